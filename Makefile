@@ -1,0 +1,49 @@
+# Every target installs what it needs first, so each works on a fresh clone with only
+# Python 3.11+, git and make. CI (.ci/run) adds the Debian packages, then runs `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: install serve build check test lint format bench system-deps clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[test]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(INSTALLED)
+	$(BIN)/mkdocs build --strict
+
+check: $(INSTALLED)
+	$(BIN)/handbook check --strict
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(INSTALLED) lint
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
+
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/run.py
+
+# Debian packages for the browser and PDF tests (root, or sudo); .ci/run calls this.
+system-deps:
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+
+clean:
+	rm -rf site .cache $(VENV)

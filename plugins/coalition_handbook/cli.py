@@ -1,0 +1,116 @@
+"""The `handbook` command: check, diff, new, handouts. `main(argv) -> int`; no MkDocs.
+
+Exit codes: 0 nothing failing, 1 failing findings (or a refused action), 2 usage or
+configuration error, with the message on stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import ConfigError, HandbookConfig, load_config
+
+EXIT_OK = 0
+EXIT_FAILING = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handbook",
+        description="Check, compare and publish a coalition handbook.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser("check", help="check every page, term, protocol and module")
+    _add_config_option(check)
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        default="text",
+        help="output format (default: text)",
+    )
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
+
+    diff = commands.add_parser("diff", help="Markdown report of changes between git revisions")
+    _add_config_option(diff)
+    diff.add_argument("base", metavar="BASE", help="the git revision to compare against")
+    diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
+
+    new = commands.add_parser("new", help="scaffold a new term, protocol or module")
+    _add_config_option(new)
+    new.add_argument("kind", choices=("term", "protocol", "module"))
+    new.add_argument("name", metavar="NAME", help='the preferred form or title, e.g. "T visa"')
+
+    handouts = commands.add_parser("handouts", help="build the PDF handouts alone")
+    _add_config_option(handouts)
+    handouts.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="folder for the PDFs (default: site/handouts beside mkdocs.yml)",
+    )
+    return parser
+
+
+def _add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="the site's mkdocs.yml (default: ./mkdocs.yml)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = load_config(args.config_file)
+        return _COMMANDS[args.command](args, config)
+    except ConfigError as error:
+        print(f"handbook: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
+    from .check import run_checks
+    from .report import FORMATTERS
+
+    result = run_checks(config)
+    sys.stdout.write(FORMATTERS[args.format](result.findings))
+    return EXIT_FAILING if result.failing(strict=args.strict) else EXIT_OK
+
+
+def run_diff(args: argparse.Namespace, config: HandbookConfig) -> int:
+    from .editor.diff import run_diff as diff_command
+
+    return diff_command(config, args.base, args.head)
+
+
+def run_new(args: argparse.Namespace, config: HandbookConfig) -> int:
+    from .editor.scaffold import run_new as new_command
+
+    return new_command(config, args.kind, args.name)
+
+
+def run_handouts(args: argparse.Namespace, config: HandbookConfig) -> int:
+    from .site.handouts import run_handouts as handouts_command
+
+    return handouts_command(config, args.output)
+
+
+_COMMANDS = {"check": run_check, "diff": run_diff, "new": run_new, "handouts": run_handouts}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""The handbook's settings, read from mkdocs.yml without importing MkDocs.
+
+The CLI reads mkdocs.yml with `load_config`; the plugin passes the options MkDocs already
+validated to `build_config`. Both end with the same frozen `HandbookConfig`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+AutolinkMode = Literal["first", "all", "none"]
+RuleLevel = Literal["error", "warning", "info", "off"]
+PaperSize = Literal["A4", "Letter"]
+
+PLUGIN_NAME = "handbook"
+AUTOLINK_MODES: tuple[str, ...] = ("first", "all", "none")
+RULE_LEVELS: tuple[str, ...] = ("error", "warning", "info", "off")
+PAPER_SIZES: tuple[str, ...] = ("A4", "Letter")
+
+OPTION_DEFAULTS: Mapping[str, Any] = {
+    "enabled": True,
+    "glossary_dir": "glossary",
+    "protocols_dir": "protocols",
+    "modules_dir": "modules",
+    "autolink": "first",
+    "known_acronyms": [],
+    "privacy": {"allow": []},
+    "rules": {},
+    "handouts": True,
+    "paper_size": "A4",
+}
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file (and line)."""
+
+
+@dataclass(frozen=True)
+class HandbookConfig:
+    """Resolved settings. Paths are absolute; `root` is the directory of mkdocs.yml."""
+
+    root: Path
+    docs_dir: Path
+    glossary_dir: Path
+    protocols_dir: Path
+    modules_dir: Path
+    site_name: str = "Handbook"
+    autolink: AutolinkMode = "first"
+    known_acronyms: frozenset[str] = frozenset()
+    privacy_allow: tuple[str, ...] = ()
+    rules: Mapping[str, RuleLevel] = field(default_factory=dict)
+    handouts: bool = True
+    paper_size: PaperSize = "A4"
+    markdown_extensions: tuple[str, ...] = ()
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def relative(self, path: Path) -> str:
+        """`path` relative to mkdocs.yml's directory, with `/` (as findings name files)."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+class _PermissiveLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as data: `!ENV` and `!!python/name:` tags become plain values."""
+
+
+def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_PermissiveLoader.add_multi_constructor("!", _construct_unknown)
+_PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
+
+
+def load_config(config_file: Path, today: dt.date | None = None) -> HandbookConfig:
+    """Read mkdocs.yml and the `handbook` plugin's options in it."""
+    config_file = config_file.resolve()
+    where = config_file.name
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{config_file}: no such file (pass the site config with -f)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{where}: cannot be read: {error}") from None
+    try:
+        data = yaml.load(text, Loader=_PermissiveLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{where}{line}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}:1: expected a mapping of settings")
+    options = _plugin_options(data.get("plugins"), where)
+    extensions = _extension_names(data.get("markdown_extensions"))
+    return build_config(
+        root=config_file.parent,
+        docs_dir=data.get("docs_dir", "docs"),
+        options=options,
+        site_name=str(data.get("site_name") or "Handbook"),
+        markdown_extensions=extensions,
+        where=where,
+        today=today,
+    )
+
+
+def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
+    entries: list[Any]
+    if plugins is None:
+        entries = []
+    elif isinstance(plugins, dict):
+        entries = [{name: value} for name, value in plugins.items()]
+    elif isinstance(plugins, list):
+        entries = plugins
+    else:
+        raise ConfigError(f"{where}: 'plugins' must be a list")
+    for entry in entries:
+        if entry == PLUGIN_NAME:
+            return {}
+        if isinstance(entry, dict) and PLUGIN_NAME in entry:
+            options = entry[PLUGIN_NAME] or {}
+            if not isinstance(options, dict):
+                raise ConfigError(
+                    f"{where}: the '{PLUGIN_NAME}' plugin's options must be a mapping"
+                )
+            return options
+    return {}
+
+
+def _extension_names(extensions: Any) -> tuple[str, ...]:
+    if not isinstance(extensions, list):
+        return ()
+    names: list[str] = []
+    for entry in extensions:
+        if isinstance(entry, str):
+            names.append(entry)
+        elif isinstance(entry, dict):
+            names.extend(str(name) for name in entry)
+    return tuple(names)
+
+
+def build_config(
+    root: Path,
+    docs_dir: str | Path,
+    options: Mapping[str, Any],
+    *,
+    site_name: str = "Handbook",
+    markdown_extensions: tuple[str, ...] = (),
+    where: str = "mkdocs.yml",
+    today: dt.date | None = None,
+) -> HandbookConfig:
+    """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`."""
+    from .rules import RULES  # the rule registry names the valid rule ids
+
+    unknown = set(options) - set(OPTION_DEFAULTS)
+    if unknown:
+        name = sorted(unknown)[0]
+        raise ConfigError(
+            f"{where}: unknown option '{name}' of the '{PLUGIN_NAME}' plugin"
+            + _nearest(name, OPTION_DEFAULTS)
+        )
+    merged = {**OPTION_DEFAULTS, **options}
+    root = root.resolve()
+    docs_path = (root / str(docs_dir)).resolve()
+
+    autolink = _choice(merged["autolink"], AUTOLINK_MODES, "autolink", where)
+    paper_size = _choice(merged["paper_size"], PAPER_SIZES, "paper_size", where)
+    known = merged["known_acronyms"] or []
+    if not isinstance(known, list) or not all(isinstance(item, str) for item in known):
+        raise ConfigError(f"{where}: 'known_acronyms' must be a list of strings")
+    privacy = merged["privacy"] or {}
+    if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
+        raise ConfigError(f"{where}: 'privacy' takes one key, 'allow' (a list of strings)")
+    allow = privacy.get("allow") or []
+    if not isinstance(allow, list):
+        raise ConfigError(f"{where}: 'privacy.allow' must be a list of strings")
+    rules = merged["rules"] or {}
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{where}: 'rules' must map rule ids to error, warning, info or off")
+    levels: dict[str, RuleLevel] = {}
+    for rule_id, level in rules.items():
+        if rule_id not in RULES:
+            raise ConfigError(
+                f"{where}: unknown rule '{rule_id}' in 'rules'" + _nearest(rule_id, RULES)
+            )
+        # YAML reads a bare `off` as False: accept it as the word it was meant to be.
+        level_name = "off" if level is False else str(level)
+        levels[rule_id] = _choice(level_name, RULE_LEVELS, f"rules.{rule_id}", where)  # type: ignore[assignment]
+    if not isinstance(merged["handouts"], bool):
+        raise ConfigError(f"{where}: 'handouts' must be true or false")
+
+    return HandbookConfig(
+        root=root,
+        docs_dir=docs_path,
+        glossary_dir=(root / str(merged["glossary_dir"])).resolve(),
+        protocols_dir=(root / str(merged["protocols_dir"])).resolve(),
+        modules_dir=(docs_path / str(merged["modules_dir"])).resolve(),
+        site_name=site_name,
+        autolink=autolink,  # type: ignore[arg-type]
+        known_acronyms=frozenset(known),
+        privacy_allow=tuple(str(item) for item in allow),
+        rules=levels,
+        handouts=merged["handouts"],
+        paper_size=paper_size,  # type: ignore[arg-type]
+        markdown_extensions=markdown_extensions,
+        today=today or dt.date.today(),
+    )
+
+
+def _choice(value: Any, choices: tuple[str, ...], name: str, where: str) -> str:
+    if value not in choices:
+        raise ConfigError(f"{where}: '{name}' is {value!r}; expected one of: {', '.join(choices)}")
+    return str(value)
+
+
+def _nearest(name: str, candidates: Mapping[str, Any] | set[str]) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

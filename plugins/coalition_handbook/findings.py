@@ -1,0 +1,60 @@
+"""What every check returns: a `Finding` at a place in a file, with a `Severity`."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+
+class Severity(enum.StrEnum):
+    """How much a finding matters; the order is error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at `path:line:column` (1-based; columns count code points).
+
+    `path` is relative to the directory of mkdocs.yml and uses `/`. `found` is the text
+    exactly as in the source, where there is one; `suggestion` and `term` are None where
+    they do not apply.
+    """
+
+    rule: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    message: str
+    found: str | None = None
+    suggestion: str | None = None
+    term: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Sort as the contract says: by path, line, column, rule."""
+    return sorted(findings, key=lambda finding: finding.sort_key)
+
+
+def count_by_severity(findings: list[Finding]) -> dict[str, int]:
+    counts = {severity.value: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity.value] += 1
+    return counts

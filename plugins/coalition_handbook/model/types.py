@@ -1,0 +1,194 @@
+"""The content model: frozen records for terms, protocols, modules and pages.
+
+Values are plain Python values; where each one came from is kept beside them in an
+`Origin`, keyed by the value's path in the document (`"avoid.1.text"`), so every check can
+point at the exact line and column of what it reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+TermStatus = Literal["proposed", "approved", "deprecated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a value stands in its file.
+
+    Lines and columns are 1-based, columns count code points. `start` and `end` are offsets
+    into `Origin.text`, so the raw source of a scalar is `origin.text[span.start:span.end]`.
+    """
+
+    line: int
+    column: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The file a record came from: its path (relative to mkdocs.yml, with `/`), its text
+    (decoded, BOM removed, line endings kept as they were) and the span of every value."""
+
+    path: str
+    text: str
+    spans: Mapping[str, Span] = field(default_factory=dict)
+    # Line of the file where a Markdown body starts (after front matter); 1 for YAML files.
+    body_line: int = 1
+
+    def span(self, key: str = "") -> Span:
+        """The span of `key`, else of its nearest parent, else the start of the file."""
+        while key:
+            found = self.spans.get(key)
+            if found is not None:
+                return found
+            key = key.rpartition(".")[0]
+        return self.spans.get("", Span(1, 1))
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    version: int
+    date: dt.date
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class AvoidForm:
+    text: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A glossary term, `glossary/<id>.yml` (DESIGN 3.1)."""
+
+    id: str
+    term: str
+    version: int
+    definition: str
+    short: str
+    history: tuple[HistoryEntry, ...]
+    origin: Origin
+    status: TermStatus = "approved"
+    aliases: tuple[str, ...] = ()
+    avoid: tuple[AvoidForm, ...] = ()
+    replaced_by: str | None = None
+    case_sensitive: bool = False
+    related: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    translations: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def accepted_forms(self) -> tuple[str, ...]:
+        """Forms a writer may use; none for a deprecated term (DESIGN 3.1)."""
+        if self.status == "deprecated":
+            return ()
+        return (self.term, *self.aliases)
+
+    @property
+    def discouraged_forms(self) -> tuple[str, ...]:
+        own = (self.term, *self.aliases) if self.status == "deprecated" else ()
+        return (*own, *(avoided.text for avoided in self.avoid))
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    phone: str | None = None
+    text: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Protocol:
+    """A response protocol, `protocols/<id>.yml` (DESIGN 3.2)."""
+
+    id: str
+    title: str
+    version: int
+    owner: str
+    effective: dt.date
+    review_by: dt.date
+    audience: tuple[str, ...]
+    summary: str
+    steps: tuple[Step, ...]
+    contacts: tuple[Contact, ...]
+    history: tuple[HistoryEntry, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Module:
+    """A training module, `content/modules/<id>.md` (DESIGN 3.3)."""
+
+    id: str
+    title: str
+    version: int
+    audience: tuple[str, ...]
+    duration: str
+    objectives: tuple[str, ...]
+    protocols: tuple[str, ...]
+    history: tuple[HistoryEntry, ...]
+    body: str
+    headings: tuple[Heading, ...]
+    origin: Origin
+
+    def section(self, name: str) -> str:
+        """The Markdown of the H2 section `name` (up to the next H2), or ''."""
+        lines = self.body.splitlines(keepends=True)
+        first = self.origin.body_line
+        starts = [h for h in self.headings if h.level == 2]
+        for index, heading in enumerate(starts):
+            if heading.text.strip().lower() == name.lower():
+                end = starts[index + 1].line if index + 1 < len(starts) else first + len(lines)
+                return "".join(lines[heading.line - first + 1 : end - first])
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A Markdown page of docs_dir, modules included.
+
+    `path` is relative to mkdocs.yml; `src_uri` is relative to docs_dir (as MkDocs names it).
+    `origin.text` is the whole file; the Markdown body starts at `origin.body_line`.
+    """
+
+    path: str
+    src_uri: str
+    origin: Origin
+    meta: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Handbook:
+    """Everything loaded from one handbook, by id."""
+
+    terms: Mapping[str, Term]
+    protocols: Mapping[str, Protocol]
+    modules: Mapping[str, Module]
+    pages: tuple[Page, ...]

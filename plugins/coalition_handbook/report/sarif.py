@@ -1,0 +1,67 @@
+"""SARIF 2.1.0, the format GitHub code scanning accepts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..findings import Finding, Severity
+from ..rules.base import RULES
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rule_descriptor(rule_id: str) -> dict[str, Any]:
+    rule = RULES[rule_id]
+    return {
+        "id": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "defaultConfiguration": {"level": _LEVELS[rule.default]},
+    }
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": finding.line, "startColumn": finding.column}
+    if finding.found and "\n" not in finding.found:
+        region["endColumn"] = finding.column + len(finding.found)
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": finding.path},
+                    "region": region,
+                }
+            }
+        ],
+    }
+    if finding.suggestion:
+        result["properties"] = {"suggestion": finding.suggestion, "term": finding.term}
+    return result
+
+
+def render_sarif(findings: list[Finding]) -> str:
+    rule_ids = sorted(RULES)
+    index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "coalition-handbook",
+                        "version": __version__,
+                        "rules": [_rule_descriptor(rule_id) for rule_id in rule_ids],
+                    }
+                },
+                "results": [_result(finding, index[finding.rule]) for finding in findings],
+            }
+        ],
+    }
+    return json.dumps(log, indent=1, ensure_ascii=False) + "\n"

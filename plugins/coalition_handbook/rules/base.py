@@ -1,0 +1,91 @@
+"""Rule ids, default severities, and what every rule check is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from ..config import HandbookConfig
+    from ..model.types import Handbook
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    default: Severity
+    summary: str
+
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        Rule("term.avoid", Severity.WARNING, "a discouraged form is used"),
+        Rule("term.deprecated", Severity.WARNING, "a form of a deprecated term is used"),
+        Rule("term.case", Severity.WARNING, "a case-sensitive form written with another case"),
+        Rule("term.unknown-acronym", Severity.INFO, "an all-caps word that no term defines"),
+        Rule("glossary.schema", Severity.ERROR, "a term file that does not fit the schema"),
+        Rule("glossary.duplicate", Severity.ERROR, "the same form claimed by two terms"),
+        Rule("glossary.reference", Severity.ERROR, "related or replaced_by names no term"),
+        Rule("glossary.history", Severity.ERROR, "history does not match version or order"),
+        Rule("protocol.schema", Severity.ERROR, "a protocol file that does not fit the schema"),
+        Rule("protocol.review-overdue", Severity.WARNING, "review_by is before today"),
+        Rule("module.schema", Severity.ERROR, "module front matter that does not fit"),
+        Rule("module.structure", Severity.ERROR, "Realize / Recognize / Respond missing"),
+        Rule("module.reference", Severity.ERROR, "a module names an unknown protocol"),
+        Rule("module.readability", Severity.INFO, "a module's reading grade, for trainers"),
+        Rule("privacy.pii", Severity.ERROR, "personal data in published content"),
+    )
+}
+
+
+@dataclass
+class CheckContext:
+    """What a rule check sees: the settings, the loaded handbook, and shared state that is
+    computed once per run on first use (the compiled matcher, the scanned documents)."""
+
+    config: HandbookConfig
+    handbook: Handbook
+    _shared: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute `key` once per run and share it between rules (e.g. the matcher)."""
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]
+
+    @cached_property
+    def term_ids(self) -> frozenset[str]:
+        return frozenset(self.handbook.terms)
+
+    def finding(
+        self,
+        rule: str,
+        path: str,
+        line: int,
+        column: int,
+        message: str,
+        *,
+        found: str | None = None,
+        suggestion: str | None = None,
+        term: str | None = None,
+    ) -> Finding:
+        """A finding of `rule` at its default severity; the runner applies the config."""
+        return Finding(
+            rule=rule,
+            severity=RULES[rule].default,
+            path=path,
+            line=line,
+            column=column,
+            message=message,
+            found=found,
+            suggestion=suggestion,
+            term=term,
+        )
+
+
+RuleCheck = Callable[[CheckContext], Iterator[Finding]]
