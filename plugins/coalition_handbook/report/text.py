@@ -6,7 +6,9 @@ from ..findings import Finding
 
 
 def format_finding(finding: Finding) -> str:
-    return f"{finding.location()}: {finding.severity} {finding.rule} {finding.message}"
+    # A found text may span a line break; the format promises one line per finding.
+    message = finding.message.replace("\r", "\\r").replace("\n", "\\n")
+    return f"{finding.location()}: {finding.severity} {finding.rule} {message}"
 
 
 def render_text(findings: list[Finding]) -> str:

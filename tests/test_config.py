@@ -1,0 +1,125 @@
+"""Reading the handbook's settings from mkdocs.yml without MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from coalition_handbook.config import ConfigError, load_config
+
+
+def write_config(tmp_path: Path, text: str) -> Path:
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(text, encoding="utf-8")
+    return config_file
+
+
+def test_defaults_resolve_relative_to_mkdocs_yml(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, "site_name: X\ndocs_dir: content\n"))
+    assert config.root == tmp_path.resolve()
+    assert config.docs_dir == tmp_path.resolve() / "content"
+    assert config.glossary_dir == tmp_path.resolve() / "glossary"
+    assert config.protocols_dir == tmp_path.resolve() / "protocols"
+    assert config.modules_dir == tmp_path.resolve() / "content" / "modules"
+    assert config.autolink == "first"
+    assert config.rules == {}
+
+
+def test_plugin_options_are_read(tmp_path: Path) -> None:
+    config = load_config(
+        write_config(
+            tmp_path,
+            """
+site_name: X
+docs_dir: content
+markdown_extensions: [admonition, {toc: {permalink: true}}]
+plugins:
+  - search
+  - handbook:
+      glossary_dir: terms
+      modules_dir: training
+      autolink: all
+      known_acronyms: [FBI, ICE]
+      privacy: {allow: ["1-888-373-7888", "233733"]}
+      rules: {term.unknown-acronym: off, protocol.review-overdue: error}
+      paper_size: Letter
+""",
+        ),
+        today=dt.date(2026, 1, 2),
+    )
+    assert config.glossary_dir.name == "terms"
+    assert config.modules_dir == config.docs_dir / "training"
+    assert config.autolink == "all"
+    assert config.known_acronyms == {"FBI", "ICE"}
+    assert config.privacy_allow == ("1-888-373-7888", "233733")
+    # YAML reads a bare `off` as false; it still means off.
+    assert config.rules == {"term.unknown-acronym": "off", "protocol.review-overdue": "error"}
+    assert config.paper_size == "Letter"
+    assert config.markdown_extensions == ("admonition", "toc")
+    assert config.today == dt.date(2026, 1, 2)
+
+
+def test_material_python_tags_do_not_stop_the_cli(tmp_path: Path) -> None:
+    config = load_config(
+        write_config(
+            tmp_path,
+            """
+site_name: !ENV [SITE_NAME, X]
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+plugins: [handbook]
+""",
+        )
+    )
+    assert config.markdown_extensions == ("pymdownx.emoji",)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            "glosary_dir: x",
+            "unknown option 'glosary_dir' of the 'handbook' plugin (did you mean 'glossary_dir'?)",
+        ),
+        ("autolink: sometimes", "'autolink' is 'sometimes'; expected one of: first, all, none"),
+        (
+            "rules: {term.avoided: error}",
+            "unknown rule 'term.avoided' in 'rules' (did you mean 'term.avoid'?)",
+        ),
+        (
+            "rules: {term.avoid: loud}",
+            "'rules.term.avoid' is 'loud'; expected one of: error, warning, info, off",
+        ),
+        ("known_acronyms: FBI", "'known_acronyms' must be a list of strings"),
+        ("privacy: {deny: [x]}", "'privacy' takes one key, 'allow'"),
+        ("paper_size: A5", "'paper_size' is 'A5'; expected one of: A4, Letter"),
+        ("handouts: maybe", "'handouts' must be true or false"),
+    ],
+)
+def test_bad_options_name_the_file_and_the_problem(
+    tmp_path: Path, options: str, message: str
+) -> None:
+    config_file = write_config(tmp_path, f"plugins:\n  - handbook:\n      {options}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert str(raised.value).startswith("mkdocs.yml: ")
+    assert message in str(raised.value)
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    config_file = write_config(tmp_path, "site_name: X\nplugins: [handbook\nnav: x\n")
+    with pytest.raises(ConfigError, match=r"^mkdocs\.yml:\d+: not valid YAML"):
+        load_config(config_file)
+
+
+def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(tmp_path / "mkdocs.yml")
+
+
+def test_relative_paths_use_forward_slashes(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, "docs_dir: content\n"))
+    assert config.relative(tmp_path / "content" / "modules" / "a.md") == "content/modules/a.md"

@@ -1,0 +1,82 @@
+"""The project's promises about itself: README commands, CI script, entry points."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def makefile_targets() -> set[str]:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z-]*):", text, flags=re.MULTILINE))
+
+
+def test_readme_opens_with_serve_and_test() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```sh\n(.*?)```", readme, flags=re.DOTALL)
+    assert first_block is not None
+    commands = [line.split("#")[0].strip() for line in first_block.group(1).splitlines()]
+    assert commands == ["make serve", "make test"]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert script.startswith("#!/usr/bin/env bash")
+    assert "set -euo pipefail" in script
+    commands = [line.strip() for line in script.splitlines() if line.strip().startswith("make ")]
+    assert commands[-1] == "make test"
+    for command in commands:
+        assert command.split()[1] in makefile_targets()
+
+
+def test_makefile_has_the_documented_targets() -> None:
+    assert {"serve", "build", "test", "lint", "bench", "system-deps"} <= makefile_targets()
+
+
+def test_system_deps_install_chromium_after_apt_update() -> None:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = text.split("system-deps:", 1)[1]
+    assert recipe.index("apt-get update") < recipe.index("apt-get install")
+    assert "chromium" in recipe and "libpango" in recipe
+
+
+def test_entry_points_and_pins() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "coalition-handbook"
+    assert project["scripts"]["handbook"] == "coalition_handbook.cli:main"
+    assert project["entry-points"]["mkdocs.plugins"]["handbook"] == (
+        "coalition_handbook.plugin:HandbookPlugin"
+    )
+    assert "mkdocs>=1.6,<2" in project["dependencies"]
+    for requirement in project["dependencies"]:
+        assert ">=" in requirement, f"{requirement} has no lower bound"
+
+
+def test_constraints_pin_every_dependency() -> None:
+    constraints = (ROOT / "constraints.txt").read_text(encoding="utf-8")
+    pinned = {
+        line.split("==")[0].lower().replace("_", "-")
+        for line in constraints.splitlines()
+        if "==" in line
+    }
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    for requirement in requirements:
+        name = re.split(r"[<>=\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        assert name in pinned, f"{name} is not pinned in constraints.txt"
+
+
+def test_engine_does_not_import_mkdocs() -> None:
+    package = ROOT / "plugins" / "coalition_handbook"
+    offenders = [
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if path.name != "plugin.py"
+        and re.search(
+            r"^\s*(from|import) mkdocs\b", path.read_text(encoding="utf-8"), flags=re.MULTILINE
+        )
+    ]
+    assert offenders == []

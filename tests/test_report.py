@@ -1,0 +1,124 @@
+"""Each formatter against a golden file: the exact output editors and CI tools read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coalition_handbook.findings import Finding, Severity, sort_findings
+from coalition_handbook.report import FORMATTERS
+
+GOLDEN = Path(__file__).parent / "golden"
+
+FINDINGS = sort_findings(
+    [
+        Finding(
+            rule="term.avoid",
+            severity=Severity.WARNING,
+            path="content/modules/hotel-staff.md",
+            line=12,
+            column=8,
+            message="'child prostitutes' is discouraged: write 'commercially sexually "
+            "exploited child' (a child cannot consent to commercial sex)",
+            found="child prostitutes",
+            suggestion="commercially sexually exploited child",
+            term="commercially-sexually-exploited-child",
+        ),
+        Finding(
+            rule="glossary.schema",
+            severity=Severity.ERROR,
+            path="glossary/t-visa.yml",
+            line=3,
+            column=1,
+            message="unknown field 'aliasses' (did you mean 'aliases'?)",
+        ),
+        Finding(
+            rule="term.unknown-acronym",
+            severity=Severity.INFO,
+            path="content/index.md",
+            line=4,
+            column=20,
+            message="'XYZ' is no form of any term: add it to the glossary or known_acronyms",
+            found="XYZ",
+        ),
+        Finding(
+            rule="term.avoid",
+            severity=Severity.WARNING,
+            path="content/index.md",
+            line=7,
+            column=20,
+            message="'homeless\nperson', 100% discouraged: a comma, a colon",
+            found="homeless\nperson",
+            suggestion="person experiencing homelessness",
+            term="person-experiencing-homelessness",
+        ),
+    ]
+)
+
+SUFFIXES = {"text": "txt", "json": "json", "github": "github.txt", "sarif": "sarif.json"}
+
+
+@pytest.mark.parametrize("name", sorted(FORMATTERS))
+def test_formatter_matches_golden_file(name: str) -> None:
+    expected = (GOLDEN / f"findings.{SUFFIXES[name]}").read_text(encoding="utf-8")
+    assert FORMATTERS[name](FINDINGS) == expected
+
+
+def test_findings_sort_by_path_line_column_rule() -> None:
+    assert [finding.path for finding in FINDINGS] == [
+        "content/index.md",
+        "content/index.md",
+        "content/modules/hotel-staff.md",
+        "glossary/t-visa.yml",
+    ]
+
+
+def test_json_has_the_contract_keys_and_counts() -> None:
+    report = json.loads(FORMATTERS["json"](FINDINGS))
+    assert set(report) == {"findings", "counts"}
+    assert report["counts"] == {"error": 1, "warning": 2, "info": 1}
+    for finding in report["findings"]:
+        assert set(finding) == {
+            "rule",
+            "severity",
+            "path",
+            "line",
+            "column",
+            "found",
+            "suggestion",
+            "term",
+            "message",
+        }
+
+
+def test_text_keeps_one_finding_per_line() -> None:
+    lines = FORMATTERS["text"](FINDINGS).splitlines()
+    assert len(lines) == len(FINDINGS)
+    assert lines[1] == (
+        "content/index.md:7:20: warning term.avoid "
+        "'homeless\\nperson', 100% discouraged: a comma, a colon"
+    )
+
+
+def test_github_escapes_newlines_and_property_separators() -> None:
+    lines = FORMATTERS["github"](FINDINGS).splitlines()
+    assert len(lines) == len(FINDINGS)
+    newline_line = lines[1]
+    assert newline_line.startswith("::warning file=content/index.md,line=7,col=20,")
+    assert "%0A" not in newline_line.split("::")[1]
+    assert "100%25 discouraged%3A" not in newline_line  # colons are escaped in properties only
+    assert "100%25 discouraged: a comma, a colon" in newline_line
+
+
+def test_sarif_is_2_1_0_with_one_result_per_finding() -> None:
+    log = json.loads(FORMATTERS["sarif"](FINDINGS))
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    assert [result["level"] for result in run["results"]] == ["note", "warning", "warning", "error"]
