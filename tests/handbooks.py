@@ -1,0 +1,35 @@
+"""Tiny handbooks written into a temporary folder, shared by the CLI and plugin tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TERM = """\
+term: person experiencing homelessness
+version: 1
+definition: Someone without a fixed, regular and adequate place to live.
+avoid:
+  - text: vagrant
+    reason: Stigmatising.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+"""
+
+
+def make_handbook(root: Path, page: str = "# Home\n\nA calm page.\n", **files: str) -> Path:
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "glossary").mkdir(exist_ok=True)
+    (root / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\ntheme: {name: material}\n"
+        "plugins:\n  - search\n  - handbook\n",
+        encoding="utf-8",
+    )
+    (root / "content" / "index.md").write_text(page, encoding="utf-8")
+    (root / "glossary" / "person-experiencing-homelessness.yml").write_text(TERM, encoding="utf-8")
+    for name, text in files.items():
+        path = root / name.replace("__", "/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "mkdocs.yml"

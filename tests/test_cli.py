@@ -1,0 +1,191 @@
+"""`handbook check` end to end: exit codes, formats, and bad input without tracebacks."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from handbooks import TERM, make_handbook
+
+from coalition_handbook.cli import main
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    completed = subprocess.run(
+        [sys.executable, "-m", "coalition_handbook.cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONWARNINGS": "default"},
+    )
+    return completed.returncode, completed.stdout, completed.stderr
+
+
+def test_clean_handbook_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config_file = make_handbook(tmp_path)
+    assert main(["check", "-f", str(config_file)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_warning_fails_only_under_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    assert main(["check", "-f", str(config_file)]) == 0
+    assert capsys.readouterr().out == (
+        "content/index.md:3:4: warning term.avoid " + _message_of(tmp_path, "term.avoid") + "\n"
+    )
+    assert main(["check", "-f", str(config_file), "--strict"]) == 1
+
+
+def _message_of(root: Path, rule: str) -> str:
+    from coalition_handbook.check import run_checks
+    from coalition_handbook.config import load_config
+
+    result = run_checks(load_config(root / "mkdocs.yml"))
+    return next(finding.message for finding in result.findings if finding.rule == rule)
+
+
+def test_json_output_is_the_contract_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrants here.\n")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"] == {"error": 0, "warning": 1, "info": 0}
+    (finding,) = report["findings"]
+    assert {key: finding[key] for key in finding if key != "message"} == {
+        "rule": "term.avoid",
+        "severity": "warning",
+        "path": "content/index.md",
+        "line": 3,
+        "column": 4,
+        "found": "vagrants",
+        "suggestion": "person experiencing homelessness",
+        "term": "person-experiencing-homelessness",
+    }
+
+
+def test_rule_levels_from_config_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    text = config_file.read_text(encoding="utf-8").replace(
+        "  - handbook\n", "  - handbook:\n      rules: {term.avoid: error}\n"
+    )
+    config_file.write_text(text, encoding="utf-8")
+    assert main(["check", "-f", str(config_file)]) == 1
+    assert ": error term.avoid " in capsys.readouterr().out
+    config_file.write_text(text.replace("term.avoid: error", "term.avoid: off"), encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--strict"]) == 0
+
+
+def test_schema_error_exits_1_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = make_handbook(tmp_path, **{"glossary__t-visa.yml": "term: T visa\nversoin: 1\n"})
+    assert main(["check", "-f", str(config_file)]) == 1
+    out = capsys.readouterr().out
+    assert "glossary/t-visa.yml:2:1: error glossary.schema " in out
+    assert "'versoin'" in out and "'version'" in out
+
+
+def test_missing_config_exits_2_without_traceback(tmp_path: Path) -> None:
+    code, out, err = run_cli("check", "-f", str(tmp_path / "nope.yml"))
+    assert (code, out) == (2, "")
+    assert err.startswith("handbook: ") and "no such file" in err
+    assert "Traceback" not in err
+
+
+def test_bad_option_exits_2(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", "  - handbook:\n      autolnk: all\n"
+        ),
+        encoding="utf-8",
+    )
+    code, _out, err = run_cli("check", "-f", str(config_file))
+    assert code == 2
+    assert "did you mean 'autolink'?" in err
+    assert "Traceback" not in err
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, err = run_cli("check", "--format", "xml")
+    assert code == 2
+    assert "invalid choice" in err
+
+
+def alias_bomb(levels: int = 9) -> str:
+    """The "billion laughs": each level lists the one before nine times."""
+    names = [chr(ord("a") + level) for level in range(levels + 1)]
+    lines = [f"{names[0]}: &{names[0]} [{', '.join(['x'] * 9)}]"]
+    for previous, name in itertools.pairwise(names):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+BAD_GLOSSARY = {
+    "syntax.yml": "term: [unclosed\nversion: 1\n",
+    "duplicate-key.yml": TERM.replace("version: 1\n", "version: 1\nversion: 2\n", 1),
+    "unknown-field.yml": TERM.replace("avoid:", "avoidd:"),
+    "wrong-type.yml": TERM.replace("version: 1\n", "version: one\n", 1),
+    "empty.yml": "",
+    "a-list.yml": "- term: x\n",
+    "latin1.yml": None,
+    "tabs.yml": "term: x\nversion: 1\n\tdefinition: y\n",
+    "bomb.yml": "ALIAS_BOMB",
+    "Not_A_Slug.yml": TERM.replace("homelessness", "homelessness two").replace("vagrant", "tramp"),
+    "javascript.yml": TERM.replace("vagrant", "drifter").replace(
+        "homelessness", "homelessness three"
+    )
+    + "sources:\n  - title: x\n    url: javascript:alert(1)\n",
+}
+
+
+def test_every_bad_input_is_reported_with_file_and_line_no_traceback(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path)
+    glossary = tmp_path / "glossary"
+    for name, text in BAD_GLOSSARY.items():
+        if text is None:
+            (glossary / name).write_bytes(b"term: caf\xe9\nversion: 1\n")
+        elif text == "ALIAS_BOMB":
+            (glossary / name).write_text(alias_bomb(), encoding="utf-8")
+        else:
+            (glossary / name).write_text(text, encoding="utf-8")
+    (glossary / "bom-crlf.yml").write_bytes(
+        b"\xef\xbb\xbf"
+        + TERM.replace("homelessness", "homelessness four")
+        .replace("vagrant", "hobo")
+        .replace("\n", "\r\n")
+        .encode()
+    )
+    code, out, err = run_cli("check", "-f", str(config_file))
+    assert code == 1
+    assert "Traceback" not in err and "Traceback" not in out
+    reported = {line.split(":", 1)[0] for line in out.splitlines() if " error " in line}
+    assert reported == {f"glossary/{name}" for name in BAD_GLOSSARY}
+    for line in out.splitlines():
+        _path, line_number, column, _ = line.split(":", 3)
+        assert int(line_number) >= 1 and int(column) >= 1, line
+
+
+def test_engine_runs_without_importing_mkdocs(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    script = (
+        "import sys\n"
+        "from coalition_handbook.cli import main\n"
+        f"code = main(['check', '-f', {str(config_file)!r}])\n"
+        "loaded = sorted(name for name in sys.modules if name.split('.')[0] == 'mkdocs')\n"
+        "assert not loaded, loaded\n"
+        "sys.exit(code)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "term.avoid" in completed.stdout

@@ -1,0 +1,97 @@
+"""The plugin runs the checks in `mkdocs build`: errors fail it always, warnings under
+--strict, and a failing build leaves the site already published untouched."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from handbooks import make_handbook
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+
+def build_site(config_file: Path, *, strict: bool = False) -> Path:
+    config = load_mkdocs_config(str(config_file), strict=strict)
+    build(config)
+    return Path(config.site_dir)
+
+
+def publish_old_site(root: Path) -> Path:
+    old_page = root / "site" / "index.html"
+    old_page.parent.mkdir(parents=True)
+    old_page.write_text("the site already published", encoding="utf-8")
+    return old_page
+
+
+def test_clean_handbook_builds(tmp_path: Path) -> None:
+    site = build_site(make_handbook(tmp_path))
+    assert "A calm page." in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_warning_is_logged_with_its_place(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config_file)
+    warnings = [
+        record.getMessage() for record in caplog.records if record.levelno == logging.WARNING
+    ]
+    assert any(message.startswith("content/index.md:3:4: term.avoid ") for message in warnings)
+
+
+def test_strict_build_fails_on_a_warning_and_keeps_the_old_site(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    old_page = publish_old_site(tmp_path)
+    with pytest.raises((PluginError, Abort)):
+        build_site(config_file, strict=True)
+    assert old_page.read_text(encoding="utf-8") == "the site already published"
+
+
+def test_error_fails_the_build_without_strict_and_keeps_the_old_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config_file = make_handbook(
+        tmp_path, **{"glossary__t-visa.yml": "term: T visa\nversion: 1\nunknown: 2\n"}
+    )
+    old_page = publish_old_site(tmp_path)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(PluginError):
+        build_site(config_file)
+    assert old_page.read_text(encoding="utf-8") == "the site already published"
+    errors = [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR]
+    assert any(
+        message.startswith("glossary/t-visa.yml:3:1: glossary.schema ") for message in errors
+    )
+
+
+def test_rule_turned_off_in_config_is_silent(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", "  - handbook:\n      rules: {term.avoid: off}\n"
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config_file, strict=True)
+    assert not [record for record in caplog.records if "term.avoid" in record.getMessage()]
+
+
+@pytest.mark.parametrize(
+    "options",
+    ["autolink: sometimes", "rules: {term.avoided: error}", "rules: {term.avoid: loud}"],
+)
+def test_bad_plugin_options_stop_the_build(tmp_path: Path, options: str) -> None:
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", f"  - handbook:\n      {options}\n"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises((ConfigurationError, PluginError, ValidationError, Abort)):
+        build_site(config_file)
