@@ -1,0 +1,45 @@
+"""The content model: load a handbook's terms, protocols, modules and pages.
+
+`load_handbook` reads every file, collects every problem of every file (a file that
+cannot be used is left out of the `Handbook` but reported), and never raises for bad
+content.
+"""
+
+from __future__ import annotations
+
+from ..config import HandbookConfig
+from ..findings import Finding
+from .glossary import load_terms
+from .modules import load_module, module_files
+from .pages import load_page, markdown_files
+from .protocols import load_protocols
+from .types import Handbook, Module, Page
+
+__all__ = ["load_handbook"]
+
+
+def load_handbook(config: HandbookConfig) -> tuple[Handbook, list[Finding]]:
+    """Everything in the handbook of `config`, and the problems found while loading it."""
+    terms, findings = load_terms(config)
+    protocols, protocol_findings = load_protocols(config)
+    findings.extend(protocol_findings)
+
+    modules: dict[str, Module] = {}
+    module_pages: dict[str, Page] = {}
+    for path in module_files(config):
+        module, page, module_findings = load_module(path, config)
+        findings.extend(module_findings)
+        if module is not None:
+            modules[module.id] = module
+        if page is not None:
+            module_pages[page.path] = page
+
+    pages: list[Page] = []
+    for path in markdown_files(config.docs_dir):
+        relative = config.relative(path)
+        page = module_pages.pop(relative, None) or load_page(path, config)
+        if page is not None:
+            pages.append(page)
+    # Modules outside docs_dir (an unusual modules_dir) are still pages of the handbook.
+    pages.extend(module_pages.values())
+    return Handbook(terms=terms, protocols=protocols, modules=modules, pages=tuple(pages)), findings

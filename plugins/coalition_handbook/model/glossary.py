@@ -1,0 +1,143 @@
+"""Glossary terms: `glossary/<id>.yml` files into `Term` records (DESIGN 3.1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..config import HandbookConfig
+from ..findings import Finding
+from .records import Record, load_yaml_record, misplaced_files
+from .types import AvoidForm, HistoryEntry, Origin, SourceRef, Span, Term
+
+RULE = "glossary.schema"
+# Without these a term cannot be matched or shown; other bad fields are dropped.
+ESSENTIAL = ("term", "version", "definition")
+
+# A sentence ends at . ! or ? before a space and a capital, digit or opening mark, unless
+# the word before is an abbreviation: initials such as U.S. or e.g., or a common title.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:^|\s)\(?(?:[A-Za-z]\.)+$")
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "etc", "inc", "ltd", "jr", "sr"}
+    | {"co", "corp", "gov", "sen", "rep", "prof", "fig", "sec", "art", "approx", "cf"}
+    | {"dept", "univ", "assn", "est"}
+)
+
+
+def load_terms(config: HandbookConfig) -> tuple[dict[str, Term], list[Finding]]:
+    """Every term of `config.glossary_dir` (none if it does not exist), and the problems."""
+    directory = config.glossary_dir
+    if not directory.is_dir():
+        return {}, []
+    findings = misplaced_files(directory, config, RULE, "term")
+    terms: dict[str, Term] = {}
+    for path in sorted(directory.glob("*.yml")):
+        if not path.is_file():
+            continue
+        record, problems = load_yaml_record(path, config, "term", RULE, ESSENTIAL)
+        findings.extend(problems)
+        if record is not None:
+            terms[record.id] = build_term(record)
+    return terms, findings
+
+
+def build_term(record: Record) -> Term:
+    fields = record.fields
+    definition = fields["definition"]
+    return Term(
+        id=record.id,
+        term=fields["term"],
+        version=fields["version"],
+        definition=definition,
+        short=fields.get("short") or first_sentence(definition),
+        history=history_entries(fields.get("history", ())),
+        origin=_with_avoid_text_spans(record.origin, fields.get("avoid", ())),
+        status=fields.get("status", "approved"),
+        aliases=tuple(fields.get("aliases", ())),
+        avoid=tuple(_avoid_form(item) for item in fields.get("avoid", ())),
+        replaced_by=fields.get("replaced_by"),
+        case_sensitive=fields.get("case_sensitive", False),
+        related=tuple(fields.get("related", ())),
+        tags=tuple(fields.get("tags", ())),
+        sources=tuple(SourceRef(item["title"], item["url"]) for item in fields.get("sources", ())),
+        translations=dict(fields.get("translations", {})),
+    )
+
+
+def history_entries(items: Any) -> tuple[HistoryEntry, ...]:
+    """History entries from validated JSON values (dates are ISO strings there)."""
+    return tuple(
+        HistoryEntry(item["version"], dt.date.fromisoformat(item["date"]), item["summary"])
+        for item in items
+    )
+
+
+def _avoid_form(item: str | dict[str, str]) -> AvoidForm:
+    if isinstance(item, str):
+        return AvoidForm(item)
+    return AvoidForm(item["text"], item.get("reason"))
+
+
+def _with_avoid_text_spans(origin: Origin, avoid: Any) -> Origin:
+    """Give a plain-string avoid item the span key `avoid.N.text` too, so every form to
+    avoid is found under the same key whichever way it was written."""
+    extra: dict[str, Span] = {}
+    for index, item in enumerate(avoid):
+        key = f"avoid.{index}"
+        if isinstance(item, str) and key in origin.spans:
+            extra[f"{key}.text"] = origin.spans[key]
+    if not extra:
+        return origin
+    return Origin(origin.path, origin.text, {**origin.spans, **extra}, origin.body_line)
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def plain_text(markdown: str) -> str:
+    """The text a reader sees in `markdown`: no emphasis, link or code markers, no HTML
+    tags, whitespace collapsed."""
+    pieces: list[str] = []
+    for token in _markdown().parse(markdown):
+        if token.type == "inline":
+            pieces.append(inline_text(token))
+        elif token.type in ("code_block", "fence"):
+            pieces.append(f" {token.content} ")
+        elif token.block and token.nesting == -1:
+            pieces.append(" ")
+    return " ".join("".join(pieces).split())
+
+
+def inline_text(token: Token) -> str:
+    """The plain text of one markdown-it `inline` token."""
+    pieces: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            pieces.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+        elif child.type == "image":
+            pieces.append(child.content)
+    return "".join(pieces)
+
+
+def first_sentence(markdown: str) -> str:
+    """The first sentence of `markdown` as plain text (a term's default `short`)."""
+    text = plain_text(markdown)
+    for match in _SENTENCE_END.finditer(text):
+        before = text[: match.start()]  # ends with the . ! or ?
+        last_word = before.rsplit(None, 1)[-1].lstrip("(\"'“‘")
+        if before.endswith(".") and (
+            _INITIALS.search(before) or last_word.rstrip(".").lower() in _ABBREVIATIONS
+        ):
+            continue
+        return text[: match.end()].strip()
+    return text

@@ -1,0 +1,110 @@
+"""Training modules: `<docs_dir>/<modules_dir>/<id>.md` into `Module` records (DESIGN 3.3).
+
+A module is also a page; its front matter is validated against module.schema.json and
+its headings are read with markdown-it, so a `## Realize` inside a code block is no
+heading and setext headings count.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from ..config import HandbookConfig
+from ..findings import Finding
+from .glossary import history_entries, inline_text
+from .pages import PageSource, build_page, decode_lossy, parse_page
+from .records import validated_fields
+from .source import FileReport, check_id, read_text
+from .types import Heading, Module, Page
+
+RULE = "module.schema"
+ESSENTIAL = ("title", "version")
+OVERVIEW = "index.md"
+
+
+def module_files(config: HandbookConfig) -> list[Path]:
+    """The module files: every `.md` of modules_dir but its overview page, index.md."""
+    directory = config.modules_dir
+    if not directory.is_dir():
+        return []
+    return sorted(
+        path
+        for path in directory.glob("*.md")
+        if path.is_file() and path.name != OVERVIEW and not path.name.startswith(".")
+    )
+
+
+def load_module(
+    path: Path, config: HandbookConfig
+) -> tuple[Module | None, Page | None, list[Finding]]:
+    """A module and its page; the module is None (reported) if its front matter is
+    unusable, the page is None only if the file cannot be read at all."""
+    relative = config.relative(path)
+    report = FileReport(RULE, relative)
+    check_id(path.stem, report)
+    text = read_text(path, report)
+    if text is None:
+        try:
+            lossy = decode_lossy(path)
+        except OSError:
+            return None, None, report.findings
+        return None, build_page(path, parse_page(lossy), config), report.findings
+    source = parse_page(text)
+    report.lines = source.lines
+    page = build_page(path, source, config)
+    if source.front_matter is None:
+        report.at_position(
+            1,
+            1,
+            "has no front matter: a module starts with a '---' block holding title, "
+            "version, audience, duration, objectives and history",
+        )
+        return None, page, report.findings
+    fields = validated_fields("module", source.front_matter, report, ESSENTIAL, page.origin)
+    if fields is None:
+        return None, page, report.findings
+    return build_module(path.stem, fields, source, page), page, report.findings
+
+
+def build_module(module_id: str, fields: dict, source: PageSource, page: Page) -> Module:
+    audience = fields.get("audience", ())
+    return Module(
+        id=module_id,
+        title=fields["title"],
+        version=fields["version"],
+        audience=(audience,) if isinstance(audience, str) else tuple(audience),
+        duration=fields.get("duration", ""),
+        objectives=tuple(fields.get("objectives", ())),
+        protocols=tuple(fields.get("protocols", ())),
+        history=history_entries(fields.get("history", ())),
+        body=source.body,
+        headings=parse_headings(source.body, source.body_line),
+        origin=page.origin,
+    )
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
+    """The headings of a Markdown body, with file line numbers (`first_line` is the
+    body's first line in the file)."""
+    headings: list[Heading] = []
+    tokens = _markdown().parse(body)
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or token.map is None:
+            continue
+        inline = tokens[index + 1]
+        headings.append(
+            Heading(
+                level=int(token.tag[1:]),
+                text=inline_text(inline).strip(),
+                line=first_line + token.map[0],
+            )
+        )
+    return tuple(headings)

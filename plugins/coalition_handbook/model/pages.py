@@ -1,0 +1,97 @@
+"""Markdown pages of docs_dir: text, front matter and where the body starts.
+
+Front matter is found as MkDocs finds it (a `---` line first, closed by `---` or `...`),
+but line endings are kept, so positions stay those of the file. A page's front matter is
+free-form: if it cannot be read the page simply has no metadata, as in MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import HandbookConfig
+from .source import spans_of
+from .types import Origin, Page
+from .yaml_source import LineIndex, YamlDocument, load_yaml
+
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*(?:\r\n|\r|\n)"  # the opening line
+    r"(?P<yaml>(?:.*?(?:\r\n|\r|\n))??)"  # the YAML, whole lines, possibly none
+    r"(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)",  # the closing line
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSource:
+    """A page's decoded text and its front matter, parsed once for pages and modules."""
+
+    text: str
+    lines: LineIndex
+    front_matter: YamlDocument | None
+    body_start: int
+
+    @property
+    def body_line(self) -> int:
+        return self.lines.line(self.body_start)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    def origin(self, path: str) -> Origin:
+        spans = spans_of(self.front_matter, self.lines) if self.front_matter else {}
+        return Origin(path=path, text=self.text, spans=spans, body_line=self.body_line)
+
+    def meta(self) -> dict[str, object]:
+        document = self.front_matter
+        if document is None or not document.usable or not isinstance(document.data, dict):
+            return {}
+        return document.data
+
+
+def parse_page(text: str) -> PageSource:
+    """Split `text` (BOM already removed) into front matter and body."""
+    lines = LineIndex(text)
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return PageSource(text, lines, None, 0)
+    document = load_yaml(text, match.start("yaml"), match.end("yaml"), lines=lines)
+    document.values[""] = (0, match.end())
+    return PageSource(text, lines, document, match.end())
+
+
+def decode_lossy(path: Path) -> str:
+    """A page's text even if it is not UTF-8 (bad bytes become U+FFFD), BOM removed."""
+    return path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+
+def markdown_files(directory: Path) -> Iterator[Path]:
+    """Every `.md` file under `directory`, sorted, skipping hidden files and folders."""
+    if not directory.is_dir():
+        return
+    for path in sorted(directory.rglob("*.md")):
+        parts = path.relative_to(directory).parts
+        if path.is_file() and not any(part.startswith(".") for part in parts):
+            yield path
+
+
+def build_page(path: Path, source: PageSource, config: HandbookConfig) -> Page:
+    relative = config.relative(path)
+    try:
+        src_uri = path.resolve().relative_to(config.docs_dir).as_posix()
+    except ValueError:
+        src_uri = relative
+    return Page(path=relative, src_uri=src_uri, origin=source.origin(relative), meta=source.meta())
+
+
+def load_page(path: Path, config: HandbookConfig) -> Page | None:
+    """A plain page (not a module); None only if the file cannot be read at all."""
+    try:
+        text = decode_lossy(path)
+    except OSError:
+        return None
+    return build_page(path, parse_page(text), config)

@@ -1,0 +1,53 @@
+"""Response protocols: `protocols/<id>.yml` files into `Protocol` records (DESIGN 3.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..config import HandbookConfig
+from ..findings import Finding
+from .glossary import history_entries
+from .records import Record, load_yaml_record, misplaced_files
+from .types import Contact, Protocol, Step
+
+RULE = "protocol.schema"
+# Values with no sensible empty default; lists left out when bad are simply empty.
+ESSENTIAL = ("title", "version", "owner", "effective", "review_by", "summary")
+
+
+def load_protocols(config: HandbookConfig) -> tuple[dict[str, Protocol], list[Finding]]:
+    """Every protocol of `config.protocols_dir` (none if it does not exist), and problems."""
+    directory = config.protocols_dir
+    if not directory.is_dir():
+        return {}, []
+    findings = misplaced_files(directory, config, RULE, "protocol")
+    protocols: dict[str, Protocol] = {}
+    for path in sorted(directory.glob("*.yml")):
+        if not path.is_file():
+            continue
+        record, problems = load_yaml_record(path, config, "protocol", RULE, ESSENTIAL)
+        findings.extend(problems)
+        if record is not None:
+            protocols[record.id] = build_protocol(record)
+    return protocols, findings
+
+
+def build_protocol(record: Record) -> Protocol:
+    fields = record.fields
+    return Protocol(
+        id=record.id,
+        title=fields["title"],
+        version=fields["version"],
+        owner=fields["owner"],
+        effective=dt.date.fromisoformat(fields["effective"]),
+        review_by=dt.date.fromisoformat(fields["review_by"]),
+        audience=tuple(fields.get("audience", ())),
+        summary=fields["summary"],
+        steps=tuple(Step(item["title"], item["detail"]) for item in fields.get("steps", ())),
+        contacts=tuple(
+            Contact(item["name"], item.get("phone"), item.get("text"), item.get("url"))
+            for item in fields.get("contacts", ())
+        ),
+        history=history_entries(fields.get("history", ())),
+        origin=record.origin,
+    )

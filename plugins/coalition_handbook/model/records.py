@@ -1,0 +1,111 @@
+"""From a YAML document to the validated fields of a record, every problem reported.
+
+Terms and protocols are whole YAML files; a module's record is its front matter. Both
+pass through `validated_fields`: the schema's problems are reported at the exact value
+(or the key, for unknown fields), and the fields without problems are kept so that a file
+with one bad field still loads and is checked by every other rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import HandbookConfig
+from ..findings import Finding
+from .schema import load_schema, to_json_data, usable_fields, validate
+from .source import FileReport, check_id, read_text, report_yaml_problems, spans_of
+from .types import Origin
+from .yaml_source import LineIndex, YamlDocument, load_yaml
+
+_KIND_NOUNS = {"term": "a term", "protocol": "a protocol", "module": "a module's front matter"}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A record's id, its usable fields (JSON values: dates as ISO strings), its origin."""
+
+    id: str
+    fields: dict[str, Any]
+    origin: Origin
+
+
+def describe_found(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"a single value ({value!r})"
+
+
+def validated_fields(
+    kind: str,
+    document: YamlDocument,
+    report: FileReport,
+    essential: tuple[str, ...],
+    origin_spans: Origin,
+) -> dict[str, Any] | None:
+    """Report the YAML and schema problems of `document`; the usable fields, or None."""
+    report_yaml_problems(document, report)
+    if not document.usable:
+        return None
+    noun = _KIND_NOUNS[kind]
+    if document.empty:
+        required = ", ".join(load_schema(kind).get("required", ()))
+        report.at_offset(document.values[""][0], f"is empty: {noun} needs {required}")
+        return None
+    data = to_json_data(document.data)
+    if not isinstance(data, dict):
+        report.at_offset(
+            document.root_offset,
+            f"{noun} must be a mapping of fields (found {describe_found(data)})",
+        )
+        return None
+    problems = validate(kind, data)
+    for problem in problems:
+        key_span = document.keys.get(problem.dotted) if problem.at_key else None
+        if key_span is not None:
+            report.at_offset(key_span[0], problem.message)
+        else:
+            span = origin_spans.span(problem.dotted)
+            report.at_position(span.line, span.column, problem.message)
+    return usable_fields(data, problems, essential)
+
+
+def load_yaml_record(
+    path: Path, config: HandbookConfig, kind: str, rule: str, essential: tuple[str, ...]
+) -> tuple[Record | None, list[Finding]]:
+    """Read one record file (a term or a protocol); the record is None if unusable."""
+    relative = config.relative(path)
+    report = FileReport(rule, relative)
+    check_id(path.stem, report)
+    text = read_text(path, report)
+    if text is None:
+        return None, report.findings
+    lines = LineIndex(text)
+    report.lines = lines
+    document = load_yaml(text, lines=lines)
+    origin = Origin(path=relative, text=text, spans=spans_of(document, lines))
+    fields = validated_fields(kind, document, report, essential, origin)
+    if fields is None:
+        return None, report.findings
+    return Record(path.stem, fields, origin), report.findings
+
+
+def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: str) -> list[Finding]:
+    """Files beside the `<id>.yml` records that the loader would silently skip."""
+    findings: list[Finding] = []
+    for path in sorted(directory.iterdir()):
+        if not path.is_file() or path.name.startswith(".") or path.suffix in (".yml", ".md"):
+            continue
+        report = FileReport(rule, config.relative(path))
+        target = f"{path.stem}.yml"
+        if path.suffix.lower() in (".yaml", ".yml"):
+            report.at_position(
+                1, 1, f"is not read: {noun} files end in .yml; rename it to {target}"
+            )
+        else:
+            report.at_position(1, 1, f"is not read: this folder holds only <id>.yml {noun} files")
+        findings.extend(report.findings)
+    return findings

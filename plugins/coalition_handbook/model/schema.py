@@ -1,0 +1,230 @@
+"""Validate loaded YAML against the JSON Schemas in `coalition_handbook/schemas/`.
+
+The field rules live only in the schema files (editors' YAML language servers read the
+same files); this module turns each `ValidationError` into a message an editor can act on
+("unknown field 'aliasses' (did you mean 'aliases'?)") and the path of the value it is
+about, and says which fields are still usable when some are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+SCHEMA_KINDS = ("term", "protocol", "module")
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    """A value that does not fit the schema. `path` is the value's path in the document;
+    `at_key` says the problem is the key itself (an unknown field), not its value."""
+
+    path: tuple[str | int, ...]
+    message: str
+    at_key: bool = False
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(str(part) for part in self.path)
+
+
+@cache
+def load_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of `kind` (term, protocol or module), as shipped in the package."""
+    text = (resources.files("coalition_handbook") / "schemas" / f"{kind}.schema.json").read_text(
+        encoding="utf-8"
+    )
+    return json.loads(text)
+
+
+@cache
+def _validator(kind: str) -> Draft202012Validator:
+    schema = load_schema(kind)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def to_json_data(value: Any) -> Any:
+    """YAML values as JSON Schema sees them: dates become ISO strings (YYYY-MM-DD)."""
+    if isinstance(value, dict):
+        return {key: to_json_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [to_json_data(item) for item in value]
+    if isinstance(value, dt.date):  # datetime too: its ISO form fails the date pattern
+        return value.isoformat()
+    return value
+
+
+def validate(kind: str, data: Any) -> list[SchemaProblem]:
+    """Every problem of `data` (already passed through `to_json_data`) against the schema."""
+    validator = _validator(kind)
+    problems: list[SchemaProblem] = []
+    for error in validator.iter_errors(data):
+        problems.extend(_describe(error, validator.schema))
+    return sorted(problems, key=lambda problem: [str(part) for part in problem.path])
+
+
+def usable_fields(
+    data: Mapping[str, Any], problems: Iterable[SchemaProblem], essential: Iterable[str]
+) -> dict[str, Any] | None:
+    """The top-level fields that have no problem, or None if an essential one has one.
+
+    A field with a problem anywhere inside it is dropped whole (so list indices keep
+    matching their spans); unknown fields are dropped too.
+    """
+    essential = set(essential)
+    dropped: set[str] = set()
+    for problem in problems:
+        if not problem.path:
+            continue
+        dropped.add(str(problem.path[0]))
+    if dropped & essential or not essential <= set(data):
+        return None
+    return {key: value for key, value in data.items() if key not in dropped}
+
+
+def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterator[SchemaProblem]:
+    path = tuple(error.absolute_path)
+    label = _label(path)
+    validator = error.validator
+    instance = error.instance
+
+    if validator == "additionalProperties" and isinstance(instance, dict):
+        known = list(error.schema.get("properties", {}))
+        for key in instance:
+            if key in known:
+                continue
+            where = f" in {label}" if path else ""
+            yield SchemaProblem(
+                (*path, key), f"unknown field '{key}'{where}{_nearest(key, known)}", at_key=True
+            )
+        return
+    if validator == "required" and isinstance(instance, dict):
+        conditional = "then" in error.schema_path
+        for name in error.validator_value:
+            if name in instance:
+                continue
+            where = f" in {label}" if path else ""
+            reason = _condition(root_schema) if conditional else ""
+            yield SchemaProblem(path, f"missing required field '{name}'{where}{reason}")
+        return
+    if validator in ("anyOf", "oneOf"):
+        yield from _describe_alternatives(error, root_schema)
+        return
+    if "propertyNames" in error.schema_path:  # the error is about a key, not a value
+        yield SchemaProblem(
+            (*path, str(instance)),
+            f"key {instance!r} in {label} is not valid: {error.schema.get('description', '')}",
+            at_key=True,
+        )
+        return
+    yield SchemaProblem(path, _message(error, label))
+
+
+def _describe_alternatives(
+    error: ValidationError, root_schema: Mapping[str, Any]
+) -> Iterator[SchemaProblem]:
+    """For 'a string or a mapping': report the branch whose type fits, else the types."""
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in error.context or ():
+        branches.setdefault(int(sub.schema_path[0]), []).append(sub)
+    for sub_errors in branches.values():
+        if not any(sub.validator == "type" and not sub.path for sub in sub_errors):
+            for sub in sub_errors:
+                yield from _describe(sub, root_schema)
+            return
+    path = tuple(error.absolute_path)
+    expected = [
+        _TYPE_NAMES.get(branch.get("type", ""), "")
+        for branch in error.validator_value
+        if isinstance(branch, dict)
+    ]
+    wanted = " or ".join(name for name in expected if name) or "something else"
+    yield SchemaProblem(path, f"{_label(path)} must be {wanted} (found {_found(error.instance)})")
+
+
+def _message(error: ValidationError, label: str) -> str:
+    validator = error.validator
+    value = error.validator_value
+    instance = error.instance
+    description = error.schema.get("description", "")
+    if validator == "type":
+        names = value if isinstance(value, list) else [value]
+        wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+        hint = " (put it in quotes)" if "string" in names and _is_scalar(instance) else ""
+        return f"{label} must be {wanted} (found {_found(instance)}){hint}"
+    if validator == "enum":
+        choices = ", ".join(str(choice) for choice in value)
+        return f"{label} is {instance!r}; expected one of: {choices}"
+    if validator == "const":
+        return f"{label} must be {value!r}"
+    if validator == "minimum":
+        return f"{label} must be at least {value} (found {instance!r})"
+    if validator == "minItems":
+        return f"{label} needs at least {value} item{'s' if value != 1 else ''}"
+    if validator == "pattern":
+        if isinstance(instance, str) and not instance.strip():
+            return f"{label} must not be empty"
+        return f"{label} {instance!r} is not valid: {description or 'expected ' + value}"
+    if validator == "format":
+        return f"{label} {instance!r} is not a real {value} ({description or value})"
+    return f"{label}: {error.message}"
+
+
+def _condition(root_schema: Mapping[str, Any]) -> str:
+    condition = root_schema.get("if", {}).get("properties", {})
+    parts = [
+        f"{name} is {rule['const']}"
+        for name, rule in condition.items()
+        if isinstance(rule, dict) and "const" in rule
+    ]
+    return f" (required when {' and '.join(parts)})" if parts else ""
+
+
+def _label(path: tuple[str | int, ...]) -> str:
+    if not path:
+        return "the document"
+    return "'" + ".".join(str(part) for part in path) + "'"
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, bool | int | float)
+
+
+def _nearest(name: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(name, candidates, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

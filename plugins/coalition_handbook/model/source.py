@@ -1,0 +1,95 @@
+"""Reading one source file and reporting its problems at exact places.
+
+Shared by the loaders of terms, protocols, modules and pages: decoding (UTF-8, BOM
+dropped, line endings kept), the id check, and findings at offsets or value paths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding
+from ..rules.base import RULES
+from .types import Span
+from .yaml_source import LineIndex, YamlDocument
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class FileReport:
+    """Findings of one rule about one file; places are offsets into the decoded text."""
+
+    rule: str
+    path: str
+    lines: LineIndex = field(default_factory=lambda: LineIndex(""))
+    findings: list[Finding] = field(default_factory=list)
+
+    def at_position(self, line: int, column: int, message: str) -> None:
+        self.findings.append(
+            Finding(
+                rule=self.rule,
+                severity=RULES[self.rule].default,
+                path=self.path,
+                line=line,
+                column=column,
+                message=message,
+            )
+        )
+
+    def at_offset(self, offset: int, message: str) -> None:
+        self.at_position(*self.lines.position(offset), message)
+
+
+def read_text(path: Path, report: FileReport) -> str | None:
+    """The file decoded as UTF-8 without its BOM, or None (reported) if it cannot be."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        report.at_position(1, 1, f"cannot be read: {error.strerror or error}")
+        return None
+    raw = raw.removeprefix(_UTF8_BOM)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        byte = raw[error.start]
+        report.at_position(
+            line,
+            column,
+            f"is not UTF-8: byte 0x{byte:02X} at line {line} cannot be decoded "
+            "(save the file as UTF-8)",
+        )
+        return None
+
+
+def check_id(file_id: str, report: FileReport) -> None:
+    """Ids are file stems and must be slugs (DESIGN 3)."""
+    if not SLUG.match(file_id):
+        suggestion = "-".join(re.findall(r"[a-z0-9]+", file_id.lower()))
+        hint = f", e.g. '{suggestion}'" if suggestion else ""
+        report.at_position(
+            1,
+            1,
+            f"id '{file_id}' (the file name) is not a slug: use lowercase letters, digits "
+            f"and single hyphens{hint}",
+        )
+
+
+def spans_of(document: YamlDocument, lines: LineIndex) -> dict[str, Span]:
+    """Every value's span, by dotted path, from the offsets the YAML loader kept."""
+    spans: dict[str, Span] = {}
+    for path, (start, end) in document.values.items():
+        line, column = lines.position(start)
+        spans[path] = Span(line, column, start, end)
+    return spans
+
+
+def report_yaml_problems(document: YamlDocument, report: FileReport) -> None:
+    for problem in document.problems:
+        report.at_offset(problem.offset, problem.message)

@@ -1,0 +1,344 @@
+"""Read YAML into plain values while keeping where every value came from.
+
+PyYAML's loaders forget positions and silently keep the last of two duplicate keys, and
+its constructor would happily share (and a later walk expand) the nodes of an alias bomb.
+So we only let PyYAML *compose* the document into nodes, then build the values ourselves:
+every value's dotted path ("avoid.1.text") gets the offsets of its raw source, duplicate
+keys and unsupported tags become problems, and documents with too many aliases are
+refused before anything walks them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# libyaml composes ten times faster than pure Python; its marks count code points too.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_ALIASES = 50
+MAX_VALUES = 10_000
+MAX_DEPTH = 64
+
+# What YAML 1.1 (PyYAML's reader) refuses to read: control characters and surrogates.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MAPPING_TAG = "tag:yaml.org,2002:map"
+_SEQUENCE_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class LineIndex:
+    """Turns offsets into a text into 1-based (line, column); columns count code points.
+
+    Lines end at `\\r\\n`, `\\r` or `\\n`, as Markdown and editors count them.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def line(self, offset: int) -> int:
+        return self.position(offset)[0]
+
+    def offset(self, line: int) -> int:
+        """Offset of the first character of 1-based `line` (the end of text past the end)."""
+        if line - 1 < len(self.starts):
+            return self.starts[line - 1]
+        return len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """Something wrong in the YAML itself, at an offset into the text."""
+
+    message: str
+    offset: int
+
+
+@dataclass
+class YamlDocument:
+    """The values of one YAML document and the source offsets of each of them.
+
+    `data` is None when the document could not be read at all (`usable` is False) or is
+    empty (`empty` is True). `values` maps dotted paths to (start, end) offsets of each
+    value's raw source, `""` to the whole document (`root_offset` is where its top value
+    starts); `keys` maps the same paths to the offsets of the key that introduced them.
+    """
+
+    data: Any = None
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+    usable: bool = True
+    empty: bool = False
+    root_offset: int = 0
+
+
+def join_path(prefix: str, part: str | int) -> str:
+    return f"{prefix}.{part}" if prefix else str(part)
+
+
+def load_yaml(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    lines: LineIndex | None = None,
+    max_aliases: int = MAX_ALIASES,
+    max_values: int = MAX_VALUES,
+) -> YamlDocument:
+    """Read the one YAML document in `text[start:end]`; offsets are into the whole `text`.
+
+    Never raises for bad input: syntax errors, more than one document, duplicate keys,
+    unsupported tags and alias bombs are returned as problems.
+    """
+    end = len(text) if end is None else end
+    source = text[start:end]
+    lines = lines or LineIndex(text)
+    document = YamlDocument()
+    document.values[""] = (start, end)
+
+    bad_character = _NON_PRINTABLE.search(source)
+    if bad_character:
+        code = ord(bad_character.group())
+        document.problems.append(
+            YamlProblem(
+                f"contains the control character U+{code:04X}, which YAML does not allow",
+                start + bad_character.start(),
+            )
+        )
+        document.usable = False
+        return document
+
+    nodes = _compose_all(source, start, document)
+    if not document.usable:
+        return document
+    if not nodes:
+        document.empty = True
+        return document
+    if len(nodes) > 1:
+        second = start + nodes[1].start_mark.index
+        marker = text.rfind("---", start, second + 3)
+        offset = marker if marker >= start else second
+        document.problems.append(
+            YamlProblem(
+                f"a second YAML document starts at line {lines.line(offset)} ('---'); "
+                "keep one document per file",
+                offset,
+            )
+        )
+
+    root = nodes[0]
+    refusal = _alias_refusal(root, max_aliases, max_values)
+    if refusal is not None:
+        message, node = refusal
+        document.problems.append(YamlProblem(message, start + node.start_mark.index))
+        document.usable = False
+        return document
+
+    builder = _Builder(start, lines, document)
+    document.data = builder.build(root, "", 0)
+    document.root_offset = document.values[""][0]
+    document.values[""] = (start, end)
+    return document
+
+
+def _compose_all(source: str, start: int, document: YamlDocument) -> list[yaml.Node]:
+    loader = _Loader(source)
+    nodes: list[yaml.Node] = []
+    try:
+        while loader.check_node():
+            nodes.append(loader.get_node())
+    except yaml.MarkedYAMLError as error:
+        document.problems.append(_syntax_problem(error, start))
+        document.usable = False
+    except yaml.YAMLError as error:  # a reader error has no mark, only a position
+        document.problems.append(
+            YamlProblem(f"not valid YAML: {error}", start + getattr(error, "position", 0))
+        )
+        document.usable = False
+    finally:
+        loader.dispose()
+    return nodes
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, start: int) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    offset = start + (mark.index if mark else 0)
+    parts = [part for part in (error.context, error.problem) if part]
+    message = "not valid YAML: " + ", ".join(parts)
+    if "tab" in message or "'\\t'" in message:
+        message += " (indent YAML with spaces; tabs are not allowed)"
+    return YamlProblem(message, offset)
+
+
+def _alias_refusal(
+    root: yaml.Node, max_aliases: int, max_values: int
+) -> tuple[str, yaml.Node] | None:
+    """Why the document is refused, if it is an alias bomb, without expanding it.
+
+    Composition shares an aliased node, so the graph is as small as the text; we count
+    repeated references and the size the values would expand to, one visit per node.
+    """
+    seen: set[int] = set()
+    aliases = 0
+    first_shared: yaml.Node | None = None
+    order: list[yaml.Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            aliases += 1
+            first_shared = first_shared or node
+            continue
+        seen.add(id(node))
+        order.append(node)
+        stack.extend(reversed(_children(node)))
+    if aliases > max_aliases:
+        return (
+            f"refused: the document uses {aliases} aliases ('*'); at most {max_aliases} "
+            "are allowed (YAML alias bombs are not expanded)",
+            first_shared or root,
+        )
+    if not aliases:
+        return None
+    # Expanded sizes, children before parents; a node still in progress is a cycle.
+    sizes: dict[int, int] = {}
+    state: dict[int, bool] = {}  # False: being visited, True: done
+    stack = [root]
+    while stack:
+        node = stack[-1]
+        key = id(node)
+        if state.get(key) is None:
+            state[key] = False
+            for child in _children(node):
+                child_state = state.get(id(child))
+                if child_state is False:
+                    return ("refused: an alias refers to a value that contains it", child)
+                if child_state is None:
+                    stack.append(child)
+            continue
+        stack.pop()
+        if state[key]:
+            continue
+        state[key] = True
+        sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+        if sizes[key] > max_values:
+            return (
+                f"refused: aliases would expand the document to more than {max_values} "
+                "values (YAML alias bombs are not expanded)",
+                first_shared or root,
+            )
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+class _Builder:
+    """Builds plain values from composed nodes, recording offsets and problems."""
+
+    def __init__(self, start: int, lines: LineIndex, document: YamlDocument) -> None:
+        self.start = start
+        self.lines = lines
+        self.document = document
+        self.constructor = _Loader("")
+
+    def span(self, node: yaml.Node) -> tuple[int, int]:
+        return self.start + node.start_mark.index, self.start + node.end_mark.index
+
+    def problem(self, message: str, node: yaml.Node) -> None:
+        self.document.problems.append(YamlProblem(message, self.span(node)[0]))
+
+    def build(self, node: yaml.Node, path: str, depth: int) -> Any:
+        self.document.values[path] = self.span(node)
+        if depth > MAX_DEPTH:
+            self.problem(f"nested more than {MAX_DEPTH} levels deep", node)
+            return None
+        if isinstance(node, yaml.MappingNode):
+            self.check_tag(node, _MAPPING_TAG)
+            result: dict[str, Any] = {}
+            self.fill_mapping(node, path, depth, result, explicit=set())
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, _SEQUENCE_TAG)
+            return [
+                self.build(item, join_path(path, index), depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+        return self.scalar(node)
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            self.problem(f"the YAML tag '{node.tag}' is not supported here", node)
+
+    def fill_mapping(
+        self,
+        node: yaml.MappingNode,
+        path: str,
+        depth: int,
+        result: dict[str, Any],
+        explicit: set[str],
+    ) -> None:
+        merges: list[yaml.Node] = []
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merges.append(value_node)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem("a key must be a plain name, not a list or a mapping", key_node)
+                continue
+            # The key as written: `no:` stays "no" (a language code), not False.
+            key = key_node.value
+            key_start = self.span(key_node)[0]
+            if key in first_line:
+                self.problem(
+                    f"duplicate key '{key}' (first at line {first_line[key]}); "
+                    "YAML would keep only the last one",
+                    key_node,
+                )
+            first_line.setdefault(key, self.lines.line(key_start))
+            explicit.add(key)
+            child = join_path(path, key)
+            self.document.keys[child] = self.span(key_node)
+            result[key] = self.build(value_node, child, depth + 1)
+        # `<<: *defaults` fills in keys the mapping does not set itself.
+        for merge in merges:
+            sources = merge.value if isinstance(merge, yaml.SequenceNode) else [merge]
+            for source in sources:
+                if not isinstance(source, yaml.MappingNode):
+                    self.problem("'<<' must merge a mapping", source)
+                    continue
+                merged: dict[str, Any] = {}
+                self.fill_mapping(source, path, depth, merged, explicit=set())
+                for key, value in merged.items():
+                    if key not in explicit:
+                        result[key] = value
+                        explicit.add(key)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            self.problem(f"cannot read this value: {error.problem}", node)
+        except ValueError as error:  # e.g. a timestamp such as 2026-02-30
+            self.problem(f"cannot read '{node.value}': {error}", node)
+        return node.value
