@@ -1,0 +1,170 @@
+"""`handbook new term|protocol|module NAME`: write a new, valid, proposed file to fill in.
+
+The file comes from a template under `templates/scaffold/` that explains every field in
+comments. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from ..config import HandbookConfig
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+SCHEMAS_DIR = PACKAGE_DIR / "schemas"
+TEMPLATES_DIR = PACKAGE_DIR / "templates" / "scaffold"
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+# Letters that Unicode decomposition does not turn into ASCII letters plus accents.
+_ASCII_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What `handbook new KIND` writes: where, from which template, against which schema."""
+
+    template: str
+    suffix: str
+    schema: str | None
+
+
+KINDS: dict[str, Kind] = {
+    "term": Kind("term.yml.j2", ".yml", "term.schema.json"),
+    "protocol": Kind("protocol.yml.j2", ".yml", "protocol.schema.json"),
+    # Front matter in Markdown gets no schema comment: the YAML extension ignores .md files.
+    "module": Kind("module.md.j2", ".md", None),
+}
+
+
+def slugify(name: str) -> str:
+    """The id for a form or title: lowercase ASCII words joined by hyphens.
+
+    Accents are dropped (`Trata de niños` -> `trata-de-ninos`); whatever is not a letter or
+    a digit separates words. The result may be empty (a name with no Latin letters).
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_ASCII_LETTERS))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", ascii_only).strip("-")
+
+
+def target_path(config: HandbookConfig, kind: str, slug: str) -> Path:
+    folder = {
+        "term": config.glossary_dir,
+        "protocol": config.protocols_dir,
+        "module": config.modules_dir,
+    }[kind]
+    return folder / f"{slug}{KINDS[kind].suffix}"
+
+
+def render(kind: str, name: str, folder: Path, today: dt.date) -> str:
+    """The text of a new `kind` file named `name`, to be written in `folder`."""
+    spec = KINDS[kind]
+    schema = schema_reference(folder, spec.schema) if spec.schema else ""
+    return (
+        _environment()
+        .get_template(spec.template)
+        .render(
+            name=name,
+            schema=schema,
+            today=today.isoformat(),
+            review_by=_one_year_after(today).isoformat(),
+        )
+    )
+
+
+def schema_reference(folder: Path, schema_name: str) -> str:
+    """The schema's path relative to `folder`, as the YAML extension resolves it.
+
+    In this repository (an editable install) that is `../plugins/coalition_handbook/...`;
+    where the package is installed elsewhere it points into that installation, and where
+    no relative path exists (another drive) it is a file URI.
+    """
+    schema = SCHEMAS_DIR / schema_name
+    try:
+        return Path(os.path.relpath(schema, folder.resolve())).as_posix()
+    except ValueError:
+        return schema.as_uri()
+
+
+def run_new(config: HandbookConfig, kind: str, name: str) -> int:
+    """Write the new file; 1 if it exists already, 2 if `name` makes no usable id."""
+    name = name.strip()
+    if not name or any(unicodedata.category(char) == "Cc" for char in name):
+        print('handbook new: give the name on one line, e.g. "T visa"', file=sys.stderr)
+        return EXIT_USAGE
+    slug = slugify(name)
+    if not slug:
+        print(
+            f"handbook new: cannot make a file name from {name!r}: "
+            "it needs at least one Latin letter or digit",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    path = target_path(config, kind, slug)
+    shown = config.relative(path)
+    text = render(kind, name, path.parent, config.today)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # Mode "x" creates the file or fails if it exists: no window to overwrite it.
+        with path.open("x", encoding="utf-8", newline="\n") as output:
+            output.write(text)
+    except FileExistsError:
+        print(
+            f"handbook new: {shown} already exists; it was left untouched. "
+            f"Edit it, or choose another name.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    except OSError as error:
+        print(f"handbook new: cannot write {shown}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"created {shown}: fill it in, then run `handbook check`")
+    return EXIT_OK
+
+
+def _one_year_after(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _yaml_scalar(value: str) -> str:
+    """`value` as a YAML scalar: plain where YAML reads it back unchanged, else quoted."""
+    try:
+        if yaml.safe_load(value) == value and "#" not in value and ": " not in value:
+            return value
+    except yaml.YAMLError:
+        pass
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(value, ensure_ascii=False)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        # YAML and Markdown, not HTML: values are quoted by the `yaml` filter instead.
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["yaml"] = _yaml_scalar
+    return environment
