@@ -1,0 +1,251 @@
+"""What changed between two loaded handbooks: items added, removed, renamed and changed,
+forms whose status changed, and items that changed without a version bump.
+
+Pure: takes two `Handbook`s, returns a `Changes`; `diff_report` renders it, `diff` runs it.
+
+A renamed file (`git mv glossary/a.yml glossary/b.yml`) changes the item's id, so the site
+moves its page. It is reported as a rename, not as a removal and an addition, when the
+removed and the added item are of the same kind and have the same preferred form (terms)
+or title (protocols, modules); its other fields are then compared as for any change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ..forms import form_key
+from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
+
+Item = Term | Protocol | Module
+ItemKind = Literal["term", "protocol", "module"]
+FormStatus = Literal["accepted", "avoid", "deprecated"]
+
+KINDS: tuple[ItemKind, ...] = ("term", "protocol", "module")
+
+# Not compared as content: where the item came from, and the version record itself.
+_NOT_CONTENT = {"id", "origin", "version", "history", "headings"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One term, protocol or module that is not the same on both sides."""
+
+    kind: ItemKind
+    old: Item | None
+    new: Item | None
+    fields: tuple[FieldChange, ...] = ()
+    history_changed: bool = False
+    version_problem: str | None = None
+
+    @property
+    def change(self) -> Literal["added", "removed", "renamed", "changed"]:
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        return "renamed" if self.old.id != self.new.id else "changed"
+
+    @property
+    def item(self) -> Item:
+        """The item as it is now, or as it was if it was removed."""
+        item = self.new or self.old
+        assert item is not None
+        return item
+
+    @property
+    def path(self) -> str:
+        return self.item.origin.path
+
+    def field(self, name: str) -> FieldChange | None:
+        return next((field for field in self.fields if field.name == name), None)
+
+
+@dataclass(frozen=True)
+class FormState:
+    """What a form is in one handbook: accepted, to avoid, or a deprecated term's form."""
+
+    status: FormStatus
+    term: str
+
+
+@dataclass(frozen=True)
+class FormStatusChange:
+    """A form whose status differs between the two sides (None: no term has it)."""
+
+    form: str
+    case_sensitive: bool
+    old: FormState | None
+    new: FormState | None
+
+
+@dataclass(frozen=True)
+class Changes:
+    items: tuple[ItemChange, ...]
+    form_changes: tuple[FormStatusChange, ...]
+
+    def of_kind(self, kind: ItemKind) -> list[ItemChange]:
+        return [item for item in self.items if item.kind == kind]
+
+    @property
+    def version_problems(self) -> list[ItemChange]:
+        return [item for item in self.items if item.version_problem]
+
+
+def compare(old: Handbook, new: Handbook) -> Changes:
+    """Everything that differs between `old` and `new`, in a stable order."""
+    items: list[ItemChange] = []
+    for kind in KINDS:
+        items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind)))
+    return Changes(tuple(items), tuple(_form_changes(old, new)))
+
+
+def content_fields(item: Item) -> dict[str, object]:
+    """The values that make up an item's content, by field name."""
+    values = {
+        field.name: getattr(item, field.name)
+        for field in dataclasses.fields(item)
+        if field.name not in _NOT_CONTENT
+    }
+    if isinstance(item, Term) and "short" not in item.origin.spans:
+        # `short` was not written: it is derived from the definition, which is compared.
+        del values["short"]
+    if isinstance(item, Module):
+        values["body"] = _normalise_text(item.body)
+    return values
+
+
+def accepted_forms(term: Term) -> tuple[str, ...]:
+    """The forms the term's file lists as accepted, whatever its status."""
+    return (term.term, *term.aliases)
+
+
+def avoided_forms(term: Term) -> tuple[str, ...]:
+    return tuple(avoided.text for avoided in term.avoid)
+
+
+def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
+    """Every form of every term by its key (section 4), with its text and state."""
+    states: dict[str, tuple[str, bool, FormState]] = {}
+    for term in handbook.terms.values():
+        own: FormStatus = "deprecated" if term.status == "deprecated" else "accepted"
+        written = [(form, own) for form in accepted_forms(term)]
+        written += [(form, "avoid") for form in avoided_forms(term)]
+        for form, status in written:
+            key = form_key(form, term.case_sensitive)
+            # Two terms claiming one form is glossary.duplicate's to report; keep the first.
+            states.setdefault(key, (form, term.case_sensitive, FormState(status, term.id)))
+    return states
+
+
+def _items(handbook: Handbook, kind: ItemKind) -> Mapping[str, Item]:
+    if kind == "term":
+        return handbook.terms
+    if kind == "protocol":
+        return handbook.protocols
+    return handbook.modules
+
+
+def _identity(item: Item) -> str:
+    """What stays the same when a file is renamed: the preferred form, or the title."""
+    if isinstance(item, Term):
+        return form_key(item.term, item.case_sensitive)
+    return " ".join(item.title.split()).casefold()
+
+
+def _compare_kind(
+    kind: ItemKind, old: Mapping[str, Item], new: Mapping[str, Item]
+) -> Iterable[ItemChange]:
+    removed = {item_id: item for item_id, item in old.items() if item_id not in new}
+    added = {item_id: item for item_id, item in new.items() if item_id not in old}
+    renamed: list[tuple[Item, Item]] = []
+    removed_by_identity = {_identity(item): item for item in removed.values()}
+    for item_id, item in list(added.items()):
+        previous = removed_by_identity.pop(_identity(item), None)
+        if previous is not None:
+            renamed.append((previous, item))
+            del added[item_id]
+            del removed[previous.id]
+
+    changes: list[ItemChange] = [ItemChange(kind, None, item) for item in added.values()]
+    changes += [ItemChange(kind, item, None) for item in removed.values()]
+    pairs = [(old[item_id], new[item_id]) for item_id in old if item_id in new]
+    for before, after in [*pairs, *renamed]:
+        change = _compare_item(kind, before, after)
+        if change is not None:
+            changes.append(change)
+    order = {"added": 0, "removed": 1, "renamed": 2, "changed": 3}
+    return sorted(changes, key=lambda change: (order[change.change], change.item.id))
+
+
+def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
+    old_values, new_values = content_fields(old), content_fields(new)
+    fields = tuple(
+        FieldChange(name, old_values.get(name), new_values.get(name))
+        for name in dict.fromkeys([*old_values, *new_values])
+        if old_values.get(name) != new_values.get(name)
+    )
+    history_changed = old.history != new.history
+    if not fields and not history_changed and old.version == new.version and old.id == new.id:
+        return None
+    return ItemChange(
+        kind,
+        old,
+        new,
+        fields,
+        history_changed,
+        _version_problem(old, new, changed=bool(fields)),
+    )
+
+
+def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
+    """Why the change is not recorded as the contract asks, or None when it is."""
+    if new.version < old.version:
+        return f"`version` went down from {old.version} to {new.version}"
+    if changed and new.version == old.version:
+        return (
+            f"its content changed but `version` is still {old.version}: raise it to "
+            f"{old.version + 1} and add a `history` entry for version {old.version + 1} at the top"
+        )
+    if new.version != old.version and _newest_version(new.history) != new.version:
+        newest = _newest_version(new.history)
+        found = f"is for version {newest}" if newest is not None else "is missing"
+        return (
+            f"`version` is {new.version} but the newest `history` entry {found}: add one "
+            f"for version {new.version} at the top"
+        )
+    return None
+
+
+def _newest_version(history: tuple[HistoryEntry, ...]) -> int | None:
+    return history[0].version if history else None
+
+
+def _form_changes(old: Handbook, new: Handbook) -> Iterable[FormStatusChange]:
+    before, after = form_states(old), form_states(new)
+    for key in sorted(set(before) | set(after)):
+        old_entry, new_entry = before.get(key), after.get(key)
+        old_state = old_entry[2] if old_entry else None
+        new_state = new_entry[2] if new_entry else None
+        if _status(old_state) == _status(new_state):
+            continue
+        form, case_sensitive, _ = new_entry or old_entry  # type: ignore[misc]
+        yield FormStatusChange(form, case_sensitive, old_state, new_state)
+
+
+def _status(state: FormState | None) -> str | None:
+    return state.status if state else None
+
+
+def _normalise_text(text: str) -> str:
+    """Line endings and trailing spaces do not count as a change of a Markdown body."""
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())

@@ -1,0 +1,182 @@
+"""`handbook diff BASE [HEAD]`: a Markdown report of what a change does to the handbook.
+
+Each side is loaded with the project's loader: HEAD defaults to the working tree as it is
+(uncommitted edits included); a revision's glossary, protocols and pages are exported with
+git plumbing into a temporary folder laid out like the repository, and loaded from there
+with the current settings (mkdocs.yml as it is now, not as it was at BASE).
+
+Exit codes: 0 the report is written; 1 an item changed without a version bump and a
+matching history entry (the report says which); 2 BASE or HEAD is not a revision here, or
+this is no git repository (message on stderr, with the command that fetches a revision a
+shallow CI clone lacks).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import HandbookConfig
+from ..findings import Finding
+from ..model import load_handbook
+from ..model.types import Handbook
+from . import git
+from .changes import compare
+from .diff_report import render
+from .usage import find_uses
+
+EXIT_OK = 0
+EXIT_UNRECORDED = 1
+EXIT_USAGE = 2
+
+_SCHEMA_RULES = ("glossary.schema", "protocol.schema", "module.schema")
+
+
+class DiffError(Exception):
+    """The comparison cannot be made; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the comparison: the loaded handbook, how to name it, and the content
+    files it has that did not load (they are neither added nor removed, just unknown)."""
+
+    handbook: Handbook
+    label: str
+    unloaded: tuple[str, ...]
+
+
+def run_diff(config: HandbookConfig, base: str, head: str | None) -> int:
+    """Print the report on stdout; see the module docstring for the exit codes."""
+    try:
+        report, unrecorded = diff_report(config, base, head)
+    except DiffError as error:
+        print(f"handbook diff: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(report)
+    return EXIT_UNRECORDED if unrecorded else EXIT_OK
+
+
+def diff_report(config: HandbookConfig, base: str, head: str | None) -> tuple[str, bool]:
+    """The Markdown report, and whether an item changed without a version bump."""
+    repository = _repository(config.root)
+    with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
+        old = load_revision(config, repository, base, Path(scratch) / "base")
+        if head is None:
+            new = load_working_tree(config)
+        else:
+            new = load_revision(config, repository, head, Path(scratch) / "head")
+    # An item whose file no longer loads is not "removed": leave it out, and say so.
+    before = _without(old.handbook, set(new.unloaded))
+    changes = compare(before, new.handbook)
+    uses = find_uses(new.handbook.pages, changes.form_changes, before, new.handbook)
+    report = render(changes, old.label, new.label, uses, new.unloaded)
+    return report, bool(changes.version_problems)
+
+
+def load_working_tree(config: HandbookConfig) -> Side:
+    handbook, findings = load_handbook(config)
+    return Side(handbook, "the working tree", _unloaded(handbook, findings))
+
+
+def load_revision(config: HandbookConfig, repository: Path, revision: str, into: Path) -> Side:
+    """The handbook as it is in `revision`, exported below `into` and loaded from there."""
+    commit = git.resolve_commit(repository, revision)
+    if commit is None:
+        raise DiffError(_unknown_revision(repository, revision))
+    folders = {
+        name: _inside(repository, path, name)
+        for name, path in (
+            ("glossary_dir", config.glossary_dir),
+            ("protocols_dir", config.protocols_dir),
+            ("docs_dir", config.docs_dir),
+            ("modules_dir", config.modules_dir),
+        )
+    }
+    try:
+        git.export(repository, commit, sorted(set(folders.values())), into)
+    except git.GitError as error:
+        raise DiffError(str(error)) from None
+    exported = dataclasses.replace(
+        config,
+        root=into / _inside(repository, config.root, "the site"),
+        **{name: into / relative for name, relative in folders.items()},
+    )
+    handbook, findings = load_handbook(exported)
+    label = f"`{revision}` ({commit[:12]})" if revision != commit else f"`{commit[:12]}`"
+    return Side(handbook, label, _unloaded(handbook, findings))
+
+
+def _repository(root: Path) -> Path:
+    try:
+        return git.top_level(root)
+    except git.GitError as error:
+        raise DiffError(f"{root} is not in a git repository ({error})") from None
+
+
+def _inside(repository: Path, path: Path, name: str) -> str:
+    """`path` relative to the top of the repository, with `/`."""
+    try:
+        return path.resolve().relative_to(repository).as_posix()
+    except ValueError:
+        raise DiffError(
+            f"{name} ({path}) is outside the git repository {repository}: git cannot show it"
+        ) from None
+
+
+def _unknown_revision(repository: Path, revision: str) -> str:
+    message = f"'{revision}' is not a commit in this repository."
+    fetch = _fetch_command(repository, revision)
+    if git.is_shallow(repository):
+        return (
+            f"{message} This is a shallow clone (as CI makes), so it may just not be "
+            f"fetched yet: run `{fetch}` and try again, or check out with fetch-depth: 0."
+        )
+    return f"{message} Check the name; if it is on the remote, fetch it first: `{fetch}`."
+
+
+def _fetch_command(repository: Path, revision: str) -> str:
+    """The command that fetches `revision`: a remote-tracking name (`origin/main`) is
+    fetched from its remote into that name, anything else as given."""
+    remote, _, branch = revision.partition("/")
+    remotes = git.git(repository, "remote").decode("utf-8").split()
+    if branch and remote in remotes:
+        return f"git fetch --depth=1 {remote} +{branch}:refs/remotes/{remote}/{branch}"
+    return f"git fetch --depth=1 {remotes[0] if remotes else 'origin'} {revision}"
+
+
+def _without(handbook: Handbook, paths: set[str]) -> Handbook:
+    """`handbook` less the items that come from `paths`."""
+    if not paths:
+        return handbook
+    return dataclasses.replace(
+        handbook,
+        terms={key: item for key, item in handbook.terms.items() if item.origin.path not in paths},
+        protocols={
+            key: item for key, item in handbook.protocols.items() if item.origin.path not in paths
+        },
+        modules={
+            key: item for key, item in handbook.modules.items() if item.origin.path not in paths
+        },
+    )
+
+
+def _unloaded(handbook: Handbook, findings: list[Finding]) -> tuple[str, ...]:
+    """Content files that a schema finding names and that gave no item."""
+    loaded = {
+        item.origin.path
+        for items in (handbook.terms, handbook.protocols, handbook.modules)
+        for item in items.values()
+    }
+    return tuple(
+        sorted(
+            {
+                finding.path
+                for finding in findings
+                if finding.rule in _SCHEMA_RULES and finding.path not in loaded
+            }
+        )
+    )

@@ -1,0 +1,340 @@
+"""Render `Changes` as the Markdown report of `handbook diff` (for a pull request's summary).
+
+Text from the handbook is shown as source: Markdown in it is escaped, so a definition's
+own `**` or `[` cannot break the report's formatting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+
+from ..forms import form_key
+from ..model.types import AvoidForm, Contact, HistoryEntry, SourceRef, Step, Term
+from .changes import (
+    KINDS,
+    Changes,
+    FieldChange,
+    FormState,
+    ItemChange,
+    ItemKind,
+    accepted_forms,
+    avoided_forms,
+)
+from .usage import Use
+
+PLURAL = {"term": "Terms", "protocol": "Protocols", "module": "Modules"}
+CHANGE_TITLES = {"added": "Added", "removed": "Removed", "renamed": "Renamed", "changed": "Changed"}
+# Fields shown as a word diff (short prose) or a line diff (long Markdown).
+WORD_DIFF_FIELDS = {"definition", "short", "summary"}
+LINE_DIFF_FIELDS = {"body"}
+# At most this many uses per form; the rest are counted.
+MAX_USES = 20
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def render(
+    changes: Changes,
+    base_label: str,
+    head_label: str,
+    uses: Mapping[str, Sequence[Use]],
+    not_compared: Sequence[str] = (),
+) -> str:
+    """The whole report, ending with a newline."""
+    lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
+    if not changes.items and not changes.form_changes and not not_compared:
+        lines += ["No glossary term, protocol or training module changed.", ""]
+        return "\n".join(lines)
+    lines += _summary_table(changes)
+    lines += _version_problems(changes)
+    if not_compared:
+        lines += [
+            "### Not compared",
+            "",
+            "These files do not load at the head: `handbook check` says why.",
+            "",
+        ]
+        lines += [f"- `{path}`" for path in not_compared]
+        lines.append("")
+    for kind in KINDS:
+        lines += _kind_section(kind, changes.of_kind(kind))
+    lines += _uses_section(changes, uses)
+    return "\n".join(lines)
+
+
+def _summary_table(changes: Changes) -> list[str]:
+    lines = ["| | added | removed | renamed | changed |", "|---|---:|---:|---:|---:|"]
+    for kind in KINDS:
+        counts = dict.fromkeys(CHANGE_TITLES, 0)
+        for item in changes.of_kind(kind):
+            counts[item.change] += 1
+        lines.append(f"| {PLURAL[kind].lower()} | " + " | ".join(map(str, counts.values())) + " |")
+    return [*lines, ""]
+
+
+def _version_problems(changes: Changes) -> list[str]:
+    problems = changes.version_problems
+    if not problems:
+        return []
+    lines = [
+        "### Version not raised",
+        "",
+        "Every change to a term, protocol or module raises its `version` by one and adds a "
+        "`history` entry for the new version at the top of `history`.",
+        "",
+    ]
+    for change in problems:
+        where = f"`{change.path}` ({change.kind} `{change.item.id}`)"
+        lines.append(f"- ❌ {where}: {change.version_problem}")
+    return [*lines, ""]
+
+
+def _kind_section(kind: ItemKind, items: list[ItemChange]) -> list[str]:
+    if not items:
+        return []
+    lines = [f"### {PLURAL[kind]}", ""]
+    for change_type, title in CHANGE_TITLES.items():
+        group = [item for item in items if item.change == change_type]
+        if not group:
+            continue
+        lines += [f"#### {title}", ""]
+        for item in group:
+            lines += _item_lines(item)
+    return lines
+
+
+def _item_lines(change: ItemChange) -> list[str]:
+    item = change.item
+    name = item.term if isinstance(item, Term) else item.title
+    heading = f"- **{_escape(name)}** (`{item.id}`, `{change.path}`)"
+    if change.change == "added":
+        status = f", {item.status}" if isinstance(item, Term) else ""
+        return [f"{heading}: version {item.version}{status}", *_forms_of_new(change), ""]
+    if change.change == "removed":
+        note = " Its page and every link to it disappear."
+        return [f"{heading}: was version {item.version}.{note}", ""]
+    assert change.old is not None and change.new is not None
+    lines = [f"{heading}: version {_arrow(change.old.version, change.new.version)}"]
+    if change.change == "renamed":
+        lines.append(
+            f"  - renamed from `{change.old.id}` (`{change.old.origin.path}`): its page moves, "
+            f"and references to `{change.old.id}` must follow"
+        )
+    if change.fields:
+        lines.append("  - fields changed: " + ", ".join(f"`{f.name}`" for f in change.fields))
+    lines += _form_lines(change)
+    for field in change.fields:
+        lines += _field_lines(field)
+    if change.history_changed and change.new.history:
+        newest = change.new.history[0]
+        lines.append(f"  - history: {_history(newest)}")
+    if change.version_problem:
+        lines.append(f"  - ❌ {change.version_problem}")
+    return [*lines, ""]
+
+
+def _forms_of_new(change: ItemChange) -> list[str]:
+    item = change.item
+    if not isinstance(item, Term):
+        return []
+    lines = ["  - accepted forms: " + _form_list(accepted_forms(item))]
+    if item.avoid:
+        lines.append("  - forms to avoid: " + _form_list(avoided_forms(item)))
+    return lines
+
+
+def _form_lines(change: ItemChange) -> list[str]:
+    old, new = change.old, change.new
+    if not isinstance(old, Term) or not isinstance(new, Term):
+        return []
+    lines: list[str] = []
+    if old.status != new.status:
+        replacement = f" (replaced by `{new.replaced_by}`)" if new.replaced_by else ""
+        lines.append(f"  - status: {old.status} → **{new.status}**{replacement}")
+    for label, forms_of in (("accepted", accepted_forms), ("to avoid", avoided_forms)):
+        added, removed = _set_difference(forms_of(old), forms_of(new), new.case_sensitive)
+        if added:
+            lines.append(f"  - forms {label} added: {_form_list(added)}")
+        if removed:
+            lines.append(f"  - forms {label} removed: {_form_list(removed)}")
+    return lines
+
+
+def _set_difference(
+    old: Sequence[str], new: Sequence[str], case_sensitive: bool
+) -> tuple[list[str], list[str]]:
+    """Forms in `new` only and in `old` only, compared as section 4 compares forms."""
+    old_keys = {form_key(form, case_sensitive) for form in old}
+    new_keys = {form_key(form, case_sensitive) for form in new}
+    added = [form for form in new if form_key(form, case_sensitive) not in old_keys]
+    removed = [form for form in old if form_key(form, case_sensitive) not in new_keys]
+    return added, removed
+
+
+def _field_lines(field: FieldChange) -> list[str]:
+    if field.name in {"term", "aliases", "avoid", "status"}:
+        if field.name == "avoid":
+            return _avoid_reason_lines(field)
+        return []  # shown as forms and status above
+    if field.name in WORD_DIFF_FIELDS and isinstance(field.new, str):
+        return [f"  - `{field.name}`:", "", f"    > {word_diff(_text(field.old), field.new)}", ""]
+    if field.name in LINE_DIFF_FIELDS or field.name == "steps":
+        return [
+            f"  - `{field.name}`:",
+            "",
+            "    ```diff",
+            *(f"    {line}" for line in line_diff(_lines(field.old), _lines(field.new))),
+            "    ```",
+            "",
+        ]
+    if isinstance(field.old, tuple | type(None)) and isinstance(field.new, tuple | type(None)):
+        old_items = [_describe(value) for value in field.old or ()]
+        new_items = [_describe(value) for value in field.new or ()]
+        added = [value for value in new_items if value not in old_items]
+        removed = [value for value in old_items if value not in new_items]
+        parts = []
+        if added:
+            parts.append("added " + ", ".join(added))
+        if removed:
+            parts.append("removed " + ", ".join(removed))
+        return [f"  - `{field.name}`: " + ("; ".join(parts) or "reordered")]
+    if isinstance(field.old, Mapping) or isinstance(field.new, Mapping):
+        return [f"  - `{field.name}`: " + _mapping_change(field.old or {}, field.new or {})]
+    return [f"  - `{field.name}`: {_describe(field.old)} → {_describe(field.new)}"]
+
+
+def _avoid_reason_lines(field: FieldChange) -> list[str]:
+    old_reasons = {form.text: form.reason for form in field.old or ()}  # type: ignore[attr-defined]
+    lines = []
+    for form in field.new or ():  # type: ignore[attr-defined]
+        if form.text in old_reasons and old_reasons[form.text] != form.reason:
+            lines.append(
+                f"  - reason to avoid {_code(form.text)}: "
+                f"{_describe(old_reasons[form.text])} → {_describe(form.reason)}"
+            )
+    return lines
+
+
+def _mapping_change(old: Mapping[str, object], new: Mapping[str, object]) -> str:
+    parts = []
+    for key in sorted(set(old) | set(new)):
+        if old.get(key) != new.get(key):
+            parts.append(f"{key}: {_describe(old.get(key))} → {_describe(new.get(key))}")
+    return "; ".join(parts)
+
+
+def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[str]:
+    if not changes.form_changes:
+        return []
+    lines = [
+        "### Pages that use a form whose status changed",
+        "",
+        "| form | was | now | used in |",
+        "|---|---|---|---|",
+    ]
+    for change in changes.form_changes:
+        found = uses.get(form_key(change.form, change.case_sensitive), ())
+        places = ", ".join(f"`{use.path}:{use.line}`" for use in found[:MAX_USES])
+        if len(found) > MAX_USES:
+            places += f" and {len(found) - MAX_USES} more"
+        row = [_code(change.form), _state(change.old), _state(change.new), places or "no page"]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    return [*lines, ""]
+
+
+def word_diff(old: str, new: str) -> str:
+    """`new` with the words removed since `old` as ~~struck~~ and the added ones **bold**."""
+    old_words, new_words = old.split(), new.split()
+    pieces: list[str] = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        removed = " ".join(_escape(word) for word in old_words[a_start:a_end])
+        added = " ".join(_escape(word) for word in new_words[b_start:b_end])
+        if operation == "equal":
+            pieces.append(added)
+            continue
+        if removed:
+            pieces.append(f"~~{removed}~~")
+        if added:
+            pieces.append(f"**{added}**")
+    return " ".join(pieces)
+
+
+def line_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
+    """A unified diff of two texts' lines, without the file header."""
+    diff = difflib.unified_diff(list(old), list(new), lineterm="", n=1)
+    return [line for line in diff if not line.startswith(("---", "+++"))]
+
+
+def _lines(value: object) -> list[str]:
+    if isinstance(value, str):
+        return value.splitlines()
+    if isinstance(value, tuple):
+        lines: list[str] = []
+        for index, item in enumerate(value, start=1):
+            if isinstance(item, Step):
+                lines.append(f"{index}. {item.title}")
+                lines += [f"   {line}" for line in item.detail.splitlines()]
+            else:
+                lines.append(_describe(item))
+        return lines
+    return []
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _describe(value: object) -> str:
+    """A value in one line of the report."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, AvoidForm):
+        return _code(value.text)
+    if isinstance(value, SourceRef):
+        return f"{_escape(value.title)} (<{value.url}>)"
+    if isinstance(value, Contact):
+        details = [part for part in (value.phone, value.text, value.url) if part]
+        return _escape(value.name) + (f" ({', '.join(details)})" if details else "")
+    if isinstance(value, Step):
+        return _escape(value.title)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _code(value)
+    return _escape(str(value))
+
+
+def _state(state: FormState | None) -> str:
+    if state is None:
+        return "not a form of any term"
+    return f"{state.status} (`{state.term}`)"
+
+
+def _history(entry: HistoryEntry) -> str:
+    return f"version {entry.version}, {entry.date.isoformat()}: {_escape(entry.summary)}"
+
+
+def _form_list(forms: Sequence[str]) -> str:
+    return ", ".join(_code(form) for form in forms)
+
+
+def _code(text: str) -> str:
+    """`text` as inline code, with a fence long enough for any backticks inside it."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _arrow(old: int, new: int) -> str:
+    return str(new) if old == new else f"{old} → {new}"

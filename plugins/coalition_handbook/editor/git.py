@@ -1,0 +1,109 @@
+"""The few git plumbing commands `handbook diff` needs, run as subprocesses.
+
+Plumbing only (`rev-parse`, `ls-tree`, `cat-file`), whose output does not change with the
+user's git configuration; paths are read NUL-separated so no name is quoted or mangled.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+
+class GitError(Exception):
+    """git is missing, or a git command failed; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Blob:
+    """A file in a revision: its path from the repository's top, with `/`."""
+
+    path: str
+    object_id: str
+
+
+def git(repository: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """Run `git args...` in `repository`; its stdout, or GitError with git's own message."""
+    command = ["git", "-c", "core.quotepath=off", *args]
+    try:
+        completed = subprocess.run(
+            command, cwd=repository, input=stdin, capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed (or not on PATH)") from None
+    if completed.returncode != 0:
+        message = completed.stderr.decode("utf-8", "replace").strip()
+        raise GitError(f"`git {' '.join(args)}` failed: {message}")
+    return completed.stdout
+
+
+def top_level(path: Path) -> Path:
+    """The top directory of the working tree that contains `path`."""
+    output = git(path, "rev-parse", "--show-toplevel")
+    return Path(output.decode("utf-8").strip()).resolve()
+
+
+def resolve_commit(repository: Path, revision: str) -> str | None:
+    """The commit id `revision` names, or None when there is no such commit here."""
+    if revision.startswith("-"):  # never let a revision be read as an option
+        return None
+    try:
+        output = git(repository, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except GitError:
+        return None
+    return output.decode("ascii").strip() or None
+
+
+def is_shallow(repository: Path) -> bool:
+    output = git(repository, "rev-parse", "--is-shallow-repository")
+    return output.strip() == b"true"
+
+
+def list_blobs(repository: Path, commit: str, folders: list[str]) -> list[Blob]:
+    """Every file under `folders` (paths from the top) in `commit`, recursively.
+
+    Symbolic links and submodules are left out: they are not handbook content.
+    """
+    if not folders:
+        return []
+    output = git(repository, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *folders)
+    blobs: list[Blob] = []
+    for entry in output.split(b"\0"):
+        if not entry:
+            continue
+        info, _, raw_path = entry.partition(b"\t")
+        mode, kind, object_id = info.decode("ascii").split()
+        if kind == "blob" and mode in ("100644", "100755"):
+            blobs.append(Blob(raw_path.decode("utf-8", "surrogateescape"), object_id))
+    return blobs
+
+
+def read_blobs(repository: Path, blobs: list[Blob]) -> dict[str, bytes]:
+    """The contents of `blobs` by path, read with one `git cat-file --batch`."""
+    if not blobs:
+        return {}
+    request = "".join(f"{blob.object_id}\n" for blob in blobs).encode("ascii")
+    output = git(repository, "cat-file", "--batch", stdin=request)
+    contents: dict[str, bytes] = {}
+    position = 0
+    for blob in blobs:
+        header_end = output.index(b"\n", position)
+        header = output[position:header_end].decode("ascii").split()
+        if len(header) != 3 or header[1] != "blob":
+            raise GitError(f"cannot read {blob.path} ({blob.object_id}) from the repository")
+        size = int(header[2])
+        start = header_end + 1
+        contents[blob.path] = output[start : start + size]
+        position = start + size + 1  # the content is followed by a newline
+    return contents
+
+
+def export(repository: Path, commit: str, folders: list[str], destination: Path) -> list[str]:
+    """Write the files under `folders` in `commit` below `destination`; their paths."""
+    blobs = list_blobs(repository, commit, folders)
+    for path, content in read_blobs(repository, blobs).items():
+        target = destination.joinpath(*PurePosixPath(path).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return [blob.path for blob in blobs]
