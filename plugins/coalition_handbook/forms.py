@@ -64,3 +64,33 @@ def form_key(form: str, case_sensitive: bool = False) -> str:
     if case_sensitive or is_all_capitals(form):
         return key
     return key.casefold()
+
+
+@lru_cache(maxsize=65536)
+def plurals(word: str) -> tuple[str, ...]:
+    """The plural forms of a noun from lemminflect, in the word's own case; an acronym
+    takes a plain `s` (`MOU` -> `MOUs`). The word itself is not included."""
+    if is_all_capitals(word):
+        return (word + "s",)
+    if not any(char.isalpha() for char in word):
+        return ()
+    from lemminflect import getInflection  # imported on first use: keeps start-up cheap
+
+    found = getInflection(word.lower(), tag="NNS") or ()
+    result = []
+    for plural in found:
+        cased = plural if word.islower() else _match_case(plural, word)
+        if cased != word and cased not in result:
+            result.append(cased)
+    return tuple(result)
+
+
+def last_word_variants(word: str) -> tuple[str, ...]:
+    """`word`, its plurals and the possessives of both, with straight apostrophes
+    (the matcher straightens curly ones in the text): survivor, survivors, survivor's,
+    survivors'."""
+    variants = [word, f"{word}'s"]
+    for plural in plurals(word):
+        variants.append(plural)
+        variants.append(f"{plural}'" if plural.endswith("s") else f"{plural}'s")
+    return tuple(dict.fromkeys(variants))

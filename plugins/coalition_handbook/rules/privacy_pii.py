@@ -1,0 +1,109 @@
+"""privacy.pii: what looks like personal data in published content.
+
+E-mail addresses, phone numbers (US and international formats) and street addresses in
+every page and every term and protocol file, code and comments included: all of it is
+published with the repository. `privacy.allow` lists the public ones (hotlines, office
+addresses); phone numbers are compared by their digits (a leading US country code `1`
+aside). Emergency and relay numbers (911, 711), SMS short codes (233733), years, dates and
+statute numbers (22 U.S.C. 7102) do not look like phone numbers and are not reported;
+nor are addresses at the documentation domains example.com/.org/.net.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..findings import Finding
+from ..markdown import LineIndex
+from .base import CheckContext
+
+RULE = "privacy.pii"
+
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+_PHONE = re.compile(
+    r"""
+    (?<![\w+.\-/])
+    (?:
+        \+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,5}\d            # +44 20 7946 0958
+      | (?:1[ .\-])?\(\d{3}\)[ .\-]?\d{3}[ .\-]\d{4}        # (555) 123-4567
+      | (?:1[ .\-])?\d{3}[ .\-]\d{3}[ .\-]\d{4}             # 555-123-4567, 1-888-373-7888
+      | \d{3}-\d{4}                                         # 123-4567
+    )
+    (?![\w\-/]|\.\d)
+    """,
+    re.VERBOSE,
+)
+_STREET = re.compile(
+    r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{1,3}(?:st|nd|rd|th)[ \t]+){1,4}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    r"|Terrace|Circle|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b\.?"
+)
+_DOCUMENTATION_DOMAINS = re.compile(
+    r"@(?:[\w-]+\.)*example\.(?:com|org|net)$|\.(?:example|test|invalid)$"
+)
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    allowed_phones, allowed_texts = _allow_lists(context.config.privacy_allow)
+    handbook = context.handbook
+    origins = [page.origin for page in handbook.pages]
+    origins += [term.origin for term in handbook.terms.values()]
+    origins += [protocol.origin for protocol in handbook.protocols.values()]
+    for origin in origins:
+        yield from _check_text(context, origin.path, origin.text, allowed_phones, allowed_texts)
+
+
+def _allow_lists(allow: Iterable[str]) -> tuple[set[str], set[str]]:
+    phones = {_phone_key(entry) for entry in allow if sum(c.isdigit() for c in entry) >= 7}
+    texts = {_text_key(entry) for entry in allow}
+    return phones, texts
+
+
+def _phone_key(text: str) -> str:
+    digits = "".join(char for char in text if char.isdigit())
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+def _text_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def find_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of every e-mail address, phone number and street address in
+    `text`, outside http(s) URLs; kind is "e-mail address", "phone number" or "street
+    address"."""
+    masked = _URL.sub(lambda url: " " * len(url.group()), text) if "://" in text else text
+    if "@" in masked:
+        for found in _EMAIL.finditer(masked):
+            yield "e-mail address", found.start(), found.end()
+    for found in _PHONE.finditer(masked):
+        yield "phone number", found.start(), found.end()
+    for found in _STREET.finditer(masked):
+        yield "street address", found.start(), found.end()
+
+
+def _check_text(
+    context: CheckContext, path: str, text: str, allowed_phones: set[str], allowed_texts: set[str]
+) -> Iterator[Finding]:
+    lines: LineIndex | None = None
+    for kind, start, end in find_personal_data(text):
+        found = text[start:end]
+        if _text_key(found) in allowed_texts:
+            continue
+        if kind == "phone number" and _phone_key(found) in allowed_phones:
+            continue
+        if kind == "e-mail address" and _DOCUMENTATION_DOMAINS.search(found.lower()):
+            continue
+        lines = lines or LineIndex.of(text)
+        line, column = lines.position(start)
+        yield context.finding(
+            RULE,
+            path,
+            line,
+            column,
+            f"'{found}' looks like a personal {kind}; remove it, or list it under "
+            "privacy.allow if it is public",
+            found=found,
+        )
