@@ -1,8 +1,8 @@
 """The content model: load a handbook's terms, protocols, modules and pages.
 
-`load_handbook` reads every file, collects every problem of every file (a file that
-cannot be used is left out of the `Handbook` but reported), and never raises for bad
-content.
+`load_handbook` reads every file, collects every problem of every file (a term,
+protocol or module file with problems is left out of the `Handbook`, its path listed in
+`Handbook.rejected`; a module's page stays), and never raises for bad content.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from .protocols import load_protocols
 from .types import Handbook, Module, Page
 
 __all__ = ["load_handbook"]
+
+# A file with a finding of these rules is left out of the handbook (see records.py).
+SCHEMA_RULES = frozenset({"glossary.schema", "protocol.schema", "module.schema"})
 
 
 def load_handbook(config: HandbookConfig) -> tuple[Handbook, list[Finding]]:
@@ -42,4 +45,8 @@ def load_handbook(config: HandbookConfig) -> tuple[Handbook, list[Finding]]:
             pages.append(page)
     # Modules outside docs_dir (an unusual modules_dir) are still pages of the handbook.
     pages.extend(module_pages.values())
-    return Handbook(terms=terms, protocols=protocols, modules=modules, pages=tuple(pages)), findings
+    rejected = frozenset(finding.path for finding in findings if finding.rule in SCHEMA_RULES)
+    handbook = Handbook(
+        terms=terms, protocols=protocols, modules=modules, pages=tuple(pages), rejected=rejected
+    )
+    return handbook, findings

@@ -16,8 +16,6 @@ from .records import Record, load_yaml_record, misplaced_files
 from .types import AvoidForm, HistoryEntry, Origin, SourceRef, Span, Term
 
 RULE = "glossary.schema"
-# Without these a term cannot be matched or shown; other bad fields are dropped.
-ESSENTIAL = ("term", "version", "definition")
 
 # A sentence ends at . ! or ? before a space and a capital, digit or opening mark, unless
 # the word before is an abbreviation: initials such as U.S. or e.g., or a common title.
@@ -40,7 +38,7 @@ def load_terms(config: HandbookConfig) -> tuple[dict[str, Term], list[Finding]]:
     for path in sorted(directory.glob("*.yml")):
         if not path.is_file():
             continue
-        record, problems = load_yaml_record(path, config, "term", RULE, ESSENTIAL)
+        record, problems = load_yaml_record(path, config, "term", RULE)
         findings.extend(problems)
         if record is not None:
             terms[record.id] = build_term(record)

@@ -21,7 +21,6 @@ from .source import FileReport, check_id, read_text
 from .types import Heading, Module, Page
 
 RULE = "module.schema"
-ESSENTIAL = ("title", "version")
 OVERVIEW = "index.md"
 
 
@@ -40,8 +39,8 @@ def module_files(config: HandbookConfig) -> list[Path]:
 def load_module(
     path: Path, config: HandbookConfig
 ) -> tuple[Module | None, Page | None, list[Finding]]:
-    """A module and its page; the module is None (reported) if its front matter is
-    unusable, the page is None only if the file cannot be read at all."""
+    """A module and its page; the module is None if the file has any problem (all are
+    reported), the page is None only if the file cannot be read at all."""
     relative = config.relative(path)
     report = FileReport(RULE, relative)
     check_id(path.stem, report)
@@ -63,8 +62,8 @@ def load_module(
             "version, audience, duration, objectives and history",
         )
         return None, page, report.findings
-    fields = validated_fields("module", source.front_matter, report, ESSENTIAL, page.origin)
-    if fields is None:
+    fields = validated_fields("module", source.front_matter, report, page.origin)
+    if fields is None or report.findings:
         return None, page, report.findings
     return build_module(path.stem, fields, source, page), page, report.findings
 
@@ -76,7 +75,7 @@ def build_module(module_id: str, fields: dict, source: PageSource, page: Page) -
         title=fields["title"],
         version=fields["version"],
         audience=(audience,) if isinstance(audience, str) else tuple(audience),
-        duration=fields.get("duration", ""),
+        duration=fields["duration"],
         objectives=tuple(fields.get("objectives", ())),
         protocols=tuple(fields.get("protocols", ())),
         history=history_entries(fields.get("history", ())),

@@ -11,8 +11,6 @@ from .records import Record, load_yaml_record, misplaced_files
 from .types import Contact, Protocol, Step
 
 RULE = "protocol.schema"
-# Values with no sensible empty default; lists left out when bad are simply empty.
-ESSENTIAL = ("title", "version", "owner", "effective", "review_by", "summary")
 
 
 def load_protocols(config: HandbookConfig) -> tuple[dict[str, Protocol], list[Finding]]:
@@ -25,7 +23,7 @@ def load_protocols(config: HandbookConfig) -> tuple[dict[str, Protocol], list[Fi
     for path in sorted(directory.glob("*.yml")):
         if not path.is_file():
             continue
-        record, problems = load_yaml_record(path, config, "protocol", RULE, ESSENTIAL)
+        record, problems = load_yaml_record(path, config, "protocol", RULE)
         findings.extend(problems)
         if record is not None:
             protocols[record.id] = build_protocol(record)

@@ -1,9 +1,10 @@
 """From a YAML document to the validated fields of a record, every problem reported.
 
 Terms and protocols are whole YAML files; a module's record is its front matter. Both
-pass through `validated_fields`: the schema's problems are reported at the exact value
-(or the key, for unknown fields), and the fields without problems are kept so that a file
-with one bad field still loads and is checked by every other rule.
+pass through `validated_fields`: every YAML and schema problem is reported at the exact
+value (or the key, for unknown fields). A file with any problem is left out of the
+handbook until it is fixed, so one broken file does not cascade into findings about
+others (duplicates, references) that are not real.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from ..config import HandbookConfig
 from ..findings import Finding
-from .schema import load_schema, to_json_data, usable_fields, validate
+from .schema import load_schema, to_json_data, validate
 from .source import FileReport, check_id, read_text, report_yaml_problems, spans_of
 from .types import Origin
 from .yaml_source import LineIndex, YamlDocument, load_yaml
@@ -24,7 +25,7 @@ _KIND_NOUNS = {"term": "a term", "protocol": "a protocol", "module": "a module's
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """A record's id, its usable fields (JSON values: dates as ISO strings), its origin."""
+    """A record's id, its validated fields (JSON values: dates as ISO strings), its origin."""
 
     id: str
     fields: dict[str, Any]
@@ -43,10 +44,9 @@ def validated_fields(
     kind: str,
     document: YamlDocument,
     report: FileReport,
-    essential: tuple[str, ...],
     origin_spans: Origin,
 ) -> dict[str, Any] | None:
-    """Report the YAML and schema problems of `document`; the usable fields, or None."""
+    """Report every YAML and schema problem of `document`; its fields if it has none."""
     report_yaml_problems(document, report)
     if not document.usable:
         return None
@@ -70,13 +70,13 @@ def validated_fields(
         else:
             span = origin_spans.span(problem.dotted)
             report.at_position(span.line, span.column, problem.message)
-    return usable_fields(data, problems, essential)
+    return None if report.findings else data
 
 
 def load_yaml_record(
-    path: Path, config: HandbookConfig, kind: str, rule: str, essential: tuple[str, ...]
+    path: Path, config: HandbookConfig, kind: str, rule: str
 ) -> tuple[Record | None, list[Finding]]:
-    """Read one record file (a term or a protocol); the record is None if unusable."""
+    """Read one record file (a term or a protocol); None if it has any problem."""
     relative = config.relative(path)
     report = FileReport(rule, relative)
     check_id(path.stem, report)
@@ -87,7 +87,7 @@ def load_yaml_record(
     report.lines = lines
     document = load_yaml(text, lines=lines)
     origin = Origin(path=relative, text=text, spans=spans_of(document, lines))
-    fields = validated_fields(kind, document, report, essential, origin)
+    fields = validated_fields(kind, document, report, origin)
     if fields is None:
         return None, report.findings
     return Record(path.stem, fields, origin), report.findings

@@ -3,7 +3,7 @@
 The field rules live only in the schema files (editors' YAML language servers read the
 same files); this module turns each `ValidationError` into a message an editor can act on
 ("unknown field 'aliasses' (did you mean 'aliases'?)") and the path of the value it is
-about, and says which fields are still usable when some are not.
+about.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -80,25 +80,6 @@ def validate(kind: str, data: Any) -> list[SchemaProblem]:
     for error in validator.iter_errors(data):
         problems.extend(_describe(error, validator.schema))
     return sorted(problems, key=lambda problem: [str(part) for part in problem.path])
-
-
-def usable_fields(
-    data: Mapping[str, Any], problems: Iterable[SchemaProblem], essential: Iterable[str]
-) -> dict[str, Any] | None:
-    """The top-level fields that have no problem, or None if an essential one has one.
-
-    A field with a problem anywhere inside it is dropped whole (so list indices keep
-    matching their spans); unknown fields are dropped too.
-    """
-    essential = set(essential)
-    dropped: set[str] = set()
-    for problem in problems:
-        if not problem.path:
-            continue
-        dropped.add(str(problem.path[0]))
-    if dropped & essential or not essential <= set(data):
-        return None
-    return {key: value for key, value in data.items() if key not in dropped}
 
 
 def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterator[SchemaProblem]:
@@ -183,9 +164,10 @@ def _message(error: ValidationError, label: str) -> str:
     if validator == "pattern":
         if isinstance(instance, str) and not instance.strip():
             return f"{label} must not be empty"
-        return f"{label} {instance!r} is not valid: {description or 'expected ' + value}"
+        expected = description[:1].lower() + description[1:].rstrip(".") or f"/{value}/"
+        return f"{label} is {instance!r}; expected {expected}"
     if validator == "format":
-        return f"{label} {instance!r} is not a real {value} ({description or value})"
+        return f"{label} is {instance!r}, which is not a real {value}"
     return f"{label}: {error.message}"
 
 

@@ -192,3 +192,6 @@ class Handbook:
     protocols: Mapping[str, Protocol]
     modules: Mapping[str, Module]
     pages: tuple[Page, ...]
+    # Paths of term, protocol and module files left out because they have problems
+    # (already reported): a reference to one of them is not reported again.
+    rejected: frozenset[str] = frozenset()

@@ -122,7 +122,7 @@ def load_yaml(
         document.usable = False
         return document
 
-    nodes = _compose_all(source, start, document)
+    nodes = _compose_all(source, start, document, lines)
     if not document.usable:
         return document
     if not nodes:
@@ -155,14 +155,16 @@ def load_yaml(
     return document
 
 
-def _compose_all(source: str, start: int, document: YamlDocument) -> list[yaml.Node]:
+def _compose_all(
+    source: str, start: int, document: YamlDocument, lines: LineIndex
+) -> list[yaml.Node]:
     loader = _Loader(source)
     nodes: list[yaml.Node] = []
     try:
         while loader.check_node():
             nodes.append(loader.get_node())
     except yaml.MarkedYAMLError as error:
-        document.problems.append(_syntax_problem(error, start))
+        document.problems.append(_syntax_problem(error, start, lines))
         document.usable = False
     except yaml.YAMLError as error:  # a reader error has no mark, only a position
         document.problems.append(
@@ -174,11 +176,14 @@ def _compose_all(source: str, start: int, document: YamlDocument) -> list[yaml.N
     return nodes
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, start: int) -> YamlProblem:
+def _syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     offset = start + (mark.index if mark else 0)
     parts = [part for part in (error.context, error.problem) if part]
     message = "not valid YAML: " + ", ".join(parts)
+    context = error.context_mark
+    if context is not None and lines.line(start + context.index) != lines.line(offset):
+        message += f" (it starts at line {lines.line(start + context.index)})"
     if "tab" in message or "'\\t'" in message:
         message += " (indent YAML with spaces; tabs are not allowed)"
     return YamlProblem(message, offset)

@@ -1,0 +1,91 @@
+"""glossary.duplicate: one form claimed by two terms, or listed twice by one term.
+
+Forms are compared with `forms.form_key`, as the matcher compares them (case, hyphens
+and spaces, plurals). Two claims agree when they mean the same thing to a writer: a
+deprecated term's forms and the `avoid` forms of its replacement both suggest the
+replacement, so they are no conflict. The later file (by path) is the one reported,
+like Sphinx's "duplicate term description ... other instance in".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..findings import Finding
+from ..forms import form_key, is_all_capitals
+from ..model.types import Term
+from .base import CheckContext
+
+RULE = "glossary.duplicate"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One form of one term, and what using it means (accepted, or which term to use)."""
+
+    term: Term
+    form: str
+    span_key: str
+    key: str
+    exact_case: bool
+    meaning: tuple[str, str]
+
+    @property
+    def kind(self) -> str:
+        return "accepted" if self.meaning[0] == "accepted" else "to avoid"
+
+    def place(self) -> str:
+        return f"{self.term.origin.path}:{self.term.origin.span(self.span_key).line}"
+
+    def overlaps(self, other: Claim) -> bool:
+        # Case only tells forms apart when both must be written exactly as they are.
+        return self.key == other.key or not (self.exact_case and other.exact_case)
+
+
+def claims_of(term: Term) -> Iterator[Claim]:
+    deprecated = term.status == "deprecated"
+    own_meaning = ("avoid", term.replaced_by or term.id) if deprecated else ("accepted", term.id)
+    own = [("term", term.term), *((f"aliases.{i}", a) for i, a in enumerate(term.aliases))]
+    avoided = [(f"avoid.{i}.text", item.text) for i, item in enumerate(term.avoid)]
+    for meaning, forms in ((own_meaning, own), (("avoid", term.id), avoided)):
+        for span_key, form in forms:
+            key = form_key(form, term.case_sensitive)
+            if key:
+                exact = term.case_sensitive or is_all_capitals(form)
+                yield Claim(term, form, span_key, key, exact, meaning)
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    seen: dict[str, list[Claim]] = {}
+    terms = sorted(context.handbook.terms.values(), key=lambda term: term.origin.path)
+    for term in terms:
+        for claim in claims_of(term):
+            earlier = seen.setdefault(claim.key.casefold(), [])
+            conflict = next((other for other in earlier if _conflicts(other, claim)), None)
+            earlier.append(claim)
+            if conflict is not None:
+                yield _finding(context, claim, conflict)
+
+
+def _conflicts(earlier: Claim, later: Claim) -> bool:
+    if not earlier.overlaps(later):
+        return False
+    return earlier.term.id == later.term.id or earlier.meaning != later.meaning
+
+
+def _finding(context: CheckContext, claim: Claim, other: Claim) -> Finding:
+    span = claim.term.origin.span(claim.span_key)
+    if other.term.id == claim.term.id:
+        message = (
+            f"form '{claim.form}' of term '{claim.term.id}' is listed twice "
+            f"(also as '{other.form}' at {other.place()})"
+        )
+    else:
+        message = (
+            f"form '{claim.form}' ({claim.kind}) of term '{claim.term.id}' is also claimed "
+            f"by term '{other.term.id}' ({other.kind} there: {other.place()})"
+        )
+    return context.finding(
+        RULE, claim.term.origin.path, span.line, span.column, message, term=claim.term.id
+    )

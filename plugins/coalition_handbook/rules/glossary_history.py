@@ -1,0 +1,52 @@
+"""glossary.history (and the same checks of protocols and modules, reported under
+protocol.schema and module.schema): `history[0].version` must equal `version`, and the
+history must be newest first: versions strictly decreasing, dates not increasing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model.types import HistoryEntry
+from .base import CheckContext
+
+RULE = "glossary.history"
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    handbook = context.handbook
+    records = [
+        *((RULE, term) for term in handbook.terms.values()),
+        *(("protocol.schema", protocol) for protocol in handbook.protocols.values()),
+        *(("module.schema", module) for module in handbook.modules.values()),
+    ]
+    for rule, record in records:
+        for span_key, message in history_problems(record.version, record.history):
+            span = record.origin.span(span_key)
+            yield context.finding(rule, record.origin.path, span.line, span.column, message)
+
+
+def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterator[tuple[str, str]]:
+    """(span key, message) for each history problem; empty history is the schema's."""
+    if not history:
+        return
+    if history[0].version != version:
+        yield (
+            "history.0.version",
+            f"history[0].version is {history[0].version} but version is {version}: "
+            f"the newest history entry, first, must describe version {version}",
+        )
+    for index in range(1, len(history)):
+        newer, older = history[index - 1], history[index]
+        if older.version >= newer.version:
+            yield (
+                f"history.{index}.version",
+                f"history is not newest first: entry {index} (version {older.version}) "
+                f"must have a lower version than the entry before it ({newer.version})",
+            )
+        if older.date > newer.date:
+            yield (
+                f"history.{index}.date",
+                f"history is not newest first: entry {index} ({older.date.isoformat()}) "
+                f"is dated after the entry before it ({newer.date.isoformat()})",
+            )

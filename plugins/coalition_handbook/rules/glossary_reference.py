@@ -1,0 +1,40 @@
+"""glossary.reference: `related` or `replaced_by` naming no existing term."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model.types import Term
+from .base import CheckContext
+
+RULE = "glossary.reference"
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    for term in context.handbook.terms.values():
+        references = [(f"related.{index}", ref) for index, ref in enumerate(term.related)]
+        if term.replaced_by is not None:
+            references.append(("replaced_by", term.replaced_by))
+        for span_key, ref in references:
+            message = _problem(context, term, span_key, ref)
+            if message:
+                span = term.origin.span(span_key)
+                yield context.finding(
+                    RULE, term.origin.path, span.line, span.column, message, term=term.id
+                )
+
+
+def _problem(context: CheckContext, term: Term, span_key: str, ref: str) -> str | None:
+    field = span_key.split(".")[0]
+    if ref == term.id:
+        return f"{field} names the term itself ('{ref}')"
+    if ref in context.handbook.terms:
+        return None
+    expected = context.config.relative(context.config.glossary_dir / f"{ref}.yml")
+    if expected in context.handbook.rejected:
+        return None  # that file has problems of its own, already reported
+    close = difflib.get_close_matches(ref, list(context.handbook.terms), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"

@@ -1,0 +1,63 @@
+"""module.structure: a module's body needs the H2 sections Realize, Recognize and Respond,
+in that order; other sections may come before, between or after them.
+
+Headings come from markdown-it (`Module.headings`), so a heading inside a code block is
+no heading and setext headings count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model.types import Heading, Module
+from .base import CheckContext
+
+RULE = "module.structure"
+SECTIONS = ("Realize", "Recognize", "Respond")
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    for module in context.handbook.modules.values():
+        for line, message in structure_problems(module):
+            yield context.finding(RULE, module.origin.path, line, 1, message)
+
+
+def structure_problems(module: Module) -> Iterator[tuple[int, str]]:
+    """(line, message) for every missing or out-of-order section."""
+    found: list[tuple[str, Heading]] = []
+    for name in SECTIONS:
+        heading = _first(module.headings, name, level=2)
+        if heading is not None:
+            found.append((name, heading))
+            continue
+        elsewhere = _first(module.headings, name, level=None)
+        if elsewhere is not None:
+            yield (
+                elsewhere.line,
+                f"'{name}' is a level-{elsewhere.level} heading; it must be an H2 ('## {name}')",
+            )
+        else:
+            yield (
+                module.origin.body_line,
+                f"module '{module.id}' has no '## {name}' section "
+                f"(every module has ## {', ## '.join(SECTIONS)}, in that order)",
+            )
+    latest: tuple[str, Heading] | None = None
+    for name, heading in found:
+        if latest is not None and heading.line < latest[1].line:
+            yield (
+                heading.line,
+                f"'## {name}' must come after '## {latest[0]}' (line {latest[1].line}): "
+                f"the sections go {', '.join(SECTIONS)}",
+            )
+        else:
+            latest = (name, heading)
+
+
+def _first(headings: tuple[Heading, ...], name: str, level: int | None) -> Heading | None:
+    wanted = name.casefold()
+    for heading in headings:
+        if heading.text.strip().casefold() == wanted and (level is None or heading.level == level):
+            return heading
+    return None
