@@ -56,12 +56,13 @@ KINDS: dict[str, Kind] = {
 def slugify(name: str) -> str:
     """The id for a form or title: lowercase ASCII words joined by hyphens.
 
-    Accents are dropped (`Trata de niños` -> `trata-de-ninos`); whatever is not a letter or
-    a digit separates words. The result may be empty (a name with no Latin letters).
+    Accents are dropped (`Trata de niños` -> `trata-de-ninos`); anything else that is not
+    an ASCII letter or digit separates words (`survivor's` -> `survivor-s`). The result may
+    be empty (a name with no Latin letter or digit).
     """
     folded = unicodedata.normalize("NFKD", name.casefold().translate(_ASCII_LETTERS))
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
-    return _NOT_SLUG.sub("-", ascii_only).strip("-")
+    unaccented = "".join(char for char in folded if not unicodedata.combining(char))
+    return _NOT_SLUG.sub("-", unaccented).strip("-")
 
 
 def target_path(config: HandbookConfig, kind: str, slug: str) -> Path:
