@@ -175,9 +175,11 @@ def _set_difference(
 
 
 def _field_lines(field: FieldChange) -> list[str]:
-    if field.name in {"term", "aliases", "avoid", "status"}:
-        if field.name == "avoid":
-            return _avoid_reason_lines(field)
+    if field.name == "term":
+        return [f"  - preferred form: {_describe(field.old)} → {_describe(field.new)}"]
+    if field.name == "avoid":
+        return _avoid_reason_lines(field)
+    if field.name in {"aliases", "status"}:
         return []  # shown as forms and status above
     if field.name in WORD_DIFF_FIELDS and isinstance(field.new, str):
         return [f"  - `{field.name}`:", "", f"    > {word_diff(_text(field.old), field.new)}", ""]

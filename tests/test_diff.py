@@ -1,0 +1,479 @@
+"""`handbook diff` on small handbooks in temporary git repositories."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from coalition_handbook.cli import main
+from coalition_handbook.config import load_config
+from coalition_handbook.editor.diff import run_diff
+from coalition_handbook.editor.diff_report import line_diff, word_diff
+
+TERM = """\
+term: {term}
+version: {version}
+{extra}definition: {definition}
+history:
+{history}"""
+
+PROTOCOL = """\
+title: Hotel staff
+version: {version}
+owner: Protocols committee
+effective: 2026-01-01
+review_by: 2030-01-01
+audience: [hotel staff]
+summary: What hotel staff do when they suspect trafficking.
+steps:
+  - title: {step}
+    detail: Call the hotline.
+history:
+{history}"""
+
+MODULE = """\
+---
+title: Hotel staff
+version: {version}
+audience: [hotel staff]
+duration: 45 minutes
+objectives: [Know the signs]
+history:
+{history}---
+
+## Realize
+
+{realize}
+
+## Recognize
+
+Signs.
+
+## Respond
+
+Call.
+"""
+
+PAGE = "# Home\n\nWe support every survivor.\n\nA note on language.\n"
+
+
+def history(*versions: int) -> str:
+    return "".join(
+        f"  - version: {version}\n    date: 2026-0{version}-01\n    summary: Version {version}.\n"
+        for version in versions
+    )
+
+
+def term(
+    name: str = "survivor",
+    version: int = 1,
+    definition: str = "A person who has experienced trafficking.",
+    versions: tuple[int, ...] = (1,),
+    extra: str = "",
+) -> str:
+    return TERM.format(
+        term=name,
+        version=version,
+        definition=definition,
+        history=history(*versions),
+        extra=extra,
+    )
+
+
+def git(repository: Path, *args: str) -> str:
+    completed = subprocess.run(
+        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+        cwd=repository,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return completed.stdout.strip()
+
+
+def commit(repository: Path, message: str = "change") -> str:
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "--allow-empty", "-m", message)
+    return git(repository, "rev-parse", "HEAD")
+
+
+def write(repository: Path, path: str, text: str) -> None:
+    target = repository / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def quiet_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No user or system git configuration leaks into the tests."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_ALLOW_PROTOCOL", "file")
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A committed handbook: one term, one protocol, one module and a page."""
+    root = tmp_path / "handbook"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    write(root, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    write(root, "content/index.md", PAGE)
+    write(root, "glossary/survivor.yml", term())
+    write(
+        root,
+        "protocols/hotel-staff.yml",
+        PROTOCOL.format(version=1, step="Call", history=history(1)),
+    )
+    write(
+        root,
+        "content/modules/hotel-staff.md",
+        MODULE.format(version=1, history=history(1), realize="It happens here."),
+    )
+    commit(root, "base")
+    return root
+
+
+def diff(
+    root: Path, capsys: pytest.CaptureFixture[str], base: str = "HEAD", head: str | None = None
+) -> tuple[int, str, str]:
+    code = run_diff(load_config(root / "mkdocs.yml"), base, head)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_nothing_changed(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = diff(repository, capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("## Handbook changes: `HEAD` (")
+    assert "→ the working tree" in out
+    assert "No glossary term, protocol or training module changed." in out
+
+
+def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(repository, "glossary/t-visa.yml", term("T visa", extra="case_sensitive: true\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "| terms | 1 | 0 | 0 | 0 |" in out
+    assert "#### Added" in out
+    assert "- **T visa** (`t-visa`, `glossary/t-visa.yml`): version 1, approved" in out
+    assert "  - accepted forms: `T visa`" in out
+
+
+def test_removed_term_lists_the_pages_that_used_it(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repository / "glossary" / "survivor.yml").unlink()
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "#### Removed" in out
+    assert "- **survivor** (`survivor`, `glossary/survivor.yml`): was version 1." in out
+    assert (
+        "| `survivor` | accepted (`survivor`) | not a form of any term | `content/index.md:3` |"
+    ) in out
+
+
+def test_change_without_a_version_bump_fails(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(definition="A person who has lived through trafficking."),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "### Version not raised" in out
+    assert (
+        "- ❌ `glossary/survivor.yml` (term `survivor`): its content changed but `version` "
+        "is still 1: raise it to 2 and add a `history` entry for version 2 at the top"
+    ) in out
+    assert "  - fields changed: `definition`" in out
+    assert "> A person who has ~~experienced~~ **lived through** trafficking." in out
+
+
+def test_change_with_a_bump_and_history_passes(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(
+            version=2,
+            versions=(2, 1),
+            definition="A person who has lived through trafficking.",
+            extra="aliases: [person with lived experience]\ntags: [people]\n",
+        ),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "Version not raised" not in out
+    assert "- **survivor** (`survivor`, `glossary/survivor.yml`): version 1 → 2" in out
+    assert "  - fields changed: `definition`, `aliases`, `tags`" in out
+    assert "  - forms accepted added: `person with lived experience`" in out
+    assert "  - `tags`: added `people`" in out
+    assert "  - history: version 2, 2026-02-01: Version 2." in out
+
+
+def test_bump_without_a_matching_history_entry_fails(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(1,), extra="tags: [x]\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "`version` is 2 but the newest `history` entry is for version 1: add one for "
+        "version 2 at the top"
+    ) in out
+
+
+def test_history_only_change_needs_no_bump(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = term().replace("summary: Version 1.", "summary: First approved.")
+    write(repository, "glossary/survivor.yml", text)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "fields changed" not in out
+    assert "  - history: version 1, 2026-01-01: First approved." in out
+
+
+def test_form_moved_to_avoid_lists_the_pages_with_line(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", term("victim-survivor", 2, versions=(2, 1)))
+    write(
+        repository,
+        "glossary/person-with-lived-experience.yml",
+        term(
+            "person with lived experience",
+            extra="avoid:\n  - text: survivor\n    reason: Ask how the person identifies.\n",
+        ),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "  - forms accepted added: `victim-survivor`" in out
+    assert "  - forms accepted removed: `survivor`" in out
+    assert "  - preferred form: `survivor` → `victim-survivor`" in out
+    assert (
+        "| `survivor` | accepted (`survivor`) | avoid (`person-with-lived-experience`) "
+        "| `content/index.md:3` |"
+    ) in out
+
+
+def test_deprecation_shows_status_and_pages(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "  - status: approved → **deprecated** (replaced by `person`)" in out
+    assert "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) |" in out
+    assert "`content/index.md:3`" in out
+
+
+def test_renamed_file_is_a_rename(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    git(repository, "mv", "protocols/hotel-staff.yml", "protocols/hotel.yml")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "| protocols | 0 | 0 | 1 | 0 |" in out
+    assert "#### Renamed" in out
+    assert "- **Hotel staff** (`hotel`, `protocols/hotel.yml`): version 1" in out
+    assert "renamed from `hotel-staff` (`protocols/hotel-staff.yml`)" in out
+
+
+def test_renamed_and_changed_without_a_bump_fails(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(repository, "mv", "protocols/hotel-staff.yml", "protocols/hotel.yml")
+    write(
+        repository,
+        "protocols/hotel.yml",
+        PROTOCOL.format(version=1, step="Ring", history=history(1)),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "`protocols/hotel.yml` (protocol `hotel`): its content changed" in out
+    assert "    -1. Call" in out and "    +1. Ring" in out
+
+
+def test_module_body_change_is_a_change(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        repository,
+        "content/modules/hotel-staff.md",
+        MODULE.format(version=1, history=history(1), realize="It happens in every town."),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "  - fields changed: `body`" in out
+    assert "    -It happens here." in out and "    +It happens in every town." in out
+
+
+def test_line_endings_alone_are_no_change(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repository / "content" / "modules" / "hotel-staff.md"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "No glossary term" in out
+
+
+def test_a_file_that_no_longer_loads_is_not_removed(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", "term: [unclosed\n")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "### Not compared" in out and "- `glossary/survivor.yml`" in out
+    assert "Removed" not in out
+
+
+def test_two_revisions(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = git(repository, "rev-parse", "HEAD")
+    write(repository, "glossary/t-visa.yml", term("T visa"))
+    head = commit(repository)
+    (repository / "glossary" / "t-visa.yml").unlink()  # the working tree is not compared
+    code, out, _ = diff(repository, capsys, base, head)
+    assert code == 0
+    assert out.startswith(f"## Handbook changes: `{base[:12]}` → `{head[:12]}`\n")
+    assert "**T visa**" in out
+
+
+def test_site_in_a_subfolder_of_the_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "repo"
+    site = root / "handbook"
+    site.mkdir(parents=True)
+    git(root, "init", "-q")
+    write(site, "mkdocs.yml", "site_name: T\ndocs_dir: docs\nplugins:\n  - handbook\n")
+    write(site, "glossary/survivor.yml", term())
+    commit(root)
+    write(site, "glossary/survivor.yml", term(definition="Changed."))
+    code, out, _ = diff(site, capsys)
+    assert code == 1
+    assert "`glossary/survivor.yml` (term `survivor`)" in out
+
+
+def test_unknown_revision_is_a_usage_error(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = diff(repository, capsys, "no-such-branch")
+    assert (code, out) == (2, "")
+    assert err.startswith("handbook diff: 'no-such-branch' is not a commit in this repository.")
+
+
+def test_option_like_revision_is_refused(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = diff(repository, capsys, "--output=/tmp/x")
+    assert code == 2
+    assert "is not a commit" in err
+
+
+def test_not_a_git_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "mkdocs.yml", "site_name: T\nplugins:\n  - handbook\n")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    code, _, err = diff(tmp_path, capsys)
+    assert code == 2
+    assert "is not in a git repository" in err
+
+
+def shallow_clone(repository: Path, destination: Path, branch: str) -> Path:
+    subprocess.run(
+        [
+            "git",
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--branch",
+            branch,
+            repository.as_uri(),
+            str(destination),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return destination
+
+
+def fetch_hint(err: str) -> list[str]:
+    match = re.search(r"`(git fetch [^`]+)`", err)
+    assert match, err
+    return shlex.split(match.group(1))
+
+
+def test_shallow_clone_unfetched_sha_then_fetched(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = git(repository, "rev-parse", "HEAD")
+    write(repository, "glossary/survivor.yml", term(definition="Changed."))
+    commit(repository)
+    clone = shallow_clone(repository, tmp_path / "clone", "main")
+
+    code, out, err = diff(clone, capsys, base)
+    assert (code, out) == (2, "")
+    assert "shallow clone" in err
+    assert f"`git fetch --depth=1 origin {base}`" in err
+
+    subprocess.run(fetch_hint(err), cwd=clone, check=True, capture_output=True)
+    code, out, _ = diff(clone, capsys, base)
+    assert code == 1
+    assert "its content changed but `version` is still 1" in out
+
+
+def test_shallow_clone_of_a_pull_request_branch_against_origin_main(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(repository, "checkout", "-q", "-b", "proposal")
+    write(repository, "glossary/t-visa.yml", term("T visa"))
+    commit(repository)
+    clone = shallow_clone(repository, tmp_path / "clone", "proposal")
+
+    code, _, err = diff(clone, capsys, "origin/main")
+    assert code == 2
+    assert "`git fetch --depth=1 origin +main:refs/remotes/origin/main`" in err
+
+    subprocess.run(fetch_hint(err), cwd=clone, check=True, capture_output=True)
+    code, out, _ = diff(clone, capsys, "origin/main")
+    assert code == 0
+    assert "- **T visa** (`t-visa`, `glossary/t-visa.yml`): version 1, approved" in out
+
+
+def test_cli_diff(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(repository, "glossary/survivor.yml", term(definition="Changed."))
+    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 1
+    assert "Version not raised" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("a b c", "a b c", "a b c"),
+        ("a b c", "a x c", "a ~~b~~ **x** c"),
+        ("a b", "a b c d", "a b **c d**"),
+        ("a b c", "c", "~~a b~~ c"),
+        ("use *this* [link](x)", "use *this*", r"use \*this\* ~~\[link\]\(x\)~~"),
+    ],
+)
+def test_word_diff(old: str, new: str, expected: str) -> None:
+    assert word_diff(old, new) == expected
+
+
+def test_line_diff_has_no_file_header() -> None:
+    assert line_diff(["a", "b"], ["a", "c"]) == ["@@ -1,2 +1,2 @@", " a", "-b", "+c"]
