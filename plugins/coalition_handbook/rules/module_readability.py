@@ -1,0 +1,93 @@
+"""module.readability: each training module's reading grade, for trainers (info).
+
+The grade is Flesch-Kincaid (US school grade) of the module's prose as a reader sees it:
+the engine's `checkable_text` view of the body, without headings, code, URLs or markup,
+each block (paragraph, list item, table cell) counted as a sentence.
+
+`reading_grade(module)` is public so the site can show the grade on the module's page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..findings import Finding
+from ..markdown import HARD, checkable_text
+from ..model.types import Module
+from .base import CheckContext
+
+if TYPE_CHECKING:
+    from textstat.textstat import textstatistics
+
+RULE = "module.readability"
+
+# Plain-language guidance for the general public: about US grade 8 or below.
+TARGET_GRADE = 8.0
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = (".", "!", "?")
+
+
+def module_plain_text(module: Module) -> str:
+    """The module's body as plain prose: one sentence (at least) per block, no headings."""
+    view = checkable_text(module.origin.text, module.origin.body_line)
+    headings = {" ".join(heading.text.split()) for heading in module.headings}
+    sentences: list[str] = []
+    for chunk in view.split(HARD):
+        for block in _BLANK_LINE.split(chunk):
+            words = " ".join(block.split())
+            if not words or words in headings or not any(char.isalpha() for char in words):
+                continue
+            sentences.append(words if words.endswith(_SENTENCE_END) else words + ".")
+    return " ".join(sentences)
+
+
+def reading_grade(module: Module) -> float:
+    """The module's Flesch-Kincaid grade level, to one decimal (0.0 for a body without
+    prose). About 0.3 s for the first call in a process (importing textstat)."""
+    return _grade(module_plain_text(module))
+
+
+def _grade(text: str) -> float:
+    if not text:
+        return 0.0
+    return round(float(_textstat().flesch_kincaid_grade(text)), 1)
+
+
+@cache
+def _textstat() -> textstatistics:
+    # Imported on first use: textstat imports NLTK, about 0.3 s.
+    from textstat.textstat import textstatistics
+
+    statistics = textstatistics()
+    # textstat 0.7.13 counts English syllables with NLTK's CMU dictionary, which it tries
+    # to download from the network on first use (and fails without one). "en-US" is
+    # English hyphenation to pyphen but not the "en" root that triggers that lookup, so
+    # syllables come from pyphen's bundled dictionary: offline and deterministic.
+    statistics.set_lang("en-US")
+    return statistics
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    for module in sorted(context.handbook.modules.values(), key=lambda module: module.id):
+        text = module_plain_text(module)
+        if not text:
+            continue
+        grade = _grade(text)
+        advice = (
+            f"; above grade {TARGET_GRADE:g}: shorter sentences and everyday words help "
+            "every member follow it"
+            if grade > TARGET_GRADE
+            else ""
+        )
+        span = module.origin.span("title")
+        yield context.finding(
+            RULE,
+            module.origin.path,
+            span.line,
+            span.column,
+            f"reading grade {grade:.1f} (Flesch-Kincaid){advice}",
+        )

@@ -1,0 +1,294 @@
+"""One module's handout: its content gathered, rendered to HTML with Jinja2, then to PDF.
+
+WeasyPrint is imported on first use behind `load_weasyprint()`, so the rest of the
+handbook works (and tests can pretend) where Pango is missing. Nothing here reads the
+network: fonts come from the system and a URL fetcher refuses every non-file URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from .. import __version__
+from ..model.types import Module, Protocol, Term
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
+TEMPLATE_NAME = "handout.html.j2"
+STYLESHEET_NAME = "handout.css"
+
+# CSS `size` values of the paper sizes the config allows.
+PAGE_SIZES: Mapping[str, str] = {"A4": "A4", "Letter": "letter"}
+
+# The site's Markdown extensions (mkdocs.yml), so a module reads the same on paper.
+MARKDOWN_EXTENSIONS: tuple[str, ...] = (
+    "admonition",
+    "tables",
+    "attr_list",
+    "md_in_html",
+    "footnotes",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+)
+MARKDOWN_CONFIG: Mapping[str, Mapping[str, Any]] = {"pymdownx.tabbed": {"alternate_style": True}}
+
+PANGO_HINT = (
+    "install Pango, e.g. `apt-get install libpango-1.0-0 libpangoft2-1.0-0` on Debian or "
+    "Ubuntu, `brew install pango` on macOS (https://doc.courtbouillon.org/weasyprint/stable/"
+    "first_steps.html)"
+)
+
+
+class HandoutsUnavailable(Exception):
+    """WeasyPrint cannot load here (no Pango): no PDF can be made on this machine."""
+
+
+class HandoutError(Exception):
+    """One handout could not be rendered; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class HandoutContent:
+    """Everything that goes into one module's PDF (and so into its cache key)."""
+
+    module: Module
+    protocols: tuple[Protocol, ...]
+    key_terms: tuple[Term, ...]
+    paper_size: str
+    site_name: str
+
+    @property
+    def updated(self) -> dt.date | None:
+        """The module's latest history date."""
+        return max((entry.date for entry in self.module.history), default=None)
+
+
+def load_weasyprint() -> ModuleType:
+    """WeasyPrint, imported on first use; `HandoutsUnavailable` where Pango cannot load."""
+    try:
+        import weasyprint
+    except OSError as error:
+        raise HandoutsUnavailable(
+            f"PDF handouts need WeasyPrint, which cannot load its Pango library here "
+            f"({error}); {PANGO_HINT}"
+        ) from None
+    return weasyprint
+
+
+def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
+    """Key terms in the order a reader looks them up: by preferred form, ignoring case."""
+    return tuple(sorted(terms, key=lambda term: (term.term.casefold(), term.id)))
+
+
+@cache
+def renderer_digest() -> str:
+    """A digest of what turns content into a PDF: templates, stylesheet and this code."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(TEMPLATE_DIR.iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def render_html(content: HandoutContent) -> str:
+    """The handout as one self-contained HTML document (styles inlined)."""
+    module = content.module
+    converter = _markdown()
+
+    def to_html(text: str) -> Markup:
+        converter.reset()
+        # The author's Markdown, raw HTML included, exactly as the site publishes it.
+        return Markup(converter.convert(text))
+
+    def to_inline_html(text: str) -> Markup:
+        """One line of Markdown (an objective, a step title) without its paragraph."""
+        html = str(to_html(text))
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+    updated = content.updated
+    return (
+        _environment()
+        .get_template(TEMPLATE_NAME)
+        .render(
+            module=module,
+            body=to_html(_without_leading_title(module.body)),
+            objectives=[to_inline_html(objective) for objective in module.objectives],
+            protocols=[
+                {
+                    "protocol": protocol,
+                    "summary": to_html(protocol.summary),
+                    "steps": [
+                        (to_inline_html(step.title), to_html(step.detail))
+                        for step in protocol.steps
+                    ],
+                }
+                for protocol in content.protocols
+            ],
+            key_terms=content.key_terms,
+            updated=updated.isoformat() if updated else "",
+            page_size=PAGE_SIZES[content.paper_size],
+            site_name=content.site_name,
+            package_version=__version__,
+            stylesheet=Markup((TEMPLATE_DIR / STYLESHEET_NAME).read_text(encoding="utf-8")),
+        )
+    )
+
+
+def render_pdf(content: HandoutContent, base_dir: Path, allowed_roots: Iterable[Path]) -> bytes:
+    """The handout as PDF bytes. `base_dir` resolves the module's relative images; only
+    files under `allowed_roots` may be read."""
+    weasyprint = load_weasyprint()
+    html = render_html(content)
+    fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *allowed_roots))
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher
+        )
+        pdf = document.write_pdf()
+    except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
+        raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def _local_fetcher(weasyprint: ModuleType, roots: Iterable[Path]) -> Any:
+    """A WeasyPrint URL fetcher that reads only files under `roots` (and `data:` URLs):
+    a handout never touches the network."""
+    allowed = tuple(root.resolve() for root in roots)
+
+    class LocalFetcher(weasyprint.urls.URLFetcher):  # type: ignore[name-defined,misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme == "file":
+                path = Path(unquote(parts.path)).resolve()
+                if not any(path.is_relative_to(root) for root in allowed):
+                    raise ValueError(f"handouts only read files of the handbook: {url}")
+            elif parts.scheme != "data":
+                raise ValueError(f"handouts load nothing from the network: {url}")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["css_string"] = _css_string
+    return environment
+
+
+def _css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string inside a <style> element: quotes and backslashes are
+    escaped, and so are `<`, `>` and `&`, so that no text can close the element."""
+    return Markup('"' + "".join(_css_char(char) for char in str(text)) + '"')
+
+
+def _css_char(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    if char in "<>&" or ord(char) < 32:
+        return f"\\{ord(char):x} "
+    return char
+
+
+def _without_leading_title(body: str) -> str:
+    """The body without a leading `# Title` line: the handout prints the title itself."""
+    stripped = body.lstrip()
+    if stripped.startswith("# "):
+        return stripped.partition("\n")[2]
+    return body
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[*MARKDOWN_EXTENSIONS, _PrintExtension()],
+        extension_configs={name: dict(config) for name, config in MARKDOWN_CONFIG.items()},
+    )
+
+
+class _PrintExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # Last, after inline patterns (20) and footnotes: it rewrites the finished tree.
+        md.treeprocessors.register(_ForPaper(md), "handout_for_paper", 0)
+
+
+class _ForPaper(markdown.treeprocessors.Treeprocessor):
+    """Make the tree read on paper: links to other pages become text, every admonition
+    has a visible label, and tab sets become one labelled block per tab."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in list(root.iter()):
+            classes = element.get("class", "").split()
+            if element.tag == "a":
+                _unlink_if_local(element)
+            elif element.tag == "div" and "admonition" in classes:
+                _label_admonition(element, classes)
+            elif element.tag == "div" and "tabbed-set" in classes:
+                _flatten_tabs(element)
+
+
+def _unlink_if_local(link: etree.Element) -> None:
+    href = link.get("href", "")
+    if urlsplit(href).scheme in {"http", "https", "mailto", "tel"} or href.startswith("#"):
+        return
+    link.tag = "span"
+    link.attrib.pop("href", None)
+
+
+def _label_admonition(admonition: etree.Element, classes: list[str]) -> None:
+    first = admonition[0] if len(admonition) else None
+    if first is not None and "admonition-title" in first.get("class", "").split():
+        return
+    kind = next((name for name in classes if name != "admonition"), "note")
+    title = etree.Element("p", {"class": "admonition-title"})
+    title.text = kind.replace("-", " ").capitalize()
+    admonition.insert(0, title)
+
+
+def _flatten_tabs(tab_set: etree.Element) -> None:
+    labels = [
+        "".join(label.itertext())
+        for row in _children_with_class(tab_set, "tabbed-labels")
+        for label in row
+        if label.tag == "label"
+    ]
+    blocks = [
+        block
+        for content in _children_with_class(tab_set, "tabbed-content")
+        for block in _children_with_class(content, "tabbed-block")
+    ]
+    for child in list(tab_set):
+        tab_set.remove(child)
+    tab_set.attrib.clear()
+    tab_set.set("class", "hb-tabs")
+    for label, block in zip(labels, blocks, strict=False):
+        tab = etree.SubElement(tab_set, "div", {"class": "hb-tab"})
+        title = etree.SubElement(tab, "p", {"class": "hb-tab-title"})
+        title.text = label
+        tab.extend(list(block))
+
+
+def _children_with_class(parent: etree.Element, name: str) -> list[etree.Element]:
+    return [child for child in parent if name in child.get("class", "").split()]

@@ -1,0 +1,233 @@
+"""The trainers' PDF handouts: one per training module (DESIGN section 8).
+
+`build_handouts` gathers each module's content (its protocols, and the glossary terms its
+text uses, from the engine's one scan of the handbook), renders what the cache does not
+already hold, and publishes `<module-id>.pdf` into a folder. Two front doors:
+
+- `publish_handouts(context, site_dir, emit)`: the plugin's `on_post_build`, into
+  `site_dir/handouts`; returns a message when the build must fail;
+- `run_handouts(config, output)`: `handbook handouts`, without the site.
+
+Where WeasyPrint cannot load (no Pango) the build says so once and goes on without PDFs;
+under `CI=true` a handout that could not be made fails the build or the command.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ..config import HandbookConfig
+from ..documents import scan_handbook
+from ..findings import Severity
+from ..model.types import Module
+from ..rules.base import CheckContext
+from . import handout_render
+from .handout_cache import CACHE_DIR, HandoutCache, cache_key, write_atomically
+from .handout_render import HandoutContent, HandoutError, HandoutsUnavailable, sort_key_terms
+
+HANDOUTS_DIR = "handouts"
+
+Outcome = Literal["rendered", "cached", "failed"]
+
+
+@dataclass(frozen=True)
+class HandoutResult:
+    """What became of one module's handout. A failed one may still have `path`: the
+    previous good PDF, kept or restored from the cache."""
+
+    module: Module
+    outcome: Outcome
+    path: Path | None
+    seconds: float = 0.0
+    problem: str | None = None
+
+
+@dataclass
+class HandoutReport:
+    results: list[HandoutResult] = field(default_factory=list)
+    # Why no PDF can be rendered on this machine (WeasyPrint without Pango), if so.
+    unavailable: str | None = None
+
+    @property
+    def failed(self) -> list[HandoutResult]:
+        return [result for result in self.results if result.outcome == "failed"]
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(result.outcome == outcome for result in self.results)
+
+
+def module_key_terms(context: CheckContext, module: Module) -> set[str]:
+    """Ids of the terms whose accepted forms the module's title, objectives or body use,
+    from the run's one scan of the handbook (shared with the term rules and the site)."""
+    return {
+        found.match.term_id
+        for document in scan_handbook(context)
+        if document.path == module.origin.path
+        for found in document.matches
+        if found.match.kind == "accepted"
+    }
+
+
+def handout_content(context: CheckContext, module: Module) -> HandoutContent:
+    """Everything that goes into `module`'s handout (protocols it names that do not exist
+    are left out: module.reference reports them)."""
+    handbook, config = context.handbook, context.config
+    return HandoutContent(
+        module=module,
+        protocols=tuple(
+            handbook.protocols[protocol_id]
+            for protocol_id in module.protocols
+            if protocol_id in handbook.protocols
+        ),
+        key_terms=sort_key_terms(
+            handbook.terms[term_id]
+            for term_id in module_key_terms(context, module)
+            if term_id in handbook.terms
+        ),
+        paper_size=config.paper_size,
+        site_name=config.site_name,
+    )
+
+
+def build_handouts(context: CheckContext, output_dir: Path) -> HandoutReport:
+    """Publish `<module-id>.pdf` for every module into `output_dir`, from the cache where
+    nothing changed. A handout that fails keeps the PDF already in `output_dir`, or else
+    gets the module's last good PDF from the cache; it is reported as failed either way."""
+    config = context.config
+    cache = HandoutCache(config.root / CACHE_DIR)
+    report = HandoutReport()
+    for module in sorted(context.handbook.modules.values(), key=lambda module: module.id):
+        started = time.perf_counter()
+        content = handout_content(context, module)
+        key = cache_key(content)
+        target = output_dir / f"{module.id}.pdf"
+        cached = cache.get(module.id, key)
+        if cached is not None:
+            write_atomically(target, cached.read_bytes())
+            report.results.append(
+                HandoutResult(module, "cached", target, time.perf_counter() - started)
+            )
+            continue
+        try:
+            if report.unavailable is not None:
+                raise HandoutsUnavailable(report.unavailable)
+            pdf = handout_render.render_pdf(
+                content,
+                base_dir=(config.root / module.origin.path).parent,
+                allowed_roots=(config.docs_dir,),
+            )
+        except HandoutsUnavailable as error:
+            report.unavailable = str(error)
+            report.results.append(_failed(module, target, cache, "WeasyPrint cannot load"))
+            continue
+        except HandoutError as error:
+            report.results.append(_failed(module, target, cache, str(error)))
+            continue
+        cache.put(module.id, key, pdf)
+        write_atomically(target, pdf)
+        report.results.append(
+            HandoutResult(module, "rendered", target, time.perf_counter() - started)
+        )
+    return report
+
+
+def _failed(module: Module, target: Path, cache: HandoutCache, problem: str) -> HandoutResult:
+    if target.is_file():
+        return HandoutResult(module, "failed", target, problem=problem)
+    last_good = cache.last_good(module.id)
+    if last_good is None:
+        return HandoutResult(module, "failed", None, problem=problem)
+    write_atomically(target, last_good.read_bytes())
+    return HandoutResult(module, "failed", target, problem=problem)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+def publish_handouts(
+    context: CheckContext, site_dir: Path, emit: Callable[[int, str], None]
+) -> str | None:
+    """The plugin's step: handouts into `site_dir/handouts`, reported through `emit(level,
+    message)`. Returns why the build must fail (a missing PDF under CI=true), or None."""
+    config = context.config
+    report = build_handouts(context, site_dir / HANDOUTS_DIR)
+    for result in report.results:
+        if result.outcome == "failed" and report.unavailable is None:
+            emit(logging.WARNING, _describe_failure(result, config))
+        else:
+            emit(logging.DEBUG, _describe(result, config))
+    if report.unavailable is not None:
+        # Once for the whole build, not once per module; INFO so that a laptop without
+        # Pango still publishes the site under --strict (CI fails below instead).
+        emit(
+            logging.INFO,
+            f"handouts: {len(report.failed)} PDF handout(s) not made: "
+            f"{report.unavailable}. The site is published without them.",
+        )
+    if report.results:
+        emit(
+            logging.INFO,
+            f"handouts: {report.count('rendered')} rendered, {report.count('cached')} from "
+            f"the cache, {len(report.failed)} failed, in {HANDOUTS_DIR}/",
+        )
+    if report.failed and in_ci():
+        return (
+            f"{len(report.failed)} PDF handout(s) could not be made and CI=true requires "
+            f"them: {', '.join(result.module.id for result in report.failed)}"
+        )
+    return None
+
+
+def run_handouts(config: HandbookConfig, output: Path | None) -> int:
+    """`handbook handouts`: one line per PDF on stdout, problems on stderr. Exit 0, or 1
+    when a handout could not be made (or the handbook has errors)."""
+    from ..model import load_handbook
+
+    output_dir = output if output is not None else config.root / "site" / HANDOUTS_DIR
+    handbook, findings = load_handbook(config)
+    errors = [finding for finding in findings if finding.severity is Severity.ERROR]
+    for finding in errors:
+        print(f"{finding.location()}: error {finding.rule} {finding.message}", file=sys.stderr)
+    try:
+        report = build_handouts(CheckContext(config=config, handbook=handbook), output_dir)
+    except OSError as error:
+        print(f"handbook: cannot write the handouts: {error}", file=sys.stderr)
+        return 1
+    for result in report.results:
+        if result.outcome == "failed":
+            print(_describe_failure(result, config), file=sys.stderr)
+        else:
+            print(_describe(result, config))
+    if report.unavailable is not None:
+        print(f"handbook: {report.unavailable}", file=sys.stderr)
+    if errors:
+        print(
+            f"handbook: {len(errors)} error(s) in the handbook; modules with errors have no "
+            "handout (run `handbook check`)",
+            file=sys.stderr,
+        )
+    return 1 if report.failed or errors else 0
+
+
+def _describe(result: HandoutResult, config: HandbookConfig) -> str:
+    where = config.relative(result.path) if result.path else result.module.id
+    if result.outcome == "cached":
+        return f"{where}: cached"
+    return f"{where}: rendered in {result.seconds:.2f} s"
+
+
+def _describe_failure(result: HandoutResult, config: HandbookConfig) -> str:
+    kept = (
+        f"; kept the previous {config.relative(result.path)}"
+        if result.path
+        else "; no handout published"
+    )
+    return f"{result.module.origin.path}: handout not made: {result.problem}{kept}"

@@ -1,0 +1,431 @@
+"""PDF handouts: what a trainer finds in them, paper sizes, the CLI, the missing-Pango path.
+
+PDF tests are marked `pdf`: they skip on a laptop without Pango and fail under CI=true.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from coalition_handbook.cli import main
+from coalition_handbook.config import load_config
+from coalition_handbook.model import load_handbook
+from coalition_handbook.rules.base import CheckContext
+from coalition_handbook.site import handout_render, handouts
+from coalition_handbook.site.handout_render import HandoutsUnavailable
+
+try:
+    from conftest import require_or_skip
+except ImportError:  # the site's conftest helper is not there yet
+
+    def require_or_skip(condition: bool, reason: str) -> None:
+        import os
+
+        if condition:
+            return
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"required under CI=true: {reason}")
+        pytest.skip(reason)
+
+
+MKDOCS = """\
+site_name: Riverside Coalition
+docs_dir: content
+plugins:
+  - handbook:
+      paper_size: {paper}
+"""
+
+TERMS = {
+    "survivor": """\
+term: survivor
+version: 1
+definition: A person who has experienced trafficking. The word honours their strength.
+short: A person who has experienced trafficking.
+avoid:
+  - text: victim of prostitution
+    reason: Blames the person.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+""",
+    "hotline": """\
+term: hotline
+version: 1
+definition: The National Human Trafficking Hotline, open every day, all day.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+""",
+    "debt-bondage": """\
+term: debt bondage
+version: 1
+definition: Work demanded as repayment of a debt that can never be paid off.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+""",
+    "labor-trafficking": """\
+term: labor trafficking
+version: 1
+definition: Forcing someone to work by force, fraud or coercion.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+""",
+}
+
+PROTOCOL = """\
+title: Hotel staff who suspect trafficking
+version: 2
+owner: Hospitality committee
+effective: 2026-01-01
+review_by: 2027-01-01
+audience: [hotel staff]
+summary: What to do when something at the front desk seems wrong.
+steps:
+  - title: Keep yourself safe
+    detail: Do not confront anyone or try to rescue anyone yourself.
+  - title: Tell your manager
+    detail: Say what you saw, when, and the room number.
+  - title: Call the hotline
+    detail: The manager or you call the hotline; in danger, call 911.
+contacts:
+  - name: National Human Trafficking Hotline
+    phone: 1-888-373-7888
+    text: "233733"
+    url: https://humantraffickinghotline.org
+history:
+  - version: 2
+    date: 2026-02-01
+    summary: Clearer steps.
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+"""
+
+
+def module_text(title: str, body_extra: str = "", protocols: str = "[hotel-staff]") -> str:
+    return f"""\
+---
+title: {title}
+version: 3
+audience: [front desk staff, housekeeping]
+duration: 45 minutes
+objectives:
+  - Describe what a survivor may be going through.
+  - Follow the hotel protocol step by step.
+protocols: {protocols}
+history:
+  - version: 3
+    date: 2026-03-14
+    summary: New signs at check-in.
+  - version: 1
+    date: 2026-01-05
+    summary: First version.
+---
+
+# {title}
+
+Front desk and housekeeping staff see what others do not.
+
+## Realize
+
+Anyone can be trafficked. Trafficking takes many forms.
+{body_extra}
+!!! warning "Stay safe"
+    Never confront a suspected trafficker.
+
+## Recognize
+
+| Sign | Where |
+|---|---|
+| Many key cards for one room | Front desk |
+
+## Respond
+
+Follow the protocol below. The hotline takes calls all day.
+"""
+
+
+def write_handbook(root: Path, paper: str = "A4", modules: dict[str, str] | None = None) -> Path:
+    """A tiny handbook: four terms, one protocol, and the given modules (default: two)."""
+    (root / "glossary").mkdir(parents=True, exist_ok=True)
+    (root / "protocols").mkdir(exist_ok=True)
+    (root / "content" / "modules").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(MKDOCS.format(paper=paper), encoding="utf-8")
+    (root / "content" / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    for term_id, text in TERMS.items():
+        (root / "glossary" / f"{term_id}.yml").write_text(text, encoding="utf-8")
+    (root / "protocols" / "hotel-staff.yml").write_text(PROTOCOL, encoding="utf-8")
+    if modules is None:
+        modules = {
+            "hotel-staff": module_text(
+                "Hotel and motel staff", "Watch for debt bondage among housekeepers.\n"
+            ),
+            "community": module_text("Community members", protocols="[]"),
+        }
+    for module_id, text in modules.items():
+        (root / "content" / "modules" / f"{module_id}.md").write_text(text, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def context_of(config_file: Path) -> CheckContext:
+    config = load_config(config_file)
+    handbook, findings = load_handbook(config)
+    assert not [finding for finding in findings if finding.severity == "error"], findings
+    return CheckContext(config=config, handbook=handbook)
+
+
+def require_weasyprint() -> None:
+    try:
+        handout_render.load_weasyprint()
+    except HandoutsUnavailable as error:
+        require_or_skip(False, str(error))
+
+
+def pdf_pages(path: Path) -> list[tuple[float, float, str]]:
+    """Each page's width, height (points) and text."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    return [
+        (float(page.mediabox.width), float(page.mediabox.height), page.extract_text())
+        for page in reader.pages
+    ]
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+# Pure parts: no WeasyPrint needed.
+
+
+def test_key_terms_are_the_accepted_terms_the_module_uses_sorted(tmp_path: Path) -> None:
+    context = context_of(write_handbook(tmp_path))
+    hotel = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    community = handouts.handout_content(context, context.handbook.modules["community"])
+    assert [term.term for term in hotel.key_terms] == ["debt bondage", "hotline", "survivor"]
+    assert [term.term for term in community.key_terms] == ["hotline", "survivor"]
+    assert [protocol.id for protocol in hotel.protocols] == ["hotel-staff"]
+    assert community.protocols == ()
+
+
+def test_a_discouraged_form_is_no_key_term(tmp_path: Path) -> None:
+    module = module_text("Words", "Never say victim of prostitution.\n", protocols="[]")
+    module = module.replace("Describe what a survivor", "Describe what a person")
+    module = module.replace("The hotline takes calls all day.", "")
+    context = context_of(write_handbook(tmp_path, modules={"words": module}))
+    content = handouts.handout_content(context, context.handbook.modules["words"])
+    assert content.key_terms == ()
+
+
+def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
+    module = module_text("Tom & Jerry <script>", protocols="[hotel-staff]")
+    context = context_of(write_handbook(tmp_path, modules={"escape": module}))
+    html = handout_render.render_html(
+        handouts.handout_content(context, context.handbook.modules["escape"])
+    )
+    assert "Tom &amp; Jerry &lt;script&gt;" in html
+    assert "<script>" not in html
+    assert "Jerry \\3c script\\3e  · version 3" in html
+    assert "size: A4;" in html
+    assert '"Riverside Coalition · handbook ' in html
+    assert 'content="2026-03-14"' in html  # the latest history date, not the clock
+    for section in ("Objectives", "Key terms", "Realize", "Recognize", "Respond", "Protocols"):
+        assert f">{section}</h2>" in html
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ('!!! note ""\n    No title here.\n', '<p class="admonition-title">Note</p>'),
+        ("!!! danger\n    Careful.\n", '<p class="admonition-title">Danger</p>'),
+        ("[glossary](../glossary/index.md)", "<span>glossary</span>"),
+        ("[hotline](https://example.org)", '<a href="https://example.org">hotline</a>'),
+        (
+            '=== "Front desk"\n    Cash.\n\n=== "Housekeeping"\n    Towels.\n',
+            '<p class="hb-tab-title">Front desk</p>',
+        ),
+    ],
+)
+def test_markdown_is_made_for_paper(markdown: str, expected: str) -> None:
+    converter = handout_render._markdown()
+    html = converter.convert(markdown)
+    assert expected in html
+    assert "<input" not in html
+
+
+def test_css_strings_are_escaped() -> None:
+    assert handout_render._css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
+
+
+# PDFs.
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("Letter", (612, 792))])
+def test_pdf_has_paper_size_sections_terms_steps_and_footer(
+    tmp_path: Path, paper: str, size: tuple[int, int]
+) -> None:
+    require_weasyprint()
+    context = context_of(write_handbook(tmp_path, paper=paper))
+    report = handouts.build_handouts(context, tmp_path / "out")
+    assert [result.outcome for result in report.results] == ["rendered", "rendered"]
+
+    pages = pdf_pages(tmp_path / "out" / "hotel-staff.pdf")
+    assert 1 <= len(pages) <= 3
+    for width, height, _ in pages:
+        assert (round(width), round(height)) == size
+    text = squashed(" ".join(page_text for _, _, page_text in pages))
+    for expected in (
+        "Hotel and motel staff",
+        "front desk staff, housekeeping",
+        "45 minutes",
+        "2026-03-14",
+        "Objectives",
+        "Follow the hotel protocol step by step.",
+        "Key terms",
+        "Realize",
+        "Recognize",
+        "Respond",
+        "STAY SAFE",  # the admonition's label, in words
+        "Protocols",
+        "Hotel staff who suspect trafficking",
+        "Keep yourself safe",
+        "Tell your manager",
+        "Call the hotline",
+        "1-888-373-7888",
+        "233733",
+    ):
+        assert expected in text, expected
+    # Key terms: their short definitions, sorted by term.
+    first, second, third = (
+        text.index("debt bondage Work demanded"),
+        text.index("hotline The National Human Trafficking Hotline"),
+        text.index("survivor A person who has experienced trafficking."),
+    )
+    assert first < second < third
+    assert "labor trafficking" not in text  # defined, but the module does not use it
+    for number, (_, _, page_text) in enumerate(pages, start=1):
+        footer = squashed(page_text)
+        assert f"Page {number} of {len(pages)}" in footer
+        assert "Riverside Coalition · handbook 0.1.0" in footer
+
+
+@pytest.mark.pdf
+def test_pdf_loads_nothing_from_the_network(tmp_path: Path, caplog) -> None:
+    require_weasyprint()
+    module = module_text("Remote", "![logo](https://example.org/logo.png)\n", protocols="[]")
+    context = context_of(write_handbook(tmp_path, modules={"remote": module}))
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        report = handouts.build_handouts(context, tmp_path / "out")
+    assert report.results[0].outcome == "rendered"
+    assert "handouts load nothing from the network" in caplog.text
+
+
+@pytest.mark.pdf
+def test_two_renders_give_the_same_bytes(tmp_path: Path) -> None:
+    require_weasyprint()
+    context = context_of(write_handbook(tmp_path))
+    content = handouts.handout_content(context, context.handbook.modules["community"])
+    first = handout_render.render_pdf(content, tmp_path, ())
+    second = handout_render.render_pdf(content, tmp_path, ())
+    assert first == second
+
+
+@pytest.mark.pdf
+def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    assert main(["handouts", "-f", str(config_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "site/handouts/community.pdf",
+        "site/handouts/hotel-staff.pdf",
+    ]
+    assert all(": rendered in " in line for line in lines)
+
+    assert main(["handouts", "-f", str(config_file), "-o", str(tmp_path / "elsewhere")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "elsewhere/community.pdf: cached",
+        "elsewhere/hotel-staff.pdf: cached",
+    ]
+    assert (tmp_path / "elsewhere" / "hotel-staff.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+# Without Pango.
+
+
+def _no_pango() -> None:
+    raise HandoutsUnavailable(
+        "PDF handouts need WeasyPrint, which cannot load its Pango library here (test); "
+        + handout_render.PANGO_HINT
+    )
+
+
+def test_without_pango_the_build_says_so_once_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
+    monkeypatch.delenv("CI", raising=False)
+    context = context_of(write_handbook(tmp_path))
+    messages: list[tuple[int, str]] = []
+    problem = handouts.publish_handouts(
+        context, tmp_path / "site", lambda level, message: messages.append((level, message))
+    )
+    assert problem is None
+    pango = [message for _, message in messages if "apt-get install libpango" in message]
+    assert len(pango) == 1
+    assert all(level < logging.WARNING for level, _ in messages)  # --strict still publishes
+    assert not (tmp_path / "site" / "handouts" / "hotel-staff.pdf").exists()
+
+
+def test_without_pango_ci_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
+    monkeypatch.setenv("CI", "true")
+    context = context_of(write_handbook(tmp_path))
+    problem = handouts.publish_handouts(context, tmp_path / "site", lambda *_: None)
+    assert problem is not None
+    assert "community, hotel-staff" in problem
+
+
+def test_without_pango_the_cli_exits_1_with_the_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
+    assert main(["handouts", "-f", str(write_handbook(tmp_path))]) == 1
+    err = capsys.readouterr().err
+    assert err.count("apt-get install libpango-1.0-0 libpangoft2-1.0-0") == 1
+    assert "content/modules/hotel-staff.md: handout not made" in err
+
+
+def test_the_import_error_becomes_the_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def failing_import(name: str, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", failing_import)
+    with pytest.raises(HandoutsUnavailable, match=r"libpango-1\.0-0.*apt-get install"):
+        handout_render.load_weasyprint()
+
+
+def test_config_errors_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - handbook:\n      paper_size: A3\n", encoding="utf-8"
+    )
+    assert main(["handouts", "-f", str(tmp_path / "mkdocs.yml")]) == 2
