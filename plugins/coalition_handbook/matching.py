@@ -32,6 +32,8 @@ MatchKind = Literal["accepted", "avoid", "deprecated"]
 _SEPARATORS = "\t\n\r\u00a0\u202f\u2007-\u2010\u2011"
 _TRANSLATE = str.maketrans({**dict.fromkeys(_SEPARATORS, " "), "\u2019": "'"})
 _SPACE_RUNS = re.compile(r" {2,}")
+# Two line breaks (a blank line) end a paragraph: words never join across them.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 _SEPARATOR_RUN = re.compile(rf"[ {_SEPARATORS}]+")
 _KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
 
@@ -122,6 +124,8 @@ class Matcher:
         lowered = nfc.lower()
         if len(lowered) != len(nfc):  # U+0130 lower-cases to two code points
             lowered = "".join(char.lower()[0] for char in nfc)
+        if "\n" in lowered:
+            lowered = _PARAGRAPH_BREAK.sub(lambda run: "\x00" * len(run.group()), lowered)
         searched = lowered.translate(_TRANSLATE)
         collapsed, shifts_at, shifts = _collapse_spaces(searched)
 

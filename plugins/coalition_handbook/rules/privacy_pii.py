@@ -37,8 +37,8 @@ _PHONE = re.compile(
 )
 _STREET = re.compile(
     r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{1,3}(?:st|nd|rd|th)[ \t]+){1,4}"
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
-    r"|Terrace|Circle|Highway|Hwy|Parkway|Pkwy|Square|Sq)\b\.?"
+    r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
+    r"|Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)"
 )
 _DOCUMENTATION_DOMAINS = re.compile(
     r"@(?:[\w-]+\.)*example\.(?:com|org|net)$|\.(?:example|test|invalid)$"

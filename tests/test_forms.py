@@ -1,0 +1,66 @@
+"""forms: how two written forms compare, and their inflections."""
+
+from __future__ import annotations
+
+import pytest
+
+from coalition_handbook.forms import (
+    form_key,
+    is_all_capitals,
+    last_word_variants,
+    plurals,
+    split_words,
+)
+
+
+@pytest.mark.parametrize(
+    ("form", "words"),
+    [
+        ("sex trafficking", ["sex", "trafficking"]),
+        ("sex-trafficking", ["sex", "trafficking"]),
+        ("sex\u00a0\ttrafficking ", ["sex", "trafficking"]),
+        ("cafe\u0301", ["caf\u00e9"]),
+    ],
+)
+def test_split_words(form: str, words: list[str]) -> None:
+    assert split_words(form) == words
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [("TIP", True), ("T-U", True), ("Tip", False), ("T", False), ("T visa", False)],
+)
+def test_is_all_capitals(form: str, expected: bool) -> None:
+    assert is_all_capitals(form) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "case_sensitive", "same"),
+    [
+        ("Sex Trafficking", "sex-trafficking", False, True),
+        ("survivors", "survivor", False, True),
+        ("TIP", "tip", False, False),
+        ("T visa", "t visa", True, False),
+        ("children", "child", False, True),
+    ],
+)
+def test_form_key(first: str, second: str, case_sensitive: bool, same: bool) -> None:
+    assert (form_key(first, case_sensitive) == form_key(second, case_sensitive)) is same
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("survivor", ("survivors",)),
+        ("child", ("children",)),
+        ("MOU", ("MOUs",)),
+        ("Campaign", ("Campaigns",)),
+    ],
+)
+def test_plurals(word: str, expected: tuple[str, ...]) -> None:
+    assert plurals(word) == expected
+
+
+def test_last_word_variants() -> None:
+    assert last_word_variants("survivor") == ("survivor", "survivor's", "survivors", "survivors'")
+    assert last_word_variants("child") == ("child", "child's", "children", "children's")

@@ -1,0 +1,194 @@
+"""What markdown.checkable_text keeps and blanks, checked against Python-Markdown's render."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown as python_markdown
+import pytest
+
+from coalition_handbook.markdown import HARD, LineIndex, checkable_text
+
+EXTENSIONS = [
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.tabbed",
+    "tables",
+    "attr_list",
+    "md_in_html",
+    "footnotes",
+    "toc",
+]
+
+
+def visible_text(markdown_text: str) -> str:
+    """The text a reader sees in Python-Markdown's HTML, code left out."""
+    rendered = python_markdown.markdown(markdown_text, extensions=EXTENSIONS)
+    rendered = re.sub(r"<code[^>]*>.*?</code>", " ", rendered, flags=re.S)
+    rendered = re.sub(r"<!--.*?-->", " ", rendered, flags=re.S)
+    rendered = re.sub(r"<[^>]+>", " ", rendered)
+    return html.unescape(rendered)
+
+
+def checked(markdown_text: str) -> bool:
+    view = checkable_text(markdown_text)
+    assert len(view) == len(markdown_text)
+    position = view.find("needle")
+    if position < 0:
+        return False
+    assert markdown_text[position : position + 6] == "needle"
+    return True
+
+
+# (markdown, checked, agrees with Python-Markdown's visible text)
+STRUCTURES = [
+    ("needle here\n", True, True),
+    ("# A needle heading\n", True, True),
+    ("Setext needle\n=============\n", True, True),
+    ("- a needle item\n- other\n", True, True),
+    ("1. first\n2. a needle\n", True, True),
+    ("- item\n  needle continued\n", True, True),
+    ("- item\n\n    needle in a later paragraph\n", True, True),
+    ("> quoted needle\n", True, True),
+    ("| a | b |\n|---|---|\n| needle | c |\n", True, True),
+    ("| needle | b |\n|---|---|\n| a | c |\n", True, True),
+    ("!!! note\n    admonition needle\n", True, True),
+    ('!!! note "A needle title"\n    body\n', True, True),
+    ("??? note\n    details needle\n", True, True),
+    ('???+ note "Open"\n    details needle\n', True, True),
+    ('=== "Tab"\n\n    tab needle\n', True, True),
+    ('=== "Needle tab"\n\n    body\n', False, False),  # capital N: not the planted word
+    ("[a needle link](https://example.org)\n", True, True),
+    ("![needle alt](image.png)\n", True, False),  # alt text is an attribute in HTML
+    ("*emphasised needle*\n", True, True),
+    ("**strong needle**\n", True, True),
+    ("Text with a footnote.[^1]\n\n[^1]: The needle note.\n", True, True),
+    ("<div markdown>\n\nneedle in md_in_html\n\n</div>\n", True, True),
+    # skipped
+    ("```\nneedle in a fence\n```\n", False, True),
+    ("~~~\nneedle in a tilde fence\n~~~\n", False, True),
+    ("- item\n\n    ```\n    needle in a fence in a list\n    ```\n", False, True),
+    ("!!! note\n    ```python\n    needle = 1\n    ```\n", False, True),
+    ("!!! note\n    text\n\n        needle as indented code\n", False, True),
+    ("para\n\n    needle as indented code\n", False, True),
+    ("Use `needle` inline\n", False, True),
+    ("See [link](https://example.org/needle)\n", False, True),
+    ("![alt](needle.png)\n", False, True),
+    ("[ref]: https://example.org/needle\n", False, True),
+    ("<https://example.org/needle>\n", False, False),  # shown as a URL
+    ('<span class="needle">x</span>\n', False, True),
+    ("<!-- needle -->\n", False, True),
+    ("<!--\nneedle\n-->\n", False, True),
+    ("Mail needle@example.org\n", False, False),
+    ("Visit https://example.org/needle today\n", False, False),
+    ("Visit www.needle.org today\n", False, False),
+    ("## Heading { #needle }\n", False, True),
+]
+
+
+@pytest.mark.parametrize(("markdown_text", "expected", "agrees"), STRUCTURES)
+def test_structures(markdown_text: str, expected: bool, agrees: bool) -> None:
+    assert checked(markdown_text) == expected
+    if agrees:
+        assert ("needle" in visible_text(markdown_text)) == expected
+
+
+@pytest.mark.parametrize(
+    "markdown_text",
+    [
+        "child `x` prostitute",
+        "child\n\nprostitute",
+        "# child\nprostitute",
+        "- child\n- prostitute",
+        "| child | prostitute |\n|---|---|\n| a | b |",
+        "child <!-- x --> prostitute",
+        "child https://x.org prostitute",
+    ],
+)
+def test_hard_breaks_keep_words_apart(markdown_text: str) -> None:
+    view = checkable_text(markdown_text)
+    between = view[view.index("child") + 5 : view.index("prostitute")]
+    assert HARD in between
+
+
+@pytest.mark.parametrize(
+    "markdown_text",
+    [
+        "child\nprostitute",
+        "> child\n> prostitute",
+        "- child\n  prostitute",
+        "!!! note\n    child\n    prostitute",
+        "child\r\nprostitute",
+        "**child** prostitute",
+        "[child](https://x.org) prostitute",
+    ],
+)
+def test_soft_breaks_join_words(markdown_text: str) -> None:
+    view = checkable_text(markdown_text)
+    between = view[view.index("child") + 5 : view.index("prostitute")]
+    assert HARD not in between
+    assert between.count("\n") <= 1
+
+
+def test_front_matter_is_skipped() -> None:
+    text = "---\ntitle: needle\n---\nbody needle\n"
+    view = checkable_text(text, body_line=4)
+    assert view.count("needle") == 1
+    assert LineIndex.of(text).position(view.index("needle")) == (4, 6)
+
+
+def test_line_index() -> None:
+    index = LineIndex.of("ab\ncd\r\nef")
+    assert index.position(0) == (1, 1)
+    assert index.position(4) == (2, 2)
+    assert index.position(7) == (3, 1)
+    assert index.offset(3, 2) == 8
+
+
+def test_real_world_page() -> None:
+    page = """# Hotel staff
+
+!!! warning "If someone is in danger"
+    Call 911. Then tell your manager about the **vagrant** in room 12.
+
+=== "Front desk"
+
+    Watch for a homeless
+    person who pays cash.
+
+=== "Housekeeping"
+
+    ```text
+    vagrant
+    ```
+
+    1. Note the room.
+    2. Never confront a vagrant.
+
+```python
+vagrant = "in code"
+```
+
+See [the vagrant policy](https://example.org/vagrant) and `vagrant`.
+"""
+    view = checkable_text(page)
+    lines = LineIndex.of(page)
+    positions = [lines.position(match.start()) for match in re.finditer(r"vagrant", view)]
+    assert positions == [(4, 50), (18, 25), (24, 10)]
+    assert "homeless\n    person" in view
+
+
+def test_large_page_is_linear() -> None:
+    import time
+
+    block = "Some *prose* with a [link](https://example.org) and `code`.\n\n- item\n  more\n\n"
+    small, large = block * 2_000, block * 20_000
+    started = time.perf_counter()
+    checkable_text(small)
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    checkable_text(large)
+    large_time = time.perf_counter() - started
+    assert large_time < small_time * 20

@@ -1,0 +1,169 @@
+"""The matcher against every matching rule of DESIGN section 4, as a table."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from coalition_handbook.matching import Matcher
+from coalition_handbook.model.types import AvoidForm, Origin, Term
+
+
+def make_term(
+    term_id: str,
+    preferred: str,
+    *,
+    aliases: tuple[str, ...] = (),
+    avoid: tuple[str, ...] = (),
+    case_sensitive: bool = False,
+    status: str = "approved",
+    replaced_by: str | None = None,
+) -> Term:
+    return Term(
+        id=term_id,
+        term=preferred,
+        version=1,
+        definition="",
+        short="",
+        history=(),
+        origin=Origin(f"glossary/{term_id}.yml", ""),
+        status=status,  # type: ignore[arg-type]
+        aliases=aliases,
+        avoid=tuple(AvoidForm(text) for text in avoid),
+        replaced_by=replaced_by,
+        case_sensitive=case_sensitive,
+    )
+
+
+TERMS = [
+    make_term("survivor", "survivor"),
+    make_term("sex-trafficking", "sex trafficking"),
+    make_term("victim", "victim"),
+    make_term("person-experiencing-homelessness", "person experiencing homelessness",
+              avoid=("homeless person", "vagrant")),
+    make_term("commercially-sexually-exploited-child", "commercially sexually exploited child",
+              avoid=("child prostitute",)),
+    make_term("trafficking-in-persons", "trafficking in persons", aliases=("TIP",)),
+    make_term("memorandum-of-understanding", "memorandum of understanding", aliases=("MOU",)),
+    make_term("t-visa", "T visa", case_sensitive=True),
+    make_term("blue-campaign", "Blue Campaign", case_sensitive=True),
+    make_term("sex-worker", "sex worker"),
+    make_term("sex-work-advocate", "sex work", avoid=("sex",)),
+    make_term("child", "child"),
+    make_term("café", "café"),
+    make_term("old-term", "modern slave", status="deprecated", replaced_by="survivor"),
+]  # fmt: skip
+
+MATCHER = Matcher.from_terms(TERMS)
+
+
+def found(text: str) -> list[tuple[str, str, str, bool]]:
+    return [(m.found, m.term_id, m.kind, m.case_ok) for m in MATCHER.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whole words only
+        ("victimhood is not a word we use", []),
+        ("a victim.", [("victim", "victim", "accepted", True)]),
+        ("the survivor", [("survivor", "survivor", "accepted", True)]),
+        ("survivorship", []),
+        # case-insensitive by default
+        ("SURVIVOR", [("SURVIVOR", "survivor", "accepted", True)]),
+        ("Survivor", [("Survivor", "survivor", "accepted", True)]),
+        # separators: spaces, tabs, one line break, hyphen, non-breaking space
+        ("sex-trafficking", [("sex-trafficking", "sex-trafficking", "accepted", True)]),
+        ("sex\ntrafficking", [("sex\ntrafficking", "sex-trafficking", "accepted", True)]),
+        ("sex \t trafficking", [("sex \t trafficking", "sex-trafficking", "accepted", True)]),
+        ("sex\u00a0trafficking", [("sex\u00a0trafficking", "sex-trafficking", "accepted", True)]),
+        ("sex\n  trafficking", [("sex\n  trafficking", "sex-trafficking", "accepted", True)]),
+        ("homeless\x00person", []),
+        ("homeless, person", []),
+        ("homeless\n\nperson", []),
+        # plurals and possessives of the last word, straight and curly apostrophes
+        ("survivors", [("survivors", "survivor", "accepted", True)]),
+        ("survivor's", [("survivor's", "survivor", "accepted", True)]),
+        ("survivors'", [("survivors'", "survivor", "accepted", True)]),
+        ("survivor\u2019s", [("survivor\u2019s", "survivor", "accepted", True)]),
+        ("children", [("children", "child", "accepted", True)]),
+        ("children's", [("children's", "child", "accepted", True)]),
+        ("vagrants", [("vagrants", "person-experiencing-homelessness", "avoid", True)]),
+        (
+            "homeless persons",
+            [("homeless persons", "person-experiencing-homelessness", "avoid", True)],
+        ),
+        ("survivors don't", [("survivors", "survivor", "accepted", True)]),
+        # longest match wins; a discouraged form inside a longer accepted one is no finding
+        ("sex worker", [("sex worker", "sex-worker", "accepted", True)]),
+        ("sex work", [("sex work", "sex-work-advocate", "accepted", True)]),
+        ("sex", [("sex", "sex-work-advocate", "avoid", True)]),
+        (
+            "child prostitute",
+            [("child prostitute", "commercially-sexually-exploited-child", "avoid", True)],
+        ),
+        ("child `x` prostitute", [("child", "child", "accepted", True)]),
+        # all-capitals forms match only in capitals
+        ("a tip from the front desk", []),
+        ("Tip: call", []),
+        ("report TIP cases", [("TIP", "trafficking-in-persons", "accepted", True)]),
+        ("the MOUs", [("MOUs", "memorandum-of-understanding", "accepted", True)]),
+        ("sign the mou", []),
+        # case-sensitive terms: another case is a match reported as wrong case
+        ("a T visa", [("T visa", "t-visa", "accepted", True)]),
+        ("a t visa", [("t visa", "t-visa", "accepted", False)]),
+        ("the blue campaign", [("blue campaign", "blue-campaign", "accepted", False)]),
+        ("the Blue Campaign's posters", [("Blue Campaign's", "blue-campaign", "accepted", True)]),
+        # deprecated terms
+        ("a modern slave", [("modern slave", "old-term", "deprecated", True)]),
+        ("modern slaves", [("modern slaves", "old-term", "deprecated", True)]),
+        # NFC: decomposed text matches a composed form, positions point into the source
+        ("un cafe\u0301 noir", [("cafe\u0301", "café", "accepted", True)]),
+        ("caf\u00e9", [("caf\u00e9", "café", "accepted", True)]),
+        ("\u0130stanbul survivor", [("survivor", "survivor", "accepted", True)]),
+    ],
+)
+def test_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
+    assert found(text) == expected
+
+
+def test_offsets_point_into_the_given_text() -> None:
+    text = "Two  spaces,\u00a0a cafe\u0301 and survivors\u2019 rights; the Blue campaign."
+    for match in MATCHER.scan(text):
+        assert text[match.start : match.end] == match.found
+
+
+def test_suggestions() -> None:
+    by_text = {m.found: m for m in MATCHER.scan("vagrant; modern slave; blue campaign")}
+    assert by_text["vagrant"].suggestion == "person experiencing homelessness"
+    assert by_text["modern slave"].suggestion == "survivor"
+    assert by_text["blue campaign"].expected == "Blue Campaign"
+    assert by_text["blue campaign"].suggestion is None
+
+
+def test_empty_matcher_and_text() -> None:
+    assert Matcher.from_terms([]).scan("anything") == []
+    assert MATCHER.scan("") == []
+
+
+def test_two_terms_claiming_a_form_resolve_by_id() -> None:
+    matcher = Matcher.from_terms(
+        [make_term("b", "shelter"), make_term("a", "refuge", aliases=("shelter",))]
+    )
+    assert [m.term_id for m in matcher.scan("a shelter")] == ["a"]
+
+
+def test_building_500_terms_is_cheap() -> None:
+    terms = [
+        make_term(f"term-{n}", f"word{n} thing{n}", aliases=(f"W{n}X",), avoid=(f"bad{n} item",))
+        for n in range(500)
+    ]
+    Matcher.from_terms(terms[:5])  # warm lemminflect's tables, loaded once per process
+    started = time.perf_counter()
+    matcher = Matcher.from_terms(terms)
+    assert time.perf_counter() - started < 0.5  # measured ~0.03 s; generous for slow CI
+    assert [m.term_id for m in matcher.scan("the word7 thing7s and bad9 items")] == [
+        "term-7",
+        "term-9",
+    ]

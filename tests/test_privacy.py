@@ -1,0 +1,61 @@
+"""privacy.pii: what looks like personal data, and what does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.rules.privacy_pii import find_personal_data
+
+
+def personal(text: str) -> list[tuple[str, str]]:
+    return [(kind, text[start:end]) for kind, start, end in find_personal_data(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Write to jane.doe+x@gmail.com today", [("e-mail address", "jane.doe+x@gmail.com")]),
+        ("Call (555) 123-4567.", [("phone number", "(555) 123-4567")]),
+        ("Call 555-123-4567 now", [("phone number", "555-123-4567")]),
+        ("Call 555.123.4567", [("phone number", "555.123.4567")]),
+        ("Call 1-888-373-7888", [("phone number", "1-888-373-7888")]),
+        ("Call +1 555 123 4567", [("phone number", "+1 555 123 4567")]),
+        ("Ring +44 20 7946 0958", [("phone number", "+44 20 7946 0958")]),
+        ("Dial 123-4567", [("phone number", "123-4567")]),
+        ("She lives at 123 Main Street.", [("street address", "123 Main Street")]),
+        ("Meet at 42 W. Elm Ave. at noon", [("street address", "42 W. Elm Ave.")]),
+        # not personal
+        ("Call 911 or 711.", []),
+        ("Text 233733 (BEFREE).", []),
+        ("In 2024 and 1999-2000, on 2026-01-15 and 01/15/2026.", []),
+        ("See 22 U.S.C. 7102 and 18 U.S.C. 1591.", []),
+        ("Version 1.2.3, ISBN 978-3-16-148410-0", []),
+        ("https://example.org/555-123-4567/page", []),
+        ("3 steps to take", []),
+    ],
+)
+def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
+    assert personal(text) == expected
+
+
+def test_rule_with_allow_list(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "content" / "index.md").write_text(
+        "# Help\n\nCall the hotline at 1 (888) 373-7888 or text 233733.\n"
+        "Or call Jane at 555-123-4567, or write to help@coalition.org or me@example.org.\n"
+        "```\nadmin: bob@corp.com\n```\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
+        '      privacy: {allow: ["1-888-373-7888", "233733", "help@coalition.org"]}\n',
+        encoding="utf-8",
+    )
+    result = run_checks(load_config(tmp_path / "mkdocs.yml"))
+    found = [(f.line, f.column, f.found) for f in result.findings if f.rule == "privacy.pii"]
+    assert found == [(4, 17, "555-123-4567"), (6, 8, "bob@corp.com")]

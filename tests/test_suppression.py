@@ -1,0 +1,71 @@
+"""Suppression comments, markdownlint's shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from coalition_handbook.suppression import parse_suppressions
+
+PAGE = """\
+line 1
+<!-- handbook-disable term.avoid -->
+line 3
+<!-- handbook-enable term.avoid -->
+line 5
+<!-- handbook-disable-next-line -->
+line 7
+line 8
+<!-- handbook-disable term -->
+line 10
+<!-- handbook-enable -->
+line 12 <!-- handbook-disable-line privacy.pii -->
+```
+<!-- handbook-disable -->
+```
+line 16
+    <!-- handbook-disable-next-line term.case, term.avoid -->
+line 18
+Use `<!-- handbook-disable -->` to switch checks off.
+line 20
+"""
+
+
+@pytest.mark.parametrize(
+    ("rule", "line", "suppressed"),
+    [
+        ("term.avoid", 1, False),
+        ("term.avoid", 2, True),
+        ("term.avoid", 3, True),
+        ("privacy.pii", 3, False),
+        ("term.avoid", 4, False),
+        ("term.avoid", 5, False),
+        ("term.avoid", 7, True),
+        ("privacy.pii", 7, True),
+        ("term.avoid", 8, False),
+        ("term.case", 10, True),
+        ("privacy.pii", 10, False),
+        ("term.case", 11, False),
+        ("privacy.pii", 12, True),
+        ("term.avoid", 12, False),
+        ("term.avoid", 16, False),  # the comment inside the code block does not count
+        ("term.avoid", 18, True),
+        ("term.case", 18, True),
+        ("privacy.pii", 18, False),
+        ("term.avoid", 20, False),  # inline code shows a comment; it does not count
+    ],
+)
+def test_suppresses(rule: str, line: int, suppressed: bool) -> None:
+    assert parse_suppressions(PAGE).suppresses(rule, line) is suppressed
+
+
+def test_nothing_to_suppress() -> None:
+    suppressions = parse_suppressions("# A page\n\nNo comments.\n")
+    assert not suppressions
+    assert not suppressions.suppresses("term.avoid", 1)
+
+
+def test_disable_everything_then_enable_one_rule() -> None:
+    text = "<!-- handbook-disable -->\na\n<!-- handbook-enable term.avoid -->\nb\n"
+    suppressions = parse_suppressions(text)
+    assert not suppressions.suppresses("term.avoid", 4)
+    assert suppressions.suppresses("term.case", 4)

@@ -1,0 +1,137 @@
+"""term.* rules and the scan over a whole tiny handbook: pages, definitions (YAML scalars of
+every style), protocols and module front matter, at exact lines and columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.documents import term_usage, terms_used_in
+
+HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
+TERMS = {
+    "survivor": "term: survivor\nversion: 1\ndefinition: |\n  A person who lived through\n"
+    "  trafficking; never a vagrant or a victim\n  of choice.\navoid: [victim]\n" + HISTORY,
+    "person-experiencing-homelessness": "term: person experiencing homelessness\nversion: 1\n"
+    "definition: >\n  Not a homeless\n  person, nor a 'vagrant' (avoid these).\n"
+    "avoid:\n  - text: homeless person\n    reason: Person-first.\n  - vagrant\n" + HISTORY,
+    "t-visa": "term: T visa\ncase_sensitive: true\nversion: 1\n"
+    'definition: "A visa for \\"survivors\\" of trafficking."\n' + HISTORY,
+    "slave": "term: slave\nstatus: deprecated\nreplaced_by: survivor\nversion: 1\n"
+    "definition: 'Old word; do not call a survivor''s past that.'\n" + HISTORY,
+}
+PROTOCOL = """\
+title: When a vagrant asks for help
+version: 1
+owner: Steering committee
+effective: 2026-01-01
+review_by: 2099-01-01
+audience: [public]
+summary: Help the person; never call them a slave.
+steps:
+  - title: Listen
+    detail: |
+      Ask what the t visa
+      applicant needs.
+contacts:
+  - name: Hotline
+    text: Call if a homeless person is in danger.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First.
+"""
+MODULE = """\
+---
+title: Helping a vagrant
+version: 1
+audience: [staff]
+duration: 45 minutes
+objectives:
+  - Know what a T visa is.
+  - Never say slave.
+protocols: []
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First.
+---
+# Module
+
+## Realize
+
+A survivor's story.
+
+## Recognize
+
+NGO staff and the FBI.
+
+## Respond
+
+Call.
+"""
+PAGE = "# Home\r\n\r\nA survivor met a homeless\r\nperson and an ABC worker.\r\n"
+
+
+def make(root: Path) -> Path:
+    (root / "glossary").mkdir()
+    (root / "protocols").mkdir()
+    (root / "content" / "modules").mkdir(parents=True)
+    for term_id, text in TERMS.items():
+        (root / "glossary" / f"{term_id}.yml").write_text(text, encoding="utf-8")
+    (root / "protocols" / "help.yml").write_text(PROTOCOL, encoding="utf-8")
+    (root / "content" / "modules" / "staff.md").write_text(MODULE, encoding="utf-8")
+    (root / "content" / "index.md").write_bytes(PAGE.encode("utf-8"))
+    (root / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n      known_acronyms: [FBI]\n",
+        encoding="utf-8",
+    )
+    return root / "mkdocs.yml"
+
+
+def term_findings(
+    tmp_path: Path,
+) -> list[tuple[str, str, int, int, str | None, str | None, str | None]]:
+    result = run_checks(load_config(make(tmp_path)))
+    return [
+        (f.rule, f.path, f.line, f.column, f.found, f.suggestion, f.term)
+        for f in result.findings
+        if f.rule.startswith("term.")
+    ]
+
+
+def test_term_rules_everywhere(tmp_path: Path) -> None:
+    peh = "person experiencing homelessness"
+    peh_id = "person-experiencing-homelessness"
+    assert term_findings(tmp_path) == [
+        # CRLF page: the line break inside the form is found as written
+        ("term.avoid", "content/index.md", 3, 18, "homeless\r\nperson", peh, peh_id),
+        ("term.unknown-acronym", "content/index.md", 4, 15, "ABC", None, None),
+        # module front matter title and objectives; FBI is a known acronym
+        ("term.avoid", "content/modules/staff.md", 2, 18, "vagrant", peh, peh_id),
+        ("term.deprecated", "content/modules/staff.md", 8, 15, "slave", "survivor", "slave"),
+        ("term.unknown-acronym", "content/modules/staff.md", 23, 1, "NGO", None, None),
+        # a literal block definition; its own avoided form "victim" is no finding
+        ("term.avoid", "glossary/survivor.yml", 5, 24, "vagrant", peh, peh_id),
+        # protocol title, summary, step detail (literal block) and contact text
+        ("term.avoid", "protocols/help.yml", 1, 15, "vagrant", peh, peh_id),
+        ("term.deprecated", "protocols/help.yml", 7, 45, "slave", "survivor", "slave"),
+        ("term.case", "protocols/help.yml", 11, 20, "t visa", "T visa", "t-visa"),
+        ("term.avoid", "protocols/help.yml", 15, 21, "homeless person", peh, peh_id),
+    ]
+
+
+def test_usage(tmp_path: Path) -> None:
+    result = run_checks(load_config(make(tmp_path)))
+    usage = term_usage(result.context)
+    assert [(use.path, use.line) for use in usage["survivor"]] == [
+        ("content/index.md", 3),
+        ("content/modules/staff.md", 19),
+    ]
+    assert terms_used_in(result.context, "content/modules/staff.md") == [
+        "person-experiencing-homelessness",
+        "t-visa",
+        "slave",
+        "survivor",
+    ]
