@@ -3,11 +3,17 @@
 It turns the plugin's options into a `HandbookConfig`, runs the engine's checks once per
 build and reports every finding through the MkDocs logger as `path:line:col`. Errors fail
 the build always, warnings under `--strict`; both stop it before the old site is cleaned.
+Then it publishes the handbook: generated pages as virtual files, module facts, the
+navigation, autolinks (a Markdown extension) and its stylesheet. The work is done by
+`coalition_handbook.site`, which takes plain engine objects.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import posixpath
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +22,10 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from .check import CheckResult, run_checks
 from .config import (
@@ -26,8 +36,26 @@ from .config import (
     HandbookConfig,
     build_config,
 )
+from .documents import matcher, term_usage
 from .findings import Finding, Severity
+from .model.types import Module
 from .rules import RULES
+from .site import navigation
+from .site.autolink import Autolinker, AutolinkExtension, link_targets
+from .site.dates import content_date
+from .site.pages import (
+    SiteInputs,
+    generate_pages,
+    inject_module_header,
+    module_header,
+    used_on,
+)
+from .site.urls import ASSETS_DIR, GLOSSARY_DIR
+
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = f"{ASSETS_DIR}/handbook.css"
+# Lets search work from file:// pages; Material's offline plugin would load it from unpkg.
+WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
 
 log = get_plugin_logger(__name__)
 
@@ -80,10 +108,18 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def __init__(self) -> None:
         self.handbook_config: HandbookConfig | None = None
         self.result: CheckResult | None = None
+        self.autolink = AutolinkExtension()
+        self.site_inputs: SiteInputs | None = None
+        self.modules_by_src: dict[str, Module] = {}
+        self.page_date: dt.date | None = None
 
+    # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
+    # it must find ours, served from the site itself.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self._configure_site(config)
         options: dict[str, Any] = {
             key: value for key, value in self.config.items() if key != "enabled"
         }
@@ -106,6 +142,19 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             raise PluginError(f"handbook: {error}") from None
         return config
 
+    def _configure_site(self, config: MkDocsConfig) -> None:
+        """Stylesheet, offline search shim, and the Markdown extensions the pages need."""
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        polyfills = config.extra.get("polyfills") or []
+        if not any("iframe-worker" in str(script) for script in polyfills):
+            config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
+        # The glossary's letter anchors are `{ #letter-a }` attributes.
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        if self.config.autolink != "none":
+            config.markdown_extensions.append(self.autolink)
+
     # Early, before the old site is cleaned: a failing check must leave it in place.
     @event_priority(50)
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -123,6 +172,83 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 if config.strict
                 else f"handbook: {errors} error(s); the site was not rebuilt"
             )
+
+        self._prepare_site(config)
+
+    def _prepare_site(self, config: MkDocsConfig) -> None:
+        assert self.result is not None and self.handbook_config is not None
+        handbook = self.result.handbook
+        context = self.result.context
+        hb_config = self.handbook_config
+        try:
+            modules_dir = hb_config.modules_dir.relative_to(hb_config.docs_dir).as_posix()
+        except ValueError:
+            modules_dir = ""  # modules outside docs_dir get no page of their own
+        modules_dir = "" if modules_dir == "." else modules_dir
+        self.site_inputs = SiteInputs(
+            handbook=handbook,
+            today=hb_config.today,
+            modules_dir=modules_dir,
+            handouts=hb_config.handouts,
+            usage=used_on(handbook, term_usage(context)),
+        )
+        self.modules_by_src = {
+            posixpath.join(modules_dir, f"{module.id}.md"): module
+            for module in handbook.modules.values()
+            if modules_dir
+        }
+        self.autolink.linker = Autolinker(
+            matcher(context), link_targets(handbook.terms), hb_config.autolink
+        )
+        self.page_date = content_date(hb_config.root, handbook)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self.site_inputs is None:
+            return files
+        # An author's own index or changes page becomes the intro of the generated one.
+        intros: dict[str, str] = {}
+        for src_uri in self.site_inputs.index_pages:
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                intros[src_uri] = get_data(existing.content_string)[0]
+                files.remove(existing)
+        self.site_inputs = replace(self.site_inputs, intros=intros)
+        for src_uri, markdown in generate_pages(self.site_inputs).items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                log.warning(f"{existing.src_uri}: replaced by the page the handbook generates")
+                files.remove(existing)
+            files.append(File.generated(config, src_uri, content=markdown))
+        for asset in (STYLESHEET, WORKER_SHIM):
+            path = ASSETS / posixpath.basename(asset)
+            files.append(File.generated(config, asset, abs_src_path=str(path)))
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.site_inputs is None or config.nav is not None:
+            return nav  # a nav written in mkdocs.yml is the author's
+        nav.items = navigation.arrange(nav.items, self.site_inputs.modules_dir)
+        nav.pages = navigation.pages_of(nav.items)
+        navigation.link_previous_and_next(nav.pages)
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.site_inputs is None:
+            return markdown
+        if self.page_date is not None:
+            page.update_date = self.page_date.isoformat()
+        src_uri = page.file.src_uri
+        folder, _, name = src_uri.rpartition("/")
+        own_term = name.removesuffix(".md") if folder == GLOSSARY_DIR else None
+        if self.autolink.linker is not None:
+            self.autolink.linker.begin_page(src_uri, own_term)
+        module = self.modules_by_src.get(src_uri)
+        if module is not None:
+            header = module_header(module, self.site_inputs, page.url)
+            return inject_module_header(markdown, header)
+        return markdown
 
 
 def _describe(finding: Finding) -> str:

@@ -1,0 +1,219 @@
+"""Autolinks: uses of a term in a page's prose link to the term's page, with a tooltip.
+
+A Python-Markdown tree processor does the work on the parsed page, so headings, links,
+code and raw HTML are recognised as what they are (no pattern runs over HTML). The
+compiled matcher is shared for the whole build; a page is one `Matcher.scan` call over
+its prose, whatever its size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ..model.types import Term
+from .urls import relative_src, term_src_uri
+
+AutolinkMode = Literal["first", "all", "none"]
+
+# Elements whose text is never linked: headings, links, code, and what is not prose.
+SKIPPED_TAGS = frozenset(
+    {
+        *("a", "abbr", "button", "code", "kbd", "label", "math", "pre", "samp"),
+        *("script", "style", "summary", "svg", "textarea", "title"),
+        *("h1", "h2", "h3", "h4", "h5", "h6"),
+    }
+)
+# Classes that mark text which is not prose either: admonition titles, permalinks, and
+# anything an author marks with `hb-nolink`.
+SKIPPED_CLASSES = frozenset({"admonition-title", "headerlink", "hb-nolink", "hb-term"})
+# Joins the page's texts for one scan: neither a letter nor a word separator for the
+# matcher, so no form can match across two texts.
+_BOUNDARY = "\x00"
+# Inline Markdown in a `short`, reduced to its text for a plain-text tooltip.
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|`)")
+_WHITESPACE = re.compile(r"\s+")
+
+# After inline parsing (20), attr_list (8), abbr (7) and toc (5); before MkDocs turns
+# links to Markdown files into URLs (its `relpath`, 0), so our `.md` targets resolve too.
+TREEPROCESSOR_PRIORITY = 3
+
+
+class _Match(Protocol):
+    start: int
+    end: int
+    term_id: str
+    kind: str
+
+
+class Scanner(Protocol):
+    """What autolinking needs of `matching.Matcher`."""
+
+    def scan(self, text: str) -> Sequence[_Match]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """Where a term's links go, and the tooltip they show."""
+
+    term_id: str
+    src_uri: str
+    tooltip: str
+
+
+def tooltip_text(short: str) -> str:
+    """A term's `short` as one line of plain text; HTML in it stays text (it is escaped
+    when the attribute is written)."""
+    text = _MARKDOWN_LINK.sub(r"\1", short)
+    text = _MARKDOWN_MARKS.sub("", text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+class Autolinker:
+    """Links term uses, page by page. Built once per build; `begin_page` before each page."""
+
+    def __init__(
+        self, scanner: Scanner, targets: Mapping[str, LinkTarget], mode: AutolinkMode
+    ) -> None:
+        self.scanner = scanner
+        self.targets = targets
+        self.mode = mode
+        self._page_src_uri: str | None = None
+        self._own_term: str | None = None
+
+    def begin_page(self, src_uri: str, own_term: str | None = None) -> None:
+        """The next tree processed is the page at `src_uri` (the page of `own_term`, if
+        it is a term page: it does not link to itself)."""
+        self._page_src_uri = src_uri
+        self._own_term = own_term
+
+    def link_tree(self, root: etree.Element) -> int:
+        """Link the uses of terms in `root`, in place; returns how many links it made."""
+        if self.mode == "none" or self._page_src_uri is None:
+            return 0
+        segments: list[tuple[etree.Element, etree.Element | None, str]] = []
+        _collect(root, segments)
+        if not segments:
+            return 0
+        starts: list[int] = []
+        offset = 0
+        for _, _, text in segments:
+            starts.append(offset)
+            offset += len(text) + 1
+        matches = self.scanner.scan(_BOUNDARY.join(text for _, _, text in segments))
+
+        linked: set[str] = set()
+        by_segment: dict[int, list[tuple[int, int, LinkTarget]]] = {}
+        for match in matches:
+            if match.kind != "accepted" or match.term_id == self._own_term:
+                continue
+            target = self.targets.get(match.term_id)
+            if target is None or (self.mode == "first" and match.term_id in linked):
+                continue
+            index = bisect.bisect_right(starts, match.start) - 1
+            start, end = match.start - starts[index], match.end - starts[index]
+            if end > len(segments[index][2]):
+                continue
+            linked.add(match.term_id)
+            by_segment.setdefault(index, []).append((start, end, target))
+        for index, spans in by_segment.items():
+            self._split(segments[index], spans)
+        return sum(len(spans) for spans in by_segment.values())
+
+    def _split(
+        self,
+        segment: tuple[etree.Element, etree.Element | None, str],
+        spans: list[tuple[int, int, LinkTarget]],
+    ) -> None:
+        """Replace one text by text, links, text...: `owner.text` when `child` is None,
+        else `child.tail` inside `owner`."""
+        owner, child, text = segment
+        links: list[etree.Element] = []
+        position = spans[0][0]
+        before = text[:position]
+        for number, (start, end, target) in enumerate(spans):
+            link = etree.Element(
+                "a",
+                {
+                    "class": "hb-term",
+                    "data-term": target.term_id,
+                    "href": relative_src(self._page_src_uri or "", target.src_uri),
+                    "title": target.tooltip,
+                },
+            )
+            link.text = text[start:end]
+            following = spans[number + 1][0] if number + 1 < len(spans) else len(text)
+            link.tail = text[end:following]
+            links.append(link)
+        if child is None:
+            owner.text = before
+            at = 0
+        else:
+            child.tail = before
+            at = list(owner).index(child) + 1
+        for offset, link in enumerate(links):
+            owner.insert(at + offset, link)
+
+
+def _skipped(element: etree.Element) -> bool:
+    if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
+        return True
+    classes = element.get("class")
+    return bool(classes) and not SKIPPED_CLASSES.isdisjoint(classes.split())
+
+
+def _collect(
+    element: etree.Element, segments: list[tuple[etree.Element, etree.Element | None, str]]
+) -> None:
+    """The texts of `element` in reading order, as (owner, child, text): `owner.text`
+    when `child` is None, else the tail of `child` (which sits in `owner`)."""
+    if element.text:
+        segments.append((element, None, element.text))
+    for child in element:
+        if not _skipped(child):
+            _collect(child, segments)
+        if child.tail:
+            segments.append((element, child, child.tail))
+
+
+def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
+    """Where each term links to, with its tooltip."""
+    return {
+        term_id: LinkTarget(term_id, term_src_uri(term_id), tooltip_text(term.short))
+        for term_id, term in terms.items()
+    }
+
+
+class _AutolinkTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: AutolinkExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        if self.extension.linker is not None:
+            self.extension.linker.link_tree(root)
+
+
+class AutolinkExtension(Extension):
+    """Registers autolinking with every Markdown instance MkDocs makes (one per page).
+
+    The extension is added to the site's config before the handbook is loaded, so its
+    `linker` is set later, once per build."""
+
+    def __init__(self, linker: Autolinker | None = None) -> None:
+        super().__init__()
+        self.linker = linker
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(
+            _AutolinkTreeprocessor(md, self), "handbook_autolink", TREEPROCESSOR_PRIORITY
+        )

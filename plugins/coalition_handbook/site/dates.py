@@ -1,0 +1,50 @@
+"""One date for the whole build, so two builds of the same commit give the same files.
+
+MkDocs stamps every page (sitemap `lastmod`, the gzip header of `sitemap.xml.gz`) with
+the build's date unless `SOURCE_DATE_EPOCH` is set. The handbook stamps them with the
+date of the commit being built instead, or, outside git, with its newest history entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+from ..model.types import Handbook
+
+
+def content_date(root: Path, handbook: Handbook) -> dt.date | None:
+    """The date to stamp pages with; None leaves MkDocs' own (`SOURCE_DATE_EPOCH` set)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return None
+    return _commit_date(root) or _newest_history(handbook)
+
+
+def _commit_date(root: Path) -> dt.date | None:
+    try:
+        completed = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    try:
+        return dt.date.fromisoformat(completed.stdout.strip())
+    except ValueError:
+        return None
+
+
+def _newest_history(handbook: Handbook) -> dt.date | None:
+    dates = [
+        entry.date
+        for records in (handbook.terms, handbook.protocols, handbook.modules)
+        for record in records.values()
+        for entry in record.history
+    ]
+    return max(dates, default=None)

@@ -1,0 +1,76 @@
+"""Where the handbook's sections sit in a navigation MkDocs made from the files.
+
+Works on MkDocs' navigation objects by their documented attributes (`is_page`,
+`is_section`, `children`, `title`, `file.src_uri`), so it needs no MkDocs import. A `nav`
+written in mkdocs.yml is the author's: the plugin leaves it alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .urls import CHANGES_PAGE, GLOSSARY_DIR, PROTOCOLS_DIR
+
+
+def arrange(items: list[Any], modules_dir: str) -> list[Any]:
+    """Home first, then Protocols, Glossary and Training, then the other pages and
+    sections as they were, and Changes last. Term pages leave the navigation: the A-Z
+    index lists them (a sidebar of every term would bury the rest), and each one keeps
+    its parent, so the Glossary stays highlighted on a term's page."""
+    order = {PROTOCOLS_DIR: 1, GLOSSARY_DIR: 2, modules_dir: 3}
+    titles = {PROTOCOLS_DIR: "Protocols", GLOSSARY_DIR: "Glossary", modules_dir: "Training"}
+    ranked: list[tuple[int, int, Any]] = []
+    for position, item in enumerate(items):
+        folder = _folder(item)
+        if item.is_page and item.file.src_uri == "index.md":
+            rank = 0
+        elif item.is_page and item.file.src_uri == CHANGES_PAGE:
+            rank = 9
+        elif folder in order:
+            rank = order[folder]
+            item.title = titles[folder]
+            if folder == GLOSSARY_DIR:
+                for child in item.children:
+                    if _is_term_page(child):
+                        child.previous_page = child.next_page = None
+                item.children = [child for child in item.children if not _is_term_page(child)]
+        else:
+            rank = 5
+        ranked.append((rank, position, item))
+    return [item for _, _, item in sorted(ranked, key=lambda entry: entry[:2])]
+
+
+def pages_of(items: Sequence[Any]) -> list[Any]:
+    """The pages of a navigation, in order (as MkDocs lists them)."""
+    pages: list[Any] = []
+    for item in items:
+        if item.is_page:
+            pages.append(item)
+        elif item.is_section:
+            pages.extend(pages_of(item.children))
+    return pages
+
+
+def link_previous_and_next(pages: Sequence[Any]) -> None:
+    """Set each page's neighbours for the theme's footer, as MkDocs does."""
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index > 0 else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+
+
+def _folder(item: Any) -> str | None:
+    """The source folder a section holds (from its first page), or None."""
+    if not item.is_section:
+        return None
+    for page in pages_of(item.children):
+        folder, _, _ = page.file.src_uri.rpartition("/")
+        return folder
+    return None
+
+
+def _is_term_page(item: Any) -> bool:
+    if not item.is_page:
+        return False
+    folder, _, name = item.file.src_uri.rpartition("/")
+    return folder == GLOSSARY_DIR and name != "index.md"

@@ -1,0 +1,299 @@
+"""The generated pages: glossary index and terms, protocols, training index, changes.
+
+`generate_pages` returns Markdown by source path (`glossary/victim.md`); the plugin adds
+each one to the site as a virtual file. Links between pages are written as relative
+source paths, which MkDocs resolves and validates like any author's link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
+from .templates import render
+from .urls import (
+    CHANGES_PAGE,
+    GLOSSARY_INDEX,
+    PROTOCOLS_INDEX,
+    handout_path,
+    protocol_src_uri,
+    relative_src,
+    relative_url,
+    term_src_uri,
+)
+
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageRef:
+    """A page of the site by its source path, with the title to show in a link."""
+
+    src_uri: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInputs:
+    """What the generated pages are made from."""
+
+    handbook: Handbook
+    today: dt.date
+    modules_dir: str = "modules"  # relative to docs_dir, as MkDocs names source files
+    handouts: bool = True
+    # term id -> the pages that use one of its forms, in reading order
+    usage: Mapping[str, tuple[PageRef, ...]] = field(default_factory=dict)
+    # source path -> Markdown of an author's own page at that path, kept as the intro
+    intros: Mapping[str, str] = field(default_factory=dict)
+
+    def module_src_uri(self, module_id: str) -> str:
+        return posixpath.join(self.modules_dir, f"{module_id}.md")
+
+    @property
+    def modules_index(self) -> str:
+        return posixpath.join(self.modules_dir, "index.md")
+
+    @property
+    def index_pages(self) -> tuple[str, ...]:
+        """Generated pages that keep an author's page at their path as their intro."""
+        modules_index = (self.modules_index,) if self.modules_dir else ()
+        return (GLOSSARY_INDEX, PROTOCOLS_INDEX, *modules_index, CHANGES_PAGE)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEntry:
+    date: dt.date
+    kind: str
+    title: str
+    version: int
+    summary: str
+    src_uri: str
+
+
+def generate_pages(inputs: SiteInputs) -> dict[str, str]:
+    """Every generated page, as Markdown by source path."""
+    handbook = inputs.handbook
+    pages: dict[str, str] = {GLOSSARY_INDEX: glossary_index(inputs)}
+    for term in handbook.terms.values():
+        pages[term_src_uri(term.id)] = term_page(term, inputs)
+    pages[PROTOCOLS_INDEX] = protocols_index(inputs)
+    for protocol in handbook.protocols.values():
+        pages[protocol_src_uri(protocol.id)] = protocol_page(protocol, inputs)
+    if handbook.modules and inputs.modules_dir:
+        pages[inputs.modules_index] = modules_index(inputs)
+    pages[CHANGES_PAGE] = changes_page(inputs)
+    return pages
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores case and accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def index_letter(text: str) -> str:
+    """The A-Z section a term is listed under; anything but a letter goes under `#`."""
+    first = sort_key(text).lstrip()[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def _link(from_src: str, to_src: str) -> Markup:
+    return Markup(relative_src(from_src, to_src))
+
+
+def _intro(inputs: SiteInputs, src_uri: str) -> Markup | None:
+    """An author's page at `src_uri`, without its `# Title` (the generated page has one)."""
+    text = inputs.intros.get(src_uri, "").strip()
+    if text.startswith("# "):
+        text = text.partition("\n")[2].strip()
+    return Markup(text) if text else None
+
+
+def used_on(
+    handbook: Handbook, usage: Mapping[str, Sequence[object]]
+) -> dict[str, tuple[PageRef, ...]]:
+    """Term id -> the pages that use it, once each, by title. `usage` lists uses by term
+    (as `documents.term_usage` gives them: each with the `path` of its file)."""
+    pages = {page.path: page for page in handbook.pages}
+    result: dict[str, tuple[PageRef, ...]] = {}
+    for term_id, uses in usage.items():
+        refs = {
+            page.src_uri: PageRef(page.src_uri, page_title(page))
+            for use in uses
+            if (page := pages.get(str(getattr(use, "path", "")))) is not None
+        }
+        result[term_id] = tuple(sorted(refs.values(), key=lambda ref: sort_key(ref.title)))
+    return result
+
+
+def page_title(page: Page) -> str:
+    """A page's title as the theme shows it: front matter `title`, else its first `# `
+    heading, else its file name."""
+    title = page.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    body = page.origin.text.splitlines()[page.origin.body_line - 1 :]
+    for line in body:
+        if line.startswith("# "):
+            return line[2:].strip().rstrip("#").strip()
+    stem = posixpath.splitext(posixpath.basename(page.src_uri))[0]
+    if stem == "index":
+        stem = posixpath.basename(posixpath.dirname(page.src_uri)) or "Home"
+    return stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+def glossary_index(inputs: SiteInputs) -> str:
+    terms = sorted(inputs.handbook.terms.values(), key=lambda term: sort_key(term.term))
+    letters: dict[str, list[Term]] = {}
+    for term in terms:
+        letters.setdefault(index_letter(term.term), []).append(term)
+    alphabet = [*(chr(code) for code in range(ord("A"), ord("Z") + 1)), "#"]
+    return render(
+        "glossary_index.md.j2",
+        intro=_intro(inputs, GLOSSARY_INDEX),
+        alphabet=[(letter, letter in letters) for letter in alphabet if letter != "#"]
+        + ([("#", True)] if "#" in letters else []),
+        letters=letters,
+        anchor=_letter_anchor,
+        href=lambda term_id: _link(GLOSSARY_INDEX, term_src_uri(term_id)),
+        terms=inputs.handbook.terms,
+    )
+
+
+def _letter_anchor(letter: str) -> str:
+    return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
+
+
+def term_page(term: Term, inputs: SiteInputs) -> str:
+    src = term_src_uri(term.id)
+    terms = inputs.handbook.terms
+    replacement = terms.get(term.replaced_by) if term.replaced_by else None
+    return render(
+        "term.md.j2",
+        term=term,
+        definition=Markup(term.definition),
+        forms=(term.term, *term.aliases),
+        replacement=replacement,
+        related=[terms[related] for related in term.related if related in terms],
+        used_on=inputs.usage.get(term.id, ()),
+        href_term=lambda term_id: _link(src, term_src_uri(term_id)),
+        href_page=lambda page_src: _link(src, page_src),
+    )
+
+
+def protocols_index(inputs: SiteInputs) -> str:
+    protocols = sorted(inputs.handbook.protocols.values(), key=lambda item: sort_key(item.title))
+    return render(
+        "protocols_index.md.j2",
+        intro=_intro(inputs, PROTOCOLS_INDEX),
+        protocols=protocols,
+        today=inputs.today,
+        summary=lambda protocol: Markup(_first_paragraph(protocol.summary)),
+        href=lambda protocol_id: _link(PROTOCOLS_INDEX, protocol_src_uri(protocol_id)),
+    )
+
+
+def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
+    src = protocol_src_uri(protocol.id)
+    modules = [
+        module for module in inputs.handbook.modules.values() if protocol.id in module.protocols
+    ]
+    return render(
+        "protocol.md.j2",
+        protocol=protocol,
+        overdue=protocol.review_by < inputs.today,
+        summary=Markup(protocol.summary),
+        modules=sorted(modules, key=lambda module: sort_key(module.title)),
+        href_module=lambda module_id: _link(src, inputs.module_src_uri(module_id)),
+    )
+
+
+def modules_index(inputs: SiteInputs) -> str:
+    index = inputs.modules_index
+    modules = sorted(inputs.handbook.modules.values(), key=lambda module: sort_key(module.title))
+    return render(
+        "modules_index.md.j2",
+        intro=_intro(inputs, index),
+        modules=modules,
+        href=lambda module_id: _link(index, inputs.module_src_uri(module_id)),
+    )
+
+
+def module_header(module: Module, inputs: SiteInputs, page_url: str) -> str:
+    """The box of facts shown at the top of a module's page (injected into its Markdown).
+
+    The handout is not a page MkDocs knows, so its link is relative to the page's URL.
+    """
+    src = inputs.module_src_uri(module.id)
+    protocols = inputs.handbook.protocols
+    return render(
+        "module_header.md.j2",
+        module=module,
+        protocols=[protocols[item] for item in module.protocols if item in protocols],
+        href_protocol=lambda protocol_id: _link(src, protocol_src_uri(protocol_id)),
+        handout=Markup(relative_url(page_url, handout_path(module.id)))
+        if inputs.handouts
+        else None,
+    )
+
+
+def inject_module_header(markdown: str, header: str) -> str:
+    """Put `header` after the page's leading `# Title` line, or first if it has none."""
+    lines = markdown.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if line.startswith("# "):
+            return "".join([*lines[: index + 1], "\n", header, "\n", *lines[index + 1 :]])
+        break
+    return f"{header}\n{markdown}"
+
+
+def change_entries(inputs: SiteInputs) -> list[ChangeEntry]:
+    """Every history entry of every term, protocol and module, newest first.
+
+    Entries of the same day are ordered by title, then newest version, so two builds agree.
+    """
+    handbook = inputs.handbook
+    entries: list[ChangeEntry] = []
+
+    def add(kind: str, title: str, src_uri: str, history: Iterable[HistoryEntry]) -> None:
+        entries.extend(
+            ChangeEntry(item.date, kind, title, item.version, item.summary, src_uri)
+            for item in history
+        )
+
+    for term in handbook.terms.values():
+        add("term", term.term, term_src_uri(term.id), term.history)
+    for protocol in handbook.protocols.values():
+        add("protocol", protocol.title, protocol_src_uri(protocol.id), protocol.history)
+    for module in handbook.modules.values():
+        add("module", module.title, inputs.module_src_uri(module.id), module.history)
+    entries.sort(key=lambda entry: (sort_key(entry.title), entry.kind, -entry.version))
+    entries.sort(key=lambda entry: entry.date, reverse=True)  # stable: keeps the order above
+    return entries
+
+
+def changes_page(inputs: SiteInputs) -> str:
+    months: dict[str, list[ChangeEntry]] = {}
+    for entry in change_entries(inputs):
+        months.setdefault(f"{_MONTHS[entry.date.month - 1]} {entry.date.year}", []).append(entry)
+    return render(
+        "changes.md.j2",
+        intro=_intro(inputs, CHANGES_PAGE),
+        months=months,
+        href=lambda src_uri: _link(CHANGES_PAGE, src_uri),
+    )
+
+
+def _first_paragraph(markdown: str) -> str:
+    return markdown.strip().split("\n\n", 1)[0].replace("\n", " ")

@@ -1,0 +1,113 @@
+"""The Jinja2 environment that renders generated pages as Markdown.
+
+Templates write Markdown, not HTML, so MkDocs renders generated pages like every other
+page (search indexes them, the theme styles them, autolinks apply). Every `{{ value }}`
+is escaped as plain text unless it is marked trusted (`Markup`): definitions and step
+details are the handbook's own Markdown, everything else is text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+# Characters that start inline Markdown syntax; a backslash makes them literal.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def markdown_text(value: object) -> str:
+    """Plain text as literal inline Markdown: one line, no markup, no raw HTML."""
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "&#124;")
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    return markdown_text(value)
+
+
+def markdown_block(text: str, indent: int = 0) -> Markup:
+    """Trusted Markdown, indented to sit inside a list item or an admonition."""
+    lines = text.strip("\n").splitlines()
+    pad = " " * indent
+    return Markup("\n".join(pad + line if line.strip() else "" for line in lines))
+
+
+def link_target(target: str) -> Markup:
+    """A link target written by the site code (a relative path or a `tel:` URL)."""
+    return Markup(target.replace(" ", "%20").replace("(", "%28").replace(")", "%29"))
+
+
+def phone_href(number: str, scheme: str = "tel") -> Markup:
+    """`tel:` or `sms:` link for a written number: `1-888-373-7888` -> `tel:+18883737888`.
+
+    Ten-digit North American numbers get their country code; short codes (911, 233733)
+    stay as written.
+    """
+    digits = "".join(char for char in number if char.isdigit())
+    if number.strip().startswith("+") or (len(digits) == 11 and digits.startswith("1")):
+        digits = "+" + digits
+    elif len(digits) == 10:
+        digits = "+1" + digits
+    return Markup(f"{scheme}:{digits}")
+
+
+def yaml_string(value: object) -> Markup:
+    """A front matter value: a JSON string is a valid YAML scalar, whatever it holds."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+_LANGUAGES = {
+    "ar": "Arabic",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "ht": "Haitian Creole",
+    "ko": "Korean",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "tl": "Tagalog",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
+
+
+def language_name(code: str) -> str:
+    """`es` -> `Spanish`; codes not listed show as written."""
+    return _LANGUAGES.get(code.split("-")[0].lower(), code)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("coalition_handbook", "templates/site"),
+        autoescape=False,  # the output is Markdown; `_finalize` escapes plain text for it
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["markdown"] = markdown_block
+    env.filters["target"] = link_target
+    env.filters["tel"] = phone_href
+    env.filters["sms"] = lambda number: phone_href(number, "sms")
+    env.filters["trusted"] = Markup
+    env.filters["yaml"] = yaml_string
+    env.globals["language"] = language_name
+    env.globals["has_digits"] = lambda text: any(char.isdigit() for char in str(text))
+    return env
+
+
+def render(template: str, **values: Any) -> str:
+    return environment().get_template(template).render(**values)

@@ -1,0 +1,44 @@
+"""Where the generated pages live, and relative links between pages.
+
+Generated pages link to each other by their source path (`glossary/victim.md`), as an
+author would, so MkDocs resolves every link to the right URL whatever
+`use_directory_urls` says, and validates it. Only links to files MkDocs does not know
+(the PDF handouts) are made relative to the page's URL here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+GLOSSARY_DIR = "glossary"
+PROTOCOLS_DIR = "protocols"
+HANDOUTS_DIR = "handouts"
+GLOSSARY_INDEX = f"{GLOSSARY_DIR}/index.md"
+PROTOCOLS_INDEX = f"{PROTOCOLS_DIR}/index.md"
+CHANGES_PAGE = "changes.md"
+ASSETS_DIR = "assets/handbook"
+
+
+def term_src_uri(term_id: str) -> str:
+    return f"{GLOSSARY_DIR}/{term_id}.md"
+
+
+def protocol_src_uri(protocol_id: str) -> str:
+    return f"{PROTOCOLS_DIR}/{protocol_id}.md"
+
+
+def handout_path(module_id: str) -> str:
+    """The handout's path in the built site, relative to its root."""
+    return f"{HANDOUTS_DIR}/{module_id}.pdf"
+
+
+def relative_src(from_src_uri: str, to_src_uri: str) -> str:
+    """A Markdown link from one source page to another, e.g. `../glossary/victim.md`."""
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def relative_url(from_page_url: str, to_site_path: str) -> str:
+    """A link from a page's URL (`modules/x/` or `modules/x.html`, as MkDocs gives them)
+    to a file at `to_site_path` in the built site."""
+    base = from_page_url if from_page_url.endswith("/") else posixpath.dirname(from_page_url)
+    return posixpath.relpath(to_site_path, base.rstrip("/") or ".")
