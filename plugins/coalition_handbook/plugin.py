@@ -250,6 +250,18 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return inject_module_header(markdown, header)
         return markdown
 
+    # Handouts (site/handouts.py, the trainers' PDFs): late, once every page is written;
+    # PDFs come from the cache when nothing changed. Under CI=true a missing PDF fails.
+    @event_priority(-50)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.result is None or self.handbook_config is None or not self.config.handouts:
+            return
+        from .site.handouts import publish_handouts  # WeasyPrint loads only when needed
+
+        problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
+        if problem is not None:
+            raise PluginError(f"handbook: {problem}")
+
 
 def _describe(finding: Finding) -> str:
     return f"{finding.location()}: {finding.rule} {finding.message}"
