@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -79,7 +80,9 @@ def validate(kind: str, data: Any) -> list[SchemaProblem]:
     problems: list[SchemaProblem] = []
     for error in validator.iter_errors(data):
         problems.extend(_describe(error, validator.schema))
-    return sorted(problems, key=lambda problem: [str(part) for part in problem.path])
+    # jsonschema yields one `required` error per missing field, each naming them all.
+    unique = dict.fromkeys(problems)
+    return sorted(unique, key=lambda problem: [str(part) for part in problem.path])
 
 
 def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterator[SchemaProblem]:
@@ -113,10 +116,12 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
     if "propertyNames" in error.schema_path:  # the error is about a key, not a value
         yield SchemaProblem(
             (*path, str(instance)),
-            f"key {instance!r} in {label} is not valid: {error.schema.get('description', '')}",
+            f"{label} has the key {instance!r}; expected {_expected(error.schema)}",
             at_key=True,
         )
         return
+    if validator == "format" and _fails_pattern(error.schema, instance):
+        return  # the pattern's message says it better
     yield SchemaProblem(path, _message(error, label))
 
 
@@ -134,11 +139,11 @@ def _describe_alternatives(
             return
     path = tuple(error.absolute_path)
     expected = [
-        _TYPE_NAMES.get(branch.get("type", ""), "")
-        for branch in error.validator_value
-        if isinstance(branch, dict)
+        _TYPE_NAMES.get(sub.validator_value, str(sub.validator_value))
+        for sub in error.context or ()
+        if sub.validator == "type" and not sub.path
     ]
-    wanted = " or ".join(name for name in expected if name) or "something else"
+    wanted = " or ".join(dict.fromkeys(expected)) or "something else"
     yield SchemaProblem(path, f"{_label(path)} must be {wanted} (found {_found(error.instance)})")
 
 
@@ -146,12 +151,11 @@ def _message(error: ValidationError, label: str) -> str:
     validator = error.validator
     value = error.validator_value
     instance = error.instance
-    description = error.schema.get("description", "")
     if validator == "type":
         names = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
-        hint = " (put it in quotes)" if "string" in names and _is_scalar(instance) else ""
-        return f"{label} must be {wanted} (found {_found(instance)}){hint}"
+        hint = "; put it in quotes" if "string" in names and _is_scalar(instance) else ""
+        return f"{label} must be {wanted} (found {_found(instance)}{hint})"
     if validator == "enum":
         choices = ", ".join(str(choice) for choice in value)
         return f"{label} is {instance!r}; expected one of: {choices}"
@@ -164,11 +168,24 @@ def _message(error: ValidationError, label: str) -> str:
     if validator == "pattern":
         if isinstance(instance, str) and not instance.strip():
             return f"{label} must not be empty"
-        expected = description[:1].lower() + description[1:].rstrip(".") or f"/{value}/"
-        return f"{label} is {instance!r}; expected {expected}"
+        return f"{label} is {instance!r}; expected {_expected(error.schema)}"
     if validator == "format":
         return f"{label} is {instance!r}, which is not a real {value}"
     return f"{label}: {error.message}"
+
+
+def _expected(schema: Mapping[str, Any]) -> str:
+    description = str(schema.get("description", ""))
+    if not description:
+        return f"text matching /{schema.get('pattern', '')}/"
+    return description[:1].lower() + description[1:].rstrip(".")
+
+
+def _fails_pattern(schema: Mapping[str, Any], instance: Any) -> bool:
+    pattern = schema.get("pattern")
+    return (
+        isinstance(pattern, str) and isinstance(instance, str) and not re.search(pattern, instance)
+    )
 
 
 def _condition(root_schema: Mapping[str, Any]) -> str:

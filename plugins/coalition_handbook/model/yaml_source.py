@@ -185,7 +185,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -
     if context is not None and lines.line(start + context.index) != lines.line(offset):
         message += f" (it starts at line {lines.line(start + context.index)})"
     if "tab" in message or "'\\t'" in message:
-        message += " (indent YAML with spaces; tabs are not allowed)"
+        message += "; indent YAML with spaces, not tabs"
     return YamlProblem(message, offset)
 
 
@@ -344,6 +344,6 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             self.problem(f"cannot read this value: {error.problem}", node)
-        except ValueError as error:  # e.g. a timestamp such as 2026-02-30
-            self.problem(f"cannot read '{node.value}': {error}", node)
+        except ValueError:
+            pass  # a timestamp such as 2026-02-30 stays text; the schema says if it matters
         return node.value

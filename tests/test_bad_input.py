@@ -1,0 +1,468 @@
+"""DESIGN section 11: every kind of bad input is a finding naming the file and line."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+from helpers_model import MODULE_BODY, MODULE_FRONT, PROTOCOL, load, module_md, term_yaml
+
+TERM_FILE = "glossary/survivor.yml"
+PROTOCOL_FILE = "protocols/hotel-staff.yml"
+MODULE_FILE = "content/modules/hotel-staff.md"
+
+
+def billion_laughs(levels: int = 9) -> str:
+    names = [f"l{level}" for level in range(levels + 1)]
+    lines = [f"{names[0]}: &{names[0]} [{', '.join(['lol'] * 9)}]"]
+    for previous, name in itertools.pairwise(names):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+# (case id, file, content, rule, line, fragments the message must contain)
+CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
+    (
+        "yaml-syntax",
+        TERM_FILE,
+        "term: [unclosed\nversion: 1\n",
+        "glossary.schema",
+        2,
+        ("not valid YAML",),
+    ),
+    (
+        "duplicate-key",
+        TERM_FILE,
+        term_yaml().replace("version: 1\n", "version: 1\nversion: 2\n", 1),
+        "glossary.schema",
+        3,
+        ("duplicate key 'version'", "line 2"),
+    ),
+    (
+        "duplicate-key-nested",
+        TERM_FILE,
+        term_yaml(extra="avoid:\n  - text: a\n    text: b\n"),
+        "glossary.schema",
+        6,
+        ("duplicate key 'text'",),
+    ),
+    (
+        "unknown-field",
+        TERM_FILE,
+        term_yaml(extra="aliasses: [x]\n"),
+        "glossary.schema",
+        4,
+        ("unknown field 'aliasses' (did you mean 'aliases'?)",),
+    ),
+    (
+        "unknown-nested-field",
+        TERM_FILE,
+        term_yaml(extra="avoid:\n  - text: x\n    reasn: y\n"),
+        "glossary.schema",
+        6,
+        ("unknown field 'reasn' in 'avoid.0' (did you mean 'reason'?)",),
+    ),
+    (
+        "wrong-type",
+        TERM_FILE,
+        term_yaml().replace("version: 1\n", "version: one\n", 1),
+        "glossary.schema",
+        2,
+        ("'version' must be a whole number", "'one'"),
+    ),
+    (
+        "wrong-type-bool",
+        TERM_FILE,
+        term_yaml(extra="short: yes\n"),
+        "glossary.schema",
+        4,
+        ("'short' must be a string", "quotes"),
+    ),
+    (
+        "string-where-list",
+        TERM_FILE,
+        term_yaml(extra="aliases: TIP\n"),
+        "glossary.schema",
+        4,
+        ("'aliases' must be a list",),
+    ),
+    ("empty-file", TERM_FILE, "", "glossary.schema", 1, ("is empty",)),
+    ("comments-only", TERM_FILE, "# nothing yet\n", "glossary.schema", 1, ("is empty",)),
+    (
+        "list-not-mapping",
+        TERM_FILE,
+        "- term: survivor\n  version: 1\n",
+        "glossary.schema",
+        1,
+        ("must be a mapping", "found a list"),
+    ),
+    (
+        "list-where-avoid-item",
+        TERM_FILE,
+        term_yaml(extra="avoid:\n  - [victim]\n"),
+        "glossary.schema",
+        5,
+        ("'avoid.0' must be a string or a mapping", "found a list"),
+    ),
+    (
+        "non-utf8",
+        TERM_FILE,
+        term_yaml().replace("A person", "A caf\udce9 person").encode("utf-8", "surrogateescape"),
+        "glossary.schema",
+        3,
+        ("not UTF-8", "0xE9"),
+    ),
+    (
+        "tab-indentation",
+        TERM_FILE,
+        "term: x\nversion: 1\n\tdefinition: y\n",
+        "glossary.schema",
+        3,
+        ("tabs",),
+    ),
+    ("alias-bomb", TERM_FILE, billion_laughs(), "glossary.schema", 1, ("refused", "aliases")),
+    (
+        "control-character",
+        TERM_FILE,
+        term_yaml().replace("A person", "A \x1b person"),
+        "glossary.schema",
+        3,
+        ("U+001B",),
+    ),
+    (
+        "id-not-a-slug",
+        "glossary/Survivor_Term.yml",
+        term_yaml("survivor term"),
+        "glossary.schema",
+        1,
+        ("'Survivor_Term'", "not a slug", "'survivor-term'"),
+    ),
+    (
+        "javascript-url",
+        TERM_FILE,
+        term_yaml(extra="sources:\n  - title: x\n    url: javascript:alert(1)\n"),
+        "glossary.schema",
+        6,
+        ("'sources.0.url'", "javascript:alert(1)", "http"),
+    ),
+    (
+        "multiple-documents",
+        TERM_FILE,
+        term_yaml() + "---\n" + term_yaml("other"),
+        "glossary.schema",
+        8,
+        ("second YAML document",),
+    ),
+    (
+        "deprecated-without-replacement",
+        TERM_FILE,
+        term_yaml(extra="status: deprecated\n"),
+        "glossary.schema",
+        1,
+        ("missing required field 'replaced_by'", "deprecated"),
+    ),
+    (
+        "bad-status",
+        TERM_FILE,
+        term_yaml(extra="status: approvd\n"),
+        "glossary.schema",
+        4,
+        ("'status'", "proposed, approved, deprecated"),
+    ),
+    (
+        "version-zero",
+        TERM_FILE,
+        term_yaml().replace("version: 1\n", "version: 0\n", 1),
+        "glossary.schema",
+        2,
+        ("'version' must be at least 1",),
+    ),
+    (
+        "missing-history",
+        TERM_FILE,
+        "term: x\nversion: 1\ndefinition: y\n",
+        "glossary.schema",
+        1,
+        ("missing required field 'history'",),
+    ),
+    (
+        "empty-history",
+        TERM_FILE,
+        "term: x\nversion: 1\ndefinition: y\nhistory: []\n",
+        "glossary.schema",
+        4,
+        ("'history' needs at least 1 item",),
+    ),
+    (
+        "impossible-date",
+        TERM_FILE,
+        term_yaml().replace("2026-01-01", "2026-02-30"),
+        "glossary.schema",
+        6,
+        ("2026-02-30",),
+    ),
+    (
+        "impossible-quoted-date",
+        TERM_FILE,
+        term_yaml().replace("2026-01-01", "'2026-13-01'"),
+        "glossary.schema",
+        6,
+        ("'history.0.date'", "not a real date"),
+    ),
+    (
+        "date-in-words",
+        TERM_FILE,
+        term_yaml().replace("2026-01-01", "January 1, 2026"),
+        "glossary.schema",
+        6,
+        ("'history.0.date'", "YYYY-MM-DD"),
+    ),
+    (
+        "bad-language-code",
+        TERM_FILE,
+        term_yaml(extra="translations:\n  Spanish: sobreviviente\n"),
+        "glossary.schema",
+        5,
+        ("'Spanish'", "language code"),
+    ),
+    (
+        "related-not-an-id",
+        TERM_FILE,
+        term_yaml(extra="related: [Victim Services]\n"),
+        "glossary.schema",
+        4,
+        ("'related.0'", "term id"),
+    ),
+    (
+        "yaml-extension",
+        "glossary/survivor.yaml",
+        term_yaml(),
+        "glossary.schema",
+        1,
+        ("rename it to survivor.yml",),
+    ),
+    (
+        "protocol-ftp-contact-url",
+        PROTOCOL_FILE,
+        PROTOCOL.replace("https://humantraffickinghotline.org/", "ftp://example.org/"),
+        "protocol.schema",
+        16,
+        ("'contacts.0.url'", "http"),
+    ),
+    (
+        "protocol-no-steps",
+        PROTOCOL_FILE,
+        PROTOCOL.replace(
+            PROTOCOL[PROTOCOL.index("steps:") : PROTOCOL.index("contacts:")], "steps: []\n"
+        ),
+        "protocol.schema",
+        8,
+        ("'steps' needs at least 1 item",),
+    ),
+    (
+        "protocol-step-not-mapping",
+        PROTOCOL_FILE,
+        PROTOCOL.replace(
+            "  - title: Stay safe\n    detail: Do not confront anyone.\n", "  - Stay safe\n"
+        ),
+        "protocol.schema",
+        9,
+        ("'steps.0' must be a mapping", "'Stay safe'"),
+    ),
+    (
+        "protocol-missing-review-by",
+        PROTOCOL_FILE,
+        PROTOCOL.replace("review_by: 2027-01-01\n", ""),
+        "protocol.schema",
+        1,
+        ("missing required field 'review_by'",),
+    ),
+    (
+        "protocol-history-version",
+        PROTOCOL_FILE,
+        PROTOCOL.replace("version: 2\nowner", "version: 3\nowner"),
+        "protocol.schema",
+        18,
+        ("history[0].version is 2 but version is 3",),
+    ),
+    (
+        "module-no-front-matter",
+        MODULE_FILE,
+        MODULE_BODY,
+        "module.schema",
+        1,
+        ("no front matter",),
+    ),
+    (
+        "module-empty-front-matter",
+        MODULE_FILE,
+        module_md(front=""),
+        "module.schema",
+        1,
+        ("is empty",),
+    ),
+    (
+        "module-unknown-field",
+        MODULE_FILE,
+        module_md(front=MODULE_FRONT + "objective: one\n"),
+        "module.schema",
+        14,
+        ("unknown field 'objective' (did you mean 'objectives'?)",),
+    ),
+    (
+        "module-front-matter-syntax",
+        MODULE_FILE,
+        module_md(front=MODULE_FRONT.replace("duration: 45 minutes", "duration: [45")),
+        "module.schema",
+        6,
+        ("not valid YAML",),
+    ),
+    (
+        "module-objectives-string",
+        MODULE_FILE,
+        module_md(
+            front=MODULE_FRONT.replace(
+                "objectives:\n  - Recognise the signs.\n  - Respond safely.\n",
+                "objectives: Recognise the signs.\n",
+            )
+        ),
+        "module.schema",
+        6,
+        ("'objectives' must be a list",),
+    ),
+    (
+        "module-id-not-a-slug",
+        "content/modules/Hotel Staff.md",
+        module_md(front=MODULE_FRONT.replace("protocols: [hotel-staff]\n", "")),
+        "module.schema",
+        1,
+        ("not a slug", "'hotel-staff'"),
+    ),
+    (
+        "module-non-utf8",
+        MODULE_FILE,
+        module_md().replace("Signs to", "Sign\udcff to").encode("utf-8", "surrogateescape"),
+        "module.schema",
+        24,
+        ("not UTF-8", "0xFF"),
+    ),
+    (
+        "module-history-order",
+        MODULE_FILE,
+        module_md(
+            front=MODULE_FRONT.replace("version: 1\naudience", "version: 2\naudience")
+            + "  - version: 2\n    date: 2026-02-01\n    summary: Newer.\n"
+        ),
+        "module.schema",
+        11,
+        ("history[0].version is 1 but version is 2",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "content", "rule", "line", "fragments"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_bad_input_is_a_finding_with_file_and_line(
+    tmp_path: Path,
+    path: str,
+    content: str | bytes,
+    rule: str,
+    line: int,
+    fragments: tuple[str, ...],
+) -> None:
+    from helpers_model import run_rules
+
+    files: dict[str, str | bytes] = {path: content}
+    if path.startswith("content/modules/"):
+        files[PROTOCOL_FILE] = PROTOCOL
+    findings = run_rules(tmp_path, files)
+    matching = [f for f in findings if (f.rule, f.path, f.line) == (rule, path, line)]
+    assert matching, findings
+    assert any(all(part in f.message for part in fragments) for f in matching), matching
+    assert all(f.column >= 1 for f in findings)
+
+
+def test_a_file_with_problems_is_left_out_but_fully_reported(tmp_path: Path) -> None:
+    text = term_yaml(extra="aliasses: [x]\nshort: 3\nrelated: [Bad Id]\n").replace(
+        "version: 1\n", "version: 1\nversion: 1\n", 1
+    )
+    handbook, findings = load(tmp_path, {TERM_FILE: text})
+    assert handbook.terms == {}
+    assert handbook.rejected == {TERM_FILE}
+    assert sorted((f.line, f.message.split(" ")[0]) for f in findings) == [
+        (3, "duplicate"),
+        (5, "unknown"),
+        (6, "'short'"),
+        (7, "'related.0'"),
+    ]
+
+
+def test_many_problems_of_many_files_in_one_run(tmp_path: Path) -> None:
+    handbook, findings = load(
+        tmp_path,
+        {
+            "glossary/a.yml": "term: [\n",
+            "glossary/b.yml": "",
+            "glossary/c.yml": term_yaml("c", extra="aliasses: [x]\ntagz: [y]\n"),
+            "glossary/d.yml": term_yaml("d"),
+            "glossary/e.yaml": term_yaml("e"),
+            PROTOCOL_FILE: PROTOCOL.replace("owner: Hospitality committee\n", ""),
+            MODULE_FILE: module_md(front="title: x\n"),
+        },
+    )
+    assert list(handbook.terms) == ["d"]
+    per_file: dict[str, int] = {}
+    for finding in findings:
+        per_file[finding.path] = per_file.get(finding.path, 0) + 1
+    assert per_file == {
+        "glossary/a.yml": 1,
+        "glossary/b.yml": 1,
+        "glossary/c.yml": 2,
+        "glossary/e.yaml": 1,
+        PROTOCOL_FILE: 1,
+        MODULE_FILE: 5,  # version, audience, duration, objectives, history missing
+    }
+    assert {page.path for page in handbook.pages} >= {MODULE_FILE}
+
+
+def test_bom_crlf_and_html_are_accepted(tmp_path: Path) -> None:
+    text = term_yaml(extra="short: Use <b>this</b> & that.\n").replace(
+        "A person who", "A <em>person</em> who"
+    )
+    handbook, findings = load(
+        tmp_path, {TERM_FILE: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()}
+    )
+    assert findings == []
+    term = handbook.terms["survivor"]
+    assert term.short == "Use <b>this</b> & that."  # plain text, escaped by the site
+    assert "<em>person</em>" in term.definition
+
+
+def test_errors_in_crlf_files_have_exact_positions(tmp_path: Path) -> None:
+    text = term_yaml(extra="aliasses: [x]\n").replace("\n", "\r\n")
+    _, findings = load(tmp_path, {TERM_FILE: b"\xef\xbb\xbf" + text.encode()})
+    (finding,) = findings
+    assert (finding.line, finding.column) == (4, 1)
+
+
+def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    handbook, findings = load(tmp_path, {TERM_FILE: billion_laughs(20)})
+    assert time.perf_counter() - started < 1.0
+    assert handbook.terms == {}
+    assert findings[0].message.startswith("refused")
+
+
+def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
+    page = "---\ntitle: Big\n---\n" + "A line of prose about survivors.\n" * 200_000
+    started = time.perf_counter()
+    handbook, findings = load(tmp_path, {"content/big.md": page})
+    assert time.perf_counter() - started < 2.0
+    assert findings == []
+    (big,) = [p for p in handbook.pages if p.path == "content/big.md"]
+    assert big.meta == {"title": "Big"} and big.origin.body_line == 4

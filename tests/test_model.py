@@ -1,0 +1,239 @@
+"""Loading a handbook: terms, protocols, modules and pages, with exact source spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from helpers_model import MODULE_FRONT, PROTOCOL, load, module_md, term_yaml
+
+from coalition_handbook.model.glossary import first_sentence, plain_text
+from coalition_handbook.model.modules import parse_headings
+from coalition_handbook.model.types import AvoidForm, Heading, HistoryEntry, SourceRef
+
+
+def test_a_full_term_loads_with_every_field(tmp_path: Path) -> None:
+    extra = (
+        "status: approved\n"
+        "short: Someone who lived through trafficking.\n"
+        "aliases: [trafficking survivor]\n"
+        "avoid:\n"
+        "  - victim\n"
+        "  - text: sufferer\n"
+        "    reason: Defines a person by harm.\n"
+        "case_sensitive: false\n"
+        "related: [victim-services]\n"
+        "tags: [health]\n"
+        "sources:\n"
+        "  - title: 22 U.S.C. 7102\n"
+        "    url: https://www.law.cornell.edu/uscode/text/22/7102\n"
+        "translations: {es: sobreviviente, no: overlevende}\n"
+    )
+    handbook, findings = load(
+        tmp_path,
+        {
+            "glossary/survivor.yml": term_yaml(extra=extra),
+            "glossary/victim-services.yml": term_yaml("victim services"),
+        },
+    )
+    assert findings == []
+    term = handbook.terms["survivor"]
+    assert term.term == "survivor" and term.version == 1 and term.status == "approved"
+    assert term.short == "Someone who lived through trafficking."
+    assert term.aliases == ("trafficking survivor",)
+    assert term.avoid == (AvoidForm("victim"), AvoidForm("sufferer", "Defines a person by harm."))
+    assert term.related == ("victim-services",) and term.tags == ("health",)
+    assert term.sources == (
+        SourceRef("22 U.S.C. 7102", "https://www.law.cornell.edu/uscode/text/22/7102"),
+    )
+    assert term.translations == {"es": "sobreviviente", "no": "overlevende"}
+    assert term.history == (HistoryEntry(1, dt.date(2026, 1, 1), "First approved."),)
+    assert term.accepted_forms == ("survivor", "trafficking survivor")
+    assert term.discouraged_forms == ("victim", "sufferer")
+    assert term.origin.path == "glossary/survivor.yml"
+
+
+def test_term_defaults(tmp_path: Path) -> None:
+    handbook, findings = load(tmp_path, {"glossary/survivor.yml": term_yaml()})
+    assert findings == []
+    term = handbook.terms["survivor"]
+    assert (term.status, term.case_sensitive, term.replaced_by) == ("approved", False, None)
+    assert term.short == "A person who has experienced trafficking."
+    assert (term.aliases, term.avoid, term.related, term.sources) == ((), (), (), ())
+
+
+@pytest.mark.parametrize(
+    ("definition", "short"),
+    [
+        (
+            "A **written** [agreement](https://x.org) about `who` does what. More.",
+            "A written agreement about who does what.",
+        ),
+        (
+            "Under 22 U.S.C. 7102, a *severe form* exists. More text.",
+            "Under 22 U.S.C. 7102, a severe form exists.",
+        ),
+        (
+            "Force or coercion, e.g. Threats, and more. Second.",
+            "Force or coercion, e.g. Threats, and more.",
+        ),
+        ("The <abbr>TVPA</abbr> law! Next sentence.", "The TVPA law!"),
+        ('He said "stop." Then he left.', 'He said "stop."'),
+        ("No full stop at all", "No full stop at all"),
+        ("Line one\nline two. Next.", "Line one line two."),
+    ],
+)
+def test_short_defaults_to_the_first_sentence_as_plain_text(definition: str, short: str) -> None:
+    assert first_sentence(definition) == short
+
+
+def test_plain_text_keeps_html_text_but_not_tags() -> None:
+    assert plain_text("A <em>b</em> & c") == "A b & c"
+
+
+def test_term_spans_point_at_each_raw_value(tmp_path: Path) -> None:
+    text = term_yaml(
+        extra="aliases: ['TIP', \"T.I.P.\"]\navoid:\n  - victim\n  - {text: sufferer}\n"
+    )
+    handbook, _ = load(tmp_path, {"glossary/survivor.yml": text})
+    origin = handbook.terms["survivor"].origin
+    for key, expected in [
+        ("term", "survivor"),
+        ("aliases.0", "'TIP'"),
+        ("aliases.1", '"T.I.P."'),
+        ("avoid.0", "victim"),
+        ("avoid.0.text", "victim"),
+        ("avoid.1.text", "sufferer"),
+        ("history.0.date", "2026-01-01"),
+    ]:
+        span = origin.spans[key]
+        assert origin.text[span.start : span.end] == expected, key
+        line_text = origin.text.splitlines()[span.line - 1]
+        assert line_text[span.column - 1 :].startswith(expected), key
+    assert origin.spans[""].start == 0 and origin.spans[""].end == len(origin.text)
+
+
+def test_crlf_and_bom_keep_exact_positions(tmp_path: Path) -> None:
+    text = term_yaml(extra="avoid:\n  - text: sufferer\n    reason: |\n      Harmful.\n")
+    handbook, findings = load(
+        tmp_path,
+        {"glossary/survivor.yml": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()},
+    )
+    assert findings == []
+    origin = handbook.terms["survivor"].origin
+    assert not origin.text.startswith("\ufeff") and "\r\n" in origin.text
+    span = origin.spans["term"]
+    assert (span.line, span.column) == (1, 7)  # the BOM does not shift columns
+    span = origin.spans["avoid.0.text"]
+    assert (span.line, span.column) == (5, 11)
+    assert origin.text[span.start : span.end] == "sufferer"
+    span = origin.spans["avoid.0.reason"]
+    assert origin.text[span.start : span.end] == "|\r\n      Harmful.\r\n"
+    assert handbook.terms["survivor"].avoid[0].reason == "Harmful.\n"
+
+
+def test_a_protocol_loads(tmp_path: Path) -> None:
+    handbook, findings = load(tmp_path, {"protocols/hotel-staff.yml": PROTOCOL})
+    assert findings == []
+    protocol = handbook.protocols["hotel-staff"]
+    assert protocol.effective == dt.date(2026, 1, 1)
+    assert protocol.review_by == dt.date(2027, 1, 1)
+    assert protocol.audience == ("hotel staff",)
+    assert [step.title for step in protocol.steps] == ["Stay safe", "Call"]
+    assert protocol.contacts[0].phone == "1-888-373-7888" and protocol.contacts[0].text is None
+    assert [entry.version for entry in protocol.history] == [2, 1]
+    span = protocol.origin.spans["steps.1.detail"]
+    assert protocol.origin.text[span.start : span.end] == "Call the hotline."
+
+
+def test_a_module_is_a_module_and_a_page(tmp_path: Path) -> None:
+    handbook, findings = load(
+        tmp_path,
+        {
+            "content/modules/hotel-staff.md": module_md(),
+            "content/modules/index.md": "# Modules\n",
+            "protocols/hotel-staff.yml": PROTOCOL,
+        },
+    )
+    assert findings == []
+    assert list(handbook.modules) == ["hotel-staff"]
+    module = handbook.modules["hotel-staff"]
+    assert module.audience == ("hotel staff",)  # a single audience becomes a tuple
+    assert module.objectives == ("Recognise the signs.", "Respond safely.")
+    assert module.protocols == ("hotel-staff",)
+    assert module.origin.body_line == MODULE_FRONT.count("\n") + 3
+    assert module.body.startswith("\n# Hotel and motel staff")
+    assert [(h.level, h.text) for h in module.headings] == [
+        (1, "Hotel and motel staff"),
+        (2, "Realize"),
+        (2, "Recognize"),
+        (2, "Respond"),
+    ]
+    assert module.section("Recognize").strip() == "Signs to look for."
+    span = module.origin.spans["objectives.1"]
+    assert (span.line, span.column) == (8, 5)
+    assert module.origin.text[span.start : span.end] == "Respond safely."
+    pages = {page.path: page for page in handbook.pages}
+    assert set(pages) == {
+        "content/index.md",
+        "content/modules/hotel-staff.md",
+        "content/modules/index.md",
+    }
+    page = pages["content/modules/hotel-staff.md"]
+    assert (
+        page.src_uri == "modules/hotel-staff.md" and page.meta["title"] == "Hotel and motel staff"
+    )
+    assert page.origin is module.origin
+
+
+def test_module_front_matter_with_crlf_and_bom(tmp_path: Path) -> None:
+    text = "\ufeff" + module_md().replace("\n", "\r\n")
+    handbook, findings = load(
+        tmp_path,
+        {"content/modules/hotel-staff.md": text.encode(), "protocols/hotel-staff.yml": PROTOCOL},
+    )
+    assert findings == []
+    module = handbook.modules["hotel-staff"]
+    span = module.origin.spans["title"]
+    assert (span.line, span.column) == (2, 8)
+    assert module.origin.text[span.start : span.end] == "Hotel and motel staff"
+    assert module.headings[1] == Heading(2, "Realize", module.origin.body_line + 3)
+
+
+def test_pages_front_matter_is_free_and_body_line_follows_it(tmp_path: Path) -> None:
+    handbook, findings = load(
+        tmp_path,
+        {
+            "content/index.md": "---\ntitle: Home\nhide: [toc]\n---\n# Home\n",
+            "content/about/team.md": "No front matter.\n",
+            "content/broken.md": "---\ntitle: [unclosed\n---\nBody\n",
+            "content/.hidden/x.md": "hidden\n",
+        },
+    )
+    assert findings == []
+    pages = {page.path: page for page in handbook.pages}
+    assert set(pages) == {"content/index.md", "content/about/team.md", "content/broken.md"}
+    assert pages["content/index.md"].meta == {"title": "Home", "hide": ["toc"]}
+    assert pages["content/index.md"].origin.body_line == 5
+    assert pages["content/about/team.md"].origin.body_line == 1
+    assert pages["content/about/team.md"].src_uri == "about/team.md"
+    assert pages["content/broken.md"].meta == {}
+    assert pages["content/broken.md"].origin.body_line == 4
+
+
+def test_missing_folders_mean_no_terms_protocols_or_modules(tmp_path: Path) -> None:
+    handbook, findings = load(tmp_path, {})
+    assert findings == []
+    assert (handbook.terms, handbook.protocols, handbook.modules) == ({}, {}, {})
+    assert [page.path for page in handbook.pages] == ["content/index.md"]
+
+
+def test_headings_in_code_do_not_count_and_setext_does() -> None:
+    body = "Intro\n\n```\n## Realize\n```\n\nRecognize\n---------\n\n    ## Respond\n"
+    assert parse_headings(body, first_line=10) == (Heading(2, "Recognize", 16),)
+
+
+def test_heading_text_is_plain_text() -> None:
+    (heading,) = parse_headings("## 1. *Realize* `now`\n")
+    assert heading.text == "1. Realize now"

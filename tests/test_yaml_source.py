@@ -1,0 +1,187 @@
+"""The position-keeping YAML loader: exact spans, problems instead of exceptions."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import pytest
+
+from coalition_handbook.model.yaml_source import LineIndex, load_yaml
+
+
+def raw(text: str, path: str, start: int = 0) -> str:
+    begin, end = load_yaml(text, start).values[path]
+    return text[begin:end]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "expected"),
+    [
+        ("term: T visa\n", "term", "T visa"),
+        ("term: 'T visa'\n", "term", "'T visa'"),
+        ('term: "T \\"visa\\""\n', "term", '"T \\"visa\\""'),
+        ("a: [x, 'y z']\n", "a.1", "'y z'"),
+        ("a:\n  - x\n  - {text: y, reason: z}\n", "a.1.reason", "z"),
+        ("d: |\n  line one\n  line two\nn: 1\n", "d", "|\n  line one\n  line two\n"),
+        ("d: >-\n  folded\n  text\n", "d", ">-\n  folded\n  text\n"),
+        ("d: plain\n  continued\nn: 1\n", "d", "plain\n  continued"),
+        ("h:\n  - date: 2026-01-01\n", "h.0.date", "2026-01-01"),
+        ("é: ünïcödé 𝄞 x\n", "é", "ünïcödé 𝄞 x"),
+        ("a: 1\r\nb: 'two'\r\n", "b", "'two'"),
+        ("d: |\r\n  x\r\n  y\r\n", "d", "|\r\n  x\r\n  y\r\n"),
+    ],
+)
+def test_span_is_the_raw_source_of_the_value(text: str, path: str, expected: str) -> None:
+    assert raw(text, path) == expected
+
+
+def test_spans_of_a_window_are_offsets_into_the_whole_text() -> None:
+    text = "---\ntitle: Module\nobjectives:\n  - One\n---\nBody\n"
+    start = text.index("title")
+    end = text.index("---\nBody")
+    document = load_yaml(text, start, end)
+    assert document.data == {"title": "Module", "objectives": ["One"]}
+    begin, stop = document.values["objectives.0"]
+    assert text[begin:stop] == "One"
+    assert document.values[""] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "position"),
+    [
+        ("ab\ncd", 4, (2, 2)),
+        ("ab\r\ncd", 5, (2, 2)),
+        ("ab\rcd", 3, (2, 1)),
+        ("𝄞é\nx", 1, (1, 2)),
+        ("ab", 99, (1, 3)),
+    ],
+)
+def test_line_index_counts_lines_and_code_points(
+    text: str, offset: int, position: tuple[int, int]
+) -> None:
+    assert LineIndex(text).position(offset) == position
+
+
+def test_keys_keep_their_spelling_and_the_key_span() -> None:
+    # YAML 1.1 reads a bare `no` as false: a language code must stay a language code.
+    document = load_yaml("translations:\n  no: menneskehandel\n  es: trata\n")
+    assert document.data == {"translations": {"no": "menneskehandel", "es": "trata"}}
+    assert document.keys["translations.no"] == (16, 18)
+
+
+def test_values_are_typed_as_yaml_types_them() -> None:
+    document = load_yaml("v: 1\nd: 2026-01-31\nb: true\ns: '1'\nn: ~\n")
+    import datetime as dt
+
+    assert document.data == {"v": 1, "d": dt.date(2026, 1, 31), "b": True, "s": "1", "n": None}
+    assert not document.problems
+
+
+def test_duplicate_keys_are_problems_at_the_second_key() -> None:
+    text = "term: a\nversion: 1\nterm: b\n"
+    document = load_yaml(text)
+    (problem,) = document.problems
+    assert "duplicate key 'term'" in problem.message and "line 1" in problem.message
+    assert problem.offset == text.index("term: b")
+    assert document.usable
+
+
+def test_nested_duplicate_keys_are_found_too() -> None:
+    document = load_yaml("avoid:\n  - text: a\n    text: b\n")
+    (problem,) = document.problems
+    assert "duplicate key 'text'" in problem.message
+
+
+def test_a_second_document_is_a_problem_at_its_marker() -> None:
+    text = "term: a\n---\nterm: b\n"
+    document = load_yaml(text)
+    (problem,) = document.problems
+    assert "second YAML document" in problem.message and "line 2" in problem.message
+    assert problem.offset == text.index("---")
+    assert document.data == {"term": "a"}
+
+
+def test_syntax_error_gives_the_problem_position() -> None:
+    text = "term: a\nversion: [1\n"
+    document = load_yaml(text)
+    assert not document.usable
+    (problem,) = document.problems
+    assert problem.message.startswith("not valid YAML")
+    assert LineIndex(text).line(problem.offset) == 3
+
+
+def test_tab_indentation_says_so() -> None:
+    document = load_yaml("term: a\n\tversion: 1\n")
+    (problem,) = document.problems
+    assert "tabs" in problem.message and problem.offset == 8
+
+
+def test_control_characters_are_refused_at_their_place() -> None:
+    document = load_yaml("term: a\x07b\n")
+    (problem,) = document.problems
+    assert "U+0007" in problem.message and problem.offset == 7
+    assert not document.usable
+
+
+def test_empty_and_comment_only_documents_are_empty() -> None:
+    for text in ("", "   \n", "# only a comment\n"):
+        document = load_yaml(text)
+        assert document.empty and document.data is None and not document.problems
+
+
+def billion_laughs(levels: int) -> str:
+    names = [f"l{level}" for level in range(levels + 1)]
+    lines = [f"{names[0]}: &{names[0]} [{', '.join(['lol'] * 9)}]"]
+    for previous, name in itertools.pairwise(names):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("levels", [5, 9, 30])
+def test_alias_bombs_are_refused_without_expanding(levels: int) -> None:
+    started = time.perf_counter()
+    document = load_yaml(billion_laughs(levels))
+    assert time.perf_counter() - started < 0.5
+    assert not document.usable and document.data is None
+    (problem,) = document.problems
+    assert problem.message.startswith("refused:")
+
+
+def test_few_small_aliases_are_fine() -> None:
+    document = load_yaml("base: &b {text: x}\nother: *b\n")
+    assert document.usable and document.data == {"base": {"text": "x"}, "other": {"text": "x"}}
+
+
+def test_recursive_alias_is_refused() -> None:
+    document = load_yaml("a: &a [*a]\n")
+    assert not document.usable
+    assert "contains it" in document.problems[0].message
+
+
+def test_merge_keys_fill_in_without_overriding() -> None:
+    document = load_yaml("d: &d {a: 1, b: 2}\ne:\n  <<: *d\n  b: 3\n")
+    assert document.data["e"] == {"a": 1, "b": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("a: !custom x\n", "cannot read this value"),
+        ("a: !!set {x, y}\n", "tag"),
+        ("[a]: 1\n", "plain name"),
+    ],
+)
+def test_unsupported_values_are_problems(text: str, fragment: str) -> None:
+    document = load_yaml(text)
+    assert any(fragment in problem.message for problem in document.problems)
+
+
+def test_an_impossible_timestamp_stays_text() -> None:
+    document = load_yaml("d: 2026-02-30\n")
+    assert document.data == {"d": "2026-02-30"} and not document.problems
+
+
+def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+    document = load_yaml("a: " + "[" * 100 + "]" * 100 + "\n")
+    assert any("nested" in problem.message for problem in document.problems)
