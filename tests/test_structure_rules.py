@@ -1,0 +1,276 @@
+"""The cross-file structural rules: duplicates, references, history, reviews, modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_model import MODULE_BODY, MODULE_FRONT, PROTOCOL, module_md, run_rules, term_yaml
+
+from coalition_handbook.findings import Severity
+
+MODULE_FILE = "content/modules/hotel-staff.md"
+
+
+def findings_of(root: Path, files: dict[str, str | bytes], rule: str) -> list[tuple[str, int, str]]:
+    return [(f.path, f.line, f.message) for f in run_rules(root, files) if f.rule == rule]
+
+
+# --- glossary.duplicate -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "line"),
+    [
+        (term_yaml("survivor"), term_yaml("survivor"), 1),
+        (term_yaml("survivor"), term_yaml("Survivor"), 1),
+        (term_yaml("survivor"), term_yaml("person", extra="aliases: [survivors]\n"), 4),
+        (term_yaml("sex trafficking"), term_yaml("sex-trafficking"), 1),
+        (term_yaml("sex trafficking"), term_yaml("x", extra="avoid: [sex\u00a0trafficking]\n"), 4),
+        (term_yaml("tip"), term_yaml("trafficking", extra="aliases: [TIP]\n"), 4),
+        (
+            term_yaml("a", extra="avoid: [prostitute]\n"),
+            term_yaml("b", extra="avoid:\n  - text: prostitutes\n    reason: x\n"),
+            5,
+        ),
+    ],
+    ids=["same", "case", "plural", "hyphen", "accepted-and-avoided", "acronym", "both-avoid"],
+)
+def test_a_form_claimed_by_two_terms(tmp_path: Path, first: str, second: str, line: int) -> None:
+    found = findings_of(
+        tmp_path, {"glossary/a.yml": first, "glossary/b.yml": second}, "glossary.duplicate"
+    )
+    assert len(found) == 1, found
+    path, found_line, message = found[0]
+    assert (path, found_line) == ("glossary/b.yml", line)
+    assert "of term 'b' is also claimed by term 'a'" in message and "glossary/a.yml:" in message
+
+
+def test_a_term_listing_a_form_twice(tmp_path: Path) -> None:
+    found = findings_of(
+        tmp_path,
+        {"glossary/a.yml": term_yaml("survivor", extra="aliases: [TIP, Survivors]\n")},
+        "glossary.duplicate",
+    )
+    assert found == [
+        (
+            "glossary/a.yml",
+            4,
+            "form 'Survivors' of term 'a' is listed twice (also as 'survivor' at glossary/a.yml:1)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (term_yaml("survivor"), term_yaml("survivorship")),
+        (
+            term_yaml("T visa", extra="case_sensitive: true\n"),
+            term_yaml("t Visa", extra="case_sensitive: true\n"),
+        ),
+        (
+            term_yaml("john", extra="status: deprecated\nreplaced_by: b\n"),
+            term_yaml("sex buyer", extra="avoid: [john]\n"),
+        ),
+    ],
+    ids=["different-words", "both-case-sensitive", "deprecated-and-its-replacement"],
+)
+def test_no_duplicate(tmp_path: Path, first: str, second: str) -> None:
+    files = {"glossary/a.yml": first, "glossary/b.yml": second}
+    assert findings_of(tmp_path, files, "glossary.duplicate") == []
+
+
+# --- glossary.reference -------------------------------------------------------------------
+
+
+def test_related_and_replaced_by_must_name_terms(tmp_path: Path) -> None:
+    files = {
+        "glossary/a.yml": term_yaml(
+            "a", extra="status: deprecated\nreplaced_by: survivr\nrelated: [b, nothing, a]\n"
+        ),
+        "glossary/b.yml": term_yaml("b"),
+        "glossary/survivor.yml": term_yaml("survivor"),
+    }
+    found = findings_of(tmp_path, files, "glossary.reference")
+    assert [(line, message) for _, line, message in found] == [
+        (
+            5,
+            "replaced_by names 'survivr', which is no term (there is no glossary/survivr.yml) "
+            "(did you mean 'survivor'?)",
+        ),
+        (6, "related names 'nothing', which is no term (there is no glossary/nothing.yml)"),
+        (6, "related names the term itself ('a')"),
+    ]
+
+
+def test_a_reference_to_a_broken_file_is_not_reported_again(tmp_path: Path) -> None:
+    files = {
+        "glossary/a.yml": term_yaml("a", extra="related: [b]\n"),
+        "glossary/b.yml": term_yaml("b", extra="unknown: 1\n"),
+    }
+    found = run_rules(tmp_path, files)
+    assert [(f.rule, f.path) for f in found] == [("glossary.schema", "glossary/b.yml")]
+
+
+def test_valid_references_are_fine(tmp_path: Path) -> None:
+    files = {
+        "glossary/a.yml": term_yaml("a", extra="status: deprecated\nreplaced_by: b\n"),
+        "glossary/b.yml": term_yaml("b", extra="related: [a]\n"),
+    }
+    assert run_rules(tmp_path, files) == []
+
+
+# --- glossary.history -----------------------------------------------------------------------
+
+
+def history_term(version: int, entries: list[tuple[int, str]]) -> str:
+    lines = [f"term: x\nversion: {version}\ndefinition: y\nhistory:\n"]
+    for entry_version, date in entries:
+        lines.append(f"  - version: {entry_version}\n    date: {date}\n    summary: s\n")
+    return "".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("version", "entries", "expected"),
+    [
+        (2, [(2, "2026-02-01"), (1, "2026-01-01")], []),
+        (2, [(2, "2026-01-01"), (1, "2026-01-01")], []),
+        (
+            3,
+            [(2, "2026-02-01"), (1, "2026-01-01")],
+            [(5, "history[0].version is 2 but version is 3")],
+        ),
+        (
+            2,
+            [(1, "2026-01-01"), (2, "2026-02-01")],
+            [
+                (5, "history[0].version is 1 but version is 2"),
+                (8, "entry 1 (version 2) must have a lower version"),
+                (9, "entry 1 (2026-02-01) is dated after"),
+            ],
+        ),
+        (
+            3,
+            [(3, "2026-01-01"), (2, "2026-02-01"), (2, "2025-01-01")],
+            [
+                (9, "entry 1 (2026-02-01) is dated after"),
+                (11, "entry 2 (version 2) must have a lower version"),
+            ],
+        ),
+    ],
+    ids=["newest-first", "same-day", "version-not-recorded", "oldest-first", "mixed"],
+)
+def test_history_is_newest_first_and_matches_version(
+    tmp_path: Path, version: int, entries: list[tuple[int, str]], expected: list[tuple[int, str]]
+) -> None:
+    found = findings_of(
+        tmp_path, {"glossary/x.yml": history_term(version, entries)}, "glossary.history"
+    )
+    assert len(found) == len(expected), found
+    for (_, line, message), (expected_line, fragment) in zip(found, expected, strict=True):
+        assert line == expected_line and fragment in message
+
+
+# --- protocol.review-overdue ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("review_by", "overdue"),
+    [("2026-05-31", True), ("2026-06-01", False), ("2027-01-01", False)],
+)
+def test_review_overdue(tmp_path: Path, review_by: str, overdue: bool) -> None:
+    protocol = PROTOCOL.replace("review_by: 2027-01-01", f"review_by: {review_by}")
+    found = [
+        f
+        for f in run_rules(tmp_path, {"protocols/hotel-staff.yml": protocol})
+        if f.rule == "protocol.review-overdue"
+    ]
+    if not overdue:
+        assert found == []
+        return
+    (finding,) = found
+    assert (finding.path, finding.line, finding.column) == ("protocols/hotel-staff.yml", 5, 12)
+    assert finding.severity is Severity.WARNING
+    assert "due on 2026-05-31 (1 day ago)" in finding.message
+
+
+# --- module.structure -----------------------------------------------------------------------
+
+
+def structure(root: Path, body: str) -> list[tuple[int, str]]:
+    files = {MODULE_FILE: module_md(body=body), "protocols/hotel-staff.yml": PROTOCOL}
+    return [(line, message) for _, line, message in findings_of(root, files, "module.structure")]
+
+
+BODY_LINE = MODULE_FRONT.count("\n") + 3  # the line after the closing '---' (blank)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        MODULE_BODY,
+        "## Before\n\n## Realize\n\n## Between\n\n## Recognize\n\n## Respond\n\n## After\n",
+        "Realize\n-------\n\nRecognize\n---------\n\n## Respond ##\n",
+        "## realize\n\n## RECOGNIZE\n\n## Respond\n",
+    ],
+    ids=["plain", "other-sections", "setext", "case"],
+)
+def test_a_well_structured_module(tmp_path: Path, body: str) -> None:
+    assert structure(tmp_path, body) == []
+
+
+def test_missing_sections_are_reported_at_the_body_start(tmp_path: Path) -> None:
+    found = structure(tmp_path, "# Title\n\n## Realize\n\n```\n## Recognize\n```\n")
+    assert [line for line, _ in found] == [BODY_LINE, BODY_LINE]
+    assert "no '## Recognize' section" in found[0][1]
+    assert "no '## Respond' section" in found[1][1]
+
+
+def test_sections_out_of_order_are_reported_at_the_heading(tmp_path: Path) -> None:
+    found = structure(tmp_path, "## Respond\n\n## Realize\n\n## Recognize\n")
+    assert found == [
+        (
+            BODY_LINE + 1,
+            "'## Respond' must come after '## Recognize' (line "
+            f"{BODY_LINE + 5}): the sections go Realize, Recognize, Respond",
+        )
+    ]
+
+
+def test_a_section_at_the_wrong_level(tmp_path: Path) -> None:
+    found = structure(tmp_path, "## Realize\n\n### Recognize\n\n## Respond\n")
+    assert found == [
+        (BODY_LINE + 3, "'Recognize' is a level-3 heading; it must be an H2 ('## Recognize')")
+    ]
+
+
+# --- module.reference -----------------------------------------------------------------------
+
+
+def test_module_names_unknown_protocol(tmp_path: Path) -> None:
+    front = MODULE_FRONT.replace("protocols: [hotel-staff]", "protocols: [hotel-staff, hotel-staf]")
+    files = {MODULE_FILE: module_md(front=front), "protocols/hotel-staff.yml": PROTOCOL}
+    found = [f for f in run_rules(tmp_path, files) if f.rule == "module.reference"]
+    (finding,) = found
+    assert (finding.path, finding.line, finding.column) == (MODULE_FILE, 9, 26)
+    assert "'hotel-staf'" in finding.message and "did you mean 'hotel-staff'?" in finding.message
+
+
+def test_module_reference_to_existing_or_broken_protocol(tmp_path: Path) -> None:
+    files = {
+        MODULE_FILE: module_md(),
+        "protocols/hotel-staff.yml": PROTOCOL.replace("owner:", "ownr:"),
+    }
+    found = run_rules(tmp_path, files)
+    assert {f.rule for f in found} == {"protocol.schema"}  # no module.reference on top
+
+
+def test_a_clean_handbook_has_no_structural_findings(tmp_path: Path) -> None:
+    files = {
+        MODULE_FILE: module_md(),
+        "protocols/hotel-staff.yml": PROTOCOL,
+        "glossary/survivor.yml": term_yaml("survivor", extra="aliases: [trafficking survivor]\n"),
+        "glossary/victim.yml": term_yaml("victim", extra="related: [survivor]\n"),
+    }
+    assert run_rules(tmp_path, files) == []
