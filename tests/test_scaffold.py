@@ -10,6 +10,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import HandbookConfig, load_config
 from coalition_handbook.editor.scaffold import SCHEMAS_DIR, run_new, schema_reference, slugify
@@ -75,6 +76,13 @@ def test_scaffold_fits_the_schema_and_loads_cleanly(
     assert findings == []
     items = {"term": handbook.terms, "protocol": handbook.protocols, "module": handbook.modules}
     assert list(items[kind]) == ["preferred-form"]
+
+
+def test_a_scaffolded_handbook_passes_the_strict_check(config: HandbookConfig) -> None:
+    for kind in ("term", "protocol", "module"):
+        assert run_new(config, kind, "Hotel staff") == 0
+    result = run_checks(config)
+    assert result.failing(strict=True) == []
 
 
 def test_term_is_proposed_and_explains_every_field(config: HandbookConfig) -> None:
