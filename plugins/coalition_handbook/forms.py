@@ -28,20 +28,38 @@ def is_all_capitals(form: str) -> bool:
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
+# Endings a plural may have, and what its singular may end with instead; every guess is
+# confirmed against lemminflect's lexicon (the plural must be one it gives for the guess).
+_PLURAL_ENDINGS = (
+    ("ies", "y"), ("ves", "f"), ("ves", "fe"), ("es", "is"), ("es", ""), ("s", ""),
+    ("men", "man"), ("ren", ""), ("ice", "ouse"), ("eet", "oot"), ("eeth", "ooth"),
+    ("a", "on"), ("a", "um"), ("i", "us"), ("ae", "a"),
+)  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
-    """The singular of a noun, from lemminflect's lexicon; acronyms lose a plain `s`."""
+    """The singular of a noun, confirmed by lemminflect's lexicon; acronyms lose a plain
+    `s`. Words it does not know as plurals are returned as they are."""
     if is_all_capitals(word.rstrip("s")) and word.endswith("s"):
         return word[:-1]
     if is_all_capitals(word):
         return word
-    from lemminflect import getLemma  # imported on first use: keeps start-up cheap
+    lower = word.lower()
+    from lemminflect import getInflection  # imported on first use: keeps start-up cheap
 
-    lemmas = getLemma(word.lower(), upos="NOUN")
-    if not lemmas:
-        return word
-    lemma = lemmas[0]
-    return lemma if word.islower() else _match_case(lemma, word)
+    if getInflection(lower, tag="NNS", inflect_oov=False):
+        return word  # a noun the lexicon knows as a singular ("bus", "news")
+    guesses = [
+        lower[: -len(ending)] + replacement
+        for ending, replacement in _PLURAL_ENDINGS
+        if lower.endswith(ending) and len(lower) > len(ending) + 1
+    ]
+    for inflect_oov in (False, True):  # the lexicon's plurals first, then its rules
+        for guess in guesses:
+            if lower in getInflection(guess, tag="NNS", inflect_oov=inflect_oov):
+                return guess if word.islower() else _match_case(guess, word)
+    return word
 
 
 def _match_case(lemma: str, original: str) -> str:

@@ -19,6 +19,7 @@ _SIMPLE_ESCAPES = {
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*[ \t]*(?:#[^\n]*)?\r?\n?")
 _WHITESPACE = " \t\r\n"
+_PLAIN_RUN = re.compile(r"[^\s\"'\\]{2,}")
 
 
 def source_offsets(raw: str, value: str) -> list[int]:
@@ -39,11 +40,26 @@ def source_offsets(raw: str, value: str) -> list[int]:
 
 
 def _align(raw: str, value: str, position: int, quote: str) -> list[int]:
+    verbatim = raw.find(value, position)
+    if verbatim >= 0 and (not quote or raw.find("\\" if quote == '"' else "''") < 0):
+        return list(range(verbatim, verbatim + len(value) + 1))
+    # Runs of ordinary characters are compared whole; only the gaps go char by char.
+    runs = {run.start(): run.end() for run in _PLAIN_RUN.finditer(value)}
     offsets: list[int] = []
     length = len(raw)
-    for char in value:
+    index = 0
+    while index < len(value):
+        char = value[index]
+        run_end = runs.get(index)
         while position < length:
             source = raw[position]
+            if run_end is not None and source == char:
+                run = value[index:run_end]
+                if raw.startswith(run, position):
+                    offsets.extend(range(position, position + len(run)))
+                    position += len(run)
+                    index = run_end - 1
+                    break
             if quote == '"' and source == "\\":
                 decoded, width = _escape(raw, position)
                 if decoded == char:
@@ -68,6 +84,7 @@ def _align(raw: str, value: str, position: int, quote: str) -> list[int]:
             break
         else:
             offsets.append(length)
+        index += 1
     offsets.append(min(position, length))
     return offsets
 

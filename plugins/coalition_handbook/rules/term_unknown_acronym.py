@@ -16,7 +16,7 @@ from .base import CheckContext
 
 RULE = "term.unknown-acronym"
 
-_ACRONYM = re.compile(r"(?<![\w'\u2019])([A-Z]{2,6})(s?)(?![\w'\u2019])")
+_ACRONYM = re.compile(r"(?=[A-Z])(?<![\w'\u2019])([A-Z]{2,6})(s?)(?![\w'\u2019])")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
 
