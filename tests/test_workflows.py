@@ -1,0 +1,228 @@
+"""The editor-facing repository files: CI workflows, issue form, hooks, editor settings."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from coalition_handbook.cli import build_parser
+from coalition_handbook.rules import RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+VENV_BIN = Path(sys.executable).parent
+SHELL_BUILTINS = {"test", "echo", "true"}
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+FINDING_LINE = re.compile(
+    r"^(?P<path>[\w./-]+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) "
+    r"(?P<rule>[a-z]+\.[a-z-]+) \S.*$"
+)
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), path
+    return data
+
+
+def triggers(workflow: dict[str, Any]) -> dict[str, Any]:
+    # YAML 1.1 reads the key `on` as True.
+    return workflow.get("on", workflow.get(True))  # type: ignore[call-overload]
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def makefile_targets() -> set[str]:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z-]*):", text, flags=re.MULTILINE))
+
+
+def handbook_subcommands() -> set[str]:
+    parser = build_parser()
+    (commands,) = [action for action in parser._actions if action.dest == "command"]
+    return set(commands.choices)  # type: ignore[arg-type]
+
+
+def commands(script: str) -> list[list[str]]:
+    """The simple commands of a shell script: split at `&&`, `||`, `;` and `|`, without
+    redirections and their targets."""
+    found: list[list[str]] = []
+    for line in script.splitlines():
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        lexer.commenters = "#"
+        current: list[str] = []
+        skip_next = False
+        for token in lexer:
+            if skip_next:
+                skip_next = False
+            elif token in {"&&", "||", ";", "|"}:
+                found.append(current)
+                current = []
+            elif token in {">", ">>", "<", "2>"}:
+                skip_next = True
+            else:
+                current.append(token)
+        if current:
+            found.append(current)
+    return [command for command in found if command]
+
+
+def test_commands_splits_and_drops_redirections() -> None:
+    script = 'a x > out || test $? -eq 1\nb "origin/$REF" >> "$SUMMARY"  # why\n'
+    assert commands(script) == [["a", "x"], ["test", "$?", "-eq", "1"], ["b", "origin/$REF"]]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_run_step_calls_a_command_that_exists(path: Path) -> None:
+    targets, subcommands = makefile_targets(), handbook_subcommands()
+    for step in steps(load(path)):
+        for command in commands(step.get("run", "")):
+            program, *arguments = command
+            if program == "sudo":
+                program, *arguments = arguments
+            if program == "make":
+                assert set(arguments) <= targets, f"{path.name}: {command}"
+            elif program == ".venv/bin/handbook":
+                assert arguments[0] in subcommands, f"{path.name}: {command}"
+                build_parser().parse_args(arguments)  # the options exist too
+            elif program.startswith(".venv/bin/"):
+                tool = program.removeprefix(".venv/bin/")
+                assert (VENV_BIN / tool).exists(), f"{path.name}: {tool} is not installed"
+            else:
+                assert program in SHELL_BUILTINS, f"{path.name}: unknown command {command}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_pinned_by_commit_with_its_version(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    uses = [step["uses"] for step in steps(load(path)) if "uses" in step]
+    assert uses
+    for action in uses:
+        assert PINNED.match(action), f"{path.name}: {action} is not pinned by a commit"
+    lines = [line.strip() for line in text.splitlines() if "uses:" in line]
+    for line in lines:
+        assert VERSION_COMMENT.search(line), f"{path.name}: {line} has no `# vX.Y.Z` comment"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_permissions_are_declared_and_least(path: Path) -> None:
+    workflow = load(path)
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        writes = {key for key, value in job.get("permissions", {}).items() if value == "write"}
+        allowed = {"security-events", "pages", "id-token"}
+        assert writes <= allowed, f"{path.name}: job {name} writes {writes - allowed}"
+        assert "timeout-minutes" in job, f"{path.name}: job {name} has no timeout"
+
+
+def test_check_workflow_runs_every_check_on_pull_requests() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "check.yml")
+    assert "pull_request" in triggers(workflow)
+    runs = [step.get("run", "") for step in steps(workflow)]
+    assert ".venv/bin/handbook check --format github --strict" in runs
+    (diff,) = [run for run in runs if "handbook diff" in run]
+    assert "origin/$GITHUB_BASE_REF" in diff and '>> "$GITHUB_STEP_SUMMARY"' in diff
+    assert any("mkdocs build --strict" in run for run in runs)
+    assert any("properdocs build --strict" in run for run in runs)
+    assert any("linkchecker" in run for run in runs)
+    assert "make test" in runs and "make system-deps" in runs
+    (sarif,) = [step for step in steps(workflow) if "upload-sarif" in step.get("uses", "")]
+    assert sarif["with"]["sarif_file"] == "handbook.sarif"
+    assert any("--format sarif" in run and "> handbook.sarif" in run for run in runs)
+    (checkout, *_) = [step for step in steps(workflow) if "checkout" in step.get("uses", "")]
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch is there for handbook diff
+
+
+def test_publish_workflow_deploys_pages_from_main() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "publish.yml")
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["needs"] == "build"
+    used = " ".join(step.get("uses", "") for step in steps(workflow))
+    assert "actions/upload-pages-artifact@" in used and "actions/deploy-pages@" in used
+
+
+@pytest.mark.skipif(
+    shutil.which("actionlint") is None and not (VENV_BIN / "actionlint").exists(),
+    reason="actionlint is not installed",
+)
+def test_actionlint_finds_nothing() -> None:
+    actionlint = shutil.which("actionlint") or str(VENV_BIN / "actionlint")
+    completed = subprocess.run(
+        [actionlint, "-no-color", *map(str, WORKFLOWS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_term_change_issue_form() -> None:
+    form = load(ROOT / ".github" / "ISSUE_TEMPLATE" / "term-change.yml")
+    assert {"name", "description", "body"} <= set(form)
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert list(fields) == ["term", "change", "proposal", "reason", "sources"]
+    assert fields["term"]["type"] == "input"
+    assert fields["change"]["type"] == "dropdown"
+    assert len(fields["change"]["attributes"]["options"]) >= 4
+    for name in ("term", "change", "proposal", "reason"):
+        assert fields[name]["validations"]["required"] is True
+    for item in form["body"]:
+        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+def test_pull_request_template_asks_for_the_version_bump() -> None:
+    text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    assert "`version`" in text and "`history`" in text and "CONTRIBUTING.md" in text
+
+
+def test_pre_commit_hook() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "handbook-check"
+    assert hook["entry"] == "handbook check --strict"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    for path in ("glossary/t-visa.yml", "protocols/hotel-staff.yml", "content/modules/a.md"):
+        assert files.search(path), path
+    for path in ("README.md", "plugins/coalition_handbook/cli.py", "tests/test_diff.py"):
+        assert not files.search(path), path
+    build_parser().parse_args(hook["entry"].split()[1:])
+
+
+def test_vscode_maps_the_schemas() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    schemas = settings["yaml.schemas"]
+    assert set(map(tuple, schemas.values())) == {("glossary/*.yml",), ("protocols/*.yml",)}
+    for schema in schemas:
+        assert (ROOT / schema).is_file(), schema
+
+
+def test_contributing_examples_use_the_finding_format() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = [line for line in text.splitlines() if re.match(r"^[\w./-]+:\d+:", line)]
+    assert len(examples) >= 8
+    rules = set()
+    for line in examples:
+        match = FINDING_LINE.match(line)
+        assert match, line
+        assert match["rule"] in RULES, line
+        rules.add(match["rule"])
+    assert {"term.avoid", "glossary.schema", "glossary.history"} <= rules
