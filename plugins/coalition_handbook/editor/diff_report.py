@@ -234,6 +234,9 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
     lines = [
         "### Pages that use a form whose status changed",
         "",
+        "A newly accepted form is linked to its term; where a form is now to avoid or belongs "
+        "to a deprecated term, `handbook check` reports each use.",
+        "",
         "| form | was | now | used in |",
         "|---|---|---|---|",
     ]
