@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import require_or_skip
+from site_builds import ROOT, SiteBuild, run_build
 
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
@@ -18,26 +20,13 @@ from coalition_handbook.rules.base import CheckContext
 from coalition_handbook.site import handout_render, handouts
 from coalition_handbook.site.handout_render import HandoutsUnavailable
 
-try:
-    from conftest import require_or_skip
-except ImportError:  # the site's conftest helper is not there yet
-
-    def require_or_skip(condition: bool, reason: str) -> None:
-        import os
-
-        if condition:
-            return
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"required under CI=true: {reason}")
-        pytest.skip(reason)
-
-
 MKDOCS = """\
 site_name: Riverside Coalition
 docs_dir: content
 plugins:
   - handbook:
       paper_size: {paper}
+      privacy: {{allow: ["1-888-373-7888", "233733", "911"]}}
 """
 
 TERMS = {
@@ -361,6 +350,47 @@ def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
         "elsewhere/hotel-staff.pdf: cached",
     ]
     assert (tmp_path / "elsewhere" / "hotel-staff.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_mkdocs_build_publishes_the_handouts(tmp_path: Path) -> None:
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "plugins:", "theme: {name: material}\nplugins:\n  - search"
+        ),
+        encoding="utf-8",
+    )
+    build = run_build("mkdocs", tmp_path / "site", config=config_file)
+    site = build.require()
+    assert "handouts: 2 rendered, 0 from the cache, 0 failed" in build.output
+    assert sorted(path.name for path in (site / "handouts").iterdir()) == [
+        "community.pdf",
+        "hotel-staff.pdf",
+    ]
+    again = run_build("mkdocs", tmp_path / "site", config=config_file)
+    assert "handouts: 0 rendered, 2 from the cache, 0 failed" in again.output
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_every_shipped_module_has_a_letter_handout(shipped_site: SiteBuild) -> None:
+    require_weasyprint()
+    site = shipped_site.require()
+    modules = sorted(
+        path.stem for path in (ROOT / "content" / "modules").glob("*.md") if path.name != "index.md"
+    )
+    if not modules:
+        pytest.skip("the shipped handbook has no modules yet")
+    assert sorted(path.stem for path in (site / "handouts").glob("*.pdf")) == modules
+    for module_id in modules:
+        pages = pdf_pages(site / "handouts" / f"{module_id}.pdf")
+        assert {(round(width), round(height)) for width, height, _ in pages} == {(612, 792)}
+        text = squashed(" ".join(page_text for _, _, page_text in pages))
+        for section in ("Objectives", "Realize", "Recognize", "Respond"):
+            assert section in text, (module_id, section)
 
 
 # Without Pango.

@@ -28,6 +28,8 @@ RULE = "module.readability"
 TARGET_GRADE = 8.0
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Blanked markup (a link's destination) can leave a space before punctuation.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" +(?=[.,;:!?])")
 _SENTENCE_END = (".", "!", "?")
 
 
@@ -38,7 +40,7 @@ def module_plain_text(module: Module) -> str:
     sentences: list[str] = []
     for chunk in view.split(HARD):
         for block in _BLANK_LINE.split(chunk):
-            words = " ".join(block.split())
+            words = _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(block.split()))
             if not words or words in headings or not any(char.isalpha() for char in words):
                 continue
             sentences.append(words if words.endswith(_SENTENCE_END) else words + ".")

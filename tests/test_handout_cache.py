@@ -1,0 +1,184 @@
+"""The handout cache: nothing changed renders nothing; one changed definition re-renders
+exactly the handouts that use the term; a failed render loses no published PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_handouts import (
+    TERMS,
+    context_of,
+    module_text,
+    require_weasyprint,
+    write_handbook,
+)
+
+from coalition_handbook.site import handout_render, handouts
+from coalition_handbook.site.handout_cache import (
+    CACHE_DIR,
+    HandoutCache,
+    cache_key,
+    write_atomically,
+)
+from coalition_handbook.site.handout_render import HandoutError
+
+
+def outcomes(root: Path, output: Path) -> dict[str, str]:
+    report = handouts.build_handouts(context_of(root / "mkdocs.yml"), output)
+    return {result.module.id: result.outcome for result in report.results}
+
+
+def three_modules() -> dict[str, str]:
+    """`debt` uses debt bondage; `hotel` and `community` do not."""
+    return {
+        "debt": module_text("Debt", "Watch for debt bondage.\n", protocols="[]"),
+        "hotel": module_text("Hotel", protocols="[hotel-staff]"),
+        "community": module_text("Community", protocols="[]"),
+    }
+
+
+@pytest.mark.pdf
+def test_second_build_renders_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    require_weasyprint()
+    write_handbook(tmp_path, modules=three_modules())
+    output = tmp_path / "site" / "handouts"
+    assert set(outcomes(tmp_path, output).values()) == {"rendered"}
+    first = {path.name: path.read_bytes() for path in output.iterdir()}
+
+    def no_render(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("rendered although nothing changed")
+
+    monkeypatch.setattr(handout_render, "render_pdf", no_render)
+    assert set(outcomes(tmp_path, output).values()) == {"cached"}
+    assert {path.name: path.read_bytes() for path in output.iterdir()} == first
+    # A build into a cleaned site (as mkdocs build does) is served from the cache too.
+    fresh = tmp_path / "fresh"
+    assert set(outcomes(tmp_path, fresh).values()) == {"cached"}
+    assert (fresh / "debt.pdf").read_bytes() == first["debt.pdf"]
+
+
+@pytest.mark.pdf
+def test_changing_a_definition_rerenders_exactly_the_handouts_that_use_it(
+    tmp_path: Path,
+) -> None:
+    require_weasyprint()
+    write_handbook(tmp_path, modules=three_modules())
+    output = tmp_path / "out"
+    outcomes(tmp_path, output)
+    term_file = tmp_path / "glossary" / "debt-bondage.yml"
+    term_file.write_text(
+        TERMS["debt-bondage"].replace("Work demanded as repayment", "Labour demanded as repayment"),
+        encoding="utf-8",
+    )
+    assert outcomes(tmp_path, output) == {
+        "community": "cached",
+        "debt": "rendered",
+        "hotel": "cached",
+    }
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(output / "debt.pdf").pages)
+    assert "Labour demanded as repayment" in text
+
+
+@pytest.mark.pdf
+def test_changing_a_protocol_rerenders_the_modules_that_name_it(tmp_path: Path) -> None:
+    require_weasyprint()
+    write_handbook(tmp_path, modules=three_modules())
+    output = tmp_path / "out"
+    outcomes(tmp_path, output)
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+    protocol.write_text(
+        protocol.read_text(encoding="utf-8").replace("Tell your manager", "Tell a manager"),
+        encoding="utf-8",
+    )
+    assert outcomes(tmp_path, output) == {
+        "community": "cached",
+        "debt": "cached",
+        "hotel": "rendered",
+    }
+
+
+@pytest.mark.pdf
+def test_a_failed_render_keeps_the_published_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    require_weasyprint()
+    write_handbook(tmp_path, modules=three_modules())
+    output = tmp_path / "out"
+    outcomes(tmp_path, output)
+    published = (output / "debt.pdf").read_bytes()
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise HandoutError("WeasyPrint failed: test")
+
+    monkeypatch.setattr(handout_render, "render_pdf", broken)
+    (tmp_path / "glossary" / "debt-bondage.yml").write_text(
+        TERMS["debt-bondage"].replace("never be paid off", "never be repaid"), encoding="utf-8"
+    )
+    report = handouts.build_handouts(context_of(tmp_path / "mkdocs.yml"), output)
+    failed = {result.module.id: result for result in report.results if result.outcome == "failed"}
+    assert list(failed) == ["debt"]
+    assert failed["debt"].problem == "WeasyPrint failed: test"
+    assert (output / "debt.pdf").read_bytes() == published
+    # Into a cleaned site, the last good PDF comes back from the cache.
+    cleaned = tmp_path / "cleaned"
+    report = handouts.build_handouts(context_of(tmp_path / "mkdocs.yml"), cleaned)
+    assert (cleaned / "debt.pdf").read_bytes() == published
+    assert [result.outcome for result in report.results].count("failed") == 1
+
+
+@pytest.mark.pdf
+def test_the_cache_keeps_one_pdf_per_module(tmp_path: Path) -> None:
+    require_weasyprint()
+    write_handbook(tmp_path, modules=three_modules())
+    outcomes(tmp_path, tmp_path / "out")
+    (tmp_path / "glossary" / "debt-bondage.yml").write_text(
+        TERMS["debt-bondage"].replace("never be paid off", "never be repaid"), encoding="utf-8"
+    )
+    outcomes(tmp_path, tmp_path / "out")
+    assert len(list((tmp_path / CACHE_DIR / "debt").glob("*.pdf"))) == 1
+
+
+# Without rendering: the key and the atomic write.
+
+
+def test_key_covers_paper_size_and_key_terms_not_unused_terms(tmp_path: Path) -> None:
+    write_handbook(tmp_path, modules=three_modules())
+    context = context_of(tmp_path / "mkdocs.yml")
+    community = handouts.handout_content(context, context.handbook.modules["community"])
+    key = cache_key(community)
+    assert cache_key(community) == key
+    from dataclasses import replace
+
+    assert cache_key(replace(community, paper_size="Letter")) != key
+    assert cache_key(replace(community, site_name="Other")) != key
+    assert cache_key(replace(community, key_terms=community.key_terms[:1])) != key
+
+    (tmp_path / "glossary" / "debt-bondage.yml").write_text(
+        TERMS["debt-bondage"].replace("never be paid off", "never be repaid"), encoding="utf-8"
+    )
+    context = context_of(tmp_path / "mkdocs.yml")
+    again = handouts.handout_content(context, context.handbook.modules["community"])
+    assert cache_key(again) == key
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "x.pdf"
+    target.write_bytes(b"old")
+
+    def refuse(self: Path, other: Path) -> Path:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [path.name for path in tmp_path.iterdir()] == ["x.pdf"]
+
+
+def test_last_good_is_none_for_an_unknown_module(tmp_path: Path) -> None:
+    assert HandoutCache(tmp_path).last_good("nothing") is None
