@@ -149,9 +149,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         polyfills = config.extra.get("polyfills") or []
         if not any("iframe-worker" in str(script) for script in polyfills):
             config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
-        # The glossary's letter anchors are `{ #letter-a }` attributes.
-        if "attr_list" not in config.markdown_extensions:
-            config.markdown_extensions.append("attr_list")
+        # Generated pages use both: letter anchors are `{ #letter-a }`, banners admonitions.
+        for extension in ("attr_list", "admonition"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         if self.config.autolink != "none":
             config.markdown_extensions.append(self.autolink)
 

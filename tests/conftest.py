@@ -1,0 +1,47 @@
+"""Shared by the whole suite: skip-or-fail for missing system parts, and the shipped
+site, built once per test session and shared by the site, link and browser tests."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from site_builds import CHROMIUM, SiteBuild, serve, shared_build
+
+CI = os.environ.get("CI") == "true"
+
+
+def require_or_skip(condition: bool, reason: str) -> None:
+    """Skip when a system part (Chromium, Pango) is missing; under CI=true, fail instead:
+    CI installs them, so a skip there would hide a broken install."""
+    if condition:
+        return
+    if CI:
+        pytest.fail(f"{reason} (CI=true: a missing requirement is a failure)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("browser") is not None:
+        require_or_skip(Path(CHROMIUM).exists(), f"{CHROMIUM} is not installed")
+
+
+def _shared_dir(factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this session sees (each has its own basetemp)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    """`mkdocs build --strict` of the repository's own handbook, once per session."""
+    return shared_build(_shared_dir(tmp_path_factory), "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def site_url(shipped_site: SiteBuild) -> Iterator[str]:
+    """The shipped site served on 127.0.0.1, as members would browse it."""
+    with serve(shipped_site.require()) as url:
+        yield url

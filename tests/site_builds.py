@@ -1,0 +1,253 @@
+"""Building and serving sites for the tests: the shipped handbook, and tiny handbooks
+written into tmp_path, one per plugin behaviour."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import functools
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CHROMIUM = "/usr/bin/chromium"
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    site_dir: str
+    returncode: int
+    output: str
+    seconds: float
+
+    def require(self) -> Path:
+        """The built site; fails the test (with the build's log) if the build failed."""
+        if self.returncode != 0:
+            pytest.fail(f"the site build failed:\n{self.output[-6000:]}", pytrace=False)
+        return Path(self.site_dir)
+
+
+def run_build(
+    tool: str, site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", strict: bool = True
+) -> SiteBuild:
+    """`mkdocs build` or `properdocs build` of `config` into `site_dir`, in a subprocess."""
+    command = [str(BIN / tool), "build", "-f", str(config), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    started = time.perf_counter()
+    completed = subprocess.run(
+        command,
+        cwd=config.parent,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    return SiteBuild(
+        str(site_dir), completed.returncode, completed.stdout + completed.stderr, seconds
+    )
+
+
+def shared_build(shared_dir: Path, tool: str) -> SiteBuild:
+    """Build the shipped handbook once for all xdist workers: the first builds under a
+    lock, the others read its result."""
+    result_file = shared_dir / f"{tool}-site.json"
+    with (shared_dir / f"{tool}-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if result_file.exists():
+            return SiteBuild(**json.loads(result_file.read_text(encoding="utf-8")))
+        build = run_build(tool, shared_dir / f"{tool}-site")
+        result_file.write_text(json.dumps(asdict(build)), encoding="utf-8")
+        return build
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def term_yaml(
+    term: str,
+    definition: str,
+    *,
+    extra: str = "",
+    version: int = 1,
+    date: str = "2026-01-01",
+) -> str:
+    """A valid term file; `extra` is more YAML (aliases, avoid, status...)."""
+    return (
+        f"term: {json.dumps(term)}\nversion: {version}\n"
+        f"definition: {json.dumps(definition)}\n"
+        + textwrap.dedent(extra)
+        + f"history:\n  - version: {version}\n    date: {date}\n    summary: First approved.\n"
+    )
+
+
+def protocol_yaml(title: str, *, review_by: str = "2099-01-01", history: str = "") -> str:
+    history = history or "  - version: 1\n    date: 2026-01-01\n    summary: First version.\n"
+    return (
+        textwrap.dedent(
+            f"""\
+        title: {json.dumps(title)}
+        version: 1
+        owner: Response committee
+        effective: 2026-01-01
+        review_by: {review_by}
+        audience: [hotel staff]
+        summary: What to do when you suspect trafficking.
+        steps:
+          - title: Stay safe
+            detail: Do not confront anyone.
+          - title: Call the hotline
+            detail: |
+              Call the hotline.
+
+              Write down what you saw.
+        contacts:
+          - name: National hotline
+            phone: 1-888-373-7888
+            text: "233733"
+        history:
+        """
+        )
+        + history
+    )
+
+
+def write_site(
+    root: Path,
+    *,
+    pages: dict[str, str],
+    terms: dict[str, str] | None = None,
+    protocols: dict[str, str] | None = None,
+    options: str = "",
+    extra_config: str = "",
+) -> Path:
+    """A tiny handbook in `root` (MkDocs' plain theme, for speed); returns mkdocs.yml."""
+    for folder, files, suffix in (
+        ("content", pages, ""),
+        ("glossary", terms or {}, ".yml"),
+        ("protocols", protocols or {}, ".yml"),
+    ):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            path = root / folder / f"{name}{suffix}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    plugin = "  - handbook" + (
+        ":\n" + textwrap.indent(textwrap.dedent(options), "      ") if options else ""
+    )
+    config.write_text(
+        "site_name: Tiny handbook\ndocs_dir: content\ntheme: {name: mkdocs}\n"
+        f"{extra_config}plugins:\n{plugin}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def build_site(config: Path, *, strict: bool = True) -> Path:
+    """Build in this process (fast: no interpreter start-up); returns the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    mkdocs_config = load_config(config_file=str(config), strict=strict)
+    build(mkdocs_config)
+    return Path(mkdocs_config.site_dir)
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+@dataclass
+class Element:
+    """An element of a built page, with the tags it sits in (outermost first)."""
+
+    tag: str
+    attrs: dict[str, str]
+    ancestors: list[str]
+    text: str = ""
+
+
+class _Collector(HTMLParser):
+    """Collects the elements matching a tag (and class) with their ancestry and text."""
+
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+        | {"track", "wbr"}
+    )
+
+    def __init__(self, tag: str, css_class: str | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.css_class = tag, css_class
+        self.stack: list[str] = []
+        self.found: list[Element] = []
+        self.open: list[tuple[int, Element]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == self.tag and (
+            self.css_class is None or self.css_class in values.get("class", "").split()
+        ):
+            element = Element(tag, values, list(self.stack))
+            self.found.append(element)
+            self.open.append((len(self.stack), element))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        while self.stack:
+            closed = self.stack.pop()
+            if self.open and self.open[-1][0] == len(self.stack):
+                self.open.pop()
+            if closed == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for _, element in self.open:
+            element.text += data
+
+
+def elements(html: str, tag: str, css_class: str | None = None) -> list[Element]:
+    """The `tag` elements of a page (with `css_class`, if given), parsed as HTML."""
+    collector = _Collector(tag, css_class)
+    collector.feed(html)
+    collector.close()
+    return collector.found
+
+
+def term_links(html: str) -> list[Element]:
+    return elements(html, "a", "hb-term")

@@ -1,0 +1,136 @@
+"""Autolinks in built pages: one tiny site per behaviour (DESIGN section 7)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from site_builds import build_site, read, term_links, term_yaml, write_site
+
+TERMS = {
+    "survivor": term_yaml(
+        "survivor",
+        "A person who has experienced trafficking. Prefer it to victim outside legal contexts.",
+        extra="short: A person who has experienced trafficking.\n",
+    ),
+    "victim": term_yaml(
+        "victim",
+        "A person against whom a crime has been committed.",
+        extra="short: A legal status.\n",
+    ),
+    "human-trafficking": term_yaml(
+        "human trafficking",
+        "The exploitation of a person through force, fraud or coercion.",
+        extra="aliases: [trafficking in persons, TIP]\nshort: Exploitation by force or fraud.\n",
+    ),
+}
+
+PAGE = """\
+# Survivor support
+
+## Survivor stories
+
+A survivor told us what helped. Another survivor agreed.
+
+The victims' advocate and the victim's family came. TIP cases and trafficking in persons
+are the same thing; a tip from the front desk is not.
+
+See [survivor](https://example.org/) and `survivor` in code.
+
+    survivor in an indented code block
+
+!!! note "Survivor"
+    The title above is no prose.
+"""
+
+
+def _site(tmp_path: Path, autolink: str = "first", pages: dict[str, str] | None = None) -> Path:
+    config = write_site(
+        tmp_path,
+        pages=pages or {"index.md": PAGE},
+        terms=TERMS,
+        options=f"autolink: {autolink}\n",
+        extra_config="markdown_extensions: [admonition]\n",
+    )
+    return build_site(config)
+
+
+def test_first_use_links_each_term_once_with_its_tooltip(tmp_path: Path) -> None:
+    links = term_links(read(_site(tmp_path), "index.html"))
+
+    by_term = {link.attrs["data-term"]: link for link in links}
+    assert sorted(by_term) == ["human-trafficking", "survivor", "victim"]
+    assert len(links) == 3
+    survivor = by_term["survivor"]
+    assert survivor.text == "survivor"
+    assert survivor.attrs["href"] == "glossary/survivor/"
+    assert survivor.attrs["title"] == "A person who has experienced trafficking."
+    assert survivor.ancestors[-1] == "p"
+
+
+def test_all_links_every_use_and_none_links_nothing(tmp_path: Path) -> None:
+    every = term_links(read(_site(tmp_path / "all", "all"), "index.html"))
+    assert [link.text for link in every] == [
+        "survivor",
+        "survivor",
+        "victims'",
+        "victim's",
+        "TIP",
+        "trafficking in persons",
+    ]
+    assert term_links(read(_site(tmp_path / "none", "none"), "index.html")) == []
+
+
+def test_plurals_possessives_and_aliases_link_to_their_term(tmp_path: Path) -> None:
+    links = term_links(read(_site(tmp_path, "all"), "index.html"))
+    targets = {link.text: link.attrs["data-term"] for link in links}
+
+    assert targets["victims'"] == "victim"
+    assert targets["victim's"] == "victim"
+    assert targets["TIP"] == "human-trafficking"
+    assert "tip" not in targets  # an all-capitals alias matches only in capitals
+
+
+@pytest.mark.parametrize("tag", ["h1", "h2", "a", "code", "pre"])
+def test_no_link_inside_headings_links_or_code(tmp_path: Path, tag: str) -> None:
+    links = term_links(read(_site(tmp_path, "all"), "index.html"))
+    assert links
+    assert all(tag not in link.ancestors for link in links)
+
+
+def test_no_link_in_an_admonition_title(tmp_path: Path) -> None:
+    html = read(_site(tmp_path, "all"), "index.html")
+    assert '<p class="admonition-title">Survivor</p>' in html
+
+
+def test_a_term_page_does_not_link_to_itself(tmp_path: Path) -> None:
+    links = term_links(read(_site(tmp_path, "all"), "glossary/survivor/index.html"))
+
+    assert links, "the definition names victim, which links"
+    assert {link.attrs["data-term"] for link in links} == {"victim"}
+    assert links[0].attrs["href"] == "../victim/"
+
+
+def test_links_are_relative_from_nested_pages(tmp_path: Path) -> None:
+    site = _site(tmp_path, pages={"index.md": "# Home\n", "a/b/deep.md": "A survivor.\n"})
+    (link,) = term_links(read(site, "a/b/deep/index.html"))
+    assert link.attrs["href"] == "../../../glossary/survivor/"
+
+
+def test_html_in_a_definition_is_escaped_in_the_tooltip(tmp_path: Path) -> None:
+    definition = 'Building <b>trust</b> to exploit; see "<script>alert(1)</script>" & more.'
+    terms = {
+        "grooming": term_yaml("grooming", definition),  # short: its first sentence
+        "lure": term_yaml("lure", "A false promise.", extra=f"short: {json.dumps(definition)}\n"),
+    }
+    page = "# Home\n\nAbout grooming and a lure.\n"
+    config = write_site(tmp_path, pages={"index.md": page}, terms=terms)
+    html = read(build_site(config), "index.html")
+
+    grooming, lure = term_links(html)
+    assert grooming.attrs["title"] == 'Building trust to exploit; see "alert(1)" & more.'
+    assert lure.attrs["title"] == definition
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
+    assert "<b>trust" not in html

@@ -1,0 +1,130 @@
+"""The shipped handbook, built once per session with `mkdocs build --strict`: it builds,
+loads nothing from other hosts, builds to the same bytes twice, and its search finds
+every term by every accepted form."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from site_builds import ROOT, SiteBuild, elements, run_build
+
+from coalition_handbook.config import load_config
+from coalition_handbook.model import load_handbook
+from coalition_handbook.model.types import Handbook
+
+# Elements that make a browser fetch something as the page loads, and where the URL is.
+LOADED = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+}
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Handbook:
+    loaded, _ = load_handbook(load_config(ROOT / "mkdocs.yml"))
+    return loaded
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_the_shipped_handbook_builds_under_strict(shipped_site: SiteBuild) -> None:
+    site = shipped_site.require()
+    assert "WARNING" not in shipped_site.output
+    assert (site / "index.html").is_file()
+
+
+def test_every_term_and_protocol_has_its_page(shipped_site: SiteBuild, handbook: Handbook) -> None:
+    site = shipped_site.require()
+    assert len(handbook.terms) >= 60 and len(handbook.protocols) >= 4
+    for term_id in handbook.terms:
+        assert (site / "glossary" / f"{term_id}.html").is_file(), term_id
+    for protocol_id in handbook.protocols:
+        assert (site / "protocols" / f"{protocol_id}.html").is_file(), protocol_id
+    for page in ("glossary/index.html", "protocols/index.html", "changes.html"):
+        assert (site / page).is_file(), page
+
+
+def test_nothing_is_loaded_from_another_host(shipped_site: SiteBuild) -> None:
+    site = shipped_site.require()
+    remote: list[str] = []
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        for tag, attribute in LOADED.items():
+            for element in elements(text, tag):
+                url = element.attrs.get(attribute, "") or element.attrs.get("srcset", "")
+                if tag == "link" and element.attrs.get("rel") in {"canonical", "alternate"}:
+                    continue
+                if urlsplit(url.strip()).netloc or url.strip().startswith("//"):
+                    remote.append(f"{page.relative_to(site)}: <{tag} {attribute}={url!r}>")
+    for stylesheet in site.rglob("*.css"):
+        text = stylesheet.read_text(encoding="utf-8")
+        if "url(http" in text.replace('"', "").replace("'", "") or "@import" in text:
+            remote.append(f"{stylesheet.relative_to(site)}: remote url() or @import")
+    assert remote == []
+
+
+def test_search_works_offline(shipped_site: SiteBuild) -> None:
+    site = shipped_site.require()
+    assert (
+        (site / "search" / "search_index.js")
+        .read_text(encoding="utf-8")
+        .startswith("var __index = ")
+    )
+    home = (site / "index.html").read_text(encoding="utf-8")
+    scripts = [element.attrs.get("src", "") for element in elements(home, "script")]
+    shims = [src for src in scripts if "iframe-worker" in src]
+    assert shims == ["assets/handbook/iframe-worker.js"]
+
+
+def test_two_builds_give_the_same_files(shipped_site: SiteBuild, tmp_path: Path) -> None:
+    first = shipped_site.require()
+    second = run_build("mkdocs", tmp_path / "again").require()
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {
+            path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*"))
+            if path.is_file()
+        }
+
+    first_files, second_files = files(first), files(second)
+    assert sorted(first_files) == sorted(second_files)
+    assert [name for name in first_files if first_files[name] != second_files[name]] == []
+
+
+def test_search_finds_each_term_page_by_each_accepted_form(
+    shipped_site: SiteBuild, handbook: Handbook
+) -> None:
+    site = shipped_site.require()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text_by_page: dict[str, str] = {}
+    for document in index["docs"]:
+        page = document["location"].split("#")[0]
+        text = html.unescape(f" {document['title']} {document['text']}")
+        text_by_page[page] = text_by_page.get(page, "") + text.lower()
+    missing = [
+        f"{term.id}: {form}"
+        for term in handbook.terms.values()
+        for form in term.accepted_forms
+        if form.lower() not in text_by_page.get(f"glossary/{term.id}.html", "")
+    ]
+    assert missing == []
+    boosted = {
+        document["location"]
+        for document in index["docs"]
+        if document.get("boost") and document["location"].startswith("glossary/")
+    }
+    assert {f"glossary/{term_id}.html" for term_id in handbook.terms} <= boosted

@@ -1,0 +1,239 @@
+"""Generated pages, module facts, navigation and dates: one tiny site per behaviour."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from site_builds import build_site, elements, protocol_yaml, read, term_yaml, write_site
+
+TERMS = {
+    "survivor": term_yaml(
+        "survivor",
+        "A person who has *experienced* trafficking.",
+        version=2,
+        date="2026-03-01",
+        extra="""\
+        aliases: [trafficking survivor]
+        avoid:
+          - text: slave
+            reason: Reduces a person to what was done to them.
+        related: [victim]
+        sources:
+          - title: Polaris
+            url: https://polarisproject.org/
+        translations: {es: sobreviviente}
+        """,
+    ),
+    "victim": term_yaml(
+        "victim", "A person against whom a crime was committed.", date="2026-02-01"
+    ),
+    "advocate": term_yaml(
+        "advocate", "Someone who supports a survivor.", extra="status: proposed\n"
+    ),
+    "prostitute": term_yaml(
+        "prostituted person",
+        "Old wording.",
+        extra="status: deprecated\nreplaced_by: survivor\n",
+    ),
+}
+
+MODULE = """\
+---
+title: Hotel staff
+version: 1
+audience: [front desk staff]
+duration: 45 minutes
+objectives:
+  - Recognise the signs.
+  - Report safely.
+protocols: [hotel]
+history:
+  - version: 1
+    date: 2026-04-01
+    summary: First taught.
+---
+
+# Hotel staff
+
+Welcome.
+
+## Realize
+
+A survivor may be a guest.
+
+## Recognize
+
+Signs.
+
+## Respond
+
+Call the hotline.
+"""
+
+HOTEL = protocol_yaml("Hotel employee")
+OVERDUE = protocol_yaml("Old protocol", review_by="2020-01-01")
+OPTIONS = """\
+rules: {protocol.review-overdue: info}
+privacy: {allow: ["1-888-373-7888", "233733"]}
+handouts: false
+"""
+HANDOUTS = OPTIONS.replace("handouts: false", "handouts: true")
+
+
+def _site(tmp_path: Path, **overrides: object) -> Path:
+    arguments: dict = {
+        "pages": {"index.md": "# Home\n\nA survivor.\n", "modules/hotel-staff.md": MODULE},
+        "terms": TERMS,
+        "protocols": {"hotel": HOTEL, "old": OVERDUE},
+        "options": OPTIONS,
+        **overrides,
+    }
+    return build_site(write_site(tmp_path, **arguments))
+
+
+def test_generated_pages_are_present(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    for path in (
+        "glossary/index.html",
+        "glossary/survivor/index.html",
+        "glossary/prostitute/index.html",
+        "protocols/index.html",
+        "protocols/hotel/index.html",
+        "modules/index.html",
+        "changes/index.html",
+        "assets/handbook/handbook.css",
+    ):
+        assert (site / path).is_file(), path
+    assert 'href="../assets/handbook/handbook.css"' in read(site, "changes/index.html")
+
+
+def test_glossary_index_has_letters_and_marks_statuses(tmp_path: Path) -> None:
+    html = read(_site(tmp_path), "glossary/index.html")
+
+    letters = elements(html, "nav", "hb-letters")[0].text.split()
+    assert letters[:3] == ["A", "B", "C"]
+    targets = [a.attrs["href"] for a in elements(html, "a") if "nav" in a.ancestors]
+    assert {"#letter-a", "#letter-p", "#letter-s", "#letter-v"} <= set(targets)
+    assert "#letter-b" not in targets  # no term starts with B: the letter is not a link
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    assert {target[1:] for target in targets if target.startswith("#")} <= ids
+    (proposed,) = elements(html, "span", "hb-badge--proposed")
+    (deprecated,) = elements(html, "span", "hb-badge--deprecated")
+    assert (proposed.text, deprecated.text) == ("proposed", "deprecated")
+    entries = [li.text for li in elements(html, "li")]
+    assert any(entry.startswith("prostituted person deprecated") for entry in entries)
+    assert any("Use survivor instead" in entry for entry in entries)
+
+
+def test_term_page_shows_every_part_of_the_term(tmp_path: Path) -> None:
+    html = read(_site(tmp_path), "glossary/survivor/index.html")
+
+    assert "<em>experienced</em>" in html  # the definition is rendered as Markdown
+    assert "survivor, trafficking survivor" in html
+    cells = [cell.text for cell in elements(html, "td")]
+    assert "slave" in cells and "Reduces a person to what was done to them." in cells
+    assert '<a href="../victim/">victim</a>' in html
+    assert '<a href="https://polarisproject.org/">Polaris</a>' in html
+    assert '<span lang="es">sobreviviente</span>' in html
+    assert "This is version 2 of the term." in html
+    used_on = html.split('id="used-on"')[1].split("<h2")[0]
+    assert '<a href="../../">Home</a>' in used_on
+    assert '<a href="../../modules/hotel-staff/">Hotel staff</a>' in used_on
+
+
+def test_protocol_page_numbers_steps_and_links_contacts(tmp_path: Path) -> None:
+    html = read(_site(tmp_path), "protocols/hotel/index.html")
+
+    (steps,) = elements(html, "ol")
+    assert "Stay safe" in steps.text and "Write down what you saw." in steps.text
+    assert html.index("Stay safe") < html.index("Call the hotline")
+    assert 'href="tel:+18883737888"' in html
+    assert 'href="sms:233733"' in html
+    assert "Response committee" in html and "2099-01-01" in html
+    assert '<a href="../../modules/hotel-staff/">Hotel staff</a>' in html
+    assert "Review overdue" not in html
+
+
+def test_overdue_protocol_shows_a_banner(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    html = read(site, "protocols/old/index.html")
+
+    (banner,) = elements(html, "div", "admonition")
+    assert "warning" in banner.attrs["class"].split()
+    assert "Review overdue" in banner.text and "2020-01-01" in banner.text
+    assert "review overdue" in read(site, "protocols/index.html")
+
+
+def test_module_page_shows_its_facts_and_handout(tmp_path: Path) -> None:
+    html = read(_site(tmp_path, options=HANDOUTS), "modules/hotel-staff/index.html")
+
+    (facts,) = elements(html, "div", "admonition")
+    for text in ("front desk staff", "45 minutes", "Recognise the signs.", "Report safely."):
+        assert text in facts.text
+    assert '<a href="../../protocols/hotel/">Hotel employee</a>' in html
+    assert 'href="../../handouts/hotel-staff.pdf"' in html
+    assert html.index("<h1") < html.index("About this module")
+
+
+def test_handout_link_follows_the_url_style(tmp_path: Path) -> None:
+    site = _site(tmp_path, options=HANDOUTS, extra_config="use_directory_urls: false\n")
+    html = read(site, "modules/hotel-staff.html")
+    assert 'href="../handouts/hotel-staff.pdf"' in html
+
+
+def test_no_handout_link_when_handouts_are_off(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    assert "handouts/" not in read(site, "modules/hotel-staff/index.html")
+
+
+def test_changes_lists_every_history_entry_newest_first(tmp_path: Path) -> None:
+    html = read(_site(tmp_path), "changes/index.html")
+
+    rows = [row.text.split() for row in elements(html, "tr") if "tbody" in row.ancestors]
+    rows = [row for row in rows if re.fullmatch(r"\d{4}-\d\d-\d\d", row[0])]
+    dates = [row[0] for row in rows]
+    assert dates == sorted(dates, reverse=True)
+    assert len(rows) == 4 + 2 + 1  # four terms, two protocols, one module
+    assert rows[0][:3] == ["2026-04-01", "Module:", "Hotel"]
+    assert "Term: survivor" in " ".join(rows[1])
+    assert [heading.text for heading in elements(html, "h2")][:2] == ["April 2026", "March 2026"]
+
+
+def test_navigation_puts_the_handbook_first_and_changes_last(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "about.md": "# About\n",
+        "modules/hotel-staff.md": MODULE,
+    }
+    html = read(_site(tmp_path, pages=pages), "index.html")
+
+    nav = elements(html, "ul", "navbar-nav")[0].text.split()
+    titles = {"Home", "Protocols", "Glossary", "Training", "About", "Changes"}
+    order = list(dict.fromkeys(word for word in nav if word in titles))
+    assert order == ["Home", "Protocols", "Glossary", "Training", "About", "Changes"]
+    assert "survivor" not in nav  # terms are listed by the A-Z index, not the sidebar
+
+
+def test_a_nav_written_by_the_author_is_kept(tmp_path: Path) -> None:
+    config = "nav:\n  - Start: index.md\n  - Words: glossary/index.md\n"
+    html = read(_site(tmp_path, extra_config=config), "index.html")
+    nav = elements(html, "ul", "navbar-nav")[0].text.split()
+    assert nav == ["Start", "Words"]
+
+
+def test_an_authors_index_page_becomes_the_intro(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "glossary/index.md": "---\ntitle: Ours\n---\n# Our words\n\nRead this first.\n",
+    }
+    html = read(_site(tmp_path, pages=pages), "glossary/index.html")
+    assert "Read this first." in html
+    assert "Our words" not in html
+    assert html.index("Read this first.") < html.index('id="letter-a"')
+
+
+def test_pages_carry_the_newest_history_date_outside_git(tmp_path: Path) -> None:
+    site = _site(tmp_path, extra_config="site_url: https://handbook.example.org/\n")
+    sitemap = read(site, "sitemap.xml")
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2026-04-01"}
