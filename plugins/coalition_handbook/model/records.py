@@ -32,7 +32,7 @@ class Record:
     origin: Origin
 
 
-def describe_found(value: Any) -> str:
+def _describe_found(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if value is None:
@@ -59,7 +59,7 @@ def validated_fields(
     if not isinstance(data, dict):
         report.at_offset(
             document.root_offset,
-            f"{noun} must be a mapping of fields (found {describe_found(data)})",
+            f"{noun} must be a mapping of fields (found {_describe_found(data)})",
         )
         return None
     problems = validate(kind, data)

@@ -32,6 +32,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MAPPING_TAG = "tag:yaml.org,2002:map"
 _SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STRING_TAG = "tag:yaml.org,2002:str"
 
 
 class LineIndex:
@@ -51,12 +52,6 @@ class LineIndex:
 
     def line(self, offset: int) -> int:
         return self.position(offset)[0]
-
-    def offset(self, line: int) -> int:
-        """Offset of the first character of 1-based `line` (the end of text past the end)."""
-        if line - 1 < len(self.starts):
-            return self.starts[line - 1]
-        return len(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +136,9 @@ def load_yaml(
         )
 
     root = nodes[0]
-    refusal = _alias_refusal(root, max_aliases, max_values)
+    # Without both an anchor (&) and an alias (*) there is nothing to refuse.
+    has_aliases = "&" in source and "*" in source
+    refusal = _alias_refusal(root, max_aliases, max_values) if has_aliases else None
     if refusal is not None:
         message, node = refusal
         document.problems.append(YamlProblem(message, start + node.start_mark.index))
@@ -340,6 +337,8 @@ class _Builder:
                         explicit.add(key)
 
     def scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STRING_TAG:
+            return node.value  # most values: no need for the constructor's dispatch
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
