@@ -21,7 +21,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -57,7 +57,9 @@ STYLESHEET = f"{ASSETS_DIR}/handbook.css"
 # Lets search work from file:// pages; Material's offline plugin would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
 
-log = get_plugin_logger(__name__)
+# A plain child of the `mkdocs` logger (strict mode counts its warnings), without the
+# plugin-name prefix of get_plugin_logger: every finding's message starts with its place.
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 _LOG_LEVELS = {
     Severity.ERROR: logging.ERROR,
