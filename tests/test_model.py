@@ -209,17 +209,25 @@ def test_pages_front_matter_is_free_and_body_line_follows_it(tmp_path: Path) -> 
             "content/about/team.md": "No front matter.\n",
             "content/broken.md": "---\ntitle: [unclosed\n---\nBody\n",
             "content/.hidden/x.md": "hidden\n",
+            "content/rule.md": "---\n\nA thematic break, then text.\n\n---\n",
+            "glossary/.draft.yml": "not: [a term\n",
         },
     )
     assert findings == []
     pages = {page.path: page for page in handbook.pages}
-    assert set(pages) == {"content/index.md", "content/about/team.md", "content/broken.md"}
+    assert set(pages) == {
+        "content/index.md",
+        "content/about/team.md",
+        "content/broken.md",
+        "content/rule.md",
+    }
+    assert pages["content/rule.md"].origin.body_line == 1
     assert pages["content/index.md"].meta == {"title": "Home", "hide": ["toc"]}
     assert pages["content/index.md"].origin.body_line == 5
     assert pages["content/about/team.md"].origin.body_line == 1
     assert pages["content/about/team.md"].src_uri == "about/team.md"
-    assert pages["content/broken.md"].meta == {}
-    assert pages["content/broken.md"].origin.body_line == 4
+    assert pages["content/broken.md"].meta == {}  # as in MkDocs: the block is content
+    assert pages["content/broken.md"].origin.body_line == 1
 
 
 def test_missing_folders_mean_no_terms_protocols_or_modules(tmp_path: Path) -> None:

@@ -6,6 +6,9 @@ import itertools
 import time
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_handbook.model.yaml_source import LineIndex, load_yaml
 
@@ -185,3 +188,25 @@ def test_an_impossible_timestamp_stays_text() -> None:
 def test_deep_nesting_is_a_problem_not_a_crash() -> None:
     document = load_yaml("a: " + "[" * 100 + "]" * 100 + "\n")
     assert any("nested" in problem.message for problem in document.problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    value=st.text(max_size=40),
+    style=st.sampled_from([None, '"', "'"]),
+    readable_unicode=st.booleans(),
+)
+def test_every_span_reparses_to_its_value(
+    value: str, style: str | None, readable_unicode: bool
+) -> None:
+    text = yaml.safe_dump(
+        {"a": value, "list": [value, {"inner": value}]},
+        allow_unicode=readable_unicode,
+        default_style=style,
+        sort_keys=False,
+    )
+    document = load_yaml(text)
+    assert document.data == yaml.safe_load(text)
+    for path in ("a", "list.0", "list.1.inner"):
+        start, end = document.values[path]
+        assert yaml.safe_load(text[start:end]) == value

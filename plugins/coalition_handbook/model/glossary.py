@@ -36,7 +36,7 @@ def load_terms(config: HandbookConfig) -> tuple[dict[str, Term], list[Finding]]:
     findings = misplaced_files(directory, config, RULE, "term")
     terms: dict[str, Term] = {}
     for path in sorted(directory.glob("*.yml")):
-        if not path.is_file():
+        if not path.is_file() or path.name.startswith("."):
             continue
         record, problems = load_yaml_record(path, config, "term", RULE)
         findings.extend(problems)

@@ -2,7 +2,8 @@
 
 Front matter is found as MkDocs finds it (a `---` line first, closed by `---` or `...`),
 but line endings are kept, so positions stay those of the file. A page's front matter is
-free-form: if it cannot be read the page simply has no metadata, as in MkDocs.
+free-form: if it is no YAML mapping, the page has no metadata and the block is content,
+as in MkDocs. (A module's front matter is checked instead: see modules.py.)
 """
 
 from __future__ import annotations
@@ -94,4 +95,9 @@ def load_page(path: Path, config: HandbookConfig) -> Page | None:
         text = decode_lossy(path)
     except OSError:
         return None
-    return build_page(path, parse_page(text), config)
+    source = parse_page(text)
+    document = source.front_matter
+    if document is not None and not (document.usable and isinstance(document.data, dict)):
+        # As in MkDocs: a block that is no YAML mapping is no front matter but content.
+        source = PageSource(text, source.lines, None, 0)
+    return build_page(path, source, config)

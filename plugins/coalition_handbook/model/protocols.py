@@ -21,7 +21,7 @@ def load_protocols(config: HandbookConfig) -> tuple[dict[str, Protocol], list[Fi
     findings = misplaced_files(directory, config, RULE, "protocol")
     protocols: dict[str, Protocol] = {}
     for path in sorted(directory.glob("*.yml")):
-        if not path.is_file():
+        if not path.is_file() or path.name.startswith("."):
             continue
         record, problems = load_yaml_record(path, config, "protocol", RULE)
         findings.extend(problems)
