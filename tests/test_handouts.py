@@ -439,18 +439,27 @@ def test_without_pango_the_cli_exits_1_with_the_hint(
     assert "content/modules/hotel-staff.md: handout not made" in err
 
 
-def test_the_import_error_becomes_the_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("error", "hint"),
+    [
+        (OSError("cannot load library 'libpango-1.0-0'"), r"libpango-1\.0-0.*apt-get install"),
+        (ImportError("No module named 'weasyprint'"), r"not installed.*pip install"),
+    ],
+)
+def test_the_import_error_becomes_the_hint(
+    monkeypatch: pytest.MonkeyPatch, error: Exception, hint: str
+) -> None:
     import builtins
 
     real_import = builtins.__import__
 
     def failing_import(name: str, *args, **kwargs):
         if name == "weasyprint":
-            raise OSError("cannot load library 'libpango-1.0-0'")
+            raise error
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", failing_import)
-    with pytest.raises(HandoutsUnavailable, match=r"libpango-1\.0-0.*apt-get install"):
+    with pytest.raises(HandoutsUnavailable, match=hint):
         handout_render.load_weasyprint()
 
 

@@ -80,6 +80,11 @@ def load_weasyprint() -> ModuleType:
     """WeasyPrint, imported on first use; `HandoutsUnavailable` where Pango cannot load."""
     try:
         import weasyprint
+    except ImportError as error:
+        raise HandoutsUnavailable(
+            f"PDF handouts need WeasyPrint, which is not installed ({error}); "
+            "install the project again: pip install -e ."
+        ) from None
     except OSError as error:
         raise HandoutsUnavailable(
             f"PDF handouts need WeasyPrint, which cannot load its Pango library here "
@@ -158,7 +163,7 @@ def render_pdf(content: HandoutContent, base_dir: Path, allowed_roots: Iterable[
     fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *allowed_roots))
     try:
         document = weasyprint.HTML(
-            string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher
+            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
         )
         pdf = document.write_pdf()
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
