@@ -36,8 +36,10 @@ format: $(INSTALLED)
 test: $(INSTALLED) lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
+# The figures of DESIGN section 10, as ratios with their targets (medians of several runs).
 bench: $(INSTALLED)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.handouts
 
 # Debian packages for the browser and PDF tests (root, or sudo); .ci/run calls this.
 system-deps:
