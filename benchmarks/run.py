@@ -1,12 +1,19 @@
-"""Measure the figures of DESIGN section 10 in one run and print them with their targets.
+"""Measure the figures of DESIGN section 10 and print each with its target: PASS or MISS.
 
     python -m benchmarks.run            # the contract's sizes, medians of 3 runs
     python -m benchmarks.run --quick    # smaller sizes, one run each (a smoke test)
     python -m benchmarks.run --no-build # skip the mkdocs build figures
 
 Handbooks are generated (deterministically) in a temporary folder. `handbook check` is
-timed in-process (`run_checks`: load, every rule, suppressions); the scan alone (Markdown
-prose plus one matcher pass over pages, definitions, protocols and modules) is timed too.
+timed in-process (`run_checks`: load, every rule, suppressions), two ways:
+
+- cold: no persistent cache (HANDBOOK_NO_CACHE=1), every file parsed and scanned;
+- warm: after a first run filled `.cache/handbook/`, as in everyday use (a second
+  `handbook check`, CI restoring `.cache`, `mkdocs serve` rebuilding). The contract's
+  figures are judged warm; the cold ones show the engine's raw speed.
+
+Warm runs with one page or one term edited before each run are shown too. The PDF figure
+has its own benchmark: benchmarks/handouts.py.
 """
 
 from __future__ import annotations
@@ -20,21 +27,28 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script (`python benchmarks/run.py`, `make bench`)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import generate
+from coalition_handbook.cache import CACHE_DIR, DISABLE_VARIABLE
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import scan
 from coalition_handbook.matching import Matcher
 from coalition_handbook.model import load_handbook
 
-from .generate import generate
 
-
-def median_time(action: Callable[[], object], runs: int) -> float:
+def median_time(
+    action: Callable[[], object], runs: int, before: Callable[[], object] = list
+) -> float:
     times = []
     for _ in range(runs):
+        before()
         started = time.perf_counter()
         action()
         times.append(time.perf_counter() - started)
@@ -46,10 +60,24 @@ def markdown_megabytes(config_file: Path) -> float:
     return sum(path.stat().st_size for path in content.rglob("*.md")) / 1e6
 
 
+@contextmanager
+def cache_off() -> Iterator[None]:
+    previous = os.environ.get(DISABLE_VARIABLE)
+    os.environ[DISABLE_VARIABLE] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ[DISABLE_VARIABLE]
+        else:
+            os.environ[DISABLE_VARIABLE] = previous
+
+
 class Bench:
     def __init__(self, root: Path, runs: int) -> None:
         self.root = root
         self.runs = runs
+        self.edits = 0
 
     def handbook(self, pages: int, terms: int, plugin: bool = True) -> Path:
         folder = self.root / f"p{pages}-t{terms}-{'plugin' if plugin else 'plain'}"
@@ -58,22 +86,61 @@ class Bench:
             generate(folder, pages, terms, plugin=plugin)
         return config
 
-    def check_time(self, config_file: Path) -> float:
+    def cold_time(self, config_file: Path) -> float:
+        """`handbook check` without the persistent cache."""
         config = load_config(config_file)
-        return median_time(lambda: run_checks(config), self.runs)
+        with cache_off():
+            return median_time(lambda: run_checks(config), self.runs)
+
+    def first_time(self, config_file: Path) -> float:
+        """`handbook check` with an empty cache, which it fills."""
+        config = load_config(config_file)
+        cache = config_file.parent / CACHE_DIR
+        return median_time(
+            lambda: run_checks(config), self.runs, lambda: shutil.rmtree(cache, ignore_errors=True)
+        )
+
+    def warm_time(self, config_file: Path, edit: str | None = None) -> float:
+        """`handbook check` after a first run; `edit` ("page" or "term") changes one file
+        before each timed run."""
+        config = load_config(config_file)
+        run_checks(config)
+        target = {
+            None: None,
+            "page": config_file.parent / "content" / "page-00001.md",
+            "term": sorted((config_file.parent / "glossary").glob("*.yml"))[0],
+        }[edit]
+        original = target.read_bytes() if target else b""
+
+        def change() -> None:
+            if target is not None:
+                self.edits += 1
+                line = f"An edit, number {self.edits}.\n" if edit == "page" else ""
+                extra = f"tags: [edit{self.edits}]\n" if edit == "term" else ""
+                target.write_bytes(original + (line + extra).encode())
+
+        try:
+            return median_time(lambda: run_checks(config), self.runs, change)
+        finally:
+            if target is not None:
+                target.write_bytes(original)
 
     def scan_time(self, config_file: Path) -> float:
         config = load_config(config_file)
-        handbook, _ = load_handbook(config)
+        with cache_off():
+            handbook, _ = load_handbook(config)
 
         def scan_once() -> None:
             scan(handbook, Matcher.from_terms(handbook.terms.values()))
 
         return median_time(scan_once, self.runs)
 
-    def build_time(self, config_file: Path) -> float | None:
+    def build_time(self, config_file: Path, cached: bool = True) -> float | None:
         mkdocs = Path(sys.executable).with_name("mkdocs")
         site = config_file.parent / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        if not cached:
+            env[DISABLE_VARIABLE] = "1"
 
         def build() -> None:
             shutil.rmtree(site, ignore_errors=True)
@@ -81,10 +148,12 @@ class Bench:
                 [str(mkdocs), "build", "-q", "-f", str(config_file), "-d", str(site)],
                 check=True,
                 capture_output=True,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                env=env,
             )
 
         try:
+            if cached:
+                build()  # the first build fills the cache; the timed ones are warm
             return median_time(build, self.runs)
         except (subprocess.CalledProcessError, FileNotFoundError) as error:
             stderr = getattr(error, "stderr", b"") or b""
@@ -93,9 +162,20 @@ class Bench:
             return None
 
 
-def report(name: str, value: float | None, target: str, unit: str = "") -> None:
+def report(
+    name: str, value: float | None, target: str, unit: str = "", judged: bool = True
+) -> None:
+    """One figure: its value, its target and, for a judged figure, PASS or MISS."""
     shown = "skipped" if value is None else f"{value:.2f}{unit}"
-    print(f"{name:<58} {shown:>12}   target {target}")
+    verdict = ""
+    if value is not None and judged:
+        bound = float(target.split()[1])
+        verdict = (
+            "PASS" if (value >= bound if target.startswith(">=") else value <= bound) else "MISS"
+        )
+    elif value is not None:
+        verdict = "(info)"
+    print(f"{name:<62} {shown:>12}   target {target:<8} {verdict}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,60 +190,76 @@ def main(argv: list[str] | None = None) -> int:
     many_terms = 2000
     root = arguments.keep or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     bench = Bench(root, runs)
-    print(f"handbooks in {root}; medians of {runs} run(s)")
+    print(f"handbooks in {root}; medians of {runs} run(s); warm = cache filled by a first run")
 
     large = bench.handbook(big_pages, many_terms)
     megabytes = markdown_megabytes(large)
-    check_large = bench.check_time(large)
-    scan_large = bench.scan_time(large)
+    rate = f"handbook check rate, {big_pages} pages, {many_terms} terms ({megabytes:.1f} MB)"
+    warm_large = bench.warm_time(large)
+    report(f"{rate}, warm", megabytes / warm_large, ">= 20", " MB/s")
     report(
-        f"handbook check rate, {big_pages} pages, {many_terms} terms",
-        megabytes / check_large,
+        "  warm, one page edited before each run",
+        megabytes / bench.warm_time(large, "page"),
         ">= 20",
         " MB/s",
+        judged=False,
     )
     report(
-        "  scan alone (prose + matching), same handbook", megabytes / scan_large, ">= 20", " MB/s"
+        "  warm, one term edited before each run",
+        megabytes / bench.warm_time(large, "term"),
+        ">= 20",
+        " MB/s",
+        judged=False,
+    )
+    cold_large = bench.cold_time(large)
+    report("  cold (no cache)", megabytes / cold_large, ">= 20", " MB/s")
+    report(
+        "  first run (empty cache, filled)",
+        megabytes / bench.first_time(large),
+        ">= 20",
+        " MB/s",
+        judged=False,
+    )
+    report(
+        "  cold scan alone (prose + matching)",
+        megabytes / bench.scan_time(large),
+        ">= 20",
+        " MB/s",
+        judged=False,
     )
 
     few_terms = bench.handbook(big_pages, 50)
-    report(
-        f"check time {many_terms} terms / 50 terms ({big_pages} pages)",
-        check_large / bench.check_time(few_terms),
-        "<= 1.3",
-    )
-    report("  scan alone, same ratio", scan_large / bench.scan_time(few_terms), "<= 1.3")
+    ratio = f"check time {many_terms} terms / 50 terms ({big_pages} pages)"
+    report(f"{ratio}, warm", warm_large / bench.warm_time(few_terms), "<= 1.3")
+    report("  cold", cold_large / bench.cold_time(few_terms), "<= 1.3")
 
     pages_large = bench.handbook(big_pages, 500)
     pages_small = bench.handbook(small_pages, 500)
-    report(
-        f"check time {big_pages} pages / {small_pages} pages (500 terms)",
-        bench.check_time(pages_large) / bench.check_time(pages_small),
-        "<= 11",
-    )
-    report(
-        "  scan alone, same ratio",
-        bench.scan_time(pages_large) / bench.scan_time(pages_small),
-        "<= 11",
-    )
+    ratio = f"check time {big_pages} pages / {small_pages} pages (500 terms)"
+    report(f"{ratio}, warm", bench.warm_time(pages_large) / bench.warm_time(pages_small), "<= 11")
+    report("  cold", bench.cold_time(pages_large) / bench.cold_time(pages_small), "<= 11")
 
     if not arguments.no_build:
         for pages, target in ((big_pages, "<= 1.10"), (2, "<= 1.25")):
-            with_plugin = bench.build_time(bench.handbook(pages, 500))
-            without = bench.build_time(bench.handbook(pages, 500, plugin=False))
-            ratio = with_plugin / without if with_plugin and without else None
-            report(f"mkdocs build with plugin / without, {pages} pages, 500 terms", ratio, target)
+            with_plugin = bench.handbook(pages, 500)
+            without = bench.build_time(bench.handbook(pages, 500, plugin=False), cached=False)
+            name = f"mkdocs build with plugin / without, {pages} pages, 500 terms"
+            warm = bench.build_time(with_plugin)
+            cold = bench.build_time(with_plugin, cached=False)
+            report(f"{name}, warm", warm / without if warm and without else None, target)
+            report("  cold", cold / without if cold and without else None, target)
     else:
         print("mkdocs build figures skipped (--no-build)")
+    print("second build / first build PDF time: see benchmarks/handouts.py (target <= 0.05)")
 
     config = load_config(large)
-    tracemalloc.start()
-    run_checks(config)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    report(
-        f"peak memory of handbook check ({megabytes:.1f} MB of Markdown)", peak / 1e6, "-", " MB"
-    )
+    for label, context in (("cold", cache_off), ("warm", nullcontext)):
+        with context():
+            tracemalloc.start()
+            run_checks(config)
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        report(f"peak memory of handbook check, {label}", peak / 1e6, "-", " MB", judged=False)
     if arguments.keep is None:
         shutil.rmtree(root, ignore_errors=True)
     return 0

@@ -8,13 +8,14 @@ term rule, the site's "Used on" lists and the handouts' "Key terms" share one sc
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from .cache import STATS, RunCache, digest
 from .markdown import LineIndex, checkable_text
 from .matching import Match, Matcher
-from .model.types import Handbook, Origin, Span
+from .model.types import Handbook, Module, Origin, Protocol, Span
 from .yaml_text import source_offsets
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ class LocatedMatch:
     column: int
     found: str
 
+    def __reduce__(self) -> tuple[type[LocatedMatch], tuple[object, ...]]:
+        # By the constructor: much faster to unpickle than dataclasses' __setstate__.
+        return LocatedMatch, (self.match, self.path, self.line, self.column, self.found)
+
 
 @dataclass(frozen=True, slots=True)
 class ScannedDocument:
@@ -80,45 +85,170 @@ class Use:
 
 
 def matcher(context: CheckContext) -> Matcher:
-    """The run's matcher over every term, built once."""
-    return context.shared("matcher", lambda: Matcher.from_terms(context.handbook.terms.values()))
+    """The run's matcher over every term, built once (or taken from the cache)."""
+
+    def build() -> Matcher:
+        terms = context.handbook.terms.values()
+        cache = context.cache
+        if cache is None or not cache.enabled:
+            return Matcher.from_terms(terms)
+        key = matcher_key(context)
+        found = cache.load("matcher", key)
+        if isinstance(found, Matcher):
+            return found
+        built = Matcher.from_terms(terms)
+        cache.store("matcher", key, built)
+        return built
+
+    return context.shared("matcher", build)
+
+
+def matcher_key(context: CheckContext) -> str:
+    """A digest of everything the matcher is built from: every term's file."""
+
+    def compute() -> str:
+        parts: list[str] = []
+        for term_id in sorted(context.handbook.terms):
+            origin = context.handbook.terms[term_id].origin
+            parts += [term_id, origin.path, digest(origin.text)]
+        return digest("matcher", *parts)
+
+    return context.shared("matcher_key", compute)
 
 
 def scan_handbook(context: CheckContext) -> list[ScannedDocument]:
-    """Every checked text of the handbook with its matches, computed once per run."""
-    return context.shared("scan", lambda: scan(context.handbook, matcher(context)))
+    """Every checked text of the handbook with its matches, computed once per run; with
+    a cache, a document whose text and terms did not change is not scanned again."""
+
+    def compute() -> list[ScannedDocument]:
+        cache = context.cache
+        if cache is None or not cache.enabled:
+            return scan(context.handbook, matcher(context))
+        return scan(context.handbook, lambda: matcher(context), cache, matcher_key(context))
+
+    return context.shared("scan", compute)
 
 
-def scan(handbook: Handbook, term_matcher: Matcher) -> list[ScannedDocument]:
-    """Scan `handbook` with `term_matcher`: pages, then terms, protocols and modules."""
+def scan(
+    handbook: Handbook,
+    term_matcher: Matcher | Callable[[], Matcher],
+    cache: RunCache | None = None,
+    terms_key: str = "",
+) -> list[ScannedDocument]:
+    """Scan `handbook` with `term_matcher` (or a function that builds it when first
+    needed): pages, then terms, protocols and modules. With a `cache` (and the digest of
+    the terms, `terms_key`), documents scanned by an earlier run are taken from it."""
+    get_matcher = term_matcher if callable(term_matcher) else lambda: term_matcher
+    scanner = _Scanner(
+        get_matcher, cache if cache is not None and cache.enabled else None, terms_key
+    )
     documents: list[ScannedDocument] = []
     for page in handbook.pages:
-        text = CheckedText(
-            page.path, "", page.origin.text, checkable_text(page.origin.text, page.origin.body_line)
-        )
-        documents.append(_document(page.path, "page", None, [text], term_matcher))
-    for term in handbook.terms.values():
-        texts = [_yaml_text(term.origin, "definition", term.definition)]
-        documents.append(_document(term.origin.path, "term", term.id, texts, term_matcher))
-    for protocol in handbook.protocols.values():
-        texts = [_yaml_text(protocol.origin, "title", protocol.title)]
-        texts.append(_yaml_text(protocol.origin, "summary", protocol.summary))
-        for index, step in enumerate(protocol.steps):
-            texts.append(_yaml_text(protocol.origin, f"steps.{index}.title", step.title))
-            texts.append(_yaml_text(protocol.origin, f"steps.{index}.detail", step.detail))
-        for index, contact in enumerate(protocol.contacts):
-            texts.append(_yaml_text(protocol.origin, f"contacts.{index}.name", contact.name))
-            if contact.text:
-                texts.append(_yaml_text(protocol.origin, f"contacts.{index}.text", contact.text))
+        origin = page.origin
         documents.append(
-            _document(protocol.origin.path, "protocol", protocol.id, texts, term_matcher)
+            scanner.document(
+                page.path,
+                "page",
+                None,
+                origin,
+                lambda origin=origin: [
+                    CheckedText(
+                        origin.path, "", origin.text, checkable_text(origin.text, origin.body_line)
+                    )
+                ],
+            )
+        )
+    for term in handbook.terms.values():
+        documents.append(
+            scanner.document(
+                term.origin.path,
+                "term",
+                term.id,
+                term.origin,
+                lambda term=term: [_yaml_text(term.origin, "definition", term.definition)],
+            )
+        )
+    for protocol in handbook.protocols.values():
+        documents.append(
+            scanner.document(
+                protocol.origin.path,
+                "protocol",
+                protocol.id,
+                protocol.origin,
+                lambda protocol=protocol: _protocol_texts(protocol),
+            )
         )
     for module in handbook.modules.values():
-        texts = [_yaml_text(module.origin, "title", module.title)]
-        for index, objective in enumerate(module.objectives):
-            texts.append(_yaml_text(module.origin, f"objectives.{index}", objective))
-        documents.append(_document(module.origin.path, "module", module.id, texts, term_matcher))
+        documents.append(
+            scanner.document(
+                module.origin.path,
+                "module",
+                module.id,
+                module.origin,
+                lambda module=module: _module_texts(module),
+            )
+        )
     return documents
+
+
+class _Scanner:
+    """Scans one document at a time, through the cache when there is one."""
+
+    def __init__(
+        self, get_matcher: Callable[[], Matcher], cache: RunCache | None, terms_key: str
+    ) -> None:
+        self.get_matcher = get_matcher
+        self.cache = cache
+        self.terms_key = terms_key
+
+    def document(
+        self,
+        path: str,
+        kind: DocumentKind,
+        owner: str | None,
+        origin: Origin,
+        texts: Callable[[], list[CheckedText]],
+    ) -> ScannedDocument:
+        if self.cache is None:
+            STATS.scanned += 1
+            return _document(path, kind, owner, texts(), self.get_matcher())
+        key = self.cache.key(
+            "scan", self.terms_key, kind, path, owner or "", str(origin.body_line), origin.text
+        )
+        stored = self.cache.load("scan", key)
+        if stored is not None:
+            views, matches = stored
+            checked = tuple(
+                CheckedText(path, text_key, origin.text, view, offsets)
+                for text_key, view, offsets in views
+            )
+            return ScannedDocument(path, kind, owner, checked, matches)
+        STATS.scanned += 1
+        scanned = _document(path, kind, owner, texts(), self.get_matcher())
+        # The source text is the record's own: kept once, in the records namespace.
+        views = tuple((text.key, text.view, text.offsets) for text in scanned.texts)
+        self.cache.store("scan", key, (views, scanned.matches))
+        return scanned
+
+
+def _protocol_texts(protocol: Protocol) -> list[CheckedText]:
+    texts = [_yaml_text(protocol.origin, "title", protocol.title)]
+    texts.append(_yaml_text(protocol.origin, "summary", protocol.summary))
+    for index, step in enumerate(protocol.steps):
+        texts.append(_yaml_text(protocol.origin, f"steps.{index}.title", step.title))
+        texts.append(_yaml_text(protocol.origin, f"steps.{index}.detail", step.detail))
+    for index, contact in enumerate(protocol.contacts):
+        texts.append(_yaml_text(protocol.origin, f"contacts.{index}.name", contact.name))
+        if contact.text:
+            texts.append(_yaml_text(protocol.origin, f"contacts.{index}.text", contact.text))
+    return texts
+
+
+def _module_texts(module: Module) -> list[CheckedText]:
+    texts = [_yaml_text(module.origin, "title", module.title)]
+    for index, objective in enumerate(module.objectives):
+        texts.append(_yaml_text(module.origin, f"objectives.{index}", objective))
+    return texts
 
 
 def yaml_checked_text(origin: Origin, key: str, value: str) -> CheckedText:

@@ -58,6 +58,20 @@ class Match:
     case_ok: bool = True
     expected: str | None = None
 
+    def __reduce__(self) -> tuple[type[Match], tuple[object, ...]]:
+        # By the constructor: much faster to unpickle than dataclasses' __setstate__.
+        return Match, (
+            self.start,
+            self.end,
+            self.found,
+            self.term_id,
+            self.form,
+            self.kind,
+            self.suggestion,
+            self.case_ok,
+            self.expected,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class _Entry:

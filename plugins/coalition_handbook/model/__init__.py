@@ -7,12 +7,14 @@ protocol or module file with problems is left out of the `Handbook`, its path li
 
 from __future__ import annotations
 
+from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from .glossary import load_terms
 from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
+from .source import relative_path
 from .types import Handbook, Module, Page
 
 __all__ = ["load_handbook"]
@@ -21,16 +23,19 @@ __all__ = ["load_handbook"]
 SCHEMA_RULES = frozenset({"glossary.schema", "protocol.schema", "module.schema"})
 
 
-def load_handbook(config: HandbookConfig) -> tuple[Handbook, list[Finding]]:
-    """Everything in the handbook of `config`, and the problems found while loading it."""
-    terms, findings = load_terms(config)
-    protocols, protocol_findings = load_protocols(config)
+def load_handbook(
+    config: HandbookConfig, cache: RunCache | None = None
+) -> tuple[Handbook, list[Finding]]:
+    """Everything in the handbook of `config`, and the problems found while loading it.
+    With a `cache`, files whose bytes did not change since a cached run are not parsed."""
+    terms, findings = load_terms(config, cache)
+    protocols, protocol_findings = load_protocols(config, cache)
     findings.extend(protocol_findings)
 
     modules: dict[str, Module] = {}
     module_pages: dict[str, Page] = {}
     for path in module_files(config):
-        module, page, module_findings = load_module(path, config)
+        module, page, module_findings = load_module(path, config, cache)
         findings.extend(module_findings)
         if module is not None:
             modules[module.id] = module
@@ -39,8 +44,8 @@ def load_handbook(config: HandbookConfig) -> tuple[Handbook, list[Finding]]:
 
     pages: list[Page] = []
     for path in markdown_files(config.docs_dir):
-        relative = config.relative(path)
-        page = module_pages.pop(relative, None) or load_page(path, config)
+        relative = relative_path(config, path)
+        page = module_pages.pop(relative, None) or load_page(path, config, cache)
         if page is not None:
             pages.append(page)
     # Modules outside docs_dir (an unusual modules_dir) are still pages of the handbook.

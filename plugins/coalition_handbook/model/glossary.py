@@ -10,9 +10,10 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
-from .records import Record, load_yaml_record, misplaced_files
+from .records import Record, cached_records, misplaced_files, record_files
 from .types import AvoidForm, HistoryEntry, Origin, SourceRef, Span, Term
 
 RULE = "glossary.schema"
@@ -28,20 +29,18 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def load_terms(config: HandbookConfig) -> tuple[dict[str, Term], list[Finding]]:
+def load_terms(
+    config: HandbookConfig, cache: RunCache | None = None
+) -> tuple[dict[str, Term], list[Finding]]:
     """Every term of `config.glossary_dir` (none if it does not exist), and the problems."""
     directory = config.glossary_dir
     if not directory.is_dir():
         return {}, []
     findings = misplaced_files(directory, config, RULE, "term")
-    terms: dict[str, Term] = {}
-    for path in sorted(directory.glob("*.yml")):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        record, problems = load_yaml_record(path, config, "term", RULE)
-        findings.extend(problems)
-        if record is not None:
-            terms[record.id] = build_term(record)
+    terms, problems = cached_records(
+        record_files(directory), config, "term", RULE, build_term, cache
+    )
+    findings.extend(problems)
     return terms, findings
 
 

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from .glossary import history_entries, inline_text
-from .pages import PageSource, build_page, decode_lossy, parse_page
+from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
 from .records import validated_fields
-from .source import FileReport, check_id, read_text
+from .source import FileReport, check_id, read_text, relative_path
 from .types import Heading, Module, Page
 
 RULE = "module.schema"
@@ -37,17 +38,32 @@ def module_files(config: HandbookConfig) -> list[Path]:
 
 
 def load_module(
-    path: Path, config: HandbookConfig
+    path: Path, config: HandbookConfig, cache: RunCache | None = None
 ) -> tuple[Module | None, Page | None, list[Finding]]:
     """A module and its page; the module is None if the file has any problem (all are
-    reported), the page is None only if the file cannot be read at all."""
-    relative = config.relative(path)
+    reported), the page is None only if the file cannot be read at all. Through the
+    persistent cache, a file whose bytes did not change is not parsed again."""
+    if cache is None or not cache.enabled:
+        return _load_module(path, config, cache)
+    key = cache.key("module", *page_paths(path, config), cache.file_digest(path))
+    entry = cache.load("records", key)
+    if entry is None:
+        entry = _load_module(path, config, cache)
+        cache.store("records", key, entry)
+    return entry
+
+
+def _load_module(
+    path: Path, config: HandbookConfig, cache: RunCache | None
+) -> tuple[Module | None, Page | None, list[Finding]]:
+    STATS.parsed += 1
+    relative = relative_path(config, path)
     report = FileReport(RULE, relative)
     check_id(path.stem, report)
-    text = read_text(path, report)
+    text = read_text(path, report, cache)
     if text is None:
         try:
-            lossy = decode_lossy(path)
+            lossy = decode_lossy(path, cache)
         except OSError:
             return None, None, report.findings
         return None, build_page(path, parse_page(lossy), config), report.findings

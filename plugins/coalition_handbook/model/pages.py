@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import STATS, RunCache
 from ..config import HandbookConfig
-from .source import spans_of
+from .source import read_bytes, relative_path, spans_of
 from .types import Origin, Page
 from .yaml_source import LineIndex, YamlDocument, load_yaml
 
@@ -65,9 +66,10 @@ def parse_page(text: str) -> PageSource:
     return PageSource(text, lines, document, match.end())
 
 
-def decode_lossy(path: Path) -> str:
+def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
     """A page's text even if it is not UTF-8 (bad bytes become U+FFFD), BOM removed."""
-    return path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+    raw = read_bytes(path, cache)
+    return raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
 
 def markdown_files(directory: Path) -> Iterator[Path]:
@@ -80,19 +82,39 @@ def markdown_files(directory: Path) -> Iterator[Path]:
             yield path
 
 
-def build_page(path: Path, source: PageSource, config: HandbookConfig) -> Page:
-    relative = config.relative(path)
+def page_paths(path: Path, config: HandbookConfig) -> tuple[str, str]:
+    """(path relative to mkdocs.yml, src_uri relative to docs_dir) of a page file."""
+    relative = relative_path(config, path)
+    resolved = path if path.is_absolute() and not path.is_symlink() else path.resolve()
     try:
-        src_uri = path.resolve().relative_to(config.docs_dir).as_posix()
+        src_uri = resolved.relative_to(config.docs_dir).as_posix()
     except ValueError:
         src_uri = relative
+    return relative, src_uri
+
+
+def build_page(path: Path, source: PageSource, config: HandbookConfig) -> Page:
+    relative, src_uri = page_paths(path, config)
     return Page(path=relative, src_uri=src_uri, origin=source.origin(relative), meta=source.meta())
 
 
-def load_page(path: Path, config: HandbookConfig) -> Page | None:
-    """A plain page (not a module); None only if the file cannot be read at all."""
+def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None) -> Page | None:
+    """A plain page (not a module); None only if the file cannot be read at all. Through
+    the persistent cache, a page whose bytes did not change is not parsed again."""
+    if cache is None or not cache.enabled:
+        return _load_page(path, config, cache)
+    key = cache.key("page", *page_paths(path, config), cache.file_digest(path))
+    entry = cache.load("records", key)
+    if entry is None:
+        entry = (_load_page(path, config, cache),)
+        cache.store("records", key, entry)
+    return entry[0]
+
+
+def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page | None:
+    STATS.parsed += 1
     try:
-        text = decode_lossy(path)
+        text = decode_lossy(path, cache)
     except OSError:
         return None
     source = parse_page(text)

@@ -4,29 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from .glossary import history_entries
-from .records import Record, load_yaml_record, misplaced_files
+from .records import Record, cached_records, misplaced_files, record_files
 from .types import Contact, Protocol, Step
 
 RULE = "protocol.schema"
 
 
-def load_protocols(config: HandbookConfig) -> tuple[dict[str, Protocol], list[Finding]]:
+def load_protocols(
+    config: HandbookConfig, cache: RunCache | None = None
+) -> tuple[dict[str, Protocol], list[Finding]]:
     """Every protocol of `config.protocols_dir` (none if it does not exist), and problems."""
     directory = config.protocols_dir
     if not directory.is_dir():
         return {}, []
     findings = misplaced_files(directory, config, RULE, "protocol")
-    protocols: dict[str, Protocol] = {}
-    for path in sorted(directory.glob("*.yml")):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        record, problems = load_yaml_record(path, config, "protocol", RULE)
-        findings.extend(problems)
-        if record is not None:
-            protocols[record.id] = build_protocol(record)
+    protocols, problems = cached_records(
+        record_files(directory), config, "protocol", RULE, build_protocol, cache
+    )
+    findings.extend(problems)
     return protocols, findings
 
 

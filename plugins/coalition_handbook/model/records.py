@@ -9,16 +9,27 @@ others (duplicates, references) that are not real.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from .schema import load_schema, to_json_data, validate
-from .source import FileReport, check_id, read_text, report_yaml_problems, spans_of
+from .source import (
+    FileReport,
+    check_id,
+    read_text,
+    relative_path,
+    report_yaml_problems,
+    spans_of,
+)
 from .types import Origin
 from .yaml_source import LineIndex, YamlDocument, load_yaml
+
+T = TypeVar("T")
 
 _KIND_NOUNS = {"term": "a term", "protocol": "a protocol", "module": "a module's front matter"}
 
@@ -74,13 +85,13 @@ def validated_fields(
 
 
 def load_yaml_record(
-    path: Path, config: HandbookConfig, kind: str, rule: str
+    path: Path, config: HandbookConfig, kind: str, rule: str, cache: RunCache | None = None
 ) -> tuple[Record | None, list[Finding]]:
     """Read one record file (a term or a protocol); None if it has any problem."""
-    relative = config.relative(path)
+    relative = relative_path(config, path)
     report = FileReport(rule, relative)
     check_id(path.stem, report)
-    text = read_text(path, report)
+    text = read_text(path, report, cache)
     if text is None:
         return None, report.findings
     lines = LineIndex(text)
@@ -93,13 +104,22 @@ def load_yaml_record(
     return Record(path.stem, fields, origin), report.findings
 
 
+def record_files(directory: Path) -> list[Path]:
+    """The `<id>.yml` record files of `directory`, sorted, hidden files skipped."""
+    return [
+        path
+        for path in sorted(directory.glob("*.yml"))
+        if path.is_file() and not path.name.startswith(".")
+    ]
+
+
 def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: str) -> list[Finding]:
     """Files beside the `<id>.yml` records that the loader would silently skip."""
     findings: list[Finding] = []
     for path in sorted(directory.iterdir()):
         if not path.is_file() or path.name.startswith(".") or path.suffix in (".yml", ".md"):
             continue
-        report = FileReport(rule, config.relative(path))
+        report = FileReport(rule, relative_path(config, path))
         target = f"{path.stem}.yml"
         if path.suffix.lower() in (".yaml", ".yml"):
             report.at_position(
@@ -109,3 +129,35 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
             report.at_position(1, 1, f"is not read: this folder holds only <id>.yml {noun} files")
         findings.extend(report.findings)
     return findings
+
+
+def cached_records(
+    paths: list[Path],
+    config: HandbookConfig,
+    kind: str,
+    rule: str,
+    build: Callable[[Record], T],
+    cache: RunCache | None,
+) -> tuple[dict[str, T], list[Finding]]:
+    """Load and build every record file of `paths`, each through the persistent cache:
+    a file whose bytes did not change since a run that kept it is not parsed again."""
+    built: dict[str, T] = {}
+    findings: list[Finding] = []
+    for path in paths:
+        key = ""
+        entry: tuple[T | None, list[Finding]] | None = None
+        if cache is not None and cache.enabled:
+            relative = relative_path(config, path)
+            key = cache.key(kind, relative, cache.file_digest(path))
+            entry = cache.load("records", key)
+        if entry is None:
+            STATS.parsed += 1
+            record, problems = load_yaml_record(path, config, kind, rule, cache)
+            entry = (build(record) if record is not None else None, problems)
+            if key and cache is not None:
+                cache.store("records", key, entry)
+        value, problems = entry
+        findings.extend(problems)
+        if value is not None:
+            built[path.stem] = value
+    return built, findings

@@ -6,10 +6,13 @@ dropped, line endings kept), the id check, and findings at offsets or value path
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import RunCache
+from ..config import HandbookConfig
 from ..findings import Finding
 from ..rules.base import RULES
 from .types import Span
@@ -44,10 +47,26 @@ class FileReport:
         self.at_position(*self.lines.position(offset), message)
 
 
-def read_text(path: Path, report: FileReport) -> str | None:
+def relative_path(config: HandbookConfig, path: Path) -> str:
+    """`config.relative(path)` for a file listed from a resolved directory: only a
+    symlink needs resolving (which costs a system call per path component)."""
+    text = str(path)
+    root = str(config.root)
+    inside = text.startswith(root) and text[len(root) : len(root) + 1] == os.sep
+    if inside and not path.is_symlink():
+        return text[len(root) + 1 :].replace(os.sep, "/")
+    return config.relative(path)
+
+
+def read_bytes(path: Path, cache: RunCache | None) -> bytes:
+    """The bytes of `path`, through the run's cache (read once per run) if there is one."""
+    return cache.read(path) if cache is not None else path.read_bytes()
+
+
+def read_text(path: Path, report: FileReport, cache: RunCache | None = None) -> str | None:
     """The file decoded as UTF-8 without its BOM, or None (reported) if it cannot be."""
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, cache)
     except OSError as error:
         report.at_position(1, 1, f"cannot be read: {error.strerror or error}")
         return None

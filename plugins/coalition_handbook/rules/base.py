@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..findings import Finding, Severity
 
 if TYPE_CHECKING:
+    from ..cache import RunCache
     from ..config import HandbookConfig
     from ..model.types import Handbook
 
@@ -50,6 +51,8 @@ class CheckContext:
 
     config: HandbookConfig
     handbook: Handbook
+    # The persistent cache of this run (None: no cache): the scan keeps its results there.
+    cache: RunCache | None = None
     _shared: dict[str, Any] = field(default_factory=dict)
 
     def shared(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -89,3 +92,22 @@ class CheckContext:
 
 
 RuleCheck = Callable[[CheckContext], Iterator[Finding]]
+
+
+def cached_findings(
+    context: CheckContext, rule: str, compute: Callable[[], list[Finding]]
+) -> list[Finding]:
+    """The findings of a rule that reads only the term files, through the cache: kept
+    under the digest of all term files (the matcher's key)."""
+    cache = context.cache
+    if cache is None or not cache.enabled:
+        return compute()
+    from ..documents import matcher_key  # documents imports this module
+
+    key = cache.key(rule, matcher_key(context))
+    found = cache.load("rules", key)
+    if isinstance(found, list):
+        return found
+    findings = compute()
+    cache.store("rules", key, findings)
+    return findings

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..findings import Finding
 from ..forms import form_key, is_all_capitals
 from ..model.types import Term
-from .base import CheckContext
+from .base import CheckContext, cached_findings
 
 RULE = "glossary.duplicate"
 
@@ -57,6 +57,12 @@ def claims_of(term: Term) -> Iterator[Claim]:
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
+    # Depends on the term files alone, and comparing forms needs lemminflect's tables
+    # (a quarter of a second to load): keep the findings for as long as the terms stay.
+    return iter(cached_findings(context, "glossary.duplicate", lambda: list(_check(context))))
+
+
+def _check(context: CheckContext) -> Iterator[Finding]:
     seen: dict[str, list[Claim]] = {}
     terms = sorted(context.handbook.terms.values(), key=lambda term: term.origin.path)
     for term in terms:

@@ -24,6 +24,7 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _PHONE = re.compile(
     r"""
+    (?=[+(\d])  # names the first character: the engine skips prose quickly
     (?<![\w+.\-/])
     (?:
         \+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,5}\d            # +44 20 7946 0958
@@ -36,7 +37,8 @@ _PHONE = re.compile(
     re.VERBOSE,
 )
 _STREET = re.compile(
-    r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{1,3}(?:st|nd|rd|th)[ \t]+){1,4}"
+    r"(?=\d)\b\d{1,6}[ \t]+"  # the lookahead lets the engine skip prose quickly
+    r"(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{1,3}(?:st|nd|rd|th)[ \t]+){1,4}"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
     r"|Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)"
 )

@@ -1,0 +1,208 @@
+"""A persistent content-hash cache for `handbook check`, beside mkdocs.yml.
+
+    .cache/handbook/<namespace>.pickle     {key: pickled value}
+
+Every key is a SHA-256 of what the value depends on: the engine's own source (so a new
+version of the code never reads an old entry), and the bytes of the files it was
+computed from. A namespace is one file (thousands of small files cost more to write than
+the checks they save) whose values stay pickled until asked for. A file is never updated
+in place, only replaced whole (temp file, then `os.replace`), so concurrent runs cannot
+read a half-written one (the last writer wins; the other's new entries are only misses
+next time); anything that cannot be read or unpickled is ignored and rebuilt.
+`HANDBOOK_NO_CACHE=1` turns the cache off.
+
+A `RunCache` also reads each source file once per run (`read`), so the digest that keys a
+cached value is the digest of the very bytes that value was computed from.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = Path(".cache") / "handbook"
+DISABLE_VARIABLE = "HANDBOOK_NO_CACHE"
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+@dataclass
+class CacheStats:
+    """What the cache did in this process (for tests and the benchmark)."""
+
+    hits: int = 0
+    misses: int = 0
+    writes: int = 0
+    parsed: int = 0  # source files parsed (not taken from the cache)
+    scanned: int = 0  # documents scanned for terms (not taken from the cache)
+    results: int = 0  # whole runs answered from the cache
+
+    def reset(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+
+STATS = CacheStats()
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 of `parts`, each length-prefixed so that ("ab", "c") != ("a", "bc")."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+@cache
+def engine_fingerprint() -> str:
+    """A digest of the package's own files and Python's version: any change to the code
+    that computes cached values makes every old entry unreachable."""
+    package = Path(__file__).resolve().parent
+    parts: list[str | bytes] = [sys.version, str(_PROTOCOL)]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
+            parts += [path.relative_to(package).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def cache_disabled() -> bool:
+    return os.environ.get(DISABLE_VARIABLE, "").strip() not in ("", "0")
+
+
+class RunCache:
+    """One run's view of the cache and of the source files it reads.
+
+    `directory` None means no persistent cache (disabled): `load` finds nothing and
+    `store` keeps nothing, but `read` still reads every file once.
+    """
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self._bytes: dict[Path, bytes | OSError] = {}
+        self._packs: dict[str, dict[str, bytes]] = {}
+        self._used: dict[str, set[str]] = {}
+        self._dirty: set[str] = set()
+
+    @classmethod
+    def beside(cls, root: Path) -> RunCache:
+        """The cache of the handbook whose mkdocs.yml is in `root` (off if disabled)."""
+        return cls(None if cache_disabled() else root / CACHE_DIR)
+
+    @property
+    def enabled(self) -> bool:
+        return self.directory is not None
+
+    def read(self, path: Path) -> bytes:
+        """The bytes of `path`, read once per run; raises OSError as `read_bytes` does."""
+        found = self._bytes.get(path)
+        if found is None:
+            try:
+                found = path.read_bytes()
+            except OSError as error:
+                found = error
+            self._bytes[path] = found
+        if isinstance(found, OSError):
+            raise found
+        return found
+
+    def read_only_from(self, files: frozenset[Path]) -> bool:
+        """True if every file this run read is one of `files`."""
+        return all(path in files for path in self._bytes)
+
+    def file_digest(self, path: Path) -> str:
+        """Digest of the bytes of `path` as this run read them ('' if unreadable)."""
+        try:
+            return digest(self.read(path))
+        except OSError as error:
+            return digest("unreadable", str(error))
+
+    def key(self, namespace: str, *parts: str | bytes) -> str:
+        return digest(engine_fingerprint(), namespace, *parts)
+
+    def load(self, namespace: str, key: str) -> Any | None:
+        """The value stored under `key`, or None (missing, unreadable, corrupt, off)."""
+        if self.directory is None:
+            return None
+        data = self._pack(namespace).get(key)
+        try:
+            value = pickle.loads(data) if data is not None else None
+        except Exception:  # any damage to the cache only means a miss
+            value = None
+        if value is None:
+            STATS.misses += 1
+            return None
+        self._used.setdefault(namespace, set()).add(key)
+        STATS.hits += 1
+        return value
+
+    def store(self, namespace: str, key: str, value: Any) -> None:
+        """Keep `value` under `key` (written by `flush`); unpicklable values are skipped."""
+        if self.directory is None:
+            return
+        try:
+            data = pickle.dumps(value, protocol=_PROTOCOL)
+        except Exception:  # a value that cannot be pickled is simply not cached
+            return
+        self._pack(namespace)[key] = data
+        self._used.setdefault(namespace, set()).add(key)
+        self._dirty.add(namespace)
+        STATS.writes += 1
+
+    def flush(self) -> None:
+        """Write every namespace this run added to, keeping only the entries the run used
+        (so old versions of edited files do not pile up). A cache that cannot be written
+        (a read-only checkout) is silently skipped."""
+        if self.directory is None:
+            return
+        for namespace in sorted(self._dirty):
+            used = self._used.get(namespace, set())
+            pack = {key: data for key, data in self._packs[namespace].items() if key in used}
+            self._write(self.directory / f"{namespace}.pickle", pack)
+        self._dirty.clear()
+
+    def release(self) -> None:
+        """Forget the bytes read and the packs loaded (after `flush`), to free memory."""
+        self._bytes.clear()
+        self._packs.clear()
+
+    def _pack(self, namespace: str) -> dict[str, bytes]:
+        """The entries of `namespace`, still pickled: one file read, values decoded only
+        when asked for."""
+        pack = self._packs.get(namespace)
+        if pack is None:
+            assert self.directory is not None
+            try:
+                with (self.directory / f"{namespace}.pickle").open("rb") as file:
+                    pack = pickle.load(file)
+            except Exception:  # missing, unreadable, corrupt: start empty
+                pack = {}
+            if not isinstance(pack, dict):
+                pack = {}
+            self._packs[namespace] = pack
+        return pack
+
+    @staticmethod
+    def _write(target: Path, pack: dict[str, bytes]) -> None:
+        temporary = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(pack, file, protocol=_PROTOCOL)
+            # Atomic: a concurrent run reads the old pack or the new one, never half.
+            Path(temporary).replace(target)
+            temporary = None
+        except OSError:
+            pass
+        finally:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    Path(temporary).unlink()

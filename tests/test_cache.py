@@ -1,0 +1,206 @@
+"""The persistent cache of `handbook check` (.cache/handbook/ beside mkdocs.yml): a second
+run parses nothing, a changed file is parsed again alone, a damaged cache is ignored, and
+HANDBOOK_NO_CACHE=1 turns it off. Findings are always those of a run without the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coalition_handbook.cache import CACHE_DIR, STATS
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.documents import term_usage
+from coalition_handbook.findings import Finding
+
+HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
+TERMS = {
+    "survivor": "term: survivor\nversion: 1\ndefinition: A person who lived through it.\n"
+    "avoid: [victim]\n" + HISTORY,
+    "t-visa": "term: T visa\ncase_sensitive: true\nversion: 1\n"
+    "definition: A visa for survivors of trafficking.\n" + HISTORY,
+}
+PAGES = {
+    "index.md": "# Home\n\nEvery victim can apply for a t visa. Ask the FBI or the XYZ.\n",
+    "other.md": "# Other\n\nA survivor's story, told by survivors.\n",
+    "mail.md": "# Contact\n\nWrite to jane.doe@gmail.com or call 555-123-4567.\n",
+}
+
+
+def make(root: Path) -> Path:
+    (root / "glossary").mkdir(parents=True)
+    (root / "content").mkdir()
+    for term_id, text in TERMS.items():
+        (root / "glossary" / f"{term_id}.yml").write_text(text, encoding="utf-8")
+    for name, text in PAGES.items():
+        (root / "content" / name).write_text(text, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n      known_acronyms: [FBI]\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def check(config: Path) -> list[Finding]:
+    STATS.reset()
+    return run_checks(load_config(config)).findings
+
+
+def uncached(config: Path, monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
+    with monkeypatch.context() as patch:
+        patch.setenv("HANDBOOK_NO_CACHE", "1")
+        return run_checks(load_config(config)).findings
+
+
+@pytest.fixture(autouse=True)
+def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+
+
+def test_second_run_parses_and_scans_nothing(tmp_path: Path) -> None:
+    config = make(tmp_path)
+    first = check(config)
+    assert STATS.parsed == 5  # two terms, three pages
+    assert STATS.results == 0
+    assert (tmp_path / CACHE_DIR).is_dir()
+    assert {finding.rule for finding in first} >= {
+        "term.avoid",
+        "term.case",
+        "term.unknown-acronym",
+        "privacy.pii",
+    }
+
+    second = check(config)
+    assert second == first
+    assert STATS.results == 1
+    assert STATS.parsed == 0
+    assert STATS.scanned == 0
+
+
+def test_cached_run_still_gives_the_handbook_and_its_scan(tmp_path: Path) -> None:
+    config = make(tmp_path)
+    first = run_checks(load_config(config))
+    STATS.reset()
+    second = run_checks(load_config(config))
+    assert STATS.results == 1
+    assert set(second.handbook.terms) == {"survivor", "t-visa"}
+    assert term_usage(second.context) == term_usage(first.context)
+    assert STATS.parsed == 0  # the handbook came from the cached records
+    assert STATS.scanned == 0
+
+
+def test_a_changed_page_is_parsed_and_scanned_again_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = make(tmp_path)
+    check(config)
+    (tmp_path / "content" / "other.md").write_text("# Other\n\nNo victim here.\n", encoding="utf-8")
+    findings = check(config)
+    assert STATS.results == 0
+    assert STATS.parsed == 1
+    assert STATS.scanned == 1
+    assert findings == uncached(config, monkeypatch)
+    assert any(f.path == "content/other.md" and f.rule == "term.avoid" for f in findings)
+
+
+def test_a_changed_term_is_parsed_again_alone_and_every_text_rescanned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = make(tmp_path)
+    check(config)
+    (tmp_path / "glossary" / "survivor.yml").write_text(
+        TERMS["survivor"].replace("avoid: [victim]", "avoid: [victim, XYZ]"), encoding="utf-8"
+    )
+    findings = check(config)
+    assert STATS.parsed == 1
+    assert STATS.scanned == 5  # the forms changed: three pages and two definitions
+    assert findings == uncached(config, monkeypatch)
+    assert not any(f.rule == "term.unknown-acronym" and f.found == "XYZ" for f in findings)
+
+
+def test_added_and_removed_files_change_the_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = make(tmp_path)
+    check(config)
+    (tmp_path / "content" / "mail.md").unlink()
+    (tmp_path / "glossary" / "notes.txt").write_text("misplaced", encoding="utf-8")
+    findings = check(config)
+    assert STATS.results == 0
+    assert STATS.parsed == 0
+    assert findings == uncached(config, monkeypatch)
+    assert not any(f.path == "content/mail.md" for f in findings)
+    assert any(f.path == "glossary/notes.txt" for f in findings)
+
+
+def test_a_changed_setting_is_a_new_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make(tmp_path)
+    check(config)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("[FBI]", "[FBI, XYZ]"), encoding="utf-8"
+    )
+    findings = check(config)
+    assert STATS.results == 0
+    assert STATS.parsed == 0
+    assert findings == uncached(config, monkeypatch)
+    assert not any(f.found == "XYZ" for f in findings)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage"])
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    config = make(tmp_path)
+    first = check(config)
+    packs = sorted((tmp_path / CACHE_DIR).glob("*.pickle"))
+    assert packs
+    for pack in packs:
+        pack.write_bytes(damage)
+    assert check(config) == first
+    assert STATS.parsed == 5
+    assert check(config) == first  # rebuilt
+    assert STATS.results == 1
+    assert first == uncached(config, monkeypatch)
+
+
+def test_damaged_entries_inside_a_pack_are_misses(tmp_path: Path) -> None:
+    import pickle
+
+    config = make(tmp_path)
+    first = check(config)
+    for pack_file in (tmp_path / CACHE_DIR).glob("*.pickle"):
+        pack = pickle.loads(pack_file.read_bytes())
+        pack_file.write_bytes(pickle.dumps(dict.fromkeys(pack, b"\x80\x05junk")))
+    assert check(config) == first
+    assert STATS.parsed == 5
+
+
+def test_no_cache_variable_bypasses_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = make(tmp_path)
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    first = check(config)
+    assert not (tmp_path / ".cache").exists()
+    second = check(config)
+    assert second == first
+    assert STATS.parsed == 5
+    assert STATS.results == 0
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
+    config = make(tmp_path)
+    (tmp_path / ".cache").write_text("a file where the folder should be", encoding="utf-8")
+    first = check(config)
+    assert check(config) == first
+    assert STATS.parsed == 5
+
+
+def test_a_moved_checkout_keeps_its_cache(tmp_path: Path) -> None:
+    config = make(tmp_path / "a")
+    first = check(config)
+    (tmp_path / "a").rename(tmp_path / "b")
+    assert check(tmp_path / "b" / "mkdocs.yml") == first
+    assert STATS.results == 1
