@@ -4,6 +4,7 @@ HANDBOOK_NO_CACHE=1 turns it off. Findings are always those of a run without the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,40 @@ def test_a_moved_checkout_keeps_its_cache(tmp_path: Path) -> None:
     (tmp_path / "a").rename(tmp_path / "b")
     assert check(tmp_path / "b" / "mkdocs.yml") == first
     assert STATS.results == 1
+
+
+def test_a_same_size_edit_right_after_a_run_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = make(tmp_path)
+    page = tmp_path / "content" / "other.md"
+    check(config)
+    check(config)
+    before = page.stat()
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("survivor's", "victim's!!"), encoding="utf-8")
+    # As on a file system with coarse timestamps: the same size and modification time.
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert page.stat().st_size == before.st_size
+    findings = check(config)
+    assert STATS.parsed == 1
+    assert findings == uncached(config, monkeypatch)
+
+
+def test_an_old_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
+    config = make(tmp_path)
+    for path in tmp_path.rglob("*.*"):
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    first = check(config)
+    reads: list[Path] = []
+    original = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads.append(self)
+        return original(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "read_bytes", counting)
+        assert check(config) == first
+    assert STATS.results == 1
+    assert not [path for path in reads if path.suffix in (".md", ".yml")]

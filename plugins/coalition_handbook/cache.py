@@ -23,6 +23,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,8 @@ from typing import Any
 CACHE_DIR = Path(".cache") / "handbook"
 DISABLE_VARIABLE = "HANDBOOK_NO_CACHE"
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
+# File systems keep modification times at least this finely (FAT: 2 s).
+_RACY_NS = 2_000_000_000
 
 
 @dataclass
@@ -90,6 +93,9 @@ class RunCache:
         self._packs: dict[str, dict[str, bytes]] = {}
         self._used: dict[str, set[str]] = {}
         self._dirty: set[str] = set()
+        # path -> (size and times, when recorded, digest): see `file_digest`.
+        self._index: dict[str, tuple[tuple[int, ...], int, str]] | None = None
+        self._index_dirty = False
 
     @classmethod
     def beside(cls, root: Path) -> RunCache:
@@ -118,11 +124,47 @@ class RunCache:
         return all(path in files for path in self._bytes)
 
     def file_digest(self, path: Path) -> str:
-        """Digest of the bytes of `path` as this run read them ('' if unreadable)."""
+        """Digest of the bytes of `path` as this run read them.
+
+        As git's index does, a file whose size, times and inode are those recorded when it
+        was last hashed is not read again, unless it was modified less than two seconds
+        before that record (a later edit could then hide in the same timestamp).
+        """
+        name = str(path)
+        signature: tuple[int, ...] | None = None
+        if self.directory is not None and path not in self._bytes:
+            try:
+                stat = path.stat()
+                signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+            except OSError:
+                signature = None
+            known = self._file_index().get(name)
+            if (
+                signature is not None
+                and known is not None
+                and known[0] == signature
+                and signature[1] + _RACY_NS < known[1]
+            ):
+                return known[2]
         try:
-            return digest(self.read(path))
+            found = digest(self.read(path))
         except OSError as error:
             return digest("unreadable", str(error))
+        if signature is not None:
+            self._file_index()[name] = (signature, time.time_ns(), found)
+            self._index_dirty = True
+        return found
+
+    def _file_index(self) -> dict[str, tuple[tuple[int, ...], int, str]]:
+        if self._index is None:
+            assert self.directory is not None
+            try:
+                with (self.directory / "files.pickle").open("rb") as file:
+                    index = pickle.load(file)
+            except Exception:  # missing or damaged: every file is hashed again
+                index = {}
+            self._index = index if isinstance(index, dict) else {}
+        return self._index
 
     def key(self, namespace: str, *parts: str | bytes) -> str:
         return digest(engine_fingerprint(), namespace, *parts)
@@ -167,11 +209,15 @@ class RunCache:
             pack = {key: data for key, data in self._packs[namespace].items() if key in used}
             self._write(self.directory / f"{namespace}.pickle", pack)
         self._dirty.clear()
+        if self._index_dirty and self._index is not None:
+            self._write(self.directory / "files.pickle", self._index)
+            self._index_dirty = False
 
     def release(self) -> None:
         """Forget the bytes read and the packs loaded (after `flush`), to free memory."""
         self._bytes.clear()
         self._packs.clear()
+        self._index = None
 
     def _pack(self, namespace: str) -> dict[str, bytes]:
         """The entries of `namespace`, still pickled: one file read, values decoded only
@@ -190,7 +236,7 @@ class RunCache:
         return pack
 
     @staticmethod
-    def _write(target: Path, pack: dict[str, bytes]) -> None:
+    def _write(target: Path, pack: dict[str, Any]) -> None:
         temporary = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

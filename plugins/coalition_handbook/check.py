@@ -6,6 +6,7 @@ This is the engine's front door for both the CLI and the plugin; it imports no M
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
@@ -96,6 +97,7 @@ def run_checks(config: HandbookConfig) -> CheckResult:
     if isinstance(cached, list):
         STATS.results += 1
         findings = [Finding(*values) for values in cached]
+        cache.flush()  # the file index, if some file was hashed again
         return CheckResult(findings, load_context=lambda: _load_context(config, cache))
     context, findings = _check(config, cache)
     # Keep the result only if the run read exactly the inputs the key was made of (no
@@ -139,9 +141,10 @@ def inputs_key(
     disk instead of taking the bytes this run already read."""
     parts: list[str] = [_config_key(config)]
     files: list[Path] = []
+    root = len(str(config.root)) + 1
     for directory in (config.glossary_dir, config.protocols_dir):
         if directory.is_dir():
-            names = sorted(path.name for path in directory.iterdir())
+            names = sorted(os.listdir(directory))  # noqa: PTH208 - names only, no Path each
             parts += [relative_path(config, directory), *names]
             files += record_files(directory)
         else:
@@ -154,9 +157,9 @@ def inputs_key(
                 data = path.read_bytes()
             except OSError as error:
                 data = str(error).encode()
-            parts += [relative_path(config, path), digest(data)]
+            parts += [str(path)[root:], digest(data)]
         else:
-            parts += [relative_path(config, path), cache.file_digest(path)]
+            parts += [str(path)[root:], cache.file_digest(path)]
     return cache.key("run", *parts), frozenset(files)
 
 

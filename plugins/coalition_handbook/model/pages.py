@@ -8,6 +8,7 @@ as in MkDocs. (A module's front matter is checked instead: see modules.py.)
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,13 +74,31 @@ def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
 
 
 def markdown_files(directory: Path) -> Iterator[Path]:
-    """Every `.md` file under `directory`, sorted, skipping hidden files and folders."""
+    """Every `.md` file under `directory`, sorted (as `sorted(directory.rglob("*.md"))`),
+    skipping hidden files and folders and, as rglob does, symlinked folders. One
+    `os.scandir` per folder: its entries know their type without a system call each."""
     if not directory.is_dir():
         return
-    for path in sorted(directory.rglob("*.md")):
-        parts = path.relative_to(directory).parts
-        if path.is_file() and not any(part.startswith(".") for part in parts):
-            yield path
+    found: list[tuple[tuple[str, ...], Path]] = []
+    folders: list[tuple[tuple[str, ...], Path]] = [((), directory)]
+    while folders:
+        parts, folder = folders.pop()
+        try:
+            with os.scandir(folder) as scanned:
+                entries = list(scanned)
+        except OSError:  # an unreadable folder is skipped, as rglob skips it
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(((*parts, name), folder / name))
+            elif name.endswith(".md") and entry.is_file():
+                found.append(((*parts, name), folder / name))
+    found.sort(key=lambda item: item[0])
+    for _, path in found:
+        yield path
 
 
 def page_paths(path: Path, config: HandbookConfig) -> tuple[str, str]:
