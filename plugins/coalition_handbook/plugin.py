@@ -54,6 +54,7 @@ from .site.urls import ASSETS_DIR, GLOSSARY_DIR
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = f"{ASSETS_DIR}/handbook.css"
+SCRIPT = f"{ASSETS_DIR}/handbook.js"
 # Lets search work from file:// pages; Material's offline plugin would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
 
@@ -145,9 +146,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         return config
 
     def _configure_site(self, config: MkDocsConfig) -> None:
-        """Stylesheet, offline search shim, and the Markdown extensions the pages need."""
+        """Stylesheet and script, offline search shim, and the Markdown extensions the
+        pages need."""
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         polyfills = config.extra.get("polyfills") or []
         if not any("iframe-worker" in str(script) for script in polyfills):
             config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
@@ -194,6 +198,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             modules_dir=modules_dir,
             handouts=hb_config.handouts,
             usage=used_on(handbook, term_usage(context)),
+            forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
         )
         self.modules_by_src = {
             posixpath.join(modules_dir, f"{module.id}.md"): module
@@ -222,7 +227,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 log.warning(f"{existing.src_uri}: replaced by the page the handbook generates")
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=markdown))
-        for asset in (STYLESHEET, WORKER_SHIM):
+        for asset in (STYLESHEET, SCRIPT, WORKER_SHIM):
             path = ASSETS / posixpath.basename(asset)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
         return files

@@ -54,6 +54,9 @@ class SiteInputs:
     usage: Mapping[str, tuple[PageRef, ...]] = field(default_factory=dict)
     # source path -> Markdown of an author's own page at that path, kept as the intro
     intros: Mapping[str, str] = field(default_factory=dict)
+    # Give term pages their forms as front matter `tags`: Material's search ranks tags
+    # highest, so typing "TIP" puts the term first. Off where a tags plugin shows tags.
+    forms_as_search_tags: bool = True
 
     def module_src_uri(self, module_id: str) -> str:
         return posixpath.join(self.modules_dir, f"{module_id}.md")
@@ -182,6 +185,7 @@ def term_page(term: Term, inputs: SiteInputs) -> str:
         term=term,
         definition=Markup(term.definition),
         forms=(term.term, *term.aliases),
+        search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
         replacement=replacement,
         related=[terms[related] for related in term.related if related in terms],
         used_on=inputs.usage.get(term.id, ()),

@@ -1,0 +1,112 @@
+"""What a member sees, in Debian's Chromium (never a downloaded browser): search finds a
+term by an alias, term links show their definition on hover and on keyboard focus, the
+glossary's letters work, print hides the navigation, and axe-core finds no serious
+accessibility problem on the main kinds of page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from site_builds import CHROMIUM
+
+pytestmark = pytest.mark.browser
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_PAGES = [
+    "index.html",
+    "glossary/index.html",
+    "glossary/survivor.html",
+    "protocols/hotel-employee.html",
+    "modules/hotel-staff.html",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object, site_url: str) -> Iterator[object]:
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    yield opened
+    context.close()
+
+
+def test_typing_an_alias_in_search_lists_its_term_page(page: object) -> None:
+    page.goto("index.html")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("TIP", delay=30)
+    result = page.locator('.md-search-result__link[href*="glossary/human-trafficking.html"]')
+    expect(result.first).to_be_visible()
+
+
+def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) -> None:
+    page.goto("protocols/hotel-employee.html")
+    link = page.locator("article a.hb-term").first
+    term_id = link.get_attribute("data-term")
+    assert term_id
+    short = link.get_attribute("title") or ""
+    tooltip = page.locator(".md-tooltip2--active")
+
+    link.hover()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(short[:40])
+
+    page.mouse.move(0, 0)
+    expect(tooltip).to_have_count(0)
+    link.focus()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(short[:40])
+
+
+def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
+    page.goto("glossary/index.html")
+    page.locator(".hb-letters a", has_text="S").click()
+    assert page.url.endswith("#letter-s")
+    expect(page.locator("#letter-s")).to_be_in_viewport()
+    section = page.locator("#letter-s ~ ul").first
+    expect(section.locator("a").first).to_be_visible()
+
+
+def test_print_hides_the_navigation(page: object) -> None:
+    page.goto("protocols/hotel-employee.html")
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        expect(page.locator(selector).first).to_be_hidden()
+    expect(page.locator("article h1")).to_be_visible()
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_serious_problem(page: object, path: str) -> None:
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+    page.goto(path)
+    results = axe_module.Axe().run(page)
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert serious == [], "\n".join(serious)
