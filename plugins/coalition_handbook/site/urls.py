@@ -9,6 +9,7 @@ author would, so MkDocs resolves every link to the right URL whatever
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 GLOSSARY_DIR = "glossary"
 PROTOCOLS_DIR = "protocols"
@@ -32,9 +33,22 @@ def handout_path(module_id: str) -> str:
     return f"{HANDOUTS_DIR}/{module_id}.pdf"
 
 
+@lru_cache(maxsize=65536)
 def relative_src(from_src_uri: str, to_src_uri: str) -> str:
-    """A Markdown link from one source page to another, e.g. `../glossary/victim.md`."""
-    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+    """A Markdown link from one source page to another, e.g. `../glossary/victim.md`.
+
+    Pure string work (no `os.path.relpath`, which asks the OS for the working directory
+    on every call): autolinks call this for every link of every page."""
+    from_dirs = from_src_uri.split("/")[:-1]
+    to_parts = to_src_uri.split("/")
+    common = 0
+    while (
+        common < len(from_dirs)
+        and common < len(to_parts) - 1
+        and from_dirs[common] == to_parts[common]
+    ):
+        common += 1
+    return "/".join([".."] * (len(from_dirs) - common) + to_parts[common:])
 
 
 def relative_url(from_page_url: str, to_site_path: str) -> str:

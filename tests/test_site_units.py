@@ -1,0 +1,100 @@
+"""The site's pure helpers, as tables: links between pages, escaping, phone links,
+tooltips, A-Z letters and where a module's facts go."""
+
+from __future__ import annotations
+
+import pytest
+
+from coalition_handbook.site.autolink import tooltip_text
+from coalition_handbook.site.pages import index_letter, inject_module_header
+from coalition_handbook.site.templates import markdown_text, phone_href
+from coalition_handbook.site.urls import relative_src, relative_url
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("index.md", "glossary/victim.md", "glossary/victim.md"),
+        ("glossary/survivor.md", "glossary/victim.md", "victim.md"),
+        ("modules/hotel-staff.md", "protocols/hotel.md", "../protocols/hotel.md"),
+        ("a/b/deep.md", "glossary/victim.md", "../../glossary/victim.md"),
+        ("a/b.md", "a/b/c.md", "b/c.md"),
+    ],
+)
+def test_relative_src(source: str, target: str, expected: str) -> None:
+    assert relative_src(source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("page_url", "expected"),
+    [
+        ("modules/hotel-staff/", "../../handouts/hotel-staff.pdf"),
+        ("modules/hotel-staff.html", "../handouts/hotel-staff.pdf"),
+        ("", "handouts/hotel-staff.pdf"),
+        ("index.html", "handouts/hotel-staff.pdf"),
+    ],
+)
+def test_relative_url_to_a_handout(page_url: str, expected: str) -> None:
+    assert relative_url(page_url, "handouts/hotel-staff.pdf") == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "scheme", "expected"),
+    [
+        ("1-888-373-7888", "tel", "tel:+18883737888"),
+        ("(212) 555-0100", "tel", "tel:+12125550100"),
+        ("+44 20 7946 0000", "tel", "tel:+442079460000"),
+        ("911", "tel", "tel:911"),
+        ("233733", "sms", "sms:233733"),
+    ],
+)
+def test_phone_href(number: str, scheme: str, expected: str) -> None:
+    assert phone_href(number, scheme) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain words", "plain words"),
+        ("*not* emphasis_here", r"\*not\* emphasis\_here"),
+        ("<b>tag</b> & co", "&lt;b>tag&lt;/b> &amp; co"),
+        ("a | b", "a &#124; b"),
+        ("two\nlines", "two lines"),
+        ("[link](x)", r"\[link\](x)"),
+    ],
+)
+def test_markdown_text_is_literal(text: str, expected: str) -> None:
+    assert markdown_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("short", "expected"),
+    [
+        ("Plain text.", "Plain text."),
+        ("Under [22 U.S.C. 7102](https://x.org), *force*.", "Under 22 U.S.C. 7102, force."),
+        ("Two\n  lines", "Two lines"),
+        ("<b>kept</b> as text", "<b>kept</b> as text"),
+    ],
+)
+def test_tooltip_text(short: str, expected: str) -> None:
+    assert tooltip_text(short) == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "letter"),
+    [("victim", "V"), ("Émigré", "E"), ("T visa", "T"), ("3Ps", "#"), ("  spaced", "S")],
+)
+def test_index_letter(term: str, letter: str) -> None:
+    assert index_letter(term) == letter
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# Title\n\nBody.\n", "# Title\n\nFACTS\n\n\nBody.\n"),
+        ("\n# Title\nBody.\n", "\n# Title\n\nFACTS\n\nBody.\n"),
+        ("Body first.\n", "FACTS\n\nBody first.\n"),
+    ],
+)
+def test_module_facts_go_under_the_title(markdown: str, expected: str) -> None:
+    assert inject_module_header(markdown, "FACTS\n") == expected
