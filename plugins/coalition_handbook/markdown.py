@@ -44,22 +44,22 @@ _HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
 _BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 _SOFT_TAIL = re.compile(r"[^\n]")
 
-# The lookahead names every first character up front, so the engine skips plain prose
-# quickly (eight times faster than trying each alternative at every position).
+# Every alternative starts with a literal character, so the engine skips plain prose at C
+# speed (checking a set of first characters) before it tries any of them; each group
+# names the kind of markup (the first character is outside it).
 _INLINE = re.compile(
     r"""
-    (?=[\\`<\]\[{&])
-    (?:(?P<escape>\\[!-/:-@\[-`{-~])
-    |(?P<code>(?P<ticks>`+)(?!`)[^\x00]*?(?<!`)(?P=ticks)(?!`))
-    |(?P<comment><!--[^\x00]*?-->)
-    |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
-    |(?P<tag></?[A-Za-z][\w-]*(?:\s[^<>\x00]*?)?/?>)
-    |(?P<destination>\]\((?:<[^>\x00\n]*>|[^()\s\x00]*(?:\([^()\s\x00]*\)[^()\s\x00]*)*)
+    \\(?P<escape>[!-/:-@\[-`{-~])
+    |`(?P<code>(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`))
+    |<(?P<comment>!--[^\x00]*?-->)
+    |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
+    |<(?P<tag>/?[A-Za-z][\w-]*(?:\s[^<>\x00]*?)?/?>)
+    |\](?P<destination>\((?:<[^>\x00\n]*>|[^()\s\x00]*(?:\([^()\s\x00]*\)[^()\s\x00]*)*)
         (?:\s+(?:"[^"\x00]*"|'[^'\x00]*'|\([^)\x00]*\)))?[ \t\n]*\))
-    |(?P<reference>\]\[[^\]\x00]*\])
-    |(?P<footnote>\[\^[^\]\x00\s]+\])
-    |(?P<attributes>\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
-    |(?P<entity>&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});))
+    |\](?P<reference>\[[^\]\x00]*\])
+    |\[(?P<footnote>\^[^\]\x00\s]+\])
+    |\{(?P<attributes>:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
+    |&(?P<entity>(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
     """,
     re.VERBOSE,
 )
@@ -111,7 +111,7 @@ def mask_inline(view: str) -> str:
         return view
     view = _INLINE.sub(_inline_replacement, view)
     if "://" in view or "www." in view:
-        view = _URL.sub(_hard, view)
+        view = _mask_urls(view)
     if "@" in view:
         view = _mask_emails(view)
     return view.translate(_MARKS)
@@ -119,6 +119,28 @@ def mask_inline(view: str) -> str:
 
 def _hard(match: re.Match[str]) -> str:
     return HARD * (match.end() - match.start())
+
+
+def _mask_urls(view: str) -> str:
+    """`_URL.sub(_hard, view)`, trying the pattern only where a URL can start: a scheme
+    just before `://`, or `www.` (the engine would otherwise stop at every h, f and w)."""
+    starts: set[int] = set()
+    for marker, backs in (("://", (5, 4, 3)), ("www.", (0,))):
+        found = view.find(marker)
+        while found >= 0:
+            starts.update(found - back for back in backs if found >= back)
+            found = view.find(marker, found + 1)
+    pieces: list[str] = []
+    previous = 0
+    for start in sorted(starts):
+        if start < previous:
+            continue
+        url = _URL.match(view, start)
+        if url:
+            pieces += (view[previous:start], HARD * (url.end() - start))
+            previous = url.end()
+    pieces.append(view[previous:])
+    return "".join(pieces)
 
 
 def _inline_replacement(match: re.Match[str]) -> str:
@@ -180,6 +202,15 @@ class _Blocks:
         self.in_code = False
         self.containers: list[int] = [0]
         self.previous = "blank"  # "blank" | "paragraph" | "other"
+
+    def takes_prose_in_bulk(self) -> bool:
+        """True when plain lines mean plain prose: no fence, comment, raw HTML or table open."""
+        return (
+            self.fence is None
+            and not self.in_comment
+            and self.raw_html_end is None
+            and not self.in_table
+        )
 
     def _enter(self, column: int) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
@@ -325,34 +356,146 @@ class _Blocks:
         return position, end, False
 
 
+# Lines the block pass may take in bulk (see `_mask_blocks`): blank lines, and lines of
+# ordinary prose, whose first character starts no block and which hold no table pipe.
+# `_LAZY_LINE` may be indented: only a paragraph's continuation lines are taken so.
+_BLOCK_MARKS = frozenset(">`~<#!?=-*_[+0123456789|")
+_PROSE_START = r"[^\s>`~<#!?=\-*_\[+0-9|][^|\n]*"
+_BLANK = r"[ \t]*\r?"
+_LINE_END = r"(?:\n|\Z)"
+_LAZY_LINE = rf"[ \t]*{_PROSE_START}"
+_CONTINUATIONS = re.compile(rf"(?:{_LAZY_LINE}{_LINE_END})*")
+_PLAIN_LINES = re.compile(
+    rf"(?:{_BLANK}{_LINE_END}|{_PROSE_START}{_LINE_END}(?:{_LAZY_LINE}{_LINE_END})*)*"
+)
+_BLANK_LINE = re.compile(_BLANK)
+# A line break and the blank lines after it; `\n` first lets the engine skip prose fast.
+_BLANK_RUNS = re.compile(rf"\n(?:{_BLANK}{_LINE_END})+")
+_BLANK_RUNS_CRLF = re.compile(rf"\r?\n(?:{_BLANK}{_LINE_END})+")
+_LEADING_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})+")
+_BLANK_BEFORE_PROSE = re.compile(r"^[ \t]*\r?\n(?=[^ \t\r\n])", re.MULTILINE)
+_ONLY_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})*")
+_INDENTS = re.compile(r"(?:\A|\n)[ \t]+")
+
+
 def _mask_blocks(text: str, body_line: int) -> str:
-    lines = text.split("\n")
+    """The block pass. Most lines are plain prose or blank, and what `_Blocks` would make
+    of a run of them is known without asking it line by line: the run is copied whole
+    (blank lines blanked, soft line breaks kept), and only the other lines, and every line
+    inside a fence, comment, raw HTML block or table, go through `_Blocks.classify`."""
+    length = len(text)
+    position = _line_start(text, body_line)
+    if position > length:
+        return HARD * length
+    pieces = [HARD * position]  # front matter, if any, is never prose
     blocks = _Blocks()
-    pieces: list[str] = []
     tail = ""  # the end of the previous prose line ("\r\n", a closing quote...), not yet written
-    last = len(lines) - 1
-    for number, line in enumerate(lines):
-        newline = "\n" if number < last else ""
-        prose = None
-        if number + 1 >= body_line:
-            prose = blocks.classify(line, lines[number + 1] if number < last else None)
+    while position < length:
+        if text[position] not in _BLOCK_MARKS and blocks.takes_prose_in_bulk():
+            end = _prose_run_end(text, position, blocks.previous == "paragraph")
+            if end > position:
+                tail = _bulk_prose(text, position, end, tail, blocks, pieces)
+                position = end
+                continue
+        line_end = text.find("\n", position)
+        if line_end < 0:
+            line_end = length
+        line = text[position:line_end]
+        newline = "\n" if line_end < length else ""
+        next_line = None
+        if line_end < length:
+            next_end = text.find("\n", line_end + 1)
+            next_line = text[line_end + 1 : next_end if next_end >= 0 else length]
+        prose = blocks.classify(line, next_line)
+        position = line_end + 1
         if prose is None:
             pieces.append(HARD * (len(tail) + len(line) + len(newline)))
             tail = ""
+            if not newline:
+                break
             continue
         start, end, continues = prose
         if continues:
-            pieces.append(_SOFT_TAIL.sub(" ", tail.replace(HARD, " ")))
+            pieces.append(_soft(tail))
             pieces.append(" " * start)
         else:
             pieces.append(HARD * (len(tail) + start))
         content = line[start:end]
         pieces.append(_table_cells(content) if blocks.in_table else content)
         tail = line[end:] + newline
+        if not newline:
+            break
     pieces.append(HARD * len(tail))
     view = "".join(pieces)
     assert len(view) == len(text), "the view must keep every offset"
     return view
+
+
+def _line_start(text: str, line: int) -> int:
+    """The offset where 1-based `line` starts; past the end when the text is shorter."""
+    position = 0
+    for _ in range(line - 1):
+        found = text.find("\n", position)
+        if found < 0:
+            return len(text) + 1
+        position = found + 1
+    return position
+
+
+def _soft(tail: str) -> str:
+    """A line break inside a paragraph: the break stays, what stood around it is a space."""
+    return _SOFT_TAIL.sub(" ", tail.replace(HARD, " "))
+
+
+def _prose_run_end(text: str, position: int, in_paragraph: bool) -> int:
+    """Where the run of blank and plain prose lines that starts at `position` ends."""
+    if in_paragraph:
+        position = _CONTINUATIONS.match(text, position).end()
+    return _PLAIN_LINES.match(text, position).end()
+
+
+def _bulk_prose(
+    text: str, start: int, end: int, tail: str, blocks: _Blocks, pieces: list[str]
+) -> str:
+    """Write the view of the plain lines in `text[start:end]` and update `blocks` as
+    `classify` would have; returns the tail of the last line, not yet written."""
+    first_blank = _is_blank_line(text, start)
+    continues = not first_blank and blocks.previous == "paragraph"
+    pieces.append(_soft(tail) if continues else HARD * len(tail))
+    last_start = text.rfind("\n", start, end - 1) + 1 or start
+    last_end = end - 1 if text[end - 1] == "\n" else end
+    if _is_blank_line(text, last_start, last_end):
+        body_end = end
+        blocks.previous = "blank"
+    else:
+        body_end = last_end - 1 if text[last_end - 1] == "\r" else last_end
+        blocks.previous = "paragraph"
+    if blocks.in_code and not _ONLY_BLANK_LINES.fullmatch(text, start, end):
+        blocks.in_code = False
+    if len(blocks.containers) > 1 and (
+        (not first_blank and not continues) or _BLANK_BEFORE_PROSE.search(text, start, end)
+    ):
+        del blocks.containers[1:]  # a paragraph at column 0 closes every container
+    if first_blank:  # blank lines at the start, then prose or nothing
+        leading = _LEADING_BLANK_LINES.match(text, start, body_end).end()
+        pieces.append(HARD * (leading - start))
+        start = leading
+    body = text[start:body_end]
+    if "\r" in body:
+        body = _BLANK_RUNS_CRLF.sub(_hard, body).replace("\r\n", " \n")
+    elif "\n" in body:
+        body = _BLANK_RUNS.sub(_hard, body)
+    if "\t" in body:
+        body = _INDENTS.sub(lambda indent: indent.group().replace("\t", " "), body)
+    pieces.append(body)
+    return text[body_end:end]
+
+
+def _is_blank_line(text: str, start: int, end: int | None = None) -> bool:
+    if end is None:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+    return _BLANK_LINE.fullmatch(text, start, end) is not None
 
 
 def _table_cells(row: str) -> str:

@@ -1,0 +1,80 @@
+"""The extraction gives exactly what the previous, line-by-line implementation gave.
+
+`reference_markdown` is that implementation, frozen; the engine's faster block and inline
+passes must agree with it on every shipped page, on a generated benchmark handbook and on
+random pieces of Markdown (hypothesis).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import reference_markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.generate import page
+from coalition_handbook.markdown import HARD, checkable_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = sorted(
+    path
+    for folder in ("content", "docs", "tests")
+    if (ROOT / folder).is_dir()
+    for path in (ROOT / folder).rglob("*.md")
+)
+
+# Pieces that start, end or interrupt blocks and inline markup, in every combination.
+PIECES = [
+    "a", "b c", "word", " ", "  ", "    ", "\t", "\n", "\r\n", "\r", "\n\n", "- ", "* ",
+    "1. ", "# ", "> ", "```", "~~~", "    code", "<div>", "</div>", "<!--", "-->", "<pre>",
+    "</pre>", "!!! note", '!!! note "T"', '=== "Tab"', "???+ x", "|", "| a | b |",
+    "|---|---|", "---", "===", "[x]: http://a", "[^1]: foot", "*[HTML]: x", "`code`",
+    "``a`b``", "[link](http://x.org)", "![alt](i.png)", "http://x.org/y", "a@b.org",
+    "<a@b.org>", "<https://x.y>", "&nbsp;", "&amp;", "\x00", "\u00a0", "\u00e9", "_", "*",
+    "{: .x}", "<b>", "www.x.com", "\\*", "[a][b]", "[^n]",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda path: str(path.relative_to(ROOT)))
+def test_shipped_pages(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for body_line in (1, 4):
+        assert checkable_text(text, body_line) == reference_markdown.checkable_text(text, body_line)
+
+
+def test_generated_pages() -> None:
+    rng = random.Random(11)
+    forms = ["sex trafficking", "survivor", "TIP", "labour exploitation"]
+    for number in range(150):
+        text = page(rng, number, forms)
+        if number % 3 == 0:
+            text = text.replace("\n", "\r\n")
+        assert checkable_text(text) == reference_markdown.checkable_text(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from([1, 1, 2, 3]))
+def test_random_markdown(pieces: list[str], body_line: int) -> None:
+    text = "".join(pieces)
+    view = checkable_text(text, body_line)
+    assert view == reference_markdown.checkable_text(text, body_line)
+    assert len(view) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab <>![]()-*#|:/.@h_~&;", min_size=1, max_size=60),
+    st.text(alphabet="abz09/-", min_size=1, max_size=20),
+)
+def test_code_and_urls_never_exposed(code: str, path: str) -> None:
+    text = f"Some `{code}` and https://e.org/{path} here\n"
+    view = checkable_text(text)
+    assert len(view) == len(text)
+    code_start = text.index("`")
+    url_start = text.index("https")
+    url_end = url_start + len(f"https://e.org/{path}")
+    assert set(view[code_start : code_start + len(code) + 2]) == {HARD}
+    assert set(view[url_start:url_end]) == {HARD}
