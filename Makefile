@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: install serve build check test lint format bench system-deps clean
+.PHONY: install serve build offline check test lint format bench system-deps clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ serve: $(INSTALLED)
 
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
+
+# A self-contained folder for a USB stick: .html links, search from file:// pages.
+offline: $(INSTALLED)
+	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict
 
 check: $(INSTALLED)
 	$(BIN)/handbook check --strict

@@ -1,5 +1,6 @@
 """Shared by the whole suite: skip-or-fail for missing system parts, and the shipped
-site, built once per test session and shared by the site, link and browser tests."""
+site, built once per test session and shared by the site, link and browser tests (and
+its offline build, once, for the tests of what only that build does)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ def _shared_dir(factory: pytest.TempPathFactory) -> Path:
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     """`mkdocs build --strict` of the repository's own handbook, once per session."""
     return shared_build(_shared_dir(tmp_path_factory), "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    """`make offline`'s build of the shipped handbook (.html links, search from file://)."""
+    return shared_build(_shared_dir(tmp_path_factory), "mkdocs", offline=True)
 
 
 @pytest.fixture(scope="session")

@@ -42,9 +42,15 @@ class SiteBuild:
 
 
 def run_build(
-    tool: str, site_dir: Path, *, config: Path = ROOT / "mkdocs.yml", strict: bool = True
+    tool: str,
+    site_dir: Path,
+    *,
+    config: Path = ROOT / "mkdocs.yml",
+    strict: bool = True,
+    offline: bool = False,
 ) -> SiteBuild:
-    """`mkdocs build` or `properdocs build` of `config` into `site_dir`, in a subprocess."""
+    """`mkdocs build` or `properdocs build` of `config` into `site_dir`, in a subprocess;
+    `offline` builds as `make offline` does (HANDBOOK_OFFLINE=true)."""
     command = [str(BIN / tool), "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
         command.append("--strict")
@@ -52,7 +58,7 @@ def run_build(
     completed = subprocess.run(
         command,
         cwd=config.parent,
-        env=BUILD_ENV,
+        env={**BUILD_ENV, "HANDBOOK_OFFLINE": "true" if offline else "false"},
         capture_output=True,
         text=True,
         check=False,
@@ -63,15 +69,16 @@ def run_build(
     )
 
 
-def shared_build(shared_dir: Path, tool: str) -> SiteBuild:
+def shared_build(shared_dir: Path, tool: str, *, offline: bool = False) -> SiteBuild:
     """Build the shipped handbook once for all xdist workers: the first builds under a
     lock, the others read its result."""
-    result_file = shared_dir / f"{tool}-site.json"
-    with (shared_dir / f"{tool}-site.lock").open("w") as lock:
+    name = f"{tool}-{'offline' if offline else 'site'}"
+    result_file = shared_dir / f"{name}.json"
+    with (shared_dir / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if result_file.exists():
             return SiteBuild(**json.loads(result_file.read_text(encoding="utf-8")))
-        build = run_build(tool, shared_dir / f"{tool}-site")
+        build = run_build(tool, shared_dir / name, offline=offline)
         result_file.write_text(json.dumps(asdict(build)), encoding="utf-8")
         return build
 

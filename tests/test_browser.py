@@ -1,14 +1,15 @@
 """What a member sees, in Debian's Chromium (never a downloaded browser): search finds a
 term by an alias, term links show their definition on hover and on keyboard focus, the
-glossary's letters work, print hides the navigation, and axe-core finds no serious
-accessibility problem on the main kinds of page."""
+glossary's letters work, print hides the navigation, axe-core finds no serious
+accessibility problem on the main kinds of page, and the offline build's search works
+from pages opened as files."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from site_builds import CHROMIUM
+from site_builds import CHROMIUM, SiteBuild
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +27,9 @@ CHROMIUM_ARGS = [
 AXE_PAGES = [
     "index.html",
     "glossary/index.html",
-    "glossary/survivor.html",
-    "protocols/hotel-employee.html",
-    "modules/hotel-staff.html",
+    "glossary/survivor/",
+    "protocols/hotel-employee/",
+    "modules/hotel-staff/",
 ]
 
 
@@ -56,12 +57,29 @@ def test_typing_an_alias_in_search_lists_its_term_page(page: object) -> None:
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("TIP", delay=30)
-    result = page.locator('.md-search-result__link[href*="glossary/human-trafficking.html"]')
+    result = page.locator('.md-search-result__link[href*="glossary/human-trafficking/"]')
     expect(result.first).to_be_visible()
 
 
+def test_the_offline_build_searches_from_a_page_opened_as_a_file(
+    browser: object, offline_site: SiteBuild
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    try:
+        opened.goto((offline_site.require() / "index.html").as_uri())
+        search = opened.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("TIP", delay=30)
+        result = opened.locator('.md-search-result__link[href*="glossary/human-trafficking.html"]')
+        expect(result.first).to_be_visible()
+    finally:
+        context.close()
+
+
 def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) -> None:
-    page.goto("protocols/hotel-employee.html")
+    page.goto("protocols/hotel-employee/")
     link = page.locator("article a.hb-term").first
     term_id = link.get_attribute("data-term")
     assert term_id
@@ -80,7 +98,7 @@ def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) ->
 
 
 def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
-    page.goto("glossary/index.html")
+    page.goto("glossary/")
     page.locator(".hb-letters a", has_text="S").click()
     assert page.url.endswith("#letter-s")
     expect(page.locator("#letter-s")).to_be_in_viewport()
@@ -89,7 +107,7 @@ def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
 
 
 def test_print_hides_the_navigation(page: object) -> None:
-    page.goto("protocols/hotel-employee.html")
+    page.goto("protocols/hotel-employee/")
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):

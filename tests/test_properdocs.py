@@ -23,6 +23,6 @@ def test_properdocs_builds_the_same_pages_under_strict(
     assert _html_pages(properdocs_site) == _html_pages(mkdocs_site)
     glossary = (properdocs_site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert 'id="letter-a"' in glossary
-    protocol = next((properdocs_site / "protocols").glob("hotel*.html"))
+    protocol = next((properdocs_site / "protocols").glob("hotel*/index.html"))
     assert term_links(protocol.read_text(encoding="utf-8"))
-    assert (properdocs_site / "search" / "search_index.js").is_file()
+    assert (properdocs_site / "search" / "search_index.json").is_file()

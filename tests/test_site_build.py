@@ -1,6 +1,7 @@
-"""The shipped handbook, built once per session with `mkdocs build --strict`: it builds,
-loads nothing from other hosts, builds to the same bytes twice, and its search finds
-every term by every accepted form."""
+"""The shipped handbook, built once per session with `mkdocs build --strict`: it builds
+with directory URLs, loads nothing from other hosts, builds to the same bytes twice, and
+its search finds every term by every accepted form. Its offline build (`make offline`)
+loads nothing from other hosts either, and its search works from file:// pages."""
 
 from __future__ import annotations
 
@@ -50,15 +51,16 @@ def test_every_term_and_protocol_has_its_page(shipped_site: SiteBuild, handbook:
     site = shipped_site.require()
     assert len(handbook.terms) >= 60 and len(handbook.protocols) >= 4
     for term_id in handbook.terms:
-        assert (site / "glossary" / f"{term_id}.html").is_file(), term_id
+        assert (site / "glossary" / term_id / "index.html").is_file(), term_id
     for protocol_id in handbook.protocols:
-        assert (site / "protocols" / f"{protocol_id}.html").is_file(), protocol_id
-    for page in ("glossary/index.html", "protocols/index.html", "changes.html"):
+        assert (site / "protocols" / protocol_id / "index.html").is_file(), protocol_id
+    for page in ("glossary/index.html", "protocols/index.html", "changes/index.html"):
         assert (site / page).is_file(), page
 
 
-def test_nothing_is_loaded_from_another_host(shipped_site: SiteBuild) -> None:
-    site = shipped_site.require()
+@pytest.mark.parametrize("build", ["shipped_site", "offline_site"])
+def test_nothing_is_loaded_from_another_host(build: str, request: pytest.FixtureRequest) -> None:
+    site = request.getfixturevalue(build).require()
     remote: list[str] = []
     for page in _pages(site):
         text = page.read_text(encoding="utf-8")
@@ -76,17 +78,38 @@ def test_nothing_is_loaded_from_another_host(shipped_site: SiteBuild) -> None:
     assert remote == []
 
 
-def test_search_works_offline(shipped_site: SiteBuild) -> None:
-    site = shipped_site.require()
+def _scripts(page: Path) -> list[str]:
+    return [
+        element.attrs.get("src", "")
+        for element in elements(page.read_text(encoding="utf-8"), "script")
+    ]
+
+
+def test_the_offline_build_searches_from_files_with_its_own_shim(
+    offline_site: SiteBuild, handbook: Handbook
+) -> None:
+    site = offline_site.require()
+    assert "WARNING" not in offline_site.output
     assert (
         (site / "search" / "search_index.js")
         .read_text(encoding="utf-8")
         .startswith("var __index = ")
     )
+    term_id = next(iter(handbook.terms))
+    for page, shim in (
+        ("index.html", "assets/handbook/iframe-worker.js"),
+        (f"glossary/{term_id}.html", "../assets/handbook/iframe-worker.js"),
+    ):
+        assert [src for src in _scripts(site / page) if "iframe-worker" in src] == [shim]
+    assert (site / "assets" / "handbook" / "iframe-worker.js").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
-    scripts = [element.attrs.get("src", "") for element in elements(home, "script")]
-    shims = [src for src in scripts if "iframe-worker" in src]
-    assert shims == ["assets/handbook/iframe-worker.js"]
+    assert 'href="glossary/index.html"' in home  # pages open from files: links name them
+
+
+def test_the_default_build_has_no_offline_shim(shipped_site: SiteBuild) -> None:
+    site = shipped_site.require()
+    assert not any("iframe-worker" in src for src in _scripts(site / "index.html"))
+    assert not (site / "assets" / "handbook" / "iframe-worker.js").exists()
 
 
 def test_two_builds_give_the_same_files(shipped_site: SiteBuild, tmp_path: Path) -> None:
@@ -119,7 +142,7 @@ def test_search_finds_each_term_page_by_each_accepted_form(
         f"{term.id}: {form}"
         for term in handbook.terms.values()
         for form in term.accepted_forms
-        if form.lower() not in text_by_page.get(f"glossary/{term.id}.html", "")
+        if form.lower() not in text_by_page.get(f"glossary/{term.id}/", "")
     ]
     assert missing == []
     boosted = {
@@ -127,4 +150,4 @@ def test_search_finds_each_term_page_by_each_accepted_form(
         for document in index["docs"]
         if document.get("boost") and document["location"].startswith("glossary/")
     }
-    assert {f"glossary/{term_id}.html" for term_id in handbook.terms} <= boosted
+    assert {f"glossary/{term_id}/" for term_id in handbook.terms} <= boosted

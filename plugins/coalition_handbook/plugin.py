@@ -55,7 +55,8 @@ from .site.urls import ASSETS_DIR, GLOSSARY_DIR
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = f"{ASSETS_DIR}/handbook.css"
 SCRIPT = f"{ASSETS_DIR}/handbook.js"
-# Lets search work from file:// pages; Material's offline plugin would load it from unpkg.
+# Lets search work from file:// pages in an offline build; Material's offline plugin
+# would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
 
 # A plain child of the `mkdocs` logger (strict mode counts its warnings), without the
@@ -115,6 +116,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.site_inputs: SiteInputs | None = None
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None
+        self.offline = False
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -152,8 +154,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        self.offline = _offline_build(config)
         polyfills = config.extra.get("polyfills") or []
-        if not any("iframe-worker" in str(script) for script in polyfills):
+        if self.offline and not any("iframe-worker" in str(script) for script in polyfills):
             config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
         # Generated pages use both: letter anchors are `{ #letter-a }`, banners admonitions.
         for extension in ("attr_list", "admonition"):
@@ -227,7 +230,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 log.warning(f"{existing.src_uri}: replaced by the page the handbook generates")
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=markdown))
-        for asset in (STYLESHEET, SCRIPT, WORKER_SHIM):
+        for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if self.offline else [])):
             path = ASSETS / posixpath.basename(asset)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
         return files
@@ -269,6 +272,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
         if problem is not None:
             raise PluginError(f"handbook: {problem}")
+
+
+def _offline_build(config: MkDocsConfig) -> bool:
+    """Material's offline plugin is on (`make offline`): pages open from file://."""
+    return any(
+        name.rpartition("/")[2] == "offline" and getattr(plugin.config, "enabled", True)
+        for name, plugin in config.plugins.items()
+    )
 
 
 def _describe(finding: Finding) -> str:
