@@ -31,7 +31,7 @@ MatchKind = Literal["accepted", "avoid", "deprecated"]
 # Length-preserving: separators become a space, curly apostrophes straight ones.
 _SEPARATORS = "\t\n\r\u00a0\u202f\u2007-\u2010\u2011"
 _TRANSLATE = str.maketrans({**dict.fromkeys(_SEPARATORS, " "), "\u2019": "'"})
-_SPACE_RUNS = re.compile(r" {2,}")
+_SPACE_RUNS = re.compile(r"  +")  # two literal spaces first: a fast search
 # Two line breaks (a blank line) end a paragraph: words never join across them.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 _SEPARATOR_RUN = re.compile(rf"[ {_SEPARATORS}]+")
@@ -139,47 +139,83 @@ class Matcher:
         if len(lowered) != len(nfc):  # U+0130 lower-cases to two code points
             lowered = "".join(char.lower()[0] for char in nfc)
         if "\n" in lowered:
-            lowered = _PARAGRAPH_BREAK.sub(lambda run: "\x00" * len(run.group()), lowered)
-        searched = lowered.translate(_TRANSLATE)
-        collapsed, shifts_at, shifts = _collapse_spaces(searched)
-
-        hits: list[tuple[int, int, tuple[_Entry, ...]]] = []
-        for last, (length, key_entries) in self._automaton.iter(collapsed):
-            start = last + 1 - length
-            if not _boundary_before(collapsed, start) or not _boundary_after(collapsed, last + 1):
-                continue
-            hits.append((start, last + 1, key_entries))
+            lowered = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, lowered)
+        collapsed, shifts_at, shifts = _collapse_spaces(lowered.translate(_TRANSLATE))
+        hits = _whole_word_hits(self._automaton.iter(collapsed), collapsed)
         if not hits:
             return []
-        hits.sort(key=lambda hit: (hit[0], -hit[1]))
+        hits.sort()  # by start, then the longest first (ends are negated)
 
         matches: list[Match] = []
         taken_until = -1
-        for start, end, key_entries in hits:
+        for start, negative_end, key_entries in hits:
             if start < taken_until:
                 continue
-            begin = _unshift(start, shifts_at, shifts)
-            finish = _unshift(end - 1, shifts_at, shifts) + 1
-            match = _choose(key_entries, nfc[begin:finish])
-            if match is None:
-                continue
+            end = -negative_end
+            if shifts_at:
+                begin = _unshift(start, shifts_at, shifts)
+                finish = _unshift(end - 1, shifts_at, shifts) + 1
+            else:
+                begin, finish = start, end
+            first = key_entries[0]
+            if first.case_rule == "any":  # most forms: no need to look at the case
+                entry, case_ok = first, True
+            else:
+                chosen = _choose(key_entries, nfc[begin:finish])
+                if chosen is None:
+                    continue
+                entry, case_ok = chosen
             taken_until = end
-            source_start = nfc_offsets[begin] if nfc_offsets else begin
-            source_end = nfc_offsets[finish] if nfc_offsets else finish
+            if nfc_offsets:
+                begin, finish = nfc_offsets[begin], nfc_offsets[finish]
             matches.append(
                 Match(
-                    start=source_start,
-                    end=source_end,
-                    found=text[source_start:source_end],
-                    term_id=match[0].term_id,
-                    form=match[0].form,
-                    kind=match[0].kind,
-                    suggestion=match[0].suggestion,
-                    case_ok=match[1],
-                    expected=None if match[1] else match[0].written,
+                    begin,
+                    finish,
+                    text[begin:finish],
+                    entry.term_id,
+                    entry.form,
+                    entry.kind,
+                    entry.suggestion,
+                    case_ok,
+                    None if case_ok else entry.written,
                 )
             )
         return matches
+
+
+def _blank_paragraph_break(run: re.Match[str]) -> str:
+    return "\x00" * (run.end() - run.start())
+
+
+def _whole_word_hits(
+    found: Iterable[tuple[int, tuple[int, tuple[_Entry, ...]]]], text: str
+) -> list[tuple[int, int, tuple[_Entry, ...]]]:
+    """(start, -end, entries) of the automaton's hits that are whole words: no letter,
+    digit or `_` just before or after, nor an apostrophe inside a word ("o'brien",
+    "don't"). Written out inline: this runs for every hit."""
+    hits: list[tuple[int, int, tuple[_Entry, ...]]] = []
+    last_index = len(text) - 1
+    for last, (length, key_entries) in found:
+        start = last + 1 - length
+        if start:
+            before = text[start - 1]
+            if (
+                before.isalnum()
+                or before == "_"
+                or (before == "'" and start >= 2 and text[start - 2].isalnum())
+            ):
+                continue
+        if last < last_index:
+            after = text[last + 1]
+            if (
+                after.isalnum()
+                or after == "_"
+                or (after == "'" and last + 1 < last_index and text[last + 2].isalnum())
+            ):
+                continue
+        hits.append((start, -last - 1, key_entries))
+    return hits
 
 
 def _add_form(
@@ -228,48 +264,19 @@ def _choose(key_entries: Sequence[_Entry], found: str) -> tuple[_Entry, bool] | 
     return None
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _boundary_before(text: str, start: int) -> bool:
-    if start == 0:
-        return True
-    before = text[start - 1]
-    if _is_word_char(before):
-        return False
-    # An apostrophe inside a word ("o'brien") is no boundary.
-    return not (before == "'" and start >= 2 and text[start - 2].isalnum())
-
-
-def _boundary_after(text: str, end: int) -> bool:
-    if end >= len(text):
-        return True
-    after = text[end]
-    if _is_word_char(after):
-        return False
-    # "don't" is one word: a form "don" must not end before its apostrophe.
-    return not (after == "'" and end + 1 < len(text) and text[end + 1].isalnum())
-
-
 def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
     """`text` with runs of spaces collapsed to one, and the map back: at collapsed offset
     `shifts_at[k]` and after, add `shifts[k]` to get the offset before collapsing."""
     if "  " not in text:
         return text, [], []
-    pieces: list[str] = []
     shifts_at: list[int] = []
     shifts: list[int] = []
-    previous = 0
     removed = 0
-    for run in _SPACE_RUNS.finditer(text):
-        pieces.append(text[previous : run.start() + 1])
-        removed += run.end() - run.start() - 1
-        shifts_at.append(run.end() - removed)
+    for run_start, run_end in [run.span() for run in _SPACE_RUNS.finditer(text)]:
+        removed += run_end - run_start - 1
+        shifts_at.append(run_end - removed)
         shifts.append(removed)
-        previous = run.end()
-    pieces.append(text[previous:])
-    return "".join(pieces), shifts_at, shifts
+    return _SPACE_RUNS.sub(" ", text), shifts_at, shifts
 
 
 def _unshift(offset: int, shifts_at: list[int], shifts: list[int]) -> int:
