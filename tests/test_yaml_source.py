@@ -212,3 +212,11 @@ def test_every_span_reparses_to_its_value(
     for path in ("a", "list.0", "list.1.inner"):
         start, end = document.values[path]
         assert yaml.safe_load(text[start:end]) == value
+
+
+def test_libyaml_refusals_that_pyyaml_reads_are_read() -> None:
+    # libyaml refuses an escaped lone surrogate; PyYAML (the contract) reads it.
+    text = 'a: "\\uD800"\nlist:\n- "\\uD800"\n'
+    document = load_yaml(text)
+    assert document.problems == []
+    assert document.data == yaml.safe_load(text)

@@ -155,19 +155,33 @@ def load_yaml(
 def _compose_all(
     source: str, start: int, document: YamlDocument, lines: LineIndex
 ) -> list[yaml.Node]:
-    loader = _Loader(source)
+    try:
+        return _compose_with(_Loader, source)
+    except yaml.YAMLError as error:
+        if _Loader is not yaml.SafeLoader:
+            # libyaml refuses a few documents PyYAML reads (an escaped lone surrogate,
+            # "\uD800"): PyYAML's reading is the contract. When both refuse, libyaml's
+            # message stands.
+            try:
+                return _compose_with(yaml.SafeLoader, source)
+            except yaml.YAMLError:
+                pass
+        if isinstance(error, yaml.MarkedYAMLError):
+            document.problems.append(_syntax_problem(error, start, lines))
+        else:  # a reader error has no mark, only a position
+            document.problems.append(
+                YamlProblem(f"not valid YAML: {error}", start + getattr(error, "position", 0))
+            )
+        document.usable = False
+        return []
+
+
+def _compose_with(loader_class: type[yaml.SafeLoader], source: str) -> list[yaml.Node]:
+    loader = loader_class(source)
     nodes: list[yaml.Node] = []
     try:
         while loader.check_node():
             nodes.append(loader.get_node())
-    except yaml.MarkedYAMLError as error:
-        document.problems.append(_syntax_problem(error, start, lines))
-        document.usable = False
-    except yaml.YAMLError as error:  # a reader error has no mark, only a position
-        document.problems.append(
-            YamlProblem(f"not valid YAML: {error}", start + getattr(error, "position", 0))
-        )
-        document.usable = False
     finally:
         loader.dispose()
     return nodes
