@@ -9,7 +9,7 @@ term rule, the site's "Used on" lists and the handouts' "Key terms" share one sc
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from .cache import STATS, RunCache, digest
@@ -36,7 +36,7 @@ class CheckedText:
     key: str
     source: str
     view: str
-    offsets: list[int] | None = None
+    offsets: list[int] | ScalarOffsets | None = None
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in `source` of `view[start:end]`."""
@@ -45,6 +45,23 @@ class CheckedText:
         return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[
             start
         ]
+
+
+@dataclass(slots=True)
+class ScalarOffsets:
+    """The offset in the file of every code point of a YAML string value (and one past
+    its end), aligned with its raw source on first use: most texts have nothing found in
+    them to place, and the alignment is the costly part of reading them."""
+
+    start: int
+    raw: str
+    value: str
+    _offsets: list[int] | None = field(default=None, compare=False, repr=False)
+
+    def __getitem__(self, index: int) -> int:
+        if self._offsets is None:
+            self._offsets = [self.start + offset for offset in source_offsets(self.raw, self.value)]
+        return self._offsets[index]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +109,9 @@ def matcher(context: CheckContext) -> Matcher:
         cache = context.cache
         if cache is None or not cache.enabled:
             return Matcher.from_terms(terms)
-        key = matcher_key(context)
+        # Through `cache.key`: a matcher pickled by another version of the engine is
+        # another key, never loaded into this one.
+        key = cache.key("matcher", matcher_key(context))
         found = cache.load("matcher", key)
         if isinstance(found, Matcher):
             return found
@@ -263,8 +282,7 @@ def _yaml_text(origin: Origin, key: str, value: str) -> CheckedText:
     if span is None or span.end <= span.start:
         start = _fallback_offset(origin, span)
         return CheckedText(origin.path, key, origin.text, view, [start] * (len(value) + 1))
-    raw = origin.text[span.start : span.end]
-    offsets = [span.start + offset for offset in source_offsets(raw, value)]
+    offsets = ScalarOffsets(span.start, origin.text[span.start : span.end], value)
     return CheckedText(origin.path, key, origin.text, view, offsets)
 
 
