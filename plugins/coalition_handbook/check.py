@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import rules as rules_package
 from .cache import STATS, RunCache, digest
+from .collection import fewer_collections
 from .config import HandbookConfig
 from .documents import matcher, scan_handbook
 from .findings import Finding, Severity, count_by_severity, sort_findings
@@ -88,6 +89,11 @@ def run_checks(config: HandbookConfig) -> CheckResult:
     the engine) are those of a cached run returns that run's findings; otherwise only the
     files that changed are parsed and scanned again.
     """
+    with fewer_collections():
+        return _run_checks(config)
+
+
+def _run_checks(config: HandbookConfig) -> CheckResult:
     cache = RunCache.beside(config.root)
     if not cache.enabled:
         context, findings = _check(config, None)
@@ -115,10 +121,11 @@ def _finding_values(finding: Finding) -> tuple[object, ...]:
 
 def _load_context(config: HandbookConfig, cache: RunCache) -> CheckContext:
     """The handbook and its scan behind cached findings (the site needs them)."""
-    handbook, _ = load_handbook(config, cache)
-    context = CheckContext(config=config, handbook=handbook, cache=cache)
-    scan_handbook(context)
-    matcher(context)
+    with fewer_collections():
+        handbook, _ = load_handbook(config, cache)
+        context = CheckContext(config=config, handbook=handbook, cache=cache)
+        scan_handbook(context)
+        matcher(context)
     cache.flush()
     cache.release()
     return context

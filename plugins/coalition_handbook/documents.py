@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from .cache import STATS, RunCache, digest
+from .collection import fewer_collections
 from .markdown import LineIndex, checkable_text
 from .matching import Match, Matcher
 from .model.types import Handbook, Module, Origin, Protocol, Span
@@ -157,6 +158,16 @@ def scan(
     """Scan `handbook` with `term_matcher` (or a function that builds it when first
     needed): pages, then terms, protocols and modules. With a `cache` (and the digest of
     the terms, `terms_key`), documents scanned by an earlier run are taken from it."""
+    with fewer_collections():
+        return _scan(handbook, term_matcher, cache, terms_key)
+
+
+def _scan(
+    handbook: Handbook,
+    term_matcher: Matcher | Callable[[], Matcher],
+    cache: RunCache | None,
+    terms_key: str,
+) -> list[ScannedDocument]:
     get_matcher = term_matcher if callable(term_matcher) else lambda: term_matcher
     scanner = _Scanner(
         get_matcher, cache if cache is not None and cache.enabled else None, terms_key

@@ -1,0 +1,33 @@
+"""Fewer garbage collections while the engine creates many small objects.
+
+CPython starts a collection every 700 new container objects, and every tenth of those
+also walks what survived the earlier ones. A check keeps a whole handbook alive (records,
+spans, views) while it creates hundreds of thousands of short-lived ones (matches,
+findings), so at the default threshold a cold check of 1000 pages spends about a fifth
+of its time in the collector, walking the handbook again and again. Inside
+`fewer_collections()` the first generation is collected every 20,000 new objects instead
+(mypy raises it the same way); nothing is left uncollected, and the threshold is put back
+on the way out.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_THRESHOLD = 20_000
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Raise the first generation's threshold for the duration of the block."""
+    first, *older = gc.get_threshold()
+    if first == 0 or first >= _THRESHOLD:  # collection off, or already raised (nested)
+        yield
+        return
+    gc.set_threshold(_THRESHOLD, *older)
+    try:
+        yield
+    finally:
+        gc.set_threshold(first, *older)
