@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 
 HARD = "\x00"
 
@@ -79,13 +81,9 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
-        starts = [0]
-        find = text.find
-        position = find("\n")
-        while position >= 0:
-            starts.append(position + 1)
-            position = find("\n", position + 1)
-        return cls(tuple(starts))
+        # Line k starts after the lengths of the lines before it and their k line breaks.
+        lines = text.split("\n")
+        return cls(tuple(map(add, accumulate(map(len, lines), initial=0), range(len(lines)))))
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of `offset`."""

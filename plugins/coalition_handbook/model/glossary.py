@@ -99,9 +99,22 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark")
 
 
+# Markdown with no syntax in it: every line starts (after blanks) with a letter, and no
+# character that could start inline markup (or that markdown-it rewrites) appears. Most
+# definitions are such plain prose; their plain text is their words, without a parse.
+_NO_MARKUP = re.compile(r"(?:[ \t]*(?:[^\W\d_][^\n\\`*_\[\]<>&|~\x00\r]*)?(?:\n|\Z))*")
+
+
 def plain_text(markdown: str) -> str:
     """The text a reader sees in `markdown`: no emphasis, link or code markers, no HTML
     tags, whitespace collapsed."""
+    if _NO_MARKUP.fullmatch(markdown):
+        return " ".join(markdown.split())
+    return parsed_plain_text(markdown)
+
+
+def parsed_plain_text(markdown: str) -> str:
+    """`plain_text` by way of markdown-it's parse, for text that may hold markup."""
     pieces: list[str] = []
     for token in _markdown().parse(markdown):
         if token.type == "inline":

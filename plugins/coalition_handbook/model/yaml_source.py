@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import add
 from typing import Any
 
 import yaml
@@ -43,7 +45,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+        if "\r" in text:
+            self.starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+        else:
+            self.starts = line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.text)))
@@ -52,6 +57,13 @@ class LineIndex:
 
     def line(self, offset: int) -> int:
         return self.position(offset)[0]
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of every line of `text`, lines ending at `\\n`; summed in C: line k
+    starts after the lengths of the lines before it and their k line breaks."""
+    lines = text.split("\n")
+    return list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,7 +326,7 @@ class _Builder:
         explicit: set[str],
     ) -> None:
         merges: list[yaml.Node] = []
-        first_line: dict[str, int] = {}
+        first_offset: dict[str, int] = {}  # the line is only worked out for a duplicate
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 merges.append(value_node)
@@ -325,13 +337,13 @@ class _Builder:
             # The key as written: `no:` stays "no" (a language code), not False.
             key = key_node.value
             key_start = self.span(key_node)[0]
-            if key in first_line:
+            if key in first_offset:
                 self.problem(
-                    f"duplicate key '{key}' (first at line {first_line[key]}); "
+                    f"duplicate key '{key}' (first at line {self.lines.line(first_offset[key])}); "
                     "YAML would keep only the last one",
                     key_node,
                 )
-            first_line.setdefault(key, self.lines.line(key_start))
+            first_offset.setdefault(key, key_start)
             explicit.add(key)
             child = join_path(path, key)
             self.document.keys[child] = self.span(key_node)
