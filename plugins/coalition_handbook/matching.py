@@ -95,11 +95,10 @@ class Matcher:
             self._automaton.add_word(key, (len(key), tuple(key_entries)))
         if entries:
             self._automaton.make_automaton()
+        # Each form once (its inflections share its words).
+        forms = {entry.form for key_entries in entries.values() for entry in key_entries}
         self.form_words: frozenset[str] = frozenset(
-            word
-            for key_entries in entries.values()
-            for entry in key_entries
-            for word in split_words(entry.form)
+            word for form in forms for word in split_words(form)
         )
 
     @classmethod
