@@ -8,6 +8,7 @@ term rule, the site's "Used on" lists and the handouts' "Key terms" share one sc
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -310,15 +311,21 @@ def _document(
     term_matcher: Matcher,
 ) -> ScannedDocument:
     located: list[LocatedMatch] = []
-    lines: LineIndex | None = None
+    line_starts: tuple[int, ...] = ()
     for text in texts:
+        source = text.source
         for match in term_matcher.scan(text.view):
             if kind == "term" and match.term_id == owner:
                 continue  # a definition may name its own forms, to explain them
-            lines = lines or LineIndex.of(text.source)
-            start, end = text.source_span(match.start, match.end)
-            line, column = lines.position(start)
-            located.append(LocatedMatch(match, path, line, column, text.source[start:end]))
+            line_starts = line_starts or LineIndex.of(source).starts
+            if text.offsets is None:  # a page: view offsets are source offsets
+                start, end = match.start, match.end
+            else:
+                start, end = text.source_span(match.start, match.end)
+            # LineIndex.position, written out: this runs for every match.
+            line = bisect_right(line_starts, start)
+            column = start - line_starts[line - 1] + 1
+            located.append(LocatedMatch(match, path, line, column, source[start:end]))
     return ScannedDocument(path, kind, owner, tuple(texts), tuple(located))
 
 

@@ -151,11 +151,14 @@ class Matcher:
             if start < taken_until:
                 continue
             end = -negative_end
-            if shifts_at:
-                begin = _unshift(start, shifts_at, shifts)
-                finish = _unshift(end - 1, shifts_at, shifts) + 1
-            else:
-                begin, finish = start, end
+            begin, finish = start, end
+            if shifts_at:  # back to offsets before spaces were collapsed
+                index = bisect.bisect_right(shifts_at, start) - 1
+                if index >= 0:
+                    begin += shifts[index]
+                index = bisect.bisect_right(shifts_at, end - 1) - 1
+                if index >= 0:
+                    finish += shifts[index]
             first = key_entries[0]
             if first.case_rule == "any":  # most forms: no need to look at the case
                 entry, case_ok = first, True
@@ -276,13 +279,6 @@ def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
         shifts_at.append(run_end - removed)
         shifts.append(removed)
     return _SPACE_RUNS.sub(" ", text), shifts_at, shifts
-
-
-def _unshift(offset: int, shifts_at: list[int], shifts: list[int]) -> int:
-    if not shifts_at:
-        return offset
-    index = bisect.bisect_right(shifts_at, offset) - 1
-    return offset + shifts[index] if index >= 0 else offset
 
 
 def _nfc(text: str) -> tuple[str, list[int] | None]:
