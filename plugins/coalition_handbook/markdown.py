@@ -210,6 +210,19 @@ class _Blocks:
             and not self.in_table
         )
 
+    def heading_at_margin(self, line: str) -> tuple[int, int, bool] | None:
+        """What `classify` makes of `line`, starting with `#` while nothing is open
+        (`takes_prose_in_bulk`), when it is an ATX heading; None (nothing changed) when it
+        is not. Headings are the commonest lines that are not plain prose."""
+        heading = _ATX.match(line)
+        if heading is None:
+            return None
+        if self.previous != "paragraph":  # not a lazy line: a margin line closes containers
+            del self.containers[1:]
+        self.in_code = False
+        self.previous = "other"
+        return heading.end(), len(line) - 1 if line.endswith("\r") else len(line), False
+
     def _enter(self, column: int) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
         content is indented 4 more (Python-Markdown's tab length)."""
@@ -400,11 +413,15 @@ def _mask_blocks(text: str, body_line: int) -> str:
             line_end = length
         line = text[position:line_end]
         newline = "\n" if line_end < length else ""
-        next_line = None
-        if line_end < length:
-            next_end = text.find("\n", line_end + 1)
-            next_line = text[line_end + 1 : next_end if next_end >= 0 else length]
-        prose = blocks.classify(line, next_line)
+        prose = None
+        if line[:1] == "#" and blocks.takes_prose_in_bulk():
+            prose = blocks.heading_at_margin(line)
+        if prose is None:
+            next_line = None  # read only for a possible table header
+            if line_end < length and "|" in line:
+                next_end = text.find("\n", line_end + 1)
+                next_line = text[line_end + 1 : next_end if next_end >= 0 else length]
+            prose = blocks.classify(line, next_line)
         position = line_end + 1
         if prose is None:
             pieces.append(HARD * (len(tail) + len(line) + len(newline)))
@@ -442,6 +459,8 @@ def _line_start(text: str, line: int) -> int:
 
 def _soft(tail: str) -> str:
     """A line break inside a paragraph: the break stays, what stood around it is a space."""
+    if tail == "\n":
+        return tail
     return _SOFT_TAIL.sub(" ", tail.replace(HARD, " "))
 
 
@@ -490,6 +509,15 @@ def _bulk_prose(
 
 
 def _is_blank_line(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the line at `start` (a line of a prose run: blank, or not starting with a
+    block mark) is blank; its first character nearly always says."""
+    if start == end or start == len(text):
+        return True
+    first = text[start]
+    if first == "\n":
+        return True
+    if first not in " \t\r":
+        return False
     if end is None:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
