@@ -20,14 +20,16 @@ from .base import CheckContext
 
 RULE = "privacy.pii"
 
-# Phone numbers and street addresses start by consuming one digit (or `+`, `(`), so the
-# engine skips prose at C speed until one turns up; what must come before the match (a
-# word boundary, no `+`...) is checked by a lookbehind over that character and the one
-# before it. In ASCII text, `[0-9]` is what `\d` means, and much faster to test.
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-_PHONE = r"""
-    [+({digit}](?<![\w+.\-/].)
+# Phone numbers and street addresses, both found in one pass: the pattern consumes the
+# one character either can start with (a digit, `+` or `(`), so the engine skips prose
+# at C speed until one turns up, then looks ahead for a phone number and a street address
+# that start there. What must come before (a word boundary, no `+`...) is checked by a
+# lookbehind over that character and the one before it. In ASCII text, `[0-9]` is what
+# `\d` means, and much faster to test.
+_PHONE_REST = r"""
+    (?<![\w+.\-/].)
     (?:
         (?<=\+)\d{{1,3}}(?:[ .\-]?\(?\d{{1,4}}\)?){{2,5}}\d        # +44 20 7946 0958
       | (?<=1)[ .\-]\(\d{{3}}\)[ .\-]?\d{{3}}[ .\-]\d{{4}}         # 1 (555) 123-4567
@@ -38,18 +40,20 @@ _PHONE = r"""
     )
     (?![\w\-/]|\.\d)
 """
-_STREET = (
-    r"[{digit}](?<!\w\d)\d{{0,5}}[ \t]+"  # a number that starts a word, then the name
-    r"(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{{1,3}}(?:st|nd|rd|th)[ \t]+){{1,4}}"
-    r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
-    r"|Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)"
-)
-# (phone pattern, street pattern), for ASCII text and for any text.
+_STREET_REST = r"""
+    (?<=[{digit}])(?<!\w\d)\d{{0,5}}[ \t]+   # a number that starts a word, then the name
+    (?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{{1,3}}(?:st|nd|rd|th)[ \t]+){{1,4}}
+    (?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway
+    |Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)
+"""
+_CANDIDATES = f"""
+    [+({{digit}}]
+    (?:(?=(?P<phone>{_PHONE_REST}))(?=(?P<street>{_STREET_REST}))?
+      |(?=(?P<street_alone>{_STREET_REST})))
+"""
+# For ASCII text and for any text.
 _PATTERNS = {
-    ascii_only: (
-        re.compile(_PHONE.format(digit=digit), re.VERBOSE),
-        re.compile(_STREET.format(digit=digit)),
-    )
+    ascii_only: re.compile(_CANDIDATES.format(digit=digit), re.VERBOSE)
     for ascii_only, digit in ((True, "0-9"), (False, r"\d"))
 }
 _DOCUMENTATION_DOMAINS = re.compile(
@@ -90,11 +94,21 @@ def find_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
     if "@" in masked:
         for found in _EMAIL.finditer(masked):
             yield "e-mail address", found.start(), found.end()
-    phone, street = _PATTERNS[masked.isascii()]
-    for found in phone.finditer(masked):
-        yield "phone number", found.start(), found.end()
-    for found in street.finditer(masked):
-        yield "street address", found.start(), found.end()
+    phones: list[tuple[int, int]] = []
+    streets: list[tuple[int, int]] = []
+    for found in _PATTERNS[masked.isascii()].finditer(masked):
+        # Each kind as its own finditer would give them: no overlaps within a kind.
+        start = found.start()
+        phone_end = found.end("phone")
+        if phone_end >= 0 and (not phones or start >= phones[-1][1]):
+            phones.append((start, phone_end))
+        street_end = max(found.end("street"), found.end("street_alone"))
+        if street_end >= 0 and (not streets or start >= streets[-1][1]):
+            streets.append((start, street_end))
+    for start, end in phones:
+        yield "phone number", start, end
+    for start, end in streets:
+        yield "street address", start, end
 
 
 def _mask_urls(text: str) -> str:
