@@ -165,8 +165,11 @@ def write_site(
     protocols: dict[str, str] | None = None,
     options: str = "",
     extra_config: str = "",
+    theme: str = "mkdocs",
+    search: bool = False,
 ) -> Path:
-    """A tiny handbook in `root` (MkDocs' plain theme, for speed); returns mkdocs.yml."""
+    """A tiny handbook in `root` (MkDocs' plain theme unless `theme` says, for speed;
+    `search` adds the search plugin); returns mkdocs.yml."""
     for folder, files, suffix in (
         ("content", pages, ""),
         ("glossary", terms or {}, ".yml"),
@@ -178,11 +181,13 @@ def write_site(
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     config = root / "mkdocs.yml"
-    plugin = "  - handbook" + (
-        ":\n" + textwrap.indent(textwrap.dedent(options), "      ") if options else ""
+    plugin = (
+        ("  - search\n" if search else "")
+        + "  - handbook"
+        + (":\n" + textwrap.indent(textwrap.dedent(options), "      ") if options else "")
     )
     config.write_text(
-        "site_name: Tiny handbook\ndocs_dir: content\ntheme: {name: mkdocs}\n"
+        f"site_name: Tiny handbook\ndocs_dir: content\ntheme: {{name: {theme}}}\n"
         f"{extra_config}plugins:\n{plugin}\n",
         encoding="utf-8",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from site_builds import build_site, elements, protocol_yaml, read, term_yaml, write_site
 
 TERMS = {
@@ -180,6 +181,51 @@ def test_handout_link_follows_the_url_style(tmp_path: Path) -> None:
     site = _site(tmp_path, options=HANDOUTS, extra_config="use_directory_urls: false\n")
     html = read(site, "modules/hotel-staff.html")
     assert 'href="../handouts/hotel-staff.pdf"' in html
+
+
+@pytest.mark.parametrize(
+    ("url_style", "term_path", "links"),
+    [
+        (
+            "",
+            "glossary/survivor/index.html",
+            [
+                *("../..", "../../protocols/", "../", "../#letter-s", "../prostitute/"),
+                *("./", "../victim/", "../../modules/", "../../changes/"),
+            ],
+        ),
+        (
+            "use_directory_urls: false\n",
+            "glossary/survivor.html",
+            [
+                *("../index.html", "../protocols/index.html", "index.html"),
+                *("index.html#letter-s", "prostitute.html", "survivor.html", "victim.html"),
+                *("../modules/index.html", "../changes.html"),
+            ],
+        ),
+    ],
+)
+def test_a_term_page_has_materials_header_and_a_compact_sidebar(
+    tmp_path: Path, url_style: str, term_path: str, links: list[str]
+) -> None:
+    pages = {"index.md": "# Home\n", "about.md": "# About\n", "modules/hotel-staff.md": MODULE}
+    site = _site(tmp_path, pages=pages, theme="material", search=True, extra_config=url_style)
+    term = read(site, term_path)
+    home = read(site, "index.html")
+
+    sidebar = _primary_sidebar(term)
+    assert [link.attrs["href"] for link in elements(sidebar, "a", "md-nav__link")] == links
+    titles = [link.text.strip() for link in elements(sidebar, "a", "md-nav__link")]
+    assert titles[2:7] == ["Glossary", "Terms under S", "prostituted person", "survivor", "victim"]
+    assert "About" not in sidebar  # not the whole navigation...
+    assert "About" in _primary_sidebar(home)  # ...which the other pages still show
+    assert elements(term, "header", "md-header") and elements(term, "input", "md-search__input")
+    (toc,) = elements(term, "nav", "md-nav--secondary")
+    assert "Related terms" in toc.text
+
+
+def _primary_sidebar(html: str) -> str:
+    return html.split("md-sidebar--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
 
 
 def test_no_handout_link_when_handouts_are_off(tmp_path: Path) -> None:

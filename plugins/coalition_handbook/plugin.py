@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
@@ -48,11 +49,15 @@ from .site.pages import (
     generate_pages,
     inject_module_header,
     module_header,
+    terms_a_to_z,
     used_on,
 )
-from .site.urls import ASSETS_DIR, GLOSSARY_DIR
+from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, term_src_uri
 
 ASSETS = Path(__file__).parent / "assets"
+# Templates for Material: term pages get a compact sidebar instead of the whole navigation.
+THEME_TEMPLATES = Path(__file__).parent / "templates" / "theme"
+TERM_TEMPLATE = "hb-term.html"
 STYLESHEET = f"{ASSETS_DIR}/handbook.css"
 SCRIPT = f"{ASSETS_DIR}/handbook.js"
 # Lets search work from file:// pages in an offline build; Material's offline plugin
@@ -117,6 +122,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None
         self.offline = False
+        self.main_pages: list[Page] = []
+        self.glossary_page: Page | None = None
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -164,6 +171,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 config.markdown_extensions.append(extension)
         if self.config.autolink != "none":
             config.markdown_extensions.append(self.autolink)
+        # After the author's custom_dir (theirs wins), before Material's own templates.
+        templates = str(THEME_TEMPLATES)
+        if _material(config) and templates not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
 
     # Early, before the old site is cleaned: a failing check must leave it in place.
     @event_priority(50)
@@ -202,6 +213,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             handouts=hb_config.handouts,
             usage=used_on(handbook, term_usage(context)),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
+            term_template=TERM_TEMPLATE if _material(config) else None,
         )
         self.modules_by_src = {
             posixpath.join(modules_dir, f"{module.id}.md"): module
@@ -236,12 +248,29 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if self.site_inputs is None or config.nav is not None:
+        if self.site_inputs is None:
+            return nav
+        self.main_pages = [
+            page for src_uri in self.site_inputs.main_pages if (page := _page(files, src_uri))
+        ]
+        self.glossary_page = _page(files, GLOSSARY_INDEX)
+        if config.nav is not None:
             return nav  # a nav written in mkdocs.yml is the author's
         nav.items = navigation.arrange(nav.items, self.site_inputs.modules_dir)
         nav.pages = navigation.pages_of(nav.items)
         navigation.link_previous_and_next(nav.pages)
+        # Term pages are not in the navigation: their neighbours are the A-Z ones.
+        terms = terms_a_to_z(self.site_inputs.handbook.terms)
+        navigation.link_previous_and_next(
+            [page for term in terms if (page := _page(files, term_src_uri(term.id)))]
+        )
         return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        # Once per build, for the compact sidebar of term pages (templates/theme/).
+        env.globals["handbook_pages"] = self.main_pages
+        env.globals["handbook_glossary"] = self.glossary_page
+        return env
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
@@ -272,6 +301,15 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
         if problem is not None:
             raise PluginError(f"handbook: {problem}")
+
+
+def _material(config: MkDocsConfig) -> bool:
+    return config.theme.name == "material"
+
+
+def _page(files: Files, src_uri: str) -> Page | None:
+    file = files.get_file_from_path(src_uri)
+    return file.page if file is not None and isinstance(file.page, Page) else None
 
 
 def _offline_build(config: MkDocsConfig) -> bool:

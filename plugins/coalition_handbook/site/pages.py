@@ -57,6 +57,9 @@ class SiteInputs:
     # Give term pages their forms as front matter `tags`: Material's search ranks tags
     # highest, so typing "TIP" puts the term first. Off where a tags plugin shows tags.
     forms_as_search_tags: bool = True
+    # The theme template of term pages (front matter `template`): Material's gets the
+    # plugin's compact sidebar, not the whole navigation; None keeps the theme's default.
+    term_template: str | None = None
 
     def module_src_uri(self, module_id: str) -> str:
         return posixpath.join(self.modules_dir, f"{module_id}.md")
@@ -70,6 +73,12 @@ class SiteInputs:
         """Generated pages that keep an author's page at their path as their intro."""
         modules_index = (self.modules_index,) if self.modules_dir else ()
         return (GLOSSARY_INDEX, PROTOCOLS_INDEX, *modules_index, CHANGES_PAGE)
+
+    @property
+    def main_pages(self) -> tuple[str, ...]:
+        """The pages a term page's compact sidebar links to, in the navigation's order."""
+        modules_index = (self.modules_index,) if self.modules_dir else ()
+        return ("index.md", PROTOCOLS_INDEX, GLOSSARY_INDEX, *modules_index, CHANGES_PAGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +163,14 @@ def page_title(page: Page) -> str:
     return stem.replace("-", " ").replace("_", " ").capitalize()
 
 
+def terms_a_to_z(terms: Mapping[str, Term]) -> list[Term]:
+    """The terms in the glossary's order."""
+    return sorted(terms.values(), key=lambda term: sort_key(term.term))
+
+
 def glossary_index(inputs: SiteInputs) -> str:
-    terms = sorted(inputs.handbook.terms.values(), key=lambda term: sort_key(term.term))
     letters: dict[str, list[Term]] = {}
-    for term in terms:
+    for term in terms_a_to_z(inputs.handbook.terms):
         letters.setdefault(index_letter(term.term), []).append(term)
     alphabet = [*(chr(code) for code in range(ord("A"), ord("Z") + 1)), "#"]
     return render(
@@ -180,9 +193,13 @@ def term_page(term: Term, inputs: SiteInputs) -> str:
     src = term_src_uri(term.id)
     terms = inputs.handbook.terms
     replacement = terms.get(term.replaced_by) if term.replaced_by else None
+    letter = index_letter(term.term)
     return render(
         "term.md.j2",
         term=term,
+        theme_template=inputs.term_template,
+        letter_anchor=_letter_anchor(letter),
+        letter_title="Other terms" if letter == "#" else f"Terms under {letter}",
         definition=Markup(term.definition),
         forms=(term.term, *term.aliases),
         search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
