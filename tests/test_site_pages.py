@@ -228,6 +228,13 @@ def _primary_sidebar(html: str) -> str:
     return html.split("md-sidebar--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
 
 
+def test_used_on_links_follow_the_url_style(tmp_path: Path) -> None:
+    site = _site(tmp_path, extra_config="use_directory_urls: false\n")
+    used_on = read(site, "glossary/survivor.html").split('id="used-on"')[1].split("<h2")[0]
+    assert '<a href="../index.html">Home</a>' in used_on
+    assert '<a href="../modules/hotel-staff.html">Hotel staff</a>' in used_on
+
+
 def test_no_handout_link_when_handouts_are_off(tmp_path: Path) -> None:
     site = _site(tmp_path)
     assert "handouts/" not in read(site, "modules/hotel-staff/index.html")

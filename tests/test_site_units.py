@@ -8,7 +8,7 @@ import pytest
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.pages import index_letter, inject_module_header
 from coalition_handbook.site.templates import markdown_text, phone_href
-from coalition_handbook.site.urls import relative_src, relative_url
+from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,28 @@ def test_relative_src(source: str, target: str, expected: str) -> None:
 )
 def test_relative_url_to_a_handout(page_url: str, expected: str) -> None:
     assert relative_url(page_url, "handouts/hotel-staff.pdf") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("glossary/victim/", "", "../../"),
+        ("glossary/victim/", "modules/hotel-staff/", "../../modules/hotel-staff/"),
+        ("glossary/victim/", "glossary/survivor/", "../survivor/"),
+        ("glossary/victim.html", "index.html", "../index.html"),
+        ("glossary/victim.html", "modules/hotel-staff.html", "../modules/hotel-staff.html"),
+        ("glossary/victim.html", "glossary/survivor.html", "survivor.html"),
+    ],
+)
+def test_relative_page_url(source: str, target: str, expected: str) -> None:
+    assert relative_page_url(source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "expected"), [(True, "glossary/victim/"), (False, "glossary/victim.html")]
+)
+def test_page_url_of_a_term(directory_urls: bool, expected: str) -> None:
+    assert page_url("glossary/victim.md", directory_urls) == expected
 
 
 @pytest.mark.parametrize(

@@ -228,6 +228,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.site_inputs is None:
             return files
+        page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
         # An author's own index or changes page becomes the intro of the generated one.
         intros: dict[str, str] = {}
         for src_uri in self.site_inputs.index_pages:
@@ -235,7 +236,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if existing is not None:
                 intros[src_uri] = get_data(existing.content_string)[0]
                 files.remove(existing)
-        self.site_inputs = replace(self.site_inputs, intros=intros)
+        self.site_inputs = replace(
+            self.site_inputs,
+            intros=intros,
+            page_urls=page_urls,
+            directory_urls=config.use_directory_urls,
+        )
         for src_uri, markdown in generate_pages(self.site_inputs).items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:

@@ -12,6 +12,7 @@ import posixpath
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -22,7 +23,9 @@ from .urls import (
     GLOSSARY_INDEX,
     PROTOCOLS_INDEX,
     handout_path,
+    page_url,
     protocol_src_uri,
+    relative_page_url,
     relative_src,
     relative_url,
     term_src_uri,
@@ -52,6 +55,10 @@ class SiteInputs:
     handouts: bool = True
     # term id -> the pages that use one of its forms, in reading order
     usage: Mapping[str, tuple[PageRef, ...]] = field(default_factory=dict)
+    # source path -> the URL MkDocs gives the page (`modules/x/` or `modules/x.html`):
+    # a term's "Used on" list links by URL (see `term_page`); pages without one are left out
+    page_urls: Mapping[str, str] = field(default_factory=dict)
+    directory_urls: bool = True
     # source path -> Markdown of an author's own page at that path, kept as the intro
     intros: Mapping[str, str] = field(default_factory=dict)
     # Give term pages their forms as front matter `tags`: Material's search ranks tags
@@ -106,6 +113,7 @@ def generate_pages(inputs: SiteInputs) -> dict[str, str]:
     return pages
 
 
+@lru_cache(maxsize=65536)
 def sort_key(text: str) -> str:
     """Alphabetical order that ignores case and accents."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -136,14 +144,17 @@ def used_on(
     """Term id -> the pages that use it, once each, by title. `usage` lists uses by term
     (as `documents.term_usage` gives them: each with the `path` of its file)."""
     pages = {page.path: page for page in handbook.pages}
+    refs: dict[str, PageRef] = {}  # by path: a page's title is worked out once, not per use
     result: dict[str, tuple[PageRef, ...]] = {}
     for term_id, uses in usage.items():
-        refs = {
-            page.src_uri: PageRef(page.src_uri, page_title(page))
-            for use in uses
-            if (page := pages.get(str(getattr(use, "path", "")))) is not None
-        }
-        result[term_id] = tuple(sorted(refs.values(), key=lambda ref: sort_key(ref.title)))
+        term_refs: list[PageRef] = []
+        for path in dict.fromkeys(str(getattr(use, "path", "")) for use in uses):
+            page = pages.get(path)
+            if page is not None:
+                if path not in refs:
+                    refs[path] = PageRef(page.src_uri, page_title(page))
+                term_refs.append(refs[path])
+        result[term_id] = tuple(sorted(term_refs, key=lambda ref: sort_key(ref.title)))
     return result
 
 
@@ -205,10 +216,24 @@ def term_page(term: Term, inputs: SiteInputs) -> str:
         search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
         replacement=replacement,
         related=[terms[related] for related in term.related if related in terms],
-        used_on=inputs.usage.get(term.id, ()),
+        used_on=_used_on_links(term, inputs),
         href_term=lambda term_id: _link(src, term_src_uri(term_id)),
-        href_page=lambda page_src: _link(src, page_src),
     )
+
+
+def _used_on_links(term: Term, inputs: SiteInputs) -> list[tuple[str, str]]:
+    """(URL relative to the term's page, title) of the pages that use the term.
+
+    Written as URLs in an HTML list, not as Markdown links to source paths: a large
+    handbook's terms list tens of thousands of uses, and parsing and resolving each one
+    as a Markdown link was a third of what the plugin added to a build. The URLs are the
+    ones MkDocs gave the pages, so they are right by construction."""
+    own_url = page_url(term_src_uri(term.id), inputs.directory_urls)
+    return [
+        (relative_page_url(own_url, inputs.page_urls[page.src_uri]), page.title)
+        for page in inputs.usage.get(term.id, ())
+        if page.src_uri in inputs.page_urls
+    ]
 
 
 def protocols_index(inputs: SiteInputs) -> str:

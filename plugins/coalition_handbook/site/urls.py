@@ -2,8 +2,9 @@
 
 Generated pages link to each other by their source path (`glossary/victim.md`), as an
 author would, so MkDocs resolves every link to the right URL whatever
-`use_directory_urls` says, and validates it. Only links to files MkDocs does not know
-(the PDF handouts) are made relative to the page's URL here.
+`use_directory_urls` says, and validates it. Links to files MkDocs does not know (the PDF
+handouts), and a term's list of the pages that use it (too many links to parse one by
+one), are made relative to the page's URL here.
 """
 
 from __future__ import annotations
@@ -56,3 +57,17 @@ def relative_url(from_page_url: str, to_site_path: str) -> str:
     to a file at `to_site_path` in the built site."""
     base = from_page_url if from_page_url.endswith("/") else posixpath.dirname(from_page_url)
     return posixpath.relpath(to_site_path, base.rstrip("/") or ".")
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a page that is not an index: `glossary/victim.md` ->
+    `glossary/victim/`, or `glossary/victim.html` without directory URLs."""
+    stem = src_uri.removesuffix(".md")
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_page_url(from_page_url: str, to_page_url: str) -> str:
+    """A link between two page URLs as MkDocs gives them (`` is the home page with
+    directory URLs): `glossary/victim/` -> `modules/x/` is `../../modules/x/`."""
+    link = relative_url(from_page_url, to_page_url or ".")
+    return f"{link}/" if to_page_url.endswith("/") or not to_page_url else link
