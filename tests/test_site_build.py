@@ -145,6 +145,8 @@ def test_search_finds_each_term_page_by_each_accepted_form(
         if form.lower() not in text_by_page.get(f"glossary/{term.id}/", "")
     ]
     assert missing == []
+    used_on = [document for document in index["docs"] if document["location"].endswith("#used-on")]
+    assert used_on and not any("<li>" in document["text"] for document in used_on)
     boosted = {
         document["location"]
         for document in index["docs"]
