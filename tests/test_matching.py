@@ -5,6 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reference_matching import reference_scan
 
 from coalition_handbook.matching import Matcher
 from coalition_handbook.model.types import AvoidForm, Origin, Term
@@ -167,3 +170,24 @@ def test_building_500_terms_is_cheap() -> None:
         "term-7",
         "term-9",
     ]
+
+
+# Words of the forms above, some cased or inflected, and what may stand between them.
+_WORDS = [
+    "sex", "trafficking", "worker", "work", "child", "children", "prostitute", "survivor",
+    "survivors", "victim", "victimhood", "homeless", "person", "persons", "vagrant", "TIP",
+    "tip", "MOU", "MOUs", "mou", "T", "t", "visa", "Blue", "blue", "Campaign", "campaign",
+    "modern", "slave", "slaves", "café", "cafe\u0301", "\u0130stanbul", "o", "brien", "don",
+    "SURVIVOR", "Survivor", "x7", "_",
+]  # fmt: skip
+_BETWEEN = [
+    " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",
+    "'s ", "\u2019s ", "s' ", ". ", ", ", "_", "", "\r\n",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_BETWEEN)), max_size=30))
+def test_scan_gives_what_the_reference_scan_gives(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + between for word, between in pieces)
+    assert MATCHER.scan(text) == reference_scan(MATCHER, text)

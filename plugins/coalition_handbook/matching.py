@@ -1,7 +1,9 @@
 """Find every form of every glossary term in a text, in one pass (DESIGN section 4).
 
 `Matcher.from_terms(terms)` compiles all forms once into one Aho-Corasick automaton;
-`Matcher.scan(text)` returns the `Match`es with offsets into the text it was given.
+`Matcher.scan(text)` returns the `Match`es with offsets into the text it was given;
+`Matcher.hits(text)` the same as plain tuples, for the engine's own scan, which makes
+objects only of what is read.
 
 How a text is searched: it is NFC-normalised, lower-cased, curly apostrophes are
 straightened, and every space, tab, line break, hyphen and non-breaking space becomes one
@@ -19,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import invert, sub
 from typing import Literal
 
 import ahocorasick
@@ -74,7 +77,9 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
+class FormEntry:
+    """One term's claim on a search key: what a hit of the key is a use of."""
+
     term_id: str
     form: str
     kind: MatchKind
@@ -85,14 +90,25 @@ class _Entry:
     written: str  # this variant as it must be written (for strict and report)
 
 
+# What `Matcher.hits` gives for each use of a form: (start, end, entry, case_ok).
+Hit = tuple[int, int, FormEntry, bool]
+
+
 class Matcher:
     """All forms of all terms, compiled once. Cheap to build; safe to share and reuse."""
 
-    def __init__(self, entries: dict[str, list[_Entry]]) -> None:
+    def __init__(self, entries: dict[str, list[FormEntry]]) -> None:
         self._entries = entries
+        # The automaton gives each hit's key as an index into these lists.
+        self._key_entries: list[tuple[FormEntry, ...]] = []
+        self._key_lasts: list[int] = []  # the offset of its last character in the key
+        self._any_case: list[bool] = []  # whether its first entry matches in any case
         self._automaton = ahocorasick.Automaton()
-        for key, key_entries in entries.items():
-            self._automaton.add_word(key, (len(key), tuple(key_entries)))
+        for index, (key, key_entries) in enumerate(entries.items()):
+            self._automaton.add_word(key, index)
+            self._key_entries.append(tuple(key_entries))
+            self._key_lasts.append(len(key) - 1)
+            self._any_case.append(key_entries[0].case_rule == "any")
         if entries:
             self._automaton.make_automaton()
         # Each form once (its inflections share its words).
@@ -108,7 +124,7 @@ class Matcher:
         rule reports it)."""
         terms = sorted(terms, key=lambda term: term.id)
         by_id = {term.id: term for term in terms}
-        entries: dict[str, list[_Entry]] = {}
+        entries: dict[str, list[FormEntry]] = {}
         for term in terms:
             if term.status == "deprecated":
                 replacement = by_id.get(term.replaced_by or "")
@@ -131,7 +147,25 @@ class Matcher:
     def scan(self, text: str) -> list[Match]:
         """Every use of a form in `text`, in order, without overlaps (leftmost, then
         longest, wins). Offsets point into `text` as given."""
-        if not self._entries or not text:
+        return [
+            Match(
+                start,
+                end,
+                text[start:end],
+                entry.term_id,
+                entry.form,
+                entry.kind,
+                entry.suggestion,
+                case_ok,
+                None if case_ok else entry.written,
+            )
+            for start, end, entry, case_ok in self.hits(text)
+        ]
+
+    def hits(self, text: str) -> list[Hit]:
+        """What `scan` finds, as plain (start, end, entry, case_ok) tuples: the engine's
+        own scan reads these and makes `Match`es only of what is asked for."""
+        if not self._key_entries or not text:
             return []
         nfc, nfc_offsets = _nfc(text)
         lowered = nfc.lower()
@@ -140,88 +174,72 @@ class Matcher:
         if "\n" in lowered:
             lowered = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, lowered)
         collapsed, shifts_at, shifts = _collapse_spaces(lowered.translate(_TRANSLATE))
-        hits = _whole_word_hits(self._automaton.iter(collapsed), collapsed)
-        if not hits:
+        found = list(self._automaton.iter(collapsed))  # (last offset, key index)
+        if not found:
             return []
-        hits.sort()  # by start, then the longest first (ends are negated)
+        # (start, -end, key index) of every hit, sorted: by start, then the longest
+        # first. Computed by map and zip, at C speed: there is one per hit.
+        lasts, keys = zip(*found, strict=True)
+        starts = map(sub, lasts, map(self._key_lasts.__getitem__, keys))
+        ordered = sorted(zip(starts, map(invert, lasts), keys, strict=True))
 
-        matches: list[Match] = []
+        hits: list[Hit] = []
         taken_until = -1
-        for start, negative_end, key_entries in hits:
+        last_index = len(collapsed) - 1
+        key_entries = self._key_entries
+        any_case = self._any_case
+        # Written out inline: this runs for every hit. A hit is a whole word when no
+        # letter, digit or `_` is just before or after it, nor an apostrophe inside a
+        # word ("o'brien", "don't"); a space, the commonest neighbour, is tested first.
+        for start, negative_end, key in ordered:
             if start < taken_until:
                 continue
-            end = -negative_end
+            if start:
+                before = collapsed[start - 1]
+                if before != " " and (
+                    before.isalnum()
+                    or before == "_"
+                    or (before == "'" and start >= 2 and collapsed[start - 2].isalnum())
+                ):
+                    continue
+            last = ~negative_end
+            if last < last_index:
+                after = collapsed[last + 1]
+                if after != " " and (
+                    after.isalnum()
+                    or after == "_"
+                    or (after == "'" and last + 1 < last_index and collapsed[last + 2].isalnum())
+                ):
+                    continue
+            end = last + 1
             begin, finish = start, end
             if shifts_at:  # back to offsets before spaces were collapsed
                 index = bisect.bisect_right(shifts_at, start) - 1
                 if index >= 0:
                     begin += shifts[index]
-                index = bisect.bisect_right(shifts_at, end - 1) - 1
+                index = bisect.bisect_right(shifts_at, last) - 1
                 if index >= 0:
                     finish += shifts[index]
-            first = key_entries[0]
-            if first.case_rule == "any":  # most forms: no need to look at the case
-                entry, case_ok = first, True
+            if any_case[key]:  # most forms: no need to look at the case
+                entry, case_ok = key_entries[key][0], True
             else:
-                chosen = _choose(key_entries, nfc[begin:finish])
+                chosen = _choose(key_entries[key], nfc[begin:finish])
                 if chosen is None:
                     continue
                 entry, case_ok = chosen
             taken_until = end
             if nfc_offsets:
                 begin, finish = nfc_offsets[begin], nfc_offsets[finish]
-            matches.append(
-                Match(
-                    begin,
-                    finish,
-                    text[begin:finish],
-                    entry.term_id,
-                    entry.form,
-                    entry.kind,
-                    entry.suggestion,
-                    case_ok,
-                    None if case_ok else entry.written,
-                )
-            )
-        return matches
+            hits.append((begin, finish, entry, case_ok))
+        return hits
 
 
 def _blank_paragraph_break(run: re.Match[str]) -> str:
     return "\x00" * (run.end() - run.start())
 
 
-def _whole_word_hits(
-    found: Iterable[tuple[int, tuple[int, tuple[_Entry, ...]]]], text: str
-) -> list[tuple[int, int, tuple[_Entry, ...]]]:
-    """(start, -end, entries) of the automaton's hits that are whole words: no letter,
-    digit or `_` just before or after, nor an apostrophe inside a word ("o'brien",
-    "don't"). Written out inline: this runs for every hit."""
-    hits: list[tuple[int, int, tuple[_Entry, ...]]] = []
-    last_index = len(text) - 1
-    for last, (length, key_entries) in found:
-        start = last + 1 - length
-        if start:
-            before = text[start - 1]
-            if (
-                before.isalnum()
-                or before == "_"
-                or (before == "'" and start >= 2 and text[start - 2].isalnum())
-            ):
-                continue
-        if last < last_index:
-            after = text[last + 1]
-            if (
-                after.isalnum()
-                or after == "_"
-                or (after == "'" and last + 1 < last_index and text[last + 2].isalnum())
-            ):
-                continue
-        hits.append((start, -last - 1, key_entries))
-    return hits
-
-
 def _add_form(
-    entries: dict[str, list[_Entry]],
+    entries: dict[str, list[FormEntry]],
     term: Term,
     form: str,
     kind: MatchKind,
@@ -240,7 +258,7 @@ def _add_form(
     for last in last_word_variants(words[-1]):
         written = f"{head} {last}" if head else last
         key = written.lower()
-        entry = _Entry(term.id, form, kind, suggestion, case_rule, written)
+        entry = FormEntry(term.id, form, kind, suggestion, case_rule, written)
         bucket = entries.setdefault(key, [])
         if all(
             (existing.term_id, existing.form, existing.kind) != (entry.term_id, form, kind)
@@ -249,7 +267,7 @@ def _add_form(
             bucket.append(entry)
 
 
-def _choose(key_entries: Sequence[_Entry], found: str) -> tuple[_Entry, bool] | None:
+def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bool] | None:
     """The entry this text is a use of, and whether its case is right; None when the only
     forms are all-capitals ones written otherwise ("a tip" is not "TIP")."""
     written = None
@@ -269,16 +287,26 @@ def _choose(key_entries: Sequence[_Entry], found: str) -> tuple[_Entry, bool] | 
 def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
     """`text` with runs of spaces collapsed to one, and the map back: at collapsed offset
     `shifts_at[k]` and after, add `shifts[k]` to get the offset before collapsing."""
-    if "  " not in text:
+    run = text.find("  ")
+    if run < 0:
         return text, [], []
+    # str.find, then the pattern only where a run starts: a page has a few runs, and a
+    # regular expression over the whole text costs more than the rest of the scan.
+    pieces: list[str] = []
     shifts_at: list[int] = []
     shifts: list[int] = []
     removed = 0
-    for run_start, run_end in [run.span() for run in _SPACE_RUNS.finditer(text)]:
-        removed += run_end - run_start - 1
+    previous = 0
+    while run >= 0:
+        run_end = _SPACE_RUNS.match(text, run).end()
+        pieces.append(text[previous : run + 1])
+        removed += run_end - run - 1
         shifts_at.append(run_end - removed)
         shifts.append(removed)
-    return _SPACE_RUNS.sub(" ", text), shifts_at, shifts
+        previous = run_end
+        run = text.find("  ", run_end)
+    pieces.append(text[previous:])
+    return "".join(pieces), shifts_at, shifts
 
 
 def _nfc(text: str) -> tuple[str, list[int] | None]:

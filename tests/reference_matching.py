@@ -1,0 +1,178 @@
+"""FROZEN REFERENCE for tests/test_matching.py: `Matcher.scan` as it was before the compact
+internal scan (commit 2ba827e). Do not edit: the engine's matches must be exactly what
+this gives, for any text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import ahocorasick
+
+from coalition_handbook.matching import FormEntry, Match, Matcher
+
+_SEPARATORS = "\t\n\r\u00a0\u202f\u2007-\u2010\u2011"
+_TRANSLATE = str.maketrans({**dict.fromkeys(_SEPARATORS, " "), "\u2019": "'"})
+_SPACE_RUNS = re.compile(r"  +")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
+_SEPARATOR_RUN = re.compile(rf"[ {_SEPARATORS}]+")
+
+
+# By id of the matcher's entries, which are kept alive with their automaton.
+_AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
+
+
+def _automaton(entries: dict[str, list[FormEntry]]) -> ahocorasick.Automaton:
+    if id(entries) not in _AUTOMATA:
+        automaton = ahocorasick.Automaton()
+        for key, key_entries in entries.items():
+            automaton.add_word(key, (len(key), tuple(key_entries)))
+        automaton.make_automaton()
+        _AUTOMATA[id(entries)] = (entries, automaton)
+    return _AUTOMATA[id(entries)][1]
+
+
+def reference_scan(matcher: Matcher, text: str) -> list[Match]:
+    """What `matcher.scan(text)` must return: every use of a form in `text`, in order,
+    without overlaps (leftmost, then longest, wins)."""
+    entries = matcher._entries
+    if not entries or not text:
+        return []
+    nfc, nfc_offsets = _nfc(text)
+    lowered = nfc.lower()
+    if len(lowered) != len(nfc):  # U+0130 lower-cases to two code points
+        lowered = "".join(char.lower()[0] for char in nfc)
+    if "\n" in lowered:
+        lowered = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, lowered)
+    collapsed, shifts_at, shifts = _collapse_spaces(lowered.translate(_TRANSLATE))
+    hits = _whole_word_hits(_automaton(entries).iter(collapsed), collapsed)
+    if not hits:
+        return []
+    hits.sort()  # by start, then the longest first (ends are negated)
+
+    matches: list[Match] = []
+    taken_until = -1
+    for start, negative_end, key_entries in hits:
+        if start < taken_until:
+            continue
+        end = -negative_end
+        begin, finish = start, end
+        if shifts_at:  # back to offsets before spaces were collapsed
+            index = bisect.bisect_right(shifts_at, start) - 1
+            if index >= 0:
+                begin += shifts[index]
+            index = bisect.bisect_right(shifts_at, end - 1) - 1
+            if index >= 0:
+                finish += shifts[index]
+        first = key_entries[0]
+        if first.case_rule == "any":  # most forms: no need to look at the case
+            entry, case_ok = first, True
+        else:
+            chosen = _choose(key_entries, nfc[begin:finish])
+            if chosen is None:
+                continue
+            entry, case_ok = chosen
+        taken_until = end
+        if nfc_offsets:
+            begin, finish = nfc_offsets[begin], nfc_offsets[finish]
+        matches.append(
+            Match(
+                begin,
+                finish,
+                text[begin:finish],
+                entry.term_id,
+                entry.form,
+                entry.kind,
+                entry.suggestion,
+                case_ok,
+                None if case_ok else entry.written,
+            )
+        )
+    return matches
+
+
+def _blank_paragraph_break(run: re.Match[str]) -> str:
+    return "\x00" * (run.end() - run.start())
+
+
+def _whole_word_hits(
+    found: Iterable[tuple[int, tuple[int, tuple[FormEntry, ...]]]], text: str
+) -> list[tuple[int, int, tuple[FormEntry, ...]]]:
+    """(start, -end, entries) of the automaton's hits that are whole words: no letter,
+    digit or `_` just before or after, nor an apostrophe inside a word ("o'brien",
+    "don't"). Written out inline: this runs for every hit."""
+    hits: list[tuple[int, int, tuple[FormEntry, ...]]] = []
+    last_index = len(text) - 1
+    for last, (length, key_entries) in found:
+        start = last + 1 - length
+        if start:
+            before = text[start - 1]
+            if (
+                before.isalnum()
+                or before == "_"
+                or (before == "'" and start >= 2 and text[start - 2].isalnum())
+            ):
+                continue
+        if last < last_index:
+            after = text[last + 1]
+            if (
+                after.isalnum()
+                or after == "_"
+                or (after == "'" and last + 1 < last_index and text[last + 2].isalnum())
+            ):
+                continue
+        hits.append((start, -last - 1, key_entries))
+    return hits
+
+
+def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bool] | None:
+    """The entry this text is a use of, and whether its case is right; None when the only
+    forms are all-capitals ones written otherwise ("a tip" is not "TIP")."""
+    written = None
+    for entry in key_entries:
+        if entry.case_rule == "any":
+            return entry, True
+        if written is None:
+            written = _SEPARATOR_RUN.sub(" ", found).replace("\u2019", "'")
+        if written == entry.written:
+            return entry, True
+    for entry in key_entries:
+        if entry.case_rule == "report":
+            return entry, False
+    return None
+
+
+def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` with runs of spaces collapsed to one, and the map back: at collapsed offset
+    `shifts_at[k]` and after, add `shifts[k]` to get the offset before collapsing."""
+    if "  " not in text:
+        return text, [], []
+    shifts_at: list[int] = []
+    shifts: list[int] = []
+    removed = 0
+    for run_start, run_end in [run.span() for run in _SPACE_RUNS.finditer(text)]:
+        removed += run_end - run_start - 1
+        shifts_at.append(run_end - removed)
+        shifts.append(removed)
+    return _SPACE_RUNS.sub(" ", text), shifts_at, shifts
+
+
+def _nfc(text: str) -> tuple[str, list[int] | None]:
+    """NFC of `text` and, when that differs, the offset in `text` of every code point of
+    the result (plus one past the end)."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    cluster_start = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text) and unicodedata.combining(text[index]):
+            continue
+        normalised = unicodedata.normalize("NFC", text[cluster_start:index])
+        pieces.append(normalised)
+        offsets.extend([cluster_start] * len(normalised))
+        cluster_start = index
+    offsets.append(len(text))
+    return "".join(pieces), offsets
