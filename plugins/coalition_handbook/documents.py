@@ -8,7 +8,6 @@ term rule, the site's "Used on" lists and the handouts' "Key terms" share one sc
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
 from .markdown import LineIndex, checkable_text
-from .matching import Match, Matcher
+from .matching import Hit, Match, Matcher
 from .model.types import Handbook, Module, Origin, Protocol, Span
 from .yaml_text import source_offsets
 
@@ -84,13 +83,66 @@ class LocatedMatch:
 @dataclass(frozen=True, slots=True)
 class ScannedDocument:
     """A file's checked texts and the term forms found in them. `owner` is the id of the
-    term, protocol or module the texts belong to (None for plain pages)."""
+    term, protocol or module the texts belong to (None for plain pages).
+
+    `hits` holds, for each text, what `Matcher.hits` found in its view (a definition's own
+    forms left out); `matches` makes `LocatedMatch`es of them on first use. Most runs
+    never ask: the term rules read only the hits they report (`flagged_matches`).
+    """
 
     path: str
     kind: DocumentKind
     owner: str | None
     texts: tuple[CheckedText, ...]
-    matches: tuple[LocatedMatch, ...]
+    hits: tuple[list[Hit], ...]
+    _matches: tuple[LocatedMatch, ...] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
+
+    @property
+    def matches(self) -> tuple[LocatedMatch, ...]:
+        """Every form found, in text order, placed in the file."""
+        if self._matches is None:
+            located = tuple(self.located(lambda hit: True))
+            object.__setattr__(self, "_matches", located)  # a cache on a frozen record
+            return located
+        return self._matches
+
+    def located(self, wanted: Callable[[Hit], bool]) -> Iterator[LocatedMatch]:
+        """The `wanted` hits as `LocatedMatch`es, in text order."""
+        path = self.path
+        for text, hits in zip(self.texts, self.hits, strict=True):
+            source, view = text.source, text.view
+            # Line and column by counting line breaks from the previous hit: a page's
+            # hits are in source order, and most pages have few that are wanted.
+            line, line_start, counted_to = 1, 0, 0
+            for hit in hits:
+                if not wanted(hit):
+                    continue
+                view_start, view_end, entry, case_ok = hit
+                if text.offsets is None:  # a page: view offsets are source offsets
+                    start, end = view_start, view_end
+                else:
+                    start, end = text.source_span(view_start, view_end)
+                if start < counted_to:  # a YAML text need not be in source order
+                    line, line_start, counted_to = 1, 0, 0
+                breaks = source.count("\n", counted_to, start)
+                if breaks:
+                    line += breaks
+                    line_start = source.rfind("\n", counted_to, start) + 1
+                counted_to = start
+                match = Match(
+                    view_start,
+                    view_end,
+                    view[view_start:view_end],
+                    entry.term_id,
+                    entry.form,
+                    entry.kind,
+                    entry.suggestion,
+                    case_ok,
+                    None if case_ok else entry.written,
+                )
+                yield LocatedMatch(match, path, line, start - line_start + 1, source[start:end])
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,17 +300,17 @@ class _Scanner:
         )
         stored = self.cache.load("scan", key)
         if stored is not None:
-            views, matches = stored
+            views, hits = stored
             checked = tuple(
                 CheckedText(path, text_key, origin.text, view, offsets)
                 for text_key, view, offsets in views
             )
-            return ScannedDocument(path, kind, owner, checked, matches)
+            return ScannedDocument(path, kind, owner, checked, hits)
         STATS.scanned += 1
         scanned = _document(path, kind, owner, texts(), self.get_matcher())
         # The source text is the record's own: kept once, in the records namespace.
         views = tuple((text.key, text.view, text.offsets) for text in scanned.texts)
-        self.cache.store("scan", key, (views, scanned.matches))
+        self.cache.store("scan", key, (views, scanned.hits))
         return scanned
 
 
@@ -310,29 +362,26 @@ def _document(
     texts: list[CheckedText],
     term_matcher: Matcher,
 ) -> ScannedDocument:
-    located: list[LocatedMatch] = []
-    line_starts: tuple[int, ...] = ()
-    for text in texts:
-        source = text.source
-        for match in term_matcher.scan(text.view):
-            if kind == "term" and match.term_id == owner:
-                continue  # a definition may name its own forms, to explain them
-            line_starts = line_starts or LineIndex.of(source).starts
-            if text.offsets is None:  # a page: view offsets are source offsets
-                start, end = match.start, match.end
-            else:
-                start, end = text.source_span(match.start, match.end)
-            # LineIndex.position, written out: this runs for every match.
-            line = bisect_right(line_starts, start)
-            column = start - line_starts[line - 1] + 1
-            located.append(LocatedMatch(match, path, line, column, source[start:end]))
-    return ScannedDocument(path, kind, owner, tuple(texts), tuple(located))
+    hits = [term_matcher.hits(text.view) for text in texts]
+    if kind == "term":  # a definition may name its own forms, to explain them
+        hits = [[hit for hit in found if hit[2].term_id != owner] for found in hits]
+    return ScannedDocument(path, kind, owner, tuple(texts), tuple(hits))
 
 
-def located_matches(context: CheckContext) -> Iterator[LocatedMatch]:
-    """Every match of the scan, in document order."""
-    for document in scan_handbook(context):
-        yield from document.matches
+def flagged_matches(context: CheckContext) -> list[LocatedMatch]:
+    """The matches a term rule reports, in document order: forms to avoid, forms of
+    deprecated terms, and accepted forms written in the wrong case. Made once per run."""
+
+    def compute() -> list[LocatedMatch]:
+        return [
+            found for document in scan_handbook(context) for found in document.located(_is_flagged)
+        ]
+
+    return context.shared("flagged_matches", compute)
+
+
+def _is_flagged(hit: Hit) -> bool:
+    return hit[2].kind != "accepted" or not hit[3]
 
 
 def term_usage(context: CheckContext) -> Mapping[str, list[Use]]:

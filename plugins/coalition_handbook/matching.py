@@ -89,6 +89,17 @@ class FormEntry:
     case_rule: Literal["any", "strict", "report"]
     written: str  # this variant as it must be written (for strict and report)
 
+    def __reduce__(self) -> tuple[type[FormEntry], tuple[object, ...]]:
+        # By the constructor (cached scans hold one per hit), as for `Match`.
+        return FormEntry, (
+            self.term_id,
+            self.form,
+            self.kind,
+            self.suggestion,
+            self.case_rule,
+            self.written,
+        )
+
 
 # What `Matcher.hits` gives for each use of a form: (start, end, entry, case_ok).
 Hit = tuple[int, int, FormEntry, bool]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..documents import located_matches
+from ..documents import flagged_matches
 from ..findings import Finding
 from .base import CheckContext
 
@@ -12,7 +12,7 @@ RULE = "term.deprecated"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for found in located_matches(context):
+    for found in flagged_matches(context):
         match = found.match
         if match.kind != "deprecated":
             continue

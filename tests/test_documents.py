@@ -1,0 +1,77 @@
+"""The engine's own scan (`documents`): hits kept as plain tuples and placed in their file
+only when read must give exactly the `LocatedMatch`es that placing every `Matcher.scan`
+match gives (the scan as it was before it kept hits)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_matching import MATCHER
+from test_term_rules import make
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.documents import (
+    CheckedText,
+    LocatedMatch,
+    ScannedDocument,
+    _document,
+    flagged_matches,
+    scan_handbook,
+)
+from coalition_handbook.markdown import LineIndex, checkable_text
+from coalition_handbook.matching import Matcher
+
+
+def placed_scan(document: ScannedDocument, matcher: Matcher) -> tuple[LocatedMatch, ...]:
+    """Every `matcher.scan` match of the document's texts, placed by `LineIndex`."""
+    located = []
+    for text in document.texts:
+        lines = LineIndex.of(text.source)
+        for match in matcher.scan(text.view):
+            if document.kind == "term" and match.term_id == document.owner:
+                continue
+            start, end = text.source_span(match.start, match.end)
+            line, column = lines.position(start)
+            found = text.source[start:end]
+            located.append(LocatedMatch(match, document.path, line, column, found))
+    return tuple(located)
+
+
+def is_flagged(found: LocatedMatch) -> bool:
+    return found.match.kind != "accepted" or not found.match.case_ok
+
+
+_LINES = [
+    "# A survivor's heading", "- a vagrant", "  homeless person", "sex-trafficking and",
+    "```", "a TIP in code", "> a modern", "> slave", "", "the Blue campaign | x |",
+    "|---|---|", "victims' rights\r", "un cafe\u0301  noir", "survivors\u2019 MOUs",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=25))
+def test_a_page_is_placed_as_every_scan_match_placed(lines: list[str]) -> None:
+    source = "\n".join(lines)
+    text = CheckedText("p.md", "", source, checkable_text(source))
+    document = _document("p.md", "page", None, [text], MATCHER)
+    expected = placed_scan(document, MATCHER)
+    assert document.matches == expected
+    assert list(document.located(lambda hit: hit[2].kind != "accepted" or not hit[3])) == [
+        found for found in expected if is_flagged(found)
+    ]
+
+
+def test_every_document_kind_is_placed_as_before(tmp_path: Path) -> None:
+    result = run_checks(load_config(make(tmp_path)))
+    documents = scan_handbook(result.context)
+    matcher = Matcher.from_terms(result.handbook.terms.values())
+    assert {document.kind for document in documents} == {"page", "term", "protocol", "module"}
+    every = []
+    for document in documents:
+        expected = placed_scan(document, matcher)
+        assert document.matches == expected
+        every += expected
+    assert flagged_matches(result.context) == [found for found in every if is_flagged(found)]
