@@ -18,7 +18,7 @@ from coalition_handbook.documents import (
     LocatedMatch,
     ScannedDocument,
     _document,
-    flagged_matches,
+    flagged_uses,
     scan_handbook,
 )
 from coalition_handbook.markdown import LineIndex, checkable_text
@@ -59,8 +59,9 @@ def test_a_page_is_placed_as_every_scan_match_placed(lines: list[str]) -> None:
     document = _document("p.md", "page", None, [text], MATCHER)
     expected = placed_scan(document, MATCHER)
     assert document.matches == expected
-    assert list(document.located(lambda hit: hit[2].kind != "accepted" or not hit[3])) == [
-        found for found in expected if is_flagged(found)
+    flagged = document.placed(lambda hit: hit[2].kind != "accepted" or not hit[3])
+    assert [(line, column, found) for _, _, line, column, found in flagged] == [
+        (located.line, located.column, located.found) for located in expected if is_flagged(located)
     ]
 
 
@@ -74,4 +75,11 @@ def test_every_document_kind_is_placed_as_before(tmp_path: Path) -> None:
         expected = placed_scan(document, matcher)
         assert document.matches == expected
         every += expected
-    assert flagged_matches(result.context) == [found for found in every if is_flagged(found)]
+    assert [
+        (use.path, use.line, use.column, use.found, use.entry.term_id, use.entry.kind, use.case_ok)
+        for use in flagged_uses(result.context)
+    ] == [
+        (at.path, at.line, at.column, at.found, at.match.term_id, at.match.kind, at.match.case_ok)
+        for at in every
+        if is_flagged(at)
+    ]

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
 from .markdown import LineIndex, checkable_text
-from .matching import Hit, Match, Matcher
+from .matching import FormEntry, Hit, Match, Matcher
 from .model.types import Handbook, Module, Origin, Protocol, Span
 from .yaml_text import source_offsets
 
@@ -87,7 +87,7 @@ class ScannedDocument:
 
     `hits` holds, for each text, what `Matcher.hits` found in its view (a definition's own
     forms left out); `matches` makes `LocatedMatch`es of them on first use. Most runs
-    never ask: the term rules read only the hits they report (`flagged_matches`).
+    never ask: the term rules read only the hits they report (`flagged_uses`).
     """
 
     path: str
@@ -103,27 +103,46 @@ class ScannedDocument:
     def matches(self) -> tuple[LocatedMatch, ...]:
         """Every form found, in text order, placed in the file."""
         if self._matches is None:
-            located = tuple(self.located(lambda hit: True))
+            located = tuple(
+                LocatedMatch(
+                    Match(
+                        hit[0],
+                        hit[1],
+                        text.view[hit[0] : hit[1]],
+                        hit[2].term_id,
+                        hit[2].form,
+                        hit[2].kind,
+                        hit[2].suggestion,
+                        hit[3],
+                        None if hit[3] else hit[2].written,
+                    ),
+                    self.path,
+                    line,
+                    column,
+                    found,
+                )
+                for text, hit, line, column, found in self.placed(_any_hit)
+            )
             object.__setattr__(self, "_matches", located)  # a cache on a frozen record
             return located
         return self._matches
 
-    def located(self, wanted: Callable[[Hit], bool]) -> Iterator[LocatedMatch]:
-        """The `wanted` hits as `LocatedMatch`es, in text order."""
-        path = self.path
+    def placed(
+        self, wanted: Callable[[Hit], bool]
+    ) -> Iterator[tuple[CheckedText, Hit, int, int, str]]:
+        """(text, hit, line, column, source text) of the `wanted` hits, in text order."""
         for text, hits in zip(self.texts, self.hits, strict=True):
-            source, view = text.source, text.view
+            source = text.source
             # Line and column by counting line breaks from the previous hit: a page's
             # hits are in source order, and most pages have few that are wanted.
             line, line_start, counted_to = 1, 0, 0
             for hit in hits:
                 if not wanted(hit):
                     continue
-                view_start, view_end, entry, case_ok = hit
                 if text.offsets is None:  # a page: view offsets are source offsets
-                    start, end = view_start, view_end
+                    start, end = hit[0], hit[1]
                 else:
-                    start, end = text.source_span(view_start, view_end)
+                    start, end = text.source_span(hit[0], hit[1])
                 if start < counted_to:  # a YAML text need not be in source order
                     line, line_start, counted_to = 1, 0, 0
                 breaks = source.count("\n", counted_to, start)
@@ -131,18 +150,19 @@ class ScannedDocument:
                     line += breaks
                     line_start = source.rfind("\n", counted_to, start) + 1
                 counted_to = start
-                match = Match(
-                    view_start,
-                    view_end,
-                    view[view_start:view_end],
-                    entry.term_id,
-                    entry.form,
-                    entry.kind,
-                    entry.suggestion,
-                    case_ok,
-                    None if case_ok else entry.written,
-                )
-                yield LocatedMatch(match, path, line, start - line_start + 1, source[start:end])
+                yield text, hit, line, start - line_start + 1, source[start:end]
+
+
+class FlaggedUse(NamedTuple):
+    """A use that a term rule reports (see `flagged_uses`): where it is, as written, and
+    the form it is a use of."""
+
+    path: str
+    line: int
+    column: int
+    found: str
+    entry: FormEntry
+    case_ok: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,20 +388,26 @@ def _document(
     return ScannedDocument(path, kind, owner, tuple(texts), tuple(hits))
 
 
-def flagged_matches(context: CheckContext) -> list[LocatedMatch]:
-    """The matches a term rule reports, in document order: forms to avoid, forms of
-    deprecated terms, and accepted forms written in the wrong case. Made once per run."""
+def flagged_uses(context: CheckContext) -> list[FlaggedUse]:
+    """What the term rules report, in document order: forms to avoid, forms of deprecated
+    terms, and accepted forms written in the wrong case. Made once per run."""
 
-    def compute() -> list[LocatedMatch]:
+    def compute() -> list[FlaggedUse]:
         return [
-            found for document in scan_handbook(context) for found in document.located(_is_flagged)
+            FlaggedUse(document.path, line, column, found, hit[2], hit[3])
+            for document in scan_handbook(context)
+            for _, hit, line, column, found in document.placed(_is_flagged)
         ]
 
-    return context.shared("flagged_matches", compute)
+    return context.shared("flagged_uses", compute)
 
 
 def _is_flagged(hit: Hit) -> bool:
     return hit[2].kind != "accepted" or not hit[3]
+
+
+def _any_hit(hit: Hit) -> bool:
+    return True
 
 
 def term_usage(context: CheckContext) -> Mapping[str, list[Use]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..documents import flagged_matches
+from ..documents import flagged_uses
 from ..findings import Finding
 from .base import CheckContext
 
@@ -12,17 +12,17 @@ RULE = "term.avoid"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for found in flagged_matches(context):
-        match = found.match
-        if match.kind != "avoid":
+    for use in flagged_uses(context):
+        entry = use.entry
+        if entry.kind != "avoid":
             continue
         yield context.finding(
             RULE,
-            found.path,
-            found.line,
-            found.column,
-            f"'{found.found}' is a form to avoid; use '{match.suggestion}'",
-            found=found.found,
-            suggestion=match.suggestion,
-            term=match.term_id,
+            use.path,
+            use.line,
+            use.column,
+            f"'{use.found}' is a form to avoid; use '{entry.suggestion}'",
+            found=use.found,
+            suggestion=entry.suggestion,
+            term=entry.term_id,
         )

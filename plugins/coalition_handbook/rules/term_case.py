@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..documents import flagged_matches
+from ..documents import flagged_uses
 from ..findings import Finding
 from .base import CheckContext
 
@@ -12,17 +12,17 @@ RULE = "term.case"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for found in flagged_matches(context):
-        match = found.match
-        if match.case_ok or match.kind != "accepted":  # a form to avoid is reported as such
+    for use in flagged_uses(context):
+        entry = use.entry
+        if use.case_ok or entry.kind != "accepted":  # a form to avoid is reported as such
             continue
         yield context.finding(
             RULE,
-            found.path,
-            found.line,
-            found.column,
-            f"'{found.found}' is written '{match.expected}' (the term is case-sensitive)",
-            found=found.found,
-            suggestion=match.expected,
-            term=match.term_id,
+            use.path,
+            use.line,
+            use.column,
+            f"'{use.found}' is written '{entry.written}' (the term is case-sensitive)",
+            found=use.found,
+            suggestion=entry.written,
+            term=entry.term_id,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..documents import flagged_matches
+from ..documents import flagged_uses
 from ..findings import Finding
 from .base import CheckContext
 
@@ -12,18 +12,18 @@ RULE = "term.deprecated"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for found in flagged_matches(context):
-        match = found.match
-        if match.kind != "deprecated":
+    for use in flagged_uses(context):
+        entry = use.entry
+        if entry.kind != "deprecated":
             continue
-        instead = f"; use '{match.suggestion}'" if match.suggestion else ""
+        instead = f"; use '{entry.suggestion}'" if entry.suggestion else ""
         yield context.finding(
             RULE,
-            found.path,
-            found.line,
-            found.column,
-            f"'{found.found}' is a form of the deprecated term '{match.term_id}'{instead}",
-            found=found.found,
-            suggestion=match.suggestion,
-            term=match.term_id,
+            use.path,
+            use.line,
+            use.column,
+            f"'{use.found}' is a form of the deprecated term '{entry.term_id}'{instead}",
+            found=use.found,
+            suggestion=entry.suggestion,
+            term=entry.term_id,
         )
