@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import term_usage, terms_used_in
+from coalition_handbook.rules.term_unknown_acronym import _ACRONYM, acronyms
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
 TERMS = {
@@ -134,4 +138,19 @@ def test_usage(tmp_path: Path) -> None:
         "t-visa",
         "slave",
         "survivor",
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["NGO", "NGOs", "A", "ABCDEFG", "FBI", "x", "I", "II", "O'", "\u2019", "_"])
+        | st.sampled_from([" ", "\n", "\x00", "-", "'", "", "s", "7", "É"]),
+        max_size=25,
+    )
+)
+def test_acronyms_are_what_the_pattern_finds(pieces: list[str]) -> None:
+    view = "".join(pieces)
+    assert [found.span() for found in acronyms(view)] == [
+        found.span() for found in _ACRONYM.finditer(view)
     ]

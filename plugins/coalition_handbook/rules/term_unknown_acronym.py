@@ -20,6 +20,8 @@ RULE = "term.unknown-acronym"
 # lookbehind over it and the character before says the word starts there.
 _ACRONYM = re.compile(r"([A-Z](?<![\w'\u2019][A-Z])[A-Z]{1,5})(s?)(?![\w'\u2019])")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+# Every capital A-Z becomes "A": an acronym starts where "AA" is, found by str.find.
+_CAPITALS = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"))
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -46,8 +48,23 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 
 def _unknown(text: CheckedText, known: set[str]) -> Iterator[re.Match[str]]:
-    for found in _ACRONYM.finditer(text.view):
+    for found in acronyms(text.view):
         word = found.group(1)
         if word in known or found.group() in known or _ROMAN.fullmatch(word):
             continue
         yield found
+
+
+def acronyms(view: str) -> Iterator[re.Match[str]]:
+    """What `_ACRONYM.finditer(view)` gives, the pattern tried only where two capitals
+    start: a pattern that starts with a class of characters scans prose ~3 times slower
+    than `str.translate` and `str.find` together."""
+    capitals = view.translate(_CAPITALS)
+    start = capitals.find("AA")
+    while start >= 0:
+        found = _ACRONYM.match(view, start)
+        if found:
+            yield found
+            start = capitals.find("AA", found.end())
+        else:
+            start = capitals.find("AA", start + 1)
