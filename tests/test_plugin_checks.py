@@ -96,3 +96,24 @@ def test_bad_plugin_options_stop_the_build(tmp_path: Path, options: str) -> None
     )
     with pytest.raises((ConfigurationError, PluginError, ValidationError, Abort)):
         build_site(config_file)
+
+
+class _RecordingServer:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_serve_watches_the_glossary_and_protocols(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path)
+    (tmp_path / "protocols").mkdir()
+    config = load_mkdocs_config(str(config_file))
+    config = config.plugins.on_config(config)
+    server = _RecordingServer()
+    config.plugins.on_serve(server, config=config, builder=None)
+    assert {Path(path) for path in server.watched} >= {
+        (tmp_path / "glossary").resolve(),
+        (tmp_path / "protocols").resolve(),
+    }

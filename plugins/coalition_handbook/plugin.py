@@ -22,6 +22,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -295,6 +296,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             header = module_header(module, self.site_inputs, page.url)
             return inject_module_header(markdown, header)
         return markdown
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
+        """`mkdocs serve` rebuilds when a term or protocol file changes, not only a page."""
+        if self.handbook_config is None:
+            return
+        for folder in (self.handbook_config.glossary_dir, self.handbook_config.protocols_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
 
     # Handouts (site/handouts.py, the trainers' PDFs): late, once every page is written;
     # PDFs come from the cache when nothing changed. Under CI=true a missing PDF fails.
