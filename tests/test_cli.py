@@ -43,6 +43,17 @@ def test_warning_fails_only_under_strict(
     assert main(["check", "-f", str(config_file), "--strict"]) == 1
 
 
+def test_avoid_message_says_what_to_write_and_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    main(["check", "-f", str(config_file)])
+    assert capsys.readouterr().out == (
+        "content/index.md:3:4: warning term.avoid 'vagrant' is a form to avoid; "
+        "use 'person experiencing homelessness'. Why: Stigmatising.\n"
+    )
+
+
 def _message_of(root: Path, rule: str) -> str:
     from coalition_handbook.check import run_checks
     from coalition_handbook.config import load_config

@@ -12,16 +12,25 @@ RULE = "term.avoid"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
+    # The editor sees why a form is discouraged, not only what to write instead.
+    reasons = {
+        (term.id, avoided.text): avoided.reason.strip()
+        for term in context.handbook.terms.values()
+        for avoided in term.avoid
+        if avoided.reason
+    }
     for use in flagged_uses(context):
         entry = use.entry
         if entry.kind != "avoid":
             continue
+        reason = reasons.get((entry.term_id, entry.form))
+        because = f" Why: {reason}" if reason else ""
         yield context.finding(
             RULE,
             use.path,
             use.line,
             use.column,
-            f"'{use.found}' is a form to avoid; use '{entry.suggestion}'",
+            f"'{use.found}' is a form to avoid; use '{entry.suggestion}'.{because}",
             found=use.found,
             suggestion=entry.suggestion,
             term=entry.term_id,
