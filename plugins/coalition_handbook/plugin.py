@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
+from mkdocs.utils.templates import TemplateContext
 
 from .check import CheckResult, run_checks
 from .config import (
@@ -46,12 +48,14 @@ from .site import navigation
 from .site.autolink import Autolinker, AutolinkExtension, link_targets
 from .site.dates import content_date
 from .site.pages import (
+    USED_ON_PLACEHOLDER,
     SiteInputs,
     generate_pages,
     inject_module_header,
     module_header,
     terms_a_to_z,
     used_on,
+    used_on_lists,
 )
 from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, term_src_uri
 
@@ -125,6 +129,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.offline = False
         self.main_pages: list[Page] = []
         self.glossary_page: Page | None = None
+        self.used_on_lists: dict[str, str] = {}
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -249,6 +254,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 log.warning(f"{existing.src_uri}: replaced by the page the handbook generates")
                 files.remove(existing)
             files.append(File.generated(config, src_uri, content=markdown))
+        self.used_on_lists = used_on_lists(self.site_inputs)
         for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if self.offline else [])):
             path = ASSETS / posixpath.basename(asset)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
@@ -277,6 +283,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # Once per build, for the compact sidebar of term pages (templates/theme/).
         env.globals["handbook_pages"] = self.main_pages
         env.globals["handbook_glossary"] = self.glossary_page
+        env.globals["handbook_once"] = _RenderedOnce()
         return env
 
     def on_page_markdown(
@@ -297,6 +304,17 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return inject_module_header(markdown, header)
         return markdown
 
+    # Late: after the search plugins (default priority) have indexed the page, so they
+    # neither index a term's "Used on" list nor parse its links (site/pages.py).
+    @event_priority(-50)
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        listing = self.used_on_lists.get(page.file.src_uri)
+        if listing is not None and page.content is not None:
+            page.content = page.content.replace(USED_ON_PLACEHOLDER, listing, 1)
+        return context
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
         """`mkdocs serve` rebuilds when a term or protocol file changes, not only a page."""
         if self.handbook_config is None:
@@ -316,6 +334,21 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
         if problem is not None:
             raise PluginError(f"handbook: {problem}")
+
+
+class _RenderedOnce:
+    """`handbook_once(block, base_url, super)` in a theme template: the block's HTML,
+    rendered the first time and reused for every page with the same `base_url` (a new
+    one each build, made in `on_env`)."""
+
+    def __init__(self) -> None:
+        self.rendered: dict[tuple[str, str], str] = {}
+
+    def __call__(self, block: str, base_url: str, render: Callable[[], str]) -> str:
+        key = (block, base_url)
+        if key not in self.rendered:
+            self.rendered[key] = render()
+        return self.rendered[key]
 
 
 def _material(config: MkDocsConfig) -> bool:

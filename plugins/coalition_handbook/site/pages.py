@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from .templates import render
@@ -30,6 +30,10 @@ from .urls import (
     relative_url,
     term_src_uri,
 )
+
+# Where a term page's "Used on" list goes: the generated Markdown holds this empty list,
+# the plugin fills it in once the page is indexed for search (see `used_on_lists`).
+USED_ON_PLACEHOLDER = '<ul class="hb-used-on"></ul>'
 
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
@@ -56,7 +60,7 @@ class SiteInputs:
     # term id -> the pages that use one of its forms, in reading order
     usage: Mapping[str, tuple[PageRef, ...]] = field(default_factory=dict)
     # source path -> the URL MkDocs gives the page (`modules/x/` or `modules/x.html`):
-    # a term's "Used on" list links by URL (see `term_page`); pages without one are left out
+    # a term's "Used on" list links by URL (see `used_on_lists`); pages without one are left out
     page_urls: Mapping[str, str] = field(default_factory=dict)
     directory_urls: bool = True
     # source path -> Markdown of an author's own page at that path, kept as the intro
@@ -216,24 +220,36 @@ def term_page(term: Term, inputs: SiteInputs) -> str:
         search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
         replacement=replacement,
         related=[terms[related] for related in term.related if related in terms],
-        used_on=_used_on_links(term, inputs),
+        used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,
         href_term=lambda term_id: _link(src, term_src_uri(term_id)),
     )
 
 
-def _used_on_links(term: Term, inputs: SiteInputs) -> list[tuple[str, str]]:
-    """(URL relative to the term's page, title) of the pages that use the term.
+def _is_used(term: Term, inputs: SiteInputs) -> bool:
+    return any(page.src_uri in inputs.page_urls for page in inputs.usage.get(term.id, ()))
 
-    Written as URLs in an HTML list, not as Markdown links to source paths: a large
-    handbook's terms list tens of thousands of uses, and parsing and resolving each one
-    as a Markdown link was a third of what the plugin added to a build. The URLs are the
-    ones MkDocs gave the pages, so they are right by construction."""
-    own_url = page_url(term_src_uri(term.id), inputs.directory_urls)
-    return [
-        (relative_page_url(own_url, inputs.page_urls[page.src_uri]), page.title)
-        for page in inputs.usage.get(term.id, ())
-        if page.src_uri in inputs.page_urls
-    ]
+
+def used_on_lists(inputs: SiteInputs) -> dict[str, str]:
+    """Term page source path -> the HTML of its "Used on" list, for the terms in use.
+
+    The list replaces `USED_ON_PLACEHOLDER` in the page's HTML after search has indexed
+    the page: it is not for search (a page's title would otherwise find every term it
+    uses), and a large handbook's lists hold tens of thousands of links that Markdown and
+    the search indexer would parse for nothing. Its links are URLs, not Markdown links to
+    source paths, for the same reason; they are the ones MkDocs gave the pages, so they
+    are right by construction."""
+    lists: dict[str, str] = {}
+    for term in inputs.handbook.terms.values():
+        own_url = page_url(term_src_uri(term.id), inputs.directory_urls)
+        items = [
+            f'<li><a href="{escape(relative_page_url(own_url, inputs.page_urls[page.src_uri]))}">'
+            f"{escape(page.title)}</a></li>\n"
+            for page in inputs.usage.get(term.id, ())
+            if page.src_uri in inputs.page_urls
+        ]
+        if items:
+            lists[term_src_uri(term.id)] = f'<ul class="hb-used-on">\n{"".join(items)}</ul>'
+    return lists
 
 
 def protocols_index(inputs: SiteInputs) -> str:

@@ -54,9 +54,22 @@ def relative_src(from_src_uri: str, to_src_uri: str) -> str:
 
 def relative_url(from_page_url: str, to_site_path: str) -> str:
     """A link from a page's URL (`modules/x/` or `modules/x.html`, as MkDocs gives them)
-    to a file at `to_site_path` in the built site."""
+    to a file at `to_site_path` in the built site.
+
+    Pure string work, as `relative_src`: a large handbook's "Used on" lists call this tens
+    of thousands of times, and `posixpath.relpath` asks the OS for the working directory
+    on every call."""
     base = from_page_url if from_page_url.endswith("/") else posixpath.dirname(from_page_url)
-    return posixpath.relpath(to_site_path, base.rstrip("/") or ".")
+    from_dirs = [part for part in base.split("/") if part not in ("", ".")]
+    to_parts = [part for part in to_site_path.split("/") if part not in ("", ".")]
+    if ".." in from_dirs or ".." in to_parts:
+        return posixpath.relpath(to_site_path, base.rstrip("/") or ".")
+    common = 0
+    while (
+        common < len(from_dirs) and common < len(to_parts) and from_dirs[common] == to_parts[common]
+    ):
+        common += 1
+    return "/".join([".."] * (len(from_dirs) - common) + to_parts[common:]) or "."
 
 
 def page_url(src_uri: str, directory_urls: bool) -> str:
