@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
-from .records import Record, cached_records, misplaced_files, record_files
+from .records import Record, load_record_folder
 from .types import AvoidForm, HistoryEntry, Origin, SourceRef, Span, Term
 
 RULE = "glossary.schema"
@@ -33,15 +33,7 @@ def load_terms(
     config: HandbookConfig, cache: RunCache | None = None
 ) -> tuple[dict[str, Term], list[Finding]]:
     """Every term of `config.glossary_dir` (none if it does not exist), and the problems."""
-    directory = config.glossary_dir
-    if not directory.is_dir():
-        return {}, []
-    findings = misplaced_files(directory, config, RULE, "term")
-    terms, problems = cached_records(
-        record_files(directory), config, "term", RULE, build_term, cache
-    )
-    findings.extend(problems)
-    return terms, findings
+    return load_record_folder(config.glossary_dir, config, "term", RULE, build_term, cache)
 
 
 def build_term(record: Record) -> Term:

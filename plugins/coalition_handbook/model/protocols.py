@@ -8,7 +8,7 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from .glossary import history_entries
-from .records import Record, cached_records, misplaced_files, record_files
+from .records import Record, load_record_folder
 from .types import Contact, Protocol, Step
 
 RULE = "protocol.schema"
@@ -18,15 +18,7 @@ def load_protocols(
     config: HandbookConfig, cache: RunCache | None = None
 ) -> tuple[dict[str, Protocol], list[Finding]]:
     """Every protocol of `config.protocols_dir` (none if it does not exist), and problems."""
-    directory = config.protocols_dir
-    if not directory.is_dir():
-        return {}, []
-    findings = misplaced_files(directory, config, RULE, "protocol")
-    protocols, problems = cached_records(
-        record_files(directory), config, "protocol", RULE, build_protocol, cache
-    )
-    findings.extend(problems)
-    return protocols, findings
+    return load_record_folder(config.protocols_dir, config, "protocol", RULE, build_protocol, cache)
 
 
 def build_protocol(record: Record) -> Protocol:

@@ -164,3 +164,21 @@ def cached_records(
         if value is not None:
             built[path.stem] = value
     return built, findings
+
+
+def load_record_folder(
+    directory: Path,
+    config: HandbookConfig,
+    kind: str,
+    rule: str,
+    build: Callable[[Record], T],
+    cache: RunCache | None,
+) -> tuple[dict[str, T], list[Finding]]:
+    """Every `<id>.yml` record of `directory` (none if it does not exist), built, and the
+    problems: misplaced files first, then each record file's."""
+    if not directory.is_dir():
+        return {}, []
+    findings = misplaced_files(directory, config, rule, kind)
+    built, problems = cached_records(record_files(directory), config, kind, rule, build, cache)
+    findings.extend(problems)
+    return built, findings
