@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from helpers_model import MODULE_BODY, MODULE_FRONT, PROTOCOL, module_md, run_rules, term_yaml
 
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
 from coalition_handbook.findings import Severity
 
 MODULE_FILE = "content/modules/hotel-staff.md"
@@ -274,3 +276,32 @@ def test_a_clean_handbook_has_no_structural_findings(tmp_path: Path) -> None:
         "glossary/victim.yml": term_yaml("victim", extra="related: [survivor]\n"),
     }
     assert run_rules(tmp_path, files) == []
+
+
+def test_module_front_matter_takes_materials_page_keys(tmp_path: Path) -> None:
+    """Editors may hide a module's table of contents or give it an icon, as on any page."""
+    (tmp_path / "content" / "modules").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("docs_dir: content\nplugins: [handbook]\n")
+    module = (
+        "---\ntitle: Hotel staff\nversion: 1\naudience: [front desk]\nduration: 45 minutes\n"
+        "objectives: [Recognize signs]\nhide: [toc]\nicon: material/school\n"
+        "description: Training for hotel staff.\nsearch: {boost: 2}\n"
+        "history:\n  - {version: 1, date: 2026-01-01, summary: First.}\n---\n"
+        "# Hotel staff\n\n## Realize\n\nA.\n\n## Recognize\n\nB.\n\n## Respond\n\nC.\n"
+    )
+    (tmp_path / "content" / "modules" / "hotel-staff.md").write_text(module)
+    schema_findings = [
+        finding
+        for finding in run_checks(load_config(tmp_path / "mkdocs.yml")).findings
+        if finding.rule == "module.schema"
+    ]
+    assert schema_findings == []
+    (tmp_path / "content" / "modules" / "hotel-staff.md").write_text(
+        module.replace("hide: [toc]", "hide: [sidebar]")
+    )
+    (finding,) = [
+        finding
+        for finding in run_checks(load_config(tmp_path / "mkdocs.yml")).findings
+        if finding.rule == "module.schema"
+    ]
+    assert finding.line == 7
