@@ -12,7 +12,7 @@ from ..findings import Finding, Severity
 if TYPE_CHECKING:
     from ..cache import RunCache
     from ..config import HandbookConfig
-    from ..model.types import Handbook
+    from ..model.types import Handbook, Origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,14 @@ class CheckContext:
             suggestion=suggestion,
             term=term,
         )
+
+    def finding_at(
+        self, rule: str, origin: Origin, key: str, message: str, *, term: str | None = None
+    ) -> Finding:
+        """A finding at the value `key` of a YAML record or front matter (or its nearest
+        parent), as `finding` places it."""
+        span = origin.span(key)
+        return self.finding(rule, origin.path, span.line, span.column, message, term=term)
 
 
 RuleCheck = Callable[[CheckContext], Iterator[Finding]]

@@ -81,7 +81,6 @@ def _conflicts(earlier: Claim, later: Claim) -> bool:
 
 
 def _finding(context: CheckContext, claim: Claim, other: Claim) -> Finding:
-    span = claim.term.origin.span(claim.span_key)
     if other.term.id == claim.term.id:
         message = (
             f"form '{claim.form}' of term '{claim.term.id}' is listed twice "
@@ -92,6 +91,4 @@ def _finding(context: CheckContext, claim: Claim, other: Claim) -> Finding:
             f"form '{claim.form}' ({claim.kind}) of term '{claim.term.id}' is also claimed "
             f"by term '{other.term.id}' ({other.kind} there: {other.place()})"
         )
-    return context.finding(
-        RULE, claim.term.origin.path, span.line, span.column, message, term=claim.term.id
-    )
+    return context.finding_at(RULE, claim.term.origin, claim.span_key, message, term=claim.term.id)

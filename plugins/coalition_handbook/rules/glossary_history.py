@@ -22,8 +22,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     ]
     for rule, record in records:
         for span_key, message in history_problems(record.version, record.history):
-            span = record.origin.span(span_key)
-            yield context.finding(rule, record.origin.path, span.line, span.column, message)
+            yield context.finding_at(rule, record.origin, span_key, message)
 
 
 def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterator[tuple[str, str]]:

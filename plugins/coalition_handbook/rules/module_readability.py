@@ -85,11 +85,9 @@ def check(context: CheckContext) -> Iterator[Finding]:
             if grade > TARGET_GRADE
             else ""
         )
-        span = module.origin.span("title")
-        yield context.finding(
+        yield context.finding_at(
             RULE,
-            module.origin.path,
-            span.line,
-            span.column,
+            module.origin,
+            "title",
             f"reading grade {grade:.1f} (Flesch-Kincaid){advice}",
         )

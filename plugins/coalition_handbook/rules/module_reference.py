@@ -22,12 +22,10 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 continue  # that file has problems of its own, already reported
             close = difflib.get_close_matches(protocol_id, list(protocols), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            span = module.origin.span(f"protocols.{index}")
-            yield context.finding(
+            yield context.finding_at(
                 RULE,
-                module.origin.path,
-                span.line,
-                span.column,
+                module.origin,
+                f"protocols.{index}",
                 f"module '{module.id}' names protocol '{protocol_id}', which does not exist "
                 f"(there is no {expected}){hint}",
             )

@@ -16,12 +16,10 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if protocol.review_by >= today:
             continue
         days = (today - protocol.review_by).days
-        span = protocol.origin.span("review_by")
-        yield context.finding(
+        yield context.finding_at(
             RULE,
-            protocol.origin.path,
-            span.line,
-            span.column,
+            protocol.origin,
+            "review_by",
             f"review of protocol '{protocol.id}' was due on {protocol.review_by.isoformat()} "
             f"({days} day{'s' if days != 1 else ''} ago): review it, then set a new review_by",
         )
