@@ -4,6 +4,10 @@ The field rules live only in the schema files (editors' YAML language servers re
 same files); this module turns each `ValidationError` into a message an editor can act on
 ("unknown field 'aliasses' (did you mean 'aliases'?)") and the path of the value it is
 about.
+
+Most files fit: a validator that fastjsonschema compiles from the same schema (with
+jsonschema's own format checks) says so first, about forty times faster; jsonschema walks
+only the files that do not fit, to describe every problem.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -78,6 +83,25 @@ def _inline_refs(schema: Any, definitions: Mapping[str, Any]) -> Any:
     return result
 
 
+@cache
+def _fits(kind: str) -> Callable[[Any], bool]:
+    """Whether a document fits the schema of `kind`, without saying why not."""
+    checker = Draft202012Validator.FORMAT_CHECKER
+    # jsonschema's format checks, not fastjsonschema's own: one meaning of "a real date"
+    # for both validators.
+    formats = {name: partial(checker.conforms, format=name) for name in checker.checkers}
+    check = fastjsonschema.compile(_validator(kind).schema, formats=formats, use_default=False)
+
+    def fits(data: Any) -> bool:
+        try:
+            check(data)
+        except fastjsonschema.JsonSchemaValueException:
+            return False
+        return True
+
+    return fits
+
+
 def to_json_data(value: Any) -> Any:
     """YAML values as JSON Schema sees them: dates become ISO strings (YYYY-MM-DD)."""
     if isinstance(value, dict):
@@ -91,6 +115,8 @@ def to_json_data(value: Any) -> Any:
 
 def validate(kind: str, data: Any) -> list[SchemaProblem]:
     """Every problem of `data` (already passed through `to_json_data`) against the schema."""
+    if _fits(kind)(data):
+        return []
     validator = _validator(kind)
     problems: list[SchemaProblem] = []
     for error in validator.iter_errors(data):

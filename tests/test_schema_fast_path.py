@@ -1,0 +1,147 @@
+"""The fast fit check (fastjsonschema) must agree with jsonschema on every document: when
+it says a document fits, no problem is reported, so a disagreement would hide one."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coalition_handbook.model.schema import _fits, _validator, to_json_data, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _front_matter(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+# The example handbook's own files: valid documents of every kind, to vary.
+EXAMPLES: dict[str, list[Any]] = {
+    "term": [to_json_data(yaml.safe_load(path.read_text())) for path in ROOT.glob("glossary/*")],
+    "protocol": [
+        to_json_data(yaml.safe_load(path.read_text())) for path in ROOT.glob("protocols/*.yml")
+    ],
+    "module": [
+        to_json_data(_front_matter(path))
+        for path in ROOT.glob("content/modules/*.md")
+        if path.name != "index.md"
+    ],
+}
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-3, max_value=5),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "survivor",
+            "Survivor Leader",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-01-01",
+            "26-1-1",
+            "approved",
+            "deprecated",
+            "proposed",
+            "javascript:alert(1)",
+            "https://example.org/",
+            "http://",
+            "Not A Slug",
+            "a-slug",
+            "en",
+            "e",
+        ]
+    ),
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)).map(dt.date.isoformat),
+    st.text(max_size=8),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(["text", "reason", "title", "url", "x"]), children)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(document: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside `document`."""
+    found = [prefix]
+    if isinstance(document, dict):
+        for key, value in document.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(document, list):
+        for index, value in enumerate(document):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, Any]:
+    kind = draw(st.sampled_from(sorted(EXAMPLES)))
+    document = copy.deepcopy(draw(st.sampled_from(EXAMPLES[kind])))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        path = draw(st.sampled_from(_paths(document)))
+        if not path:
+            continue
+        parent = document
+        for part in path[:-1]:
+            parent = parent[part]
+        action = draw(st.sampled_from(["replace", "delete", "add"]))
+        if action == "replace":
+            parent[path[-1]] = draw(VALUES)
+        elif action == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[draw(st.sampled_from(["aliasses", "extra", "status", "tags"]))] = draw(VALUES)
+        else:
+            parent.append(draw(VALUES))
+    return kind, document
+
+
+@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+def test_every_example_document_fits(kind: str) -> None:
+    assert EXAMPLES[kind], f"no example {kind} documents found"
+    for document in EXAMPLES[kind]:
+        assert _fits(kind)(document)
+        assert validate(kind, document) == []
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_the_fast_check_agrees_with_jsonschema(case: tuple[str, Any]) -> None:
+    kind, document = case
+    problems = list(_validator(kind).iter_errors(document))
+    untouched = copy.deepcopy(document)
+    assert _fits(kind)(document) == (not problems), [error.message for error in problems]
+    assert document == untouched  # no defaults filled in
+
+
+@pytest.mark.parametrize(
+    ("kind", "change", "expected"),
+    [
+        ("term", {"history": [{"version": 1, "date": "2026-02-30", "summary": "x"}]}, "date"),
+        ("term", {"version": True}, "whole number"),
+        ("term", {"aliasses": ["TIP"]}, "did you mean 'aliases'"),
+        ("protocol", {"steps": []}, "at least 1"),
+        ("module", {"duration": 45}, "must be a string"),
+    ],
+)
+def test_a_document_that_does_not_fit_still_gets_every_message(
+    kind: str, change: dict[str, Any], expected: str
+) -> None:
+    document = {**copy.deepcopy(EXAMPLES[kind][0]), **change}
+    assert not _fits(kind)(document)
+    messages = [problem.message for problem in validate(kind, document)]
+    assert any(expected in message for message in messages), messages
