@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from handbooks import TERM, make_handbook
 
+from coalition_handbook.cache import DISABLE_VARIABLE
 from coalition_handbook.cli import main
 
 
@@ -200,3 +201,34 @@ def test_engine_runs_without_importing_mkdocs(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert "term.avoid" in completed.stdout
+
+
+def test_a_check_answered_from_the_cache_loads_no_parser_or_validator(tmp_path: Path) -> None:
+    """A second `handbook check` of unchanged files (pre-commit, CI with .cache restored)
+    starts fast: jsonschema, fastjsonschema and markdown-it are imported only to parse or
+    validate, and the first run did both."""
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    script = (
+        "import sys\n"
+        "from coalition_handbook.cli import main\n"
+        f"code = main(['check', '-f', {str(config_file)!r}])\n"
+        "heavy = ('jsonschema', 'fastjsonschema', 'markdown_it')\n"
+        "loaded = sorted(name for name in sys.modules if name.split('.')[0] in heavy)\n"
+        "print('LOADED', loaded)\n"
+        "sys.exit(code)\n"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != DISABLE_VARIABLE}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=environment,
+        )
+        for _ in range(2)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
+    first, second = (run.stdout.splitlines()[-1] for run in runs)
+    assert "jsonschema" in first  # the cold run validated
+    assert second == "LOADED []"

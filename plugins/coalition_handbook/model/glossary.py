@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from .records import Record, load_record_folder
 from .types import AvoidForm, HistoryEntry, Origin, SourceRef, Span, Term
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 RULE = "glossary.schema"
 
@@ -87,7 +88,11 @@ def _with_avoid_text_spans(origin: Origin, avoid: Any) -> Origin:
 
 
 @cache
-def _markdown() -> MarkdownIt:
+def commonmark() -> MarkdownIt:
+    """The model's one CommonMark parser. markdown-it is imported on first use: a run
+    answered from the cache parses nothing and never needs it."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark")
 
 
@@ -108,7 +113,7 @@ def plain_text(markdown: str) -> str:
 def parsed_plain_text(markdown: str) -> str:
     """`plain_text` by way of markdown-it's parse, for text that may hold markup."""
     pieces: list[str] = []
-    for token in _markdown().parse(markdown):
+    for token in commonmark().parse(markdown):
         if token.type == "inline":
             pieces.append(inline_text(token))
         elif token.type in ("code_block", "fence"):

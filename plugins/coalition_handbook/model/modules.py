@@ -7,15 +7,12 @@ heading and setext headings count.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
-from .glossary import history_entries, inline_text
+from .glossary import commonmark, history_entries, inline_text
 from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
 from .records import validated_fields
 from .source import FileReport, check_id, read_text, relative_path
@@ -101,16 +98,11 @@ def build_module(module_id: str, fields: dict, source: PageSource, page: Page) -
     )
 
 
-@cache
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark")
-
-
 def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
     """The headings of a Markdown body, with file line numbers (`first_line` is the
     body's first line in the file)."""
     headings: list[Heading] = []
-    tokens = _markdown().parse(body)
+    tokens = commonmark().parse(body)
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or token.map is None:
             continue

@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "string": "a string",
@@ -62,6 +62,10 @@ def load_schema(kind: str) -> dict[str, Any]:
 
 @cache
 def _validator(kind: str) -> Draft202012Validator:
+    # The validators are imported on first use: a run answered from the cache never
+    # validates, and jsonschema alone takes about 0.1 s to import.
+    from jsonschema import Draft202012Validator
+
     schema = load_schema(kind)
     # Local `$ref`s inlined: the same rules, validated twice as fast (the files keep the
     # refs for editors).
@@ -86,16 +90,21 @@ def _inline_refs(schema: Any, definitions: Mapping[str, Any]) -> Any:
 @cache
 def _fits(kind: str) -> Callable[[Any], bool]:
     """Whether a document fits the schema of `kind`, without saying why not."""
-    checker = Draft202012Validator.FORMAT_CHECKER
+    import fastjsonschema
+
+    validator = _validator(kind)
+    checker = validator.format_checker
     # jsonschema's format checks, not fastjsonschema's own: one meaning of "a real date"
     # for both validators.
     formats = {name: partial(checker.conforms, format=name) for name in checker.checkers}
-    check = fastjsonschema.compile(_validator(kind).schema, formats=formats, use_default=False)
+    check = fastjsonschema.compile(validator.schema, formats=formats, use_default=False)
+
+    invalid = fastjsonschema.JsonSchemaValueException
 
     def fits(data: Any) -> bool:
         try:
             check(data)
-        except fastjsonschema.JsonSchemaValueException:
+        except invalid:
             return False
         return True
 
