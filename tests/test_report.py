@@ -122,3 +122,13 @@ def test_sarif_is_2_1_0_with_one_result_per_finding() -> None:
         region = result["locations"][0]["physicalLocation"]["region"]
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
     assert [result["level"] for result in run["results"]] == ["note", "warning", "warning", "error"]
+
+
+def test_json_puts_one_finding_on_each_line_and_parses_when_empty() -> None:
+    lines = FORMATTERS["json"](FINDINGS).splitlines()
+    finding_lines = [line for line in lines if line.startswith('  {"rule": ')]
+    assert [json.loads(line.rstrip(","))["line"] for line in finding_lines] == [4, 7, 12, 3]
+    assert json.loads(FORMATTERS["json"]([])) == {
+        "findings": [],
+        "counts": {"error": 0, "warning": 0, "info": 0},
+    }

@@ -1,4 +1,9 @@
-"""The JSON object of DESIGN section 6: findings and counts."""
+"""The JSON object of DESIGN section 6: findings and counts.
+
+One finding a line: as easy to read and to grep as an indented dump, and each line is
+written by the json module's C encoder (with `indent`, it falls back to pure Python,
+which took a third of a second for 6,000 findings).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import json
 from typing import Any
 
 from ..findings import Finding, count_by_severity
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -23,8 +30,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
 
 
 def render_json(findings: list[Finding]) -> str:
-    report = {
-        "findings": [finding_to_dict(finding) for finding in findings],
-        "counts": count_by_severity(findings),
-    }
-    return json.dumps(report, indent=1, ensure_ascii=False) + "\n"
+    counts = _ENCODE(count_by_severity(findings))
+    if not findings:
+        return f'{{"findings": [], "counts": {counts}}}\n'
+    lines = ",\n  ".join(_ENCODE(finding_to_dict(finding)) for finding in findings)
+    return f'{{"findings": [\n  {lines}\n ],\n "counts": {counts}}}\n'
