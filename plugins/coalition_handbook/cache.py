@@ -23,7 +23,6 @@ import os
 import pickle
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -32,8 +31,6 @@ from typing import Any
 CACHE_DIR = Path(".cache") / "handbook"
 DISABLE_VARIABLE = "HANDBOOK_NO_CACHE"
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
-# File systems keep modification times at least this finely (FAT: 2 s).
-_RACY_NS = 2_000_000_000
 
 
 @dataclass
@@ -90,12 +87,10 @@ class RunCache:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
         self._bytes: dict[Path, bytes | OSError] = {}
+        self._digests: dict[Path, str] = {}
         self._packs: dict[str, dict[str, bytes]] = {}
         self._used: dict[str, set[str]] = {}
         self._dirty: set[str] = set()
-        # path -> (size and times, when recorded, digest): see `file_digest`.
-        self._index: dict[str, tuple[tuple[int, ...], int, str]] | None = None
-        self._index_dirty = False
 
     @classmethod
     def beside(cls, root: Path) -> RunCache:
@@ -119,52 +114,22 @@ class RunCache:
             raise found
         return found
 
-    def read_only_from(self, files: frozenset[Path]) -> bool:
-        """True if every file this run read is one of `files`."""
-        return all(path in files for path in self._bytes)
-
     def file_digest(self, path: Path) -> str:
-        """Digest of the bytes of `path` as this run read them.
-
-        As git's index does, a file whose size, times and inode are those recorded when it
-        was last hashed is not read again, unless it was modified less than two seconds
-        before that record (a later edit could then hide in the same timestamp).
-        """
-        name = str(path)
-        signature: tuple[int, ...] | None = None
-        if self.directory is not None and path not in self._bytes:
+        """Digest of the bytes of `path`: as the run's survey of its files found it (see
+        `snapshot.survey`, which hashes only files whose size or times changed), or of
+        the bytes this run read."""
+        known = self._digests.get(path)
+        if known is None:
             try:
-                stat = path.stat()
-                signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-            except OSError:
-                signature = None
-            known = self._file_index().get(name)
-            if (
-                signature is not None
-                and known is not None
-                and known[0] == signature
-                and signature[1] + _RACY_NS < known[1]
-            ):
-                return known[2]
-        try:
-            found = digest(self.read(path))
-        except OSError as error:
-            return digest("unreadable", str(error))
-        if signature is not None:
-            self._file_index()[name] = (signature, time.time_ns(), found)
-            self._index_dirty = True
-        return found
+                known = digest(self.read(path))
+            except OSError as error:
+                known = digest("unreadable", str(error))
+            self._digests[path] = known
+        return known
 
-    def _file_index(self) -> dict[str, tuple[tuple[int, ...], int, str]]:
-        if self._index is None:
-            assert self.directory is not None
-            try:
-                with (self.directory / "files.pickle").open("rb") as file:
-                    index = pickle.load(file)
-            except Exception:  # missing or damaged: every file is hashed again
-                index = {}
-            self._index = index if isinstance(index, dict) else {}
-        return self._index
+    def know_digest(self, path: Path, file_digest: str) -> None:
+        """Take `file_digest` as the digest of `path` for this run (from the survey)."""
+        self._digests[path] = file_digest
 
     def key(self, namespace: str, *parts: str | bytes) -> str:
         return digest(engine_fingerprint(), namespace, *parts)
@@ -198,26 +163,43 @@ class RunCache:
         self._dirty.add(namespace)
         STATS.writes += 1
 
-    def flush(self) -> None:
+    def flush(self, prune: bool = True) -> None:
         """Write every namespace this run added to, keeping only the entries the run used
-        (so old versions of edited files do not pile up). A cache that cannot be written
-        (a read-only checkout) is silently skipped."""
+        (so old versions of edited files do not pile up), or all of them (`prune` False:
+        a run that read only part of the handbook). A cache that cannot be written (a
+        read-only checkout) is silently skipped."""
         if self.directory is None:
             return
         for namespace in sorted(self._dirty):
-            used = self._used.get(namespace, set())
-            pack = {key: data for key, data in self._packs[namespace].items() if key in used}
+            pack = self._packs[namespace]
+            if prune:
+                used = self._used.get(namespace, set())
+                pack = {key: data for key, data in pack.items() if key in used}
             self._write(self.directory / f"{namespace}.pickle", pack)
         self._dirty.clear()
-        if self._index_dirty and self._index is not None:
-            self._write(self.directory / "files.pickle", self._index)
-            self._index_dirty = False
+
+    def load_alone(self, namespace: str, key: str) -> Any | None:
+        """The value `store_alone` kept under `key`, or None (missing, damaged, off)."""
+        if self.directory is None:
+            return None
+        try:
+            with (self.directory / f"{namespace}.pickle").open("rb") as file:
+                return pickle.loads(pickle.load(file)[key])
+        except Exception:  # missing, unreadable, corrupt: nothing kept
+            return None
+
+    def store_alone(self, namespace: str, key: str, value: Any) -> None:
+        """Make `value` the one entry of `namespace`, written at once (for what every run
+        reads whole, and replaces)."""
+        if self.directory is not None:
+            with contextlib.suppress(Exception):  # unpicklable: not kept
+                pack = {key: pickle.dumps(value, protocol=_PROTOCOL)}
+                self._write(self.directory / f"{namespace}.pickle", pack)
 
     def release(self) -> None:
         """Forget the bytes read and the packs loaded (after `flush`), to free memory."""
         self._bytes.clear()
         self._packs.clear()
-        self._index = None
 
     def _pack(self, namespace: str) -> dict[str, bytes]:
         """The entries of `namespace`, still pickled: one file read, values decoded only

@@ -9,24 +9,47 @@ import importlib
 import os
 import pkgutil
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import cache
 from pathlib import Path
 
 from . import rules as rules_package
-from .cache import STATS, RunCache, digest
+from .cache import STATS, RunCache, engine_fingerprint
 from .collection import fewer_collections
 from .config import HandbookConfig
-from .documents import matcher, scan_handbook
+from .documents import (
+    forms_key,
+    matcher,
+    matcher_cache_key,
+    scan,
+    scan_handbook,
+    terms_forms_key,
+)
 from .findings import Finding, Severity, count_by_severity, sort_findings
-from .model import load_handbook
-from .model.modules import module_files
-from .model.pages import markdown_files
-from .model.records import record_files
+from .matching import Matcher
+from .model import SCHEMA_RULES, load_handbook
+from .model.glossary import RULE as GLOSSARY_RULE
+from .model.glossary import build_term, load_terms
+from .model.modules import load_module, module_files
+from .model.pages import load_page, markdown_files
+from .model.protocols import load_protocols
+from .model.records import cached_records
 from .model.source import relative_path
-from .model.types import Handbook
-from .rules.base import CheckContext, RuleCheck
+from .model.types import Handbook, Module, Page
+from .rules.base import NON_PAGE_RULES, PAGE_RULES, CheckContext, RuleCheck
+from .snapshot import (
+    FindingValues,
+    Snapshot,
+    Survey,
+    changed_names,
+    file_name,
+    finding_values,
+    survey,
+)
 from .suppression import parse_suppressions
+
+# Where a finding's path is in its value tuple.
+_PATH = [item.name for item in fields(Finding)].index("path")
 
 
 class CheckResult:
@@ -81,13 +104,26 @@ def rule_checks() -> tuple[RuleCheck, ...]:
     return tuple(checks)
 
 
+def _rule_module(check: RuleCheck) -> str:
+    return check.__module__.rsplit(".", 1)[-1]
+
+
+@cache
+def page_rules_known() -> bool:
+    """Whether every rule is known to read plain pages one at a time, or none at all
+    (`rules.base.PAGE_RULES`, `NON_PAGE_RULES`): what checking pages apart relies on."""
+    return all(_rule_module(check) in PAGE_RULES | NON_PAGE_RULES for check in rule_checks())
+
+
 def run_checks(config: HandbookConfig) -> CheckResult:
     """Load the handbook and run every rule; findings come back configured and sorted.
 
     Through the persistent cache (`.cache/handbook/` beside mkdocs.yml, off with
-    HANDBOOK_NO_CACHE=1): a run whose inputs (every source file's bytes, the settings,
-    the engine) are those of a cached run returns that run's findings; otherwise only the
-    files that changed are parsed and scanned again.
+    HANDBOOK_NO_CACHE=1), a run redoes only what changed since the last one (see
+    `snapshot`): nothing, if no input changed; only the edited pages, if nothing but
+    plain pages changed; otherwise every rule over the terms, protocols and modules, the
+    plain pages that changed, and all pages only if the terms' forms or the settings did.
+    Unchanged files are not parsed again, nor texts scanned again (cached records, scans).
     """
     with fewer_collections():
         return _run_checks(config)
@@ -98,25 +134,186 @@ def _run_checks(config: HandbookConfig) -> CheckResult:
     if not cache.enabled:
         context, findings = _check(config, None)
         return CheckResult(findings, context)
-    key, listing = inputs_key(config, cache)
-    cached = cache.load("runs", key)
-    if isinstance(cached, list):
+    previous = Snapshot.load(cache)
+    found = survey(config, cache, previous)
+    config_key = _config_key(config)
+    if previous is not None and previous.config_key != config_key:
+        previous = None  # every finding may change with the settings
+    changed = changed_names(found, previous) if previous is not None else None
+    if (
+        previous is not None
+        and changed is not None
+        and previous.pages_apart
+        and previous.listings == found.listings
+        and changed <= set(found.plain_pages) | set(previous.page_findings)
+    ):
+        result = _recheck_pages(config, cache, found, previous, changed)
+        if result is not None:
+            return result
+    return _recheck(config, cache, found, previous, config_key)
+
+
+def _recheck_pages(
+    config: HandbookConfig, cache: RunCache, found: Survey, previous: Snapshot, changed: set[str]
+) -> CheckResult | None:
+    """The findings when nothing but plain pages changed (None when that cannot be
+    worked out so: a rule not known to be per page, the cached matcher gone, a page
+    file named otherwise in findings): the page rules over the changed pages only."""
+    page_findings = {
+        name: found_values
+        for name, found_values in previous.page_findings.items()
+        if name not in changed and name in found.plain_pages
+    }
+    checked = {name: path for name, path in found.plain_pages.items() if name in changed}
+    if checked:
+        if not page_rules_known():
+            return None
+        if any(relative_path(config, path) != name for name, path in checked.items()):
+            return None
+        term_matcher = cache.load("matcher", previous.matcher_key)
+        if not isinstance(term_matcher, Matcher):
+            return None
+        new = _check_pages(config, cache, list(checked.values()), term_matcher)
+        for name in checked:
+            page_findings[name] = tuple(values for values in new if values[_PATH] == name)
+    elif not changed:
         STATS.results += 1
-        findings = [Finding(*values) for values in cached]
-        cache.flush()  # the file index, if some file was hashed again
-        return CheckResult(findings, load_context=lambda: _load_context(config, cache))
-    context, findings = _check(config, cache)
-    # Keep the result only if the run read exactly the inputs the key was made of (no
-    # file appeared, vanished or changed while it ran).
-    if cache.read_only_from(listing) and inputs_key(config, cache, reread=True)[0] == key:
-        # As plain tuples: a cached run is read back several times faster.
-        cache.store("runs", key, [_finding_values(finding) for finding in findings])
-    cache.flush()
+    snapshot = replace(previous, states=found.states, page_findings=page_findings)
+    if snapshot.states != previous.states or snapshot.page_findings != previous.page_findings:
+        snapshot.store(cache)
+    return _lazy_result(snapshot.findings(), config, cache)
+
+
+def _check_pages(
+    config: HandbookConfig, cache: RunCache, paths: list[Path], term_matcher: Matcher
+) -> list[FindingValues]:
+    """The findings of the page rules in the pages at `paths`, configured, as value
+    tuples. Besides the pages and the settings, those rules read the matcher and the
+    terms whose forms a page uses (the reasons to avoid a form): only those are loaded."""
+    pages = tuple(page for page in (load_page(path, config) for path in paths) if page)
+    documents = scan(Handbook({}, {}, {}, pages), term_matcher)
+    used = {hit[2].term_id for document in documents for hits in document.hits for hit in hits}
+    term_paths = [config.glossary_dir / f"{term_id}.yml" for term_id in sorted(used)]
+    terms, _ = cached_records(term_paths, config, "term", GLOSSARY_RULE, build_term, cache)
+    handbook = Handbook(terms=terms, protocols={}, modules={}, pages=pages)
+    context = CheckContext(config=config, handbook=handbook, cache=cache)
+    context.shared("matcher", lambda: term_matcher)
+    context.shared("scan", lambda: documents)
+    findings: list[Finding] = []
+    for check in rule_checks():
+        if _rule_module(check) in PAGE_RULES:
+            findings.extend(check(context))
+    cache.flush(prune=False)
+    return [finding_values(finding) for finding in apply_config(findings, config, handbook)]
+
+
+def _recheck(
+    config: HandbookConfig,
+    cache: RunCache,
+    found: Survey,
+    previous: Snapshot | None,
+    config_key: str,
+) -> CheckResult:
+    """Every rule over the terms, protocols and modules, and over the plain pages that
+    changed, or over all of them if there is no snapshot to take the others from or the
+    terms' forms changed. The handbook and context come back with the findings when
+    every page was loaded; otherwise they are loaded again when asked for."""
+    handbook, findings, reused = _load(config, cache, found, previous)
+    context = CheckContext(config=config, handbook=handbook, cache=cache)
+    for check in rule_checks():
+        findings.extend(check(context))
+    findings = apply_config(findings, config, handbook)
+
+    pages_apart = page_rules_known() and all(
+        relative_path(config, path) == name
+        for name, path in found.plain_pages.items()
+        if name not in reused
+    )
+    page_findings: dict[str, tuple[FindingValues, ...]] = {}
+    other: list[FindingValues] = []
+    if pages_apart:
+        # A plain page's findings are those at its path (its file name, as just checked).
+        grouped: dict[str, list[FindingValues]] = {name: [] for name in found.plain_pages}
+        for finding in findings:
+            values = finding_values(finding)
+            group = grouped.get(finding.path)
+            (group if group is not None else other).append(values)
+        page_findings = {name: tuple(values) for name, values in grouped.items()}
+        if previous is not None:
+            page_findings.update({name: previous.page_findings[name] for name in reused})
+    else:
+        other = [finding_values(finding) for finding in findings]
+    snapshot = Snapshot(
+        engine=engine_fingerprint(),
+        config_key=config_key,
+        listings=found.listings,
+        states=found.states,
+        forms_key=forms_key(context),
+        matcher_key=matcher_cache_key(cache, forms_key(context)),
+        pages_apart=pages_apart,
+        page_findings=page_findings,
+        other_findings=tuple(other),
+    )
+    matcher(context)  # cached for a next run that checks pages alone
+    cache.flush(prune=not reused)
+    snapshot.store(cache)
+    if reused:
+        return _lazy_result(snapshot.findings(), config, cache)
     return CheckResult(findings, context)
 
 
-def _finding_values(finding: Finding) -> tuple[object, ...]:
-    return tuple(getattr(finding, item.name) for item in fields(finding))
+def _load(
+    config: HandbookConfig, cache: RunCache, found: Survey, previous: Snapshot | None
+) -> tuple[Handbook, list[Finding], set[str]]:
+    """As `model.load_handbook`, but leaving out the plain pages whose findings can be
+    taken from `previous`: unchanged, while the settings and the terms' forms are too.
+    Returns the handbook, the problems found loading it and the names of the pages left
+    out."""
+    terms, findings = load_terms(config, cache)
+    reused: set[str] = set()
+    if (
+        previous is not None
+        and previous.pages_apart
+        and previous.forms_key == terms_forms_key(terms.values())
+    ):
+        reused = {
+            name
+            for name in found.plain_pages
+            if name in previous.page_findings and previous.states[name][2] == found.states[name][2]
+        }
+    protocols, protocol_findings = load_protocols(config, cache)
+    findings.extend(protocol_findings)
+
+    modules: dict[str, Module] = {}
+    module_pages: dict[str, Page] = {}
+    for path in module_files(config):
+        module, page, module_findings = load_module(path, config, cache)
+        findings.extend(module_findings)
+        if module is not None:
+            modules[module.id] = module
+        if page is not None:
+            module_pages[page.path] = page
+
+    pages: list[Page] = []
+    root = str(config.root) + os.sep
+    for path in markdown_files(config.docs_dir):
+        if reused and file_name(path, root) in reused:
+            continue
+        relative = relative_path(config, path)
+        page = module_pages.pop(relative, None) or load_page(path, config, cache)
+        if page is not None:
+            pages.append(page)
+    pages.extend(module_pages.values())
+    rejected = frozenset(finding.path for finding in findings if finding.rule in SCHEMA_RULES)
+    handbook = Handbook(
+        terms=terms, protocols=protocols, modules=modules, pages=tuple(pages), rejected=rejected
+    )
+    return handbook, findings, reused
+
+
+def _lazy_result(findings: list[Finding], config: HandbookConfig, cache: RunCache) -> CheckResult:
+    """Findings whose handbook is loaded (from the cached records) only when asked for."""
+    return CheckResult(findings, load_context=lambda: _load_context(config, cache))
 
 
 def _load_context(config: HandbookConfig, cache: RunCache) -> CheckContext:
@@ -137,37 +334,6 @@ def _check(config: HandbookConfig, cache: RunCache | None) -> tuple[CheckContext
     for check in rule_checks():
         findings.extend(check(context))
     return context, apply_config(findings, config, handbook)
-
-
-def inputs_key(
-    config: HandbookConfig, cache: RunCache, reread: bool = False
-) -> tuple[str, frozenset[Path]]:
-    """A digest of everything a run's findings depend on, and the files it covers: the
-    settings, the names in the record folders (misplaced files are findings), and the
-    bytes of every record, module and page file. `reread` reads the files again from
-    disk instead of taking the bytes this run already read."""
-    parts: list[str] = [_config_key(config)]
-    files: list[Path] = []
-    root = len(str(config.root)) + 1
-    for directory in (config.glossary_dir, config.protocols_dir):
-        if directory.is_dir():
-            names = sorted(os.listdir(directory))  # noqa: PTH208 - names only, no Path each
-            parts += [relative_path(config, directory), *names]
-            files += record_files(directory)
-        else:
-            parts += [relative_path(config, directory), "(none)"]
-    files += module_files(config)
-    files += markdown_files(config.docs_dir)
-    for path in files:
-        if reread:
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                data = str(error).encode()
-            parts += [str(path)[root:], digest(data)]
-        else:
-            parts += [str(path)[root:], cache.file_digest(path)]
-    return cache.key("run", *parts), frozenset(files)
 
 
 def _config_key(config: HandbookConfig) -> str:

@@ -8,7 +8,7 @@ term rule, the site's "Used on" lists and the handouts' "Key terms" share one sc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -16,7 +16,7 @@ from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
 from .markdown import LineIndex, checkable_text
 from .matching import FormEntry, Hit, Match, Matcher
-from .model.types import Handbook, Module, Origin, Protocol, Span
+from .model.types import Handbook, Module, Origin, Protocol, Span, Term
 from .yaml_text import source_offsets
 
 if TYPE_CHECKING:
@@ -183,9 +183,7 @@ def matcher(context: CheckContext) -> Matcher:
         cache = context.cache
         if cache is None or not cache.enabled:
             return Matcher.from_terms(terms)
-        # Through `cache.key`: a matcher pickled by another version of the engine is
-        # another key, never loaded into this one.
-        key = cache.key("matcher", matcher_key(context))
+        key = matcher_cache_key(cache, forms_key(context))
         found = cache.load("matcher", key)
         if isinstance(found, Matcher):
             return found
@@ -196,8 +194,14 @@ def matcher(context: CheckContext) -> Matcher:
     return context.shared("matcher", build)
 
 
+def matcher_cache_key(cache: RunCache, terms_forms_key: str) -> str:
+    """Where the matcher of terms with this `forms_key` is cached. Through `cache.key`:
+    a matcher pickled by another version of the engine is another key, never loaded."""
+    return cache.key("matcher", terms_forms_key)
+
+
 def matcher_key(context: CheckContext) -> str:
-    """A digest of everything the matcher is built from: every term's file."""
+    """A digest of every term's file, whole (for what depends on more than the forms)."""
 
     def compute() -> str:
         parts: list[str] = []
@@ -209,15 +213,49 @@ def matcher_key(context: CheckContext) -> str:
     return context.shared("matcher_key", compute)
 
 
+def forms_key(context: CheckContext) -> str:
+    """A digest of all that the scan of a text and the term rules read of the terms (see
+    `terms_forms_key`): shared by the run."""
+    return context.shared("forms_key", lambda: terms_forms_key(context.handbook.terms.values()))
+
+
+def terms_forms_key(terms: Iterable[Term]) -> str:
+    """A digest of what `Matcher.from_terms` and the term rules read of `terms`: each
+    term's id, forms, status, replacement (and its preferred form), case rule, and the
+    reasons of its forms to avoid. Editing anything else of a term (its definition, tags,
+    sources, history) leaves the matcher, and what it finds in every page, as it was."""
+    by_id = {term.id: term for term in terms}
+    parts: list[str] = []
+    for term_id in sorted(by_id):
+        term = by_id[term_id]
+        replacement = by_id.get(term.replaced_by or "")
+        parts.append(
+            repr(
+                (
+                    term.id,
+                    term.term,
+                    term.aliases,
+                    term.accepted_forms,
+                    term.status,
+                    term.replaced_by,
+                    replacement.term if replacement is not None else None,
+                    term.case_sensitive,
+                    tuple((avoided.text, avoided.reason) for avoided in term.avoid),
+                )
+            )
+        )
+    return digest("forms", *parts)
+
+
 def scan_handbook(context: CheckContext) -> list[ScannedDocument]:
     """Every checked text of the handbook with its matches, computed once per run; with
-    a cache, a document whose text and terms did not change is not scanned again."""
+    a cache, a document whose text and terms' forms did not change is not scanned again."""
 
     def compute() -> list[ScannedDocument]:
         cache = context.cache
         if cache is None or not cache.enabled:
             return scan(context.handbook, matcher(context))
-        return scan(context.handbook, lambda: matcher(context), cache, matcher_key(context))
+        return scan(context.handbook, lambda: matcher(context), cache, forms_key(context))
 
     return context.shared("scan", compute)
 
@@ -229,8 +267,8 @@ def scan(
     terms_key: str = "",
 ) -> list[ScannedDocument]:
     """Scan `handbook` with `term_matcher` (or a function that builds it when first
-    needed): pages, then terms, protocols and modules. With a `cache` (and the digest of
-    the terms, `terms_key`), documents scanned by an earlier run are taken from it."""
+    needed): pages, then terms, protocols and modules. With a `cache` (and the terms'
+    `forms_key` as `terms_key`), documents scanned by an earlier run are taken from it."""
     with fewer_collections():
         return _scan(handbook, term_matcher, cache, terms_key)
 

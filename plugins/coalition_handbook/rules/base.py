@@ -101,6 +101,27 @@ class CheckContext:
 
 RuleCheck = Callable[[CheckContext], Iterator[Finding]]
 
+# What each rule module reads, for the checks that redo only what an edit changed
+# (check.py). The page rules read a plain page (one that is no module) only to report in
+# it: its text and the settings, plus the terms' forms through the matcher and, for
+# term.avoid, the reasons of the forms it finds; nothing they report in one page depends
+# on another page. The other rules read no plain page at all: terms, protocols, modules,
+# the settings. A rule module in neither set turns those shortcuts off.
+PAGE_RULES = frozenset(
+    {"term_avoid", "term_case", "term_deprecated", "term_unknown_acronym", "privacy_pii"}
+)
+NON_PAGE_RULES = frozenset(
+    {
+        "glossary_duplicate",  # the terms
+        "glossary_history",  # terms, protocols and modules, each alone
+        "glossary_reference",  # the terms, the rejected term files
+        "module_readability",  # each module alone
+        "module_reference",  # the modules, the protocols, the rejected protocol files
+        "module_structure",  # each module alone
+        "protocol_review",  # each protocol alone, the date
+    }
+)
+
 
 def cached_findings(
     context: CheckContext, rule: str, compute: Callable[[], list[Finding]]

@@ -1,0 +1,376 @@
+"""Differential test of the incremental `handbook check`: after every random edit (page
+text, term forms and status, protocols, modules, settings, files added, removed and
+renamed, bad input), the run through the cache gives exactly the findings of a run
+without it (HANDBOOK_NO_CACHE=1), and the handbook behind them is the same."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from coalition_handbook.cache import STATS
+from coalition_handbook.check import CheckResult, run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.documents import term_usage
+
+HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
+
+
+def term_file(
+    term: str,
+    aliases: list[str] = (),  # type: ignore[assignment]
+    avoid: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    status: str = "approved",
+    replaced_by: str | None = None,
+    case_sensitive: bool = False,
+    definition: str = "A word used on the pages.",
+    tags: str = "",
+) -> str:
+    lines = [f"term: {term}", "version: 1", f"status: {status}", f"definition: {definition}"]
+    if aliases:
+        lines.append(f"aliases: [{', '.join(aliases)}]")
+    if avoid:
+        lines.append("avoid:")
+        lines += [f"  - text: {text}\n    reason: {reason}" for text, reason in avoid]
+    if replaced_by:
+        lines.append(f"replaced_by: {replaced_by}")
+    if case_sensitive:
+        lines.append("case_sensitive: true")
+    if tags:
+        lines.append(f"tags: [{tags}]")
+    return "\n".join(lines) + "\n" + HISTORY
+
+
+TERMS = {
+    "survivor": term_file("survivor", avoid=[("victim", "Person-first.")]),
+    "t-visa": term_file("T visa", case_sensitive=True),
+    "trafficking": term_file("human trafficking", aliases=["TIP"], avoid=[("slavery", "Vague.")]),
+    "hooker": term_file("hooker", status="deprecated", replaced_by="survivor"),
+}
+PROTOCOL = """\
+title: Hotel response for a survivor
+version: 1
+owner: Committee
+effective: 2026-01-01
+review_by: {review_by}
+audience: [hotel staff]
+summary: Call the hotline about a victim.
+steps:
+  - title: Notice
+    detail: Notice signs of human trafficking.
+contacts:
+  - name: Hotline
+    phone: 1-888-373-7888
+""" + HISTORY.replace("    date", "    date")
+MODULE = """\
+---
+title: Hotel staff and the victim
+version: 1
+audience: [hotel staff]
+duration: 45 minutes
+objectives: [Spot human trafficking, Help a survivor]
+protocols: [{protocol}]
+{history}---
+
+# Hotel staff
+
+{first}
+
+## Recognize
+
+A victim of TIP may be near.
+
+{second}
+
+## Respond
+
+Call the FBI.
+"""
+WORDS = [
+    "victim",
+    "victims'",
+    "survivor",
+    "t visa",
+    "T visa",
+    "TIP",
+    "a tip",
+    "slavery",
+    "human-trafficking",
+    "hooker",
+    "XYZ",
+    "NGOs",
+    "jane@gmail.com",
+    "call 555-123-4567",
+    "12 Main Street",
+    "`victim` in code",
+    "calm",
+    "words",
+    "and",
+    "<!-- handbook-disable-next-line term.avoid -->\n",
+    "<!-- handbook-disable -->\n",
+    "<!-- handbook-enable -->\n",
+    "\n\n",
+    "\n",
+]
+
+
+def random_text(rng: random.Random, words: int = 12) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words))
+
+
+class Handbook:
+    def __init__(self, root: Path, rng: random.Random) -> None:
+        self.root = root
+        self.rng = rng
+        self.settings = {"known_acronyms": "[FBI]", "rules": "{}", "allow": "[]"}
+        (root / "content" / "modules").mkdir(parents=True)
+        (root / "glossary").mkdir()
+        (root / "protocols").mkdir()
+        for term_id, text in TERMS.items():
+            self.write(f"glossary/{term_id}.yml", text)
+        self.write("protocols/hotel.yml", PROTOCOL.format(review_by="2099-01-01"))
+        self.write("content/modules/hotel.md", self.module())
+        for index in range(4):
+            self.write(f"content/page-{index}.md", f"# Page {index}\n\n{random_text(rng)}\n")
+        self.write("content/sub/deep.md", "# Deep\n\nA survivor of slavery.\n")
+        self.write_config()
+
+    def write(self, name: str, text: str) -> None:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def module(self, protocol: str = "hotel", realize: bool = True) -> str:
+        return MODULE.format(
+            protocol=protocol,
+            history=HISTORY,
+            first="## Realize\n\nA survivor of human trafficking." if realize else "Intro.",
+            second=random_text(self.rng, 6),
+        )
+
+    def write_config(self) -> None:
+        settings = self.settings
+        self.write(
+            "mkdocs.yml",
+            "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
+            f"      known_acronyms: {settings['known_acronyms']}\n"
+            f"      rules: {settings['rules']}\n"
+            f"      privacy: {{allow: {settings['allow']}}}\n",
+        )
+
+    def files(self, folder: str, suffix: str) -> list[Path]:
+        return sorted((self.root / folder).rglob(f"*{suffix}"))
+
+    # The edits, each picked at random.
+
+    def edit_page(self) -> None:
+        pages = [path for path in self.files("content", ".md") if "modules" not in path.parts]
+        if not pages:
+            return self.add_page()
+        page = self.rng.choice(pages)
+        text = page.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        lines.insert(self.rng.randrange(len(lines) + 1), random_text(self.rng, 6))
+        page.write_text("\n".join(lines), encoding="utf-8")
+        return None
+
+    def same_size_edit(self) -> None:
+        pages = self.files("content", ".md")
+        page = self.rng.choice(pages)
+        before = page.stat()
+        data = bytearray(page.read_bytes())
+        if data:
+            index = self.rng.randrange(len(data))
+            data[index : index + 1] = b"X" if data[index : index + 1] != b"X" else b"Y"
+        page.write_bytes(bytes(data))
+        os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    def add_page(self) -> None:
+        name = f"content/new-{self.rng.randrange(1000)}.md"
+        self.write(name, f"# New\n\n{random_text(self.rng)}\n")
+
+    def remove_page(self) -> None:
+        pages = [path for path in self.files("content", ".md") if "modules" not in path.parts]
+        if pages:
+            self.rng.choice(pages).unlink()
+
+    def rename_page(self) -> None:
+        pages = [path for path in self.files("content", ".md") if "modules" not in path.parts]
+        if pages:
+            page = self.rng.choice(pages)
+            page.rename(page.with_name(f"renamed-{self.rng.randrange(1000)}.md"))
+
+    def edit_term(self) -> None:
+        rng = self.rng
+        term_id = rng.choice([*TERMS, "extra"])
+        choices: list[Callable[[], str]] = [
+            lambda: term_file("survivor", avoid=[("victim", rng.choice(["Person-first.", "No."]))]),
+            lambda: term_file("survivor", aliases=["XYZ"], avoid=[("victim", "Person-first.")]),
+            lambda: term_file("survivor", status="deprecated", replaced_by="trafficking"),
+            lambda: term_file("T visa", case_sensitive=rng.random() < 0.5),
+            lambda: term_file("human trafficking", aliases=["TIP", "slavery"]),
+            lambda: term_file(
+                "hooker", status="deprecated", replaced_by=rng.choice([*TERMS, "gone"])
+            ),
+            lambda: term_file("word", definition=random_text(rng, 5)),
+            lambda: term_file("calm", tags=f"t{rng.randrange(100)}"),
+            lambda: "term: [broken\n",
+            lambda: "",
+        ]
+        if rng.random() < 0.2:
+            # Only the reason to avoid a form: the same matcher, other messages.
+            reason = rng.choice(["Person-first.", "Say survivor.", ""])
+            avoid = [("victim", reason)] if reason else []
+            self.write("glossary/survivor.yml", term_file("survivor", avoid=avoid))
+        elif term_id in TERMS and rng.random() < 0.4:
+            # Definition, tags: what leaves the forms as they were.
+            text = TERMS[term_id].replace(
+                "A word used on the pages.", random_text(rng, 4).replace("\n", " ")
+            )
+            self.write(f"glossary/{term_id}.yml", text + f"tags: [e{rng.randrange(99)}]\n")
+        else:
+            self.write(f"glossary/{term_id}.yml", rng.choice(choices)())
+
+    def remove_term(self) -> None:
+        terms = self.files("glossary", ".yml")
+        if terms:
+            self.rng.choice(terms).unlink()
+
+    def rename_term(self) -> None:
+        terms = self.files("glossary", ".yml")
+        if terms:
+            term = self.rng.choice(terms)
+            term.rename(term.with_name(f"moved-{self.rng.randrange(100)}.yml"))
+
+    def misplaced_file(self) -> None:
+        self.write(f"glossary/notes-{self.rng.randrange(3)}.txt", "misplaced")
+
+    def edit_protocol(self) -> None:
+        review_by = self.rng.choice(["2099-01-01", "2020-01-01"])
+        text = PROTOCOL.format(review_by=review_by)
+        if self.rng.random() < 0.3:
+            text = text.replace("Committee", "Committee\nowner: Twice")
+        self.write(f"protocols/{self.rng.choice(['hotel', 'other'])}.yml", text)
+
+    def edit_module(self) -> None:
+        protocol = self.rng.choice(["hotel", "other", "missing"])
+        self.write("content/modules/hotel.md", self.module(protocol, self.rng.random() < 0.7))
+
+    def edit_settings(self) -> None:
+        rng = self.rng
+        key = rng.choice(list(self.settings))
+        self.settings[key] = rng.choice(
+            {
+                "known_acronyms": ["[FBI]", "[FBI, XYZ]", "[]"],
+                "rules": ["{}", "{term.avoid: off}", "{term.unknown-acronym: error}"],
+                "allow": ["[]", "[555-123-4567]"],
+            }[key]
+        )
+        self.write_config()
+
+    def touch(self) -> None:
+        path = self.rng.choice(self.files("content", ".md") + self.files("glossary", ".yml"))
+        path.write_bytes(path.read_bytes())
+
+
+EDITS = [
+    Handbook.edit_page,
+    Handbook.edit_page,
+    Handbook.edit_page,
+    Handbook.same_size_edit,
+    Handbook.add_page,
+    Handbook.remove_page,
+    Handbook.rename_page,
+    Handbook.edit_term,
+    Handbook.edit_term,
+    Handbook.remove_term,
+    Handbook.rename_term,
+    Handbook.misplaced_file,
+    Handbook.edit_protocol,
+    Handbook.edit_module,
+    Handbook.edit_settings,
+    Handbook.touch,
+]
+
+
+def cold(config: Path, monkeypatch: pytest.MonkeyPatch) -> CheckResult:
+    with monkeypatch.context() as patch:
+        patch.setenv("HANDBOOK_NO_CACHE", "1")
+        return run_checks(load_config(config))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_incremental_runs_find_what_a_cold_run_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    rng = random.Random(seed)
+    handbook = Handbook(tmp_path, rng)
+    config = tmp_path / "mkdocs.yml"
+    run_checks(load_config(config))
+    for step in range(25):
+        for _ in range(rng.choice([1, 1, 2])):
+            rng.choice(EDITS)(handbook)
+        if rng.random() < 0.5:
+            # Old modification times: the survey trusts unchanged signatures (not racy).
+            for index, path in enumerate(sorted(tmp_path.rglob("*.*"))):
+                if ".cache" not in path.parts:
+                    old = 1_600_000_000_000_000_000 + step * 10**12 + index
+                    os.utime(path, ns=(old, old))
+        STATS.reset()
+        cached = run_checks(load_config(config))
+        expected = cold(config, monkeypatch)
+        assert cached.findings == expected.findings, f"seed {seed}, step {step}"
+        if step % 5 == 0:
+            assert set(cached.handbook.terms) == set(expected.handbook.terms)
+            assert [page.path for page in cached.handbook.pages] == [
+                page.path for page in expected.handbook.pages
+            ]
+            assert term_usage(cached.context) == term_usage(expected.context)
+
+
+def test_an_edited_page_alone_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    handbook = Handbook(tmp_path, random.Random(1))
+    config = tmp_path / "mkdocs.yml"
+    run_checks(load_config(config))
+    handbook.write("content/page-1.md", "# One\n\nA victim, and slavery.\n")
+    STATS.reset()
+    findings = run_checks(load_config(config)).findings
+    assert (STATS.parsed, STATS.scanned) == (1, 1)
+    assert findings == cold(config, monkeypatch).findings
+
+
+def test_a_term_edit_that_keeps_the_forms_checks_no_page_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    handbook = Handbook(tmp_path, random.Random(2))
+    config = tmp_path / "mkdocs.yml"
+    run_checks(load_config(config))
+    handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
+    STATS.reset()
+    result = run_checks(load_config(config))
+    assert STATS.parsed == 1  # the term file
+    assert STATS.scanned == 1  # its definition
+    assert result.findings == cold(config, monkeypatch).findings
+
+
+def test_a_changed_reason_to_avoid_a_form_reaches_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    handbook = Handbook(tmp_path, random.Random(3))
+    handbook.write("content/page-0.md", "# Zero\n\nA victim.\n")
+    config = tmp_path / "mkdocs.yml"
+    run_checks(load_config(config))
+    handbook.write("glossary/survivor.yml", term_file("survivor", avoid=[("victim", "Newer.")]))
+    findings = run_checks(load_config(config)).findings
+    assert findings == cold(config, monkeypatch).findings
+    assert any(f.path == "content/page-0.md" and "Newer." in f.message for f in findings)
