@@ -374,3 +374,43 @@ def test_a_changed_reason_to_avoid_a_form_reaches_every_page(
     findings = run_checks(load_config(config)).findings
     assert findings == cold(config, monkeypatch).findings
     assert any(f.path == "content/page-0.md" and "Newer." in f.message for f in findings)
+
+
+def test_the_survey_lists_the_files_the_model_loads(tmp_path: Path) -> None:
+    from coalition_handbook.model.modules import module_files
+    from coalition_handbook.model.pages import markdown_files
+    from coalition_handbook.model.records import record_files
+    from coalition_handbook.snapshot import survey
+
+    handbook = Handbook(tmp_path, random.Random(4))
+    for name in [
+        "content/.hidden.md",
+        "content/.git/x.md",
+        "content/B.md",
+        "content/a b.md",
+        "content/upper.MD",
+        "content/modules/index.md",
+        "content/modules/.draft.md",
+        "content/modules/sub/nested.md",
+        "glossary/.hidden.yml",
+        "glossary/notes.yaml",
+    ]:
+        handbook.write(name, "# X\n")
+    (tmp_path / "content" / "dir.md").mkdir()
+    (tmp_path / "glossary" / "dir.yml").mkdir()
+    (tmp_path / "content" / "linked").symlink_to(tmp_path / "content" / "sub")
+    (tmp_path / "content" / "link.md").symlink_to(tmp_path / "content" / "page-0.md")
+    (tmp_path / "content" / "modules" / "link.md").symlink_to(tmp_path / "content" / "B.md")
+    config = load_config(tmp_path / "mkdocs.yml")
+    from coalition_handbook.cache import RunCache
+
+    found = survey(config, RunCache(None), None)
+    modules = [str(path) for path in module_files(config)]
+    pages = [str(path) for path in markdown_files(config.docs_dir)]
+    records = [
+        str(path)
+        for folder in ("glossary", "protocols")
+        for path in record_files(tmp_path / folder)
+    ]
+    assert sorted(found.paths.values()) == sorted({*records, *modules, *pages})
+    assert list(found.plain_pages.values()) == [page for page in pages if page not in modules]

@@ -23,6 +23,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import Any
 
 CACHE_DIR = Path(".cache") / "handbook"
 DISABLE_VARIABLE = "HANDBOOK_NO_CACHE"
-_PROTOCOL = pickle.HIGHEST_PROTOCOL
+PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
 @dataclass
@@ -66,7 +67,7 @@ def engine_fingerprint() -> str:
     """A digest of the package's own files and Python's version: any change to the code
     that computes cached values makes every old entry unreachable."""
     package = Path(__file__).resolve().parent
-    parts: list[str | bytes] = [sys.version, str(_PROTOCOL)]
+    parts: list[str | bytes] = [sys.version, str(PROTOCOL)]
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
             parts += [path.relative_to(package).as_posix(), path.read_bytes()]
@@ -87,7 +88,8 @@ class RunCache:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
         self._bytes: dict[Path, bytes | OSError] = {}
-        self._digests: dict[Path, str] = {}
+        self._root = os.sep  # see `know_digests`
+        self._survey_digests: Callable[[], dict[str, str]] = dict
         self._packs: dict[str, dict[str, bytes]] = {}
         self._used: dict[str, set[str]] = {}
         self._dirty: set[str] = set()
@@ -115,21 +117,24 @@ class RunCache:
         return found
 
     def file_digest(self, path: Path) -> str:
-        """Digest of the bytes of `path`: as the run's survey of its files found it (see
+        """Digest of the bytes of `path`: as the run's survey of its files gave it (see
         `snapshot.survey`, which hashes only files whose size or times changed), or of
         the bytes this run read."""
-        known = self._digests.get(path)
-        if known is None:
-            try:
-                known = digest(self.read(path))
-            except OSError as error:
-                known = digest("unreadable", str(error))
-            self._digests[path] = known
-        return known
+        text = str(path)
+        if text.startswith(self._root):
+            known = self._survey_digests().get(text[len(self._root) :].replace(os.sep, "/"))
+            if known is not None:
+                return known
+        try:
+            return digest(self.read(path))
+        except OSError as error:
+            return digest("unreadable", str(error))
 
-    def know_digest(self, path: Path, file_digest: str) -> None:
-        """Take `file_digest` as the digest of `path` for this run (from the survey)."""
-        self._digests[path] = file_digest
+    def know_digests(self, root: str, digests: Callable[[], dict[str, str]]) -> None:
+        """Take `digests()` (by path relative to `root`, with `/`) as those of this run
+        (a function: they are only looked at if a file is parsed)."""
+        self._root = root
+        self._survey_digests = digests
 
     def key(self, namespace: str, *parts: str | bytes) -> str:
         return digest(engine_fingerprint(), namespace, *parts)
@@ -155,7 +160,7 @@ class RunCache:
         if self.directory is None:
             return
         try:
-            data = pickle.dumps(value, protocol=_PROTOCOL)
+            data = pickle.dumps(value, protocol=PROTOCOL)
         except Exception:  # a value that cannot be pickled is simply not cached
             return
         self._pack(namespace)[key] = data
@@ -193,7 +198,7 @@ class RunCache:
         reads whole, and replaces)."""
         if self.directory is not None:
             with contextlib.suppress(Exception):  # unpicklable: not kept
-                pack = {key: pickle.dumps(value, protocol=_PROTOCOL)}
+                pack = {key: pickle.dumps(value, protocol=PROTOCOL)}
                 self._write(self.directory / f"{namespace}.pickle", pack)
 
     def release(self) -> None:
@@ -224,7 +229,7 @@ class RunCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as file:
-                pickle.dump(pack, file, protocol=_PROTOCOL)
+                pickle.dump(pack, file, protocol=PROTOCOL)
             # Atomic: a concurrent run reads the old pack or the new one, never half.
             Path(temporary).replace(target)
             temporary = None

@@ -164,7 +164,7 @@ def _recheck_pages(
         for name, found_values in previous.page_findings.items()
         if name not in changed and name in found.plain_pages
     }
-    checked = {name: path for name, path in found.plain_pages.items() if name in changed}
+    checked = {name: Path(path) for name, path in found.plain_pages.items() if name in changed}
     if checked:
         if not page_rules_known():
             return None
@@ -178,8 +178,10 @@ def _recheck_pages(
             page_findings[name] = tuple(values for values in new if values[_PATH] == name)
     elif not changed:
         STATS.results += 1
-    snapshot = replace(previous, states=found.states, page_findings=page_findings)
-    if snapshot.states != previous.states or snapshot.page_findings != previous.page_findings:
+    snapshot = replace(
+        previous, inputs_key=found.inputs_key, files=found.files, page_findings=page_findings
+    )
+    if not found.unchanged or page_findings != previous.page_findings:
         snapshot.store(cache)
     return _lazy_result(snapshot.findings(), config, cache)
 
@@ -225,7 +227,7 @@ def _recheck(
     findings = apply_config(findings, config, handbook)
 
     pages_apart = page_rules_known() and all(
-        relative_path(config, path) == name
+        relative_path(config, Path(path)) == name
         for name, path in found.plain_pages.items()
         if name not in reused
     )
@@ -247,7 +249,8 @@ def _recheck(
         engine=engine_fingerprint(),
         config_key=config_key,
         listings=found.listings,
-        states=found.states,
+        inputs_key=found.inputs_key,
+        files=found.files,
         forms_key=forms_key(context),
         matcher_key=matcher_cache_key(cache, forms_key(context)),
         pages_apart=pages_apart,
@@ -279,7 +282,8 @@ def _load(
         reused = {
             name
             for name in found.plain_pages
-            if name in previous.page_findings and previous.states[name][2] == found.states[name][2]
+            if name in previous.page_findings
+            and previous.files.digests.get(name) == found.files.digests[name]
         }
     protocols, protocol_findings = load_protocols(config, cache)
     findings.extend(protocol_findings)
@@ -297,7 +301,7 @@ def _load(
     pages: list[Page] = []
     root = str(config.root) + os.sep
     for path in markdown_files(config.docs_dir):
-        if reused and file_name(path, root) in reused:
+        if reused and file_name(str(path), root) in reused:
             continue
         relative = relative_path(config, path)
         page = module_pages.pop(relative, None) or load_page(path, config, cache)

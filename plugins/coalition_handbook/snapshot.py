@@ -1,55 +1,95 @@
 """What the previous `handbook check` saw and found, to redo only what an edit changed.
 
-    .cache/handbook/snapshot.pickle     one `Snapshot`, as plain tuples and dicts
+    .cache/handbook/snapshot.pickle     one `Snapshot`, as plain dicts and tuples
 
 `survey(config, cache, previous)` lists every input file (records, modules, pages) and
 gives each its digest: as git's index does, a file whose size, times and inode are those
-the snapshot recorded is not read again, unless it was modified less than two seconds
-before that record (a later edit could then hide in the same timestamp). The snapshot
-keeps the findings of the run, those of each plain page (a page that is no module) apart
-from the rest, so that a run after an edit to pages alone checks only those pages.
+the snapshot recorded is not read again. A file modified less than two seconds before it
+was hashed gets no signature (a later edit could hide in the same timestamp): it is read
+again next time. The snapshot keeps the findings of the run, those of each plain page (a
+page that is no module) apart from the rest, so that a run after an edit to pages alone
+checks only those pages.
+
+The survey lists files as `model` does (`record_files`, `module_files`,
+`markdown_files`), with strings rather than `Path`s: a warm run does little else, and a
+`Path` per file cost as much as the rest of it. tests/test_incremental.py holds the two
+to the same lists.
 """
 
 from __future__ import annotations
 
 import operator
 import os
+import pickle
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .cache import RunCache, engine_fingerprint
+from .cache import PROTOCOL, RunCache, digest, engine_fingerprint
 from .config import HandbookConfig
 from .findings import Finding
-from .model.modules import module_files
-from .model.pages import markdown_files
-from .model.records import record_files
+from .model.modules import OVERVIEW
 from .model.source import relative_path
 
 # File systems keep modification times at least this finely (FAT: 2 s).
 _RACY_NS = 2_000_000_000
-_FORMAT = 1
+_FORMAT = 2
 
-# (size, modification time, change time, inode), or None for a file that cannot be stat'ed.
-Signature = tuple[int, int, int, int] | None
-# (signature, when the digest was recorded, digest).
-FileState = tuple[Signature, int, str]
 FindingValues = tuple[object, ...]
 
 
 @dataclass
 class Survey:
-    """This run's input files. Names are paths relative to mkdocs.yml's folder (as the
-    cache keys name files, so a moved checkout keeps its snapshot)."""
+    """This run's input files, by name: the path relative to mkdocs.yml's folder, with
+    `/` (as the cache keys name files, so a moved checkout keeps its snapshot)."""
 
     listings: tuple[str, ...]  # the record folders and every name in them
-    paths: dict[str, Path]  # every record, module and page file
-    plain_pages: dict[str, Path]  # the Markdown files that are not modules
-    states: dict[str, FileState]
+    paths: dict[str, str]  # every record, module and page file: name -> path
+    plain_pages: dict[str, str]  # the Markdown files that are not modules
+    inputs_key: str  # a digest of the listings, names and signatures
+    files: Files
+    unchanged: bool  # every signature as the previous run recorded it
 
-    def digest_of(self, name: str) -> str:
-        return self.states[name][2]
+
+class Files:
+    """Each file's signature (see `_signature`; 0: none, as for a racy file) and digest,
+    by name: pickled apart in the snapshot, and read from it only when some file changed
+    (a warm run with nothing changed needs only `Snapshot.inputs_key`)."""
+
+    def __init__(
+        self, signatures: dict[str, int] | None = None, digests: dict[str, str] | None = None
+    ) -> None:
+        self._pickled: bytes | None = None
+        self._signatures = signatures
+        self._digests = digests
+
+    @classmethod
+    def from_pickle(cls, data: bytes) -> Files:
+        files = cls()
+        files._pickled = data
+        return files
+
+    def _unpickle(self) -> None:
+        if self._signatures is None or self._digests is None:
+            assert self._pickled is not None
+            self._signatures, self._digests = pickle.loads(self._pickled)
+
+    @property
+    def signatures(self) -> dict[str, int]:
+        self._unpickle()
+        assert self._signatures is not None
+        return self._signatures
+
+    @property
+    def digests(self) -> dict[str, str]:
+        self._unpickle()
+        assert self._digests is not None
+        return self._digests
+
+    def pickled(self) -> bytes:
+        if self._pickled is None:
+            self._pickled = pickle.dumps((self.signatures, self.digests), PROTOCOL)
+        return self._pickled
 
 
 @dataclass
@@ -61,7 +101,8 @@ class Snapshot:
     engine: str
     config_key: str
     listings: tuple[str, ...]
-    states: dict[str, FileState]
+    inputs_key: str
+    files: Files
     forms_key: str  # documents.forms_key of the run's terms
     matcher_key: str  # where the run's matcher is cached
     # Whether each plain page's findings are kept apart (those at its file name).
@@ -79,12 +120,18 @@ class Snapshot:
             snapshot = cls(*value[1])
         except TypeError:
             return None
+        if not isinstance(snapshot.files, bytes):
+            return None
+        snapshot.files = Files.from_pickle(snapshot.files)
         if snapshot.engine != engine_fingerprint():
             return None
         return snapshot
 
     def store(self, cache: RunCache) -> None:
-        values = tuple(getattr(self, item.name) for item in fields(self))
+        values = tuple(
+            self.files.pickled() if item.name == "files" else getattr(self, item.name)
+            for item in fields(self)
+        )
         cache.store_alone("snapshot", cache.key("snapshot"), (_FORMAT, values))
 
     def findings(self) -> list[Finding]:
@@ -100,53 +147,135 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     differs from the one `previous` recorded); the cache learns every digest."""
     root = str(config.root) + os.sep
     listings: list[str] = []
-    paths: dict[str, Path] = {}
+    paths: dict[str, str] = {}
     for directory in (config.glossary_dir, config.protocols_dir):
-        if directory.is_dir():
-            names = sorted(os.listdir(directory))  # noqa: PTH208 - names only, no Path each
+        folder = str(directory)
+        if os.path.isdir(folder):  # noqa: PTH112 - a string, no Path
+            names = sorted(os.listdir(folder))  # noqa: PTH208
             listings += [relative_path(config, directory), *names]
-            paths.update(_named(record_files(directory), root))
+            paths.update(_named(_record_files(folder), root))
         else:
             listings += [relative_path(config, directory), "(none)"]
-    modules = _named(module_files(config), root)
+    modules = _named(_module_files(str(config.modules_dir)), root)
     paths.update(modules)
-    plain_pages = _named(markdown_files(config.docs_dir), root)
+    plain_pages = _named(_markdown_files(str(config.docs_dir)), root)
     for name in modules:
         plain_pages.pop(name, None)
     paths.update(plain_pages)
 
-    known = previous.states if previous is not None else {}
-    states: dict[str, FileState] = {}
-    for name, path in paths.items():
-        try:
-            stat = os.stat(path)  # noqa: PTH116 - one call, no Path made
-            signature: Signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-        except OSError:
-            signature = None
-        state = known.get(name)
-        if (
-            signature is None
-            or state is None
-            or state[0] != signature
-            or signature[1] + _RACY_NS >= state[1]
-        ):
-            state = (signature, time.time_ns(), cache.file_digest(path))
-        else:
-            cache.know_digest(path, state[2])
-        states[name] = state
-    return Survey(tuple(listings), paths, plain_pages, states)
+    started = time.time_ns()
+    signatures = {name: _signature(path) for name, path in paths.items()}
+    inputs_key = _inputs_key(listings, signatures)
+    if previous is not None and inputs_key == previous.inputs_key:
+        files = previous.files  # the common case: nothing touched
+    else:
+        known = previous.files.signatures if previous is not None else {}
+        old_digests = previous.files.digests if previous is not None else {}
+        digests: dict[str, str] = {}
+        for name, signature in signatures.items():
+            if signature and known.get(name) == signature:
+                digests[name] = old_digests[name]
+                continue
+            digests[name] = cache.file_digest(Path(paths[name]))
+            # Hashed now: trusted next time unless modified just before (see above).
+            if signature and _modified_ns(signature) + _RACY_NS >= started:
+                signatures[name] = 0
+        inputs_key = _inputs_key(listings, signatures)
+        files = Files(signatures, digests)
+    cache.know_digests(root, lambda: files.digests)
+    unchanged = previous is not None and files is previous.files
+    return Survey(tuple(listings), paths, plain_pages, inputs_key, files, unchanged)
 
 
-def _named(paths: Iterable[Path], root: str) -> dict[str, Path]:
+def _inputs_key(listings: list[str], signatures: dict[str, int]) -> str:
+    names = "\0".join((*listings, "", *signatures))
+    return digest(names, b"".join(number.to_bytes(33, "little") for number in signatures.values()))
+
+
+def _signature(path: str) -> int:
+    """Size, modification and change times and inode of a file, as one number (0 if it
+    cannot be stat'ed): a number, not a tuple, so the snapshot's dicts hold no
+    containers for the garbage collector to walk."""
+    try:
+        stat = os.stat(path)  # noqa: PTH116 - a string, no Path
+    except OSError:
+        return 0
+    return (
+        stat.st_mtime_ns
+        | (stat.st_ctime_ns << 64)
+        | (stat.st_size << 128)
+        | (stat.st_ino << 192)
+        | (1 << 256)  # never 0
+    )
+
+
+def _modified_ns(signature: int) -> int:
+    return signature & ((1 << 64) - 1)
+
+
+def _named(paths: list[str], root: str) -> dict[str, str]:
     return {file_name(path, root): path for path in paths}
 
 
-def file_name(path: Path, root: str) -> str:
-    """The name of `path` in a survey: relative to `root` (mkdocs.yml's folder and a
-    separator), with `/`."""
-    text = str(path)
-    name = text[len(root) :] if text.startswith(root) else text
+def file_name(path: str, root: str) -> str:
+    """The name of the file at `path` in a survey: relative to `root` (mkdocs.yml's
+    folder and a separator), with `/`."""
+    name = path[len(root) :] if path.startswith(root) else path
     return name.replace(os.sep, "/") if os.sep != "/" else name
+
+
+def _record_files(folder: str) -> list[str]:
+    """As `model.records.record_files`: the `<id>.yml` files, sorted, hidden ones not."""
+    with os.scandir(folder) as entries:
+        names = [
+            entry.name
+            for entry in entries
+            if entry.name.endswith(".yml") and not entry.name.startswith(".") and entry.is_file()
+        ]
+    return [folder + os.sep + name for name in sorted(names)]
+
+
+def _module_files(folder: str) -> list[str]:
+    """As `model.modules.module_files`: the `.md` files of modules_dir but index.md."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [
+                entry.name
+                for entry in entries
+                if entry.name.endswith(".md")
+                and entry.name != OVERVIEW
+                and not entry.name.startswith(".")
+                and entry.is_file()
+            ]
+    except OSError:  # no such folder: no modules
+        return []
+    return [folder + os.sep + name for name in sorted(names)]
+
+
+def _markdown_files(directory: str) -> list[str]:
+    """As `model.pages.markdown_files`: every `.md` file under `directory`, sorted,
+    hidden files and folders and symlinked folders skipped."""
+    if not os.path.isdir(directory):  # noqa: PTH112
+        return []
+    found: list[tuple[tuple[str, ...], str]] = []
+    folders: list[tuple[tuple[str, ...], str]] = [((), directory)]
+    while folders:
+        parts, folder = folders.pop()
+        try:
+            with os.scandir(folder) as scanned:
+                entries = list(scanned)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(((*parts, name), entry.path))
+            elif name.endswith(".md") and entry.is_file():
+                found.append(((*parts, name), entry.path))
+    found.sort(key=operator.itemgetter(0))
+    return [path for _, path in found]
 
 
 def finding_values(finding: Finding) -> FindingValues:
@@ -169,10 +298,10 @@ _SORT_KEY = operator.itemgetter(
 
 def changed_names(survey: Survey, previous: Snapshot) -> set[str]:
     """The files added, removed or changed (by digest) since `previous`."""
-    changed = {
-        name
-        for name, state in survey.states.items()
-        if (old := previous.states.get(name)) is None or old[2] != state[2]
-    }
-    changed.update(name for name in previous.states if name not in survey.states)
+    if survey.unchanged:
+        return set()
+    old = previous.files.digests
+    new = survey.files.digests
+    changed = {name for name, file_digest in new.items() if old.get(name) != file_digest}
+    changed.update(name for name in old if name not in new)
     return changed
