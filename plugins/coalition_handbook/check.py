@@ -220,8 +220,9 @@ def _recheck(
     changed, or over all of them if there is no snapshot to take the others from or the
     terms' forms changed. The handbook and context come back with the findings when
     every page was loaded; otherwise they are loaded again when asked for."""
-    handbook, findings, reused = _load(config, cache, found, previous)
+    handbook, findings, reused, terms_key = _load(config, cache, found, previous)
     context = CheckContext(config=config, handbook=handbook, cache=cache)
+    context.shared("forms_key", lambda: terms_key)
     for check in rule_checks():
         findings.extend(check(context))
     findings = apply_config(findings, config, handbook)
@@ -267,18 +268,15 @@ def _recheck(
 
 def _load(
     config: HandbookConfig, cache: RunCache, found: Survey, previous: Snapshot | None
-) -> tuple[Handbook, list[Finding], set[str]]:
+) -> tuple[Handbook, list[Finding], set[str], str]:
     """As `model.load_handbook`, but leaving out the plain pages whose findings can be
     taken from `previous`: unchanged, while the settings and the terms' forms are too.
-    Returns the handbook, the problems found loading it and the names of the pages left
-    out."""
+    Returns the handbook, the problems found loading it, the names of the pages left
+    out and the terms' `forms_key`."""
     terms, findings = load_terms(config, cache)
+    terms_key = terms_forms_key(terms.values())
     reused: set[str] = set()
-    if (
-        previous is not None
-        and previous.pages_apart
-        and previous.forms_key == terms_forms_key(terms.values())
-    ):
+    if previous is not None and previous.pages_apart and previous.forms_key == terms_key:
         reused = {
             name
             for name in found.plain_pages
@@ -312,7 +310,7 @@ def _load(
     handbook = Handbook(
         terms=terms, protocols=protocols, modules=modules, pages=tuple(pages), rejected=rejected
     )
-    return handbook, findings, reused
+    return handbook, findings, reused, terms_key
 
 
 def _lazy_result(findings: list[Finding], config: HandbookConfig, cache: RunCache) -> CheckResult:
