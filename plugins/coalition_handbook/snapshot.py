@@ -151,9 +151,9 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     for directory in (config.glossary_dir, config.protocols_dir):
         folder = str(directory)
         if os.path.isdir(folder):  # noqa: PTH112 - a string, no Path
-            names = sorted(os.listdir(folder))  # noqa: PTH208
+            names, records = _record_folder(folder)
             listings += [relative_path(config, directory), *names]
-            paths.update(_named(_record_files(folder), root))
+            paths.update(_named(records, root))
         else:
             listings += [relative_path(config, directory), "(none)"]
     modules = _named(_module_files(str(config.modules_dir)), root)
@@ -164,7 +164,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     paths.update(plain_pages)
 
     started = time.time_ns()
-    signatures = {name: _signature(path) for name, path in paths.items()}
+    signatures = _signatures(paths)
     inputs_key = _inputs_key(listings, signatures)
     if previous is not None and inputs_key == previous.inputs_key:
         files = previous.files  # the common case: nothing touched
@@ -192,21 +192,30 @@ def _inputs_key(listings: list[str], signatures: dict[str, int]) -> str:
     return digest(names, b"".join(number.to_bytes(33, "little") for number in signatures.values()))
 
 
-def _signature(path: str) -> int:
-    """Size, modification and change times and inode of a file, as one number (0 if it
-    cannot be stat'ed): a number, not a tuple, so the snapshot's dicts hold no
+def _signatures(paths: dict[str, str]) -> dict[str, int]:
+    """Each file's modification and change times, size and inode, as one number (0 if
+    it cannot be stat'ed): a number, not a tuple, so the snapshot's dicts hold no
     containers for the garbage collector to walk."""
-    try:
-        stat = os.stat(path)  # noqa: PTH116 - a string, no Path
-    except OSError:
-        return 0
-    return (
-        stat.st_mtime_ns
-        | (stat.st_ctime_ns << 64)
-        | (stat.st_size << 128)
-        | (stat.st_ino << 192)
-        | (1 << 256)  # never 0
-    )
+    signatures: dict[str, int] = {}
+    stat = os.stat
+    for name, path in paths.items():
+        try:
+            found = stat(path)
+        except OSError:
+            signatures[name] = 0
+            continue
+        signatures[name] = (
+            found.st_mtime_ns
+            | (found.st_ctime_ns << 64)
+            | (found.st_size << 128)
+            | (found.st_ino << 192)
+            | _SET
+        )
+    return signatures
+
+
+# Set in every signature: never 0.
+_SET = 1 << 256
 
 
 def _modified_ns(signature: int) -> int:
@@ -224,15 +233,20 @@ def file_name(path: str, root: str) -> str:
     return name.replace(os.sep, "/") if os.sep != "/" else name
 
 
-def _record_files(folder: str) -> list[str]:
-    """As `model.records.record_files`: the `<id>.yml` files, sorted, hidden ones not."""
+def _record_folder(folder: str) -> tuple[list[str], list[str]]:
+    """Every name in a record folder (misplaced files are findings), sorted, and the
+    paths of its record files as `model.records.record_files` lists them: the `<id>.yml`
+    files, sorted, hidden ones not. One pass over the folder."""
+    names: list[str] = []
+    records: list[str] = []
     with os.scandir(folder) as entries:
-        names = [
-            entry.name
-            for entry in entries
-            if entry.name.endswith(".yml") and not entry.name.startswith(".") and entry.is_file()
-        ]
-    return [folder + os.sep + name for name in sorted(names)]
+        for entry in entries:
+            name = entry.name
+            names.append(name)
+            if name.endswith(".yml") and not name.startswith(".") and entry.is_file():
+                records.append(name)
+    names.sort()
+    return names, [folder + os.sep + name for name in sorted(records)]
 
 
 def _module_files(folder: str) -> list[str]:
