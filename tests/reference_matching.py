@@ -24,6 +24,9 @@ _SEPARATOR_RUN = re.compile(rf"[ {_SEPARATORS}]+")
 _AUTOMATA: dict[int, tuple[object, ahocorasick.Automaton]] = {}
 
 
+_ENTRIES: dict[int, tuple[Matcher, dict[str, list[FormEntry]]]] = {}
+
+
 def _automaton(entries: dict[str, list[FormEntry]]) -> ahocorasick.Automaton:
     if id(entries) not in _AUTOMATA:
         automaton = ahocorasick.Automaton()
@@ -34,10 +37,20 @@ def _automaton(entries: dict[str, list[FormEntry]]) -> ahocorasick.Automaton:
     return _AUTOMATA[id(entries)][1]
 
 
+def _entries(matcher: Matcher) -> dict[str, list[FormEntry]]:
+    """Search key -> its entries, as the matcher compiled them (from its automaton)."""
+    if id(matcher) not in _ENTRIES:
+        entries = {
+            key: list(matcher._key_entries[index]) for key, index in matcher._automaton.items()
+        }
+        _ENTRIES[id(matcher)] = (matcher, entries)
+    return _ENTRIES[id(matcher)][1]
+
+
 def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     """What `matcher.scan(text)` must return: every use of a form in `text`, in order,
     without overlaps (leftmost, then longest, wins)."""
-    entries = matcher._entries
+    entries = _entries(matcher)
     if not entries or not text:
         return []
     nfc, nfc_offsets = _nfc(text)
