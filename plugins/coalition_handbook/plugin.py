@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
+from .cache import RunCache
 from .check import CheckResult, run_checks
 from .config import (
     AUTOLINK_MODES,
@@ -57,6 +58,7 @@ from .site.pages import (
     used_on,
     used_on_lists,
 )
+from .site.render_cache import PageRenderCache, RenderedPage, build_salt
 from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, term_src_uri
 
 ASSETS = Path(__file__).parent / "assets"
@@ -130,6 +132,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.main_pages: list[Page] = []
         self.glossary_page: Page | None = None
         self.used_on_lists: dict[str, str] = {}
+        self.render_cache: PageRenderCache | None = None
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -248,17 +251,41 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             page_urls=page_urls,
             directory_urls=config.use_directory_urls,
         )
+        term_pages = self.site_inputs.term_pages
+        term_files: list[File] = []
         for src_uri, markdown in generate_pages(self.site_inputs).items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 log.warning(f"{existing.src_uri}: replaced by the page the handbook generates")
                 files.remove(existing)
-            files.append(File.generated(config, src_uri, content=markdown))
+            file = File.generated(config, src_uri, content=markdown)
+            files.append(file)
+            if src_uri in term_pages:
+                term_files.append(file)
         self.used_on_lists = used_on_lists(self.site_inputs)
         for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if self.offline else [])):
             path = ASSETS / posixpath.basename(asset)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
+        self.render_cache = self._render_cache(files, config)
+        for file in term_files:
+            _TermPage(file, config, self.render_cache)
         return files
+
+    def _render_cache(self, files: Files, config: MkDocsConfig) -> PageRenderCache:
+        """The term pages of earlier builds, for this build's files and Markdown setup."""
+        assert self.handbook_config is not None and self.site_inputs is not None
+        cache = RunCache.beside(self.handbook_config.root)
+        if not cache.enabled:
+            return PageRenderCache(cache, "")
+        salt = build_salt(
+            extensions=config.markdown_extensions,
+            extension_options=config.mdx_configs,
+            autolink=self.config.autolink,
+            terms=self.site_inputs.handbook.terms,
+            file_urls={file.src_uri: file.url for file in files},
+            logs_info=logging.getLogger("mkdocs").isEnabledFor(logging.INFO),
+        )
+        return PageRenderCache(cache, salt)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site_inputs is None:
@@ -327,6 +354,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # PDFs come from the cache when nothing changed. Under CI=true a missing PDF fails.
     @event_priority(-50)
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.render_cache is not None:
+            self.render_cache.flush()
+            self.render_cache = None
         if self.result is None or self.handbook_config is None or not self.config.handouts:
             return
         from .site.handouts import publish_handouts  # WeasyPrint loads only when needed
@@ -334,6 +364,64 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
         if problem is not None:
             raise PluginError(f"handbook: {problem}")
+
+
+class _TermPage(Page):
+    """A generated term page: its HTML comes from `render_cache` when an earlier build
+    rendered the same Markdown with the same setup, else from MkDocs, as any page's."""
+
+    def __init__(self, file: File, config: MkDocsConfig, render_cache: PageRenderCache) -> None:
+        super().__init__(None, file, config)
+        self.render_cache = render_cache
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if not self.render_cache.enabled or self.markdown is None:
+            super().render(config, files)
+            return
+        key = self.render_cache.key(self.file.src_uri, self.markdown)
+        found = self.render_cache.get(key)
+        if found is not None:
+            self.content = found.content
+            self.toc = found.toc
+            self._title_from_render = found.title
+            self.present_anchor_ids = (
+                set(found.anchor_ids) if found.anchor_ids is not None else None
+            )
+            self.links_to_anchors = {}
+            return
+        with _LogWatch() as watch:
+            super().render(config, files)
+        # Only a render that said nothing is kept: a warm build must report what a cold
+        # one does. Links to anchors of other pages are checked every build, as MkDocs does.
+        if not watch.logged and not self.links_to_anchors and self.content is not None:
+            anchors = self.present_anchor_ids
+            self.render_cache.put(
+                key,
+                RenderedPage(
+                    self.content,
+                    self.toc,
+                    self._title_from_render,
+                    frozenset(anchors) if anchors is not None else None,
+                ),
+            )
+
+
+class _LogWatch(logging.Handler):
+    """Notes whether anything was logged (at INFO or above) while it is active."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.logged = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.logged = True
+
+    def __enter__(self) -> _LogWatch:
+        logging.getLogger().addHandler(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        logging.getLogger().removeHandler(self)
 
 
 class _RenderedOnce:

@@ -1,0 +1,123 @@
+"""Term pages rendered by an earlier build, kept by content hash beside mkdocs.yml.
+
+    .cache/handbook/site-term-pages.pickle     {key: RenderedPage}
+
+Turning a term page's Markdown into HTML is most of what a generated page costs, and a
+handbook's terms rarely change between two builds. A key is the digest of the page's
+Markdown and of everything else its HTML depends on (`build_salt`): the Markdown
+extensions and their options, where they are installed, the terms that autolinks point
+to, and the site's files and URLs (links between pages resolve against them). Only
+renders that logged nothing are kept, so a warm build reports what a cold one does.
+`HANDBOOK_NO_CACHE=1` turns it off, as it does the check cache.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..cache import RunCache, digest
+
+NAMESPACE = "site-term-pages"
+# Packages whose code turns every page's Markdown into HTML, whatever the extensions.
+_RENDERERS = ("markdown", "mkdocs", "pymdownx", "material")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """What rendering a page's Markdown gives MkDocs: the HTML and what was read from it."""
+
+    content: str
+    toc: Any  # the table of contents as MkDocs made it (plain picklable objects)
+    title: str | None  # the first heading, which MkDocs may take as the page's title
+    anchor_ids: frozenset[str] | None
+
+
+class PageRenderCache:
+    """One build's view of the rendered term pages: `get`, `put`, then `flush` once."""
+
+    def __init__(self, cache: RunCache, salt: str) -> None:
+        self.cache = cache
+        self.salt = salt
+
+    @property
+    def enabled(self) -> bool:
+        return self.cache.enabled
+
+    def key(self, src_uri: str, markdown: str) -> str:
+        return self.cache.key(NAMESPACE, self.salt, src_uri, markdown)
+
+    def get(self, key: str) -> RenderedPage | None:
+        found = self.cache.load(NAMESPACE, key)
+        return found if isinstance(found, RenderedPage) else None
+
+    def put(self, key: str, rendered: RenderedPage) -> None:
+        self.cache.store(NAMESPACE, key, rendered)
+
+    def flush(self) -> None:
+        """Write what this build rendered and used; entries no page used are dropped."""
+        self.cache.flush()
+        self.cache.release()
+
+
+def build_salt(
+    *,
+    extensions: Iterable[object],
+    extension_options: Mapping[str, Any],
+    autolink: str,
+    terms: object,
+    file_urls: Mapping[str, str],
+    logs_info: bool,
+) -> str:
+    """The digest of what a term page's HTML depends on besides its own Markdown.
+
+    `extensions` are the site's Markdown extensions (names, or extension objects such as
+    the autolinker, known by their class), `terms` the handbook's terms (their `repr`:
+    forms, statuses and tooltips decide what autolinks make), `file_urls` every file of
+    the site by source path with its URL, `logs_info` whether INFO messages are on (a
+    render that logged one is not kept, and under `-q` none is seen)."""
+    names = [_stable(extension) for extension in extensions]
+    packages = dict.fromkeys([*_RENDERERS, *(name.strip("'<").split(".")[0] for name in names)])
+    return digest(
+        "\n".join(names),
+        _stable(dict(extension_options)),
+        "\n".join(_installed(package) for package in packages),
+        autolink,
+        repr(terms),
+        "\n".join(f"{src} {url}" for src, url in sorted(file_urls.items())),
+        str(logs_info),
+    )
+
+
+def _stable(value: object) -> str:
+    """A text for `value` that is the same in every build (no object addresses)."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return repr(value)
+    if isinstance(value, Mapping):
+        items = sorted((str(key), _stable(item)) for key, item in value.items())
+        return "{" + ", ".join(f"{key}: {item}" for key, item in items) + "}"
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_stable(item) for item in value]
+        return "[" + ", ".join(sorted(items) if isinstance(value, set | frozenset) else items) + "]"
+    kind = value if isinstance(value, type) or callable(value) else type(value)
+    module = getattr(kind, "__module__", "")
+    return f"<{module}.{getattr(kind, '__qualname__', type(kind).__name__)}>"
+
+
+def _installed(root: str) -> str:
+    """Where a package lives and when it was installed there, so an upgraded Markdown
+    extension renders the pages again. Nothing is imported."""
+    try:
+        spec = importlib.util.find_spec(root)
+    except (ImportError, ValueError):
+        return f"{root}: -"
+    origin = spec.origin if spec is not None else None
+    if not origin:
+        return f"{root}: -"
+    try:
+        return f"{root}: {origin} {Path(origin).stat().st_mtime_ns}"
+    except OSError:
+        return f"{root}: {origin}"

@@ -1,0 +1,132 @@
+"""Term pages rendered by an earlier build come from the cache beside mkdocs.yml, and
+only while nothing they depend on has changed."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.structure.pages import Page
+from site_builds import build_site, read, term_yaml, write_site
+
+from coalition_handbook.site.autolink import AutolinkExtension
+from coalition_handbook.site.render_cache import build_salt
+
+TERMS = {
+    "survivor": term_yaml("survivor", "A person who has lived through a crime."),
+    "victim": term_yaml("victim", "A person against whom a crime was committed."),
+}
+PAGES = {"index.md": "# Home\n\nA survivor spoke.\n"}
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
+    """Source paths of the pages MkDocs turned from Markdown into HTML, with counts."""
+    counts: Counter[str] = Counter()
+    render = Page.render
+
+    def counting(page: Page, config: object, files: object) -> None:
+        counts[page.file.src_uri] += 1
+        render(page, config, files)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Page, "render", counting)
+    yield counts
+
+
+def _html(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in site.rglob("*.html")}
+
+
+def test_a_second_build_takes_term_pages_from_the_cache(
+    tmp_path: Path, rendered: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the theme prints a build date
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS)
+    first = _html(build_site(config))
+    assert rendered["glossary/survivor.md"] == 1
+    rendered.clear()
+    second = _html(build_site(config))
+    assert "glossary/survivor.md" not in rendered and "glossary/victim.md" not in rendered
+    assert rendered["index.md"] == 1  # the author's pages are MkDocs' as ever
+    assert second == first
+
+
+def test_without_the_cache_every_term_page_is_rendered(
+    tmp_path: Path, rendered: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS)
+    build_site(config)
+    build_site(config)
+    assert rendered["glossary/survivor.md"] == 2
+    assert not (tmp_path / ".cache" / "handbook" / "site-term-pages.pickle").exists()
+
+
+def test_a_changed_definition_renders_its_page_again(tmp_path: Path) -> None:
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS)
+    build_site(config)
+    (tmp_path / "glossary" / "survivor.yml").write_text(
+        term_yaml("survivor", "Someone who came through it."), encoding="utf-8"
+    )
+    site = build_site(config)
+    assert "Someone who came through it." in read(site, "glossary/survivor/index.html")
+
+
+def test_a_new_term_is_autolinked_on_pages_rendered_before(tmp_path: Path) -> None:
+    """Another term's forms decide a page's autolinks: a new term invalidates the page."""
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS)
+    site = build_site(config)
+    assert 'data-term="crime"' not in read(site, "glossary/survivor/index.html")
+    (tmp_path / "glossary" / "crime.yml").write_text(
+        term_yaml("crime", "An act the law punishes."), encoding="utf-8"
+    )
+    site = build_site(config)
+    assert 'data-term="crime"' in read(site, "glossary/survivor/index.html")
+
+
+def test_a_render_that_logged_is_rendered_again_and_logs_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    terms = {"survivor": term_yaml("survivor", "See [the guide](../missing.md).")}
+    config = write_site(tmp_path, pages=PAGES, terms=terms)
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            build_site(config, strict=False)
+        assert any("missing.md" in record.getMessage() for record in caplog.records)
+
+
+def _salt(**changes: object) -> str:
+    values: dict[str, object] = {
+        "extensions": ["toc", "tables", AutolinkExtension()],
+        "extension_options": {"toc": {"permalink": True, "slugify": str.lower}},
+        "autolink": "first",
+        "terms": {"victim": ("victim",)},
+        "file_urls": {"index.md": "", "glossary/victim.md": "glossary/victim/"},
+        "logs_info": True,
+    }
+    return build_salt(**{**values, **changes})  # type: ignore[arg-type]
+
+
+def test_the_salt_is_the_same_for_the_same_setup_in_another_process() -> None:
+    """Extension objects and functions count by their class and name, not their address."""
+    assert _salt() == _salt(extensions=["toc", "tables", AutolinkExtension()])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"extensions": ["toc", AutolinkExtension()]},
+        {"extension_options": {"toc": {"permalink": False, "slugify": str.lower}}},
+        {"extension_options": {"toc": {"permalink": True, "slugify": str.upper}}},
+        {"autolink": "all"},
+        {"terms": {"victim": ("victim", "victims of crime")}},
+        {"file_urls": {"index.md": "", "glossary/victim.md": "glossary/victim.html"}},
+        {"logs_info": False},
+    ],
+)
+def test_the_salt_changes_with_what_a_page_depends_on(change: dict[str, object]) -> None:
+    assert _salt(**change) != _salt()
