@@ -71,6 +71,9 @@ SCRIPT = f"{ASSETS_DIR}/handbook.js"
 # would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
 
+# Where a term page's own entries go in its sidebar, which is otherwise the same for all.
+_PAGE_SLOT = "\x00handbook-page\x00"
+
 # A plain child of the `mkdocs` logger (strict mode counts its warnings), without the
 # plugin-name prefix of get_plugin_logger: every finding's message starts with its place.
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -251,8 +254,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             page_urls=page_urls,
             directory_urls=config.use_directory_urls,
         )
-        term_pages = self.site_inputs.term_pages
-        term_files: list[File] = []
+        generated: list[File] = []
         for src_uri, markdown in generate_pages(self.site_inputs).items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -260,19 +262,21 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 files.remove(existing)
             file = File.generated(config, src_uri, content=markdown)
             files.append(file)
-            if src_uri in term_pages:
-                term_files.append(file)
+            generated.append(file)
         self.used_on_lists = used_on_lists(self.site_inputs)
         for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if self.offline else [])):
             path = ASSETS / posixpath.basename(asset)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
         self.render_cache = self._render_cache(files, config)
-        for file in term_files:
-            _TermPage(file, config, self.render_cache)
+        # A page named in a nav written in mkdocs.yml gets its title there, from MkDocs.
+        in_nav = _nav_paths(config.nav)
+        for file in generated:
+            if file.src_uri not in in_nav:
+                _GeneratedPage(file, config, self.render_cache)
         return files
 
     def _render_cache(self, files: Files, config: MkDocsConfig) -> PageRenderCache:
-        """The term pages of earlier builds, for this build's files and Markdown setup."""
+        """The generated pages of earlier builds, for this build's files and Markdown setup."""
         assert self.handbook_config is not None and self.site_inputs is not None
         cache = RunCache.beside(self.handbook_config.root)
         if not cache.enabled:
@@ -311,6 +315,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         env.globals["handbook_pages"] = self.main_pages
         env.globals["handbook_glossary"] = self.glossary_page
         env.globals["handbook_once"] = _RenderedOnce()
+        env.globals["handbook_slot"] = _PAGE_SLOT
         return env
 
     def on_page_markdown(
@@ -366,9 +371,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             raise PluginError(f"handbook: {problem}")
 
 
-class _TermPage(Page):
-    """A generated term page: its HTML comes from `render_cache` when an earlier build
-    rendered the same Markdown with the same setup, else from MkDocs, as any page's."""
+class _GeneratedPage(Page):
+    """A generated page (a term's, the glossary, changes...): its HTML comes from
+    `render_cache` when an earlier build rendered the same Markdown with the same setup,
+    else from MkDocs, as any page's."""
 
     def __init__(self, file: File, config: MkDocsConfig, render_cache: PageRenderCache) -> None:
         super().__init__(None, file, config)
@@ -425,18 +431,51 @@ class _LogWatch(logging.Handler):
 
 
 class _RenderedOnce:
-    """`handbook_once(block, base_url, super)` in a theme template: the block's HTML,
-    rendered the first time and reused for every page with the same `base_url` (a new
-    one each build, made in `on_env`)."""
+    """`handbook_once(block, base_url, render[, page])` in a theme template: the block's
+    HTML, rendered the first time and reused for every page with the same `base_url` (a
+    new one each build, made in `on_env`).
+
+    Given the `page`, the block may show the page's title (`page.meta.title`, as
+    Material's header does): it is rendered with `TITLE_SLOT` in its place, which each
+    page's title then replaces. A block that does not show it exactly once as given is
+    rendered for every page, as without this."""
+
+    TITLE_SLOT = "\x00handbook-title\x00"
 
     def __init__(self) -> None:
-        self.rendered: dict[tuple[str, str], str] = {}
+        self.rendered: dict[tuple[str, str], str | None] = {}
 
-    def __call__(self, block: str, base_url: str, render: Callable[[], str]) -> str:
+    def __call__(
+        self, block: str, base_url: str, render: Callable[[], str], page: Page | None = None
+    ) -> str:
         key = (block, base_url)
         if key not in self.rendered:
-            self.rendered[key] = render()
-        return self.rendered[key]
+            self.rendered[key] = render() if page is None else self._with_title_slot(page, render)
+        shared = self.rendered[key]
+        if shared is None:
+            return render()
+        if page is None:
+            return shared
+        return shared.replace(self.TITLE_SLOT, str(page.meta["title"]), 1)
+
+    def _with_title_slot(self, page: Page, render: Callable[[], str]) -> str | None:
+        title = page.meta.get("title")
+        if not isinstance(title, str):
+            return None
+        page.meta["title"] = self.TITLE_SLOT
+        try:
+            shared = str(render())
+        finally:
+            page.meta["title"] = title
+        return shared if shared.count(self.TITLE_SLOT) == 1 else None
+
+
+def _nav_paths(nav: object) -> set[str]:
+    """The source paths a `nav` written in mkdocs.yml names."""
+    if isinstance(nav, str):
+        return {nav.lstrip("/")}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return {path for item in items for path in _nav_paths(item)}
 
 
 def _material(config: MkDocsConfig) -> bool:

@@ -86,11 +86,6 @@ class SiteInputs:
         return (GLOSSARY_INDEX, PROTOCOLS_INDEX, *modules_index, CHANGES_PAGE)
 
     @property
-    def term_pages(self) -> frozenset[str]:
-        """Source paths of the terms' pages."""
-        return frozenset(term_src_uri(term_id) for term_id in self.handbook.terms)
-
-    @property
     def main_pages(self) -> tuple[str, ...]:
         """The pages a term page's compact sidebar links to, in the navigation's order."""
         modules_index = (self.modules_index,) if self.modules_dir else ()

@@ -1,10 +1,10 @@
-"""Term pages rendered by an earlier build, kept by content hash beside mkdocs.yml.
+"""Generated pages rendered by an earlier build, kept by content hash beside mkdocs.yml.
 
-    .cache/handbook/site-term-pages.pickle     {key: RenderedPage}
+    .cache/handbook/site-pages.pickle     {key: RenderedPage}
 
-Turning a term page's Markdown into HTML is most of what a generated page costs, and a
-handbook's terms rarely change between two builds. A key is the digest of the page's
-Markdown and of everything else its HTML depends on (`build_salt`): the Markdown
+Turning a generated page's Markdown into HTML is most of what it costs (a handbook has a
+page per term), and a handbook's terms rarely change between two builds. A key is the
+digest of the page's Markdown and of everything else its HTML depends on (`build_salt`): the Markdown
 extensions and their options, where they are installed, the terms that autolinks point
 to, and the site's files and URLs (links between pages resolve against them). Only
 renders that logged nothing are kept, so a warm build reports what a cold one does.
@@ -21,7 +21,7 @@ from typing import Any
 
 from ..cache import RunCache, digest
 
-NAMESPACE = "site-term-pages"
+NAMESPACE = "site-pages"
 # Packages whose code turns every page's Markdown into HTML, whatever the extensions.
 _RENDERERS = ("markdown", "mkdocs", "pymdownx", "material")
 
@@ -37,7 +37,7 @@ class RenderedPage:
 
 
 class PageRenderCache:
-    """One build's view of the rendered term pages: `get`, `put`, then `flush` once."""
+    """One build's view of the rendered pages: `get`, `put`, then `flush` once."""
 
     def __init__(self, cache: RunCache, salt: str) -> None:
         self.cache = cache
@@ -72,7 +72,7 @@ def build_salt(
     file_urls: Mapping[str, str],
     logs_info: bool,
 ) -> str:
-    """The digest of what a term page's HTML depends on besides its own Markdown.
+    """The digest of what a generated page's HTML depends on besides its own Markdown.
 
     `extensions` are the site's Markdown extensions (names, or extension objects such as
     the autolinker, known by their class), `terms` the handbook's terms (their `repr`:
