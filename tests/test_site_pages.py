@@ -224,6 +224,20 @@ def test_a_term_page_has_materials_header_and_a_compact_sidebar(
     assert "Related terms" in toc.text
 
 
+def test_each_term_page_heads_with_its_own_title(tmp_path: Path) -> None:
+    """Material's header is rendered once for all term pages; each shows its own title."""
+    site = _site(tmp_path, theme="material", search=True)
+    for term_id, title in (
+        ("survivor", "survivor"),
+        ("victim", "victim"),
+        ("prostitute", "prostituted person"),
+    ):
+        html = read(site, f"glossary/{term_id}/index.html")
+        topics = elements(html, "div", "md-header__topic")
+        assert [topic.text.strip() for topic in topics] == ["Tiny handbook", title]
+        assert f"<title>{title} - Tiny handbook</title>" in html
+
+
 def _primary_sidebar(html: str) -> str:
     return html.split("md-sidebar--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
 

@@ -3,8 +3,11 @@ tooltips, A-Z letters and where a module's facts go."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from coalition_handbook.plugin import _RenderedOnce
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.pages import index_letter, inject_module_header
 from coalition_handbook.site.templates import markdown_text, phone_href
@@ -120,3 +123,44 @@ def test_index_letter(term: str, letter: str) -> None:
 )
 def test_module_facts_go_under_the_title(markdown: str, expected: str) -> None:
     assert inject_module_header(markdown, "FACTS\n") == expected
+
+
+class _FakePage:
+    def __init__(self, title: str) -> None:
+        self.meta = {"title": title}
+
+
+def test_a_block_rendered_once_shows_each_pages_title() -> None:
+    once = _RenderedOnce()
+    calls: list[str] = []
+
+    def header_of(page: _FakePage) -> Callable[[], str]:
+        def render() -> str:
+            calls.append(page.meta["title"])
+            return f"<header>{page.meta['title']}</header>"
+
+        return render
+
+    first, second = _FakePage("survivor"), _FakePage("victim")
+    assert once("header", "..", header_of(first), first) == "<header>survivor</header>"
+    assert once("header", "..", header_of(second), second) == "<header>victim</header>"
+    assert calls == ["survivor", _RenderedOnce.TITLE_SLOT]  # the second page reused it
+    assert first.meta["title"] == "survivor"  # the stand-in title was put back
+
+
+def test_a_block_that_shows_the_title_twice_is_rendered_for_every_page() -> None:
+    once = _RenderedOnce()
+    calls: list[str] = []
+
+    def twice_of(page: _FakePage) -> Callable[[], str]:
+        def render() -> str:
+            calls.append(page.meta["title"])
+            return f"{page.meta['title']} {page.meta['title'].upper()}"
+
+        return render
+
+    for title in ("survivor", "victim"):
+        page = _FakePage(title)
+        assert once("header", "..", twice_of(page), page) == f"{title} {title.upper()}"
+    # the first page twice (its own title, the stand-in), then each page's own
+    assert calls == ["survivor", _RenderedOnce.TITLE_SLOT, "victim"]

@@ -436,9 +436,10 @@ class _RenderedOnce:
     new one each build, made in `on_env`).
 
     Given the `page`, the block may show the page's title (`page.meta.title`, as
-    Material's header does): it is rendered with `TITLE_SLOT` in its place, which each
-    page's title then replaces. A block that does not show it exactly once as given is
-    rendered for every page, as without this."""
+    Material's header does): it is also rendered with `TITLE_SLOT` in its place, which
+    each page's title then replaces. Unless that gives the first page exactly its own
+    render (a theme that changes the title, or shows it twice), the block is rendered
+    for every page, as without this."""
 
     TITLE_SLOT = "\x00handbook-title\x00"
 
@@ -450,7 +451,12 @@ class _RenderedOnce:
     ) -> str:
         key = (block, base_url)
         if key not in self.rendered:
-            self.rendered[key] = render() if page is None else self._with_title_slot(page, render)
+            if page is None:
+                self.rendered[key] = str(render())
+            else:
+                own = str(render())
+                self.rendered[key] = self._with_title_slot(page, render, own)
+                return own
         shared = self.rendered[key]
         if shared is None:
             return render()
@@ -458,7 +464,7 @@ class _RenderedOnce:
             return shared
         return shared.replace(self.TITLE_SLOT, str(page.meta["title"]), 1)
 
-    def _with_title_slot(self, page: Page, render: Callable[[], str]) -> str | None:
+    def _with_title_slot(self, page: Page, render: Callable[[], str], own: str) -> str | None:
         title = page.meta.get("title")
         if not isinstance(title, str):
             return None
@@ -467,7 +473,8 @@ class _RenderedOnce:
             shared = str(render())
         finally:
             page.meta["title"] = title
-        return shared if shared.count(self.TITLE_SLOT) == 1 else None
+        fits = shared.count(self.TITLE_SLOT) == 1 and shared.replace(self.TITLE_SLOT, title) == own
+        return shared if fits else None
 
 
 def _nav_paths(nav: object) -> set[str]:
