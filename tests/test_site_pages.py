@@ -249,6 +249,46 @@ def test_used_on_links_follow_the_url_style(tmp_path: Path) -> None:
     assert '<a href="../modules/hotel-staff.html">Hotel staff</a>' in used_on
 
 
+@pytest.mark.parametrize(
+    ("url_style", "survivor_page", "victim_page", "from_survivor", "from_victim"),
+    [
+        (
+            "",
+            "glossary/survivor/index.html",
+            "glossary/victim/index.html",
+            "notes/",
+            "../survivor/notes/",
+        ),
+        (
+            "use_directory_urls: false\n",
+            "glossary/survivor.html",
+            "glossary/victim.html",
+            "survivor/notes.html",
+            "survivor/notes.html",
+        ),
+    ],
+)
+def test_used_on_links_from_every_term_page_reach_the_page(
+    tmp_path: Path,
+    url_style: str,
+    survivor_page: str,
+    victim_page: str,
+    from_survivor: str,
+    from_victim: str,
+) -> None:
+    """A page's item is shared by the term pages, but not where a term's folder holds it."""
+    pages = {
+        "index.md": "# Home\n\nA survivor and a victim.\n",
+        "glossary/survivor/notes.md": "# Notes\n\nA survivor and a victim.\n",
+    }
+    site = _site(tmp_path, pages=pages, extra_config=url_style)
+    home = "../../" if not url_style else "../index.html"
+    for path, notes in ((survivor_page, from_survivor), (victim_page, from_victim)):
+        used_on = read(site, path).split('id="used-on"')[1].split("<h2")[0]
+        hrefs = [link.attrs["href"] for link in elements(used_on, "a")]
+        assert hrefs == [home, notes], path
+
+
 def test_no_handout_link_when_handouts_are_off(tmp_path: Path) -> None:
     site = _site(tmp_path)
     assert "handouts/" not in read(site, "modules/hotel-staff/index.html")

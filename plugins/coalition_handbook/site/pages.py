@@ -237,19 +237,34 @@ def used_on_lists(inputs: SiteInputs) -> dict[str, str]:
     uses), and a large handbook's lists hold tens of thousands of links that Markdown and
     the search indexer would parse for nothing. Its links are URLs, not Markdown links to
     source paths, for the same reason; they are the ones MkDocs gave the pages, so they
-    are right by construction."""
+    are right by construction.
+
+    Term pages all sit at the same depth, so a page's item is the same on every term page
+    whose folder does not hold it: it is made once (not once per term that uses it)."""
+    items_by_page: dict[str, str] = {}
     lists: dict[str, str] = {}
     for term in inputs.handbook.terms.values():
         own_url = page_url(term_src_uri(term.id), inputs.directory_urls)
-        items = [
-            f'<li><a href="{escape(relative_page_url(own_url, inputs.page_urls[page.src_uri]))}">'
-            f"{escape(page.title)}</a></li>\n"
-            for page in inputs.usage.get(term.id, ())
-            if page.src_uri in inputs.page_urls
-        ]
+        own_folder = own_url if own_url.endswith("/") else posixpath.dirname(own_url) + "/"
+        items: list[str] = []
+        for page in inputs.usage.get(term.id, ()):
+            url = inputs.page_urls.get(page.src_uri)
+            if url is None:
+                continue
+            if url.startswith(own_folder):  # the link depends on this term page's folder
+                items.append(_used_on_item(own_url, url, page.title))
+                continue
+            item = items_by_page.get(page.src_uri)
+            if item is None:
+                item = items_by_page[page.src_uri] = _used_on_item(own_url, url, page.title)
+            items.append(item)
         if items:
             lists[term_src_uri(term.id)] = f'<ul class="hb-used-on">\n{"".join(items)}</ul>'
     return lists
+
+
+def _used_on_item(from_url: str, to_url: str, title: str) -> str:
+    return f'<li><a href="{escape(relative_page_url(from_url, to_url))}">{escape(title)}</a></li>\n'
 
 
 def protocols_index(inputs: SiteInputs) -> str:
