@@ -131,3 +131,32 @@ def test_the_salt_is_the_same_for_the_same_setup_in_another_process() -> None:
 )
 def test_the_salt_changes_with_what_a_page_depends_on(change: dict[str, object]) -> None:
     assert _salt(**change) != _salt()
+
+
+def test_search_entries_of_generated_pages_come_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Material's search parses a generated page once; later builds reuse its entries, and
+    the index and pages come out the same."""
+    from material.plugins.search import plugin as material_search
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    parsed: list[str] = []
+    add_entry = material_search.SearchIndex.add_entry_from_context
+
+    def counting(index: object, page: Page) -> None:
+        if not (page.meta.get("search") or {}).get("exclude"):
+            parsed.append(page.file.src_uri)
+        add_entry(index, page)
+
+    monkeypatch.setattr(material_search.SearchIndex, "add_entry_from_context", counting)
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material", search=True)
+    first_site = build_site(config)
+    first = {**_html(first_site), "index": read(first_site, "search/search_index.json")}
+    assert "glossary/survivor.md" in parsed
+    parsed.clear()
+    second_site = build_site(config)
+    second = {**_html(second_site), "index": read(second_site, "search/search_index.json")}
+    assert parsed == ["index.md"]
+    assert second == first
+    assert '"location":"glossary/survivor/"' in second["index"].replace(" ", "")

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import posixpath
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -136,6 +136,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.glossary_page: Page | None = None
         self.used_on_lists: dict[str, str] = {}
         self.render_cache: PageRenderCache | None = None
+        self.pending_search: _PendingSearch | None = None
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -336,16 +337,59 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return inject_module_header(markdown, header)
         return markdown
 
+    # Before the search plugins (default priority) index the page: a generated page that
+    # Material's search indexed in an earlier build, with the same HTML, gets that build's
+    # entries instead of being parsed again (it is marked `exclude` until `_after_search`).
+    @event_priority(10)
+    def _index_from_cache(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        self.pending_search = None
+        search_index = _material_search_index(config)
+        cache = self.render_cache
+        if (
+            not isinstance(page, _GeneratedPage)
+            or search_index is None
+            or cache is None
+            or not cache.enabled
+            or page.content is None
+        ):
+            return context
+        options = config.plugins["material/search"].config
+        key = cache.search_key(page.content, page.url, page.meta, options)
+        search = page.meta.get("search")
+        entries = cache.get_entries(key)
+        if entries is not None:
+            search_index.extend(dict(entry) for entry in entries)
+            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+            self.pending_search = _PendingSearch(page, search, None, 0)
+        else:
+            self.pending_search = _PendingSearch(page, search, key, len(search_index))
+        return context
+
     # Late: after the search plugins (default priority) have indexed the page, so they
     # neither index a term's "Used on" list nor parse its links (site/pages.py).
     @event_priority(-50)
-    def on_page_context(
+    def _after_search(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
+        pending, self.pending_search = self.pending_search, None
+        if pending is not None and pending.page is page and self.render_cache is not None:
+            if pending.key is None:  # indexed from the cache: the page's own front matter back
+                if pending.search is None:
+                    page.meta.pop("search", None)
+                else:
+                    page.meta["search"] = pending.search
+            else:
+                search_index = _material_search_index(config) or []
+                entries = [dict(entry) for entry in search_index[pending.start :]]
+                self.render_cache.put_entries(pending.key, entries)
         listing = self.used_on_lists.get(page.file.src_uri)
         if listing is not None and page.content is not None:
             page.content = page.content.replace(USED_ON_PLACEHOLDER, listing, 1)
         return context
+
+    on_page_context = CombinedEvent(_index_from_cache, _after_search)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
         """`mkdocs serve` rebuilds when a term or protocol file changes, not only a page."""
@@ -410,6 +454,27 @@ class _GeneratedPage(Page):
                     frozenset(anchors) if anchors is not None else None,
                 ),
             )
+
+
+@dataclass
+class _PendingSearch:
+    """A generated page between `_index_from_cache` and `_after_search`: its own front
+    matter `search`, and the key to keep its new entries under (None: they came from the
+    cache) with where they start in the index."""
+
+    page: Page
+    search: object
+    key: str | None
+    start: int
+
+
+def _material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries of Material's search index, if its search plugin is on."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not getattr(plugin.config, "enabled", True):
+        return None
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
 
 
 class _LogWatch(logging.Handler):

@@ -7,7 +7,8 @@ page per term), and a handbook's terms rarely change between two builds. A key i
 digest of the page's Markdown and of everything else its HTML depends on (`build_salt`): the Markdown
 extensions and their options, where they are installed, the terms that autolinks point
 to, and the site's files and URLs (links between pages resolve against them). Only
-renders that logged nothing are kept, so a warm build reports what a cold one does.
+renders that logged nothing are kept, so a warm build reports what a cold one does. The
+entries a search plugin made of a page are kept too, by the digest of the page's HTML.
 `HANDBOOK_NO_CACHE=1` turns it off, as it does the check cache.
 """
 
@@ -56,6 +57,20 @@ class PageRenderCache:
 
     def put(self, key: str, rendered: RenderedPage) -> None:
         self.cache.store(NAMESPACE, key, rendered)
+
+    def search_key(self, html: str, url: str, meta: Mapping[str, Any], options: object) -> str:
+        """The key of the search entries of a page with this HTML, URL and front matter,
+        indexed by a search plugin with these `options`."""
+        return self.cache.key(
+            NAMESPACE, self.salt, "search", html, url, _stable(meta), _stable(options)
+        )
+
+    def get_entries(self, key: str) -> list[dict[str, Any]] | None:
+        found = self.cache.load(NAMESPACE, key)
+        return found if isinstance(found, list) else None
+
+    def put_entries(self, key: str, entries: list[dict[str, Any]]) -> None:
+        self.cache.store(NAMESPACE, key, entries)
 
     def flush(self) -> None:
         """Write what this build rendered and used; entries no page used are dropped."""
