@@ -160,3 +160,23 @@ def test_search_entries_of_generated_pages_come_from_the_cache(
     assert parsed == ["index.md"]
     assert second == first
     assert '"location":"glossary/survivor/"' in second["index"].replace(" ", "")
+
+
+def test_front_matter_of_generated_pages_comes_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.utils import meta
+
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material")
+    build_site(config)
+    parsed: list[str] = []
+    get_data = meta.get_data
+
+    def counting(source: str) -> tuple[str, dict[str, object]]:
+        parsed.append(source)
+        return get_data(source)
+
+    monkeypatch.setattr("coalition_handbook.plugin.get_data", counting)
+    site = build_site(config)
+    assert not any('title: "survivor"' in source for source in parsed)
+    assert "<title>survivor - Tiny handbook</title>" in read(site, "glossary/survivor/index.html")

@@ -16,14 +16,13 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -60,6 +59,9 @@ from .site.pages import (
 )
 from .site.render_cache import PageRenderCache, RenderedPage, build_salt
 from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, term_src_uri
+
+if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
+    from mkdocs.livereload import LiveReloadServer
 
 ASSETS = Path(__file__).parent / "assets"
 # Templates for Material: term pages get a compact sidebar instead of the whole navigation.
@@ -423,6 +425,20 @@ class _GeneratedPage(Page):
     def __init__(self, file: File, config: MkDocsConfig, render_cache: PageRenderCache) -> None:
         super().__init__(None, file, config)
         self.render_cache = render_cache
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        # The front matter as MkDocs parsed it from the same text before: YAML is slow.
+        if not self.render_cache.enabled or config.plugins.events["page_read_source"]:
+            super().read_source(config)
+            return
+        source = self.file.content_string
+        key = self.render_cache.source_key(source)
+        found = self.render_cache.get_source(key)
+        if found is not None:
+            self.markdown, self.meta = found
+            return
+        self.markdown, self.meta = get_data(source)
+        self.render_cache.put_source(key, (self.markdown, self.meta))
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if not self.render_cache.enabled or self.markdown is None:

@@ -43,6 +43,8 @@ class PageRenderCache:
     def __init__(self, cache: RunCache, salt: str) -> None:
         self.cache = cache
         self.salt = salt
+        # Front matter depends only on the text and on who parses it.
+        self.reader = _installed("mkdocs") + _installed("yaml") if cache.enabled else ""
 
     @property
     def enabled(self) -> bool:
@@ -57,6 +59,18 @@ class PageRenderCache:
 
     def put(self, key: str, rendered: RenderedPage) -> None:
         self.cache.store(NAMESPACE, key, rendered)
+
+    def source_key(self, source: str) -> str:
+        """The key of a page's Markdown and front matter, as read from `source`."""
+        return self.cache.key(NAMESPACE, self.reader, "source", source)
+
+    def get_source(self, key: str) -> tuple[str, dict[str, Any]] | None:
+        found = self.cache.load(NAMESPACE, key)
+        valid = isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict)
+        return found if valid else None
+
+    def put_source(self, key: str, source: tuple[str, dict[str, Any]]) -> None:
+        self.cache.store(NAMESPACE, key, source)
 
     def search_key(self, html: str, url: str, meta: Mapping[str, Any], options: object) -> str:
         """The key of the search entries of a page with this HTML, URL and front matter,
