@@ -76,6 +76,36 @@ def test_a_changed_definition_renders_its_page_again(tmp_path: Path) -> None:
     assert "Someone who came through it." in read(site, "glossary/survivor/index.html")
 
 
+def test_a_new_version_of_a_term_renders_only_the_pages_that_show_it(
+    tmp_path: Path, rendered: Counter[str]
+) -> None:
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS)
+    build_site(config)
+    rendered.clear()
+    (tmp_path / "glossary" / "survivor.yml").write_text(
+        term_yaml("survivor", "A person who has lived through a crime.", version=2),
+        encoding="utf-8",
+    )
+    site = build_site(config)
+    assert "This is version 2 of the term." in read(site, "glossary/survivor/index.html")
+    assert {"glossary/survivor.md", "changes.md"} <= set(rendered)
+    assert "glossary/victim.md" not in rendered  # autolinks depend on forms, not history
+
+
+def test_a_new_form_of_another_term_renders_a_page_again(tmp_path: Path) -> None:
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS)
+    site = build_site(config)
+    assert 'data-term="victim"' not in read(site, "glossary/survivor/index.html")
+    (tmp_path / "glossary" / "victim.yml").write_text(
+        term_yaml(
+            "victim", "A person against whom a crime was committed.", extra="aliases: [crime]\n"
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(config)
+    assert 'data-term="victim"' in read(site, "glossary/survivor/index.html")
+
+
 def test_a_new_term_is_autolinked_on_pages_rendered_before(tmp_path: Path) -> None:
     """Another term's forms decide a page's autolinks: a new term invalidates the page."""
     config = write_site(tmp_path, pages=PAGES, terms=TERMS)
@@ -105,7 +135,7 @@ def _salt(**changes: object) -> str:
         "extensions": ["toc", "tables", AutolinkExtension()],
         "extension_options": {"toc": {"permalink": True, "slugify": str.lower}},
         "autolink": "first",
-        "terms": {"victim": ("victim",)},
+        "terms": (("victim", "victim", ()),),
         "file_urls": {"index.md": "", "glossary/victim.md": "glossary/victim/"},
         "logs_info": True,
     }
@@ -124,7 +154,7 @@ def test_the_salt_is_the_same_for_the_same_setup_in_another_process() -> None:
         {"extension_options": {"toc": {"permalink": False, "slugify": str.lower}}},
         {"extension_options": {"toc": {"permalink": True, "slugify": str.upper}}},
         {"autolink": "all"},
-        {"terms": {"victim": ("victim", "victims of crime")}},
+        {"terms": (("victim", "victim", ("victims of crime",)),)},
         {"file_urls": {"index.md": "", "glossary/victim.md": "glossary/victim.html"}},
         {"logs_info": False},
     ],

@@ -45,7 +45,7 @@ from .findings import Finding, Severity
 from .model.types import Module
 from .rules import RULES
 from .site import navigation
-from .site.autolink import Autolinker, AutolinkExtension, link_targets
+from .site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from .site.dates import content_date
 from .site.pages import (
     USED_ON_PLACEHOLDER,
@@ -288,7 +288,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             extensions=config.markdown_extensions,
             extension_options=config.mdx_configs,
             autolink=self.config.autolink,
-            terms=self.site_inputs.handbook.terms,
+            terms=link_facts(self.site_inputs.handbook.terms),
             file_urls={file.src_uri: file.url for file in files},
             logs_info=logging.getLogger("mkdocs").isEnabledFor(logging.INFO),
         )

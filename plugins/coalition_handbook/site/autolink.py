@@ -193,6 +193,19 @@ def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
     }
 
 
+def link_facts(terms: Mapping[str, Term]) -> tuple[tuple[object, ...], ...]:
+    """What the autolinks of any page depend on: every term's forms (accepted and to
+    avoid, which the matcher weighs against each other), status and tooltip. A term's
+    definition or history is not among them."""
+    return tuple(
+        (
+            *(term.id, term.term, term.aliases, term.status, term.replaced_by),
+            *(term.case_sensitive, tuple(avoided.text for avoided in term.avoid), term.short),
+        )
+        for _, term in sorted(terms.items())
+    )
+
+
 class _AutolinkTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, extension: AutolinkExtension) -> None:
         super().__init__(md)

@@ -4,11 +4,12 @@
 
 Turning a generated page's Markdown into HTML is most of what it costs (a handbook has a
 page per term), and a handbook's terms rarely change between two builds. A key is the
-digest of the page's Markdown and of everything else its HTML depends on (`build_salt`): the Markdown
-extensions and their options, where they are installed, the terms that autolinks point
-to, and the site's files and URLs (links between pages resolve against them). Only
-renders that logged nothing are kept, so a warm build reports what a cold one does. The
-entries a search plugin made of a page are kept too, by the digest of the page's HTML.
+digest of the page's Markdown and of everything else its HTML depends on (`build_salt`):
+the Markdown extensions and their options, where they are installed, the terms that
+autolinks point to (their forms and tooltips, not their definitions or history), and the
+site's files and URLs (links between pages resolve against them). Only renders that
+logged nothing are kept, so a warm build reports what a cold one does. The entries a
+search plugin made of a page are kept too, by the digest of the page's HTML.
 `HANDBOOK_NO_CACHE=1` turns it off, as it does the check cache.
 """
 
@@ -97,15 +98,15 @@ def build_salt(
     extensions: Iterable[object],
     extension_options: Mapping[str, Any],
     autolink: str,
-    terms: object,
+    terms: tuple[tuple[object, ...], ...],
     file_urls: Mapping[str, str],
     logs_info: bool,
 ) -> str:
     """The digest of what a generated page's HTML depends on besides its own Markdown.
 
     `extensions` are the site's Markdown extensions (names, or extension objects such as
-    the autolinker, known by their class), `terms` the handbook's terms (their `repr`:
-    forms, statuses and tooltips decide what autolinks make), `file_urls` every file of
+    the autolinker, known by their class), `terms` what autolinks depend on (forms,
+    statuses and tooltips: `autolink.link_facts`), `file_urls` every file of
     the site by source path with its URL, `logs_info` whether INFO messages are on (a
     render that logged one is not kept, and under `-q` none is seen)."""
     names = [_stable(extension) for extension in extensions]
