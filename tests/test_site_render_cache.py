@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.structure.pages import Page
-from site_builds import build_site, read, term_yaml, write_site
+from site_builds import build_site, read, run_build, term_yaml, write_site
 
 from coalition_handbook.site.autolink import AutolinkExtension
 from coalition_handbook.site.render_cache import build_salt
@@ -210,3 +210,14 @@ def test_front_matter_of_generated_pages_comes_from_the_cache(
     site = build_site(config)
     assert not any('title: "survivor"' in source for source in parsed)
     assert "<title>survivor - Tiny handbook</title>" in read(site, "glossary/survivor/index.html")
+
+
+def test_the_mkdocs_command_reports_a_pages_warning_on_every_build(tmp_path: Path) -> None:
+    """`mkdocs` keeps its logger from propagating: a render that warned there is not kept
+    either, so --strict fails the warm build as it failed the first."""
+    terms = {"survivor": term_yaml("survivor", "See [the guide](../missing.md).")}
+    config = write_site(tmp_path, pages=PAGES, terms=terms)
+    for _ in range(2):
+        build = run_build("mkdocs", tmp_path / "site", config=config, strict=True)
+        assert build.returncode != 0
+        assert "missing.md" in build.output

@@ -494,7 +494,11 @@ def _material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
 
 
 class _LogWatch(logging.Handler):
-    """Notes whether anything was logged (at INFO or above) while it is active."""
+    """Notes whether anything was logged (at INFO or above) while it is active: on the
+    `mkdocs` logger, which the `mkdocs` command keeps from propagating, and on the root
+    logger, which Markdown extensions log to."""
+
+    LOGGERS = ("mkdocs", "")
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -504,11 +508,13 @@ class _LogWatch(logging.Handler):
         self.logged = True
 
     def __enter__(self) -> _LogWatch:
-        logging.getLogger().addHandler(self)
+        for name in self.LOGGERS:
+            logging.getLogger(name).addHandler(self)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        logging.getLogger().removeHandler(self)
+        for name in self.LOGGERS:
+            logging.getLogger(name).removeHandler(self)
 
 
 class _RenderedOnce:
@@ -543,7 +549,8 @@ class _RenderedOnce:
             return render()
         if page is None:
             return shared
-        return shared.replace(self.TITLE_SLOT, str(page.meta["title"]), 1)
+        title = page.meta.get("title")
+        return shared.replace(self.TITLE_SLOT, title, 1) if isinstance(title, str) else render()
 
     def _with_title_slot(self, page: Page, render: Callable[[], str], own: str) -> str | None:
         title = page.meta.get("title")
