@@ -6,7 +6,6 @@ This is the engine's front door for both the CLI and the plugin; it imports no M
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, replace
@@ -27,22 +26,19 @@ from .documents import (
 )
 from .findings import Finding, Severity, count_by_severity, sort_findings
 from .matching import Matcher
-from .model import SCHEMA_RULES, load_handbook
+from .model import load_handbook
 from .model.glossary import RULE as GLOSSARY_RULE
-from .model.glossary import build_term, load_terms
-from .model.modules import load_module, module_files
-from .model.pages import load_page, markdown_files
-from .model.protocols import load_protocols
+from .model.glossary import build_term
+from .model.pages import load_page
 from .model.records import cached_records
 from .model.source import relative_path
-from .model.types import Handbook, Module, Page
+from .model.types import Handbook, Term
 from .rules.base import NON_PAGE_RULES, PAGE_RULES, CheckContext, RuleCheck
 from .snapshot import (
     FindingValues,
     Snapshot,
     Survey,
     changed_names,
-    file_name,
     finding_values,
     survey,
 )
@@ -273,43 +269,22 @@ def _load(
     taken from `previous`: unchanged, while the settings and the terms' forms are too.
     Returns the handbook, the problems found loading it, the names of the pages left
     out and the terms' `forms_key`."""
-    terms, findings = load_terms(config, cache)
-    terms_key = terms_forms_key(terms.values())
     reused: set[str] = set()
-    if previous is not None and previous.pages_apart and previous.forms_key == terms_key:
-        reused = {
-            name
-            for name in found.plain_pages
-            if name in previous.page_findings
-            and previous.files.digests.get(name) == found.files.digests[name]
-        }
-    protocols, protocol_findings = load_protocols(config, cache)
-    findings.extend(protocol_findings)
+    terms_key = ""
 
-    modules: dict[str, Module] = {}
-    module_pages: dict[str, Page] = {}
-    for path in module_files(config):
-        module, page, module_findings = load_module(path, config, cache)
-        findings.extend(module_findings)
-        if module is not None:
-            modules[module.id] = module
-        if page is not None:
-            module_pages[page.path] = page
+    def leave_out(terms: Mapping[str, Term]) -> set[str]:
+        nonlocal terms_key
+        terms_key = terms_forms_key(terms.values())
+        if previous is not None and previous.pages_apart and previous.forms_key == terms_key:
+            reused.update(
+                name
+                for name in found.plain_pages
+                if name in previous.page_findings
+                and previous.files.digests.get(name) == found.files.digests[name]
+            )
+        return reused
 
-    pages: list[Page] = []
-    root = str(config.root) + os.sep
-    for path in markdown_files(config.docs_dir):
-        if reused and file_name(str(path), root) in reused:
-            continue
-        relative = relative_path(config, path)
-        page = module_pages.pop(relative, None) or load_page(path, config, cache)
-        if page is not None:
-            pages.append(page)
-    pages.extend(module_pages.values())
-    rejected = frozenset(finding.path for finding in findings if finding.rule in SCHEMA_RULES)
-    handbook = Handbook(
-        terms=terms, protocols=protocols, modules=modules, pages=tuple(pages), rejected=rejected
-    )
+    handbook, findings = load_handbook(config, cache, leave_out)
     return handbook, findings, reused, terms_key
 
 

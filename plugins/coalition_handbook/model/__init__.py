@@ -7,6 +7,8 @@ protocol or module file with problems is left out of the `Handbook`, its path li
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
+
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
@@ -15,7 +17,7 @@ from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
 from .source import relative_path
-from .types import Handbook, Module, Page
+from .types import Handbook, Module, Page, Term
 
 __all__ = ["load_handbook"]
 
@@ -24,11 +26,16 @@ SCHEMA_RULES = frozenset({"glossary.schema", "protocol.schema", "module.schema"}
 
 
 def load_handbook(
-    config: HandbookConfig, cache: RunCache | None = None
+    config: HandbookConfig,
+    cache: RunCache | None = None,
+    leave_out: Callable[[Mapping[str, Term]], Collection[str]] | None = None,
 ) -> tuple[Handbook, list[Finding]]:
     """Everything in the handbook of `config`, and the problems found while loading it.
-    With a `cache`, files whose bytes did not change since a cached run are not parsed."""
+    With a `cache`, files whose bytes did not change since a cached run are not parsed.
+    `leave_out`, given the terms, names plain pages (paths relative to mkdocs.yml) not
+    to load: the incremental check takes their findings from its snapshot."""
     terms, findings = load_terms(config, cache)
+    left_out = leave_out(terms) if leave_out is not None else ()
     protocols, protocol_findings = load_protocols(config, cache)
     findings.extend(protocol_findings)
 
@@ -45,6 +52,8 @@ def load_handbook(
     pages: list[Page] = []
     for path in markdown_files(config.docs_dir):
         relative = relative_path(config, path)
+        if relative in left_out:
+            continue
         page = module_pages.pop(relative, None) or load_page(path, config, cache)
         if page is not None:
             pages.append(page)
