@@ -10,10 +10,10 @@ again next time. The snapshot keeps the findings of the run, those of each plain
 page that is no module) apart from the rest, so that a run after an edit to pages alone
 checks only those pages.
 
-The survey lists files as `model` does (`record_files`, `module_files`,
-`markdown_files`), with strings rather than `Path`s: a warm run does little else, and a
-`Path` per file cost as much as the rest of it. tests/test_incremental.py holds the two
-to the same lists.
+The survey lists files with the model's own walks, as strings rather than `Path`s
+(`module_file_paths`, `markdown_file_paths`): a warm run does little else, and a `Path`
+per file cost as much as the rest of it. Record folders are read in one pass for their
+names and record files; tests/test_incremental.py holds that to `record_files`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from pathlib import Path
 from .cache import PROTOCOL, RunCache, digest, engine_fingerprint
 from .config import HandbookConfig
 from .findings import Finding
-from .model.modules import OVERVIEW
+from .model.modules import module_file_paths
+from .model.pages import markdown_file_paths
 from .model.source import relative_path
 
 # File systems keep modification times at least this finely (FAT: 2 s).
@@ -156,9 +157,9 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
             paths.update(_named(records, root))
         else:
             listings += [relative_path(config, directory), "(none)"]
-    modules = _named(_module_files(str(config.modules_dir)), root)
+    modules = _named(module_file_paths(str(config.modules_dir)), root)
     paths.update(modules)
-    plain_pages = _named(_markdown_files(str(config.docs_dir)), root)
+    plain_pages = _named(markdown_file_paths(str(config.docs_dir)), root)
     for name in modules:
         plain_pages.pop(name, None)
     paths.update(plain_pages)
@@ -247,49 +248,6 @@ def _record_folder(folder: str) -> tuple[list[str], list[str]]:
                 records.append(name)
     names.sort()
     return names, [folder + os.sep + name for name in sorted(records)]
-
-
-def _module_files(folder: str) -> list[str]:
-    """As `model.modules.module_files`: the `.md` files of modules_dir but index.md."""
-    try:
-        with os.scandir(folder) as entries:
-            names = [
-                entry.name
-                for entry in entries
-                if entry.name.endswith(".md")
-                and entry.name != OVERVIEW
-                and not entry.name.startswith(".")
-                and entry.is_file()
-            ]
-    except OSError:  # no such folder: no modules
-        return []
-    return [folder + os.sep + name for name in sorted(names)]
-
-
-def _markdown_files(directory: str) -> list[str]:
-    """As `model.pages.markdown_files`: every `.md` file under `directory`, sorted,
-    hidden files and folders and symlinked folders skipped."""
-    if not os.path.isdir(directory):  # noqa: PTH112
-        return []
-    found: list[tuple[tuple[str, ...], str]] = []
-    folders: list[tuple[tuple[str, ...], str]] = [((), directory)]
-    while folders:
-        parts, folder = folders.pop()
-        try:
-            with os.scandir(folder) as scanned:
-                entries = list(scanned)
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(((*parts, name), entry.path))
-            elif name.endswith(".md") and entry.is_file():
-                found.append(((*parts, name), entry.path))
-    found.sort(key=operator.itemgetter(0))
-    return [path for _, path in found]
 
 
 def finding_values(finding: Finding) -> FindingValues:

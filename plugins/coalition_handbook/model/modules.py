@@ -7,6 +7,7 @@ heading and setext headings count.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..cache import STATS, RunCache
@@ -24,14 +25,25 @@ OVERVIEW = "index.md"
 
 def module_files(config: HandbookConfig) -> list[Path]:
     """The module files: every `.md` of modules_dir but its overview page, index.md."""
-    directory = config.modules_dir
-    if not directory.is_dir():
+    return [Path(path) for path in module_file_paths(str(config.modules_dir))]
+
+
+def module_file_paths(folder: str) -> list[str]:
+    """`module_files` of the modules folder `folder`, as strings (for the incremental
+    check's survey). One `os.scandir`: its entries know their type."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [
+                entry.name
+                for entry in entries
+                if entry.name.endswith(".md")
+                and entry.name != OVERVIEW
+                and not entry.name.startswith(".")
+                and entry.is_file()
+            ]
+    except OSError:  # no such folder: no modules
         return []
-    return sorted(
-        path
-        for path in directory.glob("*.md")
-        if path.is_file() and path.name != OVERVIEW and not path.name.startswith(".")
-    )
+    return [folder + os.sep + name for name in sorted(names)]
 
 
 def load_module(

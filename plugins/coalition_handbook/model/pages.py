@@ -8,6 +8,7 @@ as in MkDocs. (A module's front matter is checked instead: see modules.py.)
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 from collections.abc import Iterator
@@ -75,12 +76,18 @@ def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
 
 def markdown_files(directory: Path) -> Iterator[Path]:
     """Every `.md` file under `directory`, sorted (as `sorted(directory.rglob("*.md"))`),
-    skipping hidden files and folders and, as rglob does, symlinked folders. One
-    `os.scandir` per folder: its entries know their type without a system call each."""
-    if not directory.is_dir():
-        return
-    found: list[tuple[tuple[str, ...], Path]] = []
-    folders: list[tuple[tuple[str, ...], Path]] = [((), directory)]
+    skipping hidden files and folders and, as rglob does, symlinked folders."""
+    return map(Path, markdown_file_paths(str(directory)))
+
+
+def markdown_file_paths(directory: str) -> list[str]:
+    """`markdown_files` as strings (the incremental check's survey lists thousands of
+    files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
+    folder: its entries know their type without a system call each."""
+    if not os.path.isdir(directory):  # noqa: PTH112
+        return []
+    found: list[tuple[tuple[str, ...], str]] = []
+    folders: list[tuple[tuple[str, ...], str]] = [((), directory)]
     while folders:
         parts, folder = folders.pop()
         try:
@@ -93,12 +100,11 @@ def markdown_files(directory: Path) -> Iterator[Path]:
             if name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                folders.append(((*parts, name), folder / name))
+                folders.append(((*parts, name), entry.path))
             elif name.endswith(".md") and entry.is_file():
-                found.append(((*parts, name), folder / name))
-    found.sort(key=lambda item: item[0])
-    for _, path in found:
-        yield path
+                found.append(((*parts, name), entry.path))
+    found.sort(key=operator.itemgetter(0))
+    return [path for _, path in found]
 
 
 def page_paths(path: Path, config: HandbookConfig) -> tuple[str, str]:
