@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from site_builds import build_site
 
 from coalition_handbook.cache import CACHE_DIR, STATS
 from coalition_handbook.check import run_checks
@@ -134,6 +135,27 @@ def test_added_and_removed_files_change_the_result(
     assert findings == uncached(config, monkeypatch)
     assert not any(f.path == "content/mail.md" for f in findings)
     assert any(f.path == "glossary/notes.txt" for f in findings)
+
+
+def test_checks_and_builds_take_each_others_results(tmp_path: Path) -> None:
+    """`handbook check` and `mkdocs build` read the same settings, whatever MkDocs adds
+    to the Markdown setup (its own extensions, the plugin's autolinker), so each answers
+    from the other's run."""
+    config = make(tmp_path)
+    (tmp_path / "content" / "mail.md").unlink()  # personal data would stop the build
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(
+            "plugins:", "markdown_extensions: [admonition, {toc: {permalink: true}}]\nplugins:"
+        ),
+        encoding="utf-8",
+    )
+    findings = check(config)
+    STATS.reset()
+    build_site(config, strict=False)
+    assert STATS.results == 1
+    assert check(config) == findings
+    assert STATS.results == 1
 
 
 def test_a_changed_setting_is_a_new_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

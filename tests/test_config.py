@@ -57,7 +57,6 @@ plugins:
     # YAML reads a bare `off` as false; it still means off.
     assert config.rules == {"term.unknown-acronym": "off", "protocol.review-overdue": "error"}
     assert config.paper_size == "Letter"
-    assert config.markdown_extensions == ("admonition", "toc")
     assert config.today == dt.date(2026, 1, 2)
 
 
@@ -74,7 +73,16 @@ plugins: [handbook]
 """,
         )
     )
-    assert config.markdown_extensions == ("pymdownx.emoji",)
+    assert config.site_name == "X"
+    assert config.autolink == "first"
+
+
+def test_env_tags_read_the_environment_as_mkdocs_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config_file = write_config(tmp_path, "site_name: !ENV [SITE_NAME, X]\nplugins: [handbook]\n")
+    monkeypatch.setenv("SITE_NAME", "Coalition")
+    assert load_config(config_file).site_name == "Coalition"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 AutolinkMode = Literal["first", "all", "none"]
 RuleLevel = Literal["error", "warning", "info", "off"]
@@ -58,7 +59,6 @@ class HandbookConfig:
     rules: Mapping[str, RuleLevel] = field(default_factory=dict)
     handouts: bool = True
     paper_size: PaperSize = "A4"
-    markdown_extensions: tuple[str, ...] = ()
     today: dt.date = field(default_factory=dt.date.today)
 
     def relative(self, path: Path) -> str:
@@ -70,7 +70,9 @@ class HandbookConfig:
 
 
 class _PermissiveLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as data: `!ENV` and `!!python/name:` tags become plain values."""
+    """Reads mkdocs.yml as MkDocs does where the checks need it (`!ENV` reads the
+    environment, through MkDocs' own library), other tags such as `!!python/name:` as
+    plain values."""
 
 
 def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -81,6 +83,7 @@ def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) ->
     return loader.construct_mapping(node)
 
 
+_PermissiveLoader.add_constructor("!ENV", construct_env_tag)
 _PermissiveLoader.add_multi_constructor("!", _construct_unknown)
 _PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
 
@@ -104,13 +107,11 @@ def load_config(config_file: Path, today: dt.date | None = None) -> HandbookConf
     if not isinstance(data, dict):
         raise ConfigError(f"{where}:1: expected a mapping of settings")
     options = _plugin_options(data.get("plugins"), where)
-    extensions = _extension_names(data.get("markdown_extensions"))
     return build_config(
         root=config_file.parent,
         docs_dir=data.get("docs_dir", "docs"),
         options=options,
         site_name=str(data.get("site_name") or "Handbook"),
-        markdown_extensions=extensions,
         where=where,
         today=today,
     )
@@ -139,25 +140,12 @@ def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
     return {}
 
 
-def _extension_names(extensions: Any) -> tuple[str, ...]:
-    if not isinstance(extensions, list):
-        return ()
-    names: list[str] = []
-    for entry in extensions:
-        if isinstance(entry, str):
-            names.append(entry)
-        elif isinstance(entry, dict):
-            names.extend(str(name) for name in entry)
-    return tuple(names)
-
-
 def build_config(
     root: Path,
     docs_dir: str | Path,
     options: Mapping[str, Any],
     *,
     site_name: str = "Handbook",
-    markdown_extensions: tuple[str, ...] = (),
     where: str = "mkdocs.yml",
     today: dt.date | None = None,
 ) -> HandbookConfig:
@@ -214,7 +202,6 @@ def build_config(
         rules=levels,
         handouts=merged["handouts"],
         paper_size=paper_size,  # type: ignore[arg-type]
-        markdown_extensions=markdown_extensions,
         today=today or dt.date.today(),
     )
 

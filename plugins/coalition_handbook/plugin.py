@@ -162,7 +162,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 docs_dir=config.docs_dir,
                 options=options,
                 site_name=config.site_name,
-                markdown_extensions=tuple(str(name) for name in config.markdown_extensions),
                 where=Path(config.config_file_path).name,
             )
         except ConfigError as error:
