@@ -13,7 +13,7 @@ from site_builds import build_site
 from coalition_handbook.cache import CACHE_DIR, STATS
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
-from coalition_handbook.documents import term_usage
+from coalition_handbook.documents import pages_using_terms
 from coalition_handbook.findings import Finding
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
@@ -88,7 +88,7 @@ def test_cached_run_still_gives_the_handbook_and_its_scan(tmp_path: Path) -> Non
     second = run_checks(load_config(config))
     assert STATS.results == 1
     assert set(second.handbook.terms) == {"survivor", "t-visa"}
-    assert term_usage(second.context) == term_usage(first.context)
+    assert pages_using_terms(second.context) == pages_using_terms(first.context)
     assert STATS.parsed == 0  # the handbook came from the cached records
     assert STATS.scanned == 0
 

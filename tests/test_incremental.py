@@ -15,7 +15,7 @@ import pytest
 from coalition_handbook.cache import STATS
 from coalition_handbook.check import CheckResult, run_checks
 from coalition_handbook.config import load_config
-from coalition_handbook.documents import term_usage
+from coalition_handbook.documents import pages_using_terms
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
 
@@ -330,7 +330,7 @@ def test_incremental_runs_find_what_a_cold_run_finds(
             assert [page.path for page in cached.handbook.pages] == [
                 page.path for page in expected.handbook.pages
             ]
-            assert term_usage(cached.context) == term_usage(expected.context)
+            assert pages_using_terms(cached.context) == pages_using_terms(expected.context)
 
 
 def test_an_edited_page_alone_is_checked_again(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
-from coalition_handbook.documents import term_usage, terms_used_in
+from coalition_handbook.documents import pages_using_terms, terms_used_in
 from coalition_handbook.rules.term_unknown_acronym import _ACRONYM, acronyms
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
@@ -128,11 +128,12 @@ def test_term_rules_everywhere(tmp_path: Path) -> None:
 
 def test_usage(tmp_path: Path) -> None:
     result = run_checks(load_config(make(tmp_path)))
-    usage = term_usage(result.context)
-    assert [(use.path, use.line) for use in usage["survivor"]] == [
-        ("content/index.md", 3),
-        ("content/modules/staff.md", 19),
-    ]
+    # Pages and module bodies, each once, in page order; front matter, definitions and
+    # protocols are not pages.
+    assert pages_using_terms(result.context) == {
+        "survivor": ["content/index.md", "content/modules/staff.md"],
+        "person-experiencing-homelessness": ["content/index.md"],
+    }
     assert terms_used_in(result.context, "content/modules/staff.md") == [
         "person-experiencing-homelessness",
         "t-visa",

@@ -165,16 +165,6 @@ class FlaggedUse(NamedTuple):
     case_ok: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Use:
-    """Where a page uses a term."""
-
-    path: str
-    line: int
-    column: int
-    found: str
-
-
 def matcher(context: CheckContext) -> Matcher:
     """The run's matcher over every term, built once (or taken from the cache)."""
 
@@ -448,20 +438,22 @@ def _any_hit(hit: Hit) -> bool:
     return True
 
 
-def term_usage(context: CheckContext) -> Mapping[str, list[Use]]:
-    """Term id -> where pages use one of its forms (any kind), in page order."""
+def pages_using_terms(context: CheckContext) -> Mapping[str, list[str]]:
+    """Term id -> the pages that use one of its forms (any kind), each once, in page
+    order: what the site's "Used on" lists need, read off the hits without placing each
+    one at its line and column."""
 
-    def compute() -> dict[str, list[Use]]:
-        usage: dict[str, list[Use]] = {}
+    def compute() -> dict[str, list[str]]:
+        pages: dict[str, list[str]] = {}
         for document in scan_handbook(context):
             if document.kind != "page":
                 continue
-            for found in document.matches:
-                use = Use(found.path, found.line, found.column, found.found)
-                usage.setdefault(found.match.term_id, []).append(use)
-        return usage
+            used = dict.fromkeys(hit[2].term_id for hits in document.hits for hit in hits)
+            for term_id in used:
+                pages.setdefault(term_id, []).append(document.path)
+        return pages
 
-    return context.shared("term_usage", compute)
+    return context.shared("pages_using_terms", compute)
 
 
 def terms_used_in(context: CheckContext, path: str) -> list[str]:

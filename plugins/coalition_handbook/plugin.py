@@ -40,7 +40,7 @@ from .config import (
     HandbookConfig,
     build_config,
 )
-from .documents import matcher, term_usage
+from .documents import matcher, pages_using_terms
 from .findings import Finding, Severity
 from .model.types import Module
 from .rules import RULES
@@ -225,7 +225,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             today=hb_config.today,
             modules_dir=modules_dir,
             handouts=hb_config.handouts,
-            usage=used_on(handbook, term_usage(context)),
+            usage=used_on(handbook, pages_using_terms(context)),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if _material(config) else None,
         )

@@ -143,16 +143,16 @@ def _intro(inputs: SiteInputs, src_uri: str) -> Markup | None:
 
 
 def used_on(
-    handbook: Handbook, usage: Mapping[str, Sequence[object]]
+    handbook: Handbook, usage: Mapping[str, Sequence[str]]
 ) -> dict[str, tuple[PageRef, ...]]:
-    """Term id -> the pages that use it, once each, by title. `usage` lists uses by term
-    (as `documents.term_usage` gives them: each with the `path` of its file)."""
+    """Term id -> the pages that use it, once each, by title. `usage` gives the paths of
+    the files that use each term (as `documents.pages_using_terms` does)."""
     pages = {page.path: page for page in handbook.pages}
     refs: dict[str, PageRef] = {}  # by path: a page's title is worked out once, not per use
     result: dict[str, tuple[PageRef, ...]] = {}
-    for term_id, uses in usage.items():
+    for term_id, paths in usage.items():
         term_refs: list[PageRef] = []
-        for path in dict.fromkeys(str(getattr(use, "path", "")) for use in uses):
+        for path in dict.fromkeys(paths):
             page = pages.get(path)
             if page is not None:
                 if path not in refs:
