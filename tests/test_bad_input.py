@@ -430,6 +430,28 @@ def test_many_problems_of_many_files_in_one_run(tmp_path: Path) -> None:
     assert {page.path for page in handbook.pages} >= {MODULE_FILE}
 
 
+def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
+    """A term or protocol that would silently not be read (wrong extension, another kind
+    of file) is a finding; hidden files and subfolders are left alone."""
+    _, findings = load(
+        tmp_path,
+        {
+            "glossary/d.yml": term_yaml("d"),
+            "glossary/e.yaml": term_yaml("e"),
+            "glossary/notes.txt": "to do\n",
+            "glossary/.hidden.yaml": "x: 1\n",
+            "glossary/drafts/f.yml": term_yaml("f"),
+            "protocols/g.YML": PROTOCOL,
+            PROTOCOL_FILE: PROTOCOL,
+        },
+    )
+    assert [(f.path, f.line, f.message) for f in findings] == [
+        ("glossary/e.yaml", 1, "is not read: term files end in .yml; rename it to e.yml"),
+        ("glossary/notes.txt", 1, "is not read: this folder holds only <id>.yml term files"),
+        ("protocols/g.YML", 1, "is not read: protocol files end in .yml; rename it to g.yml"),
+    ]
+
+
 def test_bom_crlf_and_html_are_accepted(tmp_path: Path) -> None:
     text = term_yaml(extra="short: Use <b>this</b> & that.\n").replace(
         "A person who", "A <em>person</em> who"

@@ -119,9 +119,15 @@ def record_files(directory: Path) -> list[Path]:
 def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: str) -> list[Finding]:
     """Files beside the `<id>.yml` records that the loader would silently skip."""
     findings: list[Finding] = []
-    for path in sorted(directory.iterdir()):
-        if not path.is_file() or path.name.startswith(".") or path.suffix in (".yml", ".md"):
-            continue
+    with os.scandir(directory) as entries:  # entries know their type: no stat each
+        names = [
+            entry.name
+            for entry in entries
+            if not entry.name.startswith(".")
+            and not entry.name.endswith((".yml", ".md"))
+            and entry.is_file()
+        ]
+    for path in (directory / name for name in sorted(names)):
         report = FileReport(rule, relative_path(config, path))
         target = f"{path.stem}.yml"
         if path.suffix.lower() in (".yaml", ".yml"):
