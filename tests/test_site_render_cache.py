@@ -7,8 +7,11 @@ import logging
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from jinja2 import Environment
+from jinja2.bccache import bc_magic
 from mkdocs.structure.pages import Page
 from site_builds import build_site, read, run_build, term_yaml, write_site
 
@@ -221,3 +224,58 @@ def test_the_mkdocs_command_reports_a_pages_warning_on_every_build(tmp_path: Pat
         build = run_build("mkdocs", tmp_path / "site", config=config, strict=True)
         assert build.returncode != 0
         assert "missing.md" in build.output
+
+
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The file names of the templates Jinja compiled from source."""
+    names: list[str] = []
+    compile_source = Environment.compile
+
+    def counting(self: Environment, source: str, name: str | None = None, *args: Any) -> Any:
+        names.append(name or "")
+        return compile_source(self, source, name, *args)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    yield names
+
+
+def test_a_second_build_takes_the_theme_templates_compiled(
+    tmp_path: Path, compiled: list[str]
+) -> None:
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material")
+    build_site(config)
+    assert "main.html" in compiled and "hb-term.html" in compiled
+    compiled.clear()
+    build_site(config)
+    assert "main.html" not in compiled and "hb-term.html" not in compiled
+
+
+def test_without_the_cache_the_theme_templates_are_compiled_again(
+    tmp_path: Path, compiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material")
+    build_site(config)
+    compiled.clear()
+    build_site(config)
+    assert "main.html" in compiled
+    assert not (tmp_path / ".cache").exists()
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material")
+    (tmp_path / ".cache").write_text("a file where the cache folder would be\n")
+    site = build_site(config)
+    assert "survivor" in read(site, "glossary/survivor/index.html")
+
+
+def test_damaged_compiled_templates_are_compiled_again(tmp_path: Path, compiled: list[str]) -> None:
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material")
+    build_site(config)
+    for path in (tmp_path / ".cache" / "handbook" / "templates").iterdir():
+        path.write_bytes(bc_magic + b"damaged")
+    compiled.clear()
+    site = build_site(config)
+    assert "main.html" in compiled
+    assert "survivor" in read(site, "glossary/survivor/index.html")

@@ -58,6 +58,7 @@ from .site.pages import (
     used_on_lists,
 )
 from .site.render_cache import PageRenderCache, RenderedPage, build_salt
+from .site.template_cache import template_code_cache
 from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, term_src_uri
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
@@ -318,6 +319,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         env.globals["handbook_glossary"] = self.glossary_page
         env.globals["handbook_once"] = _RenderedOnce()
         env.globals["handbook_slot"] = _PAGE_SLOT
+        if self.handbook_config is not None and env.bytecode_cache is None:
+            env.bytecode_cache = template_code_cache(self.handbook_config.root)
         return env
 
     def on_page_markdown(
