@@ -20,6 +20,12 @@ clock starts; both are timed on lines of their own. Then `handbook check` as a w
   `handbook check`, CI restoring `.cache`, `mkdocs serve` rebuilding), also with one page
   or one term edited before each run.
 
+The `mkdocs build` figures compare CPU time (the build process's user and system time)
+of builds with the plugin, warm (cache filled) and cold (HANDBOOK_NO_CACHE=1), to the
+same handbook built without it; the three take turns, round after round, and each ratio
+is the median of the rounds' ratios, so a slow spell of this shared machine weighs on
+all three alike.
+
 The PDF figure has its own benchmark: benchmarks/handouts.py.
 """
 

@@ -15,6 +15,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import pages_using_terms
 from coalition_handbook.findings import Finding
+from coalition_handbook.rules import glossary_duplicate
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
 TERMS = {
@@ -120,6 +121,36 @@ def test_a_changed_term_is_parsed_again_alone_and_every_text_rescanned(
     assert STATS.scanned == 5  # the forms changed: three pages and two definitions
     assert findings == uncached(config, monkeypatch)
     assert not any(f.rule == "term.unknown-acronym" and f.found == "XYZ" for f in findings)
+
+
+def test_duplicate_forms_are_compared_again_only_when_forms_or_their_places_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = make(tmp_path)
+    victim = tmp_path / "glossary" / "victim.yml"
+    text = "term: victim\nversion: 1\ndefinition: A person harmed.\n" + HISTORY
+    victim.write_text(text, encoding="utf-8")
+    compared: list[int] = []
+    compare = glossary_duplicate._check
+    monkeypatch.setattr(
+        glossary_duplicate, "_check", lambda context: compared.append(1) or compare(context)
+    )
+
+    def duplicates() -> list[tuple[str, int]]:
+        findings = check(config)
+        calls = len(compared)
+        assert findings == uncached(config, monkeypatch)
+        del compared[calls:]  # the run without the cache compares, of course
+        return [(f.path, f.line) for f in findings if f.rule == "glossary.duplicate"]
+
+    assert duplicates() == [("glossary/victim.yml", 1)]
+    compared.clear()
+    victim.write_text(text.replace("A person harmed.", "Someone harmed."), encoding="utf-8")
+    assert duplicates() == [("glossary/victim.yml", 1)]
+    assert compared == []  # a definition is not a form
+    victim.write_text("tags: [legal]\n" + text, encoding="utf-8")
+    assert duplicates() == [("glossary/victim.yml", 2)]
+    assert compared
 
 
 def test_added_and_removed_files_change_the_result(

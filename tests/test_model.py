@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from pathlib import Path
 
 import pytest
 from helpers_model import MODULE_FRONT, PROTOCOL, load, module_md, term_yaml
 
+from coalition_handbook.config import load_config
+from coalition_handbook.model import load_handbook
 from coalition_handbook.model.glossary import first_sentence, plain_text
 from coalition_handbook.model.modules import parse_headings
 from coalition_handbook.model.types import AvoidForm, Heading, HistoryEntry, SourceRef
@@ -245,3 +248,19 @@ def test_headings_in_code_do_not_count_and_setext_does() -> None:
 def test_heading_text_is_plain_text() -> None:
     (heading,) = parse_headings("## 1. *Realize* `now`\n")
     assert heading.text == "1. Realize now"
+
+
+def test_records_come_back_from_the_cache_as_they_were() -> None:
+    """The caches pickle the model (spans packed as numbers, records rebuilt by their
+    constructors): every record of the example handbook comes back equal, with every
+    span in place."""
+    handbook, _ = load_handbook(load_config(Path(__file__).parent.parent / "mkdocs.yml"))
+    records = [*handbook.terms.values(), *handbook.protocols.values(), *handbook.modules.values()]
+    assert len(records) > 60
+    for record in [*records, *handbook.pages]:
+        again = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == record
+        assert {key: again.origin.span(key) for key in record.origin.spans} == dict(
+            record.origin.spans
+        )
+    assert pickle.loads(pickle.dumps(handbook)) == handbook

@@ -17,6 +17,7 @@ from .collection import fewer_collections
 from .markdown import LineIndex, checkable_text
 from .matching import FormEntry, Hit, Match, Matcher
 from .model.types import Handbook, Module, Origin, Protocol, Span, Term
+from .pickling import constructed_again
 from .yaml_text import source_offsets
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ class CheckedText:
     `view` is the prose as `markdown.checkable_text` leaves it; `offsets` maps each view
     offset to its offset in `source` (None: the same offset, as for pages).
     """
+
+    __reduce__ = constructed_again
 
     path: str
     key: str
@@ -53,6 +56,8 @@ class ScalarOffsets:
     """The offset in the file of every code point of a YAML string value (and one past
     its end), aligned with its raw source on first use: most texts have nothing found in
     them to place, and the alignment is the costly part of reading them."""
+
+    __reduce__ = constructed_again
 
     start: int
     raw: str
@@ -89,6 +94,8 @@ class ScannedDocument:
     forms left out); `matches` makes `LocatedMatch`es of them on first use. Most runs
     never ask: the term rules read only the hits they report (`flagged_uses`).
     """
+
+    __reduce__ = constructed_again
 
     path: str
     kind: DocumentKind
@@ -188,19 +195,6 @@ def matcher_cache_key(cache: RunCache, terms_forms_key: str) -> str:
     """Where the matcher of terms with this `forms_key` is cached. Through `cache.key`:
     a matcher pickled by another version of the engine is another key, never loaded."""
     return cache.key("matcher", terms_forms_key)
-
-
-def matcher_key(context: CheckContext) -> str:
-    """A digest of every term's file, whole (for what depends on more than the forms)."""
-
-    def compute() -> str:
-        parts: list[str] = []
-        for term_id in sorted(context.handbook.terms):
-            origin = context.handbook.terms[term_id].origin
-            parts += [term_id, origin.path, digest(origin.text)]
-        return digest("matcher", *parts)
-
-    return context.shared("matcher_key", compute)
 
 
 def forms_key(context: CheckContext) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 
+from .pickling import constructed_again
+
 
 class Severity(enum.StrEnum):
     """How much a finding matters; the order is error > warning > info."""
@@ -26,6 +28,8 @@ class Finding:
     exactly as in the source, where there is one; `suggestion` and `term` are None where
     they do not apply.
     """
+
+    __reduce__ = constructed_again
 
     rule: str
     severity: Severity

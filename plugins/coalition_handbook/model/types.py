@@ -8,9 +8,11 @@ point at the exact line and column of what it reports.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
+
+from ..pickling import constructed_again
 
 TermStatus = Literal["proposed", "approved", "deprecated"]
 
@@ -23,15 +25,12 @@ class Span:
     into `Origin.text`, so the raw source of a scalar is `origin.text[span.start:span.end]`.
     """
 
+    __reduce__ = constructed_again
+
     line: int
     column: int
     start: int = 0
     end: int = 0
-
-    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int]]:
-        # Unpickled by its constructor: five times faster than dataclasses' __setstate__,
-        # which matters for the thousands of spans a cached handbook holds.
-        return Span, (self.line, self.column, self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +53,51 @@ class Origin:
             key = key.rpartition(".")[0]
         return self.spans.get("", Span(1, 1))
 
+    def __reduce__(self) -> tuple[Callable[..., Origin], tuple[Any, ...]]:
+        # The spans go as one tuple of numbers: most are never looked at again (only a
+        # finding needs its place), and unpickling a Span each was most of the time it
+        # took to read a cached term.
+        numbers = tuple(number for span in self.spans.values() for number in _numbers(span))
+        return _unpickled_origin, (self.path, self.text, tuple(self.spans), numbers, self.body_line)
+
+
+def _numbers(span: Span) -> tuple[int, int, int, int]:
+    return span.line, span.column, span.start, span.end
+
+
+def _unpickled_origin(
+    path: str, text: str, keys: tuple[str, ...], numbers: tuple[int, ...], body_line: int
+) -> Origin:
+    return Origin(path, text, PackedSpans(keys, numbers), body_line)
+
+
+class PackedSpans(Mapping[str, Span]):
+    """Spans kept as numbers, four to a span, each made into a `Span` when looked up."""
+
+    __slots__ = ("_index", "_keys", "_numbers")
+
+    def __init__(self, keys: tuple[str, ...], numbers: tuple[int, ...]) -> None:
+        self._keys = keys
+        self._numbers = numbers
+        self._index: dict[str, int] | None = None  # made at the first lookup
+
+    def __getitem__(self, key: str) -> Span:
+        if self._index is None:
+            self._index = dict(zip(self._keys, range(0, len(self._numbers), 4), strict=True))
+        at = self._index[key]
+        return Span(*self._numbers[at : at + 4])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
+    __reduce__ = constructed_again
+
     version: int
     date: dt.date
     summary: str
@@ -64,12 +105,16 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True)
 class AvoidForm:
+    __reduce__ = constructed_again
+
     text: str
     reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
+    __reduce__ = constructed_again
+
     title: str
     url: str
 
@@ -77,6 +122,8 @@ class SourceRef:
 @dataclass(frozen=True, slots=True)
 class Term:
     """A glossary term, `glossary/<id>.yml` (DESIGN 3.1)."""
+
+    __reduce__ = constructed_again
 
     id: str
     term: str
@@ -110,12 +157,16 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Step:
+    __reduce__ = constructed_again
+
     title: str
     detail: str
 
 
 @dataclass(frozen=True, slots=True)
 class Contact:
+    __reduce__ = constructed_again
+
     name: str
     phone: str | None = None
     text: str | None = None
@@ -125,6 +176,8 @@ class Contact:
 @dataclass(frozen=True, slots=True)
 class Protocol:
     """A response protocol, `protocols/<id>.yml` (DESIGN 3.2)."""
+
+    __reduce__ = constructed_again
 
     id: str
     title: str
@@ -142,6 +195,8 @@ class Protocol:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    __reduce__ = constructed_again
+
     level: int
     text: str
     line: int
@@ -150,6 +205,8 @@ class Heading:
 @dataclass(frozen=True, slots=True)
 class Module:
     """A training module, `content/modules/<id>.md` (DESIGN 3.3)."""
+
+    __reduce__ = constructed_again
 
     id: str
     title: str
@@ -183,6 +240,8 @@ class Page:
     `origin.text` is the whole file; the Markdown body starts at `origin.body_line`.
     """
 
+    __reduce__ = constructed_again
+
     path: str
     src_uri: str
     origin: Origin
@@ -192,6 +251,8 @@ class Page:
 @dataclass(frozen=True, slots=True)
 class Handbook:
     """Everything loaded from one handbook, by id."""
+
+    __reduce__ = constructed_again
 
     terms: Mapping[str, Term]
     protocols: Mapping[str, Protocol]

@@ -124,16 +124,14 @@ NON_PAGE_RULES = frozenset(
 
 
 def cached_findings(
-    context: CheckContext, rule: str, compute: Callable[[], list[Finding]]
+    context: CheckContext, rule: str, reads: str, compute: Callable[[], list[Finding]]
 ) -> list[Finding]:
-    """The findings of a rule that reads only the term files, through the cache: kept
-    under the digest of all term files (the matcher's key)."""
+    """The findings of a rule, through the cache: kept under `reads`, a digest of all
+    that the rule reads."""
     cache = context.cache
     if cache is None or not cache.enabled:
         return compute()
-    from ..documents import matcher_key  # documents imports this module
-
-    key = cache.key(rule, matcher_key(context))
+    key = cache.key(rule, reads)
     found = cache.load("rules", key)
     if isinstance(found, list):
         return found

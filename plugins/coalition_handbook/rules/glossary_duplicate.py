@@ -9,9 +9,10 @@ like Sphinx's "duplicate term description ... other instance in".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..cache import digest
 from ..findings import Finding
 from ..forms import form_key, is_all_capitals
 from ..model.types import Term
@@ -57,9 +58,37 @@ def claims_of(term: Term) -> Iterator[Claim]:
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    # Depends on the term files alone, and comparing forms needs lemminflect's tables
-    # (a quarter of a second to load): keep the findings for as long as the terms stay.
-    return iter(cached_findings(context, "glossary.duplicate", lambda: list(_check(context))))
+    # Comparing forms needs lemminflect's tables (a quarter of a second to load) and
+    # every term's: keep the findings for as long as what they depend on stays.
+    reads = _reads(context.handbook.terms.values())
+    return iter(cached_findings(context, RULE, reads, lambda: list(_check(context))))
+
+
+def _reads(terms: Iterable[Term]) -> str:
+    """A digest of what the rule reads of `terms`: each term's file, id, forms (with the
+    line and column each is written at) and what using them means. Editing a definition,
+    tags or history leaves it as it was."""
+    parts: list[str] = []
+    for term in sorted(terms, key=lambda term: term.origin.path):
+        keys = ["term", *(f"aliases.{i}" for i in range(len(term.aliases)))]
+        keys += (f"avoid.{i}.text" for i in range(len(term.avoid)))
+        places = [(span.line, span.column) for span in map(term.origin.span, keys)]
+        parts.append(
+            repr(
+                (
+                    term.origin.path,
+                    term.id,
+                    term.status,
+                    term.replaced_by,
+                    term.case_sensitive,
+                    term.term,
+                    term.aliases,
+                    tuple(avoided.text for avoided in term.avoid),
+                    places,
+                )
+            )
+        )
+    return digest(*parts)
 
 
 def _check(context: CheckContext) -> Iterator[Finding]:
