@@ -1,6 +1,6 @@
 """Measure the figures of DESIGN section 10 and print each with its target: PASS or MISS.
 
-    python -m benchmarks.run            # the contract's sizes, medians of 3 runs
+    python -m benchmarks.run            # the contract's sizes: medians of 3 runs, 5 of builds
     python -m benchmarks.run --quick    # smaller sizes, one run each (a smoke test)
     python -m benchmarks.run --no-build # skip the mkdocs build figures
 
@@ -108,9 +108,10 @@ def cache_off() -> Iterator[None]:
 
 
 class Bench:
-    def __init__(self, root: Path, runs: int) -> None:
+    def __init__(self, root: Path, runs: int, build_rounds: int | None = None) -> None:
         self.root = root
         self.runs = runs
+        self.build_rounds = build_rounds or runs
         self.edits = 0
 
     def handbook(self, pages: int, terms: int, plugin: bool = True) -> Path:
@@ -201,7 +202,7 @@ class Bench:
         try:
             self.build_cpu_time(with_plugin, cached=True)
             warm, cold = [], []
-            for _ in range(self.runs):
+            for _ in range(self.build_rounds):
                 without = self.build_cpu_time(plain, cached=False)
                 warm.append(self.build_cpu_time(with_plugin, cached=True) / without)
                 cold.append(self.build_cpu_time(with_plugin, cached=False) / without)
@@ -252,14 +253,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, one run each")
     parser.add_argument("--no-build", action="store_true", help="skip the mkdocs build figures")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (median)")
+    parser.add_argument(
+        "--build-rounds",
+        type=int,
+        default=None,
+        help="rounds of the mkdocs build figures (median; default 5, 1 with --quick)",
+    )
     parser.add_argument("--keep", type=Path, default=None, help="generate into this folder")
     arguments = parser.parse_args(argv)
     runs = arguments.runs or (1 if arguments.quick else 3)
     big_pages, small_pages = (200, 20) if arguments.quick else (1000, 100)
     many_terms = 2000
     root = arguments.keep or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
-    bench = Bench(root, runs)
-    print(f"handbooks in {root}; medians of {runs} run(s); warm = cache filled by a first run")
+    # The build figures are the noisiest (a 1000-page build varies by half on a shared
+    # machine): more rounds than the in-process figures.
+    build_rounds = arguments.build_rounds or (1 if arguments.quick else 5)
+    bench = Bench(root, runs, build_rounds)
+    print(
+        f"handbooks in {root}; medians of {runs} run(s), {build_rounds} round(s) of builds; "
+        "warm = cache filled by a first run"
+    )
 
     large = bench.handbook(big_pages, many_terms)
     megabytes = markdown_megabytes(large)
