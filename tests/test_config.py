@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config as load_mkdocs_config
 
 from coalition_handbook.config import ConfigError, load_config
 
@@ -131,3 +132,14 @@ def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
 def test_relative_paths_use_forward_slashes(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path, "docs_dir: content\n"))
     assert config.relative(tmp_path / "content" / "modules" / "a.md") == "content/modules/a.md"
+
+
+def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
+    """`mkdocs build` and `handbook check` share one cache of findings, keyed by the
+    settings: the plugin (through MkDocs) must read every one as the CLI does."""
+    config_file = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+    mkdocs_config = load_mkdocs_config(config_file=str(config_file))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
+    from_plugin = mkdocs_config.plugins["handbook"].handbook_config
+    assert from_plugin == load_config(config_file, today=from_plugin.today)
