@@ -303,15 +303,25 @@ def cold(config: Path, monkeypatch: pytest.MonkeyPatch) -> CheckResult:
         return run_checks(load_config(config))
 
 
+@pytest.fixture(autouse=True)
+def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+
+
+def checked_once(root: Path, rng: random.Random) -> tuple[Handbook, Path]:
+    """A random handbook in `root`, checked once (the cache filled); and its mkdocs.yml."""
+    handbook = Handbook(root, rng)
+    config = root / "mkdocs.yml"
+    run_checks(load_config(config))
+    return handbook, config
+
+
 @pytest.mark.parametrize("seed", range(8))
 def test_incremental_runs_find_what_a_cold_run_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
-    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
     rng = random.Random(seed)
-    handbook = Handbook(tmp_path, rng)
-    config = tmp_path / "mkdocs.yml"
-    run_checks(load_config(config))
+    handbook, config = checked_once(tmp_path, rng)
     for step in range(25):
         for _ in range(rng.choice([1, 1, 2])):
             rng.choice(EDITS)(handbook)
@@ -336,10 +346,7 @@ def test_incremental_runs_find_what_a_cold_run_finds(
 def test_an_edited_page_alone_is_checked_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
-    handbook = Handbook(tmp_path, random.Random(1))
-    config = tmp_path / "mkdocs.yml"
-    run_checks(load_config(config))
+    handbook, config = checked_once(tmp_path, random.Random(1))
     handbook.write("content/page-1.md", "# One\n\nA victim, and slavery.\n")
     STATS.reset()
     findings = run_checks(load_config(config)).findings
@@ -350,10 +357,7 @@ def test_an_edited_page_alone_is_checked_again(
 def test_a_term_edit_that_keeps_the_forms_checks_no_page_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
-    handbook = Handbook(tmp_path, random.Random(2))
-    config = tmp_path / "mkdocs.yml"
-    run_checks(load_config(config))
+    handbook, config = checked_once(tmp_path, random.Random(2))
     handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
     STATS.reset()
     result = run_checks(load_config(config))
@@ -365,7 +369,6 @@ def test_a_term_edit_that_keeps_the_forms_checks_no_page_again(
 def test_a_changed_reason_to_avoid_a_form_reaches_every_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
     handbook = Handbook(tmp_path, random.Random(3))
     handbook.write("content/page-0.md", "# Zero\n\nA victim.\n")
     config = tmp_path / "mkdocs.yml"
