@@ -44,17 +44,23 @@ class Claim:
         return self.key == other.key or not (self.exact_case and other.exact_case)
 
 
-def claims_of(term: Term) -> Iterator[Claim]:
+def written_forms(term: Term) -> Iterator[tuple[tuple[str, str], str, str]]:
+    """(meaning, span key, form) of each form `term` claims, as written in its file."""
     deprecated = term.status == "deprecated"
     own_meaning = ("avoid", term.replaced_by or term.id) if deprecated else ("accepted", term.id)
-    own = [("term", term.term), *((f"aliases.{i}", a) for i, a in enumerate(term.aliases))]
-    avoided = [(f"avoid.{i}.text", item.text) for i, item in enumerate(term.avoid)]
-    for meaning, forms in ((own_meaning, own), (("avoid", term.id), avoided)):
-        for span_key, form in forms:
-            key = form_key(form, term.case_sensitive)
-            if key:
-                exact = term.case_sensitive or is_all_capitals(form)
-                yield Claim(term, form, span_key, key, exact, meaning)
+    yield own_meaning, "term", term.term
+    for index, alias in enumerate(term.aliases):
+        yield own_meaning, f"aliases.{index}", alias
+    for index, avoided in enumerate(term.avoid):
+        yield ("avoid", term.id), f"avoid.{index}.text", avoided.text
+
+
+def claims_of(term: Term) -> Iterator[Claim]:
+    for meaning, span_key, form in written_forms(term):
+        key = form_key(form, term.case_sensitive)
+        if key:
+            exact = term.case_sensitive or is_all_capitals(form)
+            yield Claim(term, form, span_key, key, exact, meaning)
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -65,29 +71,16 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 
 def _reads(terms: Iterable[Term]) -> str:
-    """A digest of what the rule reads of `terms`: each term's file, id, forms (with the
-    line and column each is written at) and what using them means. Editing a definition,
-    tags or history leaves it as it was."""
+    """A digest of what the rule reads of `terms`: each term's file and id, and its forms
+    with what using them means and the line and column each is written at. Editing a
+    definition, tags or history leaves it as it was."""
     parts: list[str] = []
     for term in sorted(terms, key=lambda term: term.origin.path):
-        keys = ["term", *(f"aliases.{i}" for i in range(len(term.aliases)))]
-        keys += (f"avoid.{i}.text" for i in range(len(term.avoid)))
-        places = [(span.line, span.column) for span in map(term.origin.span, keys)]
-        parts.append(
-            repr(
-                (
-                    term.origin.path,
-                    term.id,
-                    term.status,
-                    term.replaced_by,
-                    term.case_sensitive,
-                    term.term,
-                    term.aliases,
-                    tuple(avoided.text for avoided in term.avoid),
-                    places,
-                )
-            )
-        )
+        forms = []
+        for meaning, span_key, form in written_forms(term):
+            span = term.origin.span(span_key)
+            forms.append((meaning, form, span.line, span.column))
+        parts.append(repr((term.origin.path, term.id, term.case_sensitive, forms)))
     return digest(*parts)
 
 
