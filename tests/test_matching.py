@@ -55,7 +55,11 @@ TERMS = [
     make_term("sex-work-advocate", "sex work", avoid=("sex",)),
     make_term("child", "child"),
     make_term("café", "café"),
-    make_term("old-term", "modern slave", status="deprecated", replaced_by="survivor"),
+    make_term("old-term", "modern slave", status="deprecated", replaced_by="survivor",
+              avoid=("chattel",)),
+    make_term("slave-labor-camp", "slave labor camp"),
+    make_term("enslaved-person", "enslaved person", avoid=("bonded slave",)),
+    make_term("hsi", "Homeland Security Investigations", aliases=("DHS HSI",)),
 ]  # fmt: skip
 
 MATCHER = Matcher.from_terms(TERMS)
@@ -98,6 +102,11 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
             [("homeless persons", "person-experiencing-homelessness", "avoid", True)],
         ),
         ("survivors don't", [("survivors", "survivor", "accepted", True)]),
+        ("enslaved people", [("enslaved people", "enslaved-person", "accepted", True)]),
+        (
+            "homeless people's",
+            [("homeless people's", "person-experiencing-homelessness", "avoid", True)],
+        ),
         # longest match wins; a discouraged form inside a longer accepted one is no finding
         ("sex worker", [("sex worker", "sex-worker", "accepted", True)]),
         ("sex work", [("sex work", "sex-work-advocate", "accepted", True)]),
@@ -107,20 +116,37 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
             [("child prostitute", "commercially-sexually-exploited-child", "avoid", True)],
         ),
         ("child `x` prostitute", [("child", "child", "accepted", True)]),
+        # ... also where the two only overlap: the longer wins wherever it starts
+        ("a bonded slave labor camp", [("slave labor camp", "slave-labor-camp", "accepted", True)]),
+        ("a bonded slave camp", [("bonded slave", "enslaved-person", "avoid", True)]),
+        (
+            "bonded slave labor camp bonded slave",
+            [
+                ("slave labor camp", "slave-labor-camp", "accepted", True),
+                ("bonded slave", "enslaved-person", "avoid", True),
+            ],
+        ),
         # all-capitals forms match only in capitals
         ("a tip from the front desk", []),
         ("Tip: call", []),
         ("report TIP cases", [("TIP", "trafficking-in-persons", "accepted", True)]),
         ("the MOUs", [("MOUs", "memorandum-of-understanding", "accepted", True)]),
         ("sign the mou", []),
+        ("the DHS-HSI office", [("DHS-HSI", "hsi", "accepted", True)]),
+        ("the DHS\u00a0HSI office", [("DHS\u00a0HSI", "hsi", "accepted", True)]),
+        ("the dhs hsi office", []),
         # case-sensitive terms: another case is a match reported as wrong case
         ("a T visa", [("T visa", "t-visa", "accepted", True)]),
         ("a t visa", [("t visa", "t-visa", "accepted", False)]),
+        ("a T-visa", [("T-visa", "t-visa", "accepted", True)]),
+        ("a t-visa", [("t-visa", "t-visa", "accepted", False)]),
+        ("the Blue-Campaign", [("Blue-Campaign", "blue-campaign", "accepted", True)]),
         ("the blue campaign", [("blue campaign", "blue-campaign", "accepted", False)]),
         ("the Blue Campaign's posters", [("Blue Campaign's", "blue-campaign", "accepted", True)]),
         # deprecated terms
         ("a modern slave", [("modern slave", "old-term", "deprecated", True)]),
         ("modern slaves", [("modern slaves", "old-term", "deprecated", True)]),
+        ("chattel", [("chattel", "old-term", "deprecated", True)]),
         # NFC: decomposed text matches a composed form, positions point into the source
         ("un cafe\u0301 noir", [("cafe\u0301", "café", "accepted", True)]),
         ("caf\u00e9", [("caf\u00e9", "café", "accepted", True)]),
@@ -141,6 +167,8 @@ def test_suggestions() -> None:
     by_text = {m.found: m for m in MATCHER.scan("vagrant; modern slave; blue campaign")}
     assert by_text["vagrant"].suggestion == "person experiencing homelessness"
     assert by_text["modern slave"].suggestion == "survivor"
+    # a deprecated term's form to avoid also suggests the replacement, not the term itself
+    assert MATCHER.scan("chattel")[0].suggestion == "survivor"
     assert by_text["blue campaign"].expected == "Blue Campaign"
     assert by_text["blue campaign"].suggestion is None
 
@@ -178,7 +206,8 @@ _WORDS = [
     "survivors", "victim", "victimhood", "homeless", "person", "persons", "vagrant", "TIP",
     "tip", "MOU", "MOUs", "mou", "T", "t", "visa", "Blue", "blue", "Campaign", "campaign",
     "modern", "slave", "slaves", "café", "cafe\u0301", "\u0130stanbul", "o", "brien", "don",
-    "SURVIVOR", "Survivor", "x7", "_",
+    "SURVIVOR", "Survivor", "x7", "_", "labor", "camp", "enslaved", "chattel", "DHS", "HSI",
+    "dhs", "people", "bonded", "T-visa", "Blue-Campaign",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",

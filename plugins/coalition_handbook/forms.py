@@ -37,6 +37,14 @@ _PLURAL_ENDINGS = (
 )  # fmt: skip
 
 
+# Plurals that lemminflect's lexicon lacks: it knows "people" only as a noun of its own
+# ("peoples"), and gives "persons" alone as the plural of "person".
+_SUPPLETIVE_PLURALS = {"person": ("people",)}
+_SUPPLETIVE_SINGULARS = {
+    plural: word for word, found in _SUPPLETIVE_PLURALS.items() for plural in found
+}
+
+
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """The singular of a noun, confirmed by lemminflect's lexicon; acronyms lose a plain
@@ -46,6 +54,8 @@ def singular(word: str) -> str:
     if is_all_capitals(word):
         return word
     lower = word.lower()
+    if lower in _SUPPLETIVE_SINGULARS:
+        return _match_case(_SUPPLETIVE_SINGULARS[lower], word)
     from lemminflect import getInflection  # imported on first use: keeps start-up cheap
 
     if getInflection(lower, tag="NNS", inflect_oov=False):
@@ -94,7 +104,8 @@ def plurals(word: str) -> tuple[str, ...]:
         return ()
     from lemminflect import getInflection  # imported on first use: keeps start-up cheap
 
-    found = getInflection(word.lower(), tag="NNS") or ()
+    lower = word.lower()
+    found = (*(getInflection(lower, tag="NNS") or ()), *_SUPPLETIVE_PLURALS.get(lower, ()))
     result = []
     for plural in found:
         cased = plural if word.islower() else _match_case(plural, word)

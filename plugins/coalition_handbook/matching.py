@@ -26,7 +26,7 @@ from typing import Literal, NamedTuple
 
 import ahocorasick
 
-from .forms import is_all_capitals, last_word_variants, split_words
+from .forms import WORD_SEPARATORS, is_all_capitals, last_word_variants, split_words
 from .model.types import Term
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
@@ -37,7 +37,6 @@ _TRANSLATE = str.maketrans({**dict.fromkeys(_SEPARATORS, " "), "\u2019": "'"})
 _SPACE_RUNS = re.compile(r"  +")  # two literal spaces first: a fast search
 # Two line breaks (a blank line) end a paragraph: words never join across them.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
-_SEPARATOR_RUN = re.compile(rf"[ {_SEPARATORS}]+")
 _KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
 
 
@@ -114,11 +113,9 @@ class Matcher:
             self._any_case.append(key_entries[0].case_rule == "any")
         if entries:
             self._automaton.make_automaton()
-        # Each form once (its inflections share its words).
-        forms = {entry.form for key_entries in entries.values() for entry in key_entries}
-        self.form_words: frozenset[str] = frozenset(
-            word for form in forms for word in split_words(form)
-        )
+        # Search keys of one word (inflections included), for telling an acronym that is
+        # a form ("NGOs", "VICTIM") from one that no term defines.
+        self.one_word_keys: frozenset[str] = frozenset(key for key in entries if " " not in key)
 
     @classmethod
     def from_terms(cls, terms: Iterable[Term]) -> Matcher:
@@ -130,13 +127,15 @@ class Matcher:
         entries: dict[str, list[FormEntry]] = {}
         for term in terms:
             if term.status == "deprecated":
+                # All of a deprecated term's forms are discouraged, its forms to avoid
+                # too, and each suggests the replacement (DESIGN section 3.1).
                 replacement = by_id.get(term.replaced_by or "")
                 suggestion = replacement.term if replacement else None
-                for form in (term.term, *term.aliases):
+                for form in (term.term, *term.aliases, *(avoided.text for avoided in term.avoid)):
                     _add_form(entries, term, form, "deprecated", suggestion)
-            else:
-                for form in term.accepted_forms:
-                    _add_form(entries, term, form, "accepted", None)
+                continue
+            for form in term.accepted_forms:
+                _add_form(entries, term, form, "accepted", None)
             for avoided in term.avoid:
                 _add_form(entries, term, avoided.text, "avoid", term.term)
         for key_entries in entries.values():
@@ -186,55 +185,123 @@ class Matcher:
         starts = map(sub, lasts, map(self._key_lasts.__getitem__, keys))
         ordered = sorted(zip(starts, map(invert, lasts), keys, strict=True))
 
+        place = _Placer(collapsed, nfc, shifts_at, shifts, self._key_entries, self._any_case)
         hits: list[Hit] = []
         taken_until = -1
-        last_index = len(collapsed) - 1
-        key_entries = self._key_entries
-        any_case = self._any_case
-        # Written out inline: this runs for every hit. A hit is a whole word when no
-        # letter, digit or `_` is just before or after it, nor an apostrophe inside a
-        # word ("o'brien", "don't"); a space, the commonest neighbour, is tested first.
         for start, negative_end, key in ordered:
-            if start < taken_until:
-                continue
-            if start:
-                before = collapsed[start - 1]
-                if before != " " and (
-                    before.isalnum()
-                    or before == "_"
-                    or (before == "'" and start >= 2 and collapsed[start - 2].isalnum())
-                ):
-                    continue
             last = ~negative_end
-            if last < last_index:
-                after = collapsed[last + 1]
-                if after != " " and (
-                    after.isalnum()
-                    or after == "_"
-                    or (after == "'" and last + 1 < last_index and collapsed[last + 2].isalnum())
-                ):
+            if start < taken_until:
+                if last < taken_until:  # inside the use just taken, which is longer
                     continue
-            end = last + 1
-            begin, finish = start, end
-            if shifts_at:  # back to offsets before spaces were collapsed
-                index = bisect.bisect_right(shifts_at, start) - 1
-                if index >= 0:
-                    begin += shifts[index]
-                index = bisect.bisect_right(shifts_at, last) - 1
-                if index >= 0:
-                    finish += shifts[index]
-            if any_case[key]:  # most forms: no need to look at the case
-                entry, case_ok = key_entries[key][0], True
-            else:
-                chosen = _choose(key_entries[key], nfc[begin:finish])
-                if chosen is None:
-                    continue
-                entry, case_ok = chosen
-            taken_until = end
-            if nfc_offsets:
-                begin, finish = nfc_offsets[begin], nfc_offsets[finish]
-            hits.append((begin, finish, entry, case_ok))
+                if place(start, last, key) is not None:
+                    # Two uses overlap, the later one reaching further: the longer wins,
+                    # which the in-order pass cannot tell (rare; DESIGN section 4).
+                    return _longest_first(place, ordered, nfc_offsets)
+                continue
+            use = place(start, last, key)
+            if use is None:
+                continue
+            taken_until = last + 1
+            hits.append(use)
+        return _to_source(hits, nfc_offsets)
+
+
+class _Placer:
+    """Tells whether a hit of the automaton in a searched text is a use of a form, and
+    places it: `place(start, last, key)` gives (start, end, entry, case_ok), with offsets
+    into the NFC text, or None."""
+
+    __slots__ = ("any_case", "collapsed", "entries", "last_index", "nfc", "shifts", "shifts_at")
+
+    def __init__(
+        self,
+        collapsed: str,
+        nfc: str,
+        shifts_at: list[int],
+        shifts: list[int],
+        entries: list[tuple[FormEntry, ...]],
+        any_case: list[bool],
+    ) -> None:
+        self.collapsed = collapsed
+        self.last_index = len(collapsed) - 1
+        self.nfc = nfc
+        self.shifts_at = shifts_at
+        self.shifts = shifts
+        self.entries = entries
+        self.any_case = any_case
+
+    def __call__(self, start: int, last: int, key: int) -> Hit | None:
+        # A hit is a whole word when no letter, digit or `_` is just before or after it,
+        # nor an apostrophe inside a word ("o'brien", "don't"); a space, the commonest
+        # neighbour, is tested first. This runs for every hit.
+        collapsed = self.collapsed
+        if start:
+            before = collapsed[start - 1]
+            if before != " " and (
+                before.isalnum()
+                or before == "_"
+                or (before == "'" and start >= 2 and collapsed[start - 2].isalnum())
+            ):
+                return None
+        if last < self.last_index:
+            after = collapsed[last + 1]
+            if after != " " and (
+                after.isalnum()
+                or after == "_"
+                or (after == "'" and last + 1 < self.last_index and collapsed[last + 2].isalnum())
+            ):
+                return None
+        begin, finish = start, last + 1
+        shifts_at = self.shifts_at
+        if shifts_at:  # back to offsets before spaces were collapsed
+            index = bisect.bisect_right(shifts_at, start) - 1
+            if index >= 0:
+                begin += self.shifts[index]
+            index = bisect.bisect_right(shifts_at, last) - 1
+            if index >= 0:
+                finish += self.shifts[index]
+        if self.any_case[key]:  # most forms: no need to look at the case
+            return begin, finish, self.entries[key][0], True
+        chosen = _choose(self.entries[key], self.nfc[begin:finish])
+        if chosen is None:
+            return None
+        return begin, finish, *chosen
+
+
+def _longest_first(
+    place: _Placer, ordered: list[tuple[int, int, int]], nfc_offsets: list[int] | None
+) -> list[Hit]:
+    """The uses among all hits where overlapping uses are resolved longest first (the
+    leftmost of two as long), in text order."""
+    uses = [
+        (~negative_end - start, start, use)
+        for start, negative_end, key in ordered
+        if (use := place(start, ~negative_end, key)) is not None
+    ]
+    uses.sort(key=lambda item: (-item[0], item[1]))
+    starts: list[int] = []  # of the uses taken, sorted, with their ends
+    ends: list[int] = []
+    taken: list[Hit] = []
+    for span, start, use in uses:
+        end = start + span + 1
+        index = bisect.bisect_left(starts, start)
+        if (index < len(starts) and starts[index] < end) or (index and ends[index - 1] > start):
+            continue
+        starts.insert(index, start)
+        ends.insert(index, end)
+        taken.append(use)
+    taken.sort(key=lambda use: use[0])
+    return _to_source(taken, nfc_offsets)
+
+
+def _to_source(hits: list[Hit], nfc_offsets: list[int] | None) -> list[Hit]:
+    """Hits with offsets into the NFC text moved to offsets into the text as given."""
+    if not nfc_offsets:
         return hits
+    return [
+        (nfc_offsets[begin], nfc_offsets[finish], entry, case_ok)
+        for begin, finish, entry, case_ok in hits
+    ]
 
 
 def _blank_paragraph_break(run: re.Match[str]) -> str:
@@ -278,7 +345,7 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
         if entry.case_rule == "any":
             return entry, True
         if written is None:
-            written = _SEPARATOR_RUN.sub(" ", found).replace("\u2019", "'")
+            written = WORD_SEPARATORS.sub(" ", found).replace("\u2019", "'")
         if written == entry.written:
             return entry, True
     for entry in key_entries:
