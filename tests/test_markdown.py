@@ -76,6 +76,9 @@ STRUCTURES = [
     ("Use `needle` inline\n", False, True),
     ("See [link](https://example.org/needle)\n", False, True),
     ("![alt](needle.png)\n", False, True),
+    ("See [the page](needle page.html)\n", False, True),  # Python-Markdown takes spaces
+    ("![photo](img/needle photo.png)\n", False, True),
+    ('See [the page](page.html "needle title")\n', False, True),
     ("[ref]: https://example.org/needle\n", False, True),
     ("<https://example.org/needle>\n", False, False),  # shown as a URL
     ('<span class="needle">x</span>\n', False, True),
@@ -130,6 +133,13 @@ def test_soft_breaks_join_words(markdown_text: str) -> None:
     between = view[view.index("child") + 5 : view.index("prostitute")]
     assert HARD not in between
     assert between.count("\n") <= 1
+
+
+def test_underscores_mark_emphasis_only_at_word_edges() -> None:
+    # Python-Markdown leaves "victim_id" as it is: one word, in which "victim" is no use
+    assert checkable_text("the victim_id field") == "the victim_id field"
+    assert checkable_text("_victim_ and __init__") == " victim  and   init  "
+    assert "<em>victim</em>" in python_markdown.markdown("_victim_ and victim_id")
 
 
 def test_front_matter_is_skipped() -> None:

@@ -69,3 +69,24 @@ def test_disable_everything_then_enable_one_rule() -> None:
     suppressions = parse_suppressions(text)
     assert not suppressions.suppresses("term.avoid", 4)
     assert suppressions.suppresses("term.case", 4)
+
+
+def test_comments_in_indented_code_do_not_count() -> None:
+    text = "Para.\n\n    <!-- handbook-disable -->\n\nline 5\n"
+    assert not parse_suppressions(text).suppresses("term.avoid", 5)
+
+
+def test_comments_in_admonitions_and_lists_count() -> None:
+    text = (
+        "!!! note\n    <!-- handbook-disable-next-line -->\n    line 3\n\n"
+        "- item\n\n    <!-- handbook-disable-next-line -->\n    line 8\n"
+    )
+    suppressions = parse_suppressions(text)
+    assert suppressions.suppresses("term.avoid", 3)
+    assert suppressions.suppresses("term.avoid", 8)
+
+
+def test_front_matter_holds_no_comments() -> None:
+    text = "---\ntitle: '<!-- handbook-disable -->'\n---\nline 4\n"
+    assert not parse_suppressions(text, body_line=4).suppresses("term.avoid", 4)
+    assert parse_suppressions(text).suppresses("term.avoid", 4)  # read as Markdown, it would

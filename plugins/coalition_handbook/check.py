@@ -333,7 +333,10 @@ def apply_config(
     findings: Iterable[Finding], config: HandbookConfig, handbook: Handbook
 ) -> list[Finding]:
     """Apply per-rule levels from `rules:` and the pages' suppression comments, then sort."""
-    suppressions = {page.path: parse_suppressions(page.origin.text) for page in handbook.pages}
+    suppressions = {
+        page.path: parse_suppressions(page.origin.text, page.origin.body_line)
+        for page in handbook.pages
+    }
     kept: list[Finding] = []
     for finding in findings:
         level = config.rules.get(finding.rule)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
@@ -48,6 +49,8 @@ _HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
 _BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 _SOFT_TAIL = re.compile(r"[^\n]")
 
+# A link's destination and title run to the closing parenthesis, spaces included, as
+# Python-Markdown reads them (`[a](b c)` links to "b c").
 # Every alternative starts with a literal character, so the engine skips plain prose at C
 # speed (checking a set of first characters) before it tries any of them; each group
 # names the kind of markup (the first character is outside it).
@@ -58,8 +61,7 @@ _INLINE = re.compile(
     |<(?P<comment>!--[^\x00]*?-->)
     |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |<(?P<tag>/?[A-Za-z][\w-]*(?:\s[^<>\x00]*?)?/?>)
-    |\](?P<destination>\((?:<[^>\x00\n]*>|[^()\s\x00]*(?:\([^()\s\x00]*\)[^()\s\x00]*)*)
-        (?:\s+(?:"[^"\x00]*"|'[^'\x00]*'|\([^)\x00]*\)))?[ \t\n]*\))
+    |\](?P<destination>\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |\](?P<reference>\[[^\]\x00]*\])
     |\[(?P<footnote>\^[^\]\x00\s]+\])
     |\{(?P<attributes>:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
@@ -71,7 +73,10 @@ _URL = re.compile(r"(?=[hfw])(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\x00]*[^\s<>\x
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
-_MARKS = str.maketrans({"*": " ", "_": " ", "~": " ", "[": " ", "]": " "})
+_MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
+# Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
+# inside a word as they are ("victim_id" is one word, not "victim").
+_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _TAB_WIDTH = 4
 
 
@@ -105,6 +110,19 @@ def checkable_text(text: str, body_line: int = 1) -> str:
     return mask_inline(_mask_blocks(text, body_line))
 
 
+def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:
+    """(number, line) of every line of the Markdown body of `text` (from `body_line` on)
+    that is not inside fenced or indented code, as the block pass reads them."""
+    lines = text.split("\n")
+    blocks = _Blocks()
+    for index in range(body_line - 1, len(lines)):
+        line = lines[index]
+        in_fence = blocks.fence is not None
+        blocks.classify(line, lines[index + 1] if index + 1 < len(lines) else None)
+        if not (in_fence or blocks.fence is not None or blocks.in_code):
+            yield index + 1, line
+
+
 def mask_inline(view: str) -> str:
     """Blank the inline markup of text whose blocks are already separated by `HARD`."""
     if not view:
@@ -114,11 +132,17 @@ def mask_inline(view: str) -> str:
         view = _mask_urls(view)
     if "@" in view:
         view = _mask_emails(view)
+    if "_" in view:
+        view = _EMPHASIS_UNDERSCORES.sub(_spaces, view)
     return view.translate(_MARKS)
 
 
 def _hard(match: re.Match[str]) -> str:
     return HARD * (match.end() - match.start())
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
 
 
 def _mask_urls(view: str) -> str:

@@ -16,10 +16,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .markdown import lines_outside_code
+
 COMMENT = re.compile(
     r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
 )
-FENCE_OPEN = re.compile(r"^[ \t]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]?)*(`{3,}|~{3,})(.*)$")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 ALL_RULES = "*"
@@ -84,23 +85,13 @@ def _names(rules: tuple[str, ...], rule: str) -> bool:
     return any(name in (rule, family, f"{family}.*", ALL_RULES) for name in rules)
 
 
-def parse_suppressions(text: str) -> Suppressions:
-    """Find the suppression comments of a page's whole text (front matter included, so
-    line numbers are the file's). Linear in the size of the text."""
+def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
+    """Find the suppression comments of a page's text, from `body_line` (after front
+    matter) on; line numbers are the file's. Linear in the size of the text."""
     if "handbook-" not in text:
         return Suppressions()
     directives: list[_Directive] = []
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if fence is not None:
-            closing = line.lstrip(" \t>")
-            if closing.startswith(fence) and not closing.strip(" \t" + fence[0]):
-                fence = None
-            continue
-        opened = FENCE_OPEN.match(line)
-        if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
-            fence = opened.group(1)
-            continue
+    for number, line in lines_outside_code(text, body_line):
         if "handbook-" not in line:
             continue
         visible = INLINE_CODE.sub(lambda code: " " * len(code.group(0)), line)
