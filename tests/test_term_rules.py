@@ -126,6 +126,33 @@ def test_term_rules_everywhere(tmp_path: Path) -> None:
     ]
 
 
+def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
+    config = make(tmp_path)
+    (tmp_path / "glossary" / "csec.yml").write_text(
+        "term: commercial sexual exploitation of children\nversion: 1\n"
+        "definition: A CSEC case, as the DHS Blue Campaign says.\n"
+        "aliases: [CSEC case, DHS Blue Campaign]\n" + HISTORY,
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "caps.md").write_text(
+        "A VICTIM, a SLAVE, SURVIVORS, a CSEC case, the DHS Blue Campaign.\n\n"
+        "CSEC alone; DHS alone; FBI and FBIs.\n",
+        encoding="utf-8",
+    )
+    findings = run_checks(load_config(config)).findings
+    on_page = {(f.rule, f.line, f.found) for f in findings if f.path == "content/caps.md"}
+    assert on_page == {
+        # forms match in any case ("VICTIM" is the form "victim"), so none is an acronym
+        ("term.avoid", 1, "VICTIM"),
+        ("term.deprecated", 1, "SLAVE"),
+        # a word of a longer form is no form of its own
+        ("term.unknown-acronym", 3, "CSEC"),
+        ("term.unknown-acronym", 3, "DHS"),
+    }
+    in_definition = [f for f in findings if f.path == "glossary/csec.yml"]
+    assert in_definition == []  # its own forms, found in its definition
+
+
 def test_usage(tmp_path: Path) -> None:
     result = run_checks(load_config(make(tmp_path)))
     # Pages and module bodies, each once, in page order; front matter, definitions and

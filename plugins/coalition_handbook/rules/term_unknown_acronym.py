@@ -1,17 +1,24 @@
-"""term.unknown-acronym: an all-caps word of 2-6 letters that no term defines.
+"""term.unknown-acronym: an all-caps word of 2-6 letters that is no form of any term nor
+in `known_acronyms`.
 
-A word is known when it is (a word of) a form of some term or in `known_acronyms`; a plain
-plural `s` is ignored (`NGOs` is `NGO`). Roman numerals (`II`, `XIV`) are not acronyms.
+A word is a form when a form was found there (`NGO` inside a use of "NGO partner"), or
+when it is a one-word form in any of its inflections (`NGOs`, and `VICTIM` for the form
+"victim", which matches in any case); a plain plural `s` is ignored for `known_acronyms`
+(`NGOs` is `NGO`). A word that is only part of a longer form is not known on its own:
+"CSEC case" being a form says nothing of "CSEC". Roman numerals (`II`, `XIV`) are not
+acronyms.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..markdown import LineIndex
+from ..matching import Hit
 from .base import CheckContext
 
 RULE = "term.unknown-acronym"
@@ -27,11 +34,15 @@ _CAPITALS = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"))
 def check(context: CheckContext) -> Iterator[Finding]:
     from ..documents import matcher
 
-    known = set(matcher(context).form_words) | set(context.config.known_acronyms)
+    term_matcher = matcher(context)
+    one_word_forms = term_matcher.one_word_keys
+    known = context.config.known_acronyms
     for document in scan_handbook(context):
         lines: LineIndex | None = None
-        for text in document.texts:
-            for found in _unknown(text, known):
+        for text, hits in zip(document.texts, document.hits, strict=True):
+            if document.kind == "term":  # its hits leave out the term's own forms
+                hits = term_matcher.hits(text.view) if _ACRONYM.search(text.view) else []
+            for found in _unknown(text, hits, one_word_forms, known):
                 lines = lines or LineIndex.of(text.source)
                 start, end = text.source_span(found.start(), found.end())
                 line, column = lines.position(start)
@@ -47,11 +58,26 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 )
 
 
-def _unknown(text: CheckedText, known: set[str]) -> Iterator[re.Match[str]]:
+def _unknown(
+    text: CheckedText, hits: list[Hit], one_word_forms: Set[str], known: Set[str]
+) -> Iterator[re.Match[str]]:
+    starts: list[int] | None = None
     for found in acronyms(text.view):
         word = found.group(1)
-        if word in known or found.group() in known or _ROMAN.fullmatch(word):
+        if (
+            word in known
+            or found.group() in known
+            or found.group().lower() in one_word_forms
+            or _ROMAN.fullmatch(word)
+        ):
             continue
+        if hits:
+            # Hits are in text order and never overlap: the one starting last at or
+            # before the word is the only one that may hold it.
+            starts = starts or [hit[0] for hit in hits]
+            index = bisect.bisect_right(starts, found.start()) - 1
+            if index >= 0 and hits[index][1] >= found.end():
+                continue
         yield found
 
 
