@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import subprocess
@@ -141,7 +142,7 @@ def repository(tmp_path: Path) -> Path:
 def diff(
     root: Path, capsys: pytest.CaptureFixture[str], base: str = "HEAD", head: str | None = None
 ) -> tuple[int, str, str]:
-    code = run_diff(load_config(root / "mkdocs.yml"), base, head)
+    code = run_diff(load_config(root / "mkdocs.yml", require_folders=False), base, head)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -173,7 +174,7 @@ def test_removed_term_lists_the_pages_that_used_it(
     assert "#### Removed" in out
     assert "- **survivor** (`survivor`, `glossary/survivor.yml`): was version 1." in out
     assert (
-        "| `survivor` | accepted (`survivor`) | not a form of any term | `content/index.md:3` |"
+        "| `survivor` | accepted (`survivor`) | not a form of any term | `content/index.md:3:18` |"
     ) in out
 
 
@@ -261,7 +262,7 @@ def test_form_moved_to_avoid_lists_the_pages_with_line(
     assert "  - preferred form: `survivor` → `victim-survivor`" in out
     assert (
         "| `survivor` | accepted (`survivor`) | avoid (`person-with-lived-experience`) "
-        "| `content/index.md:3` |"
+        "| `content/index.md:3:18` |"
     ) in out
 
 
@@ -278,7 +279,7 @@ def test_deprecation_shows_status_and_pages(
     assert code == 0, out
     assert "  - status: approved → **deprecated** (replaced by `person`)" in out
     assert "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) |" in out
-    assert "`content/index.md:3`" in out
+    assert "`content/index.md:3:18`" in out
 
 
 def test_renamed_file_is_a_rename(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -330,14 +331,143 @@ def test_line_endings_alone_are_no_change(
     assert "No glossary term" in out
 
 
-def test_a_file_that_no_longer_loads_is_not_removed(
+@pytest.mark.parametrize(
+    ("path", "broken"),
+    [
+        ("glossary/survivor.yml", "term: [unclosed\n"),
+        ("protocols/hotel-staff.yml", "title: Hotel staff\n"),
+        ("content/modules/hotel-staff.md", "---\ntitle: [unclosed\n---\n\n## Realize\n"),
+    ],
+)
+def test_a_file_that_no_longer_loads_is_not_removed_and_fails(
+    repository: Path, capsys: pytest.CaptureFixture[str], path: str, broken: str
+) -> None:
+    """Its change cannot be shown to be recorded by a version bump: exit 1, not 0."""
+    write(repository, path, broken)
+    code, out, err = diff(repository, capsys)
+    assert (code, err) == (1, "")
+    assert "### Not compared" in out and f"- ❌ `{path}`" in out
+    assert "the diff fails until they load" in out
+    assert "Removed" not in out
+
+
+def test_a_new_file_that_does_not_load_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write(repository, "glossary/survivor.yml", "term: [unclosed\n")
+    write(repository, "glossary/t-visa.yml", "term: T visa\n")
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "- ❌ `glossary/t-visa.yml`" in out
+
+
+def test_deprecation_lists_uses_in_every_checked_text(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pages, protocols, module front matter and other terms' definitions are all checked
+    (DESIGN section 4), so all of them are listed; a term's own definition is not."""
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(
+        repository,
+        "glossary/advocate.yml",
+        term("advocate", definition="Someone who supports a survivor."),
+    )
+    write(
+        repository,
+        "protocols/hotel-staff.yml",
+        PROTOCOL.format(version=1, step="Call", history=history(1)).replace(
+            "detail: Call the hotline.", "detail: Ask the survivor what they need."
+        ),
+    )
+    write(
+        repository,
+        "content/modules/hotel-staff.md",
+        MODULE.format(version=1, history=history(1), realize="It happens here.").replace(
+            "objectives: [Know the signs]", "objectives: [Believe a survivor]"
+        ),
+    )
+    commit(repository, "uses everywhere")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(
+            version=2,
+            versions=(2, 1),
+            definition="A survivor of trafficking.",
+            extra="status: deprecated\nreplaced_by: person\n",
+        ),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
+    places = re.findall(r"`([^`]+:\d+:\d+)`", row)
+    assert places == [
+        "content/index.md:3:18",
+        "content/modules/hotel-staff.md:6:24",
+        "glossary/advocate.yml:3:36",
+        "protocols/hotel-staff.yml:10:21",
+    ]
+
+
+def test_check_and_diff_list_the_same_places(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The diff lists a deprecated form exactly where `handbook check` reports it."""
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(
+        repository,
+        "protocols/hotel-staff.yml",
+        PROTOCOL.format(version=1, step="Believe each survivor", history=history(1)),
+    )
+    write(repository, "content/index.md", PAGE + "\nA survivor-leader and survivors' rights.\n")
+    commit(repository, "uses")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    main(["check", "--format", "json", "-f", str(repository / "mkdocs.yml")])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    reported = [
+        f"{finding['path']}:{finding['line']}:{finding['column']}"
+        for finding in findings
+        if finding["rule"] == "term.deprecated"
+    ]
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
+    assert re.findall(r"`([^`]+:\d+:\d+)`", row) == reported
+    assert "protocols/hotel-staff.yml:9:25" in reported
+
+
+def test_two_uses_on_one_line_are_two_places_each_listed_once(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "content/index.md", "# Home\n\nOne survivor, then another survivor.\n")
+    commit(repository, "two uses")
+    (repository / "glossary" / "survivor.yml").unlink()
     code, out, _ = diff(repository, capsys)
     assert code == 0
-    assert "### Not compared" in out and "- `glossary/survivor.yml`" in out
-    assert "Removed" not in out
+    row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
+    assert row.endswith("| `content/index.md:3:5`, `content/index.md:3:28` |")
+
+
+def test_a_form_inside_a_longer_accepted_form_is_not_a_use(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Listed where the check sees a use: "survivor" inside the accepted form "survivor
+    leader" is a use of that longer form, not of "survivor"."""
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(repository, "glossary/survivor-leader.yml", term("survivor leader"))
+    write(repository, "content/index.md", "# Home\n\nAsk a survivor leader.\n")
+    commit(repository, "longer form")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | not used |" in out
 
 
 def test_two_revisions(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:

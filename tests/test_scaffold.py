@@ -13,7 +13,13 @@ from jsonschema import Draft202012Validator
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import HandbookConfig, load_config
-from coalition_handbook.editor.scaffold import SCHEMAS_DIR, run_new, schema_reference, slugify
+from coalition_handbook.editor.scaffold import (
+    SCHEMAS_DIR,
+    render,
+    run_new,
+    schema_reference,
+    slugify,
+)
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.schema import to_json_data
 
@@ -26,7 +32,7 @@ def config(tmp_path: Path) -> HandbookConfig:
     config_file.write_text(
         "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n", encoding="utf-8"
     )
-    return load_config(config_file, today=TODAY)
+    return load_config(config_file, today=TODAY, require_folders=False)  # as `handbook new`
 
 
 @pytest.mark.parametrize(
@@ -189,3 +195,124 @@ def test_cli_new_term(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["new", "term", "Labor trafficking", "-f", str(config_file)]) == 0
     assert "glossary/labor-trafficking.yml" in capsys.readouterr().out
     assert main(["new", "term", "Labor trafficking", "-f", str(config_file)]) == 1
+
+
+def write_term(config: HandbookConfig, term_id: str, text: str) -> Path:
+    path = config.glossary_dir / f"{term_id}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        text + "version: 1\ndefinition: A definition.\n"
+        "history:\n  - {version: 1, date: 2026-01-01, summary: First.}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "owner", "line", "what"),
+    [
+        ("trafficking victim", "victim", 2, "a form"),  # an alias
+        ("Trafficking-Victims", "victim", 2, "a form"),  # hyphen, case and plural
+        ("TIP", "human-trafficking", 2, "a form"),  # an acronym
+        ("Survivors", "survivor", 1, "a form"),  # the plural of a preferred form
+        ("modern slavery", "human-trafficking", 4, "a form to avoid"),
+        ("old name", "old-name-term", 1, "a form to avoid"),  # a deprecated term's form
+    ],
+)
+def test_refuses_a_form_another_term_has(
+    config: HandbookConfig,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    owner: str,
+    line: int,
+    what: str,
+) -> None:
+    """The new file would fail `handbook check` with glossary.duplicate: nothing is
+    written, and the editor is sent to the term that has the form."""
+    write_term(config, "survivor", "term: survivor\n")
+    write_term(config, "victim", "term: victim\naliases: [trafficking victim]\n")
+    write_term(
+        config,
+        "human-trafficking",
+        "term: human trafficking\naliases: [TIP]\navoid:\n"
+        "  - text: modern slavery\n    reason: Vague.\n",
+    )
+    write_term(
+        config, "old-name-term", "term: old name\nstatus: deprecated\nreplaced_by: survivor\n"
+    )
+    before = sorted(config.glossary_dir.iterdir())
+    assert run_checks(config).failing(strict=True) == []
+
+    assert run_new(config, "term", name) == 1
+    assert sorted(config.glossary_dir.iterdir()) == before
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert (
+        f"handbook new: {name!r} is already {what} of the term '{owner}' "
+        f"(glossary/{owner}.yml:{line}): edit that term instead"
+    ) in captured.err
+
+
+def test_an_acronym_is_not_a_word_written_in_capitals_elsewhere(
+    config: HandbookConfig,
+) -> None:
+    """Case tells forms apart only where both must be written exactly: a case-sensitive
+    "T visa" and an all-capitals "T VISA" are two forms, as the check sees them."""
+    write_term(config, "t-visa-status", "term: T visa\ncase_sensitive: true\n")
+    assert run_new(config, "term", "T VISA") == 0
+    assert run_checks(config).failing(strict=True) == []
+
+
+def test_the_refusal_agrees_with_the_duplicate_check(config: HandbookConfig) -> None:
+    """Every name `handbook new term` accepts passes the check; every one it refuses
+    would have failed it with glossary.duplicate."""
+    write_term(config, "victim", "term: victim\naliases: [trafficking victim, TIP]\n")
+    refused = []
+    for name in ("victims", "tip", "Trafficking victims", "victimhood", "TIPs", "tip-off"):
+        path = config.glossary_dir / f"{slugify(name)}.yml"
+        if run_new(config, "term", name) == 1:
+            refused.append(name)
+            path.write_text(render("term", name, path.parent, TODAY), encoding="utf-8")
+        rules = {finding.rule for finding in run_checks(config).failing(strict=True)}
+        assert ("glossary.duplicate" in rules) == (name in refused), name
+        path.unlink()
+    assert refused == ["victims", "tip", "Trafficking victims", "TIPs"]
+
+
+def test_broken_glossary_files_do_not_stop_the_scaffold(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_term(config, "survivor", "term: survivor\n")
+    (config.glossary_dir / "broken.yml").write_text("term: [broken\n", encoding="utf-8")
+    (config.glossary_dir / "bytes.yml").write_bytes(b"term: \xff\xfe\n")
+    (config.glossary_dir / "empty.yml").write_text("", encoding="utf-8")
+    (config.glossary_dir / "bomb.yml").write_text("a: &a [*a, *a]\nb: [*a, *a]\n")
+    (config.glossary_dir / "Not A Slug.yml").write_text("term: survivor\n", encoding="utf-8")
+    assert run_new(config, "term", "survivors") == 1
+    assert "of the term 'survivor'" in capsys.readouterr().err
+    assert run_new(config, "term", "Labor trafficking") == 0
+    assert (config.glossary_dir / "labor-trafficking.yml").is_file()
+
+
+def test_a_protocol_may_share_a_term_s_name(config: HandbookConfig) -> None:
+    """Only terms have forms: a protocol or module named like a term is no duplicate."""
+    write_term(config, "survivor", "term: survivor\n")
+    assert run_new(config, "protocol", "Survivor") == 0
+    assert run_new(config, "module", "Survivor") == 0
+
+
+def test_cli_new_term_refuses_a_taken_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: T\nplugins: [handbook]\n", encoding="utf-8")
+    assert main(["new", "term", "Labor trafficking", "-f", str(config_file)]) == 0
+    capsys.readouterr()
+    assert main(["new", "term", "labor-trafficking", "-f", str(config_file)]) == 1
+    err = capsys.readouterr().err
+    assert "glossary/labor-trafficking.yml already exists" in err
+    assert main(["new", "term", "Labor Traffickings", "-f", str(config_file)]) == 1
+    err = capsys.readouterr().err
+    assert "already a form of the term 'labor-trafficking'" in err
+    assert "Traceback" not in err
+    assert [path.name for path in (tmp_path / "glossary").iterdir()] == ["labor-trafficking.yml"]

@@ -6,9 +6,10 @@ git plumbing into a temporary folder laid out like the repository, and loaded fr
 with the current settings (mkdocs.yml as it is now, not as it was at BASE).
 
 Exit codes: 0 the report is written; 1 an item changed without a version bump and a
-matching history entry (the report says which); 2 BASE or HEAD is not a revision here, or
-this is no git repository (message on stderr, with the command that fetches a revision a
-shallow CI clone lacks).
+matching history entry, or a term, protocol or module file does not load at HEAD, so
+whether its change is recorded cannot be told (the report says which); 2 BASE or HEAD is
+not a revision here, or this is no git repository (message on stderr, with the command
+that fetches a revision a shallow CI clone lacks).
 """
 
 from __future__ import annotations
@@ -52,16 +53,17 @@ class Side:
 def run_diff(config: HandbookConfig, base: str, head: str | None) -> int:
     """Print the report on stdout; see the module docstring for the exit codes."""
     try:
-        report, unrecorded = diff_report(config, base, head)
+        report, failing = diff_report(config, base, head)
     except DiffError as error:
         print(f"handbook diff: {error}", file=sys.stderr)
         return EXIT_USAGE
     sys.stdout.write(report)
-    return EXIT_UNRECORDED if unrecorded else EXIT_OK
+    return EXIT_UNRECORDED if failing else EXIT_OK
 
 
 def diff_report(config: HandbookConfig, base: str, head: str | None) -> tuple[str, bool]:
-    """The Markdown report, and whether an item changed without a version bump."""
+    """The Markdown report, and whether it fails: an item changed without a version bump,
+    or an item's file does not load at the head (its bump cannot be shown)."""
     repository = _repository(config.root)
     with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
         old = load_revision(config, repository, base, Path(scratch) / "base")
@@ -72,9 +74,9 @@ def diff_report(config: HandbookConfig, base: str, head: str | None) -> tuple[st
     # An item whose file no longer loads is not "removed": leave it out, and say so.
     before = _without(old.handbook, set(new.unloaded))
     changes = compare(before, new.handbook)
-    uses = find_uses(new.handbook.pages, changes.form_changes, before, new.handbook)
+    uses = find_uses(changes.form_changes, before, new.handbook)
     report = render(changes, old.label, new.label, uses, new.unloaded)
-    return report, bool(changes.version_problems)
+    return report, bool(changes.version_problems or new.unloaded)
 
 
 def load_working_tree(config: HandbookConfig) -> Side:

@@ -54,10 +54,12 @@ def render(
         lines += [
             "### Not compared",
             "",
-            "These files do not load at the head: `handbook check` says why.",
+            "These files do not load at the head, so they cannot be compared, nor can their "
+            "`version` and `history` be shown to record the change: the diff fails until they "
+            "load. `handbook check` says what is wrong with each.",
             "",
         ]
-        lines += [f"- `{path}`" for path in not_compared]
+        lines += [f"- ❌ `{path}`" for path in not_compared]
         lines.append("")
     for kind in KINDS:
         lines += _kind_section(kind, changes.of_kind(kind))
@@ -232,20 +234,22 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
     if not changes.form_changes:
         return []
     lines = [
-        "### Pages that use a form whose status changed",
+        "### Where a form whose status changed is used",
         "",
-        "A newly accepted form is linked to its term; where a form is now to avoid or belongs "
-        "to a deprecated term, `handbook check` reports each use.",
+        "Every text `handbook check` reads: pages, module front matter, protocols and term "
+        "definitions, at `file:line:column`. A newly accepted form is linked to its term; "
+        "where a form is now to avoid or belongs to a deprecated term, `handbook check` "
+        "reports each use.",
         "",
         "| form | was | now | used in |",
         "|---|---|---|---|",
     ]
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
-        places = ", ".join(f"`{use.path}:{use.line}`" for use in found[:MAX_USES])
+        places = ", ".join(f"`{use.path}:{use.line}:{use.column}`" for use in found[:MAX_USES])
         if len(found) > MAX_USES:
             places += f" and {len(found) - MAX_USES} more"
-        row = [_code(change.form), _state(change.old), _state(change.new), places or "no page"]
+        row = [_code(change.form), _state(change.old), _state(change.new), places or "not used"]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     return [*lines, ""]
 

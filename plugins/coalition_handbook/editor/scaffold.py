@@ -1,7 +1,9 @@
 """`handbook new term|protocol|module NAME`: write a new, valid, proposed file to fill in.
 
 The file comes from a template under `templates/scaffold/` that explains every field in
-comments. An existing file is never overwritten.
+comments. An existing file is never overwritten, and no term is scaffolded whose preferred
+form another term already claims (compared as `glossary.duplicate` compares forms): the
+new file would fail `handbook check`, and the editor's change belongs in that term.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ import jinja2
 import yaml
 
 from ..config import HandbookConfig
+from ..model.glossary import load_terms
+from ..model.types import Origin, Term
+from ..rules.glossary_duplicate import Claim, claims_of
+from ..slugs import slugify
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = PACKAGE_DIR / "schemas"
@@ -30,10 +35,6 @@ EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
 # Letters that Unicode decomposition does not turn into ASCII letters plus accents.
-_ASCII_LETTERS = str.maketrans(
-    {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
-)
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,6 @@ KINDS: dict[str, Kind] = {
     # Front matter in Markdown gets no schema comment: the YAML extension ignores .md files.
     "module": Kind("module.md.j2", ".md", None),
 }
-
-
-def slugify(name: str) -> str:
-    """The id for a form or title: lowercase ASCII words joined by hyphens.
-
-    Accents are dropped (`Trata de niños` -> `trata-de-ninos`); anything else that is not
-    an ASCII letter or digit separates words (`survivor's` -> `survivor-s`). The result may
-    be empty (a name with no Latin letter or digit).
-    """
-    folded = unicodedata.normalize("NFKD", name.casefold().translate(_ASCII_LETTERS))
-    unaccented = "".join(char for char in folded if not unicodedata.combining(char))
-    return _NOT_SLUG.sub("-", unaccented).strip("-")
 
 
 def target_path(config: HandbookConfig, kind: str, slug: str) -> Path:
@@ -105,7 +94,8 @@ def schema_reference(folder: Path, schema_name: str) -> str:
 
 
 def run_new(config: HandbookConfig, kind: str, name: str) -> int:
-    """Write the new file; 1 if it exists already, 2 if `name` makes no usable id."""
+    """Write the new file; 1 if it exists already or another term has the form, 2 if
+    `name` makes no usable id."""
     name = name.strip()
     if not name or any(unicodedata.category(char) == "Cc" for char in name):
         print('handbook new: give the name on one line, e.g. "T visa"', file=sys.stderr)
@@ -121,6 +111,26 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     path = target_path(config, kind, slug)
     shown = config.relative(path)
     text = render(kind, name, path.parent, config.today)
+    if kind == "term" and not path.exists():
+        # The new term as far as its forms go: the template writes `name` as `term` alone.
+        new_term = Term(
+            id=slug,
+            term=name,
+            version=1,
+            definition="",
+            short="",
+            history=(),
+            origin=Origin(path=shown, text=text),
+        )
+        claimed = claimed_elsewhere(config, new_term)
+        if claimed is not None:
+            what = "a form" if claimed.kind == "accepted" else "a form to avoid"
+            print(
+                f"handbook new: {name!r} is already {what} of the term {claimed.term.id!r} "
+                f"({claimed.place()}): edit that term instead; nothing was written.",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         # Mode "x" creates the file or fails if it exists: no window to overwrite it.
@@ -138,6 +148,32 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
         return EXIT_USAGE
     print(f"created {shown}: fill it in, then run `handbook check`")
     return EXIT_OK
+
+
+def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
+    """Another term's claim that `new_term`'s forms conflict with, as the
+    `glossary.duplicate` rule would report it, or None. Files of the glossary that do not
+    load (`handbook check` reports them) are not compared; an unreadable glossary folder
+    is as good as an empty one here (writing into it will say what is wrong)."""
+    try:
+        terms, _ = load_terms(config)
+    except OSError:
+        return None
+    new_claims = list(claims_of(new_term))
+    for other_term in sorted(terms.values(), key=lambda term: term.origin.path):
+        if other_term.id == new_term.id:
+            continue
+        for other in claims_of(other_term):
+            for claim in new_claims:
+                # The rule's test: the same key (case folded), and case does not tell
+                # them apart, and using them means different things.
+                if (
+                    other.key.casefold() == claim.key.casefold()
+                    and other.overlaps(claim)
+                    and other.meaning != claim.meaning
+                ):
+                    return other
+    return None
 
 
 def _one_year_after(day: dt.date) -> dt.date:

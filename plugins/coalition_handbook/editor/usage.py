@@ -1,19 +1,26 @@
-"""Where the pages use forms whose status changed, found by the terminology engine."""
+"""Where the handbook uses forms whose status changed, found by the terminology engine.
+
+Every text that `handbook check` reads is searched (DESIGN section 4): pages, module
+front matter, protocols and the other terms' definitions, by the same scan
+(`documents.scan`), so a use listed here is a use the check sees.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..documents import scan
 from ..forms import form_key
-from ..markdown import LineIndex, checkable_text
 from ..matching import Matcher
-from ..model.types import Handbook, Page
+from ..model.types import Handbook
 from .changes import FormStatusChange
 
 
 @dataclass(frozen=True, order=True)
 class Use:
+    """One use of a form: `found` is the text as written at `line`:`column` of `path`."""
+
     path: str
     line: int
     column: int
@@ -21,32 +28,38 @@ class Use:
 
 
 def find_uses(
-    pages: Iterable[Page], changes: Iterable[FormStatusChange], old: Handbook, new: Handbook
+    changes: Iterable[FormStatusChange], old: Handbook, new: Handbook
 ) -> dict[str, list[Use]]:
-    """The uses in `pages` of each changed form, by the form's key (`form_key`).
+    """The uses in `new` of each changed form, by the form's key (`form_key`), each place
+    once, in path, line and column order.
 
-    A form may be known to only one side (added or removed), so the pages are scanned
-    with the matchers of both sides, each compiled once; a use both find counts once.
+    A form that is still a form of some term is looked for with the matcher of `new`, so
+    the places are those `handbook check` sees (a longer form that contains it wins, as
+    there). A form no term has any more is looked for with the matcher of `old`: `new`'s
+    does not know it. Each matcher is compiled, and the handbook scanned, at most once.
     """
-    wanted = {form_key(change.form, change.case_sensitive) for change in changes}
-    if not wanted:
-        return {}
-    case_sensitive = {
-        term.id: term.case_sensitive for term in (*old.terms.values(), *new.terms.values())
-    }
-    matchers = [Matcher.from_terms(old.terms.values()), Matcher.from_terms(new.terms.values())]
+    still_forms: set[str] = set()
+    gone: set[str] = set()
+    for change in changes:
+        key = form_key(change.form, change.case_sensitive)
+        (gone if change.new is None else still_forms).add(key)
     uses: dict[str, set[Use]] = {}
-    for page in pages:
-        text = page.origin.text
-        view = checkable_text(text, page.origin.body_line)
-        lines = LineIndex.of(text)
-        for matcher in matchers:
-            for match in matcher.scan(view):
-                key = form_key(match.form, case_sensitive.get(match.term_id, False))
-                if key not in wanted:
-                    continue
-                line, column = lines.position(match.start)
-                uses.setdefault(key, set()).add(
-                    Use(page.path, line, column, text[match.start : match.end])
-                )
+    for wanted, side in ((still_forms, new), (gone, old)):
+        if wanted:
+            _collect(new, side, wanted, uses)
     return {key: sorted(found) for key, found in uses.items()}
+
+
+def _collect(
+    handbook: Handbook, side: Handbook, wanted: set[str], uses: dict[str, set[Use]]
+) -> None:
+    """Add to `uses` the uses in `handbook` of the `wanted` forms of `side`'s terms."""
+    case_sensitive = {term.id: term.case_sensitive for term in side.terms.values()}
+    for document in scan(handbook, Matcher.from_terms(side.terms.values())):
+        for located in document.matches:
+            match = located.match
+            key = form_key(match.form, case_sensitive.get(match.term_id, False))
+            if key in wanted:
+                uses.setdefault(key, set()).add(
+                    Use(located.path, located.line, located.column, located.found)
+                )

@@ -1,0 +1,24 @@
+"""Ids from names: the one rule that `handbook new` and the id check of every file share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Latin letters that Unicode does not decompose into an ASCII letter and an accent.
+_ASCII_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(name: str) -> str:
+    """The id for a form or title: lowercase ASCII words joined by hyphens.
+
+    Accents are dropped (`Trata de niños` -> `trata-de-ninos`); anything else that is not
+    an ASCII letter or digit separates words (`survivor's` -> `survivor-s`). The result may
+    be empty (a name with no Latin letter or digit).
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_ASCII_LETTERS))
+    unaccented = "".join(char for char in folded if not unicodedata.combining(char))
+    return _NOT_SLUG.sub("-", unaccented).strip("-")
