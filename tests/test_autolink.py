@@ -134,3 +134,71 @@ def test_html_in_a_definition_is_escaped_in_the_tooltip(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert" not in html
     assert "<b>trust" not in html
+
+
+@pytest.mark.parametrize(
+    ("autolink", "linked"), [("first", ["T visa"]), ("all", ["T visa", "T-visa"])]
+)
+def test_a_case_sensitive_form_in_another_case_is_not_linked(
+    tmp_path: Path, autolink: str, linked: list[str]
+) -> None:
+    """A miscased use is a finding (term.case), not a use of the form: it is not linked,
+    and the first use as written is."""
+    terms = {
+        "t-visa": term_yaml(
+            "T visa", "A visa for survivors of trafficking.", extra="case_sensitive: true\n"
+        )
+    }
+    page = "# Home\n\nA t visa, then a T visa and a T-visa; t Visa.\n"
+    config = write_site(
+        tmp_path,
+        pages={"index.md": page},
+        terms=terms,
+        options=f"autolink: {autolink}\nrules: {{term.case: off}}\n",
+    )
+    links = term_links(read(build_site(config), "index.html"))
+    assert [link.text for link in links] == linked
+
+
+AHLA = "American Hotel & Lodging Association"
+NO_ROOM_SHORT = f"The {AHLA}'s program for hotel staff."
+
+
+@pytest.mark.parametrize("autolink", ["first", "all"])
+def test_a_form_with_an_ampersand_links_where_markdown_wrote_a_reference(
+    tmp_path: Path, autolink: str
+) -> None:
+    """The glossary index escapes `&` in a short as `&amp;`, and so may an author: a form
+    with `&` matches there (and across `&#38;` and `&nbsp;`) as it matches a bare `&`.
+    Python-Markdown keeps such references out of the text, for raw HTML placeholders."""
+    terms = {
+        "ahla": term_yaml(AHLA, "A trade association.", extra="aliases: [AHLA]\n"),
+        "no-room": term_yaml(
+            "No Room for Trafficking",
+            "A hotel industry program.",
+            extra=f"short: {json.dumps(NO_ROOM_SHORT)}\n",
+        ),
+    }
+    page = (
+        "# Home\n\nThe American Hotel &amp; Lodging Association's program.\n\n"
+        "The American&nbsp;Hotel &#38; Lodging Association, not the American Hotel &amp;\n"
+        "Lodging <span>Association</span>; the American Hotel & Lodging Association.\n"
+        "AT&amp;T &copy; 2026.\n"
+    )
+    config = write_site(
+        tmp_path, pages={"index.md": page}, terms=terms, options=f"autolink: {autolink}\n"
+    )
+    site = build_site(config)
+
+    index = read(site, "glossary/index.html")
+    (link,) = [link for link in term_links(index) if link.attrs["data-term"] == "ahla"]
+    assert (link.text, link.attrs["href"]) == (f"{AHLA}'s", "ahla/")
+    assert f'title="A trade association.">{AHLA.replace("&", "&amp;")}\'s</a> program' in index
+
+    html = read(site, "index.html")
+    expected = [f"{AHLA}'s"]
+    if autolink == "all":
+        expected += ["American\xa0Hotel & Lodging Association", AHLA]
+    assert [link.text for link in term_links(html)] == expected
+    assert "<span>Association</span>" in html
+    assert "AT&amp;T &copy; 2026." in html

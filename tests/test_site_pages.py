@@ -289,6 +289,61 @@ def test_used_on_links_from_every_term_page_reach_the_page(
         assert hrefs == [home, notes], path
 
 
+@pytest.mark.parametrize(
+    ("url_style", "page", "expected"),
+    [
+        (
+            "",
+            "glossary/{}/index.html",
+            {
+                "home": "../../",
+                "module": "../../modules/hotel-staff/",
+                "hotel": "../../protocols/hotel/",
+            },
+        ),
+        (
+            "use_directory_urls: false\n",
+            "glossary/{}.html",
+            {
+                "home": "../index.html",
+                "module": "../modules/hotel-staff.html",
+                "hotel": "../protocols/hotel.html",
+            },
+        ),
+    ],
+)
+def test_used_on_lists_protocol_pages_and_module_front_matter(
+    tmp_path: Path, url_style: str, page: str, expected: dict[str, str]
+) -> None:
+    """Pages by title, then protocol pages by title, each once; a module whose only use of
+    a term is in its objectives is listed; term definitions (advocate's names a survivor)
+    are not."""
+    module = MODULE.replace("Report safely.", "Report safely; believe a victim.")
+    hotel = HOTEL.replace(
+        "What to do when you suspect trafficking.",
+        "What to do when a survivor, or a victim, needs help.",
+    ).replace("Do not confront anyone.", "Do not confront anyone; a victim may be watched.")
+    pages = {"index.md": "# Home\n\nA survivor.\n", "modules/hotel-staff.md": module}
+    site = _site(
+        tmp_path, pages=pages, protocols={"hotel": hotel, "old": OVERDUE}, extra_config=url_style
+    )
+
+    def used_on(term_id: str) -> list[tuple[str, str]]:
+        html = read(site, page.format(term_id)).split('id="used-on"')[1].split("<h2")[0]
+        return [(link.attrs["href"], link.text) for link in elements(html, "a")]
+
+    # "Hotel employee" sorts before "Hotel staff", but protocols come after the pages.
+    assert used_on("survivor") == [
+        (expected["home"], "Home"),
+        (expected["module"], "Hotel staff"),
+        (expected["hotel"], "Hotel employee"),
+    ]
+    assert used_on("victim") == [
+        (expected["module"], "Hotel staff"),
+        (expected["hotel"], "Hotel employee"),
+    ]
+
+
 def test_no_handout_link_when_handouts_are_off(tmp_path: Path) -> None:
     site = _site(tmp_path)
     assert "handouts/" not in read(site, "modules/hotel-staff/index.html")

@@ -432,19 +432,32 @@ def _any_hit(hit: Hit) -> bool:
     return True
 
 
+# The documents shown on a site page, in the order a term's "Used on" list names them.
+_USAGE_ORDER: tuple[DocumentKind, ...] = ("page", "module", "protocol")
+
+
 def pages_using_terms(context: CheckContext) -> Mapping[str, list[str]]:
-    """Term id -> the pages that use one of its forms (any kind), each once, in page
-    order: what the site's "Used on" lists need, read off the hits without placing each
-    one at its line and column."""
+    """Term id -> the files whose site page uses one of its forms (any kind), each once:
+    pages in page order (a module's front matter title and objectives, shown on its page,
+    count for that page), then protocols (each has a generated page) in protocol order.
+    Term definitions are left out: a term's links to other terms are its related terms.
+    What the site's "Used on" lists need, read off the hits without placing each one at
+    its line and column."""
 
     def compute() -> dict[str, list[str]]:
+        documents = scan_handbook(context)
+        terms_by_path: dict[str, dict[str, None]] = {}  # in the order the lists show
+        for kind in _USAGE_ORDER:
+            for document in documents:
+                if document.kind == kind:
+                    # A module's front matter joins its page's entry, made in the first pass.
+                    terms_by_path.setdefault(document.path, {}).update(
+                        dict.fromkeys(hit[2].term_id for hits in document.hits for hit in hits)
+                    )
         pages: dict[str, list[str]] = {}
-        for document in scan_handbook(context):
-            if document.kind != "page":
-                continue
-            used = dict.fromkeys(hit[2].term_id for hits in document.hits for hit in hits)
-            for term_id in used:
-                pages.setdefault(term_id, []).append(document.path)
+        for path, term_ids in terms_by_path.items():
+            for term_id in term_ids:
+                pages.setdefault(term_id, []).append(path)
         return pages
 
     return context.shared("pages_using_terms", compute)

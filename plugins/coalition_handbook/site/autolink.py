@@ -3,12 +3,15 @@
 A Python-Markdown tree processor does the work on the parsed page, so headings, links,
 code and raw HTML are recognised as what they are (no pattern runs over HTML). The
 compiled matcher is shared for the whole build; a page is one `Matcher.scan` call over
-its prose, whatever its size.
+its prose, whatever its size. Python-Markdown keeps a character reference (`&amp;`) out
+of the tree, as a placeholder for raw HTML: the text is scanned with the character it
+stands for, so "Hotel &amp; Lodging" is a use of the form "Hotel & Lodging".
 """
 
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping, Sequence
@@ -18,6 +21,7 @@ from typing import Literal, Protocol
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from ..model.types import Term
 from .urls import relative_src, term_src_uri
@@ -42,6 +46,8 @@ _BOUNDARY = "\x00"
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|`)")
 _WHITESPACE = re.compile(r"\s+")
+# A character reference, named or numeric, as Python-Markdown stashes it.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 
 # After inline parsing (20), attr_list (8), abbr (7) and toc (5); before MkDocs turns
 # links to Markdown files into URLs (its `relpath`, 0), so our `.md` targets resolve too.
@@ -53,6 +59,7 @@ class _Match(Protocol):
     end: int
     term_id: str
     kind: str
+    case_ok: bool
 
 
 class Scanner(Protocol):
@@ -96,33 +103,41 @@ class Autolinker:
         self._page_src_uri = src_uri
         self._own_term = own_term
 
-    def link_tree(self, root: etree.Element) -> int:
-        """Link the uses of terms in `root`, in place; returns how many links it made."""
+    def link_tree(self, root: etree.Element, raw_html: Sequence[object] = ()) -> int:
+        """Link the uses of terms in `root`, in place; returns how many links it made.
+        `raw_html` is what the page's raw HTML placeholders stand for (Python-Markdown's
+        `htmlStash.rawHtmlBlocks`): the character references among it are read as text."""
         if self.mode == "none" or self._page_src_uri is None:
             return 0
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
         _collect(root, segments)
         if not segments:
             return 0
+        views = [_readable(text, raw_html) for _, _, text in segments]
         starts: list[int] = []
         offset = 0
-        for _, _, text in segments:
+        for view, _ in views:
             starts.append(offset)
-            offset += len(text) + 1
-        matches = self.scanner.scan(_BOUNDARY.join(text for _, _, text in segments))
+            offset += len(view) + 1
+        matches = self.scanner.scan(_BOUNDARY.join(view for view, _ in views))
 
         linked: set[str] = set()
         by_segment: dict[int, list[tuple[int, int, LinkTarget]]] = {}
         for match in matches:
-            if match.kind != "accepted" or match.term_id == self._own_term:
+            # Only uses of accepted forms, as written: a case-sensitive form in another
+            # case ("t visa") is a finding (term.case), not a use to link.
+            if match.kind != "accepted" or not match.case_ok or match.term_id == self._own_term:
                 continue
             target = self.targets.get(match.term_id)
             if target is None or (self.mode == "first" and match.term_id in linked):
                 continue
             index = bisect.bisect_right(starts, match.start) - 1
             start, end = match.start - starts[index], match.end - starts[index]
-            if end > len(segments[index][2]):
+            view, offsets = views[index]
+            if end > len(view):
                 continue
+            if offsets is not None:
+                start, end = offsets[start], offsets[end]
             linked.add(match.term_id)
             by_segment.setdefault(index, []).append((start, end, target))
         for index, spans in by_segment.items():
@@ -162,6 +177,42 @@ class Autolinker:
             at = list(owner).index(child) + 1
         for offset, link in enumerate(links):
             owner.insert(at + offset, link)
+
+
+def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | None]:
+    """`text` as it reads, each placeholder of a character reference (`&amp;`) replaced by
+    its character, with the offset in `text` of each character of that and of its end
+    (None: `text` itself)."""
+    if STX not in text:  # most texts: no placeholder at all
+        return text, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    previous = 0
+    for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+        number = int(placeholder.group(1))
+        stashed = raw_html[number] if number < len(raw_html) else None
+        character = _referenced_character(stashed)
+        if character is None:  # an HTML tag, or another kind of placeholder: left as is
+            continue
+        pieces.append(text[previous : placeholder.start()])
+        offsets.extend(range(previous, placeholder.start()))
+        pieces.append(character)
+        offsets.append(placeholder.start())
+        previous = placeholder.end()
+    if not pieces:
+        return text, None
+    pieces.append(text[previous:])
+    offsets.extend(range(previous, len(text) + 1))
+    return "".join(pieces), offsets
+
+
+def _referenced_character(stashed: object) -> str | None:
+    """The character a stashed character reference stands for; None for anything else
+    (or a reference to more than one character, which no form needs)."""
+    if not isinstance(stashed, str) or not _CHARACTER_REFERENCE.fullmatch(stashed):
+        return None
+    character = html.unescape(stashed)
+    return character if len(character) == 1 else None
 
 
 def _skipped(element: etree.Element) -> bool:
@@ -213,7 +264,7 @@ class _AutolinkTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         if self.extension.linker is not None:
-            self.extension.linker.link_tree(root)
+            self.extension.linker.link_tree(root, self.md.htmlStash.rawHtmlBlocks)
 
 
 class AutolinkExtension(Extension):

@@ -43,10 +43,12 @@ _MONTHS = (
 
 @dataclass(frozen=True, slots=True)
 class PageRef:
-    """A page of the site by its source path, with the title to show in a link."""
+    """A page of the site by its source path, with the title to show in a link.
+    `generated`: a page the handbook generates (a protocol's), not an author's file."""
 
     src_uri: str
     title: str
+    generated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,21 +147,36 @@ def _intro(inputs: SiteInputs, src_uri: str) -> Markup | None:
 def used_on(
     handbook: Handbook, usage: Mapping[str, Sequence[str]]
 ) -> dict[str, tuple[PageRef, ...]]:
-    """Term id -> the pages that use it, once each, by title. `usage` gives the paths of
-    the files that use each term (as `documents.pages_using_terms` does)."""
+    """Term id -> the pages that use it, once each: the author's pages (modules
+    included) by title, then the protocols' generated pages by title. `usage` gives the
+    paths of the files that use each term (as `documents.pages_using_terms` does); other
+    files (term definitions) have no page in the list."""
     pages = {page.path: page for page in handbook.pages}
+    protocols = {protocol.origin.path: protocol for protocol in handbook.protocols.values()}
     refs: dict[str, PageRef] = {}  # by path: a page's title is worked out once, not per use
     result: dict[str, tuple[PageRef, ...]] = {}
     for term_id, paths in usage.items():
-        term_refs: list[PageRef] = []
-        for path in dict.fromkeys(paths):
-            page = pages.get(path)
-            if page is not None:
-                if path not in refs:
-                    refs[path] = PageRef(page.src_uri, page_title(page))
-                term_refs.append(refs[path])
-        result[term_id] = tuple(sorted(term_refs, key=lambda ref: sort_key(ref.title)))
+        term_refs: dict[str, PageRef] = {}  # by source path: each page once
+        for path in paths:
+            ref = refs.get(path)
+            if ref is None:
+                ref = _page_ref(pages.get(path), protocols.get(path))
+                if ref is None:
+                    continue
+                refs[path] = ref
+            term_refs.setdefault(ref.src_uri, ref)
+        result[term_id] = tuple(
+            sorted(term_refs.values(), key=lambda ref: (ref.generated, sort_key(ref.title)))
+        )
     return result
+
+
+def _page_ref(page: Page | None, protocol: Protocol | None) -> PageRef | None:
+    if page is not None:
+        return PageRef(page.src_uri, page_title(page))
+    if protocol is not None:
+        return PageRef(protocol_src_uri(protocol.id), protocol.title, generated=True)
+    return None
 
 
 def page_title(page: Page) -> str:
@@ -226,7 +243,15 @@ def term_page(term: Term, inputs: SiteInputs) -> str:
 
 
 def _is_used(term: Term, inputs: SiteInputs) -> bool:
-    return any(page.src_uri in inputs.page_urls for page in inputs.usage.get(term.id, ()))
+    return any(_used_on_url(page, inputs) is not None for page in inputs.usage.get(term.id, ()))
+
+
+def _used_on_url(page: PageRef, inputs: SiteInputs) -> str | None:
+    """The URL of a page in a "Used on" list: the one MkDocs gave an author's page; a
+    generated page's by MkDocs' rule (`page_urls` is read before pages are generated)."""
+    if page.generated:
+        return page_url(page.src_uri, inputs.directory_urls)
+    return inputs.page_urls.get(page.src_uri)
 
 
 def used_on_lists(inputs: SiteInputs) -> dict[str, str]:
@@ -236,8 +261,8 @@ def used_on_lists(inputs: SiteInputs) -> dict[str, str]:
     the page: it is not for search (a page's title would otherwise find every term it
     uses), and a large handbook's lists hold tens of thousands of links that Markdown and
     the search indexer would parse for nothing. Its links are URLs, not Markdown links to
-    source paths, for the same reason; they are the ones MkDocs gave the pages, so they
-    are right by construction.
+    source paths, for the same reason; they are the ones MkDocs gave the pages (a
+    generated protocol page's by MkDocs' own rule), so they are right by construction.
 
     Term pages all sit at the same depth, so a page's item is the same on every term page
     whose folder does not hold it: it is made once (not once per term that uses it)."""
@@ -248,7 +273,7 @@ def used_on_lists(inputs: SiteInputs) -> dict[str, str]:
         own_folder = own_url if own_url.endswith("/") else posixpath.dirname(own_url) + "/"
         items: list[str] = []
         for page in inputs.usage.get(term.id, ()):
-            url = inputs.page_urls.get(page.src_uri)
+            url = _used_on_url(page, inputs)
             if url is None:
                 continue
             if url.startswith(own_folder):  # the link depends on this term page's folder

@@ -12,7 +12,6 @@ version, before it uses any. `HANDBOOK_NO_CACHE=1` turns it off, as it does the 
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -33,7 +32,7 @@ class _TemplateCodeCache(FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
-            os.makedirs(self.directory, exist_ok=True)
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
 
 
