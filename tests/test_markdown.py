@@ -142,6 +142,13 @@ def test_underscores_mark_emphasis_only_at_word_edges() -> None:
     assert "<em>victim</em>" in python_markdown.markdown("_victim_ and victim_id")
 
 
+def test_character_references_read_as_their_character() -> None:
+    # the form "American Hotel & Lodging Association", written as Markdown writes "&"
+    view = checkable_text("The American Hotel &amp; Lodging Association.")
+    assert view == "The American Hotel &     Lodging Association."
+    assert checkable_text("a&mdash;b &bogus;") == "a\u2014      b " + HARD * 7
+
+
 def test_front_matter_is_skipped() -> None:
     text = "---\ntitle: needle\n---\nbody needle\n"
     view = checkable_text(text, body_line=4)

@@ -34,7 +34,7 @@ PIECES = [
     "|---|---|", "---", "===", "[x]: http://a", "[^1]: foot", "*[HTML]: x", "`code`",
     "``a`b``", "[link](http://x.org)", "![alt](i.png)", "http://x.org/y", "a@b.org",
     "<a@b.org>", "<https://x.y>", "&nbsp;", "&amp;", "\x00", "\u00a0", "\u00e9", "_", "*",
-    "{: .x}", "<b>", "www.x.com", "\\*", "[a][b]", "[^n]",
+    "{: .x}", "<b>", "www.x.com", "\\*", "[a][b]", "[^n]", "](a b)", "(", ")", "a_b",
 ]  # fmt: skip
 
 

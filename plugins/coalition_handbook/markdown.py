@@ -23,6 +23,7 @@ line-by-line implementation (tests/reference_markdown.py).
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -174,8 +175,14 @@ def _inline_replacement(match: re.Match[str]) -> str:
         return found
     if kind in ("destination", "tag", "reference"):
         return re.sub(r"[^\n]", " ", found)
-    if kind == "entity" and found in _NBSP_ENTITIES:
-        return " " * len(found)
+    if kind == "entity":
+        if found in _NBSP_ENTITIES:
+            return " " * len(found)
+        # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
+        # as that character, the rest of the reference as spaces.
+        character = html.unescape(found)
+        if len(character) == 1 and not character.isspace() and character != HARD:
+            return character + " " * (len(found) - 1)
     return HARD * len(found)
 
 
