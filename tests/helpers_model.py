@@ -127,6 +127,8 @@ STRUCTURE_RULES = frozenset(
         "module.reference",
         "protocol.schema",
         "module.schema",
+        "page.source",
+        "link.unsafe",
     }
 )
 

@@ -140,6 +140,30 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'Survivor_Term'", "not a slug", "'survivor-term'"),
     ),
     (
+        "id-with-accents",
+        "glossary/café.yml",
+        term_yaml("café"),
+        "glossary.schema",
+        1,
+        ("not a slug", "'cafe'"),
+    ),
+    (
+        "version-with-a-decimal-point",
+        TERM_FILE,
+        term_yaml().replace("version: 1\n", "version: 1.0\n", 1),
+        "glossary.schema",
+        2,
+        ("'version' must be a whole number", "1.0"),
+    ),
+    (
+        "unknown-field-far-from-any",
+        TERM_FILE,
+        term_yaml(extra="bogus: 1\n"),
+        "glossary.schema",
+        4,
+        ("unknown field 'bogus' (valid fields: term, ",),
+    ),
+    (
         "javascript-url",
         TERM_FILE,
         term_yaml(extra="sources:\n  - title: x\n    url: javascript:alert(1)\n"),
@@ -359,6 +383,64 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         11,
         ("history[0].version is 1 but version is 2",),
     ),
+    (
+        "page-non-utf8",
+        "content/page.md",
+        b"# A page\n\nA caf\xe9 with \xff bytes.\n",
+        "page.source",
+        3,
+        ("not UTF-8", "0xE9"),
+    ),
+    (
+        "page-javascript-link",
+        "content/page.md",
+        "# A page\n\nSee [this](javascript:alert(1)).\n",
+        "link.unsafe",
+        3,
+        ("'javascript:'",),
+    ),
+    (
+        "page-javascript-attribute",
+        "content/page.md",
+        '# A page\n\n<a href="JavaScript:alert(1)">x</a>\n',
+        "link.unsafe",
+        3,
+        ("'JavaScript:'",),
+    ),
+    (
+        "page-javascript-reference",
+        "content/page.md",
+        "# A page\n\nSee [this][r].\n\n[r]: javascript:alert(1)\n",
+        "link.unsafe",
+        5,
+        ("'javascript:'",),
+    ),
+    (
+        "definition-javascript-link",
+        TERM_FILE,
+        term_yaml(extra="definition: See [x](vbscript:msgbox).\n").replace(
+            "definition: A person", "short: A person", 1
+        ),
+        "link.unsafe",
+        4,
+        ("'vbscript:'",),
+    ),
+    (
+        "deeply-nested",
+        TERM_FILE,
+        "term: " + "[" * 2000 + "]" * 2000 + "\n",
+        "glossary.schema",
+        1,
+        ("nested too deeply",),
+    ),
+    (
+        "module-deeply-nested",
+        MODULE_FILE,
+        module_md(front=MODULE_FRONT + "extra: " + "{a: " * 2000 + "1" + "}" * 2000 + "\n"),
+        "module.schema",
+        2,
+        ("nested too deeply",),
+    ),
 ]
 
 
@@ -450,6 +532,40 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
         ("glossary/notes.txt", 1, "is not read: this folder holds only <id>.yml term files"),
         ("protocols/g.YML", 1, "is not read: protocol files end in .yml; rename it to g.yml"),
     ]
+
+
+def test_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:
+    """A folder, a broken link or a loop of links where a term file or a page belongs is
+    a finding that names it, not a traceback and not silence."""
+    config_root = tmp_path
+    (config_root / "glossary" / "folder.yml").mkdir(parents=True)
+    (config_root / "glossary" / "broken.yml").symlink_to(tmp_path / "nowhere.yml")
+    (config_root / "glossary" / "loop-a.yml").symlink_to("loop-b.yml")
+    (config_root / "glossary" / "loop-b.yml").symlink_to("loop-a.yml")
+    (config_root / "content").mkdir()
+    (config_root / "content" / "loop-a.md").symlink_to("loop-b.md")
+    (config_root / "content" / "loop-b.md").symlink_to("loop-a.md")
+    from helpers_model import run_rules
+
+    findings = run_rules(tmp_path, {"content/index.md": "# Home\n"})
+    assert [(f.rule, f.path, f.line, f.message.split(":")[0]) for f in findings] == [
+        ("page.source", "content/loop-a.md", 1, "cannot be read"),
+        ("page.source", "content/loop-b.md", 1, "cannot be read"),
+        ("glossary.schema", "glossary/broken.yml", 1, "cannot be read"),
+        ("glossary.schema", "glossary/folder.yml", 1, "cannot be read"),
+        ("glossary.schema", "glossary/loop-a.yml", 1, "cannot be read"),
+        ("glossary.schema", "glossary/loop-b.yml", 1, "cannot be read"),
+    ]
+
+
+def test_script_addresses_in_prose_and_code_are_no_links(tmp_path: Path) -> None:
+    from helpers_model import run_rules
+
+    page = (
+        "# A page\n\nNever open javascript: links. `[a](javascript:b)`\n\n"
+        "    [r]: javascript:in-indented-code\n\n```\n[x](javascript:fenced)\n```\n"
+    )
+    assert run_rules(tmp_path, {"content/page.md": page}) == []
 
 
 def test_bom_crlf_and_html_are_accepted(tmp_path: Path) -> None:

@@ -11,7 +11,9 @@ from mkdocs.config import load_config as load_mkdocs_config
 from coalition_handbook.config import ConfigError, load_config
 
 
-def write_config(tmp_path: Path, text: str) -> Path:
+def write_config(tmp_path: Path, text: str, folders: tuple[str, ...] = ("content",)) -> Path:
+    for folder in folders:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(text, encoding="utf-8")
     return config_file
@@ -47,6 +49,7 @@ plugins:
       rules: {term.unknown-acronym: off, protocol.review-overdue: error}
       paper_size: Letter
 """,
+            folders=("content/training", "terms"),
         ),
         today=dt.date(2026, 1, 2),
     )
@@ -143,3 +146,38 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
     mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
     from_plugin = mkdocs_config.plugins["handbook"].handbook_config
     assert from_plugin == load_config(config_file, today=from_plugin.today)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("docs_dir: contnet\n", "docs_dir 'contnet' is not a folder"),
+        (
+            "docs_dir: content\nplugins:\n  - handbook:\n      glossary_dir: glosary\n",
+            "glossary_dir 'glosary' is not a folder",
+        ),
+        (
+            "docs_dir: content\nplugins:\n  - handbook:\n      modules_dir: modles\n",
+            "modules_dir 'modles' is not a folder (it is relative to docs_dir)",
+        ),
+        (
+            "site_name: A\ndocs_dir: content\nsite_name: B\n",
+            "mkdocs.yml:3: 'site_name' is set twice in one mapping (also at line 1)",
+        ),
+        (
+            "docs_dir: content\nplugins:\n  - handbook:\n      rules: {}\n      rules: {}\n",
+            "mkdocs.yml:5: 'rules' is set twice",
+        ),
+        ("extra: " + "[" * 3000 + "]" * 3000 + "\n", "nested too deeply"),
+    ],
+)
+def test_settings_that_would_check_nothing_or_hide_a_value_are_errors(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_config(write_config(tmp_path, text))
+
+
+def test_folders_left_at_their_defaults_may_be_missing(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, "site_name: X\n", folders=()))
+    assert not config.glossary_dir.exists()

@@ -73,7 +73,10 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        config = load_config(args.config_file)
+        # A first term or a diff may come before any folder exists; a check may not.
+        config = load_config(
+            args.config_file, require_folders=args.command in ("check", "handouts")
+        )
         return _COMMANDS[args.command](args, config)
     except ConfigError as error:
         print(f"handbook: {error}", file=sys.stderr)

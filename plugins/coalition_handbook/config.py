@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,15 +65,39 @@ class HandbookConfig:
     def relative(self, path: Path) -> str:
         """`path` relative to mkdocs.yml's directory, with `/` (as findings name files)."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return resolved(path).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, or for a link that loops, the absolute path of the link itself
+    (a finding then names it; `resolve` raises)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))  # noqa: PTH100 (no resolving)
 
 
 class _PermissiveLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as MkDocs does where the checks need it (`!ENV` reads the
     environment, through MkDocs' own library), other tags such as `!!python/name:` as
-    plain values."""
+    plain values; a key written twice in one mapping is an error (PyYAML and MkDocs
+    silently keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            line = key_node.start_mark.line + 1
+            if isinstance(key, str) and key in seen:
+                raise ConfigError(
+                    f"{self.name}:{line}: '{key}' is set twice in one mapping (also at line "
+                    f"{seen[key]}); keep one"
+                )
+            if isinstance(key, str):
+                seen[key] = line
+        return super().construct_mapping(node, deep=deep)
 
 
 def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -88,8 +113,12 @@ _PermissiveLoader.add_multi_constructor("!", _construct_unknown)
 _PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
 
 
-def load_config(config_file: Path, today: dt.date | None = None) -> HandbookConfig:
-    """Read mkdocs.yml and the `handbook` plugin's options in it."""
+def load_config(
+    config_file: Path, today: dt.date | None = None, *, require_folders: bool = True
+) -> HandbookConfig:
+    """Read mkdocs.yml and the `handbook` plugin's options in it. With `require_folders`
+    (to check or build, not to scaffold a first file), a folder named in it that is not
+    there is an error."""
     config_file = config_file.resolve()
     where = config_file.name
     try:
@@ -98,15 +127,29 @@ def load_config(config_file: Path, today: dt.date | None = None) -> HandbookConf
         raise ConfigError(f"{config_file}: no such file (pass the site config with -f)") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{where}: cannot be read: {error}") from None
+    loader = _PermissiveLoader(text)  # a SafeLoader subclass
+    loader.name = where
     try:
-        data = yaml.load(text, Loader=_PermissiveLoader)  # a SafeLoader subclass
+        data = loader.get_single_data()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise ConfigError(f"{where}{line}: not valid YAML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{where}: nested too deeply to read") from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise ConfigError(f"{where}:1: expected a mapping of settings")
     options = _plugin_options(data.get("plugins"), where)
+    docs_dir = data.get("docs_dir")
+    if (
+        require_folders
+        and docs_dir is not None
+        and not (config_file.parent / str(docs_dir)).is_dir()
+    ):
+        # As MkDocs refuses it: a typo would silently check no page at all.
+        raise ConfigError(f"{where}: docs_dir '{docs_dir}' is not a folder")
     return build_config(
         root=config_file.parent,
         docs_dir=data.get("docs_dir", "docs"),
@@ -114,6 +157,7 @@ def load_config(config_file: Path, today: dt.date | None = None) -> HandbookConf
         site_name=str(data.get("site_name") or "Handbook"),
         where=where,
         today=today,
+        require_folders=require_folders,
     )
 
 
@@ -148,6 +192,7 @@ def build_config(
     site_name: str = "Handbook",
     where: str = "mkdocs.yml",
     today: dt.date | None = None,
+    require_folders: bool = True,
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`."""
     from .rules import RULES  # the rule registry names the valid rule ids
@@ -162,6 +207,20 @@ def build_config(
     merged = {**OPTION_DEFAULTS, **options}
     root = root.resolve()
     docs_path = (root / str(docs_dir)).resolve()
+    for option, base in (
+        ("glossary_dir", root),
+        ("protocols_dir", root),
+        ("modules_dir", docs_path),
+    ):
+        # A folder named otherwise than by default must be there: a typo would silently
+        # check nothing. Left at its default, a missing folder holds nothing yet.
+        named = options.get(option, OPTION_DEFAULTS[option])
+        missing = named != OPTION_DEFAULTS[option] and not (base / str(named)).is_dir()
+        if require_folders and missing:
+            raise ConfigError(
+                f"{where}: {option} '{options[option]}' is not a folder"
+                + (" (it is relative to docs_dir)" if base is docs_path else "")
+            )
 
     autolink = _choice(merged["autolink"], AUTOLINK_MODES, "autolink", where)
     paper_size = _choice(merged["paper_size"], PAPER_SIZES, "paper_size", where)

@@ -244,7 +244,7 @@ def _record_folder(folder: str) -> tuple[list[str], list[str]]:
         for entry in entries:
             name = entry.name
             names.append(name)
-            if name.endswith(".yml") and not name.startswith(".") and entry.is_file():
+            if name.endswith(".yml") and not name.startswith("."):
                 records.append(name)
     names.sort()
     return names, [folder + os.sep + name for name in sorted(records)]

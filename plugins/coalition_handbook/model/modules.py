@@ -16,7 +16,7 @@ from ..findings import Finding
 from .glossary import commonmark, history_entries, inline_text
 from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
 from .records import validated_fields
-from .source import FileReport, check_id, read_text, relative_path
+from .source import FileReport, check_id, may_be_file, read_text, relative_path
 from .types import Heading, Module, Page
 
 RULE = "module.schema"
@@ -39,7 +39,7 @@ def module_file_paths(folder: str) -> list[str]:
                 if entry.name.endswith(".md")
                 and entry.name != OVERVIEW
                 and not entry.name.startswith(".")
-                and entry.is_file()
+                and may_be_file(entry)
             ]
     except OSError:  # no such folder: no modules
         return []

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache import STATS, RunCache
-from ..config import HandbookConfig
-from .source import read_bytes, relative_path, spans_of
+from ..config import HandbookConfig, resolved
+from .source import decode_utf8, may_be_file, read_bytes, relative_path, spans_of, unreadable
 from .types import Origin, Page
 from .yaml_source import LineIndex, YamlDocument, load_yaml
 
@@ -70,8 +70,7 @@ def parse_page(text: str) -> PageSource:
 
 def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
     """A page's text even if it is not UTF-8 (bad bytes become U+FFFD), BOM removed."""
-    raw = read_bytes(path, cache)
-    return raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return decode_utf8(read_bytes(path, cache))[0]
 
 
 def markdown_files(directory: Path) -> Iterator[Path]:
@@ -101,7 +100,7 @@ def markdown_file_paths(directory: str) -> list[str]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append(((*parts, name), entry.path))
-            elif name.endswith(".md") and entry.is_file():
+            elif name.endswith(".md") and may_be_file(entry):
                 found.append(((*parts, name), entry.path))
     found.sort(key=operator.itemgetter(0))
     return [path for _, path in found]
@@ -110,22 +109,29 @@ def markdown_file_paths(directory: str) -> list[str]:
 def page_paths(path: Path, config: HandbookConfig) -> tuple[str, str]:
     """(path relative to mkdocs.yml, src_uri relative to docs_dir) of a page file."""
     relative = relative_path(config, path)
-    resolved = path if path.is_absolute() and not path.is_symlink() else path.resolve()
+    target = path if path.is_absolute() and not path.is_symlink() else resolved(path)
     try:
-        src_uri = resolved.relative_to(config.docs_dir).as_posix()
+        src_uri = target.relative_to(config.docs_dir).as_posix()
     except ValueError:
         src_uri = relative
     return relative, src_uri
 
 
-def build_page(path: Path, source: PageSource, config: HandbookConfig) -> Page:
+def build_page(
+    path: Path,
+    source: PageSource,
+    config: HandbookConfig,
+    problem: tuple[int, int, str] | None = None,
+) -> Page:
     relative, src_uri = page_paths(path, config)
-    return Page(path=relative, src_uri=src_uri, origin=source.origin(relative), meta=source.meta())
+    origin = source.origin(relative)
+    return Page(path=relative, src_uri=src_uri, origin=origin, meta=source.meta(), problem=problem)
 
 
-def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None) -> Page | None:
-    """A plain page (not a module); None only if the file cannot be read at all. Through
-    the persistent cache, a page whose bytes did not change is not parsed again."""
+def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None) -> Page:
+    """A plain page (not a module); one that is not UTF-8 or cannot be read at all says
+    so in `Page.problem`. Through the persistent cache, a page whose bytes did not change
+    is not parsed again."""
     if cache is None or not cache.enabled:
         return _load_page(path, config, cache)
     key = cache.key("page", *page_paths(path, config), cache.file_digest(path))
@@ -136,15 +142,15 @@ def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None)
     return entry[0]
 
 
-def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page | None:
+def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page:
     STATS.parsed += 1
     try:
-        text = decode_lossy(path, cache)
-    except OSError:
-        return None
+        text, problem = decode_utf8(read_bytes(path, cache))
+    except OSError as error:
+        text, problem = "", (1, 1, unreadable(error))
     source = parse_page(text)
     document = source.front_matter
     if document is not None and not (document.usable and isinstance(document.data, dict)):
         # As in MkDocs: a block that is no YAML mapping is no front matter but content.
         source = PageSource(text, source.lines, None, 0)
-    return build_page(path, source, config)
+    return build_page(path, source, config, problem)

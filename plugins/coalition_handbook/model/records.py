@@ -22,6 +22,7 @@ from .schema import load_schema, to_json_data, validate
 from .source import (
     FileReport,
     check_id,
+    may_be_file,
     read_text,
     relative_path,
     report_yaml_problems,
@@ -106,12 +107,14 @@ def load_yaml_record(
 
 
 def record_files(directory: Path) -> list[Path]:
-    """The `<id>.yml` record files of `directory`, sorted, hidden files skipped."""
-    with os.scandir(directory) as entries:  # entries know their type: no stat each
+    """The `<id>.yml` record files of `directory`, sorted, hidden files skipped. Whatever
+    bears such a name is one, even a folder or a broken link: reading it reports why it
+    cannot be read, where skipping it would leave the editor wondering."""
+    with os.scandir(directory) as entries:
         names = [
             entry.name
             for entry in entries
-            if entry.name.endswith(".yml") and not entry.name.startswith(".") and entry.is_file()
+            if entry.name.endswith(".yml") and not entry.name.startswith(".")
         ]
     return [directory / name for name in sorted(names)]
 
@@ -125,7 +128,7 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
             for entry in entries
             if not entry.name.startswith(".")
             and not entry.name.endswith((".yml", ".md"))
-            and entry.is_file()
+            and may_be_file(entry)
         ]
     for path in (directory / name for name in sorted(names)):
         report = FileReport(rule, relative_path(config, path))

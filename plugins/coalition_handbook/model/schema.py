@@ -111,14 +111,25 @@ def _fits(kind: str) -> Callable[[Any], bool]:
     return fits
 
 
+class _DecimalNumber(float):
+    """A number YAML read with a decimal point. JSON Schema counts 1.0 as an integer;
+    `version: 1.0` is no whole number to an editor, nor to DESIGN section 3."""
+
+    def is_integer(self) -> bool:
+        return False
+
+
 def to_json_data(value: Any) -> Any:
-    """YAML values as JSON Schema sees them: dates become ISO strings (YYYY-MM-DD)."""
+    """YAML values as JSON Schema sees them: dates become ISO strings (YYYY-MM-DD), and
+    numbers written with a decimal point are never integers."""
     if isinstance(value, dict):
         return {key: to_json_data(item) for key, item in value.items()}
     if isinstance(value, list):
         return [to_json_data(item) for item in value]
     if isinstance(value, dt.date):  # datetime too: its ISO form fails the date pattern
         return value.isoformat()
+    if isinstance(value, float):
+        return _DecimalNumber(value)
     return value
 
 
@@ -275,5 +286,8 @@ def _is_scalar(value: Any) -> bool:
 
 
 def _nearest(name: str, candidates: list[str]) -> str:
+    """The nearest valid name, or when none is near, all of them."""
     close = difflib.get_close_matches(name, candidates, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    return f" (valid fields: {', '.join(candidates)})" if candidates else ""

@@ -15,6 +15,7 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from ..rules.base import RULES
+from ..slugs import slugify
 from .types import Span
 from .yaml_source import LineIndex, YamlDocument
 
@@ -48,12 +49,12 @@ class FileReport:
 
 
 def relative_path(config: HandbookConfig, path: Path) -> str:
-    """`config.relative(path)` for a file listed from a resolved directory: only a
-    symlink needs resolving (which costs a system call per path component)."""
+    """`config.relative(path)` for a file listed from a resolved directory, without
+    resolving it (a system call per path component)."""
     text = str(path)
     root = str(config.root)
     inside = text.startswith(root) and text[len(root) : len(root) + 1] == os.sep
-    if inside and not path.is_symlink():
+    if inside:  # a link is named where it is, as the editor sees it in the folder
         return text[len(root) + 1 :].replace(os.sep, "/")
     return config.relative(path)
 
@@ -63,34 +64,54 @@ def read_bytes(path: Path, cache: RunCache | None) -> bytes:
     return cache.read(path) if cache is not None else path.read_bytes()
 
 
+def may_be_file(entry: os.DirEntry[str]) -> bool:
+    """A file, or a link that leads to none (broken, or a loop): loading it reports why it
+    cannot be read, where skipping it would hide it from the editor."""
+    try:
+        return entry.is_file() or entry.is_symlink()
+    except OSError:
+        return True
+
+
 def read_text(path: Path, report: FileReport, cache: RunCache | None = None) -> str | None:
     """The file decoded as UTF-8 without its BOM, or None (reported) if it cannot be."""
     try:
         raw = read_bytes(path, cache)
     except OSError as error:
-        report.at_position(1, 1, f"cannot be read: {error.strerror or error}")
+        report.at_position(1, 1, unreadable(error))
         return None
+    text, problem = decode_utf8(raw)
+    if problem is not None:
+        report.at_position(*problem)
+        return None
+    return text
+
+
+def unreadable(error: OSError) -> str:
+    return f"cannot be read: {error.strerror or error}"
+
+
+def decode_utf8(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:
+    """`raw` decoded as UTF-8 without its BOM, and None; or, when it is not UTF-8, the
+    text with every bad byte as U+FFFD, and the (line, column, message) of the first."""
     raw = raw.removeprefix(_UTF8_BOM)
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         line = raw.count(b"\n", 0, error.start) + 1
         column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
-        byte = raw[error.start]
-        report.at_position(
-            line,
-            column,
-            f"is not UTF-8: byte 0x{byte:02X} at line {line} cannot be decoded "
-            "(save the file as UTF-8)",
+        message = (
+            f"is not UTF-8: byte 0x{raw[error.start]:02X} at line {line} cannot be decoded "
+            "(save the file as UTF-8)"
         )
-        return None
+        return raw.decode("utf-8", errors="replace"), (line, column, message)
 
 
 def check_id(file_id: str, report: FileReport) -> None:
     """Ids are file stems and must be slugs (DESIGN 3)."""
     if not SLUG.match(file_id):
-        suggestion = "-".join(re.findall(r"[a-z0-9]+", file_id.lower()))
+        suggestion = slugify(file_id)
         hint = f", e.g. '{suggestion}'" if suggestion else ""
         report.at_position(
             1,

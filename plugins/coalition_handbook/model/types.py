@@ -246,6 +246,9 @@ class Page:
     src_uri: str
     origin: Origin
     meta: Mapping[str, object] = field(default_factory=dict)
+    # (line, column, message) when the file is not UTF-8 (the text then holds U+FFFD for
+    # each bad byte) or cannot be read at all (the text is empty): rule `page.source`.
+    problem: tuple[int, int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

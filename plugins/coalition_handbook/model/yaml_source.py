@@ -129,6 +129,27 @@ def load_yaml(
         document.usable = False
         return document
 
+    try:
+        return _read(text, start, end, source, lines, document, max_aliases, max_values)
+    except RecursionError:  # parsing and building recurse once per level of nesting
+        document.problems.append(
+            YamlProblem("is nested too deeply to read: use fewer levels of lists and maps", start)
+        )
+        document.usable = False
+        document.data = None
+        return document
+
+
+def _read(
+    text: str,
+    start: int,
+    end: int,
+    source: str,
+    lines: LineIndex,
+    document: YamlDocument,
+    max_aliases: int,
+    max_values: int,
+) -> YamlDocument:
     nodes = _compose_all(source, start, document, lines)
     if not document.usable:
         return document

@@ -40,6 +40,9 @@ RULES: dict[str, Rule] = {
         Rule("module.reference", Severity.ERROR, "a module names an unknown protocol"),
         Rule("module.readability", Severity.INFO, "a module's reading grade, for trainers"),
         Rule("privacy.pii", Severity.ERROR, "personal data in published content"),
+        # Beyond DESIGN section 5, for section 11's bad input.
+        Rule("page.source", Severity.ERROR, "a page that is not UTF-8 or cannot be read"),
+        Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
     )
 }
 
@@ -108,7 +111,15 @@ RuleCheck = Callable[[CheckContext], Iterator[Finding]]
 # on another page. The other rules read no plain page at all: terms, protocols, modules,
 # the settings. A rule module in neither set turns those shortcuts off.
 PAGE_RULES = frozenset(
-    {"term_avoid", "term_case", "term_deprecated", "term_unknown_acronym", "privacy_pii"}
+    {
+        "term_avoid",
+        "term_case",
+        "term_deprecated",
+        "term_unknown_acronym",
+        "privacy_pii",
+        "page_source",  # a page's own file
+        "link_unsafe",  # a page's text, as the scan left it
+    }
 )
 NON_PAGE_RULES = frozenset(
     {
