@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import invert, sub
 from typing import Literal, NamedTuple
@@ -185,7 +185,7 @@ class Matcher:
         starts = map(sub, lasts, map(self._key_lasts.__getitem__, keys))
         ordered = sorted(zip(starts, map(invert, lasts), keys, strict=True))
 
-        place = _Placer(collapsed, nfc, shifts_at, shifts, self._key_entries, self._any_case)
+        place = _placer(collapsed, nfc, shifts_at, shifts, self._key_entries, self._any_case)
         hits: list[Hit] = []
         taken_until = -1
         for start, negative_end, key in ordered:
@@ -206,35 +206,23 @@ class Matcher:
         return _to_source(hits, nfc_offsets)
 
 
-class _Placer:
-    """Tells whether a hit of the automaton in a searched text is a use of a form, and
-    places it: `place(start, last, key)` gives (start, end, entry, case_ok), with offsets
-    into the NFC text, or None."""
+def _placer(
+    collapsed: str,
+    nfc: str,
+    shifts_at: list[int],
+    shifts: list[int],
+    entries: list[tuple[FormEntry, ...]],
+    any_case: list[bool],
+) -> Callable[[int, int, int], Hit | None]:
+    """`place(start, last, key)`: whether a hit of the automaton in the searched text is a
+    use of a form, placed as (start, end, entry, case_ok) with offsets into the NFC text,
+    or None. A closure: it runs for every hit, and reads its text as local names."""
+    last_index = len(collapsed) - 1
 
-    __slots__ = ("any_case", "collapsed", "entries", "last_index", "nfc", "shifts", "shifts_at")
-
-    def __init__(
-        self,
-        collapsed: str,
-        nfc: str,
-        shifts_at: list[int],
-        shifts: list[int],
-        entries: list[tuple[FormEntry, ...]],
-        any_case: list[bool],
-    ) -> None:
-        self.collapsed = collapsed
-        self.last_index = len(collapsed) - 1
-        self.nfc = nfc
-        self.shifts_at = shifts_at
-        self.shifts = shifts
-        self.entries = entries
-        self.any_case = any_case
-
-    def __call__(self, start: int, last: int, key: int) -> Hit | None:
-        # A hit is a whole word when no letter, digit or `_` is just before or after it,
-        # nor an apostrophe inside a word ("o'brien", "don't"); a space, the commonest
-        # neighbour, is tested first. This runs for every hit.
-        collapsed = self.collapsed
+    def place(start: int, last: int, key: int) -> Hit | None:
+        # A whole word: no letter, digit or `_` just before or after it, nor an
+        # apostrophe inside a word ("o'brien", "don't"); a space, the commonest
+        # neighbour, is tested first.
         if start:
             before = collapsed[start - 1]
             if before != " " and (
@@ -243,33 +231,36 @@ class _Placer:
                 or (before == "'" and start >= 2 and collapsed[start - 2].isalnum())
             ):
                 return None
-        if last < self.last_index:
+        if last < last_index:
             after = collapsed[last + 1]
             if after != " " and (
                 after.isalnum()
                 or after == "_"
-                or (after == "'" and last + 1 < self.last_index and collapsed[last + 2].isalnum())
+                or (after == "'" and last + 1 < last_index and collapsed[last + 2].isalnum())
             ):
                 return None
         begin, finish = start, last + 1
-        shifts_at = self.shifts_at
         if shifts_at:  # back to offsets before spaces were collapsed
             index = bisect.bisect_right(shifts_at, start) - 1
             if index >= 0:
-                begin += self.shifts[index]
+                begin += shifts[index]
             index = bisect.bisect_right(shifts_at, last) - 1
             if index >= 0:
-                finish += self.shifts[index]
-        if self.any_case[key]:  # most forms: no need to look at the case
-            return begin, finish, self.entries[key][0], True
-        chosen = _choose(self.entries[key], self.nfc[begin:finish])
+                finish += shifts[index]
+        if any_case[key]:  # most forms: no need to look at the case
+            return begin, finish, entries[key][0], True
+        chosen = _choose(entries[key], nfc[begin:finish])
         if chosen is None:
             return None
         return begin, finish, *chosen
 
+    return place
+
 
 def _longest_first(
-    place: _Placer, ordered: list[tuple[int, int, int]], nfc_offsets: list[int] | None
+    place: Callable[[int, int, int], Hit | None],
+    ordered: list[tuple[int, int, int]],
+    nfc_offsets: list[int] | None,
 ) -> list[Hit]:
     """The uses among all hits where overlapping uses are resolved longest first (the
     leftmost of two as long), in text order."""

@@ -51,6 +51,8 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
         markdown = text.offsets.value
     else:  # a value with no place in its file: nothing to point at
         return
+    if "script" not in markdown.lower():  # nearly every text: one pass at C speed
+        return
     outside_code: set[int] | None = None
     for found in _SCRIPT.finditer(markdown):
         start = found.start()
