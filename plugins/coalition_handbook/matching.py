@@ -263,26 +263,35 @@ def _longest_first(
     nfc_offsets: list[int] | None,
 ) -> list[Hit]:
     """The uses among all hits where overlapping uses are resolved longest first (the
-    leftmost of two as long), in text order."""
-    uses = [
-        (~negative_end - start, start, use)
-        for start, negative_end, key in ordered
-        if (use := place(start, ~negative_end, key)) is not None
-    ]
-    uses.sort(key=lambda item: (-item[0], item[1]))
-    starts: list[int] = []  # of the uses taken, sorted, with their ends
-    ends: list[int] = []
+    leftmost of two as long), in text order. Uses that overlap one another, directly or
+    through others, form a run; each run is resolved alone, so a page of many megabytes
+    stays linear whatever it holds."""
     taken: list[Hit] = []
-    for span, start, use in uses:
-        end = start + span + 1
-        index = bisect.bisect_left(starts, start)
-        if (index < len(starts) and starts[index] < end) or (index and ends[index - 1] > start):
+    run: list[tuple[int, int, Hit]] = []  # (start, end, use) in the searched text
+    run_end = -1
+    for start, negative_end, key in ordered:  # by start
+        use = place(start, ~negative_end, key)
+        if use is None:
             continue
-        starts.insert(index, start)
-        ends.insert(index, end)
-        taken.append(use)
-    taken.sort(key=lambda use: use[0])
+        if start >= run_end and run:
+            taken += _resolve(run)
+            run = []
+        run.append((start, ~negative_end + 1, use))
+        run_end = max(run_end, ~negative_end + 1)
+    taken += _resolve(run)
     return _to_source(taken, nfc_offsets)
+
+
+def _resolve(run: list[tuple[int, int, Hit]]) -> list[Hit]:
+    """The uses kept of a run of overlapping ones: the longest first, each that overlaps
+    none kept before it; in text order."""
+    if len(run) < 2:
+        return [use for _, _, use in run]
+    kept: list[tuple[int, int, Hit]] = []
+    for start, end, use in sorted(run, key=lambda item: (item[0] - item[1], item[0])):
+        if all(end <= other_start or other_end <= start for other_start, other_end, _ in kept):
+            kept.append((start, end, use))
+    return [use for _, _, use in sorted(kept, key=lambda item: item[0])]
 
 
 def _to_source(hits: list[Hit], nfc_offsets: list[int] | None) -> list[Hit]:
