@@ -124,6 +124,24 @@ def test_sarif_is_2_1_0_with_one_result_per_finding() -> None:
     assert [result["level"] for result in run["results"]] == ["note", "warning", "warning", "error"]
 
 
+# The SARIF 2.1.0 schema as GitHub code scanning reads it (OASIS, final 2.1.0: rtm.5),
+# copied from the npm package @microsoft/jest-sarif (MIT) so the test runs offline.
+SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0-rtm.5.json"
+
+
+@pytest.mark.parametrize("findings", [FINDINGS, []], ids=["findings", "none"])
+def test_sarif_fits_the_sarif_2_1_0_schema(findings: list[Finding]) -> None:
+    from jsonschema import Draft4Validator
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    log = json.loads(FORMATTERS["sarif"](findings))
+    problems = [
+        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in Draft4Validator(schema).iter_errors(log)
+    ]
+    assert problems == []
+
+
 def test_json_puts_one_finding_on_each_line_and_parses_when_empty() -> None:
     lines = FORMATTERS["json"](FINDINGS).splitlines()
     finding_lines = [line for line in lines if line.startswith('  {"rule": ')]
