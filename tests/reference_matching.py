@@ -3,7 +3,9 @@ the compact internal scan (commit 2ba827e). The engine's matches must be exactly
 gives, for any text. Edit it only when the rules of DESIGN section 4 are read anew, and
 say so here. Since then: overlapping uses are settled longest first, not leftmost first
 ("sex slave labor camp" is a use of "slave labor camp"); a hyphen between the words of a
-case-checked form is a separator like a space ("T-visa" is "T visa" in the right case)."""
+case-checked form is a separator like a space ("T-visa" is "T visa" in the right case);
+a combining mark that composes with nothing keeps its own offset ("vagrant\u0301" is
+found as "vagrant", not "vagran")."""
 
 from __future__ import annotations
 
@@ -188,7 +190,10 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
             continue
         normalised = unicodedata.normalize("NFC", text[cluster_start:index])
         pieces.append(normalised)
-        offsets.extend([cluster_start] * len(normalised))
+        if len(normalised) == index - cluster_start:  # nothing composed: one to one
+            offsets.extend(range(cluster_start, index))
+        else:
+            offsets.extend([cluster_start] * len(normalised))
         cluster_start = index
     offsets.append(len(text))
     return "".join(pieces), offsets

@@ -150,6 +150,8 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         # NFC: decomposed text matches a composed form, positions point into the source
         ("un cafe\u0301 noir", [("cafe\u0301", "café", "accepted", True)]),
         ("caf\u00e9", [("caf\u00e9", "café", "accepted", True)]),
+        # a combining mark that composes with nothing stays outside the use it follows
+        ("a vagrant\u0301", [("vagrant", "person-experiencing-homelessness", "avoid", True)]),
         ("\u0130stanbul survivor", [("survivor", "survivor", "accepted", True)]),
     ],
 )
@@ -207,7 +209,7 @@ _WORDS = [
     "tip", "MOU", "MOUs", "mou", "T", "t", "visa", "Blue", "blue", "Campaign", "campaign",
     "modern", "slave", "slaves", "café", "cafe\u0301", "\u0130stanbul", "o", "brien", "don",
     "SURVIVOR", "Survivor", "x7", "_", "labor", "camp", "enslaved", "chattel", "DHS", "HSI",
-    "dhs", "people", "bonded", "T-visa", "Blue-Campaign",
+    "dhs", "people", "bonded", "T-visa", "Blue-Campaign", "vagrant\u0301", "e\u0301\u0301",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",

@@ -392,7 +392,10 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
             continue
         normalised = unicodedata.normalize("NFC", text[cluster_start:index])
         pieces.append(normalised)
-        offsets.extend([cluster_start] * len(normalised))
+        if len(normalised) == index - cluster_start:  # nothing composed: one to one
+            offsets.extend(range(cluster_start, index))
+        else:
+            offsets.extend([cluster_start] * len(normalised))
         cluster_start = index
     offsets.append(len(text))
     return "".join(pieces), offsets
