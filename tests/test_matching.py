@@ -151,7 +151,13 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ("un cafe\u0301 noir", [("cafe\u0301", "café", "accepted", True)]),
         ("caf\u00e9", [("caf\u00e9", "café", "accepted", True)]),
         # a combining mark that composes with nothing stays outside the use it follows
-        ("a vagrant\u0301", [("vagrant", "person-experiencing-homelessness", "avoid", True)]),
+        (
+            "cafe\u0301, vagrant\u0301",
+            [
+                ("cafe\u0301", "café", "accepted", True),
+                ("vagrant", "person-experiencing-homelessness", "avoid", True),
+            ],
+        ),
         ("\u0130stanbul survivor", [("survivor", "survivor", "accepted", True)]),
     ],
 )
