@@ -32,6 +32,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 HARD = "\x00"
 
@@ -62,7 +63,8 @@ _INLINE = re.compile(
     |(?P<code>(?P<ticks>`+)(?!`)[^\x00]*?(?<!`)(?P=ticks)(?!`))
     |(?P<comment><!--[^\x00]*?-->)
     |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
-    |(?P<tag></?[A-Za-z][\w-]*(?:\s[^<>\x00]*?)?/?>)
+    |(?P<raw_code><(?P<code_tag>code|kbd|samp)\b[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
+    |(?P<tag></?(?P<tag_name>[A-Za-z][\w-]*)(?:\s[^<>\x00]*?)?/?>)
     |(?P<destination>\]\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |(?P<reference>\]\[[^\]\x00]*\])
     |(?P<footnote>\[\^[^\]\x00\s]+\])
@@ -75,6 +77,69 @@ _URL = re.compile(r"(?=[hfw])(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\x00]*[^\s<>\x
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
+# Python-Markdown's block-level elements: a tag of one ends the prose before it.
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "canvas",
+        "colgroup",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "main",
+        "map",
+        "math",
+        "menu",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "option",
+        "output",
+        "p",
+        "pre",
+        "progress",
+        "script",
+        "section",
+        "style",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "video",
+    ]
+)
 _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _TAB_WIDTH = 4
@@ -135,11 +200,15 @@ def _inline_replacement(match: re.Match[str]) -> str:
     kind = match.lastgroup
     found = match.group()
     if kind == "escape":
-        return found
-    if kind in ("destination", "tag", "reference"):
+        # "\-" and "\_" are a hyphen and an underscore to the reader: doubled, they stay
+        # a separator and a letter of a word (the backslash must not split "homeless\-person").
+        return found[1] * 2 if found[1] in "-_" else found
+    if kind == "tag" and match.group("tag_name").lower() in _BLOCK_TAGS:
+        return HARD * len(found)  # a block starts or ends: words never join across it
+    if kind in ("destination", "tag", "reference", "comment"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
-        if found in _NBSP_ENTITIES:
+        if found in _NBSP_ENTITIES or html.unescape(found).isspace():
             return " " * len(found)
         # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
         # as that character, the rest of the reference as spaces.
@@ -196,6 +265,11 @@ class _Blocks:
         self.in_code = False
         self.containers: list[int] = [0]
         self.previous = "blank"  # "blank" | "paragraph" | "other"
+        self.quote_depth = 0  # of the last line read inside or out of a blockquote
+        # The whole text and where the next line starts: an opening fence is one only if
+        # a closing fence follows.
+        self.text = ""
+        self.next_offset = 0
 
     def _enter(self, column: int) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
@@ -247,6 +321,10 @@ class _Blocks:
             return None
 
         quote = _BLOCKQUOTE.match(line, position)
+        depth = quote.group().count(">") if quote else 0
+        if quote or not lazy:
+            lazy = lazy and depth == self.quote_depth  # "> a" then ">> b": two blocks
+            self.quote_depth = depth
         if quote:
             position, _ = _indent_of(line, quote.end())
             if position >= end:
@@ -257,7 +335,11 @@ class _Blocks:
 
         if first in "`~":
             fence = _FENCE.match(rest)
-            if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+            if (
+                fence
+                and not (fence.group(1)[0] == "`" and "`" in fence.group(2))
+                and _closing_fence(fence.group(1)).search(self.text, self.next_offset)
+            ):
                 self.fence = fence.group(1)
                 self.in_table = False
                 self.previous = "other"
@@ -275,8 +357,10 @@ class _Blocks:
                 self.previous = "other"
                 return None
             if _HTML_BLOCK.match(rest):
-                self.previous = "other"
-                return position, end, False
+                # Its text is prose, joined with the lines around it; a block-level tag
+                # in it is a hard break (see `_inline_replacement`).
+                self.previous = "paragraph"
+                return position, end, lazy
         if self.in_table:
             return self._table_row(line, position, end)
         if first == "#":
@@ -344,12 +428,14 @@ class _Blocks:
 def _mask_blocks(text: str, body_line: int) -> str:
     lines = text.split("\n")
     blocks = _Blocks()
+    blocks.text = text
     pieces: list[str] = []
     tail = ""  # the end of the previous prose line ("\r\n", a closing quote...), not yet written
     last = len(lines) - 1
     for number, line in enumerate(lines):
         newline = "\n" if number < last else ""
         prose = None
+        blocks.next_offset += len(line) + 1
         if number + 1 >= body_line:
             prose = blocks.classify(line, lines[number + 1] if number < last else None)
         if prose is None:
@@ -369,6 +455,13 @@ def _mask_blocks(text: str, body_line: int) -> str:
     view = "".join(pieces)
     assert len(view) == len(text), "the view must keep every offset"
     return view
+
+
+@lru_cache(maxsize=64)
+def _closing_fence(fence: str) -> re.Pattern[str]:
+    """A line that closes `fence`: the same character, as many times or more, alone (after
+    any indentation and blockquote marks)."""
+    return re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
 
 
 def _table_cells(row: str) -> str:

@@ -88,6 +88,10 @@ STRUCTURES = [
     ("Visit https://example.org/needle today\n", False, False),
     ("Visit www.needle.org today\n", False, False),
     ("## Heading { #needle }\n", False, True),
+    ("Raw <code>needle</code> code\n", False, True),
+    ("Keys <kbd>needle</kbd>\n", False, False),  # keys, as code is
+    ("```\nneedle after a fence never closed\n", True, True),
+    ("- item\n\n    ~~~\n    needle, a fence never closed\n", True, True),
 ]
 
 
@@ -106,8 +110,11 @@ def test_structures(markdown_text: str, expected: bool, agrees: bool) -> None:
         "# child\nprostitute",
         "- child\n- prostitute",
         "| child | prostitute |\n|---|---|\n| a | b |",
-        "child <!-- x --> prostitute",
         "child https://x.org prostitute",
+        "<p>child</p>\n<p>prostitute</p>",
+        "<div>child</div>prostitute",
+        "> child\n>> prostitute",
+        "child\n> prostitute",
     ],
 )
 def test_hard_breaks_keep_words_apart(markdown_text: str) -> None:
@@ -126,6 +133,12 @@ def test_hard_breaks_keep_words_apart(markdown_text: str) -> None:
         "child\r\nprostitute",
         "**child** prostitute",
         "[child](https://x.org) prostitute",
+        "child <!-- x --> prostitute",  # the reader sees no comment
+        "<b>child</b>\nprostitute",
+        "<p>A child\nprostitute</p>",
+        "child\\-prostitute",  # an escaped hyphen is a hyphen
+        "child&#32;prostitute",
+        ">> child\n>> prostitute",
     ],
 )
 def test_soft_breaks_join_words(markdown_text: str) -> None:

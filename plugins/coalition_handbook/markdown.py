@@ -27,6 +27,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from operator import add
 
@@ -61,7 +62,8 @@ _INLINE = re.compile(
     |`(?P<code>(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`))
     |<(?P<comment>!--[^\x00]*?-->)
     |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
-    |<(?P<tag>/?[A-Za-z][\w-]*(?:\s[^<>\x00]*?)?/?>)
+    |<(?P<raw_code>(?P<code_tag>code|kbd|samp)\b[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
+    |<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)(?:\s[^<>\x00]*?)?/?>)
     |\](?P<destination>\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |\](?P<reference>\[[^\]\x00]*\])
     |\[(?P<footnote>\^[^\]\x00\s]+\])
@@ -74,6 +76,69 @@ _URL = re.compile(r"(?=[hfw])(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\x00]*[^\s<>\x
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
+# Python-Markdown's block-level elements: a tag of one ends the prose before it.
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "canvas",
+        "colgroup",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "main",
+        "map",
+        "math",
+        "menu",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "option",
+        "output",
+        "p",
+        "pre",
+        "progress",
+        "script",
+        "section",
+        "style",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "video",
+    ]
+)
 _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 # Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
 # inside a word as they are ("victim_id" is one word, not "victim").
@@ -116,9 +181,12 @@ def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str
     that is not inside fenced or indented code, as the block pass reads them."""
     lines = text.split("\n")
     blocks = _Blocks()
+    blocks.text = text
+    blocks.next_offset = sum(len(line) + 1 for line in lines[: body_line - 1])
     for index in range(body_line - 1, len(lines)):
         line = lines[index]
         in_fence = blocks.fence is not None
+        blocks.next_offset += len(line) + 1
         blocks.classify(line, lines[index + 1] if index + 1 < len(lines) else None)
         if not (in_fence or blocks.fence is not None or blocks.in_code):
             yield index + 1, line
@@ -172,11 +240,15 @@ def _inline_replacement(match: re.Match[str]) -> str:
     kind = match.lastgroup
     found = match.group()
     if kind == "escape":
-        return found
-    if kind in ("destination", "tag", "reference"):
+        # "\-" and "\_" are a hyphen and an underscore to the reader: doubled, they stay
+        # a separator and a letter of a word (the backslash must not split "homeless\-person").
+        return found[1] * 2 if found[1] in "-_" else found
+    if kind == "tag" and match.group("tag_name").lower() in _BLOCK_TAGS:
+        return HARD * len(found)  # a block starts or ends: words never join across it
+    if kind in ("destination", "tag", "reference", "comment"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
-        if found in _NBSP_ENTITIES:
+        if found in _NBSP_ENTITIES or html.unescape(found).isspace():
             return " " * len(found)
         # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
         # as that character, the rest of the reference as spaces.
@@ -233,6 +305,11 @@ class _Blocks:
         self.in_code = False
         self.containers: list[int] = [0]
         self.previous = "blank"  # "blank" | "paragraph" | "other"
+        self.quote_depth = 0  # of the last line read inside or out of a blockquote
+        # The whole text and where the next line starts: an opening fence is one only if
+        # a closing fence follows.
+        self.text = ""
+        self.next_offset = 0
 
     def takes_prose_in_bulk(self) -> bool:
         """True when plain lines mean plain prose: no fence, comment, raw HTML or table open."""
@@ -306,6 +383,10 @@ class _Blocks:
             return None
 
         quote = _BLOCKQUOTE.match(line, position)
+        depth = quote.group().count(">") if quote else 0
+        if quote or not lazy:
+            lazy = lazy and depth == self.quote_depth  # "> a" then ">> b": two blocks
+            self.quote_depth = depth
         if quote:
             position, _ = _indent_of(line, quote.end())
             if position >= end:
@@ -316,7 +397,11 @@ class _Blocks:
 
         if first in "`~":
             fence = _FENCE.match(rest)
-            if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+            if (
+                fence
+                and not (fence.group(1)[0] == "`" and "`" in fence.group(2))
+                and _closing_fence(fence.group(1)).search(self.text, self.next_offset)
+            ):
                 self.fence = fence.group(1)
                 self.in_table = False
                 self.previous = "other"
@@ -334,8 +419,10 @@ class _Blocks:
                 self.previous = "other"
                 return None
             if _HTML_BLOCK.match(rest):
-                self.previous = "other"
-                return position, end, False
+                # Its text is prose, joined with the lines around it; a block-level tag
+                # in it is a hard break (see `_inline_replacement`).
+                self.previous = "paragraph"
+                return position, end, lazy
         if self.in_table:
             return self._table_row(line, position, end)
         if first == "#":
@@ -433,6 +520,7 @@ def _mask_blocks(text: str, body_line: int) -> str:
         return HARD * length
     pieces = [HARD * position]  # front matter, if any, is never prose
     blocks = _Blocks()
+    blocks.text = text
     tail = ""  # the end of the previous prose line ("\r\n", a closing quote...), not yet written
     while position < length:
         if text[position] not in _BLOCK_MARKS and blocks.takes_prose_in_bulk():
@@ -454,6 +542,7 @@ def _mask_blocks(text: str, body_line: int) -> str:
             if line_end < length and "|" in line:
                 next_end = text.find("\n", line_end + 1)
                 next_line = text[line_end + 1 : next_end if next_end >= 0 else length]
+            blocks.next_offset = line_end + 1
             prose = blocks.classify(line, next_line)
         position = line_end + 1
         if prose is None:
@@ -511,6 +600,8 @@ def _bulk_prose(
     `classify` would have; returns the tail of the last line, not yet written."""
     first_blank = _is_blank_line(text, start)
     continues = not first_blank and blocks.previous == "paragraph"
+    if not continues:
+        blocks.quote_depth = 0
     pieces.append(_soft(tail) if continues else HARD * len(tail))
     last_start = text.rfind("\n", start, end - 1) + 1 or start
     last_end = end - 1 if text[end - 1] == "\n" else end
@@ -555,6 +646,13 @@ def _is_blank_line(text: str, start: int, end: int | None = None) -> bool:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
     return _BLANK_LINE.fullmatch(text, start, end) is not None
+
+
+@lru_cache(maxsize=64)
+def _closing_fence(fence: str) -> re.Pattern[str]:
+    """A line that closes `fence`: the same character, as many times or more, alone (after
+    any indentation and blockquote marks)."""
+    return re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
 
 
 def _table_cells(row: str) -> str:
