@@ -26,6 +26,7 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Call +1 555 123 4567", [("phone number", "+1 555 123 4567")]),
         ("Ring +44 20 7946 0958", [("phone number", "+44 20 7946 0958")]),
         ("Dial 123-4567", [("phone number", "123-4567")]),
+        ("Call 5551234567 today.", [("phone number", "5551234567")]),
         ("She lives at 123 Main Street.", [("street address", "123 Main Street")]),
         ("Meet at 42 W. Elm Ave. at noon", [("street address", "42 W. Elm Ave.")]),
         # not personal
@@ -36,6 +37,7 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Version 1.2.3, ISBN 978-3-16-148410-0", []),
         ("https://example.org/555-123-4567/page", []),
         ("3 steps to take", []),
+        ("Case 12345678901 and ZIP 20001-1234", []),  # 11 digits; a ZIP+4
     ],
 )
 def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:

@@ -1,12 +1,13 @@
 """privacy.pii: what looks like personal data in published content.
 
-E-mail addresses, phone numbers (US and international formats) and street addresses in
-every page and every term and protocol file, code and comments included: all of it is
-published with the repository. `privacy.allow` lists the public ones (hotlines, office
-addresses); phone numbers are compared by their digits (a leading US country code `1`
-aside). Emergency and relay numbers (911, 711), SMS short codes (233733), years, dates and
-statute numbers (22 U.S.C. 7102) do not look like phone numbers and are not reported;
-nor are addresses at the documentation domains example.com/.org/.net.
+E-mail addresses, phone numbers (US and international formats, or ten digits written
+together) and street addresses in every page and every term and protocol file, code and
+comments included: all of it is published with the repository. `privacy.allow` lists the
+public ones (hotlines, office addresses); phone numbers are compared by their digits (a
+leading US country code `1` aside). Emergency and relay numbers (911, 711), SMS short
+codes (233733), years, dates and statute numbers (22 U.S.C. 7102) do not look like phone
+numbers and are not reported; nor are addresses at the documentation domains
+example.com/.org/.net.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _PHONE_REST = r"""
       | (?<=1)[ .\-]\d{{3}}[ .\-]\d{{3}}[ .\-]\d{{4}}               # 1-888-373-7888
       | (?<=\d)\d{{2}}[ .\-]\d{{3}}[ .\-]\d{{4}}                    # 555-123-4567
       | (?<=\d)\d{{2}}-\d{{4}}                                    # 123-4567
+      | (?<=\d)\d{{9}}                                            # 5551234567
     )
     (?![\w\-/]|\.\d)
 """
