@@ -353,6 +353,30 @@ def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
 
 
 @pytest.mark.pdf
+def test_cli_keeps_the_published_handout_of_a_module_with_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A structure or reference error would print a handout without a section or its
+    protocols' steps: the published one stays, and the command says why it fails."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    assert main(["handouts", "-f", str(config_file)]) == 0
+    published = tmp_path / "site" / "handouts" / "hotel-staff.pdf"
+    before = published.read_bytes()
+    module = tmp_path / "content" / "modules" / "hotel-staff.md"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace("## Realize", "## Realise"), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["handouts", "-f", str(config_file)]) == 1
+    errors = capsys.readouterr().err
+    assert "content/modules/hotel-staff.md" in errors and "module.structure" in errors
+    assert "handout not made: the module has errors" in errors
+    assert published.read_bytes() == before
+    assert (tmp_path / "site" / "handouts" / "community.pdf").is_file()
+
+
+@pytest.mark.pdf
 @pytest.mark.slow
 def test_mkdocs_build_publishes_the_handouts(tmp_path: Path) -> None:
     require_weasyprint()

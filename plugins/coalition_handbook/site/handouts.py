@@ -18,7 +18,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -96,18 +96,24 @@ def handout_content(context: CheckContext, module: Module) -> HandoutContent:
     )
 
 
-def build_handouts(context: CheckContext, output_dir: Path) -> HandoutReport:
+def build_handouts(
+    context: CheckContext, output_dir: Path, held_back: Collection[str] = ()
+) -> HandoutReport:
     """Publish `<module-id>.pdf` for every module into `output_dir`, from the cache where
     nothing changed. A handout that fails keeps the PDF already in `output_dir`, or else
-    gets the module's last good PDF from the cache; it is reported as failed either way."""
+    gets the module's last good PDF from the cache; it is reported as failed either way.
+    Modules whose file is in `held_back` (it has errors) fail so, without being made."""
     config = context.config
     cache = HandoutCache(config.root / CACHE_DIR)
     report = HandoutReport()
     for module in sorted(context.handbook.modules.values(), key=lambda module: module.id):
+        target = output_dir / f"{module.id}.pdf"
+        if module.origin.path in held_back:
+            report.results.append(_failed(module, target, cache, "the module has errors"))
+            continue
         started = time.perf_counter()
         content = handout_content(context, module)
         key = cache_key(content)
-        target = output_dir / f"{module.id}.pdf"
         cached = cache.get(module.id, key)
         if cached is not None:
             write_atomically(target, cached.read_bytes())
@@ -189,15 +195,18 @@ def publish_handouts(
 def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     """`handbook handouts`: one line per PDF on stdout, problems on stderr. Exit 0, or 1
     when a handout could not be made (or the handbook has errors)."""
-    from ..model import load_handbook
+    from ..check import run_checks
 
     output_dir = output if output is not None else config.root / "site" / HANDOUTS_DIR
-    handbook, findings = load_handbook(config)
-    errors = [finding for finding in findings if finding.severity is Severity.ERROR]
+    # Every check, as `handbook check` runs them: a module with a structure or reference
+    # error would print without its sections or its protocols' steps.
+    result = run_checks(config)
+    errors = result.failing(strict=False)
     for finding in errors:
         print(f"{finding.location()}: error {finding.rule} {finding.message}", file=sys.stderr)
     try:
-        report = build_handouts(CheckContext(config=config, handbook=handbook), output_dir)
+        held_back = {finding.path for finding in errors}
+        report = build_handouts(result.context, output_dir, held_back)
     except OSError as error:
         print(f"handbook: cannot write the handouts: {error}", file=sys.stderr)
         return 1
