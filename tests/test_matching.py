@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -198,10 +196,7 @@ def test_building_500_terms_is_cheap() -> None:
         make_term(f"term-{n}", f"word{n} thing{n}", aliases=(f"W{n}X",), avoid=(f"bad{n} item",))
         for n in range(500)
     ]
-    Matcher.from_terms(terms[:5])  # warm lemminflect's tables, loaded once per process
-    started = time.perf_counter()
-    matcher = Matcher.from_terms(terms)
-    assert time.perf_counter() - started < 0.5  # measured ~0.03 s; generous for slow CI
+    matcher = Matcher.from_terms(terms)  # how fast: `make bench` (matcher compilation)
     assert [m.term_id for m in matcher.scan("the word7 thing7s and bad9 items")] == [
         "term-7",
         "term-9",

@@ -310,6 +310,7 @@ class _Blocks:
         # a closing fence follows.
         self.text = ""
         self.next_offset = 0
+        self._closings: dict[str, list[int]] = {}  # fence -> offsets of its closing lines
 
     def takes_prose_in_bulk(self) -> bool:
         """True when plain lines mean plain prose: no fence, comment, raw HTML or table open."""
@@ -332,6 +333,15 @@ class _Blocks:
         self.in_code = False
         self.previous = "other"
         return heading.end(), len(line) - 1 if line.endswith("\r") else len(line), False
+
+    def _closes(self, fence: str) -> bool:
+        """Whether a line after the current one closes `fence`. The closing lines of each
+        kind of fence are found once per text: a page of unclosed fences stays linear."""
+        closings = self._closings.get(fence)
+        if closings is None:
+            found = _closing_fence(fence).finditer(self.text)
+            closings = self._closings[fence] = [line.start() for line in found]
+        return bisect.bisect_left(closings, self.next_offset) < len(closings)
 
     def _enter(self, column: int) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
@@ -400,7 +410,7 @@ class _Blocks:
             if (
                 fence
                 and not (fence.group(1)[0] == "`" and "`" in fence.group(2))
-                and _closing_fence(fence.group(1)).search(self.text, self.next_offset)
+                and self._closes(fence.group(1))
             ):
                 self.fence = fence.group(1)
                 self.in_table = False
