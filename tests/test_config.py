@@ -181,3 +181,13 @@ def test_settings_that_would_check_nothing_or_hide_a_value_are_errors(
 def test_folders_left_at_their_defaults_may_be_missing(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path, "site_name: X\n", folders=()))
     assert not config.glossary_dir.exists()
+
+
+def test_handbook_today_sets_the_day_reviews_fall_due(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2027-03-01")
+    assert load_config(write_config(tmp_path, "docs_dir: content\n")).today == dt.date(2027, 3, 1)
+    monkeypatch.setenv("HANDBOOK_TODAY", "next week")
+    with pytest.raises(ConfigError, match="HANDBOOK_TODAY is 'next week'; expected a date"):
+        load_config(write_config(tmp_path, "docs_dir: content\n"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import socket
 from pathlib import Path
@@ -82,7 +83,8 @@ def test_check_reports_each_module_as_info_at_its_title(tmp_path: Path) -> None:
         "plain": module_text("Plain", PLAIN, protocols="[]"),
         "dense": module_text("Dense", DENSE * 3, protocols="[]"),
     }
-    result = run_checks(load_config(write_handbook(tmp_path, modules=modules)))
+    config = load_config(write_handbook(tmp_path, modules=modules), today=dt.date(2026, 6, 1))
+    result = run_checks(config)
     findings = [f for f in result.findings if f.rule == "module.readability"]
     assert [(f.path, f.line, f.column, f.severity) for f in findings] == [
         ("content/modules/dense.md", 2, 8, Severity.INFO),

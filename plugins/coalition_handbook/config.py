@@ -261,8 +261,26 @@ def build_config(
         rules=levels,
         handouts=merged["handouts"],
         paper_size=paper_size,  # type: ignore[arg-type]
-        today=today or dt.date.today(),
+        today=today or _today(where),
     )
+
+
+TODAY_VARIABLE = "HANDBOOK_TODAY"
+
+
+def _today(where: str) -> dt.date:
+    """The date the checks take as today (review dates fall due against it): the
+    system's, or `HANDBOOK_TODAY=YYYY-MM-DD`, to see which reviews a coming meeting will
+    find overdue, or to check a handbook as of a fixed day."""
+    written = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not written:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(written)
+    except ValueError:
+        raise ConfigError(
+            f"{where}: {TODAY_VARIABLE} is {written!r}; expected a date, YYYY-MM-DD"
+        ) from None
 
 
 def _choice(value: Any, choices: tuple[str, ...], name: str, where: str) -> str:
