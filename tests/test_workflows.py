@@ -143,6 +143,10 @@ def test_check_workflow_runs_every_check_on_pull_requests() -> None:
     assert any("--format sarif" in run and "> handbook.sarif" in run for run in runs)
     (checkout, *_) = [step for step in steps(workflow) if "checkout" in step.get("uses", "")]
     assert checkout["with"]["fetch-depth"] == 0  # the base branch is there for handbook diff
+    # main is checked too: code scanning compares a pull request's findings with main's
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    (diff_step,) = [step for step in steps(workflow) if "handbook diff" in step.get("run", "")]
+    assert "github.event_name == 'pull_request'" in diff_step["if"]  # a push has no base
 
 
 def test_publish_workflow_deploys_pages_from_main() -> None:
@@ -175,7 +179,8 @@ def test_term_change_issue_form() -> None:
     form = load(ROOT / ".github" / "ISSUE_TEMPLATE" / "term-change.yml")
     assert {"name", "description", "body"} <= set(form)
     fields = {item["id"]: item for item in form["body"] if "id" in item}
-    assert list(fields) == ["term", "change", "proposal", "reason", "sources"]
+    assert list(fields) == ["term", "change", "replacement", "proposal", "reason", "sources"]
+    assert fields["replacement"]["validations"]["required"] is False  # only to deprecate
     assert fields["term"]["type"] == "input"
     assert fields["change"]["type"] == "dropdown"
     assert len(fields["change"]["attributes"]["options"]) >= 4
