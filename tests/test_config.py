@@ -169,6 +169,22 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
             "mkdocs.yml:5: 'rules' is set twice",
         ),
         ("extra: " + "[" * 3000 + "]" * 3000 + "\n", "nested too deeply"),
+        # found by fuzzing: each of these was a traceback
+        ("site_name: a\x00b\n", "not valid YAML"),
+        ("docs_dir: content\nplugins:\n  - handbook: {null: 1}\n", "unknown option 'None'"),
+        ("docs_dir: content\nplugins:\n  - handbook: {rules: {5: off}}\n", "unknown rule '5'"),
+        ("docs_dir: content\nplugins:\n  - handbook: {privacy: {allow: [1]}}\n", "list of strings"),
+        ("docs_dir: content\nextra: !!timestamp 0000-01-01\n", "a value cannot be read"),
+        ('docs_dir: content\nextra: "\\U00110000"\n', "a value cannot be read"),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+                for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+            )
+            + "docs_dir: *i\n",
+            "refused: the document uses 73 aliases",
+        ),
     ],
 )
 def test_settings_that_would_check_nothing_or_hide_a_value_are_errors(

@@ -316,3 +316,16 @@ def test_cli_new_term_refuses_a_taken_form(
     assert "already a form of the term 'labor-trafficking'" in err
     assert "Traceback" not in err
     assert [path.name for path in (tmp_path / "glossary").iterdir()] == ["labor-trafficking.yml"]
+
+
+def test_names_and_folders_that_cannot_be_written_are_clear_errors(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by fuzzing: a name longer than a file name may be, and a file where the
+    folder belongs, were tracebacks."""
+    assert run_new(config, "term", "x" * 300) == 2
+    assert "at most 200 characters" in capsys.readouterr().err
+    (config.docs_dir).mkdir(parents=True, exist_ok=True)
+    (config.docs_dir / "modules").write_text("not a folder\n", encoding="utf-8")
+    assert run_new(config, "module", "TIP") == 2
+    assert "cannot make the folder content/modules" in capsys.readouterr().err

@@ -216,9 +216,14 @@ def test_every_span_reparses_to_its_value(
         assert yaml.safe_load(text[start:end]) == value
 
 
-def test_libyaml_refusals_that_pyyaml_reads_are_read() -> None:
-    # libyaml refuses an escaped lone surrogate; PyYAML (the contract) reads it.
-    text = 'a: "\\uD800"\nlist:\n- "\\uD800"\n'
+def test_escaped_lone_surrogates_are_read_and_reported() -> None:
+    # libyaml refuses an escaped lone surrogate; PyYAML (the contract) reads it. No file,
+    # page or PDF can hold one, so it is a problem at its value, not a crash later on.
+    text = 'a: "\\uD800"\nlist:\n- "x\\uDFFF"\n'
+    assert yaml.safe_load(text) == {"a": "\ud800", "list": ["x\udfff"]}
     document = load_yaml(text)
-    assert document.problems == []
-    assert document.data == yaml.safe_load(text)
+    assert [(problem.offset, problem.message[:31]) for problem in document.problems] == [
+        (3, "holds an escaped lone surrogate"),
+        (20, "holds an escaped lone surrogate"),
+    ]
+    assert document.data == {"a": "?", "list": ["x?"]}

@@ -127,18 +127,7 @@ def load_config(
         raise ConfigError(f"{config_file}: no such file (pass the site config with -f)") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{where}: cannot be read: {error}") from None
-    loader = _PermissiveLoader(text)  # a SafeLoader subclass
-    loader.name = where
-    try:
-        data = loader.get_single_data()
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{where}{line}: not valid YAML: {error}") from None
-    except RecursionError:
-        raise ConfigError(f"{where}: nested too deeply to read") from None
-    finally:
-        loader.dispose()
+    data = _read_settings(text, where)
     if not isinstance(data, dict):
         raise ConfigError(f"{where}:1: expected a mapping of settings")
     options = _plugin_options(data.get("plugins"), where)
@@ -159,6 +148,36 @@ def load_config(
         today=today,
         require_folders=require_folders,
     )
+
+
+def _read_settings(text: str, where: str) -> Any:
+    """mkdocs.yml's settings; any text that cannot be read as such is a `ConfigError`."""
+    from .model.yaml_source import MAX_ALIASES, MAX_VALUES, alias_refusal
+
+    loader: _PermissiveLoader | None = None
+    try:
+        loader = _PermissiveLoader(text)  # a SafeLoader subclass
+        loader.name = where
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        refusal = alias_refusal(node, MAX_ALIASES, MAX_VALUES)
+        if refusal is not None:  # an alias bomb: refused before it is expanded
+            message, where_node = refusal
+            raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
+        return loader.construct_document(node)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{where}{line}: not valid YAML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{where}: nested too deeply to read") from None
+    except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as error:
+        # A value its tag cannot hold (`!!timestamp 0000-01-01`, `!!bool maybe`).
+        raise ConfigError(f"{where}: a value cannot be read: {error}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
@@ -197,7 +216,7 @@ def build_config(
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
-    unknown = set(options) - set(OPTION_DEFAULTS)
+    unknown = {str(name) for name in options} - set(OPTION_DEFAULTS)
     if unknown:
         name = sorted(unknown)[0]
         raise ConfigError(
@@ -231,7 +250,7 @@ def build_config(
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
         raise ConfigError(f"{where}: 'privacy' takes one key, 'allow' (a list of strings)")
     allow = privacy.get("allow") or []
-    if not isinstance(allow, list):
+    if not isinstance(allow, list) or not all(isinstance(item, str) for item in allow):
         raise ConfigError(f"{where}: 'privacy.allow' must be a list of strings")
     rules = merged["rules"] or {}
     if not isinstance(rules, dict):
@@ -289,6 +308,6 @@ def _choice(value: Any, choices: tuple[str, ...], name: str, where: str) -> str:
     return str(value)
 
 
-def _nearest(name: str, candidates: Mapping[str, Any] | set[str]) -> str:
-    close = difflib.get_close_matches(name, list(candidates), n=1)
+def _nearest(name: object, candidates: Mapping[str, Any] | set[str]) -> str:
+    close = difflib.get_close_matches(str(name), list(candidates), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -93,12 +93,22 @@ def schema_reference(folder: Path, schema_name: str) -> str:
         return schema.as_uri()
 
 
+# As the term schema allows for a form (term.schema.json, maxLength).
+MAX_NAME = 200
+
+
 def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     """Write the new file; 1 if it exists already or another term has the form, 2 if
     `name` makes no usable id."""
     name = name.strip()
     if not name or any(unicodedata.category(char) == "Cc" for char in name):
         print('handbook new: give the name on one line, e.g. "T visa"', file=sys.stderr)
+        return EXIT_USAGE
+    if len(name) > MAX_NAME:
+        print(
+            f"handbook new: a name has at most {MAX_NAME} characters (this one has {len(name)})",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     slug = slugify(name)
     if not slug:
@@ -131,7 +141,12 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
                 file=sys.stderr,
             )
             return EXIT_REFUSED
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # e.g. a file where the folder belongs
+        folder = config.relative(path.parent)
+        print(f"handbook new: cannot make the folder {folder}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         # Mode "x" creates the file or fails if it exists: no window to overwrite it.
         with path.open("x", encoding="utf-8", newline="\n") as output:

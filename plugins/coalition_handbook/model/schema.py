@@ -224,6 +224,8 @@ def _message(error: ValidationError, label: str) -> str:
         return f"{label} must be {value!r}"
     if validator == "minimum":
         return f"{label} must be at least {value} (found {instance!r})"
+    if validator == "maxLength":
+        return f"{label} is {len(instance)} characters long; at most {value} are allowed"
     if validator == "minItems":
         return f"{label} needs at least {value} item{'s' if value != 1 else ''}"
     if validator == "pattern":

@@ -22,6 +22,7 @@ import yaml
 # libyaml composes ten times faster than pure Python; its marks count code points too.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ALIASES = 50
 MAX_VALUES = 10_000
 MAX_DEPTH = 64
@@ -171,7 +172,7 @@ def _read(
     root = nodes[0]
     # Without both an anchor (&) and an alias (*) there is nothing to refuse.
     has_aliases = "&" in source and "*" in source
-    refusal = _alias_refusal(root, max_aliases, max_values) if has_aliases else None
+    refusal = alias_refusal(root, max_aliases, max_values) if has_aliases else None
     if refusal is not None:
         message, node = refusal
         document.problems.append(YamlProblem(message, start + node.start_mark.index))
@@ -190,14 +191,14 @@ def _compose_all(
 ) -> list[yaml.Node]:
     try:
         return _compose_with(_Loader, source)
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError) as error:
         if _Loader is not yaml.SafeLoader:
             # libyaml refuses a few documents PyYAML reads (an escaped lone surrogate,
             # "\uD800"): PyYAML's reading is the contract. When both refuse, libyaml's
-            # message stands.
+            # message stands. (PyYAML raises ValueError for an escape past U+10FFFF.)
             try:
                 return _compose_with(yaml.SafeLoader, source)
-            except yaml.YAMLError:
+            except (yaml.YAMLError, ValueError):
                 pass
         if isinstance(error, yaml.MarkedYAMLError):
             document.problems.append(_syntax_problem(error, start, lines))
@@ -233,7 +234,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -
     return YamlProblem(message, offset)
 
 
-def _alias_refusal(
+def alias_refusal(
     root: yaml.Node, max_aliases: int, max_values: int
 ) -> tuple[str, yaml.Node] | None:
     """Why the document is refused, if it is an alias bomb, without expanding it.
@@ -385,6 +386,13 @@ class _Builder:
 
     def scalar(self, node: yaml.Node) -> Any:
         if node.tag == _STRING_TAG:
+            # Only a double-quoted string can hold an escaped lone surrogate ("\uD800"):
+            # no character, and nothing can print or encode it.
+            if node.style == '"' and _SURROGATE.search(node.value):
+                self.problem(
+                    "holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character", node
+                )
+                return node.value.encode("utf-8", "replace").decode("utf-8")
             return node.value  # most values: no need for the constructor's dispatch
         try:
             return self.constructor.construct_object(node, deep=True)
@@ -392,4 +400,7 @@ class _Builder:
             self.problem(f"cannot read this value: {error.problem}", node)
         except ValueError:
             pass  # a timestamp such as 2026-02-30 stays text; the schema says if it matters
+        except (KeyError, AttributeError, TypeError, OverflowError):
+            # An explicit tag on a value it cannot hold (`!!bool maybe`, `!!timestamp x`).
+            self.problem(f"cannot read this value as {node.tag.rpartition(':')[2]}", node)
         return node.value

@@ -41,7 +41,10 @@ def cache_key(content: HandoutContent) -> str:
         "weasyprint": _weasyprint_version(),
         "renderer": renderer_digest(),
     }
-    encoded = json.dumps(ingredients, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    # surrogatepass: a key for any text, even one no file could hold
+    encoded = json.dumps(ingredients, ensure_ascii=False, sort_keys=True).encode(
+        "utf-8", "surrogatepass"
+    )
     return hashlib.sha256(encoded).hexdigest()
 
 
