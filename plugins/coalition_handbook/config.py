@@ -132,6 +132,9 @@ def load_config(
         raise ConfigError(f"{where}:1: expected a mapping of settings")
     options = _plugin_options(data.get("plugins"), where)
     docs_dir = data.get("docs_dir")
+    for name, value in (("docs_dir", docs_dir), *((key, options.get(key)) for key in _FOLDERS)):
+        if value is not None and (not isinstance(value, str) or "\x00" in value):
+            raise ConfigError(f"{where}: '{name}' must be a folder's name (found {value!r})")
     if (
         require_folders
         and docs_dir is not None
@@ -148,6 +151,9 @@ def load_config(
         today=today,
         require_folders=require_folders,
     )
+
+
+_FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
 
 
 def _read_settings(text: str, where: str) -> Any:
