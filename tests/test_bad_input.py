@@ -179,6 +179,14 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("cannot read this value as bool",),
     ),
     (
+        "empty-int",
+        TERM_FILE,
+        term_yaml().replace("version: 1\n", 'version: !!int ""\n', 1),
+        "glossary.schema",
+        2,
+        ("cannot read this value as int",),
+    ),
+    (
         "escape-past-unicode",
         TERM_FILE,
         term_yaml(extra='short: "\\U00110000"\n'),
@@ -578,6 +586,19 @@ def test_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:
         ("glossary.schema", "glossary/folder.yml", 1, "cannot be read"),
         ("glossary.schema", "glossary/loop-a.yml", 1, "cannot be read"),
         ("glossary.schema", "glossary/loop-b.yml", 1, "cannot be read"),
+    ]
+
+
+def test_a_named_pipe_where_a_term_file_belongs_is_named_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    from helpers_model import run_rules
+
+    (tmp_path / "glossary").mkdir()
+    os.mkfifo(tmp_path / "glossary" / "pipe.yml")
+    findings = run_rules(tmp_path, {"content/index.md": "# Home\n"})
+    assert [(f.path, f.message) for f in findings] == [
+        ("glossary/pipe.yml", "cannot be read: not a regular file")
     ]
 
 

@@ -176,6 +176,9 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
         ("docs_dir: content\nplugins:\n  - handbook: {privacy: {allow: [1]}}\n", "list of strings"),
         ("docs_dir: content\nextra: !!timestamp 0000-01-01\n", "a value cannot be read"),
         ('docs_dir: "con\\0tent"\n', "'docs_dir' must be a folder's name"),
+        ('docs_dir: "\\ud800"\n', "'docs_dir' must be a folder's name"),
+        ("docs_dir: " + "a" * 300 + "\n", "'docs_dir' must be a folder's name"),
+        ('site_name: !!float ""\ndocs_dir: content\n', "a value cannot be read"),
         ("docs_dir: content\nplugins:\n  - handbook: {glossary_dir: [x]}\n", "'glossary_dir' must"),
         ('docs_dir: content\nextra: "\\U00110000"\n', "a value cannot be read"),
         (

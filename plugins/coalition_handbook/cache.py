@@ -23,9 +23,11 @@ files the run's survey did not read again come from the snapshot (`know_digests`
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -79,6 +81,16 @@ def engine_fingerprint() -> str:
     return digest(*parts)
 
 
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file. Anything else raises OSError at once: opened without
+    blocking, a named pipe would otherwise wait for a writer for ever."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return file.read()
+
+
 def cache_disabled() -> bool:
     return os.environ.get(DISABLE_VARIABLE, "").strip() not in ("", "0")
 
@@ -113,7 +125,7 @@ class RunCache:
         found = self._bytes.get(path)
         if found is None:
             try:
-                found = path.read_bytes()
+                found = read_regular_file(path)
             except OSError as error:
                 found = error
             self._bytes[path] = found

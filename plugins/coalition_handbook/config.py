@@ -133,7 +133,7 @@ def load_config(
     options = _plugin_options(data.get("plugins"), where)
     docs_dir = data.get("docs_dir")
     for name, value in (("docs_dir", docs_dir), *((key, options.get(key)) for key in _FOLDERS)):
-        if value is not None and (not isinstance(value, str) or "\x00" in value):
+        if value is not None and not _folder_name(value):
             raise ConfigError(f"{where}: '{name}' must be a folder's name (found {value!r})")
     if (
         require_folders
@@ -154,6 +154,18 @@ def load_config(
 
 
 _FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
+
+
+def _folder_name(value: object) -> bool:
+    """Whether `value` can name a folder: text, with no NUL, that the file system can
+    encode, each part short enough to be a file name."""
+    if not isinstance(value, str) or "\x00" in value:
+        return False
+    try:
+        parts = value.encode("utf-8").split(b"/")
+    except UnicodeEncodeError:  # an escaped lone surrogate
+        return False
+    return all(len(part) <= 255 for part in parts)
 
 
 def _read_settings(text: str, where: str) -> Any:
@@ -178,7 +190,7 @@ def _read_settings(text: str, where: str) -> Any:
         raise ConfigError(f"{where}{line}: not valid YAML: {error}") from None
     except RecursionError:
         raise ConfigError(f"{where}: nested too deeply to read") from None
-    except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as error:
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError) as error:
         # A value its tag cannot hold (`!!timestamp 0000-01-01`, `!!bool maybe`).
         raise ConfigError(f"{where}: a value cannot be read: {error}") from None
     finally:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache import RunCache
+from ..cache import RunCache, read_regular_file
 from ..config import HandbookConfig
 from ..findings import Finding
 from ..rules.base import RULES
@@ -61,7 +61,7 @@ def relative_path(config: HandbookConfig, path: Path) -> str:
 
 def read_bytes(path: Path, cache: RunCache | None) -> bytes:
     """The bytes of `path`, through the run's cache (read once per run) if there is one."""
-    return cache.read(path) if cache is not None else path.read_bytes()
+    return cache.read(path) if cache is not None else read_regular_file(path)
 
 
 def may_be_file(entry: os.DirEntry[str]) -> bool:

@@ -400,7 +400,7 @@ class _Builder:
             self.problem(f"cannot read this value: {error.problem}", node)
         except ValueError:
             pass  # a timestamp such as 2026-02-30 stays text; the schema says if it matters
-        except (KeyError, AttributeError, TypeError, OverflowError):
+        except (KeyError, IndexError, AttributeError, TypeError, OverflowError):
             # An explicit tag on a value it cannot hold (`!!bool maybe`, `!!timestamp x`).
             self.problem(f"cannot read this value as {node.tag.rpartition(':')[2]}", node)
         return node.value
