@@ -85,10 +85,18 @@ def read_regular_file(path: Path) -> bytes:
     """The bytes of a regular file. Anything else raises OSError at once: opened without
     blocking, a named pipe would otherwise wait for a writer for ever."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with os.fdopen(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+    try:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
-        return file.read()
+        # One read of the size fstat gave (and one byte more, to see the end), without
+        # the buffered file object `read_bytes` builds: this runs for every source file.
+        chunks = [os.read(descriptor, found.st_size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) > found.st_size:
+            chunks.append(os.read(descriptor, 1 << 16))  # the file grew while read
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 def cache_disabled() -> bool:
