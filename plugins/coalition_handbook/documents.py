@@ -134,6 +134,19 @@ class ScannedDocument:
             return located
         return self._matches
 
+    def located(
+        self, spans: Callable[[CheckedText, list[Hit]], Iterable[tuple[int, int]]]
+    ) -> Iterator[tuple[int, int, str]]:
+        """(line, column, source text) in the file of each view span that `spans(text,
+        hits)` gives for one of the texts: what a rule that finds its own spans reports."""
+        lines: LineIndex | None = None
+        for text, hits in zip(self.texts, self.hits, strict=True):
+            for view_start, view_end in spans(text, hits):
+                lines = lines or LineIndex.of(text.source)
+                start, end = text.source_span(view_start, view_end)
+                line, column = lines.position(start)
+                yield line, column, text.source[start:end]
+
     def placed(
         self, wanted: Callable[[Hit], bool]
     ) -> Iterator[tuple[CheckedText, Hit, int, int, str]]:

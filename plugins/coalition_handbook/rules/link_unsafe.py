@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
-from ..markdown import LineIndex, lines_outside_code
+from ..markdown import lines_outside_code
 from .base import CheckContext
 
 RULE = "link.unsafe"
@@ -25,22 +25,16 @@ _REFERENCE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?[ \t]*\Z")
 
 def check(context: CheckContext) -> Iterator[Finding]:
     for document in scan_handbook(context):
-        lines: LineIndex | None = None
-        for text in document.texts:
-            for start, end in _script_addresses(text):
-                lines = lines or LineIndex.of(text.source)
-                source_start, source_end = text.source_span(start, end)
-                line, column = lines.position(source_start)
-                scheme = text.source[source_start:source_end]
-                yield context.finding(
-                    RULE,
-                    document.path,
-                    line,
-                    column,
-                    f"a '{scheme}' address runs code in the reader's browser; link to a page "
-                    "or a web address instead",
-                    found=scheme,
-                )
+        for line, column, scheme in document.located(lambda text, _: _script_addresses(text)):
+            yield context.finding(
+                RULE,
+                document.path,
+                line,
+                column,
+                f"a '{scheme}' address runs code in the reader's browser; link to a page "
+                "or a web address instead",
+                found=scheme,
+            )
 
 
 def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:

@@ -14,11 +14,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Set
+from functools import partial
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
-from ..markdown import LineIndex
-from ..matching import Hit
+from ..matching import Hit, Matcher
 from .base import CheckContext
 
 RULE = "term.unknown-acronym"
@@ -38,24 +38,36 @@ def check(context: CheckContext) -> Iterator[Finding]:
     one_word_forms = term_matcher.one_word_keys
     known = context.config.known_acronyms
     for document in scan_handbook(context):
-        lines: LineIndex | None = None
-        for text, hits in zip(document.texts, document.hits, strict=True):
-            if document.kind == "term":  # its hits leave out the term's own forms
-                hits = term_matcher.hits(text.view) if _ACRONYM.search(text.view) else []
-            for found in _unknown(text, hits, one_word_forms, known):
-                lines = lines or LineIndex.of(text.source)
-                start, end = text.source_span(found.start(), found.end())
-                line, column = lines.position(start)
-                word = text.source[start:end]
-                yield context.finding(
-                    RULE,
-                    document.path,
-                    line,
-                    column,
-                    f"'{word}' looks like an acronym that no term defines; add a term "
-                    "or list it in known_acronyms",
-                    found=word,
-                )
+        spans = partial(
+            _unknown_spans,
+            # A definition's hits leave out its own term's forms: look again with them.
+            matcher=term_matcher if document.kind == "term" else None,
+            one_word_forms=one_word_forms,
+            known=known,
+        )
+        for line, column, word in document.located(spans):
+            yield context.finding(
+                RULE,
+                document.path,
+                line,
+                column,
+                f"'{word}' looks like an acronym that no term defines; add a term "
+                "or list it in known_acronyms",
+                found=word,
+            )
+
+
+def _unknown_spans(
+    text: CheckedText,
+    hits: list[Hit],
+    *,
+    matcher: Matcher | None,
+    one_word_forms: Set[str],
+    known: Set[str],
+) -> Iterator[tuple[int, int]]:
+    if matcher is not None:
+        hits = matcher.hits(text.view) if _ACRONYM.search(text.view) else []
+    return (found.span() for found in _unknown(text, hits, one_word_forms, known))
 
 
 def _unknown(
