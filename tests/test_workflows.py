@@ -160,6 +160,34 @@ def test_publish_workflow_deploys_pages_from_main() -> None:
     assert "actions/upload-pages-artifact@" in used and "actions/deploy-pages@" in used
 
 
+@pytest.mark.parametrize(
+    ("path", "job", "folders", "key"),
+    [
+        ("check.yml", "handbook", {".cache/handbook"}, "handbook-check-"),
+        ("check.yml", "site", {".cache/handbook", ".cache/handouts"}, "handbook-site-"),
+        ("publish.yml", "build", {".cache/handbook", ".cache/handouts"}, "handbook-publish-"),
+    ],
+)
+def test_jobs_keep_the_handbook_cache_between_runs(
+    path: str, job: str, folders: set[str], key: str
+) -> None:
+    """Each job restores the folders its commands fill (the check's, and the handouts'
+    where the site is built) before it runs them, under a key of its own, saved anew for
+    each commit."""
+    workflow = load(ROOT / ".github" / "workflows" / path)
+    job_steps = workflow["jobs"][job]["steps"]
+    (cache,) = [step for step in job_steps if "actions/cache@" in step.get("uses", "")]
+    assert set(cache["with"]["path"].split()) == folders
+    assert cache["with"]["key"] == key + "${{ github.sha }}"
+    assert cache["with"]["restore-keys"] == key
+    first_use = min(
+        index
+        for index, step in enumerate(job_steps)
+        if re.search(r"\b(handbook check|mkdocs build|make test)\b", step.get("run", ""))
+    )
+    assert job_steps.index(cache) < first_use
+
+
 def test_actionlint_finds_nothing() -> None:
     # actionlint comes with the test extras (a PyPI wheel that carries the binary).
     actionlint = (
