@@ -250,6 +250,25 @@ def test_heading_text_is_plain_text() -> None:
     assert heading.text == "1. Realize now"
 
 
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("## Respond {#respond}", "Respond"),
+        ("## Respond {: #respond .wide }", "Respond"),
+        ("## Respond {data-step=3}", "Respond"),
+        ("## Respond ##  {#respond}", "Respond ##"),
+        ("## Respond {}", "Respond {}"),
+        ("## Respond{#respond}", "Respond{#respond}"),
+    ],
+)
+def test_an_attribute_list_is_not_part_of_the_heading_text(line: str, text: str) -> None:
+    """attr_list (which the example handbook enables) takes `{#id}` off the heading, so
+    `## Respond {#respond}` is the Respond section; braces that are no attribute list, or
+    not set apart by a space, stay (Python-Markdown leaves them too)."""
+    (heading,) = parse_headings(line + "\n")
+    assert heading.text == text
+
+
 def test_records_come_back_from_the_cache_as_they_were() -> None:
     """The caches pickle the model (spans packed as numbers, records rebuilt by their
     constructors): every record of the example handbook comes back equal, with every

@@ -8,6 +8,7 @@ heading and setext headings count.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..cache import STATS, RunCache
@@ -21,6 +22,10 @@ from .types import Heading, Module, Page
 
 RULE = "module.schema"
 OVERVIEW = "index.md"
+
+# attr_list's block at the end of a heading (`## Respond {#respond}`, `{: .note }`):
+# Python-Markdown takes it off the heading's text, so the section is still "Respond".
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\n]*\}[ \t]*$")
 
 
 def module_files(config: HandbookConfig) -> list[Path]:
@@ -122,7 +127,7 @@ def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
         headings.append(
             Heading(
                 level=int(token.tag[1:]),
-                text=inline_text(inline).strip(),
+                text=_HEADING_ATTRIBUTES.sub("", inline_text(inline)).strip(),
                 line=first_line + token.map[0],
             )
         )
