@@ -219,6 +219,22 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("missing required field 'replaced_by'", "deprecated"),
     ),
     (
+        "replacement-without-deprecated",
+        TERM_FILE,
+        term_yaml(extra="replaced_by: victim\n"),
+        "glossary.schema",
+        4,
+        ("'replaced_by' is set", "'status' is not set", "set status: deprecated"),
+    ),
+    (
+        "replacement-of-an-approved-term",
+        TERM_FILE,
+        term_yaml(extra="status: approved\nreplaced_by: victim\n"),
+        "glossary.schema",
+        5,
+        ("'replaced_by' is set", "'status' is 'approved'", "remove replaced_by"),
+    ),
+    (
         "bad-status",
         TERM_FILE,
         term_yaml(extra="status: approvd\n"),

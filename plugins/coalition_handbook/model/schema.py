@@ -152,6 +152,10 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
     validator = error.validator
     instance = error.instance
 
+    dependent = _dependent_problem(error, root_schema)
+    if dependent is not None:
+        yield dependent
+        return
     if validator == "additionalProperties" and isinstance(instance, dict):
         known = list(error.schema.get("properties", {}))
         for key in instance:
@@ -184,6 +188,37 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
     if validator == "format" and _fails_pattern(error.schema, instance):
         return  # the pattern's message says it better
     yield SchemaProblem(path, _message(error, label))
+
+
+def _dependent_problem(
+    error: ValidationError, root_schema: Mapping[str, Any]
+) -> SchemaProblem | None:
+    """A rule of the form "if field F is set, then ..." whose `then` has a description
+    (`replaced_by` only on a deprecated term) is about F: reported at F, with what the
+    other field holds and the description's advice."""
+    schema_path = list(error.schema_path)
+    if "then" not in schema_path:
+        return None
+    branch: Any = root_schema
+    for part in schema_path[: schema_path.index("then")]:
+        branch = branch[part]
+    trigger = branch.get("if", {}).get("required", [])
+    then = branch["then"]
+    description = str(then.get("description", ""))
+    if len(trigger) != 1 or not description:
+        return None
+    held = []
+    for name in then.get("properties", {}):
+        if error.validator == "required" and isinstance(error.instance, dict):
+            value = error.instance.get(name)
+        elif tuple(error.absolute_path) == (name,):
+            value = error.instance
+        else:
+            continue
+        held.append(f"'{name}' is not set" if value is None else f"'{name}' is {value!r}")
+    detail = f", but {' and '.join(held)}" if held else ""
+    advice = description[:1].lower() + description[1:].rstrip(".")
+    return SchemaProblem((trigger[0],), f"'{trigger[0]}' is set{detail}: {advice}")
 
 
 def _describe_alternatives(
