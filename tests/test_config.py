@@ -105,6 +105,12 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
             "rules: {term.avoid: loud}",
             "'rules.term.avoid' is 'loud'; expected one of: error, warning, info, off",
         ),
+        (
+            "rules: {term.avoid: }",
+            "'rules.term.avoid' is empty; expected one of: error, warning, info, off",
+        ),
+        ("rules: {term.avoid: 2}", "'rules.term.avoid' is 2; expected one of:"),
+        ("autolink:", "'autolink' is empty; expected one of: first, all, none"),
         ("known_acronyms: FBI", "'known_acronyms' must be a list of strings"),
         ("privacy: {deny: [x]}", "'privacy' takes one key, 'allow'"),
         ("paper_size: A5", "'paper_size' is 'A5'; expected one of: A4, Letter"),
@@ -130,6 +136,21 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such file"):
         load_config(tmp_path / "mkdocs.yml")
+
+
+def test_a_folder_given_as_the_config_file_is_named_with_the_file_meant(tmp_path: Path) -> None:
+    write_config(tmp_path, "docs_dir: content\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path)
+    assert str(raised.value) == (
+        f"{tmp_path}: is a folder; -f takes the site's config file, mkdocs.yml: "
+        f"did you mean -f {tmp_path / 'mkdocs.yml'}?"
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path / "content")
+    assert str(raised.value) == (
+        f"{tmp_path / 'content'}: is a folder; -f takes the site's config file, mkdocs.yml"
+    )
 
 
 def test_relative_paths_use_forward_slashes(tmp_path: Path) -> None:

@@ -119,6 +119,8 @@ def load_config(
     """Read mkdocs.yml and the `handbook` plugin's options in it. With `require_folders`
     (to check or build, not to scaffold a first file), a folder named in it that is not
     there is an error."""
+    if config_file.is_dir():
+        raise ConfigError(_folder_given(config_file))
     config_file = config_file.resolve()
     where = config_file.name
     try:
@@ -154,6 +156,13 @@ def load_config(
 
 
 _FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
+
+
+def _folder_given(folder: Path) -> str:
+    """The message for `-f FOLDER`: name the file that was surely meant, if it is there."""
+    inside = folder / "mkdocs.yml"
+    hint = f": did you mean -f {inside}?" if inside.is_file() else ""
+    return f"{folder}: is a folder; -f takes the site's config file, mkdocs.yml{hint}"
 
 
 def _folder_name(value: object) -> bool:
@@ -280,7 +289,7 @@ def build_config(
                 f"{where}: unknown rule '{rule_id}' in 'rules'" + _nearest(rule_id, RULES)
             )
         # YAML reads a bare `off` as False: accept it as the word it was meant to be.
-        level_name = "off" if level is False else str(level)
+        level_name = "off" if level is False else level
         levels[rule_id] = _choice(level_name, RULE_LEVELS, f"rules.{rule_id}", where)  # type: ignore[assignment]
     if not isinstance(merged["handouts"], bool):
         raise ConfigError(f"{where}: 'handouts' must be true or false")
@@ -321,8 +330,9 @@ def _today(where: str) -> dt.date:
 
 
 def _choice(value: Any, choices: tuple[str, ...], name: str, where: str) -> str:
-    if value not in choices:
-        raise ConfigError(f"{where}: '{name}' is {value!r}; expected one of: {', '.join(choices)}")
+    if not isinstance(value, str) or value not in choices:
+        found = "empty" if value is None else repr(value)
+        raise ConfigError(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}")
     return str(value)
 
 
