@@ -158,6 +158,17 @@ def test_relative_paths_use_forward_slashes(tmp_path: Path) -> None:
     assert config.relative(tmp_path / "content" / "modules" / "a.md") == "content/modules/a.md"
 
 
+def test_a_file_outside_the_site_folder_is_named_relative_to_it(tmp_path: Path) -> None:
+    """DESIGN 6: paths are relative to the directory of mkdocs.yml, also for a glossary
+    that two sites share beside them."""
+    (tmp_path / "shared-glossary").mkdir()
+    site = tmp_path / "site"
+    config = load_config(
+        write_config(site, "plugins:\n  - handbook:\n      glossary_dir: ../shared-glossary\n")
+    )
+    assert config.relative(config.glossary_dir / "a.yml") == "../shared-glossary/a.yml"
+
+
 def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
     """`mkdocs build` and `handbook check` share one cache of findings, keyed by the
     settings: the plugin (through MkDocs) must read every one as the CLI does."""

@@ -63,9 +63,16 @@ class HandbookConfig:
     today: dt.date = field(default_factory=dt.date.today)
 
     def relative(self, path: Path) -> str:
-        """`path` relative to mkdocs.yml's directory, with `/` (as findings name files)."""
+        """`path` relative to mkdocs.yml's directory, with `/` (as findings name files);
+        a file outside it (a glossary shared by two sites) as `../`, only a file on
+        another drive by its absolute path."""
+        target, root = resolved(path), self.root.resolve()
         try:
-            return resolved(path).relative_to(self.root.resolve()).as_posix()
+            return target.relative_to(root).as_posix()
+        except ValueError:
+            pass
+        try:
+            return Path(os.path.relpath(target, root)).as_posix()
         except ValueError:
             return path.as_posix()
 
