@@ -120,11 +120,26 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
 def test_bad_options_name_the_file_and_the_problem(
     tmp_path: Path, options: str, message: str
 ) -> None:
-    config_file = write_config(tmp_path, f"plugins:\n  - handbook:\n      {options}\n")
+    config_file = write_config(
+        tmp_path, f"site_name: X\nplugins:\n  - search\n  - handbook:\n      {options}\n"
+    )
     with pytest.raises(ConfigError) as raised:
         load_config(config_file)
-    assert str(raised.value).startswith("mkdocs.yml: ")
+    assert str(raised.value).startswith("mkdocs.yml:5: ")  # the option's line
     assert message in str(raised.value)
+
+
+def test_a_bad_option_in_a_block_mapping_names_its_own_line(tmp_path: Path) -> None:
+    config_file = write_config(
+        tmp_path,
+        "plugins:\n  handbook:\n    autolink: first\n    rules:\n"
+        "      term.avoid: error\n      term.case: loud\n",
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert str(raised.value) == (
+        "mkdocs.yml:6: 'rules.term.case' is 'loud'; expected one of: error, warning, info, off"
+    )
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:

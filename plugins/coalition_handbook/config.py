@@ -136,21 +136,23 @@ def load_config(
         raise ConfigError(f"{config_file}: no such file (pass the site config with -f)") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{where}: cannot be read: {error}") from None
-    data = _read_settings(text, where)
+    data, lines = _read_settings(text, where)
     if not isinstance(data, dict):
         raise ConfigError(f"{where}:1: expected a mapping of settings")
     options = _plugin_options(data.get("plugins"), where)
     docs_dir = data.get("docs_dir")
     for name, value in (("docs_dir", docs_dir), *((key, options.get(key)) for key in _FOLDERS)):
         if value is not None and not _folder_name(value):
-            raise ConfigError(f"{where}: '{name}' must be a folder's name (found {value!r})")
+            raise ConfigError(
+                f"{_at(where, lines, name)}: '{name}' must be a folder's name (found {value!r})"
+            )
     if (
         require_folders
         and docs_dir is not None
         and not (config_file.parent / str(docs_dir)).is_dir()
     ):
         # As MkDocs refuses it: a typo would silently check no page at all.
-        raise ConfigError(f"{where}: docs_dir '{docs_dir}' is not a folder")
+        raise ConfigError(f"{_at(where, lines, 'docs_dir')}: docs_dir '{docs_dir}' is not a folder")
     return build_config(
         root=config_file.parent,
         docs_dir=data.get("docs_dir", "docs"),
@@ -159,6 +161,7 @@ def load_config(
         where=where,
         today=today,
         require_folders=require_folders,
+        option_lines=lines,
     )
 
 
@@ -184,8 +187,9 @@ def _folder_name(value: object) -> bool:
     return all(len(part) <= 255 for part in parts)
 
 
-def _read_settings(text: str, where: str) -> Any:
-    """mkdocs.yml's settings; any text that cannot be read as such is a `ConfigError`."""
+def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
+    """mkdocs.yml's settings, and the line of each setting the handbook reads (see
+    `_setting_lines`); any text that cannot be read as such is a `ConfigError`."""
     from .model.yaml_source import MAX_ALIASES, MAX_VALUES, alias_refusal
 
     loader: _PermissiveLoader | None = None
@@ -194,12 +198,12 @@ def _read_settings(text: str, where: str) -> Any:
         loader.name = where
         node = loader.get_single_node()
         if node is None:
-            return None
+            return None, {}
         refusal = alias_refusal(node, MAX_ALIASES, MAX_VALUES)
         if refusal is not None:  # an alias bomb: refused before it is expanded
             message, where_node = refusal
             raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
-        return loader.construct_document(node)
+        return loader.construct_document(node), _setting_lines(node)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -212,6 +216,40 @@ def _read_settings(text: str, where: str) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _setting_lines(root: yaml.Node) -> dict[str, int]:
+    """The line of `docs_dir` and of each of the handbook plugin's options, by dotted name
+    (`autolink`, `rules.term.avoid`), so that a message about a setting names its line."""
+    lines: dict[str, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    options: yaml.Node | None = None
+    for key, value in root.value:
+        if key.value == "docs_dir":
+            lines["docs_dir"] = key.start_mark.line + 1
+        if key.value != "plugins":
+            continue
+        entries = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for entry in entries:
+            if not isinstance(entry, yaml.MappingNode):
+                continue
+            for name, entry_value in entry.value:
+                if name.value == PLUGIN_NAME:
+                    options = entry_value
+    if isinstance(options, yaml.MappingNode):
+        for key, value in options.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if isinstance(value, yaml.MappingNode):
+                for inner_key, _ in value.value:
+                    lines[f"{key.value}.{inner_key.value}"] = inner_key.start_mark.line + 1
+    return lines
+
+
+def _at(where: str, lines: Mapping[str, int], name: str) -> str:
+    """`where` with the line of setting `name`, if it is known."""
+    line = lines.get(name)
+    return f"{where}:{line}" if line else where
 
 
 def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
@@ -246,15 +284,22 @@ def build_config(
     where: str = "mkdocs.yml",
     today: dt.date | None = None,
     require_folders: bool = True,
+    option_lines: Mapping[str, int] | None = None,
 ) -> HandbookConfig:
-    """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`."""
+    """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
+    `option_lines` gives each option's line in mkdocs.yml, for the messages."""
     from .rules import RULES  # the rule registry names the valid rule ids
+
+    lines = option_lines or {}
+
+    def at(name: str) -> str:
+        return _at(where, lines, name)
 
     unknown = {str(name) for name in options} - set(OPTION_DEFAULTS)
     if unknown:
         name = sorted(unknown)[0]
         raise ConfigError(
-            f"{where}: unknown option '{name}' of the '{PLUGIN_NAME}' plugin"
+            f"{at(name)}: unknown option '{name}' of the '{PLUGIN_NAME}' plugin"
             + _nearest(name, OPTION_DEFAULTS)
         )
     merged = {**OPTION_DEFAULTS, **options}
@@ -271,35 +316,40 @@ def build_config(
         missing = named != OPTION_DEFAULTS[option] and not (base / str(named)).is_dir()
         if require_folders and missing:
             raise ConfigError(
-                f"{where}: {option} '{options[option]}' is not a folder"
+                f"{at(option)}: {option} '{options[option]}' is not a folder"
                 + (" (it is relative to docs_dir)" if base is docs_path else "")
             )
 
-    autolink = _choice(merged["autolink"], AUTOLINK_MODES, "autolink", where)
-    paper_size = _choice(merged["paper_size"], PAPER_SIZES, "paper_size", where)
+    autolink = _choice(merged["autolink"], AUTOLINK_MODES, "autolink", at("autolink"))
+    paper_size = _choice(merged["paper_size"], PAPER_SIZES, "paper_size", at("paper_size"))
     known = merged["known_acronyms"] or []
     if not isinstance(known, list) or not all(isinstance(item, str) for item in known):
-        raise ConfigError(f"{where}: 'known_acronyms' must be a list of strings")
+        raise ConfigError(f"{at('known_acronyms')}: 'known_acronyms' must be a list of strings")
     privacy = merged["privacy"] or {}
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
-        raise ConfigError(f"{where}: 'privacy' takes one key, 'allow' (a list of strings)")
+        raise ConfigError(f"{at('privacy')}: 'privacy' takes one key, 'allow' (a list of strings)")
     allow = privacy.get("allow") or []
     if not isinstance(allow, list) or not all(isinstance(item, str) for item in allow):
-        raise ConfigError(f"{where}: 'privacy.allow' must be a list of strings")
+        raise ConfigError(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings")
     rules = merged["rules"] or {}
     if not isinstance(rules, dict):
-        raise ConfigError(f"{where}: 'rules' must map rule ids to error, warning, info or off")
+        raise ConfigError(
+            f"{at('rules')}: 'rules' must map rule ids to error, warning, info or off"
+        )
     levels: dict[str, RuleLevel] = {}
     for rule_id, level in rules.items():
         if rule_id not in RULES:
             raise ConfigError(
-                f"{where}: unknown rule '{rule_id}' in 'rules'" + _nearest(rule_id, RULES)
+                f"{at(f'rules.{rule_id}')}: unknown rule '{rule_id}' in 'rules'"
+                + _nearest(rule_id, RULES)
             )
         # YAML reads a bare `off` as False: accept it as the word it was meant to be.
         level_name = "off" if level is False else level
-        levels[rule_id] = _choice(level_name, RULE_LEVELS, f"rules.{rule_id}", where)  # type: ignore[assignment]
+        levels[rule_id] = _choice(  # type: ignore[assignment]
+            level_name, RULE_LEVELS, f"rules.{rule_id}", at(f"rules.{rule_id}")
+        )
     if not isinstance(merged["handouts"], bool):
-        raise ConfigError(f"{where}: 'handouts' must be true or false")
+        raise ConfigError(f"{at('handouts')}: 'handouts' must be true or false")
 
     return HandbookConfig(
         root=root,
