@@ -126,6 +126,43 @@ def test_bad_option_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_report_that_cannot_be_written_exits_2_without_traceback(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, "# Home\n\nA homeless person.\n")
+    with Path("/dev/full").open("w") as full:
+        completed = subprocess.run(
+            [sys.executable, "-m", "coalition_handbook.cli", "check", "-f", str(config_file)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert completed.returncode == 2
+    assert completed.stderr == (
+        "handbook: cannot write the report to standard output: No space left on device\n"
+    )
+
+
+def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
+    """`handbook check | head -1`: the exit code still says whether a finding fails."""
+    config_file = make_handbook(
+        tmp_path, "# Home\n\n" + "A homeless person.\n\n" * 2000, **{"glossary__bad.yml": ""}
+    )
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before a byte is written
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "coalition_handbook.cli", "check", "-f", str(config_file)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (completed.returncode, completed.stderr) == (1, "")
+
+
 def test_usage_error_exits_2() -> None:
     code, _, err = run_cli("check", "--format", "xml")
     assert code == 2

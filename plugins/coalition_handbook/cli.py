@@ -7,6 +7,7 @@ configuration error, with the message on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,27 @@ from .config import ConfigError, HandbookConfig, load_config
 EXIT_OK = 0
 EXIT_FAILING = 1
 EXIT_USAGE = 2
+
+
+class OutputError(Exception):
+    """The report cannot be written (a full disk, a closed terminal)."""
+
+
+def write_stdout(text: str) -> None:
+    """Write `text` to stdout, flushed. A reader that stopped reading (`| head`) is no
+    error: the rest is dropped and the exit code still says whether anything failed; any
+    other failure to write is an `OutputError`."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise OutputError(f"cannot write the report to standard output: {reason}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.config_file, require_folders=args.command in ("check", "handouts")
         )
         return _COMMANDS[args.command](args, config)
-    except ConfigError as error:
+    except (ConfigError, OutputError) as error:
         print(f"handbook: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -90,14 +112,14 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .report import FORMATTERS
 
     result = run_checks(config)
-    sys.stdout.write(FORMATTERS[args.format](result.findings))
+    write_stdout(FORMATTERS[args.format](result.findings))
     return EXIT_FAILING if result.failing(strict=args.strict) else EXIT_OK
 
 
 def run_diff(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .editor.diff import run_diff as diff_command
 
-    return diff_command(config, args.base, args.head)
+    return diff_command(config, args.base, args.head, write=write_stdout)
 
 
 def run_new(args: argparse.Namespace, config: HandbookConfig) -> int:

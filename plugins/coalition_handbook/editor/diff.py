@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,14 +51,20 @@ class Side:
     unloaded: tuple[str, ...]
 
 
-def run_diff(config: HandbookConfig, base: str, head: str | None) -> int:
-    """Print the report on stdout; see the module docstring for the exit codes."""
+def run_diff(
+    config: HandbookConfig,
+    base: str,
+    head: str | None,
+    write: Callable[[str], object] | None = None,
+) -> int:
+    """Print the report with `write` (default: to stdout; the CLI's own handles a full
+    disk); see the module docstring for the exit codes."""
     try:
         report, failing = diff_report(config, base, head)
     except DiffError as error:
         print(f"handbook diff: {error}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.write(report)
+    (write or sys.stdout.write)(report)
     return EXIT_UNRECORDED if failing else EXIT_OK
 
 
