@@ -143,6 +143,25 @@ def test_a_report_that_cannot_be_written_exits_2_without_traceback(tmp_path: Pat
     )
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_while_any_command_prints_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path)
+    command = [sys.executable, "-m", "coalition_handbook.cli", "new", "term", "Full disk"]
+    with Path("/dev/full").open("w") as full:
+        completed = subprocess.run(
+            [*command, "-f", str(config_file)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert (completed.returncode, completed.stderr) == (
+        2,
+        "handbook: No space left on device\n",
+    )
+    assert (tmp_path / "glossary" / "full-disk.yml").is_file()  # done before the message
+
+
 def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
     """`handbook check | head -1`: the exit code still says whether a finding fails."""
     config_file = make_handbook(

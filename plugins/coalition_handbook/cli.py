@@ -32,10 +32,7 @@ def write_stdout(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        # Python would report the pipe again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        _drop_stdout()
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputError(f"cannot write the report to standard output: {reason}") from None
@@ -92,6 +89,14 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _drop_stdout() -> None:
+    """Send what is left for stdout nowhere: Python would report the closed pipe again
+    when it flushes stdout at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -105,6 +110,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `handbook new ... | head`: what it did is done
+        _drop_stdout()
+        return EXIT_FAILING
+    except OSError as error:
+        # What the commands do not report themselves (a full disk while `new` or
+        # `handouts` prints): one line, never a traceback.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"handbook: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
