@@ -216,6 +216,31 @@ def test_every_span_reparses_to_its_value(
         assert yaml.safe_load(text[start:end]) == value
 
 
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [("\x85", "NEXT LINE"), ("\u2028", "LINE SEPARATOR"), ("\u2029", "PARAGRAPH SEPARATOR")],
+)
+@pytest.mark.parametrize(
+    "value", ['"Text{}more words"', "|\n  Text{}more words\n", "Text{}more words"]
+)
+def test_a_line_break_only_yaml_sees_is_a_problem_where_it_is(
+    character: str, name: str, value: str
+) -> None:
+    """NEL, LS and PS break lines for YAML 1.1 but not in an editor: a value that looks
+    like one line would be split (a confusing syntax error), or folded with its positions
+    lost. Each is reported at the character, by name."""
+    text = "term: x\ndefinition: " + value.format(character) + "\n"
+    document = load_yaml(text)
+    assert not document.usable
+    assert [(problem.offset, problem.message) for problem in document.problems] == [
+        (
+            text.index(character),
+            f"contains U+{ord(character):04X} ({name}), an invisible character that YAML "
+            "reads as a line break: replace it with a space or a real line break",
+        )
+    ]
+
+
 def test_escaped_lone_surrogates_are_read_and_reported() -> None:
     # libyaml refuses an escaped lone surrogate; PyYAML (the contract) reads it. No file,
     # page or PDF can hold one, so it is a problem at its value, not a crash later on.

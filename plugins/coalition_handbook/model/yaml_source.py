@@ -32,6 +32,10 @@ _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Line breaks to YAML 1.1 (PyYAML), but not to editors, Markdown or this module's
+# LineIndex: an invisible one splits a value where the editor sees one line.
+_HIDDEN_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 _MAPPING_TAG = "tag:yaml.org,2002:map"
 _SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -125,6 +129,19 @@ def load_yaml(
             YamlProblem(
                 f"contains the control character U+{code:04X}, which YAML does not allow",
                 start + bad_character.start(),
+            )
+        )
+        document.usable = False
+        return document
+    hidden_break = _HIDDEN_BREAK.search(source)
+    if hidden_break:
+        character = hidden_break.group()
+        document.problems.append(
+            YamlProblem(
+                f"contains U+{ord(character):04X} ({_HIDDEN_BREAKS[character]}), an invisible "
+                "character that YAML reads as a line break: replace it with a space or a "
+                "real line break",
+                start + hidden_break.start(),
             )
         )
         document.usable = False
