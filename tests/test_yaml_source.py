@@ -194,9 +194,14 @@ def test_deep_nesting_is_a_problem_not_a_crash() -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(
-    # YAML 1.1 also breaks lines at NEL, LS and PS; a scalar holding one folds differently
-    # when its slice is re-read alone, so the oracle below cannot judge those three.
-    value=st.text(alphabet=st.characters(blacklist_characters="\x85\u2028\u2029"), max_size=40),
+    # YAML 1.1 also breaks lines at NEL, LS and PS (a problem: see above), and a lone
+    # surrogate is read as "?" (see below): the oracle below judges other text.
+    value=st.text(
+        alphabet=st.characters(
+            blacklist_characters="\x85\u2028\u2029", blacklist_categories=("Cs",)
+        ),
+        max_size=40,
+    ),
     style=st.sampled_from([None, '"', "'"]),
     readable_unicode=st.booleans(),
 )
