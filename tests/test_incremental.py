@@ -343,6 +343,33 @@ def test_incremental_runs_find_what_a_cold_run_finds(
             assert pages_using_terms(cached.context) == pages_using_terms(expected.context)
 
 
+def test_a_page_saved_while_a_check_runs_leaves_no_finding_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that appears after the survey listed the files but before the model loads
+    them (saved while the check runs) is checked; once it is deleted, its findings go,
+    even when the next edits touch pages alone."""
+    import coalition_handbook.snapshot as snapshot
+
+    handbook, config = checked_once(tmp_path, random.Random(5))
+    handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
+    handbook.write("content/late.md", "# Late\n\nA victim.\n")
+    listed = snapshot.markdown_file_paths
+    with monkeypatch.context() as patch:  # the survey lists the pages before it is saved
+        patch.setattr(
+            snapshot,
+            "markdown_file_paths",
+            lambda folder: [path for path in listed(folder) if not path.endswith("late.md")],
+        )
+        during = run_checks(load_config(config)).findings
+    assert any(finding.path == "content/late.md" for finding in during)
+    (tmp_path / "content" / "late.md").unlink()
+    handbook.write("content/page-1.md", "# One\n\nA calm page.\n")
+    after = run_checks(load_config(config)).findings
+    assert after == cold(config, monkeypatch).findings
+    assert not any(finding.path == "content/late.md" for finding in after)
+
+
 def test_an_edited_page_alone_is_checked_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -223,10 +223,17 @@ def _recheck(
         findings.extend(check(context))
     findings = apply_config(findings, config, handbook)
 
-    pages_apart = page_rules_known() and all(
-        relative_path(config, Path(path)) == name
-        for name, path in found.plain_pages.items()
-        if name not in reused
+    # Findings are kept by page only if the pages loaded are the pages the survey listed:
+    # a page saved between the two listings would otherwise have its findings kept with
+    # the terms' and modules', where no later edit of pages alone would ever drop them.
+    pages_apart = (
+        page_rules_known()
+        and all(
+            relative_path(config, Path(path)) == name
+            for name, path in found.plain_pages.items()
+            if name not in reused
+        )
+        and all(page.path in found.paths for page in handbook.pages)
     )
     page_findings: dict[str, tuple[FindingValues, ...]] = {}
     other: list[FindingValues] = []
