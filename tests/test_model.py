@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from helpers_model import MODULE_FRONT, PROTOCOL, load, module_md, term_yaml
+from helpers_model import MODULE_FRONT, PROTOCOL, load, module_md, term_yaml, write_files
 
 from coalition_handbook.config import load_config
 from coalition_handbook.model import load_handbook
@@ -238,6 +238,36 @@ def test_missing_folders_mean_no_terms_protocols_or_modules(tmp_path: Path) -> N
     assert findings == []
     assert (handbook.terms, handbook.protocols, handbook.modules) == ({}, {}, {})
     assert [page.path for page in handbook.pages] == ["content/index.md"]
+
+
+def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
+    """MkDocs publishes .markdown, .mdown, .mkdn and .mkd files as pages too (the case
+    counts), and follows symlinked folders: so does the model, a link back into a
+    folder it is in read once."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "outreach.md").write_text("# Outreach\n", encoding="utf-8")
+    (shared / "back").symlink_to(shared)  # a loop
+    files: dict[str, str | bytes] = {
+        f"content/page{suffix}": "# Page\n" for suffix in (".markdown", ".mdown", ".mkdn", ".mkd")
+    }
+    files["content/upper.MD"] = "# Not a page to MkDocs\n"
+    files["content/notes.txt"] = "Not a page\n"
+    root = tmp_path / "site"
+    write_files(root, files)
+    (root / "content" / "linked").symlink_to(shared)
+    handbook, findings = load_handbook(load_config(root / "mkdocs.yml"))
+    assert findings == []
+    assert [page.path for page in handbook.pages] == [
+        "content/index.md",
+        "content/linked/outreach.md",
+        "content/page.markdown",
+        "content/page.mdown",
+        "content/page.mkd",
+        "content/page.mkdn",
+    ]
+    linked = next(page for page in handbook.pages if page.path == "content/linked/outreach.md")
+    assert linked.src_uri == "linked/outreach.md"
 
 
 def test_headings_in_code_do_not_count_and_setext_does() -> None:

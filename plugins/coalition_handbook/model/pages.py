@@ -73,9 +73,16 @@ def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
     return decode_utf8(read_bytes(path, cache))[0]
 
 
+# The file names MkDocs publishes as pages (`mkdocs.utils.markdown_extensions`; the case
+# counts there too): a page MkDocs publishes is a page checked.
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
 def markdown_files(directory: Path) -> Iterator[Path]:
-    """Every `.md` file under `directory`, sorted (as `sorted(directory.rglob("*.md"))`),
-    skipping hidden files and folders and, as rglob does, symlinked folders."""
+    """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`), sorted by the parts of
+    its path, skipping hidden files and folders. Symlinked folders are followed, as MkDocs
+    follows them (`os.walk(followlinks=True)`), except one that leads back into a folder
+    it is in (a loop)."""
     return map(Path, markdown_file_paths(str(directory)))
 
 
@@ -86,9 +93,12 @@ def markdown_file_paths(directory: str) -> list[str]:
     if not os.path.isdir(directory):  # noqa: PTH112
         return []
     found: list[tuple[tuple[str, ...], str]] = []
-    folders: list[tuple[tuple[str, ...], str]] = [((), directory)]
+    # (path parts, folder, the real paths of the folder and of each folder it is in)
+    folders: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
+        ((), directory, (os.path.realpath(directory),))
+    ]
     while folders:
-        parts, folder = folders.pop()
+        parts, folder, reals = folders.pop()
         try:
             with os.scandir(folder) as scanned:
                 entries = list(scanned)
@@ -99,11 +109,24 @@ def markdown_file_paths(directory: str) -> list[str]:
             if name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                folders.append(((*parts, name), entry.path))
-            elif name.endswith(".md") and may_be_file(entry):
+                real = reals[-1] + os.sep + name
+                folders.append(((*parts, name), entry.path, (*reals, real)))
+            elif entry.is_symlink() and _is_folder(entry):
+                real = os.path.realpath(entry.path)
+                if real not in reals:
+                    folders.append(((*parts, name), entry.path, (*reals, real)))
+            elif name.endswith(MARKDOWN_SUFFIXES) and may_be_file(entry):
                 found.append(((*parts, name), entry.path))
     found.sort(key=operator.itemgetter(0))
     return [path for _, path in found]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether a link leads to a folder (a broken link or a loop leads to none)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def page_paths(path: Path, config: HandbookConfig) -> tuple[str, str]:
