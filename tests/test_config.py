@@ -184,6 +184,59 @@ def test_a_file_outside_the_site_folder_is_named_relative_to_it(tmp_path: Path) 
     assert config.relative(config.glossary_dir / "a.yml") == "../shared-glossary/a.yml"
 
 
+def test_settings_inherited_with_inherit_are_read_as_mkdocs_reads_them(tmp_path: Path) -> None:
+    """MkDocs' INHERIT: the child's settings over its parent's, mappings merged, lists
+    replaced; the plugin (through MkDocs) and the CLI must read the same settings."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "base.yml").write_text(
+        "site_name: Base\ndocs_dir: nowhere\ntheme: {name: material}\n"
+        "plugins:\n  search: {}\n  handbook:\n    known_acronyms: [FBI]\n"
+        "    rules: {term.avoid: error, term.case: info}\n",
+        encoding="utf-8",
+    )
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(
+        "INHERIT: shared/base.yml\nsite_name: Child\ndocs_dir: content\n"
+        "plugins:\n  handbook:\n    rules: {term.case: off}\n",
+        encoding="utf-8",
+    )
+    config = load_config(config_file)
+    assert (config.site_name, config.docs_dir) == ("Child", tmp_path / "content")
+    assert config.known_acronyms == frozenset({"FBI"})
+    assert dict(config.rules) == {"term.avoid": "error", "term.case": "off"}
+
+    mkdocs_config = load_mkdocs_config(config_file=str(config_file))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
+    from_plugin = mkdocs_config.plugins["handbook"].handbook_config
+    assert from_plugin == load_config(config_file, today=from_plugin.today)
+
+
+@pytest.mark.parametrize(
+    ("child", "base", "message"),
+    [
+        (
+            "INHERIT: base.yml\n",
+            "plugins:\n  - handbook:\n      autolink: often\n",
+            "base.yml:3: 'autolink' is 'often'; expected one of: first, all, none",
+        ),
+        ("INHERIT: missing.yml\n", None, "mkdocs.yml: the inherited config file 'missing.yml'"),
+        ("INHERIT: base.yml\n", "INHERIT: mkdocs.yml\n", "base.yml: INHERIT 'mkdocs.yml' leads"),
+        ("INHERIT: [base.yml]\n", None, "mkdocs.yml: 'INHERIT' must name a config file"),
+    ],
+)
+def test_a_bad_inherited_config_names_its_file(
+    tmp_path: Path, child: str, base: str | None, message: str
+) -> None:
+    config_file = write_config(tmp_path, child + "docs_dir: content\n")
+    if base is not None:
+        (tmp_path / "base.yml").write_text(base, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert str(raised.value).startswith(message)
+
+
 def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
     """`mkdocs build` and `handbook check` share one cache of findings, keyed by the
     settings: the plugin (through MkDocs) must read every one as the CLI does."""

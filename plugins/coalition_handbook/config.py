@@ -130,21 +130,15 @@ def load_config(
         raise ConfigError(_folder_given(config_file))
     config_file = config_file.resolve()
     where = config_file.name
-    try:
-        text = config_file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{config_file}: no such file (pass the site config with -f)") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{where}: cannot be read: {error}") from None
-    data, lines = _read_settings(text, where)
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}:1: expected a mapping of settings")
+    if not config_file.exists():
+        raise ConfigError(f"{config_file}: no such file (pass the site config with -f)")
+    data, lines = _read_config_file(config_file, where, seen=())
     options = _plugin_options(data.get("plugins"), where)
     docs_dir = data.get("docs_dir")
     for name, value in (("docs_dir", docs_dir), *((key, options.get(key)) for key in _FOLDERS)):
         if value is not None and not _folder_name(value):
             raise ConfigError(
-                f"{_at(where, lines, name)}: '{name}' must be a folder's name (found {value!r})"
+                f"{lines.get(name, where)}: '{name}' must be a folder's name (found {value!r})"
             )
     if (
         require_folders
@@ -152,7 +146,8 @@ def load_config(
         and not (config_file.parent / str(docs_dir)).is_dir()
     ):
         # As MkDocs refuses it: a typo would silently check no page at all.
-        raise ConfigError(f"{_at(where, lines, 'docs_dir')}: docs_dir '{docs_dir}' is not a folder")
+        where_set = lines.get("docs_dir", where)
+        raise ConfigError(f"{where_set}: docs_dir '{docs_dir}' is not a folder")
     return build_config(
         root=config_file.parent,
         docs_dir=data.get("docs_dir", "docs"),
@@ -163,6 +158,50 @@ def load_config(
         require_folders=require_folders,
         option_lines=lines,
     )
+
+
+def _read_config_file(
+    path: Path, where: str, seen: tuple[Path, ...]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The settings of the config file at `path` (named `where` in messages), with those
+    of the file it names in `INHERIT` under them, merged as MkDocs merges them (mappings
+    key by key, any other value replaced); and where each setting the handbook reads is
+    written, as `file:line`."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{where}: cannot be read: {error}") from None
+    data, lines = _read_settings(text, where)
+    if data is None and seen:  # an empty parent adds nothing
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}:1: expected a mapping of settings")
+    locations = {name: f"{where}:{line}" for name, line in lines.items()}
+    if "INHERIT" not in data:
+        return data, locations
+    inherit = data.pop("INHERIT")
+    if not isinstance(inherit, str) or not _folder_name(inherit):
+        raise ConfigError(f"{where}: 'INHERIT' must name a config file (found {inherit!r})")
+    parent = Path(os.path.normpath(path.parent / inherit))
+    if parent in (path, *seen):
+        raise ConfigError(f"{where}: INHERIT '{inherit}' leads back to {parent.name}: a loop")
+    if not parent.is_file():
+        raise ConfigError(f"{where}: the inherited config file '{inherit}' is not at {parent}")
+    inherited, inherited_locations = _read_config_file(parent, inherit, (*seen, path))
+    return _merge(inherited, data), {**inherited_locations, **locations}
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """`child` over `parent`, as MkDocs merges an inherited config (mergedeep's replace
+    strategy): mappings are merged key by key, lists and other values replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        below = merged.get(key)
+        if isinstance(below, dict) and isinstance(value, dict):
+            merged[key] = _merge(below, value)
+        else:
+            merged[key] = value
+    return merged
 
 
 _FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
@@ -246,12 +285,6 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
     return lines
 
 
-def _at(where: str, lines: Mapping[str, int], name: str) -> str:
-    """`where` with the line of setting `name`, if it is known."""
-    line = lines.get(name)
-    return f"{where}:{line}" if line else where
-
-
 def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
     entries: list[Any]
     if plugins is None:
@@ -284,16 +317,17 @@ def build_config(
     where: str = "mkdocs.yml",
     today: dt.date | None = None,
     require_folders: bool = True,
-    option_lines: Mapping[str, int] | None = None,
+    option_lines: Mapping[str, str] | None = None,
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
-    `option_lines` gives each option's line in mkdocs.yml, for the messages."""
+    `option_lines` says where each option is written (`mkdocs.yml:14`), for the
+    messages."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
     lines = option_lines or {}
 
     def at(name: str) -> str:
-        return _at(where, lines, name)
+        return lines.get(name, where)
 
     unknown = {str(name) for name in options} - set(OPTION_DEFAULTS)
     if unknown:
