@@ -83,6 +83,27 @@ def test_json_output_is_the_contract_object(
     }
 
 
+def test_text_an_alias_repeats_is_reported_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A YAML alias repeats its anchor's text, and both uses point at the anchor: one
+    finding there, not two identical lines."""
+    protocol = (
+        "title: Outreach\nversion: 1\nowner: Committee\neffective: 2026-01-01\n"
+        "review_by: 2030-01-01\naudience: [staff]\n"
+        "summary: &summary Never call anyone a vagrant.\n"
+        "steps:\n  - title: Listen\n    detail: *summary\n"
+        "contacts:\n  - name: Desk\n"
+        "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
+    )
+    config_file = make_handbook(tmp_path, **{"protocols__outreach.yml": protocol})
+    assert main(["check", "-f", str(config_file)]) == 0
+    assert capsys.readouterr().out == (
+        "protocols/outreach.yml:7:39: warning term.avoid 'vagrant' is a form to avoid; "
+        "use 'person experiencing homelessness'. Why: Stigmatising.\n"
+    )
+
+
 def test_rule_levels_from_config_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
     text = config_file.read_text(encoding="utf-8").replace(

@@ -339,7 +339,9 @@ def _config_key(config: HandbookConfig) -> str:
 def apply_config(
     findings: Iterable[Finding], config: HandbookConfig, handbook: Handbook
 ) -> list[Finding]:
-    """Apply per-rule levels from `rules:` and the pages' suppression comments, then sort."""
+    """Apply per-rule levels from `rules:` and the pages' suppression comments, then sort.
+    A finding made twice (a YAML alias repeats its anchor's text: both uses point at the
+    anchor) is reported once."""
     suppressions = {
         page.path: parse_suppressions(page.origin.text, page.origin.body_line)
         for page in handbook.pages
@@ -355,4 +357,4 @@ def apply_config(
         ):
             continue
         kept.append(finding.with_severity(Severity(level)) if level else finding)
-    return sort_findings(kept)
+    return sort_findings(list(dict.fromkeys(kept)))
