@@ -203,6 +203,19 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
     assert (completed.returncode, completed.stderr) == (1, "")
 
 
+def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = make_handbook(tmp_path, "# Home\n\nNo vagrant here.\n")
+    config_file.rename(tmp_path / "mkdocs.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--strict"]) == 1
+    assert capsys.readouterr().out.startswith("content/index.md:3:4: warning term.avoid ")
+    (tmp_path / "mkdocs.yaml").unlink()
+    assert main(["check"]) == 2
+    assert "mkdocs.yml: no such file" in capsys.readouterr().err
+
+
 def test_usage_error_exits_2() -> None:
     code, _, err = run_cli("check", "--format", "xml")
     assert code == 2

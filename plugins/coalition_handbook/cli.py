@@ -83,10 +83,18 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--config-file",
         type=Path,
-        default=Path("mkdocs.yml"),
+        default=None,
         metavar="FILE",
-        help="the site's mkdocs.yml (default: ./mkdocs.yml)",
+        help="the site's mkdocs.yml (default: ./mkdocs.yml, or else ./mkdocs.yaml, as MkDocs)",
     )
+
+
+def default_config_file() -> Path:
+    """The config file MkDocs reads when none is named: mkdocs.yml, or else mkdocs.yaml."""
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        if Path(name).is_file():
+            return Path(name)
+    return Path("mkdocs.yml")
 
 
 def _drop_stdout() -> None:
@@ -102,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # A first term or a diff may come before any folder exists; a check may not.
         config = load_config(
-            args.config_file, require_folders=args.command in ("check", "handouts")
+            args.config_file or default_config_file(),
+            require_folders=args.command in ("check", "handouts"),
         )
         return _COMMANDS[args.command](args, config)
     except (ConfigError, OutputError) as error:
