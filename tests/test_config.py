@@ -148,6 +148,17 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
         load_config(config_file)
 
 
+def test_a_config_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+    config_file = write_config(tmp_path, "")
+    config_file.write_bytes("site_name: Café\ndocs_dir: content\n".encode("cp1252"))
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert str(raised.value) == (
+        "mkdocs.yml:1:15: is not UTF-8: byte 0xE9 at line 1 cannot be decoded "
+        "(save the file as UTF-8)"
+    )
+
+
 def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such file"):
         load_config(tmp_path / "mkdocs.yml")

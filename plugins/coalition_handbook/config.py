@@ -167,10 +167,16 @@ def _read_config_file(
     of the file it names in `INHERIT` under them, merged as MkDocs merges them (mappings
     key by key, any other value replaced); and where each setting the handbook reads is
     written, as `file:line`."""
+    from .model.source import decode_utf8
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{where}: cannot be read: {error}") from None
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"{where}: cannot be read: {error.strerror or error}") from None
+    text, problem = decode_utf8(raw)
+    if problem is not None:
+        line, column, message = problem
+        raise ConfigError(f"{where}:{line}:{column}: {message}")
     data, lines = _read_settings(text, where)
     if data is None and seen:  # an empty parent adds nothing
         data = {}
