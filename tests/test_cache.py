@@ -294,4 +294,5 @@ def test_an_old_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
         patch.setattr(Path, "read_bytes", counting)
         assert check(config) == first
     assert STATS.results == 1
-    assert not [path for path in reads if path.suffix in (".md", ".yml")]
+    # mkdocs.yml is read by every run (it names the folders); no source file is.
+    assert not [path for path in reads if path.suffix in (".md", ".yml") and path != config]

@@ -17,6 +17,8 @@ from typing import Any, Literal
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from .utf8 import decode_utf8
+
 AutolinkMode = Literal["first", "all", "none"]
 RuleLevel = Literal["error", "warning", "info", "off"]
 PaperSize = Literal["A4", "Letter"]
@@ -167,8 +169,6 @@ def _read_config_file(
     of the file it names in `INHERIT` under them, merged as MkDocs merges them (mappings
     key by key, any other value replaced); and where each setting the handbook reads is
     written, as `file:line`."""
-    from .model.source import decode_utf8
-
     try:
         raw = path.read_bytes()
     except OSError as error:

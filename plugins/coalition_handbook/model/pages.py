@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig, resolved
-from .source import decode_utf8, may_be_file, read_bytes, relative_path, spans_of, unreadable
+from ..utf8 import decode_utf8
+from .source import may_be_file, read_bytes, relative_path, spans_of, unreadable
 from .types import Origin, Page
 from .yaml_source import LineIndex, YamlDocument, load_yaml
 

@@ -16,11 +16,11 @@ from ..config import HandbookConfig
 from ..findings import Finding
 from ..rules.base import RULES
 from ..slugs import slugify
+from ..utf8 import decode_utf8
 from .types import Span
 from .yaml_source import LineIndex, YamlDocument
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
@@ -89,23 +89,6 @@ def read_text(path: Path, report: FileReport, cache: RunCache | None = None) -> 
 
 def unreadable(error: OSError) -> str:
     return f"cannot be read: {error.strerror or error}"
-
-
-def decode_utf8(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:
-    """`raw` decoded as UTF-8 without its BOM, and None; or, when it is not UTF-8, the
-    text with every bad byte as U+FFFD, and the (line, column, message) of the first."""
-    raw = raw.removeprefix(_UTF8_BOM)
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError as error:
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
-        message = (
-            f"is not UTF-8: byte 0x{raw[error.start]:02X} at line {line} cannot be decoded "
-            "(save the file as UTF-8)"
-        )
-        return raw.decode("utf-8", errors="replace"), (line, column, message)
 
 
 def check_id(file_id: str, report: FileReport) -> None:
