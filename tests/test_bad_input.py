@@ -463,6 +463,30 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'javascript:'",),
     ),
     (
+        "page-javascript-character-references",
+        "content/page.md",
+        "# A page\n\nSee [this](&#106;avascript:alert(1)).\n",
+        "link.unsafe",
+        3,
+        ("'&#106;avascript:'",),
+    ),
+    (
+        "page-javascript-hex-reference-and-colon",
+        "content/page.md",
+        "# A page\n\nSee [this](JAVA&#X53;CRIPT&colon;x).\n",
+        "link.unsafe",
+        3,
+        ("'JAVA&#X53;CRIPT&colon;'",),
+    ),
+    (
+        "page-javascript-attribute-broken-by-a-tab",
+        "content/page.md",
+        '# A page\n\n<a href="jav&#x09;ascript:x">x</a>\n',
+        "link.unsafe",
+        3,
+        ("'jav&#x09;ascript:'",),
+    ),
+    (
         "definition-javascript-link",
         TERM_FILE,
         term_yaml(extra="definition: See [x](vbscript:msgbox).\n").replace(
@@ -623,7 +647,9 @@ def test_script_addresses_in_prose_and_code_are_no_links(tmp_path: Path) -> None
 
     page = (
         "# A page\n\nNever open javascript: links. `[a](javascript:b)`\n\n"
-        "    [r]: javascript:in-indented-code\n\n```\n[x](javascript:fenced)\n```\n"
+        "    [r]: javascript:in-indented-code\n\n```\n[x](javascript:fenced)\n```\n\n"
+        "Nor java&#115;cript: ones. [a guide](https://example.org/javascript:guide) "
+        "[b](notjavascript:x) `&#106;avascript:`\n"
     )
     assert run_rules(tmp_path, {"content/page.md": page}) == []
 

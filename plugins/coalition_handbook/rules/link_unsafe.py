@@ -3,7 +3,10 @@
 
 Such a link runs code in a reader's browser when clicked, and nothing a coalition
 publishes needs one. Only addresses are reported: the word written in prose ("never open
-javascript: links") or shown in code is not a link.
+javascript: links") or shown in code is not a link. A scheme spelt with character
+references (`&#106;avascript:`, `javascript&colon;`) or broken by tabs and line breaks is
+the same scheme: Python-Markdown keeps the references in the address, and the browser
+decodes them and drops the breaks before it follows the link.
 """
 
 from __future__ import annotations
@@ -18,7 +21,29 @@ from .base import CheckContext
 
 RULE = "link.unsafe"
 
-_SCRIPT = re.compile(r"\b(?:java|vb)script[ \t]*:", re.IGNORECASE)
+
+def _written(char: str) -> str:
+    """A pattern for `char` as itself or as a decimal or hexadecimal character reference
+    (either case of a letter; `;` may be left out, as browsers allow)."""
+    codes = sorted({ord(char.lower()), ord(char.upper())})
+    references = [rf"&\#0*{code};?" for code in codes] + [rf"&\#x0*{code:x};?" for code in codes]
+    named = [r"&colon;"] if char == ":" else []
+    return "(?:" + "|".join([re.escape(char), *references, *named]) + ")"
+
+
+# What a browser drops inside a URL: tabs and line breaks, written or as references.
+_DROPPED = r"(?:[\t\n\r]|&Tab;|&NewLine;|&\#0*(?:9|10|13);?|&\#x0*[9ad];?)*"
+_SCRIPT = re.compile(
+    r"(?<![\w&#;])(?:"
+    + "|".join(_DROPPED.join(map(_written, scheme)) for scheme in ("javascript", "vbscript"))
+    + r")[ \t]*"
+    + _DROPPED
+    + _written(":"),
+    re.IGNORECASE,
+)
+# What stands just before an address (spaces aside): a link's `(` or `<`, an attribute's
+# `=` or quote, a CSS `url(`.
+_ADDRESS_OPENERS = frozenset("(<=\"'")
 # A reference definition, `[label]: javascript:...`, whose whole line the checks skip.
 _REFERENCE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?[ \t]*\Z")
 
@@ -45,13 +70,17 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
         markdown = text.offsets.value
     else:  # a value with no place in its file: nothing to point at
         return
-    if "script" not in markdown.lower():  # nearly every text: one pass at C speed
+    # Nearly every text: one pass at C speed. A scheme with "script" broken up holds a
+    # character reference.
+    if "script" not in markdown.lower() and "&#" not in markdown:
         return
     outside_code: set[int] | None = None
     for found in _SCRIPT.finditer(markdown):
         start = found.start()
         if text.view[start] == " ":  # a link destination or an HTML tag, blanked
-            yield start, found.end()
+            # Only where an address starts: `https://x.org/javascript:guide` is no script.
+            if markdown[:start].rstrip(" \t\r\n")[-1:] in _ADDRESS_OPENERS:
+                yield start, found.end()
             continue
         line_start = markdown.rfind("\n", 0, start) + 1
         if _REFERENCE.match(markdown, line_start, start):
