@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -153,3 +154,34 @@ def test_search_finds_each_term_page_by_each_accepted_form(
         if document.get("boost") and document["location"].startswith("glossary/")
     }
     assert {f"glossary/{term_id}/" for term_id in handbook.terms} <= boosted
+
+
+def _written_numbers(markdown_source: str) -> set[str]:
+    """Numbers of three or more digits in a page's prose: no front matter, code or HTML
+    comments (hotlines, short codes, statutes and years a member may need)."""
+    body = markdown_source
+    if body.startswith("---\n"):
+        body = body.split("\n---\n", 1)[1]
+    body = re.sub(r"^(```|~~~).*?^\1", "", body, flags=re.M | re.S)
+    body = re.sub(r"<!--.*?-->|`[^`\n]*`", "", body, flags=re.S)
+    return set(re.findall(r"(?<![\w.])\d{3,}(?![\w])", body))
+
+
+def test_every_number_a_page_writes_is_published(shipped_site: SiteBuild) -> None:
+    """A line of a list item that starts with digits and a full stop ('233733. It is...')
+    starts a new item in Python-Markdown, and the number vanishes from the page."""
+    site = shipped_site.require()
+    content = ROOT / "content"
+    lost: list[str] = []
+    for source in sorted(content.rglob("*.md")):
+        relative = source.relative_to(content).with_suffix("")
+        folder = relative.parent if relative.name == "index" else relative
+        published = html.unescape(
+            re.sub(r"<[^>]+>", " ", (site / folder / "index.html").read_text("utf-8"))
+        )
+        lost += [
+            f"{relative}: {number}"
+            for number in sorted(_written_numbers(source.read_text("utf-8")))
+            if number not in published
+        ]
+    assert lost == []
