@@ -185,3 +185,21 @@ def test_every_number_a_page_writes_is_published(shipped_site: SiteBuild) -> Non
             if number not in published
         ]
     assert lost == []
+
+
+FOCUSABLE = ("a", "button", "input", "select", "textarea")
+
+
+def test_no_hidden_element_takes_keyboard_focus(shipped_site: SiteBuild) -> None:
+    """An element hidden from screen readers but reachable with Tab is a silent stop: a
+    one-scheme palette list made Material render an invisible `aria-hidden` radio."""
+    site = shipped_site.require()
+    hidden: list[str] = []
+    for page in _pages(site):
+        page_html = page.read_text("utf-8")
+        for tag in FOCUSABLE:
+            for element in elements(page_html, tag):
+                attributes = element.attrs
+                if attributes.get("aria-hidden") == "true" and attributes.get("tabindex") != "-1":
+                    hidden.append(f"{page.relative_to(site)}: <{tag} {attributes}>")
+    assert hidden[:5] == []
