@@ -97,6 +97,27 @@ def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) ->
     expect(tooltip).to_contain_text(short[:40])
 
 
+def test_escape_hides_a_term_tooltip_without_moving_focus(page: object) -> None:
+    """WCAG 1.4.13: content shown on focus can be dismissed where the reader is; it shows
+    again the next time a term is focused."""
+    page.goto("protocols/hotel-employee/")
+    links = page.locator("article a.hb-term")
+    first, second = links.nth(0), links.nth(1)
+    tooltip = page.locator(".md-tooltip2--active")
+
+    first.focus()
+    expect(tooltip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    expect(first).to_be_focused()
+
+    short = second.get_attribute("title") or ""
+    assert short
+    second.focus()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(short[:40])
+
+
 def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     page.goto("glossary/")
     page.locator(".hb-letters a", has_text="S").click()

@@ -5,3 +5,26 @@ document
   .forEach(function (dialog) {
     dialog.setAttribute("aria-label", "Search");
   });
+
+/* Escape hides a term's tooltip where the reader is, without moving focus or the pointer
+   (WCAG 1.4.13); Material's tooltips only close when focus or the pointer leaves. The
+   tooltip stays hidden until it closes on its own, and shows again when next opened. */
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") {
+    return;
+  }
+  document.querySelectorAll(".md-tooltip2--active").forEach(function (tooltip) {
+    tooltip.classList.add("hb-tooltip--dismissed");
+  });
+});
+new MutationObserver(function (changes) {
+  changes.forEach(function (change) {
+    var tooltip = change.target;
+    if (
+      tooltip.classList.contains("hb-tooltip--dismissed") &&
+      !tooltip.classList.contains("md-tooltip2--active")
+    ) {
+      tooltip.classList.remove("hb-tooltip--dismissed");
+    }
+  });
+}).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
