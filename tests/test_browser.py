@@ -118,6 +118,22 @@ def test_escape_hides_a_term_tooltip_without_moving_focus(page: object) -> None:
     expect(tooltip).to_contain_text(short[:40])
 
 
+@pytest.mark.parametrize("path", ["index.html", "glossary/survivor/"])
+def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> None:
+    """Screen readers list landmarks by name: Material labels each section's menu by its
+    toggle, which holds only an icon when the section has an index page."""
+    page.goto(path)
+    session = page.context.new_cdp_session(page)
+    tree = session.send("Accessibility.getFullAXTree")["nodes"]
+    names = [
+        node.get("name", {}).get("value", "")
+        for node in tree
+        if node.get("role", {}).get("value") == "navigation" and not node.get("ignored")
+    ]
+    assert names and all(name.strip() for name in names), names
+    assert len(names) == len(set(names)), names
+
+
 def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     page.goto("glossary/")
     page.locator(".hb-letters a", has_text="S").click()

@@ -6,6 +6,17 @@ document
     dialog.setAttribute("aria-label", "Search");
   });
 
+/* A section's menu is labelled by its toggle, which holds only an icon (or is missing) when
+   the section has an index page (navigation.indexes): name it by its own title instead. */
+document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu) {
+  var toggle = document.getElementById(menu.getAttribute("aria-labelledby"));
+  var title = menu.querySelector(":scope > .md-nav__title");
+  if ((!toggle || !toggle.textContent.trim()) && title && title.textContent.trim()) {
+    menu.removeAttribute("aria-labelledby");
+    menu.setAttribute("aria-label", title.textContent.trim());
+  }
+});
+
 /* Escape hides a term's tooltip where the reader is, without moving focus or the pointer
    (WCAG 1.4.13); Material's tooltips only close when focus or the pointer leaves. The
    tooltip stays hidden until it closes on its own, and shows again when next opened. */
