@@ -134,6 +134,25 @@ def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> 
     assert len(names) == len(set(names)), names
 
 
+@pytest.mark.parametrize(
+    "path", ["changes/", "glossary/human-trafficking/", "protocols/hotel-employee/"]
+)
+def test_dates_in_tables_stay_on_one_line_on_a_phone(
+    browser: object, site_url: str, path: str
+) -> None:
+    """At 375 px a date cell was narrow enough to break 2026-11-30 after its second hyphen."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    try:
+        opened = context.new_page()
+        opened.goto(path)
+        dates = opened.locator("article td time")
+        expect(dates.first).to_be_attached()
+        lines = dates.evaluate_all("els => els.map(e => e.getClientRects().length)")
+        assert lines and set(lines) == {1}, lines
+    finally:
+        context.close()
+
+
 def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     page.goto("glossary/")
     page.locator(".hb-letters a", has_text="S").click()
