@@ -171,6 +171,16 @@ def test_print_hides_the_navigation(page: object) -> None:
     expect(page.locator("article h1")).to_be_visible()
 
 
+def test_print_gives_the_address_of_a_link_to_another_site(page: object) -> None:
+    """On paper the contacts' "website" links and a term's sources say where they go."""
+    page.goto("protocols/hotel-employee/")
+    page.emulate_media(media="print")
+    website = page.locator("article a[href^='https://']", has_text="website").first
+    href = website.get_attribute("href")
+    after = website.evaluate("link => getComputedStyle(link, '::after').content")
+    assert href and href in after, after
+
+
 @pytest.mark.parametrize("path", AXE_PAGES)
 def test_axe_finds_no_serious_problem(page: object, path: str) -> None:
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
