@@ -153,6 +153,25 @@ def test_dates_in_tables_stay_on_one_line_on_a_phone(
         context.close()
 
 
+def test_the_home_pages_numbers_can_be_tapped_and_stay_on_one_line(
+    browser: object, site_url: str
+) -> None:
+    """A member on a phone who suspects trafficking calls from the first box they see; the
+    hotline's number was plain text, broken over two lines at a hyphen."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    try:
+        opened = context.new_page()
+        opened.goto("index.html")
+        box = opened.locator("article .admonition").first
+        numbers = box.locator("a[href^='tel:'], a[href^='sms:']")
+        hrefs = numbers.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert {"tel:+18883737888", "sms:233733", "tel:+18663472423"} <= set(hrefs), hrefs
+        lines = numbers.evaluate_all("els => els.map(e => e.getClientRects().length)")
+        assert set(lines) == {1}, lines
+    finally:
+        context.close()
+
+
 def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     page.goto("glossary/")
     page.locator(".hb-letters a", has_text="S").click()
