@@ -5,6 +5,7 @@ PDF tests are marked `pdf`: they skip on a laptop without Pango and fail under C
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from pathlib import Path
@@ -492,3 +493,26 @@ def test_config_errors_exit_2(tmp_path: Path) -> None:
         "site_name: x\nplugins:\n  - handbook:\n      paper_size: A3\n", encoding="utf-8"
     )
     assert main(["handouts", "-f", str(tmp_path / "mkdocs.yml")]) == 2
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_each_shipped_key_terms_box_is_whole_on_one_page(tmp_path: Path, paper: str) -> None:
+    """The box of definitions a trainer reads before the session was split at the foot of
+    page 1, leaving one or two terms alone at the top of page 2."""
+    require_weasyprint()
+    context = context_of(ROOT / "mkdocs.yml")
+    context = dataclasses.replace(
+        context, config=dataclasses.replace(context.config, paper_size=paper)
+    )
+    for module in context.handbook.modules.values():
+        content = handouts.handout_content(context, module)
+        assert content.key_terms, module.id
+        pdf = tmp_path / f"{module.id}-{paper}.pdf"
+        pdf.write_bytes(handout_render.render_pdf(content, ROOT / "content", [ROOT]))
+        pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
+        box_page = next(page for page in pages if "Key terms" in page)
+        for term in content.key_terms:
+            opening = " ".join(term.short.split()[:4])
+            assert opening in box_page, (module.id, paper, term.id)
