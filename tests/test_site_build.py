@@ -157,13 +157,14 @@ def test_search_finds_each_term_page_by_each_accepted_form(
 
 
 def _written_numbers(markdown_source: str) -> set[str]:
-    """Numbers of three or more digits in a page's prose: no front matter, code or HTML
-    comments (hotlines, short codes, statutes and years a member may need)."""
+    """Numbers of three or more digits in a page's prose: no front matter, code, HTML
+    comments or link addresses (hotlines, short codes, statutes and years a member may
+    need)."""
     body = markdown_source
     if body.startswith("---\n"):
         body = body.split("\n---\n", 1)[1]
     body = re.sub(r"^(```|~~~).*?^\1", "", body, flags=re.M | re.S)
-    body = re.sub(r"<!--.*?-->|`[^`\n]*`", "", body, flags=re.S)
+    body = re.sub(r"<!--.*?-->|`[^`\n]*`|(?<=\])\([^)\s]*\)", "", body, flags=re.S)
     return set(re.findall(r"(?<![\w.])\d{3,}(?![\w])", body))
 
 
@@ -203,3 +204,16 @@ def test_no_hidden_element_takes_keyboard_focus(shipped_site: SiteBuild) -> None
                 if attributes.get("aria-hidden") == "true" and attributes.get("tabindex") != "-1":
                     hidden.append(f"{page.relative_to(site)}: <{tag} {attributes}>")
     assert hidden[:5] == []
+
+
+def test_module_sub_headings_are_headings(shipped_site: SiteBuild) -> None:
+    """A bold line standing alone ("At the front desk") looks like a heading but is none
+    to a screen reader's heading list, nor in the page's table of contents."""
+    site = shipped_site.require()
+    bold_lines = [
+        f"{page.parent.name}: {text}"
+        for page in sorted((site / "modules").glob("*/index.html"))
+        for text in re.findall(r"<p><strong>([^<]*)</strong></p>", page.read_text("utf-8"))
+        if not text.rstrip().endswith((".", ":", "!", "?"))
+    ]
+    assert bold_lines == []
