@@ -172,6 +172,27 @@ def test_the_home_pages_numbers_can_be_tapped_and_stay_on_one_line(
         context.close()
 
 
+@pytest.mark.parametrize("path", ["changes/", "glossary/survivor/", "protocols/hotel-employee/"])
+def test_tables_fit_a_phone_without_scrolling_sideways(
+    browser: object, site_url: str, path: str
+) -> None:
+    """At 375 px the theme's wide cells pushed the changes table's last column, what
+    changed, off the screen."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    try:
+        opened = context.new_page()
+        opened.goto(path)
+        tables = opened.locator("article table")
+        expect(tables.first).to_be_attached()
+        overflow = tables.evaluate_all(
+            """tables => tables.map(table => Math.round(table.getBoundingClientRect().right
+                - table.closest('article').getBoundingClientRect().right))"""
+        )
+        assert overflow and max(overflow) <= 0, overflow
+    finally:
+        context.close()
+
+
 def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     page.goto("glossary/")
     page.locator(".hb-letters a", has_text="S").click()
