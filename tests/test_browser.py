@@ -221,6 +221,20 @@ def test_print_gives_the_address_of_a_link_to_another_site(page: object) -> None
     assert href and href in after, after
 
 
+def test_print_keeps_each_protocol_step_and_box_on_one_page(page: object) -> None:
+    """Printed from the browser, step 4 of the hotel protocol ran over a page break; a
+    heading could end a page with its text on the next."""
+    page.goto("protocols/hotel-employee/")
+    page.emulate_media(media="print")
+    step = page.locator("article ol > li").first
+    heading = page.locator("article h2").first
+    assert step.evaluate("item => getComputedStyle(item).breakInside") == "avoid"
+    assert heading.evaluate("item => getComputedStyle(item).breakAfter") == "avoid"
+    page.goto("index.html")
+    box = page.locator("article .admonition").first
+    assert box.evaluate("item => getComputedStyle(item).breakInside") == "avoid"
+
+
 @pytest.mark.parametrize("path", AXE_PAGES)
 def test_axe_finds_no_serious_problem(page: object, path: str) -> None:
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
