@@ -217,3 +217,15 @@ def test_module_sub_headings_are_headings(shipped_site: SiteBuild) -> None:
         if not text.rstrip().endswith((".", ":", "!", "?"))
     ]
     assert bold_lines == []
+
+
+def test_the_home_page_says_how_to_see_a_definition_without_a_mouse(
+    shipped_site: SiteBuild,
+) -> None:
+    """It told members to hover, which a keyboard user cannot do: the Tab key shows the
+    same short definition, and Escape hides it."""
+    home = (shipped_site.require() / "index.html").read_text("utf-8")
+    advice = next(
+        paragraph.text for paragraph in elements(home, "p") if "short explanation" in paragraph.text
+    )
+    assert "Tab key" in advice and "Escape" in advice, advice
