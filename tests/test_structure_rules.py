@@ -106,6 +106,27 @@ def test_related_and_replaced_by_must_name_terms(tmp_path: Path) -> None:
     ]
 
 
+def test_a_replacement_that_is_deprecated_too_is_reported(tmp_path: Path) -> None:
+    files = {
+        "glossary/a.yml": term_yaml("a", extra="status: deprecated\nreplaced_by: b\n"),
+        "glossary/b.yml": term_yaml("b", extra="status: deprecated\nreplaced_by: a\n"),
+        "glossary/c.yml": term_yaml("c", extra="status: deprecated\nreplaced_by: d\n"),
+        "glossary/d.yml": term_yaml("d", extra="status: deprecated\nreplaced_by: e\n"),
+        "glossary/e.yml": term_yaml("e", extra="related: [d]\n"),
+    }
+    found = run_rules(tmp_path, files)
+    assert [(f.rule, f.path, f.line, f.message) for f in found] == [
+        (
+            "glossary.reference",
+            f"glossary/{term}.yml",
+            5,
+            f"replaced_by names '{replacement}', which is deprecated too, replaced by "
+            f"'{onward}': name the term to use now",
+        )
+        for term, replacement, onward in (("a", "b", "a"), ("b", "a", "b"), ("c", "d", "e"))
+    ]
+
+
 def test_a_reference_to_a_broken_file_is_not_reported_again(tmp_path: Path) -> None:
     files = {
         "glossary/a.yml": term_yaml("a", extra="related: [b]\n"),

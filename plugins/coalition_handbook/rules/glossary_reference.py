@@ -1,4 +1,6 @@
-"""glossary.reference: `related` or `replaced_by` naming no existing term."""
+"""glossary.reference: `related` or `replaced_by` naming no existing term, or a
+`replaced_by` naming a term that is itself deprecated (the suggestion would send editors
+to a term they must not use either; two terms replacing each other never end)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,14 @@ def _problem(context: CheckContext, term: Term, span_key: str, ref: str) -> str 
     field = span_key.split(".")[0]
     if ref == term.id:
         return f"{field} names the term itself ('{ref}')"
-    if ref in context.handbook.terms:
+    named = context.handbook.terms.get(ref)
+    if named is not None:
+        if field == "replaced_by" and named.status == "deprecated":
+            onward = f", replaced by '{named.replaced_by}'" if named.replaced_by else ""
+            return (
+                f"replaced_by names '{ref}', which is deprecated too{onward}: name the term "
+                "to use now"
+            )
         return None
     expected = context.config.relative(context.config.glossary_dir / f"{ref}.yml")
     if expected in context.handbook.rejected:
