@@ -60,6 +60,9 @@ def render_sarif(findings: list[Finding]) -> str:
                         "rules": [_rule_descriptor(rule_id) for rule_id in rule_ids],
                     }
                 },
+                # Said, not left to a reader's default: columns count code points, as
+                # in every other format (DESIGN section 6).
+                "columnKind": "unicodeCodePoints",
                 "results": [_result(finding, index[finding.rule]) for finding in findings],
             }
         ],
