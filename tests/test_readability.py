@@ -69,6 +69,18 @@ def test_grading_needs_no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert grade_of(tmp_path, DENSE) > 10
 
 
+def test_the_grade_of_very_short_sentences_is_not_below_zero(tmp_path: Path) -> None:
+    # Flesch-Kincaid gives less than zero for these; no reading grade is below zero.
+    text = "---\ntitle: Go\nversion: 1\naudience: x\nduration: 5 minutes\nobjectives: [x]\n"
+    text += "history:\n  - {version: 1, date: 2026-01-01, summary: x}\n---\n\n## Realize\n\n"
+    text += "Go. Sit.\n\n## Recognize\n\nEat. Run.\n\n## Respond\n\nStop. Call.\n"
+    context = context_of(write_handbook(tmp_path, modules={"go": text}))
+    assert module_readability._textstat().flesch_kincaid_grade("Go. Sit. Eat. Run.") < 0
+    assert reading_grade(context.handbook.modules["go"]) == 0.0
+    (finding,) = module_readability.check(context)
+    assert finding.message == "reading grade 0.0 (Flesch-Kincaid)"
+
+
 def test_a_module_without_prose_has_grade_zero_and_no_finding(tmp_path: Path) -> None:
     text = "---\ntitle: Empty\nversion: 1\naudience: x\nduration: 5 minutes\nobjectives: [x]\n"
     text += "history:\n  - {version: 1, date: 2026-01-01, summary: x}\n---\n\n## Realize\n"

@@ -56,7 +56,8 @@ def reading_grade(module: Module) -> float:
 def _grade(text: str) -> float:
     if not text:
         return 0.0
-    return round(float(_textstat().flesch_kincaid_grade(text)), 1)
+    # The formula goes below zero for a few very short sentences; no school grade does.
+    return max(0.0, round(float(_textstat().flesch_kincaid_grade(text)), 1))
 
 
 @cache
