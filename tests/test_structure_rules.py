@@ -64,6 +64,27 @@ def test_a_term_listing_a_form_twice(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("aliases", "column", "found"),
+    [
+        ("aliases: [Survivors]\n", 11, "Survivors"),
+        ('aliases: ["Survivors"]\n', 12, "Survivors"),
+        ("aliases:\n  - 'Survivors'\n", 6, "Survivors"),
+    ],
+    ids=["plain", "double-quoted", "single-quoted"],
+)
+def test_a_duplicate_points_at_the_form_as_written(
+    tmp_path: Path, aliases: str, column: int, found: str
+) -> None:
+    # DESIGN section 6: line and column point at the first character of `found`.
+    files = {"glossary/a.yml": term_yaml("survivor", extra=aliases)}
+    (finding,) = [f for f in run_rules(tmp_path, files) if f.rule == "glossary.duplicate"]
+    line = 5 if aliases.startswith("aliases:\n") else 4
+    assert (finding.line, finding.column, finding.found) == (line, column, found)
+    source_line = (tmp_path / "glossary/a.yml").read_text().splitlines()[line - 1]
+    assert source_line[column - 1 :].startswith(found)
+
+
+@pytest.mark.parametrize(
     ("first", "second"),
     [
         (term_yaml("survivor"), term_yaml("survivorship")),

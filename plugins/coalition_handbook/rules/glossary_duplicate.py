@@ -16,6 +16,8 @@ from ..cache import digest
 from ..findings import Finding
 from ..forms import form_key, is_all_capitals
 from ..model.types import Term
+from ..model.yaml_source import LineIndex
+from ..yaml_text import source_offsets
 from .base import CheckContext, cached_findings
 
 RULE = "glossary.duplicate"
@@ -113,4 +115,19 @@ def _finding(context: CheckContext, claim: Claim, other: Claim) -> Finding:
             f"form '{claim.form}' ({claim.kind}) of term '{claim.term.id}' is also claimed "
             f"by term '{other.term.id}' ({other.kind} there: {other.place()})"
         )
-    return context.finding_at(RULE, claim.term.origin, claim.span_key, message, term=claim.term.id)
+    line, column, found = _written_at(claim)
+    return context.finding(
+        RULE, claim.term.origin.path, line, column, message, found=found, term=claim.term.id
+    )
+
+
+def _written_at(claim: Claim) -> tuple[int, int, str]:
+    """The line and column of the form's first character in its file (inside any quotes)
+    and the form exactly as written there (DESIGN section 6: `found` is the source text
+    the position points at)."""
+    origin = claim.term.origin
+    span = origin.span(claim.span_key)
+    offsets = source_offsets(origin.text[span.start : span.end], claim.form)
+    first, end = span.start + offsets[0], span.start + offsets[-1]
+    line, column = LineIndex(origin.text).position(first)
+    return line, column, origin.text[first:end]
