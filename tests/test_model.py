@@ -6,7 +6,9 @@ import datetime as dt
 import pickle
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from helpers_model import MODULE_FRONT, PROTOCOL, load, module_md, term_yaml, write_files
 
 from coalition_handbook.config import load_config
@@ -273,6 +275,43 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
 def test_headings_in_code_do_not_count_and_setext_does() -> None:
     body = "Intro\n\n```\n## Realize\n```\n\nRecognize\n---------\n\n    ## Respond\n"
     assert parse_headings(body, first_line=10) == (Heading(2, "Recognize", 16),)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "##Respond\n",
+        "Intro\n##Respond\nmore\n",
+        "####### seven\n",
+        " ## Respond\n",
+        "   ## Respond\n",
+        "## Respond ##\n",
+        "```\n##Respond\n```\n",
+        "    ##Respond\n",
+        "#\n",
+    ],
+    ids=[
+        "no-space",
+        "inside-a-paragraph",
+        "seven-hashes",
+        "one-space-indent",
+        "three-space-indent",
+        "closing-hashes",
+        "fenced",
+        "indented-code",
+        "empty",
+    ],
+)
+def test_hash_headings_are_those_python_markdown_renders(body: str) -> None:
+    """The site is rendered by Python-Markdown, which needs no space after the hashes and
+    no indent before them (CommonMark says the opposite of both): the sections checked
+    are the ones a reader sees."""
+    html = markdown.markdown(body, extensions=["fenced_code"])
+    rendered = [
+        (int(tag.name[1]), tag.get_text())
+        for tag in BeautifulSoup(html, "html.parser").find_all(["h1", "h2", "h3", "h4", "h5", "h6"])
+    ]
+    assert [(heading.level, heading.text) for heading in parse_headings(body)] == rendered
 
 
 def test_heading_text_is_plain_text() -> None:

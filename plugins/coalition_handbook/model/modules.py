@@ -2,7 +2,9 @@
 
 A module is also a page; its front matter is validated against module.schema.json and
 its headings are read with markdown-it, so a `## Realize` inside a code block is no
-heading and setext headings count.
+heading and setext headings count. Where markdown-it (CommonMark) and Python-Markdown,
+which renders the site, disagree on `#` headings, the lines are first written the way
+markdown-it reads as Python-Markdown does: the section a reader sees is the one checked.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
+from ..markdown import lines_outside_code
 from .glossary import commonmark, history_entries, inline_text
 from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
 from .records import validated_fields
@@ -119,7 +122,7 @@ def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
     """The headings of a Markdown body, with file line numbers (`first_line` is the
     body's first line in the file)."""
     headings: list[Heading] = []
-    tokens = commonmark().parse(body)
+    tokens = commonmark().parse(_as_python_markdown_reads_hashes(body))
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or token.map is None:
             continue
@@ -132,3 +135,23 @@ def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
             )
         )
     return tuple(headings)
+
+
+# `##Respond` and `#######`: headings to Python-Markdown, which needs no space after the
+# hashes and reads a seventh as text; ` ## Respond`: a paragraph to it (the hashes must
+# start the line), but a heading to CommonMark.
+_UNSPACED_HASHES = re.compile(r"\A(#{1,6}+)(?=\S)")
+_INDENTED_HASHES = re.compile(r"\A( {1,3})#")
+
+
+def _as_python_markdown_reads_hashes(body: str) -> str:
+    """`body` with its `#` lines outside code rewritten so that markdown-it finds the
+    headings Python-Markdown finds: a space after unspaced hashes, and the first hash of
+    an indented line escaped. Lines keep their number, so headings keep their line."""
+    lines = body.split("\n")
+    for number, line in lines_outside_code(body):
+        if line.startswith("#"):
+            lines[number - 1] = _UNSPACED_HASHES.sub(r"\1 ", line, count=1)
+        elif _INDENTED_HASHES.match(line):
+            lines[number - 1] = _INDENTED_HASHES.sub(r"\1\\#", line, count=1)
+    return "\n".join(lines)
