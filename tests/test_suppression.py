@@ -90,3 +90,34 @@ def test_front_matter_holds_no_comments() -> None:
     text = "---\ntitle: '<!-- handbook-disable -->'\n---\nline 4\n"
     assert not parse_suppressions(text, body_line=4).suppresses("term.avoid", 4)
     assert parse_suppressions(text).suppresses("term.avoid", 4)  # read as Markdown, it would
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "suppressed"),
+    [
+        # rules listed with commas and no spaces
+        ("<!-- handbook-disable-next-line term.case,term.avoid -->\nx\n", "term.avoid", True),
+        ("<!-- handbook-disable-next-line term.case,term.avoid -->\nx\n", "term.case", True),
+        ("<!-- handbook-disable-next-line term.case,term.avoid -->\nx\n", "privacy.pii", False),
+        # `*` names every rule
+        ("<!-- handbook-disable * -->\nx\n", "privacy.pii", True),
+        ("<!-- handbook-disable term.* -->\nx\n", "term.case", True),
+        ("<!-- handbook-disable term.* -->\nx\n", "privacy.pii", False),
+        # two comments on one line: the later one wins
+        ("<!-- handbook-disable --> <!-- handbook-enable -->\nx\n", "term.avoid", False),
+        ("<!-- handbook-enable --> <!-- handbook-disable -->\nx\n", "term.avoid", True),
+        (
+            "<!-- handbook-disable -->\n<!-- handbook-enable --><!-- handbook-disable -->\nx\n",
+            "term.avoid",
+            True,
+        ),
+        (
+            "<!-- handbook-disable -->\n<!-- handbook-disable --><!-- handbook-enable -->\nx\n",
+            "term.avoid",
+            False,
+        ),
+    ],
+)
+def test_rule_lists_and_comments_sharing_a_line(text: str, rule: str, suppressed: bool) -> None:
+    last_line = text.count("\n")
+    assert parse_suppressions(text).suppresses(rule, last_line) is suppressed
