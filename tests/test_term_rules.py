@@ -139,6 +139,9 @@ def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
         "CSEC alone; DHS alone; FBI and FBIs.\n",
         encoding="utf-8",
     )
+    (tmp_path / "content" / "first.md").write_text(
+        "XYZ comes before a CSEC case.\n\nABC comes between two: a CSEC case.\n", encoding="utf-8"
+    )
     findings = run_checks(load_config(config)).findings
     on_page = {(f.rule, f.line, f.found) for f in findings if f.path == "content/caps.md"}
     assert on_page == {
@@ -149,8 +152,93 @@ def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
         ("term.unknown-acronym", 3, "CSEC"),
         ("term.unknown-acronym", 3, "DHS"),
     }
+    # a form found later in the page does not hide an acronym before it
+    assert [(f.rule, f.found) for f in findings if f.path == "content/first.md"] == [
+        ("term.unknown-acronym", "XYZ"),
+        ("term.unknown-acronym", "ABC"),
+    ]
     in_definition = [f for f in findings if f.path == "glossary/csec.yml"]
     assert in_definition == []  # its own forms, found in its definition
+
+
+def test_a_form_to_avoid_or_deprecated_in_another_case_is_reported_once(tmp_path: Path) -> None:
+    """Forms of a case-sensitive term written in another case: an accepted one is a
+    term.case finding; a form to avoid or of a deprecated term is reported as that alone.
+    term.avoid gives the reason the glossary records, where there is one."""
+    config = make(tmp_path)
+    (tmp_path / "glossary" / "blue-campaign.yml").write_text(
+        "term: Blue Campaign\ncase_sensitive: true\nversion: 1\ndefinition: A campaign.\n"
+        "avoid:\n  - text: Blue Campain\n    reason: ' A misspelling. '\n  - Blue Bird\n" + HISTORY,
+        encoding="utf-8",
+    )
+    (tmp_path / "glossary" / "old-campaign.yml").write_text(
+        "term: Old Campaign\ncase_sensitive: true\nstatus: deprecated\n"
+        "replaced_by: blue-campaign\nversion: 1\ndefinition: The campaign's old name.\n" + HISTORY,
+        encoding="utf-8",
+    )
+    (tmp_path / "glossary" / "gone-campaign.yml").write_text(
+        "term: Gone Campaign\nstatus: deprecated\nreplaced_by: no-such-term\nversion: 1\n"
+        "definition: A campaign that ended.\n" + HISTORY,
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "cases.md").write_text(
+        "The blue campain, the blue bird, the old campaign and the blue campaign.\n"
+        "The Gone Campaign.\n",
+        encoding="utf-8",
+    )
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.rule, f.line, f.column, f.found, f.suggestion, f.term, f.message)
+        for f in findings
+        if f.path == "content/cases.md"
+    ] == [
+        (
+            "term.avoid",
+            1,
+            5,
+            "blue campain",
+            "Blue Campaign",
+            "blue-campaign",
+            "'blue campain' is a form to avoid; use 'Blue Campaign'. Why: A misspelling.",
+        ),
+        (
+            "term.avoid",
+            1,
+            23,
+            "blue bird",
+            "Blue Campaign",
+            "blue-campaign",
+            "'blue bird' is a form to avoid; use 'Blue Campaign'.",
+        ),
+        (
+            "term.deprecated",
+            1,
+            38,
+            "old campaign",
+            "Blue Campaign",
+            "old-campaign",
+            "'old campaign' is a form of the deprecated term 'old-campaign'; use 'Blue Campaign'",
+        ),
+        (
+            "term.case",
+            1,
+            59,
+            "blue campaign",
+            "Blue Campaign",
+            "blue-campaign",
+            "'blue campaign' is written 'Blue Campaign' (the term is case-sensitive)",
+        ),
+        # a replacement that is no term (glossary.reference says so): nothing to suggest
+        (
+            "term.deprecated",
+            2,
+            5,
+            "Gone Campaign",
+            None,
+            "gone-campaign",
+            "'Gone Campaign' is a form of the deprecated term 'gone-campaign'",
+        ),
+    ]
 
 
 def test_usage(tmp_path: Path) -> None:
