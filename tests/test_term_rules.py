@@ -134,9 +134,14 @@ def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
         "aliases: [CSEC case, DHS Blue Campaign]\n" + HISTORY,
         encoding="utf-8",
     )
+    (tmp_path / "glossary" / "ngo.yml").write_text(
+        "term: non-governmental organization\nversion: 1\ndefinition: A charity.\n"
+        "aliases: [NGO]\n" + HISTORY,
+        encoding="utf-8",
+    )
     (tmp_path / "content" / "caps.md").write_text(
         "A VICTIM, a SLAVE, SURVIVORS, a CSEC case, the DHS Blue Campaign.\n\n"
-        "CSEC alone; DHS alone; FBI and FBIs.\n",
+        "CSEC alone; DHS alone; FBI and FBIs.\n\nPARTNER NGOS\n",
         encoding="utf-8",
     )
     (tmp_path / "content" / "first.md").write_text(
@@ -148,6 +153,8 @@ def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
         # forms match in any case ("VICTIM" is the form "victim"), so none is an acronym
         ("term.avoid", 1, "VICTIM"),
         ("term.deprecated", 1, "SLAVE"),
+        # "NGOS" is no use of the form "NGO" (its plural is written "NGOs"), but no
+        # unknown acronym either: it is the form in capitals, as a heading may write it
         # a word of a longer form is no form of its own
         ("term.unknown-acronym", 3, "CSEC"),
         ("term.unknown-acronym", 3, "DHS"),
