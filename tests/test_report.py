@@ -150,3 +150,44 @@ def test_json_puts_one_finding_on_each_line_and_parses_when_empty() -> None:
         "findings": [],
         "counts": {"error": 0, "warning": 0, "info": 0},
     }
+
+
+CRLF_FINDING = Finding(
+    rule="term.avoid",
+    severity=Severity.WARNING,
+    path="content/a,b:c%d.md",
+    line=2,
+    column=5,
+    message="'homeless\r\nperson' is a form to avoid; use 'survivor\u2019s advocate'.",
+    found="homeless\r\nperson",
+    suggestion="survivor\u2019s advocate",
+    term="person-experiencing-homelessness",
+)
+
+
+def test_text_escapes_carriage_returns_too() -> None:
+    assert FORMATTERS["text"]([CRLF_FINDING]) == (
+        "content/a,b:c%d.md:2:5: warning term.avoid "
+        "'homeless\\r\\nperson' is a form to avoid; use 'survivor\u2019s advocate'.\n"
+    )
+
+
+def test_github_escapes_carriage_returns_and_separators_in_the_file_name() -> None:
+    assert FORMATTERS["github"]([CRLF_FINDING]) == (
+        "::warning file=content/a%2Cb%3Ac%25d.md,line=2,col=5,title=term.avoid::"
+        "'homeless%0D%0Aperson' is a form to avoid; use 'survivor\u2019s advocate'.\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["json", "sarif"])
+def test_json_formats_write_text_as_it_is(name: str) -> None:
+    """Non-ASCII text stays readable in the output (UTF-8), not as escapes."""
+    output = FORMATTERS[name]([CRLF_FINDING])
+    assert "survivor\u2019s advocate" in output
+    assert "\\u2019" not in output
+
+
+def test_json_with_no_findings() -> None:
+    assert FORMATTERS["json"]([]) == (
+        '{"findings": [], "counts": {"error": 0, "warning": 0, "info": 0}}\n'
+    )
