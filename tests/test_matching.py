@@ -84,6 +84,7 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ("sex \t trafficking", [("sex \t trafficking", "sex-trafficking", "accepted", True)]),
         ("sex\u00a0trafficking", [("sex\u00a0trafficking", "sex-trafficking", "accepted", True)]),
         ("sex\n  trafficking", [("sex\n  trafficking", "sex-trafficking", "accepted", True)]),
+        ("  sex  trafficking", [("sex  trafficking", "sex-trafficking", "accepted", True)]),
         ("homeless\x00person", []),
         ("homeless, person", []),
         ("homeless\n\nperson", []),
@@ -205,6 +206,53 @@ def test_an_accepted_claim_wins_over_a_form_to_avoid_whatever_the_ids() -> None:
         assert [(m.term_id, m.kind) for m in matcher.scan("a shelter")] == [
             (accepting_id, "accepted")
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the longest use wins; a shorter one beside it that it does not touch stays
+        ("bonded slave labor trafficking ring", ["bonded slave", "labor trafficking ring"]),
+        # two uses sharing one one-letter word overlap: the leftmost of two as long wins
+        ("plan b team", ["plan b"]),
+    ],
+)
+def test_overlapping_uses_resolve_longest_first(text: str, expected: list[str]) -> None:
+    matcher = Matcher.from_terms(
+        [
+            make_term("a", "bonded slave"),
+            make_term("b", "slave labor"),
+            make_term("c", "labor trafficking ring"),
+            make_term("d", "plan b"),
+            make_term("e", "b team"),
+        ]
+    )
+    assert [m.found for m in matcher.scan(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("acronym_id", "capitals_id"),
+    [("a-trafficking", "a-trafficking"), ("trafficking-in-persons", "tip")],
+)
+def test_an_acronym_and_a_word_of_another_term_sharing_letters(
+    acronym_id: str, capitals_id: str
+) -> None:
+    """ "TIP" the acronym and "tip" the word are a glossary.duplicate error. Meanwhile "tip"
+    in any case but capitals is the word, and "TIP", which both claim, goes to the lower id;
+    none is a use in the wrong case."""
+    matcher = Matcher.from_terms(
+        [make_term(acronym_id, "trafficking in persons", aliases=("TIP",)), make_term("tip", "tip")]
+    )
+    found = [(m.found, m.term_id, m.case_ok) for m in matcher.scan("TIP: a tip. Tips.")]
+    assert found == [("TIP", capitals_id, True), ("tip", "tip", True), ("Tips", "tip", True)]
+
+
+@pytest.mark.parametrize(
+    "text", ["a children's advocacy center", "a children\u2019s advocacy center"]
+)
+def test_a_form_written_with_a_curly_apostrophe(text: str) -> None:
+    matcher = Matcher.from_terms([make_term("cac", "children\u2019s advocacy center")])
+    assert [m.term_id for m in matcher.scan(text)] == ["cac"]
 
 
 def test_building_500_terms_is_cheap() -> None:
