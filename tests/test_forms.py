@@ -9,6 +9,7 @@ from coalition_handbook.forms import (
     is_all_capitals,
     last_word_variants,
     plurals,
+    singular,
     split_words,
 )
 
@@ -46,6 +47,57 @@ def test_is_all_capitals(form: str, expected: bool) -> None:
 )
 def test_form_key(first: str, second: str, case_sensitive: bool, same: bool) -> None:
     assert (form_key(first, case_sensitive) == form_key(second, case_sensitive)) is same
+
+
+# Every kind of plural ending the singular is guessed from, and words that only look like
+# plurals; a plural and its singular are one form (section 4), as the matcher finds them.
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("agencies", "agency"),
+        ("wolves", "wolf"),
+        ("wives", "wife"),
+        ("analyses", "analysis"),
+        ("witnesses", "witness"),
+        ("survivors", "survivor"),
+        ("policemen", "policeman"),
+        ("men", "man"),
+        ("children", "child"),
+        ("mice", "mouse"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("criteria", "criterion"),
+        ("memoranda", "memorandum"),
+        ("stimuli", "stimulus"),
+        ("alumnae", "alumna"),
+        ("people", "person"),
+        ("enslaved people", "enslaved person"),
+    ],
+)
+def test_a_plural_is_the_form_of_its_singular(plural: str, singular: str) -> None:
+    assert form_key(plural) == form_key(singular)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("news", "new"),
+        ("bus", "bu"),
+        ("us", "u"),
+        ("is", "i"),
+        ("MOUS", "MOU"),
+    ],
+)
+def test_words_that_only_end_like_plurals(first: str, second: str) -> None:
+    assert form_key(first) != form_key(second)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("MOUs", "MOU"), ("MOU", "MOU"), ("Feet", "Foot"), ("People", "Person"), ("news", "news")],
+)
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
 
 
 @pytest.mark.parametrize(

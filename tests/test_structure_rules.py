@@ -30,13 +30,23 @@ def findings_of(root: Path, files: dict[str, str | bytes], rule: str) -> list[tu
         (term_yaml("sex trafficking"), term_yaml("sex-trafficking"), 1),
         (term_yaml("sex trafficking"), term_yaml("x", extra="avoid: [sex\u00a0trafficking]\n"), 4),
         (term_yaml("tip"), term_yaml("trafficking", extra="aliases: [TIP]\n"), 4),
+        (term_yaml("foot"), term_yaml("x", extra="aliases: [feet]\n"), 4),
         (
             term_yaml("a", extra="avoid: [prostitute]\n"),
             term_yaml("b", extra="avoid:\n  - text: prostitutes\n    reason: x\n"),
             5,
         ),
     ],
-    ids=["same", "case", "plural", "hyphen", "accepted-and-avoided", "acronym", "both-avoid"],
+    ids=[
+        "same",
+        "case",
+        "plural",
+        "hyphen",
+        "accepted-and-avoided",
+        "acronym",
+        "irregular-plural",
+        "both-avoid",
+    ],
 )
 def test_a_form_claimed_by_two_terms(tmp_path: Path, first: str, second: str, line: int) -> None:
     found = findings_of(

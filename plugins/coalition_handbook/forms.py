@@ -60,10 +60,12 @@ def singular(word: str) -> str:
 
     if getInflection(lower, tag="NNS", inflect_oov=False):
         return word  # a noun the lexicon knows as a singular ("bus", "news")
+    # A guess of one letter is no singular ("is" is not the plural of "i"); a short stem
+    # is fine ("feet", "men", "mice").
     guesses = [
-        lower[: -len(ending)] + replacement
+        guess
         for ending, replacement in _PLURAL_ENDINGS
-        if lower.endswith(ending) and len(lower) > len(ending) + 1
+        if lower.endswith(ending) and len(guess := lower[: -len(ending)] + replacement) > 1
     ]
     for inflect_oov in (False, True):  # the lexicon's plurals first, then its rules
         for guess in guesses:
