@@ -12,7 +12,6 @@ from functools import lru_cache
 
 # Spaces, tabs, line breaks, non-breaking spaces and hyphens all separate words alike.
 WORD_SEPARATORS = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
-APOSTROPHES = "'\u2019"
 
 
 def split_words(form: str) -> list[str]:
