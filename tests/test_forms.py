@@ -43,6 +43,8 @@ def test_is_all_capitals(form: str, expected: bool) -> None:
         ("TIP", "tip", False, False),
         ("T visa", "t visa", True, False),
         ("children", "child", False, True),
+        ("PhDs", "PhD", True, True),
+        ("  ", "", False, True),
     ],
 )
 def test_form_key(first: str, second: str, case_sensitive: bool, same: bool) -> None:
@@ -94,9 +96,20 @@ def test_words_that_only_end_like_plurals(first: str, second: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("MOUs", "MOU"), ("MOU", "MOU"), ("Feet", "Foot"), ("People", "Person"), ("news", "news")],
+    [
+        ("MOUs", "MOU"),
+        ("MOU", "MOU"),
+        ("Feet", "Foot"),
+        ("People", "Person"),
+        ("news", "news"),
+        ("PhDs", "PhD"),
+        ("eVisas", "eVisa"),
+        ("McKinneys", "McKinney"),
+    ],
 )
 def test_singular(word: str, expected: str) -> None:
+    """The singular keeps the word's own case (the forms of a case-sensitive term are
+    compared in it)."""
     assert singular(word) == expected
 
 
@@ -107,6 +120,10 @@ def test_singular(word: str, expected: str) -> None:
         ("child", ("children",)),
         ("MOU", ("MOUs",)),
         ("Campaign", ("Campaigns",)),
+        ("Child", ("Children",)),
+        ("PhD", ("PhDs",)),
+        ("eVisa", ("eVisas",)),
+        ("911", ()),
     ],
 )
 def test_plurals(word: str, expected: tuple[str, ...]) -> None:

@@ -49,6 +49,7 @@ TERMS = [
     make_term("memorandum-of-understanding", "memorandum of understanding", aliases=("MOU",)),
     make_term("t-visa", "T visa", case_sensitive=True),
     make_term("blue-campaign", "Blue Campaign", case_sensitive=True),
+    make_term("phd", "PhD", case_sensitive=True),
     make_term("sex-worker", "sex worker"),
     make_term("sex-work-advocate", "sex work", avoid=("sex",)),
     make_term("child", "child"),
@@ -142,6 +143,8 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ("the Blue-Campaign", [("Blue-Campaign", "blue-campaign", "accepted", True)]),
         ("the blue campaign", [("blue campaign", "blue-campaign", "accepted", False)]),
         ("the Blue Campaign's posters", [("Blue Campaign's", "blue-campaign", "accepted", True)]),
+        ("two PhDs", [("PhDs", "phd", "accepted", True)]),
+        ("two Phds", [("Phds", "phd", "accepted", False)]),
         # deprecated terms
         ("a modern slave", [("modern slave", "old-term", "deprecated", True)]),
         ("modern slaves", [("modern slaves", "old-term", "deprecated", True)]),

@@ -73,10 +73,15 @@ def singular(word: str) -> str:
     return word
 
 
-def _match_case(lemma: str, original: str) -> str:
-    if original[:1].isupper():
-        return lemma[:1].upper() + lemma[1:]
-    return lemma
+def _match_case(inflected: str, original: str) -> str:
+    """`inflected`, a lower-case plural or singular of `original`, in `original`'s case
+    where they begin alike: "PhD" -> "PhDs", "Child" -> "Children", "Feet" -> "Foot"."""
+    pairs = zip(inflected, original.lower(), strict=False)
+    shared = next(
+        (index for index, (mine, theirs) in enumerate(pairs) if mine != theirs),
+        min(len(inflected), len(original)),
+    )
+    return original[:shared] + inflected[shared:]
 
 
 def form_key(form: str, case_sensitive: bool = False) -> str:
