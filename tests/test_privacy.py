@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers_model import MKDOCS, PROTOCOL, term_yaml, write_files
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
@@ -61,3 +62,23 @@ def test_rule_with_allow_list(tmp_path: Path) -> None:
     result = run_checks(load_config(tmp_path / "mkdocs.yml"))
     found = [(f.line, f.column, f.found) for f in result.findings if f.rule == "privacy.pii"]
     assert found == [(4, 17, "555-123-4567"), (6, 8, "bob@corp.com")]
+
+
+def test_term_and_protocol_files_are_checked_too(tmp_path: Path) -> None:
+    """Every published file: pages, term files and protocol files, comments included; a
+    public number on the allow list matches however its digits are grouped."""
+    protocol = PROTOCOL.replace(
+        "    phone: 1-888-373-7888\n",
+        "    phone: 1-888-373-7888\n    text: 373-7888 or 555-123-4567\n",
+    )
+    files = {
+        "mkdocs.yml": MKDOCS + '      privacy: {allow: ["(888) 373 7888", "373 7888"]}\n',
+        "glossary/survivor.yml": term_yaml(extra="# asked by jane.doe@gmail.com\n"),
+        "protocols/hotel-staff.yml": protocol,
+    }
+    findings = run_checks(write_files(tmp_path, files)).findings
+    found = [(f.path, f.line, f.column, f.found) for f in findings if f.rule == "privacy.pii"]
+    assert found == [
+        ("glossary/survivor.yml", 4, 12, "jane.doe@gmail.com"),
+        ("protocols/hotel-staff.yml", 16, 23, "555-123-4567"),
+    ]
