@@ -58,6 +58,43 @@ def test_a_form_claimed_by_two_terms(tmp_path: Path, first: str, second: str, li
     assert "of term 'b' is also claimed by term 'a'" in message and "glossary/a.yml:" in message
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "column", "message"),
+    [
+        (
+            term_yaml("survivor"),
+            term_yaml("Survivor"),
+            7,
+            "form 'Survivor' (accepted) of term 'b' is also claimed by term 'a' "
+            "(accepted there: glossary/a.yml:1)",
+        ),
+        (
+            term_yaml("sex trafficking"),
+            term_yaml("x", extra="avoid: [sex-trafficking]\n"),
+            9,
+            "form 'sex-trafficking' (to avoid) of term 'b' is also claimed by term 'a' "
+            "(accepted there: glossary/a.yml:1)",
+        ),
+        (
+            term_yaml("x", extra="avoid: [sex-trafficking]\n"),
+            term_yaml("sex trafficking"),
+            7,
+            "form 'sex trafficking' (accepted) of term 'b' is also claimed by term 'a' "
+            "(to avoid there: glossary/a.yml:4)",
+        ),
+    ],
+    ids=["both-accepted", "avoided-later", "accepted-later"],
+)
+def test_a_duplicate_says_what_each_claim_is(
+    tmp_path: Path, first: str, second: str, column: int, message: str
+) -> None:
+    files = {"glossary/a.yml": first, "glossary/b.yml": second}
+    found = [f for f in run_rules(tmp_path, files) if f.rule == "glossary.duplicate"]
+    assert [(f.path, f.column, f.message, f.term) for f in found] == [
+        ("glossary/b.yml", column, message, "b")
+    ]
+
+
 def test_a_term_listing_a_form_twice(tmp_path: Path) -> None:
     found = findings_of(
         tmp_path,
