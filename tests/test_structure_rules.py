@@ -263,6 +263,49 @@ def test_history_is_newest_first_and_matches_version(
         assert line == expected_line and fragment in message
 
 
+def test_history_of_protocols_and_modules_is_checked_under_their_schema_rules(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "glossary/x.yml": history_term(2, [(1, "2026-01-01")]),
+        "protocols/hotel-staff.yml": PROTOCOL.replace("version: 2\nowner", "version: 3\nowner"),
+        MODULE_FILE: module_md(
+            front=MODULE_FRONT.replace("version: 1\naudience", "version: 2\naudience")
+        ),
+    }
+    found = [(f.rule, f.path, f.line, f.column) for f in run_rules(tmp_path, files)]
+    assert found == [
+        ("module.schema", MODULE_FILE, 11, 14),
+        ("glossary.history", "glossary/x.yml", 5, 14),
+        ("protocol.schema", "protocols/hotel-staff.yml", 18, 14),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "rule"),
+    [
+        ("glossary/x.yml", history_term(1, []) + "  []\n", "glossary.schema"),
+        (
+            "protocols/hotel-staff.yml",
+            PROTOCOL[: PROTOCOL.index("history:")] + "history: []\n",
+            "protocol.schema",
+        ),
+        (
+            MODULE_FILE,
+            module_md(front=MODULE_FRONT[: MODULE_FRONT.index("history:")] + "history: []\n"),
+            "module.schema",
+        ),
+    ],
+    ids=["term", "protocol", "module"],
+)
+def test_an_empty_history_is_a_schema_problem_alone(
+    tmp_path: Path, path: str, text: str, rule: str
+) -> None:
+    files = {"protocols/hotel-staff.yml": PROTOCOL, path: text}
+    found = [(f.rule, f.path, f.message) for f in run_rules(tmp_path, files)]
+    assert found == [(rule, path, "'history' needs at least 1 item")]
+
+
 # --- protocol.review-overdue ----------------------------------------------------------------
 
 
