@@ -26,9 +26,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 
 def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterator[tuple[str, str]]:
-    """(span key, message) for each history problem; empty history is the schema's."""
-    if not history:
-        return
+    """(span key, message) for each history problem. `history` is never empty: the
+    schema rejects a record without one (a finding of its own)."""
     if history[0].version != version:
         yield (
             "history.0.version",
