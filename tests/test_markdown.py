@@ -148,6 +148,26 @@ def test_soft_breaks_join_words(markdown_text: str) -> None:
     assert between.count("\n") <= 1
 
 
+@pytest.mark.parametrize(
+    ("markdown_text", "view"),
+    [
+        # escaped separators read as the separator itself, in place
+        ("child\\-prostitute and victim\\_id", "child--prostitute and victim__id"),
+        # a URL holding "www." is blanked once, whole: what follows keeps its offset
+        (
+            "See https://www.example.org/x and survivors.",
+            "See " + HARD * 25 + " and survivors.",
+        ),
+        # an "@" at the very start is no e-mail address; the one after it is
+        ("@home: write to jane@x.org today", "@home: write to " + HARD * 10 + " today"),
+        # indented code on the first line of a page
+        ("    survivor code\n", HARD * 18),
+    ],
+)
+def test_exact_views(markdown_text: str, view: str) -> None:
+    assert checkable_text(markdown_text) == view
+
+
 def test_underscores_mark_emphasis_only_at_word_edges() -> None:
     # Python-Markdown leaves "victim_id" as it is: one word, in which "victim" is no use
     assert checkable_text("the victim_id field") == "the victim_id field"
