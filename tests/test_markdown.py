@@ -90,6 +90,10 @@ STRUCTURES = [
     ("## Heading { #needle }\n", False, True),
     ("Raw <code>needle</code> code\n", False, True),
     ("Keys <kbd>needle</kbd>\n", False, False),  # keys, as code is
+    ("<script>\nlet a = 1;\nlet needle = 1;\n</script>\n", False, False),  # run, not shown
+    ("<pre>\nx\n</pre>\n\nneedle after raw HTML\n", True, True),
+    ("```a`b\n\nneedle: a backtick in the info string makes no fence\n\n```\n", True, True),
+    ("para\n\n    code\n   needle, indented three\n", True, True),
     ("```\nneedle after a fence never closed\n", True, True),
     ("- item\n\n    ~~~\n    needle, a fence never closed\n", True, True),
 ]
@@ -115,6 +119,7 @@ def test_structures(markdown_text: str, expected: bool, agrees: bool) -> None:
         "<div>child</div>prostitute",
         "> child\n>> prostitute",
         "child\n> prostitute",
+        "> # child\n> prostitute",
     ],
 )
 def test_hard_breaks_keep_words_apart(markdown_text: str) -> None:
