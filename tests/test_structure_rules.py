@@ -391,6 +391,16 @@ def test_module_names_unknown_protocol(tmp_path: Path) -> None:
     assert "'hotel-staf'" in finding.message and "did you mean 'hotel-staff'?" in finding.message
 
 
+def test_module_names_a_protocol_like_none(tmp_path: Path) -> None:
+    front = MODULE_FRONT.replace("protocols: [hotel-staff]", "protocols: [hotel-staff, zoning]")
+    files = {MODULE_FILE: module_md(front=front), "protocols/hotel-staff.yml": PROTOCOL}
+    found = [f.message for f in run_rules(tmp_path, files) if f.rule == "module.reference"]
+    assert found == [
+        "module 'hotel-staff' names protocol 'zoning', which does not exist "
+        "(there is no protocols/zoning.yml)"
+    ]
+
+
 def test_module_reference_to_existing_or_broken_protocol(tmp_path: Path) -> None:
     files = {
         MODULE_FILE: module_md(),
