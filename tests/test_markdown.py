@@ -128,6 +128,13 @@ def test_hard_breaks_keep_words_apart(markdown_text: str) -> None:
     assert HARD in between
 
 
+@pytest.mark.parametrize("tag", sorted(python_markdown.Markdown().block_level_elements))
+def test_every_block_level_tag_keeps_words_apart(tag: str) -> None:
+    for markdown_text in (f"child<{tag}>prostitute", f"child</{tag}> prostitute"):
+        view = checkable_text(markdown_text)
+        assert HARD in view[view.index("child") + 5 : view.index("prostitute")], markdown_text
+
+
 @pytest.mark.parametrize(
     "markdown_text",
     [
