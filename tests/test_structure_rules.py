@@ -361,6 +361,15 @@ def test_missing_sections_are_reported_at_the_body_start(tmp_path: Path) -> None
     assert "no '## Respond' section" in found[1][1]
 
 
+def test_structure_findings_point_at_the_start_of_their_line(tmp_path: Path) -> None:
+    files = {
+        MODULE_FILE: module_md(body="## Respond\n\n## Realize\n\n### Recognize\n"),
+        "protocols/hotel-staff.yml": PROTOCOL,
+    }
+    found = [(f.line, f.column) for f in run_rules(tmp_path, files) if f.rule == "module.structure"]
+    assert found == [(BODY_LINE + 1, 1), (BODY_LINE + 5, 1)]
+
+
 def test_sections_out_of_order_are_reported_at_the_heading(tmp_path: Path) -> None:
     found = structure(tmp_path, "## Respond\n\n## Realize\n\n## Recognize\n")
     assert found == [
