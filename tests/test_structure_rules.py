@@ -456,3 +456,19 @@ def test_module_front_matter_takes_materials_page_keys(tmp_path: Path) -> None:
         if finding.rule == "module.schema"
     ]
     assert finding.line == 7
+
+
+# --- link.unsafe (a page rule, which run_rules keeps too) ----------------------------------
+
+
+def test_script_reference_definitions_outside_code_only(tmp_path: Path) -> None:
+    page = (
+        "# Links\n\nSome text.\n\n[bad]: javascript:alert(1)\n\n"
+        "```\n[shown]: javascript:alert(2)\n```\n"
+    )
+    found = [
+        (f.path, f.line, f.column, f.found)
+        for f in run_rules(tmp_path, {"content/index.md": page})
+        if f.rule == "link.unsafe"
+    ]
+    assert found == [("content/index.md", 5, 8, "javascript:")]
