@@ -258,6 +258,15 @@ def test_a_form_written_with_a_curly_apostrophe(text: str) -> None:
     assert [m.term_id for m in matcher.scan(text)] == ["cac"]
 
 
+@pytest.mark.parametrize(
+    "text", ["the \u0130stanbul Protocol", "the istanbul protocol", "the ISTANBUL PROTOCOL"]
+)
+def test_a_form_with_a_capital_dotted_i(text: str) -> None:
+    """U+0130 lower-cases to two code points; the form and the text are lowered alike."""
+    matcher = Matcher.from_terms([make_term("istanbul-protocol", "\u0130stanbul Protocol")])
+    assert [m.found for m in matcher.scan(text)] == [text[4:]]
+
+
 def test_building_500_terms_is_cheap() -> None:
     terms = [
         make_term(f"term-{n}", f"word{n} thing{n}", aliases=(f"W{n}X",), avoid=(f"bad{n} item",))

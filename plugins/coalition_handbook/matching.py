@@ -170,9 +170,7 @@ class Matcher:
         if not self._key_entries or not text:
             return []
         nfc, nfc_offsets = _nfc(text)
-        lowered = nfc.lower()
-        if len(lowered) != len(nfc):  # U+0130 lower-cases to two code points
-            lowered = "".join(char.lower()[0] for char in nfc)
+        lowered = _lower(nfc)
         if "\n" in lowered:
             lowered = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, lowered)
         collapsed, shifts_at, shifts = _collapse_spaces(lowered.translate(_TRANSLATE))
@@ -304,6 +302,15 @@ def _to_source(hits: list[Hit], nfc_offsets: list[int] | None) -> list[Hit]:
     ]
 
 
+def _lower(text: str) -> str:
+    """`text` lower-cased, one code point for one: forms and texts are lowered alike, and
+    offsets into the lowered text are offsets into `text`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # U+0130 lower-cases to two code points
+        lowered = "".join(char.lower()[0] for char in text)
+    return lowered
+
+
 def _blank_paragraph_break(run: re.Match[str]) -> str:
     return "\x00" * (run.end() - run.start())
 
@@ -327,7 +334,7 @@ def _add_form(
     head = " ".join(words[:-1])
     for last in last_word_variants(words[-1]):
         written = f"{head} {last}" if head else last
-        key = written.lower()
+        key = _lower(written)
         entry = FormEntry(term.id, form, kind, suggestion, case_rule, written)
         bucket = entries.setdefault(key, [])
         if all(
