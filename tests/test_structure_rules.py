@@ -143,8 +143,15 @@ def test_a_duplicate_points_at_the_form_as_written(
             term_yaml("john", extra="status: deprecated\nreplaced_by: b\n"),
             term_yaml("sex buyer", extra="avoid: [john]\n"),
         ),
+        # a form of separators alone has no words: it is no use of anything, nor a duplicate
+        (term_yaml("a", extra="aliases: ['-']\n"), term_yaml("b", extra="aliases: ['-']\n")),
     ],
-    ids=["different-words", "both-case-sensitive", "deprecated-and-its-replacement"],
+    ids=[
+        "different-words",
+        "both-case-sensitive",
+        "deprecated-and-its-replacement",
+        "forms-without-words",
+    ],
 )
 def test_no_duplicate(tmp_path: Path, first: str, second: str) -> None:
     files = {"glossary/a.yml": first, "glossary/b.yml": second}
