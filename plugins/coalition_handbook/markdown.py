@@ -165,7 +165,7 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
-    def offset(self, line: int, column: int = 1) -> int:
+    def offset(self, line: int, column: int) -> int:
         """The offset of (line, column); lines past the end clamp to the last line."""
         line = min(max(line, 1), len(self.starts))
         return self.starts[line - 1] + column - 1
