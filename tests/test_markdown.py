@@ -174,6 +174,9 @@ def test_soft_breaks_join_words(markdown_text: str) -> None:
         ("@home: write to jane@x.org today", "@home: write to " + HARD * 10 + " today"),
         # indented code on the first line of a page
         ("    survivor code\n", HARD * 18),
+        # a setext underline under a line that starts with markup is no text either
+        ("<b>Bold</b> title\n===\n", "   Bold     title" + HARD * 5),
+        ("<b>Bold</b> title\n---\n", "   Bold     title" + HARD * 5),
     ],
 )
 def test_exact_views(markdown_text: str, view: str) -> None:
