@@ -4,7 +4,8 @@ extraction must give exactly what this gives. Edit it only when what Python-Mark
 renders is read anew, and say so here. Since then: a link's destination runs to its
 closing parenthesis, spaces included (`[a](b c)` links to "b c"); underscores inside a
 word are text, not emphasis ("victim_id"); a character reference is read as its
-character ("&amp;" as "&").
+character ("&amp;" as "&"); a list item's content starts at the tab stop after its
+marker, so a paragraph indented 4 under `  - b` is prose, not code.
 
 Turn a Markdown page into the text that the terminology checks read (DESIGN section 4).
 
@@ -273,10 +274,11 @@ class _Blocks:
 
     def _enter(self, column: int) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
-        content is indented 4 more (Python-Markdown's tab length)."""
+        content starts at the next tab stop (Python-Markdown's tab length is 4): a
+        marker indented 2 (`  - b`) holds content indented 4, not 6."""
         while len(self.containers) > 1 and self.containers[-1] > column:
             self.containers.pop()
-        self.containers.append(column + 4)
+        self.containers.append(column - column % 4 + 4)
 
     def classify(self, line: str, next_line: str | None) -> tuple[int, int, bool] | None:
         """(start, end, continues) of the prose on `line`, or None for none."""

@@ -51,6 +51,11 @@ STRUCTURES = [
     ("1. first\n2. a needle\n", True, True),
     ("- item\n  needle continued\n", True, True),
     ("- item\n\n    needle in a later paragraph\n", True, True),
+    # Content starts at the tab stop after the marker (Python-Markdown's tab length is 4).
+    ("- a\n  - b\n\n    needle after a list item indented 2\n", True, True),
+    ("  - sub\n\n    needle after an item indented 2\n", True, True),
+    ("  1. a\n\n     needle after a numbered item indented 2\n", True, True),
+    ("- a\n  - b\n\n        needle as code in the item\n", False, True),
     ("> quoted needle\n", True, True),
     ("| a | b |\n|---|---|\n| needle | c |\n", True, True),
     ("| needle | b |\n|---|---|\n| a | c |\n", True, True),

@@ -347,10 +347,11 @@ class _Blocks:
 
     def _enter(self, column: int) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
-        content is indented 4 more (Python-Markdown's tab length)."""
+        content starts at the next tab stop (Python-Markdown's tab length is 4): a
+        marker indented 2 (`  - b`) holds content indented 4, not 6."""
         while len(self.containers) > 1 and self.containers[-1] > column:
             self.containers.pop()
-        self.containers.append(column + 4)
+        self.containers.append(column - column % 4 + 4)
 
     def classify(self, line: str, next_line: str | None) -> tuple[int, int, bool] | None:
         """(start, end, continues) of the prose on `line`, or None for none."""
