@@ -5,7 +5,9 @@ renders is read anew, and say so here. Since then: a link's destination runs to 
 closing parenthesis, spaces included (`[a](b c)` links to "b c"); underscores inside a
 word are text, not emphasis ("victim_id"); a character reference is read as its
 character ("&amp;" as "&"); a list item's content starts at the tab stop after its
-marker, so a paragraph indented 4 under `  - b` is prose, not code.
+marker, so a paragraph indented 4 under `  - b` is prose, not code; `#` starting a line
+is a heading with or without a space after it, and indented (or continuing a list item's
+paragraph) it is text.
 
 Turn a Markdown page into the text that the terminology checks read (DESIGN section 4).
 
@@ -38,7 +40,9 @@ from functools import lru_cache
 HARD = "\x00"
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
-_ATX = re.compile(r"#{1,6}(?:[ \t]+|$)")
+# Python-Markdown: one to six `#` that start a line make a heading, with or without a
+# space after them (a seventh is text).
+_ATX = re.compile(r"#{1,6}+[ \t]*")
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ADMONITION = re.compile(
     r"(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*(?:\"([^\"]*)\")?[ \t]*$"
@@ -365,7 +369,11 @@ class _Blocks:
                 return position, end, lazy
         if self.in_table:
             return self._table_row(line, position, end)
-        if first == "#":
+        # A heading starts its line, its container's content or its quote (after one
+        # space at most); a paragraph's continuation line in a list item stays text.
+        if first == "#" and (
+            position == quote.end() if quote else column == 0 or (column == base and not lazy)
+        ):
             heading = _ATX.match(rest)
             if heading:
                 self.previous = "other"

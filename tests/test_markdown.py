@@ -125,6 +125,11 @@ def test_structures(markdown_text: str, expected: bool, agrees: bool) -> None:
         "> child\n>> prostitute",
         "child\n> prostitute",
         "> # child\n> prostitute",
+        # Python-Markdown: `#` starting a line is a heading, even without a space after it
+        "child\n#prostitute",
+        "- child\n#prostitute",
+        "> child\n>#prostitute",
+        "- a\n\n    child\n\n    #prostitute",
     ],
 )
 def test_hard_breaks_keep_words_apart(markdown_text: str) -> None:
@@ -156,6 +161,10 @@ def test_every_block_level_tag_keeps_words_apart(tag: str) -> None:
         "child\\-prostitute",  # an escaped hyphen is a hyphen
         "child&#32;prostitute",
         ">> child\n>> prostitute",
+        # ... but not indented, nor a list item's continuation line: text, as it reads
+        "child\n #prostitute",
+        "1. child\n    #prostitute",
+        "> child\n>  #prostitute",
     ],
 )
 def test_soft_breaks_join_words(markdown_text: str) -> None:

@@ -34,7 +34,9 @@ from operator import add
 HARD = "\x00"
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
-_ATX = re.compile(r"#{1,6}(?:[ \t]+|$)")
+# Python-Markdown: one to six `#` that start a line make a heading, with or without a
+# space after them (a seventh is text).
+_ATX = re.compile(r"#{1,6}+[ \t]*")
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ADMONITION = re.compile(
     r"(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*(?:\"([^\"]*)\")?[ \t]*$"
@@ -438,7 +440,11 @@ class _Blocks:
                 return position, end, lazy
         if self.in_table:
             return self._table_row(line, position, end)
-        if first == "#":
+        # A heading starts its line, its container's content or its quote (after one
+        # space at most); a paragraph's continuation line in a list item stays text.
+        if first == "#" and (
+            position == quote.end() if quote else column == 0 or (column == base and not lazy)
+        ):
             heading = _ATX.match(rest)
             if heading:
                 self.previous = "other"
