@@ -54,6 +54,14 @@ def test_plain_text_leaves_out_headings_code_markup_and_front_matter(tmp_path: P
     assert "Stay safe." in plain
 
 
+def test_a_block_ending_a_sentence_its_own_way_gets_no_full_stop(tmp_path: Path) -> None:
+    body = "Is it safe to talk?\n\nCall 911 now!\n\nWrite it down\n"
+    text = module_text("Sample", body, protocols="[]")
+    context = context_of(write_handbook(tmp_path, modules={"sample": text}))
+    plain = module_plain_text(context.handbook.modules["sample"])
+    assert "Is it safe to talk? Call 911 now! Write it down." in plain
+
+
 def test_code_does_not_change_the_grade(tmp_path: Path) -> None:
     code = "```\n" + "extraordinarily_complicated_identifier = 1\n" * 20 + "```\n"
     assert grade_of(tmp_path / "a", PLAIN) == grade_of(tmp_path / "b", PLAIN + "\n" + code)
