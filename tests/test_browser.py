@@ -43,13 +43,24 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: object, site_url: str) -> Iterator[object]:
-    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+def _opened_page(browser: object, site_url: str, width: int, height: int) -> Iterator[object]:
+    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": height})  # type: ignore[attr-defined]
     opened = context.new_page()
     opened.set_default_timeout(15_000)
     yield opened
     context.close()
+
+
+@pytest.fixture
+def page(browser: object, site_url: str) -> Iterator[object]:
+    """A desktop window."""
+    yield from _opened_page(browser, site_url, 1280, 900)
+
+
+@pytest.fixture
+def phone(browser: object, site_url: str) -> Iterator[object]:
+    """A phone's screen, 375 px wide."""
+    yield from _opened_page(browser, site_url, 375, 740)
 
 
 def test_typing_an_alias_in_search_lists_its_term_page(page: object) -> None:
@@ -137,60 +148,39 @@ def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> 
 @pytest.mark.parametrize(
     "path", ["changes/", "glossary/human-trafficking/", "protocols/hotel-employee/"]
 )
-def test_dates_in_tables_stay_on_one_line_on_a_phone(
-    browser: object, site_url: str, path: str
-) -> None:
+def test_dates_in_tables_stay_on_one_line_on_a_phone(phone: object, path: str) -> None:
     """At 375 px a date cell was narrow enough to break 2026-11-30 after its second hyphen."""
-    context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
-    try:
-        opened = context.new_page()
-        opened.goto(path)
-        dates = opened.locator("article td time")
-        expect(dates.first).to_be_attached()
-        lines = dates.evaluate_all("els => els.map(e => e.getClientRects().length)")
-        assert lines and set(lines) == {1}, lines
-    finally:
-        context.close()
+    phone.goto(path)  # type: ignore[attr-defined]
+    dates = phone.locator("article td time")  # type: ignore[attr-defined]
+    expect(dates.first).to_be_attached()
+    lines = dates.evaluate_all("els => els.map(e => e.getClientRects().length)")
+    assert lines and set(lines) == {1}, lines
 
 
-def test_the_home_pages_numbers_can_be_tapped_and_stay_on_one_line(
-    browser: object, site_url: str
-) -> None:
+def test_the_home_pages_numbers_can_be_tapped_and_stay_on_one_line(phone: object) -> None:
     """A member on a phone who suspects trafficking calls from the first box they see; the
     hotline's number was plain text, broken over two lines at a hyphen."""
-    context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
-    try:
-        opened = context.new_page()
-        opened.goto("index.html")
-        box = opened.locator("article .admonition").first
-        numbers = box.locator("a[href^='tel:'], a[href^='sms:']")
-        hrefs = numbers.evaluate_all("els => els.map(e => e.getAttribute('href'))")
-        assert {"tel:+18883737888", "sms:233733", "tel:+18663472423"} <= set(hrefs), hrefs
-        lines = numbers.evaluate_all("els => els.map(e => e.getClientRects().length)")
-        assert set(lines) == {1}, lines
-    finally:
-        context.close()
+    phone.goto("index.html")  # type: ignore[attr-defined]
+    box = phone.locator("article .admonition").first  # type: ignore[attr-defined]
+    numbers = box.locator("a[href^='tel:'], a[href^='sms:']")
+    hrefs = numbers.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert {"tel:+18883737888", "sms:233733", "tel:+18663472423"} <= set(hrefs), hrefs
+    lines = numbers.evaluate_all("els => els.map(e => e.getClientRects().length)")
+    assert set(lines) == {1}, lines
 
 
 @pytest.mark.parametrize("path", ["changes/", "glossary/survivor/", "protocols/hotel-employee/"])
-def test_tables_fit_a_phone_without_scrolling_sideways(
-    browser: object, site_url: str, path: str
-) -> None:
+def test_tables_fit_a_phone_without_scrolling_sideways(phone: object, path: str) -> None:
     """At 375 px the theme's wide cells pushed the changes table's last column, what
     changed, off the screen."""
-    context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
-    try:
-        opened = context.new_page()
-        opened.goto(path)
-        tables = opened.locator("article table")
-        expect(tables.first).to_be_attached()
-        overflow = tables.evaluate_all(
-            """tables => tables.map(table => Math.round(table.getBoundingClientRect().right
-                - table.closest('article').getBoundingClientRect().right))"""
-        )
-        assert overflow and max(overflow) <= 0, overflow
-    finally:
-        context.close()
+    phone.goto(path)  # type: ignore[attr-defined]
+    tables = phone.locator("article table")  # type: ignore[attr-defined]
+    expect(tables.first).to_be_attached()
+    overflow = tables.evaluate_all(
+        """tables => tables.map(table => Math.round(table.getBoundingClientRect().right
+            - table.closest('article').getBoundingClientRect().right))"""
+    )
+    assert overflow and max(overflow) <= 0, overflow
 
 
 def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
