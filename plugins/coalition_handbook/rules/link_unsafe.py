@@ -79,7 +79,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
         start = found.start()
         if text.view[start] == " ":  # a link destination or an HTML tag, blanked
             # Only where an address starts: `https://x.org/javascript:guide` is no script.
-            if markdown[:start].rstrip(" \t\r\n")[-1:] in _ADDRESS_OPENERS:
+            if _character_before(markdown, start) in _ADDRESS_OPENERS:
                 yield start, found.end()
             continue
         line_start = markdown.rfind("\n", 0, start) + 1
@@ -88,3 +88,13 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
                 outside_code = {number for number, _ in lines_outside_code(markdown)}
             if markdown.count("\n", 0, start) + 1 in outside_code:
                 yield start, found.end()
+
+
+def _character_before(text: str, index: int) -> str:
+    """The last character before `index` that is no space or line break ("" if none),
+    found by stepping back: copying the text before each match would make a page of many
+    script links quadratic."""
+    index -= 1
+    while index >= 0 and text[index] in " \t\r\n":
+        index -= 1
+    return text[index] if index >= 0 else ""
