@@ -118,6 +118,24 @@ def test_links_are_relative_from_nested_pages(tmp_path: Path) -> None:
     assert link.attrs["href"] == "../../../glossary/survivor/"
 
 
+def test_links_are_relative_without_directory_urls(tmp_path: Path) -> None:
+    # Autolinks are written with their final URLs (after MkDocs resolves links): they
+    # follow use_directory_urls as MkDocs' own links do.
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "A survivor.\n", "a/b/deep.md": "A survivor.\n"},
+        terms=TERMS,
+        extra_config="use_directory_urls: false\n",
+    )
+    site = build_site(config)
+    (home,) = term_links(read(site, "index.html"))
+    (deep,) = term_links(read(site, "a/b/deep.html"))
+    (own,) = term_links(read(site, "glossary/survivor.html"))
+    assert home.attrs["href"] == "glossary/survivor.html"
+    assert deep.attrs["href"] == "../../glossary/survivor.html"
+    assert own.attrs["href"] == "victim.html"
+
+
 def test_html_in_a_definition_is_escaped_in_the_tooltip(tmp_path: Path) -> None:
     definition = 'Building <b>trust</b> to exploit; see "<script>alert(1)</script>" & more.'
     terms = {

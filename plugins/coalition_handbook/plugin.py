@@ -270,6 +270,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if self.offline else [])):
             path = ASSETS / posixpath.basename(asset)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
+        if self.autolink.linker is not None:
+            self.autolink.linker.know_pages(
+                {file.src_uri: file.url for file in files.documentation_pages()}
+            )
         self.render_cache = self._render_cache(files, config)
         # A page named in a nav written in mkdocs.yml gets its title there, from MkDocs.
         in_nav = _nav_paths(config.nav)
@@ -334,7 +338,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         folder, _, name = src_uri.rpartition("/")
         own_term = name.removesuffix(".md") if folder == GLOSSARY_DIR else None
         if self.autolink.linker is not None:
-            self.autolink.linker.begin_page(src_uri, own_term)
+            self.autolink.linker.begin_page(page.url, own_term)
         module = self.modules_by_src.get(src_uri)
         if module is not None:
             header = module_header(module, self.site_inputs, page.url)

@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from ..model.types import Term
-from .urls import relative_src, term_src_uri
+from .urls import relative_page_url, term_src_uri
 
 AutolinkMode = Literal["first", "all", "none"]
 
@@ -49,9 +49,11 @@ _WHITESPACE = re.compile(r"\s+")
 # A character reference, named or numeric, as Python-Markdown stashes it.
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 
-# After inline parsing (20), attr_list (8), abbr (7) and toc (5); before MkDocs turns
-# links to Markdown files into URLs (its `relpath`, 0), so our `.md` targets resolve too.
-TREEPROCESSOR_PRIORITY = 3
+# Last: after inline parsing (20), attr_list (8), abbr (7), toc (5), unescaping (0) and
+# MkDocs' `relpath` (0), which parses and validates every link of a page. A term page
+# always exists, so autolinks are written with their final URLs, out of relpath's way:
+# a page of a large handbook holds dozens of them.
+TREEPROCESSOR_PRIORITY = -10
 
 
 class _Match(Protocol):
@@ -94,20 +96,37 @@ class Autolinker:
         self.scanner = scanner
         self.targets = targets
         self.mode = mode
-        self._page_src_uri: str | None = None
+        self.page_urls: Mapping[str, str] = {}
+        self._page_url: str | None = None
         self._own_term: str | None = None
+        self._hrefs: dict[str, str | None] = {}
 
-    def begin_page(self, src_uri: str, own_term: str | None = None) -> None:
-        """The next tree processed is the page at `src_uri` (the page of `own_term`, if
-        it is a term page: it does not link to itself)."""
-        self._page_src_uri = src_uri
+    def know_pages(self, page_urls: Mapping[str, str]) -> None:
+        """The URL of every page of the site, by source path (`glossary/victim.md` ->
+        `glossary/victim/`): a term whose page is not among them is not linked."""
+        self.page_urls = page_urls
+
+    def begin_page(self, page_url: str, own_term: str | None = None) -> None:
+        """The next tree processed is the page at `page_url`, as MkDocs gives it (the
+        page of `own_term`, if it is a term page: it does not link to itself)."""
+        self._page_url = page_url
         self._own_term = own_term
+        self._hrefs = {}
+
+    def _href(self, target: LinkTarget) -> str | None:
+        """The link from this page to the page of `target`; None if it has none."""
+        if target.src_uri not in self._hrefs:
+            url = self.page_urls.get(target.src_uri)
+            self._hrefs[target.src_uri] = (
+                None if url is None else relative_page_url(self._page_url or "", url)
+            )
+        return self._hrefs[target.src_uri]
 
     def link_tree(self, root: etree.Element, raw_html: Sequence[object] = ()) -> int:
         """Link the uses of terms in `root`, in place; returns how many links it made.
         `raw_html` is what the page's raw HTML placeholders stand for (Python-Markdown's
         `htmlStash.rawHtmlBlocks`): the character references among it are read as text."""
-        if self.mode == "none" or self._page_src_uri is None:
+        if self.mode == "none" or self._page_url is None:
             return 0
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
         _collect(root, segments)
@@ -122,7 +141,7 @@ class Autolinker:
         matches = self.scanner.scan(_BOUNDARY.join(view for view, _ in views))
 
         linked: set[str] = set()
-        by_segment: dict[int, list[tuple[int, int, LinkTarget]]] = {}
+        by_segment: dict[int, list[tuple[int, int, LinkTarget, str]]] = {}
         for match in matches:
             # Only uses of accepted forms, as written: a case-sensitive form in another
             # case ("t visa") is a finding (term.case), not a use to link.
@@ -130,6 +149,9 @@ class Autolinker:
                 continue
             target = self.targets.get(match.term_id)
             if target is None or (self.mode == "first" and match.term_id in linked):
+                continue
+            href = self._href(target)
+            if href is None:
                 continue
             index = bisect.bisect_right(starts, match.start) - 1
             start, end = match.start - starts[index], match.end - starts[index]
@@ -139,7 +161,7 @@ class Autolinker:
             if offsets is not None:
                 start, end = offsets[start], offsets[end]
             linked.add(match.term_id)
-            by_segment.setdefault(index, []).append((start, end, target))
+            by_segment.setdefault(index, []).append((start, end, target, href))
         for index, spans in by_segment.items():
             self._split(segments[index], spans)
         return sum(len(spans) for spans in by_segment.values())
@@ -147,7 +169,7 @@ class Autolinker:
     def _split(
         self,
         segment: tuple[etree.Element, etree.Element | None, str],
-        spans: list[tuple[int, int, LinkTarget]],
+        spans: list[tuple[int, int, LinkTarget, str]],
     ) -> None:
         """Replace one text by text, links, text...: `owner.text` when `child` is None,
         else `child.tail` inside `owner`."""
@@ -155,15 +177,10 @@ class Autolinker:
         links: list[etree.Element] = []
         position = spans[0][0]
         before = text[:position]
-        for number, (start, end, target) in enumerate(spans):
+        for number, (start, end, target, href) in enumerate(spans):
             link = etree.Element(
                 "a",
-                {
-                    "class": "hb-term",
-                    "data-term": target.term_id,
-                    "href": relative_src(self._page_src_uri or "", target.src_uri),
-                    "title": target.tooltip,
-                },
+                {"class": "hb-term", "data-term": target.term_id, "href": href, "title": target.tooltip},
             )
             link.text = text[start:end]
             following = spans[number + 1][0] if number + 1 < len(spans) else len(text)

@@ -3,8 +3,8 @@
 Generated pages link to each other by their source path (`glossary/victim.md`), as an
 author would, so MkDocs resolves every link to the right URL whatever
 `use_directory_urls` says, and validates it. Links to files MkDocs does not know (the PDF
-handouts), and a term's list of the pages that use it (too many links to parse one by
-one), are made relative to the page's URL here.
+handouts), and the links there are too many of to parse one by one (a term's list of the
+pages that use it, autolinks), are made relative to the page's URL here.
 """
 
 from __future__ import annotations
