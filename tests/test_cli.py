@@ -44,6 +44,20 @@ def test_warning_fails_only_under_strict(
     assert main(["check", "-f", str(config_file), "--strict"]) == 1
 
 
+def test_pages_exclude_docs_leaves_out_are_not_checked_cold_or_warm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = make_handbook(tmp_path, **{"content/drafts/notes.md": "A vagrant.\n"})
+    settings = config_file.read_text(encoding="utf-8")
+    config_file.write_text(settings + "exclude_docs: |\n  drafts/\n", encoding="utf-8")
+    for _ in range(2):  # the first run fills the cache, the second reads it
+        assert main(["check", "-f", str(config_file), "--strict"]) == 0
+    assert capsys.readouterr().out == ""
+    config_file.write_text(settings, encoding="utf-8")  # the page is published again
+    assert main(["check", "-f", str(config_file), "--strict"]) == 1
+    assert capsys.readouterr().out.startswith("content/drafts/notes.md:1:3: warning term.avoid")
+
+
 def test_avoid_message_says_what_to_write_and_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -259,6 +259,20 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
     assert from_plugin == load_config(config_file, today=from_plugin.today)
 
 
+def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
+    config_file = write_config(
+        tmp_path,
+        "site_name: X\ndocs_dir: content\nexclude_docs: |\n  drafts/\n\n  # notes\n"
+        "  !drafts/ready.md\nplugins:\n  - handbook\n",
+    )
+    mkdocs_config = load_mkdocs_config(config_file=str(config_file))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
+    from_plugin = mkdocs_config.plugins["handbook"].handbook_config
+    assert from_plugin.exclude_docs == ("drafts/", "!drafts/ready.md")
+    assert from_plugin == load_config(config_file, today=from_plugin.today)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

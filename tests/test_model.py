@@ -10,8 +10,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from helpers_model import MODULE_FRONT, PROTOCOL, load, module_md, term_yaml, write_files
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.structure.files import get_files
 
-from coalition_handbook.config import load_config
+from coalition_handbook.config import ConfigError, load_config
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.glossary import first_sentence, plain_text
 from coalition_handbook.model.modules import parse_headings
@@ -270,6 +272,40 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
     ]
     linked = next(page for page in handbook.pages if page.path == "content/linked/outreach.md")
     assert linked.src_uri == "linked/outreach.md"
+
+
+def test_pages_mkdocs_leaves_out_of_the_site_are_not_pages(tmp_path: Path) -> None:
+    """MkDocs leaves out hidden files, the `templates` folder at the top of docs_dir and
+    what `exclude_docs` names (gitignore patterns, `!` taking a page back): so does the
+    model, and a page left out is not checked."""
+    page = "# Notes\n\nCall 555-867-5309 about the vagrant.\n"
+    files: dict[str, str | bytes] = {
+        "mkdocs.yml": "site_name: T\ndocs_dir: content\nexclude_docs: |\n"
+        "  # drafts stay out of the site\n  drafts/\n  *.notes.md\n  !drafts/ready.md\n",
+        "content/drafts/idea.md": page,
+        "content/drafts/ready.md": "# Ready\n",
+        "content/team.notes.md": page,
+        "content/templates/letter.md": page,
+        "content/guides/templates/letter.md": "# A guide's letter\n",
+        "content/.hidden.md": page,
+    }
+    handbook, findings = load(tmp_path, files)
+    assert findings == []
+    assert [page.path for page in handbook.pages] == [
+        "content/drafts/ready.md",
+        "content/guides/templates/letter.md",
+        "content/index.md",
+    ]
+    # The pages MkDocs itself publishes from the same folder.
+    published = get_files(load_mkdocs_config(config_file=str(tmp_path / "mkdocs.yml")))
+    assert sorted(file.src_uri for file in published.documentation_pages()) == [
+        page.src_uri for page in handbook.pages
+    ]
+
+
+def test_exclude_docs_must_be_patterns_in_a_string(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"mkdocs.yml:2: 'exclude_docs' must be"):
+        load(tmp_path, {"mkdocs.yml": "docs_dir: content\nexclude_docs: [drafts/]\n"})
 
 
 def test_headings_in_code_do_not_count_and_setext_does() -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import pathspec
 import yaml
 from yaml_env_tag import construct_env_tag
 
@@ -63,6 +64,9 @@ class HandbookConfig:
     handouts: bool = True
     paper_size: PaperSize = "A4"
     today: dt.date = field(default_factory=dt.date.today)
+    exclude_docs: tuple[str, ...] = ()
+    """mkdocs.yml's `exclude_docs`, one gitignore-style pattern a line: pages MkDocs leaves
+    out of the site, which are not checked either."""
 
     def relative(self, path: Path) -> str:
         """`path` relative to mkdocs.yml's directory, with `/` (as findings name files);
@@ -150,6 +154,12 @@ def load_config(
         # As MkDocs refuses it: a typo would silently check no page at all.
         where_set = lines.get("docs_dir", where)
         raise ConfigError(f"{where_set}: docs_dir '{docs_dir}' is not a folder")
+    exclude_docs = data.get("exclude_docs")
+    if exclude_docs is not None and not isinstance(exclude_docs, str):
+        raise ConfigError(
+            f"{lines.get('exclude_docs', where)}: 'exclude_docs' must be gitignore-style "
+            "patterns, one a line, in one string (a `|` block)"
+        )
     return build_config(
         root=config_file.parent,
         docs_dir=data.get("docs_dir", "docs"),
@@ -159,6 +169,7 @@ def load_config(
         today=today,
         require_folders=require_folders,
         option_lines=lines,
+        exclude_docs=tuple((exclude_docs or "").splitlines()),
     )
 
 
@@ -271,8 +282,8 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
         return lines
     options: yaml.Node | None = None
     for key, value in root.value:
-        if key.value == "docs_dir":
-            lines["docs_dir"] = key.start_mark.line + 1
+        if key.value in ("docs_dir", "exclude_docs"):
+            lines[key.value] = key.start_mark.line + 1
         if key.value != "plugins":
             continue
         entries = value.value if isinstance(value, yaml.SequenceNode) else [value]
@@ -324,10 +335,11 @@ def build_config(
     today: dt.date | None = None,
     require_folders: bool = True,
     option_lines: Mapping[str, str] | None = None,
+    exclude_docs: tuple[str, ...] = (),
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
     `option_lines` says where each option is written (`mkdocs.yml:14`), for the
-    messages."""
+    messages. `exclude_docs` are the site's patterns of pages left out of it."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
     lines = option_lines or {}
@@ -405,7 +417,19 @@ def build_config(
         handouts=merged["handouts"],
         paper_size=paper_size,  # type: ignore[arg-type]
         today=today or _today(where),
+        exclude_docs=_exclude_patterns(exclude_docs, at("exclude_docs")),
     )
+
+
+def _exclude_patterns(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """`patterns` with blank lines and comments left out, each checked as MkDocs checks
+    them (a pattern pathspec cannot read is an error there too)."""
+    kept = tuple(pattern for pattern in patterns if pattern.strip() and not pattern.startswith("#"))
+    try:
+        pathspec.GitIgnoreSpec.from_lines(kept)
+    except ValueError as error:
+        raise ConfigError(f"{where}: 'exclude_docs': {error}") from None
+    return kept
 
 
 TODAY_VARIABLE = "HANDBOOK_TODAY"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pathspec
 from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
@@ -164,6 +165,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 options=options,
                 site_name=config.site_name,
                 where=Path(config.config_file_path).name,
+                exclude_docs=_patterns(config.exclude_docs),
             )
         except ConfigError as error:
             raise PluginError(f"handbook: {error}") from None
@@ -577,6 +579,13 @@ def _nav_paths(nav: object) -> set[str]:
         return {nav.lstrip("/")}
     items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
     return {path for item in items for path in _nav_paths(item)}
+
+
+def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:
+    """The lines of a gitignore-style setting, as written (MkDocs keeps them compiled)."""
+    if spec is None:
+        return ()
+    return tuple(pattern.pattern for pattern in spec.patterns if isinstance(pattern.pattern, str))
 
 
 def _material(config: MkDocsConfig) -> bool:

@@ -159,7 +159,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
             listings += [relative_path(config, directory), "(none)"]
     modules = _named(module_file_paths(str(config.modules_dir)), root)
     paths.update(modules)
-    plain_pages = _named(markdown_file_paths(str(config.docs_dir)), root)
+    plain_pages = _named(markdown_file_paths(str(config.docs_dir), config.exclude_docs), root)
     for name in modules:
         plain_pages.pop(name, None)
     paths.update(plain_pages)

@@ -50,7 +50,7 @@ def load_handbook(
             module_pages[page.path] = page
 
     pages: list[Page] = []
-    for path in markdown_files(config.docs_dir):
+    for path in markdown_files(config.docs_dir, config.exclude_docs):
         relative = relative_path(config, path)
         if relative in left_out:
             continue

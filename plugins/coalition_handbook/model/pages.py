@@ -11,9 +11,12 @@ from __future__ import annotations
 import operator
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+import pathspec
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig, resolved
@@ -79,20 +82,23 @@ def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
-def markdown_files(directory: Path) -> Iterator[Path]:
-    """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`), sorted by the parts of
-    its path, skipping hidden files and folders. Symlinked folders are followed, as MkDocs
-    follows them (`os.walk(followlinks=True)`), except one that leads back into a folder
-    it is in (a loop)."""
-    return map(Path, markdown_file_paths(str(directory)))
+def markdown_files(directory: Path, exclude: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
+    sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
+    hidden files and folders, the `templates` folder at the top, and the pages that the
+    gitignore-style patterns of `exclude` (mkdocs.yml's `exclude_docs`) match. Symlinked
+    folders are followed, as MkDocs follows them (`os.walk(followlinks=True)`), except
+    one that leads back into a folder it is in (a loop)."""
+    return map(Path, markdown_file_paths(str(directory), exclude))
 
 
-def markdown_file_paths(directory: str) -> list[str]:
+def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[str]:
     """`markdown_files` as strings (the incremental check's survey lists thousands of
     files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
     folder: its entries know their type without a system call each."""
     if not os.path.isdir(directory):  # noqa: PTH112
         return []
+    excluded = _excluded(exclude)
     found: list[tuple[tuple[str, ...], str]] = []
     # (path parts, folder, the real paths of the folder and of each folder it is in)
     folders: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
@@ -107,7 +113,7 @@ def markdown_file_paths(directory: str) -> list[str]:
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name.startswith(".") or (name == "templates" and not parts and _is_folder(entry)):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 real = reals[-1] + os.sep + name
@@ -116,10 +122,21 @@ def markdown_file_paths(directory: str) -> list[str]:
                 real = os.path.realpath(entry.path)
                 if real not in reals:
                     folders.append(((*parts, name), entry.path, (*reals, real)))
-            elif name.endswith(MARKDOWN_SUFFIXES) and may_be_file(entry):
+            elif (
+                name.endswith(MARKDOWN_SUFFIXES)
+                and may_be_file(entry)
+                and (excluded is None or not excluded("/".join((*parts, name))))
+            ):
                 found.append(((*parts, name), entry.path))
     found.sort(key=operator.itemgetter(0))
     return [path for _, path in found]
+
+
+@lru_cache(maxsize=8)
+def _excluded(patterns: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """Whether `exclude_docs` leaves out a page, by its path under docs_dir (as MkDocs
+    matches its `src_uri`); None when there are no patterns."""
+    return pathspec.GitIgnoreSpec.from_lines(patterns).match_file if patterns else None
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
