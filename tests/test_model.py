@@ -13,6 +13,7 @@ from helpers_model import MODULE_FRONT, PROTOCOL, load, module_md, term_yaml, wr
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.structure.files import get_files
 
+from coalition_handbook.check import run_checks
 from coalition_handbook.config import ConfigError, load_config
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.glossary import first_sentence, plain_text
@@ -274,14 +275,32 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
     assert linked.src_uri == "linked/outreach.md"
 
 
-def test_pages_mkdocs_leaves_out_of_the_site_are_not_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("exclude_docs", "pages"),
+    [
+        (
+            "  # drafts stay out of the site\n  drafts/\n  *.notes.md\n  !drafts/ready.md\n",
+            ["drafts/ready.md", "guides/templates/letter.md", "index.md"],
+        ),
+        # the site's own patterns may take back what MkDocs leaves out by default
+        (
+            "  !/templates/\n",
+            [
+                *("drafts/idea.md", "drafts/ready.md", "guides/templates/letter.md"),
+                *("index.md", "team.notes.md", "templates/letter.md"),
+            ],
+        ),
+    ],
+)
+def test_pages_mkdocs_leaves_out_of_the_site_are_not_pages(
+    tmp_path: Path, exclude_docs: str, pages: list[str]
+) -> None:
     """MkDocs leaves out hidden files, the `templates` folder at the top of docs_dir and
     what `exclude_docs` names (gitignore patterns, `!` taking a page back): so does the
     model, and a page left out is not checked."""
     page = "# Notes\n\nCall 555-867-5309 about the vagrant.\n"
     files: dict[str, str | bytes] = {
-        "mkdocs.yml": "site_name: T\ndocs_dir: content\nexclude_docs: |\n"
-        "  # drafts stay out of the site\n  drafts/\n  *.notes.md\n  !drafts/ready.md\n",
+        "mkdocs.yml": "site_name: T\ndocs_dir: content\nexclude_docs: |\n" + exclude_docs,
         "content/drafts/idea.md": page,
         "content/drafts/ready.md": "# Ready\n",
         "content/team.notes.md": page,
@@ -291,11 +310,13 @@ def test_pages_mkdocs_leaves_out_of_the_site_are_not_pages(tmp_path: Path) -> No
     }
     handbook, findings = load(tmp_path, files)
     assert findings == []
-    assert [page.path for page in handbook.pages] == [
-        "content/drafts/ready.md",
-        "content/guides/templates/letter.md",
-        "content/index.md",
-    ]
+    assert [page.src_uri for page in handbook.pages] == pages
+    # The pages holding a phone number that are published are the pages it is found in.
+    with_number = {"drafts/idea.md", "team.notes.md", "templates/letter.md", ".hidden.md"}
+    reported = run_checks(load_config(tmp_path / "mkdocs.yml")).findings
+    assert {finding.path for finding in reported} == {
+        f"content/{page}" for page in pages if page in with_number
+    }
     # The pages MkDocs itself publishes from the same folder.
     published = get_files(load_mkdocs_config(config_file=str(tmp_path / "mkdocs.yml")))
     assert sorted(file.src_uri for file in published.documentation_pages()) == [

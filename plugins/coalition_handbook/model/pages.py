@@ -113,8 +113,10 @@ def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[s
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or (name == "templates" and not parts and _is_folder(entry)):
+            if name.startswith("."):
                 continue
+            if excluded is None and name == "templates" and not parts and _is_folder(entry):
+                continue  # MkDocs' own `/templates/`, which only the site's patterns undo
             if entry.is_dir(follow_symlinks=False):
                 real = reals[-1] + os.sep + name
                 folders.append(((*parts, name), entry.path, (*reals, real)))
@@ -132,11 +134,19 @@ def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[s
     return [path for _, path in found]
 
 
+# What MkDocs leaves out before the site's `exclude_docs` (whose `!` lines may take a
+# page back): hidden names, and the `templates` folder at the top.
+_MKDOCS_EXCLUDE = (".*", "/templates/")
+
+
 @lru_cache(maxsize=8)
 def _excluded(patterns: tuple[str, ...]) -> Callable[[str], bool] | None:
-    """Whether `exclude_docs` leaves out a page, by its path under docs_dir (as MkDocs
-    matches its `src_uri`); None when there are no patterns."""
-    return pathspec.GitIgnoreSpec.from_lines(patterns).match_file if patterns else None
+    """Whether MkDocs leaves out a page, by its path under docs_dir (as MkDocs matches its
+    `src_uri`), given the site's `exclude_docs`; None when there are no patterns (then
+    only MkDocs' own apply, which the walk applies itself, faster)."""
+    if not patterns:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines((*_MKDOCS_EXCLUDE, *patterns)).match_file
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

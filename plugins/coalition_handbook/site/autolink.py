@@ -96,7 +96,7 @@ class Autolinker:
         self.scanner = scanner
         self.targets = targets
         self.mode = mode
-        self.page_urls: Mapping[str, str] = {}
+        self._page_urls: Mapping[str, str] = {}
         self._page_url: str | None = None
         self._own_term: str | None = None
         self._hrefs: dict[str, str | None] = {}
@@ -104,7 +104,7 @@ class Autolinker:
     def know_pages(self, page_urls: Mapping[str, str]) -> None:
         """The URL of every page of the site, by source path (`glossary/victim.md` ->
         `glossary/victim/`): a term whose page is not among them is not linked."""
-        self.page_urls = page_urls
+        self._page_urls = page_urls
 
     def begin_page(self, page_url: str, own_term: str | None = None) -> None:
         """The next tree processed is the page at `page_url`, as MkDocs gives it (the
@@ -116,7 +116,7 @@ class Autolinker:
     def _href(self, target: LinkTarget) -> str | None:
         """The link from this page to the page of `target`; None if it has none."""
         if target.src_uri not in self._hrefs:
-            url = self.page_urls.get(target.src_uri)
+            url = self._page_urls.get(target.src_uri)
             self._hrefs[target.src_uri] = (
                 None if url is None else relative_page_url(self._page_url or "", url)
             )
