@@ -7,7 +7,6 @@ validated to `build_config`. Both end with the same frozen `HandbookConfig`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ import pathspec
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from .hints import did_you_mean
 from .utf8 import decode_utf8
 
 AutolinkMode = Literal["first", "all", "none"]
@@ -352,7 +352,7 @@ def build_config(
         name = sorted(unknown)[0]
         raise ConfigError(
             f"{at(name)}: unknown option '{name}' of the '{PLUGIN_NAME}' plugin"
-            + _nearest(name, OPTION_DEFAULTS)
+            + did_you_mean(name, OPTION_DEFAULTS)
         )
     merged = {**OPTION_DEFAULTS, **options}
     root = root.resolve()
@@ -393,7 +393,7 @@ def build_config(
         if rule_id not in RULES:
             raise ConfigError(
                 f"{at(f'rules.{rule_id}')}: unknown rule '{rule_id}' in 'rules'"
-                + _nearest(rule_id, RULES)
+                + did_you_mean(rule_id, RULES)
             )
         # YAML reads a bare `off` as False: accept it as the word it was meant to be.
         level_name = "off" if level is False else level
@@ -455,8 +455,3 @@ def _choice(value: Any, choices: tuple[str, ...], name: str, where: str) -> str:
         found = "empty" if value is None else repr(value)
         raise ConfigError(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}")
     return str(value)
-
-
-def _nearest(name: object, candidates: Mapping[str, Any] | set[str]) -> str:
-    close = difflib.get_close_matches(str(name), list(candidates), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""

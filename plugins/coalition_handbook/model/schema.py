@@ -13,7 +13,6 @@ only the files that do not fit, to describe every problem.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -21,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache, partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from ..hints import did_you_mean
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -324,7 +325,7 @@ def _is_scalar(value: Any) -> bool:
 
 def _nearest(name: str, candidates: list[str]) -> str:
     """The nearest valid name, or when none is near, all of them."""
-    close = difflib.get_close_matches(name, candidates, n=1)
-    if close:
-        return f" (did you mean '{close[0]}'?)"
+    hint = did_you_mean(name, candidates)
+    if hint:
+        return hint
     return f" (valid fields: {', '.join(candidates)})" if candidates else ""

@@ -4,10 +4,10 @@ to a term they must not use either; two terms replacing each other never end).""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..hints import did_you_mean
 from ..model.types import Term
 from .base import CheckContext
 
@@ -41,6 +41,5 @@ def _problem(context: CheckContext, term: Term, span_key: str, ref: str) -> str 
     expected = context.config.relative(context.config.glossary_dir / f"{ref}.yml")
     if expected in context.handbook.rejected:
         return None  # that file has problems of its own, already reported
-    close = difflib.get_close_matches(ref, list(context.handbook.terms), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(ref, context.handbook.terms)
     return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..hints import did_you_mean
 from .base import CheckContext
 
 RULE = "module.reference"
@@ -20,8 +20,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             expected = context.config.relative(context.config.protocols_dir / f"{protocol_id}.yml")
             if expected in context.handbook.rejected:
                 continue  # that file has problems of its own, already reported
-            close = difflib.get_close_matches(protocol_id, list(protocols), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(protocol_id, protocols)
             yield context.finding_at(
                 RULE,
                 module.origin,
