@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from pathlib import Path
 
+import pytest
+from handbooks import make_handbook
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
 from coalition_handbook.suppression import parse_suppressions
+
+COMMENT_LINES = re.compile(r"^ *<!-- handbook-.*\n", re.MULTILINE)
 
 PAGE = """\
 line 1
@@ -121,3 +129,95 @@ def test_front_matter_holds_no_comments() -> None:
 def test_rule_lists_and_comments_sharing_a_line(text: str, rule: str, suppressed: bool) -> None:
     last_line = text.count("\n")
     assert parse_suppressions(text).suppresses(rule, last_line) is suppressed
+
+
+# A term and a protocol whose Markdown strings name a form to avoid ("vagrant", of the
+# term in `handbooks.TERM`), with suppression comments written inside those strings.
+DEFINED_TERM = """\
+term: outreach worker
+version: 1
+definition: |
+  Someone who meets people where they are.
+  <!-- handbook-disable-next-line term.avoid -->
+  Older leaflets said "vagrant outreach".
+  Never say vagrant.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+"""
+
+PROTOCOL = """\
+title: Street outreach
+version: 1
+owner: Outreach committee
+effective: 2026-01-01
+review_by: 2030-01-01
+audience: [volunteers]
+summary: |
+  <!-- handbook-disable term.avoid -->
+  What to do when you meet a vagrant, in the words people still use.
+steps:
+  - title: Listen
+    detail: |
+      Do not call anyone a vagrant.
+      <!-- handbook-disable -->
+      ```
+      <!-- handbook-enable -->
+      ```
+      A vagrant is a person.
+  - title: Refer
+    detail: A vagrant needs a referral.
+contacts:
+  - name: Desk
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+"""
+
+
+def test_comments_in_term_and_protocol_strings_suppress_there_only(tmp_path: Path) -> None:
+    config_file = make_handbook(
+        tmp_path,
+        **{"glossary__outreach-worker.yml": DEFINED_TERM, "protocols__outreach.yml": PROTOCOL},
+    )
+    findings = run_checks(load_config(config_file)).findings
+    assert [(finding.path, finding.line, finding.rule) for finding in findings] == [
+        ("glossary/outreach-worker.yml", 7, "term.avoid"),  # the line after the next one
+        # the summary's comment ends with the summary; the comment in code does not count
+        ("protocols/outreach.yml", 13, "term.avoid"),
+        ("protocols/outreach.yml", 20, "term.avoid"),  # the next step is checked again
+    ]
+
+
+def test_without_comments_every_use_is_reported(tmp_path: Path) -> None:
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "glossary__outreach-worker.yml": COMMENT_LINES.sub("", DEFINED_TERM),
+            "protocols__outreach.yml": COMMENT_LINES.sub("", PROTOCOL),
+        },
+    )
+    findings = run_checks(load_config(config_file)).findings
+    assert len([finding for finding in findings if finding.rule == "term.avoid"]) == 6
+
+
+def test_a_comment_naming_no_rule_is_reported_where_the_name_is(tmp_path: Path) -> None:
+    page = (
+        "# Home\n\n<!-- handbook-disable-next-line term.avoidd, term -->\nNo vagrant here.\n"
+        "<!-- handbook-disable term.* privacy * -->\n"
+    )
+    term = DEFINED_TERM.replace("next-line term.avoid -->", "next-line glossary.histry -->")
+    config_file = make_handbook(tmp_path, page, **{"glossary__outreach-worker.yml": term})
+    findings = run_checks(load_config(config_file)).findings
+    unknown = [finding for finding in findings if finding.rule == "suppression.unknown-rule"]
+    assert [(finding.path, finding.line, finding.column, finding.found) for finding in unknown] == [
+        ("content/index.md", 3, 33, "term.avoidd"),
+        ("glossary/outreach-worker.yml", 5, 35, "glossary.histry"),
+    ]
+    assert "did you mean 'term.avoid'?" in unknown[0].message
+    assert unknown[0].severity == "warning"
+    # The misspelt name switches nothing off; the family named beside it does.
+    assert not any(finding.rule == "term.avoid" and finding.line == 4 for finding in findings)
+    assert any(finding.rule == "term.avoid" and finding.line == 6 for finding in findings)

@@ -42,7 +42,7 @@ from .snapshot import (
     finding_values,
     survey,
 )
-from .suppression import parse_suppressions
+from .suppression import handbook_suppressions
 
 # Where a finding's path is in its value tuple.
 _PATH = [item.name for item in fields(Finding)].index("path")
@@ -342,10 +342,7 @@ def apply_config(
     """Apply per-rule levels from `rules:` and the pages' suppression comments, then sort.
     A finding made twice (a YAML alias repeats its anchor's text: both uses point at the
     anchor) is reported once."""
-    suppressions = {
-        page.path: parse_suppressions(page.origin.text, page.origin.body_line)
-        for page in handbook.pages
-    }
+    suppressions = handbook_suppressions(handbook)
     kept: list[Finding] = []
     for finding in findings:
         level = config.rules.get(finding.rule)

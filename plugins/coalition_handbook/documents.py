@@ -370,23 +370,39 @@ class _Scanner:
 
 
 def _protocol_texts(protocol: Protocol) -> list[CheckedText]:
-    texts = [_yaml_text(protocol.origin, "title", protocol.title)]
-    texts.append(_yaml_text(protocol.origin, "summary", protocol.summary))
-    for index, step in enumerate(protocol.steps):
-        texts.append(_yaml_text(protocol.origin, f"steps.{index}.title", step.title))
-        texts.append(_yaml_text(protocol.origin, f"steps.{index}.detail", step.detail))
-    for index, contact in enumerate(protocol.contacts):
-        texts.append(_yaml_text(protocol.origin, f"contacts.{index}.name", contact.name))
-        if contact.text:
-            texts.append(_yaml_text(protocol.origin, f"contacts.{index}.text", contact.text))
-    return texts
+    return [_yaml_text(protocol.origin, key, value) for key, value in _protocol_values(protocol)]
 
 
 def _module_texts(module: Module) -> list[CheckedText]:
-    texts = [_yaml_text(module.origin, "title", module.title)]
-    for index, objective in enumerate(module.objectives):
-        texts.append(_yaml_text(module.origin, f"objectives.{index}", objective))
-    return texts
+    return [_yaml_text(module.origin, key, value) for key, value in _module_values(module)]
+
+
+def _protocol_values(protocol: Protocol) -> list[tuple[str, str]]:
+    """(key, value) of every checked string of a protocol, in file order."""
+    values = [("title", protocol.title), ("summary", protocol.summary)]
+    for index, step in enumerate(protocol.steps):
+        values += [(f"steps.{index}.title", step.title), (f"steps.{index}.detail", step.detail)]
+    for index, contact in enumerate(protocol.contacts):
+        values.append((f"contacts.{index}.name", contact.name))
+        if contact.text:
+            values.append((f"contacts.{index}.text", contact.text))
+    return values
+
+
+def _module_values(module: Module) -> list[tuple[str, str]]:
+    objectives = enumerate(module.objectives)
+    return [("title", module.title), *((f"objectives.{index}", text) for index, text in objectives)]
+
+
+def yaml_values(record: Term | Protocol) -> list[tuple[str, ScalarOffsets | list[int]]]:
+    """The checked strings of a term (its definition) or a protocol, each with the offset
+    in the file of every code point (and one past its end): what suppression comments
+    written in them are read from."""
+    if isinstance(record, Term):
+        values = [("definition", record.definition)]
+    else:
+        values = _protocol_values(record)
+    return [(value, _value_offsets(record.origin, key, value)) for key, value in values]
 
 
 def yaml_checked_text(origin: Origin, key: str, value: str) -> CheckedText:
@@ -396,13 +412,17 @@ def yaml_checked_text(origin: Origin, key: str, value: str) -> CheckedText:
 
 
 def _yaml_text(origin: Origin, key: str, value: str) -> CheckedText:
-    span = origin.spans.get(key)
     view = checkable_text(value)
+    return CheckedText(origin.path, key, origin.text, view, _value_offsets(origin, key, value))
+
+
+def _value_offsets(origin: Origin, key: str, value: str) -> ScalarOffsets | list[int]:
+    """Where each code point of the string `value` at `key` is in the file: mapped to its
+    raw scalar, or, when the file gives no span for it, all at the key's place."""
+    span = origin.spans.get(key)
     if span is None or span.end <= span.start:
-        start = _fallback_offset(origin, span)
-        return CheckedText(origin.path, key, origin.text, view, [start] * (len(value) + 1))
-    offsets = ScalarOffsets(span.start, origin.text[span.start : span.end], value)
-    return CheckedText(origin.path, key, origin.text, view, offsets)
+        return [_fallback_offset(origin, span)] * (len(value) + 1)
+    return ScalarOffsets(span.start, origin.text[span.start : span.end], value)
 
 
 def _fallback_offset(origin: Origin, span: Span | None) -> int:

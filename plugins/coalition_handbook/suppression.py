@@ -8,36 +8,47 @@
 No rule named means every rule. A rule is named by its id (`term.avoid`) or by its family
 (`term`, `term.*`). Comments inside fenced or indented code do not count: they are shown
 to readers, not obeyed.
+
+The Markdown strings of YAML files (a term's definition, a protocol's summary and steps)
+take the same comments, with the file's line numbers; each comment governs only the
+string it is written in (`parse_value_suppressions`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .markdown import lines_outside_code
+from .documents import yaml_values
+from .markdown import LineIndex, lines_outside_code
+from .model.types import Handbook
 
 COMMENT = re.compile(
     r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
 )
+_RULE_NAME = re.compile(r"[^\s,]+")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 ALL_RULES = "*"
 
 
 @dataclass(frozen=True, slots=True)
-class _Directive:
+class Directive:
+    """One suppression comment, at its line in the file."""
+
     line: int
     action: str  # "disable" | "enable" | "disable-next-line" | "disable-line"
     rules: tuple[str, ...]  # empty: every rule
+    places: tuple[tuple[int, int], ...] = ()  # (line, column) in the file of each rule
 
 
 @dataclass
 class Suppressions:
     """The suppression comments of one page; ask `suppresses(rule, line)`."""
 
-    directives: tuple[_Directive, ...] = ()
+    directives: tuple[Directive, ...] = ()
     _ranges: dict[str, tuple[list[int], list[bool]]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
@@ -90,12 +101,74 @@ def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
     matter) on; line numbers are the file's. Linear in the size of the text."""
     if "handbook-" not in text:
         return Suppressions()
-    directives: list[_Directive] = []
-    for number, line in lines_outside_code(text, body_line):
-        if "handbook-" not in line:
-            continue
-        visible = INLINE_CODE.sub(lambda code: " " * len(code.group(0)), line)
-        for comment in COMMENT.finditer(visible):
-            rules = tuple(comment.group(2).replace(",", " ").split())
-            directives.append(_Directive(number, comment.group(1), rules))
+    directives = [
+        Directive(number, action, rules, tuple((number, column) for column in columns))
+        for number, line in lines_outside_code(text, body_line)
+        for action, rules, columns in _comments(line)
+    ]
     return Suppressions(tuple(directives))
+
+
+def parse_value_suppressions(
+    source: str, values: Iterable[tuple[str, Sequence[int]]]
+) -> Suppressions:
+    """Find the suppression comments in the Markdown strings of a YAML file, `source`;
+    `values` gives each string with the offset in `source` of each of its code points
+    (and one past its end). A comment governs its own string only: what it disables is
+    enabled again after the string's last line, so that a comment in one step of a
+    protocol cannot switch the checks off in the next one, or in the file's other fields."""
+    if "handbook-" not in source:
+        return Suppressions()
+    file_lines = LineIndex.of(source)
+    directives: list[Directive] = []
+    for value, offsets in values:
+        found = _value_directives(value, offsets, file_lines) if "handbook-" in value else []
+        if found:
+            last_line = file_lines.position(offsets[max(len(value) - 1, 0)])[0]
+            directives += [*found, Directive(last_line + 1, "enable", ())]
+    return Suppressions(tuple(sorted(directives, key=lambda directive: directive.line)))
+
+
+def _value_directives(value: str, offsets: Sequence[int], file_lines: LineIndex) -> list[Directive]:
+    """The comments in one string of a YAML file, placed in the file."""
+    value_lines = LineIndex.of(value)
+
+    def place(number: int, column: int) -> tuple[int, int]:
+        return file_lines.position(offsets[value_lines.offset(number, column)])
+
+    return [
+        Directive(
+            place(number, 1)[0], action, rules, tuple(place(number, column) for column in columns)
+        )
+        for number, line in lines_outside_code(value)
+        for action, rules, columns in _comments(line)
+    ]
+
+
+def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
+    """The suppression comments of every page, and of the Markdown strings of terms and
+    protocols, by path."""
+    found = {
+        page.path: parse_suppressions(page.origin.text, page.origin.body_line)
+        for page in handbook.pages
+    }
+    for record in (*handbook.terms.values(), *handbook.protocols.values()):
+        origin = record.origin
+        if "handbook-" in origin.text:  # most files have none: their strings are not read
+            found[origin.path] = parse_value_suppressions(origin.text, yaml_values(record))
+    return found
+
+
+def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]]]:
+    """(action, rules, 1-based column of each rule) of each suppression comment on
+    `line`; a comment shown in inline code does not count."""
+    if "handbook-" not in line:
+        return
+    visible = INLINE_CODE.sub(lambda code: " " * len(code.group(0)), line)
+    for comment in COMMENT.finditer(visible):
+        names = list(_RULE_NAME.finditer(comment.group(2)))
+        yield (
+            comment.group(1),
+            tuple(name.group() for name in names),
+            tuple(comment.start(2) + name.start() + 1 for name in names),
+        )

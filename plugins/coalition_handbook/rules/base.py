@@ -43,6 +43,7 @@ RULES: dict[str, Rule] = {
         # Beyond DESIGN section 5, for section 11's bad input.
         Rule("page.source", Severity.ERROR, "a page that is not UTF-8 or cannot be read"),
         Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
+        Rule("suppression.unknown-rule", Severity.WARNING, "a suppression comment names no rule"),
     )
 }
 
@@ -119,6 +120,7 @@ PAGE_RULES = frozenset(
         "privacy_pii",
         "page_source",  # a page's own file
         "link_unsafe",  # a page's text, as the scan left it
+        "suppression_unknown_rule",  # a page's own text (and terms' and protocols')
     }
 )
 NON_PAGE_RULES = frozenset(
