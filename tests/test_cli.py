@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from handbooks import TERM, make_handbook
 
-from coalition_handbook.cache import DISABLE_VARIABLE
+from coalition_handbook.cache import DISABLE_VARIABLE, STATS
 from coalition_handbook.cli import main
 
 
@@ -42,6 +42,26 @@ def test_warning_fails_only_under_strict(
         "content/index.md:3:4: warning term.avoid " + _message_of(tmp_path, "term.avoid") + "\n"
     )
     assert main(["check", "-f", str(config_file), "--strict"]) == 1
+
+
+def test_strict_in_mkdocs_yml_fails_warnings_as_the_build_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    settings = config_file.read_text(encoding="utf-8")
+    assert main(["check", "-f", str(config_file)]) == 0  # fills the cache
+    config_file.write_text(settings + "strict: true\n", encoding="utf-8")
+    stats_before = STATS.results
+    assert main(["check", "-f", str(config_file)]) == 1
+    assert STATS.results == stats_before + 1  # the findings are the cached ones
+    assert capsys.readouterr().out.count("warning term.avoid") == 2
+    config_file.write_text(settings + "strict: false\n", encoding="utf-8")
+    assert main(["check", "-f", str(config_file)]) == 0
+    config_file.write_text(settings + "strict: maybe\n", encoding="utf-8")
+    assert main(["check", "-f", str(config_file)]) == 2
+    assert capsys.readouterr().err == (
+        "handbook: mkdocs.yml:7: 'strict' is 'maybe'; expected true or false\n"
+    )
 
 
 def test_pages_exclude_docs_leaves_out_are_not_checked_cold_or_warm(

@@ -325,6 +325,8 @@ def _config_key(config: HandbookConfig) -> str:
     the handbook is checked out (paths relative to mkdocs.yml)."""
     values: list[str] = []
     for item in fields(config):
+        if item.name == "strict":  # decides what fails, not what is found
+            continue
         value = getattr(config, item.name)
         if isinstance(value, Path):
             value = relative_path(config, value) if item.name != "root" else "."

@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="output format (default: text)",
     )
-    check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.add_argument(
+        "--strict", action="store_true", help="warnings fail too (as `strict: true` in mkdocs.yml)"
+    )
 
     diff = commands.add_parser("diff", help="Markdown report of changes between git revisions")
     _add_config_option(diff)
@@ -136,7 +138,8 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
 
     result = run_checks(config)
     write_stdout(FORMATTERS[args.format](result.findings))
-    return EXIT_FAILING if result.failing(strict=args.strict) else EXIT_OK
+    strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
+    return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 
 
 def run_diff(args: argparse.Namespace, config: HandbookConfig) -> int:

@@ -67,6 +67,8 @@ class HandbookConfig:
     exclude_docs: tuple[str, ...] = ()
     """mkdocs.yml's `exclude_docs`, one gitignore-style pattern a line: pages MkDocs leaves
     out of the site, which are not checked either."""
+    strict: bool = False
+    """mkdocs.yml's `strict`: warnings fail `handbook check` as they fail the build."""
 
     def relative(self, path: Path) -> str:
         """`path` relative to mkdocs.yml's directory, with `/` (as findings name files);
@@ -160,6 +162,11 @@ def load_config(
             f"{lines.get('exclude_docs', where)}: 'exclude_docs' must be gitignore-style "
             "patterns, one a line, in one string (a `|` block)"
         )
+    strict = data.get("strict", False)
+    if not isinstance(strict, bool):
+        raise ConfigError(
+            f"{lines.get('strict', where)}: 'strict' is {strict!r}; expected true or false"
+        )
     return build_config(
         root=config_file.parent,
         docs_dir=data.get("docs_dir", "docs"),
@@ -170,6 +177,7 @@ def load_config(
         require_folders=require_folders,
         option_lines=lines,
         exclude_docs=tuple((exclude_docs or "").splitlines()),
+        strict=strict,
     )
 
 
@@ -282,7 +290,7 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
         return lines
     options: yaml.Node | None = None
     for key, value in root.value:
-        if key.value in ("docs_dir", "exclude_docs"):
+        if key.value in ("docs_dir", "exclude_docs", "strict"):
             lines[key.value] = key.start_mark.line + 1
         if key.value != "plugins":
             continue
@@ -336,10 +344,12 @@ def build_config(
     require_folders: bool = True,
     option_lines: Mapping[str, str] | None = None,
     exclude_docs: tuple[str, ...] = (),
+    strict: bool = False,
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
     `option_lines` says where each option is written (`mkdocs.yml:14`), for the
-    messages. `exclude_docs` are the site's patterns of pages left out of it."""
+    messages. `exclude_docs` are the site's patterns of pages left out of it, `strict`
+    its setting that warnings fail."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
     lines = option_lines or {}
@@ -418,6 +428,7 @@ def build_config(
         paper_size=paper_size,  # type: ignore[arg-type]
         today=today or _today(where),
         exclude_docs=_exclude_patterns(exclude_docs, at("exclude_docs")),
+        strict=strict,
     )
 
 

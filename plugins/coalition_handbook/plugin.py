@@ -166,6 +166,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 site_name=config.site_name,
                 where=Path(config.config_file_path).name,
                 exclude_docs=_patterns(config.exclude_docs),
+                strict=bool(config.strict),
             )
         except ConfigError as error:
             raise PluginError(f"handbook: {error}") from None
