@@ -1,12 +1,15 @@
 """What a member sees, in Debian's Chromium (never a downloaded browser): search finds a
 term by an alias, term links show their definition on hover and on keyboard focus, the
 glossary's letters work, print hides the navigation, axe-core finds no serious
-accessibility problem on the main kinds of page, and the offline build's search works
-from pages opened as files."""
+accessibility problem on the main kinds of page in the light and the dark scheme, the
+scheme follows the device and its switch works by mouse and keyboard, print is dark ink
+on white from either scheme, and the offline build's search works from pages opened as
+files."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from site_builds import CHROMIUM, SiteBuild
@@ -43,8 +46,14 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-def _opened_page(browser: object, site_url: str, width: int, height: int) -> Iterator[object]:
-    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+def _opened_page(
+    browser: object, site_url: str, width: int, height: int, color_scheme: str = "light"
+) -> Iterator[object]:
+    context = browser.new_context(  # type: ignore[attr-defined]
+        base_url=site_url,
+        viewport={"width": width, "height": height},
+        color_scheme=color_scheme,
+    )
     opened = context.new_page()
     opened.set_default_timeout(15_000)
     yield opened
@@ -61,6 +70,28 @@ def page(browser: object, site_url: str) -> Iterator[object]:
 def phone(browser: object, site_url: str) -> Iterator[object]:
     """A phone's screen, 375 px wide."""
     yield from _opened_page(browser, site_url, 375, 740)
+
+
+@pytest.fixture
+def dark_page(browser: object, site_url: str) -> Iterator[object]:
+    """A desktop window on a device set to prefer a dark scheme."""
+    yield from _opened_page(browser, site_url, 1280, 900, color_scheme="dark")
+
+
+def _scheme(page: object) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
+
+
+def _luminance(page: object, selector: str, css_property: str) -> float:
+    """The relative luminance (WCAG) of a computed colour of the first `selector`."""
+    return page.locator(selector).first.evaluate(  # type: ignore[attr-defined]
+        """(element, property) => {
+            const [r, g, b] = getComputedStyle(element)[property].match(/[\\d.]+/g).map(Number);
+            const linear = (c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+            return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+        }""",
+        css_property,
+    )
 
 
 def test_typing_an_alias_in_search_lists_its_term_page(page: object) -> None:
@@ -225,12 +256,18 @@ def test_print_keeps_each_protocol_step_and_box_on_one_page(page: object) -> Non
     assert box.evaluate("item => getComputedStyle(item).breakInside") == "avoid"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", AXE_PAGES)
-def test_axe_finds_no_serious_problem(page: object, path: str) -> None:
+def test_axe_finds_no_serious_problem(
+    browser: object, site_url: str, path: str, scheme: str
+) -> None:
+    """In both schemes: contrast is among what axe checks."""
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
-    page.goto(path)
-    results = axe_module.Axe().run(page)
+    with contextmanager(_opened_page)(browser, site_url, 1280, 900, scheme) as page:
+        page.goto(path)
+        assert _scheme(page) == ("slate" if scheme == "dark" else "default")
+        results = axe_module.Axe().run(page)
     serious = [
         f"{violation['id']} ({violation['impact']}): {violation['help']}: "
         + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
@@ -238,3 +275,41 @@ def test_axe_finds_no_serious_problem(page: object, path: str) -> None:
         if violation["impact"] in {"serious", "critical"}
     ]
     assert serious == [], "\n".join(serious)
+
+
+def test_the_device_chooses_the_scheme_and_the_switch_keeps_the_reader_s_choice(
+    dark_page: object,
+) -> None:
+    dark_page.goto("index.html")
+    assert _scheme(dark_page) == "slate"
+    assert _luminance(dark_page, "article p", "color") > 0.5  # light text on dark
+    dark_page.locator("label.md-header__button[title='Switch to light mode']").click()
+    expect(dark_page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    dark_page.goto("glossary/")  # the choice holds on the next page
+    assert _scheme(dark_page) == "default"
+    assert _luminance(dark_page, "article p", "color") < 0.1
+
+
+def test_print_from_the_dark_scheme_is_dark_ink_on_white(dark_page: object) -> None:
+    dark_page.goto("glossary/")
+    badge = "article .hb-badge--deprecated"
+    assert _luminance(dark_page, badge, "color") > 0.3  # legible on the dark background
+    dark_page.emulate_media(media="print", color_scheme="dark")
+    assert _scheme(dark_page) == "slate"
+    assert _luminance(dark_page, "article p", "color") < 0.1
+    assert _luminance(dark_page, "article a", "color") < 0.2
+    assert _luminance(dark_page, badge, "color") < 0.1
+
+
+def test_the_scheme_switch_works_from_the_keyboard(page: object) -> None:
+    page.goto("index.html")
+    assert _scheme(page) == "default"
+    for _ in range(10):  # tab through the header until the switch has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-option')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Switch to dark mode"
+    )
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
