@@ -11,7 +11,8 @@ to readers, not obeyed.
 
 The Markdown strings of YAML files (a term's definition, a protocol's summary and steps)
 take the same comments, with the file's line numbers; each comment governs only the
-string it is written in (`parse_value_suppressions`).
+string it is written in (`parse_value_suppressions`). A comment naming no rule switches
+nothing off, and is reported (`rules.suppression_unknown_rule`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class Directive:
 
 @dataclass
 class Suppressions:
-    """The suppression comments of one page; ask `suppresses(rule, line)`."""
+    """The suppression comments of one file; ask `suppresses(rule, line)`."""
 
     directives: tuple[Directive, ...] = ()
     _ranges: dict[str, tuple[list[int], list[bool]]] = field(default_factory=dict)
