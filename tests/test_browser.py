@@ -8,6 +8,7 @@ files."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -101,6 +102,28 @@ def test_typing_an_alias_in_search_lists_its_term_page(page: object) -> None:
     search.press_sequentially("TIP", delay=30)
     result = page.locator('.md-search-result__link[href*="glossary/human-trafficking/"]')
     expect(result.first).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("typed", "term_id"),
+    [
+        # Words that longer terms repeat ("National Human Trafficking Prevention Month",
+        # "Trafficking Victims Protection Act", "HSI Tip Line") came second before the
+        # search boost of terms that others build on.
+        ("human trafficking", "human-trafficking"),
+        ("victim", "victim"),
+        ("TIP", "human-trafficking"),
+        ("trafficking in persons", "human-trafficking"),
+        ("survivor of trafficking", "survivor"),
+    ],
+)
+def test_typing_a_form_lists_its_term_page_first(page: object, typed: str, term_id: str) -> None:
+    page.goto("index.html")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(typed, delay=30)
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(rf"glossary/{term_id}/\?"))
 
 
 def test_the_offline_build_searches_from_a_page_opened_as_a_file(

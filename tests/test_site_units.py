@@ -4,12 +4,15 @@ tooltips, A-Z letters and where a module's facts go."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from helpers_model import load, term_yaml
 
 from coalition_handbook.plugin import _RenderedOnce
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.pages import index_letter, inject_module_header
+from coalition_handbook.site.search_boost import BASE, PER_TERM_BUILT_ON, term_search_boosts
 from coalition_handbook.site.templates import markdown_text, phone_href
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
 
@@ -164,3 +167,30 @@ def test_a_block_that_shows_the_title_twice_is_rendered_for_every_page() -> None
         assert once("header", "..", twice_of(page), page) == f"{title} {title.upper()}"
     # the first page twice (its own title, the stand-in), then each page's own
     assert calls == ["survivor", _RenderedOnce.TITLE_SLOT, "victim"]
+
+
+def test_a_term_that_other_terms_build_on_gets_a_higher_search_boost(tmp_path: Path) -> None:
+    handbook, problems = load(
+        tmp_path,
+        {
+            "glossary/human-trafficking.yml": term_yaml(
+                "human trafficking", "aliases: [trafficking in persons, TIP]\n"
+            ),
+            "glossary/prevention-month.yml": term_yaml(
+                "National Human Trafficking Prevention Month",
+                "aliases: [Human-Trafficking Prevention Month]\n",
+            ),
+            "glossary/tip-line.yml": term_yaml("HSI Tip Line"),  # "tip", not "TIP" words
+            "glossary/office.yml": term_yaml("Office to Monitor and Combat Trafficking in Persons"),
+            "glossary/victim.yml": term_yaml("victim"),
+            "glossary/victims-act.yml": term_yaml("Trafficking Victims Protection Act"),
+        },
+    )
+    assert problems == []
+    boosts = term_search_boosts(handbook.terms.values())
+    # Built on by three terms: the month (by its name and its alias, once), the office
+    # ("trafficking in persons") and the tip line ("TIP": the search ignores case).
+    assert boosts["human-trafficking"] == pytest.approx(BASE + 3 * PER_TERM_BUILT_ON)
+    # "victims" is another word than "victim"; nothing contains a whole longer term.
+    assert boosts["victim"] == BASE
+    assert {boosts[term_id] for term_id in ("prevention-month", "tip-line", "office")} == {BASE}

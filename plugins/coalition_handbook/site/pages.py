@@ -17,6 +17,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
+from .search_boost import term_search_boosts
 from .templates import render
 from .urls import (
     CHANGES_PAGE,
@@ -108,8 +109,9 @@ def generate_pages(inputs: SiteInputs) -> dict[str, str]:
     """Every generated page, as Markdown by source path."""
     handbook = inputs.handbook
     pages: dict[str, str] = {GLOSSARY_INDEX: glossary_index(inputs)}
+    boosts = term_search_boosts(handbook.terms.values())
     for term in handbook.terms.values():
-        pages[term_src_uri(term.id)] = term_page(term, inputs)
+        pages[term_src_uri(term.id)] = term_page(term, inputs, boosts[term.id])
     pages[PROTOCOLS_INDEX] = protocols_index(inputs)
     for protocol in handbook.protocols.values():
         pages[protocol_src_uri(protocol.id)] = protocol_page(protocol, inputs)
@@ -221,7 +223,7 @@ def _letter_anchor(letter: str) -> str:
     return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
 
 
-def term_page(term: Term, inputs: SiteInputs) -> str:
+def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
     src = term_src_uri(term.id)
     terms = inputs.handbook.terms
     replacement = terms.get(term.replaced_by) if term.replaced_by else None
@@ -235,6 +237,7 @@ def term_page(term: Term, inputs: SiteInputs) -> str:
         definition=Markup(term.definition),
         forms=(term.term, *term.aliases),
         search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
+        search_boost=search_boost,
         replacement=replacement,
         related=[terms[related] for related in term.related if related in terms],
         used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,
