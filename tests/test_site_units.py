@@ -180,7 +180,7 @@ def test_a_term_that_other_terms_build_on_gets_a_higher_search_boost(tmp_path: P
                 "National Human Trafficking Prevention Month",
                 "aliases: [Human-Trafficking Prevention Month]\n",
             ),
-            "glossary/tip-line.yml": term_yaml("HSI Tip Line"),  # "tip", not "TIP" words
+            "glossary/tip-line.yml": term_yaml("HSI Tip Line"),
             "glossary/office.yml": term_yaml("Office to Monitor and Combat Trafficking in Persons"),
             "glossary/victim.yml": term_yaml("victim"),
             "glossary/victims-act.yml": term_yaml("Trafficking Victims Protection Act"),

@@ -185,7 +185,8 @@ def test_comments_in_term_and_protocol_strings_suppress_there_only(tmp_path: Pat
     findings = run_checks(load_config(config_file)).findings
     assert [(finding.path, finding.line, finding.rule) for finding in findings] == [
         ("glossary/outreach-worker.yml", 7, "term.avoid"),  # the line after the next one
-        # the summary's comment ends with the summary; the comment in code does not count
+        # The summary's `disable` ends with the summary (line 9 is not reported, 13 is);
+        # line 18 stays disabled, as the `enable` on line 16 is code, shown not obeyed.
         ("protocols/outreach.yml", 13, "term.avoid"),
         ("protocols/outreach.yml", 20, "term.avoid"),  # the next step is checked again
     ]
