@@ -42,7 +42,7 @@ from .snapshot import (
     finding_values,
     survey,
 )
-from .suppression import handbook_suppressions
+from .suppression import shared_suppressions
 
 # Where a finding's path is in its value tuple.
 _PATH = [item.name for item in fields(Finding)].index("path")
@@ -202,7 +202,7 @@ def _check_pages(
         if _rule_module(check) in PAGE_RULES:
             findings.extend(check(context))
     cache.flush(prune=False)
-    return [finding_values(finding) for finding in apply_config(findings, config, handbook)]
+    return [finding_values(finding) for finding in apply_config(findings, context)]
 
 
 def _recheck(
@@ -221,7 +221,7 @@ def _recheck(
     context.shared("forms_key", lambda: terms_key)
     for check in rule_checks():
         findings.extend(check(context))
-    findings = apply_config(findings, config, handbook)
+    findings = apply_config(findings, context)
 
     # Findings are kept by page only if the pages loaded are the pages the survey listed:
     # a page saved between the two listings would otherwise have its findings kept with
@@ -317,7 +317,7 @@ def _check(config: HandbookConfig, cache: RunCache | None) -> tuple[CheckContext
     context = CheckContext(config=config, handbook=handbook, cache=cache)
     for check in rule_checks():
         findings.extend(check(context))
-    return context, apply_config(findings, config, handbook)
+    return context, apply_config(findings, context)
 
 
 def _config_key(config: HandbookConfig) -> str:
@@ -338,16 +338,14 @@ def _config_key(config: HandbookConfig) -> str:
     return "\n".join(values)
 
 
-def apply_config(
-    findings: Iterable[Finding], config: HandbookConfig, handbook: Handbook
-) -> list[Finding]:
-    """Apply per-rule levels from `rules:` and the pages' suppression comments, then sort.
+def apply_config(findings: Iterable[Finding], context: CheckContext) -> list[Finding]:
+    """Apply per-rule levels from `rules:` and the suppression comments, then sort.
     A finding made twice (a YAML alias repeats its anchor's text: both uses point at the
     anchor) is reported once."""
-    suppressions = handbook_suppressions(handbook)
+    suppressions = shared_suppressions(context)
     kept: list[Finding] = []
     for finding in findings:
-        level = config.rules.get(finding.rule)
+        level = context.config.rules.get(finding.rule)
         if level == "off":
             continue
         page_suppressions = suppressions.get(finding.path)

@@ -21,10 +21,14 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .documents import yaml_values
 from .markdown import LineIndex, lines_outside_code
 from .model.types import Handbook
+
+if TYPE_CHECKING:
+    from .rules.base import CheckContext
 
 COMMENT = re.compile(
     r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
@@ -144,6 +148,12 @@ def _value_directives(value: str, offsets: Sequence[int], file_lines: LineIndex)
         for number, line in lines_outside_code(value)
         for action, rules, columns in _comments(line)
     ]
+
+
+def shared_suppressions(context: CheckContext) -> dict[str, Suppressions]:
+    """`handbook_suppressions` of the context's handbook, read once per run: the rule that
+    reports unknown names and the runner that applies the comments share them."""
+    return context.shared("suppressions", lambda: handbook_suppressions(context.handbook))
 
 
 def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:

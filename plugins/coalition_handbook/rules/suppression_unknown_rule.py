@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..hints import did_you_mean
-from ..suppression import ALL_RULES, handbook_suppressions
+from ..suppression import ALL_RULES, shared_suppressions
 from .base import RULES, CheckContext
 
 RULE = "suppression.unknown-rule"
@@ -19,7 +19,7 @@ KNOWN_NAMES = frozenset({*RULES, *_FAMILIES, *(f"{family}.*" for family in _FAMI
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for path, suppressions in handbook_suppressions(context.handbook).items():
+    for path, suppressions in shared_suppressions(context).items():
         for directive in suppressions.directives:
             for name, (line, column) in zip(directive.rules, directive.places, strict=True):
                 if name not in KNOWN_NAMES:
