@@ -101,6 +101,28 @@ STRUCTURES = [
     ("para\n\n    code\n   needle, indented three\n", True, True),
     ("```\nneedle after a fence never closed\n", True, True),
     ("- item\n\n    ~~~\n    needle, a fence never closed\n", True, True),
+    # Python-Markdown's blocks, as the random pages of test_markdown_agreement found them
+    ("<!-- a comment --> needle after it\n", True, True),
+    ("<!--\na comment\n--> needle after its end\n", True, True),
+    ("<!-- never closed\nneedle\n", True, True),
+    ("| a | b |\n|---|---|\n| c | d |\n    needle, one more row\n", True, True),
+    (
+        '| a | b |\n|---|---|\n| c | d |\n=== "T"\n\n    ???+ note\n        needle in a tab\n',
+        True,
+        True,
+    ),
+    ("Text\n2) not a list\n\n    needle as code\n", False, True),
+    ("Intro\n- no list: it cannot interrupt a paragraph\n\n    needle as code\n", False, True),
+    ("!!! note\n    body\nends the note\n\n    needle as code\n", False, True),
+    ('- item\n    === "Not a tab"\n\n        needle as code in the item\n', False, True),
+    ("- item\n    !!! note\n\n        needle as code in the item\n", False, True),
+    ("```\nx\n```\n    needle right after a fence\n", True, True),
+    ("text\n        -----\n        needle, no rule so far in\n", True, True),
+    ("1. item\n  ---\n\n    needle as code: the rule ended the list\n", False, True),
+    ("- item\n  <!-- c --> text\n\n    needle as code: the list ended\n", False, True),
+    ("- item\n  <!-- c -->\n\n    needle in the item: a comment alone ends nothing\n", True, True),
+    ("<div markdown>\n\ntext\n\n</div>\n    needle as code after the block\n", False, True),
+    ("</div>\n    needle: no block was open\n", True, True),
 ]
 
 

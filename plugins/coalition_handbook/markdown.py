@@ -37,7 +37,8 @@ _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
 # Python-Markdown: one to six `#` that start a line make a heading, with or without a
 # space after them (a seventh is text).
 _ATX = re.compile(r"#{1,6}+[ \t]*")
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+# Python-Markdown knows `1.` but not `1)` as an ordered list marker.
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}\.)(?:[ \t]+|$)")
 _ADMONITION = re.compile(
     r"(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*(?:\"([^\"]*)\")?[ \t]*$"
 )
@@ -51,6 +52,8 @@ _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 _RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
 _HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
 _BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
+# A line of nothing but the end of an HTML block: what follows starts a new block.
+_BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
 _SOFT_TAIL = re.compile(r"[^\n]")
 
 # A link's destination and title run to the closing parenthesis, spaces included, as
@@ -307,7 +310,19 @@ class _Blocks:
         self.in_comment = False
         self.in_table = False
         self.in_code = False
-        self.containers: list[int] = [0]
+        self.containers: list[int] = [0]  # the column where each one's content starts
+        # Per container: whether it is an admonition, details or tab, which Python-Markdown
+        # gives only its indented lines (a less indented line ends it); list items and
+        # footnotes also take the lazy lines of their paragraphs.
+        self.strict: list[bool] = [False]
+        # The column where the current paragraph's block starts (a list item's marker):
+        # Python-Markdown reads a line that goes on with it as text unless it starts at
+        # that column, so an indented `!!! note` or `=== "Tab"` there is no container.
+        self.chunk_column = 0
+        # Whether that block is a list, up to the next blank line: only there does an item
+        # marker on a line that goes on from a paragraph start an item (Python-Markdown's
+        # lists do not interrupt a paragraph).
+        self.chunk_is_list = False
         self.previous = "blank"  # "blank" | "paragraph" | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         # The whole text and where the next line starts: an opening fence is one only if
@@ -315,6 +330,8 @@ class _Blocks:
         self.text = ""
         self.next_offset = 0
         self._closings: dict[str, list[int]] = {}  # fence -> offsets of its closing lines
+        self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
+        self._comment_end: int | None = None
 
     def takes_prose_in_bulk(self) -> bool:
         """True when plain lines mean plain prose: no fence, comment, raw HTML or table open."""
@@ -333,10 +350,20 @@ class _Blocks:
         if heading is None:
             return None
         if self.previous != "paragraph":  # not a lazy line: a margin line closes containers
-            del self.containers[1:]
+            self.close_from(1)
+        elif len(self.containers) > 1:
+            self._ends_strict(0)
         self.in_code = False
         self.previous = "other"
         return heading.end(), len(line) - 1 if line.endswith("\r") else len(line), False
+
+    def strict_column(self) -> int:
+        """The column that lines must be indented to to stay in the innermost open
+        admonition, details or tab; 0 if none is open."""
+        for index in range(len(self.strict) - 1, 0, -1):
+            if self.strict[index]:
+                return self.containers[index]
+        return 0
 
     def _closes(self, fence: str) -> bool:
         """Whether a line after the current one closes `fence`. The closing lines of each
@@ -347,13 +374,29 @@ class _Blocks:
             closings = self._closings[fence] = [line.start() for line in found]
         return bisect.bisect_left(closings, self.next_offset) < len(closings)
 
-    def _enter(self, column: int) -> None:
+    def _enter(self, column: int, strict: bool = False) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
         content starts at the next tab stop (Python-Markdown's tab length is 4): a
         marker indented 2 (`  - b`) holds content indented 4, not 6."""
         while len(self.containers) > 1 and self.containers[-1] > column:
-            self.containers.pop()
+            self.close_from(len(self.containers) - 1)
         self.containers.append(column - column % 4 + 4)
+        self.strict.append(strict)
+
+    def close_from(self, index: int) -> None:
+        """Close the container at `index` and all inside it."""
+        del self.containers[index:]
+        del self.strict[index:]
+
+    def _ends_strict(self, column: int) -> bool:
+        """Whether a lazy line at `column` ends an admonition, details or tab (its content
+        is only its indented lines), closing it and all inside it; the line then starts a
+        block of its own, as Python-Markdown parses what follows such a container."""
+        for index in range(1, len(self.containers)):
+            if self.strict[index] and self.containers[index] > column:
+                self.close_from(index)
+                return True
+        return False
 
     def classify(self, line: str, next_line: str | None) -> tuple[int, int, bool] | None:
         """(start, end, continues) of the prose on `line`, or None for none."""
@@ -361,13 +404,17 @@ class _Blocks:
         if self.fence is not None:
             stripped = line[_indent_of(line, 0)[0] :].lstrip(">").strip()
             if stripped.startswith(self.fence) and not stripped.strip(self.fence[0]):
+                # A line right after the fence goes on with it as a paragraph, whatever
+                # its indentation or marker (Python-Markdown puts both in one block).
                 self.fence = None
-                self.previous = "other"
+                self._paragraph(0, 0, False, self.containers[-1])
             return None
         if self.in_comment:
-            if "-->" in line:
+            closing = line.find("-->")
+            if closing >= 0:
                 self.in_comment = False
                 self.previous = "other"
+                return self._after_comment(line, closing + 3, end)
             return None
         if self.raw_html_end is not None:
             if self.raw_html_end in line.lower():
@@ -380,19 +427,30 @@ class _Blocks:
             if self.previous != "blank":
                 self.in_table = False
             self.previous = "blank"
+            self.chunk_is_list = False  # a blank line ends the block
             return None
 
+        if self.in_table and line[position] not in ">`~<":
+            if self._table_goes_on(line[position:end]):
+                return self._table_row(line, position, end)
+            self.in_table = False
+
         lazy = self.previous == "paragraph"
-        if not lazy:
+        if lazy and len(self.containers) > 1 and self._ends_strict(column):
+            lazy = False
+        elif not lazy:
             while len(self.containers) > 1 and column < self.containers[-1]:
-                self.containers.pop()
+                self.close_from(len(self.containers) - 1)
         base = self.containers[-1]
 
         if self.in_code:
             if column >= base + 4:
                 return None
             self.in_code = False
-        if column >= base + 4 and not lazy and not line.lstrip().startswith(("```", "~~~")):
+        # In a list item's first block, lines keep their indentation: code is indented
+        # from the item's marker, not from its content.
+        code_base = self.chunk_column if self.chunk_is_list else base
+        if column >= code_base + 4 and not lazy and not line.lstrip().startswith(("```", "~~~")):
             self.in_code = True
             self.previous = "other"
             return None
@@ -422,10 +480,17 @@ class _Blocks:
                 self.previous = "other"
                 return None
         if first == "<":
-            if rest.startswith("<!--"):
-                self.in_comment = "-->" not in rest
+            # A comment that no `-->` closes is text, as Python-Markdown shows it.
+            line_start = self.next_offset - len(line) - 1
+            if rest.startswith("<!--") and self._last_comment_end() >= line_start + position + 4:
+                closing = rest.find("-->", 4)
+                self.in_comment = closing < 0
                 self.previous = "other"
-                return None
+                if column < 4 and closing >= 0 and rest[closing + 3 :].strip():
+                    self.close_from(1)  # Python-Markdown: the text after it is outside them
+                return (
+                    None if closing < 0 else self._after_comment(line, position + closing + 3, end)
+                )
             raw = _RAW_HTML.match(rest)
             if raw:
                 closing = f"</{raw.group(1).lower()}>"
@@ -433,40 +498,46 @@ class _Blocks:
                     self.raw_html_end = closing
                 self.previous = "other"
                 return None
+            block_end = _BLOCK_END_TAG.match(rest) if column == 0 else None
+            if block_end and self._ends_html_block(block_end.group(1)):
+                self.previous = "other"
+                return None
             if _HTML_BLOCK.match(rest):
                 # Its text is prose, joined with the lines around it; a block-level tag
                 # in it is a hard break (see `_inline_replacement`).
-                self.previous = "paragraph"
-                return position, end, lazy
+                return self._paragraph(position, end, lazy, base)
         if self.in_table:
             return self._table_row(line, position, end)
-        # A heading starts its line, its container's content or its quote (after one
-        # space at most); a paragraph's continuation line in a list item stays text.
-        if first == "#" and (
-            position == quote.end() if quote else column == 0 or (column == base and not lazy)
-        ):
+        # A heading, admonition or tab starts its line, its container's content or (going
+        # on from a paragraph) the paragraph's block; a heading may start a quote too.
+        at_block_start = column == (self.chunk_column if lazy else base)
+        if first == "#" and (position == quote.end() if quote else column == 0 or at_block_start):
             heading = _ATX.match(rest)
             if heading:
                 self.previous = "other"
                 return position + heading.end(), end, False
-        if first in "!?":
+        if first in "!?" and at_block_start:
             admonition = _ADMONITION.match(rest)
             if admonition:
-                self._enter(column)
+                self._enter(column, strict=True)
                 self.previous = "other"
                 if admonition.group(1):
                     return position + admonition.start(1), position + admonition.end(1), False
                 return None
-        if first == "=":
+        if first == "=" and at_block_start:
             tab = _TAB.match(rest)
             if tab:
-                self._enter(column)
+                self._enter(column, strict=True)
                 self.previous = "other"
                 return position + tab.start(1), position + tab.end(1), False
-        if first in "-*_" and _RULE.match(rest):
+        # Going on from a paragraph, a rule or setext underline is one only near the
+        # start of the paragraph's block (Python-Markdown reads its lines as they are).
+        if first in "-*_" and _RULE.match(rest) and (not lazy or column - self.chunk_column < 4):
+            while len(self.containers) > 1 and column < self.containers[-1]:
+                self.close_from(len(self.containers) - 1)  # a rule in a list item ends the list
             self.previous = "other"
             return None
-        if lazy and first in "=-" and _SETEXT.match(rest):
+        if lazy and first in "=-" and at_block_start and _SETEXT.match(rest):
             self.previous = "other"
             return None
         if first == "[":
@@ -476,17 +547,15 @@ class _Blocks:
             footnote = _FOOTNOTE.match(rest)
             if footnote:
                 self._enter(column)
-                self.previous = "paragraph"
-                return position + footnote.end(), end, False
+                return self._paragraph(position + footnote.end(), end, False, column)
         if first == "*" and _ABBREVIATION.match(rest):
             self.previous = "other"
             return None
-        if first in "-*+0123456789":
+        if first in "-*+0123456789" and not (lazy and not self.chunk_is_list):
             item = _LIST_ITEM.match(rest)
             if item:
                 self._enter(column)
-                self.previous = "paragraph"
-                return position + item.end(), end, False
+                return self._paragraph(position + item.end(), end, False, column, list_item=True)
         if (
             not lazy
             and "|" in rest
@@ -496,8 +565,55 @@ class _Blocks:
         ):
             self.in_table = True
             return self._table_row(line, position, end)
+        return self._paragraph(position, end, lazy, base)
+
+    def _paragraph(
+        self, start: int, end: int, continues: bool, block_column: int, list_item: bool = False
+    ) -> tuple[int, int, bool]:
+        """A line of a paragraph; one that does not go on from the line before starts
+        its block at `block_column` (a list item's block is a list)."""
         self.previous = "paragraph"
-        return position, end, lazy
+        if not continues:
+            self.chunk_column = block_column
+            self.chunk_is_list = list_item
+        return start, end, continues
+
+    @staticmethod
+    def _table_goes_on(rest: str) -> bool:
+        """Whether a line after a table's rows is one more row: Python-Markdown's table
+        takes every line up to a blank one, but for one that starts an admonition,
+        details or tab."""
+        first = rest[0]
+        if first in "!?":
+            return _ADMONITION.match(rest) is None
+        if first == "=":
+            return _TAB.match(rest) is None
+        return True
+
+    def _ends_html_block(self, tag: str) -> bool:
+        """Whether a line of nothing but `</tag>` ends an HTML block: a block-level tag
+        opened at the start of an earlier line (the first such line of each tag is found
+        once per text)."""
+        tag = tag.lower()
+        if tag not in _BLOCK_TAGS:
+            return False
+        first = self._first_openings.get(tag)
+        if first is None:
+            found = re.search(rf"^<{tag}\b", self.text, re.MULTILINE | re.IGNORECASE)
+            first = self._first_openings[tag] = found.start() if found else len(self.text)
+        return first < self.next_offset - 1
+
+    def _last_comment_end(self) -> int:
+        """The offset of the text's last `-->` (-1 if none), found once per text."""
+        if self._comment_end is None:
+            self._comment_end = self.text.rfind("-->")
+        return self._comment_end
+
+    def _after_comment(self, line: str, start: int, end: int) -> tuple[int, int, bool] | None:
+        """Text after an HTML comment that ends on its line starts a paragraph."""
+        if line[start:end].strip():
+            return self._paragraph(start, end, False, self.containers[-1])
+        return None
 
     def _table_row(self, line: str, position: int, end: int) -> tuple[int, int, bool] | None:
         self.previous = "other"
@@ -543,7 +659,9 @@ def _mask_blocks(text: str, body_line: int) -> str:
     tail = ""  # the end of the previous prose line ("\r\n", a closing quote...), not yet written
     while position < length:
         if text[position] not in _BLOCK_MARKS and blocks.takes_prose_in_bulk():
-            end = _prose_run_end(text, position, blocks.previous == "paragraph")
+            in_paragraph = blocks.previous == "paragraph"
+            strict_column = blocks.strict_column() if in_paragraph else 0
+            end = _prose_run_end(text, position, in_paragraph, strict_column)
             if end > position:
                 tail = _bulk_prose(text, position, end, tail, blocks, pieces)
                 position = end
@@ -605,11 +723,21 @@ def _soft(tail: str) -> str:
     return _SOFT_TAIL.sub(" ", tail.replace(HARD, " "))
 
 
-def _prose_run_end(text: str, position: int, in_paragraph: bool) -> int:
-    """Where the run of blank and plain prose lines that starts at `position` ends."""
+def _prose_run_end(text: str, position: int, in_paragraph: bool, strict_column: int) -> int:
+    """Where the run of blank and plain prose lines that starts at `position` ends. In
+    an admonition, details or tab whose content starts at `strict_column`, a paragraph
+    goes on only on lines indented that far (a line less indented ends the container,
+    which `_Blocks.classify` works out)."""
     if in_paragraph:
+        if strict_column:
+            return _indented_continuations(strict_column).match(text, position).end()
         position = _CONTINUATIONS.match(text, position).end()
     return _PLAIN_LINES.match(text, position).end()
+
+
+@lru_cache(maxsize=16)
+def _indented_continuations(column: int) -> re.Pattern[str]:
+    return re.compile(rf"(?: {{{column}}}{_LAZY_LINE}{_LINE_END})*")
 
 
 def _bulk_prose(
@@ -635,7 +763,14 @@ def _bulk_prose(
     if len(blocks.containers) > 1 and (
         (not first_blank and not continues) or _BLANK_BEFORE_PROSE.search(text, start, end)
     ):
-        del blocks.containers[1:]  # a paragraph at column 0 closes every container
+        blocks.close_from(1)  # a paragraph at column 0 closes every container
+    if (blocks.chunk_column or blocks.chunk_is_list) and (
+        not continues or _BLANK_BEFORE_PROSE.search(text, start, end)
+    ):
+        blocks.chunk_column = 0  # a paragraph starts at the margin
+        blocks.chunk_is_list = False
+    if blocks.previous == "blank":
+        blocks.chunk_is_list = False  # a blank line ends the block
     if first_blank:  # blank lines at the start, then prose or nothing
         leading = _LEADING_BLANK_LINES.match(text, start, body_end).end()
         pieces.append(HARD * (leading - start))
