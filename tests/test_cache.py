@@ -123,6 +123,29 @@ def test_a_changed_term_is_parsed_again_alone_and_every_text_rescanned(
     assert not any(f.rule == "term.unknown-acronym" and f.found == "XYZ" for f in findings)
 
 
+def test_a_term_edit_that_keeps_the_forms_rewrites_no_page_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsed files and scans are kept in one pack per kind: editing a term's definition
+    rewrites the terms' packs, not the (much larger) packs of the pages."""
+    config = make(tmp_path)
+    check(config)
+    packs = tmp_path / CACHE_DIR
+    page_packs = [packs / "records-page.pickle", packs / "scan-page.pickle"]
+    before = [path.stat().st_ino for path in page_packs]
+    term_packs = [packs / "records-term.pickle", packs / "scan-term.pickle"]
+    term_before = [path.stat().st_ino for path in term_packs]
+    (tmp_path / "glossary" / "survivor.yml").write_text(
+        TERMS["survivor"].replace("lived through it", "lived through trafficking"),
+        encoding="utf-8",
+    )
+    findings = check(config)
+    assert STATS.parsed == 1
+    assert [path.stat().st_ino for path in page_packs] == before
+    assert [path.stat().st_ino for path in term_packs] != term_before  # replaced, not edited
+    assert findings == uncached(config, monkeypatch)
+
+
 def test_duplicate_forms_are_compared_again_only_when_forms_or_their_places_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

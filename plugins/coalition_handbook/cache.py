@@ -11,9 +11,10 @@ read a half-written one (the last writer wins; the other's new entries are only 
 next time); anything that cannot be read or unpickled is ignored and rebuilt.
 `HANDBOOK_NO_CACHE=1` turns the cache off.
 
-Namespaces: `records` (parsed files), `scan` (scanned texts), `matcher`, `rules`, and
-`snapshot`, the one value that `snapshot.py` keeps of the last run (what it read and
-found), replaced whole by each run.
+Namespaces: `records-<kind>` (parsed files) and `scan-<kind>` (scanned texts), one of
+each for pages, modules, terms and protocols (editing a term rewrites the packs of terms,
+not those of a thousand pages), `matcher`, `rules`, and `snapshot`, the one value that
+`snapshot.py` keeps of the last run (what it read and found), replaced whole by each run.
 
 A `RunCache` also reads each source file once per run (`read`), so the digest that keys a
 cached value is the digest of the very bytes that value was computed from; the digests of

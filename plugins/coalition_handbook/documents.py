@@ -353,7 +353,7 @@ class _Scanner:
         key = self.cache.key(
             "scan", self.terms_key, kind, path, owner or "", str(origin.body_line), origin.text
         )
-        stored = self.cache.load("scan", key)
+        stored = self.cache.load(f"scan-{kind}", key)
         if stored is not None:
             views, hits = stored
             checked = tuple(
@@ -365,7 +365,7 @@ class _Scanner:
         scanned = _document(path, kind, owner, texts(), self.get_matcher())
         # The source text is the record's own: kept once, in the records namespace.
         views = tuple((text.key, text.view, text.offsets) for text in scanned.texts)
-        self.cache.store("scan", key, (views, scanned.hits))
+        self.cache.store(f"scan-{kind}", key, (views, scanned.hits))
         return scanned
 
 

@@ -63,10 +63,10 @@ def load_module(
     if cache is None or not cache.enabled:
         return _load_module(path, config, cache)
     key = cache.key("module", *page_paths(path, config), cache.file_digest(path))
-    entry = cache.load("records", key)
+    entry = cache.load("records-module", key)
     if entry is None:
         entry = _load_module(path, config, cache)
-        cache.store("records", key, entry)
+        cache.store("records-module", key, entry)
     return entry
 
 

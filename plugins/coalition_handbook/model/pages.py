@@ -186,10 +186,10 @@ def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None)
     if cache is None or not cache.enabled:
         return _load_page(path, config, cache)
     key = cache.key("page", *page_paths(path, config), cache.file_digest(path))
-    entry = cache.load("records", key)
+    entry = cache.load("records-page", key)
     if entry is None:
         entry = (_load_page(path, config, cache),)
-        cache.store("records", key, entry)
+        cache.store("records-page", key, entry)
     return entry[0]
 
 

@@ -161,13 +161,13 @@ def cached_records(
         if cache is not None and cache.enabled:
             relative = relative_path(config, path)
             key = cache.key(kind, relative, cache.file_digest(path))
-            entry = cache.load("records", key)
+            entry = cache.load(f"records-{kind}", key)
         if entry is None:
             STATS.parsed += 1
             record, problems = load_yaml_record(path, config, kind, rule, cache)
             entry = (build(record) if record is not None else None, problems)
             if key and cache is not None:
-                cache.store("records", key, entry)
+                cache.store(f"records-{kind}", key, entry)
         value, problems = entry
         findings.extend(problems)
         if value is not None:
