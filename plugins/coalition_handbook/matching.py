@@ -92,6 +92,13 @@ class FormEntry(NamedTuple):
     case_rule: Literal["any", "strict", "report"]
     written: str  # this variant as it must be written (for strict and report)
 
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[..., FormEntry], tuple[type[FormEntry], tuple[str, ...]]]:
+        # Unpickled by `tuple.__new__`, in C: a named tuple's own `__new__` is Python code,
+        # run once for each of the thousands of entries a cached matcher or scan holds.
+        return tuple.__new__, (FormEntry, tuple(self))
+
 
 # What `Matcher.hits` gives for each use of a form: (start, end, entry, case_ok).
 Hit = tuple[int, int, FormEntry, bool]
