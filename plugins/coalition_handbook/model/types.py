@@ -53,6 +53,18 @@ class Origin:
             key = key.rpartition(".")[0]
         return self.spans.get("", Span(1, 1))
 
+    def line_column(self, key: str = "") -> tuple[int, int]:
+        """`span(key)`'s line and column, without making a `Span` of packed spans."""
+        if not isinstance(self.spans, PackedSpans):
+            span = self.span(key)
+            return span.line, span.column
+        while key:
+            found = self.spans.line_column(key)
+            if found is not None:
+                return found
+            key = key.rpartition(".")[0]
+        return self.spans.line_column("") or (1, 1)
+
     def __reduce__(self) -> tuple[Callable[..., Origin], tuple[Any, ...]]:
         # The spans go as one tuple of numbers: most are never looked at again (only a
         # finding needs its place), and unpickling a Span each was most of the time it
@@ -82,10 +94,19 @@ class PackedSpans(Mapping[str, Span]):
         self._index: dict[str, int] | None = None  # made at the first lookup
 
     def __getitem__(self, key: str) -> Span:
+        at = self._where()[key]
+        return Span(*self._numbers[at : at + 4])
+
+    def line_column(self, key: str) -> tuple[int, int] | None:
+        """The line and column of `key`'s span, None if it has none."""
+        at = self._where().get(key)
+        return None if at is None else (self._numbers[at], self._numbers[at + 1])
+
+    def _where(self) -> dict[str, int]:
+        """Where each key's numbers start (made at the first lookup)."""
         if self._index is None:
             self._index = dict(zip(self._keys, range(0, len(self._numbers), 4), strict=True))
-        at = self._index[key]
-        return Span(*self._numbers[at : at + 4])
+        return self._index
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)

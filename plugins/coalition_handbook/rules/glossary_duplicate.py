@@ -80,8 +80,7 @@ def _reads(terms: Iterable[Term]) -> str:
     for term in sorted(terms, key=lambda term: term.origin.path):
         forms = []
         for meaning, span_key, form in written_forms(term):
-            span = term.origin.span(span_key)
-            forms.append((meaning, form, span.line, span.column))
+            forms.append((meaning, form, *term.origin.line_column(span_key)))
         parts.append(repr((term.origin.path, term.id, term.case_sensitive, forms)))
     return digest(*parts)
 
