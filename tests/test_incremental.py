@@ -16,6 +16,7 @@ from coalition_handbook.cache import STATS
 from coalition_handbook.check import CheckResult, run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import pages_using_terms
+from coalition_handbook.rules import privacy_pii
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
 
@@ -393,6 +394,35 @@ def test_a_term_edit_that_keeps_the_forms_checks_no_page_again(
     assert STATS.parsed == 1  # the term file
     assert STATS.scanned == 1  # its definition
     assert result.findings == cold(config, monkeypatch).findings
+
+
+def test_a_term_edit_that_keeps_the_forms_runs_the_page_rules_over_that_term_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handbook, config = checked_once(tmp_path, random.Random(4))
+    # A finding in another term's file, which the next run must keep without reading it.
+    handbook.write("glossary/t-visa.yml", TERMS["t-visa"] + "tags: [call 555-123-4567]\n")
+    run_checks(load_config(config))
+    handbook.write(
+        "glossary/survivor.yml",
+        TERMS["survivor"].replace("A word used on the pages.", "A person; not a slavery victim."),
+    )
+    read: list[str] = []
+    check_text = privacy_pii._check_text
+
+    def reading(context: object, path: str, *rest: object) -> object:
+        read.append(path)
+        return check_text(context, path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(privacy_pii, "_check_text", reading)
+    result = run_checks(load_config(config))
+    assert [path for path in read if path.startswith("glossary/")] == ["glossary/survivor.yml"]
+    # Nor a plain page: their forms are as they were (modules are always checked).
+    assert [path for path in read if path.startswith("content/")] == ["content/modules/hotel.md"]
+    expected = cold(config, monkeypatch).findings
+    assert result.findings == expected
+    assert any(f.path == "glossary/t-visa.yml" and f.rule == "privacy.pii" for f in expected)
+    assert any(f.path == "glossary/survivor.yml" and f.rule == "term.avoid" for f in expected)
 
 
 def test_a_changed_reason_to_avoid_a_form_reaches_every_page(

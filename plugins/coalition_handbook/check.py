@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from .cache import STATS, RunCache, engine_fingerprint
 from .collection import fewer_collections
 from .config import HandbookConfig
 from .documents import (
+    avoid_reasons,
     forms_key,
     matcher,
     matcher_cache_key,
@@ -214,14 +215,25 @@ def _recheck(
 ) -> CheckResult:
     """Every rule over the terms, protocols and modules, and over the plain pages that
     changed, or over all of them if there is no snapshot to take the others from or the
-    terms' forms changed. The handbook and context come back with the findings when
-    every page was loaded; otherwise they are loaded again when asked for."""
-    handbook, findings, reused, terms_key = _load(config, cache, found, previous)
+    terms' forms changed. The page rules, which read each file alone, skip the term files
+    that did not change either: their findings come from the snapshot too. The handbook
+    and context come back with the findings when every file was checked; otherwise they
+    are loaded again when asked for."""
+    loaded = _load(config, cache, found, previous)
+    handbook = loaded.handbook
     context = CheckContext(config=config, handbook=handbook, cache=cache)
-    context.shared("forms_key", lambda: terms_key)
+    context.shared("forms_key", lambda: loaded.terms_key)
+    page_context = _page_rule_context(context, loaded.reused_terms)
+    page_rule_findings: list[Finding] = []
+    other_findings = loaded.findings
     for check in rule_checks():
-        findings.extend(check(context))
-    findings = apply_config(findings, context)
+        if _rule_module(check) in PAGE_RULES:
+            page_rule_findings.extend(check(page_context))
+        else:
+            other_findings.extend(check(context))
+    page_rule_findings = apply_config(page_rule_findings, context)
+    other_findings = apply_config(other_findings, context)
+    reused = loaded.reused_pages | loaded.reused_terms
 
     # Findings are kept by page only if the pages loaded are the pages the survey listed:
     # a page saved between the two listings would otherwise have its findings kept with
@@ -231,24 +243,41 @@ def _recheck(
         and all(
             relative_path(config, Path(path)) == name
             for name, path in found.plain_pages.items()
-            if name not in reused
+            if name not in loaded.reused_pages
         )
         and all(page.path in found.paths for page in handbook.pages)
     )
     page_findings: dict[str, tuple[FindingValues, ...]] = {}
+    term_findings: dict[str, tuple[FindingValues, ...]] = {}
     other: list[FindingValues] = []
     if pages_apart:
-        # A plain page's findings are those at its path (its file name, as just checked).
-        grouped: dict[str, list[FindingValues]] = {name: [] for name in found.plain_pages}
-        for finding in findings:
-            values = finding_values(finding)
-            group = grouped.get(finding.path)
-            (group if group is not None else other).append(values)
-        page_findings = {name: tuple(values) for name, values in grouped.items()}
+        # A plain page's findings are those at its path (its file name, as just checked);
+        # a term file's are those of the page rules at its path.
+        by_page: dict[str, list[FindingValues]] = {name: [] for name in found.plain_pages}
+        by_term: dict[str, list[FindingValues]] = {
+            term.origin.path: [] for term in handbook.terms.values()
+        }
+        for finding in page_rule_findings:
+            group = by_page.get(finding.path, by_term.get(finding.path, other))
+            group.append(finding_values(finding))
+        for finding in other_findings:
+            by_page.get(finding.path, other).append(finding_values(finding))
+        page_findings = {name: tuple(values) for name, values in by_page.items()}
+        term_findings = {path: tuple(values) for path, values in by_term.items()}
         if previous is not None:
-            page_findings.update({name: previous.page_findings[name] for name in reused})
+            page_findings.update(
+                {name: previous.page_findings[name] for name in loaded.reused_pages}
+            )
+            term_findings.update(
+                {path: previous.term_findings[path] for path in loaded.reused_terms}
+            )
     else:
-        other = [finding_values(finding) for finding in findings]
+        other = [finding_values(finding) for finding in (*page_rule_findings, *other_findings)]
+        if previous is not None:  # the files left out keep their findings all the same
+            for name in loaded.reused_pages:
+                other += previous.page_findings[name]
+            for path in loaded.reused_terms:
+                other += previous.term_findings[path]
     snapshot = Snapshot(
         engine=engine_fingerprint(),
         config_key=config_key,
@@ -259,6 +288,7 @@ def _recheck(
         matcher_key=matcher_cache_key(cache, forms_key(context)),
         pages_apart=pages_apart,
         page_findings=page_findings,
+        term_findings=term_findings,
         other_findings=tuple(other),
     )
     matcher(context)  # cached for a next run that checks pages alone
@@ -266,33 +296,75 @@ def _recheck(
     snapshot.store(cache)
     if reused:
         return _lazy_result(snapshot.findings(), config, cache)
-    return CheckResult(findings, context)
+    return CheckResult(sort_findings(page_rule_findings + other_findings), context)
+
+
+def _page_rule_context(context: CheckContext, reused_terms: set[str]) -> CheckContext:
+    """The context the page rules run in: `context`, or one whose handbook leaves out the
+    term files in `reused_terms`, sharing the matcher, the terms' forms and the reasons
+    to avoid a form of every term."""
+    if not reused_terms:
+        return context
+    handbook = context.handbook
+    checked_terms = {
+        term_id: term
+        for term_id, term in handbook.terms.items()
+        if term.origin.path not in reused_terms
+    }
+    page_context = CheckContext(
+        config=context.config, handbook=replace(handbook, terms=checked_terms), cache=context.cache
+    )
+    page_context.shared("matcher", lambda: matcher(context))
+    page_context.shared("forms_key", lambda: forms_key(context))
+    page_context.shared("avoid_reasons", lambda: avoid_reasons(context))
+    return page_context
+
+
+@dataclass
+class _Loaded:
+    """What `_load` gives: the handbook, the problems found loading it, the plain pages
+    left out and the term files whose page-rule findings the snapshot holds (by name),
+    and the terms' `forms_key`."""
+
+    handbook: Handbook
+    findings: list[Finding]
+    reused_pages: set[str]
+    reused_terms: set[str]
+    terms_key: str
 
 
 def _load(
     config: HandbookConfig, cache: RunCache, found: Survey, previous: Snapshot | None
-) -> tuple[Handbook, list[Finding], set[str], str]:
+) -> _Loaded:
     """As `model.load_handbook`, but leaving out the plain pages whose findings can be
     taken from `previous`: unchanged, while the settings and the terms' forms are too.
-    Returns the handbook, the problems found loading it, the names of the pages left
-    out and the terms' `forms_key`."""
-    reused: set[str] = set()
+    The term files that did not change are loaded (other files' rules read them), and
+    named for the page rules to skip."""
+    reused_pages: set[str] = set()
+    reused_terms: set[str] = set()
     terms_key = ""
 
     def leave_out(terms: Mapping[str, Term]) -> set[str]:
         nonlocal terms_key
         terms_key = terms_forms_key(terms.values())
         if previous is not None and previous.pages_apart and previous.forms_key == terms_key:
-            reused.update(
+            old, new = previous.files.digests, found.files.digests
+            reused_pages.update(
                 name
                 for name in found.plain_pages
-                if name in previous.page_findings
-                and previous.files.digests.get(name) == found.files.digests[name]
+                if name in previous.page_findings and old.get(name) == new[name]
             )
-        return reused
+            reused_terms.update(
+                path
+                for path in (term.origin.path for term in terms.values())
+                if path in previous.term_findings
+                and new.get(path) is not None
+                and old.get(path) == new[path]
+            )
+        return reused_pages
 
     handbook, findings = load_handbook(config, cache, leave_out)
-    return handbook, findings, reused, terms_key
+    return _Loaded(handbook, findings, reused_pages, reused_terms, terms_key)
 
 
 def _lazy_result(findings: list[Finding], config: HandbookConfig, cache: RunCache) -> CheckResult:

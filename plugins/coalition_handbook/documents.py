@@ -244,6 +244,19 @@ def terms_forms_key(terms: Iterable[Term]) -> str:
     return digest("forms", *parts)
 
 
+def avoid_reasons(context: CheckContext) -> Mapping[tuple[str, str], str]:
+    """The reason given for each form to avoid, by (term id, form), of every term."""
+    return context.shared(
+        "avoid_reasons",
+        lambda: {
+            (term.id, avoided.text): avoided.reason.strip()
+            for term in context.handbook.terms.values()
+            for avoided in term.avoid
+            if avoided.reason
+        },
+    )
+
+
 def scan_handbook(context: CheckContext) -> list[ScannedDocument]:
     """Every checked text of the handbook with its matches, computed once per run; with
     a cache, a document whose text and terms' forms did not change is not scanned again."""

@@ -7,8 +7,9 @@ gives each its digest: as git's index does, a file whose size, times and inode a
 the snapshot recorded is not read again. A file modified less than two seconds before it
 was hashed gets no signature (a later edit could hide in the same timestamp): it is read
 again next time. The snapshot keeps the findings of the run, those of each plain page (a
-page that is no module) apart from the rest, so that a run after an edit to pages alone
-checks only those pages.
+page that is no module) and those of the page rules at each term file apart from the
+rest, so that a run after an edit to pages alone checks only those pages, and one after
+an edit to terms that keeps their forms runs the page rules over those term files alone.
 
 The survey lists files with the model's own walks, as strings rather than `Path`s
 (`module_file_paths`, `markdown_file_paths`): a warm run does little else, and a `Path`
@@ -34,7 +35,7 @@ from .model.source import relative_path
 
 # File systems keep modification times at least this finely (FAT: 2 s).
 _RACY_NS = 2_000_000_000
-_FORMAT = 2
+_FORMAT = 3
 
 FindingValues = tuple[object, ...]
 
@@ -109,6 +110,9 @@ class Snapshot:
     # Whether each plain page's findings are kept apart (those at its file name).
     pages_apart: bool
     page_findings: dict[str, tuple[FindingValues, ...]]
+    # With pages apart, the findings of the page rules (`rules.base.PAGE_RULES`) at each
+    # term file, by its path: a term edit that keeps the forms checks that file alone.
+    term_findings: dict[str, tuple[FindingValues, ...]]
     other_findings: tuple[FindingValues, ...]
 
     @classmethod
@@ -140,6 +144,8 @@ class Snapshot:
         values = list(self.other_findings)
         for page_values in self.page_findings.values():
             values += page_values
+        for term_values in self.term_findings.values():
+            values += term_values
         return sort_findings_values(values)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..documents import flagged_uses
+from ..documents import avoid_reasons, flagged_uses
 from ..findings import Finding
 from .base import CheckContext
 
@@ -13,12 +13,7 @@ RULE = "term.avoid"
 
 def check(context: CheckContext) -> Iterator[Finding]:
     # The editor sees why a form is discouraged, not only what to write instead.
-    reasons = {
-        (term.id, avoided.text): avoided.reason.strip()
-        for term in context.handbook.terms.values()
-        for avoided in term.avoid
-        if avoided.reason
-    }
+    reasons = avoid_reasons(context)
     for use in flagged_uses(context):
         entry = use.entry
         if entry.kind != "avoid":
