@@ -263,13 +263,15 @@ def _recheck(
         for finding in other_findings:
             by_page.get(finding.path, other).append(finding_values(finding))
         page_findings = {name: tuple(values) for name, values in by_page.items()}
-        term_findings = {path: tuple(values) for path, values in by_term.items()}
+        term_findings = {path: tuple(values) for path, values in by_term.items() if values}
         if previous is not None:
             page_findings.update(
                 {name: previous.page_findings[name] for name in loaded.reused_pages}
             )
             term_findings.update(
-                {path: previous.term_findings[path] for path in loaded.reused_terms}
+                (path, previous.term_findings[path])
+                for path in loaded.reused_terms
+                if path in previous.term_findings
             )
     else:
         other = [finding_values(finding) for finding in (*page_rule_findings, *other_findings)]
@@ -277,7 +279,7 @@ def _recheck(
             for name in loaded.reused_pages:
                 other += previous.page_findings[name]
             for path in loaded.reused_terms:
-                other += previous.term_findings[path]
+                other += previous.term_findings.get(path, ())
     snapshot = Snapshot(
         engine=engine_fingerprint(),
         config_key=config_key,
@@ -354,12 +356,12 @@ def _load(
                 for name in found.plain_pages
                 if name in previous.page_findings and old.get(name) == new[name]
             )
+            # A term file read as it was: its page rules found what they found then (an
+            # unchanged file is loaded, or rejected, as it was).
             reused_terms.update(
                 path
                 for path in (term.origin.path for term in terms.values())
-                if path in previous.term_findings
-                and new.get(path) is not None
-                and old.get(path) == new[path]
+                if new.get(path) is not None and old.get(path) == new[path]
             )
         return reused_pages
 

@@ -111,7 +111,8 @@ class Snapshot:
     pages_apart: bool
     page_findings: dict[str, tuple[FindingValues, ...]]
     # With pages apart, the findings of the page rules (`rules.base.PAGE_RULES`) at each
-    # term file, by its path: a term edit that keeps the forms checks that file alone.
+    # term file that has any, by its path: a term edit that keeps the forms checks that
+    # file alone.
     term_findings: dict[str, tuple[FindingValues, ...]]
     other_findings: tuple[FindingValues, ...]
 
