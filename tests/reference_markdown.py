@@ -13,7 +13,9 @@ a line less indented than an admonition, details or tab ends it; in a list item'
 block, a marker or code counts from the item's own column; a table takes every line up to
 a blank one but for an admonition or tab; text after a comment is a paragraph, and a
 comment never closed is text; a line right after a fence goes on with it; a rule in a
-list item ends the list; a line of a closing tag ends its HTML block.
+list item ends the list; a line of a closing tag ends its HTML block; a line indented
+four or more into a paragraph's block goes on with the paragraph (but for a fence or a
+nested list item).
 
 Turn a Markdown page into the text that the terminology checks read (DESIGN section 4).
 
@@ -367,6 +369,10 @@ class _Blocks:
             while len(self.containers) > 1 and column < self.containers[-1]:
                 self.close_from(len(self.containers) - 1)
         base = self.containers[-1]
+        if lazy and column >= self.chunk_column + 4 and not self._marks_block(line, position, end):
+            # Indented into the paragraph's block, a line goes on with the paragraph:
+            # Python-Markdown reads no quote, comment or heading there.
+            return self._paragraph(position, end, True, base)
 
         if self.in_code:
             if column >= base + 4:
@@ -502,6 +508,14 @@ class _Blocks:
             self.chunk_column = block_column
             self.chunk_is_list = list_item
         return start, end, continues
+
+    def _marks_block(self, line: str, position: int, end: int) -> bool:
+        """Whether a line indented into a paragraph's block still starts a block: a fence,
+        or an item of a list nested in the list that the paragraph is in."""
+        rest = line[position:end]
+        if rest.startswith(("```", "~~~")):
+            return True
+        return self.chunk_is_list and _LIST_ITEM.match(rest) is not None
 
     @staticmethod
     def _table_goes_on(rest: str) -> bool:

@@ -123,6 +123,8 @@ STRUCTURES = [
     ("- item\n  <!-- c -->\n\n    needle in the item: a comment alone ends nothing\n", True, True),
     ("<div markdown>\n\ntext\n\n</div>\n    needle as code after the block\n", False, True),
     ("</div>\n    needle: no block was open\n", True, True),
+    ("- item\n    > <!-- c -->\n    needle: indented into the item, all is its text\n", True, True),
+    ("- item\n    - nested\n\n        needle in the nested item\n", True, True),
 ]
 
 

@@ -442,6 +442,10 @@ class _Blocks:
             while len(self.containers) > 1 and column < self.containers[-1]:
                 self.close_from(len(self.containers) - 1)
         base = self.containers[-1]
+        if lazy and column >= self.chunk_column + 4 and not self._marks_block(line, position, end):
+            # Indented into the paragraph's block, a line goes on with the paragraph:
+            # Python-Markdown reads no quote, comment or heading there.
+            return self._paragraph(position, end, True, base)
 
         if self.in_code:
             if column >= base + 4:
@@ -577,6 +581,14 @@ class _Blocks:
             self.chunk_column = block_column
             self.chunk_is_list = list_item
         return start, end, continues
+
+    def _marks_block(self, line: str, position: int, end: int) -> bool:
+        """Whether a line indented into a paragraph's block still starts a block: a fence,
+        or an item of a list nested in the list that the paragraph is in."""
+        rest = line[position:end]
+        if rest.startswith(("```", "~~~")):
+            return True
+        return self.chunk_is_list and _LIST_ITEM.match(rest) is not None
 
     @staticmethod
     def _table_goes_on(rest: str) -> bool:
