@@ -301,6 +301,14 @@ class _Blocks:
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
         self._comment_end: int | None = None
 
+    def strict_column(self) -> int:
+        """The column that lines must be indented to to stay in the innermost open
+        admonition, details or tab; 0 if none is open."""
+        for index in range(len(self.strict) - 1, 0, -1):
+            if self.strict[index]:
+                return self.containers[index]
+        return 0
+
     def _enter(self, column: int, strict: bool = False) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
         content starts at the next tab stop (Python-Markdown's tab length is 4): a
@@ -357,8 +365,10 @@ class _Blocks:
             self.chunk_is_list = False  # a blank line ends the block
             return None
 
-        if self.in_table and line[position] not in ">`~<":
-            if self._table_goes_on(line[position:end]):
+        # HTML at the margin is a block of its own; a line less indented than the
+        # admonition, details or tab the table is in ends both.
+        if self.in_table and line[position] not in ">`~" and (line[position] != "<" or column > 3):
+            if column >= self.strict_column() and self._table_goes_on(line[position:end]):
                 return self._table_row(line, position, end)
             self.in_table = False
 

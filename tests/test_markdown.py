@@ -125,6 +125,8 @@ STRUCTURES = [
     ("</div>\n    needle: no block was open\n", True, True),
     ("- item\n    > <!-- c -->\n    needle: indented into the item, all is its text\n", True, True),
     ("- item\n    - nested\n\n        needle in the nested item\n", True, True),
+    ('=== "T"\n    | a | b |\n    |---|---|\nends the tab\n\n    needle as code\n', False, True),
+    ("| a | b |\n|---|---|\n    <!--\n    needle, a row\n    -->\n", True, True),
 ]
 
 

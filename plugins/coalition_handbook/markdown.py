@@ -430,8 +430,10 @@ class _Blocks:
             self.chunk_is_list = False  # a blank line ends the block
             return None
 
-        if self.in_table and line[position] not in ">`~<":
-            if self._table_goes_on(line[position:end]):
+        # HTML at the margin is a block of its own; a line less indented than the
+        # admonition, details or tab the table is in ends both.
+        if self.in_table and line[position] not in ">`~" and (line[position] != "<" or column > 3):
+            if column >= self.strict_column() and self._table_goes_on(line[position:end]):
                 return self._table_row(line, position, end)
             self.in_table = False
 
