@@ -16,7 +16,8 @@ pymdownx.details, superfences, tabbed, tables, attr_list, md_in_html, footnotes)
 pass that takes runs of plain prose and blank lines whole (compiled regular expressions)
 and only the other lines one by one, then one regular-expression pass for inline markup.
 Both are linear, so pages of many megabytes stay fast; tests compare the result with
-markdown-it-py's and Python-Markdown's parse of the same pages, and with the previous
+markdown-it-py's and Python-Markdown's parse of the same pages, with what Python-Markdown
+shows of random pages (tests/test_markdown_agreement.py), and with the previous
 line-by-line implementation (tests/reference_markdown.py).
 """
 
