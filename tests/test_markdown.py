@@ -127,6 +127,21 @@ STRUCTURES = [
     ("- item\n    - nested\n\n        needle in the nested item\n", True, True),
     ('=== "T"\n    | a | b |\n    |---|---|\nends the tab\n\n    needle as code\n', False, True),
     ("| a | b |\n|---|---|\n    <!--\n    needle, a row\n    -->\n", True, True),
+    (
+        "      ```\n      ```\n    needle, still code: a fence indented so far is code\n",
+        False,
+        True,
+    ),
+    (
+        "+ item\n<!-- c -->\n\n    needle as code: a comment at the margin ends the list\n",
+        False,
+        True,
+    ),
+    (
+        '=== "T"\n\n    | a | b |\n    |---|---|\n        ```\n        needle\n        ```\n',
+        False,
+        True,
+    ),
 ]
 
 

@@ -431,10 +431,16 @@ class _Blocks:
             self.chunk_is_list = False  # a blank line ends the block
             return None
 
-        # HTML at the margin is a block of its own; a line less indented than the
-        # admonition, details or tab the table is in ends both.
-        if self.in_table and line[position] not in ">`~" and (line[position] != "<" or column > 3):
-            if column >= self.strict_column() and self._table_goes_on(line[position:end]):
+        # HTML at the margin is a block of its own; a fence is code, in a cell or not; a
+        # line less indented than the admonition, details or tab the table is in ends both.
+        if self.in_table and line[position] != ">" and (line[position] != "<" or column > 3):
+            rest = line[position:end]
+            fence = self._fence_opened(rest) if rest[0] in "`~" else None
+            if fence is not None:
+                self.fence = fence
+                self.previous = "other"
+                return None
+            if column >= self.strict_column() and self._table_goes_on(rest):
                 return self._table_row(line, position, end)
             self.in_table = False
 
@@ -457,7 +463,7 @@ class _Blocks:
         # In a list item's first block, lines keep their indentation: code is indented
         # from the item's marker, not from its content.
         code_base = self.chunk_column if self.chunk_is_list else base
-        if column >= code_base + 4 and not lazy and not line.lstrip().startswith(("```", "~~~")):
+        if column >= code_base + 4 and not lazy:  # a fence indented so far is code too
             self.in_code = True
             self.previous = "other"
             return None
@@ -476,13 +482,9 @@ class _Blocks:
         first = rest[0]
 
         if first in "`~":
-            fence = _FENCE.match(rest)
-            if (
-                fence
-                and not (fence.group(1)[0] == "`" and "`" in fence.group(2))
-                and self._closes(fence.group(1))
-            ):
-                self.fence = fence.group(1)
+            fence = self._fence_opened(rest)
+            if fence is not None:
+                self.fence = fence
                 self.in_table = False
                 self.previous = "other"
                 return None
@@ -493,8 +495,10 @@ class _Blocks:
                 closing = rest.find("-->", 4)
                 self.in_comment = closing < 0
                 self.previous = "other"
-                if column < 4 and closing >= 0 and rest[closing + 3 :].strip():
-                    self.close_from(1)  # Python-Markdown: the text after it is outside them
+                if column == 0 or (column < 4 and closing >= 0 and rest[closing + 3 :].strip()):
+                    # A block of HTML to Python-Markdown: it ends every list and admonition
+                    # (indented, only when text follows it on its line).
+                    self.close_from(1)
                 return (
                     None if closing < 0 else self._after_comment(line, position + closing + 3, end)
                 )
@@ -589,9 +593,17 @@ class _Blocks:
         """Whether a line indented into a paragraph's block still starts a block: a fence,
         or an item of a list nested in the list that the paragraph is in."""
         rest = line[position:end]
-        if rest.startswith(("```", "~~~")):
+        if self._fence_opened(rest) is not None:
             return True
         return self.chunk_is_list and _LIST_ITEM.match(rest) is not None
+
+    def _fence_opened(self, rest: str) -> str | None:
+        """The fence a line (from its first character) opens, if a later line closes it;
+        None if it opens none (an info string of backticks makes none)."""
+        fence = _FENCE.match(rest)
+        if fence is None or (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+            return None
+        return fence.group(1) if self._closes(fence.group(1)) else None
 
     @staticmethod
     def _table_goes_on(rest: str) -> bool:
