@@ -16,7 +16,9 @@ comment never closed is text; a line right after a fence goes on with it; a rule
 list item ends the list; a line of a closing tag ends its HTML block; a line indented
 four or more into a paragraph's block goes on with the paragraph (but for a fence or a
 nested list item); a fence indented four or more is code, a fence never closed is none,
-and a fence in a table is code; a comment at the margin ends every list and admonition.
+and a fence in a table is code; a comment at the margin ends every list and admonition;
+indented four inside a blockquote is code, unless a list or admonition opened in the
+quote holds it, and those end with the quote at a blank line.
 
 Turn a Markdown page into the text that the terminology checks read (DESIGN section 4).
 
@@ -293,6 +295,11 @@ class _Blocks:
         # marker on a line that goes on from a paragraph start an item (Python-Markdown's
         # lists do not interrupt a paragraph).
         self.chunk_is_list = False
+        # Where the containers opened inside the current blockquote start (None: none
+        # was): they end with the quote, and while one is open, indented text in the
+        # quote is its content, not code.
+        self.quote_containers: int | None = None
+        self.line_quoted = False
         self.previous = "blank"  # "blank" | "paragraph" | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         # The whole text and where the next line starts: an opening fence is one only if
@@ -316,6 +323,8 @@ class _Blocks:
         marker indented 2 (`  - b`) holds content indented 4, not 6."""
         while len(self.containers) > 1 and self.containers[-1] > column:
             self.close_from(len(self.containers) - 1)
+        if self.line_quoted and self.quote_containers is None:
+            self.quote_containers = len(self.containers)
         self.containers.append(column - column % 4 + 4)
         self.strict.append(strict)
 
@@ -385,6 +394,11 @@ class _Blocks:
         elif not lazy:
             while len(self.containers) > 1 and column < self.containers[-1]:
                 self.close_from(len(self.containers) - 1)
+        quote = _BLOCKQUOTE.match(line, position)
+        if quote is None and self.previous == "blank" and self.quote_containers is not None:
+            # The quote ended at a blank line, and the containers opened in it with it.
+            self.close_from(min(self.quote_containers, len(self.containers)))
+            self.quote_containers = None
         base = self.containers[-1]
         if lazy and column >= self.chunk_column + 4 and not self._marks_block(line, position, end):
             # Indented into the paragraph's block, a line goes on with the paragraph:
@@ -403,15 +417,20 @@ class _Blocks:
             self.previous = "other"
             return None
 
-        quote = _BLOCKQUOTE.match(line, position)
         depth = quote.group().count(">") if quote else 0
         if quote or not lazy:
             lazy = lazy and depth == self.quote_depth  # "> a" then ">> b": two blocks
             self.quote_depth = depth
+        self.line_quoted = quote is not None
         if quote:
-            position, _ = _indent_of(line, quote.end())
+            position, indent = _indent_of(line, quote.end())
             if position >= end:
                 self.previous = "blank"
+                return None
+            # Indented four inside the quote is code, unless a list or admonition opened
+            # in the quote holds it.
+            if indent >= 4 and not lazy and self.quote_containers is None:
+                self.previous = "other"
                 return None
         rest = line[position:end]
         first = rest[0]

@@ -142,6 +142,10 @@ STRUCTURES = [
         False,
         True,
     ),
+    ("> quote\n>\n>     needle as code in the quote\n", False, True),
+    ("> - item\n>\n>     needle in the item in the quote\n", True, True),
+    ("> !!! note\n    needle in the note in the quote\n", True, True),
+    ("> ??? tip\n\n    needle as code: the quote ended\n", False, True),
 ]
 
 

@@ -164,6 +164,13 @@ class RandomPage:
         return f"{indent}    {self.words()}"
 
     def _quote(self, indent: str, depth: int) -> str:
+        shape = self.random.random()
+        if shape < 0.2:  # code in the quote
+            return f"{indent}> {self.line()}\n{indent}>\n{indent}>     {self.words()}"
+        if shape < 0.4:  # a list in the quote, after a blank line or going on from text
+            gap = self.random.choice([f"\n{indent}>", ""])
+            items = "".join(f"\n{indent}> - {self.line()}" for _ in range(2))
+            return f"{indent}> {self.line()}{gap}{items}"
         second = self.random.choice(["> ", "", ">"])
         return f"{indent}> {self.line()}\n{indent}{second}{self.line()}"
 

@@ -324,6 +324,11 @@ class _Blocks:
         # marker on a line that goes on from a paragraph start an item (Python-Markdown's
         # lists do not interrupt a paragraph).
         self.chunk_is_list = False
+        # Where the containers opened inside the current blockquote start (None: none
+        # was): they end with the quote, and while one is open, indented text in the
+        # quote is its content, not code.
+        self.quote_containers: int | None = None
+        self.line_quoted = False
         self.previous = "blank"  # "blank" | "paragraph" | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         # The whole text and where the next line starts: an opening fence is one only if
@@ -381,6 +386,8 @@ class _Blocks:
         marker indented 2 (`  - b`) holds content indented 4, not 6."""
         while len(self.containers) > 1 and self.containers[-1] > column:
             self.close_from(len(self.containers) - 1)
+        if self.line_quoted and self.quote_containers is None:
+            self.quote_containers = len(self.containers)
         self.containers.append(column - column % 4 + 4)
         self.strict.append(strict)
 
@@ -450,6 +457,11 @@ class _Blocks:
         elif not lazy:
             while len(self.containers) > 1 and column < self.containers[-1]:
                 self.close_from(len(self.containers) - 1)
+        quote = _BLOCKQUOTE.match(line, position)
+        if quote is None and self.previous == "blank" and self.quote_containers is not None:
+            # The quote ended at a blank line, and the containers opened in it with it.
+            self.close_from(min(self.quote_containers, len(self.containers)))
+            self.quote_containers = None
         base = self.containers[-1]
         if lazy and column >= self.chunk_column + 4 and not self._marks_block(line, position, end):
             # Indented into the paragraph's block, a line goes on with the paragraph:
@@ -468,15 +480,20 @@ class _Blocks:
             self.previous = "other"
             return None
 
-        quote = _BLOCKQUOTE.match(line, position)
         depth = quote.group().count(">") if quote else 0
         if quote or not lazy:
             lazy = lazy and depth == self.quote_depth  # "> a" then ">> b": two blocks
             self.quote_depth = depth
+        self.line_quoted = quote is not None
         if quote:
-            position, _ = _indent_of(line, quote.end())
+            position, indent = _indent_of(line, quote.end())
             if position >= end:
                 self.previous = "blank"
+                return None
+            # Indented four inside the quote is code, unless a list or admonition opened
+            # in the quote holds it.
+            if indent >= 4 and not lazy and self.quote_containers is None:
+                self.previous = "other"
                 return None
         rest = line[position:end]
         first = rest[0]
