@@ -146,6 +146,10 @@ STRUCTURES = [
     ("> - item\n>\n>     needle in the item in the quote\n", True, True),
     ("> !!! note\n    needle in the note in the quote\n", True, True),
     ("> ??? tip\n\n    needle as code: the quote ended\n", False, True),
+    ("<div>\nSome `needle` in raw HTML, shown as it is\n</div>\n", True, True),
+    ("<div>\n\n    needle, indented in raw HTML\n\n</div>\n", True, True),
+    ("<div markdown>\n\nSome `needle` as code\n\n</div>\n", False, True),
+    ("* item\n!!! note\n    needle in the note after the list\n", True, True),
 ]
 
 

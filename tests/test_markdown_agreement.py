@@ -8,9 +8,10 @@ outside code, tags, attributes and comments.
 Where the checks differ on purpose, the expectation says so: images' alt text is checked
 (an attribute, but read out by screen readers), web and e-mail addresses are not (shown,
 but not prose). Left out, because there the two differ on Python-Markdown's accidents or
-on what does not matter to a check: Markdown inside raw HTML blocks (Python-Markdown shows
-it unparsed, code spans and link URLs included, which the checks still skip as code and
-URLs), footnotes inside containers, and fences or comments that are never closed.
+on what does not matter to a check: link syntax inside raw HTML blocks (shown as it is,
+its address skipped as an address), code inside a list or admonition inside a quote,
+footnotes inside containers (and footnotes no text refers to, which Python-Markdown does
+not show), and fences or comments that are never closed.
 """
 
 from __future__ import annotations
@@ -219,8 +220,21 @@ class RandomPage:
         return f'{indent}=== "{self.word()}"\n\n{self.blocks(indent + "    ", depth + 1)}'
 
     def _html(self, indent: str, depth: int) -> str:
-        # md_in_html: Markdown inside the block is parsed (raw HTML blocks are left out).
-        return f"{indent}<div markdown>\n\n{self.paragraph(indent)}\n\n{indent}</div>"
+        if self.random.random() < 0.5:  # md_in_html: Markdown inside the block is parsed
+            return f"{indent}<div markdown>\n\n{self.paragraph(indent)}\n\n{indent}</div>"
+        # Raw HTML: shown as it is, backticks and asterisks included.
+        lines = [
+            " ".join(
+                self.random.choice([self.words, lambda: f"`{self.word()}`", self._emphasis])()
+                for _ in range(self.random.randint(1, 3))
+            )
+            for _ in range(self.random.randint(1, 3))
+        ]
+        gap = self.random.choice(["\n", "\n\n", "\n\n    "])
+        return f"<div>\n{gap.join(lines)}\n</div>"
+
+    def _emphasis(self) -> str:
+        return f"*{self.words()}*"
 
     def _footnote(self, indent: str, depth: int) -> str:
         label = self.word()

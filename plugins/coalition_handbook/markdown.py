@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -55,6 +55,9 @@ _HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
 _BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 # A line of nothing but the end of an HTML block: what follows starts a new block.
 _BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
+# A block-level tag that starts a line at the margin, without md_in_html's `markdown`
+# attribute: Python-Markdown shows what follows up to its closing tag as raw HTML.
+_RAW_BLOCK_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])(?![^>]*\bmarkdown\b)")
 _SOFT_TAIL = re.compile(r"[^\n]")
 
 # A link's destination and title run to the closing parenthesis, spaces included, as
@@ -181,7 +184,18 @@ def checkable_text(text: str, body_line: int = 1) -> str:
     """The page as the checks read it: same length as `text`, prose kept in place,
     everything else blanked (see the module docstring). Lines before `body_line` (front
     matter) are blanked whole."""
-    return mask_inline(_mask_blocks(text, body_line))
+    raw_spans: list[tuple[int, int]] = []
+    view = _mask_blocks(text, body_line, raw_spans)
+    if not raw_spans:
+        return mask_inline(view)
+    # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
+    pieces: list[str] = []
+    previous = 0
+    for start, end in raw_spans:
+        pieces += (mask_inline(view[previous:start]), _mask_raw_html(view[start:end]))
+        previous = end
+    pieces.append(mask_inline(view[previous:]))
+    return "".join(pieces)
 
 
 def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:
@@ -202,9 +216,29 @@ def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str
 
 def mask_inline(view: str) -> str:
     """Blank the inline markup of text whose blocks are already separated by `HARD`."""
+    return _mask_inline(view, _inline_replacement)
+
+
+def _mask_raw_html(view: str) -> str:
+    """`mask_inline` for the lines of a raw HTML block: tags, comments, character
+    references, addresses; code spans and link syntax are text there."""
+    return _mask_inline(view, _raw_html_replacement)
+
+
+def _raw_html_replacement(match: re.Match[str]) -> str:
+    if match.lastgroup in _MARKDOWN_ONLY:
+        return match.group()
+    return _inline_replacement(match)
+
+
+# The kinds of inline markup that Markdown makes and raw HTML does not.
+_MARKDOWN_ONLY = frozenset({"escape", "code", "destination", "reference", "footnote", "attributes"})
+
+
+def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     if not view:
         return view
-    view = _INLINE.sub(_inline_replacement, view)
+    view = _INLINE.sub(replacement, view)
     if "://" in view or "www." in view:
         view = _mask_urls(view)
     if "@" in view:
@@ -328,8 +362,14 @@ class _Blocks:
         # was): they end with the quote, and while one is open, indented text in the
         # quote is its content, not code.
         self.quote_containers: int | None = None
+        # The tag of the raw HTML block open (None: none) and how deep in it: its lines
+        # are prose as HTML shows it, with no Markdown (see `raw_spans`).
+        self.raw_block: str | None = None
+        self.raw_depth = 0
+        # (start, end) offsets of the raw HTML lines' prose, for the inline pass.
+        self.raw_spans: list[tuple[int, int]] = []
         self.line_quoted = False
-        self.previous = "blank"  # "blank" | "paragraph" | "other"
+        self.previous = "blank"  # "blank" | "paragraph" | "raw" (HTML) | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         # The whole text and where the next line starts: an opening fence is one only if
         # a closing fence follows.
@@ -345,6 +385,7 @@ class _Blocks:
             self.fence is None
             and not self.in_comment
             and self.raw_html_end is None
+            and self.raw_block is None
             and not self.in_table
         )
 
@@ -388,6 +429,8 @@ class _Blocks:
             self.close_from(len(self.containers) - 1)
         if self.line_quoted and self.quote_containers is None:
             self.quote_containers = len(self.containers)
+        if strict:  # it splits the block it is in: a list's first block ends
+            self.chunk_is_list = False
         self.containers.append(column - column % 4 + 4)
         self.strict.append(strict)
 
@@ -429,6 +472,8 @@ class _Blocks:
                 self.raw_html_end = None
                 self.previous = "other"
             return None
+        if self.raw_block is not None:
+            return self._raw_block_line(line, end)
 
         position, column = _indent_of(line, 0)
         if position >= end:
@@ -526,6 +571,11 @@ class _Blocks:
                     self.raw_html_end = closing
                 self.previous = "other"
                 return None
+            raw_block = _RAW_BLOCK_START.match(rest) if column == 0 else None
+            if raw_block and raw_block.group(1).lower() in _BLOCK_TAGS:
+                self.raw_block = raw_block.group(1).lower()
+                self.raw_depth = 0
+                return self._raw_block_line(line, end)
             block_end = _BLOCK_END_TAG.match(rest) if column == 0 else None
             if block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
@@ -653,6 +703,26 @@ class _Blocks:
             self._comment_end = self.text.rfind("-->")
         return self._comment_end
 
+    def _raw_block_line(self, line: str, end: int) -> tuple[int, int, bool] | None:
+        """A line of a raw HTML block: prose, where Markdown means nothing (backticks and
+        brackets are text); the block ends where its tag closes as often as it opened."""
+        tag = self.raw_block
+        assert tag is not None
+        lowered = line.lower()
+        self.raw_depth += len(re.findall(rf"<{tag}(?![\w-])", lowered))
+        self.raw_depth -= lowered.count(f"</{tag}")
+        if self.raw_depth <= 0:
+            self.raw_block = None
+        position, _ = _indent_of(line, 0)
+        if position >= end:
+            self.previous = "blank"
+            return None
+        line_start = self.next_offset - len(line) - 1
+        self.raw_spans.append((line_start + position, line_start + end))
+        continues = self.previous == "raw"  # HTML runs its lines together
+        self.previous = "raw"
+        return position, end, continues
+
     def _after_comment(self, line: str, start: int, end: int) -> tuple[int, int, bool] | None:
         """Text after an HTML comment that ends on its line starts a paragraph."""
         if line[start:end].strip():
@@ -688,7 +758,7 @@ _ONLY_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})*")
 _INDENTS = re.compile(r"(?:\A|\n)[ \t]+")
 
 
-def _mask_blocks(text: str, body_line: int) -> str:
+def _mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | None = None) -> str:
     """The block pass. Most lines are plain prose or blank, and what `_Blocks` would make
     of a run of them is known without asking it line by line: the run is copied whole
     (blank lines blanked, soft line breaks kept), and only the other lines, and every line
@@ -746,6 +816,8 @@ def _mask_blocks(text: str, body_line: int) -> str:
     pieces.append(HARD * len(tail))
     view = "".join(pieces)
     assert len(view) == len(text), "the view must keep every offset"
+    if raw_spans is not None:
+        raw_spans += blocks.raw_spans
     return view
 
 
