@@ -651,17 +651,19 @@ class _Blocks:
         brackets are text); the block ends where its tag closes as often as it opened."""
         tag = self.raw_block
         assert tag is not None
-        lowered = line.lower()
-        self.raw_depth += len(re.findall(rf"<{tag}(?![\w-])", lowered))
-        self.raw_depth -= lowered.count(f"</{tag}")
-        if self.raw_depth <= 0:
-            self.raw_block = None
+        raw_end = end  # what follows the closing tag on its line is Markdown again
+        for found in _tag_pattern(tag).finditer(line):
+            self.raw_depth += -1 if found.group(1) else 1
+            if self.raw_depth <= 0:
+                self.raw_block = None
+                raw_end = min(end, found.end())
+                break
         position, _ = _indent_of(line, 0)
         if position >= end:
             self.previous = "blank"
             return None
         line_start = self.next_offset - len(line) - 1
-        self.raw_spans.append((line_start + position, line_start + end))
+        self.raw_spans.append((line_start + position, line_start + raw_end))
         continues = self.previous == "raw"  # HTML runs its lines together
         self.previous = "raw"
         return position, end, continues
@@ -711,6 +713,12 @@ def _mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | N
     if raw_spans is not None:
         raw_spans += blocks.raw_spans
     return view
+
+
+@lru_cache(maxsize=64)
+def _tag_pattern(tag: str) -> re.Pattern[str]:
+    """An opening or (group 1: `/`) closing tag named `tag`, in any case."""
+    return re.compile(rf"<(/?){re.escape(tag)}(?![\w-])[^>]*>?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

@@ -150,6 +150,7 @@ STRUCTURES = [
     ("<div>\n\n    needle, indented in raw HTML\n\n</div>\n", True, True),
     ("<div markdown>\n\nSome `needle` as code\n\n</div>\n", False, True),
     ("* item\n!!! note\n    needle in the note after the list\n", True, True),
+    ("<div>raw</div> and `needle` as code: Markdown again after the block\n", False, True),
 ]
 
 
