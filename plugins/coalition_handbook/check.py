@@ -325,8 +325,8 @@ def _page_rule_context(context: CheckContext, reused_terms: set[str]) -> CheckCo
 @dataclass
 class _Loaded:
     """What `_load` gives: the handbook, the problems found loading it, the plain pages
-    left out and the term files whose page-rule findings the snapshot holds (by name),
-    and the terms' `forms_key`."""
+    left out, the term files the page rules skip (unchanged: the snapshot holds what
+    they found), by name, and the terms' `forms_key`."""
 
     handbook: Handbook
     findings: list[Finding]
