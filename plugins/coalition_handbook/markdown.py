@@ -425,8 +425,7 @@ class _Blocks:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
         content starts at the next tab stop (Python-Markdown's tab length is 4): a
         marker indented 2 (`  - b`) holds content indented 4, not 6."""
-        while len(self.containers) > 1 and self.containers[-1] > column:
-            self.close_from(len(self.containers) - 1)
+        self._close_beyond(column)
         if self.line_quoted and self.quote_containers is None:
             self.quote_containers = len(self.containers)
         if strict:  # it splits the block it is in: a list's first block ends
@@ -438,6 +437,13 @@ class _Blocks:
         """Close the container at `index` and all inside it."""
         del self.containers[index:]
         del self.strict[index:]
+
+    def _close_beyond(self, column: int) -> None:
+        """Close every container whose content starts to the right of `column`."""
+        index = len(self.containers)
+        while index > 1 and self.containers[index - 1] > column:
+            index -= 1
+        self.close_from(index)
 
     def _ends_strict(self, column: int) -> bool:
         """Whether a lazy line at `column` ends an admonition, details or tab (its content
@@ -500,8 +506,7 @@ class _Blocks:
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
             lazy = False
         elif not lazy:
-            while len(self.containers) > 1 and column < self.containers[-1]:
-                self.close_from(len(self.containers) - 1)
+            self._close_beyond(column)
         quote = _BLOCKQUOTE.match(line, position)
         if quote is None and self.previous == "blank" and self.quote_containers is not None:
             # The quote ended at a blank line, and the containers opened in it with it.
@@ -611,8 +616,7 @@ class _Blocks:
         # Going on from a paragraph, a rule or setext underline is one only near the
         # start of the paragraph's block (Python-Markdown reads its lines as they are).
         if first in "-*_" and _RULE.match(rest) and (not lazy or column - self.chunk_column < 4):
-            while len(self.containers) > 1 and column < self.containers[-1]:
-                self.close_from(len(self.containers) - 1)  # a rule in a list item ends the list
+            self._close_beyond(column)  # a rule in a list item ends the list
             self.previous = "other"
             return None
         if lazy and first in "=-" and at_block_start and _SETEXT.match(rest):
