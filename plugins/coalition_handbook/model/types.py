@@ -46,24 +46,26 @@ class Origin:
 
     def span(self, key: str = "") -> Span:
         """The span of `key`, else of its nearest parent, else the start of the file."""
-        while key:
-            found = self.spans.get(key)
-            if found is not None:
-                return found
-            key = key.rpartition(".")[0]
-        return self.spans.get("", Span(1, 1))
+        spanned = self._nearest_spanned(key)
+        return Span(1, 1) if spanned is None else self.spans[spanned]
 
     def line_column(self, key: str = "") -> tuple[int, int]:
         """`span(key)`'s line and column, without making a `Span` of packed spans."""
-        if not isinstance(self.spans, PackedSpans):
-            span = self.span(key)
-            return span.line, span.column
+        spanned = self._nearest_spanned(key)
+        if spanned is None:
+            return 1, 1
+        if isinstance(self.spans, PackedSpans):
+            return self.spans.line_column(spanned)
+        span = self.spans[spanned]
+        return span.line, span.column
+
+    def _nearest_spanned(self, key: str) -> str | None:
+        """`key`, or its nearest parent, or the file (""), that has a span; None if none."""
         while key:
-            found = self.spans.line_column(key)
-            if found is not None:
-                return found
+            if key in self.spans:
+                return key
             key = key.rpartition(".")[0]
-        return self.spans.line_column("") or (1, 1)
+        return "" if "" in self.spans else None
 
     def __reduce__(self) -> tuple[Callable[..., Origin], tuple[Any, ...]]:
         # The spans go as one tuple of numbers: most are never looked at again (only a
@@ -97,10 +99,13 @@ class PackedSpans(Mapping[str, Span]):
         at = self._where()[key]
         return Span(*self._numbers[at : at + 4])
 
-    def line_column(self, key: str) -> tuple[int, int] | None:
-        """The line and column of `key`'s span, None if it has none."""
-        at = self._where().get(key)
-        return None if at is None else (self._numbers[at], self._numbers[at + 1])
+    def __contains__(self, key: object) -> bool:
+        return key in self._where()  # without making the `Span`, as Mapping's would
+
+    def line_column(self, key: str) -> tuple[int, int]:
+        """The line and column of `key`'s span."""
+        at = self._where()[key]
+        return self._numbers[at], self._numbers[at + 1]
 
     def _where(self) -> dict[str, int]:
         """Where each key's numbers start (made at the first lookup)."""
