@@ -80,6 +80,28 @@ def test_values_are_typed_as_yaml_types_them() -> None:
     assert not document.problems
 
 
+# Plain scalars that YAML 1.1 (PyYAML's safe loader) reads as something other than text,
+# and look-alikes that stay text: the engine resolves tags itself, and must agree.
+_PLAIN_SCALARS = (
+    *("null", "Null", "NULL", "~", "nul", "yes", "No", "ON", "off", "On", "y", "n", "True"),
+    *("false", "FALSE", "tRue", "1", "-1", "+12", "0x1F", "0o17", "017", "0b101", "1_000"),
+    *("12:30", "1:30:00", "1.5", ".5", "-.inf", ".NaN", "1e3", "6.8523015e+5", "1.0.0"),
+    *("2026-01-31", "2026-01-31 10:00:00", "2026-1-31", "2026-01-31T10:00:00Z", "+"),
+    *(".", "1st", "911", "Trafficking", "trafficking victims", "o'brien", "=x"),
+)
+
+
+@pytest.mark.parametrize("scalar", _PLAIN_SCALARS)
+def test_plain_scalars_are_typed_as_pyyaml_types_them(scalar: str) -> None:
+    text = f"value: {scalar}\nlist: [{scalar}]\n"
+    document = load_yaml(text)
+    expected = yaml.safe_load(text)
+    assert document.data == expected
+    assert [type(item) for item in document.data.values()] == [
+        type(item) for item in expected.values()
+    ]
+
+
 def test_duplicate_keys_are_problems_at_the_second_key() -> None:
     text = "term: a\nversion: 1\nterm: b\n"
     document = load_yaml(text)
