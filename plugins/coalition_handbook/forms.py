@@ -23,6 +23,8 @@ def split_words(form: str) -> list[str]:
 def is_all_capitals(form: str) -> bool:
     """True for forms such as `TIP` or `CSAM`: every letter is a capital (and there are
     at least two), so they only ever match written in capitals."""
+    if form.islower():  # most forms, told in C: no capital letter at all
+        return False
     letters = [char for char in form if char.isalpha()]
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 

@@ -11,6 +11,7 @@ refused before anything walks them.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -75,6 +76,9 @@ _MAPPING_TAG = "tag:yaml.org,2002:map"
 _SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STRING_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class LineIndex:
@@ -446,6 +450,16 @@ class _Builder:
                 )
                 return node.value.encode("utf-8", "replace").decode("utf-8")
             return node.value  # most values: no need for the constructor's dispatch
+        value = node.value
+        # Versions and dates, in every record, read directly; the constructor for the rest
+        # (octal `017`, `1_000`, `12:30`, `2026-1-31`, times of day).
+        if node.tag == _INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
+            return int(value)
+        if node.tag == _TIMESTAMP_TAG and _ISO_DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return value  # 2026-02-30 stays text, as below
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
