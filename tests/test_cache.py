@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from site_builds import build_site
 
-from coalition_handbook.cache import CACHE_DIR, STATS
+from coalition_handbook.cache import CACHE_DIR, RETIRED_NAMESPACES, STATS
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import pages_using_terms
@@ -240,6 +240,19 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(
     assert check(config) == first  # rebuilt
     assert STATS.results == 1
     assert first == uncached(config, monkeypatch)
+
+
+def test_packs_of_earlier_versions_are_removed_by_a_run_that_writes(tmp_path: Path) -> None:
+    config = make(tmp_path)
+    cache = tmp_path / CACHE_DIR
+    cache.mkdir(parents=True)
+    retired = [cache / f"{name}.pickle" for name in RETIRED_NAMESPACES]
+    for pack in retired:
+        pack.write_bytes(b"an earlier version's pack")
+    check(config)
+    assert STATS.writes
+    assert [pack.name for pack in retired if pack.exists()] == []
+    assert (cache / "records-term.pickle").exists()
 
 
 def test_damaged_entries_inside_a_pack_are_misses(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ Namespaces: `records-<kind>` (parsed files) and `scan-<kind>` (scanned texts), o
 each for pages, modules, terms and protocols (editing a term rewrites the packs of terms,
 not those of a thousand pages), `matcher`, `rules`, and `snapshot`, the one value that
 `snapshot.py` keeps of the last run (what it read and found), replaced whole by each run.
+The packs of earlier versions' namespaces (`RETIRED_NAMESPACES`) are deleted by the
+first run that writes.
 
 A `RunCache` also reads each source file once per run (`read`), so the digest that keys a
 cached value is the digest of the very bytes that value was computed from; the digests of
@@ -38,6 +40,8 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".cache") / "handbook"
+# Packs that earlier versions wrote and this one never reads: removed when a run writes.
+RETIRED_NAMESPACES = ("files", "records", "runs", "scan")
 DISABLE_VARIABLE = "HANDBOOK_NO_CACHE"
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -207,6 +211,10 @@ class RunCache:
                 used = self._used.get(namespace, set())
                 pack = {key: data for key, data in pack.items() if key in used}
             self._write(self.directory / f"{namespace}.pickle", pack)
+        if self._dirty:
+            for namespace in RETIRED_NAMESPACES:
+                with contextlib.suppress(OSError):
+                    (self.directory / f"{namespace}.pickle").unlink(missing_ok=True)
         self._dirty.clear()
 
     def load_alone(self, namespace: str, key: str) -> Any | None:
