@@ -7,25 +7,14 @@ import re
 
 import markdown as python_markdown
 import pytest
+from site_markdown import render
 
 from coalition_handbook.markdown import HARD, LineIndex, checkable_text
-
-EXTENSIONS = [
-    "admonition",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "pymdownx.tabbed",
-    "tables",
-    "attr_list",
-    "md_in_html",
-    "footnotes",
-    "toc",
-]
 
 
 def visible_text(markdown_text: str) -> str:
     """The text a reader sees in Python-Markdown's HTML, code left out."""
-    rendered = python_markdown.markdown(markdown_text, extensions=EXTENSIONS)
+    rendered = render(markdown_text)
     rendered = re.sub(r"<code[^>]*>.*?</code>", " ", rendered, flags=re.S)
     rendered = re.sub(r"<!--.*?-->", " ", rendered, flags=re.S)
     rendered = re.sub(r"<[^>]+>", " ", rendered)

@@ -19,33 +19,14 @@ from __future__ import annotations
 import random
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
-import markdown as python_markdown
 import pytest
-import yaml
+from site_markdown import render
 
 from coalition_handbook.markdown import checkable_text
 
-ROOT = Path(__file__).resolve().parent.parent
-
 WORD = re.compile(r"w\d+x")
 HIDDEN_ELEMENTS = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
-
-
-def site_extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
-    """The Markdown extensions of the example handbook's mkdocs.yml, as MkDocs loads them."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    names: list[str] = []
-    options: dict[str, dict[str, object]] = {}
-    for entry in config["markdown_extensions"]:
-        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
-        options[name] = {key: value == "true" for key, value in (settings or {}).items()}
-    return names, options
-
-
-EXTENSIONS, EXTENSION_OPTIONS = site_extensions()
 
 
 class _ShownText(HTMLParser):
@@ -72,9 +53,7 @@ class _ShownText(HTMLParser):
 
 
 def shown_words(page: str) -> set[str]:
-    html = python_markdown.markdown(
-        page, extensions=EXTENSIONS, extension_configs=EXTENSION_OPTIONS
-    )
+    html = render(page)
     parser = _ShownText()
     parser.feed(html)
     parser.close()
