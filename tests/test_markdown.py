@@ -135,6 +135,17 @@ STRUCTURES = [
     ("> - item\n>\n>     needle in the item in the quote\n", True, True),
     ("> !!! note\n    needle in the note in the quote\n", True, True),
     ("> ??? tip\n\n    needle as code: the quote ended\n", False, True),
+    # In a quote, code is indented four past the content of the list item or admonition
+    # opened in it, and an admonition starts at the quote's content, however indented.
+    ("> - item\n>\n>         needle as code in the item in the quote\n", False, True),
+    ("> !!! note\n>         needle as code in the note in the quote\n", False, True),
+    ("> !!! note\n>     needle in the note, marked as in the quote\n", True, True),
+    ("  > !!! note\n  >         needle as code in an indented quote\n", False, True),
+    ("> - a\n>\n>     - b\n>\n>             needle as code two items deep\n", False, True),
+    ("> - a\n>\n>     - b\n>\n>         needle in the second item\n", True, True),
+    ("> - item\n\nText.\n\n> quote\n>\n>     needle as code in a new quote\n", False, True),
+    # Going on from an item indented 2, a `>` indented 4 is text, as the line is read
+    ("  + item\n    >         needle going on from the item\n", True, True),
     ("<div>\nSome `needle` in raw HTML, shown as it is\n</div>\n", True, True),
     ("<div>\n\n    needle, indented in raw HTML\n\n</div>\n", True, True),
     ("<div markdown>\n\nSome `needle` as code\n\n</div>\n", False, True),

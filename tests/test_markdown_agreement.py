@@ -9,9 +9,9 @@ Where the checks differ on purpose, the expectation says so: images' alt text is
 (an attribute, but read out by screen readers), web and e-mail addresses are not (shown,
 but not prose). Left out, because there the two differ on Python-Markdown's accidents or
 on what does not matter to a check: link syntax inside raw HTML blocks (shown as it is,
-its address skipped as an address), code inside a list or admonition inside a quote,
-footnotes inside containers (and footnotes no text refers to, which Python-Markdown does
-not show), and fences or comments that are never closed.
+its address skipped as an address), footnotes inside containers (and footnotes no text
+refers to, which Python-Markdown does not show), and fences or comments that are never
+closed.
 """
 
 from __future__ import annotations
@@ -151,6 +151,12 @@ class RandomPage:
             gap = self.random.choice([f"\n{indent}>", ""])
             items = "".join(f"\n{indent}> - {self.line()}" for _ in range(2))
             return f"{indent}> {self.line()}{gap}{items}"
+        if shape < 0.6:  # a list or admonition in the quote, with text or code in it
+            opener = self.random.choice(["- ", "1. ", f"!!! note\n{indent}> "])
+            inner = self.random.choice(["    ", "        "])  # text, or code
+            return (
+                f"{indent}> {opener}{self.line()}\n{indent}>\n{indent}> {inner}{self.words()}"
+            )
         second = self.random.choice(["> ", "", ">"])
         return f"{indent}> {self.line()}\n{indent}{second}{self.line()}"
 

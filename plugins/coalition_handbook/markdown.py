@@ -362,6 +362,11 @@ class _Blocks:
         # was): they end with the quote, and while one is open, indented text in the
         # quote is its content, not code.
         self.quote_containers: int | None = None
+        # The columns, counted from the quote's content, where the content of each
+        # container opened in the quote and still open starts: text indented four past
+        # the innermost one is code. `quote_indent` is the current quoted line's.
+        self.quote_columns: list[int] = []
+        self.quote_indent = 0
         # The tag of the raw HTML block open (None: none) and how deep in it: its lines
         # are prose as HTML shows it, with no Markdown (see `raw_spans`).
         self.raw_block: str | None = None
@@ -426,12 +431,21 @@ class _Blocks:
         content starts at the next tab stop (Python-Markdown's tab length is 4): a
         marker indented 2 (`  - b`) holds content indented 4, not 6."""
         self._close_beyond(column)
-        if self.line_quoted and self.quote_containers is None:
-            self.quote_containers = len(self.containers)
+        if self.line_quoted:
+            if self.quote_containers is None:
+                self.quote_containers = len(self.containers)
+            self.quote_columns.append(self.quote_indent - self.quote_indent % 4 + 4)
         if strict:  # it splits the block it is in: a list's first block ends
             self.chunk_is_list = False
         self.containers.append(column - column % 4 + 4)
         self.strict.append(strict)
+
+    def end_quote(self) -> None:
+        """The blockquote ended: so did the containers opened in it."""
+        if self.quote_containers is not None:
+            self.close_from(min(self.quote_containers, len(self.containers)))
+            self.quote_containers = None
+        self.quote_columns.clear()
 
     def close_from(self, index: int) -> None:
         """Close the container at `index` and all inside it."""
@@ -508,12 +522,14 @@ class _Blocks:
         elif not lazy:
             self._close_beyond(column)
         quote = _BLOCKQUOTE.match(line, position)
-        if quote is None and self.previous == "blank" and self.quote_containers is not None:
-            # The quote ended at a blank line, and the containers opened in it with it.
-            self.close_from(min(self.quote_containers, len(self.containers)))
-            self.quote_containers = None
+        if quote is None and self.previous == "blank":
+            self.end_quote()  # at a blank line
         base = self.containers[-1]
-        if lazy and column >= self.chunk_column + 4 and not self._marks_block(line, position, end):
+        if (
+            lazy
+            and column >= self.chunk_column - self.chunk_column % 4 + 4
+            and not self._marks_block(line, position, end)
+        ):
             # Indented into the paragraph's block, a line goes on with the paragraph:
             # Python-Markdown reads no quote, comment or heading there.
             return self._paragraph(position, end, True, base)
@@ -540,9 +556,13 @@ class _Blocks:
             if position >= end:
                 self.previous = "blank"
                 return None
-            # Indented four inside the quote is code, unless a list or admonition opened
-            # in the quote holds it.
-            if indent >= 4 and not lazy and self.quote_containers is None:
+            self.quote_indent = indent
+            if not lazy:  # less indented than a container's content, a line ends it
+                while self.quote_columns and self.quote_columns[-1] > indent:
+                    self.quote_columns.pop()
+            # Indented four past the content of the innermost container opened in the
+            # quote (or of the quote itself), a line is code.
+            if not lazy and indent >= (self.quote_columns or [0])[-1] + 4:
                 self.previous = "other"
                 return None
         rest = line[position:end]
@@ -593,7 +613,10 @@ class _Blocks:
             return self._table_row(line, position, end)
         # A heading, admonition or tab starts its line, its container's content or (going
         # on from a paragraph) the paragraph's block; a heading may start a quote too.
-        at_block_start = column == (self.chunk_column if lazy else base)
+        if quote:  # in a quote, columns count from its content
+            at_block_start = indent == (self.quote_columns or [0])[-1]
+        else:
+            at_block_start = column == (self.chunk_column if lazy else base)
         if first == "#" and (position == quote.end() if quote else column == 0 or at_block_start):
             heading = _ATX.match(rest)
             if heading:
@@ -882,10 +905,11 @@ def _bulk_prose(
         blocks.previous = "paragraph"
     if blocks.in_code and not _ONLY_BLANK_LINES.fullmatch(text, start, end):
         blocks.in_code = False
-    if len(blocks.containers) > 1 and (
+    if (len(blocks.containers) > 1 or blocks.quote_containers is not None) and (
         (not first_blank and not continues) or _BLANK_BEFORE_PROSE.search(text, start, end)
     ):
-        blocks.close_from(1)  # a paragraph at column 0 closes every container
+        blocks.end_quote()
+        blocks.close_from(1)  # a paragraph at column 0 closes every container and quote
     if (blocks.chunk_column or blocks.chunk_is_list) and (
         not continues or _BLANK_BEFORE_PROSE.search(text, start, end)
     ):
