@@ -154,9 +154,7 @@ class RandomPage:
         if shape < 0.6:  # a list or admonition in the quote, with text or code in it
             opener = self.random.choice(["- ", "1. ", f"!!! note\n{indent}> "])
             inner = self.random.choice(["    ", "        "])  # text, or code
-            return (
-                f"{indent}> {opener}{self.line()}\n{indent}>\n{indent}> {inner}{self.words()}"
-            )
+            return f"{indent}> {opener}{self.line()}\n{indent}>\n{indent}> {inner}{self.words()}"
         second = self.random.choice(["> ", "", ">"])
         return f"{indent}> {self.line()}\n{indent}{second}{self.line()}"
 

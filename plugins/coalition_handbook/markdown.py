@@ -359,12 +359,11 @@ class _Blocks:
         # lists do not interrupt a paragraph).
         self.chunk_is_list = False
         # Where the containers opened inside the current blockquote start (None: none
-        # was): they end with the quote, and while one is open, indented text in the
-        # quote is its content, not code.
+        # was): they end with the quote (`end_quote`).
         self.quote_containers: int | None = None
-        # The columns, counted from the quote's content, where the content of each
-        # container opened in the quote and still open starts: text indented four past
-        # the innermost one is code. `quote_indent` is the current quoted line's.
+        # Where the content of each container opened in the quote and still open starts,
+        # counted from the quote's content: text indented four past the innermost one is
+        # code. `quote_indent` is the current quoted line's indentation, counted so too.
         self.quote_columns: list[int] = []
         self.quote_indent = 0
         # The tag of the raw HTML block open (None: none) and how deep in it: its lines
