@@ -5,7 +5,9 @@
     python -m benchmarks.run --no-build # skip the mkdocs build figures
 
 Handbooks are generated (deterministically) in a temporary folder. Every figure is the
-median of several runs and is printed with its target, PASS or MISS.
+median of several runs and is printed with its target, PASS or MISS. A ratio of two
+timings is the median of the ratios of several rounds in which the two take turns, so a
+slow spell of this shared machine weighs on both sides alike.
 
 The headline, "check scanning rate", is the cold scan: with no persistent cache
 (HANDBOOK_NO_CACHE=1), every page, term definition, protocol and module text turned into
@@ -77,16 +79,29 @@ def installed_environment(**extra: str) -> dict[str, str]:
     return environment
 
 
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
 def median_time(
     action: Callable[[], object], runs: int, before: Callable[[], object] = list
 ) -> float:
     times = []
     for _ in range(runs):
         before()
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
+        times.append(timed(action))
     return statistics.median(times)
+
+
+def paired_ratio(
+    numerator: Callable[[], object], denominator: Callable[[], object], rounds: int
+) -> float:
+    """The median, over rounds in which the two take turns, of the time of `numerator`
+    over that of `denominator`: a slow spell of this shared machine weighs on both alike,
+    where two medians taken minutes apart would each have their own."""
+    return statistics.median(timed(numerator) / timed(denominator) for _ in range(rounds))
 
 
 def markdown_megabytes(config_file: Path) -> float:
@@ -108,10 +123,10 @@ def cache_off() -> Iterator[None]:
 
 
 class Bench:
-    def __init__(self, root: Path, runs: int, build_rounds: int | None = None) -> None:
+    def __init__(self, root: Path, runs: int, rounds: int | None = None) -> None:
         self.root = root
         self.runs = runs
-        self.build_rounds = build_rounds or runs
+        self.rounds = rounds or runs  # of the paired ratios
         self.edits = 0
 
     def handbook(self, pages: int, terms: int, plugin: bool = True) -> Path:
@@ -121,11 +136,31 @@ class Bench:
             generate(folder, pages, terms, plugin=plugin)
         return config
 
-    def cold_time(self, config_file: Path) -> float:
-        """`handbook check` without the persistent cache."""
+    def cold_check(self, config_file: Path) -> Callable[[], object]:
+        """A `handbook check` without the persistent cache."""
         config = load_config(config_file)
-        with cache_off():
-            return median_time(lambda: run_checks(config), self.runs)
+
+        def check() -> None:
+            with cache_off():
+                run_checks(config)
+
+        return check
+
+    def warm_check(self, config_file: Path) -> Callable[[], object]:
+        """A `handbook check` after a first run (made now) filled the cache."""
+        config = load_config(config_file)
+        run_checks(config)
+        return lambda: run_checks(config)
+
+    def cold_time(self, config_file: Path) -> float:
+        return median_time(self.cold_check(config_file), self.runs)
+
+    def ratio(
+        self, action: Callable[[Path], Callable[[], object]], numerator: Path, denominator: Path
+    ) -> float:
+        """`action`'s time on the `numerator` handbook over its time on the `denominator`
+        one, the two taking turns (see `paired_ratio`)."""
+        return paired_ratio(action(numerator), action(denominator), self.rounds)
 
     def first_time(self, config_file: Path) -> float:
         """`handbook check` with an empty cache, which it fills."""
@@ -160,23 +195,27 @@ class Bench:
             if target is not None:
                 target.write_bytes(original)
 
-    def scan_times(self, config_file: Path) -> tuple[float, float]:
-        """(cold scan, matcher compilation): see the module docstring."""
+    def cold_scan(self, config_file: Path) -> tuple[Callable[[], object], Callable[[], object]]:
+        """(a cold scan, a matcher compilation): see the module docstring."""
         config = load_config(config_file)
         with cache_off():
             handbook, _ = load_handbook(config)
         terms = handbook.terms.values()
-        compile_time = median_time(lambda: Matcher.from_terms(terms), self.runs)
         term_matcher = Matcher.from_terms(terms)
 
-        def scan_once() -> None:
+        def scan() -> None:
             context = CheckContext(config=config, handbook=handbook)
             context.shared("matcher", lambda: term_matcher)
             with fewer_collections():  # as run_checks does
                 for rule in SCAN_RULES:
                     list(rule.check(context))
 
-        return median_time(scan_once, self.runs), compile_time
+        return scan, lambda: Matcher.from_terms(terms)
+
+    def scan_times(self, config_file: Path) -> tuple[float, float]:
+        """(cold scan, matcher compilation)."""
+        scan, compile_matcher = self.cold_scan(config_file)
+        return median_time(scan, self.runs), median_time(compile_matcher, self.runs)
 
     def process_time(self, config_file: Path) -> float | None:
         """`handbook check` in a new process, no cache: start-up and imports included."""
@@ -202,7 +241,7 @@ class Bench:
         try:
             self.build_cpu_time(with_plugin, cached=True)
             warm, cold = [], []
-            for _ in range(self.build_rounds):
+            for _ in range(self.rounds):
                 without = self.build_cpu_time(plain, cached=False)
                 warm.append(self.build_cpu_time(with_plugin, cached=True) / without)
                 cold.append(self.build_cpu_time(with_plugin, cached=False) / without)
@@ -254,10 +293,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="skip the mkdocs build figures")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (median)")
     parser.add_argument(
-        "--build-rounds",
+        "--rounds",
         type=int,
         default=None,
-        help="rounds of the mkdocs build figures (median; default 5, 1 with --quick)",
+        help="rounds of the ratios, whose two sides take turns (median; default 5, 1 with --quick)",
     )
     parser.add_argument("--keep", type=Path, default=None, help="generate into this folder")
     arguments = parser.parse_args(argv)
@@ -265,12 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     big_pages, small_pages = (200, 20) if arguments.quick else (1000, 100)
     many_terms = 2000
     root = arguments.keep or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
-    # The build figures are the noisiest (a 1000-page build varies by half on a shared
-    # machine): more rounds than the in-process figures.
-    build_rounds = arguments.build_rounds or (1 if arguments.quick else 5)
-    bench = Bench(root, runs, build_rounds)
+    # Ratios compare two timings that vary by half on a shared machine: more rounds.
+    rounds = arguments.rounds or (1 if arguments.quick else 5)
+    bench = Bench(root, runs, rounds)
     print(
-        f"handbooks in {root}; medians of {runs} run(s), {build_rounds} round(s) of builds; "
+        f"handbooks in {root}; medians of {runs} run(s), ratios of {rounds} round(s); "
         "warm = cache filled by a first run"
     )
 
@@ -298,15 +336,16 @@ def main(argv: list[str] | None = None) -> int:
 
     few_terms = bench.handbook(big_pages, 50)
     ratio = f"check time {many_terms} terms / 50 terms ({big_pages} pages)"
-    report(f"{ratio}, cold", cold_large / bench.cold_time(few_terms), "<= 1.3")
-    report("  warm", warm_large / bench.warm_time(few_terms), "<= 1.3")
-    report("  cold scan alone", scan_large / bench.scan_times(few_terms)[0], "<= 1.3")
+    report(f"{ratio}, cold", bench.ratio(bench.cold_check, large, few_terms), "<= 1.3")
+    report("  warm", bench.ratio(bench.warm_check, large, few_terms), "<= 1.3")
+    cold_scan = bench.ratio(lambda config: bench.cold_scan(config)[0], large, few_terms)
+    report("  cold scan alone", cold_scan, "<= 1.3")
 
     pages_large = bench.handbook(big_pages, 500)
     pages_small = bench.handbook(small_pages, 500)
     ratio = f"check time {big_pages} pages / {small_pages} pages (500 terms)"
-    report(f"{ratio}, cold", bench.cold_time(pages_large) / bench.cold_time(pages_small), "<= 11")
-    report("  warm", bench.warm_time(pages_large) / bench.warm_time(pages_small), "<= 11")
+    report(f"{ratio}, cold", bench.ratio(bench.cold_check, pages_large, pages_small), "<= 11")
+    report("  warm", bench.ratio(bench.warm_check, pages_large, pages_small), "<= 11")
 
     if not arguments.no_build:
         for pages, target in ((big_pages, "<= 1.10"), (2, "<= 1.25")):
