@@ -100,6 +100,14 @@ class RandomPage:
             lambda: f"see https://example.org/{self.word()} or {self.word()}@example.org",
             lambda: f"<https://example.org/{self.word()}>",
             lambda: self.random.choice(["&amp;", "&nbsp;", "\\*", "<br>", "<!-- note -->"]),
+            lambda: (
+                f'<a href="https://example.org/{self.word()}" title="{self.word()}">'
+                f"{self.word()}</a>"
+            ),
+            lambda: f"[{self.word()}]({self.word()}.md#{self.word()})",
+            lambda: f'[{self.word()}](https://example.org/{self.word()} "{self.word()}")',
+            lambda: f"`` {self.word()} ` {self.word()} ``",
+            lambda: f"***{self.word()}*** {self.word()}_{self.word()} [{self.word()}]",
             self.words,
             self.words,
         ]
@@ -116,11 +124,11 @@ class RandomPage:
 
     def block(self, indent: str, depth: int) -> str:
         kinds = ["paragraph"] * 3 + ["heading", "setext", "fence", "quote", "table", "rule"]
-        kinds += ["comment", "code"]
+        kinds += ["comment", "code", "nested_quote", "bare_table", "fence_after_text"]
         if depth < 2:
-            kinds += ["list", "list", "admonition", "tab"]
-        if not indent:  # Python-Markdown reads neither as a block when indented
-            kinds += ["html", "footnote"]
+            kinds += ["list", "list", "admonition", "tab", "two_lists"]
+        if not indent:  # Python-Markdown reads none of these as a block when indented
+            kinds += ["html", "footnote", "heading_with_id"]
         return getattr(self, f"_{self.random.choice(kinds)}")(indent, depth)
 
     def blocks(self, indent: str, depth: int) -> str:
@@ -132,6 +140,22 @@ class RandomPage:
 
     def _heading(self, indent: str, depth: int) -> str:
         return f"{indent}{'#' * self.random.randint(1, 6)} {self.words()}"
+
+    def _heading_with_id(self, indent: str, depth: int) -> str:
+        return f"{indent}## {self.words()} {{ #{self.word()} }}"
+
+    def _nested_quote(self, indent: str, depth: int) -> str:
+        return f"{indent}> {self.line()}\n{indent}>> {self.line()}\n{indent}> {self.line()}"
+
+    def _bare_table(self, indent: str, depth: int) -> str:
+        rows = [f"{self.word()} | {self.word()}", "--- | ---", f"{self.line()} | {self.word()}"]
+        return "\n".join(indent + row for row in rows)
+
+    def _fence_after_text(self, indent: str, depth: int) -> str:
+        return f"{indent}{self.line()}\n{indent}```\n{indent}{self.words()}\n{indent}```"
+
+    def _two_lists(self, indent: str, depth: int) -> str:
+        return f"{indent}1. {self.line()}\n{indent}- {self.line()}"
 
     def _setext(self, indent: str, depth: int) -> str:
         return f"{indent}{self.words()}\n{indent}{self.random.choice(['===', '---'])}"
