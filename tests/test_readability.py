@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +136,26 @@ def test_the_rule_can_be_turned_off(tmp_path: Path) -> None:
     )
     findings = run_checks(load_config(config_file)).findings
     assert "module.readability" not in {finding.rule for finding in findings}
+
+
+@pytest.mark.parametrize(("level", "imported"), [("off", False), ("info", True)])
+def test_a_rule_turned_off_is_not_run(tmp_path: Path, level: str, imported: bool) -> None:
+    """Not only its findings dropped: an unwanted rule costs nothing (this one imports
+    textstat and NLTK, a fifth of a second)."""
+    config_file = write_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + f"      rules: {{module.readability: {level}}}\n",
+        encoding="utf-8",
+    )
+    program = (
+        "import sys\n"
+        "from coalition_handbook.cli import main\n"
+        f"main(['check', '-f', {str(config_file)!r}, '--format', 'json'])\n"
+        "print('textstat' in sys.modules, file=sys.stderr)\n"
+    )
+    environment = {**os.environ, "HANDBOOK_NO_CACHE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=environment
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == str(imported)

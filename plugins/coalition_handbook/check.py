@@ -105,6 +105,23 @@ def _rule_module(check: RuleCheck) -> str:
     return check.__module__.rsplit(".", 1)[-1]
 
 
+def active_rule_checks(config: HandbookConfig) -> tuple[RuleCheck, ...]:
+    """The checks that report a rule the settings do not turn off: an unwanted rule
+    costs nothing (`module.readability` alone imports textstat and NLTK, 0.2 s)."""
+    off = {rule for rule, level in config.rules.items() if level == "off"}
+    if not off:
+        return rule_checks()
+    return tuple(check for check in rule_checks() if not reported_rules(check) <= off)
+
+
+def reported_rules(check: RuleCheck) -> frozenset[str]:
+    """The rules whose findings `check` makes: its module's `REPORTS`, else its `RULE`.
+    A module that names neither reports `"?"`, which no setting turns off."""
+    module = importlib.import_module(check.__module__)
+    rule = getattr(module, "RULE", "?")
+    return frozenset(getattr(module, "REPORTS", (rule,)))
+
+
 @cache
 def page_rules_known() -> bool:
     """Whether every rule is known to read plain pages one at a time, or none at all
@@ -199,7 +216,7 @@ def _check_pages(
     context.shared("matcher", lambda: term_matcher)
     context.shared("scan", lambda: documents)
     findings: list[Finding] = []
-    for check in rule_checks():
+    for check in active_rule_checks(config):
         if _rule_module(check) in PAGE_RULES:
             findings.extend(check(context))
     cache.flush(prune=False)
@@ -226,7 +243,7 @@ def _recheck(
     page_context = _page_rule_context(context, loaded.reused_terms)
     page_rule_findings: list[Finding] = []
     other_findings = loaded.findings
-    for check in rule_checks():
+    for check in active_rule_checks(config):
         if _rule_module(check) in PAGE_RULES:
             page_rule_findings.extend(check(page_context))
         else:
@@ -389,7 +406,7 @@ def _load_context(config: HandbookConfig, cache: RunCache) -> CheckContext:
 def _check(config: HandbookConfig, cache: RunCache | None) -> tuple[CheckContext, list[Finding]]:
     handbook, findings = load_handbook(config, cache)
     context = CheckContext(config=config, handbook=handbook, cache=cache)
-    for check in rule_checks():
+    for check in active_rule_checks(config):
         findings.extend(check(context))
     return context, apply_config(findings, context)
 

@@ -11,6 +11,7 @@ from ..model.types import HistoryEntry
 from .base import CheckContext
 
 RULE = "glossary.history"
+REPORTS = (RULE, "protocol.schema", "module.schema")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
