@@ -152,7 +152,7 @@ class RandomPage:
         return "\n".join(indent + row for row in rows)
 
     def _fence_after_text(self, indent: str, depth: int) -> str:
-        return f"{indent}{self.line()}\n{indent}```\n{indent}{self.words()}\n{indent}```"
+        return f"{indent}{self.line()}\n{self._fence(indent, depth)}"
 
     def _two_lists(self, indent: str, depth: int) -> str:
         return f"{indent}1. {self.line()}\n{indent}- {self.line()}"
