@@ -476,3 +476,32 @@ def test_the_survey_lists_the_files_the_model_loads(tmp_path: Path) -> None:
     ]
     assert sorted(found.paths.values()) == sorted({*records, *modules, *pages})
     assert list(found.plain_pages.values()) == [page for page in pages if page not in modules]
+
+
+def test_record_files_get_the_same_signatures_where_the_system_cannot_stat_in_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Term and protocol files are stat'ed relative to their open folder where the system
+    allows it; elsewhere (Windows) by path, with the same result."""
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import survey
+
+    Handbook(tmp_path, random.Random(6))
+    (tmp_path / "glossary" / "gone.yml").symlink_to(tmp_path / "glossary" / "missing.yml")
+    for path in (tmp_path / "glossary").glob("*.yml"):  # old: trusted, not racy
+        if path.exists():
+            os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    config = load_config(tmp_path / "mkdocs.yml")
+    in_folder = survey(config, RunCache(None), None).files.signatures
+    monkeypatch.setattr(os, "supports_dir_fd", set())
+    by_path = survey(config, RunCache(None), None).files.signatures
+    assert in_folder == by_path
+    records = {name: value for name, value in by_path.items() if name.startswith("glossary/")}
+    assert records["glossary/gone.yml"] == (0, 0, 0, 0)  # a dangling link: no signature
+    survivor = (tmp_path / "glossary" / "survivor.yml").stat()
+    assert records["glossary/survivor.yml"] == (
+        survivor.st_mtime_ns,
+        survivor.st_ctime_ns,
+        survivor.st_size,
+        survivor.st_ino,
+    )
