@@ -18,7 +18,7 @@ from coalition_handbook.config import ConfigError, load_config
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.glossary import first_sentence, plain_text
 from coalition_handbook.model.modules import parse_headings
-from coalition_handbook.model.types import AvoidForm, Heading, HistoryEntry, SourceRef
+from coalition_handbook.model.types import AvoidForm, Heading, HistoryEntry, OffsetSpans, SourceRef
 
 
 def test_a_full_term_loads_with_every_field(tmp_path: Path) -> None:
@@ -402,6 +402,8 @@ def test_records_come_back_from_the_cache_as_they_were() -> None:
     handbook, _ = load_handbook(load_config(Path(__file__).parent.parent / "mkdocs.yml"))
     records = [*handbook.terms.values(), *handbook.protocols.values(), *handbook.modules.values()]
     assert len(records) > 60
+    # As read: spans made only when looked up, packed for the cache without making them.
+    assert all(isinstance(record.origin.spans, OffsetSpans) for record in records)
     for record in [*records, *handbook.pages]:
         again = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
         assert again == record

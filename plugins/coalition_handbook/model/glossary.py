@@ -11,9 +11,11 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from .records import Record, load_record_folder
-from .types import AvoidForm, HistoryEntry, Origin, SourceRef, Span, Term
+from .types import AvoidForm, HistoryEntry, OffsetSpans, Origin, SourceRef, Span, Term
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
@@ -77,14 +79,19 @@ def _avoid_form(item: str | dict[str, str]) -> AvoidForm:
 def _with_avoid_text_spans(origin: Origin, avoid: Any) -> Origin:
     """Give a plain-string avoid item the span key `avoid.N.text` too, so every form to
     avoid is found under the same key whichever way it was written."""
-    extra: dict[str, Span] = {}
-    for index, item in enumerate(avoid):
-        key = f"avoid.{index}"
-        if isinstance(item, str) and key in origin.spans:
-            extra[f"{key}.text"] = origin.spans[key]
-    if not extra:
+    aliases = {
+        f"avoid.{index}.text": f"avoid.{index}"
+        for index, item in enumerate(avoid)
+        if isinstance(item, str) and f"avoid.{index}" in origin.spans
+    }
+    if not aliases:
         return origin
-    return Origin(origin.path, origin.text, {**origin.spans, **extra}, origin.body_line)
+    spans = origin.spans
+    if isinstance(spans, OffsetSpans):  # as read: no span made
+        aliased: Mapping[str, Span] = spans.aliased(aliases)
+    else:
+        aliased = {**spans, **{alias: spans[key] for alias, key in aliases.items()}}
+    return Origin(origin.path, origin.text, aliased, origin.body_line)
 
 
 @cache

@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..rules.base import RULES
 from ..slugs import slugify
 from ..utf8 import decode_utf8
-from .types import Span
+from .types import OffsetSpans
 from .yaml_source import LineIndex, YamlDocument
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -104,13 +104,10 @@ def check_id(file_id: str, report: FileReport) -> None:
         )
 
 
-def spans_of(document: YamlDocument, lines: LineIndex) -> dict[str, Span]:
-    """Every value's span, by dotted path, from the offsets the YAML loader kept."""
-    spans: dict[str, Span] = {}
-    for path, (start, end) in document.values.items():
-        line, column = lines.position(start)
-        spans[path] = Span(line, column, start, end)
-    return spans
+def spans_of(document: YamlDocument, lines: LineIndex) -> OffsetSpans:
+    """Every value's span, by dotted path, from the offsets the YAML loader kept (each
+    made when looked up)."""
+    return OffsetSpans(document.values, lines)
 
 
 def report_yaml_problems(document: YamlDocument, report: FileReport) -> None:

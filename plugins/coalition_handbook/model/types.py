@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from ..pickling import constructed_again
 
@@ -54,7 +54,7 @@ class Origin:
         spanned = self._nearest_spanned(key)
         if spanned is None:
             return 1, 1
-        if isinstance(self.spans, PackedSpans):
+        if isinstance(self.spans, PackedSpans | OffsetSpans):
             return self.spans.line_column(spanned)
         span = self.spans[spanned]
         return span.line, span.column
@@ -71,8 +71,13 @@ class Origin:
         # The spans go as one tuple of numbers: most are never looked at again (only a
         # finding needs its place), and unpickling a Span each was most of the time it
         # took to read a cached term.
-        numbers = tuple(number for span in self.spans.values() for number in _numbers(span))
-        return _unpickled_origin, (self.path, self.text, tuple(self.spans), numbers, self.body_line)
+        spans = self.spans
+        if isinstance(spans, PackedSpans | OffsetSpans):
+            keys, numbers = spans.packed()
+        else:
+            keys = tuple(spans)
+            numbers = tuple(number for span in spans.values() for number in _numbers(span))
+        return _unpickled_origin, (self.path, self.text, keys, numbers, self.body_line)
 
 
 def _numbers(span: Span) -> tuple[int, int, int, int]:
@@ -118,6 +123,61 @@ class PackedSpans(Mapping[str, Span]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def packed(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The keys, and the numbers of their spans, four to a span."""
+        return self._keys, self._numbers
+
+
+class OffsetSpans(Mapping[str, Span]):
+    """Spans as the YAML loader found them: each value's source offsets, made into a
+    `Span`, with its line and column, only when looked up. Most values of a file are
+    never placed (only a finding needs a place), so a freshly read record pays for none
+    of them."""
+
+    __slots__ = ("_lines", "_offsets")
+
+    def __init__(self, offsets: Mapping[str, tuple[int, int]], lines: Positions) -> None:
+        self._offsets = offsets
+        self._lines = lines
+
+    def __getitem__(self, key: str) -> Span:
+        start, end = self._offsets[key]
+        return Span(*self._lines.position(start), start, end)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._offsets  # without making the `Span`, as Mapping's would
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def line_column(self, key: str) -> tuple[int, int]:
+        """The line and column of `key`'s span."""
+        return self._lines.position(self._offsets[key][0])
+
+    def aliased(self, aliases: Mapping[str, str]) -> OffsetSpans:
+        """These spans, and under each key of `aliases` the span of the key it names."""
+        offsets = dict(self._offsets)
+        for alias, key in aliases.items():
+            offsets[alias] = offsets[key]
+        return OffsetSpans(offsets, self._lines)
+
+    def packed(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """As `PackedSpans.packed`: the keys, and the numbers of their spans."""
+        position = self._lines.position
+        numbers: list[int] = []
+        for start, end in self._offsets.values():
+            numbers += (*position(start), start, end)
+        return tuple(self._offsets), tuple(numbers)
+
+
+class Positions(Protocol):
+    """Where offsets into a text stand: `yaml_source.LineIndex`."""
+
+    def position(self, offset: int) -> tuple[int, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
