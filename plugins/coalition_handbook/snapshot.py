@@ -207,14 +207,15 @@ def _inputs_key(listings: list[str], signatures: dict[str, Signature]) -> str:
     return digest(names, marshal.dumps(list(signatures.values())))
 
 
-def _signatures(paths: dict[str, str]) -> dict[str, Signature]:
+def _signatures(paths: dict[str, str], folder_fd: int | None = None) -> dict[str, Signature]:
     """Each file's signature: its modification and change times, size and inode, read
-    from the stat result in C (`_SIGNATURE`); `_UNSIGNED` if it cannot be stat'ed."""
+    from the stat result in C (`_SIGNATURE`); `_UNSIGNED` if it cannot be stat'ed.
+    With `folder_fd`, the paths are names in that open folder."""
     signatures: dict[str, Signature] = {}
     stat = os.stat
     for name, path in paths.items():
         try:
-            signatures[name] = _SIGNATURE(stat(path))
+            signatures[name] = _SIGNATURE(stat(path, dir_fd=folder_fd))
         except OSError:
             signatures[name] = _UNSIGNED
     return signatures
@@ -230,17 +231,10 @@ def _folder_signatures(folder: str, names: list[str], prefix: str) -> dict[str, 
         folder_fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return dict.fromkeys((prefix + name for name in names), _UNSIGNED)
-    signatures: dict[str, Signature] = {}
-    stat = os.stat
     try:
-        for name in names:
-            try:
-                signatures[prefix + name] = _SIGNATURE(stat(name, dir_fd=folder_fd))
-            except OSError:
-                signatures[prefix + name] = _UNSIGNED
+        return _signatures({prefix + name: name for name in names}, folder_fd)
     finally:
         os.close(folder_fd)
-    return signatures
 
 
 _SIGNATURE = operator.attrgetter("st_mtime_ns", "st_ctime_ns", "st_size", "st_ino")
