@@ -181,6 +181,21 @@ def test_bad_option_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+def test_each_bad_option_is_a_line_of_its_own(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", "  - handbook:\n      autolnk: all\n      handouts: maybe\n"
+        ),
+        encoding="utf-8",
+    )
+    code, _out, err = run_cli("check", "-f", str(config_file))
+    lines = err.splitlines()
+    assert code == 2
+    assert len(lines) == 2 and all(line.startswith("handbook: mkdocs.yml:") for line in lines)
+    assert "'autolnk'" in lines[0] and "'handouts' must be true or false" in lines[1]
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_a_report_that_cannot_be_written_exits_2_without_traceback(tmp_path: Path) -> None:
     config_file = make_handbook(tmp_path, "# Home\n\nA homeless person.\n")

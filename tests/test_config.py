@@ -142,6 +142,44 @@ def test_a_bad_option_in_a_block_mapping_names_its_own_line(tmp_path: Path) -> N
     )
 
 
+def test_every_bad_setting_is_named_at_once_in_line_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor fixing mkdocs.yml sees every problem in one run, not one per attempt."""
+    monkeypatch.setenv("HANDBOOK_TODAY", "soon")
+    config_file = write_config(
+        tmp_path,
+        "docs_dir: content\n"
+        "strict: maybe\n"
+        "exclude_docs: [drafts]\n"
+        "plugins:\n"
+        "  - handbook:\n"
+        "      rules: {term.bogus: off, term.avoid: loud}\n"
+        "      known_acronyms: FBI\n"
+        "      privacy: {allow: 5}\n"
+        "      glossary_dir: nothere\n"
+        "      autolnk: all\n"
+        "      protocols_dir: [x]\n",
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert raised.value.problems == (
+        "mkdocs.yml: HANDBOOK_TODAY is 'soon'; expected a date, YYYY-MM-DD",
+        "mkdocs.yml:2: 'strict' is 'maybe'; expected true or false",
+        "mkdocs.yml:3: 'exclude_docs' must be gitignore-style patterns, one a line, in one "
+        "string (a `|` block)",
+        "mkdocs.yml:6: unknown rule 'term.bogus' in 'rules' (did you mean 'term.case'?)",
+        "mkdocs.yml:6: 'rules.term.avoid' is 'loud'; expected one of: error, warning, info, off",
+        "mkdocs.yml:7: 'known_acronyms' must be a list of strings",
+        "mkdocs.yml:8: 'privacy.allow' must be a list of strings",
+        "mkdocs.yml:9: glossary_dir 'nothere' is not a folder",
+        "mkdocs.yml:10: unknown option 'autolnk' of the 'handbook' plugin (did you mean "
+        "'autolink'?)",
+        "mkdocs.yml:11: 'protocols_dir' must be a folder's name (found ['x'])",
+    )
+    assert str(raised.value) == "\n".join(raised.value.problems)
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     config_file = write_config(tmp_path, "site_name: X\nplugins: [handbook\nnav: x\n")
     with pytest.raises(ConfigError, match=r"^mkdocs\.yml:\d+: not valid YAML"):

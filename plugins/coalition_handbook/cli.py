@@ -116,7 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             require_folders=args.command in ("check", "handouts"),
         )
         return _COMMANDS[args.command](args, config)
-    except (ConfigError, OutputError) as error:
+    except ConfigError as error:
+        for problem in error.problems:  # each on a line of its own, as findings are
+            print(f"handbook: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputError as error:
         print(f"handbook: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,7 +45,37 @@ OPTION_DEFAULTS: Mapping[str, Any] = {
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used; the message names the file (and line)."""
+    """The configuration cannot be used. Each of its `problems` (one a line in the message)
+    names the file, and the line where it can."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Problems:
+    """What is wrong with the settings, gathered so that an editor sees every problem in
+    one run, in the order of the lines they are on, rather than one per attempt."""
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def add(self, message: str) -> None:
+        self.found.append(message)
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise ConfigError(*sorted(self.found, key=_file_and_line))
+
+
+_WHERE = re.compile(r"([^:]*)(?::(\d+))?")
+
+
+def _file_and_line(message: str) -> tuple[str, int]:
+    """("mkdocs.yml", 5) of "mkdocs.yml:5: ...": a problem with no line comes first."""
+    where = _WHERE.match(message)
+    assert where is not None  # the pattern matches any text
+    return where[1], int(where[2] or 0)
 
 
 @dataclass(frozen=True)
@@ -142,43 +173,52 @@ def load_config(
         raise ConfigError(f"{config_file}: no such file (pass the site config with -f)")
     data, lines = _read_config_file(config_file, where, seen=())
     options = _plugin_options(data.get("plugins"), where)
+    problems = _Problems()
     docs_dir = data.get("docs_dir")
     for name, value in (("docs_dir", docs_dir), *((key, options.get(key)) for key in _FOLDERS)):
         if value is not None and not _folder_name(value):
-            raise ConfigError(
+            problems.add(
                 f"{lines.get(name, where)}: '{name}' must be a folder's name (found {value!r})"
             )
-    if (
-        require_folders
-        and docs_dir is not None
-        and not (config_file.parent / str(docs_dir)).is_dir()
-    ):
+            # Read as its default below, so that it is not reported twice.
+            if name == "docs_dir":
+                docs_dir = None
+            else:
+                options = {key: setting for key, setting in options.items() if key != name}
+    if require_folders and docs_dir is not None and not (config_file.parent / docs_dir).is_dir():
         # As MkDocs refuses it: a typo would silently check no page at all.
         where_set = lines.get("docs_dir", where)
-        raise ConfigError(f"{where_set}: docs_dir '{docs_dir}' is not a folder")
+        problems.add(f"{where_set}: docs_dir '{docs_dir}' is not a folder")
     exclude_docs = data.get("exclude_docs")
     if exclude_docs is not None and not isinstance(exclude_docs, str):
-        raise ConfigError(
+        problems.add(
             f"{lines.get('exclude_docs', where)}: 'exclude_docs' must be gitignore-style "
             "patterns, one a line, in one string (a `|` block)"
         )
+        exclude_docs = None
     strict = data.get("strict", False)
     if not isinstance(strict, bool):
-        raise ConfigError(
-            f"{lines.get('strict', where)}: 'strict' is {strict!r}; expected true or false"
+        where_set = lines.get("strict", where)
+        problems.add(f"{where_set}: 'strict' is {strict!r}; expected true or false")
+        strict = False
+    try:
+        config = build_config(
+            root=config_file.parent,
+            docs_dir="docs" if docs_dir is None else docs_dir,
+            options=options,
+            site_name=str(data.get("site_name") or "Handbook"),
+            where=where,
+            today=today,
+            require_folders=require_folders,
+            option_lines=lines,
+            exclude_docs=tuple((exclude_docs or "").splitlines()),
+            strict=strict,
         )
-    return build_config(
-        root=config_file.parent,
-        docs_dir=data.get("docs_dir", "docs"),
-        options=options,
-        site_name=str(data.get("site_name") or "Handbook"),
-        where=where,
-        today=today,
-        require_folders=require_folders,
-        option_lines=lines,
-        exclude_docs=tuple((exclude_docs or "").splitlines()),
-        strict=strict,
-    )
+    except ConfigError as error:
+        for problem in error.problems:
+            problems.add(problem)
+    problems.raise_any()
+    return config
 
 
 def _read_config_file(
@@ -357,10 +397,9 @@ def build_config(
     def at(name: str) -> str:
         return lines.get(name, where)
 
-    unknown = {str(name) for name in options} - set(OPTION_DEFAULTS)
-    if unknown:
-        name = sorted(unknown)[0]
-        raise ConfigError(
+    problems = _Problems()
+    for name in sorted({str(name) for name in options} - set(OPTION_DEFAULTS)):
+        problems.add(
             f"{at(name)}: unknown option '{name}' of the '{PLUGIN_NAME}' plugin"
             + did_you_mean(name, OPTION_DEFAULTS)
         )
@@ -377,41 +416,51 @@ def build_config(
         named = options.get(option, OPTION_DEFAULTS[option])
         missing = named != OPTION_DEFAULTS[option] and not (base / str(named)).is_dir()
         if require_folders and missing:
-            raise ConfigError(
+            problems.add(
                 f"{at(option)}: {option} '{options[option]}' is not a folder"
                 + (" (it is relative to docs_dir)" if base is docs_path else "")
             )
 
-    autolink = _choice(merged["autolink"], AUTOLINK_MODES, "autolink", at("autolink"))
-    paper_size = _choice(merged["paper_size"], PAPER_SIZES, "paper_size", at("paper_size"))
+    def choice(name: str, choices: tuple[str, ...]) -> str:
+        return _choice(merged[name], choices, name, at(name), problems) or OPTION_DEFAULTS[name]
+
+    autolink = choice("autolink", AUTOLINK_MODES)
+    paper_size = choice("paper_size", PAPER_SIZES)
     known = merged["known_acronyms"] or []
     if not isinstance(known, list) or not all(isinstance(item, str) for item in known):
-        raise ConfigError(f"{at('known_acronyms')}: 'known_acronyms' must be a list of strings")
+        problems.add(f"{at('known_acronyms')}: 'known_acronyms' must be a list of strings")
+        known = []
     privacy = merged["privacy"] or {}
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
-        raise ConfigError(f"{at('privacy')}: 'privacy' takes one key, 'allow' (a list of strings)")
+        problems.add(f"{at('privacy')}: 'privacy' takes one key, 'allow' (a list of strings)")
+        privacy = {}
     allow = privacy.get("allow") or []
     if not isinstance(allow, list) or not all(isinstance(item, str) for item in allow):
-        raise ConfigError(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings")
+        problems.add(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings")
+        allow = []
     rules = merged["rules"] or {}
     if not isinstance(rules, dict):
-        raise ConfigError(
-            f"{at('rules')}: 'rules' must map rule ids to error, warning, info or off"
-        )
+        problems.add(f"{at('rules')}: 'rules' must map rule ids to error, warning, info or off")
+        rules = {}
     levels: dict[str, RuleLevel] = {}
     for rule_id, level in rules.items():
         if rule_id not in RULES:
-            raise ConfigError(
+            problems.add(
                 f"{at(f'rules.{rule_id}')}: unknown rule '{rule_id}' in 'rules'"
                 + did_you_mean(rule_id, RULES)
             )
+            continue
         # YAML reads a bare `off` as False: accept it as the word it was meant to be.
         level_name = "off" if level is False else level
-        levels[rule_id] = _choice(  # type: ignore[assignment]
-            level_name, RULE_LEVELS, f"rules.{rule_id}", at(f"rules.{rule_id}")
-        )
+        where_set = at(f"rules.{rule_id}")
+        chosen = _choice(level_name, RULE_LEVELS, f"rules.{rule_id}", where_set, problems)
+        if chosen is not None:
+            levels[rule_id] = chosen  # type: ignore[assignment]
     if not isinstance(merged["handouts"], bool):
-        raise ConfigError(f"{at('handouts')}: 'handouts' must be true or false")
+        problems.add(f"{at('handouts')}: 'handouts' must be true or false")
+    exclude_patterns = _exclude_patterns(exclude_docs, at("exclude_docs"), problems)
+    today = today or _today(where, problems)
+    problems.raise_any()
 
     return HandbookConfig(
         root=root,
@@ -426,27 +475,30 @@ def build_config(
         rules=levels,
         handouts=merged["handouts"],
         paper_size=paper_size,  # type: ignore[arg-type]
-        today=today or _today(where),
-        exclude_docs=_exclude_patterns(exclude_docs, at("exclude_docs")),
+        today=today,
+        exclude_docs=exclude_patterns,
         strict=strict,
     )
 
 
-def _exclude_patterns(patterns: tuple[str, ...], where: str) -> tuple[str, ...]:
+def _exclude_patterns(
+    patterns: tuple[str, ...], where: str, problems: _Problems
+) -> tuple[str, ...]:
     """`patterns` with blank lines and comments left out, each checked as MkDocs checks
     them (a pattern pathspec cannot read is an error there too)."""
     kept = tuple(pattern for pattern in patterns if pattern.strip() and not pattern.startswith("#"))
     try:
         pathspec.GitIgnoreSpec.from_lines(kept)
     except ValueError as error:
-        raise ConfigError(f"{where}: 'exclude_docs': {error}") from None
+        problems.add(f"{where}: 'exclude_docs': {error}")
+        return ()
     return kept
 
 
 TODAY_VARIABLE = "HANDBOOK_TODAY"
 
 
-def _today(where: str) -> dt.date:
+def _today(where: str, problems: _Problems) -> dt.date:
     """The date the checks take as today (review dates fall due against it): the
     system's, or `HANDBOOK_TODAY=YYYY-MM-DD`, to see which reviews a coming meeting will
     find overdue, or to check a handbook as of a fixed day."""
@@ -456,13 +508,16 @@ def _today(where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(written)
     except ValueError:
-        raise ConfigError(
-            f"{where}: {TODAY_VARIABLE} is {written!r}; expected a date, YYYY-MM-DD"
-        ) from None
+        problems.add(f"{where}: {TODAY_VARIABLE} is {written!r}; expected a date, YYYY-MM-DD")
+        return dt.date.today()
 
 
-def _choice(value: Any, choices: tuple[str, ...], name: str, where: str) -> str:
+def _choice(
+    value: Any, choices: tuple[str, ...], name: str, where: str, problems: _Problems
+) -> str | None:
+    """`value` if it is one of `choices`; else None, and the problem is added."""
     if not isinstance(value, str) or value not in choices:
         found = "empty" if value is None else repr(value)
-        raise ConfigError(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}")
-    return str(value)
+        problems.add(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}")
+        return None
+    return value

@@ -169,7 +169,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 strict=bool(config.strict),
             )
         except ConfigError as error:
-            raise PluginError(f"handbook: {error}") from None
+            raise PluginError(
+                "\n".join(f"handbook: {problem}" for problem in error.problems)
+            ) from None
         return config
 
     def _configure_site(self, config: MkDocsConfig) -> None:
