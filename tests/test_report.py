@@ -106,7 +106,7 @@ def test_github_escapes_newlines_and_property_separators() -> None:
     lines = FORMATTERS["github"](FINDINGS).splitlines()
     assert len(lines) == len(FINDINGS)
     newline_line = lines[1]
-    assert newline_line.startswith("::warning file=content/index.md,line=7,col=20,")
+    assert newline_line.startswith("::warning file=content/index.md,line=7,col=20::term.avoid ")
     assert "%0A" not in newline_line.split("::")[1]
     assert "100%25 discouraged%3A" not in newline_line  # colons are escaped in properties only
     assert "100%25 discouraged: a comma, a colon" in newline_line
@@ -174,7 +174,7 @@ def test_text_escapes_carriage_returns_too() -> None:
 
 def test_github_escapes_carriage_returns_and_separators_in_the_file_name() -> None:
     assert FORMATTERS["github"]([CRLF_FINDING]) == (
-        "::warning file=content/a%2Cb%3Ac%25d.md,line=2,col=5,title=term.avoid::"
+        "::warning file=content/a%2Cb%3Ac%25d.md,line=2,col=5::term.avoid "
         "'homeless%0D%0Aperson' is a form to avoid; use 'survivor\u2019s advocate'.\n"
     )
 

@@ -16,15 +16,13 @@ def _escape_property(text: str) -> str:
 
 
 def format_finding(finding: Finding) -> str:
+    """`::warning file=...,line=...,col=...::rule message`: the properties the contract
+    names and no other (no `title`), so the rule id leads the message, as in `text`."""
     properties = ",".join(
-        (
-            f"file={_escape_property(finding.path)}",
-            f"line={finding.line}",
-            f"col={finding.column}",
-            f"title={_escape_property(finding.rule)}",
-        )
+        (f"file={_escape_property(finding.path)}", f"line={finding.line}", f"col={finding.column}")
     )
-    return f"::{_COMMANDS[finding.severity]} {properties}::{_escape_data(finding.message)}"
+    message = f"{finding.rule} {finding.message}"
+    return f"::{_COMMANDS[finding.severity]} {properties}::{_escape_data(message)}"
 
 
 def render_github(findings: list[Finding]) -> str:
