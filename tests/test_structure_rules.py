@@ -479,3 +479,40 @@ def test_script_reference_definitions_outside_code_only(tmp_path: Path) -> None:
         if f.rule == "link.unsafe"
     ]
     assert found == [("content/index.md", 5, 8, "javascript:")]
+
+
+# --- found: the text at the finding's place, for the structural rules too -----------------
+
+
+def test_found_is_the_source_text_at_line_and_column(tmp_path: Path) -> None:
+    """Each finding's `found` is the text exactly as it stands at its line and column
+    (DESIGN section 6), its first line for a block; None only where nothing stands there
+    (a missing field or section)."""
+    files: dict[str, str | bytes] = {
+        "glossary/a.yml": term_yaml("a", extra="related: [nothing]\n", version=2).replace(
+            "  - version: 2", "  - version: 1"
+        ),
+        "glossary/b.yml": "term: b\nversion: 1\naliasses: [bee]\ncase_sensitive: 'yes'\n",
+        "protocols/hotel-staff.yml": PROTOCOL.replace("2027-01-01", "2020-01-01"),
+        MODULE_FILE: module_md(
+            MODULE_FRONT.replace("[hotel-staff]", "[hotel-staff, nowhere]"),
+            MODULE_BODY.replace("## Recognize", "### Recognize"),
+        ),
+    }
+    findings = run_rules(tmp_path, files)
+    assert {(f.rule, f.path, f.found) for f in findings} == {
+        ("glossary.history", "glossary/a.yml", "1"),
+        ("glossary.reference", "glossary/a.yml", "nothing"),
+        ("glossary.schema", "glossary/b.yml", None),  # definition and history are missing
+        ("glossary.schema", "glossary/b.yml", "aliasses"),
+        ("glossary.schema", "glossary/b.yml", "'yes'"),
+        ("protocol.review-overdue", "protocols/hotel-staff.yml", "2020-01-01"),
+        ("module.reference", MODULE_FILE, "nowhere"),
+        ("module.structure", MODULE_FILE, "### Recognize"),
+    }
+    for finding in findings:
+        assert finding.term is None  # no form of a term was found
+        if finding.found is not None:
+            line = (tmp_path / finding.path).read_text().split("\n")[finding.line - 1]
+            start = finding.column - 1
+            assert line[start : start + len(finding.found)] == finding.found, finding

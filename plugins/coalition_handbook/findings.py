@@ -48,6 +48,14 @@ class Finding:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+def source_excerpt(text: str, start: int, end: int) -> str | None:
+    """`text[start:end]` as a finding's `found`, the text exactly as in the source: its
+    first line only (a block or a list is named by the line it starts on), None where
+    there is no text (a field that is missing, an empty file)."""
+    first_line = text[start:end].partition("\n")[0].partition("\r")[0].rstrip(" \t")
+    return first_line or None
+
+
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Sort as the contract says: by path, line, column, rule."""
     return sorted(findings, key=lambda finding: finding.sort_key)

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
-from ..findings import Finding
+from ..findings import Finding, source_excerpt
 from .schema import load_schema, to_json_data, validate
 from .source import (
     FileReport,
@@ -76,13 +76,16 @@ def validated_fields(
         )
         return None
     problems = validate(kind, data)
+    text = origin_spans.text
     for problem in problems:
         key_span = document.keys.get(problem.dotted) if problem.at_key else None
         if key_span is not None:
-            report.at_offset(key_span[0], problem.message)
+            report.at_offset(key_span[0], problem.message, source_excerpt(text, *key_span))
         else:
             span = origin_spans.span(problem.dotted)
-            report.at_position(span.line, span.column, problem.message)
+            # At the document itself (a field missing from it), nothing was found.
+            found = source_excerpt(text, span.start, span.end) if problem.dotted else None
+            report.at_position(span.line, span.column, problem.message, found)
     return None if report.findings else data
 
 

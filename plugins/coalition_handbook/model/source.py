@@ -32,7 +32,7 @@ class FileReport:
     lines: LineIndex = field(default_factory=lambda: LineIndex(""))
     findings: list[Finding] = field(default_factory=list)
 
-    def at_position(self, line: int, column: int, message: str) -> None:
+    def at_position(self, line: int, column: int, message: str, found: str | None = None) -> None:
         self.findings.append(
             Finding(
                 rule=self.rule,
@@ -41,11 +41,12 @@ class FileReport:
                 line=line,
                 column=column,
                 message=message,
+                found=found,
             )
         )
 
-    def at_offset(self, offset: int, message: str) -> None:
-        self.at_position(*self.lines.position(offset), message)
+    def at_offset(self, offset: int, message: str, found: str | None = None) -> None:
+        self.at_position(*self.lines.position(offset), message, found)
 
 
 def relative_path(config: HandbookConfig, path: Path) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, source_excerpt
 
 if TYPE_CHECKING:
     from ..cache import RunCache
@@ -94,13 +94,12 @@ class CheckContext:
             term=term,
         )
 
-    def finding_at(
-        self, rule: str, origin: Origin, key: str, message: str, *, term: str | None = None
-    ) -> Finding:
+    def finding_at(self, rule: str, origin: Origin, key: str, message: str) -> Finding:
         """A finding at the value `key` of a YAML record or front matter (or its nearest
         parent), as `finding` places it."""
         span = origin.span(key)
-        return self.finding(rule, origin.path, span.line, span.column, message, term=term)
+        found = source_excerpt(origin.text, span.start, span.end)
+        return self.finding(rule, origin.path, span.line, span.column, message, found=found)
 
 
 RuleCheck = Callable[[CheckContext], Iterator[Finding]]

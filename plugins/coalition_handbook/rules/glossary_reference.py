@@ -22,7 +22,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
         for span_key, ref in references:
             message = _problem(context, term, span_key, ref)
             if message:
-                yield context.finding_at(RULE, term.origin, span_key, message, term=term.id)
+                yield context.finding_at(RULE, term.origin, span_key, message)
 
 
 def _problem(context: CheckContext, term: Term, span_key: str, ref: str) -> str | None:

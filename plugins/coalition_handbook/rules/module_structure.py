@@ -19,12 +19,19 @@ SECTIONS = ("Realize", "Recognize", "Respond")
 
 def check(context: CheckContext) -> Iterator[Finding]:
     for module in context.handbook.modules.values():
-        for line, message in structure_problems(module):
-            yield context.finding(RULE, module.origin.path, line, 1, message)
+        lines = module.origin.text.split("\n")  # as the Markdown scan counts lines
+        for line, message, at_heading in structure_problems(module):
+            # A heading out of place is found as written; a missing one at the body's start.
+            written = lines[line - 1] if at_heading and line <= len(lines) else ""
+            column = len(written) - len(written.lstrip()) + 1
+            yield context.finding(
+                RULE, module.origin.path, line, column, message, found=written.strip() or None
+            )
 
 
-def structure_problems(module: Module) -> Iterator[tuple[int, str]]:
-    """(line, message) for every missing or out-of-order section."""
+def structure_problems(module: Module) -> Iterator[tuple[int, str, bool]]:
+    """(line, message, whether the line is the heading at fault) for every missing or
+    out-of-order section."""
     found: list[tuple[str, Heading]] = []
     for name in SECTIONS:
         heading = _first(module.headings, name, level=2)
@@ -36,12 +43,14 @@ def structure_problems(module: Module) -> Iterator[tuple[int, str]]:
             yield (
                 elsewhere.line,
                 f"'{name}' is a level-{elsewhere.level} heading; it must be an H2 ('## {name}')",
+                True,
             )
         else:
             yield (
                 module.origin.body_line,
                 f"module '{module.id}' has no '## {name}' section "
                 f"(every module has ## {', ## '.join(SECTIONS)}, in that order)",
+                False,
             )
     latest: tuple[str, Heading] | None = None
     for name, heading in found:
@@ -50,6 +59,7 @@ def structure_problems(module: Module) -> Iterator[tuple[int, str]]:
                 heading.line,
                 f"'## {name}' must come after '## {latest[0]}' (line {latest[1].line}): "
                 f"the sections go {', '.join(SECTIONS)}",
+                True,
             )
         else:
             latest = (name, heading)
