@@ -17,6 +17,7 @@ import pytest
 from site_builds import CHROMIUM, ROOT, SiteBuild
 
 from coalition_handbook.config import load_config
+from coalition_handbook.forms import plurals, split_words
 from coalition_handbook.model import load_handbook
 
 pytestmark = pytest.mark.browser
@@ -386,3 +387,27 @@ def test_search_lists_each_term_page_for_every_accepted_form(page: object) -> No
     assert [form for form, rank in ranks.items() if rank is None or rank > 5] == []
     first = sum(rank == 1 for rank in ranks.values())
     assert first >= 0.95 * len(ranks), {form: rank for form, rank in ranks.items() if rank != 1}
+
+
+def test_search_lists_a_term_page_for_its_plurals_and_forms_to_avoid(page: object) -> None:
+    """A member may know a term only by a plural or by a form the glossary discourages
+    ("survivors", "sex slave"): the term's page is among the first results, and nearly
+    always first (measured: 115 of 126 plurals, 15 of 18 forms to avoid)."""
+    handbook, _ = load_handbook(load_config(ROOT / "mkdocs.yml"))
+    queries: list[tuple[str, str]] = []
+    for term in handbook.terms.values():
+        queries += [(term.id, avoided.text) for avoided in term.avoid]
+        for form in (term.term, *term.aliases):
+            last = split_words(form)[-1]
+            if form.endswith(last) and plurals(last):
+                queries.append((term.id, f"{form[: -len(last)]}{plurals(last)[0]}"))
+    page.goto("index.html")
+    ranked = page.evaluate(_RANKED_PAGES, [query for _, query in queries])
+    ranks = {
+        query: pages.index(f"glossary/{term_id}/") + 1 if f"glossary/{term_id}/" in pages else None
+        for (term_id, query), pages in zip(queries, ranked, strict=True)
+    }
+    assert len(ranks) > 100
+    assert [query for query, rank in ranks.items() if rank is None or rank > 5] == []
+    first = sum(rank == 1 for rank in ranks.values())
+    assert first >= 0.85 * len(ranks), {query: rank for query, rank in ranks.items() if rank != 1}

@@ -15,6 +15,7 @@ import pytest
 from site_builds import ROOT, SiteBuild, elements, run_build
 
 from coalition_handbook.config import load_config
+from coalition_handbook.forms import plurals, split_words
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.types import Handbook
 
@@ -154,6 +155,43 @@ def test_search_finds_each_term_page_by_each_accepted_form(
         if document.get("boost") and document["location"].startswith("glossary/")
     }
     assert {f"glossary/{term_id}/" for term_id in handbook.terms} <= boosted
+
+
+def test_search_finds_a_term_page_by_plurals_and_forms_to_avoid_too(
+    shipped_site: SiteBuild, handbook: Handbook
+) -> None:
+    """A member may search for a term by a plural or by a form to avoid ("survivors",
+    "sex slave"): the words are in the term page's first entry, in a field of the index
+    that Material's search weighs (test_browser.py measures the ranks)."""
+    site = shipped_site.require()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    fields = index["config"]["fields"]
+    assert fields["handbook_forms"]["boost"] > fields["title"]["boost"]
+    forms_by_page = {
+        document["location"]: f" {document.get('handbook_forms', '')} "
+        for document in index["docs"]
+    }
+    wanted = [
+        (term.id, words)
+        for term in handbook.terms.values()
+        for words in (
+            *(avoided.text for avoided in term.avoid),
+            *filter(None, map(_plural_form, (term.term, *term.aliases))),
+        )
+    ]
+    assert len(wanted) > 100
+    assert [
+        (term_id, words)
+        for term_id, words in wanted
+        if f" {words} " not in forms_by_page.get(f"glossary/{term_id}/", "")
+    ] == []
+
+
+def _plural_form(form: str) -> str | None:
+    """`form` with its last word in the plural ("trafficking survivors"), if it has one."""
+    last = split_words(form)[-1]
+    found = plurals(last)
+    return f"{form[: -len(last)]}{found[0]}" if found and form.endswith(last) else None
 
 
 def _written_numbers(markdown_source: str) -> set[str]:

@@ -3,6 +3,7 @@ only while nothing they depend on has changed."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from collections.abc import Iterator
@@ -193,6 +194,12 @@ def test_search_entries_of_generated_pages_come_from_the_cache(
     assert parsed == ["index.md"]
     assert second == first
     assert '"location":"glossary/survivor/"' in second["index"].replace(" ", "")
+    survivor = next(
+        entry
+        for entry in json.loads(second["index"])["docs"]
+        if entry["location"] == "glossary/survivor/"
+    )
+    assert survivor["handbook_forms"] == "survivors"  # kept with the cached entries
 
 
 def test_front_matter_of_generated_pages_comes_from_the_cache(

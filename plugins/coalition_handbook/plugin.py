@@ -59,6 +59,7 @@ from .site.pages import (
     used_on_lists,
 )
 from .site.render_cache import PageRenderCache, RenderedPage, build_salt
+from .site.search_boost import FORMS_BOOST, FORMS_FIELD
 from .site.template_cache import template_code_cache
 from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, term_src_uri
 
@@ -141,6 +142,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.used_on_lists: dict[str, str] = {}
         self.render_cache: PageRenderCache | None = None
         self.pending_search: _PendingSearch | None = None
+        self.search_start: int | None = None  # where the page's search entries begin
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -185,6 +187,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         polyfills = config.extra.get("polyfills") or []
         if self.offline and not any("iframe-worker" in str(script) for script in polyfills):
             config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
+        # Term pages are also found by their plurals and forms to avoid, in a search field
+        # of their own (site/search_boost.py) that Material indexes but never shows.
+        search = config.plugins.get("material/search")
+        if search is not None and isinstance(search.config.get("fields"), dict):
+            search.config["fields"].setdefault(FORMS_FIELD, {"boost": FORMS_BOOST})
         # Generated pages use both: letter anchors are `{ #letter-a }`, banners admonitions.
         for extension in ("attr_list", "admonition"):
             if extension not in config.markdown_extensions:
@@ -359,6 +366,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     ) -> TemplateContext | None:
         self.pending_search = None
         search_index = _material_search_index(config)
+        self.search_start = None if search_index is None else len(search_index)
         cache = self.render_cache
         if (
             not isinstance(page, _GeneratedPage)
@@ -387,6 +395,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         pending, self.pending_search = self.pending_search, None
+        search_index = _material_search_index(config)
+        if search_index is not None and self.search_start is not None:
+            _add_search_forms(page, search_index[self.search_start :])
         if pending is not None and pending.page is page and self.render_cache is not None:
             if pending.key is None:  # indexed from the cache: the page's own front matter back
                 if pending.search is None:
@@ -493,6 +504,18 @@ class _PendingSearch:
     search: object
     key: str | None
     start: int
+
+
+def _add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
+    """Give a term page's first search entry the words it is also found by (front matter
+    `handbook_forms`, in the search field `FORMS_FIELD`: see site/search_boost.py)."""
+    forms = page.meta.get(FORMS_FIELD)
+    if not isinstance(forms, list) or not forms:
+        return
+    for entry in entries:
+        if entry.get("location") == page.url:
+            entry[FORMS_FIELD] = " ".join(str(form) for form in forms)
+            return
 
 
 def _material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:

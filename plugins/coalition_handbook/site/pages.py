@@ -17,7 +17,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
-from .search_boost import term_search_boosts
+from .search_boost import other_search_forms, term_search_boosts
 from .templates import render
 from .urls import (
     CHANGES_PAGE,
@@ -238,6 +238,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         forms=(term.term, *term.aliases),
         search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,
+        search_forms=other_search_forms(term),
         replacement=replacement,
         related=[terms[related] for related in term.related if related in terms],
         used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,
