@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,6 +125,37 @@ def test_term_rules_everywhere(tmp_path: Path) -> None:
         ("term.case", "protocols/help.yml", 11, 20, "t visa", "T visa", "t-visa"),
         ("term.avoid", "protocols/help.yml", 15, 21, "homeless person", peh, peh_id),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The XYZ's office.", ["XYZ"]),
+        ("The XYZs' offices.", ["XYZs"]),
+        ("The XYZ\u2019s office.", ["XYZ"]),
+        ("Called 'XYZ' by some.", ["XYZ"]),
+        ("Called \u2018XYZ\u2019 by some.", ["XYZ"]),
+        ("DON'T, WON'T, IT'S.", []),  # contractions are no acronyms
+        ("O'NEIL and D'ARCY.", []),  # nor names with an apostrophe inside
+        ("The NGO's office.", []),  # a use of the form "NGO"
+    ],
+)
+def test_an_acronym_may_be_possessive_or_quoted(
+    tmp_path: Path, text: str, found: list[str]
+) -> None:
+    config = make(tmp_path)
+    (tmp_path / "glossary" / "ngo.yml").write_text(
+        "term: non-governmental organization\nversion: 1\ndefinition: A charity.\n"
+        "aliases: [NGO]\n" + HISTORY,
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "caps.md").write_text(f"{text}\n", encoding="utf-8")
+    findings = run_checks(load_config(config)).findings
+    assert [
+        f.found
+        for f in findings
+        if f.rule == "term.unknown-acronym" and f.path == "content/caps.md"
+    ] == found
 
 
 def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:

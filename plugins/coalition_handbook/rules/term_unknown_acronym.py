@@ -24,8 +24,13 @@ from .base import CheckContext
 RULE = "term.unknown-acronym"
 
 # The first capital is consumed at once (the engine skips to it at C speed); the
-# lookbehind over it and the character before says the word starts there.
-_ACRONYM = re.compile(r"([A-Z](?<![\w'\u2019][A-Z])[A-Z]{1,5})(s?)(?![\w'\u2019])")
+# lookbehinds over it and the characters before say the word starts there: after no
+# letter, and after no apostrophe inside a word ("O'NEILL"). It may end in a possessive
+# ("NGO's", "NGOs'") or a closing quote ('TIP'), but not in a contraction ("DON'T").
+_ACRONYM = re.compile(
+    r"([A-Z](?<!\w[A-Z])(?<!\w['\u2019][A-Z])[A-Z]{1,5})(s?)"
+    r"(?=(?:['\u2019]s?)?(?![\w'\u2019]))"
+)
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # Every capital A-Z becomes "A": an acronym starts where "AA" is, found by str.find.
 _CAPITALS = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"))
