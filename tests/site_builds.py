@@ -208,12 +208,14 @@ def write_site(
     return config
 
 
-def build_site(config: Path, *, strict: bool = True) -> Path:
-    """Build in this process (fast: no interpreter start-up); returns the site folder."""
+def build_site(config: Path, *, strict: bool = True, site_dir: Path | None = None) -> Path:
+    """Build in this process (fast: no interpreter start-up), into `site_dir` if given
+    (as `mkdocs build -d`); returns the site folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    mkdocs_config = load_config(config_file=str(config), strict=strict)
+    overrides = {} if site_dir is None else {"site_dir": str(site_dir)}
+    mkdocs_config = load_config(config_file=str(config), strict=strict, **overrides)
     build(mkdocs_config)
     return Path(mkdocs_config.site_dir)
 

@@ -193,8 +193,8 @@ def test_added_and_removed_files_change_the_result(
 
 def test_checks_and_builds_take_each_others_results(tmp_path: Path) -> None:
     """`handbook check` and `mkdocs build` read the same settings, whatever MkDocs adds
-    to the Markdown setup (its own extensions, the plugin's autolinker), so each answers
-    from the other's run."""
+    to the Markdown setup (its own extensions, the plugin's autolinker) and wherever the
+    site is built (`mkdocs build -d`), so each answers from the other's run."""
     config = make(tmp_path)
     (tmp_path / "content" / "mail.md").unlink()  # personal data would stop the build
     text = config.read_text(encoding="utf-8")
@@ -206,7 +206,7 @@ def test_checks_and_builds_take_each_others_results(tmp_path: Path) -> None:
     )
     findings = check(config)
     STATS.reset()
-    build_site(config, strict=False)
+    build_site(config, strict=False, site_dir=tmp_path / "elsewhere")
     assert STATS.results == 1
     assert check(config) == findings
     assert STATS.results == 1

@@ -352,6 +352,14 @@ def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
     ]
     assert (tmp_path / "elsewhere" / "hotel-staff.pdf").read_bytes()[:5] == b"%PDF-"
 
+    # Without -o, into the site_dir that mkdocs.yml names, as `mkdocs build` publishes.
+    config_file.write_text(config_file.read_text() + "site_dir: public\n")
+    assert main(["handouts", "-f", str(config_file)]) == 0
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == [
+        "public/handouts/community.pdf",
+        "public/handouts/hotel-staff.pdf",
+    ]
+
 
 @pytest.mark.pdf
 def test_cli_keeps_the_published_handout_of_a_module_with_errors(

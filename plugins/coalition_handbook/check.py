@@ -416,7 +416,8 @@ def _config_key(config: HandbookConfig) -> str:
     the handbook is checked out (paths relative to mkdocs.yml)."""
     values: list[str] = []
     for item in fields(config):
-        if item.name == "strict":  # decides what fails, not what is found
+        # What fails, and where the site goes, change nothing that is found.
+        if item.name in ("strict", "site_dir"):
             continue
         value = getattr(config, item.name)
         if isinstance(value, Path):

@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         default=None,
-        help="folder for the PDFs (default: site/handouts beside mkdocs.yml)",
+        help="folder for the PDFs (default: handouts/ in mkdocs.yml's site_dir, site/)",
     )
     return parser
 

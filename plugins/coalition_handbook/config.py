@@ -100,6 +100,9 @@ class HandbookConfig:
     out of the site, which are not checked either."""
     strict: bool = False
     """mkdocs.yml's `strict`: warnings fail `handbook check` as they fail the build."""
+    site_dir: Path | None = None
+    """mkdocs.yml's `site_dir` (MkDocs' default: `site` beside it), where the site is
+    built and `handbook handouts` writes; None only in a config made without one."""
 
     def relative(self, path: Path) -> str:
         """`path` relative to mkdocs.yml's directory, with `/` (as findings name files);
@@ -196,6 +199,11 @@ def load_config(
             "patterns, one a line, in one string (a `|` block)"
         )
         exclude_docs = None
+    site_dir = data.get("site_dir")
+    if site_dir is not None and not _folder_name(site_dir):
+        where_set = lines.get("site_dir", where)
+        problems.add(f"{where_set}: 'site_dir' must be a folder's name (found {site_dir!r})")
+        site_dir = None
     strict = data.get("strict", False)
     if not isinstance(strict, bool):
         where_set = lines.get("strict", where)
@@ -213,6 +221,7 @@ def load_config(
             option_lines=lines,
             exclude_docs=tuple((exclude_docs or "").splitlines()),
             strict=strict,
+            site_dir=site_dir,
         )
     except ConfigError as error:
         for problem in error.problems:
@@ -330,7 +339,7 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
         return lines
     options: yaml.Node | None = None
     for key, value in root.value:
-        if key.value in ("docs_dir", "exclude_docs", "strict"):
+        if key.value in ("docs_dir", "site_dir", "exclude_docs", "strict"):
             lines[key.value] = key.start_mark.line + 1
         if key.value != "plugins":
             continue
@@ -385,11 +394,12 @@ def build_config(
     option_lines: Mapping[str, str] | None = None,
     exclude_docs: tuple[str, ...] = (),
     strict: bool = False,
+    site_dir: str | Path | None = None,
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
     `option_lines` says where each option is written (`mkdocs.yml:14`), for the
     messages. `exclude_docs` are the site's patterns of pages left out of it, `strict`
-    its setting that warnings fail."""
+    its setting that warnings fail, `site_dir` where it is built."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
     lines = option_lines or {}
@@ -478,6 +488,7 @@ def build_config(
         today=today,
         exclude_docs=exclude_patterns,
         strict=strict,
+        site_dir=(root / str(site_dir or "site")).resolve(),  # MkDocs' default: site
     )
 
 

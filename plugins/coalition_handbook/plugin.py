@@ -169,6 +169,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 where=Path(config.config_file_path).name,
                 exclude_docs=_patterns(config.exclude_docs),
                 strict=bool(config.strict),
+                site_dir=config.site_dir,
             )
         except ConfigError as error:
             raise PluginError(

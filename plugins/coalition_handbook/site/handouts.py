@@ -197,7 +197,8 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     when a handout could not be made (or the handbook has errors)."""
     from ..check import run_checks
 
-    output_dir = output if output is not None else config.root / "site" / HANDOUTS_DIR
+    site_dir = config.site_dir or config.root / "site"  # MkDocs' default
+    output_dir = output if output is not None else site_dir / HANDOUTS_DIR
     # Every check, as `handbook check` runs them: a module with a structure or reference
     # error would print without its sections or its protocols' steps.
     result = run_checks(config)
