@@ -90,6 +90,12 @@ def test_term_defaults(tmp_path: Path) -> None:
         ('He said "stop." Then he left.', 'He said "stop."'),
         ("No full stop at all", "No full stop at all"),
         ("Line one\nline two. Next.", "Line one line two."),
+        # HTML: its text, never a script's or a style's, even where it starts a block
+        ("<script>x()</script> Real text. More.", "Real text."),
+        ("Text with <script>x()</script> inside. More.", "Text with inside."),
+        ("<style>p {}</style>\n\nReal text. More.", "Real text."),
+        ("<div>A <em>block</em> &amp; more.</div>\n\nNext.", "A block & more."),
+        ("Plain <!-- a comment --> text. More.", "Plain text."),
     ],
 )
 def test_short_defaults_to_the_first_sentence_as_plain_text(definition: str, short: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from ..cache import RunCache
@@ -125,22 +126,69 @@ def parsed_plain_text(markdown: str) -> str:
             pieces.append(inline_text(token))
         elif token.type in ("code_block", "fence"):
             pieces.append(f" {token.content} ")
+        elif token.type == "html_block":  # shown as it is: its text, without its tags
+            pieces.append(f" {html_text(token.content)} ")
         elif token.block and token.nesting == -1:
             pieces.append(" ")
     return " ".join("".join(pieces).split())
 
 
 def inline_text(token: Token) -> str:
-    """The plain text of one markdown-it `inline` token."""
+    """The plain text of one markdown-it `inline` token: no tags, nor what a script or a
+    style element holds (a reader never sees it)."""
     pieces: list[str] = []
+    hidden = 0  # open script or style elements
     for child in token.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type == "html_inline":
+            hidden = max(0, hidden + _hidden_element_change(child.content))
+        elif hidden:
+            continue
+        elif child.type in ("text", "code_inline"):
             pieces.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             pieces.append(" ")
         elif child.type == "image":
             pieces.append(child.content)
     return "".join(pieces)
+
+
+_HIDDEN_ELEMENT_TAG = re.compile(r"<(/?)(?:script|style)\b", re.IGNORECASE)
+
+
+def _hidden_element_change(tag: str) -> int:
+    """+1 for a tag that opens a script or style element, -1 for one that closes it."""
+    found = _HIDDEN_ELEMENT_TAG.match(tag)
+    if found is None:
+        return 0
+    return -1 if found.group(1) else 1
+
+
+def html_text(html: str) -> str:
+    """The text a reader sees in a block of HTML: no tags, comments, scripts or styles,
+    entities decoded."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.pieces).split())
+
+
+class _VisibleText(HTMLParser):
+    """The standard library's HTML parser, keeping the text outside scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.hidden = 0  # open script or style elements
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden = max(0, self.hidden - (tag in ("script", "style")))
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.pieces.append(data)
 
 
 def first_sentence(markdown: str) -> str:
