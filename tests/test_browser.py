@@ -148,6 +148,40 @@ def test_the_offline_build_searches_from_a_page_opened_as_a_file(
         context.close()
 
 
+# Records what the page's Content-Security-Policy refuses, as the browser reports it.
+_WATCH_POLICY = """
+    window.__refused = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+        window.__refused.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+"""
+
+
+def test_the_content_policy_refuses_other_hosts_and_nothing_of_the_site(page: object) -> None:
+    """Every page carries site/content_policy.py's policy: what the handbook does (pages,
+    scheme switch, search, tooltips) loads, and a request to another host is refused by
+    the browser itself."""
+    page.add_init_script(_WATCH_POLICY)
+    for path in AXE_PAGES:
+        page.goto(path)
+        page.locator("article a.hb-term").first.hover()
+    page.locator("label.md-header__button[title='Switch to dark mode']").click()
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("survivor", delay=30)
+    expect(page.locator(".md-search-result__link").first).to_be_visible()
+    assert page.evaluate("window.__refused") == []
+
+    fetched = page.evaluate(
+        """() => fetch("https://unpkg.com/resize-observer-polyfill").then(
+            () => "loaded", () => "refused")"""
+    )
+    assert fetched == "refused"
+    assert page.evaluate("window.__refused") == [
+        "connect-src https://unpkg.com/resize-observer-polyfill"
+    ]
+
+
 def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) -> None:
     page.goto("protocols/hotel-employee/")
     link = page.locator("article a.hb-term").first

@@ -18,6 +18,7 @@ from coalition_handbook.config import load_config
 from coalition_handbook.forms import plurals, split_words
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.types import Handbook
+from coalition_handbook.site.content_policy import POLICY
 
 # Elements that make a browser fetch something as the page loads, and where the URL is.
 LOADED = {
@@ -112,6 +113,27 @@ def test_the_default_build_has_no_offline_shim(shipped_site: SiteBuild) -> None:
     site = shipped_site.require()
     assert not any("iframe-worker" in src for src in _scripts(site / "index.html"))
     assert not (site / "assets" / "handbook" / "iframe-worker.js").exists()
+
+
+def test_every_page_of_the_default_build_carries_the_content_policy(
+    shipped_site: SiteBuild, offline_site: SiteBuild
+) -> None:
+    """site/content_policy.py's policy heads every page (404.html too); the offline
+    build's pages, opened from files, carry none (browsers match no file to 'self')."""
+    site = shipped_site.require()
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 80 and site / "404.html" in pages
+    policies = [
+        [
+            meta.attrs.get("content")
+            for meta in elements(page.read_text(encoding="utf-8"), "meta")
+            if meta.attrs.get("http-equiv") == "Content-Security-Policy"
+        ]
+        for page in pages
+    ]
+    assert all(found == [POLICY] for found in policies)
+    offline = offline_site.require()
+    assert "Content-Security-Policy" not in (offline / "index.html").read_text(encoding="utf-8")
 
 
 def test_two_builds_give_the_same_files(shipped_site: SiteBuild, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from helpers_model import load, term_yaml
 
 from coalition_handbook.plugin import _RenderedOnce
 from coalition_handbook.site.autolink import tooltip_text
+from coalition_handbook.site.content_policy import META, with_content_policy
 from coalition_handbook.site.pages import index_letter, inject_module_header
 from coalition_handbook.site.search_boost import BASE, PER_TERM_BUILT_ON, term_search_boosts
 from coalition_handbook.site.templates import markdown_text, phone_href
@@ -194,3 +195,20 @@ def test_a_term_that_other_terms_build_on_gets_a_higher_search_boost(tmp_path: P
     # "victims" is another word than "victim"; nothing contains a whole longer term.
     assert boosts["victim"] == BASE
     assert {boosts[term_id] for term_id in ("prevention-month", "tip-line", "office")} == {BASE}
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<html><head><title>A</title></head></html>", f"<html><head>{META}<title>A</title>"),
+        ('<html><HEAD lang="en">\n<meta charset="utf-8">', f'<html><HEAD lang="en">{META}\n'),
+        # a policy of the author's own wins; a fragment without a head is left alone
+        ('<head><meta http-equiv="content-security-policy" content="x">', "<head><meta http-"),
+        ("<p>No head</p>", "<p>No head</p>"),
+        ("<header>Not the head</header>", "<header>Not the head</header>"),
+    ],
+)
+def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
+    with_policy = with_content_policy(page)
+    assert with_policy.startswith(expected)
+    assert with_policy.count("Content-Security-Policy") <= 1

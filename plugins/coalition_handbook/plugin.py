@@ -47,6 +47,7 @@ from .model.types import Module
 from .rules import RULES
 from .site import navigation
 from .site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
+from .site.content_policy import with_content_policy
 from .site.dates import content_date
 from .site.pages import (
     USED_ON_PLACEHOLDER,
@@ -415,6 +416,23 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         return context
 
     on_page_context = CombinedEvent(_index_from_cache, _after_search)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        return with_content_policy(output) if self._content_policy else output
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # 404.html; not sitemap.xml, which is no page
+        if self._content_policy and template_name.endswith(".html"):
+            return with_content_policy(output_content)
+        return output_content
+
+    @property
+    def _content_policy(self) -> bool:
+        """Whether pages get site/content_policy.py's policy: built by the plugin, and
+        not for opening from files."""
+        return self.handbook_config is not None and not self.offline
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
         """`mkdocs serve` rebuilds when a term or protocol file changes, not only a page."""
