@@ -149,6 +149,15 @@ class Matcher:
             key_entries.sort(key=lambda entry: (_KIND_RANK[entry.kind], entry.term_id))
         return cls(entries)
 
+    def written_forms(self) -> dict[str, list[str]]:
+        """Every form of every term with its inflections, as written ("T visas",
+        "survivor's"), by term id; each once, in the order compiled."""
+        found: dict[str, dict[str, None]] = {}
+        for key_entries in self._key_entries:
+            for entry in key_entries:
+                found.setdefault(entry.term_id, {})[entry.written] = None
+        return {term_id: list(written) for term_id, written in found.items()}
+
     def __len__(self) -> int:
         """The number of distinct search keys (forms with their inflections)."""
         return len(self._key_entries)

@@ -243,6 +243,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             usage=used_on(handbook, pages_using_terms(context)),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if _material(config) else None,
+            written_forms=matcher(context).written_forms(),
         )
         self.modules_by_src = {
             posixpath.join(modules_dir, f"{module.id}.md"): module

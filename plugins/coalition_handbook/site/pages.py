@@ -74,6 +74,9 @@ class SiteInputs:
     # The theme template of term pages (front matter `template`): Material's gets the
     # plugin's compact sidebar, not the whole navigation; None keeps the theme's default.
     term_template: str | None = None
+    # term id -> its forms as the matcher compiled them, inflections too
+    # (`Matcher.written_forms`): the words its page is also found by in search
+    written_forms: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def module_src_uri(self, module_id: str) -> str:
         return posixpath.join(self.modules_dir, f"{module_id}.md")
@@ -238,7 +241,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         forms=(term.term, *term.aliases),
         search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,
-        search_forms=other_search_forms(term),
+        search_forms=other_search_forms(term, inputs.written_forms.get(term.id, ())),
         replacement=replacement,
         related=[terms[related] for related in term.related if related in terms],
         used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,

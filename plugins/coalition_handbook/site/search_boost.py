@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..forms import plurals, split_words
+from ..forms import split_words
 from ..model.types import Term
 
 BASE = 2.0  # above ordinary pages: a term's own page is the answer to its words
@@ -58,16 +58,13 @@ def term_search_boosts(terms: Iterable[Term]) -> dict[str, float]:
     return boosts
 
 
-def other_search_forms(term: Term) -> list[str]:
-    """What `FORMS_FIELD` holds for `term`: the plurals of its forms (the last word's, as
-    the matcher inflects it) and its forms to avoid, each once, in the glossary's order."""
-    own = (term.term, *term.aliases)  # the page's title and tags
-    found: dict[str, None] = {}
-    for form in (*own, *(avoided.text for avoided in term.avoid)):
-        if form not in own:
-            found[form] = None
-        words = split_words(form)
-        if words and form.endswith(words[-1]):
-            stem = form[: len(form) - len(words[-1])]
-            found.update((stem + plural, None) for plural in plurals(words[-1]))
-    return list(found)
+def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
+    """What `FORMS_FIELD` holds for `term`, from `written_forms`, its forms as the matcher
+    compiled them (`Matcher.written_forms`: inflections too, and no dictionary to load
+    for a build): all but the page's title and tags (its own forms) and possessives."""
+    own = {" ".join(split_words(form)) for form in (term.term, *term.aliases)}
+    return [
+        form
+        for form in dict.fromkeys(written_forms)
+        if form not in own and "'" not in form and "\u2019" not in form
+    ]
