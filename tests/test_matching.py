@@ -184,6 +184,15 @@ def test_suggestions() -> None:
     assert by_text["blue campaign"].suggestion is None
 
 
+def test_written_forms_are_each_terms_forms_with_their_inflections() -> None:
+    written = MATCHER.written_forms()
+    assert sorted(written["t-visa"]) == ["T visa", "T visa's", "T visas", "T visas'"]
+    homeless = written["person-experiencing-homelessness"]
+    assert {"homeless person", "homeless people", "vagrant", "vagrants"} <= set(homeless)
+    assert {"chattel", "modern slaves"} <= set(written["old-term"])
+    assert set(written) == {term.id for term in TERMS}
+
+
 def test_empty_matcher_and_text() -> None:
     assert Matcher.from_terms([]).scan("anything") == []
     assert MATCHER.scan("") == []
