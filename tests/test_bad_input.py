@@ -512,6 +512,32 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         2,
         ("nested too deeply",),
     ),
+    # Python reads no whole number of over 4,300 digits, and prints none either: found by
+    # fuzzing, each was a traceback (when read, or when a message printed it)
+    (
+        "huge-number",
+        TERM_FILE,
+        term_yaml().replace("version: 1\n", f"version: {'9' * 5000}\n", 1),
+        "glossary.schema",
+        2,
+        ("a number of 5000 characters, too long to read",),
+    ),
+    (
+        "huge-hex-number",
+        TERM_FILE,
+        term_yaml().replace("version: 1\n", f"version: 0x{'f' * 4000}\n", 1),
+        "glossary.schema",
+        2,
+        ("a number of 4002 characters",),
+    ),
+    (
+        "module-huge-number",
+        MODULE_FILE,
+        module_md(front=MODULE_FRONT.replace("version: 1\n", f"version: {'9' * 5000}\n")),
+        "module.schema",
+        3,
+        ("too long to read",),
+    ),
 ]
 
 
@@ -698,3 +724,12 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
     assert findings == []
     (big,) = [p for p in handbook.pages if p.path == "content/big.md"]
     assert big.meta == {"title": "Big"} and big.origin.body_line == 4
+
+
+def test_a_huge_number_in_a_pages_front_matter_is_no_traceback(tmp_path: Path) -> None:
+    """Found by fuzzing: a page's front matter is read for its title and suppression
+    settings; a whole number of 5,000 digits there was a traceback."""
+    from helpers_model import run_rules
+
+    page = f"---\nweight: {'9' * 5000}\n---\n# A page\n\nText.\n"
+    assert run_rules(tmp_path, {"content/page.md": page}) == []

@@ -62,6 +62,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ALIASES = 50
 MAX_VALUES = 10_000
 MAX_DEPTH = 64
+# No version, duration or weight needs more: Python refuses to read or print a number of
+# thousands of digits (a traceback), and hex or octal ones grow tenfold when printed.
+MAX_NUMBER_CHARACTERS = 30
 
 # What YAML 1.1 (PyYAML's reader) refuses to read: control characters and surrogates.
 _NON_PRINTABLE = re.compile(
@@ -451,6 +454,14 @@ class _Builder:
                 return node.value.encode("utf-8", "replace").decode("utf-8")
             return node.value  # most values: no need for the constructor's dispatch
         value = node.value
+        if node.tag == _INT_TAG and len(value) > MAX_NUMBER_CHARACTERS:
+            self.problem(
+                f"is a number of {len(value)} characters, too long to read (at most "
+                f"{MAX_NUMBER_CHARACTERS})",
+                node,
+            )
+            self.document.usable = False  # as for too deep a nesting: nothing else is read
+            return None
         # Versions and dates, in every record, read directly; the constructor for the rest
         # (octal `017`, `1_000`, `12:30`, `2026-1-31`, times of day).
         if node.tag == _INT_TAG and value.isascii() and value.isdigit() and value[0] != "0":
