@@ -516,3 +516,27 @@ def test_found_is_the_source_text_at_line_and_column(tmp_path: Path) -> None:
             line = (tmp_path / finding.path).read_text().split("\n")[finding.line - 1]
             start = finding.column - 1
             assert line[start : start + len(finding.found)] == finding.found, finding
+
+
+def test_a_form_listed_many_times_indexes_its_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by fuzzing: each of n findings in one file indexed the whole file's lines
+    again, so a term listing one alias thousands of times took quadratic time."""
+    from coalition_handbook.model.yaml_source import LineIndex
+    from coalition_handbook.rules import glossary_duplicate
+
+    made: list[int] = []
+
+    class CountedLineIndex(LineIndex):
+        def __init__(self, text: str) -> None:
+            made.append(len(text))
+            super().__init__(text)
+
+    monkeypatch.setattr(glossary_duplicate, "LineIndex", CountedLineIndex)
+    glossary_duplicate._line_index.cache_clear()
+    aliases = ", ".join(["same thing"] * 300)
+    files = {"glossary/a.yml": term_yaml("a", extra=f"aliases: [{aliases}]\n")}
+    found = findings_of(tmp_path, files, "glossary.duplicate")
+    assert len(found) == 299
+    assert len(made) == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..cache import digest
 from ..findings import Finding
@@ -128,5 +129,12 @@ def _written_at(claim: Claim) -> tuple[int, int, str]:
     span = origin.span(claim.span_key)
     offsets = source_offsets(origin.text[span.start : span.end], claim.form)
     first, end = span.start + offsets[0], span.start + offsets[-1]
-    line, column = LineIndex(origin.text).position(first)
+    line, column = _line_index(origin.text).position(first)
     return line, column, origin.text[first:end]
+
+
+@lru_cache(maxsize=4)
+def _line_index(text: str) -> LineIndex:
+    """One index of a file's lines for all its findings: a term that lists one form
+    thousands of times is reported in linear time (a string's hash is computed once)."""
+    return LineIndex(text)
