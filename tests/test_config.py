@@ -342,6 +342,8 @@ def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
         ('docs_dir: "\\ud800"\n', "'docs_dir' must be a folder's name"),
         ("docs_dir: " + "a" * 300 + "\n", "'docs_dir' must be a folder's name"),
         ("docs_dir: content\nsite_dir: [public]\n", "mkdocs.yml:2: 'site_dir' must be a folder"),
+        ("docs_dir: content\nsite_dir: glossary\n", "mkdocs.yml:2: site_dir 'glossary' holds"),
+        ("docs_dir: content\nsite_dir: .\n", "site_dir '.' holds glossary_dir 'glossary'"),
         ('site_name: !!float ""\ndocs_dir: content\n', "a value cannot be read"),
         ("docs_dir: content\nplugins:\n  - handbook: {glossary_dir: [x]}\n", "'glossary_dir' must"),
         ('docs_dir: content\nextra: "\\U00110000"\n', "a value cannot be read"),

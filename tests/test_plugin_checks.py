@@ -98,6 +98,22 @@ def test_bad_plugin_options_stop_the_build(tmp_path: Path, options: str) -> None
         build_site(config_file)
 
 
+def test_a_site_dir_that_holds_the_glossary_stops_the_build_before_it_deletes_it(
+    tmp_path: Path,
+) -> None:
+    """Found by fuzzing: MkDocs empties site_dir before it builds, so `site_dir: glossary`
+    deleted every term file."""
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + "site_dir: glossary\n", encoding="utf-8"
+    )
+    terms = sorted((tmp_path / "glossary").iterdir())
+    assert terms
+    with pytest.raises((PluginError, Abort)):
+        build_site(config_file)
+    assert sorted((tmp_path / "glossary").iterdir()) == terms
+
+
 class _RecordingServer:
     def __init__(self) -> None:
         self.watched: list[str] = []

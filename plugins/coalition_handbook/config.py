@@ -281,6 +281,14 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 _FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
 
 
+def _shown(folder: Path, root: Path) -> str:
+    """`folder` as an editor names it: relative to mkdocs.yml's folder, with `/`."""
+    try:
+        return Path(os.path.relpath(folder, root.resolve())).as_posix()
+    except ValueError:  # another drive
+        return folder.as_posix()
+
+
 def _folder_given(folder: Path) -> str:
     """The message for `-f FOLDER`: name the file that was surely meant, if it is there."""
     inside = folder / "mkdocs.yml"
@@ -431,6 +439,17 @@ def build_config(
                 + (" (it is relative to docs_dir)" if base is docs_path else "")
             )
 
+    site_path = (root / str(site_dir or "site")).resolve()  # MkDocs' default: site
+    for option in ("glossary_dir", "protocols_dir"):
+        folder = (root / str(merged[option])).resolve()
+        if folder == site_path or site_path in folder.parents:
+            # MkDocs empties site_dir before it builds: the records would be deleted.
+            problems.add(
+                f"{at('site_dir')}: site_dir '{_shown(site_path, root)}' holds {option} "
+                f"'{merged[option]}': a build empties site_dir first and would delete "
+                "those files; build the site into another folder"
+            )
+
     def choice(name: str, choices: tuple[str, ...]) -> str:
         return _choice(merged[name], choices, name, at(name), problems) or OPTION_DEFAULTS[name]
 
@@ -488,7 +507,7 @@ def build_config(
         today=today,
         exclude_docs=exclude_patterns,
         strict=strict,
-        site_dir=(root / str(site_dir or "site")).resolve(),  # MkDocs' default: site
+        site_dir=site_path,
     )
 
 
