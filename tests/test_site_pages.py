@@ -238,6 +238,33 @@ def test_each_term_page_heads_with_its_own_title(tmp_path: Path) -> None:
         assert f"<title>{title} - Tiny handbook</title>" in html
 
 
+def test_markup_in_a_term_or_protocol_title_is_text_in_every_part_of_the_page(
+    tmp_path: Path,
+) -> None:
+    """Found by fuzzing: Material writes a page's title into `<title>`, its header and
+    the navigation as HTML, and its description into an attribute, as they are."""
+    terms = {
+        **TERMS,
+        "odd": term_yaml(
+            "<img src=x onerror=alert(1)> odd",
+            'Called "odd" & <b>bold</b>. More.',
+        ),
+    }
+    protocols = {"hotel": protocol_yaml("<script>alert(2)</script> Hotel")}
+    site = _site(tmp_path, terms=terms, protocols=protocols, theme="material", search=True)
+    for path in ("glossary/odd/index.html", "protocols/hotel/index.html", "index.html"):
+        html = read(site, path)
+        assert "<img src=x" not in html and "<script>alert" not in html, path
+    term_page = read(site, "glossary/odd/index.html")
+    assert "<title>&lt;img src=x onerror=alert(1)&gt; odd - Tiny handbook</title>" in term_page
+    (description,) = [
+        meta.attrs["content"]
+        for meta in elements(term_page, "meta")
+        if meta.attrs.get("name") == "description"
+    ]
+    assert description == 'Called "odd" & bold.'
+
+
 def _primary_sidebar(html: str) -> str:
     return html.split("md-sidebar--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
 

@@ -8,6 +8,7 @@ details are the handbook's own Markdown, everything else is text.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import cache
@@ -62,6 +63,19 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     return Markup(f"{scheme}:{digits}")
 
 
+def html_title(value: object) -> str:
+    """A page title for front matter: Material writes titles into its HTML as they are
+    (`<title>`, the header, the navigation), so `<` and `>` are escaped; not `&`, which
+    its aria-labels escape once more."""
+    return str(value).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def html_attribute(value: object) -> str:
+    """A front matter value that Material writes into an attribute as it is (`description`
+    in `<meta content="...">`, in double quotes): `"`, `&`, `<` and `>` escaped."""
+    return html.escape(str(value), quote=False).replace('"', "&quot;")
+
+
 def yaml_string(value: object) -> Markup:
     """A front matter value: a JSON string is a valid YAML scalar, whatever it holds."""
     return Markup(json.dumps(str(value), ensure_ascii=False))
@@ -104,6 +118,8 @@ def environment() -> Environment:
     env.filters["sms"] = lambda number: phone_href(number, "sms")
     env.filters["trusted"] = Markup
     env.filters["yaml"] = yaml_string
+    env.filters["html_title"] = html_title
+    env.filters["html_attribute"] = html_attribute
     env.globals["language"] = language_name
     env.globals["has_digits"] = lambda text: any(char.isdigit() for char in str(text))
     return env
