@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -343,6 +344,7 @@ def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
         ("docs_dir: " + "a" * 300 + "\n", "'docs_dir' must be a folder's name"),
         ("docs_dir: content\nsite_dir: [public]\n", "mkdocs.yml:2: 'site_dir' must be a folder"),
         ("docs_dir: content\nsite_dir: glossary\n", "mkdocs.yml:2: site_dir 'glossary' holds"),
+        ("docs_dir: content\nplugins:\n  - handbook: {glossary_dir: ''}\n", "'glossary_dir' must"),
         ("docs_dir: content\nsite_dir: .\n", "site_dir '.' holds glossary_dir 'glossary'"),
         ('site_name: !!float ""\ndocs_dir: content\n', "a value cannot be read"),
         ("docs_dir: content\nplugins:\n  - handbook: {glossary_dir: [x]}\n", "'glossary_dir' must"),
@@ -378,3 +380,12 @@ def test_handbook_today_sets_the_day_reviews_fall_due(
     monkeypatch.setenv("HANDBOOK_TODAY", "next week")
     with pytest.raises(ConfigError, match="HANDBOOK_TODAY is 'next week'; expected a date"):
         load_config(write_config(tmp_path, "docs_dir: content\n"))
+
+
+def test_a_config_that_is_no_regular_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Found by fuzzing: `-f /dev/zero` read for ever, and a named pipe waits for a
+    writer."""
+    pipe = tmp_path / "mkdocs.yml"
+    os.mkfifo(pipe)
+    with pytest.raises(ConfigError, match=r"mkdocs\.yml: cannot be read: not a regular file"):
+        load_config(pipe)

@@ -84,7 +84,13 @@ def test_rule_turned_off_in_config_is_silent(
 
 @pytest.mark.parametrize(
     "options",
-    ["autolink: sometimes", "rules: {term.avoided: error}", "rules: {term.avoid: loud}"],
+    [
+        "autolink: sometimes",
+        "rules: {term.avoided: error}",
+        "rules: {term.avoid: loud}",
+        "glossary_dir: ''",  # mkdocs.yml's own folder: it was read as a term file
+        'protocols_dir: "proto\\0cols"',
+    ],
 )
 def test_bad_plugin_options_stop_the_build(tmp_path: Path, options: str) -> None:
     config_file = make_handbook(tmp_path)

@@ -18,6 +18,7 @@ import pathspec
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from .cache import read_regular_file
 from .hints import did_you_mean
 from .utf8 import decode_utf8
 
@@ -238,7 +239,7 @@ def _read_config_file(
     key by key, any other value replaced); and where each setting the handbook reads is
     written, as `file:line`."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)  # a device or a pipe is refused, not waited on
     except OSError as error:
         raise ConfigError(f"{where}: cannot be read: {error.strerror or error}") from None
     text, problem = decode_utf8(raw)
@@ -297,9 +298,10 @@ def _folder_given(folder: Path) -> str:
 
 
 def _folder_name(value: object) -> bool:
-    """Whether `value` can name a folder: text, with no NUL, that the file system can
-    encode, each part short enough to be a file name."""
-    if not isinstance(value, str) or "\x00" in value:
+    """Whether `value` can name a folder: text, not blank (that would be mkdocs.yml's own
+    folder), with no NUL, that the file system can encode, each part short enough to be
+    a file name."""
+    if not isinstance(value, str) or not value.strip() or "\x00" in value:
         return False
     try:
         parts = value.encode("utf-8").split(b"/")
@@ -432,6 +434,9 @@ def build_config(
         # A folder named otherwise than by default must be there: a typo would silently
         # check nothing. Left at its default, a missing folder holds nothing yet.
         named = options.get(option, OPTION_DEFAULTS[option])
+        if not _folder_name(named):  # as load_config says of mkdocs.yml, for the plugin
+            problems.add(f"{at(option)}: '{option}' must be a folder's name (found {named!r})")
+            continue
         missing = named != OPTION_DEFAULTS[option] and not (base / str(named)).is_dir()
         if require_folders and missing:
             problems.add(
@@ -441,6 +446,8 @@ def build_config(
 
     site_path = (root / str(site_dir or "site")).resolve()  # MkDocs' default: site
     for option in ("glossary_dir", "protocols_dir"):
+        if not _folder_name(merged[option]):
+            continue  # reported above
         folder = (root / str(merged[option])).resolve()
         if folder == site_path or site_path in folder.parents:
             # MkDocs empties site_dir before it builds: the records would be deleted.
