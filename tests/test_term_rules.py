@@ -106,6 +106,21 @@ def term_findings(
     ]
 
 
+def test_a_page_with_old_mac_line_endings_is_placed_line_by_line(tmp_path: Path) -> None:
+    """Found by fuzzing: a page whose lines end in a lone carriage return (as MkDocs reads
+    them: lines) had every finding on line 1. A line break inside a form is found as a
+    line feed, the one place where `found` is not the source's own character."""
+    make(tmp_path)
+    (tmp_path / "content" / "index.md").write_bytes(PAGE.replace("\r\n", "\r").encode())
+    findings = run_checks(load_config(tmp_path / "mkdocs.yml")).findings
+    assert [
+        (f.rule, f.line, f.column, f.found) for f in findings if f.path == "content/index.md"
+    ] == [
+        ("term.avoid", 3, 18, "homeless\nperson"),
+        ("term.unknown-acronym", 4, 15, "ABC"),
+    ]
+
+
 def test_term_rules_everywhere(tmp_path: Path) -> None:
     peh = "person experiencing homelessness"
     peh_id = "person-experiencing-homelessness"

@@ -62,7 +62,11 @@ class PageSource:
 
 
 def parse_page(text: str) -> PageSource:
-    """Split `text` (BOM already removed) into front matter and body."""
+    """Split `text` (BOM already removed) into front matter and body. A lone carriage
+    return (old Mac line endings) ends a line, as MkDocs reads the file: it becomes a
+    line feed, one character for one, so every offset still points into the file."""
+    if "\r" in text:
+        text = _LONE_CARRIAGE_RETURN.sub("\n", text)
     lines = LineIndex(text)
     match = _FRONT_MATTER.match(text)
     if match is None:
@@ -70,6 +74,9 @@ def parse_page(text: str) -> PageSource:
     document = load_yaml(text, match.start("yaml"), match.end("yaml"), lines=lines)
     document.values[""] = (0, match.end())
     return PageSource(text, lines, document, match.end())
+
+
+_LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
 
 def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
@@ -203,5 +210,5 @@ def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Pa
     document = source.front_matter
     if document is not None and not (document.usable and isinstance(document.data, dict)):
         # As in MkDocs: a block that is no YAML mapping is no front matter but content.
-        source = PageSource(text, source.lines, None, 0)
+        source = PageSource(source.text, source.lines, None, 0)
     return build_page(path, source, config, problem)
