@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from handbooks import make_handbook
+from handbooks import TERM, make_handbook
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.base import ValidationError
@@ -40,6 +40,22 @@ def test_warning_is_logged_with_its_place(tmp_path: Path, caplog: pytest.LogCapt
         record.getMessage() for record in caplog.records if record.levelno == logging.WARNING
     ]
     assert any(message.startswith("content/index.md:3:4: term.avoid ") for message in warnings)
+
+
+def test_a_logged_finding_is_one_line_even_when_its_text_spans_two(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As the text format writes it: the line break inside the found text as `\\n`."""
+    term = TERM.replace("  - text: vagrant", "  - text: homeless person")
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo homeless\nperson here.\n")
+    (tmp_path / "glossary" / "person-experiencing-homelessness.yml").write_text(term)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config_file)
+    (warning,) = [
+        record.getMessage() for record in caplog.records if record.levelno == logging.WARNING
+    ]
+    assert warning.startswith("content/index.md:3:4: term.avoid 'homeless\\nperson'")
+    assert "\n" not in warning
 
 
 def test_strict_build_fails_on_a_warning_and_keeps_the_old_site(tmp_path: Path) -> None:

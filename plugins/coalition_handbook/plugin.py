@@ -44,6 +44,7 @@ from .config import (
 from .documents import matcher, pages_using_terms
 from .findings import Finding, Severity
 from .model.types import Module
+from .report.text import one_line
 from .rules import RULES
 from .site import navigation
 from .site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
@@ -652,4 +653,4 @@ def _offline_build(config: MkDocsConfig) -> bool:
 
 
 def _describe(finding: Finding) -> str:
-    return f"{finding.location()}: {finding.rule} {finding.message}"
+    return f"{finding.location()}: {finding.rule} {one_line(finding.message)}"

@@ -6,9 +6,13 @@ from ..findings import Finding
 
 
 def format_finding(finding: Finding) -> str:
-    # A found text may span a line break; the format promises one line per finding.
-    message = finding.message.replace("\r", "\\r").replace("\n", "\\n")
-    return f"{finding.location()}: {finding.severity} {finding.rule} {message}"
+    return f"{finding.location()}: {finding.severity} {finding.rule} {one_line(finding.message)}"
+
+
+def one_line(message: str) -> str:
+    """`message` on one line: a found text may span a line break, and every format that
+    writes a finding a line (this one, the build's log) promises one line each."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def render_text(findings: list[Finding]) -> str:
