@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import html
 import re
+from unittest.mock import patch
 
 import markdown as python_markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from site_markdown import render
 
+from coalition_handbook import inline_openers, markdown
+from coalition_handbook.inline_openers import put_back, set_aside
 from coalition_handbook.markdown import HARD, LineIndex, checkable_text
 
 
@@ -318,3 +323,45 @@ def test_large_page_is_linear() -> None:
         small = calls_made(checkable_text, unit * 1_000)
         large = calls_made(checkable_text, unit * 10_000)
         assert large <= small * 10.5  # ten times the page, ten times the work
+
+
+# --- openers that cannot close, set aside before the inline pass (inline_openers.py) ----
+
+_MARKUP_PIECES = [
+    "`", "``", "```", "\\", "<!--", "-->", "<code>", "</code>", "<kbd x>", "</kbd >",
+    "<samp>", "</samp>", "[^", "]", "[", "{", "{#a", "{.b", "{k=", "}", " ", "\n", "\x00",
+    "x", "<a ", ">", "(", ")", "](", "][", "&amp;", "<", "!", "-", "^",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=40))
+def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> None:
+    view = "".join(pieces)
+    for replacement in (markdown._inline_replacement, markdown._raw_html_replacement):
+        with patch.object(inline_openers, "_FEW", 0):  # even a few openers are looked at
+            aside, restores = set_aside(view)
+        assert len(aside) == len(view)
+        masked = put_back(markdown._INLINE.sub(replacement, aside), restores)
+        assert masked == markdown._INLINE.sub(replacement, view)
+
+
+@pytest.mark.parametrize(
+    ("view", "opener"),
+    [
+        ("`" * 500 + " x" * 500, "`"),  # one run no other run closes
+        ("`" * 500 + "\n" + "a ` b " * 500, "``"),  # all but its last backtick
+        ("<!-- x\n" * 500, "<!--"),
+        ("a <code> x\n" * 500, "<code"),
+        ("[^" * 500, "[^"),
+        ("{#a " * 500, "{#"),
+    ],
+    ids=["backticks", "long-run", "comments", "code-elements", "footnotes", "attributes"],
+)
+def test_a_paragraph_of_unclosable_openers_leaves_none_to_try(view: str, opener: str) -> None:
+    """Found by fuzzing: each opener read to the end of the paragraph before it failed,
+    so thousands of them took quadratic time. Set aside, none is left to read from."""
+    aside, restores = set_aside(view)
+    assert opener not in aside
+    assert restores
+    assert put_back(aside, restores) == view

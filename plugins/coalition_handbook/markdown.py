@@ -32,6 +32,8 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import add
 
+from .inline_openers import put_back, set_aside
+
 HARD = "\x00"
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
@@ -238,7 +240,8 @@ _MARKDOWN_ONLY = frozenset({"escape", "code", "destination", "reference", "footn
 def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     if not view:
         return view
-    view = _INLINE.sub(replacement, view)
+    aside, restores = set_aside(view)  # openers that cannot close: linear, not quadratic
+    view = put_back(_INLINE.sub(replacement, aside), restores)
     if "://" in view or "www." in view:
         view = _mask_urls(view)
     if "@" in view:

@@ -1,0 +1,205 @@
+"""Openers of inline markup that can never be closed, set aside before the inline pass.
+
+The inline pass (`markdown._INLINE`) is one regular expression. For a code span, an HTML
+comment, a `<code>` element, a footnote marker or an attribute list, it reads from the
+opener to the first closer; where there is none, it reads to the end of the paragraph
+(or line), fails, and tries again at the next opener. A paragraph of thousands of
+unclosed openers ("`" runs, "<!--", "[^") made the check quadratic.
+
+`set_aside` finds, in linear time, openers whose construct cannot match (no closer
+follows them in their paragraph) and replaces one character of each with a stand-in
+that no alternative starts with and every body accepts, so the expression fails there at
+once; `put_back` restores what the pass left of them. Nothing else is touched, nor is any
+opener where the change could alter another match: a character after a backslash (an
+escape), a `[` just after `]` (a reference), a backtick run that could close an earlier
+code span. The result is the same as without it (tests/test_markdown.py checks that on
+random markup).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# markdown.HARD, which ends a block: no construct of the inline pass crosses it.
+_PARAGRAPH_END = "\x00"
+# A character of the Private Use Area: no alternative of the inline pass starts with it,
+# and every body that accepted the character it stands for accepts it too.
+STAND_IN = "\ue000"
+# A tag's name keeps a letter in place of its second one: `<code>` stays a tag (blanked
+# alike), and is no longer a `<code>` element looking for `</code>`.
+NAME_STAND_IN = "x"
+
+_RUN = re.compile(r"`+")
+_RAW_CODE_OPENER = re.compile(r"<(code|kbd|samp)\b[^<>\x00]*>")
+_CLOSING_TAGS = {name: re.compile(rf"</{name}\s*>") for name in ("code", "kbd", "samp")}
+_FOOTNOTE_BODY = re.compile(r"[^\]\x00\s]*")
+_ATTRIBUTE_OPENER = re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)")
+
+Restore = tuple[int, str, str]  # (position, original character, stand-in)
+_FEW = 16
+
+
+def set_aside(view: str) -> tuple[str, list[Restore]]:
+    """`view` with one character of every opener that cannot be closed replaced by a
+    stand-in, and what `put_back` needs to restore them."""
+    restores: list[Restore] = []
+    # A few openers cost a few reads of their paragraph at most: most pages are left as
+    # they are, without this pass's own cost.
+    if view.count("`") > _FEW:
+        restores += _code_spans(view)
+    if view.count("<!--") > _FEW:
+        restores += _comments(view)
+    if view.count("<code") + view.count("<kbd") + view.count("<samp") > _FEW:
+        restores += _raw_code(view)
+    if view.count("[^") > _FEW:
+        restores += _footnotes(view)
+    if view.count("{") > _FEW:
+        restores += _attribute_lists(view)
+    if not restores:
+        return view, restores
+    chars = list(view)
+    for position, _, stand_in in restores:
+        chars[position] = stand_in
+    return "".join(chars), restores
+
+
+def put_back(masked: str, restores: list[Restore]) -> str:
+    """`masked` (as long as the view) with every stand-in the pass left as it was
+    turned back into its character."""
+    if not restores:
+        return masked
+    chars = list(masked)
+    for position, original, stand_in in restores:
+        if chars[position] == stand_in:
+            chars[position] = original
+    return "".join(chars)
+
+
+class _Paragraph:
+    """The bounds of the paragraph around a position, found once per paragraph as the
+    positions asked for go forward."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self.start = self.end = -1
+
+    def around(self, position: int) -> bool:
+        """Move to the paragraph of `position`; whether it is another one than before."""
+        if self.start <= position < self.end:
+            return False
+        self.start = self.view.rfind(_PARAGRAPH_END, 0, position) + 1
+        end = self.view.find(_PARAGRAPH_END, position)
+        self.end = len(self.view) if end < 0 else end
+        return True
+
+
+def _escaped(view: str, position: int) -> bool:
+    return position > 0 and view[position - 1] == "\\"
+
+
+def _code_spans(view: str) -> Iterator[Restore]:
+    """A code span opens at a backtick and takes the rest of its run, n backticks; it
+    closes at the next run of exactly n in its paragraph. From inside a run of R, the
+    expression tries R, R - 1, ... backticks: the first k fail if no later run is R - k
+    long. They are set aside unless a run before could open a span that this run (or
+    what is left of it) would close: one at least as long."""
+    paragraph = _Paragraph(view)
+    runs: list[tuple[int, int]] = []
+    for found in _RUN.finditer(view):
+        if paragraph.around(found.start()) and runs:
+            yield from _failing_runs(view, runs)
+            runs = []
+        runs.append((found.start(), found.end() - found.start()))
+    yield from _failing_runs(view, runs)
+
+
+def _failing_runs(view: str, runs: list[tuple[int, int]]) -> Iterator[Restore]:
+    """`_code_spans` for the runs of one paragraph, in order."""
+    last_of_length = {size: index for index, (_, size) in enumerate(runs)}
+    longest_before = 0
+    for index, (position, size) in enumerate(runs):
+        failing = 0
+        while failing < size and last_of_length.get(size - failing, -1) <= index:
+            failing += 1
+        left = size - failing
+        closes_earlier = longest_before >= (left or size)
+        if failing and not closes_earlier and not _escaped(view, position):
+            for offset in range(failing):
+                yield position + offset, "`", STAND_IN
+        longest_before = max(longest_before, size)
+
+
+def _comments(view: str) -> Iterator[Restore]:
+    """`<!--` closes at the first `-->` four characters on or more: none after the last
+    one of its paragraph can close. Its `!` is set aside (a `<` would start a tag)."""
+    paragraph = _Paragraph(view)
+    last_close = -1
+    position = view.find("<!--")
+    while position >= 0:
+        if paragraph.around(position):
+            last_close = view.rfind("-->", paragraph.start, paragraph.end)
+        if position + 4 > last_close:
+            yield position + 1, "!", STAND_IN
+        position = view.find("<!--", position + 4)
+
+
+def _raw_code(view: str) -> Iterator[Restore]:
+    """`<code ...>` closes at the first `</code>` after it in its paragraph (`kbd` and
+    `samp` alike)."""
+    paragraph = _Paragraph(view)
+    last_close: dict[str, int] = {}
+    for found in _RAW_CODE_OPENER.finditer(view):
+        if paragraph.around(found.start()):
+            last_close = {
+                name: _last_closing_tag(view, name, paragraph.start, paragraph.end)
+                for name in _CLOSING_TAGS
+            }
+        if last_close[found.group(1)] < found.end():
+            yield found.start() + 2, found.group()[2], NAME_STAND_IN
+
+
+def _last_closing_tag(view: str, name: str, start: int, end: int) -> int:
+    """Where the last `</name>` (blanks allowed before `>`) between `start` and `end`
+    begins; -1 if there is none."""
+    position = view.rfind(f"</{name}", start, end)
+    while position >= 0 and not _CLOSING_TAGS[name].match(view, position, end):
+        position = view.rfind(f"</{name}", start, position)
+    return position
+
+
+def _footnotes(view: str) -> Iterator[Restore]:
+    """`[^` closes at a `]` after one character or more that are no `]`, blank or
+    paragraph end; every marker inside one such stretch ends where the first one does."""
+    stretch_end, closes = -1, False
+    position = view.find("[^")
+    while position >= 0:
+        if position + 2 > stretch_end:
+            stretch = _FOOTNOTE_BODY.match(view, position + 2)
+            stretch_end = stretch.end() if stretch else position + 2
+            closes = view[stretch_end : stretch_end + 1] == "]"
+        can_close = closes and stretch_end > position + 2
+        reference = view[position - 1 : position] == "]" if position else False
+        if not can_close and not reference and not _escaped(view, position):
+            yield position, "[", STAND_IN
+        position = view.find("[^", position + 1)
+
+
+def _attribute_lists(view: str) -> Iterator[Restore]:
+    """`{#id ...` closes at the first `}` on its line: none after the last one can."""
+    line_end = last_close = -1
+    position = view.find("{")
+    while position >= 0:
+        if position >= line_end:
+            line_end = view.find("\n", position)
+            line_end = len(view) if line_end < 0 else line_end
+            paragraph_end = view.find(_PARAGRAPH_END, position, line_end)
+            line_end = line_end if paragraph_end < 0 else paragraph_end
+            last_close = view.rfind("}", position, line_end)
+        if (
+            position > last_close
+            and not _escaped(view, position)
+            and _ATTRIBUTE_OPENER.match(view, position, line_end)
+        ):
+            yield position, "{", STAND_IN
+        position = view.find("{", position + 1)
