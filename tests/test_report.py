@@ -106,7 +106,7 @@ def test_github_escapes_newlines_and_property_separators() -> None:
     lines = FORMATTERS["github"](FINDINGS).splitlines()
     assert len(lines) == len(FINDINGS)
     newline_line = lines[1]
-    assert newline_line.startswith("::warning file=content/index.md,line=7,col=20::term.avoid ")
+    assert newline_line.startswith("::warning file=content/index.md,line=7,col=20::")
     assert "%0A" not in newline_line.split("::")[1]
     assert "100%25 discouraged%3A" not in newline_line  # colons are escaped in properties only
     assert "100%25 discouraged: a comma, a colon" in newline_line
@@ -174,7 +174,7 @@ def test_text_escapes_carriage_returns_too() -> None:
 
 def test_github_escapes_carriage_returns_and_separators_in_the_file_name() -> None:
     assert FORMATTERS["github"]([CRLF_FINDING]) == (
-        "::warning file=content/a%2Cb%3Ac%25d.md,line=2,col=5::term.avoid "
+        "::warning file=content/a%2Cb%3Ac%25d.md,line=2,col=5::"
         "'homeless%0D%0Aperson' is a form to avoid; use 'survivor\u2019s advocate'.\n"
     )
 
@@ -191,3 +191,15 @@ def test_json_with_no_findings() -> None:
     assert FORMATTERS["json"]([]) == (
         '{"findings": [], "counts": {"error": 0, "warning": 0, "info": 0}}\n'
     )
+
+
+def test_github_is_exactly_the_contracts_shape() -> None:
+    """DESIGN section 6: `::warning file=...,line=...,col=...::...`, with the message of
+    the finding (as the JSON format gives it) and no other property."""
+    commands = {"error": "error", "warning": "warning", "info": "notice"}
+    plain = [f for f in FINDINGS if not any(char in f.message for char in "%\r\n")]
+    assert plain
+    assert FORMATTERS["github"](plain).splitlines() == [
+        f"::{commands[f.severity]} file={f.path},line={f.line},col={f.column}::{f.message}"
+        for f in plain
+    ]

@@ -16,13 +16,12 @@ def _escape_property(text: str) -> str:
 
 
 def format_finding(finding: Finding) -> str:
-    """`::warning file=...,line=...,col=...::rule message`: the properties the contract
-    names and no other (no `title`), so the rule id leads the message, as in `text`."""
+    """`::warning file=...,line=...,col=...::message`, exactly the shape of DESIGN
+    section 6: no other property (such as `title`), the finding's message as it is."""
     properties = ",".join(
         (f"file={_escape_property(finding.path)}", f"line={finding.line}", f"col={finding.column}")
     )
-    message = f"{finding.rule} {finding.message}"
-    return f"::{_COMMANDS[finding.severity]} {properties}::{_escape_data(message)}"
+    return f"::{_COMMANDS[finding.severity]} {properties}::{_escape_data(finding.message)}"
 
 
 def render_github(findings: list[Finding]) -> str:
