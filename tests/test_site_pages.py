@@ -175,6 +175,41 @@ def test_module_page_shows_its_facts_and_handout(tmp_path: Path) -> None:
     assert '<a href="../../protocols/hotel/">Hotel employee</a>' in html
     assert 'href="../../handouts/hotel-staff.pdf"' in html
     assert html.index("<h1") < html.index("About this module")
+    # For trainers, whether or not the module.readability rule is on (it is off here).
+    (grade,) = re.findall(r"Reading grade: (\d+\.\d) \(Flesch-Kincaid\)", facts.text)
+    assert 0 < float(grade) < 20
+
+
+def test_a_module_is_graded_once_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grade is kept in the cache: a rebuild neither grades the module again nor
+    imports textstat, a fifth of a second."""
+    from coalition_handbook.rules import module_readability
+
+    graded: list[str] = []
+    grade = module_readability.reading_grade
+
+    def counted(module: object) -> float:
+        graded.append(module.id)  # type: ignore[attr-defined]
+        return grade(module)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module_readability, "reading_grade", counted)
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", "modules/hotel-staff.md": MODULE},
+        terms=TERMS,
+        protocols={"hotel": HOTEL},
+        options=OPTIONS,
+    )
+    first = read(build_site(config), "modules/hotel-staff/index.html")
+    second = read(build_site(config), "modules/hotel-staff/index.html")
+    assert graded == ["hotel-staff"]
+    assert "Reading grade:" in second and second == first
+    module = tmp_path / "content" / "modules" / "hotel-staff.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\nOne more sentence.\n")
+    build_site(config)
+    assert graded == ["hotel-staff", "hotel-staff"]
 
 
 def test_handout_link_follows_the_url_style(tmp_path: Path) -> None:

@@ -34,7 +34,14 @@ from .model.pages import load_page
 from .model.records import cached_records
 from .model.source import relative_path
 from .model.types import Handbook, Term
-from .rules.base import NON_PAGE_RULES, PAGE_RULES, CheckContext, RuleCheck
+from .rules.base import (
+    NON_PAGE_RULES,
+    PAGE_RULES,
+    RULES,
+    CheckContext,
+    RuleCheck,
+    rule_level,
+)
 from .snapshot import (
     FindingValues,
     Snapshot,
@@ -108,7 +115,7 @@ def _rule_module(check: RuleCheck) -> str:
 def active_rule_checks(config: HandbookConfig) -> tuple[RuleCheck, ...]:
     """The checks that report a rule the settings do not turn off: an unwanted rule
     costs nothing (`module.readability` alone imports textstat and NLTK, 0.2 s)."""
-    off = {rule for rule, level in config.rules.items() if level == "off"}
+    off = {rule for rule in RULES if rule_level(config.rules, rule) == "off"}
     if not off:
         return rule_checks()
     return tuple(check for check in rule_checks() if not reported_rules(check) <= off)
@@ -437,7 +444,7 @@ def apply_config(findings: Iterable[Finding], context: CheckContext) -> list[Fin
     suppressions = shared_suppressions(context)
     kept: list[Finding] = []
     for finding in findings:
-        level = context.config.rules.get(finding.rule)
+        level = rule_level(context.config.rules, finding.rule)
         if level == "off":
             continue
         page_suppressions = suppressions.get(finding.path)

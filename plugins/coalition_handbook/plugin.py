@@ -46,6 +46,7 @@ from .findings import Finding, Severity
 from .model.types import Module
 from .report.text import one_line
 from .rules import RULES
+from .rules.module_readability import cached_reading_grade
 from .site import navigation
 from .site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from .site.content_policy import with_content_policy
@@ -291,6 +292,15 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 {file.src_uri: file.url for file in files.documentation_pages()}
             )
         self.render_cache = self._render_cache(files, config)
+        # Through the render cache, which is written when the build ends: a warm build
+        # neither imports textstat nor grades a module that did not change.
+        self.site_inputs = replace(
+            self.site_inputs,
+            reading_grades={
+                module.id: cached_reading_grade(module, self.render_cache.cache)
+                for module in self.site_inputs.handbook.modules.values()
+            },
+        )
         # A page named in a nav written in mkdocs.yml gets its title there, from MkDocs.
         in_nav = _nav_paths(config.nav)
         for file in generated:

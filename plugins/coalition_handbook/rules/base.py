@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,9 @@ class Rule:
     id: str
     default: Severity
     summary: str
+    # Off unless the settings give it a level (`rules: {id: info}`): a rule beyond DESIGN
+    # section 5 that reports on sound content, so a sound handbook reports nothing.
+    opt_in: bool = False
 
 
 RULES: dict[str, Rule] = {
@@ -38,7 +41,12 @@ RULES: dict[str, Rule] = {
         Rule("module.schema", Severity.ERROR, "module front matter that does not fit"),
         Rule("module.structure", Severity.ERROR, "Realize / Recognize / Respond missing"),
         Rule("module.reference", Severity.ERROR, "a module names an unknown protocol"),
-        Rule("module.readability", Severity.INFO, "a module's reading grade, for trainers"),
+        Rule(
+            "module.readability",
+            Severity.INFO,
+            "a module's reading grade, for trainers",
+            opt_in=True,
+        ),
         Rule("privacy.pii", Severity.ERROR, "personal data in published content"),
         # Beyond DESIGN section 5, for section 11's bad input.
         Rule("page.source", Severity.ERROR, "a page that is not UTF-8 or cannot be read"),
@@ -46,6 +54,15 @@ RULES: dict[str, Rule] = {
         Rule("suppression.unknown-rule", Severity.WARNING, "a suppression comment names no rule"),
     )
 }
+
+
+def rule_level(levels: Mapping[str, str], rule_id: str) -> str | None:
+    """The level the settings (`levels`, the `rules` option) give `rule_id`: as set, or
+    "off" for an opt-in rule they leave out, or None (its default severity)."""
+    level = levels.get(rule_id)
+    if level is None and rule_id in RULES and RULES[rule_id].opt_in:
+        return "off"
+    return level
 
 
 @dataclass

@@ -4,7 +4,8 @@ The grade is Flesch-Kincaid (US school grade) of the module's prose as a reader 
 the engine's `checkable_text` view of the body, without headings, code, URLs or markup,
 each block (paragraph, list item, table cell) counted as a sentence.
 
-`reading_grade(module)` is public so the site can show the grade on the module's page.
+The rule is off unless the settings turn it on (`rules: {module.readability: info}`);
+the site shows every module's grade on its page (`cached_reading_grade`) either way.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .base import CheckContext
 
 if TYPE_CHECKING:
     from textstat.textstat import textstatistics
+
+    from ..cache import RunCache
 
 RULE = "module.readability"
 
@@ -45,6 +48,19 @@ def module_plain_text(module: Module) -> str:
                 continue
             sentences.append(words if words.endswith(_SENTENCE_END) else words + ".")
     return " ".join(sentences)
+
+
+def cached_reading_grade(module: Module, cache: RunCache | None) -> float:
+    """`reading_grade(module)`, kept in the run's cache by the module's text: a build that
+    shows the grade on each module's page imports textstat only when a module changed."""
+    if cache is None or not cache.enabled:
+        return reading_grade(module)
+    key = cache.key("reading-grade", module.origin.text)
+    grade = cache.load("reading-grades", key)
+    if not isinstance(grade, float):
+        grade = reading_grade(module)
+        cache.store("reading-grades", key, grade)
+    return grade
 
 
 def reading_grade(module: Module) -> float:

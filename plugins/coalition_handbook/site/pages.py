@@ -17,6 +17,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
+from ..rules.module_readability import TARGET_GRADE
 from .search_boost import other_search_forms, term_search_boosts
 from .templates import render
 from .urls import (
@@ -74,6 +75,8 @@ class SiteInputs:
     # The theme template of term pages (front matter `template`): Material's gets the
     # plugin's compact sidebar, not the whole navigation; None keeps the theme's default.
     term_template: str | None = None
+    # module id -> its reading grade (Flesch-Kincaid), shown on its page
+    reading_grades: Mapping[str, float] = field(default_factory=dict)
     # term id -> its forms as the matcher compiled them, inflections too
     # (`Matcher.written_forms`): the words its page is also found by in search
     written_forms: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -352,6 +355,8 @@ def module_header(module: Module, inputs: SiteInputs, page_url: str) -> str:
         handout=Markup(relative_url(page_url, handout_path(module.id)))
         if inputs.handouts
         else None,
+        grade=inputs.reading_grades.get(module.id),
+        plain_language_grade=TARGET_GRADE,
     )
 
 
