@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from ..findings import source_excerpt
 from ..pickling import constructed_again
 
 TermStatus = Literal["proposed", "approved", "deprecated"]
@@ -49,12 +48,6 @@ class Origin:
         """The span of `key`, else of its nearest parent, else the start of the file."""
         spanned = self._nearest_spanned(key)
         return Span(1, 1) if spanned is None else self.spans[spanned]
-
-    def excerpt(self, key: str = "") -> str | None:
-        """The source text where `span(key)` starts, for a finding's `found`: see
-        `source_excerpt`."""
-        span = self.span(key)
-        return source_excerpt(self.text, span.start, span.end)
 
     def line_column(self, key: str = "") -> tuple[int, int]:
         """`span(key)`'s line and column, without making a `Span` of packed spans."""
