@@ -109,15 +109,21 @@ class HandbookConfig:
         """`path` relative to mkdocs.yml's directory, with `/` (as findings name files);
         a file outside it (a glossary shared by two sites) as `../`, only a file on
         another drive by its absolute path."""
-        target, root = resolved(path), self.root.resolve()
-        try:
-            return target.relative_to(root).as_posix()
-        except ValueError:
-            pass
-        try:
-            return Path(os.path.relpath(target, root)).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return relative_name(path, self.root)
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """`HandbookConfig.relative` before there is a config: `path` relative to `root`,
+    with `/`, `../` outside it, absolute on another drive."""
+    target, resolved_root = resolved(path), root.resolve()
+    try:
+        return target.relative_to(resolved_root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return Path(os.path.relpath(target, resolved_root)).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def resolved(path: Path) -> Path:
@@ -282,14 +288,6 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 _FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
 
 
-def _shown(folder: Path, root: Path) -> str:
-    """`folder` as an editor names it: relative to mkdocs.yml's folder, with `/`."""
-    try:
-        return Path(os.path.relpath(folder, root.resolve())).as_posix()
-    except ValueError:  # another drive
-        return folder.as_posix()
-
-
 def _folder_given(folder: Path) -> str:
     """The message for `-f FOLDER`: name the file that was surely meant, if it is there."""
     inside = folder / "mkdocs.yml"
@@ -452,7 +450,7 @@ def build_config(
         if folder == site_path or site_path in folder.parents:
             # MkDocs empties site_dir before it builds: the records would be deleted.
             problems.add(
-                f"{at('site_dir')}: site_dir '{_shown(site_path, root)}' holds {option} "
+                f"{at('site_dir')}: site_dir '{relative_name(site_path, root)}' holds {option} "
                 f"'{merged[option]}': a build empties site_dir first and would delete "
                 "those files; build the site into another folder"
             )
