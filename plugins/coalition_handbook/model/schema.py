@@ -5,9 +5,10 @@ same files); this module turns each `ValidationError` into a message an editor c
 ("unknown field 'aliasses' (did you mean 'aliases'?)") and the path of the value it is
 about.
 
-Most files fit: a validator that fastjsonschema compiles from the same schema (with
-jsonschema's own format checks) says so first, three to four times faster; jsonschema walks
-only the files that do not fit, to describe every problem.
+Most files fit: a validator that fastjsonschema compiles from the same schema says so
+first, three to four times faster; jsonschema walks only the files that do not fit, to
+describe every problem. Both check the one format the schemas use, `date`, with
+`is_calendar_date`, so a run whose files all fit never imports jsonschema (0.06-0.1 s).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -61,17 +62,40 @@ def load_schema(kind: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def is_calendar_date(instance: object) -> bool:
+    """JSON Schema's `date` format as jsonschema checks it: `YYYY-MM-DD`, and a day the
+    calendar has (not 2026-02-30). Anything but a string is the `type` keyword's matter."""
+    if not isinstance(instance, str):
+        return True
+    if not _ISO_DATE.fullmatch(instance):
+        return False
+    try:
+        dt.date.fromisoformat(instance)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def _inlined_schema(kind: str) -> dict[str, Any]:
+    """The schema of `kind` with its local `$ref`s inlined: the same rules, validated
+    twice as fast (the files keep the refs for editors)."""
+    schema = load_schema(kind)
+    return _inline_refs(schema, schema.get("$defs", {}))
+
+
 @cache
 def _validator(kind: str) -> Draft202012Validator:
     # The validators are imported on first use: a run answered from the cache never
     # validates, and jsonschema alone takes about 0.1 s to import.
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, FormatChecker
 
-    schema = load_schema(kind)
-    # Local `$ref`s inlined: the same rules, validated twice as fast (the files keep the
-    # refs for editors).
-    inlined = _inline_refs(schema, schema.get("$defs", {}))
-    return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    format_checker = FormatChecker(formats=())
+    format_checker.checks("date")(is_calendar_date)
+    return Draft202012Validator(_inlined_schema(kind), format_checker=format_checker)
 
 
 def _inline_refs(schema: Any, definitions: Mapping[str, Any]) -> Any:
@@ -93,12 +117,11 @@ def _fits(kind: str) -> Callable[[Any], bool]:
     """Whether a document fits the schema of `kind`, without saying why not."""
     import fastjsonschema
 
-    validator = _validator(kind)
-    checker = validator.format_checker
-    # jsonschema's format checks, not fastjsonschema's own: one meaning of "a real date"
+    # `is_calendar_date`, not fastjsonschema's own check: one meaning of "a real date"
     # for both validators.
-    formats = {name: partial(checker.conforms, format=name) for name in checker.checkers}
-    check = fastjsonschema.compile(validator.schema, formats=formats, use_default=False)
+    check = fastjsonschema.compile(
+        _inlined_schema(kind), formats={"date": is_calendar_date}, use_default=False
+    )
 
     invalid = fastjsonschema.JsonSchemaValueException
 
