@@ -220,3 +220,21 @@ def test_a_form_with_an_ampersand_links_where_markdown_wrote_a_reference(
     assert [link.text for link in term_links(html)] == expected
     assert "<span>Association</span>" in html
     assert "AT&amp;T &copy; 2026." in html
+
+
+def test_no_link_inside_a_bare_url_or_e_mail_address(tmp_path: Path) -> None:
+    """A form inside a bare URL or an e-mail address is no use of it (DESIGN section 4):
+    it gets no link and does not take the page's first one."""
+    page = (
+        "# Home\n\nSee https://example.org/human-trafficking/info and www.example.org/survivor"
+        " or write to survivor@example.org.\n\nLater, human trafficking and a survivor.\n"
+    )
+    html = read(_site(tmp_path, pages={"index.md": page}), "index.html")
+
+    links = term_links(html)
+    assert [(link.text, link.ancestors[-1]) for link in links] == [
+        ("human trafficking", "p"),
+        ("survivor", "p"),
+    ]
+    assert "https://example.org/human-trafficking/info and www.example.org/survivor" in html
+    assert "Later, <a " in html

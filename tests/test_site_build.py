@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_builds import ROOT, SiteBuild, elements, run_build
+from site_builds import ROOT, SiteBuild, build_site, elements, run_build, write_site
 
 from coalition_handbook.config import load_config
 from coalition_handbook.forms import plurals, split_words
@@ -63,7 +64,12 @@ def test_every_term_and_protocol_has_its_page(shipped_site: SiteBuild, handbook:
 
 @pytest.mark.parametrize("build", ["shipped_site", "offline_site"])
 def test_nothing_is_loaded_from_another_host(build: str, request: pytest.FixtureRequest) -> None:
-    site = request.getfixturevalue(build).require()
+    assert remote_loads(request.getfixturevalue(build).require()) == []
+
+
+def remote_loads(site: Path) -> list[str]:
+    """What the pages and stylesheets of `site` would make a browser fetch from another
+    host as a page loads."""
     remote: list[str] = []
     for page in _pages(site):
         text = page.read_text(encoding="utf-8")
@@ -78,7 +84,46 @@ def test_nothing_is_loaded_from_another_host(build: str, request: pytest.Fixture
         text = stylesheet.read_text(encoding="utf-8")
         if "url(http" in text.replace('"', "").replace("'", "") or "@import" in text:
             remote.append(f"{stylesheet.relative_to(site)}: remote url() or @import")
-    assert remote == []
+    return remote
+
+
+def test_material_s_web_fonts_are_off_even_where_mkdocs_yml_keeps_its_default(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another coalition's mkdocs.yml need not say `font: false`: Material would then load
+    Roboto from Google Fonts on every page. The plugin turns that off, silently (a build
+    under --strict passes)."""
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nA page.\n"}, theme="material")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = build_site(config)
+    assert remote_loads(site) == []
+    assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+def test_a_named_web_font_or_analytics_is_left_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA page.\n"},
+        theme="material",
+        extra_config="extra:\n  analytics: {provider: google, property: G-ABCDEF1234}\n",
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "theme: {name: material}", "theme: {name: material, font: {text: Lato}}"
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = build_site(config, strict=False)
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert remote_loads(site) == []
+    assert "Lato" not in page and "googletagmanager" not in page and "G-ABCDEF1234" not in page
+    warnings = [record.getMessage() for record in caplog.records]
+    assert any("theme.font {'text': 'Lato'}" in warning for warning in warnings), warnings
+    assert any("extra.analytics" in warning and "google" in warning for warning in warnings)
 
 
 def _scripts(page: Path) -> list[str]:

@@ -51,6 +51,7 @@ from .site import navigation
 from .site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from .site.content_policy import with_content_policy
 from .site.dates import content_date
+from .site.other_hosts import keep_to_own_host
 from .site.pages import (
     USED_ON_PLACEHOLDER,
     SiteInputs,
@@ -187,6 +188,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        for warning in keep_to_own_host(config):  # Material's web fonts and analytics
+            log.warning(warning)
         self.offline = _offline_build(config)
         polyfills = config.extra.get("polyfills") or []
         if self.offline and not any("iframe-worker" in str(script) for script in polyfills):

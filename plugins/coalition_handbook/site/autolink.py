@@ -23,6 +23,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
+from ..markdown import mask_addresses
 from ..model.types import Term
 from .urls import relative_page_url, term_src_uri
 
@@ -138,7 +139,9 @@ class Autolinker:
         for view, _ in views:
             starts.append(offset)
             offset += len(view) + 1
-        matches = self.scanner.scan(_BOUNDARY.join(view for view, _ in views))
+        # A bare URL or e-mail address is no use of a form (DESIGN section 4): masked,
+        # as the checks mask it, so it neither gets a link nor takes the first one.
+        matches = self.scanner.scan(mask_addresses(_BOUNDARY.join(view for view, _ in views)))
 
         linked: set[str] = set()
         by_segment: dict[int, list[tuple[int, int, LinkTarget, str]]] = {}
