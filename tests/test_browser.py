@@ -285,6 +285,31 @@ def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     expect(section.locator("a").first).to_be_visible()
 
 
+@pytest.mark.parametrize(("today", "overdue"), [("2026-06-01", False), ("2031-06-01", True)])
+def test_a_protocol_says_its_review_is_overdue_once_the_reader_s_date_is_past_it(
+    page: object, today: str, overdue: bool
+) -> None:
+    """The example's protocols are due for review in 2027: by the browser's clock, not
+    the build's, the notice and the index's badge show after that and not before."""
+    page.clock.set_fixed_time(f"{today}T12:00:00")
+    page.goto("protocols/hotel-employee/")
+    notice = page.locator(".admonition[data-review-by]")
+    expect(notice).to_have_count(1)
+    if overdue:
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("Review overdue")
+    else:
+        expect(notice).to_be_hidden()
+    page.goto("protocols/")
+    badges = page.locator(".hb-badge--overdue")
+    expect(badges).to_have_count(4)
+    for index in range(4):
+        if overdue:
+            expect(badges.nth(index)).to_be_visible()
+        else:
+            expect(badges.nth(index)).to_be_hidden()
+
+
 def test_print_hides_the_navigation(page: object) -> None:
     page.goto("protocols/hotel-employee/")
     expect(page.locator(".md-sidebar--primary")).to_be_visible()

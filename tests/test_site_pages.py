@@ -73,7 +73,9 @@ Call the hotline.
 """
 
 HOTEL = protocol_yaml("Hotel employee")
-OVERDUE = protocol_yaml("Old protocol", review_by="2020-01-01")
+OVERDUE = protocol_yaml("Old protocol", review_by="2020-01-01").replace(
+    "owner: Response committee", "owner: Safety & <Outreach> committee"
+)
 OPTIONS = """\
 rules: {protocol.review-overdue: info}
 privacy: {allow: ["1-888-373-7888", "233733"]}
@@ -153,17 +155,43 @@ def test_protocol_page_numbers_steps_and_links_contacts(tmp_path: Path) -> None:
     assert 'href="sms:233733"' in html
     assert "Response committee" in html and "2099-01-01" in html
     assert '<a href="../../modules/hotel-staff/">Hotel staff</a>' in html
-    assert "Review overdue" not in html
+    (notice,) = elements(html, "div", "admonition")
+    assert notice.attrs["data-review-by"] == "2099-01-01" and "hidden" in notice.attrs
 
 
-def test_overdue_protocol_shows_a_banner(tmp_path: Path) -> None:
+def test_a_protocol_carries_its_review_notice_for_the_reader_s_browser_to_show(
+    tmp_path: Path,
+) -> None:
+    """A protocol's page, and its line in the protocols index, carry a hidden "review
+    overdue" notice with the review date, which handbook.js shows once that date has
+    passed where the page is read (tests/test_browser.py). It is left out of search."""
     site = _site(tmp_path)
     html = read(site, "protocols/old/index.html")
 
     (banner,) = elements(html, "div", "admonition")
     assert "warning" in banner.attrs["class"].split()
     assert "Review overdue" in banner.text and "2020-01-01" in banner.text
-    assert "review overdue" in read(site, "protocols/index.html")
+    assert "until Safety &amp; &lt;Outreach&gt; committee reviews it" in html
+    assert banner.attrs["data-review-by"] == "2020-01-01"
+    assert "hidden" in banner.attrs and "data-search-exclude" in banner.attrs
+    badges = elements(read(site, "protocols/index.html"), "span", "hb-badge--overdue")
+    assert sorted(badge.attrs["data-review-by"] for badge in badges) == ["2020-01-01", "2099-01-01"]
+    assert all(badge.text == "review overdue" and "hidden" in badge.attrs for badge in badges)
+
+
+def test_the_build_s_date_changes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builds of one commit give the same files (DESIGN section 7), whatever day they
+    run: a passed review date is the check's finding, and the reader's browser's notice."""
+    sites = []
+    for today in ("2019-06-01", "2100-01-01"):
+        monkeypatch.setenv("HANDBOOK_TODAY", today)
+        sites.append(_site(tmp_path / today))
+    files = [
+        {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+        for site in sites
+    ]
+    assert files[0].keys() == files[1].keys()
+    assert [path for path in files[0] if files[0][path] != files[1][path]] == []
 
 
 def test_module_page_shows_its_facts_and_handout(tmp_path: Path) -> None:

@@ -242,7 +242,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         modules_dir = "" if modules_dir == "." else modules_dir
         self.site_inputs = SiteInputs(
             handbook=handbook,
-            today=hb_config.today,
             modules_dir=modules_dir,
             handouts=hb_config.handouts,
             usage=used_on(handbook, pages_using_terms(context)),
@@ -430,7 +429,25 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             page.content = page.content.replace(USED_ON_PLACEHOLDER, listing, 1)
         return context
 
-    on_page_context = CombinedEvent(_index_from_cache, _after_search)
+    def _content_dated(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        return self._dated(context)
+
+    on_page_context = CombinedEvent(_index_from_cache, _content_dated, _after_search)
+
+    def on_template_context(
+        self, context: TemplateContext, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        return self._dated(context)
+
+    def _dated(self, context: TemplateContext) -> TemplateContext:
+        """The theme's "build date" (MkDocs' own theme prints it in every page) is the
+        content's date, as the sitemap's is (site/dates.py): two builds of one commit give
+        the same files."""
+        if self.page_date is not None:
+            context["build_date_utc"] = dt.datetime.combine(self.page_date, dt.time(), dt.UTC)
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         return with_content_policy(output) if self._content_policy else output

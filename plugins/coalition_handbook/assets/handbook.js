@@ -39,3 +39,24 @@ new MutationObserver(function (changes) {
     }
   });
 }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
+
+/* A protocol past its review date says so. The date is compared where the page is read,
+   by the reader's own calendar: two builds of one commit give the same files, and a site
+   built before the date still says so after it. (Material's instant navigation swaps
+   pages without reloading this script: `document$` tells of each new page.) */
+function showOverdueReviews() {
+  var now = new Date();
+  var today = [
+    String(now.getFullYear()).padStart(4, "0"),
+    String(now.getMonth() + 1).padStart(2, "0"),
+    String(now.getDate()).padStart(2, "0"),
+  ].join("-");
+  document.querySelectorAll("[data-review-by]").forEach(function (notice) {
+    notice.hidden = !(notice.getAttribute("data-review-by") < today);
+  });
+}
+if (typeof document$ !== "undefined" && typeof document$.subscribe === "function") {
+  document$.subscribe(showOverdueReviews);
+} else {
+  showOverdueReviews();
+}

@@ -58,7 +58,6 @@ class SiteInputs:
     """What the generated pages are made from."""
 
     handbook: Handbook
-    today: dt.date
     modules_dir: str = "modules"  # relative to docs_dir, as MkDocs names source files
     handouts: bool = True
     # term id -> the pages that use one of its forms, in reading order
@@ -308,7 +307,6 @@ def protocols_index(inputs: SiteInputs) -> str:
         "protocols_index.md.j2",
         intro=_intro(inputs, PROTOCOLS_INDEX),
         protocols=protocols,
-        today=inputs.today,
         summary=lambda protocol: Markup(_first_paragraph(protocol.summary)),
         href=lambda protocol_id: _link(PROTOCOLS_INDEX, protocol_src_uri(protocol_id)),
     )
@@ -322,7 +320,6 @@ def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
     return render(
         "protocol.md.j2",
         protocol=protocol,
-        overdue=protocol.review_by < inputs.today,
         summary=Markup(protocol.summary),
         modules=sorted(modules, key=lambda module: sort_key(module.title)),
         href_module=lambda module_id: _link(src, inputs.module_src_uri(module_id)),
