@@ -188,7 +188,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
-        for warning in keep_to_own_host(config):  # Material's web fonts and analytics
+        # Material's web fonts and analytics: the site loads nothing from other hosts.
+        for warning in keep_to_own_host(config.theme.name, config.theme, config.extra):
             log.warning(warning)
         self.offline = _offline_build(config)
         polyfills = config.extra.get("polyfills") or []

@@ -11,23 +11,24 @@ analytics provider the author named goes off with a warning that says so.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
-
-from mkdocs.config.defaults import MkDocsConfig
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 
 
-def keep_to_own_host(config: MkDocsConfig) -> list[str]:
-    """Turn off Material's web fonts and analytics in `config`; returns a warning for
-    each that mkdocs.yml asked for."""
-    if config.theme.name != "material":
+def keep_to_own_host(
+    theme_name: str | None, theme: MutableMapping[str, Any], extra: MutableMapping[str, Any]
+) -> list[str]:
+    """Turn off Material's web fonts and analytics in a site's `theme` and `extra`
+    settings; returns a warning for each that mkdocs.yml asked for."""
+    if theme_name != "material":
         return []
     warnings: list[str] = []
-    font: Any = config.theme.get("font")
+    font = theme.get("font")
     if font is not False:
-        config.theme["font"] = False
+        theme["font"] = False
         if font != MATERIAL_DEFAULT_FONT:
             warnings.append(
                 f"handbook: theme.font {font!r} would have every reader's browser fetch "
@@ -35,9 +36,9 @@ def keep_to_own_host(config: MkDocsConfig) -> list[str]:
                 "the pages use the reader's own fonts. To use a font, put its files in "
                 "docs_dir and name them in extra_css."
             )
-    analytics: Any = config.extra.get("analytics")
+    analytics = extra.get("analytics")
     if analytics:
-        del config.extra["analytics"]
+        del extra["analytics"]
         provider = analytics.get("provider") if isinstance(analytics, dict) else None
         warnings.append(
             f"handbook: extra.analytics would send every visit to "
