@@ -3,6 +3,7 @@ every style), protocols and module front matter, at exact lines and columns."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -328,3 +329,38 @@ def test_acronyms_are_what_the_pattern_finds(pieces: list[str]) -> None:
     assert [found.span() for found in acronyms(view)] == [
         found.span() for found in _ACRONYM.finditer(view)
     ]
+
+
+TASK_FORCE = "Anti-Trafficking Task Force"
+FORCES = f"{TASK_FORCE}s"
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "found", "suggestion"),
+    [
+        (TASK_FORCE, "the anti-trafficking task force", "anti-trafficking task force", TASK_FORCE),
+        (TASK_FORCE, "some anti trafficking task forces", "anti trafficking task forces", FORCES),
+        ("Survivor\u2019s Fund", "the survivor's fund", "survivor's fund", "Survivor\u2019s Fund"),
+        ("T-1 visa", "a t-1 visa", "t-1 visa", "T-1 visa"),
+        ("Blue\u00a0Campaign", "the blue campaign's", "blue campaign's", "Blue\u00a0Campaign's"),
+    ],
+)  # fmt: skip
+def test_term_case_suggests_the_form_as_the_glossary_writes_it(
+    tmp_path: Path, form: str, text: str, found: str, suggestion: str
+) -> None:
+    """Hyphens, curly apostrophes and non-breaking spaces of a case-sensitive form are
+    kept in the suggestion (DESIGN 3.1: `term` is "the preferred form, as it should be
+    written"); only the last word takes the inflection used."""
+    config = make(tmp_path)
+    (tmp_path / "glossary" / "task-force.yml").write_text(
+        f"term: {json.dumps(form)}\ncase_sensitive: true\nversion: 1\ndefinition: A body.\n"
+        + HISTORY,
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "case.md").write_text(f"About {text} here.\n", encoding="utf-8")
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.found, f.suggestion, f.term)
+        for f in findings
+        if f.rule == "term.case" and f.path == "content/case.md"
+    ] == [(found, suggestion, "task-force")]

@@ -38,6 +38,7 @@ _SPACE_RUNS = re.compile(r"  +")  # two literal spaces first: a fast search
 # Two line breaks (a blank line) end a paragraph: words never join across them.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 _KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
+_EDGE_SEPARATORS = re.compile(rf"^{WORD_SEPARATORS.pattern}|{WORD_SEPARATORS.pattern}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ class FormEntry(NamedTuple):
     # "any" case; "strict": only exactly this case matches at all (all-caps forms);
     # "report": another case matches but is reported (case_sensitive terms).
     case_rule: Literal["any", "strict", "report"]
-    written: str  # this variant as it must be written (for strict and report)
+    written: str  # this variant as the glossary writes it (for strict and report)
 
     def __reduce__(
         self,
@@ -348,9 +349,14 @@ def _add_form(
     else:
         case_rule = "any"
     head = " ".join(words[:-1])
+    # As the glossary writes the form ("Anti-Trafficking Task Force", "Survivor’s"), with
+    # the last word inflected: what `term.case` suggests.
+    as_written = _EDGE_SEPARATORS.sub("", unicodedata.normalize("NFC", form))
+    last_start = max((gap.end() for gap in WORD_SEPARATORS.finditer(as_written)), default=0)
+    head_as_written, curly = as_written[:last_start], "\u2019" in as_written[last_start:]
     for last in last_word_variants(words[-1]):
-        written = f"{head} {last}" if head else last
-        key = _lower(written)
+        key = _lower(f"{head} {last}" if head else last)
+        written = head_as_written + (last.replace("'", "\u2019") if curly else last)
         entry = FormEntry(term.id, form, kind, suggestion, case_rule, written)
         bucket = entries.setdefault(key, [])
         if all(
@@ -368,13 +374,19 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
         if entry.case_rule == "any":
             return entry, True
         if written is None:
-            written = WORD_SEPARATORS.sub(" ", found).replace("\u2019", "'")
-        if written == entry.written:
+            written = _comparable(found)
+        if written == _comparable(entry.written):
             return entry, True
     for entry in key_entries:
         if entry.case_rule == "report":
             return entry, False
     return None
+
+
+def _comparable(written: str) -> str:
+    """A form as written, with one space between words and straight apostrophes: two
+    writings of one form in the same case compare equal."""
+    return WORD_SEPARATORS.sub(" ", written.strip()).replace("\u2019", "'")
 
 
 def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:

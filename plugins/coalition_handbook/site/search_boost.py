@@ -66,5 +66,5 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     return [
         form
         for form in dict.fromkeys(written_forms)
-        if form not in own and "'" not in form and "\u2019" not in form
+        if " ".join(split_words(form)) not in own and "'" not in form and "\u2019" not in form
     ]
