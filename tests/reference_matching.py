@@ -122,25 +122,24 @@ def _whole_word_hits(
     digit or `_` just before or after, nor an apostrophe inside a word ("o'brien",
     "don't"). Written out inline: this runs for every hit."""
     hits: list[tuple[int, int, tuple[FormEntry, ...]]] = []
-    last_index = len(text) - 1
+    # Combining marks belong to the word they follow: looked through.
+    unmarked = "".join("\x01" if unicodedata.category(char)[0] == "M" else char for char in text)
     for last, (length, key_entries) in found:
         start = last + 1 - length
-        if start:
-            before = text[start - 1]
-            if (
-                before.isalnum()
-                or before == "_"
-                or (before == "'" and start >= 2 and text[start - 2].isalnum())
-            ):
-                continue
-        if last < last_index:
-            after = text[last + 1]
-            if (
-                after.isalnum()
-                or after == "_"
-                or (after == "'" and last + 1 < last_index and text[last + 2].isalnum())
-            ):
-                continue
+        before = unmarked[:start].rstrip("\x01")
+        after = unmarked[last + 1 :].lstrip("\x01")
+        if before and (
+            before[-1].isalnum()
+            or before[-1] == "_"
+            or (before[-1] == "'" and len(before) >= 2 and before[-2].isalnum())
+        ):
+            continue
+        if after and (
+            after[0].isalnum()
+            or after[0] == "_"
+            or (after[0] == "'" and len(after) >= 2 and after[1].isalnum())
+        ):
+            continue
         hits.append((start, -last - 1, key_entries))
     return hits
 

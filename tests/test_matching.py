@@ -76,6 +76,11 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ("a victim.", [("victim", "victim", "accepted", True)]),
         ("the survivor", [("survivor", "survivor", "accepted", True)]),
         ("survivorship", []),
+        # a combining mark that composes with nothing (t + U+0301) is looked through:
+        # a letter after or before it makes one longer word
+        ("vagrant\u0301s", []),
+        ("x\u0301vagrant", []),
+        ("vagrant\u0903x", []),  # a spacing mark (Mc) too
         # case-insensitive by default
         ("SURVIVOR", [("SURVIVOR", "survivor", "accepted", True)]),
         ("Survivor", [("Survivor", "survivor", "accepted", True)]),

@@ -235,8 +235,8 @@ def _placer(
     last_index = len(collapsed) - 1
 
     def place(start: int, last: int, key: int) -> Hit | None:
-        # A whole word: no letter, digit or `_` just before or after it, nor an
-        # apostrophe inside a word ("o'brien", "don't"); a space, the commonest
+        # A whole word: no letter, digit, `_` or combining mark just before or after it,
+        # nor an apostrophe inside a word ("o'brien", "don't"); a space, the commonest
         # neighbour, is tested first.
         if start:
             before = collapsed[start - 1]
@@ -244,6 +244,7 @@ def _placer(
                 before.isalnum()
                 or before == "_"
                 or (before == "'" and start >= 2 and collapsed[start - 2].isalnum())
+                or (_is_mark(before) and _word_before(collapsed, start - 1))
             ):
                 return None
         if last < last_index:
@@ -252,6 +253,7 @@ def _placer(
                 after.isalnum()
                 or after == "_"
                 or (after == "'" and last + 1 < last_index and collapsed[last + 2].isalnum())
+                or (_is_mark(after) and _word_after(collapsed, last + 1))
             ):
                 return None
         begin, finish = start, last + 1
@@ -270,6 +272,36 @@ def _placer(
         return begin, finish, *chosen
 
     return place
+
+
+def _is_mark(char: str) -> bool:
+    """A combining mark: an accent NFC could not compose, a vowel sign."""
+    return unicodedata.category(char)[0] == "M"
+
+
+# Marks are looked through: "vagrant\u0301x" is one word, and no use of "vagrant"; a
+# stray accent after a use ("vagrant\u0301 here") leaves it a use, the mark outside it.
+def _word_after(text: str, index: int) -> bool:
+    """Whether a word goes on at `index` (a mark) or after the marks from there."""
+    while index < len(text) and _is_mark(text[index]):
+        index += 1
+    if index == len(text):
+        return False
+    char = text[index]
+    following = text[index + 1 : index + 2]
+    return char.isalnum() or char == "_" or (char == "'" and following.isalnum())
+
+
+def _word_before(text: str, index: int) -> bool:
+    """Whether a word ends at `index` (a mark), or before the marks there."""
+    while index >= 0 and _is_mark(text[index]):
+        index -= 1
+    if index < 0:
+        return False
+    char = text[index]
+    return (
+        char.isalnum() or char == "_" or (char == "'" and index >= 1 and text[index - 1].isalnum())
+    )
 
 
 def _longest_first(
