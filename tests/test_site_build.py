@@ -345,3 +345,22 @@ def test_the_home_page_says_how_to_see_a_definition_without_a_mouse(
         paragraph.text for paragraph in elements(home, "p") if "short explanation" in paragraph.text
     )
     assert "Tab key" in advice and "Escape" in advice, advice
+
+
+REPOSITORY = "https://github.com/example/handbook"
+
+
+def test_the_repository_link_asks_its_host_for_nothing(tmp_path: Path) -> None:
+    """With `repo_url`, Material's script would fetch the repository's stars and forks
+    from api.github.com on every page a reader opens; the handbook's own source partial
+    keeps the link and drops what the script looks for."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA page.\n"},
+        theme="material",
+        extra_config=f"repo_url: {REPOSITORY}\n",
+    )
+    page = (build_site(config) / "index.html").read_text(encoding="utf-8")
+    links = elements(page, "a", "md-source")  # the header's, the drawer's
+    assert links and {link.attrs["href"] for link in links} == {REPOSITORY}
+    assert 'data-md-component="source"' not in page
