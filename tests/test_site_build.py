@@ -364,3 +364,20 @@ def test_the_repository_link_asks_its_host_for_nothing(tmp_path: Path) -> None:
     links = elements(page, "a", "md-source")  # the header's, the drawer's
     assert links and {link.attrs["href"] for link in links} == {REPOSITORY}
     assert 'data-md-component="source"' not in page
+
+
+def test_an_image_from_another_host_is_named_in_the_log_with_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An image linked from another site: the page's content policy has browsers refuse
+    it, and the build says where it is and what to do, as information (a --strict build
+    goes on: the page itself is sound)."""
+    page = "# Home\n\nOur poster:\n\n![Poster](https://example.org/poster.png)\n"
+    config = write_site(tmp_path, pages={"index.md": page}, theme="material")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config)
+    notes = [record for record in caplog.records if "poster.png" in record.getMessage()]
+    assert [(record.levelno, record.getMessage().split(" is on")[0]) for record in notes] == [
+        (logging.INFO, "content/index.md:5: https://example.org/poster.png")
+    ]
+    assert "Copy the file into content/" in notes[0].getMessage()

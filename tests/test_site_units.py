@@ -12,6 +12,7 @@ from helpers_model import load, term_yaml
 from coalition_handbook.plugin import _RenderedOnce
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
+from coalition_handbook.site.other_hosts import remote_resources
 from coalition_handbook.site.pages import index_letter, inject_module_header
 from coalition_handbook.site.search_boost import BASE, PER_TERM_BUILT_ON, term_search_boosts
 from coalition_handbook.site.templates import markdown_text, phone_href
@@ -212,3 +213,24 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
     with_policy = with_content_policy(page)
     assert with_policy.startswith(expected)
     assert with_policy.count("Content-Security-Policy") <= 1
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p>A <a href="https://example.org/">link</a> is no load.</p>', []),
+        ('<p><img alt="x" src="https://example.org/a.png"></p>', ["https://example.org/a.png"]),
+        ('<img src="//cdn.example.org/a.png">', ["//cdn.example.org/a.png"]),
+        ('<img src="../img/a.png" srcset="a.png 1x, https://x.org/b.png 2x">', ["https://x.org/b.png"]),
+        ('<IFRAME SRC="https://www.youtube.com/embed/x"></IFRAME>', ["https://www.youtube.com/embed/x"]),
+        ('<video poster="https://x.org/p.jpg"><source src="v.mp4"></video>', ["https://x.org/p.jpg"]),
+        ('<link rel="stylesheet" href="https://x.org/s.css">', ["https://x.org/s.css"]),
+        ('<link rel="canonical" href="https://x.org/">', []),
+        ('<img src="data:image/png;base64,AAAA">', []),
+        ('<img src="https://x.org/a.png?a=1&amp;b=2">', ["https://x.org/a.png?a=1&b=2"]),
+        ("<pre><code>&lt;img src=\"https://x.org/a.png\"&gt;</code></pre>", []),
+        ('<img src="https://x.org/a.png"><img src="https://x.org/a.png">', ["https://x.org/a.png"]),
+    ],
+)  # fmt: skip
+def test_what_a_page_would_load_from_another_host(html: str, expected: list[str]) -> None:
+    assert remote_resources(html) == expected

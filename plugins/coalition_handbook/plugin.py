@@ -51,7 +51,7 @@ from .site import navigation
 from .site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from .site.content_policy import with_content_policy
 from .site.dates import content_date
-from .site.other_hosts import keep_to_own_host
+from .site.other_hosts import keep_to_own_host, remote_resources
 from .site.pages import (
     USED_ON_PLACEHOLDER,
     SiteInputs,
@@ -373,6 +373,41 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             header = module_header(module, self.site_inputs, page.url)
             return inject_module_header(markdown, header)
         return markdown
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if (
+            self.handbook_config is not None
+            and page.file.abs_src_path
+            and not page.file.generated_by
+        ):
+            self._name_remote_resources(html, page)
+        return html
+
+    def _name_remote_resources(self, html: str, page: Page) -> None:
+        """Log what the page would load from another host (an image linked from another
+        site...): the site's content policy has browsers refuse it. Information, not a
+        warning: the page itself is sound, and builds under --strict go on."""
+        urls = remote_resources(html)
+        if not urls:
+            return
+        assert self.handbook_config is not None and page.file.abs_src_path is not None
+        source = page.file.content_string
+        path = self.handbook_config.relative(Path(page.file.abs_src_path))
+        docs = self.handbook_config.relative(self.handbook_config.docs_dir)
+        effect = (
+            "the pages' content policy has browsers refuse it"
+            if self._content_policy
+            else "opened from files, the pages would fetch it from there"
+        )
+        for url in urls:
+            offset = source.find(url)
+            where = f"{path}:{source.count(chr(10), 0, offset) + 1}" if offset >= 0 else path
+            log.info(
+                f"{where}: {url} is on another host, and the handbook loads nothing from other "
+                f"hosts ({effect}). Copy the file into {docs}/ and link to the copy."
+            )
 
     # Before the search plugins (default priority) index the page: a generated page that
     # Material's search indexed in an earlier build, with the same HTML, gets that build's

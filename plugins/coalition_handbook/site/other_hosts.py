@@ -1,9 +1,14 @@
-"""Theme settings that would have every reader's browser contact another host, turned off
-before the build: the site loads nothing from other hosts, so a survivor reading it leaves
-no trace elsewhere (DESIGN section 7).
+"""What would have a reader's browser contact another host: the site loads nothing from
+other hosts, so a survivor reading it leaves no trace elsewhere (DESIGN section 7).
 
-Material loads its fonts from Google Fonts unless `theme.font` is false, its default,
-and sends each visit to an analytics provider when `extra.analytics` names one. Another
+Theme settings are turned off before the build (`keep_to_own_host`); what a page itself
+loads from elsewhere, such as an image an author linked from another site, is named in
+the build's log (`remote_resources`), where the site's content policy will have browsers
+refuse it.
+
+Unless mkdocs.yml sets `theme.font: false`, Material loads its fonts (Roboto by default)
+from Google Fonts, and it sends each visit to an analytics provider when `extra.analytics`
+names one. Another
 coalition's `mkdocs.yml` may well keep those defaults: the fonts go off silently (the
 pages then use the reader's own fonts, as the example handbook does); a font or an
 analytics provider the author named goes off with a warning that says so.
@@ -11,8 +16,11 @@ analytics provider the author named goes off with a warning that says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import MutableMapping
+from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
@@ -46,3 +54,58 @@ def keep_to_own_host(
             "hosts, so it is left out."
         )
     return warnings
+
+
+# Elements that make a browser fetch something as a page loads.
+_LOADING_TAG = re.compile(
+    r"<(?:img|script|iframe|frame|source|track|video|audio|embed|object|link|input)\b[^>]*>",
+    re.IGNORECASE,
+)
+_LOADING_ATTRIBUTES = ("src", "data", "poster")
+# <link> relations that fetch (a canonical or alternate link is only an address).
+_LOADING_LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "prefetch"})
+
+
+def remote_resources(html: str) -> list[str]:
+    """The URLs of what `html` (a page's content) would have a browser fetch from another
+    host as the page loads: images, media, frames, scripts, stylesheets."""
+    if "//" not in html:  # most pages: nothing to parse
+        return []
+    found: list[str] = []
+    for tag in _LOADING_TAG.finditer(html):
+        name, attributes = _start_tag(tag.group())
+        urls = [attributes.get(attribute) for attribute in _LOADING_ATTRIBUTES]
+        urls += [
+            candidate.split()[0]
+            for candidate in (attributes.get("srcset") or "").split(",")
+            if candidate.strip()
+        ]
+        relations = set((attributes.get("rel") or "").lower().split())
+        if name == "link" and relations & _LOADING_LINKS:
+            urls.append(attributes.get("href"))
+        found += [url.strip() for url in urls if url and _on_another_host(url.strip())]
+    return list(dict.fromkeys(found))
+
+
+def _on_another_host(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.netloc) and parts.scheme.lower() in ("", "http", "https")
+
+
+class _StartTag(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.name = ""
+        self.attributes: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.name:
+            self.name, self.attributes = tag, dict(attrs)
+
+
+def _start_tag(text: str) -> tuple[str, dict[str, str | None]]:
+    """The name and attributes of the start tag `text`, as a browser reads them."""
+    parser = _StartTag()
+    parser.feed(text)
+    parser.close()
+    return parser.name, parser.attributes
