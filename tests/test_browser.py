@@ -9,12 +9,14 @@ files."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
-from site_builds import CHROMIUM, ROOT, SiteBuild
+from site_builds import CHROMIUM, ROOT, SiteBuild, build_site, serve, term_yaml, write_site
 
 from coalition_handbook.config import load_config
 from coalition_handbook.forms import plurals, split_words
@@ -470,3 +472,53 @@ def test_search_lists_a_term_page_for_its_plurals_and_forms_to_avoid(page: objec
     assert [query for query, rank in ranks.items() if rank is None or rank > 5] == []
     first = sum(rank == 1 for rank in ranks.values())
     assert first >= 0.85 * len(ranks), {query: rank for query, rank in ranks.items() if rank != 1}
+
+
+SCRIPTED_SHORT = '"><img src=x onerror=alert(11)> <script>alert(12)</script> & more'
+
+
+def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
+    browser: object, tmp_path: Path
+) -> None:
+    """Material's tooltips and search results show a title and a tag as HTML: a term's
+    `short` and forms are text there, as the contract's escaping means, and run nothing."""
+    terms = {
+        "widget": term_yaml(
+            "widget",
+            "A tool.",
+            extra=f"short: {json.dumps(SCRIPTED_SHORT)}\n"
+            "aliases: ['gizmo \"><img src=x onerror=alert(15)>']\n",
+        )
+    }
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA widget here.\n"},
+        terms=terms,
+        theme="material",
+        search=True,
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "theme: {name: material}", "theme: {name: material, features: [content.tooltips]}"
+        ),
+        encoding="utf-8",
+    )
+    with serve(build_site(config)) as url:
+        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto("")
+        page.locator("a.hb-term").first.hover()
+        tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+        expect(tooltip).to_have_text(SCRIPTED_SHORT)
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("gizmo", delay=30)
+        expect(page.locator(".md-search-result__item").first).to_contain_text("gizmo")
+        tags = page.locator(".md-search-result .md-tag")
+        expect(tags.filter(has_text='gizmo "><img').first).to_be_visible()
+        assert page.locator(".md-search-result img, .md-tooltip2 img").count() == 0
+        assert dialogs == []
+        context.close()

@@ -40,6 +40,18 @@ new MutationObserver(function (changes) {
   });
 }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
 
+/* A term link's `title` is its short definition as plain text, which Material's tooltips
+   (content.tooltips) show as HTML: written as HTML text here, before any tooltip reads
+   it, a `<` in a definition shows as itself and never becomes markup. Once per link. */
+function escapeTermTitles() {
+  document.querySelectorAll("a.hb-term[title]:not([data-hb-escaped])").forEach(function (link) {
+    var text = document.createElement("span");
+    text.textContent = link.getAttribute("title");
+    link.setAttribute("title", text.innerHTML);
+    link.setAttribute("data-hb-escaped", "");
+  });
+}
+
 /* A protocol past its review date says so. The date is compared where the page is read,
    by the reader's own calendar: two builds of one commit give the same files, and a site
    built before the date still says so after it. (Material's instant navigation swaps
@@ -55,8 +67,12 @@ function showOverdueReviews() {
     notice.hidden = !(notice.getAttribute("data-review-by") < today);
   });
 }
-if (typeof document$ !== "undefined" && typeof document$.subscribe === "function") {
-  document$.subscribe(showOverdueReviews);
-} else {
+function onEveryPage() {
+  escapeTermTitles();
   showOverdueReviews();
+}
+if (typeof document$ !== "undefined" && typeof document$.subscribe === "function") {
+  document$.subscribe(onEveryPage);
+} else {
+  onEveryPage();
 }
