@@ -128,6 +128,7 @@ STRUCTURE_RULES = frozenset(
         "protocol.schema",
         "module.schema",
         "page.source",
+        "page.front-matter",
         "link.unsafe",
     }
 )

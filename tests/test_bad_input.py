@@ -438,6 +438,58 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         3,
         ("not UTF-8", "0xE9"),
     ),
+    # A plain page's front matter: MkDocs publishes YAML it cannot read as the page's text,
+    # and Material stops the build with a traceback on a wrong type (found by an audit).
+    (
+        "page-front-matter-syntax",
+        "content/page.md",
+        "---\ntitle: About\noops: a: b\n---\n\n# About\n",
+        "page.front-matter",
+        3,
+        ("not valid YAML",),
+    ),
+    (
+        "page-front-matter-duplicate-key",
+        "content/page.md",
+        "---\ntitle: One\ntitle: Two\n---\n\n# About\n",
+        "page.front-matter",
+        3,
+        ("duplicate key 'title'",),
+    ),
+    (
+        "page-front-matter-list",
+        "content/page.md",
+        "---\n- title: About\n---\n\n# About\n",
+        "page.front-matter",
+        2,
+        ("must be a mapping", "found a list"),
+    ),
+    (
+        "page-front-matter-wrong-type",
+        "content/page.md",
+        "---\ntitle: About\nhide: 5\n---\n\n# About\n",
+        "page.front-matter",
+        3,
+        ("'hide' must be a list",),
+    ),
+    (
+        "page-front-matter-icon-not-a-name",
+        "content/page.md",
+        "---\nicon: 5\n---\n\n# About\n",
+        "page.front-matter",
+        2,
+        ("'icon' must be a string",),
+    ),
+    (
+        "page-front-matter-alias-bomb",
+        "content/page.md",
+        "---\na: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\n\n# About\n",
+        "page.front-matter",
+        2,
+        ("alias bombs are not expanded",),
+    ),
     (
         "page-javascript-link",
         "content/page.md",
@@ -733,3 +785,21 @@ def test_a_huge_number_in_a_pages_front_matter_is_no_traceback(tmp_path: Path) -
 
     page = f"---\nweight: {'9' * 5000}\n---\n# A page\n\nText.\n"
     assert run_rules(tmp_path, {"content/page.md": page}) == []
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        "title: About\ndescription: Who we are.\nhide: [toc, navigation]\nicon: material/school\n",
+        "search: {boost: 2, exclude: false}\ntags: [coalition]\ntemplate: main.html\n",
+        "comments: true\nmy_plugin: {any: [thing]}\n",  # another plugin's keys are its own
+        "Just an intro line, between two rules.\n",  # no mapping: MkDocs reads it as text
+        "",
+    ],
+)
+def test_sound_page_front_matter_is_no_finding(tmp_path: Path, front_matter: str) -> None:
+    from helpers_model import run_rules
+
+    page = f"---\n{front_matter}---\n\n# About\n"
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [f for f in findings if f.rule == "page.front-matter"] == []

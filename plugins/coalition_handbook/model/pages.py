@@ -20,8 +20,19 @@ import pathspec
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig, resolved
+from ..findings import Finding
 from ..utf8 import decode_utf8
-from .source import may_be_file, read_bytes, relative_path, spans_of, unreadable
+from .records import report_schema_problems
+from .schema import to_json_data
+from .source import (
+    FileReport,
+    may_be_file,
+    read_bytes,
+    relative_path,
+    report_yaml_problems,
+    spans_of,
+    unreadable,
+)
 from .types import Origin, Page
 from .yaml_source import LineIndex, YamlDocument, load_yaml
 
@@ -180,10 +191,44 @@ def build_page(
     source: PageSource,
     config: HandbookConfig,
     problem: tuple[int, int, str] | None = None,
+    front_matter_findings: tuple[Finding, ...] = (),
 ) -> Page:
     relative, src_uri = page_paths(path, config)
     origin = source.origin(relative)
-    return Page(path=relative, src_uri=src_uri, origin=origin, meta=source.meta(), problem=problem)
+    return Page(
+        path=relative,
+        src_uri=src_uri,
+        origin=origin,
+        meta=source.meta(),
+        problem=problem,
+        front_matter_findings=front_matter_findings,
+    )
+
+
+FRONT_MATTER_RULE = "page.front-matter"
+
+
+def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, ...]:
+    """What is wrong with a plain page's front matter: YAML that does not parse (MkDocs
+    would publish it as the page's text), a list where the fields belong, and values of
+    the wrong type for the keys MkDocs and Material read (page.schema.json), which
+    would stop the build with a traceback."""
+    document = source.front_matter
+    if document is None:
+        return ()
+    report = FileReport(FRONT_MATTER_RULE, relative, source.lines)
+    report_yaml_problems(document, report)
+    if document.usable and not document.empty:
+        data = to_json_data(document.data)
+        if isinstance(data, list):
+            report.at_offset(
+                document.root_offset,
+                "front matter must be a mapping of fields (found a list); as it is, MkDocs "
+                "publishes it as the page's text",
+            )
+        elif isinstance(data, dict):
+            report_schema_problems("page", data, document, report, source.origin(relative))
+    return tuple(report.findings)
 
 
 def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None) -> Page:
@@ -208,7 +253,8 @@ def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Pa
         text, problem = "", (1, 1, unreadable(error))
     source = parse_page(text)
     document = source.front_matter
+    found = front_matter_findings(page_paths(path, config)[0], source)
     if document is not None and not (document.usable and isinstance(document.data, dict)):
         # As in MkDocs: a block that is no YAML mapping is no front matter but content.
         source = PageSource(source.text, source.lines, None, 0)
-    return build_page(path, source, config, problem)
+    return build_page(path, source, config, problem, found)

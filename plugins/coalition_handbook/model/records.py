@@ -75,18 +75,25 @@ def validated_fields(
             f"{noun} must be a mapping of fields (found {_describe_found(data)})",
         )
         return None
-    problems = validate(kind, data)
-    text = origin_spans.text
-    for problem in problems:
+    report_schema_problems(kind, data, document, report, origin_spans)
+    return None if report.findings else data
+
+
+def report_schema_problems(
+    kind: str, data: dict[str, Any], document: YamlDocument, report: FileReport, origin: Origin
+) -> None:
+    """Report each problem of `data` (from `document`) against the schema of `kind`: at
+    the key for an unknown field, else at the value."""
+    text = origin.text
+    for problem in validate(kind, data):
         key_span = document.keys.get(problem.dotted) if problem.at_key else None
         if key_span is not None:
             report.at_offset(key_span[0], problem.message, source_excerpt(text, *key_span))
         else:
-            span = origin_spans.span(problem.dotted)
+            span = origin.span(problem.dotted)
             # At the document itself (a field missing from it), nothing was found.
             found = source_excerpt(text, span.start, span.end) if problem.dotted else None
             report.at_position(span.line, span.column, problem.message, found)
-    return None if report.findings else data
 
 
 def load_yaml_record(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from ..findings import Finding
 from ..pickling import constructed_again
 
 TermStatus = Literal["proposed", "approved", "deprecated"]
@@ -335,6 +336,8 @@ class Page:
     # (line, column, message) when the file is not UTF-8 (the text then holds U+FFFD for
     # each bad byte) or cannot be read at all (the text is empty): rule `page.source`.
     problem: tuple[int, int, str] | None = None
+    # What is wrong with a plain page's front matter: rule `page.front-matter`.
+    front_matter_findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,11 @@ RULES: dict[str, Rule] = {
         Rule("privacy.pii", Severity.ERROR, "personal data in published content"),
         # Beyond DESIGN section 5, for section 11's bad input.
         Rule("page.source", Severity.ERROR, "a page that is not UTF-8 or cannot be read"),
+        Rule(
+            "page.front-matter",
+            Severity.ERROR,
+            "a page's front matter that does not parse, or a value of the wrong type",
+        ),
         Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
         Rule("suppression.unknown-rule", Severity.WARNING, "a suppression comment names no rule"),
     )
@@ -135,6 +140,7 @@ PAGE_RULES = frozenset(
         "term_unknown_acronym",
         "privacy_pii",
         "page_source",  # a page's own file
+        "page_front_matter",  # a page's own front matter
         "link_unsafe",  # a page's text, as the scan left it
         "suppression_unknown_rule",  # a page's own text (and terms' and protocols')
     }
