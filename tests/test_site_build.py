@@ -381,3 +381,53 @@ def test_an_image_from_another_host_is_named_in_the_log_with_its_line(
         (logging.INFO, "content/index.md:5: https://example.org/poster.png")
     ]
     assert "Copy the file into content/" in notes[0].getMessage()
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    ("broken_page", "strict"),
+    [
+        # The theme cannot render the page: an error after MkDocs emptied site_dir.
+        ("---\ntemplate: no-such-template.html\n---\n\n# About\n", False),
+        # A warning of MkDocs' own (a link to no page): --strict stops the build at its end.
+        ("# About\n\nSee [the missing page](missing.md).\n", True),
+    ],
+)
+def test_a_build_that_fails_leaves_the_published_site_as_it_was(
+    tmp_path: Path, broken_page: str, strict: bool
+) -> None:
+    from mkdocs.exceptions import Abort, PluginError
+
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nA page.\n"})
+    site = build_site(config)
+    (site / ".git").mkdir()  # a gh-pages checkout's: MkDocs never cleans hidden entries
+    published = _files(site)
+    (tmp_path / "content" / "about.md").write_text(broken_page, encoding="utf-8")
+
+    with pytest.raises((Abort, PluginError)):
+        build_site(config, strict=strict)
+
+    assert _files(site) == published
+    assert sorted(path.name for path in site.iterdir() if path.name.startswith(".")) == [".git"]
+
+
+def test_a_build_that_succeeds_replaces_the_site_and_keeps_its_hidden_entries(
+    tmp_path: Path,
+) -> None:
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nA page.\n"})
+    site = build_site(config)
+    (site / ".git").mkdir()
+    (site / "stale.html").write_text("from an old build", encoding="utf-8")
+
+    (tmp_path / "content" / "about.md").write_text("# About\n", encoding="utf-8")
+    build_site(config)
+
+    assert (site / "about" / "index.html").is_file() and not (site / "stale.html").exists()
+    assert sorted(path.name for path in site.iterdir() if path.name.startswith(".")) == [".git"]

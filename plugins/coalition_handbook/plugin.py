@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pathspec
-from jinja2 import Environment
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
@@ -44,6 +45,7 @@ from .config import (
 from .documents import matcher, pages_using_terms
 from .findings import Finding, Severity
 from .model.types import Module
+from .model.types import Page as HandbookPage
 from .report.text import one_line
 from .rules import RULES
 from .rules.module_readability import cached_reading_grade
@@ -62,6 +64,7 @@ from .site.pages import (
     used_on,
     used_on_lists,
 )
+from .site.publishing import PreviousSite
 from .site.render_cache import PageRenderCache, RenderedPage, build_salt
 from .site.search_boost import FORMS_BOOST, FORMS_FIELD
 from .site.template_cache import template_code_cache
@@ -147,6 +150,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.render_cache: PageRenderCache | None = None
         self.pending_search: _PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
+        # The published site, set aside while a build replaces it (site/publishing.py).
+        self.keeps_published_site = True
+        self.previous_site: PreviousSite | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` builds into a folder of its own; a dirty build writes over the
+        # last site on purpose.
+        self.keeps_published_site = command != "serve" and not dirty
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -213,7 +224,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
     # Early, before the old site is cleaned: a failing check must leave it in place.
     @event_priority(50)
-    def on_pre_build(self, config: MkDocsConfig) -> None:
+    def _check_handbook(self, config: MkDocsConfig) -> None:
         if self.handbook_config is None:
             return
         self.result = run_checks(self.handbook_config)
@@ -230,6 +241,15 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             )
 
         self._prepare_site(config)
+
+    # Last, once every check passed: MkDocs empties site_dir next, and a build that fails
+    # after that must not leave half a site where the last one was.
+    @event_priority(-100)
+    def _set_aside_published_site(self, config: MkDocsConfig) -> None:
+        if self.handbook_config is not None and self.keeps_published_site:
+            self.previous_site = PreviousSite.set_aside(Path(config.site_dir))
+
+    on_pre_build = CombinedEvent(_check_handbook, _set_aside_published_site)
 
     def _prepare_site(self, config: MkDocsConfig) -> None:
         assert self.result is not None and self.handbook_config is not None
@@ -354,6 +374,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         env.globals["handbook_slot"] = _PAGE_SLOT
         if self.handbook_config is not None and env.bytecode_cache is None:
             env.bytecode_cache = template_code_cache(self.handbook_config.root)
+        if self.result is not None:
+            problems = _missing_theme_files(self.result.handbook.pages, env, _material(config))
+            if problems:
+                raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
         return env
 
     def on_page_markdown(
@@ -513,7 +537,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # Handouts (site/handouts.py, the trainers' PDFs): late, once every page is written;
     # PDFs come from the cache when nothing changed. Under CI=true a missing PDF fails.
     @event_priority(-50)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _publish_handouts(self, config: MkDocsConfig) -> None:
         if self.render_cache is not None:
             self.render_cache.flush()
             self.render_cache = None
@@ -524,6 +548,27 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
         if problem is not None:
             raise PluginError(f"handbook: {problem}")
+
+    # Last of all: the new site is complete, unless MkDocs is about to stop the build for
+    # warnings under --strict (then `on_build_error` puts the previous site back).
+    @event_priority(-1000)
+    def _keep_new_site(self, config: MkDocsConfig) -> None:
+        if self.previous_site is not None and not (config.strict and _warnings_counted()):
+            self.previous_site.discard()
+            self.previous_site = None
+
+    on_post_build = CombinedEvent(_publish_handouts, _keep_new_site)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        previous, self.previous_site = self.previous_site, None
+        if previous is None:
+            return
+        try:
+            previous.restore()
+        except OSError as problem:
+            log.error(f"handbook: the site published before is in {previous.aside}: {problem}")
+        else:
+            log.info("handbook: the build failed; the site published before is back in place")
 
 
 class _GeneratedPage(Page):
@@ -699,6 +744,41 @@ def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:
     if spec is None:
         return ()
     return tuple(pattern.pattern for pattern in spec.patterns if isinstance(pattern.pattern, str))
+
+
+def _missing_theme_files(
+    pages: Sequence[HandbookPage], env: Environment, material: bool
+) -> list[str]:
+    """A page's front matter `template`, and with Material its `icon`, that the theme
+    does not have: the theme would stop the build on that page with a traceback."""
+    problems: list[str] = []
+    loader = env.loader
+    if loader is None:
+        return problems
+    for page in pages:
+        wanted = [("template", page.meta.get("template"), "{}", "no template of the theme")]
+        if material:
+            wanted.append(("icon", page.meta.get("icon"), ".icons/{}.svg", "no icon of Material"))
+        for key, name, template, missing in wanted:
+            if not isinstance(name, str) or not name:
+                continue
+            try:
+                loader.get_source(env, template.format(name))
+            except TemplateNotFound:
+                span = page.origin.span(key)
+                problems.append(
+                    f"{page.path}:{span.line}:{span.column}: {key} '{name}' is {missing}"
+                )
+    return problems
+
+
+def _warnings_counted() -> bool:
+    """Whether MkDocs counted a warning or an error, as it does under --strict to stop
+    the build once the post_build events are done."""
+    return any(
+        isinstance(handler, CountHandler) and handler.get_counts()
+        for handler in logging.getLogger("mkdocs").handlers
+    )
 
 
 def _material(config: MkDocsConfig) -> bool:
