@@ -120,6 +120,31 @@ def test_bad_plugin_options_stop_the_build(tmp_path: Path, options: str) -> None
         build_site(config_file)
 
 
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ("glossary_dir: 5", "mkdocs.yml:7: 'glossary_dir' must be a folder's name (found 5)"),
+        ("autolink: sometimes", "mkdocs.yml:7: 'autolink' is 'sometimes'"),
+        # MkDocs reads the last of two; `handbook check` says so, and so does the build.
+        ("autolink: none\n      autolink: all", "mkdocs.yml:8: 'autolink' is set twice"),
+    ],
+)
+def test_a_bad_plugin_option_is_named_at_its_line_of_mkdocs_yml(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: str, expected: str
+) -> None:
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", f"  - handbook:\n      {options}\n"
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config_file)
+    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert any(expected in message for message in errors), errors
+
+
 def test_a_site_dir_that_holds_the_glossary_stops_the_build_before_it_deletes_it(
     tmp_path: Path,
 ) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,6 +23,7 @@ import pathspec
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -42,6 +44,7 @@ from .config import (
     HandbookConfig,
     build_config,
 )
+from .config import load_config as read_site_config
 from .documents import matcher, pages_using_terms
 from .findings import Finding, Severity
 from .model.types import Module
@@ -153,6 +156,23 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
         self.previous_site: PreviousSite | None = None
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        """MkDocs' validation of the options, then `handbook check`'s reading of the file:
+        a problem is named at its line of mkdocs.yml, and a key set twice in one mapping
+        (which MkDocs silently reads as the last) is one."""
+        errors, warnings = super().load_config(options, config_file_path)
+        if config_file_path is None or options.get("enabled") is False:
+            return errors, warnings
+        try:
+            read_site_config(Path(config_file_path))
+        except ConfigError as error:
+            return [
+                (_option_named(problem), ValidationError(problem)) for problem in error.problems
+            ], warnings
+        return errors, warnings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` builds into a folder of its own; a dirty build writes over the
@@ -770,6 +790,13 @@ def _missing_theme_files(
                     f"{page.path}:{span.line}:{span.column}: {key} '{name}' is {missing}"
                 )
     return problems
+
+
+def _option_named(problem: str) -> str:
+    """The option a problem of the site config is about (`mkdocs.yml:10: 'glossary_dir'
+    must be...`), for MkDocs' "option '...'" prefix."""
+    quoted = re.search(r"'([\w.-]+)'", problem)
+    return quoted.group(1) if quoted else "handbook"
 
 
 def _warnings_counted() -> bool:
