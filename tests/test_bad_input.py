@@ -457,14 +457,6 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("duplicate key 'title'",),
     ),
     (
-        "page-front-matter-list",
-        "content/page.md",
-        "---\n- title: About\n---\n\n# About\n",
-        "page.front-matter",
-        2,
-        ("must be a mapping", "found a list"),
-    ),
-    (
         "page-front-matter-wrong-type",
         "content/page.md",
         "---\ntitle: About\nhide: 5\n---\n\n# About\n",
@@ -797,6 +789,11 @@ def test_a_huge_number_in_a_pages_front_matter_is_no_traceback(tmp_path: Path) -
         "search: {boost: 2, exclude: false}\ntags: [coalition]\ntemplate: main.html\n",
         "comments: true\nmy_plugin: {any: [thing]}\n",  # another plugin's keys are its own
         "Just an intro line, between two rules.\n",  # no mapping: MkDocs reads it as text
+        "- first point\n- second point\n",  # a list between two rules: Markdown too
+        # What Material copes with: a string for hide, numbers for a title and tags,
+        # values of hide it does not know, an empty title, an icon of the site's own
+        "hide: navigation\ntitle: 2026\ntags: [2026, 7]\n",
+        'hide: [navigation, edit]\ntitle: ""\nicon: my_icons/Logo\n',
         "",
     ],
 )

@@ -522,3 +522,15 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         assert page.locator(".md-search-result img, .md-tooltip2 img").count() == 0
         assert dialogs == []
         context.close()
+
+    # Without Material's tooltips, the browser shows the title as it is: not escaped twice.
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("features: [content.tooltips]", "features: []"),
+        encoding="utf-8",
+    )
+    with serve(build_site(config)) as url:
+        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto("")
+        expect(page.locator("a.hb-term").first).to_have_attribute("title", SCRIPTED_SHORT)
+        context.close()

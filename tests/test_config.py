@@ -389,3 +389,17 @@ def test_a_config_that_is_no_regular_file_is_refused_not_waited_on(tmp_path: Pat
     os.mkfifo(pipe)
     with pytest.raises(ConfigError, match=r"mkdocs\.yml: cannot be read: not a regular file"):
         load_config(pipe)
+
+
+def test_yaml_merge_keys_are_read_as_mkdocs_reads_them(tmp_path: Path) -> None:
+    """`<<: *common` merges a mapping, as PyYAML (and MkDocs) reads it: no key set twice."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "terms").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(
+        "site_name: T\ndocs_dir: content\nx-common: &common\n  glossary_dir: terms\n"
+        "plugins:\n  - handbook:\n      <<: *common\n      known_acronyms: [FBI]\n",
+        encoding="utf-8",
+    )
+    config = load_config(config_file)
+    assert (config.glossary_dir, config.known_acronyms) == (tmp_path / "terms", {"FBI"})

@@ -431,3 +431,56 @@ def test_a_build_that_succeeds_replaces_the_site_and_keeps_its_hidden_entries(
 
     assert (site / "about" / "index.html").is_file() and not (site / "stale.html").exists()
     assert sorted(path.name for path in site.iterdir() if path.name.startswith(".")) == [".git"]
+
+
+def test_a_build_killed_midway_leaves_the_published_site_for_the_next_one(
+    tmp_path: Path,
+) -> None:
+    """A build killed (SIGTERM, SIGKILL) after it set the published site aside runs no
+    more code: the next build finds that site aside, and keeps it if it fails too."""
+    from mkdocs.exceptions import Abort
+
+    from coalition_handbook.site.publishing import ASIDE, PreviousSite
+
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nPublished, version 1.\n"})
+    site = build_site(config)
+    published = _files(site)
+    assert PreviousSite.set_aside(site) is not None  # as the killed build did
+    (site / "index.html").write_text("half a site", encoding="utf-8")  # what it wrote
+
+    (tmp_path / "content" / "about.md").write_text(
+        "# About\n\nSee [the missing page](missing.md).\n", encoding="utf-8"
+    )
+    with pytest.raises(Abort):
+        build_site(config, strict=True)
+    assert _files(site) == published
+    assert not (site / ASIDE).exists()
+
+
+def test_ctrl_c_during_a_build_puts_the_published_site_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C raises KeyboardInterrupt, no Exception: MkDocs sends no build_error event,
+    and `mkdocs build` sends shutdown, where the plugin puts the site back."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    from coalition_handbook.site.publishing import PreviousSite
+
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nPublished, version 1.\n"})
+    site = build_site(config)
+    published = _files(site)
+    (tmp_path / "content" / "index.md").write_text("# Home\n\nVersion 2.\n", encoding="utf-8")
+
+    def interrupted(self: PreviousSite) -> None:  # the last moment of the build
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PreviousSite, "discard", interrupted)
+    mkdocs_config = load_mkdocs_config(config_file=str(config))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(KeyboardInterrupt):
+        try:
+            build(mkdocs_config)
+        finally:
+            mkdocs_config.plugins.on_shutdown()
+    assert _files(site) == published

@@ -230,6 +230,7 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
         ('<img src="https://x.org/a.png?a=1&amp;b=2">', ["https://x.org/a.png?a=1&b=2"]),
         ("<pre><code>&lt;img src=\"https://x.org/a.png\"&gt;</code></pre>", []),
         ('<img src="https://x.org/a.png"><img src="https://x.org/a.png">', ["https://x.org/a.png"]),
+        ('<!-- <img src="https://x.org/old.png"> --><p>A page.</p>', []),
     ],
 )  # fmt: skip
 def test_what_a_page_would_load_from_another_host(html: str, expected: list[str]) -> None:

@@ -164,7 +164,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         a problem is named at its line of mkdocs.yml, and a key set twice in one mapping
         (which MkDocs silently reads as the last) is one."""
         errors, warnings = super().load_config(options, config_file_path)
-        if config_file_path is None or options.get("enabled") is False:
+        # Not from a file (`mkdocs build -f -` reads standard input): nothing to re-read.
+        if not config_file_path or not Path(config_file_path).is_file():
+            return errors, warnings
+        if options.get("enabled") is False:
             return errors, warnings
         try:
             read_site_config(Path(config_file_path))
@@ -580,6 +583,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     on_post_build = CombinedEvent(_publish_handouts, _keep_new_site)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._restore_previous_site()
+
+    def on_shutdown(self) -> None:
+        # A build stopped by Ctrl-C raises no Exception, so no build_error event: the
+        # site set aside is still there to put back.
+        self._restore_previous_site()
+
+    def _restore_previous_site(self) -> None:
         previous, self.previous_site = self.previous_site, None
         if previous is None:
             return
@@ -802,9 +813,12 @@ def _option_named(problem: str) -> str:
 def _warnings_counted() -> bool:
     """Whether MkDocs counted a warning or an error, as it does under --strict to stop
     the build once the post_build events are done."""
+    # MkDocs counts on its logger; ProperDocs, the maintained continuation, on its own.
+    loggers = {"mkdocs", "properdocs", CountHandler.__module__.split(".")[0]}
     return any(
-        isinstance(handler, CountHandler) and handler.get_counts()
-        for handler in logging.getLogger("mkdocs").handlers
+        callable(getattr(handler, "get_counts", None)) and handler.get_counts()
+        for name in loggers
+        for handler in logging.getLogger(name).handlers
     )
 
 

@@ -42,8 +42,21 @@ new MutationObserver(function (changes) {
 
 /* A term link's `title` is its short definition as plain text, which Material's tooltips
    (content.tooltips) show as HTML: written as HTML text here, before any tooltip reads
-   it, a `<` in a definition shows as itself and never becomes markup. Once per link. */
+   it, a `<` in a definition shows as itself and never becomes markup. Once per link, and
+   only where those tooltips are on: the browser's own shows a title as it is. */
+function materialTooltips() {
+  var config = document.getElementById("__config");
+  try {
+    return JSON.parse(config.textContent).features.indexOf("content.tooltips") !== -1;
+  } catch (error) {
+    return false;
+  }
+}
+
 function escapeTermTitles() {
+  if (!materialTooltips()) {
+    return;
+  }
   document.querySelectorAll("a.hb-term[title]:not([data-hb-escaped])").forEach(function (link) {
     var text = document.createElement("span");
     text.textContent = link.getAttribute("title");

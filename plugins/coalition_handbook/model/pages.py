@@ -210,9 +210,10 @@ FRONT_MATTER_RULE = "page.front-matter"
 
 def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, ...]:
     """What is wrong with a plain page's front matter: YAML that does not parse (MkDocs
-    would publish it as the page's text), a list where the fields belong, and values of
-    the wrong type for the keys MkDocs and Material read (page.schema.json), which
-    would stop the build with a traceback."""
+    would publish it as the page's text), and values of a type that the theme cannot use
+    for the keys MkDocs and Material read (page.schema.json), which would stop the build
+    with a traceback. A block that parses to no mapping (a list between two rules) is
+    Markdown to MkDocs, and to the check."""
     document = source.front_matter
     if document is None:
         return ()
@@ -220,13 +221,7 @@ def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, .
     report_yaml_problems(document, report)
     if document.usable and not document.empty:
         data = to_json_data(document.data)
-        if isinstance(data, list):
-            report.at_offset(
-                document.root_offset,
-                "front matter must be a mapping of fields (found a list); as it is, MkDocs "
-                "publishes it as the page's text",
-            )
-        elif isinstance(data, dict):
+        if isinstance(data, dict):
             report_schema_problems("page", data, document, report, source.origin(relative))
     return tuple(report.findings)
 

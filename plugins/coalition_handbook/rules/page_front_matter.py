@@ -1,8 +1,8 @@
-"""page.front-matter: a plain page's front matter that does not parse as YAML, that is a
-list where the fields belong, or that gives a key MkDocs or Material reads a value of the
-wrong type (`hide: 5`). MkDocs would publish broken front matter as the page's text, and
-Material would stop the build with a traceback on a wrong type; the problems are found
-when the page is read (`model.pages.front_matter_findings`)."""
+"""page.front-matter: a plain page's front matter that does not parse as YAML, or that
+gives a key MkDocs or Material reads a value of a type the theme cannot use (`hide: 5`).
+MkDocs would publish broken front matter as the page's text, and Material would stop the
+build with a traceback on such a value; the problems are found when the page is read
+(`model.pages.front_matter_findings`)."""
 
 from __future__ import annotations
 

@@ -61,6 +61,7 @@ _LOADING_TAG = re.compile(
     r"<(?:img|script|iframe|frame|source|track|video|audio|embed|object|link|input)\b[^>]*>",
     re.IGNORECASE,
 )
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _LOADING_ATTRIBUTES = ("src", "data", "poster")
 # <link> relations that fetch (a canonical or alternate link is only an address).
 _LOADING_LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "prefetch"})
@@ -71,6 +72,8 @@ def remote_resources(html: str) -> list[str]:
     host as the page loads: images, media, frames, scripts, stylesheets."""
     if "//" not in html:  # most pages: nothing to parse
         return []
+    if "<!--" in html:  # a comment loads nothing
+        html = _COMMENT.sub("", html)
     found: list[str] = []
     for tag in _LOADING_TAG.finditer(html):
         name, attributes = _start_tag(tag.group())

@@ -34,10 +34,15 @@ class PreviousSite:
             names = [name for name in os.listdir(site_dir) if not name.startswith(".")]
         except OSError:  # no site yet
             return None
+        aside = site_dir / ASIDE
+        if aside.is_dir():
+            # A build was killed before it finished (no Python code runs on SIGKILL or
+            # SIGTERM): the site it set aside is the one published, and what stands
+            # beside it is that build's half.
+            _remove(site_dir, names)
+            return cls(site_dir, aside)
         if not names:
             return None
-        aside = site_dir / ASIDE
-        shutil.rmtree(aside, ignore_errors=True)  # left by a build that was killed
         moved: list[str] = []
         try:
             aside.mkdir()
@@ -53,14 +58,7 @@ class PreviousSite:
 
     def restore(self) -> None:
         """Put the previous site back in place of what a failed build wrote."""
-        for name in os.listdir(self.site_dir):
-            if name.startswith("."):
-                continue
-            path = self.site_dir / name
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
+        _remove(self.site_dir, [name for name in os.listdir(self.site_dir) if name[:1] != "."])
         for name in os.listdir(self.aside):
             os.replace(self.aside / name, self.site_dir / name)
         shutil.rmtree(self.aside, ignore_errors=True)
@@ -68,3 +66,12 @@ class PreviousSite:
     def discard(self) -> None:
         """The new site is complete: the previous one goes."""
         shutil.rmtree(self.aside, ignore_errors=True)
+
+
+def _remove(folder: Path, names: list[str]) -> None:
+    for name in names:
+        path = folder / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
