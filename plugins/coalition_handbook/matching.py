@@ -382,10 +382,14 @@ def _add_form(
         case_rule = "any"
     head = " ".join(words[:-1])
     # As the glossary writes the form ("Anti-Trafficking Task Force", "Survivor’s"), with
-    # the last word inflected: what `term.case` suggests.
-    as_written = _EDGE_SEPARATORS.sub("", unicodedata.normalize("NFC", form))
-    last_start = max((gap.end() for gap in WORD_SEPARATORS.finditer(as_written)), default=0)
-    head_as_written, curly = as_written[:last_start], "\u2019" in as_written[last_start:]
+    # the last word inflected: what `term.case` suggests. Most forms are written with
+    # one space between words, and nothing else to keep.
+    if form == (f"{head} {words[-1]}" if head else words[-1]):
+        head_as_written, curly = (f"{head} " if head else ""), False
+    else:
+        as_written = _EDGE_SEPARATORS.sub("", unicodedata.normalize("NFC", form))
+        last_start = max((gap.end() for gap in WORD_SEPARATORS.finditer(as_written)), default=0)
+        head_as_written, curly = as_written[:last_start], "\u2019" in as_written[last_start:]
     for last in last_word_variants(words[-1]):
         key = _lower(f"{head} {last}" if head else last)
         written = head_as_written + (last.replace("'", "\u2019") if curly else last)
