@@ -9,11 +9,21 @@ import html
 import json
 import logging
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_builds import ROOT, SiteBuild, build_site, elements, run_build, write_site
+from site_builds import (
+    BIN,
+    BUILD_ENV,
+    ROOT,
+    SiteBuild,
+    build_site,
+    elements,
+    run_build,
+    write_site,
+)
 
 from coalition_handbook.config import load_config
 from coalition_handbook.forms import plurals, split_words
@@ -484,3 +494,36 @@ def test_ctrl_c_during_a_build_puts_the_published_site_back(
         finally:
             mkdocs_config.plugins.on_shutdown()
     assert _files(site) == published
+
+
+def test_properdocs_under_strict_keeps_the_published_site_too(tmp_path: Path) -> None:
+    """ProperDocs counts --strict warnings on its own logger: a warning of its own (a link
+    to no page) stops the build, and the published site stays."""
+    config = write_site(
+        tmp_path, pages={"index.md": "# Home\n\nPublished, version 1.\n"}, theme="material"
+    )
+    site = tmp_path / "published"
+    assert run_build("properdocs", site, config=config).returncode == 0
+    published = _files(site)
+    (tmp_path / "content" / "index.md").write_text(
+        "# Home\n\nSee [the missing page](missing.md).\n", encoding="utf-8"
+    )
+    failed = run_build("properdocs", site, config=config)
+    assert failed.returncode != 0 and "missing.md" in failed.output
+    assert _files(site) == published
+
+
+def test_a_config_read_from_standard_input_builds(tmp_path: Path) -> None:
+    """`mkdocs build -f -`: there is no file for the plugin to read again."""
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nA page.\n"})
+    completed = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-f", "-", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        input=config.read_text(encoding="utf-8"),
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
