@@ -183,7 +183,12 @@ class Autolinker:
         for number, (start, end, target, href) in enumerate(spans):
             link = etree.Element(
                 "a",
-                {"class": "hb-term", "data-term": target.term_id, "href": href, "title": target.tooltip},
+                {
+                    "class": "hb-term",
+                    "data-term": target.term_id,
+                    "href": href,
+                    "title": target.tooltip,
+                },
             )
             link.text = text[start:end]
             following = spans[number + 1][0] if number + 1 < len(spans) else len(text)

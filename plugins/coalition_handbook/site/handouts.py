@@ -25,7 +25,6 @@ from typing import Literal
 
 from ..config import HandbookConfig
 from ..documents import scan_handbook
-from ..findings import Severity
 from ..model.types import Module
 from ..rules.base import CheckContext
 from . import handout_render

@@ -13,12 +13,12 @@ one file system even where site_dir is a mount point. Hidden entries of site_dir
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 ASIDE = ".handbook-previous-site"
+_COMPLETE = ".complete"  # in ASIDE, once the whole site is there
 
 
 @dataclass(frozen=True)
@@ -31,36 +31,40 @@ class PreviousSite:
         """Move the published site in `site_dir` aside; None if there is none (or it
         cannot be moved, when MkDocs cleans it as it always did)."""
         try:
-            names = [name for name in os.listdir(site_dir) if not name.startswith(".")]
+            entries = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")]
         except OSError:  # no site yet
             return None
         aside = site_dir / ASIDE
-        if aside.is_dir():
+        if (aside / _COMPLETE).exists():
             # A build was killed before it finished (no Python code runs on SIGKILL or
             # SIGTERM): the site it set aside is the one published, and what stands
             # beside it is that build's half.
-            _remove(site_dir, names)
+            _remove(entries)
             return cls(site_dir, aside)
-        if not names:
+        if aside.is_dir():  # killed while setting the site aside: what moved goes back
+            entries += [entry.replace(site_dir / entry.name) for entry in aside.iterdir()]
+            shutil.rmtree(aside, ignore_errors=True)
+        if not entries:
             return None
-        moved: list[str] = []
+        moved: list[Path] = []
         try:
             aside.mkdir()
-            for name in names:
-                os.rename(site_dir / name, aside / name)
-                moved.append(name)
+            for entry in entries:
+                moved.append(entry.rename(aside / entry.name))
+            (aside / _COMPLETE).touch()
         except OSError:
-            for name in moved:  # as it was
-                os.rename(aside / name, site_dir / name)
+            for entry in moved:  # as it was
+                entry.rename(site_dir / entry.name)
             shutil.rmtree(aside, ignore_errors=True)
             return None
         return cls(site_dir, aside)
 
     def restore(self) -> None:
         """Put the previous site back in place of what a failed build wrote."""
-        _remove(self.site_dir, [name for name in os.listdir(self.site_dir) if name[:1] != "."])
-        for name in os.listdir(self.aside):
-            os.replace(self.aside / name, self.site_dir / name)
+        _remove([entry for entry in self.site_dir.iterdir() if not entry.name.startswith(".")])
+        for entry in self.aside.iterdir():
+            if entry.name != _COMPLETE:
+                entry.replace(self.site_dir / entry.name)
         shutil.rmtree(self.aside, ignore_errors=True)
 
     def discard(self) -> None:
@@ -68,10 +72,9 @@ class PreviousSite:
         shutil.rmtree(self.aside, ignore_errors=True)
 
 
-def _remove(folder: Path, names: list[str]) -> None:
-    for name in names:
-        path = folder / name
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
+def _remove(entries: list[Path]) -> None:
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
         else:
-            path.unlink(missing_ok=True)
+            entry.unlink(missing_ok=True)
