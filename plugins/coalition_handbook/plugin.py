@@ -30,7 +30,6 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
@@ -47,6 +46,7 @@ from .config import (
 from .config import load_config as read_site_config
 from .documents import matcher, pages_using_terms
 from .findings import Finding, Severity
+from .markdown import LineIndex
 from .model.types import Module
 from .model.types import Page as HandbookPage
 from .report.text import one_line
@@ -448,9 +448,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if self._content_policy
             else "opened from files, the pages would fetch it from there"
         )
+        lines = LineIndex.of(source)
         for url in urls:
             offset = source.find(url)
-            where = f"{path}:{source.count(chr(10), 0, offset) + 1}" if offset >= 0 else path
+            where = f"{path}:{lines.position(offset)[0]}" if offset >= 0 else path
             log.info(
                 f"{where}: {url} is on another host, and the handbook loads nothing from other "
                 f"hosts ({effect}). Copy the file into {docs}/ and link to the copy."
@@ -814,10 +815,9 @@ def _warnings_counted() -> bool:
     """Whether MkDocs counted a warning or an error, as it does under --strict to stop
     the build once the post_build events are done."""
     # MkDocs counts on its logger; ProperDocs, the maintained continuation, on its own.
-    loggers = {"mkdocs", "properdocs", CountHandler.__module__.split(".")[0]}
     return any(
         callable(getattr(handler, "get_counts", None)) and handler.get_counts()
-        for name in loggers
+        for name in ("mkdocs", "properdocs")
         for handler in logging.getLogger(name).handlers
     )
 

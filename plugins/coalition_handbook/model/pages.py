@@ -23,7 +23,7 @@ from ..config import HandbookConfig, resolved
 from ..findings import Finding
 from ..utf8 import decode_utf8
 from .records import report_schema_problems
-from .schema import to_json_data
+from .schema import to_json_data, validate
 from .source import (
     FileReport,
     may_be_file,
@@ -221,8 +221,9 @@ def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, .
     report_yaml_problems(document, report)
     if document.usable and not document.empty:
         data = to_json_data(document.data)
-        if isinstance(data, dict):
-            report_schema_problems("page", data, document, report, source.origin(relative))
+        problems = validate("page", data) if isinstance(data, dict) else []
+        if problems:
+            report_schema_problems(problems, document, report, source.origin(relative))
     return tuple(report.findings)
 
 
@@ -248,7 +249,7 @@ def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Pa
         text, problem = "", (1, 1, unreadable(error))
     source = parse_page(text)
     document = source.front_matter
-    found = front_matter_findings(page_paths(path, config)[0], source)
+    found = front_matter_findings(relative_path(config, path), source)
     if document is not None and not (document.usable and isinstance(document.data, dict)):
         # As in MkDocs: a block that is no YAML mapping is no front matter but content.
         source = PageSource(source.text, source.lines, None, 0)

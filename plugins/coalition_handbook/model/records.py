@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding, source_excerpt
-from .schema import load_schema, to_json_data, validate
+from .schema import SchemaProblem, load_schema, to_json_data, validate
 from .source import (
     FileReport,
     check_id,
@@ -75,17 +75,17 @@ def validated_fields(
             f"{noun} must be a mapping of fields (found {_describe_found(data)})",
         )
         return None
-    report_schema_problems(kind, data, document, report, origin_spans)
+    report_schema_problems(validate(kind, data), document, report, origin_spans)
     return None if report.findings else data
 
 
 def report_schema_problems(
-    kind: str, data: dict[str, Any], document: YamlDocument, report: FileReport, origin: Origin
+    problems: list[SchemaProblem], document: YamlDocument, report: FileReport, origin: Origin
 ) -> None:
-    """Report each problem of `data` (from `document`) against the schema of `kind`: at
-    the key for an unknown field, else at the value."""
+    """Report each schema problem of `document`: at the key for an unknown field, else
+    at the value."""
     text = origin.text
-    for problem in validate(kind, data):
+    for problem in problems:
         key_span = document.keys.get(problem.dotted) if problem.at_key else None
         if key_span is not None:
             report.at_offset(key_span[0], problem.message, source_excerpt(text, *key_span))

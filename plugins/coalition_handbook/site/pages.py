@@ -241,10 +241,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         letter_title="Other terms" if letter == "#" else f"Terms under {letter}",
         definition=Markup(term.definition),
         forms=(term.term, *term.aliases),
-        # Escaped: Material's search results show tags as HTML.
-        search_tags=tuple(str(escape(form)) for form in (term.term, *term.aliases))
-        if inputs.forms_as_search_tags
-        else (),
+        search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,
         search_forms=other_search_forms(term, inputs.written_forms.get(term.id, ())),
         replacement=replacement,
