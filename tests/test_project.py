@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +84,33 @@ def test_engine_does_not_import_mkdocs() -> None:
         )
     ]
     assert offenders == []
+
+
+def test_wheel_carries_every_package_file(tmp_path: Path) -> None:
+    """Another coalition installs the plugin as a package, not from this tree: the wheel
+    must hold every template, schema and asset the code reads, and its entry points."""
+    source = tmp_path / "source"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    shutil.copytree(ROOT / "plugins", source / "plugins", ignore=ignore)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(tmp_path / "dist"), str(source)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    (wheel,) = (tmp_path / "dist").glob("coalition_handbook-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        (entry_points,) = (name for name in names if name.endswith(".dist-info/entry_points.txt"))
+        entry_points_text = archive.read(entry_points).decode()
+    package_files = {
+        path.relative_to(source / "plugins").as_posix()
+        for path in (source / "plugins" / "coalition_handbook").rglob("*")
+        if path.is_file()
+    }
+    assert len(package_files) > 50
+    assert sorted(package_files - names) == []
+    assert "handbook = coalition_handbook.plugin:HandbookPlugin" in entry_points_text
+    assert "handbook = coalition_handbook.cli:main" in entry_points_text
