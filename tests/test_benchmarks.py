@@ -4,6 +4,7 @@ themselves are for `make bench`, never for tests on a shared machine."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -24,3 +25,26 @@ def test_a_ratio_is_the_median_of_rounds_in_which_both_sides_take_turns(
     ratio = run.paired_ratio(lambda: order.append("large"), lambda: order.append("small"), 3)
     assert order == ["large", "small"] * 3
     assert ratio == 2.0  # the ratios of the rounds are 2, 2 and 9
+
+
+def test_the_build_floor_writes_every_term_page_again_and_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    for term, html in (("victim", b"<p>a</p>"), ("survivor", b"<p>bb</p>")):
+        (site / "glossary" / term).mkdir(parents=True)
+        (site / "glossary" / term / "index.html").write_bytes(html)
+    (site / "index.html").write_bytes(b"not a term page")
+    written: dict[str, bytes] = {}
+    remove = run.shutil.rmtree
+
+    def record_then_remove(path: Path, **options: object) -> None:
+        written.update(
+            {page.parent.name: page.read_bytes() for page in Path(path).glob("*/index.html")}
+        )
+        remove(path, **options)
+
+    monkeypatch.setattr(run.shutil, "rmtree", record_then_remove)
+    seconds = run.page_writing_time(site)
+    assert seconds >= 0
+    assert sorted(written.values()) == [b"<p>a</p>", b"<p>bb</p>"]
