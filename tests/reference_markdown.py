@@ -5,7 +5,10 @@ renders is read anew, and say so here. Since then: a link's destination runs to 
 closing parenthesis, spaces included (`[a](b c)` links to "b c"); underscores inside a
 word are text, not emphasis ("victim_id"); a character reference is read as its
 character ("&amp;" as "&"); the lines of a raw HTML block get only the HTML part of the
-inline pass.
+inline pass. Read anew against Python-Markdown on 2026-12-01: an attribute list
+(`*a*{: .c } b`) is a space between words, not a break; a quoted attribute value may hold
+a `>`; a bare URL of any scheme (`git://`, `ssh://`) is masked; emphasis, an inline tag or
+a link's destination inside a word ("**victim**hood", "[survivor](u)s") glues it (`GLUE`).
 
 What each line is (`_Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -44,6 +47,7 @@ from dataclasses import dataclass
 from coalition_handbook.markdown import _Blocks
 
 HARD = "\x00"
+GLUE = "\x01"
 
 _SOFT_TAIL = re.compile(r"[^\n]")
 
@@ -57,7 +61,7 @@ _INLINE = re.compile(
     |(?P<comment><!--[^\x00]*?-->)
     |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |(?P<raw_code><(?P<code_tag>code|kbd|samp)\b[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
-    |(?P<tag></?(?P<tag_name>[A-Za-z][\w-]*)(?:\s[^<>\x00]*?)?/?>)
+    |(?P<tag></?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
     |(?P<destination>\]\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |(?P<reference>\]\[[^\]\x00]*\])
     |(?P<footnote>\[\^[^\]\x00\s]+\])
@@ -66,7 +70,10 @@ _INLINE = re.compile(
     """,
     re.VERBOSE,
 )
-_URL = re.compile(r"(?=[hfw])(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
+_URL = re.compile(
+    r"(?:(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{0,31}://|(?<!\w)www\.)"
+    r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
+)
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
@@ -135,6 +142,9 @@ _BLOCK_TAGS = frozenset(
 )
 _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+_MARKUP_BEFORE_LETTER = re.compile(
+    r"(?:\*(?<=[^\W_]\*)\**|<(?<=[^\W_]<)/?[A-Za-z][^<>\x00\n]*>|\](?<=[^\W_]\])\([^()\s\x00]*\))(?=[^\W_])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,13 +216,27 @@ _MARKDOWN_ONLY = frozenset({"escape", "code", "destination", "reference", "footn
 def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     if not view:
         return view
-    view = _INLINE.sub(replacement, view)
-    if "://" in view or "www." in view:
-        view = _URL.sub(_hard, view)
-    if "@" in view:
-        view = _mask_emails(view)
-    view = _EMPHASIS_UNDERSCORES.sub(lambda marks: " " * len(marks.group()), view)
-    return view.translate(_MARKS)
+    masked = _INLINE.sub(replacement, view)
+    if "://" in masked or "www." in masked:
+        masked = _URL.sub(_hard, masked)
+    if "@" in masked:
+        masked = _mask_emails(masked)
+    masked = _EMPHASIS_UNDERSCORES.sub(lambda marks: " " * len(marks.group()), masked)
+    return _glue_words(view, masked.translate(_MARKS))
+
+
+def _glue_words(view: str, masked: str) -> str:
+    characters = list(masked)
+    for markup in _MARKUP_BEFORE_LETTER.finditer(view):
+        start, end = markup.span()
+        if (
+            start
+            and masked[start - 1].isalnum()
+            and masked[end].isalnum()
+            and set(masked[start:end]) == {" "}
+        ):
+            characters[start:end] = GLUE * (end - start)
+    return "".join(characters)
 
 
 def _hard(match: re.Match[str]) -> str:
@@ -228,7 +252,7 @@ def _inline_replacement(match: re.Match[str]) -> str:
         return found[1] * 2 if found[1] in "-_" else found
     if kind == "tag" and match.group("tag_name").lower() in _BLOCK_TAGS:
         return HARD * len(found)  # a block starts or ends: words never join across it
-    if kind in ("destination", "tag", "reference", "comment"):
+    if kind in ("destination", "tag", "reference", "comment", "attributes"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
         if found in _NBSP_ENTITIES or html.unescape(found).isspace():

@@ -491,6 +491,14 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'javascript:'",),
     ),
     (
+        "page-javascript-link-glued-into-a-word",
+        "content/page.md",
+        "# A page\n\nSee the [link](javascript:alert)s.\n",
+        "link.unsafe",
+        3,
+        ("'javascript:'",),
+    ),
+    (
         "page-javascript-attribute",
         "content/page.md",
         '# A page\n\n<a href="JavaScript:alert(1)">x</a>\n',

@@ -156,6 +156,19 @@ STRUCTURES = [
     ("<div markdown>\n\nSome `needle` as code\n\n</div>\n", False, True),
     ("* item\n!!! note\n    needle in the note after the list\n", True, True),
     ("<div>raw</div> and `needle` as code: Markdown again after the block\n", False, True),
+    # An abbreviation's expansion is published (a paragraph here, a tooltip with `abbr`).
+    ("The HTML.\n\n*[HTML]: a needle expansion\n", True, True),
+    # A code block's title is shown above it; its code is not.
+    ('```python title="A needle title"\ncode\n```\n', True, True),
+    ('```python title="Title"\nneedle\n```\n', False, True),
+    # An info string superfences does not read opens no fence: the lines are text.
+    ("````{note} Example\na needle\n\n```\ncode\n```\n\nmore\n````\n", True, True),
+    # A `-` alone is no list item: the line indented after it is code.
+    ("-\n\n    needle as code\n", False, True),
+    # A tag's quoted attribute value may hold ">": all of it is the tag, to a browser
+    # (`visible_text`'s pattern would stop at the ">").
+    ('Text <span title="a > needle">shown</span>\n', False, False),
+    ("Text git://host/needle and ssh://host/x\n", False, False),  # bare URLs, any scheme
 ]
 
 
@@ -185,6 +198,7 @@ def test_structures(markdown_text: str, expected: bool, agrees: bool) -> None:
         "- child\n#prostitute",
         "> child\n>#prostitute",
         "- a\n\n    child\n\n    #prostitute",
+        "1. ### child\n   prostitute",  # a heading of its own in a list item
     ],
 )
 def test_hard_breaks_keep_words_apart(markdown_text: str) -> None:
@@ -220,6 +234,9 @@ def test_every_block_level_tag_keeps_words_apart(tag: str) -> None:
         "child\n #prostitute",
         "1. child\n    #prostitute",
         "> child\n>  #prostitute",
+        ">> child\n> prostitute",  # going on lazily in the inner quote
+        "*child*{: .note } prostitute",  # an attribute list is no break
+        "[child](https://x.org){: .button } prostitute",
     ],
 )
 def test_soft_breaks_join_words(markdown_text: str) -> None:
@@ -250,6 +267,30 @@ def test_soft_breaks_join_words(markdown_text: str) -> None:
 )
 def test_exact_views(markdown_text: str, view: str) -> None:
     assert checkable_text(markdown_text) == view
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "word"),
+    [
+        ("Avoid **victim**hood framing.", "victimhood"),
+        ("a victim*hood* b", "victimhood"),
+        ("the <b>victim</b>hood of", "victimhood"),
+        ("the [victim](../glossary/victim.md)s we serve", "victims"),
+    ],
+)
+def test_markup_inside_a_word_keeps_it_one_word(markdown_text: str, word: str) -> None:
+    # The reader sees one word: no whole-word use of "victim" ends at the markup.
+    assert word in re.sub(r"<[^>]+>", "", render(markdown_text)).split()
+    view = checkable_text(markdown_text)
+    start = view.index("victim")
+    glued = view[start : start + len(markdown_text)].split()[0]
+    assert glued.replace(markdown.GLUE, "") == word
+    assert set(glued) - set(word) == {markdown.GLUE}
+
+
+def test_markup_between_words_is_no_glue() -> None:
+    for markdown_text in ("**victim** hood", "victim **hood**", "[victim](u) hood", "*a*"):
+        assert markdown.GLUE not in checkable_text(markdown_text)
 
 
 def test_underscores_mark_emphasis_only_at_word_edges() -> None:

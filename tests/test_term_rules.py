@@ -364,3 +364,16 @@ def test_term_case_suggests_the_form_as_the_glossary_writes_it(
         for f in findings
         if f.rule == "term.case" and f.path == "content/case.md"
     ] == [(found, suggestion, "task-force")]
+
+
+def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
+    """The reader sees "victimhood" and "victims": the first is no use of the form to
+    avoid "victim", the second is one, found across the link's markup."""
+    config = make(tmp_path)
+    (tmp_path / "content" / "glued.md").write_text(
+        "No **victim**hood here.\n\nThe [victim](index.md)s we met.\n", encoding="utf-8"
+    )
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.rule, f.line, f.column, f.found) for f in findings if f.path == "content/glued.md"
+    ] == [("term.avoid", 3, 6, "victim](index.md)s")]

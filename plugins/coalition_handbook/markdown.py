@@ -35,13 +35,24 @@ from operator import add
 from .inline_openers import put_back, set_aside
 
 HARD = "\x00"
+# Markup inside a word ("**victim**hood", "[survivor](url)s"): no gap to the reader, who
+# sees one word. The matcher reads the word as if the markup were not there.
+GLUE = "\x01"
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
+# superfences (without `relaxed_headers`) opens a fence only for an info string it reads:
+# a language, then `{attributes}` or `key="value"` options. "```Python 3" opens none.
+_FENCE_INFO = re.compile(
+    r"""[ \t]*(?:\.?[\w#.+-]+(?=[\t ]|$))?"""
+    r"""(?:[ \t]*\{[^\n]*\}|(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:=("|').*?\1)?(?=[\t ]|$))+)?[ \t]*$"""
+)
+_CODE_TITLE = re.compile(r"""[\s{]title=(["'])(.*?)\1""")
 # Python-Markdown: one to six `#` that start a line make a heading, with or without a
 # space after them (a seventh is text).
 _ATX = re.compile(r"#{1,6}+[ \t]*")
-# Python-Markdown knows `1.` but not `1)` as an ordered list marker.
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}\.)(?:[ \t]+|$)")
+# Python-Markdown knows `1.` but not `1)` as an ordered list marker, and a marker needs a
+# space or tab after it: a `-` alone on its line is text.
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}\.)[ \t]+")
 _ADMONITION = re.compile(
     r"(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*(?:\"([^\"]*)\")?[ \t]*$"
 )
@@ -50,7 +61,7 @@ _RULE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
 _TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _REFERENCE = re.compile(r"\[(?!\^)[^\]]+\]:[ \t]*\S")
-_ABBREVIATION = re.compile(r"\*\[[^\]]+\]:")
+_ABBREVIATION = re.compile(r"\*\[[^\]]+\]:[ \t]*")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 _RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
 _HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
@@ -74,7 +85,7 @@ _INLINE = re.compile(
     |<(?P<comment>!--[^\x00]*?-->)
     |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |<(?P<raw_code>(?P<code_tag>code|kbd|samp)\b[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
-    |<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)(?:\s[^<>\x00]*?)?/?>)
+    |<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
     |\](?P<destination>\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |\](?P<reference>\[[^\]\x00]*\])
     |\[(?P<footnote>\^[^\]\x00\s]+\])
@@ -83,7 +94,9 @@ _INLINE = re.compile(
     """,
     re.VERBOSE,
 )
-_URL = re.compile(r"(?=[hfw])(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
+_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
+# The scheme of a URL that ends at `://` (`https`, `ftp`, `git+ssh`), not inside a word.
+_SCHEME = re.compile(r"(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{0,31}\Z")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
@@ -156,6 +169,11 @@ _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 # Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
 # inside a word as they are ("victim_id" is one word, not "victim").
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+# Emphasis, an inline tag or a link's destination right before a letter or digit: with
+# one just before it too, it is inside a word (see `_glue_words`).
+_MARKUP_BEFORE_LETTER = re.compile(
+    r"(?:\*(?<=[^\W_]\*)\**|<(?<=[^\W_]<)/?[A-Za-z][^<>\x00\n]*>|\](?<=[^\W_]\])\([^()\s\x00]*\))(?=[^\W_])"
+)
 _TAB_WIDTH = 4
 
 
@@ -241,10 +259,45 @@ def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     if not view:
         return view
     aside, restores = set_aside(view)  # openers that cannot close: linear, not quadratic
-    view = mask_addresses(put_back(_INLINE.sub(replacement, aside), restores))
-    if "_" in view:
-        view = _EMPHASIS_UNDERSCORES.sub(_spaces, view)
-    return view.translate(_MARKS)
+    masked = mask_addresses(put_back(_INLINE.sub(replacement, aside), restores))
+    if "_" in masked:
+        masked = _EMPHASIS_UNDERSCORES.sub(_spaces, masked)
+    return _glue_words(view, masked.translate(_MARKS))
+
+
+def _glue_words(view: str, masked: str) -> str:
+    """`masked` with the blanked markup that sits between two letters of a word made
+    `GLUE`: "**victim**hood" is "victimhood" to the reader, not a use of "victim", and
+    "[survivor](url)s" is "survivors"."""
+    # Found from each opening character by str.find: far faster than the pattern's own
+    # search over a page that holds few of them.
+    spans: list[tuple[int, int]] = []
+    for opener in "*<]":
+        position = view.find(opener)
+        while position >= 0:
+            markup = _MARKUP_BEFORE_LETTER.match(view, position)
+            if markup:
+                spans.append(markup.span())
+                position = view.find(opener, markup.end())
+            else:
+                position = view.find(opener, position + 1)
+    if not spans:
+        return masked
+    pieces: list[str] = []
+    previous = 0
+    for start, end in sorted(spans):
+        if (
+            start > previous
+            and masked[start - 1].isalnum()
+            and masked[end].isalnum()
+            and not masked[start:end].strip(" ")  # all of it blanked, none of it a break
+        ):
+            pieces += (masked[previous:start], GLUE * (end - start))
+            previous = end
+    if not pieces:
+        return masked
+    pieces.append(masked[previous:])
+    return "".join(pieces)
 
 
 def mask_addresses(text: str) -> str:
@@ -266,14 +319,21 @@ def _spaces(match: re.Match[str]) -> str:
 
 
 def _mask_urls(view: str) -> str:
-    """`_URL.sub(_hard, view)`, trying the pattern only where a URL can start: a scheme
-    just before `://`, or `www.` (the engine would otherwise stop at every h, f and w)."""
+    """`_URL.sub(_hard, view)`, trying the pattern only where a URL can start: the
+    scheme before a `://`, or a `www.` that starts a word (the engine would otherwise try
+    at every letter)."""
     starts: set[int] = set()
-    for marker, backs in (("://", (5, 4, 3)), ("www.", (0,))):
-        found = view.find(marker)
-        while found >= 0:
-            starts.update(found - back for back in backs if found >= back)
-            found = view.find(marker, found + 1)
+    found = view.find("://")
+    while found >= 0:
+        scheme = _SCHEME.search(view, max(0, found - 32), found)
+        if scheme:
+            starts.add(scheme.start())
+        found = view.find("://", found + 3)
+    found = view.find("www.")
+    while found >= 0:
+        if not found or not (view[found - 1].isalnum() or view[found - 1] == "_"):
+            starts.add(found)
+        found = view.find("www.", found + 4)
     pieces: list[str] = []
     previous = 0
     for start in sorted(starts):
@@ -296,7 +356,7 @@ def _inline_replacement(match: re.Match[str]) -> str:
         return found[1] * 2 if found[1] in "-_" else found
     if kind == "tag" and match.group("tag_name").lower() in _BLOCK_TAGS:
         return HARD * len(found)  # a block starts or ends: words never join across it
-    if kind in ("destination", "tag", "reference", "comment"):
+    if kind in ("destination", "tag", "reference", "comment", "attributes"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
         if found in _NBSP_ENTITIES or html.unescape(found).isspace():
@@ -556,8 +616,11 @@ class _Blocks:
 
         depth = quote.group().count(">") if quote else 0
         if quote or not lazy:
-            lazy = lazy and depth == self.quote_depth  # "> a" then ">> b": two blocks
-            self.quote_depth = depth
+            # "> a" then ">> b": two blocks; ">> a" then "> b": one paragraph, its line
+            # going on lazily in the inner quote (which a later ">> c" still continues).
+            lazy = lazy and 0 < depth <= self.quote_depth
+            if not lazy:
+                self.quote_depth = depth
         self.line_quoted = quote is not None
         if quote:
             position, indent = _indent_of(line, quote.end())
@@ -582,7 +645,11 @@ class _Blocks:
                 self.fence = fence
                 self.in_table = False
                 self.previous = "other"
-                return None
+                # A title (`title="..."`, superfences' and Material's) is shown above it.
+                title = _CODE_TITLE.search(rest, len(fence))
+                return (
+                    (position + title.start(2), position + title.end(2), False) if title else None
+                )
         if first == "<":
             # A comment that no `-->` closes is text, as Python-Markdown shows it.
             line_start = self.next_offset - len(line) - 1
@@ -661,13 +728,26 @@ class _Blocks:
             if footnote:
                 self._enter(column)
                 return self._paragraph(position + footnote.end(), end, False, column)
-        if first == "*" and _ABBREVIATION.match(rest):
-            self.previous = "other"
-            return None
+        if first == "*":
+            abbreviation = _ABBREVIATION.match(rest)
+            if abbreviation:
+                # Its expansion is published: a tooltip with the `abbr` extension, a line
+                # of text without it. The abbreviation itself is checked where it is used.
+                self.previous = "other"
+                return position + abbreviation.end(), end, False
         if first in "-*+0123456789" and not (lazy and not self.chunk_is_list):
             item = _LIST_ITEM.match(rest)
             if item:
                 self._enter(column)
+                heading = (
+                    _ATX.match(rest, item.end())
+                    if rest[item.end() : item.end() + 1] == "#"
+                    else None
+                )
+                if heading:  # "1. ### Title": a heading of its own in the item
+                    self.chunk_column, self.chunk_is_list = column, True
+                    self.previous = "other"
+                    return position + heading.end(), end, False
                 return self._paragraph(position + item.end(), end, False, column, list_item=True)
         if (
             not lazy
@@ -703,7 +783,11 @@ class _Blocks:
         """The fence a line (from its first character) opens, if a later line closes it;
         None if it opens none (an info string of backticks makes none)."""
         fence = _FENCE.match(rest)
-        if fence is None or (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+        if (
+            fence is None
+            or (fence.group(1)[0] == "`" and "`" in fence.group(2))
+            or not _FENCE_INFO.match(fence.group(2))
+        ):
             return None
         return fence.group(1) if self._closes(fence.group(1)) else None
 

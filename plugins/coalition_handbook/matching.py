@@ -27,6 +27,7 @@ from typing import Literal, NamedTuple
 import ahocorasick
 
 from .forms import WORD_SEPARATORS, is_all_capitals, last_word_variants, split_words
+from .markdown import GLUE
 from .model.types import Term
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
@@ -35,6 +36,9 @@ MatchKind = Literal["accepted", "avoid", "deprecated"]
 _SEPARATORS = "\t\n\r\u00a0\u202f\u2007-\u2010\u2011"
 _TRANSLATE = str.maketrans({**dict.fromkeys(_SEPARATORS, " "), "\u2019": "'"})
 _SPACE_RUNS = re.compile(r"  +")  # two literal spaces first: a fast search
+# What `_collapse_spaces` takes out where markup is glued into words: every space after
+# a space, and every `GLUE`.
+_GAPS = re.compile(rf"(?<= ) +|{GLUE}+")
 # Two line breaks (a blank line) end a paragraph: words never join across them.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 _KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
@@ -426,8 +430,11 @@ def _comparable(written: str) -> str:
 
 
 def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
-    """`text` with runs of spaces collapsed to one, and the map back: at collapsed offset
-    `shifts_at[k]` and after, add `shifts[k]` to get the offset before collapsing."""
+    """`text` with runs of spaces collapsed to one and `GLUE` taken out, and the map
+    back: at collapsed offset `shifts_at[k]` and after, add `shifts[k]` to get the offset
+    before collapsing."""
+    if GLUE in text:
+        return _take_out_gaps(text)
     run = text.find("  ")
     if run < 0:
         return text, [], []
@@ -446,6 +453,23 @@ def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
         shifts.append(removed)
         previous = run_end
         run = text.find("  ", run_end)
+    pieces.append(text[previous:])
+    return "".join(pieces), shifts_at, shifts
+
+
+def _take_out_gaps(text: str) -> tuple[str, list[int], list[int]]:
+    """`_collapse_spaces` for a text with `GLUE` in it (rare: a regular expression)."""
+    pieces: list[str] = []
+    shifts_at: list[int] = []
+    shifts: list[int] = []
+    removed = 0
+    previous = 0
+    for gap in _GAPS.finditer(text):
+        pieces.append(text[previous : gap.start()])
+        removed += gap.end() - gap.start()
+        shifts_at.append(gap.end() - removed)
+        shifts.append(removed)
+        previous = gap.end()
     pieces.append(text[previous:])
     return "".join(pieces), shifts_at, shifts
 

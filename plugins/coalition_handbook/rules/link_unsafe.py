@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
-from ..markdown import lines_outside_code
+from ..markdown import GLUE, lines_outside_code
 from .base import CheckContext
 
 RULE = "link.unsafe"
@@ -44,6 +44,9 @@ _SCRIPT = re.compile(
 # What stands just before an address (spaces aside): a link's `(` or `<`, an attribute's
 # `=` or quote, a CSS `url(`.
 _ADDRESS_OPENERS = frozenset("(<=\"'")
+# A link destination or an HTML tag in the view: blanked, or glued into a word
+# ("[x](javascript:y)s").
+_BLANKED = frozenset((" ", GLUE))
 # A reference definition, `[label]: javascript:...`, whose whole line the checks skip.
 _REFERENCE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?[ \t]*\Z")
 
@@ -77,7 +80,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
     outside_code: set[int] | None = None
     for found in _SCRIPT.finditer(markdown):
         start = found.start()
-        if text.view[start] == " ":  # a link destination or an HTML tag, blanked
+        if text.view[start] in _BLANKED:  # a link destination or an HTML tag
             # Only where an address starts: `https://x.org/javascript:guide` is no script.
             if _character_before(markdown, start) in _ADDRESS_OPENERS:
                 yield start, found.end()

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
-from ..markdown import HARD, checkable_text
+from ..markdown import GLUE, HARD, checkable_text
 from ..model.types import Module
 from .base import CheckContext
 
@@ -41,7 +41,7 @@ def module_plain_text(module: Module) -> str:
     view = checkable_text(module.origin.text, module.origin.body_line)
     headings = {" ".join(heading.text.split()) for heading in module.headings}
     sentences: list[str] = []
-    for chunk in view.split(HARD):
+    for chunk in view.replace(GLUE, "").split(HARD):
         for block in _BLANK_LINE.split(chunk):
             words = _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(block.split()))
             if not words or words in headings or not any(char.isalpha() for char in words):
