@@ -307,6 +307,72 @@ def test_renamed_and_changed_without_a_bump_fails(
     assert "    -1. Call" in out and "    +1. Ring" in out
 
 
+def test_renamed_with_a_new_preferred_form_is_still_a_rename(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The first history entry, which a renamed file keeps, pairs the two.
+    git(repository, "mv", "glossary/survivor.yml", "glossary/person-with-lived-experience.yml")
+    write(
+        repository,
+        "glossary/person-with-lived-experience.yml",
+        term(name="person with lived experience"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "| terms | 0 | 0 | 1 | 0 |" in out
+    assert "renamed from `survivor` (`glossary/survivor.yml`)" in out
+    assert "  - preferred form: `survivor` → `person with lived experience`" in out
+    assert "its content changed but `version` is still 1" in out
+
+
+@pytest.mark.parametrize(
+    ("path", "before", "after"),
+    [
+        (
+            "glossary/survivor.yml",
+            term(definition="A person who has experienced trafficking."),
+            term(definition="|\n  A person who has\n  experienced   trafficking.\n"),
+        ),
+        (
+            "content/modules/hotel-staff.md",
+            MODULE.format(version=1, history=history(1), realize="It happens here."),
+            MODULE.format(version=1, history=history(1), realize="It  happens\nhere.\n\n"),
+        ),
+    ],
+)
+def test_a_change_of_layout_alone_is_shown_and_needs_no_bump(
+    repository: Path, capsys: pytest.CaptureFixture[str], path: str, before: str, after: str
+) -> None:
+    write(repository, path, after)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "layout only (spaces and line breaks; no version bump needed): `" in out
+    assert "fields changed" not in out
+
+
+def test_a_fence_in_a_diffed_text_cannot_close_the_reports(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "It happens here.\n\n````\ncode <img src=x>\n```\n"
+    write(
+        repository,
+        "content/modules/hotel-staff.md",
+        MODULE.format(version=1, history=history(1), realize=body),
+    )
+    commit(repository)
+    write(
+        repository,
+        "content/modules/hotel-staff.md",
+        MODULE.format(version=1, history=history(1), realize=body.replace("code", "changed")),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "    `````diff\n" in out
+    opened = out.index("    `````diff\n")
+    closed = out.index("\n    `````\n", opened)
+    assert "+changed <img src=x>" in out[opened:closed]
+
+
 def test_module_body_change_is_a_change(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -124,6 +124,20 @@ def test_sarif_is_2_1_0_with_one_result_per_finding() -> None:
     assert [result["level"] for result in run["results"]] == ["note", "warning", "warning", "error"]
 
 
+def test_sarif_locations_are_uri_references() -> None:
+    finding = Finding(
+        rule="term.avoid",
+        severity=Severity.WARNING,
+        path="content/my dir/p%1 é.md",
+        line=1,
+        column=1,
+        message="m",
+    )
+    log = json.loads(FORMATTERS["sarif"]([finding]))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "content/my%20dir/p%251%20%C3%A9.md"
+
+
 # The SARIF 2.1.0 schema as GitHub code scanning reads it (OASIS, final 2.1.0: rtm.5),
 # copied from the npm package @microsoft/jest-sarif (MIT) so the test runs offline.
 SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0-rtm.5.json"

@@ -104,16 +104,31 @@ def test_term_is_proposed_and_explains_every_field(config: HandbookConfig) -> No
 
 
 @pytest.mark.parametrize(("kind", "folder"), [("term", "glossary"), ("protocol", "protocols")])
-def test_first_line_names_the_schema_relative_to_the_file(
+def test_first_line_names_the_schema_as_the_siblings_do(
     config: HandbookConfig, kind: str, folder: str
 ) -> None:
+    """The file is committed: it names the schema as the files beside it do, not by a
+    path into this machine's installation of the package."""
+    line = f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n"
+    (config.root / folder).mkdir(exist_ok=True)
+    (config.root / folder / "an-older-one.yml").write_text(line + "title: x\n", "utf-8")
     assert run_new(config, kind, "Preferred form") == 0
     path = config.root / folder / "preferred-form.yml"
-    first_line = path.read_text(encoding="utf-8").splitlines()[0]
-    prefix = "# yaml-language-server: $schema="
-    assert first_line.startswith(prefix)
-    schema = (path.parent / first_line.removeprefix(prefix)).resolve()
-    assert schema == (SCHEMAS_DIR / f"{kind}.schema.json").resolve()
+    assert path.read_text(encoding="utf-8").startswith(line)
+
+
+@pytest.mark.parametrize(("kind", "folder"), [("term", "glossary"), ("protocol", "protocols")])
+def test_no_schema_line_points_outside_the_handbook(
+    config: HandbookConfig, kind: str, folder: str
+) -> None:
+    # This package lies outside the temporary handbook: a path to it would be this
+    # machine's alone.
+    assert not SCHEMAS_DIR.resolve().is_relative_to(config.root.resolve())
+    assert run_new(config, kind, "Preferred form") == 0
+    text = (config.root / folder / "preferred-form.yml").read_text(encoding="utf-8")
+    assert "yaml-language-server" not in text
+    assert "schema named above" not in text
+    assert yaml.safe_load(text)
 
 
 def test_this_repository_gets_a_stable_schema_path() -> None:

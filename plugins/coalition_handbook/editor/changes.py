@@ -6,7 +6,11 @@ Pure: takes two `Handbook`s, returns a `Changes`; `diff_report` renders it, `dif
 A renamed file (`git mv glossary/a.yml glossary/b.yml`) changes the item's id, so the site
 moves its page. It is reported as a rename, not as a removal and an addition, when the
 removed and the added item are of the same kind and have the same preferred form (terms)
-or title (protocols, modules); its other fields are then compared as for any change.
+or title (protocols, modules), or failing that the same first `history` entry (the item's
+birth record, which a rename keeps); its other fields are then compared as for any change.
+
+A change of layout alone (text rewrapped, spaces doubled, paragraphs joined) changes no
+meaning: it is reported, but asks for no version bump (DESIGN section 3.1).
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ class ItemChange:
     fields: tuple[FieldChange, ...] = ()
     history_changed: bool = False
     version_problem: str | None = None
+    # Fields whose text changed only in its layout: spaces and line breaks.
+    layout_fields: tuple[str, ...] = ()
 
     @property
     def change(self) -> Literal["added", "removed", "renamed", "changed"]:
@@ -162,19 +168,29 @@ def _identity(item: Item) -> str:
     return " ".join(item.title.split()).casefold()
 
 
+def _birth(item: Item) -> tuple[object, ...] | None:
+    """The item's first history entry, which a renamed file keeps (None if it has none)."""
+    if not item.history:
+        return None
+    first = item.history[-1]
+    return (first.version, first.date, " ".join(first.summary.split()))
+
+
 def _compare_kind(
     kind: ItemKind, old: Mapping[str, Item], new: Mapping[str, Item]
 ) -> Iterable[ItemChange]:
     removed = {item_id: item for item_id, item in old.items() if item_id not in new}
     added = {item_id: item for item_id, item in new.items() if item_id not in old}
     renamed: list[tuple[Item, Item]] = []
-    removed_by_identity = {_identity(item): item for item in removed.values()}
-    for item_id, item in list(added.items()):
-        previous = removed_by_identity.pop(_identity(item), None)
-        if previous is not None:
-            renamed.append((previous, item))
-            del added[item_id]
-            del removed[previous.id]
+    for identity in (_identity, _birth):
+        removed_by_identity = {identity(item): item for item in removed.values()}
+        removed_by_identity.pop(None, None)
+        for item_id, item in list(added.items()):
+            previous = removed_by_identity.pop(identity(item), None)
+            if previous is not None:
+                renamed.append((previous, item))
+                del added[item_id]
+                del removed[previous.id]
 
     changes: list[ItemChange] = [ItemChange(kind, None, item) for item in added.values()]
     changes += [ItemChange(kind, item, None) for item in removed.values()]
@@ -189,13 +205,21 @@ def _compare_kind(
 
 def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
     old_values, new_values = content_fields(old), content_fields(new)
-    fields = tuple(
-        FieldChange(name, old_values.get(name), new_values.get(name))
+    names = [
+        name
         for name in dict.fromkeys([*old_values, *new_values])
         if old_values.get(name) != new_values.get(name)
+    ]
+    layout = tuple(
+        name for name in names if _wording(old_values.get(name)) == _wording(new_values.get(name))
+    )
+    fields = tuple(
+        FieldChange(name, old_values.get(name), new_values.get(name))
+        for name in names
+        if name not in layout
     )
     history_changed = old.history != new.history
-    if not fields and not history_changed and old.version == new.version and old.id == new.id:
+    if not names and not history_changed and old.version == new.version and old.id == new.id:
         return None
     return ItemChange(
         kind,
@@ -204,7 +228,25 @@ def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
         fields,
         history_changed,
         _version_problem(old, new, changed=bool(fields)),
+        layout,
     )
+
+
+def _wording(value: object) -> object:
+    """A field's value without the layout of its text: every run of spaces and line
+    breaks read as one space, in strings, lists and records alike."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, tuple | list):
+        return tuple(_wording(item) for item in value)
+    if isinstance(value, Mapping):
+        return {key: _wording(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__name__,
+            *(_wording(getattr(value, field.name)) for field in dataclasses.fields(value)),
+        )
+    return value
 
 
 def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:

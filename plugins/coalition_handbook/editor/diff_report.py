@@ -127,6 +127,11 @@ def _item_lines(change: ItemChange) -> list[str]:
         )
     if change.fields:
         lines.append("  - fields changed: " + ", ".join(f"`{f.name}`" for f in change.fields))
+    if change.layout_fields:
+        lines.append(
+            "  - layout only (spaces and line breaks; no version bump needed): "
+            + ", ".join(f"`{name}`" for name in change.layout_fields)
+        )
     lines += _form_lines(change)
     for field in change.fields:
         lines += _field_lines(field)
@@ -186,12 +191,15 @@ def _field_lines(field: FieldChange) -> list[str]:
     if field.name in WORD_DIFF_FIELDS and isinstance(field.new, str):
         return [f"  - `{field.name}`:", "", f"    > {word_diff(_text(field.old), field.new)}", ""]
     if field.name in LINE_DIFF_FIELDS or field.name == "steps":
+        diff = line_diff(_lines(field.old), _lines(field.new))
+        # Longer than any run of backticks in the text: a fence in it cannot close ours.
+        fence = "`" * max([3, *(len(run) + 1 for line in diff for run in re.findall("`+", line))])
         return [
             f"  - `{field.name}`:",
             "",
-            "    ```diff",
-            *(f"    {line}" for line in line_diff(_lines(field.old), _lines(field.new))),
-            "    ```",
+            f"    {fence}diff",
+            *(f"    {line}" for line in diff),
+            f"    {fence}",
             "",
         ]
     if isinstance(field.old, tuple | type(None)) and isinstance(field.new, tuple | type(None)):

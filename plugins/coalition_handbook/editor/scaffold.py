@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -63,10 +64,11 @@ def target_path(config: HandbookConfig, kind: str, slug: str) -> Path:
     return folder / f"{slug}{KINDS[kind].suffix}"
 
 
-def render(kind: str, name: str, folder: Path, today: dt.date) -> str:
-    """The text of a new `kind` file named `name`, to be written in `folder`."""
+def render(kind: str, name: str, folder: Path, today: dt.date, project: Path | None = None) -> str:
+    """The text of a new `kind` file named `name`, to be written in `folder` of the
+    handbook in `project`."""
     spec = KINDS[kind]
-    schema = schema_reference(folder, spec.schema) if spec.schema else ""
+    schema = schema_reference(folder, spec.schema, project) if spec.schema else ""
     return (
         _environment()
         .get_template(spec.template)
@@ -79,14 +81,33 @@ def render(kind: str, name: str, folder: Path, today: dt.date) -> str:
     )
 
 
-def schema_reference(folder: Path, schema_name: str) -> str:
-    """The schema's path relative to `folder`, as the YAML extension resolves it.
+_SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
+_SIBLINGS_READ = 20
 
-    In this repository (an editable install) that is `../plugins/coalition_handbook/...`;
-    where the package is installed elsewhere it points into that installation, and where
-    no relative path exists (another drive) it is a file URI.
+
+def schema_reference(folder: Path, schema_name: str, project: Path | None = None) -> str:
+    """What the first line of a new file in `folder` names as its schema, as the YAML
+    extension resolves it; "" for no such line.
+
+    The file is committed, so it must read the same on every editor's machine: the
+    reference its sibling files already make comes first. Failing that, the package's
+    schema relative to `folder` when the package lies inside `project` (the directory of
+    mkdocs.yml), as in this repository: `../plugins/coalition_handbook/...`. A path into
+    one machine's installation (a virtual environment) would be wrong on every other, so
+    then there is none.
     """
+    for sibling in sorted(folder.glob("*.yml"))[:_SIBLINGS_READ]:
+        try:
+            with sibling.open(encoding="utf-8", errors="replace") as file:
+                first_line = file.readline(500)
+        except OSError:
+            continue
+        named = _SCHEMA_LINE.match(first_line)
+        if named and named.group(1).endswith(schema_name):
+            return named.group(1)
     schema = SCHEMAS_DIR / schema_name
+    if project is not None and not schema.resolve().is_relative_to(project.resolve()):
+        return ""
     try:
         return Path(os.path.relpath(schema, folder.resolve())).as_posix()
     except ValueError:
@@ -120,7 +141,7 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
         return EXIT_USAGE
     path = target_path(config, kind, slug)
     shown = config.relative(path)
-    text = render(kind, name, path.parent, config.today)
+    text = render(kind, name, path.parent, config.today, config.root)
     if kind == "term" and not path.exists():
         # The new term as far as its forms go: the template writes `name` as `term` alone.
         new_term = Term(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding, Severity
@@ -34,7 +35,8 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path},
+                    # A URI reference: "my dir/é.md" is "my%20dir/%C3%A9.md".
+                    "artifactLocation": {"uri": quote(finding.path, safe="/")},
                     "region": region,
                 }
             }
