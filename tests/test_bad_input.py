@@ -139,6 +139,22 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'Survivor_Term'", "not a slug", "'survivor-term'"),
     ),
     (
+        "id-index-takes-the-glossary-index",
+        "glossary/index.yml",
+        term_yaml("vulnerability index"),
+        "glossary.schema",
+        1,
+        ("'index'", "generated index page"),
+    ),
+    (
+        "protocol-id-index",
+        "protocols/index.yml",
+        PROTOCOL,
+        "protocol.schema",
+        1,
+        ("'index'", "generated index page"),
+    ),
+    (
         "id-with-accents",
         "glossary/café.yml",
         term_yaml("café"),

@@ -248,7 +248,11 @@ def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--strict"]) == 1
     assert capsys.readouterr().out.startswith("content/index.md:3:4: warning term.avoid ")
-    (tmp_path / "mkdocs.yaml").unlink()
+    # ProperDocs' own name, which it asks sites to use, is read next.
+    (tmp_path / "mkdocs.yaml").rename(tmp_path / "properdocs.yml")
+    assert main(["check", "--strict"]) == 1
+    assert capsys.readouterr().out.startswith("content/index.md:3:4: warning term.avoid ")
+    (tmp_path / "properdocs.yml").unlink()
     assert main(["check"]) == 2
     assert "mkdocs.yml: no such file" in capsys.readouterr().err
 

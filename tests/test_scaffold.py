@@ -344,3 +344,11 @@ def test_names_and_folders_that_cannot_be_written_are_clear_errors(
     (config.docs_dir / "modules").write_text("not a folder\n", encoding="utf-8")
     assert run_new(config, "module", "TIP") == 2
     assert "cannot make the folder content/modules" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_an_empty_name_is_named_so(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    assert run_new(config, "term", name) == 2
+    assert "the name is empty" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from helpers_model import load, term_yaml
 from coalition_handbook.plugin import _RenderedOnce
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
-from coalition_handbook.site.other_hosts import remote_resources
+from coalition_handbook.site.other_hosts import remote_assets, remote_resources
 from coalition_handbook.site.pages import index_letter, inject_module_header
 from coalition_handbook.site.search_boost import BASE, PER_TERM_BUILT_ON, term_search_boosts
 from coalition_handbook.site.templates import markdown_text, phone_href
@@ -235,3 +235,13 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
 )  # fmt: skip
 def test_what_a_page_would_load_from_another_host(html: str, expected: list[str]) -> None:
     assert remote_resources(html) == expected
+
+
+def test_scripts_and_stylesheets_on_another_host_are_named() -> None:
+    messages = remote_assets(
+        ["js/local.js", "https://unpkg.com/mathjax@3/es5/tex-mml-chtml.js"],
+        ["//fonts.googleapis.com/css?family=Lato", "css/handbook.css", "data:text/css,a"],
+    )
+    assert len(messages) == 2
+    assert messages[0].startswith("handbook: extra_javascript names https://unpkg.com/mathjax")
+    assert messages[1].startswith("handbook: extra_css names //fonts.googleapis.com/css")

@@ -281,7 +281,7 @@ def test_a_form_to_avoid_or_deprecated_in_another_case_is_reported_once(tmp_path
             "blue campaign",
             "Blue Campaign",
             "blue-campaign",
-            "'blue campaign' is written 'Blue Campaign' (the term is case-sensitive)",
+            "'blue campaign' should be written 'Blue Campaign' (the term is case-sensitive)",
         ),
         # a replacement that is no term (glossary.reference says so): nothing to suggest
         (

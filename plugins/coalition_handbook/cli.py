@@ -87,13 +87,18 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="the site's mkdocs.yml (default: ./mkdocs.yml, or else ./mkdocs.yaml, as MkDocs)",
+        help="the site's mkdocs.yml (default: ./mkdocs.yml, or else ./mkdocs.yaml, as MkDocs; "
+        "or else ./properdocs.yml, as ProperDocs names it)",
     )
 
 
+# MkDocs' names first, then ProperDocs' own (which it asks new sites to use).
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+
+
 def default_config_file() -> Path:
-    """The config file MkDocs reads when none is named: mkdocs.yml, or else mkdocs.yaml."""
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
+    """The config file read when none is named: MkDocs' or else ProperDocs' name."""
+    for name in CONFIG_NAMES:
         if Path(name).is_file():
             return Path(name)
     return Path("mkdocs.yml")

@@ -56,7 +56,7 @@ from .site import navigation
 from .site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from .site.content_policy import with_content_policy
 from .site.dates import content_date
-from .site.other_hosts import keep_to_own_host, remote_resources
+from .site.other_hosts import keep_to_own_host, remote_assets, remote_resources
 from .site.pages import (
     USED_ON_PLACEHOLDER,
     SiteInputs,
@@ -225,6 +225,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # Material's web fonts and analytics: the site loads nothing from other hosts.
         for warning in keep_to_own_host(config.theme.name, config.theme, config.extra):
             log.warning(warning)
+        for message in remote_assets(config.extra_javascript, config.extra_css):
+            log.info(message)
         self.offline = _offline_build(config)
         polyfills = config.extra.get("polyfills") or []
         if self.offline and not any("iframe-worker" in str(script) for script in polyfills):

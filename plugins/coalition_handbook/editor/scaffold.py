@@ -122,7 +122,10 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     """Write the new file; 1 if it exists already or another term has the form, 2 if
     `name` makes no usable id."""
     name = name.strip()
-    if not name or any(unicodedata.category(char) == "Cc" for char in name):
+    if not name:
+        print('handbook new: the name is empty: give one, e.g. "T visa"', file=sys.stderr)
+        return EXIT_USAGE
+    if any(unicodedata.category(char) == "Cc" for char in name):
         print('handbook new: give the name on one line, e.g. "T visa"', file=sys.stderr)
         return EXIT_USAGE
     if len(name) > MAX_NAME:

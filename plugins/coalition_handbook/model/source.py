@@ -93,8 +93,17 @@ def unreadable(error: OSError) -> str:
 
 
 def check_id(file_id: str, report: FileReport) -> None:
-    """Ids are file stems and must be slugs (DESIGN 3)."""
-    if not SLUG.match(file_id):
+    """Ids are file stems and must be slugs (DESIGN 3), and not `index`: the page of
+    `glossary/index.yml` would take the place of the glossary's A-Z index (and
+    `protocols/index.yml` that of the protocols' list)."""
+    if file_id == "index":
+        report.at_position(
+            1,
+            1,
+            "id 'index' (the file name) is taken by the generated index page of its "
+            "folder: rename the file after the term or protocol, e.g. 'vulnerability-index'",
+        )
+    elif not SLUG.match(file_id):
         suggestion = slugify(file_id)
         hint = f", e.g. '{suggestion}'" if suggestion else ""
         report.at_position(

@@ -21,7 +21,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             use.path,
             use.line,
             use.column,
-            f"'{use.found}' is written '{entry.written}' (the term is case-sensitive)",
+            f"'{use.found}' should be written '{entry.written}' (the term is case-sensitive)",
             found=use.found,
             suggestion=entry.written,
             term=entry.term_id,

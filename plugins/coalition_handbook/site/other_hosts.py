@@ -17,7 +17,7 @@ analytics provider the author named goes off with a warning that says so.
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,6 +54,23 @@ def keep_to_own_host(
             "hosts, so it is left out."
         )
     return warnings
+
+
+def remote_assets(extra_javascript: Iterable[object], extra_css: Iterable[object]) -> list[str]:
+    """A message for each script or stylesheet mkdocs.yml names on another host: the
+    pages' content policy has browsers refuse it, so the author should hear why it does
+    nothing (MathJax from a CDN, a font's stylesheet)."""
+    messages = []
+    for setting, values in (("extra_javascript", extra_javascript), ("extra_css", extra_css)):
+        for url in (str(value).strip() for value in values):
+            if _on_another_host(url):
+                messages.append(
+                    f"handbook: {setting} names {url}, on another host; the handbook "
+                    "loads nothing from other hosts (a survivor reading it leaves no trace "
+                    "elsewhere), so browsers refuse it. Copy the file into docs_dir and "
+                    "name the copy."
+                )
+    return messages
 
 
 # Elements that make a browser fetch something as a page loads.
