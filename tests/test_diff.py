@@ -163,6 +163,46 @@ def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "#### Added" in out
     assert "- **T visa** (`t-visa`, `glossary/t-visa.yml`): version 1, approved" in out
     assert "  - accepted forms: `T visa`" in out
+    # What the reviewers are asked to approve.
+    assert "  - definition:\n\n    > A person who has experienced trafficking.\n" in out
+
+
+def test_an_added_protocols_summary_is_shown_paragraph_by_paragraph(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = PROTOCOL.format(version=1, step="Call", history=history(1)).replace(
+        "summary: What hotel staff do when they suspect trafficking.",
+        "summary: |\n  What *staff* do.\n\n  When they\n  suspect it.",
+    )
+    write(repository, "protocols/front-desk.yml", text.replace("Hotel staff", "Front desk"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "  - summary:\n\n    > What \\*staff\\* do.\n    >\n    > When they suspect it.\n" in out
+
+
+def test_a_removed_or_renamed_item_lists_the_files_that_still_name_it(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        repository, "glossary/trafficking.yml", term("trafficking", extra="related: [survivor]\n")
+    )
+    write(
+        repository,
+        "content/modules/hotel-staff.md",
+        MODULE.format(version=1, history=history(1), realize="It happens here.").replace(
+            "history:", "protocols: [hotel-staff]\nhistory:"
+        ),
+    )
+    commit(repository)
+    git(repository, "rm", "-q", "glossary/survivor.yml")
+    git(repository, "mv", "protocols/hotel-staff.yml", "protocols/hotel.yml")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "  - still named as `survivor` by `glossary/trafficking.yml (related)`: "
+        "`handbook check` fails until they follow"
+    ) in out
+    assert "  - still named as `hotel-staff` by `content/modules/hotel-staff.md (protocols)`" in out
 
 
 def test_removed_term_lists_the_pages_that_used_it(

@@ -181,6 +181,18 @@ def test_related_and_replaced_by_must_name_terms(tmp_path: Path) -> None:
     ]
 
 
+def test_the_hint_never_names_the_term_itself(tmp_path: Path) -> None:
+    # 'peonage' removed: the nearest id to it would be the referring term's own.
+    files = {
+        "glossary/peonages.yml": term_yaml("peonages", extra="related: [peonage]\n"),
+        "glossary/survivor.yml": term_yaml("survivor"),
+    }
+    found = findings_of(tmp_path, files, "glossary.reference")
+    assert [message for _, _, message in found] == [
+        "related names 'peonage', which is no term (there is no glossary/peonage.yml)"
+    ]
+
+
 def test_a_replacement_that_is_deprecated_too_is_reported(tmp_path: Path) -> None:
     files = {
         "glossary/a.yml": term_yaml("a", extra="status: deprecated\nreplaced_by: b\n"),

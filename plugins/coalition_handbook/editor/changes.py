@@ -52,6 +52,9 @@ class ItemChange:
     version_problem: str | None = None
     # Fields whose text changed only in its layout: spaces and line breaks.
     layout_fields: tuple[str, ...] = ()
+    # For an item removed or renamed: the files that still name its old id, with the
+    # field ("glossary/a.yml (related)"), which now point nowhere.
+    named_by: tuple[str, ...] = ()
 
     @property
     def change(self) -> Literal["added", "removed", "renamed", "changed"]:
@@ -112,7 +115,31 @@ def compare(old: Handbook, new: Handbook) -> Changes:
     items: list[ItemChange] = []
     for kind in KINDS:
         items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind)))
+    items = [
+        dataclasses.replace(item, named_by=_named_by(new, item.kind, item.old.id))
+        if item.old is not None and item.change in ("removed", "renamed")
+        else item
+        for item in items
+    ]
     return Changes(tuple(items), tuple(_form_changes(old, new)))
+
+
+def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ...]:
+    """The files of `handbook` that name the term or protocol `item_id`, with the field."""
+    found: list[str] = []
+    if kind == "term":
+        for term in handbook.terms.values():
+            if item_id in term.related:
+                found.append(f"{term.origin.path} (related)")
+            if term.replaced_by == item_id:
+                found.append(f"{term.origin.path} (replaced_by)")
+    elif kind == "protocol":
+        found += [
+            f"{module.origin.path} (protocols)"
+            for module in handbook.modules.values()
+            if item_id in module.protocols
+        ]
+    return tuple(sorted(found))
 
 
 def content_fields(item: Item) -> dict[str, object]:

@@ -12,12 +12,13 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..forms import form_key
-from ..model.types import AvoidForm, Contact, HistoryEntry, SourceRef, Step, Term
+from ..model.types import AvoidForm, Contact, HistoryEntry, Protocol, SourceRef, Step, Term
 from .changes import (
     KINDS,
     Changes,
     FieldChange,
     FormState,
+    Item,
     ItemChange,
     ItemKind,
     accepted_forms,
@@ -114,10 +115,15 @@ def _item_lines(change: ItemChange) -> list[str]:
     heading = f"- **{_escape(name)}** (`{item.id}`, `{change.path}`)"
     if change.change == "added":
         status = f", {item.status}" if isinstance(item, Term) else ""
-        return [f"{heading}: version {item.version}{status}", *_forms_of_new(change), ""]
+        return [
+            f"{heading}: version {item.version}{status}",
+            *_forms_of_new(change),
+            *_text_of_new(item),
+            "",
+        ]
     if change.change == "removed":
         note = " Its page and every link to it disappear."
-        return [f"{heading}: was version {item.version}.{note}", ""]
+        return [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change), ""]
     assert change.old is not None and change.new is not None
     lines = [f"{heading}: version {_arrow(change.old.version, change.new.version)}"]
     if change.change == "renamed":
@@ -125,6 +131,7 @@ def _item_lines(change: ItemChange) -> list[str]:
             f"  - renamed from `{change.old.id}` (`{change.old.origin.path}`): its page moves, "
             f"and references to `{change.old.id}` must follow"
         )
+        lines += _named_by_lines(change)
     if change.fields:
         lines.append("  - fields changed: " + ", ".join(f"`{f.name}`" for f in change.fields))
     if change.layout_fields:
@@ -151,6 +158,32 @@ def _forms_of_new(change: ItemChange) -> list[str]:
     if item.avoid:
         lines.append("  - forms to avoid: " + _form_list(avoided_forms(item)))
     return lines
+
+
+def _named_by_lines(change: ItemChange) -> list[str]:
+    if not change.named_by:
+        return []
+    assert change.old is not None
+    places = ", ".join(f"`{place}`" for place in change.named_by)
+    follow = "`handbook check` fails until they follow"
+    return [f"  - still named as `{change.old.id}` by {places}: {follow}"]
+
+
+def _text_of_new(item: Item) -> list[str]:
+    """What a reviewer is asked to approve in a new term or protocol: its definition or
+    summary, as source, a quoted paragraph each."""
+    if isinstance(item, Term):
+        name, text = "definition", item.definition
+    elif isinstance(item, Protocol):
+        name, text = "summary", item.summary
+    else:
+        return []
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", text)]
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    if not paragraphs:
+        return []
+    quoted = "\n    >\n".join(f"    > {_escape(paragraph)}" for paragraph in paragraphs)
+    return [f"  - {name}:", "", *quoted.split("\n"), ""]
 
 
 def _form_lines(change: ItemChange) -> list[str]:

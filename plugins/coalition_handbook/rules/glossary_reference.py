@@ -41,5 +41,6 @@ def _problem(context: CheckContext, term: Term, span_key: str, ref: str) -> str 
     expected = context.config.relative(context.config.glossary_dir / f"{ref}.yml")
     if expected in context.handbook.rejected:
         return None  # that file has problems of its own, already reported
-    hint = did_you_mean(ref, context.handbook.terms)
+    # Never the term's own id: naming it is a problem of its own (above).
+    hint = did_you_mean(ref, [term_id for term_id in context.handbook.terms if term_id != term.id])
     return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"
