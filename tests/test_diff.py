@@ -603,6 +603,42 @@ def test_site_in_a_subfolder_of_the_repository(
     assert "`glossary/survivor.yml` (term `survivor`)" in out
 
 
+def test_three_dots_compare_with_where_the_branch_left_base(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An editor's branch that is behind main: `main...` shows the branch's own change,
+    where `main` alone would show main's newer change reversed."""
+    git(repository, "checkout", "-q", "-b", "editor")
+    write(
+        repository,
+        "protocols/front-desk.yml",
+        PROTOCOL.format(version=1, step="Call", history=history(1)).replace(
+            "Hotel staff", "Front desk"
+        ),
+    )
+    commit(repository, "the editor's change")
+    git(repository, "checkout", "-q", "main")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), definition="A person who lived through trafficking."),
+    )
+    commit(repository, "main moves on")
+    git(repository, "checkout", "-q", "editor")
+
+    code, out, _ = diff(repository, capsys, "main")
+    assert code == 1 and "went down from 2 to 1" in out
+    for base, head in (("main...", None), ("main...editor", None), ("main...HEAD", None)):
+        code, out, _ = diff(repository, capsys, base, head)
+        assert code == 0, out
+        assert "| terms | 0 | 0 | 0 | 0 |" in out and "| protocols | 1 | 0 | 0 | 0 |" in out
+        assert "(merge base " in out
+    code, _, err = diff(repository, capsys, "main...", "editor")
+    assert code == 2 and "give 'main...' alone" in err
+    code, out, _ = diff(repository, capsys, "main..editor")
+    assert code == 1 and "went down from 2 to 1" in out
+
+
 def test_unknown_revision_is_a_usage_error(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

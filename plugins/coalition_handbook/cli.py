@@ -60,7 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     diff = commands.add_parser("diff", help="Markdown report of changes between git revisions")
     _add_config_option(diff)
-    diff.add_argument("base", metavar="BASE", help="the git revision to compare against")
+    diff.add_argument(
+        "base",
+        metavar="BASE",
+        help="the git revision to compare against; BASE...HEAD (or BASE... for the working "
+        "tree) compares with where HEAD left BASE, as a pull request does",
+    )
     diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
 
     new = commands.add_parser("new", help="scaffold a new term, protocol or module")

@@ -1,7 +1,10 @@
 """`handbook diff BASE [HEAD]`: a Markdown report of what a change does to the handbook.
 
 Each side is loaded with the project's loader: HEAD defaults to the working tree as it is
-(uncommitted edits included); a revision's glossary, protocols and pages are exported with
+(uncommitted edits included). `BASE...HEAD`, as git and GitHub write it, compares HEAD with
+the commit where it left BASE (their merge base), so a branch that is behind BASE is shown
+its own change, not BASE's newer ones reversed; `BASE...` does so for the working tree,
+and `BASE..HEAD` is `BASE HEAD`. a revision's glossary, protocols and pages are exported with
 git plumbing into a temporary folder laid out like the repository, and loaded from there
 with the current settings (mkdocs.yml as it is now, not as it was at BASE).
 
@@ -72,8 +75,9 @@ def diff_report(config: HandbookConfig, base: str, head: str | None) -> tuple[st
     """The Markdown report, and whether it fails: an item changed without a version bump,
     or an item's file does not load at the head (its bump cannot be shown)."""
     repository = _repository(config.root)
+    base, head, base_label = _revisions(repository, base, head)
     with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
-        old = load_revision(config, repository, base, Path(scratch) / "base")
+        old = load_revision(config, repository, base, Path(scratch) / "base", base_label)
         if head is None:
             new = load_working_tree(config)
         else:
@@ -91,8 +95,36 @@ def load_working_tree(config: HandbookConfig) -> Side:
     return Side(handbook, "the working tree", _unloaded(handbook, findings))
 
 
-def load_revision(config: HandbookConfig, repository: Path, revision: str, into: Path) -> Side:
-    """The handbook as it is in `revision`, exported below `into` and loaded from there."""
+def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str | None, str | None]:
+    """(BASE, HEAD, how to name BASE) from the command line's `BASE...HEAD`, `BASE...`,
+    `BASE..HEAD` or `BASE [HEAD]`."""
+    for dots in ("...", ".."):
+        if dots not in base:
+            continue
+        if head is not None:
+            raise DiffError(f"give '{base}' alone, or BASE and HEAD as two arguments")
+        left, _, right = base.partition(dots)
+        left, tip = left or "HEAD", right or "HEAD"
+        if dots == "..":
+            return left, right or "HEAD", None
+        for revision in (left, tip):
+            if git.resolve_commit(repository, revision) is None:
+                raise DiffError(_unknown_revision(repository, revision))
+        common = git.merge_base(repository, left, tip)
+        if common is None:
+            raise DiffError(
+                f"'{left}' and '{tip}' have no common commit here. A shallow clone (as CI "
+                "makes) may not hold it: check out with fetch-depth: 0, or fetch more."
+            )
+        return common, right or None, f"`{left}...{right}` (merge base {common[:12]})"
+    return base, head, None
+
+
+def load_revision(
+    config: HandbookConfig, repository: Path, revision: str, into: Path, label: str | None = None
+) -> Side:
+    """The handbook as it is in `revision`, exported below `into` and loaded from there;
+    `label` names it in the report (default: the revision and its commit)."""
     commit = git.resolve_commit(repository, revision)
     if commit is None:
         raise DiffError(_unknown_revision(repository, revision))
@@ -115,7 +147,8 @@ def load_revision(config: HandbookConfig, repository: Path, revision: str, into:
         **{name: into / relative for name, relative in folders.items()},
     )
     handbook, findings = load_handbook(exported)
-    label = f"`{revision}` ({commit[:12]})" if revision != commit else f"`{commit[:12]}`"
+    if label is None:
+        label = f"`{revision}` ({commit[:12]})" if revision != commit else f"`{commit[:12]}`"
     return Side(handbook, label, _unloaded(handbook, findings))
 
 

@@ -55,6 +55,16 @@ def resolve_commit(repository: Path, revision: str) -> str | None:
     return output.decode("ascii").strip() or None
 
 
+def merge_base(repository: Path, left: str, right: str) -> str | None:
+    """The best common ancestor of two commits, or None when they have none here (a
+    shallow clone may not hold it)."""
+    try:
+        output = git(repository, "merge-base", left, right)
+    except GitError:
+        return None
+    return output.decode("ascii").strip() or None
+
+
 def is_shallow(repository: Path) -> bool:
     output = git(repository, "rev-parse", "--is-shallow-repository")
     return output.strip() == b"true"
