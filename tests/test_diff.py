@@ -457,6 +457,19 @@ def test_a_file_that_no_longer_loads_is_not_removed_and_fails(
     assert "Removed" not in out
 
 
+def test_a_file_that_did_not_load_at_the_base_is_named(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", "term: [unclosed\n")
+    base = commit(repository, "broken")
+    write(repository, "glossary/survivor.yml", term())
+    code, out, _ = diff(repository, capsys, base)
+    assert code == 0, out
+    assert "### Did not load at the base" in out
+    assert "- `glossary/survivor.yml`" in out
+    assert "#### Added" in out
+
+
 def test_a_new_file_that_does_not_load_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -86,7 +86,8 @@ def diff_report(config: HandbookConfig, base: str, head: str | None) -> tuple[st
     before = _without(old.handbook, set(new.unloaded))
     changes = compare(before, new.handbook)
     uses = find_uses(changes.form_changes, before, new.handbook)
-    report = render(changes, old.label, new.label, uses, new.unloaded)
+    broken_at_base = [path for path in old.unloaded if path not in new.unloaded]
+    report = render(changes, old.label, new.label, uses, new.unloaded, broken_at_base)
     return report, bool(changes.version_problems or new.unloaded)
 
 

@@ -43,8 +43,10 @@ def render(
     head_label: str,
     uses: Mapping[str, Sequence[Use]],
     not_compared: Sequence[str] = (),
+    broken_at_base: Sequence[str] = (),
 ) -> str:
-    """The whole report, ending with a newline."""
+    """The whole report, ending with a newline. `not_compared`: content files that do not
+    load at the head; `broken_at_base`: those that did not load at the base."""
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
@@ -62,6 +64,16 @@ def render(
         ]
         lines += [f"- ❌ `{path}`" for path in not_compared]
         lines.append("")
+    if broken_at_base:
+        lines += [
+            "### Did not load at the base",
+            "",
+            "These files did not load at the base, so what is in them now is shown as added, "
+            "compared with nothing (a fix of a broken file, most likely):",
+            "",
+            *(f"- `{path}`" for path in broken_at_base),
+            "",
+        ]
     for kind in KINDS:
         lines += _kind_section(kind, changes.of_kind(kind))
     lines += _uses_section(changes, uses)
