@@ -254,7 +254,7 @@ def test_handout_link_follows_the_url_style(tmp_path: Path) -> None:
             "glossary/survivor/index.html",
             [
                 *("../..", "../../protocols/", "../", "../#letter-s", "../prostitute/"),
-                *("./", "../victim/", "../../modules/", "../../changes/"),
+                *("./", "../victim/", "../../modules/", "../../about/", "../../changes/"),
             ],
         ),
         (
@@ -263,7 +263,7 @@ def test_handout_link_follows_the_url_style(tmp_path: Path) -> None:
             [
                 *("../index.html", "../protocols/index.html", "index.html"),
                 *("index.html#letter-s", "prostitute.html", "survivor.html", "victim.html"),
-                *("../modules/index.html", "../changes.html"),
+                *("../modules/index.html", "../about.html", "../changes.html"),
             ],
         ),
     ],
@@ -280,11 +280,24 @@ def test_a_term_page_has_materials_header_and_a_compact_sidebar(
     assert [link.attrs["href"] for link in elements(sidebar, "a", "md-nav__link")] == links
     titles = [link.text.strip() for link in elements(sidebar, "a", "md-nav__link")]
     assert titles[2:7] == ["Glossary", "Terms under S", "prostituted person", "survivor", "victim"]
-    assert "About" not in sidebar  # not the whole navigation...
-    assert "About" in _primary_sidebar(home)  # ...which the other pages still show
+    # The navigation's top level, as the other pages show it, but not the whole tree: no
+    # module's page under Training.
+    assert titles[7:] == ["Training", "About", "Changes"]
+    assert "About" in _primary_sidebar(home)
+    assert "Hotel" not in sidebar and "Hotel" in _primary_sidebar(home)
     assert elements(term, "header", "md-header") and elements(term, "input", "md-search__input")
     (toc,) = elements(term, "nav", "md-nav--secondary")
     assert "Related terms" in toc.text
+
+
+def test_a_term_pages_sidebar_follows_the_authors_nav(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "about.md": "# About\n"}
+    nav = "nav:\n  - Home: index.md\n  - About us: about.md\n  - Words: glossary/index.md\n"
+    site = _site(tmp_path, pages=pages, theme="material", search=True, extra_config=nav)
+    sidebar = _primary_sidebar(read(site, "glossary/survivor/index.html"))
+    titles = [link.text.strip() for link in elements(sidebar, "a", "md-nav__link")]
+    assert titles[:4] == ["Home", "About us", "Words", "Terms under S"]
+    assert "Protocols" not in titles and "Changes" not in titles
 
 
 def test_each_term_page_heads_with_its_own_title(tmp_path: Path) -> None:

@@ -147,7 +147,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None
         self.offline = False
-        self.main_pages: list[Page] = []
+        self.main_pages: list[navigation.NavEntry] = []
         self.glossary_page: Page | None = None
         self.used_on_lists: dict[str, str] = {}
         self.render_cache: PageRenderCache | None = None
@@ -375,15 +375,15 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site_inputs is None:
             return nav
-        self.main_pages = [
-            page for src_uri in self.site_inputs.main_pages if (page := _page(files, src_uri))
-        ]
         self.glossary_page = _page(files, GLOSSARY_INDEX)
         if config.nav is not None:
-            return nav  # a nav written in mkdocs.yml is the author's
+            # A nav written in mkdocs.yml is the author's: term pages show it too.
+            self.main_pages = navigation.top_level_entries(nav.items)
+            return nav
         nav.items = navigation.arrange(nav.items, self.site_inputs.modules_dir)
         nav.pages = navigation.pages_of(nav.items)
         navigation.link_previous_and_next(nav.pages)
+        self.main_pages = navigation.top_level_entries(nav.items)
         # Term pages are not in the navigation: their neighbours are the A-Z ones.
         terms = terms_a_to_z(self.site_inputs.handbook.terms)
         navigation.link_previous_and_next(

@@ -41,6 +41,39 @@ def arrange(items: list[Any], modules_dir: str) -> list[Any]:
     return [item for _, _, item in sorted(ranked, key=lambda entry: entry[:2])]
 
 
+class NavEntry:
+    """A top-level entry of the site's navigation, as a term page's compact sidebar shows
+    it: a page, a section (by its title, leading to its first page), or a link. The title
+    is read when the sidebar is rendered: a page's own comes from its Markdown."""
+
+    __slots__ = ("_title", "page", "url")
+
+    def __init__(self, title: str | None, url: str, page: Any | None) -> None:
+        self._title = title
+        self.url = url
+        self.page = page
+
+    @property
+    def title(self) -> str:
+        return self._title or (self.page.title if self.page is not None else "") or ""
+
+
+def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
+    """The navigation's top level, as the other pages' sidebars show it: the author's
+    `nav` as written, or the one the plugin arranged."""
+    entries: list[NavEntry] = []
+    for item in items:
+        if item.is_page:
+            entries.append(NavEntry(None, item.url, item))
+        elif item.is_section:
+            first = next(iter(pages_of(item.children)), None)
+            if first is not None:
+                entries.append(NavEntry(item.title, first.url, first))
+        elif getattr(item, "is_link", False):
+            entries.append(NavEntry(item.title, item.url, None))
+    return entries
+
+
 def pages_of(items: Sequence[Any]) -> list[Any]:
     """The pages of a navigation, in order (as MkDocs lists them)."""
     pages: list[Any] = []

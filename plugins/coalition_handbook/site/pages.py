@@ -93,12 +93,6 @@ class SiteInputs:
         modules_index = (self.modules_index,) if self.modules_dir else ()
         return (GLOSSARY_INDEX, PROTOCOLS_INDEX, *modules_index, CHANGES_PAGE)
 
-    @property
-    def main_pages(self) -> tuple[str, ...]:
-        """The pages a term page's compact sidebar links to, in the navigation's order."""
-        modules_index = (self.modules_index,) if self.modules_dir else ()
-        return ("index.md", PROTOCOLS_INDEX, GLOSSARY_INDEX, *modules_index, CHANGES_PAGE)
-
 
 @dataclass(frozen=True, slots=True)
 class ChangeEntry:
