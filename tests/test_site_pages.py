@@ -6,7 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import require_or_skip
 from site_builds import build_site, elements, protocol_yaml, read, term_yaml, write_site
+
+from coalition_handbook.site import handout_render
+from coalition_handbook.site.handout_render import HandoutsUnavailable
 
 TERMS = {
     "survivor": term_yaml(
@@ -238,6 +242,45 @@ def test_a_module_is_graded_once_until_it_changes(
     module.write_text(module.read_text(encoding="utf-8") + "\nOne more sentence.\n")
     build_site(config)
     assert graded == ["hotel-staff", "hotel-staff"]
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("url_style", ["", "use_directory_urls: false\n"])
+def test_a_page_may_link_to_a_handout(tmp_path: Path, url_style: str) -> None:
+    """A strict build checks the link and writes it relative to the page, as for any
+    file; the PDF written is the handout, not the stand-in the link was checked against."""
+    try:
+        handout_render.load_weasyprint()
+    except HandoutsUnavailable as error:
+        require_or_skip(False, str(error))
+    pages = {
+        "index.md": "# Home\n\nThe [handout](handouts/hotel-staff.pdf).\n",
+        "training/plan.md": "# Plan\n\nThe [handout](../handouts/hotel-staff.pdf).\n",
+        "modules/hotel-staff.md": MODULE,
+    }
+    site = _site(tmp_path, pages=pages, options=HANDOUTS, extra_config=url_style)
+    plan = "training/plan.html" if url_style else "training/plan/index.html"
+    expected = "../handouts/hotel-staff.pdf" if url_style else "../../handouts/hotel-staff.pdf"
+    assert 'href="handouts/hotel-staff.pdf"' in read(site, "index.html")
+    assert f'href="{expected}"' in read(site, plan)
+    assert (site / "handouts" / "hotel-staff.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_handout_that_could_not_be_made_leaves_no_empty_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stand-in a page's link was checked against never reaches the site."""
+
+    def unavailable() -> None:
+        raise HandoutsUnavailable("no Pango here")
+
+    monkeypatch.setattr(handout_render, "load_weasyprint", unavailable)
+    monkeypatch.delenv("CI", raising=False)  # under CI=true a missing PDF fails the build
+    pages = {"index.md": "# Home\n\nThe [handout](handouts/hotel-staff.pdf).\n",
+             "modules/hotel-staff.md": MODULE}  # fmt: skip
+    site = _site(tmp_path, pages=pages, options=HANDOUTS)
+    assert 'href="handouts/hotel-staff.pdf"' in read(site, "index.html")
+    assert not (site / "handouts" / "hotel-staff.pdf").exists()
 
 
 def test_handout_link_follows_the_url_style(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ from .site.publishing import PreviousSite
 from .site.render_cache import PageRenderCache, RenderedPage, build_salt
 from .site.search_boost import FORMS_BOOST, FORMS_FIELD
 from .site.template_cache import template_code_cache
-from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, term_src_uri
+from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, handout_path, term_src_uri
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
     from mkdocs.livereload import LiveReloadServer
@@ -148,6 +148,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.page_date: dt.date | None = None
         self.offline = False
         self.main_pages: list[navigation.NavEntry] = []
+        self.handout_stand_ins: list[File] = []
         self.glossary_page: Page | None = None
         self.used_on_lists: dict[str, str] = {}
         self.render_cache: PageRenderCache | None = None
@@ -332,6 +333,18 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             files.append(file)
             generated.append(file)
         self.used_on_lists = used_on_lists(self.site_inputs)
+        # A page may link to a handout (`[handout](handouts/hotel-staff.pdf)`): MkDocs checks
+        # and rewrites the link against these stand-ins, which leave before it copies files
+        # (`on_env`); the PDFs themselves are written when the build ends.
+        self.handout_stand_ins = [
+            File.generated(config, path, content=b"")
+            for path in (
+                handout_path(module_id) for module_id in sorted(self.site_inputs.handbook.modules)
+            )
+            if self.config.handouts and files.get_file_from_path(path) is None
+        ]
+        for file in self.handout_stand_ins:
+            files.append(file)
         for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if self.offline else [])):
             path = ASSETS / posixpath.basename(asset)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
@@ -392,6 +405,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        for file in self.handout_stand_ins:  # links to them are checked: no empty PDF
+            files.remove(file)
+        self.handout_stand_ins = []
         # Once per build, for the compact sidebar of term pages (templates/theme/).
         env.globals["handbook_pages"] = self.main_pages
         env.globals["handbook_glossary"] = self.glossary_page
