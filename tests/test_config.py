@@ -65,6 +65,28 @@ plugins:
     assert config.today == dt.date(2026, 1, 2)
 
 
+def test_options_inside_materials_group_plugin_are_read(tmp_path: Path) -> None:
+    """Material's `group` plugin turns plugins on together (by environment): the checks
+    read the handbook's options there, as the build does, and name a bad one's line."""
+    text = """
+site_name: X
+plugins:
+  - search
+  - group:
+      enabled: true
+      plugins:
+        - handbook:
+            privacy: {allow: ["1-888-373-7888"]}
+            autolink: {autolink}
+"""
+    config = load_config(write_config(tmp_path, text.replace("{autolink}", "all")))
+    assert config.privacy_allow == ("1-888-373-7888",)
+    assert config.autolink == "all"
+    with pytest.raises(ConfigError) as raised:
+        load_config(write_config(tmp_path, text.replace("{autolink}", "often")))
+    assert str(raised.value).startswith("mkdocs.yml:10: ")
+
+
 def test_material_python_tags_do_not_stop_the_cli(tmp_path: Path) -> None:
     config = load_config(
         write_config(

@@ -351,15 +351,8 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
     for key, value in root.value:
         if key.value in ("docs_dir", "site_dir", "exclude_docs", "strict"):
             lines[key.value] = key.start_mark.line + 1
-        if key.value != "plugins":
-            continue
-        entries = value.value if isinstance(value, yaml.SequenceNode) else [value]
-        for entry in entries:
-            if not isinstance(entry, yaml.MappingNode):
-                continue
-            for name, entry_value in entry.value:
-                if name.value == PLUGIN_NAME:
-                    options = entry_value
+        if key.value == "plugins":
+            options = _options_node(value) or options
     if isinstance(options, yaml.MappingNode):
         for key, value in options.value:
             lines[str(key.value)] = key.start_mark.line + 1
@@ -367,6 +360,27 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
                 for inner_key, _ in value.value:
                     lines[f"{key.value}.{inner_key.value}"] = inner_key.start_mark.line + 1
     return lines
+
+
+# Material's `group` plugin holds plugins turned on together (by environment, say): the
+# handbook's options may sit in one, and the checks read them there as the build does.
+GROUP_PLUGINS = ("group", "material/group")
+
+
+def _options_node(plugins: yaml.Node) -> yaml.Node | None:
+    """The node of the handbook plugin's options in `plugins` (a group's too)."""
+    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+    for entry in entries:
+        if not isinstance(entry, yaml.MappingNode):
+            continue
+        for name, entry_value in entry.value:
+            if name.value == PLUGIN_NAME:
+                return entry_value
+            if name.value in GROUP_PLUGINS and isinstance(entry_value, yaml.MappingNode):
+                for group_key, group_value in entry_value.value:
+                    if group_key.value == "plugins" and (found := _options_node(group_value)):
+                        return found
+    return None
 
 
 def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
@@ -382,14 +396,33 @@ def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
     for entry in entries:
         if entry == PLUGIN_NAME:
             return {}
-        if isinstance(entry, dict) and PLUGIN_NAME in entry:
+        if not isinstance(entry, dict):
+            continue
+        if PLUGIN_NAME in entry:
             options = entry[PLUGIN_NAME] or {}
             if not isinstance(options, dict):
                 raise ConfigError(
                     f"{where}: the '{PLUGIN_NAME}' plugin's options must be a mapping"
                 )
             return options
+        for group in GROUP_PLUGINS:
+            grouped = entry.get(group)
+            if isinstance(grouped, dict) and grouped.get("plugins"):
+                options = _plugin_options(grouped["plugins"], where)
+                if options or _names_plugin(grouped["plugins"]):
+                    return options
     return {}
+
+
+def _names_plugin(plugins: Any) -> bool:
+    """Whether `plugins` (a list or mapping of plugins) names the handbook plugin."""
+    entries = plugins.items() if isinstance(plugins, dict) else plugins or []
+    return any(
+        entry == PLUGIN_NAME
+        or (isinstance(entry, tuple) and entry[0] == PLUGIN_NAME)
+        or (isinstance(entry, dict) and PLUGIN_NAME in entry)
+        for entry in entries
+    )
 
 
 def build_config(
