@@ -413,6 +413,29 @@ def test_a_fence_in_a_diffed_text_cannot_close_the_reports(
     assert "+changed <img src=x>" in out[opened:closed]
 
 
+def test_a_term_made_case_sensitive_shows_each_form_once_with_its_uses(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/t-visa.yml", term("T visa", extra="aliases: [T-1 visa]\n"))
+    write(repository, "content/visas.md", "# Visas\n\nA T visa, a t visa.\n")
+    commit(repository)
+    write(
+        repository,
+        "glossary/t-visa.yml",
+        term("T visa", version=2, versions=(2, 1),
+             extra="aliases: [T-1 visa]\ncase_sensitive: true\n"),
+    )  # fmt: skip
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    rows = [line for line in out.splitlines() if line.startswith("| `T")]
+    assert rows == [
+        "| `T-1 visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | not used |",
+        # "t visa" at 3:13 is now a term.case finding.
+        "| `T visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
+        "`content/visas.md:3:3`, `content/visas.md:3:13` |",
+    ]
+
+
 def test_module_body_change_is_a_change(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

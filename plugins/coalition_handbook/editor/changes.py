@@ -85,6 +85,7 @@ class FormState:
 
     status: FormStatus
     term: str
+    exact_case: bool = False  # the term is case_sensitive: only this case is the form
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,8 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
         for form, status in written:
             key = form_key(form, term.case_sensitive)
             # Two terms claiming one form is glossary.duplicate's to report; keep the first.
-            states.setdefault(key, (form, term.case_sensitive, FormState(status, term.id)))
+            state = FormState(status, term.id, term.case_sensitive)
+            states.setdefault(key, (form, term.case_sensitive, state))
     return states
 
 
@@ -300,7 +302,9 @@ def _newest_version(history: tuple[HistoryEntry, ...]) -> int | None:
 
 
 def _form_changes(old: Handbook, new: Handbook) -> Iterable[FormStatusChange]:
-    before, after = form_states(old), form_states(new)
+    # Compared by the key of any case, so that a term made case-sensitive (or no longer)
+    # shows each form once, its case rule changed, not as removed and added again.
+    before, after = _any_case(form_states(old)), _any_case(form_states(new))
     for key in sorted(set(before) | set(after)):
         old_entry, new_entry = before.get(key), after.get(key)
         old_state = old_entry[2] if old_entry else None
@@ -311,8 +315,17 @@ def _form_changes(old: Handbook, new: Handbook) -> Iterable[FormStatusChange]:
         yield FormStatusChange(form, case_sensitive, old_state, new_state)
 
 
-def _status(state: FormState | None) -> str | None:
-    return state.status if state else None
+def _any_case(
+    states: Mapping[str, tuple[str, bool, FormState]],
+) -> dict[str, tuple[str, bool, FormState]]:
+    by_key: dict[str, tuple[str, bool, FormState]] = {}
+    for form, case_sensitive, state in states.values():
+        by_key.setdefault(form_key(form), (form, case_sensitive, state))
+    return by_key
+
+
+def _status(state: FormState | None) -> tuple[str, bool] | None:
+    return (state.status, state.exact_case) if state else None
 
 
 def _normalise_text(text: str) -> str:

@@ -375,7 +375,8 @@ def _describe(value: object) -> str:
 def _state(state: FormState | None) -> str:
     if state is None:
         return "not a form of any term"
-    return f"{state.status} (`{state.term}`)"
+    exact = ", this case only" if state.exact_case else ""
+    return f"{state.status} (`{state.term}`{exact})"
 
 
 def _history(entry: HistoryEntry) -> str:
