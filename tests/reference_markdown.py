@@ -8,7 +8,8 @@ character ("&amp;" as "&"); the lines of a raw HTML block get only the HTML part
 inline pass. Read anew against Python-Markdown on 2026-12-01: an attribute list
 (`*a*{: .c } b`) is a space between words, not a break; a quoted attribute value may hold
 a `>`; a bare URL of any scheme (`git://`, `ssh://`) is masked; emphasis, an inline tag or
-a link's destination inside a word ("**victim**hood", "[survivor](u)s") glues it (`GLUE`).
+a link's destination inside a word ("**victim**hood", "[survivor](u)s") glues it (`GLUE`);
+an inline `<script>` or `<style>` element is masked whole, as code is.
 
 What each line is (`_Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -60,7 +61,7 @@ _INLINE = re.compile(
     |(?P<code>(?P<ticks>`+)(?!`)[^\x00]*?(?<!`)(?P=ticks)(?!`))
     |(?P<comment><!--[^\x00]*?-->)
     |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
-    |(?P<raw_code><(?P<code_tag>code|kbd|samp)\b[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
+    |(?P<raw_code><(?P<code_tag>code|kbd|samp|script|style)\b[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
     |(?P<tag></?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
     |(?P<destination>\]\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |(?P<reference>\]\[[^\]\x00]*\])

@@ -254,7 +254,12 @@ def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
     assert capsys.readouterr().out.startswith("content/index.md:3:4: warning term.avoid ")
     (tmp_path / "properdocs.yml").unlink()
     assert main(["check"]) == 2
-    assert "mkdocs.yml: no such file" in capsys.readouterr().err
+    assert "mkdocs.yml: no such file (run handbook in the folder of mkdocs.yml" in (
+        capsys.readouterr().err
+    )
+    # Named with -f, a missing file is only that: no advice to use -f.
+    assert main(["check", "-f", "nope.yml"]) == 2
+    assert capsys.readouterr().err.endswith("nope.yml: no such file\n")
 
 
 def test_usage_error_exits_2() -> None:

@@ -701,6 +701,26 @@ def test_not_a_git_repository(
     assert "is not in a git repository" in err
 
 
+def test_without_git_the_message_says_git_is_missing(
+    repository: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", str(repository / "no-such-folder"))
+    code, _, err = diff(repository, capsys)
+    assert code == 2
+    assert "handbook diff reads the revisions with git: git is not installed" in err
+    assert "not in a git repository" not in err
+
+
+@pytest.mark.parametrize("revision", ["HEAD~99", "main^2", "main@{3}"])
+def test_a_revision_expression_gets_no_fetch_advice(
+    repository: Path, capsys: pytest.CaptureFixture[str], revision: str
+) -> None:
+    code, _, err = diff(repository, capsys, revision)
+    assert code == 2
+    assert f"'{revision}' is not a commit in this repository. Check it with `git log" in err
+    assert "git fetch" not in err
+
+
 def shallow_clone(repository: Path, destination: Path, branch: str) -> Path:
     subprocess.run(
         [

@@ -169,6 +169,8 @@ STRUCTURES = [
     # (`visible_text`'s pattern would stop at the ">").
     ('Text <span title="a > needle">shown</span>\n', False, False),
     ("Text git://host/needle and ssh://host/x\n", False, False),  # bare URLs, any scheme
+    # An inline script or style is not shown: masked whole, as code is.
+    ("Text <script>needle()</script> and <style>.needle {}</style> here\n", False, False),
 ]
 
 

@@ -120,11 +120,14 @@ def _drop_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        config_file = args.config_file or default_config_file()
+        if args.config_file is None and not config_file.exists():
+            raise ConfigError(
+                f"{config_file.resolve()}: no such file (run handbook in the folder of "
+                "mkdocs.yml, or name it with -f)"
+            )
         # A first term or a diff may come before any folder exists; a check may not.
-        config = load_config(
-            args.config_file or default_config_file(),
-            require_folders=args.command in ("check", "handouts"),
-        )
+        config = load_config(config_file, require_folders=args.command in ("check", "handouts"))
         return _COMMANDS[args.command](args, config)
     except ConfigError as error:
         for problem in error.problems:  # each on a line of its own, as findings are

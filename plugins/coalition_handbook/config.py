@@ -182,7 +182,7 @@ def load_config(
     config_file = config_file.resolve()
     where = config_file.name
     if not config_file.exists():
-        raise ConfigError(f"{config_file}: no such file (pass the site config with -f)")
+        raise ConfigError(f"{config_file}: no such file")
     data, lines = _read_config_file(config_file, where, seen=())
     options = _plugin_options(data.get("plugins"), where)
     problems = _Problems()

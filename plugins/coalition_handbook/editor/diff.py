@@ -157,6 +157,8 @@ def _repository(root: Path) -> Path:
     try:
         return git.top_level(root)
     except git.GitError as error:
+        if git.MISSING in str(error):
+            raise DiffError(f"handbook diff reads the revisions with git: {error}") from None
         raise DiffError(f"{root} is not in a git repository ({error})") from None
 
 
@@ -172,6 +174,9 @@ def _inside(repository: Path, path: Path, name: str) -> str:
 
 def _unknown_revision(repository: Path, revision: str) -> str:
     message = f"'{revision}' is not a commit in this repository."
+    if any(mark in revision for mark in ("~", "^", "@{", ":")):
+        # An expression (`HEAD~3`), not a name a remote has: nothing to fetch by it.
+        return f"{message} Check it with `git log {revision}`."
     fetch = _fetch_command(repository, revision)
     if git.is_shallow(repository):
         return (

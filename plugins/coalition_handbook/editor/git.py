@@ -15,6 +15,9 @@ class GitError(Exception):
     """git is missing, or a git command failed; the message says which and why."""
 
 
+MISSING = "git is not installed (or not on PATH)"
+
+
 @dataclass(frozen=True)
 class Blob:
     """A file in a revision: its path from the repository's top, with `/`."""
@@ -31,7 +34,7 @@ def git(repository: Path, *args: str, stdin: bytes | None = None) -> bytes:
             command, cwd=repository, input=stdin, capture_output=True, check=False
         )
     except FileNotFoundError:
-        raise GitError("git is not installed (or not on PATH)") from None
+        raise GitError(MISSING) from None
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip()
         raise GitError(f"`git {' '.join(args)}` failed: {message}")
