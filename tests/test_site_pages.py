@@ -388,6 +388,27 @@ def _primary_sidebar(html: str) -> str:
     return html.split("md-sidebar--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
 
 
+@pytest.mark.slow
+def test_used_on_follows_pages_another_plugin_moves(tmp_path: Path) -> None:
+    """Material's blog plugin gives a post its dated URL after the handbook has read the
+    pages: the term page's "Used on" links to where the post is published."""
+    pages = {
+        "index.md": "# Home\n",
+        "blog/index.md": "# Blog\n",
+        "blog/posts/first.md": "---\ndate: 2026-11-20\nslug: new-beds\n---\n\n"
+        "# New beds\n\nA survivor found a bed.\n",
+    }
+    config = write_site(
+        tmp_path, pages=pages, terms=TERMS, options=OPTIONS, theme="material", search=True
+    )
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - handbook", "  - blog\n  - handbook", 1), "utf-8")
+    site = build_site(config)
+    assert (site / "blog" / "2026" / "11" / "20" / "new-beds" / "index.html").is_file()
+    used_on = read(site, "glossary/survivor/index.html").split('class="hb-used-on"', 1)[1]
+    assert 'href="../../blog/2026/11/20/new-beds/"' in used_on.split("</ul>", 1)[0]
+
+
 def test_used_on_links_follow_the_url_style(tmp_path: Path) -> None:
     site = _site(tmp_path, extra_config="use_directory_urls: false\n")
     used_on = read(site, "glossary/survivor.html").split('id="used-on"')[1].split("<h2")[0]

@@ -388,6 +388,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site_inputs is None:
             return nav
+        self._follow_moved_pages(files)
         self.glossary_page = _page(files, GLOSSARY_INDEX)
         if config.nav is not None:
             # A nav written in mkdocs.yml is the author's: term pages show it too.
@@ -403,6 +404,26 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             [page for term in terms if (page := _page(files, term_src_uri(term.id)))]
         )
         return nav
+
+    def _follow_moved_pages(self, files: Files) -> None:
+        """Another plugin may move pages after `on_files` (Material's blog gives its posts
+        their dated URLs late in it): the "Used on" lists and autolinks take the URLs the
+        pages have now."""
+        assert self.site_inputs is not None
+        known = self.site_inputs.page_urls
+        now = {
+            src_uri: file.url
+            for src_uri in known
+            if (file := files.get_file_from_path(src_uri)) is not None
+        }
+        if now == known:
+            return
+        self.site_inputs = replace(self.site_inputs, page_urls=now)
+        self.used_on_lists = used_on_lists(self.site_inputs)
+        if self.autolink.linker is not None:
+            self.autolink.linker.know_pages(
+                {file.src_uri: file.url for file in files.documentation_pages()}
+            )
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         for file in self.handout_stand_ins:  # links to them are checked: no empty PDF
