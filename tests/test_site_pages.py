@@ -391,12 +391,13 @@ def _primary_sidebar(html: str) -> str:
 @pytest.mark.slow
 def test_used_on_follows_pages_another_plugin_moves(tmp_path: Path) -> None:
     """Material's blog plugin gives a post its dated URL after the handbook has read the
-    pages: the term page's "Used on" links to where the post is published."""
+    pages: the term page's "Used on" links to where the post is published, and the
+    excerpt it renders into its index is autolinked from there."""
     pages = {
         "index.md": "# Home\n",
         "blog/index.md": "# Blog\n",
         "blog/posts/first.md": "---\ndate: 2026-11-20\nslug: new-beds\n---\n\n"
-        "# New beds\n\nA survivor found a bed.\n",
+        "# New beds\n\nA survivor found a bed.\n\n<!-- more -->\n\nMore.\n",
     }
     config = write_site(
         tmp_path, pages=pages, terms=TERMS, options=OPTIONS, theme="material", search=True
@@ -407,6 +408,9 @@ def test_used_on_follows_pages_another_plugin_moves(tmp_path: Path) -> None:
     assert (site / "blog" / "2026" / "11" / "20" / "new-beds" / "index.html").is_file()
     used_on = read(site, "glossary/survivor/index.html").split('class="hb-used-on"', 1)[1]
     assert 'href="../../blog/2026/11/20/new-beds/"' in used_on.split("</ul>", 1)[0]
+    # The post's excerpt on the blog's index is autolinked from the index, not from the
+    # page whose Markdown MkDocs read last.
+    assert 'href="../glossary/survivor/"' in read(site, "blog/index.html")
 
 
 def test_used_on_links_follow_the_url_style(tmp_path: Path) -> None:

@@ -449,16 +449,31 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return markdown
         if self.page_date is not None:
             page.update_date = self.page_date.isoformat()
+        self._begin_autolinks(page)
         src_uri = page.file.src_uri
-        folder, _, name = src_uri.rpartition("/")
-        own_term = name.removesuffix(".md") if folder == GLOSSARY_DIR else None
-        if self.autolink.linker is not None:
-            self.autolink.linker.begin_page(page.url, own_term)
         module = self.modules_by_src.get(src_uri)
         if module is not None:
             header = module_header(module, self.site_inputs, page.url)
             return inject_module_header(markdown, header)
         return markdown
+
+    def _begin_autolinks(self, page: Page) -> None:
+        """Autolinks from here on are made on `page` (and not to itself, if a term's)."""
+        if self.autolink.linker is None:
+            return
+        folder, _, name = page.file.src_uri.rpartition("/")
+        own_term = name.removesuffix(".md") if folder == GLOSSARY_DIR else None
+        self.autolink.linker.begin_page(page.url, own_term)
+
+    # MkDocs reads every page's Markdown before it writes any: Markdown rendered while a
+    # page is written (Material's blog renders its posts' excerpts into each index page)
+    # is autolinked from that page, not from the last one read.
+    @event_priority(100)
+    def _autolinks_from_page_written(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        self._begin_autolinks(page)
+        return context
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
@@ -557,7 +572,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     ) -> TemplateContext | None:
         return self._dated(context)
 
-    on_page_context = CombinedEvent(_index_from_cache, _content_dated, _after_search)
+    on_page_context = CombinedEvent(
+        _autolinks_from_page_written, _index_from_cache, _content_dated, _after_search
+    )
 
     def on_template_context(
         self, context: TemplateContext, template_name: str, config: MkDocsConfig
