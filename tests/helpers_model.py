@@ -129,6 +129,7 @@ STRUCTURE_RULES = frozenset(
         "module.schema",
         "page.source",
         "page.front-matter",
+        "page.replaced",
         "link.unsafe",
     }
 )

@@ -58,6 +58,36 @@ def test_a_logged_finding_is_one_line_even_when_its_text_spans_two(
     assert "\n" not in warning
 
 
+def test_a_page_where_the_site_publishes_a_terms_page_is_reported_by_check_and_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A coalition moving a hand-written glossary in: its page at glossary/<id>.md gives
+    way to the term's page, and `handbook check` says so as the build does."""
+    from coalition_handbook.check import run_checks
+    from coalition_handbook.config import load_config
+
+    config_file = make_handbook(tmp_path)
+    (term_id,) = [path.stem for path in (tmp_path / "glossary").glob("*.yml")]
+    (tmp_path / "content" / "glossary").mkdir()
+    (tmp_path / "content" / "glossary" / f"{term_id}.md").write_text("# Ours\n", "utf-8")
+    (tmp_path / "content" / "glossary" / "index.md").write_text("# Intro\n", "utf-8")
+    findings = [
+        (f.rule, f.path, f.line, f.severity.value)
+        for f in run_checks(load_config(config_file)).findings
+    ]
+    assert findings == [("page.replaced", f"content/glossary/{term_id}.md", 1, "warning")]
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config_file, strict=True)
+    warnings = [
+        record.getMessage() for record in caplog.records if record.levelno == logging.WARNING
+    ]
+    assert warnings == [
+        f"content/glossary/{term_id}.md:1:1: page.replaced the site publishes the page of "
+        f"glossary/{term_id}.yml here, in this page's place: move this page, or put what it "
+        "says in that file"
+    ]
+
+
 def test_strict_build_fails_on_a_warning_and_keeps_the_old_site(tmp_path: Path) -> None:
     config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
     old_page = publish_old_site(tmp_path)

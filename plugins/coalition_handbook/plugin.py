@@ -326,8 +326,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         generated: list[File] = []
         for src_uri, markdown in generate_pages(self.site_inputs).items():
             existing = files.get_file_from_path(src_uri)
-            if existing is not None:
-                log.warning(f"{existing.src_uri}: replaced by the page the handbook generates")
+            if existing is not None:  # reported by the check (rule page.replaced)
                 files.remove(existing)
             file = File.generated(config, src_uri, content=markdown)
             files.append(file)

@@ -55,6 +55,11 @@ RULES: dict[str, Rule] = {
             Severity.ERROR,
             "a page's front matter that does not parse, or a value of the wrong type",
         ),
+        Rule(
+            "page.replaced",
+            Severity.WARNING,
+            "a page at the path of a term's or protocol's generated page",
+        ),
         Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
         Rule("suppression.unknown-rule", Severity.WARNING, "a suppression comment names no rule"),
     )
