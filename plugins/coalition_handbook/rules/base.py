@@ -147,6 +147,7 @@ PAGE_RULES = frozenset(
         "page_source",  # a page's own file
         "page_front_matter",  # a page's own front matter
         "link_unsafe",  # a page's text, as the scan left it
+        "page_replaced",  # a page's path, and the names in the record folders' listings
         "suppression_unknown_rule",  # a page's own text (and terms' and protocols')
     }
 )

@@ -2,13 +2,19 @@
 own, a term's (`glossary/<id>.md`) or a protocol's (`protocols/<id>.md`). The build
 publishes the generated page in its place; the check says so as the build does, so that
 CI which runs only `handbook check --strict` fails where a strict build would. (An index
-page of those folders, or `changes.md`, is kept as the generated page's introduction.)"""
+page of those folders, or `changes.md`, is kept as the generated page's introduction.)
+
+Read: each page's own path, and the names in the glossary and protocols folders (not the
+records themselves), so the rule is a page rule for the checks that redo only what an
+edit changed (`rules.base.PAGE_RULES`): those compare the folders' listings."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..findings import Finding
+from ..model.records import record_files
 from ..site.urls import protocol_src_uri, term_src_uri
 from .base import CheckContext
 
@@ -16,19 +22,23 @@ RULE = "page.replaced"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    handbook = context.handbook
-    generated = {term_src_uri(term_id): term for term_id, term in handbook.terms.items()}
-    generated.update(
-        {protocol_src_uri(item_id): item for item_id, item in handbook.protocols.items()}
-    )
-    for page in handbook.pages:
-        item = generated.get(page.src_uri)
-        if item is not None:
+    config = context.config
+    generated = {
+        **{term_src_uri(path.stem): path for path in _records(config.glossary_dir)},
+        **{protocol_src_uri(path.stem): path for path in _records(config.protocols_dir)},
+    }
+    for page in context.handbook.pages:
+        record = generated.get(page.src_uri)
+        if record is not None:
             yield context.finding(
                 RULE,
                 page.path,
                 1,
                 1,
-                f"the site publishes the page of {item.origin.path} here, in this page's "
-                "place: move this page, or put what it says in that file",
+                f"the site publishes the page of {config.relative(record)} here, in this "
+                "page's place: move this page, or put what it says in that file",
             )
+
+
+def _records(folder: Path) -> list[Path]:
+    return record_files(folder) if folder.is_dir() else []
