@@ -436,6 +436,97 @@ def test_a_term_made_case_sensitive_shows_each_form_once_with_its_uses(
     ]
 
 
+FIRST_ENTRY = "  - version: 1\n    date: 2026-01-01\n    summary: First version.\n"
+
+
+def born_together(name: str, definition: str, extra: str = "") -> str:
+    """A term whose first history entry is the same as every other's made so."""
+    return f"term: {name}\nversion: 1\n{extra}definition: {definition}\nhistory:\n{FIRST_ENTRY}"
+
+
+def test_a_new_term_born_as_a_removed_one_is_no_rename(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/hotline.yml", born_together("hotline", "A phone line."))
+    commit(repository)
+    (repository / "glossary" / "hotline.yml").unlink()
+    write(repository, "glossary/t-visa.yml", born_together("T visa", "A visa for survivors."))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "renamed from" not in out and "| terms | 1 | 1 | 0 | 0 |" in out
+
+
+def test_of_removed_terms_born_alike_the_rename_pairs_the_one_whose_text_it_keeps(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/zebra-crossing.yml", born_together("zebra crossing", "A road."))
+    write(repository, "glossary/shelter.yml", born_together("shelter", "A safe place to stay."))
+    commit(repository)
+    git(repository, "mv", "glossary/shelter.yml", "glossary/safe-house.yml")
+    write(
+        repository, "glossary/safe-house.yml", born_together("safe house", "A safe place to stay.")
+    )
+    (repository / "glossary" / "zebra-crossing.yml").unlink()
+    code, out, _ = diff(repository, capsys)
+    assert code == 1  # its preferred form changed, its version did not
+    assert "renamed from `shelter`" in out
+    assert "- **zebra crossing** (`zebra-crossing`" in out.split("#### Removed", 1)[1]
+
+
+def test_a_case_sensitive_form_of_another_term_keeps_its_own_row(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/safe-harbor.yml", born_together("safe harbor", "Protection."))
+    write(
+        repository,
+        "glossary/safe-harbor-law.yml",
+        born_together("Safe Harbor", "A state law.", extra="case_sensitive: true\n"),
+    )
+    write(repository, "content/page.md", "# P\n\nWe offer safe harbor to all.\n")
+    commit(repository)
+    write(
+        repository,
+        "glossary/safe-harbor.yml",
+        "term: safe harbor\nversion: 2\nstatus: deprecated\nreplaced_by: safe-harbor-law\n"
+        "definition: Protection.\nhistory:\n  - version: 2\n    date: 2026-02-01\n"
+        "    summary: Deprecated.\n" + FIRST_ENTRY,
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `safe harbor` | accepted (`safe-harbor`) | deprecated (`safe-harbor`) | "
+        "`content/page.md:3:10` |"
+    ) in out
+
+
+def test_joining_blocks_is_no_change_of_layout(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        repository,
+        "glossary/hotline.yml",
+        born_together("hotline", '"Call it when:\\n\\n- you see force\\n- a minor is sold\\n"'),
+    )
+    commit(repository)
+    write(repository, "glossary/hotline.yml", born_together(
+        "hotline", '"Call it when: - you see force - a minor is sold"'))  # fmt: skip
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "fields changed: `definition`" in out and "layout only" not in out
+
+
+def test_a_broken_file_the_change_deletes_is_not_shown_as_added(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/bad.yml", "term: bad\nversion: one\n")
+    commit(repository)
+    (repository / "glossary" / "bad.yml").unlink()
+    write(repository, "glossary/hotline.yml", born_together("hotline", "A line."))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "bad.yml" not in out
+
+
 def test_module_body_change_is_a_change(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -673,6 +764,8 @@ def test_three_dots_compare_with_where_the_branch_left_base(
     assert code == 2 and "give 'main...' alone" in err
     code, out, _ = diff(repository, capsys, "main..editor")
     assert code == 1 and "went down from 2 to 1" in out
+    code, out, _ = diff(repository, capsys, "main..")  # as HEAD omitted: the working tree
+    assert code == 1 and "→ the working tree" in out
 
 
 def test_unknown_revision_is_a_usage_error(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 import yaml
@@ -13,6 +14,7 @@ from jsonschema import Draft202012Validator
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import HandbookConfig, load_config
+from coalition_handbook.editor import scaffold
 from coalition_handbook.editor.scaffold import (
     SCHEMAS_DIR,
     render,
@@ -115,6 +117,21 @@ def test_first_line_names_the_schema_as_the_siblings_do(
     assert run_new(config, kind, "Preferred form") == 0
     path = config.root / folder / "preferred-form.yml"
     assert path.read_text(encoding="utf-8").startswith(line)
+
+
+def test_no_schema_line_points_into_a_virtual_environment_in_the_project(tmp_path: Path) -> None:
+    installed = tmp_path / ".venv" / "lib" / "python3.12" / "site-packages" / "pkg"
+    installed.mkdir(parents=True)
+    (tmp_path / "glossary").mkdir()
+    with patch.object(scaffold, "SCHEMAS_DIR", installed):
+        assert scaffold.schema_reference(tmp_path / "glossary", "term.schema.json", tmp_path) == ""
+    # Where the package is the project's own source, the path is the same on every machine.
+    source = tmp_path / "plugins" / "pkg" / "schemas"
+    source.mkdir(parents=True)
+    with patch.object(scaffold, "SCHEMAS_DIR", source):
+        assert scaffold.schema_reference(tmp_path / "glossary", "term.schema.json", tmp_path) == (
+            "../plugins/pkg/schemas/term.schema.json"
+        )
 
 
 @pytest.mark.parametrize(("kind", "folder"), [("term", "glossary"), ("protocol", "protocols")])

@@ -343,6 +343,22 @@ def test_a_term_pages_sidebar_follows_the_authors_nav(tmp_path: Path) -> None:
     assert "Protocols" not in titles and "Changes" not in titles
 
 
+def test_a_term_pages_place_goes_under_the_section_that_holds_the_glossary(
+    tmp_path: Path,
+) -> None:
+    pages = {"index.md": "# Home\n", "about.md": "# About\n"}
+    nav = (
+        "nav:\n  - Home: index.md\n  - Reference:\n      - about.md\n"
+        "      - Glossary: glossary/index.md\n"
+        "  - Links:\n      - Polaris: https://polarisproject.org/\n"
+    )
+    site = _site(tmp_path, pages=pages, theme="material", search=True, extra_config=nav)
+    sidebar = _primary_sidebar(read(site, "glossary/survivor/index.html"))
+    titles = [link.text.strip() for link in elements(sidebar, "a", "md-nav__link")]
+    assert titles[:3] == ["Home", "Reference", "Terms under S"]
+    assert titles[-1] == "Links"  # a section of links only, as the other pages show it
+
+
 def test_each_term_page_heads_with_its_own_title(tmp_path: Path) -> None:
     """Material's header is rendered once for all term pages; each shows its own title."""
     site = _site(tmp_path, theme="material", search=True)

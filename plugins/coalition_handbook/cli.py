@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         "base",
         metavar="BASE",
         help="the git revision to compare against; BASE...HEAD (or BASE... for the working "
-        "tree) compares with where HEAD left BASE, as a pull request does",
+        "tree) compares with where HEAD left BASE, as a pull request does; BASE..HEAD is "
+        "BASE HEAD",
     )
     diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
 

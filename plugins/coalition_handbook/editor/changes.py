@@ -7,15 +7,19 @@ A renamed file (`git mv glossary/a.yml glossary/b.yml`) changes the item's id, s
 moves its page. It is reported as a rename, not as a removal and an addition, when the
 removed and the added item are of the same kind and have the same preferred form (terms)
 or title (protocols, modules), or failing that the same first `history` entry (the item's
-birth record, which a rename keeps); its other fields are then compared as for any change.
+birth record, which a rename keeps) and a text that is still mostly the same (the
+definition, summary or body); its other fields are then compared as for any change.
 
-A change of layout alone (text rewrapped, spaces doubled, paragraphs joined) changes no
-meaning: it is reported, but asks for no version bump (DESIGN section 3.1).
+A change of layout alone (a paragraph rewrapped, spaces doubled) changes no meaning: it
+is reported, but asks for no version bump (DESIGN section 3.1). Joining or splitting
+paragraphs, list items or other blocks is no change of layout: the page shows it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -197,6 +201,22 @@ def _identity(item: Item) -> str:
     return " ".join(item.title.split()).casefold()
 
 
+# How much of its text a renamed item keeps, at least (difflib's ratio).
+_SAME_TEXT = 0.6
+
+
+def _similarity(old: Item, new: Item) -> float:
+    return difflib.SequenceMatcher(None, _main_text(old), _main_text(new), autojunk=False).ratio()
+
+
+def _main_text(item: Item) -> str:
+    if isinstance(item, Term):
+        return item.definition
+    if isinstance(item, Protocol):
+        return item.summary
+    return item.body
+
+
 def _birth(item: Item) -> tuple[object, ...] | None:
     """The item's first history entry, which a renamed file keeps (None if it has none)."""
     if not item.history:
@@ -211,15 +231,22 @@ def _compare_kind(
     removed = {item_id: item for item_id, item in old.items() if item_id not in new}
     added = {item_id: item for item_id, item in new.items() if item_id not in old}
     renamed: list[tuple[Item, Item]] = []
-    for identity in (_identity, _birth):
-        removed_by_identity = {identity(item): item for item in removed.values()}
-        removed_by_identity.pop(None, None)
-        for item_id, item in list(added.items()):
-            previous = removed_by_identity.pop(identity(item), None)
-            if previous is not None:
-                renamed.append((previous, item))
-                del added[item_id]
-                del removed[previous.id]
+    removed_by_identity = {_identity(item): item for item in removed.values()}
+    for item_id, item in list(added.items()):
+        previous = removed_by_identity.pop(_identity(item), None)
+        if previous is not None:
+            renamed.append((previous, item))
+            del added[item_id]
+            del removed[previous.id]
+    for item_id, item in list(added.items()):
+        # Of the removed items born as this one was, the one whose text it mostly keeps.
+        born = _birth(item)
+        candidates = [old for old in removed.values() if born and _birth(old) == born]
+        scored = [(_similarity(old, item), old.id, old) for old in candidates]
+        if scored and (best := max(scored))[0] >= _SAME_TEXT:
+            renamed.append((best[2], item))
+            del added[item_id]
+            del removed[best[2].id]
 
     changes: list[ItemChange] = [ItemChange(kind, None, item) for item in added.values()]
     changes += [ItemChange(kind, item, None) for item in removed.values()]
@@ -261,11 +288,21 @@ def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
     )
 
 
+# A line break before what starts a block (a list item, heading, quote, table row, fence,
+# indented code) is no layout: joined to the line before, the block is gone.
+_BLOCK_BREAK = re.compile(r"\n(?=(?: {4}|\t)|[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+
+
 def _wording(value: object) -> object:
-    """A field's value without the layout of its text: every run of spaces and line
-    breaks read as one space, in strings, lists and records alike."""
+    """A field's value without the layout of its text: within a paragraph, every run of
+    spaces and line breaks read as one space; paragraphs and blocks kept apart. In
+    strings, lists and records alike."""
     if isinstance(value, str):
-        return " ".join(value.split())
+        return tuple(
+            " ".join(_BLOCK_BREAK.sub("\n\u00b6", paragraph).split())
+            for paragraph in _PARAGRAPH_BREAK.split(value.strip())
+        )
     if isinstance(value, tuple | list):
         return tuple(_wording(item) for item in value)
     if isinstance(value, Mapping):
@@ -302,9 +339,8 @@ def _newest_version(history: tuple[HistoryEntry, ...]) -> int | None:
 
 
 def _form_changes(old: Handbook, new: Handbook) -> Iterable[FormStatusChange]:
-    # Compared by the key of any case, so that a term made case-sensitive (or no longer)
-    # shows each form once, its case rule changed, not as removed and added again.
-    before, after = _any_case(form_states(old)), _any_case(form_states(new))
+    before, after = form_states(old), form_states(new)
+    changes: list[FormStatusChange] = []
     for key in sorted(set(before) | set(after)):
         old_entry, new_entry = before.get(key), after.get(key)
         old_state = old_entry[2] if old_entry else None
@@ -312,16 +348,31 @@ def _form_changes(old: Handbook, new: Handbook) -> Iterable[FormStatusChange]:
         if _status(old_state) == _status(new_state):
             continue
         form, case_sensitive, _ = new_entry or old_entry  # type: ignore[misc]
-        yield FormStatusChange(form, case_sensitive, old_state, new_state)
+        changes.append(FormStatusChange(form, case_sensitive, old_state, new_state))
+    return _case_rule_changes(changes)
 
 
-def _any_case(
-    states: Mapping[str, tuple[str, bool, FormState]],
-) -> dict[str, tuple[str, bool, FormState]]:
-    by_key: dict[str, tuple[str, bool, FormState]] = {}
-    for form, case_sensitive, state in states.values():
-        by_key.setdefault(form_key(form), (form, case_sensitive, state))
-    return by_key
+def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange]:
+    """`changes` with a term's form that left under one key and came back under another,
+    only because the term was made case-sensitive (or no longer), shown once: its case
+    rule changed, not the form removed and added again."""
+    gone = {
+        (change.old.term, form_key(change.form)): change
+        for change in changes
+        if change.old is not None and change.new is None
+    }
+    kept: list[FormStatusChange] = []
+    merged: set[int] = set()
+    for change in changes:
+        if change.old is None and change.new is not None:
+            before = gone.get((change.new.term, form_key(change.form)))
+            if before is not None:
+                merged.add(id(before))
+                if _status(before.old) != _status(change.new):
+                    kept.append(dataclasses.replace(change, old=before.old))
+                continue
+        kept.append(change)
+    return [change for change in kept if id(change) not in merged]
 
 
 def _status(state: FormState | None) -> tuple[str, bool] | None:

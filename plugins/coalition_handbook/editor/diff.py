@@ -3,10 +3,11 @@
 Each side is loaded with the project's loader: HEAD defaults to the working tree as it is
 (uncommitted edits included). `BASE...HEAD`, as git and GitHub write it, compares HEAD with
 the commit where it left BASE (their merge base), so a branch that is behind BASE is shown
-its own change, not BASE's newer ones reversed; `BASE...` does so for the working tree,
-and `BASE..HEAD` is `BASE HEAD`. a revision's glossary, protocols and pages are exported with
-git plumbing into a temporary folder laid out like the repository, and loaded from there
-with the current settings (mkdocs.yml as it is now, not as it was at BASE).
+its own change, not BASE's newer ones reversed; `BASE...` does so for the working tree.
+`BASE..HEAD` is `BASE HEAD`, and `BASE..` is BASE and the working tree, as HEAD omitted.
+A revision's glossary, protocols and pages are exported with git plumbing into a
+temporary folder laid out like the repository, and loaded from there with the current
+settings (mkdocs.yml as it is now, not as it was at BASE).
 
 Exit codes: 0 the report is written; 1 an item changed without a version bump and a
 matching history entry, or a term, protocol or module file does not load at HEAD, so
@@ -86,7 +87,12 @@ def diff_report(config: HandbookConfig, base: str, head: str | None) -> tuple[st
     before = _without(old.handbook, set(new.unloaded))
     changes = compare(before, new.handbook)
     uses = find_uses(changes.form_changes, before, new.handbook)
-    broken_at_base = [path for path in old.unloaded if path not in new.unloaded]
+    loaded_now = {
+        item.origin.path
+        for items in (new.handbook.terms, new.handbook.protocols, new.handbook.modules)
+        for item in items.values()
+    }
+    broken_at_base = [path for path in old.unloaded if path in loaded_now]
     report = render(changes, old.label, new.label, uses, new.unloaded, broken_at_base)
     return report, bool(changes.version_problems or new.unloaded)
 
@@ -107,16 +113,21 @@ def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str 
         left, _, right = base.partition(dots)
         left, tip = left or "HEAD", right or "HEAD"
         if dots == "..":
-            return left, right or "HEAD", None
+            return left, right or None, None
         for revision in (left, tip):
             if git.resolve_commit(repository, revision) is None:
                 raise DiffError(_unknown_revision(repository, revision))
         common = git.merge_base(repository, left, tip)
         if common is None:
-            raise DiffError(
-                f"'{left}' and '{tip}' have no common commit here. A shallow clone (as CI "
-                "makes) may not hold it: check out with fetch-depth: 0, or fetch more."
-            )
+            message = f"'{left}' and '{tip}' have no common commit here."
+            if git.is_shallow(repository):
+                message += (
+                    " This is a shallow clone (as CI makes), which may not hold it: check out "
+                    "with fetch-depth: 0, or fetch more history."
+                )
+            else:
+                message += " Their histories are unrelated: compare them as BASE HEAD."
+            raise DiffError(message)
         return common, right or None, f"`{left}...{right}` (merge base {common[:12]})"
     return base, head, None
 

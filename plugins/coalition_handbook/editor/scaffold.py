@@ -92,9 +92,9 @@ def schema_reference(folder: Path, schema_name: str, project: Path | None = None
     The file is committed, so it must read the same on every editor's machine: the
     reference its sibling files already make comes first. Failing that, the package's
     schema relative to `folder` when the package lies inside `project` (the directory of
-    mkdocs.yml), as in this repository: `../plugins/coalition_handbook/...`. A path into
-    one machine's installation (a virtual environment) would be wrong on every other, so
-    then there is none.
+    mkdocs.yml) as source, as in this repository: `../plugins/coalition_handbook/...`. A
+    path into one machine's installation (a virtual environment, even one inside the
+    project) would be wrong on every other, so then there is none.
     """
     for sibling in sorted(folder.glob("*.yml"))[:_SIBLINGS_READ]:
         try:
@@ -106,7 +106,10 @@ def schema_reference(folder: Path, schema_name: str, project: Path | None = None
         if named and named.group(1).endswith(schema_name):
             return named.group(1)
     schema = SCHEMAS_DIR / schema_name
-    if project is not None and not schema.resolve().is_relative_to(project.resolve()):
+    installed = {"site-packages", "dist-packages"} & set(schema.resolve().parts)
+    if installed or (
+        project is not None and not schema.resolve().is_relative_to(project.resolve())
+    ):
         return ""
     try:
         return Path(os.path.relpath(schema, folder.resolve())).as_posix()

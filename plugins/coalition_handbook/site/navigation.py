@@ -43,15 +43,18 @@ def arrange(items: list[Any], modules_dir: str) -> list[Any]:
 
 class NavEntry:
     """A top-level entry of the site's navigation, as a term page's compact sidebar shows
-    it: a page, a section (by its title, leading to its first page), or a link. The title
-    is read when the sidebar is rendered: a page's own comes from its Markdown."""
+    it: a page, a section (by its title, leading to its first page or link), or a link.
+    `pages` are the pages under it, so the sidebar can put a term's place under the entry
+    that holds the Glossary. The title is read when the sidebar is rendered: a page's own
+    comes from its Markdown."""
 
-    __slots__ = ("_title", "page", "url")
+    __slots__ = ("_title", "page", "pages", "url")
 
-    def __init__(self, title: str | None, url: str, page: Any | None) -> None:
+    def __init__(self, title: str | None, url: str, page: Any | None, pages: tuple[Any, ...]):
         self._title = title
         self.url = url
         self.page = page
+        self.pages = pages
 
     @property
     def title(self) -> str:
@@ -64,14 +67,25 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
     entries: list[NavEntry] = []
     for item in items:
         if item.is_page:
-            entries.append(NavEntry(None, item.url, item))
+            entries.append(NavEntry(None, item.url, item, (item,)))
         elif item.is_section:
-            first = next(iter(pages_of(item.children)), None)
-            if first is not None:
-                entries.append(NavEntry(item.title, first.url, first))
+            pages = tuple(pages_of(item.children))
+            if pages:
+                entries.append(NavEntry(item.title, pages[0].url, pages[0], pages))
+            elif (link := _first_link(item.children)) is not None:
+                entries.append(NavEntry(item.title, link.url, None, ()))
         elif getattr(item, "is_link", False):
-            entries.append(NavEntry(item.title, item.url, None))
+            entries.append(NavEntry(item.title, item.url, None, ()))
     return entries
+
+
+def _first_link(items: Sequence[Any]) -> Any | None:
+    for item in items:
+        if getattr(item, "is_link", False):
+            return item
+        if item.is_section and (link := _first_link(item.children)) is not None:
+            return link
+    return None
 
 
 def pages_of(items: Sequence[Any]) -> list[Any]:
