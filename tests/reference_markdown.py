@@ -9,7 +9,9 @@ inline pass. Read anew against Python-Markdown on 2026-12-01: an attribute list
 (`*a*{: .c } b`) is a space between words, not a break; a quoted attribute value may hold
 a `>`; a bare URL of any scheme (`git://`, `ssh://`) is masked; emphasis, an inline tag or
 a link's destination inside a word ("**victim**hood", "[survivor](u)s") glues it (`GLUE`);
-an inline `<script>` or `<style>` element is masked whole, as code is.
+an inline `<script>` or `<style>` element is masked whole, as code is. Reviewed the same
+day: only paired emphasis and text-level tags glue (not `<br>`, `<img>` or a lone `*`);
+an attribute list after a space is shown as typed (a break); schemes are lower case.
 
 What each line is (`_Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -42,6 +44,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,7 +64,7 @@ _INLINE = re.compile(
     |(?P<code>(?P<ticks>`+)(?!`)[^\x00]*?(?<!`)(?P=ticks)(?!`))
     |(?P<comment><!--[^\x00]*?-->)
     |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
-    |(?P<raw_code><(?P<code_tag>code|kbd|samp|script|style)\b[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
+    |(?P<raw_code><(?P<code_tag>code|kbd|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
     |(?P<tag></?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
     |(?P<destination>\]\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |(?P<reference>\]\[[^\]\x00]*\])
@@ -72,7 +75,7 @@ _INLINE = re.compile(
     re.VERBOSE,
 )
 _URL = re.compile(
-    r"(?:(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{0,31}://|(?<!\w)www\.)"
+    r"(?:(?<![\w+.-])[a-z][a-z0-9+.]{0,31}://|(?<!\w)www\.)"
     r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
 )
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
@@ -144,7 +147,10 @@ _BLOCK_TAGS = frozenset(
 _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _MARKUP_BEFORE_LETTER = re.compile(
-    r"(?:\*(?<=[^\W_]\*)\**|<(?<=[^\W_]<)/?[A-Za-z][^<>\x00\n]*>|\](?<=[^\W_]\])\([^()\s\x00]*\))(?=[^\W_])"
+    r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
+    r"|<(?<=[^\W_]<|[\u0300-\u036f]<)/?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span"
+    r"|strong|sub|sup|time|u|var)(?![\w-])[^<>\x00\n]*>"
+    r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))(?=[^\W_])"
 )
 
 
@@ -232,12 +238,23 @@ def _glue_words(view: str, masked: str) -> str:
         start, end = markup.span()
         if (
             start
-            and masked[start - 1].isalnum()
-            and masked[end].isalnum()
+            and _letter_or_mark(masked[start - 1])
+            and _letter_or_mark(masked[end])
             and set(masked[start:end]) == {" "}
+            and (view[start] != "*" or _has_partner(view, start, end))
         ):
             characters[start:end] = GLUE * (end - start)
     return "".join(characters)
+
+
+def _letter_or_mark(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def _has_partner(view: str, start: int, end: int) -> bool:
+    paragraph = view.split(HARD)[view.count(HARD, 0, start)]
+    runs = re.findall(r"\*+", paragraph)
+    return runs.count("*" * (end - start)) >= 2
 
 
 def _hard(match: re.Match[str]) -> str:
@@ -253,6 +270,8 @@ def _inline_replacement(match: re.Match[str]) -> str:
         return found[1] * 2 if found[1] in "-_" else found
     if kind == "tag" and match.group("tag_name").lower() in _BLOCK_TAGS:
         return HARD * len(found)  # a block starts or ends: words never join across it
+    if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
+        return HARD * len(found)
     if kind in ("destination", "tag", "reference", "comment", "attributes"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":

@@ -169,6 +169,11 @@ STRUCTURES = [
     # (`visible_text`'s pattern would stop at the ">").
     ('Text <span title="a > needle">shown</span>\n', False, False),
     ("Text git://host/needle and ssh://host/x\n", False, False),  # bare URLs, any scheme
+    # A heading in a list item: the lines indented into the item after it are its text.
+    ("1. ### Step one\n    Call the needle.\n", True, True),
+    ("- ### Steps\n    - the needle\n", True, True),
+    # An abbreviation's line goes on as a paragraph (no `abbr` on this site).
+    ("*[HPS]: the\nneedle here\n", True, True),
     # An inline script or style is not shown: masked whole, as code is.
     ("Text <script>needle()</script> and <style>.needle {}</style> here\n", False, False),
 ]
@@ -201,6 +206,7 @@ def test_structures(markdown_text: str, expected: bool, agrees: bool) -> None:
         "> child\n>#prostitute",
         "- a\n\n    child\n\n    #prostitute",
         "1. ### child\n   prostitute",  # a heading of its own in a list item
+        "child {: .x } prostitute",  # an attribute list attached to nothing is shown
     ],
 )
 def test_hard_breaks_keep_words_apart(markdown_text: str) -> None:
@@ -291,8 +297,32 @@ def test_markup_inside_a_word_keeps_it_one_word(markdown_text: str, word: str) -
 
 
 def test_markup_between_words_is_no_glue() -> None:
-    for markdown_text in ("**victim** hood", "victim **hood**", "[victim](u) hood", "*a*"):
-        assert markdown.GLUE not in checkable_text(markdown_text)
+    for markdown_text in (
+        *("**victim** hood", "victim **hood**", "[victim](u) hood", "*a*"),
+        # What the reader sees as a break or a character: a line break, an image, a
+        # lone asterisk, which Python-Markdown shows as it is.
+        *("the victim<br>survivor", "the victim<img src=x>survivor", "the victim*survivor"),
+        "victim***hood",
+    ):
+        assert markdown.GLUE not in checkable_text(markdown_text), markdown_text
+
+
+def test_markup_after_a_combining_accent_is_glued_too() -> None:
+    view = checkable_text("the cafe\u0301**teria** here")
+    assert view == "the cafe\u0301" + markdown.GLUE * 2 + "teria   here"
+
+
+def test_a_capitalised_word_before_a_colon_and_slashes_is_prose() -> None:
+    assert checkable_text("Note://victim here") == "Note://victim here"
+    assert checkable_text("git://host/x here") == HARD * 12 + " here"
+
+
+def test_a_fence_info_string_is_read_in_linear_time() -> None:
+    from work import calls_made
+
+    for options in (5, 50):
+        text = "```py" + ' a="1"' * options + " !\ncode\n```\n"
+        assert calls_made(checkable_text, text) < 400  # one match, not one per way to fail
 
 
 def test_underscores_mark_emphasis_only_at_word_edges() -> None:
@@ -396,10 +426,15 @@ def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> 
         ("`" * 500 + "\n" + "a ` b " * 500, "``"),  # all but its last backtick
         ("<!-- x\n" * 500, "<!--"),
         ("a <code> x\n" * 500, "<code"),
+        ("a <script> b " * 500, "<script"),
+        ("a <style> b " * 500, "<style"),
         ("[^" * 500, "[^"),
         ("{#a " * 500, "{#"),
     ],
-    ids=["backticks", "long-run", "comments", "code-elements", "footnotes", "attributes"],
+    ids=[
+        *("backticks", "long-run", "comments", "code-elements", "scripts", "styles"),
+        *("footnotes", "attributes"),
+    ],
 )
 def test_a_paragraph_of_unclosable_openers_leaves_none_to_try(view: str, opener: str) -> None:
     """Found by fuzzing: each opener read to the end of the paragraph before it failed,

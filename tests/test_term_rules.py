@@ -366,6 +366,24 @@ def test_term_case_suggests_the_form_as_the_glossary_writes_it(
     ] == [(found, suggestion, "task-force")]
 
 
+def test_markup_inside_a_form_is_no_change_of_its_case(tmp_path: Path) -> None:
+    """ "[T visa](u)s" is "T visas" as written: no term.case finding; "[CSEC](u)s" is a
+    use of the all-capitals form to avoid "CSEC"."""
+    config = make(tmp_path)
+    (tmp_path / "glossary" / "csec.yml").write_text(
+        "term: commercial sexual exploitation of children\nversion: 1\n"
+        "definition: Exploitation.\navoid: [CSEC]\n" + HISTORY,
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "glued.md").write_text(
+        "The [T visa](index.md)s we filed, and many [CSEC](index.md)s.\n", encoding="utf-8"
+    )
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.rule, f.line, f.column, f.found) for f in findings if f.path == "content/glued.md"
+    ] == [("term.avoid", 1, 45, "CSEC](index.md)s")]
+
+
 def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
     """The reader sees "victimhood" and "victims": the first is no use of the form to
     avoid "victim", the second is one, found across the link's markup."""

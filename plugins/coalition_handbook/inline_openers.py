@@ -31,8 +31,10 @@ STAND_IN = "\ue000"
 NAME_STAND_IN = "x"
 
 _RUN = re.compile(r"`+")
-_RAW_CODE_OPENER = re.compile(r"<(code|kbd|samp)\b[^<>\x00]*>")
-_CLOSING_TAGS = {name: re.compile(rf"</{name}\s*>") for name in ("code", "kbd", "samp")}
+# The elements whose text the inline pass masks whole (markdown._INLINE, `raw_code`).
+RAW_TEXT_ELEMENTS = ("code", "kbd", "samp", "script", "style")
+_RAW_CODE_OPENER = re.compile(rf"<({'|'.join(RAW_TEXT_ELEMENTS)})(?![\w-])[^<>\x00]*>")
+_CLOSING_TAGS = {name: re.compile(rf"</{name}\s*>") for name in RAW_TEXT_ELEMENTS}
 _FOOTNOTE_BODY = re.compile(r"[^\]\x00\s]*")
 _ATTRIBUTE_OPENER = re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)")
 
@@ -145,8 +147,8 @@ def _comments(view: str) -> Iterator[Restore]:
 
 
 def _raw_code(view: str) -> Iterator[Restore]:
-    """`<code ...>` closes at the first `</code>` after it in its paragraph (`kbd` and
-    `samp` alike)."""
+    """`<code ...>` closes at the first `</code>` after it in its paragraph (`kbd`,
+    `samp`, `script` and `style` alike)."""
     paragraph = _Paragraph(view)
     last_close: dict[str, int] = {}
     for found in _RAW_CODE_OPENER.finditer(view):

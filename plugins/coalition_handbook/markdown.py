@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,7 +45,8 @@ _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
 # a language, then `{attributes}` or `key="value"` options. "```Python 3" opens none.
 _FENCE_INFO = re.compile(
     r"""[ \t]*(?:\.?[\w#.+-]+(?=[\t ]|$))?"""
-    r"""(?:[ \t]*\{[^\n]*\}|(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:=("|').*?\1)?(?=[\t ]|$))+)?[ \t]*$"""
+    r"""(?:[ \t]*\{[^\n]*\}|(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:="[^"]*"|='[^']*')?(?=[\t ]|$))+)?"""
+    r"""[ \t]*$"""
 )
 _CODE_TITLE = re.compile(r"""[\s{]title=(["'])(.*?)\1""")
 # Python-Markdown: one to six `#` that start a line make a heading, with or without a
@@ -84,7 +86,7 @@ _INLINE = re.compile(
     |`(?P<code>(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`))
     |<(?P<comment>!--[^\x00]*?-->)
     |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
-    |<(?P<raw_code>(?P<code_tag>code|kbd|samp|script|style)\b[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
+    |<(?P<raw_code>(?P<code_tag>code|kbd|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
     |<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
     |\](?P<destination>\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |\](?P<reference>\[[^\]\x00]*\])
@@ -94,9 +96,10 @@ _INLINE = re.compile(
     """,
     re.VERBOSE,
 )
-_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
-# The scheme of a URL that ends at `://` (`https`, `ftp`, `git+ssh`), not inside a word.
-_SCHEME = re.compile(r"(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{0,31}\Z")
+_URL = re.compile(r"(?:[a-z][a-z0-9+.]*://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
+# The scheme of a URL that ends at `://` (`https`, `ftp`, `git+ssh`), not inside a word:
+# lower case, as schemes are written ("Note://" is prose).
+_SCHEME = re.compile(r"(?<![\w+.-])[a-z][a-z0-9+.]{0,31}\Z")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
@@ -169,11 +172,18 @@ _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 # Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
 # inside a word as they are ("victim_id" is one word, not "victim").
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
-# Emphasis, an inline tag or a link's destination right before a letter or digit: with
-# one just before it too, it is inside a word (see `_glue_words`).
-_MARKUP_BEFORE_LETTER = re.compile(
-    r"(?:\*(?<=[^\W_]\*)\**|<(?<=[^\W_]<)/?[A-Za-z][^<>\x00\n]*>|\](?<=[^\W_]\])\([^()\s\x00]*\))(?=[^\W_])"
+# Emphasis, a text-level tag or a link's destination right before a letter or digit: with
+# one just before it too, it is inside a word (see `_glue_words`). Not a tag that breaks
+# the line or shows something (`<br>`, `<img>`): the reader sees two words there.
+_GLUED_TAGS = (
+    "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span|strong|sub|sup|time|u|var"
 )
+_MARKUP_BEFORE_LETTER = re.compile(
+    r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
+    rf"|<(?<=[^\W_]<|[\u0300-\u036f]<)/?(?:{_GLUED_TAGS})(?![\w-])[^<>\x00\n]*>"
+    r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))(?=[^\W_])"
+)
+_STAR_RUNS = re.compile(r"\*+")
 _TAB_WIDTH = 4
 
 
@@ -288,9 +298,10 @@ def _glue_words(view: str, masked: str) -> str:
     for start, end in sorted(spans):
         if (
             start > previous
-            and masked[start - 1].isalnum()
-            and masked[end].isalnum()
+            and _in_word(masked[start - 1])
+            and _in_word(masked[end])
             and not masked[start:end].strip(" ")  # all of it blanked, none of it a break
+            and (view[start] != "*" or _paired(view, start, end))
         ):
             pieces += (masked[previous:start], GLUE * (end - start))
             previous = end
@@ -298,6 +309,21 @@ def _glue_words(view: str, masked: str) -> str:
         return masked
     pieces.append(masked[previous:])
     return "".join(pieces)
+
+
+def _in_word(char: str) -> bool:
+    """A letter or digit, or a combining mark (of an accent NFC could not compose)."""
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
+
+
+def _paired(view: str, start: int, end: int) -> bool:
+    """Whether the run of `*` at `view[start:end]` is emphasis: another run as long is in
+    its paragraph. A lone `*` is shown as it is ("victim*survivor": two words)."""
+    run_length = end - start
+    paragraph_start = view.rfind(HARD, 0, start) + 1
+    paragraph_end = view.find(HARD, end)
+    paragraph = view[paragraph_start : paragraph_end if paragraph_end >= 0 else len(view)]
+    return sum(len(other) == run_length for other in _STAR_RUNS.findall(paragraph)) >= 2
 
 
 def mask_addresses(text: str) -> str:
@@ -356,6 +382,11 @@ def _inline_replacement(match: re.Match[str]) -> str:
         return found[1] * 2 if found[1] in "-_" else found
     if kind == "tag" and match.group("tag_name").lower() in _BLOCK_TAGS:
         return HARD * len(found)  # a block starts or ends: words never join across it
+    if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
+        # Attached to no inline element, it is shown as typed mid-sentence (at the end of
+        # a heading's or block's line it applies to that, and nothing follows it): the
+        # words around it do not join.
+        return HARD * len(found)
     if kind in ("destination", "tag", "reference", "comment", "attributes"):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
@@ -731,10 +762,10 @@ class _Blocks:
         if first == "*":
             abbreviation = _ABBREVIATION.match(rest)
             if abbreviation:
-                # Its expansion is published: a tooltip with the `abbr` extension, a line
-                # of text without it. The abbreviation itself is checked where it is used.
-                self.previous = "other"
-                return position + abbreviation.end(), end, False
+                # Its expansion is published: a paragraph without the `abbr` extension (as
+                # this site has it), a tooltip with it. The abbreviation itself is checked
+                # where it is used.
+                return self._paragraph(position + abbreviation.end(), end, False, base)
         if first in "-*+0123456789" and not (lazy and not self.chunk_is_list):
             item = _LIST_ITEM.match(rest)
             if item:
@@ -745,7 +776,8 @@ class _Blocks:
                     else None
                 )
                 if heading:  # "1. ### Title": a heading of its own in the item
-                    self.chunk_column, self.chunk_is_list = column, True
+                    # Lines indented into the item after it are its content, not code.
+                    self.chunk_column, self.chunk_is_list = column, False
                     self.previous = "other"
                     return position + heading.end(), end, False
                 return self._paragraph(position + item.end(), end, False, column, list_item=True)

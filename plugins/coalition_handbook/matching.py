@@ -424,9 +424,10 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
 
 
 def _comparable(written: str) -> str:
-    """A form as written, with one space between words and straight apostrophes: two
-    writings of one form in the same case compare equal."""
-    return WORD_SEPARATORS.sub(" ", written.strip()).replace("\u2019", "'")
+    """A form as written, with one space between words, straight apostrophes and no
+    markup glued into it ("T visa**s**"): two writings of one form in the same case
+    compare equal."""
+    return WORD_SEPARATORS.sub(" ", written.strip()).replace("\u2019", "'").replace(GLUE, "")
 
 
 def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
