@@ -281,6 +281,20 @@ def test_history_only_change_needs_no_bump(
     assert code == 0
     assert "fields changed" not in out
     assert "  - history: version 1, 2026-01-01: First approved." in out
+    assert "  - history entry removed: version 1, 2026-01-01: Version 1." in out
+
+
+def test_an_older_history_entry_edited_is_the_one_shown(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1)))
+    commit(repository)
+    text = term(version=2, versions=(2, 1)).replace("summary: Version 1.", "summary: First.")
+    write(repository, "glossary/survivor.yml", text)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "  - history: version 1, 2026-01-01: First." in out
+    assert "version 2, 2026-02-01" not in out
 
 
 def test_form_moved_to_avoid_lists_the_pages_with_line(

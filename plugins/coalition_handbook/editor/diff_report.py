@@ -154,9 +154,8 @@ def _item_lines(change: ItemChange) -> list[str]:
     lines += _form_lines(change)
     for field in change.fields:
         lines += _field_lines(field)
-    if change.history_changed and change.new.history:
-        newest = change.new.history[0]
-        lines.append(f"  - history: {_history(newest)}")
+    if change.history_changed:
+        lines += _history_lines(change.old.history, change.new.history)
     if change.version_problem:
         lines.append(f"  - ❌ {change.version_problem}")
     return [*lines, ""]
@@ -377,6 +376,14 @@ def _state(state: FormState | None) -> str:
         return "not a form of any term"
     exact = ", this case only" if state.exact_case else ""
     return f"{state.status} (`{state.term}`{exact})"
+
+
+def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> list[str]:
+    """The history entries that are new or were edited, newest first; one removed or
+    edited away is named too, so that no change of the record goes unseen."""
+    lines = [f"  - history: {_history(entry)}" for entry in new if entry not in old]
+    lines += [f"  - history entry removed: {_history(entry)}" for entry in old if entry not in new]
+    return lines
 
 
 def _history(entry: HistoryEntry) -> str:
