@@ -317,6 +317,14 @@ def test_a_capitalised_word_before_a_colon_and_slashes_is_prose() -> None:
     assert checkable_text("git://host/x here") == HARD * 12 + " here"
 
 
+def test_a_page_of_glued_asterisks_is_linear() -> None:
+    from work import calls_made
+
+    small = calls_made(checkable_text, "a*b*c " * 1_000)
+    large = calls_made(checkable_text, "a*b*c " * 10_000)
+    assert large <= small * 10.5
+
+
 def test_a_fence_info_string_is_read_in_linear_time() -> None:
     from work import calls_made
 

@@ -27,6 +27,7 @@ import bisect
 import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -183,7 +184,7 @@ _MARKUP_BEFORE_LETTER = re.compile(
     rf"|<(?<=[^\W_]<|[\u0300-\u036f]<)/?(?:{_GLUED_TAGS})(?![\w-])[^<>\x00\n]*>"
     r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))(?=[^\W_])"
 )
-_STAR_RUNS = re.compile(r"\*+")
+_STAR_RUNS_AND_BREAKS = re.compile(r"\*+|\x00+")
 _TAB_WIDTH = 4
 
 
@@ -295,14 +296,18 @@ def _glue_words(view: str, masked: str) -> str:
         return masked
     pieces: list[str] = []
     previous = 0
+    paired_stars: set[int] | None = None  # found once, if a `*` is glued
     for start, end in sorted(spans):
         if (
             start > previous
             and _in_word(masked[start - 1])
             and _in_word(masked[end])
             and not masked[start:end].strip(" ")  # all of it blanked, none of it a break
-            and (view[start] != "*" or _paired(view, start, end))
         ):
+            if view[start] == "*":
+                paired_stars = paired_stars if paired_stars is not None else _paired_stars(view)
+                if start not in paired_stars:
+                    continue
             pieces += (masked[previous:start], GLUE * (end - start))
             previous = end
     if not pieces:
@@ -316,14 +321,19 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
-def _paired(view: str, start: int, end: int) -> bool:
-    """Whether the run of `*` at `view[start:end]` is emphasis: another run as long is in
-    its paragraph. A lone `*` is shown as it is ("victim*survivor": two words)."""
-    run_length = end - start
-    paragraph_start = view.rfind(HARD, 0, start) + 1
-    paragraph_end = view.find(HARD, end)
-    paragraph = view[paragraph_start : paragraph_end if paragraph_end >= 0 else len(view)]
-    return sum(len(other) == run_length for other in _STAR_RUNS.findall(paragraph)) >= 2
+def _paired_stars(view: str) -> set[int]:
+    """Where the runs of `*` that are emphasis start: those with another run as long in
+    their block. A lone `*` is shown as it is ("victim*survivor": two words). One pass, so
+    a page of many asterisks stays linear."""
+    runs: dict[int, tuple[int, int]] = {}
+    block = 0
+    for token in _STAR_RUNS_AND_BREAKS.finditer(view):
+        if token.group()[0] == HARD:
+            block += 1
+        else:
+            runs[token.start()] = (block, token.end() - token.start())
+    alike = Counter(runs.values())
+    return {start for start, run in runs.items() if alike[run] >= 2}
 
 
 def mask_addresses(text: str) -> str:
