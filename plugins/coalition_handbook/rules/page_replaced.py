@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..model.records import record_files
-from ..site.urls import protocol_src_uri, term_src_uri
+from ..published import protocol_src_uri, term_src_uri
 from .base import CheckContext
 
 RULE = "page.replaced"

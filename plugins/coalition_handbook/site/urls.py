@@ -12,21 +12,17 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-GLOSSARY_DIR = "glossary"
-PROTOCOLS_DIR = "protocols"
+# Where term and protocol pages go, shared with the check (re-exported for the site).
+from ..published import GLOSSARY_DIR as GLOSSARY_DIR
+from ..published import PROTOCOLS_DIR as PROTOCOLS_DIR
+from ..published import protocol_src_uri as protocol_src_uri
+from ..published import term_src_uri as term_src_uri
+
 HANDOUTS_DIR = "handouts"
 GLOSSARY_INDEX = f"{GLOSSARY_DIR}/index.md"
 PROTOCOLS_INDEX = f"{PROTOCOLS_DIR}/index.md"
 CHANGES_PAGE = "changes.md"
 ASSETS_DIR = "assets/handbook"
-
-
-def term_src_uri(term_id: str) -> str:
-    return f"{GLOSSARY_DIR}/{term_id}.md"
-
-
-def protocol_src_uri(protocol_id: str) -> str:
-    return f"{PROTOCOLS_DIR}/{protocol_id}.md"
 
 
 def handout_path(module_id: str) -> str:
