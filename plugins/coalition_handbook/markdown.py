@@ -318,7 +318,12 @@ def _glue_words(view: str, masked: str) -> str:
 
 def _in_word(char: str) -> bool:
     """A letter or digit, or a combining mark (of an accent NFC could not compose)."""
-    return char.isalnum() or unicodedata.category(char)[0] == "M"
+    return char.isalnum() or is_mark(char)
+
+
+def is_mark(char: str) -> bool:
+    """A combining mark: an accent NFC could not compose, a vowel sign."""
+    return unicodedata.category(char)[0] == "M"
 
 
 def _paired_stars(view: str) -> set[int]:

@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 import ahocorasick
 
 from .forms import WORD_SEPARATORS, is_all_capitals, last_word_variants, split_words
-from .markdown import GLUE
+from .markdown import GLUE, is_mark
 from .model.types import Term
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
@@ -248,7 +248,7 @@ def _placer(
                 before.isalnum()
                 or before == "_"
                 or (before == "'" and start >= 2 and collapsed[start - 2].isalnum())
-                or (_is_mark(before) and _word_before(collapsed, start - 1))
+                or (is_mark(before) and _word_before(collapsed, start - 1))
             ):
                 return None
         if last < last_index:
@@ -257,7 +257,7 @@ def _placer(
                 after.isalnum()
                 or after == "_"
                 or (after == "'" and last + 1 < last_index and collapsed[last + 2].isalnum())
-                or (_is_mark(after) and _word_after(collapsed, last + 1))
+                or (is_mark(after) and _word_after(collapsed, last + 1))
             ):
                 return None
         begin, finish = start, last + 1
@@ -278,16 +278,11 @@ def _placer(
     return place
 
 
-def _is_mark(char: str) -> bool:
-    """A combining mark: an accent NFC could not compose, a vowel sign."""
-    return unicodedata.category(char)[0] == "M"
-
-
 # Marks are looked through: "vagrant\u0301x" is one word, and no use of "vagrant"; a
 # stray accent after a use ("vagrant\u0301 here") leaves it a use, the mark outside it.
 def _word_after(text: str, index: int) -> bool:
     """Whether a word goes on at `index` (a mark) or after the marks from there."""
-    while index < len(text) and _is_mark(text[index]):
+    while index < len(text) and is_mark(text[index]):
         index += 1
     if index == len(text):
         return False
@@ -298,7 +293,7 @@ def _word_after(text: str, index: int) -> bool:
 
 def _word_before(text: str, index: int) -> bool:
     """Whether a word ends at `index` (a mark), or before the marks there."""
-    while index >= 0 and _is_mark(text[index]):
+    while index >= 0 and is_mark(text[index]):
         index -= 1
     if index < 0:
         return False

@@ -331,7 +331,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             file = File.generated(config, src_uri, content=markdown)
             files.append(file)
             generated.append(file)
-        self.used_on_lists = used_on_lists(self.site_inputs)
         # A page may link to a handout (`[handout](handouts/hotel-staff.pdf)`): MkDocs checks
         # and rewrites the link against these stand-ins, which leave before it copies files
         # (`on_env`); the PDFs themselves are written when the build ends.
@@ -347,10 +346,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if self.offline else [])):
             path = ASSETS / posixpath.basename(asset)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
-        if self.autolink.linker is not None:
-            self.autolink.linker.know_pages(
-                {file.src_uri: file.url for file in files.documentation_pages()}
-            )
         self.render_cache = self._render_cache(files, config)
         # Through the render cache, which is written when the build ends: a warm build
         # neither imports textstat nor grades a module that did not change.
@@ -387,7 +382,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site_inputs is None:
             return nav
-        self._follow_moved_pages(files)
+        self._link_pages(files)
         self.glossary_page = _page(files, GLOSSARY_INDEX)
         if config.nav is not None:
             # A nav written in mkdocs.yml is the author's: term pages show it too.
@@ -404,19 +399,16 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         )
         return nav
 
-    def _follow_moved_pages(self, files: Files) -> None:
-        """Another plugin may move pages after `on_files` (Material's blog gives its posts
-        their dated URLs late in it): the "Used on" lists and autolinks take the URLs the
-        pages have now."""
+    def _link_pages(self, files: Files) -> None:
+        """The "Used on" lists and the autolinks' page map, made once every plugin's
+        `on_files` has run: another may move pages after ours (Material's blog gives its
+        posts their dated URLs late), so they take the URLs the pages have now."""
         assert self.site_inputs is not None
-        known = self.site_inputs.page_urls
         now = {
             src_uri: file.url
-            for src_uri in known
+            for src_uri in self.site_inputs.page_urls
             if (file := files.get_file_from_path(src_uri)) is not None
         }
-        if now == known:
-            return
         self.site_inputs = replace(self.site_inputs, page_urls=now)
         self.used_on_lists = used_on_lists(self.site_inputs)
         if self.autolink.linker is not None:

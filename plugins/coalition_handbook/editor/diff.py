@@ -87,11 +87,7 @@ def diff_report(config: HandbookConfig, base: str, head: str | None) -> tuple[st
     before = _without(old.handbook, set(new.unloaded))
     changes = compare(before, new.handbook)
     uses = find_uses(changes.form_changes, before, new.handbook)
-    loaded_now = {
-        item.origin.path
-        for items in (new.handbook.terms, new.handbook.protocols, new.handbook.modules)
-        for item in items.values()
-    }
+    loaded_now = _item_paths(new.handbook)
     broken_at_base = [path for path in old.unloaded if path in loaded_now]
     report = render(changes, old.label, new.label, uses, new.unloaded, broken_at_base)
     return report, bool(changes.version_problems or new.unloaded)
@@ -223,13 +219,18 @@ def _without(handbook: Handbook, paths: set[str]) -> Handbook:
     )
 
 
-def _unloaded(handbook: Handbook, findings: list[Finding]) -> tuple[str, ...]:
-    """Content files that a schema finding names and that gave no item."""
-    loaded = {
+def _item_paths(handbook: Handbook) -> set[str]:
+    """The files the handbook's terms, protocols and modules were loaded from."""
+    return {
         item.origin.path
         for items in (handbook.terms, handbook.protocols, handbook.modules)
         for item in items.values()
     }
+
+
+def _unloaded(handbook: Handbook, findings: list[Finding]) -> tuple[str, ...]:
+    """Content files that a schema finding names and that gave no item."""
+    loaded = _item_paths(handbook)
     return tuple(
         sorted(
             {

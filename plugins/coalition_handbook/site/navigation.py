@@ -48,17 +48,17 @@ class NavEntry:
     that holds the Glossary. The title is read when the sidebar is rendered: a page's own
     comes from its Markdown."""
 
-    __slots__ = ("_title", "page", "pages", "url")
+    __slots__ = ("_title", "pages", "url")
 
-    def __init__(self, title: str | None, url: str, page: Any | None, pages: tuple[Any, ...]):
+    def __init__(self, title: str | None, url: str, pages: tuple[Any, ...]):
         self._title = title
         self.url = url
-        self.page = page
         self.pages = pages
 
     @property
     def title(self) -> str:
-        return self._title or (self.page.title if self.page is not None else "") or ""
+        """The section's or link's title, else the page's own (known once it is read)."""
+        return self._title or (self.pages[0].title if self.pages else "") or ""
 
 
 def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
@@ -67,15 +67,15 @@ def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
     entries: list[NavEntry] = []
     for item in items:
         if item.is_page:
-            entries.append(NavEntry(None, item.url, item, (item,)))
+            entries.append(NavEntry(None, item.url, (item,)))
         elif item.is_section:
             pages = tuple(pages_of(item.children))
             if pages:
-                entries.append(NavEntry(item.title, pages[0].url, pages[0], pages))
+                entries.append(NavEntry(item.title, pages[0].url, pages))
             elif (link := _first_link(item.children)) is not None:
-                entries.append(NavEntry(item.title, link.url, None, ()))
+                entries.append(NavEntry(item.title, link.url, ()))
         elif getattr(item, "is_link", False):
-            entries.append(NavEntry(item.title, item.url, None, ()))
+            entries.append(NavEntry(item.title, item.url, ()))
     return entries
 
 
