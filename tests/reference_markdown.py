@@ -13,7 +13,7 @@ an inline `<script>` or `<style>` element is masked whole, as code is. Reviewed 
 day: only paired emphasis and text-level tags glue (not `<br>`, `<img>` or a lone `*`);
 an attribute list after a space is shown as typed (a break); schemes are lower case.
 
-What each line is (`_Blocks.classify`) is the engine's own: the block rules are read
+What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
 copies of them only had to be changed together. What this reference still holds apart is
 what the engine does faster: the line-by-line pass here against the engine's bulk pass
@@ -48,7 +48,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from coalition_handbook.markdown import _Blocks
+from coalition_handbook.markdown.blocks import Blocks as _Blocks
 
 HARD = "\x00"
 GLUE = "\x01"

@@ -12,9 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from site_markdown import render
 
-from coalition_handbook import inline_openers, markdown
-from coalition_handbook.inline_openers import put_back, set_aside
-from coalition_handbook.markdown import HARD, LineIndex, checkable_text
+from coalition_handbook.markdown import (
+    GLUE,
+    HARD,
+    LineIndex,
+    checkable_text,
+    inline,
+    inline_openers,
+)
+from coalition_handbook.markdown.inline_openers import put_back, set_aside
 
 
 def visible_text(markdown_text: str) -> str:
@@ -292,8 +298,8 @@ def test_markup_inside_a_word_keeps_it_one_word(markdown_text: str, word: str) -
     view = checkable_text(markdown_text)
     start = view.index("victim")
     glued = view[start : start + len(markdown_text)].split()[0]
-    assert glued.replace(markdown.GLUE, "") == word
-    assert set(glued) - set(word) == {markdown.GLUE}
+    assert glued.replace(GLUE, "") == word
+    assert set(glued) - set(word) == {GLUE}
 
 
 def test_markup_between_words_is_no_glue() -> None:
@@ -304,12 +310,12 @@ def test_markup_between_words_is_no_glue() -> None:
         *("the victim<br>survivor", "the victim<img src=x>survivor", "the victim*survivor"),
         "victim***hood",
     ):
-        assert markdown.GLUE not in checkable_text(markdown_text), markdown_text
+        assert GLUE not in checkable_text(markdown_text), markdown_text
 
 
 def test_markup_after_a_combining_accent_is_glued_too() -> None:
     view = checkable_text("the cafe\u0301**teria** here")
-    assert view == "the cafe\u0301" + markdown.GLUE * 2 + "teria   here"
+    assert view == "the cafe\u0301" + GLUE * 2 + "teria   here"
 
 
 def test_a_capitalised_word_before_a_colon_and_slashes_is_prose() -> None:
@@ -419,12 +425,12 @@ _MARKUP_PIECES = [
 @given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=40))
 def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> None:
     view = "".join(pieces)
-    for replacement in (markdown._inline_replacement, markdown._raw_html_replacement):
+    for replacement in (inline._inline_replacement, inline._raw_html_replacement):
         with patch.object(inline_openers, "_FEW", 0):  # even a few openers are looked at
             aside, restores = set_aside(view)
         assert len(aside) == len(view)
-        masked = put_back(markdown._INLINE.sub(replacement, aside), restores)
-        assert masked == markdown._INLINE.sub(replacement, view)
+        masked = put_back(inline._INLINE.sub(replacement, aside), restores)
+        assert masked == inline._INLINE.sub(replacement, view)
 
 
 @pytest.mark.parametrize(

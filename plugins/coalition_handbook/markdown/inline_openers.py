@@ -1,7 +1,7 @@
 """Openers of inline markup that can never be closed, set aside before the inline pass.
 
-The inline pass (`markdown._INLINE`) is one regular expression. For a code span, an HTML
-comment, a `<code>` element, a footnote marker or an attribute list, it reads from the
+The inline pass (`_INLINE` of inline.py) is one regular expression. For a code span, an
+HTML comment, a `<code>` element, a footnote marker or an attribute list, it reads from the
 opener to the first closer; where there is none, it reads to the end of the paragraph
 (or line), fails, and tries again at the next opener. A paragraph of thousands of
 unclosed openers ("`" runs, "<!--", "[^") made the check quadratic.
@@ -31,7 +31,7 @@ STAND_IN = "\ue000"
 NAME_STAND_IN = "x"
 
 _RUN = re.compile(r"`+")
-# The elements whose text the inline pass masks whole (markdown._INLINE, `raw_code`).
+# The elements whose text the inline pass masks whole (inline._INLINE, `raw_code`).
 RAW_TEXT_ELEMENTS = ("code", "kbd", "samp", "script", "style")
 _RAW_CODE_OPENER = re.compile(rf"<({'|'.join(RAW_TEXT_ELEMENTS)})(?![\w-])[^<>\x00]*>")
 _CLOSING_TAGS = {name: re.compile(rf"</{name}\s*>") for name in RAW_TEXT_ELEMENTS}

@@ -1,0 +1,104 @@
+"""Turn a Markdown page into the text that the terminology checks read (DESIGN section 4).
+
+`checkable_text(text, body_line)` returns a string of exactly the same length as `text`
+in which every character keeps its offset, so a match at `view[a:b]` is `text[a:b]` in the
+source and its line and column come straight from `LineIndex`. What readers see as prose
+is kept; everything else is blanked:
+
+- `HARD` (NUL) where words must never join across: code, URLs, e-mail addresses,
+  front matter, HTML comments, the ends of blocks (headings, list items, table cells);
+- a space where markup sits between words that a reader sees as neighbours: emphasis
+  marks, link brackets and destinations, HTML tags, the `>` or indentation that starts a
+  continuation line of a paragraph (whose line break stays a line break).
+
+Block structure follows Python-Markdown with the site's extensions (admonition,
+pymdownx.details, superfences, tabbed, tables, attr_list, md_in_html, footnotes): a block
+pass (block_pass.py) that takes runs of plain prose and blank lines whole (compiled
+regular expressions) and only the other lines one by one (blocks.py), then one
+regular-expression pass for inline markup (inline.py).
+Both are linear, so pages of many megabytes stay fast; tests compare the result with
+markdown-it-py's and Python-Markdown's parse of the same pages, with what Python-Markdown
+shows of random pages (tests/test_markdown_agreement.py), and with the previous
+line-by-line implementation (tests/reference_markdown.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
+
+from .block_pass import mask_blocks
+from .blocks import Blocks
+from .inline import mask_addresses, mask_inline, mask_raw_html
+from .syntax import GLUE, HARD, is_mark
+
+__all__ = [
+    "GLUE",
+    "HARD",
+    "LineIndex",
+    "checkable_text",
+    "is_mark",
+    "lines_outside_code",
+    "mask_addresses",
+    "mask_inline",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class LineIndex:
+    """Line and column (1-based, code points) of offsets into one text."""
+
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> LineIndex:
+        # Line k starts after the lengths of the lines before it and their k line breaks.
+        lines = text.split("\n")
+        return cls(tuple(map(add, accumulate(map(len, lines), initial=0), range(len(lines)))))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of `offset`."""
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of (line, column); lines past the end clamp to the last line."""
+        line = min(max(line, 1), len(self.starts))
+        return self.starts[line - 1] + column - 1
+
+
+def checkable_text(text: str, body_line: int = 1) -> str:
+    """The page as the checks read it: same length as `text`, prose kept in place,
+    everything else blanked (see the module docstring). Lines before `body_line` (front
+    matter) are blanked whole."""
+    raw_spans: list[tuple[int, int]] = []
+    view = mask_blocks(text, body_line, raw_spans)
+    if not raw_spans:
+        return mask_inline(view)
+    # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
+    pieces: list[str] = []
+    previous = 0
+    for start, end in raw_spans:
+        pieces += (mask_inline(view[previous:start]), mask_raw_html(view[start:end]))
+        previous = end
+    pieces.append(mask_inline(view[previous:]))
+    return "".join(pieces)
+
+
+def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:
+    """(number, line) of every line of the Markdown body of `text` (from `body_line` on)
+    that is not inside fenced or indented code, as the block pass reads them."""
+    lines = text.split("\n")
+    blocks = Blocks()
+    blocks.text = text
+    blocks.next_offset = sum(len(line) + 1 for line in lines[: body_line - 1])
+    for index in range(body_line - 1, len(lines)):
+        line = lines[index]
+        in_fence = blocks.fence is not None
+        blocks.next_offset += len(line) + 1
+        blocks.classify(line, lines[index + 1] if index + 1 < len(lines) else None)
+        if not (in_fence or blocks.fence is not None or blocks.in_code):
+            yield index + 1, line

@@ -1,0 +1,203 @@
+"""The block pass over a page: `mask_blocks` turns it into the checks' view, block by
+block. Most lines are plain prose or blank, and what `Blocks` would make of a run of them
+is known without asking it line by line: the run is copied whole, and only the other
+lines go through `Blocks.classify`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .blocks import Blocks
+from .syntax import HARD, hard
+
+_SOFT_TAIL = re.compile(r"[^\n]")
+
+# Lines the block pass may take in bulk (see `mask_blocks`): blank lines, and lines of
+# ordinary prose, whose first character starts no block and which hold no table pipe.
+# `_LAZY_LINE` may be indented: only a paragraph's continuation lines are taken so.
+_BLOCK_MARKS = frozenset(">`~<#!?=-*_[+0123456789|")
+_PROSE_START = r"[^\s>`~<#!?=\-*_\[+0-9|][^|\n]*"
+_BLANK = r"[ \t]*\r?"
+_LINE_END = r"(?:\n|\Z)"
+_LAZY_LINE = rf"[ \t]*{_PROSE_START}"
+_CONTINUATIONS = re.compile(rf"(?:{_LAZY_LINE}{_LINE_END})*")
+_PLAIN_LINES = re.compile(
+    rf"(?:{_BLANK}{_LINE_END}|{_PROSE_START}{_LINE_END}(?:{_LAZY_LINE}{_LINE_END})*)*"
+)
+_BLANK_LINE = re.compile(_BLANK)
+# A line break and the blank lines after it; `\n` first lets the engine skip prose fast.
+_BLANK_RUNS = re.compile(rf"\n(?:{_BLANK}{_LINE_END})+")
+_BLANK_RUNS_CRLF = re.compile(rf"\r?\n(?:{_BLANK}{_LINE_END})+")
+_LEADING_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})+")
+_BLANK_BEFORE_PROSE = re.compile(r"^[ \t]*\r?\n(?=[^ \t\r\n])", re.MULTILINE)
+_ONLY_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})*")
+_INDENTS = re.compile(r"(?:\A|\n)[ \t]+")
+
+
+def mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | None = None) -> str:
+    """The block pass. Most lines are plain prose or blank, and what `Blocks` would make
+    of a run of them is known without asking it line by line: the run is copied whole
+    (blank lines blanked, soft line breaks kept), and only the other lines, and every line
+    inside a fence, comment, raw HTML block or table, go through `Blocks.classify`."""
+    length = len(text)
+    position = _line_start(text, body_line)
+    if position > length:
+        return HARD * length
+    pieces = [HARD * position]  # front matter, if any, is never prose
+    blocks = Blocks()
+    blocks.text = text
+    tail = ""  # the end of the previous prose line ("\r\n", a closing quote...), not yet written
+    while position < length:
+        if text[position] not in _BLOCK_MARKS and blocks.takes_prose_in_bulk():
+            in_paragraph = blocks.previous == "paragraph"
+            strict_column = blocks.strict_column() if in_paragraph else 0
+            end = _prose_run_end(text, position, in_paragraph, strict_column)
+            if end > position:
+                tail = _bulk_prose(text, position, end, tail, blocks, pieces)
+                position = end
+                continue
+        line_end = text.find("\n", position)
+        if line_end < 0:
+            line_end = length
+        line = text[position:line_end]
+        newline = "\n" if line_end < length else ""
+        prose = None
+        if line[:1] == "#" and blocks.takes_prose_in_bulk():
+            prose = blocks.heading_at_margin(line)
+        if prose is None:
+            next_line = None  # read only for a possible table header
+            if line_end < length and "|" in line:
+                next_end = text.find("\n", line_end + 1)
+                next_line = text[line_end + 1 : next_end if next_end >= 0 else length]
+            blocks.next_offset = line_end + 1
+            prose = blocks.classify(line, next_line)
+        position = line_end + 1
+        if prose is None:
+            pieces.append(HARD * (len(tail) + len(line) + len(newline)))
+            tail = ""
+            if not newline:
+                break
+            continue
+        start, end, continues = prose
+        if continues:
+            pieces.append(_soft(tail))
+            pieces.append(" " * start)
+        else:
+            pieces.append(HARD * (len(tail) + start))
+        content = line[start:end]
+        pieces.append(_table_cells(content) if blocks.in_table else content)
+        tail = line[end:] + newline
+        if not newline:
+            break
+    pieces.append(HARD * len(tail))
+    view = "".join(pieces)
+    assert len(view) == len(text), "the view must keep every offset"
+    if raw_spans is not None:
+        raw_spans += blocks.raw_spans
+    return view
+
+
+def _line_start(text: str, line: int) -> int:
+    """The offset where 1-based `line` starts; past the end when the text is shorter."""
+    position = 0
+    for _ in range(line - 1):
+        found = text.find("\n", position)
+        if found < 0:
+            return len(text) + 1
+        position = found + 1
+    return position
+
+
+def _soft(tail: str) -> str:
+    """A line break inside a paragraph: the break stays, what stood around it is a space."""
+    if tail == "\n":
+        return tail
+    return _SOFT_TAIL.sub(" ", tail.replace(HARD, " "))
+
+
+def _prose_run_end(text: str, position: int, in_paragraph: bool, strict_column: int) -> int:
+    """Where the run of blank and plain prose lines that starts at `position` ends. In
+    an admonition, details or tab whose content starts at `strict_column`, a paragraph
+    goes on only on lines indented that far (a line less indented ends the container,
+    which `Blocks.classify` works out)."""
+    if in_paragraph:
+        if strict_column:
+            return _indented_continuations(strict_column).match(text, position).end()
+        position = _CONTINUATIONS.match(text, position).end()
+    return _PLAIN_LINES.match(text, position).end()
+
+
+@lru_cache(maxsize=16)
+def _indented_continuations(column: int) -> re.Pattern[str]:
+    return re.compile(rf"(?: {{{column}}}{_LAZY_LINE}{_LINE_END})*")
+
+
+def _bulk_prose(
+    text: str, start: int, end: int, tail: str, blocks: Blocks, pieces: list[str]
+) -> str:
+    """Write the view of the plain lines in `text[start:end]` and update `blocks` as
+    `classify` would have; returns the tail of the last line, not yet written."""
+    first_blank = _is_blank_line(text, start)
+    continues = not first_blank and blocks.previous == "paragraph"
+    if not continues:
+        blocks.quote_depth = 0
+    pieces.append(_soft(tail) if continues else HARD * len(tail))
+    last_start = text.rfind("\n", start, end - 1) + 1 or start
+    last_end = end - 1 if text[end - 1] == "\n" else end
+    if _is_blank_line(text, last_start, last_end):
+        body_end = end
+        blocks.previous = "blank"
+    else:
+        body_end = last_end - 1 if text[last_end - 1] == "\r" else last_end
+        blocks.previous = "paragraph"
+    if blocks.in_code and not _ONLY_BLANK_LINES.fullmatch(text, start, end):
+        blocks.in_code = False
+    if (len(blocks.containers) > 1 or blocks.quote_containers is not None) and (
+        (not first_blank and not continues) or _BLANK_BEFORE_PROSE.search(text, start, end)
+    ):
+        blocks.end_quote()
+        blocks.close_from(1)  # a paragraph at column 0 closes every container and quote
+    if (blocks.chunk_column or blocks.chunk_is_list) and (
+        not continues or _BLANK_BEFORE_PROSE.search(text, start, end)
+    ):
+        blocks.chunk_column = 0  # a paragraph starts at the margin
+        blocks.chunk_is_list = False
+    if blocks.previous == "blank":
+        blocks.chunk_is_list = False  # a blank line ends the block
+    if first_blank:  # blank lines at the start, then prose or nothing
+        leading = _LEADING_BLANK_LINES.match(text, start, body_end).end()
+        pieces.append(HARD * (leading - start))
+        start = leading
+    body = text[start:body_end]
+    if "\r" in body:
+        body = _BLANK_RUNS_CRLF.sub(hard, body).replace("\r\n", " \n")
+    elif "\n" in body:
+        body = _BLANK_RUNS.sub(hard, body)
+    if "\t" in body:
+        body = _INDENTS.sub(lambda indent: indent.group().replace("\t", " "), body)
+    pieces.append(body)
+    return text[body_end:end]
+
+
+def _is_blank_line(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the line at `start` (a line of a prose run: blank, or not starting with a
+    block mark) is blank; its first character nearly always says."""
+    if start == end or start == len(text):
+        return True
+    first = text[start]
+    if first == "\n":
+        return True
+    if first not in " \t\r":
+        return False
+    if end is None:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+    return _BLANK_LINE.fullmatch(text, start, end) is not None
+
+
+def _table_cells(row: str) -> str:
+    """Cell borders are hard breaks; escaped pipes are text."""
+    if "\\|" in row:
+        return re.sub(r"(?<!\\)\|", HARD, row)
+    return row.replace("|", HARD)

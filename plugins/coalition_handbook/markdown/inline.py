@@ -1,0 +1,238 @@
+"""The inline pass: one regular expression blanks inline markup (code spans, links'
+destinations, HTML tags, comments, character references) in text whose blocks the block
+pass has already separated by `HARD`; then bare URLs and e-mail addresses are made
+`HARD`, and markup between two letters of one word becomes `GLUE`."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from .inline_openers import put_back, set_aside
+from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
+
+# A link's destination and title run to the closing parenthesis, spaces included, as
+# Python-Markdown reads them (`[a](b c)` links to "b c").
+# Every alternative starts with a literal character, so the engine skips plain prose at C
+# speed (checking a set of first characters) before it tries any of them; each group
+# names the kind of markup (the first character is outside it).
+_INLINE = re.compile(
+    r"""
+    \\(?P<escape>[!-/:-@\[-`{-~])
+    |`(?P<code>(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`))
+    |<(?P<comment>!--[^\x00]*?-->)
+    |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
+    |<(?P<raw_code>(?P<code_tag>code|kbd|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
+    |<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
+    |\](?P<destination>\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
+    |\](?P<reference>\[[^\]\x00]*\])
+    |\[(?P<footnote>\^[^\]\x00\s]+\])
+    |\{(?P<attributes>:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
+    |&(?P<entity>(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
+    """,
+    re.VERBOSE,
+)
+_URL = re.compile(r"(?:[a-z][a-z0-9+.]*://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
+# The scheme of a URL that ends at `://` (`https`, `ftp`, `git+ssh`), not inside a word:
+# lower case, as schemes are written ("Note://" is prose).
+_SCHEME = re.compile(r"(?<![\w+.-])[a-z][a-z0-9+.]{0,31}\Z")
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
+_MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
+# Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
+# inside a word as they are ("victim_id" is one word, not "victim").
+_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+# Emphasis, a text-level tag or a link's destination right before a letter or digit: with
+# one just before it too, it is inside a word (see `_glue_words`). Not a tag that breaks
+# the line or shows something (`<br>`, `<img>`): the reader sees two words there.
+_GLUED_TAGS = (
+    "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span|strong|sub|sup|time|u|var"
+)
+_MARKUP_BEFORE_LETTER = re.compile(
+    r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
+    rf"|<(?<=[^\W_]<|[\u0300-\u036f]<)/?(?:{_GLUED_TAGS})(?![\w-])[^<>\x00\n]*>"
+    r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))(?=[^\W_])"
+)
+_STAR_RUNS_AND_BREAKS = re.compile(r"\*+|\x00+")
+
+
+def mask_inline(view: str) -> str:
+    """Blank the inline markup of text whose blocks are already separated by `HARD`."""
+    return _mask_inline(view, _inline_replacement)
+
+
+def mask_raw_html(view: str) -> str:
+    """`mask_inline` for the lines of a raw HTML block: tags, comments, character
+    references, addresses; code spans and link syntax are text there."""
+    return _mask_inline(view, _raw_html_replacement)
+
+
+def _raw_html_replacement(match: re.Match[str]) -> str:
+    if match.lastgroup in _MARKDOWN_ONLY:
+        return match.group()
+    return _inline_replacement(match)
+
+
+# The kinds of inline markup that Markdown makes and raw HTML does not.
+_MARKDOWN_ONLY = frozenset({"escape", "code", "destination", "reference", "footnote", "attributes"})
+
+
+def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
+    if not view:
+        return view
+    aside, restores = set_aside(view)  # openers that cannot close: linear, not quadratic
+    masked = mask_addresses(put_back(_INLINE.sub(replacement, aside), restores))
+    if "_" in masked:
+        masked = _EMPHASIS_UNDERSCORES.sub(_spaces, masked)
+    return _glue_words(view, masked.translate(_MARKS))
+
+
+def _glue_words(view: str, masked: str) -> str:
+    """`masked` with the blanked markup that sits between two letters of a word made
+    `GLUE`: "**victim**hood" is "victimhood" to the reader, not a use of "victim", and
+    "[survivor](url)s" is "survivors"."""
+    # Found from each opening character by str.find: far faster than the pattern's own
+    # search over a page that holds few of them.
+    spans: list[tuple[int, int]] = []
+    for opener in "*<]":
+        position = view.find(opener)
+        while position >= 0:
+            markup = _MARKUP_BEFORE_LETTER.match(view, position)
+            if markup:
+                spans.append(markup.span())
+                position = view.find(opener, markup.end())
+            else:
+                position = view.find(opener, position + 1)
+    if not spans:
+        return masked
+    pieces: list[str] = []
+    previous = 0
+    paired_stars: set[int] | None = None  # found once, if a `*` is glued
+    for start, end in sorted(spans):
+        if (
+            start > previous
+            and _in_word(masked[start - 1])
+            and _in_word(masked[end])
+            and not masked[start:end].strip(" ")  # all of it blanked, none of it a break
+        ):
+            if view[start] == "*":
+                paired_stars = paired_stars if paired_stars is not None else _paired_stars(view)
+                if start not in paired_stars:
+                    continue
+            pieces += (masked[previous:start], GLUE * (end - start))
+            previous = end
+    if not pieces:
+        return masked
+    pieces.append(masked[previous:])
+    return "".join(pieces)
+
+
+def _in_word(char: str) -> bool:
+    """A letter or digit, or a combining mark (of an accent NFC could not compose)."""
+    return char.isalnum() or is_mark(char)
+
+
+def _paired_stars(view: str) -> set[int]:
+    """Where the runs of `*` that are emphasis start: those with another run as long in
+    their block. A lone `*` is shown as it is ("victim*survivor": two words). One pass, so
+    a page of many asterisks stays linear."""
+    runs: dict[int, tuple[int, int]] = {}
+    block = 0
+    for token in _STAR_RUNS_AND_BREAKS.finditer(view):
+        if token.group()[0] == HARD:
+            block += 1
+        else:
+            runs[token.start()] = (block, token.end() - token.start())
+    alike = Counter(runs.values())
+    return {start for start, run in runs.items() if alike[run] >= 2}
+
+
+def mask_addresses(text: str) -> str:
+    """`text` with its bare URLs and e-mail addresses made `HARD`, offset for offset: no
+    form is used inside one (DESIGN section 4), in the checks as in the site's autolinks."""
+    if "://" in text or "www." in text:
+        text = _mask_urls(text)
+    if "@" in text:
+        text = _mask_emails(text)
+    return text
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _mask_urls(view: str) -> str:
+    """`_URL.sub(hard, view)`, trying the pattern only where a URL can start: the
+    scheme before a `://`, or a `www.` that starts a word (the engine would otherwise try
+    at every letter)."""
+    starts: set[int] = set()
+    found = view.find("://")
+    while found >= 0:
+        scheme = _SCHEME.search(view, max(0, found - 32), found)
+        if scheme:
+            starts.add(scheme.start())
+        found = view.find("://", found + 3)
+    found = view.find("www.")
+    while found >= 0:
+        if not found or not (view[found - 1].isalnum() or view[found - 1] == "_"):
+            starts.add(found)
+        found = view.find("www.", found + 4)
+    pieces: list[str] = []
+    previous = 0
+    for start in sorted(starts):
+        if start < previous:
+            continue
+        url = _URL.match(view, start)
+        if url:
+            pieces += (view[previous:start], HARD * (url.end() - start))
+            previous = url.end()
+    pieces.append(view[previous:])
+    return "".join(pieces)
+
+
+def _inline_replacement(match: re.Match[str]) -> str:
+    kind = match.lastgroup
+    found = match.group()
+    if kind == "escape":
+        # "\-" and "\_" are a hyphen and an underscore to the reader: doubled, they stay
+        # a separator and a letter of a word (the backslash must not split "homeless\-person").
+        return found[1] * 2 if found[1] in "-_" else found
+    if kind == "tag" and match.group("tag_name").lower() in BLOCK_TAGS:
+        return HARD * len(found)  # a block starts or ends: words never join across it
+    if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
+        # Attached to no inline element, it is shown as typed mid-sentence (at the end of
+        # a heading's or block's line it applies to that, and nothing follows it): the
+        # words around it do not join.
+        return HARD * len(found)
+    if kind in ("destination", "tag", "reference", "comment", "attributes"):
+        return re.sub(r"[^\n]", " ", found)
+    if kind == "entity":
+        if found in _NBSP_ENTITIES or html.unescape(found).isspace():
+            return " " * len(found)
+        # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
+        # as that character, the rest of the reference as spaces.
+        character = html.unescape(found)
+        if len(character) == 1 and not character.isspace() and character != HARD:
+            return character + " " * (len(found) - 1)
+    return HARD * len(found)
+
+
+def _mask_emails(view: str) -> str:
+    pieces: list[str] = []
+    previous = 0
+    position = view.find("@")
+    while position >= 0:
+        local = _EMAIL_LOCAL.search(view, max(previous, position - 256), position)
+        domain = _EMAIL_DOMAIN.match(view, position + 1)
+        if local and domain:
+            pieces.append(view[previous : local.start()])
+            pieces.append(HARD * (domain.end() - local.start()))
+            previous = domain.end()
+            position = view.find("@", previous)
+        else:
+            position = view.find("@", position + 1)
+    pieces.append(view[previous:])
+    return "".join(pieces)
