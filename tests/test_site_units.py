@@ -206,6 +206,11 @@ def test_a_term_that_other_terms_build_on_gets_a_higher_search_boost(tmp_path: P
         # a policy of the author's own wins; a fragment without a head is left alone
         ('<head><meta http-equiv="content-security-policy" content="x">', "<head><meta http-"),
         ("<p>No head</p>", "<p>No head</p>"),
+        # one in the body is no policy to a browser: the page still gets the site's
+        (
+            '<head></head><body><meta http-equiv="content-security-policy" content="x">',
+            f"<head>{META}</head><body>",
+        ),
         ("<header>Not the head</header>", "<header>Not the head</header>"),
     ],
 )

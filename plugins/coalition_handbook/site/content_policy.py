@@ -39,6 +39,11 @@ def with_content_policy(html: str) -> str:
     """`html` with the policy first in its `<head>`, before anything loads; as it was if
     it has no head or carries a policy of its own (an author's template: theirs wins)."""
     head = _HEAD.search(html)
-    if head is None or _OWN_POLICY.search(html, head.end()):
+    if head is None:
+        return html
+    # Only the head's own policy counts (browsers ignore one in the body), and a page
+    # with the whole navigation in it is long: the search stops where the head does.
+    head_end = html.find("</head>", head.end())
+    if _OWN_POLICY.search(html, head.end(), head_end if head_end >= 0 else len(html)):
         return html
     return f"{html[: head.end()]}{META}{html[head.end() :]}"
