@@ -216,7 +216,7 @@ def test_front_matter_of_generated_pages_comes_from_the_cache(
         parsed.append(source)
         return get_data(source)
 
-    monkeypatch.setattr("coalition_handbook.plugin.get_data", counting)
+    monkeypatch.setattr("coalition_handbook.plugin.generated_page.get_data", counting)
     site = build_site(config)
     assert not any('title: "survivor"' in source for source in parsed)
     assert "<title>survivor - Tiny handbook</title>" in read(site, "glossary/survivor/index.html")

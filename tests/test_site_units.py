@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers_model import load, term_yaml
 
-from coalition_handbook.plugin import _RenderedOnce
+from coalition_handbook.plugin.theme import RenderedOnce
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
 from coalition_handbook.site.other_hosts import remote_assets, remote_resources
@@ -136,7 +136,7 @@ class _FakePage:
 
 
 def test_a_block_rendered_once_shows_each_pages_title() -> None:
-    once = _RenderedOnce()
+    once = RenderedOnce()
     calls: list[str] = []
 
     def header_of(page: _FakePage) -> Callable[[], str]:
@@ -149,12 +149,12 @@ def test_a_block_rendered_once_shows_each_pages_title() -> None:
     first, second = _FakePage("survivor"), _FakePage("victim")
     assert once("header", "..", header_of(first), first) == "<header>survivor</header>"
     assert once("header", "..", header_of(second), second) == "<header>victim</header>"
-    assert calls == ["survivor", _RenderedOnce.TITLE_SLOT]  # the second page reused it
+    assert calls == ["survivor", RenderedOnce.TITLE_SLOT]  # the second page reused it
     assert first.meta["title"] == "survivor"  # the stand-in title was put back
 
 
 def test_a_block_that_shows_the_title_twice_is_rendered_for_every_page() -> None:
-    once = _RenderedOnce()
+    once = RenderedOnce()
     calls: list[str] = []
 
     def twice_of(page: _FakePage) -> Callable[[], str]:
@@ -168,7 +168,7 @@ def test_a_block_that_shows_the_title_twice_is_rendered_for_every_page() -> None
         page = _FakePage(title)
         assert once("header", "..", twice_of(page), page) == f"{title} {title.upper()}"
     # the first page twice (its own title, the stand-in), then each page's own
-    assert calls == ["survivor", _RenderedOnce.TITLE_SLOT, "victim"]
+    assert calls == ["survivor", RenderedOnce.TITLE_SLOT, "victim"]
 
 
 def test_a_term_that_other_terms_build_on_gets_a_higher_search_boost(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The MkDocs plugin `handbook`: the only module that imports MkDocs.
+"""The hooks of the MkDocs plugin `handbook`.
 
 It turns the plugin's options into a `HandbookConfig`, runs the engine's checks once per
 build and reports every finding through the MkDocs logger as `path:line:col`. Errors fail
@@ -14,15 +14,12 @@ import datetime as dt
 import logging
 import posixpath
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pathspec
-from jinja2 import Environment, TemplateNotFound
-from mkdocs.config import base
-from mkdocs.config import config_options as opt
+from jinja2 import Environment
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,31 +30,23 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
-from .cache import RunCache
-from .check import CheckResult, run_checks
-from .config import (
-    AUTOLINK_MODES,
-    PAPER_SIZES,
-    RULE_LEVELS,
-    ConfigError,
-    HandbookConfig,
-    build_config,
-)
-from .config import load_config as read_site_config
-from .documents import matcher, pages_using_terms
-from .findings import Finding, Severity
-from .markdown import LineIndex
-from .model.types import Module
-from .model.types import Page as HandbookPage
-from .report.text import one_line
-from .rules import RULES
-from .rules.module_readability import cached_reading_grade
-from .site import navigation
-from .site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
-from .site.content_policy import with_content_policy
-from .site.dates import content_date
-from .site.other_hosts import keep_to_own_host, remote_assets, remote_resources
-from .site.pages import (
+from ..cache import RunCache
+from ..check import CheckResult, run_checks
+from ..config import ConfigError, HandbookConfig, build_config
+from ..config import load_config as read_site_config
+from ..documents import matcher, pages_using_terms
+from ..findings import Finding, Severity
+from ..markdown import LineIndex
+from ..model.types import Module
+from ..report.text import one_line
+from ..rules import RULES
+from ..rules.module_readability import cached_reading_grade
+from ..site import navigation
+from ..site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
+from ..site.content_policy import with_content_policy
+from ..site.dates import content_date
+from ..site.other_hosts import keep_to_own_host, remote_assets, remote_resources
+from ..site.pages import (
     USED_ON_PLACEHOLDER,
     SiteInputs,
     generate_pages,
@@ -67,27 +56,25 @@ from .site.pages import (
     used_on,
     used_on_lists,
 )
-from .site.publishing import PreviousSite
-from .site.render_cache import PageRenderCache, RenderedPage, build_salt
-from .site.search_boost import FORMS_BOOST, FORMS_FIELD
-from .site.template_cache import template_code_cache
-from .site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, handout_path, term_src_uri
+from ..site.publishing import PreviousSite
+from ..site.render_cache import PageRenderCache, build_salt
+from ..site.search_boost import FORMS_BOOST, FORMS_FIELD
+from ..site.template_cache import template_code_cache
+from ..site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, handout_path, term_src_uri
+from .config import HandbookPluginConfig
+from .generated_page import GeneratedPage
+from .search_index import PendingSearch, add_search_forms, material_search_index
+from .theme import PAGE_SLOT, TERM_TEMPLATE, THEME_TEMPLATES, RenderedOnce, missing_theme_files
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
     from mkdocs.livereload import LiveReloadServer
 
-ASSETS = Path(__file__).parent / "assets"
-# Templates for Material: term pages get a compact sidebar instead of the whole navigation.
-THEME_TEMPLATES = Path(__file__).parent / "templates" / "theme"
-TERM_TEMPLATE = "hb-term.html"
+ASSETS = Path(__file__).parent.parent / "assets"
 STYLESHEET = f"{ASSETS_DIR}/handbook.css"
 SCRIPT = f"{ASSETS_DIR}/handbook.js"
 # Lets search work from file:// pages in an offline build; Material's offline plugin
 # would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
-
-# Where a term page's own entries go in its sidebar, which is otherwise the same for all.
-_PAGE_SLOT = "\x00handbook-page\x00"
 
 # A plain child of the `mkdocs` logger (strict mode counts its warnings), without the
 # plugin-name prefix of get_plugin_logger: every finding's message starts with its place.
@@ -98,44 +85,6 @@ _LOG_LEVELS = {
     Severity.WARNING: logging.WARNING,
     Severity.INFO: logging.INFO,
 }
-
-
-class _RuleLevel(opt.BaseConfigOption[str]):
-    """A rule's level; YAML reads a bare `off` as false, so false means off."""
-
-    def run_validation(self, value: object) -> str:
-        level = "off" if value is False else value
-        if level not in RULE_LEVELS:
-            raise base.ValidationError(f"expected one of {', '.join(RULE_LEVELS)}, got {value!r}")
-        return str(level)
-
-
-class _PrivacyConfig(base.Config):
-    allow = opt.ListOfItems(opt.Type(str), default=[])
-    """Public numbers and addresses (hotlines) that privacy.pii accepts."""
-
-
-class HandbookPluginConfig(base.Config):
-    enabled = opt.Type(bool, default=True)
-    """Turn the plugin off without removing it from mkdocs.yml."""
-    glossary_dir = opt.Type(str, default="glossary")
-    """Folder of term files, relative to mkdocs.yml."""
-    protocols_dir = opt.Type(str, default="protocols")
-    """Folder of protocol files, relative to mkdocs.yml."""
-    modules_dir = opt.Type(str, default="modules")
-    """Folder of training modules, relative to docs_dir."""
-    autolink = opt.Choice(AUTOLINK_MODES, default="first")
-    """Link the first use of a term on each page, every use, or none."""
-    known_acronyms = opt.ListOfItems(opt.Type(str), default=[])
-    """All-caps words that term.unknown-acronym accepts."""
-    privacy = opt.SubConfig(_PrivacyConfig)
-    """`allow`: public contact details that privacy.pii accepts."""
-    rules = opt.DictOfItems(_RuleLevel(), default={})
-    """Rule id -> error, warning, info or off."""
-    handouts = opt.Type(bool, default=True)
-    """Render a PDF handout for every training module."""
-    paper_size = opt.Choice(PAPER_SIZES, default="A4")
-    """Paper of the handouts: A4 or Letter."""
 
 
 class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
@@ -152,7 +101,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.glossary_page: Page | None = None
         self.used_on_lists: dict[str, str] = {}
         self.render_cache: PageRenderCache | None = None
-        self.pending_search: _PendingSearch | None = None
+        self.pending_search: PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
@@ -360,7 +309,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         in_nav = _nav_paths(config.nav)
         for file in generated:
             if file.src_uri not in in_nav:
-                _GeneratedPage(file, config, self.render_cache)
+                GeneratedPage(file, config, self.render_cache)
         return files
 
     def _render_cache(self, files: Files, config: MkDocsConfig) -> PageRenderCache:
@@ -423,12 +372,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # Once per build, for the compact sidebar of term pages (templates/theme/).
         env.globals["handbook_pages"] = self.main_pages
         env.globals["handbook_glossary"] = self.glossary_page
-        env.globals["handbook_once"] = _RenderedOnce()
-        env.globals["handbook_slot"] = _PAGE_SLOT
+        env.globals["handbook_once"] = RenderedOnce()
+        env.globals["handbook_slot"] = PAGE_SLOT
         if self.handbook_config is not None and env.bytecode_cache is None:
             env.bytecode_cache = template_code_cache(self.handbook_config.root)
         if self.result is not None:
-            problems = _missing_theme_files(self.result.handbook.pages, env, _material(config))
+            problems = missing_theme_files(self.result.handbook.pages, env, _material(config))
             if problems:
                 raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
         return env
@@ -510,11 +459,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         self.pending_search = None
-        search_index = _material_search_index(config)
+        search_index = material_search_index(config)
         self.search_start = None if search_index is None else len(search_index)
         cache = self.render_cache
         if (
-            not isinstance(page, _GeneratedPage)
+            not isinstance(page, GeneratedPage)
             or search_index is None
             or cache is None
             or not cache.enabled
@@ -528,9 +477,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         if entries is not None:
             search_index.extend(dict(entry) for entry in entries)
             page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
-            self.pending_search = _PendingSearch(page, search, None, 0)
+            self.pending_search = PendingSearch(page, search, None, 0)
         else:
-            self.pending_search = _PendingSearch(page, search, key, len(search_index))
+            self.pending_search = PendingSearch(page, search, key, len(search_index))
         return context
 
     # Late: after the search plugins (default priority) have indexed the page, so they
@@ -540,9 +489,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         pending, self.pending_search = self.pending_search, None
-        search_index = _material_search_index(config)
+        search_index = material_search_index(config)
         if search_index is not None and self.search_start is not None:
-            _add_search_forms(page, search_index[self.search_start :])
+            add_search_forms(page, search_index[self.search_start :])
         if pending is not None and pending.page is page and self.render_cache is not None:
             if pending.key is None:  # indexed from the cache: the page's own front matter back
                 if pending.search is None:
@@ -550,7 +499,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 else:
                     page.meta["search"] = pending.search
             else:
-                search_index = _material_search_index(config) or []
+                search_index = material_search_index(config) or []
                 entries = [dict(entry) for entry in search_index[pending.start :]]
                 self.render_cache.put_entries(pending.key, entries)
         listing = self.used_on_lists.get(page.file.src_uri)
@@ -614,7 +563,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.render_cache = None
         if self.result is None or self.handbook_config is None or not self.config.handouts:
             return
-        from .site.handouts import publish_handouts  # WeasyPrint loads only when needed
+        from ..site.handouts import publish_handouts  # WeasyPrint loads only when needed
 
         problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
         if problem is not None:
@@ -650,166 +599,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.info("handbook: the build failed; the site published before is back in place")
 
 
-class _GeneratedPage(Page):
-    """A generated page (a term's, the glossary, changes...): its HTML comes from
-    `render_cache` when an earlier build rendered the same Markdown with the same setup,
-    else from MkDocs, as any page's."""
-
-    def __init__(self, file: File, config: MkDocsConfig, render_cache: PageRenderCache) -> None:
-        super().__init__(None, file, config)
-        self.render_cache = render_cache
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        # The front matter as MkDocs parsed it from the same text before: YAML is slow.
-        if not self.render_cache.enabled or config.plugins.events["page_read_source"]:
-            super().read_source(config)
-            return
-        source = self.file.content_string
-        key = self.render_cache.source_key(source)
-        found = self.render_cache.get_source(key)
-        if found is not None:
-            self.markdown, self.meta = found
-            return
-        self.markdown, self.meta = get_data(source)
-        self.render_cache.put_source(key, (self.markdown, self.meta))
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        if not self.render_cache.enabled or self.markdown is None:
-            super().render(config, files)
-            return
-        key = self.render_cache.key(self.file.src_uri, self.markdown)
-        found = self.render_cache.get(key)
-        if found is not None:
-            self.content = found.content
-            self.toc = found.toc
-            self._title_from_render = found.title
-            self.present_anchor_ids = (
-                set(found.anchor_ids) if found.anchor_ids is not None else None
-            )
-            self.links_to_anchors = {}
-            return
-        with _LogWatch() as watch:
-            super().render(config, files)
-        # Only a render that said nothing is kept: a warm build must report what a cold
-        # one does. Links to anchors of other pages are checked every build, as MkDocs does.
-        if not watch.logged and not self.links_to_anchors and self.content is not None:
-            anchors = self.present_anchor_ids
-            self.render_cache.put(
-                key,
-                RenderedPage(
-                    self.content,
-                    self.toc,
-                    self._title_from_render,
-                    frozenset(anchors) if anchors is not None else None,
-                ),
-            )
-
-
-@dataclass
-class _PendingSearch:
-    """A generated page between `_index_from_cache` and `_after_search`: its own front
-    matter `search`, and the key to keep its new entries under (None: they came from the
-    cache) with where they start in the index."""
-
-    page: Page
-    search: object
-    key: str | None
-    start: int
-
-
-def _add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
-    """Give a term page's first search entry the words it is also found by (front matter
-    `handbook_forms`, in the search field `FORMS_FIELD`: see site/search_boost.py)."""
-    forms = page.meta.get(FORMS_FIELD)
-    if not isinstance(forms, list) or not forms:
-        return
-    for entry in entries:
-        if entry.get("location") == page.url:
-            entry[FORMS_FIELD] = " ".join(str(form) for form in forms)
-            return
-
-
-def _material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
-    """The entries of Material's search index, if its search plugin is on."""
-    plugin = config.plugins.get("material/search")
-    if plugin is None or not getattr(plugin.config, "enabled", True):
-        return None
-    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-    return entries if isinstance(entries, list) else None
-
-
-class _LogWatch(logging.Handler):
-    """Notes whether anything was logged (at INFO or above) while it is active: on the
-    `mkdocs` logger, which the `mkdocs` command keeps from propagating, and on the root
-    logger, which Markdown extensions log to."""
-
-    LOGGERS = ("mkdocs", "")
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.logged = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.logged = True
-
-    def __enter__(self) -> _LogWatch:
-        for name in self.LOGGERS:
-            logging.getLogger(name).addHandler(self)
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        for name in self.LOGGERS:
-            logging.getLogger(name).removeHandler(self)
-
-
-class _RenderedOnce:
-    """`handbook_once(block, base_url, render[, page])` in a theme template: the block's
-    HTML, rendered the first time and reused for every page with the same `base_url` (a
-    new one each build, made in `on_env`).
-
-    Given the `page`, the block may show the page's title (`page.meta.title`, as
-    Material's header does): it is also rendered with `TITLE_SLOT` in its place, which
-    each page's title then replaces. Unless that gives the first page exactly its own
-    render (a theme that changes the title, or shows it twice), the block is rendered
-    for every page, as without this."""
-
-    TITLE_SLOT = "\x00handbook-title\x00"
-
-    def __init__(self) -> None:
-        self.rendered: dict[tuple[str, str], str | None] = {}
-
-    def __call__(
-        self, block: str, base_url: str, render: Callable[[], str], page: Page | None = None
-    ) -> str:
-        key = (block, base_url)
-        if key not in self.rendered:
-            if page is None:
-                self.rendered[key] = str(render())
-            else:
-                own = str(render())
-                self.rendered[key] = self._with_title_slot(page, render, own)
-                return own
-        shared = self.rendered[key]
-        if shared is None:
-            return render()
-        if page is None:
-            return shared
-        title = page.meta.get("title")
-        return shared.replace(self.TITLE_SLOT, title, 1) if isinstance(title, str) else render()
-
-    def _with_title_slot(self, page: Page, render: Callable[[], str], own: str) -> str | None:
-        title = page.meta.get("title")
-        if not isinstance(title, str):
-            return None
-        page.meta["title"] = self.TITLE_SLOT
-        try:
-            shared = str(render())
-        finally:
-            page.meta["title"] = title
-        fits = shared.count(self.TITLE_SLOT) == 1 and shared.replace(self.TITLE_SLOT, title) == own
-        return shared if fits else None
-
-
 def _nav_paths(nav: object) -> set[str]:
     """The source paths a `nav` written in mkdocs.yml names."""
     if isinstance(nav, str):
@@ -823,32 +612,6 @@ def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:
     if spec is None:
         return ()
     return tuple(pattern.pattern for pattern in spec.patterns if isinstance(pattern.pattern, str))
-
-
-def _missing_theme_files(
-    pages: Sequence[HandbookPage], env: Environment, material: bool
-) -> list[str]:
-    """A page's front matter `template`, and with Material its `icon`, that the theme
-    does not have: the theme would stop the build on that page with a traceback."""
-    problems: list[str] = []
-    loader = env.loader
-    if loader is None:
-        return problems
-    for page in pages:
-        wanted = [("template", page.meta.get("template"), "{}", "no template of the theme")]
-        if material:
-            wanted.append(("icon", page.meta.get("icon"), ".icons/{}.svg", "no icon of Material"))
-        for key, name, template, missing in wanted:
-            if not isinstance(name, str) or not name:
-                continue
-            try:
-                loader.get_source(env, template.format(name))
-            except TemplateNotFound:
-                span = page.origin.span(key)
-                problems.append(
-                    f"{page.path}:{span.line}:{span.column}: {key} '{name}' is {missing}"
-                )
-    return problems
 
 
 def _option_named(problem: str) -> str:

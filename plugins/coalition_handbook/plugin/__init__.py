@@ -1,0 +1,14 @@
+"""The MkDocs plugin `handbook`: the only package that imports MkDocs.
+
+Laid out as Material's plugins are: `config` holds the options of mkdocs.yml, `plugin`
+the hooks, and the other modules what the hooks give MkDocs (generated pages, search
+entries, theme helpers). The entry point `coalition_handbook.plugin:HandbookPlugin`
+names the class re-exported here.
+"""
+
+from __future__ import annotations
+
+from .config import HandbookPluginConfig
+from .plugin import HandbookPlugin
+
+__all__ = ["HandbookPlugin", "HandbookPluginConfig"]

@@ -1,0 +1,95 @@
+"""What the plugin gives the theme: Material templates for term pages, `handbook_once`
+for blocks that are the same on many pages, and a check that the theme has the
+templates and icons that pages ask for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from jinja2 import Environment, TemplateNotFound
+from mkdocs.structure.pages import Page
+
+from ..model.types import Page as HandbookPage
+
+# Templates for Material: term pages get a compact sidebar instead of the whole navigation.
+THEME_TEMPLATES = Path(__file__).parent.parent / "templates" / "theme"
+TERM_TEMPLATE = "hb-term.html"
+
+# Where a term page's own entries go in its sidebar, which is otherwise the same for all.
+PAGE_SLOT = "\x00handbook-page\x00"
+
+
+class RenderedOnce:
+    """`handbook_once(block, base_url, render[, page])` in a theme template: the block's
+    HTML, rendered the first time and reused for every page with the same `base_url` (a
+    new one each build, made in `on_env`).
+
+    Given the `page`, the block may show the page's title (`page.meta.title`, as
+    Material's header does): it is also rendered with `TITLE_SLOT` in its place, which
+    each page's title then replaces. Unless that gives the first page exactly its own
+    render (a theme that changes the title, or shows it twice), the block is rendered
+    for every page, as without this."""
+
+    TITLE_SLOT = "\x00handbook-title\x00"
+
+    def __init__(self) -> None:
+        self.rendered: dict[tuple[str, str], str | None] = {}
+
+    def __call__(
+        self, block: str, base_url: str, render: Callable[[], str], page: Page | None = None
+    ) -> str:
+        key = (block, base_url)
+        if key not in self.rendered:
+            if page is None:
+                self.rendered[key] = str(render())
+            else:
+                own = str(render())
+                self.rendered[key] = self._with_title_slot(page, render, own)
+                return own
+        shared = self.rendered[key]
+        if shared is None:
+            return render()
+        if page is None:
+            return shared
+        title = page.meta.get("title")
+        return shared.replace(self.TITLE_SLOT, title, 1) if isinstance(title, str) else render()
+
+    def _with_title_slot(self, page: Page, render: Callable[[], str], own: str) -> str | None:
+        title = page.meta.get("title")
+        if not isinstance(title, str):
+            return None
+        page.meta["title"] = self.TITLE_SLOT
+        try:
+            shared = str(render())
+        finally:
+            page.meta["title"] = title
+        fits = shared.count(self.TITLE_SLOT) == 1 and shared.replace(self.TITLE_SLOT, title) == own
+        return shared if fits else None
+
+
+def missing_theme_files(
+    pages: Sequence[HandbookPage], env: Environment, material: bool
+) -> list[str]:
+    """A page's front matter `template`, and with Material its `icon`, that the theme
+    does not have: the theme would stop the build on that page with a traceback."""
+    problems: list[str] = []
+    loader = env.loader
+    if loader is None:
+        return problems
+    for page in pages:
+        wanted = [("template", page.meta.get("template"), "{}", "no template of the theme")]
+        if material:
+            wanted.append(("icon", page.meta.get("icon"), ".icons/{}.svg", "no icon of Material"))
+        for key, name, template, missing in wanted:
+            if not isinstance(name, str) or not name:
+                continue
+            try:
+                loader.get_source(env, template.format(name))
+            except TemplateNotFound:
+                span = page.origin.span(key)
+                problems.append(
+                    f"{page.path}:{span.line}:{span.column}: {key} '{name}' is {missing}"
+                )
+    return problems
