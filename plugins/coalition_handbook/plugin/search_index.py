@@ -16,9 +16,9 @@ from ..site.search_boost import FORMS_FIELD
 
 @dataclass
 class PendingSearch:
-    """A generated page between `_index_from_cache` and `_after_search`: its own front
-    matter `search`, and the key to keep its new entries under (None: they came from the
-    cache) with where they start in the index."""
+    """A generated page between the hooks `_index_from_cache` and `_after_search` of
+    plugin.py: its own front matter `search`, and the key to keep its new entries under
+    (None: they came from the cache) with where they start in the index."""
 
     page: Page
     search: object
