@@ -1,0 +1,175 @@
+"""ADOPTING.md, the guide for another coalition, against the code: every plugin option and
+rule with its real default, and its example handbook and outputs as the CLI gives them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import require_or_skip
+
+from coalition_handbook.cli import main
+from coalition_handbook.plugin.config import HandbookPluginConfig
+from coalition_handbook.rules import RULES
+from coalition_handbook.site import handout_render
+from coalition_handbook.site.handout_render import HandoutsUnavailable
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "ADOPTING.md"
+BIN = Path(sys.executable).parent
+
+# A fenced block the guide marks as a file of its example handbook: ```yaml title="PATH"
+EXAMPLE_FILE = re.compile(r'^```\w+ title="(?P<path>[^"]+)"\n(?P<text>.*?)^```$', re.M | re.S)
+FENCED_BLOCK = re.compile(r"^```[^\n]*\n(?P<text>.*?)^```$", re.M | re.S)
+CHECK_PROMPT = "$ .venv/bin/handbook check\n"
+
+
+def guide_text() -> str:
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def section(heading: str) -> str:
+    """The text of the guide's `## heading` section, up to the next `## `."""
+    text = guide_text()
+    start = text.index(f"\n## {heading}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def table_rows(text: str) -> dict[str, list[str]]:
+    """The rows of the Markdown tables in `text` whose first cell is code, by that code:
+    `| `name` | a | b |` -> {"name": ["a", "b"]}."""
+    rows: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and re.fullmatch(r"`[^`]+`", cells[0]):
+            rows[cells[0].strip("`")] = cells[1:]
+    return rows
+
+
+def as_yaml(value: object) -> str:
+    """A default as the guide writes it: YAML in flow style (`true`, `[]`, `{allow: []}`)."""
+    return yaml.safe_dump(value, default_flow_style=True).removesuffix("...\n").strip()
+
+
+def plugin_defaults() -> dict[str, object]:
+    """Every option of the plugin with its default, as MkDocs validates an empty config."""
+    config = HandbookPluginConfig()
+    config.load_dict({})
+    errors, _ = config.validate()
+    assert errors == []
+    # A sub-config (`privacy`) is a mapping of its own kind: read as a plain dict.
+    return {
+        name: dict(value) if isinstance(value, Mapping) else value for name, value in config.items()
+    }
+
+
+def example_files() -> dict[str, str]:
+    return {match["path"]: match["text"] for match in EXAMPLE_FILE.finditer(guide_text())}
+
+
+def write_example(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The guide's example handbook in `root`, checked as of its newest history date (so a
+    review date falling due on the calendar does not fail this test); returns mkdocs.yml."""
+    files = example_files()
+    for path, text in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    dates = re.findall(r"^\s*date: (\d{4}-\d{2}-\d{2})$", "\n".join(files.values()), re.M)
+    monkeypatch.setenv("HANDBOOK_TODAY", max(dates))
+    return root / "mkdocs.yml"
+
+
+def test_every_plugin_option_is_in_the_options_table_with_its_default() -> None:
+    rows = table_rows(section("Plugin options"))
+    defaults = plugin_defaults()
+    assert len(defaults) >= 10
+    for name, default in defaults.items():
+        assert name in rows, f"option '{name}' is missing from ADOPTING.md's options table"
+        assert rows[name][0] == f"`{as_yaml(default)}`", f"default of '{name}'"
+        for sub_option in default if isinstance(default, dict) else ():
+            assert f"`{sub_option}`" in rows[name][1], f"'{name}.{sub_option}' is not explained"
+    assert sorted(set(rows) - set(defaults)) == [], "the table names options that do not exist"
+
+
+def test_every_rule_is_in_the_rules_table_with_its_default_severity() -> None:
+    rows = table_rows(section("Rules"))
+    for rule in RULES.values():
+        assert rule.id in rows, f"rule '{rule.id}' is missing from ADOPTING.md's rules table"
+        severity = rows[rule.id][0]
+        assert severity.split(",")[0] == rule.default.value, f"default of '{rule.id}'"
+        # An opt-in rule reports nothing until the settings give it a level.
+        assert ("off unless set" in severity) == rule.opt_in, f"opt-in of '{rule.id}'"
+    assert sorted(set(rows) - set(RULES)) == [], "the table names rules that do not exist"
+
+
+def test_the_example_handbook_passes_its_own_strict_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = example_files()
+    assert "mkdocs.yml" in files
+    for folder in ("glossary/", "protocols/", "content/modules/"):
+        assert any(path.startswith(folder) for path in files), f"no example file in {folder}"
+    config = write_example(tmp_path, monkeypatch)
+    assert main(["check", "--strict", "-f", str(config)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_the_check_outputs_shown_are_what_the_check_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The guide adds two lines to content/index.md and shows the text and JSON reports."""
+    blocks = [match["text"] for match in FENCED_BLOCK.finditer(section("The command line"))]
+    (shown,) = [index for index, block in enumerate(blocks) if block.startswith(CHECK_PROMPT)]
+    added, text_block = blocks[shown - 1], blocks[shown]
+    (json_block,) = [block for block in blocks if block.startswith('{"findings"')]
+    config = write_example(tmp_path, monkeypatch)
+    index = tmp_path / "content" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n" + added, encoding="utf-8")
+
+    status = main(["check", "-f", str(config)])
+    printed = capsys.readouterr().out.splitlines()
+    expected = [line for line in text_block.splitlines() if not line.startswith("$")]
+    assert printed == expected[: len(printed)]
+    assert expected[len(printed) :] == [str(status)]
+
+    assert main(["check", "--format", "json", "-f", str(config)]) == status
+    report = json.loads(capsys.readouterr().out)
+    shown_report = json.loads(json_block)
+    for finding in (*report["findings"], *shown_report["findings"]):
+        finding.pop("message")
+    assert report == shown_report
+
+
+@pytest.mark.slow
+def test_the_example_handbook_builds_under_strict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = write_example(tmp_path / "handbook", monkeypatch)
+    site = tmp_path / "site"
+    completed = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-4000:]
+    for page in ("glossary/index.html", "glossary/t-visa/index.html", "changes/index.html"):
+        assert (site / page).is_file(), page
+    module = (site / "modules" / "front-desk-staff" / "index.html").read_text(encoding="utf-8")
+    assert 'class="hb-term" data-term="human-trafficking"' in module
+    try:
+        handout_render.load_weasyprint()
+    except HandoutsUnavailable as error:
+        require_or_skip(False, str(error))
+    assert (site / "handouts" / "front-desk-staff.pdf").read_bytes()[:5] == b"%PDF-"
