@@ -132,6 +132,8 @@ def test_singular(word: str, expected: str) -> None:
         ("PhD", ("PhDs",)),
         ("eVisa", ("eVisas",)),
         ("911", ()),
+        ("minors", ()),  # a plural has no plural of its own
+        ("MOUs", ()),
     ],
 )
 def test_plurals(word: str, expected: tuple[str, ...]) -> None:
@@ -141,3 +143,19 @@ def test_plurals(word: str, expected: tuple[str, ...]) -> None:
 def test_last_word_variants() -> None:
     assert last_word_variants("survivor") == ("survivor", "survivor's", "survivors", "survivors'")
     assert last_word_variants("child") == ("child", "child's", "children", "children's")
+
+
+@pytest.mark.parametrize(
+    ("plural", "expected"),
+    [
+        # lemminflect's rules would pluralise them again ("minorses", "personses")
+        ("minors", ("minors", "minors'", "minors's")),
+        ("persons", ("persons", "persons'", "persons's")),
+        ("services", ("services", "services'", "services's")),
+        ("children", ("children", "children's")),
+    ],
+)
+def test_a_form_that_is_a_plural_already_gets_only_its_possessives(
+    plural: str, expected: tuple[str, ...]
+) -> None:
+    assert last_word_variants(plural) == expected

@@ -108,6 +108,12 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ),
         ("survivors don't", [("survivors", "survivor", "accepted", True)]),
         ("enslaved people", [("enslaved people", "enslaved-person", "accepted", True)]),
+        # a form whose last word is a plural already: its possessive, no plural of it
+        (
+            "trafficking in persons' cases",
+            [("trafficking in persons'", "trafficking-in-persons", "accepted", True)],
+        ),
+        ("trafficking in personses", []),
         (
             "homeless people's",
             [("homeless people's", "person-experiencing-homelessness", "avoid", True)],

@@ -105,7 +105,10 @@ def form_key(form: str, case_sensitive: bool = False) -> str:
 @lru_cache(maxsize=65536)
 def plurals(word: str) -> tuple[str, ...]:
     """The plural forms of a noun from lemminflect, in the word's own case; an acronym
-    takes a plain `s` (`MOU` -> `MOUs`). The word itself is not included."""
+    takes a plain `s` (`MOU` -> `MOUs`). The word itself is not included, and a plural
+    has none (lemminflect's rules would make "minorses" of "minors")."""
+    if singular(word) != word:
+        return ()
     if is_all_capitals(word):
         return (word + "s",)
     if not any(char.isalpha() for char in word):
@@ -125,7 +128,12 @@ def plurals(word: str) -> tuple[str, ...]:
 def last_word_variants(word: str) -> tuple[str, ...]:
     """`word`, its plurals and the possessives of both, with straight apostrophes
     (the matcher straightens curly ones in the text): survivor, survivors, survivor's,
-    survivors'."""
+    survivors'. A word that is a plural already ("minors", "persons") has no plural of
+    its own, only its possessives: minors', and minors's for a name that only looks
+    plural ("Texas's")."""
+    if singular(word) != word:
+        possessives = (f"{word}'", f"{word}'s") if word.endswith("s") else (f"{word}'s",)
+        return (word, *possessives)
     variants = [word, f"{word}'s"]
     for plural in plurals(word):
         variants.append(plural)
