@@ -476,7 +476,7 @@ def test_without_pango_the_cli_exits_1_with_the_hint(
     ("error", "hint"),
     [
         (OSError("cannot load library 'libpango-1.0-0'"), r"libpango-1\.0-0.*apt-get install"),
-        (ImportError("No module named 'weasyprint'"), r"not installed.*pip install"),
+        (ImportError("No module named 'weasyprint'"), r"not installed.*pip install weasyprint$"),
     ],
 )
 def test_the_import_error_becomes_the_hint(

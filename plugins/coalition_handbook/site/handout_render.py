@@ -83,7 +83,7 @@ def load_weasyprint() -> ModuleType:
     except ImportError as error:
         raise HandoutsUnavailable(
             f"PDF handouts need WeasyPrint, which is not installed ({error}); "
-            "install the project again: pip install -e ."
+            "install it into the same environment as the handbook: pip install weasyprint"
         ) from None
     except OSError as error:
         raise HandoutsUnavailable(
