@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import require_or_skip
-from site_builds import ROOT, SiteBuild, run_build
+from site_builds import ROOT, SiteBuild, build_site, run_build
 
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
@@ -451,6 +451,34 @@ def test_without_pango_the_build_says_so_once_and_goes_on(
     assert len(pango) == 1
     assert all(level < logging.WARNING for level, _ in messages)  # --strict still publishes
     assert not (tmp_path / "site" / "handouts" / "hotel-staff.pdf").exists()
+
+
+def test_without_pango_a_module_page_links_to_no_missing_handout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
+    monkeypatch.delenv("CI", raising=False)
+    site = build_site(write_handbook(tmp_path))
+    page = (site / "modules" / "hotel-staff" / "index.html").read_text(encoding="utf-8")
+    assert "hb-handout" not in page
+    assert "no PDF in this build of the site; print this page instead" in page
+    assert not (site / "handouts" / "hotel-staff.pdf").exists()
+
+
+def test_without_pango_a_handout_made_before_is_still_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    config_file = write_handbook(tmp_path)
+    cache = handouts.HandoutCache(tmp_path / handouts.CACHE_DIR)
+    cache.put("hotel-staff", "an-older-key", b"%PDF-1.7 an earlier good handout")
+    monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
+    site = build_site(config_file)
+    hotel = (site / "modules" / "hotel-staff" / "index.html").read_text(encoding="utf-8")
+    assert 'class="hb-handout" href="../../handouts/hotel-staff.pdf"' in hotel
+    assert (site / "handouts" / "hotel-staff.pdf").read_bytes().startswith(b"%PDF-1.7 an")
+    community = (site / "modules" / "community" / "index.html").read_text(encoding="utf-8")
+    assert "hb-handout" not in community
 
 
 def test_without_pango_ci_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

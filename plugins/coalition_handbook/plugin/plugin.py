@@ -236,10 +236,16 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         except ValueError:
             modules_dir = ""  # modules outside docs_dir get no page of their own
         modules_dir = "" if modules_dir == "." else modules_dir
+        unpublished: frozenset[str] = frozenset()
+        if hb_config.handouts:
+            from ..site.handouts import unpublished_handouts  # WeasyPrint only if needed
+
+            unpublished = unpublished_handouts(context)
         self.site_inputs = SiteInputs(
             handbook=handbook,
             modules_dir=modules_dir,
             handouts=hb_config.handouts,
+            unpublished_handouts=unpublished,
             usage=used_on(handbook, pages_using_terms(context)),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if _material(config) else None,

@@ -8,8 +8,10 @@ already hold, and publishes `<module-id>.pdf` into a folder. Two front doors:
   `site_dir/handouts`; returns a message when the build must fail;
 - `run_handouts(config, output)`: `handbook handouts`, without the site.
 
-Where WeasyPrint cannot load (no Pango) the build says so once and goes on without PDFs;
-under `CI=true` a handout that could not be made fails the build or the command.
+Where WeasyPrint cannot load (no Pango) the build says so once and goes on without PDFs,
+and a module page whose PDF is missing says so instead of linking to it
+(`unpublished_handouts`); under `CI=true` a handout that could not be made fails the
+build or the command.
 """
 
 from __future__ import annotations
@@ -141,6 +143,27 @@ def build_handouts(
             HandoutResult(module, "rendered", target, time.perf_counter() - started)
         )
     return report
+
+
+def unpublished_handouts(context: CheckContext) -> frozenset[str]:
+    """Ids of the modules whose handout a build here cannot publish: WeasyPrint cannot
+    load (no Pango) and the cache holds no PDF of theirs, not even an older one (which
+    `build_handouts` would publish instead). Their pages must not link to a PDF that will
+    not be there. WeasyPrint is imported only for a module with no PDF at all, which
+    `build_handouts` would import it to render."""
+    cache = HandoutCache(context.config.root / CACHE_DIR)
+    uncached = [
+        module.id
+        for module in context.handbook.modules.values()
+        if cache.last_good(module.id) is None
+    ]
+    if not uncached:
+        return frozenset()
+    try:
+        handout_render.load_weasyprint()
+    except HandoutsUnavailable:
+        return frozenset(uncached)
+    return frozenset()
 
 
 def _failed(module: Module, target: Path, cache: HandoutCache, problem: str) -> HandoutResult:

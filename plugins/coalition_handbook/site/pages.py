@@ -60,6 +60,9 @@ class SiteInputs:
     handbook: Handbook
     modules_dir: str = "modules"  # relative to docs_dir, as MkDocs names source files
     handouts: bool = True
+    # Modules whose handout this build cannot make (no Pango, nothing cached): their
+    # pages say so instead of linking to a PDF that is not there.
+    unpublished_handouts: frozenset[str] = frozenset()
     # term id -> the pages that use one of its forms, in reading order
     usage: Mapping[str, tuple[PageRef, ...]] = field(default_factory=dict)
     # source path -> the URL MkDocs gives the page (`modules/x/` or `modules/x.html`):
@@ -344,8 +347,9 @@ def module_header(module: Module, inputs: SiteInputs, page_url: str) -> str:
         protocols=[protocols[item] for item in module.protocols if item in protocols],
         href_protocol=lambda protocol_id: _link(src, protocol_src_uri(protocol_id)),
         handout=Markup(relative_url(page_url, handout_path(module.id)))
-        if inputs.handouts
+        if inputs.handouts and module.id not in inputs.unpublished_handouts
         else None,
+        handout_unpublished=inputs.handouts and module.id in inputs.unpublished_handouts,
         grade=inputs.reading_grades.get(module.id),
         plain_language_grade=TARGET_GRADE,
     )
