@@ -912,3 +912,63 @@ def test_word_diff(old: str, new: str, expected: str) -> None:
 
 def test_line_diff_has_no_file_header() -> None:
     assert line_diff(["a", "b"], ["a", "c"]) == ["@@ -1,2 +1,2 @@", " a", "-b", "+c"]
+
+
+def test_a_changed_reason_to_avoid_and_translation_are_shown_old_and_new(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (
+        "avoid:\n  - text: victim of crime\n    reason: Defines a person by a crime.\n"
+        "translations: {es: sobreviviente, fr: survivant}\n"
+    )
+    write(repository, "glossary/survivor.yml", term(extra=before))
+    commit(repository, "base with reasons")
+    after = (
+        "avoid:\n  - text: victim of crime\n"
+        "    reason: Defines a person by what was done to them.\n"
+        "translations: {es: superviviente, fr: survivant}\n"
+    )
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=after))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert (
+        "  - reason to avoid `victim of crime`: `Defines a person by a crime.` → "
+        "`Defines a person by what was done to them.`"
+    ) in out
+    assert "  - `translations`: es: `sobreviviente` → `superviviente`\n" in out  # fr unchanged
+
+
+def test_a_reviewed_protocol_shows_its_dates_contacts_and_sources_old_and_new(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    contacts = (
+        "contacts:\n  - name: National Human Trafficking Hotline\n    phone: 1-888-373-7888\n"
+    )
+    write(
+        repository,
+        "protocols/hotel-staff.yml",
+        PROTOCOL.format(version=1, step="Call", history=history(1)) + contacts,
+    )
+    write(repository, "glossary/survivor.yml", term())
+    commit(repository, "base with a contact")
+    reviewed = (
+        PROTOCOL.format(version=2, step="Call", history=history(2, 1))
+        .replace("review_by: 2030-01-01", "review_by: 2031-06-30")
+        .replace("effective: 2026-01-01", "effective: 2026-02-01")
+        + contacts
+        + "    text: '233733'\n"
+    )
+    write(repository, "protocols/hotel-staff.yml", reviewed)
+    sources = "sources:\n  - title: 22 U.S.C. 7102\n    url: https://www.law.cornell.edu/uscode/text/22/7102\n"
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=sources))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "  - fields changed: `effective`, `review_by`, `contacts`" in out
+    assert "  - `review_by`: 2030-01-01 → 2031-06-30" in out
+    assert (
+        "  - `contacts`: added National Human Trafficking Hotline (1-888-373-7888, 233733); "
+        "removed National Human Trafficking Hotline (1-888-373-7888)"
+    ) in out
+    assert (
+        "  - `sources`: added 22 U.S.C. 7102 (<https://www.law.cornell.edu/uscode/text/22/7102>)"
+    ) in out
