@@ -220,6 +220,29 @@ def test_a_config_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("plugins", "expected"),
+    [
+        ("plugins: handbook\n", "mkdocs.yml:3: 'plugins' must be a list"),
+        (
+            "plugins:\n  - search\n  - handbook: [x]\n",
+            "mkdocs.yml:5: the 'handbook' plugin's options must be a mapping",
+        ),
+        (
+            "plugins:\n  - group:\n      plugins:\n        - handbook: 5\n",
+            "mkdocs.yml:6: the 'handbook' plugin's options must be a mapping",
+        ),
+    ],
+)
+def test_plugins_of_the_wrong_shape_name_their_line(
+    tmp_path: Path, plugins: str, expected: str
+) -> None:
+    config_file = write_config(tmp_path, f"site_name: X\ndocs_dir: content\n{plugins}")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert str(raised.value) == expected
+
+
 def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such file"):
         load_config(tmp_path / "mkdocs.yml")

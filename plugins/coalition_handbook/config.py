@@ -184,7 +184,9 @@ def load_config(
     if not config_file.exists():
         raise ConfigError(f"{config_file}: no such file")
     data, lines = _read_config_file(config_file, where, seen=())
-    options = _plugin_options(data.get("plugins"), where)
+    options = _plugin_options(
+        data.get("plugins"), lines.get("plugins", where), lines.get(PLUGIN_NAME, where)
+    )
     problems = _Problems()
     docs_dir = data.get("docs_dir")
     for name, value in (("docs_dir", docs_dir), *((key, options.get(key)) for key in _FOLDERS)):
@@ -349,10 +351,12 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
         return lines
     options: yaml.Node | None = None
     for key, value in root.value:
-        if key.value in ("docs_dir", "site_dir", "exclude_docs", "strict"):
+        if key.value in ("docs_dir", "site_dir", "exclude_docs", "strict", "plugins"):
             lines[key.value] = key.start_mark.line + 1
         if key.value == "plugins":
             options = _options_node(value) or options
+    if options is not None:
+        lines[PLUGIN_NAME] = options.start_mark.line + 1
     if isinstance(options, yaml.MappingNode):
         for key, value in options.value:
             lines[str(key.value)] = key.start_mark.line + 1
@@ -383,7 +387,9 @@ def _options_node(plugins: yaml.Node) -> yaml.Node | None:
     return None
 
 
-def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
+def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, Any]:
+    """The handbook plugin's options in `plugins` (a group's too); `where` and
+    `options_where` place a problem with the list and with the options."""
     entries: list[Any]
     if plugins is None:
         entries = []
@@ -402,13 +408,13 @@ def _plugin_options(plugins: Any, where: str) -> dict[str, Any]:
             options = entry[PLUGIN_NAME] or {}
             if not isinstance(options, dict):
                 raise ConfigError(
-                    f"{where}: the '{PLUGIN_NAME}' plugin's options must be a mapping"
+                    f"{options_where}: the '{PLUGIN_NAME}' plugin's options must be a mapping"
                 )
             return options
         for group in GROUP_PLUGINS:
             grouped = entry.get(group)
             if isinstance(grouped, dict) and grouped.get("plugins"):
-                options = _plugin_options(grouped["plugins"], where)
+                options = _plugin_options(grouped["plugins"], where, options_where)
                 if options or _names_plugin(grouped["plugins"]):
                     return options
     return {}
