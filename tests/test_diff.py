@@ -13,7 +13,8 @@ import pytest
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.editor.diff import run_diff
-from coalition_handbook.editor.diff_report import line_diff, word_diff
+from coalition_handbook.editor.diff_report import _list_change, line_diff, word_diff
+from coalition_handbook.model.types import Contact
 
 TERM = """\
 term: {term}
@@ -966,9 +967,21 @@ def test_a_reviewed_protocol_shows_its_dates_contacts_and_sources_old_and_new(
     assert "  - fields changed: `effective`, `review_by`, `contacts`" in out
     assert "  - `review_by`: 2030-01-01 → 2031-06-30" in out
     assert (
-        "  - `contacts`: added National Human Trafficking Hotline (1-888-373-7888, 233733); "
-        "removed National Human Trafficking Hotline (1-888-373-7888)"
+        "  - `contacts`: changed National Human Trafficking Hotline (1-888-373-7888) → "
+        "National Human Trafficking Hotline (1-888-373-7888, 233733)\n"
     ) in out
     assert (
         "  - `sources`: added 22 U.S.C. 7102 (<https://www.law.cornell.edu/uscode/text/22/7102>)"
     ) in out
+
+
+def test_a_list_change_pairs_an_item_that_kept_its_name() -> None:
+    hotline = Contact(name="Hotline", phone="1-888-373-7888", text=None, url=None)
+    texted = Contact(name="Hotline", phone="1-888-373-7888", text="233733", url=None)
+    police = Contact(name="Police", phone="911", text=None, url=None)
+    shelter = Contact(name="Shelter", phone=None, text=None, url="https://example.org")
+    assert _list_change((hotline, police), (texted, shelter)) == (
+        "changed Hotline (1-888-373-7888) → Hotline (1-888-373-7888, 233733); "
+        "added Shelter (https://example.org); removed Police (911)"
+    )
+    assert _list_change((hotline, police), (police, hotline)) == "reordered"

@@ -247,16 +247,7 @@ def _field_lines(field: FieldChange) -> list[str]:
             "",
         ]
     if isinstance(field.old, tuple | type(None)) and isinstance(field.new, tuple | type(None)):
-        old_items = [_describe(value) for value in field.old or ()]
-        new_items = [_describe(value) for value in field.new or ()]
-        added = [value for value in new_items if value not in old_items]
-        removed = [value for value in old_items if value not in new_items]
-        parts = []
-        if added:
-            parts.append("added " + ", ".join(added))
-        if removed:
-            parts.append("removed " + ", ".join(removed))
-        return [f"  - `{field.name}`: " + ("; ".join(parts) or "reordered")]
+        return [f"  - `{field.name}`: " + _list_change(field.old or (), field.new or ())]
     if isinstance(field.old, Mapping) or isinstance(field.new, Mapping):
         return [f"  - `{field.name}`: " + _mapping_change(field.old or {}, field.new or {})]
     return [f"  - `{field.name}`: {_describe(field.old)} → {_describe(field.new)}"]
@@ -272,6 +263,48 @@ def _avoid_reason_lines(field: FieldChange) -> list[str]:
                 f"{_describe(old_reasons[form.text])} → {_describe(form.reason)}"
             )
     return lines
+
+
+def _list_change(old: Sequence[object], new: Sequence[object]) -> str:
+    """What became of a list's items: added, removed, and changed where an item kept its
+    name (a contact whose number changed, a source whose address moved)."""
+    old_items = [_describe(value) for value in old]
+    new_items = [_describe(value) for value in new]
+    added = [
+        (value, shown)
+        for value, shown in zip(new, new_items, strict=True)
+        if shown not in old_items
+    ]
+    removed = [
+        (value, shown)
+        for value, shown in zip(old, old_items, strict=True)
+        if shown not in new_items
+    ]
+    changed = []
+    for value, shown in list(added):
+        name = _item_name(value)
+        before = next((pair for pair in removed if name and _item_name(pair[0]) == name), None)
+        if before is not None:
+            changed.append(f"{before[1]} → {shown}")
+            added.remove((value, shown))
+            removed.remove(before)
+    parts = []
+    if changed:
+        parts.append("changed " + ", ".join(changed))
+    if added:
+        parts.append("added " + ", ".join(shown for _, shown in added))
+    if removed:
+        parts.append("removed " + ", ".join(shown for _, shown in removed))
+    return "; ".join(parts) or "reordered"
+
+
+def _item_name(value: object) -> str | None:
+    """The name an item of a list keeps when its details change, if it has one."""
+    if isinstance(value, Contact):
+        return value.name
+    if isinstance(value, SourceRef):
+        return value.title
+    return None
 
 
 def _mapping_change(old: Mapping[str, object], new: Mapping[str, object]) -> str:
