@@ -316,9 +316,13 @@ def test_settings_inherited_with_inherit_are_read_as_mkdocs_reads_them(tmp_path:
             "plugins:\n  - handbook:\n      autolink: often\n",
             "base.yml:3: 'autolink' is 'often'; expected one of: first, all, none",
         ),
-        ("INHERIT: missing.yml\n", None, "mkdocs.yml: the inherited config file 'missing.yml'"),
-        ("INHERIT: base.yml\n", "INHERIT: mkdocs.yml\n", "base.yml: INHERIT 'mkdocs.yml' leads"),
-        ("INHERIT: [base.yml]\n", None, "mkdocs.yml: 'INHERIT' must name a config file"),
+        ("INHERIT: missing.yml\n", None, "mkdocs.yml:1: the inherited config file 'missing.yml'"),
+        (
+            "INHERIT: base.yml\n",
+            "\nINHERIT: mkdocs.yml\n",
+            "base.yml:2: INHERIT 'mkdocs.yml' leads",
+        ),
+        ("INHERIT: [base.yml]\n", None, "mkdocs.yml:1: 'INHERIT' must name a config file"),
     ],
 )
 def test_a_bad_inherited_config_names_its_file(

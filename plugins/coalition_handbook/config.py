@@ -265,13 +265,14 @@ def _read_config_file(
     if "INHERIT" not in data:
         return data, locations
     inherit = data.pop("INHERIT")
+    at = locations.pop("INHERIT", where)
     if not isinstance(inherit, str) or not _folder_name(inherit):
-        raise ConfigError(f"{where}: 'INHERIT' must name a config file (found {inherit!r})")
+        raise ConfigError(f"{at}: 'INHERIT' must name a config file (found {inherit!r})")
     parent = Path(os.path.normpath(path.parent / inherit))
     if parent in (path, *seen):
-        raise ConfigError(f"{where}: INHERIT '{inherit}' leads back to {parent.name}: a loop")
+        raise ConfigError(f"{at}: INHERIT '{inherit}' leads back to {parent.name}: a loop")
     if not parent.is_file():
-        raise ConfigError(f"{where}: the inherited config file '{inherit}' is not at {parent}")
+        raise ConfigError(f"{at}: the inherited config file '{inherit}' is not at {parent}")
     inherited, inherited_locations = _read_config_file(parent, inherit, (*seen, path))
     return _merge(inherited, data), {**inherited_locations, **locations}
 
@@ -351,7 +352,7 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
         return lines
     options: yaml.Node | None = None
     for key, value in root.value:
-        if key.value in ("docs_dir", "site_dir", "exclude_docs", "strict", "plugins"):
+        if key.value in ("docs_dir", "site_dir", "exclude_docs", "strict", "plugins", "INHERIT"):
             lines[key.value] = key.start_mark.line + 1
         if key.value == "plugins":
             options = _options_node(value) or options
