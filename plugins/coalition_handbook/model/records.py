@@ -120,13 +120,17 @@ def record_files(directory: Path) -> list[Path]:
     """The `<id>.yml` record files of `directory`, sorted, hidden files skipped. Whatever
     bears such a name is one, even a folder or a broken link: reading it reports why it
     cannot be read, where skipping it would leave the editor wondering."""
+    return [directory / f"{record_id}.yml" for record_id in record_ids(directory)]
+
+
+def record_ids(directory: Path) -> list[str]:
+    """The ids (file stems) of `record_files(directory)`, without making a path of each."""
     with os.scandir(directory) as entries:
-        names = [
-            entry.name
+        return sorted(
+            entry.name[: -len(".yml")]
             for entry in entries
             if entry.name.endswith(".yml") and not entry.name.startswith(".")
-        ]
-    return [directory / name for name in sorted(names)]
+        )
 
 
 def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: str) -> list[Finding]:

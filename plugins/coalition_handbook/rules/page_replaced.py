@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..findings import Finding
-from ..model.records import record_files
+from ..model.records import record_ids
 from ..published import protocol_src_uri, term_src_uri
 from .base import CheckContext
 
@@ -23,22 +23,31 @@ RULE = "page.replaced"
 
 def check(context: CheckContext) -> Iterator[Finding]:
     config = context.config
+    # Where each record's page is published -> (its folder, its id); a path is made only
+    # for a page that stands in one's place.
     generated = {
-        **{term_src_uri(path.stem): path for path in _records(config.glossary_dir)},
-        **{protocol_src_uri(path.stem): path for path in _records(config.protocols_dir)},
+        **{
+            term_src_uri(record_id): (config.glossary_dir, record_id)
+            for record_id in _ids(config.glossary_dir)
+        },
+        **{
+            protocol_src_uri(record_id): (config.protocols_dir, record_id)
+            for record_id in _ids(config.protocols_dir)
+        },
     }
     for page in context.handbook.pages:
         record = generated.get(page.src_uri)
         if record is not None:
+            folder, record_id = record
             yield context.finding(
                 RULE,
                 page.path,
                 1,
                 1,
-                f"the site publishes the page of {config.relative(record)} here, in this "
-                "page's place: move this page, or put what it says in that file",
+                f"the site publishes the page of {config.relative(folder / f'{record_id}.yml')} "
+                "here, in this page's place: move this page, or put what it says in that file",
             )
 
 
-def _records(folder: Path) -> list[Path]:
-    return record_files(folder) if folder.is_dir() else []
+def _ids(folder: Path) -> list[str]:
+    return record_ids(folder) if folder.is_dir() else []
