@@ -61,18 +61,43 @@ def singular(word: str) -> str:
 
     if getInflection(lower, tag="NNS", inflect_oov=False):
         return word  # a noun the lexicon knows as a singular ("bus", "news")
-    # A guess of one letter is no singular ("is" is not the plural of "i"); a short stem
-    # is fine ("feet", "men", "mice").
-    guesses = [
-        guess
-        for ending, replacement in _PLURAL_ENDINGS
-        if lower.endswith(ending) and len(guess := lower[: -len(ending)] + replacement) > 1
-    ]
+    guesses = _singular_guesses(lower)
     for inflect_oov in (False, True):  # the lexicon's plurals first, then its rules
         for guess in guesses:
             if lower in getInflection(guess, tag="NNS", inflect_oov=inflect_oov):
                 return guess if word.islower() else _match_case(guess, word)
     return word
+
+
+def _singular_guesses(lower: str) -> list[str]:
+    """What the singular of `lower` may be, by its ending. A guess of one letter is no
+    singular ("is" is not the plural of "i"); a short stem is fine ("feet", "men")."""
+    return [
+        guess
+        for ending, replacement in _PLURAL_ENDINGS
+        if lower.endswith(ending) and len(guess := lower[: -len(ending)] + replacement) > 1
+    ]
+
+
+@lru_cache(maxsize=65536)
+def is_plural(word: str) -> bool:
+    """Whether `word` is a plural already: an acronym's (`MOUs`), or one that lemminflect's
+    lexicon gives for another noun ("minors", "persons", "children"). Its rules' guesses
+    are not enough: "lotus" is no plural of "lotu", and "people", a noun of its own in
+    the lexicon, keeps its plural "peoples"."""
+    if is_all_capitals(word):
+        return False
+    if word.endswith("s") and is_all_capitals(word[:-1]):
+        return True
+    from lemminflect import getInflection  # imported on first use: keeps start-up cheap
+
+    lower = word.lower()
+    if getInflection(lower, tag="NNS", inflect_oov=False):
+        return False  # a noun the lexicon knows as a singular
+    return any(
+        lower in getInflection(guess, tag="NNS", inflect_oov=False)
+        for guess in _singular_guesses(lower)
+    )
 
 
 def _match_case(inflected: str, original: str) -> str:
@@ -107,7 +132,7 @@ def plurals(word: str) -> tuple[str, ...]:
     """The plural forms of a noun from lemminflect, in the word's own case; an acronym
     takes a plain `s` (`MOU` -> `MOUs`). The word itself is not included, and a plural
     has none (lemminflect's rules would make "minorses" of "minors")."""
-    if singular(word) != word:
+    if is_plural(word):
         return ()
     if is_all_capitals(word):
         return (word + "s",)
@@ -128,12 +153,10 @@ def plurals(word: str) -> tuple[str, ...]:
 def last_word_variants(word: str) -> tuple[str, ...]:
     """`word`, its plurals and the possessives of both, with straight apostrophes
     (the matcher straightens curly ones in the text): survivor, survivors, survivor's,
-    survivors'. A word that is a plural already ("minors", "persons") has no plural of
-    its own, only its possessives: minors', and minors's for a name that only looks
-    plural ("Texas's")."""
-    if singular(word) != word:
-        possessives = (f"{word}'", f"{word}'s") if word.endswith("s") else (f"{word}'s",)
-        return (word, *possessives)
+    survivors'. A word that is a plural already ("minors", "children") has no plural of
+    its own, only its possessive: minors', children's."""
+    if is_plural(word):
+        return (word, f"{word}'" if word.endswith("s") else f"{word}'s")
     variants = [word, f"{word}'s"]
     for plural in plurals(word):
         variants.append(plural)
