@@ -238,7 +238,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         modules_dir = "" if modules_dir == "." else modules_dir
         unpublished: frozenset[str] = frozenset()
         if hb_config.handouts:
-            from ..site.handouts import unpublished_handouts  # WeasyPrint only if needed
+            from ..site.handouts import unpublished_handouts  # loaded for handouts only
 
             unpublished = unpublished_handouts(context)
         self.site_inputs = SiteInputs(
@@ -569,7 +569,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.render_cache = None
         if self.result is None or self.handbook_config is None or not self.config.handouts:
             return
-        from ..site.handouts import publish_handouts  # WeasyPrint loads only when needed
+        from ..site.handouts import publish_handouts  # loaded for handouts only
 
         problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
         if problem is not None:

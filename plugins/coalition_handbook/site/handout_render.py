@@ -78,19 +78,29 @@ class HandoutContent:
 
 def load_weasyprint() -> ModuleType:
     """WeasyPrint, imported on first use; `HandoutsUnavailable` where Pango cannot load."""
+    weasyprint, problem = _import_weasyprint()
+    if weasyprint is None:
+        raise HandoutsUnavailable(problem)
+    return weasyprint
+
+
+@cache
+def _import_weasyprint() -> tuple[ModuleType | None, str]:
+    """(WeasyPrint, "") or (None, why not), once a process: a failed import prints
+    WeasyPrint's own banner about missing libraries, which a build must show once."""
     try:
         import weasyprint
     except ImportError as error:
-        raise HandoutsUnavailable(
+        return None, (
             f"PDF handouts need WeasyPrint, which is not installed ({error}); "
             "install it into the same environment as the handbook: pip install weasyprint"
-        ) from None
+        )
     except OSError as error:
-        raise HandoutsUnavailable(
+        return None, (
             f"PDF handouts need WeasyPrint, which cannot load its Pango library here "
             f"({error}); {PANGO_HINT}"
-        ) from None
-    return weasyprint
+        )
+    return weasyprint, ""
 
 
 def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
