@@ -985,3 +985,14 @@ def test_a_list_change_pairs_an_item_that_kept_its_name() -> None:
         "added Shelter (https://example.org); removed Police (911)"
     )
     assert _list_change((hotline, police), (police, hotline)) == "reordered"
+
+
+def test_a_list_change_pairs_no_items_that_share_a_name() -> None:
+    english = Contact(name="Hotline", phone="111", text="English", url=None)
+    spanish = Contact(name="Hotline", phone="222", text="Spanish", url=None)
+    english_all_day = Contact(name="Hotline", phone="111", text="English, 24/7", url=None)
+    spanish_all_day = Contact(name="Hotline", phone="222", text="Spanish, 24/7", url=None)
+    assert _list_change((english, spanish), (spanish_all_day, english_all_day)) == (
+        "added Hotline (222, Spanish, 24/7), Hotline (111, English, 24/7); "
+        "removed Hotline (111, English), Hotline (222, Spanish)"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..forms import form_key
@@ -267,7 +268,8 @@ def _avoid_reason_lines(field: FieldChange) -> list[str]:
 
 def _list_change(old: Sequence[object], new: Sequence[object]) -> str:
     """What became of a list's items: added, removed, and changed where an item kept its
-    name (a contact whose number changed, a source whose address moved)."""
+    name (a contact whose number changed, a source whose address moved). Items that share
+    a name are not paired: which became which would be a guess."""
     old_items = [_describe(value) for value in old]
     new_items = [_describe(value) for value in new]
     added = [
@@ -280,14 +282,17 @@ def _list_change(old: Sequence[object], new: Sequence[object]) -> str:
         for value, shown in zip(old, old_items, strict=True)
         if shown not in new_items
     ]
+    added_names = Counter(_item_name(value) for value, _ in added)
+    removed_names = Counter(_item_name(value) for value, _ in removed)
     changed = []
     for value, shown in list(added):
         name = _item_name(value)
-        before = next((pair for pair in removed if name and _item_name(pair[0]) == name), None)
-        if before is not None:
-            changed.append(f"{before[1]} → {shown}")
-            added.remove((value, shown))
-            removed.remove(before)
+        if name is None or added_names[name] != 1 or removed_names[name] != 1:
+            continue
+        before = next(pair for pair in removed if _item_name(pair[0]) == name)
+        changed.append(f"{before[1]} → {shown}")
+        added.remove((value, shown))
+        removed.remove(before)
     parts = []
     if changed:
         parts.append("changed " + ", ".join(changed))
