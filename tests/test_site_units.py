@@ -211,6 +211,14 @@ def test_a_term_that_other_terms_build_on_gets_a_higher_search_boost(tmp_path: P
             '<head></head><body><meta http-equiv="content-security-policy" content="x">',
             f"<head>{META}</head><body>",
         ),
+        (
+            '<HEAD></HEAD><BODY><meta http-equiv="content-security-policy" content="x">',
+            f"<HEAD>{META}</HEAD><BODY>",
+        ),
+        (  # no end tag: the head ends where the body starts
+            '<head><title>A</title><body><meta http-equiv="content-security-policy">',
+            f"<head>{META}<title>A</title><body>",
+        ),
         ("<header>Not the head</header>", "<header>Not the head</header>"),
     ],
 )

@@ -32,6 +32,9 @@ POLICY = "; ".join(
 META = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
 
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+# Where the head ends: its end tag, or the body's start tag where the end tag is left out
+# (HTML allows that).
+_HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 _OWN_POLICY = re.compile(r"<meta\s[^>]*http-equiv=[\"']?content-security-policy", re.IGNORECASE)
 
 
@@ -43,7 +46,7 @@ def with_content_policy(html: str) -> str:
         return html
     # Only the head's own policy counts (browsers ignore one in the body), and a page
     # with the whole navigation in it is long: the search stops where the head does.
-    head_end = html.find("</head>", head.end())
-    if _OWN_POLICY.search(html, head.end(), head_end if head_end >= 0 else len(html)):
+    head_end = _HEAD_END.search(html, head.end())
+    if _OWN_POLICY.search(html, head.end(), head_end.start() if head_end else len(html)):
         return html
     return f"{html[: head.end()]}{META}{html[head.end() :]}"
