@@ -308,6 +308,22 @@ def test_settings_inherited_with_inherit_are_read_as_mkdocs_reads_them(tmp_path:
     assert from_plugin == load_config(config_file, today=from_plugin.today)
 
 
+def test_a_config_inherited_through_a_chain_is_named_from_the_folder_of_mkdocs_yml(
+    tmp_path: Path,
+) -> None:
+    config_file = write_config(tmp_path, "INHERIT: conf/base.yml\ndocs_dir: content\n")
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "base.yml").write_text("INHERIT: common.yml\n", encoding="utf-8")
+    (tmp_path / "conf" / "common.yml").write_text(
+        "plugins:\n  - handbook:\n      autolink: often\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert str(raised.value) == (
+        "conf/common.yml:3: 'autolink' is 'often'; expected one of: first, all, none"
+    )
+
+
 @pytest.mark.parametrize(
     ("child", "base", "message"),
     [

@@ -265,15 +265,19 @@ def _read_config_file(
     if "INHERIT" not in data:
         return data, locations
     inherit = data.pop("INHERIT")
-    at = locations.pop("INHERIT", where)
+    inherit_at = locations.pop("INHERIT", where)
     if not isinstance(inherit, str) or not _folder_name(inherit):
-        raise ConfigError(f"{at}: 'INHERIT' must name a config file (found {inherit!r})")
+        raise ConfigError(f"{inherit_at}: 'INHERIT' must name a config file (found {inherit!r})")
     parent = Path(os.path.normpath(path.parent / inherit))
     if parent in (path, *seen):
-        raise ConfigError(f"{at}: INHERIT '{inherit}' leads back to {parent.name}: a loop")
+        raise ConfigError(f"{inherit_at}: INHERIT '{inherit}' leads back to {parent.name}: a loop")
     if not parent.is_file():
-        raise ConfigError(f"{at}: the inherited config file '{inherit}' is not at {parent}")
-    inherited, inherited_locations = _read_config_file(parent, inherit, (*seen, path))
+        raise ConfigError(f"{inherit_at}: the inherited config file '{inherit}' is not at {parent}")
+    # Named from the folder of mkdocs.yml, as every path in messages is, however deep the
+    # chain of INHERITs.
+    top_folder = (seen[0] if seen else path).parent
+    named = Path(os.path.relpath(parent, top_folder)).as_posix()
+    inherited, inherited_locations = _read_config_file(parent, named, (*seen, path))
     return _merge(inherited, data), {**inherited_locations, **locations}
 
 
@@ -345,8 +349,10 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
 
 
 def _setting_lines(root: yaml.Node) -> dict[str, int]:
-    """The line of `docs_dir` and of each of the handbook plugin's options, by dotted name
-    (`autolink`, `rules.term.avoid`), so that a message about a setting names its line."""
+    """The line of each setting the handbook reads (`docs_dir`, `site_dir`, `exclude_docs`,
+    `strict`, `plugins`, `INHERIT`), of the handbook plugin's options (`handbook`) and of
+    each of them by dotted name (`autolink`, `rules.term.avoid`), so that a message about
+    a setting names its line."""
     lines: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
         return lines
