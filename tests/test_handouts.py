@@ -463,6 +463,25 @@ def test_without_pango_a_module_page_links_to_no_missing_handout(
     assert "hb-handout" not in page
     assert "no PDF in this build of the site; print this page instead" in page
     assert not (site / "handouts" / "hotel-staff.pdf").exists()
+    training = (site / "modules" / "index.html").read_text(encoding="utf-8")
+    assert "Each module follows Realize, Recognize, Respond.</p>" in training
+    assert "printable handout" not in training
+
+
+def test_with_handouts_off_no_page_promises_one(tmp_path: Path) -> None:
+    config_file = write_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook:\n", "  - handbook:\n      handouts: false\n"
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(config_file)
+    training = (site / "modules" / "index.html").read_text(encoding="utf-8")
+    assert "Each module follows Realize, Recognize, Respond.</p>" in training
+    module_page = (site / "modules" / "hotel-staff" / "index.html").read_text(encoding="utf-8")
+    assert "printable handout" not in training + module_page
+    assert not (site / "handouts").exists()
 
 
 def test_without_pango_a_handout_made_before_is_still_linked(

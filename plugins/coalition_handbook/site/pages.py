@@ -330,6 +330,9 @@ def modules_index(inputs: SiteInputs) -> str:
         "modules_index.md.j2",
         intro=_intro(inputs, index),
         modules=modules,
+        # Said only when true: handouts on, and none that this build cannot make.
+        every_handout=inputs.handouts
+        and not any(module.id in inputs.unpublished_handouts for module in modules),
         href=lambda module_id: _link(index, inputs.module_src_uri(module_id)),
     )
 
