@@ -61,11 +61,10 @@ def singular(word: str) -> str:
 
     if getInflection(lower, tag="NNS", inflect_oov=False):
         return word  # a noun the lexicon knows as a singular ("bus", "news")
-    guesses = _singular_guesses(lower)
     for inflect_oov in (False, True):  # the lexicon's plurals first, then its rules
-        for guess in guesses:
-            if lower in getInflection(guess, tag="NNS", inflect_oov=inflect_oov):
-                return guess if word.islower() else _match_case(guess, word)
+        guess = _singular_whose_plural_is(lower, inflect_oov)
+        if guess is not None:
+            return guess if word.islower() else _match_case(guess, word)
     return word
 
 
@@ -77,6 +76,21 @@ def _singular_guesses(lower: str) -> list[str]:
         for ending, replacement in _PLURAL_ENDINGS
         if lower.endswith(ending) and len(guess := lower[: -len(ending)] + replacement) > 1
     ]
+
+
+def _singular_whose_plural_is(lower: str, inflect_oov: bool) -> str | None:
+    """The first of `_singular_guesses(lower)` whose plural lemminflect gives as `lower`:
+    from its lexicon, or with `inflect_oov` from its rules too; None if none is."""
+    from lemminflect import getInflection  # imported on first use: keeps start-up cheap
+
+    return next(
+        (
+            guess
+            for guess in _singular_guesses(lower)
+            if lower in getInflection(guess, tag="NNS", inflect_oov=inflect_oov)
+        ),
+        None,
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -94,10 +108,7 @@ def is_plural(word: str) -> bool:
     lower = word.lower()
     if getInflection(lower, tag="NNS", inflect_oov=False):
         return False  # a noun the lexicon knows as a singular
-    return any(
-        lower in getInflection(guess, tag="NNS", inflect_oov=False)
-        for guess in _singular_guesses(lower)
-    )
+    return _singular_whose_plural_is(lower, inflect_oov=False) is not None
 
 
 def _match_case(inflected: str, original: str) -> str:
