@@ -32,8 +32,7 @@ from ..rules.base import CheckContext
 from . import handout_render
 from .handout_cache import CACHE_DIR, HandoutCache, cache_key, write_atomically
 from .handout_render import HandoutContent, HandoutError, HandoutsUnavailable, sort_key_terms
-
-HANDOUTS_DIR = "handouts"
+from .urls import HANDOUTS_DIR
 
 Outcome = Literal["rendered", "cached", "failed"]
 

@@ -344,15 +344,16 @@ def module_header(module: Module, inputs: SiteInputs, page_url: str) -> str:
     """
     src = inputs.module_src_uri(module.id)
     protocols = inputs.handbook.protocols
+    unpublished = inputs.handouts and module.id in inputs.unpublished_handouts
     return render(
         "module_header.md.j2",
         module=module,
         protocols=[protocols[item] for item in module.protocols if item in protocols],
         href_protocol=lambda protocol_id: _link(src, protocol_src_uri(protocol_id)),
         handout=Markup(relative_url(page_url, handout_path(module.id)))
-        if inputs.handouts and module.id not in inputs.unpublished_handouts
+        if inputs.handouts and not unpublished
         else None,
-        handout_unpublished=inputs.handouts and module.id in inputs.unpublished_handouts,
+        handout_unpublished=unpublished,
         grade=inputs.reading_grades.get(module.id),
         plain_language_grade=TARGET_GRADE,
     )
