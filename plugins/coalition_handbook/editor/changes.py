@@ -291,7 +291,7 @@ def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
 # A line break before what starts a block (a list item, heading, quote, table row, fence,
 # indented code) is no layout: joined to the line before, the block is gone.
 _BLOCK_BREAK = re.compile(r"\n(?=(?: {4}|\t)|[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
-_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def _wording(value: object) -> object:
@@ -301,7 +301,7 @@ def _wording(value: object) -> object:
     if isinstance(value, str):
         return tuple(
             " ".join(_BLOCK_BREAK.sub("\n\u00b6", paragraph).split())
-            for paragraph in _PARAGRAPH_BREAK.split(value.strip())
+            for paragraph in PARAGRAPH_BREAK.split(value.strip())
         )
     if isinstance(value, tuple | list):
         return tuple(_wording(item) for item in value)

@@ -16,6 +16,7 @@ from ..forms import form_key
 from ..model.types import AvoidForm, Contact, HistoryEntry, Protocol, SourceRef, Step, Term
 from .changes import (
     KINDS,
+    PARAGRAPH_BREAK,
     Changes,
     FieldChange,
     FormState,
@@ -190,7 +191,7 @@ def _text_of_new(item: Item) -> list[str]:
         name, text = "summary", item.summary
     else:
         return []
-    paragraphs = [" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", text)]
+    paragraphs = [" ".join(part.split()) for part in PARAGRAPH_BREAK.split(text)]
     paragraphs = [paragraph for paragraph in paragraphs if paragraph]
     if not paragraphs:
         return []
