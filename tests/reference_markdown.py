@@ -75,7 +75,7 @@ _INLINE = re.compile(
     re.VERBOSE,
 )
 _URL = re.compile(
-    r"(?:(?<![\w+.-])[a-z][a-z0-9+.]{0,31}://|(?<!\w)www\.)"
+    r"(?:(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})://|(?<!\w)(?:www|WWW)\.)"
     r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
 )
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
@@ -224,7 +224,7 @@ def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     if not view:
         return view
     masked = _INLINE.sub(replacement, view)
-    if "://" in masked or "www." in masked:
+    if "://" in masked or "www." in masked or "WWW." in masked:
         masked = _URL.sub(_hard, masked)
     if "@" in masked:
         masked = _mask_emails(masked)

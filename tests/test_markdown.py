@@ -323,6 +323,20 @@ def test_a_capitalised_word_before_a_colon_and_slashes_is_prose() -> None:
     assert checkable_text("git://host/x here") == HARD * 12 + " here"
 
 
+@pytest.mark.parametrize(
+    "url", ["HTTPS://EXAMPLE.ORG/VICTIM", "FTP://HOST/TIP", "WWW.EXAMPLE.ORG/TIP", "www.x.org/TIP"]
+)
+def test_a_url_in_capitals_is_a_url(url: str) -> None:
+    # Schemes are case-insensitive: a URL shouted in capitals is still no prose, and its
+    # words are neither forms nor unknown acronyms.
+    assert checkable_text(f"See {url} here") == "See " + HARD * len(url) + " here"
+
+
+def test_a_scheme_in_mixed_case_or_inside_a_word_is_prose() -> None:
+    for text in ("Https://victim here", "aWWW.victim here", "NoteS://victim here"):
+        assert checkable_text(text) == text
+
+
 def test_a_page_of_glued_asterisks_is_linear() -> None:
     from work import calls_made
 

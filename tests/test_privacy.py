@@ -37,6 +37,7 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("See 22 U.S.C. 7102 and 18 U.S.C. 1591.", []),
         ("Version 1.2.3, ISBN 978-3-16-148410-0", []),
         ("https://example.org/555-123-4567/page", []),
+        ("HTTPS://EXAMPLE.ORG/CALL?N=555-123-4567", []),  # a URL in capitals
         ("3 steps to take", []),
         ("Case 12345678901 and ZIP 20001-1234", []),  # 11 digits; a ZIP+4
     ],

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from coalition_handbook.rules.privacy_pii import find_personal_data
 
-URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+")
+URL = re.compile(r"\b(?:https?|ftp|HTTPS?|FTP)://[^\s<>\"')\]]+")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 PHONE = re.compile(
     r"""
@@ -42,8 +42,8 @@ PIECES = [
     "1", "2", "5", "55", "555", "1234", "4567", "12345", "+", "+44", "(", ")", "(555)",
     " ", "  ", "-", ".", "/", "\t", "\n", "a", "x", "Main", "Oak", "N", "S.", "Street", "St",
     "St.", "Ave", "Road", "1st", "22nd", "Way", "_", "\u00e9", "\u0663", "http://",
-    "https://", "ftp://", "www.", "a@b.org", "x.y@ex.co", "@", "ahttp://", '"', "'", "]",
-    "<", "e.org",
+    "https://", "ftp://", "HTTPS://", "Http://", "www.", "a@b.org", "x.y@ex.co", "@",
+    "ahttp://", '"', "'", "]", "<", "e.org",
 ]  # fmt: skip
 
 

@@ -34,10 +34,13 @@ _INLINE = re.compile(
     """,
     re.VERBOSE,
 )
-_URL = re.compile(r"(?:[a-z][a-z0-9+.]*://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
+_URL = re.compile(
+    r"(?:[a-z][a-z0-9+.]*://|[A-Z][A-Z0-9+.]*://|www\.|WWW\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
+)
 # The scheme of a URL that ends at `://` (`https`, `ftp`, `git+ssh`), not inside a word:
-# lower case, as schemes are written ("Note://" is prose).
-_SCHEME = re.compile(r"(?<![\w+.-])[a-z][a-z0-9+.]{0,31}\Z")
+# in lower case, as schemes are written, or all in capitals, as a URL shouted in capitals
+# is ("HTTPS://EXAMPLE.ORG"); "Note://" is prose.
+_SCHEME = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})\Z")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
@@ -153,7 +156,7 @@ def _paired_stars(view: str) -> set[int]:
 def mask_addresses(text: str) -> str:
     """`text` with its bare URLs and e-mail addresses made `HARD`, offset for offset: no
     form is used inside one (DESIGN section 4), in the checks as in the site's autolinks."""
-    if "://" in text or "www." in text:
+    if "://" in text or "www." in text or "WWW." in text:
         text = _mask_urls(text)
     if "@" in text:
         text = _mask_emails(text)
@@ -175,11 +178,12 @@ def _mask_urls(view: str) -> str:
         if scheme:
             starts.add(scheme.start())
         found = view.find("://", found + 3)
-    found = view.find("www.")
-    while found >= 0:
-        if not found or not (view[found - 1].isalnum() or view[found - 1] == "_"):
-            starts.add(found)
-        found = view.find("www.", found + 4)
+    for prefix in ("www.", "WWW."):
+        found = view.find(prefix)
+        while found >= 0:
+            if not found or not (view[found - 1].isalnum() or view[found - 1] == "_"):
+                starts.add(found)
+            found = view.find(prefix, found + 4)
     pieces: list[str] = []
     previous = 0
     for start in sorted(starts):

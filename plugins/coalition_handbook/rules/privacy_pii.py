@@ -21,7 +21,7 @@ from .base import CheckContext
 
 RULE = "privacy.pii"
 
-_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+")
+_URL = re.compile(r"\b(?:https?|ftp|HTTPS?|FTP)://[^\s<>\"')\]]+")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # Phone numbers and street addresses, both found in one pass: the pattern consumes the
 # one character either can start with (a digit, `+` or `(`), so the engine skips prose
