@@ -153,9 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .check import run_checks
     from .report import FORMATTERS
+    from .report.workspace import FORMATS_READ_BY_GITHUB, from_workspace, workspace_folder
 
     result = run_checks(config)
-    write_stdout(FORMATTERS[args.format](result.findings))
+    findings = result.findings
+    if args.format in FORMATS_READ_BY_GITHUB:
+        findings = from_workspace(findings, workspace_folder(config.root))
+    write_stdout(FORMATTERS[args.format](findings))
     strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
     return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 
