@@ -382,7 +382,7 @@ def test_markup_in_a_term_or_protocol_title_is_text_in_every_part_of_the_page(
         **TERMS,
         "odd": term_yaml(
             "<img src=x onerror=alert(1)> odd",
-            'Called "odd" & <b>bold</b>. More.',
+            'Called "odd" & <b>bold</b>. More. <script>alert(3)</script>',
         ),
     }
     protocols = {"hotel": protocol_yaml("<script>alert(2)</script> Hotel")}
@@ -392,6 +392,8 @@ def test_markup_in_a_term_or_protocol_title_is_text_in_every_part_of_the_page(
         assert "<img src=x" not in html and "<script>alert" not in html, path
     term_page = read(site, "glossary/odd/index.html")
     assert "<title>&lt;img src=x onerror=alert(1)&gt; odd - Tiny handbook</title>" in term_page
+    # The definition's own tags are text on its page too (DESIGN section 11).
+    assert "&lt;b&gt;bold&lt;/b&gt;. More. &lt;script&gt;alert(3)&lt;/script&gt;" in term_page
     (description,) = [
         meta.attrs["content"]
         for meta in elements(term_page, "meta")

@@ -61,6 +61,7 @@ RULES: dict[str, Rule] = {
             "a page at the path of a term's or protocol's generated page",
         ),
         Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
+        Rule("glossary.html", Severity.INFO, "an HTML tag in a definition, shown as text"),
         Rule("suppression.unknown-rule", Severity.WARNING, "a suppression comment names no rule"),
     )
 }
@@ -147,6 +148,7 @@ PAGE_RULES = frozenset(
         "page_source",  # a page's own file
         "page_front_matter",  # a page's own front matter
         "link_unsafe",  # a page's text, as the scan left it
+        "glossary_html",  # a term's own definition, as the scan left it; no page
         "page_replaced",  # a page's path, and the names in the record folders' listings
         "suppression_unknown_rule",  # a page's own text (and terms' and protocols')
     }

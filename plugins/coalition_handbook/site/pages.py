@@ -8,6 +8,7 @@ source paths, which MkDocs resolves and validates like any author's link.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,6 +17,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from ..markdown import raw_html_spans
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from .search_boost import other_search_forms, term_search_boosts
@@ -225,6 +227,22 @@ def _letter_anchor(letter: str) -> str:
     return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
 
 
+def tags_as_text(markdown: str) -> str:
+    """`markdown` with its raw HTML tags escaped, so the page shows them as text: a
+    definition is plain text in tooltips, handouts and search, and a tag in it must not
+    become a script or an image on its page either (DESIGN section 11; `glossary.html`
+    tells the editor)."""
+    if "<" not in markdown:
+        return markdown
+    pieces: list[str] = []
+    previous = 0
+    for start, end in raw_html_spans(markdown):
+        pieces += (markdown[previous:start], html.escape(markdown[start:end], quote=False))
+        previous = end
+    pieces.append(markdown[previous:])
+    return "".join(pieces)
+
+
 def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
     src = term_src_uri(term.id)
     terms = inputs.handbook.terms
@@ -236,7 +254,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         theme_template=inputs.term_template,
         letter_anchor=_letter_anchor(letter),
         letter_title="Other terms" if letter == "#" else f"Terms under {letter}",
-        definition=Markup(term.definition),
+        definition=Markup(tags_as_text(term.definition)),
         forms=(term.term, *term.aliases),
         search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,

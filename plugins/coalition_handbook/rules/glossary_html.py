@@ -1,0 +1,53 @@
+"""glossary.html: an HTML tag in a term's definition (DESIGN section 11).
+
+A definition is read as plain text in tooltips, in handouts' key terms and in search
+results, where a tag is dropped, and its term page shows the tags as text
+(`site.pages.tags_as_text`): a `<script>` or `<img onerror=...>` in a definition never
+runs. This rule tells the editor where the tags are, so the definition can say in
+Markdown what they were meant to. Tags in code, and comments, are not reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..documents import CheckedText, ScalarOffsets, scan_handbook
+from ..findings import Finding
+from ..markdown import raw_html_spans
+from ..matching import Hit
+from .base import CheckContext
+
+RULE = "glossary.html"
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    for document in scan_handbook(context):
+        if document.kind != "term":
+            continue
+        for line, column, tag in document.located(_tags):
+            yield context.finding(
+                RULE,
+                document.path,
+                line,
+                column,
+                f"HTML in a definition ({_shortened(tag)}) is shown as text on the term's "
+                "page and left out of tooltips and handouts; write it in Markdown",
+                found=tag,
+            )
+
+
+def _tags(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
+    """(start, end) in the view of each tag of the definition (as long as its value)."""
+    offsets = text.offsets
+    if not isinstance(offsets, ScalarOffsets) or "<" not in offsets.value:
+        return []
+    return raw_html_spans(offsets.value)
+
+
+def _shortened(tag: str) -> str:
+    first_line = tag.split("\n", 1)[0]
+    return (
+        f"'{first_line}'"
+        if len(first_line) <= 40 and first_line == tag
+        else f"'{first_line[:37]}...'"
+    )

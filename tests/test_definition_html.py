@@ -1,0 +1,92 @@
+"""HTML in a term's definition (DESIGN section 11): found outside code, reported at its
+line and column by `glossary.html`, and shown as text on the term's page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from handbooks import make_handbook
+
+from coalition_handbook.cli import main
+from coalition_handbook.markdown import raw_html_spans
+from coalition_handbook.site.pages import tags_as_text
+
+
+def tags(markdown: str) -> list[str]:
+    return [markdown[start:end] for start, end in raw_html_spans(markdown)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("An <b>html</b> word <img src=x onerror=1>.", ["<b>", "</b>", "<img src=x onerror=1>"]),
+        ("<script>alert(1)</script> then text", ["<script>", "</script>"]),
+        ("<SCRIPT>\nalert(1)\n</SCRIPT>\n", ["<SCRIPT>", "</SCRIPT>"]),
+        ("Text\n\n<div>\n<em>x</em>\n</div>\n\nafter <u>u</u>",
+         ["<div>", "<em>", "</em>", "</div>", "<u>", "</u>"]),
+        ("x <code>a<b</code> y", ["<code>a<b</code>"]),  # no Markdown inside: one span
+        # Not HTML on the page: code, comments, autolinks, comparisons.
+        ("Code `<b>` here", []),
+        ("```\n<b>fenced</b>\n```\n", []),
+        ("    <b>indented code</b>\n\nText", []),
+        ("- item\n\n    ```\n    <b>\n    ```\n", []),
+        ("a <!-- note --> b", []),
+        ("See <https://example.org> and 3 < 4 > 2", []),
+    ],
+)  # fmt: skip
+def test_the_html_tags_python_markdown_passes_through(markdown: str, expected: list[str]) -> None:
+    assert tags(markdown) == expected
+
+
+def test_tags_are_shown_as_text_and_code_is_left_alone() -> None:
+    assert tags_as_text("A <b>bold</b> `<i>` & <img src=x onerror=alert(1)>") == (
+        "A &lt;b&gt;bold&lt;/b&gt; `<i>` & &lt;img src=x onerror=alert(1)&gt;"
+    )
+    assert tags_as_text("Plain & simple") == "Plain & simple"
+
+
+HTML_TERM = """\
+term: html thing
+version: 1
+definition: "A <b>named</b> thing, `<i>` in code."
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+"""
+
+
+def test_a_tag_in_a_definition_is_an_info_finding_at_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = make_handbook(
+        tmp_path,
+        page="# Home\n\nA <b>page</b> may hold markup.\n",  # pages may: not this rule's
+        **{"glossary/html-thing.yml": HTML_TERM},
+    )
+    # Reported only: it never fails a check, even a strict one.
+    assert main(["check", "-f", str(config_file), "--format", "json", "--strict"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [
+        (f["rule"], f["severity"], f["path"], f["line"], f["column"], f["found"]) for f in findings
+    ] == [
+        ("glossary.html", "info", "glossary/html-thing.yml", 3, 16, "<b>"),
+        ("glossary.html", "info", "glossary/html-thing.yml", 3, 24, "</b>"),
+    ]
+    assert "shown as text" in findings[0]["message"]
+
+
+def test_an_edit_that_adds_or_removes_a_tag_is_seen_by_a_warm_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    term_file = tmp_path / "glossary" / "html-thing.yml"
+    config_file = make_handbook(tmp_path, **{"glossary/html-thing.yml": HTML_TERM})
+    plain = HTML_TERM.replace("<b>named</b>", "named")
+    for text, expected in ((HTML_TERM, 2), (plain, 0), (plain, 0), (HTML_TERM, 2)):
+        term_file.write_text(text, encoding="utf-8")
+        main(["check", "-f", str(config_file), "--format", "json"])
+        findings = json.loads(capsys.readouterr().out)["findings"]
+        assert len([f for f in findings if f["rule"] == "glossary.html"]) == expected
+    assert (tmp_path / ".cache").is_dir()  # the runs after the first were warm
