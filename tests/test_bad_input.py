@@ -121,6 +121,23 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         3,
         ("tabs",),
     ),
+    (
+        # PyYAML's own message here names no tab: "cannot start any token".
+        "tab-indented-list-item",
+        TERM_FILE,
+        term_yaml(extra="aliases:\n\t- tabbed\n"),
+        "glossary.schema",
+        5,
+        ("cannot start any token", "indent YAML with spaces, not tabs"),
+    ),
+    (
+        "module-tab-indented-objective",
+        MODULE_FILE,
+        module_md(front=MODULE_FRONT.replace("objectives:\n", "objectives:\n\t- Tabbed.\n", 1)),
+        "module.schema",
+        7,
+        ("indent YAML with spaces, not tabs",),
+    ),
     ("alias-bomb", TERM_FILE, billion_laughs(), "glossary.schema", 1, ("refused", "aliases")),
     (
         "control-character",

@@ -288,7 +288,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -
     context = error.context_mark
     if context is not None and lines.line(start + context.index) != lines.line(offset):
         message += f" (it starts at line {lines.line(start + context.index)})"
-    if "tab" in message or "'\\t'" in message:
+    # PyYAML names a tab only in some messages; where it stops at one, say so too.
+    if "tab" in message or "'\\t'" in message or lines.text[offset : offset + 1] == "\t":
         message += "; indent YAML with spaces, not tabs"
     return YamlProblem(message, offset)
 
