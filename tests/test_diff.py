@@ -273,6 +273,32 @@ def test_bump_without_a_matching_history_entry_fails(
     ) in out
 
 
+def test_an_earlier_versions_history_entry_relabelled_fails(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The entry for version 1 made the entry for version 2, where one belongs on top.
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2,), extra="tags: [x]\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "the `history` entry for version 1 is gone: keep the entries of earlier versions, "
+        "and add one for version 2 at the top"
+    ) in out
+
+
+def test_an_earlier_versions_history_entry_deleted_fails(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1)))
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2,)))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "the `history` entry for version 1 is gone: keep the entries of earlier versions\n"
+    ) in out
+
+
 def test_history_only_change_needs_no_bump(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

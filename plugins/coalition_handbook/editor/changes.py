@@ -319,6 +319,20 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
     """Why the change is not recorded as the contract asks, or None when it is."""
     if new.version < old.version:
         return f"`version` went down from {old.version} to {new.version}"
+    # An earlier version's entry relabelled or deleted loses what that version changed
+    # (rewording an old entry, keeping its version, is left to the editor).
+    kept = {entry.version for entry in new.history}
+    lost = [entry.version for entry in old.history if entry.version not in kept]
+    if lost:
+        add = (
+            f", and add one for version {new.version} at the top"
+            if changed or new.version != old.version
+            else ""
+        )
+        return (
+            f"the `history` entry for version {lost[0]} is gone: keep the entries of earlier "
+            f"versions{add}"
+        )
     if changed and new.version == old.version:
         return (
             f"its content changed but `version` is still {old.version}: raise it to "
