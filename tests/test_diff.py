@@ -168,6 +168,23 @@ def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "  - definition:\n\n    > A person who has experienced trafficking.\n" in out
 
 
+def test_an_added_term_shows_its_sources_and_related_terms(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = (
+        "related: [survivor]\nsources:\n  - title: 22 U.S.C. 7102 [definitions]\n"
+        "    url: https://www.law.cornell.edu/uscode/text/22/7102\n"
+    )
+    write(repository, "glossary/trafficking.yml", term("trafficking", extra=sources))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "  - related: `survivor`\n" in out
+    assert (
+        "  - sources: [22 U.S.C. 7102 \\[definitions\\]]"
+        "(<https://www.law.cornell.edu/uscode/text/22/7102>)\n"
+    ) in out
+
+
 def test_an_added_protocols_summary_is_shown_paragraph_by_paragraph(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -214,6 +231,7 @@ def test_removed_term_lists_the_pages_that_used_it(
     assert code == 0
     assert "#### Removed" in out
     assert "- **survivor** (`survivor`, `glossary/survivor.yml`): was version 1." in out
+    assert "  - to retire a term, deprecate it instead (`status: deprecated`" in out
     assert (
         "| `survivor` | accepted (`survivor`) | not a form of any term | `content/index.md:3:18` |"
     ) in out

@@ -132,12 +132,20 @@ def _item_lines(change: ItemChange) -> list[str]:
         return [
             f"{heading}: version {item.version}{status}",
             *_forms_of_new(change),
+            *_references_of_new(item),
             *_text_of_new(item),
             "",
         ]
     if change.change == "removed":
         note = " Its page and every link to it disappear."
-        return [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change), ""]
+        lines = [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change)]
+        if isinstance(item, Term) and item.status != "deprecated":
+            lines.append(
+                "  - to retire a term, deprecate it instead (`status: deprecated`, "
+                "`replaced_by`): its page stays, and the checks point every use to the "
+                "replacement"
+            )
+        return [*lines, ""]
     assert change.old is not None and change.new is not None
     lines = [f"{heading}: version {_arrow(change.old.version, change.new.version)}"]
     if change.change == "renamed":
@@ -171,6 +179,27 @@ def _forms_of_new(change: ItemChange) -> list[str]:
     if item.avoid:
         lines.append("  - forms to avoid: " + _form_list(avoided_forms(item)))
     return lines
+
+
+def _references_of_new(item: Item) -> list[str]:
+    """What a new term leans on, for reviewers to follow: its replacement, related terms
+    and sources."""
+    if not isinstance(item, Term):
+        return []
+    lines = [f"  - replaced by: `{item.replaced_by}`"] if item.replaced_by else []
+    if item.related:
+        lines.append("  - related: " + ", ".join(f"`{related}`" for related in item.related))
+    if item.sources:
+        sources = ", ".join(
+            f"[{_escape(source.title)}](<{_link_target(source.url)}>)" for source in item.sources
+        )
+        lines.append(f"  - sources: {sources}")
+    return lines
+
+
+def _link_target(url: str) -> str:
+    """`url` as a link destination in angle brackets, which it cannot close or break."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
 
 
 def _named_by_lines(change: ItemChange) -> list[str]:
