@@ -465,7 +465,7 @@ def test_without_pango_a_module_page_links_to_no_missing_handout(
     assert not (site / "handouts" / "hotel-staff.pdf").exists()
     training = (site / "modules" / "index.html").read_text(encoding="utf-8")
     assert "Each module follows Realize, Recognize, Respond.</p>" in training
-    assert "printable handout" not in training
+    assert "printable handout" not in training and "hb-handout" not in training
 
 
 def test_with_handouts_off_no_page_promises_one(tmp_path: Path) -> None:
@@ -481,6 +481,7 @@ def test_with_handouts_off_no_page_promises_one(tmp_path: Path) -> None:
     assert "Each module follows Realize, Recognize, Respond.</p>" in training
     module_page = (site / "modules" / "hotel-staff" / "index.html").read_text(encoding="utf-8")
     assert "printable handout" not in training + module_page
+    assert "hb-handout" not in training + module_page
     assert not (site / "handouts").exists()
 
 
@@ -500,6 +501,10 @@ def test_without_pango_a_handout_made_before_is_still_linked(
     assert "hb-handout" not in community
     assert "no PDF in this build of the site; print this page instead" in community
     assert "print this page instead" not in hotel
+    # The training overview links the handouts there are, and only those.
+    training = (site / "modules" / "index.html").read_text(encoding="utf-8")
+    assert training.count("hb-handout") == 1
+    assert '<a class="hb-handout" href="../handouts/hotel-staff.pdf">handout (PDF)</a>' in training
 
 
 def test_without_pango_ci_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

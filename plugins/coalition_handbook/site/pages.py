@@ -344,6 +344,14 @@ def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
 def modules_index(inputs: SiteInputs) -> str:
     index = inputs.modules_index
     modules = sorted(inputs.handbook.modules.values(), key=lambda module: sort_key(module.title))
+    # The handouts are no pages MkDocs knows: linked from the index page's own URL.
+    index_url = f"{posixpath.dirname(index)}/" if inputs.directory_urls else f"{index[:-3]}.html"
+
+    def handout(module_id: str) -> Markup | None:
+        if not inputs.handouts or module_id in inputs.unpublished_handouts:
+            return None
+        return Markup(relative_url(index_url, handout_path(module_id)))
+
     return render(
         "modules_index.md.j2",
         intro=_intro(inputs, index),
@@ -352,6 +360,7 @@ def modules_index(inputs: SiteInputs) -> str:
         every_handout=inputs.handouts
         and not any(module.id in inputs.unpublished_handouts for module in modules),
         href=lambda module_id: _link(index, inputs.module_src_uri(module_id)),
+        handout=handout,
     )
 
 
