@@ -300,6 +300,8 @@ def test_a_protocol_says_its_review_is_overdue_once_the_reader_s_date_is_past_it
     if overdue:
         expect(notice).to_be_visible()
         expect(notice).to_contain_text("Review overdue")
+        # Owners are committees or roles: "until its owner (Hospitality committee)".
+        expect(notice).to_contain_text("until its owner (")
     else:
         expect(notice).to_be_hidden()
     page.goto("protocols/")

@@ -175,7 +175,7 @@ def test_a_protocol_carries_its_review_notice_for_the_reader_s_browser_to_show(
     (banner,) = elements(html, "div", "admonition")
     assert "warning" in banner.attrs["class"].split()
     assert "Review overdue" in banner.text and "2020-01-01" in banner.text
-    assert "until Safety &amp; &lt;Outreach&gt; committee reviews it" in html
+    assert "until its owner (Safety &amp; &lt;Outreach&gt; committee) reviews it" in html
     assert banner.attrs["data-review-by"] == "2020-01-01"
     assert "hidden" in banner.attrs and "data-search-exclude" in banner.attrs
     badges = elements(read(site, "protocols/index.html"), "span", "hb-badge--overdue")
