@@ -231,6 +231,8 @@ def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
     assert "size: A4;" in html
     assert '"Riverside Coalition · handbook ' in html
     assert 'content="2026-03-14"' in html  # the latest history date, not the clock
+    # A protocol printed in it says when it last changed: it may be newer than the module.
+    assert "Version 2 · updated 2026-02-01 · effective 2026-01-01 · owner: Hospitality" in html
     for section in ("Objectives", "Key terms", "Realize", "Recognize", "Respond", "Protocols"):
         assert f">{section}</h2>" in html
 
