@@ -11,7 +11,8 @@ with one boost for all (the rest are words typed as prefixes of rarer words: "se
 "sexually").
 
 A term's page is also found by the words a member may know it by that are not its
-accepted forms: their plurals, its forms to avoid and theirs ("survivors", "sex slave").
+accepted forms: their plurals and possessives, its forms to avoid and theirs
+("survivors", "victim's", "sex slave").
 They go in a search field of their own (`FORMS_FIELD`, in each term page's first entry),
 which Material indexes like the others but never shows in a result. Measured the same
 way, with the boost below: the page comes first for 115 of 126 plurals and 15 of 18 forms
@@ -61,10 +62,16 @@ def term_search_boosts(terms: Iterable[Term]) -> dict[str, float]:
 def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     """What `FORMS_FIELD` holds for `term`, from `written_forms`, its forms as the matcher
     compiled them (`Matcher.written_forms`: inflections too, and no dictionary to load
-    for a build): all but the page's title and tags (its own forms) and possessives."""
+    for a build): all but the page's title and tags (its own forms). A possessive is
+    there with a straight and a curly apostrophe: search reads "victim's" as one word,
+    and phones type "victim’s"."""
     own = {" ".join(split_words(form)) for form in (term.term, *term.aliases)}
-    return [
-        form
-        for form in dict.fromkeys(written_forms)
-        if " ".join(split_words(form)) not in own and "'" not in form and "\u2019" not in form
-    ]
+    forms: dict[str, None] = {}
+    for form in written_forms:
+        if " ".join(split_words(form)) in own:
+            continue
+        forms[form] = None
+        if "'" in form or "\u2019" in form:
+            forms[form.replace("\u2019", "'")] = None
+            forms[form.replace("'", "\u2019")] = None
+    return list(forms)
