@@ -160,6 +160,22 @@ def test_publish_workflow_deploys_pages_from_main() -> None:
     assert "actions/upload-pages-artifact@" in used and "actions/deploy-pages@" in used
 
 
+def test_the_published_site_knows_its_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 404 page links from `site_url`: the publish workflow gives it the Pages address
+    (or the repository variable SITE_URL), and mkdocs.yml reads it from there."""
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    workflow = load(ROOT / ".github" / "workflows" / "publish.yml")
+    (build,) = [step for step in steps(workflow) if "mkdocs build" in step.get("run", "")]
+    assert "vars.SITE_URL" in build["env"]["SITE_URL"]
+    assert "github.io" in build["env"]["SITE_URL"]
+    monkeypatch.setenv("SITE_URL", "https://coalition.example.org/handbook/")
+    config = load_mkdocs_config(str(ROOT / "mkdocs.yml"))
+    assert config["site_url"] == "https://coalition.example.org/handbook/"
+    monkeypatch.delenv("SITE_URL")
+    assert load_mkdocs_config(str(ROOT / "mkdocs.yml"))["site_url"] is None
+
+
 @pytest.mark.parametrize(
     ("path", "job", "folders", "key"),
     [
