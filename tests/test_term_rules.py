@@ -395,3 +395,21 @@ def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
     assert [
         (f.rule, f.line, f.column, f.found) for f in findings if f.path == "content/glued.md"
     ] == [("term.avoid", 3, 6, "victim](index.md)s")]
+
+
+def test_a_short_written_in_the_file_is_checked_as_the_tooltips_show_it(tmp_path: Path) -> None:
+    """The `short` of a term is the text every tooltip shows: it is checked like the
+    definition (its own forms allowed). One the site makes from the definition is not
+    checked twice."""
+    make(tmp_path)
+    short = "short: Never for a vagrant, only a T visa for a survivor.\n"
+    (tmp_path / "glossary" / "t-visa.yml").write_text(
+        TERMS["t-visa"].replace("version: 1\n", f"version: 1\n{short}", 1), encoding="utf-8"
+    )
+    findings = run_checks(load_config(tmp_path / "mkdocs.yml")).findings
+    assert [
+        (f.rule, f.line, f.column, f.found) for f in findings if f.path == "glossary/t-visa.yml"
+    ] == [("term.avoid", 4, 20, "vagrant")]
+    # The other terms write no short: their definitions' first sentences are not reported
+    # again (survivor's "vagrant" once, at its definition).
+    assert [f.line for f in findings if f.path == "glossary/survivor.yml"] == [5]

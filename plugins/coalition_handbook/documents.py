@@ -316,7 +316,7 @@ def _scan(
                 "term",
                 term.id,
                 term.origin,
-                lambda term=term: [_yaml_text(term.origin, "definition", term.definition)],
+                lambda term=term: _term_texts(term),
             )
         )
     for protocol in handbook.protocols.values():
@@ -416,6 +416,15 @@ def yaml_values(record: Term | Protocol) -> list[tuple[str, ScalarOffsets | list
     else:
         values = _protocol_values(record)
     return [(value, _value_offsets(record.origin, key, value)) for key, value in values]
+
+
+def _term_texts(term: Term) -> list[CheckedText]:
+    """A term's definition, and its `short` where the file writes one: the text every
+    tooltip on the site shows (a short made of the definition is checked there)."""
+    texts = [_yaml_text(term.origin, "definition", term.definition)]
+    if "short" in term.origin.spans:
+        texts.append(_yaml_text(term.origin, "short", term.short))
+    return texts
 
 
 def yaml_checked_text(origin: Origin, key: str, value: str) -> CheckedText:

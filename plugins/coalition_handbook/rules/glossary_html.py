@@ -39,7 +39,9 @@ def check(context: CheckContext) -> Iterator[Finding]:
 def _tags(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
     """(start, end) in the view of each tag of the definition (as long as its value)."""
     offsets = text.offsets
-    if not isinstance(offsets, ScalarOffsets) or "<" not in offsets.value:
+    if text.key != "definition" or not isinstance(offsets, ScalarOffsets):
+        return []  # a `short` is plain text: its tags are text wherever it is shown
+    if "<" not in offsets.value:
         return []
     return raw_html_spans(offsets.value)
 
