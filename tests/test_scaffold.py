@@ -241,14 +241,14 @@ def write_term(config: HandbookConfig, term_id: str, text: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("name", "owner", "line", "what"),
+    ("name", "owner", "place", "what"),
     [
-        ("trafficking victim", "victim", 2, "a form"),  # an alias
-        ("Trafficking-Victims", "victim", 2, "a form"),  # hyphen, case and plural
-        ("TIP", "human-trafficking", 2, "a form"),  # an acronym
-        ("Survivors", "survivor", 1, "a form"),  # the plural of a preferred form
-        ("modern slavery", "human-trafficking", 4, "a form to avoid"),
-        ("old name", "old-name-term", 1, "a form to avoid"),  # a deprecated term's form
+        ("trafficking victim", "victim", "2:11", "a form"),  # an alias
+        ("Trafficking-Victims", "victim", "2:11", "a form"),  # hyphen, case and plural
+        ("TIP", "human-trafficking", "2:11", "a form"),  # an acronym
+        ("Survivors", "survivor", "1:7", "a form"),  # the plural of a preferred form
+        ("modern slavery", "human-trafficking", "4:11", "a form to avoid"),
+        ("old name", "old-name-term", "1:7", "a form to avoid"),  # a deprecated term's form
     ],
 )
 def test_refuses_a_form_another_term_has(
@@ -256,7 +256,7 @@ def test_refuses_a_form_another_term_has(
     capsys: pytest.CaptureFixture[str],
     name: str,
     owner: str,
-    line: int,
+    place: str,
     what: str,
 ) -> None:
     """The new file would fail `handbook check` with glossary.duplicate: nothing is
@@ -281,7 +281,7 @@ def test_refuses_a_form_another_term_has(
     assert captured.out == ""
     assert (
         f"handbook new: {name!r} is already {what} of the term '{owner}' "
-        f"(glossary/{owner}.yml:{line}): edit that term instead"
+        f"(glossary/{owner}.yml:{place}): edit that term instead"
     ) in captured.err
 
 

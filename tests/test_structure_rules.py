@@ -66,21 +66,21 @@ def test_a_form_claimed_by_two_terms(tmp_path: Path, first: str, second: str, li
             term_yaml("Survivor"),
             7,
             "form 'Survivor' (accepted) of term 'b' is also claimed by term 'a' "
-            "(accepted there: glossary/a.yml:1)",
+            "(accepted there, as 'survivor': glossary/a.yml:1:7)",
         ),
         (
             term_yaml("sex trafficking"),
             term_yaml("x", extra="avoid: [sex-trafficking]\n"),
             9,
             "form 'sex-trafficking' (to avoid) of term 'b' is also claimed by term 'a' "
-            "(accepted there: glossary/a.yml:1)",
+            "(accepted there, as 'sex trafficking': glossary/a.yml:1:7)",
         ),
         (
             term_yaml("x", extra="avoid: [sex-trafficking]\n"),
             term_yaml("sex trafficking"),
             7,
             "form 'sex trafficking' (accepted) of term 'b' is also claimed by term 'a' "
-            "(to avoid there: glossary/a.yml:4)",
+            "(to avoid there, as 'sex-trafficking': glossary/a.yml:4:9)",
         ),
     ],
     ids=["both-accepted", "avoided-later", "accepted-later"],
@@ -105,7 +105,8 @@ def test_a_term_listing_a_form_twice(tmp_path: Path) -> None:
         (
             "glossary/a.yml",
             4,
-            "form 'Survivors' of term 'a' is listed twice (also as 'survivor' at glossary/a.yml:1)",
+            "form 'Survivors' of term 'a' is listed twice (also as 'survivor' at "
+            "glossary/a.yml:1:7)",
         )
     ]
 

@@ -40,7 +40,9 @@ class Claim:
         return "accepted" if self.meaning[0] == "accepted" else "to avoid"
 
     def place(self) -> str:
-        return f"{self.term.origin.path}:{self.term.origin.span(self.span_key).line}"
+        """Where the form is written, `path:line:column`: an editor goes there."""
+        line, column, _ = _written_at(self)
+        return f"{self.term.origin.path}:{line}:{column}"
 
     def overlaps(self, other: Claim) -> bool:
         # Case only tells forms apart when both must be written exactly as they are.
@@ -113,12 +115,18 @@ def _finding(context: CheckContext, claim: Claim, other: Claim) -> Finding:
     else:
         message = (
             f"form '{claim.form}' ({claim.kind}) of term '{claim.term.id}' is also claimed "
-            f"by term '{other.term.id}' ({other.kind} there: {other.place()})"
+            f"by term '{other.term.id}' ({other.kind} there{_as_written(other, claim)}: "
+            f"{other.place()})"
         )
     line, column, found = _written_at(claim)
     return context.finding(
         RULE, claim.term.origin.path, line, column, message, found=found, term=claim.term.id
     )
+
+
+def _as_written(other: Claim, claim: Claim) -> str:
+    """The other claim's spelling (`, as 'Trafficking-Victim'`), where it differs."""
+    return f", as '{other.form}'" if other.form != claim.form else ""
 
 
 def _written_at(claim: Claim) -> tuple[int, int, str]:
