@@ -256,6 +256,31 @@ def test_change_without_a_version_bump_fails(
     assert "> A person who has ~~experienced~~ **lived through** trafficking." in out
 
 
+def test_a_long_definition_shows_only_the_blocks_that_changed(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Paragraphs and list items stay apart, and those that did not change are left out
+    (`…`): a reviewer sees the two words that changed, not the whole definition again."""
+
+    def definition(*items: str) -> str:
+        lines = ["The use of force.", "", "It includes:", "", *(f"- {item}" for item in items)]
+        return "|\n" + "".join(f"  {line}\n" if line else "\n" for line in lines).rstrip("\n")
+
+    before = definition("threats of serious harm;", "debt bondage;", "a scheme.")
+    write(repository, "glossary/survivor.yml", term(definition=before))
+    commit(repository)
+    after = definition("threats of serious harm;", "unlawful debt bondage;", "isolation.")
+    write(repository, "glossary/survivor.yml", term(version=2, definition=after, versions=(2, 1)))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "  - `definition`:\n\n"
+        "    > …\n    >\n"
+        "    > - **unlawful** debt bondage;\n    >\n"
+        "    > - ~~a scheme.~~ **isolation.**\n\n"
+    ) in out
+
+
 def test_change_with_a_bump_and_history_passes(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

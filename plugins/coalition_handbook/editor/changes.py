@@ -290,7 +290,7 @@ def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
 
 # A line break before what starts a block (a list item, heading, quote, table row, fence,
 # indented code) is no layout: joined to the line before, the block is gone.
-_BLOCK_BREAK = re.compile(r"\n(?=(?: {4}|\t)|[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
+BLOCK_BREAK = re.compile(r"\n(?=(?: {4}|\t)|[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
 PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
@@ -300,7 +300,7 @@ def _wording(value: object) -> object:
     strings, lists and records alike."""
     if isinstance(value, str):
         return tuple(
-            " ".join(_BLOCK_BREAK.sub("\n\u00b6", paragraph).split())
+            " ".join(BLOCK_BREAK.sub("\n\u00b6", paragraph).split())
             for paragraph in PARAGRAPH_BREAK.split(value.strip())
         )
     if isinstance(value, tuple | list):

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from ..forms import form_key
 from ..model.types import AvoidForm, Contact, HistoryEntry, Protocol, SourceRef, Step, Term
 from .changes import (
+    BLOCK_BREAK,
     KINDS,
     PARAGRAPH_BREAK,
     Changes,
@@ -264,7 +265,10 @@ def _field_lines(field: FieldChange) -> list[str]:
     if field.name in {"aliases", "status"}:
         return []  # shown as forms and status above
     if field.name in WORD_DIFF_FIELDS and isinstance(field.new, str):
-        return [f"  - `{field.name}`:", "", f"    > {word_diff(_text(field.old), field.new)}", ""]
+        quoted = "\n    >\n".join(
+            f"    > {block}" for block in text_diff(_text(field.old), field.new)
+        )
+        return [f"  - `{field.name}`:", "", *quoted.split("\n"), ""]
     if field.name in LINE_DIFF_FIELDS or field.name == "steps":
         diff = line_diff(_lines(field.old), _lines(field.new))
         # Longer than any run of backticks in the text: a fence in it cannot close ours.
@@ -372,6 +376,41 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
         row = [_code(change.form), _state(change.old), _state(change.new), places or "not used"]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     return [*lines, ""]
+
+
+def text_diff(old: str, new: str) -> list[str]:
+    """What changed in a Markdown text, block by block (a paragraph or a list item): each
+    changed block as a `word_diff` against the block it replaces, new blocks in bold,
+    removed ones struck through, and `…` where unchanged blocks are left out."""
+    old_blocks, new_blocks = _blocks(old), _blocks(new)
+    matcher = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False)
+    shown: list[str] = []
+    for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if operation == "equal":
+            if shown and shown[-1] != "…":
+                shown.append("…")
+            continue
+        removed, added = old_blocks[a_start:a_end], new_blocks[b_start:b_end]
+        for index in range(max(len(removed), len(added))):
+            before = removed[index] if index < len(removed) else ""
+            after = added[index] if index < len(added) else ""
+            shown.append(word_diff(before, after))
+    if shown and shown[-1] == "…":
+        shown.pop()
+    if matcher.get_opcodes()[0][0] == "equal" and shown:
+        shown.insert(0, "…")
+    return shown
+
+
+def _blocks(text: str) -> list[str]:
+    """The blocks of a Markdown text, each with its words joined by single spaces: its
+    paragraphs, and in them each line that starts a list item, quote or heading."""
+    return [
+        " ".join(block.split())
+        for paragraph in PARAGRAPH_BREAK.split(text.strip())
+        for block in BLOCK_BREAK.split(paragraph)
+        if block.strip()
+    ]
 
 
 def word_diff(old: str, new: str) -> str:
