@@ -161,14 +161,18 @@ def test_publish_workflow_deploys_pages_from_main() -> None:
 
 
 def test_the_published_site_knows_its_address(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The 404 page links from `site_url`: the publish workflow gives it the Pages address
-    (or the repository variable SITE_URL), and mkdocs.yml reads it from there."""
+    """The 404 page links from `site_url`: the publish workflow gives it the address
+    GitHub Pages serves the site at, and mkdocs.yml reads it from there."""
     from mkdocs.config import load_config as load_mkdocs_config
 
     workflow = load(ROOT / ".github" / "workflows" / "publish.yml")
-    (build,) = [step for step in steps(workflow) if "mkdocs build" in step.get("run", "")]
-    assert "vars.SITE_URL" in build["env"]["SITE_URL"]
-    assert "github.io" in build["env"]["SITE_URL"]
+    job_steps = workflow["jobs"]["build"]["steps"]
+    (pages,) = [step for step in job_steps if "actions/configure-pages@" in step.get("uses", "")]
+    (build,) = [step for step in job_steps if "mkdocs build" in step.get("run", "")]
+    # GitHub Pages says where it serves the site: a project's path, the owner's own
+    # github.io, or a custom domain; the build reads it after asking.
+    assert build["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/"
+    assert job_steps.index(pages) < job_steps.index(build)
     monkeypatch.setenv("SITE_URL", "https://coalition.example.org/handbook/")
     config = load_mkdocs_config(str(ROOT / "mkdocs.yml"))
     assert config["site_url"] == "https://coalition.example.org/handbook/"
