@@ -32,7 +32,7 @@ from operator import add
 
 from .block_pass import mask_blocks
 from .blocks import Blocks
-from .inline import block_html, inline_html, mask_addresses, mask_inline, mask_raw_html
+from .inline import mask_addresses, mask_inline, mask_raw_html
 from .syntax import GLUE, HARD, is_mark
 
 __all__ = [
@@ -44,7 +44,6 @@ __all__ = [
     "lines_outside_code",
     "mask_addresses",
     "mask_inline",
-    "raw_html_spans",
 ]
 
 
@@ -87,26 +86,6 @@ def checkable_text(text: str, body_line: int = 1) -> str:
         previous = end
     pieces.append(mask_inline(view[previous:]))
     return "".join(pieces)
-
-
-def raw_html_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every HTML tag that Python-Markdown passes through to the page from
-    `text` (outside code), in order; an element whose text is not Markdown (`<script>`,
-    `<code>`) in a paragraph as one span. Comments are not among them: no reader sees one."""
-    raw_blocks: list[tuple[int, int]] = []
-    raw_text_blocks: list[tuple[int, int]] = []
-    view = mask_blocks(text, 1, raw_blocks, raw_text_blocks)
-    spans: list[tuple[int, int]] = []
-    for start, end in raw_text_blocks:  # blanked in the view: their tags are in `text`
-        spans += block_html(text, start, end)
-    previous = 0
-    for start, end in [*raw_blocks, (len(view), len(view))]:
-        spans += [
-            (first + previous, last + previous) for first, last in inline_html(view[previous:start])
-        ]
-        spans += block_html(view, start, end)
-        previous = end
-    return sorted(spans)
 
 
 def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:

@@ -35,12 +35,7 @@ _ONLY_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})*")
 _INDENTS = re.compile(r"(?:\A|\n)[ \t]+")
 
 
-def mask_blocks(
-    text: str,
-    body_line: int,
-    raw_spans: list[tuple[int, int]] | None = None,
-    raw_text_spans: list[tuple[int, int]] | None = None,
-) -> str:
+def mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | None = None) -> str:
     """The block pass. Most lines are plain prose or blank, and what `Blocks` would make
     of a run of them is known without asking it line by line: the run is copied whole
     (blank lines blanked, soft line breaks kept), and only the other lines, and every line
@@ -100,8 +95,6 @@ def mask_blocks(
     assert len(view) == len(text), "the view must keep every offset"
     if raw_spans is not None:
         raw_spans += blocks.raw_spans
-    if raw_text_spans is not None:
-        raw_text_spans += blocks.raw_text_spans
     return view
 
 

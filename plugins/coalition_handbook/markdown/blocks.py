@@ -103,9 +103,6 @@ class Blocks:
         self.raw_depth = 0
         # (start, end) offsets of the raw HTML lines' prose, for the inline pass.
         self.raw_spans: list[tuple[int, int]] = []
-        # (start, end) offsets of the lines of `<script>`, `<pre>`, `<style>` and
-        # `<textarea>` blocks: HTML that no check reads, but the page shows.
-        self.raw_text_spans: list[tuple[int, int]] = []
         self.line_quoted = False
         self.previous = "blank"  # "blank" | "paragraph" | "raw" (HTML) | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
@@ -221,8 +218,6 @@ class Blocks:
                 return self._after_comment(line, closing + 3, end)
             return None
         if self.raw_html_end is not None:
-            line_start = self.next_offset - len(line) - 1
-            self.raw_text_spans.append((line_start, line_start + end))
             if self.raw_html_end in line.lower():
                 self.raw_html_end = None
                 self.previous = "other"
@@ -333,7 +328,6 @@ class Blocks:
                 )
             raw = _RAW_HTML.match(rest)
             if raw:
-                self.raw_text_spans.append((line_start + position, line_start + end))
                 closing = f"</{raw.group(1).lower()}>"
                 if closing not in rest.lower():
                     self.raw_html_end = closing

@@ -67,23 +67,11 @@ def mask_inline(view: str) -> str:
     return _mask_inline(view, _inline_replacement)
 
 
-# An HTML tag, as `_INLINE`'s `tag` reads one: in a raw HTML block, every one is HTML.
-_TAG = re.compile(r"""</?[A-Za-z][\w-]*(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>""")
-# What Python-Markdown passes through as HTML in a paragraph: a tag, or an element whose
-# text is not Markdown (`<script>...</script>`, `<code>...</code>`), whole.
-_HTML_KINDS = frozenset({"tag", "raw_code"})
-
-
-def inline_html(view: str) -> list[tuple[int, int]]:
-    """(start, end) of each HTML tag in the prose of `view` (the block pass's output):
-    outside code spans, as `mask_inline` reads it."""
+def code_spans(view: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span in the prose of `view` (the block pass's output),
+    backticks included, as `mask_inline` reads them."""
     aside, _ = set_aside(view)  # linear, as in `mask_inline`; offsets are unchanged
-    return [match.span() for match in _INLINE.finditer(aside) if match.lastgroup in _HTML_KINDS]
-
-
-def block_html(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each tag of a raw HTML block, `view[start:end]`."""
-    return [match.span() for match in _TAG.finditer(view, start, end)]
+    return [match.span() for match in _INLINE.finditer(aside) if match.lastgroup == "code"]
 
 
 def mask_raw_html(view: str) -> str:

@@ -1,7 +1,7 @@
 """glossary.html: an HTML tag in a term's definition (DESIGN section 11).
 
 A definition is read as plain text in tooltips, in handouts' key terms and in search
-results, where a tag is dropped, and its term page shows the tags as text
+results, where a tag is dropped, and its term page shows every `<` outside code as text
 (`site.pages.tags_as_text`): a `<script>` or `<img onerror=...>` in a definition never
 runs. This rule tells the editor where the tags are, so the definition can say in
 Markdown what they were meant to. Tags in code, and comments, are not reported.
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
-from ..markdown import raw_html_spans
+from ..markdown.raw_html import html_in_markdown
 from ..matching import Hit
 from .base import CheckContext
 
@@ -43,7 +43,7 @@ def _tags(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
         return []  # a `short` is plain text: its tags are text wherever it is shown
     if "<" not in offsets.value:
         return []
-    return raw_html_spans(offsets.value)
+    return list(html_in_markdown(offsets.value).tags)
 
 
 def _shortened(tag: str) -> str:

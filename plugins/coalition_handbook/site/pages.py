@@ -8,7 +8,6 @@ source paths, which MkDocs resolves and validates like any author's link.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,7 +16,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from ..markdown import raw_html_spans
+from ..markdown.raw_html import html_in_markdown
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from .search_boost import other_search_forms, term_search_boosts
@@ -228,16 +227,23 @@ def _letter_anchor(letter: str) -> str:
 
 
 def tags_as_text(markdown: str) -> str:
-    """`markdown` with its raw HTML tags escaped, so the page shows them as text: a
-    definition is plain text in tooltips, handouts and search, and a tag in it must not
-    become a script or an image on its page either (DESIGN section 11; `glossary.html`
-    tells the editor)."""
-    if "<" not in markdown:
+    """`markdown` as its term page shows it: every `<` outside code written `&lt;`, so
+    no tag in a definition becomes HTML (a script, an image that runs code), and comments
+    taken out. A definition is plain text in tooltips, handouts and search; on its page,
+    its tags are text too (DESIGN section 11; `glossary.html` tells the editor)."""
+    found = html_in_markdown(markdown)
+    if not found.openers and not found.comments:
         return markdown
+    cuts = sorted(
+        [
+            *((start, start + 1, "&lt;") for start in found.openers),
+            *((start, end, "") for start, end in found.comments),
+        ]
+    )
     pieces: list[str] = []
     previous = 0
-    for start, end in raw_html_spans(markdown):
-        pieces += (markdown[previous:start], html.escape(markdown[start:end], quote=False))
+    for start, end, replacement in cuts:
+        pieces += (markdown[previous:start], replacement)
         previous = end
     pieces.append(markdown[previous:])
     return "".join(pieces)

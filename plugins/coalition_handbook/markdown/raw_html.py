@@ -1,0 +1,77 @@
+"""HTML in Markdown, found so that a term's definition can show it as text.
+
+A definition is plain text in tooltips, in handouts' key terms and in search, and
+Markdown on its term page. There, every `<` outside code is written `&lt;`: no tag, and
+nothing a browser could read as one (`\\<img ...>`, which Python-Markdown does not read
+as an escape; a comment that `--!>` ends early), becomes HTML. Comments are taken out:
+no reader sees one, and a suppression comment in a definition stays unseen. Where code is
+is read with every `<` made text, as the page will have it: a `<div>` block's backticks
+are a code span there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import lines_outside_code
+from .block_pass import mask_blocks
+from .inline import code_spans
+
+# An autolink Python-Markdown makes a link of: kept (the address is a link, not a tag).
+_AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# What a reader would take for a tag, to name in a finding: `<b>`, `</div>`, `<!DOCTYPE>`.
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>?|<[!?][^<>\n]*>?")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlInMarkdown:
+    """Offsets into one Markdown text, all outside code."""
+
+    openers: tuple[int, ...]  # every `<` that is no comment's nor autolink's: made text
+    comments: tuple[tuple[int, int], ...]  # (start, end) of each comment: taken out
+    tags: tuple[tuple[int, int], ...]  # (start, end) of what looks like a tag
+
+
+def html_in_markdown(text: str) -> HtmlInMarkdown:
+    openers: list[int] = []
+    comments: list[tuple[int, int]] = []
+    tags: list[tuple[int, int]] = []
+    if "<" not in text:
+        return HtmlInMarkdown((), (), ())
+    code = _code_ranges(text.replace("<", "&"))  # as `&lt;` reads: no HTML at all
+    starts = [start for start, _ in code]
+    position = text.find("<")
+    while position >= 0:
+        index = bisect.bisect_right(starts, position) - 1
+        if index >= 0 and position < code[index][1]:
+            position = text.find("<", code[index][1])
+            continue
+        comment = _COMMENT.match(text, position) or _AUTOLINK.match(text, position)
+        if comment is not None:
+            if comment.group().startswith("<!--"):
+                comments.append(comment.span())
+            position = text.find("<", comment.end())
+            continue
+        openers.append(position)
+        tag = _TAG.match(text, position)
+        if tag is not None:
+            tags.append(tag.span())
+        position = text.find("<", position + 1)
+    return HtmlInMarkdown(tuple(openers), tuple(comments), tuple(tags))
+
+
+def _code_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the code in `text`, in order: its code blocks' lines (fenced and
+    indented) and its code spans."""
+    outside = {number for number, _ in lines_outside_code(text)}
+    ranges: list[tuple[int, int]] = []
+    line_start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number not in outside:
+            ranges.append((line_start, line_start + len(line)))
+        line_start += len(line) + 1
+    ranges += code_spans(mask_blocks(text, 1))
+    return sorted(ranges)
