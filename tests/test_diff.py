@@ -281,6 +281,14 @@ def test_a_long_definition_shows_only_the_blocks_that_changed(
     ) in out
 
 
+def test_text_diff_of_nothing_and_of_layout_alone_shows_nothing() -> None:
+    from coalition_handbook.editor.diff_report import text_diff
+
+    assert text_diff("", "") == []
+    assert text_diff("One\n  paragraph.", "One paragraph.") == []
+    assert text_diff("", "New.") == ["**New.**"]
+
+
 def test_change_with_a_bump_and_history_passes(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -324,8 +332,8 @@ def test_an_earlier_versions_history_entry_relabelled_fails(
     code, out, _ = diff(repository, capsys)
     assert code == 1
     assert (
-        "the `history` entry for version 1 is gone: keep the entries of earlier versions, "
-        "and add one for version 2 at the top"
+        "the `history` entry for version 1 is gone: keep the entries of earlier versions "
+        "below the new one"
     ) in out
 
 
@@ -338,7 +346,23 @@ def test_an_earlier_versions_history_entry_deleted_fails(
     code, out, _ = diff(repository, capsys)
     assert code == 1
     assert (
-        "the `history` entry for version 1 is gone: keep the entries of earlier versions\n"
+        "the `history` entry for version 1 is gone: keep the entries of earlier versions "
+        "below the new one\n"
+    ) in out
+
+
+def test_a_history_entry_deleted_in_a_change_without_a_bump_says_both(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1)))
+    commit(repository)
+    changed = term(version=2, versions=(2,), definition="A person who lived through it.")
+    write(repository, "glossary/survivor.yml", changed)
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "its content changed but `version` is still 2: raise it to 3 and add a `history` "
+        "entry for version 3 at the top; and the `history` entry for version 1 is gone"
     ) in out
 
 

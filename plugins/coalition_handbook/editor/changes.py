@@ -316,36 +316,33 @@ def _wording(value: object) -> object:
 
 
 def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
-    """Why the change is not recorded as the contract asks, or None when it is."""
+    """Why the change is not recorded as the contract asks, or None when it is: every
+    problem, so that fixing one does not reveal the next."""
     if new.version < old.version:
         return f"`version` went down from {old.version} to {new.version}"
+    problems: list[str] = []
+    if changed and new.version == old.version:
+        problems.append(
+            f"its content changed but `version` is still {old.version}: raise it to "
+            f"{old.version + 1} and add a `history` entry for version {old.version + 1} at the top"
+        )
+    elif new.version != old.version and _newest_version(new.history) != new.version:
+        newest = _newest_version(new.history)
+        found = f"is for version {newest}" if newest is not None else "is missing"
+        problems.append(
+            f"`version` is {new.version} but the newest `history` entry {found}: add one "
+            f"for version {new.version} at the top"
+        )
     # An earlier version's entry relabelled or deleted loses what that version changed
     # (rewording an old entry, keeping its version, is left to the editor).
     kept = {entry.version for entry in new.history}
     lost = [entry.version for entry in old.history if entry.version not in kept]
     if lost:
-        add = (
-            f", and add one for version {new.version} at the top"
-            if changed or new.version != old.version
-            else ""
+        problems.append(
+            f"the `history` entry for version {lost[0]} is gone: keep the entries of "
+            "earlier versions below the new one"
         )
-        return (
-            f"the `history` entry for version {lost[0]} is gone: keep the entries of earlier "
-            f"versions{add}"
-        )
-    if changed and new.version == old.version:
-        return (
-            f"its content changed but `version` is still {old.version}: raise it to "
-            f"{old.version + 1} and add a `history` entry for version {old.version + 1} at the top"
-        )
-    if new.version != old.version and _newest_version(new.history) != new.version:
-        newest = _newest_version(new.history)
-        found = f"is for version {newest}" if newest is not None else "is missing"
-        return (
-            f"`version` is {new.version} but the newest `history` entry {found}: add one "
-            f"for version {new.version} at the top"
-        )
-    return None
+    return "; and ".join(problems) or None
 
 
 def _newest_version(history: tuple[HistoryEntry, ...]) -> int | None:

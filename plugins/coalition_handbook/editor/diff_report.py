@@ -383,9 +383,9 @@ def text_diff(old: str, new: str) -> list[str]:
     changed block as a `word_diff` against the block it replaces, new blocks in bold,
     removed ones struck through, and `…` where unchanged blocks are left out."""
     old_blocks, new_blocks = _blocks(old), _blocks(new)
-    matcher = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False)
+    opcodes = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False).get_opcodes()
     shown: list[str] = []
-    for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+    for operation, a_start, a_end, b_start, b_end in opcodes:
         if operation == "equal":
             if shown and shown[-1] != "…":
                 shown.append("…")
@@ -397,7 +397,7 @@ def text_diff(old: str, new: str) -> list[str]:
             shown.append(word_diff(before, after))
     if shown and shown[-1] == "…":
         shown.pop()
-    if matcher.get_opcodes()[0][0] == "equal" and shown:
+    if shown and opcodes[0][0] == "equal":
         shown.insert(0, "…")
     return shown
 
