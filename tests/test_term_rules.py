@@ -413,3 +413,21 @@ def test_a_short_written_in_the_file_is_checked_as_the_tooltips_show_it(tmp_path
     # The other terms write no short: their definitions' first sentences are not reported
     # again (survivor's "vagrant" once, at its definition).
     assert [f.line for f in findings if f.path == "glossary/survivor.yml"] == [5]
+
+
+@pytest.mark.parametrize(
+    "short",
+    ["A `vagrant` never.", "A *vagrant* never.", "A <!-- vagrant --> never.", "[A vagrant](x)."],
+)
+def test_a_short_is_plain_text_as_tooltips_show_it(tmp_path: Path, short: str) -> None:
+    """Tooltips show a short as it is typed: backticks, stars, comments and brackets are
+    text there, and the words inside them are checked."""
+    make(tmp_path)
+    (tmp_path / "glossary" / "t-visa.yml").write_text(
+        TERMS["t-visa"].replace("version: 1\n", f"version: 1\nshort: {json.dumps(short)}\n", 1),
+        encoding="utf-8",
+    )
+    findings = run_checks(load_config(tmp_path / "mkdocs.yml")).findings
+    assert [(f.rule, f.found) for f in findings if f.path == "glossary/t-visa.yml"] == [
+        ("term.avoid", "vagrant")
+    ]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
-from .markdown import LineIndex, checkable_text
+from .markdown import LineIndex, checkable_text, mask_addresses
 from .matching import FormEntry, Hit, Match, Matcher
 from .model.types import Handbook, Module, Origin, Protocol, Span, Term
 from .pickling import constructed_again
@@ -420,10 +420,14 @@ def yaml_values(record: Term | Protocol) -> list[tuple[str, ScalarOffsets | list
 
 def _term_texts(term: Term) -> list[CheckedText]:
     """A term's definition, and its `short` where the file writes one: the text every
-    tooltip on the site shows (a short made of the definition is checked there)."""
+    tooltip on the site shows (a short made of the definition is checked there). A short
+    is plain text, read as tooltips show it: backticks, stars and comments are text;
+    only addresses are left out, as in every text."""
     texts = [_yaml_text(term.origin, "definition", term.definition)]
     if "short" in term.origin.spans:
-        texts.append(_yaml_text(term.origin, "short", term.short))
+        offsets = _value_offsets(term.origin, "short", term.short)
+        view = mask_addresses(term.short)
+        texts.append(CheckedText(term.origin.path, "short", term.origin.text, view, offsets))
     return texts
 
 
