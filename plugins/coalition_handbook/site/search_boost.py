@@ -17,7 +17,9 @@ They go in a search field of their own (`FORMS_FIELD`, in each term page's first
 which Material indexes like the others but never shows in a result. Measured the same
 way, with the boost below: the page comes first for 115 of 126 plurals and 15 of 18 forms
 to avoid, in the first 5 for all (without it: 79 and 13, with 27 and 1 not found at all),
-and its accepted forms rank as before.
+and its accepted forms rank as before. Possessives are there with a straight and a curly
+apostrophe (phones type curly ones), as search reads "victim's" as one word: the page
+comes first for 107 of 130, in the first 5 for all (without them, 20 were not found).
 """
 
 from __future__ import annotations
