@@ -258,3 +258,19 @@ def test_scripts_and_stylesheets_on_another_host_are_named() -> None:
     assert len(messages) == 2
     assert messages[0].startswith("handbook: extra_javascript names https://unpkg.com/mathjax")
     assert messages[1].startswith("handbook: extra_css names //fonts.googleapis.com/css")
+
+
+def test_a_related_term_listed_twice_is_linked_once(tmp_path: Path) -> None:
+    from helpers_model import load, term_yaml
+
+    from coalition_handbook.site.pages import SiteInputs, term_page
+
+    handbook, _ = load(
+        tmp_path,
+        {
+            "glossary/survivor.yml": term_yaml(extra="related: [victim, victim]\n"),
+            "glossary/victim.yml": term_yaml("victim"),
+        },
+    )
+    page = term_page(handbook.terms["survivor"], SiteInputs(handbook), 2.0)
+    assert page.count("- [victim](victim.md)") == 1

@@ -162,6 +162,18 @@ def test_no_duplicate(tmp_path: Path, first: str, second: str) -> None:
 # --- glossary.reference -------------------------------------------------------------------
 
 
+def test_a_related_term_listed_twice_is_named_once_more(tmp_path: Path) -> None:
+    files = {
+        "glossary/a.yml": term_yaml("a", extra="related: [b, c, b]\n"),
+        "glossary/b.yml": term_yaml("b"),
+        "glossary/c.yml": term_yaml("c"),
+    }
+    found = findings_of(tmp_path, files, "glossary.reference")
+    assert found == [
+        ("glossary/a.yml", 4, "related names 'b' twice (first at line 4): list it once")
+    ]
+
+
 def test_related_and_replaced_by_must_name_terms(tmp_path: Path) -> None:
     files = {
         "glossary/a.yml": term_yaml(

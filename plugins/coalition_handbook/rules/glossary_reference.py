@@ -23,6 +23,19 @@ def check(context: CheckContext) -> Iterator[Finding]:
             message = _problem(context, term, span_key, ref)
             if message:
                 yield context.finding_at(RULE, term.origin, span_key, message)
+        yield from _named_twice(context, term)
+
+
+def _named_twice(context: CheckContext, term: Term) -> Iterator[Finding]:
+    """A related term listed again: the page would show the same link twice."""
+    first: dict[str, int] = {}
+    for index, ref in enumerate(term.related):
+        if ref in first:
+            line = term.origin.span(f"related.{first[ref]}").line
+            message = f"related names '{ref}' twice (first at line {line}): list it once"
+            yield context.finding_at(RULE, term.origin, f"related.{index}", message)
+        else:
+            first[ref] = index
 
 
 def _problem(context: CheckContext, term: Term, span_key: str, ref: str) -> str | None:

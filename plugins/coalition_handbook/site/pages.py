@@ -266,7 +266,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         search_boost=search_boost,
         search_forms=other_search_forms(term, inputs.written_forms.get(term.id, ())),
         replacement=replacement,
-        related=[terms[related] for related in term.related if related in terms],
+        related=[terms[related] for related in dict.fromkeys(term.related) if related in terms],
         used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,
         href_term=lambda term_id: _link(src, term_src_uri(term_id)),
     )
