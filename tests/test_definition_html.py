@@ -50,6 +50,9 @@ def test_the_tags_a_reader_would_see_as_html(markdown: str, expected: list[str])
         # Comments go, whole as the checks read them: a browser may end one earlier.
         ("A <!-- --!><img src=x onerror=2> --> b", "A  b"),
         ("<!--><img src=x onerror=3>-->", ""),
+        # Comments go first: the code they hid or held is read again without them.
+        ("<!--`--><img src=x onerror=4>`", "&lt;img src=x onerror=4>`"),
+        ("<!--\n```\n-->\n<img src=x onerror=5>\n```", "\n&lt;img src=x onerror=5>\n```"),
         ("A <!-- unclosed <b>", "A &lt;!-- unclosed &lt;b>"),
         ("<div markdown>\nA\n</div>", "&lt;div markdown>\nA\n&lt;/div>"),
         # Once the tags are text, backticks in a former HTML block are a code span.

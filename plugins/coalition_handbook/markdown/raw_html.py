@@ -1,12 +1,13 @@
 """HTML in Markdown, found so that a term's definition can show it as text.
 
 A definition is plain text in tooltips, in handouts' key terms and in search, and
-Markdown on its term page. There, every `<` outside code is written `&lt;`: no tag, and
-nothing a browser could read as one (`\\<img ...>`, which Python-Markdown does not read
-as an escape; a comment that `--!>` ends early), becomes HTML. Comments are taken out:
-no reader sees one, and a suppression comment in a definition stays unseen. Where code is
-is read with every `<` made text, as the page will have it: a `<div>` block's backticks
-are a code span there.
+Markdown on its term page. There, every `<` outside code is written `&lt;`, so a tag
+typed in it shows as typed: also after `\\` (Python-Markdown reads no `\\<` escape) and
+in a comment that a browser ends early (`--!>`). Comments are taken out: no reader sees
+one, and a suppression comment in a definition stays unseen. Where code is is read with
+every `<` made text, as the page will have it: a `<div>` block's backticks are a code
+span there. This follows the checks' reading of Markdown; it is no sanitizer (see
+`site.pages.tags_as_text`).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 A definition is read as plain text in tooltips, in handouts' key terms and in search
 results, where a tag is dropped, and its term page shows every `<` outside code as text
-(`site.pages.tags_as_text`): a `<script>` or `<img onerror=...>` in a definition never
-runs. This rule tells the editor where the tags are, so the definition can say in
-Markdown what they were meant to. Tags in code, and comments, are not reported.
+(`site.pages.tags_as_text`): a `<b>` or an `<img>` typed in a definition shows as typed.
+This rule tells the editor where the tags are, so the definition can say in Markdown
+what they were meant to. Tags in code, and comments, are not reported.
 """
 
 from __future__ import annotations

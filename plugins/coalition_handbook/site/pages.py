@@ -227,25 +227,29 @@ def _letter_anchor(letter: str) -> str:
 
 
 def tags_as_text(markdown: str) -> str:
-    """`markdown` as its term page shows it: every `<` outside code written `&lt;`, so
-    no tag in a definition becomes HTML (a script, an image that runs code), and comments
-    taken out. A definition is plain text in tooltips, handouts and search; on its page,
-    its tags are text too (DESIGN section 11; `glossary.html` tells the editor)."""
+    """`markdown` as its term page shows it: comments taken out, then every `<` outside
+    code written `&lt;`, so that a tag typed in a definition shows as typed, as it does
+    in tooltips, handouts and search (DESIGN section 11; `glossary.html` tells the
+    editor). This is how the page reads, not a sanitizer: definitions are reviewed like
+    pages, which may hold any HTML, and the site's content policy keeps whatever runs
+    from reaching another host."""
     found = html_in_markdown(markdown)
-    if not found.openers and not found.comments:
-        return markdown
-    cuts = sorted(
-        [
-            *((start, start + 1, "&lt;") for start in found.openers),
-            *((start, end, "") for start, end in found.comments),
-        ]
-    )
+    while found.comments:  # without them, code may lie elsewhere (a fence commented out)
+        markdown = _replaced(markdown, [(start, end, "") for start, end in found.comments])
+        found = html_in_markdown(markdown)
+    return _replaced(markdown, [(start, start + 1, "&lt;") for start in found.openers])
+
+
+def _replaced(text: str, cuts: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) span, in order and apart, replaced by its text."""
+    if not cuts:
+        return text
     pieces: list[str] = []
     previous = 0
     for start, end, replacement in cuts:
-        pieces += (markdown[previous:start], replacement)
+        pieces += (text[previous:start], replacement)
         previous = end
-    pieces.append(markdown[previous:])
+    pieces.append(text[previous:])
     return "".join(pieces)
 
 
