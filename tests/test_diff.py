@@ -351,6 +351,20 @@ def test_an_earlier_versions_history_entry_deleted_fails(
     ) in out
 
 
+def test_history_entries_deleted_with_version_going_down_are_named_all(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", term(version=3, versions=(3, 2, 1)))
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(version=1, versions=(1,)))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "`version` went down from 3 to 1; and the `history` entries for versions 3 and 2 are "
+        "gone: keep the entries of earlier versions below the new one"
+    ) in out
+
+
 def test_a_history_entry_deleted_in_a_change_without_a_bump_says_both(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -318,10 +318,10 @@ def _wording(value: object) -> object:
 def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
     """Why the change is not recorded as the contract asks, or None when it is: every
     problem, so that fixing one does not reveal the next."""
-    if new.version < old.version:
-        return f"`version` went down from {old.version} to {new.version}"
     problems: list[str] = []
-    if changed and new.version == old.version:
+    if new.version < old.version:
+        problems.append(f"`version` went down from {old.version} to {new.version}")
+    elif changed and new.version == old.version:
         problems.append(
             f"its content changed but `version` is still {old.version}: raise it to "
             f"{old.version + 1} and add a `history` entry for version {old.version + 1} at the top"
@@ -338,9 +338,13 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
     kept = {entry.version for entry in new.history}
     lost = [entry.version for entry in old.history if entry.version not in kept]
     if lost:
+        which = (
+            f"entries for versions {' and '.join(map(str, lost))} are"
+            if len(lost) > 1
+            else f"entry for version {lost[0]} is"
+        )
         problems.append(
-            f"the `history` entry for version {lost[0]} is gone: keep the entries of "
-            "earlier versions below the new one"
+            f"the `history` {which} gone: keep the entries of earlier versions below the new one"
         )
     return "; and ".join(problems) or None
 
