@@ -287,6 +287,9 @@ def test_text_diff_of_nothing_and_of_layout_alone_shows_nothing() -> None:
     assert text_diff("", "") == []
     assert text_diff("One\n  paragraph.", "One paragraph.") == []
     assert text_diff("", "New.") == ["**New.**"]
+    # `…` wherever unchanged blocks are left out: before, between and after the changes.
+    assert text_diff("A.\n\nB.", "A2.\n\nB.") == ["~~A.~~ **A2.**", "…"]
+    assert text_diff("A.\n\nB.\n\nC.", "A.\n\nB2.\n\nC.") == ["…", "~~B.~~ **B2.**", "…"]
 
 
 def test_change_with_a_bump_and_history_passes(

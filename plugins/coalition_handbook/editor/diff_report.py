@@ -395,8 +395,6 @@ def text_diff(old: str, new: str) -> list[str]:
             before = removed[index] if index < len(removed) else ""
             after = added[index] if index < len(added) else ""
             shown.append(word_diff(before, after))
-    if shown and shown[-1] == "…":
-        shown.pop()
     if shown and opcodes[0][0] == "equal":
         shown.insert(0, "…")
     return shown
