@@ -55,6 +55,10 @@ def test_the_tags_a_reader_would_see_as_html(markdown: str, expected: list[str])
         ("<!--\n```\n-->\n<img src=x onerror=5>\n```", "\n&lt;img src=x onerror=5>\n```"),
         ("A <!-- unclosed <b>", "A &lt;!-- unclosed &lt;b>"),
         ("<div markdown>\nA\n</div>", "&lt;div markdown>\nA\n&lt;/div>"),
+        # A tag that starts a line is HTML to Python-Markdown, even in a code span.
+        ("`\n<p><img src=x onerror=6>`", "`\n&lt;p><img src=x onerror=6>`"),  # then code
+        ("A `code <b>` b", "A `code <b>` b"),
+        ("A `code\n<b>` b", "A `code\n<b>` b"),  # no block-level tag: code
         # Once the tags are text, backticks in a former HTML block are a code span.
         ("<div>\n`<evil>`\n</div>", "&lt;div>\n`<evil>`\n&lt;/div>"),
         ("See <https://x.org> or <a@x.org>; 3 < 4.", "See <https://x.org> or <a@x.org>; 3 &lt; 4."),

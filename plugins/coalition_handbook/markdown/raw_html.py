@@ -19,17 +19,22 @@ from dataclasses import dataclass
 from . import lines_outside_code
 from .block_pass import mask_blocks
 from .inline import code_spans
+from .syntax import BLOCK_TAGS
 
 # An autolink Python-Markdown makes a link of: kept (the address is a link, not a tag).
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# What starts an HTML block to Python-Markdown, at the start of a line: a block-level
+# tag, a comment or declaration (`<!`), a processing instruction (`<?`).
+_LINE_START_TAG = re.compile(r"[ \t]{0,3}<(?:[!?]|/?(?P<name>[A-Za-z][\w-]*))")
 # What a reader would take for a tag, to name in a finding: `<b>`, `</div>`, `<!DOCTYPE>`.
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>?|<[!?][^<>\n]*>?")
 
 
 @dataclass(frozen=True, slots=True)
 class HtmlInMarkdown:
-    """Offsets into one Markdown text, all outside code."""
+    """Offsets into one Markdown text, all outside code (but for a block-level tag that
+    starts a line, which is HTML to Python-Markdown even inside a code span)."""
 
     openers: tuple[int, ...]  # every `<` that is no comment's nor autolink's: made text
     comments: tuple[tuple[int, int], ...]  # (start, end) of each comment: taken out
@@ -37,19 +42,24 @@ class HtmlInMarkdown:
 
 
 def html_in_markdown(text: str) -> HtmlInMarkdown:
+    """Where `text` holds HTML, or what a browser could read as HTML (`HtmlInMarkdown`)."""
     openers: list[int] = []
     comments: list[tuple[int, int]] = []
     tags: list[tuple[int, int]] = []
     if "<" not in text:
         return HtmlInMarkdown((), (), ())
     code = _code_ranges(text.replace("<", "&"))  # as `&lt;` reads: no HTML at all
-    starts = [start for start, _ in code]
+    starts = [start for start, _, _ in code]
     position = text.find("<")
     while position >= 0:
         index = bisect.bisect_right(starts, position) - 1
         if index >= 0 and position < code[index][1]:
-            position = text.find("<", code[index][1])
-            continue
+            _, end, is_span = code[index]
+            # Python-Markdown finds HTML blocks before code spans: a tag that starts a
+            # line is HTML even where a code span from the line before would hold it.
+            if not (is_span and _starts_html_block(text, position)):
+                position = text.find("<", end)
+                continue
         comment = _COMMENT.match(text, position) or _AUTOLINK.match(text, position)
         if comment is not None:
             if comment.group().startswith("<!--"):
@@ -64,15 +74,25 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
     return HtmlInMarkdown(tuple(openers), tuple(comments), tuple(tags))
 
 
-def _code_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the code in `text`, in order: its code blocks' lines (fenced and
-    indented) and its code spans."""
+def _starts_html_block(text: str, position: int) -> bool:
+    """Whether the `<` at `position` starts its line and, there, an HTML block."""
+    line_start = text.rfind("\n", 0, position) + 1
+    found = _LINE_START_TAG.match(text, line_start)
+    if found is None or found.start() + found.group().index("<") != position:
+        return False
+    name = found.group("name")
+    return name is None or name.lower() in BLOCK_TAGS
+
+
+def _code_ranges(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, whether a code span) of the code in `text`, in order: its code
+    blocks' lines (fenced and indented) and its code spans."""
     outside = {number for number, _ in lines_outside_code(text)}
-    ranges: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int, bool]] = []
     line_start = 0
     for number, line in enumerate(text.split("\n"), start=1):
         if number not in outside:
-            ranges.append((line_start, line_start + len(line)))
+            ranges.append((line_start, line_start + len(line), False))
         line_start += len(line) + 1
-    ranges += code_spans(mask_blocks(text, 1))
+    ranges += [(start, end, True) for start, end in code_spans(mask_blocks(text, 1))]
     return sorted(ranges)
