@@ -624,6 +624,20 @@ def test_a_case_sensitive_form_of_another_term_keeps_its_own_row(
     ) in out
 
 
+def test_rewrapping_a_list_items_indented_lines_is_layout_alone(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Four spaces in the value (six in the file): the list item's own indentation.
+    before = "|\n  Includes:\n\n  - threats of serious harm to the\n      person or to others\n"
+    write(repository, "glossary/survivor.yml", term(definition=before))
+    commit(repository)
+    after = "|\n  Includes:\n\n  - threats of serious harm\n      to the person or to others\n"
+    write(repository, "glossary/survivor.yml", term(definition=after))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "layout only (spaces and line breaks; no version bump needed): `definition`" in out
+
+
 def test_joining_blocks_is_no_change_of_layout(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

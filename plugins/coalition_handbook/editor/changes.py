@@ -288,9 +288,11 @@ def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
     )
 
 
-# A line break before what starts a block (a list item, heading, quote, table row, fence,
-# indented code) is no layout: joined to the line before, the block is gone.
-BLOCK_BREAK = re.compile(r"\n(?=(?: {4}|\t)|[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
+# A line break before what starts a block (a list item, heading, quote, table row, fence)
+# is no layout: joined to the line before, the block is gone. An indented line inside a
+# paragraph is no block (indented code follows a blank line): a list item's rewrapped
+# lines are layout.
+BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
 PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
