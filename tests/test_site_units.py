@@ -69,6 +69,20 @@ def test_page_url_of_a_term(directory_urls: bool, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("src_uri", "directory_urls", "expected"),
+    [
+        ("modules/index.md", True, "modules/"),
+        ("modules/index.md", False, "modules/index.html"),
+        ("index.md", True, ""),
+        ("a/b/index.md", True, "a/b/"),
+        ("modules/reindex.md", True, "modules/reindex/"),
+    ],
+)
+def test_page_url_of_an_index(src_uri: str, directory_urls: bool, expected: str) -> None:
+    assert page_url(src_uri, directory_urls) == expected
+
+
+@pytest.mark.parametrize(
     ("number", "scheme", "expected"),
     [
         ("1-888-373-7888", "tel", "tel:+18883737888"),

@@ -355,7 +355,7 @@ def modules_index(inputs: SiteInputs) -> str:
     index = inputs.modules_index
     modules = sorted(inputs.handbook.modules.values(), key=lambda module: sort_key(module.title))
     # The handouts are no pages MkDocs knows: linked from the index page's own URL.
-    index_url = f"{posixpath.dirname(index)}/" if inputs.directory_urls else f"{index[:-3]}.html"
+    index_url = page_url(index, inputs.directory_urls)
 
     def handout(module_id: str) -> Markup | None:
         if not inputs.handouts or module_id in inputs.unpublished_handouts:

@@ -69,10 +69,15 @@ def relative_url(from_page_url: str, to_site_path: str) -> str:
 
 
 def page_url(src_uri: str, directory_urls: bool) -> str:
-    """The URL MkDocs gives a page that is not an index: `glossary/victim.md` ->
-    `glossary/victim/`, or `glossary/victim.html` without directory URLs."""
+    """The URL MkDocs gives a page: `glossary/victim.md` -> `glossary/victim/`, or
+    `glossary/victim.html` without directory URLs; an index, `modules/index.md` ->
+    `modules/` (`modules/index.html`)."""
     stem = src_uri.removesuffix(".md")
-    return f"{stem}/" if directory_urls else f"{stem}.html"
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 def relative_page_url(from_page_url: str, to_page_url: str) -> str:
