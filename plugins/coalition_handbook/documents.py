@@ -425,9 +425,7 @@ def _term_texts(term: Term) -> list[CheckedText]:
     only addresses are left out, as in every text."""
     texts = [_yaml_text(term.origin, "definition", term.definition)]
     if "short" in term.origin.spans:
-        offsets = _value_offsets(term.origin, "short", term.short)
-        view = mask_addresses(term.short)
-        texts.append(CheckedText(term.origin.path, "short", term.origin.text, view, offsets))
+        texts.append(_yaml_text(term.origin, "short", term.short, mask_addresses(term.short)))
     return texts
 
 
@@ -437,8 +435,10 @@ def yaml_checked_text(origin: Origin, key: str, value: str) -> CheckedText:
     return _yaml_text(origin, key, value)
 
 
-def _yaml_text(origin: Origin, key: str, value: str) -> CheckedText:
-    view = checkable_text(value)
+def _yaml_text(origin: Origin, key: str, value: str, view: str | None = None) -> CheckedText:
+    """`yaml_checked_text`, or with `view` (as long as `value`) read in place of its prose."""
+    if view is None:
+        view = checkable_text(value)
     return CheckedText(origin.path, key, origin.text, view, _value_offsets(origin, key, value))
 
 
