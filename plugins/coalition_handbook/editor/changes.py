@@ -292,8 +292,17 @@ def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
 # is no layout: joined to the line before, the block is gone. An indented line inside a
 # paragraph is no block (indented code follows a blank line): a list item's rewrapped
 # lines are layout.
-BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
+_BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
 PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
+    """A Markdown text without its layout: each paragraph (blank lines apart) as its
+    blocks (see `_BLOCK_BREAK`), each with its words joined by single spaces."""
+    return tuple(
+        tuple(" ".join(block.split()) for block in _BLOCK_BREAK.split(paragraph))
+        for paragraph in PARAGRAPH_BREAK.split(text.strip())
+    )
 
 
 def _wording(value: object) -> object:
@@ -301,10 +310,7 @@ def _wording(value: object) -> object:
     spaces and line breaks read as one space; paragraphs and blocks kept apart. In
     strings, lists and records alike."""
     if isinstance(value, str):
-        return tuple(
-            " ".join(BLOCK_BREAK.sub("\n\u00b6", paragraph).split())
-            for paragraph in PARAGRAPH_BREAK.split(value.strip())
-        )
+        return paragraph_blocks(value)
     if isinstance(value, tuple | list):
         return tuple(_wording(item) for item in value)
     if isinstance(value, Mapping):

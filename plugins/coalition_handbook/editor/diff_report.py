@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from ..forms import form_key
 from ..model.types import AvoidForm, Contact, HistoryEntry, Protocol, SourceRef, Step, Term
 from .changes import (
-    BLOCK_BREAK,
     KINDS,
     PARAGRAPH_BREAK,
     Changes,
@@ -26,6 +25,7 @@ from .changes import (
     ItemKind,
     accepted_forms,
     avoided_forms,
+    paragraph_blocks,
 )
 from .usage import Use
 
@@ -401,14 +401,9 @@ def text_diff(old: str, new: str) -> list[str]:
 
 
 def _blocks(text: str) -> list[str]:
-    """The blocks of a Markdown text, each with its words joined by single spaces: its
-    paragraphs, and in them each line that starts a list item, quote or heading."""
-    return [
-        " ".join(block.split())
-        for paragraph in PARAGRAPH_BREAK.split(text.strip())
-        for block in BLOCK_BREAK.split(paragraph)
-        if block.strip()
-    ]
+    """The blocks of a Markdown text, in order, each with its words joined by single
+    spaces: its paragraphs, and in them each list item, heading or quote."""
+    return [block for paragraph in paragraph_blocks(text) for block in paragraph if block]
 
 
 def word_diff(old: str, new: str) -> str:
