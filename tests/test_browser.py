@@ -429,6 +429,17 @@ _RANKED_PAGES = """async (queries) => {
 }"""
 
 
+def _term_page_ranks(page: object, queries: list[tuple[str, str]]) -> dict[str, int | None]:
+    """Query -> where its term's page comes in the site's search results (1 is first),
+    or None if it is not among them, for (term id, query) pairs."""
+    page.goto("index.html")  # type: ignore[attr-defined]
+    ranked = page.evaluate(_RANKED_PAGES, [query for _, query in queries])  # type: ignore[attr-defined]
+    return {
+        query: pages.index(f"glossary/{term_id}/") + 1 if f"glossary/{term_id}/" in pages else None
+        for (term_id, query), pages in zip(queries, ranked, strict=True)
+    }
+
+
 def test_search_lists_each_term_page_for_every_accepted_form(page: object) -> None:
     """DESIGN section 1: search finds a term by any of its forms. Every form finds its
     term's page among the first results, and nearly always first: the four exceptions
@@ -441,12 +452,7 @@ def test_search_lists_each_term_page_for_every_accepted_form(page: object) -> No
         if term.status != "deprecated"
         for form in term.accepted_forms
     ]
-    page.goto("index.html")
-    ranked = page.evaluate(_RANKED_PAGES, [form for _, form in queries])
-    ranks = {
-        form: pages.index(f"glossary/{term_id}/") + 1 if f"glossary/{term_id}/" in pages else None
-        for (term_id, form), pages in zip(queries, ranked, strict=True)
-    }
+    ranks = _term_page_ranks(page, queries)
     assert [form for form, rank in ranks.items() if rank is None or rank > 5] == []
     first = sum(rank == 1 for rank in ranks.values())
     assert first >= 0.95 * len(ranks), {form: rank for form, rank in ranks.items() if rank != 1}
@@ -464,12 +470,7 @@ def test_search_lists_a_term_page_for_its_plurals_and_forms_to_avoid(page: objec
             last = split_words(form)[-1]
             if form.endswith(last) and plurals(last):
                 queries.append((term.id, f"{form[: -len(last)]}{plurals(last)[0]}"))
-    page.goto("index.html")
-    ranked = page.evaluate(_RANKED_PAGES, [query for _, query in queries])
-    ranks = {
-        query: pages.index(f"glossary/{term_id}/") + 1 if f"glossary/{term_id}/" in pages else None
-        for (term_id, query), pages in zip(queries, ranked, strict=True)
-    }
+    ranks = _term_page_ranks(page, queries)
     assert len(ranks) > 100
     assert [query for query, rank in ranks.items() if rank is None or rank > 5] == []
     first = sum(rank == 1 for rank in ranks.values())
@@ -488,12 +489,7 @@ def test_search_lists_a_term_page_for_its_possessive(page: object) -> None:
             continue
         possessive = f"{term.term[: -len(last)]}{last_word_variants(last)[1]}"  # survivor's
         queries += [(term.id, possessive), (term.id, possessive.replace("'", "\u2019"))]
-    page.goto("index.html")
-    ranked = page.evaluate(_RANKED_PAGES, [query for _, query in queries])
-    ranks = {
-        query: pages.index(f"glossary/{term_id}/") + 1 if f"glossary/{term_id}/" in pages else None
-        for (term_id, query), pages in zip(queries, ranked, strict=True)
-    }
+    ranks = _term_page_ranks(page, queries)
     assert [query for query, rank in ranks.items() if rank is None or rank > 5] == []
     first = sum(rank == 1 for rank in ranks.values())
     assert first >= 0.8 * len(ranks), {query: rank for query, rank in ranks.items() if rank != 1}
