@@ -45,12 +45,14 @@ See [survivor](https://example.org/) and `survivor` in code.
 """
 
 
-def _site(tmp_path: Path, autolink: str = "first", pages: dict[str, str] | None = None) -> Path:
+def _site(
+    tmp_path: Path, autolink: str = "first", pages: dict[str, str] | None = None, options: str = ""
+) -> Path:
     config = write_site(
         tmp_path,
         pages=pages or {"index.md": PAGE},
         terms=TERMS,
-        options=f"autolink: {autolink}\n",
+        options=f"autolink: {autolink}\n{options}",
         extra_config="markdown_extensions: [admonition]\n",
     )
     return build_site(config)
@@ -229,7 +231,8 @@ def test_no_link_inside_a_bare_url_or_e_mail_address(tmp_path: Path) -> None:
         "# Home\n\nSee https://example.org/human-trafficking/info and www.example.org/survivor"
         " or write to survivor@example.org.\n\nLater, human trafficking and a survivor.\n"
     )
-    html = read(_site(tmp_path, pages={"index.md": page}), "index.html")
+    public = 'privacy: {allow: ["survivor@example.org"]}\n'
+    html = read(_site(tmp_path, pages={"index.md": page}, options=public), "index.html")
 
     links = term_links(html)
     assert [(link.text, link.ancestors[-1]) for link in links] == [

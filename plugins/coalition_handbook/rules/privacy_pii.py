@@ -6,8 +6,8 @@ comments included: all of it is published with the repository. `privacy.allow` l
 public ones (hotlines, office addresses); phone numbers are compared by their digits (a
 leading US country code `1` aside). Emergency and relay numbers (911, 711), SMS short
 codes (233733), years, dates and statute numbers (22 U.S.C. 7102) do not look like phone
-numbers and are not reported; nor are addresses at the documentation domains
-example.com/.org/.net.
+numbers and are not reported. An address at a documentation domain (example.org) is
+reported like any other: only privacy.allow says what is public.
 """
 
 from __future__ import annotations
@@ -58,9 +58,6 @@ _PATTERNS = {
     ascii_only: re.compile(_CANDIDATES.format(digit=digit), re.VERBOSE)
     for ascii_only, digit in ((True, "0-9"), (False, r"\d"))
 }
-_DOCUMENTATION_DOMAINS = re.compile(
-    r"@(?:[\w-]+\.)*example\.(?:com|org|net)$|\.(?:example|test|invalid)$"
-)
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -140,8 +137,6 @@ def _check_text(
         if _text_key(found) in allowed_texts:
             continue
         if kind == "phone number" and _phone_key(found) in allowed_phones:
-            continue
-        if kind == "e-mail address" and _DOCUMENTATION_DOMAINS.search(found.lower()):
             continue
         lines = lines or LineIndex.of(text)
         line, column = lines.position(start)
