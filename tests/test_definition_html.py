@@ -1,5 +1,5 @@
 """HTML in a term's definition (DESIGN section 11): found outside code, reported at its
-line and column by `glossary.html`, and shown as text on the term's page."""
+line and column by `glossary.html`, and shown as typed on the term's page."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import pytest
 from handbooks import make_handbook
 
 from coalition_handbook.cli import main
-from coalition_handbook.markdown.raw_html import html_in_markdown
-from coalition_handbook.site.pages import tags_as_text
+from coalition_handbook.markdown.raw_html import html_in_markdown, tags_as_text
 
 
 def tags(markdown: str) -> list[str]:
@@ -103,7 +102,7 @@ def test_a_tag_in_a_definition_is_an_info_finding_at_its_place(
         ("glossary.html", "info", "glossary/html-thing.yml", 3, 16, "<b>"),
         ("glossary.html", "info", "glossary/html-thing.yml", 3, 24, "</b>"),
     ]
-    assert "shown as text" in findings[0]["message"]
+    assert "shown as typed" in findings[0]["message"]
 
 
 def test_an_edit_that_adds_or_removes_a_tag_is_seen_by_a_warm_run(

@@ -399,7 +399,7 @@ def test_markup_in_a_term_or_protocol_title_is_text_in_every_part_of_the_page(
         for meta in elements(term_page, "meta")
         if meta.attrs.get("name") == "description"
     ]
-    assert description == 'Called "odd" & bold.'
+    assert description == 'Called "odd" & <b>bold</b>.'  # as typed, as in its tooltips
 
 
 def _primary_sidebar(html: str) -> str:

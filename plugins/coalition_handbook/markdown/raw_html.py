@@ -7,7 +7,7 @@ in a comment that a browser ends early (`--!>`). Comments are taken out: no read
 one, and a suppression comment in a definition stays unseen. Where code is is read with
 every `<` made text, as the page will have it: a `<div>` block's backticks are a code
 span there. This follows the checks' reading of Markdown; it is no sanitizer (see
-`site.pages.tags_as_text`).
+`tags_as_text`).
 """
 
 from __future__ import annotations
@@ -96,3 +96,30 @@ def _code_ranges(text: str) -> list[tuple[int, int, bool]]:
         line_start += len(line) + 1
     ranges += [(start, end, True) for start, end in code_spans(mask_blocks(text, 1))]
     return sorted(ranges)
+
+
+def tags_as_text(markdown: str) -> str:
+    """`markdown` as a term's page and its tooltips show it: comments taken out, then
+    every `<` outside code written `&lt;`, so that a tag typed in a definition shows as
+    typed, on its page and in the short text of tooltips, handouts and search (DESIGN
+    section 11; `glossary.html` tells the editor). This is how the text reads, not a
+    sanitizer: definitions are reviewed like pages, which may hold any HTML, and the
+    site's content policy keeps whatever runs from reaching another host."""
+    found = html_in_markdown(markdown)
+    while found.comments:  # without them, code may lie elsewhere (a fence commented out)
+        markdown = _replaced(markdown, [(start, end, "") for start, end in found.comments])
+        found = html_in_markdown(markdown)
+    return _replaced(markdown, [(start, start + 1, "&lt;") for start in found.openers])
+
+
+def _replaced(text: str, cuts: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) span, in order and apart, replaced by its text."""
+    if not cuts:
+        return text
+    pieces: list[str] = []
+    previous = 0
+    for start, end, replacement in cuts:
+        pieces += (text[previous:start], replacement)
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
+from ..markdown.raw_html import tags_as_text
 from .records import Record, load_record_folder
 from .types import AvoidForm, HistoryEntry, OffsetSpans, Origin, SourceRef, Span, Term
 
@@ -48,7 +49,7 @@ def build_term(record: Record) -> Term:
         term=fields["term"],
         version=fields["version"],
         definition=definition,
-        short=fields.get("short") or first_sentence(definition),
+        short=fields.get("short") or first_sentence(tags_as_text(definition)),
         history=history_entries(fields.get("history", ())),
         origin=_with_avoid_text_spans(record.origin, fields.get("avoid", ())),
         status=fields.get("status", "approved"),

@@ -1,8 +1,9 @@
 """glossary.html: an HTML tag in a term's definition (DESIGN section 11).
 
-A definition is read as plain text in tooltips, in handouts' key terms and in search
-results, where a tag is dropped, and its term page shows every `<` outside code as text
-(`site.pages.tags_as_text`): a `<b>` or an `<img>` typed in a definition shows as typed.
+A term's page shows every `<` of its definition outside code as text, and so do the
+short text made of the definition for tooltips, handouts' key terms and search
+(`markdown.raw_html.tags_as_text`): a `<b>` or an `<img>` typed in a definition shows as
+typed.
 This rule tells the editor where the tags are, so the definition can say in Markdown
 what they were meant to. Tags in code, and comments, are not reported.
 """
@@ -30,8 +31,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 document.path,
                 line,
                 column,
-                f"HTML in a definition ({_shortened(tag)}) is shown as text on the term's "
-                "page and left out of tooltips and handouts; write it in Markdown",
+                f"HTML in a definition ({_shortened(tag)}) is shown as typed, not as HTML, "
+                "on the term's page and in tooltips and handouts; write it in Markdown",
                 found=tag,
             )
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from ..markdown.raw_html import html_in_markdown
+from ..markdown.raw_html import tags_as_text
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from .search_boost import other_search_forms, term_search_boosts
@@ -224,33 +224,6 @@ def glossary_index(inputs: SiteInputs) -> str:
 
 def _letter_anchor(letter: str) -> str:
     return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
-
-
-def tags_as_text(markdown: str) -> str:
-    """`markdown` as its term page shows it: comments taken out, then every `<` outside
-    code written `&lt;`, so that a tag typed in a definition shows as typed, as it does
-    in tooltips, handouts and search (DESIGN section 11; `glossary.html` tells the
-    editor). This is how the page reads, not a sanitizer: definitions are reviewed like
-    pages, which may hold any HTML, and the site's content policy keeps whatever runs
-    from reaching another host."""
-    found = html_in_markdown(markdown)
-    while found.comments:  # without them, code may lie elsewhere (a fence commented out)
-        markdown = _replaced(markdown, [(start, end, "") for start, end in found.comments])
-        found = html_in_markdown(markdown)
-    return _replaced(markdown, [(start, start + 1, "&lt;") for start in found.openers])
-
-
-def _replaced(text: str, cuts: list[tuple[int, int, str]]) -> str:
-    """`text` with each (start, end) span, in order and apart, replaced by its text."""
-    if not cuts:
-        return text
-    pieces: list[str] = []
-    previous = 0
-    for start, end, replacement in cuts:
-        pieces += (text[previous:start], replacement)
-        previous = end
-    pieces.append(text[previous:])
-    return "".join(pieces)
 
 
 def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
