@@ -136,6 +136,30 @@ def test_a_named_web_font_or_analytics_is_left_out_with_a_warning(
     assert any("extra.analytics" in warning and "google" in warning for warning in warnings)
 
 
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_mkdocs_own_themes_load_no_highlighter_or_analytics_from_another_host(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, theme: str
+) -> None:
+    """MkDocs' own themes load highlight.js from cdnjs by default, and Google Analytics
+    when asked: both are left out, the second with a warning."""
+    page = "# Home\n\nA page.\n\n```python\nprint(1)\n```\n"
+    config = write_site(tmp_path, pages={"index.md": page}, theme=theme)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            f"theme: {{name: {theme}}}", f"theme: {{name: {theme}, analytics: {{gtag: G-A1}}}}"
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = build_site(config, strict=False)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert remote_loads(site) == []
+    assert "cdnjs" not in html and "G-A1" not in html
+    assert "print(1)" in html
+    warnings = [record.getMessage() for record in caplog.records]
+    assert any("theme.analytics.gtag" in warning for warning in warnings), warnings
+
+
 def _scripts(page: Path) -> list[str]:
     return [
         element.attrs.get("src", "")

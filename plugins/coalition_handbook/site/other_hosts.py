@@ -11,7 +11,10 @@ from Google Fonts, and it sends each visit to an analytics provider when `extra.
 names one. Another
 coalition's `mkdocs.yml` may well keep those defaults: the fonts go off silently (the
 pages then use the reader's own fonts, as the example handbook does); a font or an
-analytics provider the author named goes off with a warning that says so.
+analytics provider the author named goes off with a warning that says so. MkDocs' own
+themes (`mkdocs`, `readthedocs`) load highlight.js from cdnjs unless `highlightjs` is
+false, and Google Analytics when `analytics.gtag` is set: the first goes off silently
+(code is then shown without colours), the second with a warning.
 """
 
 from __future__ import annotations
@@ -24,13 +27,18 @@ from urllib.parse import urlsplit
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
+# The themes that come with MkDocs; both load highlight.js and Google Analytics alike.
+MKDOCS_THEMES = ("mkdocs", "readthedocs")
 
 
 def keep_to_own_host(
     theme_name: str | None, theme: MutableMapping[str, Any], extra: MutableMapping[str, Any]
 ) -> list[str]:
     """Turn off Material's web fonts and analytics in a site's `theme` and `extra`
-    settings; returns a warning for each that mkdocs.yml asked for."""
+    settings, and MkDocs' own themes' highlight.js and analytics; returns a warning for
+    each that mkdocs.yml asked for."""
+    if theme_name in MKDOCS_THEMES:
+        return _keep_mkdocs_theme_to_own_host(theme)
     if theme_name != "material":
         return []
     warnings: list[str] = []
@@ -54,6 +62,18 @@ def keep_to_own_host(
             "hosts, so it is left out."
         )
     return warnings
+
+
+def _keep_mkdocs_theme_to_own_host(theme: MutableMapping[str, Any]) -> list[str]:
+    theme["highlightjs"] = False  # on by default: off silently, as Material's fonts
+    analytics = theme.get("analytics")
+    if not isinstance(analytics, dict) or not analytics.get("gtag"):
+        return []
+    theme["analytics"] = {**analytics, "gtag": None}
+    return [
+        "handbook: theme.analytics.gtag would send every visit to Google Analytics; the "
+        "handbook loads nothing from other hosts, so it is left out."
+    ]
 
 
 def remote_assets(extra_javascript: Iterable[object], extra_css: Iterable[object]) -> list[str]:
