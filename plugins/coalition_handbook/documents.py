@@ -16,7 +16,7 @@ from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
 from .markdown import LineIndex, checkable_text, mask_addresses
 from .matching import FormEntry, Hit, Match, Matcher
-from .model.types import Handbook, Module, Origin, Protocol, Span, Term
+from .model.types import Handbook, Module, Origin, Protocol, RejectedRecord, Span, Term
 from .pickling import constructed_again
 from .yaml_text import source_offsets
 
@@ -339,6 +339,16 @@ def _scan(
                 lambda module=module: _module_texts(module),
             )
         )
+    for rejected in handbook.rejected_records:
+        documents.append(
+            scanner.document(
+                rejected.origin.path,
+                rejected.kind,
+                rejected.id,
+                rejected.origin,
+                lambda rejected=rejected: _rejected_texts(rejected),
+            )
+        )
     return documents
 
 
@@ -390,6 +400,15 @@ def _module_texts(module: Module) -> list[CheckedText]:
     return [_yaml_text(module.origin, key, value) for key, value in _module_values(module)]
 
 
+def _rejected_texts(record: RejectedRecord) -> list[CheckedText]:
+    """The strings of a file with problems that the checks still read; a term's `short`
+    as plain text, as `_term_texts` reads it."""
+    return [
+        _yaml_text(record.origin, key, value, mask_addresses(value) if key == "short" else None)
+        for key, value in record.texts
+    ]
+
+
 def _protocol_values(protocol: Protocol) -> list[tuple[str, str]]:
     """(key, value) of every checked string of a protocol, in file order."""
     values = [("title", protocol.title), ("summary", protocol.summary)]
@@ -407,12 +426,16 @@ def _module_values(module: Module) -> list[tuple[str, str]]:
     return [("title", module.title), *((f"objectives.{index}", text) for index, text in objectives)]
 
 
-def yaml_values(record: Term | Protocol) -> list[tuple[str, ScalarOffsets | list[int]]]:
-    """The checked strings of a term (its definition) or a protocol, each with the offset
-    in the file of every code point (and one past its end): what suppression comments
-    written in them are read from."""
+def yaml_values(
+    record: Term | Protocol | RejectedRecord,
+) -> list[tuple[str, ScalarOffsets | list[int]]]:
+    """The checked strings of a term (its definition) or a protocol, also of a file with
+    problems, each with the offset in the file of every code point (and one past its
+    end): what suppression comments written in them are read from."""
     if isinstance(record, Term):
         values = [("definition", record.definition)]
+    elif isinstance(record, RejectedRecord):
+        values = [(key, value) for key, value in record.texts if key != "short"]
     else:
         values = _protocol_values(record)
     return [(value, _value_offsets(record.origin, key, value)) for key, value in values]

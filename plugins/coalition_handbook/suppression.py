@@ -158,12 +158,13 @@ def shared_suppressions(context: CheckContext) -> dict[str, Suppressions]:
 
 def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
     """The suppression comments of every page, and of the Markdown strings of terms and
-    protocols, by path."""
+    protocols (with problems or not), by path."""
     found = {
         page.path: parse_suppressions(page.origin.text, page.origin.body_line)
         for page in handbook.pages
     }
-    for record in (*handbook.terms.values(), *handbook.protocols.values()):
+    rejected = (record for record in handbook.rejected_records if record.kind != "module")
+    for record in (*handbook.terms.values(), *handbook.protocols.values(), *rejected):
         origin = record.origin
         if "handbook-" in origin.text:  # most files have none: their strings are not read
             found[origin.path] = parse_value_suppressions(origin.text, yaml_values(record))

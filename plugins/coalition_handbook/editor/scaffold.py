@@ -198,7 +198,7 @@ def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
     load (`handbook check` reports them) are not compared; an unreadable glossary folder
     is as good as an empty one here (writing into it will say what is wrong)."""
     try:
-        terms, _ = load_terms(config)
+        terms, _, _ = load_terms(config)
     except OSError:
         return None
     new_claims = list(claims_of(new_term))

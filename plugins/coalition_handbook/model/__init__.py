@@ -2,7 +2,8 @@
 
 `load_handbook` reads every file, collects every problem of every file (a term,
 protocol or module file with problems is left out of the `Handbook`, its path listed in
-`Handbook.rejected`; a module's page stays), and never raises for bad content.
+`Handbook.rejected` and what can still be checked of it in `Handbook.rejected_records`;
+a module's page stays), and never raises for bad content.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
 from .source import relative_path
-from .types import Handbook, Module, Page, Term
+from .types import Handbook, Module, Page, RejectedRecord, Term
 
 __all__ = ["load_handbook"]
 
@@ -34,17 +35,20 @@ def load_handbook(
     With a `cache`, files whose bytes did not change since a cached run are not parsed.
     `leave_out`, given the terms, names plain pages (paths relative to mkdocs.yml) not
     to load: the incremental check takes their findings from its snapshot."""
-    terms, findings = load_terms(config, cache)
+    terms, findings, rejected_records = load_terms(config, cache)
     left_out = leave_out(terms) if leave_out is not None else ()
-    protocols, protocol_findings = load_protocols(config, cache)
+    protocols, protocol_findings, rejected_protocols = load_protocols(config, cache)
     findings.extend(protocol_findings)
+    rejected_records += rejected_protocols
 
     modules: dict[str, Module] = {}
     module_pages: dict[str, Page] = {}
     for path in module_files(config):
         module, page, module_findings = load_module(path, config, cache)
         findings.extend(module_findings)
-        if module is not None:
+        if isinstance(module, RejectedRecord):
+            rejected_records.append(module)
+        elif module is not None:
             modules[module.id] = module
         if page is not None:
             module_pages[page.path] = page
@@ -61,6 +65,11 @@ def load_handbook(
     pages.extend(module_pages.values())
     rejected = frozenset(finding.path for finding in findings if finding.rule in SCHEMA_RULES)
     handbook = Handbook(
-        terms=terms, protocols=protocols, modules=modules, pages=tuple(pages), rejected=rejected
+        terms=terms,
+        protocols=protocols,
+        modules=modules,
+        pages=tuple(pages),
+        rejected=rejected,
+        rejected_records=tuple(rejected_records),
     )
     return handbook, findings

@@ -13,7 +13,16 @@ from ..config import HandbookConfig
 from ..findings import Finding
 from ..markdown.raw_html import tags_as_text
 from .records import Record, load_record_folder
-from .types import AvoidForm, HistoryEntry, OffsetSpans, Origin, SourceRef, Span, Term
+from .types import (
+    AvoidForm,
+    HistoryEntry,
+    OffsetSpans,
+    Origin,
+    RejectedRecord,
+    SourceRef,
+    Span,
+    Term,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -36,8 +45,9 @@ _ABBREVIATIONS = frozenset(
 
 def load_terms(
     config: HandbookConfig, cache: RunCache | None = None
-) -> tuple[dict[str, Term], list[Finding]]:
-    """Every term of `config.glossary_dir` (none if it does not exist), and the problems."""
+) -> tuple[dict[str, Term], list[Finding], list[RejectedRecord]]:
+    """Every term of `config.glossary_dir` (none if it does not exist), the problems, and
+    what can still be checked of the term files with problems."""
     return load_record_folder(config.glossary_dir, config, "term", RULE, build_term, cache)
 
 

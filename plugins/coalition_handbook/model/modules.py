@@ -19,9 +19,9 @@ from ..findings import Finding
 from ..markdown import lines_outside_code
 from .glossary import commonmark, history_entries, inline_text
 from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
-from .records import validated_fields
+from .records import rejected_record, validated_fields
 from .source import FileReport, check_id, may_be_file, read_text, relative_path
-from .types import Heading, Module, Page
+from .types import Heading, Module, Page, RejectedRecord
 
 RULE = "module.schema"
 OVERVIEW = "index.md"
@@ -56,10 +56,11 @@ def module_file_paths(folder: str) -> list[str]:
 
 def load_module(
     path: Path, config: HandbookConfig, cache: RunCache | None = None
-) -> tuple[Module | None, Page | None, list[Finding]]:
-    """A module and its page; the module is None if the file has any problem (all are
-    reported), the page is None only if the file cannot be read at all. Through the
-    persistent cache, a file whose bytes did not change is not parsed again."""
+) -> tuple[Module | RejectedRecord | None, Page | None, list[Finding]]:
+    """A module and its page. If the file has any problem (all are reported), what can
+    still be checked of the module instead (None if its front matter is no mapping);
+    the page is None only if the file cannot be read at all. Through the persistent
+    cache, a file whose bytes did not change is not parsed again."""
     if cache is None or not cache.enabled:
         return _load_module(path, config, cache)
     key = cache.key("module", *page_paths(path, config), cache.file_digest(path))
@@ -72,7 +73,7 @@ def load_module(
 
 def _load_module(
     path: Path, config: HandbookConfig, cache: RunCache | None
-) -> tuple[Module | None, Page | None, list[Finding]]:
+) -> tuple[Module | RejectedRecord | None, Page | None, list[Finding]]:
     STATS.parsed += 1
     relative = relative_path(config, path)
     report = FileReport(RULE, relative)
@@ -94,11 +95,22 @@ def _load_module(
             "has no front matter: a module starts with a '---' block holding title, "
             "version, audience, duration, objectives and history",
         )
-        return None, page, report.findings
+        return _rejected(path.stem, source, page), page, report.findings
     fields = validated_fields("module", source.front_matter, report, page.origin)
     if fields is None or report.findings:
-        return None, page, report.findings
+        return _rejected(path.stem, source, page), page, report.findings
     return build_module(path.stem, fields, source, page), page, report.findings
+
+
+def _rejected(module_id: str, source: PageSource, page: Page) -> RejectedRecord:
+    """What can still be checked of a module with problems: its headings, and the strings
+    of its front matter where that is a mapping."""
+    headings = parse_headings(source.body, source.body_line)
+    front_matter = source.front_matter
+    found = front_matter and rejected_record(
+        "module", module_id, front_matter, page.origin, headings
+    )
+    return found or RejectedRecord("module", module_id, page.origin, (), None, headings)
 
 
 def build_module(module_id: str, fields: dict, source: PageSource, page: Page) -> Module:

@@ -9,15 +9,16 @@ from ..config import HandbookConfig
 from ..findings import Finding
 from .glossary import history_entries
 from .records import Record, load_record_folder
-from .types import Contact, Protocol, Step
+from .types import Contact, Protocol, RejectedRecord, Step
 
 RULE = "protocol.schema"
 
 
 def load_protocols(
     config: HandbookConfig, cache: RunCache | None = None
-) -> tuple[dict[str, Protocol], list[Finding]]:
-    """Every protocol of `config.protocols_dir` (none if it does not exist), and problems."""
+) -> tuple[dict[str, Protocol], list[Finding], list[RejectedRecord]]:
+    """Every protocol of `config.protocols_dir` (none if it does not exist), the problems,
+    and what can still be checked of the protocol files with problems."""
     return load_record_folder(config.protocols_dir, config, "protocol", RULE, build_protocol, cache)
 
 

@@ -4,13 +4,16 @@ Terms and protocols are whole YAML files; a module's record is its front matter.
 pass through `validated_fields`: every YAML and schema problem is reported at the exact
 value (or the key, for unknown fields). A file with any problem is left out of the
 handbook until it is fixed, so one broken file does not cascade into findings about
-others (duplicates, references) that are not real.
+others (duplicates, references) that are not real. What can still be checked of it on
+its own (its texts, a protocol's review date, a module's sections) is kept as a
+`RejectedRecord`, so the editor sees those findings in the same run.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +31,7 @@ from .source import (
     report_yaml_problems,
     spans_of,
 )
-from .types import Origin
+from .types import Heading, Origin, RecordKind, RejectedRecord
 from .yaml_source import LineIndex, YamlDocument, load_yaml
 
 T = TypeVar("T")
@@ -79,6 +82,70 @@ def validated_fields(
     return None if report.findings else data
 
 
+# The strings the checks read in each kind of record, as dotted paths (`*`: every item
+# of a list). `documents` reads them off valid records; these are for a file with problems.
+_CHECKED_STRINGS = {
+    "term": ("definition", "short"),
+    "protocol": (
+        "title",
+        "summary",
+        "steps.*.title",
+        "steps.*.detail",
+        "contacts.*.name",
+        "contacts.*.text",
+    ),
+    "module": ("title", "objectives.*"),
+}
+
+
+def rejected_record(
+    kind: RecordKind,
+    record_id: str,
+    document: YamlDocument,
+    origin: Origin,
+    headings: tuple[Heading, ...] | None = None,
+) -> RejectedRecord | None:
+    """What can still be checked of a record whose file has problems: None if its YAML
+    is no mapping of fields."""
+    if not document.usable or document.empty:
+        return None
+    data = to_json_data(document.data)
+    if not isinstance(data, dict):
+        return None
+    texts = [
+        (key, value)
+        for path in _CHECKED_STRINGS[kind]
+        for key, value in _strings_at(data, path.split("."), "")
+    ]
+    texts.sort(key=lambda item: origin.span(item[0]).start)  # in file order
+    review_by = _date(data.get("review_by")) if kind == "protocol" else None
+    return RejectedRecord(kind, record_id, origin, tuple(texts), review_by, headings)
+
+
+def _strings_at(value: Any, parts: list[str], key: str) -> Iterator[tuple[str, str]]:
+    """(dotted key, string) of each string at the dotted path `parts` below `value`."""
+    if not parts:
+        if isinstance(value, str):
+            yield key, value
+        return
+    first, rest = parts[0], parts[1:]
+    prefix = f"{key}." if key else ""
+    if first == "*":
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _strings_at(item, rest, f"{prefix}{index}")
+    elif isinstance(value, dict) and first in value:
+        yield from _strings_at(value[first], rest, f"{prefix}{first}")
+
+
+def _date(value: Any) -> dt.date | None:
+    """A valid `YYYY-MM-DD` date, or None."""
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def report_schema_problems(
     problems: list[SchemaProblem], document: YamlDocument, report: FileReport, origin: Origin
 ) -> None:
@@ -97,23 +164,28 @@ def report_schema_problems(
 
 
 def load_yaml_record(
-    path: Path, config: HandbookConfig, kind: str, rule: str, cache: RunCache | None = None
-) -> tuple[Record | None, list[Finding]]:
-    """Read one record file (a term or a protocol); None if it has any problem."""
+    path: Path,
+    config: HandbookConfig,
+    kind: RecordKind,
+    rule: str,
+    cache: RunCache | None = None,
+) -> tuple[Record | None, list[Finding], RejectedRecord | None]:
+    """Read one record file (a term or a protocol): the record, None if it has any
+    problem; the problems; what can still be checked of a file with problems."""
     relative = relative_path(config, path)
     report = FileReport(rule, relative)
     check_id(path.stem, report)
     text = read_text(path, report, cache)
     if text is None:
-        return None, report.findings
+        return None, report.findings, None
     lines = LineIndex(text)
     report.lines = lines
     document = load_yaml(text, lines=lines)
     origin = Origin(path=relative, text=text, spans=spans_of(document, lines))
     fields = validated_fields(kind, document, report, origin)
     if fields is None:
-        return None, report.findings
-    return Record(path.stem, fields, origin), report.findings
+        return None, report.findings, rejected_record(kind, path.stem, document, origin)
+    return Record(path.stem, fields, origin), report.findings, None
 
 
 def record_files(directory: Path) -> list[Path]:
@@ -160,48 +232,55 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
 def cached_records(
     paths: list[Path],
     config: HandbookConfig,
-    kind: str,
+    kind: RecordKind,
     rule: str,
     build: Callable[[Record], T],
     cache: RunCache | None,
-) -> tuple[dict[str, T], list[Finding]]:
+) -> tuple[dict[str, T], list[Finding], list[RejectedRecord]]:
     """Load and build every record file of `paths`, each through the persistent cache:
-    a file whose bytes did not change since a run that kept it is not parsed again."""
+    a file whose bytes did not change since a run that kept it is not parsed again.
+    Also what can still be checked of the files with problems."""
     built: dict[str, T] = {}
     findings: list[Finding] = []
+    rejected: list[RejectedRecord] = []
     for path in paths:
         key = ""
-        entry: tuple[T | None, list[Finding]] | None = None
+        entry: tuple[T | None, list[Finding], RejectedRecord | None] | None = None
         if cache is not None and cache.enabled:
             relative = relative_path(config, path)
             key = cache.key(kind, relative, cache.file_digest(path))
             entry = cache.load(f"records-{kind}", key)
         if entry is None:
             STATS.parsed += 1
-            record, problems = load_yaml_record(path, config, kind, rule, cache)
-            entry = (build(record) if record is not None else None, problems)
+            record, problems, left_out = load_yaml_record(path, config, kind, rule, cache)
+            entry = (build(record) if record is not None else None, problems, left_out)
             if key and cache is not None:
                 cache.store(f"records-{kind}", key, entry)
-        value, problems = entry
+        value, problems, left_out = entry
         findings.extend(problems)
         if value is not None:
             built[path.stem] = value
-    return built, findings
+        if left_out is not None:
+            rejected.append(left_out)
+    return built, findings, rejected
 
 
 def load_record_folder(
     directory: Path,
     config: HandbookConfig,
-    kind: str,
+    kind: RecordKind,
     rule: str,
     build: Callable[[Record], T],
     cache: RunCache | None,
-) -> tuple[dict[str, T], list[Finding]]:
+) -> tuple[dict[str, T], list[Finding], list[RejectedRecord]]:
     """Every `<id>.yml` record of `directory` (none if it does not exist), built, and the
-    problems: misplaced files first, then each record file's."""
+    problems: misplaced files first, then each record file's; and what can still be
+    checked of the files with problems."""
     if not directory.is_dir():
-        return {}, []
+        return {}, [], []
     findings = misplaced_files(directory, config, rule, kind)
-    built, problems = cached_records(record_files(directory), config, kind, rule, build, cache)
+    built, problems, rejected = cached_records(
+        record_files(directory), config, kind, rule, build, cache
+    )
     findings.extend(problems)
-    return built, findings
+    return built, findings, rejected

@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..pickling import constructed_again
 
 TermStatus = Literal["proposed", "approved", "deprecated"]
+RecordKind = Literal["term", "protocol", "module"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +321,23 @@ class Module:
 
 
 @dataclass(frozen=True, slots=True)
+class RejectedRecord:
+    """A term, protocol or module file left out of the handbook for its problems (already
+    reported), as far as it can still be checked: the strings the checks read, where they
+    are strings, and a protocol's review date or a module's headings, where they are
+    valid. So an editor sees every finding of a file at once, not one round at a time."""
+
+    __reduce__ = constructed_again
+
+    kind: RecordKind
+    id: str
+    origin: Origin
+    texts: tuple[tuple[str, str], ...]  # (dotted key, value) of each checked string
+    review_by: dt.date | None = None
+    headings: tuple[Heading, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A Markdown page of docs_dir, modules included.
 
@@ -353,3 +371,5 @@ class Handbook:
     # Paths of term, protocol and module files left out because they have problems
     # (already reported): a reference to one of them is not reported again.
     rejected: frozenset[str] = frozenset()
+    # What can still be checked of those files.
+    rejected_records: tuple[RejectedRecord, ...] = ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.types import Heading, Module
+from ..model.types import Heading, Module, RejectedRecord
 from .base import CheckContext
 
 RULE = "module.structure"
@@ -18,7 +18,11 @@ SECTIONS = ("Realize", "Recognize", "Respond")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for module in context.handbook.modules.values():
+    handbook = context.handbook
+    # A module whose front matter has problems still has its sections checked.
+    modules: list[Module | RejectedRecord] = [*handbook.modules.values()]
+    modules += [record for record in handbook.rejected_records if record.headings is not None]
+    for module in modules:
         lines = module.origin.text.split("\n")  # as the Markdown scan counts lines
         for line, message, at_heading in structure_problems(module):
             # A heading out of place is found as written; a missing one at the body's start.
@@ -29,16 +33,17 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def structure_problems(module: Module) -> Iterator[tuple[int, str, bool]]:
+def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, str, bool]]:
     """(line, message, whether the line is the heading at fault) for every missing or
     out-of-order section."""
     found: list[tuple[str, Heading]] = []
+    headings = module.headings or ()
     for name in SECTIONS:
-        heading = _first(module.headings, name, level=2)
+        heading = _first(headings, name, level=2)
         if heading is not None:
             found.append((name, heading))
             continue
-        elsewhere = _first(module.headings, name, level=None)
+        elsewhere = _first(headings, name, level=None)
         if elsewhere is not None:
             yield (
                 elsewhere.line,

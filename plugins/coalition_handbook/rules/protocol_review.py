@@ -12,14 +12,22 @@ RULE = "protocol.review-overdue"
 
 def check(context: CheckContext) -> Iterator[Finding]:
     today = context.config.today
-    for protocol in context.handbook.protocols.values():
-        if protocol.review_by >= today:
+    handbook = context.handbook
+    # A protocol file with problems, whose review date is valid, is overdue all the same.
+    review_dates = [(protocol, protocol.review_by) for protocol in handbook.protocols.values()]
+    review_dates += [
+        (record, record.review_by)
+        for record in handbook.rejected_records
+        if record.kind == "protocol" and record.review_by is not None
+    ]
+    for protocol, review_by in review_dates:
+        if review_by >= today:
             continue
-        days = (today - protocol.review_by).days
+        days = (today - review_by).days
         yield context.finding_at(
             RULE,
             protocol.origin,
             "review_by",
-            f"review of protocol '{protocol.id}' was due on {protocol.review_by.isoformat()} "
+            f"review of protocol '{protocol.id}' was due on {review_by.isoformat()} "
             f"({days} day{'s' if days != 1 else ''} ago): review it, then set a new review_by",
         )

@@ -1,0 +1,175 @@
+"""A term, protocol or module file with problems is left out of the handbook, but what
+can still be checked of it is: an editor sees every finding of the file at once, not the
+schema's first and the rest after fixing it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from handbooks import make_handbook
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.cli import main
+from coalition_handbook.config import load_config
+
+PROTOCOL = """\
+title: Hotel staff who meet a vagrant
+version: 1
+owner: Hospitality committee
+effective: 2020-01-01
+review_by: 2020-06-01
+audience: [hotel staff]
+summary: Help each vagrant; never follow [this](javascript:alert(1)).
+steps:
+  - title: Call
+    detail: Call 555-123-4567 about the vagrant.
+contacts:
+  - name: Front desk
+    text: Ask for the vagrant desk.
+history:
+  - {version: 1, date: 2020-01-01, summary: First.}
+"""
+
+MODULE = """\
+---
+title: Meeting a vagrant
+version: 1
+audience: [hotel staff]
+duration: 45 minutes
+objectives:
+  - Greet each vagrant
+history:
+  - {version: 1, date: 2026-01-01, summary: First.}
+---
+## Realize
+
+Text.
+
+## Recognize
+
+Text.
+
+## Respond
+
+Text.
+"""
+
+TERM = """\
+term: outreach worker
+version: 1
+definition: Someone who meets each vagrant where they are; write to jane.doe@gmail.com.
+history:
+  - {version: 1, date: 2026-01-01, summary: First.}
+"""
+
+
+def findings(config_file: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple]:
+    main(["check", "-f", str(config_file), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    return [(f["path"], f["line"], f["column"], f["rule"], f["found"]) for f in found]
+
+
+def test_a_protocol_with_a_schema_problem_has_its_texts_and_review_date_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = PROTOCOL.replace("audience: [hotel staff]", "audience: hotel staff")
+    config_file = make_handbook(tmp_path, **{"protocols/hotel.yml": broken})
+
+    assert findings(config_file, capsys) == [
+        ("protocols/hotel.yml", 1, 31, "term.avoid", "vagrant"),
+        ("protocols/hotel.yml", 5, 12, "protocol.review-overdue", "2020-06-01"),
+        ("protocols/hotel.yml", 6, 11, "protocol.schema", "hotel staff"),
+        ("protocols/hotel.yml", 7, 20, "term.avoid", "vagrant"),
+        ("protocols/hotel.yml", 7, 49, "link.unsafe", "javascript:"),
+        ("protocols/hotel.yml", 10, 18, "privacy.pii", "555-123-4567"),
+        ("protocols/hotel.yml", 10, 41, "term.avoid", "vagrant"),
+        ("protocols/hotel.yml", 13, 23, "term.avoid", "vagrant"),
+    ]
+
+
+def test_a_module_with_front_matter_problems_has_its_sections_and_texts_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = MODULE.replace("duration: 45 minutes\n", "").replace("## Recognize", "## Notice")
+    no_front_matter = MODULE.split("---\n", 2)[2].replace("## Realize", "## Realise")
+    config_file = make_handbook(
+        tmp_path,
+        **{"content/modules/hotel.md": broken, "content/modules/bare.md": no_front_matter},
+    )
+
+    found = findings(config_file, capsys)
+
+    assert [item[:4] for item in found if item[0].endswith("bare.md")] == [
+        ("content/modules/bare.md", 1, 1, "module.schema"),
+        ("content/modules/bare.md", 1, 1, "module.structure"),
+    ]
+    assert [item for item in found if item[0].endswith("hotel.md")] == [
+        ("content/modules/hotel.md", 1, 1, "module.schema", None),
+        ("content/modules/hotel.md", 2, 18, "term.avoid", "vagrant"),  # title
+        ("content/modules/hotel.md", 6, 16, "term.avoid", "vagrant"),  # an objective
+        ("content/modules/hotel.md", 10, 1, "module.structure", None),  # no Recognize
+    ]
+
+
+def test_a_term_with_a_schema_problem_has_its_definition_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = TERM.replace("version: 1\n", "version: 1\ntags: outreach\n")
+    config_file = make_handbook(tmp_path, **{"glossary/outreach-worker.yml": broken})
+
+    assert findings(config_file, capsys) == [
+        ("glossary/outreach-worker.yml", 3, 7, "glossary.schema", "outreach"),
+        ("glossary/outreach-worker.yml", 4, 36, "term.avoid", "vagrant"),
+        ("glossary/outreach-worker.yml", 4, 69, "privacy.pii", "jane.doe@gmail.com"),
+    ]
+
+
+def test_suppression_comments_in_a_file_with_problems_still_apply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = PROTOCOL.replace("audience: [hotel staff]", "audience: hotel staff").replace(
+        "summary: Help", "summary: <!-- handbook-disable-next-line term.avoid -->\n  Help"
+    )
+    config_file = make_handbook(tmp_path, **{"protocols/hotel.yml": broken})
+
+    lines = {line for _, line, _, rule, _ in findings(config_file, capsys) if rule == "term.avoid"}
+    assert lines == {1, 11, 14}  # not the summary's line 8
+
+
+@pytest.mark.parametrize(
+    ("name", "valid", "broken"),
+    [
+        ("protocols/hotel.yml", PROTOCOL, PROTOCOL.replace("owner:", "ownr:")),
+        ("content/modules/hotel.md", MODULE, MODULE.replace("version: 1", "version: one")),
+        ("glossary/outreach-worker.yml", TERM, TERM.replace("version: 1", "version: 0")),
+    ],
+)
+def test_a_file_with_problems_has_the_same_texts_checked_as_when_it_is_valid(
+    tmp_path: Path, name: str, valid: str, broken: str
+) -> None:
+    """The strings read off a file with problems are those read off a valid record."""
+
+    def checked(root: Path, text: str) -> list[tuple]:
+        result = run_checks(load_config(make_handbook(root, **{name: text})))
+        return [
+            (finding.rule, finding.line, finding.column, finding.found)
+            for finding in result.findings
+            if finding.rule in ("term.avoid", "privacy.pii", "link.unsafe")
+        ]
+
+    found = checked(tmp_path / "valid", valid)
+    assert found  # every fixture uses a form to avoid
+    assert checked(tmp_path / "broken", broken) == found
+
+
+def test_a_warm_run_reports_what_a_cold_one_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = PROTOCOL.replace("audience: [hotel staff]", "audience: hotel staff")
+    config_file = make_handbook(tmp_path, **{"protocols/hotel.yml": broken})
+
+    cold = findings(config_file, capsys)
+    assert (tmp_path / ".cache").is_dir()
+    assert findings(config_file, capsys) == cold
