@@ -363,6 +363,43 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
     assert from_plugin == load_config(config_file, today=from_plugin.today)
 
 
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        # Left empty (every line under it commented out): unset, the default.
+        ("rules:\n", None),
+        ("known_acronyms:\n", None),
+        ("privacy:\n", None),
+        ("privacy:\n        allow:\n", None),
+        # Empty, but of the wrong kind: an error in both.
+        ("privacy: []\n", "'privacy' takes one key"),
+        ("rules: []\n", "'rules' must map rule ids"),
+        ("known_acronyms: {}\n", "'known_acronyms' must be a list of strings"),
+        ("privacy: {allow: [233733]}\n", 'quote numbers: "233733"'),
+        # The option a problem is about is named as MkDocs names options.
+        ("glossary_dir: terms\n", "option 'glossary_dir': mkdocs.yml:5: glossary_dir 'terms'"),
+        ("rules: {term.avod: off}\n", "option 'rules': mkdocs.yml:5: unknown rule 'term.avod'"),
+    ],
+)
+def test_the_check_and_the_build_read_an_empty_or_wrong_option_alike(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: str, error: str | None
+) -> None:
+    """An adopter's local `handbook check` must not pass where CI's build fails."""
+    config_file = write_config(
+        tmp_path, f"site_name: X\ndocs_dir: content\nplugins:\n  - handbook:\n      {options}"
+    )
+    if error is None:
+        config = load_config(config_file)
+        assert (config.rules, config.known_acronyms, config.privacy_allow) == ({}, set(), ())
+        load_mkdocs_config(config_file=str(config_file))
+        return
+    with pytest.raises(ConfigError):
+        load_config(config_file)
+    with pytest.raises(Exception, match="configuration error"):  # MkDocs' Abort
+        load_mkdocs_config(config_file=str(config_file))
+    assert error in caplog.text.split("'plugins': Plugin 'handbook' ", 1)[-1]
+
+
 def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
     config_file = write_config(
         tmp_path,

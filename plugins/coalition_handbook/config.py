@@ -508,19 +508,24 @@ def build_config(
 
     autolink = choice("autolink", AUTOLINK_MODES)
     paper_size = choice("paper_size", PAPER_SIZES)
-    known = merged["known_acronyms"] or []
+    # An option left empty (`rules:` with every line under it commented out) is unset,
+    # as the plugin's options read it: the build and the check agree.
+    known = _unless_empty(merged["known_acronyms"], [])
     if not isinstance(known, list) or not all(isinstance(item, str) for item in known):
         problems.add(f"{at('known_acronyms')}: 'known_acronyms' must be a list of strings")
         known = []
-    privacy = merged["privacy"] or {}
+    privacy = _unless_empty(merged["privacy"], {})
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
         problems.add(f"{at('privacy')}: 'privacy' takes one key, 'allow' (a list of strings)")
         privacy = {}
-    allow = privacy.get("allow") or []
+    allow = _unless_empty(privacy.get("allow"), [])
     if not isinstance(allow, list) or not all(isinstance(item, str) for item in allow):
-        problems.add(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings")
+        listed = allow if isinstance(allow, list) else []
+        numbers = [n for n in listed if isinstance(n, int | float) and not isinstance(n, bool)]
+        hint = f' (quote numbers: "{numbers[0]}")' if numbers else ""
+        problems.add(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings{hint}")
         allow = []
-    rules = merged["rules"] or {}
+    rules = _unless_empty(merged["rules"], {})
     if not isinstance(rules, dict):
         problems.add(f"{at('rules')}: 'rules' must map rule ids to error, warning, info or off")
         rules = {}
@@ -593,6 +598,11 @@ def _today(where: str, problems: _Problems) -> dt.date:
     except ValueError:
         problems.add(f"{where}: {TODAY_VARIABLE} is {written!r}; expected a date, YYYY-MM-DD")
         return dt.date.today()
+
+
+def _unless_empty(value: Any, default: Any) -> Any:
+    """`value`, or `default` for an option written with nothing after it (YAML's null)."""
+    return default if value is None else value
 
 
 def _choice(

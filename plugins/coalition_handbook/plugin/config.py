@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
@@ -22,9 +24,26 @@ class _RuleLevel(opt.BaseConfigOption[str]):
         return str(level)
 
 
+# An option written with nothing after it (`rules:` with every line under it commented
+# out) is unset, as `handbook check` reads it; MkDocs would refuse it.
+class _ListOfItems(opt.ListOfItems):
+    def run_validation(self, value: object) -> list[Any]:
+        return super().run_validation([] if value is None else value)
+
+
+class _DictOfItems(opt.DictOfItems):
+    def run_validation(self, value: object) -> dict[str, Any]:
+        return super().run_validation({} if value is None else value)
+
+
 class _PrivacyConfig(base.Config):
-    allow = opt.ListOfItems(opt.Type(str), default=[])
+    allow = _ListOfItems(opt.Type(str), default=[])
     """Public numbers and addresses (hotlines) that privacy.pii accepts."""
+
+
+class _PrivacyOption(opt.SubConfig[_PrivacyConfig]):
+    def run_validation(self, value: object) -> _PrivacyConfig:
+        return super().run_validation({} if value is None else value)
 
 
 class HandbookPluginConfig(base.Config):
@@ -38,11 +57,11 @@ class HandbookPluginConfig(base.Config):
     """Folder of training modules, relative to docs_dir."""
     autolink = opt.Choice(AUTOLINK_MODES, default="first")
     """Link the first use of a term on each page, every use, or none."""
-    known_acronyms = opt.ListOfItems(opt.Type(str), default=[])
+    known_acronyms = _ListOfItems(opt.Type(str), default=[])
     """All-caps words that term.unknown-acronym accepts."""
-    privacy = opt.SubConfig(_PrivacyConfig)
+    privacy = _PrivacyOption()
     """`allow`: public contact details that privacy.pii accepts."""
-    rules = opt.DictOfItems(_RuleLevel(), default={})
+    rules = _DictOfItems(_RuleLevel(), default={})
     """Rule id -> error, warning, info or off."""
     handouts = opt.Type(bool, default=True)
     """Render a PDF handout for every training module."""

@@ -32,7 +32,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..cache import RunCache
 from ..check import CheckResult, run_checks
-from ..config import ConfigError, HandbookConfig, build_config
+from ..config import OPTION_DEFAULTS, ConfigError, HandbookConfig, build_config
 from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
 from ..findings import Finding, Severity
@@ -621,10 +621,19 @@ def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:
 
 
 def _option_named(problem: str) -> str:
-    """The option a problem of the site config is about (`mkdocs.yml:10: 'glossary_dir'
-    must be...`), for MkDocs' "option '...'" prefix."""
-    quoted = re.search(r"'([\w.-]+)'", problem)
-    return quoted.group(1) if quoted else "handbook"
+    """The option a problem of the site config is about, for MkDocs' "option '...'"
+    prefix: the option it quotes first (`mkdocs.yml:9: 'autolink' must be...`) or does
+    not know (`unknown option 'autolnk'`), else the first option it names
+    (`glossary_dir 'terms' is not a folder`), else its first quoted word."""
+    quoted = re.findall(r"'([\w.-]+)'", problem)
+    if quoted and ("unknown option" in problem or _is_option(quoted[0])):
+        return quoted[0]
+    named = [word for word in re.findall(r"[\w.-]+", problem) if _is_option(word)]
+    return (named or quoted or ["handbook"])[0]
+
+
+def _is_option(name: str) -> bool:
+    return name.split(".", 1)[0] in OPTION_DEFAULTS
 
 
 def _warnings_counted() -> bool:
