@@ -192,6 +192,49 @@ def test_comments_in_term_and_protocol_strings_suppress_there_only(tmp_path: Pat
     ]
 
 
+def _avoided_lines(tmp_path: Path, definition: str) -> list[int]:
+    term = DEFINED_TERM.replace(DEFINED_TERM.split("definition: ", 1)[1].split("history:")[0], "")
+    term = term.replace("definition: ", f"definition: {definition}")
+    config_file = make_handbook(tmp_path, **{"glossary__outreach-worker.yml": term})
+    findings = run_checks(load_config(config_file)).findings
+    return [finding.line for finding in findings if finding.rule == "term.avoid"]
+
+
+@pytest.mark.parametrize(
+    ("definition", "lines"),
+    [
+        # A folded string: its two lines are one Markdown line, which the comment covers.
+        (
+            ">-\n  Someone who meets each vagrant where they\n  are. Never say vagrant."
+            " <!-- handbook-disable-line term.avoid -->\n",
+            [],
+        ),
+        # The same in a quoted string written over two lines.
+        (
+            '"Someone who meets each vagrant where they\n  are. Never say vagrant.'
+            ' <!-- handbook-disable-line term.avoid -->"\n',
+            [],
+        ),
+        # The file's next line, in the middle of a folded Markdown line, and no more...
+        (
+            ">-\n  Someone who meets people.\n  <!-- handbook-disable-next-line term.avoid -->"
+            "\n  Never say vagrant,\n  nor vagrant.\n",
+            [7],
+        ),
+        # ...and not past the end of the string: the next field is checked.
+        (
+            "Never say vagrant. <!-- handbook-disable-next-line term.avoid -->\n"
+            "short: Meets each vagrant.\n",
+            [3, 4],
+        ),
+    ],
+)
+def test_comments_in_a_string_written_over_several_lines_cover_what_they_say(
+    tmp_path: Path, definition: str, lines: list[int]
+) -> None:
+    assert _avoided_lines(tmp_path, definition) == lines
+
+
 def test_without_comments_every_use_is_reported(tmp_path: Path) -> None:
     config_file = make_handbook(
         tmp_path,

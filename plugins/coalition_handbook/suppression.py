@@ -47,6 +47,9 @@ class Directive:
     action: str  # "disable" | "enable" | "disable-next-line" | "disable-line"
     rules: tuple[str, ...]  # empty: every rule
     places: tuple[tuple[int, int], ...] = ()  # (line, column) in the file of each rule
+    # The file's lines a disable-line or disable-next-line comment switches off, first
+    # and last: one Markdown line of a YAML string may span several (a folded string).
+    covers: tuple[int, int] | None = None
 
 
 @dataclass
@@ -71,11 +74,9 @@ class Suppressions:
         if index >= 0 and disabled[index]:
             return True
         return any(
-            _names(directive.rules, rule)
-            and (
-                (directive.action == "disable-next-line" and directive.line + 1 == line)
-                or (directive.action == "disable-line" and directive.line == line)
-            )
+            directive.covers is not None
+            and directive.covers[0] <= line <= directive.covers[1]
+            and _names(directive.rules, rule)
             for directive in self.directives
         )
 
@@ -107,11 +108,26 @@ def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
     if "handbook-" not in text:
         return Suppressions()
     directives = [
-        Directive(number, action, rules, tuple((number, column) for column in columns))
+        Directive(
+            number,
+            action,
+            rules,
+            tuple((number, column) for column in columns),
+            _one_line_covered(action, number, number + 1),
+        )
         for number, line in lines_outside_code(text, body_line)
-        for action, rules, columns in _comments(line)
+        for action, rules, columns, _ in _comments(line)
     ]
     return Suppressions(tuple(directives))
+
+
+def _one_line_covered(action: str, this: int, following: int) -> tuple[int, int] | None:
+    """The `covers` of a page's comment on line `this`, the next line being `following`."""
+    if action == "disable-line":
+        return this, this
+    if action == "disable-next-line":
+        return following, following
+    return None
 
 
 def parse_value_suppressions(
@@ -135,19 +151,34 @@ def parse_value_suppressions(
 
 
 def _value_directives(value: str, offsets: Sequence[int], file_lines: LineIndex) -> list[Directive]:
-    """The comments in one string of a YAML file, placed in the file."""
+    """The comments in one string of a YAML file, placed in the file. In a folded
+    string (`>`) or a quoted one, one Markdown line is written over several lines of the
+    file: a disable-line comment covers all of them, and a disable-next-line comment
+    the file's next line up to the end of the next Markdown line, as far as the string
+    goes (an editor may mean either)."""
     value_lines = LineIndex.of(value)
+    lengths = [len(line) for line in value.split("\n")]
+    string_end = file_lines.position(offsets[max(len(value) - 1, 0)])[0]
 
     def place(number: int, column: int) -> tuple[int, int]:
         return file_lines.position(offsets[value_lines.offset(number, column)])
 
-    return [
-        Directive(
-            place(number, 1)[0], action, rules, tuple(place(number, column) for column in columns)
-        )
-        for number, line in lines_outside_code(value)
-        for action, rules, columns in _comments(line)
-    ]
+    def last_file_line(number: int) -> int:
+        return place(number, max(lengths[number - 1], 1))[0]
+
+    directives: list[Directive] = []
+    for number, line in lines_outside_code(value):
+        for action, rules, columns, start in _comments(line):
+            covers: tuple[int, int] | None = None
+            if action == "disable-line":
+                covers = place(number, 1)[0], last_file_line(number)
+            elif action == "disable-next-line":
+                first = place(number, start)[0] + 1
+                last = last_file_line(number + 1) if number < len(lengths) else first
+                covers = (first, max(first, last)) if first <= string_end else None
+            places = tuple(place(number, column) for column in columns)
+            directives.append(Directive(place(number, 1)[0], action, rules, places, covers))
+    return directives
 
 
 def shared_suppressions(context: CheckContext) -> dict[str, Suppressions]:
@@ -171,9 +202,9 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
     return found
 
 
-def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]]]:
-    """(action, rules, 1-based column of each rule) of each suppression comment on
-    `line`; a comment shown in inline code does not count."""
+def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...], int]]:
+    """(action, rules, 1-based column of each rule, 1-based column of the comment) of
+    each suppression comment on `line`; a comment shown in inline code does not count."""
     if "handbook-" not in line:
         return
     visible = INLINE_CODE.sub(lambda code: " " * len(code.group(0)), line)
@@ -183,4 +214,5 @@ def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]
             comment.group(1),
             tuple(name.group() for name in names),
             tuple(comment.start(2) + name.start() + 1 for name in names),
+            comment.start() + 1,
         )
