@@ -989,7 +989,7 @@ def test_shallow_clone_unfetched_sha_then_fetched(
     code, out, err = diff(clone, capsys, base)
     assert (code, out) == (2, "")
     assert "shallow clone" in err
-    assert f"`git fetch --depth=1 origin {base}`" in err
+    assert f"`git fetch origin {base}`" in err
 
     subprocess.run(fetch_hint(err), cwd=clone, check=True, capture_output=True)
     code, out, _ = diff(clone, capsys, base)
@@ -1007,7 +1007,7 @@ def test_shallow_clone_of_a_pull_request_branch_against_origin_main(
 
     code, _, err = diff(clone, capsys, "origin/main")
     assert code == 2
-    assert "`git fetch --depth=1 origin +main:refs/remotes/origin/main`" in err
+    assert "`git fetch origin +main:refs/remotes/origin/main`" in err
 
     subprocess.run(fetch_hint(err), cwd=clone, check=True, capture_output=True)
     code, out, _ = diff(clone, capsys, "origin/main")

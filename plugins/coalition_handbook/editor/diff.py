@@ -195,12 +195,13 @@ def _unknown_revision(repository: Path, revision: str) -> str:
 
 def _fetch_command(repository: Path, revision: str) -> str:
     """The command that fetches `revision`: a remote-tracking name (`origin/main`) is
-    fetched from its remote into that name, anything else as given."""
+    fetched from its remote into that name, anything else as given. With its history:
+    `BASE...HEAD` needs the commit where the two split."""
     remote, _, branch = revision.partition("/")
     remotes = git.git(repository, "remote").decode("utf-8").split()
     if branch and remote in remotes:
-        return f"git fetch --depth=1 {remote} +{branch}:refs/remotes/{remote}/{branch}"
-    return f"git fetch --depth=1 {remotes[0] if remotes else 'origin'} {revision}"
+        return f"git fetch {remote} +{branch}:refs/remotes/{remote}/{branch}"
+    return f"git fetch {remotes[0] if remotes else 'origin'} {revision}"
 
 
 def _without(handbook: Handbook, paths: set[str]) -> Handbook:
