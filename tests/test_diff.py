@@ -1120,3 +1120,24 @@ def test_a_list_change_pairs_no_items_that_share_a_name() -> None:
         "added Hotline (222, Spanish, 24/7), Hotline (111, English, 24/7); "
         "removed Hotline (111, English), Hotline (222, Spanish)"
     )
+
+
+@pytest.mark.parametrize("head", [None, "HEAD"])
+def test_a_glossary_moved_to_another_folder_is_no_change_to_its_terms(
+    repository: Path, capsys: pytest.CaptureFixture[str], head: str | None
+) -> None:
+    """Each revision is read with the folders its own mkdocs.yml names."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "mv", "glossary", "terms")
+    write(
+        repository,
+        "mkdocs.yml",
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n      glossary_dir: terms\n",
+    )
+    commit(repository, "move the glossary")
+    arguments = ["diff", base, *([head] if head else []), "-f", str(repository / "mkdocs.yml")]
+
+    assert main(arguments) == 0
+    report = capsys.readouterr().out
+    assert "added" not in report.lower() and "removed" not in report.lower(), report
+    assert "survivor" not in report, report

@@ -167,7 +167,8 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
 def run_diff(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .editor.diff import run_diff as diff_command
 
-    return diff_command(config, args.base, args.head, write=write_stdout)
+    config_file = args.config_file or default_config_file()
+    return diff_command(config, args.base, args.head, write=write_stdout, config_file=config_file)
 
 
 def run_new(args: argparse.Namespace, config: HandbookConfig) -> int:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import HandbookConfig
+from ..config import ConfigError, HandbookConfig, load_config
 from ..findings import Finding
 from ..model import load_handbook
 from ..model.types import Handbook
@@ -60,11 +60,13 @@ def run_diff(
     base: str,
     head: str | None,
     write: Callable[[str], object] | None = None,
+    config_file: Path | None = None,
 ) -> int:
     """Print the report with `write` (default: to stdout; the CLI's own handles a full
-    disk); see the module docstring for the exit codes."""
+    disk); see the module docstring for the exit codes. `config_file`, the mkdocs.yml
+    `config` was read from, lets each revision name its own folders."""
     try:
-        report, failing = diff_report(config, base, head)
+        report, failing = diff_report(config, base, head, config_file)
     except DiffError as error:
         print(f"handbook diff: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -72,17 +74,21 @@ def run_diff(
     return EXIT_UNRECORDED if failing else EXIT_OK
 
 
-def diff_report(config: HandbookConfig, base: str, head: str | None) -> tuple[str, bool]:
+def diff_report(
+    config: HandbookConfig, base: str, head: str | None, config_file: Path | None = None
+) -> tuple[str, bool]:
     """The Markdown report, and whether it fails: an item changed without a version bump,
     or an item's file does not load at the head (its bump cannot be shown)."""
     repository = _repository(config.root)
     base, head, base_label = _revisions(repository, base, head)
     with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
-        old = load_revision(config, repository, base, Path(scratch) / "base", base_label)
+        old = load_revision(
+            config, repository, base, Path(scratch) / "base", base_label, config_file
+        )
         if head is None:
             new = load_working_tree(config)
         else:
-            new = load_revision(config, repository, head, Path(scratch) / "head")
+            new = load_revision(config, repository, head, Path(scratch) / "head", None, config_file)
     # An item whose file no longer loads is not "removed": leave it out, and say so.
     before = _without(old.handbook, set(new.unloaded))
     changes = compare(before, new.handbook)
@@ -129,22 +135,23 @@ def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str 
 
 
 def load_revision(
-    config: HandbookConfig, repository: Path, revision: str, into: Path, label: str | None = None
+    config: HandbookConfig,
+    repository: Path,
+    revision: str,
+    into: Path,
+    label: str | None = None,
+    config_file: Path | None = None,
 ) -> Side:
     """The handbook as it is in `revision`, exported below `into` and loaded from there;
-    `label` names it in the report (default: the revision and its commit)."""
+    `label` names it in the report (default: the revision and its commit). Its folders
+    are those its own copy of `config_file` names, where it has one that can be read: a
+    pull request may move the glossary, which is no change to any term."""
     commit = git.resolve_commit(repository, revision)
     if commit is None:
         raise DiffError(_unknown_revision(repository, revision))
-    folders = {
-        name: _inside(repository, path, name)
-        for name, path in (
-            ("glossary_dir", config.glossary_dir),
-            ("protocols_dir", config.protocols_dir),
-            ("docs_dir", config.docs_dir),
-            ("modules_dir", config.modules_dir),
-        )
-    }
+    folders = _folders(repository, config)
+    if config_file is not None:
+        folders = _revision_folders(repository, commit, config_file, into, config) or folders
     try:
         git.export(repository, commit, sorted(set(folders.values())), into)
     except git.GitError as error:
@@ -158,6 +165,35 @@ def load_revision(
     if label is None:
         label = f"`{revision}` ({commit[:12]})" if revision != commit else f"`{commit[:12]}`"
     return Side(handbook, label, _unloaded(handbook, findings))
+
+
+def _folders(top: Path, config: HandbookConfig) -> dict[str, str]:
+    """The handbook's folders in `config`, relative to `top` (the repository's top, or
+    where a revision is exported), with `/`."""
+    return {
+        name: _inside(top, path, name)
+        for name, path in (
+            ("glossary_dir", config.glossary_dir),
+            ("protocols_dir", config.protocols_dir),
+            ("docs_dir", config.docs_dir),
+            ("modules_dir", config.modules_dir),
+        )
+    }
+
+
+def _revision_folders(
+    repository: Path, commit: str, config_file: Path, into: Path, config: HandbookConfig
+) -> dict[str, str] | None:
+    """The folders `commit`'s own copy of `config_file` names; None where it has none, or
+    one that cannot be read, or one naming a folder outside the repository."""
+    relative = _inside(repository, config_file, "mkdocs.yml")
+    try:
+        if not git.export(repository, commit, [relative], into):
+            return None
+        theirs = load_config(into / relative, today=config.today, require_folders=False)
+        return _folders(into.resolve(), theirs)
+    except (git.GitError, ConfigError, DiffError, OSError):
+        return None
 
 
 def _repository(root: Path) -> Path:
