@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import require_or_skip
-from site_builds import ROOT, SiteBuild, build_site, run_build
+from site_builds import ROOT, SiteBuild, build_site, elements, run_build
 
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
@@ -507,6 +507,9 @@ def test_without_pango_a_handout_made_before_is_still_linked(
     training = (site / "modules" / "index.html").read_text(encoding="utf-8")
     assert training.count("hb-handout") == 1
     assert '<a class="hb-handout" href="../handouts/hotel-staff.pdf">handout (PDF)</a>' in training
+    # Each module is an item of its own, the handout link ending it.
+    items = [item.text for item in elements(training, "li") if "minutes" in item.text]
+    assert len(items) == 2 and items[1].endswith("45 minutes; handout (PDF)"), items
 
 
 def test_without_pango_ci_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
