@@ -496,6 +496,7 @@ def test_search_lists_a_term_page_for_its_possessive(page: object) -> None:
 
 
 SCRIPTED_SHORT = '"><img src=x onerror=alert(11)> <script>alert(12)</script> & more'
+PLAIN_SHORT = "The Hotel & Lodging Association's campaign, with AT&T."
 
 
 def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
@@ -509,11 +510,14 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
             "A tool.",
             extra=f"short: {json.dumps(SCRIPTED_SHORT)}\n"
             "aliases: ['gizmo \"><img src=x onerror=alert(15)>']\n",
-        )
+        ),
+        "campaign": term_yaml(
+            "campaign", "A campaign.", extra=f"short: {json.dumps(PLAIN_SHORT)}\n"
+        ),
     }
     config = write_site(
         tmp_path,
-        pages={"index.md": "# Home\n\nA widget here.\n"},
+        pages={"index.md": "# Home\n\nA widget here, and a campaign.\n"},
         terms=terms,
         theme="material",
         search=True,
@@ -534,6 +538,12 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         page.locator("a.hb-term").first.hover()
         tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
         expect(tooltip).to_have_text(SCRIPTED_SHORT)
+        # A title HTML reads as itself stays as it is: screen readers announce it.
+        campaign = page.locator('a.hb-term[data-term="campaign"]')
+        expect(campaign).to_have_attribute("data-hb-escaped", "")
+        expect(campaign).to_have_attribute("title", PLAIN_SHORT)
+        campaign.hover()
+        expect(tooltip).to_have_text(PLAIN_SHORT)
         search = page.locator("input.md-search__input")
         search.click()
         search.press_sequentially("gizmo", delay=30)

@@ -43,7 +43,9 @@ new MutationObserver(function (changes) {
 /* A term link's `title` is its short definition as plain text, which Material's tooltips
    (content.tooltips) show as HTML: written as HTML text here, before any tooltip reads
    it, a `<` in a definition shows as itself and never becomes markup. Once per link, and
-   only where those tooltips are on: the browser's own shows a title as it is. */
+   only where those tooltips are on: the browser's own shows a title as it is. A title
+   that HTML reads as itself ("Hotel & Lodging", nearly all) is left alone: the title is
+   also what screen readers announce, which would read an escaped "&" as "&amp;". */
 function materialTooltips() {
   var config = document.getElementById("__config");
   try {
@@ -53,14 +55,23 @@ function materialTooltips() {
   }
 }
 
+function readsAsItself(text) {
+  var probe = document.createElement("template"); // inert: parsed, never run or loaded
+  probe.innerHTML = text;
+  return probe.content.textContent === text && !probe.content.querySelector("*");
+}
+
 function escapeTermTitles() {
   if (!materialTooltips()) {
     return;
   }
   document.querySelectorAll("a.hb-term[title]:not([data-hb-escaped])").forEach(function (link) {
-    var text = document.createElement("span");
-    text.textContent = link.getAttribute("title");
-    link.setAttribute("title", text.innerHTML);
+    var title = link.getAttribute("title");
+    if (!readsAsItself(title)) {
+      var text = document.createElement("span");
+      text.textContent = title;
+      link.setAttribute("title", text.innerHTML);
+    }
     link.setAttribute("data-hb-escaped", "");
   });
 }
