@@ -315,6 +315,29 @@ def test_pdf_has_paper_size_sections_terms_steps_and_footer(
 
 
 @pytest.mark.pdf
+def test_pdf_is_tagged_for_screen_readers(tmp_path: Path) -> None:
+    """A tagged PDF: its headings and lists have a structure a screen reader can follow."""
+    from pypdf import PdfReader
+
+    require_weasyprint()
+    context = context_of(write_handbook(tmp_path))
+    handouts.build_handouts(context, tmp_path / "out")
+    catalog = PdfReader(tmp_path / "out" / "hotel-staff.pdf").trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert catalog["/Lang"] == "en"
+    roles: set[str] = set()
+    pending = [catalog["/StructTreeRoot"].get_object()]
+    while pending:
+        element = pending.pop()
+        roles.add(str(element.get("/S", "")))
+        kids = element.get("/K", [])
+        kids = kids if isinstance(kids, list) else [kids]
+        objects = [kid.get_object() for kid in kids if hasattr(kid, "get_object")]
+        pending += [item for item in objects if isinstance(item, dict)]
+    assert {"/H1", "/H2", "/L", "/LI"} <= {role for role in roles if role}
+
+
+@pytest.mark.pdf
 def test_pdf_loads_nothing_from_the_network(tmp_path: Path, caplog) -> None:
     require_weasyprint()
     module = module_text("Remote", "![logo](https://example.org/logo.png)\n", protocols="[]")

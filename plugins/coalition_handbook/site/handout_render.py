@@ -175,7 +175,8 @@ def render_pdf(content: HandoutContent, base_dir: Path, allowed_roots: Iterable[
         document = weasyprint.HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
         )
-        pdf = document.write_pdf()
+        # Tagged: headings, lists and the key terms keep their structure for screen readers.
+        pdf = document.write_pdf(pdf_tags=True)
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
         raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
     assert isinstance(pdf, bytes)
