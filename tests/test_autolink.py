@@ -6,7 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from site_builds import build_site, read, term_links, term_yaml, write_site
+from site_builds import (
+    build_site,
+    elements,
+    protocol_yaml,
+    read,
+    term_links,
+    term_yaml,
+    write_site,
+)
 
 TERMS = {
     "survivor": term_yaml(
@@ -243,3 +251,58 @@ def test_no_link_inside_a_bare_url_or_e_mail_address(tmp_path: Path) -> None:
     ]
     assert "https://example.org/human-trafficking/info and www.example.org/survivor" in html
     assert "Later, <a " in html
+
+
+PHONE_PAGE = """\
+# Call 1-888-373-7888
+
+Call 1-888-373-7888, or (888) 373-7888 from a desk phone; a survivor may text.
+
+Not `1-888-373-7888` in code, nor [1-888-373-7888](https://example.org/hotline).
+"""
+HOTLINE = 'privacy: {allow: ["1-888-373-7888"]}\n'
+
+
+def _phone_links(html: str) -> list[tuple[str, str]]:
+    return [(link.text, link.attrs["href"]) for link in elements(html, "a", "hb-phone")]
+
+
+@pytest.mark.parametrize("autolink", ["first", "none"])
+def test_a_public_phone_number_in_prose_is_a_link_to_call_it(tmp_path: Path, autolink: str) -> None:
+    """A number privacy.allow lists, however its digits are grouped, can be tapped on a
+    phone (and, as a link, never breaks at a hyphen); headings, code and links keep
+    theirs as written. Linking terms (`autolink`) is another matter."""
+    site = _site(tmp_path, autolink, pages={"index.md": PHONE_PAGE}, options=HOTLINE)
+    html = read(site, "index.html")
+    assert _phone_links(html) == [
+        ("1-888-373-7888", "tel:+18883737888"),
+        ("(888) 373-7888", "tel:+18883737888"),
+    ]
+    assert len(term_links(html)) == (1 if autolink == "first" else 0)  # survivor
+
+
+NOT_CHECKED = "rules: {privacy.pii: off}\n"  # else an unlisted number fails the build
+
+
+def test_a_number_not_listed_as_public_is_no_link(tmp_path: Path) -> None:
+    html = read(_site(tmp_path, pages={"index.md": PHONE_PAGE}, options=NOT_CHECKED), "index.html")
+    assert _phone_links(html) == []
+
+
+def test_a_generated_page_is_rendered_again_when_the_public_numbers_change(
+    tmp_path: Path,
+) -> None:
+    """Protocol pages come from the render cache: listing a number must reach them."""
+    protocol = protocol_yaml("Hotel staff").replace(
+        "Call the hotline.", "Call the hotline at 1-888-373-7888."
+    )
+    options = {"": NOT_CHECKED, "listed": HOTLINE}
+    found = {}
+    for name, option in [*options.items(), ("again", NOT_CHECKED)]:
+        config = write_site(
+            tmp_path, pages={"index.md": "# Home\n"}, protocols={"hotel": protocol}, options=option
+        )
+        html = read(build_site(config), "protocols/hotel/index.html")
+        found[name] = _phone_links(html)
+    assert found == {"": [], "listed": [("1-888-373-7888", "tel:+18883737888")], "again": []}
+    assert (tmp_path / ".cache").is_dir()  # the builds after the first were warm

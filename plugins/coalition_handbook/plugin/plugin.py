@@ -41,6 +41,7 @@ from ..model.types import Module
 from ..report.text import one_line
 from ..rules import RULES
 from ..rules.module_readability import cached_reading_grade
+from ..rules.privacy_pii import public_phone_keys
 from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from ..site.content_policy import with_content_policy
@@ -190,7 +191,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         for extension in ("attr_list", "admonition"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if self.config.autolink != "none":
+        # Autolinks: of terms, and of public phone numbers, which `autolink` does not govern.
+        if self.config.autolink != "none" or public_phone_keys(self.config.privacy.allow):
             config.markdown_extensions.append(self.autolink)
         # After the author's custom_dir (theirs wins), before Material's own templates.
         templates = str(THEME_TEMPLATES)
@@ -257,7 +259,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if modules_dir
         }
         self.autolink.linker = Autolinker(
-            matcher(context), link_targets(handbook.terms), hb_config.autolink
+            matcher(context),
+            link_targets(handbook.terms),
+            hb_config.autolink,
+            frozenset(public_phone_keys(hb_config.privacy_allow)),
         )
         self.page_date = content_date(hb_config.root, handbook)
 
@@ -329,6 +334,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             extension_options=config.mdx_configs,
             autolink=self.config.autolink,
             terms=link_facts(self.site_inputs.handbook.terms),
+            public_phones=sorted(public_phone_keys(self.handbook_config.privacy_allow)),
             file_urls={file.src_uri: file.url for file in files},
             logs_info=logging.getLogger("mkdocs").isEnabledFor(logging.INFO),
         )

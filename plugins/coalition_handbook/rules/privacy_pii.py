@@ -73,12 +73,24 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 
 def _allow_lists(allow: Iterable[str]) -> tuple[set[str], set[str]]:
-    phones = {_phone_key(entry) for entry in allow if sum(c.isdigit() for c in entry) >= 7}
     texts = {_text_key(entry) for entry in allow}
-    return phones, texts
+    return public_phone_keys(allow), texts
 
 
-def _phone_key(text: str) -> str:
+def public_phone_keys(allow: Iterable[str]) -> set[str]:
+    """The phone numbers of `privacy.allow`, by `phone_key`."""
+    return {phone_key(entry) for entry in allow if sum(char.isdigit() for char in entry) >= 7}
+
+
+def public_phone_numbers(text: str, public: set[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
+    holds, however its digits are grouped."""
+    for kind, start, end in find_personal_data(text):
+        if kind == "phone number" and phone_key(text[start:end]) in public:
+            yield start, end
+
+
+def phone_key(text: str) -> str:
     digits = "".join(char for char in text if char.isdigit())
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
@@ -138,7 +150,7 @@ def _check_text(
         found = text[start:end]
         if _text_key(found) in allowed_texts:
             continue
-        if kind == "phone number" and _phone_key(found) in allowed_phones:
+        if kind == "phone number" and phone_key(found) in allowed_phones:
             continue
         lines = lines or LineIndex.of(text)
         line, column = lines.position(start)

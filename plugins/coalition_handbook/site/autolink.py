@@ -1,4 +1,5 @@
-"""Autolinks: uses of a term in a page's prose link to the term's page, with a tooltip.
+"""Autolinks: uses of a term in a page's prose link to the term's page, with a tooltip;
+public phone numbers (those `privacy.allow` lists) become `tel:` links, to tap on a phone.
 
 A Python-Markdown tree processor does the work on the parsed page, so headings, links,
 code and raw HTML are recognised as what they are (no pattern runs over HTML). The
@@ -25,6 +26,8 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from ..markdown import mask_addresses
 from ..model.types import Term
+from ..rules.privacy_pii import public_phone_numbers
+from .templates import phone_href
 from .urls import relative_page_url, term_src_uri
 
 AutolinkMode = Literal["first", "all", "none"]
@@ -92,11 +95,18 @@ class Autolinker:
     """Links term uses, page by page. Built once per build; `begin_page` before each page."""
 
     def __init__(
-        self, scanner: Scanner, targets: Mapping[str, LinkTarget], mode: AutolinkMode
+        self,
+        scanner: Scanner,
+        targets: Mapping[str, LinkTarget],
+        mode: AutolinkMode,
+        public_phones: frozenset[str] = frozenset(),
     ) -> None:
         self.scanner = scanner
         self.targets = targets
         self.mode = mode
+        # privacy.allow's phone numbers (`privacy_pii.public_phone_keys`): linked whatever
+        # `mode` says, which is about terms.
+        self.public_phones = public_phones
         self._page_urls: Mapping[str, str] = {}
         self._page_url: str | None = None
         self._own_term: str | None = None
@@ -124,10 +134,11 @@ class Autolinker:
         return self._hrefs[target.src_uri]
 
     def link_tree(self, root: etree.Element, raw_html: Sequence[object] = ()) -> int:
-        """Link the uses of terms in `root`, in place; returns how many links it made.
-        `raw_html` is what the page's raw HTML placeholders stand for (Python-Markdown's
-        `htmlStash.rawHtmlBlocks`): the character references among it are read as text."""
-        if self.mode == "none" or self._page_url is None:
+        """Link the uses of terms and the public phone numbers in `root`, in place;
+        returns how many links it made. `raw_html` is what the page's raw HTML
+        placeholders stand for (Python-Markdown's `htmlStash.rawHtmlBlocks`): the
+        character references among it are read as text."""
+        if (self.mode == "none" and not self.public_phones) or self._page_url is None:
             return 0
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
         _collect(root, segments)
@@ -139,12 +150,24 @@ class Autolinker:
         for view, _ in views:
             starts.append(offset)
             offset += len(view) + 1
+        joined = _BOUNDARY.join(view for view, _ in views)
         # A bare URL or e-mail address is no use of a form (DESIGN section 4): masked,
         # as the checks mask it, so it neither gets a link nor takes the first one.
-        matches = self.scanner.scan(mask_addresses(_BOUNDARY.join(view for view, _ in views)))
+        matches = self.scanner.scan(mask_addresses(joined)) if self.mode != "none" else ()
+
+        def place(start: int, end: int) -> tuple[int, int, int] | None:
+            """The segment of the view's (start, end), and where it is in its text."""
+            index = bisect.bisect_right(starts, start) - 1
+            start, end = start - starts[index], end - starts[index]
+            view, offsets = views[index]
+            if end > len(view):
+                return None
+            if offsets is not None:
+                start, end = offsets[start], offsets[end]
+            return index, start, end
 
         linked: set[str] = set()
-        by_segment: dict[int, list[tuple[int, int, LinkTarget, str]]] = {}
+        by_segment: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
         for match in matches:
             # Only uses of accepted forms, as written: a case-sensitive form in another
             # case ("t visa") is a finding (term.case), not a use to link.
@@ -154,25 +177,40 @@ class Autolinker:
             if target is None or (self.mode == "first" and match.term_id in linked):
                 continue
             href = self._href(target)
-            if href is None:
+            placed = place(match.start, match.end)
+            if href is None or placed is None:
                 continue
-            index = bisect.bisect_right(starts, match.start) - 1
-            start, end = match.start - starts[index], match.end - starts[index]
-            view, offsets = views[index]
-            if end > len(view):
-                continue
-            if offsets is not None:
-                start, end = offsets[start], offsets[end]
+            index, start, end = placed
             linked.add(match.term_id)
-            by_segment.setdefault(index, []).append((start, end, target, href))
+            attributes = {
+                "class": "hb-term",
+                "data-term": target.term_id,
+                "href": href,
+                "title": target.tooltip,
+            }
+            by_segment.setdefault(index, []).append((start, end, attributes))
+        if self.public_phones and any(character.isdigit() for character in joined):
+            for start, end in public_phone_numbers(joined, set(self.public_phones)):
+                placed = place(start, end)
+                if placed is None:
+                    continue
+                index, start, end = placed
+                spans = by_segment.setdefault(index, [])
+                if any(
+                    start < other_end and other_start < end for other_start, other_end, _ in spans
+                ):
+                    continue  # a form with digits in it, linked to its term
+                number = segments[index][2][start:end]
+                spans.append((start, end, {"class": "hb-phone", "href": str(phone_href(number))}))
         for index, spans in by_segment.items():
-            self._split(segments[index], spans)
+            if spans:
+                self._split(segments[index], sorted(spans, key=lambda span: span[0]))
         return sum(len(spans) for spans in by_segment.values())
 
     def _split(
         self,
         segment: tuple[etree.Element, etree.Element | None, str],
-        spans: list[tuple[int, int, LinkTarget, str]],
+        spans: list[tuple[int, int, dict[str, str]]],
     ) -> None:
         """Replace one text by text, links, text...: `owner.text` when `child` is None,
         else `child.tail` inside `owner`."""
@@ -180,16 +218,8 @@ class Autolinker:
         links: list[etree.Element] = []
         position = spans[0][0]
         before = text[:position]
-        for number, (start, end, target, href) in enumerate(spans):
-            link = etree.Element(
-                "a",
-                {
-                    "class": "hb-term",
-                    "data-term": target.term_id,
-                    "href": href,
-                    "title": target.tooltip,
-                },
-            )
+        for number, (start, end, attributes) in enumerate(spans):
+            link = etree.Element("a", attributes)
             link.text = text[start:end]
             following = spans[number + 1][0] if number + 1 < len(spans) else len(text)
             link.tail = text[end:following]

@@ -101,6 +101,7 @@ def build_salt(
     terms: tuple[tuple[object, ...], ...],
     file_urls: Mapping[str, str],
     logs_info: bool,
+    public_phones: Iterable[str] = (),
 ) -> str:
     """The digest of what a generated page's HTML depends on besides its own Markdown.
 
@@ -108,7 +109,8 @@ def build_salt(
     the autolinker, known by their class), `terms` what autolinks depend on (forms,
     statuses and tooltips: `autolink.link_facts`), `file_urls` every file of
     the site by source path with its URL, `logs_info` whether INFO messages are on (a
-    render that logged one is not kept, and under `-q` none is seen)."""
+    render that logged one is not kept, and under `-q` none is seen), `public_phones`
+    the phone numbers that become `tel:` links."""
     names = [_stable(extension) for extension in extensions]
     packages = dict.fromkeys([*_RENDERERS, *(name.strip("'<").split(".")[0] for name in names)])
     return digest(
@@ -119,6 +121,7 @@ def build_salt(
         repr(terms),
         "\n".join(f"{src} {url}" for src, url in sorted(file_urls.items())),
         str(logs_info),
+        " ".join(public_phones),
     )
 
 
