@@ -1122,22 +1122,52 @@ def test_a_list_change_pairs_no_items_that_share_a_name() -> None:
     )
 
 
-@pytest.mark.parametrize("head", [None, "HEAD"])
+@pytest.mark.parametrize(
+    ("head", "base_config"),
+    [
+        (None, "plain"),
+        ("HEAD", "plain"),
+        # The base's folders in a file it inherits, or beside a setting invalid today.
+        ("HEAD", "inherited"),
+        ("HEAD", "invalid"),
+    ],
+)
 def test_a_glossary_moved_to_another_folder_is_no_change_to_its_terms(
-    repository: Path, capsys: pytest.CaptureFixture[str], head: str | None
+    repository: Path, capsys: pytest.CaptureFixture[str], head: str | None, base_config: str
 ) -> None:
     """Each revision is read with the folders its own mkdocs.yml names."""
-    base = git(repository, "rev-parse", "HEAD")
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: {folder}\n"
+    if base_config == "inherited":
+        write(repository, "base.yml", "docs_dir: content\n" + plugin.format(folder="glossary"))
+        write(repository, "mkdocs.yml", "INHERIT: base.yml\nsite_name: T\n")
+    elif base_config == "invalid":
+        base_plugin = plugin.format(folder="glossary") + "      autolink: sometimes\n"
+        write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + base_plugin)
+    base = commit(repository, "the base")
     git(repository, "mv", "glossary", "terms")
     write(
         repository,
         "mkdocs.yml",
-        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n      glossary_dir: terms\n",
+        "site_name: T\ndocs_dir: content\n" + plugin.format(folder="terms"),
     )
     commit(repository, "move the glossary")
     arguments = ["diff", base, *([head] if head else []), "-f", str(repository / "mkdocs.yml")]
 
     assert main(arguments) == 0
-    report = capsys.readouterr().out
-    assert "added" not in report.lower() and "removed" not in report.lower(), report
-    assert "survivor" not in report, report
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert captured.err == ""
+
+
+def test_a_base_whose_config_cannot_be_read_is_read_with_todays_folders_and_says_so(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "mkdocs.yml", "site_name: [unclosed\n")
+    base = commit(repository, "a broken config")
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    commit(repository, "mended")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert "could not be read" in captured.err and "folders mkdocs.yml names now" in captured.err

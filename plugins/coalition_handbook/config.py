@@ -241,6 +241,45 @@ def load_config(
     return config
 
 
+def inherited_file(config_file: Path) -> Path | None:
+    """The config file `config_file` names in `INHERIT` (where MkDocs looks for it), or
+    None; a `ConfigError` if `config_file` cannot be read as settings."""
+    try:
+        text, problem = decode_utf8(read_regular_file(config_file))
+    except OSError as error:
+        raise ConfigError(f"{config_file.name}: cannot be read: {error}") from None
+    if problem is not None:
+        raise ConfigError(f"{config_file.name}: {problem[2]}")
+    data, _ = _read_settings(text, config_file.name)
+    inherit = data.get("INHERIT") if isinstance(data, dict) else None
+    if not isinstance(inherit, str) or not _folder_name(inherit):
+        return None
+    return Path(os.path.normpath(config_file.parent / inherit))
+
+
+def configured_folders(config_file: Path) -> dict[str, Path]:
+    """The handbook's folders as `config_file` names them (docs_dir, glossary_dir,
+    protocols_dir, modules_dir), whatever else is wrong in it: `handbook diff` reads an
+    old revision's folders from its own config, which need not pass today's checks. A
+    `ConfigError` if the file cannot be read as settings at all."""
+    data, _ = _read_config_file(config_file, config_file.name, seen=())
+    options = _plugin_options(data.get("plugins"), config_file.name, config_file.name)
+    root = config_file.parent
+
+    def named(name: str, settings: dict[str, Any], default: object) -> str:
+        value = settings.get(name)
+        return str(value if _folder_name(value) else default)
+
+    docs_dir = root / named("docs_dir", data, "docs")
+    folders = {name: named(name, options, OPTION_DEFAULTS[name]) for name in _FOLDERS}
+    return {
+        "docs_dir": docs_dir,
+        "glossary_dir": root / folders["glossary_dir"],
+        "protocols_dir": root / folders["protocols_dir"],
+        "modules_dir": docs_dir / folders["modules_dir"],
+    }
+
+
 def _read_config_file(
     path: Path, where: str, seen: tuple[Path, ...]
 ) -> tuple[dict[str, Any], dict[str, str]]:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import ConfigError, HandbookConfig, load_config
+from ..config import ConfigError, HandbookConfig, configured_folders, inherited_file
 from ..findings import Finding
 from ..model import load_handbook
 from ..model.types import Handbook
@@ -151,7 +151,7 @@ def load_revision(
         raise DiffError(_unknown_revision(repository, revision))
     folders = _folders(repository, config)
     if config_file is not None:
-        folders = _revision_folders(repository, commit, config_file, into, config) or folders
+        folders = _revision_folders(repository, commit, config_file, into) or folders
     try:
         git.export(repository, commit, sorted(set(folders.values())), into)
     except git.GitError as error:
@@ -181,18 +181,35 @@ def _folders(top: Path, config: HandbookConfig) -> dict[str, str]:
     }
 
 
+# Config files an old revision's mkdocs.yml may inherit in a chain, at the most.
+_MOST_INHERITED = 10
+
+
 def _revision_folders(
-    repository: Path, commit: str, config_file: Path, into: Path, config: HandbookConfig
+    repository: Path, commit: str, config_file: Path, into: Path
 ) -> dict[str, str] | None:
-    """The folders `commit`'s own copy of `config_file` names; None where it has none, or
-    one that cannot be read, or one naming a folder outside the repository."""
+    """The folders `commit`'s own copy of `config_file` (and the files it inherits) names;
+    None where it has none. Where that copy cannot be read, or names a folder outside
+    the repository, the reader is told that the current folders are used instead."""
     relative = _inside(repository, config_file, "mkdocs.yml")
     try:
         if not git.export(repository, commit, [relative], into):
             return None
-        theirs = load_config(into / relative, today=config.today, require_folders=False)
-        return _folders(into.resolve(), theirs)
-    except (git.GitError, ConfigError, DiffError, OSError):
+        copy = into / relative
+        inherits = inherited_file(copy)
+        for _ in range(_MOST_INHERITED):
+            if inherits is None or not inherits.is_relative_to(into):
+                break
+            git.export(repository, commit, [inherits.relative_to(into).as_posix()], into)
+            inherits = inherited_file(inherits) if inherits.is_file() else None
+        theirs = configured_folders(copy)
+        return {name: _inside(into.resolve(), path, name) for name, path in theirs.items()}
+    except (git.GitError, ConfigError, DiffError, OSError) as error:
+        print(
+            f"handbook diff: {relative} in {commit[:12]} could not be read ({error}); "
+            "its handbook is read from the folders mkdocs.yml names now",
+            file=sys.stderr,
+        )
         return None
 
 
