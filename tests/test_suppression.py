@@ -227,6 +227,12 @@ def _avoided_lines(tmp_path: Path, definition: str) -> list[int]:
             "short: Meets each vagrant.\n",
             [3, 4],
         ),
+        # Not either where a folded string ends with a line break of its own.
+        (
+            ">\n  Never say vagrant. <!-- handbook-disable-next-line term.avoid -->\n"
+            "  also vagrant here.\nshort: Meets each vagrant.\n",
+            [4, 6],
+        ),
     ],
 )
 def test_comments_in_a_string_written_over_several_lines_cover_what_they_say(

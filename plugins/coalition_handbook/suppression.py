@@ -175,7 +175,10 @@ def _value_directives(value: str, offsets: Sequence[int], file_lines: LineIndex)
             elif action == "disable-next-line":
                 first = place(number, start)[0] + 1
                 last = last_file_line(number + 1) if number < len(lengths) else first
-                covers = (first, max(first, last)) if first <= string_end else None
+                # Within the string: a folded one (`>`) ends with a line break, whose
+                # "next line" would be the file's next field.
+                last = min(max(first, last), string_end)
+                covers = (first, last) if first <= string_end else None
             places = tuple(place(number, column) for column in columns)
             directives.append(Directive(place(number, 1)[0], action, rules, places, covers))
     return directives
