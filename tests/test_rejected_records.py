@@ -89,6 +89,17 @@ def test_a_protocol_with_a_schema_problem_has_its_texts_and_review_date_checked(
     ]
 
 
+@pytest.mark.parametrize("review_by", ["'20200101'", "2020-W01-1", "2020-02-30"])
+def test_a_review_date_the_schema_refuses_is_no_date_to_be_overdue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], review_by: str
+) -> None:
+    broken = PROTOCOL.replace("review_by: 2020-06-01", f"review_by: {review_by}")
+    config_file = make_handbook(tmp_path, **{"protocols/hotel.yml": broken})
+
+    rules = {rule for _, _, _, rule, _ in findings(config_file, capsys)}
+    assert "protocol.schema" in rules and "protocol.review-overdue" not in rules
+
+
 def test_a_module_with_front_matter_problems_has_its_sections_and_texts_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding, source_excerpt
-from .schema import SchemaProblem, load_schema, to_json_data, validate
+from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
 from .source import (
     FileReport,
     check_id,
@@ -139,11 +139,10 @@ def _strings_at(value: Any, parts: list[str], key: str) -> Iterator[tuple[str, s
 
 
 def _date(value: Any) -> dt.date | None:
-    """A valid `YYYY-MM-DD` date, or None."""
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
+    """A date as the schema accepts it (`YYYY-MM-DD`, a day the calendar has), or None."""
+    if not isinstance(value, str) or not is_calendar_date(value):
         return None
+    return dt.date.fromisoformat(value)
 
 
 def report_schema_problems(
