@@ -141,12 +141,15 @@ def test_mkdocs_own_themes_load_no_highlighter_or_analytics_from_another_host(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, theme: str
 ) -> None:
     """MkDocs' own themes load highlight.js from cdnjs by default, and Google Analytics
-    when asked: both are left out, the second with a warning."""
+    when asked (also by MkDocs' deprecated `google_analytics`): all are left out, the
+    analytics with a warning."""
     page = "# Home\n\nA page.\n\n```python\nprint(1)\n```\n"
     config = write_site(tmp_path, pages={"index.md": page}, theme=theme)
     config.write_text(
         config.read_text(encoding="utf-8").replace(
-            f"theme: {{name: {theme}}}", f"theme: {{name: {theme}, analytics: {{gtag: G-A1}}}}"
+            f"theme: {{name: {theme}}}",
+            f"theme: {{name: {theme}, analytics: {{gtag: G-A1}}}}\n"
+            "google_analytics: [UA-12345-1, example.org]",
         ),
         encoding="utf-8",
     )
@@ -154,10 +157,11 @@ def test_mkdocs_own_themes_load_no_highlighter_or_analytics_from_another_host(
         site = build_site(config, strict=False)
     html = (site / "index.html").read_text(encoding="utf-8")
     assert remote_loads(site) == []
-    assert "cdnjs" not in html and "G-A1" not in html
+    assert "cdnjs" not in html and "G-A1" not in html and "UA-12345-1" not in html
     assert "print(1)" in html
     warnings = [record.getMessage() for record in caplog.records]
     assert any("theme.analytics.gtag" in warning for warning in warnings), warnings
+    assert any("handbook: google_analytics" in warning for warning in warnings), warnings
 
 
 def _scripts(page: Path) -> list[str]:

@@ -46,7 +46,12 @@ from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
-from ..site.other_hosts import keep_to_own_host, remote_assets, remote_resources
+from ..site.other_hosts import (
+    drop_legacy_analytics,
+    keep_to_own_host,
+    remote_assets,
+    remote_resources,
+)
 from ..site.pages import (
     USED_ON_PLACEHOLDER,
     SiteInputs,
@@ -175,6 +180,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             config.extra_javascript.append(SCRIPT)
         # Material's web fonts and analytics: the site loads nothing from other hosts.
         for warning in keep_to_own_host(config.theme.name, config.theme, config.extra):
+            log.warning(warning)
+        for warning in drop_legacy_analytics(config):
             log.warning(warning)
         for message in remote_assets(config.extra_javascript, config.extra_css):
             log.info(message)

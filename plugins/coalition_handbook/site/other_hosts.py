@@ -76,6 +76,18 @@ def _keep_mkdocs_theme_to_own_host(theme: MutableMapping[str, Any]) -> list[str]
     ]
 
 
+def drop_legacy_analytics(config: MutableMapping[str, Any]) -> list[str]:
+    """MkDocs' deprecated `google_analytics` setting, which its own themes still load
+    Google Analytics for, taken out; a warning if mkdocs.yml set it."""
+    if not config.get("google_analytics"):
+        return []
+    config["google_analytics"] = None
+    return [
+        "handbook: google_analytics would send every visit to Google Analytics; the "
+        "handbook loads nothing from other hosts, so it is left out."
+    ]
+
+
 def remote_assets(extra_javascript: Iterable[object], extra_css: Iterable[object]) -> list[str]:
     """A message for each script or stylesheet mkdocs.yml names on another host: the
     pages' content policy has browsers refuse it, so the author should hear why it does
