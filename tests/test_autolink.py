@@ -258,9 +258,10 @@ PHONE_PAGE = """\
 
 Call 1-888-373-7888, or (888) 373-7888 from a desk phone; a survivor may text.
 
-Not `1-888-373-7888` in code, nor [1-888-373-7888](https://example.org/hotline).
+Not `1-888-373-7888` in code, nor [1-888-373-7888](https://example.org/hotline), nor
+in an address: 1-888-373-7888@txt.example.org or https://example.org/1-888-373-7888.
 """
-HOTLINE = 'privacy: {allow: ["1-888-373-7888"]}\n'
+HOTLINE = 'privacy: {allow: ["1-888-373-7888", "1-888-373-7888@txt.example.org"]}\n'
 
 
 def _phone_links(html: str) -> list[tuple[str, str]]:

@@ -150,10 +150,11 @@ class Autolinker:
         for view, _ in views:
             starts.append(offset)
             offset += len(view) + 1
-        joined = _BOUNDARY.join(view for view, _ in views)
-        # A bare URL or e-mail address is no use of a form (DESIGN section 4): masked,
-        # as the checks mask it, so it neither gets a link nor takes the first one.
-        matches = self.scanner.scan(mask_addresses(joined)) if self.mode != "none" else ()
+        # A bare URL or e-mail address is no use of a form (DESIGN section 4), nor a phone
+        # number: masked, as the checks mask it, so it neither gets a link nor takes the
+        # first one.
+        masked = mask_addresses(_BOUNDARY.join(view for view, _ in views))
+        matches = self.scanner.scan(masked) if self.mode != "none" else ()
 
         def place(start: int, end: int) -> tuple[int, int, int] | None:
             """The segment of the view's (start, end), and where it is in its text."""
@@ -189,8 +190,8 @@ class Autolinker:
                 "title": target.tooltip,
             }
             by_segment.setdefault(index, []).append((start, end, attributes))
-        if self.public_phones and any(character.isdigit() for character in joined):
-            for start, end in public_phone_numbers(joined, set(self.public_phones)):
+        if self.public_phones and any(character.isdigit() for character in masked):
+            for start, end in public_phone_numbers(masked, set(self.public_phones)):
                 placed = place(start, end)
                 if placed is None:
                     continue
