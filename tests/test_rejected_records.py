@@ -137,6 +137,19 @@ def test_a_term_with_a_schema_problem_has_its_definition_checked(
     ]
 
 
+def test_a_term_with_a_schema_problem_knows_its_own_acronym(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its forms are in no matcher, but an acronym among them is no unknown one in it."""
+    broken = TERM.replace("version: 1\n", "version: 1\ntags: outreach\naliases: [OW]\n")
+    broken = broken.replace("Someone who", "An outreach worker (OW) is someone who")
+    broken = broken.replace("where they are", "where they are, as the NGO does")
+    config_file = make_handbook(tmp_path, **{"glossary/outreach-worker.yml": broken})
+
+    acronyms = [found for *_, rule, found in findings(config_file, capsys) if "acronym" in rule]
+    assert acronyms == ["NGO"]
+
+
 def test_suppression_comments_in_a_file_with_problems_still_apply(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -98,6 +98,10 @@ _CHECKED_STRINGS = {
 }
 
 
+# A term's forms (DESIGN 3.1): an acronym among them is no unknown one in its own texts.
+_FORMS = ("term", "aliases.*", "avoid.*", "avoid.*.text")
+
+
 def rejected_record(
     kind: RecordKind,
     record_id: str,
@@ -119,7 +123,12 @@ def rejected_record(
     ]
     texts.sort(key=lambda item: origin.span(item[0]).start)  # in file order
     review_by = _date(data.get("review_by")) if kind == "protocol" else None
-    return RejectedRecord(kind, record_id, origin, tuple(texts), review_by, headings)
+    forms = [
+        value
+        for path in (_FORMS if kind == "term" else ())
+        for _, value in _strings_at(data, path.split("."), "")
+    ]
+    return RejectedRecord(kind, record_id, origin, tuple(texts), review_by, headings, tuple(forms))
 
 
 def _strings_at(value: Any, parts: list[str], key: str) -> Iterator[tuple[str, str]]:

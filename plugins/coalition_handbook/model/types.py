@@ -335,6 +335,7 @@ class RejectedRecord:
     texts: tuple[tuple[str, str], ...]  # (dotted key, value) of each checked string
     review_by: dt.date | None = None
     headings: tuple[Heading, ...] | None = None
+    forms: tuple[str, ...] = ()  # a term's own forms, where they are strings
 
 
 @dataclass(frozen=True, slots=True)

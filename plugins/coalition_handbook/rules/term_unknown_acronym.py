@@ -42,13 +42,19 @@ def check(context: CheckContext) -> Iterator[Finding]:
     term_matcher = matcher(context)
     one_word_forms = term_matcher.one_word_keys
     known = context.config.known_acronyms
+    # A term file with problems is not in the matcher: its own forms are known in it.
+    own_forms = {
+        record.origin.path: known | set(record.forms)
+        for record in context.handbook.rejected_records
+        if record.forms
+    }
     for document in scan_handbook(context):
         spans = partial(
             _unknown_spans,
             # A definition's hits leave out its own term's forms: look again with them.
             matcher=term_matcher if document.kind == "term" else None,
             one_word_forms=one_word_forms,
-            known=known,
+            known=own_forms.get(document.path, known),
         )
         for line, column, word in document.located(spans):
             yield context.finding(
