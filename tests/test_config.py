@@ -375,7 +375,7 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
         ("privacy: []\n", "'privacy' takes one key"),
         ("rules: []\n", "'rules' must map rule ids"),
         ("known_acronyms: {}\n", "'known_acronyms' must be a list of strings"),
-        ("privacy: {allow: [233733]}\n", 'quote numbers: "233733"'),
+        ("privacy: {allow: [02025550143]}\n", 'quote each number, as in "233733"'),
         # The option a problem is about is named as MkDocs names options.
         ("glossary_dir: terms\n", "option 'glossary_dir': mkdocs.yml:5: glossary_dir 'terms'"),
         ("rules: {term.avod: off}\n", "option 'rules': mkdocs.yml:5: unknown rule 'term.avod'"),

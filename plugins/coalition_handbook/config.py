@@ -561,7 +561,8 @@ def build_config(
     if not isinstance(allow, list) or not all(isinstance(item, str) for item in allow):
         listed = allow if isinstance(allow, list) else []
         numbers = [n for n in listed if isinstance(n, int | float) and not isinstance(n, bool)]
-        hint = f' (quote numbers: "{numbers[0]}")' if numbers else ""
+        # Not the number as YAML read it: 0202... is octal to YAML 1.1.
+        hint = ' (quote each number, as in "233733")' if numbers else ""
         problems.add(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings{hint}")
         allow = []
     rules = _unless_empty(merged["rules"], {})
