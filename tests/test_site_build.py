@@ -120,18 +120,11 @@ def test_a_named_web_font_or_analytics_is_left_out_with_a_warning(
         theme="material",
         extra_config="extra:\n  analytics: {provider: google, property: G-ABCDEF1234}\n",
     )
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "theme: {name: material}", "theme: {name: material, font: {text: Lato}}"
-        ),
-        encoding="utf-8",
+    site, page, warnings = _built_logging(
+        config, caplog, "theme: {name: material}", "theme: {name: material, font: {text: Lato}}"
     )
-    with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        site = build_site(config, strict=False)
-    page = (site / "index.html").read_text(encoding="utf-8")
     assert remote_loads(site) == []
     assert "Lato" not in page and "googletagmanager" not in page and "G-ABCDEF1234" not in page
-    warnings = [record.getMessage() for record in caplog.records]
     assert any("theme.font {'text': 'Lato'}" in warning for warning in warnings), warnings
     assert any("extra.analytics" in warning and "google" in warning for warning in warnings)
 
@@ -144,24 +137,32 @@ def test_mkdocs_own_themes_load_no_highlighter_or_analytics_from_another_host(
     when asked (also by MkDocs' deprecated `google_analytics`): all are left out, the
     analytics with a warning."""
     page = "# Home\n\nA page.\n\n```python\nprint(1)\n```\n"
-    config = write_site(tmp_path, pages={"index.md": page}, theme=theme)
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            f"theme: {{name: {theme}}}",
-            f"theme: {{name: {theme}, analytics: {{gtag: G-A1}}}}\n"
-            "google_analytics: [UA-12345-1, example.org]",
-        ),
-        encoding="utf-8",
+    site, html, warnings = _built_logging(
+        write_site(tmp_path, pages={"index.md": page}, theme=theme),
+        caplog,
+        f"theme: {{name: {theme}}}",
+        f"theme: {{name: {theme}, analytics: {{gtag: G-A1}}}}\n"
+        "google_analytics: [UA-12345-1, example.org]",
     )
-    with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        site = build_site(config, strict=False)
-    html = (site / "index.html").read_text(encoding="utf-8")
     assert remote_loads(site) == []
     assert "cdnjs" not in html and "G-A1" not in html and "UA-12345-1" not in html
     assert "print(1)" in html
-    warnings = [record.getMessage() for record in caplog.records]
     assert any("theme.analytics.gtag" in warning for warning in warnings), warnings
     assert any("handbook: google_analytics" in warning for warning in warnings), warnings
+
+
+def _built_logging(
+    config: Path, caplog: pytest.LogCaptureFixture, line: str, replacement: str
+) -> tuple[Path, str, list[str]]:
+    """Build `config` with `line` of it replaced (warnings do not stop the build): the
+    site, its home page and the messages logged."""
+    text = config.read_text(encoding="utf-8")
+    assert line in text
+    config.write_text(text.replace(line, replacement), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = build_site(config, strict=False)
+    page = (site / "index.html").read_text(encoding="utf-8")
+    return site, page, [record.getMessage() for record in caplog.records]
 
 
 def _scripts(page: Path) -> list[str]:
