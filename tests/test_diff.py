@@ -1159,11 +1159,31 @@ def test_a_glossary_moved_to_another_folder_is_no_change_to_its_terms(
     assert captured.err == ""
 
 
+@pytest.mark.parametrize(
+    "config",
+    [
+        "site_name: [unclosed\n",
+        "site_name: T\ndocs_dir: [content]\n",  # no folder's name: not the default folder
+        "INHERIT: missing.yml\n",
+        "symbolic link",
+        "a long chain of INHERITs",
+    ],
+)
 def test_a_base_whose_config_cannot_be_read_is_read_with_todays_folders_and_says_so(
-    repository: Path, capsys: pytest.CaptureFixture[str]
+    repository: Path, capsys: pytest.CaptureFixture[str], config: str
 ) -> None:
-    write(repository, "mkdocs.yml", "site_name: [unclosed\n")
+    if config == "symbolic link":
+        (repository / "mkdocs.yml").rename(repository / "real.yml")
+        (repository / "mkdocs.yml").symlink_to("real.yml")
+    elif config.startswith("a long chain"):
+        write(repository, "mkdocs.yml", "INHERIT: c1.yml\n")
+        for number in range(1, 12):
+            write(repository, f"c{number}.yml", f"INHERIT: c{number + 1}.yml\n")
+        write(repository, "c12.yml", "docs_dir: content\n")
+    else:
+        write(repository, "mkdocs.yml", config)
     base = commit(repository, "a broken config")
+    (repository / "mkdocs.yml").unlink()
     write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
     commit(repository, "mended")
 
@@ -1171,3 +1191,5 @@ def test_a_base_whose_config_cannot_be_read_is_read_with_todays_folders_and_says
     captured = capsys.readouterr()
     assert "No glossary term, protocol or training module changed." in captured.out
     assert "could not be read" in captured.err and "folders mkdocs.yml names now" in captured.err
+    if config.startswith("a long chain"):
+        assert "more than 10 files" in captured.err

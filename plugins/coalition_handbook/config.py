@@ -268,7 +268,11 @@ def configured_folders(config_file: Path) -> dict[str, Path]:
 
     def named(name: str, settings: dict[str, Any], default: object) -> str:
         value = settings.get(name)
-        return str(value if _folder_name(value) else default)
+        if value is None:
+            return str(default)
+        if not _folder_name(value):
+            raise ConfigError(f"{config_file.name}: '{name}' must be a folder's name")
+        return str(value)
 
     docs_dir = root / named("docs_dir", data, "docs")
     folders = {name: named(name, options, OPTION_DEFAULTS[name]) for name in _FOLDERS}

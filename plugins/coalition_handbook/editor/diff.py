@@ -194,7 +194,9 @@ def _revision_folders(
     relative = _inside(repository, config_file, "mkdocs.yml")
     try:
         if not git.export(repository, commit, [relative], into):
-            return None
+            if git.git(repository, "ls-tree", commit, "--", relative).strip():
+                raise DiffError(f"{relative} is no regular file there (a symbolic link?)")
+            return None  # the revision has no such file: a handbook older than it
         copy = into / relative
         inherits = inherited_file(copy)
         for _ in range(_MOST_INHERITED):
@@ -202,6 +204,9 @@ def _revision_folders(
                 break
             git.export(repository, commit, [inherits.relative_to(into).as_posix()], into)
             inherits = inherited_file(inherits) if inherits.is_file() else None
+        else:
+            if inherits is not None:
+                raise DiffError(f"it inherits settings through more than {_MOST_INHERITED} files")
         theirs = configured_folders(copy)
         return {name: _inside(into.resolve(), path, name) for name, path in theirs.items()}
     except (git.GitError, ConfigError, DiffError, OSError) as error:
