@@ -1039,6 +1039,25 @@ def test_line_diff_has_no_file_header() -> None:
     assert line_diff(["a", "b"], ["a", "c"]) == ["@@ -1,2 +1,2 @@", " a", "-b", "+c"]
 
 
+def test_a_module_body_diff_is_numbered_as_its_file_is(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer who opens the line a hunk names finds the change there."""
+    path = repository / "content/modules/hotel-staff.md"
+    before = path.read_text(encoding="utf-8")
+    after = MODULE.format(version=2, history=history(2, 1), realize="It happens everywhere.")
+    write(repository, "content/modules/hotel-staff.md", after)
+    # Lines of the files, each with one line of context before and after.
+    old_line = before.splitlines().index("It happens here.") + 1
+    new_line = after.splitlines().index("It happens everywhere.") + 1
+    assert new_line > old_line  # the new history entry moved the body down
+
+    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    report = capsys.readouterr().out
+    hunk = next(line.strip() for line in report.splitlines() if line.strip().startswith("@@"))
+    assert hunk == f"@@ -{old_line - 1},3 +{new_line - 1},3 @@", report
+
+
 def test_a_changed_reason_to_avoid_and_translation_are_shown_old_and_new(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -163,8 +163,10 @@ def _item_lines(change: ItemChange) -> list[str]:
             + ", ".join(f"`{name}`" for name in change.layout_fields)
         )
     lines += _form_lines(change)
+    # A module's body is numbered as its file is.
+    starts = (_first_body_line(change.old), _first_body_line(change.new))
     for field in change.fields:
-        lines += _field_lines(field)
+        lines += _field_lines(field, starts if field.name == "body" else (1, 1))
     if change.history_changed:
         lines += _history_lines(change.old.history, change.new.history)
     if change.version_problem:
@@ -257,7 +259,17 @@ def _set_difference(
     return added, removed
 
 
-def _field_lines(field: FieldChange) -> list[str]:
+def _first_body_line(item: Item) -> int:
+    """The file line of a module body's first line as the diff compares it: the blank
+    lines after the front matter are left out (`changes._normalise_text`)."""
+    body = getattr(item, "body", "")
+    leading = body[: len(body) - len(body.lstrip())]
+    return item.origin.body_line + leading.count("\n")
+
+
+def _field_lines(field: FieldChange, starts: tuple[int, int] = (1, 1)) -> list[str]:
+    """The lines that show one changed field; `starts` are the file lines its old and new
+    texts start at, for the line numbers of a line diff."""
     if field.name == "term":
         return [f"  - preferred form: {_describe(field.old)} → {_describe(field.new)}"]
     if field.name == "avoid":
@@ -270,7 +282,7 @@ def _field_lines(field: FieldChange) -> list[str]:
         )
         return [f"  - `{field.name}`:", "", *quoted.split("\n"), ""]
     if field.name in LINE_DIFF_FIELDS or field.name == "steps":
-        diff = line_diff(_lines(field.old), _lines(field.new))
+        diff = line_diff(_lines(field.old), _lines(field.new), starts)
         # Longer than any run of backticks in the text: a fence in it cannot close ours.
         fence = "`" * max([3, *(len(run) + 1 for line in diff for run in re.findall("`+", line))])
         return [
@@ -424,10 +436,28 @@ def word_diff(old: str, new: str) -> str:
     return " ".join(pieces)
 
 
-def line_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
-    """A unified diff of two texts' lines, without the file header."""
+def line_diff(
+    old: Sequence[str], new: Sequence[str], starts: tuple[int, int] = (1, 1)
+) -> list[str]:
+    """A unified diff of two texts' lines, without the file header; its hunks numbered
+    from `starts`, the lines the old and new texts start at in their files."""
     diff = difflib.unified_diff(list(old), list(new), lineterm="", n=1)
-    return [line for line in diff if not line.startswith(("---", "+++"))]
+    lines = [line for line in diff if not line.startswith(("---", "+++"))]
+    if starts == (1, 1):
+        return lines
+    return [_HUNK.sub(lambda hunk: _moved_hunk(hunk, starts), line, count=1) for line in lines]
+
+
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+
+
+def _moved_hunk(hunk: re.Match[str], starts: tuple[int, int]) -> str:
+    """A hunk header with its line numbers moved by `starts`; an empty side (line 0)
+    stays 0 only where its text is empty, as difflib writes it."""
+    old_line, new_line = int(hunk.group(1)), int(hunk.group(3))
+    old_line += starts[0] - 1 if hunk.group(2) != ",0" or old_line else 0
+    new_line += starts[1] - 1 if hunk.group(4) != ",0" or new_line else 0
+    return f"@@ -{old_line}{hunk.group(2) or ''} +{new_line}{hunk.group(4) or ''} @@"
 
 
 def _lines(value: object) -> list[str]:
