@@ -359,6 +359,31 @@ def test_two_renders_give_the_same_bytes(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
+@pytest.mark.pdf
+def test_cli_names_the_handout_of_a_retired_module_and_keeps_it(tmp_path: Path, capsys) -> None:
+    """A trainer printing from the folder must not pick up a retired module's handout;
+    the file is theirs, so it is named, not deleted."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    output = tmp_path / "handouts"
+    assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 0
+    capsys.readouterr()
+    (tmp_path / "content" / "modules" / "community.md").unlink()
+
+    assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == ["handouts/hotel-staff.pdf: cached"]
+    assert "handouts/community.pdf is the handout of no module now" in captured.err
+    assert (output / "community.pdf").is_file()
+
+    # A module whose front matter has an error is still a module: its handout is no stray.
+    hotel = tmp_path / "content" / "modules" / "hotel-staff.md"
+    hotel.write_text(hotel.read_text().replace("duration:", "durration:"), encoding="utf-8")
+    assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 1
+    captured = capsys.readouterr()
+    assert "module.schema" in captured.err and "hotel-staff.pdf is the handout" not in captured.err
+
+
 def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
     require_weasyprint()
     config_file = write_handbook(tmp_path)

@@ -223,6 +223,9 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     # Every check, as `handbook check` runs them: a module with a structure or reference
     # error would print without its sections or its protocols' steps.
     result = run_checks(config)
+    handbook = result.context.handbook
+    # A module whose file has problems is still a module: its published handout stays.
+    modules = {*handbook.modules, *(r.id for r in handbook.rejected_records if r.kind == "module")}
     errors = result.failing(strict=False)
     for finding in errors:
         print(f"{finding.location()}: error {finding.rule} {finding.message}", file=sys.stderr)
@@ -239,6 +242,12 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             print(_describe(result, config))
     if report.unavailable is not None:
         print(f"handbook: {report.unavailable}", file=sys.stderr)
+    for stale in _retired_handouts(output_dir, modules):
+        print(
+            f"handbook: {config.relative(stale)} is the handout of no module now (it was "
+            "retired or renamed); left as it is: delete it, so that no one prints it",
+            file=sys.stderr,
+        )
     if errors:
         print(
             f"handbook: {len(errors)} error(s) in the handbook; modules with errors have no "
@@ -246,6 +255,16 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             file=sys.stderr,
         )
     return 1 if report.failed or errors else 0
+
+
+def _retired_handouts(output_dir: Path, modules: Collection[str]) -> list[Path]:
+    """The PDFs in `output_dir` named after no module of the handbook: written for a
+    module since retired or renamed (`mkdocs build` empties the site folder first;
+    `handbook handouts` writes into a folder that may hold them)."""
+    try:
+        return sorted(path for path in output_dir.glob("*.pdf") if path.stem not in modules)
+    except OSError:
+        return []
 
 
 def _describe(result: HandoutResult, config: HandbookConfig) -> str:
