@@ -21,7 +21,9 @@ from site_builds import (
     SiteBuild,
     build_site,
     elements,
+    protocol_yaml,
     run_build,
+    term_yaml,
     write_site,
 )
 
@@ -556,3 +558,51 @@ def test_a_config_read_from_standard_input_builds(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_a_broken_link_in_a_definition_or_a_step_is_named_where_it_is_written(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs names the generated page, which no editor can find in the repository: the
+    message says which term or protocol file holds the link, at its line and column."""
+    terms = {
+        "labor-exploitation": term_yaml(
+            "labor exploitation", "Work taken by force. See [debt bondage](debt-bondag.md)."
+        )
+    }
+    protocol = protocol_yaml("Hotel staff").replace(
+        "Call the hotline.", "Call the hotline (see [the steps](../glossary/hotlin.md))."
+    )
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n"},
+        terms=terms,
+        protocols={"hotel": protocol},
+        options='privacy: {allow: ["1-888-373-7888"]}\n',
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build_site(config, strict=False)
+    messages = [
+        record.getMessage() for record in caplog.records if "contains a link" in record.getMessage()
+    ]
+
+    term_file = (tmp_path / "glossary" / "labor-exploitation.yml").read_text(encoding="utf-8")
+    protocol_file = (tmp_path / "protocols" / "hotel.yml").read_text(encoding="utf-8")
+
+    def place(text: str, link: str) -> str:
+        before = text[: text.index(f"]({link}") + 2]
+        return f"{before.count(chr(10)) + 1}:{len(before.rsplit(chr(10), 1)[-1]) + 1}"
+
+    assert any(
+        "'glossary/labor-exploitation.md' contains a link 'debt-bondag.md'" in message
+        and message.endswith(
+            f"(written in glossary/labor-exploitation.yml:{place(term_file, 'debt-bondag.md')})"
+        )
+        for message in messages
+    ), messages
+    assert any(
+        message.endswith(
+            f"(written in protocols/hotel.yml:{place(protocol_file, '../glossary/hotlin.md')})"
+        )
+        for message in messages
+    ), messages

@@ -66,7 +66,15 @@ from ..site.publishing import PreviousSite
 from ..site.render_cache import PageRenderCache, build_salt
 from ..site.search_boost import FORMS_BOOST, FORMS_FIELD
 from ..site.template_cache import template_code_cache
-from ..site.urls import ASSETS_DIR, GLOSSARY_DIR, GLOSSARY_INDEX, handout_path, term_src_uri
+from ..site.urls import (
+    ASSETS_DIR,
+    GLOSSARY_DIR,
+    GLOSSARY_INDEX,
+    handout_path,
+    protocol_src_uri,
+    term_src_uri,
+)
+from . import link_sources
 from .config import HandbookPluginConfig
 from .generated_page import GeneratedPage
 from .search_index import PendingSearch, add_search_forms, material_search_index
@@ -275,6 +283,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self.site_inputs is None:
+            link_sources.install({})  # no generated pages in this build
             return files
         page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
         # An author's own index or changes page becomes the intro of the generated one.
@@ -289,6 +298,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             intros=intros,
             page_urls=page_urls,
             directory_urls=config.use_directory_urls,
+        )
+        handbook = self.site_inputs.handbook
+        # A link MkDocs reports on a term's or protocol's page is named in its file.
+        link_sources.install(
+            {
+                **{term_src_uri(term.id): term.origin for term in handbook.terms.values()},
+                **{protocol_src_uri(item.id): item.origin for item in handbook.protocols.values()},
+            }
         )
         generated: list[File] = []
         for src_uri, markdown in generate_pages(self.site_inputs).items():
