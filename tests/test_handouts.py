@@ -359,7 +359,6 @@ def test_two_renders_give_the_same_bytes(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
-@pytest.mark.pdf
 def test_cli_names_the_handout_of_a_retired_module_and_keeps_it(tmp_path: Path, capsys) -> None:
     """A trainer printing from the folder must not pick up a retired module's handout;
     the file is theirs, so it is named, not deleted."""
@@ -373,7 +372,7 @@ def test_cli_names_the_handout_of_a_retired_module_and_keeps_it(tmp_path: Path, 
     assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 0
     captured = capsys.readouterr()
     assert captured.out.splitlines() == ["handouts/hotel-staff.pdf: cached"]
-    assert "handouts/community.pdf is the handout of no module now" in captured.err
+    assert "handouts/community.pdf is no module's handout (left as it is)" in captured.err
     assert (output / "community.pdf").is_file()
 
     # A module whose front matter has an error is still a module: its handout is no stray.
@@ -381,9 +380,15 @@ def test_cli_names_the_handout_of_a_retired_module_and_keeps_it(tmp_path: Path, 
     hotel.write_text(hotel.read_text().replace("duration:", "durration:"), encoding="utf-8")
     assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 1
     captured = capsys.readouterr()
-    assert "module.schema" in captured.err and "hotel-staff.pdf is the handout" not in captured.err
+    assert "module.schema" in captured.err and "hotel-staff.pdf is no" not in captured.err
+    # Nor when it is not even UTF-8: the module file is there.
+    hotel.write_bytes(hotel.read_bytes() + b"\xff")
+    assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 1
+    captured = capsys.readouterr()
+    assert "not UTF-8" in captured.err and "hotel-staff.pdf is no" not in captured.err
 
 
+@pytest.mark.pdf
 def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
     require_weasyprint()
     config_file = write_handbook(tmp_path)
@@ -616,6 +621,32 @@ def test_config_errors_exit_2(tmp_path: Path) -> None:
         "site_name: x\nplugins:\n  - handbook:\n      paper_size: A3\n", encoding="utf-8"
     )
     assert main(["handouts", "-f", str(tmp_path / "mkdocs.yml")]) == 2
+
+
+@pytest.mark.pdf
+def test_a_key_terms_box_longer_than_page_1_starts_there_and_goes_on(tmp_path: Path) -> None:
+    """Kept whole, it moved to page 2 and left page 1 with the title alone."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    words = [f"keyword{number:02d}" for number in range(40)]
+    long_short = "A definition long enough to take a few lines of the box, " * 3
+    for word in words:
+        (tmp_path / "glossary" / f"{word}.yml").write_text(
+            f"term: {word}\nversion: 1\ndefinition: {long_short.strip()}\nhistory:\n"
+            "  - {version: 1, date: 2026-01-01, summary: First approved.}\n",
+            encoding="utf-8",
+        )
+    module = module_text("Words", "Words: " + ", ".join(words) + ".\n", protocols="[]")
+    (tmp_path / "content" / "modules" / "community.md").write_text(module, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["community"])
+    assert len(content.key_terms) > 40
+    pdf = tmp_path / "words.pdf"
+    pdf.write_bytes(handout_render.render_pdf(content, tmp_path / "content", [tmp_path]))
+
+    first, second, *_ = [squashed(text) for _, _, text in pdf_pages(pdf)]
+    assert "Key terms" in first and "keyword00" in first
+    assert "keyword39" not in first and "keyword39" in second + " ".join(_)
 
 
 @pytest.mark.pdf

@@ -27,6 +27,7 @@ from typing import Literal
 
 from ..config import HandbookConfig
 from ..documents import scan_handbook
+from ..model.modules import module_files
 from ..model.types import Module
 from ..rules.base import CheckContext
 from . import handout_render
@@ -223,9 +224,8 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     # Every check, as `handbook check` runs them: a module with a structure or reference
     # error would print without its sections or its protocols' steps.
     result = run_checks(config)
-    handbook = result.context.handbook
-    # A module whose file has problems is still a module: its published handout stays.
-    modules = {*handbook.modules, *(r.id for r in handbook.rejected_records if r.kind == "module")}
+    # Every module file, also one with problems: its published handout stays.
+    modules = {path.stem for path in module_files(config)}
     errors = result.failing(strict=False)
     for finding in errors:
         print(f"{finding.location()}: error {finding.rule} {finding.message}", file=sys.stderr)
@@ -244,8 +244,8 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
         print(f"handbook: {report.unavailable}", file=sys.stderr)
     for stale in _retired_handouts(output_dir, modules):
         print(
-            f"handbook: {config.relative(stale)} is the handout of no module now (it was "
-            "retired or renamed); left as it is: delete it, so that no one prints it",
+            f"handbook: {config.relative(stale)} is no module's handout (left as it is); if "
+            "it is a retired or renamed module's, delete it, so that no one prints it",
             file=sys.stderr,
         )
     if errors:
@@ -258,8 +258,8 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
 
 
 def _retired_handouts(output_dir: Path, modules: Collection[str]) -> list[Path]:
-    """The PDFs in `output_dir` named after no module of the handbook: written for a
-    module since retired or renamed (`mkdocs build` empties the site folder first;
+    """The PDFs in `output_dir` named after no module file: written for a module since
+    retired or renamed, or some other PDF (`mkdocs build` empties the site folder first;
     `handbook handouts` writes into a folder that may hold them)."""
     try:
         return sorted(path for path in output_dir.glob("*.pdf") if path.stem not in modules)
