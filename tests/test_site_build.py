@@ -566,8 +566,11 @@ def test_a_broken_link_in_a_definition_or_a_step_is_named_where_it_is_written(
     """MkDocs names the generated page, which no editor can find in the repository: the
     message says which term or protocol file holds the link, at its line and column."""
     terms = {
-        "labor-exploitation": term_yaml(
-            "labor exploitation", "Work taken by force. See [debt bondage](debt-bondag.md)."
+        "labor-exploitation": "# was [old](debt-bondag.md), in a comment\n"
+        + term_yaml(
+            "labor exploitation",
+            "Work taken by force. See [debt bondage](debt-bondag.md), [signs](debt-bondag.mdx)"
+            " and again [debt bondage](debt-bondag.md).",
         )
     }
     protocol = protocol_yaml("Hotel staff").replace(
@@ -589,20 +592,44 @@ def test_a_broken_link_in_a_definition_or_a_step_is_named_where_it_is_written(
     term_file = (tmp_path / "glossary" / "labor-exploitation.yml").read_text(encoding="utf-8")
     protocol_file = (tmp_path / "protocols" / "hotel.yml").read_text(encoding="utf-8")
 
-    def place(text: str, link: str) -> str:
-        before = text[: text.index(f"]({link}") + 2]
+    def place(text: str, link: str, after: str = "") -> str:
+        """line:column of `link` in `text`, written after `after`."""
+        before = text[: text.index(f"]({link}", text.index(after)) + 2]
         return f"{before.count(chr(10)) + 1}:{len(before.rsplit(chr(10), 1)[-1]) + 1}"
 
-    assert any(
-        "'glossary/labor-exploitation.md' contains a link 'debt-bondag.md'" in message
-        and message.endswith(
-            f"(written in glossary/labor-exploitation.yml:{place(term_file, 'debt-bondag.md')})"
-        )
+    # Each use in its place, in the definition (not in the comment); a link is not the
+    # start of a longer one.
+    places = [
+        message.rsplit("(written in ", 1)[-1]
         for message in messages
-    ), messages
+        if "'glossary/labor-exploitation.md' contains a link" in message
+    ]
+    definition = "definition:"
+    assert places == [
+        f"glossary/labor-exploitation.yml:{place(term_file, link, after)})"
+        for link, after in [
+            ("debt-bondag.md", definition),
+            ("debt-bondag.mdx", definition),
+            ("debt-bondag.md", "and again"),
+        ]
+    ], messages
+    where = place(protocol_file, "../glossary/hotlin.md", "Call the hotline")
     assert any(
-        message.endswith(
-            f"(written in protocols/hotel.yml:{place(protocol_file, '../glossary/hotlin.md')})"
-        )
-        for message in messages
-    ), messages
+        message.endswith(f"(written in protocols/hotel.yml:{where})") for message in messages
+    )
+
+    # Another site built in the same process after it is no handbook: nothing is added.
+    other = tmp_path / "other"
+    (other / "docs" / "glossary").mkdir(parents=True)
+    (other / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (other / "docs" / "glossary" / "labor-exploitation.md").write_text(
+        "# Page\n\n[a](nope.md)\n", encoding="utf-8"
+    )
+    (other / "mkdocs.yml").write_text("site_name: Other\n", encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build_site(other / "mkdocs.yml", strict=False)
+    reported = [
+        record.getMessage() for record in caplog.records if "nope.md" in record.getMessage()
+    ]
+    assert reported and not any("written in" in message for message in reported)

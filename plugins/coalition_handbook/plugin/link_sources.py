@@ -3,7 +3,7 @@
 MkDocs validates the links of every page, generated ones too, and names the page:
 "Doc file 'glossary/labor-exploitation.md' contains a link 'debt-bondag.md', but the
 target ... is not found". No such file is in the repository: the link is written in a
-term's definition or a protocol's step, in `glossary/labor-exploitation.yml`. A logging
+term's definition or a protocol's text, in `glossary/labor-exploitation.yml`. A logging
 filter on MkDocs' page logger adds that file, and the link's line and column in it.
 """
 
@@ -11,47 +11,72 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Mapping
 
+from ..documents import yaml_values
 from ..markdown import LineIndex
-from ..model.types import Origin
+from ..model.types import Protocol, Term
 
 # The logger MkDocs' pages report their links on (mkdocs/structure/pages.py).
 PAGES_LOGGER = "mkdocs.structure.pages"
+# Its messages quote the link as written, which may hold a quote of its own.
 _LINK_MESSAGE = re.compile(
-    r"Doc file '(?P<page>[^']+)' contains (?:a link|an unrecognized relative link) "
-    r"'(?P<link>[^']+)'"
+    r"Doc file '(?P<page>[^']+)' contains "
+    r"(?:a link '(?P<link>.+?)', but |an unrecognized relative link '(?P<other>.+?)', it was)"
 )
+# What may follow a link's destination in Markdown: its end, a title, the end of `<...>`.
+_AFTER_DESTINATION = frozenset(")> \t\n\"'")
 
 
 class LinkSources(logging.Filter):
     """Adds to MkDocs' message about a link on a generated page where that link is
-    written: `origins` maps each generated page's source path (`glossary/victim.md`) to
-    the file it is made of."""
+    written. `records` maps each generated page's source path (`glossary/victim.md`) to
+    the term or protocol it is made of; the same link written twice is placed once per
+    message, in file order."""
 
-    def __init__(self, origins: Mapping[str, Origin]) -> None:
+    def __init__(self, records: Mapping[str, Term | Protocol]) -> None:
         super().__init__()
-        self.origins = origins
+        self.records = records
+        self.reported: Counter[tuple[str, str]] = Counter()
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         found = _LINK_MESSAGE.match(message)
-        origin = self.origins.get(found["page"]) if found else None
-        if found is not None and origin is not None:
-            record.msg = f"{message} (written in {_place(origin, found['link'])})"
-            record.args = ()
+        item = self.records.get(found["page"]) if found else None
+        if found is None or item is None:
+            return True
+        link = found["link"] or found["other"]
+        places = _places(item, link)
+        seen = self.reported[found["page"], link]
+        self.reported[found["page"], link] += 1
+        where = item.origin.path
+        if places:
+            line, column = LineIndex.of(item.origin.text).position(
+                places[min(seen, len(places) - 1)]
+            )
+            where = f"{where}:{line}:{column}"
+        record.msg = f"{message} (written in {where})"
+        record.args = ()
         return True
 
 
-def _place(origin: Origin, link: str) -> str:
-    """`path:line:column` of the first link to `link` in the file, or its path alone
-    where the file writes it otherwise (a YAML escape, a line folded inside it)."""
-    for opener in (f"]({link}", f"]: {link}", f"](<{link}"):
-        start = origin.text.find(opener)
-        if start >= 0:
-            line, column = LineIndex.of(origin.text).position(start + len(opener) - len(link))
-            return f"{origin.path}:{line}:{column}"
-    return origin.path
+def _places(item: Term | Protocol, link: str) -> list[int]:
+    """The offsets in the item's file of each destination `link` written in one of its
+    checked strings, in file order (none where the file escapes or folds it)."""
+    text = item.origin.text
+    places: set[int] = set()
+    for value, offsets in yaml_values(item):
+        first, end = offsets[0], offsets[len(value)]
+        for opener in ("](", "]: ", "](<"):
+            start = text.find(opener + link, first, end)
+            while start >= 0:
+                at = start + len(opener)
+                after = text[at + len(link) : at + len(link) + 1]
+                if not after or after in _AFTER_DESTINATION:
+                    places.add(at)
+                start = text.find(opener + link, start + 1, end)
+    return sorted(places)
 
 
 # One filter for the process: `mkdocs serve` makes a new plugin for each change of
@@ -59,9 +84,11 @@ def _place(origin: Origin, link: str) -> str:
 _SOURCES = LinkSources({})
 
 
-def install(origins: Mapping[str, Origin]) -> None:
-    """Name, from now on, the files of `origins` (this build's generated pages)."""
-    _SOURCES.origins = origins
+def install(records: Mapping[str, Term | Protocol]) -> None:
+    """Name, from now on, where the links of `records`' pages are written (a build's
+    generated pages; none once it is over, so another site's pages are never named)."""
+    _SOURCES.records = records
+    _SOURCES.reported.clear()
     logger = logging.getLogger(PAGES_LOGGER)
     if _SOURCES not in logger.filters:
         logger.addFilter(_SOURCES)

@@ -303,8 +303,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # A link MkDocs reports on a term's or protocol's page is named in its file.
         link_sources.install(
             {
-                **{term_src_uri(term.id): term.origin for term in handbook.terms.values()},
-                **{protocol_src_uri(item.id): item.origin for item in handbook.protocols.values()},
+                **{term_src_uri(term.id): term for term in handbook.terms.values()},
+                **{protocol_src_uri(item.id): item for item in handbook.protocols.values()},
             }
         )
         generated: list[File] = []
@@ -609,6 +609,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # warnings under --strict (then `on_build_error` puts the previous site back).
     @event_priority(-1000)
     def _keep_new_site(self, config: MkDocsConfig) -> None:
+        link_sources.install({})  # the build's pages are all validated by now
         if self.previous_site is not None and not (config.strict and _warnings_counted()):
             self.previous_site.discard()
             self.previous_site = None
@@ -616,6 +617,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     on_post_build = CombinedEvent(_publish_handouts, _keep_new_site)
 
     def on_build_error(self, *, error: Exception) -> None:
+        link_sources.install({})
         self._restore_previous_site()
 
     def on_shutdown(self) -> None:
