@@ -1042,14 +1042,17 @@ def test_line_diff_has_no_file_header() -> None:
 def test_a_module_body_diff_is_numbered_as_its_file_is(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A reviewer who opens the line a hunk names finds the change there."""
-    path = repository / "content/modules/hotel-staff.md"
-    before = path.read_text(encoding="utf-8")
-    after = MODULE.format(version=2, history=history(2, 1), realize="It happens everywhere.")
+    """A reviewer who opens the line a hunk names finds the change there. A form feed or
+    a LINE SEPARATOR above it is no line break to git or an editor."""
+    odd = "Odd\x0cbreaks\u2028here.\n\n"
+    before = MODULE.format(version=1, history=history(1), realize=odd + "It happens here.")
+    write(repository, "content/modules/hotel-staff.md", before)
+    commit(repository, "odd breaks")
+    after = MODULE.format(version=2, history=history(2, 1), realize=odd + "It happens everywhere.")
     write(repository, "content/modules/hotel-staff.md", after)
     # Lines of the files, each with one line of context before and after.
-    old_line = before.splitlines().index("It happens here.") + 1
-    new_line = after.splitlines().index("It happens everywhere.") + 1
+    old_line = before.split("\n").index("It happens here.") + 1
+    new_line = after.split("\n").index("It happens everywhere.") + 1
     assert new_line > old_line  # the new history entry moved the body down
 
     assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0

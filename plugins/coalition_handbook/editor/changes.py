@@ -404,4 +404,16 @@ def _status(state: FormState | None) -> tuple[str, bool] | None:
 
 def _normalise_text(text: str) -> str:
     """Line endings and trailing spaces do not count as a change of a Markdown body."""
-    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return "\n".join(line.rstrip() for line in file_lines(text.strip()))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def file_lines(text: str) -> list[str]:
+    """`text`'s lines as git and editors count them (as `str.splitlines` does, which also
+    breaks at a form feed or U+2028, and would number a diff's lines wrongly)."""
+    lines = _LINE_BREAK.split(text)
+    if lines[-1] == "":  # a line break ends the last line; it starts no other
+        lines.pop()
+    return lines

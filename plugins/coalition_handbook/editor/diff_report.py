@@ -25,6 +25,7 @@ from .changes import (
     ItemKind,
     accepted_forms,
     avoided_forms,
+    file_lines,
     paragraph_blocks,
 )
 from .usage import Use
@@ -462,13 +463,13 @@ def _moved_hunk(hunk: re.Match[str], starts: tuple[int, int]) -> str:
 
 def _lines(value: object) -> list[str]:
     if isinstance(value, str):
-        return value.splitlines()
+        return file_lines(value)
     if isinstance(value, tuple):
         lines: list[str] = []
         for index, item in enumerate(value, start=1):
             if isinstance(item, Step):
                 lines.append(f"{index}. {item.title}")
-                lines += [f"   {line}" for line in item.detail.splitlines()]
+                lines += [f"   {line}" for line in file_lines(item.detail)]
             else:
                 lines.append(_describe(item))
         return lines
