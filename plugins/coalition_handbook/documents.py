@@ -326,7 +326,7 @@ def _scan(
                 "protocol",
                 protocol.id,
                 protocol.origin,
-                lambda protocol=protocol: _protocol_texts(protocol),
+                lambda protocol=protocol: _record_texts(protocol),
             )
         )
     for module in handbook.modules.values():
@@ -336,7 +336,7 @@ def _scan(
                 "module",
                 module.id,
                 module.origin,
-                lambda module=module: _module_texts(module),
+                lambda module=module: _record_texts(module),
             )
         )
     for rejected in handbook.rejected_records:
@@ -346,7 +346,7 @@ def _scan(
                 rejected.kind,
                 rejected.id,
                 rejected.origin,
-                lambda rejected=rejected: _rejected_texts(rejected),
+                lambda rejected=rejected: _record_texts(rejected),
             )
         )
     return documents
@@ -392,38 +392,14 @@ class _Scanner:
         return scanned
 
 
-def _protocol_texts(protocol: Protocol) -> list[CheckedText]:
-    return [_yaml_text(protocol.origin, key, value) for key, value in _protocol_values(protocol)]
-
-
-def _module_texts(module: Module) -> list[CheckedText]:
-    return [_yaml_text(module.origin, key, value) for key, value in _module_values(module)]
-
-
-def _rejected_texts(record: RejectedRecord) -> list[CheckedText]:
-    """The strings of a file with problems that the checks still read; a term's `short`
-    as plain text, as `_term_texts` reads it."""
+def _record_texts(record: Protocol | Module | RejectedRecord) -> list[CheckedText]:
+    """The checked strings of a protocol, a module's front matter or a file with problems
+    (`texts`, read off its fields at load); a term's `short` as plain text, as
+    `_term_texts` reads it."""
     return [
         _yaml_text(record.origin, key, value, mask_addresses(value) if key == "short" else None)
         for key, value in record.texts
     ]
-
-
-def _protocol_values(protocol: Protocol) -> list[tuple[str, str]]:
-    """(key, value) of every checked string of a protocol, in file order."""
-    values = [("title", protocol.title), ("summary", protocol.summary)]
-    for index, step in enumerate(protocol.steps):
-        values += [(f"steps.{index}.title", step.title), (f"steps.{index}.detail", step.detail)]
-    for index, contact in enumerate(protocol.contacts):
-        values.append((f"contacts.{index}.name", contact.name))
-        if contact.text:
-            values.append((f"contacts.{index}.text", contact.text))
-    return values
-
-
-def _module_values(module: Module) -> list[tuple[str, str]]:
-    objectives = enumerate(module.objectives)
-    return [("title", module.title), *((f"objectives.{index}", text) for index, text in objectives)]
 
 
 def yaml_values(
@@ -434,10 +410,8 @@ def yaml_values(
     end): what suppression comments written in them are read from."""
     if isinstance(record, Term):
         values = [("definition", record.definition)]
-    elif isinstance(record, RejectedRecord):
-        values = [(key, value) for key, value in record.texts if key != "short"]
     else:
-        values = _protocol_values(record)
+        values = [(key, value) for key, value in record.texts if key != "short"]
     return [(value, _value_offsets(record.origin, key, value)) for key, value in values]
 
 

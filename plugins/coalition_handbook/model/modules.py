@@ -19,7 +19,7 @@ from ..findings import Finding
 from ..markdown import lines_outside_code
 from .glossary import commonmark, history_entries, inline_text
 from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
-from .records import rejected_record, validated_fields
+from .records import checked_strings, rejected_record, validated_fields
 from .source import FileReport, check_id, may_be_file, read_text, relative_path
 from .types import Heading, Module, Page, RejectedRecord
 
@@ -127,6 +127,7 @@ def build_module(module_id: str, fields: dict, source: PageSource, page: Page) -
         body=source.body,
         headings=parse_headings(source.body, source.body_line),
         origin=page.origin,
+        texts=checked_strings("module", fields, page.origin),
     )
 
 

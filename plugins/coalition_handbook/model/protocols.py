@@ -8,7 +8,7 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from .glossary import history_entries
-from .records import Record, load_record_folder
+from .records import Record, checked_strings, load_record_folder
 from .types import Contact, Protocol, RejectedRecord, Step
 
 RULE = "protocol.schema"
@@ -40,4 +40,5 @@ def build_protocol(record: Record) -> Protocol:
         ),
         history=history_entries(fields.get("history", ())),
         origin=record.origin,
+        texts=checked_strings("protocol", fields, record.origin),
     )

@@ -83,7 +83,7 @@ def validated_fields(
 
 
 # The strings the checks read in each kind of record, as dotted paths (`*`: every item
-# of a list). `documents` reads them off valid records; these are for a file with problems.
+# of a list): of valid records and of files with problems alike.
 _CHECKED_STRINGS = {
     "term": ("definition", "short"),
     "protocol": (
@@ -116,19 +116,29 @@ def rejected_record(
     data = to_json_data(document.data)
     if not isinstance(data, dict):
         return None
-    texts = [
-        (key, value)
-        for path in _CHECKED_STRINGS[kind]
-        for key, value in _strings_at(data, path.split("."), "")
-    ]
-    texts.sort(key=lambda item: origin.span(item[0]).start)  # in file order
+    texts = checked_strings(kind, data, origin)
     review_by = _date(data.get("review_by")) if kind == "protocol" else None
     forms = [
         value
         for path in (_FORMS if kind == "term" else ())
         for _, value in _strings_at(data, path.split("."), "")
     ]
-    return RejectedRecord(kind, record_id, origin, tuple(texts), review_by, headings, tuple(forms))
+    return RejectedRecord(kind, record_id, origin, texts, review_by, headings, tuple(forms))
+
+
+def checked_strings(
+    kind: RecordKind, fields: dict[str, Any], origin: Origin
+) -> tuple[tuple[str, str], ...]:
+    """(dotted key, value) of each string of `fields` that the checks read, in file
+    order; whatever is not a string (in a file with problems) is left out, and so is an
+    empty one, which holds nothing to check."""
+    texts = [
+        (key, value)
+        for path in _CHECKED_STRINGS[kind]
+        for key, value in _strings_at(fields, path.split("."), "")
+        if value
+    ]
+    return tuple(sorted(texts, key=lambda item: origin.span(item[0]).start))
 
 
 def _strings_at(value: Any, parts: list[str], key: str) -> Iterator[tuple[str, str]]:

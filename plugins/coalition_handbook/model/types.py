@@ -279,6 +279,7 @@ class Protocol:
     contacts: tuple[Contact, ...]
     history: tuple[HistoryEntry, ...]
     origin: Origin
+    texts: tuple[tuple[str, str], ...]  # (dotted key, value) of each string checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +308,7 @@ class Module:
     body: str
     headings: tuple[Heading, ...]
     origin: Origin
+    texts: tuple[tuple[str, str], ...]  # (dotted key, value) of each front matter string checked
 
     def section(self, name: str) -> str:
         """The Markdown of the H2 section `name` (up to the next H2), or ''."""
