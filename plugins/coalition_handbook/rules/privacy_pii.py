@@ -13,7 +13,7 @@ reported like any other: only privacy.allow says what is public.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 
 from ..findings import Finding
 from ..markdown import LineIndex
@@ -82,7 +82,7 @@ def public_phone_keys(allow: Iterable[str]) -> set[str]:
     return {phone_key(entry) for entry in allow if sum(char.isdigit() for char in entry) >= 7}
 
 
-def public_phone_numbers(text: str, public: set[str]) -> Iterator[tuple[int, int]]:
+def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
     holds, however its digits are grouped."""
     for kind, start, end in find_personal_data(text):

@@ -190,8 +190,8 @@ class Autolinker:
                 "title": target.tooltip,
             }
             by_segment.setdefault(index, []).append((start, end, attributes))
-        if self.public_phones and any(character.isdigit() for character in masked):
-            for start, end in public_phone_numbers(masked, set(self.public_phones)):
+        if self.public_phones:
+            for start, end in public_phone_numbers(masked, self.public_phones):
                 placed = place(start, end)
                 if placed is None:
                     continue
