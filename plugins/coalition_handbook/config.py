@@ -244,13 +244,7 @@ def load_config(
 def inherited_file(config_file: Path) -> Path | None:
     """The config file `config_file` names in `INHERIT` (where MkDocs looks for it), or
     None; a `ConfigError` if `config_file` cannot be read as settings."""
-    try:
-        text, problem = decode_utf8(read_regular_file(config_file))
-    except OSError as error:
-        raise ConfigError(f"{config_file.name}: cannot be read: {error}") from None
-    if problem is not None:
-        raise ConfigError(f"{config_file.name}: {problem[2]}")
-    data, _ = _read_settings(text, config_file.name)
+    data, _ = _settings_of_file(config_file, config_file.name)
     inherit = data.get("INHERIT") if isinstance(data, dict) else None
     if not isinstance(inherit, str) or not _folder_name(inherit):
         return None
@@ -291,15 +285,7 @@ def _read_config_file(
     of the file it names in `INHERIT` under them, merged as MkDocs merges them (mappings
     key by key, any other value replaced); and where each setting the handbook reads is
     written, as `file:line`."""
-    try:
-        raw = read_regular_file(path)  # a device or a pipe is refused, not waited on
-    except OSError as error:
-        raise ConfigError(f"{where}: cannot be read: {error.strerror or error}") from None
-    text, problem = decode_utf8(raw)
-    if problem is not None:
-        line, column, message = problem
-        raise ConfigError(f"{where}:{line}:{column}: {message}")
-    data, lines = _read_settings(text, where)
+    data, lines = _settings_of_file(path, where)
     if data is None and seen:  # an empty parent adds nothing
         data = {}
     if not isinstance(data, dict):
@@ -322,6 +308,20 @@ def _read_config_file(
     named = Path(os.path.relpath(parent, top_folder)).as_posix()
     inherited, inherited_locations = _read_config_file(parent, named, (*seen, path))
     return _merge(inherited, data), {**inherited_locations, **locations}
+
+
+def _settings_of_file(path: Path, where: str) -> tuple[Any, dict[str, int]]:
+    """The settings of the one config file at `path` (named `where` in messages), its
+    INHERIT not followed, and the line of each setting the handbook reads."""
+    try:
+        raw = read_regular_file(path)  # a device or a pipe is refused, not waited on
+    except OSError as error:
+        raise ConfigError(f"{where}: cannot be read: {error.strerror or error}") from None
+    text, problem = decode_utf8(raw)
+    if problem is not None:
+        line, column, message = problem
+        raise ConfigError(f"{where}:{line}:{column}: {message}")
+    return _read_settings(text, where)
 
 
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
