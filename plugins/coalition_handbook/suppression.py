@@ -113,7 +113,7 @@ def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
             action,
             rules,
             tuple((number, column) for column in columns),
-            _one_line_covered(action, number, number + 1),
+            _one_line_covered(action, number),
         )
         for number, line in lines_outside_code(text, body_line)
         for action, rules, columns, _ in _comments(line)
@@ -121,12 +121,12 @@ def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
     return Suppressions(tuple(directives))
 
 
-def _one_line_covered(action: str, this: int, following: int) -> tuple[int, int] | None:
-    """The `covers` of a page's comment on line `this`, the next line being `following`."""
+def _one_line_covered(action: str, line: int) -> tuple[int, int] | None:
+    """The `covers` of a page's comment on `line`: that line, or the next one."""
     if action == "disable-line":
-        return this, this
+        return line, line
     if action == "disable-next-line":
-        return following, following
+        return line + 1, line + 1
     return None
 
 
