@@ -3,7 +3,8 @@ term by an alias (and, asked through the site's own search worker, by every acce
 nearly always first), term links show their definition on hover and on keyboard focus, the
 glossary's letters work, print hides the navigation, axe-core finds no serious
 accessibility problem on the main kinds of page in the light and the dark scheme, the
-scheme follows the device and its switch works by mouse and keyboard, print is dark ink
+scheme follows the device and its switch works by mouse and keyboard, the navigation
+drawer of a narrow or zoomed window opens from the keyboard, print is dark ink
 on white from either scheme, and the offline build's search works from pages opened as
 files."""
 
@@ -418,6 +419,79 @@ def test_the_scheme_switch_works_from_the_keyboard(page: object) -> None:
     )
     page.keyboard.press("ArrowDown")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+@pytest.fixture
+def zoomed_page(browser: object, site_url: str) -> Iterator[object]:
+    """A 1280 px window zoomed to 200%: 640 CSS px, where the navigation is a drawer."""
+    yield from _opened_page(browser, site_url, 640, 450)
+
+
+_FOCUSED = """() => {
+    const element = document.activeElement;
+    const box = element.getBoundingClientRect();
+    return {
+        drawer: element.getAttribute("for") === "__drawer",
+        on_screen: box.right > 0 && box.left < innerWidth,
+        in_navigation: !!element.closest(".md-sidebar--primary"),
+        text: (element.textContent || element.className).trim().slice(0, 40),
+    };
+}"""
+
+
+def _tab(page: object) -> dict[str, object]:
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    return page.evaluate(_FOCUSED)  # type: ignore[attr-defined]
+
+
+def test_the_navigation_drawer_works_from_the_keyboard(zoomed_page: object) -> None:
+    """WCAG 2.1.1: at 200% zoom the menu icon, a label only a pointer could use, was out of
+    Tab's reach, while the closed drawer's links took Tab stops off-screen."""
+    zoomed_page.goto("protocols/hotel-employee/")  # type: ignore[attr-defined]
+    button = zoomed_page.locator('.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    drawer = zoomed_page.locator("#__drawer")  # type: ignore[attr-defined]
+    stops = [_tab(zoomed_page)]
+    while not stops[-1]["drawer"] and len(stops) < 3:  # the skip link comes first
+        stops.append(_tab(zoomed_page))
+    assert all(stop["on_screen"] and not stop["in_navigation"] for stop in stops), stops
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("role", "button")
+    expect(button).to_have_attribute("aria-label", "Navigation")
+    expect(button).to_have_attribute("aria-expanded", "false")
+
+    zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(drawer).to_be_checked()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    focused = zoomed_page.evaluate(_FOCUSED)  # type: ignore[attr-defined]
+    assert focused["in_navigation"], focused
+    expect(zoomed_page.locator(".md-sidebar--primary a[href]").first).to_be_in_viewport()  # type: ignore[attr-defined]
+
+    zoomed_page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    expect(drawer).not_to_be_checked()
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    zoomed_page.keyboard.press(" ")  # type: ignore[attr-defined]
+    expect(drawer).to_be_checked()
+    zoomed_page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    expect(drawer).not_to_be_checked()
+
+    # Closed again, the drawer takes no Tab stop.
+    stops = [_tab(zoomed_page) for _ in range(15)]
+    assert not any(stop["in_navigation"] for stop in stops), stops
+
+
+def test_the_wide_window_s_navigation_keeps_its_tab_stops(page: object) -> None:
+    """The drawer's handling stops at the theme's breakpoint: a wide window's sidebar is no
+    drawer, and its links stay in Tab's reach (the menu icon is not shown there), also
+    after the window was narrow."""
+    page.set_viewport_size({"width": 640, "height": 450})
+    page.goto("protocols/hotel-employee/")
+    expect(page.locator(".md-sidebar--primary")).to_have_js_property("inert", True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator(".md-sidebar--primary")).to_have_js_property("inert", False)
+    stops = [_tab(page) for _ in range(12)]
+    assert any(stop["in_navigation"] and stop["on_screen"] for stop in stops), stops
+    assert not any(stop["drawer"] for stop in stops), stops
 
 
 # Asks the site's own search worker (Material's, as the page starts it) one query after

@@ -17,6 +17,76 @@ document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu)
   }
 });
 
+/* Below 76.25em the navigation is a drawer behind the header's menu icon: a <label> for a
+   hidden checkbox, which only a pointer could use, while the closed drawer, slid
+   off-screen, kept its links in Tab's reach. The icon becomes a button that Tab reaches
+   and Enter or Space opens, named as the navigation is and telling whether it is open;
+   focus moves to the drawer's first link, and Escape closes it, back on the button. A
+   closed drawer is inert: no Tab stop, nothing for screen readers. Whether the navigation
+   is a drawer is the theme's call: it shows the menu icon only then. */
+function drawerParts() {
+  return {
+    toggle: document.getElementById("__drawer"),
+    button: document.querySelector('.md-header__button[for="__drawer"]'),
+    sidebar: document.querySelector(".md-sidebar--primary"),
+  };
+}
+
+function isDrawer(parts) {
+  return !!parts.button && getComputedStyle(parts.button).display !== "none";
+}
+
+function showDrawerState() {
+  var parts = drawerParts();
+  if (!parts.toggle) {
+    return;
+  }
+  if (parts.button) {
+    parts.button.setAttribute("aria-expanded", String(parts.toggle.checked));
+  }
+  if (parts.sidebar) {
+    parts.sidebar.inert = isDrawer(parts) && !parts.toggle.checked;
+  }
+}
+
+function drawerButton() {
+  var parts = drawerParts();
+  var button = parts.button;
+  if (!parts.toggle || !button || button.hasAttribute("data-hb-button")) {
+    showDrawerState();
+    return;
+  }
+  var navigation = document.querySelector("nav.md-nav--primary");
+  button.setAttribute("data-hb-button", "");
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute(
+    "aria-label",
+    (navigation && navigation.getAttribute("aria-label")) || "Navigation"
+  );
+  parts.toggle.addEventListener("change", showDrawerState); // Material, too, opens it by click()
+  button.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") {
+      return;
+    }
+    event.preventDefault(); // Space would scroll the page
+    button.click();
+    var first = parts.toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
+    if (first) {
+      first.focus();
+    }
+  });
+  showDrawerState();
+}
+window.addEventListener("resize", showDrawerState);
+document.addEventListener("keydown", function (event) {
+  var parts = drawerParts();
+  if (event.key === "Escape" && parts.toggle && parts.toggle.checked && isDrawer(parts)) {
+    parts.toggle.click();
+    parts.button.focus();
+  }
+});
+
 /* Escape hides a term's tooltip where the reader is, without moving focus or the pointer
    (WCAG 1.4.13); Material's tooltips only close when focus or the pointer leaves. The
    tooltip stays hidden until it closes on its own, and shows again when next opened. */
@@ -92,6 +162,7 @@ function showOverdueReviews() {
   });
 }
 function onEveryPage() {
+  drawerButton();
   escapeTermTitles();
   showOverdueReviews();
 }
