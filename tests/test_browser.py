@@ -421,6 +421,35 @@ def test_the_scheme_switch_works_from_the_keyboard(page: object) -> None:
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
+def test_every_tab_stop_at_the_top_of_a_page_can_be_seen(page: object) -> None:
+    """WCAG 2.4.7: Tab never lands where nothing shows the focus; the closed search's
+    results box, zero pixels high, took a Tab stop, also the one after the search field
+    (Tab out of it closes search). (The scheme switch's input has no size: its label
+    shows the focus.)"""
+    page.goto("protocols/hotel-employee/")
+    invisible = []
+
+    def tab() -> None:
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => {
+                const element = document.activeElement;
+                const box = element.getBoundingClientRect();
+                return {name: element.className, seen: box.width > 0 && box.height > 0};
+            }"""
+        )
+        if not focused["seen"] and "md-option" not in focused["name"]:
+            invisible.append(focused["name"])
+
+    for _ in range(8):
+        tab()
+    page.locator(".md-search__input").click()
+    page.keyboard.type("survivor")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    tab()
+    assert invisible == []
+
+
 @pytest.fixture
 def zoomed_page(browser: object, site_url: str) -> Iterator[object]:
     """A 1280 px window zoomed to 200%: 640 CSS px, where the navigation is a drawer."""
