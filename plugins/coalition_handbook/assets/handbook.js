@@ -6,14 +6,6 @@ document
     dialog.setAttribute("aria-label", "Search");
   });
 
-/* The search results' scrolling box took a Tab stop of its own (a browser makes any
-   scrolling box one), zero pixels high while search is closed, and Tab out of the search
-   field closes search: focus vanished there. The arrow keys move through the results,
-   as the theme has them. */
-document.querySelectorAll(".md-search__scrollwrap").forEach(function (box) {
-  box.setAttribute("tabindex", "-1");
-});
-
 /* A section's menu is labelled by its toggle, which holds only an icon (or is missing) when
    the section has an index page (navigation.indexes): name it by its own title instead. */
 document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu) {
