@@ -421,6 +421,39 @@ def test_the_scheme_switch_works_from_the_keyboard(page: object) -> None:
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
+@pytest.fixture(params=["light", "dark"])
+def device_scheme_page(
+    request: pytest.FixtureRequest, browser: object, site_url: str
+) -> Iterator[object]:
+    """A desktop window on a device set to prefer a light, then a dark scheme."""
+    yield from _opened_page(browser, site_url, 1280, 900, color_scheme=request.param)
+
+
+def test_the_scheme_switch_is_named_for_what_it_does_and_space_switches(
+    device_scheme_page: object,
+) -> None:
+    """When the device picks the scheme, Tab landed on the first scheme's radio button,
+    named "Switch to dark mode" on a dark page, and Space did nothing."""
+    page = device_scheme_page
+    page.goto("index.html")  # type: ignore[attr-defined]
+    names = {"default": "Switch to dark mode", "slate": "Switch to light mode"}
+    scheme = _scheme(page)
+    other = "default" if scheme == "slate" else "slate"
+    dark_device = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")  # type: ignore[attr-defined]
+    assert scheme == ("slate" if dark_device else "default")
+    for _ in range(10):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if page.evaluate("document.activeElement.classList.contains('md-option')"):  # type: ignore[attr-defined]
+            break
+    focused_name = "document.activeElement.getAttribute('aria-label')"
+    assert page.evaluate(focused_name) == names[scheme]  # type: ignore[attr-defined]
+    page.keyboard.press(" ")  # type: ignore[attr-defined]
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", other)  # type: ignore[attr-defined]
+    assert page.evaluate(focused_name) == names[other]  # type: ignore[attr-defined]
+    page.keyboard.press(" ")  # type: ignore[attr-defined]
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)  # type: ignore[attr-defined]
+
+
 def test_every_tab_stop_at_the_top_of_a_page_can_be_seen(page: object) -> None:
     """WCAG 2.4.7: Tab never lands where nothing shows the focus; the closed search's
     results box, zero pixels high, took a Tab stop, also the one after the search field

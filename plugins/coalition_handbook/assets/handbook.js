@@ -87,6 +87,44 @@ document.addEventListener("keydown", function (event) {
   }
 });
 
+/* The light/dark switch is a radio button per scheme, each named for the scheme its
+   label switches to. When the device picks the scheme, none of them was checked, so Tab
+   landed on the first, named "Switch to dark mode" on a dark page, and Space did nothing
+   (the theme switches on Enter only). The scheme shown is checked, so Tab reaches the
+   switch by its right name, and Space switches as Enter does. */
+function paletteOptions() {
+  var options = document.querySelectorAll("form[data-md-component=palette] .md-option");
+  return Array.prototype.slice.call(options);
+}
+
+function checkShownScheme() {
+  var options = paletteOptions();
+  var checked = options.filter(function (option) {
+    return option.checked;
+  });
+  if (checked.length) {
+    return;
+  }
+  options.forEach(function (option) {
+    var label = option.nextElementSibling; // the theme shows the shown scheme's label alone
+    if (label && label.tagName === "LABEL" && !label.hidden) {
+      option.checked = true; // no change event: the theme's scheme stays as it is
+    }
+  });
+}
+
+document.addEventListener("keydown", function (event) {
+  var options = paletteOptions();
+  var index = options.indexOf(document.activeElement);
+  if (event.key !== " " || index === -1 || options.length < 2) {
+    return;
+  }
+  event.preventDefault();
+  var next = options[(index + 1) % options.length];
+  next.click();
+  next.focus();
+});
+
 /* Escape hides a term's tooltip where the reader is, without moving focus or the pointer
    (WCAG 1.4.13); Material's tooltips only close when focus or the pointer leaves. The
    tooltip stays hidden until it closes on its own, and shows again when next opened. */
@@ -163,6 +201,7 @@ function showOverdueReviews() {
 }
 function onEveryPage() {
   drawerButton();
+  checkShownScheme();
   escapeTermTitles();
   showOverdueReviews();
 }
