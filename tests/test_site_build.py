@@ -31,7 +31,7 @@ from coalition_handbook.config import load_config
 from coalition_handbook.forms import plurals, split_words
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.types import Handbook
-from coalition_handbook.site.content_policy import POLICY
+from coalition_handbook.site.content_policy import META, POLICY
 
 # Elements that make a browser fetch something as the page loads, and where the URL is.
 LOADED = {
@@ -220,6 +220,47 @@ def test_every_page_of_the_default_build_carries_the_content_policy(
     assert all(found == [POLICY] for found in policies)
     offline = offline_site.require()
     assert "Content-Security-Policy" not in (offline / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_html_file_of_the_content_folder_carries_the_content_policy_too(
+    tmp_path: Path,
+) -> None:
+    """MkDocs copies an HTML file of docs_dir as it is: a page could frame it (same host)
+    and load from any host through it. A policy the file or a page's front matter writes
+    of its own stays beside the site's, which a browser applies all the same."""
+    framed = '<img src="http://127.0.0.1:9/x.png"><script>fetch("http://127.0.0.1:9/")</script>'
+    own = '<meta http-equiv="Content-Security-Policy" content="default-src *">'
+    config = write_site(
+        tmp_path,
+        pages={
+            "index.md": '# Home\n\n<iframe src="extra/frame.html"></iframe>\n',
+            "extra/frame.html": framed,
+            "extra/full.HTML": f"<!DOCTYPE html><html><head>{own}</head><body>A</body></html>",
+            "extra/latin.htm": "<p>Caf\xe9</p>",
+            "extra/notes.txt": "<p>not HTML</p>",
+        },
+    )
+    (tmp_path / "content" / "extra" / "latin.htm").write_bytes(b"<p>Caf\xe9</p>")
+    site = build_site(config)
+    assert (site / "extra" / "frame.html").read_text(encoding="utf-8") == META + framed
+    full = (site / "extra" / "full.HTML").read_text(encoding="utf-8")
+    assert full == f"<!DOCTYPE html><html><head>{META}{own}</head><body>A</body></html>"
+    assert (site / "extra" / "latin.htm").read_bytes() == META.encode() + b"<p>Caf\xe9</p>"
+    assert (site / "extra" / "notes.txt").read_text(encoding="utf-8") == "<p>not HTML</p>"
+    assert (site / "index.html").read_text(encoding="utf-8").count(META) == 1
+
+
+def test_a_policy_written_into_the_head_by_front_matter_leaves_the_site_s_in_force(
+    tmp_path: Path,
+) -> None:
+    """The theme writes a page's `description` into the head as it is: a policy smuggled in
+    there made the plugin leave its own out, and the page loaded from any host."""
+    own = '<meta http-equiv="Content-Security-Policy" content="default-src *">'
+    page = f"---\ndescription: '\">{own}<x y=\"'\n---\n# Home\n\nA page.\n"
+    config = write_site(tmp_path, pages={"index.md": page}, theme="material")
+    html = (build_site(config) / "index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    assert own in head and head.index(META) < head.index(own)
 
 
 def test_two_builds_give_the_same_files(shipped_site: SiteBuild, tmp_path: Path) -> None:

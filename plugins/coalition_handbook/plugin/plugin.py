@@ -117,6 +117,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.render_cache: PageRenderCache | None = None
         self.pending_search: PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
+        self.copied_html: list[Path] = []  # HTML files of docs_dir, copied as they are
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
         self.previous_site: PreviousSite | None = None
@@ -282,6 +283,16 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.page_date = content_date(hb_config.root, handbook)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        docs_dir = Path(config.docs_dir).resolve()
+        self.copied_html = [
+            Path(file.abs_dest_path)
+            for file in files
+            if not file.is_documentation_page()
+            and file.src_uri.lower().endswith(
+                (".html", ".htm")
+            )  # .HTML is no static page to MkDocs
+            and Path(file.abs_src_path or "").resolve().is_relative_to(docs_dir)
+        ]
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
             return files
@@ -614,7 +625,21 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.previous_site.discard()
             self.previous_site = None
 
-    on_post_build = CombinedEvent(_publish_handouts, _keep_new_site)
+    # An HTML file in docs_dir is copied as it is, no page of the theme's: it gets the
+    # policy too, or a page could frame it (same host) and load from anywhere through it.
+    def _copied_html_with_policy(self, config: MkDocsConfig) -> None:
+        if not self._content_policy:
+            return
+        for path in self.copied_html:
+            try:  # bytes in another encoding are kept as they are
+                html = path.read_bytes().decode("utf-8", "surrogateescape")
+                with_policy = with_content_policy(html)
+                if with_policy != html:
+                    path.write_bytes(with_policy.encode("utf-8", "surrogateescape"))
+            except OSError as problem:
+                raise PluginError(f"handbook: {path} gets no content policy: {problem}") from None
+
+    on_post_build = CombinedEvent(_publish_handouts, _copied_html_with_policy, _keep_new_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         link_sources.install({})

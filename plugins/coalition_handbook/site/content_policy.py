@@ -35,18 +35,25 @@ _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 # Where the head ends: its end tag, or the body's start tag where the end tag is left out
 # (HTML allows that).
 _HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
-_OWN_POLICY = re.compile(r"<meta\s[^>]*http-equiv=[\"']?content-security-policy", re.IGNORECASE)
+# What may come before a head that is not written: a `<meta>` there still goes into the
+# head the browser makes.
+_BEFORE_HEAD = re.compile(r"(?:\s|<!--.*?-->|<!doctype[^>]*>|<html(?:\s[^>]*)?>)*", re.I | re.S)
 
 
 def with_content_policy(html: str) -> str:
-    """`html` with the policy first in its `<head>`, before anything loads; as it was if
-    it has no head or carries a policy of its own (an author's template: theirs wins)."""
+    """`html` with the policy first in its `<head>` (or where its head would start, if it
+    writes none), before anything loads; as it was if the policy is there already.
+
+    A policy the page carries of its own stays, and the site's is added all the same:
+    a browser applies every policy of a page, so another can only forbid more, never
+    let in what the site's refuses (a page's front matter can put one in the head)."""
     head = _HEAD.search(html)
     if head is None:
-        return html
-    # Only the head's own policy counts (browsers ignore one in the body), and a page
-    # with the whole navigation in it is long: the search stops where the head does.
+        before = _BEFORE_HEAD.match(html)
+        start = before.end() if before else 0
+        return html if html.startswith(META, start) else f"{html[:start]}{META}{html[start:]}"
+    # A page with the whole navigation in it is long: the search stops where the head does.
     head_end = _HEAD_END.search(html, head.end())
-    if _OWN_POLICY.search(html, head.end(), head_end.start() if head_end else len(html)):
+    if html.find(META, head.end(), head_end.start() if head_end else len(html)) != -1:
         return html
     return f"{html[: head.end()]}{META}{html[head.end() :]}"
