@@ -56,9 +56,10 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
         if index >= 0 and position < code[index][1]:
             _, end, is_span = code[index]
             # Python-Markdown finds HTML blocks before code spans: a tag that starts a
-            # line is HTML even where a code span from the line before would hold it.
+            # line is HTML even where a code span from the line before would hold it, so
+            # each `<` of a span is looked at, not only its first.
             if not (is_span and _starts_html_block(text, position)):
-                position = text.find("<", end)
+                position = text.find("<", position + 1 if is_span else end)
                 continue
         comment = _COMMENT.match(text, position) or _AUTOLINK.match(text, position)
         if comment is not None:
