@@ -647,13 +647,16 @@ def test_search_lists_a_term_page_for_its_possessive(page: object) -> None:
 
 SCRIPTED_SHORT = '"><img src=x onerror=alert(11)> <script>alert(12)</script> & more'
 PLAIN_SHORT = "The Hotel & Lodging Association's campaign, with AT&T."
+LINK_TITLE = "ISO <img src=x onerror=alert(16)>"
+TITLED_LINK = f'[a standard](https://example.org/std "{LINK_TITLE}")'
 
 
 def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
     browser: object, tmp_path: Path
 ) -> None:
     """Material's tooltips and search results show a title and a tag as HTML: a term's
-    `short` and forms are text there, as the contract's escaping means, and run nothing."""
+    `short` and forms, and any link's title, are text there, as the contract's escaping
+    means, and run nothing."""
     terms = {
         "widget": term_yaml(
             "widget",
@@ -667,7 +670,7 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
     }
     config = write_site(
         tmp_path,
-        pages={"index.md": "# Home\n\nA widget here, and a campaign.\n"},
+        pages={"index.md": f"# Home\n\nA widget here, and a campaign.\n\n{TITLED_LINK}\n"},
         terms=terms,
         theme="material",
         search=True,
@@ -694,6 +697,9 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         expect(campaign).to_have_attribute("title", PLAIN_SHORT)
         campaign.hover()
         expect(tooltip).to_have_text(PLAIN_SHORT)
+        # Any other title too (a link's, written in Markdown): the theme shows them all.
+        page.locator("article a[href='https://example.org/std']").hover()
+        expect(tooltip).to_have_text(LINK_TITLE)
         search = page.locator("input.md-search__input")
         search.click()
         search.press_sequentially("gizmo", delay=30)

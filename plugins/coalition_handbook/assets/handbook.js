@@ -148,12 +148,13 @@ new MutationObserver(function (changes) {
   });
 }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
 
-/* A term link's `title` is its short definition as plain text, which Material's tooltips
-   (content.tooltips) show as HTML: written as HTML text here, before any tooltip reads
-   it, a `<` in a definition shows as itself and never becomes markup. Once per link, and
-   only where those tooltips are on: the browser's own shows a title as it is. A title
-   that HTML reads as itself ("Hotel & Lodging", nearly all) is left alone: the title is
-   also what screen readers announce, which would read an escaped "&" as "&amp;". */
+/* A `title` is plain text (a term link's is its short definition, a link's is what its
+   Markdown says), which Material's tooltips (content.tooltips) show as HTML: written as
+   HTML text here, before any tooltip reads it, a `<` in it shows as itself and never
+   becomes markup. Once per element, and only where those tooltips are on: the browser's
+   own shows a title as it is. A title that HTML reads as itself ("Hotel & Lodging",
+   nearly all) is left alone: the title is also what screen readers announce, which would
+   read an escaped "&" as "&amp;". */
 function materialTooltips() {
   var config = document.getElementById("__config");
   try {
@@ -169,18 +170,18 @@ function readsAsItself(text) {
   return probe.content.textContent === text && !probe.content.querySelector("*");
 }
 
-function escapeTermTitles() {
+function escapeTitles() {
   if (!materialTooltips()) {
     return;
   }
-  document.querySelectorAll("a.hb-term[title]:not([data-hb-escaped])").forEach(function (link) {
-    var title = link.getAttribute("title");
+  document.querySelectorAll("[title]:not([data-hb-escaped])").forEach(function (element) {
+    var title = element.getAttribute("title");
     if (!readsAsItself(title)) {
       var text = document.createElement("span");
       text.textContent = title;
-      link.setAttribute("title", text.innerHTML);
+      element.setAttribute("title", text.innerHTML);
     }
-    link.setAttribute("data-hb-escaped", "");
+    element.setAttribute("data-hb-escaped", "");
   });
 }
 
@@ -202,7 +203,7 @@ function showOverdueReviews() {
 function onEveryPage() {
   drawerButton();
   checkShownScheme();
-  escapeTermTitles();
+  escapeTitles();
   showOverdueReviews();
 }
 if (typeof document$ !== "undefined" && typeof document$.subscribe === "function") {
