@@ -57,7 +57,7 @@ def test_the_tags_a_reader_would_see_as_html(markdown: str, expected: list[str])
         # A tag that starts a line is HTML to Python-Markdown, even in a code span.
         ("`\n<p><img src=x onerror=6>`", "`\n&lt;p><img src=x onerror=6>`"),  # then code
         # ... also after another `<` in that span (found by the security review)
-        ("Also `<\n<div><img src=x onerror=7></div>`", "Also `<\n&lt;div><img src=x onerror=7></div>`"),
+        ("A `<\n<div><img src=x onerror=7></div>`", "A `<\n&lt;div><img src=x onerror=7></div>`"),
         ("A `code <b>` b", "A `code <b>` b"),
         ("A `code\n<b>` b", "A `code\n<b>` b"),  # no block-level tag: code
         # Once the tags are text, backticks in a former HTML block are a code span.
