@@ -13,8 +13,8 @@ import pytest
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.editor.diff import run_diff
-from coalition_handbook.editor.diff_report import _list_change, line_diff, word_diff
-from coalition_handbook.model.types import Contact
+from coalition_handbook.editor.diff_report import _describe, _list_change, line_diff, word_diff
+from coalition_handbook.model.types import Contact, SourceRef
 
 TERM = """\
 term: {term}
@@ -1131,6 +1131,21 @@ def test_a_list_change_pairs_an_item_that_kept_its_name() -> None:
         "added Shelter (https://example.org); removed Police (911)"
     )
     assert _list_change((hotline, police), (police, hotline)) == "reordered"
+
+
+def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() -> None:
+    """A contact's text ending in `<!--` hid the rest of the report from reviewers, as a
+    comment, once GitHub rendered it (found by the security review)."""
+    before = Contact(name="Hotline", phone="1-888-373-7888", text="233733", url=None)
+    after = Contact(name="Hotline", phone="1-888-373-7888", text="233733 (HELP)\n\n<!-- ", url=None)
+    assert _list_change((before,), (after,)) == (
+        "changed Hotline (1-888-373-7888, 233733) → "
+        "Hotline (1-888-373-7888, 233733 \\(HELP\\) \\<\\!--)"
+    )
+    assert _describe(SourceRef(title="Law", url="https://x.org/a>b <!--")) == (
+        "Law (https://x.org/a\\>b \\<\\!--)"
+    )
+    assert _describe(SourceRef(title="Law", url="https://x.org/a")) == "Law (<https://x.org/a>)"
 
 
 def test_a_list_change_pairs_no_items_that_share_a_name() -> None:

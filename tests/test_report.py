@@ -186,6 +186,25 @@ def test_text_escapes_carriage_returns_too() -> None:
     )
 
 
+def test_text_keeps_a_file_name_with_a_line_break_on_its_line() -> None:
+    """A file named `a\n::error file=...` made a line of its own, which CI would read as
+    an annotation of its own (found by the security review)."""
+    finding = Finding(
+        rule="term.avoid",
+        severity=Severity.WARNING,
+        path="content/a\n::error file=mkdocs.yml,line=1::forged.md",
+        line=1,
+        column=1,
+        message="A message.",
+        found="x",
+        suggestion=None,
+        term=None,
+    )
+    assert FORMATTERS["text"]([finding]) == (
+        "content/a\\n::error file=mkdocs.yml,line=1::forged.md:1:1: warning term.avoid A message.\n"
+    )
+
+
 def test_github_escapes_carriage_returns_and_separators_in_the_file_name() -> None:
     assert FORMATTERS["github"]([CRLF_FINDING]) == (
         "::warning file=content/a%2Cb%3Ac%25d.md,line=2,col=5::"

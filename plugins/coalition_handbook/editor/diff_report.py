@@ -487,9 +487,9 @@ def _describe(value: object) -> str:
     if isinstance(value, AvoidForm):
         return _code(value.text)
     if isinstance(value, SourceRef):
-        return f"{_escape(value.title)} (<{value.url}>)"
+        return f"{_escape(value.title)} ({_address(value.url)})"
     if isinstance(value, Contact):
-        details = [part for part in (value.phone, value.text, value.url) if part]
+        details = [_escape(part) for part in (value.phone, value.text, value.url) if part]
         return _escape(value.name) + (f" ({', '.join(details)})" if details else "")
     if isinstance(value, Step):
         return _escape(value.title)
@@ -534,7 +534,14 @@ def _code(text: str) -> str:
 
 
 def _escape(text: str) -> str:
+    """`text` as Markdown text on one line: what an editor typed never becomes markup in
+    the report (a `<!--` in a contact's text hid all that followed it)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _address(url: str) -> str:
+    """`url` as a link in the report, or as text where it could not stay one."""
+    return _escape(url) if any(char in url for char in "<> \t\r\n") else f"<{url}>"
 
 
 def _arrow(old: int, new: int) -> str:

@@ -722,4 +722,4 @@ def _offline_build(config: MkDocsConfig) -> bool:
 
 
 def _describe(finding: Finding) -> str:
-    return f"{finding.location()}: {finding.rule} {one_line(finding.message)}"
+    return one_line(f"{finding.location()}: {finding.rule} {finding.message}")

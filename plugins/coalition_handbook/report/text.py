@@ -6,12 +6,13 @@ from ..findings import Finding
 
 
 def format_finding(finding: Finding) -> str:
-    return f"{finding.location()}: {finding.severity} {finding.rule} {one_line(finding.message)}"
+    return one_line(f"{finding.location()}: {finding.severity} {finding.rule} {finding.message}")
 
 
 def one_line(message: str) -> str:
-    """`message` on one line: a found text may span a line break, and every format that
-    writes a finding a line (this one, the build's log) promises one line each."""
+    """`message` on one line: a found text, or a file's name, may hold a line break, and
+    every format that writes a finding a line (this one, the build's log) promises one
+    line each (a line of its own could pass for a CI annotation, `::error ...`)."""
     return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
