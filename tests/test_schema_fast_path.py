@@ -145,3 +145,25 @@ def test_a_document_that_does_not_fit_still_gets_every_message(
     assert not _fits(kind)(document)
     messages = [problem.message for problem in validate(kind, document)]
     assert any(expected in message for message in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "value"),
+    [
+        ("term", "translations", {"es\n": "trata de personas"}),
+        ("term", "related", ["victim\n"]),
+        ("term", "sources", [{"title": "Law", "url": "https://example.org/law\n"}]),
+        ("protocol", "review_by", "2027-01-15\n"),
+        ("module", "protocols", ["hotel-employee\n"]),
+    ],
+)
+def test_a_pattern_s_end_is_the_end_of_the_value_not_a_final_line_break(
+    kind: str, field: str, value: Any
+) -> None:
+    """Python's `$` also matches before a final line break, which JSON Schema's does not:
+    "es\\n" was a language code, and broke the term page's translations table (found by
+    the security review)."""
+    document = copy.deepcopy(EXAMPLES[kind][0])
+    document[field] = value
+    assert not _fits(kind)(document)
+    assert validate(kind, document) != []

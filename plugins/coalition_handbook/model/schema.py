@@ -84,7 +84,23 @@ def _inlined_schema(kind: str) -> dict[str, Any]:
     """The schema of `kind` with its local `$ref`s inlined: the same rules, validated
     twice as fast (the files keep the refs for editors)."""
     schema = load_schema(kind)
-    return _inline_refs(schema, schema.get("$defs", {}))
+    return _end_anchored(_inline_refs(schema, schema.get("$defs", {})))
+
+
+def _end_anchored(schema: Any) -> Any:
+    """`schema` with each pattern's closing `$` made `\\Z`: both validators search with
+    Python's `re`, whose `$` also matches before a final line break, so `"es\\n"` was a
+    language code ("es" in JSON Schema's own regular expressions). The files keep `$`,
+    which editors' tools read as JSON Schema means it."""
+    if isinstance(schema, list):
+        return [_end_anchored(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    anchored = {key: _end_anchored(value) for key, value in schema.items()}
+    pattern = anchored.get("pattern")
+    if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
+        anchored["pattern"] = pattern[:-1] + "\\Z"
+    return anchored
 
 
 @cache
