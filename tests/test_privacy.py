@@ -28,6 +28,12 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Ring +44 20 7946 0958", [("phone number", "+44 20 7946 0958")]),
         ("Dial 123-4567", [("phone number", "123-4567")]),
         ("Call 5551234567 today.", [("phone number", "5551234567")]),
+        # as a word processor or a phone writes it (found by the security review)
+        ("Call 555\u2013123\u20134567.", [("phone number", "555\u2013123\u20134567")]),
+        ("Call 555\u2011123\u20114567.", [("phone number", "555\u2011123\u20114567")]),
+        ("Call 555\u00a0123\u00a04567.", [("phone number", "555\u00a0123\u00a04567")]),
+        ("Call 373\u20137888 now.", [("phone number", "373\u20137888")]),
+        ("Pages 12\u201314 of 2019\u20132020.", []),
         ("She lives at 123 Main Street.", [("street address", "123 Main Street")]),
         ("Meet at 42 W. Elm Ave. at noon", [("street address", "42 W. Elm Ave.")]),
         # not personal

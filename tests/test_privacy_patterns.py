@@ -17,18 +17,20 @@ from coalition_handbook.rules.privacy_pii import find_personal_data
 
 URL = re.compile(r"\b(?:https?|ftp|HTTPS?|FTP)://[^\s<>\"')\]]+")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+DASH = "[-\u2010-\u2013\u2212]"
+SEP = "[ .\u00a0\u2010-\u2013\u2212-]"
 PHONE = re.compile(
     r"""
-    (?<![\w+.\-/])
+    (?<![\w+./\u2010-\u2013\u2212-])
     (?:
-        \+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,5}\d
-      | (?:1[ .\-])?\(\d{3}\)[ .\-]?\d{3}[ .\-]\d{4}
-      | (?:1[ .\-])?\d{3}[ .\-]\d{3}[ .\-]\d{4}
-      | \d{3}-\d{4}
+        \+\d{1,3}(?:SEP?\(?\d{1,4}\)?){2,5}\d
+      | (?:1SEP)?\(\d{3}\)SEP?\d{3}SEP\d{4}
+      | (?:1SEP)?\d{3}SEP\d{3}SEP\d{4}
+      | \d{3}DASH\d{4}
       | \d{10}
     )
-    (?![\w\-/]|\.\d)
-    """,
+    (?![\w/\u2010-\u2013\u2212-]|\.\d)
+    """.replace("SEP", SEP).replace("DASH", DASH),
     re.VERBOSE,
 )
 STREET = re.compile(
@@ -40,7 +42,8 @@ STREET = re.compile(
 
 PIECES = [
     "1", "2", "5", "55", "555", "1234", "4567", "12345", "+", "+44", "(", ")", "(555)",
-    " ", "  ", "-", ".", "/", "\t", "\n", "a", "x", "Main", "Oak", "N", "S.", "Street", "St",
+    " ", "  ", "-", ".", "/", "\t", "\n", "\u2013", "\u2011", "\u00a0", "a", "x", "Main",
+    "Oak", "N", "S.", "Street", "St",
     "St.", "Ave", "Road", "1st", "22nd", "Way", "_", "\u00e9", "\u0663", "http://",
     "https://", "ftp://", "HTTPS://", "Http://", "www.", "a@b.org", "x.y@ex.co", "@",
     "ahttp://", '"', "'", "]", "<", "e.org",

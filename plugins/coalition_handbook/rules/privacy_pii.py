@@ -29,18 +29,23 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![
 # that start there. What must come before (a word boundary, no `+`...) is checked by a
 # lookbehind over that character and the one before it. In ASCII text, `[0-9]` is what
 # `\d` means, and much faster to test.
+# What separates a phone number's groups: a space, dot or hyphen, and what a word
+# processor or phone keyboard puts there instead (a no-break space, a no-break hyphen, an
+# en dash, a minus sign).
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
+_SEPARATOR = f"[ .\u00a0{_DASHES}]"
 _PHONE_REST = r"""
-    (?<![\w+.\-/].)
+    (?<![\w+./{dashes}].)
     (?:
-        (?<=\+)\d{{1,3}}(?:[ .\-]?\(?\d{{1,4}}\)?){{2,5}}\d        # +44 20 7946 0958
-      | (?<=1)[ .\-]\(\d{{3}}\)[ .\-]?\d{{3}}[ .\-]\d{{4}}         # 1 (555) 123-4567
-      | (?<=\()\d{{3}}\)[ .\-]?\d{{3}}[ .\-]\d{{4}}                # (555) 123-4567
-      | (?<=1)[ .\-]\d{{3}}[ .\-]\d{{3}}[ .\-]\d{{4}}               # 1-888-373-7888
-      | (?<=\d)\d{{2}}[ .\-]\d{{3}}[ .\-]\d{{4}}                    # 555-123-4567
-      | (?<=\d)\d{{2}}-\d{{4}}                                    # 123-4567
+        (?<=\+)\d{{1,3}}(?:{sep}?\(?\d{{1,4}}\)?){{2,5}}\d        # +44 20 7946 0958
+      | (?<=1){sep}\(\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}         # 1 (555) 123-4567
+      | (?<=\()\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}                # (555) 123-4567
+      | (?<=1){sep}\d{{3}}{sep}\d{{3}}{sep}\d{{4}}               # 1-888-373-7888
+      | (?<=\d)\d{{2}}{sep}\d{{3}}{sep}\d{{4}}                    # 555-123-4567
+      | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
       | (?<=\d)\d{{9}}                                            # 5551234567
     )
-    (?![\w\-/]|\.\d)
+    (?![\w/{dashes}]|\.\d)
 """
 _STREET_REST = r"""
     (?<=[{digit}])(?<!\w\d)\d{{0,5}}[ \t]+   # a number that starts a word, then the name
@@ -48,9 +53,14 @@ _STREET_REST = r"""
     (?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway
     |Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)
 """
+_PHONE = (
+    _PHONE_REST.replace("{sep}", _SEPARATOR)
+    .replace("{dashes}", _DASHES)
+    .replace("{dash}", f"[{_DASHES}]")
+)
 _CANDIDATES = f"""
     [+({{digit}}]
-    (?:(?=(?P<phone>{_PHONE_REST}))(?=(?P<street>{_STREET_REST}))?
+    (?:(?=(?P<phone>{_PHONE}))(?=(?P<street>{_STREET_REST}))?
       |(?=(?P<street_alone>{_STREET_REST})))
 """
 # For ASCII text and for any text.
