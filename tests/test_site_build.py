@@ -465,6 +465,28 @@ def test_an_image_from_another_host_is_named_in_the_log_with_its_line(
     assert "Copy the file into content/" in notes[0].getMessage()
 
 
+def test_a_page_that_sends_its_reader_to_another_host_fails_a_strict_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No content policy stops a page from sending its reader elsewhere as it opens (found
+    by the security review): a warning names the page's line, so --strict fails."""
+    page = (
+        "# Home\n\nMoved.\n\n"
+        '<meta http-equiv="refresh" content="0; url=https://example.org/elsewhere">\n'
+        '<meta http-equiv="refresh" content="30">\n'
+        "<!-- <meta http-equiv='refresh' content='0;url=https://example.org/old'> -->\n"
+    )
+    config = write_site(tmp_path, pages={"index.md": page})
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Exception, match="strict"):
+        build_site(config)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert [message for message in warnings if "sends every reader" in message] == [
+        "content/index.md:5: the page sends every reader on to https://example.org/elsewhere as"
+        ' it opens (<meta http-equiv="refresh">), and the handbook loads nothing from other'
+        " hosts: link to it instead."
+    ]
+
+
 def _files(site: Path) -> dict[str, bytes]:
     return {
         path.relative_to(site).as_posix(): path.read_bytes()

@@ -50,6 +50,7 @@ from ..site.other_hosts import (
     drop_legacy_analytics,
     keep_to_own_host,
     remote_assets,
+    remote_redirects,
     remote_resources,
 )
 from ..site.pages import (
@@ -478,7 +479,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         site...): the site's content policy has browsers refuse it. Information, not a
         warning: the page itself is sound, and builds under --strict go on."""
         urls = remote_resources(html)
-        if not urls:
+        redirects = remote_redirects(html)
+        if not urls and not redirects:
             return
         assert self.handbook_config is not None and page.file.abs_src_path is not None
         source = page.file.content_string
@@ -490,12 +492,22 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             else "opened from files, the pages would fetch it from there"
         )
         lines = LineIndex.of(source)
-        for url in urls:
+
+        def where(url: str) -> str:
             offset = source.find(url)
-            where = f"{path}:{lines.position(offset)[0]}" if offset >= 0 else path
+            return f"{path}:{lines.position(offset)[0]}" if offset >= 0 else path
+
+        for url in urls:
             log.info(
-                f"{where}: {url} is on another host, and the handbook loads nothing from other "
-                f"hosts ({effect}). Copy the file into {docs}/ and link to the copy."
+                f"{where(url)}: {url} is on another host, and the handbook loads nothing from "
+                f"other hosts ({effect}). Copy the file into {docs}/ and link to the copy."
+            )
+        # A warning: no content policy keeps a page from sending its reader elsewhere.
+        for url in redirects:
+            log.warning(
+                f"{where(url)}: the page sends every reader on to {url} as it opens "
+                '(<meta http-equiv="refresh">), and the handbook loads nothing from other '
+                "hosts: link to it instead."
             )
 
     # Before the search plugins (default priority) index the page: a generated page that

@@ -139,6 +139,29 @@ def remote_resources(html: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_REFRESH = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
+
+
+def remote_redirects(html: str) -> list[str]:
+    """The other hosts' URLs `html` sends its reader to as soon as it opens (`<meta
+    http-equiv="refresh">`): no content policy stops a page from going elsewhere."""
+    if "//" not in html:
+        return []
+    if "<!--" in html:  # a comment sends no one anywhere
+        html = _COMMENT.sub("", html)
+    found: list[str] = []
+    for tag in _REFRESH.finditer(html):
+        _, attributes = _start_tag(tag.group())
+        if (attributes.get("http-equiv") or "").strip().lower() != "refresh":
+            continue
+        target = _REFRESH_URL.match(attributes.get("content") or "")
+        url = target.group(1).strip() if target else ""
+        if _on_another_host(url):
+            found.append(url)
+    return list(dict.fromkeys(found))
+
+
 def _on_another_host(url: str) -> bool:
     parts = urlsplit(url)
     return bool(parts.netloc) and parts.scheme.lower() in ("", "http", "https")
