@@ -26,6 +26,7 @@ from .source import (
     FileReport,
     check_id,
     may_be_file,
+    outside_the_handbook,
     read_text,
     relative_path,
     report_yaml_problems,
@@ -193,6 +194,10 @@ def load_yaml_record(
     relative = relative_path(config, path)
     report = FileReport(rule, relative)
     check_id(path.stem, report)
+    outside = outside_the_handbook(path, config, path.parent)
+    if outside is not None:
+        report.at_position(1, 1, outside)
+        return None, report.findings, None
     text = read_text(path, report, cache)
     if text is None:
         return None, report.findings, None
