@@ -1000,3 +1000,39 @@ def test_the_command_prints_nothing_of_a_file_linked_out_of_the_handbook(
         printed = capsys.readouterr()
         assert SECRET not in printed.out + printed.err
         assert "glossary/passwd.yml" in printed.out
+
+
+# A message names a value of the file; it does not copy it.
+
+LONG = "x" * 5000
+LONG_KEY = "x" * 1000  # YAML reads no longer key without `? `
+
+
+@pytest.mark.parametrize(
+    ("text", "message_start"),
+    [
+        (LONG + "\n", "a term must be a mapping of fields (found a single value ('xxx"),
+        (term_yaml().replace("version: 1", f"version: {LONG}"), "'version' must be a whole"),
+        (term_yaml().replace("version: 1", f'version: "{LONG}"'), "'version' must be a whole"),
+        (term_yaml(extra=f"status: {LONG}\n"), "'status' is 'xxx"),
+        (term_yaml(extra=f"{LONG_KEY}: 1\n"), "unknown field 'xxx"),
+        (term_yaml(extra=f"{LONG_KEY}: 1\n{LONG_KEY}: 2\n"), "duplicate key 'xxx"),
+        (term_yaml(extra=f"sources: [{{title: T, url: {LONG}}}]\n"), "'sources.0.url' is 'xxx"),
+        (term_yaml(extra=f"tags: !{LONG} [a]\n"), "the YAML tag '!xxx"),
+        (
+            term_yaml(extra=f"translations:\n  {LONG_KEY}: trata\n"),
+            "'translations' has the key 'xxx",
+        ),
+    ],
+)
+def test_messages_quote_at_most_the_start_of_a_long_value(
+    tmp_path: Path, text: str, message_start: str
+) -> None:
+    _, findings = load(tmp_path, {TERM_FILE: text})
+    quoting = [finding for finding in findings if "xxx" in finding.message]
+    assert quoting, [finding.message for finding in findings]
+    assert any(finding.message.startswith(message_start) for finding in quoting), quoting
+    for finding in findings:
+        assert len(finding.message) < 400, finding.message[:200]
+        assert len(finding.found or "") <= 200
+    assert all("x" * 61 not in f.message and "x…" in f.message for f in quoting)

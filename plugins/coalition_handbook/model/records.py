@@ -33,7 +33,7 @@ from .source import (
     spans_of,
 )
 from .types import Heading, Origin, RecordKind, RejectedRecord
-from .yaml_source import LineIndex, YamlDocument, load_yaml
+from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
 
 T = TypeVar("T")
 
@@ -54,7 +54,7 @@ def _describe_found(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return f"a single value ({value!r})"
+    return f"a single value ({quoted(value)})"
 
 
 def validated_fields(
@@ -174,12 +174,22 @@ def report_schema_problems(
     for problem in problems:
         key_span = document.keys.get(problem.dotted) if problem.at_key else None
         if key_span is not None:
-            report.at_offset(key_span[0], problem.message, source_excerpt(text, *key_span))
+            report.at_offset(key_span[0], problem.message, _excerpt(text, *key_span))
         else:
             span = origin.span(problem.dotted)
             # At the document itself (a field missing from it), nothing was found.
-            found = source_excerpt(text, span.start, span.end) if problem.dotted else None
+            found = _excerpt(text, span.start, span.end) if problem.dotted else None
             report.at_position(span.line, span.column, problem.message, found)
+
+
+# A schema finding's `found` is the start of the value as written, not all of it.
+FOUND_CHARACTERS = 200
+
+
+def _excerpt(text: str, start: int, end: int) -> str | None:
+    """`source_excerpt`, at most FOUND_CHARACTERS of it (a one-line value may be
+    megabytes long)."""
+    return source_excerpt(text, start, min(end, start + FOUND_CHARACTERS))
 
 
 def load_yaml_record(
