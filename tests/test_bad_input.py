@@ -844,3 +844,195 @@ def test_sound_page_front_matter_is_no_finding(tmp_path: Path, front_matter: str
     page = f"---\n{front_matter}---\n\n# About\n"
     findings = run_rules(tmp_path, {"content/page.md": page})
     assert [f for f in findings if f.rule == "page.front-matter"] == []
+
+
+# Files that are symbolic links out of the handbook are not read: a link committed to the
+# repository (`glossary/passwd.yml -> /etc/passwd`) would publish or quote any file of
+# the machine that checks it.
+
+OUTSIDE_LINK = (
+    "is a symbolic link to a file outside the handbook (the folder of mkdocs.yml): it is not read"
+)
+SECRET = "a-secret-only-this-machine-has"
+
+
+def _outside_files(tmp_path: Path) -> Path:
+    """Files beside the handbook (in `tmp_path / "handbook"`): a valid term, protocol,
+    module and page, each holding SECRET, and a passwd-like file."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "term.yml").write_text(
+        term_yaml("leak", extra=f"aliases: [{SECRET}]\n"), encoding="utf-8"
+    )
+    (outside / "protocol.yml").write_text(PROTOCOL.replace("Hotel staff", SECRET), encoding="utf-8")
+    (outside / "module.md").write_text(
+        module_md(body=MODULE_BODY + f"\n{SECRET}\n"), encoding="utf-8"
+    )
+    (outside / "page.md").write_text(f"# Page\n\n{SECRET}\n", encoding="utf-8")
+    (outside / "passwd").write_text(
+        "".join(f"user{n}:x:{n}:{n}:{SECRET}:/home/user{n}:/bin/sh\n" for n in range(50)),
+        encoding="utf-8",
+    )
+    return outside
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_record_and_page_files_linked_out_of_the_handbook_are_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool
+) -> None:
+    from helpers_model import write_files
+
+    from coalition_handbook.check import run_checks
+
+    if cached:
+        monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    outside = _outside_files(tmp_path)
+    root = tmp_path / "handbook"
+    config = write_files(root, {TERM_FILE: term_yaml()})
+    links = {
+        "glossary/leak.yml": outside / "term.yml",
+        "glossary/passwd.yml": outside / "passwd",
+        "protocols/leak.yml": outside / "protocol.yml",
+        "content/modules/leak.md": outside / "module.md",
+        "content/leak.md": outside / "page.md",
+    }
+    for name, target in links.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).symlink_to(target)
+    (root / "content" / "shared").symlink_to(outside)  # a linked folder, out of it too
+
+    for _ in range(2 if cached else 1):  # a second, cached run says the same
+        result = run_checks(config)
+        refused = [
+            (finding.rule, finding.path, finding.line, finding.column, finding.message)
+            for finding in result.findings
+            if "outside the handbook" in finding.message
+        ]
+        assert refused == [
+            ("page.source", "content/leak.md", 1, 1, OUTSIDE_LINK),
+            ("module.schema", "content/modules/leak.md", 1, 1, OUTSIDE_LINK),
+            ("page.source", "content/modules/leak.md", 1, 1, OUTSIDE_LINK),
+            *(
+                (
+                    "page.source",
+                    f"content/shared/{name}",
+                    1,
+                    1,
+                    "is in a linked folder outside the handbook (the folder of mkdocs.yml): "
+                    "it is not read",
+                )
+                for name in ("module.md", "page.md")
+            ),
+            ("glossary.schema", "glossary/leak.yml", 1, 1, OUTSIDE_LINK),
+            ("glossary.schema", "glossary/passwd.yml", 1, 1, OUTSIDE_LINK),
+            ("protocol.schema", "protocols/leak.yml", 1, 1, OUTSIDE_LINK),
+        ]
+        assert not [finding for finding in result.findings if SECRET in repr(finding)]
+        handbook = result.handbook
+        assert sorted(handbook.terms) == ["survivor"] and not handbook.protocols
+        assert not handbook.modules
+        assert not [page for page in handbook.pages if SECRET in page.origin.text]
+
+
+def test_links_that_stay_in_the_handbook_read_as_their_files(tmp_path: Path) -> None:
+    from helpers_model import write_files
+
+    from coalition_handbook.model import load_handbook
+
+    root = tmp_path / "handbook"
+    config = write_files(
+        root,
+        {
+            "shared/terms/trafficker.yml": term_yaml("trafficker"),
+            "shared/pages/about.md": "# About\n",
+            TERM_FILE: term_yaml(),
+        },
+    )
+    (root / "glossary" / "trafficker.yml").symlink_to(root / "shared" / "terms" / "trafficker.yml")
+    (root / "glossary" / "same.yml").symlink_to("survivor.yml")
+    (root / "content" / "about.md").symlink_to(root / "shared" / "pages" / "about.md")
+    (root / "content" / "pages").symlink_to(root / "shared" / "pages")
+    handbook, findings = load_handbook(config)
+    assert [(f.path, f.message) for f in findings if f.rule == "glossary.schema"] == []
+    assert sorted(handbook.terms) == ["same", "survivor", "trafficker"]
+    pages = {page.path: page.problem for page in handbook.pages}
+    assert pages == {
+        "content/about.md": None,
+        "content/index.md": None,
+        "content/pages/about.md": None,
+    }
+
+
+def test_a_glossary_folder_named_outside_the_handbook_is_read(tmp_path: Path) -> None:
+    """mkdocs.yml may name a folder beside the handbook (a glossary two sites share): its
+    files, and links among them, are read."""
+    from helpers_model import MKDOCS, write_files
+
+    from coalition_handbook.model import load_handbook
+
+    shared = tmp_path / "shared-glossary"
+    shared.mkdir()
+    (shared / "survivor.yml").write_text(term_yaml(), encoding="utf-8")
+    (shared / "same.yml").symlink_to("survivor.yml")
+    mkdocs = MKDOCS.replace("glossary_dir: glossary", "glossary_dir: ../shared-glossary")
+    assert mkdocs != MKDOCS
+    config = write_files(tmp_path / "handbook", {"mkdocs.yml": mkdocs})
+    handbook, findings = load_handbook(config)
+    assert findings == []
+    assert sorted(handbook.terms) == ["same", "survivor"]
+
+
+def test_the_command_prints_nothing_of_a_file_linked_out_of_the_handbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpers_model import write_files
+
+    from coalition_handbook.cli import main
+
+    outside = _outside_files(tmp_path)
+    root = tmp_path / "handbook"
+    write_files(root, {TERM_FILE: term_yaml()})
+    (root / "glossary" / "passwd.yml").symlink_to(outside / "passwd")
+    for output in ("text", "json", "sarif", "github"):
+        assert main(["check", "--format", output, "-f", str(root / "mkdocs.yml")]) == 1
+        printed = capsys.readouterr()
+        assert SECRET not in printed.out + printed.err
+        assert "glossary/passwd.yml" in printed.out
+
+
+# A message names a value of the file; it does not copy it.
+
+LONG = "x" * 5000
+LONG_KEY = "x" * 1000  # YAML reads no longer key without `? `
+
+
+@pytest.mark.parametrize(
+    ("text", "message_start"),
+    [
+        (LONG + "\n", "a term must be a mapping of fields (found a single value ('xxx"),
+        (term_yaml().replace("version: 1", f"version: {LONG}"), "'version' must be a whole"),
+        (term_yaml().replace("version: 1", f'version: "{LONG}"'), "'version' must be a whole"),
+        (term_yaml(extra=f"status: {LONG}\n"), "'status' is 'xxx"),
+        (term_yaml(extra=f"{LONG_KEY}: 1\n"), "unknown field 'xxx"),
+        (term_yaml(extra=f"{LONG_KEY}: 1\n{LONG_KEY}: 2\n"), "duplicate key 'xxx"),
+        (term_yaml(extra=f"sources: [{{title: T, url: {LONG}}}]\n"), "'sources.0.url' is 'xxx"),
+        (term_yaml(extra=f"tags: !{LONG} [a]\n"), "the YAML tag '!xxx"),
+        (
+            term_yaml(extra=f"translations:\n  {LONG_KEY}: trata\n"),
+            "'translations' has the key 'xxx",
+        ),
+    ],
+)
+def test_messages_quote_at_most_the_start_of_a_long_value(
+    tmp_path: Path, text: str, message_start: str
+) -> None:
+    _, findings = load(tmp_path, {TERM_FILE: text})
+    quoting = [finding for finding in findings if "xxx" in finding.message]
+    assert quoting, [finding.message for finding in findings]
+    assert any(finding.message.startswith(message_start) for finding in quoting), quoting
+    for finding in findings:
+        assert len(finding.message) < 400, finding.message[:200]
+        assert len(finding.found or "") <= 200
+    assert all("x" * 61 not in f.message and "x…" in f.message for f in quoting)

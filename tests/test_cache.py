@@ -4,14 +4,19 @@ HANDBOOK_NO_CACHE=1 turns it off. Findings are always those of a run without the
 
 from __future__ import annotations
 
+import logging
 import os
+import pickle
+import subprocess
 from pathlib import Path
 
 import pytest
-from site_builds import build_site
+from site_builds import BIN, build_site
 
+from coalition_handbook import cache as cache_module
 from coalition_handbook.cache import CACHE_DIR, RETIRED_NAMESPACES, STATS
 from coalition_handbook.check import run_checks
+from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import pages_using_terms
 from coalition_handbook.findings import Finding
@@ -332,3 +337,213 @@ def test_an_old_unchanged_file_is_not_read_again(tmp_path: Path) -> None:
     assert STATS.results == 1
     # mkdocs.yml is read by every run (it names the folders); no source file is.
     assert not [path for path in reads if path.suffix in (".md", ".yml") and path != config]
+
+
+# A cache that came with the repository is never read: unpickling runs code, and
+# `git add -f` gets a `.cache/` folder past `.gitignore`.
+
+
+class _Touch:
+    """Unpickled, creates `marker`: what a forged cache file could run instead."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[Path]]:
+        return (Path.touch, (self.marker,))
+
+
+FORGED_PACKS = ("snapshot", "records-term", "records-page", "matcher", "rules")
+
+
+def git(root: Path, *args: str) -> str:
+    completed = subprocess.run(
+        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return completed.stdout
+
+
+def repository(root: Path) -> Path:
+    """A handbook committed to git, `.cache/` ignored as in this repository."""
+    config = make(root)
+    (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "handbook")
+    return config
+
+
+def forge_packs(root: Path, marker: Path) -> bytes:
+    """Every pack a run reads first, as a pickle that would create `marker`."""
+    payload = pickle.dumps(_Touch(marker))
+    (root / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+    for namespace in FORGED_PACKS:
+        (root / CACHE_DIR / f"{namespace}.pickle").write_bytes(payload)
+    return payload
+
+
+def commit_forced(root: Path, folder: Path = CACHE_DIR) -> None:
+    git(root, "add", "-f", str(folder))
+    git(root, "commit", "-q", "-m", "a cache, forced in")
+
+
+def git_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The `git ls-files` commands run from now on."""
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counted(command: list[str], *args: object, **kwargs: object) -> object:
+        if "ls-files" in command:  # not the test's own git commands
+            calls.append(command)
+        return real_run(command, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(cache_module.subprocess, "run", counted)
+    return calls
+
+
+def test_a_cache_tracked_by_git_is_not_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "clone"
+    config = repository(root)
+    marker = tmp_path / "ran"
+    payload = forge_packs(root, marker)
+    commit_forced(root)
+
+    with caplog.at_level(logging.WARNING):
+        assert main(["check", "--strict", "-f", str(config)]) == 1  # the page's warnings
+    assert not marker.exists()
+    assert "content/index.md" in capsys.readouterr().out  # checked all the same
+    warnings = [record.getMessage() for record in caplog.records]
+    assert warnings == [
+        "handbook: .cache/handbook is tracked by git: the cache is not read or written in "
+        "this run (cache files come from this machine's own runs, never from the "
+        "repository; delete them from it with `git rm -r .cache/handbook` and commit)"
+    ]
+    # Nor written: the tracked files stay as they came, and no other is added.
+    assert sorted(path.name for path in (root / CACHE_DIR).iterdir()) == sorted(
+        f"{namespace}.pickle" for namespace in FORGED_PACKS
+    )
+    assert {path.read_bytes() for path in (root / CACHE_DIR).iterdir()} == {payload}
+    assert check(config) == uncached(config, pytest.MonkeyPatch())
+    assert not marker.exists()
+
+
+def test_the_command_says_so_once_on_stderr(tmp_path: Path) -> None:
+    root = tmp_path / "clone"
+    config = repository(root)
+    marker = tmp_path / "ran"
+    forge_packs(root, marker)
+    commit_forced(root)
+    env = {key: value for key, value in os.environ.items() if key != "HANDBOOK_NO_CACHE"}
+    completed = subprocess.run(
+        [str(BIN / "handbook"), "check", "--strict", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert not marker.exists()
+    assert completed.stderr.count(".cache/handbook is tracked by git") == 1, completed.stderr
+
+
+def test_an_untracked_cache_is_read_and_git_asked_once_per_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = repository(tmp_path)
+    calls = git_calls(monkeypatch)
+    first = check(config)
+    assert calls == []  # no cache folder yet: nothing to ask
+    assert check(config) == first
+    assert STATS.results == 1  # from the cache
+    assert [command[3:] for command in calls] == [["ls-files", "-z", "--", ".cache/handbook"]]
+    cache_module.RunCache.beside(tmp_path.resolve())  # the build's other caches ask too
+    assert check(config) == first
+    assert len(calls) == 1
+    git(tmp_path, "add", "content/index.md")  # the index changes: asked again
+    assert check(config) == first
+    assert len(calls) == 2
+
+
+def test_deleting_the_tracked_cache_from_git_brings_the_cache_back(tmp_path: Path) -> None:
+    config = repository(tmp_path)
+    marker = tmp_path / "ran"
+    forge_packs(tmp_path, marker)
+    commit_forced(tmp_path)
+    first = check(config)
+    assert not marker.exists()
+    git(tmp_path, "rm", "-r", "-q", str(CACHE_DIR))  # as the warning says
+    assert not (tmp_path / CACHE_DIR).exists()
+    assert check(config) == first
+    assert check(config) == first
+    assert STATS.results == 1
+
+
+def test_no_git_or_no_repository_means_no_question(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = make(tmp_path)
+    calls = git_calls(monkeypatch)
+    first = check(config)
+    assert check(config) == first and STATS.results == 1
+    assert calls == []  # not in a git work tree
+    repository(tmp_path / "repo")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    forge_packs(tmp_path / "repo", tmp_path / "ran")
+    assert cache_module.cache_refused((tmp_path / "repo").resolve()) is None  # git is missing
+
+
+def test_a_cache_folder_that_is_a_link_is_not_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = make(tmp_path / "handbook")
+    marker = tmp_path / "ran"
+    forge_packs(tmp_path / "elsewhere", marker)
+    (tmp_path / "handbook" / ".cache").symlink_to(tmp_path / "elsewhere" / ".cache")
+    with caplog.at_level(logging.WARNING):
+        check(config)
+    assert not marker.exists()
+    assert ".cache is a symbolic link: the cache is not read or written" in caplog.text
+
+
+def test_a_pack_that_is_a_link_is_no_pack(tmp_path: Path) -> None:
+    config = make(tmp_path / "handbook")
+    marker = tmp_path / "ran"
+    forge_packs(tmp_path / "elsewhere", marker)
+    cache = tmp_path / "handbook" / CACHE_DIR
+    cache.mkdir(parents=True)
+    for namespace in FORGED_PACKS:
+        (cache / f"{namespace}.pickle").symlink_to(
+            tmp_path / "elsewhere" / CACHE_DIR / f"{namespace}.pickle"
+        )
+    first = check(config)
+    assert not marker.exists()
+    assert check(config) == first and STATS.results == 1  # the run replaced the links
+
+
+def test_compiled_templates_tracked_by_git_or_linked_are_not_loaded(tmp_path: Path) -> None:
+    from jinja2 import DictLoader, Environment
+
+    from coalition_handbook.site.template_cache import template_code_cache
+
+    repository(tmp_path)
+    environment = Environment(loader=DictLoader({"page": "Hello {{ name }}"}))
+    code_cache = template_code_cache(tmp_path.resolve())
+    assert code_cache is not None
+    environment.bytecode_cache = code_cache
+    environment.get_template("page")
+    (compiled,) = (tmp_path / CACHE_DIR / "templates").iterdir()
+    assert code_cache.get_bucket(environment, "page", None, "Hello {{ name }}").code is not None
+    # A link to a compiled file (here, to the very same one) is not loaded.
+    compiled.rename(tmp_path / "compiled")
+    compiled.symlink_to(tmp_path / "compiled")
+    assert code_cache.get_bucket(environment, "page", None, "Hello {{ name }}").code is None
+    compiled.unlink()
+    (tmp_path / "compiled").rename(compiled)
+    commit_forced(tmp_path)
+    assert template_code_cache(tmp_path.resolve()) is None

@@ -3,9 +3,12 @@ exactly the handouts that use the term; a failed render loses no published PDF."
 
 from __future__ import annotations
 
+import logging
+import subprocess
 from pathlib import Path
 
 import pytest
+from site_builds import build_site
 from test_handouts import (
     TERMS,
     context_of,
@@ -182,3 +185,134 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(
 
 def test_last_good_is_none_for_an_unknown_module(tmp_path: Path) -> None:
     assert HandoutCache(tmp_path).last_good("nothing") is None
+
+
+# Only PDFs this machine's runs wrote are published: not one that came with the
+# repository, not a link, and as the last good one only a file named by a key.
+
+RENDERED = b"%PDF-1.7 rendered here"
+FORGED = b"%PDF-1.7 forged, committed to the repository"
+
+
+def _render_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(handout_render, "render_pdf", lambda *args, **kwargs: RENDERED)
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+        cwd=root,
+        capture_output=True,
+        check=True,
+    )
+
+
+def _forged_in_git(root: Path) -> Path:
+    """The handbook in git, with a PDF under the current key of `community`, forced in."""
+    write_handbook(root, modules=three_modules())
+    context = context_of(root / "mkdocs.yml")
+    key = cache_key(handouts.handout_content(context, context.handbook.modules["community"]))
+    forged = root / CACHE_DIR / "community" / f"{key}.pdf"
+    forged.parent.mkdir(parents=True)
+    forged.write_bytes(FORGED)
+    (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "add", "-f", ".cache")
+    _git(root, "commit", "-q", "-m", "handbook, and a cache forced in")
+    return forged
+
+
+def test_a_handout_in_a_cache_tracked_by_git_is_not_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    forged = _forged_in_git(tmp_path)
+    _render_here(monkeypatch)
+    output = tmp_path / "out"
+    with caplog.at_level(logging.WARNING):
+        assert outcomes(tmp_path, output)["community"] == "rendered"
+    assert (output / "community.pdf").read_bytes() == RENDERED
+    assert ".cache/handouts is tracked by git: the cache is not read" in caplog.text
+    assert forged.read_bytes() == FORGED  # nor written
+    assert [path.name for path in forged.parent.iterdir()] == [forged.name]
+
+
+@pytest.mark.slow
+def test_a_build_publishes_no_handout_from_a_cache_tracked_by_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    _forged_in_git(tmp_path)
+    _render_here(monkeypatch)
+    with caplog.at_level(logging.INFO):
+        site = build_site(tmp_path / "mkdocs.yml", strict=False)
+    assert (site / "handouts" / "community.pdf").read_bytes() == RENDERED
+    assert "3 rendered, 0 from the cache, 0 failed" in caplog.text
+    assert caplog.text.count("is tracked by git") == 1
+
+
+def test_a_cached_handout_that_is_a_link_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_handbook(tmp_path, modules=three_modules())
+    context = context_of(tmp_path / "mkdocs.yml")
+    key = cache_key(handouts.handout_content(context, context.handbook.modules["community"]))
+    elsewhere = tmp_path / "elsewhere.pdf"
+    elsewhere.write_bytes(FORGED)
+    linked = tmp_path / CACHE_DIR / "community" / f"{key}.pdf"
+    linked.parent.mkdir(parents=True)
+    linked.symlink_to(elsewhere)
+    _render_here(monkeypatch)
+    output = tmp_path / "out"
+    assert outcomes(tmp_path, output)["community"] == "rendered"
+    assert (output / "community.pdf").read_bytes() == RENDERED
+    assert elsewhere.read_bytes() == FORGED  # the link was replaced, not written through
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "0.pdf",  # a regular file no run named
+        "0" * 64 + ".pdf",  # named as by a run, but a link
+    ],
+)
+def test_the_last_good_handout_is_a_file_a_run_wrote(tmp_path: Path, name: str) -> None:
+    """A module with errors gets its last good PDF from the cache: never through a link
+    (`0.pdf -> /etc/passwd` was copied to out/mod.pdf), nor a file no run named."""
+    write_handbook(tmp_path, modules=three_modules())
+    secret = tmp_path / "secret"
+    secret.write_bytes(b"%PDF-1.7 not a handout: a file outside the cache")
+    cached = tmp_path / CACHE_DIR / "community" / name
+    cached.parent.mkdir(parents=True)
+    if name == "0.pdf":
+        cached.write_bytes(secret.read_bytes())
+    else:
+        cached.symlink_to(secret)
+    context = context_of(tmp_path / "mkdocs.yml")
+    held_back = {"content/modules/community.md"}
+    report = handouts.build_handouts(context, tmp_path / "out", held_back)
+    (result,) = [result for result in report.results if result.module.id == "community"]
+    assert (result.outcome, result.path) == ("failed", None)
+    assert not (tmp_path / "out" / "community.pdf").exists()
+    assert HandoutCache(tmp_path / CACHE_DIR).last_good("community") is None
+
+
+def test_the_last_good_handout_a_run_wrote_is_still_published(tmp_path: Path) -> None:
+    write_handbook(tmp_path, modules=three_modules())
+    HandoutCache(tmp_path / CACHE_DIR).put("community", "0" * 64, b"%PDF-1.7 good")
+    context = context_of(tmp_path / "mkdocs.yml")
+    held_back = {"content/modules/community.md"}
+    handouts.build_handouts(context, tmp_path / "out", held_back)
+    assert (tmp_path / "out" / "community.pdf").read_bytes() == b"%PDF-1.7 good"
+
+
+def test_a_module_folder_that_is_a_link_holds_no_handout(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / ("0" * 64 + ".pdf")).write_bytes(b"%PDF-1.7 from elsewhere")
+    (tmp_path / CACHE_DIR).mkdir(parents=True)
+    (tmp_path / CACHE_DIR / "community").symlink_to(elsewhere)
+    cache = HandoutCache(tmp_path / CACHE_DIR)
+    assert cache.last_good("community") is None
+    assert cache.get("community", "0" * 64) is None
+    assert cache.put("community", "1" * 64, b"%PDF-1.7 new") is None
+    assert sorted(path.name for path in elsewhere.iterdir()) == ["0" * 64 + ".pdf"]

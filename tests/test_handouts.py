@@ -545,8 +545,8 @@ def test_without_pango_a_handout_made_before_is_still_linked(
 ) -> None:
     monkeypatch.delenv("CI", raising=False)
     config_file = write_handbook(tmp_path)
-    cache = handouts.HandoutCache(tmp_path / handouts.CACHE_DIR)
-    cache.put("hotel-staff", "an-older-key", b"%PDF-1.7 an earlier good handout")
+    cache = handouts.HandoutCache.beside(tmp_path)
+    cache.put("hotel-staff", "0" * 64, b"%PDF-1.7 an earlier good handout")  # an older key
     monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
     site = build_site(config_file)
     hotel = (site / "modules" / "hotel-staff" / "index.html").read_text(encoding="utf-8")

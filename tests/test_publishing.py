@@ -58,3 +58,126 @@ def test_a_set_aside_killed_halfway_is_undone_first(tmp_path: Path) -> None:
     assert previous is not None
     previous.restore()
     assert _files(tmp_path) == published
+
+
+# Nothing is followed through a symbolic link: an aside folder committed as a link (with
+# `git add -f`, say to ../../victim) would have its target's entries moved into the
+# site, which MkDocs then empties.
+
+
+def _outside(tmp_path: Path) -> Path:
+    """A folder beside the site, with a file and a folder in it, that no build may touch."""
+    victim = tmp_path / "victim"
+    (victim / "folder").mkdir(parents=True)
+    (victim / "keep.txt").write_bytes(b"mine")
+    (victim / "folder" / "inner.txt").write_bytes(b"mine too")
+    return victim
+
+
+def _untouched(victim: Path) -> bool:
+    return (victim / "keep.txt").read_bytes() == b"mine" and (
+        victim / "folder" / "inner.txt"
+    ).read_bytes() == b"mine too"
+
+
+def test_an_aside_that_is_a_link_is_removed_never_followed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    published = _published(site)
+    victim = _outside(tmp_path)
+    (site / ASIDE).symlink_to(victim)
+    previous = PreviousSite.set_aside(site)
+    assert previous is not None
+    assert _untouched(victim) and sorted(path.name for path in victim.iterdir()) == [
+        "folder",
+        "keep.txt",
+    ]
+    assert (site / ASIDE).is_dir() and not (site / ASIDE).is_symlink()  # a folder of its own
+    assert sorted(path.name for path in site.iterdir()) == [".git", ASIDE]
+    previous.restore()
+    assert _files(site) == published and _untouched(victim)
+    # And with the link there again, a build that succeeds discards only its own folder.
+    (site / ASIDE).symlink_to(victim)
+    previous = PreviousSite.set_aside(site)
+    assert previous is not None
+    previous.discard()
+    assert _untouched(victim) and not (site / ASIDE).exists()
+
+
+def test_a_link_aside_with_no_published_site_is_just_removed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    victim = _outside(tmp_path)
+    (site / ASIDE).symlink_to(victim)
+    assert PreviousSite.set_aside(site) is None
+    assert _untouched(victim) and not (site / ASIDE).is_symlink()
+    assert list(site.iterdir()) == []
+
+
+def test_a_link_to_a_completed_aside_is_not_taken_for_one(tmp_path: Path) -> None:
+    """A link to a folder holding the marker of a complete aside: the site standing
+    there is not removed for it, and what the link leads to stays."""
+    site = tmp_path / "site"
+    published = _published(site)
+    victim = _outside(tmp_path)
+    (victim / ".complete").touch()
+    (site / ASIDE).symlink_to(victim)
+    previous = PreviousSite.set_aside(site)
+    assert previous is not None
+    previous.restore()
+    assert _files(site) == published and _untouched(victim)
+    assert (victim / ".complete").exists()
+
+
+def test_an_aside_that_is_a_file_is_removed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    published = _published(site)
+    (site / ASIDE).write_bytes(b"not a folder")
+    previous = PreviousSite.set_aside(site)
+    assert previous is not None
+    previous.restore()
+    assert _files(site) == published and not (site / ASIDE).exists()
+
+
+def test_entries_that_are_links_are_moved_and_removed_as_links(tmp_path: Path) -> None:
+    """A published entry that is a link to an outside folder is set aside and put back
+    as the link; one that a failed build left is unlinked, not emptied."""
+    site = tmp_path / "site"
+    _published(site)
+    victim = _outside(tmp_path)
+    (site / "linked").symlink_to(victim)
+    previous = PreviousSite.set_aside(site)
+    assert previous is not None
+    (site / "written-by-the-failed-build").symlink_to(victim)
+    previous.restore()
+    assert (site / "linked").is_symlink() and _untouched(victim)
+    assert not (site / "written-by-the-failed-build").exists()
+    previous = PreviousSite.set_aside(site)
+    assert previous is not None
+    previous.discard()
+    assert _untouched(victim)
+
+
+def test_a_marker_that_is_a_link_marks_no_complete_aside(tmp_path: Path) -> None:
+    """Only the marker a build wrote says its aside is complete: with a link in its
+    place, the site standing there is the published one, and is kept."""
+    site = tmp_path / "site"
+    published = _published(site)
+    (tmp_path / "anywhere").touch()
+    (site / ASIDE).mkdir()
+    (site / ASIDE / ".complete").symlink_to(tmp_path / "anywhere")
+    previous = PreviousSite.set_aside(site)
+    assert previous is not None
+    previous.restore()
+    assert _files(site) == published
+
+
+def test_a_build_with_a_link_aside_leaves_the_outside_folder_alone(tmp_path: Path) -> None:
+    from site_builds import build_site, write_site
+
+    config = write_site(tmp_path / "handbook", pages={"index.md": "# Home\n\nA page.\n"})
+    site = build_site(config)
+    victim = _outside(tmp_path)
+    (site / ASIDE).symlink_to(victim)
+    build_site(config)
+    assert _untouched(victim)
+    assert (site / "index.html").is_file() and not (site / ASIDE).exists()

@@ -11,6 +11,13 @@ read a half-written one (the last writer wins; the other's new entries are only 
 next time); anything that cannot be read or unpickled is ignored and rebuilt.
 `HANDBOOK_NO_CACHE=1` turns the cache off.
 
+Only this machine's own runs write the cache, so only they may be read back: unpickling
+runs code. `.gitignore` keeps `.cache/` out of the repository, but `git add -f` gets it
+in, and a clone would then run what it holds. So before any cache folder is read
+(`cache_refused`), git is asked once whether it tracks a file in one; if it does, or a
+cache folder is a symbolic link, no cache is read or written in that run and the user is
+told once. Cache files themselves are opened without following links.
+
 Namespaces: `records-<kind>` (parsed files) and `scan-<kind>` (scanned texts), one of
 each for pages, modules, terms and protocols (editing a term rewrites the packs of terms,
 not those of a thousand pages), `matcher`, `rules`, and `snapshot`, the one value that
@@ -28,9 +35,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import logging
 import os
 import pickle
 import stat
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -40,6 +49,9 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".cache") / "handbook"
+HANDOUTS_CACHE_DIR = Path(".cache") / "handouts"
+# Every folder whose files a run reads back: the packs and compiled templates, the PDFs.
+READ_BACK_DIRS = (CACHE_DIR, HANDOUTS_CACHE_DIR)
 # Packs that earlier versions wrote and this one never reads: removed when a run writes.
 RETIRED_NAMESPACES = ("files", "records", "runs", "scan")
 DISABLE_VARIABLE = "HANDBOOK_NO_CACHE"
@@ -86,10 +98,25 @@ def engine_fingerprint() -> str:
     return digest(*parts)
 
 
-def read_regular_file(path: Path) -> bytes:
+# Where the system has no such flag (Windows), `read_regular_file` looks at the path first.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+# A plain child of the `mkdocs` logger, as the plugin's (strict mode counts its warnings);
+# with no handler (the `handbook` command) Python prints a warning on stderr.
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+def read_regular_file(path: Path, follow_links: bool = True) -> bytes:
     """The bytes of a regular file. Anything else raises OSError at once: opened without
-    blocking, a named pipe would otherwise wait for a writer for ever."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    blocking, a named pipe would otherwise wait for a writer for ever. With
+    `follow_links` False, a symbolic link is no regular file either (for cache files,
+    which only the tool writes, and never as links)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK
+    if not follow_links:
+        flags |= _NO_FOLLOW
+        if not _NO_FOLLOW and path.is_symlink():
+            raise OSError(errno.ELOOP, "a symbolic link", str(path))
+    descriptor = os.open(path, flags)
     try:
         found = os.fstat(descriptor)
         if not stat.S_ISREG(found.st_mode):
@@ -106,6 +133,128 @@ def read_regular_file(path: Path) -> bytes:
 
 def cache_disabled() -> bool:
     return os.environ.get(DISABLE_VARIABLE, "").strip() not in ("", "0")
+
+
+# The answers of `cache_refused`, by handbook folder and what they depend on.
+_REFUSALS: dict[tuple[str, ...], str | None] = {}
+
+
+def cache_refused(root: Path) -> str | None:
+    """Why the caches beside mkdocs.yml in `root` must be neither read nor written in this
+    run, or None: git tracks a file in a cache folder (it came with the repository, not
+    from a run here), a cache folder is a symbolic link, or git cannot say. Said once
+    (a WARNING on the plugin's logger) for each state of the repository's index, so a
+    build that asks for each of its caches runs git once, and `mkdocs serve` once, until
+    a `git pull` or `git add` changes the index. No cache folder: nothing is asked. Not
+    in a git work tree, or no git: nothing can be tracked."""
+    folders = [folder for folder in READ_BACK_DIRS if os.path.lexists(root / folder)]
+    if not folders:
+        return None
+    linked = [
+        folder.as_posix() for folder in (CACHE_DIR.parent, *folders) if (root / folder).is_symlink()
+    ]
+    index = _git_index_state(root)
+    if not linked and index is None:
+        return None
+    folder_names = [folder.as_posix() for folder in folders]
+    key = (str(root), *folder_names, "|", *linked, "|", *(index or ()))
+    if key not in _REFUSALS:
+        if len(_REFUSALS) > 64:  # a long-lived process (tests, `mkdocs serve`): stay small
+            _REFUSALS.clear()
+        refusal = _linked_folder(linked[0]) if linked else _tracked_files(root, folder_names)
+        _REFUSALS[key] = refusal
+        if refusal is not None:
+            log.warning(f"handbook: {refusal}")
+    return _REFUSALS[key]
+
+
+def _linked_folder(folder: str) -> str:
+    return (
+        f"{folder} is a symbolic link: the cache is not read or written in this run (cache "
+        "files come from this machine's own runs, in the folder itself; remove the link)"
+    )
+
+
+def _tracked_files(root: Path, names: list[str]) -> str | None:
+    """Why git's answer refuses the cache: files of the folders `names` are tracked, or
+    git could not answer (a repository owned by another user). None when no file is
+    tracked, or there is no git to ask."""
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", *names],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except FileNotFoundError:  # no git: no repository it could have come from
+        return None
+    except (OSError, subprocess.SubprocessError) as error:
+        return (
+            f"cannot ask git whether it tracks {', '.join(names)} ({error}): the cache is not "
+            "read or written in this run"
+        )
+    if listed.returncode != 0:
+        said = listed.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = f" (git: {said[0][:200]})" if said else ""
+        return (
+            f"git cannot say whether it tracks {', '.join(names)}{reason}: the cache is not "
+            "read or written in this run"
+        )
+    tracked = [
+        name
+        for name in names
+        if any(
+            path == name or path.startswith(f"{name}/")
+            for path in listed.stdout.decode("utf-8", "surrogateescape").split("\0")
+        )
+    ]
+    if not tracked:
+        return None
+    folders_named = " ".join(tracked)
+    # `git rm -r`, not `--cached`: files left on disk untracked would be read next time.
+    return (
+        f"{folders_named} {'is' if len(tracked) == 1 else 'are'} tracked by git: the cache is "
+        "not read or written in this run (cache files come from this machine's own runs, "
+        f"never from the repository; delete them from it with `git rm -r {folders_named}` "
+        "and commit)"
+    )
+
+
+def _git_index_state(root: Path) -> tuple[str, ...] | None:
+    """The index file of the git work tree `root` is in, and its size, times and inode
+    (every `git add`, `rm`, `pull` or `checkout` replaces it), or None when there is no
+    `.git` in `root` nor in a folder above it (and GIT_DIR is not set)."""
+    named = os.environ.get("GIT_INDEX_FILE")
+    if named:
+        index = Path(named)
+    elif os.environ.get("GIT_DIR"):
+        index = Path(os.environ["GIT_DIR"]) / "index"
+    else:
+        found = _git_dir(root)
+        if found is None:
+            return None
+        index = found / "index"
+    try:
+        state = index.stat()
+    except OSError:  # a repository with nothing added yet
+        return (str(index),)
+    return (str(index), str(state.st_size), str(state.st_mtime_ns), str(state.st_ino))
+
+
+def _git_dir(root: Path) -> Path | None:
+    """The git folder of the work tree `root` is in: `.git`, or where a `.git` file (a
+    linked work tree, a submodule) says it is."""
+    for folder in (root, *root.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            return dot_git
+        if dot_git.is_file():
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                pointer = dot_git.read_text(encoding="utf-8").strip()
+                if pointer.startswith("gitdir:"):
+                    return folder / pointer.removeprefix("gitdir:").strip()
+            return dot_git  # unreadable: git cannot read it either, and says so
+    return None
 
 
 class RunCache:
@@ -126,8 +275,9 @@ class RunCache:
 
     @classmethod
     def beside(cls, root: Path) -> RunCache:
-        """The cache of the handbook whose mkdocs.yml is in `root` (off if disabled)."""
-        return cls(None if cache_disabled() else root / CACHE_DIR)
+        """The cache of the handbook whose mkdocs.yml is in `root` (off if disabled, or if
+        it must not be read: `cache_refused`)."""
+        return cls(None if cache_disabled() or cache_refused(root) else root / CACHE_DIR)
 
     @property
     def enabled(self) -> bool:
@@ -222,8 +372,8 @@ class RunCache:
         if self.directory is None:
             return None
         try:
-            with (self.directory / f"{namespace}.pickle").open("rb") as file:
-                return pickle.loads(pickle.load(file)[key])
+            pack = pickle.loads(self._read(namespace))
+            return pickle.loads(pack[key])
         except Exception:  # missing, unreadable, corrupt: nothing kept
             return None
 
@@ -247,14 +397,18 @@ class RunCache:
         if pack is None:
             assert self.directory is not None
             try:
-                with (self.directory / f"{namespace}.pickle").open("rb") as file:
-                    pack = pickle.load(file)
+                pack = pickle.loads(self._read(namespace))
             except Exception:  # missing, unreadable, corrupt: start empty
                 pack = {}
             if not isinstance(pack, dict):
                 pack = {}
             self._packs[namespace] = pack
         return pack
+
+    def _read(self, namespace: str) -> bytes:
+        """The bytes of `namespace`'s pack; a link (which no run makes) is no pack."""
+        assert self.directory is not None
+        return read_regular_file(self.directory / f"{namespace}.pickle", follow_links=False)
 
     @staticmethod
     def _write(target: Path, pack: dict[str, Any]) -> None:

@@ -20,7 +20,14 @@ from ..markdown import lines_outside_code
 from .glossary import commonmark, history_entries, inline_text
 from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
 from .records import checked_strings, rejected_record, validated_fields
-from .source import FileReport, check_id, may_be_file, read_text, relative_path
+from .source import (
+    FileReport,
+    check_id,
+    may_be_file,
+    outside_the_handbook,
+    read_text,
+    relative_path,
+)
 from .types import Heading, Module, Page, RejectedRecord
 
 RULE = "module.schema"
@@ -78,6 +85,10 @@ def _load_module(
     relative = relative_path(config, path)
     report = FileReport(RULE, relative)
     check_id(path.stem, report)
+    outside = outside_the_handbook(path, config, config.modules_dir)
+    if outside is not None:
+        report.at_position(1, 1, outside)
+        return None, None, report.findings
     text = read_text(path, report, cache)
     if text is None:
         try:

@@ -27,6 +27,7 @@ from .schema import to_json_data, validate
 from .source import (
     FileReport,
     may_be_file,
+    outside_the_handbook,
     read_bytes,
     relative_path,
     report_yaml_problems,
@@ -243,8 +244,12 @@ def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None)
 
 def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page:
     STATS.parsed += 1
+    outside = outside_the_handbook(path, config, config.docs_dir)
     try:
-        text, problem = decode_utf8(read_bytes(path, cache))
+        if outside is not None:
+            text, problem = "", (1, 1, outside)
+        else:
+            text, problem = decode_utf8(read_bytes(path, cache))
     except OSError as error:
         text, problem = "", (1, 1, unreadable(error))
     source = parse_page(text)

@@ -26,13 +26,14 @@ from .source import (
     FileReport,
     check_id,
     may_be_file,
+    outside_the_handbook,
     read_text,
     relative_path,
     report_yaml_problems,
     spans_of,
 )
 from .types import Heading, Origin, RecordKind, RejectedRecord
-from .yaml_source import LineIndex, YamlDocument, load_yaml
+from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
 
 T = TypeVar("T")
 
@@ -53,7 +54,7 @@ def _describe_found(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return f"a single value ({value!r})"
+    return f"a single value ({quoted(value)})"
 
 
 def validated_fields(
@@ -173,12 +174,22 @@ def report_schema_problems(
     for problem in problems:
         key_span = document.keys.get(problem.dotted) if problem.at_key else None
         if key_span is not None:
-            report.at_offset(key_span[0], problem.message, source_excerpt(text, *key_span))
+            report.at_offset(key_span[0], problem.message, _excerpt(text, *key_span))
         else:
             span = origin.span(problem.dotted)
             # At the document itself (a field missing from it), nothing was found.
-            found = source_excerpt(text, span.start, span.end) if problem.dotted else None
+            found = _excerpt(text, span.start, span.end) if problem.dotted else None
             report.at_position(span.line, span.column, problem.message, found)
+
+
+# A schema finding's `found` is the start of the value as written, not all of it.
+FOUND_CHARACTERS = 200
+
+
+def _excerpt(text: str, start: int, end: int) -> str | None:
+    """`source_excerpt`, at most FOUND_CHARACTERS of it (a one-line value may be
+    megabytes long)."""
+    return source_excerpt(text, start, min(end, start + FOUND_CHARACTERS))
 
 
 def load_yaml_record(
@@ -193,6 +204,10 @@ def load_yaml_record(
     relative = relative_path(config, path)
     report = FileReport(rule, relative)
     check_id(path.stem, report)
+    outside = outside_the_handbook(path, config, path.parent)
+    if outside is not None:
+        report.at_position(1, 1, outside)
+        return None, report.findings, None
     text = read_text(path, report, cache)
     if text is None:
         return None, report.findings, None

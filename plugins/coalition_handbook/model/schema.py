@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..hints import did_you_mean
+from .yaml_source import quoted, shortened
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -203,7 +204,9 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
                 continue
             where = f" in {label}" if path else ""
             yield SchemaProblem(
-                (*path, key), f"unknown field '{key}'{where}{_nearest(key, known)}", at_key=True
+                (*path, key),
+                f"unknown field '{shortened(key)}'{where}{_nearest(key, known)}",
+                at_key=True,
             )
         return
     if validator == "required" and isinstance(instance, dict):
@@ -221,7 +224,7 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
     if "propertyNames" in error.schema_path:  # the error is about a key, not a value
         yield SchemaProblem(
             (*path, str(instance)),
-            f"{label} has the key {instance!r}; expected {_expected(error.schema)}",
+            f"{label} has the key {quoted(instance)}; expected {_expected(error.schema)}",
             at_key=True,
         )
         return
@@ -255,7 +258,7 @@ def _dependent_problem(
             value = error.instance
         else:
             continue
-        held.append(f"'{name}' is not set" if value is None else f"'{name}' is {value!r}")
+        held.append(f"'{name}' is not set" if value is None else f"'{name}' is {quoted(value)}")
     detail = f", but {' and '.join(held)}" if held else ""
     advice = description[:1].lower() + description[1:].rstrip(".")
     return SchemaProblem((trigger[0],), f"'{trigger[0]}' is set{detail}: {advice}")
@@ -294,11 +297,11 @@ def _message(error: ValidationError, label: str) -> str:
         return f"{label} must be {wanted} (found {_found(instance)}{hint})"
     if validator == "enum":
         choices = ", ".join(str(choice) for choice in value)
-        return f"{label} is {instance!r}; expected one of: {choices}"
+        return f"{label} is {quoted(instance)}; expected one of: {choices}"
     if validator == "const":
         return f"{label} must be {value!r}"
     if validator == "minimum":
-        return f"{label} must be at least {value} (found {instance!r})"
+        return f"{label} must be at least {value} (found {quoted(instance)})"
     if validator == "maxLength":
         return f"{label} is {len(instance)} characters long; at most {value} are allowed"
     if validator == "minItems":
@@ -306,10 +309,10 @@ def _message(error: ValidationError, label: str) -> str:
     if validator == "pattern":
         if isinstance(instance, str) and not instance.strip():
             return f"{label} must not be empty"
-        return f"{label} is {instance!r}; expected {_expected(error.schema)}"
+        return f"{label} is {quoted(instance)}; expected {_expected(error.schema)}"
     if validator == "format":
-        return f"{label} is {instance!r}, which is not a real {value}"
-    return f"{label}: {error.message}"
+        return f"{label} is {quoted(instance)}, which is not a real {value}"
+    return f"{label}: {shortened(error.message, 200)}"  # jsonschema's quotes the value
 
 
 def _expected(schema: Mapping[str, Any]) -> str:
@@ -339,7 +342,7 @@ def _condition(root_schema: Mapping[str, Any]) -> str:
 def _label(path: tuple[str | int, ...]) -> str:
     if not path:
         return "the document"
-    return "'" + ".".join(str(part) for part in path) + "'"
+    return "'" + ".".join(shortened(str(part)) for part in path) + "'"
 
 
 def _found(value: Any) -> str:
@@ -350,7 +353,7 @@ def _found(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {quoted(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import RunCache, read_regular_file
-from ..config import HandbookConfig
+from ..config import HandbookConfig, resolved
 from ..findings import Finding
 from ..rules.base import RULES
 from ..slugs import slugify
@@ -63,6 +63,27 @@ def relative_path(config: HandbookConfig, path: Path) -> str:
 def read_bytes(path: Path, cache: RunCache | None) -> bytes:
     """The bytes of `path`, through the run's cache (read once per run) if there is one."""
     return cache.read(path) if cache is not None else read_regular_file(path)
+
+
+def outside_the_handbook(path: Path, config: HandbookConfig, folder: Path) -> str | None:
+    """Why `path`, a file found in the configured folder `folder` (resolved), is not read,
+    or None: it leads out of the handbook through a symbolic link, to a real path in
+    neither the folder of mkdocs.yml nor `folder` itself (which the config may place
+    outside it: a glossary two sites share). A link committed to the repository would
+    otherwise publish, or quote in findings, any file of the machine that checks it
+    (`glossary/x.yml -> /etc/passwd`). A link that stays inside reads as the file."""
+    linked = path.is_symlink()
+    if path.parent == folder and not linked:
+        return None  # a file of the folder itself: nothing to follow (one lstat)
+    real = resolved(path)
+    if real.is_relative_to(config.root) or real.is_relative_to(folder):
+        return None
+    if linked:
+        return (
+            "is a symbolic link to a file outside the handbook (the folder of mkdocs.yml): "
+            "it is not read"
+        )
+    return "is in a linked folder outside the handbook (the folder of mkdocs.yml): it is not read"
 
 
 def may_be_file(entry: os.DirEntry[str]) -> bool:

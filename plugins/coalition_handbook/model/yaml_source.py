@@ -65,6 +65,23 @@ MAX_DEPTH = 64
 # No version, duration or weight needs more: Python refuses to read or print a number of
 # thousands of digits (a traceback), and hex or octal ones grow tenfold when printed.
 MAX_NUMBER_CHARACTERS = 30
+# A message names a value of the file, it does not copy it: at most this many characters
+# of one are quoted (a one-line scalar of megabytes, or /etc/passwd read as a term file,
+# would otherwise land whole in every log and report).
+QUOTED_CHARACTERS = 60
+
+
+def shortened(text: str, limit: int = QUOTED_CHARACTERS) -> str:
+    """`text` for a message: cut after `limit` characters, with "…" to say so."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def quoted(value: object) -> str:
+    """`repr(value)` for a message, with at most QUOTED_CHARACTERS of a string's text."""
+    if isinstance(value, str):
+        return repr(shortened(value))
+    return shortened(repr(value))
+
 
 # What YAML 1.1 (PyYAML's reader) refuses to read: control characters and surrogates.
 _NON_PRINTABLE = re.compile(
@@ -397,7 +414,7 @@ class _Builder:
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            self.problem(f"the YAML tag '{node.tag}' is not supported here", node)
+            self.problem(f"the YAML tag '{shortened(node.tag)}' is not supported here", node)
 
     def fill_mapping(
         self,
@@ -421,7 +438,8 @@ class _Builder:
             key_start = self.span(key_node)[0]
             if key in first_offset:
                 self.problem(
-                    f"duplicate key '{key}' (first at line {self.lines.line(first_offset[key])}); "
+                    f"duplicate key '{shortened(key)}' (first at line "
+                    f"{self.lines.line(first_offset[key])}); "
                     "YAML would keep only the last one",
                     key_node,
                 )
@@ -475,10 +493,11 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
-            self.problem(f"cannot read this value: {error.problem}", node)
+            self.problem(f"cannot read this value: {shortened(str(error.problem), 200)}", node)
         except ValueError:
             pass  # a timestamp such as 2026-02-30 stays text; the schema says if it matters
         except (KeyError, IndexError, AttributeError, TypeError, OverflowError):
             # An explicit tag on a value it cannot hold (`!!bool maybe`, `!!timestamp x`).
-            self.problem(f"cannot read this value as {node.tag.rpartition(':')[2]}", node)
+            tag = shortened(node.tag.rpartition(":")[2])
+            self.problem(f"cannot read this value as {tag}", node)
         return node.value

@@ -6,6 +6,11 @@ size, the site name, the package and WeasyPrint versions, and a digest of the te
 stylesheet and rendering code. One PDF is kept per module: the newest good one, so a
 failed render still has the last good handout to fall back on.
 
+Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
+file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
+that is a symbolic link or in a linked folder, and as a last good one only a file named
+by a key, as `put` names them.
+
 Every file is written atomically (a temporary file in the same folder, then a rename):
 a reader never sees half a PDF and a failure never removes a good one.
 """
@@ -15,14 +20,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
+from ..cache import HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
 from .handout_render import HandoutContent, renderer_digest
 
-CACHE_DIR = Path(".cache") / "handouts"
+CACHE_DIR = HANDOUTS_CACHE_DIR
+# What `put` names a PDF: its key, a SHA-256 in hex.
+_KEYED_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
 
 
 def cache_key(content: HandoutContent) -> str:
@@ -49,32 +58,80 @@ def cache_key(content: HandoutContent) -> str:
 
 
 class HandoutCache:
-    """Finished PDFs under `directory`, one folder per module id."""
+    """Finished PDFs under `directory`, one folder per module id; `directory` None: no
+    cache (nothing found, nothing kept)."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path | None) -> None:
         self.directory = directory
 
+    @classmethod
+    def beside(cls, root: Path) -> HandoutCache:
+        """The handout cache of the handbook whose mkdocs.yml is in `root`; off when it
+        must not be read (`cache_refused`)."""
+        return cls(None if cache_refused(root) else root / CACHE_DIR)
+
     def path(self, module_id: str, key: str) -> Path:
+        assert self.directory is not None
         return self.directory / module_id / f"{key}.pdf"
 
-    def get(self, module_id: str, key: str) -> Path | None:
-        path = self.path(module_id, key)
-        return path if path.is_file() else None
+    def get(self, module_id: str, key: str) -> bytes | None:
+        """The PDF kept under `key`, or None."""
+        if self._folder(module_id) is None:
+            return None
+        return read_pdf(self.path(module_id, key))
 
-    def put(self, module_id: str, key: str, pdf: bytes) -> Path:
+    def put(self, module_id: str, key: str, pdf: bytes) -> Path | None:
         """Keep `pdf` as the module's newest good handout; older ones are removed."""
+        folder = self._folder(module_id, create=True)
+        if folder is None:
+            return None
         path = self.path(module_id, key)
         write_atomically(path, pdf)
-        for older in path.parent.glob("*.pdf"):
+        for older in folder.glob("*.pdf"):
             if older != path:
-                older.unlink(missing_ok=True)
+                older.unlink(missing_ok=True)  # a link goes, never what it leads to
         return path
 
     def last_good(self, module_id: str) -> Path | None:
-        """The module's newest cached PDF, whatever its key (for a render that failed)."""
+        """The module's newest cached PDF, whatever its key (for a render that failed):
+        a regular file named by a key, as `put` writes them, not a link."""
+        folder = self._folder(module_id)
+        if folder is None:
+            return None
+        candidates: list[tuple[int, Path]] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if _KEYED_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                        written = entry.stat(follow_symlinks=False).st_mtime_ns
+                        candidates.append((written, folder / entry.name))
+        except OSError:  # an unreadable folder holds nothing to fall back on
+            return None
+        return max(candidates)[1] if candidates else None
+
+    def last_good_pdf(self, module_id: str) -> bytes | None:
+        """The bytes of `last_good`, or None."""
+        path = self.last_good(module_id)
+        return read_pdf(path) if path is not None else None
+
+    def _folder(self, module_id: str, create: bool = False) -> Path | None:
+        """The module's folder if it is one (not a link to one), made if `create`."""
+        if self.directory is None:
+            return None
         folder = self.directory / module_id
-        candidates = sorted(folder.glob("*.pdf"), key=lambda path: path.stat().st_mtime)
-        return candidates[-1] if candidates else None
+        if create and not os.path.lexists(folder):
+            folder.mkdir(parents=True, exist_ok=True)
+        return folder if folder.is_dir() and not folder.is_symlink() else None
+
+
+def read_pdf(path: Path) -> bytes | None:
+    """The bytes of the cached PDF `path`: a regular file (a link is none) that starts as
+    a PDF does, or None."""
+    try:
+        pdf = read_regular_file(path, follow_links=False)
+    except OSError:
+        return None
+    return pdf if pdf.startswith(b"%PDF-") else None
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -31,7 +31,7 @@ from ..model.modules import module_files
 from ..model.types import Module
 from ..rules.base import CheckContext
 from . import handout_render
-from .handout_cache import CACHE_DIR, HandoutCache, cache_key, write_atomically
+from .handout_cache import HandoutCache, cache_key, write_atomically
 from .handout_render import HandoutContent, HandoutError, HandoutsUnavailable, sort_key_terms
 from .urls import HANDOUTS_DIR
 
@@ -105,7 +105,7 @@ def build_handouts(
     gets the module's last good PDF from the cache; it is reported as failed either way.
     Modules whose file is in `held_back` (it has errors) fail so, without being made."""
     config = context.config
-    cache = HandoutCache(config.root / CACHE_DIR)
+    cache = HandoutCache.beside(config.root)
     report = HandoutReport()
     for module in sorted(context.handbook.modules.values(), key=lambda module: module.id):
         target = output_dir / f"{module.id}.pdf"
@@ -117,7 +117,7 @@ def build_handouts(
         key = cache_key(content)
         cached = cache.get(module.id, key)
         if cached is not None:
-            write_atomically(target, cached.read_bytes())
+            write_atomically(target, cached)
             report.results.append(
                 HandoutResult(module, "cached", target, time.perf_counter() - started)
             )
@@ -151,7 +151,7 @@ def unpublished_handouts(context: CheckContext) -> frozenset[str]:
     `build_handouts` would publish instead). Their pages must not link to a PDF that will
     not be there. WeasyPrint is imported only for a module with no PDF at all, which
     `build_handouts` would import it to render."""
-    cache = HandoutCache(context.config.root / CACHE_DIR)
+    cache = HandoutCache.beside(context.config.root)
     uncached = [
         module.id
         for module in context.handbook.modules.values()
@@ -169,10 +169,10 @@ def unpublished_handouts(context: CheckContext) -> frozenset[str]:
 def _failed(module: Module, target: Path, cache: HandoutCache, problem: str) -> HandoutResult:
     if target.is_file():
         return HandoutResult(module, "failed", target, problem=problem)
-    last_good = cache.last_good(module.id)
+    last_good = cache.last_good_pdf(module.id)
     if last_good is None:
         return HandoutResult(module, "failed", None, problem=problem)
-    write_atomically(target, last_good.read_bytes())
+    write_atomically(target, last_good)
     return HandoutResult(module, "failed", target, problem=problem)
 
 

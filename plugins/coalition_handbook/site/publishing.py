@@ -9,11 +9,19 @@ never cleans (it skips hidden entries). A build that fails puts them back (`rest
 one that succeeds deletes them (`discard`). Renames inside one folder: instant, and on
 one file system even where site_dir is a mount point. Hidden entries of site_dir (the
 `.git` of a gh-pages checkout) stay where they are, as MkDocs leaves them.
+
+Nothing here follows a symbolic link. An aside folder that is a link (committed with
+`git add -f`, it may lead anywhere) or a file is no build's: the link itself goes, and the
+build goes on as if there were none. Entries that are links are moved or unlinked as
+links, never emptied through.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,14 +43,20 @@ class PreviousSite:
         except OSError:  # no site yet
             return None
         aside = site_dir / ASIDE
-        if (aside / _COMPLETE).exists():
+        if not _drop_unless_folder(aside):
+            return None  # a link or file that cannot be removed: MkDocs cleans as always
+        if _is_file(aside / _COMPLETE):
             # A build was killed before it finished (no Python code runs on SIGKILL or
             # SIGTERM): the site it set aside is the one published, and what stands
             # beside it is that build's half.
             _remove(entries)
             return cls(site_dir, aside)
-        if aside.is_dir():  # killed while setting the site aside: what moved goes back
-            entries += [entry.replace(site_dir / entry.name) for entry in aside.iterdir()]
+        if _is_folder(aside):  # killed while setting the site aside: what moved goes back
+            entries += [
+                entry.replace(site_dir / entry.name)
+                for entry in aside.iterdir()
+                if entry.name != _COMPLETE  # (a link by that name: no marker of a build's)
+            ]
             shutil.rmtree(aside, ignore_errors=True)
         if not entries:
             return None
@@ -61,6 +75,9 @@ class PreviousSite:
 
     def restore(self) -> None:
         """Put the previous site back in place of what a failed build wrote."""
+        if not _is_folder(self.aside):  # no longer the folder set aside: nothing to put back
+            _drop_unless_folder(self.aside)
+            return
         _remove([entry for entry in self.site_dir.iterdir() if not entry.name.startswith(".")])
         for entry in self.aside.iterdir():
             if entry.name != _COMPLETE:
@@ -69,12 +86,39 @@ class PreviousSite:
 
     def discard(self) -> None:
         """The new site is complete: the previous one goes."""
-        shutil.rmtree(self.aside, ignore_errors=True)
+        if _drop_unless_folder(self.aside):
+            shutil.rmtree(self.aside, ignore_errors=True)
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder itself: not a link to one."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a regular file itself: not a link to one."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _drop_unless_folder(path: Path) -> bool:
+    """Remove `path` if it is there but no folder (a link goes, not what it leads to).
+    False when it is still there and no folder."""
+    if _is_folder(path):
+        return True
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+    return not os.path.lexists(path)
 
 
 def _remove(entries: list[Path]) -> None:
     for entry in entries:
-        if entry.is_dir() and not entry.is_symlink():
+        if _is_folder(entry):
             shutil.rmtree(entry, ignore_errors=True)
-        else:
+        else:  # a file, or a link: unlinked, never emptied through
             entry.unlink(missing_ok=True)
