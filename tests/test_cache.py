@@ -498,6 +498,22 @@ def test_no_git_or_no_repository_means_no_question(
     assert cache_module.cache_refused((tmp_path / "repo").resolve()) is None  # git is missing
 
 
+def test_a_repository_git_will_not_read_keeps_its_cache(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Git refuses a repository owned by another user (as in some CI containers): no pull
+    request brings that about, and refusing the cache with a warning would fail every
+    strict build there, so the cache is used as before, and nothing is said."""
+    config = repository(tmp_path)
+    first = check(config)
+    (tmp_path / ".git" / "HEAD").write_text("not a reference\n", encoding="utf-8")  # git fails
+    assert subprocess.run(["git", "-C", str(tmp_path), "ls-files"], capture_output=True).returncode
+    with caplog.at_level(logging.WARNING):
+        assert check(config) == first
+    assert STATS.results == 1
+    assert not [record for record in caplog.records if "cache" in record.getMessage()]
+
+
 def test_a_cache_folder_that_is_a_link_is_not_read(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
