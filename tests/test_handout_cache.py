@@ -103,6 +103,39 @@ def test_changing_a_protocol_rerenders_the_modules_that_name_it(tmp_path: Path) 
     }
 
 
+SQUARE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">'
+    '<rect width="40" height="40" fill="{}"/></svg>'
+)
+
+
+@pytest.mark.pdf
+def test_changing_an_image_a_module_shows_rerenders_its_handout(tmp_path: Path) -> None:
+    """The key is the handout's text: an image the module shows (a poster with a hotline
+    number) changed without it, and the old PDF was published (found by the security
+    review). The files a render read are kept beside its PDF and compared."""
+    require_weasyprint()
+    modules = three_modules()
+    modules["hotel"] = module_text("Hotel", "![The poster](poster.svg)\n")
+    write_handbook(tmp_path, modules=modules)
+    poster = tmp_path / "content" / "modules" / "poster.svg"
+    poster.write_text(SQUARE.format("red"), encoding="utf-8")
+    output = tmp_path / "out"
+    assert set(outcomes(tmp_path, output).values()) == {"rendered"}
+    first = (output / "hotel.pdf").read_bytes()
+    assert set(outcomes(tmp_path, output).values()) == {"cached"}
+    poster.write_text(SQUARE.format("blue"), encoding="utf-8")
+    assert outcomes(tmp_path, output) == {
+        "community": "cached",
+        "debt": "cached",
+        "hotel": "rendered",
+    }
+    assert (output / "hotel.pdf").read_bytes() != first
+    assert set(outcomes(tmp_path, output).values()) == {"cached"}
+    poster.unlink()  # a missing image is a change too
+    assert outcomes(tmp_path, output)["hotel"] == "rendered"
+
+
 @pytest.mark.pdf
 def test_a_failed_render_keeps_the_published_pdf(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -3,8 +3,11 @@
 `.cache/handouts/<module-id>/<key>.pdf` beside mkdocs.yml. The key covers the module's
 file, the files of the protocols it names, the key terms' forms and definitions, the paper
 size, the site name, the package and WeasyPrint versions, and a digest of the templates,
-stylesheet and rendering code. One PDF is kept per module: the newest good one, so a
-failed render still has the last good handout to fall back on.
+stylesheet and rendering code. What the PDF shows beyond that text, the images its module
+shows, is kept beside it (`<key>.files.json`: each file's path and digest, as the render
+read it): a PDF whose images changed since is no longer found. One PDF is kept per
+module: the newest good one, so a failed render still has the last good handout to fall
+back on.
 
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
@@ -22,6 +25,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 
@@ -74,23 +78,45 @@ class HandoutCache:
         assert self.directory is not None
         return self.directory / module_id / f"{key}.pdf"
 
-    def get(self, module_id: str, key: str) -> bytes | None:
-        """The PDF kept under `key`, or None."""
+    def get(self, module_id: str, key: str, root: Path | None = None) -> bytes | None:
+        """The PDF kept under `key`, or None; given the handbook's `root`, only while the
+        files its render read (`put`'s `files`) are as they were."""
         if self._folder(module_id) is None:
+            return None
+        if root is not None and not self._files_unchanged(module_id, key, root):
             return None
         return read_pdf(self.path(module_id, key))
 
-    def put(self, module_id: str, key: str, pdf: bytes) -> Path | None:
-        """Keep `pdf` as the module's newest good handout; older ones are removed."""
+    def put(
+        self, module_id: str, key: str, pdf: bytes, files: Mapping[str, str] | None = None
+    ) -> Path | None:
+        """Keep `pdf` as the module's newest good handout, with the `files` its render
+        read (`read_files`); older ones are removed."""
         folder = self._folder(module_id, create=True)
         if folder is None:
             return None
         path = self.path(module_id, key)
+        manifest = self._manifest(module_id, key)
+        write_atomically(manifest, json.dumps(dict(files or {}), sort_keys=True).encode())
         write_atomically(path, pdf)
-        for older in folder.glob("*.pdf"):
-            if older != path:
+        for older in [*folder.glob("*.pdf"), *folder.glob("*.files.json")]:
+            if older not in (path, manifest):
                 older.unlink(missing_ok=True)  # a link goes, never what it leads to
         return path
+
+    def _manifest(self, module_id: str, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / module_id / f"{key}.files.json"
+
+    def _files_unchanged(self, module_id: str, key: str, root: Path) -> bool:
+        """Whether every file the PDF under `key` was made from is as it was then."""
+        try:
+            kept = json.loads(read_regular_file(self._manifest(module_id, key), False))
+        except (OSError, ValueError):  # none (an older cache), or unreadable: made anew
+            return False
+        if not isinstance(kept, dict):
+            return False
+        return read_files(root, [root / path for path in kept]) == kept
 
     def last_good(self, module_id: str) -> Path | None:
         """The module's newest cached PDF, whatever its key (for a render that failed):
@@ -122,6 +148,23 @@ class HandoutCache:
         if create and not os.path.lexists(folder):
             folder.mkdir(parents=True, exist_ok=True)
         return folder if folder.is_dir() and not folder.is_symlink() else None
+
+
+def read_files(root: Path, paths: Iterable[Path]) -> dict[str, str]:
+    """Each of `paths` as its path from `root` (with `/`) and a digest of its bytes ("" if
+    it cannot be read): what a cached PDF's render read, to compare later."""
+    found: dict[str, str] = {}
+    resolved_root = root.resolve()
+    for path in paths:
+        try:
+            name = path.resolve().relative_to(resolved_root).as_posix()
+        except ValueError:  # outside the handbook (a docs_dir elsewhere): by its own path
+            name = path.resolve().as_posix()
+        try:
+            found[name] = hashlib.sha256(read_regular_file(resolved_root / name)).hexdigest()
+        except OSError:
+            found[name] = ""
+    return found
 
 
 def read_pdf(path: Path) -> bytes | None:

@@ -165,12 +165,18 @@ def render_html(content: HandoutContent) -> str:
     )
 
 
-def render_pdf(content: HandoutContent, base_dir: Path, allowed_roots: Iterable[Path]) -> bytes:
+def render_pdf(
+    content: HandoutContent,
+    base_dir: Path,
+    allowed_roots: Iterable[Path],
+    files_read: list[Path] | None = None,
+) -> bytes:
     """The handout as PDF bytes. `base_dir` resolves the module's relative images; only
-    files under `allowed_roots` may be read."""
+    files under `allowed_roots` may be read, and each one read (an image) is added to
+    `files_read`: the PDF changes with them, which its text does not tell."""
     weasyprint = load_weasyprint()
     html = render_html(content)
-    fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *allowed_roots))
+    fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *allowed_roots), files_read)
     try:
         document = weasyprint.HTML(
             string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
@@ -183,10 +189,14 @@ def render_pdf(content: HandoutContent, base_dir: Path, allowed_roots: Iterable[
     return pdf
 
 
-def _local_fetcher(weasyprint: ModuleType, roots: Iterable[Path]) -> Any:
+def _local_fetcher(
+    weasyprint: ModuleType, roots: Iterable[Path], files_read: list[Path] | None = None
+) -> Any:
     """A WeasyPrint URL fetcher that reads only files under `roots` (and `data:` URLs):
-    a handout never touches the network."""
+    a handout never touches the network. Each file it reads outside the handout's own
+    templates (whose digest is in every key) goes into `files_read`."""
     allowed = tuple(root.resolve() for root in roots)
+    templates = TEMPLATE_DIR.resolve()
 
     class LocalFetcher(weasyprint.urls.URLFetcher):  # type: ignore[name-defined,misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
@@ -195,6 +205,8 @@ def _local_fetcher(weasyprint: ModuleType, roots: Iterable[Path]) -> Any:
                 path = Path(unquote(parts.path)).resolve()
                 if not any(path.is_relative_to(root) for root in allowed):
                     raise ValueError(f"handouts only read files of the handbook: {url}")
+                if files_read is not None and not path.is_relative_to(templates):
+                    files_read.append(path)
             elif parts.scheme != "data":
                 raise ValueError(f"handouts load nothing from the network: {url}")
             return super().fetch(url, headers)

@@ -31,7 +31,7 @@ from ..model.modules import module_files
 from ..model.types import Module
 from ..rules.base import CheckContext
 from . import handout_render
-from .handout_cache import HandoutCache, cache_key, write_atomically
+from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
 from .handout_render import HandoutContent, HandoutError, HandoutsUnavailable, sort_key_terms
 from .urls import HANDOUTS_DIR
 
@@ -115,7 +115,7 @@ def build_handouts(
         started = time.perf_counter()
         content = handout_content(context, module)
         key = cache_key(content)
-        cached = cache.get(module.id, key)
+        cached = cache.get(module.id, key, config.root)
         if cached is not None:
             write_atomically(target, cached)
             report.results.append(
@@ -125,10 +125,12 @@ def build_handouts(
         try:
             if report.unavailable is not None:
                 raise HandoutsUnavailable(report.unavailable)
+            files_read: list[Path] = []
             pdf = handout_render.render_pdf(
                 content,
                 base_dir=(config.root / module.origin.path).parent,
                 allowed_roots=(config.docs_dir,),
+                files_read=files_read,
             )
         except HandoutsUnavailable as error:
             report.unavailable = str(error)
@@ -137,7 +139,7 @@ def build_handouts(
         except HandoutError as error:
             report.results.append(_failed(module, target, cache, str(error)))
             continue
-        cache.put(module.id, key, pdf)
+        cache.put(module.id, key, pdf, read_files(config.root, files_read))
         write_atomically(target, pdf)
         report.results.append(
             HandoutResult(module, "rendered", target, time.perf_counter() - started)
