@@ -1309,6 +1309,84 @@ def test_a_glossary_moved_to_another_folder_is_no_change_to_its_terms(
     assert captured.err == ""
 
 
+def test_diff_without_a_config_file_named_reads_each_revision_with_its_own_folders(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run in the site's folder, as editors run it, `handbook diff` finds mkdocs.yml as
+    it does with -f: the base's own copy names where its glossary was."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "mv", "glossary", "terms")
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: terms\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    commit(repository, "move the glossary")
+    monkeypatch.chdir(repository)
+
+    assert main(["diff", base, "HEAD"]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert captured.err == ""
+
+
+def test_a_protocols_folder_moved_to_another_is_no_change_to_its_protocols(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As for the glossary: each revision's protocols are read from the protocols_dir its
+    own mkdocs.yml names."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "mv", "protocols", "procedures")
+    plugin = "plugins:\n  - handbook:\n      protocols_dir: procedures\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    commit(repository, "move the protocols")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize(("files", "read"), [(10, True), (11, False)])
+def test_a_base_config_inherits_through_ten_files_at_the_most(
+    repository: Path, capsys: pytest.CaptureFixture[str], files: int, read: bool
+) -> None:
+    """The chain an old revision's mkdocs.yml inherits through is followed ten files
+    deep (its folders are its own), and no further (today's are used, and it says so)."""
+    write(repository, "mkdocs.yml", "INHERIT: c1.yml\n")
+    for number in range(1, files):
+        write(repository, f"c{number}.yml", f"INHERIT: c{number + 1}.yml\n")
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: {}\n"
+    write(repository, f"c{files}.yml", "docs_dir: content\n" + plugin.format("terms"))
+    git(repository, "mv", "glossary", "terms")
+    base = commit(repository, "a long chain")
+    git(repository, "mv", "terms", "glossary")
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin.format("glossary"))
+    commit(repository, "one file")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    if read:
+        assert "No glossary term, protocol or training module changed." in captured.out
+        assert captured.err == ""
+    else:
+        assert "more than 10 files" in captured.err
+
+
+def test_a_base_config_inheriting_a_file_outside_the_repository_is_not_read(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git holds no file outside the repository to export: the base is read with today's
+    folders, and the reader is told so, with no traceback."""
+    (repository.parent / "outside.yml").write_text("docs_dir: content\n", encoding="utf-8")
+    write(repository, "mkdocs.yml", "INHERIT: ../outside.yml\nsite_name: T\n")
+    base = commit(repository, "inherits from outside")
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    commit(repository, "mended")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert "could not be read" in captured.err and "Traceback" not in captured.err
+
+
 @pytest.mark.parametrize(
     "config",
     [
