@@ -282,6 +282,51 @@ def test_a_public_phone_number_in_prose_is_a_link_to_call_it(tmp_path: Path, aut
     assert len(term_links(html)) == (1 if autolink == "first" else 0)  # survivor
 
 
+def test_links_in_a_paragraph_keep_its_words_in_their_order(tmp_path: Path) -> None:
+    """A public number linked before a term in the same text: each link is cut out where
+    it is, so the paragraph reads as written, links in the order they stand."""
+    site = _site(tmp_path, "first", pages={"index.md": PHONE_PAGE}, options=HOTLINE)
+    html = read(site, "index.html")
+    (paragraph,) = [p for p in elements(html, "p") if p.text.startswith("Call")]
+    assert paragraph.text == (
+        "Call 1-888-373-7888, or (888) 373-7888 from a desk phone; a survivor may text."
+    )
+    links = [link for link in elements(html, "a") if link.attrs.get("class", "").startswith("hb-")]
+    assert [(link.text, link.attrs["class"]) for link in links] == [
+        ("1-888-373-7888", "hb-phone"),
+        ("(888) 373-7888", "hb-phone"),
+        ("survivor", "hb-term"),
+    ]
+
+
+def test_a_number_or_a_form_that_ends_its_paragraph_is_linked(tmp_path: Path) -> None:
+    """The last words of a paragraph end where its text ends: they are no less a use."""
+    page = "# Home\n\nCall 1-888-373-7888\n\nWe help a survivor\n"
+    site = _site(tmp_path, "all", pages={"index.md": page}, options=HOTLINE)
+    html = read(site, "index.html")
+    assert _phone_links(html) == [("1-888-373-7888", "tel:+18883737888")]
+    assert [(link.text, link.ancestors[-1]) for link in term_links(html)] == [("survivor", "p")]
+
+
+def test_a_form_holding_a_public_number_is_one_link_to_its_term(tmp_path: Path) -> None:
+    """A link inside a link is no HTML a browser keeps: the term's form, digits and all,
+    links to the term, and its number is no call link of its own."""
+    terms = {
+        **TERMS,
+        "hotline": term_yaml("Hotline 1-888-373-7888", "The national hotline."),
+    }
+    page = "# Home\n\nText the Hotline 1-888-373-7888 today, or call 1-888-373-7888.\n"
+    config = write_site(
+        tmp_path, pages={"index.md": page}, terms=terms, options=f"autolink: all\n{HOTLINE}"
+    )
+    html = read(build_site(config), "index.html")
+    assert [(link.text, link.attrs["data-term"]) for link in term_links(html)] == [
+        ("Hotline 1-888-373-7888", "hotline")
+    ]
+    assert _phone_links(html) == [("1-888-373-7888", "tel:+18883737888")]
+    assert not any("a" in link.ancestors for link in elements(html, "a"))
+
+
 NOT_CHECKED = "rules: {privacy.pii: off}\n"  # else an unlisted number fails the build
 
 

@@ -379,6 +379,8 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
         # The option a problem is about is named as MkDocs names options.
         ("glossary_dir: terms\n", "option 'glossary_dir': mkdocs.yml:5: glossary_dir 'terms'"),
         ("rules: {term.avod: off}\n", "option 'rules': mkdocs.yml:5: unknown rule 'term.avod'"),
+        # An unknown option is named as written, not as the option it may mean.
+        ("autolnk: first\n", "option 'autolnk': mkdocs.yml:5: unknown option 'autolnk'"),
     ],
 )
 def test_the_check_and_the_build_read_an_empty_or_wrong_option_alike(

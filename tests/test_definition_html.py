@@ -52,6 +52,8 @@ def test_the_tags_a_reader_would_see_as_html(markdown: str, expected: list[str])
         # Comments go first: the code they hid or held is read again without them.
         ("<!--`--><img src=x onerror=4>`", "&lt;img src=x onerror=4>`"),
         ("<!--\n```\n-->\n<img src=x onerror=5>\n```", "\n&lt;img src=x onerror=5>\n```"),
+        # ... and again, till none is left: taking one out may join a `<` to `!--` after it.
+        ("A <<!-- x -->!-- hidden --> b", "A  b"),
         ("A <!-- unclosed <b>", "A &lt;!-- unclosed &lt;b>"),
         ("<div markdown>\nA\n</div>", "&lt;div markdown>\nA\n&lt;/div>"),
         # A tag that starts a line is HTML to Python-Markdown, even in a code span.

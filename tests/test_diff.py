@@ -1061,6 +1061,119 @@ def test_a_module_body_diff_is_numbered_as_its_file_is(
     assert hunk == f"@@ -{old_line - 1},3 +{new_line - 1},3 @@", report
 
 
+def _body_diff(report: str) -> list[str]:
+    """The lines of the first line diff in `report`, as written inside its fence."""
+    diff = report.split("```diff\n", 1)[1].split("\n    ```", 1)[0].split("\n")
+    return [line.removeprefix("    ") for line in diff]
+
+
+def test_a_hunk_that_adds_lines_counts_each_side_of_it(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two paragraphs added after one: the old side's hunk is that paragraph and the
+    blank line after it, the new side's holds the four lines added between them."""
+    before = MODULE.format(version=1, history=history(1), realize="It happens here.")
+    added = "It happens here.\n\nIt happens in hotels.\n\nIt happens on farms."
+    after = MODULE.format(version=2, history=history(2, 1), realize=added)
+    write(repository, "content/modules/hotel-staff.md", after)
+    old_line = before.split("\n").index("It happens here.") + 1
+    new_line = after.split("\n").index("It happens here.") + 1
+
+    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    report = capsys.readouterr().out
+    assert _body_diff(report) == [
+        f"@@ -{old_line},2 +{new_line},6 @@",
+        " It happens here.",
+        "+",
+        "+It happens in hotels.",
+        "+",
+        "+It happens on farms.",
+        " ",
+    ], report
+
+
+def test_a_body_added_to_an_empty_one_is_a_hunk_from_line_zero(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As git writes it: an empty side starts at line 0, wherever the file's body is."""
+    before = MODULE.format(version=1, history=history(1), realize="")
+    front_matter = before.split("\n## Realize", 1)[0]
+    write(repository, "content/modules/hotel-staff.md", front_matter)
+    commit(repository, "no body yet")
+    after = MODULE.format(version=2, history=history(2, 1), realize="It happens here.")
+    write(repository, "content/modules/hotel-staff.md", after)
+    body = after.split("---\n", 2)[2].strip("\n").split("\n")
+    first_line = after.split("\n").index(body[0]) + 1
+
+    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    diff = _body_diff(capsys.readouterr().out)
+    assert diff[0] == f"@@ -0,0 +{first_line},{len(body)} @@"
+    assert diff[1:] == [f"+{line}" for line in body]
+
+
+def test_a_change_to_a_bodys_last_line_shows_no_line_after_it(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blank lines that end a file are no lines of its body: none is shown after its
+    last line as context, nor counted."""
+    before = MODULE.format(version=1, history=history(1), realize="It happens here.")
+    after = MODULE.format(version=2, history=history(2, 1), realize="It happens here.")
+    after = after.replace("\nCall.\n", "\nCall the hotline.\n\n\n")
+    write(repository, "content/modules/hotel-staff.md", after)
+    old_line = before.split("\n").index("Call.")
+    new_line = after.split("\n").index("Call the hotline.")
+
+    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    assert _body_diff(capsys.readouterr().out) == [
+        f"@@ -{old_line},2 +{new_line},2 @@",
+        " ",
+        "-Call.",
+        "+Call the hotline.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("escape", "shown"),
+    [
+        # A form feed breaks no line in a file (str.splitlines would break there)...
+        (
+            "\\f",
+            [
+                "@@ -1,2 +1,2 @@",
+                " 1. Call",
+                "-   Call the hotline.\x0cThen wait.",
+                "+   Call the hotline.\x0cThen write it down.",
+            ],
+        ),
+        # ...a carriage return does, as an editor shows it: no line holds one.
+        (
+            "\\r",
+            [
+                "@@ -2,2 +2,2 @@",
+                "    Call the hotline.",
+                "-   Then wait.",
+                "+   Then write it down.",
+            ],
+        ),
+    ],
+)
+def test_a_steps_lines_in_its_diff_break_where_an_editor_breaks_them(
+    repository: Path, capsys: pytest.CaptureFixture[str], escape: str, shown: list[str]
+) -> None:
+    """A step's detail is split into lines as a module's body is."""
+    step = "    detail: Call the hotline."
+    before = PROTOCOL.format(version=1, step="Call", history=history(1))
+    before = before.replace(step, f'    detail: "Call the hotline.{escape}Then wait."')
+    write(repository, "protocols/hotel-staff.yml", before)
+    commit(repository, "an odd character")
+    after = PROTOCOL.format(version=2, step="Call", history=history(2, 1))
+    after = after.replace(step, f'    detail: "Call the hotline.{escape}Then write it down."')
+    write(repository, "protocols/hotel-staff.yml", after)
+
+    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    assert _body_diff(capsys.readouterr().out) == shown
+
+
 def test_a_changed_reason_to_avoid_and_translation_are_shown_old_and_new(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1194,6 +1307,84 @@ def test_a_glossary_moved_to_another_folder_is_no_change_to_its_terms(
     captured = capsys.readouterr()
     assert "No glossary term, protocol or training module changed." in captured.out
     assert captured.err == ""
+
+
+def test_diff_without_a_config_file_named_reads_each_revision_with_its_own_folders(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run in the site's folder, as editors run it, `handbook diff` finds mkdocs.yml as
+    it does with -f: the base's own copy names where its glossary was."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "mv", "glossary", "terms")
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: terms\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    commit(repository, "move the glossary")
+    monkeypatch.chdir(repository)
+
+    assert main(["diff", base, "HEAD"]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert captured.err == ""
+
+
+def test_a_protocols_folder_moved_to_another_is_no_change_to_its_protocols(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As for the glossary: each revision's protocols are read from the protocols_dir its
+    own mkdocs.yml names."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "mv", "protocols", "procedures")
+    plugin = "plugins:\n  - handbook:\n      protocols_dir: procedures\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    commit(repository, "move the protocols")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize(("files", "read"), [(10, True), (11, False)])
+def test_a_base_config_inherits_through_ten_files_at_the_most(
+    repository: Path, capsys: pytest.CaptureFixture[str], files: int, read: bool
+) -> None:
+    """The chain an old revision's mkdocs.yml inherits through is followed ten files
+    deep (its folders are its own), and no further (today's are used, and it says so)."""
+    write(repository, "mkdocs.yml", "INHERIT: c1.yml\n")
+    for number in range(1, files):
+        write(repository, f"c{number}.yml", f"INHERIT: c{number + 1}.yml\n")
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: {}\n"
+    write(repository, f"c{files}.yml", "docs_dir: content\n" + plugin.format("terms"))
+    git(repository, "mv", "glossary", "terms")
+    base = commit(repository, "a long chain")
+    git(repository, "mv", "terms", "glossary")
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin.format("glossary"))
+    commit(repository, "one file")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    if read:
+        assert "No glossary term, protocol or training module changed." in captured.out
+        assert captured.err == ""
+    else:
+        assert "more than 10 files" in captured.err
+
+
+def test_a_base_config_inheriting_a_file_outside_the_repository_is_not_read(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git holds no file outside the repository to export: the base is read with today's
+    folders, and the reader is told so, with no traceback."""
+    (repository.parent / "outside.yml").write_text("docs_dir: content\n", encoding="utf-8")
+    write(repository, "mkdocs.yml", "INHERIT: ../outside.yml\nsite_name: T\n")
+    base = commit(repository, "inherits from outside")
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    commit(repository, "mended")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert "could not be read" in captured.err and "Traceback" not in captured.err
 
 
 @pytest.mark.parametrize(

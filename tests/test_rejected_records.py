@@ -150,6 +150,29 @@ def test_a_term_with_a_schema_problem_knows_its_own_acronym(
     assert acronyms == ["NGO"]
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        {"term: outreach worker": "term: OW"},  # its preferred form
+        {"version: 1\n": "version: 1\navoid:\n  - {text: OW, reason: Jargon.}\n"},
+    ],
+)
+def test_a_term_with_a_schema_problem_knows_an_acronym_it_names_or_avoids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], forms: dict[str, str]
+) -> None:
+    """An acronym that is its preferred form, or the text of a form it avoids, is one of
+    its forms too: no unknown acronym in its own definition."""
+    broken = TERM.replace("version: 1\n", "version: 1\ntags: outreach\n")
+    for old, new in forms.items():
+        broken = broken.replace(old, new)
+    broken = broken.replace("Someone who", "An outreach worker (OW) is someone who")
+    broken = broken.replace("where they are", "where they are, as the NGO does")
+    config_file = make_handbook(tmp_path, **{"glossary/outreach-worker.yml": broken})
+
+    acronyms = [found for *_, rule, found in findings(config_file, capsys) if "acronym" in rule]
+    assert acronyms == ["NGO"]
+
+
 def test_suppression_comments_in_a_file_with_problems_still_apply(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -162,12 +185,27 @@ def test_suppression_comments_in_a_file_with_problems_still_apply(
     assert lines == {1, 11, 14}  # not the summary's line 8
 
 
+TERMS_WITH_A_SHORT = [
+    TERM.replace("history:", f"short: {short}\nhistory:")
+    for short in (
+        "Meets each vagrant. <!-- handbook-disable-line term.avoid -->",
+        "Meets each `vagrant`; write to jane.doe@gmail.com.",
+    )
+]
+
+
 @pytest.mark.parametrize(
     ("name", "valid", "broken"),
     [
         ("protocols/hotel.yml", PROTOCOL, PROTOCOL.replace("owner:", "ownr:")),
         ("content/modules/hotel.md", MODULE, MODULE.replace("version: 1", "version: one")),
         ("glossary/outreach-worker.yml", TERM, TERM.replace("version: 1", "version: 0")),
+        # A short is plain text, valid or not: a comment in it is text, not obeyed, and
+        # a form in backticks is no code.
+        *(
+            ("glossary/outreach-worker.yml", term, term.replace("version: 1", "version: 0"))
+            for term in TERMS_WITH_A_SHORT
+        ),
     ],
 )
 def test_a_file_with_problems_has_the_same_texts_checked_as_when_it_is_valid(

@@ -623,6 +623,47 @@ def test_a_config_read_from_standard_input_builds(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "index.html").is_file()
 
 
+def test_a_link_with_no_file_name_and_a_link_of_an_earlier_build_are_placed_too(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs words a link to no file with a suffix (`signs`) otherwise, at INFO: it is
+    placed all the same. A second build in the same process (`mkdocs serve`) counts its
+    links afresh: the first of a link written twice is named at its first place again."""
+    definition = (
+        "Work taken by force: [the signs](signs), [a](debt-bondag.md), [b](debt-bondag.md)."
+    )
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n"},
+        terms={"labor-exploitation": term_yaml("labor exploitation", definition)},
+    )
+    term_file = (tmp_path / "glossary" / "labor-exploitation.yml").read_text(encoding="utf-8")
+    line = term_file[: term_file.index("definition:")].count("\n") + 1
+    written = term_file.splitlines()[line - 1]
+
+    def column(link: str, after: str) -> int:
+        """The 1-based column of `link`, the first written after `after`."""
+        return written.index(f"]({link}", written.index(after)) + 3
+
+    def messages(site: str) -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            build_site(config, strict=False, site_dir=tmp_path / site)
+        page = "Doc file 'glossary/labor-exploitation.md' contains "
+        return [record.getMessage() for record in caplog.records if page in record.getMessage()]
+
+    where = f"glossary/labor-exploitation.yml:{line}"
+    expected = [
+        f"(written in {where}:{column('signs', 'definition')})",
+        f"(written in {where}:{column('debt-bondag.md', '[a]')})",
+        f"(written in {where}:{column('debt-bondag.md', '[b]')})",
+    ]
+    for site in ("first", "second"):
+        found = messages(site)
+        assert "unrecognized relative link 'signs'" in found[0], found
+        assert [message[message.rindex("(written in ") :] for message in found] == expected
+
+
 def test_a_broken_link_in_a_definition_or_a_step_is_named_where_it_is_written(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -66,6 +66,13 @@ def test_suppresses(rule: str, line: int, suppressed: bool) -> None:
     assert parse_suppressions(PAGE).suppresses(rule, line) is suppressed
 
 
+def test_a_disable_line_comment_covers_its_own_line_only() -> None:
+    """markdownlint's disable-line: the line the comment is on, not the one after."""
+    suppressions = parse_suppressions("a <!-- handbook-disable-line privacy.pii -->\nb\n")
+    assert suppressions.suppresses("privacy.pii", 1) is True
+    assert suppressions.suppresses("privacy.pii", 2) is False
+
+
 def test_nothing_to_suppress() -> None:
     suppressions = parse_suppressions("# A page\n\nNo comments.\n")
     assert not suppressions
@@ -233,6 +240,14 @@ def _avoided_lines(tmp_path: Path, definition: str) -> list[int]:
             "  also vagrant here.\nshort: Meets each vagrant.\n",
             [4, 6],
         ),
+        # The next Markdown line whole, after a blank line, over the file's two lines.
+        (
+            ">-\n  Intro. <!-- handbook-disable-next-line term.avoid -->\n\n"
+            "  Never say vagrant,\n  nor vagrant.\n",
+            [],
+        ),
+        # A comment in the middle of a one-line string disables what follows it there.
+        ("Intro <!-- handbook-disable term.avoid --> vagrant.\n", []),
     ],
 )
 def test_comments_in_a_string_written_over_several_lines_cover_what_they_say(
