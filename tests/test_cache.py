@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from site_builds import BIN, build_site
+from test_diff import git
 
 from coalition_handbook import cache as cache_module
 from coalition_handbook.cache import CACHE_DIR, RETIRED_NAMESPACES, STATS
@@ -354,17 +355,6 @@ class _Touch:
 
 
 FORGED_PACKS = ("snapshot", "records-term", "records-page", "matcher", "rules")
-
-
-def git(root: Path, *args: str) -> str:
-    completed = subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return completed.stdout
 
 
 def repository(root: Path) -> Path:
