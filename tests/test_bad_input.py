@@ -811,6 +811,26 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
     assert big.meta == {"title": "Big"} and big.origin.body_line == 4
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "javascript" + "\t" * 200_000 + "x",  # tabs where a colon would end a scheme
+        "[r]:" + " " * 200_000 + "x javascript:",  # spaces where a definition's address starts
+        "[r " + "javascript: " * 40_000,  # schemes in the prose of one line
+    ],
+    ids=["tabs-after-a-scheme", "spaces-after-a-definition", "schemes-on-one-line"],
+)
+def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: str) -> None:
+    """Found by a security review: link.unsafe's regular expressions gave back, one by
+    one, tabs or spaces that two parts of them could take, and read a line again from
+    its start for each scheme in it, so a page of a few hundred KB took minutes."""
+    from handbooks import make_handbook
+    from work import checked_in_time
+
+    completed = checked_in_time(make_handbook(tmp_path, f"# A page\n\n{text}\n"))
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
 def test_a_huge_number_in_a_pages_front_matter_is_no_traceback(tmp_path: Path) -> None:
     """Found by fuzzing: a page's front matter is read for its title and suppression
     settings; a whole number of 5,000 digits there was a traceback. It is a finding at its
