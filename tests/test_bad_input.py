@@ -572,6 +572,30 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'jav&#x09;ascript:'",),
     ),
     (
+        "page-javascript-after-a-space-reference",
+        "content/page.md",
+        "# A page\n\nSee [this](&#32;javascript:alert(1)).\n",
+        "link.unsafe",
+        3,
+        ("'&#32;javascript:'",),
+    ),
+    (
+        "page-javascript-attribute-after-a-control-reference",
+        "content/page.md",
+        '# A page\n\n<a href="&#1;javascript:alert(1)">x</a>\n',
+        "link.unsafe",
+        3,
+        ("'&#1;javascript:'",),
+    ),
+    (
+        "page-javascript-reference-after-a-space-reference",
+        "content/page.md",
+        "# A page\n\nSee [this][r].\n\n[r]: &#x20;javascript:alert(1)\n",
+        "link.unsafe",
+        5,
+        ("'&#x20;javascript:'",),
+    ),
+    (
         "definition-javascript-link",
         TERM_FILE,
         term_yaml(extra="definition: See [x](vbscript:msgbox).\n").replace(
@@ -580,6 +604,16 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         "link.unsafe",
         4,
         ("'vbscript:'",),
+    ),
+    (
+        "definition-javascript-after-a-space-reference",
+        TERM_FILE,
+        term_yaml(extra="definition: See [x](&#32;javascript:alert(1)).\n").replace(
+            "definition: A person", "short: A person", 1
+        ),
+        "link.unsafe",
+        4,
+        ("'&#32;javascript:'",),
     ),
     (
         "deeply-nested",
@@ -765,6 +799,41 @@ def test_script_addresses_in_prose_and_code_are_no_links(tmp_path: Path) -> None
     assert run_rules(tmp_path, {"content/page.md": page}) == []
 
 
+@pytest.mark.parametrize(
+    ("address", "found"),
+    [
+        ("[this](&#32;javascript:alert(1))", "&#32;javascript:"),
+        ("[this](&#x20;javascript:alert(1))", "&#x20;javascript:"),
+        ("[this](&#1;javascript:alert(1))", "&#1;javascript:"),
+        ("[this](&#0001;javascript:alert(1))", "&#0001;javascript:"),
+        ("[this](&#X1F&Tab;&NewLine;vbscript:x)", "&#X1F&Tab;&NewLine;vbscript:"),
+        ("[this](\x01\x0bjavascript:alert(1))", "\x01\x0bjavascript:"),
+        ("[this](<&#32;javascript:alert(1)>)", "&#32;javascript:"),
+        ("[this](< javascript:alert(1)>)", "javascript:"),  # a space, inside <...>
+        ('<a href="&#1;javascript:alert(1)">x</a>', "&#1;javascript:"),
+        ('<img src=" &#13;\t&#x9 JavaScript:x">', "&#13;\t&#x9 JavaScript:"),
+        # What the browser keeps: a no-break space, a NUL (read as U+FFFD), a character
+        # of a bigger number, and anything after the start of an address.
+        ("[this](&nbsp;javascript:alert(1))", None),
+        ("[this](&#0;javascript:alert(1))", None),
+        ("[this](&#320;javascript:alert(1))", None),
+        ("[this](https://x.org/&#32;javascript:alert(1))", None),
+        ("[this](x&#1;javascript:alert(1))", None),
+        ("(&#32;javascript: in prose)", None),
+    ],
+)
+def test_script_schemes_after_what_the_browser_strips_are_found_where_the_address_starts(
+    tmp_path: Path, address: str, found: str | None
+) -> None:
+    """A browser strips spaces and C0 controls from the start of an address, written or as
+    character references, and runs the script after them."""
+    from helpers_model import run_rules
+
+    findings = run_rules(tmp_path, {"content/page.md": f"# A page\n\nSee {address} here.\n"})
+    expected = [] if found is None else [(3, len("See ") + address.index(found) + 1, found)]
+    assert [(f.line, f.column, f.found) for f in findings] == expected
+
+
 def test_bom_crlf_and_html_are_accepted(tmp_path: Path) -> None:
     text = term_yaml(extra="short: Use <b>this</b> & that.\n").replace(
         "A person who", "A <em>person</em> who"
@@ -809,6 +878,30 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
     assert findings == []
     (big,) = [p for p in handbook.pages if p.path == "content/big.md"]
     assert big.meta == {"title": "Big"} and big.origin.body_line == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "javascript" + "\t" * 200_000 + "x",  # tabs where a colon would end a scheme
+        "[r]:" + " " * 200_000 + "x javascript:",  # spaces where a definition's address starts
+        "[r " + "javascript: " * 40_000,  # schemes in the prose of one line
+        "[x](" + "\x01 &#1;" * 30_000 + "x)",  # what a browser strips, before no scheme
+    ],
+    ids=[
+        *("tabs-after-a-scheme", "spaces-after-a-definition", "schemes-on-one-line"),
+        "stripped-characters",
+    ],
+)
+def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: str) -> None:
+    """Found by a security review: link.unsafe's regular expressions gave back, one by
+    one, tabs or spaces that two parts of them could take, and read a line again from
+    its start for each scheme in it, so a page of a few hundred KB took minutes."""
+    from handbooks import make_handbook
+    from work import checked_in_time
+
+    completed = checked_in_time(make_handbook(tmp_path, f"# A page\n\n{text}\n"))
+    assert (completed.returncode, completed.stderr) == (0, "")
 
 
 def test_a_huge_number_in_a_pages_front_matter_is_no_traceback(tmp_path: Path) -> None:

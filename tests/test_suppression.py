@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 from handbooks import make_handbook
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from coalition_handbook import suppression
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.suppression import parse_suppressions
@@ -286,3 +289,50 @@ def test_a_comment_naming_no_rule_is_reported_where_the_name_is(tmp_path: Path) 
     # The misspelt name switches nothing off; the family named beside it does.
     assert not any(finding.rule == "term.avoid" and finding.line == 4 for finding in findings)
     assert any(finding.rule == "term.avoid" and finding.line == 6 for finding in findings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<!-- handbook-disable" + " " * 200_000,  # never closed
+        "<!-- handbook-disable " * 25_000,  # openings, none closed
+        "handbook- " + "`" * 50_000 + " x" * 75_000,  # backticks that nothing closes
+    ],
+    ids=["spaces-after-an-opening", "openings", "backticks"],
+)
+def test_a_long_line_of_unclosed_comments_or_code_is_read_in_linear_time(
+    tmp_path: Path, line: str
+) -> None:
+    """Found by a security review: the regular expressions that read the comments and the
+    inline code of a line read it to its end again from each opening or each space, so
+    lines of a few hundred KB took minutes (DESIGN section 11: linear time)."""
+    from work import checked_in_time
+
+    completed = checked_in_time(make_handbook(tmp_path, f"# Home\n\n{line}\n"))
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+# The regular expressions that read a line's comments and inline code before they were
+# replaced by linear passes; those read the same, on every line.
+_OLD_COMMENT = re.compile(
+    r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
+)
+_OLD_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_LINE_PIECES = [
+    "`", "``", "```", " ", "\t", "\u2003", "x", ",", "-", "--", ">", "-->", "<", "<!--",
+    "<!-- ", "handbook-", "disable", "enable", "-next-line", "-line", "term.avoid",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=16))
+def test_comments_and_inline_code_are_read_as_the_regular_expressions_read_them(
+    pieces: list[str],
+) -> None:
+    line = "".join(pieces)
+    visible = _OLD_INLINE_CODE.sub(lambda code: " " * len(code.group(0)), line)
+    assert suppression._without_inline_code(line) == visible
+    assert list(suppression._suppression_comments(line)) == [
+        (comment.start(), comment.group(1), comment.start(2), comment.group(2))
+        for comment in _OLD_COMMENT.finditer(line)
+    ]

@@ -3,10 +3,15 @@ makes them noise); the benchmarks time things."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 from typing import Any
+
+from coalition_handbook.cache import DISABLE_VARIABLE
 
 
 class TooMuchWork(AssertionError):
@@ -32,3 +37,21 @@ def calls_made(function: Callable[..., Any], *args: Any, budget: int = 50_000_00
     finally:
         sys.setprofile(None)
     return count
+
+
+def checked_in_time(config_file: Path, limit: float = 20) -> subprocess.CompletedProcess[str]:
+    """`handbook check` of `config_file` in a child process, stopped after `limit` seconds.
+    For work done inside one regular expression, which `calls_made` sees as one call: the
+    limit is a guard, not a measure. Linear work on a test's input takes well under a
+    second, quadratic work minutes, which would hold up the suite, so it is stopped."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "coalition_handbook.cli", "check", "-f", str(config_file)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=limit,
+            env={**os.environ, DISABLE_VARIABLE: "1"},
+        )
+    except subprocess.TimeoutExpired:
+        raise TooMuchWork(f"handbook check not done after {limit} s") from None

@@ -30,11 +30,12 @@ from .model.types import Handbook
 if TYPE_CHECKING:
     from .rules.base import CheckContext
 
-COMMENT = re.compile(
-    r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
-)
+# A comment's opening, up to its action. The rest is read by `_suppression_comments`, not
+# by the regular expression `<!--\s*handbook-ACTION\b([^>]*?)\s*-->`, which read to the
+# end of the line again from each unclosed opening and each space: quadratic work.
+_OPENING = re.compile(r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b")
 _RULE_NAME = re.compile(r"[^\s,]+")
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_BACKTICKS = re.compile(r"`+")
 
 ALL_RULES = "*"
 
@@ -210,12 +211,71 @@ def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]
     each suppression comment on `line`; a comment shown in inline code does not count."""
     if "handbook-" not in line:
         return
-    visible = INLINE_CODE.sub(lambda code: " " * len(code.group(0)), line)
-    for comment in COMMENT.finditer(visible):
-        names = list(_RULE_NAME.finditer(comment.group(2)))
+    visible = _without_inline_code(line)
+    for start, action, rules_start, rules in _suppression_comments(visible):
+        names = list(_RULE_NAME.finditer(rules))
         yield (
-            comment.group(1),
+            action,
             tuple(name.group() for name in names),
-            tuple(comment.start(2) + name.start() + 1 for name in names),
-            comment.start() + 1,
+            tuple(rules_start + name.start() + 1 for name in names),
+            start + 1,
         )
+
+
+def _suppression_comments(line: str) -> Iterator[tuple[int, str, int, str]]:
+    """(start, action, start of the rule list, rule list) of each comment on `line`, the
+    matches of `<!--\\s*handbook-ACTION\\b([^>]*?)\\s*-->`, in one pass: a comment ends
+    at the first `>` after its action, which closes it only as `-->`. That `>` is looked
+    for once for all the openings before it, not again from each."""
+    position = 0
+    close = -1  # the first ">" after the last action read; len(line) when there is none
+    while opening := _OPENING.search(line, position):
+        rules_start = opening.end()
+        if close < rules_start:
+            found = line.find(">", rules_start)
+            close = found if found >= 0 else len(line)
+        if close < len(line) and close - 2 >= rules_start and line[close - 2 : close] == "--":
+            rules = line[rules_start : close - 2].rstrip()  # as `\s*` leaves it
+            yield opening.start(), opening.group(1), rules_start, rules
+            position = close + 1
+        else:  # not closed: the next opening may start inside this one
+            position = opening.start() + 1
+
+
+def _without_inline_code(line: str) -> str:
+    """`line` with its inline code blanked out. Code spans are read as the regular
+    expression ``(`+)(?:(?!\\1).)+?\\1`` reads them, in one pass over the runs of backticks,
+    which that expression read to the end of the line again from each backtick it tried:
+    a line of thousands took cubic time.
+
+    An opening takes as many backticks as the expression's greedy `+` keeps: more than
+    half of what is left of its run (else the rest of the run would close it at once, which
+    `(?!\\1)` forbids), and no more than the longest run after it holds. The span closes
+    at the first later run holding that many, just after them."""
+    runs = [(run.start(), run.end()) for run in _BACKTICKS.finditer(line)]
+    if len(runs) < 2:
+        return line
+    longest_after = [0] * len(runs)
+    for index in range(len(runs) - 2, -1, -1):
+        after = runs[index + 1]
+        longest_after[index] = max(longest_after[index + 1], after[1] - after[0])
+    pieces: list[str] = []
+    copied = 0  # how much of `line` is in `pieces`
+    position = 0  # where the expression would try next
+    index = 0
+    while index < len(runs):
+        run_start, run_end = runs[index]
+        longest = longest_after[index]
+        # The expression tries the run's backticks one by one, while too many are left.
+        position = max(position, run_start, run_end - 2 * longest + 1)
+        if position >= run_end:
+            index += 1
+            continue
+        ticks = min(run_end - position, longest)
+        index += 1
+        while runs[index][1] - runs[index][0] < ticks:
+            index += 1
+        end = runs[index][0] + ticks
+        pieces += [line[copied:position], " " * (end - position)]
+        copied = position = end
+    return "".join(pieces) + line[copied:]

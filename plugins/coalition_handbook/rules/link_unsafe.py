@@ -6,7 +6,10 @@ publishes needs one. Only addresses are reported: the word written in prose ("ne
 javascript: links") or shown in code is not a link. A scheme spelt with character
 references (`&#106;avascript:`, `javascript&colon;`) or broken by tabs and line breaks is
 the same scheme: Python-Markdown keeps the references in the address, and the browser
-decodes them and drops the breaks before it follows the link.
+decodes them and drops the breaks before it follows the link. So is a scheme after
+spaces and control characters (`&#32;javascript:`, `&#1;javascript:`), which the browser
+strips from the start of an address; a no-break space (`&nbsp;`) it keeps, and a NUL
+(`&#0;`) it reads as U+FFFD, which it keeps too.
 """
 
 from __future__ import annotations
@@ -33,10 +36,26 @@ def _written(char: str) -> str:
 
 # What a browser drops inside a URL: tabs and line breaks, written or as references.
 _DROPPED = r"(?:[\t\n\r]|&Tab;|&NewLine;|&\#0*(?:9|10|13);?|&\#x0*[9ad];?)*"
+# What a browser strips before a URL: a space or a C0 control but NUL (U+0001-U+0020),
+# written or as a reference; a reference's whole number (`&#106;` is a `j`, not a line
+# break and a 6).
+_STRIPPED = (
+    r"(?:[\x01-\x20]|&Tab;|&NewLine;"
+    r"|&\#0*(?:[1-9]|[12][0-9]|3[0-2])(?![0-9]);?"
+    r"|&\#x0*(?:[1-9a-f]|1[0-9a-f]|20)(?![0-9a-f]);?)"
+)
 _SCRIPT = re.compile(
-    r"(?<![\w&#;])(?:"
+    # First what can start a match at all, which passes over most of a text quickly.
+    r"(?=[\x01-\x20&jv])(?<![\w&#;])"
+    # Stripped characters, read from the start of a run of them only and taken at once
+    # (`++`): read again from each, a run of thousands would cost quadratic time.
+    + r"(?:(?<![\x00-\x20])"
+    + _STRIPPED
+    + r"++)?(?P<scheme>"
     + "|".join(_DROPPED.join(map(_written, scheme)) for scheme in ("javascript", "vbscript"))
-    + r")[ \t]*"
+    # Spaces and tabs before the colon, taken at once (`*+`): given back one by one to the
+    # tabs `_DROPPED` also takes, thousands of them with no colon cost quadratic time.
+    + r")[ \t]*+"
     + _DROPPED
     + _written(":"),
     re.IGNORECASE,
@@ -44,11 +63,14 @@ _SCRIPT = re.compile(
 # What stands just before an address (spaces aside): a link's `(` or `<`, an attribute's
 # `=` or quote, a CSS `url(`.
 _ADDRESS_OPENERS = frozenset("(<=\"'")
+# What a finding's place and the character before an address skip.
+_SPACES = " \t\r\n"
 # A link destination or an HTML tag in the view: blanked, or glued into a word
 # ("[x](javascript:y)s").
 _BLANKED = frozenset((" ", GLUE))
-# A reference definition, `[label]: javascript:...`, whose whole line the checks skip.
-_REFERENCE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?[ \t]*\Z")
+# The opening of a reference definition, `[label]: javascript:...`, whose whole line the
+# checks skip: an address that starts where it ends is a link's.
+_REFERENCE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -78,18 +100,34 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
     if "script" not in markdown.lower() and "&#" not in markdown:
         return
     outside_code: set[int] | None = None
+    # The line of each scheme in prose, counted on from the last one's: looked for from
+    # the start of the text for each, a page of thousands would cost quadratic time.
+    line_number, line_start, counted_to = 1, 0, 0
+    reference_line, reference_end = -1, -1  # a line's start, where its definition opens
     for found in _SCRIPT.finditer(markdown):
+        # Where the address starts as written: spaces and line breaks before it aside,
+        # as for the other findings (which the character before it is tells).
         start = found.start()
-        if text.view[start] in _BLANKED:  # a link destination or an HTML tag
+        while markdown[start] in _SPACES:
+            start += 1
+        if text.view[found.start("scheme")] in _BLANKED:  # a link destination or an HTML tag
             # Only where an address starts: `https://x.org/javascript:guide` is no script.
             if _character_before(markdown, start) in _ADDRESS_OPENERS:
                 yield start, found.end()
             continue
-        line_start = markdown.rfind("\n", 0, start) + 1
-        if _REFERENCE.match(markdown, line_start, start):
+        breaks = markdown.count("\n", counted_to, start)
+        if breaks:
+            line_number += breaks
+            line_start = markdown.rfind("\n", counted_to, start) + 1
+        counted_to = start
+        if reference_line != line_start:  # once a line: a line may hold thousands
+            reference_line = line_start
+            opening = _REFERENCE.match(markdown, line_start)
+            reference_end = opening.end() if opening else -1
+        if start == reference_end:
             if outside_code is None:
                 outside_code = {number for number, _ in lines_outside_code(markdown)}
-            if markdown.count("\n", 0, start) + 1 in outside_code:
+            if line_number in outside_code:
                 yield start, found.end()
 
 
@@ -98,6 +136,6 @@ def _character_before(text: str, index: int) -> str:
     found by stepping back: copying the text before each match would make a page of many
     script links quadratic."""
     index -= 1
-    while index >= 0 and text[index] in " \t\r\n":
+    while index >= 0 and text[index] in _SPACES:
         index -= 1
     return text[index] if index >= 0 else ""
