@@ -487,6 +487,71 @@ def test_a_page_that_sends_its_reader_to_another_host_fails_a_strict_build(
     ]
 
 
+def test_a_redirect_written_anywhere_a_page_is_made_from_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Not only in a page's Markdown: in front matter the theme writes into the head, in a
+    protocol's step (generated page) and in a copied HTML file (found in review)."""
+    refresh = '<meta http-equiv="refresh" content="0; url=https://example.org/{}">'
+    description = refresh.format("head").replace('"', '\\"')
+    protocol = protocol_yaml("Hotel staff").replace(
+        "Do not confront anyone.", f"Do not confront anyone. {refresh.format('step')}"
+    )
+    config = write_site(
+        tmp_path,
+        pages={
+            "index.md": f'---\ndescription: "\\">{description}<x y=\\""\n---\n# Home\n',
+            "old.html": f"<p>Moved.</p>{refresh.format('copied')}",
+        },
+        protocols={"hotel": protocol},
+        options='privacy: {allow: ["1-888-373-7888"]}\n',
+        theme="material",
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build_site(config, strict=False)
+    warned = sorted(
+        re.sub(r": the page sends every reader on to (\S+) as .*", r" \1", record.getMessage())
+        for record in caplog.records
+        if "sends every reader" in record.getMessage()
+    )
+    step_line = protocol.splitlines().index(
+        next(line for line in protocol.splitlines() if "Do not confront" in line)
+    )
+    assert warned == [
+        "content/index.md:2 https://example.org/head",
+        "old.html https://example.org/copied",
+        f"protocols/hotel.yml:{step_line + 1} https://example.org/step",
+    ]
+
+
+def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A pull request's `notes.txt -> ~/.git-credentials` would publish the building
+    machine's file (found in review); a link inside the handbook is published as before,
+    and an HTML file the build leaves out (exclude_docs) stops nothing."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOKEN=abc123\n", encoding="utf-8")
+    config = write_site(
+        tmp_path / "handbook",
+        pages={"index.md": "# Home\n", "inside.txt": "public\n", "drafts/x.html": "<p>x</p>"},
+        extra_config="exclude_docs: drafts/\n",
+    )
+    content = tmp_path / "handbook" / "content"
+    (content / "notes.txt").symlink_to(secret)
+    (content / "copy.txt").symlink_to(content / "inside.txt")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = build_site(config, strict=False)
+    assert not (site / "notes.txt").exists()
+    assert (site / "copy.txt").read_text(encoding="utf-8") == "public\n"
+    assert not (site / "drafts").exists()
+    assert [r.getMessage() for r in caplog.records if "notes.txt" in r.getMessage()] == [
+        "handbook: content/notes.txt is a symbolic link to a file outside the handbook (the "
+        "folder of mkdocs.yml): it is not published"
+    ]
+
+
 def _files(site: Path) -> dict[str, bytes]:
     return {
         path.relative_to(site).as_posix(): path.read_bytes()

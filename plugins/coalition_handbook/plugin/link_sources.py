@@ -84,6 +84,11 @@ def _places(item: Term | Protocol, link: str) -> list[int]:
 _SOURCES = LinkSources({})
 
 
+def record_of(src_uri: str) -> Term | Protocol | None:
+    """The term or protocol the generated page `src_uri` of this build is made of."""
+    return _SOURCES.records.get(src_uri)
+
+
 def install(records: Mapping[str, Term | Protocol]) -> None:
     """Name, from now on, where the links of `records`' pages are written (a build's
     generated pages; none once it is over, so another site's pages are never named)."""

@@ -284,15 +284,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.page_date = content_date(hb_config.root, handbook)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        docs_dir = Path(config.docs_dir).resolve()
+        self._keep_copied_files_in_the_handbook(files, config)
+        # .HTML, too, which MkDocs takes for no page (its own test is case-sensitive)
         self.copied_html = [
             Path(file.abs_dest_path)
             for file in files
-            if not file.is_documentation_page()
-            and file.src_uri.lower().endswith(
-                (".html", ".htm")
-            )  # .HTML is no static page to MkDocs
-            and Path(file.abs_src_path or "").resolve().is_relative_to(docs_dir)
+            if file.src_dir == config.docs_dir
+            and not file.is_documentation_page()
+            and file.src_uri.lower().endswith((".html", ".htm"))
         ]
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
@@ -463,6 +462,27 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._begin_autolinks(page)
         return context
 
+    def _keep_copied_files_in_the_handbook(self, files: Files, config: MkDocsConfig) -> None:
+        """A file of docs_dir that MkDocs copies as it is (an image, a PDF, a text) and
+        that a symbolic link leads out of the handbook is not published, with a warning:
+        a pull request could otherwise publish a file of the machine that builds the site
+        (`notes.txt -> ~/.git-credentials`). Pages are read by the checks, which say so."""
+        if self.handbook_config is None:
+            return
+        allowed = (self.handbook_config.root, self.handbook_config.docs_dir)
+        docs = self.handbook_config.relative(self.handbook_config.docs_dir)
+        for file in list(files):
+            if file.src_dir != config.docs_dir or file.is_documentation_page():
+                continue
+            real = Path(file.abs_src_path or "").resolve()
+            if any(real.is_relative_to(folder) for folder in allowed):
+                continue
+            files.remove(file)
+            log.warning(
+                f"handbook: {docs}/{file.src_uri} is a symbolic link to a file outside the "
+                "handbook (the folder of mkdocs.yml): it is not published"
+            )
+
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -479,8 +499,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         site...): the site's content policy has browsers refuse it. Information, not a
         warning: the page itself is sound, and builds under --strict go on."""
         urls = remote_resources(html)
-        redirects = remote_redirects(html)
-        if not urls and not redirects:
+        if not urls:
             return
         assert self.handbook_config is not None and page.file.abs_src_path is not None
         source = page.file.content_string
@@ -491,23 +510,32 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if self._content_policy
             else "opened from files, the pages would fetch it from there"
         )
-        lines = LineIndex.of(source)
-
-        def where(url: str) -> str:
-            offset = source.find(url)
-            return f"{path}:{lines.position(offset)[0]}" if offset >= 0 else path
-
         for url in urls:
             log.info(
-                f"{where(url)}: {url} is on another host, and the handbook loads nothing from "
-                f"other hosts ({effect}). Copy the file into {docs}/ and link to the copy."
+                f"{_place_in(source, path, url)}: {url} is on another host, and the handbook "
+                f"loads nothing from other hosts ({effect}). Copy the file into {docs}/ and "
+                "link to the copy."
             )
-        # A warning: no content policy keeps a page from sending its reader elsewhere.
+
+    def _warn_of_redirects(self, html: str, page: Page | None, name: str) -> None:
+        """A warning (--strict fails) for each other host `html`, a whole page as written
+        (its head too, where front matter lands) or a copied HTML file named `name`,
+        sends its reader on to as it opens: no content policy keeps a page from going
+        elsewhere."""
+        redirects = remote_redirects(html)
+        if not redirects or self.handbook_config is None:
+            return
+        source: str | None = None
+        if page is not None and page.file.abs_src_path and not page.file.generated_by:
+            source = page.file.content_string
+            name = self.handbook_config.relative(Path(page.file.abs_src_path))
+        elif page is not None and (record := link_sources.record_of(page.file.src_uri)):
+            source, name = record.origin.text, record.origin.path
         for url in redirects:
             log.warning(
-                f"{where(url)}: the page sends every reader on to {url} as it opens "
-                '(<meta http-equiv="refresh">), and the handbook loads nothing from other '
-                "hosts: link to it instead."
+                f"{_place_in(source, name, url)}: the page sends every reader on to {url} as "
+                'it opens (<meta http-equiv="refresh">), and the handbook loads nothing from '
+                "other hosts: link to it instead."
             )
 
     # Before the search plugins (default priority) index the page: a generated page that
@@ -589,6 +617,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        self._warn_of_redirects(output, page, page.file.src_uri)
         return with_content_policy(output) if self._content_policy else output
 
     def on_post_template(
@@ -640,12 +669,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # An HTML file in docs_dir is copied as it is, no page of the theme's: it gets the
     # policy too, or a page could frame it (same host) and load from anywhere through it.
     def _copied_html_with_policy(self, config: MkDocsConfig) -> None:
-        if not self._content_policy:
-            return
         for path in self.copied_html:
+            if not path.is_file():  # left out of the site (exclude_docs, a draft)
+                continue
             try:  # bytes in another encoding are kept as they are
                 html = path.read_bytes().decode("utf-8", "surrogateescape")
-                with_policy = with_content_policy(html)
+                self._warn_of_redirects(html, None, path.relative_to(config.site_dir).as_posix())
+                with_policy = with_content_policy(html) if self._content_policy else html
                 if with_policy != html:
                     path.write_bytes(with_policy.encode("utf-8", "surrogateescape"))
             except OSError as problem:
@@ -672,6 +702,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.error(f"handbook: the site published before is in {previous.aside}: {problem}")
         else:
             log.info("handbook: the build failed; the site published before is back in place")
+
+
+def _place_in(source: str | None, path: str, text: str) -> str:
+    """`path:line` of the first `text` in `source`, or `path` where it is not found."""
+    offset = -1 if source is None else source.find(text)
+    if source is None or offset < 0:
+        return path
+    return f"{path}:{LineIndex.of(source).position(offset)[0]}"
 
 
 def _nav_paths(nav: object) -> set[str]:
