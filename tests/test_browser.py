@@ -532,6 +532,12 @@ def test_the_navigation_drawer_works_from_the_keyboard(zoomed_page: object) -> N
     expect(drawer).not_to_be_checked()
     expect(button).to_be_focused()
     expect(button).to_have_attribute("aria-expanded", "false")
+    # Enter on the button of an open drawer closes it (the theme's own Enter reopened it).
+    zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(drawer).to_be_checked()
+    button.focus()
+    zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(drawer).not_to_be_checked()
     zoomed_page.keyboard.press(" ")  # type: ignore[attr-defined]
     expect(drawer).to_be_checked()
     zoomed_page.keyboard.press("Escape")  # type: ignore[attr-defined]

@@ -70,6 +70,7 @@ function drawerButton() {
       return;
     }
     event.preventDefault(); // Space would scroll the page
+    event.stopPropagation(); // the theme clicks a focused label on Enter too: twice is none
     button.click();
     var first = parts.toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
     if (first) {
@@ -174,7 +175,10 @@ function escapeTitles() {
   if (!materialTooltips()) {
     return;
   }
-  document.querySelectorAll("[title]:not([data-hb-escaped])").forEach(function (element) {
+  // Where the theme shows titles as tooltips: the content's (its header's it reads before
+  // this runs); elsewhere a title is only what screen readers announce, left as written.
+  var titled = ".md-content [title]:not([data-preview]):not([data-hb-escaped])";
+  document.querySelectorAll(titled).forEach(function (element) {
     var title = element.getAttribute("title");
     if (!readsAsItself(title)) {
       var text = document.createElement("span");
