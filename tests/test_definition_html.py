@@ -71,6 +71,22 @@ def test_no_tag_of_a_definition_is_html_on_its_page(markdown: str, shown: str) -
     assert tags_as_text(markdown) == shown
 
 
+def test_a_definition_with_a_long_code_span_full_of_tags_is_read_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    """Each `<` in a code span was read back to its line's start to see whether it starts
+    a line: quadratic, so a definition of a few MB took minutes (DESIGN section 11; found
+    in review). Each line of a span is looked at once now."""
+    from work import checked_in_time
+
+    definition = "A `a" + "<" * 1_500_000 + "` b."
+    term = f"term: widget\nversion: 1\ndefinition: {json.dumps(definition)}\n" + (
+        "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
+    )
+    completed = checked_in_time(make_handbook(tmp_path, **{"glossary__widget.yml": term}))
+    assert completed.returncode == 0, completed.stderr
+
+
 def test_tags_are_shown_as_text_and_code_is_left_alone() -> None:
     assert tags_as_text("A <b>bold</b> `<i>` & <img src=x onerror=alert(1)>") == (
         "A &lt;b>bold&lt;/b> `<i>` & &lt;img src=x onerror=alert(1)>"

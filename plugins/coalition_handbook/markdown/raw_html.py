@@ -27,6 +27,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # What starts an HTML block to Python-Markdown, at the start of a line: a block-level
 # tag, a comment or declaration (`<!`), a processing instruction (`<?`).
 _LINE_START_TAG = re.compile(r"[ \t]{0,3}<(?:[!?]|/?(?P<name>[A-Za-z][\w-]*))")
+_LINE_START_OPENER = re.compile(r"[ \t]{0,3}<")
 # What a reader would take for a tag, to name in a finding: `<b>`, `</div>`, `<!DOCTYPE>`.
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>?|<[!?][^<>\n]*>?")
 
@@ -57,9 +58,10 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
             _, end, is_span = code[index]
             # Python-Markdown finds HTML blocks before code spans: a tag that starts a
             # line is HTML even where a code span from the line before would hold it, so
-            # each `<` of a span is looked at, not only its first.
+            # each line of a span is looked at, not only its first `<`.
             if not (is_span and _starts_html_block(text, position)):
-                position = text.find("<", position + 1 if is_span else end)
+                following = _next_line_opener(text, position, end) if is_span else -1
+                position = following if following >= 0 else text.find("<", end)
                 continue
         comment = _COMMENT.match(text, position) or _AUTOLINK.match(text, position)
         if comment is not None:
@@ -75,9 +77,25 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
     return HtmlInMarkdown(tuple(openers), tuple(comments), tuple(tags))
 
 
+def _next_line_opener(text: str, position: int, end: int) -> int:
+    """The first `<` after `position` and before `end` that starts a line (after at most
+    three spaces), or -1: each line break of the span is looked at once."""
+    line_break = text.find("\n", position, end)
+    while line_break >= 0:
+        opener = _LINE_START_OPENER.match(text, line_break + 1, end)
+        if opener is not None:
+            return opener.end() - 1
+        line_break = text.find("\n", line_break + 1, end)
+    return -1
+
+
 def _starts_html_block(text: str, position: int) -> bool:
-    """Whether the `<` at `position` starts its line and, there, an HTML block."""
-    line_start = text.rfind("\n", 0, position) + 1
+    """Whether the `<` at `position` starts its line and, there, an HTML block. Only the
+    few characters before it are read: a long line of code spans stays linear."""
+    before = text.rfind("\n", max(0, position - 4), position)
+    line_start = before + 1 if before >= 0 else 0
+    if position - line_start > 3 or text[line_start:position].strip(" \t"):
+        return False
     found = _LINE_START_TAG.match(text, line_start)
     if found is None or found.start() + found.group().index("<") != position:
         return False
