@@ -423,6 +423,21 @@ def test_a_cache_tracked_by_git_is_not_read(
     assert not marker.exists()
 
 
+def test_a_cache_tracked_in_another_case_is_not_read(tmp_path: Path) -> None:
+    """On a checkout that ignores case (macOS, Windows), a file git tracks under
+    `.CACHE/handbook/` is what `.cache/handbook` opens, and `git ls-files .cache/handbook`
+    named none of it (found in review)."""
+    config = repository(tmp_path)
+    check(config)  # the cache folder is there
+    forged = tmp_path / ".CACHE" / "handbook" / "snapshot.pickle"
+    forged.parent.mkdir(parents=True)
+    forged.write_bytes(b"forged")
+    git(tmp_path, "add", "-f", ".CACHE")
+    git(tmp_path, "commit", "-q", "-m", "a cache in capitals")
+    refusal = cache_module.cache_refused(tmp_path.resolve())
+    assert refusal is not None and refusal.startswith(".cache/handbook is tracked by git")
+
+
 def test_the_command_says_so_once_on_stderr(tmp_path: Path) -> None:
     root = tmp_path / "clone"
     config = repository(root)
@@ -451,7 +466,9 @@ def test_an_untracked_cache_is_read_and_git_asked_once_per_index(
     assert calls == []  # no cache folder yet: nothing to ask
     assert check(config) == first
     assert STATS.results == 1  # from the cache
-    assert [command[3:] for command in calls] == [["ls-files", "-z", "--", ".cache/handbook"]]
+    assert [command[3:] for command in calls] == [
+        ["ls-files", "-z", "--", ":(icase).cache/handbook"]
+    ]
     cache_module.RunCache.beside(tmp_path.resolve())  # the build's other caches ask too
     assert check(config) == first
     assert len(calls) == 1

@@ -182,7 +182,9 @@ def _tracked_files(root: Path, names: list[str]) -> str | None:
     where refusing would fail every strict build."""
     try:
         listed = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--", *names],
+            # In any case: on a checkout that ignores case (macOS, Windows) a file git
+            # tracks as `.CACHE/handbook/...` is what `.cache/handbook` opens.
+            ["git", "-C", str(root), "ls-files", "-z", "--", *(f":(icase){n}" for n in names)],
             capture_output=True,
             check=False,
             timeout=60,
@@ -195,8 +197,8 @@ def _tracked_files(root: Path, names: list[str]) -> str | None:
         name
         for name in names
         if any(
-            path == name or path.startswith(f"{name}/")
-            for path in listed.stdout.decode("utf-8", "surrogateescape").split("\0")
+            path == name.casefold() or path.startswith(f"{name.casefold()}/")
+            for path in listed.stdout.decode("utf-8", "surrogateescape").casefold().split("\0")
         )
     ]
     if not tracked:
