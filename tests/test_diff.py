@@ -13,7 +13,13 @@ import pytest
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.editor.diff import run_diff
-from coalition_handbook.editor.diff_report import _describe, _list_change, line_diff, word_diff
+from coalition_handbook.editor.diff_report import (
+    _code,
+    _describe,
+    _list_change,
+    line_diff,
+    word_diff,
+)
 from coalition_handbook.model.types import Contact, SourceRef
 
 TERM = """\
@@ -1256,9 +1262,11 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
         "Hotline (1-888-373-7888, 233733 \\(HELP\\) \\<\\!--)"
     )
     assert _describe(SourceRef(title="Law", url="https://x.org/a>b <!--")) == (
-        "Law (https://x.org/a\\>b \\<\\!--)"
+        "Law (<https://x.org/a%3Eb %3C!-->)"
     )
     assert _describe(SourceRef(title="Law", url="https://x.org/a")) == "Law (<https://x.org/a>)"
+    # A file's name, as git gives it, cannot close the code span it is shown in.
+    assert _code("content/a`<!--`.md") == "``content/a`<!--`.md``"
 
 
 def test_a_list_change_pairs_no_items_that_share_a_name() -> None:

@@ -66,7 +66,7 @@ def render(
             "load. `handbook check` says what is wrong with each.",
             "",
         ]
-        lines += [f"- ❌ `{path}`" for path in not_compared]
+        lines += [f"- ❌ {_code(path)}" for path in not_compared]
         lines.append("")
     if broken_at_base:
         lines += [
@@ -75,7 +75,7 @@ def render(
             "These files did not load at the base, so what is in them now is shown as added, "
             "compared with nothing (a fix of a broken file, most likely):",
             "",
-            *(f"- `{path}`" for path in broken_at_base),
+            *(f"- {_code(path)}" for path in broken_at_base),
             "",
         ]
     for kind in KINDS:
@@ -106,7 +106,7 @@ def _version_problems(changes: Changes) -> list[str]:
         "",
     ]
     for change in problems:
-        where = f"`{change.path}` ({change.kind} `{change.item.id}`)"
+        where = f"{_code(change.path)} ({change.kind} `{change.item.id}`)"
         lines.append(f"- ❌ {where}: {change.version_problem}")
     return [*lines, ""]
 
@@ -128,7 +128,7 @@ def _kind_section(kind: ItemKind, items: list[ItemChange]) -> list[str]:
 def _item_lines(change: ItemChange) -> list[str]:
     item = change.item
     name = item.term if isinstance(item, Term) else item.title
-    heading = f"- **{_escape(name)}** (`{item.id}`, `{change.path}`)"
+    heading = f"- **{_escape(name)}** (`{item.id}`, {_code(change.path)})"
     if change.change == "added":
         status = f", {item.status}" if isinstance(item, Term) else ""
         return [
@@ -152,8 +152,8 @@ def _item_lines(change: ItemChange) -> list[str]:
     lines = [f"{heading}: version {_arrow(change.old.version, change.new.version)}"]
     if change.change == "renamed":
         lines.append(
-            f"  - renamed from `{change.old.id}` (`{change.old.origin.path}`): its page moves, "
-            f"and references to `{change.old.id}` must follow"
+            f"  - renamed from `{change.old.id}` ({_code(change.old.origin.path)}): its page "
+            f"moves, and references to `{change.old.id}` must follow"
         )
         lines += _named_by_lines(change)
     if change.fields:
@@ -210,7 +210,7 @@ def _named_by_lines(change: ItemChange) -> list[str]:
     if not change.named_by:
         return []
     assert change.old is not None
-    places = ", ".join(f"`{place}`" for place in change.named_by)
+    places = ", ".join(_code(place) for place in change.named_by)
     follow = "`handbook check` fails until they follow"
     return [f"  - still named as `{change.old.id}` by {places}: {follow}"]
 
@@ -487,7 +487,7 @@ def _describe(value: object) -> str:
     if isinstance(value, AvoidForm):
         return _code(value.text)
     if isinstance(value, SourceRef):
-        return f"{_escape(value.title)} ({_address(value.url)})"
+        return f"{_escape(value.title)} (<{_link_target(value.url)}>)"
     if isinstance(value, Contact):
         details = [_escape(part) for part in (value.phone, value.text, value.url) if part]
         return _escape(value.name) + (f" ({', '.join(details)})" if details else "")
@@ -537,11 +537,6 @@ def _escape(text: str) -> str:
     """`text` as Markdown text on one line: what an editor typed never becomes markup in
     the report (a `<!--` in a contact's text hid all that followed it)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def _address(url: str) -> str:
-    """`url` as a link in the report, or as text where it could not stay one."""
-    return _escape(url) if any(char in url for char in "<> \t\r\n") else f"<{url}>"
 
 
 def _arrow(old: int, new: int) -> str:
