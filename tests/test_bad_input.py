@@ -155,6 +155,14 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         1,
         ("'Survivor_Term'", "not a slug", "'survivor-term'"),
     ),
+    (  # Python's `$` also matched before a final line break (found in review)
+        "id-ending-in-a-line-break",
+        "glossary/survivor\n.yml",
+        term_yaml("survivor"),
+        "glossary.schema",
+        1,
+        ("not a slug", "'survivor'"),
+    ),
     (
         "id-index-takes-the-glossary-index",
         "glossary/index.yml",

@@ -20,7 +20,7 @@ from ..utf8 import decode_utf8
 from .types import OffsetSpans
 from .yaml_source import LineIndex, YamlDocument
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # whole ids only: fullmatch
 
 
 @dataclass
@@ -124,7 +124,7 @@ def check_id(file_id: str, report: FileReport) -> None:
             "id 'index' (the file name) is taken by the generated index page of its "
             "folder: rename the file after the term or protocol, e.g. 'vulnerability-index'",
         )
-    elif not SLUG.match(file_id):
+    elif not SLUG.fullmatch(file_id):
         suggestion = slugify(file_id)
         hint = f", e.g. '{suggestion}'" if suggestion else ""
         report.at_position(
