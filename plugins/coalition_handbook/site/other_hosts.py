@@ -146,7 +146,9 @@ _REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)"
 def remote_redirects(html: str) -> list[str]:
     """The other hosts' URLs `html` sends its reader to as soon as it opens (`<meta
     http-equiv="refresh">`): no content policy stops a page from going elsewhere."""
-    if "//" not in html:
+    # Every page is looked at, whole: most have no "refresh" at all (lower() and `in` take
+    # a tenth of the time of a case-blind regular expression).
+    if "//" not in html or "refresh" not in html.lower():
         return []
     if "<!--" in html:  # a comment sends no one anywhere
         html = _COMMENT.sub("", html)
