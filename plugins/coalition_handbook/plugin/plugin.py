@@ -617,7 +617,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        self._warn_of_redirects(output, page, page.file.src_uri)
+        # Where a page's own words can be: its head (front matter lands there) and its
+        # content; not the whole navigation around them, which is most of the page.
+        head_end = output.find("</head>")
+        head = output if head_end < 0 else output[:head_end]
+        self._warn_of_redirects(head + (page.content or ""), page, page.file.src_uri)
         return with_content_policy(output) if self._content_policy else output
 
     def on_post_template(
