@@ -118,7 +118,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.render_cache: PageRenderCache | None = None
         self.pending_search: PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
-        self.copied_html: list[Path] = []  # HTML files of docs_dir, copied as they are
+        # HTML files of docs_dir, copied as they are: (where, their path in the site)
+        self.copied_html: list[tuple[Path, str]] = []
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
         self.previous_site: PreviousSite | None = None
@@ -287,7 +288,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._keep_copied_files_in_the_handbook(files, config)
         # .HTML, too, which MkDocs takes for no page (its own test is case-sensitive)
         self.copied_html = [
-            Path(file.abs_dest_path)
+            (Path(file.abs_dest_path), file.dest_uri)
             for file in files
             if file.src_dir == config.docs_dir
             and not file.is_documentation_page()
@@ -518,10 +519,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             )
 
     def _warn_of_redirects(self, html: str, page: Page | None, name: str) -> None:
-        """A warning (--strict fails) for each other host `html`, a whole page as written
-        (its head too, where front matter lands) or a copied HTML file named `name`,
-        sends its reader on to as it opens: no content policy keeps a page from going
-        elsewhere."""
+        """A warning (--strict fails) for each other host that `html` (a page's head, where
+        front matter lands, and its content; or a copied HTML file named `name`) sends its
+        reader on to as it opens: no content policy keeps a page from going elsewhere."""
         redirects = remote_redirects(html)
         if not redirects or self.handbook_config is None:
             return
@@ -673,12 +673,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # An HTML file in docs_dir is copied as it is, no page of the theme's: it gets the
     # policy too, or a page could frame it (same host) and load from anywhere through it.
     def _copied_html_with_policy(self, config: MkDocsConfig) -> None:
-        for path in self.copied_html:
+        for path, name in self.copied_html:
             if not path.is_file():  # left out of the site (exclude_docs, a draft)
                 continue
             try:  # bytes in another encoding are kept as they are
                 html = path.read_bytes().decode("utf-8", "surrogateescape")
-                self._warn_of_redirects(html, None, path.relative_to(config.site_dir).as_posix())
+                self._warn_of_redirects(html, None, name)
                 with_policy = with_content_policy(html) if self._content_policy else html
                 if with_policy != html:
                     path.write_bytes(with_policy.encode("utf-8", "surrogateescape"))
