@@ -37,6 +37,7 @@ from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
 from ..findings import Finding, Severity
 from ..markdown import LineIndex
+from ..model.source import outside_the_handbook
 from ..model.types import Module
 from ..report.text import one_line
 from ..rules import RULES
@@ -468,21 +469,20 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         that a symbolic link leads out of the handbook is not published, with a warning:
         a pull request could otherwise publish a file of the machine that builds the site
         (`notes.txt -> ~/.git-credentials`). Pages are read by the checks, which say so."""
-        if self.handbook_config is None:
+        hb_config = self.handbook_config
+        if hb_config is None:
             return
-        allowed = (self.handbook_config.root, self.handbook_config.docs_dir)
-        docs = self.handbook_config.relative(self.handbook_config.docs_dir)
+        docs = hb_config.relative(hb_config.docs_dir)
         for file in list(files):
             if file.src_dir != config.docs_dir or file.is_documentation_page():
                 continue
-            real = Path(file.abs_src_path or "").resolve()
-            if any(real.is_relative_to(folder) for folder in allowed):
-                continue
-            files.remove(file)
-            log.warning(
-                f"handbook: {docs}/{file.src_uri} is a symbolic link to a file outside the "
-                "handbook (the folder of mkdocs.yml): it is not published"
-            )
+            # The rule the checks apply to the files they read (model/source.py).
+            if outside_the_handbook(Path(file.abs_src_path or ""), hb_config, hb_config.docs_dir):
+                files.remove(file)
+                log.warning(
+                    f"handbook: {docs}/{file.src_uri} is a symbolic link to a file outside the "
+                    "handbook (the folder of mkdocs.yml): it is not published"
+                )
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
