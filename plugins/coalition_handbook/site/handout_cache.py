@@ -156,10 +156,11 @@ def read_files(root: Path, paths: Iterable[Path]) -> dict[str, str]:
     found: dict[str, str] = {}
     resolved_root = root.resolve()
     for path in paths:
+        real = path.resolve()
         try:
-            name = path.resolve().relative_to(resolved_root).as_posix()
+            name = real.relative_to(resolved_root).as_posix()
         except ValueError:  # outside the handbook (a docs_dir elsewhere): by its own path
-            name = path.resolve().as_posix()
+            name = real.as_posix()
         try:
             found[name] = hashlib.sha256(read_regular_file(resolved_root / name)).hexdigest()
         except OSError:
