@@ -696,6 +696,58 @@ def test_line_endings_alone_are_no_change(
     assert "No glossary term" in out
 
 
+CONTACTS = "contacts:\n  - name: National Human Trafficking Hotline\n    phone: 1-888-373-7888\n"
+SUMMARY = "summary: What hotel staff do when they suspect trafficking.\n"
+PROTOCOL_WITH_CONTACTS = PROTOCOL.format(version=1, step="Call", history=history(1)) + CONTACTS
+HOTEL_MODULE = MODULE.format(version=1, history=history(1), realize="It happens here.")
+
+
+@pytest.mark.parametrize(
+    ("path", "before", "after"),
+    [
+        (
+            "protocols/hotel-staff.yml",
+            PROTOCOL_WITH_CONTACTS,
+            PROTOCOL_WITH_CONTACTS.replace(SUMMARY, "") + SUMMARY,
+        ),
+        (
+            "content/modules/hotel-staff.md",
+            HOTEL_MODULE,
+            HOTEL_MODULE.replace("title: Hotel staff\n", "", 1).replace(
+                "---\n\n## Realize", "title: Hotel staff\n---\n\n## Realize"
+            ),
+        ),
+    ],
+)
+def test_keys_moved_in_a_file_are_no_change(
+    repository: Path, capsys: pytest.CaptureFixture[str], path: str, before: str, after: str
+) -> None:
+    """The order of a file's keys is no content: nothing to show, no version to raise,
+    as for a term file."""
+    write(repository, path, before)
+    commit(repository, "with contacts")
+    write(repository, path, after)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "No glossary term, protocol or training module changed." in out
+
+
+def test_a_changed_step_is_shown_as_steps_alone(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The strings the checks read are derived from the fields, not fields of their own:
+    a step's edit is shown once, as `steps`."""
+    write(
+        repository,
+        "protocols/hotel-staff.yml",
+        PROTOCOL.format(version=2, step="Ring", history=history(2, 1)),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "  - fields changed: `steps`\n" in out
+    assert "texts" not in out
+
+
 @pytest.mark.parametrize(
     ("path", "broken"),
     [

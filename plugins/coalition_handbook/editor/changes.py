@@ -33,8 +33,10 @@ FormStatus = Literal["accepted", "avoid", "deprecated"]
 
 KINDS: tuple[ItemKind, ...] = ("term", "protocol", "module")
 
-# Not compared as content: where the item came from, and the version record itself.
-_NOT_CONTENT = {"id", "origin", "version", "history", "headings"}
+# Not compared as content: where the item came from, the version record itself, and what
+# is derived from the other fields (`texts`, the strings the checks read, in file order:
+# moving a key would change it, and a step's edit would be shown twice).
+_NOT_CONTENT = {"id", "origin", "version", "history", "headings", "texts"}
 
 
 @dataclass(frozen=True)
