@@ -437,6 +437,44 @@ def test_form_moved_to_avoid_lists_the_pages_with_line(
     ) in out
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        (
+            term(extra="aliases: [trafficking survivor, survivor of trafficking]\n"),
+            term(extra="aliases: [Survivor of trafficking, trafficking survivor]\n"),
+            "  - aliases reordered or recased: was `trafficking survivor`, "
+            "`survivor of trafficking`; now `Survivor of trafficking`, `trafficking survivor`\n",
+        ),
+        (
+            term(extra="avoid: [victim, trafficking victim]\n"),
+            term(extra="avoid: [Trafficking victim, victim]\n"),
+            "  - forms to avoid reordered or recased: was `victim`, `trafficking victim`; "
+            "now `Trafficking victim`, `victim`\n",
+        ),
+        # The preferred form and an alias swapped: the preferred form's line shows one half.
+        (
+            term(extra="aliases: [trafficking survivor]\n"),
+            term("trafficking survivor", extra="aliases: [survivor]\n"),
+            "  - `aliases`: was `trafficking survivor`; now `survivor`\n",
+        ),
+    ],
+    ids=["aliases", "avoid", "swapped with the preferred form"],
+)
+def test_forms_reordered_or_recased_are_shown_as_written_and_need_a_bump(
+    repository: Path, capsys: pytest.CaptureFixture[str], before: str, after: str, shown: str
+) -> None:
+    """No form is added or removed, so the forms' lines show nothing: the lists are
+    shown old and new, for the reviewer to see what the change did."""
+    write(repository, "glossary/survivor.yml", before)
+    commit(repository, "with forms")
+    write(repository, "glossary/survivor.yml", after)
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    assert shown in out
+    assert "its content changed but `version` is still 1" in out
+
+
 def test_deprecation_shows_status_and_pages(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

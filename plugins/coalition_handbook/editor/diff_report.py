@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..forms import form_key
 from ..model.types import AvoidForm, Contact, HistoryEntry, Protocol, SourceRef, Step, Term
@@ -232,6 +232,21 @@ def _text_of_new(item: Item) -> list[str]:
     return [f"  - {name}:", "", *quoted.split("\n"), ""]
 
 
+FormsOf = Callable[[Term], Sequence[str]]
+
+
+def _aliases(term: Term) -> tuple[str, ...]:
+    return term.aliases
+
+
+# Each kind of form: its label in "forms ... added", a term's forms of that kind, and the
+# list of them its file has, with its name.
+_FORM_KINDS: tuple[tuple[str, FormsOf, str, FormsOf], ...] = (
+    ("accepted", accepted_forms, "aliases", _aliases),
+    ("to avoid", avoided_forms, "forms to avoid", avoided_forms),
+)
+
+
 def _form_lines(change: ItemChange) -> list[str]:
     old, new = change.old, change.new
     if not isinstance(old, Term) or not isinstance(new, Term):
@@ -240,13 +255,28 @@ def _form_lines(change: ItemChange) -> list[str]:
     if old.status != new.status:
         replacement = f" (replaced by `{new.replaced_by}`)" if new.replaced_by else ""
         lines.append(f"  - status: {old.status} → **{new.status}**{replacement}")
-    for label, forms_of in (("accepted", accepted_forms), ("to avoid", avoided_forms)):
+    for label, forms_of, listed_as, listed in _FORM_KINDS:
         added, removed = _set_difference(forms_of(old), forms_of(new), new.case_sensitive)
         if added:
             lines.append(f"  - forms {label} added: {_form_list(added)}")
         if removed:
             lines.append(f"  - forms {label} removed: {_form_list(removed)}")
+        if not added and not removed:
+            lines += _listed_forms_lines(listed_as, listed(old), listed(new), new.case_sensitive)
     return lines
+
+
+def _listed_forms_lines(
+    name: str, old: Sequence[str], new: Sequence[str], case_sensitive: bool
+) -> list[str]:
+    """A list of forms that changed though no form was added or removed, old and new as
+    written: reordered or recased (or, for aliases, swapped with the preferred form),
+    which the forms' lines cannot show."""
+    if tuple(old) == tuple(new):
+        return []
+    added, removed = _set_difference(old, new, case_sensitive)
+    what = f"`{name}`" if added or removed else f"{name} reordered or recased"
+    return [f"  - {what}: was {_form_list(old) or '(none)'}; now {_form_list(new) or '(none)'}"]
 
 
 def _set_difference(
