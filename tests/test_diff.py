@@ -1294,6 +1294,47 @@ def test_a_changed_reason_to_avoid_and_translation_are_shown_old_and_new(
     assert "  - `translations`: es: `sobreviviente` → `superviviente`\n" in out  # fr unchanged
 
 
+def test_a_form_to_avoid_added_is_shown_with_its_reason(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The reason is what every term.avoid finding and the term's page show: reviewers
+    approve it with the form, for a changed term as for a new one."""
+    reasons = (
+        "avoid:\n  - text: victim\n    reason: Defines a *person* by a crime <!--\n"
+        "  - text: trafficked person\n"
+    )
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=reasons))
+    new_term = "avoid:\n  - text: pimp\n    reason: Say `trafficker` instead.\n"
+    write(repository, "glossary/trafficker.yml", term("trafficker", extra=new_term))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    changed = out.split("#### Changed", 1)[1]
+    assert (
+        "  - forms to avoid added: `victim`, `trafficked person`\n"
+        "  - reason to avoid `victim`: `Defines a *person* by a crime <!--`\n"
+    ) in changed
+    assert "reason to avoid `trafficked person`" not in out  # it has none
+    added = out.split("#### Added", 1)[1].split("#### Changed", 1)[0]
+    assert (
+        "  - forms to avoid: `pimp`\n  - reason to avoid `pimp`: ``Say `trafficker` instead.``\n"
+    ) in added
+
+
+def test_a_recased_form_to_avoid_with_a_new_reason_shows_the_reason_old_and_new(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The form is the same (the term is not case-sensitive): only its reason changed."""
+    write(
+        repository, "glossary/survivor.yml", term(extra="avoid:\n  - text: Pimp\n    reason: A.\n")
+    )
+    commit(repository, "with a reason")
+    after = "avoid:\n  - text: pimp\n    reason: B.\n"
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=after))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "  - reason to avoid `pimp`: `A.` → `B.`\n" in out
+
+
 def test_a_reviewed_protocol_shows_its_dates_contacts_and_sources_old_and_new(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

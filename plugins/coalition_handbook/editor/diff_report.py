@@ -182,6 +182,7 @@ def _forms_of_new(change: ItemChange) -> list[str]:
     lines = ["  - accepted forms: " + _form_list(accepted_forms(item))]
     if item.avoid:
         lines.append("  - forms to avoid: " + _form_list(avoided_forms(item)))
+        lines += _avoid_reason_lines((), item)
     return lines
 
 
@@ -263,7 +264,7 @@ def _form_lines(change: ItemChange) -> list[str]:
             lines.append(f"  - forms {label} removed: {_form_list(removed)}")
         if not added and not removed:
             lines += _listed_forms_lines(listed_as, listed(old), listed(new), new.case_sensitive)
-    return lines
+    return [*lines, *_avoid_reason_lines(old.avoid, new)]
 
 
 def _listed_forms_lines(
@@ -303,10 +304,8 @@ def _field_lines(field: FieldChange, starts: tuple[int, int] = (1, 1)) -> list[s
     texts start at, for the line numbers of a line diff."""
     if field.name == "term":
         return [f"  - preferred form: {_describe(field.old)} → {_describe(field.new)}"]
-    if field.name == "avoid":
-        return _avoid_reason_lines(field)
-    if field.name in {"aliases", "status"}:
-        return []  # shown as forms and status above
+    if field.name in {"aliases", "avoid", "status"}:
+        return []  # shown as forms, their reasons and status above
     if field.name in WORD_DIFF_FIELDS and isinstance(field.new, str):
         quoted = "\n    >\n".join(
             f"    > {block}" for block in text_diff(_text(field.old), field.new)
@@ -331,15 +330,19 @@ def _field_lines(field: FieldChange, starts: tuple[int, int] = (1, 1)) -> list[s
     return [f"  - `{field.name}`: {_describe(field.old)} → {_describe(field.new)}"]
 
 
-def _avoid_reason_lines(field: FieldChange) -> list[str]:
-    old_reasons = {form.text: form.reason for form in field.old or ()}  # type: ignore[attr-defined]
+def _avoid_reason_lines(old: Sequence[AvoidForm], new: Term) -> list[str]:
+    """The reasons to avoid `new`'s forms that the reviewer has not approved yet: of each
+    form added (every term.avoid finding will show it), and changed ones, old and new.
+    Forms are paired as section 4 compares them, so a recased form is no new one."""
+    old_reasons = {form_key(form.text, new.case_sensitive): form.reason for form in old}
     lines = []
-    for form in field.new or ():  # type: ignore[attr-defined]
-        if form.text in old_reasons and old_reasons[form.text] != form.reason:
-            lines.append(
-                f"  - reason to avoid {_code(form.text)}: "
-                f"{_describe(old_reasons[form.text])} → {_describe(form.reason)}"
-            )
+    for form in new.avoid:
+        key = form_key(form.text, new.case_sensitive)
+        shown = f"  - reason to avoid {_code(form.text)}: "
+        if key not in old_reasons and form.reason:
+            lines.append(shown + _describe(form.reason))
+        elif key in old_reasons and old_reasons[key] != form.reason:
+            lines.append(shown + f"{_describe(old_reasons[key])} → {_describe(form.reason)}")
     return lines
 
 
