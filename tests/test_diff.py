@@ -475,6 +475,53 @@ def test_forms_reordered_or_recased_are_shown_as_written_and_need_a_bump(
     assert "its content changed but `version` is still 1" in out
 
 
+@pytest.mark.parametrize(
+    ("forms", "row"),
+    [
+        (
+            "aliases: [trafficking victim]\n",
+            "| `trafficking victim` | accepted (`victim`) | accepted (`survivor`) | "
+            "`content/index.md:7:3` |",
+        ),
+        (
+            "avoid: [trafficking victim]\n",
+            "| `trafficking victim` | avoid (`victim`) | avoid (`survivor`) | "
+            "`content/index.md:7:3` |",
+        ),
+    ],
+    ids=["accepted", "avoid"],
+)
+def test_a_form_moved_to_another_term_lists_its_uses(
+    repository: Path, capsys: pytest.CaptureFixture[str], forms: str, row: str
+) -> None:
+    """Its uses now link to, or suggest, another term, though its status is the same."""
+    write(repository, "glossary/victim.yml", term("victim", extra=forms))
+    write(repository, "content/index.md", PAGE + "\nA trafficking victim.\n")
+    commit(repository, "the form in victim")
+    write(repository, "glossary/victim.yml", term("victim", 2, versions=(2, 1)))
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=forms))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert row in out.splitlines()
+
+
+def test_a_form_to_avoid_whose_suggestion_changed_lists_its_uses(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The preferred form changed: every use of a form to avoid suggests the new one."""
+    write(repository, "glossary/survivor.yml", term(extra="avoid: [trafficking victim]\n"))
+    write(repository, "content/index.md", PAGE + "\nA trafficking victim.\n")
+    commit(repository, "a form to avoid")
+    after = term("victim-survivor", 2, versions=(2, 1), extra="avoid: [trafficking victim]\n")
+    write(repository, "glossary/survivor.yml", after)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `trafficking victim` | avoid (`survivor`, suggests `survivor`) | "
+        "avoid (`survivor`, suggests `victim-survivor`) | `content/index.md:7:3` |"
+    ) in out.splitlines()
+
+
 def test_deprecation_shows_status_and_pages(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -87,16 +87,19 @@ class ItemChange:
 
 @dataclass(frozen=True)
 class FormState:
-    """What a form is in one handbook: accepted, to avoid, or a deprecated term's form."""
+    """What a form is in one handbook: accepted, to avoid, or a deprecated term's form;
+    of which term (what its uses link to); and, to avoid, what the check suggests."""
 
     status: FormStatus
     term: str
     exact_case: bool = False  # the term is case_sensitive: only this case is the form
+    suggestion: str | None = None  # a form to avoid's: its term's preferred form
 
 
 @dataclass(frozen=True)
 class FormStatusChange:
-    """A form whose status differs between the two sides (None: no term has it)."""
+    """A form whose state differs between the two sides (None: no term has it): its
+    status, its term, its case rule or what it suggests."""
 
     form: str
     case_sensitive: bool
@@ -178,12 +181,13 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
     states: dict[str, tuple[str, bool, FormState]] = {}
     for term in handbook.terms.values():
         own: FormStatus = "deprecated" if term.status == "deprecated" else "accepted"
-        written = [(form, own) for form in accepted_forms(term)]
-        written += [(form, "avoid") for form in avoided_forms(term)]
-        for form, status in written:
+        own_state = FormState(own, term.id, term.case_sensitive)
+        avoid_state = FormState("avoid", term.id, term.case_sensitive, term.term)
+        written = [(form, own_state) for form in accepted_forms(term)]
+        written += [(form, avoid_state) for form in avoided_forms(term)]
+        for form, state in written:
             key = form_key(form, term.case_sensitive)
             # Two terms claiming one form is glossary.duplicate's to report; keep the first.
-            state = FormState(status, term.id, term.case_sensitive)
             states.setdefault(key, (form, term.case_sensitive, state))
     return states
 
@@ -370,7 +374,7 @@ def _form_changes(old: Handbook, new: Handbook) -> Iterable[FormStatusChange]:
         old_entry, new_entry = before.get(key), after.get(key)
         old_state = old_entry[2] if old_entry else None
         new_state = new_entry[2] if new_entry else None
-        if _status(old_state) == _status(new_state):
+        if old_state == new_state:
             continue
         form, case_sensitive, _ = new_entry or old_entry  # type: ignore[misc]
         changes.append(FormStatusChange(form, case_sensitive, old_state, new_state))
@@ -393,15 +397,11 @@ def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange
             before = gone.get((change.new.term, form_key(change.form)))
             if before is not None:
                 merged.add(id(before))
-                if _status(before.old) != _status(change.new):
+                if before.old != change.new:
                     kept.append(dataclasses.replace(change, old=before.old))
                 continue
         kept.append(change)
     return [change for change in kept if id(change) not in merged]
-
-
-def _status(state: FormState | None) -> tuple[str, bool] | None:
-    return (state.status, state.exact_case) if state else None
 
 
 def _normalise_text(text: str) -> str:

@@ -409,7 +409,8 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
         "Every text `handbook check` reads: pages, module front matter, protocols and term "
         "definitions, at `file:line:column`. A newly accepted form is linked to its term; "
         "where a form is now to avoid or belongs to a deprecated term, `handbook check` "
-        "reports each use.",
+        "reports each use. A form moved to another term is listed too: its uses now link "
+        "to, or suggest, that term.",
         "",
         "| form | was | now | used in |",
         "|---|---|---|---|",
@@ -419,7 +420,10 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
         places = ", ".join(f"`{use.path}:{use.line}:{use.column}`" for use in found[:MAX_USES])
         if len(found) > MAX_USES:
             places += f" and {len(found) - MAX_USES} more"
-        row = [_code(change.form), _state(change.old), _state(change.new), places or "not used"]
+        was, now = _state(change.old), _state(change.new)
+        if was == now:  # only what the check suggests instead changed: say what
+            was, now = _state(change.old, suggesting=True), _state(change.new, suggesting=True)
+        row = [_code(change.form), was, now, places or "not used"]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     return [*lines, ""]
 
@@ -535,11 +539,12 @@ def _describe(value: object) -> str:
     return _escape(str(value))
 
 
-def _state(state: FormState | None) -> str:
+def _state(state: FormState | None, *, suggesting: bool = False) -> str:
     if state is None:
         return "not a form of any term"
     exact = ", this case only" if state.exact_case else ""
-    return f"{state.status} (`{state.term}`{exact})"
+    suggests = f", suggests {_code(state.suggestion)}" if suggesting and state.suggestion else ""
+    return f"{state.status} (`{state.term}`{exact}{suggests})"
 
 
 def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> list[str]:
