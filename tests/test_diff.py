@@ -414,6 +414,22 @@ def test_an_older_history_entry_edited_is_the_one_shown(
     assert "version 2, 2026-02-01" not in out
 
 
+def test_history_entries_swapped_are_shown_reordered(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No entry is added or removed: the report says the order changed (`handbook
+    check` reports a history that is not newest first)."""
+    newest_first = PROTOCOL.format(version=2, step="Call", history=history(2, 1))
+    write(repository, "protocols/hotel-staff.yml", newest_first)
+    commit(repository, "version 2")
+    oldest_first = PROTOCOL.format(version=2, step="Call", history=history(1, 2))
+    write(repository, "protocols/hotel-staff.yml", oldest_first)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "#### Changed" in out
+    assert "  - history reordered: was versions 2, 1; now 1, 2\n" in out
+
+
 def test_form_moved_to_avoid_lists_the_pages_with_line(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

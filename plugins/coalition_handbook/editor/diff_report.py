@@ -549,10 +549,18 @@ def _state(state: FormState | None, *, suggesting: bool = False) -> str:
 
 def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> list[str]:
     """The history entries that are new or were edited, newest first; one removed or
-    edited away is named too, so that no change of the record goes unseen."""
+    edited away is named too, and entries kept but moved, so that no change of the
+    record goes unseen."""
     lines = [f"  - history: {_history(entry)}" for entry in new if entry not in old]
     lines += [f"  - history entry removed: {_history(entry)}" for entry in old if entry not in new]
+    kept_in_old_order = [entry for entry in old if entry in new]
+    if kept_in_old_order != [entry for entry in new if entry in old]:
+        lines.append(f"  - history reordered: was versions {_versions(old)}; now {_versions(new)}")
     return lines
+
+
+def _versions(history: Sequence[HistoryEntry]) -> str:
+    return ", ".join(str(entry.version) for entry in history)
 
 
 def _history(entry: HistoryEntry) -> str:
