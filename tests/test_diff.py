@@ -298,6 +298,59 @@ def test_text_diff_of_nothing_and_of_layout_alone_shows_nothing() -> None:
     assert text_diff("A.\n\nB.\n\nC.", "A.\n\nB2.\n\nC.") == ["…", "~~B.~~ **B2.**", "…"]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        # A paragraph split in two, one sentence edited: the other is not struck.
+        (
+            "A person who has experienced trafficking. They may not call themselves a victim.",
+            "A person who has lived through trafficking.\n\nThey may not call themselves a victim.",
+            [
+                "A person who has ~~experienced~~ **lived through** trafficking.",
+                "They may not call themselves a victim.",
+            ],
+        ),
+        (
+            "Trafficking is the use of force or fraud. It includes debt bondage.",
+            "Trafficking is the use of force or fraud.\n\nIt includes unlawful debt bondage.",
+            [
+                "Trafficking is the use of force or fraud.",
+                "It includes **unlawful** debt bondage.",
+            ],
+        ),
+        # Two paragraphs joined, one word edited.
+        (
+            "The use of force.\n\nIt includes threats.",
+            "The use of force. It includes serious threats.",
+            ["The use of force. It includes **serious** threats."],
+        ),
+        # A paragraph added before an edited one is not paired with it.
+        (
+            "The use of force.\n\nIt includes threats.",
+            "Coercion counts.\n\nThe use of force or fraud.\n\nIt includes threats.",
+            ["**Coercion counts.**", "The use of ~~force.~~ **force or fraud.**", "…"],
+        ),
+        # A paragraph removed between two edited ones is struck on its own.
+        (
+            "The use of force.\n\nDebt bondage is one form.\n\nIt includes threats.",
+            "The use of force or fraud.\n\nIt includes serious threats.",
+            [
+                "The use of ~~force.~~ **force or fraud.**",
+                "~~Debt bondage is one form.~~",
+                "It includes **serious** threats.",
+            ],
+        ),
+    ],
+    ids=["split, first edited", "split, second edited", "joined", "added", "removed"],
+)
+def test_text_diff_aligns_words_across_blocks_split_joined_added_or_removed(
+    old: str, new: str, shown: list[str]
+) -> None:
+    from coalition_handbook.editor.diff_report import text_diff
+
+    assert text_diff(old, new) == shown
+
+
 def test_change_with_a_bump_and_history_passes(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

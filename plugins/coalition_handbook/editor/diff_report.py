@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Literal
 
 from ..forms import form_key
 from ..model.types import AvoidForm, Contact, HistoryEntry, Protocol, SourceRef, Step, Term
@@ -430,8 +432,9 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
 
 def text_diff(old: str, new: str) -> list[str]:
     """What changed in a Markdown text, block by block (a paragraph or a list item): each
-    changed block as a `word_diff` against the block it replaces, new blocks in bold,
-    removed ones struck through, and `…` where unchanged blocks are left out."""
+    changed block as a word diff against the text it replaces (`_ChangedBlocks`), new
+    blocks in bold, removed ones struck through, and `…` where unchanged blocks are left
+    out."""
     old_blocks, new_blocks = _blocks(old), _blocks(new)
     opcodes = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False).get_opcodes()
     shown: list[str] = []
@@ -440,11 +443,7 @@ def text_diff(old: str, new: str) -> list[str]:
             if shown and shown[-1] != "…":
                 shown.append("…")
             continue
-        removed, added = old_blocks[a_start:a_end], new_blocks[b_start:b_end]
-        for index in range(max(len(removed), len(added))):
-            before = removed[index] if index < len(removed) else ""
-            after = added[index] if index < len(added) else ""
-            shown.append(word_diff(before, after))
+        shown += _ChangedBlocks(old_blocks[a_start:a_end], new_blocks[b_start:b_end]).shown()
     if shown and opcodes[0][0] == "equal":
         shown.insert(0, "…")
     return shown
@@ -459,19 +458,138 @@ def _blocks(text: str) -> list[str]:
 def word_diff(old: str, new: str) -> str:
     """`new` with the words removed since `old` as ~~struck~~ and the added ones **bold**."""
     old_words, new_words = old.split(), new.split()
-    pieces: list[str] = []
+    runs: list[Run] = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
-        removed = " ".join(_escape(word) for word in old_words[a_start:a_end])
-        added = " ".join(_escape(word) for word in new_words[b_start:b_end])
         if operation == "equal":
-            pieces.append(added)
+            runs.append(("equal", new_words[b_start:b_end]))
             continue
-        if removed:
-            pieces.append(f"~~{removed}~~")
-        if added:
-            pieces.append(f"**{added}**")
-    return " ".join(pieces)
+        runs += [("removed", old_words[a_start:a_end]), ("added", new_words[b_start:b_end])]
+    return _shown_runs(runs)
+
+
+# Words of a word diff that are alike, in a row: kept, removed or added.
+RunKind = Literal["equal", "removed", "added"]
+Run = tuple[RunKind, list[str]]
+_RUN_MARKS: dict[RunKind, str] = {"equal": "", "removed": "~~", "added": "**"}
+
+
+def _shown_runs(runs: Sequence[Run]) -> str:
+    """Runs of words as the report shows them: removed ones ~~struck~~, added ones **bold**."""
+    return " ".join(
+        _RUN_MARKS[kind] + " ".join(_escape(word) for word in words) + _RUN_MARKS[kind]
+        for kind, words in runs
+        if words
+    )
+
+
+class _ChangedBlocks:
+    """How the blocks `removed` became the blocks `added`, each new block shown as a word
+    diff. The words are aligned across all the blocks, not block by block: a paragraph
+    split in two (or two joined) with one sentence edited shows that edit alone, not an
+    unchanged sentence struck in one block and bold in the next. A removed word stands
+    where it was: in the block it was in, or, in a block removed whole between two
+    others, as a block of its own, struck through."""
+
+    def __init__(self, removed: Sequence[str], added: Sequence[str]) -> None:
+        self.removed, self.added = removed, added
+        self.old_words, self.old_block_of = _words_by_block(removed)
+        self.new_words, self.new_block_of = _words_by_block(added)
+        self.runs: list[list[Run]] = [[] for _ in added]  # of each new block
+        # Old blocks removed whole, by the index of the new block they come before.
+        self.struck: dict[int, list[str]] = {}
+
+    def shown(self) -> list[str]:
+        """The blocks as the report shows them (call once: it fills `runs` and `struck`)."""
+        if not self.removed or not self.added:  # nothing to align: each block whole
+            return [word_diff(block, "") for block in self.removed] + [
+                word_diff("", block) for block in self.added
+            ]
+        matcher = difflib.SequenceMatcher(a=self.old_words, b=self.new_words, autojunk=False)
+        for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+            if operation == "delete":
+                self._place_deleted(a_start, a_end, b_start)
+            elif operation == "replace":
+                self._place_replaced(a_start, a_end, b_start, b_end)
+            kind: RunKind = "equal" if operation == "equal" else "added"
+            for index in range(b_start, b_end):
+                self._add(self.new_block_of[index], kind, [self.new_words[index]])
+        shown: list[str] = []
+        for index, runs in enumerate(self.runs):
+            shown += self.struck.get(index, [])
+            shown.append(_shown_runs(runs))
+        return shown + self.struck.get(len(self.runs), [])
+
+    def _add(self, block: int, kind: RunKind, words: list[str]) -> None:
+        runs = self.runs[block]
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].extend(words)
+        else:
+            runs.append((kind, list(words)))
+
+    def _place_replaced(self, start: int, end: int, new_start: int, new_end: int) -> None:
+        """Place the old words `start` to `end`, replaced by the new words `new_start` to
+        `new_end`: struck just before them. Where those end their new block, the old
+        blocks removed whole that end the old words (after the first) come after it, on
+        their own: what follows in the new text comes from later old words."""
+        block = self.new_block_of[new_start]
+        groups = list(self._by_old_block(start, end))
+        inline = len(groups)
+        if self._ends_block(new_start, new_end):
+            while inline > 1 and groups[inline - 1][0]:
+                inline -= 1
+        for _, words in groups[:inline]:
+            self._add(block, "removed", words)
+        for _, words in groups[inline:]:
+            self._struck_block(block + 1, words)
+
+    def _ends_block(self, start: int, end: int) -> bool:
+        """Whether the new words `start` to `end` are the end of the one block they are in."""
+        block = self.new_block_of[start]
+        return self.new_block_of[end - 1] == block and (
+            end == len(self.new_words) or self.new_block_of[end] != block
+        )
+
+    def _place_deleted(self, start: int, end: int, at: int) -> None:
+        """Place the old words `start` to `end`, deleted just before new word `at`: inside
+        a new block, in it; between two, each old block's words with the new block they
+        belong to (a tail with the one before, a head with the one after), and an old
+        block removed whole as a block of its own."""
+        before = self.new_block_of[at - 1] if at > 0 else None
+        after = self.new_block_of[at] if at < len(self.new_words) else None
+        if before is not None and before == after:
+            self._add(before, "removed", self.old_words[start:end])
+            return
+        for number, (whole, words) in enumerate(self._by_old_block(start, end)):
+            if whole:
+                self._struck_block(len(self.runs) if after is None else after, words)
+            elif before is not None and (number == 0 or after is None):
+                self._add(before, "removed", words)
+            else:
+                assert after is not None  # a new block follows, or one came before
+                self._add(after, "removed", words)
+
+    def _by_old_block(self, start: int, end: int) -> Iterator[tuple[bool, list[str]]]:
+        """The old words `start` to `end` by the old block they are in, each with whether
+        they are all of its words."""
+        for old_block, indexes in itertools.groupby(
+            range(start, end), self.old_block_of.__getitem__
+        ):
+            words = [self.old_words[index] for index in indexes]
+            yield len(words) == len(self.removed[old_block].split()), words
+
+    def _struck_block(self, before: int, words: list[str]) -> None:
+        """Show `words`, an old block removed whole, struck, before new block `before`."""
+        self.struck.setdefault(before, []).append(_shown_runs([("removed", words)]))
+
+
+def _words_by_block(blocks: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The words of `blocks`, in order, and the index of the block of each."""
+    words = [block.split() for block in blocks]
+    return (
+        [word for block in words for word in block],
+        [index for index, block in enumerate(words) for _ in block],
+    )
 
 
 def line_diff(
