@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
@@ -18,6 +20,7 @@ from coalition_handbook.editor.diff_report import (
     _describe,
     _list_change,
     line_diff,
+    text_diff,
     word_diff,
 )
 from coalition_handbook.model.types import Contact, SourceRef
@@ -288,8 +291,6 @@ def test_a_long_definition_shows_only_the_blocks_that_changed(
 
 
 def test_text_diff_of_nothing_and_of_layout_alone_shows_nothing() -> None:
-    from coalition_handbook.editor.diff_report import text_diff
-
     assert text_diff("", "") == []
     assert text_diff("One\n  paragraph.", "One paragraph.") == []
     assert text_diff("", "New.") == ["**New.**"]
@@ -346,8 +347,6 @@ def test_text_diff_of_nothing_and_of_layout_alone_shows_nothing() -> None:
 def test_text_diff_aligns_words_across_blocks_split_joined_added_or_removed(
     old: str, new: str, shown: list[str]
 ) -> None:
-    from coalition_handbook.editor.diff_report import text_diff
-
     assert text_diff(old, new) == shown
 
 
@@ -1676,3 +1675,28 @@ def test_a_base_whose_config_cannot_be_read_is_read_with_todays_folders_and_says
     assert "could not be read" in captured.err and "folders mkdocs.yml names now" in captured.err
     if config.startswith("a long chain"):
         assert "more than 10 files" in captured.err
+
+
+# Paragraphs of a few short words: small enough that random edits share many words.
+_PARAGRAPHS = st.lists(
+    st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), min_size=1, max_size=6).map(" ".join),
+    max_size=5,
+).map("\n\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(old=_PARAGRAPHS, new=_PARAGRAPHS)
+def test_text_diff_keeps_every_changed_word_in_order(old: str, new: str) -> None:
+    """Whatever the edit, the diff neither fails nor loses a word: read without its
+    struck words it is the new text, without its bold ones the old, where no unchanged
+    block is left out."""
+    shown = text_diff(old, new)
+    if not shown:
+        assert old == new
+        return
+    if "…" in shown:
+        return  # unchanged blocks are left out: nothing to read the whole texts from
+    kept_new = re.sub(r"~~[^~]*~~", " ", " ".join(shown)).replace("**", " ")
+    kept_old = re.sub(r"\*\*[^*]*\*\*", " ", " ".join(shown)).replace("~~", " ")
+    assert kept_new.split() == new.split()
+    assert kept_old.split() == old.split()
