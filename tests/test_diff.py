@@ -373,6 +373,19 @@ def test_change_with_a_bump_and_history_passes(
     assert "  - history: version 2, 2026-02-01: Version 2." in out
 
 
+def test_a_history_entry_added_without_raising_version_is_named_there(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        repository, "glossary/survivor.yml", term(version=1, versions=(2, 1), extra="tags: [x]\n")
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "its content changed but `version` is still 1: raise it to 2 (its `history` entry is there)"
+    ) in out
+
+
 def test_bump_without_a_matching_history_entry_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -336,9 +336,15 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
     if new.version < old.version:
         problems.append(f"`version` went down from {old.version} to {new.version}")
     elif changed and new.version == old.version:
+        wanted = old.version + 1
+        entry = (
+            "(its `history` entry is there)"
+            if _newest_version(new.history) == wanted
+            else f"and add a `history` entry for version {wanted} at the top"
+        )
         problems.append(
-            f"its content changed but `version` is still {old.version}: raise it to "
-            f"{old.version + 1} and add a `history` entry for version {old.version + 1} at the top"
+            f"its content changed but `version` is still {old.version}: raise it to {wanted} "
+            + entry
         )
     elif new.version != old.version and _newest_version(new.history) != new.version:
         newest = _newest_version(new.history)
