@@ -369,3 +369,14 @@ def test_an_empty_name_is_named_so(
 ) -> None:
     assert run_new(config, "term", name) == 2
     assert "the name is empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["term", "protocol", "module"])
+def test_a_name_that_makes_the_reserved_id_is_refused(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """`index` is no id `handbook check` accepts (its page is the folder's generated
+    index), so the scaffold must not write a file named so."""
+    assert run_new(config, kind, "Index") == 2
+    assert "generated index page" in capsys.readouterr().err
+    assert not scaffold.target_path(config, kind, "index").exists()

@@ -23,6 +23,7 @@ import yaml
 
 from ..config import HandbookConfig
 from ..model.glossary import load_terms
+from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..rules.glossary_duplicate import Claim, claims_of
 from ..slugs import slugify
@@ -147,6 +148,13 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
         return EXIT_USAGE
     path = target_path(config, kind, slug)
     shown = config.relative(path)
+    if slug == RESERVED_ID:  # `handbook check` would refuse the file (model.source.check_id)
+        print(
+            f"handbook new: {shown} would take the place of its folder's generated index "
+            'page: name what it is an index of, e.g. "Vulnerability index"; nothing was written.',
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     text = render(kind, name, path.parent, config.today, config.root)
     if kind == "term" and not path.exists():
         # The new term as far as its forms go: the template writes `name` as `term` alone.

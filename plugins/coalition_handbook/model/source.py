@@ -113,11 +113,14 @@ def unreadable(error: OSError) -> str:
     return f"cannot be read: {error.strerror or error}"
 
 
+# The page of `glossary/index.yml` would take the place of the glossary's A-Z index (and
+# `protocols/index.yml` that of the protocols' list).
+RESERVED_ID = "index"
+
+
 def check_id(file_id: str, report: FileReport) -> None:
-    """Ids are file stems and must be slugs (DESIGN 3), and not `index`: the page of
-    `glossary/index.yml` would take the place of the glossary's A-Z index (and
-    `protocols/index.yml` that of the protocols' list)."""
-    if file_id == "index":
+    """Ids are file stems and must be slugs (DESIGN 3), and not `RESERVED_ID`."""
+    if file_id == RESERVED_ID:
         report.at_position(
             1,
             1,
