@@ -262,7 +262,12 @@ def history_term(version: int, entries: list[tuple[int, str]]) -> str:
         (
             3,
             [(2, "2026-02-01"), (1, "2026-01-01")],
-            [(5, "history[0].version is 2 but version is 3")],
+            [(5, "history[0].version is 2 but version is 3: add a history entry for version 3")],
+        ),
+        (
+            1,
+            [(2, "2026-02-01"), (1, "2026-01-01")],
+            [(5, "history[0].version is 2 but version is 1: raise version to 2")],
         ),
         (
             2,
@@ -282,7 +287,14 @@ def history_term(version: int, entries: list[tuple[int, str]]) -> str:
             ],
         ),
     ],
-    ids=["newest-first", "same-day", "version-not-recorded", "oldest-first", "mixed"],
+    ids=[
+        "newest-first",
+        "same-day",
+        "version-not-recorded",
+        "version-not-raised",
+        "oldest-first",
+        "mixed",
+    ],
 )
 def test_history_is_newest_first_and_matches_version(
     tmp_path: Path, version: int, entries: list[tuple[int, str]], expected: list[tuple[int, str]]

@@ -29,11 +29,21 @@ def check(context: CheckContext) -> Iterator[Finding]:
 def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterator[tuple[str, str]]:
     """(span key, message) for each history problem. `history` is never empty: the
     schema rejects a record without one (a finding of its own)."""
-    if history[0].version != version:
+    newest = history[0].version
+    if newest > version:
+        # The commoner slip: a new entry written, `version` not raised to it.
         yield (
             "history.0.version",
-            f"history[0].version is {history[0].version} but version is {version}: "
-            f"the newest history entry, first, must describe version {version}",
+            f"history[0].version is {newest} but version is {version}: raise version to "
+            f"{newest} if this entry describes the change (the newest entry, first, must "
+            "describe the current version)",
+        )
+    elif newest < version:
+        yield (
+            "history.0.version",
+            f"history[0].version is {newest} but version is {version}: add a history entry "
+            f"for version {version} first (the newest entry, first, must describe the "
+            "current version)",
         )
     for index in range(1, len(history)):
         newer, older = history[index - 1], history[index]
