@@ -29,5 +29,6 @@ def check(context: CheckContext) -> Iterator[Finding]:
             protocol.origin,
             "review_by",
             f"review of protocol '{protocol.id}' was due on {review_by.isoformat()} "
-            f"({days} day{'s' if days != 1 else ''} ago): review it, then set a new review_by",
+            f"({days} day{'s' if days != 1 else ''} ago): review it, then set a new review_by "
+            "(a new version, with its history entry)",
         )
