@@ -94,7 +94,7 @@ def test_wheel_carries_every_package_file(tmp_path: Path) -> None:
     source = tmp_path / "source"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     shutil.copytree(ROOT / "plugins", source / "plugins", ignore=ignore)
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy2(ROOT / name, source / name)
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
@@ -116,3 +116,5 @@ def test_wheel_carries_every_package_file(tmp_path: Path) -> None:
     assert sorted(package_files - names) == []
     assert "handbook = coalition_handbook.plugin:HandbookPlugin" in entry_points_text
     assert "handbook = coalition_handbook.cli:main" in entry_points_text
+    # MIT asks that its text go with every copy.
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), sorted(names)
