@@ -672,3 +672,30 @@ def test_each_shipped_key_terms_box_is_whole_on_the_first_page(tmp_path: Path, p
         for term in content.key_terms:
             opening = " ".join(term.short.split()[:4])
             assert opening in box_page, (module.id, paper, term.id)
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_each_shipped_contact_is_printed_whole_on_one_page(tmp_path: Path, paper: str) -> None:
+    """The hotel handout on Letter paper ended a page with "Emergency services" and put
+    its "Call 911" alone at the top of the next: a trainer reads a contact as one."""
+    require_weasyprint()
+    context = context_of(ROOT / "mkdocs.yml")
+    context = dataclasses.replace(
+        context, config=dataclasses.replace(context.config, paper_size=paper)
+    )
+    checked = 0
+    for module in context.handbook.modules.values():
+        content = handouts.handout_content(context, module)
+        pdf = tmp_path / f"{module.id}-{paper}.pdf"
+        pdf.write_bytes(handout_render.render_pdf(content, ROOT / "content", [ROOT]))
+        pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
+        for protocol in content.protocols:
+            for contact in protocol.contacts:
+                if not contact.phone:
+                    continue
+                whole = squashed(f"{contact.name} Call {contact.phone}")
+                assert any(whole in page for page in pages), (module.id, paper, contact.name)
+                checked += 1
+    assert checked >= 4
