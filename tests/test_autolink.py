@@ -282,6 +282,22 @@ def test_a_public_phone_number_in_prose_is_a_link_to_call_it(tmp_path: Path, aut
     assert len(term_links(html)) == (1 if autolink == "first" else 0)  # survivor
 
 
+def test_a_public_short_code_in_prose_is_a_link_to_text_it(tmp_path: Path) -> None:
+    """ "Text 233733": a short code can be texted, not called; a number that only holds
+    its digits (a longer number, a decimal, a word) is none of it."""
+    page = (
+        "# Home\n\nCall 1-888-373-7888 or text 233733 (HELP to 233733).\n\n"
+        "Not 2337330, 233733.5, 1-233733, 233733a or `233733`.\n"
+    )
+    options = 'privacy: {allow: ["1-888-373-7888", "233733"]}\n'
+    site = _site(tmp_path, "none", pages={"index.md": page}, options=options)
+    assert _phone_links(read(site, "index.html")) == [
+        ("1-888-373-7888", "tel:+18883737888"),
+        ("233733", "sms:233733"),
+        ("233733", "sms:233733"),
+    ]
+
+
 def test_links_in_a_paragraph_keep_its_words_in_their_order(tmp_path: Path) -> None:
     """A public number linked before a term in the same text: each link is cut out where
     it is, so the paragraph reads as written, links in the order they stand."""

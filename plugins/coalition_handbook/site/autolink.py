@@ -26,7 +26,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from ..markdown import mask_addresses
 from ..model.types import Term
-from ..rules.privacy_pii import public_phone_numbers
+from ..rules.privacy_pii import public_phone_numbers, public_short_codes
 from .templates import phone_href
 from .urls import relative_page_url, term_src_uri
 
@@ -104,8 +104,8 @@ class Autolinker:
         self.scanner = scanner
         self.targets = targets
         self.mode = mode
-        # privacy.allow's phone numbers (`privacy_pii.public_phone_keys`): linked whatever
-        # `mode` says, which is about terms.
+        # privacy.allow's phone numbers and short codes (`privacy_pii.public_phone_keys`),
+        # linked to call or to text them whatever `mode` says, which is about terms.
         self.public_phones = public_phones
         self._page_urls: Mapping[str, str] = {}
         self._page_url: str | None = None
@@ -191,7 +191,13 @@ class Autolinker:
             }
             by_segment.setdefault(index, []).append((start, end, attributes))
         if self.public_phones:
-            for start, end in public_phone_numbers(masked, self.public_phones):
+            calls = public_phone_numbers(masked, self.public_phones)
+            texts = public_short_codes(masked, self.public_phones)
+            numbers = [
+                *((start, end, "tel") for start, end in calls),
+                *((start, end, "sms") for start, end in texts),
+            ]
+            for start, end, scheme in numbers:
                 placed = place(start, end)
                 if placed is None:
                     continue
@@ -202,7 +208,8 @@ class Autolinker:
                 ):
                     continue  # a form with digits in it, linked to its term
                 number = segments[index][2][start:end]
-                spans.append((start, end, {"class": "hb-phone", "href": str(phone_href(number))}))
+                href = str(phone_href(number, scheme))
+                spans.append((start, end, {"class": "hb-phone", "href": href}))
         for index, spans in by_segment.items():
             if spans:
                 self._split(segments[index], sorted(spans, key=lambda span: span[0]))
