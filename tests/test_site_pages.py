@@ -588,3 +588,21 @@ def test_pages_carry_the_newest_history_date_outside_git(tmp_path: Path) -> None
     site = _site(tmp_path, extra_config="site_url: https://handbook.example.org/\n")
     sitemap = read(site, "sitemap.xml")
     assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2026-04-01"}
+
+
+def test_a_handbook_without_modules_yet_has_a_training_index_its_nav_can_name(
+    tmp_path: Path,
+) -> None:
+    """ADOPTING.md has an author's own `nav` name modules/index.md, as it names the other
+    indexes: a new handbook with no modules (nor protocols) yet still builds under
+    --strict, and those indexes say plainly that there are none."""
+    nav = (
+        "nav:\n  - index.md\n  - protocols/index.md\n  - glossary/index.md\n"
+        "  - modules/index.md\n  - changes.md\n"
+    )
+    empty = _site(tmp_path / "new", pages={"index.md": "# Home\n"}, protocols={}, extra_config=nav)
+    assert "There are no training modules yet." in read(empty, "modules/index.html")
+    assert "There are no protocols yet." in read(empty, "protocols/index.html")
+    full = _site(tmp_path / "full")
+    assert "There are no training modules yet." not in read(full, "modules/index.html")
+    assert "There are no protocols yet." not in read(full, "protocols/index.html")

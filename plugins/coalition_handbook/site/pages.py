@@ -118,7 +118,8 @@ def generate_pages(inputs: SiteInputs) -> dict[str, str]:
     pages[PROTOCOLS_INDEX] = protocols_index(inputs)
     for protocol in handbook.protocols.values():
         pages[protocol_src_uri(protocol.id)] = protocol_page(protocol, inputs)
-    if handbook.modules and inputs.modules_dir:
+    # Even with no modules yet: an author's `nav` names it, as it names the other indexes.
+    if inputs.modules_dir:
         pages[inputs.modules_index] = modules_index(inputs)
     pages[CHANGES_PAGE] = changes_page(inputs)
     return pages
