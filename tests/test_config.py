@@ -364,6 +364,39 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
 
 
 @pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("use_directory_urls: false\n", False),
+        ("use_directory_urls: true\n", True),
+        ("use_directory_urls:\n", True),  # no value: MkDocs' default
+        ("", True),
+    ],
+)
+def test_the_plugin_reads_use_directory_urls_as_the_cli_does(
+    tmp_path: Path, setting: str, expected: bool
+) -> None:
+    """Where MkDocs publishes each page decides what `page.replaced` reports."""
+    config_file = write_config(
+        tmp_path, f"site_name: X\ndocs_dir: content\n{setting}plugins:\n  - handbook\n"
+    )
+    mkdocs_config = load_mkdocs_config(config_file=str(config_file))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
+    from_plugin = mkdocs_config.plugins["handbook"].handbook_config
+    assert from_plugin.use_directory_urls is expected
+    assert from_plugin == load_config(config_file, today=from_plugin.today)
+
+
+def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: Path) -> None:
+    config_file = write_config(tmp_path, "site_name: X\ndocs_dir: content\nuse_directory_urls: 1\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert raised.value.problems == (
+        "mkdocs.yml:3: 'use_directory_urls' is 1; expected true or false",
+    )
+
+
+@pytest.mark.parametrize(
     ("options", "error"),
     [
         # Left empty (every line under it commented out): unset, the default.

@@ -12,6 +12,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from site_builds import protocol_yaml, term_yaml, write_site
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
 
 
 def build_site(config_file: Path, *, strict: bool = False) -> Path:
@@ -63,9 +67,6 @@ def test_a_page_where_the_site_publishes_a_terms_page_is_reported_by_check_and_b
 ) -> None:
     """A coalition moving a hand-written glossary in: its page at glossary/<id>.md gives
     way to the term's page, and `handbook check` says so as the build does."""
-    from coalition_handbook.check import run_checks
-    from coalition_handbook.config import load_config
-
     config_file = make_handbook(tmp_path)
     (term_id,) = [path.stem for path in (tmp_path / "glossary").glob("*.yml")]
     # A first check fills the cache: the next one checks the new pages alone.
@@ -87,6 +88,125 @@ def test_a_page_where_the_site_publishes_a_terms_page_is_reported_by_check_and_b
         f"content/glossary/{term_id}.md:1:1: page.replaced the site publishes the page of "
         f"glossary/{term_id}.yml here, in this page's place: move this page, or put what it "
         "says in that file"
+    ]
+
+
+def _handbook_with_a_term_and_a_protocol(root: Path, directory_urls: bool) -> Path:
+    """A handbook whose site generates every kind of page: the glossary, protocols and
+    training indexes, the changes page, a term's page (`victim`), a protocol's (`hotel`)."""
+    return write_site(
+        root,
+        pages={"index.md": "# Home\n"},
+        terms={"victim": term_yaml("victim", "A person against whom a crime was committed.")},
+        protocols={"hotel": protocol_yaml("Hotel employee")},
+        options='privacy: {allow: ["1-888-373-7888", "233733"]}\n',
+        extra_config=f"use_directory_urls: {str(directory_urls).lower()}\n",
+    )
+
+
+def _finding_lines(config_file: Path) -> list[str]:
+    """The findings of `handbook check`, each as the build logs it."""
+    return [
+        f"{finding.location()}: {finding.rule} {finding.message}"
+        for finding in run_checks(load_config(config_file)).findings
+    ]
+
+
+INTRO_ADVICE = (
+    ", or, to introduce that page, put what it says in {}, which the site keeps as its introduction"
+)
+RECORD_ADVICE = ", or put what it says in that file"
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "page", "generated", "address", "advice"),
+    [
+        # With directory URLs, a page `x.md` is published at `x/`, as `x/index.md` is.
+        *(
+            (True, "glossary.md", "the glossary's A-Z index", "glossary/",
+             INTRO_ADVICE.format("content/glossary/index.md")),
+            (True, "protocols.md", "the index of protocols", "protocols/",
+             INTRO_ADVICE.format("content/protocols/index.md")),
+            (True, "modules.md", "the training index", "modules/",
+             INTRO_ADVICE.format("content/modules/index.md")),
+            (True, "changes/index.md", "the page of changes", "changes/",
+             INTRO_ADVICE.format("content/changes.md")),
+            (True, "glossary/victim/index.md", "the page of glossary/victim.yml",
+             "glossary/victim/", RECORD_ADVICE),
+            (True, "protocols/hotel/index.md", "the page of protocols/hotel.yml",
+             "protocols/hotel/", RECORD_ADVICE),
+        ),
+        # Either way, MkDocs takes a README for an index, and any Markdown suffix for `.md`.
+        *(
+            (False, "glossary/README.md", "the glossary's A-Z index", "glossary/index.html",
+             INTRO_ADVICE.format("content/glossary/index.md")),
+            (False, "protocols/README.md", "the index of protocols", "protocols/index.html",
+             INTRO_ADVICE.format("content/protocols/index.md")),
+            (False, "modules/README.markdown", "the training index", "modules/index.html",
+             INTRO_ADVICE.format("content/modules/index.md")),
+            (False, "changes.markdown", "the page of changes", "changes.html",
+             INTRO_ADVICE.format("content/changes.md")),
+            (False, "glossary/victim.markdown", "the page of glossary/victim.yml",
+             "glossary/victim.html", RECORD_ADVICE),
+            (False, "protocols/hotel.mkd", "the page of protocols/hotel.yml",
+             "protocols/hotel.html", RECORD_ADVICE),
+        ),
+    ],
+)  # fmt: skip
+def test_a_page_published_at_a_generated_pages_address_is_reported_by_check_and_build(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    directory_urls: bool,
+    page: str,
+    generated: str,
+    address: str,
+    advice: str,
+) -> None:
+    """Another coalition moving its own glossary, protocols or changes pages in: MkDocs
+    would publish them where the site publishes a page of its own, which would take their
+    place unsaid. The check says so, as the strict build does, and a build leaves them out
+    (not in the navigation or search, at the generated page's address)."""
+    config_file = _handbook_with_a_term_and_a_protocol(tmp_path, directory_urls)
+    assert _finding_lines(config_file) == []  # fills the cache: the page is checked alone
+    (tmp_path / "content" / page).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "content" / page).write_text("# Our own page\n\nOur own words.\n", "utf-8")
+    expected = (
+        f"content/{page}:1:1: page.replaced the site publishes {generated} at this page's "
+        f"address, {address}, in this page's place: rename or move this page{advice}"
+    )
+    assert _finding_lines(config_file) == [expected]
+    with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config_file, strict=True)
+    warnings = [
+        record.getMessage() for record in caplog.records if record.levelno == logging.WARNING
+    ]
+    assert warnings == [expected]
+    site = build_site(config_file)
+    published = [path for path in site.rglob("*.html") if "Our own" in path.read_text("utf-8")]
+    assert published == []
+
+
+def test_without_directory_urls_a_page_beside_a_generated_one_is_its_own(tmp_path: Path) -> None:
+    """`glossary.md` is published at `glossary.html`, the glossary's index at
+    `glossary/index.html`: no finding, until the site turns directory URLs on."""
+    config_file = _handbook_with_a_term_and_a_protocol(tmp_path, directory_urls=False)
+    pages = ("glossary.md", "modules.md", "changes/index.md", "glossary/victim/index.md")
+    for number, page in enumerate(pages):
+        (tmp_path / "content" / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "content" / page).write_text(f"# Ours\n\nOur page {number}.\n", "utf-8")
+    assert _finding_lines(config_file) == []
+    site = build_site(config_file, strict=True)
+    for number, page in enumerate(pages):
+        html = (site / page.replace(".md", ".html")).read_text("utf-8")
+        assert f"Our page {number}." in html
+    config_file.write_text(
+        config_file.read_text("utf-8").replace(
+            "use_directory_urls: false", "use_directory_urls: true"
+        ),
+        "utf-8",
+    )
+    assert [line.partition(":")[0] for line in _finding_lines(config_file)] == [
+        f"content/{page}" for page in sorted(pages)
     ]
 
 

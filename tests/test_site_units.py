@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from helpers_model import load, term_yaml
+from mkdocs.structure.files import File
 
 from coalition_handbook.plugin.theme import RenderedOnce
+from coalition_handbook.published import published_path
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
 from coalition_handbook.site.other_hosts import remote_assets, remote_resources
@@ -80,6 +82,23 @@ def test_page_url_of_a_term(directory_urls: bool, expected: str) -> None:
 )
 def test_page_url_of_an_index(src_uri: str, directory_urls: bool, expected: str) -> None:
     assert page_url(src_uri, directory_urls) == expected
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize(
+    "src_uri",
+    [
+        *("index.md", "README.md", "glossary.md", "glossary/index.md", "glossary/README.md"),
+        *("glossary/victim.md", "glossary/victim/index.md", "glossary/victim.markdown"),
+        *("changes.mkd", "changes/README.mdown", "a/b/reindex.mkdn", "readme.md"),
+    ],
+)
+def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_urls: bool) -> None:
+    """The check finds pages in a generated page's place without MkDocs (page.replaced):
+    it must place each page where MkDocs' own `File` does."""
+    mkdocs_file = File(src_uri, "content", "site", use_directory_urls=directory_urls)
+    assert published_path(src_uri, directory_urls) == mkdocs_file.dest_uri
+    assert page_url(src_uri, directory_urls) == mkdocs_file.url.removeprefix("./")
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,20 @@ class HandbookConfig:
     site_dir: Path | None = None
     """mkdocs.yml's `site_dir` (MkDocs' default: `site` beside it), where the site is
     built and `handbook handouts` writes; None only in a config made without one."""
+    use_directory_urls: bool = True
+    """mkdocs.yml's `use_directory_urls`: where MkDocs publishes each page, which a page
+    of docs_dir must not share with a generated one (rule `page.replaced`)."""
+
+    @property
+    def modules_src_dir(self) -> str:
+        """modules_dir as MkDocs names the files of docs_dir (`modules`), or "" when the
+        modules have no folder of their own there (modules_dir is docs_dir itself, or
+        outside it): then no training index is generated."""
+        try:
+            folder = self.modules_dir.relative_to(self.docs_dir).as_posix()
+        except ValueError:
+            return ""
+        return "" if folder == "." else folder
 
     def relative(self, path: Path) -> str:
         """`path` relative to mkdocs.yml's directory, with `/` (as findings name files);
@@ -215,11 +229,10 @@ def load_config(
         where_set = lines.get("site_dir", where)
         problems.add(f"{where_set}: 'site_dir' must be a folder's name (found {site_dir!r})")
         site_dir = None
-    strict = data.get("strict", False)
-    if not isinstance(strict, bool):
-        where_set = lines.get("strict", where)
-        problems.add(f"{where_set}: 'strict' is {strict!r}; expected true or false")
-        strict = False
+    strict = _true_or_false(data, "strict", False, lines.get("strict", where), problems)
+    directory_urls = _true_or_false(
+        data, "use_directory_urls", True, lines.get("use_directory_urls", where), problems
+    )
     try:
         config = build_config(
             root=config_file.parent,
@@ -233,12 +246,27 @@ def load_config(
             exclude_docs=tuple((exclude_docs or "").splitlines()),
             strict=strict,
             site_dir=site_dir,
+            use_directory_urls=directory_urls,
         )
     except ConfigError as error:
         for problem in error.problems:
             problems.add(problem)
     problems.raise_any()
     return config
+
+
+def _true_or_false(
+    data: Mapping[str, Any], name: str, default: bool, where: str, problems: _Problems
+) -> bool:
+    """The setting `name` of mkdocs.yml, which MkDocs takes as true or false only (and
+    as its default when written with no value)."""
+    value = data.get(name)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    problems.add(f"{where}: '{name}' is {value!r}; expected true or false")
+    return default
 
 
 def inherited_file(config_file: Path) -> Path | None:
@@ -391,17 +419,28 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
             loader.dispose()
 
 
+# The settings of mkdocs.yml that the handbook reads, besides its plugin's options.
+_SETTINGS_READ = (
+    "docs_dir",
+    "site_dir",
+    "exclude_docs",
+    "strict",
+    "use_directory_urls",
+    "plugins",
+    "INHERIT",
+)
+
+
 def _setting_lines(root: yaml.Node) -> dict[str, int]:
-    """The line of each setting the handbook reads (`docs_dir`, `site_dir`, `exclude_docs`,
-    `strict`, `plugins`, `INHERIT`), of the handbook plugin's options (`handbook`) and of
-    each of them by dotted name (`autolink`, `rules.term.avoid`), so that a message about
-    a setting names its line."""
+    """The line of each setting the handbook reads (`_SETTINGS_READ`), of the handbook
+    plugin's options (`handbook`) and of each of them by dotted name (`autolink`,
+    `rules.term.avoid`), so that a message about a setting names its line."""
     lines: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
         return lines
     options: yaml.Node | None = None
     for key, value in root.value:
-        if key.value in ("docs_dir", "site_dir", "exclude_docs", "strict", "plugins", "INHERIT"):
+        if key.value in _SETTINGS_READ:
             lines[key.value] = key.start_mark.line + 1
         if key.value == "plugins":
             options = _options_node(value) or options
@@ -494,11 +533,13 @@ def build_config(
     exclude_docs: tuple[str, ...] = (),
     strict: bool = False,
     site_dir: str | Path | None = None,
+    use_directory_urls: bool = True,
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
     `option_lines` says where each option is written (`mkdocs.yml:14`), for the
     messages. `exclude_docs` are the site's patterns of pages left out of it, `strict`
-    its setting that warnings fail, `site_dir` where it is built."""
+    its setting that warnings fail, `site_dir` where it is built, `use_directory_urls`
+    where it publishes each page."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
     lines = option_lines or {}
@@ -610,6 +651,7 @@ def build_config(
         exclude_docs=exclude_patterns,
         strict=strict,
         site_dir=site_path,
+        use_directory_urls=use_directory_urls,
     )
 
 

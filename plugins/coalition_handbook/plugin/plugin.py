@@ -176,6 +176,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 exclude_docs=_patterns(config.exclude_docs),
                 strict=bool(config.strict),
                 site_dir=config.site_dir,
+                # As written in mkdocs.yml, as `handbook check` reads it: Material's offline
+                # plugin, which turns it off, runs later (page.replaced's findings agree).
+                use_directory_urls=bool(config.use_directory_urls),
             )
         except ConfigError as error:
             raise PluginError(
@@ -252,11 +255,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         handbook = self.result.handbook
         context = self.result.context
         hb_config = self.handbook_config
-        try:
-            modules_dir = hb_config.modules_dir.relative_to(hb_config.docs_dir).as_posix()
-        except ValueError:
-            modules_dir = ""  # modules outside docs_dir get no page of their own
-        modules_dir = "" if modules_dir == "." else modules_dir
+        modules_dir = hb_config.modules_src_dir  # "": modules get no page of their own
         unpublished: frozenset[str] = frozenset()
         if hb_config.handouts:
             from ..site.handouts import unpublished_handouts  # loaded for handouts only
@@ -328,6 +327,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             file = File.generated(config, src_uri, content=markdown)
             files.append(file)
             generated.append(file)
+        _remove_pages_in_place_of(files, generated)
         # A page may link to a handout (`[handout](handouts/hotel-staff.pdf)`): MkDocs checks
         # and rewrites the link against these stand-ins, which leave before it copies files
         # (`on_env`); the PDFs themselves are written when the build ends.
@@ -760,6 +760,17 @@ def _warnings_counted() -> bool:
 
 def _material(config: MkDocsConfig) -> bool:
     return config.theme.name == "material"
+
+
+def _remove_pages_in_place_of(files: Files, generated: list[File]) -> None:
+    """Leave out the pages that MkDocs would write where a `generated` page is written
+    (`glossary.md` at `glossary/index.html`), as the check reports them (rule
+    page.replaced): the generated page takes the place, and the author's page would
+    otherwise still be in the navigation and in search, at the generated page's address."""
+    generated_at = {file.dest_uri: file.src_uri for file in generated}
+    for file in list(files.documentation_pages()):
+        if generated_at.get(file.dest_uri, file.src_uri) != file.src_uri:
+            files.remove(file)
 
 
 def _page(files: Files, src_uri: str) -> Page | None:

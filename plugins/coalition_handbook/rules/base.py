@@ -58,7 +58,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "page.replaced",
             Severity.WARNING,
-            "a page at the path of a term's or protocol's generated page",
+            "a page at the path or address of a generated page",
         ),
         Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
         Rule("glossary.html", Severity.INFO, "an HTML tag in a definition, shown as text"),

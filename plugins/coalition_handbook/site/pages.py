@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from .. import published
 from ..markdown.raw_html import tags_as_text
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
@@ -89,13 +90,12 @@ class SiteInputs:
 
     @property
     def modules_index(self) -> str:
-        return posixpath.join(self.modules_dir, "index.md")
+        return published.modules_index(self.modules_dir)
 
     @property
     def index_pages(self) -> tuple[str, ...]:
         """Generated pages that keep an author's page at their path as their intro."""
-        modules_index = (self.modules_index,) if self.modules_dir else ()
-        return (GLOSSARY_INDEX, PROTOCOLS_INDEX, *modules_index, CHANGES_PAGE)
+        return published.index_pages(self.modules_dir)
 
 
 @dataclass(frozen=True, slots=True)

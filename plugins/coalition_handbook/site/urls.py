@@ -12,16 +12,17 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-# Where term and protocol pages go, shared with the check (re-exported for the site).
+# Where the generated pages go, shared with the check (re-exported for the site).
+from ..published import CHANGES_PAGE as CHANGES_PAGE
 from ..published import GLOSSARY_DIR as GLOSSARY_DIR
+from ..published import GLOSSARY_INDEX as GLOSSARY_INDEX
 from ..published import PROTOCOLS_DIR as PROTOCOLS_DIR
+from ..published import PROTOCOLS_INDEX as PROTOCOLS_INDEX
+from ..published import page_url as page_url
 from ..published import protocol_src_uri as protocol_src_uri
 from ..published import term_src_uri as term_src_uri
 
 HANDOUTS_DIR = "handouts"
-GLOSSARY_INDEX = f"{GLOSSARY_DIR}/index.md"
-PROTOCOLS_INDEX = f"{PROTOCOLS_DIR}/index.md"
-CHANGES_PAGE = "changes.md"
 ASSETS_DIR = "assets/handbook"
 
 
@@ -66,18 +67,6 @@ def relative_url(from_page_url: str, to_site_path: str) -> str:
     ):
         common += 1
     return "/".join([".."] * (len(from_dirs) - common) + to_parts[common:]) or "."
-
-
-def page_url(src_uri: str, directory_urls: bool) -> str:
-    """The URL MkDocs gives a page: `glossary/victim.md` -> `glossary/victim/`, or
-    `glossary/victim.html` without directory URLs; an index, `modules/index.md` ->
-    `modules/` (`modules/index.html`)."""
-    stem = src_uri.removesuffix(".md")
-    if not directory_urls:
-        return f"{stem}.html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
 
 
 def relative_page_url(from_page_url: str, to_page_url: str) -> str:
