@@ -534,6 +534,37 @@ def test_a_cache_folder_that_is_a_link_is_not_read(
     assert ".cache is a symbolic link: the cache is not read or written" in caplog.text
 
 
+NOT_A_FOLDER = (
+    "handbook: {} is not a folder: the cache is not read or written in this run (runs keep "
+    "their cache files in a folder of that name; remove the file)"
+)
+
+
+@pytest.mark.parametrize("file_in_place", [".cache", ".cache/handbook", ".cache/handouts"])
+def test_a_cache_folder_that_is_a_file_is_not_used_and_said_once(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+    file_in_place: str,
+) -> None:
+    """`touch .cache`: no cache can be kept there. The check runs without any cache,
+    finds what it finds without one, and says why once; the file stays as it is."""
+    config = make(tmp_path)
+    (tmp_path / file_in_place).parent.mkdir(exist_ok=True)
+    (tmp_path / file_in_place).write_bytes(b"not a folder")
+    with caplog.at_level(logging.WARNING):
+        assert main(["check", "-f", str(config)]) == 1  # the pages' errors (privacy.pii)
+        assert check(config) == uncached(config, monkeypatch)
+    assert "content/mail.md" in capsys.readouterr().out
+    assert [record.getMessage() for record in caplog.records] == [
+        NOT_A_FOLDER.format(file_in_place)
+    ]
+    assert (tmp_path / file_in_place).read_bytes() == b"not a folder"
+    if file_in_place != ".cache":  # nor is any other cache written beside it
+        assert [path.name for path in (tmp_path / ".cache").iterdir()] == [Path(file_in_place).name]
+
+
 def test_a_pack_that_is_a_link_is_no_pack(tmp_path: Path) -> None:
     config = make(tmp_path / "handbook")
     marker = tmp_path / "ran"

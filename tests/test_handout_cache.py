@@ -3,7 +3,9 @@ exactly the handouts that use the term; a failed render loses no published PDF."
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import subprocess
 from pathlib import Path
 
@@ -17,7 +19,9 @@ from test_handouts import (
     write_handbook,
 )
 
-from coalition_handbook.site import handout_render, handouts
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.site import handout_cache, handout_render, handouts
 from coalition_handbook.site.handout_cache import (
     CACHE_DIR,
     HandoutCache,
@@ -349,3 +353,108 @@ def test_a_module_folder_that_is_a_link_holds_no_handout(tmp_path: Path) -> None
     assert cache.get("community", "0" * 64) is None
     assert cache.put("community", "1" * 64, b"%PDF-1.7 new") is None
     assert sorted(path.name for path in elsewhere.iterdir()) == ["0" * 64 + ".pdf"]
+
+
+# A cache that cannot be kept costs the next build its time, never the handouts.
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("file_in_place", [".cache", ".cache/handouts"])
+def test_a_build_makes_the_handouts_without_a_cache_folder_that_is_a_file(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    file_in_place: str,
+) -> None:
+    """`touch .cache && mkdocs build` ended in a traceback (NotADirectoryError where the
+    cache made a module's folder); `handbook handouts` said it cannot write them."""
+    write_handbook(tmp_path, modules=three_modules())
+    (tmp_path / file_in_place).parent.mkdir(exist_ok=True)
+    (tmp_path / file_in_place).write_bytes(b"")
+    _render_here(monkeypatch)
+    with caplog.at_level(logging.INFO):
+        site = build_site(tmp_path / "mkdocs.yml", strict=False)
+    assert (site / "handouts" / "community.pdf").read_bytes() == RENDERED
+    assert "3 rendered, 0 from the cache, 0 failed" in caplog.text
+    assert [
+        record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING
+    ] == [
+        f"handbook: {file_in_place} is not a folder: the cache is not read or written in this "
+        "run (runs keep their cache files in a folder of that name; remove the file)"
+    ]
+    config = load_config(tmp_path / "mkdocs.yml")
+    assert handouts.run_handouts(config, tmp_path / "out") == 0
+    assert (tmp_path / "out" / "community.pdf").read_bytes() == RENDERED
+    assert (tmp_path / file_in_place).is_file()
+
+
+UNWRITABLE = (
+    "handouts: .cache/handouts cannot be written (Permission denied): the handout cache is "
+    "not written in this run; the PDFs are published all the same, and the next build makes "
+    "them again"
+)
+
+
+def _refuse_cache_writes(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    """Writing into the handout cache fails as in a folder without write permission (root,
+    who runs some test machines, writes whatever a folder's mode says)."""
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(root / CACHE_DIR))
+
+    monkeypatch.setattr(handout_cache, "write_atomically", refuse)
+
+
+@pytest.mark.slow
+def test_a_build_publishes_the_handouts_when_their_cache_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    _refuse_cache_writes(monkeypatch, tmp_path)
+    with caplog.at_level(logging.INFO):
+        site = build_site(tmp_path / "mkdocs.yml", strict=False)
+    assert sorted(path.name for path in (site / "handouts").iterdir()) == [
+        "community.pdf",
+        "debt.pdf",
+        "hotel.pdf",
+    ]
+    assert "3 rendered, 0 from the cache, 0 failed" in caplog.text
+    warnings = [
+        record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING
+    ]
+    assert warnings == [UNWRITABLE]  # once, not once per module
+
+
+def test_handouts_command_says_once_that_their_cache_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    _refuse_cache_writes(monkeypatch, tmp_path)
+    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
+    assert (tmp_path / "out" / "debt.pdf").read_bytes() == RENDERED
+    assert capsys.readouterr().err == f"handbook: {UNWRITABLE}\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root writes into a folder whatever its mode: chmod cannot stop it"
+)
+def test_a_cache_folder_without_write_permission_stops_neither_check_nor_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    (tmp_path / ".cache").mkdir(mode=0o500)
+    try:
+        with caplog.at_level(logging.INFO):
+            assert run_checks(load_config(tmp_path / "mkdocs.yml")).findings == []
+            site = build_site(tmp_path / "mkdocs.yml", strict=False)
+    finally:
+        (tmp_path / ".cache").chmod(0o700)
+    assert (site / "handouts" / "community.pdf").read_bytes() == RENDERED
+    warnings = [
+        record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING
+    ]
+    assert warnings == [UNWRITABLE]

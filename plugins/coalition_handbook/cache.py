@@ -16,7 +16,9 @@ runs code. `.gitignore` keeps `.cache/` out of the repository, but `git add -f` 
 in, and a clone would then run what it holds. So before any cache folder is read
 (`cache_refused`), git is asked once whether it tracks a file in one; if it does, or a
 cache folder is a symbolic link, no cache is read or written in that run and the user is
-told once. Cache files themselves are opened without following links.
+told once. So too if a cache folder is no folder (a file named `.cache`): the run goes
+on without any cache, rather than failing where it writes one. Cache files themselves
+are opened without following links.
 
 Namespaces: `records-<kind>` (parsed files) and `scan-<kind>` (scanned texts), one of
 each for pages, modules, terms and protocols (editing a term rewrites the packs of terms,
@@ -142,26 +144,38 @@ _REFUSALS: dict[tuple[str, ...], str | None] = {}
 def cache_refused(root: Path) -> str | None:
     """Why the caches beside mkdocs.yml in `root` must be neither read nor written in this
     run, or None: git tracks a file in a cache folder (it came with the repository, not
-    from a run here), or a cache folder is a symbolic link. Said once
+    from a run here), a cache folder is a symbolic link, or it is no folder at all (a
+    file), where no cache can be written. Said once
     (a WARNING on the plugin's logger) for each state of the repository's index, so a
     build that asks for each of its caches runs git once, and `mkdocs serve` once, until
     a `git pull` or `git add` changes the index. No cache folder: nothing is asked. Not
     in a git work tree, or no git: nothing can be tracked."""
-    folders = [folder for folder in READ_BACK_DIRS if os.path.lexists(root / folder)]
-    if not folders:
-        return None
-    linked = [
-        folder.as_posix() for folder in (CACHE_DIR.parent, *folders) if (root / folder).is_symlink()
+    present = [
+        folder for folder in (CACHE_DIR.parent, *READ_BACK_DIRS) if os.path.lexists(root / folder)
     ]
-    index = _git_index_state(root)
-    if not linked and index is None:
+    if not present:
+        return None
+    linked = [folder.as_posix() for folder in present if (root / folder).is_symlink()]
+    no_folders = [
+        folder.as_posix()
+        for folder in present
+        if folder.as_posix() not in linked and not (root / folder).is_dir()
+    ]
+    folders = [folder for folder in READ_BACK_DIRS if folder in present]
+    index = _git_index_state(root) if folders else None
+    if not linked and not no_folders and index is None:
         return None
     folder_names = [folder.as_posix() for folder in folders]
-    key = (str(root), *folder_names, "|", *linked, "|", *(index or ()))
+    key = (str(root), *folder_names, "|", *linked, "|", *no_folders, "|", *(index or ()))
     if key not in _REFUSALS:
         if len(_REFUSALS) > 64:  # a long-lived process (tests, `mkdocs serve`): stay small
             _REFUSALS.clear()
-        refusal = _linked_folder(linked[0]) if linked else _tracked_files(root, folder_names)
+        if linked:
+            refusal: str | None = _linked_folder(linked[0])
+        elif no_folders:
+            refusal = _no_folder(no_folders[0])
+        else:
+            refusal = _tracked_files(root, folder_names)
         _REFUSALS[key] = refusal
         if refusal is not None:
             log.warning(f"handbook: {refusal}")
@@ -172,6 +186,13 @@ def _linked_folder(folder: str) -> str:
     return (
         f"{folder} is a symbolic link: the cache is not read or written in this run (cache "
         "files come from this machine's own runs, in the folder itself; remove the link)"
+    )
+
+
+def _no_folder(folder: str) -> str:
+    return (
+        f"{folder} is not a folder: the cache is not read or written in this run (runs keep "
+        "their cache files in a folder of that name; remove the file)"
     )
 
 

@@ -15,7 +15,9 @@ that is a symbolic link or in a linked folder, and as a last good one only a fil
 by a key, as `put` names them.
 
 Every file is written atomically (a temporary file in the same folder, then a rename):
-a reader never sees half a PDF and a failure never removes a good one.
+a reader never sees half a PDF and a failure never removes a good one. A cache that
+cannot be written (a folder without write permission, a file in a folder's place) keeps
+nothing, and says why once (`unwritable`): the PDFs are published all the same.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ class HandoutCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
+        # Where writing first failed, and why: nothing more is written then.
+        self.unwritable: tuple[Path, str] | None = None
 
     @classmethod
     def beside(cls, root: Path) -> HandoutCache:
@@ -91,7 +95,20 @@ class HandoutCache:
         self, module_id: str, key: str, pdf: bytes, files: Mapping[str, str] | None = None
     ) -> Path | None:
         """Keep `pdf` as the module's newest good handout, with the `files` its render
-        read (`read_files`); older ones are removed."""
+        read (`read_files`); older ones are removed. None where nothing was kept: no
+        cache, or one that cannot be written (`unwritable`)."""
+        if self.directory is None or self.unwritable is not None:
+            return None
+        try:
+            return self._put(module_id, key, pdf, files)
+        except OSError as error:  # no permission, a read-only disk, a full one
+            where = Path(str(error.filename)) if error.filename else self.directory
+            self.unwritable = (where, error.strerror or str(error))
+            return None
+
+    def _put(
+        self, module_id: str, key: str, pdf: bytes, files: Mapping[str, str] | None
+    ) -> Path | None:
         folder = self._folder(module_id, create=True)
         if folder is None:
             return None
@@ -147,7 +164,10 @@ class HandoutCache:
         folder = self.directory / module_id
         if create and not os.path.lexists(folder):
             folder.mkdir(parents=True, exist_ok=True)
-        return folder if folder.is_dir() and not folder.is_symlink() else None
+        # os.path's tests, not Path's: one in a folder that cannot be looked into (no
+        # permission) is no folder either, where Path's raise.
+        is_folder = os.path.isdir(folder) and not os.path.islink(folder)  # noqa: PTH112, PTH114
+        return folder if is_folder else None
 
 
 def read_files(root: Path, paths: Iterable[Path]) -> dict[str, str]:

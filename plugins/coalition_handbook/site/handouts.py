@@ -55,6 +55,8 @@ class HandoutReport:
     results: list[HandoutResult] = field(default_factory=list)
     # Why no PDF can be rendered on this machine (WeasyPrint without Pango), if so.
     unavailable: str | None = None
+    # Where the handout cache could not be written, and why, if so (`HandoutCache`).
+    cache_unwritable: tuple[Path, str] | None = None
 
     @property
     def failed(self) -> list[HandoutResult]:
@@ -144,6 +146,7 @@ def build_handouts(
         report.results.append(
             HandoutResult(module, "rendered", target, time.perf_counter() - started)
         )
+    report.cache_unwritable = cache.unwritable
     return report
 
 
@@ -189,6 +192,8 @@ def publish_handouts(
     message)`. Returns why the build must fail (a missing PDF under CI=true), or None."""
     config = context.config
     report = build_handouts(context, site_dir / HANDOUTS_DIR)
+    if report.cache_unwritable is not None:
+        emit(logging.WARNING, _cache_unwritable(report.cache_unwritable, config))
     for result in report.results:
         if result.outcome == "failed" and report.unavailable is None:
             emit(logging.WARNING, _describe_failure(result, config))
@@ -237,6 +242,8 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     except OSError as error:
         print(f"handbook: cannot write the handouts: {error}", file=sys.stderr)
         return 1
+    if report.cache_unwritable is not None:
+        print(f"handbook: {_cache_unwritable(report.cache_unwritable, config)}", file=sys.stderr)
     for result in report.results:
         if result.outcome == "failed":
             print(_describe_failure(result, config), file=sys.stderr)
@@ -267,6 +274,15 @@ def _retired_handouts(output_dir: Path, modules: Collection[str]) -> list[Path]:
         return sorted(path for path in output_dir.glob("*.pdf") if path.stem not in modules)
     except OSError:
         return []
+
+
+def _cache_unwritable(unwritable: tuple[Path, str], config: HandbookConfig) -> str:
+    path, reason = unwritable
+    return (
+        f"handouts: {config.relative(path)} cannot be written ({reason}): the handout cache "
+        "is not written in this run; the PDFs are published all the same, and the next "
+        "build makes them again"
+    )
 
 
 def _describe(result: HandoutResult, config: HandbookConfig) -> str:
