@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import os
 import subprocess
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from test_handouts import (
     write_handbook,
 )
 
-from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.site import handout_cache, handout_render, handouts
 from coalition_handbook.site.handout_cache import (
@@ -435,26 +433,3 @@ def test_handouts_command_says_once_that_their_cache_cannot_be_written(
     assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
     assert (tmp_path / "out" / "debt.pdf").read_bytes() == RENDERED
     assert capsys.readouterr().err == f"handbook: {UNWRITABLE}\n"
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(
-    os.geteuid() == 0, reason="root writes into a folder whatever its mode: chmod cannot stop it"
-)
-def test_a_cache_folder_without_write_permission_stops_neither_check_nor_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    write_handbook(tmp_path, modules=three_modules())
-    _render_here(monkeypatch)
-    (tmp_path / ".cache").mkdir(mode=0o500)
-    try:
-        with caplog.at_level(logging.INFO):
-            assert run_checks(load_config(tmp_path / "mkdocs.yml")).findings == []
-            site = build_site(tmp_path / "mkdocs.yml", strict=False)
-    finally:
-        (tmp_path / ".cache").chmod(0o700)
-    assert (site / "handouts" / "community.pdf").read_bytes() == RENDERED
-    warnings = [
-        record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING
-    ]
-    assert warnings == [UNWRITABLE]
