@@ -16,6 +16,7 @@ from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.editor.diff import run_diff
 from coalition_handbook.editor.diff_report import (
+    BREAKS_MOVED,
     _code,
     _describe,
     _list_change,
@@ -1690,6 +1691,25 @@ def test_a_base_whose_config_cannot_be_read_is_read_with_todays_folders_and_says
         assert "more than 10 files" in captured.err
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        (
+            "Para one ends here.\n\nPara two starts here.",
+            "Para one ends now.\n\nParagraph two starts here.",
+            ["Para one ends ~~here.~~ **now.**", "~~Para~~ **Paragraph** two starts here."],
+        ),
+        ("A b c.\n\nD e f.", "A b c. D e f.", ["A b c. D e f.", BREAKS_MOVED]),
+        ("A b c. D e f.", "A b c.\n\nD e f.", ["A b c.", "D e f.", BREAKS_MOVED]),
+    ],
+    ids=["edits on both sides of a break", "joined alone", "split alone"],
+)
+def test_text_diff_shows_each_edit_on_its_side_and_breaks_that_moved(
+    old: str, new: str, shown: list[str]
+) -> None:
+    assert text_diff(old, new) == shown
+
+
 # Paragraphs of a few short words: small enough that random edits share many words.
 _PARAGRAPHS = st.lists(
     st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), min_size=1, max_size=6).map(" ".join),
@@ -1703,7 +1723,7 @@ def test_text_diff_keeps_every_changed_word_in_order(old: str, new: str) -> None
     """Whatever the edit, the diff neither fails nor loses a word: read without its
     struck words it is the new text, without its bold ones the old, where no unchanged
     block is left out."""
-    shown = text_diff(old, new)
+    shown = [block for block in text_diff(old, new) if block != BREAKS_MOVED]
     if not shown:
         assert old == new
         return

@@ -483,6 +483,10 @@ def _shown_runs(runs: Sequence[Run]) -> str:
     )
 
 
+# What a changed stretch of blocks shows under them when only its paragraph breaks moved.
+BREAKS_MOVED = "*(paragraphs split or joined here; no word changed)*"
+
+
 class _ChangedBlocks:
     """How the blocks `removed` became the blocks `added`, each new block shown as a word
     diff. The words are aligned across all the blocks, not block by block: a paragraph
@@ -504,6 +508,11 @@ class _ChangedBlocks:
         if not self.removed or not self.added:  # nothing to align: each block whole
             return [word_diff(block, "") for block in self.removed] + [
                 word_diff("", block) for block in self.added
+            ]
+        if self.old_words == self.new_words:  # no word marked would leave the change unseen
+            return [
+                *(_shown_runs([("equal", block.split())]) for block in self.added),
+                BREAKS_MOVED,
             ]
         matcher = difflib.SequenceMatcher(a=self.old_words, b=self.new_words, autojunk=False)
         for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
@@ -529,26 +538,22 @@ class _ChangedBlocks:
 
     def _place_replaced(self, start: int, end: int, new_start: int, new_end: int) -> None:
         """Place the old words `start` to `end`, replaced by the new words `new_start` to
-        `new_end`: struck just before them. Where those end their new block, the old
-        blocks removed whole that end the old words (after the first) come after it, on
-        their own: what follows in the new text comes from later old words."""
-        block = self.new_block_of[new_start]
+        `new_end`: struck just before them, each old block's words in the new block its
+        replacement runs through, in order (an edit on both sides of a paragraph break
+        stays on its side), the rest in the last. Where the new words end their last
+        block, the old blocks removed whole that end the old words (beyond those paired)
+        come after it, on their own: what follows in the new text comes from later old
+        words."""
+        blocks = list(dict.fromkeys(self.new_block_of[new_start:new_end]))
         groups = list(self._by_old_block(start, end))
         inline = len(groups)
-        if self._ends_block(new_start, new_end):
-            while inline > 1 and groups[inline - 1][0]:
+        if new_end == len(self.new_words) or self.new_block_of[new_end] != blocks[-1]:
+            while inline > len(blocks) and groups[inline - 1][0]:
                 inline -= 1
-        for _, words in groups[:inline]:
-            self._add(block, "removed", words)
+        for number, (_, words) in enumerate(groups[:inline]):
+            self._add(blocks[min(number, len(blocks) - 1)], "removed", words)
         for _, words in groups[inline:]:
-            self._struck_block(block + 1, words)
-
-    def _ends_block(self, start: int, end: int) -> bool:
-        """Whether the new words `start` to `end` are the end of the one block they are in."""
-        block = self.new_block_of[start]
-        return self.new_block_of[end - 1] == block and (
-            end == len(self.new_words) or self.new_block_of[end] != block
-        )
+            self._struck_block(blocks[-1] + 1, words)
 
     def _place_deleted(self, start: int, end: int, at: int) -> None:
         """Place the old words `start` to `end`, deleted just before new word `at`: inside
