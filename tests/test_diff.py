@@ -540,14 +540,21 @@ def test_form_moved_to_avoid_lists_the_pages_with_line(
             term("trafficking survivor", extra="aliases: [survivor]\n"),
             "  - `aliases`: was `trafficking survivor`; now `survivor`\n",
         ),
+        (
+            term(extra="aliases: [trafficking survivor, survivor of trafficking]\n"),
+            term(extra="aliases: [Trafficking survivor, survivor of trafficking, lived expert]\n"),
+            "  - forms accepted added: `lived expert`\n"
+            "  - `aliases`: was `trafficking survivor`, `survivor of trafficking`; "
+            "now `Trafficking survivor`, `survivor of trafficking`, `lived expert`\n",
+        ),
     ],
-    ids=["aliases", "avoid", "swapped with the preferred form"],
+    ids=["aliases", "avoid", "swapped with the preferred form", "recased beside one added"],
 )
 def test_forms_reordered_or_recased_are_shown_as_written_and_need_a_bump(
     repository: Path, capsys: pytest.CaptureFixture[str], before: str, after: str, shown: str
 ) -> None:
-    """No form is added or removed, so the forms' lines show nothing: the lists are
-    shown old and new, for the reviewer to see what the change did."""
+    """The forms' lines show what was added or removed, not a form recased or moved: the
+    lists are shown old and new, for the reviewer to see what the change did."""
     write(repository, "glossary/survivor.yml", before)
     commit(repository, "with forms")
     write(repository, "glossary/survivor.yml", after)

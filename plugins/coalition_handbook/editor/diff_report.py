@@ -11,7 +11,7 @@ import difflib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from typing import Literal
 
 from ..forms import form_key
@@ -264,18 +264,26 @@ def _form_lines(change: ItemChange) -> list[str]:
             lines.append(f"  - forms {label} added: {_form_list(added)}")
         if removed:
             lines.append(f"  - forms {label} removed: {_form_list(removed)}")
-        if not added and not removed:
-            lines += _listed_forms_lines(listed_as, listed(old), listed(new), new.case_sensitive)
+        shown = {form_key(form, new.case_sensitive) for form in (*added, *removed)}
+        lines += _listed_forms_lines(listed_as, listed(old), listed(new), new.case_sensitive, shown)
     return [*lines, *_avoid_reason_lines(old.avoid, new)]
 
 
 def _listed_forms_lines(
-    name: str, old: Sequence[str], new: Sequence[str], case_sensitive: bool
+    name: str,
+    old: Sequence[str],
+    new: Sequence[str],
+    case_sensitive: bool,
+    shown: Set[str] = frozenset(),
 ) -> list[str]:
-    """A list of forms that changed though no form was added or removed, old and new as
-    written: reordered or recased (or, for aliases, swapped with the preferred form),
-    which the forms' lines cannot show."""
-    if tuple(old) == tuple(new):
+    """A list of forms, old and new as written, where it changed beyond the forms added
+    or removed (`shown`, by `form_key`, which the forms' lines list): reordered or recased
+    (or, for aliases, swapped with the preferred form), which those lines cannot show."""
+
+    def others(forms: Sequence[str]) -> list[str]:
+        return [form for form in forms if form_key(form, case_sensitive) not in shown]
+
+    if others(old) == others(new):
         return []
     added, removed = _set_difference(old, new, case_sensitive)
     what = f"`{name}`" if added or removed else f"{name} reordered or recased"
