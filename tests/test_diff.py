@@ -611,6 +611,33 @@ def test_a_form_to_avoid_whose_suggestion_changed_lists_its_uses(
     ) in out.splitlines()
 
 
+def test_a_deprecated_terms_forms_suggest_its_replacement_as_the_check_does(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rewording a deprecated term changes no suggestion (its forms, those to avoid too,
+    suggest its replacement): no row. Another replacement changes every one: each listed."""
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(repository, "glossary/lived.yml", term("person with lived experience"))
+    deprecated = "status: deprecated\nreplaced_by: {}\navoid: [trafficking victim]\n"
+    write(repository, "glossary/survivor.yml", term(extra=deprecated.format("person")))
+    write(repository, "content/index.md", PAGE + "\nA trafficking victim.\n")
+    commit(repository, "deprecated")
+    reworded = term("survivors", 2, versions=(2, 1), extra=deprecated.format("person"))
+    write(repository, "glossary/survivor.yml", reworded)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "`trafficking victim`" not in out
+    replaced = term(version=2, versions=(2, 1), extra=deprecated.format("lived"))
+    write(repository, "glossary/survivor.yml", replaced)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `trafficking victim` | deprecated (`survivor`, suggests `person who has experienced "
+        "trafficking`) | deprecated (`survivor`, suggests `person with lived experience`) | "
+        "`content/index.md:7:3` |"
+    ) in out.splitlines()
+
+
 def test_deprecation_shows_status_and_pages(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

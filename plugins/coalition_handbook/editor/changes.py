@@ -93,7 +93,9 @@ class FormState:
     status: FormStatus
     term: str
     exact_case: bool = False  # the term is case_sensitive: only this case is the form
-    suggestion: str | None = None  # a form to avoid's: its term's preferred form
+    # What the check suggests instead: for a form to avoid, its term's preferred form; for
+    # a deprecated term's form, its replacement's.
+    suggestion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,11 +182,18 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
     """Every form of every term by its key (section 4), with its text and state."""
     states: dict[str, tuple[str, bool, FormState]] = {}
     for term in handbook.terms.values():
-        own: FormStatus = "deprecated" if term.status == "deprecated" else "accepted"
-        own_state = FormState(own, term.id, term.case_sensitive)
-        avoid_state = FormState("avoid", term.id, term.case_sensitive, term.term)
-        written = [(form, own_state) for form in accepted_forms(term)]
-        written += [(form, avoid_state) for form in avoided_forms(term)]
+        if term.status == "deprecated":
+            # As the check reads them (`Matcher.from_terms`): every form of a deprecated
+            # term, its forms to avoid too, suggests the replacement.
+            replacement = handbook.terms.get(term.replaced_by or "")
+            suggestion = replacement.term if replacement else None
+            state = FormState("deprecated", term.id, term.case_sensitive, suggestion)
+            written = [(form, state) for form in (*accepted_forms(term), *avoided_forms(term))]
+        else:
+            accepted = FormState("accepted", term.id, term.case_sensitive)
+            avoid = FormState("avoid", term.id, term.case_sensitive, term.term)
+            written = [(form, accepted) for form in accepted_forms(term)]
+            written += [(form, avoid) for form in avoided_forms(term)]
         for form, state in written:
             key = form_key(form, term.case_sensitive)
             # Two terms claiming one form is glossary.duplicate's to report; keep the first.
