@@ -399,6 +399,20 @@ def test_bump_without_a_matching_history_entry_fails(
     ) in out
 
 
+def test_a_new_history_entry_at_the_bottom_is_to_be_moved_up(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        repository, "glossary/survivor.yml", term(version=2, versions=(1, 2), extra="tags: [x]\n")
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "`version` is 2 but the newest `history` entry is for version 1: move the entry for "
+        "version 2 to the top"
+    ) in out
+
+
 def test_an_earlier_versions_history_entry_relabelled_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -273,7 +273,7 @@ def history_term(version: int, entries: list[tuple[int, str]]) -> str:
             2,
             [(1, "2026-01-01"), (2, "2026-02-01")],
             [
-                (5, "history[0].version is 1 but version is 2"),
+                (5, "history[0].version is 1 but version is 2: move the entry for version 2 to"),
                 (8, "entry 1 (version 2) must have a lower version"),
                 (9, "entry 1 (2026-02-01) is dated after"),
             ],

@@ -358,9 +358,14 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
     elif new.version != old.version and _newest_version(new.history) != new.version:
         newest = _newest_version(new.history)
         found = f"is for version {newest}" if newest is not None else "is missing"
+        written = any(entry.version == new.version for entry in new.history)
+        advice = (
+            f"move the entry for version {new.version} to the top"
+            if written
+            else f"add one for version {new.version} at the top"
+        )
         problems.append(
-            f"`version` is {new.version} but the newest `history` entry {found}: add one "
-            f"for version {new.version} at the top"
+            f"`version` is {new.version} but the newest `history` entry {found}: {advice}"
         )
     # An earlier version's entry relabelled or deleted loses what that version changed
     # (rewording an old entry, keeping its version, is left to the editor).

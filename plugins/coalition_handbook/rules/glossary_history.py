@@ -39,11 +39,16 @@ def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterato
             "describe the current version)",
         )
     elif newest < version:
+        written = any(entry.version == version for entry in history)
+        advice = (
+            f"move the entry for version {version} to the top"
+            if written  # appended at the bottom, as lists usually grow
+            else f"add a history entry for version {version} first"
+        )
         yield (
             "history.0.version",
-            f"history[0].version is {newest} but version is {version}: add a history entry "
-            f"for version {version} first (the newest entry, first, must describe the "
-            "current version)",
+            f"history[0].version is {newest} but version is {version}: {advice} (the newest "
+            "entry, first, must describe the current version)",
         )
     for index in range(1, len(history)):
         newer, older = history[index - 1], history[index]
