@@ -393,12 +393,14 @@ UNWRITABLE = (
 )
 
 
-def _refuse_cache_writes(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+def _refuse_cache_writes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Writing into the handout cache fails as in a folder without write permission (root,
     who runs some test machines, writes whatever a folder's mode says)."""
 
     def refuse(path: Path, data: bytes) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied", str(root / CACHE_DIR))
+        # As `mkstemp` raises it: naming the temporary file it could not make.
+        temporary = path.with_name(f".{path.name}.d_ksjm29")
+        raise PermissionError(errno.EACCES, "Permission denied", str(temporary))
 
     monkeypatch.setattr(handout_cache, "write_atomically", refuse)
 
@@ -409,7 +411,7 @@ def test_a_build_publishes_the_handouts_when_their_cache_cannot_be_written(
 ) -> None:
     write_handbook(tmp_path, modules=three_modules())
     _render_here(monkeypatch)
-    _refuse_cache_writes(monkeypatch, tmp_path)
+    _refuse_cache_writes(monkeypatch)
     with caplog.at_level(logging.INFO):
         site = build_site(tmp_path / "mkdocs.yml", strict=False)
     assert sorted(path.name for path in (site / "handouts").iterdir()) == [
@@ -429,7 +431,7 @@ def test_handouts_command_says_once_that_their_cache_cannot_be_written(
 ) -> None:
     write_handbook(tmp_path, modules=three_modules())
     _render_here(monkeypatch)
-    _refuse_cache_writes(monkeypatch, tmp_path)
+    _refuse_cache_writes(monkeypatch)
     assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
     assert (tmp_path / "out" / "debt.pdf").read_bytes() == RENDERED
     assert capsys.readouterr().err == f"handbook: {UNWRITABLE}\n"

@@ -102,8 +102,9 @@ class HandoutCache:
         try:
             return self._put(module_id, key, pdf, files)
         except OSError as error:  # no permission, a read-only disk, a full one
-            where = Path(str(error.filename)) if error.filename else self.directory
-            self.unwritable = (where, error.strerror or str(error))
+            # The cache's folder, not the file the error names: that may be a temporary
+            # file of `write_atomically`, gone by the time the message is read.
+            self.unwritable = (self.directory, error.strerror or str(error))
             return None
 
     def _put(
