@@ -93,8 +93,9 @@ def test_a_page_where_the_site_publishes_a_terms_page_is_reported_by_check_and_b
 
 def _handbook_with_a_term_and_a_protocol(root: Path, directory_urls: bool) -> Path:
     """A handbook whose site generates every kind of page: the glossary, protocols and
-    training indexes, the changes page, a term's page (`victim`), a protocol's (`hotel`)."""
-    return write_site(
+    training indexes (a modules folder, no module in it yet), the changes page, a term's
+    page (`victim`), a protocol's (`hotel`)."""
+    config_file = write_site(
         root,
         pages={"index.md": "# Home\n"},
         terms={"victim": term_yaml("victim", "A person against whom a crime was committed.")},
@@ -102,6 +103,8 @@ def _handbook_with_a_term_and_a_protocol(root: Path, directory_urls: bool) -> Pa
         options='privacy: {allow: ["1-888-373-7888", "233733"]}\n',
         extra_config=f"use_directory_urls: {str(directory_urls).lower()}\n",
     )
+    (root / "content" / "modules").mkdir(exist_ok=True)
+    return config_file
 
 
 def _finding_lines(config_file: Path) -> list[str]:

@@ -600,9 +600,20 @@ def test_a_handbook_without_modules_yet_has_a_training_index_its_nav_can_name(
         "nav:\n  - index.md\n  - protocols/index.md\n  - glossary/index.md\n"
         "  - modules/index.md\n  - changes.md\n"
     )
+    (tmp_path / "new" / "content" / "modules").mkdir(parents=True)  # no module in it yet
     empty = _site(tmp_path / "new", pages={"index.md": "# Home\n"}, protocols={}, extra_config=nav)
     assert "There are no training modules yet." in read(empty, "modules/index.html")
     assert "There are no protocols yet." in read(empty, "protocols/index.html")
     full = _site(tmp_path / "full")
     assert "There are no training modules yet." not in read(full, "modules/index.html")
     assert "There are no protocols yet." not in read(full, "protocols/index.html")
+
+
+def test_without_a_modules_folder_an_authors_page_keeps_the_training_address(
+    tmp_path: Path,
+) -> None:
+    """A glossary-only handbook has no training index: its own `modules.md` is published,
+    not replaced by an empty index (nor reported by `page.replaced`)."""
+    page = "# Our training\n\nSessions are run by the coalition's trainers.\n"
+    site = _site(tmp_path, pages={"index.md": "# Home\n", "modules.md": page})
+    assert "Sessions are run by" in read(site, "modules/index.html")

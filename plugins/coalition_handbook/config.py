@@ -112,12 +112,13 @@ class HandbookConfig:
     def modules_src_dir(self) -> str:
         """modules_dir as MkDocs names the files of docs_dir (`modules`), or "" when the
         modules have no folder of their own there (modules_dir is docs_dir itself, or
-        outside it): then no training index is generated."""
+        outside it, or no such folder yet): then no training index is generated, and an
+        author's page at its address (`modules.md`) is published as it is."""
         try:
             folder = self.modules_dir.relative_to(self.docs_dir).as_posix()
         except ValueError:
             return ""
-        return "" if folder == "." else folder
+        return "" if folder == "." or not self.modules_dir.is_dir() else folder
 
     def relative(self, path: Path) -> str:
         """`path` relative to mkdocs.yml's directory, with `/` (as findings name files);

@@ -118,7 +118,7 @@ def generate_pages(inputs: SiteInputs) -> dict[str, str]:
     pages[PROTOCOLS_INDEX] = protocols_index(inputs)
     for protocol in handbook.protocols.values():
         pages[protocol_src_uri(protocol.id)] = protocol_page(protocol, inputs)
-    # Even with no modules yet: an author's `nav` names it, as it names the other indexes.
+    # Even with no modules yet, where their folder is: an author's `nav` names it.
     if inputs.modules_dir:
         pages[inputs.modules_index] = modules_index(inputs)
     pages[CHANGES_PAGE] = changes_page(inputs)
