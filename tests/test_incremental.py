@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -371,6 +372,25 @@ def test_a_page_saved_while_a_check_runs_leaves_no_finding_behind(
     after = run_checks(load_config(config)).findings
     assert after == cold(config, monkeypatch).findings
     assert not any(finding.path == "content/late.md" for finding in after)
+
+
+def test_a_modules_folder_made_where_there_was_none_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the modules folder exists decides whether the site makes a training index,
+    and so whether `modules.md` stands in its place (page.replaced): an empty folder made
+    changes the findings of a page nobody edited."""
+    handbook, config = checked_once(tmp_path, random.Random(3))
+    shutil.rmtree(tmp_path / "content" / "modules", ignore_errors=True)
+    handbook.write("content/modules.md", "# Training\n\nOur sessions.\n")
+    before = run_checks(load_config(config)).findings
+    assert not any(finding.rule == "page.replaced" for finding in before)
+    (tmp_path / "content" / "modules").mkdir()
+    after = run_checks(load_config(config)).findings
+    assert after == cold(config, monkeypatch).findings
+    assert [finding.path for finding in after if finding.rule == "page.replaced"] == [
+        "content/modules.md"
+    ]
 
 
 def test_an_edited_page_alone_is_checked_again(

@@ -363,7 +363,8 @@ def _load(
     config: HandbookConfig, cache: RunCache, found: Survey, previous: Snapshot | None
 ) -> _Loaded:
     """As `model.load_handbook`, but leaving out the plain pages whose findings can be
-    taken from `previous`: unchanged, while the settings and the terms' forms are too.
+    taken from `previous`: unchanged, while the settings, the terms' forms and the
+    folders' listings are too.
     The term files that did not change are loaded (other files' rules read them), and
     named for the page rules to skip."""
     reused_pages: set[str] = set()
@@ -373,7 +374,13 @@ def _load(
     def leave_out(terms: Mapping[str, Term]) -> set[str]:
         nonlocal terms_key
         terms_key = terms_forms_key(terms.values())
-        if previous is not None and previous.pages_apart and previous.forms_key == terms_key:
+        if (
+            previous is not None
+            and previous.pages_apart
+            and previous.forms_key == terms_key
+            # page.replaced reads the listings (record names, the modules folder's being)
+            and previous.listings == found.listings
+        ):
             old, new = previous.files.digests, found.files.digests
             reused_pages.update(
                 name

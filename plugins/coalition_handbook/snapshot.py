@@ -171,6 +171,10 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
             signatures.update(_folder_signatures(folder, records, prefix))
         else:
             listings += [relative_path(config, directory), "(none)"]
+    # Whether the modules folder is there decides whether the site makes a training index
+    # (`HandbookConfig.modules_src_dir`), whose address `page.replaced` compares pages with.
+    modules_folder = "(folder)" if os.path.isdir(config.modules_dir) else "(none)"  # noqa: PTH112
+    listings += [relative_path(config, config.modules_dir), modules_folder]
     modules = _named(module_file_paths(str(config.modules_dir)), root)
     paths.update(modules)
     plain_pages = _named(markdown_file_paths(str(config.docs_dir), config.exclude_docs), root)
