@@ -124,6 +124,23 @@ def test_a_module_with_front_matter_problems_has_its_sections_and_texts_checked(
     ]
 
 
+def test_a_module_with_front_matter_problems_has_its_protocols_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing duration and a misspelled protocol id: both at once, not the second only
+    once the first is fixed."""
+    broken = MODULE.replace("duration: 45 minutes\n", "").replace(
+        "history:", "protocols: [hotel-staf]\nhistory:"
+    )
+    config_file = make_handbook(tmp_path, **{"content/modules/hotel.md": broken})
+
+    found = findings(config_file, capsys)
+
+    rules = [(line, column, rule) for path, line, column, rule, _ in found if "hotel" in path]
+    assert (1, 1, "module.schema") in rules
+    assert (7, 13, "module.reference") in rules
+
+
 def test_a_term_with_a_schema_problem_has_its_definition_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

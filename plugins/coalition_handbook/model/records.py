@@ -124,7 +124,10 @@ def rejected_record(
         for path in (_FORMS if kind == "term" else ())
         for _, value in _strings_at(data, path.split("."), "")
     ]
-    return RejectedRecord(kind, record_id, origin, texts, review_by, headings, tuple(forms))
+    protocols = tuple(_strings_at(data, ["protocols", "*"], "")) if kind == "module" else ()
+    return RejectedRecord(
+        kind, record_id, origin, texts, review_by, headings, tuple(forms), protocols
+    )
 
 
 def checked_strings(

@@ -338,6 +338,8 @@ class RejectedRecord:
     review_by: dt.date | None = None
     headings: tuple[Heading, ...] | None = None
     forms: tuple[str, ...] = ()  # a term's own forms, where they are strings
+    # (dotted key, id) of each protocol a module names, where it is a string
+    protocols: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,25 +6,38 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..hints import did_you_mean
+from ..model.types import Origin
 from .base import CheckContext
 
 RULE = "module.reference"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    protocols = context.handbook.protocols
-    for module in context.handbook.modules.values():
-        for index, protocol_id in enumerate(module.protocols):
-            if protocol_id in protocols:
-                continue
-            expected = context.config.relative(context.config.protocols_dir / f"{protocol_id}.yml")
-            if expected in context.handbook.rejected:
-                continue  # that file has problems of its own, already reported
-            hint = did_you_mean(protocol_id, protocols)
-            yield context.finding_at(
-                RULE,
-                module.origin,
-                f"protocols.{index}",
-                f"module '{module.id}' names protocol '{protocol_id}', which does not exist "
-                f"(there is no {expected}){hint}",
-            )
+    handbook = context.handbook
+    named: list[tuple[str, Origin, str, str]] = [
+        (module.id, module.origin, f"protocols.{index}", protocol_id)
+        for module in handbook.modules.values()
+        for index, protocol_id in enumerate(module.protocols)
+    ]
+    # A module file with problems of its own (module.schema) still names its protocols:
+    # the editor sees every finding of the file at once, not one round at a time.
+    named += [
+        (record.id, record.origin, key, protocol_id)
+        for record in handbook.rejected_records
+        if record.kind == "module"
+        for key, protocol_id in record.protocols
+    ]
+    for module_id, origin, key, protocol_id in named:
+        if protocol_id in handbook.protocols:
+            continue
+        expected = context.config.relative(context.config.protocols_dir / f"{protocol_id}.yml")
+        if expected in handbook.rejected:
+            continue  # that file has problems of its own, already reported
+        hint = did_you_mean(protocol_id, handbook.protocols)
+        yield context.finding_at(
+            RULE,
+            origin,
+            key,
+            f"module '{module_id}' names protocol '{protocol_id}', which does not exist "
+            f"(there is no {expected}){hint}",
+        )
