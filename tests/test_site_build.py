@@ -32,6 +32,7 @@ from coalition_handbook.forms import plurals, split_words
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.types import Handbook
 from coalition_handbook.site.content_policy import META, POLICY
+from coalition_handbook.site.search_boost import typed_form
 
 # Elements that make a browser fetch something as the page loads, and where the URL is.
 LOADED = {
@@ -341,6 +342,36 @@ def test_search_finds_a_term_page_by_plurals_and_forms_to_avoid_too(
         for term_id, words in wanted
         if f" {_words(words)} " not in forms_by_page.get(f"glossary/{term_id}/", "")
     ] == []
+
+
+def test_a_term_page_entry_lists_every_form_as_typed_for_handbook_js(
+    shipped_site: SiteBuild, handbook: Handbook
+) -> None:
+    """handbook.js puts a term's page first when a query is one of its forms whole: the
+    page's first entry lists them (accepted, plural, possessive, to avoid) as a query is
+    compared with them, outside the fields Material's search indexes."""
+    site = shipped_site.require()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "handbook_typed_forms" not in index["config"]["fields"]
+    typed_by_page = {
+        document["location"]: document.get("handbook_typed_forms", []) for document in index["docs"]
+    }
+    survivor = typed_by_page["glossary/survivor/"]
+    assert {"survivor", "survivors", "survivor's", "trafficking survivor", "sex slave"} <= {
+        *survivor
+    }
+    wanted = [
+        (term.id, typed_form(form))
+        for term in handbook.terms.values()
+        for form in (term.term, *term.aliases, *(avoided.text for avoided in term.avoid))
+    ]
+    assert [
+        (term_id, form)
+        for term_id, form in wanted
+        if form not in typed_by_page.get(f"glossary/{term_id}/", [])
+    ] == []
+    sections = [document for document in index["docs"] if "#" in document["location"]]
+    assert not any("handbook_typed_forms" in document for document in sections)
 
 
 def _words(text: str) -> str:

@@ -16,7 +16,12 @@ from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
 from coalition_handbook.site.other_hosts import remote_assets, remote_resources
 from coalition_handbook.site.pages import index_letter, inject_module_header
-from coalition_handbook.site.search_boost import BASE, PER_TERM_BUILT_ON, term_search_boosts
+from coalition_handbook.site.search_boost import (
+    BASE,
+    PER_TERM_BUILT_ON,
+    term_search_boosts,
+    typed_form,
+)
 from coalition_handbook.site.templates import markdown_text, phone_href
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
 
@@ -315,3 +320,22 @@ def test_a_related_term_listed_twice_is_linked_once(tmp_path: Path) -> None:
     )
     page = term_page(handbook.terms["survivor"], SiteInputs(handbook), 2.0)
     assert page.count("- [victim](victim.md)") == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("Sex-Trafficking\u2019s", "sex trafficking's"),
+        ("  T   visas ", "t visas"),
+        ("anti-trafficking  task force", "anti trafficking task force"),
+        ("Cafe\u0301", "caf\u00e9"),  # composed as a browser composes what is typed
+        ("Trafficking in Persons\u2019s", "trafficking in persons'"),
+        ("Jones's law", "jones' law"),
+    ],
+)
+def test_a_form_is_compared_with_a_query_as_handbook_js_compares_them(
+    written: str, typed: str
+) -> None:
+    """handbook.js's `typedForm` does the same to a query: any case, either apostrophe,
+    hyphens and runs of spaces alike."""
+    assert typed_form(written) == typed

@@ -1,6 +1,6 @@
 """Material's search index as the hooks reach it: its entries, a generated page's entries
 on their way to and from the render cache, and a term page's other forms in a field of
-their own (site/search_boost.py).
+their own and all its forms whole (site/search_boost.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from ..site.search_boost import FORMS_FIELD
+from ..site.search_boost import FORMS_FIELD, TYPED_FORMS_KEY
 
 
 @dataclass
@@ -28,13 +28,17 @@ class PendingSearch:
 
 def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
     """Give a term page's first search entry the words it is also found by (front matter
-    `handbook_forms`, in the search field `FORMS_FIELD`: see site/search_boost.py)."""
+    `handbook_forms`, in the search field `FORMS_FIELD`) and its forms whole, as a query
+    typing one is compared with them (`handbook_typed_forms`, kept under
+    `TYPED_FORMS_KEY`, which is no search field): see site/search_boost.py."""
     forms = page.meta.get(FORMS_FIELD)
-    if not isinstance(forms, list) or not forms:
-        return
+    typed = page.meta.get(TYPED_FORMS_KEY)
     for entry in entries:
         if entry.get("location") == page.url:
-            entry[FORMS_FIELD] = " ".join(str(form) for form in forms)
+            if isinstance(forms, list) and forms:
+                entry[FORMS_FIELD] = " ".join(str(form) for form in forms)
+            if isinstance(typed, list) and typed:
+                entry[TYPED_FORMS_KEY] = [str(form) for form in typed]
             return
 
 

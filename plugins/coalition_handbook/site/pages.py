@@ -20,7 +20,7 @@ from .. import published
 from ..markdown.raw_html import tags_as_text
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
-from .search_boost import other_search_forms, term_search_boosts
+from .search_boost import other_search_forms, term_search_boosts, typed_search_forms
 from .templates import render
 from .urls import (
     CHANGES_PAGE,
@@ -243,6 +243,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,
         search_forms=other_search_forms(term, inputs.written_forms.get(term.id, ())),
+        typed_forms=typed_search_forms(term, inputs.written_forms.get(term.id, ())),
         replacement=replacement,
         related=[terms[related] for related in dict.fromkeys(term.related) if related in terms],
         used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,

@@ -20,10 +20,13 @@ to avoid, in the first 5 for all (without it: 79 and 13, with 27 and 1 not found
 and its accepted forms rank as before. Possessives are there with a straight and a curly
 apostrophe (phones type curly ones), as search reads "victim's" as one word: the page
 comes first for 107 of 130, in the first 5 for all (without them, 20 were not found).
+
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from ..forms import split_words
@@ -36,6 +39,13 @@ FORMS_FIELD = "handbook_forms"
 # Between a title's (1e3) and a tag's (1e6): 1e6 made a word of a form to avoid outrank
 # accepted forms ("sex" of "sex slave"); 1e3 and 1e4 left "sex slave" unfound.
 FORMS_BOOST = 1e5
+
+# Not a search field: the term page's entry carries every form whole, for handbook.js to
+# put the page first when one is typed whole (see the module's docstring).
+TYPED_FORMS_KEY = "handbook_typed_forms"
+_SPACES_AND_HYPHENS = re.compile(r"[\s\-]+")  # as the theme's search separator splits
+# "persons's" and "persons'" are one possessive; the matcher writes one of them
+_S_APOSTROPHE_S = re.compile(r"s's(?= |$)")
 
 
 def term_search_boosts(terms: Iterable[Term]) -> dict[str, float]:
@@ -77,3 +87,18 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
             forms[form.replace("\u2019", "'")] = None
             forms[form.replace("'", "\u2019")] = None
     return list(forms)
+
+
+def typed_form(text: str) -> str:
+    """`text` as handbook.js compares a query with a form (its `typedForm`, which must
+    agree): NFC, lower case, a straight apostrophe, one space for runs of spaces and
+    hyphens ("Sex-Trafficking’s" -> "sex trafficking's"), "s'" for "s's"."""
+    text = unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")
+    return _S_APOSTROPHE_S.sub("s'", _SPACES_AND_HYPHENS.sub(" ", text).strip())
+
+
+def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
+    """What `TYPED_FORMS_KEY` holds for `term`: each of its forms, inflections and forms
+    to avoid (`written_forms`, as for `other_search_forms`) as `typed_form` gives it, once."""
+    forms = (term.term, *term.aliases, *written_forms)
+    return list(dict.fromkeys(typed_form(form) for form in forms))
