@@ -1,6 +1,7 @@
 """What a member sees, in Debian's Chromium (never a downloaded browser): search finds a
-term by an alias (and, asked through the site's own search worker, by every accepted form,
-nearly always first), term links show their definition on hover and on keyboard focus, the
+term by an alias, puts its page first for a form typed whole (and, asked through the
+site's own search worker alone, finds it by every accepted form, nearly always first),
+term links show their definition on hover and on keyboard focus, the
 glossary's letters work, print hides the navigation, axe-core finds no serious
 accessibility problem on the main kinds of page in the light and the dark scheme, the
 scheme follows the device and its switch works by mouse and keyboard, the navigation
@@ -22,6 +23,7 @@ from site_builds import CHROMIUM, ROOT, SiteBuild, build_site, serve, term_yaml,
 from coalition_handbook.config import load_config
 from coalition_handbook.forms import last_word_variants, plurals, split_words
 from coalition_handbook.model import load_handbook
+from coalition_handbook.site.search_boost import typed_form
 
 pytestmark = pytest.mark.browser
 
@@ -134,6 +136,61 @@ def test_typing_a_form_lists_its_term_page_first(page: object, typed: str, term_
     expect(first).to_have_attribute("href", re.compile(rf"glossary/{term_id}/\?"))
 
 
+# Forms the theme's search alone ranked below another page whose forms share their words
+# ("sex" of "sexually", "for" of "force", "t" of "trafficking") or that matched none
+# ("hotline's"): handbook.js puts the page of a form typed whole first.
+WHOLE_FORMS = [
+    ("sex trafficking", "sex-trafficking"),
+    ("commercial sex act", "commercial-sex-act"),
+    ("No Room for Trafficking", "no-room-for-trafficking"),
+    ("Office on Trafficking in Persons", "office-on-trafficking-in-persons"),
+    ("T visas", "t-visa"),
+    ("Trafficking Hotline\u2019s", "national-human-trafficking-hotline"),
+    ("child pornography", "child-sexual-abuse-material"),
+    ("slave", "survivor"),
+    ("victims", "victim"),
+]
+
+
+def _typed_in_search(page: object, typed: str) -> None:
+    """`typed` in the search field as one query: the theme reads the field on a key's
+    release, so the results shown are those for all of it, not a moment's for part."""
+    search = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    search.click()
+    search.fill(typed)
+    search.press("End")
+
+
+@pytest.mark.parametrize(("typed", "term_id"), WHOLE_FORMS)
+def test_a_form_typed_whole_puts_its_term_page_first_and_enter_opens_it(
+    page: object, typed: str, term_id: str
+) -> None:
+    page.goto("index.html")
+    _typed_in_search(page, typed)
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(rf"glossary/{term_id}/\?"))
+    page.keyboard.press("ArrowDown")  # the first result, from the keyboard
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowUp")  # back in the search field, where Enter opens the best
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"glossary/{term_id}/(\?|$)"))
+
+
+def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> None:
+    """A query is compared with a term page's forms as typed: handbook.js's `typedForm`
+    gives what site/search_boost.typed_form gave them."""
+    written = [
+        "Sex-Trafficking\u2019s",
+        "  T   visas ",
+        "Trafficking in Persons's",
+        "Cafe\u0301",
+        "ANTI-trafficking task force",
+    ]
+    page.goto("index.html")
+    in_browser = page.evaluate("(texts) => texts.map(typedForm)", written)
+    assert in_browser == [typed_form(text) for text in written]
+
+
 def test_the_offline_build_searches_from_a_page_opened_as_a_file(
     browser: object, offline_site: SiteBuild
 ) -> None:
@@ -147,6 +204,9 @@ def test_the_offline_build_searches_from_a_page_opened_as_a_file(
         search.press_sequentially("TIP", delay=30)
         result = opened.locator('.md-search-result__link[href*="glossary/human-trafficking.html"]')
         expect(result.first).to_be_visible()
+        _typed_in_search(opened, "sex trafficking")
+        first = opened.locator(".md-search-result__item > .md-search-result__link").first
+        expect(first).to_have_attribute("href", re.compile(r"glossary/sex-trafficking\.html"))
     finally:
         context.close()
 
@@ -563,13 +623,14 @@ def test_the_wide_window_s_navigation_keeps_its_tab_stops(page: object) -> None:
 
 
 # Asks the site's own search worker (Material's, as the page starts it) one query after
-# another, without typing: every accepted form of every term in a few seconds.
+# another, without typing: every accepted form of every term in a few seconds. Its own
+# answers only (`isTrusted`): not those handbook.js tells again with a form's page first.
 _RANKED_PAGES = """async (queries) => {
     const config = JSON.parse(document.getElementById("__config").textContent);
     const index = await (await fetch("search/search_index.json")).json();
     const worker = new Worker(new URL(config.search, location.href));
     const next = () => new Promise((resolve) => {
-        worker.onmessage = (event) => resolve(event.data);
+        worker.onmessage = (event) => event.isTrusted && resolve(event.data);
     });
     worker.postMessage({type: 0, data: {...index, options: {suggest: false}}});
     while ((await next()).type !== 1) {}  // ready

@@ -215,3 +215,102 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
 } else {
   onEveryPage();
 }
+
+/* A term's page comes first when one of its forms is typed whole (DESIGN section 7).
+   The theme's search reads every word typed as the start of a longer one and adds up what
+   each page matches, so a page whose own forms share the words ("sex" of "sexually")
+   could outrank the term's: no weighting in the index says "this whole form". Each term
+   page's index entry lists its forms as typed (`handbook_typed_forms`, no search field).
+   When the search worker answers a query that is one of them, the answer is told again
+   with that page first and scored highest (Enter opens the best-scored result): the
+   theme, whose listener came first (it started the worker before this script ran), shows
+   it again before anything is painted. The worker is iframe-worker's stand-in in an
+   offline build opened as files; its first query finds it. */
+var SEARCH_QUERY = 2; // the theme's message types: SETUP, READY, QUERY, RESULT
+var SEARCH_RESULT = 3;
+
+// As site/search_boost.typed_form gives a form; the two must agree.
+function typedForm(text) {
+  return String(text)
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\u2019/g, "'")
+    .replace(/[\s\-]+/g, " ")
+    .trim()
+    .replace(/s's(?= |$)/g, "s'"); // "persons's" and "persons'" are one possessive
+}
+
+function pageOf(group) {
+  return group.find(function (item) {
+    return item.location.indexOf("#") < 0;
+  });
+}
+
+function bestScore(items) {
+  var best = 0;
+  items.forEach(function (group) {
+    group.forEach(function (item) {
+      best = Math.max(best, item.score);
+    });
+  });
+  return best;
+}
+
+/* The answer's groups of results with the page of form `typed` first and its page entry
+   first in its group, scored above all; null if no page has that form or it is already so. */
+function termPageFirst(items, typed) {
+  var at = items.findIndex(function (group) {
+    var page = pageOf(group);
+    return !!page && (page.handbook_typed_forms || []).indexOf(typed) >= 0;
+  });
+  if (at < 0) {
+    return null;
+  }
+  var best = bestScore(items);
+  var page = pageOf(items[at]);
+  if (at === 0 && items[0][0] === page && page.score >= best) {
+    return null;
+  }
+  var rest = items[at].filter(function (item) {
+    return item !== page;
+  });
+  var first = [Object.assign({}, page, { score: best + 1 })].concat(rest);
+  return [first].concat(items.slice(0, at), items.slice(at + 1));
+}
+
+function watchSearchQueries(Worker) {
+  if (!Worker || Worker.prototype.hbWatched) {
+    return;
+  }
+  var queries = new WeakMap(); // worker -> its queries not yet answered, in order
+  var retold = new WeakSet(); // the answers told again, not to be reordered twice
+  var reorder = function (event) {
+    var message = event.data;
+    var waiting = queries.get(this);
+    if (retold.has(event) || !message || message.type !== SEARCH_RESULT || !waiting) {
+      return;
+    }
+    var typed = typedForm(waiting.shift() || "");
+    var items = message.data && message.data.items;
+    var reordered = typed && Array.isArray(items) ? termPageFirst(items, typed) : null;
+    if (reordered) {
+      var data = Object.assign({}, message.data, { items: reordered });
+      var again = new MessageEvent("message", { data: { type: SEARCH_RESULT, data: data } });
+      retold.add(again);
+      this.dispatchEvent(again);
+    }
+  };
+  var post = Worker.prototype.postMessage;
+  Worker.prototype.hbWatched = true;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === SEARCH_QUERY && typeof message.data === "string") {
+      if (!queries.has(this)) {
+        queries.set(this, []);
+        this.addEventListener("message", reorder);
+      }
+      queries.get(this).push(message.data);
+    }
+    return post.apply(this, arguments);
+  };
+}
+watchSearchQueries(window.Worker);

@@ -21,6 +21,20 @@ and its accepted forms rank as before. Possessives are there with a straight and
 apostrophe (phones type curly ones), as search reads "victim's" as one word: the page
 comes first for 107 of 130, in the first 5 for all (without them, 20 were not found).
 
+No weighting makes every form's page first: the search adds up what each page matches,
+reading each word typed as a prefix, so a page whose own forms share the words or extend
+them ("sex" of "sexually", "for" of "force", "t" of "trafficking") can outscore the term's
+page, and a possessive of a multi-word form ("Trafficking Hotline's") is outscored by
+the pages matching its other words. Measured in Chromium on the example site (357
+searches: every term and alias, with its possessive or plural and hyphen or space
+variant, and every form to avoid), the search alone put the page first for 331, second to
+tenth for the rest. One search document per written form made the page first for all
+357 (tried on a rewritten index, with the theme's worker), but adds hundreds of entries
+that the theme lists under their page as extra results, where Enter and the arrow keys
+land. So each term page's first entry also lists
+its forms as typed (`TYPED_FORMS_KEY`, no search field: `typed_search_forms`), and the
+site's script (assets/handbook.js) shows the page first when a query is one of them
+whole: 357 of 357. Other queries keep the search's own order.
 """
 
 from __future__ import annotations
