@@ -31,10 +31,10 @@ variant, and every form to avoid), the search alone put the page first for 331, 
 tenth for the rest. One search document per written form made the page first for all
 357 (tried on a rewritten index, with the theme's worker), but adds hundreds of entries
 that the theme lists under their page as extra results, where Enter and the arrow keys
-land. So each term page's first entry also lists
-its forms as typed (`TYPED_FORMS_KEY`, no search field: `typed_search_forms`), and the
-site's script (assets/handbook.js) shows the page first when a query is one of them
-whole: 357 of 357. Other queries keep the search's own order.
+land. So each term page's first entry also lists its forms as typed (`TYPED_FORMS_KEY`,
+no search field: `typed_search_forms`), and the site's script (assets/handbook.js) shows
+the page first when a query is one of them whole: 357 of 357. Other queries keep the
+search's own order.
 """
 
 from __future__ import annotations
