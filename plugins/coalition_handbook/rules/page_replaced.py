@@ -50,13 +50,21 @@ _INDEX_NAMES = {
 
 @dataclass(frozen=True, slots=True)
 class GeneratedPage:
-    """A page the site generates, and what a message calls it. `record`: the file it is
-    made of (a term's or a protocol's page), else None (an index, which keeps an author's
-    page at its own source path as its introduction)."""
+    """A page the site generates. `record`: the folder and id of the file it is made of
+    (a term's or a protocol's page), made into a path only for a message (a glossary has
+    thousands), else None: an index, named `index_name`, which keeps an author's page at
+    its own source path as its introduction."""
 
     src_uri: str
-    what: str
-    record: str | None = None
+    index_name: str = ""
+    record: tuple[Path, str] | None = None
+
+    def what(self, config: HandbookConfig) -> str:
+        """What a message calls the page."""
+        if self.record is None:
+            return self.index_name
+        folder, record_id = self.record
+        return f"the page of {config.relative(folder / f'{record_id}.yml')}"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -83,21 +91,22 @@ def _generated_pages(config: HandbookConfig) -> list[GeneratedPage]:
         (config.glossary_dir, term_src_uri),
         (config.protocols_dir, protocol_src_uri),
     ):
-        for record_id in _ids(folder):
-            record = config.relative(folder / f"{record_id}.yml")
-            pages.append(GeneratedPage(src_uri(record_id), f"the page of {record}", record))
+        pages += [
+            GeneratedPage(src_uri(record_id), record=(folder, record_id))
+            for record_id in _ids(folder)
+        ]
     return pages
 
 
 def _message(page: Page, target: GeneratedPage, config: HandbookConfig) -> str:
     if page.src_uri == target.src_uri:  # a record's page, at its very source path
         return (
-            f"the site publishes {target.what} here, in this page's place: move this page, "
+            f"the site publishes {target.what(config)} here, in this page's place: move this page, "
             "or put what it says in that file"
         )
     address = page_url(target.src_uri, config.use_directory_urls)
     told = (
-        f"the site publishes {target.what} at this page's address, {address}, in this "
+        f"the site publishes {target.what(config)} at this page's address, {address}, in this "
         "page's place: rename or move this page"
     )
     if target.record is not None:
