@@ -374,43 +374,30 @@ def test_change_with_a_bump_and_history_passes(
     assert "  - history: version 2, 2026-02-01: Version 2." in out
 
 
-def test_a_history_entry_added_without_raising_version_is_named_there(
-    repository: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("version", "versions", "problem"),
+    [
+        (1, (2, 1), "its content changed but `version` is still 1: raise it to 2 (its "
+         "`history` entry is there)"),
+        (2, (1,), "`version` is 2 but the newest `history` entry is for version 1: add one "
+         "for version 2 at the top"),
+        (2, (1, 2), "`version` is 2 but the newest `history` entry is for version 1: move "
+         "the entry for version 2 to the top"),
+    ],
+    ids=["entry written, version not raised", "no entry", "entry at the bottom"],
+)  # fmt: skip
+def test_a_version_and_history_that_disagree_fail_with_what_to_do(
+    repository: Path,
+    capsys: pytest.CaptureFixture[str],
+    version: int,
+    versions: tuple[int, ...],
+    problem: str,
 ) -> None:
-    write(
-        repository, "glossary/survivor.yml", term(version=1, versions=(2, 1), extra="tags: [x]\n")
-    )
+    written = term(version=version, versions=versions, extra="tags: [x]\n")
+    write(repository, "glossary/survivor.yml", written)
     code, out, _ = diff(repository, capsys)
     assert code == 1
-    assert (
-        "its content changed but `version` is still 1: raise it to 2 (its `history` entry is there)"
-    ) in out
-
-
-def test_bump_without_a_matching_history_entry_fails(
-    repository: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    write(repository, "glossary/survivor.yml", term(version=2, versions=(1,), extra="tags: [x]\n"))
-    code, out, _ = diff(repository, capsys)
-    assert code == 1
-    assert (
-        "`version` is 2 but the newest `history` entry is for version 1: add one for "
-        "version 2 at the top"
-    ) in out
-
-
-def test_a_new_history_entry_at_the_bottom_is_to_be_moved_up(
-    repository: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    write(
-        repository, "glossary/survivor.yml", term(version=2, versions=(1, 2), extra="tags: [x]\n")
-    )
-    code, out, _ = diff(repository, capsys)
-    assert code == 1
-    assert (
-        "`version` is 2 but the newest `history` entry is for version 1: move the entry for "
-        "version 2 to the top"
-    ) in out
+    assert problem in out
 
 
 def test_an_earlier_versions_history_entry_relabelled_fails(
