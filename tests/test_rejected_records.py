@@ -141,6 +141,22 @@ def test_a_module_with_front_matter_problems_has_its_protocols_checked(
     assert (7, 13, "module.reference") in rules
 
 
+@pytest.mark.parametrize("value", ['"a\\0b"', '"Hotel Staff"', '"/etc/passwd"', '""', "7"])
+def test_a_protocol_named_by_no_id_is_left_to_module_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """A value that is no id names no file to look for: one finding (module.schema), not a
+    second one, nor a traceback (a NUL in a path)."""
+    broken = MODULE.replace("duration: 45 minutes\n", "").replace(
+        "history:", f"protocols: [{value}]\nhistory:"
+    )
+    config_file = make_handbook(tmp_path, **{"content/modules/hotel.md": broken})
+
+    rules = [rule for path, _, _, rule, _ in findings(config_file, capsys) if "hotel" in path]
+    assert "module.schema" in rules
+    assert "module.reference" not in rules
+
+
 def test_a_term_with_a_schema_problem_has_its_definition_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

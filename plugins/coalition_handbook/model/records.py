@@ -23,6 +23,7 @@ from ..config import HandbookConfig
 from ..findings import Finding, source_excerpt
 from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
 from .source import (
+    SLUG,
     FileReport,
     check_id,
     may_be_file,
@@ -124,7 +125,12 @@ def rejected_record(
         for path in (_FORMS if kind == "term" else ())
         for _, value in _strings_at(data, path.split("."), "")
     ]
-    protocols = tuple(_strings_at(data, ["protocols", "*"], "")) if kind == "module" else ()
+    # Ids alone: module.schema reports any other value, which names no file to look for.
+    protocols = tuple(
+        (key, value)
+        for key, value in _strings_at(data, ["protocols", "*"], "")
+        if kind == "module" and SLUG.fullmatch(value)
+    )
     return RejectedRecord(
         kind, record_id, origin, texts, review_by, headings, tuple(forms), protocols
     )
