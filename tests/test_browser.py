@@ -185,6 +185,9 @@ def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> Non
         "Trafficking in Persons's",
         "Cafe\u0301",
         "ANTI-trafficking task force",
+        # Spaces to JavaScript's `\s` and not to Python's, and the reverse.
+        "x\ufeffy\u3000z",
+        "A\x85 b\x1c",
     ]
     page.goto("index.html")
     in_browser = page.evaluate("(texts) => texts.map(typedForm)", written)

@@ -57,7 +57,11 @@ FORMS_BOOST = 1e5
 # Not a search field: the term page's entry carries every form whole, for handbook.js to
 # put the page first when one is typed whole (see the module's docstring).
 TYPED_FORMS_KEY = "handbook_typed_forms"
-_SPACES_AND_HYPHENS = re.compile(r"[\s\-]+")  # as the theme's search separator splits
+# As the theme's search separator splits (`[\s\-]+`), with JavaScript's `\s`, which
+# differs from Python's: handbook.js reads queries with it.
+_SPACES_AND_HYPHENS = re.compile(
+    "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+"
+)
 # "persons's" and "persons'" are one possessive; the matcher writes one of them
 _S_APOSTROPHE_S = re.compile(r"s's(?= |$)")
 
@@ -108,7 +112,7 @@ def typed_form(text: str) -> str:
     agree): NFC, lower case, a straight apostrophe, one space for runs of spaces and
     hyphens ("Sex-Trafficking’s" -> "sex trafficking's"), "s'" for "s's"."""
     text = unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")
-    return _S_APOSTROPHE_S.sub("s'", _SPACES_AND_HYPHENS.sub(" ", text).strip())
+    return _S_APOSTROPHE_S.sub("s'", _SPACES_AND_HYPHENS.sub(" ", text).strip(" "))
 
 
 def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
