@@ -126,11 +126,8 @@ def rejected_record(
         for _, value in _strings_at(data, path.split("."), "")
     ]
     # Ids alone: module.schema reports any other value, which names no file to look for.
-    protocols = tuple(
-        (key, value)
-        for key, value in _strings_at(data, ["protocols", "*"], "")
-        if kind == "module" and SLUG.fullmatch(value)
-    )
+    named = _strings_at(data, ["protocols", "*"], "") if kind == "module" else ()
+    protocols = tuple((key, value) for key, value in named if SLUG.fullmatch(value))
     return RejectedRecord(
         kind, record_id, origin, texts, review_by, headings, tuple(forms), protocols
     )

@@ -87,6 +87,11 @@ def _allow_lists(allow: Iterable[str]) -> tuple[set[str], set[str]]:
     return public_phone_keys(allow), texts
 
 
+# A US short code: five or six digits, which a phone can text but not call ("text
+# 233733"); not part of a longer number, a decimal or a word.
+_SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
+
+
 def public_phone_keys(allow: Iterable[str]) -> set[str]:
     """The phone numbers and SMS short codes of `privacy.allow`, by `phone_key`."""
     return {
@@ -94,11 +99,6 @@ def public_phone_keys(allow: Iterable[str]) -> set[str]:
         for entry in allow
         if sum(char.isdigit() for char in entry) >= 7 or _SHORT_CODE.fullmatch(entry.strip())
     }
-
-
-# A US short code: five or six digits, which a phone can text but not call ("text
-# 233733"); not part of a longer number, a decimal or a word.
-_SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
 
 
 def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
