@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers_model import PROTOCOL, term_yaml, write_files
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_matching import MATCHER
@@ -19,6 +20,7 @@ from coalition_handbook.documents import (
     ScannedDocument,
     _document,
     flagged_uses,
+    pages_using_terms,
     scan_handbook,
 )
 from coalition_handbook.markdown import LineIndex, checkable_text
@@ -83,3 +85,27 @@ def test_every_document_kind_is_placed_as_before(tmp_path: Path) -> None:
         for at in every
         if is_flagged(at)
     ]
+
+
+def test_a_protocol_naming_a_term_only_in_its_history_is_used_on(tmp_path: Path) -> None:
+    """Its page shows the history with the term linked, so the term's "Used on" lists it;
+    a term's own history names no page."""
+    history_note = "    summary: Added the text line.\n"
+    config = write_files(
+        tmp_path,
+        {
+            "glossary/survivor.yml": term_yaml(),
+            "glossary/polaris.yml": term_yaml("Polaris"),
+            "glossary/hotline.yml": term_yaml("hotline").replace(
+                "First approved.", "First approved, with the survivor's words."
+            ),
+            "protocols/hotel-staff.yml": PROTOCOL.replace(
+                history_note, "    summary: Polaris no longer runs the hotline.\n"
+            ),
+        },
+    )
+    usage = pages_using_terms(run_checks(config).context)
+
+    assert usage["polaris"] == ["protocols/hotel-staff.yml"]
+    assert usage["hotline"] == ["protocols/hotel-staff.yml"]  # the step text, as before
+    assert "survivor" not in usage

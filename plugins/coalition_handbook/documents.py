@@ -502,14 +502,18 @@ def pages_using_terms(context: CheckContext) -> Mapping[str, list[str]]:
 
     def compute() -> dict[str, list[str]]:
         documents = scan_handbook(context)
+        protocols = context.handbook.protocols
         terms_by_path: dict[str, dict[str, None]] = {}  # in the order the lists show
         for kind in _USAGE_ORDER:
             for document in documents:
                 if document.kind == kind:
                     # A module's front matter joins its page's entry, made in the first pass.
-                    terms_by_path.setdefault(document.path, {}).update(
+                    used = terms_by_path.setdefault(document.path, {})
+                    used.update(
                         dict.fromkeys(hit[2].term_id for hits in document.hits for hit in hits)
                     )
+                    if kind == "protocol" and document.owner in protocols:
+                        used.update(_history_uses(protocols[document.owner], context))
         pages: dict[str, list[str]] = {}
         for path, term_ids in terms_by_path.items():
             for term_id in term_ids:
@@ -517,6 +521,18 @@ def pages_using_terms(context: CheckContext) -> Mapping[str, list[str]]:
         return pages
 
     return context.shared("pages_using_terms", compute)
+
+
+def _history_uses(protocol: Protocol, context: CheckContext) -> dict[str, None]:
+    """The ids of the terms a protocol's history summaries name. They are not checked
+    (DESIGN section 4), but the protocol's page shows them with the terms they name linked,
+    and a page that links a term belongs in its "Used on" list."""
+    term_matcher = matcher(context)
+    return {
+        hit[2].term_id: None
+        for entry in protocol.history
+        for hit in term_matcher.hits(entry.summary)
+    }
 
 
 def terms_used_in(context: CheckContext, path: str) -> list[str]:
