@@ -85,6 +85,17 @@ STRUCTURES = [
     ("![photo](img/needle photo.png)\n", False, True),
     ('See [the page](page.html "needle title")\n', False, True),
     ("[ref]: https://example.org/needle\n", False, True),
+    # a reference definition's URL or title may stand alone on the next line
+    ("[ref]:\n  ../needle/page.md\n", False, True),
+    ('[ref]: https://example.org/a\n  "needle title"\n', False, True),
+    ("[ref]:\n   https://example.org/a\n  (needle title)\n", False, True),
+    ("> [ref]:\n> ../needle/page.md\n", False, True),
+    ("Text before\n[ref]: https://example.org/a\nneedle after it\n", True, True),
+    # and is none when more follows the URL, or a heading comes first
+    ("[Note]: the needle words are shown\n", True, True),
+    ('[ref]: https://example.org/a "title" and a needle\n', True, True),
+    ("[ref]:\n# needle heading\n", True, True),
+    ("[ref]:\n\nneedle after a blank line\n", True, True),
     ("<https://example.org/needle>\n", False, False),  # shown as a URL
     ('<span class="needle">x</span>\n', False, True),
     ("<!-- needle -->\n", False, True),

@@ -66,8 +66,8 @@ def mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | No
         if line[:1] == "#" and blocks.takes_prose_in_bulk():
             prose = blocks.heading_at_margin(line)
         if prose is None:
-            next_line = None  # read only for a possible table header
-            if line_end < length and "|" in line:
+            next_line = None  # read only for a table header or a reference definition
+            if line_end < length and ("|" in line or "[" in line or blocks.reference_next):
                 next_end = text.find("\n", line_end + 1)
                 next_line = text[line_end + 1 : next_end if next_end >= 0 else length]
             blocks.next_offset = line_end + 1

@@ -34,7 +34,14 @@ _TAB = re.compile(r"===[+!]*[ \t]+\"([^\"]*)\"[ \t]*$")
 _RULE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
 _TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_REFERENCE = re.compile(r"\[(?!\^)[^\]]+\]:[ \t]*\S")
+# A reference definition, as Python-Markdown's ReferenceProcessor reads one (spaces, not
+# tabs): `[label]:`, its URL there or alone on the next line, then an optional title,
+# after the URL or alone on the line after it. Anything else after the URL makes the line
+# a paragraph: "[Note]: this is shown" is text.
+_REFERENCE_LABEL = re.compile(r"\[(?!\^)[^\[\]]*\]:[ ]*")
+_REFERENCE_TITLE = r"""(?:(["'])(.*)\1|\((.*)\))[ ]*"""
+_REFERENCE_TARGET = re.compile(rf"[ ]*([^\s]+)[ ]*(?:{_REFERENCE_TITLE})?")
+_REFERENCE_TITLE_LINE = re.compile(rf"[ ]*{_REFERENCE_TITLE}")
 _ABBREVIATION = re.compile(r"\*\[[^\]]+\]:[ \t]*")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 _RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
@@ -104,6 +111,9 @@ class Blocks:
         # (start, end) offsets of the raw HTML lines' prose, for the inline pass.
         self.raw_spans: list[tuple[int, int]] = []
         self.line_quoted = False
+        # The lines a reference definition goes on to: "url" (its URL, maybe a title
+        # after it) or "title"; None when no definition goes on.
+        self.reference_next: str | None = None
         self.previous = "blank"  # "blank" | "paragraph" | "raw" (HTML) | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         # The whole text and where the next line starts: an opening fence is one only if
@@ -122,6 +132,7 @@ class Blocks:
             and self.raw_html_end is None
             and self.raw_block is None
             and not self.in_table
+            and self.reference_next is None
         )
 
     def heading_at_margin(self, line: str) -> tuple[int, int, bool] | None:
@@ -202,6 +213,14 @@ class Blocks:
     def classify(self, line: str, next_line: str | None) -> tuple[int, int, bool] | None:
         """(start, end, continues) of the prose on `line`, or None for none."""
         end = len(line) - 1 if line.endswith("\r") else len(line)
+        if self.reference_next is not None:  # the definition's URL or title line
+            url_line = self.reference_next == "url"
+            target = _REFERENCE_TARGET.fullmatch(_definition_line(line, self.line_quoted) or "")
+            self.reference_next = (
+                "title" if url_line and target and self._title_follows(target, next_line) else None
+            )
+            self.previous = "other"
+            return None
         if self.fence is not None:
             stripped = line[_indent_of(line, 0)[0] :].lstrip(">").strip()
             if stripped.startswith(self.fence) and not stripped.strip(self.fence[0]):
@@ -383,7 +402,7 @@ class Blocks:
             self.previous = "other"
             return None
         if first == "[":
-            if _REFERENCE.match(rest):
+            if self._reference(rest, next_line):
                 self.previous = "other"
                 return None
             footnote = _FOOTNOTE.match(rest)
@@ -422,6 +441,39 @@ class Blocks:
             self.in_table = True
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
+
+    def _reference(self, rest: str, next_line: str | None) -> bool:
+        """Whether `rest` (a line from its `[`) starts a reference definition; notes the
+        line it goes on to, if any (`reference_next`)."""
+        label = _REFERENCE_LABEL.match(rest)
+        if label is None:
+            return False
+        if label.end() < len(rest):  # the URL on the label's line
+            target = _REFERENCE_TARGET.fullmatch(rest, label.end())
+            if target is None:
+                return False
+            self.reference_next = "title" if self._title_follows(target, next_line) else None
+            return True
+        url_line = _definition_line(next_line, self.line_quoted)
+        if (
+            url_line is None
+            or not _REFERENCE_TARGET.fullmatch(url_line)
+            # a heading, rule or setext underline there is read before any definition
+            or url_line.lstrip(" ").startswith("#")
+            or _RULE.match(url_line.lstrip(" "))
+            or _SETEXT.match(url_line.lstrip(" "))
+        ):
+            return False
+        self.reference_next = "url"
+        return True
+
+    def _title_follows(self, target: re.Match[str], next_line: str | None) -> bool:
+        """Whether a definition whose URL `target` matched goes on to a title alone on the
+        next line."""
+        if target.group(2) or target.group(4) is not None:  # a title after the URL
+            return False
+        title_line = _definition_line(next_line, self.line_quoted)
+        return title_line is not None and _REFERENCE_TITLE_LINE.fullmatch(title_line) is not None
 
     def _paragraph(
         self, start: int, end: int, continues: bool, block_column: int, list_item: bool = False
@@ -521,6 +573,19 @@ class Blocks:
 
 
 @lru_cache(maxsize=64)
+def _definition_line(line: str | None, quoted: bool) -> str | None:
+    """A line that a reference definition may go on to, without its line end and, in a
+    quote, its quote marks; None where there is none or it is blank."""
+    if line is None:
+        return None
+    line = line.removesuffix("\r")
+    if quoted:
+        quote = _BLOCKQUOTE.match(line.lstrip(" "))
+        if quote is not None:
+            line = line.lstrip(" ")[quote.end() :]
+    return line if line.strip() else None
+
+
 def _tag_pattern(tag: str) -> re.Pattern[str]:
     """An opening or (group 1: `/`) closing tag named `tag`, in any case."""
     return re.compile(rf"<(/?){re.escape(tag)}(?![\w-])[^>]*>?", re.IGNORECASE)
