@@ -556,6 +556,14 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'javascript:'",),
     ),
     (
+        "page-javascript-reference-on-the-next-line",
+        "content/page.md",
+        "# A page\n\nSee [this][r].\n\n[r]:\n  javascript:alert(1)\n",
+        "link.unsafe",
+        6,
+        ("'javascript:'",),
+    ),
+    (
         "page-javascript-character-references",
         "content/page.md",
         "# A page\n\nSee [this](&#106;avascript:alert(1)).\n",

@@ -68,9 +68,11 @@ _SPACES = " \t\r\n"
 # A link destination or an HTML tag in the view: blanked, or glued into a word
 # ("[x](javascript:y)s").
 _BLANKED = frozenset((" ", GLUE))
-# The opening of a reference definition, `[label]: javascript:...`, whose whole line the
-# checks skip: an address that starts where it ends is a link's.
+# The opening of a reference definition, `[label]: javascript:...`, whose lines the
+# checks skip: an address that starts where it ends is a link's. The address may stand
+# alone on the next line (`[label]:` ending its line).
 _REFERENCE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
+_REFERENCE_ALONE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t]*+<?[ \t]*+")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -122,13 +124,27 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
         counted_to = start
         if reference_line != line_start:  # once a line: a line may hold thousands
             reference_line = line_start
-            opening = _REFERENCE.match(markdown, line_start)
-            reference_end = opening.end() if opening else -1
+            reference_end = _reference_address(markdown, line_start)
         if start == reference_end:
             if outside_code is None:
                 outside_code = {number for number, _ in lines_outside_code(markdown)}
             if line_number in outside_code:
                 yield start, found.end()
+
+
+def _reference_address(markdown: str, line_start: int) -> int:
+    """Where the address of a reference definition on the line at `line_start` starts:
+    after its `[label]:`, or at the line's start (spaces aside) when `[label]:` ends the
+    line before; -1 where no definition's address is on the line."""
+    opening = _REFERENCE.match(markdown, line_start)
+    if opening and markdown[opening.end() : opening.end() + 1] not in ("", "\n", "\r"):
+        return opening.end()
+    if line_start:
+        label_line = markdown.rfind("\n", 0, line_start - 1) + 1
+        alone = _REFERENCE_ALONE.match(markdown, label_line)
+        if alone and alone.end() >= line_start:
+            return alone.end()
+    return -1
 
 
 def _character_before(text: str, index: int) -> str:
