@@ -12,6 +12,8 @@ a link's destination inside a word ("**victim**hood", "[survivor](u)s") glues it
 an inline `<script>` or `<style>` element is masked whole, as code is. Reviewed the same
 day: only paired emphasis and text-level tags glue (not `<br>`, `<img>` or a lone `*`);
 an attribute list after a space is shown as typed (a break); schemes are lower case.
+Read anew on 2026-12-02: a run of text-level tags and comments that shows nothing glues
+the word it stands in ("sex<b></b>slavery", "sex<!-- c -->slavery"), and so does `<wbr>`.
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -146,10 +148,13 @@ _BLOCK_TAGS = frozenset(
 )
 _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+_TAG_OR_COMMENT = (
+    r"(?:/?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span"
+    r"|strong|sub|sup|time|u|var|wbr)(?![\w-])[^<>\x00\n]*>|!--(?:(?!-->)[^\x00\n]){0,200}-->)"
+)
 _MARKUP_BEFORE_LETTER = re.compile(
     r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
-    r"|<(?<=[^\W_]<|[\u0300-\u036f]<)/?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span"
-    r"|strong|sub|sup|time|u|var)(?![\w-])[^<>\x00\n]*>"
+    rf"|<(?<=[^\W_]<|[\u0300-\u036f]<){_TAG_OR_COMMENT}(?:<{_TAG_OR_COMMENT})*"
     r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))(?=[^\W_])"
 )
 

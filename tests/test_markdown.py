@@ -301,6 +301,11 @@ def test_exact_views(markdown_text: str, view: str) -> None:
         ("a victim*hood* b", "victimhood"),
         ("the <b>victim</b>hood of", "victimhood"),
         ("the [victim](../glossary/victim.md)s we serve", "victims"),
+        # markup that shows nothing, however much of it: an empty element, a comment
+        ("the victim<b></b>hood of", "victimhood"),
+        ("the victim<!-- note -->hood of", "victimhood"),
+        ("the victim<wbr>hood of", "victimhood"),
+        ('the victim<span class="x"><!-- a --></span>hood of', "victimhood"),
     ],
 )
 def test_markup_inside_a_word_keeps_it_one_word(markdown_text: str, word: str) -> None:
@@ -320,6 +325,7 @@ def test_markup_between_words_is_no_glue() -> None:
         # lone asterisk, which Python-Markdown shows as it is.
         *("the victim<br>survivor", "the victim<img src=x>survivor", "the victim*survivor"),
         "victim***hood",
+        *("victim <!-- note --> hood", "victim<b></b> hood"),
     ):
         assert GLUE not in checkable_text(markdown_text), markdown_text
 

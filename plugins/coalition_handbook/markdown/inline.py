@@ -48,15 +48,20 @@ _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 # Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
 # inside a word as they are ("victim_id" is one word, not "victim").
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
-# Emphasis, a text-level tag or a link's destination right before a letter or digit: with
-# one just before it too, it is inside a word (see `_glue_words`). Not a tag that breaks
-# the line or shows something (`<br>`, `<img>`): the reader sees two words there.
+# Emphasis, text-level tags or comments, or a link's destination right before a letter or
+# digit: with one just before it too, they are inside a word (see `_glue_words`):
+# "sex<b></b>slavery" reads "sexslavery". Not a tag that breaks the line or shows
+# something (`<br>`, `<img>`): the reader sees two words there. A comment is sought only
+# so far along its line, so a line of comments never closed stays linear.
 _GLUED_TAGS = (
-    "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span|strong|sub|sup|time|u|var"
+    "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span|strong|sub|sup|time|u|var|wbr"
+)
+_GLUED_TAG_OR_COMMENT = (
+    rf"(?:/?(?:{_GLUED_TAGS})(?![\w-])[^<>\x00\n]*>|!--(?:(?!-->)[^\x00\n]){{0,200}}-->)"
 )
 _MARKUP_BEFORE_LETTER = re.compile(
     r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
-    rf"|<(?<=[^\W_]<|[\u0300-\u036f]<)/?(?:{_GLUED_TAGS})(?![\w-])[^<>\x00\n]*>"
+    rf"|<(?<=[^\W_]<|[\u0300-\u036f]<){_GLUED_TAG_OR_COMMENT}(?:<{_GLUED_TAG_OR_COMMENT})*"
     r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))(?=[^\W_])"
 )
 _STAR_RUNS_AND_BREAKS = re.compile(r"\*+|\x00+")
