@@ -903,10 +903,11 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
         "[r]:" + " " * 200_000 + "x javascript:",  # spaces where a definition's address starts
         "[r " + "javascript: " * 40_000,  # schemes in the prose of one line
         "[x](" + "\x01 &#1;" * 30_000 + "x)",  # what a browser strips, before no scheme
+        "[x]: " + "'" * 20_000 + "x y",  # a definition's URL or title, read apart once
     ],
     ids=[
         *("tabs-after-a-scheme", "spaces-after-a-definition", "schemes-on-one-line"),
-        "stripped-characters",
+        *("stripped-characters", "a-definition-of-quotes"),
     ],
 )
 def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: str) -> None:

@@ -96,6 +96,26 @@ STRUCTURES = [
     ('[ref]: https://example.org/a "title" and a needle\n', True, True),
     ("[ref]:\n# needle heading\n", True, True),
     ("[ref]:\n\nneedle after a blank line\n", True, True),
+    # a title after the URL, in either quotes or parentheses; tabs as spaces
+    ('[needle]: https://example.org/a "A title"\n', False, True),
+    ("[ref]: https://example.org/a 'needle title'\n", False, True),
+    ("[ref]: https://example.org/a (needle title)\n", False, True),
+    ('[ref]: https://example.org/a"needle title"\n', False, True),
+    ('[ref]: http://x "needle"http://x\n', True, True),
+    ("[needle]:\thttps://example.org/a\n", False, True),
+    ("[needle]: https://example.org/a\t\n", False, True),
+    # the next line is no URL where another block takes it first
+    ("[ref]:\n```\ncode\n```\n\nneedle after a fence\n", True, True),
+    ("[needle]:\n<!--\nx\n-->\n", True, True),
+    ("[needle]:\n<script>\nvar x\n</script>\n", True, True),
+    ("[ref]:\n>x (needle)\n", True, True),
+    ("!!! note\n    [needle]:\nhttp://x\n", True, True),
+    ("[needle]:\n===\n", True, True),  # a setext heading
+    ("[ref]:\n!!! note\n    needle in the note\n", True, True),
+    # but is where Python-Markdown reads it so
+    ("[ref]:\n  #needle\n", False, True),
+    ("[ref]:\n    ---\n(needle)\n", False, True),
+    ("text\n[ref]:\n===\n(needle)\n", False, True),
     ("<https://example.org/needle>\n", False, False),  # shown as a URL
     ('<span class="needle">x</span>\n', False, True),
     ("<!-- needle -->\n", False, True),

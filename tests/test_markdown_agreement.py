@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 import pytest
@@ -268,3 +269,51 @@ def test_the_comparison_can_fail() -> None:
     assert shown_words(page) == {"w2x"}
     assert checked_words(page) == {"w2x"}
     assert checked_words(page.replace("```", "")) == {"w1x", "w2x"}
+
+
+def definition_page(seed: int) -> str:
+    """A few lines of reference definitions (a label alone, a URL with or without a
+    title, titles alone) among the lines that Python-Markdown reads before or around
+    them: headings, rules and setext underlines, quotes, comments, blank lines, tabs."""
+    chosen = random.Random(seed)
+    count = iter(range(1, 100))
+
+    def word() -> str:
+        return f"w{next(count)}x"
+
+    shapes: list[Callable[[], str]] = [
+        lambda: f"[{word()}]:",
+        lambda: f"[{word()}]: {word()}",
+        lambda: f'[{word()}]: {word()} "{word()}"',
+        lambda: f"[{word()}]: {word()} ({word()})",
+        lambda: f"[{word()}]: {word()} '{word()}' {word()}",
+        lambda: f"  {word()}",
+        lambda: word(),
+        lambda: f'  "{word()} {word()}"',
+        lambda: f"({word()})",
+        lambda: f"{word()} {word()}",
+        lambda: f"# {word()}",
+        lambda: chosen.choice(["---", "***", "===", "  --"]),
+        lambda: "",
+        lambda: f"<!-- {word()} -->",
+        lambda: f"> {word()}",
+    ]
+    lines = [chosen.choice(shapes)() for _ in range(chosen.randint(2, 7))]
+    if chosen.random() < 0.2:  # Python-Markdown reads a tab as spaces
+        lines = [line.replace(" ", "\t", 1) if line[:1] == "[" else line for line in lines]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("batch", range(2))
+def test_reference_definitions_are_read_as_python_markdown_reads_them(batch: int) -> None:
+    """Python-Markdown's definitions are read by a pattern over a whole block, after the
+    blocks it reads first; the engine reads them line by line. One disagreement is known
+    (seed 2582 of this generator): a quoted definition followed by a line without `>` and
+    another definition, which Python-Markdown keeps in the quote and the engine does not."""
+    for seed in range(batch * 500, (batch + 1) * 500):
+        page = definition_page(seed)
+        shown, checked = shown_words(page), checked_words(page)
+        assert checked == shown, (
+            f"seed {seed}: shown but not checked {sorted(shown - checked)}, "
+            f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
+        )

@@ -34,14 +34,13 @@ _TAB = re.compile(r"===[+!]*[ \t]+\"([^\"]*)\"[ \t]*$")
 _RULE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
 _TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-# A reference definition, as Python-Markdown's ReferenceProcessor reads one (spaces, not
-# tabs): `[label]:`, its URL there or alone on the next line, then an optional title,
-# after the URL or alone on the line after it. Anything else after the URL makes the line
-# a paragraph: "[Note]: this is shown" is text.
-_REFERENCE_LABEL = re.compile(r"\[(?!\^)[^\[\]]*\]:[ ]*")
-_REFERENCE_TITLE = r"""(?:(["'])(.*)\1|\((.*)\))[ ]*"""
-_REFERENCE_TARGET = re.compile(rf"[ ]*([^\s]+)[ ]*(?:{_REFERENCE_TITLE})?")
-_REFERENCE_TITLE_LINE = re.compile(rf"[ ]*{_REFERENCE_TITLE}")
+# A reference definition, as Python-Markdown's ReferenceProcessor reads one: `[label]:`,
+# its URL there or alone on the next line, then an optional title in quotes or
+# parentheses, after the URL or alone on the line after it (see `_definition_target`).
+# Anything else after the URL makes the line a paragraph: "[Note]: this is shown" is
+# text. Python-Markdown expands tabs first: a tab is a space here.
+_REFERENCE_LABEL = re.compile(r"\[(?!\^)[^\[\]]*\]:[ \t]*")
+_SPACES = " \t"
 _ABBREVIATION = re.compile(r"\*\[[^\]]+\]:[ \t]*")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 _RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
@@ -114,6 +113,11 @@ class Blocks:
         # The lines a reference definition goes on to: "url" (its URL, maybe a title
         # after it) or "title"; None when no definition goes on.
         self.reference_next: str | None = None
+        # Where the line after the last definition's last line starts: Python-Markdown
+        # reads definitions on consecutive lines in one go, not as blocks of their own.
+        self.definition_end = -1
+        # Whether the definition is in a blockquote: its lines' quote marks are not its text.
+        self.reference_quoted = False
         self.previous = "blank"  # "blank" | "paragraph" | "raw" (HTML) | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         # The whole text and where the next line starts: an opening fence is one only if
@@ -215,10 +219,11 @@ class Blocks:
         end = len(line) - 1 if line.endswith("\r") else len(line)
         if self.reference_next is not None:  # the definition's URL or title line
             url_line = self.reference_next == "url"
-            target = _REFERENCE_TARGET.fullmatch(_definition_line(line, self.line_quoted) or "")
+            titled = _definition_target(_unquoted(line) if self.reference_quoted else line)
             self.reference_next = (
-                "title" if url_line and target and self._title_follows(target, next_line) else None
+                "title" if url_line and titled is False and self._title_next(next_line) else None
             )
+            self.definition_end = self.next_offset
             self.previous = "other"
             return None
         if self.fence is not None:
@@ -402,7 +407,18 @@ class Blocks:
             self.previous = "other"
             return None
         if first == "[":
-            if self._reference(rest, next_line):
+            margin = indent if quote else column
+            follows_definition = self.definition_end == self.next_offset - len(line) - 1
+            starts_block = at_block_start and not lazy
+            # a lazy line of a quoted paragraph is in the quote too, and so is a definition
+            # right after one that is
+            self.reference_quoted = (
+                quote is not None
+                or (lazy and self.quote_depth > 0)
+                or (follows_definition and self.reference_quoted)
+            )
+            if self._reference(rest, next_line, margin, starts_block, follows_definition):
+                self.definition_end = self.next_offset
                 self.previous = "other"
                 return None
             footnote = _FOOTNOTE.match(rest)
@@ -442,38 +458,89 @@ class Blocks:
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
 
-    def _reference(self, rest: str, next_line: str | None) -> bool:
-        """Whether `rest` (a line from its `[`) starts a reference definition; notes the
-        line it goes on to, if any (`reference_next`)."""
+    def _reference(
+        self,
+        rest: str,
+        next_line: str | None,
+        margin: int,
+        starts_block: bool,
+        follows_definition: bool,
+    ) -> bool:
+        """Whether `rest` (a line from its `[`, at column `margin`) starts a reference
+        definition; notes the line it goes on to, if any (`reference_next`). Python-Markdown
+        reads a definition of one line right after another with it, not as a block of its
+        own that a setext underline could make a heading; one that goes on to the next
+        line starts a block."""
         label = _REFERENCE_LABEL.match(rest)
         if label is None:
             return False
-        if label.end() < len(rest):  # the URL on the label's line
-            target = _REFERENCE_TARGET.fullmatch(rest, label.end())
-            if target is None:
+        after = rest[label.end() :]
+        if after.strip(_SPACES):  # the URL on the label's line
+            titled = _definition_target(after)
+            if titled is None or (
+                starts_block and not follows_definition and self._underlines(next_line, margin)
+            ):
                 return False
-            self.reference_next = "title" if self._title_follows(target, next_line) else None
+            self.reference_next = "title" if not titled and self._title_next(next_line) else None
             return True
-        url_line = _definition_line(next_line, self.line_quoted)
-        if (
-            url_line is None
-            or not _REFERENCE_TARGET.fullmatch(url_line)
-            # a heading, rule or setext underline there is read before any definition
-            or url_line.lstrip(" ").startswith("#")
-            or _RULE.match(url_line.lstrip(" "))
-            or _SETEXT.match(url_line.lstrip(" "))
-        ):
+        if next_line is not None and next_line.lstrip(_SPACES).startswith(("```", "~~~")):
+            # Python-Markdown sets a fence aside first, and the place it leaves is the
+            # definition's URL: label and fence both vanish (the fence is read as one).
+            return True
+        url_line = self._next_definition_line(next_line, margin, starts_block)
+        if url_line is None or _definition_target(url_line) is None:
             return False
         self.reference_next = "url"
         return True
 
-    def _title_follows(self, target: re.Match[str], next_line: str | None) -> bool:
-        """Whether a definition whose URL `target` matched goes on to a title alone on the
-        next line."""
-        if target.group(2) or target.group(4) is not None:  # a title after the URL
+    def _underlines(self, next_line: str | None, margin: int) -> bool:
+        """Whether `next_line` is a setext underline at `margin`: the line above is a
+        heading, read before any definition."""
+        if next_line is None:
             return False
-        title_line = _definition_line(next_line, self.line_quoted)
-        return title_line is not None and _REFERENCE_TITLE_LINE.fullmatch(title_line) is not None
+        line = _unquoted(next_line) if self.reference_quoted else next_line
+        position, column = _indent_of(line, 0)
+        return column == margin and _SETEXT.match(line, position) is not None
+
+    def _title_next(self, next_line: str | None) -> bool:
+        """Whether a definition's title stands alone on `next_line`."""
+        line = self._next_definition_line(next_line, None, False)
+        if line is None:
+            return False
+        title = line.strip(_SPACES)
+        return len(title) >= 2 and _TITLE_CLOSERS.get(title[0]) == title[-1]
+
+    def _next_definition_line(
+        self, line: str | None, margin: int | None, starts_block: bool
+    ) -> str | None:
+        """`line`, the one after a definition's label or URL, without its line end and,
+        in a quote, its quote marks; None where the definition cannot go on to it: no
+        line, a blank one, one that ends the admonition, details or tab the definition is
+        in, or one that another block takes first (Python-Markdown reads fences, HTML and
+        quotes before definitions, and headings, rules and setext underlines at the
+        label's margin; `margin` None: none of those three is possible)."""
+        if line is None:
+            return None
+        line = line.removesuffix("\r")
+        if self.reference_quoted:
+            line = _unquoted(line)
+        position, column = _indent_of(line, 0)
+        if position == len(line) or (not self.reference_quoted and column < self.strict_column()):
+            return None
+        text = line[position:]
+        if text[0] == ">" or _FOOTNOTE.match(text):
+            return None
+        if _ADMONITION.match(text) or _TAB.match(text):
+            return None
+        if text[0] == "<" and (text.startswith("<!--") or _takes_html_block(text)):
+            return None
+        if margin is not None and column - margin <= 3:
+            at_margin = column == margin
+            if (at_margin and text[0] == "#") or _RULE.match(text):
+                return None
+            if at_margin and starts_block and _SETEXT.match(text):
+                return None
+        return line
 
     def _paragraph(
         self, start: int, end: int, continues: bool, block_column: int, list_item: bool = False
@@ -572,20 +639,52 @@ class Blocks:
         return position, end, False
 
 
-@lru_cache(maxsize=64)
-def _definition_line(line: str | None, quoted: bool) -> str | None:
-    """A line that a reference definition may go on to, without its line end and, in a
-    quote, its quote marks; None where there is none or it is blank."""
-    if line is None:
+_TITLE_CLOSERS = {'"': '"', "'": "'", "(": ")"}
+
+
+def _definition_target(text: str) -> bool | None:
+    """How `text`, what follows a definition's label (or its URL line), reads: None when
+    it is no URL with an optional title, else whether a title follows the URL. As
+    Python-Markdown's pattern (`([^\\s]+)[ ]*(title)?$`), without its backtracking: the
+    title ends the line and opens after the URL's spaces, or inside what would otherwise
+    be the URL (`http://x"title"`)."""
+    text = text.strip(_SPACES)
+    if not text:
         return None
-    line = line.removesuffix("\r")
-    if quoted:
-        quote = _BLOCKQUOTE.match(line.lstrip(" "))
-        if quote is not None:
-            line = line.lstrip(" ")[quote.end() :]
-    return line if line.strip() else None
+    url_end = len(text)
+    for index, char in enumerate(text):
+        if char in _SPACES:
+            url_end = index
+            break
+    if url_end == len(text):
+        return False
+    closer = text[-1]
+    opener = "(" if closer == ")" else closer if closer in "\"'" else None
+    if opener is None:
+        return None
+    title_start = len(text) - len(text[url_end:].lstrip(_SPACES))
+    if text[title_start] == opener and title_start < len(text) - 1:
+        return True
+    return True if opener in text[1:url_end] else None
 
 
+def _unquoted(line: str) -> str:
+    """A line inside a blockquote without its quote marks (a lazy line has none)."""
+    stripped = line.lstrip(_SPACES)
+    quote = _BLOCKQUOTE.match(stripped)
+    return stripped[quote.end() :] if quote else line
+
+
+def _takes_html_block(text: str) -> bool:
+    """Whether a line starting with `<` opens raw HTML that Python-Markdown reads before
+    any definition: a script, pre, style or textarea, or a block-level tag."""
+    if _RAW_HTML.match(text):
+        return True
+    tag = _RAW_BLOCK_START.match(text)
+    return tag is not None and tag.group(1).lower() in BLOCK_TAGS
+
+
+@lru_cache(maxsize=64)
 def _tag_pattern(tag: str) -> re.Pattern[str]:
     """An opening or (group 1: `/`) closing tag named `tag`, in any case."""
     return re.compile(rf"<(/?){re.escape(tag)}(?![\w-])[^>]*>?", re.IGNORECASE)
