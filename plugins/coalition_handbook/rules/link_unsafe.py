@@ -69,10 +69,12 @@ _SPACES = " \t\r\n"
 # ("[x](javascript:y)s").
 _BLANKED = frozenset((" ", GLUE))
 # The opening of a reference definition, `[label]: javascript:...`, whose lines the
-# checks skip: an address that starts where it ends is a link's. The address may stand
-# alone on the next line (`[label]:` ending its line).
-_REFERENCE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
-_REFERENCE_ALONE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t]*+<?[ \t]*+")
+# checks skip: an address that starts where it ends is a link's. The definition may be
+# in a quote, a list item or an indented container, and its address may stand alone on
+# the next line (`[label]:` ending its line).
+_CONTAINER_MARKS = r"(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+"
+_REFERENCE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
+_REFERENCE_ALONE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t>]*+<?[ \t]*+")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
