@@ -100,7 +100,7 @@ def test_a_protocol_naming_a_term_only_in_its_history_is_used_on(tmp_path: Path)
                 "First approved.", "First approved, with the survivor's words."
             ),
             "protocols/hotel-staff.yml": PROTOCOL.replace(
-                history_note, "    summary: Polaris no longer runs the hotline.\n"
+                history_note, "    summary: Polaris no longer runs the `survivor` field.\n"
             ),
         },
     )
@@ -108,4 +108,4 @@ def test_a_protocol_naming_a_term_only_in_its_history_is_used_on(tmp_path: Path)
 
     assert usage["polaris"] == ["protocols/hotel-staff.yml"]
     assert usage["hotline"] == ["protocols/hotel-staff.yml"]  # the step text, as before
-    assert "survivor" not in usage
+    assert "survivor" not in usage  # named in code only, and in a term's own history

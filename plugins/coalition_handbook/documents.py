@@ -531,7 +531,7 @@ def _history_uses(protocol: Protocol, context: CheckContext) -> dict[str, None]:
     return {
         hit[2].term_id: None
         for entry in protocol.history
-        for hit in term_matcher.hits(entry.summary)
+        for hit in term_matcher.hits(checkable_text(entry.summary))  # not in code, say
     }
 
 
