@@ -116,6 +116,9 @@ STRUCTURES = [
     ("[ref]:\n  #needle\n", False, True),
     ("[ref]:\n    ---\n(needle)\n", False, True),
     ("text\n[ref]:\n===\n(needle)\n", False, True),
+    ("- item\n- [needle]: https://example.org/a\n", False, True),  # a list item's definition
+    ('1. [needle]: https://example.org/a "title"\n', False, True),
+    ("[needle]: url\n---\n", True, True),  # a setext heading, read before any definition
     ("<https://example.org/needle>\n", False, False),  # shown as a URL
     ('<span class="needle">x</span>\n', False, True),
     ("<!-- needle -->\n", False, True),

@@ -446,6 +446,13 @@ class Blocks:
                     self.chunk_column, self.chunk_is_list = column, False
                     self.previous = "other"
                     return position + heading.end(), end, False
+                if rest[item.end() : item.end() + 1] == "[":  # the item may be a definition
+                    self.reference_quoted = quote is not None
+                    margin = (indent if quote else column) + item.end()
+                    if self._reference(rest[item.end() :], next_line, margin, True, False):
+                        self.definition_end = self.next_offset
+                        self.previous = "other"
+                        return None
                 return self._paragraph(position + item.end(), end, False, column, list_item=True)
         if (
             not lazy
