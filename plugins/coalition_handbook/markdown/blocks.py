@@ -41,6 +41,7 @@ _TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 # text. Python-Markdown expands tabs first: a tab is a space here.
 _REFERENCE_LABEL = re.compile(r"\[(?!\^)[^\[\]]*\]:[ \t]*")
 _SPACES = " \t"
+_SPACE = re.compile(r"[ \t]")
 _ABBREVIATION = re.compile(r"\*\[[^\]]+\]:[ \t]*")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 _RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
@@ -417,9 +418,7 @@ class Blocks:
                 or (lazy and self.quote_depth > 0)
                 or (follows_definition and self.reference_quoted)
             )
-            if self._reference(rest, next_line, margin, starts_block, follows_definition):
-                self.definition_end = self.next_offset
-                self.previous = "other"
+            if self._definition(rest, next_line, margin, starts_block, follows_definition):
                 return None
             footnote = _FOOTNOTE.match(rest)
             if footnote:
@@ -449,9 +448,7 @@ class Blocks:
                 if rest[item.end() : item.end() + 1] == "[":  # the item may be a definition
                     self.reference_quoted = quote is not None
                     margin = (indent if quote else column) + item.end()
-                    if self._reference(rest[item.end() :], next_line, margin, True, False):
-                        self.definition_end = self.next_offset
-                        self.previous = "other"
+                    if self._definition(rest[item.end() :], next_line, margin, True, False):
                         return None
                 return self._paragraph(position + item.end(), end, False, column, list_item=True)
         if (
@@ -464,6 +461,21 @@ class Blocks:
             self.in_table = True
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
+
+    def _definition(
+        self,
+        rest: str,
+        next_line: str | None,
+        margin: int,
+        starts_block: bool,
+        follows_definition: bool,
+    ) -> bool:
+        """`_reference`, noting where a definition found ends."""
+        if not self._reference(rest, next_line, margin, starts_block, follows_definition):
+            return False
+        self.definition_end = self.next_offset
+        self.previous = "other"
+        return True
 
     def _reference(
         self,
@@ -658,13 +670,10 @@ def _definition_target(text: str) -> bool | None:
     text = text.strip(_SPACES)
     if not text:
         return None
-    url_end = len(text)
-    for index, char in enumerate(text):
-        if char in _SPACES:
-            url_end = index
-            break
-    if url_end == len(text):
+    space = _SPACE.search(text)
+    if space is None:
         return False
+    url_end = space.start()
     closer = text[-1]
     opener = "(" if closer == ")" else closer if closer in "\"'" else None
     if opener is None:
