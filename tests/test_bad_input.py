@@ -564,6 +564,14 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'javascript:'",),
     ),
     (
+        "page-javascript-reference-on-the-next-line-crlf",
+        "content/page.md",
+        "# A page\r\n\r\nSee [this][r].\r\n\r\n[r]:\r\n  javascript:alert(1)\r\n",
+        "link.unsafe",
+        6,
+        ("'javascript:'",),
+    ),
+    (
         "page-javascript-reference-in-a-quote",
         "content/page.md",
         "# A page\n\n> See [this][r].\n>\n> [r]: javascript:alert(1)\n",

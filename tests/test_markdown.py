@@ -119,6 +119,29 @@ STRUCTURES = [
     ("- item\n- [needle]: https://example.org/a\n", False, True),  # a list item's definition
     ('1. [needle]: https://example.org/a "title"\n', False, True),
     ("[needle]: url\n---\n", True, True),  # a setext heading, read before any definition
+    ("- [needle]: url\n  ===\n", False, True),  # but not after a list item's first line
+    ("> - [needle]:\n> url\n", False, True),
+    # cases a mutation audit found untested
+    ('[r]:\r\nurl "t"\r\n"needle"\r\n', True, True),  # one title only
+    ('[r]: url\r\n"needle"\r\n', False, True),
+    ("[a]:\nurl\n[needle]: u (t)\n---\n", False, True),
+    ('> a\nb c\n[d]:\n> url\n  "needle x"\n', False, True),
+    ("> a\nb c\n[d]: u\n[needle]:\n> url\n", False, True),
+    ("  > [needle]: url\n  > ===\n", True, True),
+    ("> [needle]: url\n> ===\n", True, True),
+    ("> [needle]:\n  ===\n", False, True),
+    ("text\n[a]: b\n    needle\n", False, True),  # indented code after it
+    ("[needle]:\n```\ncode\n```\n", False, True),
+    ("[r]:\n~~~\nneedle\n~~~\n", False, True),
+    ('[a]: b\n""\n    needle\n', False, True),
+    ("!!! note\n    > [needle]:\n    > url\n", False, True),
+    ("[needle]:\n[^f]:\n    text\n", True, True),
+    ('[needle]:\n!!! note "t"\n    x\n', True, True),
+    ('[needle]:\n=== "t"\n    x\n', True, True),
+    ("[needle]:\n   ***\nx\n", True, True),
+    ('[needle]:\n# "t"\n', True, True),
+    ('[needle]: url "\n', True, True),
+    ("[needle]:\n<span>x</span>\n", False, True),
     ("<https://example.org/needle>\n", False, False),  # shown as a URL
     ('<span class="needle">x</span>\n', False, True),
     ("<!-- needle -->\n", False, True),
@@ -328,6 +351,7 @@ def test_exact_views(markdown_text: str, view: str) -> None:
         ("the victim<b></b>hood of", "victimhood"),
         ("the victim<!-- note -->hood of", "victimhood"),
         ("the victim<wbr>hood of", "victimhood"),
+        ("the victim<!-- a comment of more than twenty characters -->hood of", "victimhood"),
         ('the victim<span class="x"><!-- a --></span>hood of', "victimhood"),
     ],
 )

@@ -446,9 +446,11 @@ class Blocks:
                     self.previous = "other"
                     return position + heading.end(), end, False
                 if rest[item.end() : item.end() + 1] == "[":  # the item may be a definition
+                    # Python-Markdown reads an item's first line as a block of its own: no
+                    # underline on the next line makes it a heading.
                     self.reference_quoted = quote is not None
                     margin = (indent if quote else column) + item.end()
-                    if self._definition(rest[item.end() :], next_line, margin, True, False):
+                    if self._definition(rest[item.end() :], next_line, margin, False, False):
                         return None
                 return self._paragraph(position + item.end(), end, False, column, list_item=True)
         if (
