@@ -352,6 +352,7 @@ def test_exact_views(markdown_text: str, view: str) -> None:
         ("the victim<!-- note -->hood of", "victimhood"),
         ("the victim<wbr>hood of", "victimhood"),
         ("the victim<!-- a comment of more than twenty characters -->hood of", "victimhood"),
+        ("the victim<!-- a -->ho<!-- b -->od of", "victimhood"),  # each comment glues alone
         ('the victim<span class="x"><!-- a --></span>hood of', "victimhood"),
     ],
 )
