@@ -472,23 +472,8 @@ class Blocks:
         starts_block: bool,
         follows_definition: bool,
     ) -> bool:
-        """`_reference`, noting where a definition found ends."""
-        if not self._reference(rest, next_line, margin, starts_block, follows_definition):
-            return False
-        self.definition_end = self.next_offset
-        self.previous = "other"
-        return True
-
-    def _reference(
-        self,
-        rest: str,
-        next_line: str | None,
-        margin: int,
-        starts_block: bool,
-        follows_definition: bool,
-    ) -> bool:
         """Whether `rest` (a line from its `[`, at column `margin`) starts a reference
-        definition; notes the line it goes on to, if any (`reference_next`). Python-Markdown
+        definition; notes the line it goes on to, if any, and where it ends. Python-Markdown
         reads a definition of one line right after another with it, not as a block of its
         own that a setext underline could make a heading; one that goes on to the next
         line starts a block."""
@@ -502,16 +487,21 @@ class Blocks:
                 starts_block and not follows_definition and self._underlines(next_line, margin)
             ):
                 return False
-            self.reference_next = "title" if not titled and self._title_next(next_line) else None
-            return True
+            return self._found("title" if not titled and self._title_next(next_line) else None)
         if next_line is not None and next_line.lstrip(_SPACES).startswith(("```", "~~~")):
             # Python-Markdown sets a fence aside first, and the place it leaves is the
             # definition's URL: label and fence both vanish (the fence is read as one).
-            return True
+            return self._found(None)
         url_line = self._next_definition_line(next_line, margin, starts_block)
         if url_line is None or _definition_target(url_line) is None:
             return False
-        self.reference_next = "url"
+        return self._found("url")
+
+    def _found(self, goes_on: str | None) -> bool:
+        """A definition on the current line, going on to a "url" or "title" line or not."""
+        self.reference_next = goes_on
+        self.definition_end = self.next_offset
+        self.previous = "other"
         return True
 
     def _underlines(self, next_line: str | None, margin: int) -> bool:
