@@ -526,12 +526,13 @@ def pages_using_terms(context: CheckContext) -> Mapping[str, list[str]]:
 def _history_uses(protocol: Protocol, context: CheckContext) -> dict[str, None]:
     """The ids of the terms a protocol's history summaries name. They are not checked
     (DESIGN section 4), but the protocol's page shows them with the terms they name linked,
-    and a page that links a term belongs in its "Used on" list."""
+    and a page that links a term belongs in its "Used on" list. Read as the page shows
+    them: a term named in `code` there is no use."""
     term_matcher = matcher(context)
     return {
         hit[2].term_id: None
         for entry in protocol.history
-        for hit in term_matcher.hits(checkable_text(entry.summary))  # not in code, say
+        for hit in term_matcher.hits(checkable_text(entry.summary))
     }
 
 
