@@ -119,6 +119,7 @@ STRUCTURES = [
     ("- item\n- [needle]: https://example.org/a\n", False, True),  # a list item's definition
     ('1. [needle]: https://example.org/a "title"\n', False, True),
     ("[needle]: url\n---\n", True, True),  # a setext heading, read before any definition
+    ("[needle]: url\r\n===\r\n", True, True),
     ("- [needle]: url\n  ===\n", False, True),  # but not after a list item's first line
     ("> - [needle]:\n> url\n", False, True),
     # cases a mutation audit found untested

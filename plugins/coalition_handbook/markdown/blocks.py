@@ -507,10 +507,10 @@ class Blocks:
     def _underlines(self, next_line: str | None, margin: int) -> bool:
         """Whether `next_line` is a setext underline at `margin`: the line above is a
         heading, read before any definition."""
-        if next_line is None:
+        after = self._line_after(next_line)
+        if after is None:
             return False
-        line = _unquoted(next_line) if self.reference_quoted else next_line
-        position, column = _indent_of(line, 0)
+        line, position, column = after
         return column == margin and _SETEXT.match(line, position) is not None
 
     def _title_next(self, next_line: str | None) -> bool:
@@ -521,6 +521,18 @@ class Blocks:
         title = line.strip(_SPACES)
         return len(title) >= 2 and _TITLE_CLOSERS.get(title[0]) == title[-1]
 
+    def _line_after(self, line: str | None) -> tuple[str, int, int] | None:
+        """The line after a definition's label or URL as the definition reads it: without
+        its line end and, in a quote, its quote marks; with where its text starts and at
+        which column. None for no line or a blank one."""
+        if line is None:
+            return None
+        line = line.removesuffix("\r")
+        if self.reference_quoted:
+            line = _unquoted(line)
+        position, column = _indent_of(line, 0)
+        return None if position == len(line) else (line, position, column)
+
     def _next_definition_line(
         self, line: str | None, margin: int | None, starts_block: bool
     ) -> str | None:
@@ -530,13 +542,11 @@ class Blocks:
         in, or one that another block takes first (Python-Markdown reads fences, HTML and
         quotes before definitions, and headings, rules and setext underlines at the
         label's margin; `margin` None: none of those three is possible)."""
-        if line is None:
+        after = self._line_after(line)
+        if after is None:
             return None
-        line = line.removesuffix("\r")
-        if self.reference_quoted:
-            line = _unquoted(line)
-        position, column = _indent_of(line, 0)
-        if position == len(line) or (not self.reference_quoted and column < self.strict_column()):
+        line, position, column = after
+        if not self.reference_quoted and column < self.strict_column():
             return None
         text = line[position:]
         if text[0] == ">" or _FOOTNOTE.match(text):
