@@ -24,6 +24,7 @@ from coalition_handbook.editor.diff_report import (
     text_diff,
     word_diff,
 )
+from coalition_handbook.editor.scaffold import run_new
 from coalition_handbook.model.types import Contact, SourceRef
 
 TERM = """\
@@ -176,6 +177,27 @@ def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "  - accepted forms: `T visa`" in out
     # What the reviewers are asked to approve.
     assert "  - definition:\n\n    > A person who has experienced trafficking.\n" in out
+
+
+def test_placeholder_text_left_in_is_pointed_out(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scaffolded term passes the checks as it is: the report is where a reviewer sees
+    that its definition was never written, and that a changed protocol's step was not."""
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    assert run_new(config, "term", "Debt bondage") == 0
+    step = "Replace this sentence with what to do, in plain words."
+    write(
+        repository,
+        "protocols/hotel-staff.yml",
+        PROTOCOL.format(version=2, step=step, history=history(2, 1)),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    warning = "still holds the placeholder text of `handbook new` in"
+    assert f"  - ⚠️ {warning} `definition`: fill it in\n" in out
+    assert f"  - ⚠️ {warning} `steps`: fill it in\n" in out
+    assert out.count(warning) == 2
 
 
 def test_an_added_term_shows_its_sources_and_related_terms(
@@ -464,8 +486,11 @@ def test_history_only_change_needs_no_bump(
     code, out, _ = diff(repository, capsys)
     assert code == 0
     assert "fields changed" not in out
-    assert "  - history: version 1, 2026-01-01: First approved." in out
-    assert "  - history entry removed: version 1, 2026-01-01: Version 1." in out
+    assert (
+        "  - history entry for version 1 edited: was 2026-01-01: Version 1.; "
+        "now 2026-01-01: First approved.\n"
+    ) in out
+    assert "history entry removed" not in out
 
 
 def test_an_older_history_entry_edited_is_the_one_shown(
@@ -477,7 +502,7 @@ def test_an_older_history_entry_edited_is_the_one_shown(
     write(repository, "glossary/survivor.yml", text)
     code, out, _ = diff(repository, capsys)
     assert code == 0
-    assert "  - history: version 1, 2026-01-01: First." in out
+    assert "  - history entry for version 1 edited: was 2026-01-01: Version 1.; now " in out
     assert "version 2, 2026-02-01" not in out
 
 
@@ -1043,14 +1068,18 @@ def test_deprecation_lists_uses_in_every_checked_text(
 def test_check_and_diff_list_the_same_places(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The diff lists a deprecated form exactly where `handbook check` reports it."""
+    """The diff lists a deprecated form exactly where `handbook check` reports it: every
+    use, however many (the protocol's use sorts after 25 on the page)."""
     write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
     write(
         repository,
         "protocols/hotel-staff.yml",
         PROTOCOL.format(version=1, step="Believe each survivor", history=history(1)),
     )
-    write(repository, "content/index.md", PAGE + "\nA survivor-leader and survivors' rights.\n")
+    many = "".join(f"\nSurvivor number {number}.\n" for number in range(25))
+    write(
+        repository, "content/index.md", PAGE + "\nA survivor-leader and survivors' rights.\n" + many
+    )
     commit(repository, "uses")
     write(
         repository,
@@ -1069,6 +1098,19 @@ def test_check_and_diff_list_the_same_places(
     row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
     assert re.findall(r"`([^`]+:\d+:\d+)`", row) == reported
     assert "protocols/hotel-staff.yml:9:25" in reported
+    assert len(reported) > 25
+
+
+def test_a_path_with_a_backtick_stays_one_code_span(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "content/a`b.md", "# P\n\nA survivor here.\n")
+    commit(repository, "odd name")
+    (repository / "glossary" / "survivor.yml").unlink()
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
+    assert "``content/a`b.md:3:3``" in row
 
 
 def test_two_uses_on_one_line_are_two_places_each_listed_once(
@@ -1210,6 +1252,17 @@ def test_a_revision_expression_gets_no_fetch_advice(
     code, _, err = diff(repository, capsys, revision)
     assert code == 2
     assert f"'{revision}' is not a commit in this repository. Check it with `git log" in err
+    assert "git fetch" not in err
+
+
+def test_an_option_given_as_a_revision_gets_no_command_to_run(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`handbook diff -- --upload-pack=...`: git is asked nothing with it, and the
+    message must not suggest a command that would pass it to git either."""
+    code, _, err = diff(repository, capsys, "--upload-pack=touch /tmp/x")
+    assert code == 2
+    assert "A revision never starts with '-'." in err
     assert "git fetch" not in err
 
 

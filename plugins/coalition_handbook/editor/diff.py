@@ -239,6 +239,8 @@ def _inside(repository: Path, path: Path, name: str) -> str:
 
 def _unknown_revision(repository: Path, revision: str) -> str:
     message = f"'{revision}' is not a commit in this repository."
+    if revision.startswith("-"):  # an option given where a revision belongs
+        return f"{message} A revision never starts with '-'."
     if any(mark in revision for mark in ("~", "^", "@{", ":")):
         # An expression (`HEAD~3`), not a name a remote has: nothing to fetch by it.
         return f"{message} Check it with `git log {revision}`."

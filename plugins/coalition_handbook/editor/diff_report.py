@@ -29,6 +29,7 @@ from .changes import (
     avoided_forms,
     file_lines,
     paragraph_blocks,
+    placeholder_fields,
 )
 from .usage import Use
 
@@ -37,8 +38,6 @@ CHANGE_TITLES = {"added": "Added", "removed": "Removed", "renamed": "Renamed", "
 # Fields shown as a word diff (short prose) or a line diff (long Markdown).
 WORD_DIFF_FIELDS = {"definition", "short", "summary"}
 LINE_DIFF_FIELDS = {"body"}
-# At most this many uses per form; the rest are counted.
-MAX_USES = 20
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -138,6 +137,7 @@ def _item_lines(change: ItemChange) -> list[str]:
             *_forms_of_new(change),
             *_references_of_new(item),
             *_text_of_new(item),
+            *_placeholder_lines(item),
             "",
         ]
     if change.change == "removed":
@@ -174,7 +174,18 @@ def _item_lines(change: ItemChange) -> list[str]:
         lines += _history_lines(change.old.history, change.new.history)
     if change.version_problem:
         lines.append(f"  - ❌ {change.version_problem}")
+    lines += _placeholder_lines(change.new)
     return [*lines, ""]
+
+
+def _placeholder_lines(item: Item) -> list[str]:
+    """A warning where `handbook new`'s placeholder text is still in the item: the checks
+    pass it (the scaffold is a valid file), and the reviewer is the one to catch it."""
+    fields = placeholder_fields(item)
+    if not fields:
+        return []
+    named = ", ".join(f"`{name}`" for name in fields)
+    return [f"  - ⚠️ still holds the placeholder text of `handbook new` in {named}: fill it in"]
 
 
 def _forms_of_new(change: ItemChange) -> list[str]:
@@ -419,17 +430,15 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
         "Every text `handbook check` reads: pages, module front matter, protocols and term "
         "definitions, at `file:line:column`. A newly accepted form is linked to its term; "
         "where a form is now to avoid or belongs to a deprecated term, `handbook check` "
-        "reports each use. A form moved to another term is listed too: its uses now link "
-        "to, or suggest, that term.",
+        "reports each use that no `handbook-disable` comment silences. A form moved to "
+        "another term is listed too: its uses now link to, or suggest, that term.",
         "",
         "| form | was | now | used in |",
         "|---|---|---|---|",
     ]
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
-        places = ", ".join(f"`{use.path}:{use.line}:{use.column}`" for use in found[:MAX_USES])
-        if len(found) > MAX_USES:
-            places += f" and {len(found) - MAX_USES} more"
+        places = ", ".join(_code(f"{use.path}:{use.line}:{use.column}") for use in found)
         was, now = _state(change.old), _state(change.new)
         if was == now:  # only what the check suggests instead changed: say what
             was, now = _state(change.old, suggesting=True), _state(change.new, suggesting=True)
@@ -682,8 +691,28 @@ def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> 
     """The history entries that are new or were edited, newest first; one removed or
     edited away is named too, and entries kept but moved, so that no change of the
     record goes unseen."""
-    lines = [f"  - history: {_history(entry)}" for entry in new if entry not in old]
-    lines += [f"  - history entry removed: {_history(entry)}" for entry in old if entry not in new]
+    added = [entry for entry in new if entry not in old]
+    removed = [entry for entry in old if entry not in new]
+    # One entry of a version gone and one come back: the same entry, edited.
+    edited = {
+        entry.version: before
+        for entry in added
+        for before in removed
+        if entry.version == before.version
+        and _count_version(added, entry.version) == _count_version(removed, entry.version) == 1
+    }
+    lines = [
+        f"  - history entry for version {entry.version} edited: was "
+        f"{_dated(edited[entry.version])}; now {_dated(entry)}"
+        if entry.version in edited
+        else f"  - history: {_history(entry)}"
+        for entry in added
+    ]
+    lines += [
+        f"  - history entry removed: {_history(entry)}"
+        for entry in removed
+        if entry.version not in edited
+    ]
     kept_in_old_order = [entry for entry in old if entry in new]
     if kept_in_old_order != [entry for entry in new if entry in old]:
         lines.append(f"  - history reordered: was versions {_versions(old)}; now {_versions(new)}")
@@ -694,8 +723,16 @@ def _versions(history: Sequence[HistoryEntry]) -> str:
     return ", ".join(str(entry.version) for entry in history)
 
 
+def _count_version(entries: Sequence[HistoryEntry], version: int) -> int:
+    return sum(entry.version == version for entry in entries)
+
+
 def _history(entry: HistoryEntry) -> str:
-    return f"version {entry.version}, {entry.date.isoformat()}: {_escape(entry.summary)}"
+    return f"version {entry.version}, {_dated(entry)}"
+
+
+def _dated(entry: HistoryEntry) -> str:
+    return f"{entry.date.isoformat()}: {_escape(entry.summary)}"
 
 
 def _form_list(forms: Sequence[str]) -> str:
