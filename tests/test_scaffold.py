@@ -15,6 +15,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import HandbookConfig, load_config
 from coalition_handbook.editor import scaffold
+from coalition_handbook.editor.changes import placeholder_fields
 from coalition_handbook.editor.scaffold import (
     SCHEMAS_DIR,
     render,
@@ -86,6 +87,21 @@ def test_scaffold_fits_the_schema_and_loads_cleanly(
     assert list(items[kind]) == ["preferred-form"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "fields"),
+    [("term", ["definition"]), ("protocol", ["summary", "steps"]), ("module", ["objectives"])],
+)
+def test_the_diff_knows_every_placeholder_of_the_scaffold(
+    config: HandbookConfig, kind: str, fields: list[str]
+) -> None:
+    """`handbook diff` warns of the placeholders left in; it knows them by how they open
+    (`PLACEHOLDER_OPENINGS`), which must match what the templates write."""
+    assert run_new(config, kind, "Preferred form") == 0
+    handbook, _ = load_handbook(config)
+    items = {"term": handbook.terms, "protocol": handbook.protocols, "module": handbook.modules}
+    assert placeholder_fields(items[kind]["preferred-form"]) == fields
+
+
 def test_a_scaffolded_handbook_passes_the_strict_check(config: HandbookConfig) -> None:
     for kind in ("term", "protocol", "module"):
         assert run_new(config, kind, "Hotel staff") == 0
@@ -113,10 +129,25 @@ def test_first_line_names_the_schema_as_the_siblings_do(
     path into this machine's installation of the package."""
     line = f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n"
     (config.root / folder).mkdir(exist_ok=True)
+    (config.root / "schemas").mkdir()
+    (config.root / "schemas" / f"{kind}.schema.json").write_text("{}", "utf-8")
     (config.root / folder / "an-older-one.yml").write_text(line + "title: x\n", "utf-8")
     assert run_new(config, kind, "Preferred form") == 0
     path = config.root / folder / "preferred-form.yml"
     assert path.read_text(encoding="utf-8").startswith(line)
+
+
+def test_a_sibling_s_schema_line_that_leads_nowhere_is_not_copied(
+    config: HandbookConfig,
+) -> None:
+    """Term files copied from this repository into another name a schema under
+    `plugins/`, which is not there: the new file names none rather than a broken one."""
+    line = "# yaml-language-server: $schema=../plugins/coalition_handbook/schemas/term.schema.json"
+    config.glossary_dir.mkdir()
+    (config.glossary_dir / "copied.yml").write_text(line + "\nterm: x\n", "utf-8")
+    assert run_new(config, "term", "Preferred form") == 0
+    text = (config.glossary_dir / "preferred-form.yml").read_text(encoding="utf-8")
+    assert "yaml-language-server" not in text
 
 
 def test_no_schema_line_points_into_a_virtual_environment_in_the_project(tmp_path: Path) -> None:
@@ -189,12 +220,33 @@ def test_refuses_to_overwrite_and_leaves_the_file_byte_identical(
     assert "glossary/t-visa.yml already exists" in captured.err
 
 
-def test_a_name_without_latin_letters_is_a_usage_error(
+def test_a_name_without_latin_letters_is_a_usage_error_that_says_what_to_do(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_new(config, "term", "人口贩卖") == 2
-    assert "cannot make a file name" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "cannot make a file name" in error
+    assert "give this one under `translations`" in error
     assert not config.glossary_dir.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        ("\ufeffT visa", "T visa"),
+        ("zero\u200bwidth", "zerowidth"),
+        ("\u200fmarked\u200e term", "marked term"),
+        ("tab\tterm", "tab term"),
+        ("two  \t spaces", "two spaces"),
+    ],
+)
+def test_invisible_characters_and_tabs_do_not_reach_the_term(
+    config: HandbookConfig, name: str, term: str
+) -> None:
+    """The form is written as readers see it, so that it matches their text."""
+    assert run_new(config, "term", name) == 0
+    (written,) = config.glossary_dir.glob("*.yml")
+    assert yaml.safe_load(written.read_text(encoding="utf-8"))["term"] == term
 
 
 def test_a_name_on_two_lines_is_a_usage_error(

@@ -36,7 +36,11 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
-# Letters that Unicode decomposition does not turn into ASCII letters plus accents.
+# A name copied from elsewhere may carry invisible format characters (a byte order mark,
+# a zero-width space, direction marks): the form written must be what readers see, or
+# it never matches their text. The two joiners stay: some scripts need them.
+_KEPT_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
+_SPACES_AND_TABS = re.compile(r"[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ def schema_reference(folder: Path, schema_name: str, project: Path | None = None
         except OSError:
             continue
         named = _SCHEMA_LINE.match(first_line)
-        if named and named.group(1).endswith(schema_name):
+        if named and named.group(1).endswith(schema_name) and _resolves(named.group(1), folder):
             return named.group(1)
     schema = SCHEMAS_DIR / schema_name
     installed = {"site-packages", "dist-packages"} & set(schema.resolve().parts)
@@ -118,6 +122,30 @@ def schema_reference(folder: Path, schema_name: str, project: Path | None = None
         return schema.as_uri()
 
 
+_EXAMPLE_IDS = {
+    "term": "glossary/t-visa.yml",
+    "protocol": "protocols/hotel-employee.yml",
+    "module": "modules/hotel-staff.md",
+}
+
+
+def _visible(name: str) -> str:
+    """`name` without invisible format characters (see `_KEPT_FORMAT_CHARACTERS`)."""
+    return "".join(
+        char
+        for char in name
+        if char in _KEPT_FORMAT_CHARACTERS or unicodedata.category(char) != "Cf"
+    )
+
+
+def _resolves(reference: str, folder: Path) -> bool:
+    """Whether a schema reference leads somewhere: an address, or a file from `folder`
+    (files copied from another repository may name a schema that is not in this one)."""
+    if reference.startswith(("https://", "http://", "file://")):
+        return True
+    return (folder / reference).is_file()
+
+
 # As the term schema allows for a form (term.schema.json, maxLength).
 MAX_NAME = 200
 
@@ -125,7 +153,7 @@ MAX_NAME = 200
 def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     """Write the new file; 1 if it exists already or another term has the form, 2 if
     `name` makes no usable id."""
-    name = name.strip()
+    name = _SPACES_AND_TABS.sub(" ", _visible(name)).strip()
     if not name:
         print('handbook new: the name is empty: give one, e.g. "T visa"', file=sys.stderr)
         return EXIT_USAGE
@@ -141,8 +169,13 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     slug = slugify(name)
     if not slug:
         print(
-            f"handbook new: cannot make a file name from {name!r}: "
-            "it needs at least one Latin letter or digit",
+            f"handbook new: cannot make a file name from {name!r}: it needs at least one "
+            f"Latin letter or digit (file names are ids such as {_EXAMPLE_IDS[kind]}). "
+            + (
+                "Write the preferred form in Latin letters, and give this one under `translations`."
+                if kind == "term"
+                else "Give the title in the handbook's language."
+            ),
             file=sys.stderr,
         )
         return EXIT_USAGE
