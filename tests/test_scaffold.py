@@ -220,6 +220,20 @@ def test_refuses_to_overwrite_and_leaves_the_file_byte_identical(
     assert "glossary/t-visa.yml already exists" in captured.err
 
 
+def test_a_broken_link_where_the_file_goes_is_named_as_a_link_and_left_alone(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config.glossary_dir.mkdir()
+    link = config.glossary_dir / "t-visa.yml"
+    link.symlink_to("../../nowhere.yml")
+    assert run_new(config, "term", "T visa") == 1
+    assert "glossary/t-visa.yml is a symbolic link; it was left untouched" in (
+        capsys.readouterr().err
+    )
+    assert link.is_symlink()
+    assert not (config.root.parent / "nowhere.yml").exists()
+
+
 def test_a_name_without_latin_letters_is_a_usage_error_that_says_what_to_do(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import posixpath
 import re
 import sys
 import unicodedata
@@ -180,7 +181,8 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
         )
         return EXIT_USAGE
     path = target_path(config, kind, slug)
-    shown = config.relative(path)
+    # The folder as found, the file as named: a link there is not followed in messages.
+    shown = posixpath.join(config.relative(path.parent), path.name)
     if slug == RESERVED_ID:  # `handbook check` would refuse the file (model.source.check_id)
         print(
             f"handbook new: {shown} would take the place of its folder's generated index "
@@ -220,8 +222,9 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
         with path.open("x", encoding="utf-8", newline="\n") as output:
             output.write(text)
     except FileExistsError:
+        what = "is a symbolic link" if path.is_symlink() else "already exists"
         print(
-            f"handbook new: {shown} already exists; it was left untouched. "
+            f"handbook new: {shown} {what}; it was left untouched. "
             f"Edit it, or choose another name.",
             file=sys.stderr,
         )
