@@ -479,6 +479,15 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         3,
         ("not UTF-8", "0xE9"),
     ),
+    (
+        # Found by fuzzing: the bad byte's line was counted by line feeds alone.
+        "page-non-utf8-after-a-lone-carriage-return",
+        "content/page.md",
+        b"# A page\n\nab\rcd\xff\n",
+        "page.source",
+        4,
+        ("not UTF-8", "0xFF", "at line 4"),
+    ),
     # A plain page's front matter: MkDocs publishes YAML it cannot read as the page's text,
     # and Material stops the build with a traceback on a wrong type (found by an audit).
     (

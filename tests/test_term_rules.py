@@ -122,6 +122,54 @@ def test_a_page_with_old_mac_line_endings_is_placed_line_by_line(tmp_path: Path)
     ]
 
 
+def test_yaml_files_with_old_mac_line_endings_are_placed_line_by_line(tmp_path: Path) -> None:
+    """Found by fuzzing: in a term or protocol file whose lines end in a lone carriage
+    return, findings in its texts were placed by line feeds alone (a column of 42 on a
+    line of 15), where the schema's findings counted each return as a line break."""
+    (tmp_path / "lf").mkdir()
+    (tmp_path / "cr").mkdir()
+    expected = [
+        finding[:4]
+        for finding in term_findings(tmp_path / "lf")
+        if finding[1] != "content/index.md"
+    ]
+    make(tmp_path / "cr")
+    for path in [*(tmp_path / "cr").glob("*/*.yml"), tmp_path / "cr/content/modules/staff.md"]:
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    result = run_checks(load_config(tmp_path / "cr" / "mkdocs.yml"))
+    assert [
+        (f.rule, f.path, f.line, f.column)
+        for f in result.findings
+        if f.rule.startswith("term.") and f.path != "content/index.md"
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("short", "line", "column", "found"),
+    [
+        ("&a first\n  a vagrant", 9, 5, "vagrant"),  # an anchor, then a value on two lines
+        ('!!str "\\u00e9 a vagrant"', 8, 24, "vagrant"),  # a tag, then an escape
+        ("&a !!str\n  'a vagrant''s'", 9, 6, "vagrant''s"),  # both, on a line of their own
+    ],
+)
+def test_a_finding_in_a_value_with_an_anchor_or_a_tag_is_placed_in_the_value(
+    tmp_path: Path, short: str, line: int, column: int, found: str
+) -> None:
+    """Found by fuzzing: the value's text was taken to start at its anchor or tag, so a
+    value whose source differs from it (an escape, a line break) placed its finding
+    there, as the form "&"."""
+    make(tmp_path)
+    (tmp_path / "glossary" / "survivor.yml").write_text(
+        TERMS["survivor"].replace("avoid: [victim]\n", f"avoid: [victim]\nshort: {short}\n"),
+        encoding="utf-8",
+    )
+    result = run_checks(load_config(tmp_path / "mkdocs.yml"))
+    placed = [
+        (f.line, f.column, f.found) for f in result.findings if f.path == "glossary/survivor.yml"
+    ]
+    assert (line, column, found) in placed
+
+
 def test_term_rules_everywhere(tmp_path: Path) -> None:
     peh = "person experiencing homelessness"
     peh_id = "person-experiencing-homelessness"

@@ -153,8 +153,11 @@ class ScannedDocument:
         """(text, hit, line, column, source text) of the `wanted` hits, in text order."""
         for text, hits in zip(self.texts, self.hits, strict=True):
             source = text.source
-            # Line and column by counting line breaks from the previous hit: a page's
-            # hits are in source order, and most pages have few that are wanted.
+            # A carriage return alone ends a line too (pages have none left: they are read
+            # as line feeds); then the lines are indexed, in the rare file that has any.
+            lines = LineIndex.of(source) if "\r" in source else None
+            # Otherwise line and column by counting line breaks from the previous hit: a
+            # page's hits are in source order, and most pages have few that are wanted.
             line, line_start, counted_to = 1, 0, 0
             for hit in hits:
                 if not wanted(hit):
@@ -163,6 +166,9 @@ class ScannedDocument:
                     start, end = hit[0], hit[1]
                 else:
                     start, end = text.source_span(hit[0], hit[1])
+                if lines is not None:
+                    yield text, hit, *lines.position(start), source[start:end]
+                    continue
                 if start < counted_to:  # a YAML text need not be in source order
                     line, line_start, counted_to = 1, 0, 0
                 breaks = source.count("\n", counted_to, start)

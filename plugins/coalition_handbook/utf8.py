@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .markdown import line_starts
+
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -12,9 +14,9 @@ def decode_utf8(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        before = raw[: error.start].decode("utf-8", errors="replace")
+        starts = line_starts(before)  # a carriage return alone ends a line too
+        line, column = len(starts), len(before) - starts[-1] + 1
         message = (
             f"is not UTF-8: byte 0x{raw[error.start]:02X} at line {line} cannot be decoded "
             "(save the file as UTF-8)"

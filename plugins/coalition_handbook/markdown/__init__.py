@@ -25,6 +25,7 @@ line-by-line implementation (tests/reference_markdown.py).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
@@ -41,6 +42,7 @@ __all__ = [
     "LineIndex",
     "checkable_text",
     "is_mark",
+    "line_starts",
     "lines_outside_code",
     "mask_addresses",
     "mask_inline",
@@ -55,9 +57,7 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
-        # Line k starts after the lengths of the lines before it and their k line breaks.
-        lines = text.split("\n")
-        return cls(tuple(map(add, accumulate(map(len, lines), initial=0), range(len(lines)))))
+        return cls(tuple(line_starts(text)))
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of `offset`."""
@@ -68,6 +68,20 @@ class LineIndex:
         """The offset of (line, column); lines past the end clamp to the last line."""
         line = min(max(line, 1), len(self.starts))
         return self.starts[line - 1] + column - 1
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of every line of `text`. Lines end at `\\r\\n`, `\\r` or `\\n`, as
+    Markdown and editors count them."""
+    if "\r" in text:
+        return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    # Summed in C: line k starts after the lengths of the lines before it and their k
+    # line breaks.
+    lines = text.split("\n")
+    return list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
 
 
 def checkable_text(text: str, body_line: int = 1) -> str:

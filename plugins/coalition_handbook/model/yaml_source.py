@@ -14,11 +14,11 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import add
 from typing import Any
 
 import yaml
+
+from ..markdown import line_starts
 
 # libyaml composes ten times faster than pure Python; its marks count code points too.
 _LibyamlOrPython: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -87,7 +87,6 @@ def quoted(value: object) -> str:
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Line breaks to YAML 1.1 (PyYAML), but not to editors, Markdown or this module's
 # LineIndex: an invisible one splits a value where the editor sees one line.
 _HIDDEN_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
@@ -98,6 +97,10 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STRING_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# A node's properties, an anchor and a tag in either order, each followed by spaces, line
+# breaks or a comment (possessive: nothing to backtrack into).
+_PROPERTY = ("&", "!")
+_PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -109,10 +112,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        if "\r" in text:
-            self.starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-        else:
-            self.starts = line_starts(text)
+        self.starts = line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self.text)))
@@ -121,13 +121,6 @@ class LineIndex:
 
     def line(self, offset: int) -> int:
         return self.position(offset)[0]
-
-
-def line_starts(text: str) -> list[int]:
-    """The offset of every line of `text`, lines ending at `\\n`; summed in C: line k
-    starts after the lengths of the lines before it and their k line breaks."""
-    lines = text.split("\n")
-    return list(map(add, accumulate(map(len, lines), initial=0), range(len(lines))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,7 +388,12 @@ class _Builder:
         self.document.problems.append(YamlProblem(message, self.span(node)[0]))
 
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
-        self.document.values[path] = self.span(node)
+        start, end = self.span(node)
+        if isinstance(node, yaml.ScalarNode) and self.lines.text[start : start + 1] in _PROPERTY:
+            # A scalar's span begins at its anchor or tag (`&a`, `!!str`): its text, which
+            # the checks place their findings in, begins after them.
+            start = _PROPERTIES.match(self.lines.text, start).end()  # type: ignore[union-attr]
+        self.document.values[path] = start, end
         if depth > MAX_DEPTH:
             self.problem(f"nested more than {MAX_DEPTH} levels deep", node)
             return None
