@@ -148,6 +148,7 @@ STRUCTURES = [
     ("<!-- needle -->\n", False, True),
     ("<!--\nneedle\n-->\n", False, True),
     ("Mail needle@example.org\n", False, False),
+    ("A needle\n@example.org is no address\n", True, True),  # no line break in one
     ("Visit https://example.org/needle today\n", False, False),
     ("Visit www.needle.org today\n", False, False),
     ("## Heading { #needle }\n", False, True),
@@ -409,6 +410,27 @@ def test_a_page_of_glued_asterisks_is_linear() -> None:
     small = calls_made(checkable_text, "a*b*c " * 1_000)
     large = calls_made(checkable_text, "a*b*c " * 10_000)
     assert large <= small * 10.5
+
+
+def test_a_page_of_at_signs_looks_for_no_address_s_local_part(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by fuzzing: every "@" searched the 256 characters before it for an
+    address's local part, so a page of them was read fifty times slower than prose. The
+    local part is read only where a domain follows, backwards from the "@"."""
+    asked: list[int] = []
+
+    class Counted:
+        def match(self, text: str, position: int) -> re.Match[str] | None:
+            asked.append(position)
+            return LOCAL.match(text, position)
+
+    LOCAL = inline._EMAIL_LOCAL_BACKWARDS
+    monkeypatch.setattr(inline, "_EMAIL_LOCAL_BACKWARDS", Counted())
+    assert checkable_text("@" * 10_000 + " a@b " * 1_000) == "@" * 10_000 + " a@b " * 1_000
+    assert asked == []
+    assert checkable_text("Write to x@example.org now") == "Write to " + HARD * 13 + " now"
+    assert len(asked) == 1
 
 
 def test_a_fence_info_string_is_read_in_linear_time() -> None:

@@ -41,7 +41,7 @@ _URL = re.compile(
 # in lower case, as schemes are written, or all in capitals, as a URL shouted in capitals
 # is ("HTTPS://EXAMPLE.ORG"); "Note://" is prose.
 _SCHEME = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})\Z")
-_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,256}")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
 _MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
@@ -240,12 +240,21 @@ def _mask_emails(view: str) -> str:
     pieces: list[str] = []
     previous = 0
     position = view.find("@")
+    backwards = ""  # the view reversed, made at the first "@" with a domain after it
     while position >= 0:
-        local = _EMAIL_LOCAL.search(view, max(previous, position - 256), position)
         domain = _EMAIL_DOMAIN.match(view, position + 1)
-        if local and domain:
-            pieces.append(view[previous : local.start()])
-            pieces.append(HARD * (domain.end() - local.start()))
+        local_start = position
+        if domain:
+            # The local part, up to 256 characters back and not into the last address:
+            # read backwards, so a page of "@" costs one look at each, not 256.
+            backwards = backwards or view[::-1]
+            local = _EMAIL_LOCAL_BACKWARDS.match(backwards, len(view) - position)
+            if local:
+                local_start = max(previous, position - len(local.group()))
+        if local_start < position:
+            assert domain is not None
+            pieces.append(view[previous:local_start])
+            pieces.append(HARD * (domain.end() - local_start))
             previous = domain.end()
             position = view.find("@", previous)
         else:
