@@ -167,6 +167,23 @@ def test_missing_config_exits_2_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("command", ["check", "handouts"])
+def test_a_file_beside_no_handbook_folder_exits_2(tmp_path: Path, command: str) -> None:
+    """Found by fuzzing: `-f glossary/victim.yml` (a term file, where mkdocs.yml
+    belongs) checked nothing and passed, a CI step that could never fail."""
+    config = make_handbook(tmp_path)
+    term_file = next((config.parent / "glossary").glob("*.yml"))
+    code, out, err = run_cli(command, "-f", str(term_file))
+    assert (code, out) == (2, "")
+    assert f"{term_file.name}: no handbook here" in err
+    assert "is this the handbook's mkdocs.yml?" in err
+    # One folder is enough: a handbook may begin with its glossary alone.
+    (tmp_path / "bare").mkdir()
+    (tmp_path / "bare" / "glossary").mkdir()
+    (tmp_path / "bare" / "mkdocs.yml").write_text("site_name: Bare\n", encoding="utf-8")
+    assert run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml"))[0] == 0
+
+
 def test_bad_options_exit_2_each_on_a_line_of_its_own(tmp_path: Path) -> None:
     config_file = make_handbook(tmp_path)
     config_file.write_text(

@@ -128,7 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "mkdocs.yml, or name it with -f)"
             )
         # A first term or a diff may come before any folder exists; a check may not.
-        config = load_config(config_file, require_folders=args.command in ("check", "handouts"))
+        reads_handbook = args.command in ("check", "handouts")
+        config = load_config(config_file, require_folders=reads_handbook)
+        if reads_handbook:
+            _require_a_handbook(config, config_file)
         return _COMMANDS[args.command](args, config)
     except ConfigError as error:
         for problem in error.problems:  # each on a line of its own, as findings are
@@ -148,6 +151,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename else ""
         print(f"handbook: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _require_a_handbook(config: HandbookConfig, config_file: Path) -> None:
+    """A wrong -f (a term file, another project's config) names none of the handbook's
+    folders: checking nothing, the check would pass, a CI step that can never fail."""
+    folders = (config.docs_dir, config.glossary_dir, config.protocols_dir)
+    if not any(folder.is_dir() for folder in folders):
+        named = ", ".join(config.relative(folder) for folder in folders)
+        raise ConfigError(
+            f"{config_file.name}: no handbook here: none of its folders ({named}) exists; "
+            "is this the handbook's mkdocs.yml?"
+        )
 
 
 def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
