@@ -209,6 +209,17 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
         load_config(config_file)
 
 
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\ufffe"])
+def test_a_character_yaml_refuses_is_named_with_its_line(tmp_path: Path, character: str) -> None:
+    """Found by fuzzing: PyYAML names only an offset into the text ("position 44")."""
+    config_file = write_config(tmp_path, f"site_name: X\r\nnav:\n  - a: b{character}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert str(raised.value) == (
+        f"mkdocs.yml:3:9: not valid YAML: the character U+{ord(character):04X} cannot be in it"
+    )
+
+
 def test_a_config_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
     config_file = write_config(tmp_path, "")
     config_file.write_bytes("site_name: Café\ndocs_dir: content\n".encode("cp1252"))

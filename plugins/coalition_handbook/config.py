@@ -20,6 +20,7 @@ from yaml_env_tag import construct_env_tag
 
 from .cache import read_regular_file
 from .hints import did_you_mean
+from .markdown import LineIndex
 from .utf8 import decode_utf8
 
 AutolinkMode = Literal["first", "all", "none"]
@@ -406,6 +407,12 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
             message, where_node = refusal
             raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
         return loader.construct_document(node), _setting_lines(node)
+    except yaml.reader.ReaderError as error:  # a character YAML refuses, by its offset
+        line, column = LineIndex.of(text).position(error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise ConfigError(
+            f"{where}:{line}:{column}: not valid YAML: the character U+{code:04X} cannot be in it"
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
