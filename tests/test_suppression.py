@@ -251,6 +251,12 @@ def _avoided_lines(tmp_path: Path, definition: str) -> list[int]:
         ),
         # A comment in the middle of a one-line string disables what follows it there.
         ("Intro <!-- handbook-disable term.avoid --> vagrant.\n", []),
+        # An escaped carriage return stays inside its line of the string (found in review).
+        (
+            '"Going out.\\r Then\n\n  <!-- handbook-disable-next-line term.avoid -->\n\n'
+            '  meet the vagrant there."\n',
+            [],
+        ),
     ],
 )
 def test_comments_in_a_string_written_over_several_lines_cover_what_they_say(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
-from .markdown import LineIndex, checkable_text, mask_addresses
+from .markdown import LONE_CARRIAGE_RETURN, LineIndex, checkable_text, mask_addresses
 from .matching import FormEntry, Hit, Match, Matcher
 from .model.types import Handbook, Module, Origin, Protocol, RejectedRecord, Span, Term
 from .pickling import constructed_again
@@ -151,14 +151,21 @@ class ScannedDocument:
         self, wanted: Callable[[Hit], bool]
     ) -> Iterator[tuple[CheckedText, Hit, int, int, str]]:
         """(text, hit, line, column, source text) of the `wanted` hits, in text order."""
+        # A carriage return alone ends a line too (pages have none left: they are read as
+        # line feeds). The rare file that has one is indexed, once: its texts share it.
+        searched: str | None = None
+        lines: LineIndex | None = None
         for text, hits in zip(self.texts, self.hits, strict=True):
+            if not hits:
+                continue
             source = text.source
-            # A carriage return alone ends a line too (pages have none left: they are read
-            # as line feeds); then the lines are indexed, in the rare file that has any.
-            lines = LineIndex.of(source) if "\r" in source else None
-            # Otherwise line and column by counting line breaks from the previous hit: a
-            # page's hits are in source order, and most pages have few that are wanted.
-            line, line_start, counted_to = 1, 0, 0
+            if source is not searched:
+                searched = source
+                lines = LineIndex.of(source) if LONE_CARRIAGE_RETURN.search(source) else None
+                # Otherwise line and column by counting line breaks from the previous hit,
+                # in this text or an earlier one of the file: hits are mostly in source
+                # order, and most files have few that are wanted.
+                line, line_start, counted_to = 1, 0, 0
             for hit in hits:
                 if not wanted(hit):
                     continue
@@ -169,7 +176,7 @@ class ScannedDocument:
                 if lines is not None:
                     yield text, hit, *lines.position(start), source[start:end]
                     continue
-                if start < counted_to:  # a YAML text need not be in source order
+                if start < counted_to:  # YAML texts need not be in source order
                     line, line_start, counted_to = 1, 0, 0
                 breaks = source.count("\n", counted_to, start)
                 if breaks:

@@ -157,7 +157,9 @@ def _value_directives(value: str, offsets: Sequence[int], file_lines: LineIndex)
     file: a disable-line comment covers all of them, and a disable-next-line comment
     the file's next line up to the end of the next Markdown line, as far as the string
     goes (an editor may mean either)."""
-    value_lines = LineIndex.of(value)
+    # The value's lines as `lines_outside_code` reads them: ended by line feeds alone (a
+    # carriage return from an escape, "\r", stays inside its line).
+    value_lines = LineIndex.of(value.replace("\r", " "))
     lengths = [len(line) for line in value.split("\n")]
     string_end = file_lines.position(offsets[max(len(value) - 1, 0)])[0]
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..forms import form_key
+from ..markdown import LINE_BREAK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
 
 Item = Term | Protocol | Module
@@ -452,13 +453,10 @@ def _normalise_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in file_lines(text.strip()))
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def file_lines(text: str) -> list[str]:
     """`text`'s lines as git and editors count them (as `str.splitlines` does, which also
     breaks at a form feed or U+2028, and would number a diff's lines wrongly)."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     if lines[-1] == "":  # a line break ends the last line; it starts no other
         lines.pop()
     return lines

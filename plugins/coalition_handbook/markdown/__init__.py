@@ -39,6 +39,8 @@ from .syntax import GLUE, HARD, is_mark
 __all__ = [
     "GLUE",
     "HARD",
+    "LINE_BREAK",
+    "LONE_CARRIAGE_RETURN",
     "LineIndex",
     "checkable_text",
     "is_mark",
@@ -70,14 +72,16 @@ class LineIndex:
         return self.starts[line - 1] + column - 1
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Old Mac line endings: a line break to Markdown and editors, which line feeds alone miss.
+LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
 
 def line_starts(text: str) -> list[int]:
     """The offset of every line of `text`. Lines end at `\\r\\n`, `\\r` or `\\n`, as
     Markdown and editors count them."""
     if "\r" in text:
-        return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+        return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
     # Summed in C: line k starts after the lengths of the lines before it and their k
     # line breaks.
     lines = text.split("\n")

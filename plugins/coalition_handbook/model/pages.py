@@ -21,6 +21,7 @@ import pathspec
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig, resolved
 from ..findings import Finding
+from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
 from .records import report_schema_problems
 from .schema import to_json_data, validate
@@ -78,7 +79,7 @@ def parse_page(text: str) -> PageSource:
     return (old Mac line endings) ends a line, as MkDocs reads the file: it becomes a
     line feed, one character for one, so every offset still points into the file."""
     if "\r" in text:
-        text = _LONE_CARRIAGE_RETURN.sub("\n", text)
+        text = LONE_CARRIAGE_RETURN.sub("\n", text)
     lines = LineIndex(text)
     match = _FRONT_MATTER.match(text)
     if match is None:
@@ -86,9 +87,6 @@ def parse_page(text: str) -> PageSource:
     document = load_yaml(text, match.start("yaml"), match.end("yaml"), lines=lines)
     document.values[""] = (0, match.end())
     return PageSource(text, lines, document, match.end())
-
-
-_LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
 
 
 def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
