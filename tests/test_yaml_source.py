@@ -32,10 +32,36 @@ def raw(text: str, path: str, start: int = 0) -> str:
         ("é: ünïcödé 𝄞 x\n", "é", "ünïcödé 𝄞 x"),
         ("a: 1\r\nb: 'two'\r\n", "b", "'two'"),
         ("d: |\r\n  x\r\n  y\r\n", "d", "|\r\n  x\r\n  y\r\n"),
+        # A value's anchor and tag are not its text (found by fuzzing) ...
+        ("s: &a first\n  second\n", "s", "first\n  second"),
+        ('s: !!str "\\u00e9 x"\n', "s", '"\\u00e9 x"'),
+        ("s: &a !!str # why\n  'x'\n", "s", "'x'"),
+        # ... and an empty value's span ends where they do, before a comment, the next key
+        # or the next item (found in review: it ran on into them, in flow collections
+        # to the end of the line)
+        ("a: &x # hi\nb: y\n", "a", ""),
+        ("a: !!str\nb: text\n", "a", ""),
+        ("- &x\n- y\n", "0", ""),
+        ("aliases: [&a, BC]\n", "aliases.1", "BC"),
+        ("aliases: [&a, BC]\n", "aliases.0", ""),
+        ("k: {a: &x, b: &y}\n", "k.b", ""),
     ],
 )
 def test_span_is_the_raw_source_of_the_value(text: str, path: str, expected: str) -> None:
     assert raw(text, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "line"),
+    [("a: &x # hi\nb: y\n", "a", 1), ("x: [&a0, &a1, &a2]\n", "x.2", 1), ("- &x\n- y\n", "0", 1)],
+)
+def test_an_empty_value_with_an_anchor_is_placed_on_its_own_line(
+    text: str, path: str, line: int
+) -> None:
+    start, end = load_yaml(text).values[path]
+    assert start == end
+    assert LineIndex(text).position(start)[0] == line
+    assert text[start - 2 : start] in ("&x", "a2")
 
 
 def test_spans_of_a_window_are_offsets_into_the_whole_text() -> None:

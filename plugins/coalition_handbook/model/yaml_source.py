@@ -392,7 +392,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode) and self.lines.text[start : start + 1] in _PROPERTY:
             # A scalar's span begins at its anchor or tag (`&a`, `!!str`): its text, which
             # the checks place their findings in, begins after them.
-            start = _PROPERTIES.match(self.lines.text, start).end()  # type: ignore[union-attr]
+            # Only within the node: an empty value's properties end where its span does.
+            start = _PROPERTIES.match(self.lines.text, start, end).end()  # type: ignore[union-attr]
         self.document.values[path] = start, end
         if depth > MAX_DEPTH:
             self.problem(f"nested more than {MAX_DEPTH} levels deep", node)
