@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shlex
@@ -17,6 +18,7 @@ from coalition_handbook.config import load_config
 from coalition_handbook.editor.diff import run_diff
 from coalition_handbook.editor.diff_report import (
     BREAKS_MOVED,
+    PLACES_PER_FILE,
     _code,
     _describe,
     _list_change,
@@ -1068,8 +1070,8 @@ def test_deprecation_lists_uses_in_every_checked_text(
 def test_check_and_diff_list_the_same_places(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The diff lists a deprecated form exactly where `handbook check` reports it: every
-    use, however many (the protocol's use sorts after 25 on the page)."""
+    """The diff lists a deprecated form where `handbook check` reports it: every file,
+    however many places it has."""
     write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
     write(
         repository,
@@ -1096,9 +1098,13 @@ def test_check_and_diff_list_the_same_places(
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
-    assert re.findall(r"`([^`]+:\d+:\d+)`", row) == reported
-    assert "protocols/hotel-staff.yml:9:25" in reported
-    assert len(reported) > 25
+    # Every file, each with its first ten places: the protocol's use sorts after the
+    # page's 27 (a cap of 20 uses in all once hid it).
+    by_file = itertools.groupby(reported, key=lambda place: place.rsplit(":", 2)[0])
+    expected = [place for _, places in by_file for place in list(places)[:PLACES_PER_FILE]]
+    assert re.findall(r"`([^`]+:\d+:\d+)`", row) == expected
+    assert "protocols/hotel-staff.yml:9:25" in expected
+    assert f"and {len(reported) - len(expected)} more in `content/index.md`" in row
 
 
 @pytest.mark.parametrize(

@@ -142,12 +142,15 @@ def test_a_sibling_s_schema_line_that_leads_nowhere_is_not_copied(
 ) -> None:
     """Term files copied from this repository into another name a schema under
     `plugins/`, which is not there: the new file names none rather than a broken one."""
-    line = "# yaml-language-server: $schema=../plugins/coalition_handbook/schemas/term.schema.json"
     config.glossary_dir.mkdir()
-    (config.glossary_dir / "copied.yml").write_text(line + "\nterm: x\n", "utf-8")
-    assert run_new(config, "term", "Preferred form") == 0
-    text = (config.glossary_dir / "preferred-form.yml").read_text(encoding="utf-8")
-    assert "yaml-language-server" not in text
+    for number, schema in enumerate(
+        ("../plugins/coalition_handbook/schemas/term.schema.json", "file:///x/term.schema.json")
+    ):
+        line = f"# yaml-language-server: $schema={schema}"
+        (config.glossary_dir / "copied.yml").write_text(line + "\nterm: x\n", "utf-8")
+        assert run_new(config, "term", f"Preferred form {number}") == 0
+        text = (config.glossary_dir / f"preferred-form-{number}.yml").read_text(encoding="utf-8")
+        assert "yaml-language-server" not in text
 
 
 def test_no_schema_line_points_into_a_virtual_environment_in_the_project(tmp_path: Path) -> None:
@@ -234,6 +237,14 @@ def test_a_broken_link_where_the_file_goes_is_named_as_a_link_and_left_alone(
     assert not (config.root.parent / "nowhere.yml").exists()
 
 
+@pytest.mark.parametrize("name", ["\u200b", "\u200d", "\ufeff\u200c \u200d"])
+def test_a_name_of_invisible_characters_is_empty(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    assert run_new(config, "term", name) == 2
+    assert "the name is empty" in capsys.readouterr().err
+
+
 def test_a_name_without_latin_letters_is_a_usage_error_that_says_what_to_do(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -252,6 +263,8 @@ def test_a_name_without_latin_letters_is_a_usage_error_that_says_what_to_do(
         ("\u200fmarked\u200e term", "marked term"),
         ("tab\tterm", "tab term"),
         ("two  \t spaces", "two spaces"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("\u0600\u0661 sign", "\u0600\u0661 sign"),  # a format character that is seen
     ],
 )
 def test_invisible_characters_and_tabs_do_not_reach_the_term(

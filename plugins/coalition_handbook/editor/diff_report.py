@@ -38,6 +38,10 @@ CHANGE_TITLES = {"added": "Added", "removed": "Removed", "renamed": "Renamed", "
 # Fields shown as a word diff (short prose) or a line diff (long Markdown).
 WORD_DIFF_FIELDS = {"definition", "short", "summary"}
 LINE_DIFF_FIELDS = {"body"}
+# Every file that uses a changed form is named, with at most this many of its places: a
+# common word deprecated in a large handbook would otherwise make a report larger than
+# GitHub keeps as a step summary (1 MiB; the check's log lists every use).
+PLACES_PER_FILE = 10
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -438,13 +442,24 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
     ]
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
-        places = ", ".join(_code(f"{use.path}:{use.line}:{use.column}") for use in found)
+        places = _places(found)
         was, now = _state(change.old), _state(change.new)
         if was == now:  # only what the check suggests instead changed: say what
             was, now = _state(change.old, suggesting=True), _state(change.new, suggesting=True)
         row = [_code(change.form), was, now, places or "not used"]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     return [*lines, ""]
+
+
+def _places(uses: Sequence[Use]) -> str:
+    """Every file that uses a form, each with its first `PLACES_PER_FILE` places."""
+    parts: list[str] = []
+    for path, in_file in itertools.groupby(uses, key=lambda use: use.path):
+        listed = list(in_file)
+        parts += (_code(f"{path}:{use.line}:{use.column}") for use in listed[:PLACES_PER_FILE])
+        if len(listed) > PLACES_PER_FILE:
+            parts.append(f"and {len(listed) - PLACES_PER_FILE} more in {_code(path)}")
+    return ", ".join(parts)
 
 
 def text_diff(old: str, new: str) -> list[str]:
@@ -694,12 +709,12 @@ def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> 
     added = [entry for entry in new if entry not in old]
     removed = [entry for entry in old if entry not in new]
     # One entry of a version gone and one come back: the same entry, edited.
+    added_versions = Counter(entry.version for entry in added)
+    removed_versions = Counter(entry.version for entry in removed)
     edited = {
-        entry.version: before
-        for entry in added
+        before.version: before
         for before in removed
-        if entry.version == before.version
-        and _count_version(added, entry.version) == _count_version(removed, entry.version) == 1
+        if added_versions[before.version] == removed_versions[before.version] == 1
     }
     lines = [
         f"  - history entry for version {entry.version} edited: was "
@@ -721,10 +736,6 @@ def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> 
 
 def _versions(history: Sequence[HistoryEntry]) -> str:
     return ", ".join(str(entry.version) for entry in history)
-
-
-def _count_version(entries: Sequence[HistoryEntry], version: int) -> int:
-    return sum(entry.version == version for entry in entries)
 
 
 def _history(entry: HistoryEntry) -> str:

@@ -37,10 +37,14 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
-# A name copied from elsewhere may carry invisible format characters (a byte order mark,
-# a zero-width space, direction marks): the form written must be what readers see, or
-# it never matches their text. The two joiners stay: some scripts need them.
-_KEPT_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
+# A name copied from elsewhere may carry invisible characters (a byte order mark, a
+# zero-width space, direction marks, a soft hyphen): the form written must be what
+# readers see, or it never matches their text. The two joiners are left: some scripts
+# need them.
+_INVISIBLE = frozenset(
+    "\u00ad\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
 _SPACES_AND_TABS = re.compile(r"[ \t]+")
 
 
@@ -123,26 +127,19 @@ def schema_reference(folder: Path, schema_name: str, project: Path | None = None
         return schema.as_uri()
 
 
-_EXAMPLE_IDS = {
-    "term": "glossary/t-visa.yml",
-    "protocol": "protocols/hotel-employee.yml",
-    "module": "modules/hotel-staff.md",
-}
+_EXAMPLE_IDS = {"term": "t-visa", "protocol": "hotel-employee", "module": "hotel-staff"}
 
 
 def _visible(name: str) -> str:
-    """`name` without invisible format characters (see `_KEPT_FORMAT_CHARACTERS`)."""
-    return "".join(
-        char
-        for char in name
-        if char in _KEPT_FORMAT_CHARACTERS or unicodedata.category(char) != "Cf"
-    )
+    """`name` without invisible characters (`_INVISIBLE`), or "" if only joiners are left."""
+    visible = "".join(char for char in name if char not in _INVISIBLE)
+    return "" if visible.strip("\u200c\u200d \t") == "" else visible
 
 
 def _resolves(reference: str, folder: Path) -> bool:
     """Whether a schema reference leads somewhere: an address, or a file from `folder`
     (files copied from another repository may name a schema that is not in this one)."""
-    if reference.startswith(("https://", "http://", "file://")):
+    if reference.startswith(("https://", "http://")):
         return True
     return (folder / reference).is_file()
 
@@ -171,7 +168,8 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     if not slug:
         print(
             f"handbook new: cannot make a file name from {name!r}: it needs at least one "
-            f"Latin letter or digit (file names are ids such as {_EXAMPLE_IDS[kind]}). "
+            "Latin letter or digit (file names are ids such as "
+            f"{config.relative(target_path(config, kind, _EXAMPLE_IDS[kind]))}). "
             + (
                 "Write the preferred form in Latin letters, and give this one under `translations`."
                 if kind == "term"
