@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import re
@@ -21,13 +22,14 @@ from coalition_handbook.editor.diff_report import (
     PLACES_PER_FILE,
     _code,
     _describe,
+    _history_lines,
     _list_change,
     line_diff,
     text_diff,
     word_diff,
 )
 from coalition_handbook.editor.scaffold import run_new
-from coalition_handbook.model.types import Contact, SourceRef
+from coalition_handbook.model.types import Contact, HistoryEntry, SourceRef
 
 TERM = """\
 term: {term}
@@ -506,6 +508,22 @@ def test_an_older_history_entry_edited_is_the_one_shown(
     assert code == 0
     assert "  - history entry for version 1 edited: was 2026-01-01: Version 1.; now " in out
     assert "version 2, 2026-02-01" not in out
+
+
+def test_a_long_history_is_compared_in_linear_time() -> None:
+    """Found in review: each entry was looked for in the other history one by one."""
+    from work import calls_made
+
+    def edited(entries: int) -> tuple[list[HistoryEntry], list[HistoryEntry]]:
+        day = dt.date(2026, 1, 1)
+        versions = range(entries, 0, -1)
+        old = [HistoryEntry(version, day, f"Version {version}.") for version in versions]
+        return old, [HistoryEntry(version, day, f"New {version}.") for version in versions]
+
+    assert len(_history_lines(*edited(100))) == 100
+    small = calls_made(_history_lines, *edited(100))
+    large = calls_made(_history_lines, *edited(1_000))
+    assert large <= small * 10.5
 
 
 def test_history_entries_swapped_are_shown_reordered(

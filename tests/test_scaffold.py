@@ -237,7 +237,7 @@ def test_a_broken_link_where_the_file_goes_is_named_as_a_link_and_left_alone(
     assert not (config.root.parent / "nowhere.yml").exists()
 
 
-@pytest.mark.parametrize("name", ["\u200b", "\u200d", "\ufeff\u200c \u200d"])
+@pytest.mark.parametrize("name", ["\u200b", "\u200d", "\ufeff\u200c \u200d", "\u200d\u00a0"])
 def test_a_name_of_invisible_characters_is_empty(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:

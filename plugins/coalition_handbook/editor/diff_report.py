@@ -706,8 +706,9 @@ def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> 
     """The history entries that are new or were edited, newest first; one removed or
     edited away is named too, and entries kept but moved, so that no change of the
     record goes unseen."""
-    added = [entry for entry in new if entry not in old]
-    removed = [entry for entry in old if entry not in new]
+    old_entries, new_entries = set(old), set(new)  # entries are compared by value
+    added = [entry for entry in new if entry not in old_entries]
+    removed = [entry for entry in old if entry not in new_entries]
     # One entry of a version gone and one come back: the same entry, edited.
     added_versions = Counter(entry.version for entry in added)
     removed_versions = Counter(entry.version for entry in removed)
@@ -728,8 +729,8 @@ def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> 
         for entry in removed
         if entry.version not in edited
     ]
-    kept_in_old_order = [entry for entry in old if entry in new]
-    if kept_in_old_order != [entry for entry in new if entry in old]:
+    kept_in_old_order = [entry for entry in old if entry in new_entries]
+    if kept_in_old_order != [entry for entry in new if entry in old_entries]:
         lines.append(f"  - history reordered: was versions {_versions(old)}; now {_versions(new)}")
     return lines
 

@@ -133,7 +133,7 @@ _EXAMPLE_IDS = {"term": "t-visa", "protocol": "hotel-employee", "module": "hotel
 def _visible(name: str) -> str:
     """`name` without invisible characters (`_INVISIBLE`), or "" if only joiners are left."""
     visible = "".join(char for char in name if char not in _INVISIBLE)
-    return "" if visible.strip("\u200c\u200d \t") == "" else visible
+    return "" if visible.replace("\u200c", "").replace("\u200d", "").strip() == "" else visible
 
 
 def _resolves(reference: str, folder: Path) -> bool:
