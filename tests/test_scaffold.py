@@ -253,6 +253,8 @@ def test_a_name_without_latin_letters_is_a_usage_error_that_says_what_to_do(
     assert "cannot make a file name" in error
     assert "give this one under `translations`" in error
     assert not config.glossary_dir.exists()
+    assert run_new(config, "protocol", "人口贩卖") == 2
+    assert "Write the title in Latin letters." in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,8 @@ _EXAMPLE_IDS = {"term": "t-visa", "protocol": "hotel-employee", "module": "hotel
 
 
 def _visible(name: str) -> str:
-    """`name` without invisible characters (`_INVISIBLE`), or "" if only joiners are left."""
+    """`name` without invisible characters (`_INVISIBLE`); "" if only joiners and spaces
+    are left."""
     visible = "".join(char for char in name if char not in _INVISIBLE)
     return "" if visible.replace("\u200c", "").replace("\u200d", "").strip() == "" else visible
 
@@ -173,7 +174,7 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
             + (
                 "Write the preferred form in Latin letters, and give this one under `translations`."
                 if kind == "term"
-                else "Give the title in the handbook's language."
+                else "Write the title in Latin letters."
             ),
             file=sys.stderr,
         )
