@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .markdown import line_starts
+from .markdown import LineIndex
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -15,8 +15,7 @@ def decode_utf8(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         before = raw[: error.start].decode("utf-8", errors="replace")
-        starts = line_starts(before)  # a carriage return alone ends a line too
-        line, column = len(starts), len(before) - starts[-1] + 1
+        line, column = LineIndex.of(before).position(len(before))  # a lone \r ends a line too
         message = (
             f"is not UTF-8: byte 0x{raw[error.start]:02X} at line {line} cannot be decoded "
             "(save the file as UTF-8)"

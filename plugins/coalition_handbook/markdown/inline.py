@@ -251,8 +251,7 @@ def _mask_emails(view: str) -> str:
             local = _EMAIL_LOCAL_BACKWARDS.match(backwards, len(view) - position)
             if local:
                 local_start = max(previous, position - len(local.group()))
-        if local_start < position:
-            assert domain is not None
+        if domain and local_start < position:
             pieces.append(view[previous:local_start])
             pieces.append(HARD * (domain.end() - local_start))
             previous = domain.end()

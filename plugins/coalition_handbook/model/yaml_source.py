@@ -99,7 +99,6 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # A node's properties, an anchor and a tag in either order, each followed by spaces, line
 # breaks or a comment (possessive: nothing to backtrack into).
-_PROPERTY = ("&", "!")
 _PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -389,11 +388,13 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: str, depth: int) -> Any:
         start, end = self.span(node)
-        if isinstance(node, yaml.ScalarNode) and self.lines.text[start : start + 1] in _PROPERTY:
+        if isinstance(node, yaml.ScalarNode):
             # A scalar's span begins at its anchor or tag (`&a`, `!!str`): its text, which
-            # the checks place their findings in, begins after them.
-            # Only within the node: an empty value's properties end where its span does.
-            start = _PROPERTIES.match(self.lines.text, start, end).end()  # type: ignore[union-attr]
+            # the checks place their findings in, begins after them. Only within the
+            # node: an empty value's properties end where its span does.
+            properties = _PROPERTIES.match(self.lines.text, start, end)
+            if properties:
+                start = properties.end()
         self.document.values[path] = start, end
         if depth > MAX_DEPTH:
             self.problem(f"nested more than {MAX_DEPTH} levels deep", node)
