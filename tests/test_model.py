@@ -6,12 +6,12 @@ import datetime as dt
 import pickle
 from pathlib import Path
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 from helpers_model import MODULE_FRONT, PROTOCOL, load, module_md, term_yaml, write_files
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.structure.files import get_files
+from site_markdown import render
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import ConfigError, load_config
@@ -352,6 +352,10 @@ def test_headings_in_code_do_not_count_and_setext_does() -> None:
         "```\n##Respond\n```\n",
         "    ##Respond\n",
         "#\n",
+        "##\u00a0Respond\n",
+        "## Realize\n\n```\ncode\n\n## Recognize\n\n## Respond\n",
+        "## Realize\n\n~~~\n## Recognize\n\n> ```\n## Respond\n",
+        "```\n## Realize\n```\n\n```\n## Respond\n",
     ],
     ids=[
         "no-space",
@@ -363,16 +367,22 @@ def test_headings_in_code_do_not_count_and_setext_does() -> None:
         "fenced",
         "indented-code",
         "empty",
+        "non-breaking-space",
+        "unclosed-fence",
+        "unclosed-tilde-and-quoted-fences",
+        "closed-then-unclosed-fence",
     ],
 )
 def test_hash_headings_are_those_python_markdown_renders(body: str) -> None:
     """The site is rendered by Python-Markdown, which needs no space after the hashes and
-    no indent before them (CommonMark says the opposite of both): the sections checked
-    are the ones a reader sees."""
-    html = markdown.markdown(body, extensions=["fenced_code"])
+    no indent before them (CommonMark says the opposite of both), and shows a fence that
+    nothing closes as text: the sections checked are the ones a reader sees."""
+    soup = BeautifulSoup(render(body), "html.parser")
+    for permalink in soup.select("a.headerlink"):  # toc's ¶ is no part of the heading
+        permalink.decompose()
     rendered = [
         (int(tag.name[1]), tag.get_text())
-        for tag in BeautifulSoup(html, "html.parser").find_all(["h1", "h2", "h3", "h4", "h5", "h6"])
+        for tag in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])
     ]
     assert [(heading.level, heading.text) for heading in parse_headings(body)] == rendered
 

@@ -405,6 +405,29 @@ def test_missing_sections_are_reported_at_the_body_start(tmp_path: Path) -> None
     assert "no '## Respond' section" in found[1][1]
 
 
+@pytest.mark.parametrize(
+    "written", ["## Recognise", "## Recognize the signs", "## Recognize:", "## recognise"]
+)
+def test_a_near_miss_is_reported_at_its_heading(tmp_path: Path, written: str) -> None:
+    """An editor who wrote the section's heading almost right is shown which heading."""
+    found = structure(tmp_path, f"## Realize\n\n{written}\n\n## Respond\n")
+    text = written.removeprefix("## ")
+    assert found == [
+        (
+            BODY_LINE + 3,
+            f"module 'hotel-staff' has no '## Recognize' section; if '{text}' is meant to "
+            "be it, its heading must be '## Recognize' exactly",
+        )
+    ]
+
+
+def test_an_unclosed_fence_hides_no_section(tmp_path: Path) -> None:
+    """Python-Markdown shows a fence that nothing closes as text: the headings after it
+    are on the page, as the term rules read them too."""
+    body = "## Realize\n\nText.\n\n```\ncode\n\n##\u00a0Recognize\n\n## Respond\n"
+    assert structure(tmp_path, body) == []
+
+
 def test_structure_findings_point_at_the_start_of_their_line(tmp_path: Path) -> None:
     files = {
         MODULE_FILE: module_md(body="## Respond\n\n## Realize\n\n### Recognize\n"),

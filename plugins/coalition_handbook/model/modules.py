@@ -162,20 +162,27 @@ def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
 
 
 # `##Respond` and `#######`: headings to Python-Markdown, which needs no space after the
-# hashes and reads a seventh as text; ` ## Respond`: a paragraph to it (the hashes must
+# hashes (a non-breaking one pasted from a word processor is stripped from the heading's
+# text) and reads a seventh as text; ` ## Respond`: a paragraph to it (the hashes must
 # start the line), but a heading to CommonMark.
-_UNSPACED_HASHES = re.compile(r"\A(#{1,6}+)(?=\S)")
+_UNSPACED_HASHES = re.compile(r"\A(#{1,6}+)(?=[^ \t])")
 _INDENTED_HASHES = re.compile(r"\A( {1,3})#")
+# A fence that nothing closes: text to Python-Markdown, code to the end of the page to
+# CommonMark (the block pass only yields it outside code when no closing line follows).
+_UNCLOSED_FENCE = re.compile(r"\A([ \t>]*)(`{3}|~{3})")
 
 
 def _as_python_markdown_reads_hashes(body: str) -> str:
-    """`body` with its `#` lines outside code rewritten so that markdown-it finds the
-    headings Python-Markdown finds: a space after unspaced hashes, and the first hash of
-    an indented line escaped. Lines keep their number, so headings keep their line."""
+    """`body` with its lines outside code rewritten so that markdown-it finds the
+    headings Python-Markdown finds: a space after unspaced hashes, the first hash of an
+    indented line escaped, and so is the first mark of a fence that nothing closes. Lines
+    keep their number, so headings keep their line."""
     lines = body.split("\n")
     for number, line in lines_outside_code(body):
         if line.startswith("#"):
             lines[number - 1] = _UNSPACED_HASHES.sub(r"\1 ", line, count=1)
         elif _INDENTED_HASHES.match(line):
             lines[number - 1] = _INDENTED_HASHES.sub(r"\1\\#", line, count=1)
+        else:
+            lines[number - 1] = _UNCLOSED_FENCE.sub(r"\1\\\2", line, count=1)
     return "\n".join(lines)

@@ -8,6 +8,7 @@ no heading and setext headings count.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from ..findings import Finding
 from ..model.types import Heading, Module, RejectedRecord
@@ -50,6 +51,15 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
                 f"'{name}' is a level-{elsewhere.level} heading; it must be an H2 ('## {name}')",
                 True,
             )
+            continue
+        near = _near_miss(headings, name)
+        if near is not None:
+            yield (
+                near.line,
+                f"module '{module.id}' has no '## {name}' section; if '{near.text}' is "
+                f"meant to be it, its heading must be '## {name}' exactly",
+                True,
+            )
         else:
             yield (
                 module.origin.body_line,
@@ -68,6 +78,20 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
             )
         else:
             latest = (name, heading)
+
+
+def _near_miss(headings: tuple[Heading, ...], name: str) -> Heading | None:
+    """The first heading that looks meant as section `name`, though not written so:
+    "Recognize the signs", "Recognize:", "Recognise"."""
+    wanted = name.casefold()
+    sections = {section.casefold() for section in SECTIONS}
+    for heading in headings:
+        text = heading.text.strip().casefold()
+        if text in sections:
+            continue
+        if text.startswith(wanted) or SequenceMatcher(None, wanted, text).ratio() >= 0.8:
+            return heading
+    return None
 
 
 def _first(headings: tuple[Heading, ...], name: str, level: int | None) -> Heading | None:
