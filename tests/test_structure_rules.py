@@ -373,6 +373,22 @@ def test_review_overdue(tmp_path: Path, review_by: str, overdue: bool) -> None:
     assert "due on 2026-05-31 (1 day ago)" in finding.message
 
 
+@pytest.mark.parametrize("phone", ["call us", "ask reception"])
+def test_a_phone_without_digits_is_a_schema_problem(tmp_path: Path, phone: str) -> None:
+    """The site makes a `tel:` link of a contact's phone: without digits it would dial
+    nothing."""
+    text = PROTOCOL.replace("phone: 1-888-373-7888", f"phone: {phone}")
+    found = findings_of(tmp_path, {"protocols/hotel-staff.yml": text}, "protocol.schema")
+    assert found == [
+        (
+            "protocols/hotel-staff.yml",
+            15,
+            f"'contacts.0.phone' is '{phone}'; expected a public phone number, written with "
+            "its digits (1-888-373-7888, 911)",
+        )
+    ]
+
+
 # --- module.structure -----------------------------------------------------------------------
 
 
