@@ -504,8 +504,28 @@ def test_without_pango_the_build_says_so_once_and_goes_on(
     assert problem is None
     pango = [message for _, message in messages if "apt-get install libpango" in message]
     assert len(pango) == 1
+    assert pango[0].endswith("The site is published with no handout of community, hotel-staff.")
     assert all(level < logging.WARNING for level, _ in messages)  # --strict still publishes
     assert not (tmp_path / "site" / "handouts" / "hotel-staff.pdf").exists()
+
+
+def test_without_pango_the_build_names_the_earlier_handouts_it_publishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF made before is published instead of a new one: the message must not say
+    that the site has none, and must warn that it may be out of date."""
+    monkeypatch.delenv("CI", raising=False)
+    context = context_of(write_handbook(tmp_path))
+    cache = handouts.HandoutCache.beside(tmp_path)
+    cache.put("hotel-staff", "0" * 64, b"%PDF-1.7 an earlier good handout")  # an older key
+    monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
+    messages: list[str] = []
+    handouts.publish_handouts(context, tmp_path / "site", lambda _, line: messages.append(line))
+    (pango,) = [message for message in messages if "apt-get install libpango" in message]
+    assert pango.endswith(
+        "The site is published with the last PDF made of hotel-staff (out of date if the "
+        "module, its protocols or its terms changed since) and no handout of community."
+    )
 
 
 def test_without_pango_a_module_page_links_to_no_missing_handout(
@@ -569,9 +589,13 @@ def test_without_pango_ci_fails_the_build(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
     monkeypatch.setenv("CI", "true")
     context = context_of(write_handbook(tmp_path))
-    problem = handouts.publish_handouts(context, tmp_path / "site", lambda *_: None)
+    messages: list[str] = []
+    problem = handouts.publish_handouts(
+        context, tmp_path / "site", lambda _, message: messages.append(message)
+    )
     assert problem is not None
     assert "community, hotel-staff" in problem
+    assert not [message for message in messages if "published" in message]  # it fails
 
 
 def test_without_pango_the_cli_exits_1_with_the_hint(

@@ -202,11 +202,7 @@ def publish_handouts(
     if report.unavailable is not None:
         # Once for the whole build, not once per module; INFO so that a laptop without
         # Pango still publishes the site under --strict (CI fails below instead).
-        emit(
-            logging.INFO,
-            f"handouts: {len(report.failed)} PDF handout(s) not made: "
-            f"{report.unavailable}. The site is published without them.",
-        )
+        emit(logging.INFO, _unavailable(report, failing=in_ci()))
     if report.results:
         emit(
             logging.INFO,
@@ -274,6 +270,26 @@ def _retired_handouts(output_dir: Path, modules: Collection[str]) -> list[Path]:
         return sorted(path for path in output_dir.glob("*.pdf") if path.stem not in modules)
     except OSError:
         return []
+
+
+def _unavailable(report: HandoutReport, failing: bool) -> str:
+    """The one message of a build that cannot render PDFs: why, and what the site has
+    instead of each handout: the last PDF made of it (which may be out of date), or none.
+    A `failing` build (CI requires the PDFs) publishes no site to speak of."""
+    why = f"handouts: {len(report.failed)} PDF handout(s) not made: {report.unavailable}."
+    if failing:
+        return why
+    earlier = [result.module.id for result in report.failed if result.path is not None]
+    missing = [result.module.id for result in report.failed if result.path is None]
+    published = []
+    if earlier:
+        published.append(
+            f"the last PDF made of {', '.join(earlier)} (out of date if the module, its "
+            "protocols or its terms changed since)"
+        )
+    if missing:
+        published.append(f"no handout of {', '.join(missing)}")
+    return f"{why} The site is published with {' and '.join(published)}."
 
 
 def _cache_unwritable(unwritable: tuple[Path, str], config: HandbookConfig) -> str:
