@@ -486,14 +486,36 @@ def test_an_image_from_another_host_is_named_in_the_log_with_its_line(
     it, and the build says where it is and what to do, as information (a --strict build
     goes on: the page itself is sound)."""
     page = "# Home\n\nOur poster:\n\n![Poster](https://example.org/poster.png)\n"
-    config = write_site(tmp_path, pages={"index.md": page}, theme="material")
+    # A protocol's step is Markdown too, shown on a generated page (found in an audit).
+    protocol = protocol_yaml("Hotel staff").replace(
+        "Do not confront anyone.", "Do not confront anyone. ![Sign](https://example.org/sign.png)"
+    )
+    config = write_site(
+        tmp_path,
+        pages={"index.md": page},
+        protocols={"hotel": protocol},
+        options='privacy: {allow: ["1-888-373-7888"]}\n',
+        theme="material",
+    )
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         build_site(config)
-    notes = [record for record in caplog.records if "poster.png" in record.getMessage()]
-    assert [(record.levelno, record.getMessage().split(" is on")[0]) for record in notes] == [
-        (logging.INFO, "content/index.md:5: https://example.org/poster.png")
+    notes = sorted(
+        (record.levelno, record.getMessage().split(" is on")[0])
+        for record in caplog.records
+        if "example.org" in record.getMessage()
+    )
+    step_line = 1 + next(
+        number for number, line in enumerate(protocol.splitlines()) if "sign.png" in line
+    )
+    assert notes == [
+        (logging.INFO, "content/index.md:5: https://example.org/poster.png"),
+        (logging.INFO, f"protocols/hotel.yml:{step_line}: https://example.org/sign.png"),
     ]
-    assert "Copy the file into content/" in notes[0].getMessage()
+    assert all(
+        "Copy the file into content/" in record.getMessage()
+        for record in caplog.records
+        if "example.org" in record.getMessage()
+    )
 
 
 def test_a_page_that_sends_its_reader_to_another_host_fails_a_strict_build(

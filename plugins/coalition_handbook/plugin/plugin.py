@@ -487,24 +487,31 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if (
-            self.handbook_config is not None
-            and page.file.abs_src_path
-            and not page.file.generated_by
-        ):
+        if self.handbook_config is not None:
             self._name_remote_resources(html, page)
         return html
 
+    def _source_of(self, page: Page) -> tuple[str, str] | None:
+        """(text, path) of the file a page is written from: its Markdown file, or the
+        term or protocol of a generated page; None for the other generated pages."""
+        assert self.handbook_config is not None
+        if page.file.abs_src_path and not page.file.generated_by:
+            path = self.handbook_config.relative(Path(page.file.abs_src_path))
+            return page.file.content_string, path
+        record = link_sources.record_of(page.file.src_uri)
+        return None if record is None else (record.origin.text, record.origin.path)
+
     def _name_remote_resources(self, html: str, page: Page) -> None:
         """Log what the page would load from another host (an image linked from another
-        site...): the site's content policy has browsers refuse it. Information, not a
-        warning: the page itself is sound, and builds under --strict go on."""
+        site, in a page or in a protocol's text...): the site's content policy has
+        browsers refuse it. Information, not a warning: the page itself is sound, and
+        builds under --strict go on."""
         urls = remote_resources(html)
-        if not urls:
+        written = self._source_of(page) if urls else None
+        if written is None:
             return
-        assert self.handbook_config is not None and page.file.abs_src_path is not None
-        source = page.file.content_string
-        path = self.handbook_config.relative(Path(page.file.abs_src_path))
+        assert self.handbook_config is not None
+        source, path = written
         docs = self.handbook_config.relative(self.handbook_config.docs_dir)
         effect = (
             "the pages' content policy has browsers refuse it"
@@ -526,11 +533,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         if not redirects or self.handbook_config is None:
             return
         source: str | None = None
-        if page is not None and page.file.abs_src_path and not page.file.generated_by:
-            source = page.file.content_string
-            name = self.handbook_config.relative(Path(page.file.abs_src_path))
-        elif page is not None and (record := link_sources.record_of(page.file.src_uri)):
-            source, name = record.origin.text, record.origin.path
+        written = None if page is None else self._source_of(page)
+        if written is not None:
+            source, name = written
         for url in redirects:
             log.warning(
                 f"{_place_in(source, name, url)}: the page sends every reader on to {url} as "
