@@ -389,6 +389,23 @@ def test_a_phone_without_digits_is_a_schema_problem(tmp_path: Path, phone: str) 
     ]
 
 
+def test_a_protocol_named_twice_is_a_schema_problem_at_the_second(tmp_path: Path) -> None:
+    """A module naming a protocol twice printed it twice in its handout."""
+    twice = "protocols: [hotel-staff, hotel-staff]"
+    front = MODULE_FRONT.replace("protocols: [hotel-staff]", twice)
+    files = {MODULE_FILE: module_md(front=front), "protocols/hotel-staff.yml": PROTOCOL}
+    found = [(f.rule, f.path, f.line, f.column, f.message) for f in run_rules(tmp_path, files)]
+    assert found == [
+        (
+            "module.schema",
+            MODULE_FILE,
+            9,
+            26,
+            "'hotel-staff' is listed twice in 'protocols' (also as item 1); list it once",
+        )
+    ]
+
+
 # --- module.structure -----------------------------------------------------------------------
 
 

@@ -230,7 +230,25 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
         return
     if validator == "format" and _fails_pattern(error.schema, instance):
         return  # the pattern's message says it better
+    if validator == "uniqueItems" and isinstance(instance, list):
+        yield from _repeated_items(path, instance)
+        return
     yield SchemaProblem(path, _message(error, label))
+
+
+def _repeated_items(path: tuple[str | int, ...], items: list[Any]) -> Iterator[SchemaProblem]:
+    """Each item of a list that repeats an earlier one, at its own place."""
+    first_index: dict[str, int] = {}
+    for index, item in enumerate(items):
+        key = repr(item)  # items may be lists or mappings, which have no hash
+        if key in first_index:
+            yield SchemaProblem(
+                (*path, index),
+                f"{quoted(item)} is listed twice in {_label(path)} "
+                f"(also as item {first_index[key] + 1}); list it once",
+            )
+        else:
+            first_index[key] = index
 
 
 def _dependent_problem(
