@@ -766,6 +766,21 @@ def test_bad_input_is_a_finding_with_file_and_line(
     assert all(f.column >= 1 for f in findings)
 
 
+def test_quotes_are_advised_only_where_text_alone_is_wanted(tmp_path: Path) -> None:
+    """`short: 2026` is fixed by quotes; `hide: 5` is not (it wants a list, such as
+    [toc]), and "put it in quotes" there led editors astray (found in an audit)."""
+    from helpers_model import run_rules
+
+    files: dict[str, str | bytes] = {
+        TERM_FILE: term_yaml(extra="short: 2026\n"),
+        "content/page.md": "---\nhide: 5\n---\n\n# About\n",
+    }
+    messages = {f.path: f.message for f in run_rules(tmp_path, files)}
+    quoted = "'short' must be a string (found the number 2026; put it in quotes)"
+    assert messages[TERM_FILE] == quoted
+    assert messages["content/page.md"] == "'hide' must be a list or a string (found the number 5)"
+
+
 def test_a_file_with_problems_is_left_out_but_fully_reported(tmp_path: Path) -> None:
     text = term_yaml(extra="aliasses: [x]\nshort: 3\nrelated: [Bad Id]\n").replace(
         "version: 1\n", "version: 1\nversion: 1\n", 1

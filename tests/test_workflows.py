@@ -133,7 +133,8 @@ def test_check_workflow_runs_every_check_on_pull_requests() -> None:
     runs = [step.get("run", "") for step in steps(workflow)]
     assert ".venv/bin/handbook check --format github --strict" in runs
     (diff,) = [run for run in runs if "handbook diff" in run]
-    assert "origin/$GITHUB_BASE_REF" in diff and '>> "$GITHUB_STEP_SUMMARY"' in diff
+    # The merge commit's first parent: the base as the pull request was merged into it.
+    assert "handbook diff HEAD^1 " in diff and '>> "$GITHUB_STEP_SUMMARY"' in diff
     assert any("mkdocs build --strict" in run for run in runs)
     assert any("properdocs build --strict" in run for run in runs)
     assert any("linkchecker" in run for run in runs)

@@ -311,7 +311,7 @@ def _message(error: ValidationError, label: str) -> str:
     if validator == "type":
         names = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
-        hint = "; put it in quotes" if "string" in names and _is_scalar(instance) else ""
+        hint = "; put it in quotes" if names == ["string"] and _is_scalar(instance) else ""
         return f"{label} must be {wanted} (found {_found(instance)}{hint})"
     if validator == "enum":
         choices = ", ".join(str(choice) for choice in value)
