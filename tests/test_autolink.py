@@ -109,6 +109,26 @@ def test_no_link_inside_headings_links_or_code(tmp_path: Path, tag: str) -> None
     assert all(tag not in link.ancestors for link in links)
 
 
+@pytest.mark.parametrize("autolink", ["first", "all"])
+def test_no_link_inside_links_or_code_written_in_html(tmp_path: Path, autolink: str) -> None:
+    """A term in a raw `<a href>` became a link inside a link, and one in `<code>` or
+    `<kbd>` a link in code (found in an audit): the first use is the one in prose."""
+    page = (
+        "# Home\n\n"
+        'Go to <a href="https://example.org">the survivor page</a> now; <code>victim</code>'
+        ' and <kbd>TIP</kbd>. <a href="https://example.org"><strong>survivor</strong></a>'
+        " and <var>victim</var>.\n\nA survivor, a victim, and TIP, in prose.\n"
+    )
+    html = read(_site(tmp_path, autolink, pages={"index.md": page}), "index.html")
+    links = term_links(html)
+    assert [(link.text, link.ancestors[-1]) for link in links] == [
+        ("survivor", "p"),
+        ("victim", "p"),
+        ("TIP", "p"),
+    ]
+    assert '<a href="https://example.org">the survivor page</a>' in html
+
+
 def test_no_link_in_an_admonition_title(tmp_path: Path) -> None:
     html = read(_site(tmp_path, "all"), "index.html")
     assert '<p class="admonition-title">Survivor</p>' in html

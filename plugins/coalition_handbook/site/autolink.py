@@ -37,9 +37,13 @@ SKIPPED_TAGS = frozenset(
     {
         *("a", "abbr", "button", "code", "kbd", "label", "math", "pre", "samp"),
         *("script", "style", "summary", "svg", "textarea", "title"),
+        *("noscript", "option", "select", "template", "var"),
         *("h1", "h2", "h3", "h4", "h5", "h6"),
     }
 )
+# A tag of raw HTML in a paragraph (`<a href="...">`, `</code>`), which Python-Markdown
+# keeps out of the tree as a placeholder: its element's text is in the tree.
+_RAW_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*?(/?)>\Z")
 # Classes that mark text which is not prose either: admonition titles, permalinks, and
 # anything an author marks with `hb-nolink`.
 SKIPPED_CLASSES = frozenset({"admonition-title", "headerlink", "hb-nolink", "hb-term"})
@@ -144,6 +148,7 @@ class Autolinker:
         _collect(root, segments)
         if not segments:
             return 0
+        in_raw = _inside_raw_elements([text for _, _, text in segments], raw_html)
         views = [_readable(text, raw_html) for _, _, text in segments]
         starts: list[int] = []
         offset = 0
@@ -182,6 +187,8 @@ class Autolinker:
             if href is None or placed is None:
                 continue
             index, start, end = placed
+            if _overlaps(in_raw[index], start, end):
+                continue  # in a link or code written in HTML: no use to link
             linked.add(match.term_id)
             attributes = {
                 "class": "hb-term",
@@ -202,6 +209,8 @@ class Autolinker:
                 if placed is None:
                     continue
                 index, start, end = placed
+                if _overlaps(in_raw[index], start, end):
+                    continue
                 spans = by_segment.setdefault(index, [])
                 if any(
                     start < other_end and other_start < end for other_start, other_end, _ in spans
@@ -267,6 +276,44 @@ def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | N
     pieces.append(text[previous:])
     offsets.extend(range(previous, len(text) + 1))
     return "".join(pieces), offsets
+
+
+def _inside_raw_elements(
+    texts: Sequence[str], raw_html: Sequence[object]
+) -> list[list[tuple[int, int]]]:
+    """For each of a page's texts, in reading order, the (start, end) spans inside an
+    element that raw HTML opened and that is never linked (`<a href>`, `<code>`,
+    `<kbd>`...): the tags are placeholders in the texts, what they hold is text between
+    them, possibly in later texts."""
+    spans: list[list[tuple[int, int]]] = []
+    open_tags: list[str] = []
+    for text in texts:
+        inside: list[tuple[int, int]] = []
+        start = 0 if open_tags else None
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text) if STX in text else ():
+            number = int(placeholder.group(1))
+            stashed = raw_html[number] if number < len(raw_html) else None
+            tag = _RAW_TAG.match(stashed.strip()) if isinstance(stashed, str) else None
+            if tag is None or tag.group(3) or tag.group(2).lower() not in SKIPPED_TAGS:
+                continue
+            closing, name = tag.group(1), tag.group(2).lower()
+            if not closing:
+                if not open_tags:
+                    start = placeholder.end()
+                open_tags.append(name)
+            elif name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
+                if not open_tags and start is not None:
+                    inside.append((start, placeholder.start()))
+                    start = None
+        if open_tags and start is not None:
+            inside.append((start, len(text)))
+        spans.append(inside)
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
 def _referenced_character(stashed: object) -> str | None:
