@@ -60,6 +60,20 @@ def test_a_set_aside_killed_halfway_is_undone_first(tmp_path: Path) -> None:
     assert _files(tmp_path) == published
 
 
+def test_a_site_set_aside_by_a_killed_build_is_put_back_before_any_other_step(
+    tmp_path: Path,
+) -> None:
+    """A build that its checks stop sets nothing aside: the site a killed build hid must
+    be back in place before that (found in an audit)."""
+    published = _published(tmp_path)
+    assert PreviousSite.set_aside(tmp_path) is not None  # then the build was killed
+    (tmp_path / "index.html").write_bytes(b"half a new site")
+    PreviousSite.recover(tmp_path)
+    assert _files(tmp_path) == published and not (tmp_path / ASIDE).exists()
+    PreviousSite.recover(tmp_path)  # nothing aside: nothing changes
+    assert _files(tmp_path) == published
+
+
 # Nothing is followed through a symbolic link: an aside folder committed as a link (with
 # `git add -f`, say to ../../victim) would have its target's entries moved into the
 # site, which MkDocs then empties.

@@ -679,6 +679,28 @@ def test_a_build_killed_midway_leaves_the_published_site_for_the_next_one(
     assert not (site / ASIDE).exists()
 
 
+def test_a_build_its_checks_stop_after_a_killed_one_shows_the_published_site(
+    tmp_path: Path,
+) -> None:
+    """The checks stop a build before it sets anything aside: the site a killed build
+    had set aside was left hidden there (found in an audit)."""
+    from mkdocs.exceptions import Abort
+
+    from coalition_handbook.site.publishing import ASIDE, PreviousSite
+
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nPublished, version 1.\n"})
+    site = build_site(config)
+    published = _files(site)
+    assert PreviousSite.set_aside(site) is not None  # as the killed build did
+    (site / "index.html").write_text("half a site", encoding="utf-8")  # what it wrote
+
+    (tmp_path / "glossary" / "broken.yml").write_text("term: [\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(config)
+    assert _files(site) == published
+    assert not (site / ASIDE).exists()
+
+
 def test_ctrl_c_during_a_build_puts_the_published_site_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

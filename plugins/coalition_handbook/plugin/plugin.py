@@ -226,6 +226,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _check_handbook(self, config: MkDocsConfig) -> None:
         if self.handbook_config is None:
             return
+        if self.keeps_published_site:  # a killed build's site aside goes back first
+            PreviousSite.recover(Path(config.site_dir))
         self.result = run_checks(self.handbook_config)
         for finding in self.result.findings:
             log.log(_LOG_LEVELS[finding.severity], _describe(finding))

@@ -34,10 +34,30 @@ class PreviousSite:
     site_dir: Path
     aside: Path
 
+    @staticmethod
+    def recover(site_dir: Path) -> None:
+        """Put back the site that a build killed before it finished had set aside (no
+        Python code runs on SIGKILL or SIGTERM): run first by every build, so that one
+        stopped by its checks, before it sets anything aside, leaves the published site
+        in place, not hidden."""
+        aside = site_dir / ASIDE
+        if not _drop_unless_folder(aside) or not _is_folder(aside):
+            return  # none (or a link or file that cannot be removed: no build's)
+        if _is_file(aside / _COMPLETE):
+            # The whole published site is aside: what stands beside it is the killed
+            # build's half.
+            _remove([entry for entry in site_dir.iterdir() if not entry.name.startswith(".")])
+        # Killed while setting the site aside, what moved goes back beside what did not.
+        for entry in aside.iterdir():
+            if entry.name != _COMPLETE:  # (a link by that name: no marker of a build's)
+                entry.replace(site_dir / entry.name)
+        shutil.rmtree(aside, ignore_errors=True)
+
     @classmethod
     def set_aside(cls, site_dir: Path) -> PreviousSite | None:
         """Move the published site in `site_dir` aside; None if there is none (or it
         cannot be moved, when MkDocs cleans it as it always did)."""
+        cls.recover(site_dir)
         try:
             entries = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")]
         except OSError:  # no site yet
@@ -45,19 +65,6 @@ class PreviousSite:
         aside = site_dir / ASIDE
         if not _drop_unless_folder(aside):
             return None  # a link or file that cannot be removed: MkDocs cleans as always
-        if _is_file(aside / _COMPLETE):
-            # A build was killed before it finished (no Python code runs on SIGKILL or
-            # SIGTERM): the site it set aside is the one published, and what stands
-            # beside it is that build's half.
-            _remove(entries)
-            return cls(site_dir, aside)
-        if _is_folder(aside):  # killed while setting the site aside: what moved goes back
-            entries += [
-                entry.replace(site_dir / entry.name)
-                for entry in aside.iterdir()
-                if entry.name != _COMPLETE  # (a link by that name: no marker of a build's)
-            ]
-            shutil.rmtree(aside, ignore_errors=True)
         if not entries:
             return None
         moved: list[Path] = []
