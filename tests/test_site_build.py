@@ -132,6 +132,30 @@ def test_a_named_web_font_or_analytics_is_left_out_with_a_warning(
     assert any("extra.analytics" in warning and "google" in warning for warning in warnings)
 
 
+def test_a_script_or_stylesheet_on_another_host_is_left_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A page opened from files has no content policy to refuse them (found in an
+    audit): they go, as a named web font does."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA page.\n"},
+        theme="material",
+        extra_config=(
+            "extra_css: ['https://fonts.googleapis.com/css?family=Lato']\n"
+            "extra_javascript: ['https://cdn.example.org/x.js']\n"
+        ),
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = build_site(config, strict=False)
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert remote_loads(site) == []
+    assert "fonts.googleapis.com" not in page and "cdn.example.org" not in page
+    warnings = [record.getMessage() for record in caplog.records]
+    assert any("extra_css names https://fonts.googleapis.com" in w for w in warnings), warnings
+    assert any("extra_javascript names https://cdn.example.org/x.js" in w for w in warnings)
+
+
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
 def test_mkdocs_own_themes_load_no_highlighter_or_analytics_from_another_host(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, theme: str

@@ -49,8 +49,8 @@ from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
 from ..site.other_hosts import (
     drop_legacy_analytics,
+    drop_remote_assets,
     keep_to_own_host,
-    remote_assets,
     remote_redirects,
     remote_resources,
 )
@@ -198,8 +198,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.warning(warning)
         for warning in drop_legacy_analytics(config):
             log.warning(warning)
-        for message in remote_assets(config.extra_javascript, config.extra_css):
-            log.info(message)
+        for warning in drop_remote_assets(config.extra_javascript, config.extra_css):
+            log.warning(warning)
         self.offline = _offline_build(config)
         polyfills = config.extra.get("polyfills") or []
         if self.offline and not any("iframe-worker" in str(script) for script in polyfills):

@@ -20,7 +20,7 @@ false, and Google Analytics when `analytics.gtag` is set: the first goes off sil
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, MutableMapping
+from collections.abc import MutableMapping
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -88,21 +88,24 @@ def drop_legacy_analytics(config: MutableMapping[str, Any]) -> list[str]:
     ]
 
 
-def remote_assets(extra_javascript: Iterable[object], extra_css: Iterable[object]) -> list[str]:
-    """A message for each script or stylesheet mkdocs.yml names on another host: the
-    pages' content policy has browsers refuse it, so the author should hear why it does
-    nothing (MathJax from a CDN, a font's stylesheet)."""
-    messages = []
+def drop_remote_assets(extra_javascript: list[Any], extra_css: list[Any]) -> list[str]:
+    """Take out of the site's settings each script or stylesheet mkdocs.yml names on
+    another host (MathJax from a CDN, a web font's stylesheet), as Material's web fonts
+    go off; returns a warning for each. The pages' content policy would have browsers
+    refuse it, but a site opened from files has no policy (`make offline`)."""
+    warnings = []
     for setting, values in (("extra_javascript", extra_javascript), ("extra_css", extra_css)):
-        for url in (str(value).strip() for value in values):
+        for value in list(values):
+            url = str(value).strip()
             if _on_another_host(url):
-                messages.append(
-                    f"handbook: {setting} names {url}, on another host; the handbook "
-                    "loads nothing from other hosts (a survivor reading it leaves no trace "
-                    "elsewhere), so browsers refuse it. Copy the file into docs_dir and "
+                values.remove(value)
+                warnings.append(
+                    f"handbook: {setting} names {url}, on another host; the handbook loads "
+                    "nothing from other hosts (a survivor reading it leaves no trace "
+                    "elsewhere), so the pages leave it out. Copy the file into docs_dir and "
                     "name the copy."
                 )
-    return messages
+    return warnings
 
 
 # Elements that make a browser fetch something as a page loads.
