@@ -50,9 +50,6 @@ SKIPPED_CLASSES = frozenset({"admonition-title", "headerlink", "hb-nolink", "hb-
 # Joins the page's texts for one scan: neither a letter nor a word separator for the
 # matcher, so no form can match across two texts.
 _BOUNDARY = "\x00"
-# Inline Markdown in a `short`, reduced to its text for a plain-text tooltip.
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|`)")
 _WHITESPACE = re.compile(r"\s+")
 # A character reference, named or numeric, as Python-Markdown stashes it.
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
@@ -88,11 +85,10 @@ class LinkTarget:
 
 
 def tooltip_text(short: str) -> str:
-    """A term's `short` as one line of plain text; HTML in it stays text (it is escaped
-    when the attribute is written)."""
-    text = _MARKDOWN_LINK.sub(r"\1", short)
-    text = _MARKDOWN_MARKS.sub("", text)
-    return _WHITESPACE.sub(" ", text).strip()
+    """A term's `short` on one line. It is plain text (DESIGN section 3.1), shown as
+    written, as the glossary index and the handouts show it: `*` and HTML in it stay text
+    (escaped when the attribute is written)."""
+    return _WHITESPACE.sub(" ", short).strip()
 
 
 class Autolinker:
