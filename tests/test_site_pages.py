@@ -133,6 +133,21 @@ def test_glossary_index_has_letters_and_marks_statuses(tmp_path: Path) -> None:
     assert any("Use survivor instead" in entry for entry in entries)
 
 
+def test_terms_that_start_with_a_digit_come_last_as_in_the_letter_navigation(
+    tmp_path: Path,
+) -> None:
+    terms = {
+        "survivor": term_yaml("survivor", "A person who has experienced trafficking."),
+        "24-hour-hotline": term_yaml("24-hour hotline", "A line that answers at any hour."),
+    }
+    config = write_site(tmp_path, pages={"index.md": "# Home\n"}, terms=terms)
+    html = read(build_site(config), "glossary/index.html")
+    navigation = [a.attrs["href"] for a in elements(html, "a") if "nav" in a.ancestors]
+    sections = re.findall(r'<h2 id="(letter-[a-z]+)"', html)
+    assert navigation == ["#letter-s", "#letter-other"]
+    assert sections == ["letter-s", "letter-other"]
+
+
 def test_term_page_shows_every_part_of_the_term(tmp_path: Path) -> None:
     html = read(_site(tmp_path), "glossary/survivor/index.html")
 

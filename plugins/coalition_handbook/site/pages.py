@@ -210,6 +210,9 @@ def glossary_index(inputs: SiteInputs) -> str:
     letters: dict[str, list[Term]] = {}
     for term in terms_a_to_z(inputs.handbook.terms):
         letters.setdefault(index_letter(term.term), []).append(term)
+    # Terms that start with a digit sort first, but their section comes last, as in the
+    # letter navigation.
+    letters = dict(sorted(letters.items(), key=lambda section: section[0] == "#"))
     alphabet = [*(chr(code) for code in range(ord("A"), ord("Z") + 1)), "#"]
     return render(
         "glossary_index.md.j2",
