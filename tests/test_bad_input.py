@@ -781,6 +781,19 @@ def test_quotes_are_advised_only_where_text_alone_is_wanted(tmp_path: Path) -> N
     assert messages["content/page.md"] == "'hide' must be a list or a string (found the number 5)"
 
 
+@pytest.mark.parametrize(
+    "value", ["!!python/name:os.system", "!!bool maybe", '!!int ""', "!custom x"]
+)
+def test_a_value_that_cannot_be_read_is_one_finding(tmp_path: Path, value: str) -> None:
+    """What stands in for an unreadable value is no value to judge: the schema said it
+    was empty or of the wrong type on top of the YAML problem (found in an audit)."""
+    from helpers_model import run_rules
+
+    findings = run_rules(tmp_path, {TERM_FILE: term_yaml(extra=f"short: {value}\n")})
+    assert [(f.rule, f.line) for f in findings] == [("glossary.schema", 4)], findings
+    assert findings[0].message.startswith("cannot read this value")
+
+
 def test_a_file_with_problems_is_left_out_but_fully_reported(tmp_path: Path) -> None:
     text = term_yaml(extra="aliasses: [x]\nshort: 3\nrelated: [Bad Id]\n").replace(
         "version: 1\n", "version: 1\nversion: 1\n", 1

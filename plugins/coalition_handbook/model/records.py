@@ -178,6 +178,8 @@ def report_schema_problems(
     at the value."""
     text = origin.text
     for problem in problems:
+        if problem.dotted in document.unreadable:
+            continue  # the YAML problem there says it better
         key_span = document.keys.get(problem.dotted) if problem.at_key else None
         if key_span is not None:
             report.at_offset(key_span[0], problem.message, _excerpt(text, *key_span))

@@ -147,6 +147,9 @@ class YamlDocument:
     usable: bool = True
     empty: bool = False
     root_offset: int = 0
+    # Paths of the values that could not be read (`!!python/name:x`): a problem says so,
+    # and what stands in for them is no value for the schema to judge.
+    unreadable: set[str] = field(default_factory=set)
 
 
 def join_path(prefix: str, part: str | int) -> str:
@@ -410,7 +413,11 @@ class _Builder:
                 self.build(item, join_path(path, index), depth + 1)
                 for index, item in enumerate(node.value)
             ]
-        return self.scalar(node)
+        problems = len(self.document.problems)
+        value = self.scalar(node)
+        if len(self.document.problems) > problems:
+            self.document.unreadable.add(path)
+        return value
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
