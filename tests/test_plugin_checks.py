@@ -253,6 +253,32 @@ def test_rule_turned_off_in_config_is_silent(
     assert not [record for record in caplog.records if "term.avoid" in record.getMessage()]
 
 
+def test_a_term_left_out_with_its_schema_rule_off_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Turning glossary.schema off hides a term file's problems, not the term's going:
+    its page and every link to it would be gone without a word (found in an audit)."""
+    config_file = make_handbook(
+        tmp_path, **{"glossary__t-visa.yml": "term: T visa\nversion: 1\nunknown: 2\n"}
+    )
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", "  - handbook:\n      rules: {glossary.schema: off}\n"
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = build_site(config_file)
+    assert not (site / "glossary" / "t-visa").exists()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings == [
+        "handbook: glossary/t-visa.yml is left out of the site: it does not fit its format, "
+        "and its glossary.schema findings are not reported, as mkdocs.yml turns that rule off"
+    ]
+    with pytest.raises(Abort):  # a warning: --strict keeps the published site
+        build_site(config_file, strict=True)
+
+
 @pytest.mark.parametrize(
     "options",
     [

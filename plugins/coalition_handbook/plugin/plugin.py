@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ from ..model.source import outside_the_handbook
 from ..model.types import Module
 from ..report.text import one_line
 from ..rules import RULES
+from ..rules.base import rule_level
 from ..rules.module_readability import cached_reading_grade
 from ..rules.privacy_pii import public_phone_keys
 from ..site import navigation
@@ -285,6 +287,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             frozenset(public_phone_keys(hb_config.privacy_allow)),
         )
         self.page_date = content_date(hb_config.root, handbook)
+        for path, rule in _left_out_unreported(handbook.rejected, hb_config):
+            log.warning(
+                f"handbook: {path} is left out of the site: it does not fit its format, and "
+                f"its {rule} findings are not reported, as mkdocs.yml turns that rule off"
+            )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         self._keep_copied_files_in_the_handbook(files, config)
@@ -713,6 +720,25 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.error(f"handbook: the site published before is in {previous.aside}: {problem}")
         else:
             log.info("handbook: the build failed; the site published before is back in place")
+
+
+def _left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> list[tuple[str, str]]:
+    """(path, schema rule) of each record file left out of the site whose schema rule is
+    off: without a word, a term's page and every link to it would go (DESIGN section
+    11: nothing already published is lost)."""
+    folders = {
+        f"{config.relative(config.glossary_dir)}/": "glossary.schema",
+        f"{config.relative(config.protocols_dir)}/": "protocol.schema",
+    }
+    unreported = []
+    for path in sorted(rejected):
+        rule = next(
+            (rule for folder, rule in folders.items() if path.startswith(folder)),
+            "module.schema",
+        )
+        if rule_level(config.rules, rule) == "off":
+            unreported.append((path, rule))
+    return unreported
 
 
 def _place_in(source: str | None, path: str, text: str) -> str:
