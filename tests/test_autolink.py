@@ -129,6 +129,42 @@ def test_no_link_inside_links_or_code_written_in_html(tmp_path: Path, autolink: 
     assert '<a href="https://example.org">the survivor page</a>' in html
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '<a title="x>y" href="https://example.org">survivor</a>',  # `>` in an attribute
+        '<a href="https://example.org"/>survivor</a>',  # `/>` opens a link all the same
+        "<KBD>survivor</KBD>",
+        "<kbd>Ctrl <code>survivor</kbd>",  # unbalanced: not linked, to be safe
+    ],
+)
+def test_tags_of_raw_html_are_read_as_browsers_read_them(tmp_path: Path, paragraph: str) -> None:
+    page = f"# Home\n\n{paragraph} here.\n\nA survivor, in prose.\n"
+    html = read(_site(tmp_path, "all", pages={"index.md": page}), "index.html")
+    assert [link.text for link in term_links(html)] == ["survivor"]
+    assert term_links(html)[0].ancestors[-1] == "p"
+
+
+def test_a_tag_left_open_ends_with_its_paragraph_item_or_cell(tmp_path: Path) -> None:
+    """Browsers close a `<kbd>` left open at the end of its paragraph: the terms of the
+    next one are prose (found in review)."""
+    page = (
+        "# Home\n\nPress <kbd>Ctrl. A survivor here is in the key.\n\n"
+        "- <code>survivor\n- a survivor in the next item\n\n"
+        "| a | b |\n|---|---|\n| <var>survivor | a survivor in the next cell |\n\n"
+        "A survivor, in prose.\n"
+    )
+    config = write_site(
+        tmp_path,
+        pages={"index.md": page},
+        terms=TERMS,
+        options="autolink: all\n",
+        extra_config="markdown_extensions: [tables]\n",
+    )
+    links = term_links(read(build_site(config), "index.html"))
+    assert [link.ancestors[-1] for link in links] == ["li", "td", "p"]
+
+
 def test_no_link_in_an_admonition_title(tmp_path: Path) -> None:
     html = read(_site(tmp_path, "all"), "index.html")
     assert '<p class="admonition-title">Survivor</p>' in html

@@ -13,6 +13,11 @@ from collections.abc import Callable
 from .inline_openers import put_back, set_aside
 from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
 
+# An HTML tag, as Python-Markdown stashes one: a quoted attribute value may hold `>`.
+HTML_TAG = (
+    r"""<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)"""
+    r"""(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)"""
+)
 # A link's destination and title run to the closing parenthesis, spaces included, as
 # Python-Markdown reads them (`[a](b c)` links to "b c").
 # Every alternative starts with a literal character, so the engine skips plain prose at C
@@ -25,7 +30,9 @@ _INLINE = re.compile(
     |<(?P<comment>!--[^\x00]*?-->)
     |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |<(?P<raw_code>(?P<code_tag>code|kbd|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
-    |<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)
+    |"""
+    + HTML_TAG
+    + r"""
     |\](?P<destination>\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |\](?P<reference>\[[^\]\x00]*\])
     |\[(?P<footnote>\^[^\]\x00\s]+\])

@@ -15,6 +15,7 @@ import bisect
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -25,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from ..markdown import mask_addresses
+from ..markdown.inline import HTML_TAG
 from ..model.types import Term
 from ..rules.privacy_pii import public_phone_numbers, public_short_codes
 from .templates import phone_href
@@ -42,8 +44,18 @@ SKIPPED_TAGS = frozenset(
     }
 )
 # A tag of raw HTML in a paragraph (`<a href="...">`, `</code>`), which Python-Markdown
-# keeps out of the tree as a placeholder: its element's text is in the tree.
-_RAW_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*?(/?)>\Z")
+# keeps out of the tree as a placeholder: the text of its element is in the tree, where
+# only these tags say that it is a link's or code's (`_inside_raw_elements`).
+_RAW_TAG = re.compile(HTML_TAG)
+# Elements that hold phrasing only: a raw tag left open in a paragraph, list item or cell
+# ends with it, as browsers end it.
+_PHRASING_TAGS = frozenset(
+    {
+        *("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i"),
+        *("ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong"),
+        *("sub", "sup", "time", "u", "var"),
+    }
+)
 # Classes that mark text which is not prose either: admonition titles, permalinks, and
 # anything an author marks with `hb-nolink`.
 SKIPPED_CLASSES = frozenset({"admonition-title", "headerlink", "hb-nolink", "hb-term"})
@@ -141,10 +153,11 @@ class Autolinker:
         if (self.mode == "none" and not self.public_phones) or self._page_url is None:
             return 0
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
-        _collect(root, segments)
+        blocks: list[etree.Element] = []
+        _collect(root, segments, blocks, root)
         if not segments:
             return 0
-        in_raw = _inside_raw_elements([text for _, _, text in segments], raw_html)
+        in_raw = _inside_raw_elements([text for _, _, text in segments], blocks, raw_html)
         views = [_readable(text, raw_html) for _, _, text in segments]
         starts: list[int] = []
         offset = 0
@@ -183,7 +196,7 @@ class Autolinker:
             if href is None or placed is None:
                 continue
             index, start, end = placed
-            if _overlaps(in_raw[index], start, end):
+            if in_raw[index].overlaps(start, end):
                 continue  # in a link or code written in HTML: no use to link
             linked.add(match.term_id)
             attributes = {
@@ -205,7 +218,7 @@ class Autolinker:
                 if placed is None:
                     continue
                 index, start, end = placed
-                if _overlaps(in_raw[index], start, end):
+                if in_raw[index].overlaps(start, end):
                     continue
                 spans = by_segment.setdefault(index, [])
                 if any(
@@ -275,41 +288,63 @@ def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | N
 
 
 def _inside_raw_elements(
-    texts: Sequence[str], raw_html: Sequence[object]
-) -> list[list[tuple[int, int]]]:
-    """For each of a page's texts, in reading order, the (start, end) spans inside an
-    element that raw HTML opened and that is never linked (`<a href>`, `<code>`,
-    `<kbd>`...): the tags are placeholders in the texts, what they hold is text between
-    them, possibly in later texts."""
-    spans: list[list[tuple[int, int]]] = []
-    open_tags: list[str] = []
-    for text in texts:
-        inside: list[tuple[int, int]] = []
-        start = 0 if open_tags else None
+    texts: Sequence[str], blocks: Sequence[etree.Element], raw_html: Sequence[object]
+) -> list[RawSpans]:
+    """For each of a page's texts, in reading order, the spans inside an element that raw
+    HTML opened and that is never linked (`<a href>`, `<code>`, `<kbd>`...): the tags are
+    placeholders in the texts, what they hold is text between them, possibly in later
+    texts of the same block (`blocks[i]` holds `texts[i]`)."""
+    spans: list[RawSpans] = []
+    open_tags: Counter[str] = Counter()
+    open_count = 0
+    block: etree.Element | None = None
+    for text, text_block in zip(texts, blocks, strict=True):
+        if text_block is not block:  # a new paragraph, item or cell ends what was open
+            open_tags.clear()
+            open_count = 0
+            block = text_block
+        inside = RawSpans()
+        start = 0 if open_count else None
         for placeholder in HTML_PLACEHOLDER_RE.finditer(text) if STX in text else ():
             number = int(placeholder.group(1))
             stashed = raw_html[number] if number < len(raw_html) else None
-            tag = _RAW_TAG.match(stashed.strip()) if isinstance(stashed, str) else None
-            if tag is None or tag.group(3) or tag.group(2).lower() not in SKIPPED_TAGS:
+            tag = _RAW_TAG.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
+            if tag is None or (name := tag.group("tag_name").lower()) not in SKIPPED_TAGS:
                 continue
-            closing, name = tag.group(1), tag.group(2).lower()
-            if not closing:
-                if not open_tags:
+            if not tag.group("tag").startswith("/"):  # `<a .../>` opens a link all the same
+                if not open_count:
                     start = placeholder.end()
-                open_tags.append(name)
-            elif name in open_tags:
-                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
-                if not open_tags and start is not None:
-                    inside.append((start, placeholder.start()))
+                open_tags[name] += 1
+                open_count += 1
+            elif open_tags[name]:
+                open_tags[name] -= 1
+                open_count -= 1
+                if not open_count and start is not None:
+                    inside.add(start, placeholder.start())
                     start = None
-        if open_tags and start is not None:
-            inside.append((start, len(text)))
+        if open_count and start is not None:
+            inside.add(start, len(text))
         spans.append(inside)
     return spans
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+class RawSpans:
+    """Disjoint (start, end) spans of one text, in order, asked about by bisection: a
+    paragraph of thousands of raw links and terms stays linear."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        self._starts.append(start)
+        self._ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self._ends, start)  # the first span ending after start
+        return index < len(self._starts) and self._starts[index] < end
 
 
 def _referenced_character(stashed: object) -> str | None:
@@ -329,17 +364,25 @@ def _skipped(element: etree.Element) -> bool:
 
 
 def _collect(
-    element: etree.Element, segments: list[tuple[etree.Element, etree.Element | None, str]]
+    element: etree.Element,
+    segments: list[tuple[etree.Element, etree.Element | None, str]],
+    blocks: list[etree.Element],
+    block: etree.Element,
 ) -> None:
     """The texts of `element` in reading order, as (owner, child, text): `owner.text`
-    when `child` is None, else the tail of `child` (which sits in `owner`)."""
+    when `child` is None, else the tail of `child` (which sits in `owner`); and for each,
+    in `blocks`, the element it is in that is no phrasing (its paragraph, item, cell)."""
+    if element.tag not in _PHRASING_TAGS:
+        block = element
     if element.text:
         segments.append((element, None, element.text))
+        blocks.append(block)
     for child in element:
         if not _skipped(child):
-            _collect(child, segments)
+            _collect(child, segments, blocks, block)
         if child.tail:
             segments.append((element, child, child.tail))
+            blocks.append(block)
 
 
 def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
