@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coalition_handbook.site.publishing import ASIDE, PreviousSite
+from coalition_handbook.site.publishing import ASIDE, DISCARDED, PreviousSite
 
 
 def _published(site: Path) -> dict[str, bytes]:
@@ -71,6 +71,45 @@ def test_a_site_set_aside_by_a_killed_build_is_put_back_before_any_other_step(
     PreviousSite.recover(tmp_path)
     assert _files(tmp_path) == published and not (tmp_path / ASIDE).exists()
     PreviousSite.recover(tmp_path)  # nothing aside: nothing changes
+    assert _files(tmp_path) == published
+
+
+def test_a_build_killed_while_discarding_the_old_site_leaves_the_new_one(tmp_path: Path) -> None:
+    """What is left of the old site must not be taken for a site set aside, which the
+    next build would put back in place of the new one (found in review)."""
+    _published(tmp_path)
+    previous = PreviousSite.set_aside(tmp_path)
+    assert previous is not None
+    (tmp_path / "index.html").write_bytes(b"the new site")
+    new_site = _files(tmp_path)
+    # Killed halfway through deleting: renamed, part of it deleted.
+    (tmp_path / ASIDE).rename(tmp_path / DISCARDED)
+    (tmp_path / DISCARDED / "index.html").unlink()
+    PreviousSite.recover(tmp_path)
+    assert _files(tmp_path) == new_site
+    assert not (tmp_path / DISCARDED).exists()
+    previous.discard()  # nothing left to discard: nothing happens
+    assert _files(tmp_path) == new_site
+
+
+def test_discard_leaves_nothing_of_the_old_site(tmp_path: Path) -> None:
+    _published(tmp_path)
+    previous = PreviousSite.set_aside(tmp_path)
+    assert previous is not None
+    (tmp_path / "index.html").write_bytes(b"the new site")
+    previous.discard()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".git", "index.html"]
+
+
+def test_an_entry_set_aside_that_stands_in_the_site_too_is_put_back(tmp_path: Path) -> None:
+    """Killed while setting the site aside, with a folder of that name there again: the
+    published one goes back, without an error (found in review)."""
+    published = _published(tmp_path)
+    (tmp_path / ASIDE).mkdir()
+    (tmp_path / "glossary").rename(tmp_path / ASIDE / "glossary")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "stray.html").write_bytes(b"stray")
+    PreviousSite.recover(tmp_path)
     assert _files(tmp_path) == published
 
 

@@ -6,7 +6,9 @@ whose template breaks, a warning under --strict, a plugin's error) would leave h
 site where the last good one was. So before MkDocs cleans, `PreviousSite.set_aside`
 moves the published site's entries into a hidden folder inside site_dir, which MkDocs
 never cleans (it skips hidden entries). A build that fails puts them back (`restore`);
-one that succeeds deletes them (`discard`). Renames inside one folder: instant, and on
+one that succeeds deletes them (`discard`), renaming the folder first, so that what a
+build killed then leaves of it is never put back. Every build first puts back a site
+that a killed build left aside (`recover`). Renames inside one folder: instant, and on
 one file system even where site_dir is a mount point. Hidden entries of site_dir (the
 `.git` of a gh-pages checkout) stay where they are, as MkDocs leaves them.
 
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ASIDE = ".handbook-previous-site"
+DISCARDED = ".handbook-discarded-site"  # the previous site, being deleted
 _COMPLETE = ".complete"  # in ASIDE, once the whole site is there
 
 
@@ -39,19 +42,15 @@ class PreviousSite:
         """Put back the site that a build killed before it finished had set aside (no
         Python code runs on SIGKILL or SIGTERM): run first by every build, so that one
         stopped by its checks, before it sets anything aside, leaves the published site
-        in place, not hidden."""
+        in place, not hidden. What a build killed while discarding the old site left of
+        it goes."""
+        _remove([site_dir / DISCARDED])
         aside = site_dir / ASIDE
-        if not _drop_unless_folder(aside) or not _is_folder(aside):
-            return  # none (or a link or file that cannot be removed: no build's)
-        if _is_file(aside / _COMPLETE):
-            # The whole published site is aside: what stands beside it is the killed
-            # build's half.
-            _remove([entry for entry in site_dir.iterdir() if not entry.name.startswith(".")])
-        # Killed while setting the site aside, what moved goes back beside what did not.
-        for entry in aside.iterdir():
-            if entry.name != _COMPLETE:  # (a link by that name: no marker of a build's)
-                entry.replace(site_dir / entry.name)
-        shutil.rmtree(aside, ignore_errors=True)
+        if _drop_unless_folder(aside) and _is_folder(aside):
+            # Complete, the whole published site is aside and what stands beside it is
+            # the killed build's half; else it was killed while setting the site aside,
+            # and what moved goes back beside what did not.
+            _put_back(site_dir, aside, replace_site=_is_file(aside / _COMPLETE))
 
     @classmethod
     def set_aside(cls, site_dir: Path) -> PreviousSite | None:
@@ -85,16 +84,35 @@ class PreviousSite:
         if not _is_folder(self.aside):  # no longer the folder set aside: nothing to put back
             _drop_unless_folder(self.aside)
             return
-        _remove([entry for entry in self.site_dir.iterdir() if not entry.name.startswith(".")])
-        for entry in self.aside.iterdir():
-            if entry.name != _COMPLETE:
-                entry.replace(self.site_dir / entry.name)
-        shutil.rmtree(self.aside, ignore_errors=True)
+        _put_back(self.site_dir, self.aside, replace_site=True)
 
     def discard(self) -> None:
-        """The new site is complete: the previous one goes."""
-        if _drop_unless_folder(self.aside):
-            shutil.rmtree(self.aside, ignore_errors=True)
+        """The new site is complete: the previous one goes. Renamed first, in one step: a
+        build killed while deleting it must not leave a part of it where the next build
+        would take it for a site set aside."""
+        if not _drop_unless_folder(self.aside) or not _is_folder(self.aside):
+            return
+        discarded = self.site_dir / DISCARDED
+        _remove([discarded])
+        try:
+            self.aside.rename(discarded)
+        except OSError:
+            discarded = self.aside
+        shutil.rmtree(discarded, ignore_errors=True)
+
+
+def _put_back(site_dir: Path, aside: Path, replace_site: bool) -> None:
+    """Move the entries of `aside` back into `site_dir` (after removing what else stands
+    there, if `replace_site`), then remove `aside`."""
+    if replace_site:
+        _remove([entry for entry in site_dir.iterdir() if not entry.name.startswith(".")])
+    for entry in aside.iterdir():
+        if entry.name == _COMPLETE:  # (a link by that name: no marker of a build's)
+            continue
+        target = site_dir / entry.name
+        _remove([target])  # the entry set aside is the published one
+        entry.replace(target)
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def _is_folder(path: Path) -> bool:
