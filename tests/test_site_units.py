@@ -305,12 +305,31 @@ def test_scripts_and_stylesheets_on_another_host_go_off_with_a_warning() -> None
     audit): they are left out, as Material's web fonts are."""
     scripts = ["js/local.js", "https://unpkg.com/mathjax@3/es5/tex-mml-chtml.js"]
     stylesheets = ["//fonts.googleapis.com/css?family=Lato", "css/handbook.css", "data:text/css,a"]
-    warnings = drop_remote_assets(scripts, stylesheets)
+    warnings = drop_remote_assets(scripts, stylesheets, "content")
     assert len(warnings) == 2
     assert warnings[0].startswith("handbook: extra_javascript names https://unpkg.com/mathjax")
     assert warnings[1].startswith("handbook: extra_css names //fonts.googleapis.com/css")
+    assert warnings[1].endswith("Copy the file into content/ and name the copy.")
     assert scripts == ["js/local.js"]
     assert stylesheets == ["css/handbook.css", "data:text/css,a"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https:/\\evil.example.org/b.css",  # browsers read a backslash as a slash
+        "https:///evil.example.org/b.css",  # and skip extra slashes
+        "https:evil.example.org/b.css",  # from a page opened from files, another host
+        "\\\\evil.example.org/b.css",
+        "/\\evil.example.org/b.css",
+        " HTTPS://evil.example.org/b.css",
+    ],
+)
+def test_every_way_a_browser_reads_another_host_is_another_host(url: str) -> None:
+    """Python's urlsplit finds no host in these; browsers do (found in review)."""
+    stylesheets = [url, "css/handbook.css", "/css/site.css"]
+    assert len(drop_remote_assets([], stylesheets)) == 1
+    assert stylesheets == ["css/handbook.css", "/css/site.css"]
 
 
 def test_a_related_term_listed_twice_is_linked_once(tmp_path: Path) -> None:

@@ -200,7 +200,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.warning(warning)
         for warning in drop_legacy_analytics(config):
             log.warning(warning)
-        for warning in drop_remote_assets(config.extra_javascript, config.extra_css):
+        docs = posixpath.relpath(
+            Path(config.docs_dir).as_posix(), Path(config.config_file_path).parent.as_posix()
+        )
+        for warning in drop_remote_assets(config.extra_javascript, config.extra_css, docs):
             log.warning(warning)
         self.offline = _offline_build(config)
         polyfills = config.extra.get("polyfills") or []

@@ -23,7 +23,6 @@ import re
 from collections.abc import MutableMapping
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urlsplit
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
@@ -88,7 +87,9 @@ def drop_legacy_analytics(config: MutableMapping[str, Any]) -> list[str]:
     ]
 
 
-def drop_remote_assets(extra_javascript: list[Any], extra_css: list[Any]) -> list[str]:
+def drop_remote_assets(
+    extra_javascript: list[Any], extra_css: list[Any], docs: str = "docs_dir"
+) -> list[str]:
     """Take out of the site's settings each script or stylesheet mkdocs.yml names on
     another host (MathJax from a CDN, a web font's stylesheet), as Material's web fonts
     go off; returns a warning for each. The pages' content policy would have browsers
@@ -102,7 +103,7 @@ def drop_remote_assets(extra_javascript: list[Any], extra_css: list[Any]) -> lis
                 warnings.append(
                     f"handbook: {setting} names {url}, on another host; the handbook loads "
                     "nothing from other hosts (a survivor reading it leaves no trace "
-                    "elsewhere), so the pages leave it out. Copy the file into docs_dir and "
+                    f"elsewhere), so the pages leave it out. Copy the file into {docs}/ and "
                     "name the copy."
                 )
     return warnings
@@ -167,9 +168,17 @@ def remote_redirects(html: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# What a browser reads as another host's address (the WHATWG URL parser): any http(s)
+# URL, whatever slashes or backslashes follow the scheme (from a page opened from files,
+# `https:example.org/x` is another host too), and any URL that starts with two of them.
+_ANOTHER_HOST = re.compile(r"https?:|[/\\]{2}", re.IGNORECASE)
+# Browsers strip these from the ends of a URL, and tabs and line breaks from anywhere.
+_URL_ENDS = "".join(chr(code) for code in range(0x21))
+_TABS_AND_BREAKS = str.maketrans("", "", "\t\n\r")
+
+
 def _on_another_host(url: str) -> bool:
-    parts = urlsplit(url)
-    return bool(parts.netloc) and parts.scheme.lower() in ("", "http", "https")
+    return _ANOTHER_HOST.match(url.strip(_URL_ENDS).translate(_TABS_AND_BREAKS)) is not None
 
 
 class _StartTag(HTMLParser):
