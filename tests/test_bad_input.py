@@ -774,11 +774,14 @@ def test_quotes_are_advised_only_where_text_alone_is_wanted(tmp_path: Path) -> N
     files: dict[str, str | bytes] = {
         TERM_FILE: term_yaml(extra="short: 2026\n"),
         "content/page.md": "---\nhide: 5\n---\n\n# About\n",
+        "content/yes.md": "---\ntitle: Yes\n---\n\n# Yes\n",
     }
     messages = {f.path: f.message for f in run_rules(tmp_path, files)}
     quoted = "'short' must be a string (found the number 2026; put it in quotes)"
     assert messages[TERM_FILE] == quoted
     assert messages["content/page.md"] == "'hide' must be a list or a string (found the number 5)"
+    # A string or a number: quotes are the fix (found in review).
+    assert messages["content/yes.md"].endswith("(found true; put it in quotes)")
 
 
 @pytest.mark.parametrize(

@@ -311,7 +311,10 @@ def _message(error: ValidationError, label: str) -> str:
     if validator == "type":
         names = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
-        hint = "; put it in quotes" if names == ["string"] and _is_scalar(instance) else ""
+        # Quotes make any scalar a string; where a list or mapping may go too (`hide: 5`,
+        # which wants `[toc]`), that is not the likely fix.
+        quotes_fix_it = "string" in names and not {"array", "object"} & set(names)
+        hint = "; put it in quotes" if quotes_fix_it and _is_scalar(instance) else ""
         return f"{label} must be {wanted} (found {_found(instance)}{hint})"
     if validator == "enum":
         choices = ", ".join(str(choice) for choice in value)
