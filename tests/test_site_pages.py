@@ -148,6 +148,26 @@ def test_terms_that_start_with_a_digit_come_last_as_in_the_letter_navigation(
     assert sections == ["letter-s", "letter-other"]
 
 
+def test_term_pages_go_from_one_to_the_next_in_the_index_s_order(tmp_path: Path) -> None:
+    """Their previous and next pages follow the glossary index, `#` last (found in
+    review: they put the terms that start with a digit first)."""
+    from helpers_model import load
+
+    from coalition_handbook.site.pages import terms_a_to_z
+
+    handbook, _ = load(
+        tmp_path,
+        {
+            "glossary/survivor.yml": term_yaml("survivor", "A person."),
+            "glossary/adult.yml": term_yaml("adult", "A person of 18 or more."),
+            "glossary/24-hour-hotline.yml": term_yaml("24-hour hotline", "A line."),
+            "glossary/eacute.yml": term_yaml("Élan", "A word."),
+        },
+    )
+    order = [term.id for term in terms_a_to_z(handbook.terms)]
+    assert order == ["adult", "eacute", "survivor", "24-hour-hotline"]
+
+
 def test_term_page_shows_every_part_of_the_term(tmp_path: Path) -> None:
     html = read(_site(tmp_path), "glossary/survivor/index.html")
 

@@ -202,17 +202,17 @@ def page_title(page: Page) -> str:
 
 
 def terms_a_to_z(terms: Mapping[str, Term]) -> list[Term]:
-    """The terms in the glossary's order."""
-    return sorted(terms.values(), key=lambda term: sort_key(term.term))
+    """The terms in the glossary's order: A to Z, then those under `#` (that start with
+    no letter from A to Z), as the letter navigation lists them."""
+    return sorted(
+        terms.values(), key=lambda term: (index_letter(term.term) == "#", sort_key(term.term))
+    )
 
 
 def glossary_index(inputs: SiteInputs) -> str:
     letters: dict[str, list[Term]] = {}
     for term in terms_a_to_z(inputs.handbook.terms):
         letters.setdefault(index_letter(term.term), []).append(term)
-    # Terms that start with a digit sort first, but their section comes last, as in the
-    # letter navigation.
-    letters = dict(sorted(letters.items(), key=lambda section: section[0] == "#"))
     alphabet = [*(chr(code) for code in range(ord("A"), ord("Z") + 1)), "#"]
     return render(
         "glossary_index.md.j2",
