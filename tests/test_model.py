@@ -356,6 +356,7 @@ def test_headings_in_code_do_not_count_and_setext_does() -> None:
         "## Realize\n\n```\ncode\n\n## Recognize\n\n## Respond\n",
         "## Realize\n\n~~~\n## Recognize\n\n> ```\n## Respond\n",
         "```\n## Realize\n```\n\n```\n## Respond\n",
+        "```x``` Respond\n---\n",
     ],
     ids=[
         "no-space",
@@ -371,6 +372,7 @@ def test_headings_in_code_do_not_count_and_setext_does() -> None:
         "unclosed-fence",
         "unclosed-tilde-and-quoted-fences",
         "closed-then-unclosed-fence",
+        "code-span-at-a-line-start",
     ],
 )
 def test_hash_headings_are_those_python_markdown_renders(body: str) -> None:

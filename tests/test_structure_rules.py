@@ -454,6 +454,18 @@ def test_a_near_miss_is_reported_at_its_heading(tmp_path: Path, written: str) ->
     ]
 
 
+def test_the_title_is_no_near_miss(tmp_path: Path) -> None:
+    """An H1 such as "Responding to trafficking" is the module's title (found in review)."""
+    found = structure(tmp_path, "# Responding to trafficking\n\n## Realize\n\n## Recognize\n")
+    assert found == [
+        (
+            BODY_LINE,
+            "module 'hotel-staff' has no '## Respond' section (every module has ## Realize, "
+            "## Recognize, ## Respond, in that order)",
+        )
+    ]
+
+
 def test_an_unclosed_fence_hides_no_section(tmp_path: Path) -> None:
     """Python-Markdown shows a fence that nothing closes as text: the headings after it
     are on the page, as the term rules read them too."""

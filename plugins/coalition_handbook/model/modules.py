@@ -169,7 +169,8 @@ _UNSPACED_HASHES = re.compile(r"\A(#{1,6}+)(?=[^ \t])")
 _INDENTED_HASHES = re.compile(r"\A( {1,3})#")
 # A fence that nothing closes: text to Python-Markdown, code to the end of the page to
 # CommonMark (the block pass only yields it outside code when no closing line follows).
-_UNCLOSED_FENCE = re.compile(r"\A([ \t>]*)(`{3}|~{3})")
+# No backtick may follow a backtick fence on its line: "```x``` text" is a code span.
+_UNCLOSED_FENCE = re.compile(r"\A([ \t>]*)(`{3,}(?=[^`]*\Z)|~{3})")
 
 
 def _as_python_markdown_reads_hashes(body: str) -> str:

@@ -81,13 +81,13 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
 
 
 def _near_miss(headings: tuple[Heading, ...], name: str) -> Heading | None:
-    """The first heading that looks meant as section `name`, though not written so:
-    "Recognize the signs", "Recognize:", "Recognise"."""
+    """The first H2 that looks meant as section `name`, though not written so:
+    "Recognize the signs", "Recognize:", "Recognise" (not the H1, the module's title)."""
     wanted = name.casefold()
     sections = {section.casefold() for section in SECTIONS}
     for heading in headings:
         text = heading.text.strip().casefold()
-        if text in sections:
+        if heading.level != 2 or text in sections:
             continue
         if text.startswith(wanted) or SequenceMatcher(None, wanted, text).ratio() >= 0.8:
             return heading
