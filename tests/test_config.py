@@ -138,6 +138,7 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
         ("privacy: {deny: [x]}", "'privacy' takes one key, 'allow'"),
         ("paper_size: A5", "'paper_size' is 'A5'; expected one of: A4, Letter"),
         ("handouts: maybe", "'handouts' must be true or false"),
+        ('enabled: "no"', "'enabled' must be true or false"),  # MkDocs refuses it too
     ],
 )
 def test_bad_options_name_the_file_and_the_problem(
@@ -150,6 +151,49 @@ def test_bad_options_name_the_file_and_the_problem(
         load_config(config_file)
     assert str(raised.value).startswith("mkdocs.yml:5: ")  # the option's line
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            "docs_dir: content\nsite_dir: content/site\n",
+            "mkdocs.yml:3: site_dir 'content/site' is inside docs_dir 'content'",
+        ),
+        ("docs_dir: content\nsite_dir: content\n", "site_dir 'content' is inside docs_dir"),
+        (
+            "docs_dir: site/content\nsite_dir: site\n",
+            "mkdocs.yml:2: docs_dir 'site/content' is inside site_dir 'site'",
+        ),
+        ("docs_dir: .\n", "mkdocs.yml:2: docs_dir must be a folder beside mkdocs.yml"),
+        (
+            "plugins:\n  - handbook\n  - search\n  - handbook: {autolink: all}\n",
+            "mkdocs.yml:2: 'plugins' lists the 'handbook' plugin 2 times",
+        ),
+        (
+            "plugins:\n  - handbook\n  - group: {enabled: true, plugins: [handbook]}\n",
+            "'plugins' lists the 'handbook' plugin 2 times",
+        ),
+    ],
+)
+def test_settings_mkdocs_refuses_are_refused(tmp_path: Path, settings: str, message: str) -> None:
+    """`handbook check` passed what the build then refused (found in an audit)."""
+    config_file = write_config(tmp_path, f"site_name: X\n{settings}", ("content", "site/content"))
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(")):
+        load_config(config_file)
+
+
+def test_the_build_refuses_the_plugin_listed_twice(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    config_file = write_config(
+        tmp_path, "site_name: X\ndocs_dir: content\nplugins:\n  - handbook\n  - handbook\n"
+    )
+    with pytest.raises(Abort):
+        load_mkdocs_config(str(config_file))
+    assert "mkdocs.yml:3: 'plugins' lists the 'handbook' plugin 2 times" in caplog.text
 
 
 def test_a_bad_option_in_a_block_mapping_names_its_own_line(tmp_path: Path) -> None:

@@ -204,6 +204,13 @@ def load_config(
         data.get("plugins"), lines.get("plugins", where), lines.get(PLUGIN_NAME, where)
     )
     problems = _Problems()
+    listed = _times_listed(data.get("plugins"))
+    if listed > 1:
+        problems.add(
+            f"{lines.get('plugins', where)}: 'plugins' lists the '{PLUGIN_NAME}' plugin "
+            f"{listed} times: MkDocs would run it as often, reporting every finding {listed} "
+            "times; list it once, with all its options"
+        )
     docs_dir = data.get("docs_dir")
     for name, value in (("docs_dir", docs_dir), *((key, options.get(key)) for key in _FOLDERS)):
         if value is not None and not _folder_name(value):
@@ -517,6 +524,27 @@ def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, A
     return {}
 
 
+def _times_listed(plugins: Any) -> int:
+    """How many times `plugins` (a list or mapping of plugins, groups' included) names
+    the handbook plugin."""
+    entries = (
+        [{name: value} for name, value in plugins.items()] if isinstance(plugins, dict) else plugins
+    )
+    if not isinstance(entries, list):
+        return 0
+    times = 0
+    for entry in entries:
+        if entry == PLUGIN_NAME:
+            times += 1
+        elif isinstance(entry, dict):
+            times += PLUGIN_NAME in entry
+            for group in GROUP_PLUGINS:
+                grouped = entry.get(group)
+                if isinstance(grouped, dict):
+                    times += _times_listed(grouped.get("plugins"))
+    return times
+
+
 def _names_plugin(plugins: Any) -> bool:
     """Whether `plugins` (a list or mapping of plugins) names the handbook plugin."""
     entries = plugins.items() if isinstance(plugins, dict) else plugins or []
@@ -583,6 +611,25 @@ def build_config(
             )
 
     site_path = (root / str(site_dir or "site")).resolve()  # MkDocs' default: site
+    # As MkDocs refuses them: the build would copy the site into itself, or delete pages.
+    where_docs = lines.get("docs_dir", where)
+    if docs_path == root:
+        problems.add(
+            f"{where_docs}: docs_dir must be a folder beside mkdocs.yml, not the folder "
+            "mkdocs.yml is in"
+        )
+    elif site_path == docs_path or docs_path in site_path.parents:
+        problems.add(
+            f"{lines.get('site_dir', where)}: site_dir '{relative_name(site_path, root)}' "
+            f"is inside docs_dir '{relative_name(docs_path, root)}': the build would copy "
+            "the site into itself; build it into a folder beside docs_dir"
+        )
+    elif site_path in docs_path.parents:
+        problems.add(
+            f"{where_docs}: docs_dir '{relative_name(docs_path, root)}' is inside site_dir "
+            f"'{relative_name(site_path, root)}': a build empties site_dir first and "
+            "would delete the pages; build the site into another folder"
+        )
     for option in ("glossary_dir", "protocols_dir"):
         if not _folder_name(merged[option]):
             continue  # reported above
@@ -636,8 +683,9 @@ def build_config(
         chosen = _choice(level_name, RULE_LEVELS, f"rules.{rule_id}", where_set, problems)
         if chosen is not None:
             levels[rule_id] = chosen  # type: ignore[assignment]
-    if not isinstance(merged["handouts"], bool):
-        problems.add(f"{at('handouts')}: 'handouts' must be true or false")
+    for option in ("enabled", "handouts"):
+        if not isinstance(merged[option], bool):  # as MkDocs refuses it for the build
+            problems.add(f"{at(option)}: '{option}' must be true or false")
     exclude_patterns = _exclude_patterns(exclude_docs, at("exclude_docs"), problems)
     today = today or _today(where, problems)
     problems.raise_any()
