@@ -196,6 +196,20 @@ def test_the_build_refuses_the_plugin_listed_twice(
     assert "mkdocs.yml:3: 'plugins' lists the 'handbook' plugin 2 times" in caplog.text
 
 
+def test_a_linked_mkdocs_yml_is_read_from_where_it_is_named(tmp_path: Path) -> None:
+    """MkDocs takes docs_dir from the folder of the mkdocs.yml it is given, a link or not;
+    `handbook check` read the folders beside the link's target (found in an audit)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "mkdocs.yml").write_text("site_name: X\ndocs_dir: content\n", encoding="utf-8")
+    handbook = tmp_path / "handbook"
+    (handbook / "content").mkdir(parents=True)
+    (handbook / "mkdocs.yml").symlink_to(shared / "mkdocs.yml")
+    config = load_config(handbook / "mkdocs.yml")
+    assert config.docs_dir == (handbook / "content").resolve()
+    assert config.glossary_dir == (handbook / "glossary").resolve()
+
+
 def test_a_bad_option_in_a_block_mapping_names_its_own_line(tmp_path: Path) -> None:
     config_file = write_config(
         tmp_path,

@@ -195,7 +195,9 @@ def load_config(
     there is an error."""
     if config_file.is_dir():
         raise ConfigError(_folder_given(config_file))
-    config_file = config_file.resolve()
+    # Its folder resolved, not the file: MkDocs reads the folders from where mkdocs.yml is
+    # named, a link or not.
+    config_file = config_file.absolute().parent.resolve() / config_file.name
     where = config_file.name
     if not config_file.exists():
         raise ConfigError(f"{config_file}: no such file")
