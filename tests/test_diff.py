@@ -1709,6 +1709,21 @@ def test_diff_without_a_config_file_named_reads_each_revision_with_its_own_folde
     assert captured.err == ""
 
 
+def test_a_folder_named_in_mkdocs_yml_that_is_not_there_is_a_config_error(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in glossary_dir had the diff report every term removed, exit 0, where
+    `handbook check` said the folder is not there (found in an audit)."""
+    base = git(repository, "rev-parse", "HEAD")
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: glosary\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+
+    assert main(["diff", base, "-f", str(repository / "mkdocs.yml")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "mkdocs.yml:5: glossary_dir 'glosary' is not a folder" in captured.err
+
+
 def test_a_protocols_folder_moved_to_another_is_no_change_to_its_protocols(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -127,9 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{config_file.resolve()}: no such file (run handbook in the folder of "
                 "mkdocs.yml, or name it with -f)"
             )
-        # A first term or a diff may come before any folder exists; a check may not.
+        # A first term may come before its folder, which `new` makes; a folder named in
+        # mkdocs.yml that is not there is a typo to the other commands (`diff` would
+        # report every term removed). A diff may come before any folder exists, a check
+        # may not.
+        config = load_config(config_file, require_folders=args.command != "new")
         reads_handbook = args.command in ("check", "handouts")
-        config = load_config(config_file, require_folders=reads_handbook)
         if reads_handbook:
             _require_a_handbook(config, config_file)
         return _COMMANDS[args.command](args, config)
