@@ -296,6 +296,14 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
                 *("index.md", "team.notes.md", "templates/letter.md"),
             ],
         ),
+        # hidden pages too (found in an audit: published, but never checked)
+        (
+            "  !.well-known/\n  !.hidden.md\n",
+            [
+                *(".hidden.md", ".well-known/about.md", "drafts/idea.md", "drafts/ready.md"),
+                *("guides/templates/letter.md", "index.md", "team.notes.md"),
+            ],
+        ),
     ],
 )
 def test_pages_mkdocs_leaves_out_of_the_site_are_not_pages(
@@ -313,12 +321,15 @@ def test_pages_mkdocs_leaves_out_of_the_site_are_not_pages(
         "content/templates/letter.md": page,
         "content/guides/templates/letter.md": "# A guide's letter\n",
         "content/.hidden.md": page,
+        "content/.well-known/about.md": page,
+        "content/.git/notes.md": page,
     }
     handbook, findings = load(tmp_path, files)
     assert findings == []
     assert [page.src_uri for page in handbook.pages] == pages
     # The pages holding a phone number that are published are the pages it is found in.
     with_number = {"drafts/idea.md", "team.notes.md", "templates/letter.md", ".hidden.md"}
+    with_number |= {".well-known/about.md"}
     reported = run_checks(load_config(tmp_path / "mkdocs.yml")).findings
     assert {finding.path for finding in reported} == {
         f"content/{page}" for page in pages if page in with_number

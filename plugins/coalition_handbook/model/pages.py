@@ -130,8 +130,8 @@ def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[s
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
+            if name.startswith(".") and excluded is None:
+                continue  # else the site's patterns may take a hidden page back
             if excluded is None and name == "templates" and not parts and _is_folder(entry):
                 continue  # MkDocs' own `/templates/`, which only the site's patterns undo
             if entry.is_dir(follow_symlinks=False):
