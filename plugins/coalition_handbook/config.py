@@ -510,6 +510,12 @@ def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, A
             return {}
         if not isinstance(entry, dict):
             continue
+        if len(entry) > 1 and isinstance(plugins, list):  # as MkDocs refuses it
+            names = ", ".join(str(name) for name in entry)
+            raise ConfigError(
+                f"{where}: an item of 'plugins' names {len(entry)} plugins ({names}); "
+                "give each plugin an item of its own"
+            )
         if PLUGIN_NAME in entry:
             options = entry[PLUGIN_NAME] or {}
             if not isinstance(options, dict):
