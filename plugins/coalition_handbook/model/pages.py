@@ -117,6 +117,7 @@ def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[s
         return []
     excluded = _excluded(exclude)
     found: list[tuple[tuple[str, ...], str]] = []
+    pages: list[tuple[tuple[str, ...], str]] = []  # of the folder being read
     # (path parts, folder, the real paths of the folder and of each folder it is in)
     folders: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
         ((), directory, (os.path.realpath(directory),))
@@ -146,9 +147,22 @@ def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[s
                 and may_be_file(entry)
                 and (excluded is None or not excluded("/".join((*parts, name))))
             ):
-                found.append(((*parts, name), entry.path))
+                pages.append(((*parts, name), entry.path))
+        found += _without_readme_beside_index(pages)
+        pages.clear()
     found.sort(key=operator.itemgetter(0))
     return [path for _, path in found]
+
+
+def _without_readme_beside_index(
+    pages: list[tuple[tuple[str, ...], str]],
+) -> list[tuple[tuple[str, ...], str]]:
+    """The pages of one folder, but for a README that an index page beside it keeps off
+    the site: both would be the folder's page, and MkDocs publishes the index."""
+    stems = {os.path.splitext(parts[-1])[0] for parts, _ in pages}  # noqa: PTH122
+    if not {"index", "README"} <= stems:
+        return pages
+    return [(parts, path) for parts, path in pages if not parts[-1].startswith("README.")]
 
 
 # What MkDocs leaves out before the site's `exclude_docs` (whose `!` lines may take a
