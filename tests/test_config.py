@@ -179,6 +179,10 @@ def test_bad_options_name_the_file_and_the_problem(
             "plugins:\n  - {search: {}, handbook: {autolink: all}}\n",
             "mkdocs.yml:2: an item of 'plugins' names 2 plugins (search, handbook); give each",
         ),
+        (  # options not indented under their plugin's name, after the handbook's item
+            "plugins:\n  - handbook\n  - search:\n    lang: en\n",
+            "an item of 'plugins' names 2 plugins (search, lang)",
+        ),
     ],
 )
 def test_settings_mkdocs_refuses_are_refused(tmp_path: Path, settings: str, message: str) -> None:
@@ -186,6 +190,25 @@ def test_settings_mkdocs_refuses_are_refused(tmp_path: Path, settings: str, mess
     config_file = write_config(tmp_path, f"site_name: X\n{settings}", ("content", "site/content"))
     with pytest.raises(ConfigError, match=re.escape(message)):
         load_config(config_file)
+
+
+@pytest.mark.parametrize(
+    "plugins",
+    [
+        # a group switched off runs none of its plugins (Material's group plugin)
+        "  - handbook\n  - group:\n      enabled: false\n      plugins: [handbook]\n",
+        # an instance switched off does nothing
+        "  - handbook\n  - handbook: {enabled: false}\n",
+        # empty, `enabled` and `handouts` are their defaults, as MkDocs reads them
+        "  - handbook:\n      enabled:\n      handouts:\n",
+        "  - handbook:\n      enabled: !ENV HANDBOOK_UNSET_VARIABLE\n",
+    ],
+    ids=["group-off", "instance-off", "empty", "unset-env"],
+)
+def test_settings_mkdocs_accepts_are_accepted(tmp_path: Path, plugins: str) -> None:
+    """Found in review: each was refused, where MkDocs builds."""
+    config_file = write_config(tmp_path, f"site_name: X\ndocs_dir: content\nplugins:\n{plugins}")
+    assert load_config(config_file).handouts is True
 
 
 def test_the_build_refuses_the_plugin_listed_twice(

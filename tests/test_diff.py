@@ -1724,6 +1724,22 @@ def test_a_folder_named_in_mkdocs_yml_that_is_not_there_is_a_config_error(
     assert "mkdocs.yml:5: glossary_dir 'glosary' is not a folder" in captured.err
 
 
+def test_a_linked_mkdocs_yml_reads_each_revision_beside_the_link(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """MkDocs reads the folders from where mkdocs.yml is named: so does each revision's
+    copy (found in review: every term was reported added)."""
+    (repository / "conf").mkdir()
+    git(repository, "mv", "mkdocs.yml", "conf/mkdocs.yml")
+    (repository / "mkdocs.yml").symlink_to("conf/mkdocs.yml")
+    base = commit(repository, "mkdocs.yml is a link")
+
+    assert main(["diff", base, "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert captured.err == ""
+
+
 def test_a_protocols_folder_moved_to_another_is_no_change_to_its_protocols(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -128,9 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "mkdocs.yml, or name it with -f)"
             )
         # A first term may come before its folder, which `new` makes; a folder named in
-        # mkdocs.yml that is not there is a typo to the other commands (`diff` would
-        # report every term removed). A diff may come before any folder exists, a check
-        # may not.
+        # mkdocs.yml otherwise than by default that is not there is a typo to the other
+        # commands (`diff` would report every term removed). A diff may come before any
+        # folder left at its default exists; a check needs one of them.
         config = load_config(config_file, require_folders=args.command != "new")
         reads_handbook = args.command in ("check", "handouts")
         if reads_handbook:

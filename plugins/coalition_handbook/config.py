@@ -195,9 +195,9 @@ def load_config(
     there is an error."""
     if config_file.is_dir():
         raise ConfigError(_folder_given(config_file))
-    # Its folder resolved, not the file: MkDocs reads the folders from where mkdocs.yml is
-    # named, a link or not.
-    config_file = config_file.absolute().parent.resolve() / config_file.name
+    # Not resolved: MkDocs reads the folders from where mkdocs.yml is named, a link or not
+    # (os.path.abspath, as MkDocs, takes `..` off by name).
+    config_file = Path(os.path.abspath(config_file))  # noqa: PTH100
     where = config_file.name
     if not config_file.exists():
         raise ConfigError(f"{config_file}: no such file")
@@ -505,17 +505,20 @@ def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, A
         entries = plugins
     else:
         raise ConfigError(f"{where}: 'plugins' must be a list")
+    if isinstance(plugins, list):  # as MkDocs refuses it
+        for entry in entries:
+            if isinstance(entry, dict) and len(entry) > 1:
+                names = ", ".join(str(name) for name in entry)
+                raise ConfigError(
+                    f"{where}: an item of 'plugins' names {len(entry)} plugins ({names}); "
+                    "give each plugin an item of its own (are its options indented under "
+                    "its name?)"
+                )
     for entry in entries:
         if entry == PLUGIN_NAME:
             return {}
         if not isinstance(entry, dict):
             continue
-        if len(entry) > 1 and isinstance(plugins, list):  # as MkDocs refuses it
-            names = ", ".join(str(name) for name in entry)
-            raise ConfigError(
-                f"{where}: an item of 'plugins' names {len(entry)} plugins ({names}); "
-                "give each plugin an item of its own"
-            )
         if PLUGIN_NAME in entry:
             options = entry[PLUGIN_NAME] or {}
             if not isinstance(options, dict):
@@ -534,7 +537,8 @@ def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, A
 
 def _times_listed(plugins: Any) -> int:
     """How many times `plugins` (a list or mapping of plugins, groups' included) names
-    the handbook plugin."""
+    the handbook plugin switched on: an instance or a group with `enabled: false` does
+    nothing."""
     entries = (
         [{name: value} for name, value in plugins.items()] if isinstance(plugins, dict) else plugins
     )
@@ -545,12 +549,19 @@ def _times_listed(plugins: Any) -> int:
         if entry == PLUGIN_NAME:
             times += 1
         elif isinstance(entry, dict):
-            times += PLUGIN_NAME in entry
+            if PLUGIN_NAME in entry:
+                times += _switched_on(entry[PLUGIN_NAME])
             for group in GROUP_PLUGINS:
                 grouped = entry.get(group)
-                if isinstance(grouped, dict):
+                if isinstance(grouped, dict) and _switched_on(grouped):
                     times += _times_listed(grouped.get("plugins"))
     return times
+
+
+def _switched_on(options: Any) -> bool:
+    """Whether a plugin with `options` runs: unless `enabled` is false (empty: the
+    default, true)."""
+    return not (isinstance(options, dict) and options.get("enabled") is False)
 
 
 def _names_plugin(plugins: Any) -> bool:
@@ -692,7 +703,9 @@ def build_config(
         if chosen is not None:
             levels[rule_id] = chosen  # type: ignore[assignment]
     for option in ("enabled", "handouts"):
-        if not isinstance(merged[option], bool):  # as MkDocs refuses it for the build
+        # Empty, it is its default, as MkDocs reads it; any other value but true or false
+        # MkDocs refuses for the build.
+        if not isinstance(_unless_empty(merged[option], True), bool):
             problems.add(f"{at(option)}: '{option}' must be true or false")
     exclude_patterns = _exclude_patterns(exclude_docs, at("exclude_docs"), problems)
     today = today or _today(where, problems)
@@ -709,7 +722,7 @@ def build_config(
         known_acronyms=frozenset(known),
         privacy_allow=tuple(str(item) for item in allow),
         rules=levels,
-        handouts=merged["handouts"],
+        handouts=_unless_empty(merged["handouts"], True),
         paper_size=paper_size,  # type: ignore[arg-type]
         today=today,
         exclude_docs=exclude_patterns,

@@ -191,13 +191,19 @@ def _revision_folders(
     """The folders `commit`'s own copy of `config_file` (and the files it inherits) names;
     None where it has none. Where that copy cannot be read, or names a folder outside
     the repository, the reader is told that the current folders are used instead."""
-    relative = _inside(repository, config_file, "mkdocs.yml")
+    relative = _inside(repository, config_file, "mkdocs.yml")  # a link's target: git's file
+    # Read where mkdocs.yml is named, a link or not, as MkDocs reads its folders.
+    folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
+    named = Path(folder, config_file.name).as_posix()
     try:
         if not git.export(repository, commit, [relative], into):
             if git.git(repository, "ls-tree", commit, "--", relative).strip():
                 raise DiffError(f"{relative} is no regular file there (a symbolic link?)")
             return None  # the revision has no such file: a handbook older than it
-        copy = into / relative
+        copy = into / named
+        if named != relative:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            (into / relative).replace(copy)
         inherits = inherited_file(copy)
         for _ in range(_MOST_INHERITED):
             if inherits is None or not inherits.is_relative_to(into):
