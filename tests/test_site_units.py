@@ -14,7 +14,11 @@ from coalition_handbook.plugin.theme import RenderedOnce
 from coalition_handbook.published import published_path
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
-from coalition_handbook.site.other_hosts import drop_remote_assets, remote_resources
+from coalition_handbook.site.other_hosts import (
+    drop_remote_assets,
+    remote_redirects,
+    remote_resources,
+)
 from coalition_handbook.site.pages import index_letter, inject_module_header
 from coalition_handbook.site.search_boost import (
     BASE,
@@ -294,10 +298,27 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
         ("<pre><code>&lt;img src=\"https://x.org/a.png\"&gt;</code></pre>", []),
         ('<img src="https://x.org/a.png"><img src="https://x.org/a.png">', ["https://x.org/a.png"]),
         ('<!-- <img src="https://x.org/old.png"> --><p>A page.</p>', []),
+        # What browsers read as another host, with no "//" in it (found in review)
+        ('<img src="https:x.org/a.png">', ["https:x.org/a.png"]),
+        ('<img src="\\\\x.org/a.png">', ["\\\\x.org/a.png"]),
+        ('<img src="https-guide.png">', []),
     ],
 )  # fmt: skip
 def test_what_a_page_would_load_from_another_host(html: str, expected: list[str]) -> None:
     assert remote_resources(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("0; url=https://x.org/", ["https://x.org/"]),
+        ("0; url=https:x.org/", ["https:x.org/"]),  # no "//", another host all the same
+        ("0; url=/\\x.org/", ["/\\x.org/"]),
+        ("0; url=next.html", []),
+    ],
+)
+def test_where_a_page_sends_its_reader_as_it_opens(content: str, expected: list[str]) -> None:
+    assert remote_redirects(f'<meta http-equiv="refresh" content="{content}">') == expected
 
 
 def test_scripts_and_stylesheets_on_another_host_go_off_with_a_warning() -> None:
