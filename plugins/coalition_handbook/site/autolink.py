@@ -47,8 +47,12 @@ SKIPPED_TAGS = frozenset(
 # keeps out of the tree as a placeholder: the text of its element is in the tree, where
 # only these tags say that it is a link's or code's (`_inside_raw_elements`).
 _RAW_TAG = re.compile(HTML_TAG)
+# Of the elements never linked, those that browsers open again in the next paragraph or
+# list item when raw HTML left them open ("formatting elements"); a table cell ends them.
+_FORMATTING_TAGS = frozenset({"a", "code"})
+_CELL_TAGS = frozenset({"td", "th", "caption"})
 # Elements that hold phrasing only: a raw tag left open in a paragraph, list item or cell
-# ends with it, as browsers end it.
+# ends with it (but for `_FORMATTING_TAGS`), as browsers end it.
 _PHRASING_TAGS = frozenset(
     {
         *("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i"),
@@ -299,9 +303,12 @@ def _inside_raw_elements(
     open_count = 0
     block: etree.Element | None = None
     for text, text_block in zip(texts, blocks, strict=True):
-        if text_block is not block:  # a new paragraph, item or cell ends what was open
-            open_tags.clear()
-            open_count = 0
+        if text_block is not block:
+            # A new paragraph or item ends what raw HTML left open there, but for a link
+            # or code, which browsers take on into it; a table cell ends both.
+            for name in list(open_tags):
+                if name not in _FORMATTING_TAGS or text_block.tag in _CELL_TAGS:
+                    open_count -= open_tags.pop(name)
             block = text_block
         inside = RawSpans()
         start = 0 if open_count else None
