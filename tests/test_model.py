@@ -286,15 +286,18 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
     [
         (
             "  # drafts stay out of the site\n  drafts/\n  *.notes.md\n  !drafts/ready.md\n",
-            ["drafts/ready.md", "guides/index.md", "guides/templates/letter.md", "index.md"],
+            [
+                *("drafts/ready.md", "guides/README.old.md", "guides/index.md"),
+                *("guides/templates/letter.md", "index.md"),
+            ],
         ),
         # the site's own patterns may take back what MkDocs leaves out by default
         (
             "  !/templates/\n",
             [
-                *("drafts/README.md", "drafts/idea.md", "drafts/ready.md", "guides/index.md"),
-                *("guides/templates/letter.md", "index.md", "team.notes.md"),
-                "templates/letter.md",
+                *("drafts/README.md", "drafts/idea.md", "drafts/ready.md"),
+                *("guides/README.old.md", "guides/index.md", "guides/templates/letter.md"),
+                *("index.md", "team.notes.md", "templates/letter.md"),
             ],
         ),
         # hidden pages too (found in an audit: published, but never checked)
@@ -302,8 +305,8 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
             "  !.well-known/\n  !.hidden.md\n",
             [
                 *(".hidden.md", ".well-known/about.md", "drafts/README.md", "drafts/idea.md"),
-                *("drafts/ready.md", "guides/index.md", "guides/templates/letter.md"),
-                *("index.md", "team.notes.md"),
+                *("drafts/ready.md", "guides/README.old.md", "guides/index.md"),
+                *("guides/templates/letter.md", "index.md", "team.notes.md"),
             ],
         ),
     ],
@@ -327,6 +330,7 @@ def test_pages_mkdocs_leaves_out_of_the_site_are_not_pages(
         "content/.git/notes.md": page,
         "content/guides/index.md": "# Guides\n",
         "content/guides/README.md": page,  # the folder's page too: MkDocs leaves it out
+        "content/guides/README.old.md": "# Old notes\n",  # no folder's page: published
         "content/drafts/README.md": "# Drafts\n",  # no index beside it: the folder's page
     }
     handbook, findings = load(tmp_path, files)

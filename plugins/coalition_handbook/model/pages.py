@@ -116,6 +116,7 @@ def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[s
     if not os.path.isdir(directory):  # noqa: PTH112
         return []
     excluded = _excluded(exclude)
+    takes_back = any(pattern.lstrip().startswith("!") for pattern in exclude)
     found: list[tuple[tuple[str, ...], str]] = []
     pages: list[tuple[tuple[str, ...], str]] = []  # of the folder being read
     # (path parts, folder, the real paths of the folder and of each folder it is in)
@@ -131,8 +132,8 @@ def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[s
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith(".") and excluded is None:
-                continue  # else the site's patterns may take a hidden page back
+            if name.startswith(".") and not takes_back:
+                continue  # else a `!` pattern of the site's may take a hidden page back
             if excluded is None and name == "templates" and not parts and _is_folder(entry):
                 continue  # MkDocs' own `/templates/`, which only the site's patterns undo
             if entry.is_dir(follow_symlinks=False):
@@ -159,10 +160,14 @@ def _without_readme_beside_index(
 ) -> list[tuple[tuple[str, ...], str]]:
     """The pages of one folder, but for a README that an index page beside it keeps off
     the site: both would be the folder's page, and MkDocs publishes the index."""
-    stems = {os.path.splitext(parts[-1])[0] for parts, _ in pages}  # noqa: PTH122
+    stems = {_stem(parts[-1]) for parts, _ in pages}
     if not {"index", "README"} <= stems:
         return pages
-    return [(parts, path) for parts, path in pages if not parts[-1].startswith("README.")]
+    return [(parts, path) for parts, path in pages if _stem(parts[-1]) != "README"]
+
+
+def _stem(name: str) -> str:
+    return name.rpartition(".")[0]
 
 
 # What MkDocs leaves out before the site's `exclude_docs` (whose `!` lines may take a

@@ -44,7 +44,8 @@ class PreviousSite:
         stopped by its checks, before it sets anything aside, leaves the published site
         in place, not hidden. What a build killed while discarding the old site left of
         it goes."""
-        _remove([site_dir / DISCARDED])
+        with contextlib.suppress(OSError):  # no site_dir yet, or none to search
+            _remove([site_dir / DISCARDED])
         aside = site_dir / ASIDE
         if _drop_unless_folder(aside) and _is_folder(aside):
             # Complete, the whole published site is aside and what stands beside it is
@@ -96,8 +97,10 @@ class PreviousSite:
         _remove([discarded])
         try:
             self.aside.rename(discarded)
-        except OSError:
+        except OSError:  # deleted where it is, its marker first
             discarded = self.aside
+            with contextlib.suppress(OSError):
+                (discarded / _COMPLETE).unlink()
         shutil.rmtree(discarded, ignore_errors=True)
 
 
