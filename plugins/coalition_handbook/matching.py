@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import invert, sub
 from typing import Literal, NamedTuple
 
@@ -417,8 +418,9 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
         if entry.case_rule == "any":
             return entry, True
         if written is None:
-            written = _comparable(found)
-        if written == _comparable(entry.written):
+            # A word of letters and digits alone ("TQ119"), the commonest, is as it is.
+            written = found if found.isalnum() else _comparable(found)
+        if written == _comparable_form(entry.written):
             return entry, True
     for entry in key_entries:
         if entry.case_rule == "report":
@@ -431,6 +433,13 @@ def _comparable(written: str) -> str:
     markup glued into it ("T visa**s**"): two writings of one form in the same case
     compare equal."""
     return WORD_SEPARATORS.sub(" ", written.strip()).replace("\u2019", "'").replace(GLUE, "")
+
+
+@lru_cache(maxsize=16_384)
+def _comparable_form(written: str) -> str:
+    """`_comparable` of a form as the glossary writes it: the same few thousand forms
+    are compared again at every hit of an all-capitals or case-sensitive one."""
+    return _comparable(written)
 
 
 def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
