@@ -51,7 +51,6 @@ _SCHEME = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31
 _EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,256}")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
-_MARKS = str.maketrans({"*": " ", "~": " ", "[": " ", "]": " "})
 # Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
 # inside a word as they are ("victim_id" is one word, not "victim").
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
@@ -109,7 +108,13 @@ def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     masked = mask_addresses(put_back(_INLINE.sub(replacement, aside), restores))
     if "_" in masked:
         masked = _EMPHASIS_UNDERSCORES.sub(_spaces, masked)
-    return _glue_words(view, masked.translate(_MARKS))
+    return _glue_words(view, _blank_marks(masked))
+
+
+def _blank_marks(masked: str) -> str:
+    """Emphasis marks and link brackets made spaces: by `str.replace`, which skips text
+    without them at C speed, about ten times as fast as `str.translate` over a page."""
+    return masked.replace("*", " ").replace("~", " ").replace("[", " ").replace("]", " ")
 
 
 def _glue_words(view: str, masked: str) -> str:
