@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from functools import partial
 
 from ..documents import CheckedText, scan_handbook
@@ -34,6 +34,9 @@ _ACRONYM = re.compile(
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # Every capital A-Z becomes "A": an acronym starts where "AA" is, found by str.find.
 _CAPITALS = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"))
+# The same for ASCII text as bytes (same offsets): a byte table translates a page several
+# times faster than a str one.
+_ASCII_CAPITALS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"A" * 26)
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -108,12 +111,16 @@ def acronyms(view: str) -> Iterator[re.Match[str]]:
     """What `_ACRONYM.finditer(view)` gives, the pattern tried only where two capitals
     start: a pattern that starts with a class of characters scans prose ~3 times slower
     than `str.translate` and `str.find` together."""
-    capitals = view.translate(_CAPITALS)
-    start = capitals.find("AA")
+    next_pair: Callable[[int], int]
+    if view.isascii():
+        next_pair = partial(view.encode("ascii").translate(_ASCII_CAPITALS).find, b"AA")
+    else:
+        next_pair = partial(view.translate(_CAPITALS).find, "AA")
+    start = next_pair(0)
     while start >= 0:
         found = _ACRONYM.match(view, start)
         if found:
             yield found
-            start = capitals.find("AA", found.end())
+            start = next_pair(found.end())
         else:
-            start = capitals.find("AA", start + 1)
+            start = next_pair(start + 1)
