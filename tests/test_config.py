@@ -211,6 +211,24 @@ def test_settings_mkdocs_accepts_are_accepted(tmp_path: Path, plugins: str) -> N
     assert load_config(config_file).handouts is True
 
 
+@pytest.mark.parametrize(
+    "plugins",
+    [
+        "  - group:\n      enabled: false\n      plugins:\n        - handbook: {autolink: all}\n"
+        "  - handbook: {autolink: none}\n",
+        # Material's group plugin is off unless `enabled` is true
+        "  - group:\n      plugins:\n        - handbook: {autolink: all}\n"
+        "  - handbook: {autolink: none}\n",
+        "  - handbook: {enabled: false, autolink: all}\n  - handbook: {autolink: none}\n",
+    ],
+    ids=["group-off", "group-not-on", "instance-off"],
+)
+def test_the_options_read_are_those_of_the_instance_that_runs(tmp_path: Path, plugins: str) -> None:
+    """Found in review: the first instance's options were read, though it does nothing."""
+    config_file = write_config(tmp_path, f"site_name: X\ndocs_dir: content\nplugins:\n{plugins}")
+    assert load_config(config_file).autolink == "none"
+
+
 def test_the_build_refuses_the_plugin_listed_twice(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -206,7 +206,7 @@ def load_config(
         data.get("plugins"), lines.get("plugins", where), lines.get(PLUGIN_NAME, where)
     )
     problems = _Problems()
-    listed = _times_listed(data.get("plugins"))
+    listed = _times_listed(data.get("plugins"), lines.get("plugins", where))
     if listed > 1:
         problems.add(
             f"{lines.get('plugins', where)}: 'plugins' lists the '{PLUGIN_NAME}' plugin "
@@ -494,8 +494,26 @@ def _options_node(plugins: yaml.Node) -> yaml.Node | None:
 
 
 def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, Any]:
-    """The handbook plugin's options in `plugins` (a group's too); `where` and
-    `options_where` place a problem with the list and with the options."""
+    """The handbook plugin's options in `plugins` (a group's too): of the first instance
+    that runs, else of the first one; `where` and `options_where` place a problem with
+    the list and with the options."""
+    instances = _instances(plugins, where, options_where)
+    running = [options for options, runs in instances if runs]
+    return (running or [options for options, _ in instances] or [{}])[0]
+
+
+def _times_listed(plugins: Any, where: str) -> int:
+    """How many instances of the handbook plugin `plugins` runs."""
+    return sum(runs for _, runs in _instances(plugins, where, where))
+
+
+def _instances(
+    plugins: Any, where: str, options_where: str, group_runs: bool = True
+) -> list[tuple[dict[str, Any], bool]]:
+    """(options, whether it runs) of every instance of the handbook plugin in `plugins`,
+    a list or mapping of plugins, groups' included, in order: an instance with `enabled:
+    false` does nothing, nor does any in a group that Material's group plugin does not
+    switch on."""
     entries: list[Any]
     if plugins is None:
         entries = []
@@ -505,7 +523,7 @@ def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, A
         entries = plugins
     else:
         raise ConfigError(f"{where}: 'plugins' must be a list")
-    if isinstance(plugins, list):  # as MkDocs refuses it
+    if isinstance(plugins, list) and group_runs:  # as MkDocs refuses it
         for entry in entries:
             if isinstance(entry, dict) and len(entry) > 1:
                 names = ", ".join(str(name) for name in entry)
@@ -514,9 +532,10 @@ def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, A
                     "give each plugin an item of its own (are its options indented under "
                     "its name?)"
                 )
+    instances: list[tuple[dict[str, Any], bool]] = []
     for entry in entries:
         if entry == PLUGIN_NAME:
-            return {}
+            instances.append(({}, group_runs))
         if not isinstance(entry, dict):
             continue
         if PLUGIN_NAME in entry:
@@ -525,54 +544,15 @@ def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, A
                 raise ConfigError(
                     f"{options_where}: the '{PLUGIN_NAME}' plugin's options must be a mapping"
                 )
-            return options
+            # `enabled` empty is its default, true.
+            instances.append((options, group_runs and options.get("enabled") is not False))
         for group in GROUP_PLUGINS:
             grouped = entry.get(group)
             if isinstance(grouped, dict) and grouped.get("plugins"):
-                options = _plugin_options(grouped["plugins"], where, options_where)
-                if options or _names_plugin(grouped["plugins"]):
-                    return options
-    return {}
-
-
-def _times_listed(plugins: Any) -> int:
-    """How many times `plugins` (a list or mapping of plugins, groups' included) names
-    the handbook plugin switched on: an instance or a group with `enabled: false` does
-    nothing."""
-    entries = (
-        [{name: value} for name, value in plugins.items()] if isinstance(plugins, dict) else plugins
-    )
-    if not isinstance(entries, list):
-        return 0
-    times = 0
-    for entry in entries:
-        if entry == PLUGIN_NAME:
-            times += 1
-        elif isinstance(entry, dict):
-            if PLUGIN_NAME in entry:
-                times += _switched_on(entry[PLUGIN_NAME])
-            for group in GROUP_PLUGINS:
-                grouped = entry.get(group)
-                if isinstance(grouped, dict) and _switched_on(grouped):
-                    times += _times_listed(grouped.get("plugins"))
-    return times
-
-
-def _switched_on(options: Any) -> bool:
-    """Whether a plugin with `options` runs: unless `enabled` is false (empty: the
-    default, true)."""
-    return not (isinstance(options, dict) and options.get("enabled") is False)
-
-
-def _names_plugin(plugins: Any) -> bool:
-    """Whether `plugins` (a list or mapping of plugins) names the handbook plugin."""
-    entries = plugins.items() if isinstance(plugins, dict) else plugins or []
-    return any(
-        entry == PLUGIN_NAME
-        or (isinstance(entry, tuple) and entry[0] == PLUGIN_NAME)
-        or (isinstance(entry, dict) and PLUGIN_NAME in entry)
-        for entry in entries
-    )
+                # Material's group plugin is off unless `enabled` is true.
+                runs = group_runs and grouped.get("enabled") is True
+                instances += _instances(grouped["plugins"], where, options_where, runs)
+    return instances
 
 
 def build_config(
