@@ -165,7 +165,30 @@ def test_a_tag_left_open_ends_as_browsers_end_it(tmp_path: Path) -> None:
         extra_config="markdown_extensions: [tables]\n",
     )
     links = term_links(read(build_site(config), "index.html"))
-    assert [link.ancestors[-1] for link in links] == ["li", "td", "td"]
+    # The link left open goes on through the table after it, as in Chromium.
+    assert [link.ancestors[-1] for link in links] == ["li", "td"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A link starts where another is left open: the first ends there (found in review).
+        'One <a href="https://e.org">stray\n\nTwo <a href="https://f.org">g</a> survivor\n',
+        # What a cell leaves open ends with it, not after the table (found in review).
+        "| a | b |\n|---|---|\n| c | cell <code>x |\n\nAfter, a survivor.\n",
+    ],
+    ids=["second-link", "after-a-table"],
+)
+def test_what_raw_html_left_open_ends_where_browsers_end_it(tmp_path: Path, page: str) -> None:
+    config = write_site(
+        tmp_path,
+        pages={"index.md": f"# Home\n\n{page}"},
+        terms=TERMS,
+        options="autolink: all\n",
+        extra_config="markdown_extensions: [tables]\n",
+    )
+    links = term_links(read(build_site(config), "index.html"))
+    assert [(link.text, link.ancestors[-1]) for link in links] == [("survivor", "p")]
 
 
 def test_no_link_in_an_admonition_title(tmp_path: Path) -> None:

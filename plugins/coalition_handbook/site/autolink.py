@@ -302,13 +302,21 @@ def _inside_raw_elements(
     open_tags: Counter[str] = Counter()
     open_count = 0
     block: etree.Element | None = None
+    # A link or code open where a table cell starts: browsers take it on through the
+    # table, and drop what a cell opens at its end.
+    outside_cells: Counter[str] | None = None
     for text, text_block in zip(texts, blocks, strict=True):
         if text_block is not block:
-            # A new paragraph or item ends what raw HTML left open there, but for a link
-            # or code, which browsers take on into it; a table cell ends both.
-            for name in list(open_tags):
-                if name not in _FORMATTING_TAGS or text_block.tag in _CELL_TAGS:
-                    open_count -= open_tags.pop(name)
+            # A new block ends what raw HTML left open in the last, but for a link or
+            # code, which browsers take on into the next paragraph or item.
+            if outside_cells is not None:
+                open_tags = outside_cells.copy()
+                outside_cells = None
+            for name in [name for name in open_tags if name not in _FORMATTING_TAGS]:
+                del open_tags[name]
+            if text_block.tag in _CELL_TAGS:
+                outside_cells = open_tags.copy()
+            open_count = open_tags.total()
             block = text_block
         inside = RawSpans()
         start = 0 if open_count else None
@@ -319,6 +327,8 @@ def _inside_raw_elements(
             if tag is None or (name := tag.group("tag_name").lower()) not in SKIPPED_TAGS:
                 continue
             if not tag.group("tag").startswith("/"):  # `<a .../>` opens a link all the same
+                if name == "a" and open_tags["a"]:
+                    continue  # a link ends where the next begins: still inside one
                 if not open_count:
                     start = placeholder.end()
                 open_tags[name] += 1
