@@ -302,6 +302,10 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
         ('<img src="https:x.org/a.png">', ["https:x.org/a.png"]),
         ('<img src="\\\\x.org/a.png">', ["\\\\x.org/a.png"]),
         ('<img src="https-guide.png">', []),
+        # Character references and line breaks, as browsers read them (found in review)
+        ('<img src="https&#58;x.org/a.png">', ["https:x.org/a.png"]),
+        ('<img src="&#47;&#47;x.org/a.png">', ["//x.org/a.png"]),
+        ('<img src="h\nttps:x.org/a.png">', ["h\nttps:x.org/a.png"]),
     ],
 )  # fmt: skip
 def test_what_a_page_would_load_from_another_host(html: str, expected: list[str]) -> None:
@@ -315,6 +319,7 @@ def test_what_a_page_would_load_from_another_host(html: str, expected: list[str]
         ("0; url=https:x.org/", ["https:x.org/"]),  # no "//", another host all the same
         ("0; url=/\\x.org/", ["/\\x.org/"]),
         ("0; url=next.html", []),
+        ("0; url=https&colon;x.org/", ["https:x.org/"]),
     ],
 )
 def test_where_a_page_sends_its_reader_as_it_opens(content: str, expected: list[str]) -> None:

@@ -123,7 +123,7 @@ _LOADING_LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "p
 def remote_resources(html: str) -> list[str]:
     """The URLs of what `html` (a page's content) would have a browser fetch from another
     host as the page loads: images, media, frames, scripts, stylesheets."""
-    if not _may_name_another_host(html):  # most pages: nothing to parse
+    if _LOADING_TAG.search(html) is None:  # most pages: nothing to parse
         return []
     if "<!--" in html:  # a comment loads nothing
         html = _COMMENT.sub("", html)
@@ -152,7 +152,7 @@ def remote_redirects(html: str) -> list[str]:
     http-equiv="refresh">`): no content policy stops a page from going elsewhere."""
     # Every page is looked at, whole: most have no "refresh" at all (lower() and `in` take
     # a tenth of the time of a case-blind regular expression).
-    if "refresh" not in html.lower() or not _may_name_another_host(html):
+    if "refresh" not in html.lower():
         return []
     if "<!--" in html:  # a comment sends no one anywhere
         html = _COMMENT.sub("", html)
@@ -175,15 +175,6 @@ _ANOTHER_HOST = re.compile(r"https?:|[/\\]{2}", re.IGNORECASE)
 # Browsers strip these from the ends of a URL, and tabs and line breaks from anywhere.
 _URL_ENDS = "".join(chr(code) for code in range(0x21))
 _TABS_AND_BREAKS = str.maketrans("", "", "\t\n\r")
-
-
-def _may_name_another_host(html: str) -> bool:
-    """Whether `html` may hold an address of another host (`_ANOTHER_HOST`): a quick test
-    before any parsing."""
-    return "//" in html or "\\" in html or _HTTP_SCHEME.search(html) is not None
-
-
-_HTTP_SCHEME = re.compile(r"[hH][tT][tT][pP][sS]?:")
 
 
 def _on_another_host(url: str) -> bool:
