@@ -48,7 +48,8 @@ SKIPPED_TAGS = frozenset(
 # only these tags say that it is a link's or code's (`_inside_raw_elements`).
 _RAW_TAG = re.compile(HTML_TAG)
 # Of the elements never linked, those that browsers open again in the next paragraph or
-# list item when raw HTML left them open ("formatting elements"); a table cell ends them.
+# list item when raw HTML left them open ("formatting elements"); what a table cell
+# opens ends with the cell.
 _FORMATTING_TAGS = frozenset({"a", "code"})
 _CELL_TAGS = frozenset({"td", "th", "caption"})
 # Elements that hold phrasing only: a raw tag left open in a paragraph, list item or cell
