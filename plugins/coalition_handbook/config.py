@@ -202,11 +202,12 @@ def load_config(
     if not config_file.exists():
         raise ConfigError(f"{config_file}: no such file")
     data, lines = _read_config_file(config_file, where, seen=())
-    options = _plugin_options(
+    instances = _instances(
         data.get("plugins"), lines.get("plugins", where), lines.get(PLUGIN_NAME, where)
     )
+    options = _options_that_run(instances)
     problems = _Problems()
-    listed = _times_listed(data.get("plugins"), lines.get("plugins", where))
+    listed = sum(runs for _, runs in instances)
     if listed > 1:
         problems.add(
             f"{lines.get('plugins', where)}: 'plugins' lists the '{PLUGIN_NAME}' plugin "
@@ -494,17 +495,15 @@ def _options_node(plugins: yaml.Node) -> yaml.Node | None:
 
 
 def _plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, Any]:
-    """The handbook plugin's options in `plugins` (a group's too): of the first instance
-    that runs, else of the first one; `where` and `options_where` place a problem with
-    the list and with the options."""
-    instances = _instances(plugins, where, options_where)
+    """The handbook plugin's options in `plugins` (a group's too); `where` and
+    `options_where` place a problem with the list and with the options."""
+    return _options_that_run(_instances(plugins, where, options_where))
+
+
+def _options_that_run(instances: list[tuple[dict[str, Any], bool]]) -> dict[str, Any]:
+    """The options of the first instance (`_instances`) that runs, else of the first."""
     running = [options for options, runs in instances if runs]
     return (running or [options for options, _ in instances] or [{}])[0]
-
-
-def _times_listed(plugins: Any, where: str) -> int:
-    """How many instances of the handbook plugin `plugins` runs."""
-    return sum(runs for _, runs in _instances(plugins, where, where))
 
 
 def _instances(

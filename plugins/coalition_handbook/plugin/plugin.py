@@ -33,7 +33,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..cache import RunCache
 from ..check import CheckResult, run_checks
-from ..config import OPTION_DEFAULTS, ConfigError, HandbookConfig, build_config
+from ..config import (
+    OPTION_DEFAULTS,
+    ConfigError,
+    HandbookConfig,
+    build_config,
+    relative_name,
+)
 from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
 from ..findings import Finding, Severity
@@ -200,9 +206,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.warning(warning)
         for warning in drop_legacy_analytics(config):
             log.warning(warning)
-        docs = posixpath.relpath(
-            Path(config.docs_dir).as_posix(), Path(config.config_file_path).parent.as_posix()
-        )
+        docs = relative_name(Path(config.docs_dir), Path(config.config_file_path).parent)
         for warning in drop_remote_assets(config.extra_javascript, config.extra_css, docs):
             log.warning(warning)
         self.offline = _offline_build(config)
