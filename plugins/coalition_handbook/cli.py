@@ -170,10 +170,12 @@ def _require_a_handbook(config: HandbookConfig, config_file: Path) -> None:
 
 def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .check import run_checks
+    from .parallel import two_processes_allowed
     from .report import FORMATTERS
     from .report.workspace import FORMATS_READ_BY_GITHUB, from_workspace, workspace_folder
 
-    result = run_checks(config)
+    with two_processes_allowed():  # this command owns its process: it may fork
+        result = run_checks(config)
     findings = result.findings
     if args.format in FORMATS_READ_BY_GITHUB:
         findings = from_workspace(findings, workspace_folder(config.root))

@@ -8,15 +8,17 @@ term rule, the site's "Used on" lists and the handouts' "Key terms" share one sc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from functools import partial
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
 from .markdown import LONE_CARRIAGE_RETURN, LineIndex, checkable_text, mask_addresses
 from .matching import FormEntry, Hit, Match, Matcher
 from .model.types import Handbook, Module, Origin, Protocol, RejectedRecord, Span, Term
+from .parallel import in_two_processes
 from .pickling import constructed_again
 from .yaml_text import source_offsets
 
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
     from .rules.base import CheckContext
 
 DocumentKind = Literal["page", "term", "protocol", "module"]
+# Scanning a document, its term and privacy rules: about 16 characters a microsecond.
+_CHARACTERS_PER_MICROSECOND = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,70 +307,57 @@ def _scan(
     terms_key: str,
 ) -> list[ScannedDocument]:
     get_matcher = term_matcher if callable(term_matcher) else lambda: term_matcher
-    scanner = _Scanner(
+    jobs: list[_Job] = [
+        _Job(page.path, "page", None, page.origin, partial(_page_texts, page.origin))
+        for page in handbook.pages
+    ]
+    jobs += [
+        _Job(term.origin.path, "term", term.id, term.origin, partial(_term_texts, term))
+        for term in handbook.terms.values()
+    ]
+    records: list[Protocol | Module | RejectedRecord] = [
+        *handbook.protocols.values(),
+        *handbook.modules.values(),
+        *handbook.rejected_records,
+    ]
+    jobs += [
+        _Job(
+            record.origin.path,
+            record.kind if isinstance(record, RejectedRecord) else _kind_of(record),
+            record.id,
+            record.origin,
+            partial(_record_texts, record),
+        )
+        for record in records
+    ]
+    return _Scanner(
         get_matcher, cache if cache is not None and cache.enabled else None, terms_key
-    )
-    documents: list[ScannedDocument] = []
-    for page in handbook.pages:
-        origin = page.origin
-        documents.append(
-            scanner.document(
-                page.path,
-                "page",
-                None,
-                origin,
-                lambda origin=origin: [
-                    CheckedText(
-                        origin.path, "", origin.text, checkable_text(origin.text, origin.body_line)
-                    )
-                ],
-            )
-        )
-    for term in handbook.terms.values():
-        documents.append(
-            scanner.document(
-                term.origin.path,
-                "term",
-                term.id,
-                term.origin,
-                lambda term=term: _term_texts(term),
-            )
-        )
-    for protocol in handbook.protocols.values():
-        documents.append(
-            scanner.document(
-                protocol.origin.path,
-                "protocol",
-                protocol.id,
-                protocol.origin,
-                lambda protocol=protocol: _record_texts(protocol),
-            )
-        )
-    for module in handbook.modules.values():
-        documents.append(
-            scanner.document(
-                module.origin.path,
-                "module",
-                module.id,
-                module.origin,
-                lambda module=module: _record_texts(module),
-            )
-        )
-    for rejected in handbook.rejected_records:
-        documents.append(
-            scanner.document(
-                rejected.origin.path,
-                rejected.kind,
-                rejected.id,
-                rejected.origin,
-                lambda rejected=rejected: _record_texts(rejected),
-            )
-        )
-    return documents
+    ).documents(jobs)
+
+
+def _kind_of(record: Protocol | Module) -> DocumentKind:
+    return "protocol" if isinstance(record, Protocol) else "module"
+
+
+def _page_texts(origin: Origin) -> list[CheckedText]:
+    return [
+        CheckedText(origin.path, "", origin.text, checkable_text(origin.text, origin.body_line))
+    ]
+
+
+class _Job(NamedTuple):
+    """A document to scan: its file, kind and owner, and how to read its checked texts."""
+
+    path: str
+    kind: DocumentKind
+    owner: str | None
+    origin: Origin
+    texts: Callable[[], list[CheckedText]]
 
 
 class _Scanner:
-    """Scans one document at a time, through the cache when there is one."""
+    """Scans documents: those the cache holds are taken from it, the others scanned, in
+    two processes where that pays (`parallel`)."""
 
     def __init__(
         self, get_matcher: Callable[[], Matcher], cache: RunCache | None, terms_key: str
@@ -375,34 +366,79 @@ class _Scanner:
         self.cache = cache
         self.terms_key = terms_key
 
-    def document(
-        self,
-        path: str,
-        kind: DocumentKind,
-        owner: str | None,
-        origin: Origin,
-        texts: Callable[[], list[CheckedText]],
-    ) -> ScannedDocument:
-        if self.cache is None:
-            STATS.scanned += 1
-            return _document(path, kind, owner, texts(), self.get_matcher())
-        key = self.cache.key(
-            "scan", self.terms_key, kind, path, owner or "", str(origin.body_line), origin.text
+    def documents(self, jobs: list[_Job]) -> list[ScannedDocument]:
+        documents: list[ScannedDocument | None] = [None] * len(jobs)
+        keys: list[str] = []
+        if self.cache is not None:
+            keys = [self._key(job) for job in jobs]
+            for index, (job, key) in enumerate(zip(jobs, keys, strict=True)):
+                documents[index] = self._cached(job, key)
+        missing = [index for index, found in enumerate(documents) if found is None]
+        if missing:
+            STATS.scanned += len(missing)
+            term_matcher = self.get_matcher()  # built before a fork: both processes use it
+
+            def scan_jobs(indexes: Sequence[int]) -> list[ScannedDocument]:
+                return [
+                    _document(job.path, job.kind, job.owner, job.texts(), term_matcher)
+                    for job in map(jobs.__getitem__, indexes)
+                ]
+
+            def cost(index: int) -> float:
+                return len(jobs[index].origin.text) / _CHARACTERS_PER_MICROSECOND
+
+            def received(indexes: Sequence[int], sent: list[_Stored]) -> list[ScannedDocument]:
+                return list(map(_stored_document, map(jobs.__getitem__, indexes), sent))
+
+            scanned = in_two_processes(scan_jobs, missing, cost, _to_store, received)
+            for index, document in zip(missing, scanned, strict=True):
+                documents[index] = document
+                if self.cache is not None:
+                    self.cache.store(f"scan-{document.kind}", keys[index], _stored(document))
+        return cast(list[ScannedDocument], documents)
+
+    def _key(self, job: _Job) -> str:
+        assert self.cache is not None
+        origin = job.origin
+        return self.cache.key(
+            "scan",
+            self.terms_key,
+            job.kind,
+            job.path,
+            job.owner or "",
+            str(origin.body_line),
+            origin.text,
         )
-        stored = self.cache.load(f"scan-{kind}", key)
-        if stored is not None:
-            views, hits = stored
-            checked = tuple(
-                CheckedText(path, text_key, origin.text, view, offsets)
-                for text_key, view, offsets in views
-            )
-            return ScannedDocument(path, kind, owner, checked, hits)
-        STATS.scanned += 1
-        scanned = _document(path, kind, owner, texts(), self.get_matcher())
-        # The source text is the record's own: kept once, in the records namespace.
-        views = tuple((text.key, text.view, text.offsets) for text in scanned.texts)
-        self.cache.store(f"scan-{kind}", key, (views, scanned.hits))
-        return scanned
+
+    def _cached(self, job: _Job, key: str) -> ScannedDocument | None:
+        assert self.cache is not None
+        stored = self.cache.load(f"scan-{job.kind}", key)
+        return None if stored is None else _stored_document(job, stored)
+
+
+# A scanned document as the cache stores it, and as a second process sends it back: the
+# (key, view, offsets) of each text and the hits in each. The source text is the file's,
+# which the records (and the other process) hold already.
+_Stored = tuple[
+    tuple[tuple[str, str, "list[int] | ScalarOffsets | None"], ...], tuple[list[Hit], ...]
+]
+
+
+def _stored(document: ScannedDocument) -> _Stored:
+    return tuple((text.key, text.view, text.offsets) for text in document.texts), document.hits
+
+
+def _to_store(documents: list[ScannedDocument]) -> list[_Stored]:
+    return list(map(_stored, documents))
+
+
+def _stored_document(job: _Job, stored: _Stored) -> ScannedDocument:
+    views, hits = stored
+    checked = tuple(
+        CheckedText(job.path, text_key, job.origin.text, view, offsets)
+        for text_key, view, offsets in views
+    )
+    return ScannedDocument(job.path, job.kind, job.owner, checked, hits)
 
 
 def _record_texts(record: Protocol | Module | RejectedRecord) -> list[CheckedText]:

@@ -1,0 +1,257 @@
+"""Sharing the scan with a second process (`parallel`): the same results as one process
+computes, the child's part computed by the child, and any failure of the child made
+good here; no fork where it is not allowed, not safe or does not pay."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from coalition_handbook import parallel
+from coalition_handbook.cache import DISABLE_VARIABLE, STATS, RunCache
+from coalition_handbook.cli import main
+from coalition_handbook.config import load_config
+from coalition_handbook.documents import scan
+from coalition_handbook.matching import Matcher
+from coalition_handbook.model import load_handbook
+from coalition_handbook.parallel import in_two_processes, two_processes_allowed
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(
+    sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2,
+    reason="forks only on Linux with two CPUs",
+)
+
+
+@pytest.fixture(autouse=True)
+def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process is taken to run one thread: a session fixture of other tests (a local
+    web server) may have left one running in this worker, which the child never uses."""
+    monkeypatch.setattr(parallel, "_threads_running", lambda: 1)
+
+
+@pytest.fixture
+def any_size(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fork for work of any size, inside `two_processes_allowed`."""
+    monkeypatch.setattr(parallel, "MIN_COST", 0)
+    with two_processes_allowed():
+        yield
+
+
+def with_pid(items: Sequence[int]) -> list[tuple[int, int]]:
+    """Each item with the process that computed it."""
+    return [(item, os.getpid()) for item in items]
+
+
+def no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_the_last_part_is_computed_by_a_child_and_the_order_kept(any_size: None) -> None:
+    results = in_two_processes(with_pid, list(range(100)), lambda item: 1)
+    assert [item for item, _ in results] == list(range(100))
+    pids = [pid for _, pid in results]
+    here = pids.index(next(pid for pid in pids if pid != os.getpid()))
+    assert set(pids[:here]) == {os.getpid()}
+    assert len(set(pids[here:])) == 1
+    # The child's share is a little under half of the work.
+    assert 40 <= 100 - here <= 50
+    assert no_child_left()
+
+
+def test_costs_decide_the_split(any_size: None) -> None:
+    # One heavy item first: the child takes all the light ones after it.
+    costs = {0: 1000, **dict.fromkeys(range(1, 11), 1)}
+    results = in_two_processes(with_pid, list(range(11)), costs.__getitem__)
+    assert results[0][1] == os.getpid()
+    assert {pid for _, pid in results[1:]} != {os.getpid()}
+
+
+def test_without_permission_or_below_the_size_nothing_forks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    items = list(range(10))
+    assert {pid for _, pid in in_two_processes(with_pid, items, lambda item: 10**6)} == {
+        os.getpid()
+    }
+    with two_processes_allowed():
+        monkeypatch.setattr(parallel, "MIN_COST", 1000)
+        assert {pid for _, pid in in_two_processes(with_pid, items, lambda item: 99)} == {
+            os.getpid()
+        }
+        monkeypatch.setattr(parallel, "MIN_COST", 0)
+        assert len({pid for _, pid in in_two_processes(with_pid, items, lambda item: 99)}) == 2
+    # The permission ends with its block.
+    assert {pid for _, pid in in_two_processes(with_pid, items, lambda item: 10**6)} == {
+        os.getpid()
+    }
+
+
+def test_with_another_thread_running_nothing_forks(
+    any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "_threads_running", threading.active_count)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        results = in_two_processes(with_pid, list(range(10)), lambda item: 1)
+    finally:
+        stop.set()
+        thread.join()
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_a_child_that_fails_has_its_part_computed_here(any_size: None) -> None:
+    parent = os.getpid()
+
+    def fails_in_the_child(items: Sequence[int]) -> list[tuple[int, int]]:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return with_pid(items)
+
+    results = in_two_processes(fails_in_the_child, list(range(20)), lambda item: 1)
+    assert results == [(item, parent) for item in range(20)]
+    assert no_child_left()
+
+
+def test_a_child_that_dies_has_its_part_computed_here(any_size: None) -> None:
+    parent = os.getpid()
+
+    def dies_in_the_child(items: Sequence[int]) -> list[tuple[int, int]]:
+        if os.getpid() != parent:
+            os._exit(3)
+        return with_pid(items)
+
+    results = in_two_processes(dies_in_the_child, list(range(20)), lambda item: 1)
+    assert results == [(item, parent) for item in range(20)]
+    assert no_child_left()
+
+
+def test_an_error_is_raised_here_and_the_child_reaped(any_size: None) -> None:
+    def always_fails(items: Sequence[int]) -> list[int]:
+        raise ValueError("bad input")
+
+    with pytest.raises(ValueError, match="bad input"):
+        in_two_processes(always_fails, list(range(20)), lambda item: 1)
+    assert no_child_left()
+
+
+_PRINTS_IN_THE_CHILD = """
+import os, sys
+from coalition_handbook import parallel
+parent = os.getpid()
+def compute(items):
+    if os.getpid() != parent:
+        print("child", flush=True)  # what a warning written by the child would do
+    return list(items)
+parallel.MIN_COST = 0
+print("once")  # to a pipe: buffered, not yet written at the fork
+with parallel.two_processes_allowed():
+    assert parallel.in_two_processes(compute, list(range(20)), lambda item: 1) == list(range(20))
+"""
+
+
+def test_nothing_printed_before_the_fork_is_printed_twice() -> None:
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    run = subprocess.run(
+        [sys.executable, "-c", _PRINTS_IN_THE_CHILD],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=buffered,
+    )
+    assert sorted(run.stdout.split()) == ["child", "once"]
+
+
+def test_the_example_handbook_scans_alike_in_one_and_in_two_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_config(ROOT / "mkdocs.yml")
+    handbook, _ = load_handbook(config)
+    matcher = Matcher.from_terms(handbook.terms.values())
+    alone = scan(handbook, matcher)
+    monkeypatch.setattr(parallel, "MIN_COST", 0)
+    sender = tmp_path / "sender"
+    real = parallel.in_two_processes
+
+    def watched(compute, items, cost, send, receive):  # type: ignore[no-untyped-def]
+        def sent_by_the_child(results):  # type: ignore[no-untyped-def]
+            sender.write_text(f"{os.getpid()} {len(results)}", encoding="utf-8")
+            return send(results)
+
+        return real(compute, items, cost, sent_by_the_child, receive)
+
+    monkeypatch.setattr("coalition_handbook.documents.in_two_processes", watched)
+    with two_processes_allowed():
+        shared = scan(handbook, matcher)
+    pid, count = map(int, sender.read_text(encoding="utf-8").split())
+    assert pid != os.getpid()
+    assert 0 < count < len(alone)
+    assert shared == alone
+    assert [document.matches for document in shared] == [document.matches for document in alone]
+
+
+def test_documents_scanned_in_two_processes_are_cached_as_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, any_size: None
+) -> None:
+    config = load_config(ROOT / "mkdocs.yml")
+    handbook, _ = load_handbook(config)
+    matcher = Matcher.from_terms(handbook.terms.values())
+    cache = RunCache(tmp_path)
+    scanned_before = STATS.scanned
+    shared = scan(handbook, matcher, cache, "forms")
+    cache.flush()
+    assert STATS.scanned - scanned_before == len(shared)
+    monkeypatch.setattr(parallel, "MIN_COST", 10**15)
+    again = scan(handbook, matcher, RunCache(tmp_path), "forms")
+    assert STATS.scanned - scanned_before == len(shared)  # every document from the cache
+    assert again == shared == scan(handbook, matcher)
+
+
+def test_handbook_check_reports_alike_in_one_and_in_two_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("content", "glossary", "protocols"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    # Findings of every term rule, of privacy.pii and of a term file with problems.
+    (tmp_path / "glossary" / "broken.yml").write_text(
+        "term: broken\nversion: 0\ndefinition: A child prostitute.\n", encoding="utf-8"
+    )
+    (tmp_path / "content" / "findings.md").write_text(
+        "# Findings\n\nA child prostitute met the ZQX desk about her t visa.\n\n"
+        "Call 555-123-4567 for the blue campaign.\n",
+        encoding="utf-8",
+    )
+    check = ["check", "-f", str(tmp_path / "mkdocs.yml"), "--format", "json"]
+    monkeypatch.setattr(parallel, "MIN_COST", 10**15)  # one process
+    with monkeypatch.context() as patched:
+        patched.setenv(DISABLE_VARIABLE, "1")
+        assert main(check) == 1
+    alone = json.loads(capsys.readouterr().out)
+    rules = {finding["rule"] for finding in alone["findings"]}
+    assert rules >= {
+        "term.avoid",
+        "term.case",
+        "term.unknown-acronym",
+        "privacy.pii",
+        "glossary.schema",
+    }
+    monkeypatch.setattr(parallel, "MIN_COST", 0)
+    for _ in ("first run, filling the cache", "warm run"):
+        assert main(check) == 1
+        assert json.loads(capsys.readouterr().out) == alone
