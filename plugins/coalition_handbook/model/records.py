@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding, source_excerpt
+from ..parallel import in_two_processes
 from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
 from .source import (
     SLUG,
@@ -37,6 +38,11 @@ from .types import Heading, Origin, RecordKind, RejectedRecord
 from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
 
 T = TypeVar("T")
+# A record file read: the record built (None if it has problems), its problems, and what
+# can still be checked of a file with problems. What the cache keeps of each file.
+_Entry = tuple[T | None, list[Finding], RejectedRecord | None]
+# Parsing and validating a record file: about 2 bytes a microsecond.
+_YAML_BYTES_PER_MICROSECOND = 2
 
 _KIND_NOUNS = {"term": "a term", "protocol": "a protocol", "module": "a module's front matter"}
 
@@ -281,22 +287,42 @@ def cached_records(
     """Load and build every record file of `paths`, each through the persistent cache:
     a file whose bytes did not change since a run that kept it is not parsed again.
     Also what can still be checked of the files with problems."""
+    entries: list[_Entry[T] | None] = [None] * len(paths)
+    keys: list[str] = []
+    if cache is not None and cache.enabled:
+        keys = [
+            cache.key(kind, relative_path(config, path), cache.file_digest(path)) for path in paths
+        ]
+        entries = [cache.load(f"records-{kind}", key) for key in keys]
+    missing = [index for index, entry in enumerate(entries) if entry is None]
+    if missing:
+        STATS.parsed += len(missing)
+
+        def load(indexes: Sequence[int]) -> list[_Entry[T]]:
+            loaded: list[_Entry[T]] = []
+            for index in indexes:
+                record, problems, left_out = load_yaml_record(
+                    paths[index], config, kind, rule, cache
+                )
+                loaded.append((build(record) if record is not None else None, problems, left_out))
+            return loaded
+
+        def cost(index: int) -> float:
+            try:
+                return paths[index].stat().st_size / _YAML_BYTES_PER_MICROSECOND
+            except OSError:
+                return 0
+
+        loaded = in_two_processes(load, missing, cost)
+        for index, entry in zip(missing, loaded, strict=True):
+            entries[index] = entry
+            if keys and cache is not None:
+                cache.store(f"records-{kind}", keys[index], entry)
     built: dict[str, T] = {}
     findings: list[Finding] = []
     rejected: list[RejectedRecord] = []
-    for path in paths:
-        key = ""
-        entry: tuple[T | None, list[Finding], RejectedRecord | None] | None = None
-        if cache is not None and cache.enabled:
-            relative = relative_path(config, path)
-            key = cache.key(kind, relative, cache.file_digest(path))
-            entry = cache.load(f"records-{kind}", key)
-        if entry is None:
-            STATS.parsed += 1
-            record, problems, left_out = load_yaml_record(path, config, kind, rule, cache)
-            entry = (build(record) if record is not None else None, problems, left_out)
-            if key and cache is not None:
-                cache.store(f"records-{kind}", key, entry)
+    for path, entry in zip(paths, entries, strict=True):
+        assert entry is not None
         value, problems, left_out = entry
         findings.extend(problems)
         if value is not None:
