@@ -299,6 +299,9 @@ def _inside_raw_elements(
     HTML opened and that is never linked (`<a href>`, `<code>`, `<kbd>`...): the tags are
     placeholders in the texts, what they hold is text between them, possibly in later
     texts of the same block (`blocks[i]` holds `texts[i]`)."""
+    tags = _raw_tags(raw_html)
+    if not tags:  # no raw element that is never linked: most pages
+        return [_NO_SPANS] * len(texts)
     spans: list[RawSpans] = []
     open_tags: Counter[str] = Counter()
     open_count = 0
@@ -322,12 +325,11 @@ def _inside_raw_elements(
         inside = RawSpans()
         start = 0 if open_count else None
         for placeholder in HTML_PLACEHOLDER_RE.finditer(text) if STX in text else ():
-            number = int(placeholder.group(1))
-            stashed = raw_html[number] if number < len(raw_html) else None
-            tag = _RAW_TAG.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
-            if tag is None or (name := tag.group("tag_name").lower()) not in SKIPPED_TAGS:
+            tag = tags.get(int(placeholder.group(1)))
+            if tag is None:
                 continue
-            if not tag.group("tag").startswith("/"):  # `<a .../>` opens a link all the same
+            name, closing = tag
+            if not closing:  # `<a .../>` opens a link all the same
                 if name == "a" and open_tags["a"]:
                     continue  # a link ends where the next begins: still inside one
                 if not open_count:
@@ -363,6 +365,20 @@ class RawSpans:
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self._ends, start)  # the first span ending after start
         return index < len(self._starts) and self._starts[index] < end
+
+
+_NO_SPANS = RawSpans()  # never added to: shared by every text without raw HTML
+
+
+def _raw_tags(raw_html: Sequence[object]) -> dict[int, tuple[str, bool]]:
+    """(name, whether it closes) of each stashed raw tag of an element that is never
+    linked (`SKIPPED_TAGS`), by its placeholder's number."""
+    tags: dict[int, tuple[str, bool]] = {}
+    for number, stashed in enumerate(raw_html):
+        tag = _RAW_TAG.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
+        if tag is not None and (name := tag.group("tag_name").lower()) in SKIPPED_TAGS:
+            tags[number] = name, tag.group("tag").startswith("/")
+    return tags
 
 
 def _referenced_character(stashed: object) -> str | None:
