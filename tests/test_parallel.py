@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,25 @@ def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children `in_two_processes` forks, as it forks them."""
+    children: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        child = real_fork()
+        if child:
+            children.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", fork)
+    return children
+
+
+@pytest.fixture
 def any_size(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fork for work of any size, inside `two_processes_allowed`."""
+    monkeypatch.delenv(parallel.ONE_PROCESS_VARIABLE, raising=False)
     monkeypatch.setattr(parallel, "MIN_COST", 0)
     with two_processes_allowed():
         yield
@@ -52,15 +70,20 @@ def with_pid(items: Sequence[int]) -> list[tuple[int, int]]:
     return [(item, os.getpid()) for item in items]
 
 
-def no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+def reaped(children: list[int]) -> bool:
+    """Whether every child forked was waited for (none left running or a zombie)."""
+    for child in children:
+        try:
+            os.waitpid(child, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return bool(children)
 
 
-def test_the_last_part_is_computed_by_a_child_and_the_order_kept(any_size: None) -> None:
+def test_the_last_part_is_computed_by_a_child_and_the_order_kept(
+    any_size: None, forks: list[int]
+) -> None:
     results = in_two_processes(with_pid, list(range(100)), lambda item: 1)
     assert [item for item, _ in results] == list(range(100))
     pids = [pid for _, pid in results]
@@ -69,7 +92,8 @@ def test_the_last_part_is_computed_by_a_child_and_the_order_kept(any_size: None)
     assert len(set(pids[here:])) == 1
     # The child's share is a little under half of the work.
     assert 40 <= 100 - here <= 50
-    assert no_child_left()
+    assert pids[here] == forks[0]
+    assert reaped(forks)
 
 
 def test_costs_decide_the_split(any_size: None) -> None:
@@ -77,7 +101,9 @@ def test_costs_decide_the_split(any_size: None) -> None:
     costs = {0: 1000, **dict.fromkeys(range(1, 11), 1)}
     results = in_two_processes(with_pid, list(range(11)), costs.__getitem__)
     assert results[0][1] == os.getpid()
-    assert {pid for _, pid in results[1:]} != {os.getpid()}
+    children = {pid for _, pid in results[1:]}
+    assert len(children) == 1
+    assert os.getpid() not in children
 
 
 def test_without_permission_or_below_the_size_nothing_forks(
@@ -115,7 +141,7 @@ def test_with_another_thread_running_nothing_forks(
     assert {pid for _, pid in results} == {os.getpid()}
 
 
-def test_a_child_that_fails_has_its_part_computed_here(any_size: None) -> None:
+def test_a_child_that_fails_has_its_part_computed_here(any_size: None, forks: list[int]) -> None:
     parent = os.getpid()
 
     def fails_in_the_child(items: Sequence[int]) -> list[tuple[int, int]]:
@@ -125,10 +151,10 @@ def test_a_child_that_fails_has_its_part_computed_here(any_size: None) -> None:
 
     results = in_two_processes(fails_in_the_child, list(range(20)), lambda item: 1)
     assert results == [(item, parent) for item in range(20)]
-    assert no_child_left()
+    assert reaped(forks)
 
 
-def test_a_child_that_dies_has_its_part_computed_here(any_size: None) -> None:
+def test_a_child_that_dies_has_its_part_computed_here(any_size: None, forks: list[int]) -> None:
     parent = os.getpid()
 
     def dies_in_the_child(items: Sequence[int]) -> list[tuple[int, int]]:
@@ -138,16 +164,16 @@ def test_a_child_that_dies_has_its_part_computed_here(any_size: None) -> None:
 
     results = in_two_processes(dies_in_the_child, list(range(20)), lambda item: 1)
     assert results == [(item, parent) for item in range(20)]
-    assert no_child_left()
+    assert reaped(forks)
 
 
-def test_an_error_is_raised_here_and_the_child_reaped(any_size: None) -> None:
+def test_an_error_is_raised_here_and_the_child_reaped(any_size: None, forks: list[int]) -> None:
     def always_fails(items: Sequence[int]) -> list[int]:
         raise ValueError("bad input")
 
     with pytest.raises(ValueError, match="bad input"):
         in_two_processes(always_fails, list(range(20)), lambda item: 1)
-    assert no_child_left()
+    assert reaped(forks)
 
 
 _PRINTS_IN_THE_CHILD = """
@@ -177,14 +203,10 @@ def test_nothing_printed_before_the_fork_is_printed_twice() -> None:
     assert sorted(run.stdout.split()) == ["child", "once"]
 
 
-def test_the_example_handbook_scans_alike_in_one_and_in_two_processes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    config = load_config(ROOT / "mkdocs.yml")
-    handbook, _ = load_handbook(config)
-    matcher = Matcher.from_terms(handbook.terms.values())
-    alone = scan(handbook, matcher)
-    monkeypatch.setattr(parallel, "MIN_COST", 0)
+@pytest.fixture
+def scan_sender(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], tuple[int, int]]:
+    """(pid, count) of the process that sent scanned documents back, and how many: the
+    scan's child writes them down as it sends."""
     sender = tmp_path / "sender"
     real = parallel.in_two_processes
 
@@ -196,9 +218,25 @@ def test_the_example_handbook_scans_alike_in_one_and_in_two_processes(
         return real(compute, items, cost, sent_by_the_child, receive)
 
     monkeypatch.setattr("coalition_handbook.documents.in_two_processes", watched)
+
+    def sent() -> tuple[int, int]:
+        pid, count = map(int, sender.read_text(encoding="utf-8").split())
+        return pid, count
+
+    return sent
+
+
+def test_the_example_handbook_scans_alike_in_one_and_in_two_processes(
+    monkeypatch: pytest.MonkeyPatch, scan_sender: Callable[[], tuple[int, int]]
+) -> None:
+    config = load_config(ROOT / "mkdocs.yml")
+    handbook, _ = load_handbook(config)
+    matcher = Matcher.from_terms(handbook.terms.values())
+    alone = scan(handbook, matcher)
+    monkeypatch.setattr(parallel, "MIN_COST", 0)
     with two_processes_allowed():
         shared = scan(handbook, matcher)
-    pid, count = map(int, sender.read_text(encoding="utf-8").split())
+    pid, count = scan_sender()
     assert pid != os.getpid()
     assert 0 < count < len(alone)
     assert shared == alone
@@ -223,7 +261,10 @@ def test_documents_scanned_in_two_processes_are_cached_as_in_one(
 
 
 def test_handbook_check_reports_alike_in_one_and_in_two_processes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    scan_sender: Callable[[], tuple[int, int]],
 ) -> None:
     for name in ("content", "glossary", "protocols"):
         shutil.copytree(ROOT / name, tmp_path / name)
@@ -255,3 +296,61 @@ def test_handbook_check_reports_alike_in_one_and_in_two_processes(
     for _ in ("first run, filling the cache", "warm run"):
         assert main(check) == 1
         assert json.loads(capsys.readouterr().out) == alone
+    assert scan_sender()[0] != os.getpid()  # the command let the first run fork
+
+
+def test_handbook_one_process_turns_it_off(any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.ONE_PROCESS_VARIABLE, "1")
+    assert {pid for _, pid in in_two_processes(with_pid, list(range(10)), lambda item: 1)} == {
+        os.getpid()
+    }
+
+
+@pytest.mark.parametrize(
+    ("quota", "forked"),
+    [("max 100000", True), ("200000 100000", True), ("100000 100000", False), ("", True)],
+)
+def test_a_control_group_quota_under_two_cpus_turns_it_off(
+    any_size: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quota: str, forked: bool
+) -> None:
+    (tmp_path / "cpu.max").write_text(quota + "\n", encoding="ascii")
+    monkeypatch.setattr(parallel, "CPU_QUOTA", tmp_path / "cpu.max")
+    results = in_two_processes(with_pid, list(range(10)), lambda item: 1)
+    assert (len({pid for _, pid in results}) == 2) is forked
+
+
+def test_a_process_that_ignores_sigchld_gets_the_childs_results(any_size: None) -> None:
+    # A supervisor may start the command so: the child is reaped by the system, and
+    # there is no exit status to wait for.
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        results = in_two_processes(with_pid, list(range(20)), lambda item: 1)
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    assert [item for item, _ in results] == list(range(20))
+    assert len({pid for _, pid in results}) == 2
+
+
+def test_ctrl_c_in_the_child_never_runs_the_callers_code_there(
+    any_size: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C reaches the child the moment it is forked: were Python's handler to run, a
+    # KeyboardInterrupt would unwind the child into this test, which would go on there.
+    escaped = tmp_path / "escaped"
+    real_fork = os.fork
+
+    def fork() -> int:
+        child = real_fork()
+        if child == 0:
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+            except KeyboardInterrupt:
+                escaped.write_text("the handler ran in the child", encoding="utf-8")
+                os._exit(0)
+        return child
+
+    monkeypatch.setattr(os, "fork", fork)
+    results = in_two_processes(with_pid, list(range(20)), lambda item: 1)
+    assert not escaped.exists()
+    # The child ended as Ctrl-C ends a program; its part was computed here.
+    assert results == [(item, os.getpid()) for item in range(20)]

@@ -1,19 +1,21 @@
-"""Share a long computation with a second process, where a core is free for it.
+"""Share a long computation with a second process, where a CPU is free for it.
 
-A cold `handbook check` of a large handbook spends most of its time turning pages into
-prose and matching terms in them, one document at a time: work that splits cleanly.
-`in_two_processes(compute, items, cost)` gives what `compute(items)` gives, computing the
-last part of `items` in a forked child while this process computes the first part; the
-child sends its results back pickled through a pipe. `cost(item)` estimates the time an
-item takes, in microseconds: the parts are split by it.
+A cold `handbook check` of a large handbook spends most of its time reading record files
+and turning pages into prose and matching terms in them, one file at a time: work that
+splits cleanly. `in_two_processes(compute, items, cost)` gives what `compute(items)`
+gives, computing the last part of `items` in a forked child while this process computes
+the first part; the child sends its results back pickled through a pipe. `cost(item)`
+estimates the time an item takes, in microseconds: the parts are split by it.
 
 It forks only where that is safe and pays, and otherwise computes everything here:
 
 - inside `two_processes_allowed()`, which a program that owns its process enters (the
   `handbook` command); never inside a site build, whose server threads a fork would leave
   behind in the child, and whose cost is counted in CPU time;
-- on Linux (a fork there is cheap and safe for a process with one thread), with one
-  thread running and at least two CPUs this process may use;
+- on Linux (a fork there is cheap, and safe while one Python thread runs), with one
+  Python thread running and two CPUs this process may use, by its affinity and by its
+  control group's quota;
+- unless `HANDBOOK_ONE_PROCESS=1` is set (a machine whose two CPUs are busy anyway);
 - for at least `MIN_COST` of work (60 ms, by `cost`); below that, forking and pickling
   (about 10 ms) cost more than they save.
 
@@ -27,11 +29,14 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import struct
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from itertools import accumulate
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 Item = TypeVar("Item")
@@ -42,19 +47,29 @@ MIN_COST = 60_000
 # The child's share of the work: a little less than half, as it also pickles its
 # results, which this process unpickles after its own part.
 CHILD_SHARE = 0.46
+ONE_PROCESS_VARIABLE = "HANDBOOK_ONE_PROCESS"
 
-_allowed = False
+_ALLOWED: ContextVar[bool] = ContextVar("two_processes_allowed", default=False)
+# What the child writes before its pickled results: their length, so that results cut
+# short are known as such, whatever the child's exit status says (or cannot say: a
+# process that ignores SIGCHLD has no status to wait for).
+_LENGTH = struct.Struct("<Q")
+# Signals whose Python handlers (Ctrl-C's KeyboardInterrupt) must never run in the
+# child: they would unwind it into this process's own code, which would go on there.
+_HANDLED_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+# A control group's CPU quota, as cgroup v2 gives it: "max 100000", or "50000 100000"
+# for half a CPU.
+CPU_QUOTA = Path("/sys/fs/cgroup/cpu.max")
 
 
 @contextmanager
 def two_processes_allowed() -> Iterator[None]:
     """Let `in_two_processes` fork within this block (see the module docstring)."""
-    global _allowed
-    previous, _allowed = _allowed, True
+    token = _ALLOWED.set(True)
     try:
         yield
     finally:
-        _allowed = previous
+        _ALLOWED.reset(token)
 
 
 def _as_they_are(results: list[Result]) -> object:
@@ -89,14 +104,24 @@ def in_two_processes(
     if split >= len(items):
         return compute(items)
     here, there = items[:split], items[split:]
-    sys.stdout.flush()  # nothing buffered may be written twice
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()  # nothing buffered may be written twice
     reader, writer = os.pipe()
-    child = os.fork()
+    # Blocked from before the fork until each process has set itself up: see _run_child.
+    signal.pthread_sigmask(signal.SIG_BLOCK, _HANDLED_SIGNALS)
+    try:
+        child = os.fork()
+    except OSError:  # no process to spare: all of it here
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HANDLED_SIGNALS)
+        os.close(reader)
+        os.close(writer)
+        return compute(items)
     if child == 0:
         _run_child(compute, send, there, reader, writer)
     os.close(writer)
     try:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HANDLED_SIGNALS)
         results = compute(here)
         received = _receive(reader, child)
     except BaseException:
@@ -111,15 +136,29 @@ def in_two_processes(
 
 def _may_fork() -> bool:
     return (
-        _allowed
+        _ALLOWED.get()
         and sys.platform == "linux"
+        and os.environ.get(ONE_PROCESS_VARIABLE, "") in ("", "0")
         and _threads_running() == 1
-        and len(os.sched_getaffinity(0)) >= 2
+        and _usable_cpus() >= 2
     )
 
 
 def _threads_running() -> int:
     return threading.active_count()
+
+
+def _usable_cpus() -> float:
+    """The CPUs this process may run on, fewer where its control group's quota allows
+    less (a container given one CPU of a larger machine)."""
+    cpus: float = len(os.sched_getaffinity(0))
+    try:
+        quota, period = CPU_QUOTA.read_text(encoding="ascii").split()
+        if quota != "max":
+            cpus = min(cpus, int(quota) / int(period))
+    except (OSError, ValueError):  # no cgroup v2 limit to read
+        pass
+    return cpus
 
 
 def _run_child(
@@ -130,12 +169,18 @@ def _run_child(
     writer: int,
 ) -> None:
     """The forked child: compute `items`, write the pickled results, and leave at once,
-    running none of the parent's clean-up (`os._exit`). Any failure sends nothing."""
+    running none of the parent's clean-up (`os._exit`). Any failure sends nothing whole.
+    Its signals keep their system default (Ctrl-C ends it, as it ends the parent) and are
+    unblocked only then: no Python handler ever runs here to unwind into the caller."""
     status = 1
     try:
+        for number in _HANDLED_SIGNALS:
+            signal.signal(number, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HANDLED_SIGNALS)
         os.close(reader)
         payload = pickle.dumps(send(compute(items)), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as pipe:
+            pipe.write(_LENGTH.pack(len(payload)))
             pipe.write(payload)
         status = 0
     finally:
@@ -145,13 +190,17 @@ def _run_child(
 def _receive(reader: int, child: int) -> tuple[Any] | None:
     """What the child sent, in a tuple, or None when it failed to send it whole."""
     with os.fdopen(reader, "rb", closefd=False) as pipe:
-        payload = pipe.read()
-    _, status = os.waitpid(child, 0)
-    if status != 0 or not payload:
+        data = pipe.read()
+    with suppress(ChildProcessError):  # reaped already where SIGCHLD is ignored
+        os.waitpid(child, 0)
+    if len(data) < _LENGTH.size:
+        return None
+    (length,) = _LENGTH.unpack_from(data)
+    if len(data) - _LENGTH.size != length:
         return None
     try:
-        return (pickle.loads(payload),)
-    except Exception:  # cut short: the child was killed while writing
+        return (pickle.loads(memoryview(data)[_LENGTH.size :]),)
+    except Exception:  # not what the child pickled: send it again here
         return None
 
 
