@@ -4,6 +4,7 @@ good here; no fork where it is not allowed, not safe or does not pay."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -28,7 +29,7 @@ from coalition_handbook.parallel import in_two_processes, two_processes_allowed
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.skipif(
-    sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2,
+    sys.platform != "linux" or parallel._usable_cpus() < 2,
     reason="forks only on Linux with two CPUs",
 )
 
@@ -36,8 +37,10 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture(autouse=True)
 def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     """This process is taken to run one thread: a session fixture of other tests (a local
-    web server) may have left one running in this worker, which the child never uses."""
+    web server) may have left one running in this worker, which the child never uses.
+    And two processes are not turned off by whoever runs the tests."""
     monkeypatch.setattr(parallel, "_threads_running", lambda: 1)
+    monkeypatch.delenv(parallel.ONE_PROCESS_VARIABLE, raising=False)
 
 
 @pytest.fixture
@@ -59,7 +62,6 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 @pytest.fixture
 def any_size(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fork for work of any size, inside `two_processes_allowed`."""
-    monkeypatch.delenv(parallel.ONE_PROCESS_VARIABLE, raising=False)
     monkeypatch.setattr(parallel, "MIN_COST", 0)
     with two_processes_allowed():
         yield
@@ -307,14 +309,33 @@ def test_handbook_one_process_turns_it_off(any_size: None, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize(
-    ("quota", "forked"),
-    [("max 100000", True), ("200000 100000", True), ("100000 100000", False), ("", True)],
+    ("cgroup", "quotas", "forked"),
+    [
+        ("0::/service/check", {"service/check": "max 100000"}, True),
+        ("0::/service/check", {"service/check": "200000 100000"}, True),
+        ("0::/service/check", {"service/check": "50000 100000"}, False),
+        # A group above this process's holds it to one CPU.
+        ("0::/service/check", {"service/check": "max 100000", "service": "100000 100000"}, False),
+        ("0::/", {"": "150000 100000"}, False),  # a container's own namespace
+        ("0::/service/check", {}, True),
+        ("1:cpu:/\n2:cpuacct:/", {"": "50000 100000"}, True),  # cgroup v1: nothing read
+    ],
 )
 def test_a_control_group_quota_under_two_cpus_turns_it_off(
-    any_size: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quota: str, forked: bool
+    any_size: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cgroup: str,
+    quotas: dict[str, str],
+    forked: bool,
 ) -> None:
-    (tmp_path / "cpu.max").write_text(quota + "\n", encoding="ascii")
-    monkeypatch.setattr(parallel, "CPU_QUOTA", tmp_path / "cpu.max")
+    (tmp_path / "cgroup").write_text(cgroup + "\n", encoding="utf-8")
+    root = tmp_path / "sys" / "fs" / "cgroup"
+    (root / "service" / "check").mkdir(parents=True)
+    for group, quota in quotas.items():
+        (root / group / "cpu.max").write_text(quota + "\n", encoding="ascii")
+    monkeypatch.setattr(parallel, "PROC_CGROUP", tmp_path / "cgroup")
+    monkeypatch.setattr(parallel, "CGROUP_ROOT", root)
     results = in_two_processes(with_pid, list(range(10)), lambda item: 1)
     assert (len({pid for _, pid in results}) == 2) is forked
 
@@ -331,26 +352,94 @@ def test_a_process_that_ignores_sigchld_gets_the_childs_results(any_size: None) 
     assert len({pid for _, pid in results}) == 2
 
 
-def test_ctrl_c_in_the_child_never_runs_the_callers_code_there(
-    any_size: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture
+def signalled_at_fork(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Callable[[signal.Signals], None]:
+    """`signalled_at_fork(number)`: the child gets that signal the moment it is forked."""
+
+    def arrange(number: signal.Signals) -> None:
+        real_fork = os.fork
+
+        def fork() -> int:
+            child = real_fork()
+            if child == 0:
+                os.kill(os.getpid(), number)
+            return child
+
+        monkeypatch.setattr(os, "fork", fork)
+
+    return arrange
+
+
+@pytest.fixture
+def handler_marks(tmp_path: Path) -> Iterator[tuple[Path, signal.Signals]]:
+    """A Python handler of SIGUSR1 that leaves a mark wherever it runs, and the mark."""
+    mark = tmp_path / "handled"
+
+    def handler(number: int, frame: object) -> None:
+        mark.write_text(str(os.getpid()), encoding="utf-8")
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGUSR1, handler)
+    try:
+        yield mark, signal.SIGUSR1
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+
+
+def test_ctrl_c_at_the_fork_never_runs_a_python_handler_in_the_child(
+    any_size: None,
+    signalled_at_fork: Callable[[signal.Signals], None],
+    handler_marks: tuple[Path, signal.Signals],
 ) -> None:
-    # Ctrl-C reaches the child the moment it is forked: were Python's handler to run, a
-    # KeyboardInterrupt would unwind the child into this test, which would go on there.
-    escaped = tmp_path / "escaped"
-    real_fork = os.fork
-
-    def fork() -> int:
-        child = real_fork()
-        if child == 0:
-            try:
-                os.kill(os.getpid(), signal.SIGINT)
-            except KeyboardInterrupt:
-                escaped.write_text("the handler ran in the child", encoding="utf-8")
-                os._exit(0)
-        return child
-
-    monkeypatch.setattr(os, "fork", fork)
+    # Were the handler to run there, it would act for this process, or unwind the child
+    # into this test, which would go on in it.
+    mark, number = handler_marks
+    signalled_at_fork(number)
     results = in_two_processes(with_pid, list(range(20)), lambda item: 1)
-    assert not escaped.exists()
-    # The child ended as Ctrl-C ends a program; its part was computed here.
+    assert not mark.exists()
+    # The child ended as the signal ends a program; its part was computed here.
     assert results == [(item, os.getpid()) for item in range(20)]
+
+
+def test_a_signal_ignored_here_is_ignored_by_the_child(
+    any_size: None, signalled_at_fork: Callable[[signal.Signals], None]
+) -> None:
+    # `handbook check &` from a script: Ctrl-C is ignored, by both processes.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        signalled_at_fork(signal.SIGINT)
+        results = in_two_processes(with_pid, list(range(20)), lambda item: 1)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert len({pid for _, pid in results}) == 2
+
+
+def test_the_signal_mask_comes_back_as_it_was(any_size: None) -> None:
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR2})
+    try:
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+        results = in_two_processes(with_pid, list(range(20)), lambda item: 1)
+        assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == blocked
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    assert len({pid for _, pid in results}) == 2
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == before
+
+
+class _ClosedReader(io.StringIO):
+    """An output whose reader is gone: flushing it fails."""
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_an_output_that_cannot_be_flushed_stops_nothing(
+    any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _ClosedReader())
+    monkeypatch.setattr(sys, "stderr", None)
+    results = in_two_processes(with_pid, list(range(20)), lambda item: 1)
+    assert [item for item, _ in results] == list(range(20))
+    assert len({pid for _, pid in results}) == 2

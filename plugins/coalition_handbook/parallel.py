@@ -14,7 +14,7 @@ It forks only where that is safe and pays, and otherwise computes everything her
   behind in the child, and whose cost is counted in CPU time;
 - on Linux (a fork there is cheap, and safe while one Python thread runs), with one
   Python thread running and two CPUs this process may use, by its affinity and by its
-  control group's quota;
+  control group's quota and those above it;
 - unless `HANDBOOK_ONE_PROCESS=1` is set (a machine whose two CPUs are busy anyway);
 - for at least `MIN_COST` of work (60 ms, by `cost`); below that, forking and pickling
   (about 10 ms) cost more than they save.
@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from itertools import accumulate
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar, cast
 
 Item = TypeVar("Item")
@@ -54,12 +54,9 @@ _ALLOWED: ContextVar[bool] = ContextVar("two_processes_allowed", default=False)
 # short are known as such, whatever the child's exit status says (or cannot say: a
 # process that ignores SIGCHLD has no status to wait for).
 _LENGTH = struct.Struct("<Q")
-# Signals whose Python handlers (Ctrl-C's KeyboardInterrupt) must never run in the
-# child: they would unwind it into this process's own code, which would go on there.
-_HANDLED_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-# A control group's CPU quota, as cgroup v2 gives it: "max 100000", or "50000 100000"
-# for half a CPU.
-CPU_QUOTA = Path("/sys/fs/cgroup/cpu.max")
+# Where cgroup v2 is mounted, and where a process finds its own control group in it.
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+PROC_CGROUP = Path("/proc/self/cgroup")
 
 
 @contextmanager
@@ -105,23 +102,16 @@ def in_two_processes(
         return compute(items)
     here, there = items[:split], items[split:]
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            stream.flush()  # nothing buffered may be written twice
-    reader, writer = os.pipe()
-    # Blocked from before the fork until each process has set itself up: see _run_child.
-    signal.pthread_sigmask(signal.SIG_BLOCK, _HANDLED_SIGNALS)
-    try:
-        child = os.fork()
-    except OSError:  # no process to spare: all of it here
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HANDLED_SIGNALS)
-        os.close(reader)
-        os.close(writer)
+        # Nothing buffered may be written twice; what cannot be written now is no reason
+        # to stop (the command reports a closed output where it writes its report).
+        with suppress(OSError, ValueError):
+            if stream is not None:
+                stream.flush()
+    forked = _fork(compute, send, there)
+    if forked is None:  # no process to spare: all of it here
         return compute(items)
-    if child == 0:
-        _run_child(compute, send, there, reader, writer)
-    os.close(writer)
+    child, reader = forked
     try:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HANDLED_SIGNALS)
         results = compute(here)
         received = _receive(reader, child)
     except BaseException:
@@ -132,6 +122,33 @@ def in_two_processes(
     if received is None:
         return results + compute(there)
     return results + receive(there, received[0])
+
+
+def _fork(
+    compute: Callable[[Sequence[Item]], list[Result]],
+    send: Callable[[list[Result]], object],
+    items: Sequence[Item],
+) -> tuple[int, int] | None:
+    """Fork a child that computes and sends `items` (see `_run_child`): (its pid, the
+    pipe to read from), or None if the system has no process to spare. Every signal is
+    blocked from before the fork until each process has set itself up, and this process
+    gets its own mask back as it was."""
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        reader, writer = os.pipe()
+        try:
+            child = os.fork()
+        except OSError:
+            os.close(reader)
+            os.close(writer)
+            return None
+        if child == 0:
+            _run_child(compute, send, items, reader, writer, mask)
+        os.close(writer)
+        return child, reader
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _may_fork() -> bool:
@@ -149,16 +166,31 @@ def _threads_running() -> int:
 
 
 def _usable_cpus() -> float:
-    """The CPUs this process may run on, fewer where its control group's quota allows
-    less (a container given one CPU of a larger machine)."""
-    cpus: float = len(os.sched_getaffinity(0))
+    """The CPUs this process may run on, fewer where a control group's quota allows
+    less (a container given one CPU of a larger machine, a service's `CPUQuota=`)."""
+    return min([len(os.sched_getaffinity(0)), *_cpu_quotas()])
+
+
+def _cpu_quotas() -> Iterator[float]:
+    """The CPU quota (in CPUs) of this process's control group and of each above it, as
+    cgroup v2 gives them in `cpu.max` ("max 100000": none; "50000 100000": half a CPU);
+    nothing where there is no cgroup v2 to read."""
     try:
-        quota, period = CPU_QUOTA.read_text(encoding="ascii").split()
-        if quota != "max":
-            cpus = min(cpus, int(quota) / int(period))
-    except (OSError, ValueError):  # no cgroup v2 limit to read
-        pass
-    return cpus
+        lines = PROC_CGROUP.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return
+    group = next((line[len("0::") :] for line in lines if line.startswith("0::")), None)
+    if group is None:
+        return
+    folder = CGROUP_ROOT.joinpath(*PurePosixPath(group).parts[1:])
+    while True:
+        with suppress(OSError, ValueError, ZeroDivisionError):
+            quota, period = (folder / "cpu.max").read_text(encoding="ascii").split()
+            if quota != "max":
+                yield int(quota) / int(period)
+        if folder == CGROUP_ROOT or CGROUP_ROOT not in folder.parents:
+            return
+        folder = folder.parent
 
 
 def _run_child(
@@ -167,16 +199,19 @@ def _run_child(
     items: Sequence[Item],
     reader: int,
     writer: int,
+    mask: set[signal.Signals],
 ) -> None:
     """The forked child: compute `items`, write the pickled results, and leave at once,
     running none of the parent's clean-up (`os._exit`). Any failure sends nothing whole.
-    Its signals keep their system default (Ctrl-C ends it, as it ends the parent) and are
-    unblocked only then: no Python handler ever runs here to unwind into the caller."""
+    Signals the parent handles in Python (Ctrl-C's KeyboardInterrupt) get their system
+    default before they are unblocked: no Python handler ever runs here, to act for the
+    parent or to unwind into its code. An ignored signal stays ignored."""
     status = 1
     try:
-        for number in _HANDLED_SIGNALS:
-            signal.signal(number, signal.SIG_DFL)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HANDLED_SIGNALS)
+        for number in signal.valid_signals():
+            if callable(signal.getsignal(number)):
+                signal.signal(number, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(reader)
         payload = pickle.dumps(send(compute(items)), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as pipe:
