@@ -443,3 +443,54 @@ def test_an_output_that_cannot_be_flushed_stops_nothing(
     results = in_two_processes(with_pid, list(range(20)), lambda item: 1)
     assert [item for item, _ in results] == list(range(20))
     assert len({pid for _, pid in results}) == 2
+
+
+def test_ctrl_c_here_at_the_fork_ends_the_child_too(
+    any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It arrives while every signal is blocked, and is raised as the mask is put back.
+    children: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        child = real_fork()
+        if child:
+            children.append(child)
+            os.kill(os.getpid(), signal.SIGINT)
+        return child
+
+    monkeypatch.setattr(os, "fork", fork)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    with pytest.raises(KeyboardInterrupt):
+        in_two_processes(with_pid, list(range(20)), lambda item: 1)
+    assert reaped(children)
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == mask
+
+
+def with_mask(items: Sequence[int]) -> list[tuple[int, int, frozenset[int]]]:
+    """Each item with the process that computed it and the signals it had blocked."""
+    blocked = frozenset(signal.pthread_sigmask(signal.SIG_BLOCK, ()))
+    return [(item, os.getpid(), blocked) for item in items]
+
+
+def test_the_child_has_the_callers_signal_mask(any_size: None) -> None:
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR2})
+    try:
+        results = in_two_processes(with_mask, list(range(20)), lambda item: 1)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    assert len({pid for _, pid, _ in results}) == 2
+    assert {blocked for _, _, blocked in results} == {frozenset(before | {signal.SIGUSR2})}
+
+
+@pytest.mark.parametrize("call", ["pipe", "fork"])
+def test_no_pipe_or_process_to_spare_computes_it_all_here(
+    any_size: None, monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
+    def refused() -> None:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(os, call, refused)
+    assert in_two_processes(with_pid, list(range(20)), lambda item: 1) == [
+        (item, os.getpid()) for item in range(20)
+    ]

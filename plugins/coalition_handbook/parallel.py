@@ -107,18 +107,29 @@ def in_two_processes(
         with suppress(OSError, ValueError):
             if stream is not None:
                 stream.flush()
-    forked = _fork(compute, send, there)
-    if forked is None:  # no process to spare: all of it here
-        return compute(items)
-    child, reader = forked
+    # Every signal is blocked from before the fork until each process has set itself up
+    # (see _run_child); what comes meanwhile arrives here when the mask is put back.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    child: int | None = None
+    reader: int | None = None
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        forked = _fork(compute, send, there, mask)
+        if forked is not None:
+            child, reader = forked
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if child is None or reader is None:  # no process to spare: all of it here
+            return compute(items)
         results = compute(here)
         received = _receive(reader, child)
     except BaseException:
-        _stop(child)
+        if child is not None:
+            _stop(child)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         raise
     finally:
-        os.close(reader)
+        if reader is not None:
+            os.close(reader)
     if received is None:
         return results + compute(there)
     return results + receive(there, received[0])
@@ -128,27 +139,24 @@ def _fork(
     compute: Callable[[Sequence[Item]], list[Result]],
     send: Callable[[list[Result]], object],
     items: Sequence[Item],
+    mask: set[signal.Signals],
 ) -> tuple[int, int] | None:
     """Fork a child that computes and sends `items` (see `_run_child`): (its pid, the
-    pipe to read from), or None if the system has no process to spare. Every signal is
-    blocked from before the fork until each process has set itself up, and this process
-    gets its own mask back as it was."""
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    pipe to read from), or None if the system has no process or pipe to spare."""
     try:
-        signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
         reader, writer = os.pipe()
-        try:
-            child = os.fork()
-        except OSError:
-            os.close(reader)
-            os.close(writer)
-            return None
-        if child == 0:
-            _run_child(compute, send, items, reader, writer, mask)
+    except OSError:
+        return None
+    try:
+        child = os.fork()
+    except OSError:
+        os.close(reader)
         os.close(writer)
-        return child, reader
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        return None
+    if child == 0:
+        _run_child(compute, send, items, reader, writer, mask)
+    os.close(writer)
+    return child, reader
 
 
 def _may_fork() -> bool:
@@ -182,7 +190,10 @@ def _cpu_quotas() -> Iterator[float]:
     group = next((line[len("0::") :] for line in lines if line.startswith("0::")), None)
     if group is None:
         return
-    folder = CGROUP_ROOT.joinpath(*PurePosixPath(group).parts[1:])
+    parts = PurePosixPath(group).parts[1:]
+    if ".." in parts:  # not a group's path: nothing to read
+        return
+    folder = CGROUP_ROOT.joinpath(*parts)
     while True:
         with suppress(OSError, ValueError, ZeroDivisionError):
             quota, period = (folder / "cpu.max").read_text(encoding="ascii").split()
