@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -456,7 +457,9 @@ def test_ctrl_c_here_at_the_fork_ends_the_child_too(
         child = real_fork()
         if child:
             children.append(child)
-            os.kill(os.getpid(), signal.SIGINT)
+            # To this thread, which blocks it: another thread of the test worker would
+            # take a signal sent to the process, and run the handler here at once.
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
         return child
 
     monkeypatch.setattr(os, "fork", fork)
@@ -494,3 +497,30 @@ def test_no_pipe_or_process_to_spare_computes_it_all_here(
     assert in_two_processes(with_pid, list(range(20)), lambda item: 1) == [
         (item, os.getpid()) for item in range(20)
     ]
+
+
+def test_a_child_whose_pid_a_signal_kept_from_being_known_ends_by_itself(
+    any_size: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A handler that runs the moment `fork` returns (the signal taken by another thread,
+    # a native one of a library): the pid is lost, but the pipe is closed.
+    children: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        child = real_fork()
+        if child:
+            children.append(child)
+            raise KeyboardInterrupt
+        return child
+
+    monkeypatch.setattr(os, "fork", fork)
+    with pytest.raises(KeyboardInterrupt):
+        in_two_processes(with_pid, list(range(20_000)), lambda item: 1)
+    for _ in range(200):  # its results fill the pipe's buffer: writing them fails
+        pid, status = os.waitpid(children[0], os.WNOHANG)
+        if pid:
+            break
+        time.sleep(0.05)
+    assert pid == children[0]
+    assert os.waitstatus_to_exitcode(status) == 1

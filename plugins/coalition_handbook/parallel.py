@@ -110,53 +110,52 @@ def in_two_processes(
     # Every signal is blocked from before the fork until each process has set itself up
     # (see _run_child); what comes meanwhile arrives here when the mask is put back.
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    pipe: _Pipe | None = None
     child: int | None = None
-    reader: int | None = None
     try:
         signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
-        forked = _fork(compute, send, there, mask)
-        if forked is not None:
-            child, reader = forked
+        with suppress(OSError):  # no pipe or process to spare: all of it here
+            pipe = _Pipe()
+            child = os.fork()
+            if child == 0:
+                _run_child(compute, send, there, pipe.reader, pipe.writer, mask)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        if child is None or reader is None:  # no process to spare: all of it here
+        if pipe is None or child is None:
             return compute(items)
+        pipe.close(pipe.writer)
         results = compute(here)
-        received = _receive(reader, child)
+        received = _receive(pipe.reader, child)
     except BaseException:
         if child is not None:
             _stop(child)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         raise
     finally:
-        if reader is not None:
-            os.close(reader)
+        if pipe is not None:
+            pipe.close_all()
     if received is None:
         return results + compute(there)
     return results + receive(there, received[0])
 
 
-def _fork(
-    compute: Callable[[Sequence[Item]], list[Result]],
-    send: Callable[[list[Result]], object],
-    items: Sequence[Item],
-    mask: set[signal.Signals],
-) -> tuple[int, int] | None:
-    """Fork a child that computes and sends `items` (see `_run_child`): (its pid, the
-    pipe to read from), or None if the system has no process or pipe to spare."""
-    try:
-        reader, writer = os.pipe()
-    except OSError:
-        return None
-    try:
-        child = os.fork()
-    except OSError:
-        os.close(reader)
-        os.close(writer)
-        return None
-    if child == 0:
-        _run_child(compute, send, items, reader, writer, mask)
-    os.close(writer)
-    return child, reader
+class _Pipe:
+    """The pipe from the child, whose ends this process closes once each: an end closed
+    twice could close a file opened since under the same number. Closing both also ends
+    a child whose pid a signal kept from being known (between `fork` returning and its
+    pid being kept): its writing then fails, and it leaves."""
+
+    def __init__(self) -> None:
+        self.reader, self.writer = os.pipe()
+        self._open = {self.reader, self.writer}
+
+    def close(self, end: int) -> None:
+        if end in self._open:
+            self._open.discard(end)
+            os.close(end)
+
+    def close_all(self) -> None:
+        for end in sorted(self._open):
+            self.close(end)
 
 
 def _may_fork() -> bool:
