@@ -44,9 +44,13 @@ def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(parallel.ONE_PROCESS_VARIABLE, raising=False)
 
 
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The children `in_two_processes` forks, as it forks them."""
+def patch_fork(
+    monkeypatch: pytest.MonkeyPatch,
+    in_parent: Callable[[], None] | None = None,
+    in_child: Callable[[], None] | None = None,
+) -> list[int]:
+    """Record the children `in_two_processes` forks, as it forks them, and run
+    `in_parent` or `in_child` the moment `fork` returns there."""
     children: list[int] = []
     real_fork = os.fork
 
@@ -54,10 +58,20 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         child = real_fork()
         if child:
             children.append(child)
+            if in_parent is not None:
+                in_parent()
+        elif in_child is not None:
+            in_child()
         return child
 
     monkeypatch.setattr(os, "fork", fork)
     return children
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children `in_two_processes` forks."""
+    return patch_fork(monkeypatch)
 
 
 @pytest.fixture
@@ -360,15 +374,7 @@ def signalled_at_fork(
     """`signalled_at_fork(number)`: the child gets that signal the moment it is forked."""
 
     def arrange(number: signal.Signals) -> None:
-        real_fork = os.fork
-
-        def fork() -> int:
-            child = real_fork()
-            if child == 0:
-                os.kill(os.getpid(), number)
-            return child
-
-        monkeypatch.setattr(os, "fork", fork)
+        patch_fork(monkeypatch, in_child=lambda: os.kill(os.getpid(), number))
 
     return arrange
 
@@ -450,19 +456,11 @@ def test_ctrl_c_here_at_the_fork_ends_the_child_too(
     any_size: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # It arrives while every signal is blocked, and is raised as the mask is put back.
-    children: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        child = real_fork()
-        if child:
-            children.append(child)
-            # To this thread, which blocks it: another thread of the test worker would
-            # take a signal sent to the process, and run the handler here at once.
-            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
-        return child
-
-    monkeypatch.setattr(os, "fork", fork)
+    # Sent to this thread, which blocks it: another thread of the test worker would take
+    # a signal sent to the process, and the handler would run here at once.
+    children = patch_fork(
+        monkeypatch, in_parent=lambda: signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+    )
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     with pytest.raises(KeyboardInterrupt):
         in_two_processes(with_pid, list(range(20)), lambda item: 1)
@@ -504,17 +502,10 @@ def test_a_child_whose_pid_a_signal_kept_from_being_known_ends_by_itself(
 ) -> None:
     # A handler that runs the moment `fork` returns (the signal taken by another thread,
     # a native one of a library): the pid is lost, but the pipe is closed.
-    children: list[int] = []
-    real_fork = os.fork
+    def interrupted() -> None:
+        raise KeyboardInterrupt
 
-    def fork() -> int:
-        child = real_fork()
-        if child:
-            children.append(child)
-            raise KeyboardInterrupt
-        return child
-
-    monkeypatch.setattr(os, "fork", fork)
+    children = patch_fork(monkeypatch, in_parent=interrupted)
     with pytest.raises(KeyboardInterrupt):
         in_two_processes(with_pid, list(range(20_000)), lambda item: 1)
     for _ in range(200):  # its results fill the pipe's buffer: writing them fails
