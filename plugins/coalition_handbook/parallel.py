@@ -245,7 +245,7 @@ def _receive(reader: int, child: int) -> tuple[Any] | None:
         return None
     try:
         return (pickle.loads(memoryview(data)[_LENGTH.size :]),)
-    except Exception:  # not what the child pickled: send it again here
+    except Exception:  # not what the child pickled: its part is computed here
         return None
 
 
