@@ -173,3 +173,12 @@ def test_the_example_handbook_builds_under_strict(
     except HandoutsUnavailable as error:
         require_or_skip(False, str(error))
     assert (site / "handouts" / "front-desk-staff.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_every_environment_variable_the_engine_reads_is_in_the_guide() -> None:
+    read = set()
+    for path in (ROOT / "plugins").rglob("*.py"):
+        read |= set(re.findall(r'"(HANDBOOK_[A-Z_]+)"', path.read_text(encoding="utf-8")))
+    assert {"HANDBOOK_NO_CACHE", "HANDBOOK_TODAY"} <= read  # the search finds them
+    guide = guide_text()
+    assert sorted(name for name in read if f"`{name}=" not in guide) == []
