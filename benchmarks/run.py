@@ -151,8 +151,8 @@ class Bench:
         config = load_config(config_file)
 
         def check() -> None:
-            with cache_off(), two_processes_allowed():
-                run_checks(config)
+            with cache_off():
+                as_the_command_runs(config)
 
         return check
 

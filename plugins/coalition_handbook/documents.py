@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .rules.base import CheckContext
 
 DocumentKind = Literal["page", "term", "protocol", "module"]
-# Scanning a document, its term and privacy rules: about 16 characters a microsecond.
+# Scanning a document (its prose and terms): about 16 characters a microsecond.
 _CHARACTERS_PER_MICROSECOND = 16
 
 
