@@ -222,6 +222,34 @@ def test_an_acronym_may_be_possessive_or_quoted(
     ] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # An accented capital is no A-Z capital, written as one character or as a
+        # letter and a combining accent (NFC makes them one, DESIGN section 4).
+        ("\u00c9TAT and XYZ.", ["XYZ"]),
+        ("E\u0301TAT and XYZ.", ["XYZ"]),
+        ("TAT\u00c9 and XYZ.", ["XYZ"]),
+        ("TATE\u0301 and XYZ.", ["XYZ"]),
+        ("ABC\u0301D and XYZ.", ["XYZ"]),
+        ("XYZs\u0301 and ABC.", ["ABC"]),
+        ("Caf\u00e9 XYZ and ABC.", ["XYZ", "ABC"]),  # marks elsewhere change nothing
+        ("Cafe\u0301 XYZ.", ["XYZ"]),
+    ],
+)
+def test_an_accented_capital_is_no_acronym_letter(
+    tmp_path: Path, text: str, found: list[str]
+) -> None:
+    config = make(tmp_path)
+    (tmp_path / "content" / "caps.md").write_text(f"{text}\n", encoding="utf-8")
+    findings = run_checks(load_config(config)).findings
+    assert [
+        f.found
+        for f in findings
+        if f.rule == "term.unknown-acronym" and f.path == "content/caps.md"
+    ] == found
+
+
 def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
     config = make(tmp_path)
     (tmp_path / "glossary" / "csec.yml").write_text(

@@ -6,7 +6,7 @@ when it is a one-word form in any of its inflections (`NGOs`, and `VICTIM` for t
 "victim", which matches in any case); a plain plural `s` is ignored for `known_acronyms`
 (`NGOs` is `NGO`). A word that is only part of a longer form is not known on its own:
 "CSEC case" being a form says nothing of "CSEC". Roman numerals (`II`, `XIV`) are not
-acronyms.
+acronyms, nor are words with an accented capital, however the accent is written.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from functools import partial
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
+from ..markdown import is_mark
 from ..matching import Hit, Matcher
 from .base import CheckContext
 
@@ -109,10 +110,13 @@ def _unknown(
 
 def acronyms(view: str) -> Iterator[re.Match[str]]:
     """What `_ACRONYM.finditer(view)` gives, the pattern tried only where two capitals
-    start: a pattern that starts with a class of characters scans prose ~3 times slower
-    than `str.translate` and `str.find` together."""
+    start (a pattern that starts with a class of characters scans prose ~3 times slower
+    than `str.translate` and `str.find` together), less the words a combining mark
+    touches: "E" and an acute accent before "TAT" normalise to "ÉTAT" (DESIGN section 4),
+    a word with a capital that is no A-Z, as when it is written with "É" itself."""
     next_pair: Callable[[int], int]
-    if view.isascii():
+    ascii_only = view.isascii()  # then no marks either
+    if ascii_only:
         next_pair = partial(view.encode("ascii").translate(_ASCII_CAPITALS).find, b"AA")
     else:
         next_pair = partial(view.translate(_CAPITALS).find, "AA")
@@ -120,7 +124,15 @@ def acronyms(view: str) -> Iterator[re.Match[str]]:
     while start >= 0:
         found = _ACRONYM.match(view, start)
         if found:
-            yield found
+            if ascii_only or not _touches_a_mark(view, found):
+                yield found
             start = next_pair(found.end())
         else:
             start = next_pair(start + 1)
+
+
+def _touches_a_mark(view: str, found: re.Match[str]) -> bool:
+    """Whether a combining mark is just before the word or just after its capitals or
+    its plural `s` (the pattern's lookarounds take a mark for no letter)."""
+    start, end = found.start(), found.end()
+    return any(map(is_mark, view[start - 1 : start] + view[found.end(1) : end + 1]))
