@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import require_or_skip
+from markupsafe import Markup
 from site_builds import ROOT, SiteBuild, build_site, elements, run_build
 
 from coalition_handbook.cli import main
@@ -237,6 +238,29 @@ def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
         assert f">{section}</h2>" in html
 
 
+def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) -> None:
+    """DESIGN section 8: "the definitions of the terms it uses", as the term's page shows
+    them (Markdown made HTML, a tag typed in one shown as typed), not the tooltips' short
+    text; a page or two of them, after the protocols."""
+    config_file = write_handbook(tmp_path)
+    survivor = tmp_path / "glossary" / "survivor.yml"
+    survivor.write_text(
+        survivor.read_text(encoding="utf-8").replace(
+            "The word honours their strength.",
+            "The word honours *their* strength.\n\n\n  A second <b>paragraph</b>.",
+        ),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    html = handout_render.render_html(
+        handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    )
+    box = html[html.index('class="hb-key-terms"') :]
+    assert html.index('class="hb-protocols"') < html.index('class="hb-key-terms"')
+    assert "The word honours <em>their</em> strength.</p>" in box
+    assert "<p>A second &lt;b&gt;paragraph&lt;/b&gt;.</p>" in box
+
+
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [
@@ -300,13 +324,15 @@ def test_pdf_has_paper_size_sections_terms_steps_and_footer(
         "233733",
     ):
         assert expected in text, expected
-    # Key terms: their short definitions, sorted by term.
+    # Key terms: their definitions, whole (not the tooltips' short text), sorted by term.
     first, second, third = (
         text.index("debt bondage Work demanded"),
         text.index("hotline The National Human Trafficking Hotline"),
-        text.index("survivor A person who has experienced trafficking."),
+        text.index(
+            "survivor A person who has experienced trafficking. The word honours their strength."
+        ),
     )
-    assert first < second < third
+    assert text.index("Key terms") < first < second < third
     assert "labor trafficking" not in text  # defined, but the module does not use it
     for number, (_, _, page_text) in enumerate(pages, start=1):
         footer = squashed(page_text)
@@ -647,17 +673,26 @@ def test_config_errors_exit_2(tmp_path: Path) -> None:
     assert main(["handouts", "-f", str(tmp_path / "mkdocs.yml")]) == 2
 
 
+def printed_whole(pages: list[str], heading: str, opening: str, closing: str) -> bool:
+    """Whether one page, after the one with the Key terms heading, holds `heading` (a
+    term) followed by `opening` and, later, `closing`: a term not split over two pages."""
+    box = next(number for number, text in enumerate(pages) if "Key terms" in text)
+    return any(
+        f"{heading} {opening}" in text and closing in text.partition(f"{heading} {opening}")[2]
+        for text in pages[box:]
+    )
+
+
 @pytest.mark.pdf
-def test_a_key_terms_box_longer_than_page_1_starts_there_and_goes_on(tmp_path: Path) -> None:
-    """Kept whole, it moved to page 2 and left page 1 with the title alone."""
+def test_a_key_terms_box_longer_than_a_page_goes_on_and_splits_no_term(tmp_path: Path) -> None:
     require_weasyprint()
     config_file = write_handbook(tmp_path)
     words = [f"keyword{number:02d}" for number in range(40)]
-    long_short = "A definition long enough to take a few lines of the box, " * 3
+    filler = "A definition long enough to take a few lines of the box. " * 3
     for word in words:
         (tmp_path / "glossary" / f"{word}.yml").write_text(
-            f"term: {word}\nversion: 1\ndefinition: {long_short.strip()}\nhistory:\n"
-            "  - {version: 1, date: 2026-01-01, summary: First approved.}\n",
+            f"term: {word}\nversion: 1\ndefinition: Start of {word}. {filler}End of {word}.\n"
+            "history:\n  - {version: 1, date: 2026-01-01, summary: First approved.}\n",
             encoding="utf-8",
         )
     module = module_text("Words", "Words: " + ", ".join(words) + ".\n", protocols="[]")
@@ -668,34 +703,39 @@ def test_a_key_terms_box_longer_than_page_1_starts_there_and_goes_on(tmp_path: P
     pdf = tmp_path / "words.pdf"
     pdf.write_bytes(handout_render.render_pdf(content, tmp_path / "content", [tmp_path]))
 
-    first, second, *_ = [squashed(text) for _, _, text in pdf_pages(pdf)]
-    assert "Key terms" in first and "keyword00" in first
-    assert "keyword39" not in first and "keyword39" in second + " ".join(_)
+    pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
+    box = next(number for number, text in enumerate(pages) if "Key terms" in text)
+    assert "keyword39 Start of keyword39" in " ".join(pages[box + 1 :])  # it went on
+    for word in words:
+        assert printed_whole(pages, word, f"Start of {word}.", f"End of {word}."), word
 
 
 @pytest.mark.pdf
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_each_shipped_key_terms_box_is_whole_on_the_first_page(tmp_path: Path, paper: str) -> None:
-    """The box of definitions a trainer reads before the session was split at the foot of
-    page 1, leaving one or two terms alone at the top of page 2; kept whole after the
-    objectives, it then left two thirds of page 1 blank. It comes first, under the title."""
+def test_each_shipped_key_term_is_printed_whole_after_the_protocols(
+    tmp_path: Path, paper: str
+) -> None:
+    """The box holds each term's definition as the glossary gives it (DESIGN section 8),
+    a page or two of them: it comes last, and never splits a term over two pages."""
     require_weasyprint()
     context = context_of(ROOT / "mkdocs.yml")
     context = dataclasses.replace(
         context, config=dataclasses.replace(context.config, paper_size=paper)
     )
+    converter = handout_render._markdown()
     for module in context.handbook.modules.values():
         content = handouts.handout_content(context, module)
         assert content.key_terms, module.id
         pdf = tmp_path / f"{module.id}-{paper}.pdf"
         pdf.write_bytes(handout_render.render_pdf(content, ROOT / "content", [ROOT]))
         pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
-        box_page = pages[0]
-        assert "Key terms" in box_page, (module.id, paper)
+        html = handout_render.render_html(content)
+        assert html.index('class="hb-protocols"') < html.index('class="hb-key-terms"')
         for term in content.key_terms:
-            opening = " ".join(term.short.split()[:4])
-            assert opening in box_page, (module.id, paper, term.id)
+            words = Markup(converter.reset().convert(term.definition)).striptags().split()
+            opening, closing = " ".join(words[:4]), " ".join(words[-4:])
+            assert printed_whole(pages, term.term, opening, closing), (module.id, term.id)
 
 
 @pytest.mark.pdf

@@ -120,10 +120,10 @@ def _code_ranges(text: str) -> list[tuple[int, int, bool]]:
 def tags_as_text(markdown: str) -> str:
     """`markdown` as a term's page and its tooltips show it: comments taken out, then
     every `<` outside code written `&lt;`, so that a tag typed in a definition shows as
-    typed, on its page and in the short text of tooltips, handouts and search (DESIGN
-    section 11; `glossary.html` tells the editor). This is how the text reads, not a
-    sanitizer: definitions are reviewed like pages, which may hold any HTML, and the
-    site's content policy keeps whatever runs from reaching another host."""
+    typed, on its page, in handouts' key terms and in the short text of tooltips and
+    search (DESIGN section 11; `glossary.html` tells the editor). This is how the text
+    reads, not a sanitizer: definitions are reviewed like pages, which may hold any HTML,
+    and the site's content policy keeps whatever runs from reaching another host."""
     found = html_in_markdown(markdown)
     while found.comments:  # without them, code may lie elsewhere (a fence commented out)
         markdown = _replaced(markdown, [(start, end, "") for start, end in found.comments])

@@ -1,7 +1,7 @@
 """glossary.html: an HTML tag in a term's definition (DESIGN section 11).
 
 A term's page shows every `<` of its definition outside code as text, and so do the
-short text made of the definition for tooltips, handouts' key terms and search
+handouts' key terms and the short text made of the definition for tooltips and search
 (`markdown.raw_html.tags_as_text`): a `<b>` or an `<img>` typed in a definition shows as
 typed.
 This rule tells the editor where the tags are, so the definition can say in Markdown

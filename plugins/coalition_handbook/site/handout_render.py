@@ -23,6 +23,7 @@ import markdown
 from markupsafe import Markup
 
 from .. import __version__
+from ..markdown.raw_html import tags_as_text
 from ..model.types import Module, Protocol, Term
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
@@ -155,7 +156,11 @@ def render_html(content: HandoutContent) -> str:
                 }
                 for protocol in content.protocols
             ],
-            key_terms=content.key_terms,
+            # Each term's definition as its page shows it (tags typed in it as text),
+            # not the one-line `short` of tooltips: DESIGN section 8.
+            key_terms=[
+                (term, to_html(tags_as_text(term.definition))) for term in content.key_terms
+            ],
             updated=updated.isoformat() if updated else "",
             page_size=PAGE_SIZES[content.paper_size],
             site_name=content.site_name,
