@@ -542,6 +542,47 @@ def test_an_image_from_another_host_is_named_in_the_log_with_its_line(
     )
 
 
+MERMAID_FENCES = """\
+markdown_extensions:
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+
+
+@pytest.mark.parametrize("own_copy", [False, True])
+def test_a_mermaid_diagram_is_named_in_the_log_unless_the_site_has_its_own_mermaid(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, own_copy: bool
+) -> None:
+    """Material fetches Mermaid from unpkg.com to draw a diagram, which the content policy
+    refuses: the diagram shows as text, and the build says so with the fence's line (found
+    in an audit). A copy named in extra_javascript is what Material then draws with."""
+    pages = {"index.md": "# Home\n\nHow a tip travels:\n\n```mermaid\ngraph LR\n  A --> B\n```\n"}
+    extra_config = MERMAID_FENCES
+    if own_copy:
+        pages["js/mermaid.min.js"] = "window.mermaid = window.mermaid || {};\n"
+        extra_config += "extra_javascript: [js/mermaid.min.js]\n"
+    config = write_site(tmp_path, pages=pages, theme="material", extra_config=extra_config)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        site = build_site(config)  # strict: information only
+    assert '<pre class="mermaid">' in (site / "index.html").read_text(encoding="utf-8")
+    notes = [
+        (record.levelno, record.getMessage())
+        for record in caplog.records
+        if "Mermaid" in record.getMessage()
+    ]
+    if own_copy:
+        assert notes == []
+    else:
+        assert len(notes) == 1
+        level, message = notes[0]
+        assert level == logging.INFO
+        assert message.startswith("content/index.md:5: Material would load Mermaid from unpkg")
+        assert "Copy mermaid.min.js into content/ and name it in extra_javascript" in message
+
+
 def test_a_page_that_sends_its_reader_to_another_host_fails_a_strict_build(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

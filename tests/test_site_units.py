@@ -15,7 +15,10 @@ from coalition_handbook.published import published_path
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
 from coalition_handbook.site.other_hosts import (
+    draws_mermaid,
     drop_remote_assets,
+    loads_own_mermaid,
+    mermaid_fence,
     remote_redirects,
     remote_resources,
 )
@@ -391,3 +394,37 @@ def test_a_form_is_compared_with_a_query_as_handbook_js_compares_them(
     """handbook.js's `typedForm` does the same to a query: any case, either apostrophe,
     hyphens and runs of spaces alike."""
     assert typed_form(written) == typed
+
+
+@pytest.mark.parametrize(
+    ("html", "drawn"),
+    [
+        ('<pre class="mermaid"><code>graph LR</code></pre>', True),
+        ("<pre class='highlight mermaid'><code>graph LR</code></pre>", True),
+        ("<PRE CLASS=mermaid>graph LR</PRE>", True),
+        ('<pre class="language-mermaid"><code>graph LR</code></pre>', False),  # code shown
+        ('<pre class="mermaid-source"><code>graph LR</code></pre>', False),
+        ('<div class="mermaid">graph LR</div>', False),  # Material draws pre.mermaid only
+        ('<!-- <pre class="mermaid">graph LR</pre> -->', False),
+        ("<p>A mermaid in a story.</p>", False),
+    ],
+)
+def test_a_mermaid_diagram_is_what_material_draws(html: str, drawn: bool) -> None:
+    assert draws_mermaid(html) is drawn
+
+
+def test_a_copy_of_mermaid_of_its_own_is_a_script_so_named() -> None:
+    assert loads_own_mermaid(["js/handbook.js", "js/vendor/Mermaid.min.js"])
+    assert not loads_own_mermaid(["js/handbook.js", "mermaid/setup.js"])
+
+
+@pytest.mark.parametrize(
+    ("source", "offset"),
+    [
+        ("# Home\n\n```mermaid\ngraph LR\n```\n", 8),
+        ("# Home\n\n- Steps:\n\n    ~~~~ { .mermaid }\n", 18),
+        ("# Home\n\nA mermaid.\n\n```python\nmermaid = 1\n```\n", None),
+    ],
+)
+def test_a_mermaid_fence_is_found_where_it_starts(source: str, offset: int | None) -> None:
+    assert mermaid_fence(source) == offset

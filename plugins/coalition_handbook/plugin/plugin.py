@@ -56,9 +56,12 @@ from ..site.autolink import Autolinker, AutolinkExtension, link_facts, link_targ
 from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
 from ..site.other_hosts import (
+    draws_mermaid,
     drop_legacy_analytics,
     drop_remote_assets,
     keep_to_own_host,
+    loads_own_mermaid,
+    mermaid_fence,
     remote_redirects,
     remote_resources,
 )
@@ -120,6 +123,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None
         self.offline = False
+        # Whether Material would load Mermaid from another host to draw a diagram.
+        self.mermaid_from_elsewhere = False
         self.main_pages: list[navigation.NavEntry] = []
         self.handout_stand_ins: list[File] = []
         self.glossary_page: Page | None = None
@@ -209,6 +214,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         docs = relative_name(Path(config.docs_dir), Path(config.config_file_path).parent)
         for warning in drop_remote_assets(config.extra_javascript, config.extra_css, docs):
             log.warning(warning)
+        self.mermaid_from_elsewhere = _material(config) and not loads_own_mermaid(
+            config.extra_javascript
+        )
         self.offline = _offline_build(config)
         polyfills = config.extra.get("polyfills") or []
         if self.offline and not any("iframe-worker" in str(script) for script in polyfills):
@@ -505,6 +513,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     ) -> str | None:
         if self.handbook_config is not None:
             self._name_remote_resources(html, page)
+            if self.mermaid_from_elsewhere and draws_mermaid(html):
+                self._name_mermaid(page)
         return html
 
     def _source_of(self, page: Page) -> tuple[str, str] | None:
@@ -540,6 +550,28 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 f"loads nothing from other hosts ({effect}). Copy the file into {docs}/ and "
                 "link to the copy."
             )
+
+    def _name_mermaid(self, page: Page) -> None:
+        """Log, as information (like an image from another host), that a diagram of the
+        page will not be drawn: Material would fetch Mermaid from unpkg.com for it, which
+        the content policy refuses, until the site has its own copy."""
+        written = self._source_of(page)
+        if written is None or self.handbook_config is None:
+            return
+        source, path = written
+        fence = mermaid_fence(source)
+        place = path if fence is None else f"{path}:{LineIndex.of(source).position(fence)[0]}"
+        docs = self.handbook_config.relative(self.handbook_config.docs_dir)
+        effect = (
+            "the pages' content policy refuses it, so the diagram shows as text"
+            if self._content_policy
+            else "opened from files, the pages would fetch it from there"
+        )
+        log.info(
+            f"{place}: Material would load Mermaid from unpkg.com to draw this diagram, and "
+            f"the handbook loads nothing from other hosts ({effect}). Copy mermaid.min.js "
+            f"into {docs}/ and name it in extra_javascript: Material then draws with that copy."
+        )
 
     def _warn_of_redirects(self, html: str, page: Page | None, name: str) -> None:
         """A warning (--strict fails) for each other host that `html` (a page's head, where

@@ -19,8 +19,9 @@ false, and Google Analytics when `analytics.gtag` is set: the first goes off sil
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from html.parser import HTMLParser
 from typing import Any
 
@@ -141,6 +142,35 @@ def remote_resources(html: str) -> list[str]:
             urls.append(attributes.get("href"))
         found += [url.strip() for url in urls if url and _on_another_host(url.strip())]
     return list(dict.fromkeys(found))
+
+
+# Material draws each `<pre class="mermaid">` (a `mermaid` fence of superfences) with
+# Mermaid, which it loads from unpkg.com unless a script of the page loaded it already.
+_MERMAID_BLOCK = re.compile(
+    r"<pre\b[^>]*\bclass=[\"']?(?:[^\"'>]*\s)?mermaid(?=[\s\"'>])", re.IGNORECASE
+)
+_MERMAID_FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?mermaid\b", re.MULTILINE)
+
+
+def draws_mermaid(html: str) -> bool:
+    """Whether Material would draw a Mermaid diagram in `html` (a page's content)."""
+    if "mermaid" not in html:  # most pages
+        return False
+    if "<!--" in html:
+        html = _COMMENT.sub("", html)
+    return _MERMAID_BLOCK.search(html) is not None
+
+
+def loads_own_mermaid(extra_javascript: Iterable[object]) -> bool:
+    """Whether the site names a copy of Mermaid of its own (`extra_javascript`, from which
+    scripts on other hosts are gone): Material then draws with it."""
+    return any("mermaid" in posixpath.basename(str(script)).lower() for script in extra_javascript)
+
+
+def mermaid_fence(source: str) -> int | None:
+    """The offset of the first `mermaid` fence in `source`, if any."""
+    found = _MERMAID_FENCE.search(source)
+    return None if found is None else found.start()
 
 
 _REFRESH = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
