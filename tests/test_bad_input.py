@@ -911,6 +911,34 @@ def test_script_addresses_in_prose_and_code_are_no_links(tmp_path: Path) -> None
     assert run_rules(tmp_path, {"content/page.md": page}) == []
 
 
+def test_script_addresses_in_tags_the_checks_skip_whole_are_found(tmp_path: Path) -> None:
+    """An HTML block (an `<iframe>`, a `<form>` alone on its line) and an `<iframe>` inside
+    a line are skipped whole by the checks, attributes and content: their script
+    addresses were missed (found in an audit). Code showing such a tag is no link, nor is
+    one in a comment, nor the same words inside another attribute's value."""
+    from helpers_model import run_rules
+
+    page = (
+        '# A page\n\n<iframe src="javascript:alert(1)"></iframe>\n\n'
+        "<form action='javascript:alert(2)'>\n  <input>\n</form>\n\n"
+        '<object\n  type="text/html"\n  data=" javascript:alert(3)"></object>\n\n'
+        'Text <iframe title="a > b" src=javascript:alert(4)></iframe> here.\n\n'
+        '<div><iframe src="vbscript:x"></iframe></div>\n\n'
+        '```html\n<iframe src="javascript:shown"></iframe>\n```\n\n'
+        '`<iframe src="javascript:shown">` and <!-- <iframe src="javascript:no"> -->\n\n'
+        '<div title="src=javascript:x">A title is no address.</div>\n\n'
+        'Nor <span title="src=javascript:x">here</span>, see <!-- <a href="javascript:x"> -->.\n'
+    )
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.line, f.column, f.found) for f in findings] == [
+        ("link.unsafe", 3, 14, "javascript:"),
+        ("link.unsafe", 5, 15, "javascript:"),
+        ("link.unsafe", 11, 10, "javascript:"),
+        ("link.unsafe", 13, 32, "javascript:"),
+        ("link.unsafe", 15, 19, "vbscript:"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("address", "found"),
     [

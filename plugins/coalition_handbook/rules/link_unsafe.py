@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
 from ..markdown import GLUE, lines_outside_code
+from ..markdown.inline import HTML_TAG
+from ..markdown.raw_html import html_in_markdown
 from .base import CheckContext
 
 RULE = "link.unsafe"
@@ -60,9 +62,10 @@ _SCRIPT = re.compile(
     + _written(":"),
     re.IGNORECASE,
 )
-# What stands just before an address (spaces aside): a link's `(` or `<`, an attribute's
-# `=` or quote, a CSS `url(`.
-_ADDRESS_OPENERS = frozenset("(<=\"'")
+# What stands just before an address (spaces aside): a link's `(` or `<`, a CSS `url(`;
+# an attribute's `=` or quote, where the attribute's value starts there.
+_LINK_OPENERS = frozenset("(<")
+_ATTRIBUTE_OPENERS = frozenset("=\"'")
 # What a finding's place and the character before an address skip.
 _SPACES = " \t\r\n"
 # A link destination or an HTML tag in the view: blanked, or glued into a word
@@ -75,6 +78,12 @@ _BLANKED = frozenset((" ", GLUE))
 _CONTAINER_MARKS = r"(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+"
 _REFERENCE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
 _REFERENCE_ALONE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t>]*+<?[ \t]*+")
+# A tag as Python-Markdown reads one, and each attribute of it with a value (one of the
+# three groups).
+_TAG = re.compile(HTML_TAG)
+_ATTRIBUTE = re.compile(
+    r"""[^\s"'>/=]+\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
+)
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -104,6 +113,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
     if "script" not in markdown.lower() and "&#" not in markdown:
         return
     outside_code: set[int] | None = None
+    values: set[int] | None = None  # where the HTML attributes' values start
     # The line of each scheme in prose, counted on from the last one's: looked for from
     # the start of the text for each, a page of thousands would cost quadratic time.
     line_number, line_start, counted_to = 1, 0, 0
@@ -114,9 +124,18 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
         start = found.start()
         while markdown[start] in _SPACES:
             start += 1
-        if text.view[found.start("scheme")] in _BLANKED:  # a link destination or an HTML tag
+        before = _character_before(markdown, start)
+        if before in _ATTRIBUTE_OPENERS:
+            # An HTML attribute's value where it starts, whether the checks read the tag
+            # in a line or skip it whole (an HTML block, an `<iframe>`): not the same
+            # words in a comment, in code or inside another value (`title="src=..."`).
+            values = values if values is not None else _attribute_values(markdown)
+            if found.start() in values or start in values:
+                yield start, found.end()
+            continue
+        if text.view[found.start("scheme")] in _BLANKED:  # a link destination or a tag
             # Only where an address starts: `https://x.org/javascript:guide` is no script.
-            if _character_before(markdown, start) in _ADDRESS_OPENERS:
+            if before in _LINK_OPENERS:
                 yield start, found.end()
             continue
         breaks = markdown.count("\n", counted_to, start)
@@ -147,6 +166,19 @@ def _reference_address(markdown: str, line_start: int) -> int:
         if alone and alone.end() >= line_start:
             return alone.end()
     return -1
+
+
+def _attribute_values(markdown: str) -> set[int]:
+    """Where the value of each attribute of each HTML tag outside code and comments
+    starts (after its quote), a tag read as Python-Markdown reads one."""
+    starts: set[int] = set()
+    for opener in html_in_markdown(markdown).openers:
+        tag = _TAG.match(markdown, opener)
+        if tag is None:
+            continue
+        for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end()):
+            starts.add(attribute.start(attribute.lastgroup or 0))
+    return starts
 
 
 def _character_before(text: str, index: int) -> str:
