@@ -387,3 +387,60 @@ def test_a_check_answered_from_the_cache_loads_no_parser_or_validator(tmp_path: 
     assert "'fastjsonschema'" in first  # the cold run validated
     assert "'jsonschema'" not in first
     assert second == "LOADED []"
+
+
+@pytest.mark.parametrize("report_format", ["text", "json", "github", "sarif"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_utf8(
+    tmp_path: Path, report_format: str
+) -> None:
+    """A term file named in Latin-1 (`caf\\xe9`), as another system may write one: SARIF
+    ended in a traceback, and JSON carried the raw byte, which no UTF-8 reader takes
+    (found in an audit). The name is shown with the byte as an escape."""
+    config_file = make_handbook(tmp_path)
+    latin1_name = os.fsdecode(b"caf\xe9.yml")
+    (tmp_path / "glossary" / latin1_name).write_text(
+        TERM.replace("person experiencing homelessness", "cafe worker"), encoding="utf-8"
+    )
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coalition_handbook.cli",
+            "check",
+            "-f",
+            str(config_file),
+            "--format",
+            report_format,
+        ],
+        capture_output=True,
+        check=False,
+        env={**os.environ, DISABLE_VARIABLE: "1"},
+    )
+    assert completed.returncode == 1
+    assert completed.stderr == b""
+    report = completed.stdout.decode("utf-8")  # strictly
+    shown = "glossary/caf\\xe9.yml"
+    if report_format == "json":
+        assert shown in {finding["path"] for finding in json.loads(report)["findings"]}
+    elif report_format == "sarif":
+        results = json.loads(report)["runs"][0]["results"]
+        uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for result in results}  # fmt: skip
+        assert "glossary/caf%5Cxe9.yml" in uris  # a URI: the backslash is %5C
+    else:
+        assert shown in report
+
+
+def test_a_report_that_its_output_cannot_encode_is_written_with_escapes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`handbook diff` writes arrows and marks (`→`, `❌`): to a file that a Windows code
+    page writes, that was a traceback (found in an audit)."""
+    import io
+
+    from coalition_handbook.cli import write_stdout
+
+    written = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(written, encoding="cp1252"))
+    write_stdout("old → new ❌ café\n")
+    assert written.getvalue() == b"old \\u2192 new \\u274c caf\xe9\n"

@@ -29,13 +29,23 @@ def write_stdout(text: str) -> None:
     error: the rest is dropped and the exit code still says whether anything failed; any
     other failure to write is an `OutputError`."""
     try:
-        sys.stdout.write(text)
+        _write_or_escape(text)
         sys.stdout.flush()
     except BrokenPipeError:
         _drop_stdout()
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputError(f"cannot write the report to standard output: {reason}") from None
+
+
+def _write_or_escape(text: str) -> None:
+    """Write `text` to stdout; a character its encoding cannot hold (a report that a
+    Windows code page writes to a file) is written as an escape (`\\u2192`), not lost."""
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # the whole text is encoded before any of it is written
+        encoding = sys.stdout.encoding or "ascii"
+        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -171,7 +181,7 @@ def _require_a_handbook(config: HandbookConfig, config_file: Path) -> None:
 def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .check import run_checks
     from .parallel import two_processes_allowed
-    from .report import FORMATTERS
+    from .report import FORMATTERS, in_utf8
     from .report.workspace import FORMATS_READ_BY_GITHUB, from_workspace, workspace_folder
 
     with two_processes_allowed():  # this command owns its process: it may fork
@@ -179,7 +189,7 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     findings = result.findings
     if args.format in FORMATS_READ_BY_GITHUB:
         findings = from_workspace(findings, workspace_folder(config.root))
-    write_stdout(FORMATTERS[args.format](findings))
+    write_stdout(FORMATTERS[args.format](in_utf8(findings)))
     strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
     return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 
