@@ -1270,3 +1270,44 @@ def test_messages_quote_at_most_the_start_of_a_long_value(
         assert len(finding.message) < 400, finding.message[:200]
         assert len(finding.found or "") <= 200
     assert all("x" * 61 not in f.message and "x…" in f.message for f in quoting)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        # As the settings' messages say it: no Python words (`None`, `True`).
+        ("status:\n", "'status' is empty; expected one of: proposed, approved, deprecated"),
+        ("status: yes\n", "'status' is true; expected one of: proposed, approved, deprecated"),
+        (
+            "status: 2\n",
+            "'status' is the number 2; expected one of: proposed, approved, deprecated",
+        ),
+        (
+            "status: aproved\n",
+            "'status' is 'aproved'; expected one of: proposed, approved, deprecated",
+        ),
+    ],
+)
+def test_a_value_outside_a_list_of_choices_is_named_in_words(
+    tmp_path: Path, extra: str, message: str
+) -> None:
+    _, findings = load(tmp_path, {"glossary/survivor.yml": term_yaml(extra=extra)})
+    assert [(f.rule, f.message) for f in findings] == [("glossary.schema", message)]
+
+
+@pytest.mark.parametrize(
+    ("url", "fits"),
+    [
+        ("https://www.congress.gov/", True),
+        ("HTTPS://WWW.CONGRESS.GOV/", True),  # a scheme is case-blind (RFC 3986)
+        ("Http://example.org/x", True),
+        ("ftp://example.org/x", False),
+        ("javascript:alert(1)", False),
+    ],
+)
+def test_a_source_address_is_a_web_address_in_either_case(
+    tmp_path: Path, url: str, fits: bool
+) -> None:
+    extra = f"sources:\n  - title: A source\n    url: '{url}'\n"
+    _, findings = load(tmp_path, {"glossary/survivor.yml": term_yaml(extra=extra)})
+    assert [f.rule for f in findings] == ([] if fits else ["glossary.schema"])

@@ -318,7 +318,9 @@ def _message(error: ValidationError, label: str) -> str:
         return f"{label} must be {wanted} (found {_found(instance)}{hint})"
     if validator == "enum":
         choices = ", ".join(str(choice) for choice in value)
-        return f"{label} is {quoted(instance)}; expected one of: {choices}"
+        # As the settings say it: `status:` with no value is empty, not Python's None.
+        held = "empty" if instance is None else _found(instance).removeprefix("the string ")
+        return f"{label} is {held}; expected one of: {choices}"
     if validator == "const":
         return f"{label} must be {value!r}"
     if validator == "minimum":
