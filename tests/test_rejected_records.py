@@ -141,6 +141,32 @@ def test_a_module_with_front_matter_problems_has_its_protocols_checked(
     assert (7, 13, "module.reference") in rules
 
 
+def test_a_term_with_a_schema_problem_has_its_references_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown field and a related term misspelt: both at once (found in an audit), as
+    for a module's protocols. A value that is no id is the schema's alone."""
+    term = (
+        "term: safe house\nversion: 1\ndefinition: A shelter.\nsee_also: [x]\n"
+        "related: [person-experiencing-homelesness, safe-house, Not An Id]\n"
+        "replaced_by: gone\n"
+        "history:\n  - {version: 1, date: 2026-01-01, summary: First approved.}\n"
+    )
+    config_file = make_handbook(tmp_path, **{"glossary/safe-house.yml": term})
+
+    found = findings(config_file, capsys)
+
+    rules = [(line, column, rule) for path, line, column, rule, _ in found if "safe" in path]
+    assert rules == [
+        (4, 1, "glossary.schema"),  # see_also
+        (5, 11, "glossary.reference"),  # misspelt: with a "did you mean"
+        (5, 44, "glossary.reference"),  # itself
+        (5, 56, "glossary.schema"),  # not an id
+        (6, 14, "glossary.reference"),
+        (6, 14, "glossary.schema"),  # replaced_by on a term that is not deprecated
+    ]
+
+
 @pytest.mark.parametrize("value", ['"a\\0b"', '"Hotel Staff"', '"/etc/passwd"', '""', "7"])
 def test_a_protocol_named_by_no_id_is_left_to_module_schema(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str

@@ -108,6 +108,11 @@ _CHECKED_STRINGS = {
 
 # A term's forms (DESIGN 3.1): an acronym among them is no unknown one in its own texts.
 _FORMS = ("term", "aliases.*", "avoid.*", "avoid.*.text")
+# The fields that name other records by id: checked in a file with problems too.
+_REFERENCES: dict[RecordKind, tuple[str, ...]] = {
+    "module": ("protocols.*",),
+    "term": ("related.*", "replaced_by"),
+}
 
 
 def rejected_record(
@@ -131,11 +136,15 @@ def rejected_record(
         for path in (_FORMS if kind == "term" else ())
         for _, value in _strings_at(data, path.split("."), "")
     ]
-    # Ids alone: module.schema reports any other value, which names no file to look for.
-    named = _strings_at(data, ["protocols", "*"], "") if kind == "module" else ()
-    protocols = tuple((key, value) for key, value in named if SLUG.fullmatch(value))
+    # Ids alone: the schema reports any other value, which names no file to look for.
+    named = [
+        (key, value)
+        for path in _REFERENCES.get(kind, ())
+        for key, value in _strings_at(data, path.split("."), "")
+    ]
+    references = tuple((key, value) for key, value in named if SLUG.fullmatch(value))
     return RejectedRecord(
-        kind, record_id, origin, texts, review_by, headings, tuple(forms), protocols
+        kind, record_id, origin, texts, review_by, headings, tuple(forms), references
     )
 
 

@@ -338,8 +338,9 @@ class RejectedRecord:
     review_by: dt.date | None = None
     headings: tuple[Heading, ...] | None = None
     forms: tuple[str, ...] = ()  # a term's own forms, where they are strings
-    # (dotted key, id) of each protocol a module names, where it is a string
-    protocols: tuple[tuple[str, str], ...] = ()
+    # (dotted key, id) of each record it names, where that is an id: a module's
+    # protocols, a term's related terms and replacement
+    references: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,21 +8,34 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..hints import did_you_mean
-from ..model.types import Term
+from ..model.types import Origin, Term
 from .base import CheckContext
 
 RULE = "glossary.reference"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
+    named: list[tuple[str, Origin, str, str]] = []
     for term in context.handbook.terms.values():
-        references = [(f"related.{index}", ref) for index, ref in enumerate(term.related)]
+        named += [
+            (term.id, term.origin, f"related.{index}", ref)
+            for index, ref in enumerate(term.related)
+        ]
         if term.replaced_by is not None:
-            references.append(("replaced_by", term.replaced_by))
-        for span_key, ref in references:
-            message = _problem(context, term, span_key, ref)
-            if message:
-                yield context.finding_at(RULE, term.origin, span_key, message)
+            named.append((term.id, term.origin, "replaced_by", term.replaced_by))
+    # A term file with problems of its own (glossary.schema) still names its terms: the
+    # editor sees every finding of the file at once, not one round at a time.
+    named += [
+        (record.id, record.origin, key, ref)
+        for record in context.handbook.rejected_records
+        if record.kind == "term"
+        for key, ref in record.references
+    ]
+    for term_id, origin, span_key, ref in named:
+        message = _problem(context, term_id, span_key, ref)
+        if message:
+            yield context.finding_at(RULE, origin, span_key, message)
+    for term in context.handbook.terms.values():
         yield from _named_twice(context, term)
 
 
@@ -38,9 +51,9 @@ def _named_twice(context: CheckContext, term: Term) -> Iterator[Finding]:
             first[ref] = index
 
 
-def _problem(context: CheckContext, term: Term, span_key: str, ref: str) -> str | None:
+def _problem(context: CheckContext, term_id: str, span_key: str, ref: str) -> str | None:
     field = span_key.split(".")[0]
-    if ref == term.id:
+    if ref == term_id:
         return f"{field} names the term itself ('{ref}')"
     named = context.handbook.terms.get(ref)
     if named is not None:
@@ -55,5 +68,5 @@ def _problem(context: CheckContext, term: Term, span_key: str, ref: str) -> str 
     if expected in context.handbook.rejected:
         return None  # that file has problems of its own, already reported
     # Never the term's own id: naming it is a problem of its own (above).
-    hint = did_you_mean(ref, [term_id for term_id in context.handbook.terms if term_id != term.id])
+    hint = did_you_mean(ref, [other for other in context.handbook.terms if other != term_id])
     return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"

@@ -25,7 +25,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
         (record.id, record.origin, key, protocol_id)
         for record in handbook.rejected_records
         if record.kind == "module"
-        for key, protocol_id in record.protocols
+        for key, protocol_id in record.references
     ]
     for module_id, origin, key, protocol_id in named:
         if protocol_id in handbook.protocols:
