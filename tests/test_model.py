@@ -96,6 +96,14 @@ def test_term_defaults(tmp_path: Path) -> None:
         ("<style>p {}</style>\n\nReal text. More.", "Real text."),
         ("<div>A <em>block</em> &amp; more.</div>\n\nNext.", "A block & more."),
         ("Plain <!-- a comment --> text. More.", "Plain text."),
+        # A sentence ends with its paragraph, but for one that introduces a list.
+        ("No full stop here\n\nA second paragraph.", "No full stop here"),
+        ("No full stop, *marked up*\n\nA second paragraph.", "No full stop, marked up"),
+        (
+            "Coercion means any of:\n\n- threats; or\n- abuse.\n\nMore text.",
+            "Coercion means any of: threats; or abuse.",
+        ),
+        ("Coercion means:\n\n- threats. More here.\n", "Coercion means: threats."),
     ],
 )
 def test_short_defaults_to_the_first_sentence_as_plain_text(definition: str, short: str) -> None:

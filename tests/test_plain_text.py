@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_handbook.model.glossary import first_sentence, parsed_plain_text, plain_text
+from coalition_handbook.model.glossary import (
+    first_sentence,
+    parsed_plain_blocks,
+    parsed_plain_text,
+    plain_blocks,
+    plain_text,
+)
 
 PIECES = [
     "a", "Word", "\u00e9", "b c", "  ", "    ", "\t", "\n", "\n\n", "- ", "1. ", "1) ", "# ",
@@ -19,6 +25,7 @@ PIECES = [
 def test_same_as_parsed(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert plain_text(text) == parsed_plain_text(text)
+    assert plain_blocks(text) == parsed_plain_blocks(text)
 
 
 def test_plain_definition() -> None:

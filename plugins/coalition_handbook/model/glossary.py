@@ -119,18 +119,35 @@ def commonmark() -> MarkdownIt:
 # character that could start inline markup (or that markdown-it rewrites) appears. Most
 # definitions are such plain prose; their plain text is their words, without a parse.
 _NO_MARKUP = re.compile(r"(?:[ \t]*(?:[^\W\d_][^\n\\`*_\[\]<>&|~\x00\r]*)?(?:\n|\Z))*")
+# What separates two paragraphs of such text: a line of nothing but spaces and tabs. A
+# line indented as code may be a block of its own, which only the parse tells.
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n|\Z)")
+_INDENTED_LINE = re.compile(r"^(?: {4}| {0,3}\t)", re.MULTILINE)
 
 
 def plain_text(markdown: str) -> str:
     """The text a reader sees in `markdown`: no emphasis, link or code markers, no HTML
     tags, whitespace collapsed."""
-    if _NO_MARKUP.fullmatch(markdown):
-        return " ".join(markdown.split())
-    return parsed_plain_text(markdown)
+    return " ".join(plain_blocks(markdown))
+
+
+def plain_blocks(markdown: str) -> list[str]:
+    """`plain_text` of each block of `markdown` (a paragraph, a list, a heading, a code
+    block), in order; blocks with no text left out."""
+    if _NO_MARKUP.fullmatch(markdown) and not _INDENTED_LINE.search(markdown):
+        blocks = _BLANK_LINES.split(markdown)
+        return [text for block in blocks if (text := " ".join(block.split()))]
+    return parsed_plain_blocks(markdown)
 
 
 def parsed_plain_text(markdown: str) -> str:
     """`plain_text` by way of markdown-it's parse, for text that may hold markup."""
+    return " ".join(parsed_plain_blocks(markdown))
+
+
+def parsed_plain_blocks(markdown: str) -> list[str]:
+    """`plain_blocks` by way of markdown-it's parse."""
+    blocks: list[str] = []
     pieces: list[str] = []
     for token in commonmark().parse(markdown):
         if token.type == "inline":
@@ -141,7 +158,11 @@ def parsed_plain_text(markdown: str) -> str:
             pieces.append(f" {html_text(token.content)} ")
         elif token.block and token.nesting == -1:
             pieces.append(" ")
-    return " ".join("".join(pieces).split())
+        if token.level == 0 and token.nesting <= 0:  # a block of the text ends here
+            if text := " ".join("".join(pieces).split()):
+                blocks.append(text)
+            pieces = []
+    return blocks
 
 
 def inline_text(token: Token) -> str:
@@ -203,8 +224,14 @@ class _VisibleText(HTMLParser):
 
 
 def first_sentence(markdown: str) -> str:
-    """The first sentence of `markdown` as plain text (a term's default `short`)."""
-    text = plain_text(markdown)
+    """The first sentence of `markdown` as plain text (a term's default `short`). It ends
+    with its paragraph, unless that ends in a colon, which introduces what follows (a
+    list): a first paragraph with no full stop is no run-on into the second."""
+    text = ""
+    for block in plain_blocks(markdown):
+        text = f"{text} {block}".lstrip()
+        if not text.endswith(":"):
+            break
     for match in _SENTENCE_END.finditer(text):
         before = text[: match.start()]  # ends with the . ! or ?
         last_word = before.rsplit(None, 1)[-1].lstrip("(\"'“‘")
