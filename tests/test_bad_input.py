@@ -928,6 +928,9 @@ def test_script_addresses_in_tags_the_checks_skip_whole_are_found(tmp_path: Path
         '`<iframe src="javascript:shown">` and <!-- <iframe src="javascript:no"> -->\n\n'
         '<div title="src=javascript:x">A title is no address.</div>\n\n'
         'Nor <span title="src=javascript:x">here</span>, see <!-- <a href="javascript:x"> -->.\n'
+        # What no tag of the source holds is read as the view has it (found in review):
+        '\n[a](https://example.org){href="javascript:x"}\n\n'
+        '> Quoted <a\n> href="javascript:x">a</a>.\n'
     )
     findings = run_rules(tmp_path, {"content/page.md": page})
     assert [(f.rule, f.line, f.column, f.found) for f in findings] == [
@@ -936,6 +939,8 @@ def test_script_addresses_in_tags_the_checks_skip_whole_are_found(tmp_path: Path
         ("link.unsafe", 11, 10, "javascript:"),
         ("link.unsafe", 13, 32, "javascript:"),
         ("link.unsafe", 15, 19, "vbscript:"),
+        ("link.unsafe", 27, 32, "javascript:"),
+        ("link.unsafe", 30, 9, "javascript:"),
     ]
 
 
@@ -1028,10 +1033,14 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
         "[r " + "javascript: " * 40_000,  # schemes in the prose of one line
         "[x](" + "\x01 &#1;" * 30_000 + "x)",  # what a browser strips, before no scheme
         "[x]: " + "'" * 20_000 + "x y",  # a definition's URL or title, read apart once
+        # Attributes, read once per page (found in review): a long name, many comments
+        '<b title="src=javascript:y">b</b> <i ' + "x" * 200_000 + ">i</i>",
+        '<b title="src=javascript:y">b</b> ' + "<!-- c --> <i title='a=javascript:z'>" * 20_000,
     ],
     ids=[
         *("tabs-after-a-scheme", "spaces-after-a-definition", "schemes-on-one-line"),
-        *("stripped-characters", "a-definition-of-quotes"),
+        *("stripped-characters", "a-definition-of-quotes", "a-long-attribute-name"),
+        "many-comments-and-attributes",
     ],
 )
 def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: str) -> None:

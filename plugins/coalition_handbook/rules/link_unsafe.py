@@ -14,8 +14,10 @@ strips from the start of an address; a no-break space (`&nbsp;`) it keeps, and a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
@@ -62,9 +64,9 @@ _SCRIPT = re.compile(
     + _written(":"),
     re.IGNORECASE,
 )
-# What stands just before an address (spaces aside): a link's `(` or `<`, a CSS `url(`;
-# an attribute's `=` or quote, where the attribute's value starts there.
-_LINK_OPENERS = frozenset("(<")
+# What stands just before an address (spaces aside): a link's `(` or `<`, a CSS `url(`,
+# an attribute's `=` or quote (where the attribute's value starts there).
+_ADDRESS_OPENERS = frozenset("(<=\"'")
 _ATTRIBUTE_OPENERS = frozenset("=\"'")
 # What a finding's place and the character before an address skip.
 _SPACES = " \t\r\n"
@@ -82,7 +84,10 @@ _REFERENCE_ALONE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t
 # three groups).
 _TAG = re.compile(HTML_TAG)
 _ATTRIBUTE = re.compile(
-    r"""[^\s"'>/=]+\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
+    # A name starts after a space or the quote that ends a value, and is read at once
+    # (`++`): tried again from each of its characters, a long one cost quadratic time.
+    r"""(?<=[\s"'])[^\s"'>/=]++\s*+=\s*+"""
+    r"""(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
 )
 
 
@@ -113,7 +118,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
     if "script" not in markdown.lower() and "&#" not in markdown:
         return
     outside_code: set[int] | None = None
-    values: set[int] | None = None  # where the HTML attributes' values start
+    html: _HtmlAttributes | None = None  # read on first need
     # The line of each scheme in prose, counted on from the last one's: looked for from
     # the start of the text for each, a page of thousands would cost quadratic time.
     line_number, line_start, counted_to = 1, 0, 0
@@ -127,15 +132,19 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
         before = _character_before(markdown, start)
         if before in _ATTRIBUTE_OPENERS:
             # An HTML attribute's value where it starts, whether the checks read the tag
-            # in a line or skip it whole (an HTML block, an `<iframe>`): not the same
-            # words in a comment, in code or inside another value (`title="src=..."`).
-            values = values if values is not None else _attribute_values(markdown)
-            if found.start() in values or start in values:
-                yield start, found.end()
-            continue
+            # in a line or skip it whole (an HTML block, an `<iframe>`); not the same words
+            # in a comment or inside another value (`title="src=..."`). What no tag of
+            # the source holds (an attr_list's `{href=...}`, a tag broken by a quote's
+            # `>`) is read as before: by the view.
+            html = html or _HtmlAttributes.of(markdown)
+            verdict = html.address_at(found.start(), start)
+            if verdict is not None:
+                if verdict:
+                    yield start, found.end()
+                continue
         if text.view[found.start("scheme")] in _BLANKED:  # a link destination or a tag
             # Only where an address starts: `https://x.org/javascript:guide` is no script.
-            if before in _LINK_OPENERS:
+            if before in _ADDRESS_OPENERS:
                 yield start, found.end()
             continue
         breaks = markdown.count("\n", counted_to, start)
@@ -168,17 +177,46 @@ def _reference_address(markdown: str, line_start: int) -> int:
     return -1
 
 
-def _attribute_values(markdown: str) -> set[int]:
-    """Where the value of each attribute of each HTML tag outside code and comments
-    starts (after its quote), a tag read as Python-Markdown reads one."""
-    starts: set[int] = set()
-    for opener in html_in_markdown(markdown).openers:
-        tag = _TAG.match(markdown, opener)
-        if tag is None:
-            continue
-        for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end()):
-            starts.add(attribute.start(attribute.lastgroup or 0))
-    return starts
+@dataclass(frozen=True, slots=True)
+class _HtmlAttributes:
+    """Where the values of the attributes of a text's HTML tags are, and its comments,
+    outside code: each tag read as Python-Markdown reads one. Spans are sorted by start
+    and looked up by bisection: a page may hold thousands of each."""
+
+    values: tuple[tuple[int, int], ...]
+    value_starts: frozenset[int]
+    comments: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, markdown: str) -> _HtmlAttributes:
+        found = html_in_markdown(markdown)
+        values: list[tuple[int, int]] = []
+        for opener in found.openers:
+            tag = _TAG.match(markdown, opener)
+            if tag is not None:
+                values += [
+                    attribute.span(attribute.lastgroup or 0)
+                    for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end())
+                ]
+        values.sort()
+        starts = frozenset(start for start, _ in values)
+        return cls(tuple(values), starts, tuple(sorted(found.comments)))
+
+    def address_at(self, first: int, start: int) -> bool | None:
+        """True where a value starts at `first` (an address with what a browser strips
+        before it) or `start` (without); False inside a value or a comment; None where
+        neither holds it."""
+        if first in self.value_starts or start in self.value_starts:
+            return True
+        if _within(self.values, first) or _within(self.comments, first):
+            return False
+        return None
+
+
+def _within(spans: tuple[tuple[int, int], ...], index: int) -> bool:
+    """Whether one of `spans` (sorted, apart) holds `index`."""
+    found = bisect.bisect_right(spans, index, key=lambda span: span[0]) - 1
+    return found >= 0 and spans[found][0] <= index < spans[found][1]
 
 
 def _character_before(text: str, index: int) -> str:
