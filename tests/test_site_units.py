@@ -402,6 +402,8 @@ def test_a_form_is_compared_with_a_query_as_handbook_js_compares_them(
         ('<pre class="mermaid"><code>graph LR</code></pre>', True),
         ("<pre class='highlight mermaid'><code>graph LR</code></pre>", True),
         ("<PRE CLASS=mermaid>graph LR</PRE>", True),
+        ('<pre id="d1" class = "mermaid">graph LR</pre>', True),
+        ('<pre data-class="mermaid">graph LR</pre>', False),
         ('<pre class="language-mermaid"><code>graph LR</code></pre>', False),  # code shown
         ('<pre class="mermaid-source"><code>graph LR</code></pre>', False),
         ('<div class="mermaid">graph LR</div>', False),  # Material draws pre.mermaid only
@@ -413,9 +415,30 @@ def test_a_mermaid_diagram_is_what_material_draws(html: str, drawn: bool) -> Non
     assert draws_mermaid(html) is drawn
 
 
-def test_a_copy_of_mermaid_of_its_own_is_a_script_so_named() -> None:
-    assert loads_own_mermaid(["js/handbook.js", "js/vendor/Mermaid.min.js"])
-    assert not loads_own_mermaid(["js/handbook.js", "mermaid/setup.js"])
+@pytest.mark.parametrize(
+    ("script", "own_copy"),
+    [
+        ("js/vendor/Mermaid.min.js", True),
+        ("mermaid.js", True),
+        ("js/mermaid-11.4.1.min.js", True),
+        ("js/mermaid.esm.min.mjs", False),  # a module: it sets no global `mermaid`
+        ("js/mermaid-init.js", False),  # sets Mermaid up; Material still fetches it
+        ("mermaid/setup.js", False),
+    ],
+)
+def test_a_copy_of_mermaid_of_its_own_is_a_script_so_named(script: str, own_copy: bool) -> None:
+    assert loads_own_mermaid(["js/handbook.js", script]) is own_copy
+
+
+def test_mermaid_diagrams_are_looked_for_in_linear_time() -> None:
+    """Found in review: 20,000 unclosed `<pre` took 35 s, so 200,000 would take an hour."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.site.other_hosts import draws_mermaid\n"
+        "assert not draws_mermaid('mermaid ' + '<pre ' * 200_000)\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
 
 
 @pytest.mark.parametrize(

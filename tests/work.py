@@ -47,13 +47,24 @@ def checked_in_time(config_file: Path, limit: int = 20) -> subprocess.CompletedP
     inside one regular expression, which `calls_made` sees as one call: the limit is a
     guard, not a measure. Linear work on a test's input takes well under a second of CPU,
     quadratic work minutes, which would hold up the suite, so it is stopped."""
+    command = ["-m", "coalition_handbook.cli", "check", "-f", str(config_file)]
+    return run_in_time(command, limit, "handbook check")
+
+
+def python_in_time(code: str, limit: int = 20) -> subprocess.CompletedProcess[str]:
+    """`python -c code` under the same guard as `checked_in_time`."""
+    return run_in_time(["-c", code], limit, "the code")
+
+
+def run_in_time(arguments: list[str], limit: int, what: str) -> subprocess.CompletedProcess[str]:
+    """Python with `arguments`, in a child process allowed `limit` seconds of CPU time."""
 
     def limit_cpu() -> None:  # in the child, before it runs the check
         resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
 
     try:
         completed = subprocess.run(
-            [sys.executable, "-m", "coalition_handbook.cli", "check", "-f", str(config_file)],
+            [sys.executable, *arguments],
             capture_output=True,
             text=True,
             check=False,
@@ -62,7 +73,7 @@ def checked_in_time(config_file: Path, limit: int = 20) -> subprocess.CompletedP
             preexec_fn=limit_cpu,
         )
     except subprocess.TimeoutExpired:
-        raise TooMuchWork(f"handbook check not done after {limit * 30} s") from None
+        raise TooMuchWork(f"{what} not done after {limit * 30} s") from None
     if completed.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
-        raise TooMuchWork(f"handbook check not done in {limit} s of CPU time")
+        raise TooMuchWork(f"{what} not done in {limit} s of CPU time")
     return completed

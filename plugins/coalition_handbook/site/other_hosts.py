@@ -146,9 +146,15 @@ def remote_resources(html: str) -> list[str]:
 
 # Material draws each `<pre class="mermaid">` (a `mermaid` fence of superfences) with
 # Mermaid, which it loads from unpkg.com unless a script of the page loaded it already.
+# A tag's text stops at the next `<`: read to its `>` from every `<pre`, a page of
+# thousands of unclosed ones took quadratic time (found in review).
 _MERMAID_BLOCK = re.compile(
-    r"<pre\b[^>]*\bclass=[\"']?(?:[^\"'>]*\s)?mermaid(?=[\s\"'>])", re.IGNORECASE
+    r"<pre\b[^<>]*?(?<![\w-])class\s*=\s*[\"']?(?:[^\"'<>]*\s)?mermaid(?=[\s\"'>])",
+    re.IGNORECASE,
 )
+# A copy of Mermaid itself ("mermaid.min.js", "mermaid-11.4.1.min.js"), not a script that
+# sets it up ("mermaid-init.js"), which leaves Material to fetch it.
+_MERMAID_SCRIPT = re.compile(r"mermaid(?:[-@.]?v?\d[\w.]*?)?(?:\.min)?\.m?js", re.IGNORECASE)
 _MERMAID_FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?mermaid\b", re.MULTILINE)
 
 
@@ -164,7 +170,9 @@ def draws_mermaid(html: str) -> bool:
 def loads_own_mermaid(extra_javascript: Iterable[object]) -> bool:
     """Whether the site names a copy of Mermaid of its own (`extra_javascript`, from which
     scripts on other hosts are gone): Material then draws with it."""
-    return any("mermaid" in posixpath.basename(str(script)).lower() for script in extra_javascript)
+    return any(
+        _MERMAID_SCRIPT.fullmatch(posixpath.basename(str(script))) for script in extra_javascript
+    )
 
 
 def mermaid_fence(source: str) -> int | None:
