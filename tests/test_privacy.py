@@ -44,6 +44,8 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Version 1.2.3, ISBN 978-3-16-148410-0", []),
         ("https://example.org/555-123-4567/page", []),
         ("HTTPS://EXAMPLE.ORG/CALL?N=555-123-4567", []),  # a URL in capitals
+        ("Http://example.org/a/jane.doe@example.org/555-123-4567", []),  # mixed (review)
+        ("FTP://example.org/555-123-4567", []),
         ("3 steps to take", []),
         ("Case 12345678901 and ZIP 20001-1234", []),  # 11 digits; a ZIP+4
     ],

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from coalition_handbook.rules.privacy_pii import find_personal_data
 
-URL = re.compile(r"\b(?:https?|ftp|HTTPS?|FTP)://[^\s<>\"')\]]+")
+URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 DASH = "[-\u2010-\u2013\u2212]"
 SEP = "[ .\u00a0\u2010-\u2013\u2212-]"

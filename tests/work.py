@@ -59,7 +59,7 @@ def python_in_time(code: str, limit: int = 20) -> subprocess.CompletedProcess[st
 def run_in_time(arguments: list[str], limit: int, what: str) -> subprocess.CompletedProcess[str]:
     """Python with `arguments`, in a child process allowed `limit` seconds of CPU time."""
 
-    def limit_cpu() -> None:  # in the child, before it runs the check
+    def limit_cpu() -> None:  # in the child, before it runs anything
         resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
 
     try:

@@ -21,7 +21,8 @@ from .base import CheckContext
 
 RULE = "privacy.pii"
 
-_URL = re.compile(r"\b(?:https?|ftp|HTTPS?|FTP)://[^\s<>\"')\]]+")
+# A scheme in any case (`Http://`), as a source's address may write it.
+_URL = re.compile(r"\b(?i:https?|ftp)://[^\s<>\"')\]]+")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # Phone numbers and street addresses, both found in one pass: the pattern consumes the
 # one character either can start with (a digit, `+` or `(`), so the engine skips prose
