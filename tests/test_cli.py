@@ -426,21 +426,112 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_utf8(
         results = json.loads(report)["runs"][0]["results"]
         uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
                 for result in results}  # fmt: skip
-        assert "glossary/caf%5Cxe9.yml" in uris  # a URI: the backslash is %5C
+        assert "glossary/caf%E9.yml" in uris  # a URI: the file's own byte
     else:
         assert shown in report
 
 
-def test_a_report_that_its_output_cannot_encode_is_written_with_escapes(
-    monkeypatch: pytest.MonkeyPatch,
+CP1252 = {**os.environ, "PYTHONIOENCODING": "cp1252", DISABLE_VARIABLE: "1"}
+
+
+def test_a_command_whose_output_cannot_encode_a_character_writes_an_escape(
+    tmp_path: Path,
 ) -> None:
-    """`handbook diff` writes arrows and marks (`→`, `❌`): to a file that a Windows code
-    page writes, that was a traceback (found in an audit)."""
-    import io
+    """`handbook new` and `handbook diff` print arrows, marks and folder names that a
+    Windows code page cannot hold: written to a file there, that was a traceback (found
+    in an audit), after `new` had written its file."""
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", "  - handbook:\n      glossary_dir: глоссарий\n"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "глоссарий").mkdir()
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coalition_handbook.cli",
+            "new",
+            "term",
+            "Trafficking victim",
+            "-f",
+            str(config_file),
+        ],
+        capture_output=True,
+        check=False,
+        env=CP1252,
+    )
+    assert (completed.returncode, completed.stderr) == (0, b"")
+    assert completed.stdout.startswith(b"created \\u0433\\u043b")  # glossary's name, escaped
+    assert (tmp_path / "глоссарий" / "trafficking-victim.yml").is_file()
 
-    from coalition_handbook.cli import write_stdout
 
-    written = io.BytesIO()
-    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(written, encoding="cp1252"))
-    write_stdout("old → new ❌ café\n")
-    assert written.getvalue() == b"old \\u2192 new \\u274c caf\xe9\n"
+@pytest.mark.parametrize("report_format", ["json", "sarif"])
+def test_json_that_the_output_cannot_encode_is_written_in_ascii(
+    tmp_path: Path, report_format: str
+) -> None:
+    """Where Python's escapes (`\\U0001f600`) would make invalid JSON, JSON's are used."""
+    config_file = make_handbook(tmp_path)
+    (tmp_path / "content" / "caf\U0001f600.md").write_text(
+        "# Caf\n\nA vagrant\u2019s bag.\n", encoding="utf-8"
+    )
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coalition_handbook.cli",
+            "check",
+            "-f",
+            str(config_file),
+            "--format",
+            report_format,
+        ],
+        capture_output=True,
+        check=False,
+        env=CP1252,
+    )
+    assert completed.stderr == b""
+    report = json.loads(completed.stdout.decode("ascii"))
+    if report_format == "json":
+        (finding,) = report["findings"]
+        assert (finding["path"], finding["found"]) == ("content/caf\U0001f600.md", "vagrant\u2019s")
+    else:
+        (result,) = report["runs"][0]["results"]
+        assert "'vagrant\u2019s'" in result["message"]["text"]
+
+
+@pytest.mark.parametrize("report_format", ["text", "json", "github", "sarif"])
+def test_half_a_character_from_a_yaml_escape_is_reported_as_its_code(
+    tmp_path: Path, report_format: str
+) -> None:
+    """A YAML key written `"\\ud83d"` is half of an emoji: a lone surrogate, which no
+    output can encode (found in review: a traceback in every format)."""
+    config_file = make_handbook(tmp_path)
+    term = TERM.replace("version: 1\n", 'version: 1\n"\\ud83d": 1\n', 1)
+    (tmp_path / "glossary" / "person-experiencing-homelessness.yml").write_text(
+        term, encoding="utf-8"
+    )
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coalition_handbook.cli",
+            "check",
+            "-f",
+            str(config_file),
+            "--format",
+            report_format,
+        ],
+        capture_output=True,
+        check=False,
+        env={**os.environ, DISABLE_VARIABLE: "1"},
+    )
+    assert (completed.returncode, completed.stderr) == (1, b"")
+    report = completed.stdout.decode("utf-8")
+    if report_format in ("json", "sarif"):
+        report = json.dumps(json.loads(report))
+        assert "unknown field '\\\\ud83d'" in report
+    else:
+        assert "unknown field '\\ud83d'" in report

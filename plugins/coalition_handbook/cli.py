@@ -7,6 +7,7 @@ configuration error, with the message on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 from collections.abc import Sequence
@@ -29,23 +30,13 @@ def write_stdout(text: str) -> None:
     error: the rest is dropped and the exit code still says whether anything failed; any
     other failure to write is an `OutputError`."""
     try:
-        _write_or_escape(text)
+        sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         _drop_stdout()
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputError(f"cannot write the report to standard output: {reason}") from None
-
-
-def _write_or_escape(text: str) -> None:
-    """Write `text` to stdout; a character its encoding cannot hold (a report that a
-    Windows code page writes to a file) is written as an escape (`\\u2192`), not lost."""
-    try:
-        sys.stdout.write(text)
-    except UnicodeEncodeError:  # the whole text is encoded before any of it is written
-        encoding = sys.stdout.encoding or "ascii"
-        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,6 +111,23 @@ def default_config_file() -> Path:
     return Path("mkdocs.yml")
 
 
+def _escape_what_stdout_cannot_encode() -> None:
+    """Have stdout write a character its encoding cannot hold (a report that a Windows
+    code page writes to a file: `→`, a non-Latin folder name) as an escape (`\\u2192`),
+    as stderr does, rather than end the command in a traceback (JSON and SARIF are
+    written in ASCII there: see `run_check`)."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and getattr(sys.stdout, "errors", None) == "strict":
+        reconfigure(errors="backslashreplace")
+
+
+def _stdout_is_utf8() -> bool:
+    try:
+        return codecs.lookup(sys.stdout.encoding or "utf-8").name == "utf-8"
+    except LookupError:
+        return False
+
+
 def _drop_stdout() -> None:
     """Send what is left for stdout nowhere: Python would report the closed pipe again
     when it flushes stdout at exit."""
@@ -129,6 +137,7 @@ def _drop_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _escape_what_stdout_cannot_encode()
     args = build_parser().parse_args(argv)
     try:
         config_file = args.config_file or default_config_file()
@@ -181,7 +190,8 @@ def _require_a_handbook(config: HandbookConfig, config_file: Path) -> None:
 def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .check import run_checks
     from .parallel import two_processes_allowed
-    from .report import FORMATTERS, in_utf8
+    from .report import FORMATTERS
+    from .report.encoding import json_in_ascii
     from .report.workspace import FORMATS_READ_BY_GITHUB, from_workspace, workspace_folder
 
     with two_processes_allowed():  # this command owns its process: it may fork
@@ -189,7 +199,10 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     findings = result.findings
     if args.format in FORMATS_READ_BY_GITHUB:
         findings = from_workspace(findings, workspace_folder(config.root))
-    write_stdout(FORMATTERS[args.format](in_utf8(findings)))
+    report = FORMATTERS[args.format](findings)
+    if args.format in ("json", "sarif") and not _stdout_is_utf8():
+        report = json_in_ascii(report)  # JSON is UTF-8 (RFC 8259), or ASCII, which is too
+    write_stdout(report)
     strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
     return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding, Severity
+from .encoding import in_utf8
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -25,4 +26,4 @@ def format_finding(finding: Finding) -> str:
 
 
 def render_github(findings: list[Finding]) -> str:
-    return "".join(f"{format_finding(finding)}\n" for finding in findings)
+    return "".join(f"{format_finding(finding)}\n" for finding in in_utf8(findings))

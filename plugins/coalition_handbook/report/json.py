@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from ..findings import Finding, count_by_severity
+from .encoding import in_utf8
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -30,6 +31,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
 
 
 def render_json(findings: list[Finding]) -> str:
+    findings = in_utf8(findings)
     counts = _ENCODE(count_by_severity(findings))
     if not findings:
         return f'{{"findings": [], "counts": {counts}}}\n'

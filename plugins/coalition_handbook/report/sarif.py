@@ -9,6 +9,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..findings import Finding, Severity
 from ..rules.base import RULES
+from .encoding import in_utf8_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -31,19 +32,22 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": in_utf8_text(finding.message)},
         "locations": [
             {
                 "physicalLocation": {
                     # A URI reference: "my dir/é.md" is "my%20dir/%C3%A9.md".
-                    "artifactLocation": {"uri": quote(finding.path, safe="/")},
+                    "artifactLocation": {"uri": _uri(finding.path)},
                     "region": region,
                 }
             }
         ],
     }
     if finding.suggestion:
-        result["properties"] = {"suggestion": finding.suggestion, "term": finding.term}
+        result["properties"] = {
+            "suggestion": in_utf8_text(finding.suggestion),
+            "term": finding.term,
+        }
     return result
 
 
@@ -70,3 +74,12 @@ def render_sarif(findings: list[Finding]) -> str:
         ],
     }
     return json.dumps(log, indent=1, ensure_ascii=False) + "\n"
+
+
+def _uri(path: str) -> str:
+    """The path as a URI reference: "my dir/é.md" is "my%20dir/%C3%A9.md", and a file name
+    that is not UTF-8 has its own bytes ("caf%E9.yml")."""
+    try:
+        return quote(path.encode("utf-8", "surrogateescape"), safe="/")
+    except UnicodeEncodeError:  # half a character, which no file name holds
+        return quote(in_utf8_text(path), safe="/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Finding
+from .encoding import in_utf8
 
 
 def format_finding(finding: Finding) -> str:
@@ -17,4 +18,4 @@ def one_line(message: str) -> str:
 
 
 def render_text(findings: list[Finding]) -> str:
-    return "".join(f"{format_finding(finding)}\n" for finding in findings)
+    return "".join(f"{format_finding(finding)}\n" for finding in in_utf8(findings))
