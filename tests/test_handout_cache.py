@@ -435,3 +435,24 @@ def test_handouts_command_says_once_that_their_cache_cannot_be_written(
     assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
     assert (tmp_path / "out" / "debt.pdf").read_bytes() == RENDERED
     assert capsys.readouterr().err == f"handbook: {UNWRITABLE}\n"
+
+
+def test_the_renderer_digest_covers_how_a_definition_shows_its_tags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Key terms box shows definitions through `raw_html.tags_as_text`: a change
+    there changes the PDFs, so it renders them again (found in review)."""
+    from coalition_handbook.markdown import raw_html
+    from coalition_handbook.site import handout_render
+
+    handout_render.renderer_digest.cache_clear()
+    before = handout_render.renderer_digest()
+    another_version = tmp_path / "raw_html.py"
+    another_version.write_text("# another version\n", encoding="utf-8")
+    monkeypatch.setattr(raw_html, "__file__", str(another_version))
+    handout_render.renderer_digest.cache_clear()
+    try:
+        assert handout_render.renderer_digest() != before
+    finally:
+        monkeypatch.undo()
+        handout_render.renderer_digest.cache_clear()

@@ -167,6 +167,24 @@ def test_a_term_with_a_schema_problem_has_its_references_checked(
     ]
 
 
+def test_a_term_with_a_schema_problem_has_a_related_term_named_twice_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    term = (
+        "term: safe house\nversion: 1\ndefinition: A shelter.\nsee_also: [x]\n"
+        "related: [person-experiencing-homelessness, person-experiencing-homelessness]\n"
+        "history:\n  - {version: 1, date: 2026-01-01, summary: First approved.}\n"
+    )
+    config_file = make_handbook(tmp_path, **{"glossary/safe-house.yml": term})
+
+    found = findings(config_file, capsys)
+
+    assert [(line, column, rule) for path, line, column, rule, _ in found if "safe" in path] == [
+        (4, 1, "glossary.schema"),
+        (5, 45, "glossary.reference"),  # named twice
+    ]
+
+
 @pytest.mark.parametrize("value", ['"a\\0b"', '"Hotel Staff"', '"/etc/passwd"', '""', "7"])
 def test_a_protocol_named_by_no_id_is_left_to_module_schema(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str

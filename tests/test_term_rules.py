@@ -233,6 +233,8 @@ def test_an_acronym_may_be_possessive_or_quoted(
         ("TATE\u0301 and XYZ.", ["XYZ"]),
         ("ABC\u0301D and XYZ.", ["XYZ"]),
         ("XYZs\u0301 and ABC.", ["ABC"]),
+        ("XYZ's\u0301 and ABC.", ["ABC"]),  # as "XYZ'ś"
+        ("XYZ's and ABC\u2019s\u0301 case.", ["XYZ"]),
         ("Caf\u00e9 XYZ and ABC.", ["XYZ", "ABC"]),  # marks elsewhere change nothing
         ("Cafe\u0301 XYZ.", ["XYZ"]),
     ],

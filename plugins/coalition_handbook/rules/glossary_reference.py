@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..hints import did_you_mean
-from ..model.types import Origin, Term
+from ..model.types import Origin
 from .base import CheckContext
 
 RULE = "glossary.reference"
@@ -35,20 +35,22 @@ def check(context: CheckContext) -> Iterator[Finding]:
         message = _problem(context, term_id, span_key, ref)
         if message:
             yield context.finding_at(RULE, origin, span_key, message)
-    for term in context.handbook.terms.values():
-        yield from _named_twice(context, term)
+    yield from _named_twice(context, named)
 
 
-def _named_twice(context: CheckContext, term: Term) -> Iterator[Finding]:
+def _named_twice(
+    context: CheckContext, named: list[tuple[str, Origin, str, str]]
+) -> Iterator[Finding]:
     """A related term listed again: the page would show the same link twice."""
-    first: dict[str, int] = {}
-    for index, ref in enumerate(term.related):
-        if ref in first:
-            line = term.origin.span(f"related.{first[ref]}").line
+    first: dict[tuple[str, str], str] = {}  # (file, related term) -> its first key
+    for _, origin, span_key, ref in named:
+        if not span_key.startswith("related."):
+            continue
+        earlier = first.setdefault((origin.path, ref), span_key)
+        if earlier != span_key:
+            line = origin.span(earlier).line
             message = f"related names '{ref}' twice (first at line {line}): list it once"
-            yield context.finding_at(RULE, term.origin, f"related.{index}", message)
-        else:
-            first[ref] = index
+            yield context.finding_at(RULE, origin, span_key, message)
 
 
 def _problem(context: CheckContext, term_id: str, span_key: str, ref: str) -> str | None:

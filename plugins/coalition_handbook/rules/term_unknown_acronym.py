@@ -32,6 +32,8 @@ _ACRONYM = re.compile(
     r"([A-Z](?<!\w[A-Z])(?<!\w['\u2019][A-Z])[A-Z]{1,5})(s?)"
     r"(?=(?:['\u2019]s?)?(?![\w'\u2019]))"
 )
+# What may follow an acronym: a possessive ("NGO's", "NGOs'").
+_POSSESSIVE = re.compile("['\u2019]s?")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # Every capital A-Z becomes "A": an acronym starts where "AA" is, found by str.find.
 _CAPITALS = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"))
@@ -132,7 +134,9 @@ def acronyms(view: str) -> Iterator[re.Match[str]]:
 
 
 def _touches_a_mark(view: str, found: re.Match[str]) -> bool:
-    """Whether a combining mark is just before the word or just after its capitals or
-    its plural `s` (the pattern's lookarounds take a mark for no letter)."""
+    """Whether a combining mark is just before the word or just after its capitals, its
+    plural `s` or its possessive (the pattern's lookarounds take a mark for no letter)."""
     start, end = found.start(), found.end()
-    return any(map(is_mark, view[start - 1 : start] + view[found.end(1) : end + 1]))
+    possessive = _POSSESSIVE.match(view, end)
+    after = possessive.end() if possessive else end
+    return any(map(is_mark, view[start - 1 : start] + view[found.end(1) : after + 1]))

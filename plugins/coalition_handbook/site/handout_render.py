@@ -23,6 +23,7 @@ import markdown
 from markupsafe import Markup
 
 from .. import __version__
+from ..markdown import raw_html
 from ..markdown.raw_html import tags_as_text
 from ..model.types import Module, Protocol, Term
 
@@ -111,8 +112,10 @@ def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
 
 @cache
 def renderer_digest() -> str:
-    """A digest of what turns content into a PDF: templates, stylesheet and this code."""
+    """A digest of what turns content into a PDF: templates, stylesheet and this code,
+    with the code that shows a definition's tags as text (`raw_html`)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(Path(raw_html.__file__).read_bytes())
     for path in sorted(TEMPLATE_DIR.iterdir()):
         if path.is_file():
             digest.update(path.name.encode())
