@@ -711,6 +711,32 @@ def test_a_key_terms_box_longer_than_a_page_goes_on_and_splits_no_term(tmp_path:
 
 
 @pytest.mark.pdf
+def test_a_long_definition_runs_on_and_leaves_no_gap(tmp_path: Path) -> None:
+    """Found in review: kept whole, a definition of 450 words moved the box to the next
+    page, with its heading alone on the page before, and left the protocol's page blank."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    words = " ".join(f"word{number}" for number in range(450))
+    (tmp_path / "glossary" / "aaa-long.yml").write_text(
+        f"term: aaa long\nversion: 1\ndefinition: Start of long. {words}. End of long.\n"
+        "history:\n  - {version: 1, date: 2026-01-01, summary: First approved.}\n",
+        encoding="utf-8",
+    )
+    module = module_text("Hotel", "Watch for debt bondage and aaa long at the desk.\n")
+    (tmp_path / "content" / "modules" / "hotel-staff.md").write_text(module, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(handout_render.render_pdf(content, tmp_path / "content", [tmp_path]))
+
+    pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
+    (box_page,) = [text for text in pages if "Key terms" in text]
+    assert "Start of long" in box_page  # the heading is not left alone
+    assert "Call 1-888-373-7888" in box_page  # the box starts under the contacts
+    assert len(pages) == 3
+
+
+@pytest.mark.pdf
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_each_shipped_key_term_is_printed_whole_after_the_protocols(

@@ -29,6 +29,9 @@ from ..model.types import Module, Protocol, Term
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
 TEMPLATE_NAME = "handout.html.j2"
+# A definition longer than this may run on to the next column or page: kept whole, one of
+# half a page or more left a gap that size, or the box's heading alone at a page's foot.
+LONG_DEFINITION_WORDS = 200
 STYLESHEET_NAME = "handout.css"
 
 # CSS `size` values of the paper sizes the config allows.
@@ -162,7 +165,12 @@ def render_html(content: HandoutContent) -> str:
             # Each term's definition as its page shows it (tags typed in it as text),
             # not the one-line `short` of tooltips: DESIGN section 8.
             key_terms=[
-                (term, to_html(tags_as_text(term.definition))) for term in content.key_terms
+                (
+                    term,
+                    to_html(tags_as_text(term.definition)),
+                    len(term.definition.split()) > LONG_DEFINITION_WORDS,
+                )
+                for term in content.key_terms
             ],
             updated=updated.isoformat() if updated else "",
             page_size=PAGE_SIZES[content.paper_size],
