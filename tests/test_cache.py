@@ -472,7 +472,10 @@ def test_an_untracked_cache_is_read_and_git_asked_once_per_index(
     cache_module.RunCache.beside(tmp_path.resolve())  # the build's other caches ask too
     assert check(config) == first
     assert len(calls) == 1
-    git(tmp_path, "add", "content/index.md")  # the index changes: asked again
+    # The index changes: asked again. A file new to git, so that git surely writes the
+    # index (adding an unchanged file may leave it as it was, or not, by its timing).
+    (tmp_path / "content" / "new.md").write_text("# New\n\nA calm page.\n", encoding="utf-8")
+    git(tmp_path, "add", "content/new.md")
     assert check(config) == first
     assert len(calls) == 2
 
