@@ -27,6 +27,28 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     return completed.returncode, completed.stdout, completed.stderr
 
 
+def run_check_for_bytes(
+    config_file: Path, report_format: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`handbook check` in a new process, without the cache; its output as bytes, to be
+    read in whatever encoding the test expects."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coalition_handbook.cli",
+            "check",
+            "-f",
+            str(config_file),
+            "--format",
+            report_format,
+        ],
+        capture_output=True,
+        check=False,
+        env=env or {**os.environ, DISABLE_VARIABLE: "1"},
+    )
+
+
 def test_clean_handbook_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config_file = make_handbook(tmp_path)
     assert main(["check", "-f", str(config_file)]) == 0
@@ -401,21 +423,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_utf8(
     (tmp_path / "glossary" / latin1_name).write_text(
         TERM.replace("person experiencing homelessness", "cafe worker"), encoding="utf-8"
     )
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "coalition_handbook.cli",
-            "check",
-            "-f",
-            str(config_file),
-            "--format",
-            report_format,
-        ],
-        capture_output=True,
-        check=False,
-        env={**os.environ, DISABLE_VARIABLE: "1"},
-    )
+    completed = run_check_for_bytes(config_file, report_format)
     assert completed.returncode == 1
     assert completed.stderr == b""
     report = completed.stdout.decode("utf-8")  # strictly
@@ -477,21 +485,7 @@ def test_json_that_the_output_cannot_encode_is_written_in_ascii(
     (tmp_path / "content" / "caf\U0001f600.md").write_text(
         "# Caf\n\nA vagrant\u2019s bag.\n", encoding="utf-8"
     )
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "coalition_handbook.cli",
-            "check",
-            "-f",
-            str(config_file),
-            "--format",
-            report_format,
-        ],
-        capture_output=True,
-        check=False,
-        env=CP1252,
-    )
+    completed = run_check_for_bytes(config_file, report_format, CP1252)
     assert completed.stderr == b""
     report = json.loads(completed.stdout.decode("ascii"))
     if report_format == "json":
@@ -513,21 +507,7 @@ def test_half_a_character_from_a_yaml_escape_is_reported_as_its_code(
     (tmp_path / "glossary" / "person-experiencing-homelessness.yml").write_text(
         term, encoding="utf-8"
     )
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "coalition_handbook.cli",
-            "check",
-            "-f",
-            str(config_file),
-            "--format",
-            report_format,
-        ],
-        capture_output=True,
-        check=False,
-        env={**os.environ, DISABLE_VARIABLE: "1"},
-    )
+    completed = run_check_for_bytes(config_file, report_format)
     assert (completed.returncode, completed.stderr) == (1, b"")
     report = completed.stdout.decode("utf-8")
     if report_format in ("json", "sarif"):
