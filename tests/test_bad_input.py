@@ -945,6 +945,30 @@ def test_script_addresses_in_tags_the_checks_skip_whole_are_found(tmp_path: Path
 
 
 @pytest.mark.parametrize(
+    ("page", "places"),
+    [
+        # A comment or a quoted value in a paragraph ends with it: what follows a blank
+        # line is read again (found in the second review).
+        ('Text <!-- oops\n\n[a](https://e.org){href="javascript:x"}\n\n-->\n', [(5, 26)]),
+        ('- item <!-- note\n\n- [a](https://e.org){href="javascript:x"} -->\n', [(5, 28)]),
+        (
+            "See <b title='a>b</b>.\n\n[a](https://e.org){href=\"javascript:x\"}\n\nit's\n",
+            [(5, 26)],
+        ),
+        ('<a title="x\n\n" href="javascript:y">no tag, but text</a>\n', []),
+        ('<!--\n\n<a href="javascript:x">a comment, a block</a>\n\n-->\n', []),
+    ],
+)
+def test_a_comment_or_value_over_a_blank_line_hides_no_script_address(
+    tmp_path: Path, page: str, places: list[tuple[int, int]]
+) -> None:
+    from helpers_model import run_rules
+
+    findings = run_rules(tmp_path, {"content/page.md": f"# A page\n\n{page}"})
+    assert [(f.line, f.column) for f in findings if f.rule == "link.unsafe"] == places
+
+
+@pytest.mark.parametrize(
     ("address", "found"),
     [
         ("[this](&#32;javascript:alert(1))", "&#32;javascript:"),
@@ -1036,11 +1060,12 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
         # Attributes, read once per page (found in review): a long name, many comments
         '<b title="src=javascript:y">b</b> <i ' + "x" * 200_000 + ">i</i>",
         '<b title="src=javascript:y">b</b> ' + "<!-- c --> <i title='a=javascript:z'>" * 20_000,
+        '<b title="src=javascript:y">b</b> ' + "<!-- " * 40_000,  # unclosed comments
     ],
     ids=[
         *("tabs-after-a-scheme", "spaces-after-a-definition", "schemes-on-one-line"),
         *("stripped-characters", "a-definition-of-quotes", "a-long-attribute-name"),
-        "many-comments-and-attributes",
+        *("many-comments-and-attributes", "unclosed-comments"),
     ],
 )
 def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: str) -> None:

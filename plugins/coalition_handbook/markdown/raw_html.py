@@ -50,6 +50,7 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
     if "<" not in text:
         return HtmlInMarkdown((), (), ())
     code = _code_ranges(text.replace("<", "&"))  # as `&lt;` reads: no HTML at all
+    last_close = text.rfind("-->")
     starts = [start for start, _, _ in code]
     position = text.find("<")
     while position >= 0:
@@ -63,7 +64,11 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
                 following = _next_line_opener(text, position, end) if is_span else -1
                 position = following if following >= 0 else text.find("<", end)
                 continue
-        comment = _COMMENT.match(text, position) or _AUTOLINK.match(text, position)
+        # A comment needs a `-->` after it: past the last one, none is tried (read to the
+        # text's end from each `<!--`, thousands of unclosed ones took quadratic time).
+        comment = (position < last_close and _COMMENT.match(text, position)) or _AUTOLINK.match(
+            text, position
+        )
         if comment is not None:
             if comment.group().startswith("<!--"):
                 comments.append(comment.span())

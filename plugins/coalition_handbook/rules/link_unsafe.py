@@ -80,6 +80,8 @@ _BLANKED = frozenset((" ", GLUE))
 _CONTAINER_MARKS = r"(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+"
 _REFERENCE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
 _REFERENCE_ALONE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t>]*+<?[ \t]*+")
+# A line of nothing but spaces and tabs: what ends a paragraph.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A tag as Python-Markdown reads one, and each attribute of it with a value (one of the
 # three groups).
 _TAG = re.compile(HTML_TAG)
@@ -180,8 +182,10 @@ def _reference_address(markdown: str, line_start: int) -> int:
 @dataclass(frozen=True, slots=True)
 class _HtmlAttributes:
     """Where the values of the attributes of a text's HTML tags are, and its comments,
-    outside code: each tag read as Python-Markdown reads one. Spans are sorted by start
-    and looked up by bisection: a page may hold thousands of each."""
+    outside code: each tag read as Python-Markdown reads one, and none over a blank line,
+    which ends a paragraph and what it holds (Python-Markdown makes no tag of `<a
+    title="x`, a blank line, `" href=...>`). Spans are sorted by start and looked up by
+    bisection: a page may hold thousands of each."""
 
     values: tuple[tuple[int, int], ...]
     value_starts: frozenset[int]
@@ -193,14 +197,17 @@ class _HtmlAttributes:
         values: list[tuple[int, int]] = []
         for opener in found.openers:
             tag = _TAG.match(markdown, opener)
-            if tag is not None:
+            if tag is not None and not _BLANK_LINE.search(markdown, *tag.span()):
                 values += [
                     attribute.span(attribute.lastgroup or 0)
                     for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end())
                 ]
         values.sort()
         starts = frozenset(start for start, _ in values)
-        return cls(tuple(values), starts, tuple(sorted(found.comments)))
+        # A comment over a blank line is one only where it starts a line, as an HTML
+        # block; the view reads that as such (in a paragraph, it ends with the paragraph).
+        comments = [span for span in found.comments if not _BLANK_LINE.search(markdown, *span)]
+        return cls(tuple(values), starts, tuple(sorted(comments)))
 
     def address_at(self, first: int, start: int) -> bool | None:
         """True where a value starts at `first` (an address with what a browser strips
