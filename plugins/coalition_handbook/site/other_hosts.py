@@ -146,16 +146,22 @@ def remote_resources(html: str) -> list[str]:
 
 # Material draws each `<pre class="mermaid">` (a `mermaid` fence of superfences) with
 # Mermaid, which it loads from unpkg.com unless a script of the page loaded it already.
-# A tag's text stops at the next `<`: read to its `>` from every `<pre`, a page of
-# thousands of unclosed ones took quadratic time (found in review).
-_MERMAID_BLOCK = re.compile(
-    r"<pre\b[^<>]*?(?<![\w-])class\s*=\s*[\"']?(?:[^\"'<>]*\s)?mermaid(?=[\s\"'>])",
-    re.IGNORECASE,
+# A `<pre>` tag, a quoted value holding `>` or `<`; its `class` attribute. Possessive
+# (`++`, `*+`): read again from each character, a page of thousands of unclosed tags, or
+# of a tag of thousands of attributes, took quadratic time (found in review).
+_PRE_TAG = re.compile(r"""<pre\b(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>?""", re.IGNORECASE)
+# Each attribute with a value, read in turn from the tag's name on: a value that holds
+# `class=` is no class attribute.
+_ATTRIBUTE = re.compile(
+    r"""(?<=[\s"'])(?P<name>[^\s"'>/=]++)\s*+=\s*+"""
+    r"""(?:"(?P<double>[^"]*+)"|'(?P<single>[^']*+)'|(?P<bare>[^\s"'<>`]++))"""
 )
 # A copy of Mermaid itself ("mermaid.min.js", "mermaid-11.4.1.min.js"), not a script that
-# sets it up ("mermaid-init.js"), which leaves Material to fetch it.
-_MERMAID_SCRIPT = re.compile(r"mermaid(?:[-@.]?v?\d[\w.]*?)?(?:\.min)?\.m?js", re.IGNORECASE)
-_MERMAID_FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?mermaid\b", re.MULTILINE)
+# sets it up ("mermaid-init.js"), nor an ES module, which defines no global `mermaid`.
+_MERMAID_SCRIPT = re.compile(r"mermaid(?:[-@.]?v?\d[\w.]*?)?(?:\.min)?\.js", re.IGNORECASE)
+_MERMAID_FENCE = re.compile(
+    r"^[ \t>]*+(?:`{3,}+|~{3,}+)[ \t]*+(?:\{[ \t]*+)?\.?mermaid\b", re.MULTILINE
+)
 
 
 def draws_mermaid(html: str) -> bool:
@@ -164,15 +170,25 @@ def draws_mermaid(html: str) -> bool:
         return False
     if "<!--" in html:
         html = _COMMENT.sub("", html)
-    return _MERMAID_BLOCK.search(html) is not None
+    for tag in _PRE_TAG.finditer(html):
+        for attribute in _ATTRIBUTE.finditer(html, tag.start() + len("<pre"), tag.end()):
+            if attribute.group("name").lower() != "class":
+                continue
+            if "mermaid" in attribute.group(attribute.lastgroup or 0).lower().split():
+                return True
+    return False
 
 
 def loads_own_mermaid(extra_javascript: Iterable[object]) -> bool:
     """Whether the site names a copy of Mermaid of its own (`extra_javascript`, from which
     scripts on other hosts are gone): Material then draws with it."""
-    return any(
-        _MERMAID_SCRIPT.fullmatch(posixpath.basename(str(script))) for script in extra_javascript
-    )
+    names = (_file_name(str(script)) for script in extra_javascript)
+    return any(_MERMAID_SCRIPT.fullmatch(name) for name in names)
+
+
+def _file_name(url: str) -> str:
+    """The file name of a script's URL, without its query or fragment (`?v=2`)."""
+    return posixpath.basename(url.split("#", 1)[0].split("?", 1)[0])
 
 
 def mermaid_fence(source: str) -> int | None:
