@@ -515,3 +515,24 @@ def test_half_a_character_from_a_yaml_escape_is_reported_as_its_code(
         assert "unknown field '\\\\ud83d'" in report
     else:
         assert "unknown field '\\ud83d'" in report
+
+
+@pytest.mark.parametrize(
+    ("encoding", "report_format"),
+    [("ascii:surrogateescape", "text"), ("ascii:surrogateescape", "github"), ("utf-16", "json")],
+)
+def test_a_report_goes_out_whatever_the_outputs_encoding(
+    tmp_path: Path, encoding: str, report_format: str
+) -> None:
+    """Found in the second review: a C locale's stdout (`surrogateescape`) ended a text
+    report in a traceback; JSON to a UTF-16 output was UTF-16, which JSON is not."""
+    config_file = make_handbook(tmp_path)
+    (tmp_path / "content" / "caf\u00e9.md").write_text("# Caf\n\nA vagrant here.\n", "utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding, DISABLE_VARIABLE: "1"}
+    completed = run_check_for_bytes(config_file, report_format, env)
+    assert (completed.returncode, completed.stderr) == (0, b"")
+    report = completed.stdout.decode("ascii")
+    if report_format == "json":
+        assert json.loads(report)["findings"][0]["path"] == "content/caf\u00e9.md"
+    else:
+        assert "content/caf\\xe9.md" in report

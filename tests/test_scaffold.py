@@ -461,3 +461,26 @@ def test_a_name_that_makes_the_reserved_id_is_refused(
     assert run_new(config, kind, "Index") == 2
     assert "generated index page" in capsys.readouterr().err
     assert not scaffold.target_path(config, kind, "index").exists()
+
+
+def test_a_name_with_a_byte_that_is_not_utf8_writes_nothing(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A terminal in Latin-1 passes `Barré` as bytes that are not UTF-8: that ended in a
+    traceback, and left an empty glossary/barr-worker.yml behind (found in review)."""
+    import os
+
+    name = os.fsdecode(b"Barr\xe9 worker")
+    assert run_new(config, "term", name) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+    assert not list((config.root / "glossary").glob("*.yml"))
+
+
+def test_a_scaffold_that_cannot_be_written_whole_is_removed(config: HandbookConfig) -> None:
+    """Nothing half-written is left to pass for a scaffold to fill in."""
+    with (
+        patch.object(scaffold, "render", return_value="term: \ud800\n"),
+        pytest.raises(UnicodeEncodeError),
+    ):
+        run_new(config, "term", "Preferred form")
+    assert not (config.root / "glossary" / "preferred-form.yml").exists()

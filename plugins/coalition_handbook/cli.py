@@ -25,12 +25,18 @@ class OutputError(Exception):
     """The report cannot be written (a full disk, a closed terminal)."""
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str, *, as_ascii: bool = False) -> None:
     """Write `text` to stdout, flushed. A reader that stopped reading (`| head`) is no
     error: the rest is dropped and the exit code still says whether anything failed; any
-    other failure to write is an `OutputError`."""
+    other failure to write is an `OutputError`. With `as_ascii`, `text` (all ASCII) goes
+    out as its bytes, whatever stdout's encoding: JSON is UTF-8 or ASCII, never UTF-16."""
     try:
-        sys.stdout.write(text)
+        buffer = getattr(sys.stdout, "buffer", None) if as_ascii else None
+        if buffer is None:
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            buffer.write(text.encode("ascii"))
         sys.stdout.flush()
     except BrokenPipeError:
         _drop_stdout()
@@ -117,7 +123,8 @@ def _escape_what_stdout_cannot_encode() -> None:
     as stderr does, rather than end the command in a traceback (JSON and SARIF are
     written in ASCII there: see `run_check`)."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None and getattr(sys.stdout, "errors", None) == "strict":
+    # `surrogateescape` (a C locale's) writes back only the bytes a name was read with.
+    if reconfigure is not None and sys.stdout.errors in ("strict", "surrogateescape"):
         reconfigure(errors="backslashreplace")
 
 
@@ -200,9 +207,10 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     if args.format in FORMATS_READ_BY_GITHUB:
         findings = from_workspace(findings, workspace_folder(config.root))
     report = FORMATTERS[args.format](findings)
-    if args.format in ("json", "sarif") and not _stdout_is_utf8():
+    in_ascii = args.format in ("json", "sarif") and not _stdout_is_utf8()
+    if in_ascii:
         report = json_in_ascii(report)  # JSON is UTF-8 (RFC 8259), or ASCII, which is too
-    write_stdout(report)
+    write_stdout(report, as_ascii=in_ascii)
     strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
     return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 

@@ -8,6 +8,7 @@ new file would fail `handbook check`, and the editor's change belongs in that te
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -18,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TextIO
 
 import jinja2
 import yaml
@@ -159,6 +161,14 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     if any(unicodedata.category(char) == "Cc" for char in name):
         print('handbook new: give the name on one line, e.g. "T visa"', file=sys.stderr)
         return EXIT_USAGE
+    if any(unicodedata.category(char) == "Cs" for char in name):
+        # A byte that is not UTF-8 (a terminal in another encoding): no text to write.
+        print(
+            "handbook new: the name holds a byte that is not UTF-8; write it as UTF-8 text "
+            "(is the terminal set to another encoding?)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if len(name) > MAX_NAME:
         print(
             f"handbook new: a name has at most {MAX_NAME} characters (this one has {len(name)})",
@@ -219,7 +229,7 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     try:
         # Mode "x" creates the file or fails if it exists: no window to overwrite it.
         with path.open("x", encoding="utf-8", newline="\n") as output:
-            output.write(text)
+            _write_or_remove(output, path, text)
     except FileExistsError:
         what = "is a symbolic link" if path.is_symlink() else "already exists"
         print(
@@ -290,3 +300,15 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["yaml"] = _yaml_scalar
     return environment
+
+
+def _write_or_remove(output: TextIO, path: Path, text: str) -> None:
+    """Write `text` to the new file `path`, or remove the file if that fails (a full
+    disk): an empty or half-written scaffold would pass for one to fill in."""
+    try:
+        output.write(text)
+        output.flush()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
