@@ -116,9 +116,11 @@ def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
 @cache
 def renderer_digest() -> str:
     """A digest of what turns content into a PDF: templates, stylesheet and this code,
-    with the code that shows a definition's tags as text (`raw_html`)."""
+    with the package that shows a definition's tags as text (`markdown.raw_html` and
+    what it reads Markdown with)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(Path(raw_html.__file__).read_bytes())
+    for path in sorted(Path(raw_html.__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
     for path in sorted(TEMPLATE_DIR.iterdir()):
         if path.is_file():
             digest.update(path.name.encode())
