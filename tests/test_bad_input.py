@@ -948,14 +948,18 @@ def test_script_addresses_in_tags_the_checks_skip_whole_are_found(tmp_path: Path
     ("page", "places"),
     [
         # A comment or a quoted value in a paragraph ends with it: what follows a blank
-        # line is read again (found in the second review).
+        # line (in a quote too, and with CRLF) is read again (found in the second and
+        # third reviews).
         ('Text <!-- oops\n\n[a](https://e.org){href="javascript:x"}\n\n-->\n', [(5, 26)]),
         ('- item <!-- note\n\n- [a](https://e.org){href="javascript:x"} -->\n', [(5, 28)]),
         (
             "See <b title='a>b</b>.\n\n[a](https://e.org){href=\"javascript:x\"}\n\nit's\n",
             [(5, 26)],
         ),
-        ('<a title="x\n\n" href="javascript:y">no tag, but text</a>\n', []),
+        ('Text <!-- a\r\n\r\n[a](https://e.org){href="javascript:x"}\r\n\r\n-->\r\n', [(5, 26)]),
+        ('> Text <!-- a\n>\n> [a](https://e.org){href="javascript:x"}\n>\n> -->\n', [(5, 28)]),
+        # In an HTML block a tag may hold a blank line, and is still one (third review).
+        ('<div>\n<a title="x\n\n" href="javascript:y">a link</a>\n</div>\n', [(6, 9)]),
         ('<!--\n\n<a href="javascript:x">a comment, a block</a>\n\n-->\n', []),
     ],
 )

@@ -81,7 +81,7 @@ _CONTAINER_MARKS = r"(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+"
 _REFERENCE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
 _REFERENCE_ALONE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t>]*+<?[ \t]*+")
 # A line of nothing but spaces and tabs: what ends a paragraph.
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t>]*+\r?\n")  # in a quote too (`>` alone), with CRLF
 # A tag as Python-Markdown reads one, and each attribute of it with a value (one of the
 # three groups).
 _TAG = re.compile(HTML_TAG)
@@ -182,32 +182,37 @@ def _reference_address(markdown: str, line_start: int) -> int:
 @dataclass(frozen=True, slots=True)
 class _HtmlAttributes:
     """Where the values of the attributes of a text's HTML tags are, and its comments,
-    outside code: each tag read as Python-Markdown reads one, and none over a blank line,
-    which ends a paragraph and what it holds (Python-Markdown makes no tag of `<a
-    title="x`, a blank line, `" href=...>`). Spans are sorted by start and looked up by
-    bisection: a page may hold thousands of each."""
+    outside code: each tag read as Python-Markdown reads one. Spans are sorted by start
+    and looked up by bisection: a page may hold thousands of each.
 
-    values: tuple[tuple[int, int], ...]
+    A blank line ends a paragraph and what it holds, but not an HTML block, which holds
+    any number: a tag or comment over one is one or not by where it stands, which only
+    a full reading of the page's HTML blocks would tell. So its values still count where
+    they start (a script address there is reported: better once too often than missed),
+    but what it holds is not taken out of the view's reading (`trusted`, `comments`)."""
+
     value_starts: frozenset[int]
-    comments: tuple[tuple[int, int], ...]
+    trusted: tuple[tuple[int, int], ...]  # values of tags over no blank line
+    comments: tuple[tuple[int, int], ...]  # over no blank line
 
     @classmethod
     def of(cls, markdown: str) -> _HtmlAttributes:
         found = html_in_markdown(markdown)
-        values: list[tuple[int, int]] = []
+        starts: set[int] = set()
+        trusted: list[tuple[int, int]] = []
         for opener in found.openers:
             tag = _TAG.match(markdown, opener)
-            if tag is not None and not _BLANK_LINE.search(markdown, *tag.span()):
-                values += [
-                    attribute.span(attribute.lastgroup or 0)
-                    for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end())
-                ]
-        values.sort()
-        starts = frozenset(start for start, _ in values)
-        # A comment over a blank line is one only where it starts a line, as an HTML
-        # block; the view reads that as such (in a paragraph, it ends with the paragraph).
+            if tag is None:
+                continue
+            values = [
+                attribute.span(attribute.lastgroup or 0)
+                for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end())
+            ]
+            starts.update(start for start, _ in values)
+            if not _BLANK_LINE.search(markdown, *tag.span()):
+                trusted += values
         comments = [span for span in found.comments if not _BLANK_LINE.search(markdown, *span)]
-        return cls(tuple(values), starts, tuple(sorted(comments)))
+        return cls(frozenset(starts), tuple(sorted(trusted)), tuple(sorted(comments)))
 
     def address_at(self, first: int, start: int) -> bool | None:
         """True where a value starts at `first` (an address with what a browser strips
@@ -215,7 +220,7 @@ class _HtmlAttributes:
         neither holds it."""
         if first in self.value_starts or start in self.value_starts:
             return True
-        if _within(self.values, first) or _within(self.comments, first):
+        if _within(self.trusted, first) or _within(self.comments, first):
             return False
         return None
 
