@@ -484,3 +484,14 @@ def test_a_scaffold_that_cannot_be_written_whole_is_removed(config: HandbookConf
     ):
         run_new(config, "term", "Preferred form")
     assert not (config.root / "glossary" / "preferred-form.yml").exists()
+
+
+def test_a_name_typed_in_utf8_under_an_ascii_locale_is_read_as_typed(
+    config: HandbookConfig,
+) -> None:
+    """`LC_ALL=C` reads `Café` as ASCII: its UTF-8 bytes arrive held in lone surrogates
+    (third review: refused as "not UTF-8")."""
+    name = b"Caf\xc3\xa9 worker".decode("ascii", "surrogateescape")
+    assert run_new(config, "term", name) == 0
+    written = (config.root / "glossary" / "cafe-worker.yml").read_text(encoding="utf-8")
+    assert "term: Café worker" in written

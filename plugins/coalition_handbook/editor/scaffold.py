@@ -154,7 +154,7 @@ MAX_NAME = 200
 def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     """Write the new file; 1 if it exists already or another term has the form, 2 if
     `name` makes no usable id."""
-    name = _SPACES_AND_TABS.sub(" ", _visible(name)).strip()
+    name = _SPACES_AND_TABS.sub(" ", _visible(_as_utf8(name))).strip()
     if not name:
         print('handbook new: the name is empty: give one, e.g. "T visa"', file=sys.stderr)
         return EXIT_USAGE
@@ -312,3 +312,15 @@ def _write_or_remove(output: TextIO, path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             path.unlink()
         raise
+
+
+def _as_utf8(name: str) -> str:
+    """`name` as typed: in a locale that reads arguments as ASCII (`LC_ALL=C`), what was
+    typed in UTF-8 arrives as bytes held in lone surrogates, which are read again here.
+    A name whose bytes are not UTF-8 comes back as it was."""
+    if name.isascii() or not any(unicodedata.category(char) == "Cs" for char in name):
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return name
