@@ -536,3 +536,18 @@ def test_a_report_goes_out_whatever_the_outputs_encoding(
         assert json.loads(report)["findings"][0]["path"] == "content/caf\u00e9.md"
     else:
         assert "content/caf\\xe9.md" in report
+
+
+def test_a_closed_standard_output_is_named_not_a_traceback(tmp_path: Path) -> None:
+    """`handbook check >&-` (third review: an AttributeError traceback)."""
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
+    completed = subprocess.run(
+        [sys.executable, "-m", "coalition_handbook.cli", "check", "-f", str(config_file)],
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert completed.returncode == 2
+    assert completed.stderr == "handbook: cannot write the report: standard output is closed\n"

@@ -30,6 +30,8 @@ def write_stdout(text: str, *, as_ascii: bool = False) -> None:
     error: the rest is dropped and the exit code still says whether anything failed; any
     other failure to write is an `OutputError`. With `as_ascii`, `text` (all ASCII) goes
     out as its bytes, whatever stdout's encoding: JSON is UTF-8 or ASCII, never UTF-16."""
+    if sys.stdout is None:  # started with its standard output closed (`>&-`)
+        raise OutputError("cannot write the report: standard output is closed")
     try:
         buffer = getattr(sys.stdout, "buffer", None) if as_ascii else None
         if buffer is None:
