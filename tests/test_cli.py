@@ -538,11 +538,23 @@ def test_a_report_goes_out_whatever_the_outputs_encoding(
         assert "content/caf\\xe9.md" in report
 
 
-def test_a_closed_standard_output_is_named_not_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("report_format", ["text", "json"])
+def test_a_closed_standard_output_is_named_not_a_traceback(
+    tmp_path: Path, report_format: str
+) -> None:
     """`handbook check >&-` (third review: an AttributeError traceback)."""
     config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
     completed = subprocess.run(
-        [sys.executable, "-m", "coalition_handbook.cli", "check", "-f", str(config_file)],
+        [
+            sys.executable,
+            "-m",
+            "coalition_handbook.cli",
+            "check",
+            "-f",
+            str(config_file),
+            "--format",
+            report_format,
+        ],
         stdin=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

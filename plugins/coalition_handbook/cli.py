@@ -131,8 +131,9 @@ def _escape_what_stdout_cannot_encode() -> None:
 
 
 def _stdout_is_utf8() -> bool:
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"  # None: stdout closed
     try:
-        return codecs.lookup(sys.stdout.encoding or "utf-8").name == "utf-8"
+        return codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         return False
 
