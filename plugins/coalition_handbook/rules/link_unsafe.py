@@ -80,8 +80,8 @@ _BLANKED = frozenset((" ", GLUE))
 _CONTAINER_MARKS = r"(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+"
 _REFERENCE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
 _REFERENCE_ALONE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t>]*+<?[ \t]*+")
-# A line of nothing but spaces and tabs: what ends a paragraph.
-_BLANK_LINE = re.compile(r"\n[ \t>]*+\r?\n")  # in a quote too (`>` alone), with CRLF
+# A line of nothing but spaces, tabs or a quote's `>` (CRLF too): what ends a paragraph.
+_BLANK_LINE = re.compile(r"\n[ \t>]*+\r?\n")
 # A tag as Python-Markdown reads one, and each attribute of it with a value (one of the
 # three groups).
 _TAG = re.compile(HTML_TAG)
