@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from handbooks import TERM, make_handbook
@@ -28,10 +29,13 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 
 def run_check_for_bytes(
-    config_file: Path, report_format: str, env: dict[str, str] | None = None
+    config_file: Path,
+    report_format: str,
+    env: dict[str, str] | None = None,
+    **options: Any,
 ) -> subprocess.CompletedProcess[bytes]:
     """`handbook check` in a new process, without the cache; its output as bytes, to be
-    read in whatever encoding the test expects."""
+    read in whatever encoding the test expects. `options` go to `subprocess.run`."""
     return subprocess.run(
         [
             sys.executable,
@@ -46,6 +50,7 @@ def run_check_for_bytes(
         capture_output=True,
         check=False,
         env=env or {**os.environ, DISABLE_VARIABLE: "1"},
+        **options,
     )
 
 
@@ -544,22 +549,7 @@ def test_a_closed_standard_output_is_named_not_a_traceback(
 ) -> None:
     """`handbook check >&-` (third review: an AttributeError traceback)."""
     config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "coalition_handbook.cli",
-            "check",
-            "-f",
-            str(config_file),
-            "--format",
-            report_format,
-        ],
-        stdin=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-        preexec_fn=lambda: os.close(1),
-    )
+    # Closed after the pipes are set up, before Python starts: as `>&-` leaves it.
+    completed = run_check_for_bytes(config_file, report_format, preexec_fn=lambda: os.close(1))
     assert completed.returncode == 2
-    assert completed.stderr == "handbook: cannot write the report: standard output is closed\n"
+    assert completed.stderr == b"handbook: cannot write the report: standard output is closed\n"
