@@ -1,10 +1,16 @@
-"""Decode a source file's bytes as UTF-8, saying where the first bad byte is."""
+"""Decode a source file's bytes as UTF-8, saying where the first bad byte is; find what
+no UTF-8 can hold."""
 
 from __future__ import annotations
+
+import re
 
 from .markdown import LineIndex
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+# Half a character, which UTF-8 cannot encode: a YAML escape such as "\ud83d", or a byte
+# of a file name or an argument that is not UTF-8 (U+DC80 to U+DCFF, as Python reads one).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode_utf8(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:

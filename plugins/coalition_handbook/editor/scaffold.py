@@ -30,6 +30,7 @@ from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..rules.glossary_duplicate import Claim, claims_of
 from ..slugs import slugify
+from ..utf8 import LONE_SURROGATE
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = PACKAGE_DIR / "schemas"
@@ -161,7 +162,7 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     if any(unicodedata.category(char) == "Cc" for char in name):
         print('handbook new: give the name on one line, e.g. "T visa"', file=sys.stderr)
         return EXIT_USAGE
-    if any(unicodedata.category(char) == "Cs" for char in name):
+    if LONE_SURROGATE.search(name):
         # A byte that is not UTF-8 (a terminal in another encoding): no text to write.
         print(
             "handbook new: the name holds a byte that is not UTF-8; write it as UTF-8 text "
@@ -318,7 +319,7 @@ def _as_utf8(name: str) -> str:
     """`name` as typed: in a locale that reads arguments as ASCII (`LC_ALL=C`), what was
     typed in UTF-8 arrives as bytes held in lone surrogates, which are read again here.
     A name whose bytes are not UTF-8 comes back as it was."""
-    if name.isascii() or not any(unicodedata.category(char) == "Cs" for char in name):
+    if not LONE_SURROGATE.search(name):
         return name
     try:
         return os.fsencode(name).decode("utf-8")

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..markdown import line_starts
+from ..utf8 import LONE_SURROGATE
 
 # libyaml composes ten times faster than pure Python; its marks count code points too.
 _LibyamlOrPython: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,7 +59,6 @@ class _Loader(_LibyamlOrPython):  # type: ignore[valid-type, misc]
         pass
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ALIASES = 50
 MAX_VALUES = 10_000
 MAX_DEPTH = 64
@@ -473,7 +473,7 @@ class _Builder:
         if node.tag == _STRING_TAG:
             # Only a double-quoted string can hold an escaped lone surrogate ("\uD800"):
             # no character, and nothing can print or encode it.
-            if node.style == '"' and _SURROGATE.search(node.value):
+            if node.style == '"' and LONE_SURROGATE.search(node.value):
                 self.problem(
                     "holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character", node
                 )

@@ -8,13 +8,11 @@ import re
 from dataclasses import fields, replace
 
 from ..findings import Finding
+from ..utf8 import LONE_SURROGATE
 
 _TEXT_FIELDS = tuple(
     field.name for field in fields(Finding) if field.name not in ("line", "column")
 )
-# A lone surrogate: a byte of a file name that is not UTF-8 (U+DC80 to U+DCFF, as Python
-# reads one), or a YAML escape such as "\ud83d" that names half a character.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def in_utf8(findings: list[Finding]) -> list[Finding]:
@@ -26,9 +24,9 @@ def in_utf8(findings: list[Finding]) -> list[Finding]:
 
 def in_utf8_text(text: str) -> str:
     """`text` with every lone surrogate written as an escape (see `in_utf8`)."""
-    if text.isascii() or _SURROGATE.search(text) is None:  # nearly every text
+    if text.isascii() or LONE_SURROGATE.search(text) is None:  # nearly every text
         return text
-    return _SURROGATE.sub(_escape, text)
+    return LONE_SURROGATE.sub(_escape, text)
 
 
 def _in_utf8(finding: Finding) -> Finding:
