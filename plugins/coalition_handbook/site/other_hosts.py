@@ -146,16 +146,10 @@ def remote_resources(html: str) -> list[str]:
 
 # Material draws each `<pre class="mermaid">` (a `mermaid` fence of superfences) with
 # Mermaid, which it loads from unpkg.com unless a script of the page loaded it already.
-# A `<pre>` tag, a quoted value holding `>` or `<`; its `class` attribute. Possessive
-# (`++`, `*+`): read again from each character, a page of thousands of unclosed tags, or
-# of a tag of thousands of attributes, took quadratic time (found in review).
+# A `<pre>` tag, a quoted value holding `>` or `<`. Possessive (`++`, `*+`): read again
+# from each character, a page of thousands of unclosed tags took quadratic time (found
+# in review).
 _PRE_TAG = re.compile(r"""<pre\b(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>?""", re.IGNORECASE)
-# Each attribute with a value, read in turn from the tag's name on: a value that holds
-# `class=` is no class attribute.
-_ATTRIBUTE = re.compile(
-    r"""(?<=[\s"'])(?P<name>[^\s"'>/=]++)\s*+=\s*+"""
-    r"""(?:"(?P<double>[^"]*+)"|'(?P<single>[^']*+)'|(?P<bare>[^\s"'<>`]++))"""
-)
 # A copy of Mermaid itself ("mermaid.min.js", "mermaid-11.4.1.min.js"), not a script that
 # sets it up ("mermaid-init.js"), nor an ES module, which defines no global `mermaid`.
 _MERMAID_SCRIPT = re.compile(r"mermaid(?:[-@.]?v?\d[\w.]*?)?(?:\.min)?\.js", re.IGNORECASE)
@@ -171,11 +165,9 @@ def draws_mermaid(html: str) -> bool:
     if "<!--" in html:
         html = _COMMENT.sub("", html)
     for tag in _PRE_TAG.finditer(html):
-        for attribute in _ATTRIBUTE.finditer(html, tag.start() + len("<pre"), tag.end()):
-            if attribute.group("name").lower() != "class":
-                continue
-            if "mermaid" in attribute.group(attribute.lastgroup or 0).lower().split():
-                return True
+        _, attributes = _start_tag(tag.group())  # as a browser reads its class
+        if "mermaid" in (attributes.get("class") or "").lower().split():
+            return True
     return False
 
 
