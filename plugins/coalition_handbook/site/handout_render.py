@@ -24,7 +24,6 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..markdown import raw_html
-from ..markdown.raw_html import tags_as_text
 from ..model.types import Module, Protocol, Term
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
@@ -169,7 +168,7 @@ def render_html(content: HandoutContent) -> str:
             key_terms=[
                 (
                     term,
-                    to_html(tags_as_text(term.definition)),
+                    to_html(raw_html.tags_as_text(term.definition)),
                     len(term.definition.split()) > LONG_DEFINITION_WORDS,
                 )
                 for term in content.key_terms

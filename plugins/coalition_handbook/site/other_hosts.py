@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, MutableMapping
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
@@ -180,7 +181,7 @@ def loads_own_mermaid(extra_javascript: Iterable[object]) -> bool:
 
 def _file_name(url: str) -> str:
     """The file name of a script's URL, without its query or fragment (`?v=2`)."""
-    return posixpath.basename(url.split("#", 1)[0].split("?", 1)[0])
+    return posixpath.basename(urlsplit(url).path)
 
 
 def mermaid_fence(source: str) -> int | None:
