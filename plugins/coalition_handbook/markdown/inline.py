@@ -18,6 +18,7 @@ HTML_TAG = (
     r"""<(?P<tag>/?(?P<tag_name>[A-Za-z][\w-]*)"""
     r"""(?:\s(?:[^<>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*?)?/?>)"""
 )
+HTML_TAG_PATTERN = re.compile(HTML_TAG)  # one tag alone (autolinks, link.unsafe)
 # A link's destination and title run to the closing parenthesis, spaces included, as
 # Python-Markdown reads them (`[a](b c)` links to "b c").
 # Every alternative starts with a literal character, so the engine skips plain prose at C

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
 from ..markdown import GLUE, lines_outside_code
-from ..markdown.inline import HTML_TAG
+from ..markdown.inline import HTML_TAG_PATTERN
 from ..markdown.raw_html import html_in_markdown
 from .base import CheckContext
 
@@ -82,9 +82,8 @@ _REFERENCE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+<?[ \t]*+")
 _REFERENCE_ALONE = re.compile(rf"{_CONTAINER_MARKS}\[[^\]\n]+\]:[ \t]*+\r?\n[ \t>]*+<?[ \t]*+")
 # A line of nothing but spaces, tabs or a quote's `>` (CRLF too): what ends a paragraph.
 _BLANK_LINE = re.compile(r"\n[ \t>]*+\r?\n")
-# A tag as Python-Markdown reads one, and each attribute of it with a value (one of the
-# three groups).
-_TAG = re.compile(HTML_TAG)
+# Each attribute of a tag (`HTML_TAG_PATTERN`, as Python-Markdown reads one) with a value
+# (one of the three groups).
 _ATTRIBUTE = re.compile(
     # A name starts after a space or the quote that ends a value, and is read at once
     # (`++`): tried again from each of its characters, a long one cost quadratic time.
@@ -201,7 +200,7 @@ class _HtmlAttributes:
         starts: set[int] = set()
         trusted: list[tuple[int, int]] = []
         for opener in found.openers:
-            tag = _TAG.match(markdown, opener)
+            tag = HTML_TAG_PATTERN.match(markdown, opener)
             if tag is None:
                 continue
             values = [

@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from ..markdown import mask_addresses
-from ..markdown.inline import HTML_TAG
+from ..markdown.inline import HTML_TAG_PATTERN
 from ..model.types import Term
 from ..rules.privacy_pii import public_phone_numbers, public_short_codes
 from .templates import phone_href
@@ -43,10 +43,6 @@ SKIPPED_TAGS = frozenset(
         *("h1", "h2", "h3", "h4", "h5", "h6"),
     }
 )
-# A tag of raw HTML in a paragraph (`<a href="...">`, `</code>`), which Python-Markdown
-# keeps out of the tree as a placeholder: the text of its element is in the tree, where
-# only these tags say that it is a link's or code's (`_inside_raw_elements`).
-_RAW_TAG = re.compile(HTML_TAG)
 # Of the elements never linked, those that browsers open again in the next paragraph or
 # list item when raw HTML left them open ("formatting elements"); what a table cell
 # opens ends with the cell.
@@ -372,10 +368,13 @@ _NO_SPANS = RawSpans()  # never added to: shared by every text without raw HTML
 
 def _raw_tags(raw_html: Sequence[object]) -> dict[int, tuple[str, bool]]:
     """(name, whether it closes) of each stashed raw tag of an element that is never
-    linked (`SKIPPED_TAGS`), by its placeholder's number."""
+    linked (`SKIPPED_TAGS`), by its placeholder's number. A tag of raw HTML in a paragraph
+    (`<a href="...">`, `</code>`) is kept out of the tree as a placeholder: the text of
+    its element is in the tree, where only these tags say that it is a link's or code's
+    (`_inside_raw_elements`)."""
     tags: dict[int, tuple[str, bool]] = {}
     for number, stashed in enumerate(raw_html):
-        tag = _RAW_TAG.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
+        tag = HTML_TAG_PATTERN.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
         if tag is not None and (name := tag.group("tag_name").lower()) in SKIPPED_TAGS:
             tags[number] = name, tag.group("tag").startswith("/")
     return tags
