@@ -28,6 +28,9 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # tag, a comment or declaration (`<!`), a processing instruction (`<?`).
 _LINE_START_TAG = re.compile(r"[ \t]{0,3}<(?:[!?]|/?(?P<name>[A-Za-z][\w-]*))")
 _LINE_START_OPENER = re.compile(r"[ \t]{0,3}<")
+# Passes that take comments out, each of them exposing the next layer of comments nested
+# as `<!<!-- -->-- -->` (see `tags_as_text`).
+_COMMENT_PASSES = 8
 # What a reader would take for a tag, to name in a finding: `<b>`, `</div>`, `<!DOCTYPE>`.
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>?|<[!?][^<>\n]*>?")
 
@@ -130,9 +133,22 @@ def tags_as_text(markdown: str) -> str:
     reads, not a sanitizer: definitions are reviewed like pages, which may hold any HTML,
     and the site's content policy keeps whatever runs from reaching another host."""
     found = html_in_markdown(markdown)
+    passes = 0
     while found.comments:  # without them, code may lie elsewhere (a fence commented out)
+        if passes == _COMMENT_PASSES:
+            # Comments in more layers than any editor writes: a pass a layer would be
+            # quadratic in the depth. What is left of them shows as text, every `<` in it.
+            hidden = [
+                index
+                for start, end in found.comments
+                for index in range(start, end)
+                if markdown[index] == "<"
+            ]
+            openers = sorted((*found.openers, *hidden))
+            return _replaced(markdown, [(start, start + 1, "&lt;") for start in openers])
         markdown = _replaced(markdown, [(start, end, "") for start, end in found.comments])
         found = html_in_markdown(markdown)
+        passes += 1
     return _replaced(markdown, [(start, start + 1, "&lt;") for start in found.openers])
 
 
