@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import os
 import re
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -1878,3 +1880,21 @@ def test_text_diff_keeps_every_changed_word_in_order(old: str, new: str) -> None
     kept_old = re.sub(r"\*\*[^*]*\*\*", " ", " ".join(shown)).replace("~~", " ")
     assert kept_new.split() == new.split()
     assert kept_old.split() == old.split()
+
+
+def test_a_file_name_that_is_not_utf8_shows_its_byte_as_the_check_shows_it(
+    repository: Path,
+) -> None:
+    """A page named in Latin-1 (`caf\\xe9.md`) by another system: `handbook check` shows
+    its byte as `\\xe9`; `handbook diff` showed stdout's escape of it, `\\udce9`."""
+    (repository / "content" / os.fsdecode(b"caf\xe9.md")).write_bytes(b"# Cafe\n\nA survivor.\n")
+    commit(repository)
+    (repository / "glossary" / "survivor.yml").unlink()
+    completed = subprocess.run(
+        [sys.executable, "-m", "coalition_handbook.cli", "diff", "HEAD"],
+        cwd=repository,
+        capture_output=True,
+        check=False,
+    )
+    assert (completed.returncode, completed.stderr) == (0, b"")
+    assert b"`content/caf\\xe9.md:3:3`" in completed.stdout

@@ -29,7 +29,12 @@ def write_stdout(text: str, *, as_ascii: bool = False) -> None:
     """Write `text` to stdout, flushed. A reader that stopped reading (`| head`) is no
     error: the rest is dropped and the exit code still says whether anything failed; any
     other failure to write is an `OutputError`. With `as_ascii`, `text` (all ASCII) goes
-    out as its bytes, whatever stdout's encoding: JSON is UTF-8 or ASCII, never UTF-16."""
+    out as its bytes, whatever stdout's encoding: JSON is UTF-8 or ASCII, never UTF-16.
+    A lone surrogate (a file name's byte that is not UTF-8) shows as the findings show
+    it, `\\xe9`, in every command's report."""
+    from .report.encoding import in_utf8_text
+
+    text = in_utf8_text(text)
     if sys.stdout is None:  # started with its standard output closed (`>&-`)
         raise OutputError("cannot write the report: standard output is closed")
     try:
