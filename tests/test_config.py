@@ -502,6 +502,31 @@ def test_the_plugin_reads_use_directory_urls_as_the_cli_does(
     assert from_plugin == load_config(config_file, today=from_plugin.today)
 
 
+@pytest.mark.parametrize(
+    ("theme", "expected"),
+    [
+        ("theme:\n  name: material\n  language: es\n", "es"),
+        ("theme:\n  name: material\n  language: pt-BR\n", "pt-BR"),
+        ("theme: material\n", "en"),  # Material's default
+        ("theme:\n  name: material\n  language: '<x>'\n", "en"),  # no language tag
+        ("", "en"),
+    ],
+)
+def test_the_themes_language_is_read_by_the_plugin_as_by_the_cli(
+    tmp_path: Path, theme: str, expected: str
+) -> None:
+    """The language the handouts declare (audit: every PDF said English)."""
+    config_file = write_config(
+        tmp_path, f"site_name: X\ndocs_dir: content\n{theme}plugins:\n  - handbook\n"
+    )
+    assert load_config(config_file).language == expected
+    if "material" in theme and "<x>" not in theme:  # MkDocs refuses no theme's language
+        mkdocs_config = load_mkdocs_config(config_file=str(config_file))
+        mkdocs_config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
+        assert mkdocs_config.plugins["handbook"].handbook_config.language == expected
+
+
 def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: Path) -> None:
     config_file = write_config(tmp_path, "site_name: X\ndocs_dir: content\nuse_directory_urls: 1\n")
     with pytest.raises(ConfigError) as raised:

@@ -323,7 +323,7 @@ def test_the_last_good_handout_is_a_file_a_run_wrote(tmp_path: Path, name: str) 
     else:
         cached.symlink_to(secret)
     context = context_of(tmp_path / "mkdocs.yml")
-    held_back = {"content/modules/community.md"}
+    held_back = {"content/modules/community.md": "the module has errors"}
     report = handouts.build_handouts(context, tmp_path / "out", held_back)
     (result,) = [result for result in report.results if result.module.id == "community"]
     assert (result.outcome, result.path) == ("failed", None)
@@ -335,7 +335,7 @@ def test_the_last_good_handout_a_run_wrote_is_still_published(tmp_path: Path) ->
     write_handbook(tmp_path, modules=three_modules())
     HandoutCache(tmp_path / CACHE_DIR).put("community", "0" * 64, b"%PDF-1.7 good")
     context = context_of(tmp_path / "mkdocs.yml")
-    held_back = {"content/modules/community.md"}
+    held_back = {"content/modules/community.md": "the module has errors"}
     handouts.build_handouts(context, tmp_path / "out", held_back)
     assert (tmp_path / "out" / "community.pdf").read_bytes() == b"%PDF-1.7 good"
 

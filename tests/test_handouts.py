@@ -19,8 +19,9 @@ from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.model import load_handbook
 from coalition_handbook.rules.base import CheckContext
-from coalition_handbook.site import handout_render, handouts
+from coalition_handbook.site import handout_cache, handout_render, handouts
 from coalition_handbook.site.handout_render import HandoutsUnavailable
+from coalition_handbook.site.print_only import without_document_tags
 
 MKDOCS = """\
 site_name: Riverside Coalition
@@ -211,13 +212,93 @@ def test_key_terms_are_the_accepted_terms_the_module_uses_sorted(tmp_path: Path)
     assert community.protocols == ()
 
 
-def test_a_discouraged_form_is_no_key_term(tmp_path: Path) -> None:
-    module = module_text("Words", "Never say victim of prostitution.\n", protocols="[]")
+BONDED_LABOR = """\
+term: bonded labor
+version: 2
+status: deprecated
+replaced_by: debt-bondage
+definition: An older name for debt bondage.
+history:
+  - version: 2
+    date: 2026-02-01
+    summary: Deprecated.
+"""
+
+
+def test_a_term_used_by_a_form_to_avoid_is_a_key_term_a_deprecated_one_marked(
+    tmp_path: Path,
+) -> None:
+    """As the site's "Used on" lists count them (audit): a trainer reading "bonded labor"
+    in a handout finds what it means, and which term replaces it."""
+    extra = "Never say victim of prostitution. Older reports say bonded labor.\n"
+    module = module_text("Words", extra, protocols="[]")
     module = module.replace("Describe what a survivor", "Describe what a person")
     module = module.replace("The hotline takes calls all day.", "")
-    context = context_of(write_handbook(tmp_path, modules={"words": module}))
+    config_file = write_handbook(tmp_path, modules={"words": module})
+    (tmp_path / "glossary" / "bonded-labor.yml").write_text(BONDED_LABOR, encoding="utf-8")
+    context = context_of(config_file)
     content = handouts.handout_content(context, context.handbook.modules["words"])
-    assert content.key_terms == ()
+    assert [term.id for term in content.key_terms] == ["bonded-labor", "survivor"]
+    assert content.replacements == (("bonded-labor", "debt bondage"),)
+    html = handout_render.render_html(content)
+    assert '<span class="hb-status">(deprecated: use debt bondage)</span>' in html
+    assert "An older name for debt bondage." in html
+    # The replacement shows in the PDF: a new preferred form is a new cache key.
+    renamed = dataclasses.replace(content, replacements=(("bonded-labor", "debt servitude"),))
+    assert handout_cache.cache_key(renamed) != handout_cache.cache_key(content)
+
+
+def test_a_handout_declares_the_sites_language(tmp_path: Path) -> None:
+    """For screen readers and hyphenation (audit: every PDF said English)."""
+    config_file = write_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + "theme:\n  name: material\n  language: es\n",
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["community"])
+    assert content.language == "es"
+    assert '<html lang="es">' in handout_render.render_html(content)
+    english = dataclasses.replace(content, language="en")
+    assert handout_cache.cache_key(english) != handout_cache.cache_key(content)
+
+
+@pytest.mark.parametrize(
+    ("html", "printed"),
+    [
+        ("<p>a</p><style>@page { size: A6 } ol { display: none }</style><ol><li>x</li></ol>",
+         "<p>a</p><ol><li>x</li></ol>"),
+        ("<p>a <STYLE type=x>p{}</Style > b</p>", "<p>a  b</p>"),
+        ("<p>a\n<style>\nx\n</style>\nb</p>", "<p>a\n\nb</p>"),
+        ("<style/>p{} <link rel=x> </style>after", "after"),  # HTML5: text up to </style>
+        ("<style>never closed", ""),
+        ('<link rel="stylesheet" href="a.css"><meta name=author content=x><base href=/x/>ok',
+         "ok"),
+        # Not tags: a comment, an attribute's value; nor another element of a like name.
+        ('<!-- <style>x</style> --> <p title="<style>">t</p>',
+         '<!-- <style>x</style> --> <p title="<style>">t</p>'),
+        ("<stylesheet>x</stylesheet> <p>plain</p>", "<stylesheet>x</stylesheet> <p>plain</p>"),
+    ],
+)  # fmt: skip
+def test_tags_that_would_restyle_the_whole_handout_are_left_out(html: str, printed: str) -> None:
+    assert without_document_tags(html) == printed
+
+
+def test_a_modules_style_element_does_not_reach_its_handout(tmp_path: Path) -> None:
+    """Found in an audit: `<style>` in a module's body set the handout's paper size and
+    hid its objectives and the protocols' steps."""
+    style = (
+        "<style>@page { size: A6 } ol, ul { display: none }</style>\n"
+        '<link rel="stylesheet" href="x.css">\n'
+    )
+    module = module_text("Styled", "\n" + style, protocols="[hotel-staff]")
+    context = context_of(write_handbook(tmp_path, modules={"styled": module}))
+    html = handout_render.render_html(
+        handouts.handout_content(context, context.handbook.modules["styled"])
+    )
+    assert "size: A6" not in html and "ol, ul {" not in html and "x.css" not in html
+    assert "size: A4;" in html and "Keep yourself safe" in html
+    assert "Anyone can be trafficked." in html  # the rest of the body is printed
 
 
 def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
@@ -236,6 +317,11 @@ def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
     assert "Version 2 · updated 2026-02-01 · effective 2026-01-01 · owner: Hospitality" in html
     for section in ("Objectives", "Key terms", "Realize", "Recognize", "Respond", "Protocols"):
         assert f">{section}</h2>" in html
+    # A contact's address is a link in the PDF (audit: it was text alone).
+    assert (
+        '<a class="hb-contact-item hb-url" href="https://humantraffickinghotline.org">'
+        "https://humantraffickinghotline.org</a>"
+    ) in html
 
 
 def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) -> None:
@@ -283,6 +369,41 @@ def test_markdown_is_made_for_paper(markdown: str, expected: str) -> None:
 
 def test_css_strings_are_escaped() -> None:
     assert handout_render._css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
+
+
+def test_a_file_a_handout_prints_from_holds_it_back_while_it_has_errors(
+    tmp_path: Path,
+) -> None:
+    """Audit: a term file with an error was left out, and `handbook handouts` replaced a
+    published handout by one without that term. A module's handout is held back while its
+    own file, a protocol it names or a term it uses has errors, and every one while a
+    term file cannot be read (its term could be any module's)."""
+    context = context_of(write_handbook(tmp_path))
+    hotel, community = "content/modules/hotel-staff.md", "content/modules/community.md"
+    assert handouts.held_back_by_errors(context, {hotel}) == {hotel: "the module has errors"}
+    assert handouts.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
+        hotel: "it prints from a file with errors: protocols/hotel-staff.yml"
+    }
+    assert handouts.held_back_by_errors(context, {"glossary/debt-bondage.yml"}) == {
+        hotel: "it prints from a file with errors: glossary/debt-bondage.yml"
+    }
+    assert handouts.held_back_by_errors(context, {"glossary/labor-trafficking.yml"}) == {}
+    assert handouts.held_back_by_errors(context, {"content/index.md"}) == {}
+
+    (tmp_path / "glossary" / "sextortion.yml").write_text(
+        TERMS["hotline"].replace("term: hotline", "term: sextortion\nversion: 2"), "utf-8"
+    )
+    config = load_config(tmp_path / "mkdocs.yml")
+    handbook, _ = load_handbook(config)
+    with_rejected = CheckContext(config=config, handbook=handbook)
+    unread = (
+        "a term file cannot be read (glossary/sextortion.yml), and its term could be one "
+        "of the module's key terms"
+    )
+    assert handouts.held_back_by_errors(with_rejected, {"glossary/sextortion.yml"}) == {
+        hotel: unread,
+        community: unread,
+    }
 
 
 # PDFs.
@@ -463,7 +584,18 @@ def test_cli_keeps_the_published_handout_of_a_module_with_errors(
     assert "content/modules/hotel-staff.md" in errors and "module.structure" in errors
     assert "handout not made: the module has errors" in errors
     assert published.read_bytes() == before
-    assert (tmp_path / "site" / "handouts" / "community.pdf").is_file()
+    community = tmp_path / "site" / "handouts" / "community.pdf"
+    community_before = community.read_bytes()
+
+    # A term file that cannot be read: no handout is made without its term (audit).
+    module.write_text(module.read_text(encoding="utf-8").replace("## Realise", "## Realize"))
+    hotline = tmp_path / "glossary" / "hotline.yml"
+    hotline.write_text(hotline.read_text(encoding="utf-8") + "version: 2\n", encoding="utf-8")
+    assert main(["handouts", "-f", str(config_file)]) == 1
+    errors = capsys.readouterr().err
+    assert "glossary/hotline.yml" in errors and "duplicate key 'version'" in errors
+    assert "handout not made: a term file cannot be read (glossary/hotline.yml)" in errors
+    assert (published.read_bytes(), community.read_bytes()) == (before, community_before)
 
 
 @pytest.mark.pdf

@@ -108,6 +108,8 @@ class HandbookConfig:
     use_directory_urls: bool = True
     """mkdocs.yml's `use_directory_urls`: where MkDocs publishes each page, which a page
     of docs_dir must not share with a generated one (rule `page.replaced`)."""
+    language: str = "en"
+    """mkdocs.yml's `theme.language` (Material's), the language the handouts declare."""
 
     @property
     def modules_src_dir(self) -> str:
@@ -245,6 +247,7 @@ def load_config(
     directory_urls = _true_or_false(
         data, "use_directory_urls", True, lines.get("use_directory_urls", where), problems
     )
+    theme = data.get("theme")
     try:
         config = build_config(
             root=config_file.parent,
@@ -259,12 +262,25 @@ def load_config(
             strict=strict,
             site_dir=site_dir,
             use_directory_urls=directory_urls,
+            language=language_tag(theme.get("language") if isinstance(theme, dict) else None),
         )
     except ConfigError as error:
         for problem in error.problems:
             problems.add(problem)
     problems.raise_any()
     return config
+
+
+# A language tag as HTML's `lang` takes one (BCP 47's shape): `en`, `es`, `pt-BR`.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(language: object) -> str:
+    """The theme's `language`, where it is a language tag; else English, Material's
+    default (Material itself reports a language it has no translation for)."""
+    if isinstance(language, str) and _LANGUAGE_TAG.fullmatch(language):
+        return language
+    return "en"
 
 
 def _true_or_false(
@@ -568,12 +584,13 @@ def build_config(
     strict: bool = False,
     site_dir: str | Path | None = None,
     use_directory_urls: bool = True,
+    language: str = "en",
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
     `option_lines` says where each option is written (`mkdocs.yml:14`), for the
     messages. `exclude_docs` are the site's patterns of pages left out of it, `strict`
     its setting that warnings fail, `site_dir` where it is built, `use_directory_urls`
-    where it publishes each page."""
+    where it publishes each page, `language` its theme's language."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
     lines = option_lines or {}
@@ -708,6 +725,7 @@ def build_config(
         strict=strict,
         site_dir=site_path,
         use_directory_urls=use_directory_urls,
+        language=language,
     )
 
 

@@ -38,6 +38,7 @@ from ..config import (
     ConfigError,
     HandbookConfig,
     build_config,
+    language_tag,
     relative_name,
 )
 from ..config import load_config as read_site_config
@@ -192,6 +193,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 # As written in mkdocs.yml, as `handbook check` reads it: Material's offline
                 # plugin, which turns it off, runs later (page.replaced's findings agree).
                 use_directory_urls=bool(config.use_directory_urls),
+                language=language_tag(config.theme.get("language")),
             )
         except ConfigError as error:
             raise PluginError(

@@ -50,8 +50,10 @@ def cache_key(content: HandoutContent) -> str:
             [term.id, term.term, term.status, term.short, term.definition]
             for term in content.key_terms
         ],
+        "replacements": content.replacements,
         "paper_size": content.paper_size,
         "site_name": content.site_name,
+        "language": content.language,
         "package": __version__,
         "weasyprint": _weasyprint_version(),
         "renderer": renderer_digest(),

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..markdown import raw_html
 from ..model.types import Module, Protocol, Term
+from .print_only import without_document_tags
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
 TEMPLATE_NAME = "handout.html.j2"
@@ -73,6 +74,9 @@ class HandoutContent:
     key_terms: tuple[Term, ...]
     paper_size: str
     site_name: str
+    # (deprecated key term's id, the preferred form of the term that replaces it)
+    replacements: tuple[tuple[str, str], ...] = ()
+    language: str = "en"  # the site's, for screen readers and hyphenation
 
     @property
     def updated(self) -> dt.date | None:
@@ -134,8 +138,9 @@ def render_html(content: HandoutContent) -> str:
 
     def to_html(text: str) -> Markup:
         converter.reset()
-        # The author's Markdown, raw HTML included, exactly as the site publishes it.
-        return Markup(converter.convert(text))
+        # The author's Markdown, raw HTML included, as the site publishes it; but for
+        # tags that would restyle the whole handout (`print_only`).
+        return Markup(without_document_tags(converter.convert(text)))
 
     def to_inline_html(text: str) -> Markup:
         """One line of Markdown (an objective, a step title) without its paragraph."""
@@ -145,6 +150,7 @@ def render_html(content: HandoutContent) -> str:
         return Markup(html)
 
     updated = content.updated
+    replacements = dict(content.replacements)
     return (
         _environment()
         .get_template(TEMPLATE_NAME)
@@ -170,12 +176,14 @@ def render_html(content: HandoutContent) -> str:
                     term,
                     to_html(raw_html.tags_as_text(term.definition)),
                     len(term.definition.split()) > LONG_DEFINITION_WORDS,
+                    replacements.get(term.id),
                 )
                 for term in content.key_terms
             ],
             updated=updated.isoformat() if updated else "",
             page_size=PAGE_SIZES[content.paper_size],
             site_name=content.site_name,
+            language=content.language,
             package_version=__version__,
             stylesheet=Markup((TEMPLATE_DIR / STYLESHEET_NAME).read_text(encoding="utf-8")),
         )

@@ -20,7 +20,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -67,14 +67,16 @@ class HandoutReport:
 
 
 def module_key_terms(context: CheckContext, module: Module) -> set[str]:
-    """Ids of the terms whose accepted forms the module's title, objectives or body use,
-    from the run's one scan of the handbook (shared with the term rules and the site)."""
+    """Ids of the terms whose forms the module's title, objectives or body use, from the
+    run's one scan of the handbook (shared with the term rules and the site). Forms to
+    avoid count, as they do in the site's "Used on" lists: a trainer reading "DMST" in a
+    handout finds what it means, and which term replaces it."""
     return {
-        found.match.term_id
+        hit[2].term_id
         for document in scan_handbook(context)
         if document.path == module.origin.path
-        for found in document.matches
-        if found.match.kind == "accepted"
+        for hits in document.hits
+        for hit in hits
     }
 
 
@@ -82,6 +84,11 @@ def handout_content(context: CheckContext, module: Module) -> HandoutContent:
     """Everything that goes into `module`'s handout (protocols it names that do not exist
     are left out: module.reference reports them)."""
     handbook, config = context.handbook, context.config
+    key_terms = sort_key_terms(
+        handbook.terms[term_id]
+        for term_id in module_key_terms(context, module)
+        if term_id in handbook.terms
+    )
     return HandoutContent(
         module=module,
         protocols=tuple(
@@ -89,30 +96,36 @@ def handout_content(context: CheckContext, module: Module) -> HandoutContent:
             for protocol_id in module.protocols
             if protocol_id in handbook.protocols
         ),
-        key_terms=sort_key_terms(
-            handbook.terms[term_id]
-            for term_id in module_key_terms(context, module)
-            if term_id in handbook.terms
-        ),
+        key_terms=key_terms,
         paper_size=config.paper_size,
         site_name=config.site_name,
+        language=config.language,
+        replacements=tuple(
+            (term.id, handbook.terms[replacement].term)
+            for term in key_terms
+            if term.status == "deprecated"
+            and (replacement := term.replaced_by) is not None
+            and replacement in handbook.terms
+        ),
     )
 
 
 def build_handouts(
-    context: CheckContext, output_dir: Path, held_back: Collection[str] = ()
+    context: CheckContext, output_dir: Path, held_back: Mapping[str, str] | None = None
 ) -> HandoutReport:
     """Publish `<module-id>.pdf` for every module into `output_dir`, from the cache where
     nothing changed. A handout that fails keeps the PDF already in `output_dir`, or else
     gets the module's last good PDF from the cache; it is reported as failed either way.
-    Modules whose file is in `held_back` (it has errors) fail so, without being made."""
+    Modules whose file is in `held_back` (see `held_back_by_errors`) fail so, with its
+    reason, without being made."""
     config = context.config
     cache = HandoutCache.beside(config.root)
     report = HandoutReport()
     for module in sorted(context.handbook.modules.values(), key=lambda module: module.id):
         target = output_dir / f"{module.id}.pdf"
-        if module.origin.path in held_back:
-            report.results.append(_failed(module, target, cache, "the module has errors"))
+        reason = (held_back or {}).get(module.origin.path)
+        if reason is not None:
+            report.results.append(_failed(module, target, cache, reason))
             continue
         started = time.perf_counter()
         content = handout_content(context, module)
@@ -148,6 +161,41 @@ def build_handouts(
         )
     report.cache_unwritable = cache.unwritable
     return report
+
+
+def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[str, str]:
+    """Module file -> why its handout is not made, for the files at `paths` (those with
+    errors): its own, a protocol it names, a term it uses, or a term file that could not
+    be read (any module may use that term). A handout made anyway would print without
+    them: nothing already published may be lost to an error (DESIGN section 11)."""
+    handbook = context.handbook
+    record_paths = {("protocol", item.id): item.origin.path for item in handbook.protocols.values()}
+    record_paths.update((("term", term.id), term.origin.path) for term in handbook.terms.values())
+    unread_terms = sorted(
+        record.origin.path
+        for record in handbook.rejected_records
+        if record.kind == "term" and record.origin.path in paths
+    )
+    for record in handbook.rejected_records:
+        record_paths.setdefault((record.kind, record.id), record.origin.path)
+    held: dict[str, str] = {}
+    for module in handbook.modules.values():
+        if module.origin.path in paths:
+            held[module.origin.path] = "the module has errors"
+            continue
+        named = [("protocol", protocol_id) for protocol_id in module.protocols]
+        named += [("term", term_id) for term_id in sorted(module_key_terms(context, module))]
+        with_errors = [path for path in (record_paths.get(item) for item in named) if path in paths]
+        if with_errors:
+            held[module.origin.path] = (
+                f"it prints from a file with errors: {', '.join(with_errors)}"
+            )
+        elif unread_terms:
+            held[module.origin.path] = (
+                f"a term file cannot be read ({', '.join(unread_terms)}), and its term "
+                "could be one of the module's key terms"
+            )
+    return held
 
 
 def unpublished_handouts(context: CheckContext) -> frozenset[str]:
@@ -233,7 +281,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     for finding in errors:
         print(f"{finding.location()}: error {finding.rule} {finding.message}", file=sys.stderr)
     try:
-        held_back = {finding.path for finding in errors}
+        held_back = held_back_by_errors(result.context, {finding.path for finding in errors})
         report = build_handouts(result.context, output_dir, held_back)
     except OSError as error:
         print(f"handbook: cannot write the handouts: {error}", file=sys.stderr)
@@ -255,8 +303,8 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
         )
     if errors:
         print(
-            f"handbook: {len(errors)} error(s) in the handbook; modules with errors have no "
-            "handout (run `handbook check`)",
+            f"handbook: {len(errors)} error(s) in the handbook; a module with errors, or "
+            "printing from a file with errors, gets no new handout (run `handbook check`)",
             file=sys.stderr,
         )
     return 1 if report.failed or errors else 0
