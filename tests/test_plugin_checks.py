@@ -238,6 +238,35 @@ def test_error_fails_the_build_without_strict_and_keeps_the_old_site(
     )
 
 
+def test_a_glossary_folder_that_cannot_be_read_is_named_not_a_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: a PermissionError traceback from the plugin (`handbook check` said it in a
+    line). Listed as the machine's user sees it: a test may run as root, whom no mode
+    keeps out."""
+    import errno
+    import os
+
+    from coalition_handbook import snapshot
+
+    config_file = make_handbook(tmp_path)
+    old_page = publish_old_site(tmp_path)
+    glossary = str(tmp_path / "glossary")
+    listdir = os.listdir
+
+    def refusing(path: str) -> list[str]:
+        if os.fspath(path) == glossary:
+            raise PermissionError(errno.EACCES, "Permission denied", glossary)
+        return listdir(path)
+
+    monkeypatch.setattr(snapshot.os, "listdir", refusing)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises((PluginError, Abort)):
+        build_site(config_file)
+    assert old_page.read_text(encoding="utf-8") == "the site already published"
+    errors = [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR]
+    assert "handbook: glossary: Permission denied" in errors
+
+
 def test_rule_turned_off_in_config_is_silent(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -659,6 +659,10 @@ def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
     content = tmp_path / "handbook" / "content"
     (content / "notes.txt").symlink_to(secret)
     (content / "copy.txt").symlink_to(content / "inside.txt")
+    # A loop of links, and a link to nothing: MkDocs' copy of them was a traceback (audit).
+    (content / "loop-a").symlink_to("loop-b")
+    (content / "loop-b").symlink_to("loop-a")
+    (content / "gone.png").symlink_to("missing.png")
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         site = build_site(config, strict=False)
     assert not (site / "notes.txt").exists()
@@ -667,6 +671,14 @@ def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
     assert [r.getMessage() for r in caplog.records if "notes.txt" in r.getMessage()] == [
         "handbook: content/notes.txt is a symbolic link to a file outside the handbook (the "
         "folder of mkdocs.yml): it is not published"
+    ]
+    assert [r.getMessage() for r in caplog.records if "cannot be read" in r.getMessage()] == [
+        "handbook: content/gone.png cannot be read (No such file or directory): it is not "
+        "published",
+        "handbook: content/loop-a cannot be read (Too many levels of symbolic links): it is "
+        "not published",
+        "handbook: content/loop-b cannot be read (Too many levels of symbolic links): it is "
+        "not published",
     ]
 
 

@@ -177,7 +177,13 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     listings += [relative_path(config, config.modules_dir), modules_folder]
     modules = _named(module_file_paths(str(config.modules_dir)), root)
     paths.update(modules)
-    plain_pages = _named(markdown_file_paths(str(config.docs_dir), config.exclude_docs), root)
+    unreadable: list[tuple[str, str]] = []
+    plain_pages = _named(
+        markdown_file_paths(str(config.docs_dir), config.exclude_docs, unreadable), root
+    )
+    # A folder of pages that cannot be read is a finding: one that can be read again
+    # changes the listings, so that the finding is not taken from this run's snapshot.
+    listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in unreadable]
     for name in modules:
         plain_pages.pop(name, None)
     paths.update(plain_pages)

@@ -9,6 +9,7 @@ a module's page stays), and never raises for bad content.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
 
 from ..cache import RunCache
 from ..config import HandbookConfig
@@ -17,7 +18,7 @@ from .glossary import load_terms
 from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
-from .source import relative_path
+from .source import FileReport, relative_path
 from .types import Handbook, Module, Page, RejectedRecord, Term
 
 __all__ = ["load_handbook"]
@@ -54,13 +55,23 @@ def load_handbook(
             module_pages[page.path] = page
 
     pages: list[Page] = []
-    for path in markdown_files(config.docs_dir, config.exclude_docs):
+    unreadable: list[tuple[str, str]] = []
+    for path in markdown_files(config.docs_dir, config.exclude_docs, unreadable):
         relative = relative_path(config, path)
         if relative in left_out:
             continue
         page = module_pages.pop(relative, None) or load_page(path, config, cache)
         if page is not None:
             pages.append(page)
+    for folder, why in unreadable:
+        report = FileReport("page.source", relative_path(config, Path(folder)))
+        report.at_position(
+            1,
+            1,
+            f"a folder of pages that cannot be read: {why}; its pages are not checked, "
+            "and MkDocs would leave them out of the site without a word",
+        )
+        findings += report.findings
     # Modules outside docs_dir (an unusual modules_dir) are still pages of the handbook.
     pages.extend(module_pages.values())
     rejected = frozenset(finding.path for finding in findings if finding.rule in SCHEMA_RULES)

@@ -99,17 +99,23 @@ def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
-def markdown_files(directory: Path, exclude: tuple[str, ...] = ()) -> Iterator[Path]:
+def markdown_files(
+    directory: Path, exclude: tuple[str, ...] = (), unreadable: list[tuple[str, str]] | None = None
+) -> Iterator[Path]:
     """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
     sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
     hidden files and folders, the `templates` folder at the top, and the pages that the
     gitignore-style patterns of `exclude` (mkdocs.yml's `exclude_docs`) match. Symlinked
     folders are followed, as MkDocs follows them (`os.walk(followlinks=True)`), except
-    one that leads back into a folder it is in (a loop)."""
-    return map(Path, markdown_file_paths(str(directory), exclude))
+    one that leads back into a folder it is in (a loop). A folder that cannot be read
+    is added to `unreadable`, as (path, why), if given: MkDocs leaves its pages out of
+    the site without a word."""
+    return map(Path, markdown_file_paths(str(directory), exclude, unreadable))
 
 
-def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[str]:
+def markdown_file_paths(
+    directory: str, exclude: tuple[str, ...] = (), unreadable: list[tuple[str, str]] | None = None
+) -> list[str]:
     """`markdown_files` as strings (the incremental check's survey lists thousands of
     files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
     folder: its entries know their type without a system call each."""
@@ -128,7 +134,9 @@ def markdown_file_paths(directory: str, exclude: tuple[str, ...] = ()) -> list[s
         try:
             with os.scandir(folder) as scanned:
                 entries = list(scanned)
-        except OSError:  # an unreadable folder is skipped, as rglob skips it
+        except OSError as error:  # skipped, as MkDocs' walk skips it; named, if asked
+            if unreadable is not None:
+                unreadable.append((folder, error.strerror or str(error)))
             continue
         for entry in entries:
             name = entry.name

@@ -247,7 +247,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return
         if self.keeps_published_site:  # a killed build's site aside goes back first
             PreviousSite.recover(Path(config.site_dir))
-        self.result = run_checks(self.handbook_config)
+        try:
+            self.result = run_checks(self.handbook_config)
+        except OSError as error:  # a folder of records that cannot be read: as the CLI says
+            where = self.handbook_config.relative(Path(error.filename)) if error.filename else ""
+            raise PluginError(
+                f"handbook: {where}{': ' if where else ''}{error.strerror or error}"
+            ) from None
         for finding in self.result.findings:
             log.log(_LOG_LEVELS[finding.severity], _describe(finding))
         failing = self.result.failing(strict=bool(config.strict))
@@ -503,11 +509,21 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if file.src_dir != config.docs_dir or file.is_documentation_page():
                 continue
             # The rule the checks apply to the files they read (model/source.py).
-            if outside_the_handbook(Path(file.abs_src_path or ""), hb_config, hb_config.docs_dir):
+            source = Path(file.abs_src_path or "")
+            if outside_the_handbook(source, hb_config, hb_config.docs_dir):
                 files.remove(file)
                 log.warning(
                     f"handbook: {docs}/{file.src_uri} is a symbolic link to a file outside the "
                     "handbook (the folder of mkdocs.yml): it is not published"
+                )
+                continue
+            try:
+                source.stat()
+            except OSError as error:  # a link to nothing, or a loop: MkDocs' copy would fail
+                files.remove(file)
+                log.warning(
+                    f"handbook: {docs}/{file.src_uri} cannot be read ({error.strerror or error}): "
+                    "it is not published"
                 )
 
     def on_page_content(

@@ -49,7 +49,11 @@ RULES: dict[str, Rule] = {
         ),
         Rule("privacy.pii", Severity.ERROR, "personal data in published content"),
         # Beyond DESIGN section 5, for section 11's bad input.
-        Rule("page.source", Severity.ERROR, "a page that is not UTF-8 or cannot be read"),
+        Rule(
+            "page.source",
+            Severity.ERROR,
+            "a page that is not UTF-8 or cannot be read, or a folder of pages that cannot be read",
+        ),
         Rule(
             "page.front-matter",
             Severity.ERROR,
