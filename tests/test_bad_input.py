@@ -712,12 +712,20 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         1,
         ("nested too deeply",),
     ),
+    (  # at the line where it nests too deep, not at the file's first (audit)
+        "deeply-nested-at-its-line",
+        TERM_FILE,
+        term_yaml(extra="tags: " + "[" * 2000 + "]" * 2000 + "\n"),
+        "glossary.schema",
+        4,
+        ("nested too deeply",),
+    ),
     (
         "module-deeply-nested",
         MODULE_FILE,
         module_md(front=MODULE_FRONT + "extra: " + "{a: " * 2000 + "1" + "}" * 2000 + "\n"),
         "module.schema",
-        2,
+        14,
         ("nested too deeply",),
     ),
     # Python reads no whole number of over 4,300 digits, and prints none either: found by

@@ -609,7 +609,10 @@ def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
             "docs_dir: content\nplugins:\n  - handbook:\n      rules: {}\n      rules: {}\n",
             "mkdocs.yml:5: 'rules' is set twice",
         ),
-        ("extra: " + "[" * 3000 + "]" * 3000 + "\n", "nested too deeply"),
+        (
+            "site_name: A\nextra: " + "[" * 3000 + "]" * 3000 + "\n",
+            "mkdocs.yml:2: nested too deeply",
+        ),
         # found by fuzzing: each of these was a traceback
         ("site_name: a\x00b\n", "not valid YAML"),
         ("docs_dir: content\nplugins:\n  - handbook: {null: 1}\n", "unknown option 'None'"),

@@ -306,3 +306,20 @@ def test_escaped_lone_surrogates_are_read_and_reported() -> None:
         (20, "holds an escaped lone surrogate"),
     ]
     assert document.data == {"a": "?", "list": ["x?"]}
+
+
+@pytest.mark.parametrize(
+    ("nested", "line"),
+    [
+        ("tags: " + "[" * 3000 + "]" * 3000, 3),
+        # By indentation: at the line that is 100 levels in (2 columns a level).
+        ("tags:\n" + "".join(" " * 2 * level + "- \n" for level in range(1, 1500)), 102),
+    ],
+)
+def test_too_deep_a_nesting_is_a_problem_at_its_line(nested: str, line: int) -> None:
+    """Where it nests too deep, not at the text's first line (audit)."""
+    text = "term: x\nversion: 1\n" + nested + "\n"
+    document = load_yaml(text)
+    (problem,) = document.problems
+    assert problem.message.startswith("is nested too deeply to read")
+    assert LineIndex(text).position(problem.offset)[0] == line

@@ -419,7 +419,7 @@ def _folder_name(value: object) -> bool:
 def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
     """mkdocs.yml's settings, and the line of each setting the handbook reads (see
     `_setting_lines`); any text that cannot be read as such is a `ConfigError`."""
-    from .model.yaml_source import MAX_ALIASES, MAX_VALUES, alias_refusal
+    from .model.yaml_source import MAX_ALIASES, MAX_VALUES, alias_refusal, deep_nesting_offset
 
     loader: _PermissiveLoader | None = None
     try:
@@ -444,7 +444,8 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
         line = f":{mark.line + 1}" if mark else ""
         raise ConfigError(f"{where}{line}: not valid YAML: {error}") from None
     except RecursionError:
-        raise ConfigError(f"{where}: nested too deeply to read") from None
+        line, _ = LineIndex.of(text).position(deep_nesting_offset(text))
+        raise ConfigError(f"{where}:{line}: nested too deeply to read") from None
     except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError) as error:
         # A value its tag cannot hold (`!!timestamp 0000-01-01`, `!!bool maybe`).
         raise ConfigError(f"{where}: a value cannot be read: {error}") from None

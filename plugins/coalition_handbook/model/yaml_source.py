@@ -205,11 +205,43 @@ def load_yaml(
         return _read(text, start, end, source, lines, document, max_aliases, max_values)
     except RecursionError:  # parsing and building recurse once per level of nesting
         document.problems.append(
-            YamlProblem("is nested too deeply to read: use fewer levels of lists and maps", start)
+            YamlProblem(
+                "is nested too deeply to read: use fewer levels of lists and maps",
+                start + deep_nesting_offset(source),
+            )
         )
         document.usable = False
         document.data = None
         return document
+
+
+# Levels of nesting that no handbook file needs, and that YAML's readers may not survive:
+# where a text first nests this deep is where its finding points.
+_DEEP = 100
+_FLOW_OR_LINE = re.compile(r"[\[\]{}\n]")
+_BLOCK_INDENT = re.compile(rf"^[ \t-]{{{2 * _DEEP},}}", re.MULTILINE)
+
+
+def deep_nesting_offset(source: str) -> int:
+    """The offset in `source` where its lists and maps first nest `_DEEP` levels deep: in
+    brackets (`[[[`), or by indentation and dashes (`- - -`); 0 if neither. Quotes are not
+    told apart: this only points a finding at a place."""
+    depth = 0
+    for found in _FLOW_OR_LINE.finditer(source):
+        character = found.group()
+        if character in "[{":
+            depth += 1
+            if depth == _DEEP:
+                flow = found.start()
+                break
+        elif character in "]}":
+            depth = max(0, depth - 1)
+    else:
+        flow = len(source)
+    block = _BLOCK_INDENT.search(source, 0, flow)
+    if block is not None:
+        return block.start()
+    return flow if flow < len(source) else 0
 
 
 def _read(
