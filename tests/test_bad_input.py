@@ -399,6 +399,14 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         1,
         ("missing required field 'review_by'",),
     ),
+    (  # a date, not "a string" as JSON Schema has it (audit)
+        "protocol-empty-review-by",
+        PROTOCOL_FILE,
+        PROTOCOL.replace("review_by: 2027-01-01\n", "review_by:\n"),
+        "protocol.schema",
+        5,
+        ("'review_by' must be a date, YYYY-MM-DD (found nothing)",),
+    ),
     (
         "protocol-history-version",
         PROTOCOL_FILE,

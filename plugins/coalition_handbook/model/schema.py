@@ -309,6 +309,8 @@ def _message(error: ValidationError, label: str) -> str:
     value = error.validator_value
     instance = error.instance
     if validator == "type":
+        if error.schema.get("format") == "date":  # a date is a string to JSON Schema alone
+            return f"{label} must be a date, YYYY-MM-DD (found {_found(instance)})"
         names = value if isinstance(value, list) else [value]
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
         # Quotes make any scalar a string; where a list or mapping may go too (`hide: 5`,
