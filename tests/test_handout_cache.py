@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import subprocess
 from pathlib import Path
 
@@ -216,6 +217,25 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert [path.name for path in tmp_path.iterdir()] == ["x.pdf"]
+
+
+def test_a_file_that_holds_the_bytes_already_is_not_written_again(tmp_path: Path) -> None:
+    """A published handout that did not change keeps its time (audit: every run wrote
+    each PDF again, so a synced folder of handouts changed every time); a link is
+    replaced by a file of its own, as before."""
+    target = tmp_path / "x.pdf"
+    write_atomically(target, b"same")
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))
+    write_atomically(target, b"same")
+    assert target.stat().st_mtime_ns == 1_000_000_000
+    write_atomically(target, b"changed")
+    assert target.read_bytes() == b"changed" and target.stat().st_mtime_ns != 1_000_000_000
+    elsewhere = tmp_path / "elsewhere.pdf"
+    elsewhere.write_bytes(b"same")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(elsewhere)
+    write_atomically(link, b"same")
+    assert not link.is_symlink() and link.read_bytes() == b"same"
 
 
 def test_last_good_is_none_for_an_unknown_module(tmp_path: Path) -> None:

@@ -202,7 +202,11 @@ def read_pdf(path: Path) -> bytes | None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and a rename in the same folder."""
+    """Write `data` to `path` through a temporary file and a rename in the same folder;
+    a file that holds `data` already is left as it is (its time too: a folder of
+    handouts that a trainer syncs changes only where a handout did)."""
+    if _holds(path, data):
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -214,6 +218,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a file of its own (no link to another) whose bytes are `data`."""
+    try:
+        return (
+            not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data
+        )
+    except OSError:
+        return False
 
 
 def _weasyprint_version() -> str:
