@@ -455,6 +455,9 @@ def test_pdf_has_paper_size_sections_terms_steps_and_footer(
     )
     assert text.index("Key terms") < first < second < third
     assert "labor trafficking" not in text  # defined, but the module does not use it
+    # Read in the order printed: the objectives' boxes were positioned, which painted them
+    # after the rest of the page, where text extraction read them (audit).
+    assert text.index("Follow the hotel protocol step by step.") < text.index("Realize")
     for number, (_, _, page_text) in enumerate(pages, start=1):
         footer = squashed(page_text)
         assert f"Page {number} of {len(pages)}" in footer
