@@ -458,6 +458,8 @@ def test_pdf_has_paper_size_sections_terms_steps_and_footer(
     # Read in the order printed: the objectives' boxes were positioned, which painted them
     # after the rest of the page, where text extraction read them (audit).
     assert text.index("Follow the hotel protocol step by step.") < text.index("Realize")
+    steps = [text.index(step) for step in ("Keep yourself safe", "Call the hotline")]
+    assert steps == sorted(steps) and steps[-1] < text.index("1-888-373-7888")  # contacts
     for number, (_, _, page_text) in enumerate(pages, start=1):
         footer = squashed(page_text)
         assert f"Page {number} of {len(pages)}" in footer
