@@ -457,19 +457,22 @@ def test_handouts_command_says_once_that_their_cache_cannot_be_written(
     assert capsys.readouterr().err == f"handbook: {UNWRITABLE}\n"
 
 
-def test_the_renderer_digest_covers_how_a_definition_shows_its_tags(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("module_name", ["raw_html", "print_only"])
+def test_the_renderer_digest_covers_what_the_pdf_is_made_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module_name: str
 ) -> None:
-    """The Key terms box shows definitions through `raw_html.tags_as_text`: a change
-    there changes the PDFs, so it renders them again (found in review)."""
+    """The Key terms box shows definitions through `raw_html.tags_as_text`, and the
+    author's HTML is printed without what `print_only` takes out: a change to either
+    changes the PDFs, so it renders them again (found in review, each)."""
     from coalition_handbook.markdown import raw_html
-    from coalition_handbook.site import handout_render
+    from coalition_handbook.site import handout_render, print_only
 
+    module = {"raw_html": raw_html, "print_only": print_only}[module_name]
     handout_render.renderer_digest.cache_clear()
     before = handout_render.renderer_digest()
-    another_version = tmp_path / "raw_html.py"
+    another_version = tmp_path / f"{module_name}.py"
     another_version.write_text("# another version\n", encoding="utf-8")
-    monkeypatch.setattr(raw_html, "__file__", str(another_version))
+    monkeypatch.setattr(module, "__file__", str(another_version))
     handout_render.renderer_digest.cache_clear()
     try:
         assert handout_render.renderer_digest() != before

@@ -25,7 +25,8 @@ from markupsafe import Markup
 from .. import __version__
 from ..markdown import raw_html
 from ..model.types import Module, Protocol, Term
-from .print_only import without_document_tags
+from . import print_only
+from .print_only import remove_document_elements
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
 TEMPLATE_NAME = "handout.html.j2"
@@ -76,7 +77,7 @@ class HandoutContent:
     site_name: str
     # (deprecated key term's id, the preferred form of the term that replaces it)
     replacements: tuple[tuple[str, str], ...] = ()
-    language: str = "en"  # the site's, for screen readers and hyphenation
+    language: str = "en"  # the site's, for screen readers
 
     @property
     def updated(self) -> dt.date | None:
@@ -119,9 +120,10 @@ def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
 @cache
 def renderer_digest() -> str:
     """A digest of what turns content into a PDF: templates, stylesheet and this code,
-    with the package that shows a definition's tags as text (`markdown.raw_html` and
-    what it reads Markdown with)."""
+    what it prints the author's HTML without (`print_only`), and the package that shows
+    a definition's tags as text (`markdown.raw_html` and what it reads Markdown with)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(Path(print_only.__file__).read_bytes())
     for path in sorted(Path(raw_html.__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     for path in sorted(TEMPLATE_DIR.iterdir()):
@@ -138,9 +140,9 @@ def render_html(content: HandoutContent) -> str:
 
     def to_html(text: str) -> Markup:
         converter.reset()
-        # The author's Markdown, raw HTML included, as the site publishes it; but for
-        # tags that would restyle the whole handout (`print_only`).
-        return Markup(without_document_tags(converter.convert(text)))
+        # The author's Markdown, raw HTML included, exactly as the site publishes it (the
+        # PDF leaves out what would restyle the whole handout: see `render_pdf`).
+        return Markup(converter.convert(text))
 
     def to_inline_html(text: str) -> Markup:
         """One line of Markdown (an objective, a step title) without its paragraph."""
@@ -202,10 +204,13 @@ def render_pdf(
     weasyprint = load_weasyprint()
     html = render_html(content)
     fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *allowed_roots), files_read)
+    base_url = base_dir.resolve().as_uri() + "/"
     try:
-        document = weasyprint.HTML(
-            string=html, base_url=base_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-        )
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        # The tree WeasyPrint parsed and will lay out, without the author's elements that
+        # act on the whole document; a `<base>` of theirs had moved its base URL already.
+        remove_document_elements(document.etree_element)
+        document.base_url = base_url
         # Tagged: headings, lists and the key terms keep their structure for screen readers.
         pdf = document.write_pdf(pdf_tags=True)
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"

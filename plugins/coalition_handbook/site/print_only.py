@@ -1,4 +1,4 @@
-"""The author's HTML as a handout prints it: without the tags that act on the whole
+"""The author's HTML as a handout prints it: without the elements that act on the whole
 document rather than on their place in it.
 
 A module's Markdown may hold raw HTML, which its site page shows as written. In a PDF,
@@ -7,67 +7,55 @@ the whole handout: an `@page { size: A6 }` overrode the configured paper size, a
 `ol { display: none }` took the protocols' steps out of it (found in an audit). `<link>`
 also attaches files to a PDF in WeasyPrint, `<meta>` sets its metadata and `<base>`
 moves where its images are read from. The handout's own stylesheet and head decide
-those; the author's HTML keeps every other tag.
+those; the author's HTML keeps every other element.
+
+They are taken out of the tree WeasyPrint parsed (with tinyhtml5, an HTML5 parser): the
+elements it would apply are the ones found, however a comment, a CDATA section or an
+end tag is spelled around them (a tokenizer of our own read some of those otherwise,
+found in review).
 """
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
+import xml.etree.ElementTree as etree
 
-# Tags that act on the whole document: `style` with its content, the others alone.
+import tinyhtml5
+
+# Elements that act on the whole document, by local name (an SVG's `<style>` too).
 _DOCUMENT_TAGS = frozenset({"style", "link", "meta", "base"})
-# Where a `<style>` element ends, as an HTML5 parser reads its raw text.
-_STYLE_END = re.compile(r"</style(?=[\t\n\f\r />])[^>]*>?", re.IGNORECASE)
 
 
-def without_document_tags(html: str) -> str:
-    """`html` without its `<style>` elements and `<link>`, `<meta>` and `<base>` tags."""
-    if "<" not in html or not any(f"<{tag}" in html.lower() for tag in _DOCUMENT_TAGS):
-        return html
-    finder = _DocumentTagFinder(html)
-    finder.feed(html)
-    finder.close()
-    if not finder.spans:
-        return html
-    pieces: list[str] = []
-    previous = 0
-    for start, end in finder.spans:
-        if start < previous:  # inside a cut already (a tag in a `<style/>`'s text)
-            previous = max(previous, end)
+def printable_tree(html: str) -> etree.Element:
+    """`html` parsed as WeasyPrint parses it, without the document elements of its body
+    (a test's view of what `remove_document_elements` leaves)."""
+    root = tinyhtml5.parse(html, namespace_html_elements=False)
+    remove_document_elements(root)
+    return root
+
+
+def remove_document_elements(root: etree.Element) -> None:
+    """Take the `<style>`, `<link>`, `<meta>` and `<base>` elements out of the `<body>`
+    of the document `root` (the handout's own are in its `<head>`). The text after each
+    one stays, as a browser would show it. One pass: each parent's children are
+    rebuilt once, whatever their number."""
+    body = root.find("body")
+    if body is None:
+        return
+    for parent in list(body.iter()):
+        if not any(_is_document_element(child) for child in parent):
             continue
-        pieces.append(html[previous:start])
-        previous = end
-    pieces.append(html[previous:])
-    return "".join(pieces)
+        kept: list[etree.Element] = []
+        for child in parent:
+            if not _is_document_element(child):
+                kept.append(child)
+            elif child.tail:  # its text after it joins what came before it
+                if kept:
+                    kept[-1].tail = (kept[-1].tail or "") + child.tail
+                else:
+                    parent.text = (parent.text or "") + child.tail
+        parent[:] = kept
 
 
-class _DocumentTagFinder(HTMLParser):
-    """Finds the (start, end) offsets of the document tags in the HTML it is fed: tags
-    as Python's HTML tokenizer reads them, so that none in a comment or an attribute's
-    value counts."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.html = html
-        self.spans: list[tuple[int, int]] = []
-        self._line_starts = [0, *(match.end() for match in re.finditer("\n", html))]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _DOCUMENT_TAGS:
-            return
-        start = self._offset()
-        if tag == "style":
-            # `<style/>` too: HTML5 reads it as a start tag, its text up to `</style>`.
-            found = _STYLE_END.search(self.html, start)
-            end = found.end() if found is not None else len(self.html)
-        else:
-            end = start + len(self.get_starttag_text() or "")
-        self.spans.append((start, end))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+def _is_document_element(element: etree.Element) -> bool:
+    tag = element.tag
+    return isinstance(tag, str) and tag.rpartition("}")[2] in _DOCUMENT_TAGS
