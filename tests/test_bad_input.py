@@ -920,6 +920,7 @@ def test_a_folder_of_pages_that_cannot_be_read_is_named_also_in_a_warm_run(
     import os
 
     from coalition_handbook.check import run_checks
+    from coalition_handbook.config import load_config
     from coalition_handbook.model import pages
 
     config = write_files(
@@ -943,6 +944,12 @@ def test_a_folder_of_pages_that_cannot_be_read_is_named_also_in_a_warm_run(
         assert found == [("page.source", "content/private", 1, message)]
     monkeypatch.setattr(pages.os, "scandir", scandir)
     assert run_checks(config).findings == []  # readable again: not from the snapshot
+
+    # A folder the site leaves out (exclude_docs) is no finding, readable or not (review).
+    monkeypatch.setattr(pages.os, "scandir", refusing)
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "exclude_docs: private/\n")
+    assert run_checks(load_config(config_file)).findings == []
 
 
 def test_a_named_pipe_where_a_term_file_belongs_is_named_not_waited_on(tmp_path: Path) -> None:

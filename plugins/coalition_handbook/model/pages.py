@@ -135,7 +135,8 @@ def markdown_file_paths(
             with os.scandir(folder) as scanned:
                 entries = list(scanned)
         except OSError as error:  # skipped, as MkDocs' walk skips it; named, if asked
-            if unreadable is not None:
+            left_out = excluded is not None and parts and excluded("/".join(parts) + "/")
+            if unreadable is not None and not left_out:
                 unreadable.append((folder, error.strerror or str(error)))
             continue
         for entry in entries:
