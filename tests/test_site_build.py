@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -663,6 +664,7 @@ def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
     (content / "loop-a").symlink_to("loop-b")
     (content / "loop-b").symlink_to("loop-a")
     (content / "gone.png").symlink_to("missing.png")
+    os.mkfifo(content / "pipe.txt")  # the copy waited for, then refused it (review)
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         site = build_site(config, strict=False)
     assert not (site / "notes.txt").exists()
@@ -679,6 +681,10 @@ def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
         "not published",
         "handbook: content/loop-b cannot be read (Too many levels of symbolic links): it is "
         "not published",
+    ]
+    assert [r.getMessage() for r in caplog.records if "pipe.txt" in r.getMessage()] == [
+        "handbook: content/pipe.txt is not a regular file (a named pipe or a device): it is "
+        "not published"
     ]
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import posixpath
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -517,14 +519,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                     "handbook (the folder of mkdocs.yml): it is not published"
                 )
                 continue
-            try:
-                source.stat()
-            except OSError as error:  # a link to nothing, or a loop: MkDocs' copy would fail
+            problem = _not_copyable(source)
+            if problem is not None:  # MkDocs' copy of it would end the build in a traceback
                 files.remove(file)
-                log.warning(
-                    f"handbook: {docs}/{file.src_uri} cannot be read ({error.strerror or error}): "
-                    "it is not published"
-                )
+                log.warning(f"handbook: {docs}/{file.src_uri} {problem}: it is not published")
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
@@ -796,6 +794,20 @@ def _left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> lis
         if rule_level(config.rules, rule) == "off":
             unreported.append((path, rule))
     return unreported
+
+
+def _not_copyable(path: Path) -> str | None:
+    """Why MkDocs could not copy the file at `path` (a link to nothing or a loop of
+    links, a named pipe, no permission to read it), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a named pipe or a device)"
+    if not os.access(path, os.R_OK):
+        return "cannot be read (Permission denied)"
+    return None
 
 
 def _place_in(source: str | None, path: str, text: str) -> str:
