@@ -543,6 +543,17 @@ def test_a_report_goes_out_whatever_the_outputs_encoding(
         assert "content/caf\\xe9.md" in report
 
 
+def test_handouts_names_a_file_in_latin1_as_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found in review: `handbook handouts` printed its findings' `\\udce9`."""
+    config_file = make_handbook(tmp_path)
+    page = tmp_path / "content" / os.fsdecode(b"caf\xe9.md")
+    page.write_text("# Cafe\n\nWrite to jane.doe@gmail.com.\n", encoding="utf-8")
+    assert main(["handouts", "-f", str(config_file), "-o", str(tmp_path / "out")]) == 1
+    assert "content/caf\\xe9.md:3:10: error privacy.pii" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("report_format", ["text", "json"])
 def test_a_closed_standard_output_is_named_not_a_traceback(
     tmp_path: Path, report_format: str

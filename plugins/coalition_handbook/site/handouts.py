@@ -23,12 +23,13 @@ import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 from ..config import HandbookConfig
 from ..documents import scan_handbook
 from ..model.modules import module_files
 from ..model.types import Module
+from ..report.encoding import in_utf8_text
 from ..rules.base import CheckContext
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
@@ -279,35 +280,39 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     modules = {path.stem for path in module_files(config)}
     errors = result.failing(strict=False)
     for finding in errors:
-        print(f"{finding.location()}: error {finding.rule} {finding.message}", file=sys.stderr)
+        _say(f"{finding.location()}: error {finding.rule} {finding.message}")
     try:
         held_back = held_back_by_errors(result.context, {finding.path for finding in errors})
         report = build_handouts(result.context, output_dir, held_back)
     except OSError as error:
-        print(f"handbook: cannot write the handouts: {error}", file=sys.stderr)
+        _say(f"handbook: cannot write the handouts: {error}")
         return 1
     if report.cache_unwritable is not None:
-        print(f"handbook: {_cache_unwritable(report.cache_unwritable, config)}", file=sys.stderr)
+        _say(f"handbook: {_cache_unwritable(report.cache_unwritable, config)}")
     for result in report.results:
         if result.outcome == "failed":
-            print(_describe_failure(result, config), file=sys.stderr)
+            _say(_describe_failure(result, config))
         else:
-            print(_describe(result, config))
+            _say(_describe(result, config), sys.stdout)
     if report.unavailable is not None:
-        print(f"handbook: {report.unavailable}", file=sys.stderr)
+        _say(f"handbook: {report.unavailable}")
     for stale in _retired_handouts(output_dir, modules):
-        print(
+        _say(
             f"handbook: {config.relative(stale)} is no module's handout (left as it is); if "
-            "it is a retired or renamed module's, delete it, so that no one prints it",
-            file=sys.stderr,
+            "it is a retired or renamed module's, delete it, so that no one prints it"
         )
     if errors:
-        print(
+        _say(
             f"handbook: {len(errors)} error(s) in the handbook; a module with errors, or "
-            "printing from a file with errors, gets no new handout (run `handbook check`)",
-            file=sys.stderr,
+            "printing from a file with errors, gets no new handout (run `handbook check`)"
         )
     return 1 if report.failed or errors else 0
+
+
+def _say(line: str, stream: TextIO | None = None) -> None:
+    """Print a line of `handbook handouts` (to stderr unless told), a file name's byte
+    that is not UTF-8 shown as `\\xe9`, as the other commands show it."""
+    print(in_utf8_text(line), file=stream or sys.stderr)
 
 
 def _retired_handouts(output_dir: Path, modules: Collection[str]) -> list[Path]:
