@@ -12,35 +12,40 @@ those; the author's HTML keeps every other element.
 They are taken out of the tree WeasyPrint parsed (with tinyhtml5, an HTML5 parser): the
 elements it would apply are the ones found, however a comment, a CDATA section or an
 end tag is spelled around them (a tokenizer of our own read some of those otherwise,
-found in review).
+found in review). An SVG's own `<style>` styles its drawing alone, and stays.
+
+Two more ways the author's HTML reaches the whole document go too (second review): a
+stray `<body style=...>` or `<html ...>` tag, whose attributes HTML5 gives the
+document's own body and root, and a link `rel="attachment"`, which WeasyPrint embeds in
+the PDF as a file.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-import tinyhtml5
-
-# Elements that act on the whole document, by local name (an SVG's `<style>` too).
+# HTML elements that act on the whole document (an SVG's, in its namespace, do not).
 _DOCUMENT_TAGS = frozenset({"style", "link", "meta", "base"})
-
-
-def printable_tree(html: str) -> etree.Element:
-    """`html` parsed as WeasyPrint parses it, without the document elements of its body
-    (a test's view of what `remove_document_elements` leaves)."""
-    root = tinyhtml5.parse(html, namespace_html_elements=False)
-    remove_document_elements(root)
-    return root
+# The attributes the handout's template gives its root and body (`handout.html.j2`).
+_OWN_ATTRIBUTES = {"html": frozenset({"lang"}), "body": frozenset()}
 
 
 def remove_document_elements(root: etree.Element) -> None:
     """Take the `<style>`, `<link>`, `<meta>` and `<base>` elements out of the `<body>`
-    of the document `root` (the handout's own are in its `<head>`). The text after each
-    one stays, as a browser would show it. One pass: each parent's children are
-    rebuilt once, whatever their number."""
+    of the document `root` (the handout's own are in its `<head>`), and what the author
+    added to the root's and body's attributes or to a link's `rel="attachment"`. The
+    text after each element stays, as a browser would show it. One pass: each parent's
+    children are rebuilt once, whatever their number."""
     body = root.find("body")
     if body is None:
         return
+    for element in (root, body):
+        own = _OWN_ATTRIBUTES[element.tag]
+        for name in [name for name in element.attrib if name not in own]:
+            del element.attrib[name]
+    for link in body.iter("a"):
+        if "attachment" in link.get("rel", "").lower().split():
+            del link.attrib["rel"]
     for parent in list(body.iter()):
         if not any(_is_document_element(child) for child in parent):
             continue
@@ -57,5 +62,4 @@ def remove_document_elements(root: etree.Element) -> None:
 
 
 def _is_document_element(element: etree.Element) -> bool:
-    tag = element.tag
-    return isinstance(tag, str) and tag.rpartition("}")[2] in _DOCUMENT_TAGS
+    return element.tag in _DOCUMENT_TAGS  # a comment's tag is a function, no string
