@@ -230,6 +230,9 @@ def test_a_file_that_holds_the_bytes_already_is_not_written_again(tmp_path: Path
     assert target.stat().st_mtime_ns == 1_000_000_000
     write_atomically(target, b"changed")
     assert target.read_bytes() == b"changed" and target.stat().st_mtime_ns != 1_000_000_000
+    target.chmod(0o600)  # the same bytes, but no one else may read them: written again
+    write_atomically(target, b"changed")
+    assert target.stat().st_mode & 0o777 == 0o644
     elsewhere = tmp_path / "elsewhere.pdf"
     elsewhere.write_bytes(b"same")
     link = tmp_path / "link.pdf"

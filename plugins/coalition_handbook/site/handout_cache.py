@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from importlib import metadata
@@ -221,10 +222,15 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def _holds(path: Path, data: bytes) -> bool:
-    """Whether `path` is a file of its own (no link to another) whose bytes are `data`."""
+    """Whether `path` is a file of its own (no link to another), that everyone may read
+    (as `write_atomically` leaves one), whose bytes are `data`."""
     try:
+        status = path.lstat()
         return (
-            not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data
+            stat.S_ISREG(status.st_mode)
+            and status.st_mode & 0o444 == 0o444
+            and status.st_size == len(data)
+            and path.read_bytes() == data
         )
     except OSError:
         return False
