@@ -948,8 +948,15 @@ def test_a_folder_of_pages_that_cannot_be_read_is_named_also_in_a_warm_run(
     # A folder the site leaves out (exclude_docs) is no finding, readable or not (review).
     monkeypatch.setattr(pages.os, "scandir", refusing)
     config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text(config_file.read_text(encoding="utf-8") + "exclude_docs: private/\n")
+    settings = config_file.read_text(encoding="utf-8")
+    config_file.write_text(settings + "exclude_docs: private/\n", encoding="utf-8")
     assert run_checks(load_config(config_file)).findings == []
+    # ... unless a `!` pattern takes a page of it back, which MkDocs would publish.
+    config_file.write_text(
+        settings + "exclude_docs: |\n  private/\n  !private/a.md\n", encoding="utf-8"
+    )
+    found = [(f.rule, f.path) for f in run_checks(load_config(config_file)).findings]
+    assert found == [("page.source", "content/private")]
 
 
 def test_a_named_pipe_where_a_term_file_belongs_is_named_not_waited_on(tmp_path: Path) -> None:

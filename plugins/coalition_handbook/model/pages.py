@@ -135,7 +135,13 @@ def markdown_file_paths(
             with os.scandir(folder) as scanned:
                 entries = list(scanned)
         except OSError as error:  # skipped, as MkDocs' walk skips it; named, if asked
-            left_out = excluded is not None and parts and excluded("/".join(parts) + "/")
+            # Left out whole (`private/`), and no `!` pattern may take a page of it back.
+            left_out = (
+                excluded is not None
+                and parts
+                and not takes_back
+                and excluded("/".join(parts) + "/")
+            )
             if unreadable is not None and not left_out:
                 unreadable.append((folder, error.strerror or str(error)))
             continue
