@@ -49,6 +49,7 @@ from ..findings import Finding, Severity
 from ..markdown import LineIndex
 from ..model.source import outside_the_handbook
 from ..model.types import Module
+from ..report.encoding import in_utf8_text
 from ..report.text import one_line
 from ..rules import RULES
 from ..rules.base import rule_level
@@ -109,6 +110,19 @@ WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
 # A plain child of the `mkdocs` logger (strict mode counts its warnings), without the
 # plugin-name prefix of get_plugin_logger: every finding's message starts with its place.
 log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+class _ShownInUtf8(logging.Filter):
+    """A file name's byte that is not UTF-8 shows as `\\xe9` in the build's log, as the
+    CLI shows it (`report.encoding`), not as the log's own escape of it (`\\udce9`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = in_utf8_text(record.msg)
+        return True
+
+
+log.addFilter(_ShownInUtf8())
 
 _LOG_LEVELS = {
     Severity.ERROR: logging.ERROR,
