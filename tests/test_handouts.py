@@ -307,6 +307,13 @@ def body_as_printed(html: str) -> tuple[ElementTree.Element, str]:
         ('<html style="font-size:40pt">t', "<body>t</body>"),
         ('<a rel="attachment" href="notes.txt">notes</a>', '<a href="notes.txt">notes</a>'),
         ("<svg><style>.a { fill: green }</style></svg>", "fill: green"),
+        # The third review's: an element's own style, where `position: fixed` and a white
+        # background covered every page; a drawing's shapes keep theirs.
+        ('<div style="position:fixed;inset:0;background:white">t</div>', "<div>t</div>"),
+        ('<p>a <span style="position:absolute">b</span></p>', "<span>b</span>"),
+        ('<svg style="position:fixed"><rect style="fill:green"/></svg>', 'style="fill:green"'),
+        ('<svg><foreignObject><div style="position:fixed">x</div></foreignObject></svg>',
+         "<div>x</div>"),
         # Not elements: a comment, an attribute's value; nor another of a like name.
         ('<!-- <style>@page</style> --> <p title="<style>">t</p>', '<p title="<style'),
         ("<stylesheet>@page</stylesheet>", "<stylesheet>@page</stylesheet>"),
@@ -317,6 +324,7 @@ def test_what_would_restyle_the_whole_handout_is_left_out(html: str, kept: str) 
     assert kept in printed
     tags = {element.tag for element in root.find("body").iter()}
     assert not tags & {"style", "link", "meta", "base"}, printed
+    assert "position" not in printed, printed
     assert root.attrib == {"lang": "en"} and root.find("body").attrib == {}
 
 

@@ -14,10 +14,12 @@ elements it would apply are the ones found, however a comment, a CDATA section o
 end tag is spelled around them (a tokenizer of our own read some of those otherwise,
 found in review). An SVG's own `<style>` styles its drawing alone, and stays.
 
-Two more ways the author's HTML reaches the whole document go too (second review): a
-stray `<body style=...>` or `<html ...>` tag, whose attributes HTML5 gives the
-document's own body and root, and a link `rel="attachment"`, which WeasyPrint embeds in
-the PDF as a file.
+More ways the author's HTML reaches the whole document go too (second and third
+reviews): a stray `<body style=...>` or `<html ...>` tag, whose attributes HTML5 gives
+the document's own body and root; a link `rel="attachment"`, which WeasyPrint embeds in
+the PDF as a file; and the `style` attribute of an HTML element, or of a drawing's own
+`<svg>`, where `position: fixed` and a white background covered every page. The shapes
+inside a drawing keep theirs.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ _OWN_ATTRIBUTES = {"html": frozenset({"lang"}), "body": frozenset()}
 def remove_document_elements(root: etree.Element) -> None:
     """Take the `<style>`, `<link>`, `<meta>` and `<base>` elements out of the `<body>`
     of the document `root` (the handout's own are in its `<head>`), and what the author
-    added to the root's and body's attributes or to a link's `rel="attachment"`. The
-    text after each element stays, as a browser would show it. One pass: each parent's
-    children are rebuilt once, whatever their number."""
+    added to the root's and body's attributes, a link's `rel="attachment"` and the
+    inline styles of what the page lays out (see the module's docstring). The text after
+    each element stays, as a browser would show it. One pass: each parent's children
+    are rebuilt once, whatever their number."""
     body = root.find("body")
     if body is None:
         return
@@ -47,6 +50,10 @@ def remove_document_elements(root: etree.Element) -> None:
         if "attachment" in link.get("rel", "").lower().split():
             del link.attrib["rel"]
     for parent in list(body.iter()):
+        in_drawing = _is_drawing_element(parent)
+        for child in parent:
+            if not (in_drawing and _is_drawing_element(child)):
+                child.attrib.pop("style", None)
         if not any(_is_document_element(child) for child in parent):
             continue
         kept: list[etree.Element] = []
@@ -63,3 +70,8 @@ def remove_document_elements(root: etree.Element) -> None:
 
 def _is_document_element(element: etree.Element) -> bool:
     return element.tag in _DOCUMENT_TAGS  # a comment's tag is a function, no string
+
+
+def _is_drawing_element(element: etree.Element) -> bool:
+    """Whether `element` is in SVG's or MathML's namespace (`{...}rect`), not HTML's."""
+    return isinstance(element.tag, str) and element.tag.startswith("{")
