@@ -230,7 +230,8 @@ def _holds(path: Path, data: bytes) -> bool:
             stat.S_ISREG(status.st_mode)
             and status.st_mode & 0o444 == 0o444
             and status.st_size == len(data)
-            and path.read_bytes() == data
+            # Not through a link either, should one take the file's place meanwhile.
+            and read_regular_file(path, follow_links=False) == data
         )
     except OSError:
         return False
