@@ -468,6 +468,21 @@ def test_a_file_a_handout_prints_from_holds_it_back_while_it_has_errors(
     }
 
 
+def test_a_deprecated_key_terms_replacement_with_errors_holds_the_handout_back(
+    tmp_path: Path,
+) -> None:
+    """The handout prints the replacement's preferred form (third review)."""
+    module = module_text("Words", "Older reports say bonded labor.\n", protocols="[]")
+    module = module.replace("Describe what a survivor", "Describe what a person")
+    module = module.replace("The hotline takes calls all day.", "")
+    config_file = write_handbook(tmp_path, modules={"words": module})
+    (tmp_path / "glossary" / "bonded-labor.yml").write_text(BONDED_LABOR, encoding="utf-8")
+    context = context_of(config_file)
+    assert handouts.held_back_by_errors(context, {"glossary/debt-bondage.yml"}) == {
+        "content/modules/words.md": "it prints from a file with errors: glossary/debt-bondage.yml"
+    }
+
+
 # PDFs.
 
 

@@ -184,8 +184,16 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
         if module.origin.path in paths:
             held[module.origin.path] = "the module has errors"
             continue
+        key_terms = sorted(module_key_terms(context, module))
         named = [("protocol", protocol_id) for protocol_id in module.protocols]
-        named += [("term", term_id) for term_id in sorted(module_key_terms(context, module))]
+        named += [("term", term_id) for term_id in key_terms]
+        # A deprecated key term prints its replacement's preferred form.
+        named += [
+            ("term", replacement)
+            for term_id in key_terms
+            if term_id in handbook.terms
+            and (replacement := handbook.terms[term_id].replaced_by) is not None
+        ]
         with_errors = [path for path in (record_paths.get(item) for item in named) if path in paths]
         if with_errors:
             held[module.origin.path] = (
