@@ -697,6 +697,24 @@ def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
     ]
 
 
+def test_the_plugins_log_shows_a_latin1_byte_also_in_arguments(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """As the CLI shows it, `\\xe9`, whether in the message or its `%` arguments."""
+    import coalition_handbook.plugin.plugin  # noqa: F401 - sets up the plugin's logger
+
+    logger = logging.getLogger("mkdocs.plugins.handbook")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        logger.warning("content/%s here", os.fsdecode(b"caf\xe9.md"))
+        logger.warning("content/" + os.fsdecode(b"caf\xe9.md") + " too")
+        logger.warning("100% sure")
+    assert [record.getMessage() for record in caplog.records] == [
+        "content/caf\\xe9.md here",
+        "content/caf\\xe9.md too",
+        "100% sure",
+    ]
+
+
 def _files(site: Path) -> dict[str, bytes]:
     return {
         path.relative_to(site).as_posix(): path.read_bytes()

@@ -117,8 +117,13 @@ class _ShownInUtf8(logging.Filter):
     CLI shows it (`report.encoding`), not as the log's own escape of it (`\\udce9`)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str):
-            record.msg = in_utf8_text(record.msg)
+        try:
+            message = record.getMessage()  # with its `%` arguments, if any
+        except (TypeError, ValueError):  # arguments that do not fit: logging says so
+            return True
+        shown = in_utf8_text(message)
+        if shown is not message:
+            record.msg, record.args = shown, ()
         return True
 
 
