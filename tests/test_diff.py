@@ -997,6 +997,20 @@ def test_a_changed_step_is_shown_as_steps_alone(
     assert "texts" not in out
 
 
+def test_a_blank_line_added_to_a_steps_detail_is_a_blank_line(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the step's indentation alone, as trailing spaces (review)."""
+    changed = PROTOCOL.format(version=2, step="Call", history=history(2, 1)).replace(
+        "    detail: Call the hotline.\n",
+        "    detail: |\n      Call the hotline.\n\n      Then tell your manager.\n",
+    )
+    write(repository, "protocols/hotel-staff.yml", changed)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "\n    +\n    +   Then tell your manager.\n" in out
+
+
 @pytest.mark.parametrize(
     ("path", "broken"),
     [

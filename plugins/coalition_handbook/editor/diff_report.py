@@ -661,7 +661,8 @@ def _lines(value: object) -> list[str]:
         for index, item in enumerate(value, start=1):
             if isinstance(item, Step):
                 lines.append(f"{index}. {item.title}")
-                lines += [f"   {line}" for line in file_lines(item.detail)]
+                # Indented under the step's number; a blank line stays blank.
+                lines += [f"   {line}" if line else "" for line in file_lines(item.detail)]
             else:
                 lines.append(_describe(item))
         return lines
