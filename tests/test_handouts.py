@@ -24,7 +24,7 @@ from coalition_handbook.model import load_handbook
 from coalition_handbook.rules.base import CheckContext
 from coalition_handbook.site import handout_cache, handout_render, handouts
 from coalition_handbook.site.handout_render import HandoutsUnavailable
-from coalition_handbook.site.print_only import remove_document_elements
+from coalition_handbook.site.print_only import remove_document_styling
 
 MKDOCS = """\
 site_name: Riverside Coalition
@@ -275,7 +275,7 @@ def test_a_handout_declares_the_sites_language(tmp_path: Path) -> None:
 def printable_tree(html: str) -> ElementTree.Element:
     """`html` parsed as WeasyPrint parses it, then as `render_pdf` leaves it."""
     root = tinyhtml5.parse(html, namespace_html_elements=False)
-    remove_document_elements(root)
+    remove_document_styling(root)
     return root
 
 
@@ -335,10 +335,10 @@ def test_thousands_of_style_elements_are_left_out_in_linear_time() -> None:
 
     code = (
         "import tinyhtml5\n"
-        "from coalition_handbook.site.print_only import remove_document_elements\n"
+        "from coalition_handbook.site.print_only import remove_document_styling\n"
         "html = '<div>' + '<style/>x</style>' * 200_000 + '</div>'\n"
         "root = tinyhtml5.parse(html, namespace_html_elements=False)\n"
-        "remove_document_elements(root)\n"
+        "remove_document_styling(root)\n"
         "assert root.find('.//style') is None\n"
     )
     completed = python_in_time(code)

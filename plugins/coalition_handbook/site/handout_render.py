@@ -26,7 +26,7 @@ from .. import __version__
 from ..markdown import raw_html
 from ..model.types import Module, Protocol, Term
 from . import print_only
-from .print_only import remove_document_elements
+from .print_only import remove_document_styling
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
 TEMPLATE_NAME = "handout.html.j2"
@@ -207,9 +207,9 @@ def render_pdf(
     base_url = base_dir.resolve().as_uri() + "/"
     try:
         document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-        # The tree WeasyPrint parsed and will lay out, without the author's elements that
-        # act on the whole document; a `<base>` of theirs had moved its base URL already.
-        remove_document_elements(document.etree_element)
+        # The tree WeasyPrint parsed and will lay out, without what of the author's HTML
+        # would style the whole handout; a `<base>` of theirs had moved its base URL already.
+        remove_document_styling(document.etree_element)
         document.base_url = base_url
         # Tagged: headings, lists and the key terms keep their structure for screen readers.
         pdf = document.write_pdf(pdf_tags=True)

@@ -32,7 +32,7 @@ _DOCUMENT_TAGS = frozenset({"style", "link", "meta", "base"})
 _OWN_ATTRIBUTES = {"html": frozenset({"lang"}), "body": frozenset()}
 
 
-def remove_document_elements(root: etree.Element) -> None:
+def remove_document_styling(root: etree.Element) -> None:
     """Take the `<style>`, `<link>`, `<meta>` and `<base>` elements out of the `<body>`
     of the document `root` (the handout's own are in its `<head>`), and what the author
     added to the root's and body's attributes, a link's `rel="attachment"` and the
