@@ -525,3 +525,48 @@ def test_record_files_get_the_same_signatures_where_the_system_cannot_stat_in_a_
         survivor.st_size,
         survivor.st_ino,
     )
+
+
+def old_times(root: Path) -> None:
+    """Give every input file a modification time long past: the survey trusts it."""
+    for index, path in enumerate(sorted(root.rglob("*.*"))):
+        if ".cache" not in path.parts and path.is_file():
+            os.utime(path, ns=(1_600_000_000_000_000_000 + index,) * 2)
+
+
+def test_a_run_after_files_were_hashed_again_sees_nothing_changed(tmp_path: Path) -> None:
+    """The inputs' digest of a run that hashed files is the one the next survey makes of
+    the same files (so a warm run does no more than list and stat them)."""
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import Snapshot, survey
+
+    _, config = checked_once(tmp_path, random.Random(7))
+    old_times(tmp_path)  # every signature changed: the next run hashes every file again
+    run_checks(load_config(config))
+    cache = RunCache.beside(tmp_path)
+    previous = Snapshot.load(cache)
+    assert previous is not None
+    assert survey(load_config(config), cache, previous).unchanged
+
+
+def test_a_term_file_renamed_is_seen_though_the_folder_holds_as_many_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import Snapshot, survey
+
+    _, config = checked_once(tmp_path, random.Random(8))
+    glossary = tmp_path / "glossary"
+    count = len(list(glossary.iterdir()))
+    (glossary / "survivor.yml").rename(glossary / "survivor-2.yml")
+    assert len(list(glossary.iterdir())) == count
+    found = survey(
+        load_config(config), RunCache.beside(tmp_path), Snapshot.load(RunCache.beside(tmp_path))
+    )
+    assert "survivor-2.yml" in found.listings
+    assert "survivor.yml" not in found.listings
+    assert "glossary/survivor-2.yml" in found.paths
+    cached = run_checks(load_config(config))
+    assert cached.findings == cold(config, monkeypatch).findings
+    assert "survivor-2" in cached.handbook.terms
+    assert "survivor" not in cached.handbook.terms
