@@ -552,10 +552,14 @@ def test_a_run_after_files_were_hashed_again_sees_nothing_changed(tmp_path: Path
 def test_a_term_file_renamed_is_seen_though_the_folder_holds_as_many_names(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A folder holding as many names as the last run listed is listed again unless they
+    are the same names."""
     from coalition_handbook.cache import RunCache
     from coalition_handbook.snapshot import Snapshot, survey
 
     _, config = checked_once(tmp_path, random.Random(8))
+    old_times(tmp_path)
+    run_checks(load_config(config))  # every file's signature trusted from here on
     glossary = tmp_path / "glossary"
     count = len(list(glossary.iterdir()))
     (glossary / "survivor.yml").rename(glossary / "survivor-2.yml")
@@ -570,3 +574,38 @@ def test_a_term_file_renamed_is_seen_though_the_folder_holds_as_many_names(
     assert cached.findings == cold(config, monkeypatch).findings
     assert "survivor-2" in cached.handbook.terms
     assert "survivor" not in cached.handbook.terms
+
+
+def test_terms_and_protocols_in_one_folder_are_surveyed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handbook, config = checked_once(tmp_path, random.Random(9))
+    for protocol in (tmp_path / "protocols").iterdir():
+        protocol.rename(tmp_path / "glossary" / protocol.name)
+    handbook.write(
+        "mkdocs.yml",
+        config.read_text(encoding="utf-8")
+        + "      glossary_dir: glossary\n      protocols_dir: glossary\n",
+    )
+    first = run_checks(load_config(config))
+    assert first.findings == cold(config, monkeypatch).findings
+    handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
+    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+
+
+def test_a_snapshot_with_a_damaged_listing_is_no_snapshot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import Snapshot
+
+    handbook, config = checked_once(tmp_path, random.Random(10))
+    cache = RunCache.beside(tmp_path)
+    snapshot = Snapshot.load(cache)
+    assert snapshot is not None
+    replace(snapshot, folder_names={"glossary": None}).store(cache)
+    assert Snapshot.load(cache) is None
+    handbook.write("glossary/survivor.yml", "term: [\n")
+    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings

@@ -308,7 +308,7 @@ def _recheck(
         engine=engine_fingerprint(),
         config_key=config_key,
         listings=found.listings,
-        record_folders=found.record_folders,
+        folder_names=found.folder_names,
         inputs_key=found.inputs_key,
         files=found.files,
         forms_key=forms_key(context),

@@ -28,7 +28,7 @@ import os
 import pickle
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 
@@ -46,8 +46,6 @@ _FORMAT = 5
 FindingValues = tuple[object, ...]
 # A file's modification and change times (ns), size and inode, as `os.stat` gives them.
 Signature = tuple[int, int, int, int]
-# A record folder's names, sorted, and those of its record files (`_record_folder`).
-RecordListing = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass
@@ -56,7 +54,7 @@ class RecordFiles:
 
     prefix: str
     folder: str
-    names: tuple[str, ...]
+    names: list[str]
 
 
 @dataclass
@@ -65,26 +63,18 @@ class Survey:
     `/` (as the cache keys name files, so a moved checkout keeps its snapshot)."""
 
     listings: tuple[str, ...]  # the record folders and every name in them
-    record_folders: dict[str, RecordListing]  # by folder name, for the next survey
+    folder_names: dict[str, tuple[str, ...]]  # each record folder's names, sorted
     records: list[RecordFiles]
     modules: dict[str, str]  # the module files: name -> path
     plain_pages: dict[str, str]  # the Markdown files that are not modules
-    inputs_key: str = ""  # a digest of the listings, names and signatures
-    files: Files = field(default_factory=lambda: Files())  # (Files comes below)
-    unchanged: bool = False  # every signature as the previous run recorded it
+    inputs_key: str  # a digest of the listings, names and signatures
+    files: Files
+    unchanged: bool  # every signature as the previous run recorded it
 
     @cached_property
     def paths(self) -> dict[str, str]:
-        """Every record, module and page file: name -> path (records, modules, pages,
-        as `survey` lists their signatures)."""
-        paths = {
-            files.prefix + name: files.folder + os.sep + name
-            for files in self.records
-            for name in files.names
-        }
-        paths.update(self.modules)
-        paths.update(self.plain_pages)
-        return paths
+        """Every record, module and page file: name -> path."""
+        return _ordered_paths(self.records, self.modules, self.plain_pages)
 
 
 class Files:
@@ -137,7 +127,7 @@ class Snapshot:
     engine: str
     config_key: str
     listings: tuple[str, ...]
-    record_folders: dict[str, RecordListing]
+    folder_names: dict[str, tuple[str, ...]]  # as `Survey.folder_names`
     inputs_key: str
     files: Files
     forms_key: str  # documents.forms_key of the run's terms
@@ -161,7 +151,7 @@ class Snapshot:
             snapshot = cls(*value[1])
         except TypeError:
             return None
-        if not isinstance(snapshot.files, bytes):
+        if not isinstance(snapshot.files, bytes) or not _names_by_folder(snapshot.folder_names):
             return None
         snapshot.files = Files.from_pickle(snapshot.files)
         if snapshot.engine != engine_fingerprint():
@@ -191,20 +181,20 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     root = str(config.root) + os.sep
     started = time.time_ns()
     listings: list[str] = []
-    record_folders: dict[str, RecordListing] = {}
+    folder_names: dict[str, tuple[str, ...]] = {}
     records: list[RecordFiles] = []
-    values: list[Signature] = []  # every file's signature, in the order of `Survey.paths`
     for directory in (config.glossary_dir, config.protocols_dir):
         folder = str(directory)
         folder_name = relative_path(config, directory)
-        if os.path.isdir(folder):  # noqa: PTH112 - a string, no Path
-            known = previous.record_folders.get(folder_name) if previous is not None else None
-            names, record_names = record_folders[folder_name] = _record_folder(folder, known)
-            listings += [folder_name, *names]
-            records.append(RecordFiles(file_name(folder + os.sep, root), folder, record_names))
-            values += _folder_signatures(folder, record_names)
-        else:
+        if not os.path.isdir(folder):  # noqa: PTH112 - a string, no Path
             listings += [folder_name, "(none)"]
+            continue
+        last_names = previous.folder_names.get(folder_name) if previous is not None else None
+        names = _folder_names(folder, last_names)
+        listings += [folder_name, *names]
+        if folder_name not in folder_names:  # terms and protocols in one folder: once
+            folder_names[folder_name] = names
+            records.append(RecordFiles(file_name(folder + os.sep, root), folder, _records(names)))
     # Whether the modules folder is there decides whether the site makes a training index
     # (`HandbookConfig.modules_src_dir`), whose address `page.replaced` compares pages with.
     modules_folder = "(folder)" if os.path.isdir(config.modules_dir) else "(none)"  # noqa: PTH112
@@ -219,34 +209,65 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in unreadable]
     for name in modules:
         plain_pages.pop(name, None)
+    # Every file's signature, in the order of `_ordered_paths`.
+    values: list[Signature] = []
+    for files in records:
+        values += _folder_signatures(files.folder, files.names)
     values += _signatures(modules.values())
     values += _signatures(plain_pages.values())
-    found = Survey(tuple(listings), record_folders, records, modules, plain_pages)
     # The record files are named by the listings; the modules and pages by their names.
     page_names = (*modules, *plain_pages)
-    found.inputs_key = _inputs_key(listings, page_names, values)
-    if previous is not None and found.inputs_key == previous.inputs_key:
-        found.files = previous.files  # the common case: nothing touched
-        found.unchanged = True
+    inputs_key = _inputs_key(listings, page_names, values)
+    if previous is not None and inputs_key == previous.inputs_key:
+        files = previous.files  # the common case: nothing touched
     else:
-        paths = found.paths
-        signatures = dict(zip(paths, values, strict=True))
-        known = previous.files.signatures if previous is not None else {}
-        old_digests = previous.files.digests if previous is not None else {}
-        digests: dict[str, str] = {}
-        for name, signature in signatures.items():
-            if signature != _UNSIGNED and known.get(name) == signature:
-                digests[name] = old_digests[name]
-                continue
-            digests[name] = cache.file_digest(Path(paths[name]))
-            # Hashed now: trusted next time unless modified just before (see above).
-            if signature != _UNSIGNED and signature[0] + _RACY_NS >= started:
-                signatures[name] = _UNSIGNED
-        found.inputs_key = _inputs_key(listings, page_names, list(signatures.values()))
-        found.files = Files(signatures, digests)
-    files = found.files
+        paths = _ordered_paths(records, modules, plain_pages)
+        files = _hashed(paths, values, previous, cache, started)
+        inputs_key = _inputs_key(listings, page_names, list(files.signatures.values()))
     cache.know_digests(root, lambda: files.digests)
-    return found
+    unchanged = previous is not None and files is previous.files
+    return Survey(
+        tuple(listings), folder_names, records, modules, plain_pages, inputs_key, files, unchanged
+    )
+
+
+def _ordered_paths(
+    records: list[RecordFiles], modules: dict[str, str], plain_pages: dict[str, str]
+) -> dict[str, str]:
+    """Every record, module and page file: name -> path, in the order `survey` lists
+    their signatures."""
+    paths = {
+        files.prefix + name: files.folder + os.sep + name
+        for files in records
+        for name in files.names
+    }
+    paths.update(modules)
+    paths.update(plain_pages)
+    return paths
+
+
+def _hashed(
+    paths: dict[str, str],
+    values: list[Signature],
+    previous: Snapshot | None,
+    cache: RunCache,
+    started: int,
+) -> Files:
+    """Each file's signature (`values`, in the order of `paths`) and digest: the previous
+    run's digest where the signature is the one it recorded, else the file read now."""
+    signatures = dict(zip(paths, values, strict=True))
+    known = previous.files.signatures if previous is not None else {}
+    old_digests = previous.files.digests if previous is not None else {}
+    digests: dict[str, str] = {}
+    for name, signature in signatures.items():
+        if signature != _UNSIGNED and known.get(name) == signature:
+            digests[name] = old_digests[name]
+            continue
+        digests[name] = cache.file_digest(Path(paths[name]))
+        # Hashed now: trusted next time unless modified just before (see the docstring).
+        if signature != _UNSIGNED and signature[0] + _RACY_NS >= started:
+            signatures[name] = _UNSIGNED
+    return Files(signatures, digests)
 
 
 def _inputs_key(listings: list[str], page_names: tuple[str, ...], values: list[Signature]) -> str:
@@ -307,18 +328,31 @@ def file_name(path: str, root: str) -> str:
     return name.replace(os.sep, "/") if os.sep != "/" else name
 
 
-def _record_folder(folder: str, known: RecordListing | None) -> RecordListing:
-    """Every name in a record folder (misplaced files are findings), sorted, and the
-    names of its record files as `model.records.record_files` lists them: the `<id>.yml`
-    files, sorted, hidden ones not. One listing of the folder; `known`, the last run's
-    listing, is taken as it is if the folder holds the same names."""
+def _folder_names(folder: str, last_names: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Every name in a record folder (misplaced files are findings), sorted: one listing
+    of the folder. `last_names`, the last run's, are taken as they are if the folder
+    holds the same names (sorting thousands costs more than seeing that)."""
     names = os.listdir(folder)  # noqa: PTH208 - names as strings, no Path each
-    # The same number of names, each known: the same names (a folder's are unique).
-    if known is not None and len(names) == len(known[0]) and set(names).issuperset(known[0]):
-        return known
-    names.sort()
-    return tuple(names), tuple(
-        name for name in names if name.endswith(".yml") and not name.startswith(".")
+    # As many names, each of them known: the same names (a folder's are unique).
+    if (
+        last_names is not None
+        and len(names) == len(last_names)
+        and set(names).issuperset(last_names)
+    ):
+        return last_names
+    return tuple(sorted(names))
+
+
+def _records(names: tuple[str, ...]) -> list[str]:
+    """The record files among a folder's `names`, as `model.records.record_files` lists
+    them: the `<id>.yml` files, hidden ones not."""
+    return [name for name in names if name.endswith(".yml") and not name.startswith(".")]
+
+
+def _names_by_folder(value: object) -> bool:
+    """Whether a snapshot's `folder_names` has the shape a survey gives it."""
+    return isinstance(value, dict) and all(
+        isinstance(folder, str) and isinstance(names, tuple) for folder, names in value.items()
     )
 
 
