@@ -6,9 +6,13 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: install serve build offline check test lint format bench system-deps clean
+.PHONY: install serve build offline check test lint format bench system-deps system-deps-pdf clean
 
 $(INSTALLED): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "make: needs Python 3.11 or newer with venv as $(PYTHON) (Debian and Ubuntu:" \
+			"apt-get install python3-venv; another Python: make PYTHON=python3.12 ...)" >&2; \
+		exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[test]"
@@ -46,10 +50,18 @@ bench: $(INSTALLED)
 	$(BIN)/python -m benchmarks.handouts
 
 # Debian packages for the browser and PDF tests (root, or sudo); .ci/run calls this.
+PDF_PACKAGES := fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+
 system-deps:
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-		chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+		chromium $(PDF_PACKAGES)
+
+# Those the PDF handouts need alone: publishing the site needs no browser.
+system-deps-pdf:
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		$(PDF_PACKAGES)
 
 clean:
 	rm -rf site .cache $(VENV)

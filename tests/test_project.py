@@ -40,11 +40,27 @@ def test_makefile_has_the_documented_targets() -> None:
     assert {"serve", "build", "test", "lint", "bench", "system-deps"} <= makefile_targets()
 
 
+def make_commands(target: str) -> str:
+    """What `make target` would run, variables expanded, without running it."""
+    return subprocess.run(
+        ["make", "-n", "-C", str(ROOT), target],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def test_system_deps_install_chromium_after_apt_update() -> None:
-    text = (ROOT / "Makefile").read_text(encoding="utf-8")
-    recipe = text.split("system-deps:", 1)[1]
+    recipe = make_commands("system-deps")
     assert recipe.index("apt-get update") < recipe.index("apt-get install")
     assert "chromium" in recipe and "libpango" in recipe
+
+
+def test_publishing_installs_what_the_pdfs_need_alone() -> None:
+    recipe = make_commands("system-deps-pdf")
+    assert recipe.index("apt-get update") < recipe.index("apt-get install")
+    assert "libpango" in recipe and "fonts-dejavu-core" in recipe
+    assert "chromium" not in recipe
 
 
 def test_entry_points_and_pins() -> None:

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 VENV_BIN = Path(sys.executable).parent
 SHELL_BUILTINS = {"test", "echo", "true"}
+OTHER_PROGRAMS = {"git"}  # on every runner and in the Debian containers
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 VERSION_COMMENT = re.compile(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 FINDING_LINE = re.compile(
@@ -101,7 +102,8 @@ def test_every_run_step_calls_a_command_that_exists(path: Path) -> None:
                 tool = program.removeprefix(".venv/bin/")
                 assert (VENV_BIN / tool).exists(), f"{path.name}: {tool} is not installed"
             else:
-                assert program in SHELL_BUILTINS, f"{path.name}: unknown command {command}"
+                known = SHELL_BUILTINS | OTHER_PROGRAMS
+                assert program in known, f"{path.name}: unknown command {command}"
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
@@ -228,13 +230,26 @@ def test_term_change_issue_form() -> None:
     form = load(ROOT / ".github" / "ISSUE_TEMPLATE" / "term-change.yml")
     assert {"name", "description", "body"} <= set(form)
     fields = {item["id"]: item for item in form["body"] if "id" in item}
-    assert list(fields) == ["term", "change", "replacement", "proposal", "reason", "sources"]
-    assert fields["replacement"]["validations"]["required"] is False  # only to deprecate
+    # What a term file holds (DESIGN 3.1), a field each, and why.
+    assert list(fields) == [
+        "term",
+        "change",
+        "replacement",
+        "definition",
+        "aliases",
+        "avoid",
+        "related",
+        "reason",
+        "sources",
+    ]
     assert fields["term"]["type"] == "input"
     assert fields["change"]["type"] == "dropdown"
+    assert fields["change"]["attributes"]["multiple"] is True  # an alias and a form to avoid
     assert len(fields["change"]["attributes"]["options"]) >= 4
-    for name in ("term", "change", "proposal", "reason"):
-        assert fields[name]["validations"]["required"] is True
+    for name, item in fields.items():
+        required = name in {"term", "change", "reason"}
+        assert item["validations"]["required"] is required, name
+    assert "why" in fields["avoid"]["attributes"]["label"]  # a reason for each form to avoid
     for item in form["body"]:
         assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
 
@@ -278,3 +293,28 @@ def test_contributing_examples_use_the_finding_format() -> None:
         assert match["rule"] in RULES, line
         rules.add(match["rule"])
     assert {"term.avoid", "glossary.schema", "glossary.history"} <= rules
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_jobs_in_a_container_let_git_read_the_checkout(path: Path) -> None:
+    """A container job runs as root in a workspace of the runner's user: git refuses such a
+    folder unless told, and the site's dates and the cache's guard read git."""
+    for name, job in load(path)["jobs"].items():
+        if "container" not in job:
+            continue
+        runs = [step.get("run", "") for step in job["steps"]]
+        allowed = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"'
+        assert allowed in runs, f"{path.name}: job {name}"
+        first_make = next(index for index, run in enumerate(runs) if run.startswith("make"))
+        assert runs.index(allowed) < first_make, f"{path.name}: job {name}"
+
+
+def test_findings_past_githubs_annotation_limit_are_listed() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "check.yml")
+    all_steps = steps(workflow)
+    (check,) = [step for step in all_steps if step.get("id") == "check"]
+    assert "--format github" in check["run"]
+    following = all_steps[all_steps.index(check) + 1]
+    assert following["run"].startswith(".venv/bin/handbook check --strict")
+    assert "--format" not in following["run"]  # the text format: path:line:column each
+    assert "failure()" in following["if"] and "steps.check.outcome" in following["if"]
