@@ -185,6 +185,24 @@ def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "  - definition:\n\n    > A person who has experienced trafficking.\n" in out
 
 
+def test_an_added_term_whose_history_is_not_for_its_version_fails(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new item's version is recorded as a changed one's is: `handbook check` fails it,
+    and the report says so where the reviewers look."""
+    write(repository, "glossary/t-visa.yml", term("T visa", version=2, versions=(1,)))
+    write(repository, "glossary/u-visa.yml", term("U visa", version=2, versions=(2, 1)))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    problem = (
+        "`version` is 2 but the newest `history` entry is for version 1: add one for "
+        "version 2 at the top"
+    )
+    assert f"  - ❌ {problem}\n" in out
+    assert out.count("❌") == 2  # at the item, and in the list of problems at the top
+    assert "u-visa" not in out.split("#### Added")[0]
+
+
 def test_placeholder_text_left_in_is_pointed_out(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

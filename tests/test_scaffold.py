@@ -278,11 +278,15 @@ def test_invisible_characters_and_tabs_do_not_reach_the_term(
     assert yaml.safe_load(written.read_text(encoding="utf-8"))["term"] == term
 
 
+@pytest.mark.parametrize("separator", ["\n", "\x85", "\u2028", "\u2029"])
 def test_a_name_on_two_lines_is_a_usage_error(
-    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], separator: str
 ) -> None:
-    assert run_new(config, "term", "two\nlines") == 2
+    """YAML reads the line and paragraph separators as line breaks too: the file would
+    fail the check."""
+    assert run_new(config, "term", f"two{separator}lines") == 2
     assert "one line" in capsys.readouterr().err
+    assert not config.glossary_dir.exists() or not list(config.glossary_dir.iterdir())
 
 
 @pytest.mark.parametrize(
@@ -438,6 +442,10 @@ def test_names_and_folders_that_cannot_be_written_are_clear_errors(
     folder belongs, were tracebacks."""
     assert run_new(config, "term", "x" * 300) == 2
     assert "at most 200 characters" in capsys.readouterr().err
+    assert run_new(config, "term", "ß" * 127) == 2  # "ss" each: a 254-character id
+    err = capsys.readouterr().err
+    assert "would have 254 characters before .yml, at most 200: give a shorter name" in err
+    assert run_new(config, "term", "ß" * 100) == 0
     (config.docs_dir).mkdir(parents=True, exist_ok=True)
     (config.docs_dir / "modules").write_text("not a folder\n", encoding="utf-8")
     assert run_new(config, "module", "TIP") == 2

@@ -287,7 +287,11 @@ def _compare_kind(
             del added[item_id]
             del removed[best[2].id]
 
-    changes: list[ItemChange] = [ItemChange(kind, None, item) for item in added.values()]
+    # A new item's first version is recorded too: its history must say what it is.
+    changes: list[ItemChange] = [
+        ItemChange(kind, None, item, version_problem=history_mismatch(item))
+        for item in added.values()
+    ]
     changes += [ItemChange(kind, item, None) for item in removed.values()]
     pairs = [(old[item_id], new[item_id]) for item_id in old if item_id in new]
     for before, after in [*pairs, *renamed]:
@@ -379,18 +383,8 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
             f"its content changed but `version` is still {old.version}: raise it to {wanted} "
             + entry
         )
-    elif new.version != old.version and _newest_version(new.history) != new.version:
-        newest = _newest_version(new.history)
-        found = f"is for version {newest}" if newest is not None else "is missing"
-        written = any(entry.version == new.version for entry in new.history)
-        advice = (
-            f"move the entry for version {new.version} to the top"
-            if written
-            else f"add one for version {new.version} at the top"
-        )
-        problems.append(
-            f"`version` is {new.version} but the newest `history` entry {found}: {advice}"
-        )
+    elif new.version != old.version and (mismatch := history_mismatch(new)):
+        problems.append(mismatch)
     # An earlier version's entry relabelled or deleted loses what that version changed
     # (rewording an old entry, keeping its version, is left to the editor).
     kept = {entry.version for entry in new.history}
@@ -405,6 +399,21 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
             f"the `history` {which} gone: keep the entries of earlier versions below the new one"
         )
     return "; and ".join(problems) or None
+
+
+def history_mismatch(item: Item) -> str | None:
+    """Why `item`'s newest `history` entry is not for its `version`, or None."""
+    newest = _newest_version(item.history)
+    if newest == item.version:
+        return None
+    found = f"is for version {newest}" if newest is not None else "is missing"
+    written = any(entry.version == item.version for entry in item.history)
+    advice = (
+        f"move the entry for version {item.version} to the top"
+        if written
+        else f"add one for version {item.version} at the top"
+    )
+    return f"`version` is {item.version} but the newest `history` entry {found}: {advice}"
 
 
 def _newest_version(history: tuple[HistoryEntry, ...]) -> int | None:

@@ -141,6 +141,7 @@ def _item_lines(change: ItemChange) -> list[str]:
             *_forms_of_new(change),
             *_references_of_new(item),
             *_text_of_new(item),
+            *([f"  - ❌ {change.version_problem}"] if change.version_problem else []),
             *_placeholder_lines(item),
             "",
         ]

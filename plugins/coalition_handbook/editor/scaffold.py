@@ -159,7 +159,8 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     if not name:
         print('handbook new: the name is empty: give one, e.g. "T visa"', file=sys.stderr)
         return EXIT_USAGE
-    if any(unicodedata.category(char) == "Cc" for char in name):
+    # Control characters, and the line and paragraph separators YAML reads as breaks.
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in name):
         print('handbook new: give the name on one line, e.g. "T visa"', file=sys.stderr)
         return EXIT_USAGE
     if LONE_SURROGATE.search(name):
@@ -177,6 +178,13 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
         )
         return EXIT_USAGE
     slug = slugify(name)
+    if len(slug) > MAX_NAME:  # "ß" is "ss": an id can be longer than its name
+        print(
+            f"handbook new: the file name made from this name would have {len(slug)} "
+            f"characters before .yml, at most {MAX_NAME}: give a shorter name",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if not slug:
         print(
             f"handbook new: cannot make a file name from {name!r}: it needs at least one "
