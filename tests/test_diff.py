@@ -1930,3 +1930,21 @@ def test_a_file_name_that_is_not_utf8_shows_its_byte_as_the_check_shows_it(
     )
     assert (completed.returncode, completed.stderr) == (0, b"")
     assert b"`content/caf\\xe9.md:3:3`" in completed.stdout
+
+
+def test_committed_links_are_read_as_in_a_checkout(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link to a term file of the handbook is a term to `handbook check`, and a link
+    leading out of it a finding: comparing two commits says what comparing with the
+    working tree says."""
+    (tmp_path / "elsewhere.yml").write_text(term("elsewhere"), encoding="utf-8")
+    (repository / "glossary" / "survivor-link.yml").symlink_to("survivor.yml")
+    (repository / "glossary" / "outside.yml").symlink_to(tmp_path / "elsewhere.yml")
+    in_the_tree = diff(repository, capsys)
+    commit(repository, "links")
+    between_commits = diff(repository, capsys, "HEAD~1", "HEAD")
+    assert between_commits[0] == in_the_tree[0] == 1
+    for out in (in_the_tree[1], between_commits[1]):
+        assert "(`survivor-link`, `glossary/survivor-link.yml`)" in out
+        assert "### Not compared" in out and "- ❌ `glossary/outside.yml`" in out

@@ -153,7 +153,7 @@ def load_revision(
     if config_file is not None:
         folders = _revision_folders(repository, commit, config_file, into) or folders
     try:
-        git.export(repository, commit, sorted(set(folders.values())), into)
+        git.export(repository, commit, sorted(set(folders.values())), into, links=True)
     except git.GitError as error:
         raise DiffError(str(error)) from None
     exported = dataclasses.replace(

@@ -6,6 +6,7 @@ user's git configuration; paths are read NUL-separated so no name is quoted or m
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -20,10 +21,12 @@ MISSING = "git is not installed (or not on PATH)"
 
 @dataclass(frozen=True)
 class Blob:
-    """A file in a revision: its path from the repository's top, with `/`."""
+    """A file in a revision: its path from the repository's top, with `/`. A symbolic
+    link's blob holds the path it leads to."""
 
     path: str
     object_id: str
+    link: bool = False
 
 
 def git(repository: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -73,10 +76,12 @@ def is_shallow(repository: Path) -> bool:
     return output.strip() == b"true"
 
 
-def list_blobs(repository: Path, commit: str, folders: list[str]) -> list[Blob]:
-    """Every file under `folders` (paths from the top) in `commit`, recursively.
-
-    Symbolic links and submodules are left out: they are not handbook content.
+def list_blobs(
+    repository: Path, commit: str, folders: list[str], links: bool = False
+) -> list[Blob]:
+    """Every file under `folders` (paths from the top) in `commit`, recursively, with
+    the symbolic links among them if `links`. Submodules are left out: they are not
+    handbook content.
     """
     if not folders:
         return []
@@ -87,8 +92,9 @@ def list_blobs(repository: Path, commit: str, folders: list[str]) -> list[Blob]:
             continue
         info, _, raw_path = entry.partition(b"\t")
         mode, kind, object_id = info.decode("ascii").split()
-        if kind == "blob" and mode in ("100644", "100755"):
-            blobs.append(Blob(raw_path.decode("utf-8", "surrogateescape"), object_id))
+        if kind == "blob" and (mode in ("100644", "100755") or (links and mode == "120000")):
+            path = raw_path.decode("utf-8", "surrogateescape")
+            blobs.append(Blob(path, object_id, link=mode == "120000"))
     return blobs
 
 
@@ -112,11 +118,22 @@ def read_blobs(repository: Path, blobs: list[Blob]) -> dict[str, bytes]:
     return contents
 
 
-def export(repository: Path, commit: str, folders: list[str], destination: Path) -> list[str]:
-    """Write the files under `folders` in `commit` below `destination`; their paths."""
-    blobs = list_blobs(repository, commit, folders)
-    for path, content in read_blobs(repository, blobs).items():
-        target = destination.joinpath(*PurePosixPath(path).parts)
+def export(
+    repository: Path, commit: str, folders: list[str], destination: Path, links: bool = False
+) -> list[str]:
+    """Write the files under `folders` in `commit` below `destination`; their paths.
+    With `links`, a symbolic link is made again as a link, after the files: the handbook
+    read from `destination` then follows it, or refuses it, as it does in a checkout."""
+    blobs = list_blobs(repository, commit, folders, links)
+    contents = read_blobs(repository, blobs)
+    for blob in sorted(blobs, key=lambda blob: blob.link):
+        target = destination.joinpath(*PurePosixPath(blob.path).parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        if not blob.link:
+            target.write_bytes(contents[blob.path])
+            continue
+        try:
+            target.symlink_to(os.fsdecode(contents[blob.path]))
+        except OSError:  # a system without links (Windows without the privilege)
+            continue
     return [blob.path for blob in blobs]
