@@ -10,8 +10,9 @@ PYTEST_WORKERS ?= 2
 
 $(INSTALLED): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
-		echo "make: needs Python 3.11 or newer with venv as $(PYTHON) (Debian and Ubuntu:" \
-			"apt-get install python3-venv; another Python: make PYTHON=python3.12 ...)" >&2; \
+		echo "make: $(PYTHON) is missing, older than 3.11, or has no venv (Debian and" \
+			"Ubuntu: apt-get install python3-venv, or python3.X-venv for python3.X;" \
+			"another Python: make PYTHON=python3.12 ...)" >&2; \
 		exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -10,6 +10,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -1948,3 +1949,100 @@ def test_committed_links_are_read_as_in_a_checkout(
     for out in (in_the_tree[1], between_commits[1]):
         assert "(`survivor-link`, `glossary/survivor-link.yml`)" in out
         assert "### Not compared" in out and "- ❌ `glossary/outside.yml`" in out
+
+
+def git_input(repository: Path, data: bytes, *args: str) -> str:
+    """`git args...` with `data` on its standard input."""
+    completed = subprocess.run(
+        ["git", *args], cwd=repository, input=data, capture_output=True, check=True
+    )
+    return completed.stdout.decode().strip()
+
+
+def commit_glossary_entries(repository: Path, entries: list[tuple[str, str, bytes | str]]) -> None:
+    """Commit, on top of HEAD, the glossary with extra tree entries (mode, name, content:
+    bytes for a blob, a tree id for a folder), as git stores them but no checkout writes."""
+    lines = [line + "\n" for line in git(repository, "ls-tree", "HEAD:glossary").splitlines()]
+    glossary = tree_of(repository, entries, lines)
+    top = [
+        line + "\n"
+        for line in git(repository, "ls-tree", "HEAD").splitlines()
+        if not line.endswith("\tglossary")
+    ]
+    top.append(f"040000 tree {glossary}\tglossary\n")
+    tree = git_input(repository, "".join(top).encode(), "mktree")
+    new = git(repository, "commit-tree", tree, "-p", "HEAD", "-m", "crafted")
+    git(repository, "update-ref", "refs/heads/main", new)
+
+
+def tree_of(
+    repository: Path, entries: list[tuple[str, str, bytes | str]], lines: list[str] | None = None
+) -> str:
+    """A tree of `entries` (see `commit_glossary_entries`) after `ls-tree` `lines`."""
+    lines = list(lines or [])
+    for mode, name, content in entries:
+        if isinstance(content, bytes):
+            object_id = git_input(repository, content, "hash-object", "-w", "--stdin")
+            lines.append(f"{mode} blob {object_id}\t{name}\n")
+        else:
+            lines.append(f"{mode} tree {content}\t{name}\n")
+    return git_input(repository, "".join(lines).encode(), "mktree")
+
+
+@pytest.mark.parametrize("crafted", ["dot-dot", "link beside a folder", "NUL in a link"])
+def test_a_commit_cannot_make_the_diff_write_outside_its_export(
+    repository: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    crafted: str,
+) -> None:
+    """git stores names no checkout writes: `..`, a link beside a folder of the same name,
+    a link to a name with a NUL. The export leaves such files out instead of following
+    them out of its folder, or ending in a traceback."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    # The export deep inside tmp_path: an escape, if any, lands where the test looks.
+    deep = tmp_path.joinpath(*["deep"] * 20)
+    deep.mkdir(parents=True)
+    monkeypatch.setenv("TMPDIR", str(deep))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    if crafted == "dot-dot":
+        escape = tree_of(repository, [("100644", "escaped.yml", b"written outside\n")])
+        for _ in range(12):
+            escape = tree_of(repository, [("040000", "..", escape)])
+        entries: list[tuple[str, str, bytes | str]] = [("040000", "..", escape)]
+    elif crafted == "link beside a folder":
+        under_link = tree_of(repository, [("120000", "escaped.yml", b"survivor.yml")])
+        entries = [("120000", "A", str(outside).encode()), ("040000", "A", under_link)]
+    else:
+        entries = [("120000", "nul.yml", b"a\0b")]
+    commit_glossary_entries(repository, entries)
+    code, out, err = diff(repository, capsys, "HEAD~1", "HEAD")
+    assert "Traceback" not in err
+    assert list(outside.iterdir()) == []
+    assert not any(tmp_path.rglob("escaped.yml"))
+    if crafted == "link beside a folder":  # the link leads out of the handbook: refused
+        assert code == 1 and "- ❌ `glossary/A`" in out
+    else:
+        assert code == 0, out  # nothing a checkout would hold changed
+
+
+def test_links_inside_the_handbook_are_followed_where_the_temporary_folder_is_a_link(
+    repository: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As on macOS, where /var (and so the temporary folder) is a link to /private/var."""
+    real = tmp_path / "real-temporary"
+    real.mkdir()
+    (tmp_path / "linked-temporary").symlink_to(real)
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "linked-temporary"))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    (repository / "glossary" / "survivor-link.yml").symlink_to("survivor.yml")
+    commit(repository, "a link")
+    code, out, _ = diff(repository, capsys, "HEAD~1", "HEAD")
+    assert "(`survivor-link`, `glossary/survivor-link.yml`)" in out
+    assert "Not compared" not in out
+    assert code == 0

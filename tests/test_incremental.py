@@ -609,3 +609,23 @@ def test_a_snapshot_with_a_damaged_listing_is_no_snapshot(
     assert Snapshot.load(cache) is None
     handbook.write("glossary/survivor.yml", "term: [\n")
     assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+
+
+def test_a_listing_with_a_name_twice_is_not_taken_for_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As many names as the folder holds, each of them there, but one twice and one
+    missing: not the folder's listing (found in review: the survey ended in an error)."""
+    from dataclasses import replace
+
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import Snapshot
+
+    _, config = checked_once(tmp_path, random.Random(11))
+    cache = RunCache.beside(tmp_path)
+    snapshot = Snapshot.load(cache)
+    assert snapshot is not None
+    names = snapshot.folder_names["glossary"]
+    damaged = (names[0], *names[:-1])
+    replace(snapshot, folder_names={**snapshot.folder_names, "glossary": damaged}).store(cache)
+    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings

@@ -333,13 +333,11 @@ def _folder_names(folder: str, last_names: tuple[str, ...] | None) -> tuple[str,
     of the folder. `last_names`, the last run's, are taken as they are if the folder
     holds the same names (sorting thousands costs more than seeing that)."""
     names = os.listdir(folder)  # noqa: PTH208 - names as strings, no Path each
-    # As many names, each of them known: the same names (a folder's are unique).
-    if (
-        last_names is not None
-        and len(names) == len(last_names)
-        and set(names).issuperset(last_names)
-    ):
-        return last_names
+    if last_names is not None and len(names) == len(last_names):
+        known = set(last_names)
+        # As many names, all different (as a folder's are), each one known: the same.
+        if len(known) == len(names) and known.issuperset(names):
+            return last_names
     return tuple(sorted(names))
 
 

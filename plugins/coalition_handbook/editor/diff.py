@@ -149,6 +149,9 @@ def load_revision(
     commit = git.resolve_commit(repository, revision)
     if commit is None:
         raise DiffError(_unknown_revision(repository, revision))
+    # Resolved as a link's target is (a temporary folder may be reached through a link,
+    # as /var is on macOS): a link inside the handbook must be found inside it.
+    into = into.resolve()
     folders = _folders(repository, config)
     if config_file is not None:
         folders = _revision_folders(repository, commit, config_file, into) or folders

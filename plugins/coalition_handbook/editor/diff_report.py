@@ -107,7 +107,8 @@ def _version_problems(changes: Changes) -> list[str]:
         "### Version not raised",
         "",
         "Every change to a term, protocol or module raises its `version` by one and adds a "
-        "`history` entry for the new version at the top of `history`.",
+        "`history` entry for the new version at the top of `history`; a new one starts "
+        "with a `history` entry for its `version`.",
         "",
     ]
     for change in problems:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 class GitError(Exception):
@@ -123,17 +123,39 @@ def export(
 ) -> list[str]:
     """Write the files under `folders` in `commit` below `destination`; their paths.
     With `links`, a symbolic link is made again as a link, after the files: the handbook
-    read from `destination` then follows it, or refuses it, as it does in a checkout."""
+    read from `destination` then follows it, or refuses it, as it does in a checkout.
+
+    Nothing is written outside `destination`: git stores names that no checkout writes
+    (`..`, two entries that differ only in case), and a link could lead a later file
+    elsewhere. Such a file is left out, as a checkout would refuse it.
+    """
     blobs = list_blobs(repository, commit, folders, links)
     contents = read_blobs(repository, blobs)
     for blob in sorted(blobs, key=lambda blob: blob.link):
-        target = destination.joinpath(*PurePosixPath(blob.path).parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not blob.link:
-            target.write_bytes(contents[blob.path])
+        target = _export_target(destination, blob.path)
+        if target is None:
             continue
+        target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            target.symlink_to(os.fsdecode(contents[blob.path]))
-        except OSError:  # a system without links (Windows without the privilege)
+            if blob.link:
+                target.symlink_to(os.fsdecode(contents[blob.path]))
+            else:
+                with target.open("xb") as file:  # never through a link, never twice
+                    file.write(contents[blob.path])
+        except (OSError, ValueError):  # taken, no links here (Windows), a NUL in a link
             continue
     return [blob.path for blob in blobs]
+
+
+def _export_target(destination: Path, path: str) -> Path | None:
+    """Where `export` writes the file at `path` (from the repository's top): None if
+    the path has a part that is empty, `.` or `..`, or goes through a link made before."""
+    parts = path.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    folder = destination
+    for part in parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            return None
+    return folder / parts[-1]
