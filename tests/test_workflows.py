@@ -319,3 +319,14 @@ def test_findings_past_githubs_annotation_limit_are_listed() -> None:
     assert "--format" not in following["run"]  # the text format: path:line:column each
     # Also when the check passed: notices do not fail it, and GitHub shows ten of them.
     assert following["if"] == "${{ !cancelled() && steps.install.outcome == 'success' }}"
+
+
+def test_reviews_falling_due_are_announced_a_month_ahead() -> None:
+    """A weekly run checks the handbook as of 30 days on: it fails while a protocol's
+    review_by date is that close, before pull requests' strict checks fail on the day."""
+    workflow = load(ROOT / ".github" / "workflows" / "reviews.yml")
+    assert triggers(workflow)["schedule"] and "workflow_dispatch" in triggers(workflow)
+    runs = [step.get("run", "") for step in steps(workflow)]
+    (today,) = [run for run in runs if "HANDBOOK_TODAY" in run]
+    assert "+30 days" in today and '>> "$GITHUB_ENV"' in today
+    assert runs.index(today) < runs.index(".venv/bin/handbook check --strict")
