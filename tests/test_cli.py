@@ -312,6 +312,27 @@ def test_usage_error_exits_2() -> None:
     assert "invalid choice" in err
 
 
+@pytest.mark.parametrize(
+    ("arguments", "usage", "error"),
+    [
+        (["check", "--bogus"], "usage: handbook check ", "unrecognized arguments: --bogus"),
+        (["diff", "--bogus", "HEAD"], "usage: handbook diff ", "unrecognized arguments: --bogus"),
+        (
+            ["new", "term", "T", "visa"],
+            "usage: handbook new ",
+            'unrecognized arguments: visa (a name of several words goes in quotes: "T visa")',
+        ),
+    ],
+)
+def test_an_unknown_argument_is_refused_with_its_commands_usage(
+    arguments: list[str], usage: str, error: str
+) -> None:
+    code, out, err = run_cli(*arguments)
+    assert (code, out) == (2, "")
+    assert err.startswith(usage)
+    assert err.rstrip().endswith(error)
+
+
 def alias_bomb(levels: int = 9) -> str:
     """The "billion laughs": each level lists the one before nine times."""
     names = [chr(ord("a") + level) for level in range(levels + 1)]

@@ -52,6 +52,23 @@ def write_stdout(text: str, *, as_ascii: bool = False) -> None:
         raise OutputError(f"cannot write the report to standard output: {reason}") from None
 
 
+def _parse_arguments(
+    parser: argparse.ArgumentParser, argv: Sequence[str] | None
+) -> argparse.Namespace:
+    """The arguments; an unknown one is refused with its command's usage, not the top
+    level's (argparse leaves those to the top-level parser)."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        (commands,) = [
+            action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+        ]
+        message = f"unrecognized arguments: {' '.join(unknown)}"
+        if args.command == "new" and not any(word.startswith("-") for word in unknown):
+            message += ' (a name of several words goes in quotes: "T visa")'
+        commands.choices[args.command].error(message)
+    return args
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
@@ -153,7 +170,7 @@ def _drop_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _escape_what_stdout_cannot_encode()
-    args = build_parser().parse_args(argv)
+    args = _parse_arguments(build_parser(), argv)
     try:
         config_file = args.config_file or default_config_file()
         if args.config_file is None and not config_file.exists():
