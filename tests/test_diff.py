@@ -2046,3 +2046,65 @@ def test_links_inside_the_handbook_are_followed_where_the_temporary_folder_is_a_
     assert "(`survivor-link`, `glossary/survivor-link.yml`)" in out
     assert "Not compared" not in out
     assert code == 0
+
+
+def test_a_handbook_folder_committed_as_a_link_is_not_read(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its files would be those of the folder it leads to, on the machine that runs the
+    diff (found in review: a definition outside the repository was printed)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yml").write_text(term("secret", definition="OUTSIDE-TEXT"))
+    lines = [
+        line + "\n"
+        for line in git(repository, "ls-tree", "HEAD").splitlines()
+        if not line.endswith("\tglossary")
+    ]
+    tree = tree_of(repository, [("120000", "glossary", str(outside).encode())], lines)
+    new = git(repository, "commit-tree", tree, "-p", "HEAD", "-m", "glossary as a link")
+    git(repository, "update-ref", "refs/heads/main", new)
+    code, out, err = diff(repository, capsys, "HEAD~1", "HEAD")
+    assert code == 2 and out == ""
+    assert "glossary is a symbolic link in" in err and "not a folder" in err
+    assert "OUTSIDE-TEXT" not in err
+
+
+def test_settings_inherited_from_outside_the_repository_are_not_read(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside.yml"
+    outside.write_text("plugins: [OUTSIDE-LINE\n", encoding="utf-8")
+    write(repository, "mkdocs.yml", f"INHERIT: {outside}\nsite_name: T\ndocs_dir: content\n")
+    commit(repository, "inherits")
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    config_file = repository / "mkdocs.yml"
+    config = load_config(config_file, require_folders=False)
+    code = run_diff(config, "HEAD~1", "HEAD", config_file=config_file)
+    out, err = capsys.readouterr()
+    assert "it inherits settings from a file outside the repository" in err
+    assert "OUTSIDE-LINE" not in err + out
+    assert code == 0, out
+
+
+def test_a_file_beside_a_folder_of_its_name_is_left_out(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git stores both; no checkout can (nor, on macOS and Windows, `notes` and `Notes/`)."""
+    folder = tree_of(repository, [("100644", "f.yml", term("f").encode())])
+    commit_glossary_entries(repository, [("100644", "A", b"a file\n"), ("040000", "A", folder)])
+    code, _, err = diff(repository, capsys, "HEAD~1", "HEAD")  # no exception
+    assert code in (0, 1), err
+
+
+@pytest.mark.parametrize(
+    "path", ["glossary/..\\..\\evil.yml", "glossary/\\evil.yml", "glossary/C:\\evil.yml", "a/.. "]
+)
+def test_names_windows_reads_otherwise_are_not_exported_there(
+    path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coalition_handbook.editor import git as git_plumbing
+
+    assert git_plumbing._export_target(Path("/export"), path) is not None  # a POSIX name
+    monkeypatch.setattr(git_plumbing, "_WINDOWS", True)
+    assert git_plumbing._export_target(Path("/export"), path) is None

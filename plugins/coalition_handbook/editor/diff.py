@@ -159,6 +159,9 @@ def load_revision(
         git.export(repository, commit, sorted(set(folders.values())), into, links=True)
     except git.GitError as error:
         raise DiffError(str(error)) from None
+    for name, relative in folders.items():  # a folder above which a link was made
+        if not (into / relative).resolve().is_relative_to(into):
+            raise DiffError(f"{relative} in {commit[:12]} leads out of the repository ({name})")
     exported = dataclasses.replace(
         config,
         root=into / _inside(repository, config.root, "the site"),
@@ -216,6 +219,9 @@ def _revision_folders(
         else:
             if inherits is not None:
                 raise DiffError(f"it inherits settings through more than {_MOST_INHERITED} files")
+        # MkDocs reads the whole chain again: none of it may be a file of this machine.
+        if inherits is not None and not inherits.resolve().is_relative_to(into.resolve()):
+            raise DiffError("it inherits settings from a file outside the repository")
         theirs = configured_folders(copy)
         return {name: _inside(into.resolve(), path, name) for name, path in theirs.items()}
     except (git.GitError, ConfigError, DiffError, OSError) as error:

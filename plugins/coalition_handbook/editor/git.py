@@ -130,32 +130,52 @@ def export(
     elsewhere. Such a file is left out, as a checkout would refuse it.
     """
     blobs = list_blobs(repository, commit, folders, links)
+    for blob in blobs:
+        if blob.link and blob.path in folders:  # its files would be those it leads to
+            raise GitError(f"{blob.path} is a symbolic link in {commit[:12]}, not a folder")
     contents = read_blobs(repository, blobs)
     for blob in sorted(blobs, key=lambda blob: blob.link):
         target = _export_target(destination, blob.path)
         if target is None:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             if blob.link:
                 target.symlink_to(os.fsdecode(contents[blob.path]))
             else:
                 with target.open("xb") as file:  # never through a link, never twice
                     file.write(contents[blob.path])
-        except (OSError, ValueError):  # taken, no links here (Windows), a NUL in a link
-            continue
+        except (OSError, ValueError):  # taken (a file where a folder goes), no links here
+            continue  # (Windows), a NUL in a link
     return [blob.path for blob in blobs]
 
 
 def _export_target(destination: Path, path: str) -> Path | None:
     """Where `export` writes the file at `path` (from the repository's top): None if
-    the path has a part that is empty, `.` or `..`, or goes through a link made before."""
+    the path has a part that is empty, `.` or `..` (or, on Windows, one that the system
+    reads otherwise: a drive, a `\\`, a trailing dot or space), or goes through a link
+    made before."""
     parts = path.split("/")
-    if any(part in ("", ".", "..") for part in parts):
+    if any(part in ("", ".", "..") or _read_otherwise(part) for part in parts):
         return None
     folder = destination
     for part in parts[:-1]:
         folder = folder / part
         if folder.is_symlink():
             return None
-    return folder / parts[-1]
+    target = folder / parts[-1]
+    # The last word: the path as the system joins it, without following links (checked
+    # above), stays in the folder.
+    joined, folder_joined = os.path.abspath(target), os.path.abspath(destination)  # noqa: PTH100
+    if not joined.startswith(folder_joined + os.sep):
+        return None
+    return target
+
+
+def _read_otherwise(part: str) -> bool:
+    """Whether Windows reads a name otherwise than git stores it: with a drive or a
+    separator in it, or without its trailing dots and spaces (`.. ` is `..`)."""
+    return _WINDOWS and (any(char in part for char in "\\:") or part[-1] in ". ")
+
+
+_WINDOWS = os.name == "nt"
