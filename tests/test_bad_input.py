@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -1259,16 +1260,13 @@ def test_record_and_page_files_linked_out_of_the_handbook_are_not_read(
             ("page.source", "content/leak.md", 1, 1, OUTSIDE_LINK),
             ("module.schema", "content/modules/leak.md", 1, 1, OUTSIDE_LINK),
             ("page.source", "content/modules/leak.md", 1, 1, OUTSIDE_LINK),
-            *(
-                (
-                    "page.source",
-                    f"content/shared/{name}",
-                    1,
-                    1,
-                    "is in a linked folder outside the handbook (the folder of mkdocs.yml): "
-                    "it is not read",
-                )
-                for name in ("module.md", "page.md")
+            (
+                "page.source",
+                "content/shared",  # the link alone: the folder it leads to is not walked
+                1,
+                1,
+                "is a symbolic link to a folder outside the handbook (the folder of mkdocs.yml): "
+                "its pages are not read",
             ),
             ("glossary.schema", "glossary/leak.yml", 1, 1, OUTSIDE_LINK),
             ("glossary.schema", "glossary/passwd.yml", 1, 1, OUTSIDE_LINK),
@@ -1279,6 +1277,47 @@ def test_record_and_page_files_linked_out_of_the_handbook_are_not_read(
         assert sorted(handbook.terms) == ["survivor"] and not handbook.protocols
         assert not handbook.modules
         assert not [page for page in handbook.pages if SECRET in page.origin.text]
+
+
+def test_a_folder_linked_out_of_the_handbook_is_not_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link to `/` would walk the whole file system, and name its files in findings.
+    A warm run sees the link come and go, and a folder `exclude_docs` leaves out is no
+    finding (MkDocs does not publish it)."""
+    from helpers_model import write_files
+
+    from coalition_handbook import model
+    from coalition_handbook.check import run_checks
+    from coalition_handbook.config import load_config
+
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    outside = tmp_path / "elsewhere"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "deep" / "page.md").write_text("# Elsewhere\n", encoding="utf-8")
+    root = tmp_path / "handbook"
+    config = write_files(root, {TERM_FILE: term_yaml(), "content/index.md": "# Home\n"})
+    assert not [f for f in run_checks(config).findings if f.rule == "page.source"]
+    (root / "content" / "root").symlink_to(outside)
+    walked: list[str] = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(
+        model.pages.os, "scandir", lambda path: walked.append(path) or real_scandir(path)
+    )
+    findings = [f for f in run_checks(config).findings if f.rule == "page.source"]
+    assert [(f.path, f.line, f.column) for f in findings] == [("content/root", 1, 1)]
+    assert "folder outside the handbook" in findings[0].message
+    linked, elsewhere = str(root / "content" / "root"), str(outside)
+    assert not [path for path in map(str, walked) if path.startswith((linked, elsewhere))]
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml").read_text(encoding="utf-8") + "exclude_docs: |\n  root/\n",
+        encoding="utf-8",
+    )
+    assert not [
+        f for f in run_checks(load_config(root / "mkdocs.yml")).findings if f.rule == "page.source"
+    ]
+    (root / "content" / "root").unlink()
+    assert not [f for f in run_checks(config).findings if f.rule == "page.source"]
 
 
 def test_links_that_stay_in_the_handbook_read_as_their_files(tmp_path: Path) -> None:

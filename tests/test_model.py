@@ -261,19 +261,18 @@ def test_missing_folders_mean_no_terms_protocols_or_modules(tmp_path: Path) -> N
 
 def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
     """MkDocs publishes .markdown, .mdown, .mkdn and .mkd files as pages too (the case
-    counts), and follows symlinked folders: so does the model, a link back into a
-    folder it is in read once."""
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    (shared / "outreach.md").write_text("# Outreach\n", encoding="utf-8")
-    (shared / "back").symlink_to(shared)  # a loop
+    counts), and follows symlinked folders (in the handbook): so does the model, a link
+    back into a folder it is in read once."""
     files: dict[str, str | bytes] = {
         f"content/page{suffix}": "# Page\n" for suffix in (".markdown", ".mdown", ".mkdn", ".mkd")
     }
     files["content/upper.MD"] = "# Not a page to MkDocs\n"
     files["content/notes.txt"] = "Not a page\n"
+    files["shared/outreach.md"] = "# Outreach\n"  # beside docs_dir, in the handbook
     root = tmp_path / "site"
     write_files(root, files)
+    shared = root / "shared"
+    (shared / "back").symlink_to(shared)  # a loop
     (root / "content" / "linked").symlink_to(shared)
     handbook, findings = load_handbook(load_config(root / "mkdocs.yml"))
     assert findings == []

@@ -37,7 +37,7 @@ from .config import HandbookConfig
 from .findings import Finding
 from .model.modules import module_file_paths
 from .model.pages import markdown_file_paths
-from .model.source import relative_path
+from .model.source import relative_path, within
 
 # File systems keep modification times at least this finely (FAT: 2 s).
 _RACY_NS = 2_000_000_000
@@ -201,12 +201,15 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     listings += [relative_path(config, config.modules_dir), modules_folder]
     modules = _named(module_file_paths(str(config.modules_dir)), root)
     unreadable: list[tuple[str, str]] = []
-    plain_pages = _named(
-        markdown_file_paths(str(config.docs_dir), config.exclude_docs, unreadable), root
-    )
-    # A folder of pages that cannot be read is a finding: one that can be read again
-    # changes the listings, so that the finding is not taken from this run's snapshot.
+    outside: list[str] = []
+    docs = str(config.docs_dir)
+    pages = markdown_file_paths(docs, config.exclude_docs, unreadable, within(config), outside)
+    plain_pages = _named(pages, root)
+    # A folder of pages that cannot be read, or a link to a folder elsewhere, is a finding:
+    # one that can be read again, or is gone, changes the listings, so that the finding is
+    # not taken from this run's snapshot.
     listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in unreadable]
+    listings += [f"(outside) {file_name(folder, root)}" for folder in outside]
     for name in modules:
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.

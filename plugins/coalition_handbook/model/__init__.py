@@ -18,7 +18,7 @@ from .glossary import load_terms
 from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
-from .source import FileReport, relative_path
+from .source import OUTSIDE_FOLDER, FileReport, relative_path, within
 from .types import Handbook, Module, Page, RejectedRecord, Term
 
 __all__ = ["load_handbook"]
@@ -56,7 +56,9 @@ def load_handbook(
 
     pages: list[Page] = []
     unreadable: list[tuple[str, str]] = []
-    for path in markdown_files(config.docs_dir, config.exclude_docs, unreadable):
+    outside: list[str] = []
+    docs = config.docs_dir
+    for path in markdown_files(docs, config.exclude_docs, unreadable, within(config), outside):
         relative = relative_path(config, path)
         if relative in left_out:
             continue
@@ -71,6 +73,10 @@ def load_handbook(
             f"a folder of pages that cannot be read: {why}; its pages are not checked, "
             "and MkDocs would leave them out of the site without a word",
         )
+        findings += report.findings
+    for folder in outside:
+        report = FileReport("page.source", relative_path(config, Path(folder)))
+        report.at_position(1, 1, OUTSIDE_FOLDER)
         findings += report.findings
     # Modules outside docs_dir (an unusual modules_dir) are still pages of the handbook.
     pages.extend(module_pages.values())

@@ -100,7 +100,11 @@ MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
 def markdown_files(
-    directory: Path, exclude: tuple[str, ...] = (), unreadable: list[tuple[str, str]] | None = None
+    directory: Path,
+    exclude: tuple[str, ...] = (),
+    unreadable: list[tuple[str, str]] | None = None,
+    within: tuple[str, ...] = (),
+    outside: list[str] | None = None,
 ) -> Iterator[Path]:
     """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
     sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
@@ -109,12 +113,18 @@ def markdown_files(
     folders are followed, as MkDocs follows them (`os.walk(followlinks=True)`), except
     one that leads back into a folder it is in (a loop). A folder that cannot be read
     is added to `unreadable`, as (path, why), if given: MkDocs leaves its pages out of
-    the site without a word."""
-    return map(Path, markdown_file_paths(str(directory), exclude, unreadable))
+    the site without a word. With `within` (real paths), a linked folder that leads
+    elsewhere is not walked but added to `outside`: its pages are no pages of the
+    handbook, and a link to `/` would walk the whole file system."""
+    return map(Path, markdown_file_paths(str(directory), exclude, unreadable, within, outside))
 
 
 def markdown_file_paths(
-    directory: str, exclude: tuple[str, ...] = (), unreadable: list[tuple[str, str]] | None = None
+    directory: str,
+    exclude: tuple[str, ...] = (),
+    unreadable: list[tuple[str, str]] | None = None,
+    within: tuple[str, ...] = (),
+    outside: list[str] | None = None,
 ) -> list[str]:
     """`markdown_files` as strings (the incremental check's survey lists thousands of
     files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
@@ -156,7 +166,11 @@ def markdown_file_paths(
                 folders.append(((*parts, name), entry.path, (*reals, real)))
             elif entry.is_symlink() and _is_folder(entry):
                 real = os.path.realpath(entry.path)
-                if real not in reals:
+                if within and not any(_in_folder(real, folder) for folder in within):
+                    left_out = excluded is not None and excluded("/".join((*parts, name)) + "/")
+                    if outside is not None and not (left_out and not takes_back):
+                        outside.append(entry.path)
+                elif real not in reals:
                     folders.append(((*parts, name), entry.path, (*reals, real)))
             elif (
                 name.endswith(MARKDOWN_SUFFIXES)
@@ -168,6 +182,10 @@ def markdown_file_paths(
         pages.clear()
     found.sort(key=operator.itemgetter(0))
     return [path for _, path in found]
+
+
+def _in_folder(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _without_readme_beside_index(

@@ -86,6 +86,18 @@ def outside_the_handbook(path: Path, config: HandbookConfig, folder: Path) -> st
     return "is in a linked folder outside the handbook (the folder of mkdocs.yml): it is not read"
 
 
+OUTSIDE_FOLDER = (
+    "is a symbolic link to a folder outside the handbook (the folder of mkdocs.yml): its "
+    "pages are not read"
+)
+
+
+def within(config: HandbookConfig) -> tuple[str, ...]:
+    """The real paths a linked folder of pages may lead into, as `outside_the_handbook`
+    allows a file's: the folder of mkdocs.yml, and docs_dir (which may be elsewhere)."""
+    return (os.path.realpath(config.root), os.path.realpath(config.docs_dir))
+
+
 def may_be_file(entry: os.DirEntry[str]) -> bool:
     """A file, or a link that leads to none (broken, or a loop): loading it reports why it
     cannot be read, where skipping it would hide it from the editor."""
