@@ -1309,8 +1309,11 @@ def test_a_folder_linked_out_of_the_handbook_is_not_walked(
     assert "folder outside the handbook" in findings[0].message
     linked, elsewhere = str(root / "content" / "root"), str(outside)
     assert not [path for path in map(str, walked) if path.startswith((linked, elsewhere))]
+    (root / "content" / ".hidden").symlink_to(outside)
+    # Left out by a pattern, or hidden, whatever `!` pattern takes another page back.
     (root / "mkdocs.yml").write_text(
-        (root / "mkdocs.yml").read_text(encoding="utf-8") + "exclude_docs: |\n  root/\n",
+        (root / "mkdocs.yml").read_text(encoding="utf-8")
+        + "exclude_docs: |\n  root/\n  drafts/\n  !drafts/keep.md\n",
         encoding="utf-8",
     )
     assert not [
@@ -1318,6 +1321,30 @@ def test_a_folder_linked_out_of_the_handbook_is_not_walked(
     ]
     (root / "content" / "root").unlink()
     assert not [f for f in run_checks(config).findings if f.rule == "page.source"]
+
+
+def test_a_folder_linked_out_of_a_docs_dir_beside_the_handbook_is_named_as_the_link(
+    tmp_path: Path,
+) -> None:
+    from helpers_model import write_files
+
+    from coalition_handbook.check import run_checks
+    from coalition_handbook.config import load_config
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "page.md").write_text("# Elsewhere\n", encoding="utf-8")
+    root = tmp_path / "handbook"
+    write_files(root, {TERM_FILE: term_yaml()})
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs" / "ext").symlink_to(tmp_path / "elsewhere")
+    config_file = root / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: ../docs")
+    config_file.write_text(text, encoding="utf-8")
+    findings = run_checks(load_config(config_file)).findings
+    assert [(f.path, f.rule) for f in findings if "folder outside" in f.message] == [
+        ("../docs/ext", "page.source")
+    ]
 
 
 def test_links_that_stay_in_the_handbook_read_as_their_files(tmp_path: Path) -> None:

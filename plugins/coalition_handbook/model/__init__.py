@@ -8,6 +8,7 @@ a module's page stays), and never raises for bad content.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
@@ -74,8 +75,8 @@ def load_handbook(
             "and MkDocs would leave them out of the site without a word",
         )
         findings += report.findings
-    for folder in outside:
-        report = FileReport("page.source", relative_path(config, Path(folder)))
+    for folder in outside:  # named as the link is, not as where it leads
+        report = FileReport("page.source", Path(os.path.relpath(folder, config.root)).as_posix())
         report.at_position(1, 1, OUTSIDE_FOLDER)
         findings += report.findings
     # Modules outside docs_dir (an unusual modules_dir) are still pages of the handbook.

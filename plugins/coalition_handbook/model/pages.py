@@ -167,8 +167,12 @@ def markdown_file_paths(
             elif entry.is_symlink() and _is_folder(entry):
                 real = os.path.realpath(entry.path)
                 if within and not any(_in_folder(real, folder) for folder in within):
-                    left_out = excluded is not None and excluded("/".join((*parts, name)) + "/")
-                    if outside is not None and not (left_out and not takes_back):
+                    # Hidden, or left out by the patterns: no page of the site, no finding
+                    # (a `!` pattern taking a page of it back is not looked for).
+                    left_out = name.startswith(".") or (
+                        excluded is not None and excluded("/".join((*parts, name)) + "/")
+                    )
+                    if outside is not None and not left_out:
                         outside.append(entry.path)
                 elif real not in reals:
                     folders.append(((*parts, name), entry.path, (*reals, real)))
