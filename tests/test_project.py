@@ -56,6 +56,22 @@ def test_system_deps_install_chromium_after_apt_update() -> None:
     assert "chromium" in recipe and "libpango" in recipe
 
 
+def test_make_says_clearly_when_python_cannot_make_the_venv(tmp_path: Path) -> None:
+    """Debian's python3 without python3-venv, an old or a missing Python: one line that
+    says what to install, before `python -m venv` fails in its own words."""
+    settings = [f"VENV={tmp_path / 'venv'}", "PYTHON=/nonexistent/python3"]
+    completed = subprocess.run(
+        ["make", "-C", str(ROOT), *settings, "install"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode != 0
+    assert "/nonexistent/python3 is missing, older than 3.11, or has no venv" in completed.stderr
+    assert "apt-get install python3-venv" in completed.stderr
+    assert not (tmp_path / "venv").exists()
+
+
 def test_publishing_installs_what_the_pdfs_need_alone() -> None:
     recipe = make_commands("system-deps-pdf")
     assert recipe.index("apt-get update") < recipe.index("apt-get install")
