@@ -299,7 +299,7 @@ def _signatures(paths: Iterable[str], folder_fd: int | None = None) -> list[Sign
     return signatures
 
 
-def _folder_signatures(folder: str, names: tuple[str, ...]) -> list[Signature]:
+def _folder_signatures(folder: str, names: list[str]) -> list[Signature]:
     """`_signatures` of the files `names` in `folder`: stat'ed relative to the open
     folder where the system can (a third faster than a path each, and a glossary has
     thousands of files)."""

@@ -196,7 +196,8 @@ def _revision_folders(
 ) -> dict[str, str] | None:
     """The folders `commit`'s own copy of `config_file` (and the files it inherits) names;
     None where it has none. Where that copy cannot be read, or names a folder outside
-    the repository, the reader is told that the current folders are used instead."""
+    the repository, the reader is told that the current folders are used instead.
+    `into` is resolved (`load_revision`)."""
     relative = _inside(repository, config_file, "mkdocs.yml")  # a link's target: git's file
     # Read where mkdocs.yml is named, a link or not, as MkDocs reads its folders.
     folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
@@ -220,10 +221,10 @@ def _revision_folders(
             if inherits is not None:
                 raise DiffError(f"it inherits settings through more than {_MOST_INHERITED} files")
         # MkDocs reads the whole chain again: none of it may be a file of this machine.
-        if inherits is not None and not inherits.resolve().is_relative_to(into.resolve()):
+        if inherits is not None and not inherits.resolve().is_relative_to(into):
             raise DiffError("it inherits settings from a file outside the repository")
         theirs = configured_folders(copy)
-        return {name: _inside(into.resolve(), path, name) for name, path in theirs.items()}
+        return {name: _inside(into, path, name) for name, path in theirs.items()}
     except (git.GitError, ConfigError, DiffError, OSError) as error:
         print(
             f"handbook diff: {relative} in {commit[:12]} could not be read ({error}); "
