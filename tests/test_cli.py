@@ -208,7 +208,16 @@ def test_a_file_beside_no_handbook_folder_exits_2(tmp_path: Path, command: str) 
     (tmp_path / "bare").mkdir()
     (tmp_path / "bare" / "glossary").mkdir()
     (tmp_path / "bare" / "mkdocs.yml").write_text("site_name: Bare\n", encoding="utf-8")
-    assert run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml"))[0] == 0
+    code, out, err = run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml"))
+    assert (code, out) == (0, "")
+    # Its pages' folder is missing, though: a check that read no page says so.
+    assert err == (
+        "handbook: mkdocs.yml sets no docs_dir, and its default 'docs' is not a folder: "
+        "no page is read (MkDocs refuses to build without it; set docs_dir to the pages' "
+        "folder)\n"
+    )
+    (tmp_path / "bare" / "docs").mkdir()
+    assert run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml")) == (0, "", "")
 
 
 def test_bad_options_exit_2_each_on_a_line_of_its_own(tmp_path: Path) -> None:

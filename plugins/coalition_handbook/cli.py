@@ -186,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reads_handbook = args.command in ("check", "handouts")
         if reads_handbook:
             _require_a_handbook(config, config_file)
+            _say_when_no_page_is_read(config, config_file)
         return _COMMANDS[args.command](args, config)
     except ConfigError as error:
         for problem in error.problems:  # each on a line of its own, as findings are
@@ -216,6 +217,19 @@ def _require_a_handbook(config: HandbookConfig, config_file: Path) -> None:
         raise ConfigError(
             f"{config_file.name}: no handbook here: none of its folders ({named}) exists; "
             "is this the handbook's mkdocs.yml?"
+        )
+
+
+def _say_when_no_page_is_read(config: HandbookConfig, config_file: Path) -> None:
+    """mkdocs.yml sets no docs_dir and there is no `docs` folder (a docs_dir set to a
+    missing folder is an error of `load_config`): the glossary and protocols are still
+    checked, but a check that read no page must not pass in silence."""
+    if not config.docs_dir.is_dir():
+        print(
+            f"handbook: {config_file.name} sets no docs_dir, and its default "
+            f"'{config.relative(config.docs_dir)}' is not a folder: no page is read "
+            "(MkDocs refuses to build without it; set docs_dir to the pages' folder)",
+            file=sys.stderr,
         )
 
 
