@@ -13,6 +13,7 @@ from handbooks import make_handbook
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
+from coalition_handbook.model import load_handbook
 
 PROTOCOL = """\
 title: Hotel staff who meet a vagrant
@@ -312,3 +313,137 @@ def test_a_warm_run_reports_what_a_cold_one_does(
     cold = findings(config_file, capsys)
     assert (tmp_path / ".cache").is_dir()
     assert findings(config_file, capsys) == cold
+
+
+def test_a_term_whose_only_problems_are_unknown_fields_is_checked_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A misspelt field says nothing about the rest of the term: it is read without the
+    unknown fields, so its history, a form another term claims and the pages that use
+    its forms are reported in the same run, not one round later (found in an audit)."""
+    term = (
+        "term: buyer\nversion: 1\ndefinition: Someone who buys.\ncolour: red\n"
+        "avoid: [vagrant, purchaser]\n"
+        "sources:\n  - {title: A law, url: 'https://example.org/', note: x}\n"
+        "history:\n  - {version: 2, date: 2026-01-01, summary: First approved.}\n"
+    )
+    config_file = make_handbook(
+        tmp_path, page="# Home\n\nA purchaser came.\n", **{"glossary/buyer.yml": term}
+    )
+
+    assert findings(config_file, capsys) == [
+        ("content/index.md", 3, 3, "term.avoid", "purchaser"),
+        ("glossary/buyer.yml", 4, 1, "glossary.schema", "colour"),
+        ("glossary/buyer.yml", 7, 49, "glossary.schema", "note"),
+        ("glossary/buyer.yml", 9, 15, "glossary.history", "2"),
+        # reported at the term of the lower id, naming the other
+        ("glossary/person-experiencing-homelessness.yml", 5, 11, "glossary.duplicate", "vagrant"),
+    ]
+
+
+def test_a_protocol_or_module_whose_only_problems_are_unknown_fields_is_loaded(
+    tmp_path: Path,
+) -> None:
+    protocol = PROTOCOL.replace("owner:", "colour: red\nowner:")
+    module = MODULE.replace("duration:", "colour: red\nduration:")
+    config_file = make_handbook(
+        tmp_path, **{"protocols/hotel.yml": protocol, "content/modules/hotel.md": module}
+    )
+    handbook, found = load_handbook(load_config(config_file))
+
+    assert (list(handbook.protocols), list(handbook.modules)) == (["hotel"], ["hotel"])
+    assert handbook.rejected == frozenset() and handbook.rejected_records == ()
+    assert sorted((f.path, f.line, f.found) for f in found) == [
+        ("content/modules/hotel.md", 5, "colour"),
+        ("protocols/hotel.yml", 3, "colour"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "version: 2\n",  # a problem of another kind beside the unknown field
+        "tags: yes\n",
+    ],
+)
+def test_an_unknown_field_beside_another_problem_leaves_the_term_out(
+    tmp_path: Path, extra: str
+) -> None:
+    term = TERM.replace("history:", f"colour: red\n{extra}history:")
+    config_file = make_handbook(tmp_path, **{"glossary/buyer.yml": term})
+    handbook, _ = load_handbook(load_config(config_file))
+    assert "buyer" not in handbook.terms
+    assert handbook.rejected == {"glossary/buyer.yml"}
+
+
+def test_an_id_that_is_no_slug_leaves_a_term_with_an_unknown_field_out(tmp_path: Path) -> None:
+    term = TERM.replace("history:", "colour: red\nhistory:")
+    config_file = make_handbook(tmp_path, **{"glossary/Buyer.yml": term})
+    handbook, _ = load_handbook(load_config(config_file))
+    assert handbook.terms.keys() == {"person-experiencing-homelessness"}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "glossary/buyer.yml",
+            # no definition
+            "term: buyer\nversion: 1\nhistory:\n"
+            "  - {version: 2, date: 2026-01-01, summary: Raised.}\n"
+            "  - {version: 1, date: 2026-02-01, summary: First.}\n",
+            [
+                (1, 1, "glossary.schema"),
+                (4, 15, "glossary.history"),  # history[0].version is 2, version 1
+                (5, 24, "glossary.history"),  # dated after the entry before it
+            ],
+        ),
+        (
+            "protocols/hotel.yml",
+            PROTOCOL.replace("audience: [hotel staff]", "audience: hotel staff").replace(
+                "{version: 1,", "{version: 3,"
+            ),
+            [(6, 11, "protocol.schema"), (15, 15, "protocol.schema")],
+        ),
+        (
+            "content/modules/hotel.md",
+            MODULE.replace("duration: 45 minutes\n", "").replace("{version: 1,", "{version: 2,"),
+            [(1, 1, "module.schema"), (8, 15, "module.schema")],
+        ),
+    ],
+)
+def test_a_file_with_problems_has_its_history_checked(
+    tmp_path: Path, name: str, text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    """history[0].version must match version and the history be newest first, whatever
+    else is wrong with the file: the editor sees both at once."""
+    config_file = make_handbook(tmp_path, **{name: text})
+    result = run_checks(load_config(config_file))
+    found = [
+        (finding.line, finding.column, finding.rule)
+        for finding in result.findings
+        if finding.path == name and finding.rule.endswith((".schema", ".history"))
+    ]
+    assert found == expected, result.findings
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "history: []\n",
+        "history:\n  - {version: 0, date: 2026-01-01, summary: x}\n",
+        "history:\n  - {version: true, date: 2026-01-01, summary: x}\n",
+        "history:\n  - {version: 2, date: 2026-02-30, summary: x}\n",
+        "history:\n  - [2, 2026-01-01]\n",
+        "history: {version: 2}\n",
+    ],
+)
+def test_a_history_the_schema_refuses_is_the_schema_s_alone(tmp_path: Path, history: str) -> None:
+    text = "term: buyer\nversion: 1\n" + history
+    config_file = make_handbook(tmp_path, **{"glossary/buyer.yml": text})
+    rules = {
+        finding.rule
+        for finding in run_checks(load_config(config_file)).findings
+        if finding.path == "glossary/buyer.yml"
+    }
+    assert rules == {"glossary.schema"}

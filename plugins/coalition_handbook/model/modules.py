@@ -108,7 +108,7 @@ def _load_module(
         )
         return _rejected(path.stem, source, page), page, report.findings
     fields = validated_fields("module", source.front_matter, report, page.origin)
-    if fields is None or report.findings:
+    if fields is None:
         return _rejected(path.stem, source, page), page, report.findings
     return build_module(path.stem, fields, source, page), page, report.findings
 

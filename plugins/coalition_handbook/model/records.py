@@ -5,8 +5,11 @@ pass through `validated_fields`: every YAML and schema problem is reported at th
 value (or the key, for unknown fields). A file with any problem is left out of the
 handbook until it is fixed, so one broken file does not cascade into findings about
 others (duplicates, references) that are not real. What can still be checked of it on
-its own (its texts, a protocol's review date, a module's sections) is kept as a
-`RejectedRecord`, so the editor sees those findings in the same run.
+its own (its texts, a protocol's review date, a module's sections, its history) is kept
+as a `RejectedRecord`, so the editor sees those findings in the same run. Unknown fields
+alone leave out nothing: the record is read as if they were not there (a misspelt
+`colour:` says nothing about the rest), so its duplicates, history and uses are checked
+in the same run too.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from .source import (
     report_yaml_problems,
     spans_of,
 )
-from .types import Heading, Origin, RecordKind, RejectedRecord
+from .types import Heading, HistoryEntry, Origin, RecordKind, RejectedRecord
 from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
 
 T = TypeVar("T")
@@ -86,8 +89,28 @@ def validated_fields(
             f"{noun} must be a mapping of fields (found {_describe_found(data)})",
         )
         return None
-    report_schema_problems(validate(kind, data), document, report, origin_spans)
-    return None if report.findings else data
+    earlier = len(report.findings)  # an id that is no slug, a YAML problem
+    problems = validate(kind, data)
+    report_schema_problems(problems, document, report, origin_spans)
+    if not report.findings:
+        return data
+    if earlier or not all(problem.unknown_field for problem in problems):
+        return None
+    return _without_unknown_fields(kind, data, problems)
+
+
+def _without_unknown_fields(
+    kind: str, data: dict[str, Any], problems: list[SchemaProblem]
+) -> dict[str, Any] | None:
+    """`data` without the unknown fields that `problems` name (already reported): the
+    record as the checks read it; None should it still not fit the schema."""
+    for problem in problems:
+        *parents, key = problem.path
+        mapping: Any = data
+        for part in parents:
+            mapping = mapping[part]
+        del mapping[key]
+    return None if validate(kind, data) else data
 
 
 # The strings the checks read in each kind of record, as dotted paths (`*`: every item
@@ -143,9 +166,40 @@ def rejected_record(
         for key, value in _strings_at(data, path.split("."), "")
     ]
     references = tuple((key, value) for key, value in named if SLUG.fullmatch(value))
+    version, history = _version_and_history(data)
     return RejectedRecord(
-        kind, record_id, origin, texts, review_by, headings, tuple(forms), references
+        kind,
+        record_id,
+        origin,
+        texts,
+        review_by,
+        headings,
+        tuple(forms),
+        references,
+        version,
+        history,
     )
+
+
+def _version_and_history(data: dict[str, Any]) -> tuple[int | None, tuple[HistoryEntry, ...]]:
+    """A record's `version` and `history` where both fit the schema, else (None, ()):
+    the history checks need nothing else of the record."""
+    version, items = data.get("version"), data.get("history")
+    if not _is_version(version) or not isinstance(items, list) or not items:
+        return None, ()
+    entries: list[HistoryEntry] = []
+    for item in items:
+        if not isinstance(item, dict):
+            return None, ()
+        entry_version, date = item.get("version"), _date(item.get("date"))
+        if not _is_version(entry_version) or date is None:
+            return None, ()
+        entries.append(HistoryEntry(entry_version, date, str(item.get("summary", ""))))
+    return version, tuple(entries)
+
+
+def _is_version(value: Any) -> bool:
+    return type(value) is int and value >= 1  # not True, which YAML's `yes` also gives
 
 
 def checked_strings(

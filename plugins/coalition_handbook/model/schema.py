@@ -43,11 +43,13 @@ _TYPE_NAMES = {
 @dataclass(frozen=True, slots=True)
 class SchemaProblem:
     """A value that does not fit the schema. `path` is the value's path in the document;
-    `at_key` says the problem is the key itself (an unknown field), not its value."""
+    `at_key` says the problem is the key itself (an unknown field), not its value;
+    `unknown_field` that it is an unknown field, which the checks can read past."""
 
     path: tuple[str | int, ...]
     message: str
     at_key: bool = False
+    unknown_field: bool = False
 
     @property
     def dotted(self) -> str:
@@ -207,6 +209,7 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
                 (*path, key),
                 f"unknown field '{shortened(key)}'{where}{_nearest(key, known)}",
                 at_key=True,
+                unknown_field=True,
             )
         return
     if validator == "required" and isinstance(instance, dict):

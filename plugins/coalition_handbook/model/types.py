@@ -341,6 +341,10 @@ class RejectedRecord:
     # (dotted key, id) of each record it names, where that is an id: a module's
     # protocols, a term's related terms and replacement
     references: tuple[tuple[str, str], ...] = ()
+    # Its version and history, where both are as the schema wants them (for the
+    # history checks): None and () otherwise.
+    version: int | None = None
+    history: tuple[HistoryEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

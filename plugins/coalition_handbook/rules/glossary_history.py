@@ -7,21 +7,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.types import HistoryEntry
+from ..model.types import HistoryEntry, Module, Protocol, RejectedRecord, Term
 from .base import CheckContext
 
 RULE = "glossary.history"
 REPORTS = (RULE, "protocol.schema", "module.schema")
 
 
+_RULES = {"term": RULE, "protocol": "protocol.schema", "module": "module.schema"}
+
+
 def check(context: CheckContext) -> Iterator[Finding]:
     handbook = context.handbook
-    records = [
+    records: list[tuple[str, Term | Protocol | Module | RejectedRecord]] = [
         *((RULE, term) for term in handbook.terms.values()),
         *(("protocol.schema", protocol) for protocol in handbook.protocols.values()),
         *(("module.schema", module) for module in handbook.modules.values()),
     ]
+    # A file with other problems too: its history is checked alone, in the same run.
+    records += [
+        (_RULES[record.kind], record)
+        for record in handbook.rejected_records
+        if record.version is not None
+    ]
     for rule, record in records:
+        assert record.version is not None
         for span_key, message in history_problems(record.version, record.history):
             yield context.finding_at(rule, record.origin, span_key, message)
 
