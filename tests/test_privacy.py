@@ -26,6 +26,11 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Call 1-888-373-7888", [("phone number", "1-888-373-7888")]),
         ("Call +1 555 123 4567", [("phone number", "+1 555 123 4567")]),
         ("Ring +44 20 7946 0958", [("phone number", "+44 20 7946 0958")]),
+        # found by an audit: the last group was left out, and `00` was not read as `+`
+        ("Ring +33 (0)1 23 45 67 89.", [("phone number", "+33 (0)1 23 45 67 89")]),
+        ("Ring 0044 20 7946 0958.", [("phone number", "0044 20 7946 0958")]),
+        ("Ring 00 44 20 7946 0958.", [("phone number", "00 44 20 7946 0958")]),
+        ("Flight 0012 34, room 007 123, code 00 1 2 3.", []),
         ("Dial 123-4567", [("phone number", "123-4567")]),
         ("Call 5551234567 today.", [("phone number", "5551234567")]),
         # as a word processor or a phone writes it (found by the security review)
@@ -36,6 +41,7 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Pages 12\u201314 of 2019\u20132020.", []),
         ("She lives at 123 Main Street.", [("street address", "123 Main Street")]),
         ("Meet at 42 W. Elm Ave. at noon", [("street address", "42 W. Elm Ave.")]),
+        ("Write to 221B Baker Street.", [("street address", "221B Baker Street")]),
         # not personal
         ("Call 911 or 711.", []),
         ("Text 233733 (BEFREE).", []),

@@ -23,7 +23,8 @@ PHONE = re.compile(
     r"""
     (?<![\w+./\u2010-\u2013\u2212-])
     (?:
-        \+\d{1,3}(?:SEP?\(?\d{1,4}\)?){2,5}\d
+        \+\d{1,3}(?:SEP?\(?\d{1,4}\)?){2,6}\d
+      | 00SEP?[1-9]\d{0,2}(?=(?:[^\d\n]{0,2}\d){8})(?:SEP?\(?\d{1,4}\)?){2,6}\d
       | (?:1SEP)?\(\d{3}\)SEP?\d{3}SEP\d{4}
       | (?:1SEP)?\d{3}SEP\d{3}SEP\d{4}
       | \d{3}DASH\d{4}
@@ -34,7 +35,7 @@ PHONE = re.compile(
     re.VERBOSE,
 )
 STREET = re.compile(
-    r"\b\d{1,6}[ \t]+"
+    r"\b\d{1,6}[A-Z]?[ \t]+"
     r"(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{1,3}(?:st|nd|rd|th)[ \t]+){1,4}"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
     r"|Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)"
@@ -46,7 +47,7 @@ PIECES = [
     "Oak", "N", "S.", "Street", "St",
     "St.", "Ave", "Road", "1st", "22nd", "Way", "_", "\u00e9", "\u0663", "http://",
     "https://", "ftp://", "HTTPS://", "Http://", "www.", "a@b.org", "x.y@ex.co", "@",
-    "ahttp://", '"', "'", "]", "<", "e.org",
+    "ahttp://", '"', "'", "]", "<", "e.org", "00", "0044", "0", "B", "(0)",
 ]  # fmt: skip
 
 

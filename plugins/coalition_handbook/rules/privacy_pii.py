@@ -1,13 +1,14 @@
 """privacy.pii: what looks like personal data in published content.
 
-E-mail addresses, phone numbers (US and international formats, or ten digits written
-together) and street addresses in every page and every term and protocol file, code and
-comments included: all of it is published with the repository. `privacy.allow` lists the
-public ones (hotlines, office addresses); phone numbers are compared by their digits (a
-leading US country code `1` aside). Emergency and relay numbers (911, 711), SMS short
-codes (233733), years, dates and statute numbers (22 U.S.C. 7102) do not look like phone
-numbers and are not reported. An address at a documentation domain (example.org) is
-reported like any other: only privacy.allow says what is public.
+E-mail addresses, phone numbers (US and international formats, with `+` or `00` before
+the country code, or ten digits written together) and street addresses in every page and
+every term and protocol file, code and comments included: all of it is published with
+the repository. `privacy.allow` lists the public ones (hotlines, office addresses);
+phone numbers are compared by their digits (a leading US country code `1` aside).
+Emergency and relay numbers (911, 711), SMS short codes (233733), years, dates and
+statute numbers (22 U.S.C. 7102) do not look like phone numbers and are not reported. An
+address at a documentation domain (example.org) is reported like any other: only
+privacy.allow says what is public.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ _SEPARATOR = f"[ .\u00a0{_DASHES}]"
 _PHONE_REST = r"""
     (?<![\w+./{dashes}].)
     (?:
-        (?<=\+)\d{{1,3}}(?:{sep}?\(?\d{{1,4}}\)?){{2,5}}\d        # +44 20 7946 0958
+        (?<=\+)\d{{1,3}}(?:{sep}?\(?\d{{1,4}}\)?){{2,6}}\d        # +44 20 7946 0958
+      | (?<=0)0{sep}?[1-9]\d{{0,2}}(?=(?:[^\d\n]{{0,2}}\d){{8}})      # 0044 20 7946 0958
+        (?:{sep}?\(?\d{{1,4}}\)?){{2,6}}\d
       | (?<=1){sep}\(\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}         # 1 (555) 123-4567
       | (?<=\()\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}                # (555) 123-4567
       | (?<=1){sep}\d{{3}}{sep}\d{{3}}{sep}\d{{4}}               # 1-888-373-7888
@@ -49,7 +52,7 @@ _PHONE_REST = r"""
     (?![\w/{dashes}]|\.\d)
 """
 _STREET_REST = r"""
-    (?<=[{digit}])(?<!\w\d)\d{{0,5}}[ \t]+   # a number that starts a word, then the name
+    (?<=[{digit}])(?<!\w\d)\d{{0,5}}[A-Z]?[ \t]+  # a number starting a word (221B), a name
     (?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{{1,3}}(?:st|nd|rd|th)[ \t]+){{1,4}}
     (?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway
     |Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)
