@@ -488,6 +488,8 @@ def test_a_short_is_plain_text_as_tooltips_show_it(tmp_path: Path, short: str) -
         encoding="utf-8",
     )
     findings = run_checks(load_config(tmp_path / "mkdocs.yml")).findings
-    assert [(f.rule, f.found) for f in findings if f.path == "glossary/t-visa.yml"] == [
-        ("term.avoid", "vagrant")
-    ]
+    assert [
+        (f.rule, f.found)
+        for f in findings
+        if f.path == "glossary/t-visa.yml" and f.rule != "glossary.short"  # its markup
+    ] == [("term.avoid", "vagrant")]

@@ -66,6 +66,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
         Rule("glossary.html", Severity.INFO, "an HTML tag in a definition, shown as text"),
+        Rule("glossary.short", Severity.INFO, "Markdown or HTML in a short, shown as typed"),
         Rule("suppression.unknown-rule", Severity.WARNING, "a suppression comment names no rule"),
     )
 }
@@ -162,6 +163,7 @@ NON_PAGE_RULES = frozenset(
         "glossary_duplicate",  # the terms
         "glossary_history",  # terms, protocols and modules, each alone
         "glossary_reference",  # the terms, the rejected term files
+        "glossary_short",  # each term alone
         "module_readability",  # each module alone
         "module_reference",  # the modules, the protocols, the rejected protocol files
         "module_structure",  # each module alone

@@ -1,0 +1,31 @@
+"""glossary.short: Markdown or HTML in a term's `short`, which is plain text (DESIGN
+section 3.1). Tooltips, the glossary's index and search show it as typed: `*not*` keeps
+its asterisks, `[a law](url)` its brackets and `<b>` shows as a tag. A `short` left out
+is made of the definition's first sentence, as plain text, and is never reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model.glossary import plain_text
+from .base import CheckContext
+
+RULE = "glossary.short"
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    for term in context.handbook.terms.values():
+        if "short" not in term.origin.spans:
+            continue
+        as_typed = " ".join(term.short.split())
+        rendered = plain_text(term.short)
+        if rendered != as_typed:
+            yield context.finding_at(
+                RULE,
+                term.origin,
+                "short",
+                "'short' is plain text, shown as typed in tooltips and the glossary's "
+                f"index: its Markdown or HTML is not rendered (write it as '{rendered}', "
+                "or leave 'short' out to use the definition's first sentence)",
+            )

@@ -1,0 +1,69 @@
+"""glossary.short: a term's `short` is plain text (DESIGN section 3.1), shown as typed;
+Markdown or HTML in it is reported, where the editor would otherwise see it only in a
+tooltip (found in an audit)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from handbooks import make_handbook
+
+from coalition_handbook.cli import main
+
+
+def term_with(short: str | None) -> str:
+    line = "" if short is None else f"short: {json.dumps(short)}\n"
+    return (
+        "term: peonage\nversion: 1\n"
+        "definition: Work *compelled* to pay off [a debt](https://example.org). More.\n"
+        f"{line}history:\n  - {{version: 1, date: 2026-01-01, summary: First.}}\n"
+    )
+
+
+def short_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], short: str | None
+) -> list[tuple]:
+    config_file = make_handbook(tmp_path, **{"glossary/peonage.yml": term_with(short)})
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0  # info only
+    found = json.loads(capsys.readouterr().out)["findings"]
+    return [
+        (f["severity"], f["line"], f["column"], f["found"], f["message"])
+        for f in found
+        if f["rule"] == "glossary.short"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("short", "rendered"),
+    [
+        ("Work *compelled* to pay a debt.", "Work compelled to pay a debt."),
+        ("Work to pay `a debt`.", "Work to pay a debt."),
+        ("Work to pay [a debt](https://example.org).", "Work to pay a debt."),
+        ("Work to pay a <i>debt</i>.", "Work to pay a debt."),
+        ("Work to pay a debt &amp; more.", "Work to pay a debt & more."),
+    ],
+)
+def test_markup_in_a_short_is_reported_with_how_it_would_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], short: str, rendered: str
+) -> None:
+    [(severity, line, column, found, message)] = short_findings(tmp_path, capsys, short)
+    assert (severity, line, column) == ("info", 4, 8)
+    assert found == json.dumps(short)
+    assert f"write it as '{rendered}'" in message
+
+
+@pytest.mark.parametrize(
+    "short",
+    [
+        None,  # made of the definition, as plain text
+        "Work compelled to pay off a debt, real or claimed (22 U.S.C. 7102).",
+        "A 2-3 year visa; 50% of cases, * marks an estimate, a_b_c.",
+        "Spaced   out\ttext.",
+    ],
+)
+def test_a_plain_short_or_none_is_no_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], short: str | None
+) -> None:
+    assert short_findings(tmp_path, capsys, short) == []
