@@ -26,11 +26,17 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Call 1-888-373-7888", [("phone number", "1-888-373-7888")]),
         ("Call +1 555 123 4567", [("phone number", "+1 555 123 4567")]),
         ("Ring +44 20 7946 0958", [("phone number", "+44 20 7946 0958")]),
-        # found by an audit: the last group was left out, and `00` was not read as `+`
+        # found by audits: the last group was left out, and a number after a US one
+        # was taken into it, so that a public hotline was reported
         ("Ring +33 (0)1 23 45 67 89.", [("phone number", "+33 (0)1 23 45 67 89")]),
-        ("Ring 0044 20 7946 0958.", [("phone number", "0044 20 7946 0958")]),
-        ("Ring 00 44 20 7946 0958.", [("phone number", "00 44 20 7946 0958")]),
-        ("Flight 0012 34, room 007 123, code 00 1 2 3.", []),
+        ("Call +1 888 373 7888 24 hours a day", [("phone number", "+1 888 373 7888")]),
+        (
+            "Call +1 (888) 373-7888 or +18883737888",
+            [("phone number", "+1 (888) 373-7888"), ("phone number", "+18883737888")],
+        ),
+        ("Call +1 555 1234 or +1 5551 234 567.", []),  # no US number: ten digits after 1
+        # numbers that are no phone numbers (found in review of a `00` prefix)
+        ("IBAN DE89 3704 0044 0532 0130 00, reference 0012 3456 7890.", []),
         ("Dial 123-4567", [("phone number", "123-4567")]),
         ("Call 5551234567 today.", [("phone number", "5551234567")]),
         # as a word processor or a phone writes it (found by the security review)

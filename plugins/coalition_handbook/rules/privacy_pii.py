@@ -1,7 +1,7 @@
 """privacy.pii: what looks like personal data in published content.
 
-E-mail addresses, phone numbers (US and international formats, with `+` or `00` before
-the country code, or ten digits written together) and street addresses in every page and
+E-mail addresses, phone numbers (US and international formats, or ten digits written
+together) and street addresses in every page and
 every term and protocol file, code and comments included: all of it is published with
 the repository. `privacy.allow` lists the public ones (hotlines, office addresses);
 phone numbers are compared by their digits (a leading US country code `1` aside).
@@ -39,9 +39,9 @@ _SEPARATOR = f"[ .\u00a0{_DASHES}]"
 _PHONE_REST = r"""
     (?<![\w+./{dashes}].)
     (?:
-        (?<=\+)\d{{1,3}}(?:{sep}?\(?\d{{1,4}}\)?){{2,6}}\d        # +44 20 7946 0958
-      | (?<=0)0{sep}?[1-9]\d{{0,2}}(?=(?:[^\d\n]{{0,2}}\d){{8}})      # 0044 20 7946 0958
-        (?:{sep}?\(?\d{{1,4}}\)?){{2,6}}\d
+        (?<=\+)1{sep}?(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}  # +1 888 373 7888
+      | (?<=\+)(?!1)\d{{1,3}}(?:{sep}?\(0\))?                       # +44 20 7946 0958,
+        (?:{sep}?\(?\d{{1,4}}\)?){{2,5}}\d                            # +33 (0)1 23 45 67 89
       | (?<=1){sep}\(\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}         # 1 (555) 123-4567
       | (?<=\()\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}                # (555) 123-4567
       | (?<=1){sep}\d{{3}}{sep}\d{{3}}{sep}\d{{4}}               # 1-888-373-7888
