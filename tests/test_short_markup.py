@@ -43,6 +43,8 @@ def short_findings(
         ("Work to pay [a debt](https://example.org).", "Work to pay a debt."),
         ("Work to pay a <i>debt</i>.", "Work to pay a debt."),
         ("Work to pay a debt &amp; more.", "Work to pay a debt & more."),
+        ("Work to pay a debt \\*now\\*.", "Work to pay a debt *now*."),
+        ("> Work *compelled* to pay.", "> Work compelled to pay."),
     ],
 )
 def test_markup_in_a_short_is_reported_with_how_it_would_read(
@@ -61,6 +63,13 @@ def test_markup_in_a_short_is_reported_with_how_it_would_read(
         "Work compelled to pay off a debt, real or claimed (22 U.S.C. 7102).",
         "A 2-3 year visa; 50% of cases, * marks an estimate, a_b_c.",
         "Spaced   out\ttext.",
+        # What would start a block, were a short a page (found in review): as typed
+        "> 18 years old, as the law counts age.",
+        "2000. The federal law that defines trafficking.",
+        "# of victims per year",
+        "1) First; 2) second.",
+        "*",
+        "AT&T and 3 < 4.",
     ],
 )
 def test_a_plain_short_or_none_is_no_finding(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.glossary import plain_text
+from ..model.glossary import commonmark, inline_text
 from .base import CheckContext
 
 RULE = "glossary.short"
@@ -19,7 +19,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if "short" not in term.origin.spans:
             continue
         as_typed = " ".join(term.short.split())
-        rendered = plain_text(term.short)
+        rendered = _inline_plain_text(term.short)
         if rendered != as_typed:
             yield context.finding_at(
                 RULE,
@@ -29,3 +29,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 f"index: its Markdown or HTML is not rendered (write it as '{rendered}', "
                 "or leave 'short' out to use the definition's first sentence)",
             )
+
+
+def _inline_plain_text(short: str) -> str:
+    """What `short` would read as if its inline Markdown were rendered: emphasis, code,
+    links, tags and entities. Only inline markup: `> 18 years` or `2000. The law` would
+    start a block, but that is how a one-line short reads, as typed."""
+    tokens = commonmark().parseInline(short)
+    return " ".join(" ".join(inline_text(token) for token in tokens).split())
