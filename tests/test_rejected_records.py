@@ -362,14 +362,17 @@ def test_a_protocol_or_module_whose_only_problems_are_unknown_fields_is_loaded(
 @pytest.mark.parametrize(
     "extra",
     [
-        "version: 2\n",  # a problem of another kind beside the unknown field
-        "tags: yes\n",
+        "colour: red\nversion: 2\n",  # a problem of another kind beside the unknown field
+        "colour: red\ntags: yes\n",
+        # A misspelt valid field: read past, it would check pages in any case.
+        "case_sensitve: true\n",
+        "stauts: proposed\n",
     ],
 )
-def test_an_unknown_field_beside_another_problem_leaves_the_term_out(
+def test_an_unknown_field_beside_another_problem_or_misspelt_leaves_the_term_out(
     tmp_path: Path, extra: str
 ) -> None:
-    term = TERM.replace("history:", f"colour: red\n{extra}history:")
+    term = TERM.replace("history:", f"{extra}history:")
     config_file = make_handbook(tmp_path, **{"glossary/buyer.yml": term})
     handbook, _ = load_handbook(load_config(config_file))
     assert "buyer" not in handbook.terms

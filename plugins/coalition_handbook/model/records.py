@@ -7,9 +7,10 @@ handbook until it is fixed, so one broken file does not cascade into findings ab
 others (duplicates, references) that are not real. What can still be checked of it on
 its own (its texts, a protocol's review date, a module's sections, its history) is kept
 as a `RejectedRecord`, so the editor sees those findings in the same run. Unknown fields
-alone leave out nothing: the record is read as if they were not there (a misspelt
-`colour:` says nothing about the rest), so its duplicates, history and uses are checked
-in the same run too.
+alone, near no valid one, leave out nothing: the record is read as if they were not
+there (a stray `colour:` says nothing about the rest), so its duplicates, history and
+uses are checked in the same run too. A misspelt valid field (`case_sensitve: true`)
+would change what the record means if read past: it leaves the record out.
 """
 
 from __future__ import annotations

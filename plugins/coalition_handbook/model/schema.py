@@ -44,7 +44,8 @@ _TYPE_NAMES = {
 class SchemaProblem:
     """A value that does not fit the schema. `path` is the value's path in the document;
     `at_key` says the problem is the key itself (an unknown field), not its value;
-    `unknown_field` that it is an unknown field, which the checks can read past."""
+    `unknown_field` that it is an unknown field near no valid one (`colour`), which the
+    checks can read past: a misspelt valid field (`case_sensitve`) changes the record."""
 
     path: tuple[str | int, ...]
     message: str
@@ -205,11 +206,12 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
             if key in known:
                 continue
             where = f" in {label}" if path else ""
+            misspelt = did_you_mean(key, known)
             yield SchemaProblem(
                 (*path, key),
-                f"unknown field '{shortened(key)}'{where}{_nearest(key, known)}",
+                f"unknown field '{shortened(key)}'{where}{misspelt or _valid_fields(known)}",
                 at_key=True,
-                unknown_field=True,
+                unknown_field=not misspelt,
             )
         return
     if validator == "required" and isinstance(instance, dict):
@@ -393,9 +395,5 @@ def _is_scalar(value: Any) -> bool:
     return isinstance(value, bool | int | float)
 
 
-def _nearest(name: str, candidates: list[str]) -> str:
-    """The nearest valid name, or when none is near, all of them."""
-    hint = did_you_mean(name, candidates)
-    if hint:
-        return hint
+def _valid_fields(candidates: list[str]) -> str:
     return f" (valid fields: {', '.join(candidates)})" if candidates else ""
