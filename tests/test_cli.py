@@ -216,6 +216,9 @@ def test_a_file_beside_no_handbook_folder_exits_2(tmp_path: Path, command: str) 
         "no page is read (MkDocs refuses to build without it; set docs_dir to the pages' "
         "folder)\n"
     )
+    (tmp_path / "bare" / "docs").symlink_to(tmp_path / "nowhere")  # named as 'docs' too
+    assert run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml"))[2] == err
+    (tmp_path / "bare" / "docs").unlink()
     (tmp_path / "bare" / "docs").mkdir()
     assert run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml")) == (0, "", "")
 

@@ -225,10 +225,11 @@ def _say_when_no_page_is_read(config: HandbookConfig, config_file: Path) -> None
     missing folder is an error of `load_config`): the glossary and protocols are still
     checked, but a check that read no page must not pass in silence."""
     if not config.docs_dir.is_dir():
+        # Named as the default is, not as `docs_dir`, which resolves a link to nowhere.
         print(
-            f"handbook: {config_file.name} sets no docs_dir, and its default "
-            f"'{config.relative(config.docs_dir)}' is not a folder: no page is read "
-            "(MkDocs refuses to build without it; set docs_dir to the pages' folder)",
+            f"handbook: {config_file.name} sets no docs_dir, and its default 'docs' is not a "
+            "folder: no page is read (MkDocs refuses to build without it; set docs_dir to "
+            "the pages' folder)",
             file=sys.stderr,
         )
 
