@@ -450,3 +450,36 @@ def test_a_generated_page_is_rendered_again_when_the_public_numbers_change(
         found[name] = _phone_links(html)
     assert found == {"": [], "listed": [("1-888-373-7888", "tel:+18883737888")], "again": []}
     assert (tmp_path / ".cache").is_dir()  # the builds after the first were warm
+
+
+def test_a_list_item_about_a_term_does_not_link_to_it_again(tmp_path: Path) -> None:
+    """An item that starts with a link to a term's page (each entry of the glossary's
+    index; a list of terms on a page) is about that term: a use of it in the rest of the
+    item leads where the item's first word does, so it is not linked; others are (found
+    in an audit: the index linked three entries to themselves)."""
+    terms = {
+        **TERMS,
+        "survivor": term_yaml(
+            "survivor",
+            "A person who has experienced trafficking.",
+            extra="short: Every survivor decides; a victim is a legal status.\n",
+        ),
+    }
+    page = (
+        "# Terms\n\n"
+        "- [Survivor](glossary/survivor.md): each survivor decides.\n"
+        "- [Stories](stories.md): what a survivor told us.\n"
+    )
+    config = write_site(
+        tmp_path,
+        pages={"index.md": page, "stories.md": "# Stories\n"},
+        terms=terms,
+        options="autolink: all\n",
+    )
+    site = build_site(config)
+
+    links = term_links(read(site, "index.html"))
+    assert [link.attrs["data-term"] for link in links] == ["survivor"]  # in the second item
+    index = term_links(read(site, "glossary/index.html"))
+    # survivor's entry links victim, not survivor
+    assert [(link.attrs["data-term"], link.text) for link in index] == [("victim", "victim")]

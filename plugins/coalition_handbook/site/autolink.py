@@ -16,7 +16,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -155,7 +155,8 @@ class Autolinker:
             return 0
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
         blocks: list[etree.Element] = []
-        _collect(root, segments, blocks, root)
+        item_terms: list[str | None] = []
+        _collect(root, segments, blocks, root, item_terms, self._item_term)
         if not segments:
             return 0
         in_raw = _inside_raw_elements([text for _, _, text in segments], blocks, raw_html)
@@ -199,6 +200,8 @@ class Autolinker:
             index, start, end = placed
             if in_raw[index].overlaps(start, end):
                 continue  # in a link or code written in HTML: no use to link
+            if item_terms[index] == match.term_id:
+                continue  # in a list item that starts with a link to this term's page
             linked.add(match.term_id)
             attributes = {
                 "class": "hb-term",
@@ -233,6 +236,26 @@ class Autolinker:
             if spans:
                 self._split(segments[index], sorted(spans, key=lambda span: span[0]))
         return sum(len(spans) for spans in by_segment.values())
+
+    def _item_term(self, item: etree.Element) -> str | None:
+        """The term whose page a list item starts with a link to, as the glossary's
+        index writes each entry (`- [survivor](survivor/): A person who...`): the rest
+        of the item is about that term, and links to it again would lead where its first
+        word does. None for any other item."""
+        element = item
+        for _ in range(2):  # the item itself, or its paragraph in a loose list
+            if len(element) == 0 or (element.text and not element.text.isspace()):
+                return None
+            first = element[0]
+            if first.tag == "a":
+                href = first.get("href") or ""
+                candidate = href.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+                target = self.targets.get(candidate)
+                return candidate if target is not None and self._href(target) == href else None
+            if first.tag != "p":
+                return None
+            element = first
+        return None
 
     def _split(
         self,
@@ -401,21 +424,29 @@ def _collect(
     segments: list[tuple[etree.Element, etree.Element | None, str]],
     blocks: list[etree.Element],
     block: etree.Element,
+    item_terms: list[str | None],
+    item_term_of: Callable[[etree.Element], str | None],
+    item_term: str | None = None,
 ) -> None:
     """The texts of `element` in reading order, as (owner, child, text): `owner.text`
     when `child` is None, else the tail of `child` (which sits in `owner`); and for each,
-    in `blocks`, the element it is in that is no phrasing (its paragraph, item, cell)."""
+    in `blocks`, the element it is in that is no phrasing (its paragraph, item, cell),
+    and in `item_terms`, the term its list item is about (`item_term_of`), if any."""
     if element.tag not in _PHRASING_TAGS:
         block = element
+    if element.tag == "li":
+        item_term = item_term_of(element) or item_term
     if element.text:
         segments.append((element, None, element.text))
         blocks.append(block)
+        item_terms.append(item_term)
     for child in element:
         if not _skipped(child):
-            _collect(child, segments, blocks, block)
+            _collect(child, segments, blocks, block, item_terms, item_term_of, item_term)
         if child.tail:
             segments.append((element, child, child.tail))
             blocks.append(block)
+            item_terms.append(item_term)
 
 
 def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
