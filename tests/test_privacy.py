@@ -9,7 +9,11 @@ from helpers_model import MKDOCS, PROTOCOL, term_yaml, write_files
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
-from coalition_handbook.rules.privacy_pii import find_personal_data
+from coalition_handbook.rules.privacy_pii import (
+    find_personal_data,
+    public_phone_keys,
+    public_phone_numbers,
+)
 
 
 def personal(text: str) -> list[tuple[str, str]]:
@@ -35,6 +39,11 @@ def personal(text: str) -> list[tuple[str, str]]:
             [("phone number", "+1 (888) 373-7888"), ("phone number", "+18883737888")],
         ),
         ("Call +1 555 1234 or +1 5551 234 567.", []),  # no US number: ten digits after 1
+        # an extension written on is no part of the number (found in review)
+        (
+            "Call 555-123-4567x12 or +1 888 373 7888x3",
+            [("phone number", "555-123-4567"), ("phone number", "+1 888 373 7888")],
+        ),
         # numbers that are no phone numbers (found in review of a `00` prefix)
         ("IBAN DE89 3704 0044 0532 0130 00, reference 0012 3456 7890.", []),
         ("Dial 123-4567", [("phone number", "123-4567")]),
@@ -105,3 +114,31 @@ def test_term_and_protocol_files_are_checked_too(tmp_path: Path) -> None:
         ("glossary/survivor.yml", 4, 12, "jane.doe@gmail.com"),
         ("protocols/hotel-staff.yml", 16, 23, "555-123-4567"),
     ]
+
+
+def test_a_public_number_is_allowed_however_written_and_whatever_follows(tmp_path: Path) -> None:
+    """An international number's groups cannot tell where it ends: "+44 808 800 5000 24
+    hours" reads as one number, and was reported though the hotline is public; a trunk
+    `(0)` counted as a digit (found in review). A short code is no public start of a
+    longer number, nor is a public number followed by one of its own."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text(
+        "UK: +44 808 800 5000 24 hours a day, or +44 (0)808 800 5000.\n"
+        "Ghana: +233 733 123 456. Also +44 808 800 5000 555 123 4567.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
+        '      privacy: {allow: ["+44 808 800 5000", "233733"]}\n',
+        encoding="utf-8",
+    )
+    result = run_checks(load_config(tmp_path / "mkdocs.yml"))
+    found = [(f.line, f.found) for f in result.findings if f.rule == "privacy.pii"]
+    assert found == [(2, "+233 733 123 456"), (2, "+44 808 800 5000 555 123")]
+
+
+def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
+    public = public_phone_keys(["+44 808 800 5000"])
+    text = "Call +44 808 800 5000 24 hours a day, or +44 (0)808 800 5000."
+    spans = [text[start:end] for start, end in public_phone_numbers(text, public)]
+    assert spans == ["+44 808 800 5000", "+44 (0)808 800 5000"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +31,7 @@ PHONE = re.compile(
       | \d{3}DASH\d{4}
       | \d{10}
     )
-    (?![\w/\u2010-\u2013\u2212-]|\.\d)
+    (?!(?!x\d)[\w/\u2010-\u2013\u2212-]|\.\d)
     """.replace("SEP", SEP).replace("DASH", DASH),
     re.VERBOSE,
 )
@@ -47,7 +48,8 @@ PIECES = [
     "Oak", "N", "S.", "Street", "St",
     "St.", "Ave", "Road", "1st", "22nd", "Way", "_", "\u00e9", "\u0663", "http://",
     "https://", "ftp://", "HTTPS://", "Http://", "www.", "a@b.org", "x.y@ex.co", "@",
-    "ahttp://", '"', "'", "]", "<", "e.org", "00", "0044", "0", "B", "(0)",
+    "ahttp://", '"', "'", "]", "<", "e.org", "0", "B", "(0)", "(0)1", " 23", "+33 ", "+1 ",
+    "x", "x12",
 ]  # fmt: skip
 
 
@@ -76,4 +78,20 @@ def test_examples() -> None:
         "phone number",
         "street address",
     ]
+    assert list(find_personal_data(text)) == list(plain_personal_data(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Long grouped numbers, which random pieces seldom build (found in review)
+        "Ring +33(0)1 23 45 67 89.",
+        "Ring +33 (0)1 23 45 67 89 12.",
+        "Ring +33 1 23 45 67 89 12.",
+        "Call +1 888 373 788.",
+        "Call +1 888 373 7888 24 hours, +1 (888) 373-7888x12 or 555-123-4567x3.",
+        "Call +44 20 7946 0958 2024 or +1 555 1234.",
+    ],
+)
+def test_long_numbers(text: str) -> None:
     assert list(find_personal_data(text)) == list(plain_personal_data(text))

@@ -49,7 +49,7 @@ _PHONE_REST = r"""
       | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
       | (?<=\d)\d{{9}}                                            # 5551234567
     )
-    (?![\w/{dashes}]|\.\d)
+    (?!(?!x\d)[\w/{dashes}]|\.\d)    # an extension (555-123-4567x12) is no part of it
 """
 _STREET_REST = r"""
     (?<=[{digit}])(?<!\w\d)\d{{0,5}}[A-Z]?[ \t]+  # a number starting a word (221B), a name
@@ -91,6 +91,9 @@ def _allow_lists(allow: Iterable[str]) -> tuple[set[str], set[str]]:
     return public_phone_keys(allow), texts
 
 
+# The fewest digits a phone number has (123-4567): a short code is no public start of a
+# longer number.
+_SHORTEST_NUMBER = 7
 # A US short code: five or six digits, which a phone can text but not call ("text
 # 233733"); not part of a longer number, a decimal or a word.
 _SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
@@ -101,7 +104,8 @@ def public_phone_keys(allow: Iterable[str]) -> set[str]:
     return {
         phone_key(entry)
         for entry in allow
-        if sum(char.isdigit() for char in entry) >= 7 or _SHORT_CODE.fullmatch(entry.strip())
+        if sum(char.isdigit() for char in entry) >= _SHORTEST_NUMBER
+        or _SHORT_CODE.fullmatch(entry.strip())
     }
 
 
@@ -117,12 +121,31 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
     """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
     holds, however its digits are grouped."""
     for kind, start, end in find_personal_data(text):
-        if kind == "phone number" and phone_key(text[start:end]) in public:
-            yield start, end
+        if kind == "phone number":
+            length = public_length(text[start:end], public)
+            if length is not None:
+                yield start, start + length
+
+
+def public_length(number: str, public: Set[str]) -> int | None:
+    """How much of `number` (a phone number as found) is a public one, or None. All of
+    it, or a public number and up to 4 digits after it: an international number's
+    groups cannot tell where it ends, so "+44 808 800 5000 24 hours" reads as one number.
+    More digits may be a number of their own, and it is all reported."""
+    for cut in range(len(number), 0, -1):
+        if not number[cut - 1].isdigit() or (cut < len(number) and number[cut].isdigit()):
+            continue  # not the end of a group of digits
+        key = phone_key(number[:cut])
+        if len(key) >= _SHORTEST_NUMBER and key in public:
+            rest = sum(char.isdigit() for char in number[cut:])
+            return cut if rest <= 4 else None
+    return None
 
 
 def phone_key(text: str) -> str:
-    digits = "".join(char for char in text if char.isdigit())
+    """A phone number's digits, to compare two writings of it: without a trunk `(0)`
+    after the country code (+44 (0)20 ...) or a leading US country code `1`."""
+    digits = "".join(char for char in text.replace("(0)", "") if char.isdigit())
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
 
 
@@ -181,7 +204,7 @@ def _check_text(
         found = text[start:end]
         if _text_key(found) in allowed_texts:
             continue
-        if kind == "phone number" and phone_key(found) in allowed_phones:
+        if kind == "phone number" and public_length(found, allowed_phones) is not None:
             continue
         lines = lines or LineIndex.of(text)
         line, column = lines.position(start)
