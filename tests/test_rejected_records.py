@@ -379,6 +379,25 @@ def test_an_unknown_field_beside_another_problem_or_misspelt_leaves_the_term_out
     assert handbook.rejected == {"glossary/buyer.yml"}
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "loaded"),
+    [
+        ("    text: Ask for the vagrant desk.", "    phnoe: 555\n    text: Ask.", False),
+        ("    detail: Call", "    colour: red\n    detail: Call", True),
+    ],
+)
+def test_a_misspelt_field_in_a_list_item_leaves_the_record_out_a_stray_one_does_not(
+    tmp_path: Path, old: str, new: str, loaded: bool
+) -> None:
+    assert old in PROTOCOL
+    protocol = PROTOCOL.replace(old, new).replace("2020-06-01", "2099-06-01")
+    protocol = protocol.replace("555-123-4567", "the desk")
+    config_file = make_handbook(tmp_path, **{"protocols/hotel.yml": protocol})
+    handbook, found = load_handbook(load_config(config_file))
+    assert ("hotel" in handbook.protocols) is loaded
+    assert [f.rule for f in found] == ["protocol.schema"]
+
+
 def test_an_id_that_is_no_slug_leaves_a_term_with_an_unknown_field_out(tmp_path: Path) -> None:
     term = TERM.replace("history:", "colour: red\nhistory:")
     config_file = make_handbook(tmp_path, **{"glossary/Buyer.yml": term})

@@ -76,3 +76,10 @@ def test_a_plain_short_or_none_is_no_finding(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], short: str | None
 ) -> None:
     assert short_findings(tmp_path, capsys, short) == []
+
+
+def test_a_short_that_renders_to_nothing_gets_no_empty_suggestion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [(_, _, _, _, message)] = short_findings(tmp_path, capsys, "<T visa>")
+    assert "write it as" not in message and "leave 'short' out" in message

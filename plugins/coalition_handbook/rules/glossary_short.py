@@ -21,13 +21,15 @@ def check(context: CheckContext) -> Iterator[Finding]:
         as_typed = " ".join(term.short.split())
         rendered = _inline_plain_text(term.short)
         if rendered != as_typed:
+            # Rendered, `<T visa>` would be a tag: nothing left to suggest.
+            instead = f"write it as '{rendered}', or " if rendered else ""
             yield context.finding_at(
                 RULE,
                 term.origin,
                 "short",
                 "'short' is plain text, shown as typed in tooltips and the glossary's "
-                f"index: its Markdown or HTML is not rendered (write it as '{rendered}', "
-                "or leave 'short' out to use the definition's first sentence)",
+                f"index: its Markdown or HTML is not rendered ({instead}leave 'short' out "
+                "to use the definition's first sentence)",
             )
 
 
