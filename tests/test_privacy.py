@@ -119,26 +119,34 @@ def test_term_and_protocol_files_are_checked_too(tmp_path: Path) -> None:
 def test_a_public_number_is_allowed_however_written_and_whatever_follows(tmp_path: Path) -> None:
     """An international number's groups cannot tell where it ends: "+44 808 800 5000 24
     hours" reads as one number, and was reported though the hotline is public; a trunk
-    `(0)` counted as a digit (found in review). A short code is no public start of a
-    longer number, nor is a public number followed by one of its own."""
+    `(0)` after the country code counted as a digit (found in review). Digits after a
+    public number otherwise may be a direct line; and a short code is no public start of
+    a longer number."""
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "index.md").write_text(
         "UK: +44 808 800 5000 24 hours a day, or +44 (0)808 800 5000.\n"
-        "Ghana: +233 733 123 456. Also +44 808 800 5000 555 123 4567.\n",
+        "Ghana: +233 733 123 456. Also +44 808 800 5000 555 123 4567.\n"
+        "Direct: +49 30 12345 6789, +49 30 12345 67. Not: +44 808 (0)800 5000.\n",
         encoding="utf-8",
     )
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
-        '      privacy: {allow: ["+44 808 800 5000", "233733"]}\n',
+        '      privacy: {allow: ["+44 808 800 5000", "233733", "+49 30 12345"]}\n',
         encoding="utf-8",
     )
     result = run_checks(load_config(tmp_path / "mkdocs.yml"))
     found = [(f.line, f.found) for f in result.findings if f.rule == "privacy.pii"]
-    assert found == [(2, "+233 733 123 456"), (2, "+44 808 800 5000 555 123")]
+    assert found == [
+        (2, "+233 733 123 456"),
+        (2, "+44 808 800 5000 555 123"),
+        (3, "+49 30 12345 6789"),
+        (3, "+49 30 12345 67"),
+        (3, "+44 808 (0)800 5000"),
+    ]
 
 
 def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
     public = public_phone_keys(["+44 808 800 5000"])
-    text = "Call +44 808 800 5000 24 hours a day, or +44 (0)808 800 5000."
+    text = "Call +44 808 800 5000 24 hours a day, or +44 (0)808 800 5000, not 5000 24."
     spans = [text[start:end] for start, end in public_phone_numbers(text, public)]
     assert spans == ["+44 808 800 5000", "+44 (0)808 800 5000"]

@@ -119,6 +119,8 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("1-888-373-7888", "tel", "tel:+18883737888"),
         ("(212) 555-0100", "tel", "tel:+12125550100"),
         ("+44 20 7946 0000", "tel", "tel:+442079460000"),
+        # a trunk (0) is dialled only from within the country (found in review)
+        ("+44 (0)20 7946 0000", "tel", "tel:+442079460000"),
         ("911", "tel", "tel:911"),
         ("233733", "sms", "sms:233733"),
     ],

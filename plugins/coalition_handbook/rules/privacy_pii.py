@@ -91,8 +91,7 @@ def _allow_lists(allow: Iterable[str]) -> tuple[set[str], set[str]]:
     return public_phone_keys(allow), texts
 
 
-# The fewest digits a phone number has (123-4567): a short code is no public start of a
-# longer number.
+# The fewest digits a phone number has (123-4567).
 _SHORTEST_NUMBER = 7
 # A US short code: five or six digits, which a phone can text but not call ("text
 # 233733"); not part of a longer number, a decimal or a word.
@@ -122,31 +121,45 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
     holds, however its digits are grouped."""
     for kind, start, end in find_personal_data(text):
         if kind == "phone number":
-            length = public_length(text[start:end], public)
-            if length is not None:
-                yield start, start + length
+            public_end = public_number_end(text, start, end, public)
+            if public_end is not None:
+                yield start, public_end
 
 
-def public_length(number: str, public: Set[str]) -> int | None:
-    """How much of `number` (a phone number as found) is a public one, or None. All of
-    it, or a public number and up to 4 digits after it: an international number's
-    groups cannot tell where it ends, so "+44 808 800 5000 24 hours" reads as one number.
-    More digits may be a number of their own, and it is all reported."""
-    for cut in range(len(number), 0, -1):
-        if not number[cut - 1].isdigit() or (cut < len(number) and number[cut].isdigit()):
-            continue  # not the end of a group of digits
-        key = phone_key(number[:cut])
-        if len(key) >= _SHORTEST_NUMBER and key in public:
-            rest = sum(char.isdigit() for char in number[cut:])
-            return cut if rest <= 4 else None
-    return None
+# What may follow a public number's last group, read by the pattern as one more group:
+# "+44 808 800 5000 24 hours". Any other digits may be an extension, a direct line.
+_LAST_PAIR = re.compile(r"[ \u00a0]\d\d\Z")
+_HOURS = re.compile(r"[ \u00a0]+(?i:hours?|hrs?)\b")
+
+
+def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int | None:
+    """Where the public number that `text[start:end]` (a phone number as found) is ends,
+    or None if it is no public one. An international number's groups cannot tell where
+    it ends, so a public one followed by "24 hours" is found as one number with the 24."""
+    number = text[start:end]
+    if phone_key(number) in public:
+        return end
+    pair = _LAST_PAIR.search(number)
+    if pair is None or not _HOURS.match(text, end):
+        return None
+    key = phone_key(number[: pair.start()])  # a short code is no public start of one
+    return start + pair.start() if len(key) >= _SHORTEST_NUMBER and key in public else None
 
 
 def phone_key(text: str) -> str:
     """A phone number's digits, to compare two writings of it: without a trunk `(0)`
     after the country code (+44 (0)20 ...) or a leading US country code `1`."""
-    digits = "".join(char for char in text.replace("(0)", "") if char.isdigit())
+    digits = "".join(char for char in without_trunk_zero(text) if char.isdigit())
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+# A trunk `0` in brackets after the country code (+44 (0)20 7946 0958): dialled only from
+# within the country, it is no digit of the number as the world dials it.
+_TRUNK_ZERO = re.compile(rf"^(\s*\+\d{{1,3}}){_SEPARATOR}?\(0\)")
+
+
+def without_trunk_zero(number: str) -> str:
+    return _TRUNK_ZERO.sub(r"\1", number)
 
 
 def _text_key(text: str) -> str:
@@ -204,7 +217,7 @@ def _check_text(
         found = text[start:end]
         if _text_key(found) in allowed_texts:
             continue
-        if kind == "phone number" and public_length(found, allowed_phones) is not None:
+        if kind == "phone number" and public_number_end(text, start, end, allowed_phones):
             continue
         lines = lines or LineIndex.of(text)
         line, column = lines.position(start)

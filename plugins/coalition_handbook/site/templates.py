@@ -17,6 +17,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..rules.privacy_pii import without_trunk_zero
+
 # Characters that start inline Markdown syntax; a backslash makes them literal.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
 _WHITESPACE = re.compile(r"\s+")
@@ -55,7 +57,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     Ten-digit North American numbers get their country code; short codes (911, 233733)
     stay as written.
     """
-    digits = "".join(char for char in number if char.isdigit())
+    digits = "".join(char for char in without_trunk_zero(number) if char.isdigit())
     if number.strip().startswith("+") or (len(digits) == 11 and digits.startswith("1")):
         digits = "+" + digits
     elif len(digits) == 10:
