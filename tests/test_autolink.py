@@ -469,6 +469,11 @@ def test_a_list_item_about_a_term_does_not_link_to_it_again(tmp_path: Path) -> N
         "# Terms\n\n"
         "- [Survivor](glossary/survivor.md): each survivor decides.\n"
         "- [Stories](stories.md): what a survivor told us.\n"
+        # a part of the term's page, and lists in lists (found in review)
+        "- [Survivor's history](glossary/survivor.md#history): a survivor's words.\n"
+        "- [Survivor](glossary/survivor.md?x=1): a survivor's words.\n"
+        "- [Survivor](glossary/survivor.md): nested.\n"
+        "    - [Victim](glossary/victim.md): a survivor, a victim.\n"
     )
     config = write_site(
         tmp_path,

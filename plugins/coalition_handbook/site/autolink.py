@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
+from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -155,7 +156,7 @@ class Autolinker:
             return 0
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
         blocks: list[etree.Element] = []
-        item_terms: list[str | None] = []
+        item_terms: list[frozenset[str]] = []
         _collect(root, segments, blocks, root, item_terms, self._item_term)
         if not segments:
             return 0
@@ -200,7 +201,7 @@ class Autolinker:
             index, start, end = placed
             if in_raw[index].overlaps(start, end):
                 continue  # in a link or code written in HTML: no use to link
-            if item_terms[index] == match.term_id:
+            if match.term_id in item_terms[index]:
                 continue  # in a list item that starts with a link to this term's page
             linked.add(match.term_id)
             attributes = {
@@ -248,10 +249,10 @@ class Autolinker:
                 return None
             first = element[0]
             if first.tag == "a":
-                href = first.get("href") or ""
-                candidate = href.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+                path = urlsplit(first.get("href") or "").path  # `#history` is its page too
+                candidate = path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
                 target = self.targets.get(candidate)
-                return candidate if target is not None and self._href(target) == href else None
+                return candidate if target is not None and self._href(target) == path else None
             if first.tag != "p":
                 return None
             element = first
@@ -424,29 +425,29 @@ def _collect(
     segments: list[tuple[etree.Element, etree.Element | None, str]],
     blocks: list[etree.Element],
     block: etree.Element,
-    item_terms: list[str | None],
+    item_terms: list[frozenset[str]],
     item_term_of: Callable[[etree.Element], str | None],
-    item_term: str | None = None,
+    about: frozenset[str] = frozenset(),
 ) -> None:
     """The texts of `element` in reading order, as (owner, child, text): `owner.text`
     when `child` is None, else the tail of `child` (which sits in `owner`); and for each,
     in `blocks`, the element it is in that is no phrasing (its paragraph, item, cell),
-    and in `item_terms`, the term its list item is about (`item_term_of`), if any."""
+    and in `item_terms`, the terms the list items it is in are about (`item_term_of`)."""
     if element.tag not in _PHRASING_TAGS:
         block = element
-    if element.tag == "li":
-        item_term = item_term_of(element) or item_term
+    if element.tag == "li" and (item_term := item_term_of(element)) is not None:
+        about = about | {item_term}
     if element.text:
         segments.append((element, None, element.text))
         blocks.append(block)
-        item_terms.append(item_term)
+        item_terms.append(about)
     for child in element:
         if not _skipped(child):
-            _collect(child, segments, blocks, block, item_terms, item_term_of, item_term)
+            _collect(child, segments, blocks, block, item_terms, item_term_of, about)
         if child.tail:
             segments.append((element, child, child.tail))
             blocks.append(block)
-            item_terms.append(item_term)
+            item_terms.append(about)
 
 
 def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
