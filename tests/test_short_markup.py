@@ -83,3 +83,19 @@ def test_a_short_that_renders_to_nothing_gets_no_empty_suggestion(
 ) -> None:
     [(_, _, _, _, message)] = short_findings(tmp_path, capsys, "<T visa>")
     assert "write it as" not in message and "leave 'short' out" in message
+
+
+def test_a_term_file_with_other_problems_has_its_short_checked_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every finding of a file at once (found in an audit of the docs)."""
+    term = term_with("Work *compelled* to pay.").replace(
+        "version: 1\n", "version: 1\naliasses: [x]\n"
+    )
+    config_file = make_handbook(tmp_path, **{"glossary/peonage.yml": term})
+    main(["check", "-f", str(config_file), "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["line"]) for f in found if f["path"] == "glossary/peonage.yml"] == [
+        ("glossary.schema", 3),
+        ("glossary.short", 5),
+    ]

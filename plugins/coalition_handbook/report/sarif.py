@@ -20,7 +20,9 @@ def _rule_descriptor(rule_id: str) -> dict[str, Any]:
     return {
         "id": rule.id,
         "shortDescription": {"text": rule.summary},
-        "defaultConfiguration": {"level": _LEVELS[rule.default]},
+        # An opt-in rule reports nothing until `rules` turns it on (reportingConfiguration).
+        "defaultConfiguration": {"level": _LEVELS[rule.default]}
+        | ({"enabled": False} if rule.opt_in else {}),
     }
 
 

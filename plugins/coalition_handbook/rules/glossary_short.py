@@ -15,17 +15,29 @@ RULE = "glossary.short"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for term in context.handbook.terms.values():
-        if "short" not in term.origin.spans:
-            continue
-        as_typed = " ".join(term.short.split())
-        rendered = _inline_plain_text(term.short)
+    handbook = context.handbook
+    shorts = [
+        (term.origin, term.short)
+        for term in handbook.terms.values()
+        if "short" in term.origin.spans  # written, not made of the definition
+    ]
+    # A term file with other problems: its short is shown once they are fixed.
+    shorts += [
+        (record.origin, text)
+        for record in handbook.rejected_records
+        if record.kind == "term"
+        for key, text in record.texts
+        if key == "short"
+    ]
+    for origin, short in shorts:
+        as_typed = " ".join(short.split())
+        rendered = _inline_plain_text(short)
         if rendered != as_typed:
             # Rendered, `<T visa>` would be a tag: nothing left to suggest.
             instead = f"write it as '{rendered}', or " if rendered else ""
             yield context.finding_at(
                 RULE,
-                term.origin,
+                origin,
                 "short",
                 "'short' is plain text, shown as typed in tooltips and the glossary's "
                 f"index: its Markdown or HTML is not rendered ({instead}leave 'short' out "
