@@ -126,12 +126,14 @@ def test_a_public_number_is_allowed_however_written_and_whatever_follows(tmp_pat
     (tmp_path / "content" / "index.md").write_text(
         "UK: +44 808 800 5000 24 hours a day, or +44 (0)808 800 5000.\n"
         "Ghana: +233 733 123 456. Also +44 808 800 5000 555 123 4567.\n"
-        "Direct: +49 30 12345 6789, +49 30 12345 67. Not: +44 808 (0)800 5000.\n",
+        "Direct: +49 30 12345 6789, +49 30 12345 67. Not: +44 808 (0)800 5000.\n"
+        # a line that breaks before "hours"; a short code is public as one only
+        "Call +44 808 800 5000 24\nhours a day, not +23 37 33 or +2 337 33.\n",
         encoding="utf-8",
     )
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
-        '      privacy: {allow: ["+44 808 800 5000", "233733", "+49 30 12345"]}\n',
+        '      privacy: {allow: ["UK line +44 (0)808 800 5000", "233733", "+49 30 12345"]}\n',
         encoding="utf-8",
     )
     result = run_checks(load_config(tmp_path / "mkdocs.yml"))
@@ -142,6 +144,8 @@ def test_a_public_number_is_allowed_however_written_and_whatever_follows(tmp_pat
         (3, "+49 30 12345 6789"),
         (3, "+49 30 12345 67"),
         (3, "+44 808 (0)800 5000"),
+        (5, "+23 37 33"),
+        (5, "+2 337 33"),
     ]
 
 

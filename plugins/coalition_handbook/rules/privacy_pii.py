@@ -127,23 +127,29 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
 
 
 # What may follow a public number's last group, read by the pattern as one more group:
-# "+44 808 800 5000 24 hours". Any other digits may be an extension, a direct line.
-_LAST_PAIR = re.compile(r"[ \u00a0]\d\d\Z")
-_HOURS = re.compile(r"[ \u00a0]+(?i:hours?|hrs?)\b")
+# "+44 808 800 5000 24 hours" (the line may break before "hours"). Any other digits may
+# be an extension, a direct line.
+_LAST_PAIR = re.compile(rf"{_SEPARATOR}\d\d\Z")
+_HOURS = re.compile(r"\s+(?i:hours?|hrs?)\b")
 
 
 def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int | None:
     """Where the public number that `text[start:end]` (a phone number as found) is ends,
     or None if it is no public one. An international number's groups cannot tell where
-    it ends, so a public one followed by "24 hours" is found as one number with the 24."""
+    it ends, so a public one followed by "24 hours" is found as one number with the 24.
+    A short code on the list is public as a short code only, never as a phone number."""
     number = text[start:end]
-    if phone_key(number) in public:
+    if _is_public_number(number, public):
         return end
     pair = _LAST_PAIR.search(number)
     if pair is None or not _HOURS.match(text, end):
         return None
-    key = phone_key(number[: pair.start()])  # a short code is no public start of one
-    return start + pair.start() if len(key) >= _SHORTEST_NUMBER and key in public else None
+    return start + pair.start() if _is_public_number(number[: pair.start()], public) else None
+
+
+def _is_public_number(number: str, public: Set[str]) -> bool:
+    key = phone_key(number)
+    return len(key) >= _SHORTEST_NUMBER and key in public
 
 
 def phone_key(text: str) -> str:
@@ -155,11 +161,12 @@ def phone_key(text: str) -> str:
 
 # A trunk `0` in brackets after the country code (+44 (0)20 7946 0958): dialled only from
 # within the country, it is no digit of the number as the world dials it.
-_TRUNK_ZERO = re.compile(rf"^(\s*\+\d{{1,3}}){_SEPARATOR}?\(0\)")
+_TRUNK_ZERO = re.compile(rf"(\+\d{{1,3}}){_SEPARATOR}?\(0\)")
 
 
 def without_trunk_zero(number: str) -> str:
-    return _TRUNK_ZERO.sub(r"\1", number)
+    """`number` without its trunk `(0)`; an allow-list entry may name the line first."""
+    return _TRUNK_ZERO.sub(r"\1", number, count=1)
 
 
 def _text_key(text: str) -> str:
