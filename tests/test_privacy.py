@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from helpers_model import MKDOCS, PROTOCOL, term_yaml, write_files
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
+from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_pii import (
     find_personal_data,
     public_phone_keys,
@@ -75,22 +77,27 @@ def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
     assert personal(text) == expected
 
 
-def test_rule_with_allow_list(tmp_path: Path) -> None:
+def privacy_findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:
+    """privacy.pii's findings in a handbook of one page, with `allow` as privacy.allow."""
     (tmp_path / "content").mkdir()
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "content" / "index.md").write_text(
-        "# Help\n\nCall the hotline at 1 (888) 373-7888 or text 233733.\n"
-        "Or call Jane at 555-123-4567, or write to help@coalition.org or me@example.org.\n"
-        "```\nadmin: bob@corp.com\n```\n",
-        encoding="utf-8",
-    )
+    (tmp_path / "content" / "index.md").write_text(page, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
-        '      privacy: {allow: ["1-888-373-7888", "233733", "help@coalition.org"]}\n',
+        f"      privacy: {{allow: {json.dumps(allow)}}}\n",
         encoding="utf-8",
     )
     result = run_checks(load_config(tmp_path / "mkdocs.yml"))
-    found = [(f.line, f.column, f.found) for f in result.findings if f.rule == "privacy.pii"]
+    return [finding for finding in result.findings if finding.rule == "privacy.pii"]
+
+
+def test_rule_with_allow_list(tmp_path: Path) -> None:
+    page = (
+        "# Help\n\nCall the hotline at 1 (888) 373-7888 or text 233733.\n"
+        "Or call Jane at 555-123-4567, or write to help@coalition.org or me@example.org.\n"
+        "```\nadmin: bob@corp.com\n```\n"
+    )
+    allow = ["1-888-373-7888", "233733", "help@coalition.org"]
+    found = [(f.line, f.column, f.found) for f in privacy_findings(tmp_path, page, allow)]
     # An address at a documentation domain (example.org) is still reported: only
     # privacy.allow says what is public.
     assert found == [(4, 17, "555-123-4567"), (4, 65, "me@example.org"), (6, 8, "bob@corp.com")]
@@ -122,22 +129,15 @@ def test_a_public_number_is_allowed_however_written_and_whatever_follows(tmp_pat
     `(0)` after the country code counted as a digit (found in review). Digits after a
     public number otherwise may be a direct line; and a short code is no public start of
     a longer number."""
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "index.md").write_text(
+    page = (
         "UK: +44 808 800 5000 24 hours a day, or +44 (0)808 800 5000.\n"
         "Ghana: +233 733 123 456. Also +44 808 800 5000 555 123 4567.\n"
         "Direct: +49 30 12345 6789, +49 30 12345 67. Not: +44 808 (0)800 5000.\n"
         # a line that breaks before "hours"; a short code is public as one only
-        "Call +44 808 800 5000 24\nhours a day, not +23 37 33 or +2 337 33.\n",
-        encoding="utf-8",
+        "Call +44 808 800 5000 24\nhours a day, not +23 37 33 or +2 337 33.\n"
     )
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
-        '      privacy: {allow: ["UK line +44 (0)808 800 5000", "233733", "+49 30 12345"]}\n',
-        encoding="utf-8",
-    )
-    result = run_checks(load_config(tmp_path / "mkdocs.yml"))
-    found = [(f.line, f.found) for f in result.findings if f.rule == "privacy.pii"]
+    allow = ["UK line +44 (0)808 800 5000", "233733", "+49 30 12345"]
+    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, allow)]
     assert found == [
         (2, "+233 733 123 456"),
         (2, "+44 808 800 5000 555 123"),
