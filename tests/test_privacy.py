@@ -154,3 +154,28 @@ def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
     text = "Call +44 808 800 5000 24 hours a day, or +44 (0)808 800 5000, not 5000 24."
     spans = [text[start:end] for start, end in public_phone_numbers(text, public)]
     assert spans == ["+44 808 800 5000", "+44 (0)808 800 5000"]
+
+
+@pytest.mark.parametrize(
+    ("allow", "text", "public"),
+    [
+        # more digits after a number found whole: perhaps a direct line (found in review)
+        ("+33 1 23 45 67 89", "Call +33 1 23 45 67 89 12 now", []),
+        ("1-888-373-7888", "Call +1 888 373 7888 12 now", []),
+        (
+            "1-888-373-7888",
+            "Call 1-888-373-7888 24/7, +1 888 373 7888 24 hours, or 1 888 373 7888, 7 days",
+            ["1-888-373-7888", "+1 888 373 7888", "1 888 373 7888"],
+        ),
+        # another country's number is no US one with the same digits
+        ("(649) 123-4567", "Call +64 9 123 4567 now", []),
+        ("+64 9 123 4567", "Call (649) 123-4567 now", []),
+        ("+64 9 123 4567", "Call +64 9 123 4567 now", ["+64 9 123 4567"]),
+        # an entry may name its line, digits and all
+        ("988 Lifeline: 1-800-273-8255", "Call 1-800-273-8255.", ["1-800-273-8255"]),
+        ("Hotline (24/7): +44 808 800 5000", "Call +44 808 800 5000.", ["+44 808 800 5000"]),
+    ],
+)
+def test_what_a_public_number_covers(allow: str, text: str, public: list[str]) -> None:
+    keys = public_phone_keys([allow])
+    assert [text[start:end] for start, end in public_phone_numbers(text, keys)] == public

@@ -99,13 +99,20 @@ _SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
 
 
 def public_phone_keys(allow: Iterable[str]) -> set[str]:
-    """The phone numbers and SMS short codes of `privacy.allow`, by `phone_key`."""
-    return {
-        phone_key(entry)
-        for entry in allow
-        if sum(char.isdigit() for char in entry) >= _SHORTEST_NUMBER
-        or _SHORT_CODE.fullmatch(entry.strip())
-    }
+    """The phone numbers and SMS short codes of `privacy.allow`, by `phone_key`. An entry
+    may name its line ("988 Lifeline: 1-800-273-8255"): its phone number is what counts."""
+    keys = set()
+    for entry in allow:
+        if _SHORT_CODE.fullmatch(entry.strip()):
+            keys.add(entry.strip())
+            continue
+        numbers = [
+            (start, end) for kind, start, end in find_personal_data(entry) if kind == "phone number"
+        ]
+        number = entry[numbers[-1][0] : numbers[-1][1]] if numbers else entry
+        if sum(char.isdigit() for char in number) >= _SHORTEST_NUMBER:
+            keys.add(phone_key(number))
+    return keys
 
 
 def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
@@ -126,37 +133,52 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
                 yield start, public_end
 
 
-# What may follow a public number's last group, read by the pattern as one more group:
-# "+44 808 800 5000 24 hours" (the line may break before "hours"). Any other digits may
-# be an extension, a direct line.
-_LAST_PAIR = re.compile(rf"{_SEPARATOR}\d\d\Z")
-_HOURS = re.compile(r"\s+(?i:hours?|hrs?)\b")
+# What may follow a public number, as a group the pattern may or may not have read into
+# it: "+44 808 800 5000 24 hours", "1-888-373-7888 24/7" (the line may break before
+# "hours"). Any other digits after it may be an extension, a direct line.
+_LAST_GROUP = re.compile(rf"{_SEPARATOR}\d\d?\Z")
+_NEXT_GROUP = re.compile(rf"{_SEPARATOR}\d+")
+_ROUND_THE_CLOCK = re.compile(r"/7\b|\s+(?i:hours?|hrs?|days?)\b")
 
 
 def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int | None:
     """Where the public number that `text[start:end]` (a phone number as found) is ends,
     or None if it is no public one. An international number's groups cannot tell where
-    it ends, so a public one followed by "24 hours" is found as one number with the 24.
-    A short code on the list is public as a short code only, never as a phone number."""
+    it ends: "+44 808 800 5000 24 hours" may be found with its 24, or a number found
+    whole be followed by more digits. A short code on the list is public as a short code
+    only, never as a phone number."""
     number = text[start:end]
     if _is_public_number(number, public):
-        return end
-    pair = _LAST_PAIR.search(number)
-    if pair is None or not _HOURS.match(text, end):
+        following = _NEXT_GROUP.match(text, end)
+        if following is None or _round_the_clock(text, following.start(), following.end()):
+            return end
         return None
-    return start + pair.start() if _is_public_number(number[: pair.start()], public) else None
+    last = _LAST_GROUP.search(number)
+    if last is None or not _round_the_clock(text, start + last.start(), end):
+        return None
+    return start + last.start() if _is_public_number(number[: last.start()], public) else None
+
+
+def _round_the_clock(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, a separator and digits, is the 24 of "24 hours" or
+    "24/7" (or the 7 of "7 days")."""
+    return end - start <= 3 and _ROUND_THE_CLOCK.match(text, end) is not None
 
 
 def _is_public_number(number: str, public: Set[str]) -> bool:
     key = phone_key(number)
-    return len(key) >= _SHORTEST_NUMBER and key in public
+    return sum(char.isdigit() for char in key) >= _SHORTEST_NUMBER and key in public
 
 
 def phone_key(text: str) -> str:
-    """A phone number's digits, to compare two writings of it: without a trunk `(0)`
-    after the country code (+44 (0)20 ...) or a leading US country code `1`."""
+    """A phone number as the world dials it, to compare two writings of it: its digits,
+    with `+` before an international one (+64 9 123 4567 is no US (649) 123-4567), and
+    without a trunk `(0)` after the country code (+44 (0)20 ...). A US number is its ten
+    digits, with or without its country code 1."""
     digits = "".join(char for char in without_trunk_zero(text) if char.isdigit())
-    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+    if len(digits) == 11 and digits.startswith("1"):
+        return digits[1:]
+    return f"+{digits}" if text.lstrip().startswith("+") else digits
 
 
 # A trunk `0` in brackets after the country code (+44 (0)20 7946 0958): dialled only from
