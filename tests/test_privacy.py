@@ -174,8 +174,26 @@ def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
         # an entry may name its line, digits and all
         ("988 Lifeline: 1-800-273-8255", "Call 1-800-273-8255.", ["1-800-273-8255"]),
         ("Hotline (24/7): +44 808 800 5000", "Call +44 808 800 5000.", ["+44 808 800 5000"]),
+        ("Tel.+44 20 7946 0958", "Call +44 20 7946 0958 now", ["+44 20 7946 0958"]),
+        (
+            "Childline +44 808 800 5000 (24 hours)",
+            "+44 808 800 5000 (24 hours), +44 808 800 5000 or +44 808 800 5000 24.",
+            ["+44 808 800 5000", "+44 808 800 5000"],
+        ),
+        # a number of more groups than the pattern reads is compared whole
+        (
+            "+49 30 12 34 56 78 90",
+            "Staff: +49 30 12345678, +49 30 12 34 56 78; the line +49 30 12 34 56 78 90.",
+            ["+49 30 12 34 56 78 90"],
+        ),
     ],
 )
 def test_what_a_public_number_covers(allow: str, text: str, public: list[str]) -> None:
     keys = public_phone_keys([allow])
     assert [text[start:end] for start, end in public_phone_numbers(text, keys)] == public
+
+
+def test_an_entry_naming_a_short_code_makes_no_phone_number_public() -> None:
+    keys = public_phone_keys(["Text 4HOPE to 741741", "Crisis Text Line: 741741"])
+    assert keys == {"741741"}
+    assert list(public_phone_numbers("Call 474-1741.", keys)) == []

@@ -100,19 +100,31 @@ _SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
 
 def public_phone_keys(allow: Iterable[str]) -> set[str]:
     """The phone numbers and SMS short codes of `privacy.allow`, by `phone_key`. An entry
-    may name its line ("988 Lifeline: 1-800-273-8255"): its phone number is what counts."""
+    may name its line ("988 Lifeline: 1-800-273-8255", "Text HOME to 741741"): the run of
+    digits in it with the most digits is what counts."""
     keys = set()
     for entry in allow:
-        if _SHORT_CODE.fullmatch(entry.strip()):
-            keys.add(entry.strip())
+        number = _number_in(entry)
+        if number is None:
             continue
-        numbers = [
-            (start, end) for kind, start, end in find_personal_data(entry) if kind == "phone number"
-        ]
-        number = entry[numbers[-1][0] : numbers[-1][1]] if numbers else entry
-        if sum(char.isdigit() for char in number) >= _SHORTEST_NUMBER:
+        if _SHORT_CODE.fullmatch(number):
+            keys.add(number)
+        elif sum(char.isdigit() for char in number) >= _SHORTEST_NUMBER:
             keys.add(phone_key(number))
     return keys
+
+
+def _number_in(entry: str) -> str | None:
+    """The number an allow entry names: its longest run of digit groups, without a
+    "24" of "24 hours" after it."""
+    runs = list(_DIGIT_RUN.finditer(entry))
+    if not runs:
+        return None
+    run = max(runs, key=lambda found: sum(char.isdigit() for char in found.group()))
+    last = _LAST_GROUP.search(run.group())
+    if last is not None and _ROUND_THE_CLOCK.match(entry, run.end()):
+        return run.group()[: last.start()]
+    return run.group()
 
 
 def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
@@ -133,36 +145,35 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
                 yield start, public_end
 
 
-# What may follow a public number, as a group the pattern may or may not have read into
-# it: "+44 808 800 5000 24 hours", "1-888-373-7888 24/7" (the line may break before
-# "hours"). Any other digits after it may be an extension, a direct line.
-_LAST_GROUP = re.compile(rf"{_SEPARATOR}\d\d?\Z")
-_NEXT_GROUP = re.compile(rf"{_SEPARATOR}\d+")
-_ROUND_THE_CLOCK = re.compile(r"/7\b|\s+(?i:hours?|hrs?|days?)\b")
+# Digit groups as a phone number is written, each after one or more separators: the
+# pattern of `find_personal_data` stops after a few groups, and a number on the allow
+# list is compared whole. Unambiguous (a group starts with a digit or a bracket after a
+# separator), so linear.
+_GROUP = r"\(?\d[\d()]*"
+_DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_SEPARATOR}+{_GROUP})*")
+_NEXT_GROUP = re.compile(rf"{_SEPARATOR}+{_GROUP}")
+# What may follow a public number and is no digit of it: "24 hours", "24/7", "7 days",
+# "(24 hours)", "24-hour" (the line may break before "hours").
+_LAST_GROUP = re.compile(rf"{_SEPARATOR}+\(?\d\d?\Z")
+_ROUND_THE_CLOCK = re.compile(r"/7\b|[\s-]+(?i:hours?|hrs?|days?)\b")
 
 
 def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int | None:
-    """Where the public number that `text[start:end]` (a phone number as found) is ends,
-    or None if it is no public one. An international number's groups cannot tell where
-    it ends: "+44 808 800 5000 24 hours" may be found with its 24, or a number found
-    whole be followed by more digits. A short code on the list is public as a short code
-    only, never as a phone number."""
-    number = text[start:end]
-    if _is_public_number(number, public):
-        following = _NEXT_GROUP.match(text, end)
-        if following is None or _round_the_clock(text, following.start(), following.end()):
-            return end
+    """Where the public number that starts at `start` ends, or None if it is no public
+    one. `text[start:end]` is a phone number as found; the groups written after it count
+    too (the pattern stops after a few), so that digits after a public number (an
+    extension, a direct line) make it no public one, but for "24 hours" and the like. A
+    short code on the list is public as a short code only, never as a phone number."""
+    run_end = end
+    while (group := _NEXT_GROUP.match(text, run_end)) is not None:
+        run_end = group.end()
+    run = text[start:run_end]
+    if _is_public_number(run, public):
+        return run_end
+    last = _LAST_GROUP.search(run)
+    if last is None or not _ROUND_THE_CLOCK.match(text, run_end):
         return None
-    last = _LAST_GROUP.search(number)
-    if last is None or not _round_the_clock(text, start + last.start(), end):
-        return None
-    return start + last.start() if _is_public_number(number[: last.start()], public) else None
-
-
-def _round_the_clock(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]`, a separator and digits, is the 24 of "24 hours" or
-    "24/7" (or the 7 of "7 days")."""
-    return end - start <= 3 and _ROUND_THE_CLOCK.match(text, end) is not None
+    return start + last.start() if _is_public_number(run[: last.start()], public) else None
 
 
 def _is_public_number(number: str, public: Set[str]) -> bool:
