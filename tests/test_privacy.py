@@ -180,6 +180,15 @@ def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
             "+44 808 800 5000 (24 hours), +44 808 800 5000 or +44 808 800 5000 24.",
             ["+44 808 800 5000", "+44 808 800 5000"],
         ),
+        # a vanity spelling in brackets, a new sentence, an extension (found in review)
+        ("1-800-273-8255", "Call 1-800-273-8255 (1-800-273-TALK).", ["1-800-273-8255"]),
+        ("1-800-273-8255", "Call 1-800-273-8255. 3 in 4 callers", ["1-800-273-8255"]),
+        ("1-800-273-8255", "Call 1-800-273-8255x123 or 1-800-273-8255 (12).", []),
+        (
+            "1-800-273-8255",
+            "1-800-273-8255 (24 hours), 1-800-273-8255 24-hour line",
+            ["1-800-273-8255", "1-800-273-8255"],
+        ),
         # a number of more groups than the pattern reads is compared whole
         (
             "+49 30 12 34 56 78 90",

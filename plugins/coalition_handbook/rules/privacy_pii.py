@@ -145,17 +145,24 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
                 yield start, public_end
 
 
-# Digit groups as a phone number is written, each after one or more separators: the
-# pattern of `find_personal_data` stops after a few groups, and a number on the allow
-# list is compared whole. Unambiguous (a group starts with a digit or a bracket after a
-# separator), so linear.
+# Digit groups as a phone number is written: the pattern of `find_personal_data` stops
+# after a few, and a number on the allow list is compared whole. Between two groups, up
+# to three spaces or dashes, or one dot right before the digits (". 3 in 4" after a
+# number is a new sentence). Unambiguous, so linear.
+_GAP = f"(?:[ \u00a0{_DASHES}]{{1,3}}|\\.)"
 _GROUP = r"\(?\d[\d()]*"
-_DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_SEPARATOR}+{_GROUP})*")
-_NEXT_GROUP = re.compile(rf"{_SEPARATOR}+{_GROUP}")
+_DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_GAP}{_GROUP})*")
+# A group in brackets counts whole ("8255 (12)"), not a bracket that opens more text
+# ("8255 (1-800-273-TALK)").
+_NEXT_GROUP = re.compile(rf"{_GAP}(?:\d+|\(\d+\))")
 # What may follow a public number and is no digit of it: "24 hours", "24/7", "7 days",
-# "(24 hours)", "24-hour" (the line may break before "hours").
-_LAST_GROUP = re.compile(rf"{_SEPARATOR}+\(?\d\d?\Z")
+# "(24 hours)", "24-hour" (the line may break before "hours"); and what may not: an
+# extension written on ("8255x12").
+_LAST_GROUP = re.compile(rf"{_GAP}\(?\d\d?\Z")
 _ROUND_THE_CLOCK = re.compile(r"/7\b|[\s-]+(?i:hours?|hrs?|days?)\b")
+_EXTENSION = re.compile(r"x\d")
+# The most digits a phone number has (E.164): a run of more is no one number.
+_LONGEST_NUMBER = 15
 
 
 def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int | None:
@@ -165,8 +172,13 @@ def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int 
     extension, a direct line) make it no public one, but for "24 hours" and the like. A
     short code on the list is public as a short code only, never as a phone number."""
     run_end = end
-    while (group := _NEXT_GROUP.match(text, run_end)) is not None:
+    digits = sum(char.isdigit() for char in text[start:end])
+    # At most a number's length: a line of many numbers is read in linear time.
+    while digits <= _LONGEST_NUMBER and (group := _NEXT_GROUP.match(text, run_end)):
+        digits += sum(char.isdigit() for char in group.group())
         run_end = group.end()
+    if _EXTENSION.match(text, run_end):
+        return None
     run = text[start:run_end]
     if _is_public_number(run, public):
         return run_end
