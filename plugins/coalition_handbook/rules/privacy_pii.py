@@ -1,14 +1,14 @@
 """privacy.pii: what looks like personal data in published content.
 
 E-mail addresses, phone numbers (US and international formats, or ten digits written
-together) and street addresses in every page and
-every term and protocol file, code and comments included: all of it is published with
-the repository. `privacy.allow` lists the public ones (hotlines, office addresses);
-phone numbers are compared by their digits (a leading US country code `1` aside).
-Emergency and relay numbers (911, 711), SMS short codes (233733), years, dates and
-statute numbers (22 U.S.C. 7102) do not look like phone numbers and are not reported. An
-address at a documentation domain (example.org) is reported like any other: only
-privacy.allow says what is public.
+together) and street addresses in every page and every term and protocol file, code and
+comments included: all of it is published with the repository. `privacy.allow` lists the
+public ones (hotlines, office addresses); phone numbers are compared as the world dials
+them (`phone_key`), each read to its last group of digits, so that an extension or a
+direct line written after a public number is no public one. Emergency and relay numbers
+(911, 711), SMS short codes (233733), years, dates and statute numbers (22 U.S.C. 7102)
+do not look like phone numbers and are not reported. An address at a documentation
+domain (example.org) is reported like any other: only privacy.allow says what is public.
 """
 
 from __future__ import annotations
@@ -210,7 +210,7 @@ _TRUNK_ZERO = re.compile(rf"(\+\d{{1,3}}){_SEPARATOR}?\(0\)")
 
 
 def without_trunk_zero(number: str) -> str:
-    """`number` without its trunk `(0)`; an allow-list entry may name the line first."""
+    """`number` without a trunk `(0)` after its country code."""
     return _TRUNK_ZERO.sub(r"\1", number, count=1)
 
 
@@ -269,7 +269,9 @@ def _check_text(
         found = text[start:end]
         if _text_key(found) in allowed_texts:
             continue
-        if kind == "phone number" and public_number_end(text, start, end, allowed_phones):
+        if kind == "phone number" and (
+            public_number_end(text, start, end, allowed_phones) is not None
+        ):
             continue
         lines = lines or LineIndex.of(text)
         line, column = lines.position(start)
