@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import ConfigError, HandbookConfig, configured_folders, inherited_file
-from ..findings import Finding
 from ..model import load_handbook
 from ..model.types import Handbook
 from . import git
@@ -37,8 +36,6 @@ from .usage import find_uses
 EXIT_OK = 0
 EXIT_UNRECORDED = 1
 EXIT_USAGE = 2
-
-_SCHEMA_RULES = ("glossary.schema", "protocol.schema", "module.schema")
 
 
 class DiffError(Exception):
@@ -100,8 +97,8 @@ def diff_report(
 
 
 def load_working_tree(config: HandbookConfig) -> Side:
-    handbook, findings = load_handbook(config)
-    return Side(handbook, "the working tree", _unloaded(handbook, findings))
+    handbook, _ = load_handbook(config)
+    return Side(handbook, "the working tree", tuple(sorted(handbook.rejected)))
 
 
 def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str | None, str | None]:
@@ -167,10 +164,10 @@ def load_revision(
         root=into / _inside(repository, config.root, "the site"),
         **{name: into / relative for name, relative in folders.items()},
     )
-    handbook, findings = load_handbook(exported)
+    handbook, _ = load_handbook(exported)
     if label is None:
         label = f"`{revision}` ({commit[:12]})" if revision != commit else f"`{commit[:12]}`"
-    return Side(handbook, label, _unloaded(handbook, findings))
+    return Side(handbook, label, tuple(sorted(handbook.rejected)))
 
 
 def _folders(top: Path, config: HandbookConfig) -> dict[str, str]:
@@ -303,17 +300,3 @@ def _item_paths(handbook: Handbook) -> set[str]:
         for items in (handbook.terms, handbook.protocols, handbook.modules)
         for item in items.values()
     }
-
-
-def _unloaded(handbook: Handbook, findings: list[Finding]) -> tuple[str, ...]:
-    """Content files that a schema finding names and that gave no item."""
-    loaded = _item_paths(handbook)
-    return tuple(
-        sorted(
-            {
-                finding.path
-                for finding in findings
-                if finding.rule in _SCHEMA_RULES and finding.path not in loaded
-            }
-        )
-    )
