@@ -109,7 +109,7 @@ def public_phone_keys(allow: Iterable[str]) -> set[str]:
             continue
         if _SHORT_CODE.fullmatch(number):
             keys.add(number)
-        elif sum(char.isdigit() for char in number) >= _SHORTEST_NUMBER:
+        elif _digit_count(number) >= _SHORTEST_NUMBER:
             keys.add(phone_key(number))
     return keys
 
@@ -120,7 +120,7 @@ def _number_in(entry: str) -> str | None:
     runs = list(_DIGIT_RUN.finditer(entry))
     if not runs:
         return None
-    run = max(runs, key=lambda found: sum(char.isdigit() for char in found.group()))
+    run = max(runs, key=lambda found: _digit_count(found.group()))
     last = _LAST_GROUP.search(run.group())
     if last is not None and _ROUND_THE_CLOCK.match(entry, run.end()):
         return run.group()[: last.start()]
@@ -172,10 +172,10 @@ def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int 
     extension, a direct line) make it no public one, but for "24 hours" and the like. A
     short code on the list is public as a short code only, never as a phone number."""
     run_end = end
-    digits = sum(char.isdigit() for char in text[start:end])
+    digits = _digit_count(text[start:end])
     # At most a number's length: a line of many numbers is read in linear time.
     while digits <= _LONGEST_NUMBER and (group := _NEXT_GROUP.match(text, run_end)):
-        digits += sum(char.isdigit() for char in group.group())
+        digits += _digit_count(group.group())
         run_end = group.end()
     if _EXTENSION.match(text, run_end):
         return None
@@ -190,7 +190,11 @@ def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int 
 
 def _is_public_number(number: str, public: Set[str]) -> bool:
     key = phone_key(number)
-    return sum(char.isdigit() for char in key) >= _SHORTEST_NUMBER and key in public
+    return _digit_count(key) >= _SHORTEST_NUMBER and key in public
+
+
+def _digit_count(text: str) -> int:
+    return sum(char.isdigit() for char in text)
 
 
 def phone_key(text: str) -> str:
@@ -198,7 +202,7 @@ def phone_key(text: str) -> str:
     with `+` before an international one (+64 9 123 4567 is no US (649) 123-4567), and
     without a trunk `(0)` after the country code (+44 (0)20 ...). A US number is its ten
     digits, with or without its country code 1."""
-    digits = "".join(char for char in without_trunk_zero(text) if char.isdigit())
+    digits = "".join(char for char in _without_trunk_zero(text) if char.isdigit())
     if len(digits) == 11 and digits.startswith("1"):
         return digits[1:]
     return f"+{digits}" if text.lstrip().startswith("+") else digits
@@ -209,7 +213,7 @@ def phone_key(text: str) -> str:
 _TRUNK_ZERO = re.compile(rf"(\+\d{{1,3}}){_SEPARATOR}?\(0\)")
 
 
-def without_trunk_zero(number: str) -> str:
+def _without_trunk_zero(number: str) -> str:
     """`number` without a trunk `(0)` after its country code."""
     return _TRUNK_ZERO.sub(r"\1", number, count=1)
 

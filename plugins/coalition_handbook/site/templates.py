@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..rules.privacy_pii import without_trunk_zero
+from ..rules.privacy_pii import phone_key
 
 # Characters that start inline Markdown syntax; a backslash makes them literal.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
@@ -57,12 +57,10 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     Ten-digit North American numbers get their country code; short codes (911, 233733)
     stay as written.
     """
-    digits = "".join(char for char in without_trunk_zero(number) if char.isdigit())
-    if number.strip().startswith("+") or (len(digits) == 11 and digits.startswith("1")):
-        digits = "+" + digits
-    elif len(digits) == 10:
-        digits = "+1" + digits
-    return Markup(f"{scheme}:{digits}")
+    key = phone_key(number)  # as the world dials it, but a US number without its +1
+    if len(key) == 10 and key.isdigit():
+        key = "+1" + key
+    return Markup(f"{scheme}:{key}")
 
 
 def html_title(value: object) -> str:
