@@ -468,6 +468,43 @@ def test_a_file_a_handout_prints_from_holds_it_back_while_it_has_errors(
     }
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [
+        b"owner: [Hospitality committee\n",  # a YAML syntax error
+        b"",  # an empty file
+        b"- a list\n- not a mapping\n",
+        b"title: Caf\xe9\n",  # not UTF-8
+        b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",  # aliases, rejected
+    ],
+)
+def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
+    tmp_path: Path, broken: bytes
+) -> None:
+    """Audit: a protocol or term file with no readable mapping in it left no record
+    behind, and `handbook handouts` replaced the published handouts by ones without it.
+    Its folder says what it is, and its name which one."""
+    config_file = write_handbook(tmp_path)
+    (tmp_path / "protocols" / "hotel-staff.yml").write_bytes(broken)
+    (tmp_path / "glossary" / "sextortion.yml").write_bytes(broken)
+    config = load_config(config_file)
+    handbook, _ = load_handbook(config)
+    assert {"protocols/hotel-staff.yml", "glossary/sextortion.yml"} <= handbook.rejected
+    context = CheckContext(config=config, handbook=handbook)
+    hotel, community = "content/modules/hotel-staff.md", "content/modules/community.md"
+    assert handouts.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
+        hotel: "it prints from a file with errors: protocols/hotel-staff.yml"
+    }
+    unread = (
+        "a term file cannot be read (glossary/sextortion.yml), and its term could be one "
+        "of the module's key terms"
+    )
+    assert handouts.held_back_by_errors(context, {"glossary/sextortion.yml"}) == {
+        hotel: unread,
+        community: unread,
+    }
+
+
 def test_a_deprecated_key_terms_replacement_with_errors_holds_the_handout_back(
     tmp_path: Path,
 ) -> None:

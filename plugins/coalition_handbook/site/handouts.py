@@ -22,7 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal, TextIO
 
 from ..config import HandbookConfig
@@ -169,16 +169,23 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
     errors): its own, a protocol it names, a term it uses, or a term file that could not
     be read (any module may use that term). A handout made anyway would print without
     them: nothing already published may be lost to an error (DESIGN section 11)."""
-    handbook = context.handbook
+    handbook, config = context.handbook, context.config
     record_paths = {("protocol", item.id): item.origin.path for item in handbook.protocols.values()}
     record_paths.update((("term", term.id), term.origin.path) for term in handbook.terms.values())
-    unread_terms = sorted(
-        record.origin.path
-        for record in handbook.rejected_records
-        if record.kind == "term" and record.origin.path in paths
-    )
     for record in handbook.rejected_records:
         record_paths.setdefault((record.kind, record.id), record.origin.path)
+    # A file that could not be read at all (no YAML, no mapping, not UTF-8) left no
+    # record: its folder says what it is, and its name is its id.
+    folders = {config.protocols_dir: "protocol", config.glossary_dir: "term"}
+    for path in handbook.rejected:
+        kind = folders.get((config.root / path).parent.resolve())
+        if kind is not None:
+            record_paths.setdefault((kind, PurePosixPath(path).stem), path)
+    unread_terms = sorted(
+        path
+        for (kind, _), path in record_paths.items()
+        if kind == "term" and path in handbook.rejected and path in paths
+    )
     held: dict[str, str] = {}
     for module in handbook.modules.values():
         if module.origin.path in paths:
