@@ -551,6 +551,11 @@ def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: 
         ("privacy: {allow: [02025550143]}\n", 'quote each number, as in "233733"'),
         # The option a problem is about is named as MkDocs names options.
         ("glossary_dir: terms\n", "option 'glossary_dir': mkdocs.yml:5: glossary_dir 'terms'"),
+        # Named, a folder must be there, even by its default name (audit).
+        ("glossary_dir: glossary\n", "mkdocs.yml:5: glossary_dir 'glossary' is not a folder"),
+        ("modules_dir: modules\n", "mkdocs.yml:5: modules_dir 'modules' is not a folder"),
+        ("modules_dir: ../modules\n", "mkdocs.yml:5: modules_dir '../modules' is outside docs"),
+        ("modules_dir: /srv/modules\n", "modules_dir '/srv/modules' must be named relative"),
         ("rules: {term.avod: off}\n", "option 'rules': mkdocs.yml:5: unknown rule 'term.avod'"),
         # An unknown option is named as written, not as the option it may mean.
         ("autolnk: first\n", "option 'autolnk': mkdocs.yml:5: unknown option 'autolnk'"),
@@ -650,6 +655,17 @@ def test_settings_that_would_check_nothing_or_hide_a_value_are_errors(
 def test_folders_left_at_their_defaults_may_be_missing(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path, "site_name: X\n", folders=()))
     assert not config.glossary_dir.exists()
+
+
+@pytest.mark.parametrize("modules_dir", ["modules", "training/modules", "sub/../modules", "."])
+def test_a_modules_dir_inside_docs_dir_is_one(tmp_path: Path, modules_dir: str) -> None:
+    config_file = write_config(
+        tmp_path,
+        f"docs_dir: content\nplugins:\n  - handbook:\n      modules_dir: {modules_dir}\n",
+        folders=("content/modules", "content/training/modules", "content/sub"),
+    )
+    config = load_config(config_file)
+    assert config.modules_dir == (config.docs_dir / modules_dir).resolve()
 
 
 def test_handbook_today_sets_the_day_reviews_fall_due(

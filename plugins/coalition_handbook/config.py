@@ -403,6 +403,14 @@ def _folder_given(folder: Path) -> str:
     return f"{folder}: is a folder; -f takes the site's config file, mkdocs.yml{hint}"
 
 
+def _outside_docs(modules_dir: str, docs_path: Path) -> bool:
+    """Whether `modules_dir` (relative) names no folder of docs_dir nor docs_dir itself:
+    `..` leads out of it. Compared by name, as MkDocs walks docs_dir, without following
+    links."""
+    folder = os.path.normpath(docs_path / modules_dir)
+    return os.path.commonpath((folder, docs_path)) != str(docs_path)
+
+
 def _folder_name(value: object) -> bool:
     """Whether `value` can name a folder: text, not blank (that would be mkdocs.yml's own
     folder), with no NUL, that the file system can encode, each part short enough to be
@@ -613,16 +621,29 @@ def build_config(
         ("protocols_dir", root),
         ("modules_dir", docs_path),
     ):
-        # A folder named otherwise than by default must be there: a typo would silently
-        # check nothing. Left at its default, a missing folder holds nothing yet.
+        # A folder named in mkdocs.yml must be there, even by its default name: a typo
+        # would silently check nothing. Left out, a missing folder holds nothing yet.
         named = options.get(option, OPTION_DEFAULTS[option])
         if not _folder_name(named):  # as load_config says of mkdocs.yml, for the plugin
             problems.add(f"{at(option)}: '{option}' must be a folder's name (found {named!r})")
             continue
-        missing = named != OPTION_DEFAULTS[option] and not (base / str(named)).is_dir()
-        if require_folders and missing:
+        if option == "modules_dir" and os.path.isabs(named):  # noqa: PTH117
             problems.add(
-                f"{at(option)}: {option} '{options[option]}' is not a folder"
+                f"{at(option)}: modules_dir '{named}' must be named relative to docs_dir "
+                "(as 'modules'), not by an absolute path, which another clone of the "
+                "handbook (CI's, another editor's) would not have"
+            )
+            continue
+        if option == "modules_dir" and _outside_docs(str(named), docs_path):
+            problems.add(
+                f"{at(option)}: modules_dir '{named}' is outside docs_dir: MkDocs "
+                "publishes only the pages of docs_dir, so the modules would have no page "
+                "and every link to one would be broken; keep them in a folder of docs_dir"
+            )
+            continue
+        if require_folders and option in options and not (base / str(named)).is_dir():
+            problems.add(
+                f"{at(option)}: {option} '{named}' is not a folder"
                 + (" (it is relative to docs_dir)" if base is docs_path else "")
             )
 
