@@ -867,7 +867,7 @@ def test_many_problems_of_many_files_in_one_run(tmp_path: Path) -> None:
 
 def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
     """A term or protocol that would silently not be read (wrong extension, another kind
-    of file) is a finding; hidden files and subfolders are left alone."""
+    of file, in a subfolder: audit) is a finding; hidden files and folders are left alone."""
     _, findings = load(
         tmp_path,
         {
@@ -876,11 +876,22 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
             "glossary/notes.txt": "to do\n",
             "glossary/.hidden.yaml": "x: 1\n",
             "glossary/drafts/f.yml": term_yaml("f"),
+            "glossary/drafts/legal/d.yaml": term_yaml("d"),
+            "glossary/drafts/notes.txt": "to do\n",
+            "glossary/drafts/.old/g.yml": term_yaml("g"),
+            "glossary/.git/h.yml": term_yaml("h"),
             "protocols/g.YML": PROTOCOL,
             PROTOCOL_FILE: PROTOCOL,
         },
     )
-    assert [(f.path, f.line, f.message) for f in findings] == [
+    below = "is not read: term files are read from glossary/ itself, not from its subfolders"
+    assert sorted((f.path, f.line, f.message) for f in findings) == [
+        ("glossary/drafts/f.yml", 1, f"{below}; move it to glossary/f.yml"),
+        (
+            "glossary/drafts/legal/d.yaml",
+            1,
+            f"{below}; glossary/d.yml is there already: delete this copy",
+        ),
         ("glossary/e.yaml", 1, "is not read: term files end in .yml; rename it to e.yml"),
         ("glossary/notes.txt", 1, "is not read: this folder holds only <id>.yml term files"),
         ("protocols/g.YML", 1, "is not read: protocol files end in .yml; rename it to g.yml"),

@@ -196,6 +196,17 @@ def test_added_and_removed_files_change_the_result(
     assert not any(f.path == "content/mail.md" for f in findings)
     assert any(f.path == "glossary/notes.txt" for f in findings)
 
+    # A term file in a subfolder is not read, and says so; added to a folder that was
+    # there before, it changes no name in the glossary's own folder (audit).
+    (tmp_path / "glossary" / "drafts").mkdir()
+    check(config)
+    (tmp_path / "glossary" / "drafts" / "victim.yml").write_text("term: x\n", encoding="utf-8")
+    findings = check(config)
+    assert findings == uncached(config, monkeypatch)
+    assert any(f.path == "glossary/drafts/victim.yml" for f in findings)
+    (tmp_path / "glossary" / "drafts" / "victim.yml").unlink()
+    assert not any(f.path == "glossary/drafts/victim.yml" for f in check(config))
+
 
 def test_checks_and_builds_take_each_others_results(tmp_path: Path) -> None:
     """`handbook check` and `mkdocs build` read the same settings, whatever MkDocs adds

@@ -487,6 +487,7 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
     config_file = write_handbook(tmp_path)
     (tmp_path / "protocols" / "hotel-staff.yml").write_bytes(broken)
     (tmp_path / "glossary" / "sextortion.yml").write_bytes(broken)
+    (tmp_path / "glossary" / "notes.txt").write_bytes(broken)
     config = load_config(config_file)
     handbook, _ = load_handbook(config)
     assert {"protocols/hotel-staff.yml", "glossary/sextortion.yml"} <= handbook.rejected
@@ -503,6 +504,9 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
         hotel: unread,
         community: unread,
     }
+    # A stray file beside the terms is an error too, but no term is missing for it.
+    assert "glossary/notes.txt" in handbook.rejected
+    assert handouts.held_back_by_errors(context, {"glossary/notes.txt"}) == {}
 
 
 def test_a_deprecated_key_terms_replacement_with_errors_holds_the_handout_back(

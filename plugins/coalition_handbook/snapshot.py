@@ -37,6 +37,7 @@ from .config import HandbookConfig
 from .findings import Finding
 from .model.modules import module_file_paths
 from .model.pages import markdown_file_paths
+from .model.records import yaml_files_below
 from .model.source import relative_path, within
 
 # File systems keep modification times at least this finely (FAT: 2 s).
@@ -192,6 +193,10 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         last_names = previous.folder_names.get(folder_name) if previous is not None else None
         names = _folder_names(folder, last_names)
         listings += [folder_name, *names]
+        # A YAML file in a subfolder is a finding (it is not read): one added or removed
+        # there changes the listings. Only the few names that are no record are looked at.
+        below = yaml_files_below(folder, (name for name in names if not name.endswith(".yml")))
+        listings += [f"(below) {file_name(path, root)}" for path in below]
         if folder_name not in folder_names:  # terms and protocols in one folder: once
             folder_names[folder_name] = names
             records.append(RecordFiles(file_name(folder + os.sep, root), folder, _records(names)))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -317,14 +317,16 @@ def record_ids(directory: Path) -> list[str]:
 
 
 def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: str) -> list[Finding]:
-    """Files beside the `<id>.yml` records that the loader would silently skip."""
+    """Files beside the `<id>.yml` records that the loader would silently skip, and the
+    YAML files in its subfolders (`glossary/legal/victim.yml`), which it does not read."""
     findings: list[Finding] = []
     with os.scandir(directory) as entries:  # entries know their type: no stat each
+        others = [entry for entry in entries if not entry.name.endswith(".yml")]
         names = [
             entry.name
-            for entry in entries
+            for entry in others
             if not entry.name.startswith(".")
-            and not entry.name.endswith((".yml", ".md"))
+            and not entry.name.endswith(".md")
             and may_be_file(entry)
         ]
     for path in (directory / name for name in sorted(names)):
@@ -337,7 +339,34 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
         else:
             report.at_position(1, 1, f"is not read: this folder holds only <id>.yml {noun} files")
         findings.extend(report.findings)
+    folder = relative_path(config, directory)
+    for found in yaml_files_below(str(directory), sorted(entry.name for entry in others)):
+        path = Path(found)
+        report = FileReport(rule, relative_path(config, path))
+        where = f"{noun} files are read from {folder}/ itself, not from its subfolders"
+        if (directory / f"{path.stem}.yml").exists():
+            fix = f"{folder}/{path.stem}.yml is there already: delete this copy"
+        else:
+            fix = f"move it to {folder}/{path.stem}.yml"
+        report.at_position(1, 1, f"is not read: {where}; {fix}")
+        findings.extend(report.findings)
     return findings
+
+
+def yaml_files_below(folder: str, names: Iterable[str]) -> Iterator[str]:
+    """The YAML files anywhere in the subfolders among `names` (those in `folder` that
+    are not record files), hidden files and folders, and links to folders, skipped."""
+    for name in names:
+        top = folder + os.sep + name
+        if name.startswith(".") or name.endswith(".yml") or not os.path.isdir(top):  # noqa: PTH112
+            continue
+        if os.path.islink(top):  # noqa: PTH114
+            continue
+        for where, folder_names, file_names in os.walk(top):
+            folder_names[:] = sorted(name for name in folder_names if not name.startswith("."))
+            for file_name in sorted(file_names):
+                if not file_name.startswith(".") and file_name.lower().endswith((".yml", ".yaml")):
+                    yield where + os.sep + file_name
 
 
 def cached_records(

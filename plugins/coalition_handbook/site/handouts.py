@@ -175,9 +175,12 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
     for record in handbook.rejected_records:
         record_paths.setdefault((record.kind, record.id), record.origin.path)
     # A file that could not be read at all (no YAML, no mapping, not UTF-8) left no
-    # record: its folder says what it is, and its name is its id.
+    # record: its folder says what it is, and its name is its id (`.yaml` too: its term
+    # is missing all the same; a stray `notes.txt` is no record).
     folders = {config.protocols_dir: "protocol", config.glossary_dir: "term"}
     for path in handbook.rejected:
+        if not path.lower().endswith((".yml", ".yaml")):
+            continue
         kind = folders.get((config.root / path).parent.resolve())
         if kind is not None:
             record_paths.setdefault((kind, PurePosixPath(path).stem), path)
