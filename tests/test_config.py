@@ -551,11 +551,13 @@ def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: 
         ("privacy: {allow: [02025550143]}\n", 'quote each number, as in "233733"'),
         # The option a problem is about is named as MkDocs names options.
         ("glossary_dir: terms\n", "option 'glossary_dir': mkdocs.yml:5: glossary_dir 'terms'"),
-        # Named, a folder must be there, even by its default name (audit).
-        ("glossary_dir: glossary\n", "mkdocs.yml:5: glossary_dir 'glossary' is not a folder"),
-        ("modules_dir: modules\n", "mkdocs.yml:5: modules_dir 'modules' is not a folder"),
+        # The default folder, however written, may be missing (git keeps no empty one).
+        ("glossary_dir: ./glossary\n", None),
+        ("modules_dir: modules/\n", None),
         ("modules_dir: ../modules\n", "mkdocs.yml:5: modules_dir '../modules' is outside docs"),
         ("modules_dir: /srv/modules\n", "modules_dir '/srv/modules' must be named relative"),
+        # Not an option, but read by both alike: named by the setting it is in.
+        ("{}\nnav: [javascript:x]\n", "option 'nav': mkdocs.yml:6:7: 'nav' links to a"),
         ("rules: {term.avod: off}\n", "option 'rules': mkdocs.yml:5: unknown rule 'term.avod'"),
         # An unknown option is named as written, not as the option it may mean.
         ("autolnk: first\n", "option 'autolnk': mkdocs.yml:5: unknown option 'autolnk'"),
@@ -650,6 +652,43 @@ def test_settings_that_would_check_nothing_or_hide_a_value_are_errors(
 ) -> None:
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load_config(write_config(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    ("settings", "problem"),
+    [
+        ("nav:\n  - Home: index.md\n  - Tip: javascript:alert(1)\n", "3:10: 'nav' links"),
+        ("nav:\n  - Tip: [' vbscript:x']\n", "2:11: 'nav' links to a 'vbscript:' address"),
+        ('repo_url: "java\\tscript:x"\n', "1:11: 'repo_url' links to a 'javascript:' address"),
+        (
+            "extra:\n  social:\n    - icon: x\n      link: '&#106;avascript:alert(1)'\n",
+            "4:13: 'extra' links to a 'javascript:' address",
+        ),
+        (
+            "theme:\n  name: material\n  x: {url: 'JAVASCRIPT:x'}\n",
+            "3:12: 'theme' links to a 'javascript:' address",
+        ),
+    ],
+)
+def test_a_script_address_in_mkdocs_yml_is_refused(
+    tmp_path: Path, settings: str, problem: str
+) -> None:
+    """Audit: a `javascript:` link in the nav or among Material's social links was
+    published, though the same link in a page is a link.unsafe error."""
+    with pytest.raises(ConfigError) as raised:
+        load_config(write_config(tmp_path, "docs_dir: content\n" + settings))
+    line, rest = problem.split(":", 1)
+    assert raised.value.problems[0].startswith(f"mkdocs.yml:{int(line) + 1}:{rest}")
+    assert "runs code in the reader's browser" in raised.value.problems[0]
+
+
+def test_words_about_script_in_mkdocs_yml_are_no_address(tmp_path: Path) -> None:
+    config_file = write_config(
+        tmp_path,
+        "docs_dir: content\nnav:\n  - 'JavaScript: a primer': index.md\n"
+        "extra:\n  note: 'javascript: never needed'\n  social:\n    - link: https://x.org\n",
+    )
+    assert load_config(config_file).docs_dir.name == "content"
 
 
 def test_folders_left_at_their_defaults_may_be_missing(tmp_path: Path) -> None:

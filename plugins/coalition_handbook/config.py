@@ -7,9 +7,10 @@ validated to `build_config`. Both end with the same frozen `HandbookConfig`.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +22,7 @@ from yaml_env_tag import construct_env_tag
 from .cache import read_regular_file
 from .hints import did_you_mean
 from .markdown import LineIndex
+from .script_scheme import SCRIPT_SCHEME, runs_script
 from .utf8 import decode_utf8
 
 AutolinkMode = Literal["first", "all", "none"]
@@ -440,6 +442,9 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
         if refusal is not None:  # an alias bomb: refused before it is expanded
             message, where_node = refusal
             raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
+        script_links = _script_links(node, where)
+        if script_links:
+            raise ConfigError(*script_links)
         return loader.construct_document(node), _setting_lines(node)
     except yaml.reader.ReaderError as error:  # a character YAML refuses, by its offset
         line, column = LineIndex.of(text).position(error.position)
@@ -460,6 +465,58 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+# Where mkdocs.yml holds addresses the site links to: every value of `nav`, these
+# settings, and the values of these keys under `extra` and `theme` (Material's social
+# links, alternate languages).
+_LINK_SETTINGS = frozenset({"repo_url", "edit_uri", "site_url"})
+_LINK_KEYS = frozenset({"link", "url", "href"})
+
+
+def _script_links(root: yaml.Node, where: str) -> list[str]:
+    """A problem for each address in mkdocs.yml that runs script (`javascript:`): the
+    site would publish a link that runs code in a reader's browser."""
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    found: list[tuple[str, yaml.ScalarNode]] = []
+    for key, value in root.value:
+        setting = str(key.value)
+        if setting == "nav" or setting in _LINK_SETTINGS:
+            found += ((setting, node) for _, node in _scalars(value) if runs_script(node.value))
+        elif setting in ("extra", "theme"):
+            found += (
+                (setting, node)
+                for name, node in _scalars(value)
+                if name in _LINK_KEYS and runs_script(node.value)
+            )
+    return [
+        f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: '{setting}' links "
+        f"to a '{_scheme(node.value)}:' address, which runs code in "
+        "the reader's browser; link to a page or a web address instead"
+        for setting, node in found
+    ]
+
+
+def _scheme(address: str) -> str:
+    """The script scheme `address` starts with, as a browser reads it (`javascript`)."""
+    match = SCRIPT_SCHEME.match(address)
+    written = match["scheme"] if match else ""
+    return re.sub(r"[\t\n\r]", "", html.unescape(written)).lower()
+
+
+def _scalars(node: yaml.Node) -> Iterator[tuple[str | None, yaml.ScalarNode]]:
+    """Every scalar value under `node` (not the keys), with the key it is the value of
+    (None in a list). Aliases were refused before, so this is the document's size."""
+    stack: list[tuple[str | None, yaml.Node]] = [(None, node)]
+    while stack:
+        name, current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            yield name, current
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((None, item) for item in reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend((str(key.value), item) for key, item in reversed(current.value))
 
 
 # The settings of mkdocs.yml that the handbook reads, besides its plugin's options.
@@ -621,8 +678,9 @@ def build_config(
         ("protocols_dir", root),
         ("modules_dir", docs_path),
     ):
-        # A folder named in mkdocs.yml must be there, even by its default name: a typo
-        # would silently check nothing. Left out, a missing folder holds nothing yet.
+        # A folder named otherwise than by default must be there: a typo would silently
+        # check nothing. The default folder (`glossary`, `./glossary`) may be missing: it
+        # holds nothing yet, and git keeps no empty folder for a clone to find.
         named = options.get(option, OPTION_DEFAULTS[option])
         if not _folder_name(named):  # as load_config says of mkdocs.yml, for the plugin
             problems.add(f"{at(option)}: '{option}' must be a folder's name (found {named!r})")
@@ -641,7 +699,9 @@ def build_config(
                 "and every link to one would be broken; keep them in a folder of docs_dir"
             )
             continue
-        if require_folders and option in options and not (base / str(named)).is_dir():
+        folder = os.path.normpath(base / str(named))
+        default = os.path.normpath(base / OPTION_DEFAULTS[option])
+        if require_folders and folder != default and not os.path.isdir(folder):  # noqa: PTH112
             problems.add(
                 f"{at(option)}: {option} '{named}' is not a folder"
                 + (" (it is relative to docs_dir)" if base is docs_path else "")

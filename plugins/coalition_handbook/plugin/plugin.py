@@ -215,9 +215,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 # plugin, which turns it off, runs later (page.replaced's findings agree).
                 use_directory_urls=bool(config.use_directory_urls),
                 language=language_tag(config.theme.get("language")),
-                # `load_config` above checked the folders mkdocs.yml names; here every
-                # option has a value, a folder left out too, which may be missing.
-                require_folders=False,
             )
         except ConfigError as error:
             raise PluginError(

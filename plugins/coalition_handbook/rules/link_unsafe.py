@@ -24,46 +24,12 @@ from ..findings import Finding
 from ..markdown import GLUE, lines_outside_code
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..markdown.raw_html import html_in_markdown
+from ..script_scheme import SCRIPT_SCHEME
 from .base import CheckContext
 
 RULE = "link.unsafe"
 
 
-def _written(char: str) -> str:
-    """A pattern for `char` as itself or as a decimal or hexadecimal character reference
-    (either case of a letter; `;` may be left out, as browsers allow)."""
-    codes = sorted({ord(char.lower()), ord(char.upper())})
-    references = [rf"&\#0*{code};?" for code in codes] + [rf"&\#x0*{code:x};?" for code in codes]
-    named = [r"&colon;"] if char == ":" else []
-    return "(?:" + "|".join([re.escape(char), *references, *named]) + ")"
-
-
-# What a browser drops inside a URL: tabs and line breaks, written or as references.
-_DROPPED = r"(?:[\t\n\r]|&Tab;|&NewLine;|&\#0*(?:9|10|13);?|&\#x0*[9ad];?)*"
-# What a browser strips before a URL: a space or a C0 control but NUL (U+0001-U+0020),
-# written or as a reference; a reference's whole number (`&#106;` is a `j`, not a line
-# break and a 6).
-_STRIPPED = (
-    r"(?:[\x01-\x20]|&Tab;|&NewLine;"
-    r"|&\#0*(?:[1-9]|[12][0-9]|3[0-2])(?![0-9]);?"
-    r"|&\#x0*(?:[1-9a-f]|1[0-9a-f]|20)(?![0-9a-f]);?)"
-)
-_SCRIPT = re.compile(
-    # First what can start a match at all, which passes over most of a text quickly.
-    r"(?=[\x01-\x20&jv])(?<![\w&#;])"
-    # Stripped characters, read from the start of a run of them only and taken at once
-    # (`++`): read again from each, a run of thousands would cost quadratic time.
-    + r"(?:(?<![\x00-\x20])"
-    + _STRIPPED
-    + r"++)?(?P<scheme>"
-    + "|".join(_DROPPED.join(map(_written, scheme)) for scheme in ("javascript", "vbscript"))
-    # Spaces and tabs before the colon, taken at once (`*+`): given back one by one to the
-    # tabs `_DROPPED` also takes, thousands of them with no colon cost quadratic time.
-    + r")[ \t]*+"
-    + _DROPPED
-    + _written(":"),
-    re.IGNORECASE,
-)
 # What stands just before an address (spaces aside): a link's `(` or `<`, a CSS `url(`,
 # an attribute's `=` or quote (where the attribute's value starts there).
 _ADDRESS_OPENERS = frozenset("(<=\"'")
@@ -124,7 +90,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
     # the start of the text for each, a page of thousands would cost quadratic time.
     line_number, line_start, counted_to = 1, 0, 0
     reference_line, reference_end = -1, -1  # a line's start, where its definition opens
-    for found in _SCRIPT.finditer(markdown):
+    for found in SCRIPT_SCHEME.finditer(markdown):
         # Where the address starts as written: spaces and line breaks before it aside,
         # as for the other findings (which the character before it is tells).
         start = found.start()
