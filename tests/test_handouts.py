@@ -509,6 +509,56 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
     assert handouts.held_back_by_errors(context, {"glossary/notes.txt"}) == {}
 
 
+def test_cli_says_why_a_module_that_cannot_be_read_gets_no_handout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a module whose front matter is no YAML made no module, and `handbook
+    handouts` said nothing of its handout (it stays, and the command fails)."""
+    broken = module_text("Hotel staff").replace("title: Hotel staff", "title: [Hotel staff", 1)
+    config_file = write_handbook(tmp_path, modules={"hotel-staff": broken})
+    published = tmp_path / "site" / "handouts" / "hotel-staff.pdf"
+    published.parent.mkdir(parents=True)
+    published.write_bytes(b"%PDF-1.7 the last good one")
+    assert main(["handouts", "-f", str(config_file)]) == 1
+    errors = capsys.readouterr().err
+    assert (
+        "content/modules/hotel-staff.md: handout not made: its front matter cannot be read "
+        "as a module (`handbook check` says why); kept the previous "
+        "site/handouts/hotel-staff.pdf"
+    ) in errors
+    assert published.read_bytes() == b"%PDF-1.7 the last good one"
+    published.unlink()
+    assert main(["handouts", "-f", str(config_file)]) == 1
+    assert "says why); no handout published" in capsys.readouterr().err
+
+
+def test_cli_refuses_an_output_that_is_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: `-o notes.txt` failed with the system's words and exit 1."""
+    config_file = write_handbook(tmp_path, modules={})
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me", encoding="utf-8")
+    assert main(["handouts", "-f", str(config_file), "-o", str(notes)]) == 2
+    assert capsys.readouterr().err == (
+        f"handbook: {notes}: is a file, not a folder: -o names where the PDFs go\n"
+    )
+    assert notes.read_text(encoding="utf-8") == "keep me"
+
+
+def test_cli_makes_handouts_the_build_is_told_not_to_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config_file = write_handbook(tmp_path, modules={})
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + "      handouts: false\n", encoding="utf-8"
+    )
+    assert main(["handouts", "-f", str(config_file)]) == 0
+    assert "handouts is false, so the site's build makes no handout; making them here" in (
+        capsys.readouterr().err
+    )
+
+
 def test_a_deprecated_key_terms_replacement_with_errors_holds_the_handout_back(
     tmp_path: Path,
 ) -> None:

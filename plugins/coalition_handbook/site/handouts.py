@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal, TextIO
 
-from ..config import HandbookConfig
+from ..config import ConfigError, HandbookConfig
 from ..documents import scan_handbook
 from ..model.modules import module_files
 from ..model.types import Module
@@ -291,17 +291,26 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
 
     site_dir = config.site_dir or config.root / "site"  # MkDocs' default
     output_dir = output if output is not None else site_dir / HANDOUTS_DIR
+    if output_dir.exists() and not output_dir.is_dir():
+        named = "-o" if output is not None else "the site's handouts/ folder"
+        raise ConfigError(f"{output_dir}: is a file, not a folder: {named} names where the PDFs go")
+    if not config.handouts:
+        _say(
+            "handbook: the plugin's option handouts is false, so the site's build makes "
+            "no handout; making them here, as asked"
+        )
     # Every check, as `handbook check` runs them: a module with a structure or reference
     # error would print without its sections or its protocols' steps.
-    result = run_checks(config)
+    checked = run_checks(config)
     # Every module file, also one with problems: its published handout stays.
-    modules = {path.stem for path in module_files(config)}
-    errors = result.failing(strict=False)
+    module_paths = module_files(config)
+    modules = {path.stem for path in module_paths}
+    errors = checked.failing(strict=False)
     for finding in errors:
         _say(f"{finding.location()}: error {finding.rule} {finding.message}")
     try:
-        held_back = held_back_by_errors(result.context, {finding.path for finding in errors})
-        report = build_handouts(result.context, output_dir, held_back)
+        held_back = held_back_by_errors(checked.context, {finding.path for finding in errors})
+        report = build_handouts(checked.context, output_dir, held_back)
     except OSError as error:
         _say(f"handbook: cannot write the handouts: {error}")
         return 1
@@ -312,6 +321,21 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             _say(_describe_failure(result, config))
         else:
             _say(_describe(result, config), sys.stdout)
+    # A module file whose front matter cannot be read at all made no module: its
+    # published handout is left as it is, and the trainer is told so.
+    made = {module.id for module in checked.context.handbook.modules.values()}
+    unread = [path for path in module_paths if path.stem not in made]
+    for path in unread:
+        published = output_dir / f"{path.stem}.pdf"
+        kept = (
+            f"kept the previous {config.relative(published)}"
+            if published.is_file()
+            else "no handout published"
+        )
+        _say(
+            f"{config.relative(path)}: handout not made: its front matter cannot be read as "
+            f"a module (`handbook check` says why); {kept}"
+        )
     if report.unavailable is not None:
         _say(f"handbook: {report.unavailable}")
     for stale in _retired_handouts(output_dir, modules):
@@ -324,7 +348,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             f"handbook: {len(errors)} error(s) in the handbook; a module with errors, or "
             "printing from a file with errors, gets no new handout (run `handbook check`)"
         )
-    return 1 if report.failed or errors else 0
+    return 1 if report.failed or unread or errors else 0
 
 
 def _say(line: str, stream: TextIO | None = None) -> None:
