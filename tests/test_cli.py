@@ -194,6 +194,34 @@ def test_missing_config_exits_2_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("plugins", "noted"),
+    [
+        ("", True),
+        ("plugins: [search]\n", True),
+        ("plugins: [search, handbook]\n", False),
+        ("plugins:\n  - handbook: {enabled: false}\n", False),  # listed, turned off
+    ],
+)
+def test_a_check_without_the_plugin_in_mkdocs_yml_says_so(
+    tmp_path: Path, plugins: str, noted: bool
+) -> None:
+    """Audit: with the plugin missing from mkdocs.yml, `handbook check` passed in
+    silence, while the site would be built with no glossary and no check."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: X\ndocs_dir: content\n{plugins}", encoding="utf-8"
+    )
+    code, out, err = run_cli("check", "-f", str(tmp_path / "mkdocs.yml"))
+    assert (code, out) == (0, "")
+    note = (
+        "handbook: mkdocs.yml lists no 'handbook' plugin: checked with its default "
+        "options, but `mkdocs build` would neither check the pages nor publish the "
+        "glossary (add `- handbook` under `plugins`)\n"
+    )
+    assert err == (note if noted else "")
+
+
 @pytest.mark.parametrize("command", ["check", "handouts"])
 def test_a_file_beside_no_handbook_folder_exits_2(tmp_path: Path, command: str) -> None:
     """Found by fuzzing: `-f glossary/victim.yml` (a term file, where mkdocs.yml
@@ -207,7 +235,9 @@ def test_a_file_beside_no_handbook_folder_exits_2(tmp_path: Path, command: str) 
     # One folder is enough: a handbook may begin with its glossary alone.
     (tmp_path / "bare").mkdir()
     (tmp_path / "bare" / "glossary").mkdir()
-    (tmp_path / "bare" / "mkdocs.yml").write_text("site_name: Bare\n", encoding="utf-8")
+    (tmp_path / "bare" / "mkdocs.yml").write_text(
+        "site_name: Bare\nplugins: [handbook]\n", encoding="utf-8"
+    )
     code, out, err = run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml"))
     assert (code, out) == (0, "")
     # Its pages' folder is missing, though: a check that read no page says so.

@@ -187,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reads_handbook:
             _require_a_handbook(config, config_file)
             _say_when_no_page_is_read(config, config_file)
+            _say_when_the_plugin_is_not_listed(config, config_file)
         return _COMMANDS[args.command](args, config)
     except ConfigError as error:
         for problem in error.problems:  # each on a line of its own, as findings are
@@ -230,6 +231,18 @@ def _say_when_no_page_is_read(config: HandbookConfig, config_file: Path) -> None
             f"handbook: {config_file.name} sets no docs_dir, and its default 'docs' is not a "
             "folder: no page is read (MkDocs refuses to build without it; set docs_dir to "
             "the pages' folder)",
+            file=sys.stderr,
+        )
+
+
+def _say_when_the_plugin_is_not_listed(config: HandbookConfig, config_file: Path) -> None:
+    """The check runs with the plugin's defaults all the same; but a handbook whose site
+    is built without the plugin publishes no glossary and checks nothing."""
+    if not config.plugin_listed:
+        print(
+            f"handbook: {config_file.name} lists no 'handbook' plugin: checked with its "
+            "default options, but `mkdocs build` would neither check the pages nor publish "
+            "the glossary (add `- handbook` under `plugins`)",
             file=sys.stderr,
         )
 

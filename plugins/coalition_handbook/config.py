@@ -11,7 +11,7 @@ import html
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -104,6 +104,9 @@ class HandbookConfig:
     out of the site, which are not checked either."""
     strict: bool = False
     """mkdocs.yml's `strict`: warnings fail `handbook check` as they fail the build."""
+    plugin_listed: bool = True
+    """Whether mkdocs.yml lists the `handbook` plugin at all: if not, the checks run with
+    its defaults, but `mkdocs build` would neither check nor publish the handbook."""
     site_dir: Path | None = None
     """mkdocs.yml's `site_dir` (MkDocs' default: `site` beside it), where the site is
     built and `handbook handouts` writes; None only in a config made without one."""
@@ -270,7 +273,7 @@ def load_config(
         for problem in error.problems:
             problems.add(problem)
     problems.raise_any()
-    return config
+    return replace(config, plugin_listed=bool(instances))
 
 
 # A language tag as HTML's `lang` takes one (BCP 47's shape): `en`, `es`, `pt-BR`.
