@@ -136,6 +136,11 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
         ("rules: {term.avoid: 2}", "'rules.term.avoid' is 2; expected one of:"),
         ("autolink:", "'autolink' is empty; expected one of: first, all, none"),
         ("known_acronyms: FBI", "'known_acronyms' must be a list of strings"),
+        # Audit: an entry the rule could never meet, and YAML's booleans, said nothing.
+        ("known_acronyms: [fbi]", "lists 'fbi', which term.unknown-acronym never meets"),
+        ("known_acronyms: [F.B.I.]", "reports all-caps words; write 'FBI'"),
+        ("known_acronyms: [NGOs]", "write 'NGO': its plural 'NGOs' counts as it"),
+        ("known_acronyms: [NGO, NO]", "strings (quote each, as in 'NO': YAML reads NO or"),
         ("privacy: {deny: [x]}", "'privacy' takes one key, 'allow'"),
         ("paper_size: A5", "'paper_size' is 'A5'; expected one of: A4, Letter"),
         ("handouts: maybe", "'handouts' must be true or false"),

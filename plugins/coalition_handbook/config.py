@@ -399,6 +399,8 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 
 _FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
+# An acronym as term.unknown-acronym reads one: 2-6 capitals A-Z.
+_ACRONYM_ENTRY = re.compile(r"[A-Z]{2,6}")
 
 
 def _folder_given(folder: Path) -> str:
@@ -751,8 +753,28 @@ def build_config(
     # as the plugin's options read it: the build and the check agree.
     known = _unless_empty(merged["known_acronyms"], [])
     if not isinstance(known, list) or not all(isinstance(item, str) for item in known):
-        problems.add(f"{at('known_acronyms')}: 'known_acronyms' must be a list of strings")
+        listed = known if isinstance(known, list) else []
+        # YAML 1.1 reads a bare ON, OFF, YES, NO, Y or N as true or false.
+        hint = (
+            " (quote each, as in 'NO': YAML reads NO or ON as false or true)"
+            if any(isinstance(item, bool) for item in listed)
+            else ""
+        )
+        problems.add(f"{at('known_acronyms')}: 'known_acronyms' must be a list of strings{hint}")
         known = []
+    for item in known:
+        # Written otherwise than the rule reads acronyms, an entry would never be met.
+        if _ACRONYM_ENTRY.fullmatch(item[:-1]) and item.endswith("s"):
+            fix = f"write {item[:-1]!r}: its plural {item!r} counts as it"
+        else:
+            as_acronym = item.upper().replace(".", "")
+            fix = f"write {as_acronym!r}"
+            if as_acronym == item or not _ACRONYM_ENTRY.fullmatch(as_acronym):
+                continue
+        problems.add(
+            f"{at('known_acronyms')}: 'known_acronyms' lists {item!r}, which "
+            f"term.unknown-acronym never meets: it reports all-caps words; {fix}"
+        )
     privacy = _unless_empty(merged["privacy"], {})
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
         problems.add(f"{at('privacy')}: 'privacy' takes one key, 'allow' (a list of strings)")
