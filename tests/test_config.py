@@ -561,6 +561,10 @@ def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: 
         ("modules_dir: modules/\n", None),
         ("modules_dir: ../modules\n", "mkdocs.yml:5: modules_dir '../modules' is outside docs"),
         ("modules_dir: /srv/modules\n", "modules_dir '/srv/modules' must be named relative"),
+        (
+            "{glossary_dir: terms, protocols_dir: ./terms}\n",
+            "glossary_dir and protocols_dir name the same folder 'terms': terms and",
+        ),
         # Not an option, but read by both alike: named by the setting it is in.
         ("{}\nnav: [javascript:x]\n", "option 'nav': mkdocs.yml:6:7: 'nav' links to a"),
         ("rules: {term.avod: off}\n", "option 'rules': mkdocs.yml:5: unknown rule 'term.avod'"),

@@ -732,6 +732,18 @@ def build_config(
             f"'{relative_name(site_path, root)}': a build empties site_dir first and "
             "would delete the pages; build the site into another folder"
         )
+    record_folders = [
+        (root / str(merged[option])).resolve()
+        for option in ("glossary_dir", "protocols_dir")
+        if _folder_name(merged[option])
+    ]
+    if len(record_folders) == 2 and record_folders[0] == record_folders[1]:
+        # Each file would be read as a term and as a protocol, and fail one schema.
+        problems.add(
+            f"{at('protocols_dir')}: glossary_dir and protocols_dir name the same folder "
+            f"'{relative_name(record_folders[0], root)}': terms and protocols need a folder "
+            "each"
+        )
     for option in ("glossary_dir", "protocols_dir"):
         if not _folder_name(merged[option]):
             continue  # reported above
