@@ -806,10 +806,13 @@ def build_config(
     levels: dict[str, RuleLevel] = {}
     for rule_id, level in rules.items():
         if rule_id not in RULES:
-            problems.add(
-                f"{at(f'rules.{rule_id}')}: unknown rule '{rule_id}' in 'rules'"
-                + did_you_mean(rule_id, RULES)
+            family = sorted(rule for rule in RULES if rule.startswith(f"{rule_id}."))
+            hint = (
+                f" (rules are named in full: {', '.join(family)})"
+                if family
+                else did_you_mean(rule_id, RULES)
             )
+            problems.add(f"{at(f'rules.{rule_id}')}: unknown rule '{rule_id}' in 'rules'{hint}")
             continue
         # YAML reads a bare `off` as False: accept it as the word it was meant to be.
         level_name = "off" if level is False else level
@@ -890,6 +893,7 @@ def _choice(
     """`value` if it is one of `choices`; else None, and the problem is added."""
     if not isinstance(value, str) or value not in choices:
         found = "empty" if value is None else repr(value)
-        problems.add(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}")
+        hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+        problems.add(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}{hint}")
         return None
     return value
