@@ -574,23 +574,6 @@ def test_a_term_file_renamed_is_seen_though_the_folder_holds_as_many_names(
     assert "survivor" not in cached.handbook.terms
 
 
-def test_terms_and_protocols_in_one_folder_are_surveyed_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    handbook, config = checked_once(tmp_path, random.Random(9))
-    for protocol in (tmp_path / "protocols").iterdir():
-        protocol.rename(tmp_path / "glossary" / protocol.name)
-    handbook.write(
-        "mkdocs.yml",
-        config.read_text(encoding="utf-8")
-        + "      glossary_dir: glossary\n      protocols_dir: glossary\n",
-    )
-    first = run_checks(load_config(config))
-    assert first.findings == cold(config, monkeypatch).findings
-    handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
-    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
-
-
 def test_a_snapshot_with_a_damaged_listing_is_no_snapshot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

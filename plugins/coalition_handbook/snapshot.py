@@ -197,9 +197,8 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         # there changes the listings. Only the few names that are no record are looked at.
         below = yaml_files_below(folder, (name for name in names if not name.endswith(".yml")))
         listings += [f"(below) {file_name(path, root)}" for path in below]
-        if folder_name not in folder_names:  # terms and protocols in one folder: once
-            folder_names[folder_name] = names
-            records.append(RecordFiles(file_name(folder + os.sep, root), folder, _records(names)))
+        folder_names[folder_name] = names  # one folder each (a config error otherwise)
+        records.append(RecordFiles(file_name(folder + os.sep, root), folder, _records(names)))
     # Whether the modules folder is there decides whether the site makes a training index
     # (`HandbookConfig.modules_src_dir`), whose address `page.replaced` compares pages with.
     modules_folder = "(folder)" if os.path.isdir(config.modules_dir) else "(none)"  # noqa: PTH112
