@@ -693,6 +693,23 @@ def test_a_script_address_in_mkdocs_yml_is_refused(
     assert "runs code in the reader's browser" in raised.value.problems[0]
 
 
+def test_a_script_address_passes_where_link_unsafe_is_off_or_replaced(tmp_path: Path) -> None:
+    """As in the pages, `rules: {link.unsafe: off}` lets it through (review); and a link
+    of an inherited nav that the file replaces is not published."""
+    off = "plugins:\n  - handbook:\n      rules: {link.unsafe: off}\n"
+    nav = "nav:\n  - Tip: javascript:alert(1)\n"
+    assert load_config(write_config(tmp_path, "docs_dir: content\n" + nav + off))
+    (tmp_path / "base.yml").write_text(nav + "extra: {social: [{link: 'javascript:x'}]}\n")
+    child = "INHERIT: base.yml\ndocs_dir: content\nnav: [index.md]\n"
+    with pytest.raises(ConfigError) as raised:
+        load_config(write_config(tmp_path, child))
+    assert [problem.split(": ", 2)[1] for problem in raised.value.problems] == [
+        "'extra' links to a 'javascript:' address, which runs code in the reader's browser;"
+        " link to a page or a web address instead"
+    ]
+    assert raised.value.problems[0].startswith("base.yml:3:")
+
+
 def test_words_about_script_in_mkdocs_yml_are_no_address(tmp_path: Path) -> None:
     config_file = write_config(
         tmp_path,

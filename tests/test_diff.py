@@ -1744,6 +1744,27 @@ def test_diff_without_a_config_file_named_reads_each_revision_with_its_own_folde
     assert captured.err == ""
 
 
+def test_a_base_whose_mkdocs_yml_linked_to_script_is_read_with_its_own_folders(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: the pull request that removes a `javascript:` link from the nav (refused
+    today) had its base's mkdocs.yml unread, and every term reported added."""
+    nav = 'nav:\n  - Help: "javascript:history.back()"\n'
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: glossary\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + nav + plugin)
+    base = commit(repository, "a link that runs script")
+    git(repository, "mv", "glossary", "terms")
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: terms\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    commit(repository, "no such link; the glossary moved")
+    monkeypatch.chdir(repository)
+
+    assert main(["diff", base, "HEAD"]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert captured.err == ""
+
+
 def test_a_folder_named_in_mkdocs_yml_that_is_not_there_is_a_config_error(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

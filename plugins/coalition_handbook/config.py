@@ -208,12 +208,17 @@ def load_config(
     where = config_file.name
     if not config_file.exists():
         raise ConfigError(f"{config_file}: no such file")
-    data, lines = _read_config_file(config_file, where, seen=())
+    data, lines, script_links = _read_config_file(config_file, where, seen=())
     instances = _instances(
         data.get("plugins"), lines.get("plugins", where), lines.get(PLUGIN_NAME, where)
     )
     options = _options_that_run(instances)
     problems = _Problems()
+    rules = options.get("rules")
+    # link.unsafe turned off lets such a link through here as in the pages.
+    if not (isinstance(rules, dict) and rules.get("link.unsafe") in ("off", False)):
+        for _, problem in script_links:
+            problems.add(problem)
     listed = sum(runs for _, runs in instances)
     if listed > 1:
         problems.add(
@@ -305,7 +310,7 @@ def _true_or_false(
 def inherited_file(config_file: Path) -> Path | None:
     """The config file `config_file` names in `INHERIT` (where MkDocs looks for it), or
     None; a `ConfigError` if `config_file` cannot be read as settings."""
-    data, _ = _settings_of_file(config_file, config_file.name)
+    data, _, _ = _settings_of_file(config_file, config_file.name)
     inherit = data.get("INHERIT") if isinstance(data, dict) else None
     if not isinstance(inherit, str) or not _folder_name(inherit):
         return None
@@ -317,7 +322,7 @@ def configured_folders(config_file: Path) -> dict[str, Path]:
     protocols_dir, modules_dir), whatever else is wrong in it: `handbook diff` reads an
     old revision's folders from its own config, which need not pass today's checks. A
     `ConfigError` if the file cannot be read as settings at all."""
-    data, _ = _read_config_file(config_file, config_file.name, seen=())
+    data, _, _ = _read_config_file(config_file, config_file.name, seen=())
     options = _plugin_options(data.get("plugins"), config_file.name, config_file.name)
     root = config_file.parent
 
@@ -341,19 +346,20 @@ def configured_folders(config_file: Path) -> dict[str, Path]:
 
 def _read_config_file(
     path: Path, where: str, seen: tuple[Path, ...]
-) -> tuple[dict[str, Any], dict[str, str]]:
+) -> tuple[dict[str, Any], dict[str, str], list[ScriptLink]]:
     """The settings of the config file at `path` (named `where` in messages), with those
     of the file it names in `INHERIT` under them, merged as MkDocs merges them (mappings
-    key by key, any other value replaced); and where each setting the handbook reads is
-    written, as `file:line`."""
-    data, lines = _settings_of_file(path, where)
+    key by key, any other value replaced); where each setting the handbook reads is
+    written, as `file:line`; and its links that run script (`_script_links`), but those
+    of an inherited setting the file replaces."""
+    data, lines, script_links = _settings_of_file(path, where)
     if data is None and seen:  # an empty parent adds nothing
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{where}:1: expected a mapping of settings")
     locations = {name: f"{where}:{line}" for name, line in lines.items()}
     if "INHERIT" not in data:
-        return data, locations
+        return data, locations, script_links
     inherit = data.pop("INHERIT")
     inherit_at = locations.pop("INHERIT", where)
     if not isinstance(inherit, str) or not _folder_name(inherit):
@@ -367,11 +373,23 @@ def _read_config_file(
     # chain of INHERITs.
     top_folder = (seen[0] if seen else path).parent
     named = Path(os.path.relpath(parent, top_folder)).as_posix()
-    inherited, inherited_locations = _read_config_file(parent, named, (*seen, path))
-    return _merge(inherited, data), {**inherited_locations, **locations}
+    inherited, inherited_locations, inherited_links = _read_config_file(
+        parent, named, (*seen, path)
+    )
+    # A mapping is merged key by key (its links stay); any other setting is replaced.
+    inherited_links = [
+        (setting, problem)
+        for setting, problem in inherited_links
+        if setting not in data or isinstance(data[setting], dict)
+    ]
+    return (
+        _merge(inherited, data),
+        {**inherited_locations, **locations},
+        inherited_links + script_links,
+    )
 
 
-def _settings_of_file(path: Path, where: str) -> tuple[Any, dict[str, int]]:
+def _settings_of_file(path: Path, where: str) -> tuple[Any, dict[str, int], list[ScriptLink]]:
     """The settings of the one config file at `path` (named `where` in messages), its
     INHERIT not followed, and the line of each setting the handbook reads."""
     try:
@@ -431,9 +449,11 @@ def _folder_name(value: object) -> bool:
     return all(len(part) <= 255 for part in parts)
 
 
-def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
-    """mkdocs.yml's settings, and the line of each setting the handbook reads (see
-    `_setting_lines`); any text that cannot be read as such is a `ConfigError`."""
+def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int], list[ScriptLink]]:
+    """mkdocs.yml's settings, the line of each setting the handbook reads (see
+    `_setting_lines`), and its links that run script (see `_script_links`: a problem to
+    `load_config`, not to `configured_folders`, which reads an old revision's); any text
+    that cannot be read as settings is a `ConfigError`."""
     from .model.yaml_source import MAX_ALIASES, MAX_VALUES, alias_refusal, deep_nesting_offset
 
     loader: _PermissiveLoader | None = None
@@ -442,15 +462,12 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int]]:
         loader.name = where
         node = loader.get_single_node()
         if node is None:
-            return None, {}
+            return None, {}, []
         refusal = alias_refusal(node, MAX_ALIASES, MAX_VALUES)
         if refusal is not None:  # an alias bomb: refused before it is expanded
             message, where_node = refusal
             raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
-        script_links = _script_links(node, where)
-        if script_links:
-            raise ConfigError(*script_links)
-        return loader.construct_document(node), _setting_lines(node)
+        return loader.construct_document(node), _setting_lines(node), _script_links(node, where)
     except yaml.reader.ReaderError as error:  # a character YAML refuses, by its offset
         line, column = LineIndex.of(text).position(error.position)
         code = error.character if isinstance(error.character, int) else ord(error.character)
@@ -479,7 +496,11 @@ _LINK_SETTINGS = frozenset({"repo_url", "edit_uri", "site_url"})
 _LINK_KEYS = frozenset({"link", "url", "href"})
 
 
-def _script_links(root: yaml.Node, where: str) -> list[str]:
+# (the top-level setting it is in, the problem)
+ScriptLink = tuple[str, str]
+
+
+def _script_links(root: yaml.Node, where: str) -> list[ScriptLink]:
     """A problem for each address in mkdocs.yml that runs script (`javascript:`): the
     site would publish a link that runs code in a reader's browser."""
     if not isinstance(root, yaml.MappingNode):
@@ -496,9 +517,12 @@ def _script_links(root: yaml.Node, where: str) -> list[str]:
                 if name in _LINK_KEYS and runs_script(node.value)
             )
     return [
-        f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: '{setting}' links "
-        f"to a '{_scheme(node.value)}:' address, which runs code in "
-        "the reader's browser; link to a page or a web address instead"
+        (
+            setting,
+            f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: '{setting}' "
+            f"links to a '{_scheme(node.value)}:' address, which runs code in the reader's "
+            "browser; link to a page or a web address instead",
+        )
         for setting, node in found
     ]
 
