@@ -1499,3 +1499,39 @@ def test_a_source_address_is_a_web_address_in_either_case(
     extra = f"sources:\n  - title: A source\n    url: '{url}'\n"
     _, findings = load(tmp_path, {"glossary/survivor.yml": term_yaml(extra=extra)})
     assert [f.rule for f in findings] == ([] if fits else ["glossary.schema"])
+
+
+@pytest.mark.parametrize(
+    ("form", "refused"),
+    [
+        ('"child prostitute,"', True),  # review: it hid the form to avoid "child prostitute"
+        ('"child prostitute."', True),
+        ('"child prostitute:"', True),
+        ('"“grooming”"', True),
+        ('", victim"', True),
+        ('"U.S."', False),  # an abbreviation keeps its dots
+        ("Inc.", False),  # a short word with a full stop may be one too
+        ('"labor, forced"', False),
+        ('"Trafficking Victims Protection Act (TVPA)"', False),
+        ('"survivors\'"', False),
+    ],
+)
+def test_a_form_with_the_punctuation_of_a_sentence_around_it_is_refused(
+    tmp_path: Path, form: str, refused: bool
+) -> None:
+    """A form "child prostitute," is no other form than "child prostitute" to a reader,
+    but the matcher took it for a longer one, and the shorter one's finding was lost."""
+    _, findings = load(
+        tmp_path, {"glossary/t-visa.yml": term_yaml("T visa", f"aliases: [{form}]\n")}
+    )
+    messages = [finding.message for finding in findings if finding.rule == "glossary.schema"]
+    if refused:
+        assert len(messages) == 1
+        assert messages[0].startswith("'aliases.0' is ")
+        assert messages[0].endswith(
+            "; expected a written form of the term: words, with no punctuation of the "
+            "sentence around them (no comma, colon or quote before or after; a closing full "
+            "stop only in an abbreviation such as U.S.)"
+        )
+    else:
+        assert messages == []

@@ -411,6 +411,18 @@ def test_broken_glossary_files_do_not_stop_the_scaffold(
     assert (config.glossary_dir / "labor-trafficking.yml").is_file()
 
 
+@pytest.mark.parametrize("name", ["child prostitute.", '"grooming"', "victim,"])
+def test_a_term_with_punctuation_around_its_words_is_not_scaffolded(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Audit: `new term "child prostitute."` wrote a term whose form hid a form to avoid;
+    `handbook check` now refuses such a form, and `new` does not write one."""
+    assert run_new(config, "term", name) == 2
+    assert "has punctuation before or after its words" in capsys.readouterr().err
+    assert not config.glossary_dir.exists() or not any(config.glossary_dir.iterdir())
+    assert run_new(config, "term", "U.S. visa") == 0
+
+
 def test_a_protocol_may_share_a_term_s_name(config: HandbookConfig) -> None:
     """Only terms have forms: a protocol or module named like a term is no duplicate."""
     write_term(config, "survivor", "term: survivor\n")

@@ -26,6 +26,7 @@ import yaml
 
 from ..config import HandbookConfig
 from ..model.glossary import load_terms
+from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..rules.glossary_duplicate import Claim, claims_of
@@ -177,6 +178,14 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if kind == "term" and not re.search(_form_pattern(), name):
+        # As `handbook check` would refuse the file: "child prostitute." is no form.
+        print(
+            f"handbook new: {name!r} has punctuation before or after its words: a term is "
+            'written as words alone, e.g. "T visa" (an abbreviation keeps its dots: "U.S.")',
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     slug = slugify(name)
     if len(slug) > MAX_NAME:  # "ß" is "ss": an id can be longer than its name
         print(
@@ -252,6 +261,12 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
         return EXIT_USAGE
     print(f"created {shown}: fill it in, then run `handbook check`")
     return EXIT_OK
+
+
+@cache
+def _form_pattern() -> str:
+    """What a written form must match, from the term schema that `handbook check` uses."""
+    return str(load_schema("term")["$defs"]["form"]["pattern"])
 
 
 def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
