@@ -884,18 +884,37 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
             PROTOCOL_FILE: PROTOCOL,
         },
     )
-    below = "is not read: term files are read from glossary/ itself, not from its subfolders"
+    below = (
+        "is not read: term files are read from glossary/ itself, not from its subfolders; "
+        "to publish it, it belongs in glossary/; to keep it as a draft, in a hidden "
+        "subfolder (such as glossary/.drafts/), which is not looked into"
+    )
     assert sorted((f.path, f.line, f.message) for f in findings) == [
-        ("glossary/drafts/f.yml", 1, f"{below}; move it to glossary/f.yml"),
-        (
-            "glossary/drafts/legal/d.yaml",
-            1,
-            f"{below}; glossary/d.yml is there already: delete this copy",
-        ),
+        ("glossary/drafts/f.yml", 1, below),
+        ("glossary/drafts/legal/d.yaml", 1, below),
         ("glossary/e.yaml", 1, "is not read: term files end in .yml; rename it to e.yml"),
         ("glossary/notes.txt", 1, "is not read: this folder holds only <id>.yml term files"),
         ("protocols/g.YML", 1, "is not read: protocol files end in .yml; rename it to g.yml"),
     ]
+
+
+def test_a_record_folder_inside_another_is_not_its_subfolder(tmp_path: Path) -> None:
+    """Review: protocols kept in `data/terms/protocols`, beside terms in `data/terms`,
+    were each reported as a term file in a subfolder."""
+    handbook, findings = load(
+        tmp_path,
+        {
+            "mkdocs.yml": "docs_dir: content\nplugins:\n  - handbook:\n"
+            "      glossary_dir: data/terms\n      protocols_dir: data/terms/protocols\n",
+            "data/terms/survivor.yml": term_yaml(),
+            "data/terms/protocols/hotel-staff.yml": PROTOCOL,
+            "data/terms/drafts/victim.yml": term_yaml("victim"),
+        },
+    )
+    assert [(finding.path, finding.rule) for finding in findings] == [
+        ("data/terms/drafts/victim.yml", "glossary.schema")
+    ]
+    assert set(handbook.protocols) == {"hotel-staff"}
 
 
 def test_files_that_cannot_be_read_are_named(tmp_path: Path) -> None:

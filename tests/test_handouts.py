@@ -488,6 +488,7 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
     (tmp_path / "protocols" / "hotel-staff.yml").write_bytes(broken)
     (tmp_path / "glossary" / "sextortion.yml").write_bytes(broken)
     (tmp_path / "glossary" / "notes.txt").write_bytes(broken)
+    (tmp_path / "glossary" / "notes.yaml").write_bytes(broken)
     config = load_config(config_file)
     handbook, _ = load_handbook(config)
     assert {"protocols/hotel-staff.yml", "glossary/sextortion.yml"} <= handbook.rejected
@@ -504,9 +505,11 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
         hotel: unread,
         community: unread,
     }
-    # A stray file beside the terms is an error too, but no term is missing for it.
-    assert "glossary/notes.txt" in handbook.rejected
-    assert handouts.held_back_by_errors(context, {"glossary/notes.txt"}) == {}
+    # A stray file beside the terms is an error too, but no term is missing for it: it is
+    # not read as one (review: a misnamed notes.yaml held every handout back).
+    stray = {"glossary/notes.txt", "glossary/notes.yaml"}
+    assert stray <= handbook.rejected
+    assert handouts.held_back_by_errors(context, stray) == {}
 
 
 def test_cli_says_why_a_module_that_cannot_be_read_gets_no_handout(
@@ -522,14 +525,13 @@ def test_cli_says_why_a_module_that_cannot_be_read_gets_no_handout(
     assert main(["handouts", "-f", str(config_file)]) == 1
     errors = capsys.readouterr().err
     assert (
-        "content/modules/hotel-staff.md: handout not made: its front matter cannot be read "
-        "as a module (`handbook check` says why); kept the previous "
-        "site/handouts/hotel-staff.pdf"
+        "content/modules/hotel-staff.md: handout not made: the module has errors; kept the "
+        "previous site/handouts/hotel-staff.pdf"
     ) in errors
     assert published.read_bytes() == b"%PDF-1.7 the last good one"
     published.unlink()
     assert main(["handouts", "-f", str(config_file)]) == 1
-    assert "says why); no handout published" in capsys.readouterr().err
+    assert "the module has errors; no handout published" in capsys.readouterr().err
 
 
 def test_cli_refuses_an_output_that_is_a_file(
@@ -541,7 +543,17 @@ def test_cli_refuses_an_output_that_is_a_file(
     notes.write_text("keep me", encoding="utf-8")
     assert main(["handouts", "-f", str(config_file), "-o", str(notes)]) == 2
     assert capsys.readouterr().err == (
-        f"handbook: {notes}: is a file, not a folder: -o names where the PDFs go\n"
+        f"handbook: {notes} is a file, where a folder must be for the PDFs to go into "
+        f"{notes}; move it away, or name another folder with -o\n"
+    )
+    # A file above the folder (review), named as typed; the site's own, as files are.
+    assert main(["handouts", "-f", str(config_file), "-o", str(notes / "pdfs")]) == 2
+    assert f"handbook: {notes} is a file, where a folder must be" in capsys.readouterr().err
+    (tmp_path / "site").write_text("not the site", encoding="utf-8")
+    assert main(["handouts", "-f", str(config_file)]) == 2
+    assert capsys.readouterr().err == (
+        "handbook: site is a file, where a folder must be for the PDFs to go into "
+        "site/handouts; move it away, or name another folder with -o\n"
     )
     assert notes.read_text(encoding="utf-8") == "keep me"
 
@@ -793,6 +805,16 @@ def test_cli_keeps_the_published_handout_of_a_module_with_errors(
     assert "glossary/hotline.yml" in errors and "duplicate key 'version'" in errors
     assert "handout not made: a term file cannot be read (glossary/hotline.yml)" in errors
     assert (published.read_bytes(), community.read_bytes()) == (before, community_before)
+
+    # A module that makes no module at all, into a fresh folder: its last good PDF comes
+    # from the cache there too (review).
+    hotline.write_text(hotline.read_text(encoding="utf-8").removesuffix("version: 2\n"))
+    module.write_text(module.read_text(encoding="utf-8").replace("version: 1", "version: one"))
+    fresh = tmp_path / "fresh"
+    assert main(["handouts", "-f", str(config_file), "-o", str(fresh)]) == 1
+    errors = capsys.readouterr().err
+    assert "hotel-staff.md: handout not made: the module has errors; kept the previous" in errors
+    assert (fresh / "hotel-staff.pdf").read_bytes() == before
 
 
 @pytest.mark.pdf

@@ -37,7 +37,7 @@ from .config import HandbookConfig
 from .findings import Finding
 from .model.modules import module_file_paths
 from .model.pages import markdown_file_paths
-from .model.records import yaml_files_below
+from .model.records import handbook_folders, yaml_files_below
 from .model.source import relative_path, within
 
 # File systems keep modification times at least this finely (FAT: 2 s).
@@ -184,6 +184,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     listings: list[str] = []
     folder_names: dict[str, tuple[str, ...]] = {}
     records: list[RecordFiles] = []
+    skip = handbook_folders(config)
     for directory in (config.glossary_dir, config.protocols_dir):
         folder = str(directory)
         folder_name = relative_path(config, directory)
@@ -195,7 +196,8 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         listings += [folder_name, *names]
         # A YAML file in a subfolder is a finding (it is not read): one added or removed
         # there changes the listings. Only the few names that are no record are looked at.
-        below = yaml_files_below(folder, (name for name in names if not name.endswith(".yml")))
+        others = (name for name in names if not name.endswith(".yml"))
+        below = yaml_files_below(folder, others, skip)
         listings += [f"(below) {file_name(path, root)}" for path in below]
         folder_names[folder_name] = names  # one folder each (a config error otherwise)
         records.append(RecordFiles(file_name(folder + os.sep, root), folder, _records(names)))

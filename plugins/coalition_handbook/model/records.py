@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -340,30 +340,44 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
             report.at_position(1, 1, f"is not read: this folder holds only <id>.yml {noun} files")
         findings.extend(report.findings)
     folder = relative_path(config, directory)
-    for found in yaml_files_below(str(directory), sorted(entry.name for entry in others)):
-        path = Path(found)
-        report = FileReport(rule, relative_path(config, path))
-        where = f"{noun} files are read from {folder}/ itself, not from its subfolders"
-        if (directory / f"{path.stem}.yml").exists():
-            fix = f"{folder}/{path.stem}.yml is there already: delete this copy"
-        else:
-            fix = f"move it to {folder}/{path.stem}.yml"
-        report.at_position(1, 1, f"is not read: {where}; {fix}")
+    names = sorted(entry.name for entry in others)
+    for found in yaml_files_below(str(directory), names, handbook_folders(config)):
+        report = FileReport(rule, relative_path(config, Path(found)))
+        report.at_position(
+            1,
+            1,
+            f"is not read: {noun} files are read from {folder}/ itself, not from its "
+            f"subfolders; to publish it, it belongs in {folder}/; to keep it as a draft, "
+            f"in a hidden subfolder (such as {folder}/.drafts/), which is not looked into",
+        )
         findings.extend(report.findings)
     return findings
 
 
-def yaml_files_below(folder: str, names: Iterable[str]) -> Iterator[str]:
+def handbook_folders(config: HandbookConfig) -> frozenset[str]:
+    """The folders the handbook reads on their own (one may be inside another: protocols
+    in `data/terms/protocols`): not looked into as another folder's subfolder."""
+    return frozenset(
+        str(folder) for folder in (config.glossary_dir, config.protocols_dir, config.docs_dir)
+    )
+
+
+def yaml_files_below(folder: str, names: Iterable[str], skip: Collection[str]) -> Iterator[str]:
     """The YAML files anywhere in the subfolders among `names` (those in `folder` that
-    are not record files), hidden files and folders, and links to folders, skipped."""
+    are not record files); hidden files and folders, links to folders and the folders in
+    `skip` (`handbook_folders`) skipped."""
     for name in names:
         top = folder + os.sep + name
-        if name.startswith(".") or name.endswith(".yml") or not os.path.isdir(top):  # noqa: PTH112
+        if name.startswith(".") or name.endswith(".yml") or top in skip:
             continue
-        if os.path.islink(top):  # noqa: PTH114
+        if not os.path.isdir(top) or os.path.islink(top):  # noqa: PTH112, PTH114
             continue
         for where, folder_names, file_names in os.walk(top):
-            folder_names[:] = sorted(name for name in folder_names if not name.startswith("."))
+            folder_names[:] = sorted(
+                name
+                for name in folder_names
+                if not name.startswith(".") and where + os.sep + name not in skip
+            )
             for file_name in sorted(file_names):
                 if not file_name.startswith(".") and file_name.lower().endswith((".yml", ".yaml")):
                     yield where + os.sep + file_name

@@ -175,11 +175,12 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
     for record in handbook.rejected_records:
         record_paths.setdefault((record.kind, record.id), record.origin.path)
     # A file that could not be read at all (no YAML, no mapping, not UTF-8) left no
-    # record: its folder says what it is, and its name is its id (`.yaml` too: its term
-    # is missing all the same; a stray `notes.txt` is no record).
+    # record: its folder says what it is, and its name is its id. Only a record file,
+    # `<id>.yml`, is read as one: a misnamed `.yaml` or a draft in a subfolder never
+    # gave the handbook a term, with errors or without.
     folders = {config.protocols_dir: "protocol", config.glossary_dir: "term"}
     for path in handbook.rejected:
-        if not path.lower().endswith((".yml", ".yaml")):
+        if not path.endswith(".yml"):
             continue
         kind = folders.get((config.root / path).parent.resolve())
         if kind is not None:
@@ -239,13 +240,19 @@ def unpublished_handouts(context: CheckContext) -> frozenset[str]:
 
 
 def _failed(module: Module, target: Path, cache: HandoutCache, problem: str) -> HandoutResult:
+    return HandoutResult(module, "failed", _keep_published(target, cache), problem=problem)
+
+
+def _keep_published(target: Path, cache: HandoutCache) -> Path | None:
+    """The handout at `target` that a module whose handout is not made keeps: the one
+    there, else its last good PDF from the cache (a fresh output folder), else None."""
     if target.is_file():
-        return HandoutResult(module, "failed", target, problem=problem)
-    last_good = cache.last_good_pdf(module.id)
+        return target
+    last_good = cache.last_good_pdf(target.stem)
     if last_good is None:
-        return HandoutResult(module, "failed", None, problem=problem)
+        return None
     write_atomically(target, last_good)
-    return HandoutResult(module, "failed", target, problem=problem)
+    return target
 
 
 def in_ci() -> bool:
@@ -291,9 +298,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
 
     site_dir = config.site_dir or config.root / "site"  # MkDocs' default
     output_dir = output if output is not None else site_dir / HANDOUTS_DIR
-    if output_dir.exists() and not output_dir.is_dir():
-        named = "-o" if output is not None else "the site's handouts/ folder"
-        raise ConfigError(f"{output_dir}: is a file, not a folder: {named} names where the PDFs go")
+    _refuse_a_file_in_the_way(output_dir, config, given=output is not None)
     if not config.handouts:
         _say(
             "handbook: the plugin's option handouts is false, so the site's build makes "
@@ -323,19 +328,15 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             _say(_describe(result, config), sys.stdout)
     # A module file whose front matter cannot be read at all made no module: its
     # published handout is left as it is, and the trainer is told so.
+    # A module file whose front matter does not fit (or cannot be read) made no module:
+    # it keeps its published handout, as a module with errors does.
     made = {module.id for module in checked.context.handbook.modules.values()}
     unread = [path for path in module_paths if path.stem not in made]
+    cache = HandoutCache.beside(config.root)
     for path in unread:
-        published = output_dir / f"{path.stem}.pdf"
-        kept = (
-            f"kept the previous {config.relative(published)}"
-            if published.is_file()
-            else "no handout published"
-        )
-        _say(
-            f"{config.relative(path)}: handout not made: its front matter cannot be read as "
-            f"a module (`handbook check` says why); {kept}"
-        )
+        kept = _keep_published(output_dir / f"{path.stem}.pdf", cache)
+        shown = f"kept the previous {config.relative(kept)}" if kept else "no handout published"
+        _say(f"{config.relative(path)}: handout not made: the module has errors; {shown}")
     if report.unavailable is not None:
         _say(f"handbook: {report.unavailable}")
     for stale in _retired_handouts(output_dir, modules):
@@ -349,6 +350,22 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             "printing from a file with errors, gets no new handout (run `handbook check`)"
         )
     return 1 if report.failed or unread or errors else 0
+
+
+def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given: bool) -> None:
+    """A `ConfigError` (exit 2, before any check runs) when a file stands where the PDFs'
+    folder, or a folder above it, must be: `-o notes.txt`, or a file named `site`."""
+    for folder in (output_dir, *output_dir.parents):
+        if folder.is_dir():
+            return
+        if folder.exists() or folder.is_symlink():
+            # As typed after -o; the site's folder as every message names files.
+            shown = str(folder) if given else config.relative(folder)
+            wanted = str(output_dir) if given else config.relative(output_dir)
+            raise ConfigError(
+                f"{shown} is a file, where a folder must be for the PDFs to go into "
+                f"{wanted}; move it away, or name another folder with -o"
+            )
 
 
 def _say(line: str, stream: TextIO | None = None) -> None:
