@@ -119,9 +119,10 @@ class HandbookConfig:
     @property
     def modules_src_dir(self) -> str:
         """modules_dir as MkDocs names the files of docs_dir (`modules`), or "" when the
-        modules have no folder of their own there (modules_dir is docs_dir itself, or
-        outside it, or no such folder yet): then no training index is generated, and an
-        author's page at its address (`modules.md`) is published as it is."""
+        modules have no folder of their own there (modules_dir is docs_dir itself, or a
+        link to a folder outside it, or no such folder yet): then no training index is
+        generated, and an author's page at its address (`modules.md`) is published as it
+        is."""
         try:
             folder = self.modules_dir.relative_to(self.docs_dir).as_posix()
         except ValueError:

@@ -79,7 +79,8 @@ def load_handbook(
         report = FileReport("page.source", Path(os.path.relpath(folder, config.root)).as_posix())
         report.at_position(1, 1, OUTSIDE_FOLDER)
         findings += report.findings
-    # Modules outside docs_dir (an unusual modules_dir) are still pages of the handbook.
+    # Modules outside docs_dir (its modules folder a link to one elsewhere) are still
+    # pages of the handbook.
     pages.extend(module_pages.values())
     # A file whose only problems are unknown fields gave its item (see records.py).
     loaded = {item.origin.path for items in (terms, protocols, modules) for item in items.values()}

@@ -806,10 +806,13 @@ def _left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> lis
     }
     unreported = []
     for path in sorted(rejected):
-        rule = next(
-            (rule for folder, rule in folders.items() if path.startswith(folder)),
-            "module.schema",
+        folder, rule = next(
+            ((folder, rule) for folder, rule in folders.items() if path.startswith(folder)),
+            ("", "module.schema"),
         )
+        name = path[len(folder) :]
+        if folder and ("/" in name or not name.endswith(".yml")):
+            continue  # a file never read as a record (notes.txt, a draft in a subfolder)
         if rule_level(config.rules, rule) == "off":
             unreported.append((path, rule))
     return unreported
