@@ -785,7 +785,7 @@ def test_a_change_of_layout_alone_is_shown_and_needs_no_bump(
     write(repository, path, after)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    assert "layout only (spaces and line breaks; no version bump needed): `" in out
+    assert "layout only (spaces, line breaks or comments; no version bump needed): `" in out
     assert "fields changed" not in out
 
 
@@ -909,7 +909,9 @@ def test_rewrapping_a_list_items_indented_lines_is_layout_alone(
     write(repository, "glossary/survivor.yml", term(definition=after))
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    assert "layout only (spaces and line breaks; no version bump needed): `definition`" in out
+    assert (
+        "layout only (spaces, line breaks or comments; no version bump needed): `definition`"
+    ) in out
 
 
 def test_joining_blocks_is_no_change_of_layout(
@@ -926,6 +928,34 @@ def test_joining_blocks_is_no_change_of_layout(
     code, out, _ = diff(repository, capsys)
     assert code == 1
     assert "fields changed: `definition`" in out and "layout only" not in out
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "layout"),
+    [
+        # An indent after a blank line makes the paragraph code (audit).
+        ("One.\n\nTwo.\n", "One.\n\n    Two.\n", False),
+        # Four spaces make a list item a nested one; a space more or less changes nothing.
+        ("- One\n- Two\n", "- One\n    - Two\n", False),
+        ("- One\n- Two\n", " - One\n - Two\n", True),
+        # Two spaces at the end of a line break it there.
+        ("One\ntwo.\n", "One  \ntwo.\n", False),
+        # A comment shows nothing (audit); in the middle of a line, it leaves a space.
+        ("One.\n", "One.\n\n<!-- to check with the task force -->\n", True),
+        ("One two.\n", "One <!-- a note --> two.\n", True),
+    ],
+)
+def test_layout_is_what_changes_nothing_the_page_shows(
+    repository: Path, capsys: pytest.CaptureFixture[str], before: str, after: str, layout: bool
+) -> None:
+    module = "content/modules/hotel-staff.md"
+    write(repository, module, MODULE.format(version=1, history=history(1), realize=before))
+    commit(repository)
+    write(repository, module, MODULE.format(version=1, history=history(1), realize=after))
+    code, out, _ = diff(repository, capsys)
+    assert (code, "layout only" in out, "fields changed: `body`" in out) == (
+        (0, True, False) if layout else (1, False, True)
+    ), out
 
 
 def test_a_broken_file_the_change_deletes_is_not_shown_as_added(

@@ -10,9 +10,10 @@ or title (protocols, modules), or failing that the same first `history` entry (t
 birth record, which a rename keeps) and a text that is still mostly the same (the
 definition, summary or body); its other fields are then compared as for any change.
 
-A change of layout alone (a paragraph rewrapped, spaces doubled) changes no meaning: it
-is reported, but asks for no version bump (DESIGN section 3.1). Joining or splitting
-paragraphs, list items or other blocks is no change of layout: the page shows it.
+A change of layout alone (a paragraph rewrapped, spaces doubled, a comment) changes no
+meaning: it is reported, but asks for no version bump (DESIGN section 3.1). It is told by
+what the page shows (`_shown`): joining or splitting paragraphs, list items or other
+blocks, or an indent that makes text code, is no change of layout.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
+
+import markdown
 
 from ..forms import form_key
 from ..markdown import LINE_BREAK
@@ -57,7 +61,7 @@ class ItemChange:
     fields: tuple[FieldChange, ...] = ()
     history_changed: bool = False
     version_problem: str | None = None
-    # Fields whose text changed only in its layout: spaces and line breaks.
+    # Fields whose text changed only in its layout: spaces, line breaks, comments.
     layout_fields: tuple[str, ...] = ()
     # For an item removed or renamed: the files that still name its old id, with the
     # field ("glossary/a.yml (related)"), which now point nowhere.
@@ -340,8 +344,9 @@ PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
-    """A Markdown text without its layout: each paragraph (blank lines apart) as its
-    blocks (see `_BLOCK_BREAK`), each with its words joined by single spaces."""
+    """A Markdown text as the report shows which of its blocks changed: each paragraph
+    (blank lines apart) as its blocks (see `_BLOCK_BREAK`), each with its words joined by
+    single spaces. (Whether a change is layout alone is `_shown`'s to tell.)"""
     return tuple(
         tuple(" ".join(block.split()) for block in _BLOCK_BREAK.split(paragraph))
         for paragraph in PARAGRAPH_BREAK.split(text.strip())
@@ -349,11 +354,13 @@ def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _wording(value: object) -> object:
-    """A field's value without the layout of its text: within a paragraph, every run of
-    spaces and line breaks read as one space; paragraphs and blocks kept apart. In
-    strings, lists and records alike."""
+    """A field's value without the layout of its text: what the page shows of it, as
+    Python-Markdown renders it with the site's extensions, every run of spaces and line
+    breaks read as one space and comments left out. In strings, lists and records alike.
+    So an indent that makes a paragraph code, or a list item a nested one, and two
+    spaces that end a line with a break, are no layout (audit)."""
     if isinstance(value, str):
-        return paragraph_blocks(value)
+        return _shown(value)
     if isinstance(value, tuple | list):
         return tuple(_wording(item) for item in value)
     if isinstance(value, Mapping):
@@ -364,6 +371,25 @@ def _wording(value: object) -> object:
             *(_wording(getattr(value, field.name)) for field in dataclasses.fields(value)),
         )
     return value
+
+
+def _shown(markdown_text: str) -> str:
+    """`markdown_text` as the page shows it (see `_wording`)."""
+    html = _markdown_converter().reset().convert(markdown_text)
+    return " ".join(_HTML_COMMENT.sub(" ", html).split())
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@cache
+def _markdown_converter() -> markdown.Markdown:
+    from ..site.handout_render import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS
+
+    return markdown.Markdown(
+        extensions=list(MARKDOWN_EXTENSIONS),
+        extension_configs={name: dict(config) for name, config in MARKDOWN_CONFIG.items()},
+    )
 
 
 def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
@@ -458,8 +484,11 @@ def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange
 
 
 def _normalise_text(text: str) -> str:
-    """Line endings and trailing spaces do not count as a change of a Markdown body."""
-    return "\n".join(line.rstrip() for line in file_lines(text.strip()))
+    """Line endings and trailing spaces do not count as a change of a Markdown body, but
+    for the two spaces that break a line there (`_shown` tells where they do)."""
+    return "\n".join(
+        line.rstrip() + ("  " if line.endswith("  ") else "") for line in file_lines(text.strip())
+    )
 
 
 def file_lines(text: str) -> list[str]:

@@ -168,7 +168,7 @@ def _item_lines(change: ItemChange) -> list[str]:
         lines.append("  - fields changed: " + ", ".join(f"`{f.name}`" for f in change.fields))
     if change.layout_fields:
         lines.append(
-            "  - layout only (spaces and line breaks; no version bump needed): "
+            "  - layout only (spaces, line breaks or comments; no version bump needed): "
             + ", ".join(f"`{name}`" for name in change.layout_fields)
         )
     lines += _form_lines(change)
