@@ -280,6 +280,30 @@ def test_a_removed_or_renamed_item_lists_the_files_that_still_name_it(
     assert "  - still named as `hotel-staff` by `content/modules/hotel-staff.md (protocols)`" in out
 
 
+def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a renamed term file moved its page, and the pages linking to it were not
+    named; `handbook check` passed, and only `mkdocs build --strict` failed."""
+    write(
+        repository,
+        "content/links.md",
+        "# Links\n\nSee [the word](glossary/survivor.md).\n\n"
+        "Or [its page](../glossary/survivor/#history), not glossary/survivor.yml's source\n"
+        "nor [another](glossary/survivor-leader.md).\n\n"
+        "[steps]: protocols/hotel-staff.md\n",
+    )
+    commit(repository)
+    git(repository, "mv", "glossary/survivor.yml", "glossary/person.yml")
+    git(repository, "rm", "-q", "protocols/hotel-staff.yml")
+    _, out, _ = diff(repository, capsys)
+    assert (
+        "  - its page is still linked to from `content/links.md:3`, `content/links.md:5`: "
+        "`mkdocs build --strict` fails until the links follow"
+    ) in out, out
+    assert "linked to from `content/links.md:8`:" in out
+
+
 def test_removed_term_lists_the_pages_that_used_it(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

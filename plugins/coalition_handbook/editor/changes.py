@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -66,6 +67,8 @@ class ItemChange:
     # For an item removed or renamed: the files that still name its old id, with the
     # field ("glossary/a.yml (related)"), which now point nowhere.
     named_by: tuple[str, ...] = ()
+    # And the places in pages that link to its old page (`path:line`), now a broken link.
+    linked_from: tuple[str, ...] = ()
 
     @property
     def change(self) -> Literal["added", "removed", "renamed", "changed"]:
@@ -133,7 +136,11 @@ def compare(old: Handbook, new: Handbook) -> Changes:
     for kind in KINDS:
         items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind)))
     items = [
-        dataclasses.replace(item, named_by=_named_by(new, item.kind, item.old.id))
+        dataclasses.replace(
+            item,
+            named_by=_named_by(new, item.kind, item.old.id),
+            linked_from=_linked_from(new, item.old),
+        )
         if item.old is not None and item.change in ("removed", "renamed")
         else item
         for item in items
@@ -157,6 +164,26 @@ def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ..
             if item_id in module.protocols
         ]
     return tuple(sorted(found))
+
+
+def _linked_from(handbook: Handbook, item: Item) -> tuple[str, ...]:
+    """Where the pages of `handbook` name the page of `item` (`glossary/<id>.md`, or its
+    address, `glossary/<id>/`): links that break when the item goes or its file is
+    renamed, which `handbook check` does not see and `mkdocs build --strict` fails on."""
+    if isinstance(item, Module):
+        folder = posixpath.basename(posixpath.dirname(item.origin.path))
+    else:
+        folder = "glossary" if isinstance(item, Term) else "protocols"
+    page = re.compile(rf"(?<![\w-]){re.escape(folder)}/{re.escape(item.id)}(?![\w-]|\.yml)")
+    found: list[str] = []
+    for source in handbook.pages:
+        text = source.origin.text
+        if item.id not in text:  # most pages: told in C
+            continue
+        for match in page.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            found.append(f"{source.path}:{line}")
+    return tuple(dict.fromkeys(found))
 
 
 def content_fields(item: Item) -> dict[str, object]:

@@ -227,12 +227,19 @@ def _link_target(url: str) -> str:
 
 
 def _named_by_lines(change: ItemChange) -> list[str]:
-    if not change.named_by:
-        return []
-    assert change.old is not None
-    places = ", ".join(_code(place) for place in change.named_by)
-    follow = "`handbook check` fails until they follow"
-    return [f"  - still named as `{change.old.id}` by {places}: {follow}"]
+    lines: list[str] = []
+    if change.named_by:
+        assert change.old is not None
+        places = ", ".join(_code(place) for place in change.named_by)
+        follow = "`handbook check` fails until they follow"
+        lines.append(f"  - still named as `{change.old.id}` by {places}: {follow}")
+    if change.linked_from:
+        places = ", ".join(_code(place) for place in change.linked_from)
+        lines.append(
+            f"  - its page is still linked to from {places}: `mkdocs build --strict` fails "
+            "until the links follow"
+        )
+    return lines
 
 
 def _text_of_new(item: Item) -> list[str]:
