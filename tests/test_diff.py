@@ -512,6 +512,24 @@ def test_history_entries_deleted_with_version_going_down_are_named_all(
     ) in out
 
 
+def test_a_version_raised_past_one_with_no_entry_between_is_a_problem(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: 1 to 3 for one change passed; each version between needs its own entry."""
+    changed = "A person who lived through it."
+    write(repository, "glossary/survivor.yml", term(version=3, versions=(3, 1), definition=changed))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "`version` went from 1 to 3, skipping 2: raise it by one, to 2, or give each "
+        "version between its own `history` entry"
+    ) in out
+    write(
+        repository, "glossary/survivor.yml", term(version=3, versions=(3, 2, 1), definition=changed)
+    )
+    assert diff(repository, capsys)[0] == 0
+
+
 def test_a_history_entry_deleted_in_a_change_without_a_bump_says_both(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -438,9 +438,18 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
         )
     elif new.version != old.version and (mismatch := history_mismatch(new)):
         problems.append(mismatch)
+    kept = {entry.version for entry in new.history}
+    # A version skipped, with no entry of its own, is a slip (two pull requests raising
+    # it at once, a typo): one change is one version up (audit).
+    skipped = [version for version in range(old.version + 1, new.version) if version not in kept]
+    if skipped:
+        problems.append(
+            f"`version` went from {old.version} to {new.version}, skipping "
+            f"{', '.join(map(str, skipped))}: raise it by one, to {old.version + 1}, or give "
+            "each version between its own `history` entry"
+        )
     # An earlier version's entry relabelled or deleted loses what that version changed
     # (rewording an old entry, keeping its version, is left to the editor).
-    kept = {entry.version for entry in new.history}
     lost = [entry.version for entry in old.history if entry.version not in kept]
     if lost:
         which = (
