@@ -956,7 +956,11 @@ def test_without_pango_a_handout_made_before_is_still_linked(
     # The training overview links the handouts there are, and only those.
     training = (site / "modules" / "index.html").read_text(encoding="utf-8")
     assert training.count("hb-handout") == 1
-    assert '<a class="hb-handout" href="../handouts/hotel-staff.pdf">handout (PDF)</a>' in training
+    # Named for a screen reader's list of links, where four "handout (PDF)" look alike.
+    assert (
+        '<a class="hb-handout" href="../handouts/hotel-staff.pdf" '
+        'aria-label="Hotel and motel staff: handout (PDF)">handout (PDF)</a>'
+    ) in training
     # Each module is an item of its own, the handout link ending it.
     items = [item.text for item in elements(training, "li") if "minutes" in item.text]
     assert len(items) == 2 and items[1].endswith("45 minutes; handout (PDF)"), items
