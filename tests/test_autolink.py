@@ -102,6 +102,21 @@ def test_plurals_possessives_and_aliases_link_to_their_term(tmp_path: Path) -> N
     assert "tip" not in targets  # an all-capitals alias matches only in capitals
 
 
+def test_a_form_inside_a_hyphenated_compound_is_not_linked(tmp_path: Path) -> None:
+    """Audit: "victim-centered" linked "victim" to its definition, which is not what the
+    compound means. A use of the whole form with its hyphen still links."""
+    page = (
+        "# Care\n\nVictim-centered care and anti-human-trafficking work are not the "
+        "terms; a survivor\u2011led group is not either. Later, a victim came, and\n"
+        "human-trafficking cases grew.\n"
+    )
+    links = term_links(read(_site(tmp_path, pages={"index.md": page}), "index.html"))
+    assert [(link.text, link.attrs["data-term"]) for link in links] == [
+        ("victim", "victim"),
+        ("human-trafficking", "human-trafficking"),
+    ]
+
+
 @pytest.mark.parametrize("tag", ["h1", "h2", "a", "code", "pre"])
 def test_no_link_inside_headings_links_or_code(tmp_path: Path, tag: str) -> None:
     links = term_links(read(_site(tmp_path, "all"), "index.html"))

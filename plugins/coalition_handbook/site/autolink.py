@@ -194,6 +194,8 @@ class Autolinker:
             target = self.targets.get(match.term_id)
             if target is None or (self.mode == "first" and match.term_id in linked):
                 continue
+            if _in_compound(masked, match.start, match.end):
+                continue  # "victim-centered", "anti-trafficking": part of another word
             href = self._href(target)
             placed = place(match.start, match.end)
             if href is None or placed is None:
@@ -283,6 +285,19 @@ class Autolinker:
             at = list(owner).index(child) + 1
         for offset, link in enumerate(links):
             owner.insert(at + offset, link)
+
+
+# Hyphens that join words into one (DESIGN section 4 reads them as word breaks).
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], a use of a form, is glued by a hyphen to a word before or
+    after it: part of a compound ("victim-centered", "anti-trafficking"), whose meaning is
+    not the term's. It is still checked as a use; it is only not linked."""
+    before = start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
+    return before or after
 
 
 def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | None]:
