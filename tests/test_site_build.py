@@ -227,6 +227,19 @@ def test_the_default_build_has_no_offline_shim(shipped_site: SiteBuild) -> None:
     assert not (site / "assets" / "handbook" / "iframe-worker.js").exists()
 
 
+def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> None:
+    """Audit: Material's 404 page said "404 - Not found" and nothing more, a dead end
+    for a member who followed an old link to a renamed term."""
+    page = (shipped_site.require() / "404.html").read_text(encoding="utf-8")
+    assert [heading.text for heading in elements(page, "h1")] == ["Page not found"]
+    listed = page[page.index('<ul class="hb-not-found">') :]
+    listed = listed[: listed.index("</ul>")]
+    links = {link.text: link.attrs["href"] for link in elements(listed, "a")}
+    assert links["Glossary"] == "/glossary/"
+    assert links["Protocols"] == "/protocols/"
+    assert links["Training"] == "/modules/"
+
+
 def test_every_page_of_the_default_build_carries_the_content_policy(
     shipped_site: SiteBuild, offline_site: SiteBuild
 ) -> None:
