@@ -288,6 +288,24 @@ def test_escape_hides_a_term_tooltip_without_moving_focus(page: object) -> None:
     expect(tooltip).to_contain_text(short[:40])
 
 
+def test_a_term_tooltip_stays_while_the_pointer_is_on_it(page: object) -> None:
+    """WCAG 1.4.13 (hoverable), audit: moving the pointer from a term onto its tooltip,
+    to read it closer, closed it."""
+    page.goto("protocols/hotel-employee/")
+    link = page.locator("article a.hb-term").first
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    tooltip = page.locator(".md-tooltip2--active")
+    link.hover()
+    expect(tooltip).to_be_visible()
+    inner = tooltip.locator(".md-tooltip2__inner").bounding_box()
+    assert inner is not None
+    page.mouse.move(inner["x"] + 10, inner["y"] + inner["height"] / 2, steps=4)
+    page.wait_for_timeout(600)  # longer than Material's 250 ms before it closes one
+    expect(tooltip).to_be_visible()
+    page.mouse.move(0, 0)
+    expect(tooltip).to_have_count(0)
+
+
 @pytest.mark.parametrize("path", ["index.html", "glossary/survivor/"])
 def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> None:
     """Screen readers list landmarks by name: Material labels each section's menu by its
