@@ -180,6 +180,13 @@ def context_of(config_file: Path) -> CheckContext:
     return CheckContext(config=config, handbook=handbook)
 
 
+def context_with_errors(config_file: Path) -> CheckContext:
+    """The handbook as loaded, files with errors left out (as `Handbook.rejected`)."""
+    config = load_config(config_file)
+    handbook, _ = load_handbook(config)
+    return CheckContext(config=config, handbook=handbook)
+
+
 def require_weasyprint() -> None:
     try:
         handout_render.load_weasyprint()
@@ -455,17 +462,18 @@ def test_a_file_a_handout_prints_from_holds_it_back_while_it_has_errors(
     (tmp_path / "glossary" / "sextortion.yml").write_text(
         TERMS["hotline"].replace("term: hotline", "term: sextortion\nversion: 2"), "utf-8"
     )
-    config = load_config(tmp_path / "mkdocs.yml")
-    handbook, _ = load_handbook(config)
-    with_rejected = CheckContext(config=config, handbook=handbook)
-    unread = (
-        "a term file cannot be read (glossary/sextortion.yml), and its term could be one "
-        "of the module's key terms"
-    )
+    with_rejected = context_with_errors(tmp_path / "mkdocs.yml")
+    unread = _unread_term("glossary/sextortion.yml")
     assert handouts.held_back_by_errors(with_rejected, {"glossary/sextortion.yml"}) == {
         hotel: unread,
         community: unread,
     }
+
+
+def _unread_term(path: str) -> str:
+    return (
+        f"a term file cannot be read ({path}), and its term could be one of the module's key terms"
+    )
 
 
 @pytest.mark.parametrize(
@@ -489,18 +497,14 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
     (tmp_path / "glossary" / "sextortion.yml").write_bytes(broken)
     (tmp_path / "glossary" / "notes.txt").write_bytes(broken)
     (tmp_path / "glossary" / "notes.yaml").write_bytes(broken)
-    config = load_config(config_file)
-    handbook, _ = load_handbook(config)
+    context = context_with_errors(config_file)
+    handbook = context.handbook
     assert {"protocols/hotel-staff.yml", "glossary/sextortion.yml"} <= handbook.rejected
-    context = CheckContext(config=config, handbook=handbook)
     hotel, community = "content/modules/hotel-staff.md", "content/modules/community.md"
     assert handouts.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
         hotel: "it prints from a file with errors: protocols/hotel-staff.yml"
     }
-    unread = (
-        "a term file cannot be read (glossary/sextortion.yml), and its term could be one "
-        "of the module's key terms"
-    )
+    unread = _unread_term("glossary/sextortion.yml")
     assert handouts.held_back_by_errors(context, {"glossary/sextortion.yml"}) == {
         hotel: unread,
         community: unread,
