@@ -1529,7 +1529,9 @@ def test_a_source_address_is_a_web_address_in_either_case(
         ('"“grooming”"', True),
         ('", victim"', True),
         ('"U.S."', False),  # an abbreviation keeps its dots
-        ("Inc.", False),  # a short word with a full stop may be one too
+        ('"child porn."', True),  # review: a short last word is no abbreviation either
+        ("Inc.", True),  # "Inc" matches "Inc." in text all the same: whole words
+        ('"Ph.D."', False),
         ('"labor, forced"', False),
         ('"Trafficking Victims Protection Act (TVPA)"', False),
         ('"survivors\'"', False),
@@ -1550,7 +1552,7 @@ def test_a_form_with_the_punctuation_of_a_sentence_around_it_is_refused(
         assert messages[0].endswith(
             "; expected a written form of the term: words, with no punctuation of the "
             "sentence around them (no comma, colon or quote before or after; a closing full "
-            "stop only in an abbreviation such as U.S.)"
+            "stop only in an abbreviation with dots inside it, such as U.S.)"
         )
     else:
         assert messages == []

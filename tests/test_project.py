@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -150,3 +151,41 @@ def test_wheel_carries_every_package_file(tmp_path: Path) -> None:
     assert "handbook = coalition_handbook.cli:main" in entry_points_text
     # MIT asks that its text go with every copy.
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), sorted(names)
+
+
+def _schema_patterns() -> list[tuple[str, str]]:
+    """Every `pattern` of the shipped JSON Schemas: (file name, pattern)."""
+    found: list[tuple[str, str]] = []
+
+    def walk(name: str, node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.append((name, node["pattern"]))
+            for value in node.values():
+                walk(name, value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(name, value)
+
+    for path in sorted((ROOT / "plugins" / "coalition_handbook" / "schemas").glob("*.json")):
+        walk(path.name, json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+# Python's `re` syntax that ECMA-262 regular expressions lack: possessive quantifiers,
+# atomic and named groups, \A \Z, inline flags.
+_NOT_ECMA = re.compile(r"(?<!\\)[*+?}]\+|\(\?>|\(\?P|\\[AZz]|\(\?[aiLmsux]")
+
+
+def test_schema_patterns_are_ones_editors_can_read_too() -> None:
+    """Review: a possessive `*+` in a form's pattern broke the schema in editors (the YAML
+    language server compiles JSON Schema patterns as JavaScript, which has none): the
+    glossary's files name the schema for checks as one types."""
+    patterns = _schema_patterns()
+    assert len(patterns) >= 8
+    assert [(name, p) for name, p in patterns if _NOT_ECMA.search(p)] == []
+    node = shutil.which("node")
+    if node is not None:  # where there is one, JavaScript itself compiles them
+        script = "for (const p of JSON.parse(process.argv[1])) new RegExp(p, 'u');"
+        argument = json.dumps([pattern for _, pattern in patterns])
+        subprocess.run([node, "-e", script, argument], check=True, capture_output=True)

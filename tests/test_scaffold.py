@@ -411,7 +411,7 @@ def test_broken_glossary_files_do_not_stop_the_scaffold(
     assert (config.glossary_dir / "labor-trafficking.yml").is_file()
 
 
-@pytest.mark.parametrize("name", ["child prostitute.", '"grooming"', "victim,"])
+@pytest.mark.parametrize("name", ["child prostitute.", "child porn.", '"grooming"', "victim,"])
 def test_a_term_with_punctuation_around_its_words_is_not_scaffolded(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:

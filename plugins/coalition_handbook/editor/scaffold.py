@@ -182,7 +182,8 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
         # As `handbook check` would refuse the file: "child prostitute." is no form.
         print(
             f"handbook new: {name!r} has punctuation before or after its words: a term is "
-            'written as words alone, e.g. "T visa" (an abbreviation keeps its dots: "U.S.")',
+            'written as words alone, e.g. "T visa" (an abbreviation with dots inside keeps '
+            'them: "U.S.")',
             file=sys.stderr,
         )
         return EXIT_USAGE
