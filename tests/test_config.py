@@ -140,8 +140,8 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
         ("known_acronyms: FBI", "'known_acronyms' must be a list of strings"),
         # Audit: an entry the rule could never meet, and YAML's booleans, said nothing.
         ("known_acronyms: [fbi]", "lists 'fbi', which term.unknown-acronym never meets"),
-        ("known_acronyms: [F.B.I.]", "reports all-caps words; write 'FBI'"),
-        ("known_acronyms: [NGOs]", "write 'NGO': its plural 'NGOs' counts as it"),
+        ("known_acronyms: [F.B.I.]", "reports words in capitals; write 'FBI'"),
+        ("known_acronyms: [n.g.o.s]", "write 'NGOS'"),
         ("known_acronyms: [NGO, NO]", "strings (quote each, as in 'NO': YAML reads NO or"),
         ("privacy: {deny: [x]}", "'privacy' takes one key, 'allow'"),
         ("paper_size: A5", "'paper_size' is 'A5'; expected one of: A4, Letter"),
@@ -717,6 +717,17 @@ def test_words_about_script_in_mkdocs_yml_are_no_address(tmp_path: Path) -> None
         "extra:\n  note: 'javascript: never needed'\n  social:\n    - link: https://x.org\n",
     )
     assert load_config(config_file).docs_dir.name == "content"
+
+
+def test_known_acronyms_the_rule_can_meet_or_that_may_be_meant_are_accepted(
+    tmp_path: Path,
+) -> None:
+    """Review: `NGOs` covers the word as written, and `PhD` is no acronym to rewrite."""
+    known = ["FBI", "NGOs", "PhD", "INTERPOL", "T-visa"]
+    config_file = write_config(
+        tmp_path, f"docs_dir: content\nplugins:\n  - handbook:\n      known_acronyms: {known}\n"
+    )
+    assert load_config(config_file).known_acronyms == frozenset(known)
 
 
 def test_folders_left_at_their_defaults_may_be_missing(tmp_path: Path) -> None:

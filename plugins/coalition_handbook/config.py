@@ -418,8 +418,6 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 
 _FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
-# An acronym as term.unknown-acronym reads one: 2-6 capitals A-Z.
-_ACRONYM_ENTRY = re.compile(r"[A-Z]{2,6}")
 
 
 def _folder_given(folder: Path) -> str:
@@ -799,19 +797,19 @@ def build_config(
         )
         problems.add(f"{at('known_acronyms')}: 'known_acronyms' must be a list of strings{hint}")
         known = []
+    from .rules.term_unknown_acronym import can_be_known
+
     for item in known:
-        # Written otherwise than the rule reads acronyms, an entry would never be met.
-        if _ACRONYM_ENTRY.fullmatch(item[:-1]) and item.endswith("s"):
-            fix = f"write {item[:-1]!r}: its plural {item!r} counts as it"
-        else:
-            as_acronym = item.upper().replace(".", "")
-            fix = f"write {as_acronym!r}"
-            if as_acronym == item or not _ACRONYM_ENTRY.fullmatch(as_acronym):
-                continue
-        problems.add(
-            f"{at('known_acronyms')}: 'known_acronyms' lists {item!r}, which "
-            f"term.unknown-acronym never meets: it reports all-caps words; {fix}"
-        )
+        # Written in lower case or with dots, an acronym is never met (a mixed-case word
+        # such as `PhD` may be listed on purpose, and is left alone).
+        written = item.replace(".", "")
+        written = written.upper() if written.islower() else written
+        if written != item and not can_be_known(item) and can_be_known(written):
+            problems.add(
+                f"{at('known_acronyms')}: 'known_acronyms' lists {item!r}, which "
+                "term.unknown-acronym never meets: it reports words in capitals; write "
+                f"{written!r}"
+            )
     privacy = _unless_empty(merged["privacy"], {})
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
         problems.add(f"{at('privacy')}: 'privacy' takes one key, 'allow' (a list of strings)")

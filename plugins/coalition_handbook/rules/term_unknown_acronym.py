@@ -110,6 +110,12 @@ def _unknown(
         yield found
 
 
+def can_be_known(entry: str) -> bool:
+    """Whether `entry` of known_acronyms can cover a word this rule reports: one it reads
+    as an acronym, its plural too (`FBI`, `NGOs`)."""
+    return _ACRONYM.fullmatch(entry) is not None
+
+
 def acronyms(view: str) -> Iterator[re.Match[str]]:
     """What `_ACRONYM.finditer(view)` gives, the pattern tried only where two capitals
     start (a pattern that starts with a class of characters scans prose ~3 times slower
