@@ -106,14 +106,24 @@ def test_a_form_inside_a_hyphenated_compound_is_not_linked(tmp_path: Path) -> No
     """Audit: "victim-centered" linked "victim" to its definition, which is not what the
     compound means. A use of the whole form with its hyphen still links."""
     page = (
-        "# Care\n\nVictim-centered care and anti-human-trafficking work are not the "
-        "terms; a survivor\u2011led group is not either. Later, a victim came, and\n"
+        "# Care\n\nVictim-centered care and anti-trafficking work are not the terms; a "
+        "survivor\u2011led group is not either. Later, a victim came, and\n"
         "human-trafficking cases grew.\n"
     )
     links = term_links(read(_site(tmp_path, pages={"index.md": page}), "index.html"))
     assert [(link.text, link.attrs["data-term"]) for link in links] == [
         ("victim", "victim"),
         ("human-trafficking", "human-trafficking"),
+    ]
+
+
+def test_a_use_of_several_words_glued_by_a_hyphen_is_still_linked(tmp_path: Path) -> None:
+    """Review: "Anti-human trafficking" lost its only link; a form of several words that
+    a hyphen glues to a word is linked as before."""
+    page = "# Work\n\nAnti-human trafficking work.\n"
+    links = term_links(read(_site(tmp_path, pages={"index.md": page}), "index.html"))
+    assert [(link.text, link.attrs["data-term"]) for link in links] == [
+        ("human trafficking", "human-trafficking")
     ]
 
 

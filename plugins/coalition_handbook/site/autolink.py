@@ -292,9 +292,14 @@ _HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end], a use of a form, is glued by a hyphen to a word before or
-    after it: part of a compound ("victim-centered", "anti-trafficking"), whose meaning is
-    not the term's. It is still checked as a use; it is only not linked."""
+    """Whether text[start:end], a use of a one-word form, is glued by a hyphen to a word
+    before or after it: part of a compound ("victim-centered", "anti-trafficking"), whose
+    meaning is not the term's. It is still checked as a use; it is only not linked. A use
+    of several words is linked all the same: where one took a hyphenated word's second
+    half ("Sex-trafficking victims"), a shorter form it won over may be the hyphenated
+    word itself, and no link at all would be worse (review)."""
+    if any(not char.isalnum() and char not in "'’" for char in text[start:end]):
+        return False
     before = start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
     after = end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
     return before or after
