@@ -1000,6 +1000,23 @@ def test_layout_is_what_changes_nothing_the_page_shows(
     ), out
 
 
+def test_a_change_only_spaces_make_is_shown_line_by_line(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: an indent that nests a list item changed the definition, but its word
+    diff showed nothing to fix."""
+    before = "|\n  Includes:\n\n  - threats\n  - debts\n"
+    write(repository, "glossary/survivor.yml", term(definition=before))
+    commit(repository)
+    after = "|\n  Includes:\n\n  - threats\n      - debts\n"
+    write(repository, "glossary/survivor.yml", term(definition=after))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "fields changed: `definition`" in out
+    shown = out[out.index("  - `definition`:") :]
+    assert "    -- debts\n    +    - debts\n" in shown, out
+
+
 def test_a_broken_file_the_change_deletes_is_not_shown_as_added(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

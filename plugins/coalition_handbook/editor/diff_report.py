@@ -340,12 +340,14 @@ def _field_lines(field: FieldChange, starts: tuple[int, int] = (1, 1)) -> list[s
         return [f"  - preferred form: {_describe(field.old)} → {_describe(field.new)}"]
     if field.name in {"aliases", "avoid", "status"}:
         return []  # shown as forms, their reasons and status above
-    if field.name in WORD_DIFF_FIELDS and isinstance(field.new, str):
-        quoted = "\n    >\n".join(
-            f"    > {block}" for block in text_diff(_text(field.old), field.new)
-        )
+    word_diffed = field.name in WORD_DIFF_FIELDS and isinstance(field.new, str)
+    blocks = text_diff(_text(field.old), field.new) if word_diffed else []
+    if any(block != "…" for block in blocks):
+        quoted = "\n    >\n".join(f"    > {block}" for block in blocks)
         return [f"  - `{field.name}`:", "", *quoted.split("\n"), ""]
-    if field.name in LINE_DIFF_FIELDS or field.name == "steps":
+    # A word diff shows no change where only spaces changed what the page shows (an
+    # indent that makes code, two that break a line): a line diff shows them (review).
+    if word_diffed or field.name in LINE_DIFF_FIELDS or field.name == "steps":
         diff = line_diff(_lines(field.old), _lines(field.new), starts)
         # Longer than any run of backticks in the text: a fence in it cannot close ours.
         fence = "`" * max([3, *(len(run) + 1 for line in diff for run in re.findall("`+", line))])
