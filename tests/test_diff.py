@@ -291,17 +291,23 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
         "# Links\n\nSee [the word](glossary/survivor.md).\n\n"
         "Or [its page](../glossary/survivor/#history), not glossary/survivor.yml's source\n"
         "nor [another](glossary/survivor-leader.md).\n\n"
+        "```\n[in code](glossary/survivor.md)\n```\n\n"
+        '<a href="/glossary/survivor/">by address</a>\n\n'
         "[steps]: protocols/hotel-staff.md\n",
     )
+    # From a page in the module's own folder, and one in another (review).
+    write(repository, "content/modules/index.md", "# Training\n\n[Hotel](hotel-staff.md)\n")
     commit(repository)
     git(repository, "mv", "glossary/survivor.yml", "glossary/person.yml")
     git(repository, "rm", "-q", "protocols/hotel-staff.yml")
+    git(repository, "rm", "-q", "content/modules/hotel-staff.md")
     _, out, _ = diff(repository, capsys)
     assert (
-        "  - its page is still linked to from `content/links.md:3`, `content/links.md:5`: "
-        "`mkdocs build --strict` fails until the links follow"
+        "  - its page is still linked to from `content/links.md:3`, `content/links.md:5`, "
+        "`content/links.md:12`: those links break until they lead to its new page, or another"
     ) in out, out
-    assert "linked to from `content/links.md:8`:" in out
+    assert "linked to from `content/links.md:14`:" in out
+    assert "linked to from `content/modules/index.md:3`:" in out
 
 
 def test_removed_term_lists_the_pages_that_used_it(

@@ -26,11 +26,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
+from urllib.parse import urlsplit
 
 import markdown
 
 from ..forms import form_key
-from ..markdown import LINE_BREAK
+from ..markdown import LINE_BREAK, lines_outside_code
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
 
 Item = Term | Protocol | Module
@@ -167,23 +168,65 @@ def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ..
 
 
 def _linked_from(handbook: Handbook, item: Item) -> tuple[str, ...]:
-    """Where the pages of `handbook` name the page of `item` (`glossary/<id>.md`, or its
-    address, `glossary/<id>/`): links that break when the item goes or its file is
-    renamed, which `handbook check` does not see and `mkdocs build --strict` fails on."""
-    if isinstance(item, Module):
-        folder = posixpath.basename(posixpath.dirname(item.origin.path))
-    else:
-        folder = "glossary" if isinstance(item, Term) else "protocols"
-    page = re.compile(rf"(?<![\w-]){re.escape(folder)}/{re.escape(item.id)}(?![\w-]|\.yml)")
+    """Where the pages of `handbook` link to the page of `item` (`path:line`): links that
+    break when the item goes or its file is renamed, which `handbook check` does not see.
+    A link is read as MkDocs and browsers read it: a Markdown file's path from the page's
+    source file, an address from the page's address (or from the site's root); links in
+    code are no links."""
+    own = _page_of(item, _docs_prefix(handbook))
+    targets = {own, own.removesuffix(".md") + "/", own.removesuffix(".md") + ".html"}
+    targets |= {own.removesuffix(".md") + "/index.html"}
     found: list[str] = []
-    for source in handbook.pages:
-        text = source.origin.text
+    for page in handbook.pages:
+        text = page.origin.text
         if item.id not in text:  # most pages: told in C
             continue
-        for match in page.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            found.append(f"{source.path}:{line}")
+        folders = {posixpath.dirname(page.src_uri), _address_folder(page.src_uri)}
+        for number, line in lines_outside_code(text, page.origin.body_line):
+            for match in _LINK_TARGET.finditer(line):
+                written = next(group for group in match.groups() if group is not None)
+                path = urlsplit(written.strip("<>"))
+                if path.scheme or path.netloc or not path.path:
+                    continue
+                if path.path.startswith("/"):
+                    resolved = {posixpath.normpath(path.path.lstrip("/"))}
+                else:
+                    resolved = {posixpath.normpath(posixpath.join(f, path.path)) for f in folders}
+                ends = "/" if path.path.endswith("/") else ""
+                if any(target + ends in targets for target in resolved):
+                    found.append(f"{page.path}:{number}")
     return tuple(dict.fromkeys(found))
+
+
+# A link's target: `](target`, a reference definition's `]: target`, an `href="target"`.
+_LINK_TARGET = re.compile(
+    r"""\]\(\s*(<[^>\n]*>|[^)\s]+)|^\s{0,3}\[[^\]]+\]:\s*(?=\S)(<[^>\n]*>|\S+)"""
+    r"""|\bhref\s*=\s*["']([^"']*)["']"""
+)
+
+
+def _page_of(item: Item, docs_prefix: str) -> str:
+    """The source path in docs_dir of `item`'s page, as MkDocs names it."""
+    if isinstance(item, Module):
+        return item.origin.path.removeprefix(docs_prefix)
+    return f"{'glossary' if isinstance(item, Term) else 'protocols'}/{item.id}.md"
+
+
+def _docs_prefix(handbook: Handbook) -> str:
+    """docs_dir as the pages' paths start (`content/`), from a page whose path ends in
+    its name in docs_dir."""
+    for page in handbook.pages:
+        if page.path.endswith(page.src_uri):
+            return page.path.removesuffix(page.src_uri)
+    return ""
+
+
+def _address_folder(src_uri: str) -> str:
+    """The folder of the address a page is published at (directory URLs, MkDocs' default:
+    `a/b.md` at `a/b/`, `a/index.md` at `a/`), which its relative addresses start from."""
+    if posixpath.basename(src_uri) in ("index.md", "README.md"):
+        return posixpath.dirname(src_uri)
+    return src_uri.removesuffix(".md")
 
 
 def content_fields(item: Item) -> dict[str, object]:

@@ -236,8 +236,8 @@ def _named_by_lines(change: ItemChange) -> list[str]:
     if change.linked_from:
         places = ", ".join(_code(place) for place in change.linked_from)
         lines.append(
-            f"  - its page is still linked to from {places}: `mkdocs build --strict` fails "
-            "until the links follow"
+            f"  - its page is still linked to from {places}: those links break until they "
+            "lead to its new page, or another"
         )
     return lines
 
