@@ -708,6 +708,13 @@ def test_a_script_address_passes_where_link_unsafe_is_off_or_replaced(tmp_path: 
         " link to a page or a web address instead"
     ]
     assert raised.value.problems[0].startswith("base.yml:3:")
+    # The file's own social links replace the inherited ones: none of those is published
+    # (review); other settings of `extra` are merged and replace nothing.
+    child += "extra: {social: [{link: 'https://example.org'}]}\n"
+    assert load_config(write_config(tmp_path, child))
+    child = child.replace("social: [{link: 'https://example.org'}]", "analytics: {}")
+    with pytest.raises(ConfigError, match="'extra' links to a 'javascript:' address"):
+        load_config(write_config(tmp_path, child))
 
 
 def test_words_about_script_in_mkdocs_yml_are_no_address(tmp_path: Path) -> None:

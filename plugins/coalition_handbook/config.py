@@ -379,9 +379,7 @@ def _read_config_file(
     )
     # A mapping is merged key by key (its links stay); any other setting is replaced.
     inherited_links = [
-        (setting, problem)
-        for setting, problem in inherited_links
-        if setting not in data or isinstance(data[setting], dict)
+        (keys, problem) for keys, problem in inherited_links if not _replaces(data, keys)
     ]
     return (
         _merge(inherited, data),
@@ -495,8 +493,8 @@ _LINK_SETTINGS = frozenset({"repo_url", "edit_uri", "site_url"})
 _LINK_KEYS = frozenset({"link", "url", "href"})
 
 
-# (the top-level setting it is in, the problem)
-ScriptLink = tuple[str, str]
+# (the keys of the setting it is in, down to a list: `extra`, `social`; the problem)
+ScriptLink = tuple[tuple[str, ...], str]
 
 
 def _script_links(root: yaml.Node, where: str) -> list[ScriptLink]:
@@ -504,26 +502,44 @@ def _script_links(root: yaml.Node, where: str) -> list[ScriptLink]:
     site would publish a link that runs code in a reader's browser."""
     if not isinstance(root, yaml.MappingNode):
         return []
-    found: list[tuple[str, yaml.ScalarNode]] = []
+    found: list[tuple[tuple[str, ...], yaml.ScalarNode]] = []
     for key, value in root.value:
         setting = str(key.value)
         if setting == "nav" or setting in _LINK_SETTINGS:
-            found += ((setting, node) for _, node in _scalars(value) if runs_script(node.value))
+            found += (
+                ((setting, *keys), node)
+                for keys, _, node in _scalars(value)
+                if runs_script(node.value)
+            )
         elif setting in ("extra", "theme"):
             found += (
-                (setting, node)
-                for name, node in _scalars(value)
+                ((setting, *keys), node)
+                for keys, name, node in _scalars(value)
                 if name in _LINK_KEYS and runs_script(node.value)
             )
     return [
         (
-            setting,
-            f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: '{setting}' "
+            keys,
+            f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: '{keys[0]}' "
             f"links to a '{_scheme(node.value)}:' address, which runs code in the reader's "
             "browser; link to a page or a web address instead",
         )
-        for setting, node in found
+        for keys, node in found
     ]
+
+
+def _replaces(settings: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
+    """Whether `settings`, a config file's own, replace the setting at `keys` that the file
+    it inherits from holds: they set it, or a list or value above it (MkDocs merges
+    mappings key by key and replaces anything else)."""
+    node: object = settings
+    for key in keys:
+        if not isinstance(node, Mapping) or key not in node:
+            return False
+        node = node[key]
+        if not isinstance(node, Mapping):
+            return True
+    return False
 
 
 def _scheme(address: str) -> str:
@@ -533,18 +549,25 @@ def _scheme(address: str) -> str:
     return re.sub(r"[\t\n\r]", "", html.unescape(written)).lower()
 
 
-def _scalars(node: yaml.Node) -> Iterator[tuple[str | None, yaml.ScalarNode]]:
-    """Every scalar value under `node` (not the keys), with the key it is the value of
-    (None in a list). Aliases were refused before, so this is the document's size."""
-    stack: list[tuple[str | None, yaml.Node]] = [(None, node)]
+def _scalars(
+    node: yaml.Node,
+) -> Iterator[tuple[tuple[str, ...], str | None, yaml.ScalarNode]]:
+    """Every scalar value under `node` (not the keys): the keys of the mappings that lead
+    to it, down to the first list (a list is replaced whole when a file inherits one);
+    the key it is the value of (None in a list); the node. Aliases were refused before,
+    so this is the document's size."""
+    stack: list[tuple[tuple[str, ...], bool, str | None, yaml.Node]] = [((), True, None, node)]
     while stack:
-        name, current = stack.pop()
+        keys, open_path, name, current = stack.pop()
         if isinstance(current, yaml.ScalarNode):
-            yield name, current
+            yield keys, name, current
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend((None, item) for item in reversed(current.value))
+            stack.extend((keys, False, None, item) for item in reversed(current.value))
         elif isinstance(current, yaml.MappingNode):
-            stack.extend((str(key.value), item) for key, item in reversed(current.value))
+            stack.extend(
+                ((*keys, str(key.value)) if open_path else keys, open_path, str(key.value), item)
+                for key, item in reversed(current.value)
+            )
 
 
 # The settings of mkdocs.yml that the handbook reads, besides its plugin's options.
