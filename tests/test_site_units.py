@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import markdown
 import pytest
 from helpers_model import load, term_yaml
 from mkdocs.structure.files import File
+from site_builds import elements
 
 from coalition_handbook.plugin.theme import RenderedOnce
 from coalition_handbook.published import published_path
@@ -29,7 +31,7 @@ from coalition_handbook.site.search_boost import (
     term_search_boosts,
     typed_form,
 )
-from coalition_handbook.site.templates import markdown_text, phone_href
+from coalition_handbook.site.templates import attribute_in_markdown, markdown_text, phone_href
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
 
 
@@ -462,3 +464,11 @@ def test_mermaid_diagrams_are_looked_for_in_linear_time() -> None:
 )
 def test_a_mermaid_fence_is_found_where_it_starts(source: str, offset: int | None) -> None:
     assert mermaid_fence(source) == offset
+
+
+def test_an_attribute_of_raw_html_in_markdown_keeps_its_text() -> None:
+    """Review: a module title with a code span or `&` in the training index's aria-label
+    came out as `<code>` and `&amp;amp;` in it, where the link's text showed it as typed."""
+    title = 'Hotel `front desk` & *motel* <staff> "2026" [1]'
+    html = markdown.markdown(f'<a href="x" aria-label="{attribute_in_markdown(title)}">x</a>')
+    assert [link.attrs["aria-label"] for link in elements(html, "a")] == [title]

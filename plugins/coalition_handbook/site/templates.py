@@ -76,6 +76,16 @@ def html_attribute(value: object) -> str:
     return html.escape(str(value), quote=False).replace('"', "&quot;")
 
 
+def attribute_in_markdown(value: object) -> Markup:
+    """Plain text for an attribute of raw HTML written in Markdown (`aria-label="..."`):
+    Python-Markdown reads code spans and emphasis before it sets the tag aside, so every
+    character that is not a letter, a digit or a space is written as a character
+    reference, which neither Markdown nor HTML reads as syntax."""
+    return Markup(
+        "".join(char if char.isalnum() or char == " " else f"&#{ord(char)};" for char in str(value))
+    )
+
+
 def yaml_string(value: object) -> Markup:
     """A front matter value: a JSON string is a valid YAML scalar, whatever it holds."""
     return Markup(json.dumps(str(value), ensure_ascii=False))
@@ -120,6 +130,7 @@ def environment() -> Environment:
     env.filters["yaml"] = yaml_string
     env.filters["html_title"] = html_title
     env.filters["html_attribute"] = html_attribute
+    env.filters["attribute_in_markdown"] = attribute_in_markdown
     env.globals["language"] = language_name
     env.globals["has_digits"] = lambda text: any(char.isdigit() for char in str(text))
     return env
