@@ -886,12 +886,12 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
     )
     below = (
         "is not read: term files are read from glossary/ itself, not from its subfolders; "
-        "to publish it, it belongs in glossary/; to keep it as a draft, in a hidden "
-        "subfolder (such as glossary/.drafts/), which is not looked into"
+        "to publish it, it belongs in glossary/ as {}.yml; to keep it as a draft, in a "
+        "hidden subfolder (such as glossary/.drafts/), which is not looked into"
     )
     assert sorted((f.path, f.line, f.message) for f in findings) == [
-        ("glossary/drafts/f.yml", 1, below),
-        ("glossary/drafts/legal/d.yaml", 1, below),
+        ("glossary/drafts/f.yml", 1, below.format("f")),
+        ("glossary/drafts/legal/d.yaml", 1, below.format("d")),
         ("glossary/e.yaml", 1, "is not read: term files end in .yml; rename it to e.yml"),
         ("glossary/notes.txt", 1, "is not read: this folder holds only <id>.yml term files"),
         ("protocols/g.YML", 1, "is not read: protocol files end in .yml; rename it to g.yml"),

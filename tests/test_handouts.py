@@ -553,6 +553,9 @@ def test_cli_refuses_an_output_that_is_a_file(
     # A file above the folder (review), named as typed; the site's own, as files are.
     assert main(["handouts", "-f", str(config_file), "-o", str(notes / "pdfs")]) == 2
     assert f"handbook: {notes} is a file, where a folder must be" in capsys.readouterr().err
+    (tmp_path / "pdfs").symlink_to(tmp_path / "nowhere")
+    assert main(["handouts", "-f", str(config_file), "-o", str(tmp_path / "pdfs")]) == 2
+    assert "pdfs is a link to nothing, where a folder must be" in capsys.readouterr().err
     (tmp_path / "site").write_text("not the site", encoding="utf-8")
     assert main(["handouts", "-f", str(config_file)]) == 2
     assert capsys.readouterr().err == (

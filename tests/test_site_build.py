@@ -235,6 +235,7 @@ def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> Non
     listed = page[page.index('<ul class="hb-not-found">') :]
     listed = listed[: listed.index("</ul>")]
     links = {link.text: link.attrs["href"] for link in elements(listed, "a")}
+    assert links["Coalition Handbook"] == "/"  # the home page, not "/."
     assert links["Glossary"] == "/glossary/"
     assert links["Protocols"] == "/protocols/"
     assert links["Training"] == "/modules/"

@@ -425,10 +425,12 @@ def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
 
 def _wording(value: object) -> object:
     """A field's value without the layout of its text: what the page shows of it, as
-    Python-Markdown renders it with the site's extensions, every run of spaces and line
-    breaks read as one space and comments left out. In strings, lists and records alike.
-    So an indent that makes a paragraph code, or a list item a nested one, and two
-    spaces that end a line with a break, are no layout (audit)."""
+    Python-Markdown renders it with the handbook's usual extensions (the example
+    mkdocs.yml's, which the handouts use too; not a site's own, which `handbook diff`
+    does not read), every run of spaces and line breaks read as one space and comments
+    left out. In strings, lists and records alike. So an indent that makes a paragraph
+    code, or a list item a nested one, and two spaces that end a line with a break, are
+    no layout (audit)."""
     if isinstance(value, str):
         return _shown(value)
     if isinstance(value, tuple | list):

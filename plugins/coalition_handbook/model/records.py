@@ -347,8 +347,9 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
             1,
             1,
             f"is not read: {noun} files are read from {folder}/ itself, not from its "
-            f"subfolders; to publish it, it belongs in {folder}/; to keep it as a draft, "
-            f"in a hidden subfolder (such as {folder}/.drafts/), which is not looked into",
+            f"subfolders; to publish it, it belongs in {folder}/ as {Path(found).stem}.yml; "
+            f"to keep it as a draft, in a hidden subfolder (such as {folder}/.drafts/), "
+            "which is not looked into",
         )
         findings.extend(report.findings)
     return findings

@@ -362,8 +362,9 @@ def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given
             # As typed after -o; the site's folder as every message names files.
             shown = str(folder) if given else config.relative(folder)
             wanted = str(output_dir) if given else config.relative(output_dir)
+            what = "a file" if folder.exists() else "a link to nothing"
             raise ConfigError(
-                f"{shown} is a file, where a folder must be for the PDFs to go into "
+                f"{shown} is {what}, where a folder must be for the PDFs to go into "
                 f"{wanted}; move it away, or name another folder with -o"
             )
 
