@@ -1532,6 +1532,11 @@ def test_a_source_address_is_a_web_address_in_either_case(
         ('"child porn."', True),  # review: a short last word is no abbreviation either
         ("Inc.", True),  # "Inc" matches "Inc." in text all the same: whole words
         ('"Ph.D."', False),
+        ('"Article 5."', True),  # review: a closing full stop after anything but letters
+        ('"(CSAM)."', True),
+        ('"child porn .."', True),
+        ('"José."', True),
+        ('"child\\nporn"', True),  # on one line
         ('"labor, forced"', False),
         ('"Trafficking Victims Protection Act (TVPA)"', False),
         ('"survivors\'"', False),
@@ -1550,9 +1555,9 @@ def test_a_form_with_the_punctuation_of_a_sentence_around_it_is_refused(
         assert len(messages) == 1
         assert messages[0].startswith("'aliases.0' is ")
         assert messages[0].endswith(
-            "; expected a written form of the term: words, with no punctuation of the "
-            "sentence around them (no comma, colon or quote before or after; a closing full "
-            "stop only in an abbreviation with dots inside it, such as U.S.)"
+            "; expected a written form of the term: words on one line, with no punctuation "
+            "of the sentence around them (no comma, colon or quote before or after; a closing "
+            "full stop only in an abbreviation with dots inside it, such as U.S.)"
         )
     else:
         assert messages == []

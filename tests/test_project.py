@@ -189,3 +189,34 @@ def test_schema_patterns_are_ones_editors_can_read_too() -> None:
         script = "for (const p of JSON.parse(process.argv[1])) new RegExp(p, 'u');"
         argument = json.dumps([pattern for _, pattern in patterns])
         subprocess.run([node, "-e", script, argument], check=True, capture_output=True)
+
+
+# Forms the two engines must judge alike (review: `\w` is ASCII-only in JavaScript).
+FORMS = [
+    *("victim", "T visa", "U.S.", "Ph.D.", "e.g.", "café", "Act (TVPA)", "labor, forced"),
+    *("child porn.", "Article 5.", "(CSAM).", "José.", "ß.", "child prostitute,", "“grooming”"),
+    *("child\nporn", "child porn ..", "U.S.."),
+]
+
+
+def test_the_editor_and_the_check_judge_forms_alike() -> None:
+    """The form pattern, read by Python (`handbook check`) and by JavaScript (the YAML
+    language server in an editor), accepts and refuses the same forms."""
+    schema = json.loads(
+        (ROOT / "plugins" / "coalition_handbook" / "schemas" / "term.schema.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    pattern = schema["$defs"]["form"]["pattern"]
+    in_python = [re.search(pattern, form) is not None for form in FORMS]
+    assert in_python.count(True) == 8  # the first eight, as the list says
+    assert in_python == [True] * 8 + [False] * (len(FORMS) - 8)
+    node = shutil.which("node")
+    if node is not None:
+        script = (
+            "const [p, forms] = JSON.parse(process.argv[1]);"
+            "console.log(JSON.stringify(forms.map(f => new RegExp(p, 'u').test(f))));"
+        )
+        argument = json.dumps([pattern, FORMS])
+        run = subprocess.run([node, "-e", script, argument], check=True, capture_output=True)
+        assert json.loads(run.stdout) == in_python
