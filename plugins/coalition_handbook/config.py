@@ -425,6 +425,18 @@ def _folder_given(folder: Path) -> str:
     return f"{folder}: is a folder; -f takes the site's config file, mkdocs.yml{hint}"
 
 
+def _as_acronym(entry: str) -> str | None:
+    """The acronym a known_acronyms entry is written for, where it is written otherwise:
+    in lower case (`fbi`), with a capital first only (`Unicef`), or with its capitals
+    dotted (`F.B.I.`); None for anything else (`PhD`, `e.g.`), which may be meant."""
+    if entry.isalpha() and (entry.islower() or entry.istitle()):
+        return entry.upper()
+    undotted = entry.replace(".", "")
+    if "." in entry and undotted.isalpha() and undotted.isupper():
+        return undotted
+    return None
+
+
 def _outside_docs(modules_dir: str, docs_path: Path) -> bool:
     """Whether `modules_dir` (relative) names no folder of docs_dir nor docs_dir itself:
     `..` leads out of it. Compared by name, as MkDocs walks docs_dir, without following
@@ -823,15 +835,18 @@ def build_config(
     from .rules.term_unknown_acronym import can_be_known
 
     for item in known:
-        # Written in lower case or with dots, an acronym is never met (a mixed-case word
-        # such as `PhD` may be listed on purpose, and is left alone).
-        written = item.replace(".", "")
-        written = written.upper() if written.islower() else written
-        if written != item and not can_be_known(item) and can_be_known(written):
+        written = _as_acronym(item)
+        if written is not None and not can_be_known(item) and can_be_known(written):
+            # A plain plural s is the rule's to read ("NGOs" is "NGO"): an S may be one.
+            plural = (
+                f" (or {written[:-1] + 's'!r}, if its s is a plural)"
+                if written.endswith("S")
+                else ""
+            )
             problems.add(
                 f"{at('known_acronyms')}: 'known_acronyms' lists {item!r}, which "
-                "term.unknown-acronym never meets: it reports words in capitals; write "
-                f"{written!r}"
+                f"term.unknown-acronym never meets: it reports words in capitals; write "
+                f"{written!r}{plural}"
             )
     privacy = _unless_empty(merged["privacy"], {})
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
