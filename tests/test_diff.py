@@ -292,8 +292,17 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
         "Or [its page](../glossary/survivor/#history), not glossary/survivor.yml's source\n"
         "nor [another](glossary/survivor-leader.md).\n\n"
         "```\n[in code](glossary/survivor.md)\n```\n\n"
-        '<a href="/glossary/survivor/">by address</a>\n\n'
-        "[steps]: protocols/hotel-staff.md\n",
+        '<a href="/glossary/surviv%6Fr/">by address</a>\n\n'
+        "[steps]: protocols/hotel-staff.md\n\n"
+        # No links (review): in a code span, in a comment, after an escaped bracket.
+        "`[code](glossary/survivor.md)` <!-- [c](glossary/survivor.md) -->"
+        " \\[esc](glossary/survivor.md)\n",
+    )
+    # A definition links from its term's page, which its generated page publishes.
+    write(
+        repository,
+        "glossary/trafficking.yml",
+        term("trafficking", definition="A crime; see [the word](survivor.md)."),
     )
     # From a page in the module's own folder, and one in another (review).
     write(repository, "content/modules/index.md", "# Training\n\n[Hotel](hotel-staff.md)\n")
@@ -304,7 +313,8 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
     _, out, _ = diff(repository, capsys)
     assert (
         "  - its page is still linked to from `content/links.md:3`, `content/links.md:5`, "
-        "`content/links.md:12`: those links break until they lead to its new page, or another"
+        "`content/links.md:12`, `glossary/trafficking.yml:3`: those links break until they "
+        "lead to its new page, or another"
     ) in out, out
     assert "linked to from `content/links.md:14`:" in out
     assert "linked to from `content/modules/index.md:3`:" in out

@@ -22,11 +22,11 @@ import dataclasses
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown
 
@@ -168,41 +168,80 @@ def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ..
 
 
 def _linked_from(handbook: Handbook, item: Item) -> tuple[str, ...]:
-    """Where the pages of `handbook` link to the page of `item` (`path:line`): links that
-    break when the item goes or its file is renamed, which `handbook check` does not see.
-    A link is read as MkDocs and browsers read it: a Markdown file's path from the page's
-    source file, an address from the page's address (or from the site's root); links in
-    code are no links."""
+    """Where the handbook links to the page of `item` (`path:line`): links that break when
+    the item goes or its file is renamed, which `handbook check` does not see. Read in
+    its pages (not in code) and in the Markdown of its terms and protocols, which their
+    pages publish; a link is read as MkDocs and browsers read it (`_leads_to`)."""
     own = _page_of(item, _docs_prefix(handbook))
-    targets = {own, own.removesuffix(".md") + "/", own.removesuffix(".md") + ".html"}
-    targets |= {own.removesuffix(".md") + "/index.html"}
+    stem = own.removesuffix(".md")
+    targets = {own, stem, f"{stem}/", f"{stem}.html", f"{stem}/index.html"}
     found: list[str] = []
-    for page in handbook.pages:
-        text = page.origin.text
-        if item.id not in text:  # most pages: told in C
+    for path, text, lines, src_uri in _link_sources(handbook):
+        if item.id not in text:  # most files: told in C
             continue
-        folders = {posixpath.dirname(page.src_uri), _address_folder(page.src_uri)}
-        for number, line in lines_outside_code(text, page.origin.body_line):
-            for match in _LINK_TARGET.finditer(line):
-                written = next(group for group in match.groups() if group is not None)
-                path = urlsplit(written.strip("<>"))
-                if path.scheme or path.netloc or not path.path:
-                    continue
-                if path.path.startswith("/"):
-                    resolved = {posixpath.normpath(path.path.lstrip("/"))}
-                else:
-                    resolved = {posixpath.normpath(posixpath.join(f, path.path)) for f in folders}
-                ends = "/" if path.path.endswith("/") else ""
-                if any(target + ends in targets for target in resolved):
-                    found.append(f"{page.path}:{number}")
+        for number, line in lines():
+            if any(_leads_to(target, src_uri, targets) for target in _link_targets(line)):
+                found.append(f"{path}:{number}")
     return tuple(dict.fromkeys(found))
 
 
-# A link's target: `](target`, a reference definition's `]: target`, an `href="target"`.
+LinkSource = tuple[str, str, Callable[[], Iterable[tuple[int, str]]], str]
+
+
+def _link_sources(handbook: Handbook) -> Iterator[LinkSource]:
+    """(path, text, its lines to read, the page's name in docs_dir) of every file whose
+    text a page of the site shows: the pages, outside code, and the term and protocol
+    files, whose definitions, summaries and steps their generated pages publish."""
+    for page in handbook.pages:
+        text, body_line = page.origin.text, page.origin.body_line
+        yield page.path, text, partial(lines_outside_code, text, body_line), page.src_uri
+    records: list[tuple[Term | Protocol, str]] = [
+        *((term, "glossary") for term in handbook.terms.values()),
+        *((protocol, "protocols") for protocol in handbook.protocols.values()),
+    ]
+    for record, folder in records:
+        text = record.origin.text
+        numbered = partial(enumerate, text.split("\n"), 1)
+        yield record.origin.path, text, numbered, f"{folder}/{record.id}.md"
+
+
+def _link_targets(line: str) -> Iterator[str]:
+    """The link targets written in a line of Markdown: inline links and images, reference
+    definitions, `href`s; not in code spans or comments, nor after an escaped `\\[`."""
+    line = _HTML_COMMENT.sub(" ", _CODE_SPAN.sub(" ", line))
+    for match in _LINK_TARGET.finditer(line):
+        yield next(group for group in match.groups() if group is not None).strip("<>")
+
+
+def _leads_to(target: str, src_uri: str, pages: set[str]) -> bool:
+    """Whether `target`, written in the page `src_uri`, leads to one of `pages` (names in
+    docs_dir): a Markdown file's path from the page's file, as MkDocs resolves it; an
+    address from the page's address (or its file's folder, without directory URLs), or
+    from the site's root."""
+    address = urlsplit(target)
+    path = unquote(address.path)
+    if address.scheme or address.netloc or not path:
+        return False
+    if path.startswith("/"):
+        resolved = {posixpath.normpath(path.lstrip("/"))}
+    elif path.endswith(".md"):
+        resolved = {posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))}
+    else:
+        folders = {posixpath.dirname(src_uri), _address_folder(src_uri)}
+        resolved = {posixpath.normpath(posixpath.join(folder, path)) for folder in folders}
+    ending = "/" if path.endswith("/") else ""
+    return any(name + ending in pages for name in resolved)
+
+
+# A link's target: `[text](target` (the `[` not escaped), a reference definition's
+# `[label]: target`, an `href="target"`.
 _LINK_TARGET = re.compile(
-    r"""\]\(\s*(<[^>\n]*>|[^)\s]+)|^\s{0,3}\[[^\]]+\]:\s*(?=\S)(<[^>\n]*>|\S+)"""
+    r"""(?<!\\)\[(?:[^\[\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)"""
+    r"""|^\s{0,3}\[[^\]]+\]:\s*(?=\S)(<[^>\n]*>|\S+)"""
     r"""|\bhref\s*=\s*["']([^"']*)["']"""
 )
+# A code span on one line, its backticks matched by as many.
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def _page_of(item: Item, docs_prefix: str) -> str:
