@@ -26,7 +26,6 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
-from ..forms import split_words
 from ..markdown import mask_addresses
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..model.types import Term
@@ -293,18 +292,15 @@ _HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end], a use of a form, is part of a hyphenated compound whose
-    meaning is not the term's: a word glued after it ("victim-centered", "U.S.-based",
-    "T-visa-holders"), or a one-word form glued to a word before it ("anti-trafficking").
-    It is still checked as a use; it is only not linked. A use of several words glued to
-    a word before it is linked: where one took the second half of a hyphenated word
-    ("Sex-trafficking victims"), the form it won over may be that word itself, and
-    "anti-human-trafficking" work is about human trafficking (review)."""
-    after = end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
-    if after:
-        return True
+    """Whether text[start:end], a use of a form, is glued by a hyphen to a word before or
+    after it: part of a compound ("victim-centered", "anti-trafficking", "U.S.-based"),
+    whose meaning is not the term's, or is even its opposite ("Non-commercial sex act").
+    It is still checked as a use; it is only not linked. Where a longer form took a
+    hyphenated word's second half ("Sex-trafficking victims"), the shorter one it won over
+    is not linked either: no link is better than a wrong one (review)."""
     before = start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
-    return before and len(split_words(text[start:end])) == 1
+    after = end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
+    return before or after
 
 
 def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | None]:
