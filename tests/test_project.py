@@ -195,7 +195,7 @@ def test_schema_patterns_are_ones_editors_can_read_too() -> None:
 FORMS = [
     *("victim", "T visa", "U.S.", "Ph.D.", "e.g.", "café", "Act (TVPA)", "labor, forced"),
     *("child porn.", "Article 5.", "(CSAM).", "José.", "ß.", "child prostitute,", "“grooming”"),
-    *("child\nporn", "child porn ..", "U.S.."),
+    *("child\nporn", "child porn ..", "U.S..", "x,\x1c", "Inc.\ufeff", "tab\x0bform"),
 ]
 
 

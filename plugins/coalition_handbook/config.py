@@ -428,12 +428,12 @@ def _folder_given(folder: Path) -> str:
 def _as_acronym(entry: str) -> str | None:
     """The acronym a known_acronyms entry is written for, where it is written otherwise:
     in lower case (`fbi`), with a capital first only (`Unicef`), or with its capitals
-    dotted (`F.B.I.`); None for anything else (`PhD`, `e.g.`), which may be meant."""
+    dotted (`F.B.I.`, `f.b.i.`); None for anything else (`PhD`), which may be meant."""
     if entry.isalpha() and (entry.islower() or entry.istitle()):
         return entry.upper()
     undotted = entry.replace(".", "")
-    if "." in entry and undotted.isalpha() and undotted.isupper():
-        return undotted
+    if "." in entry and undotted.isalpha():
+        return undotted.upper()
     return None
 
 
@@ -838,15 +838,16 @@ def build_config(
         written = _as_acronym(item)
         if written is not None and not can_be_known(item) and can_be_known(written):
             # A plain plural s is the rule's to read ("NGOs" is "NGO"): an S may be one.
-            plural = (
-                f" (or {written[:-1] + 's'!r}, if its s is a plural)"
-                if written.endswith("S")
+            plural = written[:-1] + "s"
+            also = (
+                f", or {plural!r} if its s is a plural"
+                if written.endswith("S") and can_be_known(plural)
                 else ""
             )
             problems.add(
                 f"{at('known_acronyms')}: 'known_acronyms' lists {item!r}, which "
-                f"term.unknown-acronym never meets: it reports words in capitals; write "
-                f"{written!r}{plural}"
+                "term.unknown-acronym never meets: it reports words in capitals; write "
+                f"{written!r} if that is the acronym meant{also}, or leave it out"
             )
     privacy = _unless_empty(merged["privacy"], {})
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
