@@ -295,8 +295,10 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
         '<a href="/glossary/surviv%6Fr/">by address</a>\n\n'
         "[steps]: protocols/hotel-staff.md\n\n"
         # No links (review): in a code span, in a comment, after an escaped bracket.
-        "`[code](glossary/survivor.md)` <!-- [c](glossary/survivor.md) -->"
-        " \\[esc](glossary/survivor.md)\n",
+        "[The steps][steps]. `[code](glossary/survivor.md)` <!-- [c](glossary/survivor.md) -->"
+        " \\[esc](glossary/survivor.md)\n\n"
+        # Links all the same (review): wrapped over two lines, an image that links.
+        "A [wrapped\nlink](glossary/survivor.md) [![badge](x.png)](glossary/survivor.md)\n",
     )
     # A definition links from its term's page, which its generated page publishes.
     write(
@@ -313,8 +315,8 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
     _, out, _ = diff(repository, capsys)
     assert (
         "  - its page is still linked to from `content/links.md:3`, `content/links.md:5`, "
-        "`content/links.md:12`, `glossary/trafficking.yml:3`: those links break until they "
-        "lead to its new page, or another"
+        "`content/links.md:12`, `content/links.md:19`, `glossary/trafficking.yml:3`: those "
+        "links break until they lead to its new page, or another"
     ) in out, out
     assert "linked to from `content/links.md:14`:" in out
     assert "linked to from `content/modules/index.md:3`:" in out

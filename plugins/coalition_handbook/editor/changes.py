@@ -20,18 +20,19 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 import markdown
 
 from ..forms import form_key
-from ..markdown import LINE_BREAK, lines_outside_code
+from ..markdown import LINE_BREAK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
 
 Item = Term | Protocol | Module
@@ -131,8 +132,9 @@ class Changes:
         return [item for item in self.items if item.version_problem]
 
 
-def compare(old: Handbook, new: Handbook) -> Changes:
-    """Everything that differs between `old` and `new`, in a stable order."""
+def compare(old: Handbook, new: Handbook, *, use_directory_urls: bool = True) -> Changes:
+    """Everything that differs between `old` and `new`, in a stable order;
+    `use_directory_urls` says where the site publishes pages, which its links start from."""
     items: list[ItemChange] = []
     for kind in KINDS:
         items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind)))
@@ -140,7 +142,7 @@ def compare(old: Handbook, new: Handbook) -> Changes:
         dataclasses.replace(
             item,
             named_by=_named_by(new, item.kind, item.old.id),
-            linked_from=_linked_from(new, item.old),
+            linked_from=_linked_from(new, item.old, use_directory_urls),
         )
         if item.old is not None and item.change in ("removed", "renamed")
         else item
@@ -167,81 +169,101 @@ def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ..
     return tuple(sorted(found))
 
 
-def _linked_from(handbook: Handbook, item: Item) -> tuple[str, ...]:
+def _linked_from(
+    handbook: Handbook, item: Item, use_directory_urls: bool = True
+) -> tuple[str, ...]:
     """Where the handbook links to the page of `item` (`path:line`): links that break when
-    the item goes or its file is renamed, which `handbook check` does not see. Read in
-    its pages (not in code) and in the Markdown of its terms and protocols, which their
-    pages publish; a link is read as MkDocs and browsers read it (`_leads_to`)."""
+    the item goes or its file is renamed, which `handbook check` does not see. The links
+    are those Python-Markdown makes of the pages and of the terms' definitions and the
+    protocols' summaries and steps, which their pages publish: none in code or comments,
+    and a link wrapped over two lines is one. Each is read as MkDocs and browsers read it
+    (`_leads_to`)."""
     own = _page_of(item, _docs_prefix(handbook))
     stem = own.removesuffix(".md")
     targets = {own, stem, f"{stem}/", f"{stem}.html", f"{stem}/index.html"}
-    found: list[str] = []
-    for path, text, lines, src_uri in _link_sources(handbook):
+    found: list[tuple[str, int]] = []
+    for path, text, markdown_texts, src_uri in _link_sources(handbook):
         if item.id not in text:  # most files: told in C
             continue
-        for number, line in lines():
-            if any(_leads_to(target, src_uri, targets) for target in _link_targets(line)):
-                found.append(f"{path}:{number}")
-    return tuple(dict.fromkeys(found))
+        for markdown_text, first_line in markdown_texts:
+            for target in dict.fromkeys(_link_targets(markdown_text)):
+                if _leads_to(target, src_uri, targets, use_directory_urls):
+                    found += (
+                        (path, _file_line(text, markdown_text, first_line, offset))
+                        for offset in _linked_at(markdown_text, target)
+                    )
+    return tuple(f"{path}:{line}" for path, line in sorted(set(found)))
 
 
-LinkSource = tuple[str, str, Callable[[], Iterable[tuple[int, str]]], str]
-
-
-def _link_sources(handbook: Handbook) -> Iterator[LinkSource]:
-    """(path, text, its lines to read, the page's name in docs_dir) of every file whose
-    text a page of the site shows: the pages, outside code, and the term and protocol
-    files, whose definitions, summaries and steps their generated pages publish."""
+def _link_sources(
+    handbook: Handbook,
+) -> Iterator[tuple[str, str, list[tuple[str, int | None]], str]]:
+    """(path, its text, the Markdown in it that a page shows with the line it starts on
+    (None: to be found), the page's name in docs_dir) of the pages, and of the term and
+    protocol files, whose generated pages show their definitions, summaries and steps."""
     for page in handbook.pages:
-        text, body_line = page.origin.text, page.origin.body_line
-        yield page.path, text, partial(lines_outside_code, text, body_line), page.src_uri
-    records: list[tuple[Term | Protocol, str]] = [
-        *((term, "glossary") for term in handbook.terms.values()),
-        *((protocol, "protocols") for protocol in handbook.protocols.values()),
-    ]
-    for record, folder in records:
-        text = record.origin.text
-        numbered = partial(enumerate, text.split("\n"), 1)
-        yield record.origin.path, text, numbered, f"{folder}/{record.id}.md"
+        lines = page.origin.text.split("\n")
+        body = "\n".join(lines[page.origin.body_line - 1 :])
+        yield page.path, page.origin.text, [(body, page.origin.body_line)], page.src_uri
+    for term in handbook.terms.values():
+        texts: list[tuple[str, int | None]] = [(term.definition, None)]
+        yield term.origin.path, term.origin.text, texts, f"glossary/{term.id}.md"
+    for protocol in handbook.protocols.values():
+        texts = [(protocol.summary, None), *((step.detail, None) for step in protocol.steps)]
+        yield protocol.origin.path, protocol.origin.text, texts, f"protocols/{protocol.id}.md"
 
 
-def _link_targets(line: str) -> Iterator[str]:
-    """The link targets written in a line of Markdown: inline links and images, reference
-    definitions, `href`s; not in code spans or comments, nor after an escaped `\\[`."""
-    line = _HTML_COMMENT.sub(" ", _CODE_SPAN.sub(" ", line))
-    for match in _LINK_TARGET.finditer(line):
-        yield next(group for group in match.groups() if group is not None).strip("<>")
+def _link_targets(markdown_text: str) -> list[str]:
+    """The targets of the links Python-Markdown makes of `markdown_text`, as written."""
+    rendered = _HTML_COMMENT.sub(" ", _markdown_converter().reset().convert(markdown_text))
+    return [html.unescape(match[1]) for match in _HREF.finditer(rendered)]
 
 
-def _leads_to(target: str, src_uri: str, pages: set[str]) -> bool:
+def _linked_at(markdown_text: str, target: str) -> Iterator[int]:
+    """The offsets in `markdown_text` where `target` is written as a link's target: each
+    place it is written is tried with a stand-in, which a link's target carries into the
+    HTML and code, a comment or an escaped link do not."""
+    for match in re.finditer(re.escape(target), markdown_text):
+        probe = markdown_text[: match.start()] + _PROBE + markdown_text[match.end() :]
+        if _PROBE in _link_targets(probe):
+            yield match.start()
+
+
+_PROBE = "hb-link-probe.md"
+
+
+def _file_line(text: str, markdown_text: str, first_line: int | None, offset: int) -> int:
+    """The line of the file `text` where `markdown_text[offset:]` starts: counted from the
+    text's first line where it is known (a page's body), else where that line is found in
+    the file (a YAML value, its lines indented there), else 1."""
+    line_in_text = markdown_text.count("\n", 0, offset)
+    if first_line is not None:
+        return first_line + line_in_text
+    line = markdown_text.split("\n")[line_in_text].strip()
+    at = text.find(line) if line else -1
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def _leads_to(target: str, src_uri: str, pages: set[str], use_directory_urls: bool) -> bool:
     """Whether `target`, written in the page `src_uri`, leads to one of `pages` (names in
     docs_dir): a Markdown file's path from the page's file, as MkDocs resolves it; an
-    address from the page's address (or its file's folder, without directory URLs), or
-    from the site's root."""
+    address from the page's address, or from the site's root."""
     address = urlsplit(target)
     path = unquote(address.path)
     if address.scheme or address.netloc or not path:
         return False
     if path.startswith("/"):
-        resolved = {posixpath.normpath(path.lstrip("/"))}
+        resolved = posixpath.normpath(path.lstrip("/"))
     elif path.endswith(".md"):
-        resolved = {posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))}
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
     else:
-        folders = {posixpath.dirname(src_uri), _address_folder(src_uri)}
-        resolved = {posixpath.normpath(posixpath.join(folder, path)) for folder in folders}
-    ending = "/" if path.endswith("/") else ""
-    return any(name + ending in pages for name in resolved)
+        folder = _address_folder(src_uri) if use_directory_urls else posixpath.dirname(src_uri)
+        resolved = posixpath.normpath(posixpath.join(folder, path))
+    return resolved + ("/" if path.endswith("/") else "") in pages
 
 
-# A link's target: `[text](target` (the `[` not escaped), a reference definition's
-# `[label]: target`, an `href="target"`.
-_LINK_TARGET = re.compile(
-    r"""(?<!\\)\[(?:[^\[\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)"""
-    r"""|^\s{0,3}\[[^\]]+\]:\s*(?=\S)(<[^>\n]*>|\S+)"""
-    r"""|\bhref\s*=\s*["']([^"']*)["']"""
-)
-# A code span on one line, its backticks matched by as many.
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+# The target of each link in rendered HTML.
+_HREF = re.compile(r"""<a\s[^>]*?\bhref=["']([^"']*)["']""")
 
 
 def _page_of(item: Item, docs_prefix: str) -> str:

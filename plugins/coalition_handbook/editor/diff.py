@@ -88,7 +88,7 @@ def diff_report(
             new = load_revision(config, repository, head, Path(scratch) / "head", None, config_file)
     # An item whose file no longer loads is not "removed": leave it out, and say so.
     before = _without(old.handbook, set(new.unloaded))
-    changes = compare(before, new.handbook)
+    changes = compare(before, new.handbook, use_directory_urls=config.use_directory_urls)
     uses = find_uses(changes.form_changes, before, new.handbook)
     loaded_now = _item_paths(new.handbook)
     broken_at_base = [path for path in old.unloaded if path in loaded_now]
