@@ -322,6 +322,49 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
     assert "linked to from `content/modules/index.md:3`:" in out
 
 
+def test_links_in_term_and_protocol_files_are_placed_where_they_are_written(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: a link in a folded definition was placed at line 1, the same line written
+    twice was placed once, a reference defined in a step and used in the summary (one
+    page) was missed, and an escaped target was dropped."""
+    definition = (
+        ">-\n  Many prefer\n  [survivor](survivor.md), and\n  [survivor](survivor.md) again;"
+        "\n  also [an escaped one](survivor.md#a\\_b).\n"
+    )
+    write(repository, "glossary/person.yml", term("person", definition=definition))
+    protocol = PROTOCOL.format(version=1, step="Call", history=history(1))
+    protocol = protocol.replace(
+        "summary: What hotel staff do when they suspect trafficking.",
+        "summary: Read [the word][s] first.",
+    ).replace(
+        "    detail: Call the hotline.",
+        "    detail: |\n      Call the hotline.\n\n      [s]: ../../glossary/survivor/",
+    )
+    write(repository, "protocols/hotel-staff.yml", protocol)
+    commit(repository)
+    git(repository, "rm", "-q", "glossary/survivor.yml")
+    _, out, _ = diff(repository, capsys)
+    # The escaped target is not written as it reads: placed at its definition's start.
+    assert (
+        "linked to from `glossary/person.yml:3`, `glossary/person.yml:5`, "
+        "`glossary/person.yml:6`, `protocols/hotel-staff.yml:13`:"
+    ) in out, out
+
+
+def test_a_page_of_many_links_to_a_removed_page_shows_its_first_ten(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: a page of a thousand links made a line of a thousand places."""
+    links = "".join(f"- [survivor {n}](glossary/survivor.md)\n" for n in range(12))
+    write(repository, "content/many.md", "# Many\n\n" + links)
+    commit(repository)
+    git(repository, "rm", "-q", "glossary/survivor.yml")
+    _, out, _ = diff(repository, capsys)
+    places = ", ".join(f"`content/many.md:{line}`" for line in range(3, 13))
+    assert f"linked to from {places}, and 2 more in `content/many.md`:" in out, out
+
+
 def test_removed_term_lists_the_pages_that_used_it(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -208,6 +208,7 @@ def test_the_editor_and_the_check_judge_forms_alike() -> None:
         )
     )
     pattern = schema["$defs"]["form"]["pattern"]
+    assert schema["properties"]["term"]["pattern"] == pattern  # the preferred form is one
     in_python = [re.search(pattern, form) is not None for form in FORMS]
     assert in_python.count(True) == 8  # the first eight, as the list says
     assert in_python == [True] * 8 + [False] * (len(FORMS) - 8)

@@ -23,9 +23,9 @@ import difflib
 import html
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
@@ -138,11 +138,13 @@ def compare(old: Handbook, new: Handbook, *, use_directory_urls: bool = True) ->
     items: list[ItemChange] = []
     for kind in KINDS:
         items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind)))
+    sources = _link_sources(new)  # rendered once, for every item removed or renamed
+    docs_prefix = _docs_prefix(new)
     items = [
         dataclasses.replace(
             item,
             named_by=_named_by(new, item.kind, item.old.id),
-            linked_from=_linked_from(new, item.old, use_directory_urls),
+            linked_from=_linked_from(sources, item.old, docs_prefix, use_directory_urls),
         )
         if item.old is not None and item.change in ("removed", "renamed")
         else item
@@ -170,78 +172,113 @@ def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ..
 
 
 def _linked_from(
-    handbook: Handbook, item: Item, use_directory_urls: bool = True
+    sources: Sequence[_LinkedText], item: Item, docs_prefix: str, use_directory_urls: bool
 ) -> tuple[str, ...]:
     """Where the handbook links to the page of `item` (`path:line`): links that break when
     the item goes or its file is renamed, which `handbook check` does not see. The links
-    are those Python-Markdown makes of the pages and of the terms' definitions and the
-    protocols' summaries and steps, which their pages publish: none in code or comments,
-    and a link wrapped over two lines is one. Each is read as MkDocs and browsers read it
+    are those Python-Markdown makes of the pages, and of the term and protocol files that
+    generated pages publish (`_link_sources`): none in code or comments, and a link
+    wrapped over two lines is one. Each is read as MkDocs and browsers read it
     (`_leads_to`)."""
-    own = _page_of(item, _docs_prefix(handbook))
+    own = _page_of(item, docs_prefix)
     stem = own.removesuffix(".md")
     targets = {own, stem, f"{stem}/", f"{stem}.html", f"{stem}/index.html"}
-    found: list[tuple[str, int]] = []
-    for path, text, markdown_texts, src_uri in _link_sources(handbook):
-        if item.id not in text:  # most files: told in C
+    found: set[tuple[str, int]] = set()
+    for source in sources:
+        if item.id not in source.text:  # most files: told in C
             continue
-        for markdown_text, first_line in markdown_texts:
-            for target in dict.fromkeys(_link_targets(markdown_text)):
-                if _leads_to(target, src_uri, targets, use_directory_urls):
-                    found += (
-                        (path, _file_line(text, markdown_text, first_line, offset))
-                        for offset in _linked_at(markdown_text, target)
-                    )
-    return tuple(f"{path}:{line}" for path, line in sorted(set(found)))
+        for target in source.targets:
+            if _leads_to(target, source.src_uri, targets, use_directory_urls):
+                found.update((source.path, line) for line in source.lines_of(target))
+    return tuple(f"{path}:{line}" for path, line in sorted(found))
 
 
-def _link_sources(
-    handbook: Handbook,
-) -> Iterator[tuple[str, str, list[tuple[str, int | None]], str]]:
-    """(path, its text, the Markdown in it that a page shows with the line it starts on
-    (None: to be found), the page's name in docs_dir) of the pages, and of the term and
-    protocol files, whose generated pages show their definitions, summaries and steps."""
+class _LinkedText:
+    """The Markdown of a file that one page of the site shows, from one or more of its
+    fields (a page's body; a protocol's summary and steps, one document as its page is),
+    rendered once for its links however many items are looked for."""
+
+    def __init__(self, path: str, text: str, parts: Sequence[tuple[str, int, int]], src_uri: str):
+        self.path, self.text, self.src_uri = path, text, src_uri
+        self.parts = parts  # (Markdown, where its value starts and ends in `text`)
+        self.document = "\n\n".join(markdown_text for markdown_text, _, _ in parts)
+
+    @cached_property
+    def targets(self) -> list[str]:
+        return list(dict.fromkeys(_link_targets(self.document)))
+
+    def lines_of(self, target: str) -> list[int]:
+        """The lines of the file where `target` is written as a link's: the places it is
+        written in the document, each given a stand-in of its own in one more render (a
+        link's target carries its stand-in into the HTML; code, a comment or an escaped
+        link do not), then found among the places it is written in the field's source.
+        Where it is not written as it reads (`\\_`, `&amp;`), the field's first line."""
+        places = [match.start() for match in re.finditer(re.escape(target), self.document)]
+        pieces: list[str] = []
+        previous = 0
+        for index, place in enumerate(places):
+            pieces += [self.document[previous:place], f"{_PROBE}{index}.md"]
+            previous = place + len(target)
+        pieces.append(self.document[previous:])
+        linked = set(_link_targets("".join(pieces)))
+        lines = [
+            self._line(place, target)
+            for index, place in enumerate(places)
+            if f"{_PROBE}{index}.md" in linked
+        ]
+        return lines or [self._line(None, target)]
+
+    def _line(self, place: int | None, target: str) -> int:
+        """The line of the file where the document's `place` (a place `target` is written)
+        is: the same place among the places it is written in its field's source."""
+        offset = 0
+        for markdown_text, start, end in self.parts:
+            if place is not None and place < offset + len(markdown_text):
+                nth = self.document.count(target, offset, place)
+                written = [m.start() for m in re.finditer(re.escape(target), self.text[start:end])]
+                at = start + written[nth] if nth < len(written) else start
+                return self.text.count("\n", 0, at) + 1
+            offset += len(markdown_text) + 2
+        return self.text.count("\n", 0, self.parts[0][1]) + 1 if self.parts else 1
+
+
+_PROBE = "hb-link-probe-"
+
+
+def _link_sources(handbook: Handbook) -> list[_LinkedText]:
+    """The texts of the handbook that pages show: its pages' bodies, its terms'
+    definitions (on their own pages) and its protocols' summaries and steps."""
+    sources: list[_LinkedText] = []
     for page in handbook.pages:
-        lines = page.origin.text.split("\n")
-        body = "\n".join(lines[page.origin.body_line - 1 :])
-        yield page.path, page.origin.text, [(body, page.origin.body_line)], page.src_uri
+        text = page.origin.text
+        body_start = sum(len(line) + 1 for line in text.split("\n")[: page.origin.body_line - 1])
+        parts = [(text[body_start:], body_start, len(text))]
+        sources.append(_LinkedText(page.path, text, parts, page.src_uri))
     for term in handbook.terms.values():
-        texts: list[tuple[str, int | None]] = [(term.definition, None)]
-        yield term.origin.path, term.origin.text, texts, f"glossary/{term.id}.md"
+        span = term.origin.span("definition")
+        parts = [(term.definition, span.start, span.end)]
+        sources.append(
+            _LinkedText(term.origin.path, term.origin.text, parts, f"glossary/{term.id}.md")
+        )
     for protocol in handbook.protocols.values():
-        texts = [(protocol.summary, None), *((step.detail, None) for step in protocol.steps)]
-        yield protocol.origin.path, protocol.origin.text, texts, f"protocols/{protocol.id}.md"
+        spans = [protocol.origin.span("summary")]
+        spans += [
+            protocol.origin.span(f"steps.{index}.detail") for index in range(len(protocol.steps))
+        ]
+        texts = [protocol.summary, *(step.detail for step in protocol.steps)]
+        parts = [(text, span.start, span.end) for text, span in zip(texts, spans, strict=True)]
+        sources.append(
+            _LinkedText(
+                protocol.origin.path, protocol.origin.text, parts, f"protocols/{protocol.id}.md"
+            )
+        )
+    return sources
 
 
 def _link_targets(markdown_text: str) -> list[str]:
     """The targets of the links Python-Markdown makes of `markdown_text`, as written."""
     rendered = _HTML_COMMENT.sub(" ", _markdown_converter().reset().convert(markdown_text))
     return [html.unescape(match[1]) for match in _HREF.finditer(rendered)]
-
-
-def _linked_at(markdown_text: str, target: str) -> Iterator[int]:
-    """The offsets in `markdown_text` where `target` is written as a link's target: each
-    place it is written is tried with a stand-in, which a link's target carries into the
-    HTML and code, a comment or an escaped link do not."""
-    for match in re.finditer(re.escape(target), markdown_text):
-        probe = markdown_text[: match.start()] + _PROBE + markdown_text[match.end() :]
-        if _PROBE in _link_targets(probe):
-            yield match.start()
-
-
-_PROBE = "hb-link-probe.md"
-
-
-def _file_line(text: str, markdown_text: str, first_line: int | None, offset: int) -> int:
-    """The line of the file `text` where `markdown_text[offset:]` starts: counted from the
-    text's first line where it is known (a page's body), else where that line is found in
-    the file (a YAML value, its lines indented there), else 1."""
-    line_in_text = markdown_text.count("\n", 0, offset)
-    if first_line is not None:
-        return first_line + line_in_text
-    line = markdown_text.split("\n")[line_in_text].strip()
-    at = text.find(line) if line else -1
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
 def _leads_to(target: str, src_uri: str, pages: set[str], use_directory_urls: bool) -> bool:

@@ -226,6 +226,20 @@ def _link_target(url: str) -> str:
     return url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
 
 
+def _first_places(places: Sequence[str]) -> str:
+    """`path:line` places, the first `PLACES_PER_FILE` of each file shown, as the uses of a
+    form are (a page of a thousand links makes one line of ten)."""
+    by_file: dict[str, list[str]] = {}
+    for place in places:
+        by_file.setdefault(place.rsplit(":", 1)[0], []).append(place)
+    parts: list[str] = []
+    for path, listed in by_file.items():
+        parts += (_code(place) for place in listed[:PLACES_PER_FILE])
+        if len(listed) > PLACES_PER_FILE:
+            parts.append(f"and {len(listed) - PLACES_PER_FILE} more in {_code(path)}")
+    return ", ".join(parts)
+
+
 def _named_by_lines(change: ItemChange) -> list[str]:
     lines: list[str] = []
     if change.named_by:
@@ -234,7 +248,7 @@ def _named_by_lines(change: ItemChange) -> list[str]:
         follow = "`handbook check` fails until they follow"
         lines.append(f"  - still named as `{change.old.id}` by {places}: {follow}")
     if change.linked_from:
-        places = ", ".join(_code(place) for place in change.linked_from)
+        places = _first_places(change.linked_from)
         lines.append(
             f"  - its page is still linked to from {places}: those links break until they "
             "lead to its new page, or another"

@@ -298,9 +298,24 @@ def _in_compound(text: str, start: int, end: int) -> bool:
     It is still checked as a use; it is only not linked. Where a longer form took a
     hyphenated word's second half ("Sex-trafficking victims"), the shorter one it won over
     is not linked either: no link is better than a wrong one (review)."""
-    before = start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
-    after = end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
-    return before or after
+    return _glued(text, start - 1, -1) or _glued(text, end, 1)
+
+
+def _glued(text: str, index: int, step: int) -> bool:
+    """Whether, from `index` on (by `step`), a hyphen comes, then a letter or a digit."""
+    hyphen = _next_character(text, index, step)
+    if hyphen is None or text[hyphen] not in _HYPHENS:
+        return False
+    word = _next_character(text, hyphen + step, step)
+    return word is not None and text[word].isalnum()
+
+
+def _next_character(text: str, index: int, step: int) -> int | None:
+    """The index of the first character from `index` on (by `step`) that is no boundary
+    between the texts of two elements: "*Non*-commercial" is one word glued to another."""
+    while 0 <= index < len(text) and text[index] == _BOUNDARY:
+        index += step
+    return index if 0 <= index < len(text) else None
 
 
 def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | None]:
