@@ -427,14 +427,14 @@ def _folder_given(folder: Path) -> str:
 
 def _as_acronym(entry: str) -> str | None:
     """The acronym a known_acronyms entry is written for, where it is written otherwise:
-    in lower case (`fbi`), with a capital first only (`Unicef`), or with its capitals
-    dotted (`F.B.I.`); None for anything else, which may be meant as it is (`PhD`) or
-    be no acronym at all (`e.g.`, `Ph.D.`: the rule never meets them, harmlessly)."""
+    in lower case (`fbi`), with a capital first only (`Unicef`), or dotted (`F.B.I.`,
+    `f.b.i.`; also `e.g.`, which the message's "or leave it out" answers); None for
+    anything else, which may be meant as it is (`PhD`)."""
     if entry.isalpha() and (entry.islower() or entry.istitle()):
         return entry.upper()
     undotted = entry.replace(".", "")
-    if "." in entry and undotted.isalpha() and undotted.isupper():
-        return undotted
+    if "." in entry and undotted.isalpha():
+        return undotted.upper()
     return None
 
 

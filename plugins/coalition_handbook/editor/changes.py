@@ -33,6 +33,7 @@ import markdown
 
 from ..forms import form_key
 from ..markdown import LINE_BREAK
+from ..markdown.raw_html import tags_as_text
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
 
 Item = Term | Protocol | Module
@@ -187,9 +188,13 @@ def _linked_from(
     for source in sources:
         if item.id not in source.text:  # most files: told in C
             continue
-        for target in source.targets:
-            if _leads_to(target, source.src_uri, targets, use_directory_urls):
-                found.update((source.path, line) for line in source.lines_of(target))
+        linking = [
+            target
+            for target in source.targets
+            if _leads_to(target, source.src_uri, targets, use_directory_urls)
+        ]
+        if linking:
+            found.update((source.path, line) for line in source.lines_of(linking))
     return tuple(f"{path}:{line}" for path, line in sorted(found))
 
 
@@ -207,26 +212,40 @@ class _LinkedText:
     def targets(self) -> list[str]:
         return list(dict.fromkeys(_link_targets(self.document)))
 
-    def lines_of(self, target: str) -> list[int]:
-        """The lines of the file where `target` is written as a link's: the places it is
-        written in the document, each given a stand-in of its own in one more render (a
-        link's target carries its stand-in into the HTML; code, a comment or an escaped
-        link do not), then found among the places it is written in the field's source.
-        Where it is not written as it reads (`\\_`, `&amp;`), the field's first line."""
-        places = [match.start() for match in re.finditer(re.escape(target), self.document)]
-        pieces: list[str] = []
-        previous = 0
-        for index, place in enumerate(places):
-            pieces += [self.document[previous:place], f"{_PROBE}{index}.md"]
-            previous = place + len(target)
-        pieces.append(self.document[previous:])
-        linked = set(_link_targets("".join(pieces)))
-        lines = [
-            self._line(place, target)
-            for index, place in enumerate(places)
-            if f"{_PROBE}{index}.md" in linked
-        ]
-        return lines or [self._line(None, target)]
+    def lines_of(self, targets: Sequence[str]) -> list[int]:
+        """The lines of the file where `targets` are written as links' targets: every
+        place one is written in the document gets a stand-in of its own (the longest
+        targets first, a shorter one inside a longer left alone), and one more render
+        tells which places are links' (a link's target carries its stand-in into the
+        HTML; code, a comment or an escaped link do not). Where that finds none (a
+        reference label that holds the target too), each place is tried alone."""
+        places = self._places(targets)
+        linked = _link_paths(_with_stand_ins(self.document, places))
+        found = [index for index in range(len(places)) if f"{_PROBE}{index}.md" in linked]
+        if not found:
+            found = [
+                index
+                for index in range(min(len(places), _PLACES_TRIED_ALONE))
+                if f"{_PROBE}{index}.md"
+                in _link_paths(_with_stand_ins(self.document, places[index : index + 1], index))
+            ]
+        lines = [self._line(places[index][0], places[index][2]) for index in found]
+        # A target written otherwise than it reads (`#a\_b`), met at no place: the first
+        # line of the text it is in.
+        placed = {urlsplit(places[index][2]).path for index in found}
+        if any(urlsplit(target).path not in placed for target in targets):
+            lines.append(self._line(None, targets[0]))
+        return lines
+
+    def _places(self, targets: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(start, end, target) of each place a target is written in the document, in
+        order, none inside another."""
+        taken: list[tuple[int, int, str]] = []
+        for target in sorted(targets, key=len, reverse=True):
+            for match in re.finditer(re.escape(target), self.document):
+                if not any(start < match.end() and match.start() < end for start, end, _ in taken):
+                    taken.append((match.start(), match.end(), target))
+        return sorted(taken)
 
     def _line(self, place: int | None, target: str) -> int:
         """The line of the file where the document's `place` (a place `target` is written)
@@ -243,6 +262,19 @@ class _LinkedText:
 
 
 _PROBE = "hb-link-probe-"
+# A page whose stand-ins all failed (rare) has at most this many places tried alone.
+_PLACES_TRIED_ALONE = 50
+
+
+def _with_stand_ins(document: str, places: Sequence[tuple[int, int, str]], first: int = 0) -> str:
+    """`document` with a numbered stand-in (from `first` on) at each of `places`."""
+    pieces: list[str] = []
+    previous = 0
+    for number, (start, end, _) in enumerate(places, start=first):
+        pieces += [document[previous:start], f"{_PROBE}{number}.md"]
+        previous = end
+    pieces.append(document[previous:])
+    return "".join(pieces)
 
 
 def _link_sources(handbook: Handbook) -> list[_LinkedText]:
@@ -256,7 +288,8 @@ def _link_sources(handbook: Handbook) -> list[_LinkedText]:
         sources.append(_LinkedText(page.path, text, parts, page.src_uri))
     for term in handbook.terms.values():
         span = term.origin.span("definition")
-        parts = [(term.definition, span.start, span.end)]
+        # Its page shows the definition's HTML tags as text (`tags_as_text`): no link.
+        parts = [(tags_as_text(term.definition), span.start, span.end)]
         sources.append(
             _LinkedText(term.origin.path, term.origin.text, parts, f"glossary/{term.id}.md")
         )
@@ -273,6 +306,11 @@ def _link_sources(handbook: Handbook) -> list[_LinkedText]:
             )
         )
     return sources
+
+
+def _link_paths(markdown_text: str) -> set[str]:
+    """The paths of the links' targets in `markdown_text` (no `#part` or `?query`)."""
+    return {urlsplit(target).path for target in _link_targets(markdown_text)}
 
 
 def _link_targets(markdown_text: str) -> list[str]:
