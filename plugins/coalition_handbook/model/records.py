@@ -322,14 +322,14 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
     findings: list[Finding] = []
     with os.scandir(directory) as entries:  # entries know their type: no stat each
         others = [entry for entry in entries if not entry.name.endswith(".yml")]
-        names = [
+        skipped = [
             entry.name
             for entry in others
             if not entry.name.startswith(".")
             and not entry.name.endswith(".md")
             and may_be_file(entry)
         ]
-    for path in (directory / name for name in sorted(names)):
+    for path in (directory / name for name in sorted(skipped)):
         report = FileReport(rule, relative_path(config, path))
         target = f"{path.stem}.yml"
         if path.suffix.lower() in (".yaml", ".yml"):
@@ -340,8 +340,8 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
             report.at_position(1, 1, f"is not read: this folder holds only <id>.yml {noun} files")
         findings.extend(report.findings)
     folder = relative_path(config, directory)
-    names = sorted(entry.name for entry in others)
-    for found in yaml_files_below(str(directory), names, handbook_folders(config)):
+    subfolders = sorted(entry.name for entry in others)  # yaml_files_below picks them
+    for found in yaml_files_below(str(directory), subfolders, handbook_folders(config)):
         report = FileReport(rule, relative_path(config, Path(found)))
         report.at_position(
             1,
@@ -353,6 +353,19 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
         )
         findings.extend(report.findings)
     return findings
+
+
+def record_file_kind(config: HandbookConfig, path: str) -> RecordKind | None:
+    """What the file at `path` (relative to mkdocs.yml, as findings name files) is read
+    as: `term` for an `<id>.yml` right in glossary_dir, `protocol` in protocols_dir; None
+    for anything else, which no record comes from (a module's page, a stray `notes.txt`
+    or `.yaml`, a draft in a subfolder)."""
+    if not path.endswith(".yml"):
+        return None
+    folder = (config.root / path).parent.resolve()
+    if folder == config.glossary_dir:
+        return "term"
+    return "protocol" if folder == config.protocols_dir else None
 
 
 def handbook_folders(config: HandbookConfig) -> frozenset[str]:

@@ -47,6 +47,7 @@ from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
 from ..findings import Finding, Severity
 from ..markdown import LineIndex
+from ..model.records import record_file_kind
 from ..model.source import outside_the_handbook
 from ..model.types import Module
 from ..report.encoding import in_utf8_text
@@ -800,19 +801,13 @@ def _left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> lis
     """(path, schema rule) of each record file left out of the site whose schema rule is
     off: without a word, a term's page and every link to it would go (DESIGN section
     11: nothing already published is lost)."""
-    folders = {
-        f"{config.relative(config.glossary_dir)}/": "glossary.schema",
-        f"{config.relative(config.protocols_dir)}/": "protocol.schema",
-    }
+    rules = {"term": "glossary.schema", "protocol": "protocol.schema"}
     unreported = []
     for path in sorted(rejected):
-        folder, rule = next(
-            ((folder, rule) for folder, rule in folders.items() if path.startswith(folder)),
-            ("", "module.schema"),
-        )
-        name = path[len(folder) :]
-        if folder and ("/" in name or not name.endswith(".yml")):
+        kind = record_file_kind(config, path)
+        if kind is None and not path.endswith(".md"):
             continue  # a file never read as a record (notes.txt, a draft in a subfolder)
+        rule = rules[kind] if kind is not None else "module.schema"
         if rule_level(config.rules, rule) == "off":
             unreported.append((path, rule))
     return unreported

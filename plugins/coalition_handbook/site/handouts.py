@@ -28,6 +28,7 @@ from typing import Literal, TextIO
 from ..config import ConfigError, HandbookConfig
 from ..documents import scan_handbook
 from ..model.modules import module_files
+from ..model.records import record_file_kind
 from ..model.types import Module
 from ..report.encoding import in_utf8_text
 from ..rules.base import CheckContext
@@ -175,14 +176,10 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
     for record in handbook.rejected_records:
         record_paths.setdefault((record.kind, record.id), record.origin.path)
     # A file that could not be read at all (no YAML, no mapping, not UTF-8) left no
-    # record: its folder says what it is, and its name is its id. Only a record file,
-    # `<id>.yml`, is read as one: a misnamed `.yaml` or a draft in a subfolder never
-    # gave the handbook a term, with errors or without.
-    folders = {config.protocols_dir: "protocol", config.glossary_dir: "term"}
+    # record: its folder says what it is, and its name is its id. A misnamed `.yaml` or a
+    # draft in a subfolder never gave the handbook a term, with errors or without.
     for path in handbook.rejected:
-        if not path.endswith(".yml"):
-            continue
-        kind = folders.get((config.root / path).parent.resolve())
+        kind = record_file_kind(config, path)
         if kind is not None:
             record_paths.setdefault((kind, PurePosixPath(path).stem), path)
     unread_terms = sorted(
@@ -326,8 +323,6 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             _say(_describe_failure(result, config))
         else:
             _say(_describe(result, config), sys.stdout)
-    # A module file whose front matter cannot be read at all made no module: its
-    # published handout is left as it is, and the trainer is told so.
     # A module file whose front matter does not fit (or cannot be read) made no module:
     # it keeps its published handout, as a module with errors does.
     made = {module.id for module in checked.context.handbook.modules.values()}
