@@ -7,7 +7,6 @@ validated to `build_config`. Both end with the same frozen `HandbookConfig`.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -22,7 +21,7 @@ from yaml_env_tag import construct_env_tag
 from .cache import read_regular_file
 from .hints import did_you_mean
 from .markdown import LineIndex
-from .script_scheme import SCRIPT_SCHEME, runs_script
+from .script_scheme import script_scheme
 from .utf8 import decode_utf8
 
 AutolinkMode = Literal["first", "all", "none"]
@@ -515,30 +514,24 @@ def _script_links(root: yaml.Node, where: str) -> list[ScriptLink]:
     site would publish a link that runs code in a reader's browser."""
     if not isinstance(root, yaml.MappingNode):
         return []
-    found: list[tuple[tuple[str, ...], yaml.ScalarNode]] = []
+    links: list[ScriptLink] = []
     for key, value in root.value:
         setting = str(key.value)
-        if setting == "nav" or setting in _LINK_SETTINGS:
-            found += (
-                ((setting, *keys), node)
-                for keys, _, node in _scalars(value)
-                if runs_script(node.value)
-            )
-        elif setting in ("extra", "theme"):
-            found += (
-                ((setting, *keys), node)
-                for keys, name, node in _scalars(value)
-                if name in _LINK_KEYS and runs_script(node.value)
-            )
-    return [
-        (
-            keys,
-            f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: '{keys[0]}' "
-            f"links to a '{_scheme(node.value)}:' address, which runs code in the reader's "
-            "browser; link to a page or a web address instead",
-        )
-        for keys, node in found
-    ]
+        every_value = setting == "nav" or setting in _LINK_SETTINGS
+        if not every_value and setting not in ("extra", "theme"):
+            continue
+        for keys, name, node in _scalars(value):
+            scheme = script_scheme(node.value) if every_value or name in _LINK_KEYS else None
+            if scheme is not None:
+                where_node = f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+                links.append(
+                    (
+                        (setting, *keys),
+                        f"{where_node}: '{setting}' links to a '{scheme}:' address, which runs "
+                        "code in the reader's browser; link to a page or a web address instead",
+                    )
+                )
+    return links
 
 
 def _replaces(settings: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
@@ -553,13 +546,6 @@ def _replaces(settings: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
         if not isinstance(node, Mapping):
             return True
     return False
-
-
-def _scheme(address: str) -> str:
-    """The script scheme `address` starts with, as a browser reads it (`javascript`)."""
-    match = SCRIPT_SCHEME.match(address)
-    written = match["scheme"] if match else ""
-    return re.sub(r"[\t\n\r]", "", html.unescape(written)).lower()
 
 
 def _scalars(
@@ -791,22 +777,19 @@ def build_config(
             f"'{relative_name(site_path, root)}': a build empties site_dir first and "
             "would delete the pages; build the site into another folder"
         )
-    record_folders = [
-        (root / str(merged[option])).resolve()
+    record_folders = {  # a name that is no folder's is reported above
+        option: (root / str(merged[option])).resolve()
         for option in ("glossary_dir", "protocols_dir")
         if _folder_name(merged[option])
-    ]
-    if len(record_folders) == 2 and record_folders[0] == record_folders[1]:
+    }
+    if len(set(record_folders.values())) < len(record_folders) == 2:
         # Each file would be read as a term and as a protocol, and fail one schema.
         problems.add(
             f"{at('protocols_dir')}: glossary_dir and protocols_dir name the same folder "
-            f"'{relative_name(record_folders[0], root)}': terms and protocols need a folder "
-            "each"
+            f"'{relative_name(record_folders['glossary_dir'], root)}': terms and protocols "
+            "need a folder each"
         )
-    for option in ("glossary_dir", "protocols_dir"):
-        if not _folder_name(merged[option]):
-            continue  # reported above
-        folder = (root / str(merged[option])).resolve()
+    for option, folder in record_folders.items():
         if folder == site_path or site_path in folder.parents:
             # MkDocs empties site_dir before it builds: the records would be deleted.
             problems.add(

@@ -9,9 +9,10 @@ and links).
 
 from __future__ import annotations
 
+import html
 import re
 
-__all__ = ["SCRIPT_SCHEME", "runs_script"]
+__all__ = ["SCRIPT_SCHEME", "script_scheme"]
 
 
 def _written(char: str) -> str:
@@ -51,6 +52,10 @@ SCRIPT_SCHEME = re.compile(
 )
 
 
-def runs_script(address: str) -> bool:
-    """Whether `address`, a link's whole value, starts with a script scheme."""
-    return SCRIPT_SCHEME.match(address) is not None
+def script_scheme(address: str) -> str | None:
+    """The script scheme `address`, a link's whole value, starts with, as a browser reads
+    it (`javascript`, however written), or None."""
+    match = SCRIPT_SCHEME.match(address)
+    if match is None:
+        return None
+    return re.sub(r"[\t\n\r]", "", html.unescape(match["scheme"])).lower()
