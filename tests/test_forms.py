@@ -44,6 +44,13 @@ def test_is_all_capitals(form: str, expected: bool) -> None:
         ("T visa", "t visa", True, False),
         ("children", "child", False, True),
         ("PhDs", "PhD", True, True),
+        # A possessive is a use of its form (section 4): "victim's" is "victim".
+        ("victim's", "victim", False, True),
+        ("Survivors’", "survivor", False, True),
+        ("children's", "child", False, True),
+        ("TIP's", "TIP", False, True),
+        ("T visa's", "T visa", True, True),
+        ("'s", "s", False, False),
         ("  ", "", False, True),
     ],
 )

@@ -31,6 +31,12 @@ def findings_of(root: Path, files: dict[str, str | bytes], rule: str) -> list[tu
         (term_yaml("sex trafficking"), term_yaml("x", extra="avoid: [sex\u00a0trafficking]\n"), 4),
         (term_yaml("tip"), term_yaml("trafficking", extra="aliases: [TIP]\n"), 4),
         (term_yaml("foot"), term_yaml("x", extra="aliases: [feet]\n"), 4),
+        # an accepted possessive hides the avoided form's possessive uses
+        (
+            term_yaml("x", extra="avoid: [victim]\n"),
+            term_yaml("y", extra='aliases: ["victim\'s"]\n'),
+            4,
+        ),
         (
             term_yaml("a", extra="avoid: [prostitute]\n"),
             term_yaml("b", extra="avoid:\n  - text: prostitutes\n    reason: x\n"),
@@ -45,6 +51,7 @@ def findings_of(root: Path, files: dict[str, str | bytes], rule: str) -> list[tu
         "accepted-and-avoided",
         "acronym",
         "irregular-plural",
+        "possessive",
         "both-avoid",
     ],
 )

@@ -122,12 +122,19 @@ def _match_case(inflected: str, original: str) -> str:
     return original[:shared] + inflected[shared:]
 
 
+# A possessive ending: "'s" after a word ("victim's"), or an apostrophe alone after an
+# "s" ("survivors'"); straight or curly.
+_POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s\Z|(?<=[sS])['\u2019]\Z", re.IGNORECASE)
+
+
 def form_key(form: str, case_sensitive: bool = False) -> str:
     """A key under which forms that section 4 treats as the same form are equal.
 
-    Words are joined by one space, the last word is singular, and the case is folded
-    unless the form is case-sensitive or written all in capitals.
+    Words are joined by one space, the last word is singular and not possessive (the
+    matcher finds "victim's" as a use of "victim"), and the case is folded unless the
+    form is case-sensitive or written all in capitals.
     """
+    form = _POSSESSIVE_END.sub("", unicodedata.normalize("NFC", form).strip())
     words = split_words(form)
     if not words:
         return ""
