@@ -317,10 +317,25 @@ def test_every_bad_setting_is_named_at_once_in_line_order(
     assert str(raised.value) == "\n".join(raised.value.problems)
 
 
-def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+def test_yaml_syntax_error_names_the_line_in_one_line(tmp_path: Path) -> None:
+    """As a term file's syntax error reads: PyYAML's own message runs over six lines of
+    excerpts and carets."""
     config_file = write_config(tmp_path, "site_name: X\nplugins: [handbook\nnav: x\n")
-    with pytest.raises(ConfigError, match=r"^mkdocs\.yml:\d+: not valid YAML"):
+    with pytest.raises(ConfigError) as raised:
         load_config(config_file)
+    assert str(raised.value) == (
+        "mkdocs.yml:3:4: not valid YAML: while parsing a flow sequence, expected ',' or ']', "
+        "but got ':' (it starts at line 2)"
+    )
+
+
+def test_a_tab_in_mkdocs_yml_is_named(tmp_path: Path) -> None:
+    config_file = write_config(tmp_path, "site_name: X\nplugins:\n\t- handbook\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert str(raised.value).startswith("mkdocs.yml:3:1: not valid YAML: ")
+    assert str(raised.value).endswith("; indent YAML with spaces, not tabs")
+    assert "\n" not in str(raised.value)
 
 
 @pytest.mark.parametrize("character", ["\x00", "\x07", "\ufffe"])

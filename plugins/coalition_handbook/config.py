@@ -463,7 +463,14 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int], list[Scr
     `_setting_lines`), and its links that run script (see `_script_links`: a problem to
     `load_config`, not to `configured_folders`, which reads an old revision's); any text
     that cannot be read as settings is a `ConfigError`."""
-    from .model.yaml_source import MAX_ALIASES, MAX_VALUES, alias_refusal, deep_nesting_offset
+    from .model.yaml_source import (
+        MAX_ALIASES,
+        MAX_VALUES,
+        alias_refusal,
+        deep_nesting_offset,
+        syntax_problem,
+    )
+    from .model.yaml_source import LineIndex as YamlLines
 
     loader: _PermissiveLoader | None = None
     try:
@@ -483,10 +490,14 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int], list[Scr
         raise ConfigError(
             f"{where}:{line}:{column}: not valid YAML: the character U+{code:04X} cannot be in it"
         ) from None
+    except yaml.MarkedYAMLError as error:  # one line, as a term file's syntax error reads
+        lines = YamlLines(text)
+        problem = syntax_problem(error, 0, lines)
+        line, column = lines.position(problem.offset)
+        raise ConfigError(f"{where}:{line}:{column}: {problem.message}") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{where}{line}: not valid YAML: {error}") from None
+        message = " ".join(str(error).split())
+        raise ConfigError(f"{where}: not valid YAML: {message}") from None
     except RecursionError:
         line, _ = LineIndex.of(text).position(deep_nesting_offset(text))
         raise ConfigError(f"{where}:{line}: nested too deeply to read") from None

@@ -304,7 +304,7 @@ def _compose_all(
             except (yaml.YAMLError, ValueError):
                 pass
         if isinstance(error, yaml.MarkedYAMLError):
-            document.problems.append(_syntax_problem(error, start, lines))
+            document.problems.append(syntax_problem(error, start, lines))
         else:  # a reader error has no mark, only a position
             document.problems.append(
                 YamlProblem(f"not valid YAML: {error}", start + getattr(error, "position", 0))
@@ -324,7 +324,9 @@ def _compose_with(loader_class: type[yaml.SafeLoader], source: str) -> list[yaml
     return nodes
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -> YamlProblem:
+def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) -> YamlProblem:
+    """PyYAML's error as one line, at the offset where it stopped (`start` is where the
+    YAML begins in `lines.text`)."""
     mark = error.problem_mark or error.context_mark
     offset = start + (mark.index if mark else 0)
     parts = [part for part in (error.context, error.problem) if part]
