@@ -359,6 +359,13 @@ def test_usage_error_exits_2() -> None:
     [
         (["check", "--bogus"], "usage: handbook check ", "unrecognized arguments: --bogus"),
         (["diff", "--bogus", "HEAD"], "usage: handbook diff ", "unrecognized arguments: --bogus"),
+        # no abbreviations: "--form" is not "--format", nor "--st" "--strict"
+        (
+            ["check", "--form", "json"],
+            "usage: handbook check ",
+            "unrecognized arguments: --form json",
+        ),
+        (["check", "--st"], "usage: handbook check ", "unrecognized arguments: --st"),
         (
             ["new", "term", "T", "visa"],
             "usage: handbook new ",

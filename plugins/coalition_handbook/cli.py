@@ -70,14 +70,19 @@ def _parse_arguments(
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # No abbreviated options (`--form` for `--format`): a CI script that relies on one
+    # would break the day another option shares its start.
     parser = argparse.ArgumentParser(
         prog="handbook",
         description="Check, compare and publish a coalition handbook.",
+        allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    check = commands.add_parser("check", help="check every page, term, protocol and module")
+    check = commands.add_parser(
+        "check", help="check every page, term, protocol and module", allow_abbrev=False
+    )
     _add_config_option(check)
     check.add_argument(
         "--format",
@@ -89,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="warnings fail too (as `strict: true` in mkdocs.yml)"
     )
 
-    diff = commands.add_parser("diff", help="Markdown report of changes between git revisions")
+    diff = commands.add_parser(
+        "diff", help="Markdown report of changes between git revisions", allow_abbrev=False
+    )
     _add_config_option(diff)
     diff.add_argument(
         "base",
@@ -100,12 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
 
-    new = commands.add_parser("new", help="scaffold a new term, protocol or module")
+    new = commands.add_parser(
+        "new", help="scaffold a new term, protocol or module", allow_abbrev=False
+    )
     _add_config_option(new)
     new.add_argument("kind", choices=("term", "protocol", "module"))
     new.add_argument("name", metavar="NAME", help='the preferred form or title, e.g. "T visa"')
 
-    handouts = commands.add_parser("handouts", help="build the PDF handouts alone")
+    handouts = commands.add_parser(
+        "handouts", help="build the PDF handouts alone", allow_abbrev=False
+    )
     _add_config_option(handouts)
     handouts.add_argument(
         "-o",
