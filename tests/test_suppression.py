@@ -121,6 +121,10 @@ def test_front_matter_holds_no_comments() -> None:
         ("<!-- handbook-disable * -->\nx\n", "privacy.pii", True),
         ("<!-- handbook-disable term.* -->\nx\n", "term.case", True),
         ("<!-- handbook-disable term.* -->\nx\n", "privacy.pii", False),
+        # names in any case, as markdownlint reads its rules' names
+        ("<!-- handbook-disable-next-line Term.Avoid -->\nx\n", "term.avoid", True),
+        ("<!-- handbook-disable PRIVACY -->\nx\n", "privacy.pii", True),
+        ("<!-- handbook-disable Term.* -->\nx\n", "term.case", True),
         # two comments on one line: the later one wins
         ("<!-- handbook-disable --> <!-- handbook-enable -->\nx\n", "term.avoid", False),
         ("<!-- handbook-enable --> <!-- handbook-disable -->\nx\n", "term.avoid", True),
@@ -280,7 +284,8 @@ def test_without_comments_every_use_is_reported(tmp_path: Path) -> None:
 def test_a_comment_naming_no_rule_is_reported_where_the_name_is(tmp_path: Path) -> None:
     page = (
         "# Home\n\n<!-- handbook-disable-next-line term.avoidd, term -->\nNo vagrant here.\n"
-        "<!-- handbook-disable term.* privacy * -->\n"
+        "<!-- handbook-disable term.* privacy * -->\n<!-- handbook-enable -->\n"
+        "<!-- handbook-disable-line Privacy.PII -->\n"
     )
     term = DEFINED_TERM.replace("next-line term.avoid -->", "next-line glossary.histry -->")
     config_file = make_handbook(tmp_path, page, **{"glossary__outreach-worker.yml": term})

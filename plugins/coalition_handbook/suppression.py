@@ -6,7 +6,8 @@
     <!-- handbook-disable-line RULE... -->       only this line (as markdownlint has it)
 
 No rule named means every rule. A rule is named by its id (`term.avoid`) or by its family
-(`term`, `term.*`). Comments inside fenced or indented code do not count: they are shown
+(`term`, `term.*`), in any case (`Term.Avoid`), as markdownlint reads its rules' names.
+Comments inside fenced or indented code do not count: they are shown
 to readers, not obeyed.
 
 The Markdown strings of YAML files (a term's definition, a protocol's summary and steps)
@@ -100,7 +101,7 @@ def _names(rules: tuple[str, ...], rule: str) -> bool:
     if not rules:
         return True
     family = rule.partition(".")[0]
-    return any(name in (rule, family, f"{family}.*", ALL_RULES) for name in rules)
+    return any(name.lower() in (rule, family, f"{family}.*", ALL_RULES) for name in rules)
 
 
 def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:

@@ -22,7 +22,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for path, suppressions in shared_suppressions(context).items():
         for directive in suppressions.directives:
             for name, (line, column) in zip(directive.rules, directive.places, strict=True):
-                if name not in KNOWN_NAMES:
+                if name.lower() not in KNOWN_NAMES:
                     yield context.finding(
                         RULE,
                         path,
