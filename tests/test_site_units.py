@@ -165,7 +165,18 @@ def test_tooltip_text(short: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("term", "letter"),
-    [("victim", "V"), ("Émigré", "E"), ("T visa", "T"), ("3Ps", "#"), ("  spaced", "S")],
+    [
+        ("victim", "V"),
+        ("Émigré", "E"),
+        ("T visa", "T"),
+        ("3Ps", "#"),
+        ("  spaced", "S"),
+        # Latin letters with no accent to drop, filed where a reader looks for them
+        ("Łódź office", "L"),
+        ("Øresund bridge", "O"),
+        ("Æsir plan", "A"),
+        ("Прием", "#"),
+    ],
 )
 def test_index_letter(term: str, letter: str) -> None:
     assert index_letter(term) == letter

@@ -19,6 +19,12 @@ def slugify(name: str) -> str:
     an ASCII letter or digit separates words (`survivor's` -> `survivor-s`). The result may
     be empty (a name with no Latin letter or digit).
     """
-    folded = unicodedata.normalize("NFKD", name.casefold().translate(_ASCII_LETTERS))
-    unaccented = "".join(char for char in folded if not unicodedata.combining(char))
-    return _NOT_SLUG.sub("-", unaccented).strip("-")
+    return _NOT_SLUG.sub("-", folded_latin(name)).strip("-")
+
+
+def folded_latin(text: str) -> str:
+    """`text` case-folded, without accents, and with the Latin letters that have no
+    accent to drop written as ASCII (`Łódź` -> `lodz`, `Æsir` -> `aesir`): how an id
+    spells a name, and where an A-Z index files it."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_ASCII_LETTERS))
+    return "".join(char for char in folded if not unicodedata.combining(char))

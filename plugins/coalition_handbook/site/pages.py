@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +19,7 @@ from .. import published
 from ..markdown.raw_html import tags_as_text
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
+from ..slugs import folded_latin
 from .search_boost import other_search_forms, term_search_boosts, typed_search_forms
 from .templates import render
 from .urls import (
@@ -127,9 +127,8 @@ def generate_pages(inputs: SiteInputs) -> dict[str, str]:
 
 @lru_cache(maxsize=65536)
 def sort_key(text: str) -> str:
-    """Alphabetical order that ignores case and accents."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    """Alphabetical order that ignores case and accents (`Łódź` among the Ls)."""
+    return folded_latin(text)
 
 
 def index_letter(text: str) -> str:
