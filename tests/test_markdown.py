@@ -151,6 +151,11 @@ STRUCTURES = [
     ("A needle\n@example.org is no address\n", True, True),  # no line break in one
     ("Visit https://example.org/needle today\n", False, False),
     ("Visit www.needle.org today\n", False, False),
+    # a web address without its scheme: a host, then a path
+    ("See ovc.ojp.gov/topics/needle-services today\n", False, False),
+    ("See needle.org/help.\n", False, False),
+    ("A needle and/or 24/7 help, U.S./Mexico\n", True, True),
+    ("In path/to.needle/x no host starts\n", True, True),
     ("## Heading { #needle }\n", False, True),
     ("Raw <code>needle</code> code\n", False, True),
     ("Keys <kbd>needle</kbd>\n", False, False),  # keys, as code is

@@ -49,6 +49,12 @@ _URL = re.compile(
 # in lower case, as schemes are written, or all in capitals, as a URL shouted in capitals
 # is ("HTTPS://EXAMPLE.ORG"); "Note://" is prose.
 _SCHEME = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})\Z")
+# A web address written without its scheme: a host of two or more labels, the last of
+# letters, then a path ("ovc.ojp.gov/topics/victim-services"). It is found from the end
+# of its host (".gov/"), its labels read backwards: "and/or" and "24/7" have no host.
+_HOST_END = re.compile(r"\.(?<=[A-Za-z0-9].)[A-Za-z]{2,24}/")  # "." first: found fast
+_HOST_LABELS_BACKWARDS = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
+_ADDRESS_REST = re.compile(r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
 _EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,256}")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
@@ -183,6 +189,8 @@ def mask_addresses(text: str) -> str:
     form is used inside one (DESIGN section 4), in the checks as in the site's autolinks."""
     if "://" in text or "www." in text or "WWW." in text:
         text = _mask_urls(text)
+    if "/" in text:
+        text = _mask_hosts_with_paths(text)
     if "@" in text:
         text = _mask_emails(text)
     return text
@@ -247,6 +255,35 @@ def _inline_replacement(match: re.Match[str]) -> str:
         if len(character) == 1 and not character.isspace() and character != HARD:
             return character + " " * (len(found) - 1)
     return HARD * len(found)
+
+
+def _mask_hosts_with_paths(view: str) -> str:
+    """`view` with each web address written without its scheme (`_HOST_END`) made
+    `HARD`: a host that starts a word, and the path after it."""
+    pieces: list[str] = []
+    previous = 0
+    backwards = ""  # the view reversed, made at the first host end
+    for end in _HOST_END.finditer(view):
+        dot = end.start()
+        if dot < previous:
+            continue
+        backwards = backwards or view[::-1]
+        labels = _HOST_LABELS_BACKWARDS.match(backwards, len(view) - dot)
+        if labels is None:
+            continue
+        start = dot - len(labels.group())
+        before = view[start - 1] if start else " "
+        if before.isalnum() or before in "_.@/:\\-" or view[start] == "-":
+            continue  # inside a word, an address or a path: no host starts here
+        address = _ADDRESS_REST.match(view, start)
+        if address is None:
+            continue
+        pieces += (view[previous:start], HARD * (address.end() - start))
+        previous = address.end()
+    if not pieces:
+        return view
+    pieces.append(view[previous:])
+    return "".join(pieces)
 
 
 def _mask_emails(view: str) -> str:
