@@ -80,6 +80,11 @@ _URL = re.compile(
     r"(?:(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})://|(?<!\w)(?:www|WWW)\.)"
     r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
 )
+# A web address without its scheme: a host that starts a word, then a path.
+_HOST_AND_PATH = re.compile(
+    r"(?<![\w.@/:\\-])(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)(?:[A-Za-z0-9-]{1,63}\.){0,7}"
+    r"(?<=[A-Za-z0-9]\.)[A-Za-z]{2,24}/(?:[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]])?"
+)
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
@@ -231,6 +236,8 @@ def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     masked = _INLINE.sub(replacement, view)
     if "://" in masked or "www." in masked or "WWW." in masked:
         masked = _URL.sub(_hard, masked)
+    if "/" in masked:
+        masked = _HOST_AND_PATH.sub(_hard, masked)
     if "@" in masked:
         masked = _mask_emails(masked)
     masked = _EMPHASIS_UNDERSCORES.sub(lambda marks: " " * len(marks.group()), masked)
