@@ -732,8 +732,20 @@ def test_form_moved_to_avoid_lists_the_pages_with_line(
             "  - `aliases`: was `trafficking survivor`, `survivor of trafficking`; "
             "now `Trafficking survivor`, `survivor of trafficking`, `lived expert`\n",
         ),
+        # A possessive is a form of its own: "victim's" finds no plain "victim".
+        (
+            term(extra="avoid: [victim]\n"),
+            term(extra='avoid: ["victim\'s"]\n'),
+            "  - forms to avoid added: `victim's`\n  - forms to avoid removed: `victim`\n",
+        ),
     ],
-    ids=["aliases", "avoid", "swapped with the preferred form", "recased beside one added"],
+    ids=[
+        "aliases",
+        "avoid",
+        "swapped with the preferred form",
+        "recased beside one added",
+        "possessive",
+    ],
 )
 def test_forms_reordered_or_recased_are_shown_as_written_and_need_a_bump(
     repository: Path, capsys: pytest.CaptureFixture[str], before: str, after: str, shown: str

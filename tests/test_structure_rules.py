@@ -153,12 +153,18 @@ def test_a_duplicate_points_at_the_form_as_written(
         ),
         # a form of separators alone has no words: it is no use of anything, nor a duplicate
         (term_yaml("a", extra="aliases: ['-']\n"), term_yaml("b", extra="aliases: ['-']\n")),
+        # "victim's" and "victims" are never found in the same words
+        (
+            term_yaml("x", extra='aliases: ["victim\'s"]\n'),
+            term_yaml("y", extra="avoid: [victims]\n"),
+        ),
     ],
     ids=[
         "different-words",
         "both-case-sensitive",
         "deprecated-and-its-replacement",
         "forms-without-words",
+        "possessive-and-plural",
     ],
 )
 def test_no_duplicate(tmp_path: Path, first: str, second: str) -> None:

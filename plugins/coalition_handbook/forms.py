@@ -122,19 +122,12 @@ def _match_case(inflected: str, original: str) -> str:
     return original[:shared] + inflected[shared:]
 
 
-# A possessive ending: "'s" after a word ("victim's"), or an apostrophe alone after an
-# "s" ("survivors'"); straight or curly.
-_POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s\Z|(?<=[sS])['\u2019]\Z", re.IGNORECASE)
-
-
 def form_key(form: str, case_sensitive: bool = False) -> str:
     """A key under which forms that section 4 treats as the same form are equal.
 
-    Words are joined by one space, the last word is singular and not possessive (the
-    matcher finds "victim's" as a use of "victim"), and the case is folded unless the
-    form is case-sensitive or written all in capitals.
+    Words are joined by one space, the last word is singular, and the case is folded
+    unless the form is case-sensitive or written all in capitals.
     """
-    form = _POSSESSIVE_END.sub("", unicodedata.normalize("NFC", form).strip())
     words = split_words(form)
     if not words:
         return ""
@@ -166,6 +159,18 @@ def plurals(word: str) -> tuple[str, ...]:
         if cased != word and cased not in result:
             result.append(cased)
     return tuple(result)
+
+
+def searched_writings(form: str) -> frozenset[str]:
+    """Every writing of `form` that the matcher looks for (DESIGN section 4): its words
+    joined by one space, the last one in each of `last_word_variants`, with straight
+    apostrophes. Two forms with a writing in common are found in the same text: "victim"
+    and "victim's" are, "victim's" and "victims" are not."""
+    words = split_words(form.replace("\u2019", "'"))
+    if not words:
+        return frozenset()
+    head = " ".join(words[:-1])
+    return frozenset(f"{head} {last}" if head else last for last in last_word_variants(words[-1]))
 
 
 def last_word_variants(word: str) -> tuple[str, ...]:

@@ -1,9 +1,11 @@
 """glossary.duplicate: one form claimed by two terms, or listed twice by one term.
 
-Forms are compared with `forms.form_key`, as the matcher compares them (case, hyphens
-and spaces, plurals). Two claims agree when they mean the same thing to a writer: a
-deprecated term's forms and the `avoid` forms of its replacement both suggest the
-replacement, so they are no conflict. The later file (by path) is the one reported,
+Forms are compared as the matcher finds them: by `forms.form_key` (case, hyphens and
+spaces, plurals), and by the writings the matcher looks for (`forms.searched_writings`),
+so that an alias "victim's" meets a form to avoid "victim", whose possessive it is. Two
+claims agree when they mean the same thing to a writer: a deprecated term's forms and
+the `avoid` forms of its replacement both suggest the replacement, so they are no
+conflict. The later file (by path) is the one reported,
 like Sphinx's "duplicate term description ... other instance in".
 """
 
@@ -15,7 +17,7 @@ from functools import lru_cache
 
 from ..cache import digest
 from ..findings import Finding
-from ..forms import form_key, is_all_capitals
+from ..forms import form_key, is_all_capitals, searched_writings
 from ..model.types import Term
 from ..model.yaml_source import LineIndex
 from ..yaml_text import source_offsets
@@ -34,6 +36,7 @@ class Claim:
     key: str
     exact_case: bool
     meaning: tuple[str, str]
+    writings: frozenset[str]  # what the matcher looks for (`searched_writings`)
 
     @property
     def kind(self) -> str:
@@ -44,9 +47,16 @@ class Claim:
         line, column, _ = _written_at(self)
         return f"{self.term.origin.path}:{line}:{column}"
 
+    @property
+    def folded(self) -> frozenset[str]:
+        """The keys under which claims that may overlap this one are looked up."""
+        return frozenset({self.key.casefold(), *(writing.casefold() for writing in self.writings)})
+
     def overlaps(self, other: Claim) -> bool:
         # Case only tells forms apart when both must be written exactly as they are.
-        return self.key == other.key or not (self.exact_case and other.exact_case)
+        if self.exact_case and other.exact_case:
+            return self.key == other.key or not self.writings.isdisjoint(other.writings)
+        return not self.folded.isdisjoint(other.folded)
 
 
 def written_forms(term: Term) -> Iterator[tuple[tuple[str, str], str, str]]:
@@ -65,7 +75,7 @@ def claims_of(term: Term) -> Iterator[Claim]:
         key = form_key(form, term.case_sensitive)
         if key:
             exact = term.case_sensitive or is_all_capitals(form)
-            yield Claim(term, form, span_key, key, exact, meaning)
+            yield Claim(term, form, span_key, key, exact, meaning, searched_writings(form))
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -89,15 +99,25 @@ def _reads(terms: Iterable[Term]) -> str:
 
 
 def _check(context: CheckContext) -> Iterator[Finding]:
-    seen: dict[str, list[Claim]] = {}
+    seen: dict[str, list[tuple[int, Claim]]] = {}  # by folded key: (claim's rank, claim)
     terms = sorted(context.handbook.terms.values(), key=lambda term: term.origin.path)
+    rank = 0
     for term in terms:
         for claim in claims_of(term):
-            earlier = seen.setdefault(claim.key.casefold(), [])
-            conflict = next((other for other in earlier if _conflicts(other, claim)), None)
-            earlier.append(claim)
+            keys = claim.folded
+            earlier = dict(
+                sorted((entry for key in keys for entry in seen.get(key, ())), key=_rank)
+            )
+            conflict = next((other for other in earlier.values() if _conflicts(other, claim)), None)
+            for key in keys:
+                seen.setdefault(key, []).append((rank, claim))
+            rank += 1
             if conflict is not None:
                 yield _finding(context, claim, conflict)
+
+
+def _rank(entry: tuple[int, Claim]) -> int:
+    return entry[0]
 
 
 def _conflicts(earlier: Claim, later: Claim) -> bool:
