@@ -1,16 +1,18 @@
 """glossary.duplicate: one form claimed by two terms, or listed twice by one term.
 
 Forms are compared as the matcher finds them: by `forms.form_key` (case, hyphens and
-spaces, plurals), and by the writings the matcher looks for (`forms.searched_writings`),
-so that an alias "victim's" meets a form to avoid "victim", whose possessive it is. Two
-claims agree when they mean the same thing to a writer: a deprecated term's forms and
-the `avoid` forms of its replacement both suggest the replacement, so they are no
-conflict. The later file (by path) is the one reported,
-like Sphinx's "duplicate term description ... other instance in".
+spaces, plurals), and a form ending in a possessive also by the writings the matcher
+looks for (`forms.searched_writings`): an alias "victim's" meets a form to avoid
+"victim", whose possessive it is, and not "victims". Two claims agree when they mean
+the same thing to a writer: a deprecated term's forms and the `avoid` forms of its
+replacement both suggest the replacement, so they are no conflict. The later file (by
+path) is the one reported, like Sphinx's "duplicate term description ... other
+instance in".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +38,9 @@ class Claim:
     key: str
     exact_case: bool
     meaning: tuple[str, str]
-    writings: frozenset[str]  # what the matcher looks for (`searched_writings`)
+    # Where a form ends in a possessive ("victim's"): the key of the form it is a
+    # possessive of, under which it is looked up too ("victim").
+    base_key: str | None = None
 
     @property
     def kind(self) -> str:
@@ -48,15 +52,38 @@ class Claim:
         return f"{self.term.origin.path}:{line}:{column}"
 
     @property
-    def folded(self) -> frozenset[str]:
-        """The keys under which claims that may overlap this one are looked up."""
-        return frozenset({self.key.casefold(), *(writing.casefold() for writing in self.writings)})
+    def lookup_keys(self) -> tuple[str, ...]:
+        """The keys under which claims that may overlap this one are found."""
+        folded = self.key.casefold()
+        return (folded,) if self.base_key is None else (folded, self.base_key.casefold())
 
     def overlaps(self, other: Claim) -> bool:
         # Case only tells forms apart when both must be written exactly as they are.
-        if self.exact_case and other.exact_case:
-            return self.key == other.key or not self.writings.isdisjoint(other.writings)
-        return not self.folded.isdisjoint(other.folded)
+        exact = self.exact_case and other.exact_case
+        if self.key == other.key or (not exact and self.key.casefold() == other.key.casefold()):
+            return True
+        if self.base_key is None and other.base_key is None:
+            return False
+        # A possessive meets the form it is a possessive of ("victim's", "victim") but
+        # not that form's plural ("victims"): compared by what the matcher looks for.
+        mine, theirs = _writings(self.form), _writings(other.form)
+        if not exact:
+            mine, theirs = _folded(mine), _folded(theirs)
+        return not mine.isdisjoint(theirs)
+
+
+@lru_cache(maxsize=4096)
+def _writings(form: str) -> frozenset[str]:
+    return searched_writings(form)
+
+
+def _folded(writings: frozenset[str]) -> frozenset[str]:
+    return frozenset(writing.casefold() for writing in writings)
+
+
+# A possessive ending: "'s" after a word, or an apostrophe alone after an "s"; straight
+# or curly.
+_POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019][sS]\Z|(?<=[sS])['\u2019]\Z")
 
 
 def written_forms(term: Term) -> Iterator[tuple[tuple[str, str], str, str]]:
@@ -75,7 +102,9 @@ def claims_of(term: Term) -> Iterator[Claim]:
         key = form_key(form, term.case_sensitive)
         if key:
             exact = term.case_sensitive or is_all_capitals(form)
-            yield Claim(term, form, span_key, key, exact, meaning, searched_writings(form))
+            base = _POSSESSIVE_END.sub("", form.strip())
+            base_key = form_key(base, term.case_sensitive) if base != form.strip() else None
+            yield Claim(term, form, span_key, key, exact, meaning, base_key or None)
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -104,7 +133,7 @@ def _check(context: CheckContext) -> Iterator[Finding]:
     rank = 0
     for term in terms:
         for claim in claims_of(term):
-            keys = claim.folded
+            keys = claim.lookup_keys
             earlier = dict(
                 sorted((entry for key in keys for entry in seen.get(key, ())), key=_rank)
             )
