@@ -82,8 +82,9 @@ _URL = re.compile(
 )
 # A web address without its scheme: a host that starts a word, then a path.
 _HOST_AND_PATH = re.compile(
-    r"(?<![\w.@/:\\-])(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)(?:[A-Za-z0-9-]{1,63}\.){0,7}"
-    r"(?<=[A-Za-z0-9]\.)[A-Za-z]{2,24}/(?:[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]])?"
+    r"(?<![\w.@/:\\-])(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)(?:[A-Za-z0-9-]{1,63}\.){0,8}"
+    r"(?<=[A-Za-z0-9]\.)(?:[a-z]{2,3}|[A-Z]{2,3}|info|INFO)/"
+    r"(?:[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]])?"
 )
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")

@@ -156,6 +156,10 @@ STRUCTURES = [
     ("See needle.org/help.\n", False, False),
     ("A needle and/or 24/7 help, U.S./Mexico\n", True, True),
     ("In path/to.needle/x no host starts\n", True, True),
+    # a word after a full stop that lost its space is no host: its "domain" is no code
+    ("They left.needles/others spoke\n", True, True),
+    ("Ask the D.A.needle/Witness unit\n", True, True),
+    ("See OVC.GOV/NEEDLE and a.b.c.d.e.f.g.h.i.org/needle\n", False, False),
     ("## Heading { #needle }\n", False, True),
     ("Raw <code>needle</code> code\n", False, True),
     ("Keys <kbd>needle</kbd>\n", False, False),  # keys, as code is

@@ -16,6 +16,7 @@ from coalition_handbook.plugin.theme import RenderedOnce
 from coalition_handbook.published import published_path
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
+from coalition_handbook.site.handout_render import sort_key_terms
 from coalition_handbook.site.other_hosts import (
     draws_mermaid,
     drop_remote_assets,
@@ -24,7 +25,7 @@ from coalition_handbook.site.other_hosts import (
     remote_redirects,
     remote_resources,
 )
-from coalition_handbook.site.pages import index_letter, inject_module_header
+from coalition_handbook.site.pages import index_letter, inject_module_header, sort_key
 from coalition_handbook.site.search_boost import (
     BASE,
     PER_TERM_BUILT_ON,
@@ -176,6 +177,7 @@ def test_tooltip_text(short: str, expected: str) -> None:
         ("Øresund bridge", "O"),
         ("Æsir plan", "A"),
         ("Прием", "#"),
+        ("Ħal Far", "H"),
     ],
 )
 def test_index_letter(term: str, letter: str) -> None:
@@ -483,3 +485,15 @@ def test_an_attribute_of_raw_html_in_markdown_keeps_its_text() -> None:
     title = 'Hotel `front desk` & *motel* <staff> "2026" [1]'
     html = markdown.markdown(f'<a href="x" aria-label="{attribute_in_markdown(title)}">x</a>')
     assert [link.attrs["aria-label"] for link in elements(html, "a")] == [title]
+
+
+def test_handout_key_terms_are_ordered_as_the_glossary_index(tmp_path: Path) -> None:
+    """A trainer finds a key term where the A-Z index has it: Łódź among the Ls."""
+    names = ["Zebra crossing", "Émigré", "Łódź office", "Lawyer", "Øresund", "Oath", "ℌ line"]
+    files = {f"glossary/t{index}.yml": term_yaml(name) for index, name in enumerate(names)}
+    handbook, _ = load(tmp_path, files)
+    ordered = [term.term for term in sort_key_terms(handbook.terms.values())]
+    assert ordered == sorted(names, key=sort_key)
+    assert ordered == [
+        "Émigré", "ℌ line", "Lawyer", "Łódź office", "Oath", "Øresund", "Zebra crossing"
+    ]  # fmt: skip

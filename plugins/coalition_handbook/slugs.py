@@ -7,7 +7,8 @@ import unicodedata
 
 # Latin letters that Unicode does not decompose into an ASCII letter and an accent.
 _ASCII_LETTERS = str.maketrans(
-    {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+    {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
+    | {"ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n"}
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -26,5 +27,6 @@ def folded_latin(text: str) -> str:
     """`text` case-folded, without accents, and with the Latin letters that have no
     accent to drop written as ASCII (`Łódź` -> `lodz`, `Æsir` -> `aesir`): how an id
     spells a name, and where an A-Z index files it."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_ASCII_LETTERS))
+    # Decomposed first, so that a letter NFKD makes ("ℌ" -> "H") is case-folded too.
+    folded = unicodedata.normalize("NFKD", text).casefold().translate(_ASCII_LETTERS)
     return "".join(char for char in folded if not unicodedata.combining(char))

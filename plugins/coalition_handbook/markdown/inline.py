@@ -49,10 +49,13 @@ _URL = re.compile(
 # in lower case, as schemes are written, or all in capitals, as a URL shouted in capitals
 # is ("HTTPS://EXAMPLE.ORG"); "Note://" is prose.
 _SCHEME = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})\Z")
-# A web address written without its scheme: a host of two or more labels, the last of
-# letters, then a path ("ovc.ojp.gov/topics/victim-services"). It is found from the end
-# of its host (".gov/"), its labels read backwards: "and/or" and "24/7" have no host.
-_HOST_END = re.compile(r"\.(?<=[A-Za-z0-9].)[A-Za-z]{2,24}/")  # "." first: found fast
+# A web address written without its scheme: a host of two or more labels, then a path
+# ("ovc.ojp.gov/topics/victim-services"). Its last label is a country's code or one of
+# three letters (.gov, .org), or .info, in lower case or capitals: a word after a full
+# stop that lost its space ("her.Victims/survivors", "i.e.victims/") is no host. It is
+# found from the end of its host (".gov/"), its labels read backwards: "and/or" and
+# "24/7" have none.
+_HOST_END = re.compile(r"\.(?<=[A-Za-z0-9].)(?:[a-z]{2,3}|[A-Z]{2,3}|info|INFO)/")
 _HOST_LABELS_BACKWARDS = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
 _ADDRESS_REST = re.compile(r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
 _EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,256}")

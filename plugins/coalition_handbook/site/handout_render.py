@@ -25,6 +25,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..markdown import raw_html
 from ..model.types import Module, Protocol, Term
+from ..slugs import folded_latin
 from . import print_only
 from .print_only import remove_document_styling
 
@@ -113,8 +114,9 @@ def _import_weasyprint() -> tuple[ModuleType | None, str]:
 
 
 def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
-    """Key terms in the order a reader looks them up: by preferred form, ignoring case."""
-    return tuple(sorted(terms, key=lambda term: (term.term.casefold(), term.id)))
+    """Key terms in the order a reader looks them up: by preferred form, as the
+    glossary's A-Z index orders them (case and accents ignored)."""
+    return tuple(sorted(terms, key=lambda term: (folded_latin(term.term), term.id)))
 
 
 @cache
