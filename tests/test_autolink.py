@@ -360,7 +360,8 @@ def test_no_link_inside_a_bare_url_or_e_mail_address(tmp_path: Path) -> None:
     it gets no link and does not take the page's first one."""
     page = (
         "# Home\n\nSee https://example.org/human-trafficking/info and www.example.org/survivor"
-        " or write to survivor@example.org.\n\nLater, human trafficking and a survivor.\n"
+        " or ovc.ojp.gov/topics/survivor, or write to survivor@example.org.\n\n"
+        "Later, human trafficking and a survivor.\n"
     )
     public = 'privacy: {allow: ["survivor@example.org"]}\n'
     html = read(_site(tmp_path, pages={"index.md": page}, options=public), "index.html")
@@ -371,6 +372,7 @@ def test_no_link_inside_a_bare_url_or_e_mail_address(tmp_path: Path) -> None:
         ("survivor", "p"),
     ]
     assert "https://example.org/human-trafficking/info and www.example.org/survivor" in html
+    assert " or ovc.ojp.gov/topics/survivor, " in html
     assert "Later, <a " in html
 
 
