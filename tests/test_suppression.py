@@ -125,6 +125,9 @@ def test_front_matter_holds_no_comments() -> None:
         ("<!-- handbook-disable-next-line Term.Avoid -->\nx\n", "term.avoid", True),
         ("<!-- handbook-disable PRIVACY -->\nx\n", "privacy.pii", True),
         ("<!-- handbook-disable Term.* -->\nx\n", "term.case", True),
+        # the comment's own word too, as markdownlint reads its comments
+        ("<!-- Handbook-Disable-Next-Line term.avoid -->\nx\n", "term.avoid", True),
+        ("<!-- HANDBOOK-DISABLE -->\nx\n", "privacy.pii", True),
         # two comments on one line: the later one wins
         ("<!-- handbook-disable --> <!-- handbook-enable -->\nx\n", "term.avoid", False),
         ("<!-- handbook-enable --> <!-- handbook-disable -->\nx\n", "term.avoid", True),

@@ -6,9 +6,9 @@
     <!-- handbook-disable-line RULE... -->       only this line (as markdownlint has it)
 
 No rule named means every rule. A rule is named by its id (`term.avoid`) or by its family
-(`term`, `term.*`), in any case (`Term.Avoid`), as markdownlint reads its rules' names.
-Comments inside fenced or indented code do not count: they are shown
-to readers, not obeyed.
+(`term`, `term.*`). Comments and names are read in any case (`<!-- Handbook-Disable
+Term.Avoid -->`), as markdownlint reads its own. Comments inside fenced or indented code
+do not count: they are shown to readers, not obeyed.
 
 The Markdown strings of YAML files (a term's definition, a protocol's summary and steps)
 take the same comments, with the file's line numbers; each comment governs only the
@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 # A comment's opening, up to its action. The rest is read by `_suppression_comments`, not
 # by the regular expression `<!--\s*handbook-ACTION\b([^>]*?)\s*-->`, which read to the
 # end of the line again from each unclosed opening and each space: quadratic work.
-_OPENING = re.compile(r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b")
+_OPENING = re.compile(
+    r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b", re.IGNORECASE
+)
 _RULE_NAME = re.compile(r"[^\s,]+")
 _BACKTICKS = re.compile(r"`+")
 
@@ -97,6 +99,12 @@ class Suppressions:
         return starts, disabled
 
 
+def may_hold_comments(text: str) -> bool:
+    """Whether `text` may hold a suppression comment, written in any case, as markdownlint
+    reads its own (`<!-- Handbook-Disable -->`): told at C speed, with no copy of it."""
+    return "andbook-" in text or "ANDBOOK-" in text
+
+
 def _names(rules: tuple[str, ...], rule: str) -> bool:
     if not rules:
         return True
@@ -107,7 +115,7 @@ def _names(rules: tuple[str, ...], rule: str) -> bool:
 def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
     """Find the suppression comments of a page's text, from `body_line` (after front
     matter) on; line numbers are the file's. Linear in the size of the text."""
-    if "handbook-" not in text:
+    if not may_hold_comments(text):
         return Suppressions()
     directives = [
         Directive(
@@ -140,12 +148,12 @@ def parse_value_suppressions(
     (and one past its end). A comment governs its own string only: what it disables is
     enabled again after the string's last line, so that a comment in one step of a
     protocol cannot switch the checks off in the next one, or in the file's other fields."""
-    if "handbook-" not in source:
+    if not may_hold_comments(source):
         return Suppressions()
     file_lines = LineIndex.of(source)
     directives: list[Directive] = []
     for value, offsets in values:
-        found = _value_directives(value, offsets, file_lines) if "handbook-" in value else []
+        found = _value_directives(value, offsets, file_lines) if may_hold_comments(value) else []
         if found:
             last_line = file_lines.position(offsets[max(len(value) - 1, 0)])[0]
             directives += [*found, Directive(last_line + 1, "enable", ())]
@@ -204,7 +212,7 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
     rejected = (record for record in handbook.rejected_records if record.kind != "module")
     for record in (*handbook.terms.values(), *handbook.protocols.values(), *rejected):
         origin = record.origin
-        if "handbook-" in origin.text:  # most files have none: their strings are not read
+        if may_hold_comments(origin.text):  # most files have none: their strings are not read
             found[origin.path] = parse_value_suppressions(origin.text, yaml_values(record))
     return found
 
@@ -212,7 +220,7 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
 def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...], int]]:
     """(action, rules, 1-based column of each rule, 1-based column of the comment) of
     each suppression comment on `line`; a comment shown in inline code does not count."""
-    if "handbook-" not in line:
+    if not may_hold_comments(line):
         return
     visible = _without_inline_code(line)
     for start, action, rules_start, rules in _suppression_comments(visible):
@@ -239,7 +247,7 @@ def _suppression_comments(line: str) -> Iterator[tuple[int, str, int, str]]:
             close = found if found >= 0 else len(line)
         if close < len(line) and close - 2 >= rules_start and line[close - 2 : close] == "--":
             rules = line[rules_start : close - 2].rstrip()  # as `\s*` leaves it
-            yield opening.start(), opening.group(1), rules_start, rules
+            yield opening.start(), opening.group(1).lower(), rules_start, rules
             position = close + 1
         else:  # not closed: the next opening may start inside this one
             position = opening.start() + 1
