@@ -45,6 +45,7 @@ def test_is_all_capitals(form: str, expected: bool) -> None:
         ("T visa", "t visa", True, False),
         ("children", "child", False, True),
         ("PhDs", "PhD", True, True),
+        ("victim\u2019s advocate", "victim's advocate", False, True),
         ("  ", "", False, True),
     ],
 )

@@ -125,10 +125,11 @@ def _match_case(inflected: str, original: str) -> str:
 def form_key(form: str, case_sensitive: bool = False) -> str:
     """A key under which forms that section 4 treats as the same form are equal.
 
-    Words are joined by one space, the last word is singular, and the case is folded
-    unless the form is case-sensitive or written all in capitals.
+    Words are joined by one space, apostrophes are straight (as the matcher reads them),
+    the last word is singular, and the case is folded unless the form is case-sensitive
+    or written all in capitals.
     """
-    words = split_words(form)
+    words = split_words(form.replace("\u2019", "'"))
     if not words:
         return ""
     words[-1] = singular(words[-1])

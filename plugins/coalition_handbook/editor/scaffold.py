@@ -285,13 +285,9 @@ def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
             continue
         for other in claims_of(other_term):
             for claim in new_claims:
-                # The rule's test: the same key (case folded), and case does not tell
-                # them apart, and using them means different things.
-                if (
-                    other.key.casefold() == claim.key.casefold()
-                    and other.overlaps(claim)
-                    and other.meaning != claim.meaning
-                ):
+                # The rule's test: the two are found in the same words, and using them
+                # means different things.
+                if other.meets(claim) and other.meaning != claim.meaning:
                     return other
     return None
 

@@ -57,6 +57,11 @@ class Claim:
         folded = self.key.casefold()
         return (folded,) if self.base_key is None else (folded, self.base_key.casefold())
 
+    def meets(self, other: Claim) -> bool:
+        """Whether the two forms are found in the same words, looked up as the rule
+        looks them up (`lookup_keys`, then `overlaps`)."""
+        return not set(self.lookup_keys).isdisjoint(other.lookup_keys) and self.overlaps(other)
+
     def overlaps(self, other: Claim) -> bool:
         # Case only tells forms apart when both must be written exactly as they are.
         exact = self.exact_case and other.exact_case
