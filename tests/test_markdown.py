@@ -160,6 +160,8 @@ STRUCTURES = [
     ("They left.needles/others spoke\n", True, True),
     ("Ask the D.A.needle/Witness unit\n", True, True),
     ("See OVC.GOV/NEEDLE and a.b.c.d.e.f.g.h.i.org/needle\n", False, False),
+    ("Read bbc.co.uk/news/needle today\n", False, False),
+    ("No needle.and/or minor, the needle.she/her\n", True, True),
     ("## Heading { #needle }\n", False, True),
     ("Raw <code>needle</code> code\n", False, True),
     ("Keys <kbd>needle</kbd>\n", False, False),  # keys, as code is

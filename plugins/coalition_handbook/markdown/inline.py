@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .inline_openers import put_back, set_aside
 from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
+from .top_level_domains import is_top_level_domain
 
 # An HTML tag, as Python-Markdown stashes one: a quoted attribute value may hold `>`.
 HTML_TAG = (
@@ -50,12 +51,11 @@ _URL = re.compile(
 # is ("HTTPS://EXAMPLE.ORG"); "Note://" is prose.
 _SCHEME = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31})\Z")
 # A web address written without its scheme: a host of two or more labels, then a path
-# ("ovc.ojp.gov/topics/victim-services"). Its last label is a country's code or one of
-# three letters (.gov, .org), or .info, in lower case or capitals: a word after a full
-# stop that lost its space ("her.Victims/survivors", "i.e.victims/") is no host. It is
-# found from the end of its host (".gov/"), its labels read backwards: "and/or" and
-# "24/7" have none.
-_HOST_END = re.compile(r"\.(?<=[A-Za-z0-9].)(?:[a-z]{2,3}|[A-Z]{2,3}|info|INFO)/")
+# ("ovc.ojp.gov/topics/victim-services"). Its last label is a top-level domain
+# (`top_level_domains`): a word after a full stop that lost its space ("her.Victims/",
+# "i.e.victims/", "prostitute.and/or") is no host. It is found from the end of its host
+# (".gov/"), its labels read backwards: "24/7" has none.
+_HOST_END = re.compile(r"\.(?<=[A-Za-z0-9].)([A-Za-z]{2,4})/")  # "." first: found fast
 _HOST_LABELS_BACKWARDS = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
 _ADDRESS_REST = re.compile(r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
 _EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,256}")
@@ -268,7 +268,7 @@ def _mask_hosts_with_paths(view: str) -> str:
     backwards = ""  # the view reversed, made at the first host end
     for end in _HOST_END.finditer(view):
         dot = end.start()
-        if dot < previous:
+        if dot < previous or not is_top_level_domain(end.group(1)):
             continue
         backwards = backwards or view[::-1]
         labels = _HOST_LABELS_BACKWARDS.match(backwards, len(view) - dot)
