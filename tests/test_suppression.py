@@ -128,6 +128,7 @@ def test_front_matter_holds_no_comments() -> None:
         # the comment's own word too, as markdownlint reads its comments
         ("<!-- Handbook-Disable-Next-Line term.avoid -->\nx\n", "term.avoid", True),
         ("<!-- HANDBOOK-DISABLE -->\nx\n", "privacy.pii", True),
+        ("<!-- hAndbook-disable -->\nx\n", "privacy.pii", True),
         # two comments on one line: the later one wins
         ("<!-- handbook-disable --> <!-- handbook-enable -->\nx\n", "term.avoid", False),
         ("<!-- handbook-enable --> <!-- handbook-disable -->\nx\n", "term.avoid", True),

@@ -101,8 +101,9 @@ class Suppressions:
 
 def may_hold_comments(text: str) -> bool:
     """Whether `text` may hold a suppression comment, written in any case, as markdownlint
-    reads its own (`<!-- Handbook-Disable -->`): told at C speed, with no copy of it."""
-    return "andbook-" in text or "ANDBOOK-" in text
+    reads its own (`<!-- Handbook-Disable -->`): told at C speed (lowering a page costs
+    less than searching it twice)."""
+    return "handbook-" in text.lower()
 
 
 def _names(rules: tuple[str, ...], rule: str) -> bool:

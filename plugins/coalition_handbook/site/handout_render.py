@@ -25,8 +25,8 @@ from markupsafe import Markup
 from .. import __version__
 from ..markdown import raw_html
 from ..model.types import Module, Protocol, Term
-from ..slugs import folded_latin
 from . import print_only
+from .pages import a_to_z_key
 from .print_only import remove_document_styling
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
@@ -116,7 +116,7 @@ def _import_weasyprint() -> tuple[ModuleType | None, str]:
 def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
     """Key terms in the order a reader looks them up: by preferred form, as the
     glossary's A-Z index orders them (case and accents ignored)."""
-    return tuple(sorted(terms, key=lambda term: (folded_latin(term.term), term.id)))
+    return tuple(sorted(terms, key=lambda term: (*a_to_z_key(term.term), term.id)))
 
 
 @cache

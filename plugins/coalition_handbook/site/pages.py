@@ -200,12 +200,15 @@ def page_title(page: Page) -> str:
     return stem.replace("-", " ").replace("_", " ").capitalize()
 
 
+def a_to_z_key(name: str) -> tuple[bool, str]:
+    """Where a term's name goes in the glossary's order: A to Z, then those under `#`
+    (that start with no letter from A to Z), as the letter navigation lists them."""
+    return index_letter(name) == "#", sort_key(name)
+
+
 def terms_a_to_z(terms: Mapping[str, Term]) -> list[Term]:
-    """The terms in the glossary's order: A to Z, then those under `#` (that start with
-    no letter from A to Z), as the letter navigation lists them."""
-    return sorted(
-        terms.values(), key=lambda term: (index_letter(term.term) == "#", sort_key(term.term))
-    )
+    """The terms in the glossary's order (`a_to_z_key`)."""
+    return sorted(terms.values(), key=lambda term: a_to_z_key(term.term))
 
 
 def glossary_index(inputs: SiteInputs) -> str:
