@@ -25,7 +25,7 @@ from coalition_handbook.site.other_hosts import (
     remote_redirects,
     remote_resources,
 )
-from coalition_handbook.site.pages import index_letter, inject_module_header
+from coalition_handbook.site.pages import inject_module_header
 from coalition_handbook.site.search_boost import (
     BASE,
     PER_TERM_BUILT_ON,
@@ -34,6 +34,7 @@ from coalition_handbook.site.search_boost import (
 )
 from coalition_handbook.site.templates import attribute_in_markdown, markdown_text, phone_href
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
+from coalition_handbook.slugs import index_letter
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,12 @@
-"""Ids from names: the one rule that `handbook new` and the id check of every file share."""
+"""Names as ids spell them and as an A-Z index files them: the one rule that `handbook new`
+and the id check of every file share, and the order of the glossary's index (and of a
+handout's key terms)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Latin letters that Unicode does not decompose into an ASCII letter and an accent.
 _ASCII_LETTERS = str.maketrans(
@@ -30,3 +33,21 @@ def folded_latin(text: str) -> str:
     # Decomposed first, so that a letter NFKD makes ("ℌ" -> "H") is case-folded too.
     folded = unicodedata.normalize("NFKD", text).casefold().translate(_ASCII_LETTERS)
     return "".join(char for char in folded if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=65536)
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores case and accents (`Łódź` among the Ls)."""
+    return folded_latin(text)
+
+
+def index_letter(text: str) -> str:
+    """The A-Z section a term is listed under; anything but a letter goes under `#`."""
+    first = sort_key(text).lstrip()[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def a_to_z_key(name: str) -> tuple[bool, str]:
+    """Where a term's name goes in the glossary's order: A to Z, then those under `#`
+    (that start with no letter from A to Z), as the letter navigation lists them."""
+    return index_letter(name) == "#", sort_key(name)

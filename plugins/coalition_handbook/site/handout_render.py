@@ -25,8 +25,8 @@ from markupsafe import Markup
 from .. import __version__
 from ..markdown import raw_html
 from ..model.types import Module, Protocol, Term
+from ..slugs import a_to_z_key
 from . import print_only
-from .pages import a_to_z_key
 from .print_only import remove_document_styling
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"

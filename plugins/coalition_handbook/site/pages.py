@@ -11,7 +11,6 @@ import datetime as dt
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -19,7 +18,7 @@ from .. import published
 from ..markdown.raw_html import tags_as_text
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
-from ..slugs import folded_latin
+from ..slugs import a_to_z_key, index_letter, sort_key
 from .search_boost import other_search_forms, term_search_boosts, typed_search_forms
 from .templates import render
 from .urls import (
@@ -125,18 +124,6 @@ def generate_pages(inputs: SiteInputs) -> dict[str, str]:
     return pages
 
 
-@lru_cache(maxsize=65536)
-def sort_key(text: str) -> str:
-    """Alphabetical order that ignores case and accents (`Łódź` among the Ls)."""
-    return folded_latin(text)
-
-
-def index_letter(text: str) -> str:
-    """The A-Z section a term is listed under; anything but a letter goes under `#`."""
-    first = sort_key(text).lstrip()[:1].upper()
-    return first if "A" <= first <= "Z" else "#"
-
-
 def _link(from_src: str, to_src: str) -> Markup:
     return Markup(relative_src(from_src, to_src))
 
@@ -198,12 +185,6 @@ def page_title(page: Page) -> str:
     if stem == "index":
         stem = posixpath.basename(posixpath.dirname(page.src_uri)) or "Home"
     return stem.replace("-", " ").replace("_", " ").capitalize()
-
-
-def a_to_z_key(name: str) -> tuple[bool, str]:
-    """Where a term's name goes in the glossary's order: A to Z, then those under `#`
-    (that start with no letter from A to Z), as the letter navigation lists them."""
-    return index_letter(name) == "#", sort_key(name)
 
 
 def terms_a_to_z(terms: Mapping[str, Term]) -> list[Term]:
