@@ -51,7 +51,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coalition_handbook.markdown.blocks import Blocks as _Blocks
-from coalition_handbook.markdown.top_level_domains import is_top_level_domain
+from coalition_handbook.markdown.top_level_domains import TOP_LEVEL_DOMAINS
 
 HARD = "\x00"
 GLUE = "\x01"
@@ -82,9 +82,12 @@ _URL = re.compile(
     r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
 )
 # A web address without its scheme: a host that starts a word, then a path.
+_DOMAINS = "|".join(
+    sorted((*TOP_LEVEL_DOMAINS, *map(str.upper, TOP_LEVEL_DOMAINS)), key=len, reverse=True)
+)
 _HOST_AND_PATH = re.compile(
     r"(?<![\w.@/:\\-])(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)(?:[A-Za-z0-9-]{1,63}\.){0,8}"
-    r"(?<=[A-Za-z0-9]\.)(?P<label>[A-Za-z]{2,4})/"
+    rf"(?<=[A-Za-z0-9]\.)(?:{_DOMAINS})/"
     r"(?:[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]])?"
 )
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
@@ -232,11 +235,6 @@ def _raw_html_replacement(match: re.Match[str]) -> str:
 _MARKDOWN_ONLY = frozenset({"escape", "code", "destination", "reference", "footnote", "attributes"})
 
 
-def _hard_if_host(found: re.Match[str]) -> str:
-    """A web address whose last label is a top-level domain, blanked; else as it is."""
-    return _hard(found) if is_top_level_domain(found.group("label")) else found.group()
-
-
 def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     if not view:
         return view
@@ -244,7 +242,7 @@ def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
     if "://" in masked or "www." in masked or "WWW." in masked:
         masked = _URL.sub(_hard, masked)
     if "/" in masked:
-        masked = _HOST_AND_PATH.sub(_hard_if_host, masked)
+        masked = _HOST_AND_PATH.sub(_hard, masked)
     if "@" in masked:
         masked = _mask_emails(masked)
     masked = _EMPHASIS_UNDERSCORES.sub(lambda marks: " " * len(marks.group()), masked)

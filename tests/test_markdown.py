@@ -161,6 +161,7 @@ STRUCTURES = [
     ("Ask the D.A.needle/Witness unit\n", True, True),
     ("See OVC.GOV/NEEDLE and a.b.c.d.e.f.g.h.i.org/needle\n", False, False),
     ("Read bbc.co.uk/news/needle today\n", False, False),
+    ("Give at polarisproject.ngo/needle or x.museum/needle\n", False, False),
     ("No needle.and/or minor, the needle.she/her\n", True, True),
     ("## Heading { #needle }\n", False, True),
     ("Raw <code>needle</code> code\n", False, True),

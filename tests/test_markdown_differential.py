@@ -35,6 +35,7 @@ PIECES = [
     "``a`b``", "[link](http://x.org)", "![alt](i.png)", "http://x.org/y", "a@b.org",
     "<a@b.org>", "<https://x.y>", "&nbsp;", "&amp;", "\x00", "\u00a0", "\u00e9", "_", "*",
     "{: .x}", "<b>", "www.x.com", "\\*", "[a][b]", "[^n]", "](a b)", "(", ")", "a_b",
+    "x.org/y", "a.and/", "B.ORG", "/",
 ]  # fmt: skip
 
 

@@ -55,7 +55,7 @@ _SCHEME = re.compile(r"(?<![\w+.-])(?:[a-z][a-z0-9+.]{0,31}|[A-Z][A-Z0-9+.]{0,31
 # (`top_level_domains`): a word after a full stop that lost its space ("her.Victims/",
 # "i.e.victims/", "prostitute.and/or") is no host. It is found from the end of its host
 # (".gov/"), its labels read backwards: "24/7" has none.
-_HOST_END = re.compile(r"\.(?<=[A-Za-z0-9].)([A-Za-z]{2,4})/")  # "." first: found fast
+_HOST_END = re.compile(r"\.(?<=[A-Za-z0-9].)([A-Za-z]{2,6})/")  # "." first: found fast
 _HOST_LABELS_BACKWARDS = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}")
 _ADDRESS_REST = re.compile(r"[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]")
 _EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,256}")

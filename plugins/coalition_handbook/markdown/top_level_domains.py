@@ -1,12 +1,17 @@
 """The last labels a web address written without its scheme may end its host with: the
-classic generic top-level domains and the country codes (ISO 3166-1, as the
-country-code domains use them, with `uk`). A shorter list than the root zone's: words
-that follow a full stop that lost its space ("her.and/or", "victim.she/her") must not
-read as hosts, and `.help` or `.care` would make them so."""
+generic top-level domains a coalition's partners use (`.gov`, `.org`, `.ngo`, `.app`...)
+and the country codes (ISO 3166-1, as the country-code domains use them, with `uk`).
+A shorter list than the root zone's: words that follow a full stop that lost its space
+("her.and/or", "victim.she/her") must not read as hosts, and `.help` or `.care` would
+make them so. Country codes that are English words ("in/out", "to/from") still do; a
+word after a lost space mostly starts with a capital, which no host here has."""
 
 from __future__ import annotations
 
-GENERIC = frozenset({"com", "org", "net", "gov", "edu", "int", "mil", "info", "biz"})
+GENERIC = frozenset(
+    {"com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "ngo", "ong", "app", "dev"}
+    | {"xyz", "online", "site", "tech", "asia", "mobi", "museum", "aero", "coop", "jobs"}
+)
 
 _COUNTRY_CODES = """
 ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl bm
