@@ -710,13 +710,13 @@ def test_form_moved_to_avoid_lists_the_pages_with_line(
         (
             term(extra="aliases: [trafficking survivor, survivor of trafficking]\n"),
             term(extra="aliases: [Survivor of trafficking, trafficking survivor]\n"),
-            "  - aliases reordered or recased: was `trafficking survivor`, "
+            "  - aliases reordered or rewritten: was `trafficking survivor`, "
             "`survivor of trafficking`; now `Survivor of trafficking`, `trafficking survivor`\n",
         ),
         (
             term(extra="avoid: [victim, trafficking victim]\n"),
             term(extra="avoid: [Trafficking victim, victim]\n"),
-            "  - forms to avoid reordered or recased: was `victim`, `trafficking victim`; "
+            "  - forms to avoid reordered or rewritten: was `victim`, `trafficking victim`; "
             "now `Trafficking victim`, `victim`\n",
         ),
         # The preferred form and an alias swapped: the preferred form's line shows one half.
@@ -732,6 +732,13 @@ def test_form_moved_to_avoid_lists_the_pages_with_line(
             "  - `aliases`: was `trafficking survivor`, `survivor of trafficking`; "
             "now `Trafficking survivor`, `survivor of trafficking`, `lived expert`\n",
         ),
+        # A curly apostrophe is read as a straight one: the same form, rewritten.
+        (
+            term(extra='aliases: ["survivor\u2019s advocate"]\n'),
+            term(extra='aliases: ["survivor\'s advocate"]\n'),
+            "  - aliases reordered or rewritten: was `survivor’s advocate`; "
+            "now `survivor's advocate`\n",
+        ),
         # A possessive is a form of its own: "victim's" finds no plain "victim".
         (
             term(extra="avoid: [victim]\n"),
@@ -744,6 +751,7 @@ def test_form_moved_to_avoid_lists_the_pages_with_line(
         "avoid",
         "swapped with the preferred form",
         "recased beside one added",
+        "curly apostrophe",
         "possessive",
     ],
 )

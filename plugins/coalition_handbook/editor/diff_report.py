@@ -315,8 +315,10 @@ def _listed_forms_lines(
     shown: Set[str] = frozenset(),
 ) -> list[str]:
     """A list of forms, old and new as written, where it changed beyond the forms added
-    or removed (`shown`, by `form_key`, which the forms' lines list): reordered or recased
-    (or, for aliases, swapped with the preferred form), which those lines cannot show."""
+    or removed (`shown`, by `form_key`, which the forms' lines list): reordered, or
+    rewritten as the matcher reads alike (a capital, a hyphen for a space, a curly
+    apostrophe), or, for aliases, swapped with the preferred form: what those lines
+    cannot show."""
 
     def others(forms: Sequence[str]) -> list[str]:
         return [form for form in forms if form_key(form, case_sensitive) not in shown]
@@ -324,7 +326,7 @@ def _listed_forms_lines(
     if others(old) == others(new):
         return []
     added, removed = _set_difference(old, new, case_sensitive)
-    what = f"`{name}`" if added or removed else f"{name} reordered or recased"
+    what = f"`{name}`" if added or removed else f"{name} reordered or rewritten"
     return [f"  - {what}: was {_form_list(old) or '(none)'}; now {_form_list(new) or '(none)'}"]
 
 
