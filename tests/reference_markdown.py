@@ -90,7 +90,7 @@ _HOST_AND_PATH = re.compile(
     rf"(?<=[A-Za-z0-9]\.)(?:{_DOMAINS})/"
     r"(?:[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]])?"
 )
-_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
 # Python-Markdown's block-level elements: a tag of one ends the prose before it.

@@ -163,6 +163,7 @@ STRUCTURES = [
     ("Read bbc.co.uk/news/needle today\n", False, False),
     ("Give at polarisproject.ngo/needle or x.museum/needle\n", False, False),
     ("No needle.and/or minor, the needle.she/her\n", True, True),
+    ("Report needle.online/offline cases\n", True, True),
     ("## Heading { #needle }\n", False, True),
     ("Raw <code>needle</code> code\n", False, True),
     ("Keys <kbd>needle</kbd>\n", False, False),  # keys, as code is

@@ -35,7 +35,7 @@ PIECES = [
     "``a`b``", "[link](http://x.org)", "![alt](i.png)", "http://x.org/y", "a@b.org",
     "<a@b.org>", "<https://x.y>", "&nbsp;", "&amp;", "\x00", "\u00a0", "\u00e9", "_", "*",
     "{: .x}", "<b>", "www.x.com", "\\*", "[a][b]", "[^n]", "](a b)", "(", ")", "a_b",
-    "x.org/y", "a.and/", "B.ORG", "/",
+    "x.org/y", "a.and/", "B.ORG", "/", "y.museum/z", "q.online/", "x.Org/", "@x.org",
 ]  # fmt: skip
 
 
@@ -79,3 +79,16 @@ def test_code_and_urls_never_exposed(code: str, path: str) -> None:
     url_end = url_start + len(f"https://e.org/{path}")
     assert set(view[code_start : code_start + len(code) + 2]) == {HARD}
     assert set(view[url_start:url_end]) == {HARD}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A word\n@x.org here\n",  # no address across a line break
+        "See x.museum/needle and needle.online/offline\n",
+        "Read x.and/(example.org/needle) now\n",
+    ],
+)
+def test_addresses_read_alike(text: str) -> None:
+    """Cases the random pieces rarely put together."""
+    assert checkable_text(text) == reference_markdown.checkable_text(text)

@@ -1,5 +1,5 @@
 """The last labels a web address written without its scheme may end its host with: the
-generic top-level domains a coalition's partners use (`.gov`, `.org`, `.ngo`, `.app`...)
+generic top-level domains a coalition's partners use (`.gov`, `.org`, `.ngo`...)
 and the country codes (ISO 3166-1, as the country-code domains use them, with `uk`).
 A shorter list than the root zone's: words that follow a full stop that lost its space
 ("her.and/or", "victim.she/her") must not read as hosts, and `.help` or `.care` would
@@ -8,9 +8,11 @@ word after a lost space mostly starts with a capital, which no host here has."""
 
 from __future__ import annotations
 
+# Not the ones that are everyday words (`.online`, `.site`, `.app`): "child
+# prostitution.online/offline" is a sentence.
 GENERIC = frozenset(
-    {"com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "ngo", "ong", "app", "dev"}
-    | {"xyz", "online", "site", "tech", "asia", "mobi", "museum", "aero", "coop", "jobs"}
+    {"com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "ngo", "ong", "xyz"}
+    | {"asia", "mobi", "museum", "aero"}
 )
 
 _COUNTRY_CODES = """
