@@ -755,7 +755,7 @@ def test_form_moved_to_avoid_lists_the_pages_with_line(
         "possessive",
     ],
 )
-def test_forms_reordered_or_recased_are_shown_as_written_and_need_a_bump(
+def test_forms_reordered_or_rewritten_are_shown_as_written_and_need_a_bump(
     repository: Path, capsys: pytest.CaptureFixture[str], before: str, after: str, shown: str
 ) -> None:
     """The forms' lines show what was added or removed, not a form recased or moved: the
