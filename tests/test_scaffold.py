@@ -209,6 +209,18 @@ def test_module_has_the_three_sections_in_order(config: HandbookConfig) -> None:
     assert [h.text for h in module.headings if h.level == 2] == ["Realize", "Recognize", "Respond"]
 
 
+def test_a_module_names_the_protocols_folder_the_handbook_uses(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: pages\nplugins:\n  - handbook:\n"
+        "      protocols_dir: procedures\n      modules_dir: training\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
+    assert run_new(config, "module", "Clinic staff") == 0
+    text = (tmp_path / "pages" / "training" / "clinic-staff.md").read_text(encoding="utf-8")
+    assert "# Ids of the protocols (file names in procedures/, without .yml)" in text
+
+
 def test_refuses_to_overwrite_and_leaves_the_file_byte_identical(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -78,9 +78,17 @@ def target_path(config: HandbookConfig, kind: str, slug: str) -> Path:
     return folder / f"{slug}{KINDS[kind].suffix}"
 
 
-def render(kind: str, name: str, folder: Path, today: dt.date, project: Path | None = None) -> str:
+def render(
+    kind: str,
+    name: str,
+    folder: Path,
+    today: dt.date,
+    project: Path | None = None,
+    protocols_folder: str = "protocols",
+) -> str:
     """The text of a new `kind` file named `name`, to be written in `folder` of the
-    handbook in `project`."""
+    handbook in `project`, whose protocols are in `protocols_folder` (as a module's
+    comment names it)."""
     spec = KINDS[kind]
     schema = schema_reference(folder, spec.schema, project) if spec.schema else ""
     return (
@@ -91,6 +99,7 @@ def render(kind: str, name: str, folder: Path, today: dt.date, project: Path | N
             schema=schema,
             today=today.isoformat(),
             review_by=_one_year_after(today).isoformat(),
+            protocols_folder=protocols_folder,
         )
     )
 
@@ -218,7 +227,8 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    text = render(kind, name, path.parent, config.today, config.root)
+    protocols_folder = config.relative(config.protocols_dir)
+    text = render(kind, name, path.parent, config.today, config.root, protocols_folder)
     if kind == "term" and not path.exists():
         # The new term as far as its forms go: the template writes `name` as `term` alone.
         new_term = Term(

@@ -53,9 +53,9 @@ MARKDOWN_EXTENSIONS: tuple[str, ...] = (
 MARKDOWN_CONFIG: Mapping[str, Mapping[str, Any]] = {"pymdownx.tabbed": {"alternate_style": True}}
 
 PANGO_HINT = (
-    "install Pango, e.g. `apt-get install libpango-1.0-0 libpangoft2-1.0-0` on Debian or "
-    "Ubuntu, `brew install pango` on macOS (https://doc.courtbouillon.org/weasyprint/stable/"
-    "first_steps.html)"
+    "install Pango, e.g. `apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+    "libharfbuzz-subset0 fonts-dejavu-core` on Debian or Ubuntu, `brew install pango` on "
+    "macOS (https://doc.courtbouillon.org/weasyprint/stable/first_steps.html)"
 )
 
 
