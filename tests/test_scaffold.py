@@ -209,7 +209,7 @@ def test_module_has_the_three_sections_in_order(config: HandbookConfig) -> None:
     assert [h.text for h in module.headings if h.level == 2] == ["Realize", "Recognize", "Respond"]
 
 
-def test_a_module_names_the_protocols_folder_the_handbook_uses(tmp_path: Path) -> None:
+def test_a_module_names_the_protocols_folder_by_its_option(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: T\ndocs_dir: pages\nplugins:\n  - handbook:\n"
         "      protocols_dir: procedures\n      modules_dir: training\n",
@@ -218,7 +218,9 @@ def test_a_module_names_the_protocols_folder_the_handbook_uses(tmp_path: Path) -
     config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
     assert run_new(config, "module", "Clinic staff") == 0
     text = (tmp_path / "pages" / "training" / "clinic-staff.md").read_text(encoding="utf-8")
-    assert "# Ids of the protocols (file names in procedures/, without .yml)" in text
+    # named by its option, not by a path: the comment is read from the module's folder
+    assert "protocols folder (protocols_dir in mkdocs.yml;" in text
+    assert "file names in protocols/" not in text
 
 
 def test_refuses_to_overwrite_and_leaves_the_file_byte_identical(

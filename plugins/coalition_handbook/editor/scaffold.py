@@ -78,17 +78,9 @@ def target_path(config: HandbookConfig, kind: str, slug: str) -> Path:
     return folder / f"{slug}{KINDS[kind].suffix}"
 
 
-def render(
-    kind: str,
-    name: str,
-    folder: Path,
-    today: dt.date,
-    project: Path | None = None,
-    protocols_folder: str = "protocols",
-) -> str:
+def render(kind: str, name: str, folder: Path, today: dt.date, project: Path | None = None) -> str:
     """The text of a new `kind` file named `name`, to be written in `folder` of the
-    handbook in `project`, whose protocols are in `protocols_folder` (as a module's
-    comment names it)."""
+    handbook in `project`."""
     spec = KINDS[kind]
     schema = schema_reference(folder, spec.schema, project) if spec.schema else ""
     return (
@@ -99,7 +91,6 @@ def render(
             schema=schema,
             today=today.isoformat(),
             review_by=_one_year_after(today).isoformat(),
-            protocols_folder=protocols_folder,
         )
     )
 
@@ -227,8 +218,7 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    protocols_folder = config.relative(config.protocols_dir)
-    text = render(kind, name, path.parent, config.today, config.root, protocols_folder)
+    text = render(kind, name, path.parent, config.today, config.root)
     if kind == "term" and not path.exists():
         # The new term as far as its forms go: the template writes `name` as `term` alone.
         new_term = Term(
