@@ -20,6 +20,12 @@ def split_words(form: str) -> list[str]:
     return [word for word in WORD_SEPARATORS.split(normalised) if word]
 
 
+def matched_words(form: str) -> list[str]:
+    """The words of a form as the matcher reads them: `split_words`, with straight
+    apostrophes (it straightens curly ones in the text too)."""
+    return split_words(form.replace("\u2019", "'"))
+
+
 def is_all_capitals(form: str) -> bool:
     """True for forms such as `TIP` or `CSAM`: every letter is a capital (and there are
     at least two), so they only ever match written in capitals."""
@@ -129,7 +135,7 @@ def form_key(form: str, case_sensitive: bool = False) -> str:
     the last word is singular, and the case is folded unless the form is case-sensitive
     or written all in capitals.
     """
-    words = split_words(form.replace("\u2019", "'"))
+    words = matched_words(form)
     if not words:
         return ""
     words[-1] = singular(words[-1])
@@ -162,12 +168,13 @@ def plurals(word: str) -> tuple[str, ...]:
     return tuple(result)
 
 
+@lru_cache(maxsize=4096)
 def searched_writings(form: str) -> frozenset[str]:
     """Every writing of `form` that the matcher looks for (DESIGN section 4): its words
     joined by one space, the last one in each of `last_word_variants`, with straight
     apostrophes. Two forms with a writing in common are found in the same text: "victim"
     and "victim's" are, "victim's" and "victims" are not."""
-    words = split_words(form.replace("\u2019", "'"))
+    words = matched_words(form)
     if not words:
         return frozenset()
     head = " ".join(words[:-1])

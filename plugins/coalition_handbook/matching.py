@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 
 import ahocorasick
 
-from .forms import WORD_SEPARATORS, is_all_capitals, last_word_variants, split_words
+from .forms import WORD_SEPARATORS, is_all_capitals, last_word_variants, matched_words
 from .markdown import GLUE, is_mark
 from .model.types import Term
 
@@ -382,7 +382,7 @@ def _add_form(
     kind: MatchKind,
     suggestion: str | None,
 ) -> None:
-    words = split_words(form.replace("\u2019", "'"))
+    words = matched_words(form)
     if not words:
         return
     if is_all_capitals(form):

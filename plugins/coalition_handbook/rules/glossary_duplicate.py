@@ -71,15 +71,10 @@ class Claim:
             return False
         # A possessive meets the form it is a possessive of ("victim's", "victim") but
         # not that form's plural ("victims"): compared by what the matcher looks for.
-        mine, theirs = _writings(self.form), _writings(other.form)
+        mine, theirs = searched_writings(self.form), searched_writings(other.form)
         if not exact:
             mine, theirs = _folded(mine), _folded(theirs)
         return not mine.isdisjoint(theirs)
-
-
-@lru_cache(maxsize=4096)
-def _writings(form: str) -> frozenset[str]:
-    return searched_writings(form)
 
 
 def _folded(writings: frozenset[str]) -> frozenset[str]:
