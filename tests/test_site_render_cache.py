@@ -167,31 +167,43 @@ def test_the_salt_changes_with_what_a_page_depends_on(change: dict[str, object])
     assert _salt(**change) != _salt()
 
 
-def test_search_entries_of_generated_pages_come_from_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Material's search parses a generated page once; later builds reuse its entries, and
-    the index and pages come out the same."""
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Source paths of the pages whose HTML Material's search parsed, in build order."""
     from material.plugins.search import plugin as material_search
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    parsed: list[str] = []
+    found: list[str] = []
     add_entry = material_search.SearchIndex.add_entry_from_context
 
     def counting(index: object, page: Page) -> None:
         if not (page.meta.get("search") or {}).get("exclude"):
-            parsed.append(page.file.src_uri)
+            found.append(page.file.src_uri)
         add_entry(index, page)
 
     monkeypatch.setattr(material_search.SearchIndex, "add_entry_from_context", counting)
+    return found
+
+
+def _search_index(site: Path) -> dict[str, dict[str, Any]]:
+    """The built search index's entries by location."""
+    docs = json.loads(read(site, "search/search_index.json"))["docs"]
+    return {entry["location"]: entry for entry in docs}
+
+
+def test_search_entries_come_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parsed: list[str]
+) -> None:
+    """Material's search parses a page once, written or generated; later builds reuse its
+    entries, and the index and pages come out the same."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material", search=True)
     first_site = build_site(config)
     first = {**_html(first_site), "index": read(first_site, "search/search_index.json")}
-    assert "glossary/survivor.md" in parsed
+    assert {"glossary/survivor.md", "index.md"} <= set(parsed)
     parsed.clear()
     second_site = build_site(config)
     second = {**_html(second_site), "index": read(second_site, "search/search_index.json")}
-    assert parsed == ["index.md"]
+    assert parsed == []
     assert second == first
     assert '"location":"glossary/survivor/"' in second["index"].replace(" ", "")
     survivor = next(
@@ -204,6 +216,58 @@ def test_search_entries_of_generated_pages_come_from_the_cache(
         survivor["handbook_forms"]
         == "survivor's survivor\u2019s survivors survivors' survivors\u2019"
     )
+
+
+def test_a_page_is_indexed_again_when_its_text_changes(tmp_path: Path, parsed: list[str]) -> None:
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material", search=True)
+    build_site(config)
+    (tmp_path / "content" / "index.md").write_text("# Home\n\nA survivor spoke today.\n", "utf-8")
+    parsed.clear()
+    site = build_site(config)
+    assert parsed == ["index.md"]
+    assert "spoke today" in _search_index(site)[""]["text"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A page's words before its first heading are found under the page's title,
+        # which the nav can give, its HTML unchanged.
+        ("nav: [{Welcome: index.md}]\n", "nav: [{Start here: index.md}]\n"),
+        ("", "nav: [{Start here: index.md}]\n"),
+    ],
+)
+def test_a_page_is_indexed_again_when_its_title_changes(
+    tmp_path: Path, parsed: list[str], before: str, after: str
+) -> None:
+    pages = {"index.md": "A survivor spoke.\n"}
+    config = write_site(
+        tmp_path, pages=pages, terms=TERMS, theme="material", search=True, extra_config=before
+    )
+    build_site(config)
+    config.write_text(
+        config.read_text("utf-8").replace(before, after, 1)
+        if before
+        else after + config.read_text("utf-8"),
+        "utf-8",
+    )
+    parsed.clear()
+    site = build_site(config)
+    assert parsed == ["index.md"]
+    assert _search_index(site)[""]["title"] == "Start here"
+
+
+def test_front_matter_changes_what_a_page_is_indexed_with(
+    tmp_path: Path, parsed: list[str]
+) -> None:
+    config = write_site(tmp_path, pages=PAGES, terms=TERMS, theme="material", search=True)
+    build_site(config)
+    page = tmp_path / "content" / "index.md"
+    page.write_text("---\nsearch: {boost: 2}\n---\n" + PAGES["index.md"], "utf-8")
+    parsed.clear()
+    site = build_site(config)
+    assert parsed == ["index.md"]
+    assert _search_index(site)[""]["boost"] == 2
 
 
 def test_front_matter_of_generated_pages_comes_from_the_cache(

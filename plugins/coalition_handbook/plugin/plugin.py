@@ -627,9 +627,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 "other hosts: link to it instead."
             )
 
-    # Before the search plugins (default priority) index the page: a generated page that
-    # Material's search indexed in an earlier build, with the same HTML, gets that build's
-    # entries instead of being parsed again (it is marked `exclude` until `_after_search`).
+    # Before the search plugins (default priority) index the page: a page that Material's
+    # search indexed in an earlier build, with the same HTML, URL, title and front matter,
+    # gets that build's entries instead of being parsed again (it is marked `exclude`
+    # until `_after_search`). Parsing is most of what search costs, and autolinks, tags
+    # its parser handles in Python, make a page's HTML slower to parse by half again.
     @event_priority(10)
     def _index_from_cache(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
@@ -638,16 +640,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         search_index = material_search_index(config)
         self.search_start = None if search_index is None else len(search_index)
         cache = self.render_cache
-        if (
-            not isinstance(page, GeneratedPage)
-            or search_index is None
-            or cache is None
-            or not cache.enabled
-            or page.content is None
-        ):
+        if search_index is None or cache is None or not cache.enabled or page.content is None:
             return context
         options = config.plugins["material/search"].config
-        key = cache.search_key(page.content, page.url, page.meta, options)
+        key = cache.search_key(page.content, page.url, page.title, page.meta, options)
         search = page.meta.get("search")
         entries = cache.get_entries(key)
         if entries is not None:

@@ -1,4 +1,4 @@
-"""Material's search index as the hooks reach it: its entries, a generated page's entries
+"""Material's search index as the hooks reach it: its entries, a page's entries
 on their way to and from the render cache, and a term page's other forms in a field of
 their own and all its forms whole (site/search_boost.py).
 """
@@ -16,7 +16,7 @@ from ..site.search_boost import FORMS_FIELD, TYPED_FORMS_KEY
 
 @dataclass
 class PendingSearch:
-    """A generated page between the hooks `_index_from_cache` and `_after_search` of
+    """A page between the hooks `_index_from_cache` and `_after_search` of
     plugin.py: its own front matter `search`, and the key to keep its new entries under
     (None: they came from the cache) with where they start in the index."""
 

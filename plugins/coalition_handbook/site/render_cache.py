@@ -8,8 +8,9 @@ digest of the page's Markdown and of everything else its HTML depends on (`build
 the Markdown extensions and their options, where they are installed, the terms that
 autolinks point to (their forms and tooltips, not their definitions or history), and the
 site's files and URLs (links between pages resolve against them). Only renders that
-logged nothing are kept, so a warm build reports what a cold one does. The entries a
-search plugin made of a page are kept too, by the digest of the page's HTML.
+logged nothing are kept, so a warm build reports what a cold one does. The entries
+Material's search made of any page, generated or written, are kept too, by the digest of
+the page's HTML.
 `HANDBOOK_NO_CACHE=1` turns it off, as it does the check cache.
 """
 
@@ -46,6 +47,8 @@ class PageRenderCache:
         self.salt = salt
         # Front matter depends only on the text and on who parses it.
         self.reader = _installed("mkdocs") + _installed("yaml") if cache.enabled else ""
+        # Material's search splits Chinese words with jieba where it is installed.
+        self.searcher = _installed("jieba") if cache.enabled else ""
 
     @property
     def enabled(self) -> bool:
@@ -73,11 +76,22 @@ class PageRenderCache:
     def put_source(self, key: str, source: tuple[str, dict[str, Any]]) -> None:
         self.cache.store(NAMESPACE, key, source)
 
-    def search_key(self, html: str, url: str, meta: Mapping[str, Any], options: object) -> str:
-        """The key of the search entries of a page with this HTML, URL and front matter,
-        indexed by a search plugin with these `options`."""
+    def search_key(
+        self, html: str, url: str, title: str | None, meta: Mapping[str, Any], options: object
+    ) -> str:
+        """The key of the search entries of a page with this HTML, URL, title (a section
+        without a heading is named by it; `nav:` can set it) and front matter, indexed by
+        a search plugin with these `options`."""
         return self.cache.key(
-            NAMESPACE, self.salt, "search", html, url, _stable(meta), _stable(options)
+            NAMESPACE,
+            self.salt,
+            "search",
+            self.searcher,
+            html,
+            url,
+            repr(title),
+            _stable(meta),
+            _stable(options),
         )
 
     def get_entries(self, key: str) -> list[dict[str, Any]] | None:
