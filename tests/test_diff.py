@@ -11,6 +11,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -799,6 +800,27 @@ def test_a_form_moved_to_another_term_lists_its_uses(
     assert row in out.splitlines()
 
 
+def test_a_form_another_term_claims_too_is_shown_as_claimed_by_both(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Taken as an alias while its own term keeps it: no clean move to another term but
+    glossary.duplicate's error, which the row names (audit)."""
+    write(repository, "glossary/victim.yml", term("victim"))
+    write(repository, "content/index.md", PAGE + "\nA victim spoke.\n")
+    commit(repository, "victim")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="aliases: [victim]\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `victim` | accepted (`victim`) | accepted (`survivor`); also claimed by `victim` "
+        "(glossary.duplicate) | `content/index.md:7:3` |"
+    ) in out.splitlines()
+
+
 def test_a_form_to_avoid_whose_suggestion_changed_lists_its_uses(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -925,6 +947,34 @@ def test_a_change_of_layout_alone_is_shown_and_needs_no_bump(
     assert code == 0, out
     assert "layout only (spaces, line breaks or comments; no version bump needed): `" in out
     assert "fields changed" not in out
+
+
+def test_a_definition_written_in_decomposed_characters_is_layout_alone(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "é" as "e" and a combining accent looks the same on the page, and the checks read
+    it alike (NFC): no change of meaning to record (audit)."""
+    write(repository, "glossary/survivor.yml", term(definition="A person harmed in a café."))
+    commit(repository)
+    decomposed = unicodedata.normalize("NFD", "A person harmed in a café.")
+    write(repository, "glossary/survivor.yml", term(definition=decomposed))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "layout only (spaces, line breaks or comments; no version bump needed): `" in out
+
+
+def test_an_invisible_character_added_is_named_in_the_definitions_diff(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A zero-width space changes what the word matches (no "person" is found in it): a
+    change, and the diff names the character, where it showed two words that look alike,
+    one struck and one new (audit)."""
+    write(repository, "glossary/survivor.yml", term(definition="A person harmed.\n"))
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(definition="A per\u200bson harmed.\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    assert "~~person~~ **per⟨U+200B⟩son**" in out
 
 
 def test_a_fence_in_a_diffed_text_cannot_close_the_reports(

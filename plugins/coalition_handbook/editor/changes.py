@@ -23,6 +23,7 @@ import difflib
 import html
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -107,6 +108,9 @@ class FormState:
     # What the check suggests instead: for a form to avoid, its term's preferred form; for
     # a deprecated term's form, its replacement's.
     suggestion: str | None = None
+    # The other terms that claim the form too (glossary.duplicate's error): `term` is the
+    # one the check reads it as, the lowest id, as the matcher does.
+    also_claimed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -415,7 +419,7 @@ def avoided_forms(term: Term) -> tuple[str, ...]:
 def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
     """Every form of every term by its key (section 4), with its text and state."""
     states: dict[str, tuple[str, bool, FormState]] = {}
-    for term in handbook.terms.values():
+    for term in sorted(handbook.terms.values(), key=lambda term: term.id):
         if term.status == "deprecated":
             # As the check reads them (`Matcher.from_terms`): every form of a deprecated
             # term, its forms to avoid too, suggests the replacement.
@@ -430,8 +434,14 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
             written += [(form, avoid) for form in avoided_forms(term)]
         for form, state in written:
             key = form_key(form, term.case_sensitive)
-            # Two terms claiming one form is glossary.duplicate's to report; keep the first.
-            states.setdefault(key, (form, term.case_sensitive, state))
+            first = states.get(key)
+            if first is None:
+                states[key] = (form, term.case_sensitive, state)
+            elif term.id != first[2].term and term.id not in first[2].also_claimed_by:
+                # Two terms claiming one form is glossary.duplicate's error; the report
+                # names both, so that it reads as no clean move from one to the other.
+                also = (*first[2].also_claimed_by, term.id)
+                states[key] = (*first[:2], dataclasses.replace(first[2], also_claimed_by=also))
     return states
 
 
@@ -553,6 +563,7 @@ def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
     """A Markdown text as the report shows which of its blocks changed: each paragraph
     (blank lines apart) as its blocks (see `_BLOCK_BREAK`), each with its words joined by
     single spaces. (Whether a change is layout alone is `_shown`'s to tell.)"""
+    text = unicodedata.normalize("NFC", text)  # as `_shown` reads it
     return tuple(
         tuple(" ".join(block.split()) for block in _BLOCK_BREAK.split(paragraph))
         for paragraph in PARAGRAPH_BREAK.split(text.strip())
@@ -582,9 +593,11 @@ def _wording(value: object) -> object:
 
 
 def _shown(markdown_text: str) -> str:
-    """`markdown_text` as the page shows it (see `_wording`)."""
+    """`markdown_text` as the page shows it (see `_wording`), NFC-normalised: "é" as one
+    code point or as "e" and a combining accent looks the same, and the checks read the
+    two alike (DESIGN section 4)."""
     html = _markdown_converter().reset().convert(markdown_text)
-    return " ".join(_HTML_COMMENT.sub(" ", html).split())
+    return unicodedata.normalize("NFC", " ".join(_HTML_COMMENT.sub(" ", html).split()))
 
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -727,7 +727,11 @@ def _state(state: FormState | None, *, suggesting: bool = False) -> str:
         return "not a form of any term"
     exact = ", this case only" if state.exact_case else ""
     suggests = f", suggests {_code(state.suggestion)}" if suggesting and state.suggestion else ""
-    return f"{state.status} (`{state.term}`{exact}{suggests})"
+    also = ""
+    if state.also_claimed_by:
+        others = ", ".join(f"`{term}`" for term in state.also_claimed_by)
+        also = f"; also claimed by {others} (glossary.duplicate)"
+    return f"{state.status} (`{state.term}`{exact}{suggests}){also}"
 
 
 def _history_lines(old: Sequence[HistoryEntry], new: Sequence[HistoryEntry]) -> list[str]:
@@ -789,8 +793,22 @@ def _code(text: str) -> str:
 
 def _escape(text: str) -> str:
     """`text` as Markdown text on one line: what an editor typed never becomes markup in
-    the report (a `<!--` in a contact's text hid all that followed it)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    the report (a `<!--` in a contact's text hid all that followed it), and characters
+    that show nothing are named (`_INVISIBLE`)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _INVISIBLE.sub(_named_code_point, escaped) if not escaped.isascii() else escaped
+
+
+# Characters that show nothing (Unicode's format characters: a zero-width space, a soft
+# hyphen, a joiner, a direction mark...) but still change what a form matches: a change
+# of one alone would show two words that look alike, one struck, one new (audit).
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
+def _named_code_point(found: re.Match[str]) -> str:
+    return f"⟨U+{ord(found.group()):04X}⟩"
 
 
 def _arrow(old: int, new: int) -> str:
