@@ -1285,6 +1285,28 @@ def test_a_file_that_no_longer_loads_is_not_removed_and_fails(
     assert "Removed" not in out
 
 
+def test_forms_of_a_term_that_no_longer_loads_keep_what_they_were(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its forms are not shown gone (its file is unread, not emptied), and one another
+    term takes shows what it was at the base, not "not a form of any term" (audit)."""
+    write(
+        repository, "glossary/victim.yml", term("victim", extra="aliases: [trafficking victim]\n")
+    )
+    write(repository, "content/index.md", PAGE + "\nA trafficking victim.\n")
+    commit(repository)
+    write(repository, "glossary/victim.yml", "term: [unclosed\n")
+    taken = term(version=2, versions=(2, 1), extra="aliases: [trafficking victim]\n")
+    write(repository, "glossary/survivor.yml", taken)
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    rows = [line for line in out.splitlines() if line.startswith("| `")]
+    assert rows == [
+        "| `trafficking victim` | accepted (`victim`) | accepted (`survivor`) | "
+        "`content/index.md:7:3` |"
+    ]
+
+
 def test_a_file_that_did_not_load_at_the_base_is_named(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -137,9 +137,17 @@ class Changes:
         return [item for item in self.items if item.version_problem]
 
 
-def compare(old: Handbook, new: Handbook, *, use_directory_urls: bool = True) -> Changes:
+def compare(
+    old: Handbook,
+    new: Handbook,
+    *,
+    use_directory_urls: bool = True,
+    forms: tuple[Handbook, Handbook] | None = None,
+) -> Changes:
     """Everything that differs between `old` and `new`, in a stable order;
-    `use_directory_urls` says where the site publishes pages, which its links start from."""
+    `use_directory_urls` says where the site publishes pages, which its links start from;
+    `forms`, the two handbooks whose term forms to compare, where they are not `old` and
+    `new` (a term whose file does not load on one side, taken as it is on the other)."""
     items: list[ItemChange] = []
     for kind in KINDS:
         items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind)))
@@ -155,7 +163,7 @@ def compare(old: Handbook, new: Handbook, *, use_directory_urls: bool = True) ->
         else item
         for item in items
     ]
-    return Changes(tuple(items), tuple(_form_changes(old, new)))
+    return Changes(tuple(items), tuple(_form_changes(*(forms or (old, new)))))
 
 
 def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ...]:

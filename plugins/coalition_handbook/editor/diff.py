@@ -29,7 +29,7 @@ from ..config import ConfigError, HandbookConfig, configured_folders, inherited_
 from ..model import load_handbook
 from ..model.types import Handbook
 from . import git
-from .changes import compare
+from .changes import Changes, compare
 from .diff_report import render
 from .usage import find_uses
 
@@ -86,9 +86,17 @@ def diff_report(
             new = load_working_tree(config)
         else:
             new = load_revision(config, repository, head, Path(scratch) / "head", None, config_file)
-    # An item whose file no longer loads is not "removed": leave it out, and say so.
-    before = _without(old.handbook, set(new.unloaded))
-    changes = compare(before, new.handbook, use_directory_urls=config.use_directory_urls)
+    # An item whose file no longer loads is not "removed": leave it out, and say so. Its
+    # forms keep what they were at the base, where another term now has one of them.
+    unloaded = set(new.unloaded)
+    before = _without(old.handbook, unloaded)
+    changes = compare(
+        before,
+        new.handbook,
+        use_directory_urls=config.use_directory_urls,
+        forms=(old.handbook, new.handbook),
+    )
+    changes = _without_forms_of(changes, _term_ids(old.handbook, unloaded))
     uses = find_uses(changes.form_changes, before, new.handbook)
     loaded_now = _item_paths(new.handbook)
     broken_at_base = [path for path in old.unloaded if path in loaded_now]
@@ -291,6 +299,23 @@ def _without(handbook: Handbook, paths: set[str]) -> Handbook:
             key: item for key, item in handbook.modules.items() if item.origin.path not in paths
         },
     )
+
+
+def _term_ids(handbook: Handbook, paths: set[str]) -> set[str]:
+    return {term.id for term in handbook.terms.values() if term.origin.path in paths}
+
+
+def _without_forms_of(changes: Changes, term_ids: set[str]) -> Changes:
+    """`changes` less the forms of `term_ids` (terms whose files do not load at the head)
+    that no term has there: not known to be gone, only unread."""
+    if not term_ids:
+        return changes
+    kept = tuple(
+        change
+        for change in changes.form_changes
+        if not (change.new is None and change.old is not None and change.old.term in term_ids)
+    )
+    return dataclasses.replace(changes, form_changes=kept)
 
 
 def _item_paths(handbook: Handbook) -> set[str]:
