@@ -1320,6 +1320,25 @@ def test_a_file_that_did_not_load_at_the_base_is_named(
     assert "#### Added" in out
 
 
+def test_an_added_module_shows_whom_it_teaches_what(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As an added term shows its forms and an added protocol its summary (audit)."""
+    module = MODULE.format(version=1, history=history(1), realize="It happens here.")
+    module = module.replace("objectives: [Know the signs]", "objectives: [Know the *signs*]")
+    write(repository, "content/modules/front-desk.md", module.replace("45", "30"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    added = out.split("#### Added", 1)[1]
+    assert (
+        "- **Hotel staff** (`front-desk`, `content/modules/front-desk.md`): version 1\n"
+        "  - audience: hotel staff\n"
+        "  - duration: 30 minutes\n"
+        "  - objectives:\n"
+        "    - Know the \\*signs\\*\n"
+    ) in added
+
+
 def test_a_new_file_that_does_not_load_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,7 +15,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from typing import Literal
 
 from ..forms import form_key
-from ..model.types import AvoidForm, Contact, HistoryEntry, Protocol, SourceRef, Step, Term
+from ..model.types import (
+    AvoidForm,
+    Contact,
+    HistoryEntry,
+    Module,
+    Protocol,
+    SourceRef,
+    Step,
+    Term,
+)
 from .changes import (
     KINDS,
     PARAGRAPH_BREAK,
@@ -207,7 +216,9 @@ def _forms_of_new(change: ItemChange) -> list[str]:
 
 def _references_of_new(item: Item) -> list[str]:
     """What a new term leans on, for reviewers to follow: its replacement, related terms
-    and sources."""
+    and sources; what a new module teaches whom, and the protocols it hands out."""
+    if isinstance(item, Module):
+        return _module_of_new(item)
     if not isinstance(item, Term):
         return []
     lines = [f"  - replaced by: `{item.replaced_by}`"] if item.replaced_by else []
@@ -218,6 +229,19 @@ def _references_of_new(item: Item) -> list[str]:
             f"[{_escape(source.title)}](<{_link_target(source.url)}>)" for source in item.sources
         )
         lines.append(f"  - sources: {sources}")
+    return lines
+
+
+def _module_of_new(module: Module) -> list[str]:
+    lines = [
+        f"  - audience: {', '.join(_escape(reader) for reader in module.audience)}",
+        f"  - duration: {_escape(module.duration)}",
+    ]
+    if module.protocols:
+        lines.append("  - protocols: " + ", ".join(f"`{name}`" for name in module.protocols))
+    if module.objectives:
+        lines.append("  - objectives:")
+        lines += [f"    - {_escape(objective)}" for objective in module.objectives]
     return lines
 
 
