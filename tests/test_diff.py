@@ -1592,6 +1592,17 @@ def test_a_revision_expression_gets_no_fetch_advice(
     assert "git fetch" not in err
 
 
+@pytest.mark.parametrize(("base", "head"), [("", None), (" ", None), ("HEAD", "")])
+def test_an_empty_revision_is_named_as_such(
+    repository: Path, capsys: pytest.CaptureFixture[str], base: str, head: str | None
+) -> None:
+    """`handbook diff "$BASE"` with the variable unset: no `git fetch origin ` to run."""
+    code, _, err = diff(repository, capsys, base, head)
+    assert code == 2
+    assert "names no revision: give one, such as `main` or `origin/main`." in err
+    assert "git fetch" not in err
+
+
 def test_an_option_given_as_a_revision_gets_no_command_to_run(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

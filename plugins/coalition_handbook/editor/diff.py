@@ -260,6 +260,8 @@ def _inside(repository: Path, path: Path, name: str) -> str:
 
 def _unknown_revision(repository: Path, revision: str) -> str:
     message = f"'{revision}' is not a commit in this repository."
+    if not revision.strip():  # an empty variable in a CI script: `diff "$BASE"`
+        return f"'{revision}' names no revision: give one, such as `main` or `origin/main`."
     if revision.startswith("-"):  # an option given where a revision belongs
         return f"{message} A revision never starts with '-'."
     if any(mark in revision for mark in ("~", "^", "@{", ":")):
