@@ -65,6 +65,11 @@ RULES: dict[str, Rule] = {
             "a page at the path or address of a generated page",
         ),
         Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
+        Rule(
+            "markdown.nesting",
+            Severity.ERROR,
+            "lists or admonitions nested deeper than the site can render",
+        ),
         Rule("glossary.html", Severity.INFO, "an HTML tag in a definition, shown as text"),
         Rule("glossary.short", Severity.INFO, "Markdown or HTML in a short, shown as typed"),
         Rule("suppression.unknown-rule", Severity.WARNING, "a suppression comment names no rule"),
@@ -153,6 +158,7 @@ PAGE_RULES = frozenset(
         "page_source",  # a page's own file
         "page_front_matter",  # a page's own front matter
         "link_unsafe",  # a page's text, as the scan left it
+        "markdown_nesting",  # a page's own text (and terms' and protocols')
         "glossary_html",  # a term's own definition, as the scan left it; no page
         "page_replaced",  # a page's path, and the names in the record folders' listings
         "suppression_unknown_rule",  # a page's own text (and terms' and protocols')

@@ -1,0 +1,131 @@
+"""markdown.nesting: lists and admonitions nested deeper than the site can render are a
+finding at their first line too deep, so that the build stops cleanly before Python-Markdown
+runs out of stack (DESIGN section 11: no traceback)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_model import PROTOCOL, term_yaml, write_files
+from mkdocs.exceptions import Abort
+from site_builds import build_site, read, write_site
+
+from coalition_handbook.findings import Finding
+from coalition_handbook.model import load_handbook
+from coalition_handbook.rules import markdown_nesting
+from coalition_handbook.rules.base import CheckContext
+from coalition_handbook.rules.markdown_nesting import MAX_DEPTH
+
+
+def nested_list(levels: int, indent: str = "    ") -> str:
+    return "".join(f"{indent * level}- item\n" for level in range(levels))
+
+
+def nested_admonitions(levels: int) -> str:
+    return "".join(f"{'    ' * level}!!! note\n" for level in range(levels)) + (
+        "    " * levels + "Text.\n"
+    )
+
+
+def findings(tmp_path: Path, files: dict[str, str]) -> list[Finding]:
+    config = write_files(tmp_path, files)
+    handbook, _ = load_handbook(config)
+    return list(markdown_nesting.check(CheckContext(config=config, handbook=handbook)))
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (nested_list(MAX_DEPTH), None),
+        # The list's line 101 is its first too deep: the page's line 103.
+        (nested_list(MAX_DEPTH + 1), (103, 4 * MAX_DEPTH + 1)),
+        (nested_list(300), (103, 4 * MAX_DEPTH + 1)),
+        (nested_list(MAX_DEPTH + 1, "\t"), (103, MAX_DEPTH + 1)),
+        (nested_admonitions(MAX_DEPTH), None),
+        (nested_admonitions(MAX_DEPTH + 1), (104, 4 * (MAX_DEPTH + 1) + 1)),
+        # Markers chained on one line nest as deep as indented ones.
+        ("- " * MAX_DEPTH + "item\n", None),
+        ("- " * (MAX_DEPTH + 1) + "item\n", (3, 1)),
+        ("1. " * (MAX_DEPTH + 1) + "item\n", (3, 1)),
+        # A quote nests no list: Python-Markdown reads thousands of `>`.
+        (">" * 2000 + " item\n", None),
+        ("> " + "    " * (MAX_DEPTH - 1) + "- item\n", None),
+        ("> " + "    " * MAX_DEPTH + "- item\n", (3, 4 * MAX_DEPTH + 3)),
+    ],
+    ids=[
+        "list-at-the-limit",
+        "list-one-deeper",
+        "list-of-300",
+        "tabs",
+        "admonitions-at-the-limit",
+        "admonitions-one-deeper",
+        "chained-markers-at-the-limit",
+        "chained-markers-one-deeper",
+        "chained-numbers",
+        "quotes",
+        "list-in-a-quote-at-the-limit",
+        "list-in-a-quote-one-deeper",
+    ],
+)
+def test_nesting_deeper_than_the_limit_is_found_at_its_first_line(
+    tmp_path: Path, body: str, place: tuple[int, int] | None
+) -> None:
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body})
+    assert [(finding.line, finding.column) for finding in found] == ([place] if place else [])
+    assert all(
+        (finding.rule, finding.path, finding.severity.value)
+        == ("markdown.nesting", "content/page.md", "error")
+        for finding in found
+    )
+
+
+def test_a_first_line_too_deep_is_found(tmp_path: Path) -> None:
+    found = findings(tmp_path, {"content/page.md": "- " * (MAX_DEPTH + 1) + "item\n"})
+    assert [(finding.line, finding.column) for finding in found] == [(1, 1)]
+
+
+def test_nesting_in_a_definition_and_a_protocol_step_is_found_in_their_files(
+    tmp_path: Path,
+) -> None:
+    deep = nested_list(MAX_DEPTH + 1)
+    definition = "definition: |\n" + "".join(f"  {line}\n" for line in deep.splitlines())
+    term = term_yaml().replace(
+        "definition: A person who has experienced trafficking. Second sentence.\n", definition
+    )
+    step = "    detail: |\n" + "".join(f"      {line}\n" for line in deep.splitlines())
+    protocol = PROTOCOL.replace("    detail: Call the hotline.\n", step)
+    found = findings(
+        tmp_path, {"glossary/survivor.yml": term, "protocols/hotel-staff.yml": protocol}
+    )
+    # The definition's list starts on line 4 of its file, the step's detail's on line 13.
+    assert [(finding.path, finding.line, finding.column) for finding in found] == [
+        ("glossary/survivor.yml", 4 + MAX_DEPTH, 3 + 4 * MAX_DEPTH),
+        ("protocols/hotel-staff.yml", 13 + MAX_DEPTH, 7 + 4 * MAX_DEPTH),
+    ]
+
+
+def test_the_site_renders_nesting_up_to_the_limit(tmp_path: Path) -> None:
+    """What the rule lets through, the build renders: a page, and a term's page, whose
+    definition goes into the Markdown the plugin writes for it."""
+    definition = "definition: |\n" + "".join(
+        f"  {line}\n" for line in nested_list(MAX_DEPTH).splitlines()
+    )
+    term = term_yaml().replace(
+        "definition: A person who has experienced trafficking. Second sentence.\n", definition
+    )
+    pages = {"index.md": "# Home\n\n" + nested_list(MAX_DEPTH) + nested_admonitions(MAX_DEPTH)}
+    config = write_site(tmp_path, pages=pages, terms={"survivor": term}, theme="material")
+    site = build_site(config)
+    assert read(site, "index.html").count("<li>") == MAX_DEPTH
+    assert read(site, "glossary/survivor/index.html").count("<li>") >= MAX_DEPTH
+
+
+def test_a_build_stops_with_the_finding_not_a_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pages = {"index.md": "# Home\n\n" + nested_list(300)}
+    config = write_site(tmp_path, pages=pages)
+    with pytest.raises(Abort):
+        build_site(config)
+    assert "content/index.md:103:401: markdown.nesting" in caplog.text
