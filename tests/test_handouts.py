@@ -1073,6 +1073,48 @@ def test_a_key_terms_box_longer_than_a_page_goes_on_and_splits_no_term(tmp_path:
 
 
 @pytest.mark.pdf
+@pytest.mark.parametrize(("paper", "height_mm"), [("A4", 297), ("Letter", 279.4)])
+def test_a_tall_image_and_a_long_word_stay_on_the_paper(
+    tmp_path: Path, paper: str, height_mm: float
+) -> None:
+    """Audit: a portrait poster, scaled to the text's width alone, ran over the footer and
+    off the page; a word longer than a line ran past the paper's edge."""
+    from PIL import Image
+
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, paper=paper)
+    Image.new("RGB", (1200, 1800), "orange").save(tmp_path / "content" / "modules" / "tall.png")
+    word = "pneumonoultramicroscopicsilicovolcanoconiosis" * 3
+    body = f"A {word} here.\n\n![A poster](tall.png)\n"
+    module = module_text("Words", body, protocols="[]")
+    (tmp_path / "content" / "modules" / "community.md").write_text(module, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["community"])
+    pdf = tmp_path / "words.pdf"
+    modules = tmp_path / "content" / "modules"
+    pdf.write_bytes(handout_render.render_pdf(content, modules, [tmp_path]))
+
+    from pypdf import PdfReader
+
+    millimetre = 72 / 25.4
+    top, bottom = (height_mm - 20) * millimetre, 22 * millimetre  # the page's margins
+    placed: list[list[float]] = []  # each image's drawing matrix
+    text = ""
+    for page in PdfReader(pdf).pages:
+
+        def drawn(operator: bytes, _: object, matrix: list[float], __: object) -> None:
+            if operator == b"Do":
+                placed.append(matrix)
+
+        text += page.extract_text(visitor_operand_before=drawn)
+    ((_, _, _, image_height, _, image_bottom),) = placed
+    # An image at the top of a page touches the margin: a hundredth of a point's rounding.
+    assert bottom <= image_bottom and image_bottom + image_height <= top + 0.01
+    assert word in "".join(text.split())  # printed whole,
+    assert word not in text  # on two lines
+
+
+@pytest.mark.pdf
 def test_a_long_definition_runs_on_and_leaves_no_gap(tmp_path: Path) -> None:
     """Found in review: kept whole, a definition of 450 words moved the box to the next
     page, with its heading alone on the page before, and left the protocol's page blank."""
