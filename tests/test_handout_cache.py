@@ -363,6 +363,59 @@ def test_the_last_good_handout_a_run_wrote_is_still_published(tmp_path: Path) ->
     assert (tmp_path / "out" / "community.pdf").read_bytes() == b"%PDF-1.7 good"
 
 
+def _cached_pdf(root: Path, module_id: str) -> Path:
+    (pdf,) = (root / CACHE_DIR / module_id).glob("*.pdf")
+    return pdf
+
+
+def test_a_cached_handout_cut_short_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: a PDF a killed copy or a CI cache restored in part cut short was published
+    as "cached", broken."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    output = tmp_path / "out"
+    assert set(outcomes(tmp_path, output).values()) == {"rendered"}
+    assert set(outcomes(tmp_path, output).values()) == {"cached"}
+    cached = _cached_pdf(tmp_path, "community")
+    cached.write_bytes(RENDERED[:10])
+    assert outcomes(tmp_path, output) == {
+        "debt": "cached",
+        "hotel": "cached",
+        "community": "rendered",
+    }
+    assert (output / "community.pdf").read_bytes() == RENDERED
+    assert cached.read_bytes() == RENDERED  # kept whole again
+
+
+def test_a_cached_handout_without_its_digest_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older cache's record of what a PDF was made from holds no digest of the PDF."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    output = tmp_path / "out"
+    outcomes(tmp_path, output)
+    (manifest,) = (tmp_path / CACHE_DIR / "community").glob("*.files.json")
+    manifest.write_text("{}", encoding="utf-8")  # as older runs wrote one: files alone
+    assert outcomes(tmp_path, output)["community"] == "rendered"
+
+
+def test_a_last_good_handout_cut_short_is_not_published(tmp_path: Path) -> None:
+    write_handbook(tmp_path, modules=three_modules())
+    cache = HandoutCache(tmp_path / CACHE_DIR)
+    cache.put("community", "0" * 64, b"%PDF-1.7 good")
+    _cached_pdf(tmp_path, "community").write_bytes(b"%PDF-1.7 go")
+    held_back = {"content/modules/community.md": "the module has errors"}
+    report = handouts.build_handouts(
+        context_of(tmp_path / "mkdocs.yml"), tmp_path / "out", held_back
+    )
+    (result,) = [result for result in report.results if result.module.id == "community"]
+    assert (result.outcome, result.path) == ("failed", None)
+    assert not (tmp_path / "out" / "community.pdf").exists()
+
+
 def test_a_module_folder_that_is_a_link_holds_no_handout(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

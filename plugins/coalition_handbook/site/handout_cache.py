@@ -5,9 +5,10 @@ file, the files of the protocols it names, the key terms' forms and definitions,
 size, the site name, the package and WeasyPrint versions, and a digest of the templates,
 stylesheet and rendering code. What the PDF shows beyond that text, the images its module
 shows, is kept beside it (`<key>.files.json`: each file's path and digest, as the render
-read it): a PDF whose images changed since is no longer found. One PDF is kept per
-module: the newest good one, so a failed render still has the last good handout to fall
-back on.
+read it), with the digest of the PDF itself: a PDF whose images changed since is no longer
+found, nor one whose bytes are not those written (cut short by a killed copy, or by a CI
+cache restored in part). One PDF is kept per module: the newest good one, so a failed
+render still has the last good handout to fall back on.
 
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
@@ -90,9 +91,13 @@ class HandoutCache:
         files its render read (`put`'s `files`) are as they were."""
         if self._folder(module_id) is None:
             return None
-        if root is not None and not self._files_unchanged(module_id, key, root):
+        manifest = self._read_manifest(module_id, key)
+        if manifest is None:
             return None
-        return read_pdf(self.path(module_id, key))
+        files, pdf_digest = manifest
+        if root is not None and read_files(root, [root / path for path in files]) != files:
+            return None
+        return _as_written(read_pdf(self.path(module_id, key)), pdf_digest)
 
     def put(
         self, module_id: str, key: str, pdf: bytes, files: Mapping[str, str] | None = None
@@ -118,7 +123,8 @@ class HandoutCache:
             return None
         path = self.path(module_id, key)
         manifest = self._manifest(module_id, key)
-        write_atomically(manifest, json.dumps(dict(files or {}), sort_keys=True).encode())
+        kept = {"files": dict(files or {}), "pdf": hashlib.sha256(pdf).hexdigest()}
+        write_atomically(manifest, json.dumps(kept, sort_keys=True).encode())
         write_atomically(path, pdf)
         for older in [*folder.glob("*.pdf"), *folder.glob("*.files.json")]:
             if older not in (path, manifest):
@@ -129,15 +135,18 @@ class HandoutCache:
         assert self.directory is not None
         return self.directory / module_id / f"{key}.files.json"
 
-    def _files_unchanged(self, module_id: str, key: str, root: Path) -> bool:
-        """Whether every file the PDF under `key` was made from is as it was then."""
+    def _read_manifest(self, module_id: str, key: str) -> tuple[dict[str, str], str] | None:
+        """(the files the PDF under `key` was made from, with their digests then; the
+        PDF's digest), or None: no manifest (an older cache's), or one unreadable."""
         try:
             kept = json.loads(read_regular_file(self._manifest(module_id, key), False))
-        except (OSError, ValueError):  # none (an older cache), or unreadable: made anew
-            return False
-        if not isinstance(kept, dict):
-            return False
-        return read_files(root, [root / path for path in kept]) == kept
+        except (OSError, ValueError):  # made anew
+            return None
+        files = kept.get("files") if isinstance(kept, dict) else None
+        pdf_digest = kept.get("pdf") if isinstance(kept, dict) else None
+        if not isinstance(files, dict) or not isinstance(pdf_digest, str):
+            return None
+        return files, pdf_digest
 
     def last_good(self, module_id: str) -> Path | None:
         """The module's newest cached PDF, whatever its key (for a render that failed):
@@ -157,9 +166,12 @@ class HandoutCache:
         return max(candidates)[1] if candidates else None
 
     def last_good_pdf(self, module_id: str) -> bytes | None:
-        """The bytes of `last_good`, or None."""
+        """The bytes of `last_good`, or None (also where they are not those written)."""
         path = self.last_good(module_id)
-        return read_pdf(path) if path is not None else None
+        manifest = None if path is None else self._read_manifest(module_id, path.stem)
+        if path is None or manifest is None:
+            return None
+        return _as_written(read_pdf(path), manifest[1])
 
     def _folder(self, module_id: str, create: bool = False) -> Path | None:
         """The module's folder if it is one (not a link to one), made if `create`."""
@@ -200,6 +212,11 @@ def read_pdf(path: Path) -> bytes | None:
     except OSError:
         return None
     return pdf if pdf.startswith(b"%PDF-") else None
+
+
+def _as_written(pdf: bytes | None, digest: str) -> bytes | None:
+    """`pdf` if its digest is `digest`, the one `put` kept beside it; else None."""
+    return pdf if pdf is not None and hashlib.sha256(pdf).hexdigest() == digest else None
 
 
 def write_atomically(path: Path, data: bytes) -> None:
