@@ -228,6 +228,23 @@ def test_key_terms_are_the_accepted_terms_the_module_uses_sorted(tmp_path: Path)
     assert community.protocols == ()
 
 
+def test_key_terms_include_the_terms_of_the_protocols_the_handout_prints(
+    tmp_path: Path,
+) -> None:
+    """Audit: a term in a protocol's step, printed in the handout, went undefined there."""
+    config_file = write_handbook(tmp_path)
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+    protocol.write_text(
+        PROTOCOL.replace("the room number.", "the room number, and any sign of labor trafficking."),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    hotel = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    community = handouts.handout_content(context, context.handbook.modules["community"])
+    assert "labor trafficking" in [term.term for term in hotel.key_terms]
+    assert "labor trafficking" not in [term.term for term in community.key_terms]
+
+
 BONDED_LABOR = """\
 term: bonded labor
 version: 2

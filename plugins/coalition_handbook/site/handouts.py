@@ -69,14 +69,22 @@ class HandoutReport:
 
 
 def module_key_terms(context: CheckContext, module: Module) -> set[str]:
-    """Ids of the terms whose forms the module's title, objectives or body use, from the
-    run's one scan of the handbook (shared with the term rules and the site). Forms to
-    avoid count, as they do in the site's "Used on" lists: a trainer reading "DMST" in a
-    handout finds what it means, and which term replaces it."""
+    """Ids of the terms whose forms the handout prints: in the module's title, objectives
+    or body, and in the protocols it names (their titles, summaries, steps and contacts,
+    which the handout prints whole: a trainer holding it should find every term in it
+    defined). From the run's one scan of the handbook (shared with the term rules and the
+    site). Forms to avoid count, as they do in the site's "Used on" lists: a trainer
+    reading "DMST" in a handout finds what it means, and which term replaces it."""
+    protocols = context.handbook.protocols
+    printed = {module.origin.path} | {
+        protocols[protocol_id].origin.path
+        for protocol_id in module.protocols
+        if protocol_id in protocols
+    }
     return {
         hit[2].term_id
         for document in scan_handbook(context)
-        if document.path == module.origin.path
+        if document.path in printed
         for hits in document.hits
         for hit in hits
     }
