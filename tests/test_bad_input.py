@@ -425,6 +425,14 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("no front matter",),
     ),
     (
+        "module-front-matter-never-closed",
+        MODULE_FILE,
+        "---\n" + MODULE_FRONT + "\n" + MODULE_BODY,
+        "module.schema",
+        1,
+        ("its front matter is never closed: end it with a line of '---' before the text",),
+    ),
+    (
         "module-empty-front-matter",
         MODULE_FILE,
         module_md(front=""),
@@ -745,7 +753,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         term_yaml().replace("version: 1\n", f"version: {'9' * 5000}\n", 1),
         "glossary.schema",
         2,
-        ("a number of 5000 characters, too long to read",),
+        ("'version' is a number of 5000 characters, too long to read",),
     ),
     (
         "huge-hex-number",
@@ -761,7 +769,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         module_md(front=MODULE_FRONT.replace("version: 1\n", f"version: {'9' * 5000}\n")),
         "module.schema",
         3,
-        ("too long to read",),
+        ("'version' is a number of 5000 characters, too long to read",),
     ),
 ]
 

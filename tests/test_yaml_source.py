@@ -301,9 +301,9 @@ def test_escaped_lone_surrogates_are_read_and_reported() -> None:
     text = 'a: "\\uD800"\nlist:\n- "x\\uDFFF"\n'
     assert yaml.safe_load(text) == {"a": "\ud800", "list": ["x\udfff"]}
     document = load_yaml(text)
-    assert [(problem.offset, problem.message[:31]) for problem in document.problems] == [
-        (3, "holds an escaped lone surrogate"),
-        (20, "holds an escaped lone surrogate"),
+    assert [(problem.offset, problem.message) for problem in document.problems] == [
+        (3, "'a' holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character"),
+        (20, "'list.0' holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character"),
     ]
     assert document.data == {"a": "?", "list": ["x?"]}
 

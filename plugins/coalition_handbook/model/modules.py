@@ -35,6 +35,8 @@ OVERVIEW = "index.md"
 
 # attr_list's block at the end of a heading (`## Respond {#respond}`, `{: .note }`):
 # Python-Markdown takes it off the heading's text, so the section is still "Respond".
+# A front matter's opening line (see pages._FRONT_MATTER), for one never closed.
+_OPENING_LINE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\n]*\}[ \t]*$")
 
 
@@ -103,7 +105,9 @@ def _load_module(
         report.at_position(
             1,
             1,
-            "has no front matter: a module starts with a '---' block holding title, "
+            "its front matter is never closed: end it with a line of '---' before the text"
+            if _OPENING_LINE.match(text)
+            else "has no front matter: a module starts with a '---' block holding title, "
             "version, audience, duration, objectives and history",
         )
         return _rejected(path.stem, source, page), page, report.findings

@@ -448,7 +448,7 @@ class _Builder:
                 for index, item in enumerate(node.value)
             ]
         problems = len(self.document.problems)
-        value = self.scalar(node)
+        value = self.scalar(node, path)
         if len(self.document.problems) > problems:
             self.document.unreadable.add(path)
         return value
@@ -503,20 +503,23 @@ class _Builder:
                         result[key] = value
                         explicit.add(key)
 
-    def scalar(self, node: yaml.Node) -> Any:
+    def scalar(self, node: yaml.Node, path: str = "") -> Any:
+        """The value of a scalar `node`, stored at `path` (which a problem names)."""
+        named = f"'{path}' " if path else ""
         if node.tag == _STRING_TAG:
             # Only a double-quoted string can hold an escaped lone surrogate ("\uD800"):
             # no character, and nothing can print or encode it.
             if node.style == '"' and LONE_SURROGATE.search(node.value):
                 self.problem(
-                    "holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character", node
+                    f"{named}holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character",
+                    node,
                 )
                 return node.value.encode("utf-8", "replace").decode("utf-8")
             return node.value  # most values: no need for the constructor's dispatch
         value = node.value
         if node.tag == _INT_TAG and len(value) > MAX_NUMBER_CHARACTERS:
             self.problem(
-                f"is a number of {len(value)} characters, too long to read (at most "
+                f"{named}is a number of {len(value)} characters, too long to read (at most "
                 f"{MAX_NUMBER_CHARACTERS})",
                 node,
             )
