@@ -890,7 +890,16 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
             "glossary/.git/h.yml": term_yaml("h"),
             "protocols/g.YML": PROTOCOL,
             PROTOCOL_FILE: PROTOCOL,
+            # A term written in Markdown goes unread; the folder's README is its own.
+            "glossary/t-visa.md": "# T visa\n",
+            "protocols/notes.markdown": "Notes.\n",
+            "glossary/README.md": "# Our glossary\n",
+            "protocols/readme.md": "Notes.\n",
         },
+    )
+    markdown = (
+        "is not read: {}s are written in YAML, as <id>.yml files (see `handbook new`); "
+        "notes about the folder go in its README.md"
     )
     below = (
         "is not read: term files are read from glossary/ itself, not from its subfolders; "
@@ -902,7 +911,9 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
         ("glossary/drafts/legal/d.yaml", 1, below.format("d")),
         ("glossary/e.yaml", 1, "is not read: term files end in .yml; rename it to e.yml"),
         ("glossary/notes.txt", 1, "is not read: this folder holds only <id>.yml term files"),
+        ("glossary/t-visa.md", 1, markdown.format("term")),
         ("protocols/g.YML", 1, "is not read: protocol files end in .yml; rename it to g.yml"),
+        ("protocols/notes.markdown", 1, markdown.format("protocol")),
     ]
 
 

@@ -26,6 +26,7 @@ from ..utf8 import decode_utf8
 from .records import report_schema_problems
 from .schema import to_json_data, validate
 from .source import (
+    MARKDOWN_SUFFIXES,
     FileReport,
     may_be_file,
     outside_the_handbook,
@@ -92,11 +93,6 @@ def parse_page(text: str) -> PageSource:
 def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
     """A page's text even if it is not UTF-8 (bad bytes become U+FFFD), BOM removed."""
     return decode_utf8(read_bytes(path, cache))[0]
-
-
-# The file names MkDocs publishes as pages (`mkdocs.utils.markdown_extensions`; the case
-# counts there too): a page MkDocs publishes is a page checked.
-MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
 def markdown_files(

@@ -28,6 +28,7 @@ from ..findings import Finding, source_excerpt
 from ..parallel import in_two_processes
 from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
 from .source import (
+    MARKDOWN_SUFFIXES,
     SLUG,
     FileReport,
     check_id,
@@ -318,7 +319,9 @@ def record_ids(directory: Path) -> list[str]:
 
 def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: str) -> list[Finding]:
     """Files beside the `<id>.yml` records that the loader would silently skip, and the
-    YAML files in its subfolders (`glossary/legal/victim.yml`), which it does not read."""
+    YAML files in its subfolders (`glossary/legal/victim.yml`), which it does not read. A
+    README.md may stand beside them, as in any folder of a repository; another Markdown
+    file is named too (audit: a term written as `glossary/t-visa.md` went unread)."""
     findings: list[Finding] = []
     with os.scandir(directory) as entries:  # entries know their type: no stat each
         others = [entry for entry in entries if not entry.name.endswith(".yml")]
@@ -326,7 +329,7 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
             entry.name
             for entry in others
             if not entry.name.startswith(".")
-            and not entry.name.endswith(".md")
+            and entry.name.lower() != "readme.md"
             and may_be_file(entry)
         ]
     for path in (directory / name for name in sorted(skipped)):
@@ -335,6 +338,13 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
         if path.suffix.lower() in (".yaml", ".yml"):
             report.at_position(
                 1, 1, f"is not read: {noun} files end in .yml; rename it to {target}"
+            )
+        elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+            report.at_position(
+                1,
+                1,
+                f"is not read: {noun}s are written in YAML, as <id>.yml files (see "
+                "`handbook new`); notes about the folder go in its README.md",
             )
         else:
             report.at_position(1, 1, f"is not read: this folder holds only <id>.yml {noun} files")

@@ -21,6 +21,9 @@ from .types import OffsetSpans
 from .yaml_source import LineIndex, YamlDocument
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # whole ids only: fullmatch
+# The file names MkDocs publishes as pages (`mkdocs.utils.markdown_extensions`; the case
+# counts there too): a page MkDocs publishes is a page checked.
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
 @dataclass
