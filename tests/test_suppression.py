@@ -306,6 +306,50 @@ def test_a_comment_naming_no_rule_is_reported_where_the_name_is(tmp_path: Path) 
     assert any(finding.rule == "term.avoid" and finding.line == 6 for finding in findings)
 
 
+def test_a_misspelt_comment_is_reported_and_obeyed_as_none(tmp_path: Path) -> None:
+    """Audit: `handbook-disabled` was read past without a word; a misspelt enable left
+    the checks off to the end of the page."""
+    page = (
+        "# Home\n\n<!-- handbook-disable term.avoid -->\n<!-- Handbook-Enabled -->\n"
+        "A vagrant.\n\n<!-- handbook-disabled -->\nA vagrant.\n\n"
+        "<!-- handbook-note: ask the task force -->\n<!-- handbook-enable term.avoidd -->\n"
+        "`<!-- handbook-enabeld -->` in code is no comment.\n"
+    )
+    other = "# Other\n\n<!-- handbook-disabled term.avoid -->\nA vagrant.\n"
+    config_file = make_handbook(tmp_path, page, **{"content__other.md": other})
+    findings = run_checks(load_config(config_file)).findings
+    # A misspelt disable switches nothing off.
+    assert [(f.path, f.line) for f in findings if f.rule == "term.avoid"] == [
+        ("content/other.md", 4)
+    ]
+    unknown = [
+        finding
+        for finding in findings
+        if finding.rule == "suppression.unknown-rule" and finding.path == "content/index.md"
+    ]
+    assert [(finding.line, finding.column, finding.message) for finding in unknown] == [
+        (
+            4,
+            6,
+            "'Handbook-Enabled' is no suppression comment, so it does nothing "
+            "(did you mean 'handbook-enable'?)",
+        ),
+        (
+            7,
+            6,
+            "'handbook-disabled' is no suppression comment, so it does nothing "
+            "(did you mean 'handbook-disable'?)",
+        ),
+        (10, 6, "'handbook-note' is no suppression comment, so it does nothing"),
+        (
+            11,
+            22,
+            "handbook-enable names 'term.avoidd', which is no rule, so it switches nothing on "
+            "(did you mean 'term.avoid'?)",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -329,13 +373,14 @@ def test_a_long_line_of_unclosed_comments_or_code_is_read_in_linear_time(
 
 # The regular expressions that read a line's comments and inline code before they were
 # replaced by linear passes; those read the same, on every line.
-_OLD_COMMENT = re.compile(
-    r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
-)
+_OLD_COMMENT = re.compile(r"<!--\s*(handbook-([a-z]+(?:-[a-z]+)*))\b([^>]*?)\s*-->", re.IGNORECASE)
 _OLD_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _LINE_PIECES = [
     "`", "``", "```", " ", "\t", "\u2003", "x", ",", "-", "--", ">", "-->", "<", "<!--",
-    "<!-- ", "handbook-", "disable", "enable", "-next-line", "-line", "term.avoid",
+    "<!-- ", "handbook-", "disable", "enable", "-next-line", "-line", "term.avoid", "d",
+    "Note",
+    # Whole parts of comments, which pieces this small seldom make up by chance.
+    "<!-- handbook-", "<!--handbook-disable", "handbook-enable -->", " -->",
 ]  # fmt: skip
 
 
@@ -348,6 +393,12 @@ def test_comments_and_inline_code_are_read_as_the_regular_expressions_read_them(
     visible = _OLD_INLINE_CODE.sub(lambda code: " " * len(code.group(0)), line)
     assert suppression._without_inline_code(line) == visible
     assert list(suppression._suppression_comments(line)) == [
-        (comment.start(), comment.group(1), comment.start(2), comment.group(2))
+        (
+            comment.start(),
+            comment.start(1),
+            comment.group(2).lower(),
+            comment.start(3),
+            comment.group(3),
+        )
         for comment in _OLD_COMMENT.finditer(line)
     ]

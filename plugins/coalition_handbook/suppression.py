@@ -34,9 +34,10 @@ if TYPE_CHECKING:
 # A comment's opening, up to its action. The rest is read by `_suppression_comments`, not
 # by the regular expression `<!--\s*handbook-ACTION\b([^>]*?)\s*-->`, which read to the
 # end of the line again from each unclosed opening and each space: quadratic work.
-_OPENING = re.compile(
-    r"<!--\s*handbook-(disable-next-line|disable-line|disable|enable)\b", re.IGNORECASE
-)
+# Any `handbook-` keyword is read, a misspelt one too (`handbook-disabled`), which is
+# obeyed as none (`ACTIONS`) and reported (`rules.suppression_unknown_rule`).
+_OPENING = re.compile(r"<!--\s*(handbook-([a-z]+(?:-[a-z]+)*))\b", re.IGNORECASE)
+ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 _RULE_NAME = re.compile(r"[^\s,]+")
 _BACKTICKS = re.compile(r"`+")
 
@@ -48,7 +49,9 @@ class Directive:
     """One suppression comment, at its line in the file."""
 
     line: int
-    action: str  # "disable" | "enable" | "disable-next-line" | "disable-line"
+    # "disable" | "enable" | "disable-next-line" | "disable-line" (`ACTIONS`), or a
+    # misspelt keyword, which does nothing; its `rules` then hold it, as written.
+    action: str
     rules: tuple[str, ...]  # empty: every rule
     places: tuple[tuple[int, int], ...] = ()  # (line, column) in the file of each rule
     # The file's lines a disable-line or disable-next-line comment switches off, first
@@ -224,7 +227,11 @@ def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]
     if not may_hold_comments(line):
         return
     visible = _without_inline_code(line)
-    for start, action, rules_start, rules in _suppression_comments(visible):
+    for start, keyword_start, action, rules_start, rules in _suppression_comments(visible):
+        if action not in ACTIONS:
+            keyword = visible[keyword_start : keyword_start + len("handbook-") + len(action)]
+            yield action, (keyword,), (keyword_start + 1,), start + 1
+            continue
         names = list(_RULE_NAME.finditer(rules))
         yield (
             action,
@@ -234,9 +241,10 @@ def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]
         )
 
 
-def _suppression_comments(line: str) -> Iterator[tuple[int, str, int, str]]:
-    """(start, action, start of the rule list, rule list) of each comment on `line`, the
-    matches of `<!--\\s*handbook-ACTION\\b([^>]*?)\\s*-->`, in one pass: a comment ends
+def _suppression_comments(line: str) -> Iterator[tuple[int, int, str, int, str]]:
+    """(start, start of its `handbook-` keyword, action, start of the rule list, rule
+    list) of each comment on `line`, the matches of
+    `<!--\\s*handbook-ACTION\\b([^>]*?)\\s*-->`, in one pass: a comment ends
     at the first `>` after its action, which closes it only as `-->`. That `>` is looked
     for once for all the openings before it, not again from each."""
     position = 0
@@ -248,7 +256,7 @@ def _suppression_comments(line: str) -> Iterator[tuple[int, str, int, str]]:
             close = found if found >= 0 else len(line)
         if close < len(line) and close - 2 >= rules_start and line[close - 2 : close] == "--":
             rules = line[rules_start : close - 2].rstrip()  # as `\s*` leaves it
-            yield opening.start(), opening.group(1).lower(), rules_start, rules
+            yield opening.start(), opening.start(1), opening.group(2).lower(), rules_start, rules
             position = close + 1
         else:  # not closed: the next opening may start inside this one
             position = opening.start() + 1

@@ -72,7 +72,11 @@ RULES: dict[str, Rule] = {
         ),
         Rule("glossary.html", Severity.INFO, "an HTML tag in a definition, shown as text"),
         Rule("glossary.short", Severity.INFO, "Markdown or HTML in a short, shown as typed"),
-        Rule("suppression.unknown-rule", Severity.WARNING, "a suppression comment names no rule"),
+        Rule(
+            "suppression.unknown-rule",
+            Severity.WARNING,
+            "a suppression comment names no rule, or is misspelt",
+        ),
     )
 }
 

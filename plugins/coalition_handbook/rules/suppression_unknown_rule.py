@@ -1,14 +1,17 @@
-"""suppression.unknown-rule: a suppression comment naming no rule. A misspelt name
-(`term.avoidd`) switches nothing off, and without this finding the editor would only see
-the finding they meant to silence, with no word of why."""
+"""suppression.unknown-rule: a suppression comment naming no rule, or misspelt. A
+misspelt name (`term.avoidd`) switches nothing off, and without this finding the editor
+would only see the finding they meant to silence, with no word of why; a misspelt
+keyword (`handbook-enabled`) is no comment at all, and a checking switched off before it
+stays off to the end of the page."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from ..findings import Finding
 from ..hints import did_you_mean
-from ..suppression import ALL_RULES, shared_suppressions
+from ..suppression import ACTIONS, ALL_RULES, shared_suppressions
 from .base import RULES, CheckContext
 
 RULE = "suppression.unknown-rule"
@@ -21,6 +24,19 @@ KNOWN_NAMES = frozenset({*RULES, *_FAMILIES, *(f"{family}.*" for family in _FAMI
 def check(context: CheckContext) -> Iterator[Finding]:
     for path, suppressions in shared_suppressions(context).items():
         for directive in suppressions.directives:
+            if directive.action not in ACTIONS:
+                (keyword,), ((line, column),) = directive.rules, directive.places
+                yield context.finding(
+                    RULE,
+                    path,
+                    line,
+                    column,
+                    f"'{keyword}' is no suppression comment, so it does nothing"
+                    + _nearest_keyword(directive.action),
+                    found=keyword,
+                )
+                continue
+            switches = "on" if directive.action == "enable" else "off"
             for name, (line, column) in zip(directive.rules, directive.places, strict=True):
                 if name.lower() not in KNOWN_NAMES:
                     yield context.finding(
@@ -29,6 +45,14 @@ def check(context: CheckContext) -> Iterator[Finding]:
                         line,
                         column,
                         f"handbook-{directive.action} names '{name}', which is no rule, "
-                        f"so it switches nothing off{did_you_mean(name, RULES)}",
+                        f"so it switches nothing {switches}{did_you_mean(name, RULES)}",
                         found=name,
                     )
+
+
+def _nearest_keyword(action: str) -> str:
+    """` (did you mean 'handbook-ACTION'?)` for the action nearest to a misspelt one,
+    compared without the `handbook-` they share (with it, 'handbook-note' is near
+    'handbook-enable')."""
+    close = difflib.get_close_matches(action, ACTIONS, n=1)
+    return f" (did you mean 'handbook-{close[0]}'?)" if close else ""
