@@ -929,6 +929,22 @@ def test_without_pango_the_build_names_the_earlier_handouts_it_publishes(
     )
 
 
+def test_without_pango_a_cached_pdf_cut_short_is_no_handout_to_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: the pages linked to a last good PDF that publishing then refused, its bytes
+    not those written."""
+    context = context_of(write_handbook(tmp_path))
+    cache = handouts.HandoutCache.beside(tmp_path)
+    cache.put("hotel-staff", "0" * 64, b"%PDF-1.7 an earlier good handout")
+    cache.put("community", "1" * 64, b"%PDF-1.7 another good handout")
+    kept = cache.last_good("community")
+    assert kept is not None
+    kept.write_bytes(b"%PDF-1.7 anoth")  # cut short
+    monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
+    assert handouts.unpublished_handouts(context) == {"community"}
+
+
 def test_without_pango_a_module_page_links_to_no_missing_handout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

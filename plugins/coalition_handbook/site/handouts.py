@@ -226,14 +226,15 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
 def unpublished_handouts(context: CheckContext) -> frozenset[str]:
     """Ids of the modules whose handout a build here cannot publish: WeasyPrint cannot
     load (no Pango) and the cache holds no PDF of theirs, not even an older one (which
-    `build_handouts` would publish instead). Their pages must not link to a PDF that will
-    not be there. WeasyPrint is imported only for a module with no PDF at all, which
-    `build_handouts` would import it to render."""
+    `build_handouts` would publish instead; one whose bytes are not those written is none,
+    as there). Their pages must not link to a PDF that will not be there. WeasyPrint is
+    imported only for a module with no PDF at all, which `build_handouts` would import it
+    to render."""
     cache = HandoutCache.beside(context.config.root)
     uncached = [
         module.id
         for module in context.handbook.modules.values()
-        if cache.last_good(module.id) is None
+        if cache.last_good_pdf(module.id) is None
     ]
     if not uncached:
         return frozenset()
