@@ -68,7 +68,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "markdown.nesting",
             Severity.ERROR,
-            "lists or admonitions nested deeper than the site can render",
+            "lists, quotes or admonitions nested deeper than can be rendered",
         ),
         Rule("glossary.html", Severity.INFO, "an HTML tag in a definition, shown as text"),
         Rule("glossary.short", Severity.INFO, "Markdown or HTML in a short, shown as typed"),

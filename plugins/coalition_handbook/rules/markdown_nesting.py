@@ -1,10 +1,13 @@
-"""markdown.nesting: lists or admonitions nested deeper than the site can render.
+"""markdown.nesting: lists, quotes or admonitions nested deeper than the site and the
+handouts can render.
 
 Python-Markdown reads each level of a nested list or admonition by calling itself again,
-and a few hundred levels exhaust Python's stack: the page, or the term page or handout a
-definition or protocol text goes into, then ends the build in a traceback (DESIGN section
-11). No handbook nests so deep on purpose; a converted document or a script might. The
-check names the first line too deep in each text, so the build stops before that.
+and WeasyPrint lays out each level of the HTML it makes so too: a few hundred levels of a
+list exhaust Python's stack in the first, about a hundred in the second (a quote or an
+admonition a little more). The page, or the term page or handout a definition or protocol
+text goes into, then ends the build in a traceback (DESIGN section 11). No handbook nests
+so deep on purpose; a converted document or a script might. The check names the first
+line too deep in each text, so the build stops before that.
 """
 
 from __future__ import annotations
@@ -19,13 +22,13 @@ from .base import CheckContext
 
 RULE = "markdown.nesting"
 
-# The deepest nesting reported as fine: Python-Markdown alone renders about 250 levels of
-# a list, and a site build's own calls take their share of the stack before it does.
-MAX_DEPTH = 100
+# The deepest nesting reported as fine: a handout renders about 90 levels of a list (the
+# site over 200), and a build's own calls take their share of the stack before it does.
+MAX_DEPTH = 50
 
 _MARKER = r"(?:[-*+]|\d{1,9}[.)])[ \t]"
 # A line that may be nested deeper than MAX_DEPTH: each level takes at least one
-# character of indentation or markers at its start (a tab, or `- `), so it starts with
+# character of indentation or markers at its start (a tab, `>` or `- `), so it starts with
 # more than MAX_DEPTH of them. Looked for after each line break, which the search finds at
 # C speed, with one character class: alternatives cost twice as much at every line.
 _LINE_START = rf"[ \t>*+\-.)0-9]{{{MAX_DEPTH + 1}}}"
@@ -45,15 +48,15 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 document.path,
                 line,
                 column,
-                f"lists or admonitions nested more than {MAX_DEPTH} levels deep, more than "
-                "the site can render: flatten them",
+                f"lists, quotes or admonitions nested more than {MAX_DEPTH} levels deep, "
+                "more than the site and the handouts can render: flatten them",
                 found=found,
             )
 
 
 def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
-    """(start, end) of the first character of the first line of `text` nested deeper
-    than MAX_DEPTH, if any: one finding a text is enough to say what to mend."""
+    """(start, end) of where the markup of the first line of `text` nested deeper than
+    MAX_DEPTH starts, if any: one finding a text is enough to say what to mend."""
     if text.offsets is None:
         markdown = text.source
     elif isinstance(text.offsets, ScalarOffsets):
@@ -67,10 +70,12 @@ def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
         prefix = _PREFIX.match(markdown, line_start)
         assert prefix is not None  # it matches the empty string
         indent, markers = prefix.groups()
-        # A level is an indent of four columns (a tab reaches the next multiple of four)
-        # or a list marker; a quote's `>` nests no list (Python-Markdown reads thousands).
+        # A level is an indent of four columns (a tab reaches the next multiple of four),
+        # a quote's `>` or a list marker.
+        quotes = indent.count(">")
         columns = len(_QUOTE_MARK.sub("", indent).expandtabs(4))
-        if columns // 4 + len(_LIST_MARKER.findall(markers)) > MAX_DEPTH:
-            first = line_start + len(indent)
+        if columns // 4 + quotes + len(_LIST_MARKER.findall(markers)) > MAX_DEPTH:
+            # Where the line's markup starts: a list's marker, or its first `>`.
+            first = line_start + len(indent) - len(indent.lstrip(" \t"))
             yield first, first + 1
             return
