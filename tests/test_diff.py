@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.editor.diff import run_diff
@@ -819,6 +820,26 @@ def test_a_form_another_term_claims_too_is_shown_as_claimed_by_both(
         "| `victim` | accepted (`victim`) | accepted (`survivor`); also claimed by `victim` "
         "(glossary.duplicate) | `content/index.md:7:3` |"
     ) in out.splitlines()
+
+
+def test_a_form_claimed_by_two_terms_is_read_as_the_check_reads_it(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: a new term `abuse` (a lower id) avoiding `victim`, which `victim` accepts,
+    was shown as a form now to avoid; the check reads it as accepted first, as the
+    matcher ranks an accepted claim before one to avoid, whatever the ids."""
+    write(repository, "glossary/victim.yml", term("victim"))
+    write(repository, "content/index.md", PAGE + "\nA victim spoke.\n")
+    commit(repository, "victim")
+    write(repository, "glossary/abuse.yml", term("abuse", extra="avoid: [victim]\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `victim` | accepted (`victim`) | accepted (`victim`); also claimed by `abuse` "
+        "(glossary.duplicate) | `content/index.md:7:3` |"
+    ) in out.splitlines()
+    findings = run_checks(load_config(repository / "mkdocs.yml")).findings
+    assert not [f for f in findings if f.rule == "term.avoid" and f.path == "content/index.md"]
 
 
 def test_a_form_to_avoid_whose_suggestion_changed_lists_its_uses(

@@ -43,7 +43,9 @@ _SPACE_RUNS = re.compile(r"  +")  # two literal spaces first: a fast search
 _GAPS = re.compile(rf"(?<= ) +|{GLUE}+")
 # Two line breaks (a blank line) end a paragraph: words never join across them.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
-_KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
+# Where terms claim one search key, which claim a hit of it is a use of: the accepted
+# form first, then one to avoid, then a deprecated term's; among them, the lowest id.
+KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
 _EDGE_SEPARATORS = re.compile(rf"^{WORD_SEPARATORS.pattern}|{WORD_SEPARATORS.pattern}$")
 
 
@@ -153,7 +155,7 @@ class Matcher:
             for avoided in term.avoid:
                 _add_form(entries, term, avoided.text, "avoid", term.term)
         for key_entries in entries.values():
-            key_entries.sort(key=lambda entry: (_KIND_RANK[entry.kind], entry.term_id))
+            key_entries.sort(key=lambda entry: (KIND_RANK[entry.kind], entry.term_id))
         return cls(entries)
 
     def written_forms(self) -> dict[str, list[str]]:

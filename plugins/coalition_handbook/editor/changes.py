@@ -35,6 +35,7 @@ import markdown
 from ..forms import form_key
 from ..markdown import LINE_BREAK
 from ..markdown.raw_html import tags_as_text
+from ..matching import KIND_RANK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
 
 Item = Term | Protocol | Module
@@ -109,7 +110,7 @@ class FormState:
     # a deprecated term's form, its replacement's.
     suggestion: str | None = None
     # The other terms that claim the form too (glossary.duplicate's error): `term` is the
-    # one the check reads it as, the lowest id, as the matcher does.
+    # one the check reads it as (see `form_states`).
     also_claimed_by: tuple[str, ...] = ()
 
 
@@ -425,9 +426,12 @@ def avoided_forms(term: Term) -> tuple[str, ...]:
 
 
 def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
-    """Every form of every term by its key (section 4), with its text and state."""
-    states: dict[str, tuple[str, bool, FormState]] = {}
-    for term in sorted(handbook.terms.values(), key=lambda term: term.id):
+    """Every form of every term by its key (section 4), with its text and state: where
+    terms claim one form (glossary.duplicate's error), the claim the check reads a use of
+    it as (`KIND_RANK`, then the lowest id, as `Matcher.from_terms` chooses), which names
+    the others, so that the report shows no clean move from one term to another."""
+    claims: dict[str, list[tuple[str, bool, FormState]]] = {}
+    for term in handbook.terms.values():
         if term.status == "deprecated":
             # As the check reads them (`Matcher.from_terms`): every form of a deprecated
             # term, its forms to avoid too, suggests the replacement.
@@ -442,14 +446,16 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
             written += [(form, avoid) for form in avoided_forms(term)]
         for form, state in written:
             key = form_key(form, term.case_sensitive)
-            first = states.get(key)
-            if first is None:
-                states[key] = (form, term.case_sensitive, state)
-            elif term.id != first[2].term and term.id not in first[2].also_claimed_by:
-                # Two terms claiming one form is glossary.duplicate's error; the report
-                # names both, so that it reads as no clean move from one to the other.
-                also = (*first[2].also_claimed_by, term.id)
-                states[key] = (*first[:2], dataclasses.replace(first[2], also_claimed_by=also))
+            claims.setdefault(key, []).append((form, term.case_sensitive, state))
+    states: dict[str, tuple[str, bool, FormState]] = {}
+    for key, claimed in claims.items():
+        form, case_sensitive, state = min(
+            claimed, key=lambda claim: (KIND_RANK[claim[2].status], claim[2].term)
+        )
+        others = sorted({claim[2].term for claim in claimed} - {state.term})
+        if others:
+            state = dataclasses.replace(state, also_claimed_by=tuple(others))
+        states[key] = (form, case_sensitive, state)
     return states
 
 
