@@ -34,9 +34,10 @@ if TYPE_CHECKING:
 # A comment's opening, up to its action. The rest is read by `_suppression_comments`, not
 # by the regular expression `<!--\s*handbook-ACTION\b([^>]*?)\s*-->`, which read to the
 # end of the line again from each unclosed opening and each space: quadratic work.
-# Any `handbook-` keyword is read, a misspelt one too (`handbook-disabled`), which is
-# obeyed as none (`ACTIONS`) and reported (`rules.suppression_unknown_rule`).
-_OPENING = re.compile(r"<!--\s*(handbook-([a-z]+(?:-[a-z]+)*))\b", re.IGNORECASE)
+# Any `handbook-` keyword is read, a misspelt one too (`handbook-disabled`,
+# `handbook-disable_next_line`), which is obeyed as none (`ACTIONS`) and reported where
+# it is near one (`rules.suppression_unknown_rule`).
+_OPENING = re.compile(r"<!--\s*(handbook-([a-z0-9_]+(?:-[a-z0-9_]+)*))\b", re.IGNORECASE)
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 _RULE_NAME = re.compile(r"[^\s,]+")
 _BACKTICKS = re.compile(r"`+")

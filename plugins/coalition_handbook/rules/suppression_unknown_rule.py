@@ -25,14 +25,17 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for path, suppressions in shared_suppressions(context).items():
         for directive in suppressions.directives:
             if directive.action not in ACTIONS:
+                nearest = _nearest_action(directive.action)
+                if nearest is None:  # a note of the author's (`<!-- handbook-wide: ... -->`)
+                    continue
                 (keyword,), ((line, column),) = directive.rules, directive.places
                 yield context.finding(
                     RULE,
                     path,
                     line,
                     column,
-                    f"'{keyword}' is no suppression comment, so it does nothing"
-                    + _nearest_keyword(directive.action),
+                    f"'{keyword}' is no suppression comment, so it does nothing (did you "
+                    f"mean 'handbook-{nearest}'?)",
                     found=keyword,
                 )
                 continue
@@ -50,9 +53,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
                     )
 
 
-def _nearest_keyword(action: str) -> str:
-    """` (did you mean 'handbook-ACTION'?)` for the action nearest to a misspelt one,
-    compared without the `handbook-` they share (with it, 'handbook-note' is near
-    'handbook-enable')."""
-    close = difflib.get_close_matches(action, ACTIONS, n=1)
-    return f" (did you mean 'handbook-{close[0]}'?)" if close else ""
+def _nearest_action(action: str) -> str | None:
+    """The action a misspelt one is near (`disabled`, `disable_next_line`), or None: a
+    word near none is no misspelling, but another use of a `handbook-` comment."""
+    close = difflib.get_close_matches(action.replace("_", "-"), ACTIONS, n=1)
+    return close[0] if close else None
