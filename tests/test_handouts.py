@@ -1118,7 +1118,10 @@ def test_a_tall_image_and_a_long_word_stay_on_the_paper(
     config_file = write_handbook(tmp_path, paper=paper)
     Image.new("RGB", (1200, 1800), "orange").save(tmp_path / "content" / "modules" / "tall.png")
     word = "pneumonoultramicroscopicsilicovolcanoconiosis" * 3
-    body = f"A {word} here.\n\n![A poster](tall.png)\n"
+    cell = "supercalifragilisticexpialidocious" * 4  # a table widens for it (review)
+    body = (
+        f"A {word} here.\n\n| Sign | Where |\n|---|---|\n| x | {cell} |\n\n![A poster](tall.png)\n"
+    )
     module = module_text("Words", body, protocols="[]")
     (tmp_path / "content" / "modules" / "community.md").write_text(module, encoding="utf-8")
     context = context_of(config_file)
@@ -1143,8 +1146,9 @@ def test_a_tall_image_and_a_long_word_stay_on_the_paper(
     ((_, _, _, image_height, _, image_bottom),) = placed
     # An image at the top of a page touches the margin: a hundredth of a point's rounding.
     assert bottom <= image_bottom and image_bottom + image_height <= top + 0.01
-    assert word in "".join(text.split())  # printed whole,
-    assert word not in text  # on two lines
+    for long_word in (word, cell):
+        assert long_word in "".join(text.split())  # printed whole,
+        assert long_word not in text  # on two lines
 
 
 @pytest.mark.pdf
