@@ -1624,6 +1624,17 @@ def test_an_empty_revision_is_named_as_such(
     assert "git fetch" not in err
 
 
+@pytest.mark.parametrize("revisions", ["...HEAD", "...", "..HEAD", " ...main"])
+def test_a_range_with_no_base_is_refused(
+    repository: Path, capsys: pytest.CaptureFixture[str], revisions: str
+) -> None:
+    """Review: `"$BASE...$HEAD"` with BASE unset compared HEAD with itself, and passed."""
+    code, out, err = diff(repository, capsys, revisions)
+    assert (code, out) == (2, "")
+    dots = "..." if "..." in revisions else ".."
+    assert f"'{revisions}' names no revision before '{dots}': give one, such as `main{dots}`" in err
+
+
 def test_an_option_given_as_a_revision_gets_no_command_to_run(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -118,7 +118,12 @@ def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str 
         if head is not None:
             raise DiffError(f"give '{base}' alone, or BASE and HEAD as two arguments")
         left, _, right = base.partition(dots)
-        left, tip = left or "HEAD", right or "HEAD"
+        if not left.strip():  # `"$BASE...$HEAD"` with BASE unset: HEAD against itself
+            raise DiffError(
+                f"'{base}' names no revision before '{dots}': give one, such as "
+                f"`main{dots}` or `origin/main{dots}`."
+            )
+        tip = right or "HEAD"
         if dots == "..":
             return left, right or None, None
         for revision in (left, tip):
