@@ -998,6 +998,23 @@ def test_an_invisible_character_added_is_named_in_the_definitions_diff(
     assert "~~person~~ **per⟨U+200B⟩son**" in out
 
 
+def test_an_invisible_character_in_a_form_is_named_and_a_scripts_joiner_is_not(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: forms, where such a character changes matching most, showed it unnamed;
+    and the zero-width non-joiner Persian writes with is no mistake to name."""
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # with a ZWNJ
+    before = term(extra="aliases: [care worker]\ntranslations: {fa: x}\n")
+    write(repository, "glossary/survivor.yml", before)
+    commit(repository)
+    after = term(extra=f"aliases: [care\u200b worker]\ntranslations: {{fa: {persian}}}\n")
+    write(repository, "glossary/survivor.yml", after)
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    assert "`care⟨U+200B⟩ worker`" in out
+    assert f"fa: `x` → `{persian}`" in out
+
+
 def test_a_fence_in_a_diffed_text_cannot_close_the_reports(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -808,8 +808,9 @@ def _form_list(forms: Sequence[str]) -> str:
 
 
 def _code(text: str) -> str:
-    """`text` as inline code, with a fence long enough for any backticks inside it."""
-    text = " ".join(text.split())
+    """`text` as inline code, with a fence long enough for any backticks inside it, and
+    characters that show nothing named (`_INVISIBLE`)."""
+    text = _named_invisibles(" ".join(text.split()))
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     padding = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{padding}{text}{padding}{fence}"
@@ -819,16 +820,20 @@ def _escape(text: str) -> str:
     """`text` as Markdown text on one line: what an editor typed never becomes markup in
     the report (a `<!--` in a contact's text hid all that followed it), and characters
     that show nothing are named (`_INVISIBLE`)."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return _INVISIBLE.sub(_named_code_point, escaped) if not escaped.isascii() else escaped
+    return _named_invisibles(_MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
-# Characters that show nothing (Unicode's format characters: a zero-width space, a soft
-# hyphen, a joiner, a direction mark...) but still change what a form matches: a change
-# of one alone would show two words that look alike, one struck, one new (audit).
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
-)
+# Characters that show nothing and belong in no definition or form: a zero-width space, a
+# soft hyphen, a word joiner, a byte-order mark, the controls that reorder text shown
+# (what "Trojan Source" hides code with). They still change what a form matches: a change
+# of one alone would show two words that look alike, one struck, one new (audit). The
+# joiners and marks that Persian, Arabic, Hebrew, Indic scripts and emoji need (U+200C,
+# U+200D, U+200E, U+200F, U+061C) are left as written (review).
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def _named_invisibles(text: str) -> str:
+    return text if text.isascii() else _INVISIBLE.sub(_named_code_point, text)
 
 
 def _named_code_point(found: re.Match[str]) -> str:
