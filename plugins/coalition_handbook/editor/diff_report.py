@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from typing import Literal
@@ -177,8 +178,8 @@ def _item_lines(change: ItemChange) -> list[str]:
         lines.append("  - fields changed: " + ", ".join(f"`{f.name}`" for f in change.fields))
     if change.layout_fields:
         lines.append(
-            "  - layout only (spaces, line breaks or comments; no version bump needed): "
-            + ", ".join(f"`{name}`" for name in change.layout_fields)
+            "  - layout only (spaces, line breaks, comments or how accents are encoded; no "
+            "version bump needed): " + ", ".join(f"`{name}`" for name in change.layout_fields)
         )
     lines += _form_lines(change)
     # A module's body is numbered as its file is.
@@ -345,7 +346,12 @@ def _listed_forms_lines(
     cannot show."""
 
     def others(forms: Sequence[str]) -> list[str]:
-        return [form for form in forms if form_key(form, case_sensitive) not in shown]
+        # NFC: an accent written as its own character is the same form, shown alike.
+        return [
+            unicodedata.normalize("NFC", form)
+            for form in forms
+            if form_key(form, case_sensitive) not in shown
+        ]
 
     if others(old) == others(new):
         return []
