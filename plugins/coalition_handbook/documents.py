@@ -46,6 +46,17 @@ class CheckedText:
     view: str
     offsets: list[int] | ScalarOffsets | None = None
 
+    @property
+    def markdown(self) -> str | None:
+        """The Markdown the view was made of, as written, offsets as in the view: a page's
+        text, or a YAML string's value; None for a value with no place in its file,
+        where a rule that reads its own spans has nothing to point at."""
+        if self.offsets is None:
+            return self.source
+        if isinstance(self.offsets, ScalarOffsets):
+            return self.offsets.value
+        return None
+
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in `source` of `view[start:end]`."""
         if self.offsets is None:

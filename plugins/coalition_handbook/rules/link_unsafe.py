@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..documents import CheckedText, ScalarOffsets, scan_handbook
+from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..markdown import GLUE, lines_outside_code
 from ..markdown.inline import HTML_TAG_PATTERN
@@ -74,11 +74,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
     """(start, end) in the view of each script scheme that starts an address."""
-    if text.offsets is None:
-        markdown = text.source
-    elif isinstance(text.offsets, ScalarOffsets):
-        markdown = text.offsets.value
-    else:  # a value with no place in its file: nothing to point at
+    markdown = text.markdown
+    if markdown is None:
         return
     # Nearly every text: one pass at C speed. A scheme with "script" broken up holds a
     # character reference.

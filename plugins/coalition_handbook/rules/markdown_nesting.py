@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
-from ..documents import CheckedText, ScalarOffsets, scan_handbook
+from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from .base import CheckContext
 
@@ -57,11 +57,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
 def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
     """(start, end) of where the markup of the first line of `text` nested deeper than
     MAX_DEPTH starts, if any: one finding a text is enough to say what to mend."""
-    if text.offsets is None:
-        markdown = text.source
-    elif isinstance(text.offsets, ScalarOffsets):
-        markdown = text.offsets.value
-    else:  # a value with no place in its file: nothing to point at
+    markdown = text.markdown
+    if markdown is None:
         return
     first_line = [0] if _DEEP_FIRST_LINE.match(markdown) else []
     for line_start in chain(
