@@ -69,7 +69,7 @@ def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
         indent, markers = prefix.groups()
         # A level is an indent of four columns (a tab reaches the next multiple of four),
         # a quote's `>` or a list marker.
-        quotes = indent.count(">")
+        quotes = indent.count(">") + markers.count(">")  # before and after list markers
         columns = len(_QUOTE_MARK.sub("", indent).expandtabs(4))
         if columns // 4 + quotes + len(_LIST_MARKER.findall(markers)) > MAX_DEPTH:
             # Where the line's markup starts: a list's marker, or its first `>`.
