@@ -314,6 +314,7 @@ def test_a_misspelt_comment_is_reported_and_obeyed_as_none(tmp_path: Path) -> No
         "A vagrant.\n\n<!-- handbook-disabled -->\nA vagrant.\n\n"
         "<!-- handbook-note: ask the task force -->\n<!-- handbook-enable term.avoidd -->\n"
         "<!-- handbook-disable_next_line -->\n<!-- Handbook-wide wording, 2026 -->\n"
+        "<!-- handbook-ignore term.avoid -->\n"
         "`<!-- handbook-enabeld -->` in code is no comment.\n"
     )
     other = "# Other\n\n<!-- handbook-disabled term.avoid -->\nA vagrant.\n"
@@ -354,6 +355,8 @@ def test_a_misspelt_comment_is_reported_and_obeyed_as_none(tmp_path: Path) -> No
             "'handbook-disable_next_line' is no suppression comment, so it does nothing "
             "(did you mean 'handbook-disable-next-line'?)",
         ),
+        # Near no keyword, but naming a rule: another linter's word, no note (second review).
+        (14, 6, "'handbook-ignore' is no suppression comment, so it does nothing"),
     ]
 
 

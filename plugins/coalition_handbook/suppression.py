@@ -51,7 +51,7 @@ class Directive:
 
     line: int
     # "disable" | "enable" | "disable-next-line" | "disable-line" (`ACTIONS`), or a
-    # misspelt keyword, which does nothing; its `rules` then hold it, as written.
+    # misspelt keyword, which does nothing; its `rules` then hold it, as written, first.
     action: str
     rules: tuple[str, ...]  # empty: every rule
     places: tuple[tuple[int, int], ...] = ()  # (line, column) in the file of each rule
@@ -229,11 +229,18 @@ def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]
         return
     visible = _without_inline_code(line)
     for start, keyword_start, action, rules_start, rules in _suppression_comments(visible):
-        if action not in ACTIONS:
-            keyword = visible[keyword_start : keyword_start + len("handbook-") + len(action)]
-            yield action, (keyword,), (keyword_start + 1,), start + 1
-            continue
         names = list(_RULE_NAME.finditer(rules))
+        if action not in ACTIONS:
+            # The keyword as written, then what it names (for telling a wrong keyword
+            # from an author's own note).
+            keyword = visible[keyword_start : keyword_start + len("handbook-") + len(action)]
+            yield (
+                action,
+                (keyword, *(name.group() for name in names)),
+                (keyword_start + 1, *(rules_start + name.start() + 1 for name in names)),
+                start + 1,
+            )
+            continue
         yield (
             action,
             tuple(name.group() for name in names),

@@ -25,17 +25,18 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for path, suppressions in shared_suppressions(context).items():
         for directive in suppressions.directives:
             if directive.action not in ACTIONS:
+                keyword, *named = directive.rules
                 nearest = _nearest_action(directive.action)
-                if nearest is None:  # a note of the author's (`<!-- handbook-wide: ... -->`)
-                    continue
-                (keyword,), ((line, column),) = directive.rules, directive.places
+                if nearest is None and not any(name.lower() in KNOWN_NAMES for name in named):
+                    continue  # a note of the author's (`<!-- handbook-wide: ... -->`)
+                line, column = directive.places[0]
+                hint = f" (did you mean 'handbook-{nearest}'?)" if nearest else ""
                 yield context.finding(
                     RULE,
                     path,
                     line,
                     column,
-                    f"'{keyword}' is no suppression comment, so it does nothing (did you "
-                    f"mean 'handbook-{nearest}'?)",
+                    f"'{keyword}' is no suppression comment, so it does nothing{hint}",
                     found=keyword,
                 )
                 continue
