@@ -834,8 +834,12 @@ def _escape(text: str) -> str:
 # (what "Trojan Source" hides code with). They still change what a form matches: a change
 # of one alone would show two words that look alike, one struck, one new (audit). The
 # joiners and marks that Persian, Arabic, Hebrew, Indic scripts and emoji need (U+200C,
-# U+200D, U+200E, U+200F, U+061C) are left as written (review).
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+# U+200D, U+200E, U+200F, U+061C) are named only between ASCII characters, where no
+# script needs them ("care\u200dworker"), and left as written elsewhere (reviews).
+_INVISIBLE = re.compile(
+    "[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+    "|(?:(?<=[\x00-\x7f])|^)[\u200c-\u200f\u061c](?=[\x00-\x7f]|$)"
+)
 
 
 def _named_invisibles(text: str) -> str:
