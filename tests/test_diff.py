@@ -845,6 +845,25 @@ def test_a_form_claimed_by_two_terms_is_read_as_the_check_reads_it(
     assert not [f for f in findings if f.rule == "term.avoid" and f.path == "content/index.md"]
 
 
+def test_claims_that_agree_are_not_named_as_a_duplicate(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Second review: a deprecated term's alias that its replacement now lists to avoid
+    suggests the replacement either way; glossary.duplicate reports nothing, nor may the
+    report say it does."""
+    deprecated = "status: deprecated\nreplaced_by: survivor\naliases: [rescuee]\n"
+    write(repository, "glossary/abc.yml", term("abc", extra=deprecated))
+    write(repository, "content/index.md", PAGE + "\nA rescuee spoke.\n")
+    commit(repository, "abc")
+    avoid = "avoid: [{text: rescuee, reason: Passive.}]\n"
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=avoid))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "glossary.duplicate" not in out
+    findings = run_checks(load_config(repository / "mkdocs.yml")).findings
+    assert not [f for f in findings if f.rule == "glossary.duplicate"]
+
+
 def test_a_form_to_avoid_whose_suggestion_changed_lists_its_uses(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -37,6 +37,7 @@ from ..markdown import LINE_BREAK
 from ..markdown.raw_html import tags_as_text
 from ..matching import KIND_RANK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
+from ..rules.glossary_duplicate import written_forms
 
 Item = Term | Protocol | Module
 ItemKind = Literal["term", "protocol", "module"]
@@ -430,7 +431,7 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
     terms claim one form (glossary.duplicate's error), the claim the check reads a use of
     it as (`KIND_RANK`, then the lowest id, as `Matcher.from_terms` chooses), which names
     the others, so that the report shows no clean move from one term to another."""
-    claims: dict[str, list[tuple[str, bool, FormState]]] = {}
+    claims: dict[str, list[tuple[str, bool, FormState, tuple[str, str]]]] = {}
     for term in handbook.terms.values():
         if term.status == "deprecated":
             # As the check reads them (`Matcher.from_terms`): every form of a deprecated
@@ -444,15 +445,19 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
             avoid = FormState("avoid", term.id, term.case_sensitive, term.term)
             written = [(form, accepted) for form in accepted_forms(term)]
             written += [(form, avoid) for form in avoided_forms(term)]
-        for form, state in written:
+        # What each form means to a writer, as glossary.duplicate weighs claims: a
+        # deprecated term's forms and its replacement's forms to avoid agree.
+        meanings = [meaning for meaning, _, _ in written_forms(term)]
+        for (form, state), meaning in zip(written, meanings, strict=True):
             key = form_key(form, term.case_sensitive)
-            claims.setdefault(key, []).append((form, term.case_sensitive, state))
+            claims.setdefault(key, []).append((form, term.case_sensitive, state, meaning))
     states: dict[str, tuple[str, bool, FormState]] = {}
     for key, claimed in claims.items():
-        form, case_sensitive, state = min(
+        form, case_sensitive, state, meaning = min(
             claimed, key=lambda claim: (KIND_RANK[claim[2].status], claim[2].term)
         )
-        others = sorted({claim[2].term for claim in claimed} - {state.term})
+        # The terms whose claims conflict with it (none where they agree).
+        others = sorted({claim[2].term for claim in claimed if claim[3] != meaning} - {state.term})
         if others:
             state = dataclasses.replace(state, also_claimed_by=tuple(others))
         states[key] = (form, case_sensitive, state)
