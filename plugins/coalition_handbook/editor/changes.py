@@ -149,7 +149,8 @@ def compare(
     """Everything that differs between `old` and `new`, in a stable order;
     `use_directory_urls` says where the site publishes pages, which its links start from;
     `forms`, the two handbooks whose term forms to compare, where they are not `old` and
-    `new` (a term whose file does not load on one side, taken as it is on the other)."""
+    `new` (the base whole, where `old` leaves out the items whose files do not load at
+    the head: what their forms were still counts)."""
     items: list[ItemChange] = []
     for kind in KINDS:
         items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind)))

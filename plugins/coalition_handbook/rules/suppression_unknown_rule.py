@@ -1,8 +1,8 @@
 """suppression.unknown-rule: a suppression comment naming no rule, or misspelt. A
 misspelt name (`term.avoidd`) switches nothing off, and without this finding the editor
 would only see the finding they meant to silence, with no word of why; a misspelt
-keyword (`handbook-enabled`) is no comment at all, and a checking switched off before it
-stays off to the end of the page."""
+keyword (`handbook-enabled`) is no comment at all, and checks switched off before it
+stay off to the end of the page."""
 
 from __future__ import annotations
 
