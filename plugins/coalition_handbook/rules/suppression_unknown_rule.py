@@ -6,11 +6,10 @@ stay off to the end of the page."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..hints import did_you_mean
+from ..hints import did_you_mean, nearest
 from ..suppression import ACTIONS, ALL_RULES, shared_suppressions
 from .base import RULES, CheckContext
 
@@ -57,5 +56,4 @@ def check(context: CheckContext) -> Iterator[Finding]:
 def _nearest_action(action: str) -> str | None:
     """The action a misspelt one is near (`disabled`, `disable_next_line`), or None: a
     word near none is no misspelling, but another use of a `handbook-` comment."""
-    close = difflib.get_close_matches(action.replace("_", "-"), ACTIONS, n=1)
-    return close[0] if close else None
+    return nearest(action.replace("_", "-"), ACTIONS)
