@@ -230,23 +230,14 @@ def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...]
     visible = _without_inline_code(line)
     for start, keyword_start, action, rules_start, rules in _suppression_comments(visible):
         names = list(_RULE_NAME.finditer(rules))
+        named = tuple(name.group() for name in names)
+        columns = tuple(rules_start + name.start() + 1 for name in names)
         if action not in ACTIONS:
-            # The keyword as written, then what it names (for telling a wrong keyword
-            # from an author's own note).
-            keyword = visible[keyword_start : keyword_start + len("handbook-") + len(action)]
-            yield (
-                action,
-                (keyword, *(name.group() for name in names)),
-                (keyword_start + 1, *(rules_start + name.start() + 1 for name in names)),
-                start + 1,
-            )
-            continue
-        yield (
-            action,
-            tuple(name.group() for name in names),
-            tuple(rules_start + name.start() + 1 for name in names),
-            start + 1,
-        )
+            # The keyword as written first, then what it names (for telling a wrong
+            # keyword from an author's own note); it ends where the rule list starts.
+            named = (visible[keyword_start:rules_start], *named)
+            columns = (keyword_start + 1, *columns)
+        yield action, named, columns, start + 1
 
 
 def _suppression_comments(line: str) -> Iterator[tuple[int, int, str, int, str]]:
