@@ -594,7 +594,7 @@ def test_half_a_character_from_a_yaml_escape_is_reported_as_its_code(
 
 @pytest.mark.parametrize(
     ("encoding", "report_format"),
-    [("ascii:surrogateescape", "text"), ("ascii:surrogateescape", "github"), ("utf-16", "json")],
+    [("ascii:surrogateescape", "text"), ("utf-16", "json")],
 )
 def test_a_report_goes_out_whatever_the_outputs_encoding(
     tmp_path: Path, encoding: str, report_format: str
@@ -611,6 +611,24 @@ def test_a_report_goes_out_whatever_the_outputs_encoding(
         assert json.loads(report)["findings"][0]["path"] == "content/caf\u00e9.md"
     else:
         assert "content/caf\\xe9.md" in report
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii:surrogateescape", "utf-16"])
+def test_github_commands_are_utf8_whatever_the_outputs_encoding(
+    tmp_path: Path, encoding: str
+) -> None:
+    """The Actions runner reads workflow commands as UTF-8: written in a Windows runner's
+    code page, `café 人口.md` was `caf\\xe9 \\u4eba\\u53e3.md`, a file the annotation
+    landed on none of (found in an audit)."""
+    config_file = make_handbook(tmp_path)
+    (tmp_path / "content" / "caf\u00e9 \u4eba\u53e3.md").write_text(
+        "# Caf\n\nA vagrant here, \u00e0 la gare.\n", "utf-8"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": encoding, DISABLE_VARIABLE: "1"}
+    completed = run_check_for_bytes(config_file, "github", env)
+    assert (completed.returncode, completed.stderr) == (0, b"")
+    report = completed.stdout.decode("utf-8")
+    assert report.startswith("::warning file=content/caf\u00e9 \u4eba\u53e3.md,line=3,col=3::")
 
 
 def test_handouts_names_a_file_in_latin1_as_check_does(

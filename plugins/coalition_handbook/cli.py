@@ -25,12 +25,13 @@ class OutputError(Exception):
     """The report cannot be written (a full disk, a closed terminal)."""
 
 
-def write_stdout(text: str, *, as_ascii: bool = False) -> None:
+def write_stdout(text: str, *, encoding: str | None = None) -> None:
     """Write `text` to stdout, flushed. A reader that stopped reading (`| head`) is no
     error: the rest is dropped and the exit code still says whether anything failed; any
-    other failure to write is an `OutputError`. With `as_ascii`, `text` (all ASCII) goes
-    out as its bytes, whatever stdout's encoding: JSON is UTF-8 or ASCII, never UTF-16.
-    A lone surrogate (a file name's byte that is not UTF-8) shows as the findings show
+    other failure to write is an `OutputError`. With `encoding`, `text` goes out as its
+    bytes in that encoding, whatever stdout's: JSON is UTF-8 or ASCII, never UTF-16, and
+    GitHub reads workflow commands as UTF-8 whatever code page a Windows runner's Python
+    writes in. A lone surrogate (a file name's byte that is not UTF-8) shows as the findings show
     it, `\\xe9`, in every command's report."""
     from .report.encoding import in_utf8_text
 
@@ -38,12 +39,12 @@ def write_stdout(text: str, *, as_ascii: bool = False) -> None:
     if sys.stdout is None:  # started with its standard output closed (`>&-`)
         raise OutputError("cannot write the report: standard output is closed")
     try:
-        buffer = getattr(sys.stdout, "buffer", None) if as_ascii else None
-        if buffer is None:
+        buffer = getattr(sys.stdout, "buffer", None) if encoding else None
+        if buffer is None or encoding is None:
             sys.stdout.write(text)
         else:
             sys.stdout.flush()
-            buffer.write(text.encode("ascii"))
+            buffer.write(text.encode(encoding))
         sys.stdout.flush()
     except BrokenPipeError:
         _drop_stdout()
@@ -271,10 +272,13 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     if args.format in FORMATS_READ_BY_GITHUB:
         findings = from_workspace(findings, workspace_folder(config.root))
     report = FORMATTERS[args.format](findings)
-    in_ascii = args.format in ("json", "sarif") and not _stdout_is_utf8()
-    if in_ascii:
+    encoding = None
+    if args.format in ("json", "sarif") and not _stdout_is_utf8():
         report = json_in_ascii(report)  # JSON is UTF-8 (RFC 8259), or ASCII, which is too
-    write_stdout(report, as_ascii=in_ascii)
+        encoding = "ascii"
+    elif args.format == "github":
+        encoding = "utf-8"  # the Actions runner reads the commands as UTF-8
+    write_stdout(report, encoding=encoding)
     strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
     return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 
