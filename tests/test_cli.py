@@ -547,7 +547,7 @@ def test_a_command_whose_output_cannot_encode_a_character_writes_an_escape(
         env=CP1252,
     )
     assert (completed.returncode, completed.stderr) == (0, b"")
-    assert completed.stdout.startswith(b"created \\u0433\\u043b")  # glossary's name, escaped
+    assert b"\\u0433\\u043b" in completed.stdout  # the glossary's name, escaped
     assert (tmp_path / "глоссарий" / "trafficking-victim.yml").is_file()
 
 

@@ -535,3 +535,45 @@ def test_a_name_typed_in_utf8_under_an_ascii_locale_is_read_as_typed(
     assert run_new(config, "term", name) == 0
     written = (config.root / "glossary" / "cafe-worker.yml").read_text(encoding="utf-8")
     assert "term: Café worker" in written
+
+
+def test_the_advice_after_new_names_the_file_and_config_as_given_from_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from another folder with `-f`, `created glossary/...` named a path from
+    mkdocs.yml's folder and advised a `handbook check` that found no mkdocs.yml there
+    (found in an audit)."""
+    site, elsewhere = tmp_path / "site one", tmp_path / "elsewhere"
+    site.mkdir()
+    elsewhere.mkdir()
+    (site / "mkdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    assert main(["new", "term", "Labor broker", "-f", "../site one/mkdocs.yml"]) == 0
+    written = site / "glossary" / "labor-broker.yml"
+    assert capsys.readouterr().out == (
+        f"created {written}: fill it in, then run `handbook check -f '../site one/mkdocs.yml'`\n"
+    )
+    assert main(["check", "-f", "../site one/mkdocs.yml"]) == 0  # the advice, followed
+    monkeypatch.chdir(site)
+    assert main(["new", "term", "Labor agent", "-f", "mkdocs.yml"]) == 0
+    assert capsys.readouterr().out == (
+        "created glossary/labor-agent.yml: fill it in, then run `handbook check`\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "Aux", "COM1", "lpt9"])
+def test_a_name_windows_keeps_for_a_device_is_refused(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """`glossary/con.yml` cannot be checked out on Windows (found in an audit)."""
+    assert run_new(config, "term", name) == 2
+    assert "could not be checked out on Windows" in capsys.readouterr().err
+    assert not config.glossary_dir.exists() or not any(config.glossary_dir.iterdir())
+    assert run_new(config, "term", "CON court") == 0
+
+
+def test_a_name_in_decomposed_accents_is_written_composed(config: HandbookConfig) -> None:
+    """The checks read text as NFC: the file says what they read (found in an audit)."""
+    assert run_new(config, "term", "cafe\u0301 worker") == 0
+    data = yaml.safe_load((config.glossary_dir / "cafe-worker.yml").read_text("utf-8"))
+    assert data["term"] == "caf\u00e9 worker"

@@ -293,7 +293,7 @@ def run_diff(args: argparse.Namespace, config: HandbookConfig) -> int:
 def run_new(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .editor.scaffold import run_new as new_command
 
-    return new_command(config, args.kind, args.name)
+    return new_command(config, args.kind, args.name, args.config_file)
 
 
 def run_handouts(args: argparse.Namespace, config: HandbookConfig) -> int:

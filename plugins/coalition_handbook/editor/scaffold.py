@@ -14,6 +14,7 @@ import json
 import os
 import posixpath
 import re
+import shlex
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -50,6 +51,11 @@ _INVISIBLE = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
 _SPACES_AND_TABS = re.compile(r"[ \t]+")
+# Names Windows keeps for devices, with any suffix (`con.yml`): git cannot check such a
+# file out there.
+_WINDOWS_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
+)
 
 
 @dataclass(frozen=True)
@@ -153,10 +159,13 @@ def _resolves(reference: str, folder: Path) -> bool:
 MAX_NAME = 200
 
 
-def run_new(config: HandbookConfig, kind: str, name: str) -> int:
+def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | None = None) -> int:
     """Write the new file; 1 if it exists already or another term has the form, 2 if
-    `name` makes no usable id."""
-    name = _SPACES_AND_TABS.sub(" ", _visible(_as_utf8(name))).strip()
+    `name` makes no usable id. `config_file` is mkdocs.yml as the command was given it
+    (`-f`), which the advice to run `handbook check` then names."""
+    # NFC: the form as the checks read it, whatever a keyboard or a copied name made.
+    name = unicodedata.normalize("NFC", _visible(_as_utf8(name)))
+    name = _SPACES_AND_TABS.sub(" ", name).strip()
     if not name:
         print('handbook new: the name is empty: give one, e.g. "T visa"', file=sys.stderr)
         return EXIT_USAGE
@@ -211,6 +220,14 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     path = target_path(config, kind, slug)
     # The folder as found, the file as named: a link there is not followed in messages.
     shown = posixpath.join(config.relative(path.parent), path.name)
+    if slug in _WINDOWS_DEVICE_NAMES:
+        print(
+            f"handbook new: {shown} could not be checked out on Windows, where "
+            f"{slug.upper()} names a device, not a file: give a longer name; nothing was "
+            "written.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if slug == RESERVED_ID:  # `handbook check` would refuse the file (model.source.check_id)
         print(
             f"handbook new: {shown} would take the place of its folder's generated index "
@@ -260,8 +277,25 @@ def run_new(config: HandbookConfig, kind: str, name: str) -> int:
     except OSError as error:
         print(f"handbook new: cannot write {shown}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"created {shown}: fill it in, then run `handbook check`")
+    print(f"created {_from_here(path)}: fill it in, then run `{_check_command(config_file)}`")
     return EXIT_OK
+
+
+def _from_here(path: Path) -> str:
+    """`path` as the editor, in the folder the command ran in, opens it: relative to that
+    folder where it is inside it, else in full."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _check_command(config_file: Path | None) -> str:
+    """`handbook check`, with mkdocs.yml as `-f` named it where it is not this folder's."""
+    here = Path("mkdocs.yml")
+    if config_file is None or (here.exists() and here.samefile(config_file)):
+        return "handbook check"
+    return f"handbook check -f {shlex.quote(str(config_file))}"
 
 
 @cache
