@@ -1,6 +1,8 @@
 """What a member sees, in Debian's Chromium (never a downloaded browser): search finds a
 term by an alias, puts its page first for a form typed whole (and, asked through the
 site's own search worker alone, finds it by every accepted form, nearly always first),
+puts a page first for its title typed whole or for matching every word typed, and marks
+words, not letters, on the page a result opens,
 term links show their definition on hover and on keyboard focus, the
 glossary's letters work, print hides the navigation, axe-core finds no serious
 accessibility problem on the main kinds of page in the light and the dark scheme, the
@@ -174,6 +176,86 @@ def test_a_form_typed_whole_puts_its_term_page_first_and_enter_opens_it(
     page.keyboard.press("ArrowUp")  # back in the search field, where Enter opens the best
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(rf"glossary/{term_id}/(\?|$)"))
+
+
+# Queries the theme's search alone ranked below term pages whose tags (their forms) hold
+# one of the words: "hotel" of "American Hotel & Lodging Association" outranked the
+# protocol of that whole title, not among the first ten (found in an audit).
+WHOLE_QUERIES = [
+    ("Hotel or motel employee who suspects trafficking", "protocols/hotel-employee/"),
+    ("Member of the public who suspects trafficking", "protocols/member-of-the-public/"),
+    ("hotel employee suspects trafficking", "protocols/hotel-employee/"),
+    ("health care provider suspects", "protocols/health-care-provider/"),
+    ("Propose a change", "coalition/propose-a-change/"),
+    ("What is a coalition?", "coalition/what-is-a-coalition/"),
+    ("what is a coalition", "coalition/what-is-a-coalition/"),
+    ("Hotel and motel staff", "modules/hotel-staff/"),
+    ("trata de personas", "glossary/human-trafficking/"),  # a translation its page shows
+]
+
+
+@pytest.mark.parametrize(("typed", "location"), WHOLE_QUERIES)
+def test_a_page_matching_every_word_or_its_title_comes_first_and_enter_opens_it(
+    page: object, typed: str, location: str
+) -> None:
+    page.goto("index.html")
+    _typed_in_search(page, typed)
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(rf"{re.escape(location)}\?"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"{re.escape(location)}(\?|$)"))
+
+
+def test_every_page_title_typed_whole_lists_its_page_first(page: object) -> None:
+    """Every page of the site that is no term page (protocols, modules, coalition pages,
+    indexes), searched for by its title as the index holds it."""
+    page.goto("index.html")
+    index = page.evaluate("fetch('search/search_index.json').then((answer) => answer.json())")
+    titled = {
+        entry["location"]: re.sub(r"<[^>]+>", "", entry["title"]).replace("&amp;", "&")
+        for entry in index["docs"]
+        if "#" not in entry["location"] and not entry["location"].startswith("glossary/")
+    }
+    titled = {location: title for location, title in titled.items() if title}
+    assert len(titled) >= 12
+    misplaced = {}
+    for location, title in titled.items():
+        _typed_in_search(page, title)
+        first = page.locator(".md-search-result__item > .md-search-result__link").first
+        try:
+            expect(first).to_have_attribute(
+                "href", re.compile(rf"^http://[^/]+/{re.escape(location)}\?")
+            )
+        except AssertionError:
+            misplaced[title] = first.get_attribute("href")
+    assert misplaced == {}
+
+
+def test_arriving_from_search_marks_words_not_letters_inside_words(page: object) -> None:
+    """`?h=t+visa` marked every "t" of the T visa page ("status", "immigration"): 101
+    marks, and "line" at the end of "Hotline" (found in an audit)."""
+    page.goto("glossary/t-visa/?h=t+visa")
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.first).to_be_visible()  # the theme marks the page once its index loads
+    found = page.evaluate(
+        """() => [...document.querySelectorAll("mark[data-md-highlight]")].map((mark) => [
+            (mark.previousSibling && mark.previousSibling.textContent || "").slice(-1),
+            mark.textContent,
+            (mark.nextSibling && mark.nextSibling.textContent || "").charAt(0),
+        ])"""
+    )
+    assert any(text == "T visa" for _, text, _ in found), found
+    inside_words = [
+        (before, text, after)
+        for before, text, after in found
+        if before.isalnum() or (len(text.split()[-1]) < 2 and after.isalnum())
+    ]
+    assert inside_words == []
+    page.goto("glossary/hsi-tip-line/?h=hsi+tip+line")
+    expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
+    assert (
+        page.locator("article mark[data-md-highlight]", has_text=re.compile("^line$")).count() == 0
+    )
 
 
 def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> None:

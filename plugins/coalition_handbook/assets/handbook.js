@@ -204,11 +204,66 @@ function showOverdueReviews() {
     notice.hidden = !(notice.getAttribute("data-review-by") < today);
   });
 }
+/* Arriving from a search result (`?h=t+visa`), the theme marks each word searched for
+   wherever it starts, inside words too: "t" marked every t of the T visa page ("status",
+   "immigration") and "line" the end of "Hotline" (found in an audit). A mark is kept
+   where it starts a word, and is a word of its own or two letters or more of one. The
+   theme marks the page once its search index has loaded: the marks are tidied as they
+   come. */
+var WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+function neighbourCharacter(node, before) {
+  var text = before ? node.previousSibling : node.nextSibling;
+  if (!text || text.nodeType !== Node.TEXT_NODE || !text.data) {
+    return "";
+  }
+  return before ? text.data.slice(-1) : text.data.charAt(0);
+}
+
+function isStrayMark(mark) {
+  if (WORD_CHARACTER.test(neighbourCharacter(mark, true))) {
+    return true; // it starts inside a word
+  }
+  var words = mark.textContent.trim().split(/\s+/);
+  var last = words[words.length - 1];
+  return last.length < 2 && WORD_CHARACTER.test(neighbourCharacter(mark, false));
+}
+
+function tidySearchMarks(root) {
+  root.querySelectorAll("mark[data-md-highlight]").forEach(function (mark) {
+    if (isStrayMark(mark)) {
+      var parent = mark.parentNode;
+      mark.replaceWith(document.createTextNode(mark.textContent));
+      parent.normalize();
+    }
+  });
+}
+
+function watchSearchMarks() {
+  if (!new URLSearchParams(location.search).get("h") || !window.MutationObserver) {
+    return;
+  }
+  tidySearchMarks(document.body);
+  var observer = new MutationObserver(function (changes) {
+    var marked = changes.some(function (change) {
+      return Array.prototype.some.call(change.addedNodes, function (node) {
+        return node.nodeType === Node.ELEMENT_NODE && node.matches("mark[data-md-highlight]");
+      });
+    });
+    if (marked) {
+      observer.disconnect(); // the theme marks a page all at once
+      tidySearchMarks(document.body);
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+}
+
 function onEveryPage() {
   drawerButton();
   checkShownScheme();
   escapeTitles();
   showOverdueReviews();
+  watchSearchMarks();
 }
 if (typeof document$ !== "undefined" && typeof document$.subscribe === "function") {
   document$.subscribe(onEveryPage);
@@ -216,16 +271,26 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
   onEveryPage();
 }
 
-/* A term's page comes first when one of its forms is typed whole (DESIGN section 7).
-   The theme's search reads every word typed as the start of a longer one and adds up what
-   each page matches, so a page whose own forms share the words ("sex" of "sexually")
-   could outrank the term's: no weighting in the index says "this whole form". Each term
-   page's index entry lists its forms as typed (`handbook_typed_forms`, no search field).
-   When the search worker answers a query that is one of them, the answer is told again
-   with that page first and scored highest (Enter opens the best-scored result): the
-   theme, whose listener came first (it started the worker before this script ran), shows
-   it again before anything is painted. The worker is iframe-worker's stand-in in an
-   offline build opened as files; its first query finds it. */
+/* The theme's search reads every word typed as the start of a longer one and adds up what
+   each page matches, weighting a page's title and tags (a term page's tags are its forms)
+   a thousand and a million times its text. So a page whose tags hold one word typed
+   outranked one that matched them all: "Hotel or motel employee who suspects trafficking"
+   listed ten term pages ("hotel" of "American Hotel & Lodging Association") before the
+   protocol of that title (found in an audit). Its answers are therefore told again:
+
+   - pages that match more of the words typed come first, each kept in the theme's order
+     among those that match as many;
+   - a term's page comes first when one of its forms is typed whole (DESIGN section 7):
+     no weighting in the index says "this whole form", and a page whose own forms share
+     the words ("sex" of "sexually") could outrank it. Each term page's index entry lists
+     its forms and translations as typed (`handbook_typed_forms`, no search field);
+   - else a page whose title is typed whole ("What is a coalition", "Propose a change").
+
+   The answer is told again with that order and its first page scored highest (Enter
+   opens the best-scored result): the theme, whose listener came first (it started the
+   worker before this script ran), shows it again before anything is painted. The worker
+   is iframe-worker's stand-in in an offline build opened as files; its first query finds
+   it. */
 var SEARCH_QUERY = 2; // the theme's message types: SETUP, READY, QUERY, RESULT
 var SEARCH_RESULT = 3;
 
@@ -238,6 +303,22 @@ function typedForm(text) {
     .replace(/[\s\-]+/g, " ")
     .trim()
     .replace(/s's(?= |$)/g, "s'"); // "persons's" and "persons'" are one possessive
+}
+
+// A title as typed: its words, without the punctuation a query leaves out ("?", ":").
+function typedTitle(text) {
+  return typedForm(text)
+    .replace(/[^\p{L}\p{N}\p{M}' ]+/gu, " ")
+    .replace(/ +/g, " ")
+    .trim();
+}
+
+var titleParser = new DOMParser();
+
+// A result's title as text: the theme marks the words found in it with HTML. Parsed
+// as a document of its own, which runs no script and loads no image.
+function textOf(html) {
+  return titleParser.parseFromString(String(html || ""), "text/html").body.textContent;
 }
 
 function pageOf(group) {
@@ -256,26 +337,80 @@ function bestScore(items) {
   return best;
 }
 
-/* The answer's groups of results with the page of form `typed` first and its page entry
-   first in its group, scored above all; null if no page has that form or it is already so. */
-function termPageFirst(items, typed) {
-  var at = items.findIndex(function (group) {
+// How many of the words typed a page's results match (the theme's `terms`: word -> found).
+function wordsMatched(group) {
+  var found = {};
+  group.forEach(function (item) {
+    Object.keys(item.terms || {}).forEach(function (word) {
+      if (item.terms[word]) {
+        found[word] = true;
+      }
+    });
+  });
+  return Object.keys(found).length;
+}
+
+/* The groups of results, those that match more of the words typed first, in the theme's
+   order among equals (a stable sort); `items` itself if that is its order. */
+function byWordsMatched(items) {
+  var counted = items.map(function (group, at) {
+    return { group: group, at: at, words: wordsMatched(group) };
+  });
+  counted.sort(function (a, b) {
+    return b.words - a.words || a.at - b.at;
+  });
+  var moved = counted.some(function (entry, at) {
+    return entry.at !== at;
+  });
+  return moved
+    ? counted.map(function (entry) {
+        return entry.group;
+      })
+    : items;
+}
+
+// Where the page is whose form, or else whose title, is `typed` whole; -1 if none.
+function typedPageAt(items, typed) {
+  var form = items.findIndex(function (group) {
     var page = pageOf(group);
     return !!page && (page.handbook_typed_forms || []).indexOf(typed) >= 0;
   });
-  if (at < 0) {
-    return null;
+  if (form >= 0) {
+    return form;
   }
+  var title = typedTitle(typed);
+  return items.findIndex(function (group) {
+    var page = pageOf(group);
+    return !!title && !!page && typedTitle(textOf(page.title)) === title;
+  });
+}
+
+/* The groups with the one at `at` first and its page first in it, scored above all;
+   `items` itself if it is so already. */
+function firstAt(items, at) {
   var best = bestScore(items);
   var page = pageOf(items[at]);
-  if (at === 0 && items[0][0] === page && page.score >= best) {
-    return null;
+  if (!page || (at === 0 && items[0][0] === page && page.score >= best)) {
+    return items;
   }
   var rest = items[at].filter(function (item) {
     return item !== page;
   });
   var first = [Object.assign({}, page, { score: best + 1 })].concat(rest);
   return [first].concat(items.slice(0, at), items.slice(at + 1));
+}
+
+/* The answer's groups in the order described above; `items` itself if that is theirs. */
+function rankedAnswer(items, typed) {
+  if (!items.length) {
+    return items;
+  }
+  var ranked = byWordsMatched(items);
+  var at = typed ? typedPageAt(ranked, typed) : -1;
+  if (at >= 0) {
+    return firstAt(ranked, at);
+  }
+  return ranked === items ? items : firstAt(ranked, 0);
 }
 
 function watchSearchQueries(Worker) {
@@ -292,8 +427,8 @@ function watchSearchQueries(Worker) {
     }
     var typed = typedForm(waiting.shift() || "");
     var items = message.data && message.data.items;
-    var reordered = typed && Array.isArray(items) ? termPageFirst(items, typed) : null;
-    if (reordered) {
+    var reordered = Array.isArray(items) ? rankedAnswer(items, typed) : items;
+    if (reordered !== items) {
       var data = Object.assign({}, message.data, { items: reordered });
       var again = new MessageEvent("message", { data: { type: SEARCH_RESULT, data: data } });
       retold.add(again);

@@ -33,8 +33,9 @@ tenth for the rest. One search document per written form made the page first for
 that the theme lists under their page as extra results, where Enter and the arrow keys
 land. So each term page's first entry also lists its forms as typed (`TYPED_FORMS_KEY`,
 no search field: `typed_search_forms`), and the site's script (assets/handbook.js) shows
-the page first when a query is one of them whole: 357 of 357. Other queries keep the
-search's own order.
+the page first when a query is one of them whole: 357 of 357. That script also lists
+first the pages that match more of the words typed, and a page whose title is typed
+whole, where these boosts had a term page's one word outrank a protocol's whole title.
 """
 
 from __future__ import annotations
@@ -117,6 +118,8 @@ def typed_form(text: str) -> str:
 
 def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     """What `TYPED_FORMS_KEY` holds for `term`: each of its forms, inflections and forms
-    to avoid (`written_forms`, as for `other_search_forms`) as `typed_form` gives it, once."""
-    forms = (term.term, *term.aliases, *written_forms)
+    to avoid (`written_forms`, as for `other_search_forms`), and its translations, which
+    its page shows ("trata de personas" listed six pages before human trafficking's: an
+    audit), as `typed_form` gives each, once."""
+    forms = (term.term, *term.aliases, *written_forms, *term.translations.values())
     return list(dict.fromkeys(typed_form(form) for form in forms))
