@@ -421,6 +421,23 @@ def test_a_public_short_code_in_prose_is_a_link_to_text_it(tmp_path: Path) -> No
     ]
 
 
+def test_a_listed_service_number_in_prose_is_a_link_to_call_it(tmp_path: Path) -> None:
+    """ "Call 911" in a protocol's step: a reader on a phone taps it as the hotline's
+    number beside it (found in an audit: only the contacts' 911 was a link). Only the
+    three-digit numbers privacy.allow lists, standing alone."""
+    page = (
+        "# Home\n\nIf anyone is in danger, call 911. Deaf callers may use 711 (or 988).\n\n"
+        "Not 9/11, 911.5, 1-911, 911a, 4911, 7-11, `911`, nor 311, unlisted.\n"
+    )
+    options = 'privacy: {allow: ["911", "711", "988 Lifeline"]}\n'
+    site = _site(tmp_path, "none", pages={"index.md": page}, options=options)
+    assert _phone_links(read(site, "index.html")) == [
+        ("911", "tel:911"),
+        ("711", "tel:711"),
+        ("988", "tel:988"),
+    ]
+
+
 def test_links_in_a_paragraph_keep_its_words_in_their_order(tmp_path: Path) -> None:
     """A public number linked before a term in the same text: each link is cut out where
     it is, so the paragraph reads as written, links in the order they stand."""

@@ -456,6 +456,23 @@ def test_every_number_a_page_writes_is_published(shipped_site: SiteBuild) -> Non
     assert lost == []
 
 
+def test_every_911_of_the_site_can_be_tapped(shipped_site: SiteBuild) -> None:
+    """ "Call 911" was plain text in protocols' steps, modules and the warnings of the home
+    page and the protocols index, where the hotline's number beside it was a link (found
+    in an audit): a reader on a phone in an emergency taps it."""
+    site = shipped_site.require()
+    plain: dict[str, int] = {}
+    for page in sorted(site.rglob("index.html")):
+        text = page.read_text("utf-8")
+        main = text[text.index("<article") : text.index("</article>")]
+        prose = re.sub(r"<[^>]+>", " ", re.sub(r'<a [^>]*href="tel:911"[^>]*>911</a>', "", main))
+        untappable = len(re.findall(r"(?<![\w/.-])911(?![\w/-])", prose))
+        if untappable:
+            plain[page.relative_to(site).as_posix()] = untappable
+    assert plain == {}
+    assert '"tel:911">911</a>' in (site / "index.html").read_text("utf-8")
+
+
 FOCUSABLE = ("a", "button", "input", "select", "textarea")
 
 

@@ -96,6 +96,10 @@ _SHORTEST_NUMBER = 7
 # A US short code: five or six digits, which a phone can text but not call ("text
 # 233733"); not part of a longer number, a decimal or a word.
 _SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
+# Three-digit service numbers (211, 311, 711, 911 and the like, and 988): too short for
+# personal data, and nobody's. Linked for a call where `privacy.allow` lists them: "call
+# 911" in a step is what a reader on a phone most needs to tap. Not "9/11" nor "911.5".
+_SERVICE_NUMBER = re.compile(r"(?<![\w.,+/-])(?:[2-9]11|988)(?![\w+/-]|[.,]\d)")
 
 
 def public_phone_keys(allow: Iterable[str]) -> set[str]:
@@ -107,7 +111,7 @@ def public_phone_keys(allow: Iterable[str]) -> set[str]:
         number = _number_in(entry)
         if number is None:
             continue
-        if _SHORT_CODE.fullmatch(number):
+        if _SHORT_CODE.fullmatch(number) or _SERVICE_NUMBER.fullmatch(number):
             keys.add(number)
         elif _digit_count(number) >= _SHORTEST_NUMBER:
             keys.add(phone_key(number))
@@ -137,7 +141,10 @@ def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]
 
 def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
-    holds, however its digits are grouped."""
+    holds, however its digits are grouped, and of each service number it holds (911)."""
+    for found in _SERVICE_NUMBER.finditer(text):
+        if found.group() in public:
+            yield found.span()
     for kind, start, end in find_personal_data(text):
         if kind == "phone number":
             public_end = public_number_end(text, start, end, public)
