@@ -232,6 +232,10 @@ def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> Non
     for a member who followed an old link to a renamed term."""
     page = (shipped_site.require() / "404.html").read_text(encoding="utf-8")
     assert [heading.text for heading in elements(page, "h1")] == ["Page not found"]
+    # Not the site's name alone, as the home page's title is (a second audit).
+    assert [title.text for title in elements(page, "title")] == [
+        "Page not found - Coalition Handbook"
+    ]
     listed = page[page.index('<ul class="hb-not-found">') :]
     listed = listed[: listed.index("</ul>")]
     links = {link.text: link.attrs["href"] for link in elements(listed, "a")}
