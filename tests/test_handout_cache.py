@@ -535,3 +535,22 @@ def test_the_renderer_digest_covers_what_the_pdf_is_made_with(
     finally:
         monkeypatch.undo()
         handout_render.renderer_digest.cache_clear()
+
+
+@pytest.mark.parametrize("package", handout_cache.RENDERING_PACKAGES)
+def test_the_key_covers_the_version_of_each_package_that_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, package: str
+) -> None:
+    """An upgrade of Python-Markdown or its extensions changes what a handout prints as
+    WeasyPrint's does: the cache served the old PDFs after one (found in an audit)."""
+    write_handbook(tmp_path, modules=three_modules())
+    context = context_of(tmp_path / "mkdocs.yml")
+    community = handouts.handout_content(context, context.handbook.modules["community"])
+    key = cache_key(community)
+    installed = handout_cache.metadata.version
+
+    def upgraded(name: str) -> str:
+        return "99.0" if name == package else installed(name)
+
+    monkeypatch.setattr(handout_cache.metadata, "version", upgraded)
+    assert cache_key(community) != key

@@ -2,7 +2,8 @@
 
 `.cache/handouts/<module-id>/<key>.pdf` beside mkdocs.yml. The key covers the module's
 file, the files of the protocols it names, the key terms' forms and definitions, the paper
-size, the site name, the package and WeasyPrint versions, and a digest of the templates,
+size, the site name, the versions of this package and of those that render (WeasyPrint,
+Python-Markdown and its extensions), and a digest of the templates,
 stylesheet and rendering code. What the PDF shows beyond that text, the images its module
 shows, is kept beside it (`<key>.files.json`: each file's path and digest, as the render
 read it), with the digest of the PDF itself: a PDF whose images changed since is no longer
@@ -57,7 +58,7 @@ def cache_key(content: HandoutContent) -> str:
         "site_name": content.site_name,
         "language": content.language,
         "package": __version__,
-        "weasyprint": _weasyprint_version(),
+        "rendering": _rendering_versions(),
         "renderer": renderer_digest(),
     }
     # surrogatepass: a key for any text, even one no file could hold
@@ -254,9 +255,16 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-def _weasyprint_version() -> str:
+# What turns a module into a PDF besides this package: an upgrade of any may change it.
+RENDERING_PACKAGES = ("weasyprint", "pydyf", "markdown", "pymdown-extensions")
+
+
+def _rendering_versions() -> dict[str, str]:
     # Read from the package metadata: importing WeasyPrint costs 0.4 s and may fail.
-    try:
-        return metadata.version("weasyprint")
-    except metadata.PackageNotFoundError:
-        return "none"
+    versions = {}
+    for package in RENDERING_PACKAGES:
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = "none"
+    return versions
