@@ -610,3 +610,116 @@ def test_a_listing_with_a_name_twice_is_not_taken_for_the_folder(
     damaged = (names[0], *names[:-1])
     replace(snapshot, folder_names={**snapshot.folder_names, "glossary": damaged}).store(cache)
     assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+
+
+def test_a_copy_whose_link_now_leads_out_of_it_reads_as_without_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page linked by absolute path to a file of the handbook: in a copy made with its
+    cache (`cp -a`), the link leads out of the copy, to a file with every byte and stat
+    as before. The warm run kept the findings of the file inside, and a build would have
+    published the file outside (found in an audit)."""
+    original = tmp_path / "original"
+    original.mkdir()
+    handbook, _ = checked_once(original, random.Random(11))
+    handbook.write("notes/shared.md", "# Shared\n\nA word of slavery.\n")
+    (original / "content" / "shared.md").symlink_to(original / "notes" / "shared.md")
+    run_checks(load_config(original / "mkdocs.yml"))
+    copy = tmp_path / "copy"
+    shutil.copytree(original, copy, symlinks=True)
+    config = copy / "mkdocs.yml"
+    warm = run_checks(load_config(config))
+    expected = cold(config, monkeypatch)
+    assert any(finding.rule == "page.source" for finding in expected.findings)
+    assert warm.findings == expected.findings
+
+
+def test_a_file_turned_into_a_link_to_the_same_bytes_outside_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A term file replaced by a link to a copy outside the handbook: the same bytes,
+    but a file the checks must not read (found in an audit: warm, no finding)."""
+    root = tmp_path / "handbook"
+    root.mkdir()
+    checked_once(root, random.Random(12))
+    term = root / "glossary" / "survivor.yml"
+    outside = tmp_path / "elsewhere" / "survivor.yml"
+    outside.parent.mkdir()
+    outside.write_bytes(term.read_bytes())
+    term.unlink()
+    term.symlink_to(outside)
+    config = root / "mkdocs.yml"
+    warm = run_checks(load_config(config))
+    expected = cold(config, monkeypatch)
+    assert any("outside the handbook" in finding.message for finding in expected.findings)
+    assert warm.findings == expected.findings
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['"survivor"', "'survivor'", '"surviv\\x6fr"', ">-\n    survivor", "[ survivor ]"],
+)
+def test_a_duplicate_form_quoted_or_laid_out_anew_is_reported_where_it_now_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str
+) -> None:
+    """glossary.duplicate points inside the quotes at the form as written (`found`):
+    quoting it, or writing it as a block, moves both, which the warm run kept as they
+    were (found in an audit)."""
+    handbook, config = checked_once(tmp_path, random.Random(13))
+    plain = term_file("zorblat").replace("status: approved\n", "aliases:\n  - survivor\n")
+    handbook.write("glossary/zorblat.yml", plain)
+    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+    if written.startswith("["):
+        handbook.write("glossary/zorblat.yml", plain.replace("\n  - survivor", f" {written}"))
+    else:
+        handbook.write("glossary/zorblat.yml", plain.replace("- survivor", f"- {written}"))
+    warm = run_checks(load_config(config))
+    expected = cold(config, monkeypatch)
+    assert [f for f in expected.findings if f.rule == "glossary.duplicate"]
+    assert warm.findings == expected.findings
+
+
+def test_a_snapshot_whose_file_list_is_damaged_is_a_miss_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One byte changed inside the snapshot's list of files ended every later run in an
+    UnpicklingError, until the cache was deleted (found in an audit)."""
+    from dataclasses import replace
+
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.snapshot import Files, Snapshot
+
+    handbook, config = checked_once(tmp_path, random.Random(14))
+    cache = RunCache.beside(tmp_path)
+    snapshot = Snapshot.load(cache)
+    assert snapshot is not None
+    damaged = b"\xff" + snapshot.files.pickled()[1:]
+    replace(snapshot, files=Files.from_pickle(damaged)).store(cache)
+    handbook.write("content/page-0.md", "# Page\n\nA word of slavery.\n")
+    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+
+
+@pytest.mark.parametrize("edited", ["content/page-0.md", "glossary/survivor.yml"])
+@pytest.mark.parametrize("wrong", [("x", 1), ("x", [1], None), ("x",), (((1,),), ())])
+def test_cache_entries_of_another_shape_are_misses_not_tracebacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited: str, wrong: tuple[object, ...]
+) -> None:
+    """Every entry of the parsed files' and the scans' packs replaced by a value that
+    unpickles but is no entry: a ValueError or AttributeError after the next edit (found
+    in an audit). Damage to the cache only means a miss."""
+    import pickle
+
+    from coalition_handbook.cache import CACHE_DIR
+
+    _, config = checked_once(tmp_path, random.Random(15))
+    packs = sorted((tmp_path / CACHE_DIR).glob("*/*.pickle")) + sorted(
+        (tmp_path / CACHE_DIR).glob("*.pickle")
+    )
+    damaged = [pack for pack in packs if pack.name.startswith(("records-", "scan-"))]
+    assert len(damaged) >= 4
+    for pack in damaged:
+        entries = pickle.loads(pack.read_bytes())
+        pack.write_bytes(pickle.dumps({key: pickle.dumps(wrong) for key in entries}))
+    path = tmp_path / edited
+    path.write_text(path.read_text("utf-8") + "\nslavery\n", encoding="utf-8")
+    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings

@@ -333,14 +333,19 @@ class RunCache:
     def key(self, namespace: str, *parts: str | bytes) -> str:
         return digest(engine_fingerprint(), namespace, *parts)
 
-    def load(self, namespace: str, key: str) -> Any | None:
-        """The value stored under `key`, or None (missing, unreadable, corrupt, off)."""
+    def load(
+        self, namespace: str, key: str, fits: Callable[[Any], bool] | None = None
+    ) -> Any | None:
+        """The value stored under `key`, or None (missing, unreadable, corrupt, off, or
+        not of the shape `fits` asks for: damage that still unpickles)."""
         if self.directory is None:
             return None
         data = self._pack(namespace).get(key)
         try:
             value = pickle.loads(data) if data is not None else None
         except Exception:  # any damage to the cache only means a miss
+            value = None
+        if value is not None and fits is not None and not fits(value):
             value = None
         if value is None:
             STATS.misses += 1

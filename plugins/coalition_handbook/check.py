@@ -306,6 +306,7 @@ def _recheck(
                 other += previous.term_findings.get(path, ())
     snapshot = Snapshot(
         engine=engine_fingerprint(),
+        root=found.root,
         config_key=config_key,
         listings=found.listings,
         folder_names=found.folder_names,

@@ -423,7 +423,7 @@ class _Scanner:
 
     def _cached(self, job: _Job, key: str) -> ScannedDocument | None:
         assert self.cache is not None
-        stored = self.cache.load(f"scan-{job.kind}", key)
+        stored = self.cache.load(f"scan-{job.kind}", key, _is_stored)
         return None if stored is None else _stored_document(job, stored)
 
 
@@ -441,6 +441,18 @@ def _stored(document: ScannedDocument) -> _Stored:
 
 def _to_store(documents: list[ScannedDocument]) -> list[_Stored]:
     return list(map(_stored, documents))
+
+
+def _is_stored(value: object) -> bool:
+    """Whether `value` has the shape of a `_Stored`: what a damaged cache may not."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], tuple)
+        and isinstance(value[1], tuple)
+        and len(value[0]) == len(value[1])
+        and all(isinstance(text, tuple) and len(text) == 3 for text in value[0])
+    )
 
 
 def _stored_document(job: _Job, stored: _Stored) -> ScannedDocument:

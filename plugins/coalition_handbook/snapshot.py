@@ -42,7 +42,7 @@ from .model.source import relative_path, within
 
 # File systems keep modification times at least this finely (FAT: 2 s).
 _RACY_NS = 2_000_000_000
-_FORMAT = 5
+_FORMAT = 6
 
 FindingValues = tuple[object, ...]
 # A file's modification and change times (ns), size and inode, as `os.stat` gives them.
@@ -71,6 +71,7 @@ class Survey:
     inputs_key: str  # a digest of the listings, names and signatures
     files: Files
     unchanged: bool  # every signature as the previous run recorded it
+    root: str  # the folder of mkdocs.yml, with a separator at its end
 
     @cached_property
     def paths(self) -> dict[str, str]:
@@ -99,7 +100,13 @@ class Files:
     def _unpickle(self) -> None:
         if self._signatures is None or self._digests is None:
             assert self._pickled is not None
-            self._signatures, self._digests = pickle.loads(self._pickled)
+            try:
+                signatures, digests = pickle.loads(self._pickled)
+            except Exception:  # damaged: no file is known, so every one is read again
+                signatures, digests = {}, {}
+            if not (isinstance(signatures, dict) and isinstance(digests, dict)):
+                signatures, digests = {}, {}
+            self._signatures, self._digests = signatures, digests
 
     @property
     def signatures(self) -> dict[str, Signature]:
@@ -126,6 +133,7 @@ class Snapshot:
     Findings are kept as value tuples, sorted."""
 
     engine: str
+    root: str  # as `Survey.root`: a checkout moved or copied elsewhere hashes every file
     config_key: str
     listings: tuple[str, ...]
     folder_names: dict[str, tuple[str, ...]]  # as `Survey.folder_names`
@@ -181,6 +189,11 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     differs from the one `previous` recorded); the cache learns every digest."""
     root = str(config.root) + os.sep
     started = time.time_ns()
+    # A file's signature follows a symbolic link, and whether the link leads out of the
+    # handbook depends on where the handbook is: in a copy elsewhere (`cp -a`), a link
+    # by absolute path to a file of the original leads out of it with every signature
+    # the same. Only the same folder's snapshot is trusted to say what is unchanged.
+    trusted = previous if previous is not None and previous.root == root else None
     listings: list[str] = []
     folder_names: dict[str, tuple[str, ...]] = {}
     records: list[RecordFiles] = []
@@ -227,17 +240,45 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     # The record files are named by the listings; the modules and pages by their names.
     page_names = (*modules, *plain_pages)
     inputs_key = _inputs_key(listings, page_names, values)
-    if previous is not None and inputs_key == previous.inputs_key:
-        files = previous.files  # the common case: nothing touched
+    if trusted is not None and inputs_key == trusted.inputs_key:
+        files = trusted.files  # the common case: nothing touched
     else:
         paths = _ordered_paths(records, modules, plain_pages)
-        files = _hashed(paths, values, previous, cache, started)
+        files = _hashed(paths, values, trusted, cache, started, _inside_folders(config))
         inputs_key = _inputs_key(listings, page_names, list(files.signatures.values()))
     cache.know_digests(root, lambda: files.digests)
-    unchanged = previous is not None and files is previous.files
+    unchanged = trusted is not None and files is trusted.files
     return Survey(
-        tuple(listings), folder_names, records, modules, plain_pages, inputs_key, files, unchanged
+        tuple(listings),
+        folder_names,
+        records,
+        modules,
+        plain_pages,
+        inputs_key,
+        files,
+        unchanged,
+        root,
     )
+
+
+def _inside_folders(config: HandbookConfig) -> tuple[str, ...]:
+    """The real paths a linked file may lead into and still be read (as
+    `model.source.outside_the_handbook` allows), each with a separator at its end."""
+    folders = (config.root, config.docs_dir, config.glossary_dir, config.protocols_dir)
+    return tuple(os.path.realpath(folder) + os.sep for folder in folders)
+
+
+def _outside_digest(path: str, inside: tuple[str, ...]) -> str | None:
+    """For a symbolic link that leads out of the handbook, a digest of where it leads in
+    place of its bytes: the file is not read (`model.source.outside_the_handbook`), and a
+    link moved to a copy outside with the same bytes must not read as unchanged (found in
+    an audit: the warm run kept the findings of the file inside). None for any other."""
+    if not os.path.islink(path):  # noqa: PTH114 - a string, no Path
+        return None
+    real = os.path.realpath(path)
+    if real.startswith(inside):
+        return None
+    return digest("(outside the handbook)", real)
 
 
 def _ordered_paths(
@@ -261,9 +302,11 @@ def _hashed(
     previous: Snapshot | None,
     cache: RunCache,
     started: int,
+    inside: tuple[str, ...],
 ) -> Files:
     """Each file's signature (`values`, in the order of `paths`) and digest: the previous
-    run's digest where the signature is the one it recorded, else the file read now."""
+    run's digest where the signature is the one it recorded, else the file read now (a
+    link out of the handbook, `inside` none of the folders, by where it leads)."""
     signatures = dict(zip(paths, values, strict=True))
     known = previous.files.signatures if previous is not None else {}
     old_digests = previous.files.digests if previous is not None else {}
@@ -272,7 +315,8 @@ def _hashed(
         if signature != _UNSIGNED and known.get(name) == signature:
             digests[name] = old_digests[name]
             continue
-        digests[name] = cache.file_digest(Path(paths[name]))
+        path = paths[name]
+        digests[name] = _outside_digest(path, inside) or cache.file_digest(Path(path))
         # Hashed now: trusted next time unless modified just before (see the docstring).
         if signature != _UNSIGNED and signature[0] + _RACY_NS >= started:
             signatures[name] = _UNSIGNED

@@ -73,11 +73,22 @@ def load_module(
     if cache is None or not cache.enabled:
         return _load_module(path, config, cache)
     key = cache.key("module", *page_paths(path, config), cache.file_digest(path))
-    entry = cache.load("records-module", key)
+    entry = cache.load("records-module", key, _is_module_entry)
     if entry is None:
         entry = _load_module(path, config, cache)
         cache.store("records-module", key, entry)
     return entry
+
+
+def _is_module_entry(value: object) -> bool:
+    """Whether `value` has the shape `_load_module` returns: what a damaged cache may not."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and (value[0] is None or isinstance(value[0], Module | RejectedRecord))
+        and (value[1] is None or isinstance(value[1], Page))
+        and isinstance(value[2], list)
+    )
 
 
 def _load_module(

@@ -285,11 +285,15 @@ def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None)
     if cache is None or not cache.enabled:
         return _load_page(path, config, cache)
     key = cache.key("page", *page_paths(path, config), cache.file_digest(path))
-    entry = cache.load("records-page", key)
+    entry = cache.load("records-page", key, _is_page_entry)
     if entry is None:
         entry = (_load_page(path, config, cache),)
         cache.store("records-page", key, entry)
     return entry[0]
+
+
+def _is_page_entry(value: object) -> bool:
+    return isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], Page)
 
 
 def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page:

@@ -407,6 +407,18 @@ def yaml_files_below(folder: str, names: Iterable[str], skip: Collection[str]) -
                     yield where + os.sep + file_name
 
 
+def _is_entry(value: object) -> bool:
+    """Whether `value` has the shape of an `_Entry`: what a damaged cache may not."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and isinstance(value[1], list)
+        and all(isinstance(problem, Finding) for problem in value[1])
+        and (value[0] is None or hasattr(value[0], "origin"))
+        and (value[2] is None or isinstance(value[2], RejectedRecord))
+    )
+
+
 def cached_records(
     paths: list[Path],
     config: HandbookConfig,
@@ -424,7 +436,7 @@ def cached_records(
         keys = [
             cache.key(kind, relative_path(config, path), cache.file_digest(path)) for path in paths
         ]
-        entries = [cache.load(f"records-{kind}", key) for key in keys]
+        entries = [cache.load(f"records-{kind}", key, _is_entry) for key in keys]
     missing = [index for index, entry in enumerate(entries) if entry is None]
     if missing:
         STATS.parsed += len(missing)

@@ -116,13 +116,18 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 def _reads(terms: Iterable[Term]) -> str:
     """A digest of what the rule reads of `terms`: each term's file and id, and its forms
-    with what using them means and the line and column each is written at. Editing a
-    definition, tags or history leaves it as it was."""
+    with what using them means, the line and column each is written at and its value as
+    written there, quotes and escapes and all (where the finding points, inside the
+    quotes, and its `found`: quoting a form changed them, and an audit saw the old kept).
+    Editing a definition, tags or history leaves it as it was."""
     parts: list[str] = []
     for term in sorted(terms, key=lambda term: term.origin.path):
+        origin = term.origin
         forms = []
         for meaning, span_key, form in written_forms(term):
-            forms.append((meaning, form, *term.origin.line_column(span_key)))
+            span = origin.span(span_key)
+            written = origin.text[span.start : span.end]
+            forms.append((meaning, form, *origin.line_column(span_key), written))
         parts.append(repr((term.origin.path, term.id, term.case_sensitive, forms)))
     return digest(*parts)
 
