@@ -405,37 +405,37 @@ def test_a_public_phone_number_in_prose_is_a_link_to_call_it(tmp_path: Path, aut
     assert len(term_links(html)) == (1 if autolink == "first" else 0)  # survivor
 
 
-def test_a_public_short_code_in_prose_is_a_link_to_text_it(tmp_path: Path) -> None:
-    """ "Text 233733": a short code can be texted, not called; a number that only holds
-    its digits (a longer number, a decimal, a word) is none of it."""
-    page = (
-        "# Home\n\nCall 1-888-373-7888 or text 233733 (HELP to 233733).\n\n"
-        "Not 2337330, 233733.5, 1-233733, 233733a or `233733`.\n"
-    )
-    options = 'privacy: {allow: ["1-888-373-7888", "233733"]}\n'
-    site = _site(tmp_path, "none", pages={"index.md": page}, options=options)
-    assert _phone_links(read(site, "index.html")) == [
-        ("1-888-373-7888", "tel:+18883737888"),
-        ("233733", "sms:233733"),
-        ("233733", "sms:233733"),
-    ]
+# "Text 233733": a short code can be texted, not called. "Call 911" in a protocol's step:
+# a reader on a phone taps it as the hotline's number beside it (found in an audit: only
+# the contacts' 911 was a link); only the three-digit numbers privacy.allow lists. A
+# number that only holds their digits (a longer number, a decimal, a word) is none.
+SHORT_NUMBERS = [
+    (
+        "Call 1-888-373-7888 or text 233733 (HELP to 233733).\n\n"
+        "Not 2337330, 233733.5, 1-233733, 233733a or `233733`.",
+        '["1-888-373-7888", "233733"]',
+        [
+            ("1-888-373-7888", "tel:+18883737888"),
+            ("233733", "sms:233733"),
+            ("233733", "sms:233733"),
+        ],
+    ),
+    (
+        "If anyone is in danger, call 911. Deaf callers may use 711 (or 988).\n\n"
+        "Not 9/11, 911.5, 1-911, 911a, 4911, 7-11, `911`, nor 311, unlisted.",
+        '["911", "711", "988 Lifeline"]',
+        [("911", "tel:911"), ("711", "tel:711"), ("988", "tel:988")],
+    ),
+]
 
 
-def test_a_listed_service_number_in_prose_is_a_link_to_call_it(tmp_path: Path) -> None:
-    """ "Call 911" in a protocol's step: a reader on a phone taps it as the hotline's
-    number beside it (found in an audit: only the contacts' 911 was a link). Only the
-    three-digit numbers privacy.allow lists, standing alone."""
-    page = (
-        "# Home\n\nIf anyone is in danger, call 911. Deaf callers may use 711 (or 988).\n\n"
-        "Not 9/11, 911.5, 1-911, 911a, 4911, 7-11, `911`, nor 311, unlisted.\n"
-    )
-    options = 'privacy: {allow: ["911", "711", "988 Lifeline"]}\n'
-    site = _site(tmp_path, "none", pages={"index.md": page}, options=options)
-    assert _phone_links(read(site, "index.html")) == [
-        ("911", "tel:911"),
-        ("711", "tel:711"),
-        ("988", "tel:988"),
-    ]
+@pytest.mark.parametrize(("text", "allow", "expected"), SHORT_NUMBERS)
+def test_a_public_short_code_or_service_number_in_prose_is_a_link(
+    tmp_path: Path, text: str, allow: str, expected: list[tuple[str, str]]
+) -> None:
+    options = f"privacy: {{allow: {allow}}}\n"
+    site = _site(tmp_path, "none", pages={"index.md": f"# Home\n\n{text}\n"}, options=options)
+    assert _phone_links(read(site, "index.html")) == expected
 
 
 def test_links_in_a_paragraph_keep_its_words_in_their_order(tmp_path: Path) -> None:

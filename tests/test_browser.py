@@ -163,21 +163,6 @@ def _typed_in_search(page: object, typed: str) -> None:
     search.press("End")
 
 
-@pytest.mark.parametrize(("typed", "term_id"), WHOLE_FORMS)
-def test_a_form_typed_whole_puts_its_term_page_first_and_enter_opens_it(
-    page: object, typed: str, term_id: str
-) -> None:
-    page.goto("index.html")
-    _typed_in_search(page, typed)
-    first = page.locator(".md-search-result__item > .md-search-result__link").first
-    expect(first).to_have_attribute("href", re.compile(rf"glossary/{term_id}/\?"))
-    page.keyboard.press("ArrowDown")  # the first result, from the keyboard
-    expect(first).to_be_focused()
-    page.keyboard.press("ArrowUp")  # back in the search field, where Enter opens the best
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(rf"glossary/{term_id}/(\?|$)"))
-
-
 # Queries the theme's search alone ranked below term pages whose tags (their forms) hold
 # one of the words: "hotel" of "American Hotel & Lodging Association" outranked the
 # protocol of that whole title, not among the first ten (found in an audit).
@@ -191,17 +176,33 @@ WHOLE_QUERIES = [
     ("what is a coalition", "coalition/what-is-a-coalition/"),
     ("Hotel and motel staff", "modules/hotel-staff/"),
     ("trata de personas", "glossary/human-trafficking/"),  # a translation its page shows
+    # Stop words match as prefixes of anything ("of" of "office"), and long pages hold
+    # every word somewhere: neither lifts a page above the one whose title holds the
+    # words (found in review).
+    ("signs of labor trafficking", "glossary/labor-trafficking/"),
+    ("sex trafficking of a child", "glossary/child-sex-trafficking/"),
+    ("member of the public", "protocols/member-of-the-public/"),
+    ("what the coalition shares", "protocols/coalition-information-sharing/"),
+    ("trafficking", "glossary/human-trafficking/"),
 ]
 
 
-@pytest.mark.parametrize(("typed", "location"), WHOLE_QUERIES)
-def test_a_page_matching_every_word_or_its_title_comes_first_and_enter_opens_it(
+@pytest.mark.parametrize(
+    ("typed", "location"),
+    [(typed, f"glossary/{term_id}/") for typed, term_id in WHOLE_FORMS] + WHOLE_QUERIES,
+)
+def test_a_query_typed_whole_puts_its_page_first_and_enter_opens_it(
     page: object, typed: str, location: str
 ) -> None:
+    """A term's form or translation, a page's title, or words that one page matches all
+    of (and others one of)."""
     page.goto("index.html")
     _typed_in_search(page, typed)
     first = page.locator(".md-search-result__item > .md-search-result__link").first
     expect(first).to_have_attribute("href", re.compile(rf"{re.escape(location)}\?"))
+    page.keyboard.press("ArrowDown")  # the first result, from the keyboard
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowUp")  # back in the search field, where Enter opens the best
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(rf"{re.escape(location)}(\?|$)"))
 
@@ -256,6 +257,11 @@ def test_arriving_from_search_marks_words_not_letters_inside_words(page: object)
     assert (
         page.locator("article mark[data-md-highlight]", has_text=re.compile("^line$")).count() == 0
     )
+    # The theme joins marks a space apart: "patient a" of "patient alone" keeps "patient".
+    page.goto("protocols/health-care-provider/?h=patient+a")
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.filter(has_text=re.compile("^patient$")).first).to_be_attached()
+    assert marks.filter(has_text=re.compile(" a$")).count() == 0
 
 
 def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> None:

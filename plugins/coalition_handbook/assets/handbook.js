@@ -206,36 +206,60 @@ function showOverdueReviews() {
 }
 /* Arriving from a search result (`?h=t+visa`), the theme marks each word searched for
    wherever it starts, inside words too: "t" marked every t of the T visa page ("status",
-   "immigration") and "line" the end of "Hotline" (found in an audit). A mark is kept
-   where it starts a word, and is a word of its own or two letters or more of one. The
-   theme marks the page once its search index has loaded: the marks are tidied as they
-   come. */
+   "immigration") and "line" the end of "Hotline" (found in an audit). A piece of a mark
+   is kept where it starts a word, and is a word of its own or two letters or more of one.
+   The theme joins marks a space apart into one ("patient a" of "patient alone"): only
+   the stray piece at either end leaves it. Scripts written without spaces (Chinese,
+   Japanese, Thai...) have no word starts to tell: their marks stay. The theme marks the
+   page once its search index has loaded: the marks are tidied as they come. */
 var WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+var UNSPACED_SCRIPT =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 
 function neighbourCharacter(node, before) {
-  var text = before ? node.previousSibling : node.nextSibling;
-  if (!text || text.nodeType !== Node.TEXT_NODE || !text.data) {
-    return "";
-  }
-  return before ? text.data.slice(-1) : text.data.charAt(0);
+  var next = before ? node.previousSibling : node.nextSibling;
+  var text = next ? next.textContent : "";
+  return before ? text.slice(-1) : text.charAt(0);
 }
 
-function isStrayMark(mark) {
-  if (WORD_CHARACTER.test(neighbourCharacter(mark, true))) {
-    return true; // it starts inside a word
+/* The mark's text in pieces: words and the spaces between them, the first piece left out
+   if it starts inside a word, the last if it is one letter of a longer word. */
+function markPieces(mark) {
+  var pieces = mark.textContent.split(/(\s+)/);
+  var first = 0;
+  var last = pieces.length - 1;
+  var before = neighbourCharacter(mark, true);
+  if (WORD_CHARACTER.test(before) && !UNSPACED_SCRIPT.test(before + pieces[0].charAt(0))) {
+    first = 2; // the piece, and the space after it
   }
-  var words = mark.textContent.trim().split(/\s+/);
-  var last = words[words.length - 1];
-  return last.length < 2 && WORD_CHARACTER.test(neighbourCharacter(mark, false));
+  var after = neighbourCharacter(mark, false);
+  if (pieces[last].length < 2 && WORD_CHARACTER.test(after) && !UNSPACED_SCRIPT.test(after)) {
+    last -= 2;
+  }
+  return { pieces: pieces, first: first, last: last };
 }
 
 function tidySearchMarks(root) {
   root.querySelectorAll("mark[data-md-highlight]").forEach(function (mark) {
-    if (isStrayMark(mark)) {
-      var parent = mark.parentNode;
-      mark.replaceWith(document.createTextNode(mark.textContent));
-      parent.normalize();
+    var found = markPieces(mark);
+    var pieces = found.pieces;
+    if (found.first === 0 && found.last === pieces.length - 1) {
+      return;
     }
+    var parent = mark.parentNode;
+    var kept = pieces.slice(found.first, found.last + 1).join("");
+    if (found.first > found.last || !kept.trim()) {
+      mark.replaceWith(document.createTextNode(mark.textContent));
+    } else {
+      var marked = mark.cloneNode(false);
+      marked.textContent = kept;
+      mark.replaceWith(
+        document.createTextNode(pieces.slice(0, found.first).join("")),
+        marked,
+        document.createTextNode(pieces.slice(found.last + 1).join(""))
+      );
+    }
+    parent.normalize();
   });
 }
 
@@ -278,8 +302,9 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
    listed ten term pages ("hotel" of "American Hotel & Lodging Association") before the
    protocol of that title (found in an audit). Its answers are therefore told again:
 
-   - pages that match more of the words typed come first, each kept in the theme's order
-     among those that match as many;
+   - pages whose title holds more of the words searched for come first, each kept in the
+     theme's order among those that hold as many. Titles, not whole pages: a long page
+     (the changes, a module) holds every word somewhere, and its sections with it;
    - a term's page comes first when one of its forms is typed whole (DESIGN section 7):
      no weighting in the index says "this whole form", and a page whose own forms share
      the words ("sex" of "sexually") could outrank it. Each term page's index entry lists
@@ -313,12 +338,37 @@ function typedTitle(text) {
     .trim();
 }
 
-var titleParser = new DOMParser();
+var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" };
 
-// A result's title as text: the theme marks the words found in it with HTML. Parsed
-// as a document of its own, which runs no script and loads no image.
+// A result's title as text: the theme marks the words found in it with HTML and escapes
+// the rest. Only compared, never shown, so tags are dropped and the theme's escapes read.
 function textOf(html) {
-  return titleParser.parseFromString(String(html || ""), "text/html").body.textContent;
+  return String(html || "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, function (_, name) {
+      return ENTITIES[name];
+    });
+}
+
+// lunr's English stop words, which the theme's search leaves out of every query.
+var STOP_WORDS = new Set(
+  (
+    "a able about across after all almost also am among an and any are as at be because " +
+    "been but by can cannot could dear did do does either else ever every for from get got " +
+    "had has have he her hers him his how however i if in into is it its just least let " +
+    "like likely may me might most must my neither no nor not of off often on only or " +
+    "other our own rather said say says she should since so some than that the their them " +
+    "then there these they this tis to too twas us wants was we were what when where " +
+    "which while who whom why will with would yet you your"
+  ).split(" ")
+);
+
+// The words typed that the search looks for: not its stop words, each once.
+function searchedWords(typed) {
+  var words = typedTitle(typed).split(" ");
+  return words.filter(function (word, at) {
+    return word && !STOP_WORDS.has(word) && words.indexOf(word) === at;
+  });
 }
 
 function pageOf(group) {
@@ -337,24 +387,32 @@ function bestScore(items) {
   return best;
 }
 
-// How many of the words typed a page's results match (the theme's `terms`: word -> found).
-function wordsMatched(group) {
-  var found = {};
-  group.forEach(function (item) {
-    Object.keys(item.terms || {}).forEach(function (word) {
-      if (item.terms[word]) {
-        found[word] = true;
-      }
+/* How many of `words` a page's title holds, each as the start of one of its words, as
+   the search reads a word typed ("employee" of "employees"); a single letter ("t" of
+   "T visa") as a word of its own. */
+function titleWordsFound(group, words) {
+  var page = pageOf(group);
+  if (!page || !words.length) {
+    return 0;
+  }
+  var title = typedTitle(textOf(page.title)).split(" ");
+  return words.filter(function (word) {
+    return title.some(function (titleWord) {
+      return titleWord === word || (word.length > 1 && titleWord.indexOf(word) === 0);
     });
-  });
-  return Object.keys(found).length;
+  }).length;
 }
 
-/* The groups of results, those that match more of the words typed first, in the theme's
-   order among equals (a stable sort); `items` itself if that is its order. */
-function byWordsMatched(items) {
+/* The groups of results, those whose page's title holds more of the words searched for
+   first, in the theme's order among equals (a stable sort); `items` itself if that is
+   its order. */
+function byTitleWords(items, typed) {
+  var words = searchedWords(typed);
+  if (!words.length) {
+    return items;
+  }
   var counted = items.map(function (group, at) {
-    return { group: group, at: at, words: wordsMatched(group) };
+    return { group: group, at: at, words: titleWordsFound(group, words) };
   });
   counted.sort(function (a, b) {
     return b.words - a.words || a.at - b.at;
@@ -405,7 +463,7 @@ function rankedAnswer(items, typed) {
   if (!items.length) {
     return items;
   }
-  var ranked = byWordsMatched(items);
+  var ranked = byTitleWords(items, typed);
   var at = typed ? typedPageAt(ranked, typed) : -1;
   if (at >= 0) {
     return firstAt(ranked, at);
