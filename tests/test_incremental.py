@@ -624,6 +624,12 @@ def test_a_copy_whose_link_now_leads_out_of_it_reads_as_without_the_cache(
     handbook, _ = checked_once(original, random.Random(11))
     handbook.write("notes/shared.md", "# Shared\n\nA word of slavery.\n")
     (original / "content" / "shared.md").symlink_to(original / "notes" / "shared.md")
+    # Old modification times: the survey trusts a signature only then (not racy), and the
+    # copy keeps them (review: with new ones, the test passed without the fix).
+    for index, path in enumerate(sorted(original.rglob("*.*"))):
+        if ".cache" not in path.parts:
+            old = 1_600_000_000_000_000_000 + index
+            os.utime(path, ns=(old, old), follow_symlinks=False)
     run_checks(load_config(original / "mkdocs.yml"))
     copy = tmp_path / "copy"
     shutil.copytree(original, copy, symlinks=True)
@@ -679,21 +685,31 @@ def test_a_duplicate_form_quoted_or_laid_out_anew_is_reported_where_it_now_stand
     assert warm.findings == expected.findings
 
 
+@pytest.mark.parametrize("damage", ["a byte", "digests lost"])
 def test_a_snapshot_whose_file_list_is_damaged_is_a_miss_not_a_traceback(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
     """One byte changed inside the snapshot's list of files ended every later run in an
-    UnpicklingError, until the cache was deleted (found in an audit)."""
+    UnpicklingError, until the cache was deleted (found in an audit); signatures without
+    their digests, in a KeyError (found in review)."""
+    import pickle
     from dataclasses import replace
 
     from coalition_handbook.cache import RunCache
     from coalition_handbook.snapshot import Files, Snapshot
 
     handbook, config = checked_once(tmp_path, random.Random(14))
+    for index, path in enumerate(sorted(tmp_path.rglob("*.*"))):
+        if ".cache" not in path.parts:  # old times: signatures the survey trusts
+            os.utime(path, ns=(1_600_000_000_000_000_000 + index,) * 2)
+    run_checks(load_config(config))
     cache = RunCache.beside(tmp_path)
     snapshot = Snapshot.load(cache)
     assert snapshot is not None
-    damaged = b"\xff" + snapshot.files.pickled()[1:]
+    if damage == "a byte":
+        damaged = b"\xff" + snapshot.files.pickled()[1:]
+    else:
+        damaged = pickle.dumps((snapshot.files.signatures, {}))
     replace(snapshot, files=Files.from_pickle(damaged)).store(cache)
     handbook.write("content/page-0.md", "# Page\n\nA word of slavery.\n")
     assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings

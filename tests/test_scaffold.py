@@ -577,3 +577,14 @@ def test_a_name_in_decomposed_accents_is_written_composed(config: HandbookConfig
     assert run_new(config, "term", "cafe\u0301 worker") == 0
     data = yaml.safe_load((config.glossary_dir / "cafe-worker.yml").read_text("utf-8"))
     assert data["term"] == "caf\u00e9 worker"
+
+
+def test_the_advice_after_new_has_no_f_where_a_check_finds_the_config_by_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-f properdocs.yml` in a folder with no mkdocs.yml names the file a check finds
+    by itself (review)."""
+    (tmp_path / "properdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "term", "Labor broker", "-f", "properdocs.yml"]) == 0
+    assert capsys.readouterr().out.endswith("then run `handbook check`\n")

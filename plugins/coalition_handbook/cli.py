@@ -293,7 +293,11 @@ def run_diff(args: argparse.Namespace, config: HandbookConfig) -> int:
 def run_new(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .editor.scaffold import run_new as new_command
 
-    return new_command(config, args.kind, args.name, args.config_file)
+    given = args.config_file
+    default = default_config_file()
+    if given is not None and given.exists() and default.exists() and given.samefile(default):
+        given = None  # the file a check here finds by itself: no `-f` to advise
+    return new_command(config, args.kind, args.name, given)
 
 
 def run_handouts(args: argparse.Namespace, config: HandbookConfig) -> int:

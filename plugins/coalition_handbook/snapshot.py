@@ -312,8 +312,9 @@ def _hashed(
     old_digests = previous.files.digests if previous is not None else {}
     digests: dict[str, str] = {}
     for name, signature in signatures.items():
-        if signature != _UNSIGNED and known.get(name) == signature:
-            digests[name] = old_digests[name]
+        old_digest = old_digests.get(name)  # none in a damaged snapshot's file list
+        if signature != _UNSIGNED and known.get(name) == signature and old_digest is not None:
+            digests[name] = old_digest
             continue
         path = paths[name]
         digests[name] = _outside_digest(path, inside) or cache.file_digest(Path(path))

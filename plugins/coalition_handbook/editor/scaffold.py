@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 import shlex
+import subprocess
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -161,8 +162,8 @@ MAX_NAME = 200
 
 def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | None = None) -> int:
     """Write the new file; 1 if it exists already or another term has the form, 2 if
-    `name` makes no usable id. `config_file` is mkdocs.yml as the command was given it
-    (`-f`), which the advice to run `handbook check` then names."""
+    `name` makes no usable id. `config_file` is mkdocs.yml as `-f` named it, where that
+    is not the file `handbook check` finds by itself, which the advice then names."""
     # NFC: the form as the checks read it, whatever a keyboard or a copied name made.
     name = unicodedata.normalize("NFC", _visible(_as_utf8(name)))
     name = _SPACES_AND_TABS.sub(" ", name).strip()
@@ -291,11 +292,12 @@ def _from_here(path: Path) -> str:
 
 
 def _check_command(config_file: Path | None) -> str:
-    """`handbook check`, with mkdocs.yml as `-f` named it where it is not this folder's."""
-    here = Path("mkdocs.yml")
-    if config_file is None or (here.exists() and here.samefile(config_file)):
+    """`handbook check`, with `-f config_file` (None: the one it finds by itself) quoted
+    for the shell it runs in."""
+    if config_file is None:
         return "handbook check"
-    return f"handbook check -f {shlex.quote(str(config_file))}"
+    quoted = subprocess.list2cmdline([str(config_file)]) if os.name == "nt" else None
+    return f"handbook check -f {quoted or shlex.quote(str(config_file))}"
 
 
 @cache

@@ -99,11 +99,24 @@ _SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
 # Three-digit service numbers (211, 311, 711, 911 and the like, and 988): too short for
 # personal data, and nobody's. Linked for a call where `privacy.allow` lists them: "call
 # 911" in a step is what a reader on a phone most needs to tap. Not "9/11" nor "911.5".
-_SERVICE_NUMBER = re.compile(r"(?<![\w.,+/-])(?:[2-9]11|988)(?![\w+/-]|[.,]\d)")
+_SERVICE_NUMBER = re.compile(
+    r"(?<![\w.,+/:$#\u00a7\u2116-])(?<!\d[ \u00a0])(?:[2-9]11|988)"
+    r"(?![\w+/:-]|[.,]\d|[ \u00a0]\d)"
+)
+# A word before a number that makes it a room, a form or a part of something ("Room 911",
+# "Form 911", "Route 211", "No. 988"): no call.
+_NUMBERED_THING = re.compile(
+    r"(?i:\b(?:(?:room|rm|suite|ste|unit|apt|apartment|floor|fl|box|building|bldg|form|"
+    r"number|route|rte|highway|hwy|exit|gate|flight|bus|line|page|section|sec|"
+    r"part|chapter|ch|title|rule|code|item|case|docket|ticket|invoice|order|model|"
+    r"version|volume|vol|issue|table|figure|fig|step|station|platform|pier|lot|"
+    r"bed|ward|desk|counter|locker|seat|row|booth|level)\.?|(?:no|p|pp)\.)[ \u00a0]+\Z)"
+)
 
 
 def public_phone_keys(allow: Iterable[str]) -> set[str]:
-    """The phone numbers and SMS short codes of `privacy.allow`, by `phone_key`. An entry
+    """The phone numbers, SMS short codes and three-digit service numbers (911) of
+    `privacy.allow`, by `phone_key`. An entry
     may name its line ("988 Lifeline: 1-800-273-8255", "Text HOME to 741741"): the run of
     digits in it with the most digits is what counts."""
     keys = set()
@@ -141,15 +154,22 @@ def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]
 
 def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
-    holds, however its digits are grouped, and of each service number it holds (911)."""
-    for found in _SERVICE_NUMBER.finditer(text):
-        if found.group() in public:
-            yield found.span()
-    for kind, start, end in find_personal_data(text):
+    holds, however its digits are grouped, and of each service number it holds (911):
+    one standing alone, in no phone number or street address ("+1 202 988 1234", "211
+    Main Street") and naming no room, form or the like ("Room 911", found in review)."""
+    personal = list(find_personal_data(text))
+    for kind, start, end in personal:
         if kind == "phone number":
             public_end = public_number_end(text, start, end, public)
             if public_end is not None:
                 yield start, public_end
+    for found in _SERVICE_NUMBER.finditer(text):
+        start, end = found.span()
+        if found.group() not in public or _NUMBERED_THING.search(text, max(0, start - 20), start):
+            continue
+        inside = (other_start < end and start < other_end for _, other_start, other_end in personal)
+        if not any(inside):
+            yield start, end
 
 
 # Digit groups as a phone number is written: the pattern of `find_personal_data` stops

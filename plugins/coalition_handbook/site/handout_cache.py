@@ -255,8 +255,21 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-# What turns a module into a PDF besides this package: an upgrade of any may change it.
-RENDERING_PACKAGES = ("weasyprint", "pydyf", "markdown", "pymdown-extensions")
+# What turns a module into a PDF besides this package: Python-Markdown and the extensions
+# the handout uses, WeasyPrint and what it lays out, draws and writes fonts and images
+# with. An upgrade of any may change a PDF.
+RENDERING_PACKAGES = (
+    "markdown",
+    "pymdown-extensions",
+    "weasyprint",
+    "pydyf",
+    "tinycss2",
+    "cssselect2",
+    "tinyhtml5",
+    "pyphen",
+    "fonttools",
+    "pillow",
+)
 
 
 def _rendering_versions() -> dict[str, str]:
