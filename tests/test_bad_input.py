@@ -1580,3 +1580,30 @@ def test_a_form_with_the_punctuation_of_a_sentence_around_it_is_refused(
         )
     else:
         assert messages == []
+
+
+def test_a_term_linked_out_of_the_handbook_is_one_finding_not_one_per_reference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A term file that is a link out of the handbook is reported where it stands; the
+    terms that name it are not each told that `../elsewhere/survivor.yml` is missing
+    (found in an audit: the link's target was named, so the rejected file was not
+    recognised, and every reference was a finding)."""
+    from helpers_model import write_files
+
+    from coalition_handbook.check import run_checks
+
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "survivor.yml").write_text(term_yaml(), encoding="utf-8")
+    root = tmp_path / "handbook"
+    config = write_files(
+        root, {"glossary/victim.yml": term_yaml("victim", "related: [survivor]\n")}
+    )
+    (root / TERM_FILE).symlink_to(outside / "survivor.yml")
+    findings = run_checks(config).findings
+    assert [
+        (finding.rule, finding.path) for finding in findings if finding.severity == "error"
+    ] == [("glossary.schema", TERM_FILE)]
+    assert not [finding for finding in findings if "elsewhere" in finding.message]

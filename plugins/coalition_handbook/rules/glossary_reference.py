@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..hints import did_you_mean
+from ..model.source import relative_path
 from ..model.types import Origin
 from .base import CheckContext
 
@@ -66,7 +67,8 @@ def _problem(context: CheckContext, term_id: str, span_key: str, ref: str) -> st
                 "to use now"
             )
         return None
-    expected = context.config.relative(context.config.glossary_dir / f"{ref}.yml")
+    # Named where it stands, not where a link there leads (`relative` resolves links).
+    expected = relative_path(context.config, context.config.glossary_dir / f"{ref}.yml")
     if expected in context.handbook.rejected:
         return None  # that file has problems of its own, already reported
     # Never the term's own id: naming it is a problem of its own (above).
