@@ -184,6 +184,12 @@ WHOLE_QUERIES = [
     ("member of the public", "protocols/member-of-the-public/"),
     ("what the coalition shares", "protocols/coalition-information-sharing/"),
     ("trafficking", "glossary/human-trafficking/"),
+    # A term's page by words of its other forms: a plural, a form to avoid, an acronym
+    # (its title holds none of them: found in review).
+    ("victims of trafficking", "glossary/victim/"),
+    ("red flags of trafficking", "glossary/indicator/"),
+    ("bonded labour trafficking", "glossary/debt-bondage/"),
+    ("CSEC victims", "glossary/commercial-sexual-exploitation-of-children/"),
 ]
 
 

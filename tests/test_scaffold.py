@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from unittest.mock import patch
 
 import pytest
@@ -588,3 +589,20 @@ def test_the_advice_after_new_has_no_f_where_a_check_finds_the_config_by_itself(
     monkeypatch.chdir(tmp_path)
     assert main(["new", "term", "Labor broker", "-f", "properdocs.yml"]) == 0
     assert capsys.readouterr().out.endswith("then run `handbook check`\n")
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        ("posix", "handbook check -f 'R&D/mkdocs.yml'"),
+        ("nt", 'handbook check -f "R&D/mkdocs.yml"'),
+    ],
+)
+def test_the_advised_f_is_quoted_for_the_shell_it_is_pasted_in(
+    monkeypatch: pytest.MonkeyPatch, system: str, expected: str
+) -> None:
+    """cmd.exe reads `&` and PowerShell `(` as syntax: on Windows the path is always in
+    double quotes, which no Windows path holds (found in review)."""
+    config_file = Path("R&D/mkdocs.yml")
+    monkeypatch.setattr(scaffold, "os", SimpleNamespace(name=system))  # not pathlib's os
+    assert scaffold._check_command(config_file) == expected

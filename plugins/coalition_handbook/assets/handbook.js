@@ -302,8 +302,9 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
    listed ten term pages ("hotel" of "American Hotel & Lodging Association") before the
    protocol of that title (found in an audit). Its answers are therefore told again:
 
-   - pages whose title holds more of the words searched for come first, each kept in the
-     theme's order among those that hold as many. Titles, not whole pages: a long page
+   - pages whose title (or, for a term's page, one of its forms) holds more of the words
+     searched for come first; among those that hold as many, the one with fewer other
+     words, then a title before a form, then the theme's order. Titles, not whole pages: a long page
      (the changes, a module) holds every word somewhere, and its sections with it;
    - a term's page comes first when one of its forms is typed whole (DESIGN section 7):
      no weighting in the index says "this whole form", and a page whose own forms share
@@ -387,20 +388,54 @@ function bestScore(items) {
   return best;
 }
 
-/* How many of `words` a page's title holds, each as the start of one of its words, as
-   the search reads a word typed ("employee" of "employees"); a single letter ("t" of
-   "T visa") as a word of its own. */
+/* How `words` meet a name: how many of them it holds, each as the start of one of its
+   words, as the search reads a word typed ("employee" of "employees"), a single letter
+   ("t" of "T visa") as a word of its own; and how many of its own words (stop words
+   aside) none of them starts. */
+function wordsIn(name, words) {
+  var named = typedTitle(name)
+    .split(" ")
+    .filter(function (word) {
+      return word && !STOP_WORDS.has(word);
+    });
+  var starts = function (word, namedWord) {
+    return namedWord === word || (word.length > 1 && namedWord.indexOf(word) === 0);
+  };
+  return {
+    found: words.filter(function (word) {
+      return named.some(function (namedWord) {
+        return starts(word, namedWord);
+      });
+    }).length,
+    other: named.filter(function (namedWord) {
+      return !words.some(function (word) {
+        return starts(word, namedWord);
+      });
+    }).length,
+  };
+}
+
+// Which of two meetings (`wordsIn`, with `title`: the name is the page's title) is the
+// better: more words found, then fewer other words, then the title.
+function better(a, b) {
+  return b.found - a.found || a.other - b.other || (a.title ? 0 : 1) - (b.title ? 0 : 1);
+}
+
+/* How `words` best meet a page's title or, for a term's page, one of its forms as typed:
+   its plurals, forms to avoid and translations ("victims of trafficking" is the victim
+   page's, though its title is "victim": found in review). */
 function titleWordsFound(group, words) {
   var page = pageOf(group);
   if (!page || !words.length) {
-    return 0;
+    return { found: 0, other: 0, title: false };
   }
-  var title = typedTitle(textOf(page.title)).split(" ");
-  return words.filter(function (word) {
-    return title.some(function (titleWord) {
-      return titleWord === word || (word.length > 1 && titleWord.indexOf(word) === 0);
-    });
-  }).length;
+  var title = Object.assign(wordsIn(textOf(page.title), words), { title: true });
+  return (page.handbook_typed_forms || [])
+    .map(function (form) {
+      return Object.assign(wordsIn(form, words), { title: false });
+    })
+    .concat([title])
+    .sort(better)[0];
 }
 
 /* The groups of results, those whose page's title holds more of the words searched for
@@ -415,7 +450,7 @@ function byTitleWords(items, typed) {
     return { group: group, at: at, words: titleWordsFound(group, words) };
   });
   counted.sort(function (a, b) {
-    return b.words - a.words || a.at - b.at;
+    return better(a.words, b.words) || a.at - b.at;
   });
   var moved = counted.some(function (entry, at) {
     return entry.at !== at;

@@ -15,7 +15,6 @@ import os
 import posixpath
 import re
 import shlex
-import subprocess
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -296,8 +295,10 @@ def _check_command(config_file: Path | None) -> str:
     for the shell it runs in."""
     if config_file is None:
         return "handbook check"
-    quoted = subprocess.list2cmdline([str(config_file)]) if os.name == "nt" else None
-    return f"handbook check -f {quoted or shlex.quote(str(config_file))}"
+    # Windows: always in double quotes (cmd reads `&` and PowerShell `(` as syntax), which
+    # no Windows path holds.
+    quoted = f'"{config_file}"' if os.name == "nt" else shlex.quote(str(config_file))
+    return f"handbook check -f {quoted}"
 
 
 @cache

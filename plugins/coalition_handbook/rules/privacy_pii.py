@@ -100,17 +100,21 @@ _SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
 # personal data, and nobody's. Linked for a call where `privacy.allow` lists them: "call
 # 911" in a step is what a reader on a phone most needs to tap. Not "9/11" nor "911.5".
 _SERVICE_NUMBER = re.compile(
-    r"(?<![\w.,+/:$#\u00a7\u2116-])(?<!\d[ \u00a0])(?:[2-9]11|988)"
-    r"(?![\w+/:-]|[.,]\d|[ \u00a0]\d)"
+    # Not after a word, a decimal point, a sign or a slash ("1/911"), save another service
+    # number's ("911/988"); nor a space after other digits ("202 988 1234").
+    r"(?:(?<![\w.,+/:$#\u00a7\u2116-])|(?<=(?:[2-9]11|988)/))(?<!\d[ \u00a0])"
+    r"(?:[2-9]11|988)"
+    r"(?![\w+-]|[.,:]\d|[ \u00a0]\d|/(?!(?:[2-9]11|988)\b))"
 )
-# A word before a number that makes it a room, a form or a part of something ("Room 911",
-# "Form 911", "Route 211", "No. 988"): no call.
+# A word before a number that makes it a room, a form, a law or a part of something ("Room
+# 911", "Form 911", "No. 988", "18 U.S.C. 911", "8 CFR 211", "\u00a7 911"): no call.
 _NUMBERED_THING = re.compile(
     r"(?i:\b(?:(?:room|rm|suite|ste|unit|apt|apartment|floor|fl|box|building|bldg|form|"
     r"number|route|rte|highway|hwy|exit|gate|flight|bus|line|page|section|sec|"
     r"part|chapter|ch|title|rule|code|item|case|docket|ticket|invoice|order|model|"
     r"version|volume|vol|issue|table|figure|fig|step|station|platform|pier|lot|"
-    r"bed|ward|desk|counter|locker|seat|row|booth|level)\.?|(?:no|p|pp)\.)[ \u00a0]+\Z)"
+    r"bed|ward|desk|counter|locker|seat|row|booth|level|ext|usc|cfr|ina|stat)\.?|"
+    r"(?:no|p|pp)\.|u\.s\.c\.|c\.f\.r\.)[ \u00a0]+\Z|\u00a7+[ \u00a0]*\Z)"
 )
 
 
