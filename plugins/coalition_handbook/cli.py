@@ -31,8 +31,8 @@ def write_stdout(text: str, *, encoding: str | None = None) -> None:
     other failure to write is an `OutputError`. With `encoding`, `text` goes out as its
     bytes in that encoding, whatever stdout's: JSON is UTF-8 or ASCII, never UTF-16, and
     GitHub reads workflow commands as UTF-8 whatever code page a Windows runner's Python
-    writes in. A lone surrogate (a file name's byte that is not UTF-8) shows as the findings show
-    it, `\\xe9`, in every command's report."""
+    writes in. A lone surrogate (a file name's byte that is not UTF-8) shows as the
+    findings show it, `\\xe9`, in every command's report."""
     from .report.encoding import in_utf8_text
 
     text = in_utf8_text(text)
@@ -40,7 +40,7 @@ def write_stdout(text: str, *, encoding: str | None = None) -> None:
         raise OutputError("cannot write the report: standard output is closed")
     try:
         buffer = getattr(sys.stdout, "buffer", None) if encoding else None
-        if buffer is None or encoding is None:
+        if buffer is None:
             sys.stdout.write(text)
         else:
             sys.stdout.flush()

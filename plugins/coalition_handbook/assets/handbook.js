@@ -304,8 +304,8 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
 
    - pages whose title (or, for a term's page, one of its forms) holds more of the words
      searched for come first; among those that hold as many, the one with fewer other
-     words, then a title before a form, then the theme's order. Titles, not whole pages: a long page
-     (the changes, a module) holds every word somewhere, and its sections with it;
+     words, then a title before a form, then the theme's order. Titles, not whole pages:
+     a long page (the changes, a module) holds every word somewhere, and its sections;
    - a term's page comes first when one of its forms is typed whole (DESIGN section 7):
      no weighting in the index says "this whole form", and a page whose own forms share
      the words ("sex" of "sexually") could outrank it. Each term page's index entry lists
@@ -424,30 +424,28 @@ function better(a, b) {
 /* How `words` best meet a page's title or, for a term's page, one of its forms as typed:
    its plurals, forms to avoid and translations ("victims of trafficking" is the victim
    page's, though its title is "victim": found in review). */
-function titleWordsFound(group, words) {
+function bestMeeting(group, words) {
   var page = pageOf(group);
-  if (!page || !words.length) {
+  if (!page) {
     return { found: 0, other: 0, title: false };
   }
   var title = Object.assign(wordsIn(textOf(page.title), words), { title: true });
-  return (page.handbook_typed_forms || [])
-    .map(function (form) {
-      return Object.assign(wordsIn(form, words), { title: false });
-    })
-    .concat([title])
-    .sort(better)[0];
+  return (page.handbook_typed_forms || []).reduce(function (best, form) {
+    var meeting = Object.assign(wordsIn(form, words), { title: false });
+    return better(meeting, best) < 0 ? meeting : best;
+  }, title);
 }
 
-/* The groups of results, those whose page's title holds more of the words searched for
-   first, in the theme's order among equals (a stable sort); `items` itself if that is
-   its order. */
+/* The groups of results in the order `better` gives their pages' best meetings with the
+   words searched for, the theme's among equals (a stable sort); `items` itself if that
+   is its order. */
 function byTitleWords(items, typed) {
   var words = searchedWords(typed);
   if (!words.length) {
     return items;
   }
   var counted = items.map(function (group, at) {
-    return { group: group, at: at, words: titleWordsFound(group, words) };
+    return { group: group, at: at, words: bestMeeting(group, words) };
   });
   counted.sort(function (a, b) {
     return better(a.words, b.words) || a.at - b.at;

@@ -120,9 +120,9 @@ _NUMBERED_THING = re.compile(
 
 def public_phone_keys(allow: Iterable[str]) -> set[str]:
     """The phone numbers, SMS short codes and three-digit service numbers (911) of
-    `privacy.allow`, by `phone_key`. An entry
-    may name its line ("988 Lifeline: 1-800-273-8255", "Text HOME to 741741"): the run of
-    digits in it with the most digits is what counts."""
+    `privacy.allow`, by `phone_key`. An entry may name its line ("988 Lifeline:
+    1-800-273-8255", "Text HOME to 741741"): the run of digits in it with the most digits
+    is what counts."""
     keys = set()
     for entry in allow:
         number = _number_in(entry)

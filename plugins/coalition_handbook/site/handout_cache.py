@@ -2,14 +2,14 @@
 
 `.cache/handouts/<module-id>/<key>.pdf` beside mkdocs.yml. The key covers the module's
 file, the files of the protocols it names, the key terms' forms and definitions, the paper
-size, the site name, the versions of this package and of those that render (WeasyPrint,
-Python-Markdown and its extensions), and a digest of the templates,
-stylesheet and rendering code. What the PDF shows beyond that text, the images its module
-shows, is kept beside it (`<key>.files.json`: each file's path and digest, as the render
-read it), with the digest of the PDF itself: a PDF whose images changed since is no longer
-found, nor one whose bytes are not those written (cut short by a killed copy, or by a CI
-cache restored in part). One PDF is kept per module: the newest good one, so a failed
-render still has the last good handout to fall back on.
+size, the site name, the versions of this package and of those that render
+(`RENDERING_PACKAGES`: Python-Markdown and its extensions, WeasyPrint and its own), and a
+digest of the templates, stylesheet and rendering code. What the PDF shows beyond that
+text, the images its module shows, is kept beside it (`<key>.files.json`: each file's path
+and digest, as the render read it), with the digest of the PDF itself: a PDF whose images
+changed since is no longer found, nor one whose bytes are not those written (cut short by
+a killed copy, or by a CI cache restored in part). One PDF is kept per module: the newest
+good one, so a failed render still has the last good handout to fall back on.
 
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none

@@ -34,8 +34,9 @@ that the theme lists under their page as extra results, where Enter and the arro
 land. So each term page's first entry also lists its forms as typed (`TYPED_FORMS_KEY`,
 no search field: `typed_search_forms`), and the site's script (assets/handbook.js) shows
 the page first when a query is one of them whole: 357 of 357. That script also lists
-first the pages that match more of the words typed, and a page whose title is typed
-whole, where these boosts had a term page's one word outrank a protocol's whole title.
+first the pages whose title (or, for a term's page, one of these forms) holds more of the
+words searched for, and a page whose title is typed whole, where these boosts had a term
+page's one word outrank a protocol's whole title.
 """
 
 from __future__ import annotations
