@@ -70,7 +70,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         term_yaml(extra="avoid:\n  - text: x\n    reasn: y\n"),
         "glossary.schema",
         6,
-        ("unknown field 'reasn' in 'avoid.0' (did you mean 'reason'?)",),
+        ("unknown field 'reasn' in avoid item 1 (did you mean 'reason'?)",),
     ),
     (
         "wrong-type",
@@ -112,7 +112,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         term_yaml(extra="avoid:\n  - [victim]\n"),
         "glossary.schema",
         5,
-        ("'avoid.0' must be a string or a mapping", "found a list"),
+        ("avoid item 1 must be a string or a mapping", "found a list"),
     ),
     (
         "non-utf8",
@@ -250,7 +250,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         term_yaml(extra="sources:\n  - title: x\n    url: javascript:alert(1)\n"),
         "glossary.schema",
         6,
-        ("'sources.0.url'", "javascript:alert(1)", "http"),
+        ("'url' of sources item 1", "javascript:alert(1)", "http"),
     ),
     (
         "multiple-documents",
@@ -330,7 +330,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         term_yaml().replace("2026-01-01", "'2026-13-01'"),
         "glossary.schema",
         6,
-        ("'history.0.date'", "not a real date"),
+        ("'date' of history item 1", "not a real date"),
     ),
     (
         "date-in-words",
@@ -338,7 +338,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         term_yaml().replace("2026-01-01", "January 1, 2026"),
         "glossary.schema",
         6,
-        ("'history.0.date'", "YYYY-MM-DD"),
+        ("'date' of history item 1", "YYYY-MM-DD"),
     ),
     (
         "bad-language-code",
@@ -354,7 +354,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         term_yaml(extra="related: [Victim Services]\n"),
         "glossary.schema",
         4,
-        ("'related.0'", "term id"),
+        ("related item 1 is", "term id"),
     ),
     (
         "yaml-extension",
@@ -370,7 +370,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         PROTOCOL.replace("https://humantraffickinghotline.org/", "ftp://example.org/"),
         "protocol.schema",
         16,
-        ("'contacts.0.url'", "http"),
+        ("'url' of contacts item 1", "http"),
     ),
     (
         "protocol-no-steps",
@@ -390,7 +390,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ),
         "protocol.schema",
         9,
-        ("'steps.0' must be a mapping", "'Stay safe'"),
+        ("steps item 1 must be a mapping", "'Stay safe'"),
     ),
     (
         "protocol-missing-review-by",
@@ -414,7 +414,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         PROTOCOL.replace("version: 2\nowner", "version: 3\nowner"),
         "protocol.schema",
         18,
-        ("history[0].version is 2 but version is 3",),
+        ("the first history entry is for version 2 but version is 3",),
     ),
     (
         "module-no-front-matter",
@@ -494,7 +494,7 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ),
         "module.schema",
         11,
-        ("history[0].version is 1 but version is 2",),
+        ("the first history entry is for version 1 but version is 2",),
     ),
     (
         "page-non-utf8",
@@ -841,7 +841,7 @@ def test_a_file_with_problems_is_left_out_but_fully_reported(tmp_path: Path) -> 
         (3, "duplicate"),
         (5, "unknown"),
         (6, "'short'"),
-        (7, "'related.0'"),
+        (7, "related"),
     ]
 
 
@@ -1477,7 +1477,10 @@ LONG_KEY = "x" * 1000  # YAML reads no longer key without `? `
         (term_yaml(extra=f"status: {LONG}\n"), "'status' is 'xxx"),
         (term_yaml(extra=f"{LONG_KEY}: 1\n"), "unknown field 'xxx"),
         (term_yaml(extra=f"{LONG_KEY}: 1\n{LONG_KEY}: 2\n"), "duplicate key 'xxx"),
-        (term_yaml(extra=f"sources: [{{title: T, url: {LONG}}}]\n"), "'sources.0.url' is 'xxx"),
+        (
+            term_yaml(extra=f"sources: [{{title: T, url: {LONG}}}]\n"),
+            "'url' of sources item 1 is 'xxx",
+        ),
         (term_yaml(extra=f"tags: !{LONG} [a]\n"), "the YAML tag '!xxx"),
         (
             term_yaml(extra=f"translations:\n  {LONG_KEY}: trata\n"),
@@ -1572,7 +1575,7 @@ def test_a_form_with_the_punctuation_of_a_sentence_around_it_is_refused(
     messages = [finding.message for finding in findings if finding.rule == "glossary.schema"]
     if refused:
         assert len(messages) == 1
-        assert messages[0].startswith("'aliases.0' is ")
+        assert messages[0].startswith("aliases item 1 is ")
         assert messages[0].endswith(
             "; expected a written form of the term: words on one line, with no punctuation "
             "of the sentence around them (no comma, colon or quote before or after; a closing "

@@ -275,28 +275,38 @@ def history_term(version: int, entries: list[tuple[int, str]]) -> str:
         (
             3,
             [(2, "2026-02-01"), (1, "2026-01-01")],
-            [(5, "history[0].version is 2 but version is 3: add a history entry for version 3")],
+            [
+                (
+                    5,
+                    "the first history entry is for version 2 but version is 3: "
+                    "add a history entry for version 3",
+                )
+            ],
         ),
         (
             1,
             [(2, "2026-02-01"), (1, "2026-01-01")],
-            [(5, "history[0].version is 2 but version is 1: raise version to 2")],
+            [(5, "the first history entry is for version 2 but version is 1: raise version to 2")],
         ),
         (
             2,
             [(1, "2026-01-01"), (2, "2026-02-01")],
             [
-                (5, "history[0].version is 1 but version is 2: move the entry for version 2 to"),
-                (8, "entry 1 (version 2) must have a lower version"),
-                (9, "entry 1 (2026-02-01) is dated after"),
+                (
+                    5,
+                    "the first history entry is for version 1 but version is 2: "
+                    "move the entry for version 2 to",
+                ),
+                (8, "entry 2 (version 2) must have a lower version"),
+                (9, "entry 2 (2026-02-01) is dated after"),
             ],
         ),
         (
             3,
             [(3, "2026-01-01"), (2, "2026-02-01"), (2, "2025-01-01")],
             [
-                (9, "entry 1 (2026-02-01) is dated after"),
-                (11, "entry 2 (version 2) must have a lower version"),
+                (9, "entry 2 (2026-02-01) is dated after"),
+                (11, "entry 3 (version 2) must have a lower version"),
             ],
         ),
     ],
@@ -396,8 +406,8 @@ def test_a_phone_without_digits_is_a_schema_problem(tmp_path: Path, phone: str) 
         (
             "protocols/hotel-staff.yml",
             15,
-            f"'contacts.0.phone' is '{phone}'; expected a public phone number, written with "
-            "its digits (1-888-373-7888, 911)",
+            f"'phone' of contacts item 1 is '{phone}'; expected a public phone number, "
+            "written with its digits (1-888-373-7888, 911)",
         )
     ]
 

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_handbook.model.yaml_source import LineIndex, YamlDocument, load_yaml
+from coalition_handbook.model.yaml_source import LineIndex, YamlDocument, load_yaml, value_label
 
 
 def raw(text: str, path: str, start: int = 0) -> str:
@@ -303,7 +303,7 @@ def test_escaped_lone_surrogates_are_read_and_reported() -> None:
     document = load_yaml(text)
     assert [(problem.offset, problem.message) for problem in document.problems] == [
         (3, "'a' holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character"),
-        (20, "'list.0' holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character"),
+        (20, "list item 1 holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character"),
     ]
     assert document.data == {"a": "?", "list": ["x?"]}
 
@@ -323,3 +323,23 @@ def test_too_deep_a_nesting_is_a_problem_at_its_line(nested: str, line: int) -> 
     (problem,) = document.problems
     assert problem.message.startswith("is nested too deeply to read")
     assert LineIndex(text).position(problem.offset)[0] == line
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ((), "the document"),
+        (("version",), "'version'"),
+        (("translations", "es"), "'translations.es'"),
+        (("contacts", 0), "contacts item 1"),
+        (("history", 1, "version"), "'version' of history item 2"),
+        (("a", 0, "b", 2, "c"), "'c' of b item 3 of a item 1"),
+        (("a", 0, 1), "item 2 of a item 1"),
+        ("avoid.1.text", "'text' of avoid item 2"),
+    ],
+)
+def test_a_value_is_named_as_an_editor_counts_a_list(
+    path: tuple[str | int, ...] | str, label: str
+) -> None:
+    """Messages said `'contacts.0'` for the first contact: items count from 1."""
+    assert value_label(path) == label

@@ -23,7 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..hints import did_you_mean
-from .yaml_source import quoted, shortened
+from .yaml_source import quoted, shortened, value_label
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -192,7 +192,7 @@ def validate(kind: str, data: Any) -> list[SchemaProblem]:
 
 def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterator[SchemaProblem]:
     path = tuple(error.absolute_path)
-    label = _label(path)
+    label = value_label(path)
     validator = error.validator
     instance = error.instance
 
@@ -249,7 +249,7 @@ def _repeated_items(path: tuple[str | int, ...], items: list[Any]) -> Iterator[S
         if key in first_index:
             yield SchemaProblem(
                 (*path, index),
-                f"{quoted(item)} is listed twice in {_label(path)} "
+                f"{quoted(item)} is listed twice in {value_label(path)} "
                 f"(also as item {first_index[key] + 1}); list it once",
             )
         else:
@@ -306,7 +306,9 @@ def _describe_alternatives(
         if sub.validator == "type" and not sub.path
     ]
     wanted = " or ".join(dict.fromkeys(expected)) or "something else"
-    yield SchemaProblem(path, f"{_label(path)} must be {wanted} (found {_found(error.instance)})")
+    yield SchemaProblem(
+        path, f"{value_label(path)} must be {wanted} (found {_found(error.instance)})"
+    )
 
 
 def _message(error: ValidationError, label: str) -> str:
@@ -367,12 +369,6 @@ def _condition(root_schema: Mapping[str, Any]) -> str:
         if isinstance(rule, dict) and "const" in rule
     ]
     return f" (required when {' and '.join(parts)})" if parts else ""
-
-
-def _label(path: tuple[str | int, ...]) -> str:
-    if not path:
-        return "the document"
-    return "'" + ".".join(shortened(str(part)) for part in path) + "'"
 
 
 def _found(value: Any) -> str:

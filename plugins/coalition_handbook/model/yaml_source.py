@@ -76,6 +76,30 @@ def shortened(text: str, limit: int = QUOTED_CHARACTERS) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def value_label(path: tuple[str | int, ...] | str) -> str:
+    """Where a value is, in an editor's words: `'version' of history item 1` for the path
+    `history.0.version`. Items count from 1, as an editor counts the dashes of a list; in
+    a dotted path (`avoid.1.text`), digits are item numbers."""
+    if isinstance(path, str):
+        path = tuple(int(part) if part.isdecimal() else part for part in path.split(".") if part)
+    if not path:
+        return "the document"
+    # Each stretch of keys up to a list index names one item ("history item 1"); the
+    # innermost is said first, as in "the date of the first entry of the history".
+    said: list[str] = []
+    keys: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            item = f"item {part + 1}"
+            said.append(f"{'.'.join(keys)} {item}" if keys else item)
+            keys = []
+        else:
+            keys.append(shortened(part))
+    if keys:
+        said.append("'" + ".".join(keys) + "'")
+    return " of ".join(reversed(said))
+
+
 def quoted(value: object) -> str:
     """`repr(value)` for a message, with at most QUOTED_CHARACTERS of a string's text."""
     if isinstance(value, str):
@@ -505,7 +529,7 @@ class _Builder:
 
     def scalar(self, node: yaml.Node, path: str = "") -> Any:
         """The value of a scalar `node`, stored at `path` (which a problem names)."""
-        named = f"'{path}' " if path else ""
+        named = f"{value_label(path)} " if path else ""
         if node.tag == _STRING_TAG:
             # Only a double-quoted string can hold an escaped lone surrogate ("\uD800"):
             # no character, and nothing can print or encode it.

@@ -44,9 +44,9 @@ def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterato
         # The commoner slip: a new entry written, `version` not raised to it.
         yield (
             "history.0.version",
-            f"history[0].version is {newest} but version is {version}: raise version to "
-            f"{newest} if this entry describes the change (the newest entry, first, must "
-            "describe the current version)",
+            f"the first history entry is for version {newest} but version is {version}: "
+            f"raise version to {newest} if this entry describes the change (the first entry, "
+            "the newest, must describe the current version)",
         )
     elif newest < version:
         written = any(entry.version == version for entry in history)
@@ -57,20 +57,20 @@ def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterato
         )
         yield (
             "history.0.version",
-            f"history[0].version is {newest} but version is {version}: {advice} (the newest "
-            "entry, first, must describe the current version)",
+            f"the first history entry is for version {newest} but version is {version}: "
+            f"{advice} (the first entry, the newest, must describe the current version)",
         )
     for index in range(1, len(history)):
         newer, older = history[index - 1], history[index]
         if older.version >= newer.version:
             yield (
                 f"history.{index}.version",
-                f"history is not newest first: entry {index} (version {older.version}) "
+                f"history is not newest first: entry {index + 1} (version {older.version}) "
                 f"must have a lower version than the entry before it ({newer.version})",
             )
         if older.date > newer.date:
             yield (
                 f"history.{index}.date",
-                f"history is not newest first: entry {index} ({older.date.isoformat()}) "
+                f"history is not newest first: entry {index + 1} ({older.date.isoformat()}) "
                 f"is dated after the entry before it ({newer.date.isoformat()})",
             )
