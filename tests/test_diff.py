@@ -934,6 +934,62 @@ def test_renamed_file_is_a_rename(repository: Path, capsys: pytest.CaptureFixtur
     assert "renamed from `hotel-staff` (`protocols/hotel-staff.yml`)" in out
 
 
+def test_references_that_follow_a_rename_need_no_bump(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: after a rename, each file whose `related` or `protocols` followed it was
+    told to raise its version, and every form of the renamed term was listed as moved
+    from one term to another: it still names the same item, whose forms mean the same."""
+    write(
+        repository, "glossary/trafficking.yml", term("trafficking", extra="related: [survivor]\n")
+    )
+    module = MODULE.format(version=1, history=history(1), realize="It happens here.")
+    write(
+        repository,
+        "content/modules/hotel-staff.md",
+        module.replace("history:", "protocols: [hotel-staff]\nhistory:"),
+    )
+    write(repository, "content/index.md", PAGE + "\nA survivor and trafficking.\n")
+    commit(repository)
+    git(repository, "mv", "glossary/survivor.yml", "glossary/trafficking-survivor.yml")
+    git(repository, "mv", "protocols/hotel-staff.yml", "protocols/hotel.yml")
+    write(
+        repository,
+        "glossary/trafficking.yml",
+        term("trafficking", extra="related: [trafficking-survivor]\n"),
+    )
+    write(
+        repository,
+        "content/modules/hotel-staff.md",
+        module.replace("history:", "protocols: [hotel]\nhistory:"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    follows = "  - names renamed items by their new ids (no version bump needed): "
+    assert out.count(follows + "`related`") == 1
+    assert out.count(follows + "`protocols`") == 1
+    assert "| terms | 0 | 0 | 1 | 1 |" in out and "| modules | 0 | 0 | 0 | 1 |" in out
+    assert "still named as" not in out and "fields changed" not in out
+    assert "Forms whose status changed" not in out, out
+
+
+def test_a_reference_to_another_item_than_the_renamed_one_needs_a_bump(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Following a rename is no change; naming another item is one."""
+    write(repository, "glossary/shelter.yml", term("shelter"))
+    write(
+        repository, "glossary/trafficking.yml", term("trafficking", extra="related: [survivor]\n")
+    )
+    commit(repository)
+    git(repository, "mv", "glossary/survivor.yml", "glossary/trafficking-survivor.yml")
+    write(repository, "glossary/trafficking.yml", term("trafficking", extra="related: [shelter]\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    assert "  - fields changed: `related`" in out
+    assert "names renamed items" not in out
+
+
 def test_renamed_and_changed_without_a_bump_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

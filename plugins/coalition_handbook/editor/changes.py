@@ -45,6 +45,9 @@ FormStatus = Literal["accepted", "avoid", "deprecated"]
 
 KINDS: tuple[ItemKind, ...] = ("term", "protocol", "module")
 
+# The renamed items of each kind: old id -> new id.
+Renames = dict[ItemKind, dict[str, str]]
+
 # Not compared as content: where the item came from, the version record itself, and what
 # is derived from the other fields (`texts`, the strings the checks read, in file order:
 # moving a key would change it, and a step's edit would be shown twice).
@@ -70,6 +73,9 @@ class ItemChange:
     version_problem: str | None = None
     # Fields whose text changed only in its layout: spaces, line breaks, comments.
     layout_fields: tuple[str, ...] = ()
+    # Fields that changed only to name items by their new ids after a rename: the item
+    # still names the same terms and protocols, so no version bump is asked for.
+    renamed_references: tuple[str, ...] = ()
     # For an item removed or renamed: the files that still name its old id, with the
     # field ("glossary/a.yml (related)"), which now point nowhere.
     named_by: tuple[str, ...] = ()
@@ -152,8 +158,9 @@ def compare(
     `new` (the base whole, where `old` leaves out the items whose files do not load at
     the head: what their forms were still counts)."""
     items: list[ItemChange] = []
-    for kind in KINDS:
-        items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind)))
+    renames: Renames = {}
+    for kind in KINDS:  # terms and protocols first: what modules and terms refer to
+        items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind), renames))
     sources = _link_sources(new)  # rendered once, for every item removed or renamed
     docs_prefix = _docs_prefix(new)
     items = [
@@ -166,7 +173,7 @@ def compare(
         else item
         for item in items
     ]
-    return Changes(tuple(items), tuple(_form_changes(*(forms or (old, new)))))
+    return Changes(tuple(items), tuple(_form_changes(*(forms or (old, new)), renames)))
 
 
 def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ...]:
@@ -505,8 +512,10 @@ def _birth(item: Item) -> tuple[object, ...] | None:
 
 
 def _compare_kind(
-    kind: ItemKind, old: Mapping[str, Item], new: Mapping[str, Item]
+    kind: ItemKind, old: Mapping[str, Item], new: Mapping[str, Item], renames: Renames
 ) -> Iterable[ItemChange]:
+    """The changes of one kind of item; records its renames in `renames`, which the
+    comparison of items reads (a term's `related` may name a term renamed with it)."""
     removed = {item_id: item for item_id, item in old.items() if item_id not in new}
     added = {item_id: item for item_id, item in new.items() if item_id not in old}
     renamed: list[tuple[Item, Item]] = []
@@ -526,6 +535,7 @@ def _compare_kind(
             renamed.append((best[2], item))
             del added[item_id]
             del removed[best[2].id]
+    renames[kind] = {before.id: after.id for before, after in renamed}
 
     # A new item's first version is recorded too: its history must say what it is.
     changes: list[ItemChange] = [
@@ -535,14 +545,14 @@ def _compare_kind(
     changes += [ItemChange(kind, item, None) for item in removed.values()]
     pairs = [(old[item_id], new[item_id]) for item_id in old if item_id in new]
     for before, after in [*pairs, *renamed]:
-        change = _compare_item(kind, before, after)
+        change = _compare_item(kind, before, after, renames)
         if change is not None:
             changes.append(change)
     order = {"added": 0, "removed": 1, "renamed": 2, "changed": 3}
     return sorted(changes, key=lambda change: (order[change.change], change.item.id))
 
 
-def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
+def _compare_item(kind: ItemKind, old: Item, new: Item, renames: Renames) -> ItemChange | None:
     old_values, new_values = content_fields(old), content_fields(new)
     names = [
         name
@@ -552,10 +562,14 @@ def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
     layout = tuple(
         name for name in names if _wording(old_values.get(name)) == _wording(new_values.get(name))
     )
+    following = _following_renames(old_values, renames)
+    renamed_references = tuple(
+        name for name in names if name in following and following[name] == new_values.get(name)
+    )
     fields = tuple(
         FieldChange(name, old_values.get(name), new_values.get(name))
         for name in names
-        if name not in layout
+        if name not in layout and name not in renamed_references
     )
     history_changed = old.history != new.history
     if not names and not history_changed and old.version == new.version and old.id == new.id:
@@ -568,7 +582,28 @@ def _compare_item(kind: ItemKind, old: Item, new: Item) -> ItemChange | None:
         history_changed,
         _version_problem(old, new, changed=bool(fields)),
         layout,
+        renamed_references,
     )
+
+
+# The fields that name other items by id, and the kind of item each names.
+_REFERENCE_FIELDS: dict[str, ItemKind] = {
+    "related": "term",
+    "replaced_by": "term",
+    "protocols": "protocol",
+}
+
+
+def _following_renames(values: Mapping[str, object], renames: Renames) -> dict[str, object]:
+    """The reference fields of `values` with each renamed id replaced by its new one."""
+    following: dict[str, object] = {}
+    for name, kind in _REFERENCE_FIELDS.items():
+        value, renamed = values.get(name), renames.get(kind, {})
+        if isinstance(value, str):
+            following[name] = renamed.get(value, value)
+        elif isinstance(value, tuple):
+            following[name] = tuple(renamed.get(item_id, item_id) for item_id in value)
+    return following
 
 
 # A line break before what starts a block (a list item, heading, quote, table row, fence)
@@ -696,18 +731,30 @@ def _newest_version(history: tuple[HistoryEntry, ...]) -> int | None:
     return history[0].version if history else None
 
 
-def _form_changes(old: Handbook, new: Handbook) -> Iterable[FormStatusChange]:
+def _form_changes(old: Handbook, new: Handbook, renames: Renames) -> Iterable[FormStatusChange]:
     before, after = form_states(old), form_states(new)
+    renamed_terms = renames.get("term", {})
     changes: list[FormStatusChange] = []
     for key in sorted(set(before) | set(after)):
         old_entry, new_entry = before.get(key), after.get(key)
         old_state = old_entry[2] if old_entry else None
         new_state = new_entry[2] if new_entry else None
-        if old_state == new_state:
-            continue
+        if _renamed_state(old_state, renamed_terms) == new_state:
+            continue  # the same form of the same term, under the term's new id
         form, case_sensitive, _ = new_entry or old_entry  # type: ignore[misc]
         changes.append(FormStatusChange(form, case_sensitive, old_state, new_state))
     return _case_rule_changes(changes)
+
+
+def _renamed_state(state: FormState | None, renamed_terms: Mapping[str, str]) -> FormState | None:
+    """`state` with its terms named by their ids after the renames."""
+    if state is None or not renamed_terms:
+        return state
+    return dataclasses.replace(
+        state,
+        term=renamed_terms.get(state.term, state.term),
+        also_claimed_by=tuple(renamed_terms.get(other, other) for other in state.also_claimed_by),
+    )
 
 
 def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange]:

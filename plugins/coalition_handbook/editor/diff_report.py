@@ -181,6 +181,11 @@ def _item_lines(change: ItemChange) -> list[str]:
             "  - layout only (spaces, line breaks, comments or how accents are encoded; no "
             "version bump needed): " + ", ".join(f"`{name}`" for name in change.layout_fields)
         )
+    if change.renamed_references:
+        lines.append(
+            "  - names renamed items by their new ids (no version bump needed): "
+            + ", ".join(f"`{name}`" for name in change.renamed_references)
+        )
     lines += _form_lines(change)
     # A module's body is numbered as its file is.
     starts = (_first_body_line(change.old), _first_body_line(change.new))
