@@ -1396,23 +1396,46 @@ def test_a_blank_line_added_to_a_steps_detail_is_a_blank_line(
 
 
 @pytest.mark.parametrize(
-    ("path", "broken"),
+    ("path", "broken", "problem"),
     [
-        ("glossary/survivor.yml", "term: [unclosed\n"),
-        ("protocols/hotel-staff.yml", "title: Hotel staff\n"),
-        ("content/modules/hotel-staff.md", "---\ntitle: [unclosed\n---\n\n## Realize\n"),
+        ("glossary/survivor.yml", "term: [unclosed\n", "2:1`: not valid YAML: "),
+        ("protocols/hotel-staff.yml", "title: Hotel staff\n", "1:1`: missing required field"),
+        (
+            "content/modules/hotel-staff.md",
+            "---\ntitle: [unclosed\n---\n\n## Realize\n",
+            "3:1`: not valid YAML",
+        ),
     ],
 )
 def test_a_file_that_no_longer_loads_is_not_removed_and_fails(
-    repository: Path, capsys: pytest.CaptureFixture[str], path: str, broken: str
+    repository: Path, capsys: pytest.CaptureFixture[str], path: str, broken: str, problem: str
 ) -> None:
-    """Its change cannot be shown to be recorded by a version bump: exit 1, not 0."""
+    """Its change cannot be shown to be recorded by a version bump: exit 1, not 0. The
+    report says where the first problem is (audit: the reviewer of a pull request, who
+    reads the report alone, could not tell)."""
     write(repository, path, broken)
     code, out, err = diff(repository, capsys)
     assert (code, err) == (1, "")
-    assert "### Not compared" in out and f"- ❌ `{path}`" in out
+    assert "### Not compared" in out and f"- ❌ `{path}:{problem}" in out
     assert "the diff fails until they load" in out
     assert "Removed" not in out
+
+
+def test_a_file_broken_before_the_change_and_left_alone_fails_no_diff(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: one broken file on main failed the diff of every pull request after it."""
+    write(repository, "glossary/broken.yml", "term: [unclosed\n")
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), definition="New."))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "### Broken before this change" in out and "- `glossary/broken.yml`" in out
+    assert "Not compared" not in out
+    write(repository, "glossary/broken.yml", "term: [still unclosed\n")
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    assert "- ❌ `glossary/broken.yml:2:1`: not valid YAML" in out
 
 
 def test_forms_of_a_term_that_no_longer_loads_keep_what_they_were(
@@ -1475,7 +1498,7 @@ def test_a_new_file_that_does_not_load_fails(
     write(repository, "glossary/t-visa.yml", "term: T visa\n")
     code, out, _ = diff(repository, capsys)
     assert code == 1
-    assert "- ❌ `glossary/t-visa.yml`" in out
+    assert "- ❌ `glossary/t-visa.yml:1:1`: missing required field" in out
 
 
 def test_deprecation_lists_uses_in_every_checked_text(
@@ -2392,7 +2415,7 @@ def test_committed_links_are_read_as_in_a_checkout(
     assert between_commits[0] == in_the_tree[0] == 1
     for out in (in_the_tree[1], between_commits[1]):
         assert "(`survivor-link`, `glossary/survivor-link.yml`)" in out
-        assert "### Not compared" in out and "- ❌ `glossary/outside.yml`" in out
+        assert "### Not compared" in out and "- ❌ `glossary/outside.yml:1:1`: " in out
 
 
 def git_input(repository: Path, data: bytes, *args: str) -> str:
@@ -2467,7 +2490,7 @@ def test_a_commit_cannot_make_the_diff_write_outside_its_export(
     assert list(outside.iterdir()) == []
     assert not any(tmp_path.rglob("escaped.yml"))
     if crafted == "link beside a folder":  # the link leads out of the handbook: refused
-        assert code == 1 and "- ❌ `glossary/A`" in out
+        assert code == 1 and "- ❌ `glossary/A:1:1`: is not read" in out
     else:
         assert code == 0, out  # nothing a checkout would hold changed
 

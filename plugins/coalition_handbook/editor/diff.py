@@ -11,7 +11,8 @@ settings (mkdocs.yml as it is now, not as it was at BASE).
 
 Exit codes: 0 the report is written; 1 an item changed without a version bump and a
 matching history entry, or a term, protocol or module file does not load at HEAD, so
-whether its change is recorded cannot be told (the report says which); 2 BASE or HEAD is
+whether its change is recorded cannot be told (the report says which and where; one that
+did not load at BASE either and is unchanged fails no diff); 2 BASE or HEAD is
 not a revision here, or this is no git repository (message on stderr, with the command
 that fetches a revision a shallow CI clone lacks).
 """
@@ -19,13 +20,15 @@ that fetches a revision a shallow CI clone lacks).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import ConfigError, HandbookConfig, configured_folders, inherited_file
+from ..findings import Finding, Severity
 from ..model import load_handbook
 from ..model.types import Handbook
 from . import git
@@ -45,11 +48,33 @@ class DiffError(Exception):
 @dataclass(frozen=True)
 class Side:
     """One side of the comparison: the loaded handbook, how to name it, and the content
-    files it has that did not load (they are neither added nor removed, just unknown)."""
+    files it has that did not load (they are neither added nor removed, just unknown),
+    with the first problem of each (`line:column`, message) and a digest of its bytes,
+    which tells a file broken before the change and left as it was."""
 
     handbook: Handbook
     label: str
     unloaded: tuple[str, ...]
+    problems: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
+    digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: str) -> Side:
+    unloaded = tuple(sorted(handbook.rejected))
+    problems: dict[str, tuple[str, str]] = {}
+    for finding in sorted(findings, key=lambda finding: (finding.line, finding.column)):
+        if finding.path in handbook.rejected and finding.severity is Severity.ERROR:
+            place = f"{finding.line}:{finding.column}"
+            problems.setdefault(finding.path, (place, finding.message))
+    digests = {path: _digest(root / path) for path in unloaded}
+    return Side(handbook, label, unloaded, problems, digests)
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:  # gone, or a folder: nothing to tell it by
+        return ""
 
 
 def run_diff(
@@ -100,13 +125,21 @@ def diff_report(
     uses = find_uses(changes.form_changes, before, new.handbook)
     loaded_now = _item_paths(new.handbook)
     broken_at_base = [path for path in old.unloaded if path in loaded_now]
-    report = render(changes, old.label, new.label, uses, new.unloaded, broken_at_base)
-    return report, bool(changes.version_problems or new.unloaded)
+    # A file that did not load at the base either, and is as it was, is no part of this
+    # change: it is named, but fails the diff of no pull request that leaves it alone.
+    untouched = [
+        path
+        for path in new.unloaded
+        if path in old.unloaded and old.digests.get(path) == new.digests.get(path) != ""
+    ]
+    not_compared = {path: new.problems.get(path) for path in new.unloaded if path not in untouched}
+    report = render(changes, old.label, new.label, uses, not_compared, broken_at_base, untouched)
+    return report, bool(changes.version_problems or not_compared)
 
 
 def load_working_tree(config: HandbookConfig) -> Side:
-    handbook, _ = load_handbook(config)
-    return Side(handbook, "the working tree", tuple(sorted(handbook.rejected)))
+    handbook, findings = load_handbook(config)
+    return _side(handbook, findings, config.root, "the working tree")
 
 
 def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str | None, str | None]:
@@ -177,10 +210,10 @@ def load_revision(
         root=into / _inside(repository, config.root, "the site"),
         **{name: into / relative for name, relative in folders.items()},
     )
-    handbook, _ = load_handbook(exported)
+    handbook, findings = load_handbook(exported)
     if label is None:
         label = f"`{revision}` ({commit[:12]})" if revision != commit else f"`{commit[:12]}`"
-    return Side(handbook, label, tuple(sorted(handbook.rejected)))
+    return _side(handbook, findings, exported.root, label)
 
 
 def _folders(top: Path, config: HandbookConfig) -> dict[str, str]:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
+from types import MappingProxyType
 from typing import Literal
 
 from ..forms import form_key
@@ -61,14 +62,18 @@ def render(
     base_label: str,
     head_label: str,
     uses: Mapping[str, Sequence[Use]],
-    not_compared: Sequence[str] = (),
+    not_compared: Mapping[str, tuple[str, str] | None] = MappingProxyType({}),
     broken_at_base: Sequence[str] = (),
+    untouched: Sequence[str] = (),
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
-    load at the head; `broken_at_base`: those that did not load at the base."""
+    load at the head, with the first problem of each (`line:column`, message);
+    `broken_at_base`: those that did not load at the base; `untouched`: files that did
+    not load at either, left as they were."""
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
+        lines += _untouched_lines(untouched)
         return "\n".join(lines)
     lines += _summary_table(changes)
     lines += _version_problems(changes)
@@ -78,11 +83,17 @@ def render(
             "",
             "These files do not load at the head, so they cannot be compared, nor can their "
             "`version` and `history` be shown to record the change: the diff fails until they "
-            "load. `handbook check` says what is wrong with each.",
+            "load. `handbook check` lists every problem of each; the first is:",
             "",
         ]
-        lines += [f"- ❌ {_code(path)}" for path in not_compared]
+        lines += [
+            f"- ❌ {_code(f'{path}:{problem[0]}')}: {_escape(problem[1])}"
+            if problem
+            else f"- ❌ {_code(path)}"
+            for path, problem in not_compared.items()
+        ]
         lines.append("")
+    lines += _untouched_lines(untouched)
     if broken_at_base:
         lines += [
             "### Did not load at the base",
@@ -97,6 +108,20 @@ def render(
         lines += _kind_section(kind, changes.of_kind(kind))
     lines += _uses_section(changes, uses)
     return "\n".join(lines)
+
+
+def _untouched_lines(untouched: Sequence[str]) -> list[str]:
+    if not untouched:
+        return []
+    return [
+        "### Broken before this change",
+        "",
+        "These files did not load at the base either, and this change leaves them as they "
+        "were: `handbook check` fails on them, not this diff.",
+        "",
+        *(f"- {_code(path)}" for path in untouched),
+        "",
+    ]
 
 
 def _summary_table(changes: Changes) -> list[str]:
