@@ -535,8 +535,10 @@ def test_change_with_a_bump_and_history_passes(
          "for version 2 at the top"),
         (2, (1, 2), "`version` is 2 but the newest `history` entry is for version 1: move "
          "the entry for version 2 to the top"),
+        (2, (3, 1), "`version` is 2 but the newest `history` entry is for version 3: if that "
+         "entry describes this change, give it version 2"),
     ],
-    ids=["entry written, version not raised", "no entry", "entry at the bottom"],
+    ids=["entry written, version not raised", "no entry", "entry at the bottom", "entry typo"],
 )  # fmt: skip
 def test_a_version_and_history_that_disagree_fail_with_what_to_do(
     repository: Path,
@@ -1731,7 +1733,7 @@ def test_without_git_the_message_says_git_is_missing(
     monkeypatch.setenv("PATH", str(repository / "no-such-folder"))
     code, _, err = diff(repository, capsys)
     assert code == 2
-    assert "handbook diff reads the revisions with git: git is not installed" in err
+    assert "handbook diff: the revisions are read with git: git is not installed" in err
     assert "not in a git repository" not in err
 
 
@@ -1820,6 +1822,46 @@ def test_shallow_clone_unfetched_sha_then_fetched(
     code, out, _ = diff(clone, capsys, base)
     assert code == 1
     assert "its content changed but `version` is still 1" in out
+
+
+def test_shallow_clone_named_by_its_parent_says_to_fetch_history(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The shipped workflow compares with `HEAD^1`, which a clone of depth 1 lacks (audit:
+    the message said only to check the revision with `git log`)."""
+    write(repository, "glossary/survivor.yml", term(definition="Changed."))
+    commit(repository)
+    clone = shallow_clone(repository, tmp_path / "clone", "main")
+    code, out, err = diff(clone, capsys, "HEAD^1")
+    assert (code, out) == (2, "")
+    assert "shallow clone" in err and "fetch-depth: 0" in err
+    subprocess.run(["git", "fetch", "-q", "--deepen=1"], cwd=clone, check=True)
+    assert diff(clone, capsys, "HEAD^1")[0] == 1
+
+
+def test_the_report_is_utf8_whatever_the_outputs_encoding(repository: Path) -> None:
+    """CI appends the report to GitHub's step summary, read as UTF-8: a Windows runner's
+    Python wrote `\\u2192` for each arrow (audit)."""
+    write(repository, "glossary/survivor.yml", term(definition="Cambió."))
+    completed = subprocess.run(
+        [sys.executable, "-m", "coalition_handbook.cli", "diff", "HEAD"],
+        cwd=repository,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+    )
+    assert (completed.returncode, completed.stderr) == (1, b"")
+    report = completed.stdout.decode("utf-8")
+    assert "→ the working tree" in report and "**Cambió.**" in report
+
+
+def test_a_short_commit_id_is_named_once(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = git(repository, "rev-parse", "HEAD")
+    write(repository, "glossary/survivor.yml", term(definition="Changed."))
+    _, out, _ = diff(repository, capsys, base[:10])
+    assert out.startswith(f"## Handbook changes: `{base[:12]}` → the working tree\n")
 
 
 def test_shallow_clone_of_a_pull_request_branch_against_origin_main(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -287,7 +288,10 @@ def run_diff(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .editor.diff import run_diff as diff_command
 
     config_file = args.config_file or default_config_file()
-    return diff_command(config, args.base, args.head, write=write_stdout, config_file=config_file)
+    # UTF-8 whatever stdout's encoding: CI appends the report to GitHub's step summary,
+    # which is read as UTF-8 (a Windows runner's Python writes cp1252: audit).
+    write = functools.partial(write_stdout, encoding="utf-8")
+    return diff_command(config, args.base, args.head, write=write, config_file=config_file)
 
 
 def run_new(args: argparse.Namespace, config: HandbookConfig) -> int:

@@ -719,11 +719,12 @@ def history_mismatch(item: Item) -> str | None:
         return None
     found = f"is for version {newest}" if newest is not None else "is missing"
     written = any(entry.version == item.version for entry in item.history)
-    advice = (
-        f"move the entry for version {item.version} to the top"
-        if written
-        else f"add one for version {item.version} at the top"
-    )
+    if written:
+        advice = f"move the entry for version {item.version} to the top"
+    elif newest is not None and newest > item.version:  # a typo in the new entry, most likely
+        advice = f"if that entry describes this change, give it version {item.version}"
+    else:
+        advice = f"add one for version {item.version} at the top"
     return f"`version` is {item.version} but the newest `history` entry {found}: {advice}"
 
 

@@ -212,7 +212,8 @@ def load_revision(
     )
     handbook, findings = load_handbook(exported)
     if label is None:
-        label = f"`{revision}` ({commit[:12]})" if revision != commit else f"`{commit[:12]}`"
+        named_by_commit = commit.startswith(revision.lower())  # a commit id, whole or short
+        label = f"`{commit[:12]}`" if named_by_commit else f"`{revision}` ({commit[:12]})"
     return _side(handbook, findings, exported.root, label)
 
 
@@ -282,7 +283,7 @@ def _repository(root: Path) -> Path:
         return git.top_level(root)
     except git.GitError as error:
         if git.MISSING in str(error):
-            raise DiffError(f"handbook diff reads the revisions with git: {error}") from None
+            raise DiffError(f"the revisions are read with git: {error}") from None
         raise DiffError(f"{root} is not in a git repository ({error})") from None
 
 
@@ -303,7 +304,15 @@ def _unknown_revision(repository: Path, revision: str) -> str:
     if revision.startswith("-"):  # an option given where a revision belongs
         return f"{message} A revision never starts with '-'."
     if any(mark in revision for mark in ("~", "^", "@{", ":")):
-        # An expression (`HEAD~3`), not a name a remote has: nothing to fetch by it.
+        # An expression (`HEAD~3`), not a name a remote has: nothing to fetch by it. In
+        # a shallow clone, the commits before the one fetched are not there (the shipped
+        # workflow compares with `HEAD^1`: audit).
+        if git.is_shallow(repository):
+            return (
+                f"{message} This is a shallow clone (as CI makes), which holds no commits "
+                "before the ones fetched: check out with fetch-depth: 0, or fetch more "
+                "history (`git fetch --deepen=50`)."
+            )
         return f"{message} Check it with `git log {revision}`."
     fetch = _fetch_command(repository, revision)
     if git.is_shallow(repository):
