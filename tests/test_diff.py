@@ -1093,6 +1093,36 @@ def test_an_invisible_character_added_is_named_in_the_definitions_diff(
     assert "~~person~~ **per⟨U+200B⟩son**" in out
 
 
+def test_a_character_reference_in_a_definition_is_shown_as_written(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`&shy;` rendered as nothing in the report, two words alike (audit)."""
+    write(repository, "glossary/survivor.yml", term(definition="A person harmed.\n"))
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(definition="A per&shy;son &lt;harmed.\n"))
+    _, out, _ = diff(repository, capsys)
+    assert "~~person harmed.~~ **per&amp;shy;son &amp;lt;harmed.**" in out, out
+
+
+def test_a_line_of_prose_starting_with_a_number_stays_in_its_paragraph(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown reads `7102. In` inside a paragraph as prose, not as a list: the
+    report split the paragraph there, hid its first half behind "…", and GitHub showed a
+    list numbered from 7102 (audit)."""
+    before = "As defined in 22 U.S.C.\n  7102. In this handbook, a word.\n"
+    write(repository, "glossary/survivor.yml", term(definition="|\n  " + before))
+    commit(repository)
+    after = before.replace("a word", "a term")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), definition="|\n  " + after),
+    )
+    _, out, _ = diff(repository, capsys)
+    assert "    > As defined in 22 U.S.C. 7102. In this handbook, a ~~word.~~ **term.**\n" in out
+
+
 def test_an_invisible_character_in_a_form_is_named_and_a_scripts_joiner_is_not(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

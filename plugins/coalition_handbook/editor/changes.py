@@ -606,11 +606,16 @@ def _following_renames(values: Mapping[str, object], renames: Renames) -> dict[s
     return following
 
 
-# A line break before what starts a block (a list item, heading, quote, table row, fence)
-# is no layout: joined to the line before, the block is gone. An indented line inside a
-# paragraph is no block (indented code follows a blank line): a list item's rewrapped
-# lines are layout.
-_BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||```|~~~))")
+# A line break before what starts a block is no layout: joined to the line before, the
+# block is gone. As Python-Markdown reads it, a heading, a quote or a fence starts one
+# anywhere; a list item or a table row only in a list or table, not inside a paragraph
+# of prose ("… 22 U.S.C.\n7102. In this handbook …" is one paragraph: audit). An indented
+# line inside a paragraph is no block (indented code follows a blank line): a list
+# item's rewrapped lines are layout.
+_BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:#|>|```|~~~))")
+_ITEM = r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\|)"
+_ITEM_START = re.compile(_ITEM)
+_ITEM_BREAK = re.compile(rf"\n(?={_ITEM})")
 PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
@@ -620,9 +625,17 @@ def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
     single spaces. (Whether a change is layout alone is `_shown`'s to tell.)"""
     text = unicodedata.normalize("NFC", text)  # as `_shown` reads it
     return tuple(
-        tuple(" ".join(block.split()) for block in _BLOCK_BREAK.split(paragraph))
+        tuple(" ".join(block.split()) for block in _blocks(paragraph))
         for paragraph in PARAGRAPH_BREAK.split(text.strip())
     )
+
+
+def _blocks(paragraph: str) -> list[str]:
+    return [
+        item
+        for block in _BLOCK_BREAK.split(paragraph)
+        for item in (_ITEM_BREAK.split(block) if _ITEM_START.match(block) else [block])
+    ]
 
 
 def _wording(value: object) -> object:

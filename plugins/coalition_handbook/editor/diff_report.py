@@ -856,7 +856,9 @@ def _escape(text: str) -> str:
     """`text` as Markdown text on one line: what an editor typed never becomes markup in
     the report (a `<!--` in a contact's text hid all that followed it), and characters
     that show nothing are named (`_INVISIBLE`)."""
-    return _named_invisibles(_MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split())))
+    # `&` starts a character reference: `&shy;` showed nothing, `&lt;` a `<` (audit).
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("&", "&amp;")
+    return _named_invisibles(escaped)
 
 
 # Characters that show nothing and belong in no definition or form: a zero-width space, a
