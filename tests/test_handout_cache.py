@@ -201,6 +201,10 @@ def test_key_covers_paper_size_and_key_terms_not_unused_terms(tmp_path: Path) ->
     context = context_of(tmp_path / "mkdocs.yml")
     again = handouts.handout_content(context, context.handbook.modules["community"])
     assert cache_key(again) == key
+    # Nor a key term's tooltip line, which the handout does not print (audit).
+    term = community.key_terms[0]
+    tooltip = replace(term, short=f"{term.short} Changed.")
+    assert cache_key(replace(community, key_terms=(tooltip, *community.key_terms[1:]))) == key
 
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(

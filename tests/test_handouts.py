@@ -400,7 +400,11 @@ def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
     assert '"Riverside Coalition · handbook ' in html
     assert 'content="2026-03-14"' in html  # the latest history date, not the clock
     # A protocol printed in it says when it last changed: it may be newer than the module.
-    assert "Version 2 · updated 2026-02-01 · effective 2026-01-01 · owner: Hospitality" in html
+    # And when it is due for review: a trainer can tell a stale one (audit).
+    assert (
+        "Version 2 · updated 2026-02-01 · effective 2026-01-01 · review by 2027-01-01 · "
+        "owner: Hospitality"
+    ) in html
     for section in ("Objectives", "Key terms", "Realize", "Recognize", "Respond", "Protocols"):
         assert f">{section}</h2>" in html
     # A contact's address is a link in the PDF (audit: it was text alone).
@@ -439,7 +443,23 @@ def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) ->
         ('!!! note ""\n    No title here.\n', '<p class="admonition-title">Note</p>'),
         ("!!! danger\n    Careful.\n", '<p class="admonition-title">Danger</p>'),
         ("[glossary](../glossary/index.md)", "<span>glossary</span>"),
-        ("[hotline](https://example.org)", '<a href="https://example.org">hotline</a>'),
+        (
+            "[hotline](https://example.org)",
+            '<a data-print="https://example.org" href="https://example.org">hotline</a>',
+        ),
+        # Where the text gives the address, it is printed once (audit: twice).
+        ("<https://example.org/>", '<a href="https://example.org/">https://example.org/</a>'),
+        ("[example.org](https://www.example.org)", '<a href="https://www.example.org">'),
+        # A phone number or an e-mail address is what a reader of paper needs (audit).
+        (
+            "[call now](tel:+18883737888)",
+            '<a data-print="+18883737888" href="tel:+18883737888">call now</a>',
+        ),
+        ("[1-888-373-7888](tel:+18883737888)", '<a href="tel:+18883737888">1-888-373-7888</a>'),
+        (
+            "[write to us](mailto:help@example.org?subject=Hi)",
+            '<a data-print="help@example.org" href="mailto:help@example.org?subject=Hi">',
+        ),
         (
             '=== "Front desk"\n    Cash.\n\n=== "Housekeeping"\n    Towels.\n',
             '<p class="hb-tab-title">Front desk</p>',
@@ -451,6 +471,28 @@ def test_markdown_is_made_for_paper(markdown: str, expected: str) -> None:
     html = converter.convert(markdown)
     assert expected in html
     assert "<input" not in html
+
+
+def test_a_long_protocol_step_may_run_on_to_the_next_page(tmp_path: Path) -> None:
+    """A step of many paragraphs, kept whole, left most of a page blank (audit)."""
+    config_file = write_handbook(tmp_path)
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+    long_detail = "|\n" + "".join(f"      Paragraph {n} of what to say.\n\n" for n in range(45))
+    protocol.write_text(
+        protocol.read_text(encoding="utf-8").replace(
+            "detail: Say what you saw, when, and the room number.", f"detail: {long_detail}"
+        ),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    html = handout_render.render_html(
+        handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    )
+    start = html.index('<ol class="hb-steps">')
+    steps = html[start : html.index("</ol>", start)]
+    assert steps.count("<li") == 3
+    assert steps.count('<li class="hb-step--long">') == 1
+    assert steps.index("Tell your manager") > steps.index('<li class="hb-step--long">')
 
 
 def test_css_strings_are_escaped() -> None:
@@ -726,6 +768,29 @@ def test_pdf_loads_nothing_from_the_network(tmp_path: Path, caplog) -> None:
         report = handouts.build_handouts(context, tmp_path / "out")
     assert report.results[0].outcome == "rendered"
     assert "handouts load nothing from the network" in caplog.text
+
+
+@pytest.mark.pdf
+def test_a_photo_is_printed_at_300_pixels_an_inch_at_most(tmp_path: Path) -> None:
+    """A photo from a phone went in as taken: 8.7 MB, printed at 584 pixels an inch
+    (audit). Printed the width of an A4 page's text (about 170 mm), 300 an inch is about
+    2,000 pixels."""
+    require_weasyprint()
+    from PIL import Image
+    from pypdf import PdfReader
+
+    module = module_text("Photo", "![The front desk](desk.png)\n")
+    context = context_of(write_handbook(tmp_path, modules={"photo": module}))
+    noise = Image.frombytes("L", (4000, 400), bytes(range(256)) * 6250)
+    noise.save(tmp_path / "content" / "modules" / "desk.png")
+    content = handouts.handout_content(context, context.handbook.modules["photo"])
+    pdf = handout_render.render_pdf(
+        content, tmp_path / "content" / "modules", (tmp_path / "content",)
+    )
+    (tmp_path / "photo.pdf").write_bytes(pdf)
+    pages = PdfReader(tmp_path / "photo.pdf").pages
+    (width,) = {image.image.width for page in pages for image in page.images}
+    assert 1500 < width <= 2100
 
 
 @pytest.mark.pdf

@@ -50,7 +50,8 @@ def cache_key(content: HandoutContent) -> str:
         "module": module.origin.text,
         "protocols": [[protocol.id, protocol.origin.text] for protocol in content.protocols],
         "key_terms": [
-            [term.id, term.term, term.status, term.short, term.definition]
+            # Not `short`: the handout prints the definition whole (tooltips' line).
+            [term.id, term.term, term.status, term.definition]
             for term in content.key_terms
         ],
         "replacements": content.replacements,

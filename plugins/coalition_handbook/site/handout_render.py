@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -34,6 +35,12 @@ TEMPLATE_NAME = "handout.html.j2"
 # A definition longer than this may run on to the next column or page: kept whole, one of
 # half a page or more left a gap that size, or the box's heading alone at a page's foot.
 LONG_DEFINITION_WORDS = 200
+# So may a protocol's step longer than this (its title and detail): kept whole, a step of
+# many paragraphs left most of a page blank before it (audit).
+LONG_STEP_WORDS = 200
+# The finest resolution of a picture in a handout: a photo from a phone went in as taken
+# (8.7 MB, printed at 584 pixels an inch: audit); no printer needs more than this.
+IMAGE_DPI = 300
 STYLESHEET_NAME = "handout.css"
 
 # CSS `size` values of the paper sizes the config allows.
@@ -167,7 +174,11 @@ def render_html(content: HandoutContent) -> str:
                     "protocol": protocol,
                     "summary": to_html(protocol.summary),
                     "steps": [
-                        (to_inline_html(step.title), to_html(step.detail))
+                        (
+                            to_inline_html(step.title),
+                            to_html(step.detail),
+                            len(f"{step.title} {step.detail}".split()) > LONG_STEP_WORDS,
+                        )
                         for step in protocol.steps
                     ],
                 }
@@ -214,7 +225,7 @@ def render_pdf(
         remove_document_styling(document.etree_element)
         document.base_url = base_url
         # Tagged: headings, lists and the key terms keep their structure for screen readers.
-        pdf = document.write_pdf(pdf_tags=True)
+        pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
         raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
     assert isinstance(pdf, bytes)
@@ -310,11 +321,43 @@ class _ForPaper(markdown.treeprocessors.Treeprocessor):
 
 
 def _unlink_if_local(link: etree.Element) -> None:
+    """A link to another page becomes text; one that leads out of the handbook (a web
+    address, a phone number, an e-mail address) says where, after its text, unless its
+    text says so already (`data-print`, which the stylesheet prints)."""
     href = link.get("href", "")
-    if urlsplit(href).scheme in {"http", "https", "mailto", "tel"} or href.startswith("#"):
+    if href.startswith("#"):
         return
-    link.tag = "span"
-    link.attrib.pop("href", None)
+    destination = _destination(href)
+    if destination is None:
+        link.tag = "span"
+        link.attrib.pop("href", None)
+    elif not _says(" ".join("".join(link.itertext()).split()), href, destination):
+        link.set("data-print", destination)
+
+
+def _destination(href: str) -> str | None:
+    """What a reader of paper needs of `href`: the address, number or e-mail address; None
+    for a link to a page of the handbook."""
+    scheme = urlsplit(href).scheme.lower()
+    if scheme in {"http", "https"}:
+        return href
+    if scheme in {"tel", "mailto"}:
+        return unquote(href.partition(":")[2].partition("?")[0])
+    return None
+
+
+def _says(text: str, href: str, destination: str) -> bool:
+    """Whether a link's `text` already gives its destination (`<https://x.org>`, the
+    number written out as the text of a `tel:` link)."""
+    if href.lower().startswith("tel:"):
+        digits = [re.sub(r"\D", "", value) for value in (text, destination)]
+        return bool(digits[1]) and digits[1] in digits[0]
+    return _bare_address(text) == _bare_address(destination)
+
+
+def _bare_address(address: str) -> str:
+    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", address.strip().lower())
+    return bare.rstrip("/")
 
 
 def _label_admonition(admonition: etree.Element, classes: list[str]) -> None:
