@@ -21,8 +21,10 @@ from site_builds import ROOT, SiteBuild, build_site, elements, run_build
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.model import load_handbook
+from coalition_handbook.model.types import Origin
 from coalition_handbook.rules.base import CheckContext
-from coalition_handbook.site import handout_cache, handout_render, handouts
+from coalition_handbook.site import handout_cache, handout_problems, handout_render, handouts
+from coalition_handbook.site.handout_problems import HandoutProblem
 from coalition_handbook.site.handout_render import HandoutsUnavailable
 from coalition_handbook.site.print_only import remove_document_styling
 
@@ -495,6 +497,20 @@ def test_a_long_protocol_step_may_run_on_to_the_next_page(tmp_path: Path) -> Non
     assert steps.index("Tell your manager") > steps.index('<li class="hb-step--long">')
 
 
+def test_printing_problems_are_placed_where_their_text_is_written() -> None:
+    """In a protocol the handout prints, once however often WeasyPrint says it; what is
+    not about a picture or a character (CSS) is left to WeasyPrint's own log."""
+    module = Origin("content/modules/m.md", "# M\n\nNo pictures.\n")
+    protocol = Origin("protocols/p.yml", "title: P\nsteps:\n  - detail: Call \u260e now\n")
+    no_glyph = '.notdef glyph rendered for Unicode string unsupported by fonts: "\u260e"'
+    messages = [no_glyph, "Ignored `colour: red` at 1:1, unknown property.", no_glyph]
+    assert handout_problems.described(messages, Path("/h/content/modules"), [module, protocol]) == [
+        HandoutProblem(
+            "protocols/p.yml", 3, "'\u260e' prints as empty boxes: no font here has U+260E"
+        )
+    ]
+
+
 def test_css_strings_are_escaped() -> None:
     assert handout_render._css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
 
@@ -791,6 +807,54 @@ def test_a_photo_is_printed_at_300_pixels_an_inch_at_most(tmp_path: Path) -> Non
     pages = PdfReader(tmp_path / "photo.pdf").pages
     (width,) = {image.image.width for page in pages for image in page.images}
     assert 1500 < width <= 2100
+
+
+@pytest.mark.pdf
+def test_what_a_handout_cannot_print_is_said_with_file_and_line_each_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing picture and a character no font has vanished from the PDF without a
+    word (audit): WeasyPrint's log reached no one. Said again when the PDF comes from
+    the cache."""
+    require_weasyprint()
+    body = "![The map of exits](img/missing.png)\n\nCall \U0001f4de now.\n"
+    config_file = write_handbook(tmp_path, modules={"exits": module_text("Exits", body)})
+    output = tmp_path / "handouts"
+    lines = (body_line(config_file, "img/missing.png"), body_line(config_file, "Call"))
+    expected = [
+        f"content/modules/exits.md:{lines[0]}: warning: exits.pdf: the picture "
+        "img/missing.png is not in the handout (no such file); its description prints in "
+        "its place",
+        f"content/modules/exits.md:{lines[1]}: warning: exits.pdf: '\U0001f4de' prints as "
+        "empty boxes: no font here has U+1F4DE",
+    ]
+    for outcome in ("rendered", "cached"):
+        assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 0
+        captured = capsys.readouterr()
+        assert outcome in captured.out
+        assert captured.err.splitlines() == expected
+
+
+@pytest.mark.pdf
+def test_the_build_warns_of_what_a_handout_cannot_print(tmp_path: Path) -> None:
+    """As a warning, which `mkdocs build --strict` fails on: the trainer's PDF lacks it."""
+    require_weasyprint()
+    body = "![The map of exits](img/missing.png)\n"
+    context = context_of(write_handbook(tmp_path, modules={"exits": module_text("Exits", body)}))
+    emitted: list[tuple[int, str]] = []
+    handouts.publish_handouts(context, tmp_path / "site", lambda *line: emitted.append(line))
+    line = body_line(tmp_path / "mkdocs.yml", "img/missing.png")
+    assert (
+        logging.WARNING,
+        f"content/modules/exits.md:{line}: warning: exits.pdf: the picture img/missing.png "
+        "is not in the handout (no such file); its description prints in its place",
+    ) in emitted
+
+
+def body_line(config_file: Path, text: str) -> int:
+    """The line of the exits module that holds `text`."""
+    module = (config_file.parent / "content" / "modules" / "exits.md").read_text("utf-8")
+    return module[: module.index(text)].count("\n") + 1
 
 
 @pytest.mark.pdf

@@ -30,7 +30,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 
@@ -102,15 +102,21 @@ class HandoutCache:
         return _as_written(read_pdf(self.path(module_id, key)), pdf_digest)
 
     def put(
-        self, module_id: str, key: str, pdf: bytes, files: Mapping[str, str] | None = None
+        self,
+        module_id: str,
+        key: str,
+        pdf: bytes,
+        files: Mapping[str, str] | None = None,
+        problems: Sequence[str] = (),
     ) -> Path | None:
         """Keep `pdf` as the module's newest good handout, with the `files` its render
-        read (`read_files`); older ones are removed. None where nothing was kept: no
-        cache, or one that cannot be written (`unwritable`)."""
+        read (`read_files`) and what it could not print (`problems`, said again each time
+        it is published from here); older ones are removed. None where nothing was kept:
+        no cache, or one that cannot be written (`unwritable`)."""
         if self.directory is None or self.unwritable is not None:
             return None
         try:
-            return self._put(module_id, key, pdf, files)
+            return self._put(module_id, key, pdf, files, problems)
         except OSError as error:  # no permission, a read-only disk, a full one
             # The cache's folder, not the file the error names: that may be a temporary
             # file of `write_atomically`, gone by the time the message is read.
@@ -118,20 +124,40 @@ class HandoutCache:
             return None
 
     def _put(
-        self, module_id: str, key: str, pdf: bytes, files: Mapping[str, str] | None
+        self,
+        module_id: str,
+        key: str,
+        pdf: bytes,
+        files: Mapping[str, str] | None,
+        problems: Sequence[str],
     ) -> Path | None:
         folder = self._folder(module_id, create=True)
         if folder is None:
             return None
         path = self.path(module_id, key)
         manifest = self._manifest(module_id, key)
-        kept = {"files": dict(files or {}), "pdf": hashlib.sha256(pdf).hexdigest()}
+        kept = {
+            "files": dict(files or {}),
+            "pdf": hashlib.sha256(pdf).hexdigest(),
+            "problems": list(problems),
+        }
         write_atomically(manifest, json.dumps(kept, sort_keys=True).encode())
         write_atomically(path, pdf)
         for older in [*folder.glob("*.pdf"), *folder.glob("*.files.json")]:
             if older not in (path, manifest):
                 older.unlink(missing_ok=True)  # a link goes, never what it leads to
         return path
+
+    def problems(self, module_id: str, key: str) -> tuple[str, ...]:
+        """What the render of the PDF kept under `key` could not print (`put`)."""
+        try:
+            kept = json.loads(read_regular_file(self._manifest(module_id, key), False))
+        except (OSError, ValueError):
+            return ()
+        problems = kept.get("problems") if isinstance(kept, dict) else None
+        if not isinstance(problems, list):
+            return ()
+        return tuple(problem for problem in problems if isinstance(problem, str))
 
     def _manifest(self, module_id: str, key: str) -> Path:
         assert self.directory is not None

@@ -27,7 +27,8 @@ from .. import __version__
 from ..markdown import raw_html
 from ..model.types import Module, Protocol, Term
 from ..slugs import a_to_z_key
-from . import print_only
+from . import handout_problems, print_only
+from .handout_problems import HandoutProblem
 from .print_only import remove_document_styling
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
@@ -210,25 +211,36 @@ def render_pdf(
     base_dir: Path,
     allowed_roots: Iterable[Path],
     files_read: list[Path] | None = None,
+    problems: list[HandoutProblem] | None = None,
 ) -> bytes:
     """The handout as PDF bytes. `base_dir` resolves the module's relative images; only
     files under `allowed_roots` may be read, and each one read (an image) is added to
-    `files_read`: the PDF changes with them, which its text does not tell."""
+    `files_read`: the PDF changes with them, which its text does not tell. What could not
+    be printed as written (a picture, characters no font has) goes into `problems`."""
     weasyprint = load_weasyprint()
     html = render_html(content)
     fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *allowed_roots), files_read)
     base_url = base_dir.resolve().as_uri() + "/"
     try:
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-        # The tree WeasyPrint parsed and will lay out, without what of the author's HTML
-        # would style the whole handout; a `<base>` of theirs had moved its base URL already.
-        remove_document_styling(document.etree_element)
-        document.base_url = base_url
-        # Tagged: headings, lists and the key terms keep their structure for screen readers.
-        pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
+        with handout_problems.collected() as messages:
+            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+            # The tree WeasyPrint parsed and will lay out, without what of the author's
+            # HTML would style the whole handout; a `<base>` of theirs had moved its base
+            # URL already.
+            remove_document_styling(document.etree_element)
+            document.base_url = base_url
+            # Tagged: headings, lists and key terms keep their structure for screen readers.
+            pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
         raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
     assert isinstance(pdf, bytes)
+    if problems is not None:
+        sources = [
+            content.module.origin,
+            *(protocol.origin for protocol in content.protocols),
+            *(term.origin for term in content.key_terms),
+        ]
+        problems.extend(handout_problems.described(messages, base_dir, sources))
     return pdf
 
 

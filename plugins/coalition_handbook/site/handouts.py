@@ -34,6 +34,7 @@ from ..report.encoding import in_utf8_text
 from ..rules.base import CheckContext
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
+from .handout_problems import HandoutProblem
 from .handout_render import HandoutContent, HandoutError, HandoutsUnavailable, sort_key_terms
 from .urls import HANDOUTS_DIR
 
@@ -50,6 +51,8 @@ class HandoutResult:
     path: Path | None
     seconds: float = 0.0
     problem: str | None = None
+    # What the PDF shows otherwise than its source says (`path:line: message`), if so.
+    printing_problems: tuple[str, ...] = ()
 
 
 @dataclass
@@ -143,19 +146,23 @@ def build_handouts(
         cached = cache.get(module.id, key, config.root)
         if cached is not None:
             write_atomically(target, cached)
+            seconds = time.perf_counter() - started
+            printing = cache.problems(module.id, key)
             report.results.append(
-                HandoutResult(module, "cached", target, time.perf_counter() - started)
+                HandoutResult(module, "cached", target, seconds, printing_problems=printing)
             )
             continue
         try:
             if report.unavailable is not None:
                 raise HandoutsUnavailable(report.unavailable)
             files_read: list[Path] = []
+            problems: list[HandoutProblem] = []
             pdf = handout_render.render_pdf(
                 content,
                 base_dir=(config.root / module.origin.path).parent,
                 allowed_roots=(config.docs_dir,),
                 files_read=files_read,
+                problems=problems,
             )
         except HandoutsUnavailable as error:
             report.unavailable = str(error)
@@ -164,10 +171,12 @@ def build_handouts(
         except HandoutError as error:
             report.results.append(_failed(module, target, cache, str(error)))
             continue
-        cache.put(module.id, key, pdf, read_files(config.root, files_read))
+        printing = tuple(str(problem) for problem in problems)
+        cache.put(module.id, key, pdf, read_files(config.root, files_read), printing)
         write_atomically(target, pdf)
+        seconds = time.perf_counter() - started
         report.results.append(
-            HandoutResult(module, "rendered", target, time.perf_counter() - started)
+            HandoutResult(module, "rendered", target, seconds, printing_problems=printing)
         )
     report.cache_unwritable = cache.unwritable
     return report
@@ -279,6 +288,8 @@ def publish_handouts(
             emit(logging.WARNING, _describe_failure(result, config))
         else:
             emit(logging.DEBUG, _describe(result, config))
+        for problem in result.printing_problems:
+            emit(logging.WARNING, _printing_problem(result, problem))
     if report.unavailable is not None:
         # Once for the whole build, not once per module; INFO so that a laptop without
         # Pango still publishes the site under --strict (CI fails below instead).
@@ -332,6 +343,8 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             _say(_describe_failure(result, config))
         else:
             _say(_describe(result, config), sys.stdout)
+        for problem in result.printing_problems:
+            _say(_printing_problem(result, problem))
     # A module file whose front matter does not fit (or cannot be read) made no module:
     # it keeps its published handout, as a module with errors does.
     made = {module.id for module in checked.context.handbook.modules.values()}
@@ -423,6 +436,12 @@ def _describe(result: HandoutResult, config: HandbookConfig) -> str:
     if result.outcome == "cached":
         return f"{where}: cached"
     return f"{where}: rendered in {result.seconds:.2f} s"
+
+
+def _printing_problem(result: HandoutResult, problem: str) -> str:
+    """`path:line: message` of a problem, with the handout it is in."""
+    where, _, message = problem.partition(": ")
+    return f"{where}: warning: {result.module.id}.pdf: {message}"
 
 
 def _describe_failure(result: HandoutResult, config: HandbookConfig) -> str:

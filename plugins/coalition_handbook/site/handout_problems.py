@@ -1,0 +1,117 @@
+"""What WeasyPrint could not put on paper, said to the trainer with the file and line.
+
+WeasyPrint logs a picture it cannot load, and text no font here can show, and goes on:
+the PDF has the picture's description in its place, or empty boxes for the characters
+(audit: a missing map of exits and a phone emoji vanished without a word). Its logger
+has no handler of ours, so nothing reached the reader. `collected` listens while one
+handout renders; `described` turns what it heard into problems placed where the module,
+a protocol it prints or a key term's definition holds the picture or the characters.
+Other messages (CSS the stylesheet's author may have meant) are left to WeasyPrint's log.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..model.types import Origin
+
+_FAILED_IMAGE = re.compile(r"Failed to (?:load|render SVG) image (?:at )?'?(?P<url>[^' ]+)'?:?")
+_NO_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)"')
+
+
+@dataclass(frozen=True)
+class HandoutProblem:
+    """Something the handout shows otherwise than its source says, and where."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def collected() -> Iterator[list[str]]:
+    """The messages WeasyPrint logs at WARNING or above inside the `with` block."""
+    logger = logging.getLogger("weasyprint")
+    collector = _Collector()
+    logger.addHandler(collector)
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+
+
+def described(
+    messages: Iterable[str], module_folder: Path, sources: Sequence[Origin]
+) -> list[HandoutProblem]:
+    """The problems among `messages`, each placed at the first line of `sources` (the
+    module first) that holds what it is about; pictures are named from `module_folder`."""
+    problems: dict[HandoutProblem, None] = {}  # in order, once each
+    for message in messages:
+        if image := _FAILED_IMAGE.match(message):
+            name = _image_name(image["url"], module_folder)
+            reason = _reason(message[image.end() :])
+            problem = _placed(
+                sources,
+                (name, Path(name).name),
+                f"the picture {name} is not in the handout ({reason}); its description "
+                "prints in its place",
+            )
+        elif glyph := _NO_GLYPH.match(message):
+            missing = glyph[1]
+            codes = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(missing))
+            problem = _placed(
+                sources,
+                (missing, *missing),
+                f"'{missing}' prints as empty boxes: no font here has {codes}",
+            )
+        else:
+            continue
+        problems[problem] = None
+    return list(problems)
+
+
+def _image_name(url: str, module_folder: Path) -> str:
+    parts = urlsplit(url)
+    if parts.scheme != "file":
+        return url
+    path = Path(unquote(parts.path))
+    try:
+        return path.relative_to(module_folder.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _reason(text: str) -> str:
+    text = " ".join(text.split())
+    if "No such file" in text:
+        return "no such file"
+    return text.removeprefix(": ").rstrip(".") or "it could not be read"
+
+
+def _placed(sources: Sequence[Origin], needles: Sequence[str], message: str) -> HandoutProblem:
+    """`message` at the first line of `sources` that holds the first of `needles` found
+    there; at the module's first line where none does."""
+    for needle in needles:
+        for origin in sources:
+            offset = origin.text.find(needle) if needle else -1
+            if offset >= 0:
+                return HandoutProblem(origin.path, origin.text.count("\n", 0, offset) + 1, message)
+    return HandoutProblem(sources[0].path, 1, message)
