@@ -447,8 +447,11 @@ BODY_LINE = MODULE_FRONT.count("\n") + 3  # the line after the closing '---' (bl
         "## Before\n\n## Realize\n\n## Between\n\n## Recognize\n\n## Respond\n\n## After\n",
         "Realize\n-------\n\nRecognize\n---------\n\n## Respond ##\n",
         "## realize\n\n## RECOGNIZE\n\n## Respond\n",
+        # Python-Markdown reads Markdown in a block that asks for it (md_in_html).
+        '<div markdown="1">\n\n## Realize\n\nText.\n\n</div>\n\n## Recognize\n\n## Respond\n',
+        '## Realize\n\n<div class="box">\n\nBoxed.\n\n</div>\n\n## Recognize\n\n## Respond\n',
     ],
-    ids=["plain", "other-sections", "setext", "case"],
+    ids=["plain", "other-sections", "setext", "case", "markdown-in-html", "closed-html"],
 )
 def test_a_well_structured_module(tmp_path: Path, body: str) -> None:
     assert structure(tmp_path, body) == []
@@ -486,6 +489,23 @@ def test_the_title_is_no_near_miss(tmp_path: Path) -> None:
             "module 'hotel-staff' has no '## Respond' section (every module has ## Realize, "
             "## Recognize, ## Respond, in that order)",
         )
+    ]
+
+
+def test_a_section_an_unclosed_html_block_swallows_is_reported_at_its_heading(
+    tmp_path: Path,
+) -> None:
+    """Python-Markdown runs a `<div>` block on to its closing tag, blank lines and all:
+    the headings after an unclosed one show as text on the site and the handout, which
+    the check passed, reading headings as CommonMark does (audit)."""
+    body = '## Realize\n\n<div class="box">\n\nBoxed.\n\n## Recognize\n\nSigns.\n\n## Respond\n'
+    advice = (
+        "is inside an HTML block that a tag before it opened and did not close, so the "
+        "site and the handout show it as text: close that tag (a `<div>` needs its `</div>`)"
+    )
+    assert structure(tmp_path, body) == [
+        (BODY_LINE + 7, f"'## Recognize' {advice}"),
+        (BODY_LINE + 11, f"'## Respond' {advice}"),
     ]
 
 

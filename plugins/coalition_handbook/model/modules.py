@@ -9,6 +9,7 @@ markdown-it reads as Python-Markdown does: the section a reader sees is the one 
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
-from ..markdown import lines_outside_code
+from ..markdown import line_starts, lines_outside_code
+from ..markdown.block_pass import mask_blocks
 from .glossary import commonmark, history_entries, inline_text
 from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
 from .records import checked_strings, rejected_record, validated_fields
@@ -162,9 +164,12 @@ def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
     body's first line in the file)."""
     headings: list[Heading] = []
     tokens = commonmark().parse(_as_python_markdown_reads_hashes(body))
+    shown_as_html = raw_html_lines(body)
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or token.map is None:
             continue
+        if token.map[0] in shown_as_html:
+            continue  # text inside an HTML block that runs on (an unclosed `<div>`)
         inline = tokens[index + 1]
         headings.append(
             Heading(
@@ -174,6 +179,19 @@ def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
             )
         )
     return tuple(headings)
+
+
+def raw_html_lines(text: str, body_line: int = 1) -> set[int]:
+    """The 0-based lines of `text` (its body from `body_line` on) inside a raw HTML block
+    as Python-Markdown reads one: a block-level tag's block runs until the tag closes,
+    blank lines and all (CommonMark's ends at a blank line, so markdown-it finds headings
+    the site shows as text: audit)."""
+    if "<" not in text:
+        return set()
+    raw_spans: list[tuple[int, int]] = []
+    mask_blocks(text, body_line, raw_spans)
+    starts = line_starts(text)
+    return {bisect.bisect_right(starts, start) - 1 for start, _ in raw_spans}
 
 
 # `##Respond` and `#######`: headings to Python-Markdown, which needs no space after the

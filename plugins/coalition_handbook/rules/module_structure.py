@@ -7,10 +7,12 @@ no heading and setext headings count.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from ..findings import Finding
+from ..model.modules import raw_html_lines
 from ..model.types import Heading, Module, RejectedRecord
 from .base import CheckContext
 
@@ -52,8 +54,17 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
                 True,
             )
             continue
+        as_text = _heading_shown_as_text(module, name)
         near = _near_miss(headings, name)
-        if near is not None:
+        if as_text is not None:
+            yield (
+                as_text,
+                f"'## {name}' is inside an HTML block that a tag before it opened and did not "
+                "close, so the site and the handout show it as text: close that tag (a "
+                "`<div>` needs its `</div>`)",
+                True,
+            )
+        elif near is not None:
             yield (
                 near.line,
                 f"module '{module.id}' has no '## {name}' section; if '{near.text}' is "
@@ -78,6 +89,18 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
             )
         else:
             latest = (name, heading)
+
+
+def _heading_shown_as_text(module: Module | RejectedRecord, name: str) -> int | None:
+    """The line of a `## name` written in the body but no heading (`Module.headings`
+    leaves out what a raw HTML block swallows), or None."""
+    written = re.compile(rf"[ ]{{0,3}}##[ \t]*{re.escape(name)}[ \t#]*", re.IGNORECASE)
+    origin = module.origin
+    lines = origin.text.split("\n")
+    for index in sorted(raw_html_lines(origin.text, origin.body_line)):
+        if index < len(lines) and written.fullmatch(lines[index].rstrip("\r")):
+            return index + 1
+    return None
 
 
 def _near_miss(headings: tuple[Heading, ...], name: str) -> Heading | None:
