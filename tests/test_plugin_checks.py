@@ -238,6 +238,31 @@ def test_error_fails_the_build_without_strict_and_keeps_the_old_site(
     )
 
 
+def test_each_failed_rebuild_says_why_under_serve(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """MkDocs' command line keeps its build logger from saying a message twice a process
+    (`DuplicateFilter`): under `mkdocs serve`, the second rebuild that failed alike said
+    only that it failed, not that the handbook had errors (audit)."""
+    from mkdocs.commands import build as build_command
+    from mkdocs.utils import DuplicateFilter
+
+    config_file = make_handbook(
+        tmp_path, **{"glossary__t-visa.yml": "term: T visa\nversion: 1\nunknown: 2\n"}
+    )
+    said_once = DuplicateFilter()
+    build_command.log.addFilter(said_once)
+    try:
+        for _ in range(2):
+            caplog.clear()
+            with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+                build_site(config_file)
+            messages = [record.getMessage() for record in caplog.records]
+            assert messages.count("handbook: 3 error(s); the site was not rebuilt") == 1
+    finally:
+        build_command.log.removeFilter(said_once)
+
+
 def test_a_glossary_folder_that_cannot_be_read_is_named_not_a_traceback(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

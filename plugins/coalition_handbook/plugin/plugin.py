@@ -281,12 +281,15 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         failing = self.result.failing(strict=bool(config.strict))
         if failing:
             errors = sum(finding.severity is Severity.ERROR for finding in failing)
-            raise PluginError(
+            summary = (
                 f"handbook: {errors} error(s) and {len(failing) - errors} warning(s) "
                 f"under --strict; the site was not rebuilt"
                 if config.strict
                 else f"handbook: {errors} error(s); the site was not rebuilt"
             )
+            if _said_before(summary):
+                log.error(summary)
+            raise PluginError(summary)
 
         self._prepare_site(config)
 
@@ -898,6 +901,17 @@ def _offline_build(config: MkDocsConfig) -> bool:
     return any(
         name.rpartition("/")[2] == "offline" and getattr(plugin.config, "enabled", True)
         for name, plugin in config.plugins.items()
+    )
+
+
+def _said_before(message: str) -> bool:
+    """Whether MkDocs would drop `message` as the error of this build: its build logger
+    says a message once a process (`DuplicateFilter`), so under `mkdocs serve` the second
+    rebuild that failed alike said nothing of why (audit)."""
+    build_log = logging.getLogger("mkdocs.commands.build")
+    return any(
+        isinstance(known, set) and message in known
+        for known in (getattr(found, "msgs", None) for found in build_log.filters)
     )
 
 
