@@ -895,6 +895,12 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
             "protocols/notes.markdown": "Notes.\n",
             "glossary/README.md": "# Our glossary\n",
             "protocols/readme.md": "Notes.\n",
+            # What editors leave while one edits a file: no finding, or the preview stops.
+            "glossary/survivor.yml~": term_yaml(),
+            "glossary/#survivor.yml#": term_yaml(),
+            "glossary/4913": "",
+            "protocols/hotel-staff.yml.bak": PROTOCOL,
+            "protocols/hotel-staff.yml___jb_tmp___": PROTOCOL,
         },
     )
     markdown = (

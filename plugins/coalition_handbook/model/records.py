@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -317,6 +318,16 @@ def record_ids(directory: Path) -> list[str]:
         )
 
 
+# What editors leave beside a file they save: a backup (`survivor.yml~`, `x.bak`), an
+# Emacs auto-save (`#survivor.yml#`), Vim's test of a folder (`4913`), JetBrains' copies.
+# Named as misplaced, they failed the build and stopped `mkdocs serve` mid-edit (audit).
+_EDITORS_LEFTOVER = re.compile(r".*~|#.*#|4913|.*\.(?:bak|tmp|swp|swo)|.*___jb_(?:tmp|old)___")
+
+
+def editors_leftover(name: str) -> bool:
+    return _EDITORS_LEFTOVER.fullmatch(name) is not None
+
+
 def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: str) -> list[Finding]:
     """Files beside the `<id>.yml` records that the loader would silently skip, and the
     YAML files in its subfolders (`glossary/legal/victim.yml`), which it does not read. A
@@ -330,6 +341,7 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
             for entry in others
             if not entry.name.startswith(".")
             and entry.name.lower() != "readme.md"
+            and not editors_leftover(entry.name)
             and may_be_file(entry)
         ]
     for path in (directory / name for name in sorted(skipped)):
