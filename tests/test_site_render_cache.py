@@ -362,3 +362,35 @@ def test_damaged_compiled_templates_are_compiled_again(tmp_path: Path, compiled:
     site = build_site(config)
     assert "main.html" in compiled
     assert "survivor" in read(site, "glossary/survivor/index.html")
+
+
+def test_a_dirty_rebuild_keeps_one_search_entry_a_section(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` rebuilds the changed pages and the handbook's generated
+    ones; Material's search kept the previous index less one page's entries, so each
+    rebuild added another copy of the others (audit: 478 entries, then 1,752)."""
+    import os
+
+    from handbooks import make_handbook
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file = make_handbook(
+        tmp_path, "# Home\n\nA page for a person experiencing homelessness.\n"
+    )
+    (tmp_path / "content" / "other.md").write_text("# Other\n\n## Part\n\nText.\n", "utf-8")
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    index = tmp_path / "site" / "search" / "search_index.json"
+
+    def locations() -> Counter[str]:
+        return Counter(entry["location"] for entry in json.loads(index.read_text())["docs"])
+
+    build(config, dirty=True)
+    first = locations()
+    assert first["glossary/person-experiencing-homelessness/"] == 1
+    for edit in range(2):
+        home = tmp_path / "content" / "index.md"
+        home.write_text(home.read_text() + f"\nEdit {edit}.\n", "utf-8")
+        os.utime(home, (home.stat().st_atime + 10 * (edit + 1),) * 2)  # newer than its page
+        build(config, dirty=True)
+        assert locations() == first

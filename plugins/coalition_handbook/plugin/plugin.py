@@ -95,7 +95,12 @@ from ..site.urls import (
 from . import link_sources
 from .config import HandbookPluginConfig
 from .generated_page import GeneratedPage
-from .search_index import PendingSearch, add_search_forms, material_search_index
+from .search_index import (
+    PendingSearch,
+    add_search_forms,
+    material_search_index,
+    merge_previous_index,
+)
 from .theme import PAGE_SLOT, TERM_TEMPLATE, THEME_TEMPLATES, RenderedOnce, missing_theme_files
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
@@ -773,7 +778,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             except OSError as problem:
                 raise PluginError(f"handbook: {path} gets no content policy: {problem}") from None
 
-    on_post_build = CombinedEvent(_publish_handouts, _copied_html_with_policy, _keep_new_site)
+    # Before Material's search writes its index (priority 0): see `merge_previous_index`.
+    @event_priority(10)
+    def _whole_search_index(self, config: MkDocsConfig) -> None:
+        merge_previous_index(config)
+
+    on_post_build = CombinedEvent(
+        _whole_search_index, _publish_handouts, _copied_html_with_policy, _keep_new_site
+    )
 
     def on_build_error(self, *, error: Exception) -> None:
         link_sources.install({})
