@@ -169,15 +169,26 @@ def test_a_failed_render_keeps_the_published_pdf(
 
 
 @pytest.mark.pdf
-def test_the_cache_keeps_one_pdf_per_module(tmp_path: Path) -> None:
+def test_an_edit_undone_renders_nothing_and_the_cache_keeps_three_pdfs_a_module(
+    tmp_path: Path,
+) -> None:
+    """Audit: an edit tried and undone while `mkdocs serve` ran rendered every handout it
+    touched again, seconds each, the cache keeping one PDF a module."""
     require_weasyprint()
     write_handbook(tmp_path, modules=three_modules())
-    outcomes(tmp_path, tmp_path / "out")
-    (tmp_path / "glossary" / "debt-bondage.yml").write_text(
-        TERMS["debt-bondage"].replace("never be paid off", "never be repaid"), encoding="utf-8"
-    )
-    outcomes(tmp_path, tmp_path / "out")
-    assert len(list((tmp_path / CACHE_DIR / "debt").glob("*.pdf"))) == 1
+    output = tmp_path / "out"
+    outcomes(tmp_path, output)
+    term = tmp_path / "glossary" / "debt-bondage.yml"
+    for wording in ("never be repaid", "never be paid back", "never end"):
+        term.write_text(TERMS["debt-bondage"].replace("never be paid off", wording), "utf-8")
+        assert outcomes(tmp_path, output)["debt"] == "rendered"
+    folder = tmp_path / CACHE_DIR / "debt"
+    assert len(list(folder.glob("*.pdf"))) == len(list(folder.glob("*.files.json"))) == 3
+    term.write_text(TERMS["debt-bondage"].replace("never be paid off", "never be repaid"), "utf-8")
+    assert outcomes(tmp_path, output)["debt"] == "cached"  # undone twice: still kept
+    # The one used last is the last good one, which a failed render falls back on.
+    cache = HandoutCache.beside(tmp_path)
+    assert cache.last_good_pdf("debt") == (output / "debt.pdf").read_bytes()
 
 
 # Without rendering: the key and the atomic write.

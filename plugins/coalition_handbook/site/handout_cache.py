@@ -8,8 +8,10 @@ digest of the templates, stylesheet and rendering code. What the PDF shows beyon
 text, the images its module shows, is kept beside it (`<key>.files.json`: each file's path
 and digest, as the render read it), with the digest of the PDF itself: a PDF whose images
 changed since is no longer found, nor one whose bytes are not those written (cut short by
-a killed copy, or by a CI cache restored in part). One PDF is kept per module: the newest
-good one, so a failed render still has the last good handout to fall back on.
+a killed copy, or by a CI cache restored in part). The last `KEPT_PER_MODULE` PDFs of a
+module are kept: an edit tried and undone while `mkdocs serve` runs renders nothing the
+second time (audit: it rendered again, seconds a PDF), and a failed render still has the
+last good handout, the one used last, to fall back on.
 
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
@@ -24,6 +26,7 @@ nothing, and says why once (`unwritable`): the PDFs are published all the same.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -39,6 +42,8 @@ from ..cache import HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
 from .handout_render import HandoutContent, renderer_digest
 
 CACHE_DIR = HANDOUTS_CACHE_DIR
+# PDFs kept per module: the one used last and the ones before it (about 80 kB each).
+KEPT_PER_MODULE = 3
 # What `put` names a PDF: its key, a SHA-256 in hex.
 _KEYED_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
 
@@ -99,7 +104,10 @@ class HandoutCache:
         files, pdf_digest = manifest
         if root is not None and read_files(root, [root / path for path in files]) != files:
             return None
-        return _as_written(read_pdf(self.path(module_id, key)), pdf_digest)
+        pdf = _as_written(read_pdf(self.path(module_id, key)), pdf_digest)
+        if pdf is not None:
+            _mark_used(self.path(module_id, key))
+        return pdf
 
     def put(
         self,
@@ -143,8 +151,10 @@ class HandoutCache:
         }
         write_atomically(manifest, json.dumps(kept, sort_keys=True).encode())
         write_atomically(path, pdf)
+        _mark_used(path)  # written with the bytes it held already, it kept its old time
+        kept_keys = {pdf.stem for _, pdf in self._keyed_pdfs(folder)[:KEPT_PER_MODULE]}
         for older in [*folder.glob("*.pdf"), *folder.glob("*.files.json")]:
-            if older not in (path, manifest):
+            if older.name.partition(".")[0] not in kept_keys:
                 older.unlink(missing_ok=True)  # a link goes, never what it leads to
         return path
 
@@ -182,16 +192,23 @@ class HandoutCache:
         folder = self._folder(module_id)
         if folder is None:
             return None
-        candidates: list[tuple[int, Path]] = []
+        newest_first = self._keyed_pdfs(folder)
+        return newest_first[0][1] if newest_first else None
+
+    @staticmethod
+    def _keyed_pdfs(folder: Path) -> list[tuple[int, Path]]:
+        """(last used, path) of the regular files named by a key in `folder`, the one used
+        last first; none where the folder cannot be read."""
+        found: list[tuple[int, Path]] = []
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
                     if _KEYED_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                        written = entry.stat(follow_symlinks=False).st_mtime_ns
-                        candidates.append((written, folder / entry.name))
+                        used = entry.stat(follow_symlinks=False).st_mtime_ns
+                        found.append((used, folder / entry.name))
         except OSError:  # an unreadable folder holds nothing to fall back on
-            return None
-        return max(candidates)[1] if candidates else None
+            return []
+        return sorted(found, reverse=True)
 
     def last_good_pdf(self, module_id: str) -> bytes | None:
         """The bytes of `last_good`, or None (also where they are not those written)."""
@@ -212,6 +229,13 @@ class HandoutCache:
         # permission) is no folder either, where Path's raise.
         is_folder = os.path.isdir(folder) and not os.path.islink(folder)  # noqa: PTH112, PTH114
         return folder if is_folder else None
+
+
+def _mark_used(path: Path) -> None:
+    """Date `path` now: the PDF used last is the last good one, and kept longest."""
+    # A read-only cache stays as it was.
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.utime(path, follow_symlinks=False)
 
 
 def read_files(root: Path, paths: Iterable[Path]) -> dict[str, str]:
