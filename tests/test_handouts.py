@@ -851,6 +851,23 @@ def test_the_build_warns_of_what_a_handout_cannot_print(tmp_path: Path) -> None:
     ) in emitted
 
 
+@pytest.mark.pdf
+def test_cli_says_a_protocol_it_prints_is_past_its_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site marks it; the trainer printing handouts was told nothing (audit)."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    monkeypatch.setenv("HANDBOOK_TODAY", "2027-03-01")
+    assert main(["handouts", "-f", str(config_file), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if "protocol.review-overdue" in line] == [
+        "protocols/hotel-staff.yml:5:12: warning protocol.review-overdue review of protocol "
+        "'hotel-staff' was due on 2027-01-01 (59 days ago): review it, then set a new "
+        "review_by (a new version, with its history entry)"
+    ]
+
+
 def body_line(config_file: Path, text: str) -> int:
     """The line of the exits module that holds `text`."""
     module = (config_file.parent / "content" / "modules" / "exits.md").read_text("utf-8")

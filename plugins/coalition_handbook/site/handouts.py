@@ -32,6 +32,7 @@ from ..model.records import record_file_kind
 from ..model.types import Module
 from ..report.encoding import in_utf8_text
 from ..rules.base import CheckContext
+from ..rules.protocol_review import RULE as OVERDUE_RULE
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
 from .handout_problems import HandoutProblem
@@ -330,6 +331,11 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     errors = checked.failing(strict=False)
     for finding in errors:
         _say(f"{finding.location()}: error {finding.rule} {finding.message}")
+    # A protocol past its review date still prints: the trainer is told, as the site
+    # marks it (audit: the PDF said nothing, and `handbook handouts` neither).
+    for finding in checked.findings:
+        if finding.rule == OVERDUE_RULE and finding not in errors:
+            _say(f"{finding.location()}: {finding.severity} {finding.rule} {finding.message}")
     try:
         held_back = held_back_by_errors(checked.context, {finding.path for finding in errors})
         report = build_handouts(checked.context, output_dir, held_back)
