@@ -2029,6 +2029,27 @@ def test_a_change_to_a_bodys_last_line_shows_no_line_after_it(
     ]
 
 
+def test_a_step_added_is_that_step_not_every_step_after_it_renumbered(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a step put first showed every step after it removed and added again, with
+    line counts of no file."""
+    steps = "  - title: Call\n    detail: Call the hotline.\n"
+    extra = "  - title: Write\n    detail: Write it down.\n  - title: Tell\n    detail: Tell.\n"
+    before = PROTOCOL.format(version=1, step="Call", history=history(1))
+    write(repository, "protocols/hotel-staff.yml", before.replace(steps, steps + extra))
+    commit(repository)
+    breathe = "  - title: Breathe\n    detail: Take a moment.\n"
+    after = PROTOCOL.format(version=2, step="Call", history=history(2, 1))
+    write(repository, "protocols/hotel-staff.yml", after.replace(steps, breathe + steps + extra))
+    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    assert _body_diff(capsys.readouterr().out) == [
+        "+1. Breathe",
+        "+   Take a moment.",
+        " 2. Call",
+    ]
+
+
 @pytest.mark.parametrize(
     ("escape", "shown"),
     [
@@ -2036,7 +2057,6 @@ def test_a_change_to_a_bodys_last_line_shows_no_line_after_it(
         (
             "\\f",
             [
-                "@@ -1,2 +1,2 @@",
                 " 1. Call",
                 "-   Call the hotline.\x0cThen wait.",
                 "+   Call the hotline.\x0cThen write it down.",
@@ -2046,7 +2066,6 @@ def test_a_change_to_a_bodys_last_line_shows_no_line_after_it(
         (
             "\\r",
             [
-                "@@ -2,2 +2,2 @@",
                 "    Call the hotline.",
                 "-   Then wait.",
                 "+   Then write it down.",

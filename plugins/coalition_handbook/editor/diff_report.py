@@ -424,7 +424,10 @@ def _field_lines(field: FieldChange, starts: tuple[int, int] = (1, 1)) -> list[s
     # A word diff shows no change where only spaces changed what the page shows (an
     # indent that makes code, two that break a line): a line diff shows them (review).
     if word_diffed or field.name in LINE_DIFF_FIELDS or field.name == "steps":
-        diff = line_diff(_lines(field.old), _lines(field.new), starts)
+        if field.name == "steps":
+            diff = steps_diff(_lines(field.old), _lines(field.new))
+        else:
+            diff = line_diff(_lines(field.old), _lines(field.new), starts)
         # Longer than any run of backticks in the text: a fence in it cannot close ours.
         fence = "`" * max([3, *(len(run) + 1 for line in diff for run in re.findall("`+", line))])
         return [
@@ -729,6 +732,28 @@ def line_diff(
 
 
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+# A step's title line as `_lines` writes it: its number, then the title.
+_STEP_NUMBER = re.compile(r"\d+\. ")
+
+
+def steps_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
+    """A diff of two protocols' numbered steps (`_lines`), compared without their numbers:
+    a step added or removed is that step, not every step after it renumbered (audit).
+    Each line is shown with its number on its side; the stretches that changed are set
+    apart by `…`, since no line of a file is theirs to number."""
+    keys = [[_STEP_NUMBER.sub("", line, count=1) for line in lines] for lines in (old, new)]
+    matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
+    lines: list[str] = []
+    for group in matcher.get_grouped_opcodes(1):
+        if lines:
+            lines.append("…")
+        for tag, old_start, old_end, new_start, new_end in group:
+            if tag == "equal":
+                lines += [f" {line}" for line in new[new_start:new_end]]
+                continue
+            lines += [f"-{line}" for line in old[old_start:old_end]]
+            lines += [f"+{line}" for line in new[new_start:new_end]]
+    return lines
 
 
 def _moved_hunk(hunk: re.Match[str], starts: tuple[int, int]) -> str:
