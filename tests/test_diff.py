@@ -1885,6 +1885,16 @@ def test_the_report_is_utf8_whatever_the_outputs_encoding(repository: Path) -> N
     assert "→ the working tree" in report and "**Cambió.**" in report
 
 
+def test_a_tag_whose_name_begins_its_commit_id_is_named(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: a branch or tag named like the start of its commit's id lost its name."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "tag", base[:1])
+    _, out, _ = diff(repository, capsys, base[:1])
+    assert out.startswith(f"## Handbook changes: `{base[:1]}` ({base[:12]}) → the working tree\n")
+
+
 def test_a_short_commit_id_is_named_once(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -263,6 +263,26 @@ def test_each_failed_rebuild_says_why_under_serve(
         build_command.log.removeFilter(said_once)
 
 
+@pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])
+def test_a_summary_the_build_logger_said_before_is_known_whichever_generator(
+    generator: str,
+) -> None:
+    """ProperDocs' build logger is its own, with its own `DuplicateFilter` (review)."""
+    from mkdocs.utils import DuplicateFilter
+
+    from coalition_handbook.plugin.plugin import _said_before
+
+    build_log = logging.getLogger(f"{generator}.commands.build")
+    said_once = DuplicateFilter()
+    said_once.msgs.add("handbook: 1 error(s); the site was not rebuilt")
+    build_log.addFilter(said_once)
+    try:
+        assert _said_before("handbook: 1 error(s); the site was not rebuilt")
+        assert not _said_before("handbook: 2 error(s); the site was not rebuilt")
+    finally:
+        build_log.removeFilter(said_once)
+
+
 def test_a_glossary_folder_that_cannot_be_read_is_named_not_a_traceback(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

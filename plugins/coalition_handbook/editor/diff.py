@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -37,6 +38,8 @@ from .diff_report import render
 from .usage import find_uses
 
 EXIT_OK = 0
+# What git reads as a commit id (abbreviated to 4 characters at the least).
+_COMMIT_ID = re.compile(r"[0-9a-fA-F]{4,64}")
 EXIT_UNRECORDED = 1
 EXIT_USAGE = 2
 
@@ -212,7 +215,10 @@ def load_revision(
     )
     handbook, findings = load_handbook(exported)
     if label is None:
-        named_by_commit = commit.startswith(revision.lower())  # a commit id, whole or short
+        # A commit id, whole or short, not a branch or tag whose name begins the id.
+        named_by_commit = _COMMIT_ID.fullmatch(revision) is not None and commit.startswith(
+            revision.lower()
+        )
         label = f"`{commit[:12]}`" if named_by_commit else f"`{revision}` ({commit[:12]})"
     return _side(handbook, findings, exported.root, label)
 

@@ -920,9 +920,11 @@ def _said_before(message: str) -> bool:
     """Whether MkDocs would drop `message` as the error of this build: its build logger
     says a message once a process (`DuplicateFilter`), so under `mkdocs serve` the second
     rebuild that failed alike said nothing of why (audit)."""
-    build_log = logging.getLogger("mkdocs.commands.build")
+    # MkDocs' build logger, or ProperDocs' (the maintained continuation) under its name.
+    build_logs = [logging.getLogger(f"{name}.commands.build") for name in ("mkdocs", "properdocs")]
     return any(
         isinstance(known, set) and message in known
+        for build_log in build_logs
         for known in (getattr(found, "msgs", None) for found in build_log.filters)
     )
 
