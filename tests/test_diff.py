@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
+from coalition_handbook.editor.changes import paragraph_blocks
 from coalition_handbook.editor.diff import run_diff
 from coalition_handbook.editor.diff_report import (
     BREAKS_MOVED,
@@ -975,6 +976,24 @@ def test_references_that_follow_a_rename_need_no_bump(
     assert "Forms whose status changed" not in out, out
 
 
+def test_a_list_that_follows_one_rename_of_two_needs_no_bump(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: id by id, each as it was or its rename's; `handbook check` names the id
+    not yet followed."""
+    write(repository, "glossary/shelter.yml", term("shelter"))
+    related = "related: [survivor, shelter]\n"
+    write(repository, "glossary/trafficking.yml", term("trafficking", extra=related))
+    commit(repository)
+    git(repository, "mv", "glossary/survivor.yml", "glossary/trafficking-survivor.yml")
+    git(repository, "mv", "glossary/shelter.yml", "glossary/safe-housing.yml")
+    followed = "related: [trafficking-survivor, shelter]\n"
+    write(repository, "glossary/trafficking.yml", term("trafficking", extra=followed))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "names renamed items by their new ids (no version bump needed): `related`" in out
+
+
 def test_a_reference_to_another_item_than_the_renamed_one_needs_a_bump(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1091,6 +1110,12 @@ def test_an_invisible_character_added_is_named_in_the_definitions_diff(
     code, out, _ = diff(repository, capsys)
     assert code == 1, out
     assert "~~person~~ **per⟨U+200B⟩son**" in out
+
+
+def test_a_list_after_a_heading_is_blocks_of_its_own() -> None:
+    """Review: a heading is one line; the list after it, its items."""
+    assert paragraph_blocks("### Signs\n- a\n- b") == (("### Signs", "- a", "- b"),)
+    assert paragraph_blocks("As in 22 U.S.C.\n7102. In") == (("As in 22 U.S.C. 7102. In",),)
 
 
 def test_a_character_reference_in_a_definition_is_shown_as_written(
@@ -1451,6 +1476,19 @@ def test_a_file_that_no_longer_loads_is_not_removed_and_fails(
     assert "### Not compared" in out and f"- ❌ `{path}:{problem}" in out
     assert "the diff fails until they load" in out
     assert "Removed" not in out
+
+
+def test_a_broken_file_checked_out_with_crlf_is_still_left_alone(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: with git's `core.autocrlf` (Git for Windows' default), the checkout has CRLF
+    where the commit has LF, and the file broken on main failed every diff again."""
+    write(repository, "glossary/broken.yml", "term: [unclosed\nversion: 1\n")
+    commit(repository)
+    (repository / "glossary" / "broken.yml").write_bytes(b"term: [unclosed\r\nversion: 1\r\n")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "### Broken before this change" in out
 
 
 def test_a_file_broken_before_the_change_and_left_alone_fails_no_diff(

@@ -562,9 +562,13 @@ def _compare_item(kind: ItemKind, old: Item, new: Item, renames: Renames) -> Ite
     layout = tuple(
         name for name in names if _wording(old_values.get(name)) == _wording(new_values.get(name))
     )
-    following = _following_renames(old_values, renames)
     renamed_references = tuple(
-        name for name in names if name in following and following[name] == new_values.get(name)
+        name
+        for name in names
+        if name in _REFERENCE_FIELDS
+        and _follows_renames(
+            old_values.get(name), new_values.get(name), renames.get(_REFERENCE_FIELDS[name], {})
+        )
     )
     fields = tuple(
         FieldChange(name, old_values.get(name), new_values.get(name))
@@ -594,16 +598,17 @@ _REFERENCE_FIELDS: dict[str, ItemKind] = {
 }
 
 
-def _following_renames(values: Mapping[str, object], renames: Renames) -> dict[str, object]:
-    """The reference fields of `values` with each renamed id replaced by its new one."""
-    following: dict[str, object] = {}
-    for name, kind in _REFERENCE_FIELDS.items():
-        value, renamed = values.get(name), renames.get(kind, {})
-        if isinstance(value, str):
-            following[name] = renamed.get(value, value)
-        elif isinstance(value, tuple):
-            following[name] = tuple(renamed.get(item_id, item_id) for item_id in value)
-    return following
+def _follows_renames(old: object, new: object, renamed: Mapping[str, str]) -> bool:
+    """Whether a reference field changed only by naming renamed items by their new ids:
+    id by id, each as it was or its rename's (one rename followed, another not yet, is
+    no change of meaning: `handbook check` names the id left behind)."""
+    if isinstance(old, str) and isinstance(new, str):
+        return new == renamed.get(old)
+    if isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new):
+        return all(
+            after in (before, renamed.get(before)) for before, after in zip(old, new, strict=True)
+        )
+    return False
 
 
 # A line break before what starts a block is no layout: joined to the line before, the
@@ -615,6 +620,7 @@ def _following_renames(values: Mapping[str, object], renames: Renames) -> dict[s
 _BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:#|>|```|~~~))")
 _ITEM = r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\|)"
 _ITEM_START = re.compile(_ITEM)
+_HEADING_START = re.compile(r"[ \t]*#")
 _ITEM_BREAK = re.compile(rf"\n(?={_ITEM})")
 PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -631,11 +637,15 @@ def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _blocks(paragraph: str) -> list[str]:
-    return [
-        item
-        for block in _BLOCK_BREAK.split(paragraph)
-        for item in (_ITEM_BREAK.split(block) if _ITEM_START.match(block) else [block])
-    ]
+    blocks: list[str] = []
+    for block in _BLOCK_BREAK.split(paragraph):
+        if _HEADING_START.match(block):  # a heading is its line: a list may follow it
+            heading, _, block = block.partition("\n")
+            blocks.append(heading)
+            if not block:
+                continue
+        blocks += _ITEM_BREAK.split(block) if _ITEM_START.match(block) else [block]
+    return blocks
 
 
 def _wording(value: object) -> object:

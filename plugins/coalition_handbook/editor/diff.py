@@ -74,8 +74,10 @@ def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: st
 
 
 def _digest(path: Path) -> str:
+    """A digest of the file's text, whatever its line endings: a checkout with git's
+    `core.autocrlf` (Git for Windows' default) has CRLF where the commit has LF (review)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
     except OSError:  # gone, or a folder: nothing to tell it by
         return ""
 
