@@ -302,6 +302,7 @@ def printable_tree(html: str) -> ElementTree.Element:
     """`html` parsed as WeasyPrint parses it, then as `render_pdf` leaves it."""
     root = tinyhtml5.parse(html, namespace_html_elements=False)
     remove_document_styling(root)
+    handout_render.mark_link_destinations(root)
     return root
 
 
@@ -445,23 +446,7 @@ def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) ->
         ('!!! note ""\n    No title here.\n', '<p class="admonition-title">Note</p>'),
         ("!!! danger\n    Careful.\n", '<p class="admonition-title">Danger</p>'),
         ("[glossary](../glossary/index.md)", "<span>glossary</span>"),
-        (
-            "[hotline](https://example.org)",
-            '<a data-print="https://example.org" href="https://example.org">hotline</a>',
-        ),
-        # Where the text gives the address, it is printed once (audit: twice).
-        ("<https://example.org/>", '<a href="https://example.org/">https://example.org/</a>'),
-        ("[example.org](https://www.example.org)", '<a href="https://www.example.org">'),
-        # A phone number or an e-mail address is what a reader of paper needs (audit).
-        (
-            "[call now](tel:+18883737888)",
-            '<a data-print="+18883737888" href="tel:+18883737888">call now</a>',
-        ),
-        ("[1-888-373-7888](tel:+18883737888)", '<a href="tel:+18883737888">1-888-373-7888</a>'),
-        (
-            "[write to us](mailto:help@example.org?subject=Hi)",
-            '<a data-print="help@example.org" href="mailto:help@example.org?subject=Hi">',
-        ),
+        ("[hotline](https://example.org)", '<a href="https://example.org">hotline</a>'),
         (
             '=== "Front desk"\n    Cash.\n\n=== "Housekeeping"\n    Towels.\n',
             '<p class="hb-tab-title">Front desk</p>',
@@ -504,11 +489,49 @@ def test_printing_problems_are_placed_where_their_text_is_written() -> None:
     protocol = Origin("protocols/p.yml", "title: P\nsteps:\n  - detail: Call \u260e now\n")
     no_glyph = '.notdef glyph rendered for Unicode string unsupported by fonts: "\u260e"'
     messages = [no_glyph, "Ignored `colour: red` at 1:1, unknown property.", no_glyph]
-    assert handout_problems.described(messages, Path("/h/content/modules"), [module, protocol]) == [
-        HandoutProblem(
-            "protocols/p.yml", 3, "'\u260e' prints as empty boxes: no font here has U+260E"
-        )
-    ]
+    (problem,) = handout_problems.described(messages, Path("/h/content/modules"))
+    assert handout_problems.placed(problem, [module, protocol]) == HandoutProblem(
+        "protocols/p.yml", 3, "'\u260e' prints as empty boxes: no font here has U+260E"
+    )
+    # Placed in the file as it is now: a line moved since the PDF was cached (review).
+    moved = Origin(protocol.path, "# A comment\n" + protocol.text)
+    assert handout_problems.placed(problem, [module, moved]).line == 4
+
+
+def test_a_missing_picture_is_named_as_the_module_names_it() -> None:
+    """Review: a picture outside the module's folder was named by a path of the machine,
+    kept in the cache for another to read."""
+    message = "Failed to load image at 'file:///h/content/img/exits.png': [Errno 2] No such file"
+    (problem,) = handout_problems.described([message], Path("/h/content/modules"))
+    assert problem.needles == ("../img/exits.png", "exits.png")
+    assert problem.message.startswith("the picture ../img/exits.png is not in the handout (no")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "printed"),
+    [
+        ("[hotline](https://example.org)", "https://example.org"),
+        # Written in HTML, a link prints where it leads too (review).
+        ('<p><a href="https://example.org/report">the form</a></p>', "https://example.org/report"),
+        # Where the text gives the address, it is printed once (audit: twice).
+        ("<https://example.org/>", None),
+        ("[example.org](https://www.example.org)", None),
+        # A phone number or an e-mail address is what a reader of paper needs (audit).
+        ("[call now](tel:+18883737888)", "+18883737888"),
+        ("[1-888-373-7888](tel:+18883737888)", None),
+        ("[888-373-7888](tel:+18883737888)", None),  # without its country code (review)
+        ("[text BeFree](sms:233733)", "233733"),
+        ("[233733](sms:233733)", None),
+        ("[write to us](mailto:help@example.org?subject=Hi)", "help@example.org"),
+    ],
+)
+def test_a_link_prints_where_it_leads_unless_its_text_says(
+    markdown: str, printed: str | None
+) -> None:
+    root, _ = body_as_printed(handout_render._markdown().convert(markdown))
+    body = root.find("body")
+    assert body is not None
+    assert [link.get("data-print") for link in body.iter("a")] == [printed]
 
 
 def test_css_strings_are_escaped() -> None:

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..cache import HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
+from .handout_problems import Unplaced
 from .handout_render import HandoutContent, renderer_digest
 
 CACHE_DIR = HANDOUTS_CACHE_DIR
@@ -115,7 +116,7 @@ class HandoutCache:
         key: str,
         pdf: bytes,
         files: Mapping[str, str] | None = None,
-        problems: Sequence[str] = (),
+        problems: Sequence[Unplaced] = (),
     ) -> Path | None:
         """Keep `pdf` as the module's newest good handout, with the `files` its render
         read (`read_files`) and what it could not print (`problems`, said again each time
@@ -137,7 +138,7 @@ class HandoutCache:
         key: str,
         pdf: bytes,
         files: Mapping[str, str] | None,
-        problems: Sequence[str],
+        problems: Sequence[Unplaced],
     ) -> Path | None:
         folder = self._folder(module_id, create=True)
         if folder is None:
@@ -147,7 +148,7 @@ class HandoutCache:
         kept = {
             "files": dict(files or {}),
             "pdf": hashlib.sha256(pdf).hexdigest(),
-            "problems": list(problems),
+            "problems": [problem.as_json() for problem in problems],
         }
         write_atomically(manifest, json.dumps(kept, sort_keys=True).encode())
         write_atomically(path, pdf)
@@ -158,7 +159,7 @@ class HandoutCache:
                 older.unlink(missing_ok=True)  # a link goes, never what it leads to
         return path
 
-    def problems(self, module_id: str, key: str) -> tuple[str, ...]:
+    def problems(self, module_id: str, key: str) -> tuple[Unplaced, ...]:
         """What the render of the PDF kept under `key` could not print (`put`)."""
         try:
             kept = json.loads(read_regular_file(self._manifest(module_id, key), False))
@@ -167,7 +168,8 @@ class HandoutCache:
         problems = kept.get("problems") if isinstance(kept, dict) else None
         if not isinstance(problems, list):
             return ()
-        return tuple(problem for problem in problems if isinstance(problem, str))
+        read = (Unplaced.from_json(problem) for problem in problems)
+        return tuple(problem for problem in read if problem is not None)
 
     def _manifest(self, module_id: str, key: str) -> Path:
         assert self.directory is not None

@@ -4,19 +4,23 @@ WeasyPrint logs a picture it cannot load, and text no font here can show, and go
 the PDF has the picture's description in its place, or empty boxes for the characters
 (audit: a missing map of exits and a phone emoji vanished without a word). Its logger
 has no handler of ours, so nothing reached the reader. `collected` listens while one
-handout renders; `described` turns what it heard into problems placed where the module,
-a protocol it prints or a key term's definition holds the picture or the characters.
-Other messages (CSS the stylesheet's author may have meant) are left to WeasyPrint's log.
+handout renders; `described` turns what it heard into problems, each with the texts it
+is about; `placed` finds the first line of the module, a protocol it prints or a key
+term's file that holds one, each time it is reported: a problem kept with a cached PDF
+is placed in the files as they are now (review: a key term's file may have moved the
+line, which the cache key does not see). Other messages (CSS the stylesheet's author
+may have meant) are left to WeasyPrint's log.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..model.types import Origin
@@ -58,29 +62,46 @@ def collected() -> Iterator[list[str]]:
         logger.removeHandler(collector)
 
 
-def described(
-    messages: Iterable[str], module_folder: Path, sources: Sequence[Origin]
-) -> list[HandoutProblem]:
-    """The problems among `messages`, each placed at the first line of `sources` (the
-    module first) that holds what it is about; pictures are named from `module_folder`."""
-    problems: dict[HandoutProblem, None] = {}  # in order, once each
+@dataclass(frozen=True)
+class Unplaced:
+    """A problem and the texts it is about, most telling first (a picture's address as
+    written, then its file name; characters no font has)."""
+
+    needles: tuple[str, ...]
+    message: str
+
+    def as_json(self) -> list[object]:
+        return [list(self.needles), self.message]
+
+    @classmethod
+    def from_json(cls, data: object) -> Unplaced | None:
+        """The problem `as_json` wrote, or None for what it did not write."""
+        if not (isinstance(data, list) and len(data) == 2 and isinstance(data[1], str)):
+            return None
+        needles = data[0]
+        if not isinstance(needles, list) or not all(isinstance(n, str) for n in needles):
+            return None
+        return cls(tuple(needles), data[1])
+
+
+def described(messages: Iterable[str], module_folder: Path) -> list[Unplaced]:
+    """The problems among `messages`, once each, in order; pictures are named from
+    `module_folder`, as the module's Markdown names them."""
+    problems: dict[Unplaced, None] = {}
     for message in messages:
         if image := _FAILED_IMAGE.match(message):
             name = _image_name(image["url"], module_folder)
             reason = _reason(message[image.end() :])
-            problem = _placed(
-                sources,
-                (name, Path(name).name),
+            problem = Unplaced(
+                (name, PurePosixPath(name).name),
                 f"the picture {name} is not in the handout ({reason}); its description "
                 "prints in its place",
             )
         elif glyph := _NO_GLYPH.match(message):
             missing = glyph[1]
             codes = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(missing))
-            problem = _placed(
-                sources,
-                (missing, *missing),
-                f"'{missing}' prints as empty boxes: no font here has {codes}",
+            problem = Unplaced(
+                (missing, *missing), f"'{missing}' prints as empty boxes: no font here has {codes}"
             )
         else:
             continue
@@ -89,14 +110,13 @@ def described(
 
 
 def _image_name(url: str, module_folder: Path) -> str:
+    """The picture's address from the module's folder (`../img/exits.png`), as the
+    module names it: no path of this machine (review)."""
     parts = urlsplit(url)
     if parts.scheme != "file":
         return url
     path = Path(unquote(parts.path))
-    try:
-        return path.relative_to(module_folder.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return Path(os.path.relpath(path, module_folder.resolve())).as_posix()
 
 
 def _reason(text: str) -> str:
@@ -106,12 +126,13 @@ def _reason(text: str) -> str:
     return text.removeprefix(": ").rstrip(".") or "it could not be read"
 
 
-def _placed(sources: Sequence[Origin], needles: Sequence[str], message: str) -> HandoutProblem:
-    """`message` at the first line of `sources` that holds the first of `needles` found
-    there; at the module's first line where none does."""
-    for needle in needles:
+def placed(problem: Unplaced, sources: Sequence[Origin]) -> HandoutProblem:
+    """`problem` at the first line of `sources` (the module first) that holds the first of
+    its texts found there; at the module's first line where none does."""
+    for needle in problem.needles:
         for origin in sources:
             offset = origin.text.find(needle) if needle else -1
             if offset >= 0:
-                return HandoutProblem(origin.path, origin.text.count("\n", 0, offset) + 1, message)
-    return HandoutProblem(sources[0].path, 1, message)
+                line = origin.text.count("\n", 0, offset) + 1
+                return HandoutProblem(origin.path, line, problem.message)
+    return HandoutProblem(sources[0].path, 1, problem.message)

@@ -25,10 +25,10 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..markdown import raw_html
-from ..model.types import Module, Protocol, Term
+from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
 from . import handout_problems, print_only
-from .handout_problems import HandoutProblem
+from .handout_problems import Unplaced
 from .print_only import remove_document_styling
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
@@ -211,7 +211,7 @@ def render_pdf(
     base_dir: Path,
     allowed_roots: Iterable[Path],
     files_read: list[Path] | None = None,
-    problems: list[HandoutProblem] | None = None,
+    problems: list[Unplaced] | None = None,
 ) -> bytes:
     """The handout as PDF bytes. `base_dir` resolves the module's relative images; only
     files under `allowed_roots` may be read, and each one read (an image) is added to
@@ -228,6 +228,7 @@ def render_pdf(
             # HTML would style the whole handout; a `<base>` of theirs had moved its base
             # URL already.
             remove_document_styling(document.etree_element)
+            mark_link_destinations(document.etree_element)
             document.base_url = base_url
             # Tagged: headings, lists and key terms keep their structure for screen readers.
             pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
@@ -235,13 +236,17 @@ def render_pdf(
         raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
     assert isinstance(pdf, bytes)
     if problems is not None:
-        sources = [
-            content.module.origin,
-            *(protocol.origin for protocol in content.protocols),
-            *(term.origin for term in content.key_terms),
-        ]
-        problems.extend(handout_problems.described(messages, base_dir, sources))
+        problems.extend(handout_problems.described(messages, base_dir))
     return pdf
+
+
+def printed_from(content: HandoutContent) -> list[Origin]:
+    """The files a handout prints from, the module first: where its problems are placed."""
+    return [
+        content.module.origin,
+        *(protocol.origin for protocol in content.protocols),
+        *(term.origin for term in content.key_terms),
+    ]
 
 
 def _local_fetcher(
@@ -333,18 +338,28 @@ class _ForPaper(markdown.treeprocessors.Treeprocessor):
 
 
 def _unlink_if_local(link: etree.Element) -> None:
-    """A link to another page becomes text; one that leads out of the handbook (a web
-    address, a phone number, an e-mail address) says where, after its text, unless its
-    text says so already (`data-print`, which the stylesheet prints)."""
+    """A link to another page of the handbook becomes text: paper cannot follow it."""
     href = link.get("href", "")
-    if href.startswith("#"):
+    if href.startswith("#") or _destination(href) is not None:
         return
-    destination = _destination(href)
-    if destination is None:
-        link.tag = "span"
-        link.attrib.pop("href", None)
-    elif not _says(" ".join("".join(link.itertext()).split()), href, destination):
-        link.set("data-print", destination)
+    link.tag = "span"
+    link.attrib.pop("href", None)
+
+
+def mark_link_destinations(root: etree.Element) -> None:
+    """Give each link of the document `root` that leads out of the handbook (a web
+    address, a phone number, an e-mail address) where it leads, `data-print`, which the
+    stylesheet prints after its text, unless its text says so already. On the parsed
+    document, so that a link written in HTML has it too (review)."""
+    for link in root.iter("a"):
+        destination = _destination(link.get("href", ""))
+        text = " ".join("".join(link.itertext()).split())
+        if destination is not None and not _says(text, link.get("href", ""), destination):
+            link.set("data-print", destination)
+
+
+# The schemes of a link to a phone: to call it, or to text it (`sms:233733`).
+_PHONE_SCHEMES = frozenset({"tel", "sms"})
 
 
 def _destination(href: str) -> str | None:
@@ -353,17 +368,19 @@ def _destination(href: str) -> str | None:
     scheme = urlsplit(href).scheme.lower()
     if scheme in {"http", "https"}:
         return href
-    if scheme in {"tel", "mailto"}:
+    if scheme in {"mailto", *_PHONE_SCHEMES}:
         return unquote(href.partition(":")[2].partition("?")[0])
     return None
 
 
 def _says(text: str, href: str, destination: str) -> bool:
     """Whether a link's `text` already gives its destination (`<https://x.org>`, the
-    number written out as the text of a `tel:` link)."""
-    if href.lower().startswith("tel:"):
-        digits = [re.sub(r"\D", "", value) for value in (text, destination)]
-        return bool(digits[1]) and digits[1] in digits[0]
+    number written out as the text of a `tel:` link, with or without its country code)."""
+    if urlsplit(href).scheme.lower() in _PHONE_SCHEMES:
+        written, dialled = (re.sub(r"\D", "", value) for value in (text, destination))
+        return bool(dialled) and (
+            dialled in written or (len(written) >= 7 and dialled.endswith(written))
+        )
     return _bare_address(text) == _bare_address(destination)
 
 

@@ -20,7 +20,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal, TextIO
@@ -35,7 +35,7 @@ from ..rules.base import CheckContext
 from ..rules.protocol_review import RULE as OVERDUE_RULE
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
-from .handout_problems import HandoutProblem
+from .handout_problems import Unplaced, placed
 from .handout_render import HandoutContent, HandoutError, HandoutsUnavailable, sort_key_terms
 from .urls import HANDOUTS_DIR
 
@@ -148,7 +148,7 @@ def build_handouts(
         if cached is not None:
             write_atomically(target, cached)
             seconds = time.perf_counter() - started
-            printing = cache.problems(module.id, key)
+            printing = _placed(cache.problems(module.id, key), content)
             report.results.append(
                 HandoutResult(module, "cached", target, seconds, printing_problems=printing)
             )
@@ -157,7 +157,7 @@ def build_handouts(
             if report.unavailable is not None:
                 raise HandoutsUnavailable(report.unavailable)
             files_read: list[Path] = []
-            problems: list[HandoutProblem] = []
+            problems: list[Unplaced] = []
             pdf = handout_render.render_pdf(
                 content,
                 base_dir=(config.root / module.origin.path).parent,
@@ -172,8 +172,8 @@ def build_handouts(
         except HandoutError as error:
             report.results.append(_failed(module, target, cache, str(error)))
             continue
-        printing = tuple(str(problem) for problem in problems)
-        cache.put(module.id, key, pdf, read_files(config.root, files_read), printing)
+        cache.put(module.id, key, pdf, read_files(config.root, files_read), problems)
+        printing = _placed(problems, content)
         write_atomically(target, pdf)
         seconds = time.perf_counter() - started
         report.results.append(
@@ -442,6 +442,12 @@ def _describe(result: HandoutResult, config: HandbookConfig) -> str:
     if result.outcome == "cached":
         return f"{where}: cached"
     return f"{where}: rendered in {result.seconds:.2f} s"
+
+
+def _placed(problems: Iterable[Unplaced], content: HandoutContent) -> tuple[str, ...]:
+    """`problems` placed in the files the handout prints from, as they are now."""
+    sources = handout_render.printed_from(content)
+    return tuple(str(placed(problem, sources)) for problem in problems)
 
 
 def _printing_problem(result: HandoutResult, problem: str) -> str:
