@@ -986,15 +986,17 @@ def test_references_that_follow_a_rename_need_no_bump(
             0,
             "  - names renamed items by their new ids (no version bump needed): `related`",
         ),
-        # Following a rename is no change; leaving an item out is one.
+        # Following a rename is no change; naming another item, or leaving one out, is.
+        ("[victim, safe-housing]", 1, "  - fields changed: `related`"),
         ("[trafficking-survivor]", 1, "  - fields changed: `related`"),
     ],
-    ids=["one rename of two followed", "an item left out"],
+    ids=["one rename of two followed", "another item named", "an item left out"],
 )
 def test_a_list_of_references_follows_renames_id_by_id(
     repository: Path, capsys: pytest.CaptureFixture[str], related: str, code: int, shown: str
 ) -> None:
     write(repository, "glossary/shelter.yml", term("shelter"))
+    write(repository, "glossary/victim.yml", term("victim"))
     before = "related: [survivor, shelter]\n"
     write(repository, "glossary/trafficking.yml", term("trafficking", extra=before))
     commit(repository)
@@ -2065,6 +2067,28 @@ def test_a_change_to_a_bodys_last_line_shows_no_line_after_it(
     ]
 
 
+def test_a_number_in_a_steps_detail_is_compared_and_the_step_named(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: "under 18. The" lost its "18. " as if it were a step's number, and a change
+    to it showed an empty diff; a change inside a step's detail is headed by its title."""
+    detail = "    detail: |\n      Call the hotline.\n      Patients under 18. Then wait.\n"
+    before = PROTOCOL.format(version=1, step="Call", history=history(1))
+    step = "    detail: Call the hotline.\n"
+    write(repository, "protocols/hotel-staff.yml", before.replace(step, detail))
+    commit(repository)
+    after = PROTOCOL.format(version=2, step="Call", history=history(2, 1))
+    changed = detail.replace("under 18.", "under 16.")
+    write(repository, "protocols/hotel-staff.yml", after.replace(step, changed))
+    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    assert _body_diff(capsys.readouterr().out) == [
+        "@@ 1. Call @@",
+        "    Call the hotline.",
+        "-   Patients under 18. Then wait.",
+        "+   Patients under 16. Then wait.",
+    ]
+
+
 def test_a_step_added_is_that_step_not_every_step_after_it_renumbered(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -2102,6 +2126,7 @@ def test_a_step_added_is_that_step_not_every_step_after_it_renumbered(
         (
             "\\r",
             [
+                "@@ 1. Call @@",
                 "    Call the hotline.",
                 "-   Then wait.",
                 "+   Then write it down.",

@@ -502,9 +502,14 @@ def test_a_missing_picture_is_named_as_the_module_names_it() -> None:
     """Review: a picture outside the module's folder was named by a path of the machine,
     kept in the cache for another to read."""
     message = "Failed to load image at 'file:///h/content/img/exits.png': [Errno 2] No such file"
-    (problem,) = handout_problems.described([message], Path("/h/content/modules"))
+    folders = (Path("/h/content"),)
+    (problem,) = handout_problems.described([message], Path("/h/content/modules"), folders)
     assert problem.needles == ("../img/exits.png", "exits.png")
     assert problem.message.startswith("the picture ../img/exits.png is not in the handout (no")
+    # Outside the handbook (which a handout does not read), by its whole path.
+    elsewhere = "Failed to load image at 'file:///img/exits.png': [Errno 2] No such file"
+    (problem,) = handout_problems.described([elsewhere], Path("/h/content/modules"), folders)
+    assert problem.needles == ("/img/exits.png", "exits.png")
 
 
 @pytest.mark.parametrize(
@@ -520,6 +525,7 @@ def test_a_missing_picture_is_named_as_the_module_names_it() -> None:
         ("[call now](tel:+18883737888)", "+18883737888"),
         ("[1-888-373-7888](tel:+18883737888)", None),
         ("[888-373-7888](tel:+18883737888)", None),  # without its country code (review)
+        ("[373-7888](tel:+18883737888)", "+18883737888"),  # not without its area code
         ("[text BeFree](sms:233733)", "233733"),
         ("[233733](sms:233733)", None),
         ("[write to us](mailto:help@example.org?subject=Hi)", "help@example.org"),
@@ -878,9 +884,11 @@ def test_the_build_warns_of_what_a_handout_cannot_print(tmp_path: Path) -> None:
 def test_cli_says_a_protocol_it_prints_is_past_its_review(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The site marks it; the trainer printing handouts was told nothing (audit)."""
+    """The site marks it; the trainer printing handouts was told nothing (audit). Not a
+    protocol no handout prints (review)."""
     require_weasyprint()
     config_file = write_handbook(tmp_path)
+    (tmp_path / "protocols" / "unprinted.yml").write_text(PROTOCOL, encoding="utf-8")
     monkeypatch.setenv("HANDBOOK_TODAY", "2027-03-01")
     assert main(["handouts", "-f", str(config_file), "-o", str(tmp_path / "out")]) == 0
     err = capsys.readouterr().err.splitlines()

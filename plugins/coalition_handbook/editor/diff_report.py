@@ -732,20 +732,28 @@ def line_diff(
 
 
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
-# A step's title line as `_lines` writes it: its number, then the title.
-_STEP_NUMBER = re.compile(r"\d+\. ")
+# A step's title line as `_lines` writes it: its number at the line's start, then the
+# title (its detail's lines are indented).
+_STEP_NUMBER = re.compile(r"\A\d+\. ")
 
 
 def steps_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
-    """A diff of two protocols' numbered steps (`_lines`), compared without their numbers:
-    a step added or removed is that step, not every step after it renumbered (audit).
-    Each line is shown with its number on its side; the stretches that changed are set
-    apart by `…`, since no line of a file is theirs to number."""
-    keys = [[_STEP_NUMBER.sub("", line, count=1) for line in lines] for lines in (old, new)]
+    """A diff of two protocols' numbered steps (`_lines`), their titles compared without
+    their numbers: a step added or removed is that step, not every step after it
+    renumbered (audit). Each line is shown with its number on its side. No line of a file
+    is theirs to number: each stretch that changed is headed by the title of the step it
+    starts in, where it does not start at one."""
+    keys = [[_STEP_NUMBER.sub("", line) for line in lines] for lines in (old, new)]
     matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
     lines: list[str] = []
     for group in matcher.get_grouped_opcodes(1):
-        if lines:
+        first = group[0][3]  # the stretch's first line, on the new side
+        title = next(
+            (line for line in reversed(new[: first + 1]) if _STEP_NUMBER.match(line)), None
+        )
+        if title is not None and first < len(new) and new[first] != title:
+            lines.append(f"@@ {title} @@")
+        elif lines:
             lines.append("…")
         for tag, old_start, old_end, new_start, new_end in group:
             if tag == "equal":

@@ -84,13 +84,16 @@ class Unplaced:
         return cls(tuple(needles), data[1])
 
 
-def described(messages: Iterable[str], module_folder: Path) -> list[Unplaced]:
-    """The problems among `messages`, once each, in order; pictures are named from
-    `module_folder`, as the module's Markdown names them."""
+def described(
+    messages: Iterable[str], module_folder: Path, handbook_folders: Sequence[Path] = ()
+) -> list[Unplaced]:
+    """The problems among `messages`, once each, in order. A picture in one of
+    `handbook_folders` is named from `module_folder`, as the module's Markdown names it;
+    another by its whole path (the handout reads no other)."""
     problems: dict[Unplaced, None] = {}
     for message in messages:
         if image := _FAILED_IMAGE.match(message):
-            name = _image_name(image["url"], module_folder)
+            name = _image_name(image["url"], module_folder, handbook_folders)
             reason = _reason(message[image.end() :])
             problem = Unplaced(
                 (name, PurePosixPath(name).name),
@@ -109,14 +112,17 @@ def described(messages: Iterable[str], module_folder: Path) -> list[Unplaced]:
     return list(problems)
 
 
-def _image_name(url: str, module_folder: Path) -> str:
-    """The picture's address from the module's folder (`../img/exits.png`), as the
-    module names it: no path of this machine (review)."""
+def _image_name(url: str, module_folder: Path, handbook_folders: Sequence[Path]) -> str:
+    """The picture's address from the module's folder (`../img/exits.png`) where it is in
+    the handbook: no path of this machine to keep in the cache (review); its whole path
+    where it is elsewhere."""
     parts = urlsplit(url)
     if parts.scheme != "file":
         return url
     path = Path(unquote(parts.path))
-    return Path(os.path.relpath(path, module_folder.resolve())).as_posix()
+    if any(path.is_relative_to(folder.resolve()) for folder in handbook_folders):
+        return Path(os.path.relpath(path, module_folder.resolve())).as_posix()
+    return path.as_posix()
 
 
 def _reason(text: str) -> str:

@@ -333,8 +333,15 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
         _say(f"{finding.location()}: error {finding.rule} {finding.message}")
     # A protocol past its review date still prints: the trainer is told, as the site
     # marks it (audit: the PDF said nothing, and `handbook handouts` neither).
+    handbook = checked.context.handbook
+    printed = {
+        handbook.protocols[protocol_id].origin.path
+        for module in handbook.modules.values()
+        for protocol_id in module.protocols
+        if protocol_id in handbook.protocols
+    }
     for finding in checked.findings:
-        if finding.rule == OVERDUE_RULE and finding not in errors:
+        if finding.rule == OVERDUE_RULE and finding.path in printed and finding not in errors:
             _say(f"{finding.location()}: {finding.severity} {finding.rule} {finding.message}")
     try:
         held_back = held_back_by_errors(checked.context, {finding.path for finding in errors})
