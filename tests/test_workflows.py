@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 VENV_BIN = Path(sys.executable).parent
 SHELL_BUILTINS = {"test", "echo", "true"}
-OTHER_PROGRAMS = {"git"}  # on every runner and in the Debian containers
+OTHER_PROGRAMS = {"git", "bash", "tee"}  # on every runner and in the Debian containers
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 VERSION_COMMENT = re.compile(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 FINDING_LINE = re.compile(
@@ -125,6 +126,8 @@ def test_permissions_are_declared_and_least(path: Path) -> None:
     for name, job in workflow["jobs"].items():
         writes = {key for key, value in job.get("permissions", {}).items() if value == "write"}
         allowed = {"security-events", "pages", "id-token"}
+        if path.name == "reviews.yml":
+            allowed.add("issues")  # to say which reviews fall due
         assert writes <= allowed, f"{path.name}: job {name} writes {writes - allowed}"
         assert "timeout-minutes" in job, f"{path.name}: job {name} has no timeout"
 
@@ -159,6 +162,8 @@ def test_publish_workflow_deploys_pages_from_main() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["needs"] == "build"
+    # Started by hand from another branch, it publishes nothing (audit).
+    assert deploy["if"] == "github.ref == 'refs/heads/main'"
     used = " ".join(step.get("uses", "") for step in steps(workflow))
     assert "actions/upload-pages-artifact@" in used and "actions/deploy-pages@" in used
 
@@ -327,6 +332,59 @@ def test_reviews_falling_due_are_announced_a_month_ahead() -> None:
     workflow = load(ROOT / ".github" / "workflows" / "reviews.yml")
     assert triggers(workflow)["schedule"] and "workflow_dispatch" in triggers(workflow)
     runs = [step.get("run", "") for step in steps(workflow)]
-    (today,) = [run for run in runs if "HANDBOOK_TODAY" in run]
+    (today,) = [run for run in runs if "HANDBOOK_TODAY=" in run]
     assert "+30 days" in today and '>> "$GITHUB_ENV"' in today
-    assert runs.index(today) < runs.index(".venv/bin/handbook check --strict")
+    (check,) = [
+        step for step in steps(workflow) if "handbook check --strict" in step.get("run", "")
+    ]
+    assert runs.index(today) < runs.index(check["run"])
+    # Its output is kept for the issue; `shell: bash` runs it with pipefail, so `tee`
+    # does not hide the check's failure.
+    assert check["shell"] == "bash" and check["run"].endswith("| tee reviews.txt")
+    # GitHub tells only whoever last edited the schedule of a failed run (audit): the
+    # committee hears of it in an issue, opened or commented on.
+    (tell,) = [step for step in steps(workflow) if step.get("if") == "failure()"]
+    assert tell["run"] == "bash .github/scripts/announce-reviews.sh reviews.txt"
+    assert tell["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert workflow["jobs"]["reviews"]["permissions"]["issues"] == "write"
+
+
+@pytest.mark.parametrize("open_issue", ["", "42"], ids=["none open", "one open"])
+def test_the_committee_hears_of_reviews_in_one_issue(tmp_path: Path, open_issue: str) -> None:
+    """The announcing script, with a stand-in for `gh` that records what it is asked: it
+    opens an issue naming the reviews that fall due, or comments on the one open."""
+    calls = tmp_path / "calls.txt"
+    fake_gh = tmp_path / "bin" / "gh"
+    fake_gh.parent.mkdir()
+    fake_gh.write_text(
+        "#!/bin/sh\n"
+        f'echo "$@" >> "{calls}"\n'
+        "for last; do :; done\n"
+        f'[ "$2" = list ] && echo "{open_issue}"\n'
+        'case "$*" in *--body-file*) cat "$last" >> "' + str(calls) + '";; esac\n'
+        "exit 0\n",
+        encoding="utf-8",
+    )
+    fake_gh.chmod(0o755)
+    report = tmp_path / "reviews.txt"
+    overdue = (
+        "protocols/hotel-employee.yml:6:12: warning protocol.review-overdue review of "
+        "protocol 'hotel-employee' was due on 2027-06-30 (15 days ago)"
+    )
+    report.write_text(f"{overdue}\nhandbook: 1 warning(s) under --strict\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "PATH": f"{fake_gh.parent}{os.pathsep}{os.environ['PATH']}",
+        "HANDBOOK_TODAY": "2027-07-15",
+        "TITLE": "Protocol reviews due within 30 days",
+        "GITHUB_REPOSITORY": "coalition/handbook",
+    }
+    script = ROOT / ".github" / "scripts" / "announce-reviews.sh"
+    subprocess.run(["bash", str(script), str(report)], env=env, check=True)
+    recorded = calls.read_text(encoding="utf-8")
+    if open_issue:
+        assert "issue comment 42 --repo coalition/handbook --body-file" in recorded
+    else:
+        assert "issue create --repo coalition/handbook --title Protocol reviews due" in recorded
+    assert "The weekly check as of 2027-07-15 (30 days from now) found:" in recorded
+    assert f"```\n{overdue}\n```\n" in recorded
