@@ -894,8 +894,9 @@ def test_cli_says_a_protocol_it_prints_is_past_its_review(
     err = capsys.readouterr().err.splitlines()
     assert [line for line in err if "protocol.review-overdue" in line] == [
         "protocols/hotel-staff.yml:5:12: warning protocol.review-overdue review of protocol "
-        "'hotel-staff' was due on 2027-01-01 (59 days ago): review it, then set a new "
-        "review_by (a new version, with its history entry)"
+        "'hotel-staff' is due by 2027-01-01, 59 days before 2027-03-01, the day "
+        "HANDBOOK_TODAY sets: review it, then set a new review_by (a new version, with its "
+        "history entry)"
     ]
 
 

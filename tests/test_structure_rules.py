@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_model import MODULE_BODY, MODULE_FRONT, PROTOCOL, module_md, run_rules, term_yaml
+from helpers_model import (
+    MODULE_BODY,
+    MODULE_FRONT,
+    PROTOCOL,
+    TODAY,
+    module_md,
+    run_rules,
+    term_yaml,
+    write_files,
+)
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
@@ -394,6 +403,29 @@ def test_review_overdue(tmp_path: Path, review_by: str, overdue: bool) -> None:
     assert (finding.path, finding.line, finding.column) == ("protocols/hotel-staff.yml", 5, 12)
     assert finding.severity is Severity.WARNING
     assert "due on 2026-05-31 (1 day ago)" in finding.message
+
+
+def test_a_review_due_by_a_day_handbook_today_sets_is_not_said_to_be_past(
+    tmp_path: Path,
+) -> None:
+    """The weekly workflow checks a month ahead: "was due ... (15 days ago)" told the
+    committee of a review still 15 days off (audit)."""
+    from dataclasses import replace
+
+    from coalition_handbook.model import load_handbook
+    from coalition_handbook.rules import protocol_review
+    from coalition_handbook.rules.base import CheckContext
+
+    protocol = PROTOCOL.replace("review_by: 2027-01-01", "review_by: 2026-05-17")
+    config = replace(
+        write_files(tmp_path, {"protocols/hotel-staff.yml": protocol}), today_given=True
+    )
+    handbook, _ = load_handbook(config)
+    (finding,) = protocol_review.check(CheckContext(config=config, handbook=handbook))
+    assert finding.message.startswith(
+        f"review of protocol 'hotel-staff' is due by 2026-05-17, 15 days before {TODAY}, the "
+        "day HANDBOOK_TODAY sets: review it"
+    )
 
 
 @pytest.mark.parametrize("phone", ["call us", "ask reception"])

@@ -369,7 +369,8 @@ def test_the_committee_hears_of_reviews_in_one_issue(tmp_path: Path, open_issue:
     report = tmp_path / "reviews.txt"
     overdue = (
         "protocols/hotel-employee.yml:6:12: warning protocol.review-overdue review of "
-        "protocol 'hotel-employee' was due on 2027-06-30 (15 days ago)"
+        "protocol 'hotel-employee' is due by 2027-06-30, 15 days before 2027-07-15, the day "
+        "HANDBOOK_TODAY sets"
     )
     report.write_text(f"{overdue}\nhandbook: 1 warning(s) under --strict\n", encoding="utf-8")
     env = {

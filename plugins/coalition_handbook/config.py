@@ -98,6 +98,9 @@ class HandbookConfig:
     handouts: bool = True
     paper_size: PaperSize = "A4"
     today: dt.date = field(default_factory=dt.date.today)
+    # Whether `today` is a day `HANDBOOK_TODAY` sets, not the clock's: a month ahead, as
+    # the weekly "Reviews due soon" workflow checks, a review is not yet overdue.
+    today_given: bool = False
     exclude_docs: tuple[str, ...] = ()
     """mkdocs.yml's `exclude_docs`, one gitignore-style pattern a line: pages MkDocs leaves
     out of the site, which are not checked either."""
@@ -883,6 +886,7 @@ def build_config(
         if not isinstance(_unless_empty(merged[option], True), bool):
             problems.add(f"{at(option)}: '{option}' must be true or false")
     exclude_patterns = _exclude_patterns(exclude_docs, at("exclude_docs"), problems)
+    today_given = today is None and bool(os.environ.get(TODAY_VARIABLE, "").strip())
     today = today or _today(where, problems)
     problems.raise_any()
 
@@ -900,6 +904,7 @@ def build_config(
         handouts=_unless_empty(merged["handouts"], True),
         paper_size=paper_size,  # type: ignore[arg-type]
         today=today,
+        today_given=today_given,
         exclude_docs=exclude_patterns,
         strict=strict,
         site_dir=site_path,
