@@ -2067,47 +2067,49 @@ def test_a_change_to_a_bodys_last_line_shows_no_line_after_it(
     ]
 
 
-def test_a_number_in_a_steps_detail_is_compared_and_the_step_named(
-    repository: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Review: "under 18. The" lost its "18. " as if it were a step's number, and a change
-    to it showed an empty diff; a change inside a step's detail is headed by its title."""
-    detail = "    detail: |\n      Call the hotline.\n      Patients under 18. Then wait.\n"
-    before = PROTOCOL.format(version=1, step="Call", history=history(1))
-    step = "    detail: Call the hotline.\n"
-    write(repository, "protocols/hotel-staff.yml", before.replace(step, detail))
-    commit(repository)
-    after = PROTOCOL.format(version=2, step="Call", history=history(2, 1))
-    changed = detail.replace("under 18.", "under 16.")
-    write(repository, "protocols/hotel-staff.yml", after.replace(step, changed))
-    assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
-    assert _body_diff(capsys.readouterr().out) == [
-        "@@ 1. Call @@",
-        "    Call the hotline.",
-        "-   Patients under 18. Then wait.",
-        "+   Patients under 16. Then wait.",
-    ]
+CALL = "  - title: Call\n    detail: Call the hotline.\n"
+NUMBERED = (
+    "  - title: Call\n    detail: |\n      Call the hotline.\n      Patients under 18. Then wait.\n"
+)
+MORE_STEPS = "  - title: Write\n    detail: Write it down.\n  - title: Tell\n    detail: Tell.\n"
 
 
-def test_a_step_added_is_that_step_not_every_step_after_it_renumbered(
-    repository: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        # Audit: a step put first showed every step after it removed and added again,
+        # with line counts of no file.
+        (
+            CALL + MORE_STEPS,
+            "  - title: Breathe\n    detail: Take a moment.\n" + CALL + MORE_STEPS,
+            ["+1. Breathe", "+   Take a moment.", " 2. Call"],
+        ),
+        # Review: "under 18. The" lost its "18. " as if it were a step's number, and a
+        # change to it showed an empty diff; a change inside a step's detail is headed by
+        # the step's title.
+        (
+            NUMBERED,
+            NUMBERED.replace("under 18.", "under 16."),
+            [
+                "@@ 1. Call @@",
+                "    Call the hotline.",
+                "-   Patients under 18. Then wait.",
+                "+   Patients under 16. Then wait.",
+            ],
+        ),
+    ],
+    ids=["step added", "number in a detail"],
+)
+def test_steps_are_compared_without_their_numbers(
+    repository: Path, capsys: pytest.CaptureFixture[str], before: str, after: str, shown: list[str]
 ) -> None:
-    """Audit: a step put first showed every step after it removed and added again, with
-    line counts of no file."""
-    steps = "  - title: Call\n    detail: Call the hotline.\n"
-    extra = "  - title: Write\n    detail: Write it down.\n  - title: Tell\n    detail: Tell.\n"
-    before = PROTOCOL.format(version=1, step="Call", history=history(1))
-    write(repository, "protocols/hotel-staff.yml", before.replace(steps, steps + extra))
+    first = PROTOCOL.format(version=1, step="Call", history=history(1))
+    write(repository, "protocols/hotel-staff.yml", first.replace(CALL, before))
     commit(repository)
-    breathe = "  - title: Breathe\n    detail: Take a moment.\n"
-    after = PROTOCOL.format(version=2, step="Call", history=history(2, 1))
-    write(repository, "protocols/hotel-staff.yml", after.replace(steps, breathe + steps + extra))
+    second = PROTOCOL.format(version=2, step="Call", history=history(2, 1))
+    write(repository, "protocols/hotel-staff.yml", second.replace(CALL, after))
     assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
-    assert _body_diff(capsys.readouterr().out) == [
-        "+1. Breathe",
-        "+   Take a moment.",
-        " 2. Call",
-    ]
+    assert _body_diff(capsys.readouterr().out) == shown
 
 
 @pytest.mark.parametrize(
