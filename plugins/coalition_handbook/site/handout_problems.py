@@ -37,9 +37,6 @@ class HandoutProblem:
     line: int
     message: str
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
 
 class _Collector(logging.Handler):
     def __init__(self) -> None:

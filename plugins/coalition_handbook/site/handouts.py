@@ -35,7 +35,7 @@ from ..rules.base import CheckContext
 from ..rules.protocol_review import RULE as OVERDUE_RULE
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
-from .handout_problems import Unplaced, placed
+from .handout_problems import HandoutProblem, Unplaced, placed
 from .handout_render import HandoutContent, HandoutError, HandoutsUnavailable, sort_key_terms
 from .urls import HANDOUTS_DIR
 
@@ -52,8 +52,8 @@ class HandoutResult:
     path: Path | None
     seconds: float = 0.0
     problem: str | None = None
-    # What the PDF shows otherwise than its source says (`path:line: message`), if so.
-    printing_problems: tuple[str, ...] = ()
+    # What the PDF shows otherwise than its source says, if so.
+    printing_problems: tuple[HandoutProblem, ...] = ()
 
 
 @dataclass
@@ -451,16 +451,15 @@ def _describe(result: HandoutResult, config: HandbookConfig) -> str:
     return f"{where}: rendered in {result.seconds:.2f} s"
 
 
-def _placed(problems: Iterable[Unplaced], content: HandoutContent) -> tuple[str, ...]:
+def _placed(problems: Iterable[Unplaced], content: HandoutContent) -> tuple[HandoutProblem, ...]:
     """`problems` placed in the files the handout prints from, as they are now."""
     sources = handout_render.printed_from(content)
-    return tuple(str(placed(problem, sources)) for problem in problems)
+    return tuple(placed(problem, sources) for problem in problems)
 
 
-def _printing_problem(result: HandoutResult, problem: str) -> str:
-    """`path:line: message` of a problem, with the handout it is in."""
-    where, _, message = problem.partition(": ")
-    return f"{where}: warning: {result.module.id}.pdf: {message}"
+def _printing_problem(result: HandoutResult, problem: HandoutProblem) -> str:
+    """`path:line: warning: <module>.pdf: message`."""
+    return f"{problem.path}:{problem.line}: warning: {result.module.id}.pdf: {problem.message}"
 
 
 def _describe_failure(result: HandoutResult, config: HandbookConfig) -> str:
