@@ -36,6 +36,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import __version__
 from ..cache import HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
@@ -94,21 +95,23 @@ class HandoutCache:
         assert self.directory is not None
         return self.directory / module_id / f"{key}.pdf"
 
-    def get(self, module_id: str, key: str, root: Path | None = None) -> bytes | None:
-        """The PDF kept under `key`, or None; given the handbook's `root`, only while the
-        files its render read (`put`'s `files`) are as they were."""
+    def get(self, module_id: str, key: str, root: Path | None = None) -> CachedHandout | None:
+        """The PDF kept under `key` and what its render could not print, or None; given
+        the handbook's `root`, only while the files its render read (`put`'s `files`)
+        are as they were."""
         if self._folder(module_id) is None:
             return None
         manifest = self._read_manifest(module_id, key)
         if manifest is None:
             return None
-        files, pdf_digest = manifest
+        files = manifest.files
         if root is not None and read_files(root, [root / path for path in files]) != files:
             return None
-        pdf = _as_written(read_pdf(self.path(module_id, key)), pdf_digest)
-        if pdf is not None:
-            _mark_used(self.path(module_id, key))
-        return pdf
+        pdf = _as_written(read_pdf(self.path(module_id, key)), manifest.pdf_digest)
+        if pdf is None:
+            return None
+        _mark_used(self.path(module_id, key))
+        return CachedHandout(pdf, manifest.problems)
 
     def put(
         self,
@@ -159,25 +162,13 @@ class HandoutCache:
                 older.unlink(missing_ok=True)  # a link goes, never what it leads to
         return path
 
-    def problems(self, module_id: str, key: str) -> tuple[Unplaced, ...]:
-        """What the render of the PDF kept under `key` could not print (`put`)."""
-        try:
-            kept = json.loads(read_regular_file(self._manifest(module_id, key), False))
-        except (OSError, ValueError):
-            return ()
-        problems = kept.get("problems") if isinstance(kept, dict) else None
-        if not isinstance(problems, list):
-            return ()
-        read = (Unplaced.from_json(problem) for problem in problems)
-        return tuple(problem for problem in read if problem is not None)
-
     def _manifest(self, module_id: str, key: str) -> Path:
         assert self.directory is not None
         return self.directory / module_id / f"{key}.files.json"
 
-    def _read_manifest(self, module_id: str, key: str) -> tuple[dict[str, str], str] | None:
-        """(the files the PDF under `key` was made from, with their digests then; the
-        PDF's digest), or None: no manifest (an older cache's), or one unreadable."""
+    def _read_manifest(self, module_id: str, key: str) -> _Manifest | None:
+        """What `put` kept beside the PDF under `key`, or None: no manifest (an older
+        cache's), or one unreadable."""
         try:
             kept = json.loads(read_regular_file(self._manifest(module_id, key), False))
         except (OSError, ValueError):  # made anew
@@ -186,7 +177,9 @@ class HandoutCache:
         pdf_digest = kept.get("pdf") if isinstance(kept, dict) else None
         if not isinstance(files, dict) or not isinstance(pdf_digest, str):
             return None
-        return files, pdf_digest
+        written = kept.get("problems")
+        read = [Unplaced.from_json(item) for item in written] if isinstance(written, list) else []
+        return _Manifest(files, pdf_digest, tuple(item for item in read if item is not None))
 
     def last_good(self, module_id: str) -> Path | None:
         """The module's newest cached PDF, whatever its key (for a render that failed):
@@ -218,7 +211,7 @@ class HandoutCache:
         manifest = None if path is None else self._read_manifest(module_id, path.stem)
         if path is None or manifest is None:
             return None
-        return _as_written(read_pdf(path), manifest[1])
+        return _as_written(read_pdf(path), manifest.pdf_digest)
 
     def _folder(self, module_id: str, create: bool = False) -> Path | None:
         """The module's folder if it is one (not a link to one), made if `create`."""
@@ -231,6 +224,22 @@ class HandoutCache:
         # permission) is no folder either, where Path's raise.
         is_folder = os.path.isdir(folder) and not os.path.islink(folder)  # noqa: PTH112, PTH114
         return folder if is_folder else None
+
+
+class CachedHandout(NamedTuple):
+    """A PDF from the cache, and what its render could not print (to be said again)."""
+
+    pdf: bytes
+    problems: tuple[Unplaced, ...]
+
+
+class _Manifest(NamedTuple):
+    """`<key>.files.json`: the files the PDF was made from, with their digests then; the
+    PDF's own digest; what its render could not print."""
+
+    files: dict[str, str]
+    pdf_digest: str
+    problems: tuple[Unplaced, ...]
 
 
 def _mark_used(path: Path) -> None:

@@ -146,9 +146,9 @@ def build_handouts(
         key = cache_key(content)
         cached = cache.get(module.id, key, config.root)
         if cached is not None:
-            write_atomically(target, cached)
+            write_atomically(target, cached.pdf)
             seconds = time.perf_counter() - started
-            printing = _placed(cache.problems(module.id, key), content)
+            printing = _placed(cached.problems, content)
             report.results.append(
                 HandoutResult(module, "cached", target, seconds, printing_problems=printing)
             )
