@@ -48,6 +48,13 @@ KINDS: tuple[ItemKind, ...] = ("term", "protocol", "module")
 # The renamed items of each kind: old id -> new id.
 Renames = dict[ItemKind, dict[str, str]]
 
+# The fields that name other items by id, and the kind of item each names.
+_REFERENCE_FIELDS: dict[str, ItemKind] = {
+    "related": "term",
+    "replaced_by": "term",
+    "protocols": "protocol",
+}
+
 # Not compared as content: where the item came from, the version record itself, and what
 # is derived from the other fields (`texts`, the strings the checks read, in file order:
 # moving a key would change it, and a step's edit would be shown twice).
@@ -179,18 +186,12 @@ def compare(
 def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ...]:
     """The files of `handbook` that name the term or protocol `item_id`, with the field."""
     found: list[str] = []
-    if kind == "term":
-        for term in handbook.terms.values():
-            if item_id in term.related:
-                found.append(f"{term.origin.path} (related)")
-            if term.replaced_by == item_id:
-                found.append(f"{term.origin.path} (replaced_by)")
-    elif kind == "protocol":
-        found += [
-            f"{module.origin.path} (protocols)"
-            for module in handbook.modules.values()
-            if item_id in module.protocols
-        ]
+    for item in (*handbook.terms.values(), *handbook.modules.values()):
+        for name, named_kind in _REFERENCE_FIELDS.items():
+            value = getattr(item, name, None)  # a term names no protocols, a module no terms
+            names = value if isinstance(value, tuple) else (value,)
+            if named_kind == kind and item_id in names:
+                found.append(f"{item.origin.path} ({name})")
     return tuple(sorted(found))
 
 
@@ -588,14 +589,6 @@ def _compare_item(kind: ItemKind, old: Item, new: Item, renames: Renames) -> Ite
         layout,
         renamed_references,
     )
-
-
-# The fields that name other items by id, and the kind of item each names.
-_REFERENCE_FIELDS: dict[str, ItemKind] = {
-    "related": "term",
-    "replaced_by": "term",
-    "protocols": "protocol",
-}
 
 
 def _follows_renames(old: object, new: object, renamed: Mapping[str, str]) -> bool:

@@ -353,9 +353,11 @@ def mark_link_destinations(root: etree.Element) -> None:
     stylesheet prints after its text, unless its text says so already. On the parsed
     document, so that a link written in HTML has it too (review)."""
     for link in root.iter("a"):
-        destination = _destination(link.get("href", ""))
-        text = " ".join("".join(link.itertext()).split())
-        if destination is not None and not _says(text, link.get("href", ""), destination):
+        href = link.get("href", "")
+        destination = _destination(href)
+        if destination is None:
+            continue
+        if not _says(" ".join("".join(link.itertext()).split()), href, destination):
             link.set("data-print", destination)
 
 
