@@ -34,7 +34,7 @@ from coalition_handbook.site.search_boost import (
 )
 from coalition_handbook.site.templates import attribute_in_markdown, markdown_text, phone_href
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
-from coalition_handbook.slugs import index_letter
+from coalition_handbook.slugs import index_letter, sort_key
 
 
 @pytest.mark.parametrize(
@@ -183,6 +183,22 @@ def test_tooltip_text(short: str, expected: str) -> None:
 )
 def test_index_letter(term: str, letter: str) -> None:
     assert index_letter(term) == letter
+
+
+@pytest.mark.parametrize(
+    "ordered",
+    [
+        ["action-means-purpose model", "action plan", "actions"],
+        ["person-first language", "person with lived experience", "personal"],
+        ["co\u2011worker", "co-worker's", "coworker"],  # a non-breaking hyphen too
+        ["Łódź-based office", "Lodz office", "Lodzkie"],
+        ["-hyphen first", "A-team"],  # no word before it: not a space
+    ],
+)
+def test_a_hyphen_between_words_sorts_as_a_space(ordered: list[str]) -> None:
+    """Word by word, as a dictionary files names (audit: "action plan" came before
+    "action-means-purpose model" in the A-Z index)."""
+    assert sorted(ordered, key=sort_key) == ordered
 
 
 @pytest.mark.parametrize(

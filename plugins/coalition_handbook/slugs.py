@@ -14,6 +14,8 @@ _ASCII_LETTERS = str.maketrans(
     | {"ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n"}
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# A hyphen joining two words: ASCII's, or Unicode's (U+2010, which NFKD makes of U+2011).
+_JOINING_HYPHEN = re.compile(r"(?<=\w)[-\u2010](?=\w)")
 
 
 def slugify(name: str) -> str:
@@ -37,8 +39,10 @@ def folded_latin(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def sort_key(text: str) -> str:
-    """Alphabetical order that ignores case and accents (`Łódź` among the Ls)."""
-    return folded_latin(text)
+    """Alphabetical order that ignores case and accents (`Łódź` among the Ls), word by
+    word as a dictionary files names: a hyphen between two words sorts as a space, so
+    `action-means-purpose model` comes before `action plan`, as `action means` would."""
+    return _JOINING_HYPHEN.sub(" ", folded_latin(text))
 
 
 def index_letter(text: str) -> str:
