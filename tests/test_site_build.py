@@ -294,6 +294,17 @@ def test_an_html_file_of_the_content_folder_carries_the_content_policy_too(
     assert (site / "index.html").read_text(encoding="utf-8").count(META) == 1
 
 
+def test_the_material_pages_and_404_send_no_referrer(tmp_path: Path) -> None:
+    """A link followed from a page, or from the 404 page (a template of its own), tells
+    the other host nothing of where the reader was (DESIGN 7: no trace elsewhere)."""
+    config = write_site(tmp_path, pages={"index.md": "# Home\n"}, theme="material")
+    site = build_site(config)
+    for page in ("index.html", "404.html"):
+        head = (site / page).read_text(encoding="utf-8").split("</head>", 1)[0]
+        referrers = [meta.attrs.get("content") for meta in elements(head, "meta")]
+        assert "no-referrer" in referrers, page
+
+
 def test_a_policy_written_into_the_head_by_front_matter_leaves_the_site_s_in_force(
     tmp_path: Path,
 ) -> None:

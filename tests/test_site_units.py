@@ -319,6 +319,14 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
     assert with_content_policy(with_policy) == with_policy
 
 
+def test_a_page_tells_no_other_host_where_its_reader_came_from() -> None:
+    """DESIGN 7: a link followed to another host (a source, a contact) does not give it
+    the handbook page's address (audit: no referrer policy)."""
+    html = with_content_policy("<html><head><title>A</title></head><body>B</body></html>")
+    referrers = [meta.attrs for meta in elements(html, "meta") if meta.attrs.get("name")]
+    assert referrers == [{"name": "referrer", "content": "no-referrer"}]
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [

@@ -9,6 +9,9 @@ scheme), hence `'unsafe-inline'`; nothing is ever evaluated from a string.
 
 It is a `<meta>` element, the one form a static site can carry. Pages opened from files
 (the offline build) get none: browsers match no `file:` address to `'self'`.
+
+With it goes a referrer policy: a link followed to another host (a source, a contact's
+website) does not tell that host which page of the handbook the reader was on.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ POLICY = "; ".join(
         "form-action 'self'",
     )
 )
-META = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+REFERRER = '<meta name="referrer" content="no-referrer">'
+# Both policies, put in together: what a page heads with.
+META = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">{REFERRER}'
 
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 # Where the head ends: its end tag, or the body's start tag where the end tag is left out
