@@ -198,6 +198,27 @@ def test_protocol_page_numbers_steps_and_links_contacts(tmp_path: Path) -> None:
     assert notice.attrs["data-review-by"] == "2099-01-01" and "hidden" in notice.attrs
 
 
+def test_a_contact_s_link_says_where_it_leads(tmp_path: Path) -> None:
+    """A screen reader's list of links read "website, website" (audit): a contact's link
+    reads as its address, which the print stylesheet then does not repeat (`hb-url`)."""
+    hotel = HOTEL.replace(
+        '    text: "233733"\n',
+        '    text: "233733"\n    url: https://humantraffickinghotline.org\n'
+        "  - name: Blue Campaign\n    url: https://www.dhs.gov/blue_campaign/\n",
+    )
+    html = read(_site(tmp_path, protocols={"hotel": hotel}), "protocols/hotel/index.html")
+    contacts = html.split('id="contacts"')[1].split("<h2")[0]
+    links = [
+        (link.attrs["href"], link.text, link.attrs.get("class"))
+        for link in elements(contacts, "a")
+        if link.attrs["href"].startswith("https:")
+    ]
+    assert links == [
+        ("https://humantraffickinghotline.org", "humantraffickinghotline.org", "hb-url"),
+        ("https://www.dhs.gov/blue_campaign/", "www.dhs.gov/blue_campaign", "hb-url"),
+    ]
+
+
 def test_a_protocol_carries_its_review_notice_for_the_reader_s_browser_to_show(
     tmp_path: Path,
 ) -> None:

@@ -22,6 +22,7 @@ from ..rules.privacy_pii import phone_key
 # Characters that start inline Markdown syntax; a backslash makes them literal.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
 _WHITESPACE = re.compile(r"\s+")
+_WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def markdown_text(value: object) -> str:
@@ -49,6 +50,13 @@ def markdown_block(text: str, indent: int = 0) -> Markup:
 def link_target(target: str) -> Markup:
     """A link target written by the site code (a relative path or a `tel:` URL)."""
     return Markup(target.replace(" ", "%20").replace("(", "%28").replace(")", "%29"))
+
+
+def web_address(url: str) -> str:
+    """A link's text that says where it leads, read aloud in a screen reader's list of
+    links as on paper: the address without its scheme or a trailing slash
+    (`https://www.dhs.gov/blue-campaign/` -> `www.dhs.gov/blue-campaign`)."""
+    return _WEB_SCHEME.sub("", url).rstrip("/")
 
 
 def phone_href(number: str, scheme: str = "tel") -> Markup:
@@ -124,6 +132,7 @@ def environment() -> Environment:
     )
     env.filters["markdown"] = markdown_block
     env.filters["target"] = link_target
+    env.filters["web_address"] = web_address
     env.filters["tel"] = phone_href
     env.filters["sms"] = lambda number: phone_href(number, "sms")
     env.filters["trusted"] = Markup
