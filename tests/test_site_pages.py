@@ -146,6 +146,10 @@ def test_terms_that_start_with_a_digit_come_last_as_in_the_letter_navigation(
     sections = re.findall(r'<h2 id="(letter-[a-z]+)"', html)
     assert navigation == ["#letter-s", "#letter-other"]
     assert sections == ["letter-s", "letter-other"]
+    # A screen reader says the "#" link as its section is named, not "number sign".
+    labels = [a.attrs.get("aria-label") for a in elements(html, "a") if "nav" in a.ancestors]
+    (other,) = (h2.text for h2 in elements(html, "h2") if h2.attrs.get("id") == "letter-other")
+    assert labels == [None, "Other"] and other.startswith("Other")
 
 
 def test_term_pages_go_from_one_to_the_next_in_the_index_s_order(tmp_path: Path) -> None:

@@ -204,6 +204,7 @@ def glossary_index(inputs: SiteInputs) -> str:
         + ([("#", True)] if "#" in letters else []),
         letters=letters,
         anchor=_letter_anchor,
+        heading=_letter_heading,
         href=lambda term_id: _link(GLOSSARY_INDEX, term_src_uri(term_id)),
         terms=inputs.handbook.terms,
     )
@@ -211,6 +212,12 @@ def glossary_index(inputs: SiteInputs) -> str:
 
 def _letter_anchor(letter: str) -> str:
     return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
+
+
+def _letter_heading(letter: str) -> str:
+    """A section's name, as its heading and its link in the letter bar say it: "#" would
+    be read aloud as "number sign"."""
+    return "Other" if letter == "#" else letter
 
 
 def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
