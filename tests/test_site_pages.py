@@ -626,6 +626,28 @@ def test_navigation_puts_the_handbook_first_and_changes_last(tmp_path: Path) -> 
     assert "survivor" not in nav  # terms are listed by the A-Z index, not the sidebar
 
 
+def test_the_navigation_lists_protocols_by_title_as_their_index_does(tmp_path: Path) -> None:
+    """By title, case ignored, not by file name (audit: the two orders disagreed); the
+    previous and next links follow the navigation."""
+    protocols = {
+        "a-zoo": protocol_yaml("Zoo staff"),
+        "b-airport": protocol_yaml("airport staff"),
+        "c-bus": protocol_yaml("Bus drivers"),
+        "hotel": HOTEL,
+    }
+    site = _site(tmp_path, protocols=protocols)
+    home = elements(read(site, "index.html"), "a")
+    in_nav = [a.attrs.get("href", "") for a in home]
+    in_nav = [href for href in in_nav if re.fullmatch(r"protocols/[a-z-]+/", href)]
+    index = elements(read(site, "protocols/index.html"), "a")
+    listed = [a.attrs["href"] for a in index if "h2" in a.ancestors]
+    expected = ["b-airport", "c-bus", "hotel", "a-zoo"]
+    assert in_nav == [f"protocols/{name}/" for name in expected]
+    assert listed == [f"{name}/" for name in expected]
+    airport = elements(read(site, "protocols/b-airport/index.html"), "a")
+    assert [a.attrs["href"] for a in airport if a.attrs.get("rel") == "next"] == ["../c-bus/"]
+
+
 def test_a_nav_written_by_the_author_is_kept(tmp_path: Path) -> None:
     config = "nav:\n  - Start: index.md\n  - Words: glossary/index.md\n"
     html = read(_site(tmp_path, extra_config=config), "index.html")

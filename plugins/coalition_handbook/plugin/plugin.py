@@ -76,6 +76,7 @@ from ..site.pages import (
     generate_pages,
     inject_module_header,
     module_header,
+    protocols_by_title,
     terms_a_to_z,
     used_on,
     used_on_lists,
@@ -448,7 +449,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             # A nav written in mkdocs.yml is the author's: term pages show it too.
             self.main_pages = navigation.top_level_entries(nav.items)
             return nav
-        nav.items = navigation.arrange(nav.items, self.site_inputs.modules_dir)
+        protocols = protocols_by_title(self.site_inputs.handbook.protocols)
+        nav.items = navigation.arrange(
+            nav.items,
+            self.site_inputs.modules_dir,
+            [protocol_src_uri(protocol.id) for protocol in protocols],
+        )
         nav.pages = navigation.pages_of(nav.items)
         navigation.link_previous_and_next(nav.pages)
         self.main_pages = navigation.top_level_entries(nav.items)

@@ -13,11 +13,12 @@ from typing import Any
 from .urls import CHANGES_PAGE, GLOSSARY_DIR, PROTOCOLS_DIR
 
 
-def arrange(items: list[Any], modules_dir: str) -> list[Any]:
+def arrange(items: list[Any], modules_dir: str, protocol_order: Sequence[str] = ()) -> list[Any]:
     """Home first, then Protocols, Glossary and Training, then the other pages and
     sections as they were, and Changes last. Term pages leave the navigation: the A-Z
     index lists them (a sidebar of every term would bury the rest), and each one keeps
-    its parent, so the Glossary stays highlighted on a term's page."""
+    its parent, so the Glossary stays highlighted on a term's page. The protocols'
+    pages (source paths) go in `protocol_order`, the order of the protocols' index."""
     order = {PROTOCOLS_DIR: 1, GLOSSARY_DIR: 2, modules_dir: 3}
     titles = {PROTOCOLS_DIR: "Protocols", GLOSSARY_DIR: "Glossary", modules_dir: "Training"}
     ranked: list[tuple[int, int, Any]] = []
@@ -30,6 +31,8 @@ def arrange(items: list[Any], modules_dir: str) -> list[Any]:
         elif folder in order:
             rank = order[folder]
             item.title = titles[folder]
+            if folder == PROTOCOLS_DIR:
+                item.children = _in_order(item.children, protocol_order)
             if folder == GLOSSARY_DIR:
                 for child in item.children:
                     if _is_term_page(child):
@@ -104,6 +107,18 @@ def link_previous_and_next(pages: Sequence[Any]) -> None:
     for index, page in enumerate(pages):
         page.previous_page = pages[index - 1] if index > 0 else None
         page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+
+
+def _in_order(items: list[Any], order: Sequence[str]) -> list[Any]:
+    """`items` with the pages `order` names (by source path) in that order, in the places
+    those pages held: the others (the index, an author's own page) stay where they were."""
+    rank = {src_uri: position for position, src_uri in enumerate(order)}
+
+    def ranked(item: Any) -> bool:
+        return item.is_page and item.file.src_uri in rank
+
+    ordered = iter(sorted(filter(ranked, items), key=lambda page: rank[page.file.src_uri]))
+    return [next(ordered) if ranked(item) else item for item in items]
 
 
 def _folder(item: Any) -> str | None:

@@ -294,8 +294,14 @@ def _used_on_item(from_url: str, to_url: str, title: str) -> str:
     return f'<li><a href="{escape(relative_page_url(from_url, to_url))}">{escape(title)}</a></li>\n'
 
 
+def protocols_by_title(protocols: Mapping[str, Protocol]) -> list[Protocol]:
+    """The protocols as their index lists them, and the navigation: by title, case and
+    accents ignored."""
+    return sorted(protocols.values(), key=lambda item: sort_key(item.title))
+
+
 def protocols_index(inputs: SiteInputs) -> str:
-    protocols = sorted(inputs.handbook.protocols.values(), key=lambda item: sort_key(item.title))
+    protocols = protocols_by_title(inputs.handbook.protocols)
     return render(
         "protocols_index.md.j2",
         intro=_intro(inputs, PROTOCOLS_INDEX),
