@@ -88,17 +88,25 @@ def test_every_document_kind_is_placed_as_before(tmp_path: Path) -> None:
     ]
 
 
-def test_a_protocol_naming_a_term_only_in_its_history_is_used_on(tmp_path: Path) -> None:
-    """Its page shows the history with the term linked, so the term's "Used on" lists it;
-    a term's own history names no page."""
+def test_what_uses_a_term_is_its_checked_text(tmp_path: Path) -> None:
+    """The "Used on" lists count the texts the check reads (DESIGN section 4), as asked:
+    not a protocol's history (Polaris, named only there, was listed), but the other terms'
+    definitions (which were not); a term's own forms in its definition, and its `short`
+    (a tooltip, not on its page), are no use."""
     history_note = "    summary: Added the text line.\n"
+    definition = "definition: A person who has experienced trafficking. Second sentence.\n"
     config = write_files(
         tmp_path,
         {
             "glossary/survivor.yml": term_yaml(),
-            "glossary/polaris.yml": term_yaml("Polaris"),
-            "glossary/hotline.yml": term_yaml("hotline").replace(
-                "First approved.", "First approved, with the survivor's words."
+            "glossary/polaris.yml": term_yaml("Polaris").replace(
+                definition, "definition: Polaris runs the hotline.\n"
+            ),
+            "glossary/hotline.yml": term_yaml(
+                "hotline", extra="short: The line a survivor calls.\n"
+            ).replace("First approved.", "First approved, with the survivor's words."),
+            "glossary/advocate.yml": term_yaml("advocate").replace(
+                definition, "definition: Someone who supports a survivor.\n"
             ),
             "protocols/hotel-staff.yml": PROTOCOL.replace(
                 history_note, "    summary: Polaris no longer runs the `survivor` field.\n"
@@ -107,9 +115,9 @@ def test_a_protocol_naming_a_term_only_in_its_history_is_used_on(tmp_path: Path)
     )
     usage = pages_using_terms(run_checks(config).context)
 
-    assert usage["polaris"] == ["protocols/hotel-staff.yml"]
-    assert usage["hotline"] == ["protocols/hotel-staff.yml"]  # the step text, as before
-    assert "survivor" not in usage  # named in code only, and in a term's own history
+    assert "polaris" not in usage  # named in a protocol's history and its own definition
+    assert usage["hotline"] == ["protocols/hotel-staff.yml", "glossary/polaris.yml"]
+    assert usage["survivor"] == ["glossary/advocate.yml"]
 
 
 def _protocol_with_steps(root: Path, steps: int, line_end: str) -> tuple[ScannedDocument, Matcher]:

@@ -532,10 +532,14 @@ def test_used_on_links_from_every_term_page_reach_the_page(
     }
     site = _site(tmp_path, pages=pages, extra_config=url_style)
     home = "../../" if not url_style else "../index.html"
-    for path, notes in ((survivor_page, from_survivor), (victim_page, from_victim)):
+    advocate = "../advocate/" if not url_style else "advocate.html"  # its definition
+    for path, listed in (
+        (survivor_page, [home, from_survivor, advocate]),
+        (victim_page, [home, from_victim]),
+    ):
         used_on = read(site, path).split('id="used-on"')[1].split("<h2")[0]
         hrefs = [link.attrs["href"] for link in elements(used_on, "a")]
-        assert hrefs == [home, notes], path
+        assert hrefs == listed, path
 
 
 @pytest.mark.parametrize(
@@ -548,6 +552,7 @@ def test_used_on_links_from_every_term_page_reach_the_page(
                 "home": "../../",
                 "module": "../../modules/hotel-staff/",
                 "hotel": "../../protocols/hotel/",
+                "advocate": "../advocate/",
             },
         ),
         (
@@ -557,6 +562,7 @@ def test_used_on_links_from_every_term_page_reach_the_page(
                 "home": "../index.html",
                 "module": "../modules/hotel-staff.html",
                 "hotel": "../protocols/hotel.html",
+                "advocate": "advocate.html",
             },
         ),
     ],
@@ -564,17 +570,19 @@ def test_used_on_links_from_every_term_page_reach_the_page(
 def test_used_on_lists_protocol_pages_and_module_front_matter(
     tmp_path: Path, url_style: str, page: str, expected: dict[str, str]
 ) -> None:
-    """Pages by title, then protocol pages by title, each once; a module whose only use of
-    a term is in its objectives is listed; term definitions (advocate's names a survivor)
-    are not."""
+    """Pages by title, then protocol pages by title, then the pages of the terms whose
+    definition uses it (advocate's names a survivor), each once; a module whose only use
+    of a term is in its objectives is listed; a protocol that names a term only in its
+    history is not (audit: history is not checked text)."""
     module = MODULE.replace("Report safely.", "Report safely; believe a victim.")
     hotel = HOTEL.replace(
         "What to do when you suspect trafficking.",
         "What to do when a survivor, or a victim, needs help.",
     ).replace("Do not confront anyone.", "Do not confront anyone; a victim may be watched.")
+    old = OVERDUE.replace("summary: First version.", "summary: For a survivor and a victim.")
     pages = {"index.md": "# Home\n\nA survivor.\n", "modules/hotel-staff.md": module}
     site = _site(
-        tmp_path, pages=pages, protocols={"hotel": hotel, "old": OVERDUE}, extra_config=url_style
+        tmp_path, pages=pages, protocols={"hotel": hotel, "old": old}, extra_config=url_style
     )
 
     def used_on(term_id: str) -> list[tuple[str, str]]:
@@ -586,6 +594,7 @@ def test_used_on_lists_protocol_pages_and_module_front_matter(
         (expected["home"], "Home"),
         (expected["module"], "Hotel staff"),
         (expected["hotel"], "Hotel employee"),
+        (expected["advocate"], "advocate"),
     ]
     assert used_on("victim") == [
         (expected["module"], "Hotel staff"),

@@ -359,12 +359,18 @@ def test_a_form_to_avoid_or_deprecated_in_another_case_is_reported_once(tmp_path
 def test_usage(tmp_path: Path) -> None:
     result = run_checks(load_config(make(tmp_path)))
     # Pages (a module's front matter title and objectives count for its page), each once,
-    # in page order, then protocols (shown on their own pages); definitions are left out
-    # (survivor's names a vagrant). A miscased "t visa" is still a use of the term.
+    # in page order, then protocols (shown on their own pages), then the other terms'
+    # definitions (survivor's names a vagrant). A miscased "t visa" is still a use.
     peh = "person-experiencing-homelessness"
     assert pages_using_terms(result.context) == {
-        "survivor": ["content/index.md", "content/modules/staff.md"],
-        peh: ["content/index.md", "content/modules/staff.md", "protocols/help.yml"],
+        "survivor": [
+            *("content/index.md", "content/modules/staff.md"),
+            *("glossary/slave.yml", "glossary/t-visa.yml"),
+        ],
+        peh: [
+            *("content/index.md", "content/modules/staff.md", "protocols/help.yml"),
+            "glossary/survivor.yml",
+        ],
         "t-visa": ["content/modules/staff.md", "protocols/help.yml"],
         "slave": ["content/modules/staff.md", "protocols/help.yml"],
     }

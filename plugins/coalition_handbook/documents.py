@@ -561,31 +561,28 @@ def _any_hit(hit: Hit) -> bool:
 
 
 # The documents shown on a site page, in the order a term's "Used on" list names them.
-_USAGE_ORDER: tuple[DocumentKind, ...] = ("page", "module", "protocol")
+_USAGE_ORDER: tuple[DocumentKind, ...] = ("page", "module", "protocol", "term")
 
 
 def pages_using_terms(context: CheckContext) -> Mapping[str, list[str]]:
-    """Term id -> the files whose site page uses one of its forms (any kind), each once:
-    pages in page order (a module's front matter title and objectives, shown on its page,
-    count for that page), then protocols (each has a generated page) in protocol order.
-    Term definitions are left out: a term's links to other terms are its related terms.
-    What the site's "Used on" lists need, read off the hits without placing each one at
-    its line and column."""
+    """Term id -> the files whose checked text (DESIGN section 4) uses one of its forms
+    (any kind), each once: pages in page order (a module's front matter title and
+    objectives, shown on its page, count for that page), then protocols (each has a
+    generated page) in protocol order, then the other terms whose definition uses it
+    (a term's own forms in its definition are no use of it). A protocol's history is not
+    checked text, nor is a term's `short` shown on its page: neither counts. What the
+    site's "Used on" lists need, read off the hits without placing each one at its line
+    and column."""
 
     def compute() -> dict[str, list[str]]:
         documents = scan_handbook(context)
-        protocols = context.handbook.protocols
         terms_by_path: dict[str, dict[str, None]] = {}  # in the order the lists show
         for kind in _USAGE_ORDER:
             for document in documents:
                 if document.kind == kind:
                     # A module's front matter joins its page's entry, made in the first pass.
                     used = terms_by_path.setdefault(document.path, {})
-                    used.update(
-                        dict.fromkeys(hit[2].term_id for hits in document.hits for hit in hits)
-                    )
-                    if kind == "protocol" and document.owner in protocols:
-                        used.update(_history_uses(protocols[document.owner], context))
+                    used.update(dict.fromkeys(hit[2].term_id for hit in _shown_hits(document)))
         pages: dict[str, list[str]] = {}
         for path, term_ids in terms_by_path.items():
             for term_id in term_ids:
@@ -595,17 +592,12 @@ def pages_using_terms(context: CheckContext) -> Mapping[str, list[str]]:
     return context.shared("pages_using_terms", compute)
 
 
-def _history_uses(protocol: Protocol, context: CheckContext) -> dict[str, None]:
-    """The ids of the terms a protocol's history summaries name. They are not checked
-    (DESIGN section 4), but the protocol's page shows them with the terms they name linked,
-    and a page that links a term belongs in its "Used on" list. Read as the page shows
-    them: a term named in `code` there is no use."""
-    term_matcher = matcher(context)
-    return {
-        hit[2].term_id: None
-        for entry in protocol.history
-        for hit in term_matcher.hits(checkable_text(entry.summary))
-    }
+def _shown_hits(document: ScannedDocument) -> Iterator[Hit]:
+    """The hits of a document's texts that its site page shows: of a term, those of
+    its definition (its `short` is the tooltip other pages show)."""
+    for text, hits in zip(document.texts, document.hits, strict=True):
+        if document.kind != "term" or text.key == "definition":
+            yield from hits
 
 
 def terms_used_in(context: CheckContext, path: str) -> list[str]:

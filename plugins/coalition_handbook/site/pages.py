@@ -140,34 +140,41 @@ def used_on(
     handbook: Handbook, usage: Mapping[str, Sequence[str]]
 ) -> dict[str, tuple[PageRef, ...]]:
     """Term id -> the pages that use it, once each: the author's pages (modules
-    included) by title, then the protocols' generated pages by title. `usage` gives the
-    paths of the files that use each term (as `documents.pages_using_terms` does); other
-    files (term definitions) have no page in the list."""
+    included) by title, then the protocols' generated pages by title, then the pages of
+    the other terms whose definition uses it, by term. `usage` gives the paths of the
+    files that use each term (as `documents.pages_using_terms` does); other files have no
+    page in the list."""
     pages = {page.path: page for page in handbook.pages}
     protocols = {protocol.origin.path: protocol for protocol in handbook.protocols.values()}
-    refs: dict[str, PageRef] = {}  # by path: a page's title is worked out once, not per use
+    terms = {term.origin.path: term for term in handbook.terms.values()}
+    refs: dict[str, tuple[int, PageRef]] = {}  # by path: a page's title is worked out once
     result: dict[str, tuple[PageRef, ...]] = {}
     for term_id, paths in usage.items():
-        term_refs: dict[str, PageRef] = {}  # by source path: each page once
+        term_refs: dict[str, tuple[int, PageRef]] = {}  # by source path: each page once
         for path in paths:
             ref = refs.get(path)
             if ref is None:
-                ref = _page_ref(pages.get(path), protocols.get(path))
+                ref = _page_ref(pages.get(path), protocols.get(path), terms.get(path))
                 if ref is None:
                     continue
                 refs[path] = ref
-            term_refs.setdefault(ref.src_uri, ref)
-        result[term_id] = tuple(
-            sorted(term_refs.values(), key=lambda ref: (ref.generated, sort_key(ref.title)))
-        )
+            term_refs.setdefault(ref[1].src_uri, ref)
+        ordered = sorted(term_refs.values(), key=lambda ref: (ref[0], sort_key(ref[1].title)))
+        result[term_id] = tuple(ref for _, ref in ordered)
     return result
 
 
-def _page_ref(page: Page | None, protocol: Protocol | None) -> PageRef | None:
+def _page_ref(
+    page: Page | None, protocol: Protocol | None, term: Term | None
+) -> tuple[int, PageRef] | None:
+    """A page's link in a "Used on" list, after its group there: 0 the author's pages,
+    1 the protocols', 2 the terms'."""
     if page is not None:
-        return PageRef(page.src_uri, page_title(page))
+        return 0, PageRef(page.src_uri, page_title(page))
     if protocol is not None:
-        return PageRef(protocol_src_uri(protocol.id), protocol.title, generated=True)
+        return 1, PageRef(protocol_src_uri(protocol.id), protocol.title, generated=True)
+    if term is not None:
+        return 2, PageRef(term_src_uri(term.id), term.term, generated=True)
     return None
 
 
