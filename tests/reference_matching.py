@@ -5,7 +5,8 @@ say so here. Since then: overlapping uses are settled longest first, not leftmos
 ("sex slave labor camp" is a use of "slave labor camp"); a hyphen between the words of a
 case-checked form is a separator like a space ("T-visa" is "T visa" in the right case);
 a combining mark that composes with nothing keeps its own offset ("vagrant\u0301" is
-found as "vagrant", not "vagran")."""
+found as "vagrant", not "vagran"); a use inside a longer one is no use, even where the
+longer one overlaps a third that wins ("victim" in "victim service provider network")."""
 
 from __future__ import annotations
 
@@ -68,8 +69,8 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     hits = _whole_word_hits(_automaton(entries).iter(collapsed), collapsed)
     if not hits:
         return []
-    # Every use, then the longest first (the leftmost of two as long), dropping each that
-    # overlaps one taken before it.
+    # Every use not inside a longer one, then the longest first (the leftmost of two as
+    # long), dropping each that overlaps one taken before it.
     uses: list[tuple[int, int, FormEntry, bool]] = []
     for start, negative_end, key_entries in hits:
         end = -negative_end
@@ -84,6 +85,14 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
         chosen = _choose(key_entries, nfc[begin:finish])
         if chosen is not None:
             uses.append((begin, finish, *chosen))
+    uses = [
+        use
+        for use in uses
+        if not any(
+            other[0] <= use[0] and use[1] <= other[1] and other[1] - other[0] > use[1] - use[0]
+            for other in uses
+        )
+    ]
     uses.sort(key=lambda use: (use[0] - use[1], use[0]))
     taken: list[tuple[int, int, FormEntry, bool]] = []
     for use in uses:

@@ -238,6 +238,9 @@ def test_an_accepted_claim_wins_over_a_form_to_avoid_whatever_the_ids() -> None:
         ("bonded slave labor trafficking ring", ["bonded slave", "labor trafficking ring"]),
         # two uses sharing one one-letter word overlap: the leftmost of two as long wins
         ("plan b team", ["plan b"]),
+        # a use inside a longer one stays part of it where the longer gives way to a third
+        ("the victim service provider network", ["service provider network"]),
+        ("forced labor trafficking", ["labor trafficking"]),
     ],
 )
 def test_overlapping_uses_resolve_longest_first(text: str, expected: list[str]) -> None:
@@ -248,6 +251,11 @@ def test_overlapping_uses_resolve_longest_first(text: str, expected: list[str]) 
             make_term("c", "labor trafficking ring"),
             make_term("d", "plan b"),
             make_term("e", "b team"),
+            make_term("f", "survivor", avoid=("victim", "forced")),
+            make_term("g", "victim service provider"),
+            make_term("h", "service provider network"),
+            make_term("i", "forced labor"),
+            make_term("j", "labor trafficking"),
         ]
     )
     assert [m.found for m in matcher.scan(text)] == expected
