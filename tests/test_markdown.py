@@ -246,6 +246,10 @@ STRUCTURES = [
     # A tag's quoted attribute value may hold ">": all of it is the tag, to a browser
     # (`visible_text`'s pattern would stop at the ">").
     ('Text <span title="a > needle">shown</span>\n', False, False),
+    # A block-level tag whose attributes go on over lines is a tag to its end.
+    ('<div class="card"\n     title="a needle">\nshown\n</div>\n', False, True),
+    ('<section\n  aria-label="needle">\n\nshown\n</section>\n', False, True),
+    ('<div class="card"\n     title="x">\nthe needle shown\n</div>\n', True, True),
     ("Text git://host/needle and ssh://host/x\n", False, False),  # bare URLs, any scheme
     # A heading in a list item: the lines indented into the item after it are its text.
     ("1. ### Step one\n    Call the needle.\n", True, True),
@@ -572,3 +576,10 @@ def test_a_paragraph_of_unclosable_openers_leaves_none_to_try(view: str, opener:
     assert opener not in aside
     assert restores
     assert put_back(aside, restores) == view
+
+
+def test_a_block_tag_over_lines_keeps_its_line_breaks_in_the_view() -> None:
+    page = '<div class="card"\n     title="a victim">\nshown\n</div>\n'
+    tag = page[: page.index(">") + 1]
+    view = checkable_text(page)
+    assert view[: len(tag)] == re.sub(r"[^\n]", HARD, tag)

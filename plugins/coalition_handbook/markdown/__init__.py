@@ -99,11 +99,24 @@ def checkable_text(text: str, body_line: int = 1) -> str:
     # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
     pieces: list[str] = []
     previous = 0
-    for start, end in raw_spans:
+    for start, end in _joined(view, raw_spans):
         pieces += (mask_inline(view[previous:start]), mask_raw_html(view[start:end]))
         previous = end
     pieces.append(mask_inline(view[previous:]))
     return "".join(pieces)
+
+
+def _joined(view: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """`spans` with those that only a line break and indentation part made one: a tag
+    may go on over lines (`<div class="card"` then `title="...">`), and is read whole."""
+    joined_start, joined_end = spans[0]
+    for start, end in spans[1:]:
+        if view[joined_end:start].isspace():
+            joined_end = end
+            continue
+        yield joined_start, joined_end
+        joined_start, joined_end = start, end
+    yield joined_start, joined_end
 
 
 def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:

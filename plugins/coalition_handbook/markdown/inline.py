@@ -241,7 +241,9 @@ def _inline_replacement(match: re.Match[str]) -> str:
         # a separator and a letter of a word (the backslash must not split "homeless\-person").
         return found[1] * 2 if found[1] in "-_" else found
     if kind == "tag" and match.group("tag_name").lower() in BLOCK_TAGS:
-        return HARD * len(found)  # a block starts or ends: words never join across it
+        # A block starts or ends: words never join across it. Its line breaks stay, as
+        # everywhere in the view.
+        return HARD * len(found) if "\n" not in found else re.sub(r"[^\n]", HARD, found)
     if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
         # Attached to no inline element, it is shown as typed mid-sentence (at the end of
         # a heading's or block's line it applies to that, and nothing follows it): the
