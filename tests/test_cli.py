@@ -124,6 +124,26 @@ def _message_of(root: Path, rule: str) -> str:
     return next(finding.message for finding in result.findings if finding.rule == rule)
 
 
+def test_sarif_that_leaves_findings_out_says_so_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run GitHub takes holds at most `MAX_RESULTS` results (lowered here to 1); the
+    exit code is still that of every finding."""
+    from coalition_handbook.report import sarif
+
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 1)
+    config_file = make_handbook(tmp_path, page="# Home\n\nA vagrant, XYZ, a vagrant.\n")
+    assert main(["check", "-f", str(config_file), "--format", "sarif", "--strict"]) == 1
+    captured = capsys.readouterr()
+    (result,) = json.loads(captured.out)["runs"][0]["results"]
+    assert result["level"] == "warning"
+    assert captured.err == (
+        "handbook: the SARIF report leaves out 2 of 3 findings (GitHub code scanning takes "
+        "at most 1 results a run; the most severe are kept): `handbook check --format text` "
+        "or `--format json` lists them all\n"
+    )
+
+
 def test_json_output_is_the_contract_object(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

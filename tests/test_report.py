@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,17 +144,48 @@ def test_sarif_locations_are_uri_references() -> None:
 SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0-rtm.5.json"
 
 
-@pytest.mark.parametrize("findings", [FINDINGS, []], ids=["findings", "none"])
-def test_sarif_fits_the_sarif_2_1_0_schema(findings: list[Finding]) -> None:
+def _sarif_schema_problems(log: dict[str, Any]) -> list[str]:
     from jsonschema import Draft4Validator
 
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    log = json.loads(FORMATTERS["sarif"](findings))
-    problems = [
+    return [
         f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
         for error in Draft4Validator(schema).iter_errors(log)
     ]
-    assert problems == []
+
+
+@pytest.mark.parametrize("findings", [FINDINGS, []], ids=["findings", "none"])
+def test_sarif_fits_the_sarif_2_1_0_schema(findings: list[Finding]) -> None:
+    assert _sarif_schema_problems(json.loads(FORMATTERS["sarif"](findings))) == []
+
+
+def test_sarif_keeps_the_most_severe_results_and_says_how_many_it_leaves_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """GitHub code scanning refuses a run of more than 25,000 results: a large handbook's
+    report was refused whole. Lowered here to 2 of the 4 findings: the error and the first
+    warning stay, in the contract's order."""
+    from coalition_handbook.report import sarif
+
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 2)
+    log = json.loads(FORMATTERS["sarif"](FINDINGS))
+    assert _sarif_schema_problems(log) == []
+    run = log["runs"][0]
+    kept = [
+        (result["level"], result["locations"][0]["physicalLocation"]["region"]["startLine"])
+        for result in run["results"]
+    ]
+    assert kept == [("warning", 7), ("error", 3)]
+    assert run["properties"] == {"findings": 4, "resultsLeftOut": 2}
+    ((notification,),) = (
+        invocation["toolExecutionNotifications"] for invocation in run["invocations"]
+    )
+    assert notification["message"]["text"] == sarif.left_out_note(FINDINGS)
+    assert "leaves out 2 of 4 findings" in notification["message"]["text"]
+    assert "--format json" in notification["message"]["text"]
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 4)
+    assert sarif.left_out_note(FINDINGS) is None
+    assert "invocations" not in json.loads(FORMATTERS["sarif"](FINDINGS))["runs"][0]
 
 
 def test_json_puts_one_finding_on_each_line_and_parses_when_empty() -> None:

@@ -265,6 +265,7 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .parallel import two_processes_allowed
     from .report import FORMATTERS
     from .report.encoding import json_in_ascii
+    from .report.sarif import left_out_note
     from .report.workspace import FORMATS_READ_BY_GITHUB, from_workspace, workspace_folder
 
     with two_processes_allowed():  # this command owns its process: it may fork
@@ -280,6 +281,8 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     elif args.format == "github":
         encoding = "utf-8"  # the Actions runner reads the commands as UTF-8
     write_stdout(report, encoding=encoding)
+    if args.format == "sarif" and (note := left_out_note(findings)) is not None:
+        print(f"handbook: {note}", file=sys.stderr)
     strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
     return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 

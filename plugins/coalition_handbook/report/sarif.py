@@ -13,6 +13,9 @@ from .encoding import in_utf8_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# GitHub code scanning refuses a run with more results than this (and shows 5,000 of them).
+MAX_RESULTS = 25_000
+_MOST_SEVERE_FIRST = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _rule_descriptor(rule_id: str) -> dict[str, Any]:
@@ -53,28 +56,64 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     return result
 
 
+def left_out_note(findings: list[Finding]) -> str | None:
+    """What a SARIF report of `findings` leaves out, said for the person reading it; None
+    when every finding fits in it."""
+    left_out = len(findings) - MAX_RESULTS
+    if left_out <= 0:
+        return None
+    return (
+        f"the SARIF report leaves out {left_out:,} of {len(findings):,} findings (GitHub "
+        f"code scanning takes at most {MAX_RESULTS:,} results a run; the most severe are "
+        "kept): `handbook check --format text` or `--format json` lists them all"
+    )
+
+
+def _kept(findings: list[Finding]) -> list[Finding]:
+    """The `MAX_RESULTS` most severe findings (errors, then warnings, then infos, each in
+    the contract's order), in the order given: a run of more would be refused whole."""
+    if len(findings) <= MAX_RESULTS:
+        return findings
+    by_severity = sorted(
+        range(len(findings)),
+        key=lambda position: (
+            _MOST_SEVERE_FIRST[findings[position].severity],
+            findings[position].sort_key,
+        ),
+    )
+    kept = set(by_severity[:MAX_RESULTS])
+    return [finding for position, finding in enumerate(findings) if position in kept]
+
+
 def render_sarif(findings: list[Finding]) -> str:
     rule_ids = sorted(RULES)
     index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "coalition-handbook",
-                        "version": __version__,
-                        "rules": [_rule_descriptor(rule_id) for rule_id in rule_ids],
-                    }
-                },
-                # Said, not left to a reader's default: columns count code points, as
-                # in every other format (DESIGN section 6).
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(finding, index[finding.rule]) for finding in findings],
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "coalition-handbook",
+                "version": __version__,
+                "rules": [_rule_descriptor(rule_id) for rule_id in rule_ids],
             }
-        ],
+        },
+        # Said, not left to a reader's default: columns count code points, as in every
+        # other format (DESIGN section 6).
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(finding, index[finding.rule]) for finding in _kept(findings)],
     }
+    if (note := left_out_note(findings)) is not None:
+        # The run says itself that it is not every finding, where code scanning shows it.
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [{"level": "warning", "message": {"text": note}}],
+            }
+        ]
+        run["properties"] = {
+            "findings": len(findings),
+            "resultsLeftOut": len(findings) - MAX_RESULTS,
+        }
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=1, ensure_ascii=False) + "\n"
 
 
