@@ -87,7 +87,7 @@ def test_strict_in_mkdocs_yml_fails_warnings_as_the_build_does(
     config_file.write_text(settings + "strict: maybe\n", encoding="utf-8")
     assert main(["check", "-f", str(config_file)]) == 2
     assert capsys.readouterr().err == (
-        "handbook: mkdocs.yml:7: 'strict' is 'maybe'; expected true or false\n"
+        f"handbook: {config_file}:7: 'strict' is 'maybe'; expected true or false\n"
     )
 
 
@@ -235,8 +235,8 @@ def test_a_check_without_the_plugin_in_mkdocs_yml_says_so(
     code, out, err = run_cli("check", "-f", str(tmp_path / "mkdocs.yml"))
     assert (code, out) == (0, "")
     note = (
-        "handbook: mkdocs.yml lists no 'handbook' plugin: checked with its default "
-        "options, but `mkdocs build` would neither check the pages nor publish the "
+        f"handbook: {tmp_path / 'mkdocs.yml'} lists no 'handbook' plugin: checked with its "
+        "default options, but `mkdocs build` would neither check the pages nor publish the "
         "glossary (add `- handbook` under `plugins`)\n"
     )
     assert err == (note if noted else "")
@@ -262,9 +262,9 @@ def test_a_file_beside_no_handbook_folder_exits_2(tmp_path: Path, command: str) 
     assert (code, out) == (0, "")
     # Its pages' folder is missing, though: a check that read no page says so.
     assert err == (
-        "handbook: mkdocs.yml sets no docs_dir, and its default 'docs' is not a folder: "
-        "no page is read (MkDocs refuses to build without it; set docs_dir to the pages' "
-        "folder)\n"
+        f"handbook: {tmp_path / 'bare' / 'mkdocs.yml'} sets no docs_dir, and its default "
+        "'docs' is not a folder: no page is read (MkDocs refuses to build without it; set "
+        "docs_dir to the pages' folder)\n"
     )
     (tmp_path / "bare" / "docs").symlink_to(tmp_path / "nowhere")  # named as 'docs' too
     assert run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml"))[2] == err
@@ -286,7 +286,7 @@ def test_bad_options_exit_2_each_on_a_line_of_its_own(tmp_path: Path) -> None:
     assert code == 2
     assert "did you mean 'autolink'?" in err
     assert "Traceback" not in err
-    assert len(lines) == 2 and all(line.startswith("handbook: mkdocs.yml:") for line in lines)
+    assert len(lines) == 2 and all(line.startswith(f"handbook: {config_file}:") for line in lines)
     assert "'autolnk'" in lines[0] and "'handouts' must be true or false" in lines[1]
 
 

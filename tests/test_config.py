@@ -492,6 +492,49 @@ def test_a_bad_inherited_config_names_its_file(
     assert str(raised.value).startswith(message)
 
 
+def test_a_config_error_names_the_file_as_the_editor_named_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """`handbook check -f sub/mkdocs.yml` with bad YAML said `mkdocs.yml:3:1: ...`, which
+    names another file where one sits beside; its INHERIT parent is named by its path too,
+    by the CLI and by the plugin (MkDocs gives it the path made absolute)."""
+    from coalition_handbook.cli import main
+
+    config_file = write_config(tmp_path / "sub", "docs_dir: content\n")
+    monkeypatch.chdir(tmp_path)
+    for named in ("sub/mkdocs.yml", str(config_file)):  # absolute, inside the current folder
+        config_file.write_text("docs_dir: content\nnav: [\n", encoding="utf-8")
+        assert main(["check", "-f", named]) == 2
+        assert capsys.readouterr().err.startswith("handbook: sub/mkdocs.yml:3:1: not valid YAML")
+    (tmp_path / "sub" / "base.yml").write_text(
+        "site_name: X\nplugins:\n  - handbook:\n      autolnk: all\n", encoding="utf-8"
+    )
+    config_file.write_text(
+        "INHERIT: base.yml\ndocs_dir: content\nstrict: maybe\n", encoding="utf-8"
+    )
+    assert main(["check", "-f", "sub/mkdocs.yml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "handbook: sub/base.yml:4: unknown option 'autolnk' of the 'handbook' plugin "
+        "(did you mean 'autolink'?)",
+        "handbook: sub/mkdocs.yml:3: 'strict' is 'maybe'; expected true or false",
+    ]
+    config_file.write_text("INHERIT: base.yml\ndocs_dir: content\n", encoding="utf-8")
+    with pytest.raises(Exception, match="configuration error"):  # MkDocs' Abort
+        load_mkdocs_config(config_file="sub/mkdocs.yml")
+    assert "option 'autolnk': sub/base.yml:4: unknown option 'autolnk'" in caplog.text
+    # Outside the current folder: as given to the CLI; by its name alone to the plugin.
+    monkeypatch.chdir(tmp_path / "sub" / "content")
+    assert main(["check", "-f", "../mkdocs.yml"]) == 2
+    assert capsys.readouterr().err.startswith("handbook: ../base.yml:4: unknown option")
+    caplog.clear()
+    with pytest.raises(Exception, match="configuration error"):
+        load_mkdocs_config(config_file="../mkdocs.yml")
+    assert "option 'autolnk': base.yml:4: unknown option 'autolnk'" in caplog.text
+
+
 def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
     """`mkdocs build` and `handbook check` share one cache of findings, keyed by the
     settings: the plugin (through MkDocs) must read every one as the CLI does."""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .config import ConfigError, HandbookConfig, load_config
+from .config import ConfigError, HandbookConfig, load_config, shown_name
 
 EXIT_OK = 0
 EXIT_FAILING = 1
@@ -195,12 +195,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # mkdocs.yml otherwise than by default that is not there is a typo to the other
         # commands (`diff` would report every term removed). A diff may come before any
         # folder left at its default exists; a check needs one of them.
-        config = load_config(config_file, require_folders=args.command != "new")
+        # Named in messages as the editor named it: `sub/mkdocs.yml:7:1: ...`.
+        shown_as = shown_name(config_file)
+        config = load_config(config_file, require_folders=args.command != "new", shown_as=shown_as)
         reads_handbook = args.command in ("check", "handouts")
         if reads_handbook:
-            _require_a_handbook(config, config_file)
-            _say_when_no_page_is_read(config, config_file)
-            _say_when_the_plugin_is_not_listed(config, config_file)
+            _require_a_handbook(config, shown_as)
+            _say_when_no_page_is_read(config, shown_as)
+            _say_when_the_plugin_is_not_listed(config, shown_as)
         return _COMMANDS[args.command](args, config)
     except ConfigError as error:
         for problem in error.problems:  # each on a line of its own, as findings are
@@ -222,38 +224,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def _require_a_handbook(config: HandbookConfig, config_file: Path) -> None:
+def _require_a_handbook(config: HandbookConfig, shown_as: str) -> None:
     """A wrong -f (a term file, another project's config) names none of the handbook's
     folders: checking nothing, the check would pass, a CI step that can never fail."""
     folders = (config.docs_dir, config.glossary_dir, config.protocols_dir)
     if not any(folder.is_dir() for folder in folders):
         named = ", ".join(config.relative(folder) for folder in folders)
         raise ConfigError(
-            f"{config_file.name}: no handbook here: none of its folders ({named}) exists; "
+            f"{shown_as}: no handbook here: none of its folders ({named}) exists; "
             "is this the handbook's mkdocs.yml?"
         )
 
 
-def _say_when_no_page_is_read(config: HandbookConfig, config_file: Path) -> None:
+def _say_when_no_page_is_read(config: HandbookConfig, shown_as: str) -> None:
     """mkdocs.yml sets no docs_dir and there is no `docs` folder (a docs_dir set to a
     missing folder is an error of `load_config`): the glossary and protocols are still
     checked, but a check that read no page must not pass in silence."""
     if not config.docs_dir.is_dir():
         # Named as the default is, not as `docs_dir`, which resolves a link to nowhere.
         print(
-            f"handbook: {config_file.name} sets no docs_dir, and its default 'docs' is not a "
+            f"handbook: {shown_as} sets no docs_dir, and its default 'docs' is not a "
             "folder: no page is read (MkDocs refuses to build without it; set docs_dir to "
             "the pages' folder)",
             file=sys.stderr,
         )
 
 
-def _say_when_the_plugin_is_not_listed(config: HandbookConfig, config_file: Path) -> None:
+def _say_when_the_plugin_is_not_listed(config: HandbookConfig, shown_as: str) -> None:
     """The check runs with the plugin's defaults all the same; but a handbook whose site
     is built without the plugin publishes no glossary and checks nothing."""
     if not config.plugin_listed:
         print(
-            f"handbook: {config_file.name} lists no 'handbook' plugin: checked with its "
+            f"handbook: {shown_as} lists no 'handbook' plugin: checked with its "
             "default options, but `mkdocs build` would neither check the pages nor publish "
             "the glossary (add `- handbook` under `plugins`)",
             file=sys.stderr,

@@ -152,6 +152,16 @@ def relative_name(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def shown_name(path: Path) -> str:
+    """How a message names a file an editor named (`-f sub/mkdocs.yml`): relative to the
+    current folder where it is in it, else as given; the findings in it are named from
+    its own folder all the same (DESIGN section 6)."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()  # noqa: PTH100
+    except (ValueError, OSError):  # outside the current folder, or that folder is gone
+        return str(path)
+
+
 def resolved(path: Path) -> Path:
     """`path.resolve()`, or for a link that loops, the absolute path of the link itself
     (a finding then names it; `resolve` raises)."""
@@ -198,17 +208,22 @@ _PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_
 
 
 def load_config(
-    config_file: Path, today: dt.date | None = None, *, require_folders: bool = True
+    config_file: Path,
+    today: dt.date | None = None,
+    *,
+    require_folders: bool = True,
+    shown_as: str | None = None,
 ) -> HandbookConfig:
     """Read mkdocs.yml and the `handbook` plugin's options in it. With `require_folders`
     (to check or build, not to scaffold a first file), a folder named in it that is not
-    there is an error."""
+    there is an error. Messages name the file `shown_as` (see `shown_name`), by default
+    by its name alone."""
     if config_file.is_dir():
         raise ConfigError(_folder_given(config_file))
+    where = shown_as or config_file.name
     # Not resolved: MkDocs reads the folders from where mkdocs.yml is named, a link or not
     # (os.path.abspath, as MkDocs, takes `..` off by name).
     config_file = Path(os.path.abspath(config_file))  # noqa: PTH100
-    where = config_file.name
     if not config_file.exists():
         raise ConfigError(f"{config_file}: no such file")
     data, lines, script_links = _read_config_file(config_file, where, seen=())
@@ -368,14 +383,13 @@ def _read_config_file(
     if not isinstance(inherit, str) or not _folder_name(inherit):
         raise ConfigError(f"{inherit_at}: 'INHERIT' must name a config file (found {inherit!r})")
     parent = Path(os.path.normpath(path.parent / inherit))
+    # Named as `where` names its own file (`sub/mkdocs.yml` inherits `sub/base.yml`),
+    # however deep the chain of INHERITs.
+    named = os.path.normpath(Path(where).parent / os.path.relpath(parent, path.parent))
     if parent in (path, *seen):
-        raise ConfigError(f"{inherit_at}: INHERIT '{inherit}' leads back to {parent.name}: a loop")
+        raise ConfigError(f"{inherit_at}: INHERIT '{inherit}' leads back to {named}: a loop")
     if not parent.is_file():
         raise ConfigError(f"{inherit_at}: the inherited config file '{inherit}' is not at {parent}")
-    # Named from the folder of mkdocs.yml, as every path in messages is, however deep the
-    # chain of INHERITs.
-    top_folder = (seen[0] if seen else path).parent
-    named = Path(os.path.relpath(parent, top_folder)).as_posix()
     inherited, inherited_locations, inherited_links = _read_config_file(
         parent, named, (*seen, path)
     )

@@ -42,6 +42,7 @@ from ..config import (
     build_config,
     language_tag,
     relative_name,
+    shown_name,
 )
 from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
@@ -180,7 +181,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         if options.get("enabled") is False:
             return errors, warnings
         try:
-            read_site_config(Path(config_file_path))
+            read_site_config(Path(config_file_path), shown_as=_config_file_shown(config_file_path))
         except ConfigError as error:
             return [
                 (_option_named(problem), ValidationError(problem)) for problem in error.problems
@@ -214,7 +215,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 docs_dir=config.docs_dir,
                 options=options,
                 site_name=config.site_name,
-                where=Path(config.config_file_path).name,
+                where=_config_file_shown(config.config_file_path),
                 exclude_docs=_patterns(config.exclude_docs),
                 strict=bool(config.strict),
                 site_dir=config.site_dir,
@@ -865,6 +866,14 @@ def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:
     if spec is None:
         return ()
     return tuple(pattern.pattern for pattern in spec.patterns if isinstance(pattern.pattern, str))
+
+
+def _config_file_shown(config_file_path: str) -> str:
+    """mkdocs.yml as messages name it: from the folder MkDocs runs in, as the editor named
+    it (`mkdocs build -f sub/mkdocs.yml`); by its name alone outside that folder, where
+    the absolute path MkDocs makes of it would only be long."""
+    shown = shown_name(Path(config_file_path))
+    return Path(config_file_path).name if os.path.isabs(shown) else shown  # noqa: PTH117
 
 
 def _option_named(problem: str) -> str:
