@@ -361,6 +361,102 @@ def test_a_misspelt_comment_is_reported_and_obeyed_as_none(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "rule", "lines"),
+    [
+        # markdownlint reads any white space, line breaks too, before and among the names.
+        ("<!-- handbook-disable\nterm.avoid -->\nx\n", "term.avoid", [1, 2, 3]),
+        ("<!-- handbook-disable\nterm.avoid -->\nx\n", "privacy.pii", []),
+        ("<!-- handbook-disable term.case,\n  term.avoid\n-->\nx\n", "term.avoid", [1, 2, 3, 4]),
+        # The next line is the one after the comment closes.
+        ("<!-- handbook-disable-next-line\nterm.avoid -->\nx\ny\n", "term.avoid", [3]),
+        ("a <!-- handbook-disable-line\nterm.avoid --> b\nc\n", "term.avoid", [1, 2]),
+        ("<!-- handbook-disable -->\n<!-- handbook-enable\nterm.avoid -->\nx\n", "term.avoid", [1]),
+        # A comment in a paragraph ends with it; one that starts a line goes on, as in
+        # CommonMark; neither goes into code.
+        ("Text <!-- handbook-disable\n\nterm.avoid -->\nx\n", "term.avoid", []),
+        ("<!-- handbook-disable\n\nterm.avoid -->\nx\n", "term.avoid", [1, 2, 3, 4]),
+        ("Text <!-- handbook-disable\n\n    term.avoid -->\nx\n", "term.avoid", []),
+    ],
+)
+def test_a_comment_may_go_on_over_several_lines(text: str, rule: str, lines: list[int]) -> None:
+    """Audit: `<!-- handbook-disable` with its rule on the next line was silently no
+    comment at all."""
+    suppressions = parse_suppressions(text)
+    last_line = text.count("\n")
+    assert [line for line in range(1, last_line + 1) if suppressions.suppresses(rule, line)] == (
+        lines
+    )
+
+
+def test_a_comment_over_several_lines_of_a_page_or_a_string_names_each_rule_where_it_is(
+    tmp_path: Path,
+) -> None:
+    page = "# Home\n\n<!-- handbook-disable-next-line\n  term.avoidd term -->\nNo vagrant here.\n"
+    term = DEFINED_TERM.replace(
+        "<!-- handbook-disable-next-line term.avoid -->",
+        "<!-- handbook-disable-next-line\n  term.avoid -->",
+    )
+    config_file = make_handbook(tmp_path, page, **{"glossary__outreach-worker.yml": term})
+    findings = run_checks(load_config(config_file)).findings
+    assert [
+        (finding.path, finding.line, finding.column, finding.found)
+        for finding in findings
+        if finding.rule in ("term.avoid", "suppression.unknown-rule")
+    ] == [
+        ("content/index.md", 4, 3, "term.avoidd"),
+        ("glossary/outreach-worker.yml", 8, 13, "vagrant"),  # "Never say vagrant."
+    ]
+
+
+def test_words_that_are_no_rule_are_reported_once_with_no_rule_to_suggest(
+    tmp_path: Path,
+) -> None:
+    """Audit: a reason written after the rule (`term.avoid because it is quoted`) gave a
+    warning for each word, each with a hint such as "did you mean 'term.case'"."""
+    page = (
+        "# Home\n\n<!-- handbook-disable-next-line term.avoid because it is quoted -->\n"
+        "A vagrant.\n<!-- handbook-disable-next-line privcy, as the hotline, terms -->\nx\n"
+    )
+    findings = run_checks(load_config(make_handbook(tmp_path, page))).findings
+    assert [
+        (finding.line, finding.column, finding.found, finding.message)
+        for finding in findings
+        if finding.rule in ("term.avoid", "suppression.unknown-rule")
+    ] == [
+        (
+            3,
+            44,
+            "because",
+            "handbook-disable-next-line names 'because it is quoted', which names no rule, "
+            "so it switches nothing off (it takes rule ids only; a reason goes in a comment "
+            "of its own)",
+        ),
+        (
+            5,
+            33,
+            "privcy",
+            "handbook-disable-next-line names 'privcy', which is no rule, so it switches "
+            "nothing off (did you mean 'privacy'?)",
+        ),
+        (
+            5,
+            41,
+            "as",
+            "handbook-disable-next-line names 'as the hotline', which names no rule, so it "
+            "switches nothing off (it takes rule ids only; a reason goes in a comment of "
+            "its own)",
+        ),
+        (
+            5,
+            57,
+            "terms",
+            "handbook-disable-next-line names 'terms', which is no rule, so it switches "
+            "nothing off (did you mean 'term'?)",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "<!-- handbook-disable" + " " * 200_000,  # never closed

@@ -17,3 +17,28 @@ def did_you_mean(name: object, candidates: Iterable[str]) -> str:
     near."""
     found = nearest(name, candidates)
     return f" (did you mean '{found}'?)" if found else ""
+
+
+def edit_distance(first: str, second: str) -> int:
+    """How many characters to insert, delete, replace or swap with the next to make
+    `first` into `second` (`privcy` is 1 from `privacy`, `tremm` 2 from `term`)."""
+    before: list[int] = []
+    previous = list(range(len(second) + 1))
+    for index, character in enumerate(first, 1):
+        current = [index]
+        for other_index, other in enumerate(second, 1):
+            cost = min(
+                previous[other_index] + 1,
+                current[other_index - 1] + 1,
+                previous[other_index - 1] + (character != other),
+            )
+            if (
+                index > 1
+                and other_index > 1
+                and character == second[other_index - 2]
+                and first[index - 2] == other
+            ):
+                cost = min(cost, before[other_index - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
+    return previous[-1]

@@ -7,8 +7,11 @@
 
 No rule named means every rule. A rule is named by its id (`term.avoid`) or by its family
 (`term`, `term.*`). Comments and names are read in any case (`<!-- Handbook-Disable
-Term.Avoid -->`), as markdownlint reads its own. Comments inside fenced or indented code
-do not count: they are shown to readers, not obeyed.
+Term.Avoid -->`), as markdownlint reads its own, and a comment may go on over the next
+lines (`<!-- handbook-disable-next-line` and `term.avoid -->` below it), as markdownlint's
+may: it is at the line it opens on, and the line after it is the one
+after the line it closes on. Comments inside fenced or indented code do not count: they
+are shown to readers, not obeyed.
 
 The Markdown strings of YAML files (a term's definition, a protocol's summary and steps)
 take the same comments, with the file's line numbers; each comment governs only the
@@ -22,6 +25,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .documents import yaml_values
@@ -124,24 +128,25 @@ def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
         return Suppressions()
     directives = [
         Directive(
-            number,
-            action,
-            rules,
-            tuple((number, column) for column in columns),
-            _one_line_covered(action, number),
+            comment.start[0],
+            comment.action,
+            comment.rules,
+            comment.places,
+            _lines_covered(comment.action, comment.start[0], comment.end[0]),
         )
-        for number, line in lines_outside_code(text, body_line)
-        for action, rules, columns, _ in _comments(line)
+        for lines in _comment_lines(lines_outside_code(text, body_line))
+        for comment in _comments(lines)
     ]
     return Suppressions(tuple(directives))
 
 
-def _one_line_covered(action: str, line: int) -> tuple[int, int] | None:
-    """The `covers` of a page's comment on `line`: that line, or the next one."""
+def _lines_covered(action: str, first: int, last: int) -> tuple[int, int] | None:
+    """The `covers` of a page's comment on lines `first` to `last`: those lines, or the
+    line after them."""
     if action == "disable-line":
-        return line, line
+        return first, last
     if action == "disable-next-line":
-        return line + 1, line + 1
+        return last + 1, last + 1
     return None
 
 
@@ -184,20 +189,23 @@ def _value_directives(value: str, offsets: Sequence[int], file_lines: LineIndex)
         return place(number, max(lengths[number - 1], 1))[0]
 
     directives: list[Directive] = []
-    for number, line in lines_outside_code(value):
-        for action, rules, columns, start in _comments(line):
+    for lines in _comment_lines(lines_outside_code(value)):
+        for comment in _comments(lines):
+            (number, _), (end_number, end_column) = comment.start, comment.end
             covers: tuple[int, int] | None = None
-            if action == "disable-line":
-                covers = place(number, 1)[0], last_file_line(number)
-            elif action == "disable-next-line":
-                first = place(number, start)[0] + 1
-                last = last_file_line(number + 1) if number < len(lengths) else first
+            if comment.action == "disable-line":
+                covers = place(number, 1)[0], last_file_line(end_number)
+            elif comment.action == "disable-next-line":
+                first = place(end_number, end_column)[0] + 1
+                last = last_file_line(end_number + 1) if end_number < len(lengths) else first
                 # Within the string: a folded one (`>`) ends with a line break, whose
                 # "next line" would be the file's next field.
                 last = min(max(first, last), string_end)
                 covers = (first, last) if first <= string_end else None
-            places = tuple(place(number, column) for column in columns)
-            directives.append(Directive(place(number, 1)[0], action, rules, places, covers))
+            places = tuple(place(line, column) for line, column in comment.places)
+            directives.append(
+                Directive(place(number, 1)[0], comment.action, comment.rules, places, covers)
+            )
     return directives
 
 
@@ -222,22 +230,95 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
     return found
 
 
-def _comments(line: str) -> Iterator[tuple[str, tuple[str, ...], tuple[int, ...], int]]:
-    """(action, rules, 1-based column of each rule, 1-based column of the comment) of
-    each suppression comment on `line`; a comment shown in inline code does not count."""
-    if not may_hold_comments(line):
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """Lines of a text read as one, joined by their line feeds: `first` is the number of
+    the first, `starts` the offset in `text` where each begins."""
+
+    first: int
+    text: str
+    starts: tuple[int, ...]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """(line, 1-based column) of `offset` into `text`."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.first + index, offset - self.starts[index] + 1
+
+
+def _comment_lines(lines: Iterable[tuple[int, str]]) -> Iterator[_Lines]:
+    """Each of the numbered `lines`, but that a line on which a suppression comment opens
+    and does not close is read with the lines after it, up to the one that closes it, as
+    CommonMark reads an HTML comment: within its paragraph (a blank line ends it), or, on
+    a line that starts with it, blank lines and all; never into code. Each line is read
+    once, however long the comment."""
+    joined: list[str] = []
+    first = last = 0
+    for number, line in lines:
+        # A blank line ends a comment in a paragraph, not one that starts its line.
+        goes_on = bool(line.strip()) or (bool(joined) and joined[0].lstrip().startswith("<!--"))
+        if joined and number == last + 1 and goes_on:
+            joined.append(line)
+            last = number
+            if ">" in line and not _left_open(line):
+                yield _joined(first, joined)
+                joined = []
+            continue
+        if joined:
+            yield _joined(first, joined)
+            joined = []
+        if may_hold_comments(line) and _left_open(line):
+            joined, first, last = [line], number, number
+        else:
+            yield _Lines(number, line, (0,))
+    if joined:
+        yield _joined(first, joined)
+
+
+def _left_open(line: str) -> bool:
+    """Whether a `handbook-` comment opens on `line` after its last `>`: none closes it."""
+    return _OPENING.search(line, line.rfind(">") + 1) is not None
+
+
+def _joined(first: int, lines: list[str]) -> _Lines:
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    return _Lines(first, "\n".join(lines), tuple(starts))
+
+
+@dataclass(frozen=True, slots=True)
+class _Comment:
+    """One suppression comment as written: `places` holds the (line, column) of each of
+    its `rules`; `start` is where it opens, `end` where it closes (its `>`)."""
+
+    action: str
+    rules: tuple[str, ...]
+    places: tuple[tuple[int, int], ...]
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+
+def _comments(lines: _Lines) -> Iterator[_Comment]:
+    """Each suppression comment in `lines`; a comment shown in inline code does not
+    count."""
+    if not may_hold_comments(lines.text):
         return
-    visible = _without_inline_code(line)
+    visible = _without_inline_code(lines.text)
     for start, keyword_start, action, rules_start, rules in _suppression_comments(visible):
         names = list(_RULE_NAME.finditer(rules))
         named = tuple(name.group() for name in names)
-        columns = tuple(rules_start + name.start() + 1 for name in names)
+        offsets = tuple(rules_start + name.start() for name in names)
         if action not in ACTIONS:
             # The keyword as written first, then what it names (for telling a wrong
             # keyword from an author's own note); it ends where the rule list starts.
             named = (visible[keyword_start:rules_start], *named)
-            columns = (keyword_start + 1, *columns)
-        yield action, named, columns, start + 1
+            offsets = (keyword_start, *offsets)
+        end = visible.index(">", rules_start)  # the first after the action closes it
+        yield _Comment(
+            action,
+            named,
+            tuple(map(lines.place, offsets)),
+            lines.place(start),
+            lines.place(end),
+        )
 
 
 def _suppression_comments(line: str) -> Iterator[tuple[int, int, str, int, str]]:

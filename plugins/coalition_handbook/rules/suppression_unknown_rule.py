@@ -2,15 +2,23 @@
 misspelt name (`term.avoidd`) switches nothing off, and without this finding the editor
 would only see the finding they meant to silence, with no word of why; a misspelt
 keyword (`handbook-enabled`) is no comment at all, and checks switched off before it
-stay off to the end of the page."""
+stay off to the end of the page.
+
+A name written as a rule's (with a dot: `term.avoidd`, `privacy-pii`), or a few letters
+from one (`privcy`, `terms`), is reported on its own, with the rule it may mean. Other
+words (`because it is quoted`: a reason, which markdownlint's comments have no place
+for either) are reported once for each run of them, with no rule to suggest: hinting
+`term.case` for `because` would only mislead.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
 
 from ..findings import Finding
-from ..hints import did_you_mean, nearest
-from ..suppression import ACTIONS, ALL_RULES, shared_suppressions
+from ..hints import did_you_mean, edit_distance, nearest
+from ..suppression import ACTIONS, ALL_RULES, Directive, shared_suppressions
 from .base import RULES, CheckContext
 
 RULE = "suppression.unknown-rule"
@@ -18,6 +26,7 @@ RULE = "suppression.unknown-rule"
 # A rule is named by its id, its family ("term") or the family's pattern ("term.*").
 _FAMILIES = {rule_id.partition(".")[0] for rule_id in RULES}
 KNOWN_NAMES = frozenset({*RULES, *_FAMILIES, *(f"{family}.*" for family in _FAMILIES), ALL_RULES})
+_RULES_AND_FAMILIES = sorted({*RULES, *_FAMILIES})
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -39,18 +48,61 @@ def check(context: CheckContext) -> Iterator[Finding]:
                     found=keyword,
                 )
                 continue
-            switches = "on" if directive.action == "enable" else "off"
-            for name, (line, column) in zip(directive.rules, directive.places, strict=True):
-                if name.lower() not in KNOWN_NAMES:
-                    yield context.finding(
-                        RULE,
-                        path,
-                        line,
-                        column,
-                        f"handbook-{directive.action} names '{name}', which is no rule, "
-                        f"so it switches nothing {switches}{did_you_mean(name, RULES)}",
-                        found=name,
-                    )
+            yield from _unknown_names(context, path, directive)
+
+
+def _unknown_names(context: CheckContext, path: str, directive: Directive) -> Iterator[Finding]:
+    """A finding for each name of `directive` that is written as a rule's but names none,
+    and one for each run of other words."""
+    switches = "on" if directive.action == "enable" else "off"
+    named = zip(directive.rules, directive.places, strict=True)
+    for kind, run in groupby(named, key=lambda name_and_place: _kind(name_and_place[0])):
+        if kind == "rule":
+            continue
+        names = list(run)
+        if kind == "words":
+            phrase = " ".join(name for name, _ in names)
+            (line, column) = names[0][1]
+            yield context.finding(
+                RULE,
+                path,
+                line,
+                column,
+                f"handbook-{directive.action} names '{phrase}', which names no rule, so it "
+                f"switches nothing {switches} (it takes rule ids only; a reason goes in a "
+                "comment of its own)",
+                found=names[0][0],
+            )
+            continue
+        for name, (line, column) in names:
+            yield context.finding(
+                RULE,
+                path,
+                line,
+                column,
+                f"handbook-{directive.action} names '{name}', which is no rule, so it "
+                f"switches nothing {switches}{did_you_mean(name, _RULES_AND_FAMILIES)}",
+                found=name,
+            )
+
+
+def _kind(name: str) -> str:
+    """What `name` is: "rule" where it names rules, "misspelt" where it is written as a
+    rule's name is but names none, "words" where it is any other word."""
+    if name.lower() in KNOWN_NAMES:
+        return "rule"
+    return "misspelt" if _looks_like_a_rule(name) else "words"
+
+
+def _looks_like_a_rule(name: str) -> bool:
+    """Whether `name` is written as a rule id is (`term.avoidd`, `privacy-pii`,
+    `term_avoid`) or is a letter or two from one or from a family (`privcy`, `terms`),
+    rather than a word of the author's (`because`, `quoted`)."""
+    lowered = name.lower()
+    if any(mark in lowered for mark in ".*-_"):
+        return True
+    allowed = 1 if len(lowered) <= 5 else 2
+    return any(edit_distance(lowered, known) <= allowed for known in _RULES_AND_FAMILIES)
 
 
 def _nearest_action(action: str) -> str | None:
