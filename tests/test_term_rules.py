@@ -234,6 +234,37 @@ def test_an_acronym_is_a_to_z_capitals_maybe_possessive_or_quoted(
     ] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Capitals in an identifier or a name are no acronym (found in an audit).
+        ("After COVID-19 and post-COVID-19.", []),
+        ("Grant 2020-VT-BX-0103 and award 15POVC-21-GG-00650-HT.", []),
+        ("Resolution A/RES/55/25, and AT&T.", []),
+        # Joined by hyphens or slashes alone, capitals are still words.
+        ("HIV/AIDS and HIV-positive.", ["HIV", "AIDS", "HIV"]),
+        # Words in capitals for emphasis: three or more in a run, or two set apart.
+        ("## WHAT TO DO IF YOU SEE IT", []),
+        ("CALL A LAWYER at once; **CALL NOW**; _XYZ ABC_.", []),
+        ("## CALL NOW", []),
+        # A lone acronym, two in running text, and a list are reported.
+        ("**XYZ** said; XYZ ABC; FBI, DHS, ICE.", ["XYZ", "XYZ", "ABC", "DHS", "ICE"]),
+        ("- XYZ\n- ABC\n- QQQ", ["XYZ", "ABC", "QQQ"]),
+    ],
+)
+def test_capitals_of_an_identifier_or_for_emphasis_are_no_acronym(
+    tmp_path: Path, text: str, found: list[str]
+) -> None:
+    config = make(tmp_path)
+    (tmp_path / "content" / "caps.md").write_text(f"{text}\n", encoding="utf-8")
+    findings = run_checks(load_config(config)).findings
+    assert [
+        f.found
+        for f in findings
+        if f.rule == "term.unknown-acronym" and f.path == "content/caps.md"
+    ] == found
+
+
 def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
     config = make(tmp_path)
     (tmp_path / "glossary" / "csec.yml").write_text(

@@ -7,12 +7,26 @@ when it is a one-word form in any of its inflections (`NGOs`, and `VICTIM` for t
 (`NGOs` is `NGO`). A word that is only part of a longer form is not known on its own:
 "CSEC case" being a form says nothing of "CSEC". Roman numerals (`II`, `XIV`) are not
 acronyms, nor are words with an accented capital, however the accent is written.
+
+Nor are capitals that are part of an identifier or a name: joined without a space, by
+`-`, `/` or `&`, into a chain of letters and digits that holds a digit or an `&`
+(`COVID-19`, grant numbers `2020-VT-BX-0103` and `15POVC-21-GG-00650-HT`, the UN's
+`A/RES/55/25`, `AT&T`); capitals joined by hyphens or slashes alone (`HIV/AIDS`,
+`HIV-positive`) are still words of their own.
+
+Nor are words in capitals for emphasis: a run of three or more words all in capitals,
+one after another with only spaces between (`## WHAT TO DO IF YOU SEE IT`, `CALL A
+LAWYER`), or of two that make a whole emphasis (`**CALL NOW**`) or a whole heading
+(`## CALL NOW`). A lone acronym, and two side by side in running text (`XYZ ABC`), are
+still reported: nothing tells those from two acronyms, which prose seldom sets apart
+that way. Commas or line breaks end a run: `FBI, DHS, ICE` is a list of acronyms.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Callable, Iterator, Set
 from functools import partial
 
@@ -35,6 +49,21 @@ _ACRONYM = re.compile(
 # What may follow an acronym: a possessive ("NGO's", "NGOs'").
 _POSSESSIVE = re.compile("['\u2019]s?")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+# An identifier or a name (`COVID-19`, `AT&T`): letters and digits joined by `-`, `/` or
+# `&`; it is one when it holds a digit or an `&`.
+_JOINERS = frozenset("-/&")
+_LETTERS_AND_DIGITS = frozenset(string.ascii_letters + string.digits)
+_JOINED = re.compile(r"[A-Za-z0-9]+(?:[-/&][A-Za-z0-9]+)+")
+_IDENTIFIER_MARK = re.compile(r"[0-9&]")
+# A word in capitals (`WHAT`, `A`, `DON'T`, `ANTI-TRAFFICKING`), and a run of two or more
+# with only spaces between.
+_CAPITALS_WORD = r"(?<![\w'\u2019-])[A-Z]+(?:['\u2019-][A-Z]+)*(?![\w'\u2019-])"
+_CAPITALS_RUN = re.compile(rf"{_CAPITALS_WORD}(?:[ \t]+{_CAPITALS_WORD})+")
+_WORD_GAP = re.compile(r"[ \t]+")
+# A run of capitals that is a whole heading: after `## ` and before the line's end.
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+\Z")
+_HEADING_AFTER = re.compile(r"[ \t]*(?:#+[ \t]*)?(?:\r?\n|\Z)")
+_SHOUTED_WORDS = 3  # in a run, however it is set
 # Every capital A-Z becomes "A": an acronym starts where "AA" is, found by str.find.
 _CAPITALS = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"))
 # The same for ASCII text as bytes (same offsets): a byte table translates a page several
@@ -91,6 +120,7 @@ def _unknown(
     text: CheckedText, hits: list[Hit], one_word_forms: Set[str], known: Set[str]
 ) -> Iterator[re.Match[str]]:
     starts: list[int] | None = None
+    not_acronyms = _NotAcronyms(text)
     for found in acronyms(text.view):
         word = found.group(1)
         if (
@@ -107,7 +137,75 @@ def _unknown(
             index = bisect.bisect_right(starts, found.start()) - 1
             if index >= 0 and hits[index][1] >= found.end():
                 continue
+        if not_acronyms.hold(found):
+            continue
         yield found
+
+
+class _NotAcronyms:
+    """Tells the capitals of an identifier and those of words in capitals for emphasis
+    (see the module's docstring) in one text. Each is looked for once, when a word might
+    be one: read in order, every character is read a bounded number of times."""
+
+    def __init__(self, text: CheckedText) -> None:
+        self.text = text
+        self.chain = (0, 0, False)  # the last chain of joined parts: start, end, identifier
+        self.runs: tuple[list[int], list[int]] | None = None  # starts and ends of shouting
+
+    def hold(self, found: re.Match[str]) -> bool:
+        return self._in_identifier(found) or self._shouted(found)
+
+    def _in_identifier(self, found: re.Match[str]) -> bool:
+        view, start, end = self.text.view, found.start(), found.end()
+        if view[start - 1 : start] not in _JOINERS and view[end : end + 1] not in _JOINERS:
+            return False
+        if not self.chain[0] <= start < self.chain[1]:
+            first = start
+            # Back to the chain's first part: over letters and digits, and over a joiner
+            # with one of those before it.
+            while first > 0 and (
+                view[first - 1] in _LETTERS_AND_DIGITS
+                or (
+                    view[first - 1] in _JOINERS
+                    and view[first - 2 : first - 1] in _LETTERS_AND_DIGITS
+                )
+            ):
+                first -= 1
+            chain = _JOINED.match(view, first)
+            if chain is None:
+                return False
+            marked = _IDENTIFIER_MARK.search(chain.group()) is not None
+            self.chain = (chain.start(), chain.end(), marked)
+        return self.chain[2] and end <= self.chain[1]
+
+    def _shouted(self, found: re.Match[str]) -> bool:
+        if self.runs is None:
+            self.runs = ([], [])
+            for run in _CAPITALS_RUN.finditer(self.text.view):
+                if self._shouting(run):
+                    self.runs[0].append(run.start())
+                    self.runs[1].append(run.end())
+        starts, ends = self.runs
+        index = bisect.bisect_right(starts, found.start()) - 1
+        return index >= 0 and found.end() <= ends[index]
+
+    def _shouting(self, run: re.Match[str]) -> bool:
+        """Whether `run`, of two or more words in capitals, is words for emphasis: three
+        or more, or two that make a whole emphasis or a whole heading."""
+        if len(_WORD_GAP.findall(run.group())) + 1 >= _SHOUTED_WORDS:
+            return True
+        markdown = self.text.markdown
+        if markdown is None:
+            return False
+        start, end = run.span()
+        if markdown[start - 1 : start] in ("*", "_") and markdown[end : end + 1] in ("*", "_"):
+            return True
+        before = markdown[max(start - 12, 0) : start]
+        return (
+            _HEADING_BEFORE.search(before) is not None
+            and (start <= 12 or "\n" in before)
+            and _HEADING_AFTER.match(markdown, end) is not None
+        )
 
 
 def can_be_known(entry: str) -> bool:
