@@ -279,6 +279,25 @@ def test_a_bad_option_in_a_block_mapping_names_its_own_line(tmp_path: Path) -> N
     )
 
 
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        # As YAML writes it, not as Python shows it (`True`).
+        ("{term.avoid: true}", "'rules.term.avoid' is true; expected one of: error, warning"),
+        # Any case of a level is hinted, capitals too.
+        ("{term.avoid: ERROR}", "info, off (did you mean 'error'?)"),
+        ("{term.avoid: Error}", "info, off (did you mean 'error'?)"),
+    ],
+)
+def test_a_bad_rule_level_is_quoted_as_written_with_a_hint_in_any_case(
+    tmp_path: Path, rules: str, message: str
+) -> None:
+    config_file = write_config(tmp_path, f"plugins:\n  - handbook:\n      rules: {rules}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert message in str(raised.value)
+
+
 def test_every_bad_setting_is_named_at_once_in_line_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

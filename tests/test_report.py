@@ -218,6 +218,22 @@ def test_text_escapes_carriage_returns_too() -> None:
     )
 
 
+def test_text_escapes_tabs_as_it_escapes_line_breaks() -> None:
+    """A tab in `found` was printed as it is, a gap, where a line break was `\\n`."""
+    finding = Finding(
+        rule="term.avoid",
+        severity=Severity.WARNING,
+        path="content/index.md",
+        line=3,
+        column=4,
+        message="'homeless\tperson' is a form to avoid",
+        found="homeless\tperson",
+    )
+    assert FORMATTERS["text"]([finding]) == (
+        "content/index.md:3:4: warning term.avoid 'homeless\\tperson' is a form to avoid\n"
+    )
+
+
 def test_text_keeps_a_file_name_with_a_line_break_on_its_line() -> None:
     """A file named `a\n::error file=...` made a line of its own, which CI would read as
     an annotation of its own (found by the security review)."""

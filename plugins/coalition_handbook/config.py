@@ -248,7 +248,8 @@ def load_config(
     for name, value in (("docs_dir", docs_dir), *((key, options.get(key)) for key in _FOLDERS)):
         if value is not None and not _folder_name(value):
             problems.add(
-                f"{lines.get(name, where)}: '{name}' must be a folder's name (found {value!r})"
+                f"{lines.get(name, where)}: '{name}' must be a folder's name "
+                f"(found {_as_written(value)})"
             )
             # Read as its default below, so that it is not reported twice.
             if name == "docs_dir":
@@ -269,7 +270,9 @@ def load_config(
     site_dir = data.get("site_dir")
     if site_dir is not None and not _folder_name(site_dir):
         where_set = lines.get("site_dir", where)
-        problems.add(f"{where_set}: 'site_dir' must be a folder's name (found {site_dir!r})")
+        problems.add(
+            f"{where_set}: 'site_dir' must be a folder's name (found {_as_written(site_dir)})"
+        )
         site_dir = None
     strict = _true_or_false(data, "strict", False, lines.get("strict", where), problems)
     directory_urls = _true_or_false(
@@ -381,7 +384,9 @@ def _read_config_file(
     inherit = data.pop("INHERIT")
     inherit_at = locations.pop("INHERIT", where)
     if not isinstance(inherit, str) or not _folder_name(inherit):
-        raise ConfigError(f"{inherit_at}: 'INHERIT' must name a config file (found {inherit!r})")
+        raise ConfigError(
+            f"{inherit_at}: 'INHERIT' must name a config file (found {_as_written(inherit)})"
+        )
     parent = Path(os.path.normpath(path.parent / inherit))
     # Named as `where` names its own file (`sub/mkdocs.yml` inherits `sub/base.yml`),
     # however deep the chain of INHERITs.
@@ -761,7 +766,9 @@ def build_config(
         # holds nothing yet, and git keeps no empty folder for a clone to find.
         named = options.get(option, OPTION_DEFAULTS[option])
         if not _folder_name(named):  # as load_config says of mkdocs.yml, for the plugin
-            problems.add(f"{at(option)}: '{option}' must be a folder's name (found {named!r})")
+            problems.add(
+                f"{at(option)}: '{option}' must be a folder's name (found {_as_written(named)})"
+            )
             continue
         if option == "modules_dir" and os.path.isabs(named):  # noqa: PTH117
             problems.add(
@@ -968,8 +975,17 @@ def _choice(
 ) -> str | None:
     """`value` if it is one of `choices`; else None, and the problem is added."""
     if not isinstance(value, str) or value not in choices:
-        found = "empty" if value is None else repr(value)
-        hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+        found = "empty" if value is None else _as_written(value)
+        # The choices are lower case: `ERROR` means `error` as much as `Error` does.
+        hint = did_you_mean(value.lower(), choices) if isinstance(value, str) else ""
         problems.add(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}{hint}")
         return None
     return value
+
+
+def _as_written(value: object) -> str:
+    """A setting's `value` as a message quotes it: true and false as YAML writes them,
+    not as Python does (`True`); any other value as Python shows it ('loud', 5)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)

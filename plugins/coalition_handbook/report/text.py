@@ -13,8 +13,9 @@ def format_finding(finding: Finding) -> str:
 def one_line(message: str) -> str:
     """`message` on one line: a found text, or a file's name, may hold a line break, and
     every format that writes a finding a line (this one, the build's log) promises one
-    line each (a line of its own could pass for a CI annotation, `::error ...`)."""
-    return message.replace("\r", "\\r").replace("\n", "\\n")
+    line each (a line of its own could pass for a CI annotation, `::error ...`). A tab
+    is escaped as they are (`\\t`): the line shows what the source holds, not a gap."""
+    return message.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
 
 
 def render_text(findings: list[Finding]) -> str:
