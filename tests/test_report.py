@@ -125,6 +125,25 @@ def test_sarif_is_2_1_0_with_one_result_per_finding() -> None:
     assert [result["level"] for result in run["results"]] == ["note", "warning", "warning", "error"]
 
 
+@pytest.mark.parametrize(
+    ("found", "end_column"),
+    [("homeless person", 35), ("homeless\nperson", None), ("homeless\r  person", None)],
+)
+def test_sarif_ends_a_region_on_its_line_only(found: str, end_column: int | None) -> None:
+    finding = Finding(
+        rule="term.avoid",
+        severity=Severity.WARNING,
+        path="glossary/a.yml",
+        line=3,
+        column=20,
+        message="m",
+        found=found,
+    )
+    log = json.loads(FORMATTERS["sarif"]([finding]))
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region.get("endColumn") == end_column
+
+
 def test_sarif_locations_are_uri_references() -> None:
     finding = Finding(
         rule="term.avoid",

@@ -31,7 +31,9 @@ def _rule_descriptor(rule_id: str) -> dict[str, Any]:
 
 def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": finding.line, "startColumn": finding.column}
-    if finding.found and "\n" not in finding.found:
+    # A use that goes on over lines (`\n`, `\r\n` or an old Mac `\r`) has no end column
+    # on its first line.
+    if finding.found and "\n" not in finding.found and "\r" not in finding.found:
         region["endColumn"] = finding.column + len(finding.found)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
