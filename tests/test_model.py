@@ -261,8 +261,9 @@ def test_missing_folders_mean_no_terms_protocols_or_modules(tmp_path: Path) -> N
 
 def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
     """MkDocs publishes .markdown, .mdown, .mkdn and .mkd files as pages too (the case
-    counts), and follows symlinked folders (in the handbook): so does the model, a link
-    back into a folder it is in read once."""
+    counts), and follows symlinked folders (in the handbook): so does the model. A link
+    back into a folder it is in, which MkDocs would walk round dozens of times, publishing
+    its pages at every turn, is an error named at the link, and its pages are read once."""
     files: dict[str, str | bytes] = {
         f"content/page{suffix}": "# Page\n" for suffix in (".markdown", ".mdown", ".mkdn", ".mkd")
     }
@@ -274,8 +275,12 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
     shared = root / "shared"
     (shared / "back").symlink_to(shared)  # a loop
     (root / "content" / "linked").symlink_to(shared)
+    (root / "content" / ".hidden-loop").symlink_to(root / "content")  # MkDocs skips it
     handbook, findings = load_handbook(load_config(root / "mkdocs.yml"))
-    assert findings == []
+    assert [(f.rule, f.severity, f.path, f.line) for f in findings] == [
+        ("page.source", "error", "content/linked/back", 1)
+    ]
+    assert "a loop" in findings[0].message
     assert [page.path for page in handbook.pages] == [
         "content/index.md",
         "content/linked/outreach.md",

@@ -220,7 +220,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     listings += [relative_path(config, config.modules_dir), modules_folder]
     modules = _named(module_file_paths(str(config.modules_dir)), root)
     unreadable: list[tuple[str, str]] = []
-    outside: list[str] = []
+    outside: list[tuple[str, str]] = []
     docs = str(config.docs_dir)
     pages = markdown_file_paths(docs, config.exclude_docs, unreadable, within(config), outside)
     plain_pages = _named(pages, root)
@@ -228,7 +228,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     # one that can be read again, or is gone, changes the listings, so that the finding is
     # not taken from this run's snapshot.
     listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in unreadable]
-    listings += [f"(outside) {file_name(folder, root)}" for folder in outside]
+    listings += [f"(outside) {file_name(folder, root)}" for folder, _ in outside]
     for name in modules:
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.

@@ -19,7 +19,7 @@ from .glossary import load_terms
 from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
-from .source import OUTSIDE_FOLDER, FileReport, relative_path, within
+from .source import FileReport, relative_path, within
 from .types import Handbook, Module, Page, RejectedRecord, Term
 
 __all__ = ["load_handbook"]
@@ -57,7 +57,7 @@ def load_handbook(
 
     pages: list[Page] = []
     unreadable: list[tuple[str, str]] = []
-    outside: list[str] = []
+    outside: list[tuple[str, str]] = []
     docs = config.docs_dir
     for path in markdown_files(docs, config.exclude_docs, unreadable, within(config), outside):
         relative = relative_path(config, path)
@@ -75,9 +75,9 @@ def load_handbook(
             "and MkDocs would leave them out of the site without a word",
         )
         findings += report.findings
-    for folder in outside:  # named as the link is, not as where it leads
+    for folder, why in outside:  # named as the link is, not as where it leads
         report = FileReport("page.source", Path(os.path.relpath(folder, config.root)).as_posix())
-        report.at_position(1, 1, OUTSIDE_FOLDER)
+        report.at_position(1, 1, why)
         findings += report.findings
     # Modules outside docs_dir (its modules folder a link to one elsewhere) are still
     # pages of the handbook.

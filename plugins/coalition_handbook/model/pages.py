@@ -26,7 +26,9 @@ from ..utf8 import decode_utf8
 from .records import report_schema_problems
 from .schema import to_json_data, validate
 from .source import (
+    LOOP_FOLDER,
     MARKDOWN_SUFFIXES,
+    OUTSIDE_FOLDER,
     FileReport,
     may_be_file,
     outside_the_handbook,
@@ -100,18 +102,19 @@ def markdown_files(
     exclude: tuple[str, ...] = (),
     unreadable: list[tuple[str, str]] | None = None,
     within: tuple[str, ...] = (),
-    outside: list[str] | None = None,
+    outside: list[tuple[str, str]] | None = None,
 ) -> Iterator[Path]:
     """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
     sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
     hidden files and folders, the `templates` folder at the top, and the pages that the
     gitignore-style patterns of `exclude` (mkdocs.yml's `exclude_docs`) match. Symlinked
-    folders are followed, as MkDocs follows them (`os.walk(followlinks=True)`), except
-    one that leads back into a folder it is in (a loop). A folder that cannot be read
-    is added to `unreadable`, as (path, why), if given: MkDocs leaves its pages out of
-    the site without a word. With `within` (real paths), a linked folder that leads
-    elsewhere is not walked but added to `outside`: its pages are no pages of the
-    handbook, and a link to `/` would walk the whole file system."""
+    folders are followed, as MkDocs follows them (`os.walk(followlinks=True)`). A folder
+    that cannot be read is added to `unreadable`, as (path, why), if given: MkDocs leaves
+    its pages out of the site without a word. A linked folder that is not walked is added
+    to `outside`, as (path, why): with `within` (real paths), one that leads elsewhere
+    (its pages are no pages of the handbook, and a link to `/` would walk the whole file
+    system); and one that leads back into a folder it is in, a loop, which MkDocs walks
+    round until the system stops it, publishing every page below it again at each turn."""
     return map(Path, markdown_file_paths(str(directory), exclude, unreadable, within, outside))
 
 
@@ -120,7 +123,7 @@ def markdown_file_paths(
     exclude: tuple[str, ...] = (),
     unreadable: list[tuple[str, str]] | None = None,
     within: tuple[str, ...] = (),
-    outside: list[str] | None = None,
+    outside: list[tuple[str, str]] | None = None,
 ) -> list[str]:
     """`markdown_files` as strings (the incremental check's survey lists thousands of
     files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
@@ -162,16 +165,17 @@ def markdown_file_paths(
                 folders.append(((*parts, name), entry.path, (*reals, real)))
             elif entry.is_symlink() and _is_folder(entry):
                 real = os.path.realpath(entry.path)
-                if within and not any(_in_folder(real, folder) for folder in within):
-                    # Hidden, or left out by the patterns: no page of the site, no finding
-                    # (a `!` pattern taking a page of it back is not looked for).
-                    left_out = name.startswith(".") or (
-                        excluded is not None and excluded("/".join((*parts, name)) + "/")
-                    )
-                    if outside is not None and not left_out:
-                        outside.append(entry.path)
-                elif real not in reals:
+                leads_out = within and not any(_in_folder(real, folder) for folder in within)
+                if not leads_out and real not in reals:
                     folders.append(((*parts, name), entry.path, (*reals, real)))
+                    continue
+                # Hidden, or left out by the patterns: no page of the site, no finding
+                # (a `!` pattern taking a page of it back is not looked for).
+                left_out = name.startswith(".") or (
+                    excluded is not None and excluded("/".join((*parts, name)) + "/")
+                )
+                if outside is not None and not left_out:
+                    outside.append((entry.path, OUTSIDE_FOLDER if leads_out else LOOP_FOLDER))
             elif (
                 name.endswith(MARKDOWN_SUFFIXES)
                 and may_be_file(entry)

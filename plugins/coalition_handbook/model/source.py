@@ -95,6 +95,13 @@ OUTSIDE_FOLDER = (
 )
 
 
+LOOP_FOLDER = (
+    "is a symbolic link to a folder it is in (a loop): MkDocs would publish the pages "
+    "below it again at every turn, dozens of levels deep; remove the link, or leave it out "
+    "with exclude_docs"
+)
+
+
 def within(config: HandbookConfig) -> tuple[str, ...]:
     """The real paths a linked folder of pages may lead into, as `outside_the_handbook`
     allows a file's: the folder of mkdocs.yml, and docs_dir (which may be elsewhere)."""
