@@ -91,6 +91,42 @@ def test_nesting_deeper_than_the_limit_is_found_at_its_first_line(
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("[" * 3500 + "victim" + "]" * 3500, (3, 1)),  # nested
+        ("Text " + "[" * 5000 + "victim", (3, 6)),  # left open
+        ("[a](" * 2500, (3, 1)),  # links' addresses left open
+        ("Fine.\n\n" + "![" * 5000, (5, 2)),  # the paragraph's own first bracket
+        # Fine: closed at once, one list item each, in code, escaped, nested 2,000 deep.
+        ("[a] " * 50000, None),
+        ("\n".join("- [" + "x" * 50 for _ in range(5000)), None),
+        ("```\n" + "[" * 5000 + "\n```", None),
+        ("`" + "[" * 5000 + "`", None),
+        ("\\[" * 5000, None),
+        ("[" * 2000 + "victim" + "]" * 2000, None),
+    ],
+    ids=[
+        "nested",
+        "open",
+        "open-addresses",
+        "images-after-a-paragraph",
+        "closed",
+        "list-items",
+        "fenced-code",
+        "code-span",
+        "escaped",
+        "nested-2000",
+    ],
+)
+def test_brackets_python_markdown_would_take_minutes_over_are_found(
+    tmp_path: Path, body: str, place: tuple[int, int] | None
+) -> None:
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body + "\n"})
+    assert [(finding.line, finding.column) for finding in found] == ([place] if place else [])
+    assert all("brackets" in finding.message for finding in found)
+
+
 def test_a_first_line_too_deep_is_found(tmp_path: Path) -> None:
     found = findings(tmp_path, {"content/page.md": "- " * (MAX_DEPTH + 1) + "item\n"})
     assert [(finding.line, finding.column) for finding in found] == [(1, 1)]

@@ -1,5 +1,5 @@
 """markdown.nesting: lists, quotes or admonitions nested deeper than the site and the
-handouts can render.
+handouts can render, and brackets left open or nested by the thousand in one paragraph.
 
 Python-Markdown reads each level of a nested list or admonition by calling itself again,
 and WeasyPrint lays out each level of the HTML it makes so too: a few hundred levels of a
@@ -8,6 +8,13 @@ admonition a little more). The page, or the term page or handout a definition or
 text goes into, then ends the build in a traceback (DESIGN section 11). No handbook nests
 so deep on purpose; a converted document or a script might. The check names the first
 line too deep in each text, so the build stops before that.
+
+Brackets cost time instead: Python-Markdown reads from each `[` (and each `(` of a link's
+address) to the one that closes it, or to its paragraph's end if none does, so a
+paragraph of a few thousand open or nested brackets takes minutes to render (50,000 of
+them, 230 KB, took 14 minutes), while the checks read it in a second. The check adds up
+those distances, in linear time, and names the first bracket of a paragraph that would
+take more than a few seconds.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from itertools import chain
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
+from ..markdown import HARD
 from .base import CheckContext
 
 RULE = "markdown.nesting"
@@ -40,6 +48,14 @@ _LIST_MARKER = re.compile(_MARKER)
 _QUOTE_MARK = re.compile(r"> ?")  # a quote's `>`, and the one space it takes with it
 
 
+# The most reading from brackets to their ends that one paragraph may ask of
+# Python-Markdown: about three seconds of rendering on a slow machine (2,000 nested
+# pairs, 4,000,000 characters read, took 0.9 s).
+MAX_BRACKET_READING = 10_000_000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+_BRACKET = re.compile(r"[\[\]()]")
+
+
 def check(context: CheckContext) -> Iterator[Finding]:
     for document in scan_handbook(context):
         for line, column, found in document.located(lambda text, _: _too_deep(text)):
@@ -50,6 +66,18 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 column,
                 f"lists, quotes or admonitions nested more than {MAX_DEPTH} levels deep, "
                 "more than the site and the handouts can render: flatten them",
+                found=found,
+            )
+        for line, column, found in document.located(lambda text, _: _slow_brackets(text)):
+            yield context.finding(
+                RULE,
+                document.path,
+                line,
+                column,
+                "brackets left open or nested by the thousand in one paragraph, from here: "
+                "Python-Markdown would take minutes to render it (it reads on from each "
+                "bracket to the one that closes it); close them, write them `\\[`, or put "
+                "the text in a code block",
                 found=found,
             )
 
@@ -76,3 +104,58 @@ def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
             first = line_start + len(indent) - len(indent.lstrip(" \t"))
             yield first, first + 1
             return
+
+
+def _slow_brackets(text: CheckedText) -> Iterator[tuple[int, int]]:
+    """(start, end) of the first bracket of each paragraph of `text` whose brackets would
+    have Python-Markdown read more than MAX_BRACKET_READING characters (see the module's
+    docstring). Brackets in code are left out: no link is looked for there."""
+    markdown = text.markdown
+    if markdown is None:
+        return
+    openers = markdown.count("[") + markdown.count("(")
+    if openers * len(markdown) <= MAX_BRACKET_READING:  # the most they could read: most texts
+        return
+    view = text.view
+    start = 0
+    for paragraph_break in chain(_PARAGRAPH_BREAK.finditer(markdown), (None,)):
+        end = paragraph_break.start() if paragraph_break else len(markdown)
+        first = _first_of_slow_brackets(markdown, view, start, end)
+        if first is not None:
+            yield first, first + 1
+        start = paragraph_break.end() if paragraph_break else end
+
+
+def _first_of_slow_brackets(markdown: str, view: str, start: int, end: int) -> int | None:
+    """The offset of the first bracket of `markdown[start:end]`, one paragraph, if its
+    brackets read more than MAX_BRACKET_READING characters to their ends, else None."""
+    brackets: list[int] = []  # offsets of the `[` still open
+    parentheses: list[int] = []  # of the `(` of a link's address, and those inside it
+    reading = 0
+    first: int | None = None
+    for found in _BRACKET.finditer(markdown, start, end):
+        at = found.start()
+        if view[at] == HARD or (at and markdown[at - 1] == "\\"):
+            continue  # in code, or escaped: no link starts or ends there
+        char = markdown[at]
+        if char == "[":
+            brackets.append(at)
+            first = at if first is None else first
+        elif char == "]":
+            if brackets:
+                reading += at - brackets.pop()
+            if markdown.startswith("(", at + 1):
+                parentheses.append(at + 1)
+        elif char == "(" and parentheses and parentheses[-1] != at:
+            parentheses.append(at)
+        elif char == ")" and parentheses:
+            reading += at - parentheses.pop()
+    # One left open is read to the end of its block: the paragraph's, or a list item's or
+    # table cell's before it (where the view has a `HARD`), found once for all before it.
+    block_end = -1
+    for at in sorted(chain(brackets, parentheses)):
+        if at > block_end:
+            hard = view.find(HARD, at, end)
+            block_end = end if hard < 0 else hard
+        reading += block_end - at
+    return first if reading > MAX_BRACKET_READING else None
