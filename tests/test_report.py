@@ -237,19 +237,31 @@ def test_text_escapes_carriage_returns_too() -> None:
     )
 
 
-def test_text_escapes_tabs_as_it_escapes_line_breaks() -> None:
-    """A tab in `found` was printed as it is, a gap, where a line break was `\\n`."""
+@pytest.mark.parametrize(
+    ("path", "found", "shown"),
+    [
+        # A tab in `found` was printed as it is, a gap, where a line break was `\\n`.
+        ("content/index.md", "homeless\tperson", "content/index.md:3:4: 'homeless\\tperson'"),
+        # A terminal's escape sequence in a file's name redrew the screen (audit).
+        ("content/\x1b[2Jx.md", "vagrant", "content/\\x1b[2Jx.md:3:4: 'vagrant'"),
+        ("content/index.md", "a\u2028b\x85c", "content/index.md:3:4: 'a\\u2028b\\x85c'"),
+    ],
+)
+def test_text_escapes_control_characters_as_it_escapes_line_breaks(
+    path: str, found: str, shown: str
+) -> None:
     finding = Finding(
         rule="term.avoid",
         severity=Severity.WARNING,
-        path="content/index.md",
+        path=path,
         line=3,
         column=4,
-        message="'homeless\tperson' is a form to avoid",
-        found="homeless\tperson",
+        message=f"'{found}' is a form to avoid",
+        found=found,
     )
+    location, quoted = shown.split(" ")
     assert FORMATTERS["text"]([finding]) == (
-        "content/index.md:3:4: warning term.avoid 'homeless\\tperson' is a form to avoid\n"
+        f"{location} warning term.avoid {quoted} is a form to avoid\n"
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
 from .encoding import in_utf8
 
@@ -10,12 +12,27 @@ def format_finding(finding: Finding) -> str:
     return one_line(f"{finding.location()}: {finding.severity} {finding.rule} {finding.message}")
 
 
+# Control characters, and the line breaks of Unicode that some terminals and editors
+# honour (NEL, U+2028, U+2029).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
+
+
 def one_line(message: str) -> str:
     """`message` on one line: a found text, or a file's name, may hold a line break, and
     every format that writes a finding a line (this one, the build's log) promises one
     line each (a line of its own could pass for a CI annotation, `::error ...`). A tab
-    is escaped as they are (`\\t`): the line shows what the source holds, not a gap."""
-    return message.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    is escaped as they are (`\\t`): the line shows what the source holds, not a gap. Any
+    other control character too (`\\x1b`): a file's name could hold a terminal's escape
+    sequence, which would redraw the editor's screen rather than show."""
+    return _CONTROL.sub(_escaped, message)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    char = found.group()
+    return _NAMED.get(char) or (
+        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    )
 
 
 def render_text(findings: list[Finding]) -> str:
