@@ -134,6 +134,11 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
             "'rules.term.avoid' is empty; expected one of: error, warning, info, off",
         ),
         ("rules: {term.avoid: 2}", "'rules.term.avoid' is 2; expected one of:"),
+        (
+            "rules: {term.avoid: on}",
+            "'rules.term.avoid' is true; expected one of: error, warning, info, off (YAML reads "
+            "on, yes and true alike as true)",
+        ),
         ("rules: {term.avoid: eror}", "info, off (did you mean 'error'?)"),
         ("rules: {term: off}", "unknown rule 'term' in 'rules' (rules are named in full: "),
         ("autolink:", "'autolink' is empty; expected one of: first, all, none"),

@@ -978,6 +978,8 @@ def _choice(
         found = "empty" if value is None else _as_written(value)
         # The choices are lower case: `ERROR` means `error` as much as `Error` does.
         hint = did_you_mean(value.lower(), choices) if isinstance(value, str) else ""
+        if value is True:  # YAML 1.1 reads `on` and `yes` as true, as `off` as false
+            hint = " (YAML reads on, yes and true alike as true)"
         problems.add(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}{hint}")
         return None
     return value
