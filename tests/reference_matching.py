@@ -5,8 +5,9 @@ say so here. Since then: overlapping uses are settled longest first, not leftmos
 ("sex slave labor camp" is a use of "slave labor camp"); a hyphen between the words of a
 case-checked form is a separator like a space ("T-visa" is "T visa" in the right case);
 a combining mark that composes with nothing keeps its own offset ("vagrant\u0301" is
-found as "vagrant", not "vagran"); a use inside a longer one is no use, even where the
-longer one overlaps a third that wins ("victim" in "victim service provider network")."""
+found as "vagrant", not "vagran"); a use inside a longer accepted one is no use, even
+where that one overlaps a third that wins ("victim" in "victim service provider
+network")."""
 
 from __future__ import annotations
 
@@ -69,8 +70,8 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     hits = _whole_word_hits(_automaton(entries).iter(collapsed), collapsed)
     if not hits:
         return []
-    # Every use not inside a longer one, then the longest first (the leftmost of two as
-    # long), dropping each that overlaps one taken before it.
+    # Every use not inside a longer accepted one, then the longest first (the leftmost of
+    # two as long), dropping each that overlaps one taken before it.
     uses: list[tuple[int, int, FormEntry, bool]] = []
     for start, negative_end, key_entries in hits:
         end = -negative_end
@@ -89,7 +90,10 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
         use
         for use in uses
         if not any(
-            other[0] <= use[0] and use[1] <= other[1] and other[1] - other[0] > use[1] - use[0]
+            other[0] <= use[0]
+            and use[1] <= other[1]
+            and other[1] - other[0] > use[1] - use[0]
+            and other[2].kind == "accepted"
             for other in uses
         )
     ]

@@ -241,6 +241,8 @@ def test_an_accepted_claim_wins_over_a_form_to_avoid_whatever_the_ids() -> None:
         # a use inside a longer one stays part of it where the longer gives way to a third
         ("the victim service provider network", ["service provider network"]),
         ("forced labor trafficking", ["labor trafficking"]),
+        # ... but inside a longer discouraged one that gives way, it is a use (review)
+        ("illegal alien smuggling", ["illegal", "alien smuggling"]),
     ],
 )
 def test_overlapping_uses_resolve_longest_first(text: str, expected: list[str]) -> None:
@@ -256,6 +258,8 @@ def test_overlapping_uses_resolve_longest_first(text: str, expected: list[str]) 
             make_term("h", "service provider network"),
             make_term("i", "forced labor"),
             make_term("j", "labor trafficking"),
+            make_term("k", "undocumented person", avoid=("illegal alien", "illegal")),
+            make_term("l", "alien smuggling"),
         ]
     )
     assert [m.found for m in matcher.scan(text)] == expected

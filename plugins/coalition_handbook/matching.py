@@ -337,15 +337,17 @@ def _resolve(run: list[tuple[int, int, Hit]]) -> list[Hit]:
     none kept before it; in text order."""
     if len(run) < 2:
         return [use for _, _, use in run]
-    # A use inside a longer one is never kept, even where that longer one gives way to a
-    # third: "victim" stays part of "victim service provider" in "victim service provider
-    # network" (DESIGN section 4: a discouraged form inside a longer accepted form).
+    # A use inside a longer accepted one is never kept, even where that longer one gives
+    # way to a third: "victim" stays part of "victim service provider" in "victim service
+    # provider network" (DESIGN section 4: a discouraged form inside a longer accepted
+    # form is no finding). Inside a discouraged one that gives way, it is a use.
     outside: list[tuple[int, int, Hit]] = []
-    reach = -1
+    reach = -1  # the end of the accepted uses so far
     for start, end, use in sorted(run, key=lambda item: (item[0], -item[1])):
         if end > reach:
             outside.append((start, end, use))
-            reach = end
+            if use[2].kind == "accepted":
+                reach = end
     kept: list[tuple[int, int, Hit]] = []
     for start, end, use in sorted(outside, key=lambda item: (item[0] - item[1], item[0])):
         if all(end <= other_start or other_end <= start for other_start, other_end, _ in kept):
