@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from coalition_handbook import suppression
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
+from coalition_handbook.rules import suppression_unknown_rule
 from coalition_handbook.suppression import parse_suppressions
 
 COMMENT_LINES = re.compile(r"^ *<!-- handbook-.*\n", re.MULTILINE)
@@ -376,6 +377,12 @@ def test_a_misspelt_comment_is_reported_and_obeyed_as_none(tmp_path: Path) -> No
         ("Text <!-- handbook-disable\n\nterm.avoid -->\nx\n", "term.avoid", []),
         ("<!-- handbook-disable\n\nterm.avoid -->\nx\n", "term.avoid", [1, 2, 3, 4]),
         ("Text <!-- handbook-disable\n\n    term.avoid -->\nx\n", "term.avoid", []),
+        # The keyword on the line after `<!--`, as Prettier lays a comment out (review).
+        ("<!--\nhandbook-disable-next-line term.avoid -->\nx\n", "term.avoid", [3]),
+        ("<!--\na note\n-->\nx\n", "term.avoid", []),
+        # In a quote, each line's `>` is the quote's, not the comment's end (review).
+        ("> <!-- handbook-disable-next-line\n> term.avoid -->\n> x\n", "term.avoid", [3]),
+        ("> <!--\n> handbook-disable-line term.avoid\n> -->\n", "term.avoid", [1, 2, 3]),
     ],
 )
 def test_a_comment_may_go_on_over_several_lines(text: str, rule: str, lines: list[int]) -> None:
@@ -454,6 +461,30 @@ def test_words_that_are_no_rule_are_reported_once_with_no_rule_to_suggest(
             "nothing off (did you mean 'term'?)",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        *(("term.avoid", "rule"), ("term.*", "rule"), ("TERM", "rule")),
+        *(("term.avoidd", "misspelt"), ("privacy-pii", "misspelt"), ("term_avoid", "misspelt")),
+        *(("privcy", "misspelt"), ("terms", "misspelt"), ("glosary-duplicate", "misspelt")),
+        # A reason's words, with the punctuation of its sentence (review): no rule's shape.
+        *(("because", "words"), ("quoted.", "words"), ("(quoted)", "words")),
+        *(("e.g.", "words"), ("survivor-led", "words"), ("x" * 10_000, "words")),
+    ],
+)
+def test_a_name_is_a_rule_a_misspelt_rule_or_a_word(name: str, kind: str) -> None:
+    assert suppression_unknown_rule._kind(name) == kind
+
+
+def test_a_long_reason_is_quoted_in_part(tmp_path: Path) -> None:
+    """Review: a comment holding a page of words was quoted whole in its finding."""
+    page = "# Home\n\n<!-- handbook-disable-next-line " + "quick word here " * 2_000 + "-->\nx\n"
+    findings = run_checks(load_config(make_handbook(tmp_path, page))).findings
+    (reason,) = [finding for finding in findings if finding.rule == "suppression.unknown-rule"]
+    assert "'quick word here quick" in reason.message
+    assert len(reason.message) < 300
 
 
 @pytest.mark.parametrize(

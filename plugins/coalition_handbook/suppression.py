@@ -8,7 +8,8 @@
 No rule named means every rule. A rule is named by its id (`term.avoid`) or by its family
 (`term`, `term.*`). Comments and names are read in any case (`<!-- Handbook-Disable
 Term.Avoid -->`), as markdownlint reads its own, and a comment may go on over the next
-lines (`<!-- handbook-disable-next-line` and `term.avoid -->` below it), as markdownlint's
+lines (`<!-- handbook-disable-next-line` and `term.avoid -->` below it; its keyword too,
+below a bare `<!--`; in a quote, each line's `>` is the quote's), as markdownlint's
 may: it is at the line it opens on, and the line after it is the one
 after the line it closes on. Comments inside fenced or indented code do not count: they
 are shown to readers, not obeyed.
@@ -45,6 +46,9 @@ _OPENING = re.compile(r"<!--\s*(handbook-([a-z0-9_]+(?:-[a-z0-9_]+)*))\b", re.IG
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 _RULE_NAME = re.compile(r"[^\s,]+")
 _BACKTICKS = re.compile(r"`+")
+# A quote's `>` marks at the start of a comment's next line: the quote's, not the `>` that
+# closes the comment (blanked, one space for one, so columns still hold).
+_QUOTE_MARKS = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
 
 ALL_RULES = "*"
 
@@ -257,6 +261,7 @@ def _comment_lines(lines: Iterable[tuple[int, str]]) -> Iterator[_Lines]:
         # A blank line ends a comment in a paragraph, not one that starts its line.
         goes_on = bool(line.strip()) or (bool(joined) and joined[0].lstrip().startswith("<!--"))
         if joined and number == last + 1 and goes_on:
+            line = _QUOTE_MARKS.sub(_marks_blanked, line)
             joined.append(line)
             last = number
             if ">" in line and not _left_open(line):
@@ -266,12 +271,23 @@ def _comment_lines(lines: Iterable[tuple[int, str]]) -> Iterator[_Lines]:
         if joined:
             yield _joined(first, joined)
             joined = []
-        if may_hold_comments(line) and _left_open(line):
+        if (may_hold_comments(line) and _left_open(line)) or _ends_opening(line):
             joined, first, last = [line], number, number
         else:
             yield _Lines(number, line, (0,))
     if joined:
         yield _joined(first, joined)
+
+
+def _ends_opening(line: str) -> bool:
+    """Whether `line` ends in a bare `<!--` that no `>` after it closes: its keyword may be
+    on the next line, as a formatter such as Prettier lays a long comment out."""
+    stripped = line.rstrip()
+    return stripped.endswith("<!--") and stripped.rfind(">") < len(stripped) - 4
+
+
+def _marks_blanked(found: re.Match[str]) -> str:
+    return found.group().replace(">", " ")
 
 
 def _left_open(line: str) -> bool:

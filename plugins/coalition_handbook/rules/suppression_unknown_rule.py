@@ -13,7 +13,9 @@ for either) are reported once for each run of them, with no rule to suggest: hin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import groupby
 
 from ..findings import Finding
@@ -27,6 +29,13 @@ RULE = "suppression.unknown-rule"
 _FAMILIES = {rule_id.partition(".")[0] for rule_id in RULES}
 KNOWN_NAMES = frozenset({*RULES, *_FAMILIES, *(f"{family}.*" for family in _FAMILIES), ALL_RULES})
 _RULES_AND_FAMILIES = sorted({*RULES, *_FAMILIES})
+_LONGEST_NAME = max(map(len, _RULES_AND_FAMILIES))
+# What ends a sentence or a bracket around a word of a reason: not part of a name.
+_PUNCTUATION = ".,;:!?()'\""
+# A name's family, the mark after it (`.`, `*`, `-`, `_`) and the rest.
+_RULE_SHAPE = re.compile(r"([^.*_-]*)([.*_-]?)(.*)", re.DOTALL)
+# The most of a run of words a finding quotes: a comment may hold a page of them.
+_LONGEST_QUOTE = 80
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -62,6 +71,8 @@ def _unknown_names(context: CheckContext, path: str, directive: Directive) -> It
         names = list(run)
         if kind == "words":
             phrase = " ".join(name for name, _ in names)
+            if len(phrase) > _LONGEST_QUOTE:
+                phrase = phrase[: _LONGEST_QUOTE - 1].rstrip() + "\u2026"
             (line, column) = names[0][1]
             yield context.finding(
                 RULE,
@@ -94,15 +105,27 @@ def _kind(name: str) -> str:
     return "misspelt" if _looks_like_a_rule(name) else "words"
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_a_rule(name: str) -> bool:
-    """Whether `name` is written as a rule id is (`term.avoidd`, `privacy-pii`,
+    """Whether `name` is written as a rule id is (`term.avoidd`, `term.*`, `privacy-pii`,
     `term_avoid`) or is a letter or two from one or from a family (`privcy`, `terms`),
-    rather than a word of the author's (`because`, `quoted`)."""
-    lowered = name.lower()
-    if any(mark in lowered for mark in ".*-_"):
-        return True
-    allowed = 1 if len(lowered) <= 5 else 2
-    return any(edit_distance(lowered, known) <= allowed for known in _RULES_AND_FAMILIES)
+    rather than a word of the author's (`because`, `quoted.`, `e.g.`, `survivor-led`).
+    Cached, and cheap for a long word: a comment may hold a whole page of them."""
+    word = name.lower().strip(_PUNCTUATION)
+    if len(word) > _LONGEST_NAME + 2:
+        return False
+    shape = _RULE_SHAPE.match(word)
+    assert shape is not None  # each of its parts may be empty
+    family, separator, rest = shape.groups()
+    if separator in (".", "*"):
+        return len(family) >= 2 and bool(rest or separator == "*")
+    if separator:  # `privacy-pii`, `term_avoid`: a hyphenated word unless near a family
+        return any(edit_distance(family, known) <= 1 for known in _FAMILIES)
+    allowed = 1 if len(word) <= 5 else 2
+    return any(
+        abs(len(word) - len(known)) <= allowed and edit_distance(word, known) <= allowed
+        for known in _RULES_AND_FAMILIES
+    )
 
 
 def _nearest_action(action: str) -> str | None:
