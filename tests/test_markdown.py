@@ -250,6 +250,9 @@ STRUCTURES = [
     ('<div class="card"\n     title="a needle">\nshown\n</div>\n', False, True),
     ('<section\n  aria-label="needle">\n\nshown\n</section>\n', False, True),
     ('<div class="card"\n     title="x">\nthe needle shown\n</div>\n', True, True),
+    # ... also in a quote, whose lines' `>` are the quote's, not the tag's end (review)
+    ('> <div class="card"\n>      title="a needle">\n> shown\n> </div>\n', False, True),
+    ('> <div class="card"\n>      title="x">\n> the needle shown\n> </div>\n', True, True),
     ("Text git://host/needle and ssh://host/x\n", False, False),  # bare URLs, any scheme
     # A heading in a list item: the lines indented into the item after it are its text.
     ("1. ### Step one\n    Call the needle.\n", True, True),

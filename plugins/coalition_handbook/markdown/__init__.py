@@ -99,14 +99,16 @@ def checkable_text(text: str, body_line: int = 1) -> str:
     # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
     pieces: list[str] = []
     previous = 0
-    for start, end in _joined(view, raw_spans):
-        pieces += (mask_inline(view[previous:start]), mask_raw_html(view[start:end]))
+    for start, end in _spans_joined_over_white_space(view, raw_spans):
+        pieces += (mask_inline(view[previous:start]), _mask_raw_lines(view[start:end]))
         previous = end
     pieces.append(mask_inline(view[previous:]))
     return "".join(pieces)
 
 
-def _joined(view: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _spans_joined_over_white_space(
+    view: str, spans: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
     """`spans` with those that only a line break and indentation part made one: a tag
     may go on over lines (`<div class="card"` then `title="...">`), and is read whole."""
     joined_start, joined_end = spans[0]
@@ -117,6 +119,27 @@ def _joined(view: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         yield joined_start, joined_end
         joined_start, joined_end = start, end
     yield joined_start, joined_end
+
+
+# The `>` marks of a quote at the start of its lines (raw HTML lines keep them).
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+
+
+def _mask_raw_lines(lines: str) -> str:
+    """`mask_raw_html` of the lines of a raw HTML block. In a quote, the `>` that starts
+    each line is the quote's, not the end of a tag that goes on over lines: it is read as
+    a space, and kept as it was."""
+    if "\n" not in lines or not lines.lstrip(" \t").startswith(">"):
+        return mask_raw_html(lines)
+    marks = [found.span() for found in _QUOTE_MARKS.finditer(lines)]
+    masked = mask_raw_html(_QUOTE_MARKS.sub(lambda found: " " * len(found.group()), lines))
+    pieces: list[str] = []
+    previous = 0
+    for start, end in marks:
+        pieces += (masked[previous:start], lines[start:end])
+        previous = end
+    pieces.append(masked[previous:])
+    return "".join(pieces)
 
 
 def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:
