@@ -19,7 +19,9 @@ one after another with only spaces between (`## WHAT TO DO IF YOU SEE IT`, `CALL
 LAWYER`), or of two that make a whole emphasis (`**CALL NOW**`) or a whole heading
 (`## CALL NOW`). A lone acronym, and two side by side in running text (`XYZ ABC`), are
 still reported: nothing tells those from two acronyms, which prose seldom sets apart
-that way. Commas or line breaks end a run: `FBI, DHS, ICE` is a list of acronyms.
+that way. Commas or line breaks end a run: `FBI, DHS, ICE` is a list of acronyms. So is
+a run more than half of whose words are known (`FBI ICE HSI`: HSI is reported); all
+unknown (`XYZ ABC QRS`, `## NGO FAQ` where NGO is no form), it reads as emphasis.
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ def _unknown(
     text: CheckedText, hits: list[Hit], one_word_forms: Set[str], known: Set[str]
 ) -> Iterator[re.Match[str]]:
     starts: list[int] | None = None
-    not_acronyms = _NotAcronyms(text)
+    not_acronyms = _NotAcronyms(text, lambda word: word in known or word.lower() in one_word_forms)
     for found in acronyms(text.view):
         word = found.group(1)
         if (
@@ -147,8 +149,9 @@ class _NotAcronyms:
     (see the module's docstring) in one text. Each is looked for once, when a word might
     be one: read in order, every character is read a bounded number of times."""
 
-    def __init__(self, text: CheckedText) -> None:
+    def __init__(self, text: CheckedText, is_known: Callable[[str], bool]) -> None:
         self.text = text
+        self.is_known = is_known  # whether a word in capitals is a known acronym or form
         self.chain = (0, 0, False)  # the last chain of joined parts: start, end, identifier
         self.runs: tuple[list[int], list[int]] | None = None  # starts and ends of shouting
 
@@ -191,8 +194,12 @@ class _NotAcronyms:
 
     def _shouting(self, run: re.Match[str]) -> bool:
         """Whether `run`, of two or more words in capitals, is words for emphasis: three
-        or more, or two that make a whole emphasis or a whole heading."""
-        if len(_WORD_GAP.findall(run.group())) + 1 >= _SHOUTED_WORDS:
+        or more, or two that make a whole emphasis or a whole heading; not where more
+        than half of them are known, a list of acronyms (`FBI ICE HSI`)."""
+        words = _WORD_GAP.split(run.group())
+        if 2 * sum(map(self.is_known, words)) > len(words):
+            return False
+        if len(words) >= _SHOUTED_WORDS:
             return True
         markdown = self.text.markdown
         if markdown is None:
