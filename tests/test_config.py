@@ -557,6 +557,23 @@ def test_a_config_error_names_the_file_as_the_editor_named_it(
     with pytest.raises(Exception, match="configuration error"):
         load_mkdocs_config(config_file="../mkdocs.yml")
     assert "option 'autolnk': base.yml:4: unknown option 'autolnk'" in caplog.text
+    # A file, a folder or an INHERIT parent that is not there: as named too (review).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub" / "child.yml").write_text("INHERIT: nope.yml\n", encoding="utf-8")
+    for named, message in [
+        ("sub/mkdoc.yml", "sub/mkdoc.yml: no such file"),
+        (
+            "sub",
+            "sub: is a folder; -f takes the site's config file, mkdocs.yml: did you mean "
+            "-f sub/mkdocs.yml?",
+        ),
+        (
+            "sub/child.yml",
+            "sub/child.yml:1: the inherited config file 'nope.yml' is not at sub/nope.yml",
+        ),
+    ]:
+        assert main(["check", "-f", named]) == 2
+        assert capsys.readouterr().err == f"handbook: {message}\n"
 
 
 def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:

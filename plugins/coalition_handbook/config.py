@@ -219,13 +219,13 @@ def load_config(
     there is an error. Messages name the file `shown_as` (see `shown_name`), by default
     by its name alone."""
     if config_file.is_dir():
-        raise ConfigError(_folder_given(config_file))
+        raise ConfigError(_folder_given(config_file, shown_as or str(config_file)))
     where = shown_as or config_file.name
     # Not resolved: MkDocs reads the folders from where mkdocs.yml is named, a link or not
     # (os.path.abspath, as MkDocs, takes `..` off by name).
     config_file = Path(os.path.abspath(config_file))  # noqa: PTH100
     if not config_file.exists():
-        raise ConfigError(f"{config_file}: no such file")
+        raise ConfigError(f"{shown_as or config_file}: no such file")
     data, lines, script_links = _read_config_file(config_file, where, seen=())
     instances = _instances(
         data.get("plugins"), lines.get("plugins", where), lines.get(PLUGIN_NAME, where)
@@ -390,13 +390,16 @@ def _read_config_file(
     parent = Path(os.path.normpath(path.parent / inherit))
     # Named as `where` names its own file (`sub/mkdocs.yml` inherits `sub/base.yml`),
     # however deep the chain of INHERITs.
-    named = os.path.normpath(Path(where).parent / os.path.relpath(parent, path.parent))
+    named = Path(os.path.normpath(Path(where).parent / os.path.relpath(parent, path.parent)))
+    named_as = named.as_posix()  # with `/`, as every path in a message
     if parent in (path, *seen):
-        raise ConfigError(f"{inherit_at}: INHERIT '{inherit}' leads back to {named}: a loop")
+        raise ConfigError(f"{inherit_at}: INHERIT '{inherit}' leads back to {named_as}: a loop")
     if not parent.is_file():
-        raise ConfigError(f"{inherit_at}: the inherited config file '{inherit}' is not at {parent}")
+        raise ConfigError(
+            f"{inherit_at}: the inherited config file '{inherit}' is not at {named_as}"
+        )
     inherited, inherited_locations, inherited_links = _read_config_file(
-        parent, named, (*seen, path)
+        parent, named_as, (*seen, path)
     )
     # A mapping is merged key by key (its links stay); any other setting is replaced.
     inherited_links = [
@@ -439,11 +442,13 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 _FOLDERS = ("glossary_dir", "protocols_dir", "modules_dir")
 
 
-def _folder_given(folder: Path) -> str:
-    """The message for `-f FOLDER`: name the file that was surely meant, if it is there."""
+def _folder_given(folder: Path, shown_as: str) -> str:
+    """The message for `-f FOLDER` (named `shown_as`): name the file that was surely
+    meant, if it is there."""
     inside = folder / "mkdocs.yml"
-    hint = f": did you mean -f {inside}?" if inside.is_file() else ""
-    return f"{folder}: is a folder; -f takes the site's config file, mkdocs.yml{hint}"
+    meant = (Path(shown_as) / "mkdocs.yml").as_posix()
+    hint = f": did you mean -f {meant}?" if inside.is_file() else ""
+    return f"{shown_as}: is a folder; -f takes the site's config file, mkdocs.yml{hint}"
 
 
 def _as_acronym(entry: str) -> str | None:
