@@ -503,6 +503,7 @@ def test_a_config_inherited_through_a_chain_is_named_from_the_folder_of_mkdocs_y
             "base.yml:2: INHERIT 'mkdocs.yml' leads",
         ),
         ("INHERIT: [base.yml]\n", None, "mkdocs.yml:1: 'INHERIT' must name a config file"),
+        ("INHERIT:\n", None, "mkdocs.yml:1: 'INHERIT' must name a config file (found nothing)"),
     ],
 )
 def test_a_bad_inherited_config_names_its_file(

@@ -991,8 +991,11 @@ def _choice(
 
 
 def _as_written(value: object) -> str:
-    """A setting's `value` as a message quotes it: true and false as YAML writes them,
-    not as Python does (`True`); any other value as Python shows it ('loud', 5)."""
+    """A setting's `value` as a message quotes it: true, false and nothing (YAML's null)
+    as YAML writes them, not as Python does (`True`, `None`); any other value as Python
+    shows it ('loud', 5)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if value is None:
+        return "nothing"
     return repr(value)
