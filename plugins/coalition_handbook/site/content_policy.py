@@ -50,8 +50,10 @@ def with_content_policy(html: str) -> str:
     writes none), before anything loads; as it was if the policy is there already.
 
     A policy the page carries of its own stays, and the site's is added all the same:
-    a browser applies every policy of a page, so another can only forbid more, never
-    let in what the site's refuses (a page's front matter can put one in the head)."""
+    a browser applies every content policy of a page, so another can only forbid more,
+    never let in what the site's refuses (a page's front matter can put one in the head).
+    Not so the referrer policy, where the last one a page names wins: a page, or a theme
+    override, that names its own keeps it, as its author chose."""
     head = _HEAD.search(html)
     if head is None:
         before = _BEFORE_HEAD.match(html)
