@@ -13,9 +13,10 @@ from .encoding import in_utf8_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-# GitHub code scanning refuses a run with more results than this (and shows 5,000 of them).
+# GitHub code scanning refuses a run with more results than this, and shows 5,000 of
+# them ("SARIF support for code scanning", its limits on uploaded files).
 MAX_RESULTS = 25_000
-_MOST_SEVERE_FIRST = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_MOST_SEVERE_FIRST = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 def _rule_descriptor(rule_id: str) -> dict[str, Any]:
