@@ -243,6 +243,21 @@ def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> Non
     assert links["Glossary"] == "/glossary/"
     assert links["Protocols"] == "/protocols/"
     assert links["Training"] == "/modules/"
+    assert "with the search box at the top" in page
+
+
+@pytest.mark.parametrize("search", [False, True])
+def test_a_site_without_search_is_told_so_and_its_404_page_points_at_no_box(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, search: bool
+) -> None:
+    """Adopter audit: a mkdocs.yml without `- search` built a site without search, with
+    no word, and its 404 page sent members to a search box that was not there."""
+    config = write_site(tmp_path, pages={"index.md": "# Home\n"}, theme="material", search=search)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        site = build_site(config)
+    told = [record for record in caplog.records if "lists no 'search' plugin" in record.message]
+    assert [record.levelno for record in told] == ([] if search else [logging.INFO])
+    assert ("search box" in (site / "404.html").read_text(encoding="utf-8")) is search
 
 
 def test_every_page_of_the_default_build_carries_the_content_policy(

@@ -252,6 +252,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         polyfills = config.extra.get("polyfills") or []
         if self.offline and not any("iframe-worker" in str(script) for script in polyfills):
             config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
+        if not _searches(config):
+            # Information, as for an image from another host: the site is sound without
+            # it, and test and preview builds may leave search out on purpose.
+            log.info(
+                "handbook: mkdocs.yml lists no 'search' plugin: members cannot search the "
+                "handbook for a term by its forms (DESIGN section 7); list '- search' "
+                "under plugins"
+            )
         # Term pages are also found by their plurals and forms to avoid, in a search field
         # of their own (site/search_boost.py) that Material indexes but never shows.
         search = config.plugins.get("material/search")
@@ -901,6 +909,12 @@ def _warnings_counted() -> bool:
         for name in ("mkdocs", "properdocs")
         for handler in logging.getLogger(name).handlers
     )
+
+
+def _searches(config: MkDocsConfig) -> bool:
+    """Whether the site has a search plugin: MkDocs' own, or Material's (which MkDocs
+    names `material/search` when the site lists `search`)."""
+    return any(name in ("search", "material/search") for name in config.plugins)
 
 
 def _material(config: MkDocsConfig) -> bool:
