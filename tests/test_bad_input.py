@@ -881,6 +881,7 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
         {
             "glossary/d.yml": term_yaml("d"),
             "glossary/e.yaml": term_yaml("e"),
+            "glossary/d.yaml": term_yaml("d"),  # beside d.yml: renamed, it would replace it
             "glossary/notes.txt": "to do\n",
             "glossary/.hidden.yaml": "x: 1\n",
             "glossary/drafts/f.yml": term_yaml("f"),
@@ -913,6 +914,11 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
         "hidden subfolder (such as glossary/.drafts/), which is not looked into"
     )
     assert sorted((f.path, f.line, f.message) for f in findings) == [
+        (
+            "glossary/d.yaml",
+            1,
+            "is not read: term files end in .yml, and d.yml is there already; keep one of the two",
+        ),
         ("glossary/drafts/f.yml", 1, below.format("f")),
         ("glossary/drafts/legal/d.yaml", 1, below.format("d")),
         ("glossary/e.yaml", 1, "is not read: term files end in .yml; rename it to e.yml"),
