@@ -1048,3 +1048,20 @@ def test_a_broken_link_in_a_definition_or_a_step_is_named_where_it_is_written(
         record.getMessage() for record in caplog.records if "nope.md" in record.getMessage()
     ]
     assert reported and not any("written in" in message for message in reported)
+
+
+def test_term_files_kept_in_docs_dir_are_published_as_their_pages_only(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Adopter audit: with glossary_dir inside docs_dir, MkDocs also copied each term's
+    YAML file to the site as it is, an editor's comments and all."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", "terms/survivor.yml": term_yaml("survivor", "A person.")},
+        options="glossary_dir: content/terms\n",
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        site = build_site(config)
+    assert (site / "glossary" / "survivor" / "index.html").is_file()
+    assert not (site / "terms").exists()
+    assert "1 term or protocol file(s) in content/ are published as their pages" in caplog.text

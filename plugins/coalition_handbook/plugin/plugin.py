@@ -545,16 +545,28 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         """A file of docs_dir that MkDocs copies as it is (an image, a PDF, a text) and
         that a symbolic link leads out of the handbook is not published, with a warning:
         a pull request could otherwise publish a file of the machine that builds the site
-        (`notes.txt -> ~/.git-credentials`). Pages are read by the checks, which say so."""
+        (`notes.txt -> ~/.git-credentials`). Pages are read by the checks, which say so.
+        Term and protocol files that the config keeps in docs_dir are not copied either."""
         hb_config = self.handbook_config
         if hb_config is None:
             return
         docs = hb_config.relative(hb_config.docs_dir)
+        # Term and protocol files kept in docs_dir are published as their pages, not as
+        # they are (with an editor's comments in them).
+        record_folders = [
+            os.path.abspath(folder) + os.sep  # noqa: PTH100
+            for folder in (hb_config.glossary_dir, hb_config.protocols_dir)
+        ]
+        sources_left_out = 0
         for file in list(files):
             if file.src_dir != config.docs_dir or file.is_documentation_page():
                 continue
             # The rule the checks apply to the files they read (model/source.py).
             source = Path(file.abs_src_path or "")
+            if str(source).startswith(tuple(record_folders)):
+                files.remove(file)
+                sources_left_out += 1
+                continue
             if outside_the_handbook(source, hb_config, hb_config.docs_dir):
                 files.remove(file)
                 log.warning(
@@ -566,6 +578,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if problem is not None:  # MkDocs' copy of it would end the build in a traceback
                 files.remove(file)
                 log.warning(f"handbook: {docs}/{file.src_uri} {problem}: it is not published")
+        if sources_left_out:
+            log.info(
+                f"handbook: {sources_left_out} term or protocol file(s) in {docs}/ are "
+                "published as their pages, not copied as they are"
+            )
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
