@@ -253,6 +253,15 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("'url' of sources item 1", "javascript:alert(1)", "http"),
     ),
     (
+        # It starts with https:// as the message asked: it says what else is wrong (audit).
+        "url-with-a-space",
+        TERM_FILE,
+        term_yaml(extra="sources:\n  - title: x\n    url: https://example.org/a b\n"),
+        "glossary.schema",
+        6,
+        ("'url' of sources item 1", "a host, with no spaces (write a space as %20)"),
+    ),
+    (
         "multiple-documents",
         TERM_FILE,
         term_yaml() + "---\n" + term_yaml("other"),
