@@ -617,13 +617,16 @@ def test_a_clean_handbook_has_no_structural_findings(tmp_path: Path) -> None:
 
 
 def test_module_front_matter_takes_materials_page_keys(tmp_path: Path) -> None:
-    """Editors may hide a module's table of contents or give it an icon, as on any page."""
+    """Editors may hide a module's table of contents or give it an icon, a subtitle, a
+    status, tags or a template, as on any page (adopter audit: the last four were
+    refused)."""
     (tmp_path / "content" / "modules").mkdir(parents=True)
     (tmp_path / "mkdocs.yml").write_text("docs_dir: content\nplugins: [handbook]\n")
     module = (
         "---\ntitle: Hotel staff\nversion: 1\naudience: [front desk]\nduration: 45 minutes\n"
         "objectives: [Recognize signs]\nhide: [toc]\nicon: material/school\n"
         "description: Training for hotel staff.\nsearch: {boost: 2}\n"
+        "subtitle: For the front desk\nstatus: new\ntags: [hotels]\ntemplate: main.html\n"
         "history:\n  - {version: 1, date: 2026-01-01, summary: First.}\n---\n"
         "# Hotel staff\n\n## Realize\n\nA.\n\n## Recognize\n\nB.\n\n## Respond\n\nC.\n"
     )
