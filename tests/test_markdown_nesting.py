@@ -105,6 +105,14 @@ def test_nesting_deeper_than_the_limit_is_found_at_its_first_line(
         ("`" + "[" * 5000 + "`", None),
         ("\\[" * 5000, None),
         ("[" * 2000 + "victim" + "]" * 2000, None),
+        # Added up over paragraphs: 50 of them, each just under the limit (second review).
+        ("\n\n".join(f"Text {'[' * 4400} end." for _ in range(50)), (5, 6)),
+        # A code span, an address or a footnote's mark ends no block (second review).
+        ("Text " + "[`x` " * 3000, (3, 6)),
+        ("Text " + "[ http://e.org " * 1500, (3, 6)),
+        # Raw HTML: no link is looked for in it.
+        ("<div>\n" + "[x " * 5000 + "\n</div>", None),
+        ('<div markdown="1">\n' + "[x " * 5000 + "\n</div>", (4, 1)),
     ],
     ids=[
         "nested",
@@ -117,6 +125,11 @@ def test_nesting_deeper_than_the_limit_is_found_at_its_first_line(
         "code-span",
         "escaped",
         "nested-2000",
+        "many-paragraphs",
+        "code-spans-between",
+        "addresses-between",
+        "raw-html",
+        "markdown-in-html",
     ],
 )
 def test_brackets_python_markdown_would_take_minutes_over_are_found(

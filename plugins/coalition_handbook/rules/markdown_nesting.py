@@ -1,5 +1,5 @@
 """markdown.nesting: lists, quotes or admonitions nested deeper than the site and the
-handouts can render, and brackets left open or nested by the thousand in one paragraph.
+handouts can render, and brackets left open or nested by the thousand.
 
 Python-Markdown reads each level of a nested list or admonition by calling itself again,
 and WeasyPrint lays out each level of the HTML it makes so too: a few hundred levels of a
@@ -10,15 +10,16 @@ so deep on purpose; a converted document or a script might. The check names the 
 line too deep in each text, so the build stops before that.
 
 Brackets cost time instead: Python-Markdown reads from each `[` (and each `(` of a link's
-address) to the one that closes it, or to its paragraph's end if none does, so a
-paragraph of a few thousand open or nested brackets takes minutes to render (50,000 of
-them, 230 KB, took 14 minutes), while the checks read it in a second. The check adds up
-those distances, in linear time, and names the first bracket of a paragraph that would
-take more than a few seconds.
+address) to the one that closes it, or to its block's end if none does, so a paragraph
+of a few thousand open or nested brackets takes minutes to render (50,000 of them, 230
+KB, took 14 minutes), while the checks read it in a second. The check adds up those
+distances over a text's paragraphs, in linear time, and names the first bracket of the
+paragraph where they pass a few seconds' reading.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from itertools import chain
@@ -26,6 +27,7 @@ from itertools import chain
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..markdown import HARD
+from ..markdown.syntax import BLOCK_TAGS
 from .base import CheckContext
 
 RULE = "markdown.nesting"
@@ -52,7 +54,15 @@ _QUOTE_MARK = re.compile(r"> ?")  # a quote's `>`, and the one space it takes wi
 # Python-Markdown: about three seconds of rendering on a slow machine (2,000 nested
 # pairs, 4,000,000 characters read, took 0.9 s).
 MAX_BRACKET_READING = 10_000_000
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
+# A line break before a line that starts a block of its own: a list item, a heading or a
+# table row.
+_BLOCK_START = re.compile(r"(?:\r\n?|\n)(?=[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\|))")
+# A paragraph that opens with a block-level tag: raw HTML, whose text Python-Markdown
+# reads no links in (unless it asks for Markdown).
+_RAW_HTML_BLOCK = re.compile(
+    rf"[ \t]{{0,3}}<(?:{'|'.join(sorted(BLOCK_TAGS))})(?![\w-])(?![^\n>]*\bmarkdown\b)", re.I
+)
 _BRACKET = re.compile(r"[\[\]()]")
 
 
@@ -74,10 +84,10 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 document.path,
                 line,
                 column,
-                "brackets left open or nested by the thousand in one paragraph, from here: "
-                "Python-Markdown would take minutes to render it (it reads on from each "
-                "bracket to the one that closes it); close them, write them `\\[`, or put "
-                "the text in a code block",
+                "brackets left open or nested by the thousand, in this paragraph or those "
+                "before it: Python-Markdown would take minutes to render them (it reads on "
+                "from each bracket to the one that closes it); close them, write them `\\[`, "
+                "or put the text in a code block",
                 found=found,
             )
 
@@ -107,9 +117,10 @@ def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
 
 
 def _slow_brackets(text: CheckedText) -> Iterator[tuple[int, int]]:
-    """(start, end) of the first bracket of each paragraph of `text` whose brackets would
-    have Python-Markdown read more than MAX_BRACKET_READING characters (see the module's
-    docstring). Brackets in code are left out: no link is looked for there."""
+    """(start, end) of the first bracket of the paragraph of `text` at which its brackets
+    have had Python-Markdown read more than MAX_BRACKET_READING characters in all (see
+    the module's docstring), if they do: many slow paragraphs are as slow as one. Left
+    out: brackets in code, and raw HTML blocks, where no link is looked for."""
     markdown = text.markdown
     if markdown is None:
         return
@@ -117,18 +128,22 @@ def _slow_brackets(text: CheckedText) -> Iterator[tuple[int, int]]:
     if openers * len(markdown) <= MAX_BRACKET_READING:  # the most they could read: most texts
         return
     view = text.view
+    reading = 0
     start = 0
     for paragraph_break in chain(_PARAGRAPH_BREAK.finditer(markdown), (None,)):
         end = paragraph_break.start() if paragraph_break else len(markdown)
-        first = _first_of_slow_brackets(markdown, view, start, end)
-        if first is not None:
-            yield first, first + 1
+        if not _RAW_HTML_BLOCK.match(markdown, start):
+            first, paragraph_reading = _bracket_reading(markdown, view, start, end)
+            reading += paragraph_reading
+            if reading > MAX_BRACKET_READING and first is not None:
+                yield first, first + 1
+                return
         start = paragraph_break.end() if paragraph_break else end
 
 
-def _first_of_slow_brackets(markdown: str, view: str, start: int, end: int) -> int | None:
-    """The offset of the first bracket of `markdown[start:end]`, one paragraph, if its
-    brackets read more than MAX_BRACKET_READING characters to their ends, else None."""
+def _bracket_reading(markdown: str, view: str, start: int, end: int) -> tuple[int | None, int]:
+    """(offset of the first bracket, characters read from the brackets to their ends) of
+    `markdown[start:end]`, one paragraph."""
     brackets: list[int] = []  # offsets of the `[` still open
     parentheses: list[int] = []  # of the `(` of a link's address, and those inside it
     reading = 0
@@ -150,12 +165,11 @@ def _first_of_slow_brackets(markdown: str, view: str, start: int, end: int) -> i
             parentheses.append(at)
         elif char == ")" and parentheses:
             reading += at - parentheses.pop()
-    # One left open is read to the end of its block: the paragraph's, or a list item's or
-    # table cell's before it (where the view has a `HARD`), found once for all before it.
-    block_end = -1
-    for at in sorted(chain(brackets, parentheses)):
-        if at > block_end:
-            hard = view.find(HARD, at, end)
-            block_end = end if hard < 0 else hard
-        reading += block_end - at
-    return first if reading > MAX_BRACKET_READING else None
+    # One left open is read to the end of its block: the paragraph's, or that of a list
+    # item, heading or table row that starts a line of it, each read alone.
+    if brackets or parentheses:
+        block_starts = [found.start() for found in _BLOCK_START.finditer(markdown, start, end)]
+        for at in chain(brackets, parentheses):
+            following = bisect.bisect_right(block_starts, at)
+            reading += (block_starts[following] if following < len(block_starts) else end) - at
+    return first, reading
