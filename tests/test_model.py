@@ -275,10 +275,16 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
     shared = root / "shared"
     (shared / "back").symlink_to(shared)  # a loop
     (root / "content" / "linked").symlink_to(shared)
-    (root / "content" / ".hidden-loop").symlink_to(root / "content")  # MkDocs skips it
+    # Hidden or not, MkDocs walks it (second review); so a link to a folder above docs_dir.
+    (root / "content" / ".hidden-loop").symlink_to(root / "content")
+    (root / "content" / "up").symlink_to(root)
+    (root / "content" / "sibling").symlink_to(root / "shared")  # not a loop: read
     handbook, findings = load_handbook(load_config(root / "mkdocs.yml"))
-    assert [(f.rule, f.severity, f.path, f.line) for f in findings] == [
-        ("page.source", "error", "content/linked/back", 1)
+    assert sorted((f.rule, f.severity, f.path, f.line) for f in findings) == [
+        ("page.source", "error", "content/.hidden-loop", 1),
+        ("page.source", "error", "content/linked/back", 1),
+        ("page.source", "error", "content/sibling/back", 1),
+        ("page.source", "error", "content/up", 1),
     ]
     assert "a loop" in findings[0].message
     assert [page.path for page in handbook.pages] == [
@@ -288,6 +294,7 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
         "content/page.mdown",
         "content/page.mkd",
         "content/page.mkdn",
+        "content/sibling/outreach.md",
     ]
     linked = next(page for page in handbook.pages if page.path == "content/linked/outreach.md")
     assert linked.src_uri == "linked/outreach.md"

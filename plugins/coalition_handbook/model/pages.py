@@ -156,28 +156,40 @@ def markdown_file_paths(
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith(".") and not takes_back:
-                continue  # else a `!` pattern of the site's may take a hidden page back
+            # Hidden: left out (unless a `!` pattern of the site's may take a page back),
+            # but for a link to a folder, which may be a loop.
+            hidden = name.startswith(".") and not takes_back
+            linked_folder = entry.is_symlink() and _is_folder(entry)
+            if hidden and not linked_folder:
+                continue
             if excluded is None and name == "templates" and not parts and _is_folder(entry):
                 continue  # MkDocs' own `/templates/`, which only the site's patterns undo
             if entry.is_dir(follow_symlinks=False):
                 real = reals[-1] + os.sep + name
                 folders.append(((*parts, name), entry.path, (*reals, real)))
-            elif entry.is_symlink() and _is_folder(entry):
+            elif linked_folder:
                 real = os.path.realpath(entry.path)
+                # A loop: it leads to a folder this one is in, or to one above that. MkDocs
+                # walks round it until the system stops it, whatever its name or the
+                # patterns say (they leave its pages out after the walk).
+                if any(_in_folder(walked, real) for walked in reals):
+                    if outside is not None:
+                        outside.append((entry.path, LOOP_FOLDER))
+                    continue
                 leads_out = within and not any(_in_folder(real, folder) for folder in within)
-                if not leads_out and real not in reals:
+                if hidden:
+                    continue
+                if not leads_out:
                     folders.append(((*parts, name), entry.path, (*reals, real)))
                     continue
-                # Hidden, or left out by the patterns: no page of the site, no finding
-                # (a `!` pattern taking a page of it back is not looked for).
-                left_out = name.startswith(".") or (
-                    excluded is not None and excluded("/".join((*parts, name)) + "/")
-                )
+                # Left out by the patterns: no page of the site, no finding (a `!` pattern
+                # taking a page of it back is not looked for).
+                left_out = excluded is not None and excluded("/".join((*parts, name)) + "/")
                 if outside is not None and not left_out:
-                    outside.append((entry.path, OUTSIDE_FOLDER if leads_out else LOOP_FOLDER))
+                    outside.append((entry.path, OUTSIDE_FOLDER))
             elif (
-                name.endswith(MARKDOWN_SUFFIXES)
+                not hidden
+                and name.endswith(MARKDOWN_SUFFIXES)
                 and may_be_file(entry)
                 and (excluded is None or not excluded("/".join((*parts, name))))
             ):

@@ -96,9 +96,9 @@ OUTSIDE_FOLDER = (
 
 
 LOOP_FOLDER = (
-    "is a symbolic link to a folder it is in (a loop): MkDocs would publish the pages "
-    "below it again at every turn, dozens of levels deep; remove the link, or leave it out "
-    "with exclude_docs"
+    "is a symbolic link to a folder it is in, or to one above that (a loop): MkDocs would "
+    "walk round it, publishing the pages below it again at every turn, dozens of levels "
+    "deep; remove the link (a hidden name or exclude_docs does not stop MkDocs' walk)"
 )
 
 
