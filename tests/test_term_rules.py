@@ -254,6 +254,7 @@ def test_an_acronym_is_a_to_z_capitals_maybe_possessive_or_quoted(
         ("Call the FBI ICE HSI tip line.", ["HSI"]),
         ("## FBI ICE HSI", ["HSI"]),
         ("## FBI HSI QRS", []),  # one in three known: emphasis
+        ("## FBI AND ICE; call the FBI OR ICE.", []),  # the little words joining a list
     ],
 )
 def test_capitals_of_an_identifier_or_for_emphasis_are_no_acronym(

@@ -20,8 +20,9 @@ LAWYER`), or of two that make a whole emphasis (`**CALL NOW**`) or a whole headi
 (`## CALL NOW`). A lone acronym, and two side by side in running text (`XYZ ABC`), are
 still reported: nothing tells those from two acronyms, which prose seldom sets apart
 that way. Commas or line breaks end a run: `FBI, DHS, ICE` is a list of acronyms. So is
-a run more than half of whose words are known (`FBI ICE HSI`: HSI is reported); all
-unknown (`XYZ ABC QRS`, `## NGO FAQ` where NGO is no form), it reads as emphasis.
+a run more than half of whose words are known (`FBI ICE HSI`: HSI is reported), but for
+the little words joining them (`FBI AND ICE`); all unknown (`XYZ ABC QRS`, `## NGO FAQ`
+where NGO is no form), it reads as emphasis.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ _WORD_GAP = re.compile(r"[ \t]+")
 _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+\Z")
 _HEADING_AFTER = re.compile(r"[ \t]*(?:#+[ \t]*)?(?:\r?\n|\Z)")
 _SHOUTED_WORDS = 3  # in a run, however it is set
+# The little words that join the acronyms of a list of them (`FBI AND ICE`).
+_JOINING_WORDS = frozenset({"AND", "OR", "NOR", "OF", "THE", "TO", "IN", "ON", "AT", "FOR", "BY"})
 # Every capital A-Z becomes "A": an acronym starts where "AA" is, found by str.find.
 _CAPITALS = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "A"))
 # The same for ASCII text as bytes (same offsets): a byte table translates a page several
@@ -153,7 +156,8 @@ class _NotAcronyms:
         self.text = text
         self.is_known = is_known  # whether a word in capitals is a known acronym or form
         self.chain = (0, 0, False)  # the last chain of joined parts: start, end, identifier
-        self.runs: tuple[list[int], list[int]] | None = None  # starts and ends of shouting
+        # The starts, ends and whether they are emphasis of the runs of capitals.
+        self.runs: tuple[list[int], list[int], list[bool]] | None = None
 
     def hold(self, found: re.Match[str]) -> bool:
         return self._in_identifier(found) or self._shouted(found)
@@ -182,15 +186,19 @@ class _NotAcronyms:
         return self.chain[2] and end <= self.chain[1]
 
     def _shouted(self, found: re.Match[str]) -> bool:
+        """Whether `found` is a word of a run of capitals for emphasis, or a little word
+        joining the acronyms of a list of them (`FBI AND ICE`)."""
         if self.runs is None:
-            self.runs = ([], [])
+            self.runs = ([], [], [])
             for run in _CAPITALS_RUN.finditer(self.text.view):
-                if self._shouting(run):
-                    self.runs[0].append(run.start())
-                    self.runs[1].append(run.end())
-        starts, ends = self.runs
+                self.runs[0].append(run.start())
+                self.runs[1].append(run.end())
+                self.runs[2].append(self._shouting(run))
+        starts, ends, shouting = self.runs
         index = bisect.bisect_right(starts, found.start()) - 1
-        return index >= 0 and found.end() <= ends[index]
+        if index < 0 or found.end() > ends[index]:
+            return False
+        return shouting[index] or found.group(1) in _JOINING_WORDS
 
     def _shouting(self, run: re.Match[str]) -> bool:
         """Whether `run`, of two or more words in capitals, is words for emphasis: three
