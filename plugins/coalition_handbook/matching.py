@@ -348,11 +348,19 @@ def _resolve(run: list[tuple[int, int, Hit]]) -> list[Hit]:
             outside.append((start, end, use))
             if use[2].kind == "accepted":
                 reach = end
+    # Kept in text order: a use overlaps none kept if it overlaps neither neighbour of its
+    # place among them (found by bisection, so a long run costs n log n, not n squared).
+    kept_starts: list[int] = []
     kept: list[tuple[int, int, Hit]] = []
     for start, end, use in sorted(outside, key=lambda item: (item[0] - item[1], item[0])):
-        if all(end <= other_start or other_end <= start for other_start, other_end, _ in kept):
-            kept.append((start, end, use))
-    return [use for _, _, use in sorted(kept, key=lambda item: item[0])]
+        place = bisect.bisect_left(kept_starts, start)
+        if place and kept[place - 1][1] > start:
+            continue
+        if place < len(kept) and kept_starts[place] < end:
+            continue
+        kept_starts.insert(place, start)
+        kept.insert(place, (start, end, use))
+    return [use for _, _, use in kept]
 
 
 def _to_source(hits: list[Hit], nfc_offsets: list[int] | None) -> list[Hit]:
