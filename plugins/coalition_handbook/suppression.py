@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from .documents import yaml_values
 from .markdown import LineIndex, lines_outside_code
+from .markdown.syntax import QUOTE_MARKS
 from .model.types import Handbook
 
 if TYPE_CHECKING:
@@ -46,9 +47,6 @@ _OPENING = re.compile(r"<!--\s*(handbook-([a-z0-9_]+(?:-[a-z0-9_]+)*))\b", re.IG
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 _RULE_NAME = re.compile(r"[^\s,]+")
 _BACKTICKS = re.compile(r"`+")
-# A quote's `>` marks at the start of a comment's next line: the quote's, not the `>` that
-# closes the comment (blanked, one space for one, so columns still hold).
-_QUOTE_MARKS = re.compile(r"\A[ \t]*(?:>[ \t]?)+")
 
 ALL_RULES = "*"
 
@@ -261,7 +259,9 @@ def _comment_lines(lines: Iterable[tuple[int, str]]) -> Iterator[_Lines]:
         # A blank line ends a comment in a paragraph, not one that starts its line.
         goes_on = bool(line.strip()) or (bool(joined) and joined[0].lstrip().startswith("<!--"))
         if joined and number == last + 1 and goes_on:
-            line = _QUOTE_MARKS.sub(_marks_blanked, line)
+            # A quote's `>` marks at the start of the comment's next line: the quote's,
+            # not the `>` that closes the comment (blanked, one space for one).
+            line = QUOTE_MARKS.sub(_marks_blanked, line)
             joined.append(line)
             last = number
             if ">" in line and not _left_open(line):
@@ -280,10 +280,9 @@ def _comment_lines(lines: Iterable[tuple[int, str]]) -> Iterator[_Lines]:
 
 
 def _ends_opening(line: str) -> bool:
-    """Whether `line` ends in a bare `<!--` that no `>` after it closes: its keyword may be
-    on the next line, as a formatter such as Prettier lays a long comment out."""
-    stripped = line.rstrip()
-    return stripped.endswith("<!--") and stripped.rfind(">") < len(stripped) - 4
+    """Whether `line` ends in a bare `<!--`: its keyword may be on the next line, as a
+    formatter such as Prettier lays a long comment out."""
+    return line.rstrip().endswith("<!--")
 
 
 def _marks_blanked(found: re.Match[str]) -> str:

@@ -34,7 +34,7 @@ from operator import add
 from .block_pass import mask_blocks
 from .blocks import Blocks
 from .inline import mask_addresses, mask_inline, mask_raw_html
-from .syntax import GLUE, HARD, is_mark
+from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark
 
 __all__ = [
     "GLUE",
@@ -121,18 +121,14 @@ def _spans_joined_over_white_space(
     yield joined_start, joined_end
 
 
-# The `>` marks of a quote at the start of its lines (raw HTML lines keep them).
-_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-
-
 def _mask_raw_lines(lines: str) -> str:
     """`mask_raw_html` of the lines of a raw HTML block. In a quote, the `>` that starts
     each line is the quote's, not the end of a tag that goes on over lines: it is read as
     a space, and kept as it was."""
     if "\n" not in lines or not lines.lstrip(" \t").startswith(">"):
         return mask_raw_html(lines)
-    marks = [found.span() for found in _QUOTE_MARKS.finditer(lines)]
-    masked = mask_raw_html(_QUOTE_MARKS.sub(lambda found: " " * len(found.group()), lines))
+    marks = [found.span() for found in QUOTE_MARKS.finditer(lines)]
+    masked = mask_raw_html(QUOTE_MARKS.sub(lambda found: " " * len(found.group()), lines))
     pieces: list[str] = []
     previous = 0
     for start, end in marks:

@@ -87,3 +87,7 @@ def is_mark(char: str) -> bool:
 def hard(match: re.Match[str]) -> str:
     """The matched text made `HARD`, for `re.sub`."""
     return HARD * (match.end() - match.start())
+
+
+# The `>` marks of a quote at the start of a line (of each line of a text).
+QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
