@@ -256,8 +256,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             # Information, as for an image from another host: the site is sound without
             # it, and test and preview builds may leave search out on purpose.
             log.info(
-                "handbook: mkdocs.yml lists no 'search' plugin: members cannot search the "
-                "handbook for a term by its forms (DESIGN section 7); list '- search' "
+                "handbook: mkdocs.yml lists no 'search' plugin, or turns it off: members "
+                "cannot search the handbook for a term by any of its forms; list '- search' "
                 "under plugins"
             )
         # Term pages are also found by their plurals and forms to avoid, in a search field
@@ -497,6 +497,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.handout_stand_ins = []
         # Once per build, for the compact sidebar of term pages (templates/theme/).
         env.globals["handbook_pages"] = self.main_pages
+        env.globals["handbook_searches"] = _searches(config)
         env.globals["handbook_glossary"] = self.glossary_page
         env.globals["handbook_once"] = RenderedOnce()
         env.globals["handbook_slot"] = PAGE_SLOT
@@ -929,9 +930,12 @@ def _warnings_counted() -> bool:
 
 
 def _searches(config: MkDocsConfig) -> bool:
-    """Whether the site has a search plugin: MkDocs' own, or Material's (which MkDocs
-    names `material/search` when the site lists `search`)."""
-    return any(name in ("search", "material/search") for name in config.plugins)
+    """Whether the site has a search plugin, on: MkDocs' own, or Material's (which MkDocs
+    names `material/search` when the site lists `search`; `enabled: false` turns it off)."""
+    return any(
+        name in ("search", "material/search") and plugin.config.get("enabled", True) is not False
+        for name, plugin in config.plugins.items()
+    )
 
 
 def _material(config: MkDocsConfig) -> bool:
