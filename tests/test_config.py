@@ -570,7 +570,7 @@ def test_a_config_error_names_the_file_as_the_editor_named_it(
         ),
         (
             "sub/child.yml",
-            "sub/child.yml:1: the inherited config file 'nope.yml' is not at sub/nope.yml",
+            "sub/child.yml:1: the inherited config file 'nope.yml' is not there (sub/nope.yml)",
         ),
     ]:
         assert main(["check", "-f", named]) == 2

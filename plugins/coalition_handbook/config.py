@@ -395,8 +395,10 @@ def _read_config_file(
     if parent in (path, *seen):
         raise ConfigError(f"{inherit_at}: INHERIT '{inherit}' leads back to {named_as}: a loop")
     if not parent.is_file():
+        # Where it was looked for, where that is not what INHERIT says already.
+        looked = "" if Path(inherit).as_posix() == named_as else f" ({named_as})"
         raise ConfigError(
-            f"{inherit_at}: the inherited config file '{inherit}' is not at {named_as}"
+            f"{inherit_at}: the inherited config file '{inherit}' is not there{looked}"
         )
     inherited, inherited_locations, inherited_links = _read_config_file(
         parent, named_as, (*seen, path)
