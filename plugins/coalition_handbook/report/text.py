@@ -12,9 +12,10 @@ def format_finding(finding: Finding) -> str:
     return one_line(f"{finding.location()}: {finding.severity} {finding.rule} {finding.message}")
 
 
-# Control characters, and the line breaks of Unicode that some terminals and editors
-# honour (NEL, U+2028, U+2029).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters, the line breaks of Unicode that some terminals and editors honour
+# (NEL, U+2028, U+2029), and the controls of writing direction, which would show a line
+# in another order than it holds (U+202A-U+202E, U+2066-U+2069).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
 
 
