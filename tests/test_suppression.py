@@ -472,6 +472,7 @@ def test_words_that_are_no_rule_are_reported_once_with_no_rule_to_suggest(
         # A reason's words, with the punctuation of its sentence (review): no rule's shape.
         *(("because", "words"), ("quoted.", "words"), ("(quoted)", "words")),
         *(("e.g.", "words"), ("survivor-led", "words"), ("x" * 10_000, "words")),
+        *(("https://ojp.gov/x.pdf", "words"), ("and/or", "words")),
     ],
 )
 def test_a_name_is_a_rule_a_misspelt_rule_or_a_word(name: str, kind: str) -> None:

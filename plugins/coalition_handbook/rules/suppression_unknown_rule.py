@@ -112,7 +112,7 @@ def _looks_like_a_rule(name: str) -> bool:
     rather than a word of the author's (`because`, `quoted.`, `e.g.`, `survivor-led`).
     Cached, and cheap for a long word: a comment may hold a whole page of them."""
     word = name.lower().strip(_PUNCTUATION)
-    if len(word) > _LONGEST_NAME + 2:
+    if len(word) > _LONGEST_NAME + 2 or "/" in word:  # no rule's name holds a `/` (a URL)
         return False
     shape = _RULE_SHAPE.match(word)
     assert shape is not None  # each of its parts may be empty
