@@ -125,35 +125,31 @@ def test_sarif_is_2_1_0_with_one_result_per_finding() -> None:
     assert [result["level"] for result in run["results"]] == ["note", "warning", "warning", "error"]
 
 
+def avoided(path: str, found: str, *, line: int = 3, column: int = 4, message: str = "") -> Finding:
+    """A `term.avoid` finding of `found` in `path`, with a message quoting it by default."""
+    return Finding(
+        rule="term.avoid",
+        severity=Severity.WARNING,
+        path=path,
+        line=line,
+        column=column,
+        message=message or f"'{found}' is a form to avoid",
+        found=found,
+    )
+
+
 @pytest.mark.parametrize(
     ("found", "end_column"),
     [("homeless person", 35), ("homeless\nperson", None), ("homeless\r  person", None)],
 )
 def test_sarif_ends_a_region_on_its_line_only(found: str, end_column: int | None) -> None:
-    finding = Finding(
-        rule="term.avoid",
-        severity=Severity.WARNING,
-        path="glossary/a.yml",
-        line=3,
-        column=20,
-        message="m",
-        found=found,
-    )
-    log = json.loads(FORMATTERS["sarif"]([finding]))
+    log = json.loads(FORMATTERS["sarif"]([avoided("glossary/a.yml", found, column=20)]))
     region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region.get("endColumn") == end_column
 
 
 def test_sarif_locations_are_uri_references() -> None:
-    finding = Finding(
-        rule="term.avoid",
-        severity=Severity.WARNING,
-        path="content/my dir/p%1 é.md",
-        line=1,
-        column=1,
-        message="m",
-    )
-    log = json.loads(FORMATTERS["sarif"]([finding]))
+    log = json.loads(FORMATTERS["sarif"]([avoided("content/my dir/p%1 é.md", "x")]))
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "content/my%20dir/p%251%20%C3%A9.md"
 
@@ -251,17 +247,8 @@ def test_text_escapes_carriage_returns_too() -> None:
 def test_text_escapes_control_characters_as_it_escapes_line_breaks(
     path: str, found: str, shown: str
 ) -> None:
-    finding = Finding(
-        rule="term.avoid",
-        severity=Severity.WARNING,
-        path=path,
-        line=3,
-        column=4,
-        message=f"'{found}' is a form to avoid",
-        found=found,
-    )
     location, quoted = shown.split(" ")
-    assert FORMATTERS["text"]([finding]) == (
+    assert FORMATTERS["text"]([avoided(path, found)]) == (
         f"{location} warning term.avoid {quoted} is a form to avoid\n"
     )
 
@@ -269,17 +256,8 @@ def test_text_escapes_control_characters_as_it_escapes_line_breaks(
 def test_text_keeps_a_file_name_with_a_line_break_on_its_line() -> None:
     """A file named `a\n::error file=...` made a line of its own, which CI would read as
     an annotation of its own (found by the security review)."""
-    finding = Finding(
-        rule="term.avoid",
-        severity=Severity.WARNING,
-        path="content/a\n::error file=mkdocs.yml,line=1::forged.md",
-        line=1,
-        column=1,
-        message="A message.",
-        found="x",
-        suggestion=None,
-        term=None,
-    )
+    path = "content/a\n::error file=mkdocs.yml,line=1::forged.md"
+    finding = avoided(path, "x", line=1, column=1, message="A message.")
     assert FORMATTERS["text"]([finding]) == (
         "content/a\\n::error file=mkdocs.yml,line=1::forged.md:1:1: warning term.avoid A message.\n"
     )

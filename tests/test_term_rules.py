@@ -225,13 +225,18 @@ def test_an_acronym_is_a_to_z_capitals_maybe_possessive_or_quoted(
         "aliases: [NGO]\n" + HISTORY,
         encoding="utf-8",
     )
-    (tmp_path / "content" / "caps.md").write_text(f"{text}\n", encoding="utf-8")
+    assert acronyms_found(config, text) == found
+
+
+def acronyms_found(config: Path, text: str) -> list[str]:
+    """What `term.unknown-acronym` finds in a page of `text` in the handbook of `config`."""
+    (config.parent / "content" / "caps.md").write_text(f"{text}\n", encoding="utf-8")
     findings = run_checks(load_config(config)).findings
-    assert [
+    return [
         f.found
         for f in findings
         if f.rule == "term.unknown-acronym" and f.path == "content/caps.md"
-    ] == found
+    ]
 
 
 @pytest.mark.parametrize(
@@ -264,13 +269,7 @@ def test_capitals_of_an_identifier_or_for_emphasis_are_no_acronym(
     config.write_text(
         config.read_text(encoding="utf-8").replace("[FBI]", "[FBI, ICE]"), encoding="utf-8"
     )
-    (tmp_path / "content" / "caps.md").write_text(f"{text}\n", encoding="utf-8")
-    findings = run_checks(load_config(config)).findings
-    assert [
-        f.found
-        for f in findings
-        if f.rule == "term.unknown-acronym" and f.path == "content/caps.md"
-    ] == found
+    assert acronyms_found(config, text) == found
 
 
 def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain
 
 from ..documents import CheckedText, scan_handbook
@@ -68,28 +68,9 @@ _BRACKET = re.compile(r"[\[\]()]")
 
 def check(context: CheckContext) -> Iterator[Finding]:
     for document in scan_handbook(context):
-        for line, column, found in document.located(lambda text, _: _too_deep(text)):
-            yield context.finding(
-                RULE,
-                document.path,
-                line,
-                column,
-                f"lists, quotes or admonitions nested more than {MAX_DEPTH} levels deep, "
-                "more than the site and the handouts can render: flatten them",
-                found=found,
-            )
-        for line, column, found in document.located(lambda text, _: _slow_brackets(text)):
-            yield context.finding(
-                RULE,
-                document.path,
-                line,
-                column,
-                "brackets left open or nested by the thousand, in this paragraph or those "
-                "before it: Python-Markdown would take minutes to render them (it reads on "
-                "from each bracket to the one that closes it); close them, write them `\\[`, "
-                "or put the text in a code block",
-                found=found,
-            )
+        for spans, message in _PROBLEMS:
+            for line, column, found in document.located(lambda text, _, spans=spans: spans(text)):
+                yield context.finding(RULE, document.path, line, column, message, found=found)
 
 
 def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
@@ -173,3 +154,20 @@ def _bracket_reading(markdown: str, view: str, start: int, end: int) -> tuple[in
             following = bisect.bisect_right(block_starts, at)
             reading += (block_starts[following] if following < len(block_starts) else end) - at
     return first, reading
+
+
+# Where each problem starts in a text, and what to say of it.
+_PROBLEMS: tuple[tuple[Callable[[CheckedText], Iterator[tuple[int, int]]], str], ...] = (
+    (
+        _too_deep,
+        f"lists, quotes or admonitions nested more than {MAX_DEPTH} levels deep, more than "
+        "the site and the handouts can render: flatten them",
+    ),
+    (
+        _slow_brackets,
+        "brackets left open or nested by the thousand, in this paragraph or those before "
+        "it: Python-Markdown would take minutes to render them (it reads on from each "
+        "bracket to the one that closes it); close them, write them `\\[`, or put the text "
+        "in a code block",
+    ),
+)
