@@ -482,8 +482,16 @@ BODY_LINE = MODULE_FRONT.count("\n") + 3  # the line after the closing '---' (bl
         # Python-Markdown reads Markdown in a block that asks for it (md_in_html).
         '<div markdown="1">\n\n## Realize\n\nText.\n\n</div>\n\n## Recognize\n\n## Respond\n',
         '## Realize\n\n<div class="box">\n\nBoxed.\n\n</div>\n\n## Recognize\n\n## Respond\n',
+        # A list nested as deep as markdown.nesting allows (handout audit: from ten levels
+        # on, the sections after it went unseen).
+        "## Realize\n\n"
+        + "".join(f"{'    ' * level}- level {level}\n" for level in range(50))
+        + "\n## Recognize\n\n## Respond\n",
     ],
-    ids=["plain", "other-sections", "setext", "case", "markdown-in-html", "closed-html"],
+    ids=[
+        *("plain", "other-sections", "setext", "case", "markdown-in-html", "closed-html"),
+        "deep-list",
+    ],
 )
 def test_a_well_structured_module(tmp_path: Path, body: str) -> None:
     assert structure(tmp_path, body) == []

@@ -112,7 +112,10 @@ def commonmark() -> MarkdownIt:
     answered from the cache parses nothing and never needs it."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    # markdown-it stops reading blocks nested deeper than 20 (ten levels of a list), and a
+    # module's sections after such a list went unseen; rules.markdown_nesting allows 50
+    # levels, of two each (the list and its item).
+    return MarkdownIt("commonmark", {"maxNesting": 120})
 
 
 # Markdown with no syntax in it: every line starts (after blanks) with a letter, and no
