@@ -1414,3 +1414,39 @@ def test_each_shipped_contact_is_printed_whole_on_one_page(tmp_path: Path, paper
                 assert any(whole in page for page in pages), (module.id, paper, contact.name)
                 checked += 1
     assert checked >= 4
+
+
+@pytest.mark.pdf
+def test_a_table_too_wide_for_the_paper_prints_every_column_on_it(tmp_path: Path) -> None:
+    """Handout audit: a table of 30 columns printed three of them, the rest cut off at the
+    paper's edge with no word; a long address in a cell ran off the paper too."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    columns = [f"col{number}" for number in range(30)]
+    wide = "| " + " | ".join(columns) + " |\n|" + "---|" * 30 + "\n|" + " x |" * 30 + "\n"
+    address = "https://example.org/" + "/".join(f"part{number}" for number in range(30))
+    narrow = f"| Where | Address |\n|---|---|\n| Office | {address} |\n"
+    body = f"\n{wide}\n{narrow}"  # after a blank line: a table cannot interrupt a paragraph
+    module = module_text("Tables", body, protocols="[]")
+    (tmp_path / "content" / "modules" / "community.md").write_text(module, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["community"])
+    pdf = tmp_path / "tables.pdf"
+    pdf.write_bytes(handout_render.render_pdf(content, tmp_path / "content" / "modules", []))
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    width = float(reader.pages[0].mediabox.width)
+    beyond: list[str] = []  # text that starts past the paper's right edge
+
+    def placed(shown: str, cm: list[float], tm: list[float], _: object, __: object) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]  # where it starts on the page
+        if shown.strip() and x > width:
+            beyond.append(shown)
+
+    text = "".join(page.extract_text(visitor_text=placed) for page in reader.pages)
+    assert beyond == []
+    printed = "".join(text.split())
+    assert all(column in printed for column in columns)
+    assert address in printed
