@@ -113,6 +113,13 @@ def test_nesting_deeper_than_the_limit_is_found_at_its_first_line(
         # Raw HTML: no link is looked for in it.
         ("<div>\n" + "[x " * 5000 + "\n</div>", None),
         ('<div markdown="1">\n' + "[x " * 5000 + "\n</div>", (4, 1)),
+        # Third review: list lines right after a paragraph's first are part of it; a
+        # table without outer pipes is read a row at a time; raw HTML ends at its
+        # closing tag, and goes on over blank lines.
+        ("Intro:\n" + "\n".join("- [" + "x" * 50 for _ in range(3000)), (4, 3)),
+        ("a | b\n--- | ---\n" + "\n".join(f"[{i}, {i + 1}) | x" for i in range(3000)), None),
+        ("<div>a</div>\n" + "[x " * 5000, (4, 1)),
+        ("<div>\n\n" + "[x " * 5000 + "\n\n</div>", None),
     ],
     ids=[
         "nested",
@@ -130,6 +137,10 @@ def test_nesting_deeper_than_the_limit_is_found_at_its_first_line(
         "addresses-between",
         "raw-html",
         "markdown-in-html",
+        "list-lines-in-a-paragraph",
+        "table-without-outer-pipes",
+        "after-closed-raw-html",
+        "raw-html-over-blank-lines",
     ],
 )
 def test_brackets_python_markdown_would_take_minutes_over_are_found(
@@ -138,6 +149,19 @@ def test_brackets_python_markdown_would_take_minutes_over_are_found(
     found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body + "\n"})
     assert [(finding.line, finding.column) for finding in found] == ([place] if place else [])
     assert all("brackets" in finding.message for finding in found)
+
+
+def test_closed_links_cost_their_length_however_many_a_page_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Third review: every link's own length was added up, so a large page of ordinary
+    links (or pictures written as data: addresses) passed the limit and failed its build;
+    only a bracket nested in another, or left open, costs more than its length."""
+    monkeypatch.setattr(markdown_nesting, "MAX_BRACKET_READING", 1_000)
+    links = "\n\n".join(f"See [page {n}](pages/{n}.md) and ![a](data:x)." for n in range(300))
+    assert findings(tmp_path, {"content/page.md": f"# Page\n\n{links}\n"}) == []
+    nested = "\n\n".join(f"See [[[[page {n}]]]]." for n in range(300))
+    assert findings(tmp_path, {"content/page.md": f"# Page\n\n{nested}\n"}) != []
 
 
 def test_a_first_line_too_deep_is_found(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from itertools import chain
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..markdown import HARD
-from ..markdown.syntax import BLOCK_TAGS
+from ..markdown.block_pass import mask_blocks
 from .base import CheckContext
 
 RULE = "markdown.nesting"
@@ -55,14 +55,13 @@ _QUOTE_MARK = re.compile(r"> ?")  # a quote's `>`, and the one space it takes wi
 # pairs, 4,000,000 characters read, took 0.9 s).
 MAX_BRACKET_READING = 10_000_000
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
-# A line break before a line that starts a block of its own: a list item, a heading or a
-# table row.
-_BLOCK_START = re.compile(r"(?:\r\n?|\n)(?=[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|\|))")
-# A paragraph that opens with a block-level tag: raw HTML, whose text Python-Markdown
-# reads no links in (unless it asks for Markdown).
-_RAW_HTML_BLOCK = re.compile(
-    rf"[ \t]{{0,3}}<(?:{'|'.join(sorted(BLOCK_TAGS))})(?![\w-])(?![^\n>]*\bmarkdown\b)", re.I
-)
+# A line break, and one before a list item or a heading, within a paragraph's text.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_ITEM_OR_HEADING = re.compile(r"(?:\r\n?|\n)(?=[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#))")
+_HEADING = re.compile(r"(?:\r\n?|\n)(?=[ \t>]*#)")
+_LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t])")
+# A table's rule line: pipes, dashes and colons (`|---|:---:|`, `--- | ---`).
+_TABLE_RULE = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _BRACKET = re.compile(r"[\[\]()]")
 
 
@@ -99,9 +98,10 @@ def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
 
 def _slow_brackets(text: CheckedText) -> Iterator[tuple[int, int]]:
     """(start, end) of the first bracket of the paragraph of `text` at which its brackets
-    have had Python-Markdown read more than MAX_BRACKET_READING characters in all (see
-    the module's docstring), if they do: many slow paragraphs are as slow as one. Left
-    out: brackets in code, and raw HTML blocks, where no link is looked for."""
+    have had Python-Markdown read more than MAX_BRACKET_READING characters in all beyond
+    their own (see the module's docstring), if they do: many slow paragraphs are as slow
+    as one. Left out: brackets in code and in raw HTML blocks, where no link is looked
+    for."""
     markdown = text.markdown
     if markdown is None:
         return
@@ -109,22 +109,36 @@ def _slow_brackets(text: CheckedText) -> Iterator[tuple[int, int]]:
     if openers * len(markdown) <= MAX_BRACKET_READING:  # the most they could read: most texts
         return
     view = text.view
+    raw_html: list[tuple[int, int]] = []
+    if "<" in markdown:
+        mask_blocks(markdown, 1, raw_html)  # Python-Markdown's raw HTML blocks, line by line
+    raw_starts = [start for start, _ in raw_html]
     reading = 0
     start = 0
     for paragraph_break in chain(_PARAGRAPH_BREAK.finditer(markdown), (None,)):
         end = paragraph_break.start() if paragraph_break else len(markdown)
-        if not _RAW_HTML_BLOCK.match(markdown, start):
-            first, paragraph_reading = _bracket_reading(markdown, view, start, end)
-            reading += paragraph_reading
-            if reading > MAX_BRACKET_READING and first is not None:
-                yield first, first + 1
-                return
+        first, paragraph_reading = _bracket_reading(
+            markdown, view, start, end, raw_html, raw_starts
+        )
+        reading += paragraph_reading
+        if reading > MAX_BRACKET_READING and first is not None:
+            yield first, first + 1
+            return
         start = paragraph_break.end() if paragraph_break else end
 
 
-def _bracket_reading(markdown: str, view: str, start: int, end: int) -> tuple[int | None, int]:
-    """(offset of the first bracket, characters read from the brackets to their ends) of
-    `markdown[start:end]`, one paragraph."""
+def _bracket_reading(
+    markdown: str,
+    view: str,
+    start: int,
+    end: int,
+    raw_html: list[tuple[int, int]],
+    raw_starts: list[int],
+) -> tuple[int | None, int]:
+    """(offset of the first bracket, characters read beyond the brackets' own) of
+    `markdown[start:end]`, one paragraph. A link's brackets and address cost their length
+    however many a page holds; what costs more is a bracket nested in another (read again
+    for each around it) and one left open (read on to its block's end)."""
     brackets: list[int] = []  # offsets of the `[` still open
     parentheses: list[int] = []  # of the `(` of a link's address, and those inside it
     reading = 0
@@ -133,27 +147,50 @@ def _bracket_reading(markdown: str, view: str, start: int, end: int) -> tuple[in
         at = found.start()
         if view[at] == HARD or (at and markdown[at - 1] == "\\"):
             continue  # in code, or escaped: no link starts or ends there
+        if _in_spans(at, raw_html, raw_starts):
+            continue
         char = markdown[at]
         if char == "[":
             brackets.append(at)
             first = at if first is None else first
         elif char == "]":
             if brackets:
-                reading += at - brackets.pop()
+                opened = brackets.pop()
+                if brackets:  # inside another: read again for it
+                    reading += at - opened
             if markdown.startswith("(", at + 1):
                 parentheses.append(at + 1)
         elif char == "(" and parentheses and parentheses[-1] != at:
             parentheses.append(at)
         elif char == ")" and parentheses:
-            reading += at - parentheses.pop()
-    # One left open is read to the end of its block: the paragraph's, or that of a list
-    # item, heading or table row that starts a line of it, each read alone.
+            opened = parentheses.pop()
+            if parentheses:
+                reading += at - opened
     if brackets or parentheses:
-        block_starts = [found.start() for found in _BLOCK_START.finditer(markdown, start, end)]
+        block_ends = _block_ends(markdown, start, end)
         for at in chain(brackets, parentheses):
-            following = bisect.bisect_right(block_starts, at)
-            reading += (block_starts[following] if following < len(block_starts) else end) - at
+            following = bisect.bisect_right(block_ends, at)
+            reading += (block_ends[following] if following < len(block_ends) else end) - at
     return first, reading
+
+
+def _block_ends(markdown: str, start: int, end: int) -> list[int]:
+    """Where the blocks that Python-Markdown reads one by one end within the paragraph
+    `markdown[start:end]` (its end aside): each of its lines, in a table (its second line
+    a table's rule); before each item, in a list (its first line an item); before each
+    heading line."""
+    line_ends = [found.start() for found in _LINE_BREAK.finditer(markdown, start, end)]
+    if line_ends:
+        second_line = markdown[line_ends[0] : line_ends[1] if len(line_ends) > 1 else end]
+        if _TABLE_RULE.fullmatch(second_line.strip()):
+            return line_ends
+    item_or_heading = _ITEM_OR_HEADING if _LIST_ITEM.match(markdown, start) else _HEADING
+    return [found.start() for found in item_or_heading.finditer(markdown, start, end)]
+
+
+def _in_spans(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 # Where each problem starts in a text, and what to say of it.
