@@ -260,6 +260,7 @@ def acronyms_found(config: Path, text: str) -> list[str]:
         ("## FBI ICE HSI", ["HSI"]),
         ("## FBI HSI QRS", []),  # one in three known: emphasis
         ("## FBI AND ICE; call the FBI OR ICE.", []),  # the little words joining a list
+        ("The FBI AND HSI.", ["HSI"]),  # which count for neither side (third review)
     ],
 )
 def test_capitals_of_an_identifier_or_for_emphasis_are_no_acronym(

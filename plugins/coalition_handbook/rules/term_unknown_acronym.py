@@ -21,7 +21,8 @@ LAWYER`), or of two that make a whole emphasis (`**CALL NOW**`) or a whole headi
 still reported: nothing tells those from two acronyms, which prose seldom sets apart
 that way. Commas or line breaks end a run: `FBI, DHS, ICE` is a list of acronyms. So is
 a run more than half of whose words are known (`FBI ICE HSI`: HSI is reported), but for
-the little words joining them (`FBI AND ICE`); all unknown (`XYZ ABC QRS`, `## NGO FAQ`
+the little words joining them (`FBI AND ICE`), which are never reported in a run of
+capitals, though some are acronyms too (OR, IN); all unknown (`XYZ ABC QRS`, `## NGO FAQ`
 where NGO is no form), it reads as emphasis.
 """
 
@@ -203,8 +204,9 @@ class _NotAcronyms:
     def _shouting(self, run: re.Match[str]) -> bool:
         """Whether `run`, of two or more words in capitals, is words for emphasis: three
         or more, or two that make a whole emphasis or a whole heading; not where more
-        than half of them are known, a list of acronyms (`FBI ICE HSI`)."""
-        words = _WORD_GAP.split(run.group())
+        than half of them are known, a list of acronyms (`FBI ICE HSI`). The little
+        words joining a list count for neither (`FBI AND HSI` is two acronyms)."""
+        words = [word for word in _WORD_GAP.split(run.group()) if word not in _JOINING_WORDS]
         if 2 * sum(map(self.is_known, words)) > len(words):
             return False
         if len(words) >= _SHOUTED_WORDS:
