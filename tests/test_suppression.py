@@ -473,6 +473,8 @@ def test_words_that_are_no_rule_are_reported_once_with_no_rule_to_suggest(
         *(("because", "words"), ("quoted.", "words"), ("(quoted)", "words")),
         *(("e.g.", "words"), ("survivor-led", "words"), ("x" * 10_000, "words")),
         *(("https://ojp.gov/x.pdf", "words"), ("and/or", "words")),
+        *(("polarisproject.org", "words"), ("www.ojp.gov", "words"), ("v1.2", "words")),
+        *(("trem.avoid", "misspelt"), ("sec.7102", "words")),
     ],
 )
 def test_a_name_is_a_rule_a_misspelt_rule_or_a_word(name: str, kind: str) -> None:

@@ -32,8 +32,8 @@ _RULES_AND_FAMILIES = sorted({*RULES, *_FAMILIES})
 _LONGEST_NAME = max(map(len, _RULES_AND_FAMILIES))
 # What ends a sentence or a bracket around a word of a reason: not part of a name.
 _PUNCTUATION = ".,;:!?()'\""
-# A name's family, the mark after it (`.`, `*`, `-`, `_`) and the rest.
-_RULE_SHAPE = re.compile(r"([^.*_-]*)([.*_-]?)(.*)", re.DOTALL)
+# A name's family, and the mark after it (`.`, `*`, `-`, `_`), if any.
+_RULE_SHAPE = re.compile(r"([^.*_-]*)([.*_-]?)")
 # The most of a run of words a finding quotes: a comment may hold a page of them.
 _LONGEST_QUOTE = 80
 
@@ -107,19 +107,18 @@ def _kind(name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _looks_like_a_rule(name: str) -> bool:
-    """Whether `name` is written as a rule id is (`term.avoidd`, `term.*`, `privacy-pii`,
-    `term_avoid`) or is a letter or two from one or from a family (`privcy`, `terms`),
-    rather than a word of the author's (`because`, `quoted.`, `e.g.`, `survivor-led`).
+    """Whether `name` is written as a rule id is (a family, or one a letter from it, then
+    `.`, `*`, `-` or `_`: `term.avoidd`, `trem.*`, `privacy-pii`, `term_avoid`) or is a
+    letter or two from a rule or a family (`privcy`, `terms`), rather than a word of the
+    author's (`because`, `quoted.`, `e.g.`, `survivor-led`, `polarisproject.org`).
     Cached, and cheap for a long word: a comment may hold a whole page of them."""
     word = name.lower().strip(_PUNCTUATION)
     if len(word) > _LONGEST_NAME + 2 or "/" in word:  # no rule's name holds a `/` (a URL)
         return False
     shape = _RULE_SHAPE.match(word)
     assert shape is not None  # each of its parts may be empty
-    family, separator, rest = shape.groups()
-    if separator in (".", "*"):
-        return len(family) >= 2 and bool(rest or separator == "*")
-    if separator:  # `privacy-pii`, `term_avoid`: a hyphenated word unless near a family
+    family, separator = shape.groups()
+    if separator:  # `term.avoidd`, `privacy-pii`: else a word (`polarisproject.org`, `e.g.`)
         return any(edit_distance(family, known) <= 1 for known in _FAMILIES)
     allowed = 1 if len(word) <= 5 else 2
     return any(
