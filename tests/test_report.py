@@ -242,6 +242,7 @@ def test_text_escapes_carriage_returns_too() -> None:
         ("content/\x1b[2Jx.md", "vagrant", "content/\\x1b[2Jx.md:3:4: 'vagrant'"),
         ("content/index.md", "a\u2028b\x85c", "content/index.md:3:4: 'a\\u2028b\\x85c'"),
         ("content/\u202eab.md", "vagrant", "content/\\u202eab.md:3:4: 'vagrant'"),
+        ("content/\u200fab.md", "vagrant", "content/\\u200fab.md:3:4: 'vagrant'"),
     ],
 )
 def test_text_escapes_control_characters_as_it_escapes_line_breaks(

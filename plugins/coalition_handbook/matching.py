@@ -172,8 +172,8 @@ class Matcher:
         return len(self._key_entries)
 
     def scan(self, text: str) -> list[Match]:
-        """Every use of a form in `text`, in order, without overlaps (leftmost, then
-        longest, wins). Offsets point into `text` as given."""
+        """Every use of a form in `text`, in order, without overlaps (the longest wins,
+        the leftmost of two as long). Offsets point into `text` as given."""
         return [
             Match(
                 start,
@@ -349,7 +349,7 @@ def _resolve(run: list[tuple[int, int, Hit]]) -> list[Hit]:
             if use[2].kind == "accepted":
                 reach = end
     # Kept in text order: a use overlaps none kept if it overlaps neither neighbour of its
-    # place among them (found by bisection, so a long run costs n log n, not n squared).
+    # place among them, found by bisection (not by a look at every one kept: quadratic).
     kept_starts: list[int] = []
     kept: list[tuple[int, int, Hit]] = []
     for start, end, use in sorted(outside, key=lambda item: (item[0] - item[1], item[0])):

@@ -13,9 +13,12 @@ def format_finding(finding: Finding) -> str:
 
 
 # Control characters, the line breaks of Unicode that some terminals and editors honour
-# (NEL, U+2028, U+2029), and the controls of writing direction, which would show a line
-# in another order than it holds (U+202A-U+202E, U+2066-U+2069).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# (NEL, U+2028, U+2029), and the marks and controls of writing direction, which would
+# show a line in another order than it holds (U+061C, U+200E, U+200F, U+202A-U+202E,
+# U+2066-U+2069).
+_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 _NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
 
 
@@ -25,7 +28,8 @@ def one_line(message: str) -> str:
     line each (a line of its own could pass for a CI annotation, `::error ...`). A tab
     is escaped as they are (`\\t`): the line shows what the source holds, not a gap. Any
     other control character too (`\\x1b`): a file's name could hold a terminal's escape
-    sequence, which would redraw the editor's screen rather than show."""
+    sequence, which would redraw the editor's screen rather than show; and the marks of
+    writing direction, which would reorder what the line shows."""
     return _CONTROL.sub(_escaped, message)
 
 
