@@ -235,16 +235,19 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
 @dataclass(frozen=True, slots=True)
 class _Lines:
     """Lines of a text read as one, joined by their line feeds: `first` is the number of
-    the first, `starts` the offset in `text` where each begins."""
+    the first, `lines` where each begins in `text`."""
 
     first: int
     text: str
-    starts: tuple[int, ...]
+    lines: LineIndex
 
     def place(self, offset: int) -> tuple[int, int]:
         """(line, 1-based column) of `offset` into `text`."""
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return self.first + index, offset - self.starts[index] + 1
+        line, column = self.lines.position(offset)
+        return self.first + line - 1, column
+
+
+_ONE_LINE = LineIndex((0,))
 
 
 def _comment_lines(lines: Iterable[tuple[int, str]]) -> Iterator[_Lines]:
@@ -274,7 +277,7 @@ def _comment_lines(lines: Iterable[tuple[int, str]]) -> Iterator[_Lines]:
         if (may_hold_comments(line) and _left_open(line)) or _ends_opening(line):
             joined, first, last = [line], number, number
         else:
-            yield _Lines(number, line, (0,))
+            yield _Lines(number, line, _ONE_LINE)
     if joined:
         yield _joined(first, joined)
 
@@ -295,8 +298,8 @@ def _left_open(line: str) -> bool:
 
 
 def _joined(first: int, lines: list[str]) -> _Lines:
-    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    return _Lines(first, "\n".join(lines), tuple(starts))
+    starts = tuple(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    return _Lines(first, "\n".join(lines), LineIndex(starts))
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from operator import add
 from .block_pass import mask_blocks
 from .blocks import Blocks
 from .inline import mask_addresses, mask_inline, mask_raw_html
-from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark
+from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
 
 __all__ = [
     "GLUE",
@@ -127,15 +127,9 @@ def _mask_raw_lines(lines: str) -> str:
     a space, and kept as it was."""
     if "\n" not in lines or not lines.lstrip(" \t").startswith(">"):
         return mask_raw_html(lines)
-    marks = [found.span() for found in QUOTE_MARKS.finditer(lines)]
+    marks = [(*found.span(), found.group()) for found in QUOTE_MARKS.finditer(lines)]
     masked = mask_raw_html(QUOTE_MARKS.sub(lambda found: " " * len(found.group()), lines))
-    pieces: list[str] = []
-    previous = 0
-    for start, end in marks:
-        pieces += (masked[previous:start], lines[start:end])
-        previous = end
-    pieces.append(masked[previous:])
-    return "".join(pieces)
+    return replaced(masked, marks)
 
 
 def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import lines_outside_code
 from .block_pass import mask_blocks
 from .inline import code_spans
-from .syntax import BLOCK_TAGS
+from .syntax import BLOCK_TAGS, replaced
 
 # An autolink Python-Markdown makes a link of: kept (the address is a link, not a tag).
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
@@ -145,21 +145,8 @@ def tags_as_text(markdown: str) -> str:
                 if markdown[index] == "<"
             ]
             openers = sorted((*found.openers, *hidden))
-            return _replaced(markdown, [(start, start + 1, "&lt;") for start in openers])
-        markdown = _replaced(markdown, [(start, end, "") for start, end in found.comments])
+            return replaced(markdown, [(start, start + 1, "&lt;") for start in openers])
+        markdown = replaced(markdown, [(start, end, "") for start, end in found.comments])
         found = html_in_markdown(markdown)
         passes += 1
-    return _replaced(markdown, [(start, start + 1, "&lt;") for start in found.openers])
-
-
-def _replaced(text: str, cuts: list[tuple[int, int, str]]) -> str:
-    """`text` with each (start, end) span, in order and apart, replaced by its text."""
-    if not cuts:
-        return text
-    pieces: list[str] = []
-    previous = 0
-    for start, end, replacement in cuts:
-        pieces += (text[previous:start], replacement)
-        previous = end
-    pieces.append(text[previous:])
-    return "".join(pieces)
+    return replaced(markdown, [(start, start + 1, "&lt;") for start in found.openers])

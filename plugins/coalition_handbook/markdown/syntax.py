@@ -1,5 +1,5 @@
 """What the block pass and the inline pass share: the characters of the checks' view that
-are not the page's own, and Python-Markdown's block-level elements."""
+are not the page's own, Python-Markdown's block-level elements, and a splice of texts."""
 
 from __future__ import annotations
 
@@ -91,3 +91,16 @@ def hard(match: re.Match[str]) -> str:
 
 # The `>` marks of a quote at the start of a line (of each line of a text).
 QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+
+
+def replaced(text: str, cuts: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) span, in order and apart, replaced by its text."""
+    if not cuts:
+        return text
+    pieces: list[str] = []
+    previous = 0
+    for start, end, replacement in cuts:
+        pieces += (text[previous:start], replacement)
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)

@@ -176,9 +176,9 @@ def markdown_file_paths(
                     if outside is not None:
                         outside.append((entry.path, LOOP_FOLDER))
                     continue
-                leads_out = within and not any(_in_folder(real, folder) for folder in within)
                 if hidden:
                     continue
+                leads_out = within and not any(_in_folder(real, folder) for folder in within)
                 if not leads_out:
                     folders.append(((*parts, name), entry.path, (*reals, real)))
                     continue
@@ -188,8 +188,7 @@ def markdown_file_paths(
                 if outside is not None and not left_out:
                     outside.append((entry.path, OUTSIDE_FOLDER))
             elif (
-                not hidden
-                and name.endswith(MARKDOWN_SUFFIXES)
+                name.endswith(MARKDOWN_SUFFIXES)
                 and may_be_file(entry)
                 and (excluded is None or not excluded("/".join((*parts, name))))
             ):

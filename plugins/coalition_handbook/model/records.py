@@ -347,18 +347,14 @@ def misplaced_files(directory: Path, config: HandbookConfig, rule: str, noun: st
     for path in (directory / name for name in sorted(skipped)):
         report = FileReport(rule, relative_path(config, path))
         target = f"{path.stem}.yml"
-        if path.suffix.lower() in (".yaml", ".yml") and (directory / target).exists():
-            # Renamed, it would take the place of the file beside it.
-            report.at_position(
-                1,
-                1,
-                f"is not read: {noun} files end in .yml, and {target} is there already; "
-                f"keep one of the two",
+        if path.suffix.lower() in (".yaml", ".yml"):
+            # Renamed, it would take the place of a file of that name beside it.
+            advice = (
+                f", and {target} is there already; keep one of the two"
+                if (directory / target).exists()
+                else f"; rename it to {target}"
             )
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            report.at_position(
-                1, 1, f"is not read: {noun} files end in .yml; rename it to {target}"
-            )
+            report.at_position(1, 1, f"is not read: {noun} files end in .yml{advice}")
         elif path.suffix.lower() in MARKDOWN_SUFFIXES:
             report.at_position(
                 1,

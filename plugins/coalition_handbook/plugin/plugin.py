@@ -153,6 +153,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None
         self.offline = False
+        self.searches = True  # whether the site has a search plugin, on (`_searches`)
         # Whether Material would load Mermaid from another host to draw a diagram.
         self.mermaid_from_elsewhere = False
         self.main_pages: list[navigation.NavEntry] = []
@@ -252,7 +253,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         polyfills = config.extra.get("polyfills") or []
         if self.offline and not any("iframe-worker" in str(script) for script in polyfills):
             config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
-        if not _searches(config):
+        self.searches = _searches(config)
+        if not self.searches:
             # Information, as for an image from another host: the site is sound without
             # it, and test and preview builds may leave search out on purpose.
             log.info(
@@ -497,7 +499,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.handout_stand_ins = []
         # Once per build, for the compact sidebar of term pages (templates/theme/).
         env.globals["handbook_pages"] = self.main_pages
-        env.globals["handbook_searches"] = _searches(config)
+        env.globals["handbook_searches"] = self.searches
         env.globals["handbook_glossary"] = self.glossary_page
         env.globals["handbook_once"] = RenderedOnce()
         env.globals["handbook_slot"] = PAGE_SLOT

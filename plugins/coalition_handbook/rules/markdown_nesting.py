@@ -57,9 +57,9 @@ MAX_BRACKET_READING = 10_000_000
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
 # A line break, and one before a list item or a heading, within a paragraph's text.
 _LINE_BREAK = re.compile(r"\r\n?|\n")
-_ITEM_OR_HEADING = re.compile(r"(?:\r\n?|\n)(?=[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#))")
+_ITEM_OR_HEADING = re.compile(rf"(?:\r\n?|\n)(?=[ \t>]*(?:{_MARKER}|#))")
 _HEADING = re.compile(r"(?:\r\n?|\n)(?=[ \t>]*#)")
-_LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t])")
+_LIST_ITEM = re.compile(rf"[ \t>]*{_MARKER}")
 # A table's rule line: pipes, dashes and colons (`|---|:---:|`, `--- | ---`).
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _BRACKET = re.compile(r"[\[\]()]")
