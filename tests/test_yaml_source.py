@@ -168,6 +168,54 @@ def test_tab_indentation_says_so() -> None:
     assert "tabs" in problem.message and problem.offset == 8
 
 
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("title: 22 U.S.C. 7102: Definitions\n", "must be in quotes"),
+        ("avoid:\n  - reason: Misleading: it blames\n", "must be in quotes"),
+        ("term: a\n aliases:\n  - b\n", "indentation"),  # a key indented by one space
+        ("term: a\n# aliases:\n  - b\n", "indentation"),  # half a commented-out block
+        ("term: a\naliases:\n  - b\n  c: 1\n", "indentation"),
+    ],
+)
+def test_common_syntax_errors_say_what_to_do(text: str, hint: str) -> None:
+    (problem,) = load_yaml(text).problems
+    assert problem.message.startswith("not valid YAML") and hint in problem.message
+    assert ("quotes" in problem.message) == (hint == "must be in quotes")
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("title: ILO Forced Labour Convention #29\n", "#29"),
+        ("history:\n  - summary: Proposed in #42 by the labor committee.\n", "#42 by the"),
+        ("aliases:\n  - TIP #1\n", "#1"),
+        ("summary: a text over\n  two lines #2\n", "#2"),
+    ],
+)
+def test_a_plain_text_cut_short_by_a_hash_is_a_problem_at_the_hash(text: str, rest: str) -> None:
+    document = load_yaml(text)
+    (problem,) = document.problems
+    assert f"ends before '{rest}" in problem.message and "quotes" in problem.message
+    assert problem.offset == text.index("#")
+    assert document.usable and document.data  # the value is still read, as YAML reads it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: ILO Convention # the 1930 one\n",  # a comment meant as one
+        "title: 'ILO Convention #29'\n",
+        'title: "ILO Convention #29"\n',
+        "title: ILO#29\n",  # no space: YAML keeps the '#' in the text
+        "version: 2 #3\n",  # not text: nothing left out of what a page shows
+        "definition: |\n  a #1\n",
+    ],
+)
+def test_comments_meant_and_quoted_hashes_are_no_problem(text: str) -> None:
+    assert not load_yaml(text).problems
+
+
 def test_control_characters_are_refused_at_their_place() -> None:
     document = load_yaml("term: a\x07b\n")
     (problem,) = document.problems

@@ -125,6 +125,11 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # breaks or a comment (possessive: nothing to backtrack into).
 _PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A key and its colon earlier on the line: a later ': ' belongs to the key's value.
+_KEY_ON_LINE = re.compile(r"[^ \t#][ \t]*:[ \t]")
+# What follows a plain value on its line when a '#' ended it early: `ILO Convention #29`
+# is the text `ILO Convention` and a comment. A comment that starts with a space is meant.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#[^ \t\r\n][^\r\n]*")
 
 
 class LineIndex:
@@ -361,7 +366,24 @@ def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) ->
     # PyYAML names a tab only in some messages; where it stops at one, say so too.
     if "tab" in message or "'\\t'" in message or lines.text[offset : offset + 1] == "\t":
         message += "; indent YAML with spaces, not tabs"
+    else:
+        message += _syntax_hint(error.problem or "", lines, offset)
     return YamlProblem(message, offset)
+
+
+def _syntax_hint(problem: str, lines: LineIndex, offset: int) -> str:
+    """What an editor most likely did, for PyYAML's two commonest complaints."""
+    if problem.startswith("mapping values are not allowed"):
+        line_start = lines.starts[lines.line(offset) - 1]
+        if _KEY_ON_LINE.search(lines.text, line_start, offset):
+            return (
+                "; a value with ': ' in it must be in quotes "
+                '(title: "22 U.S.C. 7102: Definitions")'
+            )
+        return "; check this line's indentation: a field lines up with the fields beside it"
+    if problem.startswith("did not find expected"):
+        return "; check this line's indentation: a field lines up with the fields beside it"
+    return ""
 
 
 def alias_refusal(
@@ -475,7 +497,24 @@ class _Builder:
         value = self.scalar(node, path)
         if len(self.document.problems) > problems:
             self.document.unreadable.add(path)
+        elif node.tag == _STRING_TAG and not node.style:  # plain: None, or "" from libyaml
+            self.check_cut_by_comment(end, path)
         return value
+
+    def check_cut_by_comment(self, end: int, path: str) -> None:
+        """A plain text that a `#` cut short: YAML keeps the words before it, silently."""
+        comment = _CUT_BY_COMMENT.match(self.lines.text, end)
+        if comment is None:
+            return
+        named = f"{value_label(path)} " if path else ""
+        rest = shortened(comment.group().strip(), 40)
+        self.document.problems.append(
+            YamlProblem(
+                f"{named}ends before '{rest}': YAML reads ' #' as the start of a comment and "
+                "leaves the rest of the line out; put the value in quotes to keep it",
+                comment.start() + len(comment.group()) - len(comment.group().lstrip()),
+            )
+        )
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
