@@ -27,7 +27,7 @@ TERMS = {
         sources:
           - title: Polaris
             url: https://polarisproject.org/
-        translations: {es: sobreviviente}
+        translations: {es: sobreviviente, fa: بازمانده, zh-Hant: 倖存者}
         """,
     ),
     "victim": term_yaml(
@@ -181,7 +181,10 @@ def test_term_page_shows_every_part_of_the_term(tmp_path: Path) -> None:
     assert "slave" in cells and "Reduces a person to what was done to them." in cells
     assert '<a href="../victim/">victim</a>' in html
     assert '<a href="https://polarisproject.org/">Polaris</a>' in html
-    assert '<span lang="es">sobreviviente</span>' in html
+    # Languages by name, right-to-left ones marked so (audit: `fa` showed as its code).
+    assert '<span lang="es" dir="auto">sobreviviente</span>' in html
+    assert '<span lang="fa" dir="rtl">بازمانده</span>' in html
+    assert {"Spanish", "Persian", "Chinese (Traditional)"} <= set(cells)
     assert "This is version 2 of the term." in html
     used_on = html.split('id="used-on"')[1].split("<h2")[0]
     assert '<a href="../../">Home</a>' in used_on

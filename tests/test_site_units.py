@@ -17,6 +17,7 @@ from coalition_handbook.published import published_path
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
 from coalition_handbook.site.handout_render import sort_key_terms
+from coalition_handbook.site.languages import language_name, text_direction
 from coalition_handbook.site.other_hosts import (
     draws_mermaid,
     drop_remote_assets,
@@ -523,3 +524,23 @@ def test_handout_key_terms_are_ordered_as_the_glossary_index(tmp_path: Path) -> 
         "Émigré", "ℌ line", "Lawyer", "Łódź office", "Oath", "Øresund", "Zebra crossing",
         "988 Lifeline", "Прием",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "direction"),
+    [
+        ("es", "Spanish", "auto"),
+        ("so", "Somali", "auto"),
+        ("ar", "Arabic", "rtl"),
+        ("he", "Hebrew", "rtl"),
+        ("zh-Hant", "Chinese (Traditional)", "auto"),
+        ("pt-BR", "Portuguese (Brazil)", "auto"),
+        ("tl", "Tagalog", "auto"),  # CLDR says "Filipino (Philippines)"
+        ("hmn", "Hmong", "auto"),  # CLDR has no Hmong
+        ("xx", "xx", "auto"),  # no such language: shown as written
+    ],
+)
+def test_a_translation_s_language_has_its_name_and_direction(
+    code: str, name: str, direction: str
+) -> None:
+    assert (language_name(code), text_direction(code)) == (name, direction)

@@ -80,6 +80,17 @@ function drawerButton() {
   showDrawerState();
 }
 window.addEventListener("resize", showDrawerState);
+/* Tab past the open drawer's last link moved focus to the page behind it, hidden under
+   the drawer: focus that leaves the drawer (for anything but its button) closes it. */
+document.addEventListener("focusin", function (event) {
+  var parts = drawerParts();
+  if (!parts.toggle || !parts.toggle.checked || !parts.sidebar || !isDrawer(parts)) {
+    return;
+  }
+  if (!parts.sidebar.contains(event.target) && event.target !== parts.button) {
+    parts.toggle.click();
+  }
+});
 document.addEventListener("keydown", function (event) {
   var parts = drawerParts();
   if (event.key === "Escape" && parts.toggle && parts.toggle.checked && isDrawer(parts)) {
@@ -146,8 +157,62 @@ new MutationObserver(function (changes) {
     ) {
       tooltip.classList.remove("hb-tooltip--dismissed");
     }
+    if (tooltip.classList.contains("md-tooltip2--active")) {
+      showFocusedTooltip(tooltip);
+    }
   });
 }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
+
+/* The theme opens a term's tooltip below its term, also past the window's bottom edge: a
+   keyboard reader tabbing to a term on the last lines saw nothing open. The page scrolls
+   just enough to show it (not for a pointer, whose page would move under it). */
+function showFocusedTooltip(tooltip) {
+  var focused = document.activeElement;
+  if (!focused || !focused.matches("a.hb-term:focus-visible")) {
+    return;
+  }
+  requestAnimationFrame(function () {
+    var inner = tooltip.querySelector(".md-tooltip2__inner") || tooltip;
+    // Where it comes to rest: the theme slides it down into place (translateY).
+    var sliding = new DOMMatrixReadOnly(getComputedStyle(tooltip).transform).m42;
+    var below = inner.getBoundingClientRect().bottom - sliding - window.innerHeight;
+    if (below > 0 && tooltip.classList.contains("md-tooltip2--active")) {
+      window.scrollBy(0, below + 8);
+    }
+  });
+}
+
+/* A term's tooltip takes the pointer, to stay open while read, and so covered the lines
+   below its term: a click on a link there landed on the tooltip and did nothing. A press
+   on a tooltip hides it, as Escape does, and a click there reaches what it covered. */
+var pressedTooltip = null;
+document.addEventListener(
+  "pointerdown",
+  function (event) {
+    var tooltip = event.target.closest && event.target.closest(".md-tooltip2--active");
+    pressedTooltip = tooltip ? { x: event.clientX, y: event.clientY } : null;
+    if (tooltip) {
+      tooltip.classList.add("hb-tooltip--dismissed");
+    }
+  },
+  true
+);
+document.addEventListener(
+  "pointerup",
+  function (event) {
+    var pressed = pressedTooltip;
+    pressedTooltip = null;
+    if (!pressed || Math.abs(event.clientX - pressed.x) + Math.abs(event.clientY - pressed.y) > 8) {
+      return; // a drag, or no press on a tooltip
+    }
+    var under = document.elementFromPoint(event.clientX, event.clientY); // tooltip hidden now
+    var control = under && under.closest("a[href], button, summary, label");
+    if (control) {
+      control.click(); // the browser's own click goes to the body, below the two
+    }
+  },
+  true
+);
 
 /* A `title` is plain text (a term link's is its short definition, a link's is what its
    Markdown says), which Material's tooltips (content.tooltips) show as HTML: written as
@@ -223,7 +288,8 @@ function neighbourCharacter(node, before) {
 }
 
 /* The mark's text in pieces: words and the spaces between them, the first piece left out
-   if it starts inside a word, the last if it is one letter of a longer word. */
+   if it starts inside a word, the last if it is one or two letters of a longer word (a
+   search for "trata de personas" marked "describes" and "definition" on the term's page). */
 function markPieces(mark) {
   var pieces = mark.textContent.split(/(\s+)/);
   var first = 0;
@@ -233,7 +299,7 @@ function markPieces(mark) {
     first = 2; // the piece, and the space after it
   }
   var after = neighbourCharacter(mark, false);
-  if (pieces[last].length < 2 && WORD_CHARACTER.test(after) && !UNSPACED_SCRIPT.test(after)) {
+  if (pieces[last].length < 3 && WORD_CHARACTER.test(after) && !UNSPACED_SCRIPT.test(after)) {
     last -= 2;
   }
   return { pieces: pieces, first: first, last: last };

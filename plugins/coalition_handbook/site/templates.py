@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..rules.privacy_pii import phone_key
+from .languages import language_name, text_direction
 
 # Characters that start inline Markdown syntax; a backslash makes them literal.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
@@ -99,26 +100,6 @@ def yaml_string(value: object) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
-_LANGUAGES = {
-    "ar": "Arabic",
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "ht": "Haitian Creole",
-    "ko": "Korean",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "tl": "Tagalog",
-    "vi": "Vietnamese",
-    "zh": "Chinese",
-}
-
-
-def language_name(code: str) -> str:
-    """`es` -> `Spanish`; codes not listed show as written."""
-    return _LANGUAGES.get(code.split("-")[0].lower(), code)
-
-
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -141,6 +122,7 @@ def environment() -> Environment:
     env.filters["html_attribute"] = html_attribute
     env.filters["attribute_in_markdown"] = attribute_in_markdown
     env.globals["language"] = language_name
+    env.globals["text_direction"] = text_direction
     env.globals["has_digits"] = lambda text: any(char.isdigit() for char in str(text))
     return env
 
