@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 from unittest.mock import patch
@@ -101,6 +102,89 @@ def test_the_diff_knows_every_placeholder_of_the_scaffold(
     handbook, _ = load_handbook(config)
     items = {"term": handbook.terms, "protocol": handbook.protocols, "module": handbook.modules}
     assert placeholder_fields(items[kind]["preferred-form"]) == fields
+
+
+def uncommented(text: str, fields: set[str]) -> str:
+    """`text` with the commented examples of `fields` uncommented, as an editor would."""
+    lines = []
+    inside = False
+    for line in text.splitlines(keepends=True):
+        named = re.match(r"# (\w+):", line)
+        if named:
+            inside = named.group(1) in fields
+        elif not line.startswith("#   "):
+            inside = False
+        lines.append(line[2:] if inside else line)
+    return "".join(lines)
+
+
+# Examples in the term scaffold that are no placeholder, and why that is safe: an id
+# that names no term fails glossary.reference; the others change nothing readers see.
+SAFE_EXAMPLES = {"replaced_by", "related", "case_sensitive", "tags"}
+
+
+def test_no_example_of_the_term_scaffold_passes_for_content(config: HandbookConfig) -> None:
+    """Audit: `es: translation in Spanish`, uncommented as it was, passed the strict
+    check and the diff said nothing, so the site published it. Every example is now a
+    placeholder that `handbook diff` names, or one the check refuses."""
+    assert run_new(config, "term", "Preferred form") == 0
+    path = config.glossary_dir / "preferred-form.yml"
+    text = path.read_text(encoding="utf-8")
+    examples = set(re.findall(r"^# (\w+):", text, re.MULTILINE))
+    schema = json.loads((SCHEMAS_DIR / "term.schema.json").read_text(encoding="utf-8"))
+    assert examples <= set(schema["properties"])
+    placeholders = examples - SAFE_EXAMPLES
+    assert placeholders == {"short", "aliases", "avoid", "sources", "translations"}
+
+    path.write_text(uncommented(text, placeholders), encoding="utf-8")
+    handbook, findings = load_handbook(config)
+    assert findings == []
+    term = handbook.terms["preferred-form"]
+    assert term.translations and term.aliases and term.avoid and term.sources
+    assert set(placeholder_fields(term)) == {"definition", *placeholders}
+
+    path.write_text(uncommented(text, {"related", "replaced_by"}), encoding="utf-8")
+    rules = {finding.rule for finding in run_checks(config).failing(strict=True)}
+    assert "glossary.reference" in rules
+
+
+def test_the_sources_example_quotes_a_title_with_a_colon(config: HandbookConfig) -> None:
+    """A title such as `22 U.S.C. 7102: Definitions` is a YAML error unless quoted."""
+    assert run_new(config, "term", "Preferred form") == 0
+    text = (config.glossary_dir / "preferred-form.yml").read_text(encoding="utf-8")
+    (title,) = re.findall(r"^#   - title: (.*)$", text, re.MULTILINE)
+    assert title.startswith('"') and ": " in title
+    data = yaml.safe_load(uncommented(text, {"sources"}))
+    assert ": " in data["sources"][0]["title"]
+
+
+def test_the_contact_example_s_text_number_is_a_placeholder(config: HandbookConfig) -> None:
+    assert run_new(config, "protocol", "Preferred form") == 0
+    path = config.protocols_dir / "preferred-form.yml"
+    text = uncommented(path.read_text(encoding="utf-8"), {"contacts"})
+    text = text.replace("contacts: []\n", "")
+    text = text.replace("phone: the public number", "phone: 1-888-373-7888 # the number")
+    path.write_text(text, encoding="utf-8")
+    handbook, findings = load_handbook(config)
+    assert findings == []
+    assert "contacts" in placeholder_fields(handbook.protocols["preferred-form"])
+
+
+@pytest.mark.parametrize(("kind", "first_field"), [("term", "term"), ("protocol", "title")])
+def test_the_version_comment_asks_for_a_new_version_for_any_change_in_the_file(
+    config: HandbookConfig, kind: str, first_field: str
+) -> None:
+    """Audit: "raise by one whenever anything below changes", but `term`, `title` and
+    `status` are above `version`, and `handbook diff` wants a new version for them too."""
+    assert run_new(config, kind, "Preferred form") == 0
+    folder = config.glossary_dir if kind == "term" else config.protocols_dir
+    text = (folder / "preferred-form.yml").read_text(encoding="utf-8")
+    assert text.index(f"\n{first_field}:") < text.index("\nversion:")
+    above_version = text[: text.index("\nversion:")].rsplit("\n\n", 1)[1]
+    assert "below" not in above_version
+    assert "every change to this file" in above_version
+    if kind == "term":
+        assert "`status` included" in above_version
 
 
 def test_a_scaffolded_handbook_passes_the_strict_check(config: HandbookConfig) -> None:
