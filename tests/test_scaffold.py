@@ -389,7 +389,8 @@ def test_a_name_on_two_lines_is_a_usage_error(
 
 
 @pytest.mark.parametrize(
-    "name", ["Yes", "T visa: the law", "#hashtag", "'quoted'", "1984", "[brackets]", "a # b"]
+    "name",
+    ["Yes", "T visa: the law", "a #hashtag", "a 'quoted' word", "1984", "1e3", "a [b] c", "a # b"],
 )
 def test_names_that_yaml_would_misread_are_quoted(config: HandbookConfig, name: str) -> None:
     assert run_new(config, "term", name) == 0
@@ -526,6 +527,82 @@ def test_a_term_with_punctuation_around_its_words_is_not_scaffolded(
     assert "has punctuation before or after its words" in capsys.readouterr().err
     assert not config.glossary_dir.exists() or not any(config.glossary_dir.iterdir())
     assert run_new(config, "term", "U.S. visa") == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("#hashtag", "100%", "*star", "&anchor", "|pipe", ">gt", "@home", "{brace", "[br"),
+        *("'quoted'", "the 'john'", 'the "john"', "!tag", "-dash", "(CSAM", "CSAM)"),
+    ],
+)
+def test_punctuation_around_the_words_is_refused_whatever_it_is(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Audit: `"john"` in quotes and `!tag` were refused, `#hashtag`, `100%`, `*star` and
+    the like accepted, though a page's own `#hashtag` is no use of a term `hashtag`."""
+    assert run_new(config, "term", name) == 2
+    assert "has punctuation before or after its words" in capsys.readouterr().err
+    assert not config.glossary_dir.exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("U.S. Attorney", "24/7 hotline", "Section 7102(9)", "T visa", "k-1 visa", "TVPRA"),
+        *("survivors'", "survivor\u2019s", "Victim's", "Débito servidumbre", "Ørsted"),
+        *("LGBTQ+", "LGBTQ+ youth", "Child sexual abuse material (CSAM)", "m\u00b2 rule"),
+    ],
+)
+def test_words_with_punctuation_of_their_own_are_scaffolded(
+    config: HandbookConfig, name: str
+) -> None:
+    assert run_new(config, "term", name) == 0
+    (path,) = config.glossary_dir.glob("*.yml")
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["term"] == name
+    assert run_checks(config).failing(strict=True) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "term", "file"),
+    [
+        ("\ufb01nancial abuse", "financial abuse", "financial-abuse"),
+        ("\ufb02ee e\ufb00ort", "flee effort", "flee-effort"),
+        ("\u0133sland", "ijsland", "ijsland"),
+        ("\uff34\uff29\uff30\u3000line", "TIP line", "tip-line"),
+        # Not all of NFKC: a superscript or a fraction reads otherwise as plain digits.
+        ("m\u00b2 rule", "m\u00b2 rule", "m2-rule"),
+        ("\u00bd fare", "\u00bd fare", "1-2-fare"),
+    ],
+)
+def test_ligatures_and_full_width_letters_are_written_plainly(
+    config: HandbookConfig, name: str, term: str, file: str
+) -> None:
+    """Audit: `\ufb01nancial abuse`, copied from a PDF of a law, was written with the
+    ligature: the page's "financial abuse" was never linked to it."""
+    assert run_new(config, "term", name) == 0
+    data = yaml.safe_load((config.glossary_dir / f"{file}.yml").read_text(encoding="utf-8"))
+    assert data["term"] == term
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Trafficking \U0001f6a8 victim", "\U0001f6a8"),
+        ("\u2713 checked", "\u2713"),
+        ("\U0001f6a8", "\U0001f6a8"),
+        ("Polaris\u00ae", "\u00ae"),
+        ("1\ufe0f\u20e3 step", "1\ufe0f\u20e3"),
+        ("flag \U0001f1fa\U0001f1f8", "\U0001f1fa"),
+    ],
+)
+def test_a_symbol_or_emoji_in_a_form_is_refused(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str, shown: str
+) -> None:
+    """Audit: `Trafficking \U0001f6a8 victim` was written as it was, a form no page uses."""
+    assert run_new(config, "term", name) == 2
+    assert f"holds {shown!r}, a symbol or emoji" in capsys.readouterr().err
+    assert not config.glossary_dir.exists()
 
 
 def test_a_protocol_may_share_a_term_s_name(config: HandbookConfig) -> None:

@@ -140,6 +140,26 @@ def schema_reference(folder: Path, schema_name: str, project: Path | None = None
 _EXAMPLE_IDS = {"term": "t-visa", "protocol": "hotel-employee", "module": "hotel-staff"}
 
 
+def _plain_letters(name: str) -> str:
+    """`name` with the letters Unicode keeps only for older encodings written plainly: a
+    ligature copied from a PDF (`\ufb01nancial` -> `financial`, also the Dutch `\u0133`)
+    and a full-width Latin letter or space (an input method's). Pages are typed with the
+    plain letters, and a form is found only as it is written. Not all of NFKC: `m\u00b2`
+    is not `m2` to a reader, nor `\u00bd` `1\u20442`."""
+    return "".join(map(_plain_letter, name))
+
+
+@cache
+def _plain_letter(char: str) -> str:
+    decomposition = unicodedata.decomposition(char)
+    plain = decomposition.startswith("<wide>") or (
+        decomposition.startswith("<compat>")
+        and unicodedata.category(char)[0] == "L"
+        and len(unicodedata.normalize("NFKC", char)) > 1
+    )
+    return unicodedata.normalize("NFKC", char) if plain else char
+
+
 def _visible(name: str) -> str:
     """`name` without invisible characters (`_INVISIBLE`); "" if only joiners and spaces
     are left."""
@@ -164,7 +184,7 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
     `name` makes no usable id. `config_file` is mkdocs.yml as `-f` named it, where that
     is not the file `handbook check` finds by itself, which the advice then names."""
     # NFC: the form as the checks read it, whatever a keyboard or a copied name made.
-    name = unicodedata.normalize("NFC", _visible(_as_utf8(name)))
+    name = unicodedata.normalize("NFC", _plain_letters(_visible(_as_utf8(name))))
     name = _SPACES_AND_TABS.sub(" ", name).strip()
     if not name:
         print('handbook new: the name is empty: give one, e.g. "T visa"', file=sys.stderr)
@@ -187,14 +207,8 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
             file=sys.stderr,
         )
         return EXIT_USAGE
-    if kind == "term" and not re.search(_form_pattern(), name):
-        # As `handbook check` would refuse the file: "child prostitute." is no form.
-        print(
-            f"handbook new: {name!r} has punctuation before or after its words: a term is "
-            'written as words alone, e.g. "T visa" (an abbreviation with dots inside keeps '
-            'them: "U.S.")',
-            file=sys.stderr,
-        )
+    if kind == "term" and (problem := _form_problem(name)):
+        print(f"handbook new: {name!r} {problem}", file=sys.stderr)
         return EXIT_USAGE
     slug = slugify(name)
     if len(slug) > MAX_NAME:  # "ß" is "ss": an id can be longer than its name
@@ -299,6 +313,54 @@ def _check_command(config_file: Path | None) -> str:
     # no Windows path holds.
     quoted = f'"{config_file}"' if os.name == "nt" else shlex.quote(str(config_file))
     return f"handbook check -f {quoted}"
+
+
+def _form_problem(name: str) -> str | None:
+    """Why `name` makes no form that pages can be found to use, or None."""
+    symbol = next((char for char in name if _is_symbol(char)), None)
+    if symbol is not None:
+        if unicodedata.category(symbol) != "So":  # a part of an emoji: shown in its word
+            symbol = next(word for word in name.split() if symbol in word)
+        # A page says it in words ("trafficking victim"), and none writes "Polaris®".
+        return (
+            f"holds {symbol!r}, a symbol or emoji: a term is written in words alone, as "
+            "pages write it"
+        )
+    # `handbook check` refuses sentence punctuation ("child prostitute."); markup and
+    # symbols around the words (#hashtag, *star, 100%) are no more a part of a form.
+    if not re.search(_form_pattern(), name) or _punctuation_around(name):
+        return (
+            "has punctuation before or after its words: a term is written as words alone, e.g. "
+            '"T visa" (an abbreviation with dots inside keeps them: "U.S.")'
+        )
+    return None
+
+
+def _is_symbol(char: str) -> bool:
+    # The emoji variation selector and the keycap's enclosing mark are parts of an emoji.
+    return unicodedata.category(char) == "So" or char in "\ufe0f\u20e3"
+
+
+def _punctuation_around(name: str) -> bool:
+    """Whether `name` starts with anything but a letter or digit (a format character
+    may come before it: the Arabic number sign stands before its digits), or ends with
+    anything but one of those, a mark, or what belongs to the last word: a closing
+    bracket whose opening one is in the name (`Section 7102(9)`), the apostrophe of a
+    plural's possessive (`survivors'`), the plus of `LGBTQ+`, the full stop of an
+    abbreviation (`U.S.`, which the check tells from a sentence's)."""
+    first = next((char for char in name if unicodedata.category(char) != "Cf"), " ")
+    if unicodedata.category(first)[0] not in "LN":
+        return True
+    last = name[-1]
+    if unicodedata.category(last)[0] in "LNM" or last == ".":
+        return False
+    before = name[-2:-1]
+    if last in ")]":
+        return {")": "(", "]": "["}[last] not in name
+    if last in "'\u2019":
+        # Not a closing quote: no word opens with one (`the 'john'`).
+        return before not in ("s", "S") or re.search(r"(?:^|\s)['\u2018\u2019]", name) is not None
+    return not (last == "+" and before.isalpha())
 
 
 @cache
