@@ -712,14 +712,31 @@ def test_the_advice_after_new_names_the_file_and_config_as_given_from_elsewhere(
     monkeypatch.chdir(elsewhere)
     assert main(["new", "term", "Labor broker", "-f", "../site one/mkdocs.yml"]) == 0
     written = site / "glossary" / "labor-broker.yml"
-    assert capsys.readouterr().out == (
-        f"created {written}: fill it in, then run `handbook check -f '../site one/mkdocs.yml'`\n"
-    )
-    assert main(["check", "-f", "../site one/mkdocs.yml"]) == 0  # the advice, followed
+    out = capsys.readouterr().out
+    assert out.startswith(f"created {written}: fill it in, then run\n")
+    assert "  handbook check --strict -f '../site one/mkdocs.yml'  # " in out
+    assert "  handbook diff -f '../site one/mkdocs.yml' HEAD       # " in out
+    assert main(["check", "--strict", "-f", "../site one/mkdocs.yml"]) == 0  # the advice, followed
     monkeypatch.chdir(site)
     assert main(["new", "term", "Labor agent", "-f", "mkdocs.yml"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "created glossary/labor-agent.yml: fill it in, then run\n  handbook check --strict  # "
+    )
+
+
+def test_the_advice_after_new_is_what_ci_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: `new` advised `handbook check`, while CI checks with --strict, and did not
+    name `handbook diff`, the one report of a placeholder left in."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "term", "Labor broker"]) == 0
     assert capsys.readouterr().out == (
-        "created glossary/labor-agent.yml: fill it in, then run `handbook check`\n"
+        "created glossary/labor-broker.yml: fill it in, then run\n"
+        "  handbook check --strict  # the checks CI runs\n"
+        "  handbook diff HEAD       # the report a reviewer reads; it names sample text "
+        "still to replace\n"
     )
 
 
@@ -749,14 +766,14 @@ def test_the_advice_after_new_has_no_f_where_a_check_finds_the_config_by_itself(
     (tmp_path / "properdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["new", "term", "Labor broker", "-f", "properdocs.yml"]) == 0
-    assert capsys.readouterr().out.endswith("then run `handbook check`\n")
+    assert "\n  handbook check --strict  # " in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
     ("system", "expected"),
     [
-        ("posix", "handbook check -f 'R&D/mkdocs.yml'"),
-        ("nt", 'handbook check -f "R&D/mkdocs.yml"'),
+        ("posix", "handbook diff -f 'R&D/mkdocs.yml' HEAD"),
+        ("nt", 'handbook diff -f "R&D/mkdocs.yml" HEAD'),
     ],
 )
 def test_the_advised_f_is_quoted_for_the_shell_it_is_pasted_in(
@@ -766,4 +783,4 @@ def test_the_advised_f_is_quoted_for_the_shell_it_is_pasted_in(
     double quotes, which no Windows path holds (found in review)."""
     config_file = Path("R&D/mkdocs.yml")
     monkeypatch.setattr(scaffold, "os", SimpleNamespace(name=system))  # not pathlib's os
-    assert scaffold._check_command(config_file) == expected
+    assert scaffold._command("diff", config_file, "HEAD") == expected

@@ -291,7 +291,7 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
     except OSError as error:
         print(f"handbook new: cannot write {shown}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"created {_from_here(path)}: fill it in, then run `{_check_command(config_file)}`")
+    print(f"created {_from_here(path)}: fill it in, then run\n{_next_steps(config_file)}")
     return EXIT_OK
 
 
@@ -304,15 +304,31 @@ def _from_here(path: Path) -> str:
         return str(path)
 
 
-def _check_command(config_file: Path | None) -> str:
-    """`handbook check`, with `-f config_file` (None: the one it finds by itself) quoted
-    for the shell it runs in."""
-    if config_file is None:
-        return "handbook check"
-    # Windows: always in double quotes (cmd reads `&` and PowerShell `(` as syntax), which
-    # no Windows path holds.
-    quoted = f'"{config_file}"' if os.name == "nt" else shlex.quote(str(config_file))
-    return f"handbook check -f {quoted}"
+def _next_steps(config_file: Path | None) -> str:
+    """The commands to run next, as CI runs them, each with what it is for: the strict
+    check, and the report a reviewer reads, the one place that names sample text left
+    in (the scaffold passes the checks as it is)."""
+    steps = [
+        (_command("check --strict", config_file), "the checks CI runs"),
+        (
+            _command("diff", config_file, "HEAD"),
+            "the report a reviewer reads; it names sample text still to replace",
+        ),
+    ]
+    width = max(len(command) for command, _ in steps)
+    return "\n".join(f"  {command.ljust(width)}  # {purpose}" for command, purpose in steps)
+
+
+def _command(command: str, config_file: Path | None, *arguments: str) -> str:
+    """`handbook command`, with `-f config_file` (None: the one it finds by itself)
+    quoted for the shell it runs in, then `arguments`."""
+    words = ["handbook", command]
+    if config_file is not None:
+        # Windows: always in double quotes (cmd reads `&` and PowerShell `(` as syntax),
+        # which no Windows path holds.
+        quoted = f'"{config_file}"' if os.name == "nt" else shlex.quote(str(config_file))
+        words += ["-f", quoted]
+    return " ".join([*words, *arguments])
 
 
 def _form_problem(name: str) -> str | None:
