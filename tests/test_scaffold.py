@@ -322,6 +322,30 @@ def test_refuses_to_overwrite_and_leaves_the_file_byte_identical(
     assert "glossary/t-visa.yml already exists" in captured.err
 
 
+@pytest.mark.parametrize(
+    ("kind", "folder", "twin"),
+    [("term", "glossary", "twin.yaml"), ("protocol", "protocols", "Twin.YAML")],
+)
+def test_refuses_a_second_file_beside_one_in_yaml(
+    config: HandbookConfig,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    folder: str,
+    twin: str,
+) -> None:
+    """Audit: with `glossary/twin.yaml` there (which the check says to rename to
+    twin.yml), `new term Twin` wrote twin.yml beside it, and the check's advice became
+    "keep one of the two"."""
+    (config.root / folder).mkdir()
+    (config.root / folder / twin).write_text("term: Twin\n", encoding="utf-8")
+    assert run_new(config, kind, "Twin") == 1
+    assert f"handbook new: {folder}/{twin} is there already with this id, but is not read" in (
+        capsys.readouterr().err
+    )
+    assert [path.name for path in (config.root / folder).iterdir()] == [twin]
+    assert run_new(config, kind, "Twin visa") == 0
+
+
 def test_a_broken_link_where_the_file_goes_is_named_as_a_link_and_left_alone(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -249,6 +249,16 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
             file=sys.stderr,
         )
         return EXIT_USAGE
+    twin = _unread_twin(path)
+    if twin is not None:
+        # `handbook check` asks for it to be renamed to `path`'s name: that is the file to edit.
+        print(
+            f"handbook new: {posixpath.join(config.relative(path.parent), twin)} is there "
+            f"already with this id, but is not read (the checks read .yml files alone): "
+            f"rename it to {path.name} and edit it; nothing was written.",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
     text = render(kind, name, path.parent, config.today, config.root)
     if kind == "term" and not path.exists():
         # The new term as far as its forms go: the template writes `name` as `term` alone.
@@ -293,6 +303,20 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
         return EXIT_USAGE
     print(f"created {_from_here(path)}: fill it in, then run\n{_next_steps(config_file)}")
     return EXIT_OK
+
+
+def _unread_twin(path: Path) -> str | None:
+    """The name of a `.yaml` file of `path`'s id beside where `path` goes (`twin.yaml`
+    for `twin.yml`), or None. Not being read, it claims no form: only its name tells
+    that the new file would be its second."""
+    if path.suffix != ".yml":
+        return None
+    wanted = f"{path.stem}.yaml"
+    try:
+        with os.scandir(path.parent) as entries:
+            return next((entry.name for entry in entries if entry.name.lower() == wanted), None)
+    except OSError:  # no folder yet, or one that cannot be read: writing will tell
+        return None
 
 
 def _from_here(path: Path) -> str:
