@@ -438,6 +438,39 @@ def test_cli_new_term(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["new", "term", "Labor trafficking", "-f", str(config_file)]) == 1
 
 
+@pytest.mark.parametrize(
+    ("arguments", "error"),
+    [
+        (
+            ["term", "-x"],
+            "'-x' is read as an option, and NAME is missing: a name that starts with '-' "
+            'goes after --, as in handbook new term -- "-x"',
+        ),
+        (
+            ["protocol", "---"],
+            "'---' is read as an option, and NAME is missing: a name that starts with '-' "
+            'goes after --, as in handbook new protocol -- "---"',
+        ),
+        (["term"], "the following arguments are required: NAME"),
+    ],
+)
+def test_a_name_that_starts_with_a_dash_is_told_to_come_after_two_dashes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], error: str
+) -> None:
+    """Audit: `handbook new term "-x"` said only "the following arguments are required:
+    NAME", as if none had been given."""
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: T\nplugins: [handbook]\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["new", "-f", str(config_file), *arguments])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: handbook new [-h] [-f FILE] {term,protocol,module} NAME\n")
+    assert err.endswith(f"handbook new: error: {error}\n")
+    assert main(["new", "-f", str(config_file), "protocol", "--", "-x"]) == 0  # as advised
+    assert (tmp_path / "protocols" / "x.yml").is_file()
+
+
 def write_term(config: HandbookConfig, term_id: str, text: str) -> Path:
     path = config.glossary_dir / f"{term_id}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -667,7 +700,25 @@ def test_names_and_folders_that_cannot_be_written_are_clear_errors(
     (config.docs_dir).mkdir(parents=True, exist_ok=True)
     (config.docs_dir / "modules").write_text("not a folder\n", encoding="utf-8")
     assert run_new(config, "module", "TIP") == 2
-    assert "cannot make the folder content/modules" in capsys.readouterr().err
+    assert "cannot make the folder content/modules: content/modules is a file, not a folder" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_file_above_the_folder_is_named_as_the_file_in_the_way(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a glossary_dir that is a file gave "cannot make the folder afile: File
+    exists", and one below a file "Not a directory", which named no file."""
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nplugins:\n  - handbook:\n      glossary_dir: data/terms\n", "utf-8"
+    )
+    (tmp_path / "data").write_text("not a folder\n", encoding="utf-8")
+    config = load_config(tmp_path / "mkdocs.yml", today=TODAY, require_folders=False)
+    assert run_new(config, "term", "T visa") == 2
+    assert capsys.readouterr().err == (
+        "handbook new: cannot make the folder data/terms: data is a file, not a folder\n"
+    )
 
 
 @pytest.mark.parametrize("name", ["", "   "])

@@ -10,6 +10,7 @@ import argparse
 import codecs
 import functools
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,15 +61,30 @@ def _parse_arguments(
     """The arguments; an unknown one is refused with its command's usage, not the top
     level's (argparse leaves those to the top-level parser)."""
     args, unknown = parser.parse_known_args(argv)
+    (commands,) = [
+        action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+    ]
+    if args.command == "new" and args.name is None:
+        commands.choices["new"].error(_name_missing(args.kind, unknown))
     if unknown:
-        (commands,) = [
-            action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
-        ]
         message = f"unrecognized arguments: {' '.join(unknown)}"
         if args.command == "new" and not any(word.startswith("-") for word in unknown):
             message += ' (a name of several words goes in quotes: "T visa")'
         commands.choices[args.command].error(message)
     return args
+
+
+def _name_missing(kind: str, unknown: Sequence[str]) -> str:
+    """Why `new` has no NAME: argparse reads a name that starts with '-' as an option."""
+    dashed = next((word for word in unknown if word.startswith("-")), None)
+    if dashed is None:
+        return "the following arguments are required: NAME"
+    # In double quotes, as names are typed, where no shell reads anything in them.
+    quoted = f'"{dashed}"' if not set(dashed) & set('"$`\\!') else shlex.quote(dashed)
+    return (
+        f"{dashed!r} is read as an option, and NAME is missing: a name that starts with '-' "
+        f"goes after --, as in handbook new {kind} -- {quoted}"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -114,7 +130,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_config_option(new)
     new.add_argument("kind", choices=("term", "protocol", "module"))
-    new.add_argument("name", metavar="NAME", help='the preferred form or title, e.g. "T visa"')
+    # Optional to argparse alone, so that a name read as an option ("-x") is told apart
+    # from none (`_name_missing`); the usage says it is required.
+    new.add_argument(
+        "name", metavar="NAME", nargs="?", help='the preferred form or title, e.g. "T visa"'
+    )
+    new.usage = "%(prog)s [-h] [-f FILE] {term,protocol,module} NAME"
 
     handouts = commands.add_parser(
         "handouts", help="build the PDF handouts alone", allow_abbrev=False

@@ -284,7 +284,13 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:  # e.g. a file where the folder belongs
         folder = config.relative(path.parent)
-        print(f"handbook new: cannot make the folder {folder}: {error.strerror}", file=sys.stderr)
+        in_the_way = _file_in_the_way(path.parent)
+        reason = (
+            f"{config.relative(in_the_way)} is a file, not a folder"
+            if in_the_way is not None
+            else error.strerror
+        )
+        print(f"handbook new: cannot make the folder {folder}: {reason}", file=sys.stderr)
         return EXIT_USAGE
     try:
         # Mode "x" creates the file or fails if it exists: no window to overwrite it.
@@ -303,6 +309,15 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
         return EXIT_USAGE
     print(f"created {_from_here(path)}: fill it in, then run\n{_next_steps(config_file)}")
     return EXIT_OK
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where `folder` or one of the folders above it belongs, if
+    any ("File exists" or "Not a directory" alone does not say which)."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
 
 
 def _unread_twin(path: Path) -> str | None:
