@@ -208,6 +208,26 @@ def test_added_and_removed_files_change_the_result(
     assert not any(f.path == "glossary/drafts/victim.yml" for f in check(config))
 
 
+def test_a_module_in_a_subfolder_stays_named_when_its_page_alone_is_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The finding is a page rule's: a run that checks the edited pages alone makes it
+    again, rather than dropping it with the page's other findings."""
+    config = make(tmp_path)
+    check(config)
+    page = tmp_path / "content" / "modules" / "advanced" / "health-care.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: Health care\nobjectives: [x]\n---\n\nText.\n", "utf-8")
+    assert [
+        f.rule for f in check(config) if f.path == "content/modules/advanced/health-care.md"
+    ] == ["module.schema"]
+    page.write_text(page.read_text(encoding="utf-8") + "More text.\n", encoding="utf-8")
+    findings = check(config)
+    assert STATS.parsed == 1  # the edited page alone
+    assert findings == uncached(config, monkeypatch)
+    assert any(f.path == "content/modules/advanced/health-care.md" for f in findings)
+
+
 def test_checks_and_builds_take_each_others_results(tmp_path: Path) -> None:
     """`handbook check` and `mkdocs build` read the same settings, whatever MkDocs adds
     to the Markdown setup (its own extensions, the plugin's autolinker) and wherever the

@@ -731,3 +731,54 @@ def test_a_form_listed_many_times_indexes_its_file_once(
     found = findings_of(tmp_path, files, "glossary.duplicate")
     assert len(found) == 299
     assert len(made) == 1
+
+
+# --- module.schema: a module in a subfolder of modules_dir ------------------------------
+
+UNREAD_MODULE = (
+    "is not read as a training module: modules are read from content/modules/ itself, not "
+    "from its subfolders, so this page gets no module checks and no handout, and is "
+    "published as a plain page; to make it a module, it belongs in content/modules/ as "
+    "{}; to keep it as a draft, in a hidden subfolder (such as content/modules/.drafts/), "
+    "which is not published"
+)
+
+
+def test_a_module_in_a_subfolder_of_the_modules_folder_is_named(tmp_path: Path) -> None:
+    """Audit: `git mv` of a module into `content/modules/advanced/` passed the check with
+    no word, though the page lost its module checks and handout (a term file in a
+    subfolder of the glossary is a glossary.schema finding)."""
+    sections_only = "---\ntitle: Sections\n---\n\n## realize\n\n## Recognize\n\n## Respond\n"
+    files = {
+        "protocols/hotel-staff.yml": PROTOCOL,
+        "content/modules/advanced/hotel-staff.md": module_md(),
+        "content/modules/a/b/sections.md": sections_only,
+        "content/modules/advanced/no-body.md": module_md(body="Text.\n"),
+        # No module: an overview and pages that only look like one in part.
+        "content/modules/index.md": "# Training\n",
+        "content/modules/advanced/index.md": "---\ntitle: Advanced\n---\n\n# Advanced\n",
+        "content/modules/advanced/respond.md": "---\ntitle: R\n---\n\n## Respond\n\nText.\n",
+        "content/modules/advanced/untitled.md": "---\nobjectives: [x]\n---\n\n## Realize\n",
+        "content/modules/advanced/plain.md": "# P\n\n## Realize\n\n## Recognize\n\n## Respond\n",
+        "content/coalition/module-like.md": module_md(),  # outside the modules folder
+        "content/modules/.drafts/draft.md": module_md(),  # hidden: not published
+    }
+    assert findings_of(tmp_path, files, "module.schema") == [
+        ("content/modules/a/b/sections.md", 1, UNREAD_MODULE.format("sections.md")),
+        ("content/modules/advanced/hotel-staff.md", 1, UNREAD_MODULE.format("hotel-staff.md")),
+        ("content/modules/advanced/no-body.md", 1, UNREAD_MODULE.format("no-body.md")),
+    ]
+
+
+def test_a_module_below_a_modules_folder_that_is_docs_dir_is_named(tmp_path: Path) -> None:
+    files = {
+        "mkdocs.yml": "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
+        "      modules_dir: .\n",
+        "protocols/hotel-staff.yml": PROTOCOL,
+        "content/hotel-staff.md": module_md(),
+        "content/index.md": "# Home\n",
+        "content/training/hotel-staff.md": module_md(),
+    }
+    findings = findings_of(tmp_path, files, "module.schema")
+    assert [(path, line) for path, line, _ in findings] == [("content/training/hotel-staff.md", 1)]
+    assert "modules are read from content/ itself" in findings[0][2]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -34,6 +35,8 @@ from .types import Heading, Module, Page, RejectedRecord
 
 RULE = "module.schema"
 OVERVIEW = "index.md"
+# The H2 sections every module has, in this order (DESIGN 3.3).
+SECTIONS = ("Realize", "Recognize", "Respond")
 
 # attr_list's block at the end of a heading (`## Respond {#respond}`, `{: .note }`):
 # Python-Markdown takes it off the heading's text, so the section is still "Respond".
@@ -63,6 +66,40 @@ def module_file_paths(folder: str) -> list[str]:
     except OSError:  # no such folder: no modules
         return []
     return [folder + os.sep + name for name in sorted(names)]
+
+
+def unread_module(page: Page, config: HandbookConfig) -> str | None:
+    """Why `page`, in a subfolder of modules_dir and written as a training module (a
+    title, and objectives or the three sections), is no module; None for any other page.
+    `module_file_paths` reads modules_dir alone, as the record folders are read (their
+    subfolders' files are named too: `records.misplaced_files`), so such a page is
+    published as a plain page, without a word, a module no more (audit)."""
+    try:
+        folder = config.modules_dir.relative_to(config.docs_dir).as_posix()
+    except ValueError:  # a link to a folder elsewhere: its subfolders are no pages here
+        return None
+    prefix = "" if folder == "." else f"{folder}/"
+    if not page.src_uri.startswith(prefix) or "/" not in page.src_uri[len(prefix) :]:
+        return None
+    if "title" not in page.meta or not ("objectives" in page.meta or _has_sections(page)):
+        return None
+    modules = relative_path(config, config.modules_dir)
+    return (
+        f"is not read as a training module: modules are read from {modules}/ itself, not "
+        "from its subfolders, so this page gets no module checks and no handout, and is "
+        f"published as a plain page; to make it a module, it belongs in {modules}/ as "
+        f"{posixpath.basename(page.src_uri)}; to keep it as a draft, in a hidden subfolder "
+        f"(such as {modules}/.drafts/), which is not published"
+    )
+
+
+def _has_sections(page: Page) -> bool:
+    """Whether `page` has the H2 sections of a module, as module.structure reads them."""
+    body_line = page.origin.body_line
+    body = "\n".join(page.origin.text.split("\n")[body_line - 1 :])
+    headings = parse_headings(body, body_line)
+    level_two = {heading.text.casefold() for heading in headings if heading.level == 2}
+    return {section.casefold() for section in SECTIONS} <= level_two
 
 
 def load_module(

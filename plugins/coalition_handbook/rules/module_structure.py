@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from ..findings import Finding
-from ..model.modules import raw_html_lines
+from ..model.modules import SECTIONS, raw_html_lines
 from ..model.types import Heading, Module, RejectedRecord
 from .base import CheckContext
 
 RULE = "module.structure"
-SECTIONS = ("Realize", "Recognize", "Respond")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
