@@ -911,6 +911,14 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
             "glossary/4913": "",
             "protocols/hotel-staff.yml.bak": PROTOCOL,
             "protocols/hotel-staff.yml___jb_tmp___": PROTOCOL,
+            # ... and what `git mergetool`, `patch`, Kate and nano leave (audit).
+            "glossary/survivor.yml.orig": term_yaml(),
+            "glossary/survivor.yml.rej": "@@ -1 +1 @@\n",
+            "glossary/.survivor.yml.kate-swp": "",
+            "glossary/survivor.yml.kate-swp": "",
+            "protocols/hotel-staff.yml.save": PROTOCOL,
+            "glossary/survivor_BACKUP_1234.yml": term_yaml(),
+            "glossary/survivor_REMOTE_1234.yml": term_yaml(),
         },
     )
     markdown = (

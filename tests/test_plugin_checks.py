@@ -441,3 +441,21 @@ def test_serve_watches_the_glossary_and_protocols(tmp_path: Path) -> None:
         (tmp_path / "glossary").resolve(),
         (tmp_path / "protocols").resolve(),
     }
+
+
+def test_serve_watches_a_record_folder_made_while_it_runs(tmp_path: Path) -> None:
+    """Audit: `mkdocs serve` started before the first protocol, then `handbook new
+    protocol`: edits to its folder were not seen until a restart. Each rebuild watches
+    what exists by then, once."""
+    config_file = make_handbook(tmp_path)
+    config = load_mkdocs_config(str(config_file))
+    config = config.plugins.on_config(config)
+    server = _RecordingServer()
+    config.plugins.on_serve(server, config=config, builder=None)
+    protocols = (tmp_path / "protocols").resolve()
+    assert protocols not in {Path(path) for path in server.watched}
+
+    protocols.mkdir()
+    for _ in range(2):  # two rebuilds: the plugin outlives them (it has on_startup)
+        config.plugins.on_config(config)
+    assert [Path(path) for path in server.watched].count(protocols) == 1

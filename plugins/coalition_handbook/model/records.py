@@ -314,14 +314,23 @@ def record_ids(directory: Path) -> list[str]:
         return sorted(
             entry.name[: -len(".yml")]
             for entry in entries
-            if entry.name.endswith(".yml") and not entry.name.startswith(".")
+            if entry.name.endswith(".yml")
+            and not entry.name.startswith(".")
+            and not _MERGE_COPY.fullmatch(entry.name)
         )
 
 
 # What editors leave beside a file they save: a backup (`survivor.yml~`, `x.bak`), an
-# Emacs auto-save (`#survivor.yml#`), Vim's test of a folder (`4913`), JetBrains' copies.
-# Named as misplaced, they failed the build and stopped `mkdocs serve` mid-edit (audit).
-_EDITORS_LEFTOVER = re.compile(r".*~|#.*#|4913|.*\.(?:bak|tmp|swp|swo)|.*___jb_(?:tmp|old)___")
+# Emacs auto-save (`#survivor.yml#`), Vim's test of a folder (`4913`), JetBrains' copies,
+# Kate's swap file, nano's `.save`, and what `git mergetool` and `patch` keep (`.orig`,
+# `.rej`). Named as misplaced, they failed the build and stopped `mkdocs serve` mid-edit
+# (audit).
+_EDITORS_LEFTOVER = re.compile(
+    r".*~|#.*#|4913|.*\.(?:bak|tmp|swp|swo|save|kate-swp|orig|rej)|.*___jb_(?:tmp|old)___"
+)
+# The copies `git mergetool` writes beside a file while a merge is resolved
+# (`survivor_BACKUP_1234.yml`): no record, and gone once the merge is done.
+_MERGE_COPY = re.compile(r".+_(?:BACKUP|BASE|LOCAL|REMOTE)_[0-9]+\.yml")
 
 
 def editors_leftover(name: str) -> bool:

@@ -168,6 +168,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
         self.previous_site: PreviousSite | None = None
+        # `mkdocs serve`'s server, and the record folders it watches for this plugin.
+        self.live_server: LiveReloadServer | None = None
+        self.watched_folders: set[Path] = set()
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -229,6 +232,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             raise PluginError(
                 "\n".join(f"handbook: {problem}" for problem in error.problems)
             ) from None
+        self._watch_record_folders()
         return config
 
     def _configure_site(self, config: MkDocsConfig) -> None:
@@ -768,11 +772,19 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
         """`mkdocs serve` rebuilds when a term or protocol file changes, not only a page."""
-        if self.handbook_config is None:
+        self.live_server = server
+        self._watch_record_folders()
+
+    def _watch_record_folders(self) -> None:
+        """Watch the term and protocol folders that exist, at the start of `mkdocs serve`
+        and at each rebuild: a folder made while it runs (the first `handbook new term`)
+        went unwatched until a restart (audit). Only existing folders can be watched."""
+        if self.live_server is None or self.handbook_config is None:
             return
         for folder in (self.handbook_config.glossary_dir, self.handbook_config.protocols_dir):
-            if folder.is_dir():
-                server.watch(str(folder))
+            if folder not in self.watched_folders and folder.is_dir():
+                self.live_server.watch(str(folder))
+                self.watched_folders.add(folder)
 
     # Handouts (site/handouts.py, the trainers' PDFs): late, once every page is written;
     # PDFs come from the cache when nothing changed. Under CI=true a missing PDF fails.
