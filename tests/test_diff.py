@@ -2729,3 +2729,55 @@ def test_names_windows_reads_otherwise_are_not_exported_there(
     assert git_plumbing._export_target(Path("/export"), path) is not None  # a POSIX name
     monkeypatch.setattr(git_plumbing, "_WINDOWS", True)
     assert git_plumbing._export_target(Path("/export"), path) is None
+
+
+def test_a_revision_is_exported_with_only_the_files_the_loader_reads(
+    repository: Path, tmp_path: Path
+) -> None:
+    """Audit: every file under docs_dir was read into memory, training videos too. The
+    pages and every file of the glossary (where a stray one is named as not read) are
+    exported; images, PDFs and videos are not."""
+    from coalition_handbook.editor.diff import load_revision
+
+    (repository / "content" / "media").mkdir()
+    (repository / "content" / "media" / "video.mp4").write_bytes(b"\0video" * 1000)
+    write(repository, "content/modules/handout.pdf", "%PDF")
+    write(repository, "content/notes.markdown", "# Notes\n")
+    write(repository, "glossary/notes.txt", "not a term\n")
+    commit(repository, "media")
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    side = load_revision(config, repository, "HEAD", tmp_path / "export")
+    exported = tmp_path / "export"
+    files = sorted(
+        path.relative_to(exported).as_posix() for path in exported.rglob("*") if path.is_file()
+    )
+    assert files == [
+        "content/index.md",
+        "content/modules/hotel-staff.md",
+        "content/notes.markdown",
+        "glossary/notes.txt",
+        "glossary/survivor.yml",
+        "protocols/hotel-staff.yml",
+    ]
+    assert "glossary/notes.txt" in side.unloaded  # named as not read, as `check` names it
+
+
+def test_a_large_file_is_exported_in_pieces(repository: Path, tmp_path: Path) -> None:
+    """Audit: one `git cat-file` output held every blob of the revision at once (859 MB
+    for 400 MB of media). A blob is now copied to its file a piece at a time."""
+    import tracemalloc
+
+    from coalition_handbook.editor import git as git_plumbing
+
+    content = os.urandom(1 << 20) * 24
+    (repository / "glossary" / "large.bin").write_bytes(content)
+    head = commit(repository, "large")
+    tracemalloc.start()
+    try:
+        git_plumbing.export(repository, head, ["glossary"], tmp_path / "out")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (tmp_path / "out" / "glossary" / "large.bin").read_bytes() == content
+    assert (tmp_path / "out" / "glossary" / "survivor.yml").read_text() == term()
+    assert peak < 8 << 20, peak

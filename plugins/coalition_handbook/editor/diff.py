@@ -31,6 +31,7 @@ from pathlib import Path
 from ..config import ConfigError, HandbookConfig, configured_folders, inherited_file
 from ..findings import Finding, Severity
 from ..model import load_handbook
+from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
 from . import git
 from .changes import Changes, compare
@@ -204,7 +205,14 @@ def load_revision(
     if config_file is not None:
         folders = _revision_folders(repository, commit, config_file, into) or folders
     try:
-        git.export(repository, commit, sorted(set(folders.values())), into, links=True)
+        git.export(
+            repository,
+            commit,
+            sorted(set(folders.values())),
+            into,
+            links=True,
+            wanted=_read_by_the_loader(folders),
+        )
     except git.GitError as error:
         raise DiffError(str(error)) from None
     for name, relative in folders.items():  # a folder above which a link was made
@@ -223,6 +231,21 @@ def load_revision(
         )
         label = f"`{commit[:12]}`" if named_by_commit else f"`{revision}` ({commit[:12]})"
     return _side(handbook, findings, exported.root, label)
+
+
+def _read_by_the_loader(folders: Mapping[str, str]) -> Callable[[str], bool]:
+    """Which files of a revision's handbook folders (paths from the top, with `/`) the
+    loader reads, and so are exported: every file of the glossary and protocols folders
+    (one that is no `<id>.yml` is named as not read, which the report shows, and a file
+    that does not load is told unchanged by its bytes), and only the Markdown pages of
+    docs_dir and the modules folder, whose images, PDFs and videos no check reads."""
+    whole = [folders["glossary_dir"], folders["protocols_dir"]]
+
+    def wanted(path: str) -> bool:
+        in_whole = any(folder in ("", ".") or path.startswith(f"{folder}/") for folder in whole)
+        return in_whole or path.endswith(MARKDOWN_SUFFIXES)
+
+    return wanted
 
 
 def _folders(top: Path, config: HandbookConfig) -> dict[str, str]:
