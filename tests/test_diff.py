@@ -521,9 +521,9 @@ def test_change_with_a_bump_and_history_passes(
     assert code == 0, out
     assert "Version not raised" not in out
     assert "- **survivor** (`survivor`, `glossary/survivor.yml`): version 1 → 2" in out
-    assert "  - fields changed: `definition`, `aliases`, `tags`" in out
+    assert "  - fields changed: `definition`, `aliases`\n" in out
     assert "  - forms accepted added: `person with lived experience`" in out
-    assert "  - `tags`: added `people`" in out
+    assert "  - `tags` (shown on no page, so no version bump needed): added `people`" in out
     assert "  - history: version 2, 2026-02-01: Version 2." in out
 
 
@@ -548,7 +548,7 @@ def test_a_version_and_history_that_disagree_fail_with_what_to_do(
     versions: tuple[int, ...],
     problem: str,
 ) -> None:
-    written = term(version=version, versions=versions, extra="tags: [x]\n")
+    written = term(version=version, versions=versions, extra="translations: {es: x}\n")
     write(repository, "glossary/survivor.yml", written)
     code, out, _ = diff(repository, capsys)
     assert code == 1
@@ -2781,3 +2781,30 @@ def test_a_large_file_is_exported_in_pieces(repository: Path, tmp_path: Path) ->
     assert (tmp_path / "out" / "glossary" / "large.bin").read_bytes() == content
     assert (tmp_path / "out" / "glossary" / "survivor.yml").read_text() == term()
     assert peak < 8 << 20, peak
+
+
+@pytest.mark.parametrize(
+    ("tags", "shown"),
+    [
+        ("[people, legal]", "reordered"),
+        ("[legal, people, health]", "added `health`"),
+        ("[legal]", "removed `people`"),
+    ],
+)
+def test_a_change_of_tags_alone_is_shown_and_needs_no_bump(
+    repository: Path, capsys: pytest.CaptureFixture[str], tags: str, shown: str
+) -> None:
+    """Audit: a term's tags are shown on no page, in no search entry and no handout, yet
+    reordering them failed the diff and asked for a public history entry."""
+    write(repository, "glossary/survivor.yml", term(extra="tags: [legal, people]\n"))
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(extra=f"tags: {tags}\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert f"  - `tags` (shown on no page, so no version bump needed): {shown}\n" in out
+    assert "fields changed" not in out
+    # With another change, the bump asked for is the other change's.
+    write(repository, "glossary/survivor.yml", term(definition="Changed.", extra=f"tags: {tags}\n"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "  - fields changed: `definition`\n" in out

@@ -60,6 +60,12 @@ _REFERENCE_FIELDS: dict[str, ItemKind] = {
 # moving a key would change it, and a step's edit would be shown twice).
 _NOT_CONTENT = {"id", "origin", "version", "history", "headings", "texts"}
 
+# Fields the site shows nowhere: no page, search entry or handout reads a term's `tags`
+# (its page's search tags are its forms). A change to one is reported, but asks for no
+# version bump and no public history entry that no reader could follow (audit; DESIGN
+# section 3.1 bumps for meaning, forms or status).
+UNPUBLISHED_FIELDS = frozenset({"tags"})
+
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -83,6 +89,9 @@ class ItemChange:
     # Fields that changed only to name items by their new ids after a rename: the item
     # still names the same terms and protocols, so no version bump is asked for.
     renamed_references: tuple[str, ...] = ()
+    # Fields that changed but are published nowhere (`UNPUBLISHED_FIELDS`): shown, and
+    # no version bump is asked for.
+    unpublished: tuple[FieldChange, ...] = ()
     # For an item removed or renamed: the files that still name its old id, with the
     # field ("glossary/a.yml (related)"), which now point nowhere.
     named_by: tuple[str, ...] = ()
@@ -571,11 +580,13 @@ def _compare_item(kind: ItemKind, old: Item, new: Item, renames: Renames) -> Ite
             old_values.get(name), new_values.get(name), renames.get(_REFERENCE_FIELDS[name], {})
         )
     )
-    fields = tuple(
+    changed = [
         FieldChange(name, old_values.get(name), new_values.get(name))
         for name in names
         if name not in layout and name not in renamed_references
-    )
+    ]
+    fields = tuple(field for field in changed if field.name not in UNPUBLISHED_FIELDS)
+    unpublished = tuple(field for field in changed if field.name in UNPUBLISHED_FIELDS)
     history_changed = old.history != new.history
     if not names and not history_changed and old.version == new.version and old.id == new.id:
         return None
@@ -588,6 +599,7 @@ def _compare_item(kind: ItemKind, old: Item, new: Item, renames: Renames) -> Ite
         _version_problem(old, new, changed=bool(fields)),
         layout,
         renamed_references,
+        unpublished=unpublished,
     )
 
 

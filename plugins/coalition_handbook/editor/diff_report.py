@@ -211,6 +211,11 @@ def _item_lines(change: ItemChange) -> list[str]:
             "  - names renamed items by their new ids (no version bump needed): "
             + ", ".join(f"`{name}`" for name in change.renamed_references)
         )
+    lines += [
+        f"  - `{field.name}` (shown on no page, so no version bump needed): "
+        + _list_change(_sequence(field.old), _sequence(field.new))
+        for field in change.unpublished
+    ]
     lines += _form_lines(change)
     # A module's body is numbered as its file is.
     starts = (_first_body_line(change.old), _first_body_line(change.new))
@@ -787,6 +792,10 @@ def _lines(value: object) -> list[str]:
                 lines.append(_describe(item))
         return lines
     return []
+
+
+def _sequence(value: object) -> tuple[object, ...]:
+    return value if isinstance(value, tuple) else ()
 
 
 def _text(value: object) -> str:
