@@ -2246,8 +2246,7 @@ def test_a_reviewed_protocol_shows_its_dates_contacts_and_sources_old_and_new(
     assert "  - fields changed: `effective`, `review_by`, `contacts`" in out
     assert "  - `review_by`: 2030-01-01 → 2031-06-30" in out
     assert (
-        "  - `contacts`: changed National Human Trafficking Hotline (1-888-373-7888) → "
-        "National Human Trafficking Hotline (1-888-373-7888, 233733)\n"
+        "  - `contacts`: changed National Human Trafficking Hotline: text (none) → 233733\n"
     ) in out
     assert (
         "  - `sources`: added 22 U.S.C. 7102 (<https://www.law.cornell.edu/uscode/text/22/7102>)"
@@ -2260,10 +2259,37 @@ def test_a_list_change_pairs_an_item_that_kept_its_name() -> None:
     police = Contact(name="Police", phone="911", text=None, url=None)
     shelter = Contact(name="Shelter", phone=None, text=None, url="https://example.org")
     assert _list_change((hotline, police), (texted, shelter)) == (
-        "changed Hotline (1-888-373-7888) → Hotline (1-888-373-7888, 233733); "
+        "changed Hotline: text (none) → 233733; "
         "added Shelter (https://example.org); removed Police (911)"
     )
     assert _list_change((hotline, police), (police, hotline)) == "reordered"
+    # Audit: a one-digit change was hard to spot in the whole contact shown twice.
+    renumbered = Contact(name="Hotline", phone="1-888-373-7889", text=None, url="https://a.org")
+    assert _list_change((hotline,), (renumbered,)) == (
+        "changed Hotline: phone 1-888-373-7888 → 1-888-373-7889, url (none) → <https://a.org>"
+    )
+    moved = SourceRef(title="22 U.S.C. 7102", url="https://b.org/7102")
+    assert _list_change((SourceRef(title="22 U.S.C. 7102", url="https://a.org"),), (moved,)) == (
+        "changed 22 U.S.C. 7102: url <https://a.org> → <https://b.org/7102>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        (("nurses", "physicians"), ("nurses", "nurses", "physicians"), "added `nurses` again"),
+        (("doctors", "nurses"), ("nurses", "nurses"), "added `nurses` again; removed `doctors`"),
+        (("nurses", "nurses", "doulas"), ("nurses", "doulas"), "removed a repeated `nurses`"),
+        ((), ("nurses", "nurses"), "added `nurses`, `nurses` again"),
+        (("nurses", "doulas", "nurses"), ("nurses", "nurses", "doulas"), "reordered"),
+    ],
+)  # fmt: skip
+def test_a_list_entry_written_twice_is_an_entry_added(
+    old: tuple[str, ...], new: tuple[str, ...], shown: str
+) -> None:
+    """Audit: a duplicated audience entry was "reordered", and with another change it
+    was not named at all (the page lists it twice)."""
+    assert _list_change(old, new) == shown
 
 
 def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() -> None:
@@ -2272,8 +2298,7 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
     before = Contact(name="Hotline", phone="1-888-373-7888", text="233733", url=None)
     after = Contact(name="Hotline", phone="1-888-373-7888", text="233733 (HELP)\n\n<!-- ", url=None)
     assert _list_change((before,), (after,)) == (
-        "changed Hotline (1-888-373-7888, 233733) → "
-        "Hotline (1-888-373-7888, 233733 \\(HELP\\) \\<\\!--)"
+        "changed Hotline: text 233733 → 233733 \\(HELP\\) \\<\\!--"
     )
     assert _describe(SourceRef(title="Law", url="https://x.org/a>b <!--")) == (
         "Law (<https://x.org/a%3Eb %3C!-->)"
@@ -2808,3 +2833,17 @@ def test_a_change_of_tags_alone_is_shown_and_needs_no_bump(
     code, out, _ = diff(repository, capsys)
     assert code == 1
     assert "  - fields changed: `definition`\n" in out
+
+
+def test_an_audience_entry_written_twice_is_shown_and_needs_a_bump(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    protocol = PROTOCOL.format(version=1, step="Call", history=history(1))
+    write(
+        repository,
+        "protocols/hotel-staff.yml",
+        protocol.replace("[hotel staff]", "[hotel staff, hotel staff]"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "  - `audience`: added `hotel staff` again\n" in out

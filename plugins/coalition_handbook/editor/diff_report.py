@@ -6,6 +6,7 @@ own `**` or `[` cannot break the report's formatting.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import itertools
@@ -468,20 +469,14 @@ def _avoid_reason_lines(old: Sequence[AvoidForm], new: Term) -> list[str]:
 
 def _list_change(old: Sequence[object], new: Sequence[object]) -> str:
     """What became of a list's items: added, removed, and changed where an item kept its
-    name (a contact whose number changed, a source whose address moved). Items that share
-    a name are not paired: which became which would be a guess."""
+    name (a contact whose number changed, a source whose address moved: only what changed
+    of it is shown). Items that share a name are not paired: which became which would be
+    a guess. The lists are compared as multisets: an entry written twice is one added
+    ("added `nurses` again", audit), not the list reordered."""
     old_items = [_describe(value) for value in old]
     new_items = [_describe(value) for value in new]
-    added = [
-        (value, shown)
-        for value, shown in zip(new, new_items, strict=True)
-        if shown not in old_items
-    ]
-    removed = [
-        (value, shown)
-        for value, shown in zip(old, old_items, strict=True)
-        if shown not in new_items
-    ]
+    added = _beyond(new, new_items, Counter(old_items))
+    removed = _beyond(old, old_items, Counter(new_items))
     added_names = Counter(_item_name(value) for value, _ in added)
     removed_names = Counter(_item_name(value) for value, _ in removed)
     changed = []
@@ -490,17 +485,65 @@ def _list_change(old: Sequence[object], new: Sequence[object]) -> str:
         if name is None or added_names[name] != 1 or removed_names[name] != 1:
             continue
         before = next(pair for pair in removed if _item_name(pair[0]) == name)
-        changed.append(f"{before[1]} → {shown}")
+        changed.append(_changed_details(before[0], value))
         added.remove((value, shown))
         removed.remove(before)
     parts = []
     if changed:
         parts.append("changed " + ", ".join(changed))
     if added:
-        parts.append("added " + ", ".join(shown for _, shown in added))
+        # A copy of an entry that is there already: written twice now.
+        listed = set(old_items)
+        shown_added = []
+        for _, shown in added:
+            shown_added.append(f"{shown} again" if shown in listed else shown)
+            listed.add(shown)
+        parts.append("added " + ", ".join(shown_added))
     if removed:
-        parts.append("removed " + ", ".join(shown for _, shown in removed))
+        kept = set(new_items)
+        parts.append(
+            "removed "
+            + ", ".join(f"a repeated {shown}" if shown in kept else shown for _, shown in removed)
+        )
     return "; ".join(parts) or "reordered"
+
+
+def _beyond(
+    values: Sequence[object], shown: Sequence[str], others: Counter[str]
+) -> list[tuple[object, str]]:
+    """The items of a list (each `value` as `shown`) beyond as many of each as `others`
+    has: the later copies of an entry written more often than there."""
+    seen: Counter[str] = Counter()
+    extra = []
+    for value, text in zip(values, shown, strict=True):
+        seen[text] += 1
+        if seen[text] > others[text]:
+            extra.append((value, text))
+    return extra
+
+
+def _changed_details(before: object, after: object) -> str:
+    """An item that kept its name (`_item_name`), with only what changed of it: a phone
+    number's one digit is seen at once (audit)."""
+    if not dataclasses.is_dataclass(before) or not dataclasses.is_dataclass(after):
+        return f"{_describe(before)} → {_describe(after)}"
+    parts = []
+    for field in dataclasses.fields(before):
+        old_value, new_value = getattr(before, field.name), getattr(after, field.name)
+        if old_value != new_value:
+            parts.append(f"{field.name} {_detail(old_value)} → {_detail(new_value)}")
+    return f"{_escape(_item_name(after) or '')}: {', '.join(parts)}"
+
+
+def _detail(value: object) -> str:
+    """A contact's or a source's detail in a line of the report: an address in angle
+    brackets (`_link_target`), which nothing in it can close."""
+    if value is None:
+        return "(none)"
+    text = str(value)
+    if text.startswith(("http://", "https://")):
+        return f"<{_link_target(text)}>"
+    return _escape(text)
 
 
 def _item_name(value: object) -> str | None:
