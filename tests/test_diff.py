@@ -2847,3 +2847,74 @@ def test_an_audience_entry_written_twice_is_shown_and_needs_a_bump(
     code, out, _ = diff(repository, capsys)
     assert code == 1
     assert "  - `audience`: added `hotel staff` again\n" in out
+
+
+def many_pages_using(
+    repository: Path, count: int, text: str = "We support every survivor."
+) -> None:
+    for number in range(count):
+        write(repository, f"content/pages/p{number:02d}.md", f"# Page {number}\n\n{text}\n")
+
+
+def test_under_github_actions_each_form_names_its_first_files(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: every file using a deprecated form was named, and a 1000-page handbook's
+    report (1.5 MB) passed the 1 MiB that GitHub keeps of a step summary: reviewers got no
+    report at all. Run locally, the report still names every file."""
+    many_pages_using(repository, 30)
+    commit(repository, "pages")
+    (repository / "glossary" / "survivor.yml").unlink()
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    actions = {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}
+    assert run_diff(config, "HEAD", None, environ=actions) == 0
+    out = capsys.readouterr().out
+    assert "`content/pages/p23.md:3:18`, and 6 more files (6 places) |" in out, out
+    assert "p24.md" not in out
+    assert run_diff(config, "HEAD", None, environ={}) == 0
+    out = capsys.readouterr().out
+    assert "`content/pages/p29.md:3:18` |" in out and "more files" not in out
+
+
+def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is left out is said where it would be, with the command that shows it, and
+    the exit code is that of the whole comparison."""
+    from coalition_handbook.editor import diff as diff_module
+    from coalition_handbook.editor.diff_report import ReportLimits
+
+    monkeypatch.setattr(
+        diff_module,
+        "step_summary_limits",
+        lambda rerun: ReportLimits(
+            files_per_form=2, text_bytes=300, report_bytes=3000, rerun=rerun
+        ),
+    )
+    long_definition = " ".join(f"word{number}" for number in range(100))
+    write(repository, "glossary/survivor.yml", term(definition=long_definition))
+    for number in range(40):
+        write(repository, f"glossary/t{number:02d}.yml", term(f"term {number:02d}"))
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    actions = {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}
+    assert run_diff(config, "HEAD", None, environ=actions) == 1  # survivor has no bump
+    out = capsys.readouterr().out
+    assert len(out.encode()) <= 3000
+    # The version problems come first, and stay.
+    assert "❌ `glossary/survivor.yml` (term `survivor`)" in out
+    assert (
+        "  - `definition`: left out (1 KB; this report shows 1 KB of texts at the most): run "
+        in out
+    )
+    assert "`handbook diff origin/main...` locally to see it" in out
+    body, note = out.rstrip("\n").rsplit("\n\n", 1)
+    assert note.startswith("⚠️ **The report stops here**: ")
+    assert "more entries (" in note
+    assert note.endswith("run `handbook diff origin/main...` locally for all of it.")
+    # Cut before an item, never inside one: the last item kept is whole.
+    last_item = body.rsplit("\n- **", 1)[1]
+    assert last_item.startswith("term ")
+    assert last_item.endswith(("\n    > A person who has experienced trafficking.", "to see it"))
+    assert 0 < body.count("\n- **term ") < 40
+    assert run_diff(config, "HEAD", None, environ={}) == 1
+    assert "The report stops here" not in capsys.readouterr().out

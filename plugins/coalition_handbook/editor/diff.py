@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import sys
 import tempfile
@@ -35,7 +36,7 @@ from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
 from . import git
 from .changes import Changes, compare
-from .diff_report import render
+from .diff_report import ReportLimits, render, step_summary_limits
 from .usage import find_uses
 
 EXIT_OK = 0
@@ -89,12 +90,14 @@ def run_diff(
     head: str | None,
     write: Callable[[str], object] | None = None,
     config_file: Path | None = None,
+    environ: Mapping[str, str] = os.environ,
 ) -> int:
     """Print the report with `write` (default: to stdout; the CLI's own handles a full
     disk); see the module docstring for the exit codes. `config_file`, the mkdocs.yml
-    `config` was read from, lets each revision name its own folders."""
+    `config` was read from, lets each revision name its own folders. Under GitHub
+    Actions (`environ`), the report is kept within what a step summary holds."""
     try:
-        report, failing = diff_report(config, base, head, config_file)
+        report, failing = diff_report(config, base, head, config_file, _limits(environ))
     except DiffError as error:
         print(f"handbook diff: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -102,11 +105,29 @@ def run_diff(
     return EXIT_UNRECORDED if failing else EXIT_OK
 
 
+def _limits(environ: Mapping[str, str]) -> ReportLimits | None:
+    """Under GitHub Actions, the limits of a step summary, where CI writes the report
+    (see `ReportLimits`); elsewhere none: a report run locally shows everything. What
+    is left out is shown by the same diff run locally: for a pull request, against its
+    base branch (`GITHUB_BASE_REF`)."""
+    if environ.get("GITHUB_ACTIONS") != "true":
+        return None
+    base_branch = environ.get("GITHUB_BASE_REF", "")
+    return step_summary_limits(
+        f"handbook diff origin/{base_branch}..." if base_branch else "handbook diff"
+    )
+
+
 def diff_report(
-    config: HandbookConfig, base: str, head: str | None, config_file: Path | None = None
+    config: HandbookConfig,
+    base: str,
+    head: str | None,
+    config_file: Path | None = None,
+    limits: ReportLimits | None = None,
 ) -> tuple[str, bool]:
     """The Markdown report, and whether it fails: an item changed without a version bump,
-    or an item's file does not load at the head (its bump cannot be shown)."""
+    or an item's file does not load at the head (its bump cannot be shown). `limits`,
+    how much the report may hold; whether it fails is told of the whole comparison."""
     repository = _repository(config.root)
     base, head, base_label = _revisions(repository, base, head)
     with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
@@ -139,7 +160,9 @@ def diff_report(
         if path in old.unloaded and old.digests.get(path) == new.digests.get(path) != ""
     ]
     not_compared = {path: new.problems.get(path) for path in new.unloaded if path not in untouched}
-    report = render(changes, old.label, new.label, uses, not_compared, broken_at_base, untouched)
+    report = render(
+        changes, old.label, new.label, uses, not_compared, broken_at_base, untouched, limits
+    )
     return report, bool(changes.version_problems or not_compared)
 
 

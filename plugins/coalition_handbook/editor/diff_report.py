@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
@@ -50,10 +51,59 @@ CHANGE_TITLES = {"added": "Added", "removed": "Removed", "renamed": "Renamed", "
 # Fields shown as a word diff (short prose) or a line diff (long Markdown).
 WORD_DIFF_FIELDS = {"definition", "short", "summary"}
 LINE_DIFF_FIELDS = {"body"}
+# The fields whose diffs may be long, and count against `ReportLimits.text_bytes`.
+_TEXT_FIELDS = WORD_DIFF_FIELDS | LINE_DIFF_FIELDS | {"steps"}
 # Every file that uses a changed form is named, with at most this many of its places: a
 # common word deprecated in a large handbook would otherwise make a report larger than
 # GitHub keeps as a step summary (1 MiB; the check's log lists every use).
 PLACES_PER_FILE = 10
+
+
+@dataclass(frozen=True)
+class ReportLimits:
+    """How much the report holds where it is read with a size limit: GitHub keeps a step
+    summary of at most 1 MiB, and drops a larger one whole, leaving reviewers no report
+    at all (audit: two common terms deprecated in 1000 pages made 1.5 MB). What is left
+    out is said where it would be, with `rerun`, the command that shows all of it."""
+
+    files_per_form: int  # files named for the uses of a form, or the links to a page
+    text_bytes: int  # of the definitions, summaries and bodies shown, all told
+    report_bytes: int  # of the whole report, in UTF-8
+    rerun: str  # e.g. "handbook diff origin/main..."
+
+
+def step_summary_limits(rerun: str) -> ReportLimits:
+    """Limits that keep the report well within GitHub's 1 MiB step summary."""
+    return ReportLimits(files_per_form=25, text_bytes=400_000, report_bytes=900_000, rerun=rerun)
+
+
+class _Budget:
+    """What is left of `ReportLimits.text_bytes` as the report is written (no limits:
+    everything is shown)."""
+
+    def __init__(self, limits: ReportLimits | None) -> None:
+        self.limits = limits
+        self.text_left = limits.text_bytes if limits else 0
+
+    @property
+    def files_per_form(self) -> int | None:
+        return self.limits.files_per_form if self.limits else None
+
+    def text_lines(self, name: str, lines: list[str]) -> list[str]:
+        """`lines`, which show the text of the field `name`, if they fit what is left;
+        else a line that says they are left out, and how to see them."""
+        if self.limits is None:
+            return lines
+        size = _size(lines)
+        if size <= self.text_left:
+            self.text_left -= size
+            return lines
+        return [
+            f"  - `{name}`: left out ({_kilobytes(size)}; this report shows "
+            f"{_kilobytes(self.limits.text_bytes)} of texts at the most): run "
+            f"`{self.limits.rerun}` locally to see it"
+        ]
+
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -66,11 +116,13 @@ def render(
     not_compared: Mapping[str, tuple[str, str] | None] = MappingProxyType({}),
     broken_at_base: Sequence[str] = (),
     untouched: Sequence[str] = (),
+    limits: ReportLimits | None = None,
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
     load at the head, with the first problem of each (`line:column`, message);
     `broken_at_base`: those that did not load at the base; `untouched`: files that did
-    not load at either, left as they were."""
+    not load at either, left as they were; `limits`, how much it may hold (none: all)."""
+    budget = _Budget(limits)
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
@@ -106,9 +158,49 @@ def render(
             "",
         ]
     for kind in KINDS:
-        lines += _kind_section(kind, changes.of_kind(kind))
-    lines += _uses_section(changes, uses)
-    return "\n".join(lines)
+        lines += _kind_section(kind, changes.of_kind(kind), budget)
+    lines += _uses_section(changes, uses, budget)
+    return "\n".join(_within(lines, limits))
+
+
+def _within(lines: list[str], limits: ReportLimits | None) -> list[str]:
+    """`lines`, cut where the report would pass `limits.report_bytes`: before a heading,
+    a top-level item or a table row (a line that starts at the left edge), never inside
+    one; then a line that says how much is left out and how to see it."""
+    if limits is None or _size(lines) <= limits.report_bytes:
+        return lines
+    starts = [index for index, line in enumerate(lines) if index and line and not line[0].isspace()]
+    # Room for the closing lines, which name the sizes.
+    room = limits.report_bytes - 1000
+    kept = 0
+    size = 0
+    for start in [*starts, len(lines)]:
+        size += _size(lines[kept:start])
+        if size > room:
+            break
+        kept = start
+    kept = max(kept, 1)
+    while kept > 1 and (lines[kept - 1].startswith("#") or not lines[kept - 1].strip()):
+        kept -= 1  # a heading with nothing under it, and blank lines, go with the rest
+    left_out = lines[kept:]
+    entries = sum(1 for line in left_out if line and not line[0].isspace())
+    return [
+        *lines[:kept],
+        "",
+        f"⚠️ **The report stops here**: {entries} more entries ({_kilobytes(_size(left_out))}) "
+        "are left out, to stay within what GitHub shows of a summary (1 MiB): run "
+        f"`{limits.rerun}` locally for all of it.",
+        "",
+    ]
+
+
+def _size(lines: Sequence[str]) -> int:
+    """The size of `lines` in the report, in UTF-8 bytes."""
+    return sum(len(line.encode("utf-8", "surrogateescape")) + 1 for line in lines)
+
+
+def _kilobytes(size: int) -> str:
+    return f"{max(1, round(size / 1000)):,} KB"
 
 
 def _untouched_lines(untouched: Sequence[str]) -> list[str]:
@@ -153,7 +245,7 @@ def _version_problems(changes: Changes) -> list[str]:
     return [*lines, ""]
 
 
-def _kind_section(kind: ItemKind, items: list[ItemChange]) -> list[str]:
+def _kind_section(kind: ItemKind, items: list[ItemChange], budget: _Budget) -> list[str]:
     if not items:
         return []
     lines = [f"### {PLURAL[kind]}", ""]
@@ -163,11 +255,11 @@ def _kind_section(kind: ItemKind, items: list[ItemChange]) -> list[str]:
             continue
         lines += [f"#### {title}", ""]
         for item in group:
-            lines += _item_lines(item)
+            lines += _item_lines(item, budget)
     return lines
 
 
-def _item_lines(change: ItemChange) -> list[str]:
+def _item_lines(change: ItemChange, budget: _Budget) -> list[str]:
     item = change.item
     name = item.term if isinstance(item, Term) else item.title
     heading = f"- **{_escape(name)}** (`{item.id}`, {_code(change.path)})"
@@ -177,14 +269,14 @@ def _item_lines(change: ItemChange) -> list[str]:
             f"{heading}: version {item.version}{status}",
             *_forms_of_new(change),
             *_references_of_new(item),
-            *_text_of_new(item),
+            *_text_of_new(item, budget),
             *([f"  - ❌ {change.version_problem}"] if change.version_problem else []),
             *_placeholder_lines(item),
             "",
         ]
     if change.change == "removed":
         note = " Its page and every link to it disappear."
-        lines = [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change)]
+        lines = [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change, budget)]
         if isinstance(item, Term) and item.status != "deprecated":
             lines.append(
                 "  - to retire a term, deprecate it instead (`status: deprecated`, "
@@ -199,7 +291,7 @@ def _item_lines(change: ItemChange) -> list[str]:
             f"  - renamed from `{change.old.id}` ({_code(change.old.origin.path)}): its page "
             f"moves, and references to `{change.old.id}` must follow"
         )
-        lines += _named_by_lines(change)
+        lines += _named_by_lines(change, budget)
     if change.fields:
         lines.append("  - fields changed: " + ", ".join(f"`{f.name}`" for f in change.fields))
     if change.layout_fields:
@@ -221,7 +313,8 @@ def _item_lines(change: ItemChange) -> list[str]:
     # A module's body is numbered as its file is.
     starts = (_first_body_line(change.old), _first_body_line(change.new))
     for field in change.fields:
-        lines += _field_lines(field, starts if field.name == "body" else (1, 1))
+        shown = _field_lines(field, starts if field.name == "body" else (1, 1))
+        lines += budget.text_lines(field.name, shown) if field.name in _TEXT_FIELDS else shown
     if change.history_changed:
         lines += _history_lines(change.old.history, change.new.history)
     if change.version_problem:
@@ -287,21 +380,35 @@ def _link_target(url: str) -> str:
     return url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
 
 
-def _first_places(places: Sequence[str]) -> str:
+def _first_places(places: Sequence[str], files: int | None) -> str:
     """`path:line` places, the first `PLACES_PER_FILE` of each file shown, as the uses of a
-    form are (a page of a thousand links makes one line of ten)."""
+    form are (a page of a thousand links makes one line of ten), of the first `files`
+    files (None: all)."""
     by_file: dict[str, list[str]] = {}
     for place in places:
         by_file.setdefault(place.rsplit(":", 1)[0], []).append(place)
+    return _places_by_file(by_file, files)
+
+
+def _places_by_file(by_file: Mapping[str, Sequence[str]], files: int | None) -> str:
+    """The places of each file (as shown, in order), the first `PLACES_PER_FILE` of each,
+    of the first `files` files (None: all), and how many more there are."""
     parts: list[str] = []
-    for path, listed in by_file.items():
+    listed_files = list(by_file.items())[:files]
+    for path, listed in listed_files:
         parts += (_code(place) for place in listed[:PLACES_PER_FILE])
         if len(listed) > PLACES_PER_FILE:
             parts.append(f"and {len(listed) - PLACES_PER_FILE} more in {_code(path)}")
+    if len(by_file) > len(listed_files):
+        more = list(by_file.values())[len(listed_files) :]
+        places = sum(map(len, more))
+        parts.append(
+            f"and {len(more):,} more files ({places:,} {'place' if places == 1 else 'places'})"
+        )
     return ", ".join(parts)
 
 
-def _named_by_lines(change: ItemChange) -> list[str]:
+def _named_by_lines(change: ItemChange, budget: _Budget) -> list[str]:
     lines: list[str] = []
     if change.named_by:
         assert change.old is not None
@@ -309,7 +416,7 @@ def _named_by_lines(change: ItemChange) -> list[str]:
         follow = "`handbook check` fails until they follow"
         lines.append(f"  - still named as `{change.old.id}` by {places}: {follow}")
     if change.linked_from:
-        places = _first_places(change.linked_from)
+        places = _first_places(change.linked_from, budget.files_per_form)
         lines.append(
             f"  - its page is still linked to from {places}: those links break until they "
             "lead to its new page, or another"
@@ -317,7 +424,7 @@ def _named_by_lines(change: ItemChange) -> list[str]:
     return lines
 
 
-def _text_of_new(item: Item) -> list[str]:
+def _text_of_new(item: Item, budget: _Budget) -> list[str]:
     """What a reviewer is asked to approve in a new term or protocol: its definition or
     summary, as source, a quoted paragraph each."""
     if isinstance(item, Term):
@@ -331,7 +438,7 @@ def _text_of_new(item: Item) -> list[str]:
     if not paragraphs:
         return []
     quoted = "\n    >\n".join(f"    > {_escape(paragraph)}" for paragraph in paragraphs)
-    return [f"  - {name}:", "", *quoted.split("\n"), ""]
+    return budget.text_lines(name, [f"  - {name}:", "", *quoted.split("\n"), ""])
 
 
 FormsOf = Callable[[Term], Sequence[str]]
@@ -563,7 +670,9 @@ def _mapping_change(old: Mapping[str, object], new: Mapping[str, object]) -> str
     return "; ".join(parts)
 
 
-def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[str]:
+def _uses_section(
+    changes: Changes, uses: Mapping[str, Sequence[Use]], budget: _Budget
+) -> list[str]:
     if not changes.form_changes:
         return []
     lines = [
@@ -580,7 +689,7 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
     ]
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
-        places = _places(found)
+        places = _places(found, budget.files_per_form)
         was, now = _state(change.old), _state(change.new)
         if was == now:  # only what the check suggests instead changed: say what
             was, now = _state(change.old, suggesting=True), _state(change.new, suggesting=True)
@@ -589,15 +698,14 @@ def _uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]]) -> list[s
     return [*lines, ""]
 
 
-def _places(uses: Sequence[Use]) -> str:
-    """Every file that uses a form, each with its first `PLACES_PER_FILE` places."""
-    parts: list[str] = []
-    for path, in_file in itertools.groupby(uses, key=lambda use: use.path):
-        listed = list(in_file)
-        parts += (_code(f"{path}:{use.line}:{use.column}") for use in listed[:PLACES_PER_FILE])
-        if len(listed) > PLACES_PER_FILE:
-            parts.append(f"and {len(listed) - PLACES_PER_FILE} more in {_code(path)}")
-    return ", ".join(parts)
+def _places(uses: Sequence[Use], files: int | None) -> str:
+    """The files that use a form (the first `files`; None: all), each with its first
+    `PLACES_PER_FILE` places."""
+    by_file = {
+        path: [f"{path}:{use.line}:{use.column}" for use in in_file]
+        for path, in_file in itertools.groupby(uses, key=lambda use: use.path)
+    }
+    return _places_by_file(by_file, files)
 
 
 def text_diff(old: str, new: str) -> list[str]:
