@@ -2513,6 +2513,8 @@ def test_a_base_whose_config_cannot_be_read_is_read_with_todays_folders_and_says
     captured = capsys.readouterr()
     assert "No glossary term, protocol or training module changed." in captured.out
     assert "could not be read" in captured.err and "folders mkdocs.yml names now" in captured.err
+    # Where reviewers look too.
+    assert f"\n\n> ⚠️ `{base[:12]}`: `mkdocs.yml` could not be read (" in captured.out
     if config.startswith("a long chain"):
         assert "more than 10 files" in captured.err
 
@@ -2918,3 +2920,53 @@ def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
     assert 0 < body.count("\n- **term ") < 40
     assert run_diff(config, "HEAD", None, environ={}) == 1
     assert "The report stops here" not in capsys.readouterr().out
+
+
+def test_a_revision_without_the_config_file_is_read_with_todays_folders_and_says_so(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a handbook moved into a folder was all "added", without a word that the base
+    had no docs/handbook/mkdocs.yml (a broken one was named)."""
+    base = git(repository, "rev-parse", "HEAD")
+    (repository / "docs" / "handbook").mkdir(parents=True)
+    for name in ("mkdocs.yml", "glossary", "protocols", "content"):
+        git(repository, "mv", name, f"docs/handbook/{name}")
+    commit(repository, "moved")
+    config_file = repository / "docs" / "handbook" / "mkdocs.yml"
+    assert main(["diff", base, "-f", str(config_file)]) == 0
+    captured = capsys.readouterr()
+    note = (
+        f"`{base[:12]}` has no `docs/handbook/mkdocs.yml`; its handbook is read from the "
+        "folders mkdocs.yml names now, where it has no term, protocol or module"
+    )
+    assert captured.err == f"handbook diff: {note}\n"
+    assert f"→ the working tree\n\n> ⚠️ {note}\n\n| |" in captured.out
+    assert "| terms | 1 | 0 | 0 | 0 |" in captured.out
+
+
+def test_a_repository_with_no_commit_yet_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a diff before the first commit said to fetch HEAD from the remote."""
+    root = tmp_path / "new"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    write(root, "mkdocs.yml", "site_name: T\nplugins:\n  - handbook\n")
+    code, out, err = diff(root, capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        "handbook diff: 'HEAD' is not a commit: this repository has no commit yet. Commit "
+        "the handbook first: `handbook diff` compares with a commit.\n"
+    )
+
+
+def test_diff_help_says_what_the_ranges_compare(capsys: pytest.CaptureFixture[str]) -> None:
+    """Audit: in git, `main..` means `main..HEAD`; here it reads the working tree."""
+    with pytest.raises(SystemExit):
+        main(["diff", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Unlike git's, BASE.. and BASE... compare with the working tree, as BASE alone does "
+        "(uncommitted edits included)"
+    ) in shown
+    assert "default: the working tree, uncommitted edits included" in shown

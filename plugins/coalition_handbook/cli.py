@@ -119,11 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "base",
         metavar="BASE",
-        help="the git revision to compare against; BASE...HEAD (or BASE... for the working "
-        "tree) compares with where HEAD left BASE, as a pull request does; BASE..HEAD is "
-        "BASE HEAD",
+        help="the git revision to compare against; BASE...HEAD compares with where HEAD "
+        "left BASE (their merge base), as a pull request does; BASE..HEAD is BASE HEAD. "
+        "Unlike git's, BASE.. and BASE... compare with the working tree, as BASE alone "
+        "does (uncommitted edits included)",
     )
-    diff.add_argument("head", metavar="HEAD", nargs="?", help="default: the working tree")
+    diff.add_argument(
+        "head",
+        metavar="HEAD",
+        nargs="?",
+        help="default: the working tree, uncommitted edits included (give HEAD for the "
+        "last commit)",
+    )
 
     new = commands.add_parser(
         "new", help="scaffold a new term, protocol or module", allow_abbrev=False

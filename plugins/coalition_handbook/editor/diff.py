@@ -36,7 +36,7 @@ from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
 from . import git
 from .changes import Changes, compare
-from .diff_report import ReportLimits, render, step_summary_limits
+from .diff_report import ConfigNote, ReportLimits, render, step_summary_limits
 from .usage import find_uses
 
 EXIT_OK = 0
@@ -62,6 +62,8 @@ class Side:
     unloaded: tuple[str, ...]
     problems: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # Why the revision was read with the folders mkdocs.yml names now, if it was.
+    config_note: ConfigNote | None = None
 
 
 def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: str) -> Side:
@@ -160,8 +162,17 @@ def diff_report(
         if path in old.unloaded and old.digests.get(path) == new.digests.get(path) != ""
     ]
     not_compared = {path: new.problems.get(path) for path in new.unloaded if path not in untouched}
+    notes = [side.config_note for side in (old, new) if side.config_note is not None]
     report = render(
-        changes, old.label, new.label, uses, not_compared, broken_at_base, untouched, limits
+        changes,
+        old.label,
+        new.label,
+        uses,
+        not_compared,
+        broken_at_base,
+        untouched,
+        limits,
+        notes,
     )
     return report, bool(changes.version_problems or not_compared)
 
@@ -221,12 +232,23 @@ def load_revision(
     commit = git.resolve_commit(repository, revision)
     if commit is None:
         raise DiffError(_unknown_revision(repository, revision))
+    if label is None:
+        # A commit id, whole or short, not a branch or tag whose name begins the id.
+        named_by_commit = _COMMIT_ID.fullmatch(revision) is not None and commit.startswith(
+            revision.lower()
+        )
+        label = f"`{commit[:12]}`" if named_by_commit else f"`{revision}` ({commit[:12]})"
     # Resolved as a link's target is (a temporary folder may be reached through a link,
     # as /var is on macOS): a link inside the handbook must be found inside it.
     into = into.resolve()
     folders = _folders(repository, config)
+    note = None
     if config_file is not None:
-        folders = _revision_folders(repository, commit, config_file, into) or folders
+        theirs = _revision_folders(repository, commit, config_file, into)
+        if isinstance(theirs, ConfigNote):
+            note = dataclasses.replace(theirs, side=label)
+        else:
+            folders = theirs
     try:
         git.export(
             repository,
@@ -247,13 +269,12 @@ def load_revision(
         **{name: into / relative for name, relative in folders.items()},
     )
     handbook, findings = load_handbook(exported)
-    if label is None:
-        # A commit id, whole or short, not a branch or tag whose name begins the id.
-        named_by_commit = _COMMIT_ID.fullmatch(revision) is not None and commit.startswith(
-            revision.lower()
-        )
-        label = f"`{commit[:12]}`" if named_by_commit else f"`{revision}` ({commit[:12]})"
-    return _side(handbook, findings, exported.root, label)
+    if note is not None:
+        items = (handbook.terms, handbook.protocols, handbook.modules)
+        note = dataclasses.replace(note, empty=not any(items))
+        print(f"handbook diff: {note.text()}", file=sys.stderr)
+    side = _side(handbook, findings, exported.root, label)
+    return dataclasses.replace(side, config_note=note)
 
 
 def _read_by_the_loader(folders: Mapping[str, str]) -> Callable[[str], bool]:
@@ -291,11 +312,12 @@ _MOST_INHERITED = 10
 
 def _revision_folders(
     repository: Path, commit: str, config_file: Path, into: Path
-) -> dict[str, str] | None:
+) -> dict[str, str] | ConfigNote:
     """The folders `commit`'s own copy of `config_file` (and the files it inherits) names;
-    None where it has none. Where that copy cannot be read, or names a folder outside
-    the repository, the reader is told that the current folders are used instead.
-    `into` is resolved (`load_revision`)."""
+    where it has none, or it cannot be read, or names a folder outside the repository,
+    why: its handbook is then read with the current folders, and the reader is told so
+    (a handbook moved into a folder would otherwise show as all added, without a word:
+    audit). `into` is resolved (`load_revision`)."""
     relative = _inside(repository, config_file, "mkdocs.yml")  # a link's target: git's file
     # Read where mkdocs.yml is named, a link or not, as MkDocs reads its folders.
     folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
@@ -304,7 +326,8 @@ def _revision_folders(
         if not git.export(repository, commit, [relative], into):
             if git.git(repository, "ls-tree", commit, "--", relative).strip():
                 raise DiffError(f"{relative} is no regular file there (a symbolic link?)")
-            return None  # the revision has no such file: a handbook older than it
+            # A handbook older than the file, or moved since.
+            return ConfigNote(path=relative)
         copy = into / named
         if named != relative:
             copy.parent.mkdir(parents=True, exist_ok=True)
@@ -324,12 +347,7 @@ def _revision_folders(
         theirs = configured_folders(copy)
         return {name: _inside(into, path, name) for name, path in theirs.items()}
     except (git.GitError, ConfigError, DiffError, OSError) as error:
-        print(
-            f"handbook diff: {relative} in {commit[:12]} could not be read ({error}); "
-            "its handbook is read from the folders mkdocs.yml names now",
-            file=sys.stderr,
-        )
-        return None
+        return ConfigNote(path=relative, problem=str(error))
 
 
 def _repository(root: Path) -> Path:
@@ -357,6 +375,11 @@ def _unknown_revision(repository: Path, revision: str) -> str:
         return f"'{revision}' names no revision: give one, such as `main` or `origin/main`."
     if revision.startswith("-"):  # an option given where a revision belongs
         return f"{message} A revision never starts with '-'."
+    if not git.has_commits(repository):  # `git init`, then a diff before any commit
+        return (
+            f"'{revision}' is not a commit: this repository has no commit yet. Commit the "
+            "handbook first: `handbook diff` compares with a commit."
+        )
     if any(mark in revision for mark in ("~", "^", "@{", ":")):
         # An expression (`HEAD~3`), not a name a remote has: nothing to fetch by it. In
         # a shallow clone, the commits before the one fetched are not there (the shipped

@@ -72,6 +72,34 @@ class ReportLimits:
     rerun: str  # e.g. "handbook diff origin/main..."
 
 
+@dataclass(frozen=True)
+class ConfigNote:
+    """Why one side's handbook was read with the folders mkdocs.yml names now: its own
+    copy of `path` is not there (`problem` None) or cannot be read."""
+
+    path: str
+    problem: str | None = None
+    side: str = ""  # how the report names the revision: `main` (abc123def456)
+    empty: bool = False  # and no term, protocol or module is found there
+
+    def text(self) -> str:
+        """The note as one line of plain text (for stderr)."""
+        return self._written(f"`{self.path}`", self.problem)
+
+    def markdown(self) -> str:
+        return self._written(_code(self.path), _escape(self.problem or ""))
+
+    def _written(self, path: str, problem: str | None) -> str:
+        if self.problem is None:
+            said = f"{self.side} has no {path}"
+        else:
+            said = f"{self.side}: {path} could not be read ({problem})"
+        said += "; its handbook is read from the folders mkdocs.yml names now"
+        if self.empty:
+            said += ", where it has no term, protocol or module"
+        return said
+
+
 def step_summary_limits(rerun: str) -> ReportLimits:
     """Limits that keep the report well within GitHub's 1 MiB step summary."""
     return ReportLimits(files_per_form=25, text_bytes=400_000, report_bytes=900_000, rerun=rerun)
@@ -117,13 +145,17 @@ def render(
     broken_at_base: Sequence[str] = (),
     untouched: Sequence[str] = (),
     limits: ReportLimits | None = None,
+    notes: Sequence[ConfigNote] = (),
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
     load at the head, with the first problem of each (`line:column`, message);
     `broken_at_base`: those that did not load at the base; `untouched`: files that did
-    not load at either, left as they were; `limits`, how much it may hold (none: all)."""
+    not load at either, left as they were; `limits`, how much it may hold (none: all);
+    `notes`, sides read with the folders mkdocs.yml names now, and why."""
     budget = _Budget(limits)
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
+    for note in notes:
+        lines += [f"> ⚠️ {note.markdown()}", ""]
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
         lines += _untouched_lines(untouched)

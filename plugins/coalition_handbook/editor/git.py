@@ -73,6 +73,11 @@ def merge_base(repository: Path, left: str, right: str) -> str | None:
     return output.decode("ascii").strip() or None
 
 
+def has_commits(repository: Path) -> bool:
+    """Whether any branch or tag here names a commit (a repository just made has none)."""
+    return bool(git(repository, "rev-list", "-n", "1", "--all").strip())
+
+
 def is_shallow(repository: Path) -> bool:
     output = git(repository, "rev-parse", "--is-shallow-repository")
     return output.strip() == b"true"
