@@ -1470,8 +1470,14 @@ def test_a_file_that_no_longer_loads_is_not_removed_and_fails(
     reads the report alone, could not tell)."""
     write(repository, path, broken)
     code, out, err = diff(repository, capsys)
-    assert (code, err) == (1, "")
+    assert code == 1
     assert "### Not compared" in out and f"- ❌ `{path}:{problem}" in out
+    # And in the log of the step that failed (audit).
+    line = problem.split(":")[0]
+    assert err.startswith(
+        f"{path}:{line}: does not load, so whether its change is recorded cannot be told: "
+    )
+    assert err.count("\n") == 1
     assert "the diff fails until they load" in out
     assert "Removed" not in out
 
@@ -1908,7 +1914,8 @@ def test_the_report_is_utf8_whatever_the_outputs_encoding(repository: Path) -> N
         check=False,
         env={**os.environ, "PYTHONIOENCODING": "cp1252"},
     )
-    assert (completed.returncode, completed.stderr) == (1, b"")
+    assert completed.returncode == 1
+    assert completed.stderr.startswith(b"glossary/survivor.yml:2: term `survivor`: ")
     report = completed.stdout.decode("utf-8")
     assert "→ the working tree" in report and "**Cambió.**" in report
 
@@ -2970,3 +2977,37 @@ def test_diff_help_says_what_the_ranges_compare(capsys: pytest.CaptureFixture[st
         "(uncommitted edits included)"
     ) in shown
     assert "default: the working tree, uncommitted edits included" in shown
+
+
+def test_each_reason_the_diff_fails_is_a_line_on_stderr(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: CI writes the report to the run's summary, and the failed step's log said
+    nothing but "Process completed with exit code 1". Each problem is told at the line of
+    the item's `version`: under GitHub Actions as an `::error` workflow command (escaped
+    as `handbook check --format github` escapes), on the file in the pull request."""
+    write(repository, "glossary/survivor.yml", term(definition="Changed."))
+    protocol = PROTOCOL.format(version=1, step="Call", history=history(1))
+    write(repository, "protocols/hotel-staff.yml", protocol.replace("Call", "Phone"))
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    assert run_diff(config, "HEAD", None, environ={}) == 1
+    assert capsys.readouterr().err == (
+        "glossary/survivor.yml:2: term `survivor`: its content changed but `version` is "
+        "still 1: raise it to 2 and add a `history` entry for version 2 at the top\n"
+        "protocols/hotel-staff.yml:2: protocol `hotel-staff`: its content changed but "
+        "`version` is still 1: raise it to 2 and add a `history` entry for version 2 at "
+        "the top\n"
+    )
+    # The checkout's root above mkdocs.yml: the paths are the pull request's.
+    actions = {"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(repository.parent)}
+    assert run_diff(config, "HEAD", None, environ=actions) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first == (
+        "::error file=handbook/glossary/survivor.yml,line=2,col=10::term `survivor`: its "
+        "content changed but `version` is still 1: raise it to 2 and add a `history` entry "
+        "for version 2 at the top"
+    )
+    # Nothing failing, nothing said.
+    git(repository, "checkout", "-q", "--", ".")
+    assert run_diff(config, "HEAD", None, environ=actions) == 0
+    assert capsys.readouterr().err == ""

@@ -139,7 +139,8 @@ def test_check_workflow_runs_every_check_on_pull_requests() -> None:
     assert ".venv/bin/handbook check --format github --strict" in runs
     (diff,) = [run for run in runs if "handbook diff" in run]
     # The merge commit's first parent: the base as the pull request was merged into it.
-    assert "handbook diff HEAD^1 " in diff and '>> "$GITHUB_STEP_SUMMARY"' in diff
+    # HEAD named: the report's heading names both commits, not "the working tree".
+    assert "handbook diff HEAD^1 HEAD " in diff and '>> "$GITHUB_STEP_SUMMARY"' in diff
     assert any("mkdocs build --strict" in run for run in runs)
     assert any("properdocs build --strict" in run for run in runs)
     assert any("linkchecker" in run for run in runs)
@@ -262,6 +263,8 @@ def test_term_change_issue_form() -> None:
 def test_pull_request_template_asks_for_the_version_bump() -> None:
     text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert "`version`" in text and "`history`" in text and "CONTRIBUTING.md" in text
+    # Where reviewers find the report, and how to see it at home (audit).
+    assert "**Summary**" in text and "handbook diff origin/main..." in text
 
 
 def test_pre_commit_hook() -> None:

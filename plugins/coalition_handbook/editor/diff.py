@@ -34,6 +34,8 @@ from ..findings import Finding, Severity
 from ..model import load_handbook
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
+from ..report.github import format_finding
+from ..report.workspace import from_workspace, workspace_folder
 from . import git
 from .changes import Changes, compare
 from .diff_report import ConfigNote, ReportLimits, render, step_summary_limits
@@ -97,14 +99,52 @@ def run_diff(
     """Print the report with `write` (default: to stdout; the CLI's own handles a full
     disk); see the module docstring for the exit codes. `config_file`, the mkdocs.yml
     `config` was read from, lets each revision name its own folders. Under GitHub
-    Actions (`environ`), the report is kept within what a step summary holds."""
+    Actions (`environ`), the report is kept within what a step summary holds. Each
+    reason it fails is also a line on stderr (see `_tell`)."""
     try:
-        report, failing = diff_report(config, base, head, config_file, _limits(environ))
+        report, problems = diff_report(config, base, head, config_file, _limits(environ))
     except DiffError as error:
         print(f"handbook diff: {error}", file=sys.stderr)
         return EXIT_USAGE
     (write or sys.stdout.write)(report)
-    return EXIT_UNRECORDED if failing else EXIT_OK
+    _tell(problems, config.root, environ)
+    return EXIT_UNRECORDED if problems else EXIT_OK
+
+
+def _tell(problems: Sequence[Finding], root: Path, environ: Mapping[str, str]) -> None:
+    """Each reason the diff fails on stderr, `path:line: message`: CI writes the report
+    to the run's summary, and the failed step's log said nothing but its exit code
+    (audit). Under GitHub Actions, as `::error` workflow commands, which GitHub shows in
+    the log and on the file in the pull request (their paths from the checkout)."""
+    if environ.get("GITHUB_ACTIONS") == "true":
+        placed = from_workspace(list(problems), workspace_folder(root, environ))
+        for problem in placed:
+            print(format_finding(problem), file=sys.stderr)
+        return
+    for problem in problems:
+        print(f"{problem.path}:{problem.line}: {problem.message}", file=sys.stderr)
+
+
+# The findings `handbook diff` fails for, in no rule of the check's (it has no base).
+DIFF_RULE = "handbook-diff"
+
+
+def _failures(
+    changes: Changes, not_compared: Mapping[str, tuple[str, str] | None]
+) -> list[Finding]:
+    """Why the diff fails, one finding each, at the item's `version` (what to change) or
+    at the first problem of a file that does not load."""
+    failures: list[Finding] = []
+    for change in changes.version_problems:
+        line, column = change.item.origin.line_column("version")
+        message = f"{change.kind} `{change.item.id}`: {change.version_problem}"
+        failures.append(Finding(DIFF_RULE, Severity.ERROR, change.path, line, column, message))
+    for path, problem in not_compared.items():
+        line, column = (int(part) for part in problem[0].split(":")) if problem else (1, 1)
+        why = f": {problem[1]}" if problem else ""
+        message = f"does not load, so whether its change is recorded cannot be told{why}"
+        failures.append(Finding(DIFF_RULE, Severity.ERROR, path, line, column, message))
+    return failures
 
 
 def _limits(environ: Mapping[str, str]) -> ReportLimits | None:
@@ -126,10 +166,11 @@ def diff_report(
     head: str | None,
     config_file: Path | None = None,
     limits: ReportLimits | None = None,
-) -> tuple[str, bool]:
-    """The Markdown report, and whether it fails: an item changed without a version bump,
-    or an item's file does not load at the head (its bump cannot be shown). `limits`,
-    how much the report may hold; whether it fails is told of the whole comparison."""
+) -> tuple[str, list[Finding]]:
+    """The Markdown report, and why it fails, if it does: an item changed without a
+    version bump, or an item's file does not load at the head (its bump cannot be
+    shown). `limits`, how much the report may hold; whether it fails is told of the
+    whole comparison."""
     repository = _repository(config.root)
     base, head, base_label = _revisions(repository, base, head)
     with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
@@ -174,7 +215,7 @@ def diff_report(
         limits,
         notes,
     )
-    return report, bool(changes.version_problems or not_compared)
+    return report, _failures(changes, not_compared)
 
 
 def load_working_tree(config: HandbookConfig) -> Side:
