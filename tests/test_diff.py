@@ -2923,7 +2923,7 @@ def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
     # Cut before an item, never inside one: the last item kept is whole.
     last_item = body.rsplit("\n- **", 1)[1]
     assert last_item.startswith("term ")
-    assert last_item.endswith(("\n    > A person who has experienced trafficking.", "to see it"))
+    assert last_item.endswith("\n  - history: version 1, 2026-01-01: Version 1.")
     assert 0 < body.count("\n- **term ") < 40
     assert run_diff(config, "HEAD", None, environ={}) == 1
     assert "The report stops here" not in capsys.readouterr().out
@@ -3011,3 +3011,32 @@ def test_each_reason_the_diff_fails_is_a_line_on_stderr(
     git(repository, "checkout", "-q", "--", ".")
     assert run_diff(config, "HEAD", None, environ=actions) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_an_added_term_shows_every_field_a_reviewer_approves(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: an added term's tooltip, case rule, translations, tags and history summary
+    were not in the report, so a sample left as it was ("translation in Spanish") or a
+    summary cut short went unseen."""
+    extra = (
+        "short: Someone who *lived through* trafficking.\ncase_sensitive: true\n"
+        "translations: {fr: survivante, es: sobreviviente}\ntags: [people, legal]\n"
+    )
+    write(repository, "glossary/t-visa.yml", term("T visa", extra=extra))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "  - accepted forms: `T visa`\n"
+        "  - case-sensitive: its forms match only as written\n"
+        "  - short (the tooltip of every link to it): Someone who \\*lived through\\* "
+        "trafficking.\n"
+        "  - translations: es: sobreviviente; fr: survivante\n"
+        "  - tags (shown on no page): `people`, `legal`\n"
+    ) in out
+    assert "    > A person who has experienced trafficking.\n\n  - history: version 1, " in out
+    assert "  - history: version 1, 2026-01-01: Version 1.\n" in out
+    # Nothing said of what is not written: `short` is then the definition's first sentence.
+    write(repository, "glossary/t-visa.yml", term("T visa"))
+    _, out, _ = diff(repository, capsys)
+    assert "short" not in out and "case-sensitive" not in out and "tags" not in out

@@ -300,8 +300,10 @@ def _item_lines(change: ItemChange, budget: _Budget) -> list[str]:
         return [
             f"{heading}: version {item.version}{status}",
             *_forms_of_new(change),
+            *(_term_of_new(item) if isinstance(item, Term) else []),
             *_references_of_new(item),
             *_text_of_new(item, budget),
+            *(f"  - history: {_history(entry)}" for entry in item.history),
             *([f"  - ❌ {change.version_problem}"] if change.version_problem else []),
             *_placeholder_lines(item),
             "",
@@ -373,6 +375,26 @@ def _forms_of_new(change: ItemChange) -> list[str]:
     if item.avoid:
         lines.append("  - forms to avoid: " + _form_list(avoided_forms(item)))
         lines += _avoid_reason_lines((), item)
+    return lines
+
+
+def _term_of_new(term: Term) -> list[str]:
+    """What else of a new term reviewers approve (audit): how its forms match, the
+    tooltip every link to it shows (where it is written, not the definition's first
+    sentence), its translations, which its page shows, and its tags, which no page does."""
+    lines = []
+    if term.case_sensitive:
+        lines.append("  - case-sensitive: its forms match only as written")
+    if "short" in term.origin.spans:
+        lines.append(f"  - short (the tooltip of every link to it): {_escape(term.short)}")
+    if term.translations:
+        translations = "; ".join(
+            f"{_escape(language)}: {_escape(text)}"
+            for language, text in sorted(term.translations.items())
+        )
+        lines.append(f"  - translations: {translations}")
+    if term.tags:
+        lines.append(f"  - tags (shown on no page): {_form_list(term.tags)}")
     return lines
 
 
