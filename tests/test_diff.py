@@ -393,7 +393,10 @@ def test_removed_term_lists_the_pages_that_used_it(
     code, out, _ = diff(repository, capsys)
     assert code == 0
     assert "#### Removed" in out
-    assert "- **survivor** (`survivor`, `glossary/survivor.yml`): was version 1." in out
+    assert (
+        "- **survivor** (`survivor`, `glossary/survivor.yml`): was version 1. Its page goes, "
+        "and links written to it break. Its forms are no longer linked.\n"
+    ) in out
     assert "  - to retire a term, deprecate it instead (`status: deprecated`" in out
     assert (
         "| `survivor` | accepted (`survivor`) | not a form of any term | `content/index.md:3:18` |"
@@ -410,7 +413,7 @@ def test_change_without_a_version_bump_fails(
     )
     code, out, _ = diff(repository, capsys)
     assert code == 1
-    assert "### Version not raised" in out
+    assert "### Version or history to fix" in out
     assert (
         "- ❌ `glossary/survivor.yml` (term `survivor`): its content changed but `version` "
         "is still 1: raise it to 2 and add a `history` entry for version 2 at the top"
@@ -519,7 +522,7 @@ def test_change_with_a_bump_and_history_passes(
     )
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    assert "Version not raised" not in out
+    assert "Version or history to fix" not in out
     assert "- **survivor** (`survivor`, `glossary/survivor.yml`): version 1 → 2" in out
     assert "  - fields changed: `definition`, `aliases`\n" in out
     assert "  - forms accepted added: `person with lived experience`" in out
@@ -1960,7 +1963,7 @@ def test_shallow_clone_of_a_pull_request_branch_against_origin_main(
 def test_cli_diff(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repository, "glossary/survivor.yml", term(definition="Changed."))
     assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 1
-    assert "Version not raised" in capsys.readouterr().out
+    assert "Version or history to fix" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -3040,3 +3043,15 @@ def test_an_added_term_shows_every_field_a_reviewer_approves(
     write(repository, "glossary/t-visa.yml", term("T visa"))
     _, out, _ = diff(repository, capsys)
     assert "short" not in out and "case-sensitive" not in out and "tags" not in out
+
+
+def test_a_removed_protocol_breaks_the_links_written_to_it(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: "every link to it disappear[s]"; links written in pages break instead."""
+    (repository / "protocols" / "hotel-staff.yml").unlink()
+    _, out, _ = diff(repository, capsys)
+    assert (
+        "- **Hotel staff** (`hotel-staff`, `protocols/hotel-staff.yml`): was version 1. Its "
+        "page goes, and links written to it break.\n"
+    ) in out

@@ -264,7 +264,8 @@ def _version_problems(changes: Changes) -> list[str]:
     if not problems:
         return []
     lines = [
-        "### Version not raised",
+        # Not "not raised": it also went down, skipped one, or lost an old entry (audit).
+        "### Version or history to fix",
         "",
         "Every change to a term, protocol or module raises its `version` by one and adds a "
         "`history` entry for the new version at the top of `history`; a new one starts "
@@ -309,7 +310,10 @@ def _item_lines(change: ItemChange, budget: _Budget) -> list[str]:
             "",
         ]
     if change.change == "removed":
-        note = " Its page and every link to it disappear."
+        # Links written in pages do not go with it: they break (audit).
+        note = " Its page goes, and links written to it break."
+        if isinstance(item, Term):
+            note += " Its forms are no longer linked."
         lines = [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change, budget)]
         if isinstance(item, Term) and item.status != "deprecated":
             lines.append(
