@@ -135,10 +135,15 @@ def write(repository: Path, path: str, text: str) -> None:
 
 @pytest.fixture(autouse=True)
 def quiet_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No user or system git configuration leaks into the tests."""
+    """No user or system git configuration, nor GitHub Actions' variables, leaks into the
+    tests."""
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_ALLOW_PROTOCOL", "file")
+    # Run in CI as anywhere: under GitHub Actions the report is cut to a step summary's
+    # size, and the diff's problems are written as workflow commands.
+    for name in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_BASE_REF"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

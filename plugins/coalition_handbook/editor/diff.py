@@ -5,16 +5,20 @@ Each side is loaded with the project's loader: HEAD defaults to the working tree
 the commit where it left BASE (their merge base), so a branch that is behind BASE is shown
 its own change, not BASE's newer ones reversed; `BASE...` does so for the working tree.
 `BASE..HEAD` is `BASE HEAD`, and `BASE..` is BASE and the working tree, as HEAD omitted.
-A revision's glossary, protocols and pages are exported with git plumbing into a
-temporary folder laid out like the repository, and loaded from there with the current
-settings (mkdocs.yml as it is now, not as it was at BASE).
+A revision's glossary, protocols and pages (the files the loader reads, not the
+images or videos beside them) are exported with git plumbing into a temporary folder laid
+out like the repository, and loaded from there with the current settings, from the
+folders the revision's own mkdocs.yml names (where it has none that can be read, those
+it names now, and the report says so). Under GitHub Actions, the report is kept within
+what a step summary holds (`diff_report.ReportLimits`).
 
 Exit codes: 0 the report is written; 1 an item changed without a version bump and a
 matching history entry, or a term, protocol or module file does not load at HEAD, so
-whether its change is recorded cannot be told (the report says which and where; one that
-did not load at BASE either and is unchanged fails no diff); 2 BASE or HEAD is
-not a revision here, or this is no git repository (message on stderr, with the command
-that fetches a revision a shallow CI clone lacks).
+whether its change is recorded cannot be told (the report says which and where, and
+stderr has a `path:line:` line for each; one that did not load at BASE either and is
+unchanged fails no diff); 2 BASE or HEAD is not a revision here, or this is no git
+repository (message on stderr, with the command that fetches a revision a shallow CI
+clone lacks).
 """
 
 from __future__ import annotations
