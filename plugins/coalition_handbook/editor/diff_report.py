@@ -87,6 +87,7 @@ class ConfigNote:
         return self._written(f"`{self.path}`", self.problem)
 
     def markdown(self) -> str:
+        """The note as the report shows it: what the revision holds stays text."""
         return self._written(_code(self.path), _escape(self.problem or ""))
 
     def _written(self, path: str, problem: str | None) -> str:
@@ -312,7 +313,7 @@ def _item_lines(change: ItemChange, budget: _Budget) -> list[str]:
     if change.change == "removed":
         # Links written in pages do not go with it: they break (audit).
         note = " Its page goes, and links written to it break."
-        if isinstance(item, Term):
+        if isinstance(item, Term) and item.status != "deprecated":
             note += " Its forms are no longer linked."
         lines = [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change, budget)]
         if isinstance(item, Term) and item.status != "deprecated":
