@@ -71,6 +71,17 @@ def test_term_defaults(tmp_path: Path) -> None:
     assert (term.aliases, term.avoid, term.related, term.sources) == ((), (), (), ())
 
 
+def test_a_text_a_comment_cut_short_is_named_and_the_term_still_loads(tmp_path: Path) -> None:
+    """Review: a term valid before the ' #' problem was named (`short: ... #29`) did not
+    load at all, so `handbook diff` took its base revision for a term added."""
+    text = term_yaml(extra="short: As in ILO Convention #29.\n")
+    handbook, findings = load(tmp_path, {"glossary/survivor.yml": text})
+    assert handbook.terms["survivor"].short == "As in ILO Convention"  # as YAML reads it
+    ((rule, line, column),) = [(f.rule, f.line, f.column) for f in findings]
+    assert (rule, line) == ("glossary.schema", text[: text.index("#29")].count("\n") + 1)
+    assert column == len("short: As in ILO Convention ") + 1
+
+
 @pytest.mark.parametrize(
     ("definition", "short"),
     [

@@ -92,7 +92,9 @@ def validated_fields(
             f"{noun} must be a mapping of fields (found {_describe_found(data)})",
         )
         return None
-    earlier = len(report.findings)  # an id that is no slug, a YAML problem
+    # An id that is no slug, a YAML problem: the record is not loaded. A text a comment
+    # cut short is loaded as YAML reads it (its base revision too, for `handbook diff`).
+    earlier = len(report.findings) - sum(problem.read for problem in document.problems)
     problems = validate(kind, data)
     report_schema_problems(problems, document, report, origin_spans)
     if not report.findings:
@@ -322,11 +324,11 @@ def record_ids(directory: Path) -> list[str]:
 
 # What editors leave beside a file they save: a backup (`survivor.yml~`, `x.bak`), an
 # Emacs auto-save (`#survivor.yml#`), Vim's test of a folder (`4913`), JetBrains' copies,
-# Kate's swap file, nano's `.save`, and what `git mergetool` and `patch` keep (`.orig`,
-# `.rej`). Named as misplaced, they failed the build and stopped `mkdocs serve` mid-edit
-# (audit).
+# Kate's swap file, nano's `.save`, and what `git mergetool` and `patch` keep (`.orig`).
+# Named as misplaced, they failed the build and stopped `mkdocs serve` mid-edit (audit).
+# A `.rej` is still named: it holds a change that did not apply.
 _EDITORS_LEFTOVER = re.compile(
-    r".*~|#.*#|4913|.*\.(?:bak|tmp|swp|swo|save|kate-swp|orig|rej)|.*___jb_(?:tmp|old)___"
+    r".*~|#.*#|4913|.*\.(?:bak|tmp|swp|swo|save|kate-swp|orig)|.*___jb_(?:tmp|old)___"
 )
 # The copies `git mergetool` writes beside a file while a merge is resolved
 # (`survivor_BACKUP_1234.yml`): no record, and gone once the merge is done.

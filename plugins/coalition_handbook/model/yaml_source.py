@@ -128,8 +128,9 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A key and its colon earlier on the line: a later ': ' belongs to the key's value.
 _KEY_ON_LINE = re.compile(r"[^ \t#][ \t]*:[ \t]")
 # What follows a plain value on its line when a '#' ended it early: `ILO Convention #29`
-# is the text `ILO Convention` and a comment. A comment that starts with a space is meant.
-_CUT_BY_COMMENT = re.compile(r"[ \t]+#[^ \t\r\n][^\r\n]*")
+# is the text `ILO Convention` and a comment. A number right after the '#' is a number
+# meant as text (a convention, an issue); `# note` and `#TODO` are comments meant.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#[0-9][^\r\n]*")
 
 
 class LineIndex:
@@ -153,10 +154,13 @@ class LineIndex:
 
 @dataclass(frozen=True, slots=True)
 class YamlProblem:
-    """Something wrong in the YAML itself, at an offset into the text."""
+    """Something wrong in the YAML itself, at an offset into the text. `read` is True
+    where the document is still read as YAML reads it (a text cut short by a comment): the
+    problem is reported, and the record is loaded all the same."""
 
     message: str
     offset: int
+    read: bool = False
 
 
 @dataclass
@@ -372,17 +376,29 @@ def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) ->
 
 
 def _syntax_hint(problem: str, lines: LineIndex, offset: int) -> str:
-    """What an editor most likely did, for PyYAML's two commonest complaints."""
+    """What an editor most likely did, for PyYAML's commonest complaints."""
+    line_start = lines.starts[lines.line(offset) - 1]
+    before = lines.text[line_start:offset]
     if problem.startswith("mapping values are not allowed"):
-        line_start = lines.starts[lines.line(offset) - 1]
-        if _KEY_ON_LINE.search(lines.text, line_start, offset):
+        if _KEY_ON_LINE.search(before):
             return (
                 "; a value with ': ' in it must be in quotes "
                 '(title: "22 U.S.C. 7102: Definitions")'
             )
-        return "; check this line's indentation: a field lines up with the fields beside it"
+        # A field out of step, or a wrapped value's next line with ': ' in it.
+        return (
+            "; a ': ' inside a value goes in quotes, and a field lines up with the fields beside it"
+        )
+    if problem.startswith("did not find expected ',' or"):
+        return "; a list or mapping opened with '[' or '{' must be closed with ']' or '}'"
     if problem.startswith("did not find expected"):
-        return "; check this line's indentation: a field lines up with the fields beside it"
+        if before.rstrip().endswith(('"', "'")) and _KEY_ON_LINE.search(before):
+            return (
+                "; a value that starts with a quote ends at its closing quote: put the "
+                """whole value in the other kind of quotes (short: '"T visa" is a status')"""
+            )
+        if not before.strip():
+            return "; check this line's indentation: a field lines up with the fields beside it"
     return ""
 
 
@@ -511,8 +527,10 @@ class _Builder:
         self.document.problems.append(
             YamlProblem(
                 f"{named}ends before '{rest}': YAML reads ' #' as the start of a comment and "
-                "leaves the rest of the line out; put the value in quotes to keep it",
+                "leaves the rest of the line out; put the value in quotes to keep it (or, "
+                "for a comment, write '# ' with a space)",
                 comment.start() + len(comment.group()) - len(comment.group().lstrip()),
+                read=True,
             )
         )
 
