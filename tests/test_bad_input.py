@@ -940,6 +940,8 @@ def test_files_the_loader_skips_are_named(tmp_path: Path) -> None:
         ("glossary/drafts/legal/d.yaml", 1, below.format("d")),
         ("glossary/e.yaml", 1, "is not read: term files end in .yml; rename it to e.yml"),
         ("glossary/notes.txt", 1, "is not read: this folder holds only <id>.yml term files"),
+        # A change `patch` could not apply (review: not a leftover to pass over).
+        ("glossary/survivor.yml.rej", 1, "is not read: this folder holds only <id>.yml term files"),
         ("glossary/t-visa.md", 1, markdown.format("term")),
         ("protocols/g.YML", 1, "is not read: protocol files end in .yml; rename it to g.yml"),
         ("protocols/notes.markdown", 1, markdown.format("protocol")),

@@ -429,6 +429,9 @@ class _RecordingServer:
     def watch(self, path: str) -> None:
         self.watched.append(path)
 
+    def unwatch(self, path: str) -> None:
+        self.watched.remove(path)
+
 
 def test_serve_watches_the_glossary_and_protocols(tmp_path: Path) -> None:
     config_file = make_handbook(tmp_path)
@@ -459,3 +462,13 @@ def test_serve_watches_a_record_folder_made_while_it_runs(tmp_path: Path) -> Non
     for _ in range(2):  # two rebuilds: the plugin outlives them (it has on_startup)
         config.plugins.on_config(config)
     assert [Path(path) for path in server.watched].count(protocols) == 1
+
+    # Review: removed and made again (`git stash -u`, then `git stash pop`), it is another
+    # folder to the system, watched again (and the old watch dropped).
+    protocols.rmdir()
+    kept = protocols.with_name("kept")
+    kept.mkdir()  # holds the old inode number, so the new folder gets another
+    protocols.mkdir()
+    config.plugins.on_config(config)
+    assert [Path(path) for path in server.watched].count(protocols) == 1
+    assert config.plugins["handbook"].watched_folders[protocols] == protocols.stat().st_ino

@@ -442,9 +442,15 @@ def test_cli_new_term(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     ("arguments", "error"),
     [
         (
-            ["term", "-x"],
+            ["protocol", "-x"],
             "'-x' is read as an option, and NAME is missing: a name that starts with '-' "
-            'goes after --, as in handbook new term -- "-x"',
+            'goes after --, as in handbook new protocol -- "-x"',
+        ),
+        # Review: a term that starts with '-' is refused whatever comes before it.
+        (
+            ["term", "--strict"],
+            "'--strict' is read as an option, and NAME is missing: a term starts with a "
+            'letter or a digit, as in handbook new term "T visa"',
         ),
         (
             ["protocol", "---"],

@@ -538,6 +538,12 @@ def test_handout_key_terms_are_ordered_as_the_glossary_index(tmp_path: Path) -> 
         ("tl", "Tagalog", "auto"),  # CLDR says "Filipino (Philippines)"
         ("hmn", "Hmong", "auto"),  # CLDR has no Hmong
         ("xx", "xx", "auto"),  # no such language: shown as written
+        # Review: a script decides the direction; codes CLDR reads otherwise.
+        ("ar-Latn", "Arabic", "auto"),
+        ("ku-Arab", "Kurdish", "rtl"),
+        ("prs", "Dari", "rtl"),
+        ("und", "und", "auto"),
+        ("tl-PH", "Tagalog", "auto"),
     ],
 )
 def test_a_translation_s_language_has_its_name_and_direction(

@@ -748,11 +748,15 @@ def test_a_module_in_a_subfolder_of_the_modules_folder_is_named(tmp_path: Path) 
     """Audit: `git mv` of a module into `content/modules/advanced/` passed the check with
     no word, though the page lost its module checks and handout (a term file in a
     subfolder of the glossary is a glossary.schema finding)."""
-    sections_only = "---\ntitle: Sections\n---\n\n## realize\n\n## Recognize\n\n## Respond\n"
+    sections = "## realize\n\n## Recognize\n\n## Respond\n"
+    versioned = f"---\ntitle: Sections\nversion: 2\n---\n\n{sections}"
     files = {
         "protocols/hotel-staff.yml": PROTOCOL,
+        "content/modules/hotel-staff.md": module_md(),
         "content/modules/advanced/hotel-staff.md": module_md(),
-        "content/modules/a/b/sections.md": sections_only,
+        "content/modules/a/b/sections.md": versioned,
+        # Review: facilitator notes on the three parts, titled, are no module.
+        "content/modules/facilitator/notes.md": f"---\ntitle: Notes\n---\n\n{sections}",
         "content/modules/advanced/no-body.md": module_md(body="Text.\n"),
         # No module: an overview and pages that only look like one in part.
         "content/modules/index.md": "# Training\n",
@@ -765,7 +769,13 @@ def test_a_module_in_a_subfolder_of_the_modules_folder_is_named(tmp_path: Path) 
     }
     assert findings_of(tmp_path, files, "module.schema") == [
         ("content/modules/a/b/sections.md", 1, UNREAD_MODULE.format("sections.md")),
-        ("content/modules/advanced/hotel-staff.md", 1, UNREAD_MODULE.format("hotel-staff.md")),
+        (
+            "content/modules/advanced/hotel-staff.md",
+            1,
+            UNREAD_MODULE.format(
+                "hotel-staff.md (one of that name is there already: choose another)"
+            ),
+        ),
         ("content/modules/advanced/no-body.md", 1, UNREAD_MODULE.format("no-body.md")),
     ]
 

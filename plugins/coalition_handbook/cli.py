@@ -79,6 +79,11 @@ def _name_missing(kind: str, unknown: Sequence[str]) -> str:
     dashed = next((word for word in unknown if word.startswith("-")), None)
     if dashed is None:
         return "the following arguments are required: NAME"
+    if kind == "term":  # a term's form starts with a letter or digit: no '--' helps it
+        return (
+            f"{dashed!r} is read as an option, and NAME is missing: a term starts with a "
+            'letter or a digit, as in handbook new term "T visa"'
+        )
     # In double quotes, as names are typed, where no shell reads anything in them.
     quoted = f'"{dashed}"' if not set(dashed) & set('"$`\\!') else shlex.quote(dashed)
     return (

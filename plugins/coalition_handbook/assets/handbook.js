@@ -172,6 +172,9 @@ function showFocusedTooltip(tooltip) {
     return;
   }
   requestAnimationFrame(function () {
+    if (focused.getAttribute("aria-describedby") !== tooltip.id) {
+      return; // another term's, opened by the pointer while this one has focus
+    }
     var inner = tooltip.querySelector(".md-tooltip2__inner") || tooltip;
     // Where it comes to rest: the theme slides it down into place (translateY).
     var sliding = new DOMMatrixReadOnly(getComputedStyle(tooltip).transform).m42;
@@ -184,13 +187,19 @@ function showFocusedTooltip(tooltip) {
 
 /* A term's tooltip takes the pointer, to stay open while read, and so covered the lines
    below its term: a click on a link there landed on the tooltip and did nothing. A press
-   on a tooltip hides it, as Escape does, and a click there reaches what it covered. */
+   on a tooltip hides it, as Escape does, and a plain left click there reaches what it
+   covered (a touch's own click does already; another button or a modifier key is the
+   reader's to use on what they see next). */
 var pressedTooltip = null;
 document.addEventListener(
   "pointerdown",
   function (event) {
     var tooltip = event.target.closest && event.target.closest(".md-tooltip2--active");
-    pressedTooltip = tooltip ? { x: event.clientX, y: event.clientY } : null;
+    var plainClick =
+      event.pointerType === "mouse" &&
+      event.button === 0 &&
+      !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
+    pressedTooltip = tooltip && plainClick ? { x: event.clientX, y: event.clientY } : null;
     if (tooltip) {
       tooltip.classList.add("hb-tooltip--dismissed");
     }

@@ -69,8 +69,8 @@ def module_file_paths(folder: str) -> list[str]:
 
 
 def unread_module(page: Page, config: HandbookConfig) -> str | None:
-    """Why `page`, in a subfolder of modules_dir and written as a training module (a
-    title, and objectives or the three sections), is no module; None for any other page.
+    """Why `page`, in a subfolder of modules_dir and written as a training module
+    (`_written_as_module`), is no module; None for any other page.
     `module_file_paths` reads modules_dir alone, as the record folders are read (their
     subfolders' files are named too: `records.misplaced_files`), so such a page is
     published as a plain page, without a word, a module no more (audit)."""
@@ -81,16 +81,29 @@ def unread_module(page: Page, config: HandbookConfig) -> str | None:
     prefix = "" if folder == "." else f"{folder}/"
     if not page.src_uri.startswith(prefix) or "/" not in page.src_uri[len(prefix) :]:
         return None
-    if "title" not in page.meta or not ("objectives" in page.meta or _has_sections(page)):
+    if not _written_as_module(page):
         return None
     modules = relative_path(config, config.modules_dir)
+    name = posixpath.basename(page.src_uri)
+    taken = " (one of that name is there already: choose another)"
     return (
         f"is not read as a training module: modules are read from {modules}/ itself, not "
         "from its subfolders, so this page gets no module checks and no handout, and is "
         f"published as a plain page; to make it a module, it belongs in {modules}/ as "
-        f"{posixpath.basename(page.src_uri)}; to keep it as a draft, in a hidden subfolder "
-        f"(such as {modules}/.drafts/), which is not published"
+        f"{name}{taken if (config.modules_dir / name).exists() else ''}; to keep it as a "
+        f"draft, in a hidden subfolder (such as {modules}/.drafts/), which is not published"
     )
+
+
+def _written_as_module(page: Page) -> bool:
+    """A title, and objectives, or the three sections with a version or history: what
+    only a module has (a page of notes on the three parts has the headings alone)."""
+    meta = page.meta
+    if "title" not in meta:
+        return False
+    if "objectives" in meta:
+        return True
+    return ("version" in meta or "history" in meta) and _has_sections(page)
 
 
 def _has_sections(page: Page) -> bool:

@@ -170,7 +170,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.previous_site: PreviousSite | None = None
         # `mkdocs serve`'s server, and the record folders it watches for this plugin.
         self.live_server: LiveReloadServer | None = None
-        self.watched_folders: set[Path] = set()
+        self.watched_folders: dict[Path, int] = {}  # each folder's inode when watched
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -777,14 +777,24 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
     def _watch_record_folders(self) -> None:
         """Watch the term and protocol folders that exist, at the start of `mkdocs serve`
-        and at each rebuild: a folder made while it runs (the first `handbook new term`)
-        went unwatched until a restart (audit). Only existing folders can be watched."""
+        and at each rebuild: a folder made (or made again) while it runs, by the first
+        `handbook new term` or `git stash -u`, went unwatched until a restart (audit,
+        review). Only existing folders can be watched."""
         if self.live_server is None or self.handbook_config is None:
             return
         for folder in (self.handbook_config.glossary_dir, self.handbook_config.protocols_dir):
-            if folder not in self.watched_folders and folder.is_dir():
-                self.live_server.watch(str(folder))
-                self.watched_folders.add(folder)
+            try:
+                inode = folder.stat().st_ino if folder.is_dir() else None
+            except OSError:
+                inode = None
+            watched = self.watched_folders.get(folder)
+            if inode is None or inode == watched:
+                continue
+            # A folder removed and made again (`git stash -u`) is another folder to watch.
+            if watched is not None:
+                self.live_server.unwatch(str(folder))
+            self.live_server.watch(str(folder))
+            self.watched_folders[folder] = inode
 
     # Handouts (site/handouts.py, the trainers' PDFs): late, once every page is written;
     # PDFs come from the cache when nothing changed. Under CI=true a missing PDF fails.

@@ -2,7 +2,8 @@
 
 Names come from Babel's CLDR data (installed with mkdocs-material), so a coalition's
 Somali, Amharic or Persian translation is labelled by name, not by its code. A few names
-are the coalition's own: CLDR calls `tl` "Filipino (Philippines)" and knows no Hmong.
+are the coalition's own: CLDR calls `tl` "Filipino (Philippines)" and knows no Hmong or
+Dari.
 """
 
 from __future__ import annotations
@@ -11,11 +12,16 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
-_OWN_NAMES = {"tl": "Tagalog", "hmn": "Hmong"}
+_OWN_NAMES = {"tl": "Tagalog", "hmn": "Hmong", "prs": "Dari"}
+_OWN_RIGHT_TO_LEFT = {"prs"}
+# Scripts written right to left: a script subtag decides (`ar-Latn` is left to right).
+_RIGHT_TO_LEFT_SCRIPTS = {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand"}
 
 
 @cache
 def _locale(code: str) -> Locale | None:
+    if code.lower() == "und":  # "undetermined": CLDR would make it English (US)
+        return None
     try:
         return Locale.parse(code, sep="-")
     except (UnknownLocaleError, ValueError, TypeError):
@@ -24,7 +30,7 @@ def _locale(code: str) -> Locale | None:
 
 def language_name(code: str) -> str:
     """`es` -> `Spanish`, `zh-Hant` -> `Chinese (Traditional)`; unknown codes as written."""
-    own = _OWN_NAMES.get(code.lower())
+    own = _OWN_NAMES.get(code.split("-")[0].lower())
     if own:
         return own
     locale = _locale(code)
@@ -35,5 +41,13 @@ def language_name(code: str) -> str:
 def text_direction(code: str) -> str:
     """`rtl` for a language written right to left (`ar`, `fa`, `he`), else `auto`: the
     browser then goes by the text's first letter."""
-    locale = _locale(code)
-    return "rtl" if locale is not None and locale.text_direction == "rtl" else "auto"
+    parts = code.lower().split("-")
+    scripts = [part for part in parts[1:] if len(part) == 4 and part.isalpha()]
+    if scripts:
+        right_to_left = scripts[0] in _RIGHT_TO_LEFT_SCRIPTS
+    elif parts[0] in _OWN_RIGHT_TO_LEFT:
+        right_to_left = True
+    else:
+        locale = _locale(code)
+        right_to_left = locale is not None and locale.text_direction == "rtl"
+    return "rtl" if right_to_left else "auto"
