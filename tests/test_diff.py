@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import itertools
 import json
 import os
@@ -22,6 +24,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.editor.changes import paragraph_blocks
+from coalition_handbook.editor.diff import _tell as tell_failures
 from coalition_handbook.editor.diff import run_diff
 from coalition_handbook.editor.diff_report import (
     BREAKS_MOVED,
@@ -35,6 +38,7 @@ from coalition_handbook.editor.diff_report import (
     word_diff,
 )
 from coalition_handbook.editor.scaffold import run_new
+from coalition_handbook.findings import Finding, Severity
 from coalition_handbook.model.types import Contact, HistoryEntry, SourceRef
 
 TERM = """\
@@ -3010,10 +3014,20 @@ def test_each_reason_the_diff_fails_is_a_line_on_stderr(
     actions = {"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(repository.parent)}
     assert run_diff(config, "HEAD", None, environ=actions) == 1
     first = capsys.readouterr().err.splitlines()[0]
+    # The path in the message too: past ten errors a step shows log lines alone (review).
     assert first == (
-        "::error file=handbook/glossary/survivor.yml,line=2,col=10::term `survivor`: its "
-        "content changed but `version` is still 1: raise it to 2 and add a `history` entry "
-        "for version 2 at the top"
+        "::error file=handbook/glossary/survivor.yml,line=2,col=10::handbook/glossary/"
+        "survivor.yml: term `survivor`: its content changed but `version` is still 1: raise "
+        "it to 2 and add a `history` entry for version 2 at the top"
+    )
+    # In UTF-8, which GitHub reads, whatever stderr's encoding (review: cp1252 on Windows).
+    problem = Finding("handbook-diff", Severity.ERROR, "glossary/über.yml", 2, 1, "changed")
+    windows = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    with contextlib.redirect_stderr(windows):
+        tell_failures([problem], repository, actions)
+    assert windows.buffer.getvalue().decode("utf-8") == (  # type: ignore[attr-defined]
+        "::error file=handbook/glossary/über.yml,line=2,col=1::handbook/glossary/über.yml: "
+        "changed\n"
     )
     # Nothing failing, nothing said.
     git(repository, "checkout", "-q", "--", ".")

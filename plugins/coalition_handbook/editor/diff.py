@@ -38,7 +38,7 @@ from ..findings import Finding, Severity
 from ..model import load_handbook
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
-from ..report.github import format_finding
+from ..report.github import render_github
 from ..report.workspace import from_workspace, workspace_folder
 from . import git
 from .changes import Changes, compare
@@ -122,11 +122,29 @@ def _tell(problems: Sequence[Finding], root: Path, environ: Mapping[str, str]) -
     the log and on the file in the pull request (their paths from the checkout)."""
     if environ.get("GITHUB_ACTIONS") == "true":
         placed = from_workspace(list(problems), workspace_folder(root, environ))
-        for problem in placed:
-            print(format_finding(problem), file=sys.stderr)
+        # Named in the message too: past ten a step's errors are log lines alone (review).
+        named = [
+            problem
+            if problem.path in problem.message
+            else dataclasses.replace(problem, message=f"{problem.path}: {problem.message}")
+            for problem in placed
+        ]
+        _write_utf8(render_github(named))
         return
     for problem in problems:
         print(f"{problem.path}:{problem.line}: {problem.message}", file=sys.stderr)
+
+
+def _write_utf8(text: str) -> None:
+    """`text` to stderr as UTF-8, whatever its encoding: GitHub reads workflow commands
+    so (a Windows runner's Python writes cp1252: review), as `check --format github`."""
+    buffer = getattr(sys.stderr, "buffer", None)
+    if buffer is None:
+        sys.stderr.write(text)
+        return
+    sys.stderr.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 # The findings `handbook diff` fails for, in no rule of the check's (it has no base).
