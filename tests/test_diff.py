@@ -3074,3 +3074,24 @@ def test_a_removed_protocol_breaks_the_links_written_to_it(
         "- **Hotel staff** (`hotel-staff`, `protocols/hotel-staff.yml`): was version 1. Its "
         "page goes, and links written to it break.\n"
     ) in out
+
+
+def test_an_added_protocol_shows_its_steps_contacts_and_dates(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: an added protocol showed its summary and history alone, not the steps and
+    numbers a reviewer approves."""
+    protocol = PROTOCOL.format(version=1, step="Stay safe", history=history(1)).replace(
+        "summary:",
+        "contacts:\n  - name: Hotline\n    phone: 1-888-373-7888\n    text: '233733'\nsummary:",
+        1,
+    )
+    write(repository, "protocols/front-desk.yml", protocol.replace("Hotel staff", "Front desk"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    added = out.split("**Front desk**")[1]
+    assert "  - owner: Protocols committee\n" in added
+    assert "  - effective 2026-01-01, review by 2030-01-01\n" in added
+    assert "  - audience: hotel staff\n" in added
+    assert "  - contacts:\n    - Hotline (1-888-373-7888, 233733)\n" in added
+    assert "  - steps:\n\n    ```\n    1. Stay safe\n       Call the hotline.\n    ```\n" in added

@@ -305,6 +305,7 @@ def _item_lines(change: ItemChange, budget: _Budget) -> list[str]:
             *(_term_of_new(item) if isinstance(item, Term) else []),
             *_references_of_new(item),
             *_text_of_new(item, budget),
+            *(_protocol_of_new(item, budget) if isinstance(item, Protocol) else []),
             *(f"  - history: {_history(entry)}" for entry in item.history),
             *([f"  - ❌ {change.version_problem}"] if change.version_problem else []),
             *_placeholder_lines(item),
@@ -419,6 +420,30 @@ def _references_of_new(item: Item) -> list[str]:
         )
         lines.append(f"  - sources: {sources}")
     return lines
+
+
+def _fenced(lines: Sequence[str], info: str = "") -> list[str]:
+    """`lines` as a fenced block in a list item, its fence longer than any run of
+    backticks in them: a fence in the text cannot close it."""
+    fence = "`" * max([3, *(len(run) + 1 for line in lines for run in re.findall("`+", line))])
+    return [f"    {fence}{info}", *(f"    {line}" for line in lines), f"    {fence}"]
+
+
+def _protocol_of_new(protocol: Protocol, budget: _Budget) -> list[str]:
+    """What a reviewer approves in a new protocol besides its summary (review: only the
+    summary and history were shown): who keeps it and for whom, its dates, the numbers
+    its contacts give, and its steps as the page numbers them."""
+    lines = [
+        f"  - owner: {_escape(protocol.owner)}",
+        f"  - effective {protocol.effective.isoformat()}, review by "
+        f"{protocol.review_by.isoformat()}",
+        f"  - audience: {', '.join(_escape(reader) for reader in protocol.audience)}",
+    ]
+    if protocol.contacts:
+        lines.append("  - contacts:")
+        lines += [f"    - {_describe(contact)}" for contact in protocol.contacts]
+    steps = ["  - steps:", "", *_fenced(_lines(protocol.steps)), ""]
+    return lines + budget.text_lines("steps", steps)
 
 
 def _module_of_new(module: Module) -> list[str]:
@@ -600,16 +625,7 @@ def _field_lines(field: FieldChange, starts: tuple[int, int] = (1, 1)) -> list[s
             diff = steps_diff(_lines(field.old), _lines(field.new))
         else:
             diff = line_diff(_lines(field.old), _lines(field.new), starts)
-        # Longer than any run of backticks in the text: a fence in it cannot close ours.
-        fence = "`" * max([3, *(len(run) + 1 for line in diff for run in re.findall("`+", line))])
-        return [
-            f"  - `{field.name}`:",
-            "",
-            f"    {fence}diff",
-            *(f"    {line}" for line in diff),
-            f"    {fence}",
-            "",
-        ]
+        return [f"  - `{field.name}`:", "", *_fenced(diff, "diff"), ""]
     if isinstance(field.old, tuple | type(None)) and isinstance(field.new, tuple | type(None)):
         return [f"  - `{field.name}`: " + _list_change(field.old or (), field.new or ())]
     if isinstance(field.old, Mapping) or isinstance(field.new, Mapping):
