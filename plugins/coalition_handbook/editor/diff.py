@@ -124,9 +124,7 @@ def _tell(problems: Sequence[Finding], root: Path, environ: Mapping[str, str]) -
         placed = from_workspace(list(problems), workspace_folder(root, environ))
         # Named in the message too: past ten a step's errors are log lines alone (review).
         named = [
-            problem
-            if problem.path in problem.message
-            else dataclasses.replace(problem, message=f"{problem.path}: {problem.message}")
+            dataclasses.replace(problem, message=f"{problem.path}: {problem.message}")
             for problem in placed
         ]
         _write_utf8(render_github(named))

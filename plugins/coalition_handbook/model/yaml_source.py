@@ -130,7 +130,7 @@ _KEY_ON_LINE = re.compile(r"[^ \t#][ \t]*:[ \t]")
 # What follows a plain value on its line when a '#' ended it early: `ILO Convention #29`
 # is the text `ILO Convention` and a comment. A number right after the '#' is a number
 # meant as text (a convention, an issue); `# note` and `#TODO` are comments meant.
-_CUT_BY_COMMENT = re.compile(r"[ \t]+#[0-9][^\r\n]*")
+_CUT_BY_COMMENT = re.compile(r"[ \t]+(#[0-9][^\r\n]*)")
 
 
 class LineIndex:
@@ -523,13 +523,13 @@ class _Builder:
         if comment is None:
             return
         named = f"{value_label(path)} " if path else ""
-        rest = shortened(comment.group().strip(), 40)
+        rest = shortened(comment.group(1).rstrip(), 40)
         self.document.problems.append(
             YamlProblem(
                 f"{named}ends before '{rest}': YAML reads ' #' as the start of a comment and "
                 "leaves the rest of the line out; put the value in quotes to keep it (or, "
                 "for a comment, write '# ' with a space)",
-                comment.start() + len(comment.group()) - len(comment.group().lstrip()),
+                comment.start(1),
                 read=True,
             )
         )
