@@ -141,7 +141,6 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
         ),
         ("rules: {term.avoid: eror}", "info, off (did you mean 'error'?)"),
         ("rules: {term: off}", "unknown rule 'term' in 'rules' (rules are named in full: "),
-        ("autolink:", "'autolink' is empty; expected one of: first, all, none"),
         ("known_acronyms: FBI", "'known_acronyms' must be a list of strings"),
         # Audit: an entry the rule could never meet, and YAML's booleans, said nothing.
         ("known_acronyms: [fbi]", "lists 'fbi', which term.unknown-acronym never meets"),
@@ -654,6 +653,11 @@ def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: 
         ("known_acronyms:\n", None),
         ("privacy:\n", None),
         ("privacy:\n        allow:\n", None),
+        # Audit: empty, these were refused where MkDocs reads them as their defaults
+        # (`!ENV PAPER_SIZE`, the variable unset locally, is MkDocs' own idiom).
+        ("autolink:\n", None),
+        ("paper_size: !ENV HANDBOOK_UNSET_VARIABLE\n", None),
+        ("{glossary_dir: , protocols_dir: , modules_dir: }\n", None),
         # Empty, but of the wrong kind: an error in both.
         ("privacy: []\n", "'privacy' takes one key"),
         ("rules: []\n", "'rules' must map rule ids"),
@@ -710,6 +714,15 @@ def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
     assert from_plugin == load_config(config_file, today=from_plugin.today)
 
 
+def test_a_config_reusing_an_anchor_often_is_no_alias_bomb(tmp_path: Path) -> None:
+    """Audit: 60 aliases of a one-value mapping were refused as a bomb; MkDocs reads them."""
+    reuses = "".join(f"  k{number}: *base\n" for number in range(60))
+    text = f"site_name: X\ndocs_dir: content\nextra:\n  base: &base {{a: 1}}\n{reuses}"
+    config_file = write_config(tmp_path, text + "plugins:\n  - handbook\n")
+    load_config(config_file)
+    assert load_mkdocs_config(config_file=str(config_file))["extra"]["k59"] == {"a": 1}
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -757,7 +770,7 @@ def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
                 for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
             )
             + "docs_dir: *i\n",
-            "refused: the document uses 73 aliases",
+            "refused: aliases would expand the document to more than 10000 values",
         ),
     ],
 )

@@ -493,7 +493,6 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int], list[Scr
     `load_config`, not to `configured_folders`, which reads an old revision's); any text
     that cannot be read as settings is a `ConfigError`."""
     from .model.yaml_source import (
-        MAX_ALIASES,
         MAX_VALUES,
         alias_refusal,
         deep_nesting_offset,
@@ -508,7 +507,9 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int], list[Scr
         node = loader.get_single_node()
         if node is None:
             return None, {}, []
-        refusal = alias_refusal(node, MAX_ALIASES, MAX_VALUES)
+        # Only the expanded size refuses a site's config: MkDocs reads any number of
+        # aliases, and a large config reusing nav or `extra` anchors may hold many.
+        refusal = alias_refusal(node, MAX_VALUES, MAX_VALUES)
         if refusal is not None:  # an alias bomb: refused before it is expanded
             message, where_node = refusal
             raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
@@ -760,7 +761,10 @@ def build_config(
             f"{at(name)}: unknown option '{name}' of the '{PLUGIN_NAME}' plugin"
             + did_you_mean(name, OPTION_DEFAULTS)
         )
-    merged = {**OPTION_DEFAULTS, **options}
+    # An option left empty (`paper_size: !ENV PAPER_SIZE` with the variable unset, or
+    # `rules:` with every line under it commented out) is unset, as MkDocs reads its
+    # own options and the plugin's: the build and the check agree.
+    merged = {**OPTION_DEFAULTS, **{k: v for k, v in options.items() if v is not None}}
     root = root.resolve()
     docs_path = (root / str(docs_dir)).resolve()
     for option, base in (
@@ -771,7 +775,7 @@ def build_config(
         # A folder named otherwise than by default must be there: a typo would silently
         # check nothing. The default folder (`glossary`, `./glossary`) may be missing: it
         # holds nothing yet, and git keeps no empty folder for a clone to find.
-        named = options.get(option, OPTION_DEFAULTS[option])
+        named = merged[option]
         if not _folder_name(named):  # as load_config says of mkdocs.yml, for the plugin
             problems.add(
                 f"{at(option)}: '{option}' must be a folder's name (found {_as_written(named)})"
@@ -845,9 +849,7 @@ def build_config(
 
     autolink = choice("autolink", AUTOLINK_MODES)
     paper_size = choice("paper_size", PAPER_SIZES)
-    # An option left empty (`rules:` with every line under it commented out) is unset,
-    # as the plugin's options read it: the build and the check agree.
-    known = _unless_empty(merged["known_acronyms"], [])
+    known = merged["known_acronyms"]
     if not isinstance(known, list) or not all(isinstance(item, str) for item in known):
         listed = known if isinstance(known, list) else []
         # YAML 1.1 reads a bare ON, OFF, YES, NO, Y or N as true or false.
@@ -875,7 +877,7 @@ def build_config(
                 "term.unknown-acronym never meets: it reports words in capitals; write "
                 f"{written!r} if that is the acronym meant{also}, or leave it out"
             )
-    privacy = _unless_empty(merged["privacy"], {})
+    privacy = merged["privacy"]
     if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
         problems.add(f"{at('privacy')}: 'privacy' takes one key, 'allow' (a list of strings)")
         privacy = {}
@@ -887,7 +889,7 @@ def build_config(
         hint = ' (quote each number, as in "233733")' if numbers else ""
         problems.add(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings{hint}")
         allow = []
-    rules = _unless_empty(merged["rules"], {})
+    rules = merged["rules"]
     if not isinstance(rules, dict):
         problems.add(f"{at('rules')}: 'rules' must map rule ids to error, warning, info or off")
         rules = {}
@@ -909,9 +911,8 @@ def build_config(
         if chosen is not None:
             levels[rule_id] = chosen  # type: ignore[assignment]
     for option in ("enabled", "handouts"):
-        # Empty, it is its default, as MkDocs reads it; any other value but true or false
-        # MkDocs refuses for the build.
-        if not isinstance(_unless_empty(merged[option], True), bool):
+        # Any value but true or false MkDocs refuses for the build.
+        if not isinstance(merged[option], bool):
             problems.add(f"{at(option)}: '{option}' must be true or false")
     exclude_patterns = _exclude_patterns(exclude_docs, at("exclude_docs"), problems)
     today_given = today is None and bool(os.environ.get(TODAY_VARIABLE, "").strip())
@@ -929,7 +930,7 @@ def build_config(
         known_acronyms=frozenset(known),
         privacy_allow=tuple(str(item) for item in allow),
         rules=levels,
-        handouts=_unless_empty(merged["handouts"], True),
+        handouts=merged["handouts"],
         paper_size=paper_size,  # type: ignore[arg-type]
         today=today,
         today_given=today_given,
