@@ -243,6 +243,10 @@ def test_text_escapes_carriage_returns_too() -> None:
         ("content/index.md", "a\u2028b\x85c", "content/index.md:3:4: 'a\\u2028b\\x85c'"),
         ("content/\u202eab.md", "vagrant", "content/\\u202eab.md:3:4: 'vagrant'"),
         ("content/\u200fab.md", "vagrant", "content/\\u200fab.md:3:4: 'vagrant'"),
+        # Invisible characters pasted from a word processor: 'Respond\u200b' looked like
+        # 'Respond' in a message that set the two side by side (audit).
+        ("content/index.md", "vag\u00adrant\u200b", "content/index.md:3:4: 'vag\\xadrant\\u200b'"),
+        ("content/index.md", "a\u2060b\ufeff", "content/index.md:3:4: 'a\\u2060b\\ufeff'"),
     ],
 )
 def test_text_escapes_control_characters_as_it_escapes_line_breaks(

@@ -540,12 +540,44 @@ def test_a_section_an_unclosed_html_block_swallows_is_reported_at_its_heading(
     the check passed, reading headings as CommonMark does (audit)."""
     body = '## Realize\n\n<div class="box">\n\nBoxed.\n\n## Recognize\n\nSigns.\n\n## Respond\n'
     advice = (
-        "is inside an HTML block that a tag before it opened and did not close, so the "
-        "site and the handout show it as text: close that tag (a `<div>` needs its `</div>`)"
+        "is inside an HTML block, where Markdown is not read, so the site and the handout "
+        "show it as text: move it out of the block, or close the tag where the block should "
+        "end (a `<div>` needs its `</div>`)"
     )
     assert structure(tmp_path, body) == [
         (BODY_LINE + 7, f"'## Recognize' {advice}"),
         (BODY_LINE + 11, f"'## Respond' {advice}"),
+    ]
+
+
+def test_a_section_inside_a_closed_html_block_is_told_to_move_out(tmp_path: Path) -> None:
+    """Audit: the `</div>` was there, and the advice was to close the tag."""
+    body = "## Realize\n\n<div>\n## Recognize\n</div>\n\n## Respond\n"
+    ((line, message),) = structure(tmp_path, body)
+    assert line == BODY_LINE + 4
+    assert message.startswith("'## Recognize' is inside an HTML block, where Markdown is not")
+    assert "move it out of the block" in message
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("## Realize\n\n!!! note\n\n    ## Recognize\n\n## Respond\n", BODY_LINE + 5),
+        ("## Realize\n\n<div markdown>\n## Recognize\n</div>\n\n## Respond\n", BODY_LINE + 4),
+    ],
+    ids=["admonition", "markdown-in-html"],
+)
+def test_a_section_inside_a_block_is_reported_where_it_is_written(
+    tmp_path: Path, body: str, line: int
+) -> None:
+    """Audit: the editor could see the heading they wrote, and was told it was missing."""
+    assert structure(tmp_path, body) == [
+        (
+            line,
+            "'## Recognize' is inside a block (an admonition, a `<div markdown>`, an indented "
+            "one), so it is no section of the module: a section's heading starts its own "
+            "line, not indented and outside any block",
+        )
     ]
 
 

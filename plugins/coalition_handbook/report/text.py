@@ -15,9 +15,11 @@ def format_finding(finding: Finding) -> str:
 # Control characters, the line breaks of Unicode that some terminals and editors honour
 # (NEL, U+2028, U+2029), and the marks and controls of writing direction, which would
 # show a line in another order than it holds (U+061C, U+200E, U+200F, U+202A-U+202E,
-# U+2066-U+2069).
+# U+2066-U+2069); and the invisible characters pasted from word processors (soft hyphen,
+# zero-width space and joiners, word joiner, BOM), which would make two texts a message
+# sets side by side look alike ('Respond' and 'Respond\u200b').
 _CONTROL = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
 )
 _NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from ..findings import Finding
+from ..markdown import lines_outside_code
 from ..model.modules import SECTIONS, raw_html_lines
 from ..model.types import Heading, Module, RejectedRecord
 from .base import CheckContext
@@ -54,13 +55,23 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
             )
             continue
         as_text = _heading_shown_as_text(module, name)
+        in_block = _heading_inside_a_block(module, name)
         near = _near_miss(headings, name)
         if as_text is not None:
+            # The tag may be closed further down (audit): the advice covers both cases.
             yield (
                 as_text,
-                f"'## {name}' is inside an HTML block that a tag before it opened and did not "
-                "close, so the site and the handout show it as text: close that tag (a "
-                "`<div>` needs its `</div>`)",
+                f"'## {name}' is inside an HTML block, where Markdown is not read, so the "
+                "site and the handout show it as text: move it out of the block, or close "
+                "the tag where the block should end (a `<div>` needs its `</div>`)",
+                True,
+            )
+        elif in_block is not None:
+            yield (
+                in_block,
+                f"'## {name}' is inside a block (an admonition, a `<div markdown>`, an "
+                "indented one), so it is no section of the module: a section's heading "
+                "starts its own line, not indented and outside any block",
                 True,
             )
         elif near is not None:
@@ -99,6 +110,19 @@ def _heading_shown_as_text(module: Module | RejectedRecord, name: str) -> int | 
     for index in sorted(raw_html_lines(origin.text, origin.body_line)):
         if index < len(lines) and written.fullmatch(lines[index].rstrip("\r")):
             return index + 1
+    return None
+
+
+def _heading_inside_a_block(module: Module | RejectedRecord, name: str) -> int | None:
+    """The line of a `## name` written in the body outside code but read as no heading:
+    indented into an admonition's body, or inside a `<div markdown>` block (the site
+    shows an H2 there, within the block; audit: the rule said the section was missing)."""
+    written = re.compile(rf"[ \t>]*##[ \t]*{re.escape(name)}[ \t#]*", re.IGNORECASE)
+    origin = module.origin
+    heading_lines = {heading.line for heading in module.headings or ()}
+    for number, line in lines_outside_code(origin.text, origin.body_line):
+        if number not in heading_lines and written.fullmatch(line.rstrip("\r")):
+            return number
     return None
 
 
