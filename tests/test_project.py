@@ -9,7 +9,12 @@ import subprocess
 import sys
 import tomllib
 import zipfile
+from importlib import metadata
 from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,6 +109,38 @@ def test_constraints_pin_every_dependency() -> None:
     for requirement in requirements:
         name = re.split(r"[<>=\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
         assert name in pinned, f"{name} is not pinned in constraints.txt"
+
+
+def test_every_pin_installs_on_every_python_the_project_accepts() -> None:
+    """Audit: pins needing Python 3.11.5 broke `make install` on Debian 12's 3.11.2,
+    which `requires-python = ">=3.11"` accepts; a pin for newer Pythons only must say so
+    with a marker, beside another pin for the older ones."""
+    accepted = SpecifierSet(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+            "requires-python"
+        ]
+    )
+    lowest = Version(re.sub(r"[^0-9.]", "", str(accepted)))
+    checked = 0
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if "==" not in line:
+            continue
+        requirement = Requirement(line)
+        (pin,) = requirement.specifier
+        marker = str(requirement.marker or "")
+        # The oldest Python the pin is meant for: its marker's bound, or the project's.
+        bound = re.search(r'python_full_version >= "([^"]+)"', marker)
+        oldest = Version(bound.group(1)) if bound else lowest
+        try:
+            installed = metadata.distribution(requirement.name)
+        except metadata.PackageNotFoundError:
+            continue  # pinned for another Python or platform than this one
+        if installed.version != pin.version:
+            continue
+        needs = SpecifierSet(installed.metadata.get("Requires-Python") or "")
+        assert needs.contains(oldest), f"{line}: needs Python {needs}, not {oldest}"
+        checked += 1
+    assert checked > 30  # the installed environment was read
 
 
 def test_engine_does_not_import_mkdocs() -> None:
