@@ -366,6 +366,14 @@ def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
     # Named with -f, a missing file is only that: no advice to use -f.
     assert main(["check", "-f", "nope.yml"]) == 2
     assert capsys.readouterr().err.endswith("nope.yml: no such file\n")
+    # A link to nothing was "no such file, run handbook in the folder of mkdocs.yml",
+    # where the editor was (audit).
+    (tmp_path / "mkdocs.yml").symlink_to("gone/mkdocs.yml")
+    assert main(["check"]) == 2
+    assert capsys.readouterr().err == (
+        "handbook: mkdocs.yml: a symbolic link to gone/mkdocs.yml, which does not exist: "
+        "link it to the site's config, or name that with -f\n"
+    )
 
 
 def test_usage_error_exits_2() -> None:

@@ -220,6 +220,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config_file = args.config_file or default_config_file()
         if args.config_file is None and not config_file.exists():
+            if config_file.is_symlink():  # here, but a link to nothing (audit)
+                raise ConfigError(
+                    f"{config_file}: a symbolic link to {config_file.readlink()}, which "
+                    "does not exist: link it to the site's config, or name that with -f"
+                )
             raise ConfigError(
                 f"{config_file.resolve()}: no such file (run handbook in the folder of "
                 "mkdocs.yml, or name it with -f)"
