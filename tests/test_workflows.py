@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from coalition_handbook.cli import build_parser
+from coalition_handbook.cli import CONFIG_NAMES, build_parser
 from coalition_handbook.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -277,6 +277,9 @@ def test_pre_commit_hook() -> None:
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is False
     files = re.compile(hook["files"])
+    # Every name `handbook check` reads its config from (audit: properdocs.yml was not).
+    configs = [name for name in CONFIG_NAMES if files.search(name)]
+    assert configs == list(CONFIG_NAMES)
     for path in ("glossary/t-visa.yml", "protocols/hotel-staff.yml", "content/modules/a.md"):
         assert files.search(path), path
     for path in ("README.md", "plugins/coalition_handbook/cli.py", "tests/test_diff.py"):
