@@ -354,6 +354,17 @@ def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--strict"]) == 1
     assert capsys.readouterr().out.startswith("content/index.md:3:4: warning term.avoid ")
+    # Beside another config, which one is read is said (audit: a copied properdocs.yml
+    # silently went unread by the check, and read by `properdocs build`).
+    (tmp_path / "properdocs.yml").write_bytes((tmp_path / "mkdocs.yaml").read_bytes())
+    assert main(["check", "--strict"]) == 1
+    assert capsys.readouterr().err == (
+        "handbook: note: reading mkdocs.yaml; properdocs.yml is here too, and ProperDocs "
+        "reads properdocs.yml first: keep one config, or name the one meant with -f\n"
+    )
+    assert main(["check", "-f", "mkdocs.yaml", "--strict"]) == 1  # named: nothing to say
+    assert capsys.readouterr().err == ""
+    (tmp_path / "properdocs.yml").unlink()
     # ProperDocs' own name, which it asks sites to use, is read next.
     (tmp_path / "mkdocs.yaml").rename(tmp_path / "properdocs.yml")
     assert main(["check", "--strict"]) == 1

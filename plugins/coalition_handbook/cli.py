@@ -187,6 +187,20 @@ def default_config_file() -> Path:
     return Path("mkdocs.yml")
 
 
+def _note_other_configs(read: Path) -> None:
+    """Say on stderr which config is read where another is beside it: `mkdocs build`
+    reads mkdocs.yml first, `properdocs build` properdocs.yml, so the check and one of
+    the builds would read different settings without a word (audit)."""
+    others = [name for name in CONFIG_NAMES if name != read.name and Path(name).is_file()]
+    if others:
+        print(
+            f"handbook: note: reading {read.name}; {' and '.join(others)} "
+            f"{'is' if len(others) == 1 else 'are'} here too, and ProperDocs reads "
+            "properdocs.yml first: keep one config, or name the one meant with -f",
+            file=sys.stderr,
+        )
+
+
 def _escape_what_stdout_cannot_encode() -> None:
     """Have stdout write a character its encoding cannot hold (a report that a Windows
     code page writes to a file: `→`, a non-Latin folder name) as an escape (`\\u2192`),
@@ -219,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_arguments(build_parser(), argv)
     try:
         config_file = args.config_file or default_config_file()
+        if args.config_file is None:
+            _note_other_configs(config_file)
         if args.config_file is None and not config_file.exists():
             if config_file.is_symlink():  # here, but a link to nothing (audit)
                 raise ConfigError(
