@@ -152,6 +152,10 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
         ("known_acronyms: [NGO, NO]", "strings (quote each, as in 'NO': YAML reads NO or"),
         ("privacy: {deny: [x]}", "'privacy' takes one key, 'allow'"),
         ("paper_size: A5", "'paper_size' is 'A5'; expected one of: A4, Letter"),
+        (
+            "paper_size: a4",
+            "'paper_size' is 'a4'; expected one of: A4, Letter (did you mean 'A4'?)",
+        ),
         ("handouts: maybe", "'handouts' must be true or false"),
         ('enabled: "no"', "'enabled' must be true or false"),  # MkDocs refuses it too
     ],

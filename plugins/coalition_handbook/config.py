@@ -984,8 +984,11 @@ def _choice(
     """`value` if it is one of `choices`; else None, and the problem is added."""
     if not isinstance(value, str) or value not in choices:
         found = "empty" if value is None else _as_written(value)
-        # The choices are lower case: `ERROR` means `error` as much as `Error` does.
-        hint = did_you_mean(value.lower(), choices) if isinstance(value, str) else ""
+        hint = ""
+        if isinstance(value, str):
+            # Written in another case, a choice is the one meant: `ERROR` is `error`.
+            same = next((choice for choice in choices if choice.lower() == value.lower()), None)
+            hint = f" (did you mean '{same}'?)" if same else did_you_mean(value.lower(), choices)
         if value is True:  # YAML 1.1 reads `on` and `yes` as true, as `off` as false
             hint = " (YAML reads on, yes and true alike as true)"
         problems.add(f"{where}: '{name}' is {found}; expected one of: {', '.join(choices)}{hint}")
