@@ -14,7 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_handbook.rules.privacy_pii import find_personal_data
+from coalition_handbook.rules.privacy_pii import (
+    find_personal_data,
+    names_no_street,
+)
 
 URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
@@ -22,7 +25,7 @@ DASH = "[-\u2010-\u2013\u2212]"
 SEP = "[ .\u00a0\u2010-\u2013\u2212-]"
 PHONE = re.compile(
     r"""
-    (?<![\w+./\u2010-\u2013\u2212-])
+    (?<![^\W_])(?<![+./\u2010-\u2013\u2212-])
     (?:
         \+1SEP?(?:\(\d{3}\)|\d{3})SEP?\d{3}SEP?\d{4}
       | \+(?!1)\d{1,3}(?:SEP?\(0\))?(?:SEP?\(?\d{1,4}\)?){2,5}\d
@@ -31,15 +34,19 @@ PHONE = re.compile(
       | \d{3}DASH\d{4}
       | \d{10}
     )
-    (?!(?!x\d)[\w/\u2010-\u2013\u2212-]|\.\d)
+    (?!(?!x\d)[^\W_]|[/\u2010-\u2013\u2212-]|\.\d)
     """.replace("SEP", SEP).replace("DASH", DASH),
     re.VERBOSE,
 )
+SPACE = "[ \t\u00a0]"
 STREET = re.compile(
-    r"\b\d{1,6}[A-Z]?[ \t]+"
-    r"(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{1,3}(?:st|nd|rd|th)[ \t]+){1,4}"
+    r"\b\d{1,6}[A-Z]?SPACE+(?:"
+    r"(?:[NSEW]\.?SPACE+)?(?:(?:[A-Z][a-z]+\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
     r"|Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)"
+    r"|(?:(?:US|State|County)SPACE+)?(?:Highway|Route|Hwy\.?|Rte\.?)SPACE+\d{1,4}(?!\w))".replace(
+        "SPACE", SPACE
+    )
 )
 
 PIECES = [
@@ -47,6 +54,8 @@ PIECES = [
     " ", "  ", "-", ".", "/", "\t", "\n", "\u2013", "\u2011", "\u00a0", "a", "x", "Main",
     "Oak", "N", "S.", "Street", "St",
     "St.", "Ave", "Road", "1st", "22nd", "Way", "_", "\u00e9", "\u0663", "http://",
+    "F", "Highway", "Route", "Court", "Drug", "2016", "1983", ", Springfield, IL", "NW",
+    "at ",
     "https://", "ftp://", "HTTPS://", "Http://", "www.", "a@b.org", "x.y@ex.co", "@",
     "ahttp://", '"', "'", "]", "<", "e.org", "0", "B", "(0)", "(0)1", " 23", "+33 ", "+1 ",
     "x", "x12",
@@ -60,7 +69,8 @@ def plain_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
     for found in PHONE.finditer(masked):
         yield "phone number", found.start(), found.end()
     for found in STREET.finditer(masked):
-        yield "street address", found.start(), found.end()
+        if not names_no_street(masked, found.start(), found.end()):
+            yield "street address", found.start(), found.end()
 
 
 @settings(max_examples=2000, deadline=None)

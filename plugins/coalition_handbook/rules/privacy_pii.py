@@ -9,6 +9,9 @@ direct line written after a public number is no public one. Emergency and relay 
 (911, 711), SMS short codes (233733), years, dates and statute numbers (22 U.S.C. 7102)
 do not look like phone numbers and are not reported. An address at a documentation
 domain (example.org) is reported like any other: only privacy.allow says what is public.
+A court ("a 2016 Supreme Court decision", "5 Drug Court programs") is no street, nor,
+after a year, a drive or place with nothing around it that an address has ("our 2024
+Winter Coat Drive").
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
 _SEPARATOR = f"[ .\u00a0{_DASHES}]"
 _PHONE_REST = r"""
-    (?<![\w+./{dashes}].)
+    (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number; `_555-123-4567_` is emphasis
     (?:
         (?<=\+)1{sep}?(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}  # +1 888 373 7888
       | (?<=\+)(?!1)\d{{1,3}}(?:{sep}?\(0\))?                       # +44 20 7946 0958,
@@ -49,14 +52,21 @@ _PHONE_REST = r"""
       | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
       | (?<=\d)\d{{9}}                                            # 5551234567
     )
-    (?!(?!x\d)[\w/{dashes}]|\.\d)    # an extension (555-123-4567x12) is no part of it
+    (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
 """
+# A street address: a number starting a word (221B), then a name of one to four words, or a
+# single letter (1800 F Street), and a street type; or a numbered road (5500 Highway 61).
+# A word processor may join its words with a no-break space.
 _STREET_REST = r"""
-    (?<=[{digit}])(?<!\w\d)\d{{0,5}}[A-Z]?[ \t]+  # a number starting a word (221B), a name
-    (?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+\.?[ \t]+|\d{{1,3}}(?:st|nd|rd|th)[ \t]+){{1,4}}
-    (?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway
-    |Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)
-"""
+    (?<=[{digit}])(?<!\w\d)\d{{0,5}}[A-Z]?{space}+
+    (?:
+        (?:[NSEW]\.?{space}+)?
+        (?:(?:[A-Z][a-z]+\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
+        (?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway
+        |Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)
+      | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
+    )
+""".replace("{space}", r"[ \t\u00a0]")
 _PHONE = (
     _PHONE_REST.replace("{sep}", _SEPARATOR)
     .replace("{dashes}", _DASHES)
@@ -72,6 +82,61 @@ _PATTERNS = {
     ascii_only: re.compile(_CANDIDATES.format(digit=digit), re.VERBOSE)
     for ascii_only, digit in ((True, "0-9"), (False, r"\d"))
 }
+
+# Street types that name other things too: a donation drive, a programme (Safe Place,
+# United Way), a talking circle. After a year ("Since 1983 Safe Place", "our 2024 Winter
+# Coat Drive") they make an address only with what an address has after them, or "at"
+# before them ("she lives at 2024 Oak Drive").
+_TYPES_OF_OTHER_THINGS = frozenset(
+    {"Court", "Drive", "Place", "Way", "Circle", "Square", "Terrace", "Lane", "Highway"}
+    | {"Parkway", "Route"}
+)
+# The courts a handbook names after a year or a count ("a 2016 Supreme Court decision",
+# "5 Drug Court programs", "3 Human Trafficking Court dockets"): no street.
+_COURT_KINDS = frozenset(
+    {"Supreme", "Superior", "Juvenile", "Family", "Drug", "Treatment", "Veterans", "Youth"}
+    | {"Teen", "Health", "Wellness", "Recovery", "Reentry", "Diversion", "Community"}
+    | {"County", "District", "Circuit", "Appeals", "Appellate", "Municipal", "City"}
+    | {"Magistrate", "Magistrates", "Criminal", "Civil", "Probate", "Tribal", "Federal"}
+    | {"State", "Bankruptcy", "Housing", "Traffic", "Trafficking", "Immigration", "Tax"}
+    | {"Claims", "Crown", "High", "Dependency", "Violence", "Justice", "Specialty"}
+)
+_COURT_TYPES = frozenset({"Court", "Ct"})
+_FIRST_YEAR, _LAST_YEAR = 1800, 2099
+# What an address has after its street: a quarter (NW), a unit, a city with its state,
+# a ZIP code, or the city and state on the next line.
+_ADDRESS_AFTER = re.compile(
+    r"""\.?(?:
+        [ \t\u00a0]+(?:[NS]\.?[EW]\.?|[NSEW]\.?)(?![\w'\u2019-])
+      | [ \t\u00a0]*,?[ \t\u00a0]*
+        (?:\#[ \t\u00a0]*\d|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building)\b)
+      | [ \t\u00a0]*,?[ \t\u00a0]*(?:[A-Z]{2}[ \t\u00a0]+)?\d{5}\b
+      | (?:[ \t\u00a0]*,|[ \t\u00a0]*(?:<br\s*/?>)?\r?\n)[ \t\u00a0]*
+        (?:[A-Z][a-z]+[ \t\u00a0]+){0,3}[A-Z][a-z]+,?[ \t\u00a0]+[A-Z]{2}\b
+    )""",
+    re.VERBOSE,
+)
+_AT_BEFORE = re.compile(r"(?<!\w)(?i:at)[ \t\u00a0]+\Z")
+
+
+def names_no_street(text: str, start: int, end: int) -> bool:
+    """Whether the street address found at `text[start:end]` names something else: a
+    court ("5 Drug Court"), or after a year a drive, place or the like that nothing
+    around reads as an address ("our 2024 Winter Coat Drive collected")."""
+    words = text[start:end].split()
+    street_type = words[-1].rstrip(".")
+    if street_type.isdigit():  # a numbered road: Highway 61
+        street_type = words[-2].rstrip(".")
+    if street_type in _COURT_TYPES and words[-2] in _COURT_KINDS:
+        return True
+    number = words[0]
+    is_year = len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
+    return (
+        is_year
+        and street_type in _TYPES_OF_OTHER_THINGS
+        and not _ADDRESS_AFTER.match(text, end)
+        and not _AT_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -275,7 +340,8 @@ def find_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
     for start, end in phones:
         yield "phone number", start, end
     for start, end in streets:
-        yield "street address", start, end
+        if not names_no_street(masked, start, end):
+            yield "street address", start, end
 
 
 def _mask_urls(text: str) -> str:
