@@ -92,6 +92,15 @@ def personal(text: str) -> list[tuple[str, str]]:
             [("street address", "5500 Highway 61"), ("street address", "99 Route 9")],
         ),
         ("Call _555-867-5309_ now", [("phone number", "555-867-5309")]),
+        # a file name with an `@` is no e-mail address; a domain of any ending is one
+        ('![logo](img/logo@2x.png) <img srcset="a@2x.png 2x"> [F](files/flyer@print.pdf)', []),
+        (
+            "Write to jane@hope.church or x@host.md",
+            [("e-mail address", "jane@hope.church"), ("e-mail address", "x@host.md")],
+        ),
+        # an SSH remote reads as the address it is written as, in code too; the user
+        # of a public host, but only privacy.allow says what is public
+        ("git clone git@github.com:org/handbook.git", [("e-mail address", "git@github.com")]),
         # not personal
         ("Call 911 or 711.", []),
         ("Text 233733 (BEFREE).", []),

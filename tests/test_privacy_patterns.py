@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from coalition_handbook.rules.privacy_pii import (
     find_personal_data,
+    is_file_name,
     names_no_street,
 )
 
@@ -55,7 +56,7 @@ PIECES = [
     "Oak", "N", "S.", "Street", "St",
     "St.", "Ave", "Road", "1st", "22nd", "Way", "_", "\u00e9", "\u0663", "http://",
     "F", "Highway", "Route", "Court", "Drug", "2016", "1983", ", Springfield, IL", "NW",
-    "at ",
+    "@2x.png", ".pdf", "at ",
     "https://", "ftp://", "HTTPS://", "Http://", "www.", "a@b.org", "x.y@ex.co", "@",
     "ahttp://", '"', "'", "]", "<", "e.org", "0", "B", "(0)", "(0)1", " 23", "+33 ", "+1 ",
     "x", "x12",
@@ -65,7 +66,8 @@ PIECES = [
 def plain_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
     masked = URL.sub(lambda url: " " * len(url.group()), text)
     for found in EMAIL.finditer(masked):
-        yield "e-mail address", found.start(), found.end()
+        if not is_file_name(found.group()):
+            yield "e-mail address", found.start(), found.end()
     for found in PHONE.finditer(masked):
         yield "phone number", found.start(), found.end()
     for found in STREET.finditer(masked):

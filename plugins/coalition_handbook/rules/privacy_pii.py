@@ -11,7 +11,7 @@ do not look like phone numbers and are not reported. An address at a documentati
 domain (example.org) is reported like any other: only privacy.allow says what is public.
 A court ("a 2016 Supreme Court decision", "5 Drug Court programs") is no street, nor,
 after a year, a drive or place with nothing around it that an address has ("our 2024
-Winter Coat Drive").
+Winter Coat Drive"). A file name with an `@` (`logo@2x.png`) is no e-mail address.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Set
 
 from ..findings import Finding
 from ..markdown import LineIndex
+from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from .base import CheckContext
 
 RULE = "privacy.pii"
@@ -137,6 +138,29 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         and not _ADDRESS_AFTER.match(text, end)
         and not _AT_BEFORE.search(text, max(0, start - 12), start)
     )
+
+
+# What ends a file name and no host: `logo@2x.png` and `flyer@print.pdf` are files, not
+# e-mail addresses. Only endings that are no top-level domain: `x@host.md` may be one.
+_FILE_EXTENSIONS = (
+    frozenset(
+        {"png", "jpg", "jpeg", "jpe", "gif", "webp", "avif", "svg", "svgz", "bmp", "ico"}
+        | {"tif", "tiff", "heic", "heif", "psd", "eps", "sketch", "xcf", "pdf", "doc"}
+        | {"docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "tsv", "ppt", "pptx"}
+        | {"odp", "html", "htm", "xhtml", "css", "js", "mjs", "json", "xml", "yml", "yaml"}
+        | {"toml", "markdown", "zip", "gz", "tgz", "rar", "tar", "webm", "mkv", "mov", "avi"}
+        | {"wav", "ogg", "oga", "ogv", "flac", "woff", "ttf", "otf", "eot", "vcf", "ics"}
+        | {"epub", "apk", "exe", "dmg", "msi", "iso", "bin", "dat", "log", "bak", "tmp"}
+    )
+    - TOP_LEVEL_DOMAINS
+)
+
+
+def is_file_name(address: str) -> bool:
+    """Whether what reads as an e-mail address is a file name (`logo@2x.png`): it ends
+    with a file's extension that is no top-level domain. Other endings are kept, listed or
+    not (`.church`, `.online`): a top-level domain list never holds them all."""
+    return address.rpartition(".")[2].lower() in _FILE_EXTENSIONS
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -325,7 +349,8 @@ def find_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
     masked = _mask_urls(text) if "://" in text else text
     if "@" in masked:
         for found in _EMAIL.finditer(masked):
-            yield "e-mail address", found.start(), found.end()
+            if not is_file_name(found.group()):
+                yield "e-mail address", found.start(), found.end()
     phones: list[tuple[int, int]] = []
     streets: list[tuple[int, int]] = []
     for found in _PATTERNS[masked.isascii()].finditer(masked):
