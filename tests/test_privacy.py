@@ -201,9 +201,10 @@ def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
 @pytest.mark.parametrize(
     ("allow", "text", "public"),
     [
-        # more digits after a number found whole: perhaps a direct line (found in review)
+        # more digits after a number found whole: perhaps a direct line (found in review);
+        # but a North American number is whole at ten digits, whatever follows it
         ("+33 1 23 45 67 89", "Call +33 1 23 45 67 89 12 now", []),
-        ("1-888-373-7888", "Call +1 888 373 7888 12 now", []),
+        ("1-888-373-7888", "Call +1 888 373 7888 12 now", ["+1 888 373 7888"]),
         (
             "1-888-373-7888",
             "Call 1-888-373-7888 24/7, +1 888 373 7888 24 hours, or 1 888 373 7888, 7 days",
@@ -225,7 +226,21 @@ def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
         # a vanity spelling in brackets, a new sentence, an extension (found in review)
         ("1-800-273-8255", "Call 1-800-273-8255 (1-800-273-TALK).", ["1-800-273-8255"]),
         ("1-800-273-8255", "Call 1-800-273-8255. 3 in 4 callers", ["1-800-273-8255"]),
-        ("1-800-273-8255", "Call 1-800-273-8255x123 or 1-800-273-8255 (12).", []),
+        ("1-800-273-8255", "Call 1-800-273-8255x123 or +1 800 273 8255x9.", []),
+        ("+44 808 800 5000", "Call +44 808 800 5000 (12).", []),
+        # what follows a public number and is no part of it: a count, a number of its
+        # own that is public or nobody's (found by an audit)
+        (
+            "+44 808 800 5000",
+            "+44 808 800 5000 365 days a year, +44 808 800 5000 200 languages",
+            ["+44 808 800 5000", "+44 808 800 5000"],
+        ),
+        (
+            "+44 808 800 5000",
+            "+44 808 800 5000 911, +44 808 800 5000 233733, +44 808 800 5000 +1 888 373 7888",
+            ["+44 808 800 5000", "+44 808 800 5000", "+44 808 800 5000"],
+        ),
+        ("+44 808 800 5000", "Call +44 808 800 5000 55 now", []),
         (
             "1-800-273-8255",
             "1-800-273-8255 (24 hours), 1-800-273-8255 24-hour line",
@@ -242,6 +257,37 @@ def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
 def test_what_a_public_number_covers(allow: str, text: str, public: list[str]) -> None:
     keys = public_phone_keys([allow])
     assert [text[start:end] for start, end in public_phone_numbers(text, keys)] == public
+
+
+AUDITED_LINES = (
+    "Call (888) 373-7888 365 days a year. Call 1-888-373-7888 365 days a year.\n"
+    "Direct line 1-888-373-7888 55 and (888) 373-7888 55.\n"
+    "Phone / text: (888) 373-7888 233733 or 1-888-373-7888 233733.\n"
+    "Call 1-888-373-7888 2 times, 1-888-373-7888 911 if in danger.\n"
+    "Hotlines: 1-888-373-7888 1-866-347-2423, in 1-888-373-7888 200 languages.\n"
+)
+
+
+@pytest.mark.parametrize("writing", ["1-888-373-7888", "(888) 373-7888", "+1 888 373 7888"])
+def test_an_allowed_number_passes_however_written_and_whatever_follows(
+    tmp_path: Path, writing: str
+) -> None:
+    """Whether an allowed hotline passed depended on how its entry was written: the same
+    writing passed by its text whatever followed it, another writing failed before "365
+    days a year", a short code, another number... (found by an audit)."""
+    assert privacy_findings(tmp_path, AUDITED_LINES, [writing, "1-866-347-2423"]) == []
+
+
+def test_digits_written_on_a_public_number_are_reported_as_its_extension(tmp_path: Path) -> None:
+    """Never "list it under privacy.allow" for a number the list holds (found by an
+    audit: the message asked for what was there)."""
+    page = "Call 1-888-373-7888x55, +44 808 800 5000 55 now, or 1-888-373-7888 555-123-4567.\n"
+    findings = privacy_findings(tmp_path, page, ["(888) 373-7888", "+44 808 800 5000"])
+    assert [(f.found, "which privacy.allow lists" in f.message) for f in findings] == [
+        ("1-888-373-7888", True),
+        ("+44 808 800 5000 55", True),
+        ("555-123-4567", False),
+    ]
 
 
 def test_an_entry_naming_a_short_code_makes_no_phone_number_public() -> None:

@@ -4,14 +4,17 @@ E-mail addresses, phone numbers (US and international formats, or ten digits wri
 together) and street addresses in every page and every term and protocol file, code and
 comments included: all of it is published with the repository. `privacy.allow` lists the
 public ones (hotlines, office addresses); phone numbers are compared as the world dials
-them (`phone_key`), each read to its last group of digits, so that an extension or a
-direct line written after a public number is no public one. Emergency and relay numbers
-(911, 711), SMS short codes (233733), years, dates and statute numbers (22 U.S.C. 7102)
-do not look like phone numbers and are not reported. An address at a documentation
-domain (example.org) is reported like any other: only privacy.allow says what is public.
-A court ("a 2016 Supreme Court decision", "5 Drug Court programs") is no street, nor,
-after a year, a drive or place with nothing around it that an address has ("our 2024
-Winter Coat Drive"). A file name with an `@` (`logo@2x.png`) is no e-mail address.
+them (`phone_key`), however the entry and the text write them. A North American number
+is whole at ten digits; another country's is read to its last group of digits, so that
+a direct line dialled on is no public one, while a count ("365 days a year") or a number
+of its own is no part of it. An extension written on (x12) is personal. Emergency and
+relay numbers (911, 711), SMS short codes (233733), years, dates and statute numbers
+(22 U.S.C. 7102) do not look like phone numbers and are not reported. An address at a
+documentation domain (example.org) is reported like any other: only privacy.allow says
+what is public. A court ("a 2016 Supreme Court decision", "5 Drug Court programs") is
+no street, nor, after a year, a drive or place with nothing around it that an address
+has ("our 2024 Winter Coat Drive"). A file name with an `@` (`logo@2x.png`) is no e-mail
+address.
 """
 
 from __future__ import annotations
@@ -232,7 +235,7 @@ def _number_in(entry: str) -> str | None:
         return None
     run = max(runs, key=lambda found: _digit_count(found.group()))
     last = _LAST_GROUP.search(run.group())
-    if last is not None and _ROUND_THE_CLOCK.match(entry, run.end()):
+    if last is not None and _COUNTED.match(entry, run.end()):
         return run.group()[: last.start()]
     return run.group()
 
@@ -270,42 +273,89 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
 # to three spaces or dashes, or one dot right before the digits (". 3 in 4" after a
 # number is a new sentence). Unambiguous, so linear.
 _GAP = f"(?:[ \u00a0{_DASHES}]{{1,3}}|\\.)"
+_GAP_CHARACTERS = " .\u00a0" + _DASHES.replace("\\", "")
 _GROUP = r"\(?\d[\d()]*"
 _DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_GAP}{_GROUP})*")
 # A group in brackets counts whole ("8255 (12)"), not a bracket that opens more text
 # ("8255 (1-800-273-TALK)").
 _NEXT_GROUP = re.compile(rf"{_GAP}(?:\d+|\(\d+\))")
-# What may follow a public number and is no digit of it: "24 hours", "24/7", "7 days",
-# "(24 hours)", "24-hour" (the line may break before "hours"); and what may not: an
-# extension written on ("8255x12").
-_LAST_GROUP = re.compile(rf"{_GAP}\(?\d\d?\Z")
-_ROUND_THE_CLOCK = re.compile(r"/7\b|[\s-]+(?i:hours?|hrs?|days?)\b")
+# What may follow a public number and is no digit of it: a count of something ("24
+# hours", "24/7", "(24 hours)", "24-hour", "365 days a year", "in 200 languages"; the
+# line may break before the word); and what may not: an extension written on ("8255x12").
+_LAST_GROUP = re.compile(rf"{_GAP}\(?\d{{1,3}}\Z")
+_COUNTED = re.compile(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
 _EXTENSION = re.compile(r"x\d")
 # The most digits a phone number has (E.164): a run of more is no one number.
 _LONGEST_NUMBER = 15
+_GROUP_END = re.compile(r"\d+\)?")
+# A North American number as `phone_key` gives it: whole at its ten digits.
+_NORTH_AMERICAN_KEY = re.compile(r"[2-9]\d{9}")
 
 
 def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int | None:
     """Where the public number that starts at `start` ends, or None if it is no public
-    one. `text[start:end]` is a phone number as found; the groups written after it count
-    too (the pattern stops after a few), so that digits after a public number (an
-    extension, a direct line) make it no public one, but for "24 hours" and the like. A
-    short code on the list is public as a short code only, never as a phone number."""
-    run_end = end
-    digits = _digit_count(text[start:end])
-    # At most a number's length: a line of many numbers is read in linear time.
-    while digits <= _LONGEST_NUMBER and (group := _NEXT_GROUP.match(text, run_end)):
-        digits += _digit_count(group.group())
-        run_end = group.end()
+    one. `text[start:end]` is a phone number as found. A North American number is whole
+    at its ten digits: what follows it is something else ("365 days a year", 911, another
+    number), but for an extension written on (x123). Another country's number may have
+    any length, so the groups written after it count too (the pattern stops after a
+    few): a direct line dialled on ("+49 30 12345 6789") is no public number, but a count
+    ("24 hours", "200 languages") and a number of its own that is public or nobody's (a
+    short code, 911) are no part of it. A short code on the list is public as a short
+    code only, never as a phone number."""
+    if _EXTENSION.match(text, end):
+        return None
+    key = phone_key(text[start:end])
+    if key in public and _NORTH_AMERICAN_KEY.fullmatch(key):
+        return end
+    group_ends, run_end = _digit_groups(text, start, end)
     if _EXTENSION.match(text, run_end):
         return None
-    run = text[start:run_end]
-    if _is_public_number(run, public):
-        return run_end
-    last = _LAST_GROUP.search(run)
-    if last is None or not _ROUND_THE_CLOCK.match(text, run_end):
-        return None
-    return start + last.start() if _is_public_number(run[: last.start()], public) else None
+    for group_end in reversed(group_ends):
+        if _is_public_number(text[start:group_end], public) and _is_no_part_of_it(
+            text, group_end, run_end, public
+        ):
+            return group_end
+    return None
+
+
+def _digit_groups(text: str, start: int, end: int) -> tuple[list[int], int]:
+    """Where each group of digits of the number found at `text[start:end]` ends, the
+    groups written after it included, and where the last one ends."""
+    run_end = end
+    digits = _digit_count(text[start:end])
+    # At most two numbers' length (a public one and one after it): a line of many numbers
+    # is read in linear time.
+    while digits <= 2 * _LONGEST_NUMBER and (group := _NEXT_GROUP.match(text, run_end)):
+        digits += _digit_count(group.group())
+        run_end = group.end()
+    return [found.end() for found in _GROUP_END.finditer(text, start, run_end)], run_end
+
+
+def _is_no_part_of_it(text: str, number_end: int, run_end: int, public: Set[str]) -> bool:
+    """Whether the digit groups at `text[number_end:run_end]`, after a public number, are
+    no part of it: none, a count of something, or a number of their own that is public or
+    nobody's."""
+    after = text[number_end:run_end]
+    if not after:
+        return True
+    if _LAST_GROUP.fullmatch(after) and _COUNTED.match(text, run_end):
+        return True
+    own_number = after.lstrip(_GAP_CHARACTERS)
+    return bool(
+        _SHORT_CODE.fullmatch(own_number)
+        or _SERVICE_NUMBER.fullmatch(own_number)
+        or _is_public_number(own_number, public)
+    )
+
+
+def _public_start(text: str, start: int, end: int, public: Set[str]) -> str | None:
+    """The public number that the phone number found at `text[start:end]` starts with,
+    digits written after it aside, if any."""
+    group_ends, _ = _digit_groups(text, start, end)
+    for group_end in reversed(group_ends):
+        if _is_public_number(text[start:group_end], public):
+            return text[start:group_end]
+    return None
 
 
 def _is_public_number(number: str, public: Set[str]) -> bool:
@@ -393,20 +443,24 @@ def _check_text(
     lines: LineIndex | None = None
     for kind, start, end in find_personal_data(text):
         found = text[start:end]
-        if _text_key(found) in allowed_texts:
-            continue
-        if kind == "phone number" and (
-            public_number_end(text, start, end, allowed_phones) is not None
-        ):
+        message = (
+            f"'{found}' looks like a personal {kind}; remove it, or list it under "
+            "privacy.allow if it is public"
+        )
+        if kind == "phone number":
+            # Compared as dialled only: a number is public however it is written.
+            if public_number_end(text, start, end, allowed_phones) is not None:
+                continue
+            public = _public_start(text, start, end, allowed_phones)
+            if public is not None:
+                message = (
+                    f"'{found}' looks like a personal phone number: what is written right "
+                    f"after '{public}', which privacy.allow lists, reads as its direct line "
+                    "or extension; remove that, or list the whole number under "
+                    "privacy.allow if it is public"
+                )
+        elif _text_key(found) in allowed_texts:
             continue
         lines = lines or LineIndex.of(text)
         line, column = lines.position(start)
-        yield context.finding(
-            RULE,
-            path,
-            line,
-            column,
-            f"'{found}' looks like a personal {kind}; remove it, or list it under "
-            "privacy.allow if it is public",
-            found=found,
-        )
+        yield context.finding(RULE, path, line, column, message, found=found)
