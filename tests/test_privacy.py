@@ -13,6 +13,7 @@ from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_pii import (
     find_personal_data,
+    find_personal_data_in_urls,
     public_phone_keys,
     public_phone_numbers,
 )
@@ -117,6 +118,47 @@ def personal(text: str) -> list[tuple[str, str]]:
 )
 def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
     assert personal(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a link gives them to whoever opens it (found by an audit)
+        ("[Maria](https://wa.me/15558675309?text=Hi)", [("phone number", "15558675309")]),
+        (
+            "https://forms.example.org/?email=maria.lopez@gmail.com&phone=555-867-5309",
+            [("e-mail address", "maria.lopez@gmail.com"), ("phone number", "555-867-5309")],
+        ),
+        ("![qr](https://api.example.org/qr?data=tel:5558675309)", [("phone number", "5558675309")]),
+        (
+            "<https://x.org/f?e=maria%40gmail.com&mobile_number=%2B44+20+7946+0958#top>",
+            [("e-mail address", "maria%40gmail.com"), ("phone number", "%2B44+20+7946+0958")],
+        ),
+        # the rest of a URL is no personal data, whatever its digits
+        ("https://example.org/555-123-4567/jane@gmail.com/p?t=1700000000&id=5551234567", []),
+        ("https://x.org/?hotel=5551234567&img=logo@2x.png&phone=12345#tel:555", []),
+        ("Call 555-123-4567 or write to jane@gmail.com.", []),
+    ],
+)
+def test_find_personal_data_in_urls(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(kind, text[start:end]) for kind, start, end, _ in find_personal_data_in_urls(text)]
+    assert found == expected
+
+
+def test_personal_data_in_links_is_reported_where_it_is(tmp_path: Path) -> None:
+    """A number or address that a link carries is reported at itself, compared with
+    privacy.allow as written once the URL's escapes are undone."""
+    page = (
+        "[Maria](https://wa.me/15558675309), [Form](https://x.org/?email=maria%40gmail.com)\n"
+        "https://wa.me/18883737888 https://api.whatsapp.com/send?phone=%2B18883737888 "
+        "https://x.org/?contact_phone=+1+888+373+7888&email=help%40coalition.org\n"
+    )
+    findings = privacy_findings(tmp_path, page, ["1-888-373-7888", "help@coalition.org"])
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 23, "15558675309"),
+        (1, 65, "maria%40gmail.com"),
+    ]
+    assert "in a link" in findings[0].message
 
 
 def privacy_findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:

@@ -14,13 +14,15 @@ documentation domain (example.org) is reported like any other: only privacy.allo
 what is public. A court ("a 2016 Supreme Court decision", "5 Drug Court programs") is
 no street, nor, after a year, a drive or place with nothing around it that an address
 has ("our 2024 Winter Coat Drive"). A file name with an `@` (`logo@2x.png`) is no e-mail
-address.
+address. Of a URL, only what it gives whoever opens it is checked: the number of a
+WhatsApp link, the e-mail address and phone number of a form filled in beforehand.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Set
+from urllib.parse import unquote, unquote_plus
 
 from ..findings import Finding
 from ..markdown import LineIndex
@@ -420,21 +422,75 @@ def find_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def _mask_urls(text: str) -> str:
-    """`text` with every `_URL` blanked, the pattern tried only just before a `://`
-    (the engine would otherwise stop at every h and f)."""
+    """`text` with every `_URL` blanked."""
     pieces: list[str] = []
+    previous = 0
+    for start, end in _urls(text):
+        pieces += (text[previous:start], " " * (end - start))
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
+def _urls(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every `_URL` in `text`, the pattern tried only just before a `://`
+    (the engine would otherwise stop at every h and f)."""
     previous = 0
     found = text.find("://")
     while found >= 0:
         for start in (found - 5, found - 4, found - 3):
             url = _URL.match(text, start) if start >= previous else None
             if url:
-                pieces += (text[previous:start], " " * (url.end() - start))
+                yield start, url.end()
                 previous = url.end()
                 break
         found = text.find("://", max(found + 1, previous))
-    pieces.append(text[previous:])
-    return "".join(pieces)
+
+
+# What a link carries to whoever opens it, in a URL that is otherwise no personal data
+# (its host, path, ids and timestamps, whatever their digits): the number a WhatsApp link
+# opens, an e-mail address in its query or fragment (a form filled in beforehand, `%40`
+# for the `@` too), and the number of a phone parameter or of a `tel:` or `sms:` value.
+_WHATSAPP_NUMBER = re.compile(r"(?i:https?://(?:www\.)?wa\.me/)(\d{7,15})(?![\w%])")
+_LINKED_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])"
+)
+_LINKED_PHONE = re.compile(
+    r"(?:[?&;#](?:[\w.-]*[_.-])?(?i:phone|telephone|tel|mobile|cell|whatsapp|sms|fax)"
+    r"(?:[_.-]?(?i:number|num|no))?=|(?i:tel|sms|callto)(?::|%3A))"
+    r"(?P<number>(?:\+|%2B)?\(?\d[\d().+-]*(?:%20[\d().+-]+)*)",
+)
+_LINKED_NUMBER_DIGITS = range(_SHORTEST_NUMBER, _LONGEST_NUMBER + 1)
+
+
+def find_personal_data_in_urls(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, as written) of every e-mail address and phone number that an
+    http(s) URL in `text` carries (`find_personal_data` finds none there); "as written"
+    is its text with the URL's escapes undone, to compare with privacy.allow."""
+    if "://" not in text:
+        return
+    for url_start, url_end in _urls(text):
+        whatsapp = _WHATSAPP_NUMBER.match(text, url_start, url_end)
+        if whatsapp:  # the number in full international form, without its `+`
+            yield "phone number", *whatsapp.span(1), f"+{whatsapp.group(1)}"
+        query = min(
+            (
+                at
+                for at in (text.find("?", url_start, url_end), text.find("#", url_start, url_end))
+                if at >= 0
+            ),
+            default=url_end,
+        )
+        for found in _LINKED_EMAIL.finditer(text, query, url_end):
+            address = unquote(found.group())
+            if not is_file_name(address):
+                yield "e-mail address", found.start(), found.end(), address
+        for found in _LINKED_PHONE.finditer(text, query, url_end):
+            number = found.group("number")
+            # In a query `+` stands for a space, but a leading one is the number's own.
+            written = f"+{unquote_plus(number[1:])}" if number[0] == "+" else unquote_plus(number)
+            if _digit_count(written) in _LINKED_NUMBER_DIGITS:
+                yield "phone number", *found.span("number"), written
 
 
 def _check_text(
@@ -463,4 +519,17 @@ def _check_text(
             continue
         lines = lines or LineIndex.of(text)
         line, column = lines.position(start)
+        yield context.finding(RULE, path, line, column, message, found=found)
+    for kind, start, end, written in find_personal_data_in_urls(text):
+        if kind == "phone number" and _is_public_number(written, allowed_phones):
+            continue
+        if kind == "e-mail address" and _text_key(written) in allowed_texts:
+            continue
+        found = text[start:end]
+        lines = lines or LineIndex.of(text)
+        line, column = lines.position(start)
+        message = (
+            f"'{found}' in a link looks like a personal {kind}; remove it, or list it "
+            "under privacy.allow if it is public"
+        )
         yield context.finding(RULE, path, line, column, message, found=found)
