@@ -321,8 +321,9 @@ def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int 
 
 
 def _digit_groups(text: str, start: int, end: int) -> tuple[list[int], int]:
-    """Where each group of digits of the number found at `text[start:end]` ends, the
-    groups written after it included, and where the last one ends."""
+    """Where each group of digits of the number found at `text[start:end]` may end a
+    number (7 to 15 digits, and a trunk zero), the groups written after it included, and
+    where the last group ends."""
     run_end = end
     digits = _digit_count(text[start:end])
     # At most two numbers' length (a public one and one after it): a line of many numbers
@@ -330,7 +331,13 @@ def _digit_groups(text: str, start: int, end: int) -> tuple[list[int], int]:
     while digits <= 2 * _LONGEST_NUMBER and (group := _NEXT_GROUP.match(text, run_end)):
         digits += _digit_count(group.group())
         run_end = group.end()
-    return [found.end() for found in _GROUP_END.finditer(text, start, run_end)], run_end
+    group_ends = []
+    digits = 0
+    for group in _GROUP_END.finditer(text, start, run_end):
+        digits += _digit_count(group.group())
+        if _SHORTEST_NUMBER <= digits <= _LONGEST_NUMBER + 1:
+            group_ends.append(group.end())
+    return group_ends, run_end
 
 
 def _is_no_part_of_it(text: str, number_end: int, run_end: int, public: Set[str]) -> bool:
