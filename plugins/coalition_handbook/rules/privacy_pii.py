@@ -401,11 +401,14 @@ def _text_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def find_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
+def find_personal_data(
+    text: str, urls: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every e-mail address, phone number and street address in
-    `text`, outside http(s) URLs; kind is "e-mail address", "phone number" or "street
-    address"."""
-    masked = _mask_urls(text) if "://" in text else text
+    `text`, outside http(s) URLs (`urls`, their spans, if already found); kind is "e-mail
+    address", "phone number" or "street address"."""
+    urls = url_spans(text) if urls is None else urls
+    masked = _mask_urls(text, urls) if urls else text
     if "@" in masked:
         for found in _EMAIL.finditer(masked):
             if not is_file_name(found.group()):
@@ -428,15 +431,20 @@ def find_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
             yield "street address", start, end
 
 
-def _mask_urls(text: str) -> str:
-    """`text` with every `_URL` blanked."""
+def _mask_urls(text: str, urls: list[tuple[int, int]]) -> str:
+    """`text` with the `urls` spans blanked."""
     pieces: list[str] = []
     previous = 0
-    for start, end in _urls(text):
+    for start, end in urls:
         pieces += (text[previous:start], " " * (end - start))
         previous = end
     pieces.append(text[previous:])
     return "".join(pieces)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every `_URL` in `text`."""
+    return list(_urls(text)) if "://" in text else []
 
 
 def _urls(text: str) -> Iterator[tuple[int, int]]:
@@ -470,13 +478,14 @@ _LINKED_PHONE = re.compile(
 _LINKED_NUMBER_DIGITS = range(_SHORTEST_NUMBER, _LONGEST_NUMBER + 1)
 
 
-def find_personal_data_in_urls(text: str) -> Iterator[tuple[str, int, int, str]]:
+def find_personal_data_in_urls(
+    text: str, urls: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, as written) of every e-mail address and phone number that an
-    http(s) URL in `text` carries (`find_personal_data` finds none there); "as written"
-    is its text with the URL's escapes undone, to compare with privacy.allow."""
-    if "://" not in text:
-        return
-    for url_start, url_end in _urls(text):
+    http(s) URL in `text` (`urls`, their spans, if already found) carries
+    (`find_personal_data` finds none there); "as written" is its text with the URL's
+    escapes undone, to compare with privacy.allow."""
+    for url_start, url_end in url_spans(text) if urls is None else urls:
         whatsapp = _WHATSAPP_NUMBER.match(text, url_start, url_end)
         if whatsapp:  # the number in full international form, without its `+`
             yield "phone number", *whatsapp.span(1), f"+{whatsapp.group(1)}"
@@ -504,7 +513,8 @@ def _check_text(
     context: CheckContext, path: str, text: str, allowed_phones: set[str], allowed_texts: set[str]
 ) -> Iterator[Finding]:
     lines: LineIndex | None = None
-    for kind, start, end in find_personal_data(text):
+    urls = url_spans(text)  # found once for both scans
+    for kind, start, end in find_personal_data(text, urls):
         found = text[start:end]
         message = (
             f"'{found}' looks like a personal {kind}; remove it, or list it under "
@@ -527,7 +537,7 @@ def _check_text(
         lines = lines or LineIndex.of(text)
         line, column = lines.position(start)
         yield context.finding(RULE, path, line, column, message, found=found)
-    for kind, start, end, written in find_personal_data_in_urls(text):
+    for kind, start, end, written in find_personal_data_in_urls(text, urls):
         if kind == "phone number" and _is_public_number(written, allowed_phones):
             continue
         if kind == "e-mail address" and _text_key(written) in allowed_texts:
