@@ -14,6 +14,8 @@ day: only paired emphasis and text-level tags glue (not `<br>`, `<img>` or a lon
 an attribute list after a space is shown as typed (a break); schemes are lower case.
 Read anew on 2026-12-02: a run of text-level tags and comments that shows nothing glues
 the word it stands in ("sex<b></b>slavery", "sex<!-- c -->slavery"), and so does `<wbr>`.
+Read anew against the tables extension's source: a pipe inside a code span of a table
+row is no cell border, and one after an escaped backslash (two backslashes) is one.
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -355,7 +357,34 @@ def _mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | N
 
 
 def _table_cells(row: str) -> str:
-    """Cell borders are hard breaks; escaped pipes are text."""
-    if "\\|" in row:
-        return re.sub(r"(?<!\\)\|", HARD, row)
-    return row.replace("|", HARD)
+    """Cell borders are hard breaks. The tables extension's `TableProcessor._split`,
+    written out: a pipe escaped, or between a run of backticks and the next run as long
+    (an escaped run opens with one backtick fewer), is text."""
+    ticks: list[tuple[int, int, int]] = []  # (start, last, length it opens or closes)
+    escapes: list[int] = []
+    pipes: list[int] = []
+    for token in re.finditer(r"(\\\\)|(\\`+)|(`+)|(\\\|)|(\|)", row):
+        if token.group(2):
+            ticks.append((token.start(2), token.end(2) - 1, len(token.group(2)) - 1))
+            escapes.append(1)
+        elif token.group(3):
+            ticks.append((token.start(3), token.end(3) - 1, len(token.group(3))))
+            escapes.append(0)
+        elif token.group(5):
+            pipes.append(token.start(5))
+    regions: list[tuple[int, int]] = []
+    position = 0
+    while position < len(ticks):
+        size = ticks[position][2] - escapes[position]
+        later = [tick[2] for tick in ticks[position + 1 :]]
+        if size == 0 or size not in later:
+            position += 1
+            continue
+        closer = position + 1 + later.index(size)
+        regions.append((ticks[position][0], ticks[closer][1]))
+        position = closer + 1
+    cells = list(row)
+    for pipe in pipes:
+        if not any(start <= pipe <= last for start, last in regions):
+            cells[pipe] = HARD
+    return "".join(cells)

@@ -21,10 +21,14 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
+import markdown as python_markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from site_markdown import render
 
-from coalition_handbook.markdown import checkable_text
+from coalition_handbook.markdown import HARD, checkable_text
+from coalition_handbook.markdown.block_pass import mask_blocks
 
 WORD = re.compile(r"w\d+x")
 HIDDEN_ELEMENTS = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
@@ -317,3 +321,43 @@ def test_reference_definitions_are_read_as_python_markdown_reads_them(batch: int
             f"seed {seed}: shown but not checked {sorted(shown - checked)}, "
             f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
         )
+
+
+TABLE = "| w1x | w2x | w90x | w91x |\n|---|---|---|---|\n"  # more columns than any row
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| `w3x|w4x` w5x `w6x` | w7x |",  # a pipe in a code span, prose between spans
+        "| w3x | `w4x | w5x` |",
+        "| ``w3x | w4x` | w5x`` |",  # a span of two backticks holds a single one
+        "| \\`w3x | w4x` | w5x |",  # an escaped backtick opens nothing
+        "| \\``w3x | w4x` | w5x |",  # ... but the rest of its run does
+        "| w3x \\| w4x | w5x |",  # an escaped pipe is text
+        "| w3x \\\\| w4x |",  # an escaped backslash, then a border
+        "| `w3x | w4x |",  # a backtick never closed: every pipe is a border
+        "| `w3x` | `w4x | w5x` | w6x |",
+        "> | w3x | `w4x | w5x` |",
+    ],
+)
+def test_table_rows_split_as_python_markdown_splits_them(row: str) -> None:
+    """A pipe inside a code span is no cell border (the tables extension pairs backticks
+    before it splits a row), so the prose between two spans is checked and a span that
+    holds a pipe is not."""
+    page = ("> " + TABLE.replace("\n", "\n> ") if row.startswith(">") else TABLE) + row + "\n"
+    assert checked_words(page) == shown_words(page)
+
+
+_ROW_PIECES = ["a", "b c", "`", "``", "```", "\\`", "\\``", "|", "\\|", "\\\\", " ", "\\"]
+_TABLES = python_markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ROW_PIECES), min_size=1, max_size=14))
+def test_table_cells_are_the_cells_of_the_tables_extension(pieces: list[str]) -> None:
+    """A row's cells in the block pass's view are the cells the tables extension splits
+    it into, whatever backticks, escapes and pipes it holds."""
+    inside = "".join(pieces) + " "
+    view = mask_blocks(f"{TABLE}|{inside}|\n", 1)
+    assert view[len(TABLE) + 1 : len(TABLE) + 1 + len(inside)].split(HARD) == _TABLES._split(inside)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .blocks import Blocks
-from .syntax import HARD, hard
+from .syntax import HARD, hard, replaced
 
 _SOFT_TAIL = re.compile(r"[^\n]")
 
@@ -197,7 +197,55 @@ def _is_blank_line(text: str, start: int, end: int | None = None) -> bool:
 
 
 def _table_cells(row: str) -> str:
-    """Cell borders are hard breaks; escaped pipes are text."""
-    if "\\|" in row:
-        return re.sub(r"(?<!\\)\|", HARD, row)
-    return row.replace("|", HARD)
+    """A table row with its cell borders made hard breaks, as Python-Markdown's tables
+    extension splits it: a pipe escaped, or inside a code span, is text."""
+    if "`" not in row and "\\" not in row:
+        return row.replace("|", HARD)
+    return replaced(row, [(pipe, pipe + 1, HARD) for pipe in _cell_borders(row)])
+
+
+# What the tables extension reads in a row (its `RE_CODE_PIPES`): an escaped backslash, a
+# run of backticks, escaped or not, an escaped pipe, a pipe.
+_ROW_TOKENS = re.compile(r"(\\\\)|(\\`+)|(`+)|(\\\|)|(\|)")
+
+
+def _cell_borders(row: str) -> list[int]:
+    """Where the pipes that end cells are: those outside the code spans that the tables
+    extension pairs (`TableProcessor._split`). A run of backticks opens a span that the
+    next run as long closes (an escaped run opens with one backtick fewer), and the search
+    goes on after the closing run."""
+    runs: list[tuple[int, int, int, int]] = []  # (start, end, length, length it opens)
+    pipes: list[int] = []
+    for token in _ROW_TOKENS.finditer(row):
+        escaped_run, run, pipe = token.group(2, 3, 5)
+        if escaped_run:
+            length = len(escaped_run) - 1
+            runs.append((token.start(), token.end(), length, length - 1))
+        elif run:
+            runs.append((token.start(), token.end(), len(run), len(run)))
+        elif pipe:
+            pipes.append(token.start())
+    # The next run of each length, found walking backwards: linear however many runs a
+    # row holds (the extension looks along the rest of the row from every run).
+    closers: list[int | None] = [None] * len(runs)
+    next_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        closers[index] = next_of_length.get(runs[index][3])
+        next_of_length[runs[index][2]] = index
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        closer = closers[index]
+        if runs[index][3] == 0 or closer is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closer][1]))
+        index = closer + 1
+    borders: list[int] = []
+    span = 0
+    for pipe in pipes:
+        while span < len(spans) and spans[span][1] <= pipe:
+            span += 1
+        if span == len(spans) or pipe < spans[span][0]:
+            borders.append(pipe)
+    return borders
