@@ -16,6 +16,9 @@ Read anew on 2026-12-02: a run of text-level tags and comments that shows nothin
 the word it stands in ("sex<b></b>slavery", "sex<!-- c -->slavery"), and so does `<wbr>`.
 Read anew against the tables extension's source: a pipe inside a code span of a table
 row is no cell border, and one after an escaped backslash (two backslashes) is one.
+Read anew the same day: a reference to a character no reader sees (`&shy;`, `&#8203;`)
+glues the word it stands in, as a soft hyphen or zero-width space written as itself does
+in the matcher ("vag&shy;rant" reads "vagrant").
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -52,6 +55,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coalition_handbook.forms import INVISIBLE_CHARACTERS
 from coalition_handbook.markdown.blocks import Blocks as _Blocks
 from coalition_handbook.markdown.top_level_domains import TOP_LEVEL_DOMAINS
 
@@ -296,6 +300,8 @@ def _inline_replacement(match: re.Match[str]) -> str:
     if kind == "entity":
         if found in _NBSP_ENTITIES or html.unescape(found).isspace():
             return " " * len(found)
+        if len(html.unescape(found)) == 1 and html.unescape(found) in INVISIBLE_CHARACTERS:
+            return GLUE * len(found)  # "vag&shy;rant" reads "vagrant", as shown
         # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
         # as that character, the rest of the reference as spaces.
         character = html.unescape(found)

@@ -7,22 +7,23 @@ case-checked form is a separator like a space ("T-visa" is "T visa" in the right
 a combining mark that composes with nothing keeps its own offset ("vagrant\u0301" is
 found as "vagrant", not "vagran"); a use inside a longer accepted one is no use, even
 where that one overlaps a third that wins ("victim" in "victim service provider
-network")."""
+network"); every Unicode space (category Zs, and the line and paragraph separators)
+separates words as a space does, and characters no reader sees (`INVISIBLE_CHARACTERS`:
+a soft hyphen, a zero-width space) are not there at all, as `GLUE` is not
+("vic\u00adtim" is "victim", "homeless\u200b person" is "homeless person")."""
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
+from coalition_handbook.forms import INVISIBLE_CHARACTERS
 from coalition_handbook.matching import FormEntry, Match, Matcher
 
-_SEPARATORS = "\t\n\r\u00a0\u202f\u2007-\u2010\u2011"
-_TRANSLATE = str.maketrans({**dict.fromkeys(_SEPARATORS, " "), "\u2019": "'"})
-_SPACE_RUNS = re.compile(r"  +")
+_GLUE = "\x01"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 _SEPARATOR_RUN = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 
@@ -66,7 +67,7 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
         lowered = "".join(char.lower()[0] for char in nfc)
     if "\n" in lowered:
         lowered = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, lowered)
-    collapsed, shifts_at, shifts = _collapse_spaces(lowered.translate(_TRANSLATE))
+    collapsed, offsets = _searched(lowered)
     hits = _whole_word_hits(_automaton(entries).iter(collapsed), collapsed)
     if not hits:
         return []
@@ -74,15 +75,7 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     # two as long), dropping each that overlaps one taken before it.
     uses: list[tuple[int, int, FormEntry, bool]] = []
     for start, negative_end, key_entries in hits:
-        end = -negative_end
-        begin, finish = start, end
-        if shifts_at:  # back to offsets before spaces were collapsed
-            index = bisect.bisect_right(shifts_at, start) - 1
-            if index >= 0:
-                begin += shifts[index]
-            index = bisect.bisect_right(shifts_at, end - 1) - 1
-            if index >= 0:
-                finish += shifts[index]
+        begin, finish = offsets[start], offsets[-negative_end - 1] + 1
         chosen = _choose(key_entries, nfc[begin:finish])
         if chosen is not None:
             uses.append((begin, finish, *chosen))
@@ -165,7 +158,10 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
         if entry.case_rule == "any":
             return entry, True
         if written is None:
-            written = _SEPARATOR_RUN.sub(" ", found).replace("\u2019", "'")
+            visible = "".join(
+                char for char in found if char not in INVISIBLE_CHARACTERS and char != _GLUE
+            )
+            written = _SEPARATOR_RUN.sub(" ", visible).replace("\u2019", "'")
         if written == entry.written:
             return entry, True
     for entry in key_entries:
@@ -174,19 +170,24 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
     return None
 
 
-def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
-    """`text` with runs of spaces collapsed to one, and the map back: at collapsed offset
-    `shifts_at[k]` and after, add `shifts[k]` to get the offset before collapsing."""
-    if "  " not in text:
-        return text, [], []
-    shifts_at: list[int] = []
-    shifts: list[int] = []
-    removed = 0
-    for run_start, run_end in [run.span() for run in _SPACE_RUNS.finditer(text)]:
-        removed += run_end - run_start - 1
-        shifts_at.append(run_end - removed)
-        shifts.append(removed)
-    return _SPACE_RUNS.sub(" ", text), shifts_at, shifts
+def _searched(lowered: str) -> tuple[str, list[int]]:
+    """The text the automaton searches, and the offset in `lowered` of each of its
+    characters: separators made one space, curly apostrophes straight, invisible
+    characters and `GLUE` left out, and a space after a space left out."""
+    searched: list[str] = []
+    offsets: list[int] = []
+    for offset, char in enumerate(lowered):
+        if char in INVISIBLE_CHARACTERS or char == _GLUE:
+            continue
+        if char in "\t\n\r-\u2010\u2011" or unicodedata.category(char) in ("Zs", "Zl", "Zp"):
+            char = " "
+        elif char == "\u2019":
+            char = "'"
+        if char == " " and searched and searched[-1] == " ":
+            continue
+        searched.append(char)
+        offsets.append(offset)
+    return "".join(searched), offsets
 
 
 def _nfc(text: str) -> tuple[str, list[int] | None]:

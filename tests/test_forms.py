@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 
 from coalition_handbook.forms import (
+    INVISIBLE_CHARACTERS,
+    UNICODE_SPACES,
     form_key,
     is_all_capitals,
     last_word_variants,
@@ -22,6 +27,8 @@ from coalition_handbook.forms import (
         ("sex-trafficking", ["sex", "trafficking"]),
         ("sex\u00a0\ttrafficking ", ["sex", "trafficking"]),
         ("cafe\u0301", ["caf\u00e9"]),
+        ("sex\u2009trafficking\u3000", ["sex", "trafficking"]),
+        ("vic\u00adtim\u200b\ufeff advo\u2060cate", ["victim", "advocate"]),
     ],
 )
 def test_split_words(form: str, words: list[str]) -> None:
@@ -47,6 +54,8 @@ def test_is_all_capitals(form: str, expected: bool) -> None:
         ("PhDs", "PhD", True, True),
         ("victim\u2019s advocate", "victim's advocate", False, True),
         ("  ", "", False, True),
+        ("vic\u00adtim", "victim", False, True),  # pasted with Word's optional hyphen
+        ("victim\u200badvocate", "victim advocate", False, False),
     ],
 )
 def test_form_key(first: str, second: str, case_sensitive: bool, same: bool) -> None:
@@ -188,3 +197,21 @@ def test_a_possessive_form_shares_a_writing_with_its_base_form_only() -> None:
     assert "victim's" in possessive
     assert not possessive.isdisjoint(searched_writings("victim"))
     assert possessive.isdisjoint(searched_writings("victims"))
+
+
+def test_unicode_spaces_are_every_space_separator() -> None:
+    """Every character of Unicode's space, line and paragraph separator categories."""
+    every = {
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if unicodedata.category(char) in ("Zs", "Zl", "Zp")
+    }
+    assert set(UNICODE_SPACES) == every - {" "}
+
+
+def test_invisible_characters_are_invisible_format_characters() -> None:
+    """Format characters (Cf), none of which a reader sees: not the Arabic number signs
+    or the Egyptian hieroglyph controls, which are shown."""
+    assert all(unicodedata.category(char) == "Cf" for char in INVISIBLE_CHARACTERS)
+    assert {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"} <= set(INVISIBLE_CHARACTERS)
+    assert not {"\u0600", "\u06dd", "\U00013430"} & set(INVISIBLE_CHARACTERS)

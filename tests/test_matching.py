@@ -62,6 +62,7 @@ TERMS = [
 ]  # fmt: skip
 
 MATCHER = Matcher.from_terms(TERMS)
+HOMELESS_PERSON = ("person-experiencing-homelessness", "avoid", True)
 
 
 def found(text: str) -> list[tuple[str, str, str, bool]]:
@@ -173,6 +174,24 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ),
         ("\u0130stanbul survivor", [("survivor", "survivor", "accepted", True)]),
         ("\u0130survivor", []),  # U+0130 lower-cases to "i" and a combining dot: a letter
+        # every Unicode space joins the words of a form: thin, en, em, ideographic...
+        *(
+            (f"homeless{space}person", [(f"homeless{space}person", *HOMELESS_PERSON)])
+            for space in "\u2009\u2002\u2003\u3000\u205f\u1680\u2028\u2029"
+        ),
+        # characters no reader sees (Word's optional hyphen, zero-width spaces and joiners,
+        # a byte order mark) are not there: found as written, with them
+        ("a vic\u00adtim", [("vic\u00adtim", "victim", "accepted", True)]),
+        ("victim\u00adhood", []),
+        ("victim\u2060hood victim\u200chood victim\u200dhood victim\ufeffhood", []),
+        ("\u200bvictim\u200b", [("victim", "victim", "accepted", True)]),
+        ("homeless\u200b person", [("homeless\u200b person", *HOMELESS_PERSON)]),
+        ("homeless \u200b\u00a0person", [("homeless \u200b\u00a0person", *HOMELESS_PERSON)]),
+        ("homeless\u00ad-\u00adperson", [("homeless\u00ad-\u00adperson", *HOMELESS_PERSON)]),
+        ("report T\u00adIP cases", [("T\u00adIP", "trafficking-in-persons", "accepted", True)]),
+        ("a T\u200b visa", [("T\u200b visa", "t-visa", "accepted", True)]),
+        ("a t\u00ad visa", [("t\u00ad visa", "t-visa", "accepted", False)]),
+        ("ti\u00adp", []),
     ],
 )
 def test_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
@@ -319,10 +338,12 @@ _WORDS = [
     "modern", "slave", "slaves", "café", "cafe\u0301", "\u0130stanbul", "o", "brien", "don",
     "SURVIVOR", "Survivor", "x7", "_", "labor", "camp", "enslaved", "chattel", "DHS", "HSI",
     "dhs", "people", "bonded", "T-visa", "Blue-Campaign", "vagrant\u0301", "e\u0301\u0301",
+    "vic\u00adtim", "T\u200bIP", "vagrant\u2060s", "\u00advictim", "Blue\u200d",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",
-    "'s ", "\u2019s ", "s' ", ". ", ", ", "_", "", "\r\n",
+    "'s ", "\u2019s ", "s' ", ". ", ", ", "_", "", "\r\n", "\u2009", "\u3000", "\u2028",
+    "\u00ad", "\u200b", "\u200b ", " \u200b ", "\ufeff", "\x01", " \x01", "\u00ad-\u200d",
 ]  # fmt: skip
 
 

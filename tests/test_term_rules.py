@@ -502,6 +502,28 @@ def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
     ] == [("term.avoid", 3, 6, "victim](index.md)s")]
 
 
+def test_characters_no_reader_sees_are_read_through(tmp_path: Path) -> None:
+    """Text pasted from a word processor: "vic\u00adtim" (an optional hyphen) and
+    "vag&shy;rant" read as the words they show, "victim\u00adhood" as "victimhood"; a
+    zero-width space or a thin space between two words is a space. Each is found as the
+    source writes it, invisible characters included, at its own column."""
+    config = make(tmp_path)
+    (tmp_path / "content" / "pasted.md").write_text(
+        "A vic\u00adtim, no victim\u00adhood, a vag&shy;rant.\n\n"
+        "A homeless\u200b person, a homeless\u2009person.\n",
+        encoding="utf-8",
+    )
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.rule, f.line, f.column, f.found) for f in findings if f.path == "content/pasted.md"
+    ] == [
+        ("term.avoid", 1, 3, "vic\u00adtim"),
+        ("term.avoid", 1, 30, "vag&shy;rant"),
+        ("term.avoid", 3, 3, "homeless\u200b person"),
+        ("term.avoid", 3, 23, "homeless\u2009person"),
+    ]
+
+
 def test_a_short_written_in_the_file_is_checked_as_the_tooltips_show_it(tmp_path: Path) -> None:
     """The `short` of a term is the text every tooltip shows: it is checked like the
     definition (its own forms allowed). One the site makes from the definition is not

@@ -10,13 +10,39 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Spaces, tabs, line breaks, non-breaking spaces and hyphens all separate words alike.
+# Spaces, tabs, line breaks, non-breaking spaces and hyphens all separate words alike
+# (`\s` is every Unicode space: thin, en, em, ideographic, line and paragraph separators).
 WORD_SEPARATORS = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
+# The spaces of that beyond ASCII: every space separator of Unicode (category Zs), and its
+# line and paragraph separators.
+UNICODE_SPACES = (
+    "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+# What no reader sees, Unicode's default-ignorable format characters: a soft hyphen, zero
+# width spaces and joiners, a word joiner, a byte order mark, direction marks, tags. Word
+# processors put them inside words; a word reads as if they were not there
+# ("vic\u00adtim" is "victim", "victim\u00adhood" is "victimhood").
+INVISIBLE_CHARACTERS = "".join(
+    map(
+        chr,
+        [
+            0x00AD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+            *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF, *range(0x1BCA0, 0x1BCA4),
+            *range(0x1D173, 0x1D17B), 0xE0001, *range(0xE0020, 0xE0080),
+        ],
+    )
+)  # fmt: skip
+_WITHOUT_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
+
+
+def without_invisible(text: str) -> str:
+    """`text` with its `INVISIBLE_CHARACTERS` taken out."""
+    return text.translate(_WITHOUT_INVISIBLE)
 
 
 def split_words(form: str) -> list[str]:
-    """The words of a form, NFC-normalised, separators dropped."""
-    normalised = unicodedata.normalize("NFC", form).strip()
+    """The words of a form, NFC-normalised, invisible characters and separators dropped."""
+    normalised = unicodedata.normalize("NFC", without_invisible(form)).strip()
     return [word for word in WORD_SEPARATORS.split(normalised) if word]
 
 

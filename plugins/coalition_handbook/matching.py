@@ -6,12 +6,14 @@
 objects only of what is read.
 
 How a text is searched: it is NFC-normalised, lower-cased, curly apostrophes are
-straightened, and every space, tab, line break, hyphen and non-breaking space becomes one
-space (runs of them collapse to one). The automaton runs over that, a map leads every hit
-back to the original offsets, and then whole-word boundaries and exact case are checked
-on the original text. Callers pass text in which a single line break is a soft break
-inside a paragraph and everything that must not join words (block ends, code) is a
-character that is neither a letter nor a separator, as `markdown.checkable_text` makes.
+straightened, every space (any Unicode space: non-breaking, thin, em...), tab, line break
+and hyphen becomes one space (runs of them collapse to one), and characters no reader
+sees (a soft hyphen, a zero-width space) are taken out, as markup glued into a word is.
+The automaton runs over that, a map leads every hit back to the original offsets, and
+then whole-word boundaries and exact case are checked on the original text. Callers pass
+text in which a single line break is a soft break inside a paragraph and everything that
+must not join words (block ends, code) is a character that is neither a letter nor a
+separator, as `markdown.checkable_text` makes.
 """
 
 from __future__ import annotations
@@ -27,20 +29,32 @@ from typing import Literal, NamedTuple
 
 import ahocorasick
 
-from .forms import WORD_SEPARATORS, is_all_capitals, last_word_variants, matched_words
+from .forms import (
+    INVISIBLE_CHARACTERS,
+    UNICODE_SPACES,
+    WORD_SEPARATORS,
+    is_all_capitals,
+    last_word_variants,
+    matched_words,
+    without_invisible,
+)
 from .markdown import GLUE, is_mark
 from .model.types import Term
 
 MatchKind = Literal["accepted", "avoid", "deprecated"]
 
-# Length-preserving: separators become a space, curly apostrophes straight ones.
-_SEPARATORS = "\t\n\r\u00a0\u202f\u2007-\u2010\u2011"
-_TRANSLATE = str.maketrans({**dict.fromkeys(_SEPARATORS, " "), "\u2019": "'"})
+# Length-preserving: separators become a space, invisible characters `GLUE` (taken out
+# with it), curly apostrophes straight ones. None of the non-ASCII ones costs ASCII text
+# anything (see `_separators_to_spaces`).
+_SEPARATORS = "\t\n\r-\u2010\u2011" + UNICODE_SPACES
+_TRANSLATE = str.maketrans(
+    {**dict.fromkeys(_SEPARATORS, " "), **dict.fromkeys(INVISIBLE_CHARACTERS, GLUE), "\u2019": "'"}
+)
 _ASCII_SEPARATORS = tuple(separator for separator in _SEPARATORS if separator.isascii())
 _SPACE_RUNS = re.compile(r"  +")  # two literal spaces first: a fast search
-# What `_collapse_spaces` takes out where markup is glued into words: every space after
-# a space, and every `GLUE`.
-_GAPS = re.compile(rf"(?<= ) +|{GLUE}+")
+# What `_collapse_spaces` takes out where there is `GLUE`: every space or `GLUE` after a
+# space, and every other `GLUE` ("homeless\u200b person" reads "homeless person").
+_GAPS = re.compile(rf"(?<= )[ {GLUE}]+|{GLUE}+")
 # Two line breaks (a blank line) end a paragraph: words never join across them.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 # Where terms claim one search key, which claim a hit of it is a use of: the accepted
@@ -419,7 +433,7 @@ def _add_form(
     if form == (f"{head} {words[-1]}" if head else words[-1]):
         head_as_written, curly = (f"{head} " if head else ""), False
     else:
-        as_written = _EDGE_SEPARATORS.sub("", unicodedata.normalize("NFC", form))
+        as_written = _EDGE_SEPARATORS.sub("", unicodedata.normalize("NFC", without_invisible(form)))
         last_start = max((gap.end() for gap in WORD_SEPARATORS.finditer(as_written)), default=0)
         head_as_written, curly = as_written[:last_start], "\u2019" in as_written[last_start:]
     for last in last_word_variants(words[-1]):
@@ -454,9 +468,10 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
 
 def _comparable(written: str) -> str:
     """A form as written, with one space between words, straight apostrophes and no
-    markup glued into it ("T visa**s**"): two writings of one form in the same case
-    compare equal."""
-    return WORD_SEPARATORS.sub(" ", written.strip()).replace("\u2019", "'").replace(GLUE, "")
+    markup glued into it ("T visa**s**") nor invisible characters: two writings of one
+    form in the same case compare equal."""
+    visible = without_invisible(written).replace(GLUE, "")
+    return WORD_SEPARATORS.sub(" ", visible.strip()).replace("\u2019", "'")
 
 
 @lru_cache(maxsize=16_384)
@@ -467,9 +482,9 @@ def _comparable_form(written: str) -> str:
 
 
 def _collapse_spaces(text: str) -> tuple[str, list[int], list[int]]:
-    """`text` with runs of spaces collapsed to one and `GLUE` taken out, and the map
-    back: at collapsed offset `shifts_at[k]` and after, add `shifts[k]` to get the offset
-    before collapsing."""
+    """`text` with runs of spaces collapsed to one and `GLUE` taken out (a space stays
+    where a run of both holds one), and the map back: at collapsed offset `shifts_at[k]`
+    and after, add `shifts[k]` to get the offset before collapsing."""
     if GLUE in text:
         return _take_out_gaps(text)
     run = text.find("  ")

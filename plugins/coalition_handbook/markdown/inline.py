@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from ..forms import INVISIBLE_CHARACTERS
 from .inline_openers import put_back, set_aside
 from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
 from .top_level_domains import is_top_level_domain
@@ -254,6 +255,8 @@ def _inline_replacement(match: re.Match[str]) -> str:
     if kind == "entity":
         if found in _NBSP_ENTITIES or html.unescape(found).isspace():
             return " " * len(found)
+        if len(html.unescape(found)) == 1 and html.unescape(found) in INVISIBLE_CHARACTERS:
+            return GLUE * len(found)  # "vag&shy;rant" reads "vagrant", as shown
         # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
         # as that character, the rest of the reference as spaces.
         character = html.unescape(found)
