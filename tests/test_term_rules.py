@@ -273,6 +273,26 @@ def test_capitals_of_an_identifier_or_for_emphasis_are_no_acronym(
     assert acronyms_found(config, text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Of I, V and X alone, a numeral is never an acronym (as before).
+        ("Title VII, Title IV-E, XIX and XXXIX.", []),
+        # Of four letters or more, any numeral (found in an audit: reported up to now).
+        ("Title XLII, MMXXIV and MCMXC.", []),
+        # After a word that numbers what it names, any numeral, in any case and markup.
+        ("Chapter LX, Part CC, SECTION XC, **Article** CD, Vol. DC and Subpart\nMD.", []),
+        # Elsewhere, two or three letters with an L, C, D or M are most often acronyms.
+        ("Washington DC, a CD, an MD, a CV, the MCC.", ["DC", "CD", "MD", "CV", "MCC"]),
+        ("A DV shelter, a counterpart CD, a subpart-CD.", ["DV", "CD", "CD"]),
+        # No numeral in standard form: an acronym wherever it is.
+        ("Title LCD, Part IIII, Part IC, Part VX.", ["LCD", "IIII", "IC", "VX"]),
+    ],
+)
+def test_roman_numerals_are_no_acronyms(tmp_path: Path, text: str, found: list[str]) -> None:
+    assert acronyms_found(make(tmp_path), text) == found
+
+
 def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
     config = make(tmp_path)
     (tmp_path / "glossary" / "csec.yml").write_text(

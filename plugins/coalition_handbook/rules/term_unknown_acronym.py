@@ -5,8 +5,12 @@ A word is a form when a form was found there (`NGO` inside a use of "NGO partner
 when it is a one-word form in any of its inflections (`NGOs`, and `VICTIM` for the form
 "victim", which matches in any case); a plain plural `s` is ignored for `known_acronyms`
 (`NGOs` is `NGO`). A word that is only part of a longer form is not known on its own:
-"CSEC case" being a form says nothing of "CSEC". Roman numerals (`II`, `XIV`) are not
-acronyms, nor are words with an accented capital, however the accent is written.
+"CSEC case" being a form says nothing of "CSEC". Words with an accented capital are no
+acronyms, however the accent is written, nor are Roman numerals: any of I, V and X alone
+(`II`, `XIV`, `XXXIX`), any of four letters or more (`XLII`, `MMXXIV`), and any at all
+after a word that numbers what it names (`Title XLII`, `Chapter LX`, `Part CC`). A
+numeral of two or three letters with an L, C, D or M and no such word before it is
+reported: most of those are acronyms too (`DC`, `CD`, `MD`, `CV`, `MCC`, `CCC`).
 
 Nor are capitals that are part of an identifier or a name: joined without a space, by
 `-`, `/` or `&`, into a chain of letters and digits that holds a digit or an `&`
@@ -52,7 +56,16 @@ _ACRONYM = re.compile(
 )
 # What may follow an acronym: a possessive ("NGO's", "NGOs'").
 _POSSESSIVE = re.compile("['\u2019]s?")
-_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+# A Roman numeral in standard form (not `IIII` or `IC`), up to 3999.
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_LONG_NUMERAL = 4  # letters; shorter ones with an L, C, D or M are often acronyms
+# A word that numbers what it names, just before a numeral (in a title, a statute...).
+_NUMBERING_WORD = re.compile(
+    r"(?<![\w.])(?:title|subtitle|chapter|subchapter|part|subpart|section|article|book"
+    r"|volume|vol\.|act|amendment|appendix|annex|schedule|division|phase|stage|level|tier"
+    r"|class)\s+\Z",
+    re.IGNORECASE,
+)
 # An identifier or a name (`COVID-19`, `AT&T`): letters and digits joined by `-`, `/` or
 # `&`; it is one when it holds a digit or an `&`.
 _JOINERS = frozenset("-/&")
@@ -133,7 +146,7 @@ def _unknown(
             word in known
             or found.group() in known
             or found.group().lower() in one_word_forms
-            or _ROMAN.fullmatch(word)
+            or _is_roman_numeral(text.view, found.start(), word)
         ):
             continue
         if hits:
@@ -146,6 +159,16 @@ def _unknown(
         if not_acronyms.hold(found):
             continue
         yield found
+
+
+def _is_roman_numeral(view: str, start: int, word: str) -> bool:
+    """Whether `word`, at `start` in `view`, is a Roman numeral rather than an acronym
+    (see the module's docstring)."""
+    if _ROMAN.fullmatch(word) is None:
+        return False
+    if len(word) >= _LONG_NUMERAL or not word.strip("IVX"):
+        return True
+    return _NUMBERING_WORD.search(view, max(start - 24, 0), start) is not None
 
 
 class _NotAcronyms:
