@@ -623,6 +623,65 @@ def test_changes_lists_every_history_entry_newest_first(tmp_path: Path) -> None:
     assert [heading.text for heading in elements(html, "h2")][:2] == ["April 2026", "March 2026"]
 
 
+NOTED_PAGE = """\
+# Home
+
+<!-- editor: NOTE-1 do not publish the shelter's schedule -->
+
+A survivor spoke. <!-- NOTE-2 -->
+
+<!-- handbook-disable-next-line term.avoid -->
+A headline said slave.
+
+Comments in code are code: `<!-- shown-1 -->`
+
+```html
+<!-- shown-2 -->
+```
+
+<script>const marker = "<!-- shown-3 -->";</script>
+"""
+NOTED_PROTOCOL = (
+    protocol_yaml("Hotel employee")
+    .replace("summary: What to do", "summary: <!-- NOTE-3 --> What to do")
+    .replace("detail: Do not confront anyone.", "detail: Do not confront anyone. <!-- NOTE-4 -->")
+)
+
+
+def test_an_editors_comment_is_published_nowhere(tmp_path: Path) -> None:
+    """Audit: a note in a comment of a page, a protocol's summary or a step stayed in
+    the page's source, and one in a history summary showed as text on the term page,
+    the Changes page and in search. Term definitions had lost theirs already. Code keeps
+    them as text, and suppression comments, read from the source, still work (--strict)."""
+    terms = {
+        **TERMS,
+        "victim": term_yaml("victim", "A person against whom a crime was committed.").replace(
+            "summary: First approved.", "summary: First approved. <!-- NOTE-5 ask legal -->"
+        ),
+    }
+    site = _site(
+        tmp_path,
+        pages={"index.md": NOTED_PAGE},
+        terms=terms,
+        protocols={"hotel": NOTED_PROTOCOL},
+        theme="material",
+        search=True,
+    )
+    published = {
+        str(path.relative_to(site)): path.read_text("utf-8")
+        for path in site.rglob("*")
+        if path.suffix in (".html", ".json")
+    }
+    leaks = {path for path, text in published.items() if "NOTE-" in text}
+    assert leaks == set()
+    home = published["index.html"]
+    assert "&lt;!-- shown-1 --&gt;" in home and "&lt;!-- shown-2 --&gt;" in home
+    assert '<script>const marker = "<!-- shown-3 -->";</script>' in home
+    assert "<td>First approved.</td>" in published["glossary/victim/index.html"]
+    assert "First approved.</td>" in published["changes/index.html"]
+    assert "What to do when you suspect trafficking." in published["protocols/index.html"]
+
+
 def test_navigation_puts_the_handbook_first_and_changes_last(tmp_path: Path) -> None:
     pages = {
         "index.md": "# Home\n",

@@ -14,7 +14,7 @@ import pytest
 from jinja2 import Environment
 from jinja2.bccache import bc_magic
 from mkdocs.structure.pages import Page
-from site_builds import build_site, read, run_build, term_yaml, write_site
+from site_builds import build_site, protocol_yaml, read, run_build, term_yaml, write_site
 
 from coalition_handbook.site.autolink import AutolinkExtension
 from coalition_handbook.site.render_cache import build_salt
@@ -68,6 +68,27 @@ def test_without_the_cache_every_term_page_is_rendered(
     build_site(config)
     assert rendered["glossary/survivor.md"] == 2
     assert not (tmp_path / ".cache" / "handbook" / "site-pages.pickle").exists()
+
+
+def test_a_page_from_the_cache_loses_its_editors_comments_too(
+    tmp_path: Path, rendered: Counter[str]
+) -> None:
+    """The cache keeps a generated page's HTML as Markdown made it, comments and all: they
+    are taken out of every build's pages, the cached ones too (site/html_comments.py)."""
+    protocol = protocol_yaml("Hotel").replace("detail: Do not", "detail: <!-- NOTE --> Do not")
+    config = write_site(
+        tmp_path,
+        pages=PAGES,
+        terms=TERMS,
+        protocols={"hotel": protocol},
+        options='privacy: {allow: ["1-888-373-7888", "233733"]}\n',
+    )
+    first = build_site(config)
+    assert "NOTE" not in read(first, "protocols/hotel/index.html")
+    rendered.clear()
+    second = build_site(config, site_dir=tmp_path / "second")
+    assert "protocols/hotel.md" not in rendered
+    assert read(second, "protocols/hotel/index.html") == read(first, "protocols/hotel/index.html")
 
 
 def test_a_changed_definition_renders_its_page_again(tmp_path: Path) -> None:

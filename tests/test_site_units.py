@@ -17,6 +17,7 @@ from coalition_handbook.published import published_path
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import META, with_content_policy
 from coalition_handbook.site.handout_render import sort_key_terms
+from coalition_handbook.site.html_comments import text_without_comments, without_comments
 from coalition_handbook.site.languages import language_name, text_direction
 from coalition_handbook.site.other_hosts import (
     draws_mermaid,
@@ -489,6 +490,65 @@ def test_mermaid_diagrams_are_looked_for_in_linear_time() -> None:
         "assert not draws_mermaid('mermaid ' + '<pre ' * 200_000)\n"
         "assert not draws_mermaid('<pre ' + 'class=x ' * 200_000 + 'mermaid')\n"
         "assert mermaid_fence('```' + ' ' * 200_000 + 'x') is None\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>A survivor. <!-- a note --></p>", "<p>A survivor. </p>"),
+        ("<!-- one\nnote on\nlines -->\n<p>Text</p>", "\n<p>Text</p>"),
+        # As a browser ends them: at once, at `--!>`, or (left open) at the end.
+        ("a <!--> b", "a  b"),
+        ("a <!---> b", "a  b"),
+        ("a <!-- x --!> b", "a  b"),
+        ("<div>a</div><!-- left open <p>b</p>", "<div>a</div>"),
+        # No comment: code as Markdown writes it, raw text, CDATA, attribute values.
+        ("<code>&lt;!-- shown --&gt;</code>", "<code>&lt;!-- shown --&gt;</code>"),
+        ('<script>s = "<!-- x -->";</script>', '<script>s = "<!-- x -->";</script>'),
+        ("<STYLE>/*<!--*/</style ><!--n-->", "<STYLE>/*<!--*/</style >"),
+        ("<svg><![CDATA[<!-- x -->]]></svg>", "<svg><![CDATA[<!-- x -->]]></svg>"),
+        ('<a title="<!-- x -->" href=y>l</a><!--n-->', '<a title="<!-- x -->" href=y>l</a>'),
+        ("<p don't><!-- n -->t</p>", "<p don't>t</p>"),
+        ("<!x <!-- in a bogus comment --> y>z", "<!x <!-- in a bogus comment --> y>z"),
+        ("</p <!-- x -->><!-- n -->", "</p <!-- x -->>"),
+        # No tag or comment made of what was around one: the `<` stays text.
+        ("<div><<!-- n -->b>", "<div>&lt;b>"),
+        ("<div><<!-- n -->!-- shown --></div>", "<div>&lt;!-- shown --></div>"),
+        ("<p>No comment.</p>", "<p>No comment.</p>"),
+    ],
+)
+def test_an_editors_comment_is_taken_out_of_the_html(html: str, expected: str) -> None:
+    assert without_comments(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First approved. <!-- ask legal -->", "First approved. "),
+        ("A <b> and <!-- a\nnote --> c", "A <b> and  c"),
+        ("Left <!-- open", "Left <!-- open"),
+        ("<!-- a --><!-- b --> c <!-- d", " c <!-- d"),
+        ("No note.", "No note."),
+    ],
+)
+def test_an_editors_comment_is_taken_out_of_plain_text(text: str, expected: str) -> None:
+    assert text_without_comments(text) == expected
+
+
+def test_comments_are_taken_out_in_linear_time() -> None:
+    """Unclosed comments, quotes and raw text elements: each is read once."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from coalition_handbook.site.html_comments import without_comments\n"
+        "assert without_comments('<!--' + '<a ' * 200_000) == ''\n"
+        "assert without_comments('<!-- -->' + '<a b=\"' * 200_000).startswith('<a')\n"
+        "assert without_comments('<!-- -->' + '<script>' * 200_000).startswith('<script>')\n"
+        "assert without_comments('<p>' * 200_000 + '<!-- x -->') == '<p>' * 200_000\n"
+        "from coalition_handbook.site.html_comments import text_without_comments\n"
+        "assert text_without_comments('<!--' * 300_000) == '<!--' * 300_000\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
 

@@ -61,6 +61,7 @@ from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
+from ..site.html_comments import without_comments
 from ..site.other_hosts import (
     draws_mermaid,
     drop_legacy_analytics,
@@ -591,7 +592,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 "published as their pages, not copied as they are"
             )
 
-    def on_page_content(
+    def _look_at_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.handbook_config is not None:
@@ -599,6 +600,18 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if self.mermaid_from_elsewhere and draws_mermaid(html):
                 self._name_mermaid(page)
         return html
+
+    # Last: another plugin may read a marker of its own in a comment of the page's HTML
+    # first. Before search indexes the page (`on_page_context`), and after the render
+    # cache, which keeps the HTML as Markdown made it: a cached page loses its comments too.
+    @event_priority(-100)
+    def _without_editors_comments(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """An editor's `<!-- note -->` is not published (site/html_comments.py)."""
+        return html if self.handbook_config is None else without_comments(html)
+
+    on_page_content = CombinedEvent(_look_at_content, _without_editors_comments)
 
     def _source_of(self, page: Page) -> tuple[str, str] | None:
         """(text, path) of the file a page is written from: its Markdown file, or the

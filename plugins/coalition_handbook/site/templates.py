@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..rules.privacy_pii import phone_key
+from .html_comments import text_without_comments
 from .languages import language_name, text_direction
 
 # Characters that start inline Markdown syntax; a backslash makes them literal.
@@ -121,6 +122,9 @@ def environment() -> Environment:
     env.filters["html_title"] = html_title
     env.filters["html_attribute"] = html_attribute
     env.filters["attribute_in_markdown"] = attribute_in_markdown
+    # A history entry's summary is text, but an editor's note in it is no more published
+    # than one in a page.
+    env.filters["without_comments"] = text_without_comments
     env.globals["language"] = language_name
     env.globals["text_direction"] = text_direction
     env.globals["has_digits"] = lambda text: any(char.isdigit() for char in str(text))

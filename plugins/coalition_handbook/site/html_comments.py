@@ -1,0 +1,77 @@
+"""Editors' HTML comments, left out of what the site publishes.
+
+A `<!-- note -->` in a page, in a protocol's summary or steps, or in a history entry is
+a note to other editors (propose-a-change.md has them write suppressions so), not
+something for readers: Python-Markdown keeps it in the HTML, where anyone who views the
+page's source reads it. A term's definition loses its comments before it is rendered
+(`markdown.raw_html.tags_as_text`); a page loses them here, from its HTML, once every
+Markdown extension has run: a marker a plugin reads in the Markdown (Material's blog
+reads `<!-- more -->`) still works, and the checks, which read the source, still see
+suppression comments.
+
+What is no comment stays: a comment written in code (Python-Markdown writes it as text,
+`&lt;!--`), the raw text of a `<script>` or `<style>` (a `<!--` there is part of it), a
+CDATA section and attribute values.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Elements whose content a browser reads as text up to their end tag, comments included.
+_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+# What the scan steps over or takes out, as a browser's tokenizer reads it: a comment
+# (`<!-->` and `<!--->` end at once; one left open hides the rest, as in a browser), a
+# CDATA section, a tag with its attribute values (quoted, they may hold `<!--`), and what
+# else `<!`, `<?` or `</` starts, which ends at the first `>` (a `<!-- -->` inside is
+# part of it). Possessive (`++`, `*+`): a page of unclosed tags or quotes stays linear.
+_MARKUP = re.compile(
+    r"(?P<comment><!--(?:-?>|.*?(?:--!?>|\Z)))"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+')?)*+>?"
+    r"|<[!?/][^>]*+>?",
+    re.DOTALL,
+)
+
+
+def without_comments(html: str) -> str:
+    """`html` (a page's content) with its comments taken out."""
+    if "<!--" not in html:  # most pages
+        return html
+    kept: list[str] = []
+    copied_to = position = 0
+    while (found := _MARKUP.search(html, position)) is not None:
+        position = found.end()
+        if found.group("comment") is not None:
+            before = html[copied_to : found.start()]
+            # A `<` just before a comment is text to a browser; without the comment
+            # between them, it would start a tag or another comment with what follows.
+            kept.append(before[:-1] + "&lt;" if before.endswith("<") else before)
+            copied_to = position
+        elif not found.group("end") and (found.group("name") or "").lower() in _RAW_TEXT:
+            end_tag = _end_tag(found.group("name").lower()).search(html, position)
+            position = end_tag.start() if end_tag is not None else len(html)
+    kept.append(html[copied_to:])
+    return "".join(kept)
+
+
+def text_without_comments(text: str) -> str:
+    """Plain text (a history entry's summary, shown as typed) without the comments typed
+    in it: there, no tag or code holds one, and one left open is shown, as Markdown
+    shows it in a paragraph."""
+    kept: list[str] = []
+    copied_to = 0
+    while (start := text.find("<!--", copied_to)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:  # nor does any later one close: each is looked at once
+            break
+        kept.append(text[copied_to:start])
+        copied_to = end + 3
+    kept.append(text[copied_to:])
+    return "".join(kept)
+
+
+@cache
+def _end_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
