@@ -682,6 +682,14 @@ def test_an_editors_comment_is_published_nowhere(tmp_path: Path) -> None:
     assert "What to do when you suspect trafficking." in published["protocols/index.html"]
 
 
+def test_a_deprecated_term_is_used_on_no_page_not_yet(tmp_path: Path) -> None:
+    """Audit: "No page of the handbook uses this term yet." read oddly for a retired term."""
+    site = _site(tmp_path, pages={"index.md": "# Home\n"})
+    deprecated = read(site, "glossary/prostitute/index.html")
+    assert "No page of the handbook uses this term." in deprecated
+    assert "No page of the handbook uses this term yet." in read(site, "glossary/victim/index.html")
+
+
 def test_navigation_puts_the_handbook_first_and_changes_last(tmp_path: Path) -> None:
     pages = {
         "index.md": "# Home\n",
