@@ -288,6 +288,24 @@ def test_every_page_of_the_default_build_carries_the_content_policy(
     assert "Content-Security-Policy" not in (offline / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_privacy_page_says_which_build_carries_the_content_policy(
+    shipped_site: SiteBuild, offline_site: SiteBuild
+) -> None:
+    """Audit: the Privacy page said each page tells the browser to refuse anything from
+    another site, in the offline build too, whose pages carry no policy (site/
+    content_policy.py says why): it says so for the website, and what the copy opened
+    from files does instead."""
+    for build in (shipped_site, offline_site):
+        site = build.require()
+        privacy = site / ("privacy/index.html" if build is shipped_site else "privacy.html")
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", privacy.read_text("utf-8"))).split())
+        assert "On the website, each page also tells your browser to refuse anything" in text
+        assert "The copy made to be opened from files" in text
+        assert "cannot carry that instruction" in text
+        carries_policy = "Content-Security-Policy" in privacy.read_text("utf-8")
+        assert carries_policy is (build is shipped_site)
+
+
 def test_an_html_file_of_the_content_folder_carries_the_content_policy_too(
     tmp_path: Path,
 ) -> None:

@@ -8,7 +8,11 @@ Material's pages hold inline scripts and styles (its configuration, the reader's
 scheme), hence `'unsafe-inline'`; nothing is ever evaluated from a string.
 
 It is a `<meta>` element, the one form a static site can carry. Pages opened from files
-(the offline build) get none: browsers match no `file:` address to `'self'`.
+(the offline build) get none: Firefox gives a `file:` page a unique origin, whose `'self'`
+matches no file, not even the page's own stylesheet (Chromium lets it match files), and
+a `file:` source in its place is untested in the browsers that matter. The offline
+build holds nothing from other hosts all the same, and its Privacy page says which build
+carries the policy.
 
 With it goes a referrer policy: a link followed to another host (a source, a contact's
 website) does not tell that host which page of the handbook the reader was on.
