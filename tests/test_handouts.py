@@ -417,6 +417,64 @@ def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
     ) in html
 
 
+PLACEHOLDER_OBJECTIVE = "Know where to find help: call <your local task force> or the *hotline*."
+PLACEHOLDER_STEP = "Do *not* confront anyone (see <the manager>) [^1]."
+
+
+def with_placeholders(config_file: Path) -> Path:
+    """The tiny handbook with a trainer's `<...>` placeholders and Markdown-like
+    characters in an objective and in a step title."""
+    module = config_file.parent / "content" / "modules" / "hotel-staff.md"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace(
+            "  - Follow the hotel protocol step by step.",
+            f'  - "{PLACEHOLDER_OBJECTIVE}"',
+        ),
+        encoding="utf-8",
+    )
+    protocol = config_file.parent / "protocols" / "hotel-staff.yml"
+    protocol.write_text(
+        protocol.read_text(encoding="utf-8").replace(
+            "title: Keep yourself safe", f'title: "{PLACEHOLDER_STEP}"'
+        ),
+        encoding="utf-8",
+    )
+    return config_file
+
+
+def test_objectives_and_step_titles_print_as_the_site_shows_them(tmp_path: Path) -> None:
+    """Plain text on paper as on the site: a trainer's `<your local task force>` vanished
+    from the PDF (taken for a tag), and `*not*` printed in italics there, with asterisks
+    on the site (audit)."""
+    config_file = with_placeholders(write_handbook(tmp_path))
+    context = context_of(config_file)
+    root = printable_tree(
+        handout_render.render_html(
+            handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+        )
+    )
+    objectives = [
+        "".join(item.itertext())
+        for section in root.iter("section")
+        if section.get("class") == "hb-objectives"
+        for item in section.iter("li")
+    ]
+    steps = [
+        "".join(title.itertext())
+        for title in root.iter("p")
+        if title.get("class") == "hb-step-title"
+    ]
+    assert PLACEHOLDER_OBJECTIVE in objectives
+    assert steps[0] == PLACEHOLDER_STEP
+    site = build_site(config_file)
+    module_page = (site / "modules" / "hotel-staff" / "index.html").read_text(encoding="utf-8")
+    assert PLACEHOLDER_OBJECTIVE in [
+        " ".join(item.text.split()) for item in elements(module_page, "li")
+    ]
+    protocol_page = (site / "protocols" / "hotel-staff" / "index.html").read_text(encoding="utf-8")
+    assert PLACEHOLDER_STEP in [item.text for item in elements(protocol_page, "strong")]
+
+
 def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) -> None:
     """DESIGN section 8: "the definitions of the terms it uses", as the term's page shows
     them (Markdown made HTML, a tag typed in one shown as typed), not the tooltips' short

@@ -154,13 +154,6 @@ def render_html(content: HandoutContent) -> str:
         # PDF leaves out what would restyle the whole handout: see `render_pdf`).
         return Markup(converter.convert(text))
 
-    def to_inline_html(text: str) -> Markup:
-        """One line of Markdown (an objective, a step title) without its paragraph."""
-        html = str(to_html(text))
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
-        return Markup(html)
-
     updated = content.updated
     replacements = dict(content.replacements)
     return (
@@ -169,14 +162,16 @@ def render_html(content: HandoutContent) -> str:
         .render(
             module=module,
             body=to_html(_without_leading_title(module.body)),
-            objectives=[to_inline_html(objective) for objective in module.objectives],
+            # Objectives and step titles are plain text, as the site shows them: a
+            # trainer's `<your local task force>` prints as typed (audit: it vanished).
+            objectives=module.objectives,
             protocols=[
                 {
                     "protocol": protocol,
                     "summary": to_html(protocol.summary),
                     "steps": [
                         (
-                            to_inline_html(step.title),
+                            step.title,
                             to_html(step.detail),
                             len(f"{step.title} {step.detail}".split()) > LONG_STEP_WORDS,
                         )
