@@ -6,11 +6,13 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import shutil
 import subprocess
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
-from site_builds import build_site
+from site_builds import BIN, build_site
 from test_handouts import (
     TERMS,
     context_of,
@@ -569,3 +571,61 @@ def test_the_key_covers_the_version_of_each_package_that_renders(
 
     monkeypatch.setattr(handout_cache.metadata, "version", upgraded)
     assert cache_key(community) != key
+
+
+def fontconfig_file(folder: Path, *fonts: Path) -> Path:
+    """A fontconfig setup that finds only `fonts` (none: a slim image with Pango but no
+    font package), for `FONTCONFIG_FILE` in a subprocess."""
+    (folder / "fonts").mkdir(parents=True, exist_ok=True)
+    for font in fonts:
+        shutil.copy(font, folder / "fonts")
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        + (f"<dir>{folder / 'fonts'}</dir>" if fonts else "")
+        + f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    return config
+
+
+def handbook_handouts(config_file: Path, fonts: Path | None = None) -> CompletedProcess[str]:
+    """`handbook handouts` in a subprocess: fontconfig reads its setup once a process."""
+    env = {**os.environ, "CI": "false"}
+    if fonts is not None:
+        env["FONTCONFIG_FILE"] = str(fonts)
+    return subprocess.run(
+        [str(BIN / "handbook"), "handouts", "-f", str(config_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_without_any_font_the_handouts_are_not_made_and_the_fix_is_named(tmp_path: Path) -> None:
+    """Audit: Pango with no font crashed the process (segmentation fault) at the first
+    render, and the handout being replaced was lost. Now it is as without Pango: one
+    message naming the fix, and the published PDF kept."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    assert handbook_handouts(config_file).returncode == 0
+    published = tmp_path / "site" / "handouts" / "hotel-staff.pdf"
+    before = published.read_bytes()
+    term = tmp_path / "glossary" / "survivor.yml"  # so that hotel-staff must be made again
+    term.write_text(
+        TERMS["survivor"].replace("honours their strength", "honours their courage"),
+        encoding="utf-8",
+    )
+    no_fonts = handbook_handouts(config_file, fontconfig_file(tmp_path / "none"))
+    assert no_fonts.returncode == 1, no_fonts.stderr
+    assert no_fonts.stderr.count("apt-get install fonts-dejavu-core") == 1
+    assert "fontconfig finds none here" in no_fonts.stderr
+    assert "Traceback" not in no_fonts.stderr and "Warning" not in no_fonts.stderr
+    assert "content/modules/hotel-staff.md: handout not made" in no_fonts.stderr
+    assert published.read_bytes() == before

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import warnings
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -66,9 +67,15 @@ PANGO_HINT = (
     "macOS (https://doc.courtbouillon.org/weasyprint/stable/first_steps.html)"
 )
 
+FONTS_HINT = (
+    "install a font package, e.g. `apt-get install fonts-dejavu-core` on Debian or Ubuntu, "
+    "`apk add font-dejavu` on Alpine"
+)
+
 
 class HandoutsUnavailable(Exception):
-    """WeasyPrint cannot load here (no Pango): no PDF can be made on this machine."""
+    """WeasyPrint cannot load here (no Pango), or cannot print (no font): no PDF can be
+    made on this machine."""
 
 
 class HandoutError(Exception):
@@ -107,7 +114,12 @@ def _import_weasyprint() -> tuple[ModuleType | None, str]:
     """(WeasyPrint, "") or (None, why not), once a process: a failed import prints
     WeasyPrint's own banner about missing libraries, which a build must show once."""
     try:
-        import weasyprint
+        # Where fontconfig finds no font, WeasyPrint only warns (with a stack excerpt) and
+        # Pango then kills the process at the first text it lays out (audit: a segmentation
+        # fault mid-build, the PDF being replaced lost). Said below instead, with the fix.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*FontConfig", category=UserWarning)
+            import weasyprint
     except ImportError as error:
         return None, (
             f"PDF handouts need WeasyPrint, which is not installed ({error}); "
@@ -118,7 +130,30 @@ def _import_weasyprint() -> tuple[ModuleType | None, str]:
             f"PDF handouts need WeasyPrint, which cannot load its Pango library here "
             f"({error}); {PANGO_HINT}"
         )
+    if not font_files():
+        return None, (
+            "PDF handouts need a font, and fontconfig finds none here (Pango would crash "
+            f"on the first line of text); {FONTS_HINT}"
+        )
     return weasyprint, ""
+
+
+def font_files() -> list[str]:
+    """The font files fontconfig finds now, sorted (a font installed since counts), read
+    through WeasyPrint's own bindings: call it once WeasyPrint is imported."""
+    from weasyprint.text.ffi import ffi, fontconfig
+
+    config = ffi.gc(fontconfig.FcInitLoadConfigAndFonts(), fontconfig.FcConfigDestroy)
+    fonts = fontconfig.FcConfigGetFonts(config, fontconfig.FcSetSystem)
+    if fonts == ffi.NULL:
+        return []
+    files = []
+    found = ffi.new("FcChar8 **")
+    for index in range(fonts.nfont):
+        result = fontconfig.FcPatternGetString(fonts.fonts[index], b"file", 0, found)
+        if result == fontconfig.FcResultMatch:
+            files.append(ffi.string(found[0]).decode("utf-8", "surrogateescape"))
+    return sorted(files)
 
 
 def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:

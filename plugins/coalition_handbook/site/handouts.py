@@ -8,8 +8,8 @@ already hold, and publishes `<module-id>.pdf` into a folder. Two front doors:
   `site_dir/handouts`; returns a message when the build must fail;
 - `run_handouts(config, output)`: `handbook handouts`, without the site.
 
-Where WeasyPrint cannot load (no Pango) the build says so once and goes on without PDFs,
-and a module page whose PDF is missing says so instead of linking to it
+Where WeasyPrint cannot load (no Pango, or no font at all) the build says so once and goes
+on without PDFs, and a module page whose PDF is missing says so instead of linking to it
 (`unpublished_handouts`); under `CI=true` a handout that could not be made fails the
 build or the command.
 """
@@ -167,7 +167,9 @@ def build_handouts(
             )
         except HandoutsUnavailable as error:
             report.unavailable = str(error)
-            report.results.append(_failed(module, target, cache, "WeasyPrint cannot load"))
+            # Why is said once, after every module (no Pango, or no font).
+            reason = "no PDF can be made on this machine"
+            report.results.append(_failed(module, target, cache, reason))
             continue
         except HandoutError as error:
             report.results.append(_failed(module, target, cache, str(error)))
