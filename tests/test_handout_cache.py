@@ -12,6 +12,7 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
+from conftest import require_or_skip
 from site_builds import BIN, build_site
 from test_handouts import (
     TERMS,
@@ -22,7 +23,7 @@ from test_handouts import (
 )
 
 from coalition_handbook.config import load_config
-from coalition_handbook.site import handout_cache, handout_render, handouts
+from coalition_handbook.site import handout_cache, handout_problems, handout_render, handouts
 from coalition_handbook.site.handout_cache import (
     CACHE_DIR,
     HandoutCache,
@@ -573,6 +574,38 @@ def test_the_key_covers_the_version_of_each_package_that_renders(
     assert cache_key(community) != key
 
 
+def test_a_handout_with_characters_no_font_had_is_made_again_once_the_fonts_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: after the font the warning asked for was installed, the cached PDF kept its
+    empty boxes and the warning, now untrue, kept failing --strict. The fonts are read
+    only for such a PDF (a cached one otherwise loads no WeasyPrint)."""
+    write_handbook(tmp_path, modules=three_modules())
+    (no_font,) = handout_problems.described(
+        ['.notdef glyph rendered for Unicode string unsupported by fonts: "\u05e1"'],
+        tmp_path,
+    )
+
+    def render(content: handout_render.HandoutContent, **kwargs: list) -> bytes:
+        if content.module.id == "debt":
+            kwargs["problems"].append(no_font)
+        return RENDERED
+
+    fonts = ["monospace only"]
+    monkeypatch.setattr(handout_render, "render_pdf", render)
+    monkeypatch.setattr(handout_render, "font_set_digest", lambda: fonts[0])
+    output = tmp_path / "out"
+    assert set(outcomes(tmp_path, output).values()) == {"rendered"}
+    assert set(outcomes(tmp_path, output).values()) == {"cached"}
+    fonts[0] = "with a Hebrew font"
+    assert outcomes(tmp_path, output) == {
+        "debt": "rendered",
+        "hotel": "cached",
+        "community": "cached",
+    }
+    assert outcomes(tmp_path, output)["debt"] == "cached"
+
+
 def fontconfig_file(folder: Path, *fonts: Path) -> Path:
     """A fontconfig setup that finds only `fonts` (none: a slim image with Pango but no
     font package), for `FONTCONFIG_FILE` in a subprocess."""
@@ -604,6 +637,28 @@ def handbook_handouts(config_file: Path, fonts: Path | None = None) -> Completed
 
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_installing_the_missing_font_prints_what_it_lacked(tmp_path: Path) -> None:
+    """The audit's case: a Hebrew line, first with a monospace font alone, then with the
+    system's fonts (DejaVu Sans has Hebrew)."""
+    require_weasyprint()
+    require_or_skip((DEJAVU / "DejaVuSans.ttf").is_file(), "no DejaVu Sans here")
+    body = "Hebrew: \u05e1\u05d7\u05e8 \u05d1\u05d1\u05e0\u05d9 \u05d0\u05d3\u05dd.\n"
+    config_file = write_handbook(tmp_path, modules={"hebrew": module_text("Hebrew", body)})
+    mono = fontconfig_file(tmp_path / "mono", DEJAVU / "DejaVuSansMono.ttf")
+    first = handbook_handouts(config_file, mono)
+    assert "hebrew.pdf: rendered" in first.stdout, first.stderr
+    assert "no font here has U+05E1" in first.stderr
+    again = handbook_handouts(config_file, mono)
+    assert "hebrew.pdf: cached" in again.stdout
+    assert "no font here has U+05E1" in again.stderr  # still true
+    installed = handbook_handouts(config_file)
+    assert "hebrew.pdf: rendered" in installed.stdout
+    assert "no font here has" not in installed.stderr
+    assert "hebrew.pdf: cached" in handbook_handouts(config_file).stdout
 
 
 @pytest.mark.pdf

@@ -8,10 +8,13 @@ digest of the templates, stylesheet and rendering code. What the PDF shows beyon
 text, the images its module shows, is kept beside it (`<key>.files.json`: each file's path
 and digest, as the render read it), with the digest of the PDF itself: a PDF whose images
 changed since is no longer found, nor one whose bytes are not those written (cut short by
-a killed copy, or by a CI cache restored in part). The last `KEPT_PER_MODULE` PDFs of a
-module are kept: an edit tried and undone while `mkdocs serve` runs renders nothing the
-second time (audit: it rendered again, seconds a PDF), and a failed render still has the
-last good handout, the one used last, to fall back on.
+a killed copy, or by a CI cache restored in part). A PDF with characters no font had
+keeps a digest of the fonts fontconfig found (`font_set_digest`), and is no longer found
+once they differ: the font the warning asked for, installed, prints them (audit: the
+cached PDF kept its empty boxes, and the warning, now untrue, failed --strict). The last
+`KEPT_PER_MODULE` PDFs of a module are kept: an edit tried and undone while `mkdocs
+serve` runs renders nothing the second time (audit: it rendered again, seconds a PDF),
+and a failed render still has the last good handout, the one used last, to fall back on.
 
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
@@ -40,7 +43,8 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..cache import HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
-from .handout_problems import Unplaced
+from . import handout_render
+from .handout_problems import Unplaced, wants_a_font
 from .handout_render import HandoutContent, renderer_digest
 
 CACHE_DIR = HANDOUTS_CACHE_DIR
@@ -107,6 +111,10 @@ class HandoutCache:
         files = manifest.files
         if root is not None and read_files(root, [root / path for path in files]) != files:
             return None
+        if manifest.fonts is not None:  # only then: reading the fonts loads WeasyPrint
+            fonts_now = handout_render.font_set_digest()
+            if fonts_now is not None and fonts_now != manifest.fonts:
+                return None
         pdf = _as_written(read_pdf(self.path(module_id, key)), manifest.pdf_digest)
         if pdf is None:
             return None
@@ -153,6 +161,8 @@ class HandoutCache:
             "pdf": hashlib.sha256(pdf).hexdigest(),
             "problems": [problem.as_json() for problem in problems],
         }
+        if any(wants_a_font(problem) for problem in problems):
+            kept["fonts"] = handout_render.font_set_digest()
         write_atomically(manifest, json.dumps(kept, sort_keys=True).encode())
         write_atomically(path, pdf)
         _mark_used(path)  # written with the bytes it held already, it kept its old time
@@ -179,7 +189,13 @@ class HandoutCache:
             return None
         written = kept.get("problems")
         read = [Unplaced.from_json(item) for item in written] if isinstance(written, list) else []
-        return _Manifest(files, pdf_digest, tuple(item for item in read if item is not None))
+        fonts = kept.get("fonts")
+        return _Manifest(
+            files,
+            pdf_digest,
+            tuple(item for item in read if item is not None),
+            fonts if isinstance(fonts, str) else None,
+        )
 
     def last_good(self, module_id: str) -> Path | None:
         """The module's newest cached PDF, whatever its key (for a render that failed):
@@ -235,11 +251,13 @@ class CachedHandout(NamedTuple):
 
 class _Manifest(NamedTuple):
     """`<key>.files.json`: the files the PDF was made from, with their digests then; the
-    PDF's own digest; what its render could not print."""
+    PDF's own digest; what its render could not print; the fonts it was made with, where
+    characters had none (`font_set_digest`)."""
 
     files: dict[str, str]
     pdf_digest: str
     problems: tuple[Unplaced, ...]
+    fonts: str | None = None
 
 
 def _mark_used(path: Path) -> None:

@@ -99,14 +99,21 @@ def described(
             )
         elif glyph := _NO_GLYPH.match(message):
             missing = glyph[1]
-            codes = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(missing))
-            problem = Unplaced(
-                (missing, *missing), f"'{missing}' prints as empty boxes: no font here has {codes}"
-            )
+            problem = Unplaced((missing, *missing), _no_font_message(missing))
         else:
             continue
         problems[problem] = None
     return list(problems)
+
+
+def _no_font_message(missing: str) -> str:
+    codes = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(missing))
+    return f"'{missing}' prints as empty boxes: no font here has {codes}"
+
+
+def wants_a_font(problem: Unplaced) -> bool:
+    """Whether `problem` is characters no font had: a font installed since prints them."""
+    return bool(problem.needles) and problem.message == _no_font_message(problem.needles[0])
 
 
 def _image_name(url: str, module_folder: Path, handbook_folders: Sequence[Path]) -> str:

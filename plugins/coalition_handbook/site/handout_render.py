@@ -156,6 +156,16 @@ def font_files() -> list[str]:
     return sorted(files)
 
 
+def font_set_digest() -> str | None:
+    """A digest of the fonts fontconfig finds now, None where WeasyPrint cannot load: a
+    PDF with characters no font had is made again once it differs (`HandoutCache.get`)."""
+    weasyprint, _ = _import_weasyprint()
+    if weasyprint is None:
+        return None
+    listed = "\n".join(font_files()).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(listed).hexdigest()
+
+
 def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
     """Key terms in the order a reader looks them up: by preferred form, as the
     glossary's A-Z index orders them (case and accents ignored)."""
