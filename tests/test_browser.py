@@ -13,8 +13,10 @@ files."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -1012,3 +1014,70 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         page.goto("")
         expect(page.locator("a.hb-term").first).to_have_attribute("title", SCRIPTED_SHORT)
         context.close()
+
+
+WIDE_TABLES = """\
+# Contacts
+
+| Sector | Contact | Phone | Hours | Languages | Website | Notes |
+| --- | --- | --- | --- | --- | --- | --- |
+| Hotels | Hospitality committee | 1-888-373-7888 | 24/7 | English, Spanish | humantraffickinghotline.org | Confidential advice, not law enforcement |
+
+| Resource | Address |
+| --- | --- |
+| Survivors | {url} |
+
+| {headers} |
+| {rules} |
+| {cells} |
+"""  # noqa: E501
+LONG_URL = (
+    "https://www.acf.hhs.gov/otip/victim-assistance/resources-for-survivors-of-"
+    "adult_human_trafficking_and_their_families/and-a-path-that-goes-on/past-the-page"
+)
+
+
+def test_print_shows_every_column_of_a_wide_table_and_a_long_address_whole(
+    browser: object, tmp_path: Path
+) -> None:
+    """Audit: the theme's sideways scroll around a table cut off on paper the columns
+    past the page's edge (Website, Notes) and an address mid-word; a printed module page
+    is the handout where no PDF could be made."""
+    from pypdf import PdfReader
+
+    twelve = [f"Column{number}" for number in range(1, 13)]
+    page_text = WIDE_TABLES.format(
+        url=LONG_URL,
+        headers=" | ".join(twelve),
+        rules=" | ".join("---" for _ in twelve),
+        cells=" | ".join("Confidentiality" for _ in twelve),
+    )
+    config = write_site(
+        tmp_path,
+        pages={"index.md": page_text},
+        theme="material",
+        options='privacy: {allow: ["1-888-373-7888"]}\n',
+    )
+    with serve(build_site(config)) as url:
+        # As wide as a Letter page's text with margins of 1 cm: 8.5 in less 2 cm.
+        context = browser.new_context(base_url=url, viewport={"width": 740, "height": 900})  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto("")
+        page.emulate_media(media="print")
+        overflowing = page.evaluate(
+            """() => [...document.querySelectorAll('article table')]
+                .map(table => [table.parentElement.clientWidth, table.scrollWidth])
+                .filter(([room, width]) => width > room)"""
+        )
+        assert overflowing == []
+        pdf = page.pdf(
+            format="Letter", margin=dict.fromkeys(("top", "bottom", "left", "right"), "1cm")
+        )
+        context.close()
+    text = "".join(
+        unicodedata.normalize("NFKC", page.extract_text())
+        for page in PdfReader(io.BytesIO(pdf)).pages
+    )
+    words = "".join(text.split())
+    for printed in ("Website", "Notes", "lawenforcement", LONG_URL, "Column12"):
+        assert printed in words, printed
