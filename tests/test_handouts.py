@@ -1178,7 +1178,8 @@ def test_without_pango_a_cached_pdf_cut_short_is_no_handout_to_link(
     assert kept is not None
     kept.write_bytes(b"%PDF-1.7 anoth")  # cut short
     monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
-    assert handouts.unpublished_handouts(context) == {"community"}
+    made = handouts.make_handouts(context)
+    assert handouts.unpublished_handouts(made) == {"community"}
 
 
 def test_without_pango_a_module_page_links_to_no_missing_handout(
@@ -1194,6 +1195,36 @@ def test_without_pango_a_module_page_links_to_no_missing_handout(
     training = (site / "modules" / "index.html").read_text(encoding="utf-8")
     assert "Each module follows Realize, Recognize, Respond.</p>" in training
     assert "printable handout" not in training and "hb-handout" not in training
+
+
+@pytest.mark.pdf
+def test_a_module_whose_handout_fails_links_to_no_missing_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: a render that failed for another reason than Pango (WeasyPrint's
+    RecursionError on a quote nested 150 deep) left the module's page and the modules
+    index linking to a PDF that was not there."""
+    render = handout_render.render_pdf
+
+    def failing_for_community(content: handout_render.HandoutContent, *args, **kwargs) -> bytes:
+        if content.module.id == "community":
+            raise handout_render.HandoutError("WeasyPrint failed: RecursionError: too deep")
+        return render(content, *args, **kwargs)
+
+    monkeypatch.setattr(handout_render, "render_pdf", failing_for_community)
+    monkeypatch.delenv("CI", raising=False)
+    require_weasyprint()
+    site = build_site(write_handbook(tmp_path), strict=False)
+    community = (site / "modules" / "community" / "index.html").read_text(encoding="utf-8")
+    assert "hb-handout" not in community
+    assert "no PDF in this build of the site; print this page instead" in community
+    assert not (site / "handouts" / "community.pdf").exists()
+    hotel = (site / "modules" / "hotel-staff" / "index.html").read_text(encoding="utf-8")
+    assert 'class="hb-handout" href="../../handouts/hotel-staff.pdf"' in hotel
+    assert (site / "handouts" / "hotel-staff.pdf").is_file()
+    training = (site / "modules" / "index.html").read_text(encoding="utf-8")
+    assert "handouts/community.pdf" not in training
+    assert training.count("hb-handout") == 1
 
 
 def test_with_handouts_off_no_page_promises_one(tmp_path: Path) -> None:

@@ -109,6 +109,8 @@ from .theme import PAGE_SLOT, TERM_TEMPLATE, THEME_TEMPLATES, RenderedOnce, miss
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
     from mkdocs.livereload import LiveReloadServer
 
+    from ..site.handouts import HandoutReport  # loaded for handouts only
+
 ASSETS = Path(__file__).parent.parent / "assets"
 STYLESHEET = f"{ASSETS_DIR}/handbook.css"
 SCRIPT = f"{ASSETS_DIR}/handbook.js"
@@ -159,6 +161,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.mermaid_from_elsewhere = False
         self.main_pages: list[navigation.NavEntry] = []
         self.handout_stand_ins: list[File] = []
+        # The handouts made before the pages, until the build ends (`_publish_handouts`).
+        self.handouts_made: HandoutReport | None = None
         self.glossary_page: Page | None = None
         self.used_on_lists: dict[str, str] = {}
         self.render_cache: PageRenderCache | None = None
@@ -331,10 +335,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         hb_config = self.handbook_config
         modules_dir = hb_config.modules_src_dir  # "": modules get no page of their own
         unpublished: frozenset[str] = frozenset()
+        self.handouts_made = None
         if hb_config.handouts:
-            from ..site.handouts import unpublished_handouts  # loaded for handouts only
+            from ..site.handouts import make_handouts, unpublished_handouts  # for handouts only
 
-            unpublished = unpublished_handouts(context)
+            # Made before the pages, published when the build ends: a page links to no PDF
+            # that could not be made (audit: a failed render left a link to nothing).
+            self.handouts_made = make_handouts(context)
+            unpublished = unpublished_handouts(self.handouts_made)
         self.site_inputs = SiteInputs(
             handbook=handbook,
             modules_dir=modules_dir,
@@ -820,7 +828,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return
         from ..site.handouts import publish_handouts  # loaded for handouts only
 
-        problem = publish_handouts(self.result.context, Path(config.site_dir), log.log)
+        made, self.handouts_made = self.handouts_made, None
+        problem = publish_handouts(self.result.context, Path(config.site_dir), log.log, made)
         if problem is not None:
             raise PluginError(f"handbook: {problem}")
 

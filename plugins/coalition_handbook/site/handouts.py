@@ -9,9 +9,10 @@ already hold, and publishes `<module-id>.pdf` into a folder. Two front doors:
 - `run_handouts(config, output)`: `handbook handouts`, without the site.
 
 Where WeasyPrint cannot load (no Pango, or no font at all) the build says so once and goes
-on without PDFs, and a module page whose PDF is missing says so instead of linking to it
-(`unpublished_handouts`); under `CI=true` a handout that could not be made fails the
-build or the command.
+on without PDFs. The plugin makes the handouts before the pages (`make_handouts`), so a
+module page whose PDF could not be made, for that reason or another, says so instead of
+linking to it (`unpublished_handouts`); under `CI=true` a handout that could not be made
+fails the build or the command.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Literal, TextIO
 
@@ -54,10 +55,14 @@ class HandoutResult:
     problem: str | None = None
     # What the PDF shows otherwise than its source says, if so.
     printing_problems: tuple[HandoutProblem, ...] = ()
+    # The PDF made, until it is published (`make_handouts`, `publish_made`).
+    pdf: bytes | None = field(default=None, repr=False)
 
 
 @dataclass
 class HandoutReport:
+    # The handbook's folder, whose cache holds each module's last good PDF.
+    root: Path
     results: list[HandoutResult] = field(default_factory=list)
     # Why no PDF can be rendered on this machine (WeasyPrint without Pango), if so.
     unavailable: str | None = None
@@ -128,29 +133,36 @@ def build_handouts(
     context: CheckContext, output_dir: Path, held_back: Mapping[str, str] | None = None
 ) -> HandoutReport:
     """Publish `<module-id>.pdf` for every module into `output_dir`, from the cache where
-    nothing changed. A handout that fails keeps the PDF already in `output_dir`, or else
-    gets the module's last good PDF from the cache; it is reported as failed either way.
-    Modules whose file is in `held_back` (see `held_back_by_errors`) fail so, with its
-    reason, without being made."""
+    nothing changed (`make_handouts`, then `publish_made`)."""
+    return publish_made(make_handouts(context, held_back), output_dir)
+
+
+def make_handouts(
+    context: CheckContext, held_back: Mapping[str, str] | None = None
+) -> HandoutReport:
+    """Every module's handout, rendered or from the cache, held in memory (`pdf`) until
+    `publish_made` writes it: the plugin makes them before the pages, so that a page links
+    to no PDF that failed (audit). Modules whose file is in `held_back` (see
+    `held_back_by_errors`) fail so, with its reason, without being made."""
     config = context.config
     cache = HandoutCache.beside(config.root)
-    report = HandoutReport()
+    report = HandoutReport(config.root)
     for module in sorted(context.handbook.modules.values(), key=lambda module: module.id):
-        target = output_dir / f"{module.id}.pdf"
         reason = (held_back or {}).get(module.origin.path)
         if reason is not None:
-            report.results.append(_failed(module, target, cache, reason))
+            report.results.append(HandoutResult(module, "failed", None, problem=reason))
             continue
         started = time.perf_counter()
         content = handout_content(context, module)
         key = cache_key(content)
         cached = cache.get(module.id, key, config.root)
         if cached is not None:
-            write_atomically(target, cached.pdf)
             seconds = time.perf_counter() - started
             printing = _placed(cached.problems, content)
             report.results.append(
-                HandoutResult(module, "cached", target, seconds, printing_problems=printing)
+                HandoutResult(
+                    module, "cached", None, seconds, printing_problems=printing, pdf=cached.pdf
+                )
             )
             continue
         try:
@@ -169,20 +181,46 @@ def build_handouts(
             report.unavailable = str(error)
             # Why is said once, after every module (no Pango, or no font).
             reason = "no PDF can be made on this machine"
-            report.results.append(_failed(module, target, cache, reason))
+            report.results.append(HandoutResult(module, "failed", None, problem=reason))
             continue
         except HandoutError as error:
-            report.results.append(_failed(module, target, cache, str(error)))
+            report.results.append(HandoutResult(module, "failed", None, problem=str(error)))
             continue
         cache.put(module.id, key, pdf, read_files(config.root, files_read), problems)
         printing = _placed(problems, content)
-        write_atomically(target, pdf)
         seconds = time.perf_counter() - started
         report.results.append(
-            HandoutResult(module, "rendered", target, seconds, printing_problems=printing)
+            HandoutResult(module, "rendered", None, seconds, printing_problems=printing, pdf=pdf)
         )
     report.cache_unwritable = cache.unwritable
     return report
+
+
+def publish_made(made: HandoutReport, output_dir: Path) -> HandoutReport:
+    """`made` written into `output_dir`: each PDF made, and for each one that failed the
+    PDF already there, or else the module's last good PDF from the cache (it is reported
+    as failed either way)."""
+    cache = HandoutCache.beside(made.root)
+    published = replace(made, results=[])
+    for result in made.results:
+        target = output_dir / f"{result.module.id}.pdf"
+        if result.pdf is None:
+            published.results.append(replace(result, path=_keep_published(target, cache)))
+            continue
+        write_atomically(target, result.pdf)
+        published.results.append(replace(result, path=target, pdf=None))
+    return published
+
+
+def unpublished_handouts(made: HandoutReport) -> frozenset[str]:
+    """Ids of the modules of `made` whose handout a build here cannot publish: it failed,
+    and the cache holds no PDF of theirs, not even an older one (which `publish_made`
+    would publish instead; one whose bytes are not those written is none, as there).
+    Their pages must not link to a PDF that will not be there."""
+    cache = HandoutCache.beside(made.root)
+    return frozenset(
+        result.module.id for result in made.failed if cache.last_good_pdf(result.module.id) is None
+    )
 
 
 def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[str, str]:
@@ -235,32 +273,6 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
     return held
 
 
-def unpublished_handouts(context: CheckContext) -> frozenset[str]:
-    """Ids of the modules whose handout a build here cannot publish: WeasyPrint cannot
-    load (no Pango) and the cache holds no PDF of theirs, not even an older one (which
-    `build_handouts` would publish instead; one whose bytes are not those written is none,
-    as there). Their pages must not link to a PDF that will not be there. WeasyPrint is
-    imported only for a module with no PDF at all, which `build_handouts` would import it
-    to render."""
-    cache = HandoutCache.beside(context.config.root)
-    uncached = [
-        module.id
-        for module in context.handbook.modules.values()
-        if cache.last_good_pdf(module.id) is None
-    ]
-    if not uncached:
-        return frozenset()
-    try:
-        handout_render.load_weasyprint()
-    except HandoutsUnavailable:
-        return frozenset(uncached)
-    return frozenset()
-
-
-def _failed(module: Module, target: Path, cache: HandoutCache, problem: str) -> HandoutResult:
-    return HandoutResult(module, "failed", _keep_published(target, cache), problem=problem)
-
-
 def _keep_published(target: Path, cache: HandoutCache) -> Path | None:
     """The handout at `target` that a module whose handout is not made keeps: the one
     there, else its last good PDF from the cache (a fresh output folder), else None."""
@@ -278,12 +290,16 @@ def in_ci() -> bool:
 
 
 def publish_handouts(
-    context: CheckContext, site_dir: Path, emit: Callable[[int, str], None]
+    context: CheckContext,
+    site_dir: Path,
+    emit: Callable[[int, str], None],
+    made: HandoutReport | None = None,
 ) -> str | None:
-    """The plugin's step: handouts into `site_dir/handouts`, reported through `emit(level,
-    message)`. Returns why the build must fail (a missing PDF under CI=true), or None."""
+    """The plugin's step: handouts into `site_dir/handouts` (those `made` before the
+    pages, or made now), reported through `emit(level, message)`. Returns why the build
+    must fail (a missing PDF under CI=true), or None."""
     config = context.config
-    report = build_handouts(context, site_dir / HANDOUTS_DIR)
+    report = publish_made(made or make_handouts(context), site_dir / HANDOUTS_DIR)
     if report.cache_unwritable is not None:
         emit(logging.WARNING, _cache_unwritable(report.cache_unwritable, config))
     for result in report.results:
