@@ -475,6 +475,42 @@ def test_objectives_and_step_titles_print_as_the_site_shows_them(tmp_path: Path)
     assert PLACEHOLDER_STEP in [item.text for item in elements(protocol_page, "strong")]
 
 
+def test_a_handout_is_dated_by_the_latest_change_to_what_it_prints(tmp_path: Path) -> None:
+    """Audit: a key term's new definition re-rendered the PDF, but its masthead and
+    running header kept the module's version and date: two printouts could not be told
+    apart. The date is the latest of the module, its protocols and its key terms."""
+    config_file = write_handbook(tmp_path)
+
+    def masthead_and_header() -> tuple[str, str]:
+        context = context_of(config_file)
+        html = handout_render.render_html(
+            handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+        )
+        root = printable_tree(html)
+        facts = next(item for item in root.iter("dl") if item.get("class") == "hb-facts")
+        header = re.search(r"@top-right \{ content: (.*?); \}", html)
+        assert header is not None
+        return " ".join(" ".join(facts.itertext()).split()), header[1]
+
+    facts, header = masthead_and_header()
+    assert facts.endswith("Version 3 Updated 2026-03-14")
+    assert "(a protocol or key term" not in facts
+    assert header.endswith('· version 3 · updated 2026-03-14"')
+    term = tmp_path / "glossary" / "debt-bondage.yml"
+    term.write_text(
+        TERMS["debt-bondage"]
+        .replace("version: 1\ndefinition: Work", "version: 2\ndefinition: Labour")
+        .replace(
+            "history:\n",
+            "history:\n  - version: 2\n    date: 2026-12-03\n    summary: Clearer.\n",
+        ),
+        encoding="utf-8",
+    )
+    facts, header = masthead_and_header()
+    assert facts.endswith("Version 3 Updated 2026-12-03 (a protocol or key term it prints)")
+    assert header.endswith('· version 3 · updated 2026-12-03"')
+
+
 def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) -> None:
     """DESIGN section 8: "the definitions of the terms it uses", as the term's page shows
     them (Markdown made HTML, a tag typed in one shown as typed), not the tooltips' short

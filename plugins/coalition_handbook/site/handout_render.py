@@ -97,8 +97,17 @@ class HandoutContent:
 
     @property
     def updated(self) -> dt.date | None:
-        """The module's latest history date."""
-        return max((entry.date for entry in self.module.history), default=None)
+        """The latest history date of what the handout prints: the module, its protocols
+        and its key terms. Two printouts of one module version differ where a protocol or
+        a key term changed between them (audit: both said the module's date alone)."""
+        records = (self.module, *self.protocols, *self.key_terms)
+        return max((entry.date for record in records for entry in record.history), default=None)
+
+    @property
+    def updated_elsewhere(self) -> bool:
+        """Whether `updated` is a protocol's or a key term's date, later than the module's."""
+        own = max((entry.date for entry in self.module.history), default=None)
+        return self.updated is not None and (own is None or self.updated > own)
 
 
 def load_weasyprint() -> ModuleType:
@@ -237,6 +246,7 @@ def render_html(content: HandoutContent) -> str:
                 for term in content.key_terms
             ],
             updated=updated.isoformat() if updated else "",
+            updated_elsewhere=content.updated_elsewhere,
             page_size=PAGE_SIZES[content.paper_size],
             site_name=content.site_name,
             language=content.language,
