@@ -29,6 +29,18 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         require_or_skip(Path(CHROMIUM).exists(), f"{CHROMIUM} is not installed")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_plugin_instances() -> Iterator[None]:
+    """MkDocs keeps one instance of a plugin with `on_startup` for the whole process (for
+    `mkdocs serve`'s rebuilds): a test that started it as `serve` or `--dirty` left it so
+    for every in-process build after it in the same worker, which then kept no published
+    site to fall back on."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    yield
+    MkDocsConfig.plugins.plugin_cache.clear()
+
+
 def _shared_dir(factory: pytest.TempPathFactory) -> Path:
     """A folder every xdist worker of this session sees (each has its own basetemp)."""
     base = factory.getbasetemp()
