@@ -657,7 +657,9 @@ def test_an_editors_comment_is_published_nowhere(tmp_path: Path) -> None:
         **TERMS,
         "victim": term_yaml("victim", "A person against whom a crime was committed.").replace(
             "summary: First approved.", "summary: First approved. <!-- NOTE-5 ask legal -->"
-        ),
+        )
+        # Review: a short's comment was in every tooltip, the index and the description.
+        + "short: A person harmed by a crime. <!-- NOTE-6 ask the survivor council -->\n",
     }
     site = _site(
         tmp_path,

@@ -550,6 +550,14 @@ def test_a_section_an_unclosed_html_block_swallows_is_reported_at_its_heading(
     ]
 
 
+def test_a_section_commented_out_is_missing(tmp_path: Path) -> None:
+    """Review: a commented-out heading was told it was inside a block."""
+    body = "## Realize\n\n## Recognize\n\n<!--\n## Respond\n-->\n"
+    ((line, message),) = structure(tmp_path, body)
+    assert line == BODY_LINE
+    assert "has no '## Respond' section" in message
+
+
 def test_a_section_inside_a_closed_html_block_is_told_to_move_out(tmp_path: Path) -> None:
     """Audit: the `</div>` was there, and the advice was to close the tag."""
     body = "## Realize\n\n<div>\n## Recognize\n</div>\n\n## Respond\n"

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from ..findings import Finding
-from ..markdown import lines_outside_code
+from ..markdown import line_starts, lines_outside_code
+from ..markdown.raw_html import html_in_markdown
 from ..model.modules import SECTIONS, raw_html_lines
 from ..model.types import Heading, Module, RejectedRecord
 from .base import CheckContext
@@ -120,8 +121,14 @@ def _heading_inside_a_block(module: Module | RejectedRecord, name: str) -> int |
     written = re.compile(rf"[ \t>]*##[ \t]*{re.escape(name)}[ \t#]*", re.IGNORECASE)
     origin = module.origin
     heading_lines = {heading.line for heading in module.headings or ()}
+    # One commented out is no heading at all: the section is missing (review).
+    comments = html_in_markdown(origin.text).comments
+    starts = line_starts(origin.text)
     for number, line in lines_outside_code(origin.text, origin.body_line):
-        if number not in heading_lines and written.fullmatch(line.rstrip("\r")):
+        if number in heading_lines or not written.fullmatch(line.rstrip("\r")):
+            continue
+        offset = starts[number - 1]
+        if not any(start <= offset < end for start, end in comments):
             return number
     return None
 

@@ -30,6 +30,7 @@ from ..markdown import mask_addresses
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..model.types import Term
 from ..rules.privacy_pii import public_phone_numbers, public_short_codes
+from .html_comments import text_without_comments
 from .templates import phone_href
 from .urls import relative_page_url, term_src_uri
 
@@ -101,8 +102,9 @@ class LinkTarget:
 def tooltip_text(short: str) -> str:
     """A term's `short` on one line. It is plain text (DESIGN section 3.1), shown as
     written, as the glossary index and the handouts show it: `*` and HTML in it stay text
-    (escaped when the attribute is written)."""
-    return _WHITESPACE.sub(" ", short).strip()
+    (escaped when the attribute is written), but for an editor's comment, which is not
+    published (site/html_comments.py)."""
+    return _WHITESPACE.sub(" ", text_without_comments(short)).strip()
 
 
 class Autolinker:
