@@ -364,7 +364,13 @@ def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
     )
     assert main(["check", "-f", "mkdocs.yaml", "--strict"]) == 1  # named: nothing to say
     assert capsys.readouterr().err == ""
-    (tmp_path / "properdocs.yml").unlink()
+    (tmp_path / "properdocs.yml").rename(tmp_path / "mkdocs.yml")
+    assert main(["check", "--strict"]) == 1  # ProperDocs is no matter here (review)
+    assert capsys.readouterr().err == (
+        "handbook: note: reading mkdocs.yml; mkdocs.yaml is here too: keep one config, or "
+        "name the one meant with -f\n"
+    )
+    (tmp_path / "mkdocs.yml").unlink()
     # ProperDocs' own name, which it asks sites to use, is read next.
     (tmp_path / "mkdocs.yaml").rename(tmp_path / "properdocs.yml")
     assert main(["check", "--strict"]) == 1

@@ -193,10 +193,12 @@ def _note_other_configs(read: Path) -> None:
     the builds would read different settings without a word (audit)."""
     others = [name for name in CONFIG_NAMES if name != read.name and Path(name).is_file()]
     if others:
+        properdocs = any(name.startswith("properdocs") for name in others)
         print(
             f"handbook: note: reading {read.name}; {' and '.join(others)} "
-            f"{'is' if len(others) == 1 else 'are'} here too, and ProperDocs reads "
-            "properdocs.yml first: keep one config, or name the one meant with -f",
+            f"{'is' if len(others) == 1 else 'are'} here too"
+            f"{', and ProperDocs reads properdocs.yml first' if properdocs else ''}: keep "
+            "one config, or name the one meant with -f",
             file=sys.stderr,
         )
 
