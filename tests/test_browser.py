@@ -198,6 +198,10 @@ WHOLE_QUERIES = [
     ("red flags of trafficking", "glossary/indicator/"),
     ("bonded labour trafficking", "glossary/debt-bondage/"),
     ("CSEC victims", "glossary/commercial-sexual-exploitation-of-children/"),
+    # A translation typed without its accents, as an English keyboard types it: nothing
+    # was found for "victima" (found in an audit).
+    ("victima", "glossary/victim/"),
+    ("explotacion sexual", "glossary/sex-trafficking/"),
 ]
 
 

@@ -31,8 +31,10 @@ from coalition_handbook.site.pages import inject_module_header
 from coalition_handbook.site.search_boost import (
     BASE,
     PER_TERM_BUILT_ON,
+    accentless,
     term_search_boosts,
     typed_form,
+    typed_search_forms,
 )
 from coalition_handbook.site.templates import attribute_in_markdown, markdown_text, phone_href
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
@@ -438,6 +440,38 @@ def test_a_form_is_compared_with_a_query_as_handbook_js_compares_them(
     """handbook.js's `typedForm` does the same to a query: any case, either apostrophe,
     hyphens and runs of spaces alike."""
     assert typed_form(written) == typed
+
+
+@pytest.mark.parametrize(
+    ("forms", "words"),
+    [
+        (["víctima"], ["victima"]),
+        (["trata con fines de explotación sexual"], ["explotacion"]),
+        (["École Ørsted", "Łódź"], ["ecole", "orsted", "lodz"]),
+        (["Línea", "línea nacional"], ["linea"]),  # each once
+        (["survivor", "T visa", "victim's"], []),  # nothing to leave out
+    ],
+)
+def test_a_form_s_accented_words_are_also_found_typed_without_accents(
+    forms: list[str], words: list[str]
+) -> None:
+    assert accentless(forms) == words
+
+
+def test_a_term_page_is_listed_first_for_a_translation_typed_without_accents(
+    tmp_path: Path,
+) -> None:
+    handbook, problems = load(
+        tmp_path,
+        {
+            "glossary/victim.yml": term_yaml(
+                "victim", "translations: {es: víctima, fr: victime de la traite}\n"
+            )
+        },
+    )
+    assert problems == []
+    typed = typed_search_forms(handbook.terms["victim"], ())
+    assert typed == ["victim", "víctima", "victime de la traite", "victima"]
 
 
 @pytest.mark.parametrize(

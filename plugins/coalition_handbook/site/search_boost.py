@@ -47,6 +47,7 @@ from collections.abc import Iterable
 
 from ..forms import split_words
 from ..model.types import Term
+from ..slugs import folded_latin
 
 BASE = 2.0  # above ordinary pages: a term's own page is the answer to its words
 PER_TERM_BUILT_ON = 0.2  # a tenth of BASE for each term built on it: the best measured
@@ -66,6 +67,19 @@ _SPACES_AND_HYPHENS = re.compile(
 )
 # "persons's" and "persons'" are one possessive; the matcher writes one of them
 _S_APOSTROPHE_S = re.compile(r"s's(?= |$)")
+
+
+def accentless(forms: Iterable[str]) -> list[str]:
+    """The words of `forms` that have accents, written without them ("víctima" ->
+    "victima", "Ørsted" -> "orsted"), once each: phones with an English keyboard type
+    them so, and the theme's search reads letters as they are written."""
+    words: dict[str, None] = {}
+    for form in forms:
+        for word in split_words(form):
+            plain = folded_latin(word)
+            if plain != word.casefold():
+                words[plain] = None
+    return list(words)
 
 
 def term_search_boosts(terms: Iterable[Term]) -> dict[str, float]:
@@ -96,7 +110,9 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     compiled them (`Matcher.written_forms`: inflections too, and no dictionary to load
     for a build): all but the page's title and tags (its own forms). A possessive is
     there with a straight and a curly apostrophe: search reads "victim's" as one word,
-    and phones type "victim’s"."""
+    and phones type "victim’s". Then the words of every form and translation that have
+    accents, written without them (`accentless`)."""
+    written_forms = list(written_forms)
     own = {" ".join(split_words(form)) for form in (term.term, *term.aliases)}
     forms: dict[str, None] = {}
     for form in written_forms:
@@ -106,6 +122,8 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
         if "'" in form or "\u2019" in form:
             forms[form.replace("\u2019", "'")] = None
             forms[form.replace("'", "\u2019")] = None
+    every_form = (term.term, *term.aliases, *written_forms, *term.translations.values())
+    forms.update(dict.fromkeys(accentless(every_form)))
     return list(forms)
 
 
@@ -123,4 +141,7 @@ def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     its page shows ("trata de personas" listed six pages before human trafficking's: an
     audit), as `typed_form` gives each, once."""
     forms = (term.term, *term.aliases, *written_forms, *term.translations.values())
-    return list(dict.fromkeys(typed_form(form) for form in forms))
+    typed = [typed_form(form) for form in forms]
+    # Typed without accents too ("victima", "explotacion sexual"): see `accentless`.
+    typed += [typed_form(folded_latin(form)) for form in forms]
+    return list(dict.fromkeys(typed))
