@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from site_builds import CHROMIUM, ROOT, SiteBuild, build_site, serve, term_yaml, write_site
@@ -28,6 +29,7 @@ from coalition_handbook.config import load_config
 from coalition_handbook.forms import last_word_variants, plurals, split_words
 from coalition_handbook.model import load_handbook
 from coalition_handbook.site.search_boost import typed_form
+from coalition_handbook.slugs import folded_latin
 
 pytestmark = pytest.mark.browser
 
@@ -247,6 +249,129 @@ def test_every_page_title_typed_whole_lists_its_page_first(page: object) -> None
             )
         except AssertionError:
             misplaced[title] = first.get_attribute("href")
+    assert misplaced == {}
+
+
+# A member's questions, typed as asked: the first ten results were term pages, a form's
+# first letter ("i" of "indicator") outranking the protocols' words (found in an audit).
+QUESTIONS = [
+    ("how do I report", "protocols/"),
+    ("where do I report it", "protocols/"),
+    ("how do I report trafficking", "protocols/"),
+    ("report suspected trafficking", "protocols/"),
+    ("what do I do", "protocols/"),
+    ("what should I do", "protocols/"),
+    ("who do I call", "protocols/"),
+    ("I think a guest is being trafficked", "protocols/hotel-employee/"),
+    ("I work at a hotel", "protocols/hotel-employee/"),
+    ("I am a nurse", "protocols/health-care-provider/"),
+    ("can I share a case", "protocols/coalition-information-sharing/"),
+]
+
+
+@pytest.mark.parametrize(("typed", "wanted"), QUESTIONS)
+def test_a_question_lists_a_protocol_among_the_first_three(
+    page: object, typed: str, wanted: str
+) -> None:
+    page.goto("index.html")
+    _typed_in_search(page, typed)
+    results = page.locator(".md-search-result__item > .md-search-result__link")
+    expect(results.first).to_be_visible()
+    paths = [urlsplit(results.nth(at).get_attribute("href") or "").path for at in range(3)]
+    # A protocol's own page: the index of protocols lists them, but says no step.
+    assert any(path.startswith(f"/{wanted}") and path != "/protocols/" for path in paths), paths
+
+
+# What handbook.js asks the theme's search worker, as the worker receives it: recorded
+# before handbook.js wraps the worker's postMessage.
+_RECORD_ASKED = """
+    window.hbAsked = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+        if (message && message.type === 2) window.hbAsked.push(message.data);
+        return post.apply(this, arguments);
+    };
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        # Stop words left out: the theme read them as the starts of longer words ("i*").
+        ("how do I report", ["report"]),
+        ("I am a nurse", ["nurse"]),
+        # A single letter as a word of its own ("^1": no "*" added), not "t" of "trafficking".
+        ("what is a T visa", ["t^1 visa"]),
+        # Nothing left: as typed (handbook.js lists the protocols first).
+        ("what do I do", ["what do I do"]),
+        ("coercion", ["coercion"]),
+        ('"debt bondage"', ['"debt bondage"']),  # the search's own syntax, as written
+    ],
+)
+def test_what_the_search_is_asked_for_a_query(page: object, typed: str, asked: list[str]) -> None:
+    page.add_init_script(_RECORD_ASKED)
+    page.goto("index.html")
+    _typed_in_search(page, typed)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.wait_for_timeout(300)  # an answer asked again would have come
+    # Each once (the theme may ask one twice: on input and on the key's release), and
+    # not the empty query it may ask when the field gets focus.
+    assert list(dict.fromkeys(filter(None, page.evaluate("window.hbAsked")))) == asked
+
+
+# Like `_RANKED_PAGES`, but the answers as the page shows them: handbook.js's, told again
+# at once after the worker's own.
+_SHOWN_PAGES = """async (queries) => {
+    const config = JSON.parse(document.getElementById("__config").textContent);
+    const index = await (await fetch("search/search_index.json")).json();
+    const worker = new Worker(new URL(config.search, location.href));
+    let last = null;
+    let settle = null;
+    worker.onmessage = (event) => {
+        last = event.data;
+        if (event.isTrusted) setTimeout(() => settle(last), 0);
+    };
+    const next = () => new Promise((resolve) => { settle = resolve; });
+    worker.postMessage({type: 0, data: {...index, options: {suggest: false}}});
+    while ((await next()).type !== 1) {}  // ready
+    const shown = [];
+    for (const query of queries) {
+        const answered = next();
+        worker.postMessage({type: 2, data: query});
+        const answer = await answered;
+        shown.push(answer.data.items.map((group) => group[0].location.split("#")[0]));
+    }
+    worker.terminate();
+    return shown;
+}"""
+
+
+def test_every_form_and_translation_typed_lists_its_term_page_first(page: object) -> None:
+    """What the member sees: each form (as written, in lower case, in the plural), form
+    to avoid and translation of every term (and each translation without its accents)
+    puts the term's page first, also now
+    that stop words and single letters are asked for differently (an audit counted 440
+    of 442 in the search box)."""
+    handbook, _ = load_handbook(load_config(ROOT / "mkdocs.yml"))
+    queries: list[tuple[str, str]] = []
+    for term in handbook.terms.values():
+        translations = list(term.translations.values())
+        forms = [term.term, *term.aliases, *(avoided.text for avoided in term.avoid)]
+        for form in (term.term, *term.aliases):
+            last = split_words(form)[-1]
+            forms.append(form.lower())
+            if form.endswith(last) and plurals(last):
+                forms.append(f"{form[: -len(last)]}{plurals(last)[0]}")
+        forms += translations + [folded_latin(text) for text in translations]
+        queries += [(term.id, form) for form in dict.fromkeys(forms)]
+    assert len(queries) > 300
+    page.goto("index.html")
+    shown = page.evaluate(_SHOWN_PAGES, [query for _, query in queries])
+    misplaced = {
+        query: pages[:2]
+        for (term_id, query), pages in zip(queries, shown, strict=True)
+        if pages[:1] != [f"glossary/{term_id}/"]
+    }
     assert misplaced == {}
 
 

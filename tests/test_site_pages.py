@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -203,6 +204,24 @@ def test_protocol_page_numbers_steps_and_links_contacts(tmp_path: Path) -> None:
     assert '<a href="../../modules/hotel-staff/">Hotel staff</a>' in html
     (notice,) = elements(html, "div", "admonition")
     assert notice.attrs["data-review-by"] == "2099-01-01" and "hidden" in notice.attrs
+
+
+def test_search_finds_a_protocol_by_who_it_is_for_and_its_steps(tmp_path: Path) -> None:
+    """A member asks as they would ask a colleague ("I am a nurse", "how do I report"):
+    the protocol page's first search entry holds its audience, what it is about and its
+    steps, in a field weighed as a title is, which handbook.js reads as one."""
+    site = _site(tmp_path, theme="material", search=True)
+    index = json.loads(read(site, "search/search_index.json"))
+    fields = index["config"]["fields"]
+    assert fields["handbook_steps"]["boost"] == fields["title"]["boost"]
+    steps = {entry["location"]: entry.get("handbook_steps") for entry in index["docs"]}
+    assert steps["protocols/hotel/"] == (
+        "hotel staff What to do when you suspect trafficking. Stay safe Call the hotline"
+    )
+    assert [location for location, held in steps.items() if held] == [
+        "protocols/hotel/",
+        "protocols/old/",
+    ]
 
 
 def test_a_contact_s_link_says_where_it_leads(tmp_path: Path) -> None:

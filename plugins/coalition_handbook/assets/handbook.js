@@ -377,15 +377,20 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
    listed ten term pages ("hotel" of "American Hotel & Lodging Association") before the
    protocol of that title (found in an audit). Its answers are therefore told again:
 
-   - pages whose title (or, for a term's page, one of its forms) holds more of the words
-     searched for come first; among those that hold as many, the one with fewer other
-     words, then a title before a form, then the theme's order. Titles, not whole pages:
-     a long page (the changes, a module) holds every word somewhere, and its sections;
+   - pages whose title (or, for a term's page, one of its forms; for a protocol's, its
+     steps too) holds more of the words searched for come first; among those that hold
+     as many, the one with fewer other words, then a title before a form, then the
+     theme's order, which also stands among pages whose titles hold none of the words.
+     Titles, not whole pages: a long page (the changes, a module) holds every word
+     somewhere, and its sections; a question of nothing but stop words ("what do I
+     do") lists the protocols first;
    - a term's page comes first when one of its forms is typed whole (DESIGN section 7):
      no weighting in the index says "this whole form", and a page whose own forms share
      the words ("sex" of "sexually") could outrank it. Each term page's index entry lists
      its forms and translations as typed (`handbook_typed_forms`, no search field);
    - else a page whose title is typed whole ("What is a coalition", "Propose a change").
+
+   The query itself is asked without its stop words (`searchQuery`).
 
    The answer is told again with that order and its first page scored highest (Enter
    opens the best-scored result): the theme, whose listener came first (it started the
@@ -394,6 +399,9 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
    it. */
 var SEARCH_QUERY = 2; // the theme's message types: SETUP, READY, QUERY, RESULT
 var SEARCH_RESULT = 3;
+// A protocol page's search field of who it is for and what its steps say to do, as
+// site/search_boost.STEPS_FIELD names it.
+var STEPS_FIELD = "handbook_steps";
 
 // As site/search_boost.typed_form gives a form; the two must agree.
 function typedForm(text) {
@@ -447,6 +455,36 @@ function searchedWords(typed) {
   });
 }
 
+/* What the theme's search is asked for a query typed. The theme reads every word as the
+   start of a longer one ("i*"), and its index has no stop words to match whole, so a stop
+   word or a single letter matched the start of a term's form, a million times a page's
+   text: "how do I report" listed *i*ndicator and Homeland Security *I*nvestigations,
+   "I am a nurse" *A*merican Hotel... (found in an audit). The stop words are left out,
+   and a single letter is asked for as a word of its own ("t" of "T visa"), unless
+   nothing else is left. Queries in the search's own syntax ("quotes", +, -, ~, ^, *, :)
+   are the member's to write. */
+var QUERY_SYNTAX = /["+~^*:]|(^|\s)-/;
+
+function searchQuery(typed) {
+  var words = String(typed).trim().split(/\s+/);
+  if (QUERY_SYNTAX.test(typed)) {
+    return typed;
+  }
+  var asked = [];
+  words.forEach(function (word) {
+    var bare = typedTitle(word);
+    if (!bare || STOP_WORDS.has(bare)) {
+      return;
+    }
+    asked.push(Array.from(bare).length === 1 ? bare + "^1" : word); // "^1": no "*" added
+  });
+  return asked.some(function (word) {
+    return word.slice(-2) !== "^1";
+  })
+    ? asked.join(" ")
+    : typed;
+}
+
 function pageOf(group) {
   return group.find(function (item) {
     return item.location.indexOf("#") < 0;
@@ -496,6 +534,14 @@ function better(a, b) {
   return b.found - a.found || a.other - b.other || (a.title ? 0 : 1) - (b.title ? 0 : 1);
 }
 
+/* Which of two results is the better by their pages' best meetings (`bestMeeting`), as
+   `better` tells. When neither holds a word searched for, the theme's order stands:
+   their other words would count against every long title, listing one-word titles first
+   ("how do I report" opened *indicator*: found in an audit). */
+function betterResult(a, b) {
+  return a.found || b.found ? better(a, b) : 0;
+}
+
 /* How `words` best meet a page's title or, for a term's page, one of its forms as typed:
    its plurals, forms to avoid and translations ("victims of trafficking" is the victim
    page's, though its title is "victim": found in review). */
@@ -505,6 +551,14 @@ function bestMeeting(group, words) {
     return { found: 0, other: 0, title: false };
   }
   var title = Object.assign(wordsIn(textOf(page.title), words), { title: true });
+  var steps = textOf(page[STEPS_FIELD] || "");
+  if (steps) {
+    // A protocol's title names who it is for and when; what it says to do is in its
+    // steps: "report" of "Report to the right place" counts as a word of its title.
+    title.found = words.filter(function (word) {
+      return wordsIn(textOf(page.title), [word]).found || wordsIn(steps, [word]).found;
+    }).length;
+  }
   return (page.handbook_typed_forms || []).reduce(function (best, form) {
     var meeting = Object.assign(wordsIn(form, words), { title: false });
     return better(meeting, best) < 0 ? meeting : best;
@@ -517,13 +571,13 @@ function bestMeeting(group, words) {
 function byTitleWords(items, typed) {
   var words = searchedWords(typed);
   if (!words.length) {
-    return items;
+    return typed ? protocolsFirst(items) : items;
   }
   var counted = items.map(function (group, at) {
     return { group: group, at: at, words: bestMeeting(group, words) };
   });
   counted.sort(function (a, b) {
-    return better(a.words, b.words) || a.at - b.at;
+    return betterResult(a.words, b.words) || a.at - b.at;
   });
   var moved = counted.some(function (entry, at) {
     return entry.at !== at;
@@ -532,6 +586,27 @@ function byTitleWords(items, typed) {
     ? counted.map(function (entry) {
         return entry.group;
       })
+    : items;
+}
+
+/* The groups with the protocols' pages first, the theme's order kept among the two: for
+   a question made of words the search leaves out ("what do I do", "what should I do"),
+   which found pages only by the starts of words ("do" of "domestic"). The protocols say
+   what to do. */
+function protocolsFirst(items) {
+  var isProtocol = function (group) {
+    var page = pageOf(group);
+    return !!page && !!page[STEPS_FIELD];
+  };
+  var ordered = items.filter(isProtocol).concat(
+    items.filter(function (group) {
+      return !isProtocol(group);
+    })
+  );
+  return ordered.some(function (group, at) {
+    return group !== items[at];
+  })
+    ? ordered
     : items;
 }
 
@@ -596,9 +671,9 @@ function watchSearchQueries(Worker) {
     var reordered = Array.isArray(items) ? rankedAnswer(items, typed) : items;
     if (reordered !== items) {
       var data = Object.assign({}, message.data, { items: reordered });
-      var again = new MessageEvent("message", { data: { type: SEARCH_RESULT, data: data } });
-      retold.add(again);
-      this.dispatchEvent(again);
+      var retelling = new MessageEvent("message", { data: { type: SEARCH_RESULT, data: data } });
+      retold.add(retelling);
+      this.dispatchEvent(retelling);
     }
   };
   var post = Worker.prototype.postMessage;
@@ -610,6 +685,8 @@ function watchSearchQueries(Worker) {
         this.addEventListener("message", reorder);
       }
       queries.get(this).push(message.data);
+      var asked = Object.assign({}, message, { data: searchQuery(message.data) });
+      return post.apply(this, [asked].concat(Array.prototype.slice.call(arguments, 1)));
     }
     return post.apply(this, arguments);
   };

@@ -85,7 +85,7 @@ from ..site.pages import (
 )
 from ..site.publishing import PreviousSite
 from ..site.render_cache import PageRenderCache, build_salt
-from ..site.search_boost import FORMS_BOOST, FORMS_FIELD
+from ..site.search_boost import FORMS_BOOST, FORMS_FIELD, STEPS_BOOST, STEPS_FIELD
 from ..site.template_cache import template_code_cache
 from ..site.urls import (
     ASSETS_DIR,
@@ -271,11 +271,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 "cannot search the handbook for a term by any of its forms; list '- search' "
                 "under plugins"
             )
-        # Term pages are also found by their plurals and forms to avoid, in a search field
-        # of their own (site/search_boost.py) that Material indexes but never shows.
+        # Term pages are also found by their plurals and forms to avoid, and protocol
+        # pages by who they are for and their steps, in search fields of their own
+        # (site/search_boost.py) that Material indexes but never shows.
         search = config.plugins.get("material/search")
         if search is not None and isinstance(search.config.get("fields"), dict):
             search.config["fields"].setdefault(FORMS_FIELD, {"boost": FORMS_BOOST})
+            search.config["fields"].setdefault(STEPS_FIELD, {"boost": STEPS_BOOST})
         # Generated pages use both: letter anchors are `{ #letter-a }`, banners admonitions.
         for extension in ("attr_list", "admonition"):
             if extension not in config.markdown_extensions:

@@ -19,7 +19,12 @@ from ..markdown.raw_html import tags_as_text
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from ..slugs import a_to_z_key, index_letter, sort_key
-from .search_boost import other_search_forms, term_search_boosts, typed_search_forms
+from .search_boost import (
+    other_search_forms,
+    protocol_search_steps,
+    term_search_boosts,
+    typed_search_forms,
+)
 from .templates import render
 from .urls import (
     CHANGES_PAGE,
@@ -326,6 +331,7 @@ def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
     return render(
         "protocol.md.j2",
         protocol=protocol,
+        search_steps=protocol_search_steps(protocol),
         summary=Markup(protocol.summary),
         modules=sorted(modules, key=lambda module: sort_key(module.title)),
         href_module=lambda module_id: _link(src, inputs.module_src_uri(module_id)),

@@ -46,7 +46,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from ..forms import split_words
-from ..model.types import Term
+from ..model.glossary import plain_blocks, plain_text
+from ..model.types import Protocol, Term
 from ..slugs import folded_latin
 
 BASE = 2.0  # above ordinary pages: a term's own page is the answer to its words
@@ -67,6 +68,23 @@ _SPACES_AND_HYPHENS = re.compile(
 )
 # "persons's" and "persons'" are one possessive; the matcher writes one of them
 _S_APOSTROPHE_S = re.compile(r"s's(?= |$)")
+
+
+# A protocol page's search field (in its first entry): who the protocol is for, what it
+# is about and its steps, the words of a member's question ("I am a nurse", "how do I
+# report"), which its text held among many others. Weighed as a title: above any page's
+# text, below a term's forms, so that a term typed outranks the protocols that use it.
+# handbook.js counts a word found there as a word of the protocol's title.
+STEPS_FIELD = "handbook_steps"
+STEPS_BOOST = 1e3
+
+
+def protocol_search_steps(protocol: Protocol) -> str:
+    """What `STEPS_FIELD` holds for `protocol`: its audience, the first paragraph of its
+    summary (the protocols index shows it too) and its steps' titles, as plain text."""
+    summary = plain_blocks(protocol.summary)[:1]
+    steps = (plain_text(step.title) for step in protocol.steps)
+    return " ".join((*protocol.audience, *summary, *steps))
 
 
 def accentless(forms: Iterable[str]) -> list[str]:
