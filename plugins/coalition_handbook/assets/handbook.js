@@ -390,7 +390,8 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
      its forms and translations as typed (`handbook_typed_forms`, no search field);
    - else a page whose title is typed whole ("What is a coalition", "Propose a change").
 
-   The query itself is asked without its stop words (`searchQuery`).
+   The query itself is asked without its stop words (`searchQuery`), and asked again with
+   a letter's leeway when it finds nothing (`misspeltQuery`).
 
    The answer is told again with that order and its first page scored highest (Enter
    opens the best-scored result): the theme, whose listener came first (it started the
@@ -483,6 +484,28 @@ function searchQuery(typed) {
   })
     ? asked.join(" ")
     : typed;
+}
+
+/* The query asked again when the search found nothing, each word of five letters or more
+   as itself or one letter off (lunr's `~1`), for a word misspelt ("trafficing",
+   "coersion"); null if it has no such word. Only then: a query that finds pages keeps
+   its answer. */
+function misspeltQuery(typed) {
+  if (QUERY_SYNTAX.test(typed)) {
+    return null;
+  }
+  var fuzzy = false;
+  var words = searchQuery(typed)
+    .split(/\s+/)
+    .map(function (word) {
+      var bare = typedTitle(word);
+      if (/\^1$/.test(word) || Array.from(bare).length < 5 || bare.indexOf(" ") >= 0) {
+        return word; // a single letter as itself, a short word, "victim's"
+      }
+      fuzzy = true;
+      return bare + "~1";
+    });
+  return fuzzy ? words.join(" ") : null;
 }
 
 function pageOf(group) {
@@ -666,8 +689,17 @@ function watchSearchQueries(Worker) {
     if (retold.has(event) || !message || message.type !== SEARCH_RESULT || !waiting) {
       return;
     }
-    var typed = typedForm(waiting.shift() || "");
+    var asked = waiting.shift() || { typed: "" };
+    var typed = typedForm(asked.typed);
     var items = message.data && message.data.items;
+    var again = !asked.again && !waiting.length && Array.isArray(items) && !items.length;
+    var misspelt = again ? misspeltQuery(asked.typed) : null;
+    if (misspelt) {
+      // Asked only when no newer query waits: its answer never replaces a newer one's.
+      waiting.push({ typed: asked.typed, again: true });
+      post.call(this, { type: SEARCH_QUERY, data: misspelt });
+      return;
+    }
     var reordered = Array.isArray(items) ? rankedAnswer(items, typed) : items;
     if (reordered !== items) {
       var data = Object.assign({}, message.data, { items: reordered });
@@ -684,7 +716,7 @@ function watchSearchQueries(Worker) {
         queries.set(this, []);
         this.addEventListener("message", reorder);
       }
-      queries.get(this).push(message.data);
+      queries.get(this).push({ typed: message.data, again: false });
       var asked = Object.assign({}, message, { data: searchQuery(message.data) });
       return post.apply(this, [asked].concat(Array.prototype.slice.call(arguments, 1)));
     }
