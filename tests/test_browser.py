@@ -1165,7 +1165,13 @@ WIDE_TABLES = """\
 | {headers} |
 | {rules} |
 | {cells} |
+
+| Sector | Guidance | Phone |
+| --- | --- | --- |
+| Hotels | {word} | 1-888-373-7888 |
 """  # noqa: E501
+# A word with no place to break it (review: it still pushed a narrow table past the edge).
+UNBROKEN_WORD = "humantraffickinghotlineorgresourcesguidanceforhotelsandmotels" * 2
 LONG_URL = (
     "https://www.acf.hhs.gov/otip/victim-assistance/resources-for-survivors-of-"
     "adult_human_trafficking_and_their_families/and-a-path-that-goes-on/past-the-page"
@@ -1186,6 +1192,7 @@ def test_print_shows_every_column_of_a_wide_table_and_a_long_address_whole(
         headers=" | ".join(twelve),
         rules=" | ".join("---" for _ in twelve),
         cells=" | ".join("Confidentiality" for _ in twelve),
+        word=UNBROKEN_WORD,
     )
     config = write_site(
         tmp_path,

@@ -92,6 +92,34 @@ def test_changing_a_definition_rerenders_exactly_the_handouts_that_use_it(
 
 
 @pytest.mark.pdf
+def test_a_key_terms_newer_history_alone_rerenders_its_handouts(tmp_path: Path) -> None:
+    """The handout is dated by the latest change to what it prints (its key terms' too):
+    a term's new version with the same definition (a new tag) must not leave a cached
+    PDF with the older date, which a build without the cache would not make (review)."""
+    require_weasyprint()
+    write_handbook(tmp_path, modules=three_modules())
+    output = tmp_path / "out"
+    outcomes(tmp_path, output)
+    term_file = tmp_path / "glossary" / "debt-bondage.yml"
+    term_file.write_text(
+        TERMS["debt-bondage"]
+        .replace("version: 1\ndefinition", "version: 2\ntags: [labor]\ndefinition")
+        .replace(
+            "history:\n", "history:\n  - version: 2\n    date: 2027-01-20\n    summary: Tagged.\n"
+        ),
+        encoding="utf-8",
+    )
+    assert outcomes(tmp_path, output) == {
+        "community": "cached",
+        "debt": "rendered",
+        "hotel": "cached",
+    }
+    from pypdf import PdfReader
+
+    assert "2027-01-20" in PdfReader(output / "debt.pdf").pages[0].extract_text()
+
+
+@pytest.mark.pdf
 def test_changing_a_protocol_rerenders_the_modules_that_name_it(tmp_path: Path) -> None:
     require_weasyprint()
     write_handbook(tmp_path, modules=three_modules())

@@ -66,6 +66,8 @@ def cache_key(content: HandoutContent) -> str:
             for term in content.key_terms
         ],
         "replacements": content.replacements,
+        # The date it is dated by may come from a key term's history alone (review).
+        "updated": content.updated.isoformat() if content.updated else None,
         "paper_size": content.paper_size,
         "site_name": content.site_name,
         "language": content.language,
