@@ -1364,6 +1364,35 @@ def test_the_import_error_becomes_the_hint(
         handout_render._import_weasyprint.cache_clear()
 
 
+@pytest.mark.pdf
+def test_the_fonts_are_looked_for_again_at_each_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review: found missing once, fonts stayed missing for the process, so `mkdocs serve`
+    kept saying to install a font after it was installed."""
+    require_weasyprint()
+    fonts: list[str] = []
+    monkeypatch.setattr(handout_render, "font_files", lambda: list(fonts))
+    with pytest.raises(HandoutsUnavailable, match="PDF handouts need a font, and fontconfig"):
+        handout_render.load_weasyprint()
+    fonts.append("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    assert handout_render.load_weasyprint().__name__ == "weasyprint"
+
+
+@pytest.mark.pdf
+def test_a_font_upgraded_in_place_changes_the_font_digest(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Review: the digest held the files' names only; a newer version of a font at the
+    same path (with the characters the older lacked) left the boxed PDF cached."""
+    require_weasyprint()
+    font = tmp_path / "Font.ttf"
+    font.write_bytes(b"version 1")
+    monkeypatch.setattr(handout_render, "font_files", lambda: [str(font)])
+    before = handout_render.font_set_digest()
+    assert handout_render.font_set_digest() == before
+    font.write_bytes(b"version 2, more glyphs")
+    assert handout_render.font_set_digest() != before
+
+
 def test_config_errors_exit_2(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\nplugins:\n  - handbook:\n      paper_size: A3\n", encoding="utf-8"

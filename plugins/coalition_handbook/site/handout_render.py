@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import warnings
 import xml.etree.ElementTree as etree
@@ -111,10 +112,17 @@ class HandoutContent:
 
 
 def load_weasyprint() -> ModuleType:
-    """WeasyPrint, imported on first use; `HandoutsUnavailable` where Pango cannot load."""
+    """WeasyPrint, imported on first use; `HandoutsUnavailable` where Pango cannot load,
+    or where fontconfig finds no font: looked for at every call, so that a font installed
+    while `mkdocs serve` runs is found at its next rebuild (review)."""
     weasyprint, problem = _import_weasyprint()
     if weasyprint is None:
         raise HandoutsUnavailable(problem)
+    if not font_files():
+        raise HandoutsUnavailable(
+            "PDF handouts need a font, and fontconfig finds none here (Pango would crash "
+            f"on the first line of text); {FONTS_HINT}"
+        )
     return weasyprint
 
 
@@ -125,7 +133,7 @@ def _import_weasyprint() -> tuple[ModuleType | None, str]:
     try:
         # Where fontconfig finds no font, WeasyPrint only warns (with a stack excerpt) and
         # Pango then kills the process at the first text it lays out (audit: a segmentation
-        # fault mid-build, the PDF being replaced lost). Said below instead, with the fix.
+        # fault mid-build, the PDF being replaced lost). `load_weasyprint` says so instead.
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r".*FontConfig", category=UserWarning)
             import weasyprint
@@ -138,11 +146,6 @@ def _import_weasyprint() -> tuple[ModuleType | None, str]:
         return None, (
             f"PDF handouts need WeasyPrint, which cannot load its Pango library here "
             f"({error}); {PANGO_HINT}"
-        )
-    if not font_files():
-        return None, (
-            "PDF handouts need a font, and fontconfig finds none here (Pango would crash "
-            f"on the first line of text); {FONTS_HINT}"
         )
     return weasyprint, ""
 
@@ -166,13 +169,23 @@ def font_files() -> list[str]:
 
 
 def font_set_digest() -> str | None:
-    """A digest of the fonts fontconfig finds now, None where WeasyPrint cannot load: a
-    PDF with characters no font had is made again once it differs (`HandoutCache.get`)."""
+    """A digest of the fonts fontconfig finds now, each file with its size and time (a
+    font upgraded in place may have the characters its older version lacked: review),
+    None where WeasyPrint cannot load: a PDF with characters no font had is made again
+    once it differs (`HandoutCache.get`)."""
     weasyprint, _ = _import_weasyprint()
     if weasyprint is None:
         return None
-    listed = "\n".join(font_files()).encode("utf-8", "surrogateescape")
-    return hashlib.sha256(listed).hexdigest()
+    digest = hashlib.sha256()
+    for name in font_files():
+        try:
+            stat = os.stat(name)  # noqa: PTH116 (a name as fontconfig gives it)
+        except OSError:
+            continue
+        digest.update(
+            f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape")
+        )
+    return digest.hexdigest()
 
 
 def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:

@@ -1,11 +1,13 @@
 """The trainers' PDF handouts: one per training module (DESIGN section 8).
 
-`build_handouts` gathers each module's content (its protocols, and the glossary terms its
-text uses, from the engine's one scan of the handbook), renders what the cache does not
-already hold, and publishes `<module-id>.pdf` into a folder. Two front doors:
+`make_handouts` gathers each module's content (its protocols, and the glossary terms its
+text uses, from the engine's one scan of the handbook) and renders what the cache does
+not already hold; `publish_made` writes `<module-id>.pdf` into a folder (`build_handouts`
+does both). Two front doors:
 
-- `publish_handouts(context, site_dir, emit)`: the plugin's `on_post_build`, into
-  `site_dir/handouts`; returns a message when the build must fail;
+- the plugin makes them before the pages, and `publish_handouts(context, site_dir, emit,
+  made)` publishes them at `on_post_build` into `site_dir/handouts`; it returns a message
+  when the build must fail;
 - `run_handouts(config, output)`: `handbook handouts`, without the site.
 
 Where WeasyPrint cannot load (no Pango, or no font at all) the build says so once and goes
@@ -64,7 +66,7 @@ class HandoutReport:
     # The handbook's folder, whose cache holds each module's last good PDF.
     root: Path
     results: list[HandoutResult] = field(default_factory=list)
-    # Why no PDF can be rendered on this machine (WeasyPrint without Pango), if so.
+    # Why no PDF can be rendered on this machine (no Pango, or no font), if so.
     unavailable: str | None = None
     # Where the handout cache could not be written, and why, if so (`HandoutCache`).
     cache_unwritable: tuple[Path, str] | None = None
