@@ -114,6 +114,40 @@ def test_env_tags_read_the_environment_as_mkdocs_does(
 
 
 @pytest.mark.parametrize(
+    ("value", "site_url"),
+    [
+        ("https://example.org/handbook", "https://example.org/handbook/"),  # as MkDocs ends it
+        ("https://example.org/handbook/", "https://example.org/handbook/"),
+        ("https://example.org", "https://example.org/"),
+        ("", ""),
+        (None, ""),  # the variable unset, as locally
+        ("example.org/handbook", ""),  # no scheme: MkDocs refuses the build, no address
+    ],
+)
+def test_site_url_is_read_as_mkdocs_reads_it_and_not_as_serve_replaces_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str | None, site_url: str
+) -> None:
+    """The address the handouts link to and name: `handbook handouts` reads it as the
+    build does, `!ENV` included (the shipped mkdocs.yml's `site_url: !ENV SITE_URL`)."""
+    config_file = write_config(
+        tmp_path, "site_name: X\ndocs_dir: content\nsite_url: !ENV SITE_URL\nplugins: [handbook]\n"
+    )
+    if value is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", value)
+    assert load_config(config_file).site_url == site_url
+    if value and not site_url:
+        return  # MkDocs refuses the build
+    mkdocs_config = load_mkdocs_config(config_file=str(config_file))
+    mkdocs_config.plugins.on_startup(command="serve", dirty=False)
+    # `mkdocs serve` puts its local address in the setting before any plugin's on_config.
+    mkdocs_config.site_url = "http://127.0.0.1:8000/handbook/"
+    mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
+    assert mkdocs_config.plugins["handbook"].handbook_config.site_url == site_url
+
+
+@pytest.mark.parametrize(
     ("options", "message"),
     [
         (

@@ -402,6 +402,28 @@ def test_an_edited_page_alone_is_checked_again(
     assert findings == cold(config, monkeypatch).findings
 
 
+def test_another_site_url_checks_no_page_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the site is published changes no finding (the handouts' links alone): the
+    publish workflow's SITE_URL, absent locally, keeps the check's cache."""
+    _, config = checked_once(tmp_path, random.Random(1))
+    config.write_text(
+        config.read_text(encoding="utf-8") + "site_url: https://example.org/\n", encoding="utf-8"
+    )
+    read: list[str] = []
+    check_text = privacy_pii._check_text
+
+    def reading(context: object, path: str, *rest: object) -> object:
+        read.append(path)
+        return check_text(context, path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(privacy_pii, "_check_text", reading)
+    findings = run_checks(load_config(config)).findings
+    assert [path for path in read if "/modules/" not in path] == []  # modules: always
+    assert findings == cold(config, monkeypatch).findings
+
+
 def test_a_term_edit_that_keeps_the_forms_checks_no_page_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

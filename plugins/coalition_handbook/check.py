@@ -432,8 +432,8 @@ def _config_key(config: HandbookConfig) -> str:
     the handbook is checked out (paths relative to mkdocs.yml)."""
     values: list[str] = []
     for item in fields(config):
-        # What fails, and where the site goes, change nothing that is found.
-        if item.name in ("strict", "site_dir"):
+        # What fails, and where the site goes or is published, change nothing found.
+        if item.name in ("strict", "site_dir", "site_url"):
             continue
         value = getattr(config, item.name)
         if isinstance(value, Path):

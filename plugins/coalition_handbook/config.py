@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
 import pathspec
 import yaml
@@ -117,6 +118,10 @@ class HandbookConfig:
     of docs_dir must not share with a generated one (rule `page.replaced`)."""
     language: str = "en"
     """mkdocs.yml's `theme.language` (Material's), the language the handouts declare."""
+    site_url: str = ""
+    """mkdocs.yml's `site_url` as MkDocs takes it (`site_address`), "" where unset: where
+    the site is published, which a handout's links to its pages lead to and its footer
+    names."""
 
     @property
     def modules_src_dir(self) -> str:
@@ -294,6 +299,9 @@ def load_config(
             site_dir=site_dir,
             use_directory_urls=directory_urls,
             language=language_tag(theme.get("language") if isinstance(theme, dict) else None),
+            # `!ENV SITE_URL` read as MkDocs reads it (`_PermissiveLoader`): the build
+            # and `handbook handouts` print the same address.
+            site_url=site_address(data.get("site_url")),
         )
     except ConfigError as error:
         for problem in error.problems:
@@ -304,6 +312,24 @@ def load_config(
 
 # A language tag as HTML's `lang` takes one (BCP 47's shape): `en`, `es`, `pt-BR`.
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def site_address(site_url: object) -> str:
+    """mkdocs.yml's `site_url` as MkDocs' `URL(is_dir=True)` takes it: an address with a
+    scheme and a host, its path ending in `/`. "" where it is unset or empty (`!ENV
+    SITE_URL` with the variable unset), or not such an address: MkDocs then refuses the
+    build and says why, and no handout prints an address that is no site's."""
+    if not isinstance(site_url, str) or not site_url:
+        return ""
+    try:
+        parts = urlsplit(site_url)
+    except ValueError:  # `http://[::1`: MkDocs cannot read it either
+        return ""
+    if not (parts.scheme and parts.netloc):
+        return ""
+    if not parts.path.endswith("/"):
+        parts = parts._replace(path=f"{parts.path}/")
+    return urlunsplit(parts)
 
 
 def language_tag(language: object) -> str:
@@ -742,12 +768,14 @@ def build_config(
     site_dir: str | Path | None = None,
     use_directory_urls: bool = True,
     language: str = "en",
+    site_url: str = "",
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
     `option_lines` says where each option is written (`mkdocs.yml:14`), for the
     messages. `exclude_docs` are the site's patterns of pages left out of it, `strict`
     its setting that warnings fail, `site_dir` where it is built, `use_directory_urls`
-    where it publishes each page, `language` its theme's language."""
+    where it publishes each page, `language` its theme's language, `site_url` its address
+    (`site_address`)."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
     lines = option_lines or {}
@@ -939,6 +967,7 @@ def build_config(
         site_dir=site_path,
         use_directory_urls=use_directory_urls,
         language=language,
+        site_url=site_url,
     )
 
 

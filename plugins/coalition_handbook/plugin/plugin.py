@@ -43,6 +43,7 @@ from ..config import (
     language_tag,
     relative_name,
     shown_name,
+    site_address,
 )
 from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
@@ -172,6 +173,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.copied_html: list[tuple[Path, str]] = []
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
+        # mkdocs.yml's `site_url` as `handbook handouts` reads it, where it was read from
+        # a file: `mkdocs serve` puts its own local address in MkDocs' setting.
+        self.site_url_written: str | None = None
         self.previous_site: PreviousSite | None = None
         # `mkdocs serve`'s server, and the record folders it watches for this plugin.
         self.live_server: LiveReloadServer | None = None
@@ -184,13 +188,17 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         a problem is named at its line of mkdocs.yml, and a key set twice in one mapping
         (which MkDocs silently reads as the last) is one."""
         errors, warnings = super().load_config(options, config_file_path)
+        self.site_url_written = None
         # Not from a file (`mkdocs build -f -` reads standard input): nothing to re-read.
         if not config_file_path or not Path(config_file_path).is_file():
             return errors, warnings
         if options.get("enabled") is False:
             return errors, warnings
         try:
-            read_site_config(Path(config_file_path), shown_as=_config_file_shown(config_file_path))
+            site_config = read_site_config(
+                Path(config_file_path), shown_as=_config_file_shown(config_file_path)
+            )
+            self.site_url_written = site_config.site_url
         except ConfigError as error:
             return [
                 (_option_named(problem), ValidationError(problem)) for problem in error.problems
@@ -232,6 +240,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 # plugin, which turns it off, runs later (page.replaced's findings agree).
                 use_directory_urls=bool(config.use_directory_urls),
                 language=language_tag(config.theme.get("language")),
+                # The address the handouts print: the site's, not `mkdocs serve`'s.
+                site_url=(
+                    self.site_url_written
+                    if self.site_url_written is not None
+                    else site_address(config.site_url)
+                ),
             )
         except ConfigError as error:
             raise PluginError(
