@@ -20,6 +20,7 @@ from test_handouts import (
     module_text,
     require_weasyprint,
     write_handbook,
+    write_linking_handbook,
 )
 
 from coalition_handbook.config import load_config
@@ -247,6 +248,62 @@ def test_key_covers_paper_size_and_key_terms_not_unused_terms(tmp_path: Path) ->
     term = community.key_terms[0]
     tooltip = replace(term, short=f"{term.short} Changed.")
     assert cache_key(replace(community, key_terms=(tooltip, *community.key_terms[1:]))) == key
+
+
+def test_key_covers_the_site_url_and_not_where_pages_are_without_one(tmp_path: Path) -> None:
+    """The footer names the site's address, and the links lead there: a site_url changed
+    makes every handout again; `use_directory_urls` alone changes none without one."""
+    config_file = write_handbook(tmp_path, modules=three_modules())
+    written = config_file.read_text(encoding="utf-8")
+
+    def key(settings: str) -> str:
+        config_file.write_text(written + settings, encoding="utf-8")
+        context = context_of(config_file)
+        return cache_key(handouts.handout_content(context, context.handbook.modules["community"]))
+
+    without = key("")
+    assert key("use_directory_urls: false\n") == without
+    at_example = key("site_url: https://example.org/\n")
+    assert at_example != without
+    assert key("site_url: https://example.org\n") == at_example  # as MkDocs reads it
+    assert key("site_url: https://example.org/handbook/\n") != at_example
+
+
+@pytest.mark.pdf
+def test_a_handout_is_made_again_where_its_links_lead_elsewhere(tmp_path: Path) -> None:
+    """Its links to the handbook change the PDF, which its text does not tell: a site_url
+    changed makes every handout again; a page it links to that comes (or goes), or
+    `use_directory_urls`, makes again only the handouts whose links lead elsewhere."""
+    require_weasyprint()
+    config_file = write_linking_handbook(tmp_path)
+    community = tmp_path / "content" / "modules" / "community.md"
+    community.write_text(module_text("Community", protocols="[]"), encoding="utf-8")
+    written = config_file.read_text(encoding="utf-8")
+    output = tmp_path / "out"
+
+    def made(settings: str) -> dict[str, str]:
+        config_file.write_text(written + settings, encoding="utf-8")
+        return outcomes(tmp_path, output)
+
+    site = "site_url: https://example.org/handbook/\n"
+    assert set(made(site).values()) == {"rendered"}
+    assert set(made(site).values()) == {"cached"}
+    assert set(made("site_url: https://example.net/\n").values()) == {"rendered"}
+    assert set(made(site).values()) == {"cached"}  # the PDFs of before, kept
+    assert made(site + "use_directory_urls: false\n") == {
+        "community": "cached",
+        "links": "rendered",
+    }
+    to_come = tmp_path / "content" / "coalition" / "to-come.md"
+    to_come.write_text("# A page to come\n", encoding="utf-8")
+    assert made(site) == {"community": "cached", "links": "rendered"}
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(output / "links.pdf").pages)
+    # Spaces aside: the address breaks where the line ends.
+    assert "apagetocome(https://example.org/handbook/coalition/to-come/)" in "".join(text.split())
+    to_come.unlink()
+    assert made(site) == {"community": "cached", "links": "rendered"}
 
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(

@@ -400,7 +400,8 @@ def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
     assert "<script>" not in html
     assert "Jerry \\3c script\\3e  · version 3" in html
     assert "size: A4;" in html
-    assert '"Riverside Coalition · handbook ' in html
+    # The site's name alone, with no site_url: not the software's version (audit).
+    assert '@bottom-left { content: "Riverside Coalition"; }' in html
     assert 'content="2026-03-14"' in html  # the latest history date, not the clock
     # A protocol printed in it says when it last changed: it may be newer than the module.
     # And when it is due for review: a trainer can tell a stale one (audit).
@@ -634,6 +635,126 @@ def test_a_link_prints_where_it_leads_unless_its_text_says(
     assert [link.get("data-print") for link in body.iter("a")] == [printed]
 
 
+# A module's links to other pages of the handbook, and to files it publishes or not.
+LINKING_MODULE_BODY = """
+Read [What is a coalition?](../coalition/what-is-a-coalition.md#who-is-in-it) first.
+See [survivor](../glossary/survivor.md), [the protocol](../protocols/hotel-staff.md),
+[the glossary](../glossary/index.md), [the poster](poster.pdf), [home](../index.md).
+Not on the site: [a page to come](../coalition/to-come.md), [a draft](../drafts/notes.md),
+[the sources](../../README.md), [a folder](../coalition/).
+"""
+
+
+def write_linking_handbook(root: Path, site: str = "") -> Path:
+    """The tiny handbook with a module that links to the handbook, the settings `site`
+    added to mkdocs.yml; its protocol's summary links to the protocol's own page."""
+    config_file = write_handbook(root, modules={"links": module_text("Links", LINKING_MODULE_BODY)})
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + 'exclude_docs: "drafts/"\n' + site,
+        encoding="utf-8",
+    )
+    for page in ("coalition/what-is-a-coalition.md", "drafts/notes.md"):
+        (root / "content" / page).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content" / page).write_text("# A page\n\nText.\n", encoding="utf-8")
+    (root / "content" / "modules" / "poster.pdf").write_bytes(b"%PDF-1.7\n")
+    protocol = root / "protocols" / "hotel-staff.yml"
+    protocol.write_text(
+        protocol.read_text(encoding="utf-8").replace(
+            "seems wrong.", "seems wrong (as [its page](hotel-staff.md) says)."
+        ),
+        encoding="utf-8",
+    )
+    return config_file
+
+
+def printed_links(html: str) -> list[tuple[str, str | None, str | None]]:
+    """Each link of the handout's body and protocols as printed: (text, href, the
+    address printed after it), a link become text as (text, None, None)."""
+    root = printable_tree(html)
+    found = []
+    for element in root.iter():
+        in_text = element.tag in ("a", "span") and element.get("class") is None
+        if in_text and ("href" in element.attrib or element.tag == "span"):
+            found.append(
+                ("".join(element.itertext()), element.get("href"), element.get("data-print"))
+            )
+    return found
+
+
+SITE = "https://example.org/handbook/"
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "pages"),
+    [
+        (
+            "true",
+            [
+                "coalition/what-is-a-coalition/#who-is-in-it",
+                "glossary/survivor/",
+                "protocols/hotel-staff/",
+                "glossary/",
+                "modules/poster.pdf",
+                "",
+                "protocols/hotel-staff/",  # from the protocol's page: its summary is there
+            ],
+        ),
+        (
+            "false",
+            [
+                "coalition/what-is-a-coalition.html#who-is-in-it",
+                "glossary/survivor.html",
+                "protocols/hotel-staff.html",
+                "glossary/index.html",
+                "modules/poster.pdf",
+                "index.html",
+                "protocols/hotel-staff.html",
+            ],
+        ),
+    ],
+)
+def test_links_to_the_handbook_lead_to_the_published_site_and_print_its_address(
+    tmp_path: Path, directory_urls: str, pages: list[str]
+) -> None:
+    """Audit: "Read the page What is a coalition?" left a trainer nowhere to go. With
+    site_url, each link to a page (or a file) of the site leads there and prints the
+    address MkDocs gives it; one to nothing the site publishes stays text."""
+    config_file = write_linking_handbook(
+        tmp_path, f"site_url: https://example.org/handbook\nuse_directory_urls: {directory_urls}\n"
+    )
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["links"])
+    html = handout_render.render_html(content)
+    texts = [
+        "What is a coalition?",
+        "survivor",
+        "the protocol",
+        "the glossary",
+        "the poster",
+        "home",
+    ]
+    expected = [(text, SITE + page, SITE + page) for text, page in zip(texts, pages, strict=False)]
+    not_published = ["a page to come", "a draft", "the sources", "a folder"]
+    assert printed_links(html) == [
+        *expected[:6],
+        *((text, None, None) for text in not_published),
+        ("its page", SITE + pages[6], SITE + pages[6]),
+    ]
+    # The footer names the site; the software's version is in the PDF's properties.
+    assert f'@bottom-left {{ content: "Riverside Coalition · {SITE}"; }}' in html
+    assert '<meta name="generator" content="coalition-handbook ' in html
+
+
+def test_without_site_url_links_to_the_handbook_print_as_text(tmp_path: Path) -> None:
+    context = context_of(write_linking_handbook(tmp_path))
+    content = handouts.handout_content(context, context.handbook.modules["links"])
+    assert content.site is None
+    html = handout_render.render_html(content)
+    assert all(href is None for _, href, _ in printed_links(html))
+    assert "example.org" not in html
+    assert '@bottom-left { content: "Riverside Coalition"; }' in html
+
+
 def test_css_strings_are_escaped() -> None:
     assert handout_render._css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
 
@@ -848,7 +969,8 @@ def test_pdf_has_paper_size_sections_terms_steps_and_footer(
     for number, (_, _, page_text) in enumerate(pages, start=1):
         footer = squashed(page_text)
         assert f"Page {number} of {len(pages)}" in footer
-        assert "Riverside Coalition · handbook 0.1.0" in footer
+        assert "Riverside Coalition" in footer
+        assert "0.1.0" not in footer  # the software's version, meaningless to a trainer
 
 
 @pytest.mark.pdf
@@ -1066,6 +1188,37 @@ def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
         "public/handouts/community.pdf",
         "public/handouts/hotel-staff.pdf",
     ]
+
+
+@pytest.mark.pdf
+def test_cli_links_to_the_site_that_site_url_names_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`site_url: !ENV SITE_URL`, as the shipped mkdocs.yml and its publish workflow set
+    it: `handbook handouts` prints the address the build prints, and the link works."""
+    require_weasyprint()
+    from pypdf import PdfReader
+
+    config_file = write_linking_handbook(tmp_path, "site_url: !ENV SITE_URL\n")
+    monkeypatch.setenv("SITE_URL", "https://example.org/handbook")
+    assert main(["handouts", "-f", str(config_file), "-o", str(tmp_path / "out")]) == 0
+    reader = PdfReader(tmp_path / "out" / "links.pdf")
+    text = squashed(" ".join(page.extract_text() for page in reader.pages))
+    # Spaces aside: an address breaks where a line ends.
+    assert (
+        f"ReadWhatisacoalition?({SITE}coalition/what-is-a-coalition/#who-is-in-it)first."
+        in "".join(text.split())
+    )
+    assert "a page to come, a draft" in text  # no page: text, no address
+    assert f"Riverside Coalition · {SITE}" in text  # the footer
+    targets = {
+        annotation.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    }
+    assert f"{SITE}coalition/what-is-a-coalition/#who-is-in-it" in targets
+    assert f"{SITE}glossary/survivor/" in targets
 
 
 @pytest.mark.pdf

@@ -233,6 +233,15 @@ def _excluded(patterns: tuple[str, ...]) -> Callable[[str], bool] | None:
     return pathspec.GitIgnoreSpec.from_lines((*_MKDOCS_EXCLUDE, *patterns)).match_file
 
 
+def left_out_of_site(src_uri: str, exclude: tuple[str, ...] = ()) -> bool:
+    """Whether MkDocs leaves the file at `src_uri` (its path under docs_dir) out of the
+    site, by its path: a hidden name, the `templates` folder at the top, a pattern of the
+    site's `exclude_docs` (as `markdown_files` leaves pages out)."""
+    excluded = _excluded(exclude or _MKDOCS_EXCLUDE)  # MkDocs' own are always in it
+    assert excluded is not None  # some patterns are given
+    return excluded(src_uri)
+
+
 def _is_folder(entry: os.DirEntry[str]) -> bool:
     """Whether a link leads to a folder (a broken link or a loop leads to none)."""
     try:

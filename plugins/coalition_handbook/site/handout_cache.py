@@ -2,13 +2,15 @@
 
 `.cache/handouts/<module-id>/<key>.pdf` beside mkdocs.yml. The key covers the module's
 file, the files of the protocols it names, the key terms' forms and definitions, the paper
-size, the site name, the versions of this package and of those that render
-(`RENDERING_PACKAGES`: Python-Markdown and its extensions, WeasyPrint and its own), and a
-digest of the templates, stylesheet and rendering code. What the PDF shows beyond that
-text, the images its module shows, is kept beside it (`<key>.files.json`: each file's path
-and digest, as the render read it), with the digest of the PDF itself: a PDF whose images
-changed since is no longer found, nor one whose bytes are not those written (cut short by
-a killed copy, or by a CI cache restored in part). A PDF with characters no font had
+size, the site name and address (`site_url`), the versions of this package and of those
+that render (`RENDERING_PACKAGES`: Python-Markdown and its extensions, WeasyPrint and its
+own), and a digest of the templates, stylesheet and rendering code. What the PDF shows
+beyond that text is kept beside it (`<key>.files.json`): the images its module shows
+(each file's path and digest, as the render read it), and where its links to the
+handbook led on the published site (a page added or removed since changes that), with
+the digest of the PDF itself: a PDF whose images or links changed since is no longer
+found, nor one whose bytes are not those written (cut short by a killed copy, or by a CI
+cache restored in part). A PDF with characters no font had
 keeps a digest of the fonts fontconfig found (`font_set_digest`), and is no longer found
 once they differ: the font the warning asked for, installed, prints them (audit: the
 cached PDF kept its empty boxes, and the warning, now untrue, failed --strict). The last
@@ -44,8 +46,9 @@ from typing import NamedTuple
 from .. import __version__
 from ..cache import HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
 from . import handout_render
+from .handout_links import PublishedSite
 from .handout_problems import Unplaced, wants_a_font
-from .handout_render import HandoutContent, renderer_digest
+from .handout_render import HandoutContent, SiteLinks, renderer_digest
 
 CACHE_DIR = HANDOUTS_CACHE_DIR
 # PDFs kept per module: the one used last and the ones before it (about 80 kB each).
@@ -70,6 +73,10 @@ def cache_key(content: HandoutContent) -> str:
         "updated": content.updated.isoformat() if content.updated else None,
         "paper_size": content.paper_size,
         "site_name": content.site_name,
+        # The footer names the site's address, and the links to its pages lead there
+        # from the module's page (where each leads is kept beside the PDF: `put`).
+        "site_url": content.site.url if content.site is not None else "",
+        "module_page": content.module_src_uri if content.site is not None else None,
         "language": content.language,
         "package": __version__,
         "rendering": _rendering_versions(),
@@ -101,10 +108,17 @@ class HandoutCache:
         assert self.directory is not None
         return self.directory / module_id / f"{key}.pdf"
 
-    def get(self, module_id: str, key: str, root: Path | None = None) -> CachedHandout | None:
+    def get(
+        self,
+        module_id: str,
+        key: str,
+        root: Path | None = None,
+        site: PublishedSite | None = None,
+    ) -> CachedHandout | None:
         """The PDF kept under `key` and what its render could not print, or None; given
         the handbook's `root`, only while the files its render read (`put`'s `files`)
-        are as they were."""
+        are as they were; given the published `site`, only while its links to the
+        handbook (`put`'s `site_links`) lead where they did (a page added, or one gone)."""
         if self._folder(module_id) is None:
             return None
         manifest = self._read_manifest(module_id, key)
@@ -112,6 +126,10 @@ class HandoutCache:
             return None
         files = manifest.files
         if root is not None and read_files(root, [root / path for path in files]) != files:
+            return None
+        if site is not None and any(
+            site.address(page, href) != address for page, href, address in manifest.links
+        ):
             return None
         if manifest.fonts is not None:  # only then: reading the fonts loads WeasyPrint
             fonts_now = handout_render.font_set_digest()
@@ -130,15 +148,17 @@ class HandoutCache:
         pdf: bytes,
         files: Mapping[str, str] | None = None,
         problems: Sequence[Unplaced] = (),
+        site_links: SiteLinks | None = None,
     ) -> Path | None:
         """Keep `pdf` as the module's newest good handout, with the `files` its render
-        read (`read_files`) and what it could not print (`problems`, said again each time
-        it is published from here); older ones are removed. None where nothing was kept:
-        no cache, or one that cannot be written (`unwritable`)."""
+        read (`read_files`), where its links to the handbook led (`site_links`), and what
+        it could not print (`problems`, said again each time it is published from here);
+        older ones are removed. None where nothing was kept: no cache, or one that cannot
+        be written (`unwritable`)."""
         if self.directory is None or self.unwritable is not None:
             return None
         try:
-            return self._put(module_id, key, pdf, files, problems)
+            return self._put(module_id, key, pdf, files, problems, site_links)
         except OSError as error:  # no permission, a read-only disk, a full one
             # The cache's folder, not the file the error names: that may be a temporary
             # file of `write_atomically`, gone by the time the message is read.
@@ -152,6 +172,7 @@ class HandoutCache:
         pdf: bytes,
         files: Mapping[str, str] | None,
         problems: Sequence[Unplaced],
+        site_links: SiteLinks | None,
     ) -> Path | None:
         folder = self._folder(module_id, create=True)
         if folder is None:
@@ -162,6 +183,9 @@ class HandoutCache:
             "files": dict(files or {}),
             "pdf": hashlib.sha256(pdf).hexdigest(),
             "problems": [problem.as_json() for problem in problems],
+            "links": sorted(
+                [page, href, address] for (page, href), address in (site_links or {}).items()
+            ),
         }
         if any(wants_a_font(problem) for problem in problems):
             kept["fonts"] = handout_render.font_set_digest()
@@ -192,11 +216,15 @@ class HandoutCache:
         written = kept.get("problems")
         read = [Unplaced.from_json(item) for item in written] if isinstance(written, list) else []
         fonts = kept.get("fonts")
+        links = _site_links(kept.get("links", []))
+        if links is None:
+            return None
         return _Manifest(
             files,
             pdf_digest,
             tuple(item for item in read if item is not None),
             fonts if isinstance(fonts, str) else None,
+            links,
         )
 
     def last_good(self, module_id: str) -> Path | None:
@@ -260,6 +288,26 @@ class _Manifest(NamedTuple):
     pdf_digest: str
     problems: tuple[Unplaced, ...]
     fonts: str | None = None
+    # (page, href, where it led on the published site or None), as `put` kept them
+    links: tuple[tuple[str, str, str | None], ...] = ()
+
+
+def _site_links(kept: object) -> tuple[tuple[str, str, str | None], ...] | None:
+    """The `links` of a manifest, or None where they are not as `put` writes them."""
+    if not isinstance(kept, list):
+        return None
+    links = []
+    for item in kept:
+        if not (
+            isinstance(item, list)
+            and len(item) == 3
+            and isinstance(item[0], str)
+            and isinstance(item[1], str)
+            and (item[2] is None or isinstance(item[2], str))
+        ):
+            return None
+        links.append((item[0], item[1], item[2]))
+    return tuple(links)
 
 
 def _mark_used(path: Path) -> None:

@@ -13,7 +13,7 @@ import os
 import re
 import warnings
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,8 +30,10 @@ from ..markdown import raw_html
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
 from . import handout_problems, print_only
+from .handout_links import PublishedSite
 from .handout_problems import Unplaced
 from .print_only import remove_document_styling
+from .urls import protocol_src_uri, term_src_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
 TEMPLATE_NAME = "handout.html.j2"
@@ -95,6 +97,12 @@ class HandoutContent:
     # (deprecated key term's id, the preferred form of the term that replaces it)
     replacements: tuple[tuple[str, str], ...] = ()
     language: str = "en"  # the site's, for screen readers
+    # Where the site is published (mkdocs.yml's `site_url`), if it says: links to its
+    # pages lead there, and the footer names it.
+    site: PublishedSite | None = None
+    # The module's page by its source path, where the links in its text are resolved
+    # from; None for a module without one.
+    module_src_uri: str | None = None
 
     @property
     def updated(self) -> dt.date | None:
@@ -210,13 +218,24 @@ def renderer_digest() -> str:
     return digest.hexdigest()
 
 
-def render_html(content: HandoutContent) -> str:
-    """The handout as one self-contained HTML document (styles inlined)."""
+# (the source path of the page a link is written on, the link's href) -> where it leads
+# on the published site, or None: each link to the handbook a render resolved.
+SiteLinks = MutableMapping[tuple[str, str], str | None]
+
+
+def render_html(content: HandoutContent, site_links: SiteLinks | None = None) -> str:
+    """The handout as one self-contained HTML document (styles inlined). Each link to
+    the handbook resolved on the published site goes into `site_links`: the PDF changes
+    with where it leads, which its text does not tell."""
     module = content.module
     converter = _markdown()
+    for_paper = converter.treeprocessors[_ForPaper.NAME]
+    assert isinstance(for_paper, _ForPaper)
 
-    def to_html(text: str) -> Markup:
+    def to_html(text: str, src_uri: str | None = None) -> Markup:
+        """`text`, written on the page `src_uri` of the site, as HTML for paper."""
         converter.reset()
+        for_paper.address_of = _addresses(content.site, src_uri, site_links)
         # The author's Markdown, raw HTML included, exactly as the site publishes it (the
         # PDF leaves out what would restyle the whole handout: see `render_pdf`).
         return Markup(converter.convert(text))
@@ -228,18 +247,19 @@ def render_html(content: HandoutContent) -> str:
         .get_template(TEMPLATE_NAME)
         .render(
             module=module,
-            body=to_html(_without_leading_title(module.body)),
+            body=to_html(_without_leading_title(module.body), content.module_src_uri),
             # Objectives and step titles are plain text, as the site shows them: a
             # trainer's `<your local task force>` prints as typed (audit: it vanished).
             objectives=module.objectives,
             protocols=[
                 {
                     "protocol": protocol,
-                    "summary": to_html(protocol.summary),
+                    # Written on the protocol's page: its links lead from there.
+                    "summary": to_html(protocol.summary, protocol_src_uri(protocol.id)),
                     "steps": [
                         (
                             step.title,
-                            to_html(step.detail),
+                            to_html(step.detail, protocol_src_uri(protocol.id)),
                             len(f"{step.title} {step.detail}".split()) > LONG_STEP_WORDS,
                         )
                         for step in protocol.steps
@@ -252,7 +272,7 @@ def render_html(content: HandoutContent) -> str:
             key_terms=[
                 (
                     term,
-                    to_html(raw_html.tags_as_text(term.definition)),
+                    to_html(raw_html.tags_as_text(term.definition), term_src_uri(term.id)),
                     len(term.definition.split()) > LONG_DEFINITION_WORDS,
                     replacements.get(term.id),
                 )
@@ -262,6 +282,7 @@ def render_html(content: HandoutContent) -> str:
             updated_elsewhere=content.updated_elsewhere,
             page_size=PAGE_SIZES[content.paper_size],
             site_name=content.site_name,
+            site_url=content.site.url if content.site is not None else "",
             language=content.language,
             package_version=__version__,
             stylesheet=Markup((TEMPLATE_DIR / STYLESHEET_NAME).read_text(encoding="utf-8")),
@@ -275,13 +296,16 @@ def render_pdf(
     allowed_roots: Iterable[Path],
     files_read: list[Path] | None = None,
     problems: list[Unplaced] | None = None,
+    site_links: SiteLinks | None = None,
 ) -> bytes:
     """The handout as PDF bytes. `base_dir` resolves the module's relative images; only
     files under `allowed_roots` may be read, and each one read (an image) is added to
-    `files_read`: the PDF changes with them, which its text does not tell. What could not
-    be printed as written (a picture, characters no font has) goes into `problems`."""
+    `files_read`: the PDF changes with them, which its text does not tell; so it does
+    with where its links to the handbook lead (`site_links`, see `render_html`). What
+    could not be printed as written (a picture, characters no font has) goes into
+    `problems`."""
     weasyprint = load_weasyprint()
-    html = render_html(content)
+    html = render_html(content, site_links)
     roots = tuple(allowed_roots)
     fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *roots), files_read)
     base_url = base_dir.resolve().as_uri() + "/"
@@ -373,6 +397,28 @@ def _without_leading_title(body: str) -> str:
     return body
 
 
+def _addresses(
+    site: PublishedSite | None, src_uri: str | None, resolved: SiteLinks | None
+) -> Callable[[str], str | None]:
+    """Where a link written on the page `src_uri` leads on the published `site` (None:
+    nowhere paper can follow), each answer kept in `resolved`."""
+    if site is None or src_uri is None:
+        return _nowhere
+    page, published = src_uri, site
+
+    def address(href: str) -> str | None:
+        found = published.address(page, href)
+        if resolved is not None:
+            resolved[(page, href)] = found
+        return found
+
+    return address
+
+
+def _nowhere(href: str) -> None:
+    return None
+
+
 def _markdown() -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[*MARKDOWN_EXTENSIONS, _PrintExtension()],
@@ -383,18 +429,26 @@ def _markdown() -> markdown.Markdown:
 class _PrintExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Last, after inline patterns (20) and footnotes: it rewrites the finished tree.
-        md.treeprocessors.register(_ForPaper(md), "handout_for_paper", 0)
+        md.treeprocessors.register(_ForPaper(md), _ForPaper.NAME, 0)
 
 
 class _ForPaper(markdown.treeprocessors.Treeprocessor):
-    """Make the tree read on paper: links to other pages become text, every admonition
-    has a visible label, and tab sets become one labelled block per tab."""
+    """Make the tree read on paper: links to other pages lead to the published site, or
+    become text; every admonition has a visible label, and tab sets become one labelled
+    block per tab."""
+
+    NAME = "handout_for_paper"
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        # Where a link to the handbook leads on the published site: set for each text.
+        self.address_of: Callable[[str], str | None] = _nowhere
 
     def run(self, root: etree.Element) -> None:
         for element in list(root.iter()):
             classes = element.get("class", "").split()
             if element.tag == "a":
-                _unlink_if_local(element)
+                _unlink_if_local(element, self.address_of)
             elif element.tag == "div" and "admonition" in classes:
                 _label_admonition(element, classes)
             elif element.tag == "div" and "tabbed-set" in classes:
@@ -424,10 +478,19 @@ def _too_wide(table: etree.Element) -> bool:
     )
 
 
-def _unlink_if_local(link: etree.Element) -> None:
-    """A link to another page of the handbook becomes text: paper cannot follow it."""
+def _unlink_if_local(
+    link: etree.Element, address_of: Callable[[str], str | None] = _nowhere
+) -> None:
+    """A link to another page of the handbook (or a file of it) leads to it on the
+    published site, its `address_of`, whose address `mark_link_destinations` then prints
+    after it; with none (no `site_url`, nothing there), it becomes text: paper cannot
+    follow it."""
     href = link.get("href", "")
     if href.startswith("#") or _destination(href) is not None:
+        return
+    address = address_of(href)
+    if address is not None:
+        link.set("href", address)
         return
     link.tag = "span"
     link.attrib.pop("href", None)

@@ -38,8 +38,15 @@ from ..rules.base import CheckContext
 from ..rules.protocol_review import RULE as OVERDUE_RULE
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
+from .handout_links import module_src_uri, published_site
 from .handout_problems import HandoutProblem, Unplaced, placed
-from .handout_render import HandoutContent, HandoutError, HandoutsUnavailable, sort_key_terms
+from .handout_render import (
+    HandoutContent,
+    HandoutError,
+    HandoutsUnavailable,
+    SiteLinks,
+    sort_key_terms,
+)
 from .urls import HANDOUTS_DIR
 
 Outcome = Literal["rendered", "cached", "failed"]
@@ -121,6 +128,9 @@ def handout_content(context: CheckContext, module: Module) -> HandoutContent:
         paper_size=config.paper_size,
         site_name=config.site_name,
         language=config.language,
+        # Once a run: a glossary of thousands of terms has as many pages.
+        site=context.shared("published_site", lambda: published_site(config, handbook)),
+        module_src_uri=module_src_uri(config, module.id),
         replacements=tuple(
             (term.id, handbook.terms[replacement].term)
             for term in key_terms
@@ -157,7 +167,7 @@ def make_handouts(
         started = time.perf_counter()
         content = handout_content(context, module)
         key = cache_key(content)
-        cached = cache.get(module.id, key, config.root)
+        cached = cache.get(module.id, key, config.root, content.site)
         if cached is not None:
             seconds = time.perf_counter() - started
             printing = _placed(cached.problems, content)
@@ -172,12 +182,14 @@ def make_handouts(
                 raise HandoutsUnavailable(report.unavailable)
             files_read: list[Path] = []
             problems: list[Unplaced] = []
+            site_links: SiteLinks = {}
             pdf = handout_render.render_pdf(
                 content,
                 base_dir=(config.root / module.origin.path).parent,
                 allowed_roots=(config.docs_dir,),
                 files_read=files_read,
                 problems=problems,
+                site_links=site_links,
             )
         except HandoutsUnavailable as error:
             report.unavailable = str(error)
@@ -188,7 +200,7 @@ def make_handouts(
         except HandoutError as error:
             report.results.append(HandoutResult(module, "failed", None, problem=str(error)))
             continue
-        cache.put(module.id, key, pdf, read_files(config.root, files_read), problems)
+        cache.put(module.id, key, pdf, read_files(config.root, files_read), problems, site_links)
         printing = _placed(problems, content)
         seconds = time.perf_counter() - started
         report.results.append(
