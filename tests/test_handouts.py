@@ -635,6 +635,31 @@ def test_a_link_prints_where_it_leads_unless_its_text_says(
     assert [link.get("data-print") for link in body.iter("a")] == [printed]
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><a href="../coalition/what-is-a-coalition.md">the page</a></p>',
+        '<p><a href="file:///home/editor/handbook/content/index.md">home</a></p>',
+        '<p><a href="poster.pdf">the poster</a></p>',
+    ],
+)
+def test_a_link_written_in_html_leads_to_no_file_of_the_machine(html: str) -> None:
+    """Review: WeasyPrint made such a link lead to the build machine's own file
+    (file:///home/.../content/...), its path printed in every handout."""
+    root, printed = body_as_printed(html)
+    body = root.find("body")
+    assert body is not None
+    assert list(body.iter("a")) == []
+    assert "<span>" in printed
+
+
+def test_a_link_to_a_place_in_the_handout_stays_a_link() -> None:
+    root, _ = body_as_printed('<p><a href="#key-terms">Key terms</a></p>')
+    body = root.find("body")
+    assert body is not None
+    assert [link.get("href") for link in body.iter("a")] == ["#key-terms"]
+
+
 # A module's links to other pages of the handbook, and to files it publishes or not.
 LINKING_MODULE_BODY = """
 Read [What is a coalition?](../coalition/what-is-a-coalition.md#who-is-in-it) first.

@@ -505,6 +505,12 @@ def mark_link_destinations(root: etree.Element) -> None:
         href = link.get("href", "")
         destination = _destination(href)
         if destination is None:
+            if _leads_to_a_file(href):
+                # Written in HTML, a link to a page of the handbook is not resolved as a
+                # Markdown one is: WeasyPrint made it a link to the build machine's own
+                # file (file:///home/...), path and all (review). Text, as on paper.
+                link.tag = "span"
+                link.attrib.pop("href", None)
             continue
         if not _says(" ".join("".join(link.itertext()).split()), href, destination):
             link.set("data-print", destination)
@@ -523,6 +529,13 @@ def _destination(href: str) -> str | None:
     if scheme in {"mailto", *_PHONE_SCHEMES}:
         return unquote(href.partition(":")[2].partition("?")[0])
     return None
+
+
+def _leads_to_a_file(href: str) -> bool:
+    """Whether `href` is relative (no scheme, not only a #fragment) or a `file:` link:
+    the PDF would lead to a file of the machine that made it."""
+    scheme = urlsplit(href).scheme.lower()
+    return scheme == "file" or (not scheme and bool(href) and not href.startswith("#"))
 
 
 def _says(text: str, href: str, destination: str) -> bool:
