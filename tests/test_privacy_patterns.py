@@ -24,6 +24,8 @@ URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 DASH = "[-\u2010-\u2013\u2212]"
 SEP = "[ .\u00a0\u2010-\u2013\u2212-]"
+# Not in a word or number; after `_` only as emphasis (`_555-123-4567_`, not `id_555...`).
+NOT_IN_A_WORD = r"(?<![^\W_])(?<![^\W_]_)"
 PHONE = re.compile(
     r"""
     (?<![^\W_])(?<![+./\u2010-\u2013\u2212-])
@@ -41,10 +43,11 @@ PHONE = re.compile(
 )
 SPACE = "[ \t\u00a0]"
 STREET = re.compile(
-    r"\b\d{1,6}[A-Z]?SPACE+(?:"
+    NOT_IN_A_WORD
+    + r"\d{1,6}[A-Z]?SPACE+(?:"
     r"(?:[NSEW]\.?SPACE+)?(?:(?:[A-Z][a-z]+\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
-    r"|Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)"
+    r"|Parkway|Square)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)"
     r"|(?:(?:US|State|County)SPACE+)?(?:Highway|Route|Hwy\.?|Rte\.?)SPACE+\d{1,4}(?!\w))".replace(
         "SPACE", SPACE
     )
@@ -59,7 +62,8 @@ PIECES = [
     "@2x.png", ".pdf", "at ",
     "https://", "ftp://", "HTTPS://", "Http://", "www.", "a@b.org", "x.y@ex.co", "@",
     "ahttp://", '"', "'", "]", "<", "e.org", "0", "B", "(0)", "(0)1", " 23", "+33 ", "+1 ",
-    "x", "x12",
+    "x", "x12", "a_", "A", "The", "Since ",
+    "our ", "Drive", "Place", "Lane", ": ", "| ", "on ", "Community", "Route", "66", "5551234567",
 ]  # fmt: skip
 
 

@@ -11,11 +11,20 @@ of its own is no part of it. An extension written on (x12) is personal. Emergenc
 relay numbers (911, 711), SMS short codes (233733), years, dates and statute numbers
 (22 U.S.C. 7102) do not look like phone numbers and are not reported. An address at a
 documentation domain (example.org) is reported like any other: only privacy.allow says
-what is public. A court ("a 2016 Supreme Court decision", "5 Drug Court programs") is
-no street, nor, after a year, a drive or place with nothing around it that an address
-has ("our 2024 Winter Coat Drive"). A file name with an `@` (`logo@2x.png`) is no e-mail
-address. Of a URL, only what it gives whoever opens it is checked: the number of a
-WhatsApp link, the e-mail address and phone number of a form filled in beforehand.
+what is public.
+
+A street address that names something else in prose is not reported where nothing
+around it reads as an address (a unit, city or ZIP code after it; "at", "on", "to",
+"near" or a label's colon before it): a court ("5 Drug Court programs"), a title
+("Module 2 A Way Forward") or a numbered road after a count ("40 Route 66 motels"); and
+a drive, place, way, circle or square after a year that the word before reads as a time
+or an owner ("our 2024 Winter Coat Drive", "Since 1983 Safe Place"). So "the 1999 Oak
+Drive motel" and "5 Justice Court" alone are missed. A file name with an `@`
+(`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
+checked: the number of a WhatsApp link, the
+e-mail address and phone number of a form filled in beforehand. Not checked: a
+WhatsApp link written without `https://` ("wa.me/15558675309"), a Google Form's
+`entry.N` fields, Telegram and Signal links.
 """
 
 from __future__ import annotations
@@ -64,12 +73,13 @@ _PHONE_REST = r"""
 # single letter (1800 F Street), and a street type; or a numbered road (5500 Highway 61).
 # A word processor may join its words with a no-break space.
 _STREET_REST = r"""
-    (?<=[{digit}])(?<!\w\d)\d{{0,5}}[A-Z]?{space}+
+    (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)\d{{0,5}}[A-Z]?{space}+  # `_12 Oak St_` too
     (?:
         (?:[NSEW]\.?{space}+)?
         (?:(?:[A-Z][a-z]+\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
         (?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway
-        |Parkway|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)\b\.?)
+        |Parkway|Square)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)
+        # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
       | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
     )
 """.replace("{space}", r"[ \t\u00a0]")
@@ -89,16 +99,34 @@ _PATTERNS = {
     for ascii_only, digit in ((True, "0-9"), (False, r"\d"))
 }
 
-# Street types that name other things too: a donation drive, a programme (Safe Place,
-# United Way), a talking circle. After a year ("Since 1983 Safe Place", "our 2024 Winter
-# Coat Drive") they make an address only with what an address has after them, or "at"
-# before them ("she lives at 2024 Oak Drive").
-_TYPES_OF_OTHER_THINGS = frozenset(
-    {"Court", "Drive", "Place", "Way", "Circle", "Square", "Terrace", "Lane", "Highway"}
-    | {"Parkway", "Route"}
+# A street address names something else in prose: a drive, a programme, a court or a
+# road after a year or a count ("our 2024 Winter Coat Drive", "Since 1983 Safe Place", "a
+# 2016 Supreme Court decision", "5 Drug Court programs", "40 Route 66 motels"), a title
+# with an article ("Module 2 A Way Forward"). Each exemption holds only where nothing
+# around it reads as an address: what an address has after it (`_ADDRESS_AFTER`), or
+# before it what leads to one ("at", "on", a label's colon: `_ADDRESS_BEFORE`).
+#
+# Street types that name other things after a year: a donation drive, a programme (Safe
+# Place, United Way), a talking circle. A house number between 1800 and 2099 is common,
+# so the year must read as one: the word before it is a time or an owner ("In", "Since",
+# "our", "the", "the coalition's"); "lives on 2015 Oak Drive", "Address: 1987 Elm Way",
+# a table cell or the start of a line is an address. Not Lane, Terrace, Court, Parkway
+# or a numbered road: almost only streets.
+_TYPES_OF_OTHER_THINGS = frozenset({"Drive", "Place", "Way", "Circle", "Square"})
+_FIRST_YEAR, _LAST_YEAR = 1800, 2099
+# What may stand between that word and the number: spaces, a line break, markup.
+_GAP_BEFORE = r"(?:\s|&nbsp;|&#160;|[*_])*\Z"
+# Not "of", "from" nor "by": "residents of 1900 Oak Drive", "moved from 2015 Elm Place",
+# "drove by 1987 Elm Way" are addresses.
+_TIME_OR_OWNER_BEFORE = re.compile(
+    r"(?:(?<![\w'\u2019-])(?i:in|since|until|before|after|during|our|the|their|its|this"
+    r"|that|a|an|annual)|[^\W_]['\u2019]s?)" + _GAP_BEFORE
 )
-# The courts a handbook names after a year or a count ("a 2016 Supreme Court decision",
-# "5 Drug Court programs", "3 Human Trafficking Court dockets"): no street.
+_ADDRESS_BEFORE = re.compile(r"(?:(?<![\w'\u2019-])(?i:at|on|near|to)|[:|@])" + _GAP_BEFORE)
+# How far before a street address those words are looked for.
+_BEFORE_WINDOW = 24
+# The courts a handbook names after a year or a count; their names are ordinary street
+# names too ("15 Community Court", "8 High Court").
 _COURT_KINDS = frozenset(
     {"Supreme", "Superior", "Juvenile", "Family", "Drug", "Treatment", "Veterans", "Youth"}
     | {"Teen", "Health", "Wellness", "Recovery", "Reentry", "Diversion", "Community"}
@@ -108,41 +136,52 @@ _COURT_KINDS = frozenset(
     | {"Claims", "Crown", "High", "Dependency", "Violence", "Justice", "Specialty"}
 )
 _COURT_TYPES = frozenset({"Court", "Ct"})
-_FIRST_YEAR, _LAST_YEAR = 1800, 2099
+# A title's first word, no street's name: "Module 2 A Way Forward", "Chapter 3 The Safe
+# Place", "Grade 8 A Street children" (1800 F Street is one).
+_ARTICLES = frozenset({"A", "An", "I", "The"})
+# A numbered road after a count ("40 Route 66 motels", "3 US Highway 1 rest stops"): a
+# house number on one has three digits or more (5500 Highway 61).
+_SHORTEST_ROAD_NUMBER = 3
 # What an address has after its street: a quarter (NW), a unit, a city with its state,
-# a ZIP code, or the city and state on the next line.
+# a ZIP code, or the city and state on the next line; after emphasis closed, maybe.
 _ADDRESS_AFTER = re.compile(
-    r"""\.?(?:
-        [ \t\u00a0]+(?:[NS]\.?[EW]\.?|[NSEW]\.?)(?![\w'\u2019-])
-      | [ \t\u00a0]*,?[ \t\u00a0]*
-        (?:\#[ \t\u00a0]*\d|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building)\b)
-      | [ \t\u00a0]*,?[ \t\u00a0]*(?:[A-Z]{2}[ \t\u00a0]+)?\d{5}\b
-      | (?:[ \t\u00a0]*,|[ \t\u00a0]*(?:<br\s*/?>)?\r?\n)[ \t\u00a0]*
-        (?:[A-Z][a-z]+[ \t\u00a0]+){0,3}[A-Z][a-z]+,?[ \t\u00a0]+[A-Z]{2}\b
-    )""",
+    r"""\.?[*_]*(?:
+        {space}+(?:[NS]\.?[EW]\.?|[NSEW]\.?)(?![\w'\u2019-])
+      | {space}*,?{space}*
+        (?:\#{space}*\d|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building)\b)
+      | {space}*,?{space}*(?:[A-Z]{2}{space}+)?\d{5}\b
+      | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n){space}*
+        (?:[A-Z][a-z]+{space}+){0,3}[A-Z][a-z]+,?{space}+[A-Z]{2}\b
+    )""".replace("{space}", r"[ \t\u00a0]"),
     re.VERBOSE,
 )
-_AT_BEFORE = re.compile(r"(?<!\w)(?i:at)[ \t\u00a0]+\Z")
 
 
 def names_no_street(text: str, start: int, end: int) -> bool:
-    """Whether the street address found at `text[start:end]` names something else: a
-    court ("5 Drug Court"), or after a year a drive, place or the like that nothing
-    around reads as an address ("our 2024 Winter Coat Drive collected")."""
+    """Whether the street address found at `text[start:end]` names something else: after
+    a year read as one, a drive, place or the like ("our 2024 Winter Coat Drive"); a court
+    ("5 Drug Court programs"), a title ("Module 2 A Way Forward") or a numbered road
+    after a count ("40 Route 66 motels") that nothing around reads as an address."""
+    if _ADDRESS_AFTER.match(text, end):
+        return False
     words = text[start:end].split()
-    street_type = words[-1].rstrip(".")
-    if street_type.isdigit():  # a numbered road: Highway 61
+    number, street_type = words[0], words[-1].rstrip(".")
+    numbered_road = street_type.isdigit()  # Highway 61
+    if numbered_road:
         street_type = words[-2].rstrip(".")
-    if street_type in _COURT_TYPES and words[-2] in _COURT_KINDS:
-        return True
-    number = words[0]
-    is_year = len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
-    return (
-        is_year
-        and street_type in _TYPES_OF_OTHER_THINGS
-        and not _ADDRESS_AFTER.match(text, end)
-        and not _AT_BEFORE.search(text, max(0, start - 12), start)
+    before = text[max(0, start - _BEFORE_WINDOW) : start]
+    if street_type in _TYPES_OF_OTHER_THINGS and _is_year(number):
+        return bool(_TIME_OR_OWNER_BEFORE.search(before))
+    names_other = (
+        (street_type in _COURT_TYPES and words[-2] in _COURT_KINDS)
+        or words[1] in _ARTICLES
+        or (numbered_road and _digit_count(number) < _SHORTEST_ROAD_NUMBER)
     )
+    return names_other and not _ADDRESS_BEFORE.search(before)
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
 
 
 # What ends a file name and no host: `logo@2x.png` and `flyer@print.pdf` are files, not
