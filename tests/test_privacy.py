@@ -146,6 +146,23 @@ def personal(text: str) -> list[tuple[str, str]]:
             [("street address", "5500 Highway 61"), ("street address", "99 Route 9")],
         ),
         ("Call _555-867-5309_ now", [("phone number", "555-867-5309")]),
+        ("case_id_5551234567, IMG_5551234567.jpg, user_555-123-4567", []),  # (review)
+        # any space a word processor writes, and characters no reader sees (review)
+        (
+            "Appelez le +33\u202f1\u202f23\u202f45\u202f67\u202f89 ou 555\u2009123\u20094567.",
+            [
+                ("phone number", "+33\u202f1\u202f23\u202f45\u202f67\u202f89"),
+                ("phone number", "555\u2009123\u20094567"),
+            ],
+        ),
+        (
+            "Call 555\u200b-123-4567, mail jane.doe\u00ad@gmail.com, visit 123\u2009Main Street.",
+            [
+                ("e-mail address", "jane.doe\u00ad@gmail.com"),
+                ("phone number", "555\u200b-123-4567"),
+                ("street address", "123\u2009Main Street"),
+            ],
+        ),
         # a file name with an `@` is no e-mail address; a domain of any ending is one
         ('![logo](img/logo@2x.png) <img srcset="a@2x.png 2x"> [F](files/flyer@print.pdf)', []),
         (
@@ -382,6 +399,31 @@ def test_digits_written_on_a_public_number_are_reported_as_its_extension(tmp_pat
         ("1-888-373-7888", True),
         ("+44 808 800 5000 55", True),
         ("555-123-4567", False),
+    ]
+
+
+def test_an_allowed_number_with_its_extension_passes(tmp_path: Path) -> None:
+    """An entry with an extension makes that extension public; listing the whole number,
+    as the message for another says, was of no use (found in review)."""
+    page = "Call 202-555-0100x12, (202) 555-0100, or 202-555-0100x13.\n"
+    (tmp_path / "one").mkdir()
+    findings = privacy_findings(tmp_path / "one", page, ["Intake: 202-555-0100x12"])
+    assert [(finding.column, finding.found) for finding in findings] == [(42, "202-555-0100")]
+    assert "list '202-555-0100x13' under privacy.allow" in findings[0].message
+    (tmp_path / "both").mkdir()
+    assert privacy_findings(tmp_path / "both", page, ["202-555-0100x12", "202-555-0100x13"]) == []
+
+
+def test_a_number_written_with_any_space_is_compared_whole(tmp_path: Path) -> None:
+    """A direct line after a public number written with narrow no-break spaces is no part
+    of it; an allowed address with a soft hyphen in it is allowed (found in review)."""
+    page = (
+        "Call +33\u202f1\u202f23\u202f45\u202f67\u202f89, not +33\u202f1\u202f23\u202f45\u202f67"
+        "\u202f89\u202f12; write to jane.doe\u00ad@gmail.com.\n"
+    )
+    findings = privacy_findings(tmp_path, page, ["+33 1 23 45 67 89", "jane.doe@gmail.com"])
+    assert [(finding.column, finding.found) for finding in findings] == [
+        (29, "+33\u202f1\u202f23\u202f45\u202f67\u202f89")
     ]
 
 

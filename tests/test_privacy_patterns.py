@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coalition_handbook.forms import INVISIBLE_CHARACTERS, UNICODE_SPACES
 from coalition_handbook.rules.privacy_pii import (
     find_personal_data,
     is_file_name,
@@ -23,12 +24,12 @@ from coalition_handbook.rules.privacy_pii import (
 URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 DASH = "[-\u2010-\u2013\u2212]"
-SEP = "[ .\u00a0\u2010-\u2013\u2212-]"
+SEP = f"[ .{UNICODE_SPACES}\u2010-\u2013\u2212-]"
 # Not in a word or number; after `_` only as emphasis (`_555-123-4567_`, not `id_555...`).
 NOT_IN_A_WORD = r"(?<![^\W_])(?<![^\W_]_)"
 PHONE = re.compile(
     r"""
-    (?<![^\W_])(?<![+./\u2010-\u2013\u2212-])
+    NOT_IN_A_WORD(?<![+./\u2010-\u2013\u2212-])
     (?:
         \+1SEP?(?:\(\d{3}\)|\d{3})SEP?\d{3}SEP?\d{4}
       | \+(?!1)\d{1,3}(?:SEP?\(0\))?(?:SEP?\(?\d{1,4}\)?){2,5}\d
@@ -38,10 +39,12 @@ PHONE = re.compile(
       | \d{10}
     )
     (?!(?!x\d)[^\W_]|[/\u2010-\u2013\u2212-]|\.\d)
-    """.replace("SEP", SEP).replace("DASH", DASH),
+    """.replace("SEP", SEP)
+    .replace("DASH", DASH)
+    .replace("NOT_IN_A_WORD", NOT_IN_A_WORD),
     re.VERBOSE,
 )
-SPACE = "[ \t\u00a0]"
+SPACE = f"[ \t{UNICODE_SPACES}]"
 STREET = re.compile(
     NOT_IN_A_WORD
     + r"\d{1,6}[A-Z]?SPACE+(?:"
@@ -62,13 +65,21 @@ PIECES = [
     "@2x.png", ".pdf", "at ",
     "https://", "ftp://", "HTTPS://", "Http://", "www.", "a@b.org", "x.y@ex.co", "@",
     "ahttp://", '"', "'", "]", "<", "e.org", "0", "B", "(0)", "(0)1", " 23", "+33 ", "+1 ",
-    "x", "x12", "a_", "A", "The", "Since ",
+    "x", "x12", "\u202f", "\u2009", "\u3000", "\u200b", "\u00ad", "a_", "A", "The", "Since ",
     "our ", "Drive", "Place", "Lane", ": ", "| ", "on ", "Community", "Route", "66", "5551234567",
 ]  # fmt: skip
 
 
 def plain_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
     masked = URL.sub(lambda url: " " * len(url.group()), text)
+    # Read as if invisible characters were not there, found where they are.
+    where = [at for at, char in enumerate(masked) if char not in INVISIBLE_CHARACTERS]
+    visible = "".join(masked[at] for at in where)
+    for kind, start, end in plain_visible_data(visible):
+        yield kind, where[start], where[end - 1] + 1
+
+
+def plain_visible_data(masked: str) -> Iterator[tuple[str, int, int]]:
     for found in EMAIL.finditer(masked):
         if not is_file_name(found.group()):
             yield "e-mail address", found.start(), found.end()

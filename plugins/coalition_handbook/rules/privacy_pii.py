@@ -2,16 +2,19 @@
 
 E-mail addresses, phone numbers (US and international formats, or ten digits written
 together) and street addresses in every page and every term and protocol file, code and
-comments included: all of it is published with the repository. `privacy.allow` lists the
-public ones (hotlines, office addresses); phone numbers are compared as the world dials
-them (`phone_key`), however the entry and the text write them. A North American number
-is whole at ten digits; another country's is read to its last group of digits, so that
-a direct line dialled on is no public one, while a count ("365 days a year") or a number
-of its own is no part of it. An extension written on (x12) is personal. Emergency and
-relay numbers (911, 711), SMS short codes (233733), years, dates and statute numbers
-(22 U.S.C. 7102) do not look like phone numbers and are not reported. An address at a
-documentation domain (example.org) is reported like any other: only privacy.allow says
-what is public.
+comments included: all of it is published with the repository. Any Unicode space may
+separate a number's groups or an address's words, and what no reader sees (a soft
+hyphen, a zero width space) is read through, as matching reads text. `privacy.allow`
+lists the public ones (hotlines, office addresses); phone numbers are compared as the
+world dials them (`phone_key`), however the entry and the text write them. A North
+American number is whole at ten digits; another country's is read to its last group of
+digits, so that a direct line dialled on is no public one, while a count ("365 days a
+year") or a number of its own is no part of it. An extension written on (x12) is
+personal, unless privacy.allow lists the number with it. Emergency and relay numbers
+(911, 711), SMS short codes (233733), years, dates, statute numbers (22 U.S.C. 7102) and
+digits in an identifier (`case_id_5551234567`) do not look like phone numbers and are not
+reported. An address at a documentation domain (example.org) is reported like any
+other: only privacy.allow says what is public.
 
 A street address that names something else in prose is not reported where nothing
 around it reads as an address (a unit, city or ZIP code after it; "at", "on", "to",
@@ -30,10 +33,12 @@ WhatsApp link written without `https://` ("wa.me/15558675309"), a Google Form's
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Set
 from urllib.parse import unquote, unquote_plus
 
 from ..findings import Finding
+from ..forms import INVISIBLE_CHARACTERS, UNICODE_SPACES, without_invisible
 from ..markdown import LineIndex
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from .base import CheckContext
@@ -50,12 +55,14 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![
 # lookbehind over that character and the one before it. In ASCII text, `[0-9]` is what
 # `\d` means, and much faster to test.
 # What separates a phone number's groups: a space, dot or hyphen, and what a word
-# processor or phone keyboard puts there instead (a no-break space, a no-break hyphen, an
-# en dash, a minus sign).
+# processor or phone keyboard puts there instead (any Unicode space, as matching reads
+# them: a no-break or narrow no-break space in French typography, a thin space; a
+# no-break hyphen, an en dash, a minus sign).
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
-_SEPARATOR = f"[ .\u00a0{_DASHES}]"
+_SEPARATOR = f"[ .{UNICODE_SPACES}{_DASHES}]"
 _PHONE_REST = r"""
-    (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number; `_555-123-4567_` is emphasis
+    (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number, but for emphasis:
+    (?<![^\W_]_.)                     # `_555-123-4567_`, not `case_id_5551234567`
     (?:
         (?<=\+)1{sep}?(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}  # +1 888 373 7888
       | (?<=\+)(?!1)\d{{1,3}}(?:{sep}?\(0\))?                       # +44 20 7946 0958,
@@ -71,7 +78,7 @@ _PHONE_REST = r"""
 """
 # A street address: a number starting a word (221B), then a name of one to four words, or a
 # single letter (1800 F Street), and a street type; or a numbered road (5500 Highway 61).
-# A word processor may join its words with a no-break space.
+# A word processor may join its words with a no-break space, or any other.
 _STREET_REST = r"""
     (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)\d{{0,5}}[A-Z]?{space}+  # `_12 Oak St_` too
     (?:
@@ -82,7 +89,7 @@ _STREET_REST = r"""
         # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
       | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
     )
-""".replace("{space}", r"[ \t\u00a0]")
+""".replace("{space}", f"[ \t{UNICODE_SPACES}]")
 _PHONE = (
     _PHONE_REST.replace("{sep}", _SEPARATOR)
     .replace("{dashes}", _DASHES)
@@ -152,7 +159,7 @@ _ADDRESS_AFTER = re.compile(
       | {space}*,?{space}*(?:[A-Z]{2}{space}+)?\d{5}\b
       | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n){space}*
         (?:[A-Z][a-z]+{space}+){0,3}[A-Z][a-z]+,?{space}+[A-Z]{2}\b
-    )""".replace("{space}", r"[ \t\u00a0]"),
+    )""".replace("{space}", f"[ \t{UNICODE_SPACES}]"),
     re.VERBOSE,
 )
 
@@ -255,30 +262,34 @@ def public_phone_keys(allow: Iterable[str]) -> set[str]:
     """The phone numbers, SMS short codes and three-digit service numbers (911) of
     `privacy.allow`, by `phone_key`. An entry may name its line ("988 Lifeline:
     1-800-273-8255", "Text HOME to 741741"): the run of digits in it with the most digits
-    is what counts."""
+    is what counts. An entry with an extension ("202-555-0100x12") makes that extension
+    public too, keyed as its number's key and the extension ("2025550100x12")."""
     keys = set()
     for entry in allow:
-        number = _number_in(entry)
+        number, extension = _number_in(entry)
         if number is None:
             continue
         if _SHORT_CODE.fullmatch(number) or _SERVICE_NUMBER.fullmatch(number):
             keys.add(number)
         elif _digit_count(number) >= _SHORTEST_NUMBER:
             keys.add(phone_key(number))
+            if extension:
+                keys.add(phone_key(number) + extension)
     return keys
 
 
-def _number_in(entry: str) -> str | None:
+def _number_in(entry: str) -> tuple[str | None, str]:
     """The number an allow entry names: its longest run of digit groups, without a
-    "24" of "24 hours" after it."""
+    "24" of "24 hours" after it; and the extension written on it (x12), if any."""
     runs = list(_DIGIT_RUN.finditer(entry))
     if not runs:
-        return None
+        return None, ""
     run = max(runs, key=lambda found: _digit_count(found.group()))
     last = _LAST_GROUP.search(run.group())
     if last is not None and _COUNTED.match(entry, run.end()):
-        return run.group()[: last.start()]
-    return run.group()
+        return run.group()[: last.start()], ""
+    extension = _EXTENSION.match(entry, run.end())
+    return run.group(), extension.group() if extension else ""
 
 
 def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
@@ -313,8 +324,8 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
 # after a few, and a number on the allow list is compared whole. Between two groups, up
 # to three spaces or dashes, or one dot right before the digits (". 3 in 4" after a
 # number is a new sentence). Unambiguous, so linear.
-_GAP = f"(?:[ \u00a0{_DASHES}]{{1,3}}|\\.)"
-_GAP_CHARACTERS = " .\u00a0" + _DASHES.replace("\\", "")
+_GAP = f"(?:[ {UNICODE_SPACES}{_DASHES}]{{1,3}}|\\.)"
+_GAP_CHARACTERS = " ." + UNICODE_SPACES + _DASHES.replace("\\", "")
 _GROUP = r"\(?\d[\d()]*"
 _DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_GAP}{_GROUP})*")
 # A group in brackets counts whole ("8255 (12)"), not a bracket that opens more text
@@ -325,7 +336,7 @@ _NEXT_GROUP = re.compile(rf"{_GAP}(?:\d+|\(\d+\))")
 # line may break before the word); and what may not: an extension written on ("8255x12").
 _LAST_GROUP = re.compile(rf"{_GAP}\(?\d{{1,3}}\Z")
 _COUNTED = re.compile(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
-_EXTENSION = re.compile(r"x\d")
+_EXTENSION = re.compile(r"x\d+")
 # The most digits a phone number has (E.164): a run of more is no one number.
 _LONGEST_NUMBER = 15
 _GROUP_END = re.compile(r"\d+\)?")
@@ -342,15 +353,16 @@ def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int 
     few): a direct line dialled on ("+49 30 12345 6789") is no public number, but a count
     ("24 hours", "200 languages") and a number of its own that is public or nobody's (a
     short code, 911) are no part of it. A short code on the list is public as a short
-    code only, never as a phone number."""
+    code only, never as a phone number. A number with an extension is public where the
+    list holds it with that extension; the extension is no part of what is returned."""
     if _EXTENSION.match(text, end):
-        return None
+        return end if _is_public_extension(text, start, end, public) else None
     key = phone_key(text[start:end])
     if key in public and _NORTH_AMERICAN_KEY.fullmatch(key):
         return end
     group_ends, run_end = _digit_groups(text, start, end)
     if _EXTENSION.match(text, run_end):
-        return None
+        return run_end if _is_public_extension(text, start, run_end, public) else None
     for group_end in reversed(group_ends):
         if _is_public_number(text[start:group_end], public) and _is_no_part_of_it(
             text, group_end, run_end, public
@@ -406,6 +418,21 @@ def _public_start(text: str, start: int, end: int, public: Set[str]) -> str | No
     return None
 
 
+def _is_public_extension(text: str, start: int, end: int, public: Set[str]) -> bool:
+    """Whether the number at `text[start:end]`, with the extension written right after
+    it, is one that `public` holds (`public_phone_keys`)."""
+    extension = _EXTENSION.match(text, end)
+    return extension is not None and phone_key(text[start:end]) + extension.group() in public
+
+
+def _whole_number_end(text: str, start: int, end: int) -> int:
+    """Where the phone number found at `text[start:end]` ends with every digit group and
+    the extension written after it."""
+    end = max(end, _digit_groups(text, start, end)[1])
+    extension = _EXTENSION.match(text, end)
+    return extension.end() if extension else end
+
+
 def _is_public_number(number: str, public: Set[str]) -> bool:
     key = phone_key(number)
     return _digit_count(key) >= _SHORTEST_NUMBER and key in public
@@ -437,7 +464,7 @@ def _without_trunk_zero(number: str) -> str:
 
 
 def _text_key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(without_invisible(text).casefold().split())
 
 
 def find_personal_data(
@@ -448,6 +475,42 @@ def find_personal_data(
     address", "phone number" or "street address"."""
     urls = url_spans(text) if urls is None else urls
     masked = _mask_urls(text, urls) if urls else text
+    if masked.isascii() or not _INVISIBLE.search(masked):
+        yield from _personal_data(masked)
+        return
+    # Read as if the invisible characters were not there, as matching reads them
+    # ("555\u200b-123-4567", "jane\u00ad@gmail.com"), and found where they are.
+    visible, cuts, removed = _without_invisible(masked)
+    for kind, start, end in _personal_data(visible):
+        yield (
+            kind,
+            start + removed[bisect_right(cuts, start)],
+            end + removed[bisect_right(cuts, end - 1)],
+        )
+
+
+# Runs of characters no reader sees (a soft hyphen, a zero width space...).
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]+")
+
+
+def _without_invisible(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` without its invisible characters, and how to find a position of it in
+    `text`: it is `removed[bisect_right(cuts, position)]` further on."""
+    pieces: list[str] = []
+    cuts: list[int] = []
+    removed = [0]
+    previous = 0
+    for found in _INVISIBLE.finditer(text):
+        pieces.append(text[previous : found.start()])
+        cuts.append(found.start() - removed[-1])
+        removed.append(removed[-1] + len(found.group()))
+        previous = found.end()
+    pieces.append(text[previous:])
+    return "".join(pieces), cuts, removed
+
+
+def _personal_data(masked: str) -> Iterator[tuple[str, int, int]]:
+    """`find_personal_data` in `masked`, its URLs blanked."""
     if "@" in masked:
         for found in _EMAIL.finditer(masked):
             if not is_file_name(found.group()):
@@ -565,11 +628,12 @@ def _check_text(
                 continue
             public = _public_start(text, start, end, allowed_phones)
             if public is not None:
+                whole = text[start : _whole_number_end(text, start, end)]
                 message = (
                     f"'{found}' looks like a personal phone number: what is written right "
                     f"after '{public}', which privacy.allow lists, reads as its direct line "
-                    "or extension; remove that, or list the whole number under "
-                    "privacy.allow if it is public"
+                    f"or extension; remove that, or list '{whole}' under privacy.allow if "
+                    "it is public"
                 )
         elif _text_key(found) in allowed_texts:
             continue
