@@ -195,6 +195,11 @@ def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
     [
         # a link gives them to whoever opens it (found by an audit)
         ("[Maria](https://wa.me/15558675309?text=Hi)", [("phone number", "15558675309")]),
+        # with its `+` (found in review)
+        (
+            "[M](https://wa.me/+15558675309) https://wa.me/%2B15558675309",
+            [("phone number", "+15558675309"), ("phone number", "%2B15558675309")],
+        ),
         (
             "https://forms.example.org/?email=maria.lopez@gmail.com&phone=555-867-5309",
             [("e-mail address", "maria.lopez@gmail.com"), ("phone number", "555-867-5309")],
@@ -229,6 +234,21 @@ def test_personal_data_in_links_is_reported_where_it_is(tmp_path: Path) -> None:
         (1, 65, "maria%40gmail.com"),
     ]
     assert "in a link" in findings[0].message
+
+
+def test_a_whatsapp_number_is_international(tmp_path: Path) -> None:
+    """WhatsApp writes a link's number without its `+`: api.whatsapp.com's `phone=` is
+    compared as an international number, like wa.me's (found in review)."""
+    page = (
+        "[UK](https://api.whatsapp.com/send?phone=448088005000) [wa](https://wa.me/+448088005000)"
+        " [X](https://api.whatsapp.com/send?phone=447946095800)\n"
+    )
+    (tmp_path / "one").mkdir()
+    findings = privacy_findings(tmp_path / "one", page, ["+44 808 800 5000"])
+    assert [finding.found for finding in findings] == ["447946095800"]
+    # listed as the link writes it, as the message says
+    (tmp_path / "both").mkdir()
+    assert privacy_findings(tmp_path / "both", page, ["+44 808 800 5000", "447946095800"]) == []
 
 
 def privacy_findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:

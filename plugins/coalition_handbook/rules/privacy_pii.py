@@ -24,7 +24,7 @@ a drive, place, way, circle or square after a year that the word before reads as
 or an owner ("our 2024 Winter Coat Drive", "Since 1983 Safe Place"). So "the 1999 Oak
 Drive motel" and "5 Justice Court" alone are missed. A file name with an `@`
 (`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
-checked: the number of a WhatsApp link, the
+checked: the number of a WhatsApp link (international, with or without its `+`), the
 e-mail address and phone number of a form filled in beforehand. Not checked: a
 WhatsApp link written without `https://` ("wa.me/15558675309"), a Google Form's
 `entry.N` fields, Telegram and Signal links.
@@ -47,7 +47,9 @@ RULE = "privacy.pii"
 
 # A scheme in any case (`Http://`), as a source's address may write it.
 _URL = re.compile(r"\b(?i:https?|ftp)://[^\s<>\"')\]]+")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# An e-mail address; in a link, its `@` may be escaped (`%40`).
+_EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\w-])"
+_EMAIL = re.compile(_EMAIL_REST.format(at="@"))
 # Phone numbers and street addresses, both found in one pass: the pattern consumes the
 # one character either can start with (a digit, `+` or `(`), so the engine skips prose
 # at C speed until one turns up, then looks ahead for a phone number and a street address
@@ -568,10 +570,13 @@ def _urls(text: str) -> Iterator[tuple[int, int]]:
 # (its host, path, ids and timestamps, whatever their digits): the number a WhatsApp link
 # opens, an e-mail address in its query or fragment (a form filled in beforehand, `%40`
 # for the `@` too), and the number of a phone parameter or of a `tel:` or `sms:` value.
-_WHATSAPP_NUMBER = re.compile(r"(?i:https?://(?:www\.)?wa\.me/)(\d{7,15})(?![\w%])")
-_LINKED_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])"
+# A WhatsApp link's number is international, written without its `+` or with it (`+`,
+# `%2B`).
+_WHATSAPP_LINK = re.compile(
+    r"(?i:https?://(?:www\.)?wa\.me/)(?P<number>(?i:\+|%2B)?(?P<digits>\d{7,15}))(?![\w%])"
 )
+_WHATSAPP_HOST = re.compile(r"(?i:https?://(?:[\w-]+\.)*(?:wa\.me|whatsapp\.com))(?![\w.-])")
+_LINKED_EMAIL = re.compile(_EMAIL_REST.format(at="(?:@|%40)"))
 _LINKED_PHONE = re.compile(
     r"(?:[?&;#](?:[\w.-]*[_.-])?(?i:phone|telephone|tel|mobile|cell|whatsapp|sms|fax)"
     r"(?:[_.-]?(?i:number|num|no))?=|(?i:tel|sms|callto)(?::|%3A))"
@@ -588,9 +593,10 @@ def find_personal_data_in_urls(
     (`find_personal_data` finds none there); "as written" is its text with the URL's
     escapes undone, to compare with privacy.allow."""
     for url_start, url_end in url_spans(text) if urls is None else urls:
-        whatsapp = _WHATSAPP_NUMBER.match(text, url_start, url_end)
-        if whatsapp:  # the number in full international form, without its `+`
-            yield "phone number", *whatsapp.span(1), f"+{whatsapp.group(1)}"
+        whatsapp = _WHATSAPP_LINK.match(text, url_start, url_end)
+        if whatsapp:  # the number in full international form
+            yield "phone number", *whatsapp.span("number"), f"+{whatsapp.group('digits')}"
+        international = whatsapp or _WHATSAPP_HOST.match(text, url_start, url_end)
         query = min(
             (
                 at
@@ -607,8 +613,19 @@ def find_personal_data_in_urls(
             number = found.group("number")
             # In a query `+` stands for a space, but a leading one is the number's own.
             written = f"+{unquote_plus(number[1:])}" if number[0] == "+" else unquote_plus(number)
+            if international and not written.startswith("+"):
+                written = f"+{written}"  # WhatsApp's `phone=`: international, without `+`
             if _digit_count(written) in _LINKED_NUMBER_DIGITS:
                 yield "phone number", *found.span("number"), written
+
+
+def _is_public_link_number(written: str, public: Set[str]) -> bool:
+    """Whether the number a link carries is public: read as international where it has
+    a `+` (WhatsApp's are, written without it), or as privacy.allow may have copied it
+    from the link, without its `+`."""
+    return _is_public_number(written, public) or (
+        written.startswith("+") and _is_public_number(written[1:], public)
+    )
 
 
 def _check_text(
@@ -641,7 +658,7 @@ def _check_text(
         line, column = lines.position(start)
         yield context.finding(RULE, path, line, column, message, found=found)
     for kind, start, end, written in find_personal_data_in_urls(text, urls):
-        if kind == "phone number" and _is_public_number(written, allowed_phones):
+        if kind == "phone number" and _is_public_link_number(written, allowed_phones):
             continue
         if kind == "e-mail address" and _text_key(written) in allowed_texts:
             continue
