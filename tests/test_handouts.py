@@ -332,7 +332,8 @@ def body_as_printed(html: str) -> tuple[ElementTree.Element, str]:
         # file to attach; an SVG's own style stays, as it styles the drawing alone.
         ('<div><body style="display:none" class=x>t</div>', "<body><div>t</div></body>"),
         ('<html style="font-size:40pt">t', "<body>t</body>"),
-        ('<a rel="attachment" href="notes.txt">notes</a>', '<a href="notes.txt">notes</a>'),
+        ('<a rel="attachment" href="notes.txt">notes</a>', "<span>notes</span>"),
+        ('<a rel="attachment" href="https://x.org/n.txt">n</a>', '<a href="https://x.org/n.txt"'),
         ("<svg><style>.a { fill: green }</style></svg>", "fill: green"),
         # The third review's: an element's own style, where `position: fixed` and a white
         # background covered every page; a drawing's shapes keep theirs.
