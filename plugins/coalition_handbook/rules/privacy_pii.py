@@ -62,6 +62,8 @@ _EMAIL = re.compile(_EMAIL_REST.format(at="@"))
 # no-break hyphen, an en dash, a minus sign).
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
 _SEPARATOR = f"[ .{UNICODE_SPACES}{_DASHES}]"
+# A space between an address's words, as a word processor may write it: any of Unicode's.
+_SPACE = f"[ \t{UNICODE_SPACES}]"
 _PHONE_REST = r"""
     (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number, but for emphasis:
     (?<![^\W_]_.)                     # `_555-123-4567_`, not `case_id_5551234567`
@@ -91,7 +93,7 @@ _STREET_REST = r"""
         # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
       | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
     )
-""".replace("{space}", f"[ \t{UNICODE_SPACES}]")
+""".replace("{space}", _SPACE)
 _PHONE = (
     _PHONE_REST.replace("{sep}", _SEPARATOR)
     .replace("{dashes}", _DASHES)
@@ -161,7 +163,7 @@ _ADDRESS_AFTER = re.compile(
       | {space}*,?{space}*(?:[A-Z]{2}{space}+)?\d{5}\b
       | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n){space}*
         (?:[A-Z][a-z]+{space}+){0,3}[A-Z][a-z]+,?{space}+[A-Z]{2}\b
-    )""".replace("{space}", f"[ \t{UNICODE_SPACES}]"),
+    )""".replace("{space}", _SPACE),
     re.VERBOSE,
 )
 
