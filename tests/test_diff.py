@@ -31,6 +31,7 @@ from coalition_handbook.editor.diff_report import (
     PLACES_PER_FILE,
     _code,
     _describe,
+    _escape,
     _history_lines,
     _list_change,
     line_diff,
@@ -2279,7 +2280,7 @@ def test_a_list_change_pairs_an_item_that_kept_its_name() -> None:
     shelter = Contact(name="Shelter", phone=None, text=None, url="https://example.org")
     assert _list_change((hotline, police), (texted, shelter)) == (
         "changed Hotline: text (none) → 233733; "
-        "added Shelter (https://example.org); removed Police (911)"
+        "added Shelter (<https://example.org>); removed Police (911)"
     )
     assert _list_change((hotline, police), (police, hotline)) == "reordered"
     # Audit: a one-digit change was hard to spot in the whole contact shown twice.
@@ -2325,6 +2326,49 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
     assert _describe(SourceRef(title="Law", url="https://x.org/a")) == "Law (<https://x.org/a>)"
     # A file's name, as git gives it, cannot close the code span it is shown in.
     assert _code("content/a`<!--`.md") == "``content/a`<!--`.md``"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        # Escaped, the address was still made a link by GitHub, with `%5C` in it (audit).
+        ("See https://example.org/x_y (link).", r"See <https://example.org/x_y> \(link\)."),
+        ("A [guide](https://x.org/a_b) helps", r"A \[guide\]\(<https://x.org/a_b>\) helps"),
+        # GitHub's trailing punctuation: not part of the address; a `)` only unbalanced.
+        ("at https://x.org/a_b_c.", r"at <https://x.org/a_b_c>."),
+        ("(https://x.org/(b)_c)!", r"\(<https://x.org/(b)_c>\)\!"),
+        ("go to https://x.org/?a=1&amp;", "go to <https://x.org/?a=1>&amp;amp;"),
+        ("**HTTP://x.org/a**", r"\*\*<HTTP://x.org/a>\*\*"),
+        # No scheme, or what an autolink cannot hold: shown as typed, not linked.
+        ("(see www.acf.hhs.gov/otip).", r"\(see `www.acf.hhs.gov/otip`\)."),
+        ("https://x.org/a<b>c", "`https://x.org/a<b>c`"),
+        ("https://x.org/a&lt;b", "`https://x.org/a&lt;b`"),
+        ("https://x.org/\u200bz", "`https://x.org/⟨U+200B⟩z`"),
+        ("a https://x.org/`<`", "a `` https://x.org/`<` ``"),
+        # No address: escaped as any text.
+        ("xhttps://x.org/a_b, http:// and www.", r"xhttps://x.org/a\_b, http:// and www."),
+    ],
+)
+def test_a_web_address_in_free_text_stays_a_working_link_or_is_shown_as_typed(
+    typed: str, shown: str
+) -> None:
+    assert _escape(typed) == shown
+
+
+def test_a_web_address_in_a_definition_or_history_summary_links_where_it_was_typed(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    definition = "A person (see www.acf.hhs.gov/otip). A [guide](https://example.org/a_b_c) helps."
+    text = term(definition=definition, version=2, versions=(2, 1))
+    text = text.replace("summary: Version 2.", "summary: See https://example.org/x_y (link).")
+    write(repository, "glossary/survivor.yml", text)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        r"**\(see `www.acf.hhs.gov/otip`\). A \[guide\]\(<https://example.org/a_b_c>\) helps.**"
+    ) in out
+    assert r"history: version 2, 2026-02-01: See <https://example.org/x_y> \(link\)." in out
+    assert "\\_" not in out
 
 
 def test_a_list_change_pairs_no_items_that_share_a_name() -> None:

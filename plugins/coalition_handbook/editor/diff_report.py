@@ -1,7 +1,8 @@
 """Render `Changes` as the Markdown report of `handbook diff` (for a pull request's summary).
 
 Text from the handbook is shown as source: Markdown in it is escaped, so a definition's
-own `**` or `[` cannot break the report's formatting.
+own `**` or `[` cannot break the report's formatting; a web address in it stays a link
+that leads where it was typed to, or is shown as typed.
 """
 
 from __future__ import annotations
@@ -1123,10 +1124,62 @@ def _code(text: str) -> str:
 def _escape(text: str) -> str:
     """`text` as Markdown text on one line: what an editor typed never becomes markup in
     the report (a `<!--` in a contact's text hid all that followed it), and characters
-    that show nothing are named (`_INVISIBLE`)."""
+    that show nothing are named (`_INVISIBLE`). A web address in it stays a working link,
+    or is shown as typed (`_address`)."""
+    text = " ".join(text.split())
+    parts: list[str] = []
+    written = 0
+    for found in _ADDRESS.finditer(text):
+        address = _without_trailing_punctuation(found.group())
+        if len(address) <= len(found.group("start")):
+            continue  # a scheme or `www.` alone is no address
+        parts += [_escaped_text(text[written : found.start()]), _address(address)]
+        written = found.start() + len(address)
+    parts.append(_escaped_text(text[written:]))
+    return "".join(parts)
+
+
+def _escaped_text(text: str) -> str:
     # `&` starts a character reference: `&shy;` showed nothing, `&lt;` a `<` (audit).
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("&", "&amp;")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
     return _named_invisibles(escaped)
+
+
+# A web address typed in free text, as GitHub's Markdown finds one to link (its "extended
+# autolinks"): escaped like the text around it, it was still made a link, with the
+# backslashes in its address (audit). It runs to the next space; trailing punctuation is
+# cut off as GitHub does (`_without_trailing_punctuation`).
+_ADDRESS = re.compile(r"(?<![A-Za-z0-9])(?P<start>https?://|www\.)\S*", re.IGNORECASE)
+# What ends a sentence or closes markup after an address, not part of it (cmark-gfm's
+# `autolink_delim`): these characters, an entity reference such as `&amp;`, and a `)`
+# that closes no `(` of the address.
+_TRAILING_PUNCTUATION = "?!.,:*_~'\";"
+_TRAILING_ENTITY = re.compile(r"&[A-Za-z0-9]+;\Z")
+
+
+def _without_trailing_punctuation(address: str) -> str:
+    while address:
+        if entity := _TRAILING_ENTITY.search(address):
+            address = address[: entity.start()]
+            continue
+        unbalanced = address.endswith(")") and address.count(")") > address.count("(")
+        if address[-1] not in _TRAILING_PUNCTUATION and not unbalanced:
+            break
+        address = address[:-1]
+    return address
+
+
+def _address(address: str) -> str:
+    """A web address from free text: an autolink `<https://…>` (nothing is escaped inside
+    one, so it leads where it was typed to), or, where it cannot be one (no scheme, or a
+    `<`, `>`, character reference or invisible character in it), inline code, shown as
+    typed and never made a link."""
+    linkable = (
+        address.lower().startswith(("http://", "https://"))
+        and not re.search(r"[<>\x00-\x20\x7f]|&#?[A-Za-z0-9]+;", address)
+        and _named_invisibles(address) == address
+    )
+    return f"<{address}>" if linkable else _code(address)
 
 
 # Characters that show nothing and belong in no definition or form: a zero-width space, a
