@@ -657,6 +657,22 @@ def test_history_only_change_needs_no_bump(
     assert "history entry removed" not in out
 
 
+def test_a_history_entry_added_without_raising_the_version_fails(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a new entry at the top, `version` left as it was, passed the diff (only the
+    check failed it): the history no longer matches the version."""
+    write(repository, "glossary/survivor.yml", term(version=1, versions=(2, 1)))
+    code, out, err = diff(repository, capsys)
+    assert code == 1, out
+    problem = (
+        "`version` is 1 but the newest `history` entry is for version 2: raise `version` to 2 "
+        "if that entry describes this change"
+    )
+    assert f"- ❌ `glossary/survivor.yml` (term `survivor`): {problem}\n" in out
+    assert f"glossary/survivor.yml:2: term `survivor`: {problem}\n" in err
+
+
 def test_an_older_history_entry_edited_is_the_one_shown(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -689,17 +705,18 @@ def test_a_long_history_is_compared_in_linear_time() -> None:
 def test_history_entries_swapped_are_shown_reordered(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """No entry is added or removed: the report says the order changed (`handbook
-    check` reports a history that is not newest first)."""
+    """No entry is added or removed: the report says the order changed, and that the
+    newest entry is no longer on top (as `handbook check` does)."""
     newest_first = PROTOCOL.format(version=2, step="Call", history=history(2, 1))
     write(repository, "protocols/hotel-staff.yml", newest_first)
     commit(repository, "version 2")
     oldest_first = PROTOCOL.format(version=2, step="Call", history=history(1, 2))
     write(repository, "protocols/hotel-staff.yml", oldest_first)
     code, out, _ = diff(repository, capsys)
-    assert code == 0, out
+    assert code == 1, out
     assert "#### Changed" in out
     assert "  - history reordered: was versions 2, 1; now 1, 2\n" in out
+    assert "  - ❌ `version` is 2 but the newest `history` entry is for version 1: move " in out
 
 
 def test_form_moved_to_avoid_lists_the_pages_with_line(

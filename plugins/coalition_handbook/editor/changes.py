@@ -713,9 +713,17 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
             f"its content changed but `version` is still {old.version}: raise it to {wanted} "
             + entry
         )
-    elif new.version != old.version and (mismatch := history_mismatch(new)):
-        problems.append(mismatch)
     kept = {entry.version for entry in new.history}
+    if not problems and (new.version != old.version or new.history != old.history):
+        # The history is a change too, with `version` as it was: a new entry written at
+        # the top, the version not raised to it, was let through (audit). Where the
+        # version's own entry was deleted, "gone" below says so.
+        lost_own = new.version not in kept and any(
+            entry.version == new.version for entry in old.history
+        )
+        mismatch = history_mismatch(new, raised=new.version != old.version)
+        if mismatch and not lost_own:
+            problems.append(mismatch)
     # A version skipped, with no entry of its own, is a slip (two pull requests raising
     # it at once, a typo): one change is one version up (audit).
     skipped = [version for version in range(old.version + 1, new.version) if version not in kept]
@@ -740,14 +748,18 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
     return "; and ".join(problems) or None
 
 
-def history_mismatch(item: Item) -> str | None:
-    """Why `item`'s newest `history` entry is not for its `version`, or None."""
+def history_mismatch(item: Item, *, raised: bool = True) -> str | None:
+    """Why `item`'s newest `history` entry is not for its `version`, or None; `raised`:
+    whether this change raised the version."""
     newest = _newest_version(item.history)
     if newest == item.version:
         return None
     found = f"is for version {newest}" if newest is not None else "is missing"
     written = any(entry.version == item.version for entry in item.history)
-    if written:
+    if newest is not None and newest > item.version and not raised:
+        # The entry of the change is written, `version` not raised to it (audit).
+        advice = f"raise `version` to {newest} if that entry describes this change"
+    elif written:
         advice = f"move the entry for version {item.version} to the top"
     elif newest is not None and newest > item.version:  # a typo in the new entry, most likely
         advice = f"if that entry describes this change, give it version {item.version}"
