@@ -381,6 +381,45 @@ def test_a_name_without_latin_letters_is_a_usage_error_that_says_what_to_do(
 
 
 @pytest.mark.parametrize(
+    ("name", "left_out", "path"),
+    [
+        ("Москва shelter", "'Москва'", "glossary/shelter.yml"),
+        ("Ωμέγα group", "'Ωμέγα'", "glossary/group.yml"),
+        ("日本 visa", "'日本'", "glossary/visa.yml"),
+        ("Москва-based shelter", "'Москва'", "glossary/based-shelter.yml"),
+        ("a ٣ visa ٤", "'٣', '٤'", "glossary/a-visa.yml"),
+    ],
+)
+def test_a_name_with_a_word_without_latin_letters_is_refused_not_shortened(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str, left_out: str, path: str
+) -> None:
+    """Audit: the words were dropped from the id without a word, and the page's address
+    said something else than the term (and took the plain id from a later term)."""
+    assert run_new(config, "term", name) == 2
+    error = capsys.readouterr().err
+    assert f"would leave out {left_out}, with no Latin letter or digit" in error
+    assert f"this one would be {path})" in error
+    assert "give this one under `translations`" in error
+    assert not config.glossary_dir.exists()
+
+
+def test_a_title_with_a_word_without_latin_letters_is_refused(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_new(config, "protocol", "Москва shelter staff") == 2
+    error = capsys.readouterr().err
+    assert "protocols/shelter-staff.yml" in error
+    assert "Write the title in Latin letters." in error
+
+
+@pytest.mark.parametrize("name", ["Sex & labor trafficking", "Trata de niños", "Straße 7102(9)"])
+def test_words_of_punctuation_or_accented_latin_letters_leave_nothing_out(
+    config: HandbookConfig, name: str
+) -> None:
+    assert run_new(config, "term", name) == 0
+
+
+@pytest.mark.parametrize(
     ("name", "term"),
     [
         ("\ufeffT visa", "T visa"),
@@ -389,7 +428,7 @@ def test_a_name_without_latin_letters_is_a_usage_error_that_says_what_to_do(
         ("tab\tterm", "tab term"),
         ("two  \t spaces", "two spaces"),
         ("soft\u00adhyphen", "softhyphen"),
-        ("\u0600\u0661 sign", "\u0600\u0661 sign"),  # a format character that is seen
+        ("\u06001 sign", "\u06001 sign"),  # a format character that is seen
     ],
 )
 def test_invisible_characters_and_tabs_do_not_reach_the_term(

@@ -28,6 +28,15 @@ def slugify(name: str) -> str:
     return _NOT_SLUG.sub("-", folded_latin(name)).strip("-")
 
 
+def words_left_out(name: str) -> list[str]:
+    """The words of `name` (its runs of letters and digits) that its id leaves out, having
+    no Latin letter or digit: `Москва` of `Москва shelter`, whose id is `shelter`."""
+    return [word for word in _WORD.findall(name) if not slugify(word)]
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
 def folded_latin(text: str) -> str:
     """`text` case-folded, without accents, and with the Latin letters that have no
     accent to drop written as ASCII (`Łódź` -> `lodz`, `Æsir` -> `aesir`): how an id

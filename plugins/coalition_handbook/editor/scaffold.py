@@ -31,7 +31,7 @@ from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..rules.glossary_duplicate import Claim, claims_of
-from ..slugs import slugify
+from ..slugs import slugify, words_left_out
 from ..utf8 import LONE_SURROGATE
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -218,16 +218,27 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
             file=sys.stderr,
         )
         return EXIT_USAGE
+    example = config.relative(target_path(config, kind, _EXAMPLE_IDS[kind]))
+    in_latin_letters = (
+        "Write the preferred form in Latin letters, and give this one under `translations`."
+        if kind == "term"
+        else "Write the title in Latin letters."
+    )
     if not slug:
         print(
             f"handbook new: cannot make a file name from {name!r}: it needs at least one "
-            "Latin letter or digit (file names are ids such as "
-            f"{config.relative(target_path(config, kind, _EXAMPLE_IDS[kind]))}). "
-            + (
-                "Write the preferred form in Latin letters, and give this one under `translations`."
-                if kind == "term"
-                else "Write the title in Latin letters."
-            ),
+            f"Latin letter or digit (file names are ids such as {example}). {in_latin_letters}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if left_out := words_left_out(name):
+        # The id, and so the page's address, would say something else than the name, and
+        # take the plain id from a later term (audit: `Москва shelter` made shelter.yml).
+        words = ", ".join(map(repr, left_out))
+        print(
+            f"handbook new: the file name made from {name!r} would leave out {words}, with "
+            f"no Latin letter or digit (file names are ids such as {example}; this one "
+            f"would be {config.relative(target_path(config, kind, slug))}). {in_latin_letters}",
             file=sys.stderr,
         )
         return EXIT_USAGE
