@@ -50,7 +50,12 @@ def config(tmp_path: Path) -> HandbookConfig:
         ("Straße", "strasse"),
         ("Ærø Œuvre", "aero-oeuvre"),
         ("Child sexual abuse material (CSAM)", "child-sexual-abuse-material-csam"),
-        ("survivor’s rights", "survivor-s-rights"),
+        # An apostrophe inside a word is left out, as MkDocs' heading anchors leave it (audit).
+        ("Survivor's network", "survivors-network"),
+        ("survivor’s rights", "survivors-rights"),
+        ("St. John\u02bcs shelter", "st-johns-shelter"),
+        ("survivors' rights", "survivors-rights"),
+        ("'til then", "til-then"),
         ("  --Leading and trailing--  ", "leading-and-trailing"),
         ("Section 7102(9)", "section-7102-9"),
         ("A–B", "a-b"),

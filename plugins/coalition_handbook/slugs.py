@@ -14,6 +14,9 @@ _ASCII_LETTERS = str.maketrans(
     | {"ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n"}
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# An apostrophe inside a word (straight, curly, or the modifier letter): left out, as MkDocs'
+# own heading anchors leave it out and an editor naming a file by hand does.
+_APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
 # A hyphen joining two words: ASCII's, or Unicode's (U+2010, which NFKD makes of U+2011).
 _JOINING_HYPHEN = re.compile(r"(?<=\w)[-\u2010](?=\w)")
 
@@ -21,11 +24,12 @@ _JOINING_HYPHEN = re.compile(r"(?<=\w)[-\u2010](?=\w)")
 def slugify(name: str) -> str:
     """The id for a form or title: lowercase ASCII words joined by hyphens.
 
-    Accents are dropped (`Trata de niños` -> `trata-de-ninos`); anything else that is not
-    an ASCII letter or digit separates words (`survivor's` -> `survivor-s`). The result may
-    be empty (a name with no Latin letter or digit).
+    Accents are dropped (`Trata de niños` -> `trata-de-ninos`), and so is an apostrophe
+    inside a word (`survivor's network` -> `survivors-network`); anything else that is not
+    an ASCII letter or digit separates words (`7102(9)` -> `7102-9`). The result may be
+    empty (a name with no Latin letter or digit).
     """
-    return _NOT_SLUG.sub("-", folded_latin(name)).strip("-")
+    return _NOT_SLUG.sub("-", _APOSTROPHE_IN_WORD.sub("", folded_latin(name))).strip("-")
 
 
 def words_left_out(name: str) -> list[str]:
