@@ -202,6 +202,22 @@ def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "  - definition:\n\n    > A person who has experienced trafficking.\n" in out
 
 
+def test_an_added_deprecated_terms_forms_are_not_called_accepted(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: its forms were listed as "accepted forms", while the table below called
+    them deprecated; all of a deprecated term's forms are discouraged."""
+    deprecated = "status: deprecated\nreplaced_by: survivor\naliases: [sex slaves]\n"
+    write(repository, "glossary/sex-slave.yml", term("sex slave", extra=deprecated))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "  - forms (all discouraged: the term is deprecated): `sex slave`, `sex slaves`\n"
+    ) in out
+    assert "accepted forms" not in out
+    assert "| `sex slave` | not a form of any term | deprecated (`sex-slave`) |" in out
+
+
 def test_an_added_term_whose_history_is_not_for_its_version_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -235,7 +251,10 @@ def test_placeholder_text_left_in_is_pointed_out(
     )
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    warning = "still holds the placeholder text of `handbook new` in"
+    warning = (
+        "still holds placeholder text (as `handbook new` or CONTRIBUTING's template writes "
+        "it) in"
+    )
     assert f"  - ⚠️ {warning} `definition`: fill it in\n" in out
     assert f"  - ⚠️ {warning} `steps`: fill it in\n" in out
     assert out.count(warning) == 2
@@ -289,11 +308,15 @@ def test_a_removed_or_renamed_item_lists_the_files_that_still_name_it(
     git(repository, "mv", "protocols/hotel-staff.yml", "protocols/hotel.yml")
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
+    # A removed term has no new id to follow (audit); a renamed protocol has.
     assert (
         "  - still named as `survivor` by `glossary/trafficking.yml (related)`: "
-        "`handbook check` fails until they follow"
+        "`handbook check` fails until they name another, or nothing\n"
     ) in out
-    assert "  - still named as `hotel-staff` by `content/modules/hotel-staff.md (protocols)`" in out
+    assert (
+        "  - still named as `hotel-staff` by `content/modules/hotel-staff.md (protocols)`: "
+        "`handbook check` fails until they follow\n"
+    ) in out
 
 
 def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
@@ -335,7 +358,11 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
         "links break until they lead to its new page, or another"
     ) in out, out
     assert "linked to from `content/links.md:14`:" in out
-    assert "linked to from `content/modules/index.md:3`:" in out
+    # A removed module has no new page for its links to lead to (audit).
+    assert (
+        "  - its page is still linked to from `content/modules/index.md:3`: those links "
+        "break unless they lead to another page, or are removed\n"
+    ) in out
 
 
 def test_links_in_term_and_protocol_files_are_placed_where_they_are_written(

@@ -371,14 +371,24 @@ def _placeholder_lines(item: Item) -> list[str]:
     if not fields:
         return []
     named = ", ".join(f"`{name}`" for name in fields)
-    return [f"  - ⚠️ still holds the placeholder text of `handbook new` in {named}: fill it in"]
+    # Not "of `handbook new`": a file pasted from CONTRIBUTING's template holds it too (audit).
+    return [
+        "  - ⚠️ still holds placeholder text (as `handbook new` or CONTRIBUTING's template "
+        f"writes it) in {named}: fill it in"
+    ]
 
 
 def _forms_of_new(change: ItemChange) -> list[str]:
     item = change.item
     if not isinstance(item, Term):
         return []
-    lines = ["  - accepted forms: " + _form_list(accepted_forms(item))]
+    # A deprecated term's own forms are all discouraged (DESIGN 3.1), none accepted (audit).
+    label = (
+        "forms (all discouraged: the term is deprecated)"
+        if item.status == "deprecated"
+        else "accepted forms"
+    )
+    lines = [f"  - {label}: " + _form_list(accepted_forms(item))]
     if item.avoid:
         lines.append("  - forms to avoid: " + _form_list(avoided_forms(item)))
         lines += _avoid_reason_lines((), item)
@@ -494,18 +504,26 @@ def _places_by_file(by_file: Mapping[str, Sequence[str]], files: int | None) -> 
 
 
 def _named_by_lines(change: ItemChange, budget: _Budget) -> list[str]:
+    """The files that still name a removed or renamed item, and the pages that link to its
+    page. A removed item has no new id or page for them to follow (audit)."""
+    renamed = change.change == "renamed"
     lines: list[str] = []
     if change.named_by:
         assert change.old is not None
         places = ", ".join(_code(place) for place in change.named_by)
-        follow = "`handbook check` fails until they follow"
-        lines.append(f"  - still named as `{change.old.id}` by {places}: {follow}")
+        mend = "follow" if renamed else "name another, or nothing"
+        lines.append(
+            f"  - still named as `{change.old.id}` by {places}: `handbook check` fails until "
+            f"they {mend}"
+        )
     if change.linked_from:
         places = _first_places(change.linked_from, budget.files_per_form)
-        lines.append(
-            f"  - its page is still linked to from {places}: those links break until they "
-            "lead to its new page, or another"
+        mend = (
+            "until they lead to its new page, or another"
+            if renamed
+            else "unless they lead to another page, or are removed"
         )
+        lines.append(f"  - its page is still linked to from {places}: those links break {mend}")
     return lines
 
 
