@@ -252,8 +252,7 @@ def test_placeholder_text_left_in_is_pointed_out(
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     warning = (
-        "still holds placeholder text (as `handbook new` or CONTRIBUTING's template writes "
-        "it) in"
+        "still holds placeholder text (as `handbook new` or CONTRIBUTING's template writes it) in"
     )
     assert f"  - ⚠️ {warning} `definition`: fill it in\n" in out
     assert f"  - ⚠️ {warning} `steps`: fill it in\n" in out
@@ -1260,10 +1259,16 @@ def test_a_term_made_case_sensitive_shows_each_form_once_with_its_uses(
     assert code == 0, out
     rows = [line for line in out.splitlines() if line.startswith("| `T")]
     assert rows == [
-        "| `T-1 visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | not used |",
-        # "t visa" at 3:13 is now a term.case finding.
+        "| `T-1 visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
+        "none in another case |",
+        # Audit: "T visa" at 3:3 was listed too, though only "t visa" at 3:13 is now a
+        # term.case finding.
         "| `T visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
-        "`content/visas.md:3:3`, `content/visas.md:3:13` |",
+        "in another case (`term.case`): `content/visas.md:3:13` |",
+    ]
+    check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
+    assert [(f.rule, f.line, f.column) for f in check.findings if f.rule == "term.case"] == [
+        ("term.case", 3, 13)
     ]
 
 

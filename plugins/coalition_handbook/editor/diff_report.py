@@ -36,6 +36,7 @@ from .changes import (
     Changes,
     FieldChange,
     FormState,
+    FormStatusChange,
     Item,
     ItemChange,
     ItemKind,
@@ -783,13 +784,35 @@ def _uses_section(
     ]
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
+        if case_only := _made_case_sensitive(change):
+            # Every use was listed, though only those in another case fail (audit).
+            found = [use for use in found if not use.case_ok]
         places = _places(found, budget.files_per_form)
         was, now = _state(change.old), _state(change.new)
         if was == now:  # only what the check suggests instead changed: say what
             was, now = _state(change.old, suggesting=True), _state(change.new, suggesting=True)
-        row = [_code(change.form), was, now, places or "not used"]
+        used_in = places or "not used"
+        if case_only:  # those `handbook check` now reports; the others stay as they were
+            used_in = (
+                f"in another case (`term.case`): {places}" if places else "none in another case"
+            )
+        row = [_code(change.form), was, now, used_in]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     return [*lines, ""]
+
+
+def _made_case_sensitive(change: FormStatusChange) -> bool:
+    """Whether all that changed of an accepted form is that its term became
+    case-sensitive: its uses in another case become `term.case` findings, the others
+    stay as they were."""
+    old, new = change.old, change.new
+    return (
+        old is not None
+        and new is not None
+        and new.status == "accepted"
+        and not old.exact_case
+        and dataclasses.replace(old, exact_case=True) == new
+    )
 
 
 def _places(uses: Sequence[Use], files: int | None) -> str:

@@ -19,12 +19,15 @@ from .changes import FormStatusChange
 
 @dataclass(frozen=True, order=True)
 class Use:
-    """One use of a form: `found` is the text as written at `line`:`column` of `path`."""
+    """One use of a form: `found` is the text as written at `line`:`column` of `path`;
+    `case_ok` is False where its term is case-sensitive and `found` is in another case
+    (a `term.case` finding)."""
 
     path: str
     line: int
     column: int
     found: str
+    case_ok: bool = True
 
 
 def find_uses(
@@ -61,5 +64,11 @@ def _collect(
             key = form_key(match.form, case_sensitive.get(match.term_id, False))
             if key in wanted:
                 uses.setdefault(key, set()).add(
-                    Use(located.path, located.line, located.column, located.found)
+                    Use(
+                        located.path,
+                        located.line,
+                        located.column,
+                        located.found,
+                        located.match.case_ok,
+                    )
                 )
