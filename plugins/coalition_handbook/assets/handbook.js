@@ -462,9 +462,21 @@ function searchedWords(typed) {
    text: "how do I report" listed *i*ndicator and Homeland Security *I*nvestigations,
    "I am a nurse" *A*merican Hotel... (found in an audit). The stop words are left out,
    and a single letter is asked for as a word of its own ("t" of "T visa"), unless
-   nothing else is left. Queries in the search's own syntax ("quotes", +, -, ~, ^, *, :)
-   are the member's to write. */
-var QUERY_SYNTAX = /["+~^*:]|(^|\s)-/;
+   nothing else is left. Each word is asked without the sentence's punctuation at its
+   ends: the search's index keeps a word's punctuation, so "What is CSAM?" asked for
+   "CSAM?*" and found nothing (found in an audit). Queries in the search's own syntax
+   ("quotes", +, -, ~, ^, *, field:word) are the member's to write. */
+var QUERY_SYNTAX = /["+~^*]|\S:\S|(^|\s)-/;
+
+/* A word without the punctuation a sentence puts at its ends ("CSAM?", "victim.",
+   "coercion,", "(TIP)", "¿trata"), keeping what is inside it ("victim's",
+   "sex-trafficking", "AT&T") and the apostrophe of a plural's possessive ("survivors'"). */
+function unpunctuated(word) {
+  var end = word.match(/[^\p{L}\p{N}\p{M}]+$/u);
+  var kept = word.replace(/^[^\p{L}\p{N}\p{M}]+/u, "").replace(/[^\p{L}\p{N}\p{M}]+$/u, "");
+  var possessive = end && /s$/i.test(kept) && /^['\u2019]/.test(end[0]);
+  return possessive ? kept + end[0].charAt(0) : kept;
+}
 
 function searchQuery(typed) {
   var words = String(typed).trim().split(/\s+/);
@@ -472,7 +484,8 @@ function searchQuery(typed) {
     return typed;
   }
   var asked = [];
-  words.forEach(function (word) {
+  words.forEach(function (typedWord) {
+    var word = unpunctuated(typedWord);
     var bare = typedTitle(word);
     if (!bare || STOP_WORDS.has(bare)) {
       return;
@@ -633,11 +646,15 @@ function protocolsFirst(items) {
     : items;
 }
 
-// Where the page is whose form, or else whose title, is `typed` whole; -1 if none.
+/* Where the page is whose form, or else whose title, is `typed` whole; -1 if none. A
+   form is also typed whole with a sentence's punctuation around its words ("victim.",
+   "What is CSAM?" asks for "csam"), and as written with its own ("Realize, Recognize"). */
 function typedPageAt(items, typed) {
+  var plain = typed.split(" ").map(unpunctuated).filter(Boolean).join(" ");
   var form = items.findIndex(function (group) {
     var page = pageOf(group);
-    return !!page && (page.handbook_typed_forms || []).indexOf(typed) >= 0;
+    var forms = (page && page.handbook_typed_forms) || [];
+    return forms.indexOf(typed) >= 0 || (!!plain && forms.indexOf(plain) >= 0);
   });
   if (form >= 0) {
     return form;
