@@ -977,6 +977,80 @@ def test_the_navigation_drawer_works_from_the_keyboard(zoomed_page: object) -> N
     )  # seen, once the drawer has slid away
 
 
+_FOCUS_SEEN = """() => {
+    const focused = document.activeElement;
+    const box = focused.getBoundingClientRect();
+    const seen = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return !!seen && (focused.contains(seen) || seen.contains(focused));
+}"""
+
+
+def _drawer_stop(page: object, key: str) -> str:
+    """The text of the drawer's stop `key` moves focus to, once seen (the drawer and its
+    panels slide in); "" once focus has left the drawer."""
+    page.keyboard.press(key)  # type: ignore[attr-defined]
+    if not page.evaluate(_FOCUSED)["in_navigation"]:  # type: ignore[attr-defined]
+        return ""
+    page.wait_for_function(_FOCUS_SEEN, timeout=2_000)  # type: ignore[attr-defined]
+    return page.evaluate(  # type: ignore[attr-defined]
+        "(document.activeElement.textContent.trim()"
+        " || document.activeElement.getAttribute('aria-label')).slice(0, 40)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "first"),
+    [
+        ("modules/hotel-staff/", "Coalition onboarding"),  # the Training section's panel
+        ("protocols/hotel-employee/", "Health care provider who suspects a pati"),
+        ("index.html", "Coalition Handbook"),  # its contents' panel lies beside the drawer
+        ("glossary/survivor/", "Coalition Handbook"),  # a term page's navigation is flat
+    ],
+)
+def test_the_drawer_s_tab_stops_are_the_level_it_shows(
+    zoomed_page: object, path: str, first: str
+) -> None:
+    """The open drawer shows a section's panel over the level above it: focus went to the
+    covered logo, then Tab through the covered links, and the drawer scrolled blank
+    (audit). Focus goes to the level shown, whose every stop is seen, and its title, a
+    button, goes back to the level above."""
+    zoomed_page.goto(path)  # type: ignore[attr-defined]
+    zoomed_page.locator('.md-header__button[for="__drawer"]').focus()  # type: ignore[attr-defined]
+    stops = [_drawer_stop(zoomed_page, "Enter")]
+    while stops[-1] and len(stops) < 40:
+        stops.append(_drawer_stop(zoomed_page, "Tab"))  # each seen, or it times out
+    assert stops[0] == first, stops
+    assert stops[-1] == "", stops  # Tab past the last stop leaves the drawer
+    if path != "modules/hotel-staff/":
+        return
+    assert "Protocols" not in stops and "Privacy" not in stops, stops
+    button = zoomed_page.locator('.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    button.focus()
+    assert _drawer_stop(zoomed_page, "Enter") == first
+    assert _drawer_stop(zoomed_page, "Shift+Tab") == "Training"  # the panel's title
+    # Back on the level above, on the Training section's button that opens the panel.
+    assert _drawer_stop(zoomed_page, "Enter") == "Training"
+    level = [_drawer_stop(zoomed_page, "Tab") for _ in range(3)]
+    assert level == ["Privacy", "Coalition", "Changes"], level  # a section without a page too
+    zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(zoomed_page).to_have_url(re.compile(r"/changes/$"))  # type: ignore[attr-defined]
+
+
+def test_a_closed_drawer_leaves_no_level_inert(zoomed_page: object) -> None:
+    """The levels made inert while the drawer shows one are whole again once it closes,
+    and once the window is wide (no drawer)."""
+    zoomed_page.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    zoomed_page.locator('.md-header__button[for="__drawer"]').focus()  # type: ignore[attr-defined]
+    zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    levels = ".md-sidebar--primary [inert], .md-sidebar--primary [data-hb-level-button]"
+    assert zoomed_page.locator(levels).count() > 0  # type: ignore[attr-defined]
+    zoomed_page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert zoomed_page.locator(levels).count() == 0  # type: ignore[attr-defined]
+    zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    zoomed_page.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    expect(zoomed_page.locator(levels)).to_have_count(0)  # type: ignore[attr-defined]
+
+
 def test_the_wide_window_s_navigation_keeps_its_tab_stops(page: object) -> None:
     """The drawer's handling stops at the theme's breakpoint: a wide window's sidebar is no
     drawer, and its links stay in Tab's reach (the menu icon is not shown there), also

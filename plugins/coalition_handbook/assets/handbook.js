@@ -21,7 +21,7 @@ document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu)
    hidden checkbox, which only a pointer could use, while the closed drawer, slid
    off-screen, kept its links in Tab's reach. The icon becomes a button that Tab reaches
    and Enter or Space opens, named as the navigation is and telling whether it is open;
-   focus moves to the drawer's first link, and Escape closes it, back on the button. A
+   focus moves to the first link of the level it shows, and Escape closes it, back on the button. A
    closed drawer is inert: no Tab stop, nothing for screen readers. Whether the navigation
    is a drawer is the theme's call: it shows the menu icon only then. */
 function drawerParts() {
@@ -46,8 +46,174 @@ function showDrawerState() {
   }
   if (parts.sidebar) {
     parts.sidebar.inert = isDrawer(parts) && !parts.toggle.checked;
+    showDrawerLevel(parts);
   }
 }
+
+/* The open drawer shows one level of the navigation: a section's panel (the page's own
+   section when it opens) slides over the level it belongs to, and the page's contents
+   over its section, a panel to each checked `.md-nav__toggle` (Material's CSS). Tab went
+   through the links of the levels covered, unseen, and the drawer scrolled blank
+   (found in an audit). Only the level shown takes Tab stops and is read out: the rest
+   is inert while the drawer is open. Its labels that change the level (a section's,
+   the page's contents', the panel's title going back) become buttons Tab reaches, as
+   the theme's only Enter opened them and only a pointer reached them. All is put back
+   when the drawer closes or the window widens. */
+var NAV_PANEL = ":scope > .md-nav__list > .md-nav__item > .md-nav__toggle ~ nav.md-nav";
+
+function shownNavigationLevel(sidebar) {
+  var shown = sidebar.querySelector("nav.md-nav--primary");
+  while (shown) {
+    var opened = Array.prototype.filter.call(shown.querySelectorAll(NAV_PANEL), function (nav) {
+      return nav.parentNode.querySelector(":scope > .md-nav__toggle").checked;
+    });
+    if (!opened.length) {
+      return shown;
+    }
+    shown = opened[opened.length - 1]; // the theme's last one lies on top
+  }
+  return shown;
+}
+
+function levelLabels(shown) {
+  var item = ":scope > .md-nav__list > .md-nav__item > ";
+  var labels = Array.prototype.slice.call(
+    shown.querySelectorAll(
+      [
+        ":scope > label.md-nav__title[for]", // back to the level above
+        item + "label.md-nav__link[for]",
+        item + ".md-nav__container > label.md-nav__link[for]", // a section with a page
+      ].join(", ")
+    )
+  );
+  return labels.filter(function (label) {
+    var toggle = document.getElementById(label.htmlFor);
+    return !!toggle && toggle.classList.contains("md-nav__toggle");
+  });
+}
+
+function resetDrawerLevel(sidebar) {
+  sidebar.querySelectorAll("[data-hb-inert]").forEach(function (element) {
+    element.inert = false;
+    element.removeAttribute("data-hb-inert");
+  });
+  sidebar.querySelectorAll("[data-hb-level-button]").forEach(function (label) {
+    var tabindex = label.getAttribute("data-hb-level-button");
+    if (tabindex === "none") {
+      label.removeAttribute("tabindex");
+    } else {
+      label.setAttribute("tabindex", tabindex);
+    }
+    label.removeAttribute("role");
+    label.removeAttribute("data-hb-level-button");
+    if (label.hasAttribute("data-hb-named")) {
+      label.removeAttribute("aria-label");
+      label.removeAttribute("data-hb-named");
+    }
+  });
+}
+
+function makeInert(element) {
+  if (!element.inert) {
+    element.inert = true;
+    element.setAttribute("data-hb-inert", "");
+  }
+}
+
+function showDrawerLevel(parts) {
+  resetDrawerLevel(parts.sidebar);
+  if (!isDrawer(parts) || !parts.toggle.checked) {
+    return;
+  }
+  var shown = shownNavigationLevel(parts.sidebar);
+  if (!shown) {
+    return;
+  }
+  // Everything beside the way from the drawer down to the level shown, and the panels
+  // below it (closed, off to the side).
+  for (var kept = shown; kept && kept !== parts.sidebar; kept = kept.parentElement) {
+    Array.prototype.forEach.call(kept.parentElement.children, function (sibling) {
+      if (sibling !== kept) {
+        makeInert(sibling);
+      }
+    });
+  }
+  shown.querySelectorAll(NAV_PANEL).forEach(makeInert);
+  levelLabels(shown).forEach(function (label) {
+    label.setAttribute("data-hb-level-button", label.getAttribute("tabindex") || "none");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("role", "button");
+    var toggle = document.getElementById(label.htmlFor);
+    var title = toggle.parentElement.querySelector(":scope > nav.md-nav > .md-nav__title");
+    if (!label.textContent.trim() && !label.hasAttribute("aria-label") && title) {
+      label.setAttribute("aria-label", title.textContent.trim()); // an icon, named by its section
+      label.setAttribute("data-hb-named", "");
+    }
+  });
+}
+
+/* The first link (or label opening a panel: the page's contents on the home page) of the
+   level shown, where focus goes when the drawer opens. */
+function firstShownLink(sidebar) {
+  var shown = shownNavigationLevel(sidebar);
+  var stops = ":scope > .md-nav__list :is(a[href], label[data-hb-level-button])";
+  var links = shown ? shown.querySelectorAll(stops) : [];
+  return (
+    Array.prototype.find.call(links, function (link) {
+      // Not one of a closed panel below (the page's contents, beside the drawer).
+      return link.closest("nav.md-nav") === shown && link.getClientRects().length > 0;
+    }) || null
+  );
+}
+
+/* Focus on a link of the drawer while it, or a panel, still slides in: the browser
+   scrolled the drawer sideways to show the link where it was, and the drawer showed
+   blank (found in review). It is shown once in place. */
+function focusInDrawer(element) {
+  element.focus({ preventScroll: true });
+  setTimeout(function () {
+    if (document.activeElement === element) {
+      element.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+  }, 300); // the theme's slide takes 250 ms
+}
+
+/* A level changed (a label clicked, or Enter or Space on it): focus, which was on a label
+   now covered, goes to the new level's first link, or back to the label that opened
+   the panel just left. */
+document.addEventListener("change", function (event) {
+  var parts = drawerParts();
+  var toggle = event.target;
+  if (!parts.sidebar || !toggle.classList || !toggle.classList.contains("md-nav__toggle")) {
+    return;
+  }
+  var focused = document.activeElement;
+  var hadFocus = parts.sidebar.contains(focused);
+  showDrawerState();
+  if (!hadFocus || !isDrawer(parts) || !parts.toggle.checked) {
+    return;
+  }
+  var opener = Array.prototype.find.call(
+    parts.sidebar.querySelectorAll('label.md-nav__link[for="' + toggle.id + '"]'),
+    function (label) {
+      return label.getClientRects().length > 0 && !label.closest("[inert]");
+    }
+  );
+  var next = toggle.checked || !opener ? firstShownLink(parts.sidebar) : opener;
+  if (next) {
+    focusInDrawer(next);
+  }
+});
+
+/* Space on a level's label opens it, as Enter does (the theme clicks a focused label on
+   Enter); a label is no button to the browser. */
+document.addEventListener("keydown", function (event) {
+  var label = event.target;
+  if (event.key === " " && label.hasAttribute && label.hasAttribute("data-hb-level-button")) {
+    event.preventDefault();
+    label.click();
+  }
+});
 
 function drawerButton() {
   var parts = drawerParts();
@@ -72,9 +238,9 @@ function drawerButton() {
     event.preventDefault(); // Space would scroll the page
     event.stopPropagation(); // the theme clicks a focused label on Enter too: twice is none
     button.click();
-    var first = parts.toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
+    var first = parts.toggle.checked && parts.sidebar && firstShownLink(parts.sidebar);
     if (first) {
-      first.focus();
+      focusInDrawer(first);
     }
   });
   showDrawerState();
