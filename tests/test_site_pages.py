@@ -294,6 +294,26 @@ def test_module_page_shows_its_facts_and_handout(tmp_path: Path) -> None:
     assert 0 < float(grade) < 20
 
 
+def test_a_module_without_a_title_line_skips_to_its_title_above_its_facts(
+    tmp_path: Path,
+) -> None:
+    """A module whose Markdown has no `# Title` (the shipped ones): the theme wrote its own
+    heading, without an id, and "Skip to content" went to the first section, past the
+    facts' protocol and handout links (audit). The module's title is its heading now."""
+    untitled = MODULE.replace("# Hotel staff\n\n", "")
+    pages = {"index.md": "# Home\n", "modules/hotel-staff.md": untitled}
+    site = _site(tmp_path, pages=pages, theme="material", search=True)
+    html = read(site, "modules/hotel-staff/index.html")
+
+    assert re.findall(r'<a href="([^"]*)" class="md-skip"', html) == ["#hotel-staff"]
+    assert len(re.findall(r"<h1\b", html)) == 1
+    assert html.index('<h1 id="hotel-staff">Hotel staff') < html.index("About this module")
+    assert "<title>Hotel staff - " in html
+    # The page's contents (in the sidebar and the drawer): its sections, not its title.
+    for contents in elements(html, "nav", "md-nav--secondary"):
+        assert "Realize" in contents.text and "Hotel staff" not in contents.text
+
+
 def test_a_module_is_graded_once_until_it_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

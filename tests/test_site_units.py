@@ -210,11 +210,17 @@ def test_a_hyphen_between_words_sorts_as_a_space(ordered: list[str]) -> None:
     [
         ("# Title\n\nBody.\n", "# Title\n\nFACTS\n\n\nBody.\n"),
         ("\n# Title\nBody.\n", "\n# Title\n\nFACTS\n\nBody.\n"),
-        ("Body first.\n", "FACTS\n\nBody first.\n"),
+        # No title of its own: the module's, for an id the skip link goes to (audit).
+        ("Body first.\n", "# The module\n\nFACTS\n\nBody first.\n"),
     ],
 )
 def test_module_facts_go_under_the_title(markdown: str, expected: str) -> None:
-    assert inject_module_header(markdown, "FACTS\n") == expected
+    assert inject_module_header(markdown, "FACTS\n", "The module") == expected
+
+
+def test_a_module_title_written_as_a_heading_stays_text() -> None:
+    injected = inject_module_header("Body.\n", "FACTS\n", "C# <b> & *me*")
+    assert injected == "# C\\# &lt;b> &amp; \\*me\\*\n\nFACTS\n\nBody.\n"
 
 
 class _FakePage:

@@ -552,7 +552,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         module = self.modules_by_src.get(src_uri)
         if module is not None:
             header = module_header(module, self.site_inputs, page.url)
-            return inject_module_header(markdown, header)
+            return inject_module_header(markdown, header, module.title)
         return markdown
 
     def _begin_autolinks(self, page: Page) -> None:

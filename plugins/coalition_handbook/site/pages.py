@@ -25,7 +25,7 @@ from .search_boost import (
     term_search_boosts,
     typed_search_forms,
 )
-from .templates import render
+from .templates import markdown_text, render
 from .urls import (
     CHANGES_PAGE,
     GLOSSARY_INDEX,
@@ -383,8 +383,11 @@ def module_header(module: Module, inputs: SiteInputs, page_url: str) -> str:
     )
 
 
-def inject_module_header(markdown: str, header: str) -> str:
-    """Put `header` after the page's leading `# Title` line, or first if it has none."""
+def inject_module_header(markdown: str, header: str, title: str) -> str:
+    """Put `header` after the page's leading `# Title` line, or under a `# title` line
+    written for it if it has none: the theme then wrote its own heading without an id,
+    and its "Skip to content" link went to the first section, past the header's protocol
+    and handout links (audit)."""
     lines = markdown.splitlines(keepends=True)
     for index, line in enumerate(lines):
         if not line.strip():
@@ -392,7 +395,9 @@ def inject_module_header(markdown: str, header: str) -> str:
         if line.startswith("# "):
             return "".join([*lines[: index + 1], "\n", header, "\n", *lines[index + 1 :]])
         break
-    return f"{header}\n{markdown}"
+    # `#` escaped too: closing hashes would leave a heading ("C#").
+    heading = markdown_text(title).replace("#", "\\#")
+    return f"# {heading}\n\n{header}\n{markdown}"
 
 
 def change_entries(inputs: SiteInputs) -> list[ChangeEntry]:
