@@ -690,6 +690,50 @@ def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     expect(section.locator("a").first).to_be_visible()
 
 
+def test_a_letter_s_section_lands_just_below_the_header(page: object) -> None:
+    """Where the theme puts a section a link leads to: below its header, by its margin
+    for that (3.6rem), not further down now that focus is kept clear of the header."""
+    page.goto("glossary/")
+    page.locator(".hb-letters a", has_text="S").click()
+    page.wait_for_function("document.getElementById('letter-s').getBoundingClientRect().top < 200")
+    top = page.evaluate("document.getElementById('letter-s').getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header < top <= 3.6 * 20 + 1  # the theme's rem: 20 px
+
+
+@pytest.fixture
+def short_window(browser: object, site_url: str) -> Iterator[object]:
+    """A laptop's window, 600 px high."""
+    yield from _opened_page(browser, site_url, 1280, 600)
+
+
+def test_focus_moved_backwards_is_never_under_the_header(short_window: object) -> None:
+    """WCAG 2.4.11: Shift+Tab scrolled each link to the window's top edge, under the
+    theme's fixed header: 8 of a module's 30 links were hidden there (audit)."""
+    short_window.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    short_window.locator("article a[href]").last.focus()  # type: ignore[attr-defined]
+    hidden = []
+    for _ in range(40):
+        short_window.keyboard.press("Shift+Tab")  # type: ignore[attr-defined]
+        focused = short_window.evaluate(  # type: ignore[attr-defined]
+            """() => {
+                const focused = document.activeElement;
+                const box = focused.getBoundingClientRect();
+                const header = document.querySelector(".md-header").getBoundingClientRect();
+                return {
+                    in_article: !!focused.closest("article"),
+                    text: focused.textContent.trim().slice(0, 30),
+                    under_header: box.top < header.bottom,
+                };
+            }"""
+        )
+        if not focused["in_article"]:
+            break
+        if focused["under_header"]:
+            hidden.append(focused["text"])
+    assert hidden == []
+
+
 @pytest.mark.parametrize(("today", "overdue"), [("2026-06-01", False), ("2031-06-01", True)])
 def test_a_protocol_says_its_review_is_overdue_once_the_reader_s_date_is_past_it(
     page: object, today: str, overdue: bool
