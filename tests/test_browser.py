@@ -681,6 +681,55 @@ def test_tables_fit_a_phone_without_scrolling_sideways(
     assert overflow and max(overflow) <= 0, overflow
 
 
+# Each word of a page's tables that is laid out on two lines or more (a hyphen or a
+# slash is a place to break between words).
+_WORDS_BROKEN_IN_TABLES = """() => {
+    const broken = [];
+    for (const table of document.querySelectorAll("article table")) {
+        const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+        for (let text; (text = texts.nextNode());) {
+            for (const word of text.data.matchAll(/[^\\s\\-\\/]+/g)) {
+                const range = document.createRange();
+                range.setStart(text, word.index);
+                range.setEnd(text, word.index + word[0].length);
+                const tops = [...range.getClientRects()].map((box) => Math.round(box.top));
+                if (new Set(tops).size > 1) broken.push(word[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+@pytest.fixture
+def letter_width(browser: object, site_url: str) -> Iterator[object]:
+    """A window as wide as a Letter page's text with margins of 1 cm, for print."""
+    yield from _opened_page(browser, site_url, 740, 900)
+
+
+@pytest.mark.parametrize(
+    ("screen", "path"),
+    [
+        ("narrow_phone", "changes/"),
+        ("narrow_phone", "protocols/health-care-provider/"),
+        ("letter_width", "changes/"),
+        ("letter_width", "protocols/health-care-provider/"),
+    ],
+)
+def test_tables_never_break_a_short_word(
+    screen: str, path: str, request: pytest.FixtureRequest
+) -> None:
+    """Allowed to break a word anywhere, the auto layout shrank a column to a few letters:
+    "Blue Cam|paig|n" at 320 px, "Ve|rsi|on" and "Communi|ty" on paper (audit). A long
+    word may still break, where a column cannot hold it."""
+    opened = request.getfixturevalue(screen)
+    opened.goto(path)
+    if screen == "letter_width":
+        opened.emulate_media(media="print")
+    broken = opened.evaluate(_WORDS_BROKEN_IN_TABLES)
+    assert [word for word in broken if len(word) <= 9] == []
+
+
 def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     page.goto("glossary/")
     page.locator(".hb-letters a", has_text="S").click()
