@@ -909,6 +909,21 @@ def test_print_from_the_dark_scheme_is_dark_ink_on_white(dark_page: object) -> N
     assert _luminance(dark_page, badge, "color") < 0.1
 
 
+def test_print_from_the_dark_scheme_has_white_margins(dark_page: object) -> None:
+    """Printed with background graphics (which print the boxes' colours), a page of the
+    dark scheme had near-black margins: Chromium paints a page's margins with the root's
+    background, else the dark canvas (audit)."""
+    dark_page.goto("modules/hotel-staff/")
+    dark_page.emulate_media(media="print", color_scheme="dark")
+    root = dark_page.evaluate(
+        """() => {
+            const style = getComputedStyle(document.documentElement);
+            return [style.backgroundColor, style.colorScheme];
+        }"""
+    )
+    assert root == ["rgb(255, 255, 255)", "light"]
+
+
 def test_the_scheme_switch_works_from_the_keyboard(page: object) -> None:
     page.goto("index.html")
     assert _scheme(page) == "default"
