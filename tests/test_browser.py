@@ -924,6 +924,44 @@ def test_print_from_the_dark_scheme_has_white_margins(dark_page: object) -> None
     assert root == ["rgb(255, 255, 255)", "light"]
 
 
+# The contrast (WCAG) of each link's text in a box (admonition) on what it is seen on:
+# the backgrounds of it and its boxes, each laid over the one below (a box's title is
+# tinted with a see-through colour).
+_BOX_LINK_CONTRASTS = """() => {
+    const rgba = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+    const seenOn = (element) => {
+        const layers = [];
+        for (let at = element; at; at = at.parentElement) {
+            const [r, g, b, a = 1] = rgba(getComputedStyle(at).backgroundColor);
+            if (a > 0) layers.unshift([r, g, b, a]);
+        }
+        return layers.reduce((below, [r, g, b, a]) =>
+            [r, g, b].map((c, i) => c * a + below[i] * (1 - a)), [255, 255, 255]);
+    };
+    const luminance = ([r, g, b]) => [r, g, b]
+        .map((c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const links = "article :is(.admonition, details) a[href]:not(.hb-term):not(.headerlink)";
+    return [...document.querySelectorAll(links)].map((link) => {
+        const text = luminance(rgba(getComputedStyle(link).color));
+        const ground = luminance(seenOn(link));
+        const contrast = (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05);
+        return [link.textContent.trim(), Math.round(contrast * 100) / 100];
+    });
+}"""
+
+
+@pytest.mark.parametrize("path", ["index.html", "protocols/", "modules/hotel-staff/"])
+def test_links_in_a_box_keep_their_contrast_in_the_dark_scheme(
+    dark_page: object, path: str
+) -> None:
+    """WCAG 1.4.3: the home page's "911", in a warning's brown-tinted title, was 3.94:1."""
+    dark_page.goto(path)
+    contrasts = dark_page.evaluate(_BOX_LINK_CONTRASTS)
+    assert contrasts
+    assert [link for link in contrasts if link[1] < 4.5] == []
+
+
 def test_the_scheme_switch_works_from_the_keyboard(page: object) -> None:
     page.goto("index.html")
     assert _scheme(page) == "default"
