@@ -126,6 +126,17 @@ def test_typing_an_alias_in_search_lists_its_term_page(page: object) -> None:
     expect(result.first).to_be_visible()
 
 
+def test_the_count_of_search_results_is_read_out_as_it_changes(page: object) -> None:
+    """A screen reader said nothing of the results while the member typed, until they
+    arrowed down to them (audit): the count is a status, which it reads out."""
+    page.goto("index.html")
+    _typed_in_search(page, "survivor")
+    status = page.get_by_role("status").filter(has_text="matching document")
+    expect(status).to_have_text(re.compile(r"^\d+ matching documents$"))
+    _typed_in_search(page, "zzzqqq")
+    expect(status).to_have_text("No matching documents")
+
+
 @pytest.mark.parametrize(
     ("typed", "term_id"),
     [

@@ -6,6 +6,13 @@ document
     dialog.setAttribute("aria-label", "Search");
   });
 
+/* The count of results ("9 matching documents", "No matching documents") changes as the
+   member types, and screen readers said nothing of it: it is a status, read out when it
+   changes. */
+document.querySelectorAll(".md-search-result__meta:not([role])").forEach(function (count) {
+  count.setAttribute("role", "status");
+});
+
 /* A section's menu is labelled by its toggle, which holds only an icon (or is missing) when
    the section has an index page (navigation.indexes): name it by its own title instead. */
 document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu) {
