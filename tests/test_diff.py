@@ -1843,6 +1843,27 @@ def test_option_like_revision_is_refused(
     assert "is not a commit" in err
 
 
+@pytest.mark.parametrize("search", [":/base", ":/^ba", "main^{/base}"])
+def test_a_commit_named_by_its_message_is_compared(
+    repository: Path, capsys: pytest.CaptureFixture[str], search: str
+) -> None:
+    """git's `:/text` names the newest commit whose message matches; `^{commit}` written
+    after it was read as part of the text, and the revision refused (audit)."""
+    base = git(repository, "rev-parse", "HEAD")
+    write(repository, "glossary/survivor.yml", term(definition="Changed."))
+    code, out, err = diff(repository, capsys, search)
+    assert code == 1, err
+    assert out.startswith(f"## Handbook changes: `{search}` ({base[:12]}) → the working tree\n")
+
+
+def test_a_message_search_that_names_no_commit_is_refused(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = diff(repository, capsys, ":/no commit says this")
+    assert (code, out) == (2, "")
+    assert "':/no commit says this' is not a commit in this repository." in err
+
+
 def test_not_a_git_repository(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -56,8 +56,19 @@ def resolve_commit(repository: Path, revision: str) -> str | None:
     """The commit id `revision` names, or None when there is no such commit here."""
     if revision.startswith("-"):  # never let a revision be read as an option
         return None
+    found = _verified(repository, f"{revision}^{{commit}}")
+    if found is None:
+        # `:/text` (the newest commit whose message matches) reads all that follows as
+        # the text, `^{commit}` too: name the object first, then its commit (audit).
+        named = _verified(repository, revision)
+        found = _verified(repository, f"{named}^{{commit}}") if named else None
+    return found
+
+
+def _verified(repository: Path, revision: str) -> str | None:
+    """The object id `git rev-parse --verify` gives for `revision`, or None."""
     try:
-        output = git(repository, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        output = git(repository, "rev-parse", "--verify", "--quiet", revision)
     except GitError:
         return None
     return output.decode("ascii").strip() or None
