@@ -1272,6 +1272,54 @@ def test_a_term_made_case_sensitive_shows_each_form_once_with_its_uses(
     ]
 
 
+def test_a_case_sensitive_form_recased_lists_the_uses_in_another_case(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: `T Visa` rewritten `T visa` in a case-sensitive term had no row, though
+    every `T Visa` written in the pages became a `term.case` finding."""
+    write(
+        repository,
+        "glossary/t-visa.yml",
+        term("T Visa", extra="aliases: [T-1 Visa]\ncase_sensitive: true\n"),
+    )
+    write(repository, "content/visas.md", "# Visas\n\nA T Visa, a T visa, a T-1 Visa.\n")
+    commit(repository)
+    write(
+        repository,
+        "glossary/t-visa.yml",
+        term("T visa", version=2, versions=(2, 1),
+             extra="aliases: [T-1 Visa]\ncase_sensitive: true\n"),
+    )  # fmt: skip
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    rows = [line for line in out.splitlines() if line.startswith("| `T")]
+    assert rows == [
+        "| `T visa` (was `T Visa`) | accepted (`t-visa`, this case only) | "
+        "accepted (`t-visa`, this case only) | "
+        "in another case (`term.case`): `content/visas.md:3:3` |",
+    ]
+    check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
+    assert [(f.rule, f.line, f.column) for f in check.findings if f.rule == "term.case"] == [
+        ("term.case", 3, 3)
+    ]
+
+
+def test_a_case_sensitive_form_to_avoid_recased_has_no_row(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A form to avoid is reported in any case: recased, its uses fail as before."""
+    forms = "avoid: [{}]\ncase_sensitive: true\n"
+    write(repository, "glossary/t-visa.yml", term("T visa", extra=forms.format("T Card")))
+    write(repository, "content/visas.md", "# Visas\n\nA T Card.\n")
+    commit(repository)
+    changed = term("T visa", version=2, versions=(2, 1), extra=forms.format("T card"))
+    write(repository, "glossary/t-visa.yml", changed)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "  - forms to avoid added: `T card`\n  - forms to avoid removed: `T Card`\n" in out
+    assert "### Where a form whose status changed is used" not in out
+
+
 FIRST_ENTRY = "  - version: 1\n    date: 2026-01-01\n    summary: First version.\n"
 
 

@@ -146,6 +146,9 @@ class FormStatusChange:
     case_sensitive: bool
     old: FormState | None
     new: FormState | None
+    # The form as its term wrote it before, where it is written in another case now (in
+    # a case-sensitive term, its uses in the old case are `term.case` findings).
+    recased_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -800,8 +803,10 @@ def _renamed_state(state: FormState | None, renamed_terms: Mapping[str, str]) ->
 
 def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange]:
     """`changes` with a term's form that left under one key and came back under another,
-    only because the term was made case-sensitive (or no longer), shown once: its case
-    rule changed, not the form removed and added again."""
+    only because the term was made case-sensitive (or no longer) or the form was written
+    in another case, shown once: its case rule or its case changed, not the form removed
+    and added again. A form recased in a case-sensitive term keeps its row, though its
+    state is the same: its uses in the old case now fail (audit)."""
     gone = {
         (change.old.term, form_key(change.form)): change
         for change in changes
@@ -814,8 +819,14 @@ def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange
             before = gone.get((change.new.term, form_key(change.form)))
             if before is not None:
                 merged.add(id(before))
-                if before.old != change.new:
-                    kept.append(dataclasses.replace(change, old=before.old))
+                recased = before.form != change.form
+                # A form to avoid fails in any case (`Matcher`): recased, it fails as before.
+                fails_in_old_case = change.new.exact_case and change.new.status == "accepted"
+                if before.old != change.new or (recased and fails_in_old_case):
+                    recased_from = before.form if recased else None
+                    kept.append(
+                        dataclasses.replace(change, old=before.old, recased_from=recased_from)
+                    )
                 continue
         kept.append(change)
     return [change for change in kept if id(change) not in merged]

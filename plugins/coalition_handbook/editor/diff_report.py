@@ -784,7 +784,7 @@ def _uses_section(
     ]
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
-        if case_only := _made_case_sensitive(change):
+        if case_only := _made_case_sensitive(change) or _recased(change):
             # Every use was listed, though only those in another case fail (audit).
             found = [use for use in found if not use.case_ok]
         places = _places(found, budget.files_per_form)
@@ -796,7 +796,10 @@ def _uses_section(
             used_in = (
                 f"in another case (`term.case`): {places}" if places else "none in another case"
             )
-        row = [_code(change.form), was, now, used_in]
+        form = _code(change.form)
+        if change.recased_from is not None:
+            form += f" (was {_code(change.recased_from)})"
+        row = [form, was, now, used_in]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     return [*lines, ""]
 
@@ -812,6 +815,19 @@ def _made_case_sensitive(change: FormStatusChange) -> bool:
         and new.status == "accepted"
         and not old.exact_case
         and dataclasses.replace(old, exact_case=True) == new
+    )
+
+
+def _recased(change: FormStatusChange) -> bool:
+    """Whether all that changed of an accepted form of a case-sensitive term is the case
+    it is written in: its uses in the old case become `term.case` findings."""
+    new = change.new
+    return (
+        change.recased_from is not None
+        and new is not None
+        and new.status == "accepted"
+        and new.exact_case
+        and change.old == new
     )
 
 
