@@ -983,6 +983,67 @@ def test_deprecation_shows_status_and_pages(
     assert "`content/index.md:3:18`" in out
 
 
+SILENCED_PAGE = """\
+# Home
+
+We support every survivor.
+
+<!-- handbook-disable-next-line term.deprecated -->
+A survivor quoted.
+
+<!-- handbook-disable term -->
+Another survivor here.
+<!-- handbook-enable term -->
+
+<!-- handbook-disable-next-line term.avoid -->
+A survivor, not silenced: the comment names another rule.
+"""
+
+
+def test_uses_a_comment_silences_are_listed_apart(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: listed with the others, a silenced use had a reviewer think its page must
+    change. The others are those `handbook check` reports."""
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(repository, "content/index.md", SILENCED_PAGE)
+    commit(repository, "uses")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | "
+        "`content/index.md:3:18`, `content/index.md:13:3`; silenced by a `handbook-disable` "
+        "comment: `content/index.md:6:3`, `content/index.md:9:9` |"
+    ) in out.splitlines()
+    check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
+    assert [(f.line, f.column) for f in check.findings if f.rule == "term.deprecated"] == [
+        (3, 18),
+        (13, 3),
+    ]
+
+
+def test_a_use_in_another_case_that_a_comment_silences_is_listed_apart(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/t-visa.yml", term("T visa"))
+    page = "# Visas\n\n<!-- handbook-disable-next-line term.case -->\nA t visa.\n\nA T visa.\n"
+    write(repository, "content/visas.md", page)
+    commit(repository)
+    made_case_sensitive = term("T visa", 2, versions=(2, 1), extra="case_sensitive: true\n")
+    write(repository, "glossary/t-visa.yml", made_case_sensitive)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `T visa` | accepted (`t-visa`) | accepted (`t-visa`, this case only) | "
+        "silenced by a `handbook-disable` comment: `content/visas.md:4:3` |"
+    ) in out.splitlines()
+
+
 def test_renamed_file_is_a_rename(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
     git(repository, "mv", "protocols/hotel-staff.yml", "protocols/hotel.yml")
     code, out, _ = diff(repository, capsys)

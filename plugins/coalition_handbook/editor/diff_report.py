@@ -776,8 +776,9 @@ def _uses_section(
         "Every text `handbook check` reads: pages, module front matter, protocols and term "
         "definitions, at `file:line:column`. A newly accepted form is linked to its term; "
         "where a form is now to avoid or belongs to a deprecated term, `handbook check` "
-        "reports each use that no `handbook-disable` comment silences. A form moved to "
-        "another term is listed too: its uses now link to, or suggest, that term.",
+        "reports each use that no `handbook-disable` comment silences (those it silences "
+        "are listed after the others, as silenced). A form moved to another term is listed "
+        "too: its uses now link to, or suggest, that term.",
         "",
         "| form | was | now | used in |",
         "|---|---|---|---|",
@@ -787,21 +788,31 @@ def _uses_section(
         if case_only := _made_case_sensitive(change) or _recased(change):
             # Every use was listed, though only those in another case fail (audit).
             found = [use for use in found if not use.case_ok]
-        places = _places(found, budget.files_per_form)
         was, now = _state(change.old), _state(change.new)
         if was == now:  # only what the check suggests instead changed: say what
             was, now = _state(change.old, suggesting=True), _state(change.new, suggesting=True)
-        used_in = places or "not used"
-        if case_only:  # those `handbook check` now reports; the others stay as they were
-            used_in = (
-                f"in another case (`term.case`): {places}" if places else "none in another case"
-            )
+        used_in = _used_in(found, budget.files_per_form, case_only)
         form = _code(change.form)
         if change.recased_from is not None:
             form += f" (was {_code(change.recased_from)})"
         row = [form, was, now, used_in]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     return [*lines, ""]
+
+
+def _used_in(uses: Sequence[Use], files: int | None, case_only: bool) -> str:
+    """The places of `uses`, those a comment silences after the others and named so:
+    listed with the rest, they had a reviewer think the page must change (audit). For a
+    form whose case alone changed (`case_only`), its uses in another case, which
+    `handbook check` now reports; the others stay as they were."""
+    reported = _places([use for use in uses if not use.silenced], files)
+    silenced = _places([use for use in uses if use.silenced], files)
+    parts = []
+    if reported:
+        parts.append(f"in another case (`term.case`): {reported}" if case_only else reported)
+    if silenced:
+        parts.append(f"silenced by a `handbook-disable` comment: {silenced}")
+    return "; ".join(parts) or ("none in another case" if case_only else "not used")
 
 
 def _made_case_sensitive(change: FormStatusChange) -> bool:

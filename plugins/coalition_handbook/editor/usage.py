@@ -2,18 +2,21 @@
 
 Every text that `handbook check` reads is searched (DESIGN section 4): pages, module
 front matter, protocols and the other terms' definitions, by the same scan
-(`documents.scan`), so a use listed here is a use the check sees.
+(`documents.scan`), so a use listed here is a use the check sees; one that a
+`handbook-disable` comment silences is told apart, as the check does not report it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..documents import scan
 from ..forms import form_key
-from ..matching import Matcher
+from ..matching import Match, Matcher
 from ..model.types import Handbook
+from ..rules import term_avoid, term_case, term_deprecated
+from ..suppression import Suppressions, handbook_suppressions
 from .changes import FormStatusChange
 
 
@@ -21,13 +24,15 @@ from .changes import FormStatusChange
 class Use:
     """One use of a form: `found` is the text as written at `line`:`column` of `path`;
     `case_ok` is False where its term is case-sensitive and `found` is in another case
-    (a `term.case` finding)."""
+    (a `term.case` finding); `silenced`, where the check would report it but a
+    `handbook-disable` comment switches its rule off there."""
 
     path: str
     line: int
     column: int
     found: str
     case_ok: bool = True
+    silenced: bool = False
 
 
 def find_uses(
@@ -47,28 +52,49 @@ def find_uses(
         key = form_key(change.form, change.case_sensitive)
         (gone if change.new is None else still_forms).add(key)
     uses: dict[str, set[Use]] = {}
-    for wanted, side in ((still_forms, new), (gone, old)):
-        if wanted:
-            _collect(new, side, wanted, uses)
+    if still_forms:
+        _collect(new, new, still_forms, uses, handbook_suppressions(new))
+    if gone:  # the check reports no use of a form no term has: none is silenced
+        _collect(new, old, gone, uses, {})
     return {key: sorted(found) for key, found in uses.items()}
 
 
 def _collect(
-    handbook: Handbook, side: Handbook, wanted: set[str], uses: dict[str, set[Use]]
+    handbook: Handbook,
+    side: Handbook,
+    wanted: set[str],
+    uses: dict[str, set[Use]],
+    suppressions: Mapping[str, Suppressions],
 ) -> None:
-    """Add to `uses` the uses in `handbook` of the `wanted` forms of `side`'s terms."""
+    """Add to `uses` the uses in `handbook` of the `wanted` forms of `side`'s terms, and
+    whether `suppressions` (by path) silence the check's finding on each."""
     case_sensitive = {term.id: term.case_sensitive for term in side.terms.values()}
     for document in scan(handbook, Matcher.from_terms(side.terms.values())):
+        in_file = suppressions.get(document.path)
         for located in document.matches:
             match = located.match
             key = form_key(match.form, case_sensitive.get(match.term_id, False))
             if key in wanted:
+                rule = _reported_as(match)
+                silenced = (
+                    bool(in_file) and rule is not None and in_file.suppresses(rule, located.line)
+                )
                 uses.setdefault(key, set()).add(
                     Use(
                         located.path,
                         located.line,
                         located.column,
                         located.found,
-                        located.match.case_ok,
+                        match.case_ok,
+                        silenced,
                     )
                 )
+
+
+def _reported_as(match: Match) -> str | None:
+    """The rule `handbook check` reports a use by, or None where it reports none."""
+    if match.kind == "avoid":
+        return term_avoid.RULE
+    if match.kind == "deprecated":
+        return term_deprecated.RULE
+    return None if match.case_ok else term_case.RULE
