@@ -194,7 +194,7 @@ def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> Non
     write(repository, "glossary/t-visa.yml", term("T visa", extra="case_sensitive: true\n"))
     code, out, _ = diff(repository, capsys)
     assert code == 0
-    assert "| terms | 1 | 0 | 0 | 0 |" in out
+    assert "| terms | 1 | 0 | 0 | 0 | 0 |" in out
     assert "#### Added" in out
     assert "- **T visa** (`t-visa`, `glossary/t-visa.yml`): version 1, approved" in out
     assert "  - accepted forms: `T visa`" in out
@@ -1048,7 +1048,7 @@ def test_renamed_file_is_a_rename(repository: Path, capsys: pytest.CaptureFixtur
     git(repository, "mv", "protocols/hotel-staff.yml", "protocols/hotel.yml")
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    assert "| protocols | 0 | 0 | 1 | 0 |" in out
+    assert "| protocols | 0 | 0 | 1 | 0 | 0 |" in out
     assert "#### Renamed" in out
     assert "- **Hotel staff** (`hotel`, `protocols/hotel.yml`): version 1" in out
     assert "renamed from `hotel-staff` (`protocols/hotel-staff.yml`)" in out
@@ -1088,7 +1088,7 @@ def test_references_that_follow_a_rename_need_no_bump(
     follows = "  - names renamed items by their new ids (no version bump needed): "
     assert out.count(follows + "`related`") == 1
     assert out.count(follows + "`protocols`") == 1
-    assert "| terms | 0 | 0 | 1 | 1 |" in out and "| modules | 0 | 0 | 0 | 1 |" in out
+    assert "| terms | 0 | 0 | 1 | 0 | 1 |" in out and "| modules | 0 | 0 | 0 | 0 | 1 |" in out
     assert "still named as" not in out and "fields changed" not in out
     assert "Forms whose status changed" not in out, out
 
@@ -1153,7 +1153,7 @@ def test_renamed_with_a_new_preferred_form_is_still_a_rename(
     )
     code, out, _ = diff(repository, capsys)
     assert code == 1
-    assert "| terms | 0 | 0 | 1 | 0 |" in out
+    assert "| terms | 0 | 0 | 1 | 0 | 0 |" in out
     assert "renamed from `survivor` (`glossary/survivor.yml`)" in out
     assert "  - preferred form: `survivor` → `person with lived experience`" in out
     assert "its content changed but `version` is still 1" in out
@@ -1398,7 +1398,7 @@ def test_a_new_term_born_as_a_removed_one_is_no_rename(
     write(repository, "glossary/t-visa.yml", born_together("T visa", "A visa for survivors."))
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    assert "renamed from" not in out and "| terms | 1 | 1 | 0 | 0 |" in out
+    assert "renamed from" not in out and "| terms | 1 | 1 | 0 | 0 | 0 |" in out
 
 
 def test_of_removed_terms_born_alike_the_rename_pairs_the_one_whose_text_it_keeps(
@@ -1926,7 +1926,7 @@ def test_three_dots_compare_with_where_the_branch_left_base(
     for base, head in (("main...", None), ("main...editor", None), ("main...HEAD", None)):
         code, out, _ = diff(repository, capsys, base, head)
         assert code == 0, out
-        assert "| terms | 0 | 0 | 0 | 0 |" in out and "| protocols | 1 | 0 | 0 | 0 |" in out
+        assert "| terms | 0 | 0 | 0 | 0 | 0 |" in out and "| protocols | 1 | 0 | 0 | 0 | 0 |" in out
         assert "(merge base " in out
     code, _, err = diff(repository, capsys, "main...", "editor")
     assert code == 2 and "give 'main...' alone" in err
@@ -2680,6 +2680,49 @@ def test_a_protocols_folder_moved_to_another_is_no_change_to_its_protocols(
     assert captured.err == ""
 
 
+def test_a_modules_folder_moved_to_another_moves_their_pages(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: modules_dir moved with its modules was reported as no change, though each
+    module's page moves to a new address, and links written to the old one break."""
+    write(repository, "content/index.md", PAGE + "\nSee [the training](modules/hotel-staff.md).\n")
+    base = commit(repository, "a link to the module")
+    git(repository, "mv", "content/modules", "content/training")
+    plugin = "plugins:\n  - handbook:\n      modules_dir: training\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    commit(repository, "move the modules")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    out = captured.out
+    assert "| modules | 0 | 0 | 0 | 1 | 0 |" in out
+    assert "#### Added" not in out and "#### Removed" not in out
+    assert (
+        "#### Moved\n\n"
+        "- **Hotel staff** (`hotel-staff`, `content/training/hotel-staff.md`): version 1\n"
+        "  - moved from `content/modules/hotel-staff.md` (`modules_dir`): its page moves to "
+        "a new address, and links written to it must follow; its handout keeps its name\n"
+        "  - its page is still linked to from `content/index.md:7`: those links break until "
+        "they lead to its new page, or another\n"
+    ) in out
+
+
+def test_docs_dir_moved_with_its_modules_moves_no_page(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A module's page is published at its place in docs_dir, which stays the same."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "mv", "content", "docs")
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: docs\nplugins:\n  - handbook\n")
+    commit(repository, "move docs_dir")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    captured = capsys.readouterr()
+    assert "No glossary term, protocol or training module changed." in captured.out
+    assert captured.err == ""
+
+
 @pytest.mark.parametrize(("files", "read"), [(10, True), (11, False)])
 def test_a_base_config_inherits_through_ten_files_at_the_most(
     repository: Path, capsys: pytest.CaptureFixture[str], files: int, read: bool
@@ -3183,7 +3226,7 @@ def test_a_revision_without_the_config_file_is_read_with_todays_folders_and_says
     )
     assert captured.err == f"handbook diff: {note}\n"
     assert f"→ the working tree\n\n> ⚠️ {note}\n\n| |" in captured.out
-    assert "| terms | 1 | 0 | 0 | 0 |" in captured.out
+    assert "| terms | 1 | 0 | 0 | 0 | 0 |" in captured.out
 
 
 def test_a_repository_with_no_commit_yet_says_so(

@@ -1,5 +1,5 @@
-"""What changed between two loaded handbooks: items added, removed, renamed and changed,
-forms whose status changed, and items that changed without a version bump.
+"""What changed between two loaded handbooks: items added, removed, renamed, moved and
+changed, forms whose status changed, and items that changed without a version bump.
 
 Pure: takes two `Handbook`s, returns a `Changes`; `diff_report` renders it, `diff` runs it.
 
@@ -9,6 +9,12 @@ removed and the added item are of the same kind and have the same preferred form
 or title (protocols, modules), or failing that the same first `history` entry (the item's
 birth record, which a rename keeps) and a text that is still mostly the same (the
 definition, summary or body); its other fields are then compared as for any change.
+
+A module whose page is somewhere else in docs_dir (modules_dir moved, its files with it:
+`git mv content/modules content/training`) keeps its id, but its page moves: it is
+reported as moved, with the links written to its old page, and asks for no version bump.
+Terms and protocols are published at their id whatever their folder: moving theirs
+moves no page, and is no change.
 
 A change of layout alone (a paragraph rewrapped, spaces doubled, a comment) changes no
 meaning: it is reported, but asks for no version bump (DESIGN section 3.1). It is told by
@@ -24,7 +30,7 @@ import html
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Literal
@@ -97,14 +103,18 @@ class ItemChange:
     named_by: tuple[str, ...] = ()
     # And the places in pages that link to its old page (`path:line`), now a broken link.
     linked_from: tuple[str, ...] = ()
+    # A module kept its id, but its page is somewhere else in docs_dir (modules_dir moved).
+    page_moved: bool = False
 
     @property
-    def change(self) -> Literal["added", "removed", "renamed", "changed"]:
+    def change(self) -> Literal["added", "removed", "renamed", "moved", "changed"]:
         if self.old is None:
             return "added"
         if self.new is None:
             return "removed"
-        return "renamed" if self.old.id != self.new.id else "changed"
+        if self.old.id != self.new.id:
+            return "renamed"
+        return "moved" if self.page_moved else "changed"
 
     @property
     def item(self) -> Item:
@@ -178,17 +188,25 @@ def compare(
     the head: what their forms were still counts)."""
     items: list[ItemChange] = []
     renames: Renames = {}
+    old_prefix, new_prefix = _docs_prefix(old), _docs_prefix(new)
+    moved = {
+        module_id
+        for module_id, module in old.modules.items()
+        if module_id in new.modules
+        and _page_of(module, old_prefix) != _page_of(new.modules[module_id], new_prefix)
+    }
     for kind in KINDS:  # terms and protocols first: what modules and terms refer to
-        items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind), renames))
-    sources = _link_sources(new)  # rendered once, for every item removed or renamed
-    docs_prefix = _docs_prefix(new)
+        items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind), renames, moved))
+    sources = _link_sources(new)  # rendered once, for every item removed, renamed or moved
     items = [
         dataclasses.replace(
             item,
             named_by=_named_by(new, item.kind, item.old.id),
-            linked_from=_linked_from(sources, item.old, docs_prefix, use_directory_urls),
+            linked_from=_linked_from(
+                sources, item.old.id, _page_of(item.old, old_prefix), use_directory_urls
+            ),
         )
-        if item.old is not None and item.change in ("removed", "renamed")
+        if item.old is not None and item.change in ("removed", "renamed", "moved")
         else item
         for item in items
     ]
@@ -208,20 +226,19 @@ def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ..
 
 
 def _linked_from(
-    sources: Sequence[_LinkedText], item: Item, docs_prefix: str, use_directory_urls: bool
+    sources: Sequence[_LinkedText], item_id: str, own: str, use_directory_urls: bool
 ) -> tuple[str, ...]:
-    """Where the handbook links to the page of `item` (`path:line`): links that break when
-    the item goes or its file is renamed, which `handbook check` does not see. The links
-    are those Python-Markdown makes of the pages, and of the term and protocol files that
-    generated pages publish (`_link_sources`): none in code or comments, and a link
-    wrapped over two lines is one. Each is read as MkDocs and browsers read it
-    (`_leads_to`)."""
-    own = _page_of(item, docs_prefix)
+    """Where the handbook links to `own`, the page (in docs_dir) of the item `item_id`
+    (`path:line`): links that break when the item goes or its page moves, which `handbook
+    check` does not see. The links are those Python-Markdown makes of the pages, and of
+    the term and protocol files that generated pages publish (`_link_sources`): none in
+    code or comments, and a link wrapped over two lines is one. Each is read as MkDocs and
+    browsers read it (`_leads_to`)."""
     stem = own.removesuffix(".md")
     targets = {own, stem, f"{stem}/", f"{stem}.html", f"{stem}/index.html"}
     found: set[tuple[str, int]] = set()
     for source in sources:
-        if item.id not in source.text:  # most files: told in C
+        if item_id not in source.text:  # most files: told in C
             continue
         linking = [
             target
@@ -525,10 +542,15 @@ def _birth(item: Item) -> tuple[object, ...] | None:
 
 
 def _compare_kind(
-    kind: ItemKind, old: Mapping[str, Item], new: Mapping[str, Item], renames: Renames
+    kind: ItemKind,
+    old: Mapping[str, Item],
+    new: Mapping[str, Item],
+    renames: Renames,
+    moved: Set[str] = frozenset(),
 ) -> Iterable[ItemChange]:
     """The changes of one kind of item; records its renames in `renames`, which the
-    comparison of items reads (a term's `related` may name a term renamed with it)."""
+    comparison of items reads (a term's `related` may name a term renamed with it).
+    `moved`: the ids of the modules whose pages moved."""
     removed = {item_id: item for item_id, item in old.items() if item_id not in new}
     added = {item_id: item for item_id, item in new.items() if item_id not in old}
     renamed: list[tuple[Item, Item]] = []
@@ -558,14 +580,17 @@ def _compare_kind(
     changes += [ItemChange(kind, item, None) for item in removed.values()]
     pairs = [(old[item_id], new[item_id]) for item_id in old if item_id in new]
     for before, after in [*pairs, *renamed]:
-        change = _compare_item(kind, before, after, renames)
+        page_moved = kind == "module" and before.id == after.id and before.id in moved
+        change = _compare_item(kind, before, after, renames, page_moved)
         if change is not None:
             changes.append(change)
-    order = {"added": 0, "removed": 1, "renamed": 2, "changed": 3}
+    order = {"added": 0, "removed": 1, "renamed": 2, "moved": 3, "changed": 4}
     return sorted(changes, key=lambda change: (order[change.change], change.item.id))
 
 
-def _compare_item(kind: ItemKind, old: Item, new: Item, renames: Renames) -> ItemChange | None:
+def _compare_item(
+    kind: ItemKind, old: Item, new: Item, renames: Renames, page_moved: bool = False
+) -> ItemChange | None:
     old_values, new_values = content_fields(old), content_fields(new)
     names = [
         name
@@ -591,7 +616,8 @@ def _compare_item(kind: ItemKind, old: Item, new: Item, renames: Renames) -> Ite
     fields = tuple(field for field in changed if field.name not in UNPUBLISHED_FIELDS)
     unpublished = tuple(field for field in changed if field.name in UNPUBLISHED_FIELDS)
     history_changed = old.history != new.history
-    if not names and not history_changed and old.version == new.version and old.id == new.id:
+    same_place = old.id == new.id and not page_moved
+    if not names and not history_changed and old.version == new.version and same_place:
         return None
     return ItemChange(
         kind,
@@ -603,6 +629,7 @@ def _compare_item(kind: ItemKind, old: Item, new: Item, renames: Renames) -> Ite
         layout,
         renamed_references,
         unpublished=unpublished,
+        page_moved=page_moved,
     )
 
 

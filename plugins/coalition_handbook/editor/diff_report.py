@@ -49,7 +49,13 @@ from .changes import (
 from .usage import Use
 
 PLURAL = {"term": "Terms", "protocol": "Protocols", "module": "Modules"}
-CHANGE_TITLES = {"added": "Added", "removed": "Removed", "renamed": "Renamed", "changed": "Changed"}
+CHANGE_TITLES = {
+    "added": "Added",
+    "removed": "Removed",
+    "renamed": "Renamed",
+    "moved": "Moved",
+    "changed": "Changed",
+}
 # Fields shown as a word diff (short prose) or a line diff (long Markdown).
 WORD_DIFF_FIELDS = {"definition", "short", "summary"}
 LINE_DIFF_FIELDS = {"body"}
@@ -253,7 +259,10 @@ def _untouched_lines(untouched: Sequence[str]) -> list[str]:
 
 
 def _summary_table(changes: Changes) -> list[str]:
-    lines = ["| | added | removed | renamed | changed |", "|---|---:|---:|---:|---:|"]
+    lines = [
+        "| | " + " | ".join(title.lower() for title in CHANGE_TITLES.values()) + " |",
+        "|---|" + "---:|" * len(CHANGE_TITLES),
+    ]
     for kind in KINDS:
         counts = dict.fromkeys(CHANGE_TITLES, 0)
         for item in changes.of_kind(kind):
@@ -332,6 +341,13 @@ def _item_lines(change: ItemChange, budget: _Budget) -> list[str]:
         lines.append(
             f"  - renamed from `{change.old.id}` ({_code(change.old.origin.path)}): its page "
             f"moves, and references to `{change.old.id}` must follow"
+        )
+        lines += _named_by_lines(change, budget)
+    if change.change == "moved":
+        # Its id is the same: references and its handout's name stay; its address not.
+        lines.append(
+            f"  - moved from {_code(change.old.origin.path)} (`modules_dir`): its page moves "
+            "to a new address, and links written to it must follow; its handout keeps its name"
         )
         lines += _named_by_lines(change, budget)
     if change.fields:
@@ -505,14 +521,15 @@ def _places_by_file(by_file: Mapping[str, Sequence[str]], files: int | None) -> 
 
 
 def _named_by_lines(change: ItemChange, budget: _Budget) -> list[str]:
-    """The files that still name a removed or renamed item, and the pages that link to its
-    page. A removed item has no new id or page for them to follow (audit)."""
-    renamed = change.change == "renamed"
+    """The files that still name a removed or renamed item, and the pages that link to the
+    page of a removed, renamed or moved one. A removed item has no new id or page for them
+    to follow (audit)."""
+    has_new_page = change.change in ("renamed", "moved")
     lines: list[str] = []
     if change.named_by:
         assert change.old is not None
         places = ", ".join(_code(place) for place in change.named_by)
-        mend = "follow" if renamed else "name another, or nothing"
+        mend = "follow" if has_new_page else "name another, or nothing"
         lines.append(
             f"  - still named as `{change.old.id}` by {places}: `handbook check` fails until "
             f"they {mend}"
@@ -521,7 +538,7 @@ def _named_by_lines(change: ItemChange, budget: _Budget) -> list[str]:
         places = _first_places(change.linked_from, budget.files_per_form)
         mend = (
             "until they lead to its new page, or another"
-            if renamed
+            if has_new_page
             else "unless they lead to another page, or are removed"
         )
         lines.append(f"  - its page is still linked to from {places}: those links break {mend}")
