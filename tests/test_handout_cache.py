@@ -616,17 +616,23 @@ def test_handouts_command_says_once_that_their_cache_cannot_be_written(
     assert capsys.readouterr().err == f"handbook: {UNWRITABLE}\n"
 
 
-@pytest.mark.parametrize("module_name", ["raw_html", "print_only"])
+@pytest.mark.parametrize("module_name", ["raw_html", "print_only", "handout_problems"])
 def test_the_renderer_digest_covers_what_the_pdf_is_made_with(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module_name: str
 ) -> None:
     """The Key terms box shows definitions through `raw_html.tags_as_text`, and the
     author's HTML is printed without what `print_only` takes out: a change to either
-    changes the PDFs, so it renders them again (found in review, each)."""
+    changes the PDFs, so it renders them again (found in review, each). What a render
+    could not print is kept beside its PDF, as `handout_problems` says it: a new way of
+    saying it (where a drawing's picture is placed) makes the PDF again."""
     from coalition_handbook.markdown import raw_html
     from coalition_handbook.site import handout_render, print_only
 
-    module = {"raw_html": raw_html, "print_only": print_only}[module_name]
+    module = {
+        "raw_html": raw_html,
+        "print_only": print_only,
+        "handout_problems": handout_problems,
+    }[module_name]
     handout_render.renderer_digest.cache_clear()
     before = handout_render.renderer_digest()
     another_version = tmp_path / f"{module_name}.py"

@@ -608,6 +608,43 @@ def test_a_missing_picture_is_named_as_the_module_names_it() -> None:
     assert problem.needles == ("/img/exits.png", "exits.png")
 
 
+def test_a_picture_a_drawing_shows_is_placed_where_the_module_shows_the_drawing(
+    tmp_path: Path,
+) -> None:
+    """Audit: a picture on another host inside an SVG the module shows was reported at
+    the module's line 1, where neither is written. Placed at the drawing, named as the
+    module names it; a picture the module shows itself is placed as before."""
+    modules = tmp_path / "content" / "modules"
+    (modules / "img").mkdir(parents=True)
+    drawing = modules / "img" / "map.svg"
+    drawing.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        "<image href=\"https://example.org/x.png\"/><image xlink:href='./parts/exits.png'/>"
+        "</svg>",
+        encoding="utf-8",
+    )
+    remote = "Failed to load image at 'https://example.org/x.png': ValueError: no network"
+    local = (
+        f"Failed to load image at '{(modules / 'img' / 'parts' / 'exits.png').as_uri()}': "
+        "[Errno 2] No such file"
+    )
+    own = f"Failed to load image at '{(modules / 'desk.png').as_uri()}': [Errno 2] No such file"
+    problems = handout_problems.described(
+        [remote, local, own], modules, (tmp_path / "content",), [modules / "desk.png", drawing]
+    )
+    assert [problem.needles for problem in problems] == [
+        ("img/map.svg", "map.svg"),
+        ("img/map.svg", "map.svg"),
+        ("desk.png", "desk.png"),
+    ]
+    assert problems[0].message == (
+        "the picture https://example.org/x.png that img/map.svg shows is not in the handout "
+        "(ValueError: no network); img/map.svg prints without it"
+    )
+    module = Origin("content/modules/m.md", "# M\n\nThe exits:\n![map](img/map.svg)\n")
+    assert handout_problems.placed(problems[0], [module]).line == 4
+
+
 @pytest.mark.parametrize(
     ("markdown", "printed"),
     [
@@ -1120,6 +1157,31 @@ def test_the_build_warns_of_what_a_handout_cannot_print(tmp_path: Path) -> None:
         f"content/modules/exits.md:{line}: warning: exits.pdf: the picture img/missing.png "
         "is not in the handout (no such file); its description prints in its place",
     ) in emitted
+
+
+@pytest.mark.pdf
+def test_a_picture_from_another_host_in_a_drawing_is_said_at_the_drawings_line(
+    tmp_path: Path,
+) -> None:
+    """Audit: reported at the module's line 1."""
+    require_weasyprint()
+    body = "The way out:\n\n![The map of exits](img/map.svg)\n"
+    context = context_of(write_handbook(tmp_path, modules={"exits": module_text("Exits", body)}))
+    (tmp_path / "content" / "modules" / "img").mkdir()
+    (tmp_path / "content" / "modules" / "img" / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20">'
+        '<image href="https://example.org/x.png" width="20" height="20"/></svg>',
+        encoding="utf-8",
+    )
+    emitted: list[tuple[int, str]] = []
+    handouts.publish_handouts(context, tmp_path / "site", lambda *line: emitted.append(line))
+    line = body_line(tmp_path / "mkdocs.yml", "img/map.svg")
+    assert [message for level, message in emitted if level == logging.WARNING] == [
+        f"content/modules/exits.md:{line}: warning: exits.pdf: the picture "
+        "https://example.org/x.png that img/map.svg shows is not in the handout (ValueError: "
+        "handouts load nothing from the network: https://example.org/x.png); img/map.svg "
+        "prints without it"
+    ]
 
 
 @pytest.mark.pdf

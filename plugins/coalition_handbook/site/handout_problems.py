@@ -5,19 +5,21 @@ the PDF has the picture's description in its place, or empty boxes for the chara
 (audit: a missing map of exits and a phone emoji vanished without a word). Its logger
 has no handler of ours, so nothing reached the reader. `collected` listens while one
 handout renders; `described` turns what it heard into problems, each with the texts it
-is about; `placed` finds the first line of the module, a protocol it prints or a key
-term's file that holds one, each time it is reported: a problem kept with a cached PDF
-is placed in the files as they are now (review: a key term's file may have moved the
-line, which the cache key does not see). Other messages (CSS the stylesheet's author
-may have meant) are left to WeasyPrint's log.
+is about (for a picture that a drawing, an SVG file, shows: the drawing's name, which is
+what the module writes); `placed` finds the first line of the module, a protocol it
+prints or a key term's file that holds one, each time it is reported: a problem kept
+with a cached PDF is placed in the files as they are now (review: a key term's file may
+have moved the line, which the cache key does not see). Other messages (CSS the
+stylesheet's author may have meant) are left to WeasyPrint's log.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -26,6 +28,8 @@ from urllib.parse import unquote, urlsplit
 from ..model.types import Origin
 
 _FAILED_IMAGE = re.compile(r"Failed to (?:load|render SVG) image (?:at )?'?(?P<url>[^' ]+)'?:?")
+# A picture's address in an SVG file: `href="..."`, `xlink:href='...'`.
+_HREF = re.compile(r"""\bhref\s*=\s*(?P<quote>["'])(?P<href>.*?)(?P=quote)""", re.DOTALL)
 _NO_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)"')
 
 
@@ -82,21 +86,39 @@ class Unplaced:
 
 
 def described(
-    messages: Iterable[str], module_folder: Path, handbook_folders: Sequence[Path] = ()
+    messages: Iterable[str],
+    module_folder: Path,
+    handbook_folders: Sequence[Path] = (),
+    files_read: Iterable[Path] = (),
 ) -> list[Unplaced]:
     """The problems among `messages`, once each, in order. A picture in one of
     `handbook_folders` is named from `module_folder`, as the module's Markdown names it;
-    another by its whole path (the handout reads no other)."""
+    another by its whole path (the handout reads no other). A picture that one of the
+    drawings among `files_read` shows is placed where the drawing is (audit: a map's
+    picture from another host was reported at the module's line 1)."""
+    messages = list(messages)
+    # Read only where a picture is missing: most renders miss none.
+    missing_pictures = any(_FAILED_IMAGE.match(message) for message in messages)
+    drawings = _drawings(files_read) if missing_pictures else {}
     problems: dict[Unplaced, None] = {}
     for message in messages:
         if image := _FAILED_IMAGE.match(message):
             name = _image_name(image["url"], module_folder, handbook_folders)
             reason = _reason(message[image.end() :])
-            problem = Unplaced(
-                (name, PurePosixPath(name).name),
-                f"the picture {name} is not in the handout ({reason}); its description "
-                "prints in its place",
-            )
+            drawing = _drawing_showing(image["url"], drawings)
+            if drawing is None:
+                problem = Unplaced(
+                    (name, PurePosixPath(name).name),
+                    f"the picture {name} is not in the handout ({reason}); its description "
+                    "prints in its place",
+                )
+            else:
+                shown = _image_name(drawing.as_uri(), module_folder, handbook_folders)
+                problem = Unplaced(
+                    (shown, PurePosixPath(shown).name),
+                    f"the picture {name} that {shown} shows is not in the handout "
+                    f"({reason}); {shown} prints without it",
+                )
         elif glyph := _NO_GLYPH.match(message):
             missing = glyph[1]
             problem = Unplaced((missing, *missing), _no_font_message(missing))
@@ -114,6 +136,47 @@ def _no_font_message(missing: str) -> str:
 def wants_a_font(problem: Unplaced) -> bool:
     """Whether `problem` is characters no font had: a font installed since prints them."""
     return bool(problem.needles) and problem.message == _no_font_message(problem.needles[0])
+
+
+def _drawings(files_read: Iterable[Path]) -> dict[Path, list[str]]:
+    """The addresses of the pictures each SVG file among `files_read` shows (its `href`
+    and `xlink:href` values), once each; a file that cannot be read is left out."""
+    drawings: dict[Path, list[str]] = {}
+    for path in files_read:
+        if path.suffix.lower() != ".svg" or path in drawings:
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        drawings[path] = [html.unescape(found["href"].strip()) for found in _HREF.finditer(text)]
+    return drawings
+
+
+def _drawing_showing(url: str, drawings: Mapping[Path, list[str]]) -> Path | None:
+    """The first of `drawings` that shows the picture WeasyPrint could not load from
+    `url`: one that names it so (an address on another host), or by a path that leads to
+    it from the drawing's folder; None where none does (the module shows it itself)."""
+    parts = urlsplit(url)
+    picture = _real(Path(unquote(parts.path))) if parts.scheme == "file" else None
+    for path, hrefs in drawings.items():
+        for href in hrefs:
+            if href == url:
+                return path
+            written = urlsplit(href)
+            if picture is None or path == picture or written.scheme or written.netloc:
+                continue
+            if written.path and _real(path.parent / unquote(written.path)) == picture:
+                return path
+    return None
+
+
+def _real(path: Path) -> Path | None:
+    """`path` resolved, or None where it cannot be (a NUL byte written as `%00`)."""
+    try:
+        return path.resolve()
+    except (OSError, ValueError):
+        return None
 
 
 def _image_name(url: str, module_folder: Path, handbook_folders: Sequence[Path]) -> str:

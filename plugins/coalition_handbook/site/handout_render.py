@@ -205,10 +205,12 @@ def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
 @cache
 def renderer_digest() -> str:
     """A digest of what turns content into a PDF: templates, stylesheet and this code,
-    what it prints the author's HTML without (`print_only`), and the package that shows
-    a definition's tags as text (`markdown.raw_html` and what it reads Markdown with)."""
+    what it prints the author's HTML without (`print_only`), what it says it could not
+    print (`handout_problems`, kept beside the PDF), and the package that shows a
+    definition's tags as text (`markdown.raw_html` and what it reads Markdown with)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(Path(print_only.__file__).read_bytes())
+    digest.update(Path(handout_problems.__file__).read_bytes())
     for path in sorted(Path(raw_html.__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     for path in sorted(TEMPLATE_DIR.iterdir()):
@@ -307,7 +309,9 @@ def render_pdf(
     weasyprint = load_weasyprint()
     html = render_html(content, site_links)
     roots = tuple(allowed_roots)
-    fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *roots), files_read)
+    # Also where no one asks: a picture that a drawing read here shows is placed there.
+    read: list[Path] = []
+    fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *roots), read)
     base_url = base_dir.resolve().as_uri() + "/"
     try:
         with handout_problems.collected() as messages:
@@ -323,8 +327,10 @@ def render_pdf(
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
         raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
     assert isinstance(pdf, bytes)
+    if files_read is not None:
+        files_read.extend(read)
     if problems is not None:
-        problems.extend(handout_problems.described(messages, base_dir, roots))
+        problems.extend(handout_problems.described(messages, base_dir, roots, read))
     return pdf
 
 
