@@ -808,6 +808,31 @@ def test_links_to_the_handbook_lead_to_the_published_site_and_print_its_address(
     assert '<meta name="generator" content="coalition-handbook ' in html
 
 
+@pytest.mark.parametrize("handouts_option", ["true", "false"])
+def test_links_to_another_modules_page_and_handout_lead_to_the_published_site(
+    tmp_path: Path, handouts_option: str
+) -> None:
+    """Audit: a link to another module's handout printed as text, where the site
+    publishes it; so it still does where the build makes no handouts (`handouts: false`)."""
+    body = "Next: [the community module](community.md), [its handout](../handouts/community.pdf).\n"
+    modules = {
+        "links": module_text("Links", body),
+        "community": module_text("Community members", protocols="[]"),
+    }
+    config_file = write_handbook(tmp_path, modules=modules)
+    settings = config_file.read_text(encoding="utf-8").replace(
+        "      paper_size:", f"      handouts: {handouts_option}\n      paper_size:"
+    )
+    config_file.write_text(f"{settings}site_url: {SITE}\n", encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["links"])
+    handout = (SITE + "handouts/community.pdf",) * 2 if handouts_option == "true" else (None, None)
+    assert printed_links(handout_render.render_html(content)) == [
+        ("the community module", SITE + "modules/community/", SITE + "modules/community/"),
+        ("its handout", *handout),
+    ]
+
+
 def test_without_site_url_links_to_the_handbook_print_as_text(tmp_path: Path) -> None:
     context = context_of(write_linking_handbook(tmp_path))
     content = handouts.handout_content(context, context.handbook.modules["links"])

@@ -6,7 +6,8 @@ mkdocs.yml gives the site's address (`site_url`), the link leads to that page of
 published site instead, at the URL MkDocs gives it (`use_directory_urls`), and prints
 that address after its text as a web address's does (audit: "Read the page What is a
 coalition?" left a trainer nowhere to go). So does a link to a file the site publishes
-(a picture, a PDF). A link to nothing the site publishes stays text.
+(a picture, a PDF, another module's handout). A link to nothing the site publishes
+stays text.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..model.pages import left_out_of_site
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
 from ..published import index_pages
-from .urls import page_url, protocol_src_uri, term_src_uri
+from .urls import handout_path, page_url, protocol_src_uri, term_src_uri
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class PublishedSite:
     directory_urls: bool
     docs_dir: Path
     exclude_docs: tuple[str, ...]
-    # The pages the site generates (terms', protocols', the indexes), by source path.
+    # The pages and files the site generates (terms', protocols', the indexes, the
+    # handouts), by source path.
     generated: frozenset[str]
 
     def address(self, from_src_uri: str, href: str) -> str | None:
@@ -73,6 +75,8 @@ def published_site(config: HandbookConfig, handbook: Handbook) -> PublishedSite 
         *(term_src_uri(term_id) for term_id in handbook.terms),
         *(protocol_src_uri(protocol_id) for protocol_id in handbook.protocols),
         *index_pages(config.modules_src_dir),
+        # Not in docs_dir: the build writes them (`[handout](../handouts/front-desk.pdf)`).
+        *(handout_path(module_id) for module_id in handbook.modules if config.handouts),
     }
     return PublishedSite(
         url=config.site_url,
