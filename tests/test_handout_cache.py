@@ -775,3 +775,137 @@ def test_without_any_font_the_handouts_are_not_made_and_the_fix_is_named(tmp_pat
     assert "Traceback" not in no_fonts.stderr and "Warning" not in no_fonts.stderr
     assert "content/modules/hotel-staff.md: handout not made" in no_fonts.stderr
     assert published.read_bytes() == before
+
+
+# A gone module's handouts leave the cache with it: a full build and `handbook handouts`
+# remove its folder (audit: they stayed for good), and nothing else.
+
+
+def _cached_modules(root: Path) -> list[str]:
+    return sorted(path.name for path in (root / CACHE_DIR).iterdir())
+
+
+def test_the_handouts_command_removes_the_cache_of_gone_modules_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deleted module's folder goes; a module with errors is still a module (its last
+    good PDF is published in its place); what the cache did not write, a folder linked
+    from it and whatever is outside it stay."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    config = load_config(tmp_path / "mkdocs.yml")
+    assert handouts.run_handouts(config, tmp_path / "out") == 0
+    assert _cached_modules(tmp_path) == ["community", "debt", "hotel"]
+    cache = tmp_path / CACHE_DIR
+    (cache / "notes.txt").write_text("not a module's", encoding="utf-8")
+    # A retired module's folder holding a file of someone else's: only the PDF goes.
+    HandoutCache(cache).put("retired", "1" * 64, RENDERED)
+    (cache / "retired" / "mine.txt").write_text("kept", encoding="utf-8")
+    # A folder linked into the cache: not looked into.
+    outside = tmp_path / "outside"
+    HandoutCache(outside).put("linked", "2" * 64, RENDERED)
+    (cache / "linked").symlink_to(outside / "linked", target_is_directory=True)
+    (tmp_path / "content" / "modules" / "community.md").unlink()
+    hotel = tmp_path / "content" / "modules" / "hotel.md"
+    hotel.write_text(hotel.read_text().replace("duration:", "durration:"), encoding="utf-8")
+    capsys.readouterr()
+
+    assert handouts.run_handouts(config, tmp_path / "out") == 1  # hotel's error
+    assert _cached_modules(tmp_path) == ["debt", "hotel", "linked", "notes.txt", "retired"]
+    assert [path.name for path in (cache / "retired").iterdir()] == ["mine.txt"]
+    assert sorted(path.name for path in (outside / "linked").iterdir()) == [
+        "2" * 64 + ".files.json",
+        "2" * 64 + ".pdf",
+    ]
+    assert (tmp_path / "out" / "hotel.pdf").read_bytes() == RENDERED
+    assert "cannot be removed" not in capsys.readouterr().err
+
+
+def test_no_cache_is_removed_while_the_modules_folder_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No module is known to be gone then: the folder may be back at the next build."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    outcomes(tmp_path, tmp_path / "out")
+    (tmp_path / "content" / "modules").rename(tmp_path / "content" / "moved")
+    assert handouts.remove_retired_from_cache(context_of(tmp_path / "mkdocs.yml")) is None
+    assert _cached_modules(tmp_path) == ["community", "debt", "hotel"]
+
+
+def test_a_dirty_build_leaves_the_cache_of_gone_modules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs build --dirty` rewrites what changed only; the next full build removes it."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    outcomes(tmp_path, tmp_path / "out")
+    (tmp_path / "content" / "modules" / "community.md").unlink()
+    context = context_of(tmp_path / "mkdocs.yml")
+    emitted: list[tuple[int, str]] = []
+    handouts.publish_handouts(
+        context, tmp_path / "site", lambda *line: emitted.append(line), full_build=False
+    )
+    assert _cached_modules(tmp_path) == ["community", "debt", "hotel"]
+    handouts.publish_handouts(context, tmp_path / "site", lambda *line: emitted.append(line))
+    assert _cached_modules(tmp_path) == ["debt", "hotel"]
+    assert not [message for level, message in emitted if level >= logging.WARNING]
+
+
+def test_a_gone_modules_cache_that_cannot_be_removed_fails_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Said, at INFO in a build (not a warning that fails it under --strict), and the
+    handouts are published all the same."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    outcomes(tmp_path, tmp_path / "out")
+    (tmp_path / "content" / "modules" / "community.md").unlink()
+
+    def refuse(folder: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+
+    monkeypatch.setattr(handout_cache, "_remove_written", refuse)
+    said = (
+        "handouts: the cache of modules that are gone cannot be removed: "
+        ".cache/handouts/community (Permission denied); it is not used again, delete it"
+    )
+    emitted: list[tuple[int, str]] = []
+    context = context_of(tmp_path / "mkdocs.yml")
+    assert (
+        handouts.publish_handouts(context, tmp_path / "site", lambda *line: emitted.append(line))
+        is None
+    )
+    assert (logging.INFO, said) in emitted
+    assert not [message for level, message in emitted if level >= logging.WARNING]
+    assert sorted(path.name for path in (tmp_path / "site" / "handouts").iterdir()) == [
+        "debt.pdf",
+        "hotel.pdf",
+    ]
+    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
+    assert f"handbook: {said}\n" in capsys.readouterr().err
+
+
+def _build(config_file: Path, *, dirty: bool) -> None:
+    """`mkdocs build`, `--dirty` or not, in this process: MkDocs keeps the plugin from one
+    build to the next (the whole test), and tells it which at startup."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    config = load_mkdocs_config(config_file=str(config_file))
+    config.plugins.on_startup(command="build", dirty=dirty)
+    build(config, dirty=dirty)
+
+
+@pytest.mark.slow
+def test_a_full_build_removes_the_cache_of_gone_modules_a_dirty_one_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config_file = write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    _build(config_file, dirty=False)
+    (tmp_path / "content" / "modules" / "community.md").unlink()
+    _build(config_file, dirty=True)
+    assert _cached_modules(tmp_path) == ["community", "debt", "hotel"]
+    _build(config_file, dirty=False)
+    assert _cached_modules(tmp_path) == ["debt", "hotel"]

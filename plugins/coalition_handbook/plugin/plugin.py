@@ -173,6 +173,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.copied_html: list[tuple[Path, str]] = []
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
+        # `--dirty`: the build rewrites what changed only, and leaves the cache's
+        # handouts of gone modules too (a full build removes them).
+        self.dirty = False
         # mkdocs.yml's `site_url` as `handbook handouts` reads it, where it was read from
         # a file: `mkdocs serve` puts its own local address in MkDocs' setting.
         self.site_url_written: str | None = None
@@ -209,6 +212,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # `mkdocs serve` builds into a folder of its own; a dirty build writes over the
         # last site on purpose.
         self.keeps_published_site = command != "serve" and not dirty
+        self.dirty = dirty
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -845,7 +849,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         from ..site.handouts import publish_handouts  # loaded for handouts only
 
         made, self.handouts_made = self.handouts_made, None
-        problem = publish_handouts(self.result.context, Path(config.site_dir), log.log, made)
+        problem = publish_handouts(
+            self.result.context, Path(config.site_dir), log.log, made, full_build=not self.dirty
+        )
         if problem is not None:
             raise PluginError(f"handbook: {problem}")
 

@@ -17,6 +17,9 @@ cached PDF kept its empty boxes, and the warning, now untrue, failed --strict). 
 `KEPT_PER_MODULE` PDFs of a module are kept: an edit tried and undone while `mkdocs
 serve` runs renders nothing the second time (audit: it rendered again, seconds a PDF),
 and a failed render still has the last good handout, the one used last, to fall back on.
+A full build, and `handbook handouts`, remove the folders of modules that are gone
+(`remove_retired`): what `put` wrote there, and the folder once empty (audit: a deleted
+module's PDFs stayed for good).
 
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
@@ -32,19 +35,21 @@ nothing, and says why once (`unwritable`): the PDFs are published all the same.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
 from .. import __version__
 from ..cache import HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
+from ..model.source import SLUG
 from . import handout_render
 from .handout_links import PublishedSite
 from .handout_problems import Unplaced, wants_a_font
@@ -55,6 +60,11 @@ CACHE_DIR = HANDOUTS_CACHE_DIR
 KEPT_PER_MODULE = 3
 # What `put` names a PDF: its key, a SHA-256 in hex.
 _KEYED_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
+# Every file `put` writes in a module's folder: a PDF, its manifest, and the temporary
+# file of either (`write_atomically`) that a killed run left.
+_WRITTEN_NAME = re.compile(
+    r"[0-9a-f]{64}\.(?:pdf|files\.json)|\.[0-9a-f]{64}\.(?:pdf|files\.json)\.\w+"
+)
 
 
 def cache_key(content: HandoutContent) -> str:
@@ -259,6 +269,36 @@ class HandoutCache:
             return None
         return _as_written(read_pdf(path), manifest.pdf_digest)
 
+    def remove_retired(self, module_ids: Collection[str]) -> list[tuple[Path, str]]:
+        """Remove the folders of modules not among `module_ids` (every module there is,
+        also those with errors, whose last good PDF is kept): the files `put` wrote in
+        each, then the folder, where nothing else is left in it. A link is removed, never
+        what it leads to; nothing outside the cache is touched. Returns the folders or
+        files that could not be removed, and why (nothing fails for that)."""
+        if self.directory is None:
+            return []
+        try:
+            with os.scandir(self.directory) as entries:
+                retired = [
+                    Path(entry.path)
+                    for entry in entries
+                    # Named as `put` names them: a module's id, no other folder.
+                    if SLUG.fullmatch(entry.name)
+                    and entry.name not in module_ids
+                    and entry.is_dir(follow_symlinks=False)
+                ]
+        except FileNotFoundError:  # nothing cached yet
+            return []
+        except OSError as error:
+            return [(self.directory, error.strerror or str(error))]
+        failed: list[tuple[Path, str]] = []
+        for folder in sorted(retired):
+            try:
+                _remove_written(folder)
+            except OSError as error:
+                failed.append((folder, error.strerror or str(error)))
+        return failed
+
     def _folder(self, module_id: str, create: bool = False) -> Path | None:
         """The module's folder if it is one (not a link to one), made if `create`."""
         if self.directory is None:
@@ -308,6 +348,24 @@ def _site_links(kept: object) -> tuple[tuple[str, str, str | None], ...] | None:
             return None
         links.append((item[0], item[1], item[2]))
     return tuple(links)
+
+
+def _remove_written(folder: Path) -> None:
+    """Remove what `put` wrote in `folder` (files, or links, never followed), then the
+    folder if that emptied it; one that holds anything else is left, and the rest of it."""
+    with os.scandir(folder) as entries:
+        written = [
+            Path(entry.path)
+            for entry in entries
+            if _WRITTEN_NAME.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False)
+        ]
+    for path in written:
+        path.unlink(missing_ok=True)
+    try:
+        folder.rmdir()
+    except OSError as error:
+        if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+            raise
 
 
 def _mark_used(path: Path) -> None:

@@ -287,6 +287,27 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
     return held
 
 
+def remove_retired_from_cache(context: CheckContext) -> str | None:
+    """Remove from the handout cache the folders of modules that are gone (deleted or
+    renamed): those of every module file there is, also one with errors, stay. Nothing
+    is removed where the modules' folder cannot be read (no module is known to be gone).
+    Returns what could not be removed, as a message, or None."""
+    config = context.config
+    try:
+        next(config.modules_dir.iterdir(), None)
+    except OSError:
+        return None
+    modules = {path.stem for path in module_files(config)} | set(context.handbook.modules)
+    failed = HandoutCache.beside(config.root).remove_retired(modules)
+    if not failed:
+        return None
+    listed = "; ".join(f"{config.relative(path)} ({reason})" for path, reason in failed)
+    return (
+        f"handouts: the cache of modules that are gone cannot be removed: {listed}; it "
+        "is not used again, delete it"
+    )
+
+
 def _keep_published(target: Path, cache: HandoutCache) -> Path | None:
     """The handout at `target` that a module whose handout is not made keeps: the one
     there, else its last good PDF from the cache (a fresh output folder), else None."""
@@ -308,14 +329,21 @@ def publish_handouts(
     site_dir: Path,
     emit: Callable[[int, str], None],
     made: HandoutReport | None = None,
+    *,
+    full_build: bool = True,
 ) -> str | None:
     """The plugin's step: handouts into `site_dir/handouts` (those `made` before the
-    pages, or made now), reported through `emit(level, message)`. Returns why the build
+    pages, or made now), reported through `emit(level, message)`; a `full_build` (not
+    `--dirty`) also removes gone modules' handouts from the cache. Returns why the build
     must fail (a missing PDF under CI=true), or None."""
     config = context.config
     report = publish_made(made or make_handouts(context), site_dir / HANDOUTS_DIR)
     if report.cache_unwritable is not None:
         emit(logging.WARNING, _cache_unwritable(report.cache_unwritable, config))
+    if full_build and (not_removed := remove_retired_from_cache(context)):
+        # INFO: a gone module's PDFs left in the cache change nothing published, and
+        # must not fail a build under --strict.
+        emit(logging.INFO, not_removed)
     for result in report.results:
         if result.outcome == "failed" and report.unavailable is None:
             emit(logging.WARNING, _describe_failure(result, config))
@@ -383,6 +411,8 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
         return 1
     if report.cache_unwritable is not None:
         _say(f"handbook: {_cache_unwritable(report.cache_unwritable, config)}")
+    if not_removed := remove_retired_from_cache(checked.context):
+        _say(f"handbook: {not_removed}")
     for result in report.results:
         if result.outcome == "failed":
             _say(_describe_failure(result, config))
