@@ -843,6 +843,45 @@ def test_without_site_url_links_to_the_handbook_print_as_text(tmp_path: Path) ->
     assert '@bottom-left { content: "Riverside Coalition"; }' in html
 
 
+@pytest.mark.parametrize(
+    ("written", "refused"),
+    [
+        ("handbook.example.org", "'handbook.example.org'"),
+        ("!ENV [SITE_URL, example.org/handbook]", "'example.org/handbook'"),
+        ("https://handbook.example.org", None),
+        ("!ENV SITE_URL", None),  # the variable unset, as on an editor's machine
+    ],
+)
+def test_a_site_url_without_its_scheme_is_said_once_and_links_stay_text(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    refused: str | None,
+) -> None:
+    """MkDocs refuses to build with it; `handbook handouts` made the handouts without a
+    word, their links to the site printed as text and no address in the footer."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(handout_render, "render_pdf", lambda *args, **kwargs: b"%PDF-1.7")
+    config_file = write_linking_handbook(tmp_path, f"site_url: {written}\n")
+    line = config_file.read_text(encoding="utf-8").count("\n")
+    assert main(["handouts", "-f", str(config_file), "-o", str(tmp_path / "out")]) == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if "site_url" in line]
+    if refused is None:
+        assert said == []
+        return
+    assert said == [
+        # mkdocs.yml as -f names it, as every message about it
+        f"{config_file}:{line}: site_url {refused} is no web address (it needs its scheme, e.g. "
+        "https://): MkDocs refuses to build the site with it, and the handouts link to none "
+        "of its pages and name no address"
+    ]
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["links"])
+    assert content.site is None
+    assert all(href is None for _, href, _ in printed_links(handout_render.render_html(content)))
+
+
 def test_css_strings_are_escaped() -> None:
     assert handout_render._css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
 

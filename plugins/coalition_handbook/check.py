@@ -433,7 +433,7 @@ def _config_key(config: HandbookConfig) -> str:
     values: list[str] = []
     for item in fields(config):
         # What fails, and where the site goes or is published, change nothing found.
-        if item.name in ("strict", "site_dir", "site_url"):
+        if item.name in ("strict", "site_dir", "site_url", "site_url_refused"):
             continue
         value = getattr(config, item.name)
         if isinstance(value, Path):

@@ -122,6 +122,11 @@ class HandbookConfig:
     """mkdocs.yml's `site_url` as MkDocs takes it (`site_address`), "" where unset: where
     the site is published, which a handout's links to its pages lead to and its footer
     names."""
+    site_url_refused: str = ""
+    """Why mkdocs.yml's `site_url` is no address MkDocs takes (`handbook.example.org`,
+    without its scheme), where it is written first (`mkdocs.yml:7: ...`); "" where it is
+    one, or unset. MkDocs refuses to build the site then; `handbook handouts` says so, as
+    its handouts name no address and link to no page of the site."""
 
     @property
     def modules_src_dir(self) -> str:
@@ -307,7 +312,11 @@ def load_config(
         for problem in error.problems:
             problems.add(problem)
     problems.raise_any()
-    return replace(config, plugin_listed=bool(instances))
+    return replace(
+        config,
+        plugin_listed=bool(instances),
+        site_url_refused=_site_url_refused(data.get("site_url"), lines.get("site_url", where)),
+    )
 
 
 # A language tag as HTML's `lang` takes one (BCP 47's shape): `en`, `es`, `pt-BR`.
@@ -330,6 +339,18 @@ def site_address(site_url: object) -> str:
     if not parts.path.endswith("/"):
         parts = parts._replace(path=f"{parts.path}/")
     return urlunsplit(parts)
+
+
+def _site_url_refused(site_url: object, where: str) -> str:
+    """Why `site_url`, written at `where`, is no address MkDocs takes; "" where it is
+    one, or unset (`!ENV SITE_URL` with the variable unset, as on an editor's machine)."""
+    if site_url is None or site_url == "" or site_address(site_url):
+        return ""
+    return (
+        f"{where}: site_url {_as_written(site_url)} is no web address (it needs its "
+        "scheme, e.g. https://): MkDocs refuses to build the site with it, and the "
+        "handouts link to none of its pages and name no address"
+    )
 
 
 def language_tag(language: object) -> str:
@@ -643,6 +664,7 @@ _SETTINGS_READ = (
     "exclude_docs",
     "strict",
     "use_directory_urls",
+    "site_url",
     "plugins",
     "INHERIT",
 )

@@ -382,6 +382,9 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             "handbook: the plugin's option handouts is false, so the site's build makes "
             "no handout; making them here, as asked"
         )
+    if config.site_url_refused:
+        # Once, before the handouts: each of them links to no page of the site.
+        _say(config.site_url_refused)
     # Every check, as `handbook check` runs them: a module with a structure or reference
     # error would print without its sections or its protocols' steps.
     checked = run_checks(config)
