@@ -206,6 +206,25 @@ class Handbook:
             page = self.rng.choice(pages)
             page.rename(page.with_name(f"renamed-{self.rng.randrange(1000)}.md"))
 
+    def edit_text_file(self) -> None:
+        """A file published as it is (`model.files`): a list, a flyer, notes."""
+        name = self.rng.choice(["content/files/list.csv", "content/flyer.html", "content/a.txt"])
+        text = random_text(self.rng, 6)
+        if name.endswith(".html"):
+            text = f'<p style="color:#555123">\n{text}\n</p>\n'
+        self.write(name, text)
+
+    def remove_text_file(self) -> None:
+        files = self.files("content", ".csv") + self.files("content", ".html")
+        if files:
+            self.rng.choice(files).unlink()
+
+    def rename_text_file(self) -> None:
+        files = self.files("content", ".csv") + self.files("content", ".txt")
+        if files:
+            path = self.rng.choice(files)
+            path.rename(path.with_name(f"moved-{self.rng.randrange(100)}{path.suffix}"))
+
     def edit_term(self) -> None:
         rng = self.rng
         term_id = rng.choice([*TERMS, "extra"])
@@ -275,7 +294,11 @@ class Handbook:
         self.write_config()
 
     def touch(self) -> None:
-        path = self.rng.choice(self.files("content", ".md") + self.files("glossary", ".yml"))
+        path = self.rng.choice(
+            self.files("content", ".md")
+            + self.files("glossary", ".yml")
+            + self.files("content", ".csv")
+        )
         path.write_bytes(path.read_bytes())
 
 
@@ -285,6 +308,10 @@ EDITS = [
     Handbook.edit_page,
     Handbook.same_size_edit,
     Handbook.add_page,
+    Handbook.edit_text_file,
+    Handbook.edit_text_file,
+    Handbook.remove_text_file,
+    Handbook.rename_text_file,
     Handbook.remove_page,
     Handbook.rename_page,
     Handbook.edit_term,
@@ -370,6 +397,32 @@ def test_a_page_saved_while_a_check_runs_leaves_no_finding_behind(
     after = run_checks(load_config(config)).findings
     assert after == cold(config, monkeypatch).findings
     assert not any(finding.path == "content/late.md" for finding in after)
+
+
+def test_a_text_file_saved_while_a_check_runs_leaves_no_finding_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a page: a list saved after the survey listed the files but before the model
+    loads them is checked, and its findings go once it is deleted."""
+    import coalition_handbook.snapshot as snapshot
+
+    handbook, config = checked_once(tmp_path, random.Random(5))
+    handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
+    handbook.write("content/late.csv", "Jane,555-123-4567\n")
+    listed = snapshot.published_text_files
+    with monkeypatch.context() as patch:  # the survey lists the files before it is saved
+        patch.setattr(
+            snapshot,
+            "published_text_files",
+            lambda *args: [path for path in listed(*args) if not path.endswith("late.csv")],
+        )
+        during = run_checks(load_config(config)).findings
+    assert any(finding.path == "content/late.csv" for finding in during)
+    (tmp_path / "content" / "late.csv").unlink()
+    handbook.write("content/page-1.md", "# One\n\nA calm page.\n")
+    after = run_checks(load_config(config)).findings
+    assert after == cold(config, monkeypatch).findings
+    assert not any(finding.path == "content/late.csv" for finding in after)
 
 
 def test_a_modules_folder_made_where_there_was_none_is_seen(
@@ -508,14 +561,17 @@ def test_the_survey_lists_the_files_the_model_loads(tmp_path: Path) -> None:
 
     found = survey(config, RunCache(None), None)
     modules = [str(path) for path in module_files(config)]
-    pages = [str(path) for path in markdown_files(config.docs_dir)]
+    text_files: list[str] = []
+    pages = [str(path) for path in markdown_files(config.docs_dir, text_files=text_files)]
     records = [
         str(path)
         for folder in ("glossary", "protocols")
         for path in record_files(tmp_path / folder)
     ]
-    assert sorted(found.paths.values()) == sorted({*records, *modules, *pages})
+    assert sorted(found.paths.values()) == sorted({*records, *modules, *pages, *text_files})
     assert list(found.plain_pages.values()) == [page for page in pages if page not in modules]
+    # `upper.MD` is no page to MkDocs, which copies it as it is
+    assert list(found.text_files.values()) == [str(tmp_path / "content" / "upper.MD")]
 
 
 def test_record_files_get_the_same_signatures_where_the_system_cannot_stat_in_a_folder(

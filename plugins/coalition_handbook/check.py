@@ -28,6 +28,7 @@ from .documents import (
 from .findings import Finding, Severity, count_by_severity, sort_findings
 from .matching import Matcher
 from .model import load_handbook
+from .model.files import load_text_file
 from .model.glossary import RULE as GLOSSARY_RULE
 from .model.glossary import build_term
 from .model.pages import load_page
@@ -141,9 +142,10 @@ def run_checks(config: HandbookConfig) -> CheckResult:
 
     Through the persistent cache (`.cache/handbook/` beside mkdocs.yml, off with
     HANDBOOK_NO_CACHE=1), a run redoes only what changed since the last one (see
-    `snapshot`): nothing, if no input changed; only the edited pages, if nothing but
-    plain pages changed; otherwise every rule over the terms, protocols and modules, the
-    plain pages that changed, and all pages only if the terms' forms or the settings did.
+    `snapshot`): nothing, if no input changed; only the edited pages and text files, if
+    nothing but plain pages and text files (`model.files`) changed; otherwise every rule
+    over the terms, protocols and modules, the plain pages and text files that changed,
+    and all of them only if the terms' forms or the settings did.
     Unchanged files are not parsed again, nor texts scanned again (cached records, scans).
     """
     with fewer_collections():
@@ -166,7 +168,7 @@ def _run_checks(config: HandbookConfig) -> CheckResult:
         and changed is not None
         and previous.pages_apart
         and previous.listings == found.listings
-        and changed <= set(found.plain_pages) | set(previous.page_findings)
+        and changed <= set(found.checked_apart) | set(previous.page_findings)
     ):
         result = _recheck_pages(config, cache, found, previous, changed)
         if result is not None:
@@ -177,15 +179,16 @@ def _run_checks(config: HandbookConfig) -> CheckResult:
 def _recheck_pages(
     config: HandbookConfig, cache: RunCache, found: Survey, previous: Snapshot, changed: set[str]
 ) -> CheckResult | None:
-    """The findings when nothing but plain pages changed (None when that cannot be
-    worked out so: a rule not known to be per page, the cached matcher gone, a page
-    file named otherwise in findings): the page rules over the changed pages only."""
+    """The findings when nothing but plain pages and text files changed (None when that
+    cannot be worked out so: a rule not known to be per page, the cached matcher gone, a
+    file named otherwise in findings): the page rules over the changed files only."""
+    apart = found.checked_apart
     page_findings = {
         name: found_values
         for name, found_values in previous.page_findings.items()
-        if name not in changed and name in found.plain_pages
+        if name not in changed and name in apart
     }
-    checked = {name: Path(path) for name, path in found.plain_pages.items() if name in changed}
+    checked = {name: Path(path) for name, path in apart.items() if name in changed}
     if checked:
         if not page_rules_known():
             return None
@@ -194,7 +197,13 @@ def _recheck_pages(
         term_matcher = cache.load("matcher", previous.matcher_key)
         if not isinstance(term_matcher, Matcher):
             return None
-        new = _check_pages(config, cache, list(checked.values()), term_matcher)
+        new = _check_pages(
+            config,
+            cache,
+            [path for name, path in checked.items() if name in found.plain_pages],
+            [path for name, path in checked.items() if name in found.text_files],
+            term_matcher,
+        )
         for name in checked:
             page_findings[name] = tuple(values for values in new if values[_PATH] == name)
     elif not changed:
@@ -208,17 +217,27 @@ def _recheck_pages(
 
 
 def _check_pages(
-    config: HandbookConfig, cache: RunCache, paths: list[Path], term_matcher: Matcher
+    config: HandbookConfig,
+    cache: RunCache,
+    paths: list[Path],
+    text_paths: list[Path],
+    term_matcher: Matcher,
 ) -> list[FindingValues]:
-    """The findings of the page rules in the pages at `paths`, configured, as value
-    tuples. Besides the pages and the settings, those rules read the matcher and the
-    terms whose forms a page uses (the reasons to avoid a form): only those are loaded."""
+    """The findings of the page rules in the pages at `paths` and the text files at
+    `text_paths`, configured, as value tuples. Besides the files and the settings, those
+    rules read the matcher and the terms whose forms a page uses (the reasons to avoid a
+    form): only those are loaded."""
     pages = tuple(page for page in (load_page(path, config) for path in paths) if page)
+    text_files = tuple(
+        text_file
+        for text_file in (load_text_file(path, config, cache) for path in text_paths)
+        if text_file is not None
+    )
     documents = scan(Handbook({}, {}, {}, pages), term_matcher)
     used = {hit[2].term_id for document in documents for hits in document.hits for hit in hits}
     term_paths = [config.glossary_dir / f"{term_id}.yml" for term_id in sorted(used)]
     terms, _, _ = cached_records(term_paths, config, "term", GLOSSARY_RULE, build_term, cache)
-    handbook = Handbook(terms=terms, protocols={}, modules={}, pages=pages)
+    handbook = Handbook(terms=terms, protocols={}, modules={}, pages=pages, text_files=text_files)
     context = CheckContext(config=config, handbook=handbook, cache=cache)
     context.shared("matcher", lambda: term_matcher)
     context.shared("scan", lambda: documents)
@@ -262,22 +281,24 @@ def _recheck(
     # Findings are kept by page only if the pages loaded are the pages the survey listed:
     # a page saved between the two listings would otherwise have its findings kept with
     # the terms' and modules', where no later edit of pages alone would ever drop them.
+    # So with the text files.
     pages_apart = (
         page_rules_known()
         and all(
             relative_path(config, Path(path)) == name
-            for name, path in found.plain_pages.items()
+            for name, path in found.checked_apart.items()
             if name not in loaded.reused_pages
         )
         and all(page.path in found.paths for page in handbook.pages)
+        and all(text_file.path in found.text_files for text_file in handbook.text_files)
     )
     page_findings: dict[str, tuple[FindingValues, ...]] = {}
     term_findings: dict[str, tuple[FindingValues, ...]] = {}
     other: list[FindingValues] = []
     if pages_apart:
-        # A plain page's findings are those at its path (its file name, as just checked);
-        # a term file's are those of the page rules at its path.
-        by_page: dict[str, list[FindingValues]] = {name: [] for name in found.plain_pages}
+        # A plain page's or text file's findings are those at its path (its file name, as
+        # just checked); a term file's are those of the page rules at its path.
+        by_page: dict[str, list[FindingValues]] = {name: [] for name in found.checked_apart}
         by_term: dict[str, list[FindingValues]] = {
             term.origin.path: [] for term in handbook.terms.values()
         }
@@ -351,7 +372,7 @@ def _page_rule_context(context: CheckContext, reused_terms: set[str]) -> CheckCo
 @dataclass
 class _Loaded:
     """What `_load` gives: the handbook, the problems found loading it, the plain pages
-    left out, the term files the page rules skip (unchanged: the snapshot holds what
+    and text files left out, the term files the page rules skip (unchanged: the snapshot holds what
     they found), by name, and the terms' `forms_key`."""
 
     handbook: Handbook
@@ -364,8 +385,8 @@ class _Loaded:
 def _load(
     config: HandbookConfig, cache: RunCache, found: Survey, previous: Snapshot | None
 ) -> _Loaded:
-    """As `model.load_handbook`, but leaving out the plain pages whose findings can be
-    taken from `previous`: unchanged, while the settings, the terms' forms and the
+    """As `model.load_handbook`, but leaving out the plain pages and text files whose
+    findings can be taken from `previous`: unchanged, while the settings, the terms' forms and the
     folders' listings are too.
     The term files that did not change are loaded (other files' rules read them), and
     named for the page rules to skip."""
@@ -386,7 +407,7 @@ def _load(
             old, new = previous.files.digests, found.files.digests
             reused_pages.update(
                 name
-                for name in found.plain_pages
+                for name in found.checked_apart
                 if name in previous.page_findings and old.get(name) == new[name]
             )
             # A term file read as it was: its page rules found what they found then (an

@@ -2,14 +2,15 @@
 
     .cache/handbook/snapshot.pickle     one `Snapshot`, as plain dicts and tuples
 
-`survey(config, cache, previous)` lists every input file (records, modules, pages) and
-gives each its digest: as git's index does, a file whose size, times and inode are those
-the snapshot recorded is not read again. A file modified less than two seconds before it
-was hashed gets no signature (a later edit could hide in the same timestamp): it is read
-again next time. The snapshot keeps the findings of the run, those of each plain page (a
-page that is no module) and those of the page rules at each term file apart from the
-rest, so that a run after an edit to pages alone checks only those pages, and one after
-an edit to terms that keeps their forms runs the page rules over those term files alone.
+`survey(config, cache, previous)` lists every input file (records, modules, pages, the
+published text files that are no pages) and gives each its digest: as git's index does,
+a file whose size, times and inode are those the snapshot recorded is not read again. A
+file modified less than two seconds before it was hashed gets no signature (a later edit
+could hide in the same timestamp): it is read again next time. The snapshot keeps the
+findings of the run, those of each plain page (a page that is no module) and text file
+(`model.files`) and those of the page rules at each term file apart from the rest, so
+that a run after an edit to pages alone checks only those pages, and one after an edit
+to terms that keeps their forms runs the page rules over those term files alone.
 
 The survey lists files with the model's own walks, as strings rather than `Path`s
 (`module_file_paths`, `markdown_file_paths`): a warm run does little else, and a `Path`
@@ -35,6 +36,7 @@ from pathlib import Path
 from .cache import PROTOCOL, RunCache, digest, engine_fingerprint
 from .config import HandbookConfig
 from .findings import Finding
+from .model.files import published_text_files
 from .model.modules import module_file_paths
 from .model.pages import markdown_file_paths
 from .model.records import handbook_folders, yaml_files_below
@@ -68,6 +70,8 @@ class Survey:
     records: list[RecordFiles]
     modules: dict[str, str]  # the module files: name -> path
     plain_pages: dict[str, str]  # the Markdown files that are not modules
+    # The published files of docs_dir that are no pages and hold text (`model.files`).
+    text_files: dict[str, str]
     inputs_key: str  # a digest of the listings, names and signatures
     files: Files
     unchanged: bool  # every signature as the previous run recorded it
@@ -75,8 +79,14 @@ class Survey:
 
     @cached_property
     def paths(self) -> dict[str, str]:
-        """Every record, module and page file: name -> path."""
-        return _ordered_paths(self.records, self.modules, self.plain_pages)
+        """Every record, module, page and text file: name -> path."""
+        return _ordered_paths(self.records, self.modules, self.plain_pages, self.text_files)
+
+    @property
+    def checked_apart(self) -> dict[str, str]:
+        """The files whose findings a snapshot may keep apart, each file's own: the plain
+        pages and the text files, name -> path."""
+        return {**self.plain_pages, **self.text_files}
 
 
 class Files:
@@ -128,9 +138,9 @@ class Files:
 
 @dataclass
 class Snapshot:
-    """The inputs and findings of a run. `page_findings` maps each plain page's file name
-    (also its path in findings) to its findings; `other_findings` are all the rest.
-    Findings are kept as value tuples, sorted."""
+    """The inputs and findings of a run. `page_findings` maps each plain page's and text
+    file's name (also its path in findings) to its findings; `other_findings` are all
+    the rest. Findings are kept as value tuples, sorted."""
 
     engine: str
     root: str  # as `Survey.root`: a checkout moved or copied elsewhere hashes every file
@@ -141,7 +151,8 @@ class Snapshot:
     files: Files
     forms_key: str  # documents.forms_key of the run's terms
     matcher_key: str  # where the run's matcher is cached
-    # Whether each plain page's findings are kept apart (those at its file name).
+    # Whether each plain page's and text file's findings are kept apart (those at its
+    # file name).
     pages_apart: bool
     page_findings: dict[str, tuple[FindingValues, ...]]
     # With pages apart, the findings of the page rules (`rules.base.PAGE_RULES`) at each
@@ -222,8 +233,12 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     unreadable: list[tuple[str, str]] = []
     outside: list[tuple[str, str]] = []
     docs = str(config.docs_dir)
-    pages = markdown_file_paths(docs, config.exclude_docs, unreadable, within(config), outside)
+    found_texts: list[str] = []
+    pages = markdown_file_paths(
+        docs, config.exclude_docs, unreadable, within(config), outside, found_texts
+    )
     plain_pages = _named(pages, root)
+    text_files = _named(published_text_files(config, found_texts), root)
     # A folder of pages that cannot be read, or a link to a folder elsewhere, is a finding:
     # one that can be read again, or is gone, changes the listings, so that the finding is
     # not taken from this run's snapshot.
@@ -237,13 +252,15 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         values += _folder_signatures(files.folder, files.names)
     values += _signatures(modules.values())
     values += _signatures(plain_pages.values())
-    # The record files are named by the listings; the modules and pages by their names.
-    page_names = (*modules, *plain_pages)
+    values += _signatures(text_files.values())
+    # The record files are named by the listings; the modules, pages and text files by
+    # their names.
+    page_names = (*modules, *plain_pages, "(text files)", *text_files)
     inputs_key = _inputs_key(listings, page_names, values)
     if trusted is not None and inputs_key == trusted.inputs_key:
         files = trusted.files  # the common case: nothing touched
     else:
-        paths = _ordered_paths(records, modules, plain_pages)
+        paths = _ordered_paths(records, modules, plain_pages, text_files)
         files = _hashed(paths, values, trusted, cache, started, _inside_folders(config))
         inputs_key = _inputs_key(listings, page_names, list(files.signatures.values()))
     cache.know_digests(root, lambda: files.digests)
@@ -254,6 +271,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         records,
         modules,
         plain_pages,
+        text_files,
         inputs_key,
         files,
         unchanged,
@@ -282,10 +300,13 @@ def _outside_digest(path: str, inside: tuple[str, ...]) -> str | None:
 
 
 def _ordered_paths(
-    records: list[RecordFiles], modules: dict[str, str], plain_pages: dict[str, str]
+    records: list[RecordFiles],
+    modules: dict[str, str],
+    plain_pages: dict[str, str],
+    text_files: dict[str, str],
 ) -> dict[str, str]:
-    """Every record, module and page file: name -> path, in the order `survey` lists
-    their signatures."""
+    """Every record, module, page and text file: name -> path, in the order `survey`
+    lists their signatures."""
     paths = {
         files.prefix + name: files.folder + os.sep + name
         for files in records
@@ -293,6 +314,7 @@ def _ordered_paths(
     }
     paths.update(modules)
     paths.update(plain_pages)
+    paths.update(text_files)
     return paths
 
 

@@ -1,4 +1,5 @@
-"""Suppression comments in Markdown pages, in markdownlint's shape (DESIGN section 5).
+"""Suppression comments in Markdown pages, in markdownlint's shape (DESIGN section 5),
+and in the HTML, XML and SVG files of docs_dir that are no pages.
 
     <!-- handbook-disable RULE... -->            from this line on, until enabled again
     <!-- handbook-enable RULE... -->             from this line on
@@ -30,7 +31,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .documents import yaml_values
-from .markdown import LineIndex, lines_outside_code
+from .markdown import LONE_CARRIAGE_RETURN, LineIndex, lines_outside_code
 from .markdown.syntax import QUOTE_MARKS
 from .model.types import Handbook
 
@@ -142,6 +143,27 @@ def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
     return Suppressions(tuple(directives))
 
 
+def parse_markup_suppressions(text: str) -> Suppressions:
+    """Find the suppression comments of an HTML, XML or SVG file (`model.files`), as
+    `parse_suppressions` finds a page's: there, an indented line is no code."""
+    if not may_hold_comments(text):
+        return Suppressions()
+    # A lone carriage return ends a line, as findings count lines.
+    lines = enumerate(LONE_CARRIAGE_RETURN.sub("\n", text).split("\n"), 1)
+    directives = [
+        Directive(
+            comment.start[0],
+            comment.action,
+            comment.rules,
+            comment.places,
+            _lines_covered(comment.action, comment.start[0], comment.end[0]),
+        )
+        for joined in _comment_lines(lines)
+        for comment in _comments(joined)
+    ]
+    return Suppressions(tuple(directives))
+
+
 def _lines_covered(action: str, first: int, last: int) -> tuple[int, int] | None:
     """The `covers` of a page's comment on lines `first` to `last`: those lines, or the
     line after them."""
@@ -218,12 +240,16 @@ def shared_suppressions(context: CheckContext) -> dict[str, Suppressions]:
 
 
 def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
-    """The suppression comments of every page, and of the Markdown strings of terms and
-    protocols (with problems or not), by path."""
+    """The suppression comments of every page, of the Markdown strings of terms and
+    protocols (with problems or not), and of the HTML, XML and SVG files that are no
+    pages, by path."""
     found = {
         page.path: parse_suppressions(page.origin.text, page.origin.body_line)
         for page in handbook.pages
     }
+    for text_file in handbook.text_files:
+        if text_file.markup:
+            found[text_file.path] = parse_markup_suppressions(text_file.origin.text)
     rejected = (record for record in handbook.rejected_records if record.kind != "module")
     for record in (*handbook.terms.values(), *handbook.protocols.values(), *rejected):
         origin = record.origin

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
+from .files import load_text_file, published_text_files
 from .glossary import load_terms
 from .modules import load_module, module_files
 from .pages import load_page, markdown_files
@@ -35,8 +36,9 @@ def load_handbook(
 ) -> tuple[Handbook, list[Finding]]:
     """Everything in the handbook of `config`, and the problems found while loading it.
     With a `cache`, files whose bytes did not change since a cached run are not parsed.
-    `leave_out`, given the terms, names plain pages (paths relative to mkdocs.yml) not
-    to load: the incremental check takes their findings from its snapshot."""
+    `leave_out`, given the terms, names plain pages and text files that are no pages
+    (paths relative to mkdocs.yml) not to load: the incremental check takes their
+    findings from its snapshot."""
     terms, findings, rejected_records = load_terms(config, cache)
     left_out = leave_out(terms) if leave_out is not None else ()
     protocols, protocol_findings, rejected_protocols = load_protocols(config, cache)
@@ -59,13 +61,23 @@ def load_handbook(
     unreadable: list[tuple[str, str]] = []
     outside: list[tuple[str, str]] = []
     docs = config.docs_dir
-    for path in markdown_files(docs, config.exclude_docs, unreadable, within(config), outside):
+    found_texts: list[str] = []
+    for path in markdown_files(
+        docs, config.exclude_docs, unreadable, within(config), outside, found_texts
+    ):
         relative = relative_path(config, path)
         if relative in left_out:
             continue
         page = module_pages.pop(relative, None) or load_page(path, config, cache)
         if page is not None:
             pages.append(page)
+    text_files = []
+    for text_path in map(Path, published_text_files(config, found_texts)):
+        if relative_path(config, text_path) in left_out:
+            continue
+        text_file = load_text_file(text_path, config, cache)
+        if text_file is not None:
+            text_files.append(text_file)
     for folder, why in unreadable:
         report = FileReport("page.source", relative_path(config, Path(folder)))
         report.at_position(
@@ -96,5 +108,6 @@ def load_handbook(
         pages=tuple(pages),
         rejected=rejected,
         rejected_records=tuple(rejected_records),
+        text_files=tuple(text_files),
     )
     return handbook, findings

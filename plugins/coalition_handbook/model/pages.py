@@ -23,6 +23,7 @@ from ..config import HandbookConfig, resolved
 from ..findings import Finding
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
+from .files import is_text_file
 from .records import report_schema_problems
 from .schema import to_json_data, validate
 from .source import (
@@ -103,6 +104,7 @@ def markdown_files(
     unreadable: list[tuple[str, str]] | None = None,
     within: tuple[str, ...] = (),
     outside: list[tuple[str, str]] | None = None,
+    text_files: list[str] | None = None,
 ) -> Iterator[Path]:
     """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
     sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
@@ -114,8 +116,13 @@ def markdown_files(
     to `outside`, as (path, why): with `within` (real paths), one that leads elsewhere
     (its pages are no pages of the handbook, and a link to `/` would walk the whole file
     system); and one that leads back into a folder it is in, a loop, which MkDocs walks
-    round until the system stops it, publishing every page below it again at each turn."""
-    return map(Path, markdown_file_paths(str(directory), exclude, unreadable, within, outside))
+    round until the system stops it, publishing every page below it again at each turn.
+    The other files left in, whose content is text (`files.is_text_file`), are added to
+    `text_files`, if given, sorted as the pages."""
+    return map(
+        Path,
+        markdown_file_paths(str(directory), exclude, unreadable, within, outside, text_files),
+    )
 
 
 def markdown_file_paths(
@@ -124,6 +131,7 @@ def markdown_file_paths(
     unreadable: list[tuple[str, str]] | None = None,
     within: tuple[str, ...] = (),
     outside: list[tuple[str, str]] | None = None,
+    text_files: list[str] | None = None,
 ) -> list[str]:
     """`markdown_files` as strings (the incremental check's survey lists thousands of
     files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
@@ -134,6 +142,7 @@ def markdown_file_paths(
     takes_back = any(pattern.lstrip().startswith("!") for pattern in exclude)
     found: list[tuple[tuple[str, ...], str]] = []
     pages: list[tuple[tuple[str, ...], str]] = []  # of the folder being read
+    texts: list[tuple[tuple[str, ...], str]] = []
     # (path parts, folder, the real paths of the folder and of each folder it is in)
     folders: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
         ((), directory, (os.path.realpath(directory),))
@@ -187,15 +196,24 @@ def markdown_file_paths(
                 left_out = excluded is not None and excluded("/".join((*parts, name)) + "/")
                 if outside is not None and not left_out:
                     outside.append((entry.path, OUTSIDE_FOLDER))
+            elif name.endswith(MARKDOWN_SUFFIXES):  # MkDocs' test: in lower case only
+                if may_be_file(entry) and (
+                    excluded is None or not excluded("/".join((*parts, name)))
+                ):
+                    pages.append(((*parts, name), entry.path))
             elif (
-                name.endswith(MARKDOWN_SUFFIXES)
+                text_files is not None
+                and is_text_file(name)
                 and may_be_file(entry)
                 and (excluded is None or not excluded("/".join((*parts, name))))
             ):
-                pages.append(((*parts, name), entry.path))
+                texts.append(((*parts, name), entry.path))
         found += _without_readme_beside_index(pages)
         pages.clear()
     found.sort(key=operator.itemgetter(0))
+    if text_files is not None:
+        texts.sort(key=operator.itemgetter(0))
+        text_files += (path for _, path in texts)
     return [path for _, path in found]
 
 

@@ -369,6 +369,25 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class TextFile:
+    """A file of docs_dir that MkDocs publishes as it is and whose content is text (a
+    `.csv`, an `.html` flyer, a contact card: `model.files.TEXT_FILE_SUFFIXES`): only
+    privacy.pii reads it. `path` is relative to mkdocs.yml; `origin.text` is the whole
+    file."""
+
+    __reduce__ = constructed_again
+
+    path: str
+    origin: Origin
+    # HTML, XML or SVG: its tags, comments' markers, scripts and styles are no text.
+    markup: bool = False
+    # (line, column, message) where it holds binary data: not read (the text is empty).
+    problem: tuple[int, int, str] | None = None
+    # (line, column, message) where it is no UTF-8: read with U+FFFD for each bad byte.
+    note: tuple[int, int, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Handbook:
     """Everything loaded from one handbook, by id."""
 
@@ -383,3 +402,5 @@ class Handbook:
     rejected: frozenset[str] = frozenset()
     # What can still be checked of those files.
     rejected_records: tuple[RejectedRecord, ...] = ()
+    # The other files of docs_dir that the site publishes as they are, text ones only.
+    text_files: tuple[TextFile, ...] = ()

@@ -28,6 +28,13 @@ checked: the number of a WhatsApp link (international, with or without its `+`),
 e-mail address and phone number of a form filled in beforehand. Not checked: a
 WhatsApp link written without `https://` ("wa.me/15558675309"), a Google Form's
 `entry.N` fields, Telegram and Signal links.
+
+The files of docs_dir that the site publishes as they are and that hold text
+(`model.files`: a `.csv`, `.txt`, `.html`, `.vcf`...) are read too, each whole; of an
+HTML, XML or SVG file only its text (`markup.readable_text`). One that is no UTF-8 is
+read with U+FFFD for each bad byte, and said to be, as information (at the level the
+settings give the rule, if they do); one with binary data in it cannot be read, an
+error.
 """
 
 from __future__ import annotations
@@ -37,10 +44,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Set
 from urllib.parse import unquote, unquote_plus
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..forms import INVISIBLE_CHARACTERS, UNICODE_SPACES, without_invisible
 from ..markdown import LineIndex
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
+from ..markup import readable_text
+from ..model.files import XML_DATA_SUFFIXES
 from .base import CheckContext
 
 RULE = "privacy.pii"
@@ -228,6 +237,26 @@ def check(context: CheckContext) -> Iterator[Finding]:
     origins += [record.origin for record in handbook.rejected_records if record.kind != "module"]
     for origin in origins:
         yield from _check_text(context, origin.path, origin.text, allowed_phones, allowed_texts)
+    for text_file in handbook.text_files:
+        if text_file.problem is not None:  # not read at all
+            line, column, message = text_file.problem
+            yield context.finding(RULE, text_file.path, line, column, message)
+        if text_file.note is not None:
+            # Information: what it holds was read, all but the bytes that are no UTF-8, and
+            # the site publishes it all the same (a Windows-1252 export is common).
+            line, column, message = text_file.note
+            note = context.finding(RULE, text_file.path, line, column, message)
+            yield note.with_severity(Severity.INFO)
+        text = text_file.origin.text
+        if text_file.markup:  # its text, not its tags, styles and scripts
+            text = readable_text(text, every_attribute=not _presentational(text_file.path))
+        yield from _check_text(context, text_file.path, text, allowed_phones, allowed_texts)
+
+
+def _presentational(path: str) -> bool:
+    """Whether a markup file is HTML or SVG, whose attributes are mostly layout (sizes,
+    colours, paths), not XML data, whose attributes are data."""
+    return not path.lower().endswith(XML_DATA_SUFFIXES)
 
 
 def _allow_lists(allow: Iterable[str]) -> tuple[set[str], set[str]]:

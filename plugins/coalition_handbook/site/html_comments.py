@@ -11,28 +11,15 @@ suppression comments.
 
 What is no comment stays: a comment written in code (Python-Markdown writes it as text,
 `&lt;!--`), the raw text of a `<script>` or `<style>` (a `<!--` there is part of it), a
-CDATA section and attribute values.
+CDATA section and attribute values. The tokens are `markup.MARKUP`'s.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
+from ..markup import MARKUP, end_tag
 
 # Elements whose content a browser reads as text up to their end tag, comments included.
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
-# What the scan steps over or takes out, as a browser's tokenizer reads it: a comment
-# (`<!-->` and `<!--->` end at once; one left open hides the rest, as in a browser), a
-# CDATA section, a tag with its attribute values (quoted, they may hold `<!--`), and what
-# else `<!`, `<?` or `</` starts, which ends at the first `>` (a `<!-- -->` inside is
-# part of it). Possessive (`++`, `*+`): a page of unclosed tags or quotes stays linear.
-_MARKUP = re.compile(
-    r"(?P<comment><!--(?:-?>|.*?(?:--!?>|\Z)))"
-    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+')?)*+>?"
-    r"|<[!?/][^>]*+>?",
-    re.DOTALL,
-)
 
 
 def without_comments(html: str) -> str:
@@ -41,7 +28,7 @@ def without_comments(html: str) -> str:
         return html
     kept: list[str] = []
     copied_to = position = 0
-    while (found := _MARKUP.search(html, position)) is not None:
+    while (found := MARKUP.search(html, position)) is not None:
         position = found.end()
         if found.group("comment") is not None:
             before = html[copied_to : found.start()]
@@ -50,8 +37,8 @@ def without_comments(html: str) -> str:
             kept.append(before[:-1] + "&lt;" if before.endswith("<") else before)
             copied_to = position
         elif not found.group("end") and (found.group("name") or "").lower() in _RAW_TEXT:
-            end_tag = _end_tag(found.group("name").lower()).search(html, position)
-            position = end_tag.start() if end_tag is not None else len(html)
+            end = end_tag(found.group("name").lower()).search(html, position)
+            position = end.start() if end is not None else len(html)
     kept.append(html[copied_to:])
     return "".join(kept)
 
@@ -70,8 +57,3 @@ def text_without_comments(text: str) -> str:
         copied_to = end + 3
     kept.append(text[copied_to:])
     return "".join(kept)
-
-
-@cache
-def _end_tag(name: str) -> re.Pattern[str]:
-    return re.compile(rf"</{name}[\s/>]", re.IGNORECASE)

@@ -1,0 +1,126 @@
+"""HTML, XML and SVG read as a browser's tokenizer reads them: what is markup, and what
+is text. `privacy.pii` reads the text of such a file of docs_dir (a flyer exported to
+HTML, an SVG poster), not its markup, where colour codes, sizes, path data and styles
+would read as phone numbers; `site.html_comments` takes comments out of pages with the
+same tokens.
+
+Read as text: the text between tags, the text in comments (the file is published as
+it is, comments and all) and in CDATA sections, the data of a JSON script (JSON-LD's
+`"telephone"`), and the values of the attributes that carry text or a link (`href`,
+`title`, `alt`...: a `mailto:`, `tel:` or messenger link is personal data). Not read: tag
+names and other attributes, scripts and styles, declarations (`<!DOCTYPE>`, `<?xml?>`).
+In XML that is no SVG (a feed, a map's data), every attribute value is data, and read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+# What the scan steps over or takes out, as a browser's tokenizer reads it: a comment
+# (`<!-->` and `<!--->` end at once; one left open hides the rest, as in a browser), a
+# CDATA section, a tag with its attribute values (quoted, they may hold `<!--`), and what
+# else `<!`, `<?` or `</` starts, which ends at the first `>` (a `<!-- -->` inside is
+# part of it). Possessive (`++`, `*+`): a page of unclosed tags or quotes stays linear.
+MARKUP = re.compile(
+    r"(?P<comment><!--(?:-?>|.*?(?:--!?>|\Z)))"
+    r"|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))"
+    r"|<(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+')?)*+>?"
+    r"|<[!?/][^>]*+>?",
+    re.DOTALL,
+)
+
+# The attributes of HTML and SVG whose values are text a reader is shown or a link
+# they follow (by local name: `xlink:href` is `href`).
+TEXT_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "cite", "data", "poster", "ping"}
+    | {"title", "alt", "placeholder", "value", "label", "summary", "abbr", "content"}
+    | {"aria-label", "aria-description", "aria-valuetext", "aria-roledescription"}
+)
+# An attribute with a value, from the start of its name (possessive: linear in a tag
+# of any length). A name without a value is stepped over.
+_ATTRIBUTE = re.compile(
+    r"(?<![^\s\"'/])(?P<name>[^\s\"'>/=]++)\s*+=\s*+"
+    r"(?:\"(?P<double>[^\"]*+)\"?|'(?P<single>[^']*+)'?|(?P<bare>[^\s\"'=<>`]++))"
+)
+# Elements whose content is no text: a script (but JSON data) and a style.
+_NO_TEXT = frozenset({"script", "style"})
+_JSON_TYPE = re.compile(r"\btype\s*=\s*[\"']?[^\"'\s>]*json", re.IGNORECASE)
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def readable_text(markup: str, every_attribute: bool = False) -> str:
+    """`markup` with what is no text (see the module's docstring) written over with
+    spaces, line breaks kept: of the same length, so that every place in it is the
+    file's. With `every_attribute` (XML data), every attribute value is read."""
+    if "<" not in markup:
+        return markup
+    pieces: list[str] = []
+    copied_to = position = 0
+    while (found := MARKUP.search(markup, position)) is not None:
+        start, position = found.span()
+        pieces.append(markup[copied_to:start])
+        copied_to = position
+        if found.group("comment") is not None or found.group("cdata") is not None:
+            pieces.append(_inside_read(found.group(), every_attribute))
+            continue
+        name = (found.group("name") or "").lower()
+        pieces += _tag_read(found.group(), every_attribute)
+        if found.group("end") or name not in _NO_TEXT or _JSON_TYPE.search(found.group()):
+            continue
+        end = end_tag(name).search(markup, position)
+        position = end.start() if end is not None else len(markup)
+        pieces.append(blank(markup[copied_to:position]))
+        copied_to = position
+    pieces.append(markup[copied_to:])
+    return "".join(pieces)
+
+
+def _inside_read(token: str, every_attribute: bool) -> str:
+    """A comment or CDATA section with its opening and closing marks written over, and
+    the tags inside (a commented-out block of HTML) too."""
+    opening = 4 if token.startswith("<!--") else 9
+    closing = len(token) - len(token.rstrip(">!-]")) if token.endswith(">") else 0
+    closing = min(closing, len(token) - opening)
+    inside = token[opening : len(token) - closing]
+    return " " * opening + "".join(_tags_blanked(inside, every_attribute)) + " " * closing
+
+
+def _tags_blanked(text: str, every_attribute: bool) -> Iterator[str]:
+    """`text` (inside a comment) with its tags read as `_tag_read` reads them."""
+    copied_to = 0
+    for found in MARKUP.finditer(text):
+        yield text[copied_to : found.start()]
+        if found.group("name") is not None:
+            yield from _tag_read(found.group(), every_attribute)
+        else:
+            yield blank(found.group())
+        copied_to = found.end()
+    yield text[copied_to:]
+
+
+def _tag_read(tag: str, every_attribute: bool) -> Iterator[str]:
+    """A tag written over with spaces but for the values of its text attributes."""
+    copied_to = 0
+    for found in _ATTRIBUTE.finditer(tag):
+        name = found.group("name").lower().rpartition(":")[2]
+        if not (every_attribute or name in TEXT_ATTRIBUTES):
+            continue
+        group = next(kind for kind in ("double", "single", "bare") if found.group(kind) is not None)
+        start, end = found.span(group)
+        yield blank(tag[copied_to:start])
+        yield tag[start:end]
+        copied_to = end
+    yield blank(tag[copied_to:])
+
+
+def blank(text: str) -> str:
+    """`text` written over with spaces, its line breaks kept."""
+    return _NOT_LINE_BREAK.sub(" ", text)
+
+
+@cache
+def end_tag(name: str) -> re.Pattern[str]:
+    """The end tag of the raw-text element `name` (`</script>`), in any case."""
+    return re.compile(rf"</{name}[\s/>]", re.IGNORECASE)

@@ -1,0 +1,106 @@
+"""The files of docs_dir that MkDocs publishes as they are, not as pages, and whose
+content is text: a volunteers' list (`files/volunteers.csv`), an exported flyer
+(`flyer.html`), notes, a contact card. Only `privacy.pii` reads them: a phone number in
+one is published as surely as one in a page.
+
+Which files are text is decided by the name's extension alone (`TEXT_FILE_SUFFIXES`, in
+any case): scripts, stylesheets, images and PDFs are not read. They are listed by the
+walk that lists the pages (`pages.markdown_file_paths`), so that the same files are left
+out: hidden ones, MkDocs' `templates` folder, the site's `exclude_docs`; here also the
+files of the term and protocol folders kept in docs_dir, which the site publishes as
+their pages instead. Drafts (`draft_docs`) are read, as pages are: `mkdocs serve` shows
+them, and they are written to be published.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..cache import RunCache
+from ..config import HandbookConfig
+from ..markdown import LineIndex
+from ..utf8 import decode_utf8
+from .source import MARKDOWN_SUFFIXES, outside_the_handbook, read_bytes, relative_path
+from .types import Origin, TextFile
+
+# What is text, and may hold personal data a reader of the site gets: plain text and
+# tables, web pages and other markup (an SVG's text and links), data, calendars and
+# contact cards, and other writers' markup; a Markdown file that is no page too
+# (`NOTES.MD`: MkDocs takes only lower-case extensions for pages). Not scripts or
+# stylesheets (code), nor images, PDFs or office files (binary).
+# Markup whose tags are no text (`markup.readable_text`): web pages and SVG images,
+# whose attributes are mostly layout, and XML data, whose attributes are data.
+XML_DATA_SUFFIXES = (".xml", ".rss", ".atom", ".kml", ".gpx")
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", *XML_DATA_SUFFIXES)
+TEXT_FILE_SUFFIXES = (
+    *MARKUP_SUFFIXES,
+    *(".txt", ".text", ".csv", ".tsv", ".json", ".geojson", ".yml", ".yaml", ".toml"),
+    *(".vcf", ".vcard", ".ics", ".ical", ".rst", ".adoc", ".org", ".mdx", ".textile"),
+    *(".log", *MARKDOWN_SUFFIXES),
+)
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def is_text_file(name: str) -> bool:
+    """Whether a file of docs_dir named `name` is read as text (`TEXT_FILE_SUFFIXES`)."""
+    return name.lower().endswith(TEXT_FILE_SUFFIXES)
+
+
+def published_text_files(config: HandbookConfig, paths: list[str]) -> list[str]:
+    """Of the text files the walk of docs_dir found (`paths`, not pages), those the site
+    publishes as they are: not the files of a term or protocol folder in docs_dir."""
+    record_folders = tuple(
+        str(folder) + os.sep for folder in (config.glossary_dir, config.protocols_dir)
+    )
+    return [path for path in paths if not path.startswith(record_folders)]
+
+
+def load_text_file(path: Path, config: HandbookConfig, cache: RunCache | None) -> TextFile | None:
+    """The file at `path` as privacy.pii reads it, or None where the site does not publish
+    it: a symbolic link out of the handbook, a file that cannot be read (the plugin
+    leaves both out of the site, with a warning)."""
+    if outside_the_handbook(path, config, config.docs_dir) is not None:
+        return None
+    try:
+        raw = read_bytes(path, cache)
+    except OSError:
+        return None
+    relative = relative_path(config, path)
+    markup = path.name.lower().endswith(MARKUP_SUFFIXES)
+    text, problem, note = _decoded(raw)
+    return TextFile(relative, Origin(path=relative, text=text), markup, problem, note)
+
+
+Place = tuple[int, int, str]
+
+
+def _decoded(raw: bytes) -> tuple[str, Place | None, Place | None]:
+    """The text of a file's bytes: UTF-8 (BOM removed) or UTF-16 with its BOM (as Windows
+    Notepad saves "Unicode"); and where it cannot be read (a NUL byte: binary data, not
+    read at all), or is read with U+FFFD for each byte that is no UTF-8."""
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            return raw.decode("utf-16"), None, None
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: read as any other file
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        before = decode_utf8(raw[:nul])[0]
+        line, column = LineIndex.of(before).position(len(before))
+        message = (
+            f"holds binary data (a NUL byte at line {line}), not text, so it is not checked "
+            "for personal data; give it the extension of what it is, or leave it out of the "
+            "site (exclude_docs)"
+        )
+        return "", (line, column, message), None
+    text, problem = decode_utf8(raw)
+    if problem is None:
+        return text, None, None
+    line, column, message = problem
+    message += (
+        "; it was checked for personal data with every byte that is no UTF-8 read as "
+        "U+FFFD, so what such bytes spell may be missed"
+    )
+    return text, None, (line, column, message)

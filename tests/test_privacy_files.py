@@ -1,0 +1,352 @@
+"""privacy.pii in the files of docs_dir that the site publishes as they are: a volunteers'
+list (`.csv`), an exported flyer (`.html`), notes, a contact card. Only their text is
+read, with privacy.allow and the rule's settings as in pages; `handbook check`, warm or
+cold, and `mkdocs build` report the same."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+from handbooks import make_handbook
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import Abort, PluginError
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.cli import main
+from coalition_handbook.config import load_config
+from coalition_handbook.findings import Finding
+from coalition_handbook.markup import readable_text
+from coalition_handbook.model.files import TEXT_FILE_SUFFIXES, is_text_file
+
+VOLUNTEERS = "name,phone,e-mail\nJane Doe,555-123-4567,jane.doe@gmail.com\n"
+
+
+@pytest.fixture(autouse=True)
+def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+
+
+def findings_of(config_file: Path, cache: bool = False) -> list[tuple[str, int, int, str]]:
+    """(path, line, column, found) of each privacy.pii finding, through the cache or not."""
+    if not cache:
+        os.environ["HANDBOOK_NO_CACHE"] = "1"
+    try:
+        result = run_checks(load_config(config_file))
+    finally:
+        os.environ.pop("HANDBOOK_NO_CACHE", None)
+    return [placed(finding) for finding in result.findings if finding.rule == "privacy.pii"]
+
+
+def placed(finding: Finding) -> tuple[str, int, int, str]:
+    return finding.path, finding.line, finding.column, finding.found or finding.message
+
+
+@pytest.mark.parametrize(
+    ("markup", "read"),
+    [
+        # colour codes, sizes, styles and scripts are no text
+        ('<p style="color:#5551234" width="5551234567">Hi</p>', ["Hi"]),
+        ("<style>p { width: 5551234px }</style><script>x = 5551234567</script>ok", ["ok"]),
+        ('<svg viewBox="0 0 555 1234567"><path d="M555 123 4567"/></svg>', []),
+        # links and the text a reader is shown are
+        (
+            '<a href="mailto:jane@x.org" class="555-123-4567">Mail</a>',
+            ["mailto:jane@x.org", "Mail"],
+        ),
+        (
+            "<a href='tel:+15551234567' title=\"Call Jane\">call</a>",
+            ["tel:+15551234567", "Call Jane", "call"],
+        ),
+        ('<img alt="Jane, 555-123-4567" src=photo.png>', ["Jane, 555-123-4567", "photo.png"]),
+        ('<use xlink:href="https://wa.me/15551234567"/>', ["https://wa.me/15551234567"]),
+        # a comment's text, not the tags commented out in it
+        ('<!-- Jane <b style="x:5551234567">555-123-4567</b> -->', ["Jane", "555-123-4567"]),
+        ("<![CDATA[ 555-123-4567 ]]>", ["555-123-4567"]),
+        # JSON-LD is data
+        (
+            '<script type="application/ld+json">{"telephone": "555"}</script>',
+            ['{"telephone": "555"}'],
+        ),
+        # unclosed: the rest is read (an attribute's quote), or the script's
+        ("<p title='x 555-123-4567", ["'x 555-123-4567"]),
+        ("<script>5551234567", []),
+    ],
+)
+def test_markup_is_read_for_its_text(markup: str, read: list[str]) -> None:
+    text = readable_text(markup)
+    assert len(text) == len(markup)
+    assert text.split() == " ".join(read).split()
+
+
+def test_markup_keeps_every_line_where_it_is() -> None:
+    markup = '<p\nstyle="a:\r\nb">x\n<!--\ny\n-->\n<script>\n1\n</script>z'
+    text = readable_text(markup)
+    assert [len(line) for line in text.splitlines()] == [len(line) for line in markup.splitlines()]
+    assert text.split() == ["x", "y", "z"]
+
+
+def test_xml_data_is_read_with_its_attributes() -> None:
+    markup = '<volunteer phone="555-123-4567" id="12"/>'
+    assert readable_text(markup, every_attribute=True).split() == ["555-123-4567", "12"]
+    assert readable_text(markup).split() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        *((f"a{suffix}", True) for suffix in TEXT_FILE_SUFFIXES),
+        ("VOLUNTEERS.CSV", True),
+        ("NOTES.MD", True),  # no page to MkDocs, which takes `.md` in lower case only
+        *((f"a.{suffix}", False) for suffix in ("js", "css", "png", "pdf", "docx", "woff2")),
+    ],
+)
+def test_which_files_are_text(name: str, read: bool) -> None:
+    assert is_text_file(name) is read
+
+
+def test_every_published_text_file_is_checked(tmp_path: Path) -> None:
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "content__files__volunteers.csv": VOLUNTEERS,
+            "content__notes.txt": "Jane lives at 12 Oak Street.\n",
+            "content__card.vcf": "BEGIN:VCARD\nFN:Jane Doe\nTEL;TYPE=CELL:+1 555 444 5555\n",
+            "content__events.ics": "BEGIN:VEVENT\nORGANIZER:mailto:jane@gmail.com\n",
+            "content__data.json": '{"phone": "(555) 222-3333"}\n',
+            "content__poster.svg": '<svg width="5551234567"><text>555-777-8888</text></svg>\n',
+            "content__flyer.html": (
+                '<p style="color:#5551234">Ask for Jane:\n'
+                '  <a href="tel:+15559876543">call</a></p>\n'
+            ),
+            # not published as they are, or no text
+            "content__.private__list.csv": VOLUNTEERS,
+            "content__.notes.txt": VOLUNTEERS,
+            "content__app.js": "var phone = '555-123-4567';\n",
+            "content__style.css": "p { color: #555123 }\n",
+        },
+    )
+    assert findings_of(config_file) == [
+        ("content/card.vcf", 3, 15, "+1 555 444 5555"),
+        ("content/data.json", 1, 12, "(555) 222-3333"),
+        ("content/events.ics", 2, 18, "jane@gmail.com"),
+        ("content/files/volunteers.csv", 2, 10, "555-123-4567"),
+        ("content/files/volunteers.csv", 2, 23, "jane.doe@gmail.com"),
+        ("content/flyer.html", 2, 16, "+15559876543"),
+        ("content/notes.txt", 1, 15, "12 Oak Street"),
+        ("content/poster.svg", 1, 31, "555-777-8888"),
+    ]
+
+
+def test_files_the_site_does_not_publish_are_not_checked(tmp_path: Path) -> None:
+    """MkDocs' own exclusions and the site's `exclude_docs`; the files of a glossary kept
+    in docs_dir, which the site publishes as their pages. A file that no nav names is
+    published all the same, and a draft (`draft_docs`) is checked, as a draft page is:
+    `mkdocs serve` shows it, and it is written to be published."""
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "content__private__list.csv": VOLUNTEERS,
+            "content__templates__list.csv": VOLUNTEERS,
+            "content__terms__notes.txt": "Ask Jane: 555-123-4567\n",
+            "content__drafts__notes.txt": "Ask Jane: 555-123-4567\n",
+            "content__not-in-nav.txt": "Ask Jane: 555-123-4567\n",
+        },
+    )
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(
+        text.replace("  - handbook\n", "  - handbook:\n      glossary_dir: content/terms\n")
+        + "exclude_docs: |\n  private/\ndraft_docs: |\n  drafts/\nnav: [index.md]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "terms").mkdir(exist_ok=True)
+    for term in (tmp_path / "glossary").iterdir():
+        term.rename(tmp_path / "content" / "terms" / term.name)
+    assert findings_of(config_file) == [
+        ("content/drafts/notes.txt", 1, 11, "555-123-4567"),
+        ("content/not-in-nav.txt", 1, 11, "555-123-4567"),
+    ]
+
+
+def test_allow_list_severity_and_off_apply_as_in_pages(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, **{"content__list.csv": VOLUNTEERS})
+    text = config_file.read_text(encoding="utf-8")
+
+    def configured(options: str) -> list[Finding]:
+        config_file.write_text(text.replace("  - handbook\n", f"  - handbook:\n{options}"))
+        os.environ["HANDBOOK_NO_CACHE"] = "1"
+        try:
+            result = run_checks(load_config(config_file))
+        finally:
+            del os.environ["HANDBOOK_NO_CACHE"]
+        return [finding for finding in result.findings if finding.rule == "privacy.pii"]
+
+    allowed = configured('      privacy: {allow: ["(555) 123-4567"]}\n')
+    assert [finding.found for finding in allowed] == ["jane.doe@gmail.com"]
+    warned = configured("      rules: {privacy.pii: warning}\n")
+    assert {finding.severity.value for finding in warned} == {"warning"}
+    assert configured("      rules: {privacy.pii: off}\n") == []
+
+
+def test_html_files_take_suppression_comments(tmp_path: Path) -> None:
+    html = (
+        "<html>\n"
+        "    <!-- handbook-disable-next-line privacy.pii -->\n"
+        "    <p>Front desk: 555-123-4567</p>\n"
+        "    <p>Jane: 555-987-6543</p>\n"
+        "    <!-- handbook-disable privacy.pii -->\n"
+        "    <p>Office: 12 Oak Street</p>\n"
+    )
+    config_file = make_handbook(
+        tmp_path, **{"content__flyer.html": html, "content__notes.txt": html}
+    )
+    found = findings_of(config_file)
+    assert [item for item in found if item[0] == "content/flyer.html"] == [
+        ("content/flyer.html", 4, 14, "555-987-6543")
+    ]
+    # in a file with no comments of its own, the text is no comment
+    assert len([item for item in found if item[0] == "content/notes.txt"]) == 3
+
+
+def test_a_file_that_is_no_utf8_is_read_and_named(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path)
+    content = tmp_path / "content"
+    (content / "latin.csv").write_bytes(b"name,phone\nJos\xe9,555-123-4567\n")
+    (content / "binary.txt").write_bytes(b"GIF89a\x00\x01 555-123-4567")
+    (content / "notepad.txt").write_bytes("Call 555-123-4567\r\n".encode("utf-16"))
+    os.environ["HANDBOOK_NO_CACHE"] = "1"
+    try:
+        found = run_checks(load_config(config_file)).findings
+    finally:
+        del os.environ["HANDBOOK_NO_CACHE"]
+    assert [(*placed(finding)[:3], finding.severity.value) for finding in found] == [
+        ("content/binary.txt", 1, 7, "error"),  # not read: a finding that fails the check
+        ("content/latin.csv", 2, 4, "info"),  # read all the same: said, as information
+        ("content/latin.csv", 2, 6, "error"),
+        ("content/notepad.txt", 1, 6, "error"),
+    ]
+    messages = [placed(finding)[3] for finding in found]
+    assert messages[0].startswith("holds binary data (a NUL byte at line 1)")
+    assert messages[1].startswith("is not UTF-8: byte 0xE9 at line 2")
+    assert messages[2:] == ["555-123-4567", "555-123-4567"]
+
+
+def test_a_large_file_is_read_in_linear_time(tmp_path: Path) -> None:
+    from work import checked_in_time
+
+    pathological = (
+        "<p title='x" * 20_000
+        + "<!-- " * 20_000
+        + "<i "
+        + "x" * 200_000
+        + ">"
+        + '<a b="' * 20_000
+        + "<script>" * 20_000
+    )
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "content__flyer.html": pathological,
+            "content__list.csv": "Jane Doe,12,Main St,555-123-45,x\n" * 100_000,
+        },
+    )
+    completed = checked_in_time(config_file)
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def test_check_and_build_report_the_same(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = make_handbook(tmp_path, **{"content__files__list.csv": VOLUNTEERS})
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises((PluginError, Abort)):
+        build(load_mkdocs_config(str(config_file)))
+    logged = [record.getMessage() for record in caplog.records]
+    assert "content/files/list.csv:2:10: privacy.pii '555-123-4567' looks like a personal " in (
+        "\n".join(logged)
+    )
+    assert "handbook: 2 error(s); the site was not rebuilt" in logged
+
+
+def test_a_rebuild_under_serve_reports_an_edit(tmp_path: Path) -> None:
+    """`mkdocs serve` builds again with the same plugin: an edit to a list is checked."""
+    config_file = make_handbook(tmp_path, **{"content__list.csv": "name\nJane\n"})
+    config = load_mkdocs_config(str(config_file))
+    build(config)
+    (tmp_path / "content" / "list.csv").write_text(VOLUNTEERS, encoding="utf-8")
+    with pytest.raises((PluginError, Abort)):
+        build(config)
+
+
+def test_the_cli_reports_text_files_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    config_file = make_handbook(tmp_path, **{"content__list.csv": VOLUNTEERS})
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["findings"][0] | {"message": ""} == {
+        "rule": "privacy.pii",
+        "severity": "error",
+        "path": "content/list.csv",
+        "line": 2,
+        "column": 10,
+        "found": "555-123-4567",
+        "suggestion": None,
+        "term": None,
+        "message": "",
+    }
+    assert report["counts"] == {"error": 2, "warning": 0, "info": 0}
+
+
+def edit_and_check(config_file: Path, edit: object) -> None:
+    """After `edit`, a warm run finds what a cold one does; and a second warm run too."""
+    assert callable(edit)
+    edit()
+    warm = findings_of(config_file, cache=True)
+    assert warm == findings_of(config_file)
+    assert findings_of(config_file, cache=True) == warm
+
+
+def test_the_cache_never_hides_an_edit_to_a_text_file(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, **{"content__list.csv": "name\nJane\n"})
+    content = tmp_path / "content"
+    assert findings_of(config_file, cache=True) == []
+    assert findings_of(config_file, cache=True) == []
+
+    def edited() -> None:
+        (content / "list.csv").write_text(VOLUNTEERS, encoding="utf-8")
+
+    def same_size() -> None:  # same size and time: only the bytes tell
+        path = content / "list.csv"
+        before = path.stat()
+        path.write_text(VOLUNTEERS.replace("4567", "4568"), encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    def added() -> None:
+        (content / "more.tsv").write_text("Ann\t555-222-3333\n", encoding="utf-8")
+
+    def renamed() -> None:
+        (content / "list.csv").rename(content / "volunteers.csv")
+
+    def removed() -> None:
+        (content / "more.tsv").unlink()
+
+    def page_and_file() -> None:
+        (content / "index.md").write_text("# Home\n\nCall 555-444-5555.\n", encoding="utf-8")
+        (content / "volunteers.csv").write_text("name\n", encoding="utf-8")
+
+    for edit in (edited, same_size, added, renamed, removed, page_and_file):
+        edit_and_check(config_file, edit)
+    assert findings_of(config_file, cache=True) == [("content/index.md", 3, 6, "555-444-5555")]
+
+
+def test_the_cache_follows_settings_that_say_what_is_published(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, **{"content__private__list.csv": VOLUNTEERS})
+    text = config_file.read_text(encoding="utf-8")
+    assert len(findings_of(config_file, cache=True)) == 2
+    config_file.write_text(text + "exclude_docs: |\n  private/\n", encoding="utf-8")
+    assert findings_of(config_file, cache=True) == []
+    config_file.write_text(text, encoding="utf-8")
+    assert len(findings_of(config_file, cache=True)) == 2
