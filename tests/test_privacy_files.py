@@ -310,10 +310,13 @@ def edit_and_check(config_file: Path, edit: object) -> None:
 
 
 def test_the_cache_never_hides_an_edit_to_a_text_file(tmp_path: Path) -> None:
-    config_file = make_handbook(tmp_path, **{"content__list.csv": "name\nJane\n"})
+    config_file = make_handbook(tmp_path, **{"content__list.csv": VOLUNTEERS})
     content = tmp_path / "content"
-    assert findings_of(config_file, cache=True) == []
-    assert findings_of(config_file, cache=True) == []
+    assert len(findings_of(config_file, cache=True)) == 2
+    assert len(findings_of(config_file, cache=True)) == 2
+
+    def fixed() -> None:
+        (content / "list.csv").write_text("name\nJane\n", encoding="utf-8")
 
     def edited() -> None:
         (content / "list.csv").write_text(VOLUNTEERS, encoding="utf-8")
@@ -337,7 +340,7 @@ def test_the_cache_never_hides_an_edit_to_a_text_file(tmp_path: Path) -> None:
         (content / "index.md").write_text("# Home\n\nCall 555-444-5555.\n", encoding="utf-8")
         (content / "volunteers.csv").write_text("name\n", encoding="utf-8")
 
-    for edit in (edited, same_size, added, renamed, removed, page_and_file):
+    for edit in (fixed, edited, same_size, added, renamed, removed, page_and_file):
         edit_and_check(config_file, edit)
     assert findings_of(config_file, cache=True) == [("content/index.md", 3, 6, "555-444-5555")]
 
@@ -350,3 +353,29 @@ def test_the_cache_follows_settings_that_say_what_is_published(tmp_path: Path) -
     assert findings_of(config_file, cache=True) == []
     config_file.write_text(text, encoding="utf-8")
     assert len(findings_of(config_file, cache=True)) == 2
+
+
+def test_an_edit_to_text_files_alone_checks_those_files_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As an edit to pages alone: the run reads the changed files, not the whole handbook
+    again, and finds what a cold run finds."""
+    import coalition_handbook.check as check
+
+    config_file = make_handbook(tmp_path, **{"content__list.csv": "name\nJane\n"})
+    assert findings_of(config_file, cache=True) == []
+
+    def no_whole_run(*args: object) -> None:
+        raise AssertionError("the whole handbook was checked again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(check, "_recheck", no_whole_run)
+        (tmp_path / "content" / "list.csv").write_text(VOLUNTEERS, encoding="utf-8")
+        (tmp_path / "content" / "more.txt").write_text("Ann: 555-222-3333\n", encoding="utf-8")
+        warm = findings_of(config_file, cache=True)
+    assert warm == findings_of(config_file)
+    assert [item[0] for item in warm] == [
+        "content/list.csv",
+        "content/list.csv",
+        "content/more.txt",
+    ]
