@@ -12,6 +12,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_pii import (
+    find_messenger_links,
     find_personal_data,
     find_personal_data_in_urls,
     public_phone_keys,
@@ -218,6 +219,59 @@ def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
 def test_find_personal_data_in_urls(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(kind, text[start:end]) for kind, start, end, _ in find_personal_data_in_urls(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # WhatsApp without `https://`; with it, the URL's number is read as before
+        ("Text Maria on wa.me/15558675309.", [("phone number", "15558675309", "+15558675309")]),
+        ("WA.ME/+15558675309", [("phone number", "+15558675309", "+15558675309")]),
+        ("https://wa.me/15558675309", []),
+        # Telegram accounts, channels' previews and invitations, with a scheme or not
+        (
+            "DM t.me/jane_doe or https://t.me/s/jane_doe.",
+            [
+                ("Telegram account", "t.me/jane_doe", "t.me/jane_doe"),
+                ("Telegram account", "https://t.me/s/jane_doe", "https://t.me/s/jane_doe"),
+            ],
+        ),
+        (
+            "telegram.me/+AbCdEfGh12",
+            [("Telegram account", "telegram.me/+AbCdEfGh12", "telegram.me/+AbCdEfGh12")],
+        ),
+        # Signal numbers and username links
+        ("https://signal.me/#p/+15558675309", [("phone number", "+15558675309", "+15558675309")]),
+        (
+            "signal.me/#eu/abc123~x",
+            [("Signal account", "signal.me/#eu/abc123~x", "signal.me/#eu/abc123~x")],
+        ),
+        # no messenger link: part of another address or word, too short a name
+        ("chat.t.me/jane_doe, jane@t.me, at.me/jane_doe, t.me/abc, wa.me/123", []),
+    ],
+)
+def test_find_messenger_links(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = [
+        (kind, text[start:end], written) for kind, start, end, written in find_messenger_links(text)
+    ]
+    assert found == expected
+
+
+def test_messenger_links_are_reported_unless_public(tmp_path: Path) -> None:
+    """Not checked before (ADOPTING listed them as missed): a WhatsApp link written
+    without `https://`, Telegram and Signal links. A coalition's own channel is listed
+    in privacy.allow, written as any link writes it."""
+    page = (
+        "Maria: wa.me/15558675309, t.me/maria_l, signal.me/#p/+15551234567.\n"
+        "Our channel: [Telegram](https://t.me/s/CoalitionNews), wa.me/18883737888.\n"
+    )
+    findings = privacy_findings(tmp_path, page, ["t.me/coalitionnews", "1-888-373-7888"])
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 14, "15558675309"),
+        (1, 27, "t.me/maria_l"),
+        (1, 54, "+15551234567"),
+    ]
+    assert "a link to a personal Telegram account" in findings[1].message
 
 
 def test_personal_data_in_links_is_reported_where_it_is(tmp_path: Path) -> None:

@@ -25,9 +25,11 @@ or an owner ("our 2024 Winter Coat Drive", "Since 1983 Safe Place"). So "the 199
 Drive motel" and "5 Justice Court" alone are missed. A file name with an `@`
 (`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
 checked: the number of a WhatsApp link (international, with or without its `+`), the
-e-mail address and phone number of a form filled in beforehand. Not checked: a
-WhatsApp link written without `https://` ("wa.me/15558675309"), a Google Form's
-`entry.N` fields, Telegram and Signal links.
+e-mail address and phone number of a form filled in beforehand. Messenger links reach
+a person, with `https://` or without: a WhatsApp or Signal link's number
+("wa.me/15558675309", "signal.me/#p/+15558675309"), a Telegram account ("t.me/jane_doe")
+and a Signal username link; a public channel is listed in privacy.allow, as any link
+writes it. Not checked: a Google Form's `entry.N` fields.
 
 The files of docs_dir that the site publishes as they are and that hold text
 (`model.files`: a `.csv`, `.txt`, `.html`, `.vcf`...) are read too, each whole; of an
@@ -260,7 +262,8 @@ def _presentational(path: str) -> bool:
 
 
 def _allow_lists(allow: Iterable[str]) -> tuple[set[str], set[str]]:
-    texts = {_text_key(entry) for entry in allow}
+    # A messenger link (a coalition's public channel) as `link_key` writes it, too.
+    texts = {_text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
     return public_phone_keys(allow), texts
 
 
@@ -650,6 +653,48 @@ def find_personal_data_in_urls(
                 yield "phone number", *found.span("number"), written
 
 
+# A messenger link that reaches a person, with `https://` or without: a WhatsApp number
+# written without it (`wa.me/15558675309`; with it, `find_personal_data_in_urls` reads
+# it), a Telegram account (`t.me/jane_doe`, `telegram.me/...`, a channel's preview
+# `t.me/s/...`, an invitation `t.me/+...`), a Signal number (`signal.me/#p/+1555...`) or
+# username link (`signal.me/#eu/...`). Not after a word, a dot or a slash: no part of
+# another address (`chat.t.me/x`, `https://wa.me/...` read as a URL).
+_MESSENGER_LINK = re.compile(
+    r"(?<![\w.@/-])(?:(?P<scheme>(?i:https?)://)(?i:www\.)?)?(?:"
+    r"(?i:wa\.me)/(?P<whatsapp>\+?\d{7,15})(?![\w%])"
+    r"|(?i:t|telegram)\.me/(?:s/)?(?P<telegram>\+[\w-]{8,}|[A-Za-z]\w{3,31})(?![\w/-])"
+    r"|(?i:signal\.me)/\#(?:p/(?P<signal>\+?\d{7,15})(?!\w)|(?P<signal_user>e?u/[\w.~%-]+))"
+    r")"
+)
+
+
+def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, as written) of each messenger link in `text` that reaches a
+    person (`_MESSENGER_LINK`): the number of a WhatsApp link written without
+    `https://` or of a Signal link ("phone number", international), the link to a
+    Telegram or Signal account ("Telegram account", "Signal account")."""
+    if ".me/" not in text and ".ME/" not in text.upper():
+        return
+    for found in _MESSENGER_LINK.finditer(text):
+        number = found.group("whatsapp") or found.group("signal")
+        if found.group("whatsapp") is not None and found.group("scheme"):
+            continue  # a URL's: `find_personal_data_in_urls` reads it
+        if number is not None:
+            group = "whatsapp" if found.group("whatsapp") else "signal"
+            yield "phone number", *found.span(group), f"+{number.lstrip('+')}"
+        else:
+            kind = "Telegram account" if found.group("telegram") else "Signal account"
+            yield kind, found.start(), found.end(), found.group()
+
+
+def link_key(text: str) -> str:
+    """A messenger link as privacy.allow compares it, however written: without its
+    scheme, `www.` or a channel's `s/`, `telegram.me` as `t.me`, in any case."""
+    key = _text_key(text)
+    key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key).rstrip("/")
+    return re.sub(r"^(?:t|telegram)\.me/(?:s/)?", "t.me/", key)
+
+
 def _is_public_link_number(written: str, public: Set[str]) -> bool:
     """Whether the number a link carries is public: read as international where it has
     a `+` (WhatsApp's are, written without it), or as privacy.allow may have copied it
@@ -699,5 +744,24 @@ def _check_text(
         message = (
             f"'{found}' in a link looks like a personal {kind}; remove it, or list it "
             "under privacy.allow if it is public"
+        )
+        yield context.finding(RULE, path, line, column, message, found=found)
+    for kind, start, end, written in find_messenger_links(text):
+        if kind == "phone number":
+            if _is_public_link_number(written, allowed_phones):
+                continue
+        elif link_key(written) in allowed_texts:
+            continue
+        found = text[start:end]
+        lines = lines or LineIndex.of(text)
+        line, column = lines.position(start)
+        what = (
+            f"a link to a personal {kind}"
+            if kind != "phone number"
+            else ("a personal phone number in a messenger link")
+        )
+        message = (
+            f"'{found}' looks like {what}; remove it, or list it under privacy.allow if "
+            "it is public (a coalition's own channel)"
         )
         yield context.finding(RULE, path, line, column, message, found=found)
