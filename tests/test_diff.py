@@ -26,19 +26,12 @@ from coalition_handbook.config import load_config
 from coalition_handbook.editor.changes import paragraph_blocks
 from coalition_handbook.editor.diff import _tell as tell_failures
 from coalition_handbook.editor.diff import run_diff
-from coalition_handbook.editor.diff_report import (
-    BREAKS_MOVED,
-    PLACES_PER_FILE,
-    _code,
-    _describe,
-    _escape,
-    _history_lines,
-    _list_change,
-    line_diff,
-    text_diff,
-    word_diff,
-)
+from coalition_handbook.editor.report_fields import describe, list_change
+from coalition_handbook.editor.report_history import history_lines
+from coalition_handbook.editor.report_markdown import escape, inline_code
+from coalition_handbook.editor.report_uses import PLACES_PER_FILE
 from coalition_handbook.editor.scaffold import run_new
+from coalition_handbook.editor.text_diff import BREAKS_MOVED, line_diff, text_diff, word_diff
 from coalition_handbook.findings import Finding, Severity
 from coalition_handbook.model.types import Contact, HistoryEntry, SourceRef
 
@@ -722,9 +715,9 @@ def test_a_long_history_is_compared_in_linear_time() -> None:
         old = [HistoryEntry(version, day, f"Version {version}.") for version in versions]
         return old, [HistoryEntry(version, day, f"New {version}.") for version in versions]
 
-    assert len(_history_lines(*edited(100))) == 100
-    small = calls_made(_history_lines, *edited(100))
-    large = calls_made(_history_lines, *edited(1_000))
+    assert len(history_lines(*edited(100))) == 100
+    small = calls_made(history_lines, *edited(100))
+    large = calls_made(history_lines, *edited(1_000))
     assert large <= small * 10.5
 
 
@@ -2457,18 +2450,18 @@ def test_a_list_change_pairs_an_item_that_kept_its_name() -> None:
     texted = Contact(name="Hotline", phone="1-888-373-7888", text="233733", url=None)
     police = Contact(name="Police", phone="911", text=None, url=None)
     shelter = Contact(name="Shelter", phone=None, text=None, url="https://example.org")
-    assert _list_change((hotline, police), (texted, shelter)) == (
+    assert list_change((hotline, police), (texted, shelter)) == (
         "changed Hotline: text (none) → 233733; "
         "added Shelter (<https://example.org>); removed Police (911)"
     )
-    assert _list_change((hotline, police), (police, hotline)) == "reordered"
+    assert list_change((hotline, police), (police, hotline)) == "reordered"
     # Audit: a one-digit change was hard to spot in the whole contact shown twice.
     renumbered = Contact(name="Hotline", phone="1-888-373-7889", text=None, url="https://a.org")
-    assert _list_change((hotline,), (renumbered,)) == (
+    assert list_change((hotline,), (renumbered,)) == (
         "changed Hotline: phone 1-888-373-7888 → 1-888-373-7889, url (none) → <https://a.org>"
     )
     moved = SourceRef(title="22 U.S.C. 7102", url="https://b.org/7102")
-    assert _list_change((SourceRef(title="22 U.S.C. 7102", url="https://a.org"),), (moved,)) == (
+    assert list_change((SourceRef(title="22 U.S.C. 7102", url="https://a.org"),), (moved,)) == (
         "changed 22 U.S.C. 7102: url <https://a.org> → <https://b.org/7102>"
     )
 
@@ -2488,7 +2481,7 @@ def test_a_list_entry_written_twice_is_an_entry_added(
 ) -> None:
     """Audit: a duplicated audience entry was "reordered", and with another change it
     was not named at all (the page lists it twice)."""
-    assert _list_change(old, new) == shown
+    assert list_change(old, new) == shown
 
 
 def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() -> None:
@@ -2496,15 +2489,15 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
     comment, once GitHub rendered it (found by the security review)."""
     before = Contact(name="Hotline", phone="1-888-373-7888", text="233733", url=None)
     after = Contact(name="Hotline", phone="1-888-373-7888", text="233733 (HELP)\n\n<!-- ", url=None)
-    assert _list_change((before,), (after,)) == (
+    assert list_change((before,), (after,)) == (
         "changed Hotline: text 233733 → 233733 \\(HELP\\) \\<\\!--"
     )
-    assert _describe(SourceRef(title="Law", url="https://x.org/a>b <!--")) == (
+    assert describe(SourceRef(title="Law", url="https://x.org/a>b <!--")) == (
         "Law (<https://x.org/a%3Eb %3C!-->)"
     )
-    assert _describe(SourceRef(title="Law", url="https://x.org/a")) == "Law (<https://x.org/a>)"
+    assert describe(SourceRef(title="Law", url="https://x.org/a")) == "Law (<https://x.org/a>)"
     # A file's name, as git gives it, cannot close the code span it is shown in.
-    assert _code("content/a`<!--`.md") == "``content/a`<!--`.md``"
+    assert inline_code("content/a`<!--`.md") == "``content/a`<!--`.md``"
 
 
 @pytest.mark.parametrize(
@@ -2531,7 +2524,7 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
 def test_a_web_address_in_free_text_stays_a_working_link_or_is_shown_as_typed(
     typed: str, shown: str
 ) -> None:
-    assert _escape(typed) == shown
+    assert escape(typed) == shown
 
 
 def test_a_web_address_in_a_definition_or_history_summary_links_where_it_was_typed(
@@ -2555,7 +2548,7 @@ def test_a_list_change_pairs_no_items_that_share_a_name() -> None:
     spanish = Contact(name="Hotline", phone="222", text="Spanish", url=None)
     english_all_day = Contact(name="Hotline", phone="111", text="English, 24/7", url=None)
     spanish_all_day = Contact(name="Hotline", phone="222", text="Spanish, 24/7", url=None)
-    assert _list_change((english, spanish), (spanish_all_day, english_all_day)) == (
+    assert list_change((english, spanish), (spanish_all_day, english_all_day)) == (
         "added Hotline (222, Spanish, 24/7), Hotline (111, English, 24/7); "
         "removed Hotline (111, English), Hotline (222, Spanish)"
     )
@@ -3169,7 +3162,7 @@ def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
     """What is left out is said where it would be, with the command that shows it, and
     the exit code is that of the whole comparison."""
     from coalition_handbook.editor import diff as diff_module
-    from coalition_handbook.editor.diff_report import ReportLimits
+    from coalition_handbook.editor.report_limits import ReportLimits
 
     monkeypatch.setattr(
         diff_module,

@@ -10,7 +10,7 @@ images or videos beside them) are exported with git plumbing into a temporary fo
 out like the repository, and loaded from there with the current settings, from the
 folders the revision's own mkdocs.yml names (where it has none that can be read, those
 it names now, and the report says so). Under GitHub Actions, the report is kept within
-what a step summary holds (`diff_report.ReportLimits`).
+what a step summary holds (`report_limits.ReportLimits`).
 
 Exit codes: 0 the report is written; 1 an item changed without a version bump and a
 matching history entry, or a term, protocol or module file does not load at HEAD, so
@@ -42,7 +42,8 @@ from ..report.github import render_github
 from ..report.workspace import from_workspace, workspace_folder
 from . import git
 from .changes import Changes, compare
-from .diff_report import ConfigNote, ReportLimits, render, step_summary_limits
+from .diff_report import ConfigNote, render
+from .report_limits import ReportLimits, step_summary_limits
 from .usage import find_uses
 
 EXIT_OK = 0

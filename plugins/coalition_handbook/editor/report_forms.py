@@ -1,0 +1,106 @@
+"""How the report shows a change of a term's forms: its status, forms accepted or to avoid
+added or removed, their lists rewritten, and the reasons to avoid them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence, Set
+
+from ..forms import form_key
+from ..model.types import AvoidForm, Term
+from .changes import ItemChange, accepted_forms, avoided_forms
+from .report_fields import describe
+from .report_markdown import inline_code
+
+FormsOf = Callable[[Term], Sequence[str]]
+
+
+def _aliases(term: Term) -> tuple[str, ...]:
+    return term.aliases
+
+
+# Each kind of form: its label in "forms ... added", a term's forms of that kind, and the
+# list of them its file has, with its name.
+_FORM_KINDS: tuple[tuple[str, FormsOf, str, FormsOf], ...] = (
+    ("accepted", accepted_forms, "aliases", _aliases),
+    ("to avoid", avoided_forms, "forms to avoid", avoided_forms),
+)
+
+
+def form_lines(change: ItemChange) -> list[str]:
+    old, new = change.old, change.new
+    if not isinstance(old, Term) or not isinstance(new, Term):
+        return []
+    lines: list[str] = []
+    if old.status != new.status:
+        replacement = f" (replaced by `{new.replaced_by}`)" if new.replaced_by else ""
+        lines.append(f"  - status: {old.status} → **{new.status}**{replacement}")
+    for label, forms_of, listed_as, listed in _FORM_KINDS:
+        added, removed = _set_difference(forms_of(old), forms_of(new), new.case_sensitive)
+        if added:
+            lines.append(f"  - forms {label} added: {form_list(added)}")
+        if removed:
+            lines.append(f"  - forms {label} removed: {form_list(removed)}")
+        shown = {form_key(form, new.case_sensitive) for form in (*added, *removed)}
+        lines += _listed_forms_lines(listed_as, listed(old), listed(new), new.case_sensitive, shown)
+    return [*lines, *avoid_reason_lines(old.avoid, new)]
+
+
+def _listed_forms_lines(
+    name: str,
+    old: Sequence[str],
+    new: Sequence[str],
+    case_sensitive: bool,
+    shown: Set[str] = frozenset(),
+) -> list[str]:
+    """A list of forms, old and new as written, where it changed beyond the forms added
+    or removed (`shown`, by `form_key`, which the forms' lines list): reordered, or
+    rewritten as the matcher reads alike (a capital, a hyphen for a space, a curly
+    apostrophe), or, for aliases, swapped with the preferred form: what those lines
+    cannot show."""
+
+    def others(forms: Sequence[str]) -> list[str]:
+        # NFC: an accent written as its own character is the same form, shown alike.
+        return [
+            unicodedata.normalize("NFC", form)
+            for form in forms
+            if form_key(form, case_sensitive) not in shown
+        ]
+
+    if others(old) == others(new):
+        return []
+    added, removed = _set_difference(old, new, case_sensitive)
+    what = f"`{name}`" if added or removed else f"{name} reordered or rewritten"
+    return [f"  - {what}: was {form_list(old) or '(none)'}; now {form_list(new) or '(none)'}"]
+
+
+def _set_difference(
+    old: Sequence[str], new: Sequence[str], case_sensitive: bool
+) -> tuple[list[str], list[str]]:
+    """Forms in `new` only and in `old` only, compared as section 4 compares forms."""
+    old_keys = {form_key(form, case_sensitive) for form in old}
+    new_keys = {form_key(form, case_sensitive) for form in new}
+    added = [form for form in new if form_key(form, case_sensitive) not in old_keys]
+    removed = [form for form in old if form_key(form, case_sensitive) not in new_keys]
+    return added, removed
+
+
+def avoid_reason_lines(old: Sequence[AvoidForm], new: Term) -> list[str]:
+    """The reasons to avoid `new`'s forms that the reviewer has not approved yet: of each
+    form added (every term.avoid finding will show it), and changed ones, old and new.
+    Forms are paired as section 4 compares them, so a recased form is no new one."""
+    old_reasons = {form_key(form.text, new.case_sensitive): form.reason for form in old}
+    lines = []
+    for form in new.avoid:
+        key = form_key(form.text, new.case_sensitive)
+        shown = f"  - reason to avoid {inline_code(form.text)}: "
+        if key not in old_reasons and form.reason:
+            lines.append(shown + describe(form.reason))
+        elif key in old_reasons and old_reasons[key] != form.reason:
+            lines.append(shown + f"{describe(old_reasons[key])} → {describe(form.reason)}")
+    return lines
+
+
+def form_list(forms: Sequence[str]) -> str:
+    return ", ".join(inline_code(form) for form in forms)

@@ -1,0 +1,94 @@
+"""How much the report holds where it is read with a size limit (a GitHub step summary):
+the limits, what is left of them as the report is written, and where the report is cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReportLimits:
+    """How much the report holds where it is read with a size limit: GitHub keeps a step
+    summary of at most 1 MiB, and drops a larger one whole, leaving reviewers no report
+    at all (audit: two common terms deprecated in 1000 pages made 1.5 MB). What is left
+    out is said where it would be, with `rerun`, the command that shows all of it."""
+
+    files_per_form: int  # files named for the uses of a form, or the links to a page
+    text_bytes: int  # of the definitions, summaries and bodies shown, all told
+    report_bytes: int  # of the whole report, in UTF-8
+    rerun: str  # e.g. "handbook diff origin/main..."
+
+
+def step_summary_limits(rerun: str) -> ReportLimits:
+    """Limits that keep the report well within GitHub's 1 MiB step summary."""
+    return ReportLimits(files_per_form=25, text_bytes=400_000, report_bytes=900_000, rerun=rerun)
+
+
+class Budget:
+    """What is left of `ReportLimits.text_bytes` as the report is written (no limits:
+    everything is shown)."""
+
+    def __init__(self, limits: ReportLimits | None) -> None:
+        self.limits = limits
+        self.text_left = limits.text_bytes if limits else 0
+
+    @property
+    def files_per_form(self) -> int | None:
+        return self.limits.files_per_form if self.limits else None
+
+    def text_lines(self, name: str, lines: list[str]) -> list[str]:
+        """`lines`, which show the text of the field `name`, if they fit what is left;
+        else a line that says they are left out, and how to see them."""
+        if self.limits is None:
+            return lines
+        size = _size(lines)
+        if size <= self.text_left:
+            self.text_left -= size
+            return lines
+        return [
+            f"  - `{name}`: left out ({_kilobytes(size)}; this report shows "
+            f"{_kilobytes(self.limits.text_bytes)} of texts at the most): run "
+            f"`{self.limits.rerun}` locally to see it"
+        ]
+
+
+def within(lines: list[str], limits: ReportLimits | None) -> list[str]:
+    """`lines`, cut where the report would pass `limits.report_bytes`: before a heading,
+    a top-level item or a table row (a line that starts at the left edge), never inside
+    one; then a line that says how much is left out and how to see it."""
+    if limits is None or _size(lines) <= limits.report_bytes:
+        return lines
+    starts = [index for index, line in enumerate(lines) if index and line and not line[0].isspace()]
+    # Room for the closing lines, which name the sizes.
+    room = limits.report_bytes - 1000
+    kept = 0
+    size = 0
+    for start in [*starts, len(lines)]:
+        size += _size(lines[kept:start])
+        if size > room:
+            break
+        kept = start
+    kept = max(kept, 1)
+    while kept > 1 and (lines[kept - 1].startswith("#") or not lines[kept - 1].strip()):
+        kept -= 1  # a heading with nothing under it, and blank lines, go with the rest
+    left_out = lines[kept:]
+    entries = sum(1 for line in left_out if line and not line[0].isspace())
+    return [
+        *lines[:kept],
+        "",
+        f"⚠️ **The report stops here**: {entries} more entries ({_kilobytes(_size(left_out))}) "
+        "are left out, to stay within what GitHub shows of a summary (1 MiB): run "
+        f"`{limits.rerun}` locally for all of it.",
+        "",
+    ]
+
+
+def _size(lines: Sequence[str]) -> int:
+    """The size of `lines` in the report, in UTF-8 bytes."""
+    return sum(len(line.encode("utf-8", "surrogateescape")) + 1 for line in lines)
+
+
+def _kilobytes(size: int) -> str:
+    return f"{max(1, round(size / 1000)):,} KB"

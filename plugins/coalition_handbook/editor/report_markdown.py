@@ -1,0 +1,117 @@
+"""Text from the handbook written into the report's Markdown (GitHub's), as source.
+
+Markdown in it is escaped, so a definition's own `**` or `[` cannot break the report's
+formatting; a web address in it stays a link that leads where it was typed to, or is shown
+as typed; characters that show nothing are named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+
+def inline_code(text: str) -> str:
+    """`text` as inline code, with a fence long enough for any backticks inside it, and
+    characters that show nothing named (`_INVISIBLE`)."""
+    text = _named_invisibles(" ".join(text.split()))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def escape(text: str) -> str:
+    """`text` as Markdown text on one line: what an editor typed never becomes markup in
+    the report (a `<!--` in a contact's text hid all that followed it), and characters
+    that show nothing are named (`_INVISIBLE`). A web address in it stays a working link,
+    or is shown as typed (`_address`)."""
+    text = " ".join(text.split())
+    parts: list[str] = []
+    written = 0
+    for found in _ADDRESS.finditer(text):
+        address = _without_trailing_punctuation(found.group())
+        if len(address) <= len(found.group("start")):
+            continue  # a scheme or `www.` alone is no address
+        parts += [_escaped_text(text[written : found.start()]), _address(address)]
+        written = found.start() + len(address)
+    parts.append(_escaped_text(text[written:]))
+    return "".join(parts)
+
+
+def link_target(url: str) -> str:
+    """`url` as a link destination in angle brackets, which it cannot close or break."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
+
+
+def fenced(lines: Sequence[str], info: str = "") -> list[str]:
+    """`lines` as a fenced block in a list item, its fence longer than any run of
+    backticks in them: a fence in the text cannot close it."""
+    fence = "`" * max([3, *(len(run) + 1 for line in lines for run in re.findall("`+", line))])
+    return [f"    {fence}{info}", *(f"    {line}" for line in lines), f"    {fence}"]
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def _escaped_text(text: str) -> str:
+    # `&` starts a character reference: `&shy;` showed nothing, `&lt;` a `<` (audit).
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+    return _named_invisibles(escaped)
+
+
+# A web address typed in free text, as GitHub's Markdown finds one to link (its "extended
+# autolinks"): escaped like the text around it, it was still made a link, with the
+# backslashes in its address (audit). It runs to the next space; trailing punctuation is
+# cut off as GitHub does (`_without_trailing_punctuation`).
+_ADDRESS = re.compile(r"(?<![A-Za-z0-9])(?P<start>https?://|www\.)\S*", re.IGNORECASE)
+# What ends a sentence or closes markup after an address, not part of it (cmark-gfm's
+# `autolink_delim`): these characters, an entity reference such as `&amp;`, and a `)`
+# that closes no `(` of the address.
+_TRAILING_PUNCTUATION = "?!.,:*_~'\";"
+_TRAILING_ENTITY = re.compile(r"&[A-Za-z0-9]+;\Z")
+
+
+def _without_trailing_punctuation(address: str) -> str:
+    while address:
+        if entity := _TRAILING_ENTITY.search(address):
+            address = address[: entity.start()]
+            continue
+        unbalanced = address.endswith(")") and address.count(")") > address.count("(")
+        if address[-1] not in _TRAILING_PUNCTUATION and not unbalanced:
+            break
+        address = address[:-1]
+    return address
+
+
+def _address(address: str) -> str:
+    """A web address from free text: an autolink `<https://…>` (nothing is escaped inside
+    one, so it leads where it was typed to), or, where it cannot be one (no scheme, or a
+    `<`, `>`, character reference or invisible character in it), inline code, shown as
+    typed and never made a link."""
+    linkable = (
+        address.lower().startswith(("http://", "https://"))
+        and not re.search(r"[<>\x00-\x20\x7f]|&#?[A-Za-z0-9]+;", address)
+        and _named_invisibles(address) == address
+    )
+    return f"<{address}>" if linkable else inline_code(address)
+
+
+# Characters that show nothing and belong in no definition or form: a zero-width space, a
+# soft hyphen, a word joiner, a byte-order mark, the controls that reorder text shown
+# (what "Trojan Source" hides code with). They still change what a form matches: a change
+# of one alone would show two words that look alike, one struck, one new (audit). The
+# joiners and marks that Persian, Arabic, Hebrew, Indic scripts and emoji need (U+200C,
+# U+200D, U+200E, U+200F, U+061C) are named only between ASCII characters, where no
+# script needs them ("care\u200dworker"), and left as written elsewhere (reviews).
+_INVISIBLE = re.compile(
+    "[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+    "|(?:(?<=[\x00-\x7f])|^)[\u200c-\u200f\u061c](?=[\x00-\x7f]|$)"
+)
+
+
+def _named_invisibles(text: str) -> str:
+    return text if text.isascii() else _INVISIBLE.sub(_named_code_point, text)
+
+
+def _named_code_point(found: re.Match[str]) -> str:
+    return f"⟨U+{ord(found.group()):04X}⟩"
