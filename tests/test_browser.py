@@ -1208,6 +1208,64 @@ def test_a_closed_drawer_leaves_no_level_inert(zoomed_page: object) -> None:
     expect(zoomed_page.locator(levels)).to_have_count(0)  # type: ignore[attr-defined]
 
 
+_SEEN_DRAWER_LINKS = """() => Array.from(document.querySelectorAll(".md-sidebar--primary a[href]"))
+    .filter((link) => {
+        const box = link.getBoundingClientRect();
+        const seen = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return !!seen && (link.contains(seen) || seen.contains(link));
+    })
+    .map((link) => ({text: link.textContent.trim(), inert: !!link.closest("[inert]")}))"""
+
+
+@pytest.mark.parametrize(
+    ("path", "link", "leads_to"),
+    [
+        ("modules/hotel-staff/", "Community members", "/modules/community-members/"),
+        ("index.html", "Privacy", "/privacy/"),  # the top level
+    ],
+)
+@pytest.mark.parametrize("opened_by", ["pointer", "keyboard"])
+def test_the_drawer_of_a_widened_window_works_after_the_page_s_contents_were_used(
+    phone: object, path: str, link: str, leads_to: str, opened_by: str
+) -> None:
+    """The page's contents opened in a phone's drawer stay open (their checkbox checked)
+    once the window is a tablet's (rotated, zoomed out), where the theme hides them in
+    the drawer and shows them beside the page: the drawer took them for the level shown
+    and made the one it does show inert, so no tap, click or Tab reached a link
+    (review). Every link seen can be used, by pointer and by keyboard."""
+    phone.goto(path)  # type: ignore[attr-defined]
+    button = phone.locator('.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    button.click()
+    phone.locator('.md-nav--primary label.md-nav__link[for="__toc"]').click()  # type: ignore[attr-defined]
+    phone.locator(".md-nav--primary .md-nav--secondary a[href^='#']").nth(1).click()  # type: ignore[attr-defined]
+    expect(phone.locator("#__drawer")).not_to_be_checked()  # type: ignore[attr-defined]
+    expect(phone.locator("#__toc")).to_be_checked()  # type: ignore[attr-defined]
+
+    phone.set_viewport_size({"width": 1024, "height": 768})  # type: ignore[attr-defined]
+    if opened_by == "pointer":
+        button.click()
+    else:
+        button.focus()
+        phone.keyboard.press("Enter")  # type: ignore[attr-defined]
+        focused = phone.evaluate(_FOCUSED)  # type: ignore[attr-defined]
+        assert focused["in_navigation"], focused
+    expect(phone.locator("#__drawer")).to_be_checked()  # type: ignore[attr-defined]
+    phone.wait_for_timeout(300)  # type: ignore[attr-defined]  # the theme's slide: 250 ms
+    seen = phone.evaluate(_SEEN_DRAWER_LINKS)  # type: ignore[attr-defined]
+    assert any(shown["text"] == link for shown in seen), seen
+    assert not any(shown["inert"] for shown in seen), seen
+    target = phone.locator(".md-sidebar--primary a[href]", has_text=link).first  # type: ignore[attr-defined]
+    if opened_by == "pointer":
+        target.click(timeout=3_000)  # waits as long as the link is inert
+    else:
+        for _ in range(12):
+            if phone.evaluate("document.activeElement.textContent.trim()") == link:  # type: ignore[attr-defined]
+                break
+            phone.keyboard.press("Tab")  # type: ignore[attr-defined]
+        phone.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(phone).to_have_url(re.compile(re.escape(leads_to) + "$"))  # type: ignore[attr-defined]
+
+
 def test_the_wide_window_s_navigation_keeps_its_tab_stops(page: object) -> None:
     """The drawer's handling stops at the theme's breakpoint: a wide window's sidebar is no
     drawer, and its links stay in Tab's reach (the menu icon is not shown there), also

@@ -68,11 +68,20 @@ function showDrawerState() {
    when the drawer closes or the window widens. */
 var NAV_PANEL = ":scope > .md-nav__list > .md-nav__item > .md-nav__toggle ~ nav.md-nav";
 
+/* A checked panel the theme does not display is no level shown: the page's contents,
+   opened in a phone's drawer, stay checked once the window is a tablet's (60em up), where
+   the theme hides them in the drawer and shows them beside the page. Taken for the level
+   shown, the one the drawer does show was made inert: no tap, click or Tab reached it
+   (found in review). */
+function isRendered(element) {
+  return element.getClientRects().length > 0;
+}
+
 function shownNavigationLevel(sidebar) {
   var shown = sidebar.querySelector("nav.md-nav--primary");
   while (shown) {
     var opened = Array.prototype.filter.call(shown.querySelectorAll(NAV_PANEL), function (nav) {
-      return nav.parentNode.querySelector(":scope > .md-nav__toggle").checked;
+      return nav.parentNode.querySelector(":scope > .md-nav__toggle").checked && isRendered(nav);
     });
     if (!opened.length) {
       return shown;
@@ -133,8 +142,8 @@ function showDrawerLevel(parts) {
     return;
   }
   var shown = shownNavigationLevel(parts.sidebar);
-  if (!shown) {
-    return;
+  if (!shown || !isRendered(shown)) {
+    return; // a level the theme hides: nothing is made inert, all stays reachable
   }
   // Everything beside the way from the drawer down to the level shown, and the panels
   // below it (closed, off to the side).
