@@ -738,6 +738,97 @@ def test_history_entries_swapped_are_shown_reordered(
     assert "  - ❌ `version` is 2 but the newest `history` entry is for version 1: move " in out
 
 
+def _written(
+    kind: str, version: int, versions: tuple[int, ...], change: str = ""
+) -> tuple[str, str]:
+    """(path, text) of the repository's item of `kind`, with `change` made to its text."""
+    if kind == "term":
+        definition = "A person who has experienced trafficking." + change
+        return "glossary/survivor.yml", term(
+            version=version, versions=versions, definition=definition
+        )
+    if kind == "protocol":
+        text = PROTOCOL.format(version=version, step="Call" + change, history=history(*versions))
+        return "protocols/hotel-staff.yml", text
+    text = MODULE.format(version=version, history=history(*versions), realize="Here." + change)
+    return "content/modules/hotel-staff.md", text
+
+
+@pytest.mark.parametrize("kind", ["term", "protocol", "module"])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A second entry for the version it has, with nothing else changed.
+        ((1, (1,), ""), (1, (1, 1), "")),
+        # The version raised, with two entries for it.
+        ((1, (1,), ""), (2, (2, 2, 1), " Changed.")),
+        # Older entries reordered.
+        ((3, (3, 2, 1), ""), (3, (3, 1, 2), "")),
+    ],
+    ids=["current version twice", "new version twice", "older entries reordered"],
+)
+def test_a_history_handbook_check_fails_fails_the_diff_with_its_words(
+    repository: Path,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    before: tuple[int, tuple[int, ...], str],
+    after: tuple[int, tuple[int, ...], str],
+) -> None:
+    """Review: a duplicate or out-of-order entry passed the diff (rc 0, "history
+    reordered" even shown) while `handbook check` failed it; the diff reports what the
+    check reports of the item's history, in the check's words."""
+    write(repository, *_written(kind, *before))
+    commit(repository)
+    path, text = _written(kind, *after)
+    write(repository, path, text)
+    findings = run_checks(load_config(repository / "mkdocs.yml", require_folders=False)).findings
+    history = [f.message for f in findings if f.path == path and "history" in f.message]
+    assert history, findings  # the check fails it
+    code, out, err = diff(repository, capsys)
+    assert code == 1, out
+    for message in history:
+        assert message in out
+        assert message in err
+
+
+def test_an_added_items_entry_newer_than_its_version_gets_the_checks_advice(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: for a new term at version 1 whose one entry is for version 2, the diff said
+    to renumber the entry and the check to raise the version. No version was raised:
+    both say to raise it."""
+    write(repository, "glossary/t-visa.yml", term("T visa", version=1, versions=(2,)))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    assert (
+        "`version` is 1 but the newest `history` entry is for version 2: raise `version` to 2 "
+        "if that entry describes this change"
+    ) in out
+    assert "give it version" not in out
+    findings = run_checks(load_config(repository / "mkdocs.yml", require_folders=False)).findings
+    assert any(
+        "raise version to 2" in f.message for f in findings if f.path == "glossary/t-visa.yml"
+    )
+
+
+def test_the_newest_entry_relabelled_reports_both_problems(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: the entry for version 2 relabelled 3, `version` left at 2, was told only
+    as the entry for version 2 gone; raising the version to 3, as the check asks, is one
+    fix of two."""
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1)))
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(3, 1)))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1, out
+    assert (
+        "`version` is 2 but the newest `history` entry is for version 3: raise `version` to 3 "
+        "if that entry describes this change; and the `history` entry for version 2 is gone: "
+        "keep the entries of earlier versions below the new one"
+    ) in out
+
+
 def test_form_moved_to_avoid_lists_the_pages_with_line(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -44,6 +44,7 @@ from ..markdown.raw_html import tags_as_text
 from ..matching import KIND_RANK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
 from ..rules.glossary_duplicate import written_forms
+from ..rules.glossary_history import history_problems
 
 Item = Term | Protocol | Module
 ItemKind = Literal["term", "protocol", "module"]
@@ -574,7 +575,7 @@ def _compare_kind(
 
     # A new item's first version is recorded too: its history must say what it is.
     changes: list[ItemChange] = [
-        ItemChange(kind, None, item, version_problem=history_mismatch(item))
+        ItemChange(kind, None, item, version_problem=_added_version_problem(item))
         for item in added.values()
     ]
     changes += [ItemChange(kind, item, None) for item in removed.values()]
@@ -744,16 +745,17 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
             + entry
         )
     kept = {entry.version for entry in new.history}
-    if not problems and (new.version != old.version or new.history != old.history):
+    if new.version != old.version or new.history != old.history:
         # The history is a change too, with `version` as it was: a new entry written at
         # the top, the version not raised to it, was let through (audit). Where the
-        # version's own entry was deleted, "gone" below says so.
+        # version's own entry was deleted, "gone" below says so; one relabelled to a
+        # higher version is a problem of its own (review).
         lost_own = new.version not in kept and any(
             entry.version == new.version for entry in old.history
         )
-        mismatch = history_mismatch(new, raised=new.version != old.version)
-        if mismatch and not lost_own:
-            problems.append(mismatch)
+        deleted_own = lost_own and (_newest_version(new.history) or 0) < new.version
+        raised = new.version != old.version
+        problems += _history_problems(new, raised=raised, top=not problems and not deleted_own)
     # A version skipped, with no entry of its own, is a slip (two pull requests raising
     # it at once, a typo): one change is one version up (audit).
     skipped = [version for version in range(old.version + 1, new.version) if version not in kept]
@@ -776,6 +778,31 @@ def _version_problem(old: Item, new: Item, *, changed: bool) -> str | None:
             f"the `history` {which} gone: keep the entries of earlier versions below the new one"
         )
     return "; and ".join(problems) or None
+
+
+def _added_version_problem(item: Item) -> str | None:
+    """Why a new item's history does not record its version, or None. No version was
+    raised: an entry newer than `version` is to be raised to, as `handbook check` says
+    (the diff told the editor to renumber the entry, the check to raise the version)."""
+    return "; and ".join(_history_problems(item, raised=False)) or None
+
+
+def _history_problems(item: Item, *, raised: bool, top: bool = True) -> list[str]:
+    """What `handbook check` reports of `item`'s history (glossary.history, or the
+    protocol's or module's schema rule), so that the diff fails what the check fails: a
+    duplicate or out-of-order entry too (review). The newest entry not being for
+    `version` is told with what this change did (`raised`: it raised the version);
+    `top`: whether to tell it at all (another problem already says what to do)."""
+    problems: list[str] = []
+    if not item.history:
+        mismatch = history_mismatch(item, raised=raised)
+        return [mismatch] if top and mismatch else []
+    for span_key, message in history_problems(item.version, item.history):
+        if span_key != "history.0.version":
+            problems.append(message)
+        elif top and (mismatch := history_mismatch(item, raised=raised)):
+            problems.append(mismatch)  # the check tells it first, too
+    return problems
 
 
 def history_mismatch(item: Item, *, raised: bool = True) -> str | None:
