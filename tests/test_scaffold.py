@@ -408,6 +408,65 @@ def test_a_name_with_a_word_without_latin_letters_is_refused_not_shortened(
     assert not config.glossary_dir.exists()
 
 
+ES = "\u0441"  # CYRILLIC SMALL LETTER ES, which looks like a Latin c
+MOSKVA = "\u041c\u043e\u0441\u043a\u0432\u0430"  # its M looks like a Latin M
+
+
+@pytest.mark.parametrize(
+    ("name", "left_out", "path"),
+    [
+        (
+            f"vi{ES}tim shelter",
+            f"'{ES}' (U+0441 CYRILLIC SMALL LETTER ES) in 'vi{ES}tim', not a Latin letter or digit",
+            "glossary/vi-tim-shelter.yml",
+        ),
+        (
+            "\u03a9mega shelter",
+            "'\u03a9' (U+03A9 GREEK CAPITAL LETTER OMEGA) in '\u03a9mega', not a Latin letter "
+            "or digit",
+            "glossary/mega-shelter.yml",
+        ),
+        (  # a Latin M, then Cyrillic letters
+            f"M{MOSKVA[1:]} shelter",
+            "'\u043e' (U+043E CYRILLIC SMALL LETTER O), "
+            f"'{ES}' (U+0441 CYRILLIC SMALL LETTER ES), "
+            "'\u043a' (U+043A CYRILLIC SMALL LETTER KA), "
+            "'\u0432' (U+0432 CYRILLIC SMALL LETTER VE), "
+            "'\u0430' (U+0430 CYRILLIC SMALL LETTER A) "
+            f"in 'M{MOSKVA[1:]}', not Latin letters or digits",
+            "glossary/m-shelter.yml",
+        ),
+        (
+            "x\u0661 plan",
+            "'\u0661' (U+0661 ARABIC-INDIC DIGIT ONE) in 'x\u0661', not a Latin letter or digit",
+            "glossary/x-plan.yml",
+        ),
+    ],
+    ids=["Cyrillic look-alike", "Greek letter", "Latin look-alike", "Arabic digit"],
+)
+def test_a_word_mixing_latin_letters_with_others_is_refused_not_shortened(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str, left_out: str, path: str
+) -> None:
+    """Review: a letter of another script in a Latin word (a look-alike typed with another
+    keyboard layout) was cut from the id in silence, `vi\u0441tim` making vi-tim; it is
+    named, with its code point, as a word without Latin letters is."""
+    assert run_new(config, "term", name) == 2
+    error = capsys.readouterr().err
+    assert f"would leave out {left_out} (file names are ids" in error
+    assert f"this one would be {path})" in error
+    assert "give this one under `translations`" in error
+    assert not config.glossary_dir.exists()
+    assert run_new(config, "protocol", name) == 2
+    assert "Write the title in Latin letters." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["O\u02bcNeil act", "Survivors\u2019 network", "m\u00b2 rule"])
+def test_an_apostrophe_or_a_digit_written_otherwise_inside_a_word_leaves_nothing_out(
+    config: HandbookConfig, name: str
+) -> None:
+    assert run_new(config, "term", name) == 0
+
+
 def test_a_title_with_a_word_without_latin_letters_is_refused(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str]
 ) -> None:

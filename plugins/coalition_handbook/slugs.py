@@ -16,7 +16,8 @@ _ASCII_LETTERS = str.maketrans(
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # An apostrophe inside a word (straight, curly, or the modifier letter): left out, as MkDocs'
 # own heading anchors leave it out and an editor naming a file by hand does.
-_APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['\u2019\u02bc](?=\w)")
+_APOSTROPHES = "'\u2019\u02bc"
+_APOSTROPHE_IN_WORD = re.compile(rf"(?<=\w)[{_APOSTROPHES}](?=\w)")
 # A hyphen joining two words: ASCII's, or Unicode's (U+2010, which NFKD makes of U+2011).
 _JOINING_HYPHEN = re.compile(r"(?<=\w)[-\u2010](?=\w)")
 
@@ -36,6 +37,22 @@ def words_left_out(name: str) -> list[str]:
     """The words of `name` (its runs of letters and digits) that its id leaves out, having
     no Latin letter or digit: `Москва` of `Москва shelter`, whose id is `shelter`."""
     return [word for word in _WORD.findall(name) if not slugify(word)]
+
+
+def letters_left_out(name: str) -> list[tuple[str, list[str]]]:
+    """The words of `name` that keep a Latin letter or digit in its id but lose others,
+    each with the characters it loses (once each, in order): the Cyrillic `с` of
+    `viсtim`, a look-alike typed with another keyboard layout, whose id is `vi-tim`. A
+    word losing all of them is one of `words_left_out`; an apostrophe is left out on
+    purpose (`slugify`)."""
+    partly: list[tuple[str, list[str]]] = []
+    for word in _WORD.findall(name):
+        if not slugify(word):
+            continue
+        lost = [char for char in word if char not in _APOSTROPHES and not slugify(char)]
+        if lost:
+            partly.append((word, list(dict.fromkeys(lost))))
+    return partly
 
 
 _WORD = re.compile(r"[^\W_]+")

@@ -31,7 +31,7 @@ from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..rules.glossary_duplicate import Claim, claims_of
-from ..slugs import slugify, words_left_out
+from ..slugs import letters_left_out, slugify, words_left_out
 from ..utf8 import LONE_SURROGATE
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -160,6 +160,13 @@ def _plain_letter(char: str) -> str:
     return unicodedata.normalize("NFKC", char) if plain else char
 
 
+def _named_character(char: str) -> str:
+    """`char` with its code point and Unicode name, which tell a look-alike from the Latin
+    letter it looks like: `'с' (U+0441 CYRILLIC SMALL LETTER ES)`."""
+    code_point = f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
+    return f"{char!r} ({code_point})"
+
+
 def _visible(name: str) -> str:
     """`name` without invisible characters (`_INVISIBLE`); "" if only joiners and spaces
     are left."""
@@ -239,6 +246,21 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
             f"handbook new: the file name made from {name!r} would leave out {words}, with "
             f"no Latin letter or digit (file names are ids such as {example}; this one "
             f"would be {config.relative(target_path(config, kind, slug))}). {in_latin_letters}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if partly := letters_left_out(name):
+        # A letter of another script in a Latin word (a look-alike typed with another
+        # keyboard layout) was cut from the id in silence: `viсtim` made vi-tim (review).
+        lost = "; ".join(
+            f"{', '.join(map(_named_character, chars))} in {word!r}" for word, chars in partly
+        )
+        several = sum(len(chars) for _, chars in partly) > 1
+        kind_of = "Latin letters or digits" if several else "a Latin letter or digit"
+        print(
+            f"handbook new: the file name made from {name!r} would leave out {lost}, not "
+            f"{kind_of} (file names are ids such as {example}; this one would be "
+            f"{config.relative(target_path(config, kind, slug))}). {in_latin_letters}",
             file=sys.stderr,
         )
         return EXIT_USAGE
