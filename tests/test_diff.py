@@ -2602,6 +2602,24 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
         ("(https://x.org/(b)_c)!", r"\(<https://x.org/(b)_c>\)\!"),
         ("go to https://x.org/?a=1&amp;", "go to <https://x.org/?a=1>&amp;amp;"),
         ("**HTTP://x.org/a**", r"\*\*<HTTP://x.org/a>\*\*"),
+        # A link or bracket around an address ends it (review: `[url](url)` was one link
+        # to `url%5D(url`); a bracket the address opens is part of it.
+        ("[https://x/a_b](https://x/a_b)", r"\[<https://x/a_b>\]\(<https://x/a_b>\)"),
+        (
+            "[a](https://x/b)’s [c](https://x/d)[e](https://x/f)",
+            r"\[a\]\(<https://x/b>\)’s \[c\]\(<https://x/d>\)\[e\]\(<https://x/f>\)",
+        ),
+        (
+            "[https://x.org/a_b]. {https://x.org/c_d}",
+            r"\[<https://x.org/a_b>\]. \{<https://x.org/c_d>\}",
+        ),
+        ("http://[::1]:8080/a_b?q[]={c}", "<http://[::1]:8080/a_b?q[]={c}>"),
+        ("https://](https://x/a_b)", r"https://\]\(<https://x/a_b>\)"),
+        # The closing quotes of prose, which GitHub would take into the link (review).
+        (
+            "(“https://x.org/a_b”). ‘https://x.org/c’ «https://x.org/d»",
+            r"\(“<https://x.org/a_b>”\). ‘<https://x.org/c>’ «<https://x.org/d>»",
+        ),
         # No scheme, or what an autolink cannot hold: shown as typed, not linked.
         ("(see www.acf.hhs.gov/otip).", r"\(see `www.acf.hhs.gov/otip`\)."),
         ("https://x.org/a<b>c", "`https://x.org/a<b>c`"),
@@ -2632,6 +2650,21 @@ def test_a_web_address_in_a_definition_or_history_summary_links_where_it_was_typ
     ) in out
     assert r"history: version 2, 2026-02-01: See <https://example.org/x_y> \(link\)." in out
     assert "\\_" not in out
+
+
+def test_a_link_or_quote_around_a_web_address_stays_out_of_its_link_in_the_report(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: `[url](url)` in a definition was one link to `url%5D(url`, and a closing
+    quote after an address led to the address with the quote in it."""
+    definition = "A person. See [https://example.org/a_b](https://example.org/a_b)."
+    text = term(definition=definition, version=2, versions=(2, 1))
+    text = text.replace("summary: Version 2.", "summary: Links (see “https://example.org/c_d”).")
+    write(repository, "glossary/survivor.yml", text)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert r"\[<https://example.org/a_b>\]\(<https://example.org/a_b>\)" in out
+    assert r"2026-02-01: Links \(see “<https://example.org/c_d>”\)." in out
 
 
 def test_a_list_change_pairs_no_items_that_share_a_name() -> None:

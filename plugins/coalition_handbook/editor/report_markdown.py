@@ -28,12 +28,14 @@ def escape(text: str) -> str:
     text = " ".join(text.split())
     parts: list[str] = []
     written = 0
-    for found in _ADDRESS.finditer(text):
-        address = _without_trailing_punctuation(found.group())
+    while found := _ADDRESS.search(text, written):
+        address = _typed_address(found)
         if len(address) <= len(found.group("start")):
-            continue  # a scheme or `www.` alone is no address
-        parts += [_escaped_text(text[written : found.start()]), _address(address)]
-        written = found.start() + len(address)
+            # A scheme or `www.` alone is no address; one may follow it (`https://](…`).
+            parts.append(_escaped_text(text[written : found.end("start")]))
+        else:
+            parts += [_escaped_text(text[written : found.start()]), _address(address)]
+        written = found.start() + max(len(address), len(found.group("start")))
     parts.append(_escaped_text(text[written:]))
     return "".join(parts)
 
@@ -61,25 +63,48 @@ def _escaped_text(text: str) -> str:
 
 # A web address typed in free text, as GitHub's Markdown finds one to link (its "extended
 # autolinks"): escaped like the text around it, it was still made a link, with the
-# backslashes in its address (audit). It runs to the next space; trailing punctuation is
-# cut off as GitHub does (`_without_trailing_punctuation`).
+# backslashes in its address (audit). It runs to the next space; where it ends is
+# `_typed_address`'s.
 _ADDRESS = re.compile(r"(?<![A-Za-z0-9])(?P<start>https?://|www\.)\S*", re.IGNORECASE)
-# What ends a sentence or closes markup after an address, not part of it (cmark-gfm's
-# `autolink_delim`): these characters, an entity reference such as `&amp;`, and a `)`
-# that closes no `(` of the address.
-_TRAILING_PUNCTUATION = "?!.,:*_~'\";"
+# What ends a sentence or closes a quote after an address, not part of it: cmark-gfm's
+# `autolink_delim` set and an entity reference such as `&amp;`, with the closing quotes of
+# prose (`“https://x.org/a”`, review), which GitHub would take into the link.
+_TRAILING_PUNCTUATION = "?!.,:*_~'\";”’»›"
 _TRAILING_ENTITY = re.compile(r"&[A-Za-z0-9]+;\Z")
+_OPENER = {")": "(", "]": "[", "}": "{"}
+
+
+def _typed_address(found: re.Match[str]) -> str:
+    """The address `found` starts, as the editor meant it: before a bracket it does not
+    open, without trailing punctuation."""
+    return _without_trailing_punctuation(_before_unopened_bracket(found.group()))
+
+
+def _before_unopened_bracket(address: str) -> str:
+    """`address` up to a `)`, `]` or `}` that closes no bracket opened in it: the end of
+    a Markdown link around it, `[https://x/a](https://x/a)` (review: one link to
+    `https://x/a%5D(https://x/a`), or of a bracket, `[https://x.org/a]`. GitHub balances
+    a `)` at the end only, which took `)’s` into `[guide](https://x/a)’s`; brackets an
+    address opens stay in it: `Foo_(bar)`, `http://[::1]/`, `?a[]=1`."""
+    depth = dict.fromkeys(_OPENER.values(), 0)
+    for index, character in enumerate(address):
+        if character in depth:
+            depth[character] += 1
+        elif character in _OPENER:
+            if depth[_OPENER[character]] == 0:
+                return address[:index]
+            depth[_OPENER[character]] -= 1
+    return address
 
 
 def _without_trailing_punctuation(address: str) -> str:
     while address:
         if entity := _TRAILING_ENTITY.search(address):
             address = address[: entity.start()]
-            continue
-        unbalanced = address.endswith(")") and address.count(")") > address.count("(")
-        if address[-1] not in _TRAILING_PUNCTUATION and not unbalanced:
+        elif address[-1] in _TRAILING_PUNCTUATION:
+            address = address[:-1]
+        else:
             break
-        address = address[:-1]
     return address
 
 
