@@ -2620,6 +2620,11 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
             "(“https://x.org/a_b”). ‘https://x.org/c’ «https://x.org/d»",
             r"\(“<https://x.org/a_b>”\). ‘<https://x.org/c>’ «<https://x.org/d>»",
         ),
+        # Markdown's own autolink, typed (review: `\<` and code with the `>`, no link):
+        # linked whole, up to its `>`.
+        ("<https://x.org/a_b>.", r"\<<https://x.org/a_b>\>."),
+        ("(<https://x.org/a.>)", r"\(\<<https://x.org/a.>\>\)"),
+        ("<https://x.org/a b>", r"\<<https://x.org/a> b\>"),
         # No scheme, or what an autolink cannot hold: shown as typed, not linked.
         ("(see www.acf.hhs.gov/otip).", r"\(see `www.acf.hhs.gov/otip`\)."),
         ("https://x.org/a<b>c", "`https://x.org/a<b>c`"),
@@ -2655,15 +2660,20 @@ def test_a_web_address_in_a_definition_or_history_summary_links_where_it_was_typ
 def test_a_link_or_quote_around_a_web_address_stays_out_of_its_link_in_the_report(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Review: `[url](url)` in a definition was one link to `url%5D(url`, and a closing
-    quote after an address led to the address with the quote in it."""
-    definition = "A person. See [https://example.org/a_b](https://example.org/a_b)."
+    """Review: `[url](url)` in a definition was one link to `url%5D(url`, `<url>` no link,
+    and a closing quote after an address led to the address with the quote in it."""
+    definition = (
+        "A person. See [https://example.org/a_b](https://example.org/a_b), <https://x.org/e_f>."
+    )
     text = term(definition=definition, version=2, versions=(2, 1))
     text = text.replace("summary: Version 2.", "summary: Links (see “https://example.org/c_d”).")
     write(repository, "glossary/survivor.yml", text)
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    assert r"\[<https://example.org/a_b>\]\(<https://example.org/a_b>\)" in out
+    assert (
+        r"\[<https://example.org/a_b>\]\(<https://example.org/a_b>\), \<<https://x.org/e_f>\>."
+        in out
+    )
     assert r"2026-02-01: Links \(see “<https://example.org/c_d>”\)." in out
 
 

@@ -29,7 +29,7 @@ def escape(text: str) -> str:
     parts: list[str] = []
     written = 0
     while found := _ADDRESS.search(text, written):
-        address = _typed_address(found)
+        address = _typed_address(text, found)
         if len(address) <= len(found.group("start")):
             # A scheme or `www.` alone is no address; one may follow it (`https://](…`).
             parts.append(_escaped_text(text[written : found.end("start")]))
@@ -71,13 +71,20 @@ _ADDRESS = re.compile(r"(?<![A-Za-z0-9])(?P<start>https?://|www\.)\S*", re.IGNOR
 # prose (`“https://x.org/a”`, review), which GitHub would take into the link.
 _TRAILING_PUNCTUATION = "?!.,:*_~'\";”’»›"
 _TRAILING_ENTITY = re.compile(r"&[A-Za-z0-9]+;\Z")
+# The rest of `<https://…>`, Markdown's own autolink syntax, up to its `>`.
+_AUTOLINK_REST = re.compile(r"[^<>]*(?=>)")
 _OPENER = {")": "(", "]": "[", "}": "{"}
 
 
-def _typed_address(found: re.Match[str]) -> str:
-    """The address `found` starts, as the editor meant it: before a bracket it does not
-    open, without trailing punctuation."""
-    return _without_trailing_punctuation(_before_unopened_bracket(found.group()))
+def _typed_address(text: str, found: re.Match[str]) -> str:
+    """The address `found` starts, as the editor meant it: all of an autolink
+    `<https://…>` (review: shown as `\\<` and code with its `>`, no link); otherwise the
+    address before a bracket it does not open, without trailing punctuation."""
+    run = found.group()
+    bracketed = text[found.start() - 1 : found.start()] == "<" and "://" in found.group("start")
+    if bracketed and (autolink := _AUTOLINK_REST.match(run)):
+        return autolink.group()
+    return _without_trailing_punctuation(_before_unopened_bracket(run))
 
 
 def _before_unopened_bracket(address: str) -> str:
