@@ -2625,6 +2625,9 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
         ("<https://x.org/a_b>.", r"\<<https://x.org/a_b>\>."),
         ("(<https://x.org/a.>)", r"\(\<<https://x.org/a.>\>\)"),
         ("<https://x.org/a b>", r"\<<https://x.org/a> b\>"),
+        # GitHub links ftp:// too, and an address after a digit (review: `%5C` again).
+        ("ftp://x.org/a_b. <FTP://x.org/c_d>", r"<ftp://x.org/a_b>. \<<FTP://x.org/c_d>\>"),
+        ("1https://x.org/a_b", "1<https://x.org/a_b>"),
         # No scheme, or what an autolink cannot hold: shown as typed, not linked.
         ("(see www.acf.hhs.gov/otip).", r"\(see `www.acf.hhs.gov/otip`\)."),
         ("https://x.org/a<b>c", "`https://x.org/a<b>c`"),
@@ -2633,6 +2636,7 @@ def test_what_an_editor_typed_in_a_contact_or_source_stays_text_in_the_report() 
         ("a https://x.org/`<`", "a `` https://x.org/`<` ``"),
         # No address: escaped as any text.
         ("xhttps://x.org/a_b, http:// and www.", r"xhttps://x.org/a\_b, http:// and www."),
+        ("xftp://x.org/a_b, ftp://", r"xftp://x.org/a\_b, ftp://"),
     ],
 )
 def test_a_web_address_in_free_text_stays_a_working_link_or_is_shown_as_typed(

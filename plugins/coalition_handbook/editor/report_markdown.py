@@ -62,10 +62,13 @@ def _escaped_text(text: str) -> str:
 
 
 # A web address typed in free text, as GitHub's Markdown finds one to link (its "extended
-# autolinks"): escaped like the text around it, it was still made a link, with the
-# backslashes in its address (audit). It runs to the next space; where it ends is
-# `_typed_address`'s.
-_ADDRESS = re.compile(r"(?<![A-Za-z0-9])(?P<start>https?://|www\.)\S*", re.IGNORECASE)
+# autolinks", with the schemes it links: http, https, ftp): escaped like the text around it,
+# it was still made a link, with the backslashes in its address (audit). Only a letter
+# before the scheme keeps GitHub from linking it (`xhttps://`, not `1https://`). It runs to
+# the next space; where it ends is `_typed_address`'s.
+_ADDRESS = re.compile(
+    r"(?P<start>(?<![A-Za-z])(?:https?|ftp)://|(?<![A-Za-z0-9])www\.)\S*", re.IGNORECASE
+)
 # What ends a sentence or closes a quote after an address, not part of it: cmark-gfm's
 # `autolink_delim` set and an entity reference such as `&amp;`, with the closing quotes of
 # prose (`“https://x.org/a”`, review), which GitHub would take into the link.
@@ -121,7 +124,7 @@ def _address(address: str) -> str:
     `<`, `>`, character reference or invisible character in it), inline code, shown as
     typed and never made a link."""
     linkable = (
-        address.lower().startswith(("http://", "https://"))
+        address.lower().startswith(("http://", "https://", "ftp://"))
         and not re.search(r"[<>\x00-\x20\x7f]|&#?[A-Za-z0-9]+;", address)
         and _named_invisibles(address) == address
     )
