@@ -33,8 +33,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import ConfigError, HandbookConfig, configured_folders, inherited_file
+from ..config import ConfigError, HandbookConfig, configured_folders
 from ..findings import Finding, Severity
+from ..mkdocs_yml import inherited_file
 from ..model import load_handbook
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook

@@ -1,0 +1,421 @@
+"""mkdocs.yml as the handbook reads it, without importing MkDocs: its settings as MkDocs
+reads them (`!ENV` from the environment, other tags as plain values, a key set twice
+refused), the files it names in `INHERIT` merged under them, the line each setting the
+handbook reads is written on, its links that run script, and the `handbook` plugin's
+options among its `plugins` (in Material's group plugins too, each instance with whether
+it runs). Anything that cannot be read as settings is a `ConfigError`; whether the
+settings are valid is `config`'s to say.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml_env_tag import construct_env_tag
+
+from .cache import read_regular_file
+from .markdown import LineIndex
+from .script_scheme import script_scheme
+from .utf8 import decode_utf8
+
+PLUGIN_NAME = "handbook"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used. Each of its `problems` (one a line in the message)
+    names the file, and the line where it can."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _PermissiveLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does where the checks need it (`!ENV` reads the
+    environment, through MkDocs' own library), other tags such as `!!python/name:` as
+    plain values; a key written twice in one mapping is an error (PyYAML and MkDocs
+    silently keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *common`: PyYAML merges it
+                continue
+            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            line = key_node.start_mark.line + 1
+            if isinstance(key, str) and key in seen:
+                raise ConfigError(
+                    f"{self.name}:{line}: '{key}' is set twice in one mapping (also at line "
+                    f"{seen[key]}); keep one"
+                )
+            if isinstance(key, str):
+                seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_PermissiveLoader.add_constructor("!ENV", construct_env_tag)
+_PermissiveLoader.add_multi_constructor("!", _construct_unknown)
+_PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
+
+
+def read_config_file(
+    path: Path, where: str, seen: tuple[Path, ...]
+) -> tuple[dict[str, Any], dict[str, str], list[ScriptLink]]:
+    """The settings of the config file at `path` (named `where` in messages), with those
+    of the file it names in `INHERIT` under them, merged as MkDocs merges them (mappings
+    key by key, any other value replaced); where each setting the handbook reads is
+    written, as `file:line`; and its links that run script (`_script_links`), but those
+    of an inherited setting the file replaces."""
+    data, lines, script_links = _settings_of_file(path, where)
+    if data is None and seen:  # an empty parent adds nothing
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}:1: expected a mapping of settings")
+    locations = {name: f"{where}:{line}" for name, line in lines.items()}
+    if "INHERIT" not in data:
+        return data, locations, script_links
+    inherit = data.pop("INHERIT")
+    inherit_at = locations.pop("INHERIT", where)
+    if not isinstance(inherit, str) or not is_folder_name(inherit):
+        raise ConfigError(
+            f"{inherit_at}: 'INHERIT' must name a config file (found {as_written(inherit)})"
+        )
+    parent = Path(os.path.normpath(path.parent / inherit))
+    # Named as `where` names its own file (`sub/mkdocs.yml` inherits `sub/base.yml`),
+    # however deep the chain of INHERITs.
+    named = Path(os.path.normpath(Path(where).parent / os.path.relpath(parent, path.parent)))
+    named_as = named.as_posix()  # with `/`, as every path in a message
+    if parent in (path, *seen):
+        raise ConfigError(f"{inherit_at}: INHERIT '{inherit}' leads back to {named_as}: a loop")
+    if not parent.is_file():
+        # Where it was looked for, where that is not what INHERIT says already.
+        looked = "" if Path(inherit).as_posix() == named_as else f" ({named_as})"
+        raise ConfigError(
+            f"{inherit_at}: the inherited config file '{inherit}' is not there{looked}"
+        )
+    inherited, inherited_locations, inherited_links = read_config_file(
+        parent, named_as, (*seen, path)
+    )
+    # A mapping is merged key by key (its links stay); any other setting is replaced.
+    inherited_links = [
+        (keys, problem) for keys, problem in inherited_links if not _replaces(data, keys)
+    ]
+    return (
+        _merge(inherited, data),
+        {**inherited_locations, **locations},
+        inherited_links + script_links,
+    )
+
+
+def _settings_of_file(path: Path, where: str) -> tuple[Any, dict[str, int], list[ScriptLink]]:
+    """The settings of the one config file at `path` (named `where` in messages), its
+    INHERIT not followed, and the line of each setting the handbook reads."""
+    try:
+        raw = read_regular_file(path)  # a device or a pipe is refused, not waited on
+    except OSError as error:
+        raise ConfigError(f"{where}: cannot be read: {error.strerror or error}") from None
+    text, problem = decode_utf8(raw)
+    if problem is not None:
+        line, column, message = problem
+        raise ConfigError(f"{where}:{line}:{column}: {message}")
+    return _read_settings(text, where)
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """`child` over `parent`, as MkDocs merges an inherited config (mergedeep's replace
+    strategy): mappings are merged key by key, lists and other values replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        below = merged.get(key)
+        if isinstance(below, dict) and isinstance(value, dict):
+            merged[key] = _merge(below, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def inherited_file(config_file: Path) -> Path | None:
+    """The config file `config_file` names in `INHERIT` (where MkDocs looks for it), or
+    None; a `ConfigError` if `config_file` cannot be read as settings."""
+    data, _, _ = _settings_of_file(config_file, config_file.name)
+    inherit = data.get("INHERIT") if isinstance(data, dict) else None
+    if not isinstance(inherit, str) or not is_folder_name(inherit):
+        return None
+    return Path(os.path.normpath(config_file.parent / inherit))
+
+
+def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int], list[ScriptLink]]:
+    """mkdocs.yml's settings, the line of each setting the handbook reads (see
+    `_setting_lines`), and its links that run script (see `_script_links`: a problem to
+    `load_config`, not to `configured_folders`, which reads an old revision's); any text
+    that cannot be read as settings is a `ConfigError`."""
+    from .model.yaml_source import (
+        MAX_VALUES,
+        alias_refusal,
+        deep_nesting_offset,
+        syntax_problem,
+    )
+    from .model.yaml_source import LineIndex as YamlLines
+
+    loader: _PermissiveLoader | None = None
+    try:
+        loader = _PermissiveLoader(text)  # a SafeLoader subclass
+        loader.name = where
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, []
+        # Only the expanded size refuses a site's config: MkDocs reads any number of
+        # aliases, and a large config reusing nav or `extra` anchors may hold many.
+        refusal = alias_refusal(node, MAX_VALUES, MAX_VALUES)
+        if refusal is not None:  # an alias bomb: refused before it is expanded
+            message, where_node = refusal
+            raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
+        return loader.construct_document(node), _setting_lines(node), _script_links(node, where)
+    except yaml.reader.ReaderError as error:  # a character YAML refuses, by its offset
+        line, column = LineIndex.of(text).position(error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise ConfigError(
+            f"{where}:{line}:{column}: not valid YAML: the character U+{code:04X} cannot be in it"
+        ) from None
+    except yaml.MarkedYAMLError as error:  # one line, as a term file's syntax error reads
+        lines = YamlLines(text)
+        problem = syntax_problem(error, 0, lines)
+        line, column = lines.position(problem.offset)
+        raise ConfigError(f"{where}:{line}:{column}: {problem.message}") from None
+    except yaml.YAMLError as error:
+        message = " ".join(str(error).split())
+        raise ConfigError(f"{where}: not valid YAML: {message}") from None
+    except RecursionError:
+        line, _ = LineIndex.of(text).position(deep_nesting_offset(text))
+        raise ConfigError(f"{where}:{line}: nested too deeply to read") from None
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError) as error:
+        # A value its tag cannot hold (`!!timestamp 0000-01-01`, `!!bool maybe`).
+        raise ConfigError(f"{where}: a value cannot be read: {error}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+# The settings of mkdocs.yml that the handbook reads, besides its plugin's options.
+_SETTINGS_READ = (
+    "docs_dir",
+    "site_dir",
+    "exclude_docs",
+    "strict",
+    "use_directory_urls",
+    "site_url",
+    "plugins",
+    "INHERIT",
+)
+
+
+def _setting_lines(root: yaml.Node) -> dict[str, int]:
+    """The line of each setting the handbook reads (`_SETTINGS_READ`), of the handbook
+    plugin's options (`handbook`) and of each of them by dotted name (`autolink`,
+    `rules.term.avoid`), so that a message about a setting names its line."""
+    lines: dict[str, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    options: yaml.Node | None = None
+    for key, value in root.value:
+        if key.value in _SETTINGS_READ:
+            lines[key.value] = key.start_mark.line + 1
+        if key.value == "plugins":
+            options = _options_node(value) or options
+    if options is not None:
+        lines[PLUGIN_NAME] = options.start_mark.line + 1
+    if isinstance(options, yaml.MappingNode):
+        for key, value in options.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if isinstance(value, yaml.MappingNode):
+                for inner_key, _ in value.value:
+                    lines[f"{key.value}.{inner_key.value}"] = inner_key.start_mark.line + 1
+    return lines
+
+
+# Material's `group` plugin holds plugins turned on together (by environment, say): the
+# handbook's options may sit in one, and the checks read them there as the build does.
+GROUP_PLUGINS = ("group", "material/group")
+
+
+def _options_node(plugins: yaml.Node) -> yaml.Node | None:
+    """The node of the handbook plugin's options in `plugins` (a group's too)."""
+    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+    for entry in entries:
+        if not isinstance(entry, yaml.MappingNode):
+            continue
+        for name, entry_value in entry.value:
+            if name.value == PLUGIN_NAME:
+                return entry_value
+            if name.value in GROUP_PLUGINS and isinstance(entry_value, yaml.MappingNode):
+                for group_key, group_value in entry_value.value:
+                    if group_key.value == "plugins" and (found := _options_node(group_value)):
+                        return found
+    return None
+
+
+# Where mkdocs.yml holds addresses the site links to: every value of `nav`, these
+# settings, and the values of these keys under `extra` and `theme` (Material's social
+# links, alternate languages).
+_LINK_SETTINGS = frozenset({"repo_url", "edit_uri", "site_url"})
+_LINK_KEYS = frozenset({"link", "url", "href"})
+
+
+# (the keys of the setting it is in, down to a list: `extra`, `social`; the problem)
+ScriptLink = tuple[tuple[str, ...], str]
+
+
+def _script_links(root: yaml.Node, where: str) -> list[ScriptLink]:
+    """A problem for each address in mkdocs.yml that runs script (`javascript:`): the
+    site would publish a link that runs code in a reader's browser."""
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    links: list[ScriptLink] = []
+    for key, value in root.value:
+        setting = str(key.value)
+        every_value = setting == "nav" or setting in _LINK_SETTINGS
+        if not every_value and setting not in ("extra", "theme"):
+            continue
+        for keys, name, node in _scalars(value):
+            scheme = script_scheme(node.value) if every_value or name in _LINK_KEYS else None
+            if scheme is not None:
+                where_node = f"{where}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+                links.append(
+                    (
+                        (setting, *keys),
+                        f"{where_node}: '{setting}' links to a '{scheme}:' address, which runs "
+                        "code in the reader's browser; link to a page or a web address instead",
+                    )
+                )
+    return links
+
+
+def _replaces(settings: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
+    """Whether `settings`, a config file's own, replace the setting at `keys` that the file
+    it inherits from holds: they set it, or a list or value above it (MkDocs merges
+    mappings key by key and replaces anything else)."""
+    node: object = settings
+    for key in keys:
+        if not isinstance(node, Mapping) or key not in node:
+            return False
+        node = node[key]
+        if not isinstance(node, Mapping):
+            return True
+    return False
+
+
+def _scalars(
+    node: yaml.Node,
+) -> Iterator[tuple[tuple[str, ...], str | None, yaml.ScalarNode]]:
+    """Every scalar value under `node` (not the keys): the keys of the mappings that lead
+    to it, down to the first list (a list is replaced whole when a file inherits one);
+    the key it is the value of (None in a list); the node. Aliases were refused before,
+    so this is the document's size."""
+    stack: list[tuple[tuple[str, ...], bool, str | None, yaml.Node]] = [((), True, None, node)]
+    while stack:
+        keys, open_path, name, current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            yield keys, name, current
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((keys, False, None, item) for item in reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(
+                ((*keys, str(key.value)) if open_path else keys, open_path, str(key.value), item)
+                for key, item in reversed(current.value)
+            )
+
+
+def plugin_options(plugins: Any, where: str, options_where: str) -> dict[str, Any]:
+    """The handbook plugin's options in `plugins` (a group's too); `where` and
+    `options_where` place a problem with the list and with the options."""
+    return options_that_run(plugin_instances(plugins, where, options_where))
+
+
+def options_that_run(instances: list[tuple[dict[str, Any], bool]]) -> dict[str, Any]:
+    """The options of the first instance (`plugin_instances`) that runs, else of the first."""
+    running = [options for options, runs in instances if runs]
+    return (running or [options for options, _ in instances] or [{}])[0]
+
+
+def plugin_instances(
+    plugins: Any, where: str, options_where: str, group_runs: bool = True
+) -> list[tuple[dict[str, Any], bool]]:
+    """(options, whether it runs) of every instance of the handbook plugin in `plugins`,
+    a list or mapping of plugins, groups' included, in order: an instance with `enabled:
+    false` does nothing, nor does any in a group that Material's group plugin does not
+    switch on."""
+    entries: list[Any]
+    if plugins is None:
+        entries = []
+    elif isinstance(plugins, dict):
+        entries = [{name: value} for name, value in plugins.items()]
+    elif isinstance(plugins, list):
+        entries = plugins
+    else:
+        raise ConfigError(f"{where}: 'plugins' must be a list")
+    if isinstance(plugins, list) and group_runs:  # as MkDocs refuses it
+        for entry in entries:
+            if isinstance(entry, dict) and len(entry) > 1:
+                names = ", ".join(str(name) for name in entry)
+                raise ConfigError(
+                    f"{where}: an item of 'plugins' names {len(entry)} plugins ({names}); "
+                    "give each plugin an item of its own (are its options indented under "
+                    "its name?)"
+                )
+    instances: list[tuple[dict[str, Any], bool]] = []
+    for entry in entries:
+        if entry == PLUGIN_NAME:
+            instances.append(({}, group_runs))
+        if not isinstance(entry, dict):
+            continue
+        if PLUGIN_NAME in entry:
+            options = entry[PLUGIN_NAME] or {}
+            if not isinstance(options, dict):
+                raise ConfigError(
+                    f"{options_where}: the '{PLUGIN_NAME}' plugin's options must be a mapping"
+                )
+            # `enabled` empty is its default, true.
+            instances.append((options, group_runs and options.get("enabled") is not False))
+        for group in GROUP_PLUGINS:
+            grouped = entry.get(group)
+            if isinstance(grouped, dict) and grouped.get("plugins"):
+                # Material's group plugin is off unless `enabled` is true.
+                runs = group_runs and grouped.get("enabled") is True
+                instances += plugin_instances(grouped["plugins"], where, options_where, runs)
+    return instances
+
+
+def is_folder_name(value: object) -> bool:
+    """Whether `value` can name a folder: text, not blank (that would be mkdocs.yml's own
+    folder), with no NUL, that the file system can encode, each part short enough to be
+    a file name."""
+    if not isinstance(value, str) or not value.strip() or "\x00" in value:
+        return False
+    try:
+        parts = value.encode("utf-8").split(b"/")
+    except UnicodeEncodeError:  # an escaped lone surrogate
+        return False
+    return all(len(part) <= 255 for part in parts)
+
+
+def as_written(value: object) -> str:
+    """A setting's `value` as a message quotes it: true, false and nothing (YAML's null)
+    as YAML writes them, not as Python does (`True`, `None`); any other value as Python
+    shows it ('loud', 5)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    return repr(value)
