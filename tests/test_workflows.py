@@ -282,6 +282,13 @@ def test_pre_commit_hook() -> None:
     assert configs == list(CONFIG_NAMES)
     for path in ("glossary/t-visa.yml", "protocols/hotel-staff.yml", "content/modules/a.md"):
         assert files.search(path), path
+    # Every file of the three folders: privacy.pii reads content/'s text files, and any
+    # other file in glossary/ is an error (audit: a staged .csv alone ran no check).
+    for path in (
+        *("content/files/volunteers.csv", "content/flyer.html", "content/poster.svg"),
+        *("content/NOTES.MD", "content/a.markdown", "content/card.vcf", "glossary/t-visa.md"),
+    ):
+        assert files.search(path), path
     for path in ("README.md", "plugins/coalition_handbook/cli.py", "tests/test_diff.py"):
         assert not files.search(path), path
     build_parser().parse_args(hook["entry"].split()[1:])
