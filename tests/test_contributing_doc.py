@@ -1,0 +1,52 @@
+"""CONTRIBUTING.md, the guide for editors, against what the checks and commands do."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpers_model import term_yaml, write_files
+
+from coalition_handbook.check import run_checks
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "CONTRIBUTING.md"
+
+
+def paragraph(starting: str) -> str:
+    """The guide's paragraph that starts with `starting`, its lines joined by spaces."""
+    for block in re.split(r"\n\s*\n", GUIDE.read_text(encoding="utf-8")):
+        if block.startswith(starting):
+            return " ".join(block.split())
+    raise AssertionError(f"CONTRIBUTING.md has no paragraph starting {starting!r}")
+
+
+def test_what_the_checks_skip_is_said_of_the_term_checks_alone(tmp_path: Path) -> None:
+    """Code, comments and written-out e-mail addresses are skipped by the term rules, not by
+    privacy.pii (audit: the guide said they "are not checked", so a number pasted in a
+    comment looked safe)."""
+    text = paragraph("The check reads each page as the site shows it.")
+    assert "The term checks" in text and "are not checked" not in text
+    assert "`privacy.pii`) reads everything, code and comments included" in text
+
+    page = (
+        "# Help\n\n"
+        "Modern-day slavery: say `modern-day slavery` and call `402-555-0143`.\n\n"
+        "<!-- modern-day slavery, 402.555.0144 -->\n\n"
+        "```\njane@example.org\n```\n"
+    )
+    avoid = "avoid:\n  - text: modern-day slavery\n    reason: No chains.\n"
+    config = write_files(
+        tmp_path,
+        {
+            "glossary/human-trafficking.yml": term_yaml("human trafficking", avoid),
+            "content/index.md": page,
+        },
+    )
+    findings = run_checks(config).findings
+    assert [(finding.rule, finding.found) for finding in findings] == [
+        ("term.avoid", "Modern-day slavery"),  # in prose, and there alone
+        ("privacy.pii", "402-555-0143"),
+        ("privacy.pii", "402.555.0144"),
+        ("privacy.pii", "jane@example.org"),
+    ]
