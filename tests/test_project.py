@@ -32,6 +32,29 @@ def test_readme_opens_with_serve_and_test() -> None:
     assert commands == ["make serve", "make test"]
 
 
+def readme_paragraph(starting: str) -> str:
+    """README's paragraph that starts with `starting`, its lines joined by spaces."""
+    for block in re.split(r"\n\s*\n", (ROOT / "README.md").read_text(encoding="utf-8")):
+        if block.startswith(starting):
+            return " ".join(block.split())
+    raise AssertionError(f"README.md has no paragraph starting {starting!r}")
+
+
+def test_readme_names_what_fails_the_build_and_not_the_check() -> None:
+    """Audit: a redirect, a file left out with its schema rule off and a site_url without
+    its scheme pass `handbook check` (and the pre-commit hook) but fail the site's build."""
+    text = readme_paragraph("The build also warns about what only a site has")
+    for failing in (
+        "load from other hosts",
+        '`<meta http-equiv="refresh">`',
+        "schema rule `off`",
+        "a `site_url` without its scheme",
+        "a cache folder committed to git",
+        "links to Markdown files MkDocs cannot resolve",
+    ):
+        assert failing in text, failing
+
+
 def test_ci_runs_the_readme_test_command() -> None:
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert script.startswith("#!/usr/bin/env bash")
