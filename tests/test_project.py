@@ -79,6 +79,17 @@ def make_commands(target: str) -> str:
     ).stdout
 
 
+def test_readme_says_another_python_needs_a_new_venv() -> None:
+    """Audit: once .venv exists, `make PYTHON=python3.12 test` runs the old Python with no
+    word, as the venv depends on pyproject.toml and constraints.txt alone."""
+    text = readme_paragraph("Without `make`'s defaults")
+    assert "`make PYTHON=python3.12 test`" in text
+    assert "delete it first: `rm -rf .venv`, or `make clean`" in text
+    assert "rm -rf site .cache .venv" in make_commands("clean")
+    named = set(re.findall(r"`(?:make )?([a-z-]+)`", text)) - {"make"}  # "`make`'s defaults"
+    assert {"clean", "install", "check", "format", "system-deps-pdf"} <= named <= makefile_targets()
+
+
 def test_system_deps_install_chromium_after_apt_update() -> None:
     recipe = make_commands("system-deps")
     assert recipe.index("apt-get update") < recipe.index("apt-get install")
