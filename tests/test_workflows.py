@@ -294,6 +294,27 @@ def test_pre_commit_hook() -> None:
     build_parser().parse_args(hook["entry"].split()[1:])
 
 
+def test_the_docs_pin_this_repository_to_no_tag_it_does_not_have() -> None:
+    """Audit: the pre-commit snippets said `rev: v0.1.0`, a tag this repository never had,
+    so pre-commit failed for whoever copied them. There are no release tags yet: the docs
+    ask for a commit with a placeholder (name a tag here once releases are made)."""
+    revs = []
+    for name in ("ADOPTING.md", "CONTRIBUTING.md", ".pre-commit-hooks.yaml"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for snippet in re.findall(r"^[ #]*repos:\n(?:[ #]+ .*\n)+", text, flags=re.M):
+            snippet = re.sub(r"^#", "", snippet, flags=re.M)  # the hook file's comment
+            (repo,) = yaml.safe_load(snippet)["repos"]
+            revs.append((name, repo["rev"]))
+        revs += [(name, rev) for rev in re.findall(r"git\+https://[^\s\"@]+@([^\s\"]+)", text)]
+    assert {name for name, _ in revs} == {
+        "ADOPTING.md",
+        "CONTRIBUTING.md",
+        ".pre-commit-hooks.yaml",
+    }
+    for name, rev in revs:
+        assert re.fullmatch(r"<[^<>]*commit[^<>]*>", rev), f"{name}: {rev}"
+
+
 def test_vscode_maps_the_schemas() -> None:
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     schemas = settings["yaml.schemas"]
