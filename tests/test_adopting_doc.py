@@ -175,6 +175,20 @@ def test_the_example_handbook_builds_under_strict(
     assert (site / "handouts" / "front-desk-staff.pdf").read_bytes()[:5] == b"%PDF-"
 
 
+def test_the_guide_runs_pip_from_the_virtual_environment() -> None:
+    """Debian and Ubuntu ship the system Python's pip as a package of its own, which the
+    guide does not ask for (audit: the wheel was built with `python3 -m pip`)."""
+    commands = [
+        line.strip()
+        for match in FENCED_BLOCK.finditer(section("Install the package"))
+        for line in match["text"].splitlines()
+        if re.search(r"\bpip\b", line)
+    ]
+    assert len(commands) >= 3  # install, wheel, install the wheel
+    for command in commands:
+        assert command.startswith(".venv/bin/python -m pip "), command
+
+
 def test_every_environment_variable_the_engine_reads_is_in_the_guide() -> None:
     read = set()
     for path in (ROOT / "plugins").rglob("*.py"):
