@@ -1393,6 +1393,7 @@ def test_cli_keeps_the_published_handout_of_a_module_with_errors(
     errors = capsys.readouterr().err
     assert "content/modules/hotel-staff.md" in errors and "module.structure" in errors
     assert "handout not made: the module has errors" in errors
+    assert "printing from a file with errors, gets no new handout" in errors
     assert published.read_bytes() == before
     community = tmp_path / "site" / "handouts" / "community.pdf"
     community_before = community.read_bytes()
@@ -1416,6 +1417,29 @@ def test_cli_keeps_the_published_handout_of_a_module_with_errors(
     errors = capsys.readouterr().err
     assert "hotel-staff.md: handout not made: the module has errors; kept the previous" in errors
     assert (fresh / "hotel-staff.pdf").read_bytes() == before
+
+
+@pytest.mark.pdf
+def test_cli_fails_on_an_error_no_handout_prints_from_and_says_every_handout_was_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`handbook handouts` fails on any error of the handbook, as `handbook check` does;
+    where none is in a file a handout prints from, it says so (audit: it said modules
+    "get no new handout" when each had one)."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    index = tmp_path / "content" / "index.md"
+    index.write_text("# Home\n\nCall 402-555-0142.\n", encoding="utf-8")
+    assert main(["handouts", "-f", str(config_file)]) == 1
+    captured = capsys.readouterr()
+    assert "content/index.md:3:6: error privacy.pii '402-555-0142'" in captured.err
+    assert "handout not made" not in captured.err and "no new handout" not in captured.err
+    assert captured.err.endswith(
+        "handbook: 1 error(s) in the handbook; none is in a file a handout prints from, so "
+        "every handout was made (run `handbook check`)\n"
+    )
+    made = sorted(path.name for path in (tmp_path / "site" / "handouts").iterdir())
+    assert made == ["community.pdf", "hotel-staff.pdf"]
 
 
 @pytest.mark.pdf

@@ -440,10 +440,14 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             "it is a retired or renamed module's, delete it, so that no one prints it"
         )
     if errors:
-        _say(
-            f"handbook: {len(errors)} error(s) in the handbook; a module with errors, or "
-            "printing from a file with errors, gets no new handout (run `handbook check`)"
+        # The command fails on any error, as `handbook check` does; say whether a handout
+        # was held back, since an error in a page no handout prints holds back none.
+        outcome = (
+            "a module with errors, or printing from a file with errors, gets no new handout"
+            if held_back or unread
+            else "none is in a file a handout prints from, so every handout was made"
         )
+        _say(f"handbook: {len(errors)} error(s) in the handbook; {outcome} (run `handbook check`)")
     return 1 if report.failed or unread or errors else 0
 
 
