@@ -175,6 +175,40 @@ def test_the_example_handbook_builds_under_strict(
     assert (site / "handouts" / "front-desk-staff.pdf").read_bytes()[:5] == b"%PDF-"
 
 
+def guide_paragraph(starting: str) -> str:
+    """The guide's paragraph that starts with `starting`, its lines joined by spaces."""
+    for block in re.split(r"\n\s*\n", guide_text()):
+        if block.startswith(starting):
+            return " ".join(block.split())
+    raise AssertionError(f"ADOPTING.md has no paragraph starting {starting!r}")
+
+
+def test_the_exit_codes_of_new_are_as_the_guide_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: the guide put every refused `new` under exit 1; a name refused for its
+    punctuation exits 2, as a usage error, and one that is taken exits 1."""
+    failing, usage = guide_paragraph("Exit codes:").split("; 2 ")
+    taken = "a `new` whose file already exists or whose name is already a form of a term"
+    assert taken in failing
+    assert "a name `new` refuses" in usage
+    config = str(write_example(tmp_path, monkeypatch))
+    assert main(["new", "-f", config, "term", "child porn."]) == 2
+    assert main(["new", "-f", config, "term", "human trafficking"]) == 1  # its file exists
+    assert main(["new", "-f", config, "term", "trafficking in persons"]) == 1  # an alias
+    assert "nothing was written" in capsys.readouterr().err
+
+
+def test_the_guide_says_when_diff_and_handouts_fail() -> None:
+    """Audit: `diff` also fails while a file no longer loads, and `handouts` while the
+    handbook has any error, even one no handout prints from."""
+    assert "`handouts` while the handbook has errors" in guide_paragraph("Exit codes:")
+    assert "when a file no longer loads" in guide_paragraph("`handbook diff main...`")
+    assert "It exits 1 while the handbook has any error" in guide_paragraph(
+        "`handbook handouts` makes the PDFs alone"
+    )
+
+
 def test_the_guide_runs_pip_from_the_virtual_environment() -> None:
     """Debian and Ubuntu ship the system Python's pip as a package of its own, which the
     guide does not ask for (audit: the wheel was built with `python3 -m pip`)."""

@@ -50,3 +50,12 @@ def test_what_the_checks_skip_is_said_of_the_term_checks_alone(tmp_path: Path) -
         ("privacy.pii", "402.555.0144"),
         ("privacy.pii", "jane@example.org"),
     ]
+
+
+def test_the_guide_says_diff_fails_while_a_file_no_longer_loads() -> None:
+    """Audit: the guide named the missing version bump alone."""
+    text = paragraph("`handbook new` never overwrites a file.")
+    assert (
+        "it exits with 1 when an item changed without a version bump, or when a file no "
+        "longer loads" in text
+    )
