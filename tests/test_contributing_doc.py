@@ -59,3 +59,17 @@ def test_the_guide_says_diff_fails_while_a_file_no_longer_loads() -> None:
         "it exits with 1 when an item changed without a version bump, or when a file no "
         "longer loads" in text
     )
+
+
+def test_the_guide_says_where_a_finding_names_its_rule() -> None:
+    """The annotations on a pull request's lines carry no rule id (DESIGN section 6), which
+    a suppression comment needs (audit: the guide never said where to find it)."""
+    step = "List every finding with its place"
+    workflow = (ROOT / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
+    assert f"- name: {step}\n" in workflow
+    text = paragraph("Every pull request runs the **Check** workflow.")
+    assert "The notes on the lines give the message alone: that step's log" in text
+    assert "with its **rule**, the name a `handbook-disable` comment needs" in text
+    assert f"Name the rule exactly, as the step **{step}** gives it" in paragraph(
+        "The same comment works inside a term's definition"
+    )
