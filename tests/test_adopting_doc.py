@@ -15,7 +15,8 @@ import pytest
 import yaml
 from conftest import require_or_skip
 
-from coalition_handbook.cli import main
+from coalition_handbook import config as config_module
+from coalition_handbook.cli import CONFIG_NAMES, main
 from coalition_handbook.plugin.config import HandbookPluginConfig
 from coalition_handbook.rules import RULES
 from coalition_handbook.site import handout_render
@@ -207,6 +208,20 @@ def test_the_guide_says_when_diff_and_handouts_fail() -> None:
     assert "It exits 1 while the handbook has any error" in guide_paragraph(
         "`handbook handouts` makes the PDFs alone"
     )
+
+
+def test_the_guide_names_every_setting_of_mkdocs_yml_the_handbook_reads() -> None:
+    """Audit: the guide named five settings; the handbook reads more, and refuses a script
+    address in others."""
+    text = guide_paragraph("`handbook check` reads `mkdocs.yml` itself")
+    read = [*config_module._SETTINGS_READ, *config_module._LINK_SETTINGS, "nav", "site_name"]
+    for setting in {name for name in read if name != "plugins"}:
+        assert f"`{setting}`" in text, setting
+    assert "`theme.language`" in text
+    # Which file is read without -f (audit: the guide named two of the four).
+    *first, last = (f"`{name}`" for name in CONFIG_NAMES)
+    order = f"reads the first there is of {', '.join(first)} and {last}"
+    assert order in guide_paragraph("The same configuration also builds with ProperDocs")
 
 
 def test_the_guide_runs_pip_from_the_virtual_environment() -> None:

@@ -14,7 +14,7 @@ import pytest
 from handbooks import TERM, make_handbook
 
 from coalition_handbook.cache import DISABLE_VARIABLE, STATS
-from coalition_handbook.cli import main
+from coalition_handbook.cli import CONFIG_NAMES, main
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -391,6 +391,18 @@ def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
         "handbook: mkdocs.yml: a symbolic link to gone/mkdocs.yml, which does not exist: "
         "link it to the site's config, or name that with -f\n"
     )
+
+
+@pytest.mark.parametrize("command", ["check", "diff", "new", "handouts"])
+def test_the_help_of_f_names_every_config_read_without_it(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: the help left out ./properdocs.yaml, which is read all the same."""
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    names = [f"./{name}" for name in CONFIG_NAMES]
+    assert f"(default: the first there is of {', '.join(names)}:" in help_text
 
 
 def test_usage_error_exits_2() -> None:

@@ -65,6 +65,15 @@ def test_ci_runs_the_readme_test_command() -> None:
         assert command.split()[1] in makefile_targets()
 
 
+def test_readme_says_how_ci_installs_the_debian_packages() -> None:
+    """Audit: README called `.ci/run` CI; the GitHub workflow runs the targets itself."""
+    text = readme_paragraph("Both need only Python 3.11+")
+    assert "`.ci/run` runs `make system-deps`, then `make test`" in text
+    assert "the GitHub workflow `check.yml` runs the same targets" in text
+    workflow = (ROOT / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
+    assert workflow.index("run: make system-deps") < workflow.index("run: make test")
+
+
 def test_makefile_has_the_documented_targets() -> None:
     assert {"serve", "build", "test", "lint", "bench", "system-deps"} <= makefile_targets()
 

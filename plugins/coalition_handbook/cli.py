@@ -170,8 +170,8 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="the site's mkdocs.yml (default: ./mkdocs.yml, or else ./mkdocs.yaml, as MkDocs; "
-        "or else ./properdocs.yml, as ProperDocs names it)",
+        help="the site's mkdocs.yml (default: the first there is of "
+        f"{', '.join(f'./{name}' for name in CONFIG_NAMES)}: MkDocs' names, then ProperDocs')",
     )
 
 
