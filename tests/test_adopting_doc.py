@@ -224,6 +224,20 @@ def test_the_guide_names_every_setting_of_mkdocs_yml_the_handbook_reads() -> Non
     assert order in guide_paragraph("The same configuration also builds with ProperDocs")
 
 
+def test_what_a_reader_looks_for_is_under_its_own_heading() -> None:
+    """Audit: the handouts were one 32-line bullet, what privacy.pii misses came last in
+    a long section, and symbolic links were explained among the rules."""
+    assert "\n### PDF handouts\n" in section("What the site contains")
+    privacy = section("Privacy")
+    headings = re.findall(r"^### (.+)$", privacy, flags=re.M)
+    assert headings == ["What the site loads", "What privacy.pii reads", "What privacy.pii misses"]
+    assert "They miss a phone number written in another country's national format" in " ".join(
+        privacy[privacy.index("### What privacy.pii misses") :].split()
+    )
+    assert "symbolic link" in section("Lay out your repository")
+    assert "symbolic link" not in section("Rules")
+
+
 def test_the_guide_runs_pip_from_the_virtual_environment() -> None:
     """Debian and Ubuntu ship the system Python's pip as a package of its own, which the
     guide does not ask for (audit: the wheel was built with `python3 -m pip`)."""
