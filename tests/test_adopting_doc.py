@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import require_or_skip
 
-from coalition_handbook import config as config_module
+from coalition_handbook import mkdocs_yml
 from coalition_handbook.cli import CONFIG_NAMES, main
 from coalition_handbook.plugin.config import HandbookPluginConfig
 from coalition_handbook.rules import RULES
@@ -214,7 +214,7 @@ def test_the_guide_names_every_setting_of_mkdocs_yml_the_handbook_reads() -> Non
     """Audit: the guide named five settings; the handbook reads more, and refuses a script
     address in others."""
     text = guide_paragraph("`handbook check` reads `mkdocs.yml` itself")
-    read = [*config_module._SETTINGS_READ, *config_module._LINK_SETTINGS, "nav", "site_name"]
+    read = [*mkdocs_yml._SETTINGS_READ, *mkdocs_yml._LINK_SETTINGS, "nav", "site_name"]
     for setting in {name for name in read if name != "plugins"}:
         assert f"`{setting}`" in text, setting
     assert "`theme.language`" in text
