@@ -17,6 +17,8 @@ from helpers_model import (
     write_files,
 )
 
+from coalition_handbook.config import HandbookConfig
+
 TERM_FILE = "glossary/survivor.yml"
 PROTOCOL_FILE = "protocols/hotel-staff.yml"
 MODULE_FILE = "content/modules/hotel-staff.md"
@@ -1279,6 +1281,15 @@ def test_sound_page_front_matter_is_no_finding(tmp_path: Path, front_matter: str
 OUTSIDE_LINK = (
     "is a symbolic link to a file outside the handbook (the folder of mkdocs.yml): it is not read"
 )
+# A page, a module or any file the site publishes from docs_dir: bound to docs_dir.
+OUTSIDE_DOCS = (
+    "is a symbolic link to a file outside content/ (docs_dir, the folder the site publishes): "
+    "it is not read"
+)
+OUTSIDE_DOCS_FOLDER = (
+    "is a symbolic link to a folder outside content/ (docs_dir, the folder the site "
+    "publishes): nothing in it is read or published"
+)
 SECRET = "a-secret-only-this-machine-has"
 
 
@@ -1334,20 +1345,14 @@ def test_record_and_page_files_linked_out_of_the_handbook_are_not_read(
         refused = [
             (finding.rule, finding.path, finding.line, finding.column, finding.message)
             for finding in result.findings
-            if "outside the handbook" in finding.message
+            if " outside " in finding.message
         ]
         assert refused == [
-            ("page.source", "content/leak.md", 1, 1, OUTSIDE_LINK),
-            ("module.schema", "content/modules/leak.md", 1, 1, OUTSIDE_LINK),
-            ("page.source", "content/modules/leak.md", 1, 1, OUTSIDE_LINK),
-            (
-                "page.source",
-                "content/shared",  # the link alone: the folder it leads to is not walked
-                1,
-                1,
-                "is a symbolic link to a folder outside the handbook (the folder of mkdocs.yml): "
-                "its pages are not read",
-            ),
+            ("page.source", "content/leak.md", 1, 1, OUTSIDE_DOCS),
+            ("module.schema", "content/modules/leak.md", 1, 1, OUTSIDE_DOCS),
+            ("page.source", "content/modules/leak.md", 1, 1, OUTSIDE_DOCS),
+            # the link alone: the folder it leads to is not walked
+            ("page.source", "content/shared", 1, 1, OUTSIDE_DOCS_FOLDER),
             ("glossary.schema", "glossary/leak.yml", 1, 1, OUTSIDE_LINK),
             ("glossary.schema", "glossary/passwd.yml", 1, 1, OUTSIDE_LINK),
             ("protocol.schema", "protocols/leak.yml", 1, 1, OUTSIDE_LINK),
@@ -1357,6 +1362,112 @@ def test_record_and_page_files_linked_out_of_the_handbook_are_not_read(
         assert sorted(handbook.terms) == ["survivor"] and not handbook.protocols
         assert not handbook.modules
         assert not [page for page in handbook.pages if SECRET in page.origin.text]
+
+
+OUTSIDE_DOCS_FILE = (
+    "is a symbolic link to a file outside content/ (docs_dir, the folder the site publishes): "
+    "it is not published"
+)
+INTO_GIT = (
+    "is a symbolic link into a .git folder, git's own files (the repository's whole history): "
+    "it is not published"
+)
+# Links committed in docs_dir that lead elsewhere in the repository (audit: `mkdocs build
+# --strict` published the whole history, `.git/config` and `.env`), and one in docs_dir
+# into a clone kept there: (link, where it leads first, in docs_dir; then, the finding).
+LINKS_OUT_OF_DOCS = [
+    ("content/assets/history", "../pictures", "../../.git", OUTSIDE_DOCS_FOLDER),
+    ("content/gitconfig.txt", "inside.txt", "../.git/config", OUTSIDE_DOCS_FILE),
+    ("content/dotenv.txt", "inside.txt", "../.env", OUTSIDE_DOCS_FILE),
+    ("content/term.yml", "inside.txt", "../glossary/survivor.yml", OUTSIDE_DOCS_FILE),
+    ("content/photo.png", "pictures/photo.png", "../.git/photo.png", OUTSIDE_DOCS_FILE),
+    ("content/vendored.txt", "inside.txt", "vendored/.git/config", INTO_GIT),
+]
+
+
+def repository_with_secrets(root: Path) -> HandbookConfig:
+    """A handbook as a clone holds it: a `.git` folder and a git-ignored `.env` beside
+    docs_dir, both holding SECRET, and a clone of another repository kept in docs_dir."""
+    config = write_files(
+        root,
+        {
+            TERM_FILE: term_yaml(),
+            "content/inside.txt": "public\n",
+            "content/pictures/photo.png": "PNG",
+            ".git/HEAD": "ref: refs/heads/main\n",
+            ".git/config": f'[remote "origin"]\n  url = https://{SECRET}@example.org/x.git\n',
+            ".git/photo.png": SECRET,
+            ".env": f"API_TOKEN={SECRET}\n",
+            "content/vendored/.git/config": f"[user]\n  name = {SECRET}\n",
+        },
+    )
+    (root / "content" / "assets").mkdir()
+    return config
+
+
+@pytest.mark.parametrize("cached", [False, True])
+@pytest.mark.parametrize(("link", "inside", "outside", "message"), LINKS_OUT_OF_DOCS)
+def test_a_link_out_of_docs_dir_is_an_error_of_the_check(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    cached: bool,
+    link: str,
+    inside: str,
+    outside: str,
+    message: str,
+) -> None:
+    """Only docs_dir is the site's: a link from it to elsewhere in the repository, or
+    into a `.git` folder anywhere, is a `page.source` error named at the link, as one to
+    elsewhere on the machine is; a link within docs_dir passes. Warm, the check sees the
+    link change between runs (its survey lists the files)."""
+    import json
+
+    from coalition_handbook.cli import main
+
+    if cached:
+        monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    root = tmp_path / "handbook"
+    config_file = str(repository_with_secrets(root).root / "mkdocs.yml")
+    path = root / link
+
+    def check() -> tuple[int, list[tuple[str, str, str]]]:
+        code = main(["check", "--format", "json", "-f", config_file])
+        printed = capsys.readouterr()
+        assert SECRET not in printed.out + printed.err
+        findings = json.loads(printed.out)["findings"]
+        return code, [(f["rule"], f["path"], f["message"]) for f in findings]
+
+    path.symlink_to(inside)
+    assert check() == (0, [])
+    path.unlink()
+    path.symlink_to(outside)
+    assert check() == (1, [("page.source", link, message)])
+    path.unlink()
+    path.symlink_to(inside)
+    assert check() == (0, [])
+
+
+def test_a_term_file_linked_into_a_git_folder_is_not_read(tmp_path: Path) -> None:
+    """Term and protocol files may lead anywhere in the handbook's folder, but never into
+    git's own files."""
+    from coalition_handbook.check import run_checks
+
+    root = tmp_path / "handbook"
+    config = repository_with_secrets(root)
+    (root / ".git" / "term.yml").write_text(term_yaml("leak"), encoding="utf-8")
+    (root / "glossary" / "leak.yml").symlink_to("../.git/term.yml")
+    findings = run_checks(config).findings
+    assert [(f.rule, f.path, f.message) for f in findings] == [
+        (
+            "glossary.schema",
+            "glossary/leak.yml",
+            "is a symbolic link into a .git folder, git's own files (the repository's whole "
+            "history): it is not read",
+        )
+    ]
 
 
 def test_a_folder_linked_out_of_the_handbook_is_not_walked(
@@ -1386,7 +1497,7 @@ def test_a_folder_linked_out_of_the_handbook_is_not_walked(
     )
     findings = [f for f in run_checks(config).findings if f.rule == "page.source"]
     assert [(f.path, f.line, f.column) for f in findings] == [("content/root", 1, 1)]
-    assert "folder outside the handbook" in findings[0].message
+    assert findings[0].message == OUTSIDE_DOCS_FOLDER
     linked, elsewhere = str(root / "content" / "root"), str(outside)
     assert not [path for path in map(str, walked) if path.startswith((linked, elsewhere))]
     (root / "content" / ".hidden").symlink_to(outside)
@@ -1428,6 +1539,9 @@ def test_a_folder_linked_out_of_a_docs_dir_beside_the_handbook_is_named_as_the_l
 
 
 def test_links_that_stay_in_the_handbook_read_as_their_files(tmp_path: Path) -> None:
+    """Term and protocol files may lead anywhere in the handbook's folder; pages only
+    within docs_dir (the site publishes what they lead to): a page linked elsewhere in
+    the repository is not read (audit: `content/x -> ../.env`)."""
     from helpers_model import write_files
 
     from coalition_handbook.model import load_handbook
@@ -1438,6 +1552,7 @@ def test_links_that_stay_in_the_handbook_read_as_their_files(tmp_path: Path) -> 
         {
             "shared/terms/trafficker.yml": term_yaml("trafficker"),
             "shared/pages/about.md": "# About\n",
+            "content/sub/page.md": "# Sub\n",
             TERM_FILE: term_yaml(),
         },
     )
@@ -1445,15 +1560,23 @@ def test_links_that_stay_in_the_handbook_read_as_their_files(tmp_path: Path) -> 
     (root / "glossary" / "same.yml").symlink_to("survivor.yml")
     (root / "content" / "about.md").symlink_to(root / "shared" / "pages" / "about.md")
     (root / "content" / "pages").symlink_to(root / "shared" / "pages")
+    (root / "content" / "same.md").symlink_to("sub/page.md")
+    (root / "content" / "again").symlink_to(root / "content" / "sub")
     handbook, findings = load_handbook(config)
     assert [(f.path, f.message) for f in findings if f.rule == "glossary.schema"] == []
     assert sorted(handbook.terms) == ["same", "survivor", "trafficker"]
     pages = {page.path: page.problem for page in handbook.pages}
     assert pages == {
-        "content/about.md": None,
+        "content/about.md": (1, 1, OUTSIDE_DOCS),
+        "content/again/page.md": None,
         "content/index.md": None,
-        "content/pages/about.md": None,
+        "content/same.md": None,
+        "content/sub/page.md": None,
     }
+    # (The page's problem becomes its `page.source` finding when the rules run.)
+    assert [(f.path, f.message) for f in findings if f.rule == "page.source"] == [
+        ("content/pages", OUTSIDE_DOCS_FOLDER),
+    ]
 
 
 def test_a_glossary_folder_named_outside_the_handbook_is_read(tmp_path: Path) -> None:

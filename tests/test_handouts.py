@@ -594,6 +594,28 @@ def test_printing_problems_are_placed_where_their_text_is_written() -> None:
     assert handout_problems.placed(problem, [module, moved]).line == 4
 
 
+def test_a_handout_reads_files_of_docs_dir_and_none_of_a_git_folder(tmp_path: Path) -> None:
+    """A picture is read from docs_dir only, and never from a `.git` folder, even one in
+    docs_dir (a clone kept there) or reached through a link: git's own files hold the
+    repository's whole history (audit)."""
+    require_weasyprint()
+    docs = tmp_path / "content"
+    (docs / "vendored" / ".git").mkdir(parents=True)
+    (docs / "vendored" / ".git" / "config").write_text("[user]\n", encoding="utf-8")
+    (docs / "exits.svg").write_text("<svg/>", encoding="utf-8")
+    (docs / "history").symlink_to(docs / "vendored" / ".git")
+    (tmp_path / "elsewhere.svg").write_text("<svg/>", encoding="utf-8")
+    fetcher = handout_render._local_fetcher(handout_render.load_weasyprint(), (docs,))
+    fetched = fetcher.fetch((docs / "exits.svg").as_uri())
+    try:
+        assert fetched.read() == b"<svg/>"
+    finally:
+        fetched.close()
+    for refused in ("vendored/.git/config", "history/config", "../elsewhere.svg"):
+        with pytest.raises(ValueError, match="handouts only read files of the handbook"):
+            fetcher.fetch((docs / refused).as_uri())
+
+
 def test_a_missing_picture_is_named_as_the_module_names_it() -> None:
     """Review: a picture outside the module's folder was named by a path of the machine,
     kept in the cache for another to read."""

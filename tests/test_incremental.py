@@ -700,8 +700,8 @@ def test_a_copy_whose_link_now_leads_out_of_it_reads_as_without_the_cache(
     original = tmp_path / "original"
     original.mkdir()
     handbook, _ = checked_once(original, random.Random(11))
-    handbook.write("notes/shared.md", "# Shared\n\nA word of slavery.\n")
-    (original / "content" / "shared.md").symlink_to(original / "notes" / "shared.md")
+    handbook.write("content/notes/shared.md", "# Shared\n\nA word of slavery.\n")
+    (original / "content" / "shared.md").symlink_to(original / "content" / "notes" / "shared.md")
     # Old modification times: the survey trusts a signature only then (not racy), and the
     # copy keeps them (review: with new ones, the test passed without the fix).
     for index, path in enumerate(sorted(original.rglob("*.*"))):
@@ -736,6 +736,28 @@ def test_a_file_turned_into_a_link_to_the_same_bytes_outside_is_not_read(
     warm = run_checks(load_config(config))
     expected = cold(config, monkeypatch)
     assert any("outside the handbook" in finding.message for finding in expected.findings)
+    assert warm.findings == expected.findings
+
+
+def test_a_page_turned_into_a_link_to_the_same_bytes_out_of_docs_dir_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page replaced by a link to a copy elsewhere in the repository, outside docs_dir:
+    the same bytes, but a file the site must not publish (audit: `content/x -> ../.env`).
+    Warm, the survey tells it by where it leads, as the check does."""
+    root = tmp_path / "handbook"
+    root.mkdir()
+    checked_once(root, random.Random(12))
+    page = next(path for path in sorted((root / "content").glob("*.md")) if not path.is_symlink())
+    elsewhere = root / "notes" / page.name
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(page.read_bytes())
+    page.unlink()
+    page.symlink_to(elsewhere)
+    config = root / "mkdocs.yml"
+    warm = run_checks(load_config(config))
+    expected = cold(config, monkeypatch)
+    assert any("outside content/" in finding.message for finding in expected.findings)
     assert warm.findings == expected.findings
 
 

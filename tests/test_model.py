@@ -272,32 +272,39 @@ def test_missing_folders_mean_no_terms_protocols_or_modules(tmp_path: Path) -> N
 
 def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
     """MkDocs publishes .markdown, .mdown, .mkdn and .mkd files as pages too (the case
-    counts), and follows symlinked folders (in the handbook): so does the model. A link
+    counts), and follows symlinked folders (in docs_dir): so does the model. A link
     back into a folder it is in, which MkDocs would walk round dozens of times, publishing
-    its pages at every turn, is an error named at the link, and its pages are read once."""
+    its pages at every turn, is an error named at the link, and its pages are read once.
+    A link to a folder elsewhere in the repository is an error too: not walked."""
     files: dict[str, str | bytes] = {
         f"content/page{suffix}": "# Page\n" for suffix in (".markdown", ".mdown", ".mkdn", ".mkd")
     }
     files["content/upper.MD"] = "# Not a page to MkDocs\n"
     files["content/notes.txt"] = "Not a page\n"
-    files["shared/outreach.md"] = "# Outreach\n"  # beside docs_dir, in the handbook
+    files["content/shared/outreach.md"] = "# Outreach\n"
+    files["beside/outreach.md"] = "# Outreach\n"  # beside docs_dir, in the handbook
     root = tmp_path / "site"
     write_files(root, files)
-    shared = root / "shared"
+    shared = root / "content" / "shared"
     (shared / "back").symlink_to(shared)  # a loop
     (root / "content" / "linked").symlink_to(shared)
     # Hidden or not, MkDocs walks it (second review); so a link to a folder above docs_dir.
     (root / "content" / ".hidden-loop").symlink_to(root / "content")
     (root / "content" / "up").symlink_to(root)
-    (root / "content" / "sibling").symlink_to(root / "shared")  # not a loop: read
+    (root / "content" / "sibling").symlink_to(root / "beside")  # not a loop: out of docs_dir
     handbook, findings = load_handbook(load_config(root / "mkdocs.yml"))
     assert sorted((f.rule, f.severity, f.path, f.line) for f in findings) == [
         ("page.source", "error", "content/.hidden-loop", 1),
         ("page.source", "error", "content/linked/back", 1),
-        ("page.source", "error", "content/sibling/back", 1),
+        ("page.source", "error", "content/shared/back", 1),
+        ("page.source", "error", "content/sibling", 1),
         ("page.source", "error", "content/up", 1),
     ]
     assert "a loop" in findings[0].message
+    assert [f.message for f in findings if f.path == "content/sibling"] == [
+        "is a symbolic link to a folder outside content/ (docs_dir, the folder the site "
+        "publishes): nothing in it is read or published"
+    ]
     assert [page.path for page in handbook.pages] == [
         "content/index.md",
         "content/linked/outreach.md",
@@ -305,7 +312,7 @@ def test_every_page_mkdocs_publishes_is_a_page(tmp_path: Path) -> None:
         "content/page.mdown",
         "content/page.mkd",
         "content/page.mkdn",
-        "content/sibling/outreach.md",
+        "content/shared/outreach.md",
     ]
     linked = next(page for page in handbook.pages if page.path == "content/linked/outreach.md")
     assert linked.src_uri == "linked/outreach.md"

@@ -729,12 +729,85 @@ def test_a_redirect_written_anywhere_a_page_is_made_from_is_a_warning(
     ]
 
 
+SECRET = "a-secret-only-this-repository-has"
+
+
+@pytest.mark.parametrize(
+    ("link", "inside", "outside", "published"),
+    [
+        ("assets/history", "../pictures", "../../.git", "assets/history/config"),
+        ("gitconfig.txt", "inside.txt", "../.git/config", "gitconfig.txt"),
+        ("dotenv.txt", "inside.txt", "../.env", "dotenv.txt"),
+        ("term.yml", "inside.txt", "../glossary/survivor.yml", "term.yml"),
+        ("vendored.txt", "inside.txt", "vendored/.git/config", "vendored.txt"),
+        ("notes.md", "pictures/notes.md", "../notes/notes.md", "notes/index.html"),
+    ],
+)
+def test_a_link_out_of_docs_dir_is_neither_published_nor_passed(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    link: str,
+    inside: str,
+    outside: str,
+    published: str,
+) -> None:
+    """A link in docs_dir to elsewhere in the repository published it as it is: the
+    whole history (`assets/history -> ../../.git`), `.git/config`, a git-ignored `.env`,
+    a term's source (audit). Now the check stops the build, and with its rule off the
+    site still leaves the file out; a link within docs_dir is published as before."""
+    from mkdocs.exceptions import Abort
+
+    root = tmp_path / "handbook"
+    pages = {"index.md": "# Home\n", "inside.txt": "public\n", "pictures/config": "public\n"}
+    pages |= {"pictures/notes.md": "public\n", "vendored/.git/config": SECRET}
+    # An editor's comment in a term file is not published (its page is).
+    terms = {"survivor": term_yaml("survivor", "A person.") + f"# {SECRET}\n"}
+    config = write_site(root, pages=pages, terms=terms)
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text(f"url = https://{SECRET}@example.org\n", "utf-8")
+    (root / ".env").write_text(f"API_TOKEN={SECRET}\n", encoding="utf-8")
+    (root / "notes").mkdir()
+    (root / "notes" / "notes.md").write_text(f"# Notes\n\n{SECRET}\n", encoding="utf-8")
+    (root / "content" / "assets").mkdir()
+    path = root / "content" / link
+    path.symlink_to(inside)
+    site = build_site(config)
+    assert "public" in (site / published).read_text(encoding="utf-8")
+
+    path.unlink()
+    path.symlink_to(outside)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config)
+    assert [r.getMessage().partition(" is a ")[0] for r in caplog.records][:1] == [
+        f"content/{link}:1:1: page.source"
+    ]
+    assert not _holding(site, SECRET)
+
+    caplog.clear()
+    config = write_site(root, pages=pages, terms=terms, options='rules:\n  page.source: "off"\n')
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build_site(config, strict=False)
+    assert not (site / published).exists()
+    assert (site / "inside.txt").exists()
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert all(f"content/{link}" in r.getMessage() for r in caplog.records)
+    assert not _holding(site, SECRET)
+
+
+def _holding(site: Path, text: str) -> list[Path]:
+    """The files of `site` that hold `text`."""
+    data = text.encode()
+    return [path for path in site.rglob("*") if path.is_file() and data in path.read_bytes()]
+
+
 def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A pull request's `notes.txt -> ~/.git-credentials` would publish the building
     machine's file (found in review); a link inside the handbook is published as before,
-    and an HTML file the build leaves out (exclude_docs) stops nothing."""
+    and an HTML file the build leaves out (exclude_docs) stops nothing. The check stops
+    such a build (`page.source`, see test_a_link_out_of_docs_dir_is_neither_published_nor_
+    passed); with that rule off, the plugin still leaves the file out."""
     secret = tmp_path / "outside" / "secret.txt"
     secret.parent.mkdir()
     secret.write_text("TOKEN=abc123\n", encoding="utf-8")
@@ -742,6 +815,7 @@ def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
         tmp_path / "handbook",
         pages={"index.md": "# Home\n", "inside.txt": "public\n", "drafts/x.html": "<p>x</p>"},
         extra_config="exclude_docs: drafts/\n",
+        options='rules:\n  page.source: "off"\n',
     )
     content = tmp_path / "handbook" / "content"
     (content / "notes.txt").symlink_to(secret)
@@ -758,8 +832,8 @@ def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
     assert (site / "copy.txt").read_text(encoding="utf-8") == "public\n"
     assert not (site / "drafts").exists()
     assert [r.getMessage() for r in caplog.records if "notes.txt" in r.getMessage()] == [
-        "handbook: content/notes.txt is a symbolic link to a file outside the handbook (the "
-        "folder of mkdocs.yml): it is not published"
+        "handbook: content/notes.txt is a symbolic link to a file outside content/ (docs_dir, "
+        "the folder the site publishes): it is not published"
     ]
     assert (
         "handbook: content/caf\\xe9.png cannot be read (No such file or directory): it is "

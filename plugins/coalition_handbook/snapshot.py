@@ -28,7 +28,7 @@ import operator
 import os
 import pickle
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
@@ -40,7 +40,7 @@ from .model.files import published_text_files
 from .model.modules import module_file_paths
 from .model.pages import markdown_file_paths
 from .model.records import handbook_folders, yaml_files_below
-from .model.source import relative_path, within
+from .model.source import relative_path, where_it_leads, within
 
 # File systems keep modification times at least this finely (FAT: 2 s).
 _RACY_NS = 2_000_000_000
@@ -234,16 +234,17 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     outside: list[tuple[str, str]] = []
     docs = str(config.docs_dir)
     found_texts: list[str] = []
+    linked_out: list[tuple[str, str]] = []
     pages = markdown_file_paths(
-        docs, config.exclude_docs, unreadable, within(config), outside, found_texts
+        docs, config.exclude_docs, unreadable, within(config), outside, found_texts, linked_out
     )
     plain_pages = _named(pages, root)
     text_files = _named(published_text_files(config, found_texts), root)
-    # A folder of pages that cannot be read, or a link to a folder elsewhere, is a finding:
-    # one that can be read again, or is gone, changes the listings, so that the finding is
-    # not taken from this run's snapshot.
+    # A folder of pages that cannot be read, or a link to a folder or a file elsewhere, is
+    # a finding: one that can be read again, or is gone, changes the listings, so that the
+    # finding is not taken from this run's snapshot.
     listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in unreadable]
-    listings += [f"(outside) {file_name(folder, root)}" for folder, _ in outside]
+    listings += [f"(outside) {file_name(link, root)}" for link, _ in outside + linked_out]
     for name in modules:
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.
@@ -261,7 +262,8 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         files = trusted.files  # the common case: nothing touched
     else:
         paths = _ordered_paths(records, modules, plain_pages, text_files)
-        files = _hashed(paths, values, trusted, cache, started, _inside_folders(config))
+        inside = _inside_folders(config, frozenset(paths) - {*modules, *plain_pages, *text_files})
+        files = _hashed(paths, values, trusted, cache, started, inside)
         inputs_key = _inputs_key(listings, page_names, list(files.signatures.values()))
     cache.know_digests(root, lambda: files.digests)
     unchanged = trusted is not None and files is trusted.files
@@ -279,22 +281,29 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     )
 
 
-def _inside_folders(config: HandbookConfig) -> tuple[str, ...]:
-    """The real paths a linked file may lead into and still be read (as
-    `model.source.outside_the_handbook` allows), each with a separator at its end."""
-    folders = (config.root, config.docs_dir, config.glossary_dir, config.protocols_dir)
-    return tuple(os.path.realpath(folder) + os.sep for folder in folders)
+def _inside_folders(
+    config: HandbookConfig, record_names: frozenset[str]
+) -> Callable[[str], tuple[str, ...]]:
+    """For a file's name in the survey, the real paths it may lead into and still be
+    read: a term's or protocol's, the handbook's folder and the record folders (as
+    `model.source.outside_the_handbook` allows); a module's, page's or text file's,
+    docs_dir alone (`model.source.outside_docs`)."""
+    folders = (config.root, config.glossary_dir, config.protocols_dir)
+    records = tuple(map(os.path.realpath, folders))
+    docs = within(config)
+    return lambda name: records if name in record_names else docs
 
 
 def _outside_digest(path: str, inside: tuple[str, ...]) -> str | None:
-    """For a symbolic link that leads out of the handbook, a digest of where it leads in
-    place of its bytes: the file is not read (`model.source.outside_the_handbook`), and a
-    link moved to a copy outside with the same bytes must not read as unchanged (found in
-    an audit: the warm run kept the findings of the file inside). None for any other."""
+    """For a symbolic link that leads out of the folders `inside` (or into a `.git`
+    folder), a digest of where it leads in place of its bytes: the file is not read
+    (`model.source`), and a link moved to a copy outside with the same bytes must not
+    read as unchanged (found in an audit: the warm run kept the findings of the file
+    inside). None for any other."""
     if not os.path.islink(path):  # noqa: PTH114 - a string, no Path
         return None
     real = os.path.realpath(path)
-    if real.startswith(inside):
+    if where_it_leads(real, inside) is None:
         return None
     return digest("(outside the handbook)", real)
 
@@ -324,7 +333,7 @@ def _hashed(
     previous: Snapshot | None,
     cache: RunCache,
     started: int,
-    inside: tuple[str, ...],
+    inside: Callable[[str], tuple[str, ...]],
 ) -> Files:
     """Each file's signature (`values`, in the order of `paths`) and digest: the previous
     run's digest where the signature is the one it recorded, else the file read now (a
@@ -339,7 +348,7 @@ def _hashed(
             digests[name] = old_digest
             continue
         path = paths[name]
-        digests[name] = _outside_digest(path, inside) or cache.file_digest(Path(path))
+        digests[name] = _outside_digest(path, inside(name)) or cache.file_digest(Path(path))
         # Hashed now: trusted next time unless modified just before (see the docstring).
         if signature != _UNSIGNED and signature[0] + _RACY_NS >= started:
             signatures[name] = _UNSIGNED

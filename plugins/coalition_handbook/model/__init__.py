@@ -15,12 +15,12 @@ from pathlib import Path
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
-from .files import load_text_file, published_text_files
+from .files import in_record_folder, load_text_file, published_text_files
 from .glossary import load_terms
 from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
-from .source import FileReport, relative_path, within
+from .source import FileReport, docs_boundary, relative_path, within
 from .types import Handbook, Module, Page, RejectedRecord, Term
 
 __all__ = ["load_handbook"]
@@ -62,8 +62,9 @@ def load_handbook(
     outside: list[tuple[str, str]] = []
     docs = config.docs_dir
     found_texts: list[str] = []
+    linked_out: list[tuple[str, str]] = []
     for path in markdown_files(
-        docs, config.exclude_docs, unreadable, within(config), outside, found_texts
+        docs, config.exclude_docs, unreadable, within(config), outside, found_texts, linked_out
     ):
         relative = relative_path(config, path)
         if relative in left_out:
@@ -87,9 +88,13 @@ def load_handbook(
             "and MkDocs would leave them out of the site without a word",
         )
         findings += report.findings
-    for folder, why in outside:  # named as the link is, not as where it leads
-        report = FileReport("page.source", Path(os.path.relpath(folder, config.root)).as_posix())
-        report.at_position(1, 1, why)
+    # A term or protocol file kept in docs_dir is not copied to the site: its loader says
+    # why it is not read.
+    linked_out = [(path, why) for path, why in linked_out if not in_record_folder(config, path)]
+    boundary = docs_boundary(config)
+    for link, why in sorted(outside + linked_out):  # named as the link is, not as where it leads
+        report = FileReport("page.source", Path(os.path.relpath(link, config.root)).as_posix())
+        report.at_position(1, 1, why.format(docs=boundary))
         findings += report.findings
     # Modules outside docs_dir (its modules folder a link to one elsewhere) are still
     # pages of the handbook.

@@ -21,7 +21,7 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..markdown import LineIndex
 from ..utf8 import decode_utf8
-from .source import MARKDOWN_SUFFIXES, outside_the_handbook, read_bytes, relative_path
+from .source import MARKDOWN_SUFFIXES, outside_docs, read_bytes, relative_path
 from .types import Origin, TextFile
 
 # What is text, and may hold personal data a reader of the site gets: plain text and
@@ -51,17 +51,24 @@ def is_text_file(name: str) -> bool:
 def published_text_files(config: HandbookConfig, paths: list[str]) -> list[str]:
     """Of the text files the walk of docs_dir found (`paths`, not pages), those the site
     publishes as they are: not the files of a term or protocol folder in docs_dir."""
+    return [path for path in paths if not in_record_folder(config, path)]
+
+
+def in_record_folder(config: HandbookConfig, path: str) -> bool:
+    """Whether `path`, a file the walk of docs_dir found, is in the term or protocol
+    folder (which the config may keep in docs_dir): the site publishes its records as
+    their pages, and copies none of its files."""
     record_folders = tuple(
         str(folder) + os.sep for folder in (config.glossary_dir, config.protocols_dir)
     )
-    return [path for path in paths if not path.startswith(record_folders)]
+    return path.startswith(record_folders)
 
 
 def load_text_file(path: Path, config: HandbookConfig, cache: RunCache | None) -> TextFile | None:
     """The file at `path` as privacy.pii reads it, or None where the site does not publish
-    it: a symbolic link out of the handbook, a file that cannot be read (the plugin
-    leaves both out of the site, with a warning)."""
-    if outside_the_handbook(path, config, config.docs_dir) is not None:
+    it: a symbolic link out of docs_dir (the walk of docs_dir reports it), a file that
+    cannot be read (the plugin leaves it out of the site, with a warning)."""
+    if outside_docs(path, config) is not None:
         return None
     try:
         raw = read_bytes(path, cache)

@@ -27,7 +27,7 @@ from .source import (
     FileReport,
     check_id,
     may_be_file,
-    outside_the_handbook,
+    outside_docs,
     read_text,
     relative_path,
 )
@@ -150,9 +150,9 @@ def _load_module(
     relative = relative_path(config, path)
     report = FileReport(RULE, relative)
     check_id(path.stem, report)
-    outside = outside_the_handbook(path, config, config.modules_dir)
+    outside = outside_docs(path, config)  # a module is a page of the site
     if outside is not None:
-        report.at_position(1, 1, outside)
+        report.at_position(1, 1, f"{outside}: it is not read")
         return None, None, report.findings
     text = read_text(path, report, cache)
     if text is None:

@@ -27,17 +27,22 @@ from .files import is_text_file
 from .records import report_schema_problems
 from .schema import to_json_data, validate
 from .source import (
+    GIT_LINKED_FILE,
+    GIT_LINKED_FOLDER,
+    LEADS_INTO_GIT,
     LOOP_FOLDER,
     MARKDOWN_SUFFIXES,
+    OUTSIDE_FILE,
     OUTSIDE_FOLDER,
     FileReport,
     may_be_file,
-    outside_the_handbook,
+    outside_docs,
     read_bytes,
     relative_path,
     report_yaml_problems,
     spans_of,
     unreadable,
+    where_it_leads,
 )
 from .types import Origin, Page
 from .yaml_source import LineIndex, YamlDocument, load_yaml
@@ -105,6 +110,7 @@ def markdown_files(
     within: tuple[str, ...] = (),
     outside: list[tuple[str, str]] | None = None,
     text_files: list[str] | None = None,
+    linked_out: list[tuple[str, str]] | None = None,
 ) -> Iterator[Path]:
     """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
     sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
@@ -114,14 +120,20 @@ def markdown_files(
     that cannot be read is added to `unreadable`, as (path, why), if given: MkDocs leaves
     its pages out of the site without a word. A linked folder that is not walked is added
     to `outside`, as (path, why): with `within` (real paths), one that leads elsewhere
-    (its pages are no pages of the handbook, and a link to `/` would walk the whole file
-    system); and one that leads back into a folder it is in, a loop, which MkDocs walks
-    round until the system stops it, publishing every page below it again at each turn.
-    The other files left in, whose content is text (`files.is_text_file`), are added to
-    `text_files`, if given, sorted as the pages."""
+    or into a `.git` folder (`source.where_it_leads`: what is in it is not the site's,
+    and a link to `/` would walk the whole file system); and one that leads back into a
+    folder it is in, a loop, which MkDocs walks round until the system stops it,
+    publishing every page below it again at each turn. With `within`, a link to a file
+    elsewhere, other than a page (whose loader says why it is not read), is added to
+    `linked_out`, as (path, why), if given, and to no other list: MkDocs would copy it to
+    the site. The other files left in, whose content is text (`files.is_text_file`), are
+    added to `text_files`, if given, sorted as the pages. The whys name docs_dir as
+    `{docs}`."""
     return map(
         Path,
-        markdown_file_paths(str(directory), exclude, unreadable, within, outside, text_files),
+        markdown_file_paths(
+            str(directory), exclude, unreadable, within, outside, text_files, linked_out
+        ),
     )
 
 
@@ -132,6 +144,7 @@ def markdown_file_paths(
     within: tuple[str, ...] = (),
     outside: list[tuple[str, str]] | None = None,
     text_files: list[str] | None = None,
+    linked_out: list[tuple[str, str]] | None = None,
 ) -> list[str]:
     """`markdown_files` as strings (the incremental check's survey lists thousands of
     files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
@@ -187,20 +200,28 @@ def markdown_file_paths(
                     continue
                 if hidden:
                     continue
-                leads_out = within and not any(_in_folder(real, folder) for folder in within)
-                if not leads_out:
+                leads = where_it_leads(real, within) if within else None
+                if leads is None:
                     folders.append(((*parts, name), entry.path, (*reals, real)))
                     continue
                 # Left out by the patterns: no page of the site, no finding (a `!` pattern
                 # taking a page of it back is not looked for).
                 left_out = excluded is not None and excluded("/".join((*parts, name)) + "/")
                 if outside is not None and not left_out:
-                    outside.append((entry.path, OUTSIDE_FOLDER))
+                    why = GIT_LINKED_FOLDER if leads == LEADS_INTO_GIT else OUTSIDE_FOLDER
+                    outside.append((entry.path, why))
             elif name.endswith(MARKDOWN_SUFFIXES):  # MkDocs' test: in lower case only
                 if may_be_file(entry) and (
                     excluded is None or not excluded("/".join((*parts, name)))
                 ):
                     pages.append(((*parts, name), entry.path))
+            elif within and entry.is_symlink() and (why := _leads_out(entry.path, within)):
+                # Neither read nor published: no text file of the site. Left out by the
+                # patterns, it is no file of the site either: no finding.
+                if linked_out is not None and (
+                    excluded is None or not excluded("/".join((*parts, name)))
+                ):
+                    linked_out.append((entry.path, why))
             elif (
                 text_files is not None
                 and is_text_file(name)
@@ -215,6 +236,15 @@ def markdown_file_paths(
         texts.sort(key=operator.itemgetter(0))
         text_files += (path for _, path in texts)
     return [path for _, path in found]
+
+
+def _leads_out(path: str, within: tuple[str, ...]) -> str | None:
+    """Why the link to a file at `path` is not followed (it leads out of `within`, or
+    into a `.git` folder), or None."""
+    leads = where_it_leads(os.path.realpath(path), within)
+    if leads is None:
+        return None
+    return GIT_LINKED_FILE if leads == LEADS_INTO_GIT else OUTSIDE_FILE
 
 
 def _in_folder(path: str, folder: str) -> bool:
@@ -340,10 +370,10 @@ def _is_page_entry(value: object) -> bool:
 
 def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page:
     STATS.parsed += 1
-    outside = outside_the_handbook(path, config, config.docs_dir)
+    outside = outside_docs(path, config)
     try:
         if outside is not None:
-            text, problem = "", (1, 1, outside)
+            text, problem = "", (1, 1, f"{outside}: it is not read")
         else:
             text, problem = decode_utf8(read_bytes(path, cache))
     except OSError as error:

@@ -69,29 +69,89 @@ def read_bytes(path: Path, cache: RunCache | None) -> bytes:
 
 
 def outside_the_handbook(path: Path, config: HandbookConfig, folder: Path) -> str | None:
-    """Why `path`, a file found in the configured folder `folder` (resolved), is not read,
-    or None: it leads out of the handbook through a symbolic link, to a real path in
-    neither the folder of mkdocs.yml nor `folder` itself (which the config may place
-    outside it: a glossary two sites share). A link committed to the repository would
-    otherwise publish, or quote in findings, any file of the machine that checks it
-    (`glossary/x.yml -> /etc/passwd`). A link that stays inside reads as the file."""
+    """Why `path`, a term or protocol file found in the configured folder `folder`
+    (resolved), is not read, or None: it leads out of the handbook through a symbolic
+    link, to a real path in neither the folder of mkdocs.yml nor `folder` itself (which
+    the config may place outside it: a glossary two sites share), or into a `.git`
+    folder. A link committed to the repository would otherwise publish, or quote in
+    findings, any file of the machine that checks it (`glossary/x.yml -> /etc/passwd`).
+    A link that stays inside reads as the file. The files the site publishes from
+    docs_dir have a narrower bound: `outside_docs`."""
     linked = path.is_symlink()
     if path.parent == folder and not linked:
         return None  # a file of the folder itself: nothing to follow (one lstat)
-    real = resolved(path)
-    if real.is_relative_to(config.root) or real.is_relative_to(folder):
+    real = str(resolved(path))
+    why = where_it_leads(real, (os.path.realpath(config.root), os.path.realpath(folder)))
+    if why is None:
         return None
+    return f"{_refusal(why, linked, 'the handbook (the folder of mkdocs.yml)')}: it is not read"
+
+
+def outside_docs(path: Path, config: HandbookConfig) -> str | None:
+    """Why `path`, a file of docs_dir (a page, a module, a picture, a text), is neither
+    read nor published, or None: a symbolic link (its own, or a linked folder's) leads
+    out of docs_dir, or into a `.git` folder. Only what is in docs_dir is the site's: a
+    link to elsewhere in the repository (`content/history -> ../.git`, `content/x.txt ->
+    ../.env`) would publish the repository's history, or a file git ignores (audit).
+    The reason alone, for the caller to say what becomes of the file."""
+    linked = path.is_symlink()
+    if path.parent == config.docs_dir and not linked:
+        return None  # a file of docs_dir itself: nothing to follow (one lstat)
+    why = where_it_leads(str(resolved(path)), within(config))
+    return None if why is None else _refusal(why, linked, docs_boundary(config))
+
+
+def docs_boundary(config: HandbookConfig) -> str:
+    """docs_dir as messages name it."""
+    return f"{config.relative(config.docs_dir)}/ (docs_dir, the folder the site publishes)"
+
+
+# Why a real path is not read (`where_it_leads`): it is in none of the folders allowed,
+# or in git's own folder below one of them.
+LEADS_OUT = "out"
+LEADS_INTO_GIT = "git"
+GIT_FOLDER = ".git"
+
+
+def where_it_leads(real: str, folders: tuple[str, ...]) -> str | None:
+    """None where the real path `real` is in one of `folders` (real paths), and in no
+    `.git` folder below it; else why not, `LEADS_OUT` or `LEADS_INTO_GIT`. Git's own
+    files (every version of every file, a token in a remote's address) are never read
+    nor published, wherever they are; a handbook kept below a folder named `.git` is
+    still read. Compared as strings: the survey asks it of thousands of files."""
+    inside = False
+    for folder in folders:
+        base = folder.rstrip(os.sep)
+        if real != base and not real.startswith(base + os.sep):
+            continue
+        inside = True
+        below = real[len(base) + 1 :].split(os.sep)  # noqa: PTH206 - a string, no Path
+        if not any(part.casefold() == GIT_FOLDER for part in below):
+            return None
+    return LEADS_INTO_GIT if inside else LEADS_OUT
+
+
+def _refusal(why: str, linked: bool, boundary: str) -> str:
+    if why == LEADS_INTO_GIT:
+        place = "is a symbolic link" if linked else "is in a linked folder"
+        return f"{place} into a .git folder, git's own files (the repository's whole history)"
     if linked:
-        return (
-            "is a symbolic link to a file outside the handbook (the folder of mkdocs.yml): "
-            "it is not read"
-        )
-    return "is in a linked folder outside the handbook (the folder of mkdocs.yml): it is not read"
+        return f"is a symbolic link to a file outside {boundary}"
+    return f"is in a linked folder outside {boundary}"
 
 
-OUTSIDE_FOLDER = (
-    "is a symbolic link to a folder outside the handbook (the folder of mkdocs.yml): its "
-    "pages are not read"
+# Why the walk of docs_dir does not follow a link to a folder (`pages.markdown_files`),
+# the folder's name in docs_dir as `{docs}` (`docs_boundary`).
+OUTSIDE_FOLDER = "is a symbolic link to a folder outside {docs}: nothing in it is read or published"
+GIT_LINKED_FOLDER = (
+    "is a symbolic link to a .git folder, git's own files (the repository's whole "
+    "history): nothing in it is read or published"
+)
+# And why it leaves out a file it finds, other than a page (which its loader reads).
+OUTSIDE_FILE = "is a symbolic link to a file outside {docs}: it is not published"
+GIT_LINKED_FILE = (
+    "is a symbolic link into a .git folder, git's own files (the repository's whole "
+    "history): it is not published"
 )
 
 
@@ -103,9 +163,9 @@ LOOP_FOLDER = (
 
 
 def within(config: HandbookConfig) -> tuple[str, ...]:
-    """The real paths a linked folder of pages may lead into, as `outside_the_handbook`
-    allows a file's: the folder of mkdocs.yml, and docs_dir (which may be elsewhere)."""
-    return (os.path.realpath(config.root), os.path.realpath(config.docs_dir))
+    """The real paths a file the site publishes from docs_dir may lead into, as
+    `outside_docs` allows: docs_dir alone (which may be elsewhere)."""
+    return (os.path.realpath(config.docs_dir),)
 
 
 def may_be_file(entry: os.DirEntry[str]) -> bool:

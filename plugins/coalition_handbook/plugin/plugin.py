@@ -27,7 +27,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
@@ -50,7 +50,7 @@ from ..documents import matcher, pages_using_terms
 from ..findings import Finding, Severity
 from ..markdown import LineIndex
 from ..model.records import record_file_kind
-from ..model.source import outside_the_handbook
+from ..model.source import outside_docs
 from ..model.types import Module
 from ..report.encoding import in_utf8_text
 from ..report.text import one_line
@@ -578,11 +578,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         return context
 
     def _keep_copied_files_in_the_handbook(self, files: Files, config: MkDocsConfig) -> None:
-        """A file of docs_dir that MkDocs copies as it is (an image, a PDF, a text) and
-        that a symbolic link leads out of the handbook is not published, with a warning:
-        a pull request could otherwise publish a file of the machine that builds the site
-        (`notes.txt -> ~/.git-credentials`). Pages are read by the checks, which say so.
-        Term and protocol files that the config keeps in docs_dir are not copied either."""
+        """A file of docs_dir that a symbolic link leads out of docs_dir, or into a `.git`
+        folder, is not published, with a warning: a pull request could otherwise publish a
+        file of the machine that builds the site (`notes.txt -> ~/.git-credentials`), or
+        of the repository that is no page of it (`history -> ../.git`, `x.txt -> ../.env`).
+        The checks say so first, and stop the build (`page.source`): this holds where that
+        rule is turned off, for pages too. Files that cannot be copied are left out too,
+        and so are the term and protocol files that the config keeps in docs_dir."""
         hb_config = self.handbook_config
         if hb_config is None:
             return
@@ -595,20 +597,22 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         ]
         sources_left_out = 0
         for file in list(files):
-            if file.src_dir != config.docs_dir or file.is_documentation_page():
+            # Left out by MkDocs (a hidden name, exclude_docs): never copied.
+            if file.src_dir != config.docs_dir or file.inclusion is InclusionLevel.EXCLUDED:
                 continue
             # The rule the checks apply to the files they read (model/source.py).
             source = Path(file.abs_src_path or "")
-            if str(source).startswith(tuple(record_folders)):
+            page = file.is_documentation_page()
+            if not page and str(source).startswith(tuple(record_folders)):
                 files.remove(file)
                 sources_left_out += 1
                 continue
-            if outside_the_handbook(source, hb_config, hb_config.docs_dir):
+            outside = outside_docs(source, hb_config)
+            if outside is not None:
                 files.remove(file)
-                log.warning(
-                    f"handbook: {docs}/{file.src_uri} is a symbolic link to a file outside the "
-                    "handbook (the folder of mkdocs.yml): it is not published"
-                )
+                log.warning(f"handbook: {docs}/{file.src_uri} {outside}: it is not published")
+                continue
+            if page:
                 continue
             problem = _not_copyable(source)
             if problem is not None:  # MkDocs' copy of it would end the build in a traceback

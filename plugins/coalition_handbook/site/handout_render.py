@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..markdown import raw_html
+from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
 from . import handout_problems, print_only
@@ -346,10 +347,11 @@ def printed_from(content: HandoutContent) -> list[Origin]:
 def _local_fetcher(
     weasyprint: ModuleType, roots: Iterable[Path], files_read: list[Path] | None = None
 ) -> Any:
-    """A WeasyPrint URL fetcher that reads only files under `roots` (and `data:` URLs):
-    a handout never touches the network. Each file it reads outside the handout's own
-    templates (whose digest is in every key) goes into `files_read`."""
-    allowed = tuple(root.resolve() for root in roots)
+    """A WeasyPrint URL fetcher that reads only files under `roots` (and `data:` URLs),
+    none in a `.git` folder (`model.source.where_it_leads`): a handout never touches the
+    network. Each file it reads outside the handout's own templates (whose digest is in
+    every key) goes into `files_read`."""
+    allowed = tuple(str(root.resolve()) for root in roots)
     templates = TEMPLATE_DIR.resolve()
 
     class LocalFetcher(weasyprint.urls.URLFetcher):  # type: ignore[name-defined,misc]
@@ -357,7 +359,7 @@ def _local_fetcher(
             parts = urlsplit(url)
             if parts.scheme == "file":
                 path = Path(unquote(parts.path)).resolve()
-                if not any(path.is_relative_to(root) for root in allowed):
+                if where_it_leads(str(path), allowed) is not None:
                     raise ValueError(f"handouts only read files of the handbook: {url}")
                 if files_read is not None and not path.is_relative_to(templates):
                     files_read.append(path)
