@@ -234,8 +234,8 @@ def test_what_a_reader_looks_for_is_under_its_own_heading() -> None:
     assert "They miss a phone number written in another country's national format" in " ".join(
         privacy[privacy.index("### What privacy.pii misses") :].split()
     )
-    assert "symbolic link" in section("Lay out your repository")
-    assert "symbolic link" not in section("Rules")
+    assert "Symbolic links are followed only" in section("Lay out your repository")
+    assert "Symbolic links are followed only" not in section("Rules")
 
 
 def test_the_guide_runs_pip_from_the_virtual_environment() -> None:
