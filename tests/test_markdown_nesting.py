@@ -151,6 +151,96 @@ def test_brackets_python_markdown_would_take_minutes_over_are_found(
     assert all("brackets" in finding.message for finding in found)
 
 
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # The audit's page (60 KB, two minutes to build), and its variants: each `<`
+        # and a letter is read to the text's end when no `>` comes after it.
+        ("<a " * 20000, (3, 1)),
+        ("Text <a" + " <a" * 20000, (3, 6)),
+        ("\\<a " * 20000, (3, 2)),  # a backslash escapes nothing for the HTML reader
+        ("<a\n\n" * 10000, (3, 1)),  # over blank lines: one paragraph each
+        ("- <a x\n" * 10000, (3, 3)),
+        ("    <a x\n" * 10000, (3, 5)),  # indented code: read by that reader too
+        ("<a / " * 15000, (3, 1)),
+        ("Fine <b>text</b>.\n\n" + "<a x='>' " * 10000, (5, 1)),  # a `>` in quotes ends none
+        # Fine: a `>` after them ends one tag read once, each closed, `&lt;`, code.
+        ("<a " * 20000 + "\n\nA quote:\n\n> later\n", None),
+        ("<a x='>' " * 10000 + ">", None),
+        ("<b>x</b> " * 20000, None),
+        ("&lt;a " * 20000, None),
+        ("`<a` " * 20000, None),
+        ("`" + "<a " * 20000 + "`", None),
+        ("~~~\n" + "<a " * 20000 + "\n~~~", None),  # set aside before the HTML reader
+        ("</a " * 20000, None),
+        ("<!-- " * 20000, None),
+        ("<? " * 20000, None),
+        ("<! " * 20000, None),
+    ],
+    ids=[
+        "open",
+        "after-text",
+        "escaped",
+        "paragraphs",
+        "list-items",
+        "indented-code",
+        "slashes",
+        "quoted-ends",
+        "closed-later",
+        "closed-after-quotes",
+        "closed",
+        "entity",
+        "code-spans",
+        "one-code-span",
+        "fenced-code",
+        "end-tags",
+        "comments",
+        "processing-instructions",
+        "declarations",
+    ],
+)
+def test_tags_python_markdown_would_take_minutes_over_are_found(
+    tmp_path: Path, body: str, place: tuple[int, int] | None
+) -> None:
+    """Security audit: a paragraph of `<a <a <a ...` took Python-Markdown minutes to
+    render (its HTML reader reads on from each to the text's end), and the check said
+    nothing."""
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body + "\n"})
+    assert [(finding.line, finding.column) for finding in found] == ([place] if place else [])
+    assert all("tags left open" in finding.message for finding in found)
+
+
+def test_tags_left_open_in_a_protocol_step_are_found_in_its_file(tmp_path: Path) -> None:
+    protocol = PROTOCOL.replace(
+        "    detail: Call the hotline.\n", "    detail: " + "<a " * 20000 + "\n"
+    )
+    found = findings(tmp_path, {"protocols/hotel-staff.yml": protocol})
+    assert [(finding.path, finding.line, finding.column) for finding in found] == [
+        ("protocols/hotel-staff.yml", 12, 13)
+    ]
+
+
+def test_a_build_stops_on_tags_left_open_before_python_markdown_reads_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """240 KB of `<a `, which took more than five minutes to build: the build stops at
+    the check, and Python-Markdown never gets the page (if it did, the test would fail
+    at once instead of taking those minutes)."""
+    import markdown
+
+    convert = markdown.Markdown.convert
+
+    def refuse_the_page(self: markdown.Markdown, source: str) -> str:
+        assert "<a <a <a" not in source, "Python-Markdown was given the page"
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", refuse_the_page)
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\n" + "<a " * 80000 + "\n"})
+    with pytest.raises(Abort):
+        build_site(config)
+    assert "content/index.md:3:1: markdown.nesting" in caplog.text
+
+
 def test_closed_links_cost_their_length_however_many_a_page_holds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

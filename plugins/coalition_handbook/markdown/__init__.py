@@ -48,6 +48,7 @@ __all__ = [
     "lines_outside_code",
     "mask_addresses",
     "mask_inline",
+    "without_fenced_code",
 ]
 
 
@@ -135,6 +136,25 @@ def _mask_raw_lines(lines: str) -> str:
 def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:
     """(number, line) of every line of the Markdown body of `text` (from `body_line` on)
     that is not inside fenced or indented code, as the block pass reads them."""
+    for number, line, fenced, indented in _lines_and_code(text, body_line):
+        if not (fenced or indented):
+            yield number, line
+
+
+def without_fenced_code(text: str) -> str:
+    """`text` with the lines of its fenced code blocks, fences included, blanked (their
+    line breaks kept): what Python-Markdown reads after its fence pass has set the blocks
+    aside, offsets as in `text`."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    return "\n".join(
+        " " * len(line) if fenced else line for _, line, fenced, _ in _lines_and_code(text, 1)
+    )
+
+
+def _lines_and_code(text: str, body_line: int) -> Iterator[tuple[int, str, bool, bool]]:
+    """(number, line, in fenced code, in indented code) of every line of `text` from
+    `body_line` on, as the block pass reads them."""
     lines = text.split("\n")
     blocks = Blocks()
     blocks.text = text
@@ -144,5 +164,4 @@ def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str
         in_fence = blocks.fence is not None
         blocks.next_offset += len(line) + 1
         blocks.classify(line, lines[index + 1] if index + 1 < len(lines) else None)
-        if not (in_fence or blocks.fence is not None or blocks.in_code):
-            yield index + 1, line
+        yield index + 1, line, in_fence or blocks.fence is not None, blocks.in_code

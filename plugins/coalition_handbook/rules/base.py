@@ -70,7 +70,7 @@ RULES: dict[str, Rule] = {
             "markdown.nesting",
             Severity.ERROR,
             "lists, quotes or admonitions nested deeper than can be rendered, or "
-            "brackets left open by the thousand",
+            "brackets or tags left open by the thousand",
         ),
         Rule("glossary.html", Severity.INFO, "an HTML tag in a definition, shown as text"),
         Rule("glossary.short", Severity.INFO, "Markdown or HTML in a short, shown as typed"),

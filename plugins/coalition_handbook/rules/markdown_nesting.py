@@ -15,6 +15,16 @@ of a few thousand open or nested brackets takes minutes to render (50,000 of the
 KB, took 14 minutes), while the checks read it in a second. The check adds up those
 distances over a text's paragraphs, in linear time, and names the first bracket of the
 paragraph where they pass a few seconds' reading.
+
+Tags left open cost time alike, in Python-Markdown's HTML reader, which reads the whole
+text before the blocks are parsed: from each `<` and a letter it reads on for the tag's
+end, over blank lines too, up to a `>` outside quotes. Where it finds none before the
+text's end, it takes the `<` as text and reads again from the next one: a paragraph of
+20,000 `<a ` (60 KB) took two minutes to build, a backslash before each `<` changes
+nothing, and `&lt;` or code does. The check reads each tag's end once, in linear time, as
+that reader does (`_START_TAG`), and names the first `<` of the tag left open where the
+reading adds up past a few seconds' worth. `</`, `<!` and `<?` take nothing like that
+time: the reader gives up on them at once, or looks for their end once.
 """
 
 from __future__ import annotations
@@ -26,7 +36,7 @@ from itertools import chain
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
-from ..markdown import HARD
+from ..markdown import HARD, without_fenced_code
 from ..markdown.block_pass import mask_blocks
 from .base import CheckContext
 
@@ -63,6 +73,37 @@ _LIST_ITEM = re.compile(rf"[ \t>]*{_MARKER}")
 # A table's rule line: pipes, dashes and colons (`|---|:---:|`, `--- | ---`).
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _BRACKET = re.compile(r"[\[\]()]")
+
+
+# The most reading for tags' ends that one text may ask of Python-Markdown: about three
+# seconds of rendering on a slow machine (its reader read 9 to 20 million characters a
+# second in `<a ` and its variants: `x <a ` 8,000 times, 160,000,000 read, took 18 s).
+MAX_TAG_READING = 20_000_000
+_TAG_OPENER = re.compile(r"<[a-zA-Z]")
+# How far Python-Markdown's HTML reader reads a start tag: html.parser's
+# `locatestarttagend_tolerant` as markdown/htmlparser.py (3.6 on) has it, backticks left
+# out of names and bare values. All after the tag's name may match nothing: it never fails.
+_START_TAG = re.compile(
+    r"""
+  <[a-zA-Z][^`\t\n\r\f />\x00]*       # tag name
+  (?:[\s/]*                           # optional whitespace before attribute name
+    (?:(?<=['"\s/])[^`\s/>][^\s/=>]*  # attribute name
+      (?:\s*=+\s*                     # value indicator
+        (?:'[^']*'                    # LITA-enclosed value
+          |"[^"]*"                    # LIT-enclosed value
+          |(?!['"])[^`>\s]*           # bare value
+         )
+         (?:\s*,)*                    # possibly followed by a comma
+       )?(?:\s|/(?!>))*
+     )*
+   )?
+  \s*                                 # trailing whitespace
+""",
+    re.VERBOSE,
+)
+# What follows a start tag's reading when the reader takes it as left open (html.parser's
+# `check_for_whole_start_tag`): the text's end, a letter, `=` or a `/` without `>`.
+_LEFT_OPEN_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ=/")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -188,6 +229,50 @@ def _block_ends(markdown: str, start: int, end: int) -> list[int]:
     return [found.start() for found in item_or_heading.finditer(markdown, start, end)]
 
 
+def _slow_tags(text: CheckedText) -> Iterator[tuple[int, int]]:
+    """(start, end) of the first `<` of the tag left open at which Python-Markdown's HTML
+    reader has read more than MAX_TAG_READING characters in all for the ends of the
+    text's tags (see the module's docstring), if it does. Left out: fenced code, which
+    Python-Markdown sets aside before that reader runs."""
+    markdown = text.markdown
+    if markdown is None or "<" not in markdown:
+        return
+    if markdown.count("<") * len(markdown) <= MAX_TAG_READING:  # the most: most texts
+        return
+    read = without_fenced_code(markdown)
+    reading = 0
+    tag_start = tag_end = 0  # the last tag read from its `<`
+    left_open = False
+    for found in _TAG_OPENER.finditer(read):
+        at = found.start()
+        if at >= tag_end:
+            tag_start = at
+            tag_end, left_open = _start_tag_end(read, at)
+            reading += tag_end - at
+        elif left_open:
+            # The reader goes on from the `<` after the one it took as text, and reads
+            # this one's tag as part of that one: to the same end.
+            reading += tag_end - at
+        # else: inside a tag read whole, which the reader went past
+        if reading > MAX_TAG_READING:
+            yield tag_start, tag_start + 1
+            return
+
+
+def _start_tag_end(text: str, start: int) -> tuple[int, bool]:
+    """(where Python-Markdown's HTML reader stops reading the tag that opens at `start`,
+    whether it takes the tag as left open): after its `>`, or where the tag ends."""
+    match = _START_TAG.match(text, start)
+    assert match is not None  # all after `<` and a letter may match nothing
+    end = match.end()
+    following = text[end : end + 1]
+    if following == ">":
+        return end + 1, False
+    if text.startswith("/>", end):
+        return end + 2, False
+    return max(end, start + 1), not following or following in _LEFT_OPEN_BEFORE
+
+
 def _in_spans(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     index = bisect.bisect_right(starts, offset) - 1
     return index >= 0 and offset < spans[index][1]
@@ -206,5 +291,11 @@ _PROBLEMS: tuple[tuple[Callable[[CheckedText], Iterator[tuple[int, int]]], str],
         "it: Python-Markdown would take minutes to render them (it reads on from each "
         "bracket to the one that closes it); close them, write them `\\[`, or put the text "
         "in a code block",
+    ),
+    (
+        _slow_tags,
+        "tags left open by the thousand (`<` and a letter, no `>` after it): Python-Markdown "
+        "would take minutes to render them (it reads on from each `<` to the text's end for "
+        "the tag's `>`); close them, write the `<` as `&lt;`, or put the text in code",
     ),
 )
