@@ -3492,3 +3492,64 @@ def test_an_added_protocol_shows_its_steps_contacts_and_dates(
     assert "  - audience: hotel staff\n" in added
     assert "  - contacts:\n    - Hotline (1-888-373-7888, 233733)\n" in added
     assert "  - steps:\n\n    ```\n    1. Stay safe\n       Call the hotline.\n    ```\n" in added
+
+
+def test_a_blanket_suppression_comment_a_change_adds_is_named(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Security audit: `<!-- handbook-disable -->` switches off every check, privacy.pii
+    and link.unsafe too, and the report said "No glossary term, protocol or training
+    module changed". It is information: the diff does not fail for it."""
+    write(
+        repository,
+        "content/coalition/res.md",
+        "# Res\n\n<!-- handbook-disable -->\n\nCall Jane at 402-555-0199.\n",
+    )
+    code, out, err = diff(repository, capsys)
+    assert (code, err) == (0, "")
+    assert "No glossary term, protocol or training module changed." in out
+    assert "### Checks switched off" in out
+    assert "- `content/coalition/res.md:3`: `handbook-disable`, **all rules**\n" in out
+
+
+def test_suppression_comments_a_change_adds_are_named_with_their_rules(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each comment that switches checks off, in pages and in a term's YAML strings, with
+    the rules it names; those the base had already, moved down a line by text above
+    them, and `handbook-enable`, are not named."""
+    write(
+        repository,
+        "content/index.md",
+        "<!-- handbook-disable term.avoid -->\n" + PAGE + "<!-- handbook-enable -->\n",
+    )
+    commit(repository)
+    write(
+        repository,
+        "content/index.md",
+        "# Intro\n<!-- handbook-disable term.avoid -->\n"
+        + PAGE
+        + "<!-- handbook-disable-next-line privacy.pii, link.unsafe -->\nx\n"
+        + "<!-- handbook-enable -->\n",
+    )
+    definition = "A person. <!-- handbook-disable-line Term -->"
+    write(repository, "glossary/survivor.yml", term(definition=definition))
+    code, out, _ = diff(repository, capsys)
+    section = out.split("### Checks switched off", 1)[1].split("###", 1)[0]
+    assert [line for line in section.splitlines() if line.startswith("- ")] == [
+        "- `content/index.md:8`: `handbook-disable-next-line`, `privacy.pii`, `link.unsafe`",
+        "- `glossary/survivor.yml:3`: `handbook-disable-line`, `term`",
+    ]
+    assert code == 1  # the term changed without a version bump: that, not the comment
+    # Before the items, which a size limit cuts first.
+    assert out.index("### Checks switched off") < out.index("### Terms")
+
+
+def test_no_suppression_comment_added_no_section(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "content/index.md", PAGE + "<!-- handbook-disable -->\n")
+    commit(repository)
+    write(repository, "content/index.md", "# New title\n\n" + PAGE + "<!-- handbook-disable -->\n")
+    _, out, _ = diff(repository, capsys)
+    assert "Checks switched off" not in out

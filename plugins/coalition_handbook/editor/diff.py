@@ -45,6 +45,7 @@ from . import git
 from .changes import Changes, compare
 from .diff_report import ConfigNote, render
 from .report_limits import ReportLimits, step_summary_limits
+from .report_suppressions import added_suppressions
 from .usage import find_uses
 
 EXIT_OK = 0
@@ -236,6 +237,7 @@ def diff_report(
         untouched,
         limits,
         notes,
+        added_suppressions(old.handbook, new.handbook),
     )
     return report, _failures(changes, not_compared)
 

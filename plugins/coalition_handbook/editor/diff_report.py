@@ -4,7 +4,8 @@ renamed, moved or changed, and the uses of forms whose status changed.
 
 How the report writes handbook text (`report_markdown`), keeps within a size limit
 (`report_limits`), shows a changed field (`report_fields`, `text_diff`), a term's forms
-(`report_forms`), a history (`report_history`) and the uses of forms (`report_uses`) is
+(`report_forms`), a history (`report_history`), the uses of forms (`report_uses`) and the
+suppression comments a change adds (`report_suppressions`) is
 each in a module of its own.
 """
 
@@ -31,6 +32,7 @@ from .report_forms import avoid_reason_lines, form_lines, form_list
 from .report_history import history_entry, history_lines
 from .report_limits import Budget, ReportLimits, within
 from .report_markdown import escape, fenced, inline_code, link_target
+from .report_suppressions import AddedSuppression, suppressions_section
 from .report_uses import first_places, uses_section
 from .usage import Use
 
@@ -83,22 +85,27 @@ def render(
     untouched: Sequence[str] = (),
     limits: ReportLimits | None = None,
     notes: Sequence[ConfigNote] = (),
+    suppressions: Sequence[AddedSuppression] = (),
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
     load at the head, with the first problem of each (`line:column`, message);
     `broken_at_base`: those that did not load at the base; `untouched`: files that did
     not load at either, left as they were; `limits`, how much it may hold (none: all);
-    `notes`, sides read with the folders mkdocs.yml names now, and why."""
+    `notes`, sides read with the folders mkdocs.yml names now, and why; `suppressions`,
+    the suppression comments the change adds."""
     budget = Budget(limits)
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     for note in notes:
         lines += [f"> ⚠️ {note.markdown()}", ""]
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
+        lines += suppressions_section(suppressions)
         lines += _untouched_lines(untouched)
-        return "\n".join(lines)
+        return "\n".join(within(lines, limits))
     lines += _summary_table(changes)
     lines += _version_problems(changes)
+    # Before the items, which a size limit cuts first.
+    lines += suppressions_section(suppressions)
     if not_compared:
         lines += [
             "### Not compared",
