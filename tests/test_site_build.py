@@ -348,11 +348,20 @@ def test_the_material_pages_and_404_send_no_referrer(tmp_path: Path) -> None:
 def test_a_policy_written_into_the_head_by_front_matter_leaves_the_site_s_in_force(
     tmp_path: Path,
 ) -> None:
-    """The theme writes a page's `description` into the head as it is: a policy smuggled in
-    there made the plugin leave its own out, and the page loaded from any host."""
+    """A policy of the page's own in the head (there a page's `description` put one, before
+    the theme wrote it as text) made the plugin leave its own out, and the page loaded
+    from any host. A theme override's `extrahead` puts one there now."""
     own = '<meta http-equiv="Content-Security-Policy" content="default-src *">'
-    page = f"---\ndescription: '\">{own}<x y=\"'\n---\n# Home\n\nA page.\n"
-    config = write_site(tmp_path, pages={"index.md": page}, theme="material")
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nA page.\n"}, theme="material")
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        f'{{% extends "base.html" %}}{{% block extrahead %}}{own}{{% endblock %}}', "utf-8"
+    )
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("{name: material}", "{name: material, custom_dir: overrides}"), "utf-8"
+    )
     html = (build_site(config) / "index.html").read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
     assert own in head and head.index(META) < head.index(own)
@@ -695,10 +704,11 @@ def test_a_page_that_sends_its_reader_to_another_host_fails_a_strict_build(
 def test_a_redirect_written_anywhere_a_page_is_made_from_is_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Not only in a page's Markdown: in front matter the theme writes into the head, in a
-    protocol's step (generated page) and in a copied HTML file (found in review)."""
+    """Not only in a page's Markdown: in front matter the theme writes into the head (the
+    `location` of Material's redirect template), in a protocol's step (generated page) and
+    in a copied HTML file (found in review). A `description` is text: it redirects no one."""
     refresh = '<meta http-equiv="refresh" content="0; url=https://example.org/{}">'
-    description = refresh.format("head").replace('"', '\\"')
+    description = refresh.format("description").replace('"', '\\"')
     protocol = protocol_yaml("Hotel staff").replace(
         "Do not confront anyone.", f"Do not confront anyone. {refresh.format('step')}"
     )
@@ -706,6 +716,7 @@ def test_a_redirect_written_anywhere_a_page_is_made_from_is_a_warning(
         tmp_path,
         pages={
             "index.md": f'---\ndescription: "\\">{description}<x y=\\""\n---\n# Home\n',
+            "moved.md": "---\ntemplate: redirect.html\nlocation: https://example.org/head\n---\n",
             "old.html": f"<p>Moved.</p>{refresh.format('copied')}",
         },
         protocols={"hotel": protocol},
@@ -723,7 +734,7 @@ def test_a_redirect_written_anywhere_a_page_is_made_from_is_a_warning(
         next(line for line in protocol.splitlines() if "Do not confront" in line)
     )
     assert warned == [
-        "content/index.md:2 https://example.org/head",
+        "content/moved.md:3 https://example.org/head",
         "old.html https://example.org/copied",
         f"protocols/hotel.yml:{step_line + 1} https://example.org/step",
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from pathlib import Path
@@ -502,6 +503,86 @@ def test_markup_in_a_term_or_protocol_title_is_text_in_every_part_of_the_page(
         if meta.attrs.get("name") == "description"
     ]
     assert description == 'Called "odd" & <b>bold</b>.'  # as typed, as in its tooltips
+
+
+MODULE_TITLE = 'Police & "shelters" <img src=x onerror=alert(1)></script><script>alert(2)</script>'
+MODULE_SUBTITLE = "<img src=y onerror=alert(3)> & co"
+MODULE_DESCRIPTION = 'For "staff"><img src=z onerror=alert(4)> & co'
+PAGE_TITLE = "Hotels & <b>'motels'</b> <script>alert(5)</script>"
+
+
+def _text(value: str) -> str:
+    return " ".join(value.split())
+
+
+def test_markup_in_a_module_s_or_page_s_front_matter_is_text_on_every_page(
+    tmp_path: Path,
+) -> None:
+    """Found by the security audit: Material prints a page's front matter `title` (in
+    `<title>`, its header, the navigation, the tabs, the footer), `subtitle` (the
+    navigation) and `description` (`<meta content>`) as they are, so a module's title ran
+    script on every page whose navigation lists it and on the 404 page. They are text, read
+    as typed, and the footer's aria-labels and the search index hold no `&amp;amp;`."""
+    module = MODULE.replace(
+        "title: Hotel staff\n",
+        f"title: {json.dumps(MODULE_TITLE)}\nsubtitle: {json.dumps(MODULE_SUBTITLE)}\n"
+        f"description: {json.dumps(MODULE_DESCRIPTION)}\n",
+    ).replace("# Hotel staff\n\n", "")
+    about = f"---\ntitle: {json.dumps(PAGE_TITLE)}\n---\n\nText of the page.\n"
+    config = write_site(
+        tmp_path,
+        pages={
+            "index.md": "# Home\n\nA survivor.\n",
+            "about.md": about,
+            "modules/hotel-staff.md": module,
+        },
+        terms=TERMS,
+        protocols={"hotel": HOTEL},
+        options=OPTIONS,
+        theme="material",
+        search=True,
+    )
+    features = "{name: material, features: [navigation.footer, navigation.tabs]}"
+    config.write_text(config.read_text("utf-8").replace("{name: material}", features), "utf-8")
+    site = build_site(config)
+
+    pages = {str(path.relative_to(site)): path.read_text("utf-8") for path in site.rglob("*.html")}
+    assert len(pages) > 10
+    for path, html in pages.items():
+        for element in elements(html, "img") + elements(html, "script") + elements(html, "b"):
+            assert not any(name.startswith("on") for name in element.attrs), path
+            assert "alert(" not in element.text, path
+        assert "&amp;amp;" not in html, path
+    titled = [path for path, html in pages.items() if MODULE_TITLE.split(" <")[0] in _text(
+        " ".join(link.text for link in elements(html, "a")))]  # fmt: skip
+    assert {"index.html", "404.html", "about/index.html", "modules/index.html"} <= set(titled)
+
+    own = pages["modules/hotel-staff/index.html"]
+    (title,) = elements(own, "title")
+    assert title.text == f"{MODULE_TITLE} - Tiny handbook"
+    (heading,) = elements(own, "h1")
+    assert _text(heading.text).startswith(MODULE_TITLE)
+    (description,) = [
+        meta for meta in elements(own, "meta") if meta.attrs.get("name") == "description"
+    ]
+    assert description.attrs["content"] == MODULE_DESCRIPTION
+    home = pages["index.html"]
+    nav_links = [_text(link.text) for link in elements(home, "a", "md-nav__link")]
+    assert f"{MODULE_TITLE} {MODULE_SUBTITLE}" in nav_links  # the subtitle under the title
+    assert MODULE_SUBTITLE in [small.text for small in elements(home, "small")]
+
+    about_page = pages["about/index.html"]
+    (about_title,) = elements(about_page, "title")
+    assert about_title.text == f"{PAGE_TITLE} - Tiny handbook"
+    (about_heading,) = elements(about_page, "h1")
+    assert about_heading.text == PAGE_TITLE
+    footer_labels = [link.attrs.get("aria-label", "") for link in elements(about_page, "a")]
+    assert f"Next: {MODULE_TITLE}" in footer_labels or f"Previous: {MODULE_TITLE}" in footer_labels
+
+    index = json.loads(read(site, "search/search_index.json"))["docs"]
+    (entry,) = [doc for doc in index if doc["location"] == "about/"]
+    # HTML, as the theme's search results show it, holding the title as typed.
+    assert "<" not in entry["title"] and html_module.unescape(entry["title"]) == PAGE_TITLE
 
 
 def _primary_sidebar(html: str) -> str:

@@ -62,6 +62,7 @@ from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
 from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
+from ..site.front_matter import front_matter_as_text
 from ..site.html_comments import without_comments
 from ..site.other_hosts import (
     draws_mermaid,
@@ -547,6 +548,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if self.handbook_config is not None:  # every page's, before the theme prints them
+            page.meta = front_matter_as_text(page.meta)
         if self.site_inputs is None:
             return markdown
         if self.page_date is not None:

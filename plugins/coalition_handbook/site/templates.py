@@ -8,7 +8,6 @@ details are the handbook's own Markdown, everything else is text.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import cache
@@ -73,19 +72,6 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     return Markup(f"{scheme}:{key}")
 
 
-def html_title(value: object) -> str:
-    """A page title for front matter: Material writes titles into its HTML as they are
-    (`<title>`, the header, the navigation), so `<` and `>` are escaped; not `&`, which
-    its aria-labels escape once more."""
-    return str(value).replace("<", "&lt;").replace(">", "&gt;")
-
-
-def html_attribute(value: object) -> str:
-    """A front matter value that Material writes into an attribute as it is (`description`
-    in `<meta content="...">`, in double quotes): `"`, `&`, `<` and `>` escaped."""
-    return html.escape(str(value), quote=False).replace('"', "&quot;")
-
-
 def attribute_in_markdown(value: object) -> Markup:
     """Plain text for an attribute of raw HTML written in Markdown (`aria-label="..."`):
     Python-Markdown reads code spans and emphasis before it sets the tag aside, so every
@@ -119,8 +105,6 @@ def environment() -> Environment:
     env.filters["sms"] = lambda number: phone_href(number, "sms")
     env.filters["trusted"] = Markup
     env.filters["yaml"] = yaml_string
-    env.filters["html_title"] = html_title
-    env.filters["html_attribute"] = html_attribute
     env.filters["attribute_in_markdown"] = attribute_in_markdown
     # A history entry's summary is text, but an editor's note in it is no more published
     # than one in a page.
