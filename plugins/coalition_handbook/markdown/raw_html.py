@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from . import lines_outside_code
 from .block_pass import mask_blocks
@@ -150,3 +151,22 @@ def tags_as_text(markdown: str) -> str:
         found = html_in_markdown(markdown)
         passes += 1
     return replaced(markdown, [(start, start + 1, "&lt;") for start in found.openers])
+
+
+def start_tag(text: str) -> tuple[str, dict[str, str | None]]:
+    """The name and attributes of the start tag `text`, as a browser reads them."""
+    parser = _StartTag()
+    parser.feed(text)
+    parser.close()
+    return parser.name, parser.attributes
+
+
+class _StartTag(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.name = ""
+        self.attributes: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.name:
+            self.name, self.attributes = tag, dict(attrs)

@@ -67,6 +67,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
         Rule(
+            "html.active-content",
+            Severity.WARNING,
+            "a <script>, an event handler, a frame, an embedded object or a <base> in "
+            "published Markdown",
+        ),
+        Rule(
             "markdown.nesting",
             Severity.ERROR,
             "lists, quotes or admonitions nested deeper than can be rendered, or "
@@ -164,6 +170,7 @@ PAGE_RULES = frozenset(
         "page_source",  # a page's own file
         "page_front_matter",  # a page's own front matter
         "link_unsafe",  # a page's text, as the scan left it
+        "html_active_content",  # a page's own text (and protocols')
         "markdown_nesting",  # a page's own text (and terms' and protocols')
         "glossary_html",  # a term's own definition, as the scan left it; no page
         "page_replaced",  # a page's path, and the names in the record folders' listings

@@ -22,9 +22,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, MutableMapping
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
+
+from ..markdown.raw_html import start_tag
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
@@ -131,7 +132,7 @@ def remote_resources(html: str) -> list[str]:
         html = _COMMENT.sub("", html)
     found: list[str] = []
     for tag in _LOADING_TAG.finditer(html):
-        name, attributes = _start_tag(tag.group())
+        name, attributes = start_tag(tag.group())
         urls = [attributes.get(attribute) for attribute in _LOADING_ATTRIBUTES]
         urls += [
             candidate.split()[0]
@@ -166,7 +167,7 @@ def draws_mermaid(html: str) -> bool:
     if "<!--" in html:
         html = _COMMENT.sub("", html)
     for tag in _PRE_TAG.finditer(html):
-        _, attributes = _start_tag(tag.group())  # as a browser reads its class
+        _, attributes = start_tag(tag.group())  # as a browser reads its class
         if "mermaid" in (attributes.get("class") or "").lower().split():
             return True
     return False
@@ -205,7 +206,7 @@ def remote_redirects(html: str) -> list[str]:
         html = _COMMENT.sub("", html)
     found: list[str] = []
     for tag in _REFRESH.finditer(html):
-        _, attributes = _start_tag(tag.group())
+        _, attributes = start_tag(tag.group())
         if (attributes.get("http-equiv") or "").strip().lower() != "refresh":
             continue
         target = _REFRESH_URL.match(attributes.get("content") or "")
@@ -226,22 +227,3 @@ _TABS_AND_BREAKS = str.maketrans("", "", "\t\n\r")
 
 def _on_another_host(url: str) -> bool:
     return _ANOTHER_HOST.match(url.strip(_URL_ENDS).translate(_TABS_AND_BREAKS)) is not None
-
-
-class _StartTag(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.name = ""
-        self.attributes: dict[str, str | None] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.name:
-            self.name, self.attributes = tag, dict(attrs)
-
-
-def _start_tag(text: str) -> tuple[str, dict[str, str | None]]:
-    """The name and attributes of the start tag `text`, as a browser reads them."""
-    parser = _StartTag()
-    parser.feed(text)
-    parser.close()
-    return parser.name, parser.attributes

@@ -1,0 +1,119 @@
+"""html.active-content: HTML in published Markdown that the browser of every reader of the
+site would run: a `<script>`, an event handler (`onerror=`, `onclick=`...), a frame or an
+embedded object (`<iframe>`, `<frame>`, `<object>`, `<embed>`), or a `<base>`, which sends
+every link of the page elsewhere. Looked for in pages (modules' bodies too), protocols'
+summaries and steps' details: the Markdown the site publishes as it is.
+
+Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets inline
+scripts run (Material's own are inline), so only review stops a script in a pull request:
+this rule names it there, as the build names a page that sends its reader to another host
+(`<meta http-equiv="refresh">`). HTML in code and in comments runs nothing, nor does a
+term's definition (shown as text: `glossary.html`) or front matter (written as text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..documents import CheckedText, scan_handbook
+from ..findings import Finding
+from ..markdown import LineIndex
+from ..markdown.raw_html import html_in_markdown, start_tag
+from .base import CheckContext
+
+RULE = "html.active-content"
+
+# What each element would do in the reader's browser.
+_ELEMENTS = {
+    "script": "every reader's browser would run this <script>",
+    "iframe": "every reader's browser would load a page that may run script in this <iframe>",
+    "frame": "every reader's browser would load a page that may run script in this <frame>",
+    "object": "every reader's browser would load what this <object> names, which may run script",
+    "embed": "every reader's browser would load what this <embed> names, which may run script",
+    "base": "this <base> would send every link of the page elsewhere, in every reader's browser",
+}
+# The texts of a protocol that are Markdown published as it is (its title, steps' titles
+# and contacts are written as text).
+_PROTOCOL_MARKDOWN = re.compile(r"summary|steps\.\d+\.detail")
+# What an active tag holds, in lower case: most texts have none, and are read no further.
+# Substrings and a regular expression that starts with letters: a case-blind one, or one
+# with `\b`, read the text at a twentieth of the speed.
+_ACTIVE_ELEMENTS = tuple(
+    f"<{name}" for name in ("script", "iframe", "frame", "object", "embed", "base")
+)
+_HANDLER = re.compile(r"on\w+\s*=")
+# A start tag as a browser reads one, up to its `>`: a quoted value may hold `>` and `<`.
+# A `<` outside quotes ends it here (Python-Markdown reads no tag there, and the browser
+# reads `<x` as an attribute's name); possessive, so a page of thousands of unclosed tags
+# is read once, not again from each character.
+_START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*+(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>""")
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    body_lines = {page.path: page.origin.body_line for page in context.handbook.pages}
+    for document in scan_handbook(context):
+        if document.kind not in ("page", "protocol"):
+            continue
+        body_line = body_lines.get(document.path, 1)
+        for line, column, tag in document.located(
+            lambda text, _, body_line=body_line: _active_tags(text, body_line)
+        ):
+            yield context.finding(
+                RULE,
+                document.path,
+                line,
+                column,
+                f"{_what(tag)}; if the handbook means it, put "
+                f"<!-- handbook-disable-next-line {RULE} --> on the line before it",
+                found=tag,
+            )
+
+
+def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
+    """(start, end) in the view of each start tag of `text` that the browser would run,
+    outside code and comments (and a page's front matter)."""
+    markdown = text.markdown
+    if markdown is None or "<" not in markdown:  # most texts: no HTML at all
+        return []
+    if not (text.key == "" or _PROTOCOL_MARKDOWN.fullmatch(text.key)):
+        return []
+    body_start = LineIndex.of(markdown).offset(body_line, 1) if text.key == "" else 0
+    body = markdown[body_start:]
+    if not _maybe_active(body):  # nearly every text
+        return []
+    spans: list[tuple[int, int]] = []
+    tag_end = 0
+    for opener in html_in_markdown(body).openers:
+        if opener < tag_end:  # inside the last tag's quoted value: no tag of its own
+            continue
+        tag = _START_TAG.match(body, opener)
+        if tag is None:
+            continue
+        tag_end = tag.end()
+        if _is_active(tag.group()):
+            spans.append((body_start + opener, body_start + tag_end))
+    return spans
+
+
+def _maybe_active(markdown: str) -> bool:
+    lowered = markdown.lower()
+    return any(name in lowered for name in _ACTIVE_ELEMENTS) or bool(_HANDLER.search(lowered))
+
+
+def _is_active(tag: str) -> bool:
+    name, attributes = start_tag(tag)
+    return name in _ELEMENTS or any(_is_handler(attribute) for attribute in attributes)
+
+
+def _is_handler(attribute: str) -> bool:
+    return attribute.startswith("on") and len(attribute) > 2
+
+
+def _what(tag: str) -> str:
+    """What the tag would do, to say in a finding."""
+    name, attributes = start_tag(tag)
+    if name in _ELEMENTS:
+        return _ELEMENTS[name]
+    handlers = ", ".join(f"{attribute}=" for attribute in attributes if _is_handler(attribute))
+    return f"every reader's browser would run this event handler ({handlers})"

@@ -1,0 +1,131 @@
+"""html.active-content: HTML in published Markdown that every reader's browser would run
+(a script, an event handler, a frame, an embedded object, a `<base>`) is a warning, found
+by the security audit: the content policy lets inline scripts run, so only review stops
+them. HTML in code, in comments and in front matter (written as text) runs nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_model import PROTOCOL, module_md, write_files
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.findings import Finding, Severity
+
+RULE = "html.active-content"
+
+
+def _findings(root: Path, files: dict[str, str | bytes]) -> list[Finding]:
+    result = run_checks(write_files(root, files))
+    return [finding for finding in result.findings if finding.rule == RULE]
+
+
+@pytest.mark.parametrize(
+    ("html", "column", "says"),
+    [
+        ("<script>location='https://example.org'</script>", 1, "run this <script>"),
+        ('<SCRIPT src="/x.js"></SCRIPT>', 1, "run this <script>"),
+        ("See <img src=x onerror=alert(1)> here.", 5, "event handler (onerror=)"),
+        ('<p onclick="go()">Tap</p>', 1, "event handler (onclick=)"),
+        ("<svg><circle ONLOAD='x()'/></svg>", 6, "event handler (onload=)"),
+        ('<iframe src="https://example.org/form"></iframe>', 1, "in this <iframe>"),
+        ('<frame src="x.html">', 1, "in this <frame>"),
+        ('<object data="x.swf"></object>', 1, "what this <object> names"),
+        ('<embed src="x.swf">', 1, "what this <embed> names"),
+        ('<base href="https://example.org/">', 1, "every link of the page elsewhere"),
+        # A `<` in an attribute's value, a `>` in a quoted one, the tag over three lines.
+        ('<img alt="a > b" src="x<y"\n  data-x=1\n  onerror="alert(1)">', 1, "(onerror=)"),
+    ],
+)
+def test_each_kind_of_active_html_in_a_page_is_a_warning_at_its_tag(
+    tmp_path: Path, html: str, column: int, says: str
+) -> None:
+    page = f"# About\n\nSome text.\n\n{html}\n"
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert (finding.path, finding.line, finding.column) == ("content/about.md", 5, column)
+    assert finding.severity == Severity.WARNING
+    assert page.splitlines()[4][column - 1 :].startswith(finding.found.split("\n")[0])
+    assert says in finding.message and "every reader's browser" in finding.message
+    assert f"<!-- handbook-disable-next-line {RULE} -->" in finding.message
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "Inline code: `<script>alert(1)</script>` and `<img src=x onerror=y>`.",
+        "```html\n<script>alert(1)</script>\n<iframe src=x></iframe>\n```",
+        "    <script>alert(1)</script>",  # indented code
+        "<!-- <script>alert(1)</script> -->",
+        "<!--\n<img src=x onerror=alert(1)>\n-->",
+        # Words, attribute values and other attributes that only look like it.
+        "Call the hotline on= weekdays; the onerror handler is not HTML.",
+        '<a title="<script>" href="/x/">x</a> <p title="onerror=x" data-on="1">t</p>',
+        "<p>Plain <b>HTML</b> and <img src=map.png alt=Map></p>",
+        "Escaped: &lt;script&gt;alert(1)&lt;/script&gt; and \\<b>",
+    ],
+)
+def test_html_in_code_comments_or_values_and_plain_html_are_not_reported(
+    tmp_path: Path, html: str
+) -> None:
+    page = f"# About\n\nSome text.\n\n{html}\n"
+    assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+def test_a_module_body_and_a_protocol_summary_and_step_detail_are_checked(
+    tmp_path: Path,
+) -> None:
+    """Not a module's front matter title (written as text, as a step's title is)."""
+    front = "title: 'Hotel staff <script>alert(1)</script>'\n" + "\n".join(
+        "" if line.startswith("title:") else line
+        for line in module_md().split("---\n")[1].splitlines(keepends=True)
+    )
+    module = module_md(front).replace("Trafficking happens here too.", "<script>x()</script>")
+    protocol = (
+        PROTOCOL.replace(
+            "summary: What to do when something seems wrong.",
+            "summary: What to do. <script>alert('psummary')</script>",
+        )
+        .replace(
+            "    detail: Call the hotline.",
+            '    detail: "Call. <img src=x onerror=\\"alert(1)\\">"',
+        )
+        .replace("  - title: Stay safe", "  - title: Stay <b onclick=x()>safe</b>")
+    )
+    found = _findings(
+        tmp_path,
+        {"content/modules/hotel-staff.md": module, "protocols/hotel-staff.yml": protocol},
+    )
+    module_line = module.splitlines().index("<script>x()</script>") + 1
+    summary_line = protocol.splitlines().index(
+        "summary: What to do. <script>alert('psummary')</script>"
+    )
+    assert [(f.path, f.line, f.column, f.found.split(">")[0]) for f in found] == [
+        ("content/modules/hotel-staff.md", module_line, 1, "<script"),
+        ("protocols/hotel-staff.yml", summary_line + 1, 22, "<script"),
+        ("protocols/hotel-staff.yml", summary_line + 6, 20, '<img src=x onerror=\\"alert(1)\\"'),
+    ]
+
+
+def test_a_page_s_front_matter_is_not_read_as_html(tmp_path: Path) -> None:
+    page = "---\ntitle: '<script>alert(1)</script>'\ndescription: '<img onerror=x>'\n---\n# A\n"
+    assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+def test_a_suppression_comment_or_the_rules_setting_lets_a_meant_one_through(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "# Map\n\n"
+        f"<!-- handbook-disable-next-line {RULE} -->\n"
+        '<iframe src="/map/"></iframe>\n\n'
+        "<script>x()</script>\n"
+    )
+    (left,) = _findings(tmp_path / "one", {"content/map.md": page})
+    assert (left.line, left.found) == (6, "<script>")
+    settings = "      rules: {html.active-content: off}\n"
+    mkdocs = (
+        "site_name: Test\ndocs_dir: content\nplugins:\n  - handbook:\n"
+        "      glossary_dir: glossary\n      protocols_dir: protocols\n" + settings
+    )
+    assert _findings(tmp_path / "two", {"mkdocs.yml": mkdocs, "content/map.md": page}) == []
