@@ -1452,6 +1452,60 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         context.close()
 
 
+SCRIPTED_TITLE = (
+    'Police & "shelters" <img src=x onerror="window.PWNED=1;alert(21)">'
+    "</script><script>window.PWNED=1;alert(22)</script>"
+)
+SCRIPTED_PAGE_TITLE = "Hotels & <b>'motels'</b> <script>window.PWNED=1</script>"
+
+
+def test_a_module_s_or_page_s_front_matter_title_reads_as_typed_and_runs_nothing(
+    browser: object, tmp_path: Path
+) -> None:
+    """Found by the security audit: a module's front matter title ran script on every page
+    whose navigation lists it, the 404 page too. It is text: the navigation, the page's
+    heading, the browser's tab and the search results show it as typed."""
+    module = (
+        "---\n"
+        f"title: {json.dumps(SCRIPTED_TITLE)}\n"
+        "version: 1\naudience: [hotel staff]\nduration: 45 minutes\n"
+        "objectives: [Recognise the signs.]\nprotocols: []\n"
+        "history:\n  - version: 1\n    date: 2026-04-01\n    summary: First taught.\n"
+        "---\n\n## Realize\n\nA shelter.\n\n## Recognize\n\nSigns.\n\n## Respond\n\nCall.\n"
+    )
+    about = f"---\ntitle: {json.dumps(SCRIPTED_PAGE_TITLE)}\n---\n\nText of the page.\n"
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", "about.md": about, "modules/hotel-staff.md": module},
+        theme="material",
+        search=True,
+        options="handouts: false\n",
+    )
+    with serve(build_site(config)) as url:
+        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ("", "404.html", "about/"):
+            page.goto(path)
+            link = page.locator('.md-nav--primary a[href$="modules/hotel-staff/"]')
+            expect(link.first).to_have_text(SCRIPTED_TITLE)
+        page.goto("modules/hotel-staff/")
+        assert page.title() == f"{SCRIPTED_TITLE} - Tiny handbook"
+        expect(page.locator("article h1")).to_have_text(SCRIPTED_TITLE)
+        page.goto("about/")
+        assert page.title() == f"{SCRIPTED_PAGE_TITLE} - Tiny handbook"
+        expect(page.locator("article h1")).to_have_text(SCRIPTED_PAGE_TITLE)
+        _typed_in_search(page, "motels")
+        result = page.locator('.md-search-result__link[href$="about/"] h1')
+        expect(result.first).to_have_text(SCRIPTED_PAGE_TITLE)
+        assert page.locator(".md-search-result img, .md-search-result b").count() == 0
+        assert page.evaluate("window.PWNED") is None
+        assert dialogs == []
+        context.close()
+
+
 WIDE_TABLES = """\
 # Contacts
 
