@@ -36,6 +36,8 @@ def _findings(root: Path, files: dict[str, str | bytes]) -> list[Finding]:
         ('<base href="https://example.org/">', 1, "every link of the page elsewhere"),
         # A `<` in an attribute's value, a `>` in a quoted one, the tag over three lines.
         ('<img alt="a > b" src="x<y"\n  data-x=1\n  onerror="alert(1)">', 1, "(onerror=)"),
+        # In a raw HTML block Markdown reads no link: the tag in its "title" is a tag.
+        ('<div>[x](y "<img src=x onerror=alert(1)>")</div>', 13, "(onerror=)"),
     ],
 )
 def test_each_kind_of_active_html_in_a_page_is_a_warning_at_its_tag(
@@ -62,6 +64,9 @@ def test_each_kind_of_active_html_in_a_page_is_a_warning_at_its_tag(
         "Call the hotline on= weekdays; the onerror handler is not HTML.",
         '<a title="<script>" href="/x/">x</a> <p title="onerror=x" data-on="1">t</p>',
         "<p>Plain <b>HTML</b> and <img src=map.png alt=Map></p>",
+        # A link's title is an attribute's value to Python-Markdown, escaped.
+        '[a standard](https://example.org/std "ISO <img src=x onerror=alert(16)>")',
+        '[a standard][iso]\n\n[iso]: https://example.org/std "ISO <img src=x onerror=y>"',
         "Escaped: &lt;script&gt;alert(1)&lt;/script&gt; and \\<b>",
     ],
 )

@@ -13,12 +13,14 @@ term's definition (shown as text: `glossary.html`) or front matter (written as t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..markdown import LineIndex
+from ..markdown.block_pass import mask_blocks
 from ..markdown.raw_html import html_in_markdown, start_tag
 from .base import CheckContext
 
@@ -43,6 +45,12 @@ _ACTIVE_ELEMENTS = tuple(
     f"<{name}" for name in ("script", "iframe", "frame", "object", "embed", "base")
 )
 _HANDLER = re.compile(r"on\w+\s*=")
+# Where a `<` is no tag in Markdown (outside raw HTML blocks): in a link's destination and
+# title, `](...)`, as Python-Markdown's link pattern reads it before any tag (the title
+# becomes an attribute's value, escaped), and on a reference definition's line. Each
+# attempt stops at the next parenthesis: linear.
+_LINK_DESTINATION = re.compile(r"\]\([^()\x00]*+(?:\([^()\x00]*+\)[^()\x00]*+)*+\)")
+_REFERENCE_LINE = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+\[[^\]\n]++\]:.*+", re.M)
 # A start tag as a browser reads one, up to its `>`: a quoted value may hold `>` and `<`.
 # A `<` outside quotes ends it here (Python-Markdown reads no tag there, and the browser
 # reads `<x` as an attribute's name); possessive, so a page of thousands of unclosed tags
@@ -84,8 +92,11 @@ def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
         return []
     spans: list[tuple[int, int]] = []
     tag_end = 0
+    not_html = _link_syntax(body)
     for opener in html_in_markdown(body).openers:
         if opener < tag_end:  # inside the last tag's quoted value: no tag of its own
+            continue
+        if _within(not_html, opener):
             continue
         tag = _START_TAG.match(body, opener)
         if tag is None:
@@ -96,12 +107,43 @@ def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _link_syntax(markdown: str) -> list[tuple[int, int]]:
+    """(start, end), sorted and apart, of the links' destinations and titles and the
+    reference definitions of `markdown` that stand outside raw HTML blocks."""
+    found = sorted(
+        match.span()
+        for pattern in (_LINK_DESTINATION, _REFERENCE_LINE)
+        for match in pattern.finditer(markdown)
+    )
+    if not found:
+        return []
+    raw_blocks: list[tuple[int, int]] = []
+    mask_blocks(markdown, 1, raw_blocks)  # Markdown is not read in them: a tag is a tag
+    apart: list[tuple[int, int]] = []
+    for start, end in found:
+        if _within(raw_blocks, start):
+            continue
+        if apart and start < apart[-1][1]:
+            apart[-1] = (apart[-1][0], max(end, apart[-1][1]))
+        else:
+            apart.append((start, end))
+    return apart
+
+
+def _within(spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether one of `spans` (sorted, apart) holds `index`."""
+    found = bisect.bisect_right(spans, index, key=lambda span: span[0]) - 1
+    return found >= 0 and spans[found][0] <= index < spans[found][1]
+
+
 def _maybe_active(markdown: str) -> bool:
     lowered = markdown.lower()
     return any(name in lowered for name in _ACTIVE_ELEMENTS) or bool(_HANDLER.search(lowered))
 
 
 def _is_active(tag: str) -> bool:
+    if not _maybe_active(tag):  # most tags (`<b>`, `<td>`): no need to parse them
+        return False
     name, attributes = start_tag(tag)
     return name in _ELEMENTS or any(_is_handler(attribute) for attribute in attributes)
 
