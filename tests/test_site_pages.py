@@ -759,6 +759,7 @@ Comments in code are code: `<!-- shown-1 -->`
 <!-- shown-2 -->
 ```
 
+<!-- handbook-disable-next-line html.active-content -->
 <script>const marker = "<!-- shown-3 -->";</script>
 """
 NOTED_PROTOCOL = (
