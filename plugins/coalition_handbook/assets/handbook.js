@@ -573,7 +573,7 @@ if (typeof document$ !== "undefined" && typeof document$.subscribe === "function
    - else a page whose title is typed whole ("What is a coalition", "Propose a change").
 
    The query itself is asked without its stop words (`searchQuery`), and asked again with
-   a letter's leeway when it finds nothing (`misspeltQuery`).
+   a letter's leeway for each word that no page holds (`misspeltQuery`).
 
    The answer is told again with that order and its first page scored highest (Enter
    opens the best-scored result): the theme, whose listener came first (it started the
@@ -681,26 +681,128 @@ function searchQuery(typed) {
     : typed;
 }
 
-/* The query asked again when the search found nothing, each word of five letters or more
-   as itself or one letter off (lunr's `~1`), for a word misspelt ("trafficing",
-   "coersion"); null if it has no such word. Only then: a query that finds pages keeps
-   its answer. */
-function misspeltQuery(typed) {
+/* The query asked again when a word of five letters or more that it asks for is in no
+   page, as the worker's answer tells (each result's `terms`: the words asked for that
+   start one of its words), that word as itself or a letter off (lunr's `~1`), two for a
+   word of nine letters or more ("trafiking" of "trafficking"); null if there is none.
+   Also when the other words find pages: "sex trafiking" listed sextortion first, by
+   "sex" alone, and "labor trafficing" forced labor (found in an audit). A query whose
+   every word is found keeps its answer. */
+function misspeltQuery(typed, items) {
   if (QUERY_SYNTAX.test(typed)) {
     return null;
   }
+  var found = foundWords(items);
   var fuzzy = false;
   var words = searchQuery(typed)
     .split(/\s+/)
     .map(function (word) {
       var bare = typedTitle(word);
-      if (/\^1$/.test(word) || Array.from(bare).length < 5 || bare.indexOf(" ") >= 0) {
-        return word; // a single letter as itself, a short word, "victim's"
+      var letters = Array.from(bare).length;
+      if (/\^1$/.test(word) || letters < 5 || bare.indexOf(" ") >= 0 || STOP_WORDS.has(bare)) {
+        return word; // a single letter as itself, a short word, "victim's", "would"
+      }
+      if (found.has(word.toLowerCase())) {
+        return word;
       }
       fuzzy = true;
-      return bare + "~1";
+      return bare + "~" + leewayOf(bare);
     });
   return fuzzy ? words.join(" ") : null;
+}
+
+// How many letters off a word misspelt may be: one, two for a word of nine or more.
+function leewayOf(word) {
+  return Array.from(word).length >= 9 ? 2 : 1;
+}
+
+// The words asked for (in lower case, as lunr reads them) that a result holds.
+function foundWords(items) {
+  var found = new Set();
+  (items || []).forEach(function (group) {
+    group.forEach(function (item) {
+      Object.keys(item.terms || {}).forEach(function (word) {
+        if (item.terms[word]) {
+          found.add(word);
+        }
+      });
+    });
+  });
+  return found;
+}
+
+/* The query typed (as `typedForm` gives it) with each word that `misspelt` asked a few
+   letters off written as the word it most likely meant: of the words in the titles and
+   forms of the pages found that many letters off, the closest, then the one most of
+   those pages hold ("trafiking": "trafficking", not "training"). The answer is then
+   ordered as for the words meant: "sex trafiking" lists sex trafficking first. */
+function meantQuery(typed, items, misspelt) {
+  var leeway = new Map();
+  misspelt.split(/\s+/).forEach(function (word) {
+    var fuzzy = word.match(/^(.+)~(\d)$/);
+    if (fuzzy) {
+      leeway.set(fuzzy[1], Number(fuzzy[2]));
+    }
+  });
+  var held = new Map(); // a word of the pages' titles and forms -> how many pages hold it
+  items.forEach(function (group) {
+    var page = pageOf(group);
+    if (!page) {
+      return;
+    }
+    var named = [textOf(page.title)].concat(page.handbook_typed_forms || []);
+    new Set(typedTitle(named.join(" ")).split(" ")).forEach(function (word) {
+      held.set(word, (held.get(word) || 0) + 1);
+    });
+  });
+  return typedTitle(typed)
+    .split(" ")
+    .map(function (word) {
+      var most = leeway.get(word);
+      var meant = null;
+      held.forEach(function (pages, namedWord) {
+        var apart = most ? lettersApart(word, namedWord, most) : Infinity;
+        if (
+          apart <= most &&
+          (!meant || apart < meant.apart || (apart === meant.apart && pages > meant.pages))
+        ) {
+          meant = { word: namedWord, apart: apart, pages: pages };
+        }
+      });
+      return meant ? meant.word : word;
+    })
+    .join(" ");
+}
+
+/* How many letters apart two words are, as lunr counts for `~`: a letter left out, added,
+   changed, or two swapped; `most + 1` as soon as they are further apart than `most`. */
+function lettersApart(a, b, most) {
+  a = Array.from(a);
+  b = Array.from(b);
+  if (Math.abs(a.length - b.length) > most) {
+    return most + 1;
+  }
+  var before = null;
+  var previous = b.map(function (_, at) {
+    return at + 1;
+  });
+  previous.unshift(0);
+  for (var i = 1; i <= a.length; i++) {
+    var row = [i];
+    for (var j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], before[j - 2] + 1);
+      }
+    }
+    if (Math.min.apply(null, row) > most) {
+      return most + 1;
+    }
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length];
 }
 
 function pageOf(group) {
@@ -891,13 +993,16 @@ function watchSearchQueries(Worker) {
     var asked = waiting.shift() || { typed: "" };
     var typed = typedForm(asked.typed);
     var items = message.data && message.data.items;
-    var again = !asked.again && !waiting.length && Array.isArray(items) && !items.length;
-    var misspelt = again ? misspeltQuery(asked.typed) : null;
+    var again = !asked.misspelt && !waiting.length && Array.isArray(items);
+    var misspelt = again ? misspeltQuery(asked.typed, items) : null;
     if (misspelt) {
       // Asked only when no newer query waits: its answer never replaces a newer one's.
-      waiting.push({ typed: asked.typed, again: true });
+      waiting.push({ typed: asked.typed, misspelt: misspelt });
       post.call(this, { type: SEARCH_QUERY, data: misspelt });
       return;
+    }
+    if (asked.misspelt && Array.isArray(items)) {
+      typed = meantQuery(typed, items, asked.misspelt);
     }
     var reordered = Array.isArray(items) ? rankedAnswer(items, typed) : items;
     if (reordered !== items) {
@@ -915,7 +1020,7 @@ function watchSearchQueries(Worker) {
         queries.set(this, []);
         this.addEventListener("message", reorder);
       }
-      queries.get(this).push({ typed: message.data, again: false });
+      queries.get(this).push({ typed: message.data, misspelt: null });
       var asked = Object.assign({}, message, { data: searchQuery(message.data) });
       return post.apply(this, [asked].concat(Array.prototype.slice.call(arguments, 1)));
     }
