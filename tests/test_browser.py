@@ -388,6 +388,24 @@ _SHOWN_PAGES = """async (queries) => {
 }"""
 
 
+# One-word queries that the changes page, which holds every history summary, answered
+# second or third, before term and protocol pages that hold the word (found in an audit).
+CHANGES_QUERIES = ["polaris", "sextortion", "hotline", "indicator", "minor", "approved"]
+
+
+def test_the_changes_page_comes_after_the_term_and_protocol_pages(page: object) -> None:
+    page.goto("index.html")
+    shown = page.evaluate(_SHOWN_PAGES, CHANGES_QUERIES)
+    listed_after_changes = {}
+    for typed, pages in zip(CHANGES_QUERIES, shown, strict=True):
+        assert "changes/" in pages, typed  # it holds the word too
+        later = pages[pages.index("changes/") :]
+        listed_after_changes[typed] = [
+            path for path in later if re.match(r"^(glossary|protocols)/.", path)
+        ]
+    assert {typed: pages for typed, pages in listed_after_changes.items() if pages} == {}
+
+
 def test_every_form_and_translation_typed_lists_its_term_page_first(page: object) -> None:
     """What the member sees: each form (as written, in lower case, in the plural), form
     to avoid and translation of every term (and each translation without its accents)

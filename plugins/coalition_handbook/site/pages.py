@@ -20,6 +20,7 @@ from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from ..slugs import a_to_z_key, index_letter, sort_key
 from .search_boost import (
+    CHANGES_BOOST,
     other_search_forms,
     protocol_search_steps,
     term_search_boosts,
@@ -433,6 +434,7 @@ def changes_page(inputs: SiteInputs) -> str:
         "changes.md.j2",
         intro=_intro(inputs, CHANGES_PAGE),
         months=months,
+        search_boost=CHANGES_BOOST,
         href=lambda src_uri: _link(CHANGES_PAGE, src_uri),
     )
 

@@ -53,6 +53,12 @@ from ..slugs import folded_latin
 BASE = 2.0  # above ordinary pages: a term's own page is the answer to its words
 PER_TERM_BUILT_ON = 0.2  # a tenth of BASE for each term built on it: the best measured
 
+# The changes page holds every history summary, so it held the word of nearly any one-word
+# query and came second for "polaris" and "sextortion", third for "hotline" (audit). A
+# tenth of an ordinary page's weight lists it after the term and protocol pages that
+# hold the word; its title typed ("changes") still finds it first.
+CHANGES_BOOST = 0.1
+
 FORMS_FIELD = "handbook_forms"
 # Between a title's (1e3) and a tag's (1e6): 1e6 made a word of a form to avoid outrank
 # accepted forms ("sex" of "sex slave"); 1e3 and 1e4 left "sex slave" unfound.
