@@ -32,6 +32,7 @@ from coalition_handbook.site.search_boost import (
     BASE,
     PER_TERM_BUILT_ON,
     accentless,
+    capital_search_words,
     term_search_boosts,
     typed_form,
     typed_search_forms,
@@ -478,6 +479,23 @@ def test_a_term_page_is_listed_first_for_a_translation_typed_without_accents(
     assert problems == []
     typed = typed_search_forms(handbook.terms["victim"], ())
     assert typed == ["victim", "víctima", "victime de la traite", "victima"]
+
+
+def test_a_term_page_lists_the_words_of_its_forms_written_in_capitals(tmp_path: Path) -> None:
+    """handbook.js counts them only for words typed in capitals (DESIGN section 4): "tip"
+    is no form of human trafficking, whose acronym is TIP."""
+    handbook, problems = load(
+        tmp_path,
+        {
+            "glossary/human-trafficking.yml": term_yaml(
+                "human trafficking", "aliases: [TIP, HSI Tip Line, T visa]\n"
+            )
+        },
+    )
+    assert problems == []
+    written = ["TIPs", "TIP\u2019s", "HSI Tip Lines", "T visas"]
+    words = capital_search_words(handbook.terms["human-trafficking"], written)
+    assert words == ["tip", "hsi", "tips", "tip's"]
 
 
 @pytest.mark.parametrize(

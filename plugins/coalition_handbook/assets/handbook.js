@@ -585,6 +585,10 @@ var SEARCH_RESULT = 3;
 // A protocol page's search field of who it is for and what its steps say to do, as
 // site/search_boost.STEPS_FIELD names it.
 var STEPS_FIELD = "handbook_steps";
+// The words of a term page's forms written in capitals ("TIP", "HSI"), as
+// site/search_boost.CAPITAL_WORDS_KEY names them: they count only for words typed in
+// capitals (DESIGN section 4).
+var CAPITAL_WORDS = "handbook_capital_words";
 
 // As site/search_boost.typed_form gives a form; the two must agree.
 function typedForm(text) {
@@ -629,6 +633,32 @@ var STOP_WORDS = new Set(
     "which while who whom why will with would yet you your"
   ).split(" ")
 );
+
+/* Whether a word is written in capitals, as an acronym is, with its plural's or
+   possessive's ending ("TIP", "TIPs", "TIP's"; not "tip" or "Tip"), as
+   site/search_boost.in_capitals tells. */
+function inCapitals(word) {
+  var letters = word.replace(/(?:['\u2019]s|s['\u2019]?)$/, "").replace(/[^\p{L}]/gu, "");
+  return (
+    Array.from(letters).length >= 2 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
+  );
+}
+
+// The words searched for (as `searchedWords` gives them) that are typed in capitals.
+function wordsInCapitals(typed) {
+  var typedWords = String(typed).trim().split(/\s+/).map(unpunctuated);
+  return new Set(
+    searchedWords(
+      typedWords
+        .filter(function (word) {
+          return inCapitals(word);
+        })
+        .join(" ")
+    )
+  );
+}
 
 // The words typed that the search looks for: not its stop words, each once.
 function searchedWords(typed) {
@@ -823,15 +853,19 @@ function bestScore(items) {
 
 /* How `words` meet a name: how many of them it holds, each as the start of one of its
    words, as the search reads a word typed ("employee" of "employees"), a single letter
-   ("t" of "T visa") as a word of its own; and how many of its own words (stop words
-   aside) none of them starts. */
-function wordsIn(name, words) {
+   ("t" of "T visa") as a word of its own, a word of `namedInCapitals` ("hsi" of "HSI Tip
+   Line") only by one of `capitals` if they are given; and how many of its own words
+   (stop words aside) none of them starts. */
+function wordsIn(name, words, capitals, namedInCapitals) {
   var named = typedTitle(name)
     .split(" ")
     .filter(function (word) {
       return word && !STOP_WORDS.has(word);
     });
   var starts = function (word, namedWord) {
+    if (capitals && namedInCapitals.has(namedWord) && !capitals.has(word)) {
+      return false;
+    }
     return namedWord === word || (word.length > 1 && namedWord.indexOf(word) === 0);
   };
   return {
@@ -848,10 +882,18 @@ function wordsIn(name, words) {
   };
 }
 
-// Which of two meetings (`wordsIn`, with `title`: the name is the page's title) is the
-// better: more words found, then fewer other words, then the title.
+/* Which of two meetings (`wordsIn`, with `title`: the name is the page's title, and
+   `miscased`: how many of the words found meet an acronym typed in lower case) is the
+   better: more words found in their case, then more words found, then fewer other words,
+   then the title. "tip" lists HSI Tip Line before the page of TIP; "hsi", of no page but
+   as an acronym, still lists HSI's before HSI Tip Line's. */
 function better(a, b) {
-  return b.found - a.found || a.other - b.other || (a.title ? 0 : 1) - (b.title ? 0 : 1);
+  return (
+    b.found - (b.miscased || 0) - (a.found - (a.miscased || 0)) ||
+    b.found - a.found ||
+    a.other - b.other ||
+    (a.title ? 0 : 1) - (b.title ? 0 : 1)
+  );
 }
 
 /* Which of two results is the better by their pages' best meetings (`bestMeeting`), as
@@ -864,23 +906,36 @@ function betterResult(a, b) {
 
 /* How `words` best meet a page's title or, for a term's page, one of its forms as typed:
    its plurals, forms to avoid and translations ("victims of trafficking" is the victim
-   page's, though its title is "victim": found in review). */
-function bestMeeting(group, words) {
+   page's, though its title is "victim": found in review); a form written in capitals
+   meets only the words of `capitals` ("TIP", not "tip": found in an audit). */
+function bestMeeting(group, words, capitals) {
   var page = pageOf(group);
   if (!page) {
     return { found: 0, other: 0, title: false };
   }
-  var title = Object.assign(wordsIn(textOf(page.title), words), { title: true });
+  var name = textOf(page.title);
+  var namedInCapitals = new Set(
+    (page[CAPITAL_WORDS] || []).concat(Array.from(wordsInCapitals(name)))
+  );
+  var meet = function (named, isTitle) {
+    var meeting = wordsIn(named, words);
+    var inCase = wordsIn(named, words, capitals, namedInCapitals);
+    return Object.assign(meeting, { title: isTitle, miscased: meeting.found - inCase.found });
+  };
+  var title = meet(name, true);
   var steps = textOf(page[STEPS_FIELD] || "");
   if (steps) {
+    var stepsInCapitals = wordsInCapitals(steps); // "SOAR" of a step is no "soar" typed
     // A protocol's title names who it is for and when; what it says to do is in its
     // steps: "report" of "Report to the right place" counts as a word of its title.
     title.found = words.filter(function (word) {
-      return wordsIn(textOf(page.title), [word]).found || wordsIn(steps, [word]).found;
+      return (
+        wordsIn(name, [word]).found || wordsIn(steps, [word], capitals, stepsInCapitals).found
+      );
     }).length;
   }
   return (page.handbook_typed_forms || []).reduce(function (best, form) {
-    var meeting = Object.assign(wordsIn(form, words), { title: false });
+    var meeting = meet(form, false);
     return better(meeting, best) < 0 ? meeting : best;
   }, title);
 }
@@ -888,13 +943,13 @@ function bestMeeting(group, words) {
 /* The groups of results in the order `better` gives their pages' best meetings with the
    words searched for, the theme's among equals (a stable sort); `items` itself if that
    is its order. */
-function byTitleWords(items, typed) {
+function byTitleWords(items, typed, capitals) {
   var words = searchedWords(typed);
   if (!words.length) {
     return typed ? protocolsFirst(items) : items;
   }
   var counted = items.map(function (group, at) {
-    return { group: group, at: at, words: bestMeeting(group, words) };
+    return { group: group, at: at, words: bestMeeting(group, words, capitals) };
   });
   counted.sort(function (a, b) {
     return betterResult(a.words, b.words) || a.at - b.at;
@@ -932,12 +987,18 @@ function protocolsFirst(items) {
 
 /* Where the page is whose form, or else whose title, is `typed` whole; -1 if none. A
    form is also typed whole with a sentence's punctuation around its words ("victim.",
-   "What is CSAM?" asks for "csam"), and as written with its own ("Realize, Recognize"). */
-function typedPageAt(items, typed) {
+   "What is CSAM?" asks for "csam"), and as written with its own ("Realize, Recognize"). A
+   form's words written in capitals are typed whole only in capitals (`capitals`). */
+function typedPageAt(items, typed, capitals) {
   var plain = typed.split(" ").map(unpunctuated).filter(Boolean).join(" ");
   var form = items.findIndex(function (group) {
     var page = pageOf(group);
-    var forms = (page && page.handbook_typed_forms) || [];
+    var namedInCapitals = (page && page[CAPITAL_WORDS]) || [];
+    var forms = ((page && page.handbook_typed_forms) || []).filter(function (form) {
+      return form.split(" ").every(function (word) {
+        return namedInCapitals.indexOf(word) < 0 || capitals.has(word);
+      });
+    });
     return forms.indexOf(typed) >= 0 || (!!plain && forms.indexOf(plain) >= 0);
   });
   if (form >= 0) {
@@ -965,13 +1026,14 @@ function firstAt(items, at) {
   return [first].concat(items.slice(0, at), items.slice(at + 1));
 }
 
-/* The answer's groups in the order described above; `items` itself if that is theirs. */
-function rankedAnswer(items, typed) {
+/* The answer's groups in the order described above, `capitals` the words searched for
+   that are typed in capitals (`wordsInCapitals`); `items` itself if that is theirs. */
+function rankedAnswer(items, typed, capitals) {
   if (!items.length) {
     return items;
   }
-  var ranked = byTitleWords(items, typed);
-  var at = typed ? typedPageAt(ranked, typed) : -1;
+  var ranked = byTitleWords(items, typed, capitals);
+  var at = typed ? typedPageAt(ranked, typed, capitals) : -1;
   if (at >= 0) {
     return firstAt(ranked, at);
   }
@@ -1004,7 +1066,8 @@ function watchSearchQueries(Worker) {
     if (asked.misspelt && Array.isArray(items)) {
       typed = meantQuery(typed, items, asked.misspelt);
     }
-    var reordered = Array.isArray(items) ? rankedAnswer(items, typed) : items;
+    var capitals = wordsInCapitals(asked.typed);
+    var reordered = Array.isArray(items) ? rankedAnswer(items, typed, capitals) : items;
     if (reordered !== items) {
       var data = Object.assign({}, message.data, { items: reordered });
       var retelling = new MessageEvent("message", { data: { type: SEARCH_RESULT, data: data } });

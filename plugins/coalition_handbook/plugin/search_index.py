@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from ..site.search_boost import FORMS_FIELD, STEPS_FIELD, TYPED_FORMS_KEY
+from ..site.search_boost import CAPITAL_WORDS_KEY, FORMS_FIELD, STEPS_FIELD, TYPED_FORMS_KEY
 
 
 @dataclass
@@ -30,10 +30,12 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
     """Give a term page's first search entry the words it is also found by (front matter
     `handbook_forms`, in the search field `FORMS_FIELD`) and its forms whole, as a query
     typing one is compared with them (`handbook_typed_forms`, kept under
-    `TYPED_FORMS_KEY`, which is no search field): see site/search_boost.py. A protocol
+    `TYPED_FORMS_KEY`, which is no search field), the words of them written in capitals
+    (`CAPITAL_WORDS_KEY`, no search field either): see site/search_boost.py. A protocol
     page's first entry gets who it is for and its steps (`STEPS_FIELD`)."""
     forms = page.meta.get(FORMS_FIELD)
     typed = page.meta.get(TYPED_FORMS_KEY)
+    capitals = page.meta.get(CAPITAL_WORDS_KEY)
     steps = page.meta.get(STEPS_FIELD)
     for entry in entries:
         if entry.get("location") == page.url:
@@ -41,6 +43,8 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
                 entry[FORMS_FIELD] = " ".join(str(form) for form in forms)
             if isinstance(typed, list) and typed:
                 entry[TYPED_FORMS_KEY] = [str(form) for form in typed]
+            if isinstance(capitals, list) and capitals:
+                entry[CAPITAL_WORDS_KEY] = [str(form) for form in capitals]
             if isinstance(steps, str) and steps:
                 entry[STEPS_FIELD] = steps
             return

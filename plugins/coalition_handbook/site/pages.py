@@ -21,6 +21,7 @@ from ..rules.module_readability import TARGET_GRADE
 from ..slugs import a_to_z_key, index_letter, sort_key
 from .search_boost import (
     CHANGES_BOOST,
+    capital_search_words,
     other_search_forms,
     protocol_search_steps,
     term_search_boosts,
@@ -250,6 +251,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         search_boost=search_boost,
         search_forms=other_search_forms(term, inputs.written_forms.get(term.id, ())),
         typed_forms=typed_search_forms(term, inputs.written_forms.get(term.id, ())),
+        capital_words=capital_search_words(term, inputs.written_forms.get(term.id, ())),
         replacement=replacement,
         related=[terms[related] for related in dict.fromkeys(term.related) if related in terms],
         used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,

@@ -45,7 +45,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ..forms import split_words
+from ..forms import is_all_capitals, split_words
 from ..model.glossary import plain_blocks, plain_text
 from ..model.types import Protocol, Term
 from ..slugs import folded_latin
@@ -74,6 +74,14 @@ _SPACES_AND_HYPHENS = re.compile(
 )
 # "persons's" and "persons'" are one possessive; the matcher writes one of them
 _S_APOSTROPHE_S = re.compile(r"s's(?= |$)")
+
+# Not a search field either: the words of TYPED_FORMS_KEY's forms that are written in
+# capitals (an acronym, its plural and possessive: "TIP", "TIPs", "TIP's"), which section
+# 4 matches only so. handbook.js counts them only for words typed in capitals: "tip"
+# listed human trafficking (its acronym TIP) before HSI Tip Line (audit).
+CAPITAL_WORDS_KEY = "handbook_capital_words"
+# A plural's or possessive's ending after an acronym, as handbook.js's `inCapitals` reads it
+_ACRONYM_ENDING = re.compile("(?:['\u2019]s|s['\u2019]?)$")
 
 
 # A protocol page's search field (in its first entry): who the protocol is for, what it
@@ -157,6 +165,21 @@ def typed_form(text: str) -> str:
     hyphens ("Sex-Trafficking’s" -> "sex trafficking's"), "s'" for "s's"."""
     text = unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")
     return _S_APOSTROPHE_S.sub("s'", _SPACES_AND_HYPHENS.sub(" ", text).strip(" "))
+
+
+def in_capitals(form: str) -> bool:
+    """Whether `form` is written in capitals, as an acronym is, with its plural's or
+    possessive's ending ("TIP", "TIPs", "TIP's"), as handbook.js's `inCapitals` tells."""
+    return is_all_capitals(_ACRONYM_ENDING.sub("", form))
+
+
+def capital_search_words(term: Term, written_forms: Iterable[str]) -> list[str]:
+    """What `CAPITAL_WORDS_KEY` holds for `term`: the words of its forms and their
+    inflections (as for `typed_search_forms`) that are written in capitals ("HSI" of "HSI
+    Tip Line", "TIPs"), as `typed_form` gives each, once."""
+    forms = (term.term, *term.aliases, *written_forms)
+    words = (word for form in forms for word in _SPACES_AND_HYPHENS.split(form))
+    return list(dict.fromkeys(typed_form(word) for word in words if in_capitals(word)))
 
 
 def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
