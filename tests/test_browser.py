@@ -209,6 +209,10 @@ WHOLE_QUERIES = [
     # (its title holds none of them: found in review).
     ("victims of trafficking", "glossary/victim/"),
     ("red flags of trafficking", "glossary/indicator/"),
+    # A member's question, in the words the indicator's definition opens with: it came
+    # eighth, after the pages whose titles hold "trafficking" (found in an audit).
+    ("signs of trafficking", "glossary/indicator/"),
+    ("sign of trafficking", "glossary/indicator/"),
     ("bonded labour trafficking", "glossary/debt-bondage/"),
     ("CSEC victims", "glossary/commercial-sexual-exploitation-of-children/"),
     # A translation typed without its accents, as an English keyboard types it: nothing

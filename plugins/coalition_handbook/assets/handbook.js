@@ -853,10 +853,11 @@ function bestScore(items) {
 
 /* How `words` meet a name: how many of them it holds, each as the start of one of its
    words, as the search reads a word typed ("employee" of "employees"), a single letter
-   ("t" of "T visa") as a word of its own, a word of `namedInCapitals` ("hsi" of "HSI Tip
-   Line") only by one of `capitals` if they are given; and how many of its own words
-   (stop words aside) none of them starts. */
-function wordsIn(name, words, capitals, namedInCapitals) {
+   ("t" of "T visa") as a word of its own, with `plurals` a plural in "s" as its singular
+   ("signs" of "sign of trafficking": a form's typed plurals are of its last word), a
+   word of `namedInCapitals` ("hsi" of "HSI Tip Line") only by one of `capitals` if they
+   are given; and how many of its own words (stop words aside) none of them starts. */
+function wordsIn(name, words, capitals, namedInCapitals, plurals) {
   var named = typedTitle(name)
     .split(" ")
     .filter(function (word) {
@@ -866,7 +867,11 @@ function wordsIn(name, words, capitals, namedInCapitals) {
     if (capitals && namedInCapitals.has(namedWord) && !capitals.has(word)) {
       return false;
     }
-    return namedWord === word || (word.length > 1 && namedWord.indexOf(word) === 0);
+    return (
+      namedWord === word ||
+      (word.length > 1 && namedWord.indexOf(word) === 0) ||
+      (!!plurals && word.length > 3 && namedWord + "s" === word)
+    );
   };
   return {
     found: words.filter(function (word) {
@@ -918,8 +923,8 @@ function bestMeeting(group, words, capitals) {
     (page[CAPITAL_WORDS] || []).concat(Array.from(wordsInCapitals(name)))
   );
   var meet = function (named, isTitle) {
-    var meeting = wordsIn(named, words);
-    var inCase = wordsIn(named, words, capitals, namedInCapitals);
+    var meeting = wordsIn(named, words, null, null, !isTitle);
+    var inCase = wordsIn(named, words, capitals, namedInCapitals, !isTitle);
     return Object.assign(meeting, { title: isTitle, miscased: meeting.found - inCase.found });
   };
   var title = meet(name, true);
