@@ -129,18 +129,7 @@ def parse_suppressions(text: str, body_line: int = 1) -> Suppressions:
     matter) on; line numbers are the file's. Linear in the size of the text."""
     if not may_hold_comments(text):
         return Suppressions()
-    directives = [
-        Directive(
-            comment.start[0],
-            comment.action,
-            comment.rules,
-            comment.places,
-            _lines_covered(comment.action, comment.start[0], comment.end[0]),
-        )
-        for lines in _comment_lines(lines_outside_code(text, body_line))
-        for comment in _comments(lines)
-    ]
-    return Suppressions(tuple(directives))
+    return _suppressions(lines_outside_code(text, body_line))
 
 
 def parse_markup_suppressions(text: str) -> Suppressions:
@@ -149,7 +138,11 @@ def parse_markup_suppressions(text: str) -> Suppressions:
     if not may_hold_comments(text):
         return Suppressions()
     # A lone carriage return ends a line, as findings count lines.
-    lines = enumerate(LONE_CARRIAGE_RETURN.sub("\n", text).split("\n"), 1)
+    return _suppressions(enumerate(LONE_CARRIAGE_RETURN.sub("\n", text).split("\n"), 1))
+
+
+def _suppressions(lines: Iterable[tuple[int, str]]) -> Suppressions:
+    """The suppression comments among (number, line) `lines`."""
     directives = [
         Directive(
             comment.start[0],
