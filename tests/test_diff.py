@@ -24,6 +24,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.editor.changes import paragraph_blocks
+from coalition_handbook.editor.diff import _read_by_the_loader as read_by_the_loader
 from coalition_handbook.editor.diff import _tell as tell_failures
 from coalition_handbook.editor.diff import run_diff
 from coalition_handbook.editor.report_fields import describe, list_change
@@ -3510,6 +3511,46 @@ def test_a_blanket_suppression_comment_a_change_adds_is_named(
     assert "No glossary term, protocol or training module changed." in out
     assert "### Checks switched off" in out
     assert "- `content/coalition/res.md:3`: `handbook-disable`, **all rules**\n" in out
+
+
+def test_a_suppression_comment_added_to_a_flyer_or_a_feed_is_named(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: a published HTML, SVG or XML file takes suppression comments, which
+    switch privacy.pii off in it, but only the Markdown of docs_dir was exported, so one
+    added to a flyer was never named, and the report said nothing changed."""
+    write(
+        repository,
+        "content/files/flyer.html",
+        "<html><body>\n<!-- handbook-disable -->\n<p>Call Jane at 555-867-5302</p>\n</body>\n",
+    )
+    write(
+        repository,
+        "content/files/News.ATOM",
+        "<feed><!-- handbook-disable-line privacy.pii --><title>555-867-5304</title></feed>\n",
+    )
+    commit(repository, "flyer")  # both sides exported from git, as in CI
+    code, out, err = diff(repository, capsys, "HEAD~1", "HEAD")
+    assert (code, err) == (0, "")
+    section = out.split("### Checks switched off", 1)[1].split("###", 1)[0]
+    assert [line for line in section.splitlines() if line.startswith("- ")] == [
+        "- `content/files/News.ATOM:1`: `handbook-disable-line`, `privacy.pii`",
+        "- `content/files/flyer.html:2`: `handbook-disable`, **all rules**",
+    ]
+
+
+def test_of_docs_dirs_other_files_only_markup_is_exported() -> None:
+    """A flyer's suppression comments are read; data exports and images, which hold
+    none, are not copied out of each revision."""
+    folders = {
+        "glossary_dir": "glossary",
+        "protocols_dir": "protocols",
+        "docs_dir": "content",
+        "modules_dir": "content/modules",
+    }
+    wanted = read_by_the_loader(folders)
+    assert [wanted(f"content/files/{name}") for name in ("a.svg", "B.XML", "c.htm")] == [True] * 3
+    assert not any(wanted(f"content/files/{name}") for name in ("log.csv", "map.png", "data.json"))
 
 
 def test_suppression_comments_a_change_adds_are_named_with_their_rules(

@@ -37,6 +37,7 @@ from ..config import ConfigError, HandbookConfig, configured_folders
 from ..findings import Finding, Severity
 from ..mkdocs_yml import inherited_file
 from ..model import load_handbook
+from ..model.files import MARKUP_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
 from ..report.github import render_github
@@ -347,14 +348,22 @@ def _read_by_the_loader(folders: Mapping[str, str]) -> Callable[[str], bool]:
     loader reads, and so are exported: every file of the glossary and protocols folders
     (one that is no `<id>.yml` is named as not read, which the report shows, and a file
     that does not load is told unchanged by its bytes), and only the Markdown pages of
-    docs_dir and the modules folder, whose images, PDFs and videos no check reads."""
+    docs_dir and the modules folder, whose images, PDFs and videos no check reads. Its
+    markup files (a flyer, an SVG) too: they take suppression comments, which the report
+    names (review: one added to a flyer was never listed); not its other text files
+    (data exports, often large), which hold none."""
     whole = [folders["glossary_dir"], folders["protocols_dir"]]
 
     def wanted(path: str) -> bool:
         in_whole = any(folder in ("", ".") or path.startswith(f"{folder}/") for folder in whole)
-        return in_whole or path.endswith(MARKDOWN_SUFFIXES)
+        return in_whole or path.endswith(MARKDOWN_SUFFIXES) or _is_markup(path)
 
     return wanted
+
+
+def _is_markup(path: str) -> bool:
+    """Whether `path` names a markup file (`files.MARKUP_SUFFIXES`, in any case)."""
+    return path.lower().endswith(MARKUP_SUFFIXES)
 
 
 def _folders(top: Path, config: HandbookConfig) -> dict[str, str]:
