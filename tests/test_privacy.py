@@ -51,7 +51,16 @@ def personal(text: str) -> list[tuple[str, str]]:
         # numbers that are no phone numbers (found in review of a `00` prefix)
         ("IBAN DE89 3704 0044 0532 0130 00, reference 0012 3456 7890.", []),
         ("Dial 123-4567", [("phone number", "123-4567")]),
-        ("Call 5551234567 today.", [("phone number", "5551234567")]),
+        ("Call 5552345678 today.", [("phone number", "5552345678")]),
+        (
+            "Call 2125551234 or 9172345678.",
+            [("phone number", "2125551234"), ("phone number", "9172345678")],
+        ),
+        # ten digits alone that North America cannot dial (NANP: area code and exchange
+        # start with 2-9): Unix timestamps and ids in data files (review)
+        ("1714564800,42,view,1234567890", []),
+        ('{"updated": 1733300000, "id": "0123456789"}', []),
+        ("ids 1125551234 5551234567 5550234567", []),
         # as a word processor or a phone writes it (found by the security review)
         ("Call 555\u2013123\u20134567.", [("phone number", "555\u2013123\u20134567")]),
         ("Call 555\u2011123\u20114567.", [("phone number", "555\u2011123\u20114567")]),

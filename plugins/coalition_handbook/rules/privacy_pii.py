@@ -1,20 +1,20 @@
 """privacy.pii: what looks like personal data in published content.
 
 E-mail addresses, phone numbers (US and international formats, or ten digits written
-together) and street addresses in every page and every term and protocol file, code and
-comments included: all of it is published with the repository. Any Unicode space may
-separate a number's groups or an address's words, and what no reader sees (a soft
-hyphen, a zero width space) is read through, as matching reads text. `privacy.allow`
-lists the public ones (hotlines, office addresses); phone numbers are compared as the
-world dials them (`phone_key`), however the entry and the text write them. A North
-American number is whole at ten digits; another country's is read to its last group of
-digits, so that a direct line dialled on is no public one, while a count ("365 days a
-year") or a number of its own is no part of it. An extension written on (x12) is
-personal, unless privacy.allow lists the number with it. Emergency and relay numbers
-(911, 711), SMS short codes (233733), years, dates, statute numbers (22 U.S.C. 7102) and
-digits in an identifier (`case_id_5551234567`) do not look like phone numbers and are not
-reported. An address at a documentation domain (example.org) is reported like any
-other: only privacy.allow says what is public.
+together that North America can dial: not a timestamp, 1714564800) and street addresses
+in every page and every term and protocol file, code and comments included: all of it is
+published with the repository. Any Unicode space may separate a number's groups or an
+address's words, and what no reader sees (a soft hyphen, a zero width space) is read
+through, as matching reads text. `privacy.allow` lists the public ones (hotlines, office
+addresses); phone numbers are compared as the world dials them (`phone_key`), however
+the entry and the text write them. A North American number is whole at ten digits;
+another country's is read to its last group of digits, so that a direct line dialled on
+is no public one, while a count ("365 days a year") or a number of its own is no part of
+it. An extension written on (x12) is personal, unless privacy.allow lists the number
+with it. Emergency and relay numbers (911, 711), SMS short codes (233733), years, dates,
+statute numbers (22 U.S.C. 7102) and digits in an identifier (`case_id_5551234567`) do
+not look like phone numbers and are not reported. An address at a documentation domain
+(example.org) is reported like any other: only privacy.allow says what is public.
 
 A street address that names something else in prose is not reported where nothing
 around it reads as an address (a unit, city or ZIP code after it; "at", "on", "to",
@@ -75,6 +75,10 @@ _DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
 _SEPARATOR = f"[ .{UNICODE_SPACES}{_DASHES}]"
 # A space between an address's words, as a word processor may write it: any of Unicode's.
 _SPACE = f"[ \t{UNICODE_SPACES}]"
+# Ten digits alone are a phone number only as North America dials them (NANP): the area
+# code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
+# (1234567890), which data files hold on every row (review). Written in groups
+# (555-123-4567), any digits are read as a phone number: little else is so written.
 _PHONE_REST = r"""
     (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number, but for emphasis:
     (?<![^\W_]_.)                     # `_555-123-4567_`, not `case_id_5551234567`
@@ -87,7 +91,7 @@ _PHONE_REST = r"""
       | (?<=1){sep}\d{{3}}{sep}\d{{3}}{sep}\d{{4}}               # 1-888-373-7888
       | (?<=\d)\d{{2}}{sep}\d{{3}}{sep}\d{{4}}                    # 555-123-4567
       | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
-      | (?<=\d)\d{{9}}                                            # 5551234567
+      | (?<=[2-9])\d{{2}}[2-9]\d{{6}}                               # 5552345678
     )
     (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
 """
