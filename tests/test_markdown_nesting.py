@@ -151,6 +151,9 @@ def test_brackets_python_markdown_would_take_minutes_over_are_found(
     assert all("brackets" in finding.message for finding in found)
 
 
+COMPARISONS = "- if a0 < b0 and c < d then x<y, 3<4, i<n, p <q, age<18, score<50%, z <= w\n"
+
+
 @pytest.mark.parametrize(
     ("body", "place"),
     [
@@ -164,6 +167,10 @@ def test_brackets_python_markdown_would_take_minutes_over_are_found(
         ("    <a x\n" * 10000, (3, 5)),  # indented code: read by that reader too
         ("<a / " * 15000, (3, 1)),
         ("Fine <b>text</b>.\n\n" + "<a x='>' " * 10000, (5, 1)),  # a `>` in quotes ends none
+        # Review: 500 lines of comparisons render in under 2 s, and stopped the build;
+        # 1,000 take 7 s here, more on a slow machine.
+        (COMPARISONS * 1000, (3, 30)),
+        (COMPARISONS * 500, None),
         # Fine: a `>` after them ends one tag read once, each closed, `&lt;`, code.
         ("<a " * 20000 + "\n\nA quote:\n\n> later\n", None),
         ("<a x='>' " * 10000 + ">", None),
@@ -186,6 +193,8 @@ def test_brackets_python_markdown_would_take_minutes_over_are_found(
         "indented-code",
         "slashes",
         "quoted-ends",
+        "comparisons-1000-lines",
+        "comparisons-500-lines",
         "closed-later",
         "closed-after-quotes",
         "closed",

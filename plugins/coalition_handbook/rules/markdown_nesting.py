@@ -23,7 +23,7 @@ text's end, it takes the `<` as text and reads again from the next one: a paragr
 20,000 `<a ` (60 KB) took two minutes to build, a backslash before each `<` changes
 nothing, and `&lt;` or code does. The check reads each tag's end once, in linear time, as
 that reader does (`_START_TAG`), and names the first `<` of the tag left open where the
-reading adds up past a few seconds' worth. `</`, `<!` and `<?` take nothing like that
+reading adds up past about ten seconds' worth. `</`, `<!` and `<?` take nothing like that
 time: the reader gives up on them at once, or looks for their end once.
 """
 
@@ -75,10 +75,12 @@ _TABLE_RULE = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?")
 _BRACKET = re.compile(r"[\[\]()]")
 
 
-# The most reading for tags' ends that one text may ask of Python-Markdown: about three
+# The most reading for tags' ends that one text may ask of Python-Markdown: about ten
 # seconds of rendering on a slow machine (its reader read 9 to 20 million characters a
-# second in `<a ` and its variants: `x <a ` 8,000 times, 160,000,000 read, took 18 s).
-MAX_TAG_READING = 20_000_000
+# second in `<a ` and its variants: `x <a ` 8,000 times, 160,000,000 read, took 18 s;
+# 500 lines of comparisons, `x<y, i<n`, 28,000,000 read, took 1.8 s, and a build stopped
+# for them: review). The time grows with the square of the tags: twice the lines, 7 s.
+MAX_TAG_READING = 100_000_000
 _TAG_OPENER = re.compile(r"<[a-zA-Z]")
 # How far Python-Markdown's HTML reader reads a start tag: html.parser's
 # `locatestarttagend_tolerant` as markdown/htmlparser.py (3.6 on) has it, backticks left
@@ -295,7 +297,8 @@ _PROBLEMS: tuple[tuple[Callable[[CheckedText], Iterator[tuple[int, int]]], str],
     (
         _slow_tags,
         "tags left open by the thousand (`<` and a letter, no `>` after it): Python-Markdown "
-        "would take minutes to render them (it reads on from each `<` to the text's end for "
-        "the tag's `>`); close them, write the `<` as `&lt;`, or put the text in code",
+        "would take many seconds to minutes to render them, growing with the square of the "
+        "text's length (it reads on from each `<` to the text's end for the tag's `>`); "
+        "close them, write the `<` as `&lt;`, or put the text in code",
     ),
 )
