@@ -141,6 +141,29 @@ def test_every_published_text_file_is_checked(tmp_path: Path) -> None:
     ]
 
 
+def test_a_calendars_identifiers_are_no_e_mail_addresses(tmp_path: Path) -> None:
+    """Review: every Google Calendar export failed, its events' `UID:...@google.com`
+    read as personal e-mail addresses. An organizer's or attendee's address is read,
+    where it stands in the file, after a UID folded over two lines too."""
+    calendar = (
+        "BEGIN:VCALENDAR\r\n"
+        "X-WR-RELCALID:cal-7f3a@group.calendar.google.com\r\n"
+        "BEGIN:VEVENT\r\n"
+        "UID:3F2504E04F8911D39A0C0305E82C3301@google.com\r\n"
+        "uid;X-P=1:a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4\r\n"
+        " e5f6a7b8@google.com\r\n"
+        "RELATED-TO:parent-42@google.com\r\n"
+        "ORGANIZER;CN=Jane:mailto:jane@gmail.com\r\n"
+        "ATTENDEE:mailto:bob.smith@yahoo.com\r\n"
+        "END:VEVENT\r\n"
+    )
+    config_file = make_handbook(tmp_path, **{"content__events__cal.ICS": calendar})
+    assert findings_of(config_file) == [
+        ("content/events/cal.ICS", 8, 26, "jane@gmail.com"),
+        ("content/events/cal.ICS", 9, 17, "bob.smith@yahoo.com"),
+    ]
+
+
 def test_files_the_site_does_not_publish_are_not_checked(tmp_path: Path) -> None:
     """MkDocs' own exclusions and the site's `exclude_docs`; the files of a glossary kept
     in docs_dir, which the site publishes as their pages. A file that no nav names is

@@ -256,7 +256,34 @@ def check(context: CheckContext) -> Iterator[Finding]:
         text = text_file.origin.text
         if text_file.markup:  # its text, not its tags, styles and scripts
             text = readable_text(text, every_attribute=not _presentational(text_file.path))
+        elif text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
+            text = _without_calendar_identifiers(text)
         yield from _check_text(context, text_file.path, text, allowed_phones, allowed_texts)
+
+
+_CALENDAR_SUFFIXES = (".ics", ".ical")
+# An iCalendar property that names an event or a calendar, not a mailbox (UID, RELATED-TO,
+# X-WR-RELCALID), with its parameters, then its value to the line's end and the lines
+# folded onto it (each starts with a space or a tab).
+_CALENDAR_IDENTIFIER = re.compile(
+    r"^(?:UID|RELATED-TO|X-[A-Z0-9-]*ID)(?:;[^:\r\n]*)?:"
+    r"(?P<value>[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _without_calendar_identifiers(text: str) -> str:
+    """`text`, an iCalendar file, with the values of its identifier properties written
+    over with spaces (lines and columns kept): Google Calendar gives each event a UID
+    `...@google.com`, which read as a personal e-mail address (review), and cannot be
+    removed without breaking the calendar's updates. ORGANIZER and ATTENDEE are read."""
+
+    def blanked(found: re.Match[str]) -> str:
+        start = found.start("value") - found.start()
+        value = re.sub(r"[^\r\n]", " ", found.group("value"))
+        return found.group()[:start] + value
+
+    return _CALENDAR_IDENTIFIER.sub(blanked, text)
 
 
 def _presentational(path: str) -> bool:
