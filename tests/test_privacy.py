@@ -514,3 +514,24 @@ def test_an_entry_naming_a_short_code_makes_no_phone_number_public() -> None:
     keys = public_phone_keys(["Text 4HOPE to 741741", "Crisis Text Line: 741741"])
     assert keys == {"741741"}
     assert list(public_phone_numbers("Call 474-1741.", keys)) == []
+
+
+def test_character_references_are_read_as_shown(tmp_path: Path) -> None:
+    """Review: `jane&#64;gmail.com` (an address hidden from harvesters) and a number or
+    street written with `&nbsp;` or `&#8209;` are shown decoded; each is reported where
+    the page writes it, as it writes it, and compared with privacy.allow decoded."""
+    page = (
+        "Write to jane&#64;gmail.com or bob&#x40;yahoo.com or help&#64;coalition.org\n"
+        "Call 555&nbsp;867&nbsp;5309 or &#40;555&#41;&nbsp;867&#8209;5307 "
+        "or 1&#8209;888&#8209;373&#8209;7888\n"
+        "Office: 12&nbsp;Oak&nbsp;Street, &amp; more &#x1F600; &bogus; &#64\n"
+    )
+    findings = privacy_findings(tmp_path, page, ["help@coalition.org", "1-888-373-7888"])
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 10, "jane&#64;gmail.com"),
+        (1, 32, "bob&#x40;yahoo.com"),
+        (2, 6, "555&nbsp;867&nbsp;5309"),
+        (2, 32, "&#40;555&#41;&nbsp;867&#8209;5307"),
+        (3, 9, "12&nbsp;Oak&nbsp;Street"),
+    ]
+    assert findings[0].message.startswith("'jane&#64;gmail.com' looks like a personal e-mail")

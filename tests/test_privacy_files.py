@@ -141,6 +141,28 @@ def test_every_published_text_file_is_checked(tmp_path: Path) -> None:
     ]
 
 
+def test_character_references_in_markup_are_read_as_shown(tmp_path: Path) -> None:
+    """Review: a flyer's `jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309` (Word's exports
+    write `&nbsp;` freely) are reported where the file writes them, as it writes them; a
+    plain text file is shown as written, its references too."""
+    flyer = (
+        "<p>Write to jane&#64;gmail.com or bob&#x40;yahoo.com</p>\n"
+        "<p title='Call 555&nbsp;867&#8209;5308'>Call 555&nbsp;867&nbsp;5309</p>\n"
+        "<svg><text>Office: 12&nbsp;Oak&nbsp;Street</text></svg>\n"
+    )
+    config_file = make_handbook(
+        tmp_path,
+        **{"content__flyer.html": flyer, "content__notes.txt": "jane&#64;gmail.com\n"},
+    )
+    assert findings_of(config_file) == [
+        ("content/flyer.html", 1, 13, "jane&#64;gmail.com"),
+        ("content/flyer.html", 1, 35, "bob&#x40;yahoo.com"),
+        ("content/flyer.html", 2, 16, "555&nbsp;867&#8209;5308"),
+        ("content/flyer.html", 2, 46, "555&nbsp;867&nbsp;5309"),
+        ("content/flyer.html", 3, 20, "12&nbsp;Oak&nbsp;Street"),
+    ]
+
+
 def test_a_calendars_identifiers_are_no_e_mail_addresses(tmp_path: Path) -> None:
     """Review: every Google Calendar export failed, its events' `UID:...@google.com`
     read as personal e-mail addresses. An organizer's or attendee's address is read,

@@ -14,9 +14,12 @@ In XML that is no SVG (a feed, a map's data), every attribute value is data, and
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from functools import cache
+
+from .source_map import SourceMap, rewritten
 
 # What the scan steps over or takes out, as a browser's tokenizer reads it: a comment
 # (`<!-->` and `<!--->` end at once; one left open hides the rest, as in a browser), a
@@ -124,3 +127,21 @@ def blank(text: str) -> str:
 def end_tag(name: str) -> re.Pattern[str]:
     """The end tag of the raw-text element `name` (`</script>`), in any case."""
     return re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
+
+
+# A character reference as a browser decodes it in text: numeric, `;` optional, or named.
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+
+
+def decoded_references(text: str) -> tuple[str, SourceMap]:
+    """`text` with each character reference read as the character a browser shows
+    (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), and where each place of it is in
+    `text`. A reference of no character, or of two, is read as written."""
+    if "&" not in text:
+        return text, SourceMap()
+    return rewritten(text, _REFERENCE, _decoded)
+
+
+def _decoded(reference: re.Match[str]) -> str | None:
+    character = html.unescape(reference.group())
+    return character if len(character) == 1 else None

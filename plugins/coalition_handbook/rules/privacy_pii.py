@@ -5,7 +5,9 @@ together that North America can dial: not a timestamp, 1714564800) and street ad
 in every page and every term and protocol file, code and comments included: all of it is
 published with the repository. Any Unicode space may separate a number's groups or an
 address's words, and what no reader sees (a soft hyphen, a zero width space) is read
-through, as matching reads text. `privacy.allow` lists the public ones (hotlines, office
+through, as matching reads text. A character reference is read as the character a
+reader is shown (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML,
+XML and SVG files, and reported as written. `privacy.allow` lists the public ones (hotlines, office
 addresses); phone numbers are compared as the world dials them (`phone_key`), however
 the entry and the text write them. A North American number is whole at ten digits;
 another country's is read to its last group of digits, so that a direct line dialled on
@@ -50,8 +52,9 @@ from ..findings import Finding, Severity
 from ..forms import INVISIBLE_CHARACTERS, UNICODE_SPACES, without_invisible
 from ..markdown import LineIndex
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
-from ..markup import readable_text
+from ..markup import decoded_references, readable_text
 from ..model.files import XML_DATA_SUFFIXES
+from ..source_map import PositionMap, SourceMap
 from .base import CheckContext
 
 RULE = "privacy.pii"
@@ -242,7 +245,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
     # Term and protocol files with problems: published once fixed (a module's is a page).
     origins += [record.origin for record in handbook.rejected_records if record.kind != "module"]
     for origin in origins:
-        yield from _check_text(context, origin.path, origin.text, allowed_phones, allowed_texts)
+        # Read as shown: Python-Markdown and browsers decode character references.
+        read, to_source = decoded_references(origin.text)
+        yield from _check_text(
+            context, origin.path, origin.text, read, to_source, allowed_phones, allowed_texts
+        )
     for text_file in handbook.text_files:
         if text_file.problem is not None:  # not read at all
             line, column, message = text_file.problem
@@ -253,12 +260,16 @@ def check(context: CheckContext) -> Iterator[Finding]:
             line, column, message = text_file.note
             note = context.finding(RULE, text_file.path, line, column, message)
             yield note.with_severity(Severity.INFO)
-        text = text_file.origin.text
-        if text_file.markup:  # its text, not its tags, styles and scripts
+        source = text = text_file.origin.text
+        to_source: PositionMap = SourceMap()
+        if text_file.markup:  # its text, not its tags, styles and scripts, as shown
             text = readable_text(text, every_attribute=not _presentational(text_file.path))
+            text, to_source = decoded_references(text)
         elif text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
             text = _without_calendar_identifiers(text)
-        yield from _check_text(context, text_file.path, text, allowed_phones, allowed_texts)
+        yield from _check_text(
+            context, text_file.path, source, text, to_source, allowed_phones, allowed_texts
+        )
 
 
 _CALENDAR_SUFFIXES = (".ics", ".ical")
@@ -736,12 +747,28 @@ def _is_public_link_number(written: str, public: Set[str]) -> bool:
 
 
 def _check_text(
-    context: CheckContext, path: str, text: str, allowed_phones: set[str], allowed_texts: set[str]
+    context: CheckContext,
+    path: str,
+    source: str,
+    text: str,
+    to_source: PositionMap,
+    allowed_phones: set[str],
+    allowed_texts: set[str],
 ) -> Iterator[Finding]:
+    """The findings in `text`, what is read of the file `source` (`to_source` says where
+    each place of it is there): each names its line and column in `source`, and quotes
+    it as `source` writes it."""
     lines: LineIndex | None = None
+
+    def placed(start: int, end: int) -> tuple[str, int, int]:
+        nonlocal lines
+        start, end = to_source.start(start), to_source.end(end)
+        lines = lines or LineIndex.of(source)
+        return source[start:end], *lines.position(start)
+
     urls = url_spans(text)  # found once for both scans
     for kind, start, end in find_personal_data(text, urls):
-        found = text[start:end]
+        found, line, column = placed(start, end)
         message = (
             f"'{found}' looks like a personal {kind}; remove it, or list it under "
             "privacy.allow if it is public"
@@ -759,19 +786,15 @@ def _check_text(
                     f"or extension; remove that, or list '{whole}' under privacy.allow if "
                     "it is public"
                 )
-        elif _text_key(found) in allowed_texts:
+        elif _text_key(text[start:end]) in allowed_texts:
             continue
-        lines = lines or LineIndex.of(text)
-        line, column = lines.position(start)
         yield context.finding(RULE, path, line, column, message, found=found)
     for kind, start, end, written in find_personal_data_in_urls(text, urls):
         if kind == "phone number" and _is_public_link_number(written, allowed_phones):
             continue
         if kind == "e-mail address" and _text_key(written) in allowed_texts:
             continue
-        found = text[start:end]
-        lines = lines or LineIndex.of(text)
-        line, column = lines.position(start)
+        found, line, column = placed(start, end)
         message = (
             f"'{found}' in a link looks like a personal {kind}; remove it, or list it "
             "under privacy.allow if it is public"
@@ -783,9 +806,7 @@ def _check_text(
                 continue
         elif link_key(written) in allowed_texts:
             continue
-        found = text[start:end]
-        lines = lines or LineIndex.of(text)
-        line, column = lines.position(start)
+        found, line, column = placed(start, end)
         what = (
             f"a link to a personal {kind}"
             if kind != "phone number"

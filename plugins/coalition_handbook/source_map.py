@@ -1,0 +1,84 @@
+"""Where a place of a text read from a source is in that source. What a reader is shown
+(character references decoded, inline tags taken out) is shorter than the file it was
+read from, and a finding must name the file's line and column, and quote what the file
+writes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class PositionMap(Protocol):
+    def start(self, position: int) -> int: ...
+
+    def end(self, position: int) -> int: ...
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """A text read from a source with some of its spans rewritten: each dropped, or
+    read as one character (`&#64;` as `@`). `start` maps where a span of the text starts,
+    `end` where one ends: a span never takes in what was dropped at either of its ends."""
+
+    # Read positions where more of the source was skipped, and the shift of the positions
+    # from each on (`shifts[0]`, before the first, is 0).
+    cuts: list[int] = field(default_factory=list)
+    shifts: list[int] = field(default_factory=lambda: [0])
+    # How many characters of the source a character read in place of a span stands for.
+    widths: dict[int, int] = field(default_factory=dict)
+
+    def start(self, position: int) -> int:
+        return position + self.shifts[bisect_right(self.cuts, position)]
+
+    def end(self, position: int) -> int:
+        if position == 0:
+            return 0
+        last = position - 1
+        return self.start(last) + self.widths.get(last, 1)
+
+
+@dataclass(frozen=True)
+class ChainedMap:
+    """A text read from a text read from a source (`inner` maps to the first text,
+    `outer` from it to the source)."""
+
+    outer: PositionMap
+    inner: PositionMap
+
+    def start(self, position: int) -> int:
+        return self.outer.start(self.inner.start(position))
+
+    def end(self, position: int) -> int:
+        return self.outer.end(self.inner.end(position))
+
+
+def rewritten(
+    text: str, pattern: re.Pattern[str], reading: Callable[[re.Match[str]], str | None]
+) -> tuple[str, SourceMap]:
+    """`text` with each span `pattern` finds read as `reading` gives it: dropped (""), one
+    character, or as written (None); and where each place of the result is in `text`."""
+    pieces: list[str] = []
+    source_map = SourceMap()
+    copied_to = read_length = 0
+    for found in pattern.finditer(text):
+        read = reading(found)
+        if read is None or len(read) > 1:
+            continue
+        start, end = found.span()
+        pieces += (text[copied_to:start], read)
+        read_length += start - copied_to
+        copied_to = end
+        if read:
+            source_map.widths[read_length] = end - start
+            read_length += 1
+        shift = source_map.shifts[-1] + end - start - len(read)
+        source_map.cuts.append(read_length)
+        source_map.shifts.append(shift)
+    if not pieces:
+        return text, source_map
+    pieces.append(text[copied_to:])
+    return "".join(pieces), source_map
