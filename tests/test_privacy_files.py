@@ -19,7 +19,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
-from coalition_handbook.markup import readable_text
+from coalition_handbook.markup import readable_text, shown_text
 from coalition_handbook.model.files import TEXT_FILE_SUFFIXES, is_text_file
 
 VOLUNTEERS = "name,phone,e-mail\nJane Doe,555-123-4567,jane.doe@gmail.com\n"
@@ -161,6 +161,52 @@ def test_character_references_in_markup_are_read_as_shown(tmp_path: Path) -> Non
         ("content/flyer.html", 2, 46, "555&nbsp;867&nbsp;5309"),
         ("content/flyer.html", 3, 20, "12&nbsp;Oak&nbsp;Street"),
     ]
+
+
+def test_text_split_across_inline_tags_is_read_joined(tmp_path: Path) -> None:
+    """Review: Word's "Save as Web Page" and Illustrator's SVG export split a line into
+    runs (`<span>`, `<tspan>`); a browser shows them joined, and so they are read, and
+    reported where the file writes them. A block's tags still part the words."""
+    flyer = (
+        "<p class=MsoNormal><span lang=EN-US>Call Jane at (555) 867-</span>"
+        "<span lang=EN-US style='color:red'>5309</span></p>\n"
+        "<p><span>jane.doe@</span><span>gmail.com</span><o:p></o:p></p>\n"
+        "<p><span>555</span><span>-</span><b>301</b><i>-</i><span>2298</span></p>\n"
+        "<p>555-123-</p><p>4567 <span>Office: 12 Oak </span><span>St&#x72;eet</span></p>\n"
+    )
+    poster = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text x="100" y="200">Shelter intake: '
+        '<tspan x="100" dy="14">555-867-</tspan><tspan>5397</tspan></text></svg>\n'
+    )
+    config_file = make_handbook(
+        tmp_path, **{"content__files__f3.html": flyer, "content__files__map.svg": poster}
+    )
+    assert findings_of(config_file) == [
+        (
+            "content/files/f3.html",
+            1,
+            50,
+            "(555) 867-</span><span lang=EN-US style='color:red'>5309",
+        ),
+        ("content/files/f3.html", 2, 10, "jane.doe@</span><span>gmail.com"),
+        ("content/files/f3.html", 3, 10, "555</span><span>-</span><b>301</b><i>-</i><span>2298"),
+        ("content/files/f3.html", 4, 38, "12 Oak </span><span>St&#x72;eet"),
+        ("content/files/map.svg", 1, 102, "555-867-</tspan><tspan>5397"),
+    ]
+
+
+def test_shown_text_joins_inline_elements_only() -> None:
+    markup = '<p>a<span\nclass="x">b</span></p><p>c</p><a href="tel:1">d</a>e<br>f'
+    text, to_markup = shown_text(markup)
+    assert text.split() == ["ab", "c", "tel:1", "de", "f"]
+    b = text.index("b")
+    assert (to_markup.start(b), to_markup.end(b + 1)) == (
+        markup.index(">b") + 1,
+        markup.index("b<") + 1,
+    )
+    assert markup[to_markup.start(text.index("de")) : to_markup.end(text.index("de") + 2)] == (
+        "d</a>e"
+    )
 
 
 def test_a_calendars_identifiers_are_no_e_mail_addresses(tmp_path: Path) -> None:

@@ -53,12 +53,37 @@ _JSON_TYPE = re.compile(r"\btype\s*=\s*[\"']?[^\"'\s>]*json", re.IGNORECASE)
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
+# Elements that run on in a line of text (HTML's phrasing elements, SVG's text runs, a
+# Word export's `<o:p>`): a browser shows the text on either side joined, as Word and
+# Illustrator split a line into runs wherever its formatting or language changes.
+INLINE_ELEMENTS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font"}
+    | {"i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike"}
+    | {"strong", "sub", "sup", "time", "tt", "u", "var", "tspan", "textpath", "o:p"}
+)
+
+
 def readable_text(markup: str, every_attribute: bool = False) -> str:
     """`markup` with what is no text (see the module's docstring) written over with
     spaces, line breaks kept: of the same length, so that every place in it is the
     file's. With `every_attribute` (XML data), every attribute value is read."""
+    return _read(markup, every_attribute)[0]
+
+
+def shown_text(markup: str, every_attribute: bool = False) -> tuple[str, SourceMap]:
+    """`readable_text`, but read as a browser shows it: the tags of inline elements that
+    carry no text taken out, so that `867-</span><span>5309` reads `867-5309`, and
+    where each place of it is in `markup`. Other tags (a paragraph's, a line break)
+    stay spaces: the words on either side do not join."""
+    text, inline_tags = _read(markup, every_attribute)
+    return rewritten(text, ((start, end, "") for start, end in inline_tags))
+
+
+def _read(markup: str, every_attribute: bool) -> tuple[str, list[tuple[int, int]]]:
+    """`readable_text`, and the spans of the inline elements' tags that carry no text."""
+    inline_tags: list[tuple[int, int]] = []
     if "<" not in markup:
-        return markup
+        return markup, inline_tags
     pieces: list[str] = []
     copied_to = position = 0
     while (found := MARKUP.search(markup, position)) is not None:
@@ -69,7 +94,10 @@ def readable_text(markup: str, every_attribute: bool = False) -> str:
             pieces.append(_inside_read(found.group(), every_attribute))
             continue
         name = (found.group("name") or "").lower()
-        pieces += _tag_read(found.group(), every_attribute)
+        read = "".join(_tag_read(found.group(), every_attribute))
+        pieces.append(read)
+        if name in INLINE_ELEMENTS and read.isspace():
+            inline_tags.append((start, position))
         if found.group("end") or name not in _NO_TEXT or _JSON_TYPE.search(found.group()):
             continue
         end = end_tag(name).search(markup, position)
@@ -77,7 +105,7 @@ def readable_text(markup: str, every_attribute: bool = False) -> str:
         pieces.append(blank(markup[copied_to:position]))
         copied_to = position
     pieces.append(markup[copied_to:])
-    return "".join(pieces)
+    return "".join(pieces), inline_tags
 
 
 def _inside_read(token: str, every_attribute: bool) -> str:
@@ -139,9 +167,11 @@ def decoded_references(text: str) -> tuple[str, SourceMap]:
     `text`. A reference of no character, or of two, is read as written."""
     if "&" not in text:
         return text, SourceMap()
-    return rewritten(text, _REFERENCE, _decoded)
+    return rewritten(text, _decoded(text))
 
 
-def _decoded(reference: re.Match[str]) -> str | None:
-    character = html.unescape(reference.group())
-    return character if len(character) == 1 else None
+def _decoded(text: str) -> Iterator[tuple[int, int, str]]:
+    for reference in _REFERENCE.finditer(text):
+        character = html.unescape(reference.group())
+        if len(character) == 1:
+            yield *reference.span(), character

@@ -5,9 +5,8 @@ writes."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -56,28 +55,22 @@ class ChainedMap:
         return self.outer.end(self.inner.end(position))
 
 
-def rewritten(
-    text: str, pattern: re.Pattern[str], reading: Callable[[re.Match[str]], str | None]
-) -> tuple[str, SourceMap]:
-    """`text` with each span `pattern` finds read as `reading` gives it: dropped (""), one
-    character, or as written (None); and where each place of the result is in `text`."""
+def rewritten(text: str, spans: Iterable[tuple[int, int, str]]) -> tuple[str, SourceMap]:
+    """`text` with each of `spans` (start, end, read; in order, none overlapping) read as
+    it says: dropped ("") or one character (`&#64;` as `@`); and where each place of the
+    result is in `text`."""
     pieces: list[str] = []
     source_map = SourceMap()
     copied_to = read_length = 0
-    for found in pattern.finditer(text):
-        read = reading(found)
-        if read is None or len(read) > 1:
-            continue
-        start, end = found.span()
+    for start, end, read in spans:
         pieces += (text[copied_to:start], read)
         read_length += start - copied_to
         copied_to = end
         if read:
             source_map.widths[read_length] = end - start
             read_length += 1
-        shift = source_map.shifts[-1] + end - start - len(read)
         source_map.cuts.append(read_length)
-        source_map.shifts.append(shift)
+        source_map.shifts.append(source_map.shifts[-1] + end - start - len(read))
     if not pieces:
         return text, source_map
     pieces.append(text[copied_to:])

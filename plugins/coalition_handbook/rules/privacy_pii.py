@@ -35,7 +35,8 @@ writes it. Not checked: a Google Form's `entry.N` fields.
 
 The files of docs_dir that the site publishes as they are and that hold text
 (`model.files`: a `.csv`, `.txt`, `.html`, `.vcf`...) are read too, each whole; of an
-HTML, XML or SVG file only its text (`markup.readable_text`). One that is no UTF-8 is
+HTML, XML or SVG file only its text, as a browser shows it (`markup.shown_text`: a
+number split across inline tags, `867-</span><span>5309`, is read joined). One that is no UTF-8 is
 read with U+FFFD for each bad byte, and said to be, as information (at the level the
 settings give the rule, if they do); one with binary data in it cannot be read, an
 error.
@@ -52,9 +53,9 @@ from ..findings import Finding, Severity
 from ..forms import INVISIBLE_CHARACTERS, UNICODE_SPACES, without_invisible
 from ..markdown import LineIndex
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
-from ..markup import decoded_references, readable_text
+from ..markup import decoded_references, shown_text
 from ..model.files import XML_DATA_SUFFIXES
-from ..source_map import PositionMap, SourceMap
+from ..source_map import ChainedMap, PositionMap, SourceMap
 from .base import CheckContext
 
 RULE = "privacy.pii"
@@ -263,8 +264,9 @@ def check(context: CheckContext) -> Iterator[Finding]:
         source = text = text_file.origin.text
         to_source: PositionMap = SourceMap()
         if text_file.markup:  # its text, not its tags, styles and scripts, as shown
-            text = readable_text(text, every_attribute=not _presentational(text_file.path))
-            text, to_source = decoded_references(text)
+            text, shown = shown_text(text, every_attribute=not _presentational(text_file.path))
+            text, decoded = decoded_references(text)
+            to_source = ChainedMap(outer=shown, inner=decoded)
         elif text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
             text = _without_calendar_identifiers(text)
         yield from _check_text(
