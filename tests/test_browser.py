@@ -182,6 +182,11 @@ def _typed_in_search(page: object, typed: str) -> None:
     search.click()
     search.fill(typed)
     search.press("End")
+    # Its last answer shown: one for a misspelt word comes second and redraws the list,
+    # which took the focus from a result the test had moved to.
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "typed => document.documentElement.getAttribute('data-hb-answered') === typed", arg=typed
+    )
 
 
 # Queries the theme's search alone ranked below term pages whose tags (their forms) hold
