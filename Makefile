@@ -6,7 +6,13 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: install serve build offline check test lint format bench system-deps system-deps-pdf clean
+.PHONY: help install serve build offline check test lint format bench system-deps system-deps-pdf clean
+
+.DEFAULT_GOAL := help
+
+help:  ## list these targets
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
+		sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
 
 $(INSTALLED): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
@@ -19,50 +25,50 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[test]"
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+install: $(INSTALLED)  ## make .venv with the package, its tests' tools and the pinned versions
 
-serve: $(INSTALLED)
+serve: $(INSTALLED)  ## serve the handbook at http://127.0.0.1:8000 and rebuild on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(INSTALLED)
+build: $(INSTALLED)  ## build the site into site/ (mkdocs build --strict)
 	$(BIN)/mkdocs build --strict
 
 # A self-contained folder for a USB stick: .html links, search from file:// pages.
-offline: $(INSTALLED)
+offline: $(INSTALLED)  ## build a folder that works from a USB stick (file:// pages)
 	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict
 
-check: $(INSTALLED)
+check: $(INSTALLED)  ## run every check without building (handbook check --strict)
 	$(BIN)/handbook check --strict
 
-lint: $(INSTALLED)
+lint: $(INSTALLED)  ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(INSTALLED)
+format: $(INSTALLED)  ## fix what ruff can and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(INSTALLED) lint
+test: $(INSTALLED) lint  ## lint, then run the whole test suite
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS)
 
 # The figures of DESIGN section 10, as ratios with their targets (medians of several runs).
-bench: $(INSTALLED)
+bench: $(INSTALLED)  ## print DESIGN section 10's figures with their targets (about 25 minutes)
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.handouts
 
 # Debian packages for the browser and PDF tests (root, or sudo); .ci/run calls this.
 PDF_PACKAGES := fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
-system-deps:
+system-deps:  ## apt-get the Debian packages for the browser and PDF tests (root)
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 		chromium $(PDF_PACKAGES)
 
 # Those the PDF handouts need alone: publishing the site needs no browser.
-system-deps-pdf:
+system-deps-pdf:  ## apt-get only the packages the PDF handouts need (root)
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 		$(PDF_PACKAGES)
 
-clean:
+clean:  ## remove site/, .cache/ and .venv/
 	rm -rf site .cache $(VENV)

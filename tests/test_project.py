@@ -301,3 +301,15 @@ def test_the_editor_and_the_check_judge_forms_alike() -> None:
         argument = json.dumps([pattern, FORMS])
         run = subprocess.run([node, "-e", script, argument], check=True, capture_output=True)
         assert json.loads(run.stdout) == in_python
+
+
+def test_make_alone_lists_every_target() -> None:
+    """`make` with no target prints the targets with what each does, and installs nothing."""
+    completed = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    listed = set(re.findall(r"^  make ([a-z-]+) ", completed.stdout, flags=re.MULTILINE))
+    assert listed == makefile_targets()
