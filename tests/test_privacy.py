@@ -219,6 +219,11 @@ def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
             "<https://x.org/f?e=maria%40gmail.com&mobile_number=%2B44+20+7946+0958#top>",
             [("e-mail address", "maria%40gmail.com"), ("phone number", "%2B44+20+7946+0958")],
         ),
+        # WhatsApp's app link: its `phone=` read as api.whatsapp.com's
+        (
+            "[M](whatsapp://send?phone=15558675309&text=Hi) WhatsApp://send/?phone=+447946095800",
+            [("phone number", "15558675309"), ("phone number", "+447946095800")],
+        ),
         # the rest of a URL is no personal data, whatever its digits
         ("https://example.org/555-123-4567/jane@gmail.com/p?t=1700000000&id=5551234567", []),
         ("https://x.org/?hotel=5551234567&img=logo@2x.png&phone=12345#tel:555", []),
@@ -237,6 +242,16 @@ def test_find_personal_data_in_urls(text: str, expected: list[tuple[str, str]]) 
         ("Text Maria on wa.me/15558675309.", [("phone number", "15558675309", "+15558675309")]),
         ("WA.ME/+15558675309", [("phone number", "+15558675309", "+15558675309")]),
         ("https://wa.me/15558675309", []),
+        # WhatsApp's send links, without `https://`; with it, read as a URL's
+        (
+            "api.whatsapp.com/send?phone=15558675309 web.WhatsApp.com/send/?text=Hi&phone=%2B44"
+            "7946095800",
+            [
+                ("phone number", "15558675309", "+15558675309"),
+                ("phone number", "%2B447946095800", "+447946095800"),
+            ],
+        ),
+        ("https://api.whatsapp.com/send?phone=15558675309", []),
         # Telegram accounts, channels' previews and invitations, with a scheme or not
         (
             "DM t.me/jane_doe or https://t.me/s/jane_doe.",
@@ -312,6 +327,22 @@ def test_a_whatsapp_number_is_international(tmp_path: Path) -> None:
     # listed as the link writes it, as the message says
     (tmp_path / "both").mkdir()
     assert privacy_findings(tmp_path / "both", page, ["+44 808 800 5000", "447946095800"]) == []
+
+
+def test_whatsapp_app_and_send_links_are_reported_unless_public(tmp_path: Path) -> None:
+    """Missed before: the app's `whatsapp://send?phone=` (read as no link, and its number
+    not at all without its `+`) and api.whatsapp.com's send link without `https://`."""
+    page = (
+        "[Maria](whatsapp://send?phone=15558675309) api.whatsapp.com/send?phone=15551234567\n"
+        "[Hotline](whatsapp://send?phone=18883737888) api.whatsapp.com/send?phone=18883737888\n"
+    )
+    findings = privacy_findings(tmp_path, page, ["1-888-373-7888"])
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 31, "15558675309"),
+        (1, 72, "15551234567"),
+    ]
+    assert "in a link looks like a personal phone number" in findings[0].message
+    assert "a personal phone number in a messenger link" in findings[1].message
 
 
 def privacy_findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:

@@ -26,8 +26,9 @@ a drive, place, way, circle or square after a year that the word before reads as
 or an owner ("our 2024 Winter Coat Drive", "Since 1983 Safe Place"). So "the 1999 Oak
 Drive motel" and "5 Justice Court" alone are missed. A file name with an `@`
 (`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
-checked: the number of a WhatsApp link (international, with or without its `+`), the
-e-mail address and phone number of a form filled in beforehand. Messenger links reach
+checked: the number of a WhatsApp link (international, with or without its `+`; the
+app's `whatsapp://send?phone=...` too), the e-mail address and phone number of a form
+filled in beforehand. Messenger links reach
 a person, with `https://` or without: a WhatsApp or Signal link's number
 ("wa.me/15558675309", "signal.me/#p/+15558675309"), a Telegram account ("t.me/jane_doe")
 and a Signal username link; a public channel is listed in privacy.allow, as any link
@@ -60,8 +61,9 @@ from .base import CheckContext
 
 RULE = "privacy.pii"
 
-# A scheme in any case (`Http://`), as a source's address may write it.
-_URL = re.compile(r"\b(?i:https?|ftp)://[^\s<>\"')\]]+")
+# A scheme in any case (`Http://`), as a source's address may write it; WhatsApp's app
+# link too (`whatsapp://send?phone=...`), whose query carries a number as a web link's does.
+_URL = re.compile(r"\b(?i:https?|ftp|whatsapp)://[^\s<>\"')\]]+")
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
 _EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\w-])"
 _EMAIL = re.compile(_EMAIL_REST.format(at="@"))
@@ -551,7 +553,7 @@ def find_personal_data(
     text: str, urls: list[tuple[int, int]] | None = None
 ) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every e-mail address, phone number and street address in
-    `text`, outside http(s) URLs (`urls`, their spans, if already found); kind is "e-mail
+    `text`, outside URLs (`url_spans`: `urls`, if already found); kind is "e-mail
     address", "phone number" or "street address"."""
     urls = url_spans(text) if urls is None else urls
     masked = _mask_urls(text, urls) if urls else text
@@ -635,7 +637,7 @@ def _urls(text: str) -> Iterator[tuple[int, int]]:
     previous = 0
     found = text.find("://")
     while found >= 0:
-        for start in (found - 5, found - 4, found - 3):
+        for start in (found - 8, found - 5, found - 4, found - 3):  # whatsapp, https...
             url = _URL.match(text, start) if start >= previous else None
             if url:
                 yield start, url.end()
@@ -653,7 +655,9 @@ def _urls(text: str) -> Iterator[tuple[int, int]]:
 _WHATSAPP_LINK = re.compile(
     r"(?i:https?://(?:www\.)?wa\.me/)(?P<number>(?i:\+|%2B)?(?P<digits>\d{7,15}))(?![\w%])"
 )
-_WHATSAPP_HOST = re.compile(r"(?i:https?://(?:[\w-]+\.)*(?:wa\.me|whatsapp\.com))(?![\w.-])")
+_WHATSAPP_HOST = re.compile(
+    r"(?i:https?://(?:[\w-]+\.)*(?:wa\.me|whatsapp\.com)(?![\w.-])|whatsapp://)"
+)
 _LINKED_EMAIL = re.compile(_EMAIL_REST.format(at="(?:@|%40)"))
 _LINKED_PHONE = re.compile(
     r"(?:[?&;#](?:[\w.-]*[_.-])?(?i:phone|telephone|tel|mobile|cell|whatsapp|sms|fax)"
@@ -666,8 +670,8 @@ _LINKED_NUMBER_DIGITS = range(_SHORTEST_NUMBER, _LONGEST_NUMBER + 1)
 def find_personal_data_in_urls(
     text: str, urls: list[tuple[int, int]] | None = None
 ) -> Iterator[tuple[str, int, int, str]]:
-    """(kind, start, end, as written) of every e-mail address and phone number that an
-    http(s) URL in `text` (`urls`, their spans, if already found) carries
+    """(kind, start, end, as written) of every e-mail address and phone number that a
+    URL in `text` (`url_spans`: `urls`, if already found) carries
     (`find_personal_data` finds none there); "as written" is its text with the URL's
     escapes undone, to compare with privacy.allow."""
     for url_start, url_end in url_spans(text) if urls is None else urls:
@@ -698,18 +702,28 @@ def find_personal_data_in_urls(
 
 
 # A messenger link that reaches a person, with `https://` or without: a WhatsApp number
-# written without it (`wa.me/15558675309`; with it, `find_personal_data_in_urls` reads
-# it), a Telegram account (`t.me/jane_doe`, `telegram.me/...`, a channel's preview
-# `t.me/s/...`, an invitation `t.me/+...`), a Signal number (`signal.me/#p/+1555...`) or
-# username link (`signal.me/#eu/...`). Not after a word, a dot or a slash: no part of
-# another address (`chat.t.me/x`, `https://wa.me/...` read as a URL).
+# written without it (`wa.me/15558675309`, `api.whatsapp.com/send?phone=15558675309`;
+# with it, `find_personal_data_in_urls` reads it), a Telegram account (`t.me/jane_doe`,
+# `telegram.me/...`, a channel's preview `t.me/s/...`, an invitation `t.me/+...`), a
+# Signal number (`signal.me/#p/+1555...`) or username link (`signal.me/#eu/...`). Not
+# after a word, a dot or a slash: no part of another address (`chat.t.me/x`,
+# `https://wa.me/...` read as a URL).
 _MESSENGER_LINK = re.compile(
     r"(?<![\w.@/-])(?:(?P<scheme>(?i:https?)://)(?i:www\.)?)?(?:"
     r"(?i:wa\.me)/(?P<whatsapp>\+?\d{7,15})(?![\w%])"
+    r"|(?i:(?:api|web)\.whatsapp\.com/send)/?\?(?:[^\s&#<>\"')\]]*&)*(?i:phone)="
+    r"(?P<whatsapp_send>(?i:\+|%2B)?\d{7,15})(?![\w%])"
     r"|(?i:t|telegram)\.me/(?:s/)?(?P<telegram>\+[\w-]{8,}|[A-Za-z]\w{3,31})(?![\w/-])"
     r"|(?i:signal\.me)/\#(?:p/(?P<signal>\+?\d{7,15})(?!\w)|(?P<signal_user>e?u/[\w.~%-]+))"
     r")"
 )
+# What every messenger link holds: the scan is skipped in a text without any.
+_MESSENGER_HINTS = (".me/", "whatsapp.com/")
+# The groups of `_MESSENGER_LINK` that hold a number, and those of them a URL with its
+# scheme carries in its own way (`find_personal_data_in_urls` reads them).
+_LINKED_NUMBER_GROUPS = ("whatsapp", "whatsapp_send", "signal")
+_READ_AS_URL = frozenset({"whatsapp", "whatsapp_send"})
+_PLUS = re.compile(r"^(?:\+|%2B)", re.IGNORECASE)
 
 
 def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
@@ -717,18 +731,20 @@ def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
     person (`_MESSENGER_LINK`): the number of a WhatsApp link written without
     `https://` or of a Signal link ("phone number", international), the link to a
     Telegram or Signal account ("Telegram account", "Signal account")."""
-    if ".me/" not in text and ".ME/" not in text.upper():
-        return
+    if not any(hint in text for hint in _MESSENGER_HINTS):
+        upper = text.upper()
+        if not any(hint.upper() in upper for hint in _MESSENGER_HINTS):
+            return
     for found in _MESSENGER_LINK.finditer(text):
-        number = found.group("whatsapp") or found.group("signal")
-        if found.group("whatsapp") is not None and found.group("scheme"):
-            continue  # a URL's: `find_personal_data_in_urls` reads it
-        if number is not None:
-            group = "whatsapp" if found.group("whatsapp") else "signal"
-            yield "phone number", *found.span(group), f"+{number.lstrip('+')}"
-        else:
-            kind = "Telegram account" if found.group("telegram") else "Signal account"
-            yield kind, found.start(), found.end(), found.group()
+        group = next((name for name in _LINKED_NUMBER_GROUPS if found.group(name)), None)
+        if group is not None:
+            if group in _READ_AS_URL and found.group("scheme"):
+                continue  # a URL's: `find_personal_data_in_urls` reads it
+            written = "+" + _PLUS.sub("", found.group(group), count=1)  # international
+            yield "phone number", *found.span(group), written
+            continue
+        kind = "Telegram account" if found.group("telegram") else "Signal account"
+        yield kind, found.start(), found.end(), found.group()
 
 
 def link_key(text: str) -> str:
