@@ -345,6 +345,28 @@ def test_whatsapp_app_and_send_links_are_reported_unless_public(tmp_path: Path) 
     assert "a personal phone number in a messenger link" in findings[1].message
 
 
+def test_links_in_a_redirect_are_reported_unless_public(tmp_path: Path) -> None:
+    """Missed before: a link a redirect carries (a Google Doc's export wraps every link
+    in google.com/url?q=), as written or escaped, was read as the redirect's query."""
+    page = (
+        "[Maria](https://www.google.com/url?q=https://wa.me/15558675309&sa=D)\n"
+        "[Jo](https://www.google.com/url?q=https%3A%2F%2Fwa.me%2F%2B15551234567&sa=D)\n"
+        "[Mail](https://l.facebook.com/l.php?u=mailto%3Ajane%40gmail.com)\n"
+        "[Chat](https://www.google.com/url?q=https%3A%2F%2Ft.me%2Fjane_doe)\n"
+        "[Hotline](https://www.google.com/url?q=https%3A%2F%2Fwa.me%2F18883737888)\n"
+        "[News](https://www.google.com/url?q=https%3A%2F%2Ft.me%2FCoalitionNews)\n"
+    )
+    findings = privacy_findings(tmp_path, page, ["1-888-373-7888", "t.me/coalitionnews"])
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 52, "15558675309"),
+        (2, 57, "%2B15551234567"),
+        (3, 48, "jane%40gmail.com"),
+        (4, 37, "https%3A%2F%2Ft.me%2Fjane_doe"),
+    ]
+    assert "in a link looks like a personal phone number" in findings[0].message
+    assert "a link to a personal Telegram account" in findings[3].message
+
+
 def privacy_findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:
     """privacy.pii's findings in a handbook of one page, with `allow` as privacy.allow."""
     (tmp_path / "content").mkdir()

@@ -195,6 +195,22 @@ def test_text_split_across_inline_tags_is_read_joined(tmp_path: Path) -> None:
     ]
 
 
+def test_a_link_in_a_redirect_is_read_in_an_exported_flyer(tmp_path: Path) -> None:
+    """A Google Doc exported to HTML wraps every link in a redirect, its `&` written
+    `&amp;`: the WhatsApp link it carries is reported where the file writes it."""
+    flyer = (
+        '<p><a href="https://www.google.com/url?q=https://wa.me/15558675309&amp;sa=D&amp;'
+        'ust=1700000000">Text Maria</a></p>\n'
+        '<p><a href="https://www.google.com/url?q=https%3A%2F%2Fwa.me%2F15551234567&amp;sa=D">'
+        "Jo</a></p>\n"
+    )
+    config_file = make_handbook(tmp_path, **{"content__flyer.html": flyer})
+    assert findings_of(config_file) == [
+        ("content/flyer.html", 1, 56, "15558675309"),
+        ("content/flyer.html", 2, 64, "15551234567"),
+    ]
+
+
 def test_shown_text_joins_inline_elements_only() -> None:
     markup = '<p>a<span\nclass="x">b</span></p><p>c</p><a href="tel:1">d</a>e<br>f'
     text, to_markup = shown_text(markup)

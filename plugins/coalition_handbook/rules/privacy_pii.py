@@ -32,7 +32,9 @@ filled in beforehand. Messenger links reach
 a person, with `https://` or without: a WhatsApp or Signal link's number
 ("wa.me/15558675309", "signal.me/#p/+15558675309"), a Telegram account ("t.me/jane_doe")
 and a Signal username link; a public channel is listed in privacy.allow, as any link
-writes it. Not checked: a Google Form's `entry.N` fields.
+writes it. A link that another carries (a redirect's `?q=https%3A%2F%2Fwa.me%2F...`) is
+read as a link of its own (`wrapped_links`). Not checked: a Google Form's `entry.N`
+fields.
 
 The files of docs_dir that the site publishes as they are and that hold text
 (`model.files`: a `.csv`, `.txt`, `.html`, `.vcf`...) are read too, each whole; of an
@@ -57,6 +59,7 @@ from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from ..markup import decoded_references, shown_text
 from ..model.files import XML_DATA_SUFFIXES
 from ..source_map import ChainedMap, PositionMap, SourceMap
+from ..wrapped_links import unwrapped_links
 from .base import CheckContext
 
 RULE = "privacy.pii"
@@ -777,6 +780,9 @@ def _check_text(
     each place of it is there): each names its line and column in `source`, and quotes
     it as `source` writes it."""
     lines: LineIndex | None = None
+    # A redirect's link read as a link of its own: it is given to whoever opens it.
+    text, unwrapped = unwrapped_links(text)
+    to_source = ChainedMap(outer=to_source, inner=unwrapped)
 
     def placed(start: int, end: int) -> tuple[str, int, int]:
         nonlocal lines
