@@ -260,10 +260,35 @@ def test_find_personal_data_in_urls(text: str, expected: list[tuple[str, str]]) 
                 ("Telegram account", "https://t.me/s/jane_doe", "https://t.me/s/jane_doe"),
             ],
         ),
+        # invitations to a private group: Telegram's, older and newer, WhatsApp's, Signal's
         (
-            "telegram.me/+AbCdEfGh12",
-            [("Telegram account", "telegram.me/+AbCdEfGh12", "telegram.me/+AbCdEfGh12")],
+            "telegram.me/+AbCdEfGh12 https://t.me/joinchat/AAAAAEHbEkejzxUjAUCzYA",
+            [
+                ("private group invitation", "telegram.me/+AbCdEfGh12", "telegram.me/+AbCdEfGh12"),
+                (
+                    "private group invitation",
+                    "https://t.me/joinchat/AAAAAEHbEkejzxUjAUCzYA",
+                    "https://t.me/joinchat/AAAAAEHbEkejzxUjAUCzYA",
+                ),
+            ],
         ),
+        (
+            "chat.whatsapp.com/invite/Fq3ZkPqR8sT1uVwXyZ0aBc signal.group/#CjQKIOaBcDeFgHiJkLmN",
+            [
+                (
+                    "private group invitation",
+                    "chat.whatsapp.com/invite/Fq3ZkPqR8sT1uVwXyZ0aBc",
+                    "chat.whatsapp.com/invite/Fq3ZkPqR8sT1uVwXyZ0aBc",
+                ),
+                (
+                    "private group invitation",
+                    "signal.group/#CjQKIOaBcDeFgHiJkLmN",
+                    "signal.group/#CjQKIOaBcDeFgHiJkLmN",
+                ),
+            ],
+        ),
+        # Telegram's link to the account with a number
+        ("t.me/+15558675309", [("phone number", "15558675309", "+15558675309")]),
         # Signal numbers and username links
         ("https://signal.me/#p/+15558675309", [("phone number", "+15558675309", "+15558675309")]),
         (
@@ -365,6 +390,29 @@ def test_links_in_a_redirect_are_reported_unless_public(tmp_path: Path) -> None:
     ]
     assert "in a link looks like a personal phone number" in findings[0].message
     assert "a link to a personal Telegram account" in findings[3].message
+
+
+def test_invitations_to_private_groups_are_reported_unless_public(tmp_path: Path) -> None:
+    """Missed before: Telegram's older invitation link (`t.me/joinchat/...`), WhatsApp's
+    and Signal's; Telegram's newer one (`t.me/+...`) was called an account. Whoever has
+    one joins a private group, of survivors or volunteers, and sees who is in it. A
+    public group is listed in privacy.allow, in either of Telegram's forms."""
+    page = (
+        "Survivors' group: t.me/joinchat/AAAAAEHbEkejzxUjAUCzYA\n"
+        "Volunteers: [WhatsApp](https://chat.whatsapp.com/Fq3ZkPqR8sT1uVwXyZ0aBc), "
+        "https://t.me/+AbCdEfGh12345678\n"
+        "Open to all: t.me/+PublicGroup12345, t.me/joinchat/OpenGroup2024\n"
+    )
+    allow = ["https://t.me/joinchat/PublicGroup12345", "t.me/+OpenGroup2024"]
+    findings = privacy_findings(tmp_path, page, allow)
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 19, "t.me/joinchat/AAAAAEHbEkejzxUjAUCzYA"),
+        (2, 24, "https://chat.whatsapp.com/Fq3ZkPqR8sT1uVwXyZ0aBc"),
+        (2, 75, "https://t.me/+AbCdEfGh12345678"),
+    ]
+    assert "an invitation to a private group or channel: whoever opens it can join" in (
+        findings[0].message
+    )
 
 
 def privacy_findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:

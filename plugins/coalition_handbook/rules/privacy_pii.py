@@ -31,8 +31,10 @@ app's `whatsapp://send?phone=...` too), the e-mail address and phone number of a
 filled in beforehand. Messenger links reach
 a person, with `https://` or without: a WhatsApp or Signal link's number
 ("wa.me/15558675309", "signal.me/#p/+15558675309"), a Telegram account ("t.me/jane_doe")
-and a Signal username link; a public channel is listed in privacy.allow, as any link
-writes it. A link that another carries (a redirect's `?q=https%3A%2F%2Fwa.me%2F...`) is
+and a Signal username link; and so does an invitation to a private group ("t.me/+...",
+"t.me/joinchat/...", "chat.whatsapp.com/...", "signal.group/#..."): whoever has one
+joins, and sees who is there. A public channel or group is listed in privacy.allow, as
+any link writes it. A link that another carries (a redirect's `?q=https%3A%2F%2Fwa.me%2F...`) is
 read as a link of its own (`wrapped_links`). Not checked: a Google Form's `entry.N`
 fields.
 
@@ -668,6 +670,8 @@ _LINKED_PHONE = re.compile(
     r"(?P<number>(?:\+|%2B)?\(?\d[\d().+-]*(?:%20[\d().+-]+)*)",
 )
 _LINKED_NUMBER_DIGITS = range(_SHORTEST_NUMBER, _LONGEST_NUMBER + 1)
+# What `find_messenger_links` calls an invitation to a private group.
+GROUP_INVITATION = "private group invitation"
 
 
 def find_personal_data_in_urls(
@@ -707,33 +711,54 @@ def find_personal_data_in_urls(
 # A messenger link that reaches a person, with `https://` or without: a WhatsApp number
 # written without it (`wa.me/15558675309`, `api.whatsapp.com/send?phone=15558675309`;
 # with it, `find_personal_data_in_urls` reads it), a Telegram account (`t.me/jane_doe`,
-# `telegram.me/...`, a channel's preview `t.me/s/...`, an invitation `t.me/+...`), a
-# Signal number (`signal.me/#p/+1555...`) or username link (`signal.me/#eu/...`). Not
+# `telegram.me/...`, a channel's preview `t.me/s/...`) or number (`t.me/+15558675309`),
+# a Signal number (`signal.me/#p/+1555...`) or username link (`signal.me/#eu/...`). Not
 # after a word, a dot or a slash: no part of another address (`chat.t.me/x`,
 # `https://wa.me/...` read as a URL).
+#
+# And an invitation to a private group or channel: Telegram's (`t.me/+<hash>`, the older
+# `t.me/joinchat/<hash>`), WhatsApp's (`chat.whatsapp.com/<code>`) and Signal's
+# (`signal.group/#<key>`). Whoever has one joins without being let in, and sees who is
+# there (in a WhatsApp group, every member's phone number) and what they write: a
+# private group of survivors or of volunteers is exposed as surely as their numbers. A
+# coalition's public group is listed in privacy.allow, like a public channel.
 _MESSENGER_LINK = re.compile(
     r"(?<![\w.@/-])(?:(?P<scheme>(?i:https?)://)(?i:www\.)?)?(?:"
     r"(?i:wa\.me)/(?P<whatsapp>\+?\d{7,15})(?![\w%])"
     r"|(?i:(?:api|web)\.whatsapp\.com/send)/?\?(?:[^\s&#<>\"')\]]*&)*(?i:phone)="
     r"(?P<whatsapp_send>(?i:\+|%2B)?\d{7,15})(?![\w%])"
-    r"|(?i:t|telegram)\.me/(?:s/)?(?P<telegram>\+[\w-]{8,}|[A-Za-z]\w{3,31})(?![\w/-])"
+    r"|(?i:chat\.whatsapp\.com)/(?:(?i:invite)/)?(?P<whatsapp_group>[A-Za-z0-9]{16,})(?![\w/-])"
+    r"|(?i:t|telegram)\.me/(?:"
+    r"\+(?P<telegram_number>\d{7,15})"
+    r"|(?:\+|(?i:joinchat)/)(?P<telegram_group>[\w-]{8,})"
+    r"|(?:s/)?(?P<telegram>[A-Za-z]\w{3,31}))(?![\w/-])"
     r"|(?i:signal\.me)/\#(?:p/(?P<signal>\+?\d{7,15})(?!\w)|(?P<signal_user>e?u/[\w.~%-]+))"
+    r"|(?i:signal\.group)/\#(?P<signal_group>[\w%=-]{16,})"
     r")"
 )
 # What every messenger link holds: the scan is skipped in a text without any.
-_MESSENGER_HINTS = (".me/", "whatsapp.com/")
+_MESSENGER_HINTS = (".me/", "whatsapp.com/", "signal.group/")
 # The groups of `_MESSENGER_LINK` that hold a number, and those of them a URL with its
 # scheme carries in its own way (`find_personal_data_in_urls` reads them).
-_LINKED_NUMBER_GROUPS = ("whatsapp", "whatsapp_send", "signal")
+_LINKED_NUMBER_GROUPS = ("whatsapp", "whatsapp_send", "telegram_number", "signal")
 _READ_AS_URL = frozenset({"whatsapp", "whatsapp_send"})
 _PLUS = re.compile(r"^(?:\+|%2B)", re.IGNORECASE)
+# What each other group of `_MESSENGER_LINK` links to.
+_LINKED_KINDS = {
+    "telegram": "Telegram account",
+    "signal_user": "Signal account",
+    "telegram_group": GROUP_INVITATION,
+    "whatsapp_group": GROUP_INVITATION,
+    "signal_group": GROUP_INVITATION,
+}
 
 
 def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, as written) of each messenger link in `text` that reaches a
-    person (`_MESSENGER_LINK`): the number of a WhatsApp link written without
-    `https://` or of a Signal link ("phone number", international), the link to a
-    Telegram or Signal account ("Telegram account", "Signal account")."""
+    person or a private group (`_MESSENGER_LINK`): the number of a WhatsApp link
+    written without `https://`, of a Telegram or a Signal link ("phone number",
+    international), the link to a Telegram or Signal account ("Telegram account",
+    "Signal account"), an invitation to a private group (`GROUP_INVITATION`)."""
     if not any(hint in text for hint in _MESSENGER_HINTS):
         upper = text.upper()
         if not any(hint.upper() in upper for hint in _MESSENGER_HINTS):
@@ -746,16 +771,20 @@ def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
             written = "+" + _PLUS.sub("", found.group(group), count=1)  # international
             yield "phone number", *found.span(group), written
             continue
-        kind = "Telegram account" if found.group("telegram") else "Signal account"
+        kind = next(kind for name, kind in _LINKED_KINDS.items() if found.group(name))
         yield kind, found.start(), found.end(), found.group()
 
 
 def link_key(text: str) -> str:
     """A messenger link as privacy.allow compares it, however written: without its
-    scheme, `www.` or a channel's `s/`, `telegram.me` as `t.me`, in any case."""
+    scheme, `www.` or a channel's `s/`, `telegram.me` as `t.me`, a Telegram invitation
+    as `t.me/+<hash>` (`joinchat/` is its older form), a WhatsApp one without `invite/`,
+    in any case."""
     key = _text_key(text)
     key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key).rstrip("/")
-    return re.sub(r"^(?:t|telegram)\.me/(?:s/)?", "t.me/", key)
+    key = re.sub(r"^(?:t|telegram)\.me/(?:s/)?", "t.me/", key)
+    key = re.sub(r"^t\.me/joinchat/", "t.me/+", key)
+    return re.sub(r"^chat\.whatsapp\.com/invite/", "chat.whatsapp.com/", key)
 
 
 def _is_public_link_number(written: str, public: Set[str]) -> bool:
@@ -831,13 +860,25 @@ def _check_text(
         elif link_key(written) in allowed_texts:
             continue
         found, line, column = placed(start, end)
-        what = (
-            f"a link to a personal {kind}"
-            if kind != "phone number"
-            else ("a personal phone number in a messenger link")
+        yield context.finding(
+            RULE, path, line, column, _messenger_message(kind, found), found=found
         )
-        message = (
-            f"'{found}' looks like {what}; remove it, or list it under privacy.allow if "
-            "it is public (a coalition's own channel)"
+
+
+def _messenger_message(kind: str, found: str) -> str:
+    """What a finding says of a messenger link (`find_messenger_links`)."""
+    if kind == GROUP_INVITATION:
+        return (
+            f"'{found}' looks like an invitation to a private group or channel: whoever "
+            "opens it can join, and see its members and what they write; remove it, or "
+            "list it under privacy.allow if the group is public"
         )
-        yield context.finding(RULE, path, line, column, message, found=found)
+    what = (
+        f"a link to a personal {kind}"
+        if kind != "phone number"
+        else "a personal phone number in a messenger link"
+    )
+    return (
+        f"'{found}' looks like {what}; remove it, or list it under privacy.allow if "
+        "it is public (a coalition's own channel)"
+    )
