@@ -20,7 +20,7 @@ from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.markup import readable_text, shown_text
-from coalition_handbook.model.files import TEXT_FILE_SUFFIXES, is_text_file
+from coalition_handbook.model.files import TEXT_FILE_SUFFIXES, is_text_file, utf16_without_bom
 
 VOLUNTEERS = "name,phone,e-mail\nJane Doe,555-123-4567,jane.doe@gmail.com\n"
 
@@ -339,6 +339,59 @@ def test_a_file_that_is_no_utf8_is_read_and_named(tmp_path: Path) -> None:
     assert messages[0].startswith("holds binary data (a NUL byte at line 1)")
     assert messages[1].startswith("is not UTF-8: byte 0xE9 at line 2")
     assert messages[2:] == ["555-123-4567", "555-123-4567"]
+
+
+def test_utf16_without_a_bom_is_read_and_named(tmp_path: Path) -> None:
+    """Review: a `.csv` that Excel saves as "Unicode text" without a BOM was called
+    binary, not read, and the finding said nothing of saving it as UTF-8. It is read (its
+    numbers reported where an editor sees them) and named, as information; text it cannot
+    tell from binary data (few ASCII characters) is an error that says what to do."""
+    config_file = make_handbook(tmp_path)
+    content = tmp_path / "content"
+    volunteers = "name,phone\r\nJane Doe,555-123-4567\r\n"
+    (content / "excel.csv").write_bytes(volunteers.encode("utf-16-le"))
+    (content / "mac.txt").write_bytes("Call 555-867-5309\n".encode("utf-16-be"))
+    (content / "names.txt").write_bytes("王小明　李明　张伟，电话\n".encode("utf-16-le"))
+    os.environ["HANDBOOK_NO_CACHE"] = "1"
+    try:
+        found = run_checks(load_config(config_file)).findings
+    finally:
+        del os.environ["HANDBOOK_NO_CACHE"]
+    assert [(*placed(finding), finding.severity.value) for finding in found] == [
+        ("content/excel.csv", 1, 1, found[0].message, "info"),
+        ("content/excel.csv", 2, 10, "555-123-4567", "error"),
+        ("content/mac.txt", 1, 1, found[2].message, "info"),
+        ("content/mac.txt", 1, 6, "555-867-5309", "error"),
+        ("content/names.txt", 1, 7, found[4].message, "error"),
+    ]
+    assert found[0].message.startswith("is UTF-16 (little-endian) without a byte order mark")
+    assert found[0].message.endswith("save it as UTF-8")
+    assert "(big-endian)" in found[2].message
+    assert found[4].message.startswith("holds binary data (a NUL byte at line 1)")
+    assert 'if it is text saved as UTF-16 or "Unicode text" (Excel, Notepad), save it as UTF-8' in (
+        found[4].message
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        ("Jane,555-123-4567\n".encode("utf-16-le"), "Jane,555-123-4567\n"),
+        ("Nguyễn,555-123-4567\n".encode("utf-16-be"), "Nguyễn,555-123-4567\n"),
+        ("李明,555-123-4567\r\n".encode("utf-16-le"), "李明,555-123-4567\r\n"),
+        # binary data: control characters read as UTF-16, or NULs on both sides
+        (b"GIF89a\x01\x00\x02\x00 555-123-4567 ", None),
+        (b"\x00\x00\x00\x00ab", None),
+        # UTF-8 with a stray NUL: too few to be UTF-16; an odd length
+        ("José, 555-123-4567, \x00 ok\n".encode(), None),
+        ("Jane,555".encode("utf-16-le") + b"7", None),
+        # half a character left unpaired
+        ("a,b".encode("utf-16-le") + b"\x00\xd8", None),
+    ],
+)
+def test_utf16_is_told_from_binary_data(raw: bytes, read: str | None) -> None:
+    found = utf16_without_bom(raw)
+    assert (found[0] if found else None) == read
 
 
 def test_a_large_file_is_read_in_linear_time(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ them, and they are written to be published.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from ..cache import RunCache
@@ -41,6 +42,19 @@ TEXT_FILE_SUFFIXES = (
 )
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# UTF-16 without a BOM (Excel's "Unicode text" export, a tool's UTF-16LE) is told from
+# binary data by where its NUL bytes are: the high byte of every ASCII character (a
+# digit, a comma, a line break) is one, so at least this share of the code units have a
+# NUL on one side (the high byte's), and the other side many times fewer (U+3000, the
+# ideographic space, and the like have one there). Text with fewer ASCII characters is
+# not read: it is reported as binary, with how to save it.
+_UTF16_LEAST_NUL_SHARE = 1 / 8
+_UTF16_OTHER_SIDE_AT_MOST = 1 / 8
+# What no text holds: control characters (but tabs, line and page breaks), unpaired
+# halves of a character, private-use and unassigned code points. Binary data read as
+# UTF-16 is full of them.
+_NO_TEXT_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+_TEXT_CONTROLS = frozenset("\t\n\v\f\r")
 
 
 def is_text_file(name: str) -> bool:
@@ -85,23 +99,69 @@ Place = tuple[int, int, str]
 
 def _decoded(raw: bytes) -> tuple[str, Place | None, Place | None]:
     """The text of a file's bytes: UTF-8 (BOM removed) or UTF-16 with its BOM (as Windows
-    Notepad saves "Unicode"); and where it cannot be read (a NUL byte: binary data, not
-    read at all), or is read with U+FFFD for each byte that is no UTF-8."""
+    Notepad saves "Unicode") or without it (`utf16_without_bom`); and where it cannot be
+    read (a NUL byte: binary data, not read at all), or is read with U+FFFD for each byte
+    that is no UTF-8, or as UTF-16 without a BOM."""
     if raw.startswith(_UTF16_BOMS):
         try:
             return raw.decode("utf-16"), None, None
         except UnicodeDecodeError:
             pass  # not UTF-16 after all: read as any other file
     nul = raw.find(b"\0")
-    if nul >= 0:
-        before = decode_utf8(raw[:nul])[0]
-        line, column = LineIndex.of(before).position(len(before))
+    if nul < 0:
+        return _decoded_utf8(raw)
+    utf16 = utf16_without_bom(raw)
+    if utf16 is not None:
+        text, encoding = utf16
         message = (
-            f"holds binary data (a NUL byte at line {line}), not text, so it is not checked "
-            "for personal data; give it the extension of what it is, or leave it out of the "
-            "site (exclude_docs)"
+            f'is UTF-16 ({encoding}) without a byte order mark, as Excel saves "Unicode '
+            'text": it was read as such and checked for personal data, but a browser or a '
+            "spreadsheet may show it garbled; save it as UTF-8"
         )
-        return "", (line, column, message), None
+        return text, None, (1, 1, message)
+    before = decode_utf8(raw[:nul])[0]
+    line, column = LineIndex.of(before).position(len(before))
+    message = (
+        f"holds binary data (a NUL byte at line {line}), not text, so it is not checked "
+        'for personal data; if it is text saved as UTF-16 or "Unicode text" (Excel, '
+        "Notepad), save it as UTF-8; otherwise give it the extension of what it is, or "
+        "leave it out of the site (exclude_docs)"
+    )
+    return "", (line, column, message), None
+
+
+def utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """The text of `raw` and its encoding ("little-endian" or "big-endian") if it is
+    UTF-16 without a BOM: its NUL bytes on one side of its code units (the high byte of
+    each ASCII character), and it reads as text, no control character or unassigned code
+    point in it; or None."""
+    if len(raw) % 2:
+        return None
+    units = len(raw) // 2
+    nuls_first, nuls_second = raw[0::2].count(0), raw[1::2].count(0)
+    if nuls_second >= nuls_first:
+        codec, encoding, high, low = "utf-16-le", "little-endian", nuls_second, nuls_first
+    else:
+        codec, encoding, high, low = "utf-16-be", "big-endian", nuls_first, nuls_second
+    if high < units * _UTF16_LEAST_NUL_SHARE or low > high * _UTF16_OTHER_SIDE_AT_MOST:
+        return None
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:  # half a character left unpaired
+        return None
+    if any(_is_no_text(character) for character in set(text)):
+        return None
+    return text, encoding
+
+
+def _is_no_text(character: str) -> bool:
+    return (
+        unicodedata.category(character) in _NO_TEXT_CATEGORIES and character not in _TEXT_CONTROLS
+    )
+
+
+def _decoded_utf8(raw: bytes) -> tuple[str, Place | None, Place | None]:
+    """The text of a file's bytes, which hold no NUL byte, read as UTF-8."""
     text, problem = decode_utf8(raw)
     if problem is None:
         return text, None, None

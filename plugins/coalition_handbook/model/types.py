@@ -383,7 +383,8 @@ class TextFile:
     markup: bool = False
     # (line, column, message) where it holds binary data: not read (the text is empty).
     problem: tuple[int, int, str] | None = None
-    # (line, column, message) where it is no UTF-8: read with U+FFFD for each bad byte.
+    # (line, column, message) where it is no UTF-8: read with U+FFFD for each bad byte,
+    # or as UTF-16 without a byte order mark.
     note: tuple[int, int, str] | None = None
 
 

@@ -43,8 +43,8 @@ The files of docs_dir that the site publishes as they are and that hold text
 HTML, XML or SVG file only its text, as a browser shows it (`markup.shown_text`: a
 number split across inline tags, `867-</span><span>5309`, is read joined). One that is no UTF-8 is
 read with U+FFFD for each bad byte, and said to be, as information (at the level the
-settings give the rule, if they do); one with binary data in it cannot be read, an
-error.
+settings give the rule, if they do), as is one in UTF-16 without a byte order mark
+(`model.files.utf16_without_bom`); one with binary data in it cannot be read, an error.
 """
 
 from __future__ import annotations
