@@ -904,6 +904,8 @@ def _files(site: Path) -> dict[str, bytes]:
         ("---\ntemplate: no-such-template.html\n---\n\n# About\n", False),
         # A warning of MkDocs' own (a link to no page): --strict stops the build at its end.
         ("# About\n\nSee [the missing page](missing.md).\n", True),
+        # or to no file, which `handbook check` does not follow either (README says so)
+        ("# About\n\nSee [volunteers](files/volunteers.csv).\n", True),
     ],
 )
 def test_a_build_that_fails_leaves_the_published_site_as_it_was(
