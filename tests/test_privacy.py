@@ -380,6 +380,8 @@ def test_links_in_a_redirect_are_reported_unless_public(tmp_path: Path) -> None:
         "[Chat](https://www.google.com/url?q=https%3A%2F%2Ft.me%2Fjane_doe)\n"
         "[Hotline](https://www.google.com/url?q=https%3A%2F%2Fwa.me%2F18883737888)\n"
         "[News](https://www.google.com/url?q=https%3A%2F%2Ft.me%2FCoalitionNews)\n"
+        # the redirect's own parameters after a link carried as written are read still
+        "[Form](https://x.org/f?next=https://y.org&email=jo%40gmail.com&phone=5551234567)\n"
     )
     findings = privacy_findings(tmp_path, page, ["1-888-373-7888", "t.me/coalitionnews"])
     assert [(f.line, f.column, f.found) for f in findings] == [
@@ -387,6 +389,8 @@ def test_links_in_a_redirect_are_reported_unless_public(tmp_path: Path) -> None:
         (2, 57, "%2B15551234567"),
         (3, 48, "jane%40gmail.com"),
         (4, 37, "https%3A%2F%2Ft.me%2Fjane_doe"),
+        (7, 49, "jo%40gmail.com"),
+        (7, 70, "5551234567"),
     ]
     assert "in a link looks like a personal phone number" in findings[0].message
     assert "a link to a personal Telegram account" in findings[3].message

@@ -686,12 +686,10 @@ def find_personal_data_in_urls(
         if whatsapp:  # the number in full international form
             yield "phone number", *whatsapp.span("number"), f"+{whatsapp.group('digits')}"
         international = whatsapp or _WHATSAPP_HOST.match(text, url_start, url_end)
+        # From a `&` too: a link that a redirect carries as written (`wrapped_links`) runs
+        # on over the redirect's own parameters (`?next=https://x.org&email=...`).
         query = min(
-            (
-                at
-                for at in (text.find("?", url_start, url_end), text.find("#", url_start, url_end))
-                if at >= 0
-            ),
+            (at for mark in "?#&" if (at := text.find(mark, url_start, url_end)) >= 0),
             default=url_end,
         )
         for found in _LINKED_EMAIL.finditer(text, query, url_end):
