@@ -1045,6 +1045,52 @@ function rankedAnswer(items, typed, capitals) {
   return ranked === items ? items : firstAt(ranked, 0);
 }
 
+/* The theme draws the list of results anew for each answer, the focused result with the
+   rest. A misspelt word's answer comes second, tens of milliseconds after the first: a
+   member who had pressed the down arrow into the first answer's list lost the focus to
+   the page, and the next arrow started over from the search field (found in review).
+   Focus goes back to the result it was on (the same page) where the new list holds it,
+   else to the new list's first result. */
+var SEARCH_RESULTS = '[data-md-component="search-result"]';
+var focusedResult = null; // the search result that has focus, kept while the list is redrawn
+
+document.addEventListener("focusin", function (event) {
+  focusedResult = event.target.closest(SEARCH_RESULTS) ? event.target : null;
+});
+document.addEventListener("focusout", function (event) {
+  var result = event.target;
+  // Still on the page once the theme is done: focus left it for nothing (a click beside
+  // the list), and there is no place to keep. Taken off by a redraw: kept.
+  queueMicrotask(function () {
+    if (result === focusedResult && result.isConnected && document.activeElement !== result) {
+      focusedResult = null;
+    }
+  });
+});
+
+// A result's page and section: the words to mark (`?h=`) change with the query asked.
+function resultAddress(link) {
+  var url = new URL(link.href, location.href);
+  return url.origin + url.pathname + url.hash;
+}
+
+function refocusResult() {
+  var left = focusedResult;
+  var focused = document.activeElement;
+  if (!left || left.isConnected || (focused && focused !== document.body)) {
+    return;
+  }
+  var results = document.querySelector(SEARCH_RESULTS);
+  var address = left.hasAttribute("href") ? resultAddress(left) : null;
+  var same = Array.prototype.find.call(results.querySelectorAll("[href]"), function (link) {
+    return resultAddress(link) === address && isRendered(link);
+  });
+  var first = results.querySelector(".md-search-result__item > .md-search-result__link");
+  if (same || first) {
+    (same || first).focus();
+  }
+}
+
 function watchSearchQueries(Worker) {
   if (!Worker || Worker.prototype.hbWatched) {
     return;
@@ -1092,6 +1138,7 @@ function watchSearchQueries(Worker) {
       if (!queries.has(this)) {
         queries.set(this, []);
         this.addEventListener("message", reorder);
+        this.addEventListener("message", refocusResult); // after the theme's and reorder's drawing
       }
       queries.get(this).push({ typed: message.data, misspelt: null });
       var asked = Object.assign({}, message, { data: searchQuery(message.data) });
