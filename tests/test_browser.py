@@ -1396,6 +1396,40 @@ def test_the_drawer_of_a_widened_window_works_after_the_page_s_contents_were_use
     expect(phone).to_have_url(re.compile(re.escape(leads_to) + "$"))  # type: ignore[attr-defined]
 
 
+def test_focus_in_the_drawer_s_page_contents_stays_on_its_link_as_the_window_widens(
+    phone: object,
+) -> None:
+    """The page's contents, opened in a phone's drawer, are hidden there in a wide
+    window and shown beside the page: focus on one of their links went to the page
+    itself (review). It goes to the same link beside the page."""
+    phone.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    phone.locator('.md-header__button[for="__drawer"]').focus()  # type: ignore[attr-defined]
+    phone.keyboard.press("Enter")  # type: ignore[attr-defined]
+    phone.locator('.md-nav--primary label.md-nav__link[for="__toc"]').focus()  # type: ignore[attr-defined]
+    phone.keyboard.press("Enter")  # type: ignore[attr-defined]  # focus on the first of them
+    contents = phone.locator(".md-nav--primary .md-nav--secondary a[href^='#']")  # type: ignore[attr-defined]
+    expect(contents.first).to_be_focused()
+    phone.keyboard.press("Tab")  # type: ignore[attr-defined]
+    expect(contents.nth(1)).to_be_focused()
+    href = contents.nth(1).get_attribute("href")
+
+    phone.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    beside = phone.locator(f".md-sidebar--secondary a[href='{href}']")  # type: ignore[attr-defined]
+    expect(beside).to_be_visible()
+    expect(beside).to_be_focused()
+
+
+def test_focus_in_the_navigation_goes_to_the_drawer_s_button_as_the_window_narrows(
+    page: object,
+) -> None:
+    """Zoomed in, the navigation becomes a closed drawer, inert: focus on one of its
+    links went to the page itself. It goes to the button that opens the drawer."""
+    page.goto("modules/hotel-staff/")
+    page.locator(".md-sidebar--primary a[href]", has_text="Privacy").focus()
+    page.set_viewport_size({"width": 640, "height": 450})
+    expect(page.locator('.md-header__button[for="__drawer"]')).to_be_focused()
+
+
 def test_the_wide_window_s_navigation_keeps_its_tab_stops(page: object) -> None:
     """The drawer's handling stops at the theme's breakpoint: a wide window's sidebar is no
     drawer, and its links stay in Tab's reach (the menu icon is not shown there), also

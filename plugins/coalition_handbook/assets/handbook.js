@@ -261,7 +261,45 @@ function drawerButton() {
   });
   showDrawerState();
 }
-window.addEventListener("resize", showDrawerState);
+/* The page's contents, opened in a phone's drawer, are hidden there once the window is a
+   tablet's or wider, and shown beside the page instead: focus on one of their links went
+   to the page itself, and a keyboard user lost their place (found in review). So did
+   focus in the navigation of a window narrowed (zoomed in) to a closed drawer, inert.
+   Focus moves to the same link where it is seen (the contents beside the page), else
+   to the closed drawer's button, else to the page's content. On the resize, before the
+   browser lets go of a focus it no longer shows. */
+function keepFocusInReach(focused) {
+  var parts = drawerParts();
+  var sidebar = parts.sidebar;
+  var reached = function (element) {
+    return isRendered(element) && !element.closest("[inert]");
+  };
+  if (!sidebar || !sidebar.contains(focused) || reached(focused)) {
+    return;
+  }
+  var href = focused.getAttribute("href");
+  var links = document.querySelectorAll(".md-sidebar a[href]");
+  var same = Array.prototype.find.call(links, function (link) {
+    return link.getAttribute("href") === href && reached(link);
+  });
+  var content = document.querySelector(".md-content__inner");
+  if (same) {
+    same.focus();
+  } else if (isDrawer(parts) && !parts.toggle.checked) {
+    parts.button.focus(); // the navigation is behind it now
+  } else if (content) {
+    content.setAttribute("tabindex", "-1"); // focus from a script, no Tab stop
+    content.focus({ preventScroll: true }); // where the member was reading
+  }
+}
+
+window.addEventListener("resize", function () {
+  var focused = document.activeElement;
+  showDrawerState();
+  if (focused) {
+    keepFocusInReach(focused);
+  }
+});
 /* Tab past the open drawer's last link moved focus to the page behind it, hidden under
    the drawer: focus that leaves the drawer (for anything but its button) closes it. */
 document.addEventListener("focusin", function (event) {
