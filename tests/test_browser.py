@@ -1323,6 +1323,32 @@ def test_the_drawer_s_tab_stops_are_the_level_it_shows(
     expect(zoomed_page).to_have_url(re.compile(r"/changes/$"))  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("path", "first"),
+    [
+        ("modules/hotel-staff/", "Training"),  # the title of the Training section's panel
+        ("glossary/survivor/", "Coalition Handbook"),  # the top level's logo
+    ],
+)
+def test_shift_tab_before_the_drawer_s_first_stop_closes_it_back_on_its_button(
+    zoomed_page: object, path: str, first: str
+) -> None:
+    """Shift+Tab from the open drawer's first stop went to the search field behind it:
+    the drawer closed and the search opened, on that focus alone (review). Leaving the
+    drawer backwards closes it, as Tab past its last stop does, and focus goes to its
+    button, as on Escape."""
+    zoomed_page.goto(path)  # type: ignore[attr-defined]
+    button = zoomed_page.locator('.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    button.focus()
+    stops = [_drawer_stop(zoomed_page, "Enter")]
+    while stops[-1] and len(stops) < 40:
+        stops.append(_drawer_stop(zoomed_page, "Shift+Tab"))
+    assert stops[-2] == first, stops
+    expect(button).to_be_focused()
+    expect(zoomed_page.locator("#__drawer")).not_to_be_checked()  # type: ignore[attr-defined]
+    expect(zoomed_page.locator("#__search")).not_to_be_checked()  # type: ignore[attr-defined]
+
+
 def test_a_closed_drawer_leaves_no_level_inert(zoomed_page: object) -> None:
     """The levels made inert while the drawer shows one are whole again once it closes,
     and once the window is wide (no drawer)."""

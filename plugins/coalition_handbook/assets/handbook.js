@@ -311,9 +311,39 @@ document.addEventListener("focusin", function (event) {
     parts.toggle.click();
   }
 });
+/* Shift+Tab from the open drawer's first stop went to the search field in the header
+   beneath it: the drawer closed, and the search opened on that focus alone (found in
+   review). Leaving the drawer backwards closes it, as leaving it forwards does, and
+   focus goes to the drawer's button, the stop before it, as on Escape. */
+function firstTabStop(container) {
+  var focusable = "a[href], button, input, select, textarea, summary, [tabindex]";
+  return (
+    Array.prototype.find.call(container.querySelectorAll(focusable), function (element) {
+      return (
+        element.tabIndex >= 0 &&
+        !element.disabled &&
+        !element.closest("[inert]") &&
+        isRendered(element) &&
+        getComputedStyle(element).visibility !== "hidden"
+      );
+    }) || null
+  );
+}
+
 document.addEventListener("keydown", function (event) {
   var parts = drawerParts();
-  if (event.key === "Escape" && parts.toggle && parts.toggle.checked && isDrawer(parts)) {
+  if (!parts.toggle || !parts.toggle.checked || !isDrawer(parts)) {
+    return;
+  }
+  var leavesBackwards =
+    event.key === "Tab" &&
+    event.shiftKey &&
+    !!parts.sidebar &&
+    document.activeElement === firstTabStop(parts.sidebar);
+  if (leavesBackwards) {
+    event.preventDefault(); // the button is where it goes
+  }
+  if (event.key === "Escape" || leavesBackwards) {
     parts.toggle.click();
     parts.button.focus();
   }
