@@ -3594,3 +3594,41 @@ def test_no_suppression_comment_added_no_section(
     write(repository, "content/index.md", "# New title\n\n" + PAGE + "<!-- handbook-disable -->\n")
     _, out, _ = diff(repository, capsys)
     assert "Checks switched off" not in out
+
+
+def switched_off(out: str) -> list[str]:
+    """The entries of the report's "Checks switched off" section."""
+    section = out.split("### Checks switched off", 1)[1].split("###", 1)[0]
+    return [line for line in section.splitlines() if line.startswith("- ")]
+
+
+PII_OFF = "<!-- handbook-disable-next-line privacy.pii -->\n"
+
+
+DESK = f"{PII_OFF}Call the desk at 402-555-0199.\n"
+MANAGER = f"{PII_OFF}Call the manager at 402-555-0123.\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        (f"# Home\n\n{MANAGER}\n{DESK}\nMore text.\n", 3),  # added above the base's
+        (f"# Home\n\n{DESK}\nMore text.\n\n{MANAGER}", 8),  # added below it
+        # The line the base's comment switches off edited too: it is still the base's.
+        (f"# Home\n\n{MANAGER}\n{DESK.replace('desk', 'front desk')}\nMore text.\n", 3),
+    ],
+)
+def test_a_comment_like_one_the_page_had_is_named_at_its_own_line(
+    repository: Path, capsys: pytest.CaptureFixture[str], page: str, line: int
+) -> None:
+    """A second comment identical to one the page had, added above it, was named at the
+    line of the base's comment (the last of the two): a comment kept is one on a line
+    the change kept, with the line it switches off."""
+    write(repository, "content/index.md", f"# Home\n\n{DESK}\nMore text.\n")
+    commit(repository)
+    write(repository, "content/index.md", page)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert switched_off(out) == [
+        f"- `content/index.md:{line}`: `handbook-disable-next-line`, `privacy.pii`"
+    ]

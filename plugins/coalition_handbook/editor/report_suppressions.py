@@ -8,16 +8,22 @@ sees what it silences (security audit). It is information, and fails no diff.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model.types import Handbook
 from ..suppression import ACTIONS, Directive, Suppressions, handbook_suppressions
+from .changes import file_lines
 from .report_markdown import inline_code
 
 # The comments that switch checks off; `handbook-enable` switches them on again.
 _SWITCHING_OFF = tuple(action for action in ACTIONS if action != "enable")
+
+
+# What a comment says: its action and the rules it names.
+Said = tuple[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -32,21 +38,109 @@ class AddedSuppression:
 
 def added_suppressions(before: Handbook, after: Handbook) -> list[AddedSuppression]:
     """The comments that switch checks off in `after` and not in `before`, by file and
-    line. A file's comments are told apart by what they say, not by their line: text
-    added above a comment moves it, and adds none. Of several alike, those beyond the
-    number the base had are the added ones (the last of them)."""
+    line. A file's comments are told apart by what they say and the lines they stand on
+    and switch off (`_context`), not by their line number: text added above a comment
+    moves it, and adds none. Of several alike, those beyond the number the base had
+    are the added ones: those whose lines are least like those of the base's comments
+    (a second comment like one the page had, added above it, was named at the line of
+    the base's one), the last of them where that does not tell."""
     old = handbook_suppressions(before)
+    old_texts, new_texts = _file_texts(before), _file_texts(after)
     added: list[AddedSuppression] = []
     for path, suppressions in sorted(handbook_suppressions(after).items()):
-        had = Counter(_said(directive) for directive in _switching_off(old.get(path)))
+        had = _switching_off(old.get(path))
         now = _switching_off(suppressions)
-        left = Counter(_said(directive) for directive in now) - had
-        for directive in reversed(now):
-            said = _said(directive)
-            if left[said] > 0:
-                left[said] -= 1
-                added.append(AddedSuppression(path, directive.line, *said))
+        extra = Counter(map(_said, now)) - Counter(map(_said, had))
+        if not extra:
+            continue
+        old_lines, new_lines = (
+            file_lines(old_texts.get(path, "")),
+            file_lines(new_texts.get(path, "")),
+        )
+        for said in extra:
+            kept = _kept(
+                [_context(old_lines, directive) for directive in had if _said(directive) == said],
+                [directive for directive in now if _said(directive) == said],
+                new_lines,
+            )
+            added += [
+                AddedSuppression(path, directive.line, *said)
+                for directive in now
+                if _said(directive) == said and directive not in kept
+            ]
     return sorted(added, key=lambda comment: (comment.path, comment.line))
+
+
+def _file_texts(handbook: Handbook) -> dict[str, str]:
+    """The text of each file that `handbook_suppressions` reads comments in, by path."""
+    records = (
+        *handbook.pages,
+        *handbook.text_files,
+        *handbook.terms.values(),
+        *handbook.protocols.values(),
+        *handbook.rejected_records,
+    )
+    return {record.origin.path: record.origin.text for record in records}
+
+
+# The lines of a comment's context, at the most (a folded YAML string's may be many).
+_CONTEXT_LINES = 4
+# Pairs of comments compared by how alike their contexts are, at the most: beyond, those
+# left are paired in order (a page of hundreds of like comments, all of their lines edited).
+_MOST_COMPARED = 2_500
+
+
+def _context(lines: Sequence[str], directive: Directive) -> str:
+    """The lines a comment stands on and switches off: a disable-next-line comment's
+    and the next; a disable-line comment's own; a disable comment's and the line after
+    it (where its block starts)."""
+    last = directive.covers[1] if directive.covers else directive.line + 1
+    last = min(last, directive.line + _CONTEXT_LINES - 1)
+    return "\n".join(lines[directive.line - 1 : last])
+
+
+def _kept(
+    old_contexts: Sequence[str], now: Sequence[Directive], new_lines: Sequence[str]
+) -> list[Directive]:
+    """Which comments of `now` (that say the same) are the base's (`old_contexts`, one
+    each): first those whose lines are as they were, then the most alike of the others."""
+    old_left = list(old_contexts)
+    kept: list[Directive] = []
+    others: list[tuple[str, Directive]] = []
+    for directive in now:
+        context = _context(new_lines, directive)
+        if context in old_left:
+            old_left.remove(context)
+            kept.append(directive)
+        else:
+            others.append((context, directive))
+    return kept + _most_alike(old_left, others)
+
+
+def _most_alike(
+    old_contexts: Sequence[str], new: Sequence[tuple[str, Directive]]
+) -> list[Directive]:
+    """Of the comments `new` (each with its context), one for each of `old_contexts`:
+    the pair most alike first, then the next most alike of those left; of pairs as alike,
+    the first comment. Where that is more pairs than `_MOST_COMPARED`, the first ones."""
+    if len(old_contexts) * len(new) > _MOST_COMPARED:
+        return [directive for _, directive in new[: len(old_contexts)]]
+    pairs = sorted(
+        (-_alike(old_context, new_context), new_index, old_index)
+        for old_index, old_context in enumerate(old_contexts)
+        for new_index, (new_context, _) in enumerate(new)
+    )
+    paired_old: set[int] = set()
+    paired_new: set[int] = set()
+    for _, new_index, old_index in pairs:
+        if new_index not in paired_new and old_index not in paired_old:
+            paired_new.add(new_index)
+            paired_old.add(old_index)
+    return [new[index][1] for index in sorted(paired_new)]
+
+
+def _alike(old_context: str, new_context: str) -> float:
+    return difflib.SequenceMatcher(a=old_context, b=new_context, autojunk=False).ratio()
 
 
 def _switching_off(suppressions: Suppressions | None) -> list[Directive]:
@@ -57,7 +151,7 @@ def _switching_off(suppressions: Suppressions | None) -> list[Directive]:
     ]
 
 
-def _said(directive: Directive) -> tuple[str, tuple[str, ...]]:
+def _said(directive: Directive) -> Said:
     """What a comment says: its action and the rules it names, in any case."""
     return directive.action, tuple(rule.lower() for rule in directive.rules)
 
