@@ -3632,3 +3632,61 @@ def test_a_comment_like_one_the_page_had_is_named_at_its_own_line(
     assert switched_off(out) == [
         f"- `content/index.md:{line}`: `handbook-disable-next-line`, `privacy.pii`"
     ]
+
+
+@pytest.mark.parametrize("committed", [True, False])
+def test_comments_a_renamed_page_carries_over_are_not_added(
+    repository: Path, capsys: pytest.CaptureFixture[str], committed: bool
+) -> None:
+    """A page renamed (`git mv`) showed every suppression comment it had as added: as git
+    and the pull request see it, the page is renamed, and a comment it carries over is
+    not added; one written in it since is. In commits and in the working tree."""
+    page = f"# Resources\n\n{DESK}\nSome text about the resources we share.\n" * 2
+    write(repository, "content/res.md", page)
+    base = commit(repository)
+    git(repository, "mv", "content/res.md", "content/resources.md")
+    write(repository, "content/resources.md", page + f"\n{MANAGER}")
+    head = commit(repository) if committed else None
+    code, out, _ = diff(repository, capsys, base, head)
+    assert code == 0
+    assert switched_off(out) == [
+        "- `content/resources.md:14`: `handbook-disable-next-line`, `privacy.pii`"
+    ]
+    write(repository, "content/resources.md", page)  # renamed alone: nothing added
+    head = commit(repository) if committed else None
+    _, out, _ = diff(repository, capsys, base, head)
+    assert "Checks switched off" not in out
+
+
+def test_comments_of_moved_folders_are_not_added(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs_dir and the glossary moved (mkdocs.yml names the new folders): every page
+    and term is renamed, and the comments they carry over are not added."""
+    write(repository, "content/index.md", PAGE + f"\n{DESK}")
+    write(repository, "glossary/survivor.yml", term(definition=f"A person. {PII_OFF.strip()}"))
+    base = commit(repository)
+    git(repository, "mv", "content", "docs")
+    git(repository, "mv", "glossary", "terms")
+    plugin = "plugins:\n  - handbook:\n      glossary_dir: terms\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: docs\n" + plugin)
+    commit(repository)
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "No glossary term, protocol or training module changed." in out
+    assert "Checks switched off" not in out
+
+
+def test_comments_of_a_renamed_page_of_a_handbook_in_a_folder_are_not_added(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git names files from the repository's top, the report from mkdocs.yml's folder."""
+    (repository / "docs").mkdir()
+    for name in ("mkdocs.yml", "glossary", "protocols", "content"):
+        git(repository, "mv", name, f"docs/{name}")
+    write(repository, "docs/content/res.md", f"# Resources\n\n{DESK}")
+    base = commit(repository)
+    git(repository, "mv", "docs/content/res.md", "docs/content/resources.md")
+    config_file = repository / "docs" / "mkdocs.yml"
+    assert main(["diff", base, "-f", str(config_file)]) == 0
+    assert "Checks switched off" not in capsys.readouterr().out

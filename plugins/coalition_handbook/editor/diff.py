@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import posixpath
 import re
 import sys
 import tempfile
@@ -74,6 +75,10 @@ class Side:
     digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
     # Why the revision was read with the folders mkdocs.yml names now, if it was.
     config_note: ConfigNote | None = None
+    # The commit it was read from (None: the working tree), and the handbook's folders
+    # there, from the top of the repository (`_folders`).
+    commit: str | None = None
+    folders: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: str) -> Side:
@@ -238,7 +243,9 @@ def diff_report(
         untouched,
         limits,
         notes,
-        added_suppressions(old.handbook, new.handbook),
+        added_suppressions(
+            old.handbook, new.handbook, _renamed_files(repository, config, old, new)
+        ),
     )
     return report, _failures(changes, not_compared)
 
@@ -340,7 +347,27 @@ def load_revision(
         note = dataclasses.replace(note, empty=not any(items))
         print(f"handbook diff: {note.text()}", file=sys.stderr)
     side = _side(handbook, findings, exported.root, label)
-    return dataclasses.replace(side, config_note=note)
+    return dataclasses.replace(side, config_note=note, commit=commit, folders=folders)
+
+
+def _renamed_files(
+    repository: Path, config: HandbookConfig, old: Side, new: Side
+) -> dict[str, str]:
+    """The files of the handbook's folders (on either side) that git finds renamed
+    between the two sides, new path -> old path, named as the handbook names them (from
+    the folder of mkdocs.yml)."""
+    assert old.commit is not None  # the base is always a commit
+    new_folders = new.folders or _folders(repository, config)  # the working tree's: now
+    searched = sorted({*old.folders.values(), *new_folders.values()})
+    try:
+        renamed = git.renamed_files(repository, old.commit, new.commit, searched)
+    except git.GitError as error:
+        raise DiffError(str(error)) from None
+    site = _inside(repository, config.root, "the site")
+    return {
+        posixpath.relpath(new_path, site): posixpath.relpath(old_path, site)
+        for new_path, old_path in renamed.items()
+    }
 
 
 def _read_by_the_loader(folders: Mapping[str, str]) -> Callable[[str], bool]:

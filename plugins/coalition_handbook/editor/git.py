@@ -1,7 +1,8 @@
 """The few git plumbing commands `handbook diff` needs, run as subprocesses.
 
-Plumbing only (`rev-parse`, `ls-tree`, `cat-file`), whose output does not change with the
-user's git configuration; paths are read NUL-separated so no name is quoted or mangled.
+Plumbing only (`rev-parse`, `ls-tree`, `cat-file`, `diff-tree`, `diff-index`), whose output
+does not change with the user's git configuration; paths are read NUL-separated so no name
+is quoted or mangled.
 """
 
 from __future__ import annotations
@@ -114,6 +115,34 @@ def list_blobs(
             path = raw_path.decode("utf-8", "surrogateescape")
             blobs.append(Blob(path, object_id, link=mode == "120000"))
     return blobs
+
+
+def renamed_files(
+    repository: Path, base: str, head: str | None, folders: list[str]
+) -> dict[str, str]:
+    """The files under `folders` (paths from the top) that git finds renamed from the
+    commit `base` to the commit `head` (None: the working tree, the files git tracks),
+    new path -> old path, from the top, with `/`. By git's own rename detection (`-M`: a
+    file that keeps half its content or more), as `git diff` and a pull request show
+    them."""
+    if not folders:
+        return {}
+    compared = ["diff-tree", "-r", base, head] if head is not None else ["diff-index", base]
+    # Folders named as they are: a `[` or `*` in a name is no pattern.
+    pathspecs = [f":(literal){folder}" for folder in folders]
+    output = git(repository, *compared, "-z", "-M", "--name-status", "--", *pathspecs)
+    fields = output.split(b"\0")
+    renamed: dict[str, str] = {}
+    index = 0
+    while index < len(fields) and fields[index]:
+        status = fields[index].decode("ascii")
+        paths = [path.decode("utf-8", "surrogateescape") for path in fields[index + 1 : index + 3]]
+        if status.startswith("R"):  # R and its similarity, then the old and the new path
+            renamed[paths[1]] = paths[0]
+            index += 3
+        else:  # one path follows (no copies are looked for)
+            index += 2
+    return renamed
 
 
 # How much of a blob is held at once while it is copied to its file.

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..model.types import Handbook
 from ..suppression import ACTIONS, Directive, Suppressions, handbook_suppressions
@@ -36,25 +37,30 @@ class AddedSuppression:
     rules: tuple[str, ...]  # as written; empty: every rule
 
 
-def added_suppressions(before: Handbook, after: Handbook) -> list[AddedSuppression]:
+def added_suppressions(
+    before: Handbook, after: Handbook, renamed: Mapping[str, str] = MappingProxyType({})
+) -> list[AddedSuppression]:
     """The comments that switch checks off in `after` and not in `before`, by file and
-    line. A file's comments are told apart by what they say and the lines they stand on
-    and switch off (`_context`), not by their line number: text added above a comment
-    moves it, and adds none. Of several alike, those beyond the number the base had
-    are the added ones: those whose lines are least like those of the base's comments
-    (a second comment like one the page had, added above it, was named at the line of
-    the base's one), the last of them where that does not tell."""
+    line. A file renamed (`renamed`: its path in `after` -> in `before`) is compared
+    with the file it was: the comments it carries over are not added. A file's comments
+    are told apart by what they say and the lines they stand on and switch off
+    (`_context`), not by their line number: text added above a comment moves it, and
+    adds none. Of several alike, those beyond the number the base had are the added
+    ones: those whose lines are least like those of the base's comments (a second
+    comment like one the page had, added above it, was named at the line of the base's
+    one), the last of them where that does not tell."""
     old = handbook_suppressions(before)
     old_texts, new_texts = _file_texts(before), _file_texts(after)
     added: list[AddedSuppression] = []
     for path, suppressions in sorted(handbook_suppressions(after).items()):
-        had = _switching_off(old.get(path))
+        was = renamed.get(path, path)
+        had = _switching_off(old.get(was))
         now = _switching_off(suppressions)
         extra = Counter(map(_said, now)) - Counter(map(_said, had))
         if not extra:
             continue
         old_lines, new_lines = (
-            file_lines(old_texts.get(path, "")),
+            file_lines(old_texts.get(was, "")),
             file_lines(new_texts.get(path, "")),
         )
         for said in extra:
