@@ -3690,3 +3690,29 @@ def test_comments_of_a_renamed_page_of_a_handbook_in_a_folder_are_not_added(
     config_file = repository / "docs" / "mkdocs.yml"
     assert main(["diff", base, "-f", str(config_file)]) == 0
     assert "Checks switched off" not in capsys.readouterr().out
+
+
+def test_the_modules_overview_page_moved_with_modules_dir_is_listed_with_its_links(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """modules_dir moved: links to the moved modules were listed, not those to the
+    folder's overview page, index.md, which moves with them."""
+    write(repository, "content/modules/index.md", "# Training\n\nThe modules.\n")
+    write(repository, "content/index.md", PAGE + "\nSee [the training](modules/index.md).\n")
+    write(repository, "content/about.md", "# About\n\n[Modules](../modules/)\n")  # its address
+    base = commit(repository, "an overview of the modules")
+    git(repository, "mv", "content/modules", "content/training")
+    plugin = "plugins:\n  - handbook:\n      modules_dir: training\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    commit(repository, "move the modules")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "| modules | 0 | 0 | 0 | 1 | 0 |" in out  # a page, no module
+    assert (
+        "- `content/training/index.md`: the modules' overview page (no module)\n"
+        "  - moved from `content/modules/index.md` (`modules_dir`): its page moves to a new "
+        "address, and links written to it must follow\n"
+        "  - its page is still linked to from `content/about.md:3`, `content/index.md:7`: "
+        "those links break until they lead to its new page, or another\n"
+    ) in out

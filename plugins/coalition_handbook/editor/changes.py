@@ -13,6 +13,8 @@ definition, summary or body); its other fields are then compared as for any chan
 A module whose page is somewhere else in docs_dir (modules_dir moved, its files with it:
 `git mv content/modules content/training`) keeps its id, but its page moves: it is
 reported as moved, with the links written to its old page, and asks for no version bump.
+The folder's other pages, its overview (index.md) above all, move with it, and are
+reported so, with the links written to their old pages.
 Terms and protocols are published at their id whatever their folder: moving theirs
 moves no page, and is no change.
 
@@ -163,9 +165,21 @@ class FormStatusChange:
 
 
 @dataclass(frozen=True)
+class MovedPage:
+    """A page of the modules folder that is no module (its overview, index.md), moved
+    with the folder: its address changes as the modules' do. Paths from mkdocs.yml."""
+
+    old_path: str
+    new_path: str
+    # The places in pages that link to its old page (`path:line`), now a broken link.
+    linked_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Changes:
     items: tuple[ItemChange, ...]
     form_changes: tuple[FormStatusChange, ...]
+    moved_pages: tuple[MovedPage, ...] = ()
 
     def of_kind(self, kind: ItemKind) -> list[ItemChange]:
         return [item for item in self.items if item.kind == kind]
@@ -211,7 +225,41 @@ def compare(
         else item
         for item in items
     ]
-    return Changes(tuple(items), tuple(_form_changes(*(forms or (old, new)), renames)))
+    form_changes = _form_changes(*(forms or (old, new)), renames)
+    moved_pages = _moved_pages(old, new, moved, sources, use_directory_urls)
+    return Changes(tuple(items), tuple(form_changes), moved_pages)
+
+
+def _moved_pages(
+    old: Handbook,
+    new: Handbook,
+    moved: Set[str],
+    sources: Sequence[_LinkedText],
+    use_directory_urls: bool,
+) -> tuple[MovedPage, ...]:
+    """The pages of the modules folder that are no module (its overview, index.md; a page
+    of a subfolder), where the folder moved (`moved`: its modules' ids), each with its
+    path in the new folder and the links written to its old page."""
+    if not moved:
+        return ()
+    module_id = min(moved)
+    old_folder = posixpath.dirname(old.modules[module_id].origin.path)
+    new_folder = posixpath.dirname(new.modules[module_id].origin.path)
+    # A link to a page of the old folder names it (but from inside it, which moved too).
+    folder_name = posixpath.basename(
+        posixpath.dirname(_page_of(old.modules[module_id], _docs_prefix(old)))
+    )
+    new_paths = {page.path for page in new.pages}
+    no_pages = {module.origin.path for module in old.modules.values()} | old.rejected | new_paths
+    pages: list[MovedPage] = []
+    for page in old.pages:
+        inside = posixpath.relpath(page.path, old_folder)
+        new_path = posixpath.join(new_folder, inside)
+        if page.path in no_pages or inside.startswith("../") or new_path not in new_paths:
+            continue
+        linked_from = _linked_from(sources, folder_name, page.src_uri, use_directory_urls)
+        pages.append(MovedPage(page.path, new_path, linked_from))
+    return tuple(pages)
 
 
 def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ...]:
@@ -227,19 +275,23 @@ def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ..
 
 
 def _linked_from(
-    sources: Sequence[_LinkedText], item_id: str, own: str, use_directory_urls: bool
+    sources: Sequence[_LinkedText], named: str, own: str, use_directory_urls: bool
 ) -> tuple[str, ...]:
-    """Where the handbook links to `own`, the page (in docs_dir) of the item `item_id`
-    (`path:line`): links that break when the item goes or its page moves, which `handbook
-    check` does not see. The links are those Python-Markdown makes of the pages, and of
-    the term and protocol files that generated pages publish (`_link_sources`): none in
-    code or comments, and a link wrapped over two lines is one. Each is read as MkDocs and
-    browsers read it (`_leads_to`)."""
+    """Where the handbook links to `own`, a page in docs_dir whose links all name `named`
+    (an item's id; a folder's name), `path:line`: links that break when the item goes
+    or its page moves, which `handbook check` does not see. The links are those
+    Python-Markdown makes of the pages, and of the term and protocol files that generated
+    pages publish (`_link_sources`): none in code or comments, and a link wrapped over
+    two lines is one. Each is read as MkDocs and browsers read it (`_leads_to`); a
+    folder's index.md is at the folder's address too."""
     stem = own.removesuffix(".md")
     targets = {own, stem, f"{stem}/", f"{stem}.html", f"{stem}/index.html"}
+    folder, name = posixpath.split(own)
+    if folder and name in ("index.md", "README.md"):  # a folder's page: at the folder
+        targets |= {folder, f"{folder}/", f"{folder}/index.html"}
     found: set[tuple[str, int]] = set()
     for source in sources:
-        if item_id not in source.text:  # most files: told in C
+        if named not in source.text:  # most files: told in C
             continue
         linking = [
             target

@@ -11,6 +11,7 @@ each in a module of its own.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -23,6 +24,7 @@ from .changes import (
     Item,
     ItemChange,
     ItemKind,
+    MovedPage,
     accepted_forms,
     avoided_forms,
     placeholder_fields,
@@ -134,7 +136,8 @@ def render(
             "",
         ]
     for kind in KINDS:
-        lines += _kind_section(kind, changes.of_kind(kind), budget)
+        moved_pages = changes.moved_pages if kind == "module" else ()
+        lines += _kind_section(kind, changes.of_kind(kind), budget, moved_pages)
     lines += uses_section(changes, uses, budget.files_per_form)
     return "\n".join(within(lines, limits))
 
@@ -185,7 +188,14 @@ def _version_problems(changes: Changes) -> list[str]:
     return [*lines, ""]
 
 
-def _kind_section(kind: ItemKind, items: list[ItemChange], budget: Budget) -> list[str]:
+def _kind_section(
+    kind: ItemKind,
+    items: list[ItemChange],
+    budget: Budget,
+    moved_pages: Sequence[MovedPage] = (),
+) -> list[str]:
+    """The items of one kind, by how they changed; `moved_pages`, the pages that moved
+    with the modules folder and are no module, among the modules moved."""
     if not items:
         return []
     lines = [f"### {PLURAL[kind]}", ""]
@@ -196,7 +206,32 @@ def _kind_section(kind: ItemKind, items: list[ItemChange], budget: Budget) -> li
         lines += [f"#### {title}", ""]
         for item in group:
             lines += _item_lines(item, budget)
+        if change_type == "moved":
+            for page in moved_pages:
+                lines += _moved_page_lines(page, budget)
     return lines
+
+
+def _moved_page_lines(page: MovedPage, budget: Budget) -> list[str]:
+    """A page of the modules folder that is no module, moved with the folder: its
+    address changes, as the modules' do (links to the overview page were not listed)."""
+    what = (
+        "the modules' overview page"
+        if posixpath.basename(page.new_path) == "index.md"
+        else "a page of the modules folder"
+    )
+    lines = [
+        f"- {inline_code(page.new_path)}: {what} (no module)",
+        f"  - moved from {inline_code(page.old_path)} (`modules_dir`): its page moves to a "
+        "new address, and links written to it must follow",
+    ]
+    if page.linked_from:
+        places = first_places(page.linked_from, budget.files_per_form)
+        lines.append(
+            f"  - its page is still linked to from {places}: those links break until they "
+            "lead to its new page, or another"
+        )
+    return [*lines, ""]
 
 
 def _item_lines(change: ItemChange, budget: Budget) -> list[str]:
