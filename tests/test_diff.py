@@ -3716,3 +3716,76 @@ def test_the_modules_overview_page_moved_with_modules_dir_is_listed_with_its_lin
         "  - its page is still linked to from `content/about.md:3`, `content/index.md:7`: "
         "those links break until they lead to its new page, or another\n"
     ) in out
+
+
+REPORTED = "`content/index.md:3:18`, `content/index.md:13:3`"
+SILENCED = (
+    "silenced by a `handbook-disable` comment: `content/index.md:6:3`, `content/index.md:9:9`"
+)
+
+
+@pytest.mark.parametrize(
+    ("level", "used_in"),
+    [
+        (None, f"{REPORTED}; {SILENCED}"),
+        # Not reported, silenced or not: the check does not run the rule.
+        (
+            "off",
+            "not reported (`term.deprecated` is off in `rules:`): `content/index.md:3:18`, "
+            "`content/index.md:6:3`, `content/index.md:9:9`, `content/index.md:13:3`",
+        ),
+        (
+            "error",
+            "reported as errors, which fail the build (`rules:` sets `term.deprecated` to "
+            f"error): {REPORTED}; {SILENCED}",
+        ),
+        (
+            "info",
+            "reported as info, which fails nothing (`rules:` sets `term.deprecated` to info): "
+            f"{REPORTED}; {SILENCED}",
+        ),
+        ("warning", f"{REPORTED}; {SILENCED}"),  # its default
+    ],
+)
+def test_uses_are_listed_as_the_rules_setting_has_the_check_report_them(
+    repository: Path, capsys: pytest.CaptureFixture[str], level: str | None, used_in: str
+) -> None:
+    """The plugin's `rules:` setting was not applied to the uses: with the rule off, the
+    uses the check does not report were listed as if it did. A severity the setting
+    gives the rule is what the check reports them as."""
+    rules = f"      rules: {{term.deprecated: {level}}}\n" if level else ""
+    plugin = f"plugins:\n  - handbook:\n{rules}" if level else "plugins:\n  - handbook\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(repository, "content/index.md", SILENCED_PAGE)
+    commit(repository, "uses")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    row = f"| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | {used_in} |"
+    assert row in out.splitlines()
+    check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
+    found = [(f.line, f.severity.value) for f in check.findings if f.rule == "term.deprecated"]
+    severity = level or "warning"
+    assert found == ([] if level == "off" else [(3, severity), (13, severity)])
+
+
+def test_uses_of_a_form_to_avoid_with_term_avoid_off_are_not_reported(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plugin = "plugins:\n  - handbook:\n      rules: {term.avoid: off}\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    write(repository, "content/index.md", "# Home\n\nEvery victim is heard.\n")
+    commit(repository)
+    avoid = "avoid:\n  - text: victim\n    reason: Person-first language.\n"
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=avoid))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `victim` | not a form of any term | avoid (`survivor`) | "
+        "not reported (`term.avoid` is off in `rules:`): `content/index.md:3:7` |"
+    ) in out.splitlines()

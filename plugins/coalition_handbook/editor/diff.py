@@ -221,7 +221,7 @@ def diff_report(
         forms=(old.handbook, new.handbook),
     )
     changes = _without_forms_of(changes, _term_ids(old.handbook, unloaded))
-    uses = find_uses(changes.form_changes, before, new.handbook)
+    uses = find_uses(changes.form_changes, before, new.handbook, config.rules)
     loaded_now = _item_paths(new.handbook)
     broken_at_base = [path for path in old.unloaded if path in loaded_now]
     # A file that did not load at the base either, and is as it was, is no part of this

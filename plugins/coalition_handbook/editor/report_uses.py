@@ -59,8 +59,10 @@ def uses_section(
         "definitions, at `file:line:column`. A newly accepted form is linked to its term; "
         "where a form is now to avoid or belongs to a deprecated term, `handbook check` "
         "reports each use that no `handbook-disable` comment silences (those it silences "
-        "are listed after the others, as silenced). A form moved to another term is listed "
-        "too: its uses now link to, or suggest, that term.",
+        "are listed after the others, as silenced), unless the `rules:` setting turns its "
+        "rule off (listed last, as not reported), as errors or info where the setting says "
+        "so. A form moved to another term is listed too: its uses now link to, or suggest, "
+        "that term.",
         "",
         "| form | was | now | used in |",
         "|---|---|---|---|",
@@ -84,17 +86,50 @@ def uses_section(
 
 def _used_in(uses: Sequence[Use], files: int | None, case_only: bool) -> str:
     """The places of `uses`, those a comment silences after the others and named so:
-    listed with the rest, they had a reviewer think the page must change (audit). For a
-    form whose case alone changed (`case_only`), its uses in another case, which
-    `handbook check` now reports; the others stay as they were."""
-    reported = _places([use for use in uses if not use.silenced], files)
-    silenced = _places([use for use in uses if use.silenced], files)
-    parts = []
-    if reported:
-        parts.append(f"in another case (`term.case`): {reported}" if case_only else reported)
+    listed with the rest, they had a reviewer think the page must change (audit); then
+    those whose rule the `rules:` setting turns off, which the check does not report
+    either. For a form whose case alone changed (`case_only`), its uses in another case,
+    which `handbook check` now reports; the others stay as they were. Where the setting
+    gives the rule another severity, the uses say what the check reports them as."""
+    case_label = "in another case (`term.case`)" if case_only else ""
+    reported: dict[str, list[Use]] = {}  # by what the check reports them as
+    silenced: list[Use] = []
+    off: dict[str, list[Use]] = {}  # by the rule turned off
+    for use in uses:
+        if use.level == "off":
+            off.setdefault(str(use.rule), []).append(use)
+        elif use.silenced:
+            silenced.append(use)
+        else:
+            label = ", ".join(filter(None, (case_label, _severity(use))))
+            reported.setdefault(label, []).append(use)
+    parts = [
+        f"{label}: {_places(found, files)}" if label else _places(found, files)
+        for label, found in reported.items()
+    ]
     if silenced:
-        parts.append(f"silenced by a `handbook-disable` comment: {silenced}")
+        parts.append(f"silenced by a `handbook-disable` comment: {_places(silenced, files)}")
+    parts += [
+        f"not reported (`{rule}` is off in `rules:`): {_places(found, files)}"
+        for rule, found in off.items()
+    ]
     return "; ".join(parts) or ("none in another case" if case_only else "not used")
+
+
+# What the check's reports of each severity do (DESIGN section 5).
+_REPORTED_AS = {
+    "error": "reported as errors, which fail the build",
+    "warning": "reported as warnings",
+    "info": "reported as info, which fails nothing",
+}
+
+
+def _severity(use: Use) -> str:
+    """What `handbook check` reports a use as, where the `rules:` setting gives its rule
+    a severity other than its default; "" where it does not."""
+    if use.level is None:
+        return ""
+    return f"{_REPORTED_AS[use.level]} (`rules:` sets `{use.rule}` to {use.level})"
 
 
 def _made_case_sensitive(change: FormStatusChange) -> bool:

@@ -3,19 +3,22 @@
 Every text that `handbook check` reads is searched (DESIGN section 4): pages, module
 front matter, protocols and the other terms' definitions, by the same scan
 (`documents.scan`), so a use listed here is a use the check sees; one that a
-`handbook-disable` comment silences is told apart, as the check does not report it.
+`handbook-disable` comment silences is told apart, as the check does not report it, and
+so is one whose rule the plugin's `rules:` setting turns off or gives another severity.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..documents import scan
 from ..forms import form_key
 from ..matching import Match, Matcher
 from ..model.types import Handbook
 from ..rules import term_avoid, term_case, term_deprecated
+from ..rules.base import RULES, rule_level
 from ..suppression import Suppressions, handbook_suppressions
 from .changes import FormStatusChange
 
@@ -25,7 +28,9 @@ class Use:
     """One use of a form: `found` is the text as written at `line`:`column` of `path`;
     `case_ok` is False where its term is case-sensitive and `found` is in another case
     (a `term.case` finding); `silenced`, where the check would report it but a
-    `handbook-disable` comment switches its rule off there."""
+    `handbook-disable` comment switches its rule off there; `rule`, the rule the check
+    reports it by (None: none), and `level`, what the `rules:` setting makes that rule
+    where it is not the rule's default: "off", or another severity."""
 
     path: str
     line: int
@@ -33,13 +38,18 @@ class Use:
     found: str
     case_ok: bool = True
     silenced: bool = False
+    rule: str | None = None
+    level: str | None = None
 
 
 def find_uses(
-    changes: Iterable[FormStatusChange], old: Handbook, new: Handbook
+    changes: Iterable[FormStatusChange],
+    old: Handbook,
+    new: Handbook,
+    levels: Mapping[str, str] = MappingProxyType({}),
 ) -> dict[str, list[Use]]:
     """The uses in `new` of each changed form, by the form's key (`form_key`), each place
-    once, in path, line and column order.
+    once, in path, line and column order; `levels`, the `rules:` setting.
 
     A form that is still a form of some term is looked for with the matcher of `new`, so
     the places are those `handbook check` sees (a longer form that contains it wins, as
@@ -53,9 +63,9 @@ def find_uses(
         (gone if change.new is None else still_forms).add(key)
     uses: dict[str, set[Use]] = {}
     if still_forms:
-        _collect(new, new, still_forms, uses, handbook_suppressions(new))
+        _collect(new, new, still_forms, uses, (handbook_suppressions(new), levels))
     if gone:  # the check reports no use of a form no term has: none is silenced
-        _collect(new, old, gone, uses, {})
+        _collect(new, old, gone, uses, None)
     return {key: sorted(found) for key, found in uses.items()}
 
 
@@ -64,10 +74,13 @@ def _collect(
     side: Handbook,
     wanted: set[str],
     uses: dict[str, set[Use]],
-    suppressions: Mapping[str, Suppressions],
+    reported: tuple[Mapping[str, Suppressions], Mapping[str, str]] | None,
 ) -> None:
-    """Add to `uses` the uses in `handbook` of the `wanted` forms of `side`'s terms, and
-    whether `suppressions` (by path) silence the check's finding on each."""
+    """Add to `uses` the uses in `handbook` of the `wanted` forms of `side`'s terms. Where
+    the check reports them (`reported`: the suppression comments by path, and the
+    `rules:` setting; None: it does not), by which rule, whether a comment silences the
+    finding, and what the setting makes its rule."""
+    suppressions, levels = reported or ({}, {})
     case_sensitive = {term.id: term.case_sensitive for term in side.terms.values()}
     for document in scan(handbook, Matcher.from_terms(side.terms.values())):
         in_file = suppressions.get(document.path)
@@ -75,7 +88,7 @@ def _collect(
             match = located.match
             key = form_key(match.form, case_sensitive.get(match.term_id, False))
             if key in wanted:
-                rule = _reported_as(match)
+                rule = _reported_as(match) if reported else None
                 silenced = (
                     bool(in_file) and rule is not None and in_file.suppresses(rule, located.line)
                 )
@@ -87,8 +100,19 @@ def _collect(
                         located.found,
                         match.case_ok,
                         silenced,
+                        rule,
+                        _level(levels, rule),
                     )
                 )
+
+
+def _level(levels: Mapping[str, str], rule: str | None) -> str | None:
+    """What the `rules:` setting makes `rule`, as `handbook check` applies it, where that
+    is not its default severity: "off", or another severity; else None."""
+    if rule is None:
+        return None
+    level = rule_level(levels, rule)
+    return None if level in (None, RULES[rule].default.value) else level
 
 
 def _reported_as(match: Match) -> str | None:
