@@ -456,7 +456,8 @@ def test_a_long_definition_shows_only_the_blocks_that_changed(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Paragraphs and list items stay apart, and those that did not change are left out
-    (`…`): a reviewer sees the two words that changed, not the whole definition again."""
+    (`…`): a reviewer sees the two words that changed, not the whole definition again.
+    A list item's `-` is shown as written, as its `*` or `1.` is."""
 
     def definition(*items: str) -> str:
         lines = ["The use of force.", "", "It includes:", "", *(f"- {item}" for item in items)]
@@ -472,8 +473,8 @@ def test_a_long_definition_shows_only_the_blocks_that_changed(
     assert (
         "  - `definition`:\n\n"
         "    > …\n    >\n"
-        "    > - **unlawful** debt bondage;\n    >\n"
-        "    > - ~~a scheme.~~ **isolation.**\n\n"
+        "    > \\- **unlawful** debt bondage;\n    >\n"
+        "    > \\- ~~a scheme.~~ **isolation.**\n\n"
     ) in out
 
 
@@ -3789,3 +3790,81 @@ def test_uses_of_a_form_to_avoid_with_term_avoid_off_are_not_reported(
         "| `victim` | not a form of any term | avoid (`survivor`) | "
         "not reported (`term.avoid` is off in `rules:`): `content/index.md:3:7` |"
     ) in out.splitlines()
+
+
+BLOCK_STARTS = [
+    # (the paragraph as written, as the report quotes it)
+    ("1. In law, a person.", r"1\. In law, a person."),
+    ("2) Second.", r"2\) Second."),
+    ("- A dash.", r"\- A dash."),
+    ("--- Three.", r"\--- Three."),
+    ("* A star.", r"\* A star."),
+    ("+ A plus.", r"\+ A plus."),
+    ("# A hash.", r"\# A hash."),
+    ("> A quote.", r"\> A quote."),
+]
+
+
+def shown_as_paragraphs(quoted: list[str]) -> bool:
+    """Whether GitHub (CommonMark) shows the report's quoted lines as a quote of plain
+    paragraphs: no list, heading, rule or quote made of the text."""
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt("commonmark").enable("strikethrough")  # GitHub's ~~
+    html = markdown.render("\n".join(line.strip() for line in quoted))
+    tags = set(re.findall(r"<(\w+)", html))
+    return tags <= {"blockquote", "p", "strong", "s"} and html.count("<blockquote>") == 1
+
+
+def test_a_definition_quoted_shows_its_paragraphs_as_written(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A definition paragraph starting with `1. ` showed as a numbered list in the
+    report's quote of a new term's definition (and `- ` as a bullet)."""
+    paragraphs = [typed for typed, _ in BLOCK_STARTS]
+    definition = "|\n" + "\n\n".join(f"  {paragraph}" for paragraph in paragraphs)
+    write(repository, "glossary/t-visa.yml", term("T visa", definition=definition))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    quoted = [line for line in out.splitlines() if line.startswith("    >")]
+    assert [line for line in quoted if line != "    >"] == [
+        f"    > {shown}" for _, shown in BLOCK_STARTS
+    ]
+    assert shown_as_paragraphs(quoted)
+
+
+def test_a_changed_definition_quoted_shows_its_paragraphs_as_written(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The word diff of a changed definition is quoted too, a block a line."""
+    old = "|\n  1. In law, a person who has experienced trafficking.\n\n  - Also: a survivor."
+    write(repository, "glossary/survivor.yml", term(definition=old))
+    commit(repository)
+    new = "|\n  1. In law, a person who lived through trafficking.\n\n  - Also: the survivor."
+    write(repository, "glossary/survivor.yml", term(definition=new, version=2, versions=(2, 1)))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    quoted = [line for line in out.splitlines() if line.startswith("    >")]
+    assert quoted == [
+        r"    > 1\. In law, a person who ~~has experienced~~ **lived through** trafficking.",
+        "    >",
+        r"    > \- Also: ~~a~~ **the** survivor.",
+    ]
+    assert shown_as_paragraphs(quoted)
+
+
+def test_an_objective_or_contact_starting_as_a_list_item_is_shown_as_written(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new module's objectives and a new protocol's contacts are list items: `1. ` at
+    the start of one made a list inside it."""
+    module = MODULE.format(version=1, history=history(1), realize="Here.")
+    module = module.replace("objectives: [Know the signs]", "objectives: ['1. Know the signs']")
+    write(repository, "content/modules/front-desk.md", module.replace("Hotel staff", "Desk"))
+    protocol = PROTOCOL.format(version=1, step="Call", history=history(1))
+    protocol = protocol.replace("summary:", "contacts:\n  - name: '- Hotline'\nsummary:", 1)
+    write(repository, "protocols/front-desk.yml", protocol.replace("Hotel staff", "Desk"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "  - objectives:\n    - 1\\. Know the signs\n" in out
+    assert "  - contacts:\n    - \\- Hotline\n" in out

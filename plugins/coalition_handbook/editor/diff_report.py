@@ -33,7 +33,7 @@ from .report_fields import TEXT_FIELDS, describe, field_lines, list_change, valu
 from .report_forms import avoid_reason_lines, form_lines, form_list
 from .report_history import history_entry, history_lines
 from .report_limits import Budget, ReportLimits, within
-from .report_markdown import escape, fenced, inline_code, link_target
+from .report_markdown import escape, fenced, inline_code, line_start, link_target
 from .report_suppressions import AddedSuppression, suppressions_section
 from .report_uses import first_places, uses_section
 from .usage import Use
@@ -392,7 +392,7 @@ def _protocol_of_new(protocol: Protocol, budget: Budget) -> list[str]:
     ]
     if protocol.contacts:
         lines.append("  - contacts:")
-        lines += [f"    - {describe(contact)}" for contact in protocol.contacts]
+        lines += [f"    - {line_start(describe(contact))}" for contact in protocol.contacts]
     steps = ["  - steps:", "", *fenced(value_lines(protocol.steps)), ""]
     return lines + budget.text_lines("steps", steps)
 
@@ -406,7 +406,7 @@ def _module_of_new(module: Module) -> list[str]:
         lines.append("  - protocols: " + ", ".join(f"`{name}`" for name in module.protocols))
     if module.objectives:
         lines.append("  - objectives:")
-        lines += [f"    - {escape(objective)}" for objective in module.objectives]
+        lines += [f"    - {line_start(escape(objective))}" for objective in module.objectives]
     return lines
 
 
@@ -448,7 +448,7 @@ def _text_of_new(item: Item, budget: Budget) -> list[str]:
     paragraphs = [paragraph for paragraph in paragraphs if paragraph]
     if not paragraphs:
         return []
-    quoted = "\n    >\n".join(f"    > {escape(paragraph)}" for paragraph in paragraphs)
+    quoted = "\n    >\n".join(f"    > {line_start(escape(paragraph))}" for paragraph in paragraphs)
     return budget.text_lines(name, [f"  - {name}:", "", *quoted.split("\n"), ""])
 
 

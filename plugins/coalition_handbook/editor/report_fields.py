@@ -16,7 +16,7 @@ from ..model.types import (
     Step,
 )
 from .changes import FieldChange, file_lines
-from .report_markdown import escape, fenced, inline_code, link_target
+from .report_markdown import escape, fenced, inline_code, line_start, link_target
 from .text_diff import line_diff, steps_diff, text_diff
 
 # Fields shown as a word diff (short prose) or a line diff (long Markdown).
@@ -36,7 +36,7 @@ def field_lines(field: FieldChange, starts: tuple[int, int] = (1, 1)) -> list[st
     word_diffed = field.name in WORD_DIFF_FIELDS and isinstance(field.new, str)
     blocks = text_diff(_text(field.old), field.new) if word_diffed else []
     if any(block != "…" for block in blocks):
-        quoted = "\n    >\n".join(f"    > {block}" for block in blocks)
+        quoted = "\n    >\n".join(f"    > {line_start(block)}" for block in blocks)
         return [f"  - `{field.name}`:", "", *quoted.split("\n"), ""]
     # A word diff shows no change where only spaces changed what the page shows (an
     # indent that makes code, two that break a line): a line diff shows them (review).

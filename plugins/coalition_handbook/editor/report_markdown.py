@@ -40,6 +40,23 @@ def escape(text: str) -> str:
     return "".join(parts)
 
 
+def line_start(markdown_text: str) -> str:
+    """`markdown_text` (escaped) as it may start a line of the report: a quote's or a
+    list item's. `escape` leaves `1.` and `-` as they are, which inline are text, but
+    there start a list (a definition's "1. In law, ..." showed as a numbered one) or a
+    rule (`---`); a backslash keeps them text. `#`, `>`, `*`, `+` are escaped anywhere."""
+    found = _BLOCK_START.match(markdown_text)
+    if found is None:
+        return markdown_text
+    marker = found.end() - 1
+    return f"{markdown_text[:marker]}\\{markdown_text[marker:]}"
+
+
+# What starts a list item or a rule at a line's start and `escape` leaves: an ordered
+# list's number and its `.` (its `)` is escaped: `1\)` is text already), or a `-`.
+_BLOCK_START = re.compile(r"\d{1,9}\.(?=[ \t]|\Z)|-")
+
+
 def link_target(url: str) -> str:
     """`url` as a link destination in angle brackets, which it cannot close or break."""
     return url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
