@@ -273,6 +273,70 @@ def test_a_file_beside_no_handbook_folder_exits_2(tmp_path: Path, command: str) 
     assert run_cli("check", "-f", str(tmp_path / "bare" / "mkdocs.yml")) == (0, "", "")
 
 
+@pytest.mark.parametrize(
+    ("written", "refused"),
+    [
+        ("handbook.example.org", "'handbook.example.org'"),
+        ("!ENV [SITE_URL, example.org/handbook]", "'example.org/handbook'"),
+        ("https://", "'https://'"),
+        ("5", "5"),
+        ("https://handbook.example.org", None),
+        ("!ENV SITE_URL", None),  # the variable unset, as on an editor's machine
+    ],
+)
+def test_a_site_url_mkdocs_refuses_is_a_configuration_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    refused: str | None,
+) -> None:
+    """Audit: `handbook check` passed a `site_url` without its scheme, which MkDocs
+    refuses at build time (and `handbook handouts` said so): it is an error of the
+    settings, at the line of `site_url`, exit 2, as any other setting the build refuses."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + f"site_url: {written}\n", encoding="utf-8"
+    )
+    line = config_file.read_text(encoding="utf-8").count("\n")
+    code = main(["check", "-f", str(config_file)])
+    out, err = capsys.readouterr()
+    if refused is None:
+        assert (code, out, err) == (0, "", "")
+        return
+    assert (code, out) == (2, "")
+    assert err == (
+        f"handbook: {config_file}:{line}: site_url {refused} is no web address (it needs its "
+        "scheme, e.g. https://): MkDocs refuses to build the site with it, and the handouts "
+        "link to none of its pages and name no address\n"
+    )
+
+
+def test_a_site_url_refused_is_reported_with_the_other_problems_of_the_settings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every problem of mkdocs.yml at once, each at its file and line: `site_url` where
+    the inherited file sets it."""
+    config_file = make_handbook(tmp_path)
+    (tmp_path / "base.yml").write_text("site_name: T\nsite_url: example.org\n", encoding="utf-8")
+    config_file.write_text(
+        "INHERIT: base.yml\n"
+        + config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", "  - handbook:\n      autolnk: all\n"
+        ),
+        encoding="utf-8",
+    )
+    assert main(["check", "-f", str(config_file)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"handbook: {tmp_path / 'base.yml'}:2: site_url 'example.org' is no web address (it "
+        "needs its scheme, e.g. https://): MkDocs refuses to build the site with it, and the "
+        "handouts link to none of its pages and name no address",
+        f"handbook: {config_file}:8: unknown option 'autolnk' of the 'handbook' plugin (did "
+        "you mean 'autolink'?)",
+    ]
+
+
 def test_bad_options_exit_2_each_on_a_line_of_its_own(tmp_path: Path) -> None:
     config_file = make_handbook(tmp_path)
     config_file.write_text(

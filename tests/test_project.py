@@ -41,21 +41,25 @@ def readme_paragraph(starting: str) -> str:
 
 
 def test_readme_names_what_fails_the_build_and_not_the_check() -> None:
-    """Audit: a redirect, a file left out with its schema rule off and a site_url without
-    its scheme pass `handbook check` (and the pre-commit hook) but fail the site's build;
-    so does a link to a file that is no page (`files/volunteers.csv`) and does not exist,
-    which README named as links to Markdown files only (review)."""
+    """Audit: a redirect and a file left out with its schema rule off pass `handbook check`
+    (and the pre-commit hook) but fail the site's build; so does a link to a file that is
+    no page (`files/volunteers.csv`) and does not exist, which README named as links to
+    Markdown files only (review). A site_url without its scheme, which MkDocs refuses,
+    the check now refuses too: README says so."""
     text = readme_paragraph("The build also warns about what only a site has")
     for failing in (
         "load from other hosts",
         '`<meta http-equiv="refresh">`',
         "schema rule `off`",
-        "a `site_url` without its scheme",
         "a cache folder committed to git",
         "links MkDocs cannot resolve, to a page or to any other file",
         "`handbook check` does not follow links",
     ):
         assert failing in text, failing
+    assert "`site_url` without its scheme (`handbook.example.org`), which MkDocs refuses, " in (
+        text
+    )
+    assert "`handbook check` refuses too (exit 2" in text
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -183,11 +183,14 @@ def load_config(
     *,
     require_folders: bool = True,
     shown_as: str | None = None,
+    refuse_site_url: bool = False,
 ) -> HandbookConfig:
     """Read mkdocs.yml and the `handbook` plugin's options in it. With `require_folders`
     (to check or build, not to scaffold a first file), a folder named in it that is not
-    there is an error. Messages name the file `shown_as` (see `shown_name`), by default
-    by its name alone."""
+    there is an error. With `refuse_site_url` (to check), a `site_url` MkDocs refuses
+    (`site_url_refused`) is an error too, as it is to the build; `handbook handouts`
+    makes the handouts all the same, and says so. Messages name the file `shown_as` (see
+    `shown_name`), by default by its name alone."""
     if config_file.is_dir():
         raise ConfigError(_folder_given(config_file, shown_as or str(config_file)))
     where = shown_as or config_file.name
@@ -271,12 +274,11 @@ def load_config(
     except ConfigError as error:
         for problem in error.problems:
             problems.add(problem)
+    site_url_refused = _site_url_refused(data.get("site_url"), lines.get("site_url", where))
+    if refuse_site_url and site_url_refused:
+        problems.add(site_url_refused)
     problems.raise_any()
-    return replace(
-        config,
-        plugin_listed=bool(instances),
-        site_url_refused=_site_url_refused(data.get("site_url"), lines.get("site_url", where)),
-    )
+    return replace(config, plugin_listed=bool(instances), site_url_refused=site_url_refused)
 
 
 # A language tag as HTML's `lang` takes one (BCP 47's shape): `en`, `es`, `pt-BR`.
