@@ -12,6 +12,10 @@ from helpers_model import PROTOCOL, module_md, write_files
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.findings import Finding, Severity
+from coalition_handbook.markdown.event_handlers import (
+    EVENT_HANDLER_ATTRIBUTES,
+    may_run_as_handler,
+)
 
 RULE = "html.active-content"
 
@@ -134,3 +138,77 @@ def test_a_suppression_comment_or_the_rules_setting_lets_a_meant_one_through(
         "      glossary_dir: glossary\n      protocols_dir: protocols\n" + settings
     )
     assert _findings(tmp_path / "two", {"mkdocs.yml": mkdocs, "content/map.md": page}) == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div onanimationstart="x()" style="animation: spin 1s">',
+        '<details ontoggle="x()" open>',
+        '<div popover onbeforetoggle="x()">',
+        '<button onpointerdown="x()">',
+        '<div oncontentvisibilityautostatechange="x()">',
+        '<button oncommand="x()">',
+        '<body onpagereveal="x()">',
+        '<svg><animate onbegin="x()" attributeName="x" dur="1s"/></svg>',
+        '<div onwebkitanimationend="x()">',
+    ],
+)
+def test_every_kind_of_event_handler_is_named_as_one(tmp_path: Path, html: str) -> None:
+    """Handlers of the HTML Standard's mixins, of the specifications that add to them,
+    of SVG's animations and legacy prefixed ones (`markdown.event_handlers`)."""
+    page = f"# About\n\n{html}\n"
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    handler = html.split(" on", 1)[1].split("=", 1)[0]
+    assert f"every reader's browser would run this event handler (on{handler}=)" in (
+        finding.message
+    )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<td onboarding-step="2">Step</td>',
+        '<span on2="x">x</span>',
+        '<p on_click="x">x</p>',
+        '<div on:click="x">x</div>',
+        '<div on="x">x</div>',
+    ],
+)
+def test_an_attribute_whose_name_is_no_events_is_no_handler(tmp_path: Path, html: str) -> None:
+    """Review: any attribute starting `on` was reported. A handler's name is `on` and an
+    event's, in letters only: a hyphen, a digit or any other character is no event's."""
+    page = f"# About\n\n<table><tr>{html}</tr></table>\n"
+    assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+@pytest.mark.parametrize(
+    ("html", "named", "data"),
+    [
+        ('<div online="yes">', "online=", "data-online="),
+        ('<span one="1">', "one=", "data-one="),
+        ('<div onfutureevent="x()">', "onfutureevent=", "data-onfutureevent="),
+    ],
+)
+def test_a_name_of_a_handlers_form_no_browser_is_known_to_run_is_still_reported(
+    tmp_path: Path, html: str, named: str, data: str
+) -> None:
+    """Browsers add events every year (`onbeforetoggle`, `onscrollsnapchange`,
+    `oncommand`): a list of known handlers alone would let the newest through. A name of
+    their form that none is known to run is reported, saying so and what to write for
+    data."""
+    page = f"# About\n\n{html}\n"
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert finding.message.startswith(
+        f"{named} is named as browsers name the event handlers every reader's browser would "
+        "run (on and an event's name): none is known to run this name yet, but browsers add "
+        f"events every year; if it holds data, name it {data};"
+    )
+
+
+def test_the_known_handlers_are_named_as_browsers_read_them() -> None:
+    assert {"onclick", "onerror", "onload", "onmouseover", "onfocus", "onbeforetoggle"} <= (
+        EVENT_HANDLER_ATTRIBUTES
+    )
+    assert all(may_run_as_handler(name) for name in EVENT_HANDLER_ATTRIBUTES)
+    assert not {"online", "one", "onboarding-step"} & EVENT_HANDLER_ATTRIBUTES

@@ -4,6 +4,11 @@ embedded object (`<iframe>`, `<frame>`, `<object>`, `<embed>`), or a `<base>`, w
 every link of the page elsewhere. Looked for in pages (modules' bodies too), protocols'
 summaries and steps' details: the Markdown the site publishes as it is.
 
+An event handler is any attribute named `on` and letters: a known one
+(`markdown.event_handlers`), or one that no browser is known to run yet, since browsers
+add events every year and a list would let the newest through. A name that cannot be an
+event's (`onboarding-step`, `on2`) is no handler.
+
 Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets inline
 scripts run (Material's own are inline), so only review stops a script in a pull request:
 this rule names it there, as the build names a page that sends its reader to another host
@@ -21,6 +26,7 @@ from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..markdown import LineIndex
 from ..markdown.block_pass import mask_blocks
+from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
 from ..markdown.raw_html import html_in_markdown, start_tag
 from .base import CheckContext
 
@@ -145,11 +151,7 @@ def _is_active(tag: str) -> bool:
     if not _maybe_active(tag):  # most tags (`<b>`, `<td>`): no need to parse them
         return False
     name, attributes = start_tag(tag)
-    return name in _ELEMENTS or any(_is_handler(attribute) for attribute in attributes)
-
-
-def _is_handler(attribute: str) -> bool:
-    return attribute.startswith("on") and len(attribute) > 2
+    return name in _ELEMENTS or any(may_run_as_handler(attribute) for attribute in attributes)
 
 
 def _what(tag: str) -> str:
@@ -157,5 +159,15 @@ def _what(tag: str) -> str:
     name, attributes = start_tag(tag)
     if name in _ELEMENTS:
         return _ELEMENTS[name]
-    handlers = ", ".join(f"{attribute}=" for attribute in attributes if _is_handler(attribute))
-    return f"every reader's browser would run this event handler ({handlers})"
+    handlers = [attribute for attribute in attributes if may_run_as_handler(attribute)]
+    known = [handler for handler in handlers if handler in EVENT_HANDLER_ATTRIBUTES]
+    if known:
+        listed = ", ".join(f"{handler}=" for handler in known)
+        return f"every reader's browser would run this event handler ({listed})"
+    listed = ", ".join(f"{handler}=" for handler in handlers)
+    data = ", ".join(f"data-{handler}=" for handler in handlers)
+    return (
+        f"{listed} is named as browsers name the event handlers every reader's browser "
+        "would run (on and an event's name): none is known to run this name yet, but "
+        f"browsers add events every year; if it holds data, name it {data}"
+    )
