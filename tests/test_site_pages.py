@@ -585,6 +585,55 @@ def test_markup_in_a_module_s_or_page_s_front_matter_is_text_on_every_page(
     assert "<" not in entry["title"] and html_module.unescape(entry["title"]) == PAGE_TITLE
 
 
+REDIRECTS = {
+    # An address of the site's own, with `&` in it: it must still lead there.
+    "moved": "../new-page/?from=old&lang=en#step-2",
+    # A quote, a script's end and a backslash: Material printed them as they are.
+    "attack": '"]);alert(1);//</script><script>alert(2)</script>\\',
+}
+
+
+def test_a_redirect_pages_location_is_escaped_where_material_prints_it(tmp_path: Path) -> None:
+    """Security audit: Material's `redirect.html` (front matter `template: redirect.html`)
+    prints `location` as it is into `<meta http-equiv="refresh" content="...">` and into a
+    script's string, so a pull request's page could run script in every reader's browser.
+    It is escaped for each (HTML, a JSON string), and an address with `&` still leads
+    where it says. So are the keys the handbook's own term template prints."""
+    pages = {
+        "index.md": "# Home\n\nA survivor.\n",
+        **{
+            f"{name}.md": "---\ntemplate: redirect.html\n"
+            f"location: {json.dumps(location)}\n---\n\n# Moved\n"
+            for name, location in REDIRECTS.items()
+        },
+        "letter.md": "---\ntemplate: hb-term.html\n"
+        "glossary_letter: '<img src=x onerror=alert(3)>'\n"
+        "glossary_anchor: '\"><img src=x onerror=alert(4)>'\n---\n\n# Letter\n\nText.\n",
+    }
+    config = write_site(
+        tmp_path, pages=pages, terms=TERMS, options=OPTIONS, theme="material", search=True
+    )
+    site = build_site(config)
+    for name, location in REDIRECTS.items():
+        html = read(site, f"{name}/index.html")
+        (refresh,) = [
+            meta for meta in elements(html, "meta") if meta.attrs.get("http-equiv") == "refresh"
+        ]
+        assert refresh.attrs["content"] == f"0;url={location}"
+        (script,) = elements(html, "script")
+        assert html.count("<script") == 1 and html.count("</script>") == 1
+        written = script.text.removeprefix("window.location.replace([").split(",window.")[0]
+        assert json.loads(written) == location
+        assert elements(html, "img") == []
+    letter = read(site, "letter/index.html")
+    assert elements(letter, "img") == []
+    assert "<img src=x onerror=alert(3)>" in [_text(span.text) for span in elements(letter, "span")]
+    assert any(
+        link.attrs["href"].endswith('#"><img src=x onerror=alert(4)>')
+        for link in elements(letter, "a")
+    )
+
+
 def _primary_sidebar(html: str) -> str:
     return html.split("md-sidebar--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
 

@@ -1,5 +1,7 @@
 """link.unsafe: a link, image or HTML attribute whose address runs script (`javascript:`,
-`vbscript:`) in a page, a module, a term's definition or a protocol's text.
+`vbscript:`) in a page, a module, a term's definition or a protocol's text; and a page's
+front matter `location` that does (the address Material's `redirect.html` template sends
+every reader on to, as the page opens).
 
 Such a link runs code in a reader's browser when clicked, and nothing a coalition
 publishes needs one. Only addresses are reported: the word written in prose ("never open
@@ -20,11 +22,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..documents import CheckedText, scan_handbook
-from ..findings import Finding
+from ..findings import Finding, source_excerpt
 from ..markdown import GLUE, lines_outside_code
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..markdown.raw_html import html_in_markdown
-from ..script_scheme import SCRIPT_SCHEME
+from ..script_scheme import SCRIPT_SCHEME, script_scheme
 from .base import CheckContext
 
 RULE = "link.unsafe"
@@ -69,6 +71,21 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 f"a '{scheme}' address runs code in the reader's browser; link to a page "
                 "or a web address instead",
                 found=scheme,
+            )
+    for page in context.handbook.pages:
+        location = page.meta.get("location")
+        scheme = script_scheme(location) if isinstance(location, str) else None
+        if scheme is not None:
+            span = page.origin.span("location")
+            yield context.finding(
+                RULE,
+                page.path,
+                span.line,
+                span.column,
+                f"'location' sends every reader of the page on to a '{scheme}:' address, "
+                "which runs code in their browser; send them to a page or a web address "
+                "instead",
+                found=source_excerpt(page.origin.text, span.start, span.end),
             )
 
 

@@ -6,6 +6,13 @@ the footer, its `subtitle` in the navigation, its `description` and `author` in 
 `<img src=x onerror=...>` would run script on every page whose navigation lists it (found
 by the security audit). Every page's values, a module's or a page's as a term's or a
 protocol's, are escaped once here, so they read as typed wherever the theme shows them.
+
+The other values Material prints as they are: a redirect page's `location`, into an
+attribute and a script (the handbook's own `templates/theme/redirect.html` escapes it for
+each; a script address is rule link.unsafe's); and `tags`, `categories` and the git date
+plugins' dates, which those plugins read or set themselves (escaped here, a tag's page
+address would change with its `&`, and a plugin's date is HTML): a `<` in them is refused
+by the page schema instead.
 """
 
 from __future__ import annotations
