@@ -855,6 +855,102 @@ def test_links_to_another_modules_page_and_handout_lead_to_the_published_site(
     ]
 
 
+def write_handbook_linking_to_a_handout(root: Path) -> Path:
+    """Module `links` links to the handout of module `community`; with `site_url`."""
+    body = "Next: [its handout](../handouts/community.pdf), [ours](../handouts/links.pdf).\n"
+    modules = {
+        "links": module_text("Links", body),
+        "community": module_text("Community members", protocols="[]"),
+    }
+    config_file = write_handbook(root, modules=modules)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + f"site_url: {SITE}\n", encoding="utf-8"
+    )
+    return config_file
+
+
+class FakeRenderer:
+    """`render_pdf` without WeasyPrint: a PDF of each handout's HTML, as `render_html`
+    makes it (its links to the site resolved), and the module ids in `failing` fail."""
+
+    def __init__(self, failing: set[str]) -> None:
+        self.failing = failing
+        self.rendered: list[tuple[str, str]] = []  # (module id, HTML)
+
+    def __call__(self, content: handout_render.HandoutContent, *args, **kwargs) -> bytes:
+        if content.module.id in self.failing:
+            raise handout_render.HandoutError("WeasyPrint failed: RecursionError: too deep")
+        html = handout_render.render_html(content, kwargs.get("site_links"))
+        self.rendered.append((content.module.id, html))
+        return b"%PDF-1.7 " + html.encode()
+
+
+def printed_handout_links(pdf: bytes) -> list[tuple[str, str | None, str | None]]:
+    """The links of a handout `FakeRenderer` made, as `printed_links` reads them."""
+    return printed_links(pdf.removeprefix(b"%PDF-1.7 ").decode())
+
+
+OURS = ("ours", SITE + "handouts/links.pdf", SITE + "handouts/links.pdf")
+
+
+@pytest.mark.parametrize("earlier", ["none", "in the cache", "in the output folder"])
+def test_a_handout_links_to_no_other_handout_that_is_not_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, earlier: str
+) -> None:
+    """Review: a handout linked to another module's PDF that failed to render with no
+    earlier copy, so the link led to nothing. Made again, the link prints as its text,
+    as one to nothing the site publishes; where an earlier PDF is published instead,
+    the link stays."""
+    context = context_of(write_handbook_linking_to_a_handout(tmp_path))
+    output = tmp_path / "out"
+    if earlier == "in the cache":
+        handouts.HandoutCache.beside(tmp_path).put("community", "0" * 64, b"%PDF-1.7 earlier")
+    elif earlier == "in the output folder":
+        output.mkdir()
+        (output / "community.pdf").write_bytes(b"%PDF-1.7 published earlier")
+    renderer = FakeRenderer(failing={"community"})
+    monkeypatch.setattr(handout_render, "render_pdf", renderer)
+    report = handouts.build_handouts(context, output)
+    outcomes = {result.module.id: result.outcome for result in report.results}
+    assert outcomes == {"community": "failed", "links": "rendered"}
+    published = printed_handout_links((output / "links.pdf").read_bytes())
+    if earlier == "none":
+        assert report.unpublished == {"community"}
+        assert published == [("its handout", None, None), OURS]
+        # Made with the link first, then again without it.
+        assert [module_id for module_id, _ in renderer.rendered] == ["links", "links"]
+    else:
+        assert report.unpublished == frozenset()
+        link = SITE + "handouts/community.pdf"
+        assert published == [("its handout", link, link), OURS]
+        assert [module_id for module_id, _ in renderer.rendered] == ["links"]
+
+
+def test_a_cached_handout_that_links_to_a_handout_no_longer_published_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context = context_of(write_handbook_linking_to_a_handout(tmp_path))
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    handouts.make_handouts(context)
+    # The community module's cache is gone (a new clone), and its render now fails.
+    for kept in (tmp_path / ".cache" / "handouts" / "community").iterdir():
+        kept.unlink()
+    renderer = FakeRenderer(failing={"community"})
+    monkeypatch.setattr(handout_render, "render_pdf", renderer)
+    made = handouts.make_handouts(context_of(tmp_path / "mkdocs.yml"))
+    (links,) = [result for result in made.results if result.module.id == "links"]
+    assert links.outcome == "rendered" and links.pdf is not None
+    assert printed_handout_links(links.pdf) == [("its handout", None, None), OURS]
+    assert handouts.unpublished_handouts(made) == {"community"}
+    # Once the community handout is made again, so is the link.
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    made = handouts.make_handouts(context_of(tmp_path / "mkdocs.yml"))
+    (links,) = [result for result in made.results if result.module.id == "links"]
+    assert links.pdf is not None
+    link = SITE + "handouts/community.pdf"
+    assert printed_handout_links(links.pdf) == [("its handout", link, link), OURS]
+
+
 def test_without_site_url_links_to_the_handbook_print_as_text(tmp_path: Path) -> None:
     context = context_of(write_linking_handbook(tmp_path))
     content = handouts.handout_content(context, context.handbook.modules["links"])
@@ -1612,6 +1708,42 @@ def test_a_module_whose_handout_fails_links_to_no_missing_pdf(
     training = (site / "modules" / "index.html").read_text(encoding="utf-8")
     assert "handouts/community.pdf" not in training
     assert training.count("hb-handout") == 1
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_page_links_to_no_handout_the_build_cannot_publish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory_urls: bool
+) -> None:
+    """Review: a module's page linked to another module's handout that failed with no
+    earlier copy (MkDocs let the link through against the handout's stand-in), and so
+    did that module's own handout. On the page the link is its text, saying the PDF is
+    not in this build; in the handout, its text. A handout that is published stays linked."""
+    monkeypatch.delenv("CI", raising=False)
+    config_file = write_handbook_linking_to_a_handout(tmp_path)
+    if not directory_urls:
+        config_file.write_text(
+            config_file.read_text(encoding="utf-8") + "use_directory_urls: false\n", "utf-8"
+        )
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing={"community"}))
+    site = build_site(config_file, strict=False)
+    page = read_page(site, "modules/links", directory_urls)
+    (missing,) = elements(page, "span", "hb-handout-missing")
+    assert missing.text == "its handout (no PDF in this build of the site)"
+    hrefs = [link.attrs.get("href", "") for link in elements(page, "a")]
+    assert not [href for href in hrefs if "community.pdf" in href]
+    assert [href for href in hrefs if href.endswith("handouts/links.pdf")] == [
+        "../../handouts/links.pdf" if directory_urls else "../handouts/links.pdf"
+    ] * 2  # the module's box, and its text
+    assert not (site / "handouts" / "community.pdf").exists()
+    ours = SITE + ("handouts/links.pdf")
+    assert printed_handout_links((site / "handouts" / "links.pdf").read_bytes()) == [
+        ("its handout", None, None),
+        ("ours", ours, ours),
+    ]
+
+
+def read_page(site: Path, page: str, directory_urls: bool) -> str:
+    return (site / (f"{page}/index.html" if directory_urls else f"{page}.html")).read_text("utf-8")
 
 
 def test_with_handouts_off_no_page_promises_one(tmp_path: Path) -> None:

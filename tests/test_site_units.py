@@ -19,6 +19,7 @@ from coalition_handbook.site.content_policy import META, with_content_policy
 from coalition_handbook.site.handout_render import sort_key_terms
 from coalition_handbook.site.html_comments import text_without_comments, without_comments
 from coalition_handbook.site.languages import language_name, text_direction
+from coalition_handbook.site.missing_handouts import unlink_missing_handouts
 from coalition_handbook.site.other_hosts import (
     draws_mermaid,
     drop_remote_assets,
@@ -668,3 +669,36 @@ def test_a_translation_s_language_has_its_name_and_direction(
     code: str, name: str, direction: str
 ) -> None:
     assert (language_name(code), text_direction(code)) == (name, direction)
+
+
+MISSING = '<span class="hb-handout-missing">{} (no PDF in this build of the site)</span>'
+
+
+@pytest.mark.parametrize(
+    ("page_url", "html", "expected"),
+    [
+        (
+            "modules/links/",
+            '<p>See <a href="../../handouts/community.pdf">its handout</a>.</p>',
+            f"<p>See {MISSING.format('its handout')}.</p>",
+        ),
+        (
+            "modules/links.html",
+            '<a href="../handouts/community.pdf#page=2" title="a > b"><b>PDF</b></a>',
+            MISSING.format("<b>PDF</b>"),
+        ),
+        ("", '<A HREF="handouts/community.pdf">x</A >', MISSING.format("x")),
+        (
+            "modules/links/",
+            '<a href="../../handouts/hotel-staff.pdf">ours</a> '
+            '<a href="https://example.org/handouts/community.pdf">theirs</a> '
+            '<a href="../../handouts/community.pdf.txt">notes</a> '
+            '<abbr title="x">PDF</abbr> <a href="../community/">page</a>',
+            None,  # a handout that is published, another site's file, other files
+        ),
+    ],
+)
+def test_a_link_to_a_handout_the_build_cannot_publish_is_its_text(
+    page_url: str, html: str, expected: str | None
+) -> None:
+    assert unlink_missing_handouts(html, page_url, {"community"}) == (expected or html)

@@ -64,6 +64,7 @@ from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
 from ..site.html_comments import without_comments
+from ..site.missing_handouts import unlink_missing_handouts
 from ..site.other_hosts import (
     draws_mermaid,
     drop_legacy_analytics,
@@ -646,7 +647,19 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         """An editor's `<!-- note -->` is not published (site/html_comments.py)."""
         return html if self.handbook_config is None else without_comments(html)
 
-    on_page_content = CombinedEvent(_look_at_content, _without_editors_comments)
+    def _no_links_to_missing_handouts(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A link to a handout this build cannot publish is its text, saying so
+        (site/missing_handouts.py): MkDocs let it through against the stand-in PDF."""
+        inputs = self.site_inputs
+        if inputs is None or not inputs.handouts or not inputs.unpublished_handouts:
+            return html
+        return unlink_missing_handouts(html, page.url, inputs.unpublished_handouts)
+
+    on_page_content = CombinedEvent(
+        _look_at_content, _no_links_to_missing_handouts, _without_editors_comments
+    )
 
     def _source_of(self, page: Page) -> tuple[str, str] | None:
         """(text, path) of the file a page is written from: its Markdown file, or the

@@ -149,7 +149,7 @@ class HandoutCache:
         if pdf is None:
             return None
         _mark_used(self.path(module_id, key))
-        return CachedHandout(pdf, manifest.problems)
+        return CachedHandout(pdf, manifest.problems, manifest.links)
 
     def put(
         self,
@@ -313,10 +313,12 @@ class HandoutCache:
 
 
 class CachedHandout(NamedTuple):
-    """A PDF from the cache, and what its render could not print (to be said again)."""
+    """A PDF from the cache, what its render could not print (to be said again), and
+    where its links to the handbook led (page, href, address or None), as `put` kept them."""
 
     pdf: bytes
     problems: tuple[Unplaced, ...]
+    links: tuple[tuple[str, str, str | None], ...] = ()
 
 
 class _Manifest(NamedTuple):

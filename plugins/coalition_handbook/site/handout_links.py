@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -54,6 +55,13 @@ class PublishedSite:
         is_page = target.endswith(MARKDOWN_SUFFIXES)
         site_path = page_url(target, self.directory_urls) if is_page else target
         return urlunsplit(("", "", self.url + quote(site_path), parts.query, parts.fragment))
+
+    def without_handouts(self, module_ids: Collection[str]) -> PublishedSite:
+        """The site without the handouts of `module_ids`, which this run cannot publish
+        (their PDF failed, and no earlier one is there to publish instead): a link to one
+        of them leads nowhere on it."""
+        missing = {handout_path(module_id) for module_id in module_ids}
+        return replace(self, generated=self.generated - missing)
 
     def publishes(self, src_uri: str) -> bool:
         """Whether the site has a page or a file at `src_uri` (a path of docs_dir): one

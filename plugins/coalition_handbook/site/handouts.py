@@ -38,7 +38,7 @@ from ..rules.base import CheckContext
 from ..rules.protocol_review import RULE as OVERDUE_RULE
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
-from .handout_links import module_src_uri, published_site
+from .handout_links import PublishedSite, module_src_uri, published_site
 from .handout_problems import HandoutProblem, Unplaced, placed
 from .handout_render import (
     HandoutContent,
@@ -66,6 +66,8 @@ class HandoutResult:
     printing_problems: tuple[HandoutProblem, ...] = ()
     # The PDF made, until it is published (`make_handouts`, `publish_made`).
     pdf: bytes | None = field(default=None, repr=False)
+    # Where the PDF's links to the handbook lead: (page, href, address or None).
+    site_links: tuple[tuple[str, str, str | None], ...] = field(default=(), repr=False)
 
 
 @dataclass
@@ -77,6 +79,9 @@ class HandoutReport:
     unavailable: str | None = None
     # Where the handout cache could not be written, and why, if so (`HandoutCache`).
     cache_unwritable: tuple[Path, str] | None = None
+    # The modules whose handout the run cannot publish: it failed, and no earlier PDF of
+    # theirs is there to publish instead (`make_handouts`).
+    unpublished: frozenset[str] = frozenset()
 
     @property
     def failed(self) -> list[HandoutResult]:
@@ -108,9 +113,12 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
     }
 
 
-def handout_content(context: CheckContext, module: Module) -> HandoutContent:
+def handout_content(
+    context: CheckContext, module: Module, unpublished: frozenset[str] = frozenset()
+) -> HandoutContent:
     """Everything that goes into `module`'s handout (protocols it names that do not exist
-    are left out: module.reference reports them)."""
+    are left out: module.reference reports them). A link to the handout of a module in
+    `unpublished`, which the run cannot publish, leads nowhere on the site."""
     handbook, config = context.handbook, context.config
     key_terms = sort_key_terms(
         handbook.terms[term_id]
@@ -128,8 +136,7 @@ def handout_content(context: CheckContext, module: Module) -> HandoutContent:
         paper_size=config.paper_size,
         site_name=config.site_name,
         language=config.language,
-        # Once a run: a glossary of thousands of terms has as many pages.
-        site=context.shared("published_site", lambda: published_site(config, handbook)),
+        site=_published_site(context, unpublished),
         module_src_uri=module_src_uri(config, module.id),
         replacements=tuple(
             (term.id, handbook.terms[replacement].term)
@@ -141,73 +148,128 @@ def handout_content(context: CheckContext, module: Module) -> HandoutContent:
     )
 
 
+def _published_site(context: CheckContext, unpublished: frozenset[str]) -> PublishedSite | None:
+    """The site the handbook is published at (`published_site`), without the handouts
+    of the modules in `unpublished`; once a run for each (a glossary of thousands of
+    terms has as many pages)."""
+    config, handbook = context.config, context.handbook
+    site = context.shared("published_site", lambda: published_site(config, handbook))
+    if site is None or not unpublished:
+        return site
+    key = f"published_site without {' '.join(sorted(unpublished))}"
+    return context.shared(key, lambda: site.without_handouts(unpublished))
+
+
 def build_handouts(
     context: CheckContext, output_dir: Path, held_back: Mapping[str, str] | None = None
 ) -> HandoutReport:
     """Publish `<module-id>.pdf` for every module into `output_dir`, from the cache where
     nothing changed (`make_handouts`, then `publish_made`)."""
-    return publish_made(make_handouts(context, held_back), output_dir)
+    return publish_made(make_handouts(context, held_back, output_dir), output_dir)
 
 
 def make_handouts(
-    context: CheckContext, held_back: Mapping[str, str] | None = None
+    context: CheckContext,
+    held_back: Mapping[str, str] | None = None,
+    output_dir: Path | None = None,
 ) -> HandoutReport:
     """Every module's handout, rendered or from the cache, held in memory (`pdf`) until
     `publish_made` writes it: the plugin makes them before the pages, so that a page links
     to no PDF that failed (audit). Modules whose file is in `held_back` (see
-    `held_back_by_errors`) fail so, with its reason, without being made."""
+    `held_back_by_errors`) fail so, with its reason, without being made.
+
+    Nor does a handout link to another module's handout that the run cannot publish
+    (`HandoutReport.unpublished`: it failed, and neither the cache nor `output_dir`,
+    where the PDFs go, holds an earlier one): a handout that does is made again with that
+    link printed as its text, as a link to nothing the site publishes. Should that fail
+    (no PDF can be made on this machine), the one made first is kept."""
     config = context.config
     cache = HandoutCache.beside(config.root)
     report = HandoutReport(config.root)
-    for module in sorted(context.handbook.modules.values(), key=lambda module: module.id):
-        reason = (held_back or {}).get(module.origin.path)
-        if reason is not None:
-            report.results.append(HandoutResult(module, "failed", None, problem=reason))
-            continue
-        started = time.perf_counter()
-        content = handout_content(context, module)
-        key = cache_key(content)
-        cached = cache.get(module.id, key, config.root, content.site)
-        if cached is not None:
-            seconds = time.perf_counter() - started
-            printing = _placed(cached.problems, content)
-            report.results.append(
-                HandoutResult(
-                    module, "cached", None, seconds, printing_problems=printing, pdf=cached.pdf
-                )
-            )
-            continue
-        try:
-            if report.unavailable is not None:
-                raise HandoutsUnavailable(report.unavailable)
-            files_read: list[Path] = []
-            problems: list[Unplaced] = []
-            site_links: SiteLinks = {}
-            pdf = handout_render.render_pdf(
-                content,
-                base_dir=(config.root / module.origin.path).parent,
-                allowed_roots=(config.docs_dir,),
-                files_read=files_read,
-                problems=problems,
-                site_links=site_links,
-            )
-        except HandoutsUnavailable as error:
-            report.unavailable = str(error)
-            # Why is said once, after every module (no Pango, or no font).
-            reason = "no PDF can be made on this machine"
-            report.results.append(HandoutResult(module, "failed", None, problem=reason))
-            continue
-        except HandoutError as error:
-            report.results.append(HandoutResult(module, "failed", None, problem=str(error)))
-            continue
-        cache.put(module.id, key, pdf, read_files(config.root, files_read), problems, site_links)
-        printing = _placed(problems, content)
-        seconds = time.perf_counter() - started
-        report.results.append(
-            HandoutResult(module, "rendered", None, seconds, printing_problems=printing, pdf=pdf)
-        )
+    modules = sorted(context.handbook.modules.values(), key=lambda module: module.id)
+    report.results = [_make(context, module, cache, report, held_back) for module in modules]
+    report.unpublished = frozenset(
+        result.module.id
+        for result in report.failed
+        if cache.last_good_pdf(result.module.id) is None
+        and not (output_dir is not None and (output_dir / f"{result.module.id}.pdf").is_file())
+    )
+    site = _published_site(context, report.unpublished)
+    if site is not None and report.unpublished:
+        for index, result in enumerate(report.results):
+            if result.outcome == "failed" or all(
+                site.address(page, href) == address for page, href, address in result.site_links
+            ):
+                continue
+            made_again = _make(context, result.module, cache, report, None, report.unpublished)
+            if made_again.outcome != "failed":
+                report.results[index] = made_again
     report.cache_unwritable = cache.unwritable
     return report
+
+
+def _make(
+    context: CheckContext,
+    module: Module,
+    cache: HandoutCache,
+    report: HandoutReport,
+    held_back: Mapping[str, str] | None,
+    unpublished: frozenset[str] = frozenset(),
+) -> HandoutResult:
+    """`module`'s handout, from the cache or rendered (see `make_handouts`); a render
+    that finds no PDF can be made on this machine says why in `report.unavailable`."""
+    config = context.config
+    reason = (held_back or {}).get(module.origin.path)
+    if reason is not None:
+        return HandoutResult(module, "failed", None, problem=reason)
+    started = time.perf_counter()
+    content = handout_content(context, module, unpublished)
+    key = cache_key(content)
+    cached = cache.get(module.id, key, config.root, content.site)
+    if cached is not None:
+        seconds = time.perf_counter() - started
+        printing = _placed(cached.problems, content)
+        return HandoutResult(
+            module,
+            "cached",
+            None,
+            seconds,
+            printing_problems=printing,
+            pdf=cached.pdf,
+            site_links=cached.links,
+        )
+    try:
+        if report.unavailable is not None:
+            raise HandoutsUnavailable(report.unavailable)
+        files_read: list[Path] = []
+        problems: list[Unplaced] = []
+        site_links: SiteLinks = {}
+        pdf = handout_render.render_pdf(
+            content,
+            base_dir=(config.root / module.origin.path).parent,
+            allowed_roots=(config.docs_dir,),
+            files_read=files_read,
+            problems=problems,
+            site_links=site_links,
+        )
+    except HandoutsUnavailable as error:
+        report.unavailable = str(error)
+        # Why is said once, after every module (no Pango, or no font).
+        return HandoutResult(module, "failed", None, problem="no PDF can be made on this machine")
+    except HandoutError as error:
+        return HandoutResult(module, "failed", None, problem=str(error))
+    cache.put(module.id, key, pdf, read_files(config.root, files_read), problems, site_links)
+    return HandoutResult(
+        module,
+        "rendered",
+        None,
+        time.perf_counter() - started,
+        printing_problems=_placed(problems, content),
+        pdf=pdf,
+        site_links=tuple(
+            sorted((page, href, address) for (page, href), address in site_links.items())
+        ),
+    )
 
 
 def publish_made(made: HandoutReport, output_dir: Path) -> HandoutReport:
@@ -230,11 +292,8 @@ def unpublished_handouts(made: HandoutReport) -> frozenset[str]:
     """Ids of the modules of `made` whose handout a build here cannot publish: it failed,
     and the cache holds no PDF of theirs, not even an older one (which `publish_made`
     would publish instead; one whose bytes are not those written is none, as there).
-    Their pages must not link to a PDF that will not be there."""
-    cache = HandoutCache.beside(made.root)
-    return frozenset(
-        result.module.id for result in made.failed if cache.last_good_pdf(result.module.id) is None
-    )
+    No page, and no other handout, may link to a PDF that will not be there."""
+    return made.unpublished
 
 
 def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[str, str]:
