@@ -372,7 +372,8 @@ def test_a_page_may_link_to_a_handout(tmp_path: Path, url_style: str) -> None:
 def test_a_handout_that_could_not_be_made_leaves_no_empty_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The stand-in a page's link was checked against never reaches the site."""
+    """The stand-in a page's link was checked against never reaches the site, and the
+    link to it is its text, saying the handout is not in this build."""
 
     def unavailable() -> None:
         raise HandoutsUnavailable("no Pango here")
@@ -382,7 +383,9 @@ def test_a_handout_that_could_not_be_made_leaves_no_empty_file(
     pages = {"index.md": "# Home\n\nThe [handout](handouts/hotel-staff.pdf).\n",
              "modules/hotel-staff.md": MODULE}  # fmt: skip
     site = _site(tmp_path, pages=pages, options=HANDOUTS)
-    assert 'href="handouts/hotel-staff.pdf"' in read(site, "index.html")
+    home = read(site, "index.html")
+    assert 'href="handouts/hotel-staff.pdf"' not in home
+    assert "handout (no PDF in this build of the site)" in home
     assert not (site / "handouts" / "hotel-staff.pdf").exists()
 
 
