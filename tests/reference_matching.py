@@ -10,7 +10,10 @@ where that one overlaps a third that wins ("victim" in "victim service provider
 network"); every Unicode space (category Zs, and the line and paragraph separators)
 separates words as a space does, and characters no reader sees (`INVISIBLE_CHARACTERS`:
 a soft hyphen, a zero-width space) are not there at all, as `GLUE` is not
-("vic\u00adtim" is "victim", "homeless\u200b person" is "homeless person")."""
+("vic\u00adtim" is "victim", "homeless\u200b person" is "homeless person"); the case is
+folded as `forms.form_key` folds it, not only lowered ("GROSSRAZZIA" and "Grossrazzia" are
+"Großrazzia"), but for the letters whose folding holds a combining mark, lowered to one
+("\u0130" is "i")."""
 
 from __future__ import annotations
 
@@ -62,12 +65,11 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     if not entries or not text:
         return []
     nfc, nfc_offsets = _nfc(text)
-    lowered = nfc.lower()
-    if len(lowered) != len(nfc):  # U+0130 lower-cases to two code points
-        lowered = "".join(char.lower()[0] for char in nfc)
-    if "\n" in lowered:
-        lowered = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, lowered)
-    collapsed, offsets = _searched(lowered)
+    folded, fold_offsets = _folded(nfc)
+    if "\n" in folded:
+        folded = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded)
+    collapsed, collapsed_offsets = _searched(folded)
+    offsets = [fold_offsets[offset] for offset in collapsed_offsets]
     hits = _whole_word_hits(_automaton(entries).iter(collapsed), collapsed)
     if not hits:
         return []
@@ -115,6 +117,20 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
             )
         )
     return matches
+
+
+def _folded(nfc: str) -> tuple[str, list[int]]:
+    """`nfc` case-folded letter by letter, and the offset in `nfc` of each character of
+    the result ("ß" is "ss", both at the offset of "ß")."""
+    folded: list[str] = []
+    offsets: list[int] = []
+    for offset, char in enumerate(nfc):
+        letter = char.casefold()
+        if any(unicodedata.category(part)[0] == "M" for part in letter):
+            letter = char.lower()[0]
+        folded.append(letter)
+        offsets += [offset] * len(letter)
+    return "".join(folded), offsets
 
 
 def _blank_paragraph_break(run: re.Match[str]) -> str:

@@ -10,6 +10,8 @@ import pytest
 from coalition_handbook.forms import (
     INVISIBLE_CHARACTERS,
     UNICODE_SPACES,
+    fold_case,
+    folded_with_shifts,
     form_key,
     is_all_capitals,
     last_word_variants,
@@ -56,6 +58,11 @@ def test_is_all_capitals(form: str, expected: bool) -> None:
         ("  ", "", False, True),
         ("vic\u00adtim", "victim", False, True),  # pasted with Word's optional hyphen
         ("victim\u200badvocate", "victim advocate", False, False),
+        ("Großrazzia", "Grossrazzia", False, True),
+        ("Straßenstrich", "strassenstrich", False, True),
+        ("GROẞRAZZIA", "GROSSRAZZIA", False, False),  # all capitals: written as listed
+        ("Großrazzia", "Grossrazzia", True, False),  # case-sensitive: written as listed
+        ("\u0130stanbul", "istanbul", False, True),  # as the matcher folds it
     ],
 )
 def test_form_key(first: str, second: str, case_sensitive: bool, same: bool) -> None:
@@ -215,3 +222,40 @@ def test_invisible_characters_are_invisible_format_characters() -> None:
     assert all(unicodedata.category(char) == "Cf" for char in INVISIBLE_CHARACTERS)
     assert {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"} <= set(INVISIBLE_CHARACTERS)
     assert not {"\u0600", "\u06dd", "\U00013430"} & set(INVISIBLE_CHARACTERS)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Straße", "strasse"),
+        ("STRAẞE", "strasse"),
+        ("ﬁnancial", "financial"),  # a ligature pasted from a PDF
+        ("ΟΔΟΣ οδος", "οδοσ οδοσ"),  # a final sigma is a sigma
+        ("\u0130stanbul", "istanbul"),  # no combining dot: no form ends inside a letter
+        ("\u01f0", "\u01f0"),  # j with caron: casefold would write j and a caron
+        ("victim", "victim"),
+    ],
+)
+def test_fold_case(text: str, folded: str) -> None:
+    assert fold_case(text) == folded
+
+
+def test_folded_with_shifts_maps_back_to_the_text() -> None:
+    text = "aß ﬃ\u0130ẞb"
+    folded, shifts_at, shifts = folded_with_shifts(text)
+    assert folded == "ass ffiissb"
+
+    def back(offset: int) -> int:
+        before = [shift for at, shift in zip(shifts_at, shifts, strict=True) if at <= offset]
+        return offset - (before[-1] if before else 0)
+
+    # the start and end of each character of the text, where its folding starts and ends
+    starts = [0, 1, 3, 4, 7, 8, 10]
+    assert [back(offset) for offset in starts] == list(range(len(text)))
+    assert back(len(folded)) == len(text)
+
+
+def test_every_character_casefold_writes_longer_is_below_u10000() -> None:
+    """forms.py lists them from that range alone, on first use."""
+    longer = [char for char in map(chr, range(sys.maxunicode + 1)) if len(char.casefold()) > 1]
+    assert longer and all(ord(char) < 0x10000 for char in longer)

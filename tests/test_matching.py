@@ -59,6 +59,9 @@ TERMS = [
     make_term("slave-labor-camp", "slave labor camp"),
     make_term("enslaved-person", "enslaved person", avoid=("bonded slave",)),
     make_term("hsi", "Homeland Security Investigations", aliases=("DHS HSI",)),
+    make_term("grossrazzia", "Großrazzia"),
+    make_term("strassenstrich", "Strassenstrich"),  # as the Swiss write it, with no ß
+    make_term("strasse", "Straße", case_sensitive=True),
 ]  # fmt: skip
 
 MATCHER = Matcher.from_terms(TERMS)
@@ -192,6 +195,23 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ("a T\u200b visa", [("T\u200b visa", "t-visa", "accepted", True)]),
         ("a t\u00ad visa", [("t\u00ad visa", "t-visa", "accepted", False)]),
         ("ti\u00adp", []),
+        # the case is folded as glossary.duplicate folds it (`form_key`): ß and ẞ are "ss"
+        *(
+            (f"die {written} heute", [(written, "grossrazzia", "accepted", True)])
+            for written in ("Großrazzia", "GROSSRAZZIA", "Grossrazzia", "GROẞRAZZIA", "großrazzia")
+        ),
+        ("zwei GROSSRAZZIAS", [("GROSSRAZZIAS", "grossrazzia", "accepted", True)]),
+        ("ßß Großrazzia's", [("Großrazzia's", "grossrazzia", "accepted", True)]),
+        ("am Straßenstrich", [("Straßenstrich", "strassenstrich", "accepted", True)]),
+        ("am STRAẞENSTRICH", [("STRAẞENSTRICH", "strassenstrich", "accepted", True)]),
+        ("Großrazziaß Großrazziass ßGroßrazzia", []),  # still whole words only
+        ("eine Groß-razzia", []),
+        # ... a case-sensitive form must be written exactly: its ss spelling is no other
+        # form but the same one in another case, reported (list it if both are right)
+        ("die Straße", [("Straße", "strasse", "accepted", True)]),
+        ("die STRASSE", [("STRASSE", "strasse", "accepted", False)]),
+        ("die Strasse", [("Strasse", "strasse", "accepted", False)]),
+        ("die straße", [("straße", "strasse", "accepted", False)]),
     ],
 )
 def test_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
@@ -202,6 +222,18 @@ def test_offsets_point_into_the_given_text() -> None:
     text = "Two  spaces,\u00a0a cafe\u0301 and survivors\u2019 rights; the Blue campaign."
     for match in MATCHER.scan(text):
         assert text[match.start : match.end] == match.found
+
+
+def test_offsets_after_letters_that_fold_longer() -> None:
+    """ "ß" and "ﬃ" fold to two and three letters, "İ" to one: a use after them, or made
+    of them, is where it is in the text as given."""
+    text = "Fuß, ﬃ İ ẞ cafe\u0301  GROSSRAZZIA; ßß Großrazzia und STRAẞENSTRICH."
+    assert [(m.start, m.found) for m in MATCHER.scan(text)] == [
+        (11, "cafe\u0301"),
+        (18, "GROSSRAZZIA"),
+        (34, "Großrazzia"),
+        (49, "STRAẞENSTRICH"),
+    ]
 
 
 def test_suggestions() -> None:
@@ -339,6 +371,8 @@ _WORDS = [
     "SURVIVOR", "Survivor", "x7", "_", "labor", "camp", "enslaved", "chattel", "DHS", "HSI",
     "dhs", "people", "bonded", "T-visa", "Blue-Campaign", "vagrant\u0301", "e\u0301\u0301",
     "vic\u00adtim", "T\u200bIP", "vagrant\u2060s", "\u00advictim", "Blue\u200d",
+    "Großrazzia", "GROSSRAZZIA", "GROẞRAZZIA", "Grossrazzia", "Straße", "STRASSE", "Strasse",
+    "Strassenstrich", "Straßenstrich", "ß", "ẞ", "s", "ﬃ", "\u0130",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",

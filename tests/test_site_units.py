@@ -457,6 +457,7 @@ def test_a_form_is_compared_with_a_query_as_handbook_js_compares_them(
         (["trata con fines de explotación sexual"], ["explotacion"]),
         (["École Ørsted", "Łódź"], ["ecole", "orsted", "lodz"]),
         (["Línea", "línea nacional"], ["linea"]),  # each once
+        (["Straßenprostitution", "GROẞRAZZIA"], ["strassenprostitution", "grossrazzia"]),
         (["survivor", "T visa", "victim's"], []),  # nothing to leave out
     ],
 )

@@ -40,6 +40,8 @@ def findings_of(root: Path, files: dict[str, str | bytes], rule: str) -> list[tu
         (term_yaml("sex trafficking"), term_yaml("x", extra="avoid: [sex\u00a0trafficking]\n"), 4),
         (term_yaml("tip"), term_yaml("trafficking", extra="aliases: [TIP]\n"), 4),
         (term_yaml("foot"), term_yaml("x", extra="aliases: [feet]\n"), 4),
+        # ß is "ss", as the matcher reads it: the Swiss spelling is found as this form
+        (term_yaml("Straßenstrich"), term_yaml("x", extra="aliases: [Strassenstrich]\n"), 4),
         # an accepted possessive hides the avoided form's possessive uses
         (
             term_yaml("x", extra="avoid: [victim]\n"),
@@ -60,6 +62,7 @@ def findings_of(root: Path, files: dict[str, str | bytes], rule: str) -> list[tu
         "accepted-and-avoided",
         "acronym",
         "irregular-plural",
+        "sharp-s",
         "possessive",
         "both-avoid",
     ],
@@ -157,6 +160,10 @@ def test_a_duplicate_points_at_the_form_as_written(
             term_yaml("t Visa", extra="case_sensitive: true\n"),
         ),
         (
+            term_yaml("Straße", extra="case_sensitive: true\n"),
+            term_yaml("Strasse", extra="case_sensitive: true\n"),
+        ),
+        (
             term_yaml("john", extra="status: deprecated\nreplaced_by: b\n"),
             term_yaml("sex buyer", extra="avoid: [john]\n"),
         ),
@@ -171,6 +178,7 @@ def test_a_duplicate_points_at_the_form_as_written(
     ids=[
         "different-words",
         "both-case-sensitive",
+        "both-case-sensitive-sharp-s",
         "deprecated-and-its-replacement",
         "forms-without-words",
         "possessive-and-plural",

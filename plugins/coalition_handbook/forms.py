@@ -1,14 +1,15 @@
 """How two written forms of a term compare (DESIGN section 4), without MkDocs.
 
 `form_key` is the one place that says when two forms are "the same": the duplicate check
-uses it on glossary forms and the matcher agrees with it on running text.
+uses it on glossary forms and the matcher agrees with it on running text, folding case
+alike (`fold_case`: "GROSSRAZZIA" and "Grossrazzia" are "Großrazzia").
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Spaces, tabs, line breaks, non-breaking spaces and hyphens all separate words alike
 # (`\s` is every Unicode space: thin, en, em, ideographic, line and paragraph separators).
@@ -154,6 +155,57 @@ def _match_case(inflected: str, original: str) -> str:
     return original[:shared] + inflected[shared:]
 
 
+def fold_case(text: str) -> str:
+    """`text` with its case folded, as forms are compared (`form_key`) and searched (the
+    matcher): `str.casefold`, which writes ß and ẞ as "ss" and the ligature "ﬁ" as "fi",
+    but for the few letters it would write with a combining mark (İ as "i" and a dot
+    above, ǰ as "j" and a caron): those are lowered one for one, as `str.lower` does
+    ("İstanbul" is "istanbul"), so that no form ends inside a letter."""
+    return folded_with_shifts(text)[0]
+
+
+def folded_with_shifts(text: str) -> tuple[str, list[int], list[int]]:
+    """`fold_case(text)` and the map back to `text`, for the letters it writes longer
+    (ß as "ss"): at folded offset `shifts_at[k]` and after, subtract `shifts[k]` to get
+    the offset in `text`. No word starts or ends inside such a letter's folding, which
+    is all letters."""
+    folded = text.casefold()
+    if len(folded) == len(text):  # nothing written longer: most texts, told in C
+        return folded, [], []
+    pieces: list[str] = []
+    shifts_at: list[int] = []
+    shifts: list[int] = []
+    added = previous = 0
+    for found in _folded_longer().finditer(text):
+        index = found.start()
+        letter = _letter_folded(found.group())
+        pieces += (text[previous:index].casefold(), letter)
+        previous = index + 1
+        if len(letter) > 1:
+            added += len(letter) - 1
+            shifts_at.append(index + 1 + added)
+            shifts.append(added)
+    pieces.append(text[previous:].casefold())
+    return "".join(pieces), shifts_at, shifts
+
+
+@cache
+def _folded_longer() -> re.Pattern[str]:
+    """The characters that `str.casefold` writes as more than one (about a hundred, all
+    below U+10000: a test says so). Listed on first use: German text has ß, most has none."""
+    longer = (chr(code) for code in range(0x80, 0x10000) if len(chr(code).casefold()) > 1)
+    return re.compile(f"[{re.escape(''.join(longer))}]")
+
+
+@lru_cache(maxsize=256)
+def _letter_folded(letter: str) -> str:
+    """`fold_case` of one letter of `_folded_longer`."""
+    folded = letter.casefold()
+    if any(unicodedata.category(char).startswith("M") for char in folded):
+        return letter.lower()[0]
+    return folded
+
+
 def form_key(form: str, case_sensitive: bool = False) -> str:
     """A key under which forms that section 4 treats as the same form are equal.
 
@@ -168,7 +220,7 @@ def form_key(form: str, case_sensitive: bool = False) -> str:
     key = " ".join(words)
     if case_sensitive or is_all_capitals(form):
         return key
-    return key.casefold()
+    return fold_case(key)
 
 
 @lru_cache(maxsize=65536)

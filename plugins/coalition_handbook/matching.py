@@ -5,15 +5,16 @@
 `Matcher.hits(text)` the same as plain tuples, for the engine's own scan, which makes
 objects only of what is read.
 
-How a text is searched: it is NFC-normalised, lower-cased, curly apostrophes are
-straightened, every space (any Unicode space: non-breaking, thin, em...), tab, line break
-and hyphen becomes one space (runs of them collapse to one), and characters no reader
-sees (a soft hyphen, a zero-width space) are taken out, as markup glued into a word is.
-The automaton runs over that, a map leads every hit back to the original offsets, and
-then whole-word boundaries and exact case are checked on the original text. Callers pass
-text in which a single line break is a soft break inside a paragraph and everything that
-must not join words (block ends, code) is a character that is neither a letter nor a
-separator, as `markdown.checkable_text` makes.
+How a text is searched: it is NFC-normalised, case-folded as `forms.form_key` folds forms
+(`forms.fold_case`: ß and ẞ are "ss", so "GROSSRAZZIA" is "Großrazzia"), curly
+apostrophes are straightened, every space (any Unicode space: non-breaking, thin, em...),
+tab, line break and hyphen becomes one space (runs of them collapse to one), and
+characters no reader sees (a soft hyphen, a zero-width space) are taken out, as markup
+glued into a word is. The automaton runs over that, maps lead every hit back to the
+original offsets, and then whole-word boundaries and exact case are checked on the
+original text. Callers pass text in which a single line break is a soft break inside a
+paragraph and everything that must not join words (block ends, code) is a character
+that is neither a letter nor a separator, as `markdown.checkable_text` makes.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from .forms import (
     INVISIBLE_CHARACTERS,
     UNICODE_SPACES,
     WORD_SEPARATORS,
+    fold_case,
+    folded_with_shifts,
     is_all_capitals,
     last_word_variants,
     matched_words,
@@ -209,10 +212,10 @@ class Matcher:
         if not self._key_entries or not text:
             return []
         nfc, nfc_offsets = _nfc(text)
-        lowered = _lower(nfc)
-        if "\n" in lowered:
-            lowered = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, lowered)
-        collapsed, shifts_at, shifts = _collapse_spaces(_separators_to_spaces(lowered))
+        folded, folds_at, folds = folded_with_shifts(nfc)
+        if "\n" in folded:
+            folded = _PARAGRAPH_BREAK.sub(_blank_paragraph_break, folded)
+        collapsed, shifts_at, shifts = _collapse_spaces(_separators_to_spaces(folded))
         found = list(self._automaton.iter(collapsed))  # (last offset, key index)
         if not found:
             return []
@@ -222,7 +225,14 @@ class Matcher:
         starts = map(sub, lasts, map(self._key_lasts.__getitem__, keys))
         ordered = sorted(zip(starts, map(invert, lasts), keys, strict=True))
 
-        place = _placer(collapsed, nfc, shifts_at, shifts, self._key_entries, self._any_case)
+        place = _placer(
+            collapsed,
+            nfc,
+            (shifts_at, shifts),
+            (folds_at, folds),
+            self._key_entries,
+            self._any_case,
+        )
         hits: list[Hit] = []
         taken_until = -1
         for start, negative_end, key in ordered:
@@ -246,15 +256,19 @@ class Matcher:
 def _placer(
     collapsed: str,
     nfc: str,
-    shifts_at: list[int],
-    shifts: list[int],
+    collapsing: tuple[list[int], list[int]],
+    folding: tuple[list[int], list[int]],
     entries: list[tuple[FormEntry, ...]],
     any_case: list[bool],
 ) -> Callable[[int, int, int], Hit | None]:
     """`place(start, last, key)`: whether a hit of the automaton in the searched text is a
     use of a form, placed as (start, end, entry, case_ok) with offsets into the NFC text,
-    or None. A closure: it runs for every hit, and reads its text as local names."""
+    or None. `collapsing` maps offsets back over the spaces collapsed (`_collapse_spaces`),
+    then `folding` over the letters folded longer (`forms.folded_with_shifts`). A closure:
+    it runs for every hit, and reads its text as local names."""
     last_index = len(collapsed) - 1
+    shifts_at, shifts = collapsing
+    folds_at, folds = folding
 
     def place(start: int, last: int, key: int) -> Hit | None:
         # A whole word: no letter, digit, `_` or combining mark just before or after it,
@@ -286,6 +300,13 @@ def _placer(
             index = bisect.bisect_right(shifts_at, last) - 1
             if index >= 0:
                 finish += shifts[index]
+        if folds_at:  # back to offsets before "ß" became "ss"; never inside one
+            index = bisect.bisect_right(folds_at, begin) - 1
+            if index >= 0:
+                begin -= folds[index]
+            index = bisect.bisect_right(folds_at, finish) - 1
+            if index >= 0:
+                finish -= folds[index]
         if any_case[key]:  # most forms: no need to look at the case
             return begin, finish, entries[key][0], True
         chosen = _choose(entries[key], nfc[begin:finish])
@@ -387,23 +408,14 @@ def _to_source(hits: list[Hit], nfc_offsets: list[int] | None) -> list[Hit]:
     ]
 
 
-def _lower(text: str) -> str:
-    """`text` lower-cased, one code point for one: forms and texts are lowered alike, and
-    offsets into the lowered text are offsets into `text`."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # U+0130 lower-cases to two code points
-        lowered = "".join(char.lower()[0] for char in text)
-    return lowered
-
-
-def _separators_to_spaces(lowered: str) -> str:
-    """`lowered.translate(_TRANSLATE)`: in ASCII text only its ASCII separators can be
+def _separators_to_spaces(folded: str) -> str:
+    """`folded.translate(_TRANSLATE)`: in ASCII text only its ASCII separators can be
     there, and a `str.replace` of each is about twice as fast as a translation."""
-    if not lowered.isascii():
-        return lowered.translate(_TRANSLATE)
+    if not folded.isascii():
+        return folded.translate(_TRANSLATE)
     for separator in _ASCII_SEPARATORS:
-        lowered = lowered.replace(separator, " ")
-    return lowered
+        folded = folded.replace(separator, " ")
+    return folded
 
 
 def _blank_paragraph_break(run: re.Match[str]) -> str:
@@ -437,7 +449,7 @@ def _add_form(
         last_start = max((gap.end() for gap in WORD_SEPARATORS.finditer(as_written)), default=0)
         head_as_written, curly = as_written[:last_start], "\u2019" in as_written[last_start:]
     for last in last_word_variants(words[-1]):
-        key = _lower(f"{head} {last}" if head else last)
+        key = fold_case(f"{head} {last}" if head else last)
         written = head_as_written + (last.replace("'", "\u2019") if curly else last)
         entry = FormEntry(term.id, form, kind, suggestion, case_rule, written)
         bucket = entries.setdefault(key, [])

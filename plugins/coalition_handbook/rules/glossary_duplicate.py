@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..cache import digest
 from ..findings import Finding
-from ..forms import form_key, is_all_capitals, searched_writings
+from ..forms import fold_case, form_key, is_all_capitals, searched_writings
 from ..model.types import Term
 from ..model.yaml_source import LineIndex
 from ..yaml_text import source_offsets
@@ -54,8 +54,8 @@ class Claim:
     @property
     def lookup_keys(self) -> tuple[str, ...]:
         """The keys under which claims that may overlap this one are found."""
-        folded = self.key.casefold()
-        return (folded,) if self.base_key is None else (folded, self.base_key.casefold())
+        folded = fold_case(self.key)
+        return (folded,) if self.base_key is None else (folded, fold_case(self.base_key))
 
     def meets(self, other: Claim) -> bool:
         """Whether the two forms are found in the same words, looked up as the rule
@@ -65,7 +65,7 @@ class Claim:
     def overlaps(self, other: Claim) -> bool:
         # Case only tells forms apart when both must be written exactly as they are.
         exact = self.exact_case and other.exact_case
-        if self.key == other.key or (not exact and self.key.casefold() == other.key.casefold()):
+        if self.key == other.key or (not exact and fold_case(self.key) == fold_case(other.key)):
             return True
         if self.base_key is None and other.base_key is None:
             return False
@@ -78,7 +78,7 @@ class Claim:
 
 
 def _folded(writings: frozenset[str]) -> frozenset[str]:
-    return frozenset(writing.casefold() for writing in writings)
+    return frozenset(fold_case(writing) for writing in writings)
 
 
 # A possessive ending: "'s" after a word, or an apostrophe alone after an "s"; straight

@@ -102,14 +102,16 @@ def protocol_search_steps(protocol: Protocol) -> str:
 
 
 def accentless(forms: Iterable[str]) -> list[str]:
-    """The words of `forms` that have accents, written without them ("víctima" ->
-    "victima", "Ørsted" -> "orsted"), once each: phones with an English keyboard type
-    them so, and the theme's search reads letters as they are written."""
+    """The words of `forms` that have accents or an ß, written without them ("víctima"
+    -> "victima", "Ørsted" -> "orsted", "Straßenstrich" -> "strassenstrich"), once each:
+    phones with an English keyboard type them so, the Swiss and capitals write ß as "ss"
+    (which the checks match, `forms.fold_case`), and the theme's search reads letters
+    as they are written, in lower case."""
     words: dict[str, None] = {}
     for form in forms:
         for word in split_words(form):
             plain = folded_latin(word)
-            if plain != word.casefold():
+            if plain != word.lower():
                 words[plain] = None
     return list(words)
 
