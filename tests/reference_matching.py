@@ -13,7 +13,8 @@ a soft hyphen, a zero-width space) are not there at all, as `GLUE` is not
 ("vic\u00adtim" is "victim", "homeless\u200b person" is "homeless person"); the case is
 folded as `forms.form_key` folds it, not only lowered ("GROSSRAZZIA" and "Grossrazzia" are
 "Großrazzia"), but for the letters whose folding holds a combining mark, lowered to one
-("\u0130" is "i")."""
+("\u0130" is "i"); a French, Italian or Catalan word elided before an apostrophe is a
+word of its own ("l'exploitation" holds "exploitation", "O'Brien" no "Brien")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ from coalition_handbook.matching import FormEntry, Match, Matcher
 _GLUE = "\x01"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 _SEPARATOR_RUN = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
+# The end of a text that is an elided word and its apostrophe, after no letter, digit,
+# `_`, apostrophe or mark (\x01 in `_whole_word_hits`).
+_ELIDED = re.compile(
+    r"(?<![\w'\x01])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu"
+    r"|dell|dall|nell|all|sull|un|quell|quest)'\Z"
+)
 
 
 # By id of the matcher's entries, which are kept alive with their automaton.
@@ -142,7 +149,8 @@ def _whole_word_hits(
 ) -> list[tuple[int, int, tuple[FormEntry, ...]]]:
     """(start, -end, entries) of the automaton's hits that are whole words: no letter,
     digit or `_` just before or after, nor an apostrophe inside a word ("o'brien",
-    "don't"). Written out inline: this runs for every hit."""
+    "don't") but after an elided word ("l'exploitation"). Written out inline: this runs
+    for every hit."""
     hits: list[tuple[int, int, tuple[FormEntry, ...]]] = []
     # Combining marks belong to the word they follow: looked through.
     unmarked = "".join("\x01" if unicodedata.category(char)[0] == "M" else char for char in text)
@@ -153,7 +161,12 @@ def _whole_word_hits(
         if before and (
             before[-1].isalnum()
             or before[-1] == "_"
-            or (before[-1] == "'" and len(before) >= 2 and before[-2].isalnum())
+            or (
+                before[-1] == "'"
+                and len(before) >= 2
+                and before[-2].isalnum()
+                and not _ELIDED.search(before)
+            )
         ):
             continue
         if after and (

@@ -62,10 +62,18 @@ TERMS = [
     make_term("grossrazzia", "Großrazzia"),
     make_term("strassenstrich", "Strassenstrich"),  # as the Swiss write it, with no ß
     make_term("strasse", "Straße", case_sensitive=True),
+    make_term("exploitation-sexuelle", "exploitation sexuelle", avoid=("esclavage",)),
+    make_term("brien", "Brien"),
 ]  # fmt: skip
 
 MATCHER = Matcher.from_terms(TERMS)
 HOMELESS_PERSON = ("person-experiencing-homelessness", "avoid", True)
+SEXUAL = ("exploitation-sexuelle", "accepted", True)
+# Words written elided before the next word: French, then Italian.
+ELIDED = (
+    "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'",
+    "l\u2019", "L'", "D\u2019", "QU'", "Jusqu'", "dell'", "all'", "nell'", "un'",
+)  # fmt: skip
 
 
 def found(text: str) -> list[tuple[str, str, str, bool]]:
@@ -212,6 +220,19 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ("die STRASSE", [("STRASSE", "strasse", "accepted", False)]),
         ("die Strasse", [("Strasse", "strasse", "accepted", False)]),
         ("die straße", [("straße", "strasse", "accepted", False)]),
+        # a word elided before an apostrophe (French, Italian, Catalan) is a word of its
+        # own, straight or curly, in any case; other letters before one are one name
+        *(
+            (f"{elided}exploitation sexuelle", [("exploitation sexuelle", *SEXUAL)])
+            for elided in ELIDED
+        ),
+        ("L'EXPLOITATION SEXUELLE", [("EXPLOITATION SEXUELLE", *SEXUAL)]),
+        ("«\u00a0l'esclavage\u00a0»", [("esclavage", "exploitation-sexuelle", "avoid", True)]),
+        ("(d'esclavage)", [("esclavage", "exploitation-sexuelle", "avoid", True)]),
+        ("l' esclavage", [("esclavage", "exploitation-sexuelle", "avoid", True)]),
+        ("O'Brien o\u2019brien Mc'Brien al'esclavage lequ'esclavage x'esclavage", []),
+        ("l'l'esclavage 7'esclavage _l'esclavage \u00e9'esclavage", []),
+        ("Brien O'Brien", [("Brien", "brien", "accepted", True)]),
     ],
 )
 def test_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
@@ -373,6 +394,7 @@ _WORDS = [
     "vic\u00adtim", "T\u200bIP", "vagrant\u2060s", "\u00advictim", "Blue\u200d",
     "Großrazzia", "GROSSRAZZIA", "GROẞRAZZIA", "Grossrazzia", "Straße", "STRASSE", "Strasse",
     "Strassenstrich", "Straßenstrich", "ß", "ẞ", "s", "ﬃ", "\u0130",
+    "l", "L", "d", "qu", "jusqu", "dell", "exploitation", "sexuelle", "esclavage", "Brien",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",

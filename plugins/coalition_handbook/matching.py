@@ -64,6 +64,14 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 # form first, then one to avoid, then a deprecated term's; among them, the lowest id.
 KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
 _EDGE_SEPARATORS = re.compile(rf"^{WORD_SEPARATORS.pattern}|{WORD_SEPARATORS.pattern}$")
+# Words that French, Italian and Catalan write elided before an apostrophe, joined to the
+# next word ("l'exploitation", "d'esclavage", "qu'elle", "dell'Unione"): a form after one
+# starts a word, where after other letters it does not ("o'brien"). Folded, as searched.
+_ELISIONS = frozenset(
+    {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}  # French
+    | {"dell", "dall", "nell", "all", "sull", "un", "quell", "quest"}  # Italian
+)
+_LONGEST_ELISION = max(map(len, _ELISIONS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,14 +280,19 @@ def _placer(
 
     def place(start: int, last: int, key: int) -> Hit | None:
         # A whole word: no letter, digit, `_` or combining mark just before or after it,
-        # nor an apostrophe inside a word ("o'brien", "don't"); a space, the commonest
-        # neighbour, is tested first.
+        # nor an apostrophe inside a word ("o'brien", "don't") but after an elided word
+        # ("l'exploitation"); a space, the commonest neighbour, is tested first.
         if start:
             before = collapsed[start - 1]
             if before != " " and (
                 before.isalnum()
                 or before == "_"
-                or (before == "'" and start >= 2 and collapsed[start - 2].isalnum())
+                or (
+                    before == "'"
+                    and start >= 2
+                    and collapsed[start - 2].isalnum()
+                    and not _elided(collapsed, start - 1)
+                )
                 or (is_mark(before) and _word_before(collapsed, start - 1))
             ):
                 return None
@@ -315,6 +328,19 @@ def _placer(
         return begin, finish, *chosen
 
     return place
+
+
+def _elided(text: str, apostrophe: int) -> bool:
+    """Whether the letters just before `apostrophe` are a word of `_ELISIONS`: "l" in
+    "l'exploitation", not in "o'l'x"; "qu" in "qu'elle", not in "lequ'x"."""
+    first = apostrophe - 1
+    while first > 0 and apostrophe - first < _LONGEST_ELISION and text[first - 1].isalpha():
+        first -= 1
+    if first > 0:
+        previous = text[first - 1]
+        if previous.isalnum() or previous in "_'" or is_mark(previous):
+            return False
+    return text[first:apostrophe] in _ELISIONS
 
 
 # Marks are looked through: "vagrant\u0301x" is one word, and no use of "vagrant"; a
