@@ -117,25 +117,63 @@ def test_a_duplicate_says_what_each_claim_is(
 def test_a_term_listing_a_form_twice(tmp_path: Path) -> None:
     found = findings_of(
         tmp_path,
-        {"glossary/a.yml": term_yaml("survivor", extra="aliases: [TIP, Survivors]\n")},
+        {"glossary/a.yml": term_yaml("survivor", extra="aliases: [TIP, Survivor]\n")},
         "glossary.duplicate",
     )
     assert found == [
         (
             "glossary/a.yml",
             4,
-            "form 'Survivors' of term 'a' is listed twice (also as 'survivor' at "
+            "form 'Survivor' of term 'a' is listed twice (also as 'survivor' at "
             "glossary/a.yml:1:7)",
         )
     ]
 
 
 @pytest.mark.parametrize(
+    "extra",
+    [
+        "aliases: [sobreviviente, sobrevivientes]\n",  # as ADOPTING tells other languages
+        "aliases: [Survivors]\n",
+        'aliases: ["survivor\'s", "survivors\'"]\n',
+        "aliases: [children, child]\n",
+        'avoid: [victim, victims, "Victim\u2019s"]\n',
+    ],
+    ids=["spanish-plural", "plural", "possessives", "singular-after-plural", "avoid"],
+)
+def test_a_term_listing_an_inflection_of_its_own_form(tmp_path: Path, extra: str) -> None:
+    """A plural or possessive that the matcher makes of another form of the same term is
+    found anyway: listing it changes nothing, and is no duplicate."""
+    files = {"glossary/a.yml": term_yaml("survivor", extra=extra)}
+    assert findings_of(tmp_path, files, "glossary.duplicate") == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "line"),
+    [
+        # the same form written twice: in another case, with a hyphen, with ss for ß
+        ("aliases: [víctima, Víctima]\n", 4),
+        ("aliases: [trata de personas, trata-de-personas]\n", 4),
+        ("aliases: [Straßenstrich, Strassenstrich]\n", 4),
+        # ... or the plural of an accepted form to avoid
+        ("aliases: [víctima]\navoid: [víctimas]\n", 5),
+    ],
+    ids=["case", "hyphen", "sharp-s", "accepted-and-avoided"],
+)
+def test_a_term_listing_one_form_twice_in_other_writings(
+    tmp_path: Path, extra: str, line: int
+) -> None:
+    files = {"glossary/a.yml": term_yaml("x", extra=extra)}
+    found = findings_of(tmp_path, files, "glossary.duplicate")
+    assert [(path, found_line) for path, found_line, _ in found] == [("glossary/a.yml", line)]
+
+
+@pytest.mark.parametrize(
     ("aliases", "column", "found"),
     [
-        ("aliases: [Survivors]\n", 11, "Survivors"),
-        ('aliases: ["Survivors"]\n', 12, "Survivors"),
-        ("aliases:\n  - 'Survivors'\n", 6, "Survivors"),
+        ("aliases: [Survivor]\n", 11, "Survivor"),
+        ('aliases: ["Survivor"]\n', 12, "Survivor"),
+        ("aliases:\n  - 'Survivor'\n", 6, "Survivor"),
     ],
     ids=["plain", "double-quoted", "single-quoted"],
 )

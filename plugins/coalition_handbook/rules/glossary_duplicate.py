@@ -5,9 +5,12 @@ spaces, plurals), and a form ending in a possessive also by the writings the mat
 looks for (`forms.searched_writings`): an alias "victim's" meets a form to avoid
 "victim", whose possessive it is, and not "victims". Two claims agree when they mean
 the same thing to a writer: a deprecated term's forms and the `avoid` forms of its
-replacement both suggest the replacement, so they are no conflict. The later file (by
-path) is the one reported, like Sphinx's "duplicate term description ... other
-instance in".
+replacement both suggest the replacement, so they are no conflict. One term may also
+list a plural or possessive that the matcher makes of another of its forms ("víctimas"
+beside "víctima", as ADOPTING tells adopters in other languages to list plurals): it
+changes nothing, and an editor cannot tell which plurals the English rules get right.
+The later file (by path) is the one reported, like Sphinx's "duplicate term
+description ... other instance in".
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from functools import lru_cache
 
 from ..cache import digest
 from ..findings import Finding
-from ..forms import fold_case, form_key, is_all_capitals, searched_writings
+from ..forms import fold_case, form_key, is_all_capitals, matched_words, searched_writings
 from ..model.types import Term
 from ..model.yaml_source import LineIndex
 from ..yaml_text import source_offsets
@@ -157,7 +160,26 @@ def _rank(entry: tuple[int, Claim]) -> int:
 def _conflicts(earlier: Claim, later: Claim) -> bool:
     if not earlier.overlaps(later):
         return False
-    return earlier.term.id == later.term.id or earlier.meaning != later.meaning
+    if earlier.meaning != later.meaning:
+        return True
+    return earlier.term.id == later.term.id and not _one_inflects_the_other(earlier, later)
+
+
+def _one_inflects_the_other(first: Claim, second: Claim) -> bool:
+    """Whether one form is a plural or possessive that the matcher makes of the other
+    ("víctimas" of "víctima", "survivor's" of "survivor"), not the same form written
+    twice ("Survivor" and "survivor")."""
+    mine, theirs = _writing(first.form), _writing(second.form)
+    if mine == theirs:
+        return False
+    return mine in _folded(searched_writings(second.form)) or theirs in _folded(
+        searched_writings(first.form)
+    )
+
+
+def _writing(form: str) -> str:
+    """A form as the matcher looks for it, its words joined by one space, case folded."""
+    return fold_case(" ".join(matched_words(form)))
 
 
 def _finding(context: CheckContext, claim: Claim, other: Claim) -> Finding:
