@@ -115,6 +115,32 @@ def test_a_text_a_comment_cut_short_is_named_and_the_term_still_loads(tmp_path: 
             "Coercion means any of: threats; or abuse.",
         ),
         ("Coercion means:\n\n- threats. More here.\n", "Coercion means: threats."),
+        # Spanish, German and French: their abbreviations end no sentence...
+        ("Zwangslage (§ 232 Abs. 1 StGB). Mehr.", "Zwangslage (§ 232 Abs. 1 StGB)."),
+        (
+            "Die in einer Lage stehen, bzw. Ausnutzung. Mehr.",
+            "Die in einer Lage stehen, bzw. Ausnutzung.",
+        ),
+        (
+            "Ca. 50 Fälle, vgl. Nr. 3, z. B. Opfer o. ä. Hilfe. Mehr.",
+            "Ca. 50 Fälle, vgl. Nr. 3, z. B. Opfer o. ä. Hilfe.",
+        ),
+        ("Delito federal en EE. UU. desde 2000. Más.", "Delito federal en EE. UU. desde 2000."),
+        (
+            "Según la Sra. López y el Sr. Díaz, la Dra. Ruiz. Más.",
+            "Según la Sra. López y el Sr. Díaz, la Dra. Ruiz.",
+        ),
+        ("Ley General, núm. 5, art. 10. Más.", "Ley General, núm. 5, art. 10."),
+        ("Selon Mme Roy, c.-à-d. Paul. Suite.", "Selon Mme Roy, c.-à-d. Paul."),
+        # ... and a sentence starts with a capital of any alphabet, or with ¿ or ¡
+        ("Persona menor de 18 años. Él o ella tiene derechos.", "Persona menor de 18 años."),
+        ("Eine Person. Über die Hälfte sind Frauen.", "Eine Person."),
+        ("Menor de 18 años. ¿Por qué importa? Porque sí.", "Menor de 18 años."),
+        ("Es urgente. ¡Llame ya!", "Es urgente."),
+        ("„Ein Zitat.“ Nächster Satz.", "„Ein Zitat.“"),
+        ("« Une citation. » Phrase suivante.", "« Une citation. »"),
+        # a word that may end a sentence is no abbreviation
+        ("He called me. Then he left.", "He called me."),
     ],
 )
 def test_short_defaults_to_the_first_sentence_as_plain_text(definition: str, short: str) -> None:

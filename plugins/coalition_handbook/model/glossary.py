@@ -32,14 +32,31 @@ if TYPE_CHECKING:
 
 RULE = "glossary.schema"
 
-# A sentence ends at . ! or ? before a space and a capital, digit or opening mark, unless
-# the word before is an abbreviation: initials such as U.S. or e.g., or a common title.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_INITIALS = re.compile(r"(?:^|\s)\(?(?:[A-Za-z]\.)+$")
+# A sentence ends at . ! or ? before a space and what may start one (`_starts_sentence`:
+# a capital, a digit, or Spanish ¿ and ¡, after any opening mark), closing marks after it
+# (French sets a space before »), unless the word before is an abbreviation: initials
+# such as U.S., e.g. or z. B., or a common abbreviation.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s?[\"'”’“»)])*\s+(?=[\"'“‘„«(\[]?(.))")
+_INITIALS = re.compile(r"(?:^|\s)\(?(?:[^\W\d_]\.)+$")
+# Abbreviations that end in a full stop inside a sentence, in the languages adopters write
+# definitions in: lower case, without the stop. A word that may end a sentence ("me",
+# "min") is left out. Add one here when a tooltip or the glossary index cuts a
+# definition short at it.
 _ABBREVIATIONS = frozenset(
+    # English: titles, companies, references
     {"mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "etc", "inc", "ltd", "jr", "sr"}
     | {"co", "corp", "gov", "sen", "rep", "prof", "fig", "sec", "art", "approx", "cf"}
-    | {"dept", "univ", "assn", "est"}
+    | {"dept", "univ", "assn", "est", "al"}
+    # Spanish: titles, law (núm., fracc.), references, and EE. UU., whose first half a
+    # capital follows
+    | {"sra", "srta", "dra", "lic", "ing", "mtro", "mtra", "ud", "uds", "núm", "nro"}
+    | {"arts", "fracc", "párr", "pág", "págs", "aprox", "ej", "av", "avda", "gral", "cía"}
+    | {"ee"}
+    # German: law (Abs., Nr., Ziff.), references, hedges (ca., bzw., ggf.)
+    | {"abs", "nr", "ziff", "bzw", "ca", "vgl", "ggf", "usw", "inkl", "evtl", "sog", "bzgl"}
+    | {"hrsg", "aufl", "bd", "geb", "str", "tel", "zzgl", "mio", "mrd"}
+    # French: titles, law (al. for alinéa), references
+    | {"mme", "mlle", "pr", "env", "chap", "vol", "éd", "c.-à-d"}
 )
 
 
@@ -236,11 +253,19 @@ def first_sentence(markdown: str) -> str:
         if not text.endswith(":"):
             break
     for match in _SENTENCE_END.finditer(text):
+        if not _starts_sentence(match.group(1)):
+            continue
         before = text[: match.start()]  # ends with the . ! or ?
-        last_word = before.rsplit(None, 1)[-1].lstrip("(\"'“‘")
+        last_word = before.rsplit(None, 1)[-1].lstrip("(\"'“‘„«")
         if before.endswith(".") and (
             _INITIALS.search(before) or last_word.rstrip(".").lower() in _ABBREVIATIONS
         ):
             continue
         return text[: match.end()].strip()
     return text
+
+
+def _starts_sentence(char: str) -> bool:
+    """Whether a sentence may start with `char`: a capital of any alphabet (É, Ü, Ñ), a
+    digit, or the ¿ and ¡ that open a Spanish question or exclamation."""
+    return char.isupper() or char.isdigit() or char in "¿¡"
