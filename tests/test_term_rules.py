@@ -261,6 +261,21 @@ def acronyms_found(config: Path, text: str) -> list[str]:
         ("## FBI HSI QRS", []),  # one in three known: emphasis
         ("## FBI AND ICE; call the FBI OR ICE.", []),  # the little words joining a list
         ("The FBI AND HSI.", ["HSI"]),  # which count for neither side (third review)
+        # Accented capitals make words in capitals as A-Z does (an audit: Spanish and
+        # German), written as one character or with a combining accent...
+        ("## LÍNEA DE AYUDA", []),
+        ("## LI\u0301NEA DE AYUDA", []),
+        ("NUNCA ACTÚE SOLO. **NO SE DÉ POR VENCIDA**", []),
+        ("BITTE NICHT ÖFFNEN.", []),
+        # ... punctuation around a whole heading or emphasis leaves it one
+        ("## ¿QUÉ HACER?", []),
+        ("**¡LLAME YA!** and **CALL NOW!**", []),
+        ("## CALL NOW!", []),
+        # ... and an accented word in capitals is never an acronym itself
+        ("MÉXICO, ÖFFNEN and XYZ.", ["XYZ"]),
+        # Spanish plurals abbreviated by doubling their capitals are no acronyms.
+        ("En EE. UU. y en EE.UU., las FF. AA. y RR. HH.", []),
+        ("EE alone, UU. alone and XYZ. AA.", ["EE", "UU", "XYZ", "AA"]),
     ],
 )
 def test_capitals_of_an_identifier_or_for_emphasis_are_no_acronym(

@@ -18,16 +18,20 @@ Nor are capitals that are part of an identifier or a name: joined without a spac
 `A/RES/55/25`, `AT&T`); capitals joined by hyphens or slashes alone (`HIV/AIDS`,
 `HIV-positive`) are still words of their own.
 
+Nor is a doubled capital that abbreviates a Spanish plural, as a pair (`EE. UU.` for
+Estados Unidos, `FF. AA.`, `RR. HH.`).
+
 Nor are words in capitals for emphasis: a run of three or more words all in capitals,
 one after another with only spaces between (`## WHAT TO DO IF YOU SEE IT`, `CALL A
-LAWYER`), or of two that make a whole emphasis (`**CALL NOW**`) or a whole heading
-(`## CALL NOW`). A lone acronym, and two side by side in running text (`XYZ ABC`), are
-still reported: nothing tells those from two acronyms, which prose seldom sets apart
-that way. Commas or line breaks end a run: `FBI, DHS, ICE` is a list of acronyms. So is
-a run more than half of whose words are known (`FBI ICE HSI`: HSI is reported), but for
-the little words joining them (`FBI AND ICE`), which are never reported in a run of
-capitals, though some are acronyms too (OR, IN); all unknown (`XYZ ABC QRS`, `## NGO FAQ`
-where NGO is no form), it reads as emphasis.
+LAWYER`, `## LÍNEA DE AYUDA`: an accented capital makes words in capitals as A-Z does),
+or of two that make a whole emphasis (`**CALL NOW!**`) or a whole heading (`## ¿QUÉ
+HACER?`), punctuation around them aside. A lone acronym, and two side by side in running
+text (`XYZ ABC`), are still reported: nothing tells those from two acronyms, which prose
+seldom sets apart that way. Commas or line breaks end a run: `FBI, DHS, ICE` is a list
+of acronyms. So is a run more than half of whose words are known (`FBI ICE HSI`: HSI is
+reported), but for the little words joining them (`FBI AND ICE`), which are never
+reported in a run of capitals, though some are acronyms too (OR, IN); all unknown (`XYZ
+ABC QRS`, `## NGO FAQ` where NGO is no form), it reads as emphasis.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from functools import partial
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
+from ..forms import fold_case
 from ..markdown import is_mark
 from ..matching import Hit, Matcher
 from .base import CheckContext
@@ -72,14 +77,28 @@ _JOINERS = frozenset("-/&")
 _LETTERS_AND_DIGITS = frozenset(string.ascii_letters + string.digits)
 _JOINED = re.compile(r"[A-Za-z0-9]+(?:[-/&][A-Za-z0-9]+)+")
 _IDENTIFIER_MARK = re.compile(r"[0-9&]")
-# A word in capitals (`WHAT`, `A`, `DON'T`, `ANTI-TRAFFICKING`), and a run of two or more
-# with only spaces between.
-_CAPITALS_WORD = r"(?<![\w'\u2019-])[A-Z]+(?:['\u2019-][A-Z]+)*(?![\w'\u2019-])"
+# A word in capitals (`WHAT`, `A`, `DON'T`, `ANTI-TRAFFICKING`, `LÍNEA`), and a run of two
+# or more with only spaces between. Its capitals are those of the Latin, Greek and
+# Cyrillic alphabets, accented ones too (É, Ü, Ñ, ẞ), each maybe with combining accents
+# (NFD text): an accented capital is never an acronym's (`_ACRONYM`), but shouted words
+# hold them as they hold A-Z.
+_CAPITAL_LETTERS = "".join(
+    char for code in (*range(0xC0, 0x530), *range(0x1E00, 0x1F00)) if (char := chr(code)).isupper()
+)
+_CAPITAL = rf"[A-Z{_CAPITAL_LETTERS}][\u0300-\u036f]*"
+_CAPITALS_WORD = rf"(?<![\w'\u2019-])(?:{_CAPITAL})+(?:['\u2019-](?:{_CAPITAL})+)*(?![\w'\u2019-])"
 _CAPITALS_RUN = re.compile(rf"{_CAPITALS_WORD}(?:[ \t]+{_CAPITALS_WORD})+")
 _WORD_GAP = re.compile(r"[ \t]+")
+# Punctuation that may open or close a run of capitals that is a whole emphasis or heading
+# (`**CALL NOW!**`, `## ¿QUÉ HACER?`).
+_OPENING_MARKS = "¿¡\"'“‘„«("
+_CLOSING_MARKS = "?!.:…\"'”’“»)"
 # A run of capitals that is a whole heading: after `## ` and before the line's end.
 _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+\Z")
 _HEADING_AFTER = re.compile(r"[ \t]*(?:#+[ \t]*)?(?:\r?\n|\Z)")
+_HEADING_LOOKBACK = 12  # characters: a line break, 3 spaces, ###### and a space, and more
+# A Spanish plural abbreviated by doubling its capitals: EE. UU. (Estados Unidos).
+_DOUBLED_PAIR = re.compile(r"([A-Z])\1\.[ \t\u00a0]?([A-Z])\2\.")
 _SHOUTED_WORDS = 3  # in a run, however it is set
 # The little words that join the acronyms of a list of them (`FBI AND ICE`).
 _JOINING_WORDS = frozenset({"AND", "OR", "NOR", "OF", "THE", "TO", "IN", "ON", "AT", "FOR", "BY"})
@@ -139,7 +158,9 @@ def _unknown(
     text: CheckedText, hits: list[Hit], one_word_forms: Set[str], known: Set[str]
 ) -> Iterator[re.Match[str]]:
     starts: list[int] | None = None
-    not_acronyms = _NotAcronyms(text, lambda word: word in known or word.lower() in one_word_forms)
+    not_acronyms = _NotAcronyms(
+        text, lambda word: word in known or fold_case(word) in one_word_forms
+    )
     for found in acronyms(text.view):
         word = found.group(1)
         if (
@@ -147,6 +168,7 @@ def _unknown(
             or found.group() in known
             or found.group().lower() in one_word_forms
             or _is_roman_numeral(text.view, found.start(), word)
+            or _in_doubled_pair(text.view, found)
         ):
             continue
         if hits:
@@ -159,6 +181,19 @@ def _unknown(
         if not_acronyms.hold(found):
             continue
         yield found
+
+
+def _in_doubled_pair(view: str, found: re.Match[str]) -> bool:
+    """Whether `found` is either half of a Spanish plural's doubled capitals (`EE. UU.`)."""
+    start, word = found.start(), found.group()
+    if len(word) != 2 or word[0] != word[1] or view[start + 2 : start + 3] != ".":
+        return False
+    return any(
+        (pair := _DOUBLED_PAIR.match(view, first)) is not None
+        and start in (pair.start(), pair.start(2))
+        for first in (start, start - 3, start - 4)
+        if first >= 0
+    )
 
 
 def _is_roman_numeral(view: str, start: int, word: str) -> bool:
@@ -238,12 +273,16 @@ class _NotAcronyms:
         if markdown is None:
             return False
         start, end = run.span()
+        while start > 0 and markdown[start - 1] in _OPENING_MARKS:
+            start -= 1
+        while end < len(markdown) and markdown[end] in _CLOSING_MARKS:
+            end += 1
         if markdown[start - 1 : start] in ("*", "_") and markdown[end : end + 1] in ("*", "_"):
             return True
-        before = markdown[max(start - 12, 0) : start]
+        before = markdown[max(start - _HEADING_LOOKBACK, 0) : start]
         return (
             _HEADING_BEFORE.search(before) is not None
-            and (start <= 12 or "\n" in before)
+            and (start <= _HEADING_LOOKBACK or "\n" in before)
             and _HEADING_AFTER.match(markdown, end) is not None
         )
 
