@@ -417,9 +417,31 @@ def test_a_public_phone_number_in_prose_is_a_link_to_call_it(tmp_path: Path, aut
     html = read(site, "index.html")
     assert _phone_links(html) == [
         ("1-888-373-7888", "tel:+18883737888"),
-        ("(888) 373-7888", "tel:+18883737888"),
+        ("(888) 373-7888", "tel:8883737888"),  # dialled as written: no country code
     ]
     assert len(term_links(html)) == (1 if autolink == "first" else 0)  # survivor
+
+
+def test_a_number_without_its_country_code_is_dialled_as_written(tmp_path: Path) -> None:
+    """A Mexican coalition's hotline, in a contact and in prose, calls the hotline on a
+    phone in Mexico (found in an audit: both were `tel:+18005533000`, a US number); with
+    its `+52` it is reached from anywhere."""
+    protocol = (
+        protocol_yaml("Hotel staff")
+        .replace("Call the hotline.", "Llame al 800 553 3000 o al +52 800 5533 000.")
+        .replace("phone: 1-888-373-7888", "phone: 800 5533 000")
+    )
+    options = 'privacy: {allow: ["800 5533 000", "+52 800 5533 000", "233733"]}\n'
+    config = write_site(
+        tmp_path, pages={"index.md": "# Home\n"}, protocols={"hotel": protocol}, options=options
+    )
+    html = read(build_site(config), "protocols/hotel/index.html")
+    assert _phone_links(html) == [
+        ("800 553 3000", "tel:8005533000"),
+        ("+52 800 5533 000", "tel:+528005533000"),
+    ]
+    contact = [link.attrs["href"] for link in elements(html, "a") if link.text == "800 5533 000"]
+    assert contact == ["tel:8005533000"]
 
 
 # "Text 233733": a short code can be texted, not called. "Call 911" in a protocol's step:

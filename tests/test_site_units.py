@@ -126,16 +126,30 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
 @pytest.mark.parametrize(
     ("number", "scheme", "expected"),
     [
+        # written with its country code: it keeps it, to be reached from anywhere
         ("1-888-373-7888", "tel", "tel:+18883737888"),
-        ("(212) 555-0100", "tel", "tel:+12125550100"),
+        ("1 (888) 373-7888", "tel", "tel:+18883737888"),
+        ("+1 888 373 7888", "tel", "tel:+18883737888"),
         ("+44 20 7946 0000", "tel", "tel:+442079460000"),
         # a trunk (0) is dialled only from within the country (found in review)
         ("+44 (0)20 7946 0000", "tel", "tel:+442079460000"),
+        ("+52 800 5533 000", "tel", "tel:+528005533000"),
+        # written without one: dialled as written, in the country the phone is in. Mexico's
+        # hotline is no US number (found in an audit: it was tel:+18005533000).
+        ("800 5533 000", "tel", "tel:8005533000"),
+        ("55 5346 1000", "tel", "tel:5553461000"),
+        ("(212) 555-0100", "tel", "tel:2125550100"),
+        ("0800 0121 700", "tel", "tel:08000121700"),
+        ("08000 116 016", "tel", "tel:08000116016"),
+        ("138 0013 8000", "tel", "tel:13800138000"),  # 11 digits, but no North American 1
+        ("18883737888", "tel", "tel:18883737888"),  # as written: right where it is dialled
         ("911", "tel", "tel:911"),
+        ("999", "tel", "tel:999"),
         ("233733", "sms", "sms:233733"),
     ],
 )
 def test_phone_href(number: str, scheme: str, expected: str) -> None:
+    """A number is dialled as written: a country code only where it is written."""
     assert phone_href(number, scheme) == expected
 
 

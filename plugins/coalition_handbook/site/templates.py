@@ -24,6 +24,9 @@ from .languages import language_name, text_direction
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
 _WHITESPACE = re.compile(r"\s+")
 _WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+_DIGIT_GROUPS = re.compile(r"\d+")
+# A North American area code or exchange starts with 2-9.
+_NORTH_AMERICAN_FIRST_DIGITS = frozenset("23456789")
 
 
 def markdown_text(value: object) -> str:
@@ -61,15 +64,35 @@ def web_address(url: str) -> str:
 
 
 def phone_href(number: str, scheme: str = "tel") -> Markup:
-    """`tel:` or `sms:` link for a written number: `1-888-373-7888` -> `tel:+18883737888`.
+    """`tel:` or `sms:` link for a written number, dialled as written: `1-888-373-7888` ->
+    `tel:+18883737888`, `0800 0121 700` -> `tel:08000121700`, `911` -> `tel:911`.
 
-    Ten-digit North American numbers get their country code; short codes (911, 233733)
-    stay as written.
+    A number written with `+` and its country code, or with North America's leading 1
+    (`1-888-373-7888`, `1 (888) 373-7888`), keeps its country code, so it reaches the line
+    from anywhere. A number written without one is dialled as it stands, in the country
+    the phone is in: `800 5533 000` is Mexico's hotline on a phone in Mexico, and adding
+    a `+1` would call the US (found in an audit).
     """
-    key = phone_key(number)  # as the world dials it, but a US number without its +1
-    if len(key) == 10 and key.isdigit():
-        key = "+1" + key
-    return Markup(f"{scheme}:{key}")
+    written = number.strip()
+    if written.startswith("+") or _is_north_american_with_country_code(written):
+        key = phone_key(written)  # +CC and digits, without a trunk (0); a +1 number's ten
+        dialled = key if key.startswith("+") else "+1" + key
+    else:
+        dialled = "".join(char for char in written if char.isdigit())
+    return Markup(f"{scheme}:{dialled}")
+
+
+def _is_north_american_with_country_code(written: str) -> bool:
+    """Whether `written` is a North American number with its leading 1, in its groups of
+    1, 3, 3 and 4 digits (`1-888-373-7888`, `1 (888) 373-7888`): the area code and the
+    exchange start with 2-9. Not 11 digits in other groups (China's `138 0013 8000`)."""
+    groups = _DIGIT_GROUPS.findall(written)
+    return (
+        [len(group) for group in groups] == [1, 3, 3, 4]
+        and groups[0] == "1"
+        and groups[1][0] in _NORTH_AMERICAN_FIRST_DIGITS
+        and groups[2][0] in _NORTH_AMERICAN_FIRST_DIGITS
+    )
 
 
 def attribute_in_markdown(value: object) -> Markup:
