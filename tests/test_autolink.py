@@ -475,6 +475,24 @@ SHORT_NUMBERS = [
             ("988", "tel:988"),
         ],
     ),
+    # Another country's listed numbers, as its prose writes them (found in an audit: only
+    # North American numbers and 911-style ones were linked).
+    (
+        "Call 999 in an emergency, 101 otherwise, or the helpline on 0800 0121 700 (08000 "
+        "121 700).\n\nNot Room 101, 1999, 101.5 nor 111, unlisted.",
+        '["999", "101", "0800 0121 700"]',
+        [
+            ("999", "tel:999"),
+            ("101", "tel:101"),
+            ("0800 0121 700", "tel:08000121700"),
+            ("08000 121 700", "tel:08000121700"),
+        ],
+    ),
+    (
+        "Notruf 110 oder 112, Hilfetelefon 08000 116 016.\n\nNicht Art. 112 GG, Zimmer 110.",
+        '["110", "112", "08000 116 016"]',
+        [("110", "tel:110"), ("112", "tel:112"), ("08000 116 016", "tel:08000116016")],
+    ),
 ]
 
 

@@ -559,6 +559,48 @@ def test_what_a_public_number_covers(allow: str, text: str, public: list[str]) -
     assert [text[start:end] for start, end in public_phone_numbers(text, keys)] == public
 
 
+# Another country's numbers, listed in privacy.allow, are linked where the prose writes
+# them (found in an audit: only North American numbers and 911-style ones were): a
+# national number however its digits are grouped, and a number of three or four digits
+# listed alone wherever it stands alone.
+LISTED_ABROAD = [
+    (
+        ["0800 0121 700", "999", "101", "111"],
+        "Call 999, or 101 or 111. Helpline 0800 0121 700 (08000 121 700), 0800-0121-700 "
+        "24 hours a day. Not ID-0800 0121 700, 0800 0121 7001, 0800 0121 700.5, 0800 0121 "
+        "700 55, Room 101, 101.5, 1999, 999 1234, 12 999, 9:99 or 101a.",
+        ["0800 0121 700", "08000 121 700", "0800-0121-700", "999", "101", "111"],
+    ),
+    (
+        ["08000 116 016", "110", "112"],
+        "Notruf 110 oder 112 (110/112), Hilfetelefon 08000 116 016. Nicht Art. 112 GG, "
+        "Nr. 110, Zimmer 112, \u00a7 112 StPO, S. 110, Abs. 110, Seite 112, 110 \u20ac, 112 %.",
+        ["08000 116 016", "110", "112", "110", "112"],
+    ),
+    (
+        ["800 5533 000", "55 5346 1000", "089"],
+        "Llame al 800 5533 000, al (55) 5346 1000 o al 089; no a la habitaci\u00f3n 089 "
+        "ni al art\u00edculo 089.",
+        ["800 5533 000", "(55) 5346 1000", "089"],
+    ),
+    # a number of three or four digits in an entry that names more counts only alone: an
+    # address's number is no line to call (but a US service number's entry may name it)
+    (
+        ["Calle Reforma 1600", "1600 Pennsylvania Avenue", "Notruf 112", "988 Lifeline"],
+        "1600 people, 112 cases and 988 calls.",
+        ["988"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("allow", "text", "linked"), LISTED_ABROAD)
+def test_another_countrys_listed_numbers_are_found_as_written(
+    allow: list[str], text: str, linked: list[str]
+) -> None:
+    keys = public_phone_keys(allow)
+    assert [text[start:end] for start, end in public_phone_numbers(text, keys)] == linked
+
+
 AUDITED_LINES = (
     "Call (888) 373-7888 365 days a year. Call 1-888-373-7888 365 days a year.\n"
     "Direct line 1-888-373-7888 55 and (888) 373-7888 55.\n"

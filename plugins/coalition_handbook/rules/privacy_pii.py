@@ -333,30 +333,52 @@ _SERVICE_NUMBER = re.compile(
     r"(?:[2-9]11|988)"
     r"(?![\w+-]|[.,:]\d|[ \u00a0]\d|/(?!(?:[2-9]11|988)\b))"
 )
+# Another number of three or four digits that privacy.allow lists alone: an emergency or
+# service number of another country (the UK's 999, 101 and 111, Europe's 112, Germany's
+# 110, Spain's 016, the Philippines' 1343). Linked for a call where it stands alone, as a
+# service number is; a year or a count is only linked if it is listed (audit).
+_LISTED_SHORT_NUMBER = re.compile(
+    # As for a service number ("110/112" is either), and no amount before or after it
+    # ("\u20ac110", "112 \u20ac", "110 %").
+    r"(?:(?<![\w.,+/:$#\u00a7\u2116\u20ac\u00a3-])|(?<=(?<![\w.,/])\d{3}/)|(?<=(?<![\w.,/])\d{4}/))"
+    r"(?<!\d[ \u00a0])\d{3,4}"
+    r"(?![\w+-]|[.,:]\d|[ \u00a0]\d|/(?!\d{3,4}\b)|[ \u00a0]?[%$\u20ac\u00a3])"
+)
 # A word before a number that makes it a room, a form, a law or a part of something ("Room
-# 911", "Form 911", "No. 988", "18 U.S.C. 911", "8 CFR 211", "\u00a7 911"): no call.
+# 911", "Form 911", "No. 988", "18 U.S.C. 911", "8 CFR 211", "\u00a7 911"): no call. Some
+# in Spanish, German and French too ("Art. 112", "Zimmer 110", "núm. 112", "n° 112").
 _NUMBERED_THING = re.compile(
     r"(?i:\b(?:(?:room|rm|suite|ste|unit|apt|apartment|floor|fl|box|building|bldg|form|"
     r"number|route|rte|highway|hwy|exit|gate|flight|bus|line|page|section|sec|"
     r"part|chapter|ch|title|rule|code|item|case|docket|ticket|invoice|order|model|"
     r"version|volume|vol|issue|table|figure|fig|step|station|platform|pier|lot|"
-    r"bed|ward|desk|counter|locker|seat|row|booth|level|ext|usc|cfr|ina|stat)\.?|"
-    r"(?:no|p|pp)\.|u\.s\.c\.|c\.f\.r\.)[ \u00a0]+\Z|\u00a7+[ \u00a0]*\Z)"
+    r"bed|ward|desk|counter|locker|seat|row|booth|level|ext|usc|cfr|ina|stat|"
+    r"art|article|artikel|art\u00edculo|abs|absatz|nr|num|n\u00fam|n\u00famero|"
+    r"num\u00e9ro|zimmer|raum|seite|kapitel|kap|habitaci\u00f3n|hab|p\u00e1gina|p\u00e1g|"
+    r"cap\u00edtulo|cap|chambre|salle|ligne)\.?|"
+    r"(?:no|p|pp|s)\.|n\u00b0|u\.s\.c\.|c\.f\.r\.)[ \u00a0]+\Z|\u00a7+[ \u00a0]*\Z)"
 )
 
 
 def public_phone_keys(allow: Iterable[str]) -> set[str]:
     """The phone numbers, SMS short codes and three-digit service numbers (911) of
-    `privacy.allow`, by `phone_key`. An entry may name its line ("988 Lifeline:
-    1-800-273-8255", "Text HOME to 741741"): the run of digits in it with the most digits
-    is what counts. An entry with an extension ("202-555-0100x12") makes that extension
-    public too, keyed as its number's key and the extension ("2025550100x12")."""
+    `privacy.allow`, by `phone_key`, and the other numbers of three or four digits it
+    lists alone (999, 112). An entry may name its line ("988 Lifeline: 1-800-273-8255",
+    "Text HOME to 741741"): the run of digits in it with the most digits is what counts
+    (but a number of three or four digits other than a service number counts only
+    alone: "1600 Pennsylvania Avenue" makes no 1600 public). An entry with an extension
+    ("202-555-0100x12") makes that extension public too, keyed as its number's key and
+    the extension ("2025550100x12")."""
     keys = set()
     for entry in allow:
         number, extension = _number_in(entry)
         if number is None:
             continue
-        if _SHORT_CODE.fullmatch(number) or _SERVICE_NUMBER.fullmatch(number):
+        if (
+            _SHORT_CODE.fullmatch(number)
+            or _SERVICE_NUMBER.fullmatch(number)
+            or (_LISTED_SHORT_NUMBER.fullmatch(number) and entry.strip() == number)
+        ):
             keys.add(number)
         elif _digit_count(number) >= _SHORTEST_NUMBER:
             keys.add(phone_key(number))
@@ -389,22 +411,111 @@ def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]
 
 def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
-    holds, however its digits are grouped, and of each service number it holds (911):
-    one standing alone, in no phone number or street address ("+1 202 988 1234", "211
-    Main Street") and naming no room, form or the like ("Room 911", found in review)."""
+    holds, however its digits are grouped: one that `find_personal_data` reads as a phone
+    number, or another country's written as it dials it at home (`0800 0121 700`,
+    `800 5533 000`), which only the list says is one; and of each service or emergency
+    number it holds (911, 999, 112): one standing alone, in no phone number or street
+    address ("+1 202 988 1234", "211 Main Street") and naming no room, form or the like
+    ("Room 911", found in review)."""
     personal = list(find_personal_data(text))
     for kind, start, end in personal:
         if kind == "phone number":
             public_end = public_number_end(text, start, end, public)
             if public_end is not None:
                 yield start, public_end
-    for found in _SERVICE_NUMBER.finditer(text):
+    found_before = _Spans((start, end) for _, start, end in personal)
+    national = list(_national_public_numbers(text, public, found_before))
+    yield from national
+    taken = _Spans([*found_before.spans, *national])
+    for found in _LISTED_SHORT_NUMBER.finditer(text):
         start, end = found.span()
         if found.group() not in public or _NUMBERED_THING.search(text, max(0, start - 20), start):
             continue
-        inside = (other_start < end and start < other_end for _, other_start, other_end in personal)
-        if not any(inside):
+        if not taken.overlaps(start, end):
             yield start, end
+
+
+def _national_public_numbers(
+    text: str, public: Set[str], personal: _Spans
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each number of 7 digits or more that `public` holds, written as a
+    run of digit groups that starts no word or number (`0800 0121 700`, `08000 121 700`:
+    its digits, however grouped) and that `find_personal_data` found nothing in (`personal`:
+    a phone number there is public or reported)."""
+    beginnings = _beginnings(public)
+    if not beginnings:
+        return
+    position = 0
+    while run := _DIGIT_RUN.search(text, position):
+        position = run.end()
+        number = _public_run_start(text, run, public, beginnings, personal)
+        if number is not None:
+            yield number
+            position = number[1]  # a public number of its own may follow in the run
+
+
+def _public_run_start(
+    text: str, run: re.Match[str], public: Set[str], beginnings: set[str], personal: _Spans
+) -> tuple[int, int] | None:
+    """(start, end) of the public number that the run of digit groups `run` starts with,
+    if any (`_national_public_numbers`)."""
+    start = run.start()
+    written = run.group()
+    # Most runs of digits on a page are no public number: told so by their first digits.
+    if not written.startswith("+") and _first_digits(written) not in beginnings:
+        return None
+    if _digit_count(written) < _SHORTEST_NUMBER:
+        return None
+    if (start and _RUN_AFTER.match(text, start - 1)) or personal.overlaps(start, run.end()):
+        return None
+    first_group = _GROUP_END.search(text, start)
+    if first_group is None:
+        return None
+    if text[start] == "(" and not first_group.group().endswith(")"):
+        start += 1  # a bracket around the number, not its area code's: "(0800 0121 700)"
+    end = public_number_end(text, start, first_group.end(), public)
+    if end is None or _RUN_GOES_ON.match(text, end):
+        return None
+    return start, end
+
+
+# How many digits of a number `_beginnings` knows it by.
+_BEGINNING = 3
+
+
+def _beginnings(public: Set[str]) -> set[str]:
+    """The first digits of the numbers of 7 digits or more that `public` holds, as a
+    number written without `+` may start (a North American one with its 1 too)."""
+    beginnings = set()
+    for key in public:
+        digits = key.lstrip("+")
+        if len(digits) >= _SHORTEST_NUMBER and digits.isdigit():
+            beginnings.add(digits[:_BEGINNING])
+            beginnings.add(("1" + digits)[:_BEGINNING])  # 1 888..., +1 888... written as 1
+    return beginnings
+
+
+def _first_digits(written: str) -> str:
+    """The first digits of a run of digit groups, separators left out: they are in its
+    first characters, up to three separators and brackets between each two."""
+    return written[: 4 * _BEGINNING].translate(_NO_SEPARATORS)[:_BEGINNING]
+
+
+class _Spans:
+    """(start, end) spans of a text, which may overlap, asked about by bisection: a page of
+    thousands of numbers stays linear."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [start for start, _ in self.spans]
+        # The furthest end of the spans up to each: a long span before a short one counts.
+        self._reach: list[int] = []
+        for _, end in self.spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before_end = bisect_right(self._starts, end - 1)  # the spans that start before `end`
+        return before_end > 0 and self._reach[before_end - 1] > start
 
 
 # Digit groups as a phone number is written: the pattern of `find_personal_data` stops
@@ -427,6 +538,13 @@ _EXTENSION = re.compile(r"x\d+")
 # The most digits a phone number has (E.164): a run of more is no one number.
 _LONGEST_NUMBER = 15
 _GROUP_END = re.compile(r"\d+\)?")
+# What a number that only privacy.allow says is one may not follow or run on into: a word,
+# a decimal point, a sign or a slash before it ("ID-0800 0121 700"); a letter or a decimal
+# after it.
+_RUN_AFTER = re.compile(r"[\w.,+/:$#\u00a7\u2116-]")
+_RUN_GOES_ON = re.compile(r"[^\W_]|[.,]\d")
+# What a run of digit groups holds besides digits, deleted by `str.translate`.
+_NO_SEPARATORS = str.maketrans("", "", _GAP_CHARACTERS + "()+")
 # A North American number as `phone_key` gives it: whole at its ten digits.
 _NORTH_AMERICAN_KEY = re.compile(r"[2-9]\d{9}")
 
