@@ -665,6 +665,30 @@ def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) ->
     expect(tooltip).to_contain_text(short[:40])
 
 
+def test_a_term_shows_its_tooltip_on_focus_with_adopting_s_minimal_mkdocs_yml(
+    browser: object, tmp_path: Path
+) -> None:
+    """ADOPTING's minimal mkdocs.yml lists no Material features: a keyboard user saw no
+    tooltip on a term link (found in an audit). The plugin turns Material's on."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA widget here.\n"},
+        terms={"widget": term_yaml("widget", "A tool.", extra="short: A small tool.\n")},
+        theme="material",
+    )
+    assert "features" not in config.read_text(encoding="utf-8")
+    with serve(build_site(config)) as url:
+        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto("")
+        link = page.locator("article a.hb-term").first
+        link.focus()
+        tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+        expect(tooltip).to_have_text("A small tool.")
+        context.close()
+
+
 def test_escape_hides_a_term_tooltip_without_moving_focus(page: object) -> None:
     """WCAG 1.4.13: content shown on focus can be dismissed where the reader is; it shows
     again the next time a term is focused."""
@@ -1629,9 +1653,12 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         assert dialogs == []
         context.close()
 
-    # Without Material's tooltips, the browser shows the title as it is: not escaped twice.
+    # Without Material's tooltips (another theme: the plugin turns them on in Material's),
+    # the browser shows the title as it is: not escaped twice.
     config.write_text(
-        config.read_text(encoding="utf-8").replace("features: [content.tooltips]", "features: []"),
+        config.read_text(encoding="utf-8").replace(
+            "theme: {name: material, features: [content.tooltips]}", "theme: {name: mkdocs}"
+        ),
         encoding="utf-8",
     )
     with serve(build_site(config)) as url:

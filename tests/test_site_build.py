@@ -115,6 +115,39 @@ def test_material_s_web_fonts_are_off_even_where_mkdocs_yml_keeps_its_default(
     assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
 
 
+def _material_features(page: str) -> list[str]:
+    """The features Material's script reads, from a page's `__config`."""
+    (script,) = [
+        script for script in elements(page, "script") if script.attrs.get("id") == "__config"
+    ]
+    return json.loads(script.text)["features"]
+
+
+@pytest.mark.parametrize(
+    ("theme", "features"),
+    [
+        ("{name: material}", ["content.tooltips"]),
+        (
+            "{name: material, features: [navigation.top, search.suggest]}",
+            ["navigation.top", "search.suggest", "content.tooltips"],
+        ),
+        ("{name: material, features: [content.tooltips]}", ["content.tooltips"]),
+    ],
+)
+def test_material_shows_a_term_s_tooltip_on_keyboard_focus_too(
+    tmp_path: Path, theme: str, features: list[str]
+) -> None:
+    """A term link's tooltip shows on keyboard focus only with Material's
+    `content.tooltips`, which ADOPTING's minimal mkdocs.yml did not list (found in an
+    audit): the plugin adds it to the features mkdocs.yml lists, or to none."""
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nA page.\n"}, theme="material")
+    config.write_text(
+        config.read_text("utf-8").replace("theme: {name: material}", f"theme: {theme}"), "utf-8"
+    )
+    site = build_site(config)
+    assert _material_features((site / "index.html").read_text(encoding="utf-8")) == features
+
+
 def test_a_named_web_font_or_analytics_is_left_out_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

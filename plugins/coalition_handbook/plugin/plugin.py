@@ -107,7 +107,14 @@ from .search_index import (
     material_search_index,
     merge_previous_index,
 )
-from .theme import PAGE_SLOT, TERM_TEMPLATE, THEME_TEMPLATES, RenderedOnce, missing_theme_files
+from .theme import (
+    PAGE_SLOT,
+    TERM_TEMPLATE,
+    THEME_TEMPLATES,
+    RenderedOnce,
+    missing_theme_files,
+    with_tooltips,
+)
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
     from mkdocs.livereload import LiveReloadServer
@@ -309,6 +316,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         templates = str(THEME_TEMPLATES)
         if _material(config) and templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+        if _material(config):
+            with_tooltips(config.theme)  # a term's tooltip on keyboard focus too
 
     # Early, before the old site is cleaned: a failing check must leave it in place.
     @event_priority(50)

@@ -1,12 +1,13 @@
-"""What the plugin gives the theme: Material templates for term pages, `handbook_once`
-for blocks that are the same on many pages, and a check that the theme has the
-templates and icons that pages ask for.
+"""What the plugin gives the theme: Material templates for term pages, Material's
+tooltips, `handbook_once` for blocks that are the same on many pages, and a check that the
+theme has the templates and icons that pages ask for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.structure.pages import Page
@@ -19,6 +20,19 @@ TERM_TEMPLATE = "hb-term.html"
 
 # Where a term page's own entries go in its sidebar, which is otherwise the same for all.
 PAGE_SLOT = "\x00handbook-page\x00"
+
+# Material's feature that shows a link's `title` as a tooltip on hover and on keyboard
+# focus: without it, a term link's short definition shows only as the browser's own
+# tooltip, on hover, never to a keyboard user (found in an audit).
+TOOLTIPS = "content.tooltips"
+
+
+def with_tooltips(theme: MutableMapping[str, Any]) -> None:
+    """Add Material's tooltips to the `features` of a Material `theme`, beside the ones
+    mkdocs.yml lists."""
+    features = theme.get("features") or []
+    if isinstance(features, list) and TOOLTIPS not in features:
+        theme["features"] = [*features, TOOLTIPS]
 
 
 class RenderedOnce:
