@@ -295,6 +295,34 @@ def test_module_page_shows_its_facts_and_handout(tmp_path: Path) -> None:
     assert 0 < float(grade) < 20
 
 
+@pytest.mark.parametrize(
+    ("language", "graded"), [("de", False), ("es", False), ("en-GB", True), ("en", True)]
+)
+def test_a_module_shows_its_reading_grade_only_in_an_english_site(
+    tmp_path: Path, language: str, graded: bool
+) -> None:
+    """Flesch-Kincaid counts English syllables: a German module's compound words made its
+    plain text "above grade 8" (found in an audit). A site in another language (Material's
+    `theme.language`) shows no grade; an English one, of any region, does."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", "modules/hotel-staff.md": MODULE},
+        terms=TERMS,
+        protocols={"hotel": HOTEL},
+        options=OPTIONS,
+    )
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "theme: {name: mkdocs}", f"theme: {{name: mkdocs, language: {language}}}"
+        ),
+        "utf-8",
+    )
+    html = read(build_site(config), "modules/hotel-staff/index.html")
+    (facts,) = elements(html, "div", "admonition")
+    assert "45 minutes" in facts.text
+    assert ("Reading grade:" in facts.text) is graded
+
+
 def test_a_module_without_a_title_line_skips_to_its_title_above_its_facts(
     tmp_path: Path,
 ) -> None:

@@ -64,6 +64,7 @@ from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
 from ..site.html_comments import without_comments
+from ..site.languages import is_english
 from ..site.missing_handouts import unlink_missing_handouts
 from ..site.other_hosts import (
     draws_mermaid,
@@ -463,14 +464,17 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             files.append(File.generated(config, asset, abs_src_path=str(path)))
         self.render_cache = self._render_cache(files, config)
         # Through the render cache, which is written when the build ends: a warm build
-        # neither imports textstat nor grades a module that did not change.
-        self.site_inputs = replace(
-            self.site_inputs,
-            reading_grades={
-                module.id: cached_reading_grade(module, self.render_cache.cache)
-                for module in self.site_inputs.handbook.modules.values()
-            },
-        )
+        # neither imports textstat nor grades a module that did not change. Only in an
+        # English site: Flesch-Kincaid counts English syllables, and grades a German
+        # module's compound words as hard reading (audit).
+        if is_english(self.handbook_config.language):
+            self.site_inputs = replace(
+                self.site_inputs,
+                reading_grades={
+                    module.id: cached_reading_grade(module, self.render_cache.cache)
+                    for module in self.site_inputs.handbook.modules.values()
+                },
+            )
         # A page named in a nav written in mkdocs.yml gets its title there, from MkDocs.
         in_nav = _nav_paths(config.nav)
         for file in generated:

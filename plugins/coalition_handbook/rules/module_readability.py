@@ -5,7 +5,9 @@ the engine's `checkable_text` view of the body, without headings, code, URLs or 
 each block (paragraph, list item, table cell) counted as a sentence.
 
 The rule is off unless the settings turn it on (`rules: {module.readability: info}`);
-the site shows every module's grade on its page (`cached_reading_grade`) either way.
+a site in English (`theme.language`) shows every module's grade on its page
+(`cached_reading_grade`) either way, and one in another language never does: the
+formula counts English syllables.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Languages of a term's translations, as a reader sees them: a name and a direction.
+"""Languages of a term's translations, as a reader sees them: a name and a direction;
+and whether the site's own language is English.
 
 Names come from Babel's CLDR data (installed with mkdocs-material), so a coalition's
 Somali, Amharic or Persian translation is labelled by name, not by its code. A few names
@@ -51,3 +52,8 @@ def text_direction(code: str) -> str:
         locale = _locale(code)
         right_to_left = locale is not None and locale.text_direction == "rtl"
     return "rtl" if right_to_left else "auto"
+
+
+def is_english(code: str) -> bool:
+    """Whether a language tag names English, in any region (`en`, `en-GB`, `EN-us`)."""
+    return code.split("-")[0].lower() == "en"
