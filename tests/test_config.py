@@ -655,7 +655,7 @@ def test_the_plugin_reads_use_directory_urls_as_the_cli_does(
         ("theme:\n  name: material\n  language: es\n", "es"),
         ("theme:\n  name: material\n  language: pt-BR\n", "pt-BR"),
         ("theme: material\n", "en"),  # Material's default
-        ("theme:\n  name: material\n  language: '<x>'\n", "en"),  # no language tag
+        ("theme:\n  name: mkdocs\n  language: '<x>'\n", "en"),  # no language tag
         ("", "en"),
     ],
 )

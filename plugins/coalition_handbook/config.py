@@ -30,6 +30,7 @@ from .mkdocs_yml import (
     plugin_options,
     read_config_file,
 )
+from .theme_language import MATERIAL, language_problem
 
 AutolinkMode = Literal["first", "all", "none"]
 RuleLevel = Literal["error", "warning", "info", "off"]
@@ -252,6 +253,10 @@ def load_config(
         data, "use_directory_urls", True, lines.get("use_directory_urls", where), problems
     )
     theme = data.get("theme")
+    if isinstance(theme, dict):
+        language = _material_language_problem(theme, config_file.parent, lines, where)
+        if language is not None:
+            problems.add(language)
     try:
         config = build_config(
             root=config_file.parent,
@@ -279,6 +284,21 @@ def load_config(
         problems.add(site_url_refused)
     problems.raise_any()
     return replace(config, plugin_listed=bool(instances), site_url_refused=site_url_refused)
+
+
+def _material_language_problem(
+    theme: Mapping[str, Any], root: Path, lines: Mapping[str, str], where: str
+) -> str | None:
+    """Why Material's build would stop at the theme's `language` (`theme_language`);
+    None where it would not, or the theme is another."""
+    if theme.get("name") != MATERIAL or "language" not in theme:
+        return None
+    custom_dir = theme.get("custom_dir")
+    return language_problem(
+        theme.get("language"),
+        lines.get("theme.language", where),
+        root / custom_dir if isinstance(custom_dir, str) and custom_dir else None,
+    )
 
 
 # A language tag as HTML's `lang` takes one (BCP 47's shape): `en`, `es`, `pt-BR`.

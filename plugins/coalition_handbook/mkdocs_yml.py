@@ -222,9 +222,10 @@ _SETTINGS_READ = (
 
 
 def _setting_lines(root: yaml.Node) -> dict[str, int]:
-    """The line of each setting the handbook reads (`_SETTINGS_READ`), of the handbook
-    plugin's options (`handbook`) and of each of them by dotted name (`autolink`,
-    `rules.term.avoid`), so that a message about a setting names its line."""
+    """The line of each setting the handbook reads (`_SETTINGS_READ`, and the theme's
+    `theme.language`), of the handbook plugin's options (`handbook`) and of each of them
+    by dotted name (`autolink`, `rules.term.avoid`), so that a message about a setting
+    names its line."""
     lines: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
         return lines
@@ -232,6 +233,10 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
     for key, value in root.value:
         if key.value in _SETTINGS_READ:
             lines[key.value] = key.start_mark.line + 1
+        if key.value == "theme" and isinstance(value, yaml.MappingNode):
+            for theme_key, _ in value.value:
+                if theme_key.value == "language":
+                    lines["theme.language"] = theme_key.start_mark.line + 1
         if key.value == "plugins":
             options = _options_node(value) or options
     if options is not None:
