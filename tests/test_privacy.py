@@ -50,6 +50,23 @@ def personal(text: str) -> list[tuple[str, str]]:
         ),
         # numbers that are no phone numbers (found in review of a `00` prefix)
         ("IBAN DE89 3704 0044 0532 0130 00, reference 0012 3456 7890.", []),
+        # `00` for the `+`, as most of Europe and Latin America write it (found by an audit)
+        (
+            "Llame al 0034 612 345 678 o 0049 171 1234567.",
+            [("phone number", "0034 612 345 678"), ("phone number", "0049 171 1234567")],
+        ),
+        (
+            "Ring 0044 800 0121 700, 0044 (0)20 7946 0958 or 001 888 373 7888.",
+            [
+                ("phone number", "0044 800 0121 700"),
+                ("phone number", "0044 (0)20 7946 0958"),
+                ("phone number", "001 888 373 7888"),
+            ],
+        ),
+        # and what starts with `00` but is none: an id, a price, a time, a postcode, a
+        # number inside a longer run of digits, too few or too many digits
+        ("Ref. 0034612345678, 0049.99 EUR, at 00:30 or 00.30, CP 00184 Roma.", []),
+        ("Konto 12 0041 44 668 18 00, 0049 30 1234 5678 9012 34, room 0049 123.", []),
         ("Dial 123-4567", [("phone number", "123-4567")]),
         ("Call 5552345678 today.", [("phone number", "5552345678")]),
         (
@@ -546,6 +563,14 @@ def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
             "1-800-273-8255 (24 hours), 1-800-273-8255 24-hour line",
             ["1-800-273-8255", "1-800-273-8255"],
         ),
+        # with `00` for its `+` (found by an audit), to the last of 15 digits
+        (
+            "+44 808 800 5000",
+            "0044 808 800 5000 24 hours, 0044 (0)808 800 5000 or 0044 808 800 5000 55.",
+            ["0044 808 800 5000", "0044 (0)808 800 5000"],
+        ),
+        ("0049 301 2345 6789 01", "Call +49 301 2345 6789 01.", ["+49 301 2345 6789 01"]),
+        ("+49 301 2345 6789 01", "Call 0049 301 2345 6789 01.", ["0049 301 2345 6789 01"]),
         # a number of more groups than the pattern reads is compared whole
         (
             "+49 30 12 34 56 78 90",
@@ -618,6 +643,23 @@ def test_an_allowed_number_passes_however_written_and_whatever_follows(
     writing passed by its text whatever followed it, another writing failed before "365
     days a year", a short code, another number... (found by an audit)."""
     assert privacy_findings(tmp_path, AUDITED_LINES, [writing, "1-866-347-2423"]) == []
+
+
+def test_a_number_with_00_for_its_plus_is_reported_unless_public(tmp_path: Path) -> None:
+    """Missed before (found by an audit): `00` and a country code, as most of Europe and
+    Latin America write an international number; its `+` form in privacy.allow allows
+    it, and the other way round."""
+    page = (
+        "España: +34 612 34 56 78, 0034 612 345 678.\n"
+        "Deutschland: +49 171 1234567, 0049 171 1234567.\n"
+        "Helpline: 0044 808 800 5000, +44 808 800 5000.\n"
+    )
+    allow = ["0049 171 1234567", "+44 808 800 5000"]
+    findings = privacy_findings(tmp_path, page, allow)
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 9, "+34 612 34 56 78"),
+        (1, 27, "0034 612 345 678"),
+    ]
 
 
 def test_digits_written_on_a_public_number_are_reported_as_its_extension(tmp_path: Path) -> None:

@@ -37,6 +37,10 @@ PHONE = re.compile(
       | (?:1SEP)?\d{3}SEP\d{3}SEP\d{4}
       | \d{3}DASH\d{4}
       | [2-9]\d{2}[2-9]\d{6}
+      | (?<!\dSEP)00(?P<after_zero_zero>
+          1SEP(?:\(\d{3}\)|\d{3})SEP?\d{3}SEP?\d{4}
+        | (?!1)[1-9]\d{0,2}(?=[(]|SEP)(?:SEP?\(0\))?(?:SEP?\(?\d{1,4}\)?){2,5}\d
+        )
     )
     (?!(?!x\d)[^\W_]|[/\u2010-\u2013\u2212-]|\.\d)
     """.replace("SEP", SEP)
@@ -67,7 +71,7 @@ PIECES = [
     "ahttp://", '"', "'", "]", "<", "e.org", "0", "B", "(0)", "(0)1", " 23", "+33 ", "+1 ",
     "x", "x12", "\u202f", "\u2009", "\u3000", "\u200b", "\u00ad", "a_", "A", "The", "Since ",
     "our ", "Drive", "Place", "Lane", ": ", "| ", "on ", "Community", "Route", "66", "5551234567",
-    "5552345678", "1714564800",
+    "5552345678", "1714564800", "00", "0044", "0034 ", "001 ", "0049.99", "00:30",
 ]  # fmt: skip
 
 
@@ -84,11 +88,23 @@ def plain_visible_data(masked: str) -> Iterator[tuple[str, int, int]]:
     for found in EMAIL.finditer(masked):
         if not is_file_name(found.group()):
             yield "e-mail address", found.start(), found.end()
-    for found in PHONE.finditer(masked):
-        yield "phone number", found.start(), found.end()
+    yield from plain_phone_numbers(masked)
     for found in STREET.finditer(masked):
         if not names_no_street(masked, found.start(), found.end()):
             yield "street address", found.start(), found.end()
+
+
+def plain_phone_numbers(masked: str) -> Iterator[tuple[str, int, int]]:
+    """`PHONE`'s matches, but for a number with `00` for its `+` that has fewer than 8
+    digits after it or more than 15: none starts where it does."""
+    position = 0
+    while found := PHONE.search(masked, position):
+        after_zero_zero = found.group("after_zero_zero")
+        if after_zero_zero is None or 8 <= sum(c.isdigit() for c in after_zero_zero) <= 15:
+            yield "phone number", found.start(), found.end()
+            position = found.end()
+        else:
+            position = found.start() + 1
 
 
 @settings(max_examples=2000, deadline=None)
@@ -119,6 +135,10 @@ def test_examples() -> None:
         "Call +1 888 373 788.",
         "Call +1 888 373 7888 24 hours, +1 (888) 373-7888x12 or 555-123-4567x3.",
         "Call +44 20 7946 0958 2024 or +1 555 1234.",
+        # with `00` for the `+`: as written in Europe, and what is no phone number
+        "Ring 0044 20 7946 0958, 0034 612 345 678, 001 888 373 7888 or 0033 (0)1 23 45 67 89.",
+        "IBAN DE89 3704 0044 0532 0130 00, 0049 30 1234 5678 9012 34 and 0049 123 456 7890 12.",
+        "0049.99, 00:30, 00184 Roma, 0034612345678, 12 0041 44 668 18 00, 0041 44 668 18 00.",
     ],
 )
 def test_long_numbers(text: str) -> None:

@@ -1,7 +1,8 @@
 """privacy.pii: what looks like personal data in published content.
 
-E-mail addresses, phone numbers (US and international formats, or ten digits written
-together that North America can dial: not a timestamp, 1714564800) and street addresses
+E-mail addresses, phone numbers (US and international formats, with `+` or `00` before
+the country code, or ten digits written together that North America can dial: not a
+timestamp, 1714564800) and street addresses
 in every page and every term and protocol file, code and comments included: all of it is
 published with the repository. Any Unicode space may separate a number's groups or an
 address's words, and what no reader sees (a soft hyphen, a zero width space) is read
@@ -90,6 +91,11 @@ _SPACE = f"[ \t{UNICODE_SPACES}]"
 # code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
 # (1234567890), which data files hold on every row (review). Written in groups
 # (555-123-4567), any digits are read as a phone number: little else is so written.
+# An international number may have `00` for its `+`, as most of Europe and Latin America
+# write it (0034 612 345 678): then its country code is set apart (0034612345678 reads
+# as an id), it follows no other group of digits (an IBAN's `DE89 3704 0044 0532 ...`),
+# and it has 8 to 15 digits after the `00` (`_INTERNATIONAL_DIGITS`: not a price,
+# `0049.99`, a postcode, `00184`, or a run of digit groups).
 _PHONE_REST = r"""
     (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number, but for emphasis:
     (?<![^\W_]_.)                     # `_555-123-4567_`, not `case_id_5551234567`
@@ -103,6 +109,11 @@ _PHONE_REST = r"""
       | (?<=\d)\d{{2}}{sep}\d{{3}}{sep}\d{{4}}                    # 555-123-4567
       | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
       | (?<=[2-9])\d{{2}}[2-9]\d{{6}}                               # 5552345678
+      | (?<=0)(?<!\d{sep}0)0(?P<after_zero_zero>                 # a + form after 00,
+          1{sep}(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}    # 001 888 373 7888, its
+        | (?!1)[1-9]\d{{0,2}}(?=[(]|{sep})(?:{sep}?\(0\))?         # country code apart:
+          (?:{sep}?\(?\d{{1,4}}\)?){{2,5}}\d                        # 0044 20 7946 0958
+        )
     )
     (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
 """
@@ -537,6 +548,9 @@ _COUNTED = re.compile(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
 _EXTENSION = re.compile(r"x\d+")
 # The most digits a phone number has (E.164): a run of more is no one number.
 _LONGEST_NUMBER = 15
+# How many digits a number written with `00` for its `+` has after it, country code
+# included.
+_INTERNATIONAL_DIGITS = range(8, _LONGEST_NUMBER + 1)
 _GROUP_END = re.compile(r"\d+\)?")
 # What a number that only privacy.allow says is one may not follow or run on into: a word,
 # a decimal point, a sign or a slash before it ("ID-0800 0121 700"); a letter or a decimal
@@ -588,7 +602,7 @@ def _digit_groups(text: str, start: int, end: int) -> tuple[list[int], int]:
         digits += _digit_count(group.group())
         run_end = group.end()
     group_ends = []
-    digits = 0
+    digits = -2 if _ZERO_ZERO.match(text, start) else 0  # `00` for `+`: no digit of it
     for group in _GROUP_END.finditer(text, start, run_end):
         digits += _digit_count(group.group())
         if _SHORTEST_NUMBER <= digits <= _LONGEST_NUMBER + 1:
@@ -649,18 +663,27 @@ def _digit_count(text: str) -> int:
 
 def phone_key(text: str) -> str:
     """A phone number as the world dials it, to compare two writings of it: its digits,
-    with `+` before an international one (+64 9 123 4567 is no US (649) 123-4567), and
-    without a trunk `(0)` after the country code (+44 (0)20 ...). A US number is its ten
-    digits, with or without its country code 1."""
-    digits = "".join(char for char in _without_trunk_zero(text) if char.isdigit())
+    with `+` before an international one (+64 9 123 4567 is no US (649) 123-4567; `00`
+    written for the `+`, 0064 9 123 4567, is the same number), and without a trunk `(0)`
+    after the country code (+44 (0)20 ...). A US number is its ten digits, with or
+    without its country code 1."""
+    international = _INTERNATIONAL_PREFIX.match(text)
+    number = _without_trunk_zero(text)
+    if international:
+        number = number[international.end() :]
+    digits = "".join(char for char in number if char.isdigit())
     if len(digits) == 11 and digits.startswith("1"):
         return digits[1:]
-    return f"+{digits}" if text.lstrip().startswith("+") else digits
+    return f"+{digits}" if international else digits
 
 
+# What an international number starts with: a `+`, or the `00` that Europe and Latin
+# America dial for it (not `000`).
+_ZERO_ZERO = re.compile(r"00(?=[1-9])")
+_INTERNATIONAL_PREFIX = re.compile(rf"\s*(?:\+|{_ZERO_ZERO.pattern})")
 # A trunk `0` in brackets after the country code (+44 (0)20 7946 0958): dialled only from
 # within the country, it is no digit of the number as the world dials it.
-_TRUNK_ZERO = re.compile(rf"(\+\d{{1,3}}){_SEPARATOR}?\(0\)")
+_TRUNK_ZERO = re.compile(rf"((?:\+|(?<!\d)00)\d{{1,3}}){_SEPARATOR}?\(0\)")
 
 
 def _without_trunk_zero(number: str) -> str:
@@ -726,6 +749,9 @@ def _personal_data(masked: str) -> Iterator[tuple[str, int, int]]:
         # Each kind as its own finditer would give them: no overlaps within a kind.
         start = found.start()
         phone_end = found.end("phone")
+        after_zero_zero = found.start("after_zero_zero")
+        if after_zero_zero >= 0 and not _is_international_length(masked[after_zero_zero:phone_end]):
+            phone_end = -1
         if phone_end >= 0 and (not phones or start >= phones[-1][1]):
             phones.append((start, phone_end))
         street_end = max(found.end("street"), found.end("street_alone"))
@@ -736,6 +762,12 @@ def _personal_data(masked: str) -> Iterator[tuple[str, int, int]]:
     for start, end in streets:
         if not names_no_street(masked, start, end):
             yield "street address", start, end
+
+
+def _is_international_length(number: str) -> bool:
+    """Whether `number`, written after a `00`, has as many digits as an international
+    number, country code included."""
+    return _digit_count(number) in _INTERNATIONAL_DIGITS
 
 
 def _mask_urls(text: str, urls: list[tuple[int, int]]) -> str:
