@@ -571,6 +571,24 @@ def test_a_public_number_is_linked_without_the_digits_after_it() -> None:
         ),
         ("0049 301 2345 6789 01", "Call +49 301 2345 6789 01.", ["+49 301 2345 6789 01"]),
         ("+49 301 2345 6789 01", "Call 0049 301 2345 6789 01.", ["0049 301 2345 6789 01"]),
+        # a number listed as written at home is public written abroad, after any country
+        # code, and the other way round (found by an audit): with seven digits or more
+        (
+            "0800 0121 700",
+            "+44 800 0121 700, 0044 800 0121 700, +44 (0)800 0121 700, not 800 0121 700",
+            ["+44 800 0121 700", "0044 800 0121 700", "+44 (0)800 0121 700"],
+        ),
+        ("800 5533 000", "Llame al +52 800 5533 000.", ["+52 800 5533 000"]),
+        ("06 1234 5678", "Chiamare +39 06 1234 5678.", ["+39 06 1234 5678"]),
+        ("+52 800 553 3000", "Llame al 800 553 3000.", ["800 553 3000"]),
+        ("0052 800 553 3000", "Llame al 800 553 3000.", ["800 553 3000"]),
+        # but one country's number is no other's (North America's, written with its 1,
+        # neither), and a short one is the start of someone's
+        ("+52 800 553 3000", "Call +1 800 553 3000, 1-800-553-3000 or +49 800 553 3000.", []),
+        ("055 1234", "Call +44 55 1234 or +44 055 1234.", []),
+        ("911", "Call +44 911 555 1234 or +4 491 1555 1234.", []),
+        # the country code is read as E.164 has it: +55 28 is no +552 8
+        ("800 5533 000", "Call +55 28 005 533 000 or +7 800 553 3000.", ["+7 800 553 3000"]),
         # a number of more groups than the pattern reads is compared whole
         (
             "+49 30 12 34 56 78 90",
@@ -659,6 +677,27 @@ def test_a_number_with_00_for_its_plus_is_reported_unless_public(tmp_path: Path)
     assert [(f.line, f.column, f.found) for f in findings] == [
         (1, 9, "+34 612 34 56 78"),
         (1, 27, "0034 612 345 678"),
+    ]
+
+
+def test_an_allowed_number_allows_its_international_and_national_writings(
+    tmp_path: Path,
+) -> None:
+    """A helpline listed as written at home was reported written with its country code,
+    which failed the build, and the other way round (found by an audit); so is an
+    extension listed on it."""
+    page = (
+        "Helpline: 0800 0121 700, +44 800 0121 700 or 0044 800 0121 700.\n"
+        "Línea: [800 553 3000](tel:+528005533000), +52 800 553 3000x12, 800 553 3000x13.\n"
+        "[Hilfetelefon](tel:08000116016), [call](tel:+448000121700).\n"
+        "Not: +44 800 0121 7000, +43 800 0116016.\n"
+    )
+    allow = ["UK Modern Slavery Helpline: 0800 0121 700", "+52 800 553 3000x12", "+49 800 0116016"]
+    findings = privacy_findings(tmp_path, page, allow)
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (2, 64, "800 553 3000"),
+        (4, 6, "+44 800 0121 7000"),
+        (4, 25, "+43 800 0116016"),
     ]
 
 

@@ -2,15 +2,16 @@
 
 E-mail addresses, phone numbers (US and international formats, with `+` or `00` before
 the country code, or ten digits written together that North America can dial: not a
-timestamp, 1714564800) and street addresses
-in every page and every term and protocol file, code and comments included: all of it is
-published with the repository. Any Unicode space may separate a number's groups or an
-address's words, and what no reader sees (a soft hyphen, a zero width space) is read
-through, as matching reads text. A character reference is read as the character a
-reader is shown (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML,
-XML and SVG files, and reported as written. `privacy.allow` lists the public ones (hotlines, office
-addresses); phone numbers are compared as the world dials them (`phone_key`), however
-the entry and the text write them. A North American number is whole at ten digits;
+timestamp, 1714564800) and street addresses in every page and every term and protocol
+file, code and comments included: all of it is published with the repository. Any
+Unicode space may separate a number's groups or an address's words, and what no reader
+sees (a soft hyphen, a zero width space) is read through, as matching reads text. A
+character reference is read as the character a reader is shown (`jane&#64;gmail.com`,
+`555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG files, and reported as
+written. `privacy.allow` lists the public ones (hotlines, office addresses); phone
+numbers are compared as the world dials them (`phone_key`), however the entry and the
+text write them, and a number is public written at home and abroad (`0800 0121 700` and
+`+44 800 0121 700`: `_other_writings`). A North American number is whole at ten digits;
 another country's is read to its last group of digits, so that a direct line dialled on
 is no public one, while a count ("365 days a year") or a number of its own is no part of
 it. An extension written on (x12) is personal, unless privacy.allow lists the number
@@ -379,7 +380,8 @@ def public_phone_keys(allow: Iterable[str]) -> set[str]:
     (but a number of three or four digits other than a service number counts only
     alone: "1600 Pennsylvania Avenue" makes no 1600 public). An entry with an extension
     ("202-555-0100x12") makes that extension public too, keyed as its number's key and
-    the extension ("2025550100x12")."""
+    the extension ("2025550100x12"). A phone number is public in its other writings too
+    (`_other_writings`)."""
     keys = set()
     for entry in allow:
         number, extension = _number_in(entry)
@@ -392,10 +394,80 @@ def public_phone_keys(allow: Iterable[str]) -> set[str]:
         ):
             keys.add(number)
         elif _digit_count(number) >= _SHORTEST_NUMBER:
-            keys.add(phone_key(number))
-            if extension:
-                keys.add(phone_key(number) + extension)
+            key = phone_key(number)
+            for writing in (key, *_other_writings(number, key)):
+                keys.add(writing)
+                if extension:
+                    keys.add(writing + extension)
     return keys
+
+
+# How `public_phone_keys` keeps the other writings of a listed number: `+*8000121700`
+# is 800 0121 700 after any `+` and country code, `*8000121700` is 800 0121 700 written
+# with none (as a North American number is written too: +1 800 0121 700 is no writing
+# of +44 800 0121 700).
+_ANY_COUNTRY_CODE = "+*"
+_NO_COUNTRY_CODE = "*"
+# E.164's country codes: none is the start of another, so the digits after a `+` say
+# where the code ends. 1 (North America) and 7 have one digit, these two, all others
+# three.
+_TWO_DIGIT_COUNTRY_CODES = frozenset(
+    {"20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45"}
+    | {"46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61"}
+    | {"62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94"}
+    | {"95", "98"}
+)
+
+
+def _other_writings(number: str, key: str) -> list[str]:
+    """The keys of the other ways to write the listed phone `number` (its `phone_key` is
+    `key`), as a helpline is written at home and abroad. One written with its country
+    code (`+44 800 0121 700`) is written at home without it, with its trunk `0` or
+    without (`0800 0121 700`, `800 0121 700`); one written without (`0800 0121 700`, `800
+    5533 000`) is written abroad after its country code, which could be any, without its
+    trunk `0` (Italy keeps it: +39 06 ..., so with it too). Only a number of seven digits
+    or more without its trunk `0`: a shorter one after a country code (`+44 911 ...`) is
+    the start of someone's number. A North American number written with its 1 has no
+    other writing: `key` is its ten digits, however written."""
+    if key.startswith("+"):
+        national = _national_part(key)
+        digits = [national] if national.startswith("0") else [national, f"0{national}"]
+        prefix = _NO_COUNTRY_CODE
+    elif _written_at_home(number, key):
+        national = key.removeprefix("0")
+        digits = list(dict.fromkeys((national, key)))
+        prefix = _ANY_COUNTRY_CODE
+    else:
+        return []
+    if len(national.removeprefix("0")) < _SHORTEST_NUMBER:
+        return []
+    return [prefix + writing for writing in digits]
+
+
+def _written_at_home(number: str, key: str) -> bool:
+    """Whether the phone `number` (its `phone_key` is `key`) is written with no country
+    code: no `+` or `00`, nor North America's 1 (1-800-...)."""
+    return not _INTERNATIONAL_PREFIX.match(number) and _digit_count(number) == len(key)
+
+
+def _national_part(key: str) -> str:
+    """The digits after the country code of an international `phone_key` (`+44...`)."""
+    digits = key.removeprefix("+")
+    if digits[:1] in ("1", "7"):
+        return digits[1:]
+    return digits[2:] if digits[:2] in _TWO_DIGIT_COUNTRY_CODES else digits[3:]
+
+
+def _is_listed(number: str, public: Set[str], extension: str = "") -> bool:
+    """Whether `public` (`public_phone_keys`) holds the phone `number`, with the
+    `extension` written on it, if any: as written, or in another writing of a listed
+    number (`_other_writings`)."""
+    key = phone_key(number)
+    if key + extension in public:
+        return True
+    if key.startswith("+"):
+        return f"{_ANY_COUNTRY_CODE}{_national_part(key)}{extension}" in public
+    return _written_at_home(number, key) and f"{_NO_COUNTRY_CODE}{key}{extension}" in public
 
 
 def _number_in(entry: str) -> tuple[str | None, str]:
@@ -576,8 +648,9 @@ def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int 
     list holds it with that extension; the extension is no part of what is returned."""
     if _EXTENSION.match(text, end):
         return end if _is_public_extension(text, start, end, public) else None
-    key = phone_key(text[start:end])
-    if key in public and _NORTH_AMERICAN_KEY.fullmatch(key):
+    if _NORTH_AMERICAN_KEY.fullmatch(phone_key(text[start:end])) and _is_listed(
+        text[start:end], public
+    ):
         return end
     group_ends, run_end = _digit_groups(text, start, end)
     if _EXTENSION.match(text, run_end):
@@ -641,7 +714,7 @@ def _is_public_extension(text: str, start: int, end: int, public: Set[str]) -> b
     """Whether the number at `text[start:end]`, with the extension written right after
     it, is one that `public` holds (`public_phone_keys`)."""
     extension = _EXTENSION.match(text, end)
-    return extension is not None and phone_key(text[start:end]) + extension.group() in public
+    return extension is not None and _is_listed(text[start:end], public, extension.group())
 
 
 def _whole_number_end(text: str, start: int, end: int) -> int:
@@ -653,8 +726,7 @@ def _whole_number_end(text: str, start: int, end: int) -> int:
 
 
 def _is_public_number(number: str, public: Set[str]) -> bool:
-    key = phone_key(number)
-    return _digit_count(key) >= _SHORTEST_NUMBER and key in public
+    return _digit_count(phone_key(number)) >= _SHORTEST_NUMBER and _is_listed(number, public)
 
 
 def _digit_count(text: str) -> int:
