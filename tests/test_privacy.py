@@ -241,6 +241,11 @@ def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
             "[M](whatsapp://send?phone=15558675309&text=Hi) WhatsApp://send/?phone=+447946095800",
             [("phone number", "15558675309"), ("phone number", "+447946095800")],
         ),
+        # Telegram's app link to a number: international, written without its `+` (audit)
+        (
+            "[M](tg://resolve?phone=15558675309) TG://resolve?domain=x&phone=%2B447946095800",
+            [("phone number", "15558675309"), ("phone number", "%2B447946095800")],
+        ),
         # the rest of a URL is no personal data, whatever its digits
         ("https://example.org/555-123-4567/jane@gmail.com/p?t=1700000000&id=5551234567", []),
         ("https://x.org/?hotel=5551234567&img=logo@2x.png&phone=12345#tel:555", []),
@@ -304,6 +309,23 @@ def test_find_personal_data_in_urls(text: str, expected: list[tuple[str, str]]) 
                 ),
             ],
         ),
+        # Telegram's app links to an account and to a private group (found by an audit)
+        (
+            "[DM](tg://resolve?domain=jane_doe) [Join](TG://join?start=1&invite=AbCdEfGh12)",
+            [
+                (
+                    "Telegram account",
+                    "tg://resolve?domain=jane_doe",
+                    "tg://resolve?domain=jane_doe",
+                ),
+                (
+                    "private group invitation",
+                    "TG://join?start=1&invite=AbCdEfGh12",
+                    "TG://join?start=1&invite=AbCdEfGh12",
+                ),
+            ],
+        ),
+        ("tg://resolve?domain=abc tg://join?invite=short xtg://resolve?domain=jane_doe", []),
         # Telegram's link to the account with a number
         ("t.me/+15558675309", [("phone number", "15558675309", "+15558675309")]),
         # Signal numbers and username links
@@ -434,6 +456,36 @@ def test_invitations_to_private_groups_are_reported_unless_public(tmp_path: Path
     assert "an invitation to a private group or channel: whoever opens it can join" in (
         findings[0].message
     )
+
+
+def test_telegram_app_links_are_reported_unless_public(tmp_path: Path) -> None:
+    """Missed before (found by an audit): Telegram's app links to an account, a private
+    group and a number, read as their t.me forms are; privacy.allow lists a public one
+    in either form."""
+    page = (
+        "Maria: [Telegram](tg://resolve?domain=maria_l), tg://resolve?phone=15551234567\n"
+        "Volunteers: [join](tg://join?invite=AbCdEfGh12345678)\n"
+        "Ours: tg://resolve?domain=CoalitionNews&post=12, tg://join?invite=OpenGroup2024,\n"
+        "t.me/+PublicGroup12345, tg://join?invite=PublicGroup12345, "
+        "tg://resolve?phone=18883737888, "
+        "[wrapped](https://www.google.com/url?q=tg%3A%2F%2Fresolve%3Fdomain%3Djane_doe)\n"
+    )
+    allow = [
+        "t.me/coalitionnews",
+        "tg://join?invite=OpenGroup2024",
+        "tg://join?invite=PublicGroup12345",
+        "1-888-373-7888",
+    ]
+    findings = privacy_findings(tmp_path, page, allow)
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (1, 19, "tg://resolve?domain=maria_l"),
+        (1, 68, "15551234567"),
+        (2, 20, "tg://join?invite=AbCdEfGh12345678"),
+        (4, 131, "tg%3A%2F%2Fresolve%3Fdomain%3Djane_doe"),
+    ]
+    assert "a link to a personal Telegram account" in findings[0].message
+    assert "in a link looks like a personal phone number" in findings[1].message
+    assert "an invitation to a private group" in findings[2].message
 
 
 def privacy_findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:

@@ -21,7 +21,7 @@ from coalition_handbook.rules.privacy_pii import (
     names_no_street,
 )
 
-URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+", re.IGNORECASE)
+URL = re.compile(r"\b(?:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 DASH = "[-\u2010-\u2013\u2212]"
 SEP = f"[ .{UNICODE_SPACES}\u2010-\u2013\u2212-]"
@@ -72,6 +72,7 @@ PIECES = [
     "x", "x12", "\u202f", "\u2009", "\u3000", "\u200b", "\u00ad", "a_", "A", "The", "Since ",
     "our ", "Drive", "Place", "Lane", ": ", "| ", "on ", "Community", "Route", "66", "5551234567",
     "5552345678", "1714564800", "00", "0044", "0034 ", "001 ", "0049.99", "00:30",
+    "tg://", "whatsapp://", "atg://",
 ]  # fmt: skip
 
 

@@ -23,6 +23,8 @@ from coalition_handbook.wrapped_links import unwrapped_links
         # in lower case; WhatsApp's app link
         ("?u=http%3a%2f%2ft.me%2fjane_doe", "?u http://t.me/jane_doe"),
         ("?u=whatsapp%3A%2F%2Fsend%3Fphone%3D1555", "?u whatsapp://send?phone=1555"),
+        # Telegram's app link
+        ("?u=tg%3A%2F%2Fresolve%3Fdomain%3Djane_doe", "?u tg://resolve?domain=jane_doe"),
         # an archive's copy carries one in its path
         (
             "https://web.archive.org/web/2024/https://t.me/x",

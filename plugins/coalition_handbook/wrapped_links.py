@@ -6,13 +6,13 @@ path (`web.archive.org/web/2024/https://t.me/...`). `privacy.pii` reads each suc
 as a link of its own, unescaped, as the redirect reads it: its WhatsApp number, its
 Telegram account are given to whoever opens the outer one.
 
-Read here: a link's scheme (`https`, `whatsapp`) after a `=` or `/`; the `=` or `/`
-before it is read as a space, which ends the outer link, so that the carried one is
-read whole and alone. An escaped one (`https%3A%2F%2F...`, and `mailto%3A`, `tel%3A`,
-`sms%3A`, which carry an address or number themselves) is read unescaped to the end of
-its query value; a link it carries in turn is read the same way (a redirect's redirect,
-escaped twice), a few levels deep. What would end a link (`%20`, `%22`...) is left
-escaped: the carried link stays one link.
+Read here: a link's scheme (`https`, and the apps' `whatsapp` and `tg`) after a `=` or
+`/`; the `=` or `/` before it is read as a space, which ends the outer link, so that the
+carried one is read whole and alone. An escaped one (`https%3A%2F%2F...`, and
+`mailto%3A`, `tel%3A`, `sms%3A`, which carry an address or number themselves) is read
+unescaped to the end of its query value; a link it carries in turn is read the same way
+(a redirect's redirect, escaped twice), a few levels deep. What would end a link (`%20`,
+`%22`...) is left escaped: the carried link stays one link.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from collections.abc import Iterator
 from .source_map import ChainedMap, PositionMap, SourceMap, rewritten
 
 _CARRIED_LINK = re.compile(
-    r"[=/](?:(?i:https?|whatsapp)://"
-    r"|(?P<escaped>(?i:(?:https?|whatsapp)%3A%2F%2F|(?:mailto|tel|sms)%3A)[^\s&#<>\"')\]]*))"
+    r"[=/](?:(?i:https?|whatsapp|tg)://"
+    r"|(?P<escaped>(?i:(?:https?|whatsapp|tg)%3A%2F%2F|(?:mailto|tel|sms)%3A)[^\s&#<>\"')\]]*))"
 )
 # Splits a carried link from the one that carries it: only a web or app link's does.
-_SCHEMES_WITH_SLASHES = re.compile(r"[=/](?i:https?|whatsapp)(?:://|%3A%2F%2F)")
+_SCHEMES_WITH_SLASHES = re.compile(r"[=/](?i:https?|whatsapp|tg)(?:://|%3A%2F%2F)")
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 # Characters left escaped: read, they would end the carried link (as `url_spans` reads
 # one), or be no part of any.

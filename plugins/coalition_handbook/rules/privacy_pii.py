@@ -29,12 +29,13 @@ or an owner ("our 2024 Winter Coat Drive", "Since 1983 Safe Place"). So "the 199
 Drive motel" and "5 Justice Court" alone are missed. A file name with an `@`
 (`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
 checked: the number of a WhatsApp link (international, with or without its `+`; the
-app's `whatsapp://send?phone=...` too), the e-mail address and phone number of a form
-filled in beforehand. Messenger links reach
+app's `whatsapp://send?phone=...` too, and Telegram's `tg://resolve?phone=...`), the
+e-mail address and phone number of a form filled in beforehand. Messenger links reach
 a person, with `https://` or without: a WhatsApp or Signal link's number
-("wa.me/15558675309", "signal.me/#p/+15558675309"), a Telegram account ("t.me/jane_doe")
-and a Signal username link; and so does an invitation to a private group ("t.me/+...",
-"t.me/joinchat/...", "chat.whatsapp.com/...", "signal.group/#..."): whoever has one
+("wa.me/15558675309", "signal.me/#p/+15558675309"), a Telegram account ("t.me/jane_doe",
+the app's "tg://resolve?domain=jane_doe") and a Signal username link; and so does an
+invitation to a private group ("t.me/+...", "t.me/joinchat/...", "tg://join?invite=...",
+"chat.whatsapp.com/...", "signal.group/#..."): whoever has one
 joins, and sees who is there. A public channel or group is listed in privacy.allow, as
 any link writes it. A link that another carries (a redirect's `?q=https%3A%2F%2Fwa.me%2F...`) is
 read as a link of its own (`wrapped_links`). Not checked: a Google Form's `entry.N`
@@ -68,9 +69,10 @@ from .base import CheckContext
 
 RULE = "privacy.pii"
 
-# A scheme in any case (`Http://`), as a source's address may write it; WhatsApp's app
-# link too (`whatsapp://send?phone=...`), whose query carries a number as a web link's does.
-_URL = re.compile(r"\b(?i:https?|ftp|whatsapp)://[^\s<>\"')\]]+")
+# A scheme in any case (`Http://`), as a source's address may write it; WhatsApp's and
+# Telegram's app links too (`whatsapp://send?phone=...`, `tg://resolve?phone=...`), whose
+# query carries a number as a web link's does.
+_URL = re.compile(r"\b(?i:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+")
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
 _EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\w-])"
 _EMAIL = re.compile(_EMAIL_REST.format(at="@"))
@@ -864,7 +866,7 @@ def _urls(text: str) -> Iterator[tuple[int, int]]:
     previous = 0
     found = text.find("://")
     while found >= 0:
-        for start in (found - 8, found - 5, found - 4, found - 3):  # whatsapp, https...
+        for start in (found - 8, found - 5, found - 4, found - 3, found - 2):  # whatsapp, tg
             url = _URL.match(text, start) if start >= previous else None
             if url:
                 yield start, url.end()
@@ -878,12 +880,12 @@ def _urls(text: str) -> Iterator[tuple[int, int]]:
 # opens, an e-mail address in its query or fragment (a form filled in beforehand, `%40`
 # for the `@` too), and the number of a phone parameter or of a `tel:` or `sms:` value.
 # A WhatsApp link's number is international, written without its `+` or with it (`+`,
-# `%2B`).
+# `%2B`), and so is the `phone=` of Telegram's app link (`tg://resolve?phone=...`).
 _WHATSAPP_LINK = re.compile(
     r"(?i:https?://(?:www\.)?wa\.me/)(?P<number>(?i:\+|%2B)?(?P<digits>\d{7,15}))(?![\w%])"
 )
-_WHATSAPP_HOST = re.compile(
-    r"(?i:https?://(?:[\w-]+\.)*(?:wa\.me|whatsapp\.com)(?![\w.-])|whatsapp://)"
+_INTERNATIONAL_NUMBER_LINK = re.compile(
+    r"(?i:https?://(?:[\w-]+\.)*(?:wa\.me|whatsapp\.com)(?![\w.-])|whatsapp://|tg://)"
 )
 _LINKED_EMAIL = re.compile(_EMAIL_REST.format(at="(?:@|%40)"))
 _LINKED_PHONE = re.compile(
@@ -907,7 +909,7 @@ def find_personal_data_in_urls(
         whatsapp = _WHATSAPP_LINK.match(text, url_start, url_end)
         if whatsapp:  # the number in full international form
             yield "phone number", *whatsapp.span("number"), f"+{whatsapp.group('digits')}"
-        international = whatsapp or _WHATSAPP_HOST.match(text, url_start, url_end)
+        international = whatsapp or _INTERNATIONAL_NUMBER_LINK.match(text, url_start, url_end)
         # From a `&` too: a link that a redirect carries as written (`wrapped_links`) runs
         # on over the redirect's own parameters (`?next=https://x.org&email=...`).
         query = min(
@@ -923,7 +925,7 @@ def find_personal_data_in_urls(
             # In a query `+` stands for a space, but a leading one is the number's own.
             written = f"+{unquote_plus(number[1:])}" if number[0] == "+" else unquote_plus(number)
             if international and not written.startswith("+"):
-                written = f"+{written}"  # WhatsApp's `phone=`: international, without `+`
+                written = f"+{written}"  # WhatsApp's, Telegram's `phone=`: without its `+`
             if _digit_count(written) in _LINKED_NUMBER_DIGITS:
                 yield "phone number", *found.span("number"), written
 
@@ -931,17 +933,20 @@ def find_personal_data_in_urls(
 # A messenger link that reaches a person, with `https://` or without: a WhatsApp number
 # written without it (`wa.me/15558675309`, `api.whatsapp.com/send?phone=15558675309`;
 # with it, `find_personal_data_in_urls` reads it), a Telegram account (`t.me/jane_doe`,
-# `telegram.me/...`, a channel's preview `t.me/s/...`) or number (`t.me/+15558675309`),
-# a Signal number (`signal.me/#p/+1555...`) or username link (`signal.me/#eu/...`). Not
+# `telegram.me/...`, a channel's preview `t.me/s/...`, the app's
+# `tg://resolve?domain=...`) or number (`t.me/+15558675309`; the app's
+# `tg://resolve?phone=...` is a URL's, read by `find_personal_data_in_urls`), a Signal
+# number (`signal.me/#p/+1555...`) or username link (`signal.me/#eu/...`). Not
 # after a word, a dot or a slash: no part of another address (`chat.t.me/x`,
 # `https://wa.me/...` read as a URL).
 #
 # And an invitation to a private group or channel: Telegram's (`t.me/+<hash>`, the older
-# `t.me/joinchat/<hash>`), WhatsApp's (`chat.whatsapp.com/<code>`) and Signal's
-# (`signal.group/#<key>`). Whoever has one joins without being let in, and sees who is
-# there (in a WhatsApp group, every member's phone number) and what they write: a
-# private group of survivors or of volunteers is exposed as surely as their numbers. A
-# coalition's public group is listed in privacy.allow, like a public channel.
+# `t.me/joinchat/<hash>`, the app's `tg://join?invite=<hash>`), WhatsApp's
+# (`chat.whatsapp.com/<code>`) and Signal's (`signal.group/#<key>`). Whoever has one
+# joins without being let in, and sees who is there (in a WhatsApp group, every member's
+# phone number) and what they write: a private group of survivors or of volunteers is
+# exposed as surely as their numbers. A coalition's public group is listed in
+# privacy.allow, like a public channel.
 _MESSENGER_LINK = re.compile(
     r"(?<![\w.@/-])(?:(?P<scheme>(?i:https?)://)(?i:www\.)?)?(?:"
     r"(?i:wa\.me)/(?P<whatsapp>\+?\d{7,15})(?![\w%])"
@@ -954,10 +959,12 @@ _MESSENGER_LINK = re.compile(
     r"|(?:s/)?(?P<telegram>[A-Za-z]\w{3,31}))(?![\w/-])"
     r"|(?i:signal\.me)/\#(?:p/(?P<signal>\+?\d{7,15})(?!\w)|(?P<signal_user>e?u/[\w.~%-]+))"
     r"|(?i:signal\.group)/\#(?P<signal_group>[\w%=-]{16,})"
+    r"|(?i:tg)://(?:(?i:resolve)\?(?:[^\s&#<>\"')\]]*&)*(?i:domain)=(?P<telegram_app>[A-Za-z]\w{3,31})"
+    r"|(?i:join)\?(?:[^\s&#<>\"')\]]*&)*(?i:invite)=(?P<telegram_app_group>[\w-]{8,}))(?![\w%-])"
     r")"
 )
 # What every messenger link holds: the scan is skipped in a text without any.
-_MESSENGER_HINTS = (".me/", "whatsapp.com/", "signal.group/")
+_MESSENGER_HINTS = (".me/", "whatsapp.com/", "signal.group/", "tg:/")
 # The groups of `_MESSENGER_LINK` that hold a number, and those of them a URL with its
 # scheme carries in its own way (`find_personal_data_in_urls` reads them).
 _LINKED_NUMBER_GROUPS = ("whatsapp", "whatsapp_send", "telegram_number", "signal")
@@ -966,8 +973,10 @@ _PLUS = re.compile(r"^(?:\+|%2B)", re.IGNORECASE)
 # What each other group of `_MESSENGER_LINK` links to.
 _LINKED_KINDS = {
     "telegram": "Telegram account",
+    "telegram_app": "Telegram account",
     "signal_user": "Signal account",
     "telegram_group": GROUP_INVITATION,
+    "telegram_app_group": GROUP_INVITATION,
     "whatsapp_group": GROUP_INVITATION,
     "signal_group": GROUP_INVITATION,
 }
@@ -995,12 +1004,20 @@ def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
         yield kind, found.start(), found.end(), found.group()
 
 
+# Telegram's app links to an account and to a group, keyed by `link_key` as `t.me/...`.
+_TELEGRAM_APP_ACCOUNT = re.compile(r"^tg://resolve\?(?:[^#]*&)?domain=(?P<name>[^&#]*).*")
+_TELEGRAM_APP_INVITATION = re.compile(r"^tg://join\?(?:[^#]*&)?invite=(?P<hash>[^&#]*).*")
+
+
 def link_key(text: str) -> str:
     """A messenger link as privacy.allow compares it, however written: without its
     scheme, `www.` or a channel's `s/`, `telegram.me` as `t.me`, a Telegram invitation
-    as `t.me/+<hash>` (`joinchat/` is its older form), a WhatsApp one without `invite/`,
-    in any case."""
+    as `t.me/+<hash>` (`joinchat/` is its older form), Telegram's app links as their
+    `t.me` forms (`tg://resolve?domain=<name>`, `tg://join?invite=<hash>`), a WhatsApp
+    invitation without `invite/`, in any case."""
     key = _text_key(text)
+    key = _TELEGRAM_APP_ACCOUNT.sub(r"t.me/\g<name>", key)
+    key = _TELEGRAM_APP_INVITATION.sub(r"t.me/+\g<hash>", key)
     key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key).rstrip("/")
     key = re.sub(r"^(?:t|telegram)\.me/(?:s/)?", "t.me/", key)
     key = re.sub(r"^t\.me/joinchat/", "t.me/+", key)
