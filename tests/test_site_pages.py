@@ -616,6 +616,41 @@ def test_markup_in_a_module_s_or_page_s_front_matter_is_text_on_every_page(
     assert "<" not in entry["title"] and html_module.unescape(entry["title"]) == PAGE_TITLE
 
 
+def _search_words(index: dict, html: str) -> set[str]:
+    """The words Material's search reads in an entry's title or tag: split at the index's
+    separator, in lower case (its pipeline trims no punctuation off them)."""
+    return {word.lower() for word in re.split(index["config"]["separator"], html) if word}
+
+
+def test_search_finds_a_page_or_a_term_by_a_word_of_its_title_with_an_apostrophe(
+    tmp_path: Path,
+) -> None:
+    """A title the theme prints has its quotes escaped, as it also goes into attributes;
+    in the search index, "Children's shelters" (front matter) and "Tom's notes" (a file's
+    name) were `Children&#x27;s`, and a term's form "survivor's advocate" its page's tag
+    `survivor&#39;s advocate`: typing "children's" found nothing. The index holds them as
+    Material writes a heading's: HTML, with quotes as they are."""
+    pages = {
+        "index.md": "# Home\n\nA survivor.\n",
+        "shelters.md": '---\ntitle: "Children\'s shelters, the \\"safe\\" ones"\n---\n\nText.\n',
+        "tom's-notes.md": "Text of the notes.\n",
+    }
+    terms = {
+        **TERMS,
+        "survivors-advocate": term_yaml("survivor's advocate", "Someone who stands by a survivor."),
+    }
+    config = write_site(
+        tmp_path, pages=pages, terms=terms, options=OPTIONS, theme="material", search=True
+    )
+    index = json.loads(read(build_site(config), "search/search_index.json"))
+    entries = {entry["location"]: entry for entry in index["docs"]}
+    assert "children's" in _search_words(index, entries["shelters/"]["title"])
+    assert "tom's" in _search_words(index, entries["tom%27s-notes/"]["title"])
+    tags = " ".join(entries["glossary/survivors-advocate/"]["tags"])
+    assert "survivor's" in _search_words(index, tags)
+    assert entries["shelters/"]["title"] == 'Children\'s shelters, the "safe" ones'
+
+
 REDIRECTS = {
     # An address of the site's own, with `&` in it: it must still lead there.
     "moved": "../new-page/?from=old&lang=en#step-2",

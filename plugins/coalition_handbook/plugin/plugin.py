@@ -107,6 +107,7 @@ from .search_index import (
     add_search_forms,
     material_search_index,
     merge_previous_index,
+    with_plain_quotes,
 )
 from .theme import (
     PAGE_SLOT,
@@ -784,6 +785,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         pending, self.pending_search = self.pending_search, None
         search_index = material_search_index(config)
         if search_index is not None and self.search_start is not None:
+            with_plain_quotes(search_index[self.search_start :])
             add_search_forms(page, search_index[self.search_start :])
         if pending is not None and pending.page is page and self.render_cache is not None:
             if pending.key is None:  # indexed from the cache: the page's own front matter back

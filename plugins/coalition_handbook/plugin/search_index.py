@@ -5,6 +5,7 @@ their own and all its forms whole (site/search_boost.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +49,31 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
             if isinstance(steps, str) and steps:
                 entry[STEPS_FIELD] = steps
             return
+
+
+# A quote escaped as HTML (`html.escape`'s, or Jinja's `| e`).
+_ESCAPED_QUOTE = re.compile(r"&(?:quot|#34|#x22|#39|#x27);", re.IGNORECASE)
+_QUOTES = {"quot": '"', "#34": '"', "#x22": '"', "#39": "'", "#x27": "'"}
+
+
+def with_plain_quotes(entries: list[dict[str, Any]]) -> None:
+    """Write the quotes of the entries' titles and tags as they are, as Material's search
+    writes a heading's (HTML, escaped but for quotes). A title the theme prints is escaped
+    with its quotes too, as it also goes into attributes (site/titles.py), and so are a
+    term's forms in its page's tags: the search reads `Children&#x27;s` as one word that
+    no member types, so "children's" found no page titled "Children's shelters", and a
+    term's form with an apostrophe (`survivor&#39;s`) missed its page's tags."""
+    for entry in entries:
+        title = entry.get("title")
+        if isinstance(title, str):
+            entry["title"] = _plain_quotes(title)
+        tags = entry.get("tags")
+        if isinstance(tags, list):
+            entry["tags"] = [_plain_quotes(tag) if isinstance(tag, str) else tag for tag in tags]
+
+
+def _plain_quotes(html: str) -> str:
+    return _ESCAPED_QUOTE.sub(lambda match: _QUOTES[match.group(0)[1:-1].lower()], html)
 
 
 def material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
