@@ -6,6 +6,7 @@ import html as html_module
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import require_or_skip
@@ -614,6 +615,85 @@ def test_markup_in_a_module_s_or_page_s_front_matter_is_text_on_every_page(
     (entry,) = [doc for doc in index if doc["location"] == "about/"]
     # HTML, as the theme's search results show it, holding the title as typed.
     assert "<" not in entry["title"] and html_module.unescape(entry["title"]) == PAGE_TITLE
+
+
+FILE_TITLE = "<img src=x onerror=alert(1)>"
+FOLDER_TITLE = "<img src=y onerror=alert(2)>"
+HEADING_TITLE = "</title><script>alert(3)</script> & co"
+PLAIN_TITLE = 'Hotels & "motels"'
+
+
+def test_a_title_made_of_a_file_or_folder_name_or_a_heading_is_text_on_every_page(
+    tmp_path: Path,
+) -> None:
+    """Security audit: where no front matter gives a title, MkDocs makes a page's from
+    its first heading or its file's name, and a section's from its folder's name, and
+    Material prints them as HTML in the navigation (on every page), the tabs, the
+    breadcrumbs, the header, the footer and the search results, and `<title>` through
+    `striptags`, which unescapes a heading's `&lt;/title&gt;` into the element's end. They
+    read as typed everywhere, and a heading's `&` is escaped once, never `&amp;amp;`."""
+    pages = {
+        "index.md": "# Home\n\nA survivor.\n",
+        f"{FILE_TITLE}.md": "A page without a heading.\n",
+        f"{FOLDER_TITLE}/page.md": "# Page\n\nText.\n",
+        "closing.md": f"# `{HEADING_TITLE.removesuffix(' & co')}` & co\n\nText.\n",
+        "hotels.md": f"# {PLAIN_TITLE}\n\nText.\n",
+    }
+    config = write_site(tmp_path, pages=pages, options=OPTIONS, theme="material", search=True)
+    features = "{name: material, features: [navigation.footer, navigation.tabs, navigation.path]}"
+    config.write_text(config.read_text("utf-8").replace("{name: material}", features), "utf-8")
+    site = build_site(config)
+
+    html_pages = {
+        str(path.relative_to(site)): path.read_text("utf-8") for path in site.rglob("*.html")
+    }
+    for path, html in html_pages.items():
+        for element in elements(html, "img") + elements(html, "script"):
+            assert not any(name.startswith("on") for name in element.attrs), path
+            assert "alert(" not in element.text, path
+        assert "&amp;amp;" not in html, path
+    home = html_pages["index.html"]
+    nav_links = [_text(link.text) for link in elements(home, "a", "md-nav__link")]
+    assert {FILE_TITLE, HEADING_TITLE, PLAIN_TITLE} <= set(nav_links)
+    assert FOLDER_TITLE in [_text(label.text) for label in elements(home, "label")]
+    tabs = [_text(tab.text) for tab in elements(home, "a", "md-tabs__link")]
+    assert {FILE_TITLE, FOLDER_TITLE} <= set(tabs)
+
+    closing = html_pages["closing/index.html"]
+    (title,) = elements(closing, "title")
+    assert title.text == f"{HEADING_TITLE} - Tiny handbook"
+    named = html_pages[f"{FILE_TITLE}/index.html"]
+    (heading,) = elements(named, "h1")
+    assert _text(heading.text) == FILE_TITLE
+    assert FILE_TITLE in [_text(topic.text) for topic in elements(named, "div", "md-header__topic")]
+    in_folder = html_pages[f"{FOLDER_TITLE}/page/index.html"]
+    assert FOLDER_TITLE in [_text(link.text) for link in elements(in_folder, "a", "md-path__link")]
+    footer_labels = {
+        link.attrs.get("aria-label", "")
+        for html in html_pages.values()
+        for link in elements(html, "a", "md-footer__link")
+    }
+    assert {f"Next: {PLAIN_TITLE}", f"Previous: {PLAIN_TITLE}"} & footer_labels
+
+    index = json.loads(read(site, "search/search_index.json"))["docs"]
+    (file_entry,) = [entry for entry in index if entry["location"] == quote(f"{FILE_TITLE}/")]
+    assert "<" not in file_entry["title"]
+    assert html_module.unescape(file_entry["title"]) == FILE_TITLE
+
+
+def test_a_title_written_in_the_nav_of_mkdocs_yml_is_text(tmp_path: Path) -> None:
+    """A section's and a page's title written in mkdocs.yml's `nav` are text too: MkDocs'
+    own theme prints them as they are, as Material does."""
+    nav = (
+        'nav:\n  - index.md\n  - "<img src=n onerror=alert(6)> & co":\n'
+        '      - "<b>Notes</b>": notes.md\n'
+    )
+    pages = {"index.md": "# Home\n\nA survivor.\n", "notes.md": "# Notes\n\nText.\n"}
+    site = build_site(write_site(tmp_path, pages=pages, options=OPTIONS, extra_config=nav))
+    html = read(site, "index.html")
+    assert elements(html, "img") == [] and elements(html, "b") == []
+    shown = [_text(link.text) for link in elements(html, "a")]
+    assert {"<img src=n onerror=alert(6)> & co", "<b>Notes</b>"} <= set(shown)
 
 
 def _search_words(index: dict, html: str) -> set[str]:

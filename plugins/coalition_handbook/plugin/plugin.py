@@ -91,6 +91,7 @@ from ..site.publishing import PreviousSite
 from ..site.render_cache import PageRenderCache, build_salt
 from ..site.search_boost import FORMS_BOOST, FORMS_FIELD, STEPS_BOOST, STEPS_FIELD
 from ..site.template_cache import template_code_cache
+from ..site.titles import page_title_as_text, titles_as_text
 from ..site.urls import (
     ASSETS_DIR,
     GLOSSARY_DIR,
@@ -507,6 +508,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.glossary_page = _page(files, GLOSSARY_INDEX)
         if config.nav is not None:
             # A nav written in mkdocs.yml is the author's: term pages show it too.
+            titles_as_text(nav.items)
             self.main_pages = navigation.top_level_entries(nav.items)
             return nav
         protocols = protocols_by_title(self.site_inputs.handbook.protocols)
@@ -517,6 +519,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         )
         nav.pages = navigation.pages_of(nav.items)
         navigation.link_previous_and_next(nav.pages)
+        titles_as_text(nav.items)  # folders' names, as the theme prints them
         self.main_pages = navigation.top_level_entries(nav.items)
         # Term pages are not in the navigation: their neighbours are the A-Z ones.
         terms = terms_a_to_z(self.site_inputs.handbook.terms)
@@ -546,6 +549,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         for file in self.handout_stand_ins:  # links to them are checked: no empty PDF
             files.remove(file)
         self.handout_stand_ins = []
+        # Every page is read and rendered by now, so its title is known (site/titles.py).
+        if self.handbook_config is not None:
+            for file in files.documentation_pages(inclusion=InclusionLevel.all):
+                if isinstance(file.page, Page):
+                    page_title_as_text(file.page)
         # Once per build, for the compact sidebar of term pages (templates/theme/).
         env.globals["handbook_pages"] = self.main_pages
         env.globals["handbook_searches"] = self.searches
