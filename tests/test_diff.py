@@ -3693,6 +3693,103 @@ def test_comments_of_a_renamed_page_of_a_handbook_in_a_folder_are_not_added(
     assert "Checks switched off" not in capsys.readouterr().out
 
 
+PII_OFF_BLOCK = "<!-- handbook-disable privacy.pii -->\nCall the desk at 402-555-0199.\n"
+
+
+@pytest.mark.parametrize(
+    ("enable", "head_enable", "expected"),
+    [
+        # Taken out: privacy.pii stays off over the rest of the page.
+        (
+            "<!-- handbook-enable privacy.pii -->\n",
+            "",
+            [
+                "- `content/res.md:7`: `handbook-enable` taken out or narrowed: `privacy.pii` "
+                "stays switched off from here on"
+            ],
+        ),
+        # Narrowed to fewer rules: the one it no longer names stays off.
+        (
+            "<!-- handbook-enable term.avoid privacy.pii -->\n",
+            "<!-- handbook-enable term.avoid -->\n",
+            [
+                "- `content/res.md:7`: `handbook-enable` taken out or narrowed: `privacy.pii` "
+                "stays switched off from here on"
+            ],
+        ),
+        # Moved up, or left as it was with text added above: nothing more is off.
+        ("<!-- handbook-enable privacy.pii -->\n", "<!-- handbook-enable -->\n", []),
+    ],
+    ids=["taken out", "narrowed", "widened"],
+)
+def test_a_handbook_enable_a_change_takes_out_is_named(
+    repository: Path,
+    capsys: pytest.CaptureFixture[str],
+    enable: str,
+    head_enable: str,
+    expected: list[str],
+) -> None:
+    """Audit: a pull request that deletes a `<!-- handbook-enable privacy.pii -->` (or
+    narrows it) switches privacy.pii off for the rest of the page, and the report said
+    nothing, where it names a `handbook-disable` added. The rules it ended, and that are
+    now off where it was, are named at its place."""
+    rest = "\nCall Jane at 402-555-0123.\n"
+    write(repository, "content/res.md", f"# Res\n\n{PII_OFF_BLOCK}\n{enable}{rest}")
+    commit(repository)
+    write(repository, "content/res.md", f"# Res\n\nIntro.\n{PII_OFF_BLOCK}\n{head_enable}{rest}")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    if expected:
+        assert switched_off(out) == expected
+    else:
+        assert "Checks switched off" not in out
+
+
+def test_a_handbook_enable_that_ended_nothing_or_went_with_its_disable_is_not_named(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Taking out a `handbook-enable` that switched nothing on again, or the disable and
+    the enable together, switches nothing off."""
+    page = (
+        "# Res\n\n<!-- handbook-enable term.avoid -->\n\nText.\n\n"
+        f"{PII_OFF_BLOCK}<!-- handbook-enable privacy.pii -->\n\nMore.\n"
+    )
+    write(repository, "content/res.md", page)
+    commit(repository)
+    write(repository, "content/res.md", "# Res\n\nText.\n\nCall the desk.\n\nMore.\n")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    assert "Checks switched off" not in out
+
+
+def test_a_handbook_enable_taken_out_of_a_terms_definition_is_named(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a YAML string, what a comment switches off stays off to the end of the string
+    only: a string grown longer takes out no enable (its end moves), one whose enable goes
+    leaves the rules it named off to the string's end."""
+    definition = (
+        "|\n  A person. <!-- handbook-disable term -->\n  A victim.\n\n"
+        "  <!-- handbook-enable term -->\n\n  A survivor."
+    )
+    write(repository, "glossary/survivor.yml", term(definition=definition))
+    commit(repository)
+    bumped = {"version": 2, "versions": (2, 1)}
+    longer = definition + "\n\n  And more."
+    write(repository, "glossary/survivor.yml", term(definition=longer, **bumped))
+    _, out, _ = diff(repository, capsys)
+    assert "Checks switched off" not in out
+    taken_out = definition.replace("<!-- handbook-enable term -->", "A note.")
+    write(repository, "glossary/survivor.yml", term(definition=taken_out, **bumped))
+    _, out, _ = diff(repository, capsys)
+    term_rules = ("term.avoid", "term.case", "term.deprecated", "term.unknown-acronym")
+    assert switched_off(out) == [
+        "- `glossary/survivor.yml:7`: `handbook-enable` taken out or narrowed: "
+        + ", ".join(f"`{rule}`" for rule in term_rules)
+        + " stay switched off from here on"
+    ]
+
+
 def test_the_modules_overview_page_moved_with_modules_dir_is_listed_with_its_links(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -65,6 +65,9 @@ class Directive:
     # The file's lines a disable-line or disable-next-line comment switches off, first
     # and last: one Markdown line of a YAML string may span several (a folded string).
     covers: tuple[int, int] | None = None
+    # An enable no one wrote: the end of a YAML string, where what its comments switched
+    # off is switched on again (`parse_value_suppressions`).
+    implied: bool = False
 
 
 @dataclass
@@ -81,12 +84,7 @@ class Suppressions:
         """True when findings of `rule` on 1-based `line` are switched off by a comment."""
         if not self.directives:
             return False
-        ranges = self._ranges.get(rule)
-        if ranges is None:
-            ranges = self._ranges[rule] = self._state_changes(rule)
-        starts, disabled = ranges
-        index = bisect.bisect_right(starts, line) - 1
-        if index >= 0 and disabled[index]:
+        if self.switched_off(rule, line):
             return True
         return any(
             directive.covers is not None
@@ -94,6 +92,33 @@ class Suppressions:
             and _names(directive.rules, rule)
             for directive in self.directives
         )
+
+    def switched_off(self, rule: str, line: int) -> bool:
+        """True when a `handbook-disable` switches `rule` off on `line` and no
+        `handbook-enable` on it again (comments for one line aside)."""
+        if not self.directives:
+            return False
+        ranges = self._ranges.get(rule)
+        if ranges is None:
+            ranges = self._ranges[rule] = self._state_changes(rule)
+        starts, disabled = ranges
+        index = bisect.bisect_right(starts, line) - 1
+        return index >= 0 and disabled[index]
+
+    def switched_on_by(self, enable: Directive, rules: Iterable[str]) -> list[str]:
+        """Those of `rules` that `enable`, a `handbook-enable` of this file, switches on
+        again: a `handbook-disable` before it had switched them off."""
+        ended: list[str] = []
+        for rule in rules:
+            off = False
+            for directive in self.directives:
+                if directive is enable:
+                    if off and _names(enable.rules, rule):
+                        ended.append(rule)
+                    break
+                if directive.action in ("disable", "enable") and _names(directive.rules, rule):
+                    off = directive.action == "disable"
+        return ended
 
     def _state_changes(self, rule: str) -> tuple[list[int], list[bool]]:
         starts: list[int] = []
@@ -183,7 +208,7 @@ def parse_value_suppressions(
         found = _value_directives(value, offsets, file_lines) if may_hold_comments(value) else []
         if found:
             last_line = file_lines.position(offsets[max(len(value) - 1, 0)])[0]
-            directives += [*found, Directive(last_line + 1, "enable", ())]
+            directives += [*found, Directive(last_line + 1, "enable", (), implied=True)]
     return Suppressions(tuple(sorted(directives, key=lambda directive: directive.line)))
 
 

@@ -34,7 +34,7 @@ from .report_forms import avoid_reason_lines, form_lines, form_list
 from .report_history import history_entry, history_lines
 from .report_limits import Budget, ReportLimits, within
 from .report_markdown import escape, fenced, inline_code, line_start, link_target
-from .report_suppressions import AddedSuppression, suppressions_section
+from .report_suppressions import SwitchedOff, suppressions_section
 from .report_uses import first_places, uses_section
 from .usage import Use
 
@@ -87,14 +87,15 @@ def render(
     untouched: Sequence[str] = (),
     limits: ReportLimits | None = None,
     notes: Sequence[ConfigNote] = (),
-    suppressions: Sequence[AddedSuppression] = (),
+    suppressions: Sequence[SwitchedOff] = (),
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
     load at the head, with the first problem of each (`line:column`, message);
     `broken_at_base`: those that did not load at the base; `untouched`: files that did
     not load at either, left as they were; `limits`, how much it may hold (none: all);
     `notes`, sides read with the folders mkdocs.yml names now, and why; `suppressions`,
-    the suppression comments the change adds."""
+    the suppression comments the change adds, and the `handbook-enable` ones it takes
+    out."""
     budget = Budget(limits)
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     for note in notes:

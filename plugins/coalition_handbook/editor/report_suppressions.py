@@ -3,18 +3,22 @@
 A `<!-- handbook-disable -->` that names no rule switches every check off (DESIGN
 section 5), `privacy.pii` and `link.unsafe` too, and `handbook check` then says nothing
 of what follows it: the report names each comment a change adds, so that a reviewer
-sees what it silences (security audit). It is information, and fails no diff.
+sees what it silences (security audit). Taking out a `<!-- handbook-enable -->`, or
+narrowing it to fewer rules, switches off as much: what it switched on again stays off
+to the end of the page (audit); the report names that too (`taken_out_enables`). It is
+information, and fails no diff.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from ..model.types import Handbook
+from ..rules.base import RULES
 from ..suppression import ACTIONS, Directive, Suppressions, handbook_suppressions
 from .changes import file_lines
 from .report_markdown import inline_code
@@ -75,6 +79,66 @@ def added_suppressions(
                 if _said(directive) == said and directive not in kept
             ]
     return sorted(added, key=lambda comment: (comment.path, comment.line))
+
+
+@dataclass(frozen=True)
+class TakenOutEnable:
+    """A `handbook-enable` of the base that the head has not, or names fewer rules in:
+    `rules`, which it switched on again, stay switched off from `line` of the head on."""
+
+    path: str
+    line: int
+    rules: tuple[str, ...]  # rule ids, every one of `RULES` for all rules
+
+
+def taken_out_enables(
+    before: Handbook, after: Handbook, renamed: Mapping[str, str] = MappingProxyType({})
+) -> list[TakenOutEnable]:
+    """The `handbook-enable` comments of `before` that switched rules on again, where
+    those rules are still off in `after`, at the place the comment was (its line mapped
+    through the lines the change kept): the comment was taken out, narrowed, or moved
+    down. A file renamed (`renamed`: its path in `after` -> in `before`) is compared with
+    the file it was."""
+    old = handbook_suppressions(before)
+    old_texts, new_texts = _file_texts(before), _file_texts(after)
+    taken_out: list[TakenOutEnable] = []
+    for path, suppressions in sorted(handbook_suppressions(after).items()):
+        was = renamed.get(path, path)
+        had = old.get(was)
+        if had is None:
+            continue
+        ended = [
+            (directive, rules)
+            for directive in had.directives
+            if directive.action == "enable" and not directive.implied
+            if (rules := had.switched_on_by(directive, sorted(RULES)))
+        ]
+        if not ended:
+            continue
+        line_now = _line_mapping(
+            file_lines(old_texts.get(was, "")), file_lines(new_texts.get(path, ""))
+        )
+        for directive, rules in ended:
+            line = line_now(directive.line)
+            still_off = tuple(rule for rule in rules if suppressions.switched_off(rule, line))
+            if still_off:
+                taken_out.append(TakenOutEnable(path, line, still_off))
+    return taken_out
+
+
+def _line_mapping(old_lines: Sequence[str], new_lines: Sequence[str]) -> Callable[[int], int]:
+    """The line of `new_lines` where a line of `old_lines` is, or where it was: a line
+    the change replaced or removed is at the first of what stands in its place."""
+    blocks = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False).get_opcodes()
+
+    def line_now(line: int) -> int:
+        index = line - 1
+        for tag, old_start, old_end, new_start, _ in blocks:
+            if old_start <= index < old_end:
+                return new_start + (index - old_start if tag == "equal" else 0) + 1
+        return len(new_lines) + 1  # after the file's end (a YAML string's last line)
+
+    return line_now
 
 
 def _file_texts(handbook: Handbook) -> dict[str, str]:
@@ -162,20 +226,34 @@ def _said(directive: Directive) -> Said:
     return directive.action, tuple(rule.lower() for rule in directive.rules)
 
 
-def suppressions_section(added: Sequence[AddedSuppression]) -> list[str]:
-    """The report's lines for the comments added: none if there are none."""
-    if not added:
+SwitchedOff = AddedSuppression | TakenOutEnable
+
+
+def suppressions_section(switched_off: Sequence[SwitchedOff]) -> list[str]:
+    """The report's lines for the comments added, and the `handbook-enable` comments
+    taken out: none if there are none."""
+    if not switched_off:
         return []
     lines = [
         "### Checks switched off",
         "",
-        "This change adds these suppression comments: `handbook check` reports nothing that "
-        "they switch off. One that names no rule switches off every rule, `privacy.pii` and "
-        "`link.unsafe` among them.",
+        "This change adds these suppression comments, or takes out a `handbook-enable` that "
+        "switched checks on again: `handbook check` reports nothing that they switch off. "
+        "One that names no rule switches off every rule, `privacy.pii` and `link.unsafe` "
+        "among them.",
         "",
     ]
-    for comment in added:
-        named = ", ".join(map(inline_code, comment.rules)) if comment.rules else "**all rules**"
+    for comment in sorted(switched_off, key=lambda comment: (comment.path, comment.line)):
         where = inline_code(f"{comment.path}:{comment.line}")
+        if isinstance(comment, TakenOutEnable):
+            every_rule = len(comment.rules) == len(RULES)
+            named = "**all rules**" if every_rule else ", ".join(map(inline_code, comment.rules))
+            verb = "stays" if len(comment.rules) == 1 else "stay"
+            lines.append(
+                f"- {where}: `handbook-enable` taken out or narrowed: {named} {verb} switched "
+                "off from here on"
+            )
+            continue
+        named = ", ".join(map(inline_code, comment.rules)) if comment.rules else "**all rules**"
         lines.append(f"- {where}: `handbook-{comment.action}`, {named}")
     return [*lines, ""]
