@@ -76,8 +76,21 @@ def personal(text: str) -> list[tuple[str, str]]:
         # ten digits alone that North America cannot dial (NANP: area code and exchange
         # start with 2-9): Unix timestamps and ids in data files (review)
         ("1714564800,42,view,1234567890", []),
-        ('{"updated": 1733300000, "id": "0123456789"}', []),
+        # (an id padded with zeros: 0123456789 would be a French number, below)
+        ('{"updated": 1733300000, "id": "0012345678"}', []),
         ("ids 1125551234 5551234567 5550234567", []),
+        # a national number with its trunk 0, written together, as Europe writes it:
+        # missed since the North American rule above (audit)
+        (
+            "Ring 0123456789, 0201234567 or 07700900123.",
+            [
+                ("phone number", "0123456789"),
+                ("phone number", "0201234567"),
+                ("phone number", "07700900123"),
+            ],
+        ),
+        # but not an id padded with zeros, nor a longer or shorter run of digits
+        ("ids 0012345678 0020123456 012345678 012345678901 case_0201234567", []),
         # as a word processor or a phone writes it (found by the security review)
         ("Call 555\u2013123\u20134567.", [("phone number", "555\u2013123\u20134567")]),
         ("Call 555\u2011123\u20114567.", [("phone number", "555\u2011123\u20114567")]),
@@ -751,6 +764,16 @@ def test_an_allowed_number_allows_its_international_and_national_writings(
         (4, 6, "+44 800 0121 7000"),
         (4, 25, "+43 800 0116016"),
     ]
+
+
+def test_a_national_number_written_together_is_reported_unless_public(tmp_path: Path) -> None:
+    """A number with its trunk 0 written together is personal data (missed since ten
+    digits alone had to be a North American number, audit); privacy.allow allows it
+    however it is listed, with its country code too."""
+    page = "Büro: 0201234567, Paris: 0123456789, mobile: 07700900123.\n"
+    allow = ["+49 201 234567", "01 23 45 67 89"]
+    findings = privacy_findings(tmp_path, page, allow)
+    assert [(f.line, f.column, f.found) for f in findings] == [(1, 46, "07700900123")]
 
 
 def test_digits_written_on_a_public_number_are_reported_as_its_extension(tmp_path: Path) -> None:

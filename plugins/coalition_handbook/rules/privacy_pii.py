@@ -2,23 +2,25 @@
 
 E-mail addresses, phone numbers (US and international formats, with `+` or `00` before
 the country code, or ten digits written together that North America can dial: not a
-timestamp, 1714564800) and street addresses in every page and every term and protocol
-file, code and comments included: all of it is published with the repository. Any
-Unicode space may separate a number's groups or an address's words, and what no reader
-sees (a soft hyphen, a zero width space) is read through, as matching reads text. A
-character reference is read as the character a reader is shown (`jane&#64;gmail.com`,
-`555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG files, and reported as
-written. `privacy.allow` lists the public ones (hotlines, office addresses); phone
-numbers are compared as the world dials them (`phone_key`), however the entry and the
-text write them, and a number is public written at home and abroad (`0800 0121 700` and
-`+44 800 0121 700`: `_other_writings`). A North American number is whole at ten digits;
-another country's is read to its last group of digits, so that a direct line dialled on
-is no public one, while a count ("365 days a year") or a number of its own is no part of
-it. An extension written on (x12) is personal, unless privacy.allow lists the number
-with it. Emergency and relay numbers (911, 711), SMS short codes (233733), years, dates,
-statute numbers (22 U.S.C. 7102) and digits in an identifier (`case_id_5551234567`) do
-not look like phone numbers and are not reported. An address at a documentation domain
-(example.org) is reported like any other: only privacy.allow says what is public.
+timestamp, 1714564800; or ten or eleven that start with a trunk `0` and then 1-9, a
+national number as Europe writes it, 0201234567) and street addresses in every page and
+every term and protocol file, code and comments included: all of it is published with
+the repository. Any Unicode space may separate a number's groups or an address's words,
+and what no reader sees (a soft hyphen, a zero width space) is read through, as matching
+reads text. A character reference is read as the character a reader is shown
+(`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG
+files, and reported as written. `privacy.allow` lists the public ones (hotlines, office
+addresses); phone numbers are compared as the world dials them (`phone_key`), however
+the entry and the text write them, and a number is public written at home and abroad
+(`0800 0121 700` and `+44 800 0121 700`: `_other_writings`). A North American number is
+whole at ten digits; another country's is read to its last group of digits, so that a
+direct line dialled on is no public one, while a count ("365 days a year") or a number
+of its own is no part of it. An extension written on (x12) is personal, unless
+privacy.allow lists the number with it. Emergency and relay numbers (911, 711), SMS
+short codes (233733), years, dates, statute numbers (22 U.S.C. 7102) and digits in an
+identifier (`case_id_5551234567`) do not look like phone numbers and are not reported.
+An address at a documentation domain (example.org) is reported like any other: only
+privacy.allow says what is public.
 
 A street address that names something else in prose is not reported where nothing
 around it reads as an address (a unit, city or ZIP code after it; "at", "on", "to",
@@ -92,8 +94,12 @@ _SEPARATOR = f"[ .{UNICODE_SPACES}{_DASHES}]"
 _SPACE = f"[ \t{UNICODE_SPACES}]"
 # Ten digits alone are a phone number only as North America dials them (NANP): the area
 # code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
-# (1234567890), which data files hold on every row (review). Written in groups
-# (555-123-4567), any digits are read as a phone number: little else is so written.
+# (1234567890), which data files hold on every row (review). Ten or eleven digits
+# written together that start with a trunk `0` and then 1-9 are a national number as
+# most of Europe dials it (0123456789 in France, 0201234567 in Germany, 07700900123 in
+# the UK): a timestamp never starts so, and an id padded with zeros has more than one
+# (0012345678). Written in groups (555-123-4567), any digits are read as a phone
+# number: little else is so written.
 # An international number may have `00` for its `+`, as most of Europe and Latin America
 # write it (0034 612 345 678): then its country code is set apart (0034612345678 reads
 # as an id), it follows no other group of digits (an IBAN's `DE89 3704 0044 0532 ...`),
@@ -112,6 +118,7 @@ _PHONE_REST = r"""
       | (?<=\d)\d{{2}}{sep}\d{{3}}{sep}\d{{4}}                    # 555-123-4567
       | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
       | (?<=[2-9])\d{{2}}[2-9]\d{{6}}                               # 5552345678
+      | (?<=0)[1-9]\d{{8,9}}                                       # 0201234567
       | (?<=0)(?<!\d{sep}0)0(?P<after_zero_zero>                 # a + form after 00,
           1{sep}(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}    # 001 888 373 7888, its
         | (?!1)[1-9]\d{{0,2}}(?=[(]|{sep})(?:{sep}?\(0\))?         # country code apart:
