@@ -1227,6 +1227,46 @@ def test_renamed_and_changed_without_a_bump_fails(
     assert "    -1. Call" in out and "    +1. Ring" in out
 
 
+def test_a_module_renamed_and_changed_is_counted_and_listed_as_changed(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a module renamed (`git mv`) and edited was counted as renamed alone, 0
+    changed, and its field changes were shown among the renames: a reviewer reading the
+    table or the "Changed" list missed a change of its text. It is counted and listed
+    under both: the rename where renames are, what changed where changes are."""
+    git(repository, "mv", "content/modules/hotel-staff.md", "content/modules/hotel.md")
+    edited = MODULE.format(version=2, history=history(2, 1), realize="It happens in hotels.")
+    write(repository, "content/modules/hotel.md", edited)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "| modules | 0 | 0 | 1 | 0 | 1 |" in out
+    renamed = out.split("#### Renamed", 1)[1].split("####", 1)[0]
+    changed = out.split("#### Changed", 1)[1]
+    heading = "- **Hotel staff** (`hotel`, `content/modules/hotel.md`): version 1 → 2\n"
+    assert renamed == (
+        f"\n\n{heading}"
+        "  - renamed from `hotel-staff` (`content/modules/hotel-staff.md`): its page moves, "
+        "and references to `hotel-staff` must follow\n"
+        "  - its content changed too: see **Changed**\n\n"
+    )
+    assert changed.startswith(
+        f"\n\n{heading}"
+        "  - renamed from `hotel-staff`: see **Renamed**\n"
+        "  - fields changed: `body`\n"
+    )
+    assert "+It happens in hotels." in changed
+
+
+def test_a_module_renamed_alone_is_not_counted_as_changed(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(repository, "mv", "content/modules/hotel-staff.md", "content/modules/hotel.md")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "| modules | 0 | 0 | 1 | 0 | 0 |" in out
+    assert "#### Changed" not in out and "its content changed too" not in out
+
+
 def test_renamed_with_a_new_preferred_form_is_still_a_rename(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1239,7 +1279,8 @@ def test_renamed_with_a_new_preferred_form_is_still_a_rename(
     )
     code, out, _ = diff(repository, capsys)
     assert code == 1
-    assert "| terms | 0 | 0 | 1 | 0 | 0 |" in out
+    # Renamed, and changed too: its preferred form.
+    assert "| terms | 0 | 0 | 1 | 0 | 1 |" in out
     assert "renamed from `survivor` (`glossary/survivor.yml`)" in out
     assert "  - preferred form: `survivor` → `person with lived experience`" in out
     assert "its content changed but `version` is still 1" in out
@@ -2839,6 +2880,29 @@ def test_a_modules_folder_moved_to_another_moves_their_pages(
         "  - its page is still linked to from `content/index.md:7`: those links break until "
         "they lead to its new page, or another\n"
     ) in out
+
+
+def test_a_module_moved_with_its_folder_and_changed_is_counted_as_changed(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As for a rename: moved with modules_dir and edited, it is moved and changed."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "mv", "content/modules", "content/training")
+    plugin = "plugins:\n  - handbook:\n      modules_dir: training\n"
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\n" + plugin)
+    edited = MODULE.format(version=2, history=history(2, 1), realize="It happens in hotels.")
+    write(repository, "content/training/hotel-staff.md", edited)
+    commit(repository, "move and edit the module")
+
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "| modules | 0 | 0 | 0 | 1 | 1 |" in out
+    moved = out.split("#### Moved", 1)[1].split("####", 1)[0]
+    changed = out.split("#### Changed", 1)[1]
+    assert "  - its content changed too: see **Changed**\n" in moved
+    assert "fields changed" not in moved
+    assert "  - moved from `content/modules/hotel-staff.md`: see **Moved**\n" in changed
+    assert "  - fields changed: `body`\n" in changed and "+It happens in hotels." in changed
 
 
 def test_docs_dir_moved_with_its_modules_moves_no_page(

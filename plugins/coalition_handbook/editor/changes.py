@@ -49,6 +49,7 @@ from ..rules.glossary_duplicate import written_forms
 from ..rules.glossary_history import history_problems
 
 Item = Term | Protocol | Module
+ChangeType = Literal["added", "removed", "renamed", "moved", "changed"]
 ItemKind = Literal["term", "protocol", "module"]
 FormStatus = Literal["accepted", "avoid", "deprecated"]
 
@@ -108,9 +109,13 @@ class ItemChange:
     linked_from: tuple[str, ...] = ()
     # A module kept its id, but its page is somewhere else in docs_dir (modules_dir moved).
     page_moved: bool = False
+    # A renamed or moved item whose fields, history or version changed too.
+    content_changed: bool = False
 
     @property
-    def change(self) -> Literal["added", "removed", "renamed", "moved", "changed"]:
+    def change(self) -> ChangeType:
+        """How the item changed: for one renamed or moved, where it is (`changes` says
+        whether its content changed too)."""
         if self.old is None:
             return "added"
         if self.new is None:
@@ -118,6 +123,14 @@ class ItemChange:
         if self.old.id != self.new.id:
             return "renamed"
         return "moved" if self.page_moved else "changed"
+
+    @property
+    def changes(self) -> tuple[ChangeType, ...]:
+        """Every way the item changed: a renamed or moved one edited too is also
+        "changed", and counted and listed so (audit: its edit was seen as a rename)."""
+        if self.change in ("renamed", "moved") and self.content_changed:
+            return (self.change, "changed")
+        return (self.change,)
 
     @property
     def item(self) -> Item:
@@ -670,7 +683,8 @@ def _compare_item(
     unpublished = tuple(field for field in changed if field.name in UNPUBLISHED_FIELDS)
     history_changed = old.history != new.history
     same_place = old.id == new.id and not page_moved
-    if not names and not history_changed and old.version == new.version and same_place:
+    content_changed = bool(names) or history_changed or old.version != new.version
+    if not content_changed and same_place:
         return None
     return ItemChange(
         kind,
@@ -683,6 +697,7 @@ def _compare_item(
         renamed_references,
         unpublished=unpublished,
         page_moved=page_moved,
+        content_changed=content_changed and not same_place,
     )
 
 

@@ -21,6 +21,7 @@ from .changes import (
     KINDS,
     PARAGRAPH_BREAK,
     Changes,
+    ChangeType,
     Item,
     ItemChange,
     ItemKind,
@@ -165,7 +166,8 @@ def _summary_table(changes: Changes) -> list[str]:
     for kind in KINDS:
         counts = dict.fromkeys(CHANGE_TITLES, 0)
         for item in changes.of_kind(kind):
-            counts[item.change] += 1
+            for change_type in item.changes:
+                counts[change_type] += 1
         lines.append(f"| {PLURAL[kind].lower()} | " + " | ".join(map(str, counts.values())) + " |")
     return [*lines, ""]
 
@@ -201,12 +203,12 @@ def _kind_section(
         return []
     lines = [f"### {PLURAL[kind]}", ""]
     for change_type, title in CHANGE_TITLES.items():
-        group = [item for item in items if item.change == change_type]
+        group = [item for item in items if change_type in item.changes]
         if not group:
             continue
         lines += [f"#### {title}", ""]
         for item in group:
-            lines += _item_lines(item, budget)
+            lines += _item_lines(item, budget, listed_as=change_type)
         if change_type == "moved":
             for page in moved_pages:
                 lines += _moved_page_lines(page, budget)
@@ -235,7 +237,12 @@ def _moved_page_lines(page: MovedPage, budget: Budget) -> list[str]:
     return [*lines, ""]
 
 
-def _item_lines(change: ItemChange, budget: Budget) -> list[str]:
+def _item_lines(
+    change: ItemChange, budget: Budget, listed_as: ChangeType | None = None
+) -> list[str]:
+    """The lines of one item, `listed_as` one of its `changes` (its `change` if None): a
+    renamed or moved item edited too shows where it went among the renamed or moved ones,
+    and what changed in it among the changed ones."""
     item = change.item
     name = item.term if isinstance(item, Term) else item.title
     heading = f"- **{escape(name)}** (`{item.id}`, {inline_code(change.path)})"
@@ -268,6 +275,15 @@ def _item_lines(change: ItemChange, budget: Budget) -> list[str]:
         return [*lines, ""]
     assert change.old is not None and change.new is not None
     lines = [f"{heading}: version {_arrow(change.old.version, change.new.version)}"]
+    if listed_as == "changed" and change.change != "changed":
+        # Where it went is listed with the renamed or moved items: named, not repeated.
+        went = (
+            f"`{change.old.id}`"
+            if change.change == "renamed"
+            else inline_code(change.old.origin.path)
+        )
+        lines.append(f"  - {change.change} from {went}: see **{CHANGE_TITLES[change.change]}**")
+        return [*lines, *_content_lines(change, budget)]
     if change.change == "renamed":
         lines.append(
             f"  - renamed from `{change.old.id}` ({inline_code(change.old.origin.path)}): its page "
@@ -281,6 +297,16 @@ def _item_lines(change: ItemChange, budget: Budget) -> list[str]:
             "to a new address, and links written to it must follow; its handout keeps its name"
         )
         lines += _named_by_lines(change, budget)
+    if change.content_changed:
+        return [*lines, "  - its content changed too: see **Changed**", ""]
+    return [*lines, *_content_lines(change, budget)]
+
+
+def _content_lines(change: ItemChange, budget: Budget) -> list[str]:
+    """What changed in an item that is on both sides: its fields, history and version,
+    ending with a blank line."""
+    assert change.old is not None and change.new is not None
+    lines: list[str] = []
     if change.fields:
         lines.append("  - fields changed: " + ", ".join(f"`{f.name}`" for f in change.fields))
     if change.layout_fields:
