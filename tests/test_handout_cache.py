@@ -821,6 +821,80 @@ def test_the_handouts_command_removes_the_cache_of_gone_modules_alone(
     assert "cannot be removed" not in capsys.readouterr().err
 
 
+def test_another_sites_records_in_the_shared_cache_are_not_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: two sites beside one another (`mkdocs.yml` and `mkdocs.es.yml`, each with
+    its modules) share `.cache/handouts`, and a build of one removed every record of the
+    other's modules as a gone module's, the last good PDF it falls back on with them.
+    Only a site's own records of its gone modules go."""
+    write_handbook(tmp_path, modules=three_modules())
+    spanish = tmp_path / "content-es" / "modules"
+    spanish.mkdir(parents=True)
+    (tmp_path / "content-es" / "index.md").write_text("# Inicio\n", encoding="utf-8")
+    (spanish / "hotel-es.md").write_text(module_text("Hotel"), encoding="utf-8")
+    english = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "docs_dir: content\n" in english
+    (tmp_path / "mkdocs.es.yml").write_text(
+        english.replace("docs_dir: content\n", "docs_dir: content-es\n"), encoding="utf-8"
+    )
+    _render_here(monkeypatch)
+    for name in ("mkdocs.yml", "mkdocs.es.yml"):
+        assert handouts.run_handouts(load_config(tmp_path / name), tmp_path / f"out-{name}") == 0
+    assert _cached_modules(tmp_path) == ["community", "debt", "hotel", "hotel-es"]
+    (tmp_path / "content" / "modules" / "community.md").unlink()
+
+    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out-2") == 0
+    assert _cached_modules(tmp_path) == ["debt", "hotel", "hotel-es"]
+    spanish_cache = HandoutCache.beside(tmp_path, "mkdocs.es.yml")
+    assert spanish_cache.last_good_pdf("hotel-es") == RENDERED
+
+
+def _put_in_turn(cache: HandoutCache, module_id: str, keys: list[str]) -> None:
+    """`put` each of `keys`, each used after the one before."""
+    for index, key in enumerate(keys):
+        cache.put(module_id, key, b"%PDF-1.7 " + key.encode())
+        os.utime(cache.path(module_id, key), ns=(index, index))
+
+
+def _keys(count: int) -> list[str]:
+    return [str(digit) * 64 for digit in range(1, count + 1)]
+
+
+def _record_files(keys: list[str]) -> list[str]:
+    return [f"{key}.{suffix}" for key in keys for suffix in ("files.json", "pdf")]
+
+
+def test_a_file_put_in_a_modules_cache_folder_is_not_removed(tmp_path: Path) -> None:
+    """Audit: keeping a module's last PDFs removed every other PDF and `.files.json` in
+    its folder, a file someone put there too; only the cache's own older records go."""
+    folder = tmp_path / "hotel"
+    folder.mkdir()
+    (folder / "annotated.pdf").write_bytes(b"%PDF-1.7 a trainer's notes")
+    (folder / "notes.files.json").write_text("{}", encoding="utf-8")
+    keys = _keys(handout_cache.KEPT_PER_MODULE + 2)
+    _put_in_turn(HandoutCache(tmp_path), "hotel", keys)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        [
+            "annotated.pdf",
+            "notes.files.json",
+            *_record_files(keys[-handout_cache.KEPT_PER_MODULE :]),
+        ]
+    )
+
+
+def test_another_sites_records_of_a_module_are_not_pruned(tmp_path: Path) -> None:
+    """Two sites sharing the cache with a module of the same id (an A4 and a US Letter
+    `mkdocs.letter.yml`): one site's new PDFs do not push out the other's last good one."""
+    letter = "f" * 64
+    HandoutCache(tmp_path, "mkdocs.letter.yml").put("hotel", letter, b"%PDF-1.7 letter")
+    keys = _keys(handout_cache.KEPT_PER_MODULE + 2)
+    _put_in_turn(HandoutCache(tmp_path, "mkdocs.yml"), "hotel", keys)
+    assert sorted(path.name for path in (tmp_path / "hotel").iterdir()) == sorted(
+        _record_files([letter, *keys[-handout_cache.KEPT_PER_MODULE :]])
+    )
+
+
 def test_no_cache_is_removed_while_the_modules_folder_cannot_be_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -862,10 +936,10 @@ def test_a_gone_modules_cache_that_cannot_be_removed_fails_nothing(
     outcomes(tmp_path, tmp_path / "out")
     (tmp_path / "content" / "modules" / "community.md").unlink()
 
-    def refuse(folder: Path) -> None:
+    def refuse(folder: Path, key: str) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(folder))
 
-    monkeypatch.setattr(handout_cache, "_remove_written", refuse)
+    monkeypatch.setattr(handout_cache, "_remove_record", refuse)
     said = (
         "handouts: the cache of modules that are gone cannot be removed: "
         ".cache/handouts/community (Permission denied); it is not used again, delete it"

@@ -119,6 +119,9 @@ class HandbookConfig:
     """mkdocs.yml's `site_url` as MkDocs takes it (`site_address`), "" where unset: where
     the site is published, which a handout's links to its pages lead to and its footer
     names."""
+    config_name: str = "mkdocs.yml"
+    """The name of the site's config file in `root` (`mkdocs.yml`, `mkdocs.es.yml`): the
+    site a handout cache record is of, where two sites' share `root`'s cache."""
     site_url_refused: str = ""
     """Why mkdocs.yml's `site_url` is no address MkDocs takes (`handbook.example.org`,
     without its scheme), where it is written first (`mkdocs.yml:7: ...`); "" where it is
@@ -275,6 +278,7 @@ def load_config(
             # `!ENV SITE_URL` read as MkDocs reads it (`mkdocs_yml`): the build
             # and `handbook handouts` print the same address.
             site_url=site_address(data.get("site_url")),
+            config_name=config_file.name,
         )
     except ConfigError as error:
         for problem in error.problems:
@@ -433,13 +437,14 @@ def build_config(
     use_directory_urls: bool = True,
     language: str = "en",
     site_url: str = "",
+    config_name: str = "mkdocs.yml",
 ) -> HandbookConfig:
     """Validate the plugin's options (as written in mkdocs.yml) into a `HandbookConfig`;
     `option_lines` says where each option is written (`mkdocs.yml:14`), for the
     messages. `exclude_docs` are the site's patterns of pages left out of it, `strict`
     its setting that warnings fail, `site_dir` where it is built, `use_directory_urls`
     where it publishes each page, `language` its theme's language, `site_url` its address
-    (`site_address`)."""
+    (`site_address`), `config_name` the name of its config file in `root`."""
     from .rules import RULES  # the rule registry names the valid rule ids
 
     lines = option_lines or {}
@@ -632,6 +637,7 @@ def build_config(
         use_directory_urls=use_directory_urls,
         language=language,
         site_url=site_url,
+        config_name=config_name,
     )
 
 

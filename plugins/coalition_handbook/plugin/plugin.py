@@ -262,6 +262,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                     if self.site_url_written is not None
                     else site_address(config.site_url)
                 ),
+                config_name=Path(config.config_file_path).name,
             )
         except ConfigError as error:
             raise PluginError(

@@ -21,6 +21,14 @@ A full build, and `handbook handouts`, remove the folders of modules that are go
 (`remove_retired`): what `put` wrote there, and the folder once empty (audit: a deleted
 module's PDFs stayed for good).
 
+Each record names the site that wrote it (`site`: the name of its config file, as two
+sites beside one another, `mkdocs.yml` and `mkdocs.es.yml`, share the cache), and only
+a site's own records are ever removed: those beyond the last `KEPT_PER_MODULE` of one
+of its modules, and those of its modules that are gone. Another site's records, a record
+written before records named their site, and any other file (a PDF someone put in a
+module's folder) stay (audit: the first were removed as a gone module's, the last as an
+older PDF; DESIGN section 11).
+
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
 that is a symbolic link or in a linked folder, and as a last good one only a file named
@@ -56,6 +64,8 @@ from .handout_problems import Unplaced, wants_a_font
 from .handout_render import HandoutContent, SiteLinks, renderer_digest
 
 CACHE_DIR = HANDOUTS_CACHE_DIR
+# The site a cache writes for where none is named: MkDocs' own config file's name.
+DEFAULT_SITE = "mkdocs.yml"
 # PDFs kept per module: the one used last and the ones before it (about 80 kB each).
 KEPT_PER_MODULE = 3
 # What `put` names a PDF: its key, a SHA-256 in hex.
@@ -101,18 +111,20 @@ def cache_key(content: HandoutContent) -> str:
 
 class HandoutCache:
     """Finished PDFs under `directory`, one folder per module id; `directory` None: no
-    cache (nothing found, nothing kept)."""
+    cache (nothing found, nothing kept). `site` names the site whose records it writes
+    and removes: its config file's name."""
 
-    def __init__(self, directory: Path | None) -> None:
+    def __init__(self, directory: Path | None, site: str = DEFAULT_SITE) -> None:
         self.directory = directory
+        self.site = site
         # Where writing first failed, and why: nothing more is written then.
         self.unwritable: tuple[Path, str] | None = None
 
     @classmethod
-    def beside(cls, root: Path) -> HandoutCache:
-        """The handout cache of the handbook whose mkdocs.yml is in `root`; off when it
-        must not be read (`cache_refused`)."""
-        return cls(None if cache_refused(root) else root / CACHE_DIR)
+    def beside(cls, root: Path, site: str = DEFAULT_SITE) -> HandoutCache:
+        """The handout cache of the handbook whose config file, named `site`, is in
+        `root`; off when it must not be read (`cache_refused`)."""
+        return cls(None if cache_refused(root) else root / CACHE_DIR, site)
 
     def path(self, module_id: str, key: str) -> Path:
         assert self.directory is not None
@@ -190,6 +202,7 @@ class HandoutCache:
         path = self.path(module_id, key)
         manifest = self._manifest(module_id, key)
         kept = {
+            "site": self.site,
             "files": dict(files or {}),
             "pdf": hashlib.sha256(pdf).hexdigest(),
             "problems": [problem.as_json() for problem in problems],
@@ -202,11 +215,31 @@ class HandoutCache:
         write_atomically(manifest, json.dumps(kept, sort_keys=True).encode())
         write_atomically(path, pdf)
         _mark_used(path)  # written with the bytes it held already, it kept its old time
-        kept_keys = {pdf.stem for _, pdf in self._keyed_pdfs(folder)[:KEPT_PER_MODULE]}
-        for older in [*folder.glob("*.pdf"), *folder.glob("*.files.json")]:
-            if older.name.partition(".")[0] not in kept_keys:
-                older.unlink(missing_ok=True)  # a link goes, never what it leads to
+        # This site's records of the module, the one used last first: the others' stay.
+        own = [key for _, key in sorted(self._own_records(folder), reverse=True)]
+        for older in own[KEPT_PER_MODULE:]:
+            _remove_record(folder, older)
         return path
+
+    def _own_records(self, folder: Path) -> list[tuple[int, str]]:
+        """(last used, key) of the records in `folder` that this site wrote: those whose
+        manifest names it. One whose PDF is gone (a run killed between the two) counts
+        as used least."""
+        found: list[tuple[int, str]] = []
+        for manifest in folder.glob("*.files.json"):
+            key = manifest.name.removesuffix(".files.json")
+            if _KEYED_NAME.fullmatch(f"{key}.pdf") and self._is_own(folder.name, key):
+                try:
+                    used = (folder / f"{key}.pdf").lstat().st_mtime_ns
+                except OSError:
+                    used = -1
+                found.append((used, key))
+        return found
+
+    def _is_own(self, module_id: str, key: str) -> bool:
+        """Whether the record under `key` names this site as the one that wrote it."""
+        manifest = self._read_manifest(module_id, key)
+        return manifest is not None and manifest.site == self.site
 
     def _manifest(self, module_id: str, key: str) -> Path:
         assert self.directory is not None
@@ -229,12 +262,14 @@ class HandoutCache:
         links = _site_links(kept.get("links", []))
         if links is None:
             return None
+        site = kept.get("site")
         return _Manifest(
             files,
             pdf_digest,
             tuple(item for item in read if item is not None),
             fonts if isinstance(fonts, str) else None,
             links,
+            site if isinstance(site, str) else None,
         )
 
     def last_good(self, module_id: str) -> Path | None:
@@ -270,11 +305,13 @@ class HandoutCache:
         return _as_written(read_pdf(path), manifest.pdf_digest)
 
     def remove_retired(self, module_ids: Collection[str]) -> list[tuple[Path, str]]:
-        """Remove the folders of modules not among `module_ids` (every module there is,
-        also those with errors, whose last good PDF is kept): the files `put` wrote in
-        each, then the folder, where nothing else is left in it. A link is removed, never
-        what it leads to; nothing outside the cache is touched. Returns the folders or
-        files that could not be removed, and why (nothing fails for that)."""
+        """Remove the records of this site's modules not among `module_ids` (every module
+        there is, also those with errors, whose last good PDF is kept): in each folder of
+        another module, the records this site wrote, then the folder, where nothing else
+        is left in it (another site's records, a file someone put there). A link is
+        removed, never what it leads to; nothing outside the cache is touched. Returns
+        the folders or files that could not be removed, and why (nothing fails for
+        that)."""
         if self.directory is None:
             return []
         try:
@@ -294,7 +331,9 @@ class HandoutCache:
         failed: list[tuple[Path, str]] = []
         for folder in sorted(retired):
             try:
-                _remove_written(folder)
+                for _, key in self._own_records(folder):
+                    _remove_record(folder, key)
+                _remove_if_empty(folder)
             except OSError as error:
                 failed.append((folder, error.strerror or str(error)))
         return failed
@@ -332,6 +371,8 @@ class _Manifest(NamedTuple):
     fonts: str | None = None
     # (page, href, where it led on the published site or None), as `put` kept them
     links: tuple[tuple[str, str, str | None], ...] = ()
+    # The site that wrote it (`HandoutCache.site`); None in a record written before.
+    site: str | None = None
 
 
 def _site_links(kept: object) -> tuple[tuple[str, str, str | None], ...] | None:
@@ -352,17 +393,23 @@ def _site_links(kept: object) -> tuple[tuple[str, str, str | None], ...] | None:
     return tuple(links)
 
 
-def _remove_written(folder: Path) -> None:
-    """Remove what `put` wrote in `folder` (files, or links, never followed), then the
-    folder if that emptied it; one that holds anything else is left, and the rest of it."""
+def _remove_record(folder: Path, key: str) -> None:
+    """Remove what `put` wrote in `folder` under `key`: its PDF and manifest, and the
+    temporary file of either that a killed run left (files, or links, never followed)."""
     with os.scandir(folder) as entries:
         written = [
             Path(entry.path)
             for entry in entries
-            if _WRITTEN_NAME.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False)
+            if _WRITTEN_NAME.fullmatch(entry.name)
+            and entry.name.lstrip(".").startswith(f"{key}.")
+            and not entry.is_dir(follow_symlinks=False)
         ]
     for path in written:
-        path.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)  # a link goes, never what it leads to
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """Remove `folder` if nothing is left in it; one that holds anything else is left."""
     try:
         folder.rmdir()
     except OSError as error:

@@ -184,7 +184,7 @@ def make_handouts(
     link printed as its text, as a link to nothing the site publishes. Should that fail
     (no PDF can be made on this machine), the one made first is kept."""
     config = context.config
-    cache = HandoutCache.beside(config.root)
+    cache = HandoutCache.beside(config.root, config.config_name)
     report = HandoutReport(config.root)
     modules = sorted(context.handbook.modules.values(), key=lambda module: module.id)
     report.results = [_make(context, module, cache, report, held_back) for module in modules]
@@ -347,8 +347,9 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
 
 
 def remove_retired_from_cache(context: CheckContext) -> str | None:
-    """Remove from the handout cache the folders of modules that are gone (deleted or
-    renamed): those of every module file there is, also one with errors, stay. Nothing
+    """Remove from the handout cache this site's records of modules that are gone
+    (deleted or renamed): those of every module file there is, also one with errors, and
+    another site's, stay. Nothing
     is removed where the modules' folder cannot be read (no module is known to be gone).
     Returns what could not be removed, as a message, or None."""
     config = context.config
@@ -357,7 +358,7 @@ def remove_retired_from_cache(context: CheckContext) -> str | None:
     except OSError:
         return None
     modules = {path.stem for path in module_files(config)} | set(context.handbook.modules)
-    failed = HandoutCache.beside(config.root).remove_retired(modules)
+    failed = HandoutCache.beside(config.root, config.config_name).remove_retired(modules)
     if not failed:
         return None
     listed = "; ".join(f"{config.relative(path)} ({reason})" for path, reason in failed)
