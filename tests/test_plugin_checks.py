@@ -270,15 +270,15 @@ def test_a_summary_the_build_logger_said_before_is_known_whichever_generator(
     """ProperDocs' build logger is its own, with its own `DuplicateFilter` (review)."""
     from mkdocs.utils import DuplicateFilter
 
-    from coalition_handbook.plugin.plugin import _said_before
+    from coalition_handbook.plugin.build_log import said_before
 
     build_log = logging.getLogger(f"{generator}.commands.build")
     said_once = DuplicateFilter()
     said_once.msgs.add("handbook: 1 error(s); the site was not rebuilt")
     build_log.addFilter(said_once)
     try:
-        assert _said_before("handbook: 1 error(s); the site was not rebuilt")
-        assert not _said_before("handbook: 2 error(s); the site was not rebuilt")
+        assert said_before("handbook: 1 error(s); the site was not rebuilt")
+        assert not said_before("handbook: 2 error(s); the site was not rebuilt")
     finally:
         build_log.removeFilter(said_once)
 

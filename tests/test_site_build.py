@@ -908,7 +908,7 @@ def test_the_plugins_log_shows_a_latin1_byte_also_in_arguments(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """As the CLI shows it, `\\xe9`, whether in the message or its `%` arguments."""
-    import coalition_handbook.plugin.plugin  # noqa: F401 - sets up the plugin's logger
+    import coalition_handbook.plugin.build_log  # noqa: F401 - sets up the plugin's logger
 
     logger = logging.getLogger("mkdocs.plugins.handbook")
     with caplog.at_level(logging.WARNING, logger="mkdocs"):

@@ -47,13 +47,11 @@ from ..config import (
 )
 from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
-from ..findings import Finding, Severity
+from ..findings import Severity
 from ..markdown import LineIndex
 from ..model.records import record_file_kind
 from ..model.source import outside_docs
 from ..model.types import Module
-from ..report.encoding import in_utf8_text
-from ..report.text import one_line
 from ..rules import RULES
 from ..rules.base import rule_level
 from ..rules.module_readability import cached_reading_grade
@@ -101,8 +99,10 @@ from ..site.urls import (
     term_src_uri,
 )
 from . import link_sources
+from .build_log import LOG_LEVELS, describe, log, said_before, warnings_counted
 from .config import HandbookPluginConfig
 from .generated_page import GeneratedPage
+from .published_site import restore_previous_site
 from .search_index import (
     PendingSearch,
     add_search_forms,
@@ -130,34 +130,6 @@ SCRIPT = f"{ASSETS_DIR}/handbook.js"
 # Lets search work from file:// pages in an offline build; Material's offline plugin
 # would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
-
-# A plain child of the `mkdocs` logger (strict mode counts its warnings), without the
-# plugin-name prefix of get_plugin_logger: every finding's message starts with its place.
-log = logging.getLogger("mkdocs.plugins.handbook")
-
-
-class _ShownInUtf8(logging.Filter):
-    """A file name's byte that is not UTF-8 shows as `\\xe9` in the build's log, as the
-    CLI shows it (`report.encoding`), not as the log's own escape of it (`\\udce9`)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()  # with its `%` arguments, if any
-        except (TypeError, ValueError):  # arguments that do not fit: logging says so
-            return True
-        shown = in_utf8_text(message)
-        if shown is not message:
-            record.msg, record.args = shown, ()
-        return True
-
-
-log.addFilter(_ShownInUtf8())
-
-_LOG_LEVELS = {
-    Severity.ERROR: logging.ERROR,
-    Severity.WARNING: logging.WARNING,
-    Severity.INFO: logging.INFO,
-}
 
 
 class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
@@ -338,7 +310,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 f"handbook: {where}{': ' if where else ''}{error.strerror or error}"
             ) from None
         for finding in self.result.findings:
-            log.log(_LOG_LEVELS[finding.severity], _describe(finding))
+            log.log(LOG_LEVELS[finding.severity], describe(finding))
         failing = self.result.failing(strict=bool(config.strict))
         if failing:
             errors = sum(finding.severity is Severity.ERROR for finding in failing)
@@ -348,7 +320,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 if config.strict
                 else f"handbook: {errors} error(s); the site was not rebuilt"
             )
-            if _said_before(summary):
+            if said_before(summary):
                 log.error(summary)
             raise PluginError(summary)
 
@@ -904,7 +876,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     @event_priority(-1000)
     def _keep_new_site(self, config: MkDocsConfig) -> None:
         link_sources.install({})  # the build's pages are all validated by now
-        if self.previous_site is not None and not (config.strict and _warnings_counted()):
+        if self.previous_site is not None and not (config.strict and warnings_counted()):
             self.previous_site.discard()
             self.previous_site = None
 
@@ -943,14 +915,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
     def _restore_previous_site(self) -> None:
         previous, self.previous_site = self.previous_site, None
-        if previous is None:
-            return
-        try:
-            previous.restore()
-        except OSError as problem:
-            log.error(f"handbook: the site published before is in {previous.aside}: {problem}")
-        else:
-            log.info("handbook: the build failed; the site published before is back in place")
+        restore_previous_site(previous)
 
 
 def _left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> list[tuple[str, str]]:
@@ -1030,17 +995,6 @@ def _is_option(name: str) -> bool:
     return name.split(".", 1)[0] in OPTION_DEFAULTS
 
 
-def _warnings_counted() -> bool:
-    """Whether MkDocs counted a warning or an error, as it does under --strict to stop
-    the build once the post_build events are done."""
-    # MkDocs counts on its logger; ProperDocs, the maintained continuation, on its own.
-    return any(
-        callable(getattr(handler, "get_counts", None)) and handler.get_counts()
-        for name in ("mkdocs", "properdocs")
-        for handler in logging.getLogger(name).handlers
-    )
-
-
 def _searches(config: MkDocsConfig) -> bool:
     """Whether the site has a search plugin, on: MkDocs' own, or Material's (which MkDocs
     names `material/search` when the site lists `search`; `enabled: false` turns it off)."""
@@ -1076,20 +1030,3 @@ def _offline_build(config: MkDocsConfig) -> bool:
         name.rpartition("/")[2] == "offline" and getattr(plugin.config, "enabled", True)
         for name, plugin in config.plugins.items()
     )
-
-
-def _said_before(message: str) -> bool:
-    """Whether MkDocs would drop `message` as the error of this build: its build logger
-    says a message once a process (`DuplicateFilter`), so under `mkdocs serve` the second
-    rebuild that failed alike said nothing of why (audit)."""
-    # MkDocs' build logger, or ProperDocs' (the maintained continuation) under its name.
-    build_logs = [logging.getLogger(f"{name}.commands.build") for name in ("mkdocs", "properdocs")]
-    return any(
-        isinstance(known, set) and message in known
-        for build_log in build_logs
-        for known in (getattr(found, "msgs", None) for found in build_log.filters)
-    )
-
-
-def _describe(finding: Finding) -> str:
-    return one_line(f"{finding.location()}: {finding.rule} {finding.message}")

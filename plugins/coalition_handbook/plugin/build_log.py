@@ -1,0 +1,68 @@
+"""The plugin's log: a child of MkDocs' logger, so that `mkdocs build --strict` counts its
+warnings, showing file names as the CLI does; the findings as it logs them, and what MkDocs'
+own build logger counted and said.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ..findings import Finding, Severity
+from ..report.encoding import in_utf8_text
+from ..report.text import one_line
+
+# A plain child of the `mkdocs` logger (strict mode counts its warnings), without the
+# plugin-name prefix of get_plugin_logger: every finding's message starts with its place.
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+class _ShownInUtf8(logging.Filter):
+    """A file name's byte that is not UTF-8 shows as `\\xe9` in the build's log, as the
+    CLI shows it (`report.encoding`), not as the log's own escape of it (`\\udce9`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()  # with its `%` arguments, if any
+        except (TypeError, ValueError):  # arguments that do not fit: logging says so
+            return True
+        shown = in_utf8_text(message)
+        if shown is not message:
+            record.msg, record.args = shown, ()
+        return True
+
+
+log.addFilter(_ShownInUtf8())
+
+LOG_LEVELS = {
+    Severity.ERROR: logging.ERROR,
+    Severity.WARNING: logging.WARNING,
+    Severity.INFO: logging.INFO,
+}
+
+
+def warnings_counted() -> bool:
+    """Whether MkDocs counted a warning or an error, as it does under --strict to stop
+    the build once the post_build events are done."""
+    # MkDocs counts on its logger; ProperDocs, the maintained continuation, on its own.
+    return any(
+        callable(getattr(handler, "get_counts", None)) and handler.get_counts()
+        for name in ("mkdocs", "properdocs")
+        for handler in logging.getLogger(name).handlers
+    )
+
+
+def said_before(message: str) -> bool:
+    """Whether MkDocs would drop `message` as the error of this build: its build logger
+    says a message once a process (`DuplicateFilter`), so under `mkdocs serve` the second
+    rebuild that failed alike said nothing of why (audit)."""
+    # MkDocs' build logger, or ProperDocs' (the maintained continuation) under its name.
+    build_logs = [logging.getLogger(f"{name}.commands.build") for name in ("mkdocs", "properdocs")]
+    return any(
+        isinstance(known, set) and message in known
+        for build_log in build_logs
+        for known in (getattr(found, "msgs", None) for found in build_log.filters)
+    )
+
+
+def describe(finding: Finding) -> str:
+    return one_line(f"{finding.location()}: {finding.rule} {finding.message}")
