@@ -14,14 +14,11 @@ import datetime as dt
 import logging
 import os
 import posixpath
-import re
 import stat
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pathspec
 from jinja2 import Environment
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,24 +33,20 @@ from mkdocs.utils.templates import TemplateContext
 from ..cache import RunCache
 from ..check import CheckResult, run_checks
 from ..config import (
-    OPTION_DEFAULTS,
     ConfigError,
     HandbookConfig,
     build_config,
     language_tag,
     relative_name,
-    shown_name,
     site_address,
 )
 from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
 from ..findings import Severity
 from ..markdown import LineIndex
-from ..model.records import record_file_kind
 from ..model.source import outside_docs
 from ..model.types import Module
 from ..rules import RULES
-from ..rules.base import rule_level
 from ..rules.module_readability import cached_reading_grade
 from ..rules.privacy_pii import public_phone_keys
 from ..site import navigation
@@ -63,6 +56,7 @@ from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
 from ..site.html_comments import without_comments
 from ..site.languages import is_english
+from ..site.left_out_records import left_out_unreported
 from ..site.missing_handouts import unlink_missing_handouts
 from ..site.other_hosts import (
     draws_mermaid,
@@ -102,6 +96,15 @@ from . import link_sources
 from .build_log import LOG_LEVELS, describe, log, said_before, warnings_counted
 from .config import HandbookPluginConfig
 from .generated_page import GeneratedPage
+from .mkdocs_config import (
+    config_file_shown,
+    has_search,
+    is_material,
+    is_offline_build,
+    option_named,
+    patterns_as_written,
+)
+from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
 from .published_site import restore_previous_site
 from .search_index import (
     PendingSearch,
@@ -141,7 +144,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None
         self.offline = False
-        self.searches = True  # whether the site has a search plugin, on (`_searches`)
+        self.searches = True  # whether the site has a search plugin, on (`has_search`)
         # Whether Material would load Mermaid from another host to draw a diagram.
         self.mermaid_from_elsewhere = False
         self.main_pages: list[navigation.NavEntry] = []
@@ -183,12 +186,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return errors, warnings
         try:
             site_config = read_site_config(
-                Path(config_file_path), shown_as=_config_file_shown(config_file_path)
+                Path(config_file_path), shown_as=config_file_shown(config_file_path)
             )
             self.site_url_written = site_config.site_url
         except ConfigError as error:
             return [
-                (_option_named(problem), ValidationError(problem)) for problem in error.problems
+                (option_named(problem), ValidationError(problem)) for problem in error.problems
             ], warnings
         return errors, warnings
 
@@ -220,8 +223,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 docs_dir=config.docs_dir,
                 options=options,
                 site_name=config.site_name,
-                where=_config_file_shown(config.config_file_path),
-                exclude_docs=_patterns(config.exclude_docs),
+                where=config_file_shown(config.config_file_path),
+                exclude_docs=patterns_as_written(config.exclude_docs),
                 strict=bool(config.strict),
                 site_dir=config.site_dir,
                 # As written in mkdocs.yml, as `handbook check` reads it: Material's offline
@@ -258,14 +261,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         docs = relative_name(Path(config.docs_dir), Path(config.config_file_path).parent)
         for warning in drop_remote_assets(config.extra_javascript, config.extra_css, docs):
             log.warning(warning)
-        self.mermaid_from_elsewhere = _material(config) and not loads_own_mermaid(
+        self.mermaid_from_elsewhere = is_material(config) and not loads_own_mermaid(
             config.extra_javascript
         )
-        self.offline = _offline_build(config)
+        self.offline = is_offline_build(config)
         polyfills = config.extra.get("polyfills") or []
         if self.offline and not any("iframe-worker" in str(script) for script in polyfills):
             config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
-        self.searches = _searches(config)
+        self.searches = has_search(config)
         if not self.searches:
             # Information, as for an image from another host: the site is sound without
             # it, and test and preview builds may leave search out on purpose.
@@ -290,9 +293,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             config.markdown_extensions.append(self.autolink)
         # After the author's custom_dir (theirs wins), before Material's own templates.
         templates = str(THEME_TEMPLATES)
-        if _material(config) and templates not in config.theme.dirs:
+        if is_material(config) and templates not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
-        if _material(config):
+        if is_material(config):
             with_tooltips(config.theme)  # a term's tooltip on keyboard focus too
 
     # Early, before the old site is cleaned: a failing check must leave it in place.
@@ -357,7 +360,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             unpublished_handouts=unpublished,
             usage=used_on(handbook, pages_using_terms(context)),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
-            term_template=TERM_TEMPLATE if _material(config) else None,
+            term_template=TERM_TEMPLATE if is_material(config) else None,
             written_forms=matcher(context).written_forms(),
         )
         self.modules_by_src = {
@@ -372,7 +375,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             frozenset(public_phone_keys(hb_config.privacy_allow)),
         )
         self.page_date = content_date(hb_config.root, handbook)
-        for path, rule in _left_out_unreported(handbook.rejected, hb_config):
+        for path, rule in left_out_unreported(handbook.rejected, hb_config):
             log.warning(
                 f"handbook: {path} is left out of the site: it does not fit its format, and "
                 f"its {rule} findings are not reported, as mkdocs.yml turns that rule off"
@@ -421,7 +424,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             file = File.generated(config, src_uri, content=markdown)
             files.append(file)
             generated.append(file)
-        _remove_pages_in_place_of(files, generated)
+        remove_pages_in_place_of(files, generated)
         # A page may link to a handout (`[handout](handouts/hotel-staff.pdf)`): MkDocs checks
         # and rewrites the link against these stand-ins, which leave before it copies files
         # (`on_env`); the PDFs themselves are written when the build ends.
@@ -451,7 +454,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 },
             )
         # A page named in a nav written in mkdocs.yml gets its title there, from MkDocs.
-        in_nav = _nav_paths(config.nav)
+        in_nav = nav_paths(config.nav)
         for file in generated:
             if file.src_uri not in in_nav:
                 GeneratedPage(file, config, self.render_cache)
@@ -478,7 +481,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         if self.site_inputs is None:
             return nav
         self._link_pages(files)
-        self.glossary_page = _page(files, GLOSSARY_INDEX)
+        self.glossary_page = page_at(files, GLOSSARY_INDEX)
         if config.nav is not None:
             # A nav written in mkdocs.yml is the author's: term pages show it too.
             titles_as_text(nav.items)
@@ -497,7 +500,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # Term pages are not in the navigation: their neighbours are the A-Z ones.
         terms = terms_a_to_z(self.site_inputs.handbook.terms)
         navigation.link_previous_and_next(
-            [page for term in terms if (page := _page(files, term_src_uri(term.id)))]
+            [page for term in terms if (page := page_at(files, term_src_uri(term.id)))]
         )
         return nav
 
@@ -536,7 +539,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         if self.handbook_config is not None and env.bytecode_cache is None:
             env.bytecode_cache = template_code_cache(self.handbook_config.root)
         if self.result is not None:
-            problems = missing_theme_files(self.result.handbook.pages, env, _material(config))
+            problems = missing_theme_files(self.result.handbook.pages, env, is_material(config))
             if problems:
                 raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
         return env
@@ -918,22 +921,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         restore_previous_site(previous)
 
 
-def _left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> list[tuple[str, str]]:
-    """(path, schema rule) of each record file left out of the site whose schema rule is
-    off: without a word, a term's page and every link to it would go (DESIGN section
-    11: nothing already published is lost)."""
-    rules = {"term": "glossary.schema", "protocol": "protocol.schema"}
-    unreported = []
-    for path in sorted(rejected):
-        kind = record_file_kind(config, path)
-        if kind is None and not path.endswith(".md"):
-            continue  # a file never read as a record (notes.txt, a draft in a subfolder)
-        rule = rules[kind] if kind is not None else "module.schema"
-        if rule_level(config.rules, rule) == "off":
-            unreported.append((path, rule))
-    return unreported
-
-
 def _not_copyable(path: Path) -> str | None:
     """Why MkDocs could not copy the file at `path` (a link to nothing or a loop of
     links, a named pipe, no permission to read it), or None."""
@@ -954,79 +941,3 @@ def _place_in(source: str | None, path: str, text: str) -> str:
     if source is None or offset < 0:
         return path
     return f"{path}:{LineIndex.of(source).position(offset)[0]}"
-
-
-def _nav_paths(nav: object) -> set[str]:
-    """The source paths a `nav` written in mkdocs.yml names."""
-    if isinstance(nav, str):
-        return {nav.lstrip("/")}
-    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
-    return {path for item in items for path in _nav_paths(item)}
-
-
-def _patterns(spec: pathspec.PathSpec | None) -> tuple[str, ...]:
-    """The lines of a gitignore-style setting, as written (MkDocs keeps them compiled)."""
-    if spec is None:
-        return ()
-    return tuple(pattern.pattern for pattern in spec.patterns if isinstance(pattern.pattern, str))
-
-
-def _config_file_shown(config_file_path: str) -> str:
-    """mkdocs.yml as messages name it: from the folder MkDocs runs in, as the editor named
-    it (`mkdocs build -f sub/mkdocs.yml`); by its name alone outside that folder, where
-    the absolute path MkDocs makes of it would only be long."""
-    shown = shown_name(Path(config_file_path))
-    return Path(config_file_path).name if os.path.isabs(shown) else shown  # noqa: PTH117
-
-
-def _option_named(problem: str) -> str:
-    """The option a problem of the site config is about, for MkDocs' "option '...'"
-    prefix: the option it quotes first (`mkdocs.yml:9: 'autolink' must be...`) or does
-    not know (`unknown option 'autolnk'`), else the first option it names
-    (`glossary_dir 'terms' is not a folder`), else its first quoted word."""
-    quoted = re.findall(r"'([\w.-]+)'", problem)
-    if quoted and ("unknown option" in problem or _is_option(quoted[0])):
-        return quoted[0]
-    named = [word for word in re.findall(r"[\w.-]+", problem) if _is_option(word)]
-    return (named or quoted or ["handbook"])[0]
-
-
-def _is_option(name: str) -> bool:
-    return name.split(".", 1)[0] in OPTION_DEFAULTS
-
-
-def _searches(config: MkDocsConfig) -> bool:
-    """Whether the site has a search plugin, on: MkDocs' own, or Material's (which MkDocs
-    names `material/search` when the site lists `search`; `enabled: false` turns it off)."""
-    return any(
-        name in ("search", "material/search") and plugin.config.get("enabled", True) is not False
-        for name, plugin in config.plugins.items()
-    )
-
-
-def _material(config: MkDocsConfig) -> bool:
-    return config.theme.name == "material"
-
-
-def _remove_pages_in_place_of(files: Files, generated: list[File]) -> None:
-    """Leave out the pages that MkDocs would write where a `generated` page is written
-    (`glossary.md` at `glossary/index.html`), as the check reports them (rule
-    page.replaced): the generated page takes the place, and the author's page would
-    otherwise still be in the navigation and in search, at the generated page's address."""
-    generated_at = {file.dest_uri: file.src_uri for file in generated}
-    for file in list(files.documentation_pages()):
-        if generated_at.get(file.dest_uri, file.src_uri) != file.src_uri:
-            files.remove(file)
-
-
-def _page(files: Files, src_uri: str) -> Page | None:
-    file = files.get_file_from_path(src_uri)
-    return file.page if file is not None and isinstance(file.page, Page) else None
-
-
-def _offline_build(config: MkDocsConfig) -> bool:
-    """Material's offline plugin is on (`make offline`): pages open from file://."""
-    return any(
-        name.rpartition("/")[2] == "offline" and getattr(plugin.config, "enabled", True)
-        for name, plugin in config.plugins.items()
-    )

@@ -1,0 +1,27 @@
+"""Record files left out of the site without a finding to say so: their schema rule is
+off in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..config import HandbookConfig
+from ..model.records import record_file_kind
+from ..rules.base import rule_level
+
+
+def left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> list[tuple[str, str]]:
+    """(path, schema rule) of each record file left out of the site whose schema rule is
+    off: without a word, a term's page and every link to it would go (DESIGN section
+    11: nothing already published is lost)."""
+    rules = {"term": "glossary.schema", "protocol": "protocol.schema"}
+    unreported = []
+    for path in sorted(rejected):
+        kind = record_file_kind(config, path)
+        if kind is None and not path.endswith(".md"):
+            continue  # a file never read as a record (notes.txt, a draft in a subfolder)
+        rule = rules[kind] if kind is not None else "module.schema"
+        if rule_level(config.rules, rule) == "off":
+            unreported.append((path, rule))
+    return unreported
