@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import posixpath
-import stat
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,8 +41,6 @@ from ..config import (
 from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
 from ..findings import Severity
-from ..markdown import LineIndex
-from ..model.source import outside_docs
 from ..model.types import Module
 from ..rules import RULES
 from ..rules.module_readability import cached_reading_grade
@@ -64,9 +60,6 @@ from ..site.other_hosts import (
     drop_remote_assets,
     keep_to_own_host,
     loads_own_mermaid,
-    mermaid_fence,
-    remote_redirects,
-    remote_resources,
 )
 from ..site.pages import (
     USED_ON_PLACEHOLDER,
@@ -95,6 +88,11 @@ from ..site.urls import (
 from . import link_sources
 from .build_log import LOG_LEVELS, describe, log, said_before, warnings_counted
 from .config import HandbookPluginConfig
+from .copied_files import (
+    add_policy_to_copied_html,
+    copied_html_files,
+    keep_copied_files_in_the_handbook,
+)
 from .generated_page import GeneratedPage
 from .mkdocs_config import (
     config_file_shown,
@@ -105,6 +103,7 @@ from .mkdocs_config import (
     patterns_as_written,
 )
 from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
+from .other_host_reports import name_mermaid, name_remote_resources, warn_of_redirects
 from .published_site import restore_previous_site
 from .search_index import (
     PendingSearch,
@@ -382,15 +381,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        self._keep_copied_files_in_the_handbook(files, config)
-        # .HTML, too, which MkDocs takes for no page (its own test is case-sensitive)
-        self.copied_html = [
-            (Path(file.abs_dest_path), file.dest_uri)
-            for file in files
-            if file.src_dir == config.docs_dir
-            and not file.is_documentation_page()
-            and file.src_uri.lower().endswith((".html", ".htm"))
-        ]
+        keep_copied_files_in_the_handbook(files, config, self.handbook_config)
+        self.copied_html = copied_html_files(files, config)
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
             return files
@@ -579,60 +571,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._begin_autolinks(page)
         return context
 
-    def _keep_copied_files_in_the_handbook(self, files: Files, config: MkDocsConfig) -> None:
-        """A file of docs_dir that a symbolic link leads out of docs_dir, or into a `.git`
-        folder, is not published, with a warning: a pull request could otherwise publish a
-        file of the machine that builds the site (`notes.txt -> ~/.git-credentials`), or
-        of the repository that is no page of it (`history -> ../.git`, `x.txt -> ../.env`).
-        The checks say so first, and stop the build (`page.source`): this holds where that
-        rule is turned off, for pages too. Files that cannot be copied are left out too,
-        and so are the term and protocol files that the config keeps in docs_dir."""
-        hb_config = self.handbook_config
-        if hb_config is None:
-            return
-        docs = hb_config.relative(hb_config.docs_dir)
-        # Term and protocol files kept in docs_dir are published as their pages, not as
-        # they are (with an editor's comments in them).
-        record_folders = [
-            os.path.abspath(folder) + os.sep  # noqa: PTH100
-            for folder in (hb_config.glossary_dir, hb_config.protocols_dir)
-        ]
-        sources_left_out = 0
-        for file in list(files):
-            # Left out by MkDocs (a hidden name, exclude_docs): never copied.
-            if file.src_dir != config.docs_dir or file.inclusion is InclusionLevel.EXCLUDED:
-                continue
-            # The rule the checks apply to the files they read (model/source.py).
-            source = Path(file.abs_src_path or "")
-            page = file.is_documentation_page()
-            if not page and str(source).startswith(tuple(record_folders)):
-                files.remove(file)
-                sources_left_out += 1
-                continue
-            outside = outside_docs(source, hb_config)
-            if outside is not None:
-                files.remove(file)
-                log.warning(f"handbook: {docs}/{file.src_uri} {outside}: it is not published")
-                continue
-            if page:
-                continue
-            problem = _not_copyable(source)
-            if problem is not None:  # MkDocs' copy of it would end the build in a traceback
-                files.remove(file)
-                log.warning(f"handbook: {docs}/{file.src_uri} {problem}: it is not published")
-        if sources_left_out:
-            log.info(
-                f"handbook: {sources_left_out} term or protocol file(s) in {docs}/ are "
-                "published as their pages, not copied as they are"
-            )
-
     def _look_at_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.handbook_config is not None:
-            self._name_remote_resources(html, page)
+            name_remote_resources(html, page, self.handbook_config, self._content_policy)
             if self.mermaid_from_elsewhere and draws_mermaid(html):
-                self._name_mermaid(page)
+                name_mermaid(page, self.handbook_config, self._content_policy)
         return html
 
     # Last: another plugin may read a marker of its own in a comment of the page's HTML
@@ -658,80 +603,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     on_page_content = CombinedEvent(
         _look_at_content, _no_links_to_missing_handouts, _without_editors_comments
     )
-
-    def _source_of(self, page: Page) -> tuple[str, str] | None:
-        """(text, path) of the file a page is written from: its Markdown file, or the
-        term or protocol of a generated page; None for the other generated pages."""
-        assert self.handbook_config is not None
-        if page.file.abs_src_path and not page.file.generated_by:
-            path = self.handbook_config.relative(Path(page.file.abs_src_path))
-            return page.file.content_string, path
-        record = link_sources.record_of(page.file.src_uri)
-        return None if record is None else (record.origin.text, record.origin.path)
-
-    def _name_remote_resources(self, html: str, page: Page) -> None:
-        """Log what the page would load from another host (an image linked from another
-        site, in a page or in a protocol's text...): the site's content policy has
-        browsers refuse it. Information, not a warning: the page itself is sound, and
-        builds under --strict go on."""
-        urls = remote_resources(html)
-        written = self._source_of(page) if urls else None
-        if written is None:
-            return
-        assert self.handbook_config is not None
-        source, path = written
-        docs = self.handbook_config.relative(self.handbook_config.docs_dir)
-        effect = (
-            "the pages' content policy has browsers refuse it"
-            if self._content_policy
-            else "opened from files, the pages would fetch it from there"
-        )
-        for url in urls:
-            log.info(
-                f"{_place_in(source, path, url)}: {url} is on another host, and the handbook "
-                f"loads nothing from other hosts ({effect}). Copy the file into {docs}/ and "
-                "link to the copy."
-            )
-
-    def _name_mermaid(self, page: Page) -> None:
-        """Log, as information (like an image from another host), that a diagram of the
-        page will not be drawn: Material would fetch Mermaid from unpkg.com for it, which
-        the content policy refuses, until the site has its own copy."""
-        written = self._source_of(page)
-        if written is None or self.handbook_config is None:
-            return
-        source, path = written
-        fence = mermaid_fence(source)
-        place = path if fence is None else f"{path}:{LineIndex.of(source).position(fence)[0]}"
-        docs = self.handbook_config.relative(self.handbook_config.docs_dir)
-        effect = (
-            "the pages' content policy refuses it, so the diagram shows as text"
-            if self._content_policy
-            else "opened from files, the pages would fetch it from there"
-        )
-        log.info(
-            f"{place}: Material would load Mermaid from unpkg.com to draw this diagram, and "
-            f"the handbook loads nothing from other hosts ({effect}). Copy mermaid.min.js "
-            f"into {docs}/ and name it in extra_javascript: Material then draws with that copy."
-        )
-
-    def _warn_of_redirects(self, html: str, page: Page | None, name: str) -> None:
-        """A warning (--strict fails) for each other host that `html` (a page's head, where
-        front matter lands, and its content; or a copied HTML file named `name`) sends its
-        reader on to as it opens: no content policy keeps a page from going elsewhere."""
-        redirects = remote_redirects(html)
-        if not redirects or self.handbook_config is None:
-            return
-        source: str | None = None
-        written = None if page is None else self._source_of(page)
-        if written is not None:
-            source, name = written
-        for url in redirects:
-            log.warning(
-                f"{_place_in(source, name, url)}: the page sends every reader on to {url} as "
-                'it opens (<meta http-equiv="refresh">), and the handbook loads nothing from '
-                "other hosts: link to it instead."
-            )
 
     # Before the search plugins (default priority) index the page: a page that Material's
     # search indexed in an earlier build, with the same HTML, URL, title and front matter,
@@ -813,7 +684,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # content; not the whole navigation around them, which is most of the page.
         head_end = output.find("</head>")
         head = output if head_end < 0 else output[:head_end]
-        self._warn_of_redirects(head + (page.content or ""), page, page.file.src_uri)
+        warn_of_redirects(
+            head + (page.content or ""), page, page.file.src_uri, self.handbook_config
+        )
         return with_content_policy(output) if self._content_policy else output
 
     def on_post_template(
@@ -886,17 +759,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # An HTML file in docs_dir is copied as it is, no page of the theme's: it gets the
     # policy too, or a page could frame it (same host) and load from anywhere through it.
     def _copied_html_with_policy(self, config: MkDocsConfig) -> None:
-        for path, name in self.copied_html:
-            if not path.is_file():  # left out of the site (exclude_docs, a draft)
-                continue
-            try:  # bytes in another encoding are kept as they are
-                html = path.read_bytes().decode("utf-8", "surrogateescape")
-                self._warn_of_redirects(html, None, name)
-                with_policy = with_content_policy(html) if self._content_policy else html
-                if with_policy != html:
-                    path.write_bytes(with_policy.encode("utf-8", "surrogateescape"))
-            except OSError as problem:
-                raise PluginError(f"handbook: {path} gets no content policy: {problem}") from None
+        add_policy_to_copied_html(self.copied_html, self.handbook_config, self._content_policy)
 
     # Before Material's search writes its index (priority 0): see `merge_previous_index`.
     @event_priority(10)
@@ -919,25 +782,3 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _restore_previous_site(self) -> None:
         previous, self.previous_site = self.previous_site, None
         restore_previous_site(previous)
-
-
-def _not_copyable(path: Path) -> str | None:
-    """Why MkDocs could not copy the file at `path` (a link to nothing or a loop of
-    links, a named pipe, no permission to read it), or None."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as error:
-        return f"cannot be read ({error.strerror or error})"
-    if not stat.S_ISREG(mode):
-        return "is not a regular file (a named pipe or a device)"
-    if not os.access(path, os.R_OK):
-        return "cannot be read (Permission denied)"
-    return None
-
-
-def _place_in(source: str | None, path: str, text: str) -> str:
-    """`path:line` of the first `text` in `source`, or `path` where it is not found."""
-    offset = -1 if source is None else source.find(text)
-    if source is None or offset < 0:
-        return path
-    return f"{path}:{LineIndex.of(source).position(offset)[0]}"

@@ -1,0 +1,114 @@
+"""Files of docs_dir that MkDocs copies into the site as they are: which of them stay out
+of it (led out of docs_dir by a link, or unreadable, or term and protocol files), and the
+HTML ones, which get the pages' content policy once they are copied.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files, InclusionLevel
+
+from ..config import HandbookConfig
+from ..model.source import outside_docs
+from ..site.content_policy import with_content_policy
+from .build_log import log
+from .other_host_reports import warn_of_redirects
+
+
+def keep_copied_files_in_the_handbook(
+    files: Files, config: MkDocsConfig, hb_config: HandbookConfig | None
+) -> None:
+    """A file of docs_dir that a symbolic link leads out of docs_dir, or into a `.git`
+    folder, is not published, with a warning: a pull request could otherwise publish a
+    file of the machine that builds the site (`notes.txt -> ~/.git-credentials`), or
+    of the repository that is no page of it (`history -> ../.git`, `x.txt -> ../.env`).
+    The checks say so first, and stop the build (`page.source`): this holds where that
+    rule is turned off, for pages too. Files that cannot be copied are left out too,
+    and so are the term and protocol files that the config keeps in docs_dir."""
+    if hb_config is None:
+        return
+    docs = hb_config.relative(hb_config.docs_dir)
+    # Term and protocol files kept in docs_dir are published as their pages, not as
+    # they are (with an editor's comments in them).
+    record_folders = [
+        os.path.abspath(folder) + os.sep  # noqa: PTH100
+        for folder in (hb_config.glossary_dir, hb_config.protocols_dir)
+    ]
+    sources_left_out = 0
+    for file in list(files):
+        # Left out by MkDocs (a hidden name, exclude_docs): never copied.
+        if file.src_dir != config.docs_dir or file.inclusion is InclusionLevel.EXCLUDED:
+            continue
+        # The rule the checks apply to the files they read (model/source.py).
+        source = Path(file.abs_src_path or "")
+        page = file.is_documentation_page()
+        if not page and str(source).startswith(tuple(record_folders)):
+            files.remove(file)
+            sources_left_out += 1
+            continue
+        outside = outside_docs(source, hb_config)
+        if outside is not None:
+            files.remove(file)
+            log.warning(f"handbook: {docs}/{file.src_uri} {outside}: it is not published")
+            continue
+        if page:
+            continue
+        problem = _not_copyable(source)
+        if problem is not None:  # MkDocs' copy of it would end the build in a traceback
+            files.remove(file)
+            log.warning(f"handbook: {docs}/{file.src_uri} {problem}: it is not published")
+    if sources_left_out:
+        log.info(
+            f"handbook: {sources_left_out} term or protocol file(s) in {docs}/ are "
+            "published as their pages, not copied as they are"
+        )
+
+
+def copied_html_files(files: Files, config: MkDocsConfig) -> list[tuple[Path, str]]:
+    """The HTML files of docs_dir that MkDocs copies as they are: (where, their path in the
+    site)."""
+    # .HTML, too, which MkDocs takes for no page (its own test is case-sensitive)
+    return [
+        (Path(file.abs_dest_path), file.dest_uri)
+        for file in files
+        if file.src_dir == config.docs_dir
+        and not file.is_documentation_page()
+        and file.src_uri.lower().endswith((".html", ".htm"))
+    ]
+
+
+def add_policy_to_copied_html(
+    copied_html: list[tuple[Path, str]], hb_config: HandbookConfig | None, content_policy: bool
+) -> None:
+    """Give each of `copied_html` (where it is, its path in the site) the pages' content
+    policy, where `content_policy`, and warn of each other host it sends its reader on to."""
+    for path, name in copied_html:
+        if not path.is_file():  # left out of the site (exclude_docs, a draft)
+            continue
+        try:  # bytes in another encoding are kept as they are
+            html = path.read_bytes().decode("utf-8", "surrogateescape")
+            warn_of_redirects(html, None, name, hb_config)
+            with_policy = with_content_policy(html) if content_policy else html
+            if with_policy != html:
+                path.write_bytes(with_policy.encode("utf-8", "surrogateescape"))
+        except OSError as problem:
+            raise PluginError(f"handbook: {path} gets no content policy: {problem}") from None
+
+
+def _not_copyable(path: Path) -> str | None:
+    """Why MkDocs could not copy the file at `path` (a link to nothing or a loop of
+    links, a named pipe, no permission to read it), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a named pipe or a device)"
+    if not os.access(path, os.R_OK):
+        return "cannot be read (Permission denied)"
+    return None

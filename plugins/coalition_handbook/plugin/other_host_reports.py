@@ -1,0 +1,106 @@
+"""What a page would load from another host, said in the build's log at its place in the
+file it is written from: images and such (information: the content policy has browsers
+refuse them), a Mermaid diagram Material would draw with a script from unpkg.com
+(information), and a redirect to another host as the page opens (a warning: no content
+policy stops it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.pages import Page
+
+from ..config import HandbookConfig
+from ..markdown import LineIndex
+from ..site.other_hosts import mermaid_fence, remote_redirects, remote_resources
+from . import link_sources
+from .build_log import log
+
+
+def source_of(page: Page, hb_config: HandbookConfig) -> tuple[str, str] | None:
+    """(text, path) of the file a page is written from: its Markdown file, or the
+    term or protocol of a generated page; None for the other generated pages."""
+    if page.file.abs_src_path and not page.file.generated_by:
+        path = hb_config.relative(Path(page.file.abs_src_path))
+        return page.file.content_string, path
+    record = link_sources.record_of(page.file.src_uri)
+    return None if record is None else (record.origin.text, record.origin.path)
+
+
+def name_remote_resources(
+    html: str, page: Page, hb_config: HandbookConfig, content_policy: bool
+) -> None:
+    """Log what the page would load from another host (an image linked from another
+    site, in a page or in a protocol's text...): the site's content policy has
+    browsers refuse it. Information, not a warning: the page itself is sound, and
+    builds under --strict go on."""
+    urls = remote_resources(html)
+    written = source_of(page, hb_config) if urls else None
+    if written is None:
+        return
+    source, path = written
+    docs = hb_config.relative(hb_config.docs_dir)
+    effect = (
+        "the pages' content policy has browsers refuse it"
+        if content_policy
+        else "opened from files, the pages would fetch it from there"
+    )
+    for url in urls:
+        log.info(
+            f"{_place_in(source, path, url)}: {url} is on another host, and the handbook "
+            f"loads nothing from other hosts ({effect}). Copy the file into {docs}/ and "
+            "link to the copy."
+        )
+
+
+def name_mermaid(page: Page, hb_config: HandbookConfig, content_policy: bool) -> None:
+    """Log, as information (like an image from another host), that a diagram of the
+    page will not be drawn: Material would fetch Mermaid from unpkg.com for it, which
+    the content policy refuses, until the site has its own copy."""
+    written = source_of(page, hb_config)
+    if written is None:
+        return
+    source, path = written
+    fence = mermaid_fence(source)
+    place = path if fence is None else f"{path}:{LineIndex.of(source).position(fence)[0]}"
+    docs = hb_config.relative(hb_config.docs_dir)
+    effect = (
+        "the pages' content policy refuses it, so the diagram shows as text"
+        if content_policy
+        else "opened from files, the pages would fetch it from there"
+    )
+    log.info(
+        f"{place}: Material would load Mermaid from unpkg.com to draw this diagram, and "
+        f"the handbook loads nothing from other hosts ({effect}). Copy mermaid.min.js "
+        f"into {docs}/ and name it in extra_javascript: Material then draws with that copy."
+    )
+
+
+def warn_of_redirects(
+    html: str, page: Page | None, name: str, hb_config: HandbookConfig | None
+) -> None:
+    """A warning (--strict fails) for each other host that `html` (a page's head, where
+    front matter lands, and its content; or a copied HTML file named `name`) sends its
+    reader on to as it opens: no content policy keeps a page from going elsewhere."""
+    redirects = remote_redirects(html)
+    if not redirects or hb_config is None:
+        return
+    source: str | None = None
+    written = None if page is None else source_of(page, hb_config)
+    if written is not None:
+        source, name = written
+    for url in redirects:
+        log.warning(
+            f"{_place_in(source, name, url)}: the page sends every reader on to {url} as "
+            'it opens (<meta http-equiv="refresh">), and the handbook loads nothing from '
+            "other hosts: link to it instead."
+        )
+
+
+def _place_in(source: str | None, path: str, text: str) -> str:
+    """`path:line` of the first `text` in `source`, or `path` where it is not found."""
+    offset = -1 if source is None else source.find(text)
+    if source is None or offset < 0:
+        return path
+    return f"{path}:{LineIndex.of(source).position(offset)[0]}"
