@@ -2,8 +2,9 @@
 
 Laid out as Material's plugins are: `config` holds the options of mkdocs.yml, `plugin`
 the hooks, and the other modules what the hooks give MkDocs (generated pages, search
-entries, theme helpers). The entry point `coalition_handbook.plugin:HandbookPlugin`
-names the class re-exported here.
+entries, theme helpers, the site's setup) and what they do for it, one job each (the
+build's log, copied files, reports of other hosts, the site published before). The entry
+point `coalition_handbook.plugin:HandbookPlugin` names the class re-exported here.
 """
 
 from __future__ import annotations

@@ -35,7 +35,6 @@ from ..config import (
     HandbookConfig,
     build_config,
     language_tag,
-    relative_name,
     site_address,
 )
 from ..config import load_config as read_site_config
@@ -54,13 +53,7 @@ from ..site.html_comments import without_comments
 from ..site.languages import is_english
 from ..site.left_out_records import left_out_unreported
 from ..site.missing_handouts import unlink_missing_handouts
-from ..site.other_hosts import (
-    draws_mermaid,
-    drop_legacy_analytics,
-    drop_remote_assets,
-    keep_to_own_host,
-    loads_own_mermaid,
-)
+from ..site.other_hosts import draws_mermaid
 from ..site.pages import (
     USED_ON_PLACEHOLDER,
     SiteInputs,
@@ -74,11 +67,9 @@ from ..site.pages import (
 )
 from ..site.publishing import PreviousSite
 from ..site.render_cache import PageRenderCache, build_salt
-from ..site.search_boost import FORMS_BOOST, FORMS_FIELD, STEPS_BOOST, STEPS_FIELD
 from ..site.template_cache import template_code_cache
 from ..site.titles import page_title_as_text, titles_as_text
 from ..site.urls import (
-    ASSETS_DIR,
     GLOSSARY_DIR,
     GLOSSARY_INDEX,
     handout_path,
@@ -96,42 +87,32 @@ from .copied_files import (
 from .generated_page import GeneratedPage
 from .mkdocs_config import (
     config_file_shown,
-    has_search,
     is_material,
-    is_offline_build,
     option_named,
     patterns_as_written,
 )
 from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
 from .other_host_reports import name_mermaid, name_remote_resources, warn_of_redirects
 from .published_site import restore_previous_site
+from .record_folders import watch_record_folders
 from .search_index import (
     PendingSearch,
-    add_search_forms,
-    material_search_index,
+    finish_search_entries,
+    index_from_cache,
     merge_previous_index,
-    with_plain_quotes,
 )
+from .site_setup import asset_files, configure_site
 from .theme import (
     PAGE_SLOT,
     TERM_TEMPLATE,
-    THEME_TEMPLATES,
     RenderedOnce,
     missing_theme_files,
-    with_tooltips,
 )
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
     from mkdocs.livereload import LiveReloadServer
 
     from ..site.handouts import HandoutReport  # loaded for handouts only
-
-ASSETS = Path(__file__).parent.parent / "assets"
-STYLESHEET = f"{ASSETS_DIR}/handbook.css"
-SCRIPT = f"{ASSETS_DIR}/handbook.js"
-# Lets search work from file:// pages in an offline build; Material's offline plugin
-# would load it from unpkg.
-WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
 
 
 class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
@@ -206,7 +187,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self._configure_site(config)
+        setup = configure_site(config, self.config, self.autolink)
+        self.offline, self.searches = setup.offline, setup.searches
+        self.mermaid_from_elsewhere = setup.mermaid_from_elsewhere
         options: dict[str, Any] = {
             key: value for key, value in self.config.items() if key != "enabled"
         }
@@ -244,58 +227,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             ) from None
         self._watch_record_folders()
         return config
-
-    def _configure_site(self, config: MkDocsConfig) -> None:
-        """Stylesheet and script, offline search shim, and the Markdown extensions the
-        pages need."""
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        if SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
-        # Material's web fonts and analytics: the site loads nothing from other hosts.
-        for warning in keep_to_own_host(config.theme.name, config.theme, config.extra):
-            log.warning(warning)
-        for warning in drop_legacy_analytics(config):
-            log.warning(warning)
-        docs = relative_name(Path(config.docs_dir), Path(config.config_file_path).parent)
-        for warning in drop_remote_assets(config.extra_javascript, config.extra_css, docs):
-            log.warning(warning)
-        self.mermaid_from_elsewhere = is_material(config) and not loads_own_mermaid(
-            config.extra_javascript
-        )
-        self.offline = is_offline_build(config)
-        polyfills = config.extra.get("polyfills") or []
-        if self.offline and not any("iframe-worker" in str(script) for script in polyfills):
-            config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
-        self.searches = has_search(config)
-        if not self.searches:
-            # Information, as for an image from another host: the site is sound without
-            # it, and test and preview builds may leave search out on purpose.
-            log.info(
-                "handbook: mkdocs.yml lists no 'search' plugin, or turns it off: members "
-                "cannot search the handbook for a term by any of its forms; list '- search' "
-                "under plugins"
-            )
-        # Term pages are also found by their plurals and forms to avoid, and protocol
-        # pages by who they are for and their steps, in search fields of their own
-        # (site/search_boost.py) that Material indexes but never shows.
-        search = config.plugins.get("material/search")
-        if search is not None and isinstance(search.config.get("fields"), dict):
-            search.config["fields"].setdefault(FORMS_FIELD, {"boost": FORMS_BOOST})
-            search.config["fields"].setdefault(STEPS_FIELD, {"boost": STEPS_BOOST})
-        # Generated pages use both: letter anchors are `{ #letter-a }`, banners admonitions.
-        for extension in ("attr_list", "admonition"):
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
-        # Autolinks: of terms, and of public phone numbers, which `autolink` does not govern.
-        if self.config.autolink != "none" or public_phone_keys(self.config.privacy.allow):
-            config.markdown_extensions.append(self.autolink)
-        # After the author's custom_dir (theirs wins), before Material's own templates.
-        templates = str(THEME_TEMPLATES)
-        if is_material(config) and templates not in config.theme.dirs:
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
-        if is_material(config):
-            with_tooltips(config.theme)  # a term's tooltip on keyboard focus too
 
     # Early, before the old site is cleaned: a failing check must leave it in place.
     @event_priority(50)
@@ -429,9 +360,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         ]
         for file in self.handout_stand_ins:
             files.append(file)
-        for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if self.offline else [])):
-            path = ASSETS / posixpath.basename(asset)
-            files.append(File.generated(config, asset, abs_src_path=str(path)))
+        for asset in asset_files(config, self.offline):
+            files.append(asset)
         self.render_cache = self._render_cache(files, config)
         # Through the render cache, which is written when the build ends: a warm build
         # neither imports textstat nor grades a module that did not change. Only in an
@@ -613,22 +543,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _index_from_cache(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        self.pending_search = None
-        search_index = material_search_index(config)
-        self.search_start = None if search_index is None else len(search_index)
-        cache = self.render_cache
-        if search_index is None or cache is None or not cache.enabled or page.content is None:
-            return context
-        options = config.plugins["material/search"].config
-        key = cache.search_key(page.content, page.url, page.title, page.meta, options)
-        search = page.meta.get("search")
-        entries = cache.get_entries(key)
-        if entries is not None:
-            search_index.extend(dict(entry) for entry in entries)
-            page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
-            self.pending_search = PendingSearch(page, search, None, 0)
-        else:
-            self.pending_search = PendingSearch(page, search, key, len(search_index))
+        self.pending_search, self.search_start = index_from_cache(page, config, self.render_cache)
         return context
 
     # Late: after the search plugins (default priority) have indexed the page, so they
@@ -638,20 +553,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         pending, self.pending_search = self.pending_search, None
-        search_index = material_search_index(config)
-        if search_index is not None and self.search_start is not None:
-            with_plain_quotes(search_index[self.search_start :])
-            add_search_forms(page, search_index[self.search_start :])
-        if pending is not None and pending.page is page and self.render_cache is not None:
-            if pending.key is None:  # indexed from the cache: the page's own front matter back
-                if pending.search is None:
-                    page.meta.pop("search", None)
-                else:
-                    page.meta["search"] = pending.search
-            else:
-                search_index = material_search_index(config) or []
-                entries = [dict(entry) for entry in search_index[pending.start :]]
-                self.render_cache.put_entries(pending.key, entries)
+        finish_search_entries(page, config, pending, self.search_start, self.render_cache)
         listing = self.used_on_lists.get(page.file.src_uri)
         if listing is not None and page.content is not None:
             page.content = page.content.replace(USED_ON_PLACEHOLDER, listing, 1)
@@ -709,25 +611,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._watch_record_folders()
 
     def _watch_record_folders(self) -> None:
-        """Watch the term and protocol folders that exist, at the start of `mkdocs serve`
-        and at each rebuild: a folder made (or made again) while it runs, by the first
-        `handbook new term` or `git stash -u`, went unwatched until a restart (audit,
-        review). Only existing folders can be watched."""
-        if self.live_server is None or self.handbook_config is None:
-            return
-        for folder in (self.handbook_config.glossary_dir, self.handbook_config.protocols_dir):
-            try:
-                inode = folder.stat().st_ino if folder.is_dir() else None
-            except OSError:
-                inode = None
-            watched = self.watched_folders.get(folder)
-            if inode is None or inode == watched:
-                continue
-            # A folder removed and made again (`git stash -u`) is another folder to watch.
-            if watched is not None:
-                self.live_server.unwatch(str(folder))
-            self.live_server.watch(str(folder))
-            self.watched_folders[folder] = inode
+        if self.live_server is not None and self.handbook_config is not None:
+            watch_record_folders(self.live_server, self.handbook_config, self.watched_folders)
 
     # Handouts (site/handouts.py, the trainers' PDFs): late, once every page is written;
     # PDFs come from the cache when nothing changed. Under CI=true a missing PDF fails.

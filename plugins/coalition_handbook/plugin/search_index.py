@@ -12,14 +12,16 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from ..site.render_cache import PageRenderCache
 from ..site.search_boost import CAPITAL_WORDS_KEY, FORMS_FIELD, STEPS_FIELD, TYPED_FORMS_KEY
 
 
 @dataclass
 class PendingSearch:
-    """A page between the hooks `_index_from_cache` and `_after_search` of
-    plugin.py: its own front matter `search`, and the key to keep its new entries under
-    (None: they came from the cache) with where they start in the index."""
+    """A page between `index_from_cache` and `finish_search_entries` (the hooks
+    `_index_from_cache` and `_after_search` of plugin.py): its own front matter `search`,
+    and the key to keep its new entries under (None: they came from the cache) with where
+    they start in the index."""
 
     page: Page
     search: object
@@ -106,3 +108,51 @@ def merge_previous_index(config: MkDocsConfig) -> None:
 def _page_of(entry: dict[str, Any]) -> str:
     """The page an entry is of: its location without the section (`#...`)."""
     return str(entry.get("location", "")).partition("#")[0]
+
+
+def index_from_cache(
+    page: Page, config: MkDocsConfig, cache: PageRenderCache | None
+) -> tuple[PendingSearch | None, int | None]:
+    """Give Material's index the page's entries of an earlier build, kept in `cache`, where
+    that build indexed the same page, and mark the page `exclude` so that search does not
+    parse it again (`finish_search_entries` unmarks it). Returns the page on its way
+    between the two (None: no cache to use), and where its entries begin in the index."""
+    search_index = material_search_index(config)
+    search_start = None if search_index is None else len(search_index)
+    if search_index is None or cache is None or not cache.enabled or page.content is None:
+        return None, search_start
+    options = config.plugins["material/search"].config
+    key = cache.search_key(page.content, page.url, page.title, page.meta, options)
+    search = page.meta.get("search")
+    entries = cache.get_entries(key)
+    if entries is not None:
+        search_index.extend(dict(entry) for entry in entries)
+        page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+        return PendingSearch(page, search, None, 0), search_start
+    return PendingSearch(page, search, key, len(search_index)), search_start
+
+
+def finish_search_entries(
+    page: Page,
+    config: MkDocsConfig,
+    pending: PendingSearch | None,
+    search_start: int | None,
+    cache: PageRenderCache | None,
+) -> None:
+    """Once search indexed the page: its entries' quotes as written, a term's or protocol's
+    search fields (`add_search_forms`), and either its own front matter `search` back (its
+    entries came from `cache`) or its new entries into `cache`."""
+    search_index = material_search_index(config)
+    if search_index is not None and search_start is not None:
+        with_plain_quotes(search_index[search_start:])
+        add_search_forms(page, search_index[search_start:])
+    if pending is not None and pending.page is page and cache is not None:
+        if pending.key is None:  # indexed from the cache: the page's own front matter back
+            if pending.search is None:
+                page.meta.pop("search", None)
+            else:
+                page.meta["search"] = pending.search
+        else:
+            search_index = material_search_index(config) or []
+            entries = [dict(entry) for entry in search_index[pending.start :]]
+            cache.put_entries(pending.key, entries)

@@ -1,0 +1,111 @@
+"""What the plugin sets in MkDocs' config for the handbook's pages: its stylesheet and
+script (and the files of them), the offline search shim, the search fields, Markdown
+extensions and theme templates the pages need; and, with a warning, what it keeps from
+loading from other hosts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from ..config import relative_name
+from ..rules.privacy_pii import public_phone_keys
+from ..site.autolink import AutolinkExtension
+from ..site.other_hosts import (
+    drop_legacy_analytics,
+    drop_remote_assets,
+    keep_to_own_host,
+    loads_own_mermaid,
+)
+from ..site.search_boost import FORMS_BOOST, FORMS_FIELD, STEPS_BOOST, STEPS_FIELD
+from ..site.urls import ASSETS_DIR
+from .build_log import log
+from .config import HandbookPluginConfig
+from .mkdocs_config import has_search, is_material, is_offline_build
+from .theme import THEME_TEMPLATES, with_tooltips
+
+ASSETS = Path(__file__).parent.parent / "assets"
+STYLESHEET = f"{ASSETS_DIR}/handbook.css"
+SCRIPT = f"{ASSETS_DIR}/handbook.js"
+# Lets search work from file:// pages in an offline build; Material's offline plugin
+# would load it from unpkg.
+WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
+
+
+@dataclass(frozen=True)
+class SiteSetup:
+    """What the hooks need to know of the site, once its config is set."""
+
+    offline: bool  # Material's offline plugin is on: pages open from file://
+    searches: bool  # the site has a search plugin, on
+    mermaid_from_elsewhere: bool  # Material would load Mermaid from another host
+
+
+def configure_site(
+    config: MkDocsConfig, options: HandbookPluginConfig, autolink: AutolinkExtension
+) -> SiteSetup:
+    """Stylesheet and script, offline search shim, and the Markdown extensions the
+    pages need; returns what the hooks need to know of the site then."""
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    if SCRIPT not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(SCRIPT)
+    # Material's web fonts and analytics: the site loads nothing from other hosts.
+    for warning in keep_to_own_host(config.theme.name, config.theme, config.extra):
+        log.warning(warning)
+    for warning in drop_legacy_analytics(config):
+        log.warning(warning)
+    docs = relative_name(Path(config.docs_dir), Path(config.config_file_path).parent)
+    for warning in drop_remote_assets(config.extra_javascript, config.extra_css, docs):
+        log.warning(warning)
+    mermaid_from_elsewhere = is_material(config) and not loads_own_mermaid(config.extra_javascript)
+    offline = is_offline_build(config)
+    polyfills = config.extra.get("polyfills") or []
+    if offline and not any("iframe-worker" in str(script) for script in polyfills):
+        config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
+    searches = has_search(config)
+    if not searches:
+        # Information, as for an image from another host: the site is sound without
+        # it, and test and preview builds may leave search out on purpose.
+        log.info(
+            "handbook: mkdocs.yml lists no 'search' plugin, or turns it off: members "
+            "cannot search the handbook for a term by any of its forms; list '- search' "
+            "under plugins"
+        )
+    # Term pages are also found by their plurals and forms to avoid, and protocol
+    # pages by who they are for and their steps, in search fields of their own
+    # (site/search_boost.py) that Material indexes but never shows.
+    search = config.plugins.get("material/search")
+    if search is not None and isinstance(search.config.get("fields"), dict):
+        search.config["fields"].setdefault(FORMS_FIELD, {"boost": FORMS_BOOST})
+        search.config["fields"].setdefault(STEPS_FIELD, {"boost": STEPS_BOOST})
+    # Generated pages use both: letter anchors are `{ #letter-a }`, banners admonitions.
+    for extension in ("attr_list", "admonition"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    # Autolinks: of terms, and of public phone numbers, which `autolink` does not govern.
+    if options.autolink != "none" or public_phone_keys(options.privacy.allow):
+        config.markdown_extensions.append(autolink)
+    # After the author's custom_dir (theirs wins), before Material's own templates.
+    templates = str(THEME_TEMPLATES)
+    if is_material(config) and templates not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, templates)
+    if is_material(config):
+        with_tooltips(config.theme)  # a term's tooltip on keyboard focus too
+    return SiteSetup(
+        offline=offline, searches=searches, mermaid_from_elsewhere=mermaid_from_elsewhere
+    )
+
+
+def asset_files(config: MkDocsConfig, offline: bool) -> list[File]:
+    """The files of the stylesheet, the script and, in an offline build, the search shim."""
+    files = []
+    for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if offline else [])):
+        path = ASSETS / posixpath.basename(asset)
+        files.append(File.generated(config, asset, abs_src_path=str(path)))
+    return files
