@@ -46,9 +46,13 @@ def test_the_tags_a_reader_would_see_as_html(markdown: str, expected: list[str])
     ("markdown", "shown"),
     [
         ("A \\<img src=x onerror=1> b", "A \\&lt;img src=x onerror=1> b"),
-        # Comments go, whole as the checks read them: a browser may end one earlier.
-        ("A <!-- --!><img src=x onerror=2> --> b", "A  b"),
-        ("<!--><img src=x onerror=3>-->", ""),
+        # Comments go, each where a browser ends it: what follows is shown as typed.
+        ("A <!-- --!><img src=x onerror=2> --> b", "A &lt;img src=x onerror=2> --> b"),
+        ("<!--><img src=x onerror=3>-->", "&lt;img src=x onerror=3>-->"),
+        ("A <!---><b>x</b> -->", "A &lt;b>x&lt;/b> -->"),
+        # ... and a comment in a paragraph ends before the next paragraph, or is text.
+        ("A <!-- x\n\n<b>y</b> -->", "A &lt;!-- x\n\n&lt;b>y&lt;/b> -->"),
+        ("A\n<!-- x\n\n<b>y</b> -->", "A\n"),  # at a line's start: an HTML block
         # Comments go first: the code they hid or held is read again without them.
         ("<!--`--><img src=x onerror=4>`", "&lt;img src=x onerror=4>`"),
         ("<!--\n```\n-->\n<img src=x onerror=5>\n```", "\n&lt;img src=x onerror=5>\n```"),
@@ -100,6 +104,9 @@ def test_comments_nested_in_thousands_of_layers_are_read_in_linear_time() -> Non
         "depth = 100_000\n"
         "shown = tags_as_text('A ' + '<!' * depth + '<!-- <i> -->' + '-- -->' * depth)\n"
         "assert '<' not in shown.replace('&lt;', ''), shown[:200]\n"
+        "for opened in ('<!--!>', '<!-- '):\n"
+        "    shown = tags_as_text('A ' + opened * depth + '\\n\\n-->')\n"
+        "    assert '<' not in shown.replace('&lt;', ''), shown[:200]\n"
     )
     completed = python_in_time(code)
     assert completed.returncode == 0, completed.stderr

@@ -81,6 +81,30 @@ def test_html_in_code_comments_or_values_and_plain_html_are_not_reported(
     assert _findings(tmp_path, {"content/about.md": page}) == []
 
 
+@pytest.mark.parametrize(
+    ("html", "line", "column"),
+    [
+        # A browser ends a comment at `<!-->`, `<!--->` or `--!>` (the HTML Standard's
+        # tokenizer), whatever `-->` follows: the script after it runs.
+        ("<!--> <script>alert(1)</script> -->", 5, 7),
+        ("<!---> <script>alert(1)</script> -->", 5, 8),
+        ("<!-- note --!> <script>alert(1)</script> -->", 5, 16),
+        ("Text <!-- x --!><img src=x onerror=alert(1)> -->", 5, 17),
+        # In a paragraph, Python-Markdown writes a `<!--` left open as text: a `-->`
+        # paragraphs below closes no comment, and the script between them runs.
+        ("Text <!-- note\n\n<script>alert(1)</script>\n\n-->", 7, 1),
+        ("> Quote <!-- note\n>\n> <img src=x onerror=alert(1)> -->", 7, 3),
+    ],
+)
+def test_a_comment_ends_where_a_browser_ends_it(
+    tmp_path: Path, html: str, line: int, column: int
+) -> None:
+    page = f"# About\n\nSome text.\n\n{html}\n"
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert (finding.line, finding.column) == (line, column)
+    assert page.splitlines()[line - 1][column - 1 :].startswith(finding.found)
+
+
 def test_a_module_body_and_a_protocol_summary_and_step_detail_are_checked(
     tmp_path: Path,
 ) -> None:

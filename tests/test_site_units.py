@@ -369,6 +369,9 @@ def test_a_page_tells_no_other_host_where_its_reader_came_from() -> None:
         ("<pre><code>&lt;img src=\"https://x.org/a.png\"&gt;</code></pre>", []),
         ('<img src="https://x.org/a.png"><img src="https://x.org/a.png">', ["https://x.org/a.png"]),
         ('<!-- <img src="https://x.org/old.png"> --><p>A page.</p>', []),
+        # A comment ends where a browser ends it: `<!-->`, `--!>` (the shared rule).
+        ('<!--><img src="https://x.org/a.png">-->', ["https://x.org/a.png"]),
+        ('<!-- x --!><img src="https://x.org/b.png">-->', ["https://x.org/b.png"]),
         # What browsers read as another host, with no "//" in it (found in review)
         ('<img src="https:x.org/a.png">', ["https:x.org/a.png"]),
         ('<img src="\\\\x.org/a.png">', ["\\\\x.org/a.png"]),
@@ -604,6 +607,9 @@ def test_an_editors_comment_is_taken_out_of_the_html(html: str, expected: str) -
         ("A <b> and <!-- a\nnote --> c", "A <b> and  c"),
         ("Left <!-- open", "Left <!-- open"),
         ("<!-- a --><!-- b --> c <!-- d", " c <!-- d"),
+        # Where a browser ends a comment, as in a page's HTML (`without_comments`).
+        ("A <!--> b -->", "A  b -->"),
+        ("A <!-- a --!> b -->", "A  b -->"),
         ("No note.", "No note."),
     ],
 )
@@ -623,6 +629,7 @@ def test_comments_are_taken_out_in_linear_time() -> None:
         "assert without_comments('<p>' * 200_000 + '<!-- x -->') == '<p>' * 200_000\n"
         "from coalition_handbook.site.html_comments import text_without_comments\n"
         "assert text_without_comments('<!--' * 300_000) == '<!--' * 300_000\n"
+        "assert text_without_comments('<!--!>' * 300_000) == ''\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")
 

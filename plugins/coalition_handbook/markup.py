@@ -21,13 +21,22 @@ from functools import cache
 
 from .source_map import SourceMap, rewritten
 
+# An HTML comment that is closed, where a browser's tokenizer ends it (the HTML
+# Standard's comment states): `<!-->` and `<!--->` end at once, any other at the first
+# `-->` or `--!>` after its `<!--`. The one rule for every reader that skips comments
+# (read with re.DOTALL): a `<script>` after `<!-->` or `--!>` runs, even where a `-->`
+# follows that an older reading took for the comment's end.
+CLOSED_COMMENT = r"<!--(?:-?>|.*?--!?>)"
+# A comment as a browser reads it: one left open hides the rest of the file.
+COMMENT = rf"{CLOSED_COMMENT}|<!--.*"
+
 # What the scan steps over or takes out, as a browser's tokenizer reads it: a comment
-# (`<!-->` and `<!--->` end at once; one left open hides the rest, as in a browser), a
-# CDATA section, a tag with its attribute values (quoted, they may hold `<!--`), and what
-# else `<!`, `<?` or `</` starts, which ends at the first `>` (a `<!-- -->` inside is
-# part of it). Possessive (`++`, `*+`): a page of unclosed tags or quotes stays linear.
+# (`COMMENT`), a CDATA section, a tag with its attribute values (quoted, they may hold
+# `<!--`), and what else `<!`, `<?` or `</` starts, which ends at the first `>` (a
+# `<!-- -->` inside is part of it). Possessive (`++`, `*+`): a page of unclosed tags or
+# quotes stays linear.
 MARKUP = re.compile(
-    r"(?P<comment><!--(?:-?>|.*?(?:--!?>|\Z)))"
+    rf"(?P<comment>{COMMENT})"
     r"|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))"
     r"|<(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+')?)*+>?"
     r"|<[!?/][^>]*+>?",

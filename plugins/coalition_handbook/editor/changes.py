@@ -43,6 +43,7 @@ import markdown
 from ..forms import form_key
 from ..markdown import LINE_BREAK
 from ..markdown.raw_html import tags_as_text
+from ..markup import CLOSED_COMMENT
 from ..matching import KIND_RANK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
 from ..rules.glossary_duplicate import written_forms
@@ -781,7 +782,7 @@ def _shown(markdown_text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(_HTML_COMMENT.sub(" ", html).split()))
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_COMMENT = re.compile(CLOSED_COMMENT, re.DOTALL)
 
 
 @cache

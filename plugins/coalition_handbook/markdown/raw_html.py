@@ -3,8 +3,9 @@
 A definition is plain text in tooltips, in handouts' key terms and in search, and
 Markdown on its term page. There, every `<` outside code is written `&lt;`, so a tag
 typed in it shows as typed: also after `\\` (Python-Markdown reads no `\\<` escape) and
-in a comment that a browser ends early (`--!>`). Comments are taken out: no reader sees
-one, and a suppression comment in a definition stays unseen. Where code is is read with
+after a comment that a browser ends early (`<!-->`, `--!>`: `markup.CLOSED_COMMENT`).
+Comments are taken out: no reader sees one, and a suppression comment in a definition
+stays unseen. Where code is is read with
 every `<` made text, as the page will have it: a `<div>` block's backticks are a code
 span there. This follows the checks' reading of Markdown; it is no sanitizer (see
 `tags_as_text`).
@@ -17,6 +18,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from ..markup import CLOSED_COMMENT
 from . import lines_outside_code
 from .block_pass import mask_blocks
 from .inline import code_spans
@@ -24,7 +26,12 @@ from .syntax import BLOCK_TAGS, replaced
 
 # An autolink Python-Markdown makes a link of: kept (the address is a link, not a tag).
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = re.compile(CLOSED_COMMENT, re.DOTALL)
+# What a browser reads as the end of a comment that is not closed at once (`<!-->`).
+_COMMENT_CLOSE = re.compile(r"--!?>")
+_CLOSED_AT_ONCE = ("<!-->", "<!--->")
+# A line of nothing but spaces and a quote's marks: the paragraph before it ends there.
+_BLANK_LINE = re.compile(r"\n[ \t>]*+\n")
 # What starts an HTML block to Python-Markdown, at the start of a line: a block-level
 # tag, a comment or declaration (`<!`), a processing instruction (`<?`).
 _LINE_START_TAG = re.compile(r"[ \t]{0,3}<(?:[!?]|/?(?P<name>[A-Za-z][\w-]*))")
@@ -54,7 +61,7 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
     if "<" not in text:
         return HtmlInMarkdown((), (), ())
     code = _code_ranges(text.replace("<", "&"))  # as `&lt;` reads: no HTML at all
-    last_close = text.rfind("-->")
+    comment_at = _Comments(text)
     starts = [start for start, _, _ in code]
     position = text.find("<")
     while position >= 0:
@@ -68,11 +75,7 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
                 following = _next_line_opener(text, position, end) if is_span else -1
                 position = following if following >= 0 else text.find("<", end)
                 continue
-        # A comment needs a `-->` after it: past the last one, none is tried (read to the
-        # text's end from each `<!--`, thousands of unclosed ones took quadratic time).
-        comment = (position < last_close and _COMMENT.match(text, position)) or _AUTOLINK.match(
-            text, position
-        )
+        comment = comment_at(position) or _AUTOLINK.match(text, position)
         if comment is not None:
             if comment.group().startswith("<!--"):
                 comments.append(comment.span())
@@ -84,6 +87,47 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
             tags.append(tag.span())
         position = text.find("<", position + 1)
     return HtmlInMarkdown(tuple(openers), tuple(comments), tuple(tags))
+
+
+class _Comments:
+    """The comments of one Markdown text, as Python-Markdown keeps them and a browser
+    ends them: a comment needs its end (`_COMMENT`), before the paragraph's end unless it
+    starts a line, where it starts an HTML block (in a paragraph, Python-Markdown writes
+    the `<!--` as text, and a `<script>` a paragraph below runs). Asked at growing
+    offsets: the next end and the next blank line are each looked for once, so thousands
+    of `<!--` left open are read in linear time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # The next end and blank line found (past the text's end: none is left).
+        self._close = self._close_end = self._blank = -1
+
+    def __call__(self, position: int) -> re.Match[str] | None:
+        text = self.text
+        if not text.startswith("<!--", position):
+            return None
+        limit = len(text) if _starts_html_block(text, position) else self._next_blank(position)
+        # Read only where its end is there: a failed read would go on to `limit`, from
+        # every `<!--`. `<!--!>` is no end: the `--!>` must come after the `<!--`.
+        at_once = text.startswith(_CLOSED_AT_ONCE, position)
+        if not at_once and self._next_close_end(position + 4) > limit:
+            return None
+        return _COMMENT.match(text, position, limit)
+
+    def _next_close_end(self, start: int) -> int:
+        """The end of the first `-->` or `--!>` that starts at `start` or after."""
+        if self._close < start:
+            found = _COMMENT_CLOSE.search(self.text, start)
+            beyond = len(self.text) + 1
+            self._close, self._close_end = found.span() if found is not None else (beyond, beyond)
+        return self._close_end
+
+    def _next_blank(self, start: int) -> int:
+        """Where the first blank line after `start` begins (its line break before)."""
+        if self._blank < start:
+            found = _BLANK_LINE.search(self.text, start)
+            self._blank = len(self.text) if found is None else found.start()
+        return self._blank
 
 
 def _next_line_opener(text: str, position: int, end: int) -> int:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from ..markup import CLOSED_COMMENT
+
 POLICY = "; ".join(
     (
         "default-src 'self'",
@@ -46,7 +48,9 @@ _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 # What may come before a head that is not written: a `<meta>` there still goes into the
 # head the browser makes.
-_BEFORE_HEAD = re.compile(r"(?:\s|<!--.*?-->|<!doctype[^>]*>|<html(?:\s[^>]*)?>)*", re.I | re.S)
+_BEFORE_HEAD = re.compile(
+    rf"(?:\s|{CLOSED_COMMENT}|<!doctype[^>]*>|<html(?:\s[^>]*)?>)*", re.IGNORECASE | re.DOTALL
+)
 
 
 def with_content_policy(html: str) -> str:

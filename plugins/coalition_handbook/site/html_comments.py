@@ -16,10 +16,15 @@ CDATA section and attribute values. The tokens are `markup.MARKUP`'s.
 
 from __future__ import annotations
 
-from ..markup import MARKUP, end_tag
+import re
+
+from ..markup import CLOSED_COMMENT, MARKUP, end_tag
 
 # Elements whose content a browser reads as text up to their end tag, comments included.
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+
+# A comment closed as a browser closes it (the shared rule).
+_CLOSED_COMMENT = re.compile(CLOSED_COMMENT, re.DOTALL)
 
 
 def without_comments(html: str) -> str:
@@ -47,13 +52,6 @@ def text_without_comments(text: str) -> str:
     """Plain text (a history entry's summary, shown as typed) without the comments typed
     in it: there, no tag or code holds one, and one left open is shown, as Markdown
     shows it in a paragraph."""
-    kept: list[str] = []
-    copied_to = 0
-    while (start := text.find("<!--", copied_to)) >= 0:
-        end = text.find("-->", start + 4)
-        if end < 0:  # nor does any later one close: each is looked at once
-            break
-        kept.append(text[copied_to:start])
-        copied_to = end + 3
-    kept.append(text[copied_to:])
-    return "".join(kept)
+    # Past the last end, no comment closes: not read from each `<!--` left open there.
+    last_end = max(text.rfind("-->") + 3, text.rfind("--!>") + 4)
+    return _CLOSED_COMMENT.sub("", text[:last_end]) + text[last_end:]

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..markdown.raw_html import start_tag
+from ..markup import COMMENT
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
@@ -117,7 +118,7 @@ _LOADING_TAG = re.compile(
     r"<(?:img|script|iframe|frame|source|track|video|audio|embed|object|link|input)\b[^>]*>",
     re.IGNORECASE,
 )
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_COMMENT = re.compile(COMMENT, re.DOTALL)
 _LOADING_ATTRIBUTES = ("src", "data", "poster")
 # <link> relations that fetch (a canonical or alternate link is only an address).
 _LOADING_LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "prefetch"})
