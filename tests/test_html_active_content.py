@@ -5,10 +5,14 @@ them. HTML in code, in comments and in front matter (written as text) runs nothi
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown as python_markdown
 import pytest
 from helpers_model import PROTOCOL, module_md, write_files
+from site_markdown import render
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.findings import Finding, Severity
@@ -103,6 +107,118 @@ def test_a_comment_ends_where_a_browser_ends_it(
     (finding,) = _findings(tmp_path, {"content/about.md": page})
     assert (finding.line, finding.column) == (line, column)
     assert page.splitlines()[line - 1][column - 1 :].startswith(finding.found)
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names += [name for name, value in attrs if value]
+
+
+def _handlers_published(html: str) -> list[str]:
+    """The event handlers (with a value) of the elements of `html`, as a browser reads
+    them."""
+    parser = _Attributes()
+    parser.feed(html)
+    parser.close()
+    return [name for name in parser.names if may_run_as_handler(name)]
+
+
+# attr_list (the plugin always adds it) writes a `{ }` list's attributes on the element
+# as they are, event handlers too: (Markdown, line and column of the handler, extensions
+# that render it so: the site's, or fenced_code's for a fence).
+ATTRIBUTE_LIST_HANDLERS = [
+    ('![x](a.png){: onerror="alert(1)" }', 5, 15, None),
+    ("## Title {: onclick=go() }", 5, 13, None),
+    ("[link](x){ onmouseover=go() }", 5, 12, None),
+    ("A paragraph\n{: onload=go() }", 6, 4, None),
+    ("`code`{onclick=go}", 5, 8, None),
+    ('*a*{title="1 }" ONCLICK=go}', 5, 17, None),
+    ("| a | b {: onclick=go } |\n|---|---|", 5, 12, None),
+    ("| a |\n|---|\n| c {: onclick=go } |", 7, 8, None),
+    ('<div markdown>\n*e*{onclick="go()"}\n</div>', 6, 5, None),
+    ('```{ .python onclick="go()" }\nx = 1\n```', 5, 14, ["fenced_code", "attr_list"]),
+]
+
+
+@pytest.mark.parametrize(("markdown", "line", "column", "extensions"), ATTRIBUTE_LIST_HANDLERS)
+def test_an_event_handler_in_an_attribute_list_is_reported_at_its_name(
+    tmp_path: Path, markdown: str, line: int, column: int, extensions: list[str] | None
+) -> None:
+    """Audit: `![x](a.png){: onerror="alert(1)" }` put a handler on the image that every
+    reader's browser ran, with no finding."""
+    page = f"# About\n\nSome text.\n\n{markdown}\n"
+    html = (
+        render(markdown)
+        if extensions is None
+        else python_markdown.markdown(markdown, extensions=extensions)
+    )
+    assert _handlers_published(html), html
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert (finding.line, finding.column) == (line, column)
+    assert page.splitlines()[line - 1][column - 1 :].startswith(finding.found)
+    assert re.fullmatch(r"on[a-z]+=\S+", finding.found, re.IGNORECASE)
+    name = finding.found.split("=")[0].lower()
+    assert finding.message.startswith(
+        f"attr_list puts {name}= on the element: every reader's browser would run this "
+        f"event handler ({name}=); if the handbook means it, put "
+        f"<!-- handbook-disable-next-line {RULE} --> on the line before it"
+    )
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Code: `{onclick=go}` and `![x](a.png){: onerror=go }`",
+        "```\n![x](a.png){: onerror=go }\n```",
+        "    ![x](a.png){: onerror=go }",  # indented code
+        "Escaped: ![x](a.png)\\{: onerror=go }",
+        "<!-- ![x](a.png){: onerror=go } -->",
+        '<a title="{onclick=go}" href="/x/">x</a>',
+        # What no browser runs: other attributes, names of no event, no value, no list.
+        "## Title { #title .note data-onclick=go onboarding-step=2 on2=x }",
+        "*a*{a:onclick=go} *b*{ onclick } *c*{ onclick= }",
+        "A sentence that says onclick=go } with no list, and one { onclick=go left open.",
+    ],
+)
+def test_what_attr_list_makes_no_handler_of_is_not_reported(tmp_path: Path, markdown: str) -> None:
+    page = f"# About\n\nSome text.\n\n{markdown}\n"
+    assert not _handlers_published(render(markdown))
+    assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+def test_a_handler_in_an_attribute_list_of_a_protocol_step_is_reported(tmp_path: Path) -> None:
+    protocol = PROTOCOL.replace(
+        "    detail: Call the hotline.", '    detail: "Call [us](/x/){ onclick=go }."'
+    )
+    (finding,) = _findings(tmp_path, {"protocols/hotel-staff.yml": protocol})
+    line = protocol.splitlines().index('    detail: "Call [us](/x/){ onclick=go }."') + 1
+    assert (finding.path, finding.line, finding.column, finding.found) == (
+        "protocols/hotel-staff.yml",
+        line,
+        30,
+        "onclick=go",
+    )
+
+
+def test_attribute_lists_are_read_in_linear_time() -> None:
+    """A line of thousands of `{` and tokens, lines of lists left open (DESIGN section 11)."""
+    from work import python_in_time
+
+    code = (
+        "from coalition_handbook.markdown.attribute_lists import handler_attributes\n"
+        "n = 200_000\n"
+        "assert len(handler_attributes('{' * n + ' onclick=1}')) == 1\n"
+        "assert len(handler_attributes('{a ' * n + 'onclick=1}')) == 1\n"
+        "assert len(handler_attributes('{:' * n + ' onclick=1 }')) == 1\n"
+        "assert handler_attributes('{a onclick=1\\n' * n + '}') == []\n"
+        "assert len(handler_attributes('*a*{onclick=1} ' * n)) == n\n"
+    )
+    completed = python_in_time(code)
+    assert completed.returncode == 0, completed.stderr
 
 
 def test_a_module_body_and_a_protocol_summary_and_step_detail_are_checked(

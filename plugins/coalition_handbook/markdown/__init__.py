@@ -43,6 +43,7 @@ __all__ = [
     "LONE_CARRIAGE_RETURN",
     "LineIndex",
     "checkable_text",
+    "fence_opening_lines",
     "is_mark",
     "line_starts",
     "lines_outside_code",
@@ -136,7 +137,7 @@ def _mask_raw_lines(lines: str) -> str:
 def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str]]:
     """(number, line) of every line of the Markdown body of `text` (from `body_line` on)
     that is not inside fenced or indented code, as the block pass reads them."""
-    for number, line, fenced, indented in _lines_and_code(text, body_line):
+    for number, line, fenced, indented, _ in _lines_and_code(text, body_line):
         if not (fenced or indented):
             yield number, line
 
@@ -148,13 +149,21 @@ def without_fenced_code(text: str) -> str:
     if "```" not in text and "~~~" not in text:
         return text
     return "\n".join(
-        " " * len(line) if fenced else line for _, line, fenced, _ in _lines_and_code(text, 1)
+        " " * len(line) if fenced else line for _, line, fenced, _, _ in _lines_and_code(text, 1)
     )
 
 
-def _lines_and_code(text: str, body_line: int) -> Iterator[tuple[int, str, bool, bool]]:
-    """(number, line, in fenced code, in indented code) of every line of `text` from
-    `body_line` on, as the block pass reads them."""
+def fence_opening_lines(text: str) -> list[int]:
+    """The numbers of the lines of `text` that open a fenced code block, as the block
+    pass reads them (attr_list's `{ }` on one is the block's)."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    return [number for number, _, _, _, opens in _lines_and_code(text, 1) if opens]
+
+
+def _lines_and_code(text: str, body_line: int) -> Iterator[tuple[int, str, bool, bool, bool]]:
+    """(number, line, in fenced code, in indented code, opens a fence) of every line of
+    `text` from `body_line` on, as the block pass reads them."""
     lines = text.split("\n")
     blocks = Blocks()
     blocks.text = text
@@ -164,4 +173,5 @@ def _lines_and_code(text: str, body_line: int) -> Iterator[tuple[int, str, bool,
         in_fence = blocks.fence is not None
         blocks.next_offset += len(line) + 1
         blocks.classify(line, lines[index + 1] if index + 1 < len(lines) else None)
-        yield index + 1, line, in_fence or blocks.fence is not None, blocks.in_code
+        opens = not in_fence and blocks.fence is not None
+        yield index + 1, line, in_fence or blocks.fence is not None, blocks.in_code, opens

@@ -60,7 +60,7 @@ def html_in_markdown(text: str) -> HtmlInMarkdown:
     tags: list[tuple[int, int]] = []
     if "<" not in text:
         return HtmlInMarkdown((), (), ())
-    code = _code_ranges(text.replace("<", "&"))  # as `&lt;` reads: no HTML at all
+    code = code_ranges(text.replace("<", "&"))  # as `&lt;` reads: no HTML at all
     comment_at = _Comments(text)
     starts = [start for start, _, _ in code]
     position = text.find("<")
@@ -156,7 +156,7 @@ def _starts_html_block(text: str, position: int) -> bool:
     return name is None or name.lower() in BLOCK_TAGS
 
 
-def _code_ranges(text: str) -> list[tuple[int, int, bool]]:
+def code_ranges(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, whether a code span) of the code in `text`, in order: its code
     blocks' lines (fenced and indented) and its code spans."""
     outside = {number for number, _ in lines_outside_code(text)}

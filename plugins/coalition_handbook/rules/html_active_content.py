@@ -4,6 +4,9 @@ embedded object (`<iframe>`, `<frame>`, `<object>`, `<embed>`), or a `<base>`, w
 every link of the page elsewhere. Looked for in pages (modules' bodies too), protocols'
 summaries and steps' details: the Markdown the site publishes as it is.
 
+An event handler may also be written in attr_list's syntax, which the site always has:
+`![x](a.png){: onerror="..." }` puts it on the image (`markdown.attribute_lists`).
+
 An event handler is any attribute named `on` and letters: a known one
 (`markdown.event_handlers`), or one that no browser is known to run yet, since browsers
 add events every year and a list would let the newest through. A name that cannot be an
@@ -25,6 +28,7 @@ from collections.abc import Iterator
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..markdown import LineIndex
+from ..markdown.attribute_lists import handler_attributes
 from ..markdown.block_pass import mask_blocks
 from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
 from ..markdown.raw_html import html_in_markdown, start_tag
@@ -86,9 +90,10 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
     """(start, end) in the view of each start tag of `text` that the browser would run,
-    outside code and comments (and a page's front matter)."""
+    and of each event handler of an attr_list list, outside code and comments (and a
+    page's front matter)."""
     markdown = text.markdown
-    if markdown is None or "<" not in markdown:  # most texts: no HTML at all
+    if markdown is None or ("<" not in markdown and "{" not in markdown):  # most texts
         return []
     if not (text.key == "" or _PROTOCOL_MARKDOWN.fullmatch(text.key)):
         return []
@@ -98,8 +103,9 @@ def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
         return []
     spans: list[tuple[int, int]] = []
     tag_end = 0
-    not_html = _link_syntax(body)
-    for opener in html_in_markdown(body).openers:
+    html = html_in_markdown(body)
+    not_html = _link_syntax(body) if html.openers else []
+    for opener in html.openers:
         if opener < tag_end:  # inside the last tag's quoted value: no tag of its own
             continue
         if _within(not_html, opener):
@@ -110,7 +116,12 @@ def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
         tag_end = tag.end()
         if _is_active(tag.group()):
             spans.append((body_start + opener, body_start + tag_end))
-    return spans
+    not_markdown = sorted([*html.comments, *html.tags])
+    spans += [
+        (body_start + start, body_start + end)
+        for start, end in handler_attributes(body, not_markdown)
+    ]
+    return sorted(spans)
 
 
 def _link_syntax(markdown: str) -> list[tuple[int, int]]:
@@ -154,12 +165,20 @@ def _is_active(tag: str) -> bool:
     return name in _ELEMENTS or any(may_run_as_handler(attribute) for attribute in attributes)
 
 
-def _what(tag: str) -> str:
-    """What the tag would do, to say in a finding."""
-    name, attributes = start_tag(tag)
+def _what(found: str) -> str:
+    """What the tag, or the attribute of an attr_list list (`name=value`), would do, to
+    say in a finding."""
+    if not found.startswith("<"):
+        name = found.partition("=")[0].lower()
+        return f"attr_list puts {name}= on the element: {_handlers_run([name])}"
+    name, attributes = start_tag(found)
     if name in _ELEMENTS:
         return _ELEMENTS[name]
-    handlers = [attribute for attribute in attributes if may_run_as_handler(attribute)]
+    return _handlers_run([attribute for attribute in attributes if may_run_as_handler(attribute)])
+
+
+def _handlers_run(handlers: list[str]) -> str:
+    """What the event handlers named `handlers` would do, to say in a finding."""
     known = [handler for handler in handlers if handler in EVENT_HANDLER_ATTRIBUTES]
     if known:
         listed = ", ".join(f"{handler}=" for handler in known)
