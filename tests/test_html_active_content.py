@@ -5,13 +5,17 @@ them. HTML in code, in comments and in front matter (written as text) runs nothi
 
 from __future__ import annotations
 
+import logging
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown as python_markdown
 import pytest
+from handbooks import make_handbook
 from helpers_model import PROTOCOL, module_md, write_files
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
 from site_markdown import render
 
 from coalition_handbook.check import run_checks
@@ -352,3 +356,81 @@ def test_the_known_handlers_are_named_as_browsers_read_them() -> None:
     )
     assert all(may_run_as_handler(name) for name in EVENT_HANDLER_ATTRIBUTES)
     assert not {"online", "one", "onboarding-step"} & EVENT_HANDLER_ATTRIBUTES
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "line", "column", "says"),
+    [
+        ("content/flyer.html", "<p>Call us</p>\n<script>alert(1)</script>\n", 2, 1, "<script>"),
+        ("content/flyer.htm", '<p>Map</p>\n  <img src="m.png" onerror="go()">', 2, 3, "(onerror=)"),
+        ("content/a/page.xhtml", "<html><body>\n<iframe src='x'></iframe>", 2, 1, "<iframe>"),
+        ("content/poster.svg", '<svg width="9"\r\n onload="go()"/>', 1, 1, "(onload="),
+        ("content/poster.svg", "<svg>\n<svg:script>go()</svg:script></svg>", 2, 1, "<script>"),
+        ("content/feed.xml", '<rss>\n<h:script xmlns:h="{XHTML}">x</h:script>', 2, 1, "<script>"),
+        # A comment ends where a browser ends it.
+        ("content/flyer.html", "<p>x</p>\n<!--> <script>go()</script> -->", 2, 7, "<script>"),
+    ],
+)  # fmt: skip
+def test_active_tags_in_a_markup_file_the_site_publishes_as_it_is_are_reported(
+    tmp_path: Path, path: str, text: str, line: int, column: int, says: str
+) -> None:
+    """Audit: MkDocs copies the HTML, SVG and XML files of docs_dir to the site as they
+    are: a script in one ran on the site's own origin for whoever opened it, unreported."""
+    text = text.replace("{XHTML}", "http://www.w3.org/1999/xhtml")
+    (finding,) = _findings(tmp_path, {path: text})
+    assert (finding.path, finding.line, finding.column) == (path, line, column)
+    source_line = text.replace("\r\n", "\n").splitlines()[line - 1]
+    assert source_line[column - 1 :].startswith(finding.found.splitlines()[0])
+    assert says in finding.message and "publishes this file as it is" in finding.message
+    assert f"<!-- handbook-disable-next-line {RULE} -->" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("content/flyer.html", "<!-- <script>go()</script> -->\n<p onboarding-step=1>x</p>"),
+        ("content/flyer.html", '<textarea><script>go()</script></textarea><p title="<script>">'),
+        ("content/flyer.html", "<style>/* <img src=x onerror=go()> */</style>"),
+        ("content/poster.svg", "<svg><![CDATA[<script>go()</script>]]></svg>"),
+        ("content/notes.txt", "<script>go()</script> is shown as text"),
+        ("content/data.csv", "name,html\nx,<img src=x onerror=go()>\n"),
+    ],
+)  # fmt: skip
+def test_what_runs_nothing_in_a_published_file_is_not_reported(
+    tmp_path: Path, path: str, text: str
+) -> None:
+    assert _findings(tmp_path, {path: text}) == []
+
+
+def test_a_suppression_comment_lets_a_meant_script_of_a_markup_file_through(
+    tmp_path: Path,
+) -> None:
+    flyer = (
+        "<html><body>\n"
+        f"<!-- handbook-disable-next-line {RULE} -->\n"
+        '<script src="map.js"></script>\n'
+        "<script>other()</script>\n"
+    )
+    (left,) = _findings(tmp_path, {"content/flyer.html": flyer})
+    assert (left.line, left.found) == (4, "<script>")
+
+
+def test_the_build_names_an_attribute_list_handler_and_a_published_files_script(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What the site publishes is what runs: both reach the built site, and the build
+    names both at their places."""
+    page = '# Home\n\n![Map](map.png){: onerror="go()" }\n'
+    config_file = make_handbook(
+        tmp_path, page=page, **{"content__flyer.html": "<p>Flyer</p>\n<script>go()</script>\n"}
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(load_mkdocs_config(str(config_file)))
+    site = tmp_path / "site"
+    assert 'onerror="go()"' in (site / "index.html").read_text(encoding="utf-8")
+    assert "<script>go()</script>" in (site / "flyer.html").read_text(encoding="utf-8")
+    warnings = [
+        record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING
+    ]
+    assert any(message.startswith(f"content/index.md:3:19: {RULE} ") for message in warnings)
+    assert any(message.startswith(f"content/flyer.html:2:1: {RULE} ") for message in warnings)

@@ -43,6 +43,11 @@ MARKUP = re.compile(
     re.DOTALL,
 )
 
+# Elements whose content a browser reads as text up to their end tag, comments included.
+RAW_TEXT_ELEMENTS = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
+)
+
 # The attributes of HTML and SVG whose values are text a reader is shown or a link
 # they follow (by local name: `xlink:href` is `href`).
 TEXT_ATTRIBUTES = frozenset(
@@ -70,6 +75,22 @@ INLINE_ELEMENTS = frozenset(
     | {"i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike"}
     | {"strong", "sub", "sup", "time", "tt", "u", "var", "tspan", "textpath", "o:p"}
 )
+
+
+def start_tags(markup: str) -> Iterator[re.Match[str]]:
+    """The start tags of `markup` (an HTML, SVG or XML file), as a browser's tokenizer
+    reads them: none in a comment, a CDATA section, or the text of an element read as
+    text (`RAW_TEXT_ELEMENTS`: a `<b>` in a script's string is no tag)."""
+    position = 0
+    while (found := MARKUP.search(markup, position)) is not None:
+        position = found.end()
+        name = found.group("name")
+        if name is None or found.group("end"):
+            continue
+        yield found
+        if name.lower() in RAW_TEXT_ELEMENTS:
+            end = end_tag(name.lower()).search(markup, position)
+            position = end.start() if end is not None else len(markup)
 
 
 def readable_text(markup: str, every_attribute: bool = False) -> str:

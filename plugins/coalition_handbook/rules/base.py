@@ -70,7 +70,7 @@ RULES: dict[str, Rule] = {
             "html.active-content",
             Severity.WARNING,
             "a <script>, an event handler, a frame, an embedded object or a <base> in "
-            "published Markdown",
+            "published Markdown or in an HTML, SVG or XML file the site publishes as it is",
         ),
         Rule(
             "markdown.nesting",
@@ -170,7 +170,7 @@ PAGE_RULES = frozenset(
         "page_source",  # a page's own file
         "page_front_matter",  # a page's own front matter
         "link_unsafe",  # a page's text, as the scan left it
-        "html_active_content",  # a page's own text (and protocols')
+        "html_active_content",  # a page's own text (and protocols', a markup file's)
         "markdown_nesting",  # a page's own text (and terms' and protocols')
         "glossary_html",  # a term's own definition, as the scan left it; no page
         "page_replaced",  # a page's path, and the names in the record folders' listings

@@ -1,7 +1,8 @@
-"""html.active-content: HTML in published Markdown that the browser of every reader of the
-site would run: a `<script>`, an event handler (`onerror=`, `onclick=`...), a frame or an
-embedded object (`<iframe>`, `<frame>`, `<object>`, `<embed>`), or a `<base>`, which sends
-every link of the page elsewhere. Looked for in pages (modules' bodies too), protocols'
+"""html.active-content: HTML in published Markdown (and in the markup files the site
+publishes as they are) that the browser of every reader of the site would run: a
+`<script>`, an event handler (`onerror=`, `onclick=`...), a frame or an embedded object
+(`<iframe>`, `<frame>`, `<object>`, `<embed>`), or a `<base>`, which sends every link
+of the page elsewhere. Looked for in pages (modules' bodies too), protocols'
 summaries and steps' details: the Markdown the site publishes as it is.
 
 An event handler may also be written in attr_list's syntax, which the site always has:
@@ -11,6 +12,12 @@ An event handler is any attribute named `on` and letters: a known one
 (`markdown.event_handlers`), or one that no browser is known to run yet, since browsers
 add events every year and a list would let the newest through. A name that cannot be an
 event's (`onboarding-step`, `on2`) is no handler.
+
+The HTML, XHTML, SVG and XML files of docs_dir are published as they are (an exported
+flyer, an SVG poster): a `<script>` or `onload=` in one runs on the site's own origin for
+whoever opens it. Their active tags are reported too, read as a browser's tokenizer
+reads the file (`markup.start_tags`), and a suppression comment in the file lets a meant
+one through, as in a page.
 
 Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets inline
 scripts run (Material's own are inline), so only review stops a script in a pull request:
@@ -32,6 +39,7 @@ from ..markdown.attribute_lists import handler_attributes
 from ..markdown.block_pass import mask_blocks
 from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
 from ..markdown.raw_html import html_in_markdown, start_tag
+from ..markup import start_tags
 from .base import CheckContext
 
 RULE = "html.active-content"
@@ -51,8 +59,11 @@ _PROTOCOL_MARKDOWN = re.compile(r"summary|steps\.\d+\.detail")
 # What an active tag holds, in lower case: most texts have none, and are read no further.
 # Substrings and a regular expression that starts with letters: a case-blind one, or one
 # with `\b`, read the text at a twentieth of the speed.
+# An element's name may come after an XML prefix (`<svg:script>`).
 _ACTIVE_ELEMENTS = tuple(
-    f"<{name}" for name in ("script", "iframe", "frame", "object", "embed", "base")
+    f"{before}{name}"
+    for name in ("script", "iframe", "frame", "object", "embed", "base")
+    for before in "<:"
 )
 _HANDLER = re.compile(r"on\w+\s*=")
 # Where a `<` is no tag in Markdown (outside raw HTML blocks): in a link's destination and
@@ -86,6 +97,33 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 f"<!-- handbook-disable-next-line {RULE} --> on the line before it",
                 found=tag,
             )
+    for text_file in context.handbook.text_files:
+        if not text_file.markup:
+            continue
+        lines: LineIndex | None = None
+        for start, tag in _active_tags_in_markup(text_file.origin.text):
+            lines = lines or LineIndex.of(text_file.origin.text)
+            line, column = lines.position(start)
+            yield context.finding(
+                RULE,
+                text_file.path,
+                line,
+                column,
+                f"{_what(tag)}, as the site publishes this file as it is; if the handbook "
+                f"means it, put <!-- handbook-disable-next-line {RULE} --> on the line "
+                "before it",
+                found=tag,
+            )
+
+
+def _active_tags_in_markup(markup: str) -> Iterator[tuple[int, str]]:
+    """(offset, tag) of each start tag of `markup` (an HTML, SVG or XML file) that the
+    browser would run."""
+    if "<" not in markup or not _maybe_active(markup):  # most files
+        return
+    for tag in start_tags(markup):
+        if _is_active(tag.group()):
+            yield tag.start(), tag.group()
 
 
 def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
@@ -161,8 +199,15 @@ def _maybe_active(markdown: str) -> bool:
 def _is_active(tag: str) -> bool:
     if not _maybe_active(tag):  # most tags (`<b>`, `<td>`): no need to parse them
         return False
-    name, attributes = start_tag(tag)
+    name, attributes = _start_tag(tag)
     return name in _ELEMENTS or any(may_run_as_handler(attribute) for attribute in attributes)
+
+
+def _start_tag(tag: str) -> tuple[str, dict[str, str | None]]:
+    """`start_tag`, the name without its XML prefix: in an SVG or XHTML file,
+    `<svg:script>` and `<html:script>` run as a `<script>` does."""
+    name, attributes = start_tag(tag)
+    return name.rpartition(":")[2], attributes
 
 
 def _what(found: str) -> str:
@@ -171,7 +216,7 @@ def _what(found: str) -> str:
     if not found.startswith("<"):
         name = found.partition("=")[0].lower()
         return f"attr_list puts {name}= on the element: {_handlers_run([name])}"
-    name, attributes = start_tag(found)
+    name, attributes = _start_tag(found)
     if name in _ELEMENTS:
         return _ELEMENTS[name]
     return _handlers_run([attribute for attribute in attributes if may_run_as_handler(attribute)])

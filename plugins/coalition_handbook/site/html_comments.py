@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..markup import CLOSED_COMMENT, MARKUP, end_tag
-
-# Elements whose content a browser reads as text up to their end tag, comments included.
-_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+from ..markup import CLOSED_COMMENT, MARKUP, RAW_TEXT_ELEMENTS, end_tag
 
 # A comment closed as a browser closes it (the shared rule).
 _CLOSED_COMMENT = re.compile(CLOSED_COMMENT, re.DOTALL)
@@ -41,7 +38,7 @@ def without_comments(html: str) -> str:
             # between them, it would start a tag or another comment with what follows.
             kept.append(before[:-1] + "&lt;" if before.endswith("<") else before)
             copied_to = position
-        elif not found.group("end") and (found.group("name") or "").lower() in _RAW_TEXT:
+        elif not found.group("end") and (found.group("name") or "").lower() in RAW_TEXT_ELEMENTS:
             end = end_tag(found.group("name").lower()).search(html, position)
             position = end.start() if end is not None else len(html)
     kept.append(html[copied_to:])
