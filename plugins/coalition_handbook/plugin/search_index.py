@@ -78,6 +78,19 @@ def _plain_quotes(html: str) -> str:
     return _ESCAPED_QUOTE.sub(lambda match: _QUOTES[match.group(0)[1:-1].lower()], html)
 
 
+def drop_section_tags(page: Page, entries: list[dict[str, Any]]) -> None:
+    """Take a term page's tags (its forms) off the entries of its sections. Material gives
+    every section of a page the page's tags: each term page's forms were in the index
+    once more for every section (17 KB of the example's 308 KB), and a form typed listed
+    the sections under the page as if each one held it. The page's first entry keeps
+    them: it is the result a form finds."""
+    if not page.meta.get(TYPED_FORMS_KEY):  # not a term page: tags of the author's
+        return
+    for entry in entries:
+        if entry.get("location") != page.url:
+            entry.pop("tags", None)
+
+
 def material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     """The entries of Material's search index, if its search plugin is on."""
     plugin = config.plugins.get("material/search")
@@ -146,6 +159,7 @@ def finish_search_entries(
     if search_index is not None and search_start is not None:
         with_plain_quotes(search_index[search_start:])
         add_search_forms(page, search_index[search_start:])
+        drop_section_tags(page, search_index[search_start:])
     if pending is not None and pending.page is page and cache is not None:
         if pending.key is None:  # indexed from the cache: the page's own front matter back
             if pending.search is None:
