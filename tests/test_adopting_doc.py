@@ -3,6 +3,7 @@ rule with its real default, and its example handbook and outputs as the CLI give
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import require_or_skip
+from site_builds import SiteBuild
 
 from coalition_handbook import mkdocs_yml
 from coalition_handbook.cli import CONFIG_NAMES, main
@@ -208,6 +210,19 @@ def test_the_guide_says_when_diff_and_handouts_fail() -> None:
     assert "It exits 1 while the handbook has any error" in guide_paragraph(
         "`handbook handouts` makes the PDFs alone"
     )
+
+
+def test_the_guide_weighs_the_search_index_as_the_site_is_built(shipped_site: SiteBuild) -> None:
+    """Slow-phone audit: every reader downloads the search index, and the guide did not
+    say to serve it compressed. It says what it weighs for this repository's handbook,
+    as it is and gzipped (what a server's gzip sends), within a tenth."""
+    said = guide_paragraph("Search works from one file, `search/search_index.json`")
+    found = re.search(r"it is (\d+) KB, and (\d+) KB gzipped", said)
+    assert found, said
+    index = (shipped_site.require() / "search" / "search_index.json").read_bytes()
+    built = (len(index) / 1000, len(gzip.compress(index, 6)) / 1000)
+    stated = (int(found[1]), int(found[2]))
+    assert all(abs(kb - size) <= size / 10 for kb, size in zip(stated, built, strict=True)), built
 
 
 def test_the_guide_names_every_setting_of_mkdocs_yml_the_handbook_reads() -> None:
