@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
+from coalition_handbook.editor import report_suppressions
 from coalition_handbook.editor.changes import paragraph_blocks
 from coalition_handbook.editor.diff import _read_by_the_loader as read_by_the_loader
 from coalition_handbook.editor.diff import _tell as tell_failures
@@ -34,7 +35,8 @@ from coalition_handbook.editor.report_uses import PLACES_PER_FILE
 from coalition_handbook.editor.scaffold import run_new
 from coalition_handbook.editor.text_diff import BREAKS_MOVED, line_diff, text_diff, word_diff
 from coalition_handbook.findings import Finding, Severity
-from coalition_handbook.model.types import Contact, HistoryEntry, SourceRef
+from coalition_handbook.model.types import Contact, Handbook, HistoryEntry, SourceRef
+from coalition_handbook.suppression import Suppressions, handbook_suppressions
 
 TERM = """\
 term: {term}
@@ -3852,6 +3854,30 @@ def test_a_handbook_enable_taken_out_of_a_terms_definition_is_named(
         + ", ".join(f"`{rule}`" for rule in term_rules)
         + " stay switched off from here on"
     ]
+
+
+def test_each_sides_suppression_comments_are_read_once(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: the comments added and the enables taken out each read every page, term
+    and protocol of both sides again: the report reads each side's comments once."""
+    read: list[Handbook] = []
+
+    def reading(handbook: Handbook) -> dict[str, Suppressions]:
+        read.append(handbook)
+        return handbook_suppressions(handbook)
+
+    monkeypatch.setattr(report_suppressions, "handbook_suppressions", reading)
+    write(repository, "content/res.md", f"# Res\n\n{PII_OFF_BLOCK}<!-- handbook-enable -->\n")
+    commit(repository)
+    write(repository, "content/res.md", f"# Res\n\n{PII_OFF_BLOCK}\n{DESK}")
+    _, out, _ = diff(repository, capsys)
+    assert switched_off(out) == [
+        "- `content/res.md:5`: `handbook-enable` taken out or narrowed: `privacy.pii` stays "
+        "switched off from here on",
+        "- `content/res.md:6`: `handbook-disable-next-line`, `privacy.pii`",
+    ]
+    assert len(read) == 2 and read[0] is not read[1]
 
 
 def test_the_modules_overview_page_moved_with_modules_dir_is_listed_with_its_links(

@@ -47,7 +47,7 @@ from . import git
 from .changes import Changes, compare
 from .diff_report import ConfigNote, render
 from .report_limits import ReportLimits, step_summary_limits
-from .report_suppressions import added_suppressions, taken_out_enables
+from .report_suppressions import switched_off_by_change
 from .usage import find_uses
 
 EXIT_OK = 0
@@ -234,10 +234,7 @@ def diff_report(
     not_compared = {path: new.problems.get(path) for path in new.unloaded if path not in untouched}
     notes = [side.config_note for side in (old, new) if side.config_note is not None]
     renamed = _renamed_files(repository, config, old, new)
-    switched_off = [
-        *added_suppressions(old.handbook, new.handbook, renamed),
-        *taken_out_enables(old.handbook, new.handbook, renamed),
-    ]
+    switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
     report = render(
         changes,
         old.label,

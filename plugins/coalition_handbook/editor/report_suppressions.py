@@ -32,6 +32,30 @@ Said = tuple[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
+class HandbookComments:
+    """The suppression comments of one side of a diff (`handbook_suppressions`) and the
+    texts they are read in, by path: read once for both `added_suppressions` and
+    `taken_out_enables` (every page, term and protocol is parsed)."""
+
+    suppressions: Mapping[str, Suppressions]
+    texts: Mapping[str, str]
+
+    @classmethod
+    def of(cls, handbook: Handbook) -> HandbookComments:
+        return cls(handbook_suppressions(handbook), _file_texts(handbook))
+
+
+def switched_off_by_change(
+    before: Handbook, after: Handbook, renamed: Mapping[str, str] = MappingProxyType({})
+) -> list[SwitchedOff]:
+    """The comments that switch checks off which `after` adds to `before`, and the
+    `handbook-enable` comments it takes out or narrows (`renamed`: a file's path in
+    `after` -> in `before`)."""
+    old, new = HandbookComments.of(before), HandbookComments.of(after)
+    return [*added_suppressions(old, new, renamed), *taken_out_enables(old, new, renamed)]
+
+
+@dataclass(frozen=True)
 class AddedSuppression:
     """One suppression comment that the head has and the base had not."""
 
@@ -42,7 +66,9 @@ class AddedSuppression:
 
 
 def added_suppressions(
-    before: Handbook, after: Handbook, renamed: Mapping[str, str] = MappingProxyType({})
+    before: HandbookComments,
+    after: HandbookComments,
+    renamed: Mapping[str, str] = MappingProxyType({}),
 ) -> list[AddedSuppression]:
     """The comments that switch checks off in `after` and not in `before`, by file and
     line. A file renamed (`renamed`: its path in `after` -> in `before`) is compared
@@ -53,19 +79,17 @@ def added_suppressions(
     ones: those whose lines are least like those of the base's comments (a second
     comment like one the page had, added above it, was named at the line of the base's
     one), the last of them where that does not tell."""
-    old = handbook_suppressions(before)
-    old_texts, new_texts = _file_texts(before), _file_texts(after)
     added: list[AddedSuppression] = []
-    for path, suppressions in sorted(handbook_suppressions(after).items()):
+    for path, suppressions in sorted(after.suppressions.items()):
         was = renamed.get(path, path)
-        had = _switching_off(old.get(was))
+        had = _switching_off(before.suppressions.get(was))
         now = _switching_off(suppressions)
         extra = Counter(map(_said, now)) - Counter(map(_said, had))
         if not extra:
             continue
         old_lines, new_lines = (
-            file_lines(old_texts.get(was, "")),
-            file_lines(new_texts.get(path, "")),
+            file_lines(before.texts.get(was, "")),
+            file_lines(after.texts.get(path, "")),
         )
         for said in extra:
             kept = _kept(
@@ -92,19 +116,19 @@ class TakenOutEnable:
 
 
 def taken_out_enables(
-    before: Handbook, after: Handbook, renamed: Mapping[str, str] = MappingProxyType({})
+    before: HandbookComments,
+    after: HandbookComments,
+    renamed: Mapping[str, str] = MappingProxyType({}),
 ) -> list[TakenOutEnable]:
     """The `handbook-enable` comments of `before` that switched rules on again, where
     those rules are still off in `after`, at the place the comment was (its line mapped
     through the lines the change kept): the comment was taken out, narrowed, or moved
     down. A file renamed (`renamed`: its path in `after` -> in `before`) is compared with
     the file it was."""
-    old = handbook_suppressions(before)
-    old_texts, new_texts = _file_texts(before), _file_texts(after)
     taken_out: list[TakenOutEnable] = []
-    for path, suppressions in sorted(handbook_suppressions(after).items()):
+    for path, suppressions in sorted(after.suppressions.items()):
         was = renamed.get(path, path)
-        had = old.get(was)
+        had = before.suppressions.get(was)
         if had is None:
             continue
         ended = [
@@ -116,7 +140,7 @@ def taken_out_enables(
         if not ended:
             continue
         line_now = _line_mapping(
-            file_lines(old_texts.get(was, "")), file_lines(new_texts.get(path, ""))
+            file_lines(before.texts.get(was, "")), file_lines(after.texts.get(path, ""))
         )
         for directive, rules in ended:
             line = line_now(directive.line)
