@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import io
 import itertools
 import json
@@ -14,12 +15,14 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coalition_handbook import suppression
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
@@ -3854,6 +3857,88 @@ def test_a_handbook_enable_taken_out_of_a_terms_definition_is_named(
         + ", ".join(f"`{rule}`" for rule in term_rules)
         + " stay switched off from here on"
     ]
+
+
+def test_the_enables_of_a_file_the_change_left_alone_are_not_looked_at(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: every file's enables were looked for, and its lines matched with the
+    head's, in files the change did not touch, most files of most changes."""
+    matched: list[Sequence[str]] = []
+    line_mapping = report_suppressions._line_mapping
+
+    def matching(old_lines: Sequence[str], new_lines: Sequence[str]) -> Callable[[int], int]:
+        matched.append(old_lines)
+        return line_mapping(old_lines, new_lines)
+
+    monkeypatch.setattr(report_suppressions, "_line_mapping", matching)
+    kept = f"# Kept\n\n{PII_OFF_BLOCK}<!-- handbook-enable -->\n"
+    write(repository, "content/kept.md", kept)
+    write(repository, "content/res.md", f"# Res\n\n{PII_OFF_BLOCK}<!-- handbook-enable -->\n")
+    commit(repository)
+    write(repository, "content/res.md", f"# Res\n\n{PII_OFF_BLOCK}")
+    _, out, _ = diff(repository, capsys)
+    assert switched_off(out) == [
+        "- `content/res.md:5`: `handbook-enable` taken out or narrowed: `privacy.pii` stays "
+        "switched off from here on"
+    ]
+    assert [lines[0] for lines in matched] == ["# Res"]
+
+
+def test_the_work_on_enables_grows_as_the_comments_do(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: each enable of a page was checked by reading every comment before it again,
+    rule by rule: a page of a thousand disable/enable pairs took 40 seconds. Twice the
+    comments now ask about as twice as many times which rules a comment names."""
+    asked = 0
+    names = suppression._names
+
+    def naming(rules: tuple[str, ...], rule: str) -> bool:
+        nonlocal asked
+        asked += 1
+        return names(rules, rule)
+
+    monkeypatch.setattr(suppression, "_names", naming)
+
+    def asked_for(pairs: int) -> int:
+        nonlocal asked
+        page = "# Res\n\n" + f"{PII_OFF_BLOCK}<!-- handbook-enable privacy.pii -->\n\n" * pairs
+        write(repository, "content/res.md", page)
+        commit(repository)
+        write(repository, "content/res.md", page.rstrip().rpartition("\n")[0] + "\n")
+        asked = 0
+        _, out, _ = diff(repository, capsys)
+        assert switched_off(out) == [
+            f"- `content/res.md:{4 * pairs + 1}`: `handbook-enable` taken out or narrowed: "
+            "`privacy.pii` stays switched off from here on"
+        ]
+        return asked
+
+    assert asked_for(200) < 2.5 * asked_for(100)
+
+
+def test_only_the_lines_between_a_files_alike_beginning_and_end_are_matched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """difflib takes time in the square of a line written many times, as a page's like
+    comments are: the lines a change left alone at a file's start and end are not given
+    to it, and keep their place."""
+    compared: list[tuple[int, int]] = []
+    matcher = difflib.SequenceMatcher
+
+    def comparing(
+        a: Sequence[str], b: Sequence[str], autojunk: bool
+    ) -> difflib.SequenceMatcher[str]:
+        compared.append((len(a), len(b)))
+        return matcher(a=a, b=b, autojunk=autojunk)
+
+    monkeypatch.setattr(report_suppressions.difflib, "SequenceMatcher", comparing)
+    old = ["# Res", "", *(["<!-- handbook-disable -->", "Call.", "<!-- handbook-enable -->"] * 300)]
+    new = [*old[:450], "Call the desk.", "<!-- handbook-enable term -->", *old[451:]]
+    line_now = report_suppressions._line_mapping(old, new)
+    assert compared == [(1, 2)]
+    assert [line_now(line) for line in (1, 450, 451, 452, len(old))] == [1, 450, 451, 453, len(new)]
 
 
 def test_each_sides_suppression_comments_are_read_once(

@@ -90,6 +90,49 @@ def test_disable_everything_then_enable_one_rule() -> None:
     assert suppressions.suppresses("term.case", 4)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The enable ends what the disable before it switched off, and only that.
+        (
+            "<!-- handbook-disable privacy.pii term.avoid -->\na\n<!-- handbook-enable -->\n",
+            [(3, ["privacy.pii", "term.avoid"])],
+        ),
+        # An enable that switched nothing on again ends nothing; nor does a second one.
+        (
+            "<!-- handbook-enable -->\n<!-- handbook-disable privacy.pii -->\n"
+            "<!-- handbook-enable privacy.pii --> <!-- handbook-enable privacy.pii -->\n",
+            [(3, ["privacy.pii"])],
+        ),
+        # Disabled and enabled again on one line, then disabled by family.
+        (
+            "<!-- handbook-disable term.avoid --><!-- handbook-enable term.avoid -->\n"
+            "<!-- handbook-disable term -->\nb\n<!-- handbook-enable term.avoid -->\n",
+            [(1, ["term.avoid"]), (4, ["term.avoid"])],
+        ),
+    ],
+)
+def test_the_enables_that_switch_rules_on_again(
+    text: str, expected: list[tuple[int, list[str]]]
+) -> None:
+    rules = ["privacy.pii", "term.avoid", "term.case"]
+    ended = parse_suppressions(text).enables_ending(rules)
+    assert all(directive.action == "enable" for directive, _ in ended)
+    assert [(directive.line, names) for directive, names in ended] == expected
+
+
+def test_an_enable_a_yaml_string_implies_ends_nothing_named() -> None:
+    """The enable at a YAML string's end is no comment an editor wrote: one that ends a
+    disable is none a change could take out."""
+    source = "definition: A person. <!-- handbook-disable term -->\nnote: x\n"
+    value = "A person. <!-- handbook-disable term -->"
+    start = source.index(value)
+    offsets = list(range(start, start + len(value) + 1))
+    suppressions = suppression.parse_value_suppressions(source, [(value, offsets)])
+    assert [directive.implied for directive in suppressions.directives] == [False, True]
+    assert suppressions.enables_ending(["term.avoid"]) == []
+
+
 def test_comments_in_indented_code_do_not_count() -> None:
     text = "Para.\n\n    <!-- handbook-disable -->\n\nline 5\n"
     assert not parse_suppressions(text).suppresses("term.avoid", 5)

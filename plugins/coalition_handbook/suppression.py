@@ -105,20 +105,24 @@ class Suppressions:
         index = bisect.bisect_right(starts, line) - 1
         return index >= 0 and disabled[index]
 
-    def switched_on_by(self, enable: Directive, rules: Iterable[str]) -> list[str]:
-        """Those of `rules` that `enable`, a `handbook-enable` of this file, switches on
-        again: a `handbook-disable` before it had switched them off."""
-        ended: list[str] = []
+    def enables_ending(self, rules: Iterable[str]) -> list[tuple[Directive, list[str]]]:
+        """Each `handbook-enable` of this file (implied ones aside) that switches some of
+        `rules` on again, a `handbook-disable` before it having switched them off, with
+        those rules, in `rules`' order; in the file's order. One walk over the comments
+        per rule, as `_state_changes` reads them (not one per enable: a page of
+        thousands of them took minutes)."""
+        ended: dict[int, list[str]] = {}
         for rule in rules:
             off = False
-            for directive in self.directives:
-                if directive is enable:
-                    if off and _names(enable.rules, rule):
-                        ended.append(rule)
-                    break
-                if directive.action in ("disable", "enable") and _names(directive.rules, rule):
-                    off = directive.action == "disable"
-        return ended
+            for index, directive in enumerate(self.directives):
+                if directive.action not in ("disable", "enable") or not _names(
+                    directive.rules, rule
+                ):
+                    continue
+                if directive.action == "enable" and off and not directive.implied:
+                    ended.setdefault(index, []).append(rule)
+                off = directive.action == "disable"
+        return [(self.directives[index], ended[index]) for index in sorted(ended)]
 
     def _state_changes(self, rule: str) -> tuple[list[int], list[bool]]:
         starts: list[int] = []

@@ -11,6 +11,7 @@ information, and fails no diff.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -129,19 +130,14 @@ def taken_out_enables(
     for path, suppressions in sorted(after.suppressions.items()):
         was = renamed.get(path, path)
         had = before.suppressions.get(was)
-        if had is None:
+        old_text, new_text = before.texts.get(was), after.texts.get(path)
+        # A file as it was keeps every comment it had: most files of most changes.
+        if had is None or old_text == new_text:
             continue
-        ended = [
-            (directive, rules)
-            for directive in had.directives
-            if directive.action == "enable" and not directive.implied
-            if (rules := had.switched_on_by(directive, sorted(RULES)))
-        ]
+        ended = had.enables_ending(sorted(RULES))
         if not ended:
             continue
-        line_now = _line_mapping(
-            file_lines(before.texts.get(was, "")), file_lines(after.texts.get(path, ""))
-        )
+        line_now = _line_mapping(file_lines(old_text or ""), file_lines(new_text or ""))
         for directive, rules in ended:
             line = line_now(directive.line)
             still_off = tuple(rule for rule in rules if suppressions.switched_off(rule, line))
@@ -153,16 +149,47 @@ def taken_out_enables(
 def _line_mapping(old_lines: Sequence[str], new_lines: Sequence[str]) -> Callable[[int], int]:
     """The line of `new_lines` where a line of `old_lines` is, or where it was: a line
     the change replaced or removed is at the first of what stands in its place."""
-    blocks = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False).get_opcodes()
+    blocks = _line_blocks(old_lines, new_lines)
+    # The blocks that hold old lines, by their first (a block found by halving, not
+    # walked to for each enable: a page of thousands of them and of edits).
+    holding = [block for block in blocks if block[1] < block[2]]
+    firsts = [old_start for _, old_start, *_ in holding]
 
     def line_now(line: int) -> int:
         index = line - 1
-        for tag, old_start, old_end, new_start, _ in blocks:
-            if old_start <= index < old_end:
-                return new_start + (index - old_start if tag == "equal" else 0) + 1
+        found = bisect.bisect_right(firsts, index) - 1
+        if found >= 0 and index < holding[found][2]:
+            tag, old_start, _, new_start, _ = holding[found]
+            return new_start + (index - old_start if tag == "equal" else 0) + 1
         return len(new_lines) + 1  # after the file's end (a YAML string's last line)
 
     return line_now
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _line_blocks(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Opcode]:
+    """difflib's opcodes of the two files' lines, the lines they begin and end with
+    alike left out of the matching: difflib takes time in the square of a line written
+    many times (a page of a thousand alike comments took a second), and most changes
+    edit a few lines of a page."""
+    most = min(len(old_lines), len(new_lines))
+    head = next((i for i in range(most) if old_lines[i] != new_lines[i]), most)
+    most -= head
+    tail = next((i for i in range(most) if old_lines[-1 - i] != new_lines[-1 - i]), most)
+    old_middle = old_lines[head : len(old_lines) - tail]
+    new_middle = new_lines[head : len(new_lines) - tail]
+    matcher = difflib.SequenceMatcher(a=old_middle, b=new_middle, autojunk=False)
+    blocks: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    blocks += [
+        (tag, head + old_start, head + old_end, head + new_start, head + new_end)
+        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes()
+    ]
+    if tail:
+        old_end, new_end = len(old_lines), len(new_lines)
+        blocks.append(("equal", old_end - tail, old_end, new_end - tail, new_end))
+    return blocks
 
 
 def _file_texts(handbook: Handbook) -> dict[str, str]:
