@@ -3763,33 +3763,57 @@ def test_comments_of_a_renamed_page_of_a_handbook_in_a_folder_are_not_added(
 
 
 PII_OFF_BLOCK = "<!-- handbook-disable privacy.pii -->\nCall the desk at 402-555-0199.\n"
+ENABLE_PII = "<!-- handbook-enable privacy.pii -->\n"
+
+
+NOTE_AND_ENABLE = "Ask for the manager.\n<!-- handbook-enable privacy.pii -->\n"
+PII_STAYS_OFF = (
+    "`handbook-enable` taken out or narrowed: `privacy.pii` stays switched off from here on"
+)
 
 
 @pytest.mark.parametrize(
     ("enable", "head_enable", "expected"),
     [
         # Taken out: privacy.pii stays off over the rest of the page.
-        (
-            "<!-- handbook-enable privacy.pii -->\n",
-            "",
-            [
-                "- `content/res.md:7`: `handbook-enable` taken out or narrowed: `privacy.pii` "
-                "stays switched off from here on"
-            ],
-        ),
+        (f"\n{ENABLE_PII}", "\n", [f"- `content/res.md:7`: {PII_STAYS_OFF}"]),
         # Narrowed to fewer rules: the one it no longer names stays off.
         (
-            "<!-- handbook-enable term.avoid privacy.pii -->\n",
-            "<!-- handbook-enable term.avoid -->\n",
-            [
-                "- `content/res.md:7`: `handbook-enable` taken out or narrowed: `privacy.pii` "
-                "stays switched off from here on"
-            ],
+            "\n<!-- handbook-enable term.avoid privacy.pii -->\n",
+            "\n<!-- handbook-enable term.avoid -->\n",
+            [f"- `content/res.md:7`: {PII_STAYS_OFF}"],
         ),
         # Moved up, or left as it was with text added above: nothing more is off.
-        ("<!-- handbook-enable privacy.pii -->\n", "<!-- handbook-enable -->\n", []),
+        (f"\n{ENABLE_PII}", "\n<!-- handbook-enable -->\n", []),
+        # The text just above it edited too, in one block of lines the change rewrote:
+        # kept or widened, it is still in that block, and nothing more is off.
+        (f"\n{NOTE_AND_ENABLE}", f"\n{NOTE_AND_ENABLE.replace('the', 'the night')}", []),
+        (
+            f"\n{NOTE_AND_ENABLE}",
+            "\nAsk for the night manager.\n<!-- handbook-enable -->\n",
+            [],
+        ),
+        # Taken out or narrowed with the text above it edited: named where the block is.
+        (
+            f"\n{NOTE_AND_ENABLE}",
+            "\nAsk for the night manager.\n",
+            [f"- `content/res.md:7`: {PII_STAYS_OFF}"],
+        ),
+        (
+            f"\n{NOTE_AND_ENABLE}",
+            "\nAsk for Ana.\n<!-- handbook-enable term.avoid -->\nOr the manager.\n",
+            [f"- `content/res.md:7`: {PII_STAYS_OFF}"],
+        ),
     ],
-    ids=["taken out", "narrowed", "widened"],
+    ids=[
+        "taken out",
+        "narrowed",
+        "widened",
+        "kept, text above edited",
+        "widened, text above edited",
+        "taken out, text above edited",
+        "narrowed, text above edited",
+    ],
 )
 def test_a_handbook_enable_a_change_takes_out_is_named(
     repository: Path,
@@ -3801,11 +3825,12 @@ def test_a_handbook_enable_a_change_takes_out_is_named(
     """Audit: a pull request that deletes a `<!-- handbook-enable privacy.pii -->` (or
     narrows it) switches privacy.pii off for the rest of the page, and the report said
     nothing, where it names a `handbook-disable` added. The rules it ended, and that are
-    now off where it was, are named at its place."""
+    now off where it was, are named at its place. Review: one kept or widened, whose line
+    the change rewrote with the text above it, was named too."""
     rest = "\nCall Jane at 402-555-0123.\n"
-    write(repository, "content/res.md", f"# Res\n\n{PII_OFF_BLOCK}\n{enable}{rest}")
+    write(repository, "content/res.md", f"# Res\n\n{PII_OFF_BLOCK}{enable}{rest}")
     commit(repository)
-    write(repository, "content/res.md", f"# Res\n\nIntro.\n{PII_OFF_BLOCK}\n{head_enable}{rest}")
+    write(repository, "content/res.md", f"# Res\n\nIntro.\n{PII_OFF_BLOCK}{head_enable}{rest}")
     code, out, _ = diff(repository, capsys)
     assert code == 0
     if expected:
@@ -3867,7 +3892,9 @@ def test_the_enables_of_a_file_the_change_left_alone_are_not_looked_at(
     matched: list[Sequence[str]] = []
     line_mapping = report_suppressions._line_mapping
 
-    def matching(old_lines: Sequence[str], new_lines: Sequence[str]) -> Callable[[int], int]:
+    def matching(
+        old_lines: Sequence[str], new_lines: Sequence[str]
+    ) -> Callable[[int], tuple[int, int]]:
         matched.append(old_lines)
         return line_mapping(old_lines, new_lines)
 
@@ -3936,9 +3963,13 @@ def test_only_the_lines_between_a_files_alike_beginning_and_end_are_matched(
     monkeypatch.setattr(report_suppressions.difflib, "SequenceMatcher", comparing)
     old = ["# Res", "", *(["<!-- handbook-disable -->", "Call.", "<!-- handbook-enable -->"] * 300)]
     new = [*old[:450], "Call the desk.", "<!-- handbook-enable term -->", *old[451:]]
-    line_now = report_suppressions._line_mapping(old, new)
+    lines_now = report_suppressions._line_mapping(old, new)
     assert compared == [(1, 2)]
-    assert [line_now(line) for line in (1, 450, 451, 452, len(old))] == [1, 450, 451, 453, len(new)]
+    assert [lines_now(line)[0] for line in (1, 450, 451, 452, len(old))] == [
+        *(1, 450, 451, 453),
+        len(new),
+    ]
+    assert lines_now(451) == (451, 453)  # a line rewritten: what replaced it, the line after
 
 
 def test_each_sides_suppression_comments_are_read_once(

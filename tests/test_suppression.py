@@ -121,6 +121,33 @@ def test_the_enables_that_switch_rules_on_again(
     assert [(directive.line, names) for directive, names in ended] == expected
 
 
+THROUGHOUT = (
+    "a\n<!-- handbook-disable privacy.pii -->\nb\n<!-- handbook-enable -->\n"
+    "<!-- handbook-disable -->\nc\nd\n<!-- handbook-enable term.avoid -->\ne\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "first", "last", "expected"),
+    [
+        ("privacy.pii", 2, 3, True),
+        ("privacy.pii", 2, 4, False),  # switched on again on line 4
+        ("privacy.pii", 1, 3, False),  # on at line 1
+        ("privacy.pii", 5, 9, True),  # off again from line 5, the enable names another
+        ("term.avoid", 5, 7, True),
+        ("term.avoid", 5, 8, False),
+        ("term.avoid", 9, 9, False),
+    ],
+)
+def test_a_rule_switched_off_throughout_lines(
+    rule: str, first: int, last: int, expected: bool
+) -> None:
+    suppressions = parse_suppressions(THROUGHOUT)
+    assert suppressions.switched_off_throughout(rule, first, last) is expected
+    lines = range(first, last + 1)
+    assert all(suppressions.switched_off(rule, line) for line in lines) is expected
+
+
 def test_an_enable_a_yaml_string_implies_ends_nothing_named() -> None:
     """The enable at a YAML string's end is no comment an editor wrote: one that ends a
     disable is none a change could take out."""

@@ -75,7 +75,9 @@ class Suppressions:
     """The suppression comments of one file; ask `suppresses(rule, line)`."""
 
     directives: tuple[Directive, ...] = ()
-    _ranges: dict[str, tuple[list[int], list[bool]]] = field(default_factory=dict)
+    # By rule: the lines where it is switched off or on, whether off from each, and how
+    # many of those ranges before each are on (`switched_off_throughout`).
+    _ranges: dict[str, tuple[list[int], list[bool], list[int]]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.directives)
@@ -98,18 +100,24 @@ class Suppressions:
         `handbook-enable` on it again (comments for one line aside)."""
         if not self.directives:
             return False
-        ranges = self._ranges.get(rule)
-        if ranges is None:
-            ranges = self._ranges[rule] = self._state_changes(rule)
-        starts, disabled = ranges
+        starts, disabled, _ = self._state_changes(rule)
         index = bisect.bisect_right(starts, line) - 1
         return index >= 0 and disabled[index]
+
+    def switched_off_throughout(self, rule: str, first: int, last: int) -> bool:
+        """True when `rule` is switched off (`switched_off`) on every line from `first`
+        to `last`: no `handbook-enable` between them switches it on again."""
+        if not self.switched_off(rule, first):
+            return False
+        starts, _, on_before = self._state_changes(rule)
+        after_first = bisect.bisect_right(starts, first)
+        return on_before[bisect.bisect_right(starts, last)] == on_before[after_first]
 
     def enables_ending(self, rules: Iterable[str]) -> list[tuple[Directive, list[str]]]:
         """Each `handbook-enable` of this file (implied ones aside) that switches some of
         `rules` on again, a `handbook-disable` before it having switched them off, with
         those rules, in `rules`' order; in the file's order. One walk over the comments
-        per rule, as `_state_changes` reads them (not one per enable: a page of
+        per rule, as `_switches` reads them (not one per enable: a page of
         thousands of them took minutes)."""
         ended: dict[int, list[str]] = {}
         for rule in rules:
@@ -124,7 +132,15 @@ class Suppressions:
                 off = directive.action == "disable"
         return [(self.directives[index], ended[index]) for index in sorted(ended)]
 
-    def _state_changes(self, rule: str) -> tuple[list[int], list[bool]]:
+    def _state_changes(self, rule: str) -> tuple[list[int], list[bool], list[int]]:
+        ranges = self._ranges.get(rule)
+        if ranges is None:
+            starts, disabled = self._switches(rule)
+            on_before = list(accumulate((0 if off else 1 for off in disabled), initial=0))
+            ranges = self._ranges[rule] = starts, disabled, on_before
+        return ranges
+
+    def _switches(self, rule: str) -> tuple[list[int], list[bool]]:
         starts: list[int] = []
         disabled: list[bool] = []
         for directive in self.directives:

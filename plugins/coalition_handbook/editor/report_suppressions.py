@@ -123,7 +123,8 @@ def taken_out_enables(
 ) -> list[TakenOutEnable]:
     """The `handbook-enable` comments of `before` that switched rules on again, where
     those rules are still off in `after`, at the place the comment was (its line mapped
-    through the lines the change kept): the comment was taken out, narrowed, or moved
+    through the lines the change kept; in lines the change rewrote, over all of what
+    replaced them and the line after): the comment was taken out, narrowed, or moved
     down. A file renamed (`renamed`: its path in `after` -> in `before`) is compared with
     the file it was."""
     taken_out: list[TakenOutEnable] = []
@@ -137,33 +138,46 @@ def taken_out_enables(
         ended = had.enables_ending(sorted(RULES))
         if not ended:
             continue
-        line_now = _line_mapping(file_lines(old_text or ""), file_lines(new_text or ""))
+        lines_now = _line_mapping(file_lines(old_text or ""), file_lines(new_text or ""))
         for directive, rules in ended:
-            line = line_now(directive.line)
-            still_off = tuple(rule for rule in rules if suppressions.switched_off(rule, line))
+            first, last = lines_now(directive.line)
+            # An enable in lines the change rewrote may stand anywhere in what replaced
+            # them (text above it edited, it widened): only rules off over all of them,
+            # and the line after, stay off.
+            still_off = tuple(
+                rule for rule in rules if suppressions.switched_off_throughout(rule, first, last)
+            )
             if still_off:
-                taken_out.append(TakenOutEnable(path, line, still_off))
+                taken_out.append(TakenOutEnable(path, first, still_off))
     return taken_out
 
 
-def _line_mapping(old_lines: Sequence[str], new_lines: Sequence[str]) -> Callable[[int], int]:
-    """The line of `new_lines` where a line of `old_lines` is, or where it was: a line
-    the change replaced or removed is at the first of what stands in its place."""
+def _line_mapping(
+    old_lines: Sequence[str], new_lines: Sequence[str]
+) -> Callable[[int], tuple[int, int]]:
+    """The lines of `new_lines` where a line of `old_lines` is, or where it was, first
+    and last: a line the change kept is at its one line; one the change replaced or
+    removed is at what stands in its place and the line after that (difflib does not
+    tell which of a rewritten block's lines was which)."""
     blocks = _line_blocks(old_lines, new_lines)
     # The blocks that hold old lines, by their first (a block found by halving, not
     # walked to for each enable: a page of thousands of them and of edits).
     holding = [block for block in blocks if block[1] < block[2]]
     firsts = [old_start for _, old_start, *_ in holding]
 
-    def line_now(line: int) -> int:
+    def lines_now(line: int) -> tuple[int, int]:
         index = line - 1
         found = bisect.bisect_right(firsts, index) - 1
         if found >= 0 and index < holding[found][2]:
-            tag, old_start, _, new_start, _ = holding[found]
-            return new_start + (index - old_start if tag == "equal" else 0) + 1
-        return len(new_lines) + 1  # after the file's end (a YAML string's last line)
+            tag, old_start, _, new_start, new_end = holding[found]
+            if tag == "equal":
+                kept = new_start + index - old_start + 1
+                return kept, kept
+            return new_start + 1, new_end + 1
+        end = len(new_lines) + 1  # after the file's end (a YAML string's last line)
+        return end, end
 
-    return line_now
+    return lines_now
 
 
 Opcode = tuple[str, int, int, int, int]
