@@ -904,7 +904,9 @@ def test_a_handout_links_to_no_other_handout_that_is_not_published(
     context = context_of(write_handbook_linking_to_a_handout(tmp_path))
     output = tmp_path / "out"
     if earlier == "in the cache":
-        handouts.HandoutCache.beside(tmp_path).put("community", "0" * 64, b"%PDF-1.7 earlier")
+        handouts.HandoutCache.beside(tmp_path, "mkdocs.yml").put(
+            "community", "0" * 64, b"%PDF-1.7 earlier"
+        )
     elif earlier == "in the output folder":
         output.mkdir()
         (output / "community.pdf").write_bytes(b"%PDF-1.7 published earlier")
@@ -1636,7 +1638,7 @@ def test_without_pango_the_build_names_the_earlier_handouts_it_publishes(
     that the site has none, and must warn that it may be out of date."""
     monkeypatch.delenv("CI", raising=False)
     context = context_of(write_handbook(tmp_path))
-    cache = handouts.HandoutCache.beside(tmp_path)
+    cache = handouts.HandoutCache.beside(tmp_path, "mkdocs.yml")
     cache.put("hotel-staff", "0" * 64, b"%PDF-1.7 an earlier good handout")  # an older key
     monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
     messages: list[str] = []
@@ -1654,7 +1656,7 @@ def test_without_pango_a_cached_pdf_cut_short_is_no_handout_to_link(
     """Review: the pages linked to a last good PDF that publishing then refused, its bytes
     not those written."""
     context = context_of(write_handbook(tmp_path))
-    cache = handouts.HandoutCache.beside(tmp_path)
+    cache = handouts.HandoutCache.beside(tmp_path, "mkdocs.yml")
     cache.put("hotel-staff", "0" * 64, b"%PDF-1.7 an earlier good handout")
     cache.put("community", "1" * 64, b"%PDF-1.7 another good handout")
     kept = cache.last_good("community")
@@ -1768,7 +1770,7 @@ def test_without_pango_a_handout_made_before_is_still_linked(
 ) -> None:
     monkeypatch.delenv("CI", raising=False)
     config_file = write_handbook(tmp_path)
-    cache = handouts.HandoutCache.beside(tmp_path)
+    cache = handouts.HandoutCache.beside(tmp_path, "mkdocs.yml")
     cache.put("hotel-staff", "0" * 64, b"%PDF-1.7 an earlier good handout")  # an older key
     monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)
     site = build_site(config_file)

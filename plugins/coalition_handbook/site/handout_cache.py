@@ -27,7 +27,9 @@ a site's own records are ever removed: those beyond the last `KEPT_PER_MODULE` o
 of its modules, and those of its modules that are gone. Another site's records, a record
 written before records named their site, and any other file (a PDF someone put in a
 module's folder) stay (audit: the first were removed as a gone module's, the last as an
-older PDF; DESIGN section 11).
+older PDF; DESIGN section 11). A failed render falls back on its own site's last good
+PDF alone (`last_good`; review: a module with errors on the Spanish site was published
+with the English handout).
 
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
@@ -68,8 +70,6 @@ CACHE_DIR = HANDOUTS_CACHE_DIR
 DEFAULT_SITE = "mkdocs.yml"
 # PDFs kept per module: the one used last and the ones before it (about 80 kB each).
 KEPT_PER_MODULE = 3
-# What `put` names a PDF: its key, a SHA-256 in hex.
-_KEYED_NAME = re.compile(r"[0-9a-f]{64}\.pdf")
 # Every file `put` writes in a module's folder: a PDF, its manifest, and the temporary
 # file of either (`write_atomically`) that a killed run left.
 _WRITTEN_NAME = re.compile(
@@ -121,9 +121,10 @@ class HandoutCache:
         self.unwritable: tuple[Path, str] | None = None
 
     @classmethod
-    def beside(cls, root: Path, site: str = DEFAULT_SITE) -> HandoutCache:
+    def beside(cls, root: Path, site: str) -> HandoutCache:
         """The handout cache of the handbook whose config file, named `site`, is in
-        `root`; off when it must not be read (`cache_refused`)."""
+        `root`; off when it must not be read (`cache_refused`). `site` has no default:
+        a cache made for another site's name falls back on that site's PDFs (review)."""
         return cls(None if cache_refused(root) else root / CACHE_DIR, site)
 
     def path(self, module_id: str, key: str) -> Path:
@@ -225,21 +226,9 @@ class HandoutCache:
         """(last used, key) of the records in `folder` that this site wrote: those whose
         manifest names it. One whose PDF is gone (a run killed between the two) counts
         as used least."""
-        found: list[tuple[int, str]] = []
-        for manifest in folder.glob("*.files.json"):
-            key = manifest.name.removesuffix(".files.json")
-            if _KEYED_NAME.fullmatch(f"{key}.pdf") and self._is_own(folder.name, key):
-                try:
-                    used = (folder / f"{key}.pdf").lstat().st_mtime_ns
-                except OSError:
-                    used = -1
-                found.append((used, key))
-        return found
-
-    def _is_own(self, module_id: str, key: str) -> bool:
-        """Whether the record under `key` names this site as the one that wrote it."""
-        manifest = self._read_manifest(module_id, key)
-        return manifest is not None and manifest.site == self.site
+        return [
+            (record.used, record.key) for record in _records(folder) if record.site == self.site
+        ]
 
     def _manifest(self, module_id: str, key: str) -> Path:
         assert self.directory is not None
@@ -262,39 +251,31 @@ class HandoutCache:
         links = _site_links(kept.get("links", []))
         if links is None:
             return None
-        site = kept.get("site")
         return _Manifest(
             files,
             pdf_digest,
             tuple(item for item in read if item is not None),
             fonts if isinstance(fonts, str) else None,
             links,
-            site if isinstance(site, str) else None,
         )
 
     def last_good(self, module_id: str) -> Path | None:
-        """The module's newest cached PDF, whatever its key (for a render that failed):
-        a regular file named by a key, as `put` writes them, not a link."""
+        """This site's newest cached PDF of the module, whatever its key (for a render that
+        failed): a regular file named by a key, as `put` writes them, not a link. Never
+        another site's (review: a Spanish site published the English handout); the
+        default site falls back on a record that names no site, one an earlier version
+        wrote, where no other site's is in the folder (whose it is, is then clear)."""
         folder = self._folder(module_id)
         if folder is None:
             return None
-        newest_first = self._keyed_pdfs(folder)
-        return newest_first[0][1] if newest_first else None
-
-    @staticmethod
-    def _keyed_pdfs(folder: Path) -> list[tuple[int, Path]]:
-        """(last used, path) of the regular files named by a key in `folder`, the one used
-        last first; none where the folder cannot be read."""
-        found: list[tuple[int, Path]] = []
         try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if _KEYED_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                        used = entry.stat(follow_symlinks=False).st_mtime_ns
-                        found.append((used, folder / entry.name))
+            records = _records(folder)
         except OSError:  # an unreadable folder holds nothing to fall back on
-            return []
-        return sorted(found, reverse=True)
+            return None
+        own = [record for record in records if record.site == self.site]
+        if not own and self.site == DEFAULT_SITE and all(record.site is None for record in records):
+            own = records  # an earlier version's, and no other site's beside them
+        return _newest_pdf(folder, own)
 
     def last_good_pdf(self, module_id: str) -> bytes | None:
         """The bytes of `last_good`, or None (also where they are not those written)."""
@@ -371,8 +352,55 @@ class _Manifest(NamedTuple):
     fonts: str | None = None
     # (page, href, where it led on the published site or None), as `put` kept them
     links: tuple[tuple[str, str, str | None], ...] = ()
-    # The site that wrote it (`HandoutCache.site`); None in a record written before.
-    site: str | None = None
+
+
+class _Record(NamedTuple):
+    """What `put` wrote in a module's folder under one key (its PDF, its manifest, the
+    temporary file of either), ordered by when its PDF was used last."""
+
+    used: int  # the PDF's time (`_mark_used`); -1 where it is gone or no file
+    key: str
+    # The site its manifest names; None where none does: a record an earlier version
+    # wrote, or one a killed run left without its manifest.
+    site: str | None
+
+
+def _records(folder: Path) -> list[_Record]:
+    """The records `put` wrote in `folder` (files, or links, never followed), each once."""
+    with os.scandir(folder) as entries:
+        keys = {
+            entry.name.lstrip(".").partition(".")[0]
+            for entry in entries
+            if _WRITTEN_NAME.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False)
+        }
+    records = []
+    for key in keys:
+        try:
+            used = (folder / f"{key}.pdf").lstat().st_mtime_ns
+        except OSError:
+            used = -1
+        records.append(_Record(used, key, _site_of(folder / f"{key}.files.json")))
+    return records
+
+
+def _site_of(manifest: Path) -> str | None:
+    """The site a manifest names, or None (none named, no manifest, an unreadable one)."""
+    try:
+        kept = json.loads(read_regular_file(manifest, False))
+    except (OSError, ValueError):
+        return None
+    site = kept.get("site") if isinstance(kept, dict) else None
+    return site if isinstance(site, str) else None
+
+
+def _newest_pdf(folder: Path, records: Iterable[_Record]) -> Path | None:
+    """The PDF of the one of `records` used last that is a regular file (not a link)."""
+    for record in sorted(records, reverse=True):
+        pdf = folder / f"{record.key}.pdf"
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(pdf.lstat().st_mode):
+                return pdf
+    return None
 
 
 def _site_links(kept: object) -> tuple[tuple[str, str, str | None], ...] | None:

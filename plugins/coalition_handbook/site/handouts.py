@@ -74,6 +74,8 @@ class HandoutResult:
 class HandoutReport:
     # The handbook's folder, whose cache holds each module's last good PDF.
     root: Path
+    # The name of its config file: the site whose last good PDFs are published.
+    config_name: str
     results: list[HandoutResult] = field(default_factory=list)
     # Why no PDF can be rendered on this machine (no Pango, or no font), if so.
     unavailable: str | None = None
@@ -185,7 +187,7 @@ def make_handouts(
     (no PDF can be made on this machine), the one made first is kept."""
     config = context.config
     cache = HandoutCache.beside(config.root, config.config_name)
-    report = HandoutReport(config.root)
+    report = HandoutReport(config.root, config.config_name)
     modules = sorted(context.handbook.modules.values(), key=lambda module: module.id)
     report.results = [_make(context, module, cache, report, held_back) for module in modules]
     report.unpublished = frozenset(
@@ -276,7 +278,7 @@ def publish_made(made: HandoutReport, output_dir: Path) -> HandoutReport:
     """`made` written into `output_dir`: each PDF made, and for each one that failed the
     PDF already there, or else the module's last good PDF from the cache (it is reported
     as failed either way)."""
-    cache = HandoutCache.beside(made.root)
+    cache = HandoutCache.beside(made.root, made.config_name)
     published = replace(made, results=[])
     for result in made.results:
         target = output_dir / f"{result.module.id}.pdf"
@@ -487,7 +489,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     # it keeps its published handout, as a module with errors does.
     made = {module.id for module in checked.context.handbook.modules.values()}
     unread = [path for path in module_paths if path.stem not in made]
-    cache = HandoutCache.beside(config.root)
+    cache = HandoutCache.beside(config.root, config.config_name)
     for path in unread:
         kept = _keep_published(output_dir / f"{path.stem}.pdf", cache)
         shown = f"kept the previous {config.relative(kept)}" if kept else "no handout published"
