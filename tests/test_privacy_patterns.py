@@ -18,6 +18,7 @@ from coalition_handbook.forms import INVISIBLE_CHARACTERS, UNICODE_SPACES
 from coalition_handbook.rules.privacy_pii import (
     find_personal_data,
     is_file_name,
+    names_no_phone,
     names_no_street,
 )
 
@@ -73,7 +74,7 @@ PIECES = [
     "x", "x12", "\u202f", "\u2009", "\u3000", "\u200b", "\u00ad", "a_", "A", "The", "Since ",
     "our ", "Drive", "Place", "Lane", ": ", "| ", "on ", "Community", "Route", "66", "5551234567",
     "5552345678", "1714564800", "0201234567", "07700900123", "00", "0044", "0034 ", "001 ",
-    "0049.99", "00:30",
+    "0049.99", "00:30", "0306406152", "#", "id=", "tel=", "ISBN ",
     "tg://", "whatsapp://", "atg://",
 ]  # fmt: skip
 
@@ -99,12 +100,14 @@ def plain_visible_data(masked: str) -> Iterator[tuple[str, int, int]]:
 
 def plain_phone_numbers(masked: str) -> Iterator[tuple[str, int, int]]:
     """`PHONE`'s matches, but for a number with `00` for its `+` that has fewer than 8
-    digits after it or more than 15: none starts where it does."""
+    digits after it or more than 15: none starts where it does; and but for those that
+    name no phone (`names_no_phone`: an ISBN-10, order #0201234567)."""
     position = 0
     while found := PHONE.search(masked, position):
         after_zero_zero = found.group("after_zero_zero")
         if after_zero_zero is None or 8 <= sum(c.isdigit() for c in after_zero_zero) <= 15:
-            yield "phone number", found.start(), found.end()
+            if not names_no_phone(masked, found.start(), found.end()):
+                yield "phone number", found.start(), found.end()
             position = found.end()
         else:
             position = found.start() + 1

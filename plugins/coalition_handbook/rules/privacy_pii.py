@@ -3,7 +3,8 @@
 E-mail addresses, phone numbers (US and international formats, with `+` or `00` before
 the country code, or ten digits written together that North America can dial: not a
 timestamp, 1714564800; or ten or eleven that start with a trunk `0` and then 1-9, a
-national number as Europe writes it, 0201234567) and street addresses in every page and
+national number as Europe writes it, 0201234567, but not one that reads as an identifier:
+an ISBN-10, `order #...`, `id=...`) and street addresses in every page and
 every term and protocol file, code and comments included: all of it is published with
 the repository. Any Unicode space may separate a number's groups or an address's words,
 and what no reader sees (a soft hyphen, a zero width space) is read through, as matching
@@ -96,9 +97,10 @@ _SPACE = f"[ \t{UNICODE_SPACES}]"
 # code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
 # (1234567890), which data files hold on every row (review). Ten or eleven digits
 # written together that start with a trunk `0` and then 1-9 are a national number as
-# most of Europe dials it (0123456789 in France, 0201234567 in Germany, 07700900123 in
+# most of Europe dials it (0612345678 in France, 0201234567 in Germany, 07700900123 in
 # the UK): a timestamp never starts so, and an id padded with zeros has more than one
-# (0012345678). Written in groups (555-123-4567), any digits are read as a phone
+# (0012345678); nor is one that reads as an identifier (`names_no_phone`: an ISBN-10,
+# order #0123456789). Written in groups (555-123-4567), any digits are read as a phone
 # number: little else is so written.
 # An international number may have `00` for its `+`, as most of Europe and Latin America
 # write it (0034 612 345 678): then its country code is set apart (0034612345678 reads
@@ -240,6 +242,48 @@ def names_no_street(text: str, start: int, end: int) -> bool:
 
 def _is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
+
+
+# The name of a link's parameter, or of a setting, that holds a phone number (`phone=`,
+# `tel=`, `mobile_number=`).
+_PHONE_KEY = (
+    r"(?:[\w.-]*[_.-])?(?i:phone|telephone|tel|mobile|cell|whatsapp|sms|fax)"
+    r"(?:[_.-]?(?i:number|num|no))?"
+)
+# What makes a national number written together an identifier, right before it: a number
+# sign ("order #0612345678"), an ISBN's label ("ISBN-10: 0306406152"), or a key that names
+# no phone, as a link's query or a setting writes it ("id=0612345678"; `tel=` is read, as
+# in a link: `_LINKED_PHONE`).
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\#|(?<![^\W_])(?i:isbn)(?:[- ]?1[03])?:?[ \u00a0]*"
+    rf"|(?<![\w.-])(?!{_PHONE_KEY}=)[\w.-]+=)\Z"
+)
+# The digits of an ISBN-10, whose check digit makes this sum a multiple of 11.
+_ISBN_10_DIGITS = 10
+_ISBN_10_MODULUS = 11
+
+
+def names_no_phone(text: str, start: int, end: int) -> bool:
+    """Whether the phone number found at `text[start:end]`, if a national number written
+    together after its trunk 0 (0201234567), is an identifier: a book's ISBN-10 (its
+    check digit fits, or "ISBN" is written before it: 0306406152), or one whose mark or
+    key before it says so ("order #0612345678", "id=0612345678"). Found in review: books
+    cited by ISBN failed the build."""
+    number = text[start:end]
+    if not (number.isdigit() and number.startswith("0")):
+        return False
+    return _is_isbn_10(number) or bool(
+        _IDENTIFIER_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
+    )
+
+
+def _is_isbn_10(digits: str) -> bool:
+    """Whether `digits` are an ISBN-10's, the check digit a digit (not X) that fits."""
+    if len(digits) != _ISBN_10_DIGITS:
+        return False
+    weights = range(_ISBN_10_DIGITS, 0, -1)
+    weighted = sum(weight * int(digit) for weight, digit in zip(weights, digits, strict=True))
+    return weighted % _ISBN_10_MODULUS == 0
 
 
 # What ends a file name and no host: `logo@2x.png` and `flyer@print.pdf` are files, not
@@ -839,7 +883,8 @@ def _personal_data(masked: str) -> Iterator[tuple[str, int, int]]:
         if street_end >= 0 and (not streets or start >= streets[-1][1]):
             streets.append((start, street_end))
     for start, end in phones:
-        yield "phone number", start, end
+        if not names_no_phone(masked, start, end):
+            yield "phone number", start, end
     for start, end in streets:
         if not names_no_street(masked, start, end):
             yield "street address", start, end
@@ -896,8 +941,7 @@ _INTERNATIONAL_NUMBER_LINK = re.compile(
 )
 _LINKED_EMAIL = re.compile(_EMAIL_REST.format(at="(?:@|%40)"))
 _LINKED_PHONE = re.compile(
-    r"(?:[?&;#](?:[\w.-]*[_.-])?(?i:phone|telephone|tel|mobile|cell|whatsapp|sms|fax)"
-    r"(?:[_.-]?(?i:number|num|no))?=|(?i:tel|sms|callto)(?::|%3A))"
+    rf"(?:[?&;#]{_PHONE_KEY}=|(?i:tel|sms|callto)(?::|%3A))"
     r"(?P<number>(?:\+|%2B)?\(?\d[\d().+-]*(?:%20[\d().+-]+)*)",
 )
 _LINKED_NUMBER_DIGITS = range(_SHORTEST_NUMBER, _LONGEST_NUMBER + 1)
