@@ -966,6 +966,42 @@ def test_each_site_publishes_its_own_last_good_handout(
     assert (output / "community.pdf").read_bytes() == b"%PDF-1.7 community es"
 
 
+def test_a_gone_modules_folder_goes_with_what_a_killed_run_or_an_earlier_version_left(
+    tmp_path: Path,
+) -> None:
+    """Review: only records whose manifest named the site went, so a temporary file of a
+    run killed before its manifest was whole, or a record written before records named
+    their site, kept a gone module's folder for good, and nothing said so."""
+    killed = tmp_path / "killed"
+    killed.mkdir()
+    (killed / f".{'c' * 64}.files.json.tmp123").write_bytes(b'{"si')  # cut short
+    _put_for("mkdocs.yml", tmp_path, "earlier", "1" * 64, b"%PDF-1.7 earlier", 1)
+    _as_an_earlier_version_wrote(tmp_path, "earlier", "1" * 64)
+    (tmp_path / "earlier" / f".{'1' * 64}.pdf.tmp456").write_bytes(b"%PDF-1.7 ear")
+    assert HandoutCache(tmp_path, "mkdocs.es.yml").remove_retired({"hotel"}) == []
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+
+
+def test_a_gone_modules_records_that_name_no_site_stay_beside_another_sites(
+    tmp_path: Path,
+) -> None:
+    """Where another site's record of the module is, a record that names no site may be
+    that site's: it stays, and the folder. The site's own temporary file goes, named by
+    the manifest it holds (a run killed before renaming it)."""
+    folder = tmp_path / "hotel"
+    _put_for("mkdocs.yml", tmp_path, "hotel", "1" * 64, b"%PDF-1.7 earlier", 1)
+    _as_an_earlier_version_wrote(tmp_path, "hotel", "1" * 64)
+    _put_for("mkdocs.es.yml", tmp_path, "hotel", "2" * 64, b"%PDF-1.7 spanish", 2)
+    _put_for("mkdocs.yml", tmp_path, "hotel", "3" * 64, b"%PDF-1.7 english", 3)
+    manifest = (folder / f"{'3' * 64}.files.json").read_bytes()
+    (folder / f".{'4' * 64}.files.json.tmp789").write_bytes(manifest)
+    (folder / "notes.txt").write_text("a trainer's", encoding="utf-8")
+    assert HandoutCache(tmp_path, "mkdocs.yml").remove_retired({"debt"}) == []
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        ["notes.txt", *_record_files(["1" * 64, "2" * 64])]
+    )
+
+
 def test_no_cache_is_removed_while_the_modules_folder_cannot_be_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

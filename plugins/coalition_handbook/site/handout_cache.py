@@ -24,12 +24,13 @@ module's PDFs stayed for good).
 Each record names the site that wrote it (`site`: the name of its config file, as two
 sites beside one another, `mkdocs.yml` and `mkdocs.es.yml`, share the cache), and only
 a site's own records are ever removed: those beyond the last `KEPT_PER_MODULE` of one
-of its modules, and those of its modules that are gone. Another site's records, a record
-written before records named their site, and any other file (a PDF someone put in a
-module's folder) stay (audit: the first were removed as a gone module's, the last as an
-older PDF; DESIGN section 11). A failed render falls back on its own site's last good
-PDF alone (`last_good`; review: a module with errors on the Spanish site was published
-with the English handout).
+of its modules, and those of its modules that are gone, with the records there that
+name no site (written before records named their site, or a temporary file of a killed
+run) where no other site's record is beside them. Another site's records, and any other
+file (a PDF someone put in a module's folder) stay (audit: the first were removed as a
+gone module's, the last as an older PDF; DESIGN section 11). A failed render falls back
+on its own site's last good PDF alone (`last_good`; review: a module with errors on the
+Spanish site was published with the English handout).
 
 Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
 file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
@@ -288,8 +289,9 @@ class HandoutCache:
     def remove_retired(self, module_ids: Collection[str]) -> list[tuple[Path, str]]:
         """Remove the records of this site's modules not among `module_ids` (every module
         there is, also those with errors, whose last good PDF is kept): in each folder of
-        another module, the records this site wrote, then the folder, where nothing else
-        is left in it (another site's records, a file someone put there). A link is
+        another module, the records this site wrote, and those that name no site where
+        no other site's record is beside them, then the folder, where nothing else is
+        left in it (another site's records, a file someone put there). A link is
         removed, never what it leads to; nothing outside the cache is touched. Returns
         the folders or files that could not be removed, and why (nothing fails for
         that)."""
@@ -312,8 +314,15 @@ class HandoutCache:
         failed: list[tuple[Path, str]] = []
         for folder in sorted(retired):
             try:
-                for _, key in self._own_records(folder):
-                    _remove_record(folder, key)
+                records = _records(folder)
+                # A record that names no site (an earlier version's, or a temporary file
+                # a killed run left unfinished) goes too, unless another site's record is
+                # beside it: then it may be that site's (review: it stayed for good, and
+                # the folder with it).
+                shared = any(record.site not in (None, self.site) for record in records)
+                for record in records:
+                    if record.site == self.site or (record.site is None and not shared):
+                        _remove_record(folder, record.key)
                 _remove_if_empty(folder)
             except OSError as error:
                 failed.append((folder, error.strerror or str(error)))
@@ -367,19 +376,25 @@ class _Record(NamedTuple):
 
 def _records(folder: Path) -> list[_Record]:
     """The records `put` wrote in `folder` (files, or links, never followed), each once."""
+    written: dict[str, list[str]] = {}
     with os.scandir(folder) as entries:
-        keys = {
-            entry.name.lstrip(".").partition(".")[0]
-            for entry in entries
-            if _WRITTEN_NAME.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False)
-        }
+        for entry in entries:
+            if _WRITTEN_NAME.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False):
+                key = entry.name.lstrip(".").partition(".")[0]
+                written.setdefault(key, []).append(entry.name)
     records = []
-    for key in keys:
+    for key, names in written.items():
         try:
             used = (folder / f"{key}.pdf").lstat().st_mtime_ns
         except OSError:
             used = -1
-        records.append(_Record(used, key, _site_of(folder / f"{key}.files.json")))
+        # The manifest names the site; or, where a run was killed before renaming it,
+        # its temporary file, if written whole.
+        manifests = sorted(
+            (name for name in names if ".files.json" in name), key=lambda name: name[0] == "."
+        )
+        sites = (_site_of(folder / name) for name in manifests)
+        records.append(_Record(used, key, next((site for site in sites if site), None)))
     return records
 
 
