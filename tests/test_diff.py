@@ -351,9 +351,9 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
     git(repository, "rm", "-q", "content/modules/hotel-staff.md")
     _, out, _ = diff(repository, capsys)
     assert (
-        "  - its page is still linked to from `content/links.md:3`, `content/links.md:5`, "
-        "`content/links.md:12`, `content/links.md:19`, `glossary/trafficking.yml:3`: those "
-        "links break until they lead to its new page, or another"
+        "  - its page is still linked to from `content/links.md` (4 lines: 3, 5, 12, …), "
+        "`glossary/trafficking.yml:3`: those links break until they lead to its new page, "
+        "or another"
     ) in out, out
     assert "linked to from `content/links.md:14`:" in out
     # A removed module has no new page for its links to lead to (audit).
@@ -387,8 +387,7 @@ def test_links_in_term_and_protocol_files_are_placed_where_they_are_written(
     git(repository, "rm", "-q", "glossary/survivor.yml")
     _, out, _ = diff(repository, capsys)
     assert (
-        "linked to from `glossary/person.yml:5`, `glossary/person.yml:6`, "
-        "`glossary/person.yml:7`, `protocols/hotel-staff.yml:13`:"
+        "linked to from `glossary/person.yml` (3 lines: 5, 6, 7), `protocols/hotel-staff.yml:13`:"
     ) in out, out
 
 
@@ -408,17 +407,17 @@ def test_a_label_that_holds_the_target_and_html_in_a_definition(
     assert "person.yml:" not in out.split("linked to from", 1)[1].split("\n", 1)[0]
 
 
-def test_a_page_of_many_links_to_a_removed_page_shows_its_first_ten(
+def test_a_page_of_many_links_to_a_removed_page_is_one_entry(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Review: a page of a thousand links made a line of a thousand places."""
+    """Review: a page of a thousand links made a line of a thousand places; then of ten,
+    each with the page's path (audit): one entry, counted, with its first lines."""
     links = "".join(f"- [survivor {n}](glossary/survivor.md)\n" for n in range(12))
     write(repository, "content/many.md", "# Many\n\n" + links)
     commit(repository)
     git(repository, "rm", "-q", "glossary/survivor.yml")
     _, out, _ = diff(repository, capsys)
-    places = ", ".join(f"`content/many.md:{line}`" for line in range(3, 13))
-    assert f"linked to from {places}, and 2 more in `content/many.md`:" in out, out
+    assert "linked to from `content/many.md` (12 lines: 3, 4, 5, …):" in out, out
 
 
 def test_removed_term_lists_the_pages_that_used_it(
@@ -1091,6 +1090,33 @@ A survivor, not silenced: the comment names another rule.
 """
 
 
+def test_a_file_of_many_uses_is_one_entry_under_one_short_line(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a common form deprecated made its table cell a wall of text (each place
+    with its path, ten of each file), and every uses table opened with the same 110
+    words about silenced uses and the `rules:` setting, whether the table had any."""
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    write(repository, "content/index.md", "# Home\n\n" + "A survivor. " * 60 + "\n")
+    commit(repository, "uses")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    section = out.split("### Where a form whose status changed is used\n\n", 1)[1]
+    assert section.startswith(
+        "Pages, protocols and definitions that use each form, at `file:line:column`.\n\n"
+        "| form | was | now | used in |\n"
+    ), section
+    assert (
+        "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | "
+        "`content/index.md` (60 places: 3:3, 3:15, 3:27, …) |"
+    ) in out.splitlines()
+
+
 def test_uses_a_comment_silences_are_listed_apart(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1108,8 +1134,12 @@ def test_uses_a_comment_silences_are_listed_apart(
     assert code == 0, out
     assert (
         "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | "
-        "`content/index.md:3:18`, `content/index.md:13:3`; silenced by a `handbook-disable` "
-        "comment: `content/index.md:6:3`, `content/index.md:9:9` |"
+        "`content/index.md` (2 places: 3:18, 13:3); silenced by a `handbook-disable` "
+        "comment: `content/index.md` (2 places: 6:3, 9:9) |"
+    ) in out.splitlines()
+    assert (
+        "Uses a `handbook-disable` comment silences are listed after the others, named so: "
+        "they need no change."
     ) in out.splitlines()
     check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
     assert [(f.line, f.column) for f in check.findings if f.rule == "term.deprecated"] == [
@@ -1949,13 +1979,17 @@ def test_check_and_diff_list_the_same_places(
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
-    # Every file, each with its first ten places: the protocol's use sorts after the
+    # Every file, counted, with its first places: the protocol's use sorts after the
     # page's 27 (a cap of 20 uses in all once hid it).
     by_file = itertools.groupby(reported, key=lambda place: place.rsplit(":", 2)[0])
-    expected = [place for _, places in by_file for place in list(places)[:PLACES_PER_FILE]]
-    assert re.findall(r"`([^`]+:\d+:\d+)`", row) == expected
-    assert "protocols/hotel-staff.yml:9:25" in expected
-    assert f"and {len(reported) - len(expected)} more in `content/index.md`" in row
+    positions = {path: [place[len(path) + 1 :] for place in places] for path, places in by_file}
+    assert list(positions) == ["content/index.md", "protocols/hotel-staff.yml"]
+    first = ", ".join(positions["content/index.md"][:PLACES_PER_FILE])
+    assert len(positions["content/index.md"]) > PLACES_PER_FILE
+    assert row.endswith(
+        f" | `content/index.md` ({len(positions['content/index.md'])} places: {first}, …), "
+        "`protocols/hotel-staff.yml:9:25` |"
+    ), row
 
 
 @pytest.mark.parametrize(
@@ -1965,14 +1999,14 @@ def test_check_and_diff_list_the_same_places(
         (
             "content/index.md",
             "# Home\n\nOne survivor, then another survivor.\n",
-            "`content/index.md:3:5`, `content/index.md:3:28`",
+            "`content/index.md` (2 places: 3:5, 3:28)",
         ),
         # a backtick in the file's name: still one code span
         ("content/a`b.md", "# P\n\nA survivor here.\n", "``content/a`b.md:3:3``"),
     ],
     ids=["two-uses-on-one-line", "a-backtick-in-the-path"],
 )
-def test_each_place_of_a_removed_form_is_one_code_span(
+def test_each_file_of_a_removed_form_is_one_code_span(
     repository: Path, capsys: pytest.CaptureFixture[str], path: str, text: str, places: str
 ) -> None:
     write(repository, path, text)
@@ -3358,11 +3392,14 @@ def test_under_github_actions_each_form_names_its_first_files(
     actions = {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}
     assert run_diff(config, "HEAD", None, environ=actions) == 0
     out = capsys.readouterr().out
-    assert "`content/pages/p23.md:3:18`, and 6 more files (6 places) |" in out, out
-    assert "p24.md" not in out
+    assert "`content/pages/p08.md:3:18`, and 21 more files (21 places) |" in out, out
+    assert "p09.md" not in out
+    rerun = "run `handbook diff origin/main...` locally to see them all."
+    assert f"Each form names its first 10 files here: {rerun}" in out
     assert run_diff(config, "HEAD", None, environ={}) == 0
     out = capsys.readouterr().out
     assert "`content/pages/p29.md:3:18` |" in out and "more files" not in out
+    assert rerun not in out
 
 
 def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
@@ -4022,10 +4059,8 @@ def test_the_modules_overview_page_moved_with_modules_dir_is_listed_with_its_lin
     ) in out
 
 
-REPORTED = "`content/index.md:3:18`, `content/index.md:13:3`"
-SILENCED = (
-    "silenced by a `handbook-disable` comment: `content/index.md:6:3`, `content/index.md:9:9`"
-)
+REPORTED = "`content/index.md` (2 places: 3:18, 13:3)"
+SILENCED = "silenced by a `handbook-disable` comment: `content/index.md` (2 places: 6:3, 9:9)"
 
 
 @pytest.mark.parametrize(
@@ -4035,8 +4070,8 @@ SILENCED = (
         # Not reported, silenced or not: the check does not run the rule.
         (
             "off",
-            "not reported (`term.deprecated` is off in `rules:`): `content/index.md:3:18`, "
-            "`content/index.md:6:3`, `content/index.md:9:9`, `content/index.md:13:3`",
+            "not reported (`term.deprecated` is off in `rules:`): `content/index.md` "
+            "(4 places: 3:18, 6:3, 9:9, …)",
         ),
         (
             "error",
@@ -4072,6 +4107,10 @@ def test_uses_are_listed_as_the_rules_setting_has_the_check_report_them(
     assert code == 0, out
     row = f"| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | {used_in} |"
     assert row in out.splitlines()
+    # Said over the table only where it has such uses.
+    off_note = "Uses of a rule the `rules:` setting turns off are listed last, as not reported"
+    assert (off_note in out) == (level == "off")
+    assert ("Uses a `handbook-disable` comment silences" in out) == (level != "off")
     check = run_checks(load_config(repository / "mkdocs.yml", require_folders=False))
     found = [(f.line, f.severity.value) for f in check.findings if f.rule == "term.deprecated"]
     severity = level or "warning"

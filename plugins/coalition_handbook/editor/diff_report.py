@@ -140,7 +140,7 @@ def render(
     for kind in KINDS:
         moved_pages = changes.moved_pages if kind == "module" else ()
         lines += _kind_section(kind, changes.of_kind(kind), budget, moved_pages)
-    lines += uses_section(changes, uses, budget.files_per_form)
+    lines += uses_section(changes, uses, budget)
     return "\n".join(within(lines, limits))
 
 

@@ -22,8 +22,9 @@ class ReportLimits:
 
 
 def step_summary_limits(rerun: str) -> ReportLimits:
-    """Limits that keep the report well within GitHub's 1 MiB step summary."""
-    return ReportLimits(files_per_form=25, text_bytes=400_000, report_bytes=900_000, rerun=rerun)
+    """Limits that keep the report well within GitHub's 1 MiB step summary, and a table
+    cell of uses short enough to read in it (each file of a form takes one entry)."""
+    return ReportLimits(files_per_form=10, text_bytes=400_000, report_bytes=900_000, rerun=rerun)
 
 
 class Budget:

@@ -1,5 +1,5 @@
 """The report's table of where each form whose status changed is used, and how places
-(`path:line:column`) are listed: every file, a few places of each.
+(`path:line:column`) are listed: each file once, with how many places and the first few.
 """
 
 from __future__ import annotations
@@ -10,34 +10,35 @@ from collections.abc import Mapping, Sequence
 
 from ..forms import form_key
 from .changes import Changes, FormState, FormStatusChange
+from .report_limits import Budget
 from .report_markdown import inline_code
 from .usage import Use
 
-# Every file that uses a changed form is named, with at most this many of its places: a
-# common word deprecated in a large handbook would otherwise make a report larger than
-# GitHub keeps as a step summary (1 MiB; the check's log lists every use).
-PLACES_PER_FILE = 10
+# Each file that uses a changed form is named once, with how many places and the first
+# of them: every place with its path made one table cell thousands of characters long
+# for a common word deprecated in a large handbook (audit). `handbook check` lists
+# every place.
+PLACES_PER_FILE = 3
 
 
 def first_places(places: Sequence[str], files: int | None) -> str:
-    """`path:line` places, the first `PLACES_PER_FILE` of each file shown, as the uses of a
-    form are (a page of a thousand links makes one line of ten), of the first `files`
-    files (None: all)."""
+    """`path:line` places, each file once with its first `PLACES_PER_FILE` lines, as the
+    uses of a form are (a page of a thousand links makes one entry), of the first
+    `files` files (None: all)."""
     by_file: dict[str, list[str]] = {}
     for place in places:
-        by_file.setdefault(place.rsplit(":", 1)[0], []).append(place)
-    return _places_by_file(by_file, files)
+        path, _, line = place.rpartition(":")
+        by_file.setdefault(path, []).append(line)
+    return _places_by_file(by_file, files, "lines")
 
 
-def _places_by_file(by_file: Mapping[str, Sequence[str]], files: int | None) -> str:
-    """The places of each file (as shown, in order), the first `PLACES_PER_FILE` of each,
-    of the first `files` files (None: all), and how many more there are."""
-    parts: list[str] = []
+def _places_by_file(
+    by_file: Mapping[str, Sequence[str]], files: int | None, noun: str = "places"
+) -> str:
+    """Each file (its places, `line` or `line:column`, in order, counted as `noun`), of
+    the first `files` files (None: all), and how many more there are."""
     listed_files = list(by_file.items())[:files]
-    for path, listed in listed_files:
-        parts += (inline_code(place) for place in listed[:PLACES_PER_FILE])
-        if len(listed) > PLACES_PER_FILE:
-            parts.append(f"and {len(listed) - PLACES_PER_FILE} more in {inline_code(path)}")
+    parts = [_file_places(path, positions, noun) for path, positions in listed_files]
     if len(by_file) > len(listed_files):
         more = list(by_file.values())[len(listed_files) :]
         places = sum(map(len, more))
@@ -47,26 +48,24 @@ def _places_by_file(by_file: Mapping[str, Sequence[str]], files: int | None) -> 
     return ", ".join(parts)
 
 
-def uses_section(
-    changes: Changes, uses: Mapping[str, Sequence[Use]], files: int | None
-) -> list[str]:
+def _file_places(path: str, positions: Sequence[str], noun: str) -> str:
+    """`path:3:5` for one place; `path` (60 places: 3:3, 3:26, 3:40, …) for more."""
+    if len(positions) == 1:
+        return inline_code(f"{path}:{positions[0]}")
+    shown = ", ".join(positions[:PLACES_PER_FILE])
+    more = ", …" if len(positions) > PLACES_PER_FILE else ""
+    return f"{inline_code(path)} ({len(positions):,} {noun}: {shown}{more})"
+
+
+def uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]], budget: Budget) -> list[str]:
+    """The table, under one short line; what applies to some uses alone (silenced, not
+    reported, files left out) is said only where the table has such uses: the same
+    110 words opened every report (audit)."""
     if not changes.form_changes:
         return []
-    lines = [
-        "### Where a form whose status changed is used",
-        "",
-        "Every text `handbook check` reads: pages, module front matter, protocols and term "
-        "definitions, at `file:line:column`. A newly accepted form is linked to its term; "
-        "where a form is now to avoid or belongs to a deprecated term, `handbook check` "
-        "reports each use that no `handbook-disable` comment silences (those it silences "
-        "are listed after the others, as silenced), unless the `rules:` setting turns its "
-        "rule off (listed last, as not reported), as errors or info where the setting says "
-        "so. A form moved to another term is listed too: its uses now link to, or suggest, "
-        "that term.",
-        "",
-        "| form | was | now | used in |",
-        "|---|---|---|---|",
-    ]
+    files = budget.files_per_form
+    rows: list[str] = []
+    groups: list[_Group] = []
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
         if case_only := _made_case_sensitive(change) or _recased(change):
@@ -75,22 +74,73 @@ def uses_section(
         was, now = _state(change.old), _state(change.new)
         if was == now:  # only what the check suggests instead changed: say what
             was, now = _state(change.old, suggesting=True), _state(change.new, suggesting=True)
-        used_in = _used_in(found, files, case_only)
+        row_groups = _groups(found, case_only)
+        groups += row_groups
+        used_in = "; ".join(
+            f"{group.label}: {_places(group.uses, files)}"
+            if group.label
+            else _places(group.uses, files)
+            for group in row_groups
+        )
         form = inline_code(change.form)
         if change.recased_from is not None:
             form += f" (was {inline_code(change.recased_from)})"
-        row = [form, was, now, used_in]
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
-    return [*lines, ""]
+        row = [form, was, now, used_in or ("none in another case" if case_only else "not used")]
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    return [
+        "### Where a form whose status changed is used",
+        "",
+        *_notes(groups, budget),
+        "| form | was | now | used in |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+    ]
 
 
-def _used_in(uses: Sequence[Use], files: int | None, case_only: bool) -> str:
-    """The places of `uses`, those a comment silences after the others and named so:
-    listed with the rest, they had a reviewer think the page must change (audit); then
-    those whose rule the `rules:` setting turns off, which the check does not report
-    either. For a form whose case alone changed (`case_only`), its uses in another case,
-    which `handbook check` now reports; the others stay as they were. Where the setting
-    gives the rule another severity, the uses say what the check reports them as."""
+def _notes(groups: Sequence[_Group], budget: Budget) -> list[str]:
+    """The line over the table, and a line for each kind of use it needs explained."""
+    notes = ["Pages, protocols and definitions that use each form, at `file:line:column`."]
+    if any(group.kind == "silenced" for group in groups):
+        notes.append(
+            "Uses a `handbook-disable` comment silences are listed after the others, named "
+            "so: they need no change."
+        )
+    if any(group.kind == "off" for group in groups):
+        notes.append(
+            "Uses of a rule the `rules:` setting turns off are listed last, as not "
+            "reported: they need no change."
+        )
+    files = budget.files_per_form
+    if (
+        budget.limits
+        and files
+        and any(len({use.path for use in group.uses}) > files for group in groups)
+    ):
+        notes.append(
+            f"Each form names its first {files} files here: run `{budget.limits.rerun}` "
+            "locally to see them all."
+        )
+    return [line for note in notes for line in (note, "")]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Group:
+    """Uses of a form listed together in its cell, after `label` (if any): `kind` is
+    "reported", "silenced" or "off"."""
+
+    kind: str
+    label: str
+    uses: Sequence[Use]
+
+
+def _groups(uses: Sequence[Use], case_only: bool) -> list[_Group]:
+    """`uses`, those a comment silences after the others and named so: listed with the
+    rest, they had a reviewer think the page must change (audit); then those whose rule
+    the `rules:` setting turns off, which the check does not report either. For a form
+    whose case alone changed (`case_only`), its uses in another case, which `handbook
+    check` now reports; the others stay as they were. Where the setting gives the rule
+    another severity, the uses say what the check reports them as."""
     case_label = "in another case (`term.case`)" if case_only else ""
     reported: dict[str, list[Use]] = {}  # by what the check reports them as
     silenced: list[Use] = []
@@ -103,17 +153,14 @@ def _used_in(uses: Sequence[Use], files: int | None, case_only: bool) -> str:
         else:
             label = ", ".join(filter(None, (case_label, _severity(use))))
             reported.setdefault(label, []).append(use)
-    parts = [
-        f"{label}: {_places(found, files)}" if label else _places(found, files)
-        for label, found in reported.items()
-    ]
+    groups = [_Group("reported", label, found) for label, found in reported.items()]
     if silenced:
-        parts.append(f"silenced by a `handbook-disable` comment: {_places(silenced, files)}")
-    parts += [
-        f"not reported (`{rule}` is off in `rules:`): {_places(found, files)}"
+        groups.append(_Group("silenced", "silenced by a `handbook-disable` comment", silenced))
+    groups += [
+        _Group("off", f"not reported (`{rule}` is off in `rules:`)", found)
         for rule, found in off.items()
     ]
-    return "; ".join(parts) or ("none in another case" if case_only else "not used")
+    return groups
 
 
 # What the check's reports of each severity do (DESIGN section 5).
@@ -163,7 +210,7 @@ def _places(uses: Sequence[Use], files: int | None) -> str:
     """The files that use a form (the first `files`; None: all), each with its first
     `PLACES_PER_FILE` places."""
     by_file = {
-        path: [f"{path}:{use.line}:{use.column}" for use in in_file]
+        path: [f"{use.line}:{use.column}" for use in in_file]
         for path, in_file in itertools.groupby(uses, key=lambda use: use.path)
     }
     return _places_by_file(by_file, files)
