@@ -308,11 +308,13 @@ def test_a_removed_or_renamed_item_lists_the_files_that_still_name_it(
     assert code == 0, out
     # A removed term has no new id to follow (audit); a renamed protocol has.
     assert (
-        "  - still named as `survivor` by `glossary/trafficking.yml (related)`: "
-        "`handbook check` fails until they name another, or nothing\n"
+        "  - still named as `survivor` by `glossary/trafficking.yml` (related): this change "
+        "removes `glossary/survivor.yml`, so `handbook check` fails until they name another "
+        "term, or nothing (an id it suggests is only the nearest in spelling)\n"
     ) in out
+    # The field outside the path's code span (audit).
     assert (
-        "  - still named as `hotel-staff` by `content/modules/hotel-staff.md (protocols)`: "
+        "  - still named as `hotel-staff` by `content/modules/hotel-staff.md` (protocols): "
         "`handbook check` fails until they follow\n"
     ) in out
 

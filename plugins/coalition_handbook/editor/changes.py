@@ -104,8 +104,8 @@ class ItemChange:
     # no version bump is asked for.
     unpublished: tuple[FieldChange, ...] = ()
     # For an item removed or renamed: the files that still name its old id, with the
-    # field ("glossary/a.yml (related)"), which now point nowhere.
-    named_by: tuple[str, ...] = ()
+    # field (("glossary/a.yml", "related")), which now point nowhere.
+    named_by: tuple[tuple[str, str], ...] = ()
     # And the places in pages that link to its old page (`path:line`), now a broken link.
     linked_from: tuple[str, ...] = ()
     # A module kept its id, but its page is somewhere else in docs_dir (modules_dir moved).
@@ -276,15 +276,15 @@ def _moved_pages(
     return tuple(pages)
 
 
-def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[str, ...]:
+def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[tuple[str, str], ...]:
     """The files of `handbook` that name the term or protocol `item_id`, with the field."""
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     for item in (*handbook.terms.values(), *handbook.modules.values()):
         for name, named_kind in _REFERENCE_FIELDS.items():
             value = getattr(item, name, None)  # a term names no protocols, a module no terms
             names = value if isinstance(value, tuple) else (value,)
             if named_kind == kind and item_id in names:
-                found.append(f"{item.origin.path} ({name})")
+                found.append((item.origin.path, name))
     return tuple(sorted(found))
 
 

@@ -440,17 +440,22 @@ def _module_of_new(module: Module) -> list[str]:
 def _named_by_lines(change: ItemChange, budget: Budget) -> list[str]:
     """The files that still name a removed or renamed item, and the pages that link to the
     page of a removed, renamed or moved one. A removed item has no new id or page for them
-    to follow (audit)."""
+    to follow (audit), and the "did you mean" of `handbook check`, which cannot know the
+    file was removed, is a name like it, not its replacement (audit)."""
     has_new_page = change.change in ("renamed", "moved")
     lines: list[str] = []
     if change.named_by:
         assert change.old is not None
-        places = ", ".join(inline_code(place) for place in change.named_by)
-        mend = "follow" if has_new_page else "name another, or nothing"
-        lines.append(
-            f"  - still named as `{change.old.id}` by {places}: `handbook check` fails until "
-            f"they {mend}"
-        )
+        places = ", ".join(f"{inline_code(path)} ({field})" for path, field in change.named_by)
+        if has_new_page:
+            mend = "`handbook check` fails until they follow"
+        else:
+            mend = (
+                f"this change removes {inline_code(change.old.origin.path)}, so `handbook "
+                f"check` fails until they name another {change.kind}, or nothing (an id it "
+                "suggests is only the nearest in spelling)"
+            )
+        lines.append(f"  - still named as `{change.old.id}` by {places}: {mend}")
     if change.linked_from:
         places = first_places(change.linked_from, budget.files_per_form)
         mend = (
