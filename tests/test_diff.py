@@ -3404,6 +3404,42 @@ def test_under_github_actions_each_form_names_its_first_files(
     assert rerun not in out
 
 
+def test_a_pull_requests_run_names_its_base_branch_and_this_pull_request(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: in CI the heading read "`HEAD^1` (…) → the working tree", the one title a
+    reviewer sees on the Summary page. Checked out as GitHub does, the pull request merged
+    into its base, after which the base branch moved on."""
+    base = git(repository, "rev-parse", "HEAD")
+    git(repository, "checkout", "-q", "-b", "proposal")
+    write(repository, "glossary/t-visa.yml", term("T visa"))
+    commit(repository, "proposal")
+    git(repository, "checkout", "-q", "--detach", "main")
+    git(repository, "merge", "-q", "--no-ff", "-m", "merge", "proposal")
+    merge = git(repository, "rev-parse", "HEAD")
+    git(repository, "checkout", "-q", "main")
+    write(repository, "content/later.md", "# Later\n")
+    commit(repository, "main moved on")
+    git(repository, "checkout", "-q", "--detach", merge)
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    actions = {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}
+    assert run_diff(config, "HEAD^1", None, environ=actions) == 0
+    heading = capsys.readouterr().out.split("\n", 1)[0]
+    assert heading == f"## Handbook changes: `main` ({base[:12]}) → this pull request"
+    # Run locally, or a base that is not on the base branch: named as given.
+    assert run_diff(config, "HEAD^1", None, environ={}) == 0
+    heading = capsys.readouterr().out.split("\n", 1)[0]
+    assert heading == f"## Handbook changes: `HEAD^1` ({base[:12]}) → the working tree"
+    assert run_diff(config, "proposal", None, environ=actions) == 0
+    heading = capsys.readouterr().out.split("\n", 1)[0]
+    assert heading.startswith("## Handbook changes: `proposal` (")
+    assert heading.endswith(") → this pull request")
+    # A head given as a revision is named as given.
+    assert run_diff(config, "HEAD^1", "proposal", environ=actions) == 0
+    heading = capsys.readouterr().out.split("\n", 1)[0]
+    assert heading.startswith(f"## Handbook changes: `main` ({base[:12]}) → `proposal` (")
+
+
 def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
     repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -43,7 +43,7 @@ from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
 from ..report.github import render_github
 from ..report.workspace import from_workspace, workspace_folder
-from . import git
+from . import git, pull_request
 from .changes import Changes, compare
 from .diff_report import ConfigNote, render
 from .report_limits import ReportLimits, step_summary_limits
@@ -115,7 +115,9 @@ def run_diff(
     Actions (`environ`), the report is kept within what a step summary holds. Each
     reason it fails is also a line on stderr (see `_tell`)."""
     try:
-        report, problems = diff_report(config, base, head, config_file, _limits(environ))
+        report, problems = diff_report(
+            config, base, head, config_file, _limits(environ), pull_request.base_branch(environ)
+        )
     except DiffError as error:
         print(f"handbook diff: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -195,11 +197,13 @@ def diff_report(
     head: str | None,
     config_file: Path | None = None,
     limits: ReportLimits | None = None,
+    pull_request_base: str | None = None,
 ) -> tuple[str, list[Finding]]:
     """The Markdown report, and why it fails, if it does: an item changed without a
     version bump, or an item's file does not load at the head (its bump cannot be
     shown). `limits`, how much the report may hold; whether it fails is told of the
-    whole comparison."""
+    whole comparison. `pull_request_base`, the base branch of a pull request's run,
+    names the sides for its reviewers (`pull_request`)."""
     repository = _repository(config.root)
     base, head, base_label = _revisions(repository, base, head)
     with tempfile.TemporaryDirectory(prefix="handbook-diff-") as scratch:
@@ -237,8 +241,8 @@ def diff_report(
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
     report = render(
         changes,
-        old.label,
-        new.label,
+        pull_request.base_label(repository, pull_request_base, old.commit, old.label),
+        pull_request.head_label(pull_request_base, new.commit, new.label),
         uses,
         not_compared,
         broken_at_base,
