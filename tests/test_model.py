@@ -83,6 +83,47 @@ def test_a_text_a_comment_cut_short_is_named_and_the_term_still_loads(tmp_path: 
 
 
 @pytest.mark.parametrize(
+    ("path", "text", "joined", "rule"),
+    [
+        (
+            "glossary/survivor.yml",
+            term_yaml(extra="aliases:\n  - trafficking survivor\n   - survivor of trafficking\n"),
+            "   - survivor of trafficking",
+            "glossary.schema",
+        ),
+        (
+            "protocols/hotel-staff.yml",
+            PROTOCOL.replace(
+                "audience: [hotel staff]", "audience:\n  - hotel staff\n   - managers"
+            ),
+            "   - managers",
+            "protocol.schema",
+        ),
+        (
+            "content/modules/hotel.md",
+            module_md(MODULE_FRONT.replace("  - Respond safely.", "   - Respond safely.")),
+            "   - Respond safely.",
+            "module.schema",
+        ),
+    ],
+)
+def test_a_list_item_indented_one_space_too_far_is_a_schema_finding_at_its_line(
+    tmp_path: Path, path: str, text: str, joined: str, rule: str
+) -> None:
+    """Audit: YAML joined the item to the one above ("trafficking survivor - survivor of
+    trafficking"), and `handbook check --strict` passed."""
+    protocol = {} if path.startswith("protocols/") else {"protocols/hotel-staff.yml": PROTOCOL}
+    _, findings = load(tmp_path, {path: text, **protocol})
+    ((finding_rule, finding_path, line, column, message),) = [
+        (f.rule, f.path, f.line, f.column, f.message) for f in findings
+    ]
+    assert (finding_rule, finding_path) == (rule, path)
+    assert (line, column) == (text[: text.index(joined)].count("\n") + 1, joined.index("-") + 1)
+    assert message.startswith("this line is read as part of the item above")
+    assert message.endswith("indent it like the others")
+
+
+@pytest.mark.parametrize(
     ("definition", "short"),
     [
         (

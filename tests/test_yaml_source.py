@@ -225,6 +225,50 @@ def test_comments_meant_and_quoted_hashes_are_no_problem(text: str) -> None:
     assert not load_yaml(text).problems
 
 
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("aliases:\n  - trafficking survivor\n   - survivor of trafficking\n", [2]),
+        ("objectives:\n- Recognize signs.\n - Call the hotline.\n", [2]),
+        ("tags:\r\n  - legal\r\n   - health\r\n", [2]),
+        ("audience:\n  - a\n   - b\n   - c\n  - d\n", [2, 3]),
+        ("a:\n  - x:\n      - one\n       - two\n", [3]),
+    ],
+)
+def test_a_list_item_indented_past_the_one_above_is_a_problem_at_its_dash(
+    text: str, joined: list[int]
+) -> None:
+    """YAML reads `- a` then ` - b` as the one item "a - b": two forms or objectives
+    become one in silence (audit)."""
+    document = load_yaml(text)
+    lines = LineIndex(text)
+    assert [lines.position(problem.offset) for problem in document.problems] == [
+        (line + 1, text.splitlines()[line].index("-") + 1) for line in joined
+    ]
+    problem = document.problems[0]
+    assert "read as part of the item above" in problem.message
+    assert "indent it like the others" in problem.message
+    # The value is still read, as YAML reads it, and the record with it.
+    assert document.usable and problem.read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aliases:\n  - trafficking survivor\n  - survivor of trafficking\n",
+        "objectives:\n  - Recognize the signs of trafficking\n    in a congregation.\n",
+        "objectives:\n  - 'Recognize signs.\n   - Call.'\n",  # quoted: YAML's text as written
+        "definition: |\n  Signs:\n   - a bruise\n",
+        "summary: >\n  A list\n   - kept\n",
+        "objectives:\n  - Recognize signs -\n    and respond.\n",
+        "objectives:\n  - Recognize\n    --flag\n",
+        "a:\n  - one\n  -\n    - two\n",
+    ],
+)
+def test_lists_indented_alike_and_other_texts_are_no_problem(text: str) -> None:
+    assert not load_yaml(text).problems
+
+
 def test_control_characters_are_refused_at_their_place() -> None:
     document = load_yaml("term: a\x07b\n")
     (problem,) = document.problems

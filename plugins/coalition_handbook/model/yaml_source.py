@@ -131,6 +131,9 @@ _KEY_ON_LINE = re.compile(r"[^ \t#][ \t]*:[ \t]")
 # is the text `ILO Convention` and a comment. A number right after the '#' is a number
 # meant as text (a convention, an issue); `# note` and `#TODO` are comments meant.
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[0-9][^\r\n]*)")
+# A line of a plain text that starts as a list item does (`- `): an item indented past
+# its neighbours, which YAML reads as the text of the item above going on.
+_JOINED_ITEM = re.compile(r"[\r\n][ \t]*(-)(?=[ \t\r\n])")
 
 
 class LineIndex:
@@ -505,10 +508,13 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             self.check_tag(node, _SEQUENCE_TAG)
-            return [
+            items = [
                 self.build(item, join_path(path, index), depth + 1)
                 for index, item in enumerate(node.value)
             ]
+            for index, (item, value) in enumerate(zip(node.value, items, strict=True)):
+                self.check_joined_items(item, value, join_path(path, index))
+            return items
         problems = len(self.document.problems)
         value = self.scalar(node, path)
         if len(self.document.problems) > problems:
@@ -533,6 +539,26 @@ class _Builder:
                 read=True,
             )
         )
+
+    def check_joined_items(self, node: yaml.Node, value: Any, path: str) -> None:
+        """A list item indented one space further than the one above it: YAML reads it
+        as that item's text going on (`- a` then ` - b` is the one item "a - b"), and
+        two forms or objectives silently become one."""
+        if not isinstance(node, yaml.ScalarNode) or node.style or not isinstance(value, str):
+            return  # only a plain text runs on over lines without quotes
+        if node.start_mark.line == node.end_mark.line:
+            return
+        start, end = self.span(node)
+        for joined in _JOINED_ITEM.finditer(self.lines.text, start, end):
+            self.document.problems.append(
+                YamlProblem(
+                    f"this line is read as part of the item above, {value_label(path)} "
+                    f"({quoted(value)}): YAML joins a list item indented further than the "
+                    "one above it to that item; indent it like the others",
+                    joined.start(1),
+                    read=True,
+                )
+            )
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
