@@ -404,6 +404,62 @@ def test_history_of_protocols_and_modules_is_checked_under_their_schema_rules(
 
 
 @pytest.mark.parametrize(
+    ("date", "reported"),
+    [("2026-06-01", False), ("2026-06-02", False), ("2026-06-03", True), ("2027-05-31", True)],
+    ids=["today", "one-day-ahead", "two-days-ahead", "a-year-typo"],
+)
+def test_a_history_date_after_today_is_reported_with_a_day_of_slack(
+    tmp_path: Path, date: str, reported: bool
+) -> None:
+    """Audit: a typo in the year topped the Changes page for a year, and the next editor
+    was told their entry of the real date was "not newest first". A day ahead is the
+    editor's today in a time zone east of the machine's."""
+    text = history_term(2, [(2, date), (1, "2026-01-01")])
+    found = findings_of(tmp_path, {"glossary/x.yml": text}, "glossary.history")
+    expected = (
+        f"history entry 1 is dated {date}, after today, {TODAY}: give the day of the change "
+        "(a date one day ahead is accepted, for time zones)"
+    )
+    assert found == ([("glossary/x.yml", 6, expected)] if reported else [])
+
+
+def test_a_future_history_date_of_a_protocol_or_module_is_under_its_schema_rule(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "protocols/hotel-staff.yml": PROTOCOL.replace("date: 2026-01-01", "date: 2062-01-01"),
+        MODULE_FILE: module_md(front=MODULE_FRONT.replace("date: 2026-01-01", "date: 2062-01-01")),
+    }
+    found = sorted(
+        (f.rule, f.path, f.line, f.column, f.message.partition(":")[0])
+        for f in run_rules(tmp_path, files)
+    )
+    future = "history entry {} is dated 2062-01-01, after today, 2026-06-01"
+    assert found == [
+        ("module.schema", MODULE_FILE, 12, 11, future.format(1)),
+        # The protocol's oldest entry is now after the newer one too.
+        ("protocol.schema", "protocols/hotel-staff.yml", 22, 11, future.format(2)),
+        ("protocol.schema", "protocols/hotel-staff.yml", 22, 11, "history is not newest first"),
+    ]
+
+
+def test_a_future_history_date_names_the_day_handbook_today_sets(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from coalition_handbook.model import load_handbook
+    from coalition_handbook.rules import glossary_history
+    from coalition_handbook.rules.base import CheckContext
+
+    text = history_term(1, [(1, "2026-07-01")])
+    config = replace(write_files(tmp_path, {"glossary/x.yml": text}), today_given=True)
+    handbook, _ = load_handbook(config)
+    (finding,) = glossary_history.check(CheckContext(config=config, handbook=handbook))
+    assert finding.message.startswith(
+        f"history entry 1 is dated 2026-07-01, after {TODAY}, the day HANDBOOK_TODAY sets:"
+    )
+
+
+@pytest.mark.parametrize(
     ("path", "text", "rule"),
     [
         ("glossary/x.yml", history_term(1, []) + "  []\n", "glossary.schema"),

@@ -181,7 +181,7 @@ PAGE_RULES = frozenset(
 NON_PAGE_RULES = frozenset(
     {
         "glossary_duplicate",  # the terms
-        "glossary_history",  # terms, protocols and modules, each alone
+        "glossary_history",  # terms, protocols and modules, each alone, the date
         "glossary_reference",  # the terms, the rejected term files
         "glossary_short",  # each term alone
         "module_readability",  # each module alone

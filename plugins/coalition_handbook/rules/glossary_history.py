@@ -1,9 +1,11 @@
 """glossary.history (and the same checks of protocols and modules, reported under
-protocol.schema and module.schema): `history[0].version` must equal `version`, and the
-history must be newest first: versions strictly decreasing, dates not increasing."""
+protocol.schema and module.schema): `history[0].version` must equal `version`, the
+history must be newest first (versions strictly decreasing, dates not increasing), and
+no entry may be dated after today."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ..findings import Finding
@@ -15,6 +17,9 @@ REPORTS = (RULE, "protocol.schema", "module.schema")
 
 
 _RULES = {"term": RULE, "protocol": "protocol.schema", "module": "module.schema"}
+# Where the editor is a time zone ahead of the machine that runs the checks, their today
+# is its tomorrow.
+_TIME_ZONE_SLACK = dt.timedelta(days=1)
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -30,10 +35,35 @@ def check(context: CheckContext) -> Iterator[Finding]:
         for record in handbook.rejected_records
         if record.version is not None
     ]
+    config = context.config
     for rule, record in records:
         assert record.version is not None
         for span_key, message in history_problems(record.version, record.history):
             yield context.finding_at(rule, record.origin, span_key, message)
+        for span_key, message in future_dates(record.history, config.today, config.today_given):
+            yield context.finding_at(rule, record.origin, span_key, message)
+
+
+def future_dates(
+    history: tuple[HistoryEntry, ...], today: dt.date, today_given: bool = False
+) -> Iterator[tuple[str, str]]:
+    """(span key, message) for each entry dated after `today` (and the day after it): a
+    typo in the year tops the Changes page for a year, and the next editor's entry, of
+    the real date, is then the one "not newest first" (audit)."""
+    latest = today + _TIME_ZONE_SLACK
+    said_today = (
+        f"{today.isoformat()}, the day HANDBOOK_TODAY sets"
+        if today_given
+        else f"today, {today.isoformat()}"
+    )
+    for index, entry in enumerate(history):
+        if entry.date > latest:
+            yield (
+                f"history.{index}.date",
+                f"history entry {index + 1} is dated {entry.date.isoformat()}, after "
+                f"{said_today}: give the day of the change (a date one day ahead is "
+                "accepted, for time zones)",
+            )
 
 
 def history_problems(version: int, history: tuple[HistoryEntry, ...]) -> Iterator[tuple[str, str]]:
