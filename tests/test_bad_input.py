@@ -1791,6 +1791,35 @@ def test_a_form_with_the_punctuation_of_a_sentence_around_it_is_refused(
         assert messages == []
 
 
+@pytest.mark.parametrize(
+    ("field", "form"),
+    [
+        ("term", "a|b"),
+        ("aliases", "x`y"),
+        ("aliases", "'<script>z'"),
+        ("avoid", "sex > labor"),
+        ("avoid", "{text: a<b>c, reason: Markup.}"),
+    ],
+)
+def test_a_form_holding_a_markdown_or_html_sign_is_refused_where_it_is(
+    tmp_path: Path, field: str, form: str
+) -> None:
+    """Audit: `handbook check` accepted `a|b`, `x`y` and `<script>z` as forms, which `handbook
+    new term` refuses: no page writes them, and they break the reports' tables and code."""
+    text = term_yaml(form) if field == "term" else term_yaml("T visa", f"{field}:\n  - {form}\n")
+    _, findings = load(tmp_path, {"glossary/t-visa.yml": text})
+    ((rule, line, message),) = [(f.rule, f.line, f.message) for f in findings]
+    assert (rule, line) == ("glossary.schema", 1 if field == "term" else 5)
+    assert message.endswith("expected words with no Markdown or HTML sign in them: no |, `, < or >")
+
+
+@pytest.mark.parametrize("form", ["AT&T", "LGBTQ+", "24/7 hotline", "sex *work*"])
+def test_other_signs_inside_a_form_are_kept(tmp_path: Path, form: str) -> None:
+    text = term_yaml("T visa", f"aliases: [{form}]\n")
+    handbook, findings = load(tmp_path, {"glossary/t-visa.yml": text})
+    assert findings == [] and handbook.terms["t-visa"].aliases == (form,)
+
+
 def test_a_term_linked_out_of_the_handbook_is_one_finding_not_one_per_reference(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

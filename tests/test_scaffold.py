@@ -712,6 +712,21 @@ def test_punctuation_around_the_words_is_refused_whatever_it_is(
     assert not config.glossary_dir.exists()
 
 
+@pytest.mark.parametrize("name", ["a|b", "x`y", "a<b>c", "sex > labor"])
+def test_markdown_or_html_signs_inside_the_words_are_refused(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Audit: `new term` wrote `a|b` and `x`y`, which no page writes as words and which
+    break tables and code in the reports; `handbook check` refuses them by the same rule
+    of the schema."""
+    assert run_new(config, "term", name) == 2
+    assert capsys.readouterr().err == (
+        f"handbook new: {name!r} holds a sign a form may not hold; write words with no "
+        "Markdown or HTML sign in them: no |, `, < or >\n"
+    )
+    assert not config.glossary_dir.exists()
+
+
 @pytest.mark.parametrize(
     "name",
     [

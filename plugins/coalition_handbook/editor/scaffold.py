@@ -421,6 +421,9 @@ def _form_problem(name: str) -> str | None:
             "has punctuation before or after its words: a term is written as words alone, e.g. "
             '"T visa" (an abbreviation with dots inside keeps them: "U.S.")'
         )
+    without_markup = _form_rule("withoutMarkup")
+    if not re.search(without_markup["pattern"], name):
+        return f"holds a sign a form may not hold; write {_lowered(without_markup)}"
     return None
 
 
@@ -451,10 +454,20 @@ def _punctuation_around(name: str) -> bool:
     return not (last == "+" and before.isalpha())
 
 
-@cache
 def _form_pattern() -> str:
     """What a written form must match, from the term schema that `handbook check` uses."""
-    return str(load_schema("term")["$defs"]["form"]["pattern"])
+    return str(_form_rule("form")["pattern"])
+
+
+def _form_rule(name: str) -> dict[str, str]:
+    """A rule of the term schema's `$defs` (`load_schema` reads the file once)."""
+    rule: dict[str, str] = load_schema("term")["$defs"][name]
+    return rule
+
+
+def _lowered(rule: dict[str, str]) -> str:
+    description = rule["description"]
+    return description[:1].lower() + description[1:]
 
 
 def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
