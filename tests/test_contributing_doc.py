@@ -8,6 +8,9 @@ from pathlib import Path
 from helpers_model import term_yaml, write_files
 
 from coalition_handbook.check import run_checks
+from coalition_handbook.editor.diff_report import _empty_section_lines as empty_section_lines
+from coalition_handbook.editor.scaffold import run_new
+from coalition_handbook.model import load_handbook
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -73,3 +76,19 @@ def test_the_guide_says_where_a_finding_names_its_rule() -> None:
     assert f"Name the rule exactly, as the step **{step}** gives it" in paragraph(
         "The same comment works inside a term's definition"
     )
+
+
+def test_the_guide_quotes_the_reports_warning_for_a_module_still_to_write(
+    tmp_path: Path,
+) -> None:
+    """The guide shows the warning a scaffolded module's three comment-only sections get
+    in the report, as the report writes it."""
+    config = write_files(tmp_path, {})
+    assert run_new(config, "module", "Hotel staff") == 0
+    handbook, _ = load_handbook(config)
+    assert run_checks(config).failing(strict=True) == []  # as the guide says
+    (warning,) = empty_section_lines(handbook.modules["hotel-staff"])
+    quoted = paragraph("> ⚠️ nothing published under").replace(" > ", " ").removeprefix("> ")
+    assert quoted == warning.removeprefix("  - ")
+    text = paragraph("In the same way, a training module's `## Realize`")
+    assert "The check asks only that the three headings are there, in order" in text

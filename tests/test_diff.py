@@ -258,6 +258,70 @@ def test_placeholder_text_left_in_is_pointed_out(
     assert out.count(warning) == 2
 
 
+EMPTY_SECTIONS = "nothing published under {} (spaces and comments alone, which readers do not see)"
+
+
+def test_a_scaffolded_modules_empty_sections_are_pointed_out(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a module from `handbook new module`, its objective written and its three
+    sections still the scaffold's comments alone, passes the checks, and the report
+    listed it without a word: its page and handout would show three headings."""
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    assert run_new(config, "module", "Faith communities") == 0
+    path = repository / "content/modules/faith-communities.md"
+    text = path.read_text(encoding="utf-8")
+    objective = "Replace this line with what participants can do after the session."
+    path.write_text(text.replace(objective, "Know the signs"), encoding="utf-8")
+    assert run_checks(config).findings == []
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    warning = EMPTY_SECTIONS.format("`## Realize`, `## Recognize`, `## Respond`")
+    assert f"  - ⚠️ {warning}: its page and handout show them empty; write them\n" in out
+    assert "placeholder" not in out
+    assert out.count("⚠️") == 1
+
+
+@pytest.mark.parametrize(
+    ("realize", "empty"),
+    [
+        ("<!-- Why this matters. -->", True),
+        ("<!-- one -->\n\n   \n<!--\ntwo\n-->", True),
+        ("<!-- handbook-disable term.avoid -->", True),
+        ("It happens here. <!-- a note -->", False),
+        ("```\n<!-- shown as code -->\n```", False),
+        ("### Why it matters", False),
+    ],
+)
+def test_a_changed_modules_section_with_no_published_text_is_pointed_out(
+    repository: Path, capsys: pytest.CaptureFixture[str], realize: str, empty: bool
+) -> None:
+    """What a reader sees counts: comments are left out of the page and the handout, a
+    comment written in code is shown as code. Only the empty section is named."""
+    write(
+        repository,
+        "content/modules/hotel-staff.md",
+        MODULE.format(version=2, history=history(2, 1), realize=realize),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    warning = EMPTY_SECTIONS.format("`## Realize`")
+    line = f"  - ⚠️ {warning}: its page and handout show it empty; write it\n"
+    assert (line in out) is empty, out
+    assert out.count("nothing published") == int(empty)
+
+
+def test_a_missing_section_is_left_to_the_check(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A module without its `## Respond` fails module.structure, which says what to add:
+    the report names the sections written with nothing in them alone."""
+    text = MODULE.format(version=2, history=history(2, 1), realize="<!-- later -->")
+    write(repository, "content/modules/hotel-staff.md", text.split("## Respond")[0])
+    _, out, _ = diff(repository, capsys)
+    assert EMPTY_SECTIONS.format("`## Realize`") + ":" in out
+
+
 def test_an_added_term_shows_its_sources_and_related_terms(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

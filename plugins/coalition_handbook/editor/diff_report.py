@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ..model.modules import sections_without_text
 from ..model.types import Module, Protocol, Term
 from .changes import (
     KINDS,
@@ -258,6 +259,7 @@ def _item_lines(
             *(f"  - history: {history_entry(entry)}" for entry in item.history),
             *([f"  - ❌ {change.version_problem}"] if change.version_problem else []),
             *_placeholder_lines(item),
+            *_empty_section_lines(item),
             "",
         ]
     if change.change == "removed":
@@ -335,6 +337,7 @@ def _content_lines(change: ItemChange, budget: Budget) -> list[str]:
     if change.version_problem:
         lines.append(f"  - ❌ {change.version_problem}")
     lines += _placeholder_lines(change.new)
+    lines += _empty_section_lines(change.new)
     return [*lines, ""]
 
 
@@ -349,6 +352,23 @@ def _placeholder_lines(item: Item) -> list[str]:
     return [
         "  - ⚠️ still holds placeholder text (as `handbook new` or CONTRIBUTING's template "
         f"writes it) in {named}: fill it in"
+    ]
+
+
+def _empty_section_lines(item: Item) -> list[str]:
+    """A warning where a module's Realize, Recognize or Respond section holds nothing a
+    reader sees, as `handbook new module` leaves them (its comments alone): the checks
+    pass it, and its page and handout would show the headings over nothing (audit)."""
+    if not isinstance(item, Module):
+        return []
+    empty = sections_without_text(item)
+    if not empty:
+        return []
+    named = ", ".join(f"`## {name}`" for name in empty)
+    them = "it" if len(empty) == 1 else "them"
+    return [
+        f"  - ⚠️ nothing published under {named} (spaces and comments alone, which readers "
+        f"do not see): its page and handout show {them} empty; write {them}"
     ]
 
 

@@ -20,6 +20,7 @@ from ..config import HandbookConfig
 from ..findings import Finding
 from ..markdown import line_starts, lines_outside_code
 from ..markdown.block_pass import mask_blocks
+from ..markdown.raw_html import tags_as_text
 from .glossary import commonmark, history_entries, inline_text
 from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
 from .records import checked_strings, rejected_record, validated_fields
@@ -113,6 +114,21 @@ def _has_sections(page: Page) -> bool:
     headings = parse_headings(body, body_line)
     level_two = {heading.text.casefold() for heading in headings if heading.level == 2}
     return {section.casefold() for section in SECTIONS} <= level_two
+
+
+def sections_without_text(module: Module) -> list[str]:
+    """The sections of SECTIONS that `module` has as H2s but that hold nothing a reader
+    sees: spaces and editors' comments alone, as `handbook new` leaves them. The page and
+    the handout show their headings over nothing; module.structure, which reads headings,
+    passes them, so the diff report points them out."""
+    written = {heading.text.strip().casefold() for heading in module.headings if heading.level == 2}
+    return [
+        name
+        for name in SECTIONS
+        # Comments taken out as a definition's are (`tags_as_text`): one written in code
+        # is shown, and so is text.
+        if name.casefold() in written and not tags_as_text(module.section(name)).strip()
+    ]
 
 
 def load_module(
