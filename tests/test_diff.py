@@ -3504,6 +3504,31 @@ def test_a_pull_requests_run_names_its_base_branch_and_this_pull_request(
     assert heading.startswith(f"## Handbook changes: `main` ({base[:12]}) → `proposal` (")
 
 
+def test_the_command_to_see_what_is_left_out_names_the_base_branch_as_the_heading_does(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both read `GITHUB_BASE_REF` through `pull_request.base_branch`: the command given to
+    see a text left out named it as set, spaces and all ("origin/ main ..."), and for a
+    value of spaces alone a branch with no name."""
+    from coalition_handbook.editor import diff as diff_module
+    from coalition_handbook.editor.report_limits import ReportLimits
+
+    monkeypatch.setattr(
+        diff_module,
+        "step_summary_limits",
+        lambda rerun: ReportLimits(
+            files_per_form=2, text_bytes=10, report_bytes=100_000, rerun=rerun
+        ),
+    )
+    write(repository, "glossary/t-visa.yml", term("T visa"))
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    for base_ref, rerun in [(" main\n", "handbook diff origin/main..."), (" ", "handbook diff")]:
+        actions = {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": base_ref}
+        assert run_diff(config, "HEAD", None, environ=actions) == 0
+        out = capsys.readouterr().out
+        assert f"run `{rerun}` locally to see it" in out, out
+
+
 def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
     repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

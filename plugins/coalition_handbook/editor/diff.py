@@ -114,9 +114,10 @@ def run_diff(
     `config` was read from, lets each revision name its own folders. Under GitHub
     Actions (`environ`), the report is kept within what a step summary holds. Each
     reason it fails is also a line on stderr (see `_tell`)."""
+    branch = pull_request.base_branch(environ)
     try:
         report, problems = diff_report(
-            config, base, head, config_file, _limits(environ), pull_request.base_branch(environ)
+            config, base, head, config_file, _limits(environ, branch), branch
         )
     except DiffError as error:
         print(f"handbook diff: {error}", file=sys.stderr)
@@ -178,14 +179,13 @@ def _failures(
     return failures
 
 
-def _limits(environ: Mapping[str, str]) -> ReportLimits | None:
+def _limits(environ: Mapping[str, str], base_branch: str | None) -> ReportLimits | None:
     """Under GitHub Actions, the limits of a step summary, where CI writes the report
     (see `ReportLimits`); elsewhere none: a report run locally shows everything. What
     is left out is shown by the same diff run locally: for a pull request, against its
-    base branch (`GITHUB_BASE_REF`)."""
+    `base_branch` (`pull_request.base_branch`, as the heading names it)."""
     if environ.get("GITHUB_ACTIONS") != "true":
         return None
-    base_branch = environ.get("GITHUB_BASE_REF", "")
     return step_summary_limits(
         f"handbook diff origin/{base_branch}..." if base_branch else "handbook diff"
     )
