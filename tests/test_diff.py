@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -4107,6 +4107,76 @@ def test_the_work_on_enables_grows_as_the_comments_do(
         return asked
 
     assert asked_for(200) < 2.5 * asked_for(100)
+
+
+class _CountedContext(str):
+    """A comment's context that counts how often it is compared with another."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        _CountedContext.compared += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+@pytest.mark.parametrize("rewritten", [False, True])
+def test_the_work_on_added_comments_grows_as_the_comments_do(
+    monkeypatch: pytest.MonkeyPatch, rewritten: bool
+) -> None:
+    """Review 2: each comment of a page was looked for in the list of those kept, and its
+    lines in the list of the base's comments' lines: a page of 8,000 alike comments, one
+    added, took a minute, as would one whose comments' lines a change all rewrites. Twice
+    the comments now take about twice the work: the comments' lines read, and the
+    comparisons of comments and of their lines."""
+    work = 0
+    equal = suppression.Directive.__eq__
+
+    def comparing(directive: suppression.Directive, other: object) -> bool:
+        nonlocal work
+        work += 1
+        return equal(directive, other)
+
+    context = report_suppressions._context
+
+    def reading(lines: Sequence[str], directive: suppression.Directive) -> str:
+        nonlocal work
+        work += 1
+        return _CountedContext(context(lines, directive))
+
+    monkeypatch.setattr(suppression.Directive, "__eq__", comparing)
+    monkeypatch.setattr(report_suppressions, "_context", reading)
+
+    def page(lines: Iterable[str]) -> str:
+        comment = "<!-- handbook-disable-next-line term.avoid -->"
+        return "# Res\n\n" + "".join(f"{comment}\n{line}\n\n" for line in lines)
+
+    def work_for(comments: int) -> int:
+        nonlocal work
+        if rewritten:  # "victim" replaced throughout, one comment added
+            old = page(f"Call victim {number}." for number in range(comments))
+            new = page(f"Call survivor {number}." for number in range(comments + 1))
+        else:  # one more like the others, in the middle
+            old = page(["Call the victim."] * comments)
+            new = page(["Call the victim."] * (comments + 1))
+        before = report_suppressions.HandbookComments(
+            {"res.md": suppression.parse_suppressions(old)}, {"res.md": old}
+        )
+        after = report_suppressions.HandbookComments(
+            {"res.md": suppression.parse_suppressions(new)}, {"res.md": new}
+        )
+        work = _CountedContext.compared = 0
+        added = report_suppressions.added_suppressions(before, after)
+        # Of comments alike, or all rewritten, the last is the one added.
+        assert added == [
+            report_suppressions.AddedSuppression(
+                "res.md", 3 + 3 * comments, "disable-next-line", ("term.avoid",)
+            )
+        ]
+        return work + _CountedContext.compared
+
+    assert work_for(2_000) < 2.5 * work_for(1_000)
 
 
 def test_only_the_lines_between_a_files_alike_beginning_and_end_are_matched(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -92,16 +92,17 @@ def added_suppressions(
             file_lines(before.texts.get(was, "")),
             file_lines(after.texts.get(path, "")),
         )
+        had_saying, now_saying = _by_said(had), _by_said(now)
         for said in extra:
-            kept = _kept(
-                [_context(old_lines, directive) for directive in had if _said(directive) == said],
-                [directive for directive in now if _said(directive) == said],
-                new_lines,
-            )
+            saying = now_saying[said]
+            old_contexts = [_context(old_lines, directive) for directive in had_saying[said]]
+            # By identity: a list's `in` compared every comment with every kept one, a
+            # page of thousands of alike comments took a minute (review 2, finding 3).
+            kept = {id(directive) for directive in _kept(old_contexts, saying, new_lines)}
             added += [
                 AddedSuppression(path, directive.line, *said)
-                for directive in now
-                if _said(directive) == said and directive not in kept
+                for directive in saying
+                if id(directive) not in kept
             ]
     return sorted(added, key=lambda comment: (comment.path, comment.line))
 
@@ -239,16 +240,25 @@ def _kept(
 ) -> list[Directive]:
     """Which comments of `now` (that say the same) are the base's (`old_contexts`, one
     each): first those whose lines are as they were, then the most alike of the others."""
-    old_left = list(old_contexts)
+    # Counted, not a list searched and shortened for each comment (in the square of them).
+    unmatched = Counter(old_contexts)
     kept: list[Directive] = []
     others: list[tuple[str, Directive]] = []
     for directive in now:
         context = _context(new_lines, directive)
-        if context in old_left:
-            old_left.remove(context)
+        if unmatched[context]:
+            unmatched[context] -= 1
             kept.append(directive)
         else:
             others.append((context, directive))
+    # Those left in the base's order: of alike ones, the first were kept.
+    taken = Counter(old_contexts) - unmatched
+    old_left: list[str] = []
+    for context in old_contexts:
+        if taken[context]:
+            taken[context] -= 1
+        else:
+            old_left.append(context)
     return kept + _most_alike(old_left, others)
 
 
@@ -284,6 +294,14 @@ def _switching_off(suppressions: Suppressions | None) -> list[Directive]:
     return [
         directive for directive in suppressions.directives if directive.action in _SWITCHING_OFF
     ]
+
+
+def _by_said(directives: Sequence[Directive]) -> defaultdict[Said, list[Directive]]:
+    """The comments by what they say, each in its order."""
+    saying: defaultdict[Said, list[Directive]] = defaultdict(list)
+    for directive in directives:
+        saying[_said(directive)].append(directive)
+    return saying
 
 
 def _said(directive: Directive) -> Said:
