@@ -74,7 +74,8 @@ PIECES = [
     "x", "x12", "\u202f", "\u2009", "\u3000", "\u200b", "\u00ad", "a_", "A", "The", "Since ",
     "our ", "Drive", "Place", "Lane", ": ", "| ", "on ", "Community", "Route", "66", "5551234567",
     "5552345678", "1714564800", "0201234567", "07700900123", "00", "0044", "0034 ", "001 ",
-    "0049.99", "00:30", "0306406152", "#", "id=", "tel=", "ISBN ",
+    "0049.99", "00:30", "0306406152", "0612345610", "#", "id=", "tel=", "ISBN ", "ISBN-10: ",
+    "**ISBN:** ", "isbn:", "number=", "order_id=", "orderId=", "contact_number=", "to=",
     "tg://", "whatsapp://", "atg://",
 ]  # fmt: skip
 
@@ -101,7 +102,7 @@ def plain_visible_data(masked: str) -> Iterator[tuple[str, int, int]]:
 def plain_phone_numbers(masked: str) -> Iterator[tuple[str, int, int]]:
     """`PHONE`'s matches, but for a number with `00` for its `+` that has fewer than 8
     digits after it or more than 15: none starts where it does; and but for those that
-    name no phone (`names_no_phone`: an ISBN-10, order #0201234567)."""
+    name no phone (`names_no_phone`: ISBN 0306406152, order #0201234567)."""
     position = 0
     while found := PHONE.search(masked, position):
         after_zero_zero = found.group("after_zero_zero")

@@ -4,7 +4,7 @@ E-mail addresses, phone numbers (US and international formats, with `+` or `00` 
 the country code, or ten digits written together that North America can dial: not a
 timestamp, 1714564800; or ten or eleven that start with a trunk `0` and then 1-9, a
 national number as Europe writes it, 0201234567, but not one that reads as an identifier:
-an ISBN-10, `order #...`, `id=...`) and street addresses in every page and
+`ISBN 0306406152`, `order #...`, `order_id=...`) and street addresses in every page and
 every term and protocol file, code and comments included: all of it is published with
 the repository. Any Unicode space may separate a number's groups or an address's words,
 and what no reader sees (a soft hyphen, a zero width space) is read through, as matching
@@ -99,7 +99,7 @@ _SPACE = f"[ \t{UNICODE_SPACES}]"
 # written together that start with a trunk `0` and then 1-9 are a national number as
 # most of Europe dials it (0612345678 in France, 0201234567 in Germany, 07700900123 in
 # the UK): a timestamp never starts so, and an id padded with zeros has more than one
-# (0012345678); nor is one that reads as an identifier (`names_no_phone`: an ISBN-10,
+# (0012345678); nor is one that reads as an identifier (`names_no_phone`: ISBN 0306406152,
 # order #0123456789). Written in groups (555-123-4567), any digits are read as a phone
 # number: little else is so written.
 # An international number may have `00` for its `+`, as most of Europe and Latin America
@@ -244,19 +244,30 @@ def _is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
 
 
-# The name of a link's parameter, or of a setting, that holds a phone number (`phone=`,
-# `tel=`, `mobile_number=`).
+# The words of a key (a link's parameter, a setting) that name a phone number, or what
+# one is sent to: `tel=`, `contact_number=`, `?to=`. Review 2: `contact_number=`, `number=`
+# and `to=` before a number made it an identifier's.
+_PHONE_WORDS = ("phone", "telephone", "tel", "mobile", "cell", "whatsapp", "sms", "fax")
+_PHONE_WORDS += ("contact", "msisdn", "to")
+# A link's parameter that holds a phone number (`phone=`, `mobile_number=`,
+# `contact-no=`), or one named just `number=`.
 _PHONE_KEY = (
-    r"(?:[\w.-]*[_.-])?(?i:phone|telephone|tel|mobile|cell|whatsapp|sms|fax)"
-    r"(?:[_.-]?(?i:number|num|no))?"
+    rf"(?:(?:[\w.-]*[_.-])?(?i:{'|'.join(_PHONE_WORDS)})(?:[_.-]?(?i:number|num|no))?"
+    r"|(?i:number|num))"
 )
-# What makes a national number written together an identifier, right before it: a number
-# sign ("order #0612345678"), an ISBN's label ("ISBN-10: 0306406152"), or a key that names
-# no phone, as a link's query or a setting writes it ("id=0612345678"; `tel=` is read, as
-# in a link: `_LINKED_PHONE`).
-_IDENTIFIER_BEFORE = re.compile(
-    r"(?:\#|(?<![^\W_])(?i:isbn)(?:[- ]?1[03])?:?[ \u00a0]*"
-    rf"|(?<![\w.-])(?!{_PHONE_KEY}=)[\w.-]+=)\Z"
+# An ISBN's label right before a number: "ISBN 0306406152", "ISBN-10: 0306406152",
+# "**ISBN:** 0306406152".
+_ISBN_BEFORE = re.compile(r"(?<![^\W_])(?i:isbn)(?:[- ]?10)?[*_]*:?[*_]*[ \u00a0]*\Z")
+# A number sign right before a number ("order #0612345678"), or a key, as a link's query
+# or a setting writes it ("order_id=0612345678").
+_MARK_BEFORE = re.compile(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=)\Z")
+# A key's words, in any case: `hotel_id`, `orderId`, `case.ref`.
+_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# The words of a key that names an identifier, not a phone number: no other key is read
+# as one (review 2: `number=`, `?to=` were).
+_IDENTIFIER_WORDS = frozenset(
+    {"id", "uid", "uuid", "isbn", "issn", "ref", "reference", "order", "invoice", "case"}
+    | {"ticket", "record", "account", "serial", "tracking", "booking"}
 )
 # The digits of an ISBN-10, whose check digit makes this sum a multiple of 11.
 _ISBN_10_DIGITS = 10
@@ -265,16 +276,26 @@ _ISBN_10_MODULUS = 11
 
 def names_no_phone(text: str, start: int, end: int) -> bool:
     """Whether the phone number found at `text[start:end]`, if a national number written
-    together after its trunk 0 (0201234567), is an identifier: a book's ISBN-10 (its
-    check digit fits, or "ISBN" is written before it: 0306406152), or one whose mark or
-    key before it says so ("order #0612345678", "id=0612345678"). Found in review: books
-    cited by ISBN failed the build."""
+    together after its trunk 0 (0201234567), is an identifier: a book's ISBN-10 after
+    its label ("ISBN 0306406152": the check digit fits), or one whose mark or key before
+    it names an identifier ("order #0612345678", "order_id=0612345678"; not `number=`
+    or `contact=`). Found in review: books cited by ISBN failed the build; and then the
+    check digit alone, which one real number in eleven has, let them through
+    (0612345610), as did any key but a phone's."""
     number = text[start:end]
     if not (number.isdigit() and number.startswith("0")):
         return False
-    return _is_isbn_10(number) or bool(
-        _IDENTIFIER_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start)
-    )
+    window = max(0, start - _BEFORE_WINDOW)
+    if _ISBN_BEFORE.search(text, window, start):
+        return _is_isbn_10(number)
+    mark = _MARK_BEFORE.search(text, window, start)
+    return mark is not None and (mark["key"] is None or _names_identifier(mark["key"]))
+
+
+def _names_identifier(key: str) -> bool:
+    """Whether a key names an identifier, and no phone (`order_id`, not `phone_id`)."""
+    words = {word.lower() for word in _KEY_WORD.findall(key)}
+    return bool(words & _IDENTIFIER_WORDS) and words.isdisjoint(_PHONE_WORDS)
 
 
 def _is_isbn_10(digits: str) -> bool:
@@ -942,6 +963,8 @@ _INTERNATIONAL_NUMBER_LINK = re.compile(
 _LINKED_EMAIL = re.compile(_EMAIL_REST.format(at="(?:@|%40)"))
 _LINKED_PHONE = re.compile(
     rf"(?:[?&;#]{_PHONE_KEY}=|(?i:tel|sms|callto)(?::|%3A))"
+    # Not a date (`?from=2024-01-01&to=2024-12-31`).
+    r"(?!\d{4}-\d\d-\d\d(?!\d))"
     r"(?P<number>(?:\+|%2B)?\(?\d[\d().+-]*(?:%20[\d().+-]+)*)",
 )
 _LINKED_NUMBER_DIGITS = range(_SHORTEST_NUMBER, _LONGEST_NUMBER + 1)
