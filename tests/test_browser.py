@@ -431,6 +431,30 @@ def test_an_answer_a_newer_key_has_made_stale_is_not_drawn(page: object) -> None
     expect(first).to_have_attribute("href", re.compile(r"glossary/victim/\?"))
 
 
+def test_search_results_show_in_the_theme_s_order_if_the_ranking_fails(page: object) -> None:
+    """The ranking runs where the theme reads each answer: a throw in it reached the
+    theme, which drew nothing and stopped searching, and the next reading took the next
+    query's place (review). The answer is shown as the theme ranks it, and the queries
+    and answers stay paired: the next query, ranked again, shows its own answer."""
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto("index.html")
+    # A function evaluated is called: the helper is replaced in one.
+    page.evaluate("""() => {
+        window.hbRanked = rankedAnswer;
+        rankedAnswer = () => { throw new Error("ranking broke"); };
+    }""")
+    _typed_in_search(page, "victim")
+    results = page.locator(".md-search-result__item > .md-search-result__link")
+    expect(results.first).to_be_visible()
+    assert any("ranking broke" in error for error in errors)
+    page.evaluate("() => { rankedAnswer = window.hbRanked; }")
+    for typed in ("trafficking", "victims"):
+        _typed_in_search(page, typed)
+        wanted = "human-trafficking" if typed == "trafficking" else "victim"
+        expect(results.first).to_have_attribute("href", re.compile(rf"glossary/{wanted}/\?"))
+
+
 def test_every_page_title_typed_whole_lists_its_page_first(page: object) -> None:
     """Every page of the site that is no term page (protocols, modules, coalition pages,
     indexes), searched for by its title as the index holds it."""

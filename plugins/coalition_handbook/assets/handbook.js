@@ -1177,8 +1177,9 @@ function watchSearchQueries(Worker) {
   var answered = new WeakMap(); // a query's last answer, as shown -> the query typed
   var post = Worker.prototype.postMessage;
 
-  var inOrder = function (worker, waiting, message) {
-    var asked = waiting.shift() || { typed: "" };
+  // The answer to `asked` (taken off `waiting`) as shown: in our order, or none if a newer
+  // query waits.
+  var inOrder = function (worker, asked, waiting, message) {
     if (waiting.length) {
       return { type: SUPERSEDED };
     }
@@ -1188,9 +1189,10 @@ function watchSearchQueries(Worker) {
     var misspelt = again ? misspeltQuery(asked.typed, items) : null;
     if (misspelt) {
       // Asked only when no newer query waits: its answer never replaces a newer one's.
-      // This answer is drawn meanwhile, a list to move through.
-      waiting.push({ typed: asked.typed, misspelt: misspelt });
+      // This answer is drawn meanwhile, a list to move through. Waited for once asked:
+      // a query that failed to go has no answer to wait for.
       post.call(worker, { type: SEARCH_QUERY, data: misspelt });
+      waiting.push({ typed: asked.typed, misspelt: misspelt });
       return message;
     }
     if (asked.misspelt && Array.isArray(items)) {
@@ -1214,7 +1216,18 @@ function watchSearchQueries(Worker) {
       return message;
     }
     if (!shown.has(message)) {
-      var answer = inOrder(worker, waiting, message);
+      var asked = waiting.shift() || { typed: "" };
+      var answer;
+      try {
+        answer = inOrder(worker, asked, waiting, message);
+      } catch (error) {
+        // The theme reads the answer here: a throw would reach it, and draw nothing (its
+        // search would stop), and the next reading would take the next query's place.
+        // Shown in the theme's order instead, once, as answered (review).
+        console.error(error);
+        answer = message;
+        answered.set(answer, asked.typed);
+      }
       shown.set(message, answer);
       shown.set(answer, answer);
     }
