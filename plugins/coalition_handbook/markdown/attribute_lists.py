@@ -20,10 +20,10 @@ a `\\{`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+from ..spans import joined, within
 from . import fence_opening_lines, line_starts
 from .event_handlers import may_run_as_handler
 from .raw_html import code_ranges
@@ -64,14 +64,13 @@ def handler_attributes(
             candidates.append((start, end, line_start))
     if not candidates:
         return []
-    skipped = _joined(sorted([*_code_not_fence_lines(markdown), *not_markdown]))
-    skipped_starts = [start for start, _ in skipped]
+    skipped = joined(sorted([*_code_not_fence_lines(markdown), *not_markdown]))
     found: list[tuple[int, int]] = []
     first_openings: dict[int, int] = {}  # by the line's start
     for start, end, line_start in candidates:
         if line_start not in first_openings:
             first_openings[line_start] = _first_opening(
-                markdown, line_start, _line_end(markdown, line_start), skipped, skipped_starts
+                markdown, line_start, _line_end(markdown, line_start), skipped
             )
         if first_openings[line_start] < start:
             found.append((start, end))
@@ -83,13 +82,12 @@ def _first_opening(
     line_start: int,
     line_end: int,
     skipped: Sequence[tuple[int, int]],
-    skipped_starts: Sequence[int],
 ) -> int:
     """Where the first list of the line opens (outside what is skipped, not after a
     `\\`), or `line_end` for none."""
     for opening in _OPENING.finditer(markdown, line_start, line_end):
         brace = opening.start()
-        if not _escaped(markdown, brace) and not _within(skipped, skipped_starts, brace):
+        if not _escaped(markdown, brace) and not within(skipped, brace):
             return brace
     return line_end
 
@@ -106,17 +104,6 @@ def _code_not_fence_lines(markdown: str) -> list[tuple[int, int]]:
     return [span for span in code if span not in opening]
 
 
-def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` (sorted) with those that overlap made one: apart, as `_within` reads them."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and start < joined[-1][1]:
-            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
-        else:
-            joined.append((start, end))
-    return joined
-
-
 def _line_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end < 0 else end
@@ -128,8 +115,3 @@ def _escaped(text: str, position: int) -> bool:
     while start > 0 and text[start - 1] == "\\":
         start -= 1
     return (position - start) % 2 == 1
-
-
-def _within(spans: Sequence[tuple[int, int]], starts: Sequence[int], index: int) -> bool:
-    found = bisect.bisect_right(starts, index) - 1
-    return found >= 0 and spans[found][0] <= index < spans[found][1]

@@ -371,9 +371,10 @@ class Page:
 @dataclass(frozen=True, slots=True)
 class TextFile:
     """A file of docs_dir that MkDocs publishes as it is and whose content is text (a
-    `.csv`, an `.html` flyer, a contact card: `model.files.TEXT_FILE_SUFFIXES`): only
-    privacy.pii reads it. `path` is relative to mkdocs.yml; `origin.text` is the whole
-    file."""
+    `.csv`, an `.html` flyer, a contact card: `model.files.TEXT_FILE_SUFFIXES`).
+    privacy.pii reads its text; html.active-content and the suppression comments read
+    it too where it is markup. `path` is relative to mkdocs.yml; `origin.text` is the
+    whole file."""
 
     __reduce__ = constructed_again
 

@@ -28,7 +28,6 @@ term's definition (shown as text: `glossary.html`) or front matter (written as t
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -40,6 +39,7 @@ from ..markdown.block_pass import mask_blocks
 from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
 from ..markdown.raw_html import html_in_markdown, start_tag
 from ..markup import start_tags
+from ..spans import joined, within
 from .base import CheckContext
 
 RULE = "html.active-content"
@@ -146,7 +146,7 @@ def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
     for opener in html.openers:
         if opener < tag_end:  # inside the last tag's quoted value: no tag of its own
             continue
-        if _within(not_html, opener):
+        if within(not_html, opener):
             continue
         tag = _START_TAG.match(body, opener)
         if tag is None:
@@ -174,21 +174,7 @@ def _link_syntax(markdown: str) -> list[tuple[int, int]]:
         return []
     raw_blocks: list[tuple[int, int]] = []
     mask_blocks(markdown, 1, raw_blocks)  # Markdown is not read in them: a tag is a tag
-    apart: list[tuple[int, int]] = []
-    for start, end in found:
-        if _within(raw_blocks, start):
-            continue
-        if apart and start < apart[-1][1]:
-            apart[-1] = (apart[-1][0], max(end, apart[-1][1]))
-        else:
-            apart.append((start, end))
-    return apart
-
-
-def _within(spans: list[tuple[int, int]], index: int) -> bool:
-    """Whether one of `spans` (sorted, apart) holds `index`."""
-    found = bisect.bisect_right(spans, index, key=lambda span: span[0]) - 1
-    return found >= 0 and spans[found][0] <= index < spans[found][1]
+    return joined(span for span in found if not within(raw_blocks, span[0]))
 
 
 def _maybe_active(markdown: str) -> bool:

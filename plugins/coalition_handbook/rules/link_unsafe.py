@@ -16,7 +16,6 @@ strips from the start of an address; a no-break space (`&nbsp;`) it keeps, and a
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from ..markdown import GLUE, lines_outside_code
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..markdown.raw_html import html_in_markdown
 from ..script_scheme import SCRIPT_SCHEME, script_scheme
+from ..spans import within
 from .base import CheckContext
 
 RULE = "link.unsafe"
@@ -199,15 +199,9 @@ class _HtmlAttributes:
         neither holds it."""
         if first in self.value_starts or start in self.value_starts:
             return True
-        if _within(self.trusted, first) or _within(self.comments, first):
+        if within(self.trusted, first) or within(self.comments, first):
             return False
         return None
-
-
-def _within(spans: tuple[tuple[int, int], ...], index: int) -> bool:
-    """Whether one of `spans` (sorted, apart) holds `index`."""
-    found = bisect.bisect_right(spans, index, key=lambda span: span[0]) - 1
-    return found >= 0 and spans[found][0] <= index < spans[found][1]
 
 
 def _character_before(text: str, index: int) -> str:
