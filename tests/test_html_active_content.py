@@ -144,6 +144,8 @@ ATTRIBUTE_LIST_HANDLERS = [
     ("| a | b {: onclick=go } |\n|---|---|", 5, 12, None),
     ("| a |\n|---|\n| c {: onclick=go } |", 7, 8, None),
     ('<div markdown>\n*e*{onclick="go()"}\n</div>', 6, 5, None),
+    # A comment or a tag inside a list is a placeholder in its text: the list goes on.
+    ("*a*{: x <!-- c --> onclick=go }", 5, 20, None),
     ('```{ .python onclick="go()" }\nx = 1\n```', 5, 14, ["fenced_code", "attr_list"]),
 ]
 
@@ -186,6 +188,12 @@ def test_an_event_handler_in_an_attribute_list_is_reported_at_its_name(
         "## Title { #title .note data-onclick=go onboarding-step=2 on2=x }",
         "*a*{a:onclick=go} *b*{ onclick } *c*{ onclick= }",
         "A sentence that says onclick=go } with no list, and one { onclick=go left open.",
+        # A `{` of prose earlier on the line opens no list in code, a comment or a tag.
+        'Placeholders like {name} are filled in; never write `{: onclick="x" }`.',
+        "Use {braces} here <!-- not {: onload=x } -->.",
+        "See {x} <span title='a onclick=b }'>t</span>",
+        # A code span ends the text a list may stand in: the list after it opens anew.
+        "See {x} `c` onclick=go } and *a*{: x `c` onclick=go }",
     ],
 )
 def test_what_attr_list_makes_no_handler_of_is_not_reported(tmp_path: Path, markdown: str) -> None:
@@ -220,6 +228,8 @@ def test_attribute_lists_are_read_in_linear_time() -> None:
         "assert len(handler_attributes('{:' * n + ' onclick=1 }')) == 1\n"
         "assert handler_attributes('{a onclick=1\\n' * n + '}') == []\n"
         "assert len(handler_attributes('*a*{onclick=1} ' * n)) == n\n"
+        "assert handler_attributes('{ ' + '`c` onclick=1 ' * n + '}') == []\n"
+        "assert len(handler_attributes('`c` {x ' + 'onclick=1 ' * n + '}')) == n\n"
     )
     completed = python_in_time(code)
     assert completed.returncode == 0, completed.stderr

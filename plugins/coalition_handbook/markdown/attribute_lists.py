@@ -15,13 +15,16 @@ list reads as one, and wherever the list stands (after an inline element, at a b
 end, alone on a line, or where attr_list leaves it as text): reading each list from
 its `{` would be quadratic on a line of thousands, and what is reported is better
 written in code anyway. Not read: code (but a fence's opening line), comments, tags,
-a `\\{`.
+a `\\{`; a token in any of them is none, even after a `{` of prose on its line. A code
+span is an element of its own, where a list of the text before it ends: a token after
+one needs a `{` after it. A comment or a tag is not: a list goes on over it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from ..spans import joined, within
 from . import fence_opening_lines, line_starts
@@ -42,10 +45,11 @@ def handler_attributes(
     markdown: str, not_markdown: Iterable[tuple[int, int]] = ()
 ) -> list[tuple[int, int]]:
     """(start, end), in order, of each `name=value` token of an attr_list list in
-    `markdown` that a browser may run as an event handler; none in a list that opens
-    inside code (but on a fence's opening line), inside `not_markdown` (sorted spans:
-    comments and tags), or after a `\\`. Linear: each line's first `{` and last `}` are
-    looked for once."""
+    `markdown` that a browser may run as an event handler; none inside code (but on a
+    fence's opening line) or `not_markdown` (sorted spans: comments and tags), and none
+    in a list that opens there, after a `\\`, or before a code span of the line that
+    stands before the token. Linear: each line's last `}`, and each opening, are looked
+    for once."""
     if "{" not in markdown:  # nearly every text
         return []
     # Its name is an XML name already (letters only): the browser's, in lower case.
@@ -64,32 +68,52 @@ def handler_attributes(
             candidates.append((start, end, line_start))
     if not candidates:
         return []
-    skipped = joined(sorted([*_code_not_fence_lines(markdown), *not_markdown]))
-    found: list[tuple[int, int]] = []
-    first_openings: dict[int, int] = {}  # by the line's start
-    for start, end, line_start in candidates:
-        if line_start not in first_openings:
-            first_openings[line_start] = _first_opening(
-                markdown, line_start, _line_end(markdown, line_start), skipped
-            )
-        if first_openings[line_start] < start:
-            found.append((start, end))
-    return found
+    code = _code_not_fence_lines(markdown)
+    skipped = joined(sorted([*code, *not_markdown]))
+    openings = _Openings(markdown, skipped, joined(sorted(code)))
+    return [
+        (start, end)
+        for start, end, line_start in candidates
+        if not within(skipped, start) and openings.opens_before(line_start, start)
+    ]
 
 
-def _first_opening(
-    markdown: str,
-    line_start: int,
-    line_end: int,
-    skipped: Sequence[tuple[int, int]],
-) -> int:
-    """Where the first list of the line opens (outside what is skipped, not after a
-    `\\`), or `line_end` for none."""
-    for opening in _OPENING.finditer(markdown, line_start, line_end):
-        brace = opening.start()
-        if not _escaped(markdown, brace) and not within(skipped, brace):
-            return brace
-    return line_end
+class _Openings:
+    """Whether a list opens before a token of its line: a `{` outside what is skipped
+    (code, comments, tags), not after a `\\`, and after the last code span before the
+    token. A code span is an element of its own (attr_list reads the text after it
+    anew), but a comment or a tag is a placeholder inside the text: a list goes on
+    over it. Linear: the openings of the text after each code span, or after each
+    line's start, are looked for once, up to the last token that needs them."""
+
+    def __init__(
+        self, markdown: str, skipped: list[tuple[int, int]], code: list[tuple[int, int]]
+    ) -> None:
+        self.markdown = markdown
+        self.skipped = skipped
+        self.code_starts = [start for start, _ in code]
+        self.code = code
+        # By where the text read starts: (where to look on, the first opening or -1).
+        self.read: dict[int, tuple[int, int]] = {}
+
+    def opens_before(self, line_start: int, token: int) -> bool:
+        last_code = bisect.bisect_right(self.code_starts, token) - 1
+        read_from = max(line_start, self.code[last_code][1]) if last_code >= 0 else line_start
+        looked_to, found = self.read.get(read_from, (read_from, -1))
+        if found < 0:
+            found = self._first_opening(looked_to, token)
+            self.read[read_from] = (max(looked_to, token), found)
+        return found >= 0
+
+    def _first_opening(self, start: int, end: int) -> int:
+        """Where the first list opens from `start` on, before the token at `end`, or -1.
+        Read up to the token's first character, which the opening's lookahead needs:
+        the text after it is read for a later token."""
+        for opening in _OPENING.finditer(self.markdown, start, end + 1):
+            brace = opening.start()
+            if not _escaped(self.markdown, brace) and not within(self.skipped, brace):
+                return brace
+        return -1
 
 
 def _code_not_fence_lines(markdown: str) -> list[tuple[int, int]]:
