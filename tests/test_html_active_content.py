@@ -379,6 +379,18 @@ def test_the_known_handlers_are_named_as_browsers_read_them() -> None:
         ("content/feed.xml", '<rss>\n<h:script xmlns:h="{XHTML}">x</h:script>', 2, 1, "<script>"),
         # A comment ends where a browser ends it.
         ("content/flyer.html", "<p>x</p>\n<!--> <script>go()</script> -->", 2, 7, "<script>"),
+        # Read as a browser's parser reads the file's type. XML: `<title/>` and
+        # `<textarea/>` are empty elements, no text up to an end tag that never comes.
+        ("content/poster.svg", '<svg xmlns="{SVG}"><title/>\n<script>x</script>', 2, 1, "<script>"),
+        ("content/a.xhtml",
+         '<html xmlns="{XHTML}"><textarea/>\n<script>x</script>', 2, 1, "<script>"),
+        # HTML: in an <svg> too; `<![CDATA[` is a comment up to the first `>`; a browser
+        # that runs scripts reads `<noscript>` as text up to `</noscript`.
+        ("content/flyer.html",
+         "<svg><title/></svg>\n<svg><title/><script>x</script>", 2, 14, "<script>"),
+        ("content/flyer.html", "<p><![CDATA[ x > <script>x</script> ]]>", 1, 18, "<script>"),
+        ("content/flyer.html",
+         '<noscript><p title="</noscript><img onerror=x>">', 1, 32, "(onerror="),
     ],
 )  # fmt: skip
 def test_active_tags_in_a_markup_file_the_site_publishes_as_it_is_are_reported(
@@ -386,7 +398,7 @@ def test_active_tags_in_a_markup_file_the_site_publishes_as_it_is_are_reported(
 ) -> None:
     """Audit: MkDocs copies the HTML, SVG and XML files of docs_dir to the site as they
     are: a script in one ran on the site's own origin for whoever opened it, unreported."""
-    text = text.replace("{XHTML}", "http://www.w3.org/1999/xhtml")
+    text = _namespaces_named(text)
     (finding,) = _findings(tmp_path, {path: text})
     assert (finding.path, finding.line, finding.column) == (path, line, column)
     source_line = text.replace("\r\n", "\n").splitlines()[line - 1]
@@ -404,12 +416,41 @@ def test_active_tags_in_a_markup_file_the_site_publishes_as_it_is_are_reported(
         ("content/poster.svg", "<svg><![CDATA[<script>go()</script>]]></svg>"),
         ("content/notes.txt", "<script>go()</script> is shown as text"),
         ("content/data.csv", "name,html\nx,<img src=x onerror=go()>\n"),
+        # HTML reads `<textarea/>` as `<textarea>`: text up to `</textarea>`.
+        ("content/flyer.html", "<svg><style/></svg><textarea/><script>go()</script></textarea>"),
     ],
 )  # fmt: skip
 def test_what_runs_nothing_in_a_published_file_is_not_reported(
     tmp_path: Path, path: str, text: str
 ) -> None:
-    assert _findings(tmp_path, {path: text}) == []
+    assert _findings(tmp_path, {path: _namespaces_named(text)}) == []
+
+
+def _namespaces_named(text: str) -> str:
+    for name, namespace in (
+        ("{XHTML}", "http://www.w3.org/1999/xhtml"),
+        ("{SVG}", "http://www.w3.org/2000/svg"),
+        ("{ATOM}", "http://www.w3.org/2005/Atom"),
+    ):
+        text = text.replace(name, namespace)
+    return text
+
+
+def test_markup_files_are_read_in_linear_time() -> None:
+    """Thousands of `<![CDATA[` in an HTML file (each ends at its first `>`), of `<svg>`
+    and `<title/>` (DESIGN section 11)."""
+    from work import python_in_time
+
+    code = (
+        "from coalition_handbook.rules.html_active_content import _active_tags_in_markup\n"
+        "n = 100_000\n"
+        "def found(text, path): return len(list(_active_tags_in_markup(text, path)))\n"
+        "assert found('<p>' + '<![CDATA[ > ' * n + '<script>', 'a.html') == 1\n"
+        "assert found('<svg><title/>' * n + '<script>', 'a.html') == 1\n"
+        "assert found('<title/><script>' * n, 'a.svg') == n\n"
+    )
+    completed = python_in_time(code)
+    assert completed.returncode == 0, completed.stderr
 
 
 def test_a_suppression_comment_lets_a_meant_script_of_a_markup_file_through(

@@ -35,18 +35,28 @@ COMMENT = rf"{CLOSED_COMMENT}|<!--.*"
 # `<!--`), and what else `<!`, `<?` or `</` starts, which ends at the first `>` (a
 # `<!-- -->` inside is part of it). Possessive (`++`, `*+`): a page of unclosed tags or
 # quotes stays linear.
+_TAG_OR_OTHER = (
+    r"<(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+')?)*+>?"
+    r"|<[!?/][^>]*+>?"
+)
 MARKUP = re.compile(
-    rf"(?P<comment>{COMMENT})"
-    r"|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))"
-    r"|<(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?:[^>\"'=]++|=\s*+(?:\"[^\"]*+\"|'[^']*+')?)*+>?"
-    r"|<[!?/][^>]*+>?",
+    rf"(?P<comment>{COMMENT})|(?P<cdata><!\[CDATA\[.*?(?:\]\]>|\Z))|{_TAG_OR_OTHER}",
     re.DOTALL,
 )
+# The same as HTML reads it outside SVG and MathML: a `<![CDATA[` is one more `<!` that
+# ends at the first `>`, a comment where a browser runs what follows.
+_HTML_MARKUP = re.compile(rf"(?P<comment>{COMMENT})|{_TAG_OR_OTHER}", re.DOTALL)
 
 # Elements whose content a browser reads as text up to their end tag, comments included.
 RAW_TEXT_ELEMENTS = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
 )
+
+# In HTML, `<noscript>` too: a browser that runs scripts reads it as text, and so a
+# `<p title="</noscript><img onerror=...>">` in it runs the handler.
+_HTML_RAW_TEXT_ELEMENTS = RAW_TEXT_ELEMENTS | {"noscript"}
+# HTML elements whose content is SVG or MathML, where no element is read as text.
+_FOREIGN_ELEMENTS = frozenset({"svg", "math"})
 
 # The attributes of HTML and SVG whose values are text a reader is shown or a link
 # they follow (by local name: `xlink:href` is `href`).
@@ -57,7 +67,7 @@ TEXT_ATTRIBUTES = frozenset(
 )
 # An attribute with a value, from the start of its name (possessive: linear in a tag
 # of any length). A name without a value is stepped over.
-_ATTRIBUTE = re.compile(
+ATTRIBUTE = re.compile(
     r"(?<![^\s\"'/])(?P<name>[^\s\"'>/=]++)\s*+=\s*+"
     r"(?:\"(?P<double>[^\"]*+)\"?|'(?P<single>[^']*+)'?|(?P<bare>[^\s\"'=<>`]++))"
 )
@@ -77,19 +87,35 @@ INLINE_ELEMENTS = frozenset(
 )
 
 
-def start_tags(markup: str) -> Iterator[re.Match[str]]:
-    """The start tags of `markup` (an HTML, SVG or XML file), as a browser's tokenizer
-    reads them: none in a comment, a CDATA section, or the text of an element read as
-    text (`RAW_TEXT_ELEMENTS`: a `<b>` in a script's string is no tag)."""
+def start_tags(markup: str, xml: bool = False) -> Iterator[re.Match[str]]:
+    """The start tags of `markup` (an HTML, SVG or XML file), as a browser's parser for
+    the file's type reads them: none in a comment or a CDATA section. `xml` (an SVG,
+    XHTML or XML file): no element is read as text, and a CDATA section ends at `]]>`.
+    HTML: the text of an element read as text (`RAW_TEXT_ELEMENTS`, and `<noscript>`,
+    as a browser that runs scripts reads it) holds no tag (a `<b>` in a script's string
+    is none), even after `<title/>`, but inside an `<svg>` or `<math>`, whose elements
+    are no HTML; and a `<![CDATA[` is a comment up to the first `>` (also in an `<svg>`
+    or `<math>`, where a browser reads it up to `]]>`: so it hides no more)."""
+    tokens = MARKUP if xml else _HTML_MARKUP
     position = 0
-    while (found := MARKUP.search(markup, position)) is not None:
+    foreign = 0  # how many <svg> and <math> elements are open, in HTML
+    while (found := tokens.search(markup, position)) is not None:
         position = found.end()
         name = found.group("name")
-        if name is None or found.group("end"):
+        if name is None:
+            continue
+        name = name.lower()
+        if found.group("end"):
+            if foreign and name in _FOREIGN_ELEMENTS:
+                foreign -= 1
             continue
         yield found
-        if name.lower() in RAW_TEXT_ELEMENTS:
-            end = end_tag(name.lower()).search(markup, position)
+        if xml:
+            continue
+        if name in _FOREIGN_ELEMENTS and not found.group().endswith("/>"):
+            foreign += 1
+        elif not foreign and name in _HTML_RAW_TEXT_ELEMENTS:
+            end = end_tag(name).search(markup, position)
             position = end.start() if end is not None else len(markup)
 
 
@@ -164,7 +190,7 @@ def _tags_blanked(text: str, every_attribute: bool) -> Iterator[str]:
 def _tag_read(tag: str, every_attribute: bool) -> Iterator[str]:
     """A tag written over with spaces but for the values of its text attributes."""
     copied_to = 0
-    for found in _ATTRIBUTE.finditer(tag):
+    for found in ATTRIBUTE.finditer(tag):
         name = found.group("name").lower().rpartition(":")[2]
         if not (every_attribute or name in TEXT_ATTRIBUTES):
             continue

@@ -33,7 +33,9 @@ from .types import Origin, TextFile
 # Markup whose tags are no text (`markup.readable_text`): web pages and SVG images,
 # whose attributes are mostly layout, and XML data, whose attributes are data.
 XML_DATA_SUFFIXES = (".xml", ".rss", ".atom", ".kml", ".gpx")
-MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", *XML_DATA_SUFFIXES)
+# Markup that a browser reads with its XML parser (served as an XML type), not as HTML.
+XML_SUFFIXES = (".xhtml", ".svg", *XML_DATA_SUFFIXES)
+MARKUP_SUFFIXES = (".html", ".htm", *XML_SUFFIXES)
 TEXT_FILE_SUFFIXES = (
     *MARKUP_SUFFIXES,
     *(".txt", ".text", ".csv", ".tsv", ".json", ".geojson", ".yml", ".yaml", ".toml"),

@@ -15,9 +15,9 @@ event's (`onboarding-step`, `on2`) is no handler.
 
 The HTML, XHTML, SVG and XML files of docs_dir are published as they are (an exported
 flyer, an SVG poster): a `<script>` or `onload=` in one runs on the site's own origin for
-whoever opens it. Their active tags are reported too, read as a browser's tokenizer
-reads the file (`markup.start_tags`), and a suppression comment in the file lets a meant
-one through, as in a page.
+whoever opens it. Their active tags are reported too, read as a browser's parser reads a
+file of its type (`markup.start_tags`: HTML, or XML for XHTML, SVG and XML data), and a
+suppression comment in the file lets a meant one through, as in a page.
 
 Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets inline
 scripts run (Material's own are inline), so only review stops a script in a pull request:
@@ -39,6 +39,7 @@ from ..markdown.block_pass import mask_blocks
 from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
 from ..markdown.raw_html import html_in_markdown, start_tag
 from ..markup import start_tags
+from ..model.files import XML_SUFFIXES
 from ..spans import joined, within
 from .base import CheckContext
 
@@ -101,7 +102,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if not text_file.markup:
             continue
         lines: LineIndex | None = None
-        for start, tag in _active_tags_in_markup(text_file.origin.text):
+        for start, tag in _active_tags_in_markup(text_file.origin.text, text_file.path):
             lines = lines or LineIndex.of(text_file.origin.text)
             line, column = lines.position(start)
             yield context.finding(
@@ -116,12 +117,14 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _active_tags_in_markup(markup: str) -> Iterator[tuple[int, str]]:
-    """(offset, tag) of each start tag of `markup` (an HTML, SVG or XML file) that the
-    browser would run."""
+def _active_tags_in_markup(markup: str, path: str) -> Iterator[tuple[int, str]]:
+    """(offset, tag) of each start tag of `markup` (the HTML, SVG or XML file at `path`)
+    that the browser would run, read as a browser reads a file of its type: HTML or XML
+    (`XML_SUFFIXES`)."""
     if "<" not in markup or not _maybe_active(markup):  # most files
         return
-    for tag in start_tags(markup):
+    tags = start_tags(markup, xml=path.lower().endswith(XML_SUFFIXES))
+    for tag in tags:
         if _is_active(tag.group()):
             yield tag.start(), tag.group()
 
