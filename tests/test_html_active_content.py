@@ -391,6 +391,11 @@ def test_the_known_handlers_are_named_as_browsers_read_them() -> None:
         ("content/flyer.html", "<p><![CDATA[ x > <script>x</script> ]]>", 1, 18, "<script>"),
         ("content/flyer.html",
          '<noscript><p title="</noscript><img onerror=x>">', 1, 32, "(onerror="),
+        # XML data: what is in the XHTML or SVG namespace runs as in a page.
+        ("content/feed.atom",
+         '<feed xmlns="{ATOM}"><div xmlns="{XHTML}">\n<img onerror="x"/>', 2, 1, "(onerror="),
+        ("content/map.kml",
+         '<kml xmlns:s="{SVG}">\n<Placemark><s:svg onload="x"/>', 2, 12, "(onload="),
     ],
 )  # fmt: skip
 def test_active_tags_in_a_markup_file_the_site_publishes_as_it_is_are_reported(
@@ -418,6 +423,13 @@ def test_active_tags_in_a_markup_file_the_site_publishes_as_it_is_are_reported(
         ("content/data.csv", "name,html\nx,<img src=x onerror=go()>\n"),
         # HTML reads `<textarea/>` as `<textarea>`: text up to `</textarea>`.
         ("content/flyer.html", "<svg><style/></svg><textarea/><script>go()</script></textarea>"),
+        # Plain XML data is shown as a tree of data: its own elements run nothing.
+        ("content/data/meetings.xml", '<meetings>\n<meeting online="true" onsite="no">'
+         "<base>Chicago</base><object>beds</object></meeting>\n</meetings>"),
+        ("content/feed.rss", '<rss><channel><script>x</script><item onclick="x"/></channel></rss>'),
+        ("content/feed.atom", '<feed xmlns="{ATOM}"><div xmlns:h="{XHTML}">'
+         '<h:p h:onclick="x"/><script/></div></feed>'),
+        ("content/map.gpx", '<gpx><h:div xmlns:h="{XHTML}"><h:p/></h:div><iframe/></gpx>'),
     ],
 )  # fmt: skip
 def test_what_runs_nothing_in_a_published_file_is_not_reported(
@@ -437,8 +449,8 @@ def _namespaces_named(text: str) -> str:
 
 
 def test_markup_files_are_read_in_linear_time() -> None:
-    """Thousands of `<![CDATA[` in an HTML file (each ends at its first `>`), of `<svg>`
-    and `<title/>` (DESIGN section 11)."""
+    """Thousands of `<![CDATA[` in an HTML file (each ends at its first `>`), of
+    namespaces bound, of `<svg>` and `<title/>` (DESIGN section 11)."""
     from work import python_in_time
 
     code = (
@@ -446,6 +458,8 @@ def test_markup_files_are_read_in_linear_time() -> None:
         "n = 100_000\n"
         "def found(text, path): return len(list(_active_tags_in_markup(text, path)))\n"
         "assert found('<p>' + '<![CDATA[ > ' * n + '<script>', 'a.html') == 1\n"
+        "assert found(''.join(f'<p{i}:a xmlns:p{i}=\"u\">' for i in range(n)) + '<x onclick=1>', "
+        "'a.xml') == 0\n"
         "assert found('<svg><title/>' * n + '<script>', 'a.html') == 1\n"
         "assert found('<title/><script>' * n, 'a.svg') == n\n"
     )

@@ -17,7 +17,9 @@ The HTML, XHTML, SVG and XML files of docs_dir are published as they are (an exp
 flyer, an SVG poster): a `<script>` or `onload=` in one runs on the site's own origin for
 whoever opens it. Their active tags are reported too, read as a browser's parser reads a
 file of its type (`markup.start_tags`: HTML, or XML for XHTML, SVG and XML data), and a
-suppression comment in the file lets a meant one through, as in a page.
+suppression comment in the file lets a meant one through, as in a page. A browser shows
+plain XML data (a feed, a map's data) as a tree of data: there, only the elements of the
+XHTML and SVG namespaces are read (`xml_namespaces`), as only they run anything.
 
 Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets inline
 scripts run (Material's own are inline), so only review stops a script in a pull request:
@@ -29,7 +31,7 @@ term's definition (shown as text: `glossary.html`) or front matter (written as t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
@@ -39,8 +41,9 @@ from ..markdown.block_pass import mask_blocks
 from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
 from ..markdown.raw_html import html_in_markdown, start_tag
 from ..markup import start_tags
-from ..model.files import XML_SUFFIXES
+from ..model.files import XML_DATA_SUFFIXES, XML_SUFFIXES
 from ..spans import joined, within
+from ..xml_namespaces import BROWSER_NAMESPACES, namespaced_start_tags
 from .base import CheckContext
 
 RULE = "html.active-content"
@@ -120,10 +123,19 @@ def check(context: CheckContext) -> Iterator[Finding]:
 def _active_tags_in_markup(markup: str, path: str) -> Iterator[tuple[int, str]]:
     """(offset, tag) of each start tag of `markup` (the HTML, SVG or XML file at `path`)
     that the browser would run, read as a browser reads a file of its type: HTML or XML
-    (`XML_SUFFIXES`)."""
+    (`XML_SUFFIXES`). In plain XML data (`XML_DATA_SUFFIXES`), only the elements of the
+    XHTML and SVG namespaces run anything (`xml_namespaces`)."""
     if "<" not in markup or not _maybe_active(markup):  # most files
         return
-    tags = start_tags(markup, xml=path.lower().endswith(XML_SUFFIXES))
+    suffix = path.lower()
+    if suffix.endswith(XML_DATA_SUFFIXES):
+        tags: Iterable[re.Match[str]] = (
+            tag
+            for tag, namespace in namespaced_start_tags(markup)
+            if namespace in BROWSER_NAMESPACES
+        )
+    else:
+        tags = start_tags(markup, xml=suffix.endswith(XML_SUFFIXES))
     for tag in tags:
         if _is_active(tag.group()):
             yield tag.start(), tag.group()
