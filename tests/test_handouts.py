@@ -298,6 +298,36 @@ def test_a_handout_declares_the_sites_language(tmp_path: Path) -> None:
     assert handout_cache.cache_key(english) != handout_cache.cache_key(content)
 
 
+def test_a_handouts_english_labels_are_marked_english_in_a_site_of_another_language(
+    tmp_path: Path,
+) -> None:
+    """The handout of a Spanish site is `lang="es"`: its labels ("Audience", "Key terms")
+    are the plugin's English, marked so for a screen reader, and only they (not the
+    module's duration, the protocol's owner). An English site's handout has no mark."""
+    config_file = write_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + "theme:\n  name: material\n  language: es\n",
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+
+    def marked_english(language: str) -> set[str]:
+        html = handout_render.render_html(dataclasses.replace(content, language=language))
+        return {span.text for span in elements(html, "span") if span.attrs.get("lang") == "en"}
+
+    marked = marked_english("es")
+    assert {
+        *("Trainer handout", "Audience", "Duration", "Version", "Updated", "Objectives"),
+        "By the end of this session, participants will be able to:",
+        *("Protocols", "Steps", "Contacts", "Call", "Text", "Key terms"),
+        "Version 2 · updated 2026-02-01 · effective 2026-01-01 · review by 2027-01-01 · owner:",
+    } <= marked
+    values = ("45 minutes", "Hospitality committee", "front desk staff", "1-888-373-7888")
+    assert not any(value in text for value in values for text in marked)
+    assert marked_english("en") == set()
+
+
 def printable_tree(html: str) -> ElementTree.Element:
     """`html` parsed as WeasyPrint parses it, then as `render_pdf` leaves it."""
     root = tinyhtml5.parse(html, namespace_html_elements=False)

@@ -325,6 +325,88 @@ def test_a_module_shows_its_reading_grade_only_in_an_english_site(
     assert ("Reading grade:" in facts.text) is graded
 
 
+# The plugin's own English on each generated page (and the 404 page): in a site of
+# another language, each is marked `lang="en"`.
+ENGLISH_LABELS = {
+    "glossary/survivor/index.html": {
+        *("Use:", "Forms to avoid", "Avoid", "Why", "Related terms", "Sources"),
+        *("Translations", "Language", "Term", "Spanish", "Used on", "Version and history"),
+        *("This is version 2 of the term.", "Version", "Date", "Change"),
+    },
+    "glossary/advocate/index.html": {
+        "Proposed term",
+        "This term is proposed: it is under review and its wording may still change.",
+        "No page of the handbook uses this term yet.",
+    },
+    "glossary/prostitute/index.html": {
+        *("Deprecated term", "Do not use this term; use", "instead.", "Forms:"),
+        "No page of the handbook uses this term.",
+    },
+    "glossary/index.html": {"Glossary", "proposed", "deprecated", "Use", "instead."},
+    "protocols/index.html": {
+        *("Protocols", "For:", "Version 1, review by 2020-01-01", "review overdue"),
+        "What to do, step by step. Each protocol says who owns it and when it is next reviewed.",
+    },
+    "protocols/old/index.html": {
+        "Review overdue",
+        "This protocol was due for review on 2020-01-01. It stays in force until its owner",
+        "reviews it; check with them if a step looks out of date.",
+        *("Owner:", "For:", "Effective:", "Review by:", "Version:", "Steps", "Contacts"),
+        *("call", "text", "This is version 1 of the protocol."),
+    },
+    "protocols/hotel/index.html": {"Training", "Taught in:"},
+    "modules/index.html": {"Training", "Each module follows Realize, Recognize, Respond.", "for"},
+    "modules/hotel-staff/index.html": {
+        *("About this module", "For:", "Duration:", "Version:", "Protocols:"),
+        *("Objectives.", "After this module you can:"),
+    },
+    "changes/index.html": {
+        *("Changes", "Every change to a term, protocol or training module, newest first."),
+        *("April 2026", "Date", "What", "Change", "Module:", "Term:", "version 1"),
+    },
+    "404.html": {"Page not found"},
+}
+
+
+def _marked_english(html: str) -> set[str]:
+    return {element.text for element in elements(html, "span") if element.attrs.get("lang") == "en"}
+
+
+@pytest.mark.parametrize("language", ["es", "de", "en"])
+def test_the_plugins_english_labels_are_marked_english_only_in_a_site_of_another_language(
+    tmp_path: Path, language: str
+) -> None:
+    """A Spanish site's pages are `lang="es"`: the labels the plugin writes in English
+    ("Forms to avoid", "Duration") were spoken by a screen reader with Spanish
+    pronunciation. They are marked English there, and only they: never a value of the
+    handbook's (an owner, a duration, a translation). An English site's pages are as
+    they were, with no mark."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA survivor.\n", "modules/hotel-staff.md": MODULE},
+        terms=TERMS,
+        protocols={"hotel": HOTEL, "old": OVERDUE},
+        options=OPTIONS,
+        theme="material",
+    )
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "theme: {name: material}", f"theme: {{name: material, language: {language}}}"
+        ),
+        "utf-8",
+    )
+    site = build_site(config)
+    for path, labels in ENGLISH_LABELS.items():
+        marked = _marked_english(read(site, path))
+        if language.startswith("en"):
+            assert not marked, path
+            continue
+        assert labels <= marked, (path, labels - marked)
+        handbook_values = {"sobreviviente", "45 minutes", "front desk staff", "Response committee"}
+        assert not any(value in text for value in handbook_values for text in marked), path
+        assert not any("Outreach" in text for text in marked), path
+
+
 def test_a_module_without_a_title_line_skips_to_its_title_above_its_facts(
     tmp_path: Path,
 ) -> None:

@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import posixpath
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,7 +51,7 @@ from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
 from ..site.html_comments import without_comments
-from ..site.languages import is_english
+from ..site.languages import english_label, is_english
 from ..site.left_out_records import left_out_unreported
 from ..site.missing_handouts import unlink_missing_handouts
 from ..site.other_hosts import draws_mermaid
@@ -292,6 +293,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if is_material(config) else None,
             written_forms=matcher(context).written_forms(),
+            language=hb_config.language,
         )
         self.modules_by_src = {
             posixpath.join(modules_dir, f"{module.id}.md"): module
@@ -458,6 +460,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         env.globals["handbook_glossary"] = self.glossary_page
         env.globals["handbook_once"] = RenderedOnce()
         env.globals["handbook_slot"] = PAGE_SLOT
+        # For the 404 page's English sentences, marked as English in a site of another language.
+        env.globals["handbook_english"] = partial(
+            english_label, site_language=language_tag(config.theme.get("language"))
+        )
         if self.handbook_config is not None and env.bytecode_cache is None:
             env.bytecode_cache = template_code_cache(self.handbook_config.root)
         if self.result is not None:

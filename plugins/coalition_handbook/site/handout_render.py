@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 import markdown
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import __version__
@@ -33,6 +34,7 @@ from ..slugs import a_to_z_key
 from . import handout_problems, print_only
 from .handout_links import PublishedSite
 from .handout_problems import Unplaced
+from .languages import english_label
 from .print_only import remove_document_styling
 from .urls import protocol_src_uri, term_src_uri
 
@@ -380,7 +382,15 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["css_string"] = _css_string
+    environment.filters["english"] = _english
     return environment
+
+
+@jinja2.pass_context
+def _english(context: Context, label: str) -> Markup:
+    """The template's own English `label`, marked as English where the handout's
+    language (the site's) is not."""
+    return english_label(label, context["language"])
 
 
 def _css_string(text: str) -> Markup:

@@ -1,5 +1,6 @@
 """Languages of a term's translations, as a reader sees them: a name and a direction;
-and whether the site's own language is English.
+whether the site's own language is English; and the plugin's English labels marked as
+English in a site of another language.
 
 Names come from Babel's CLDR data (installed with mkdocs-material), so a coalition's
 Somali, Amharic or Persian translation is labelled by name, not by its code. A few names
@@ -12,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
+from markupsafe import Markup
 
 _OWN_NAMES = {"tl": "Tagalog", "hmn": "Hmong", "prs": "Dari"}
 _OWN_RIGHT_TO_LEFT = {"prs"}
@@ -57,3 +59,14 @@ def text_direction(code: str) -> str:
 def is_english(code: str) -> bool:
     """Whether a language tag names English, in any region (`en`, `en-GB`, `EN-us`)."""
     return code.split("-")[0].lower() == "en"
+
+
+def english_label(label: str, site_language: str) -> Markup:
+    """A label the plugin writes in English ("Forms to avoid", "Duration"), as its
+    template wrote it (Markdown or HTML, its values already escaped): as it is in an
+    English site; in another, inside `<span lang="en">`, so that a screen reader speaks
+    it as English, not with the pronunciation of the page's `lang="es"`. Only the
+    English words are marked, never a value written in the site's language."""
+    if is_english(site_language):
+        return Markup(label)
+    return Markup('<span lang="en">') + Markup(label) + Markup("</span>")

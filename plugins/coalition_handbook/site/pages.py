@@ -90,6 +90,9 @@ class SiteInputs:
     # term id -> its forms as the matcher compiled them, inflections too
     # (`Matcher.written_forms`): the words its page is also found by in search
     written_forms: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The site's `theme.language`: where it is not English, the pages' English labels
+    # are marked as English (`english_label`)
+    language: str = "en"
 
     def module_src_uri(self, module_id: str) -> str:
         return posixpath.join(self.modules_dir, f"{module_id}.md")
@@ -213,6 +216,7 @@ def glossary_index(inputs: SiteInputs) -> str:
     alphabet = [*(chr(code) for code in range(ord("A"), ord("Z") + 1)), "#"]
     return render(
         "glossary_index.md.j2",
+        inputs.language,
         intro=_intro(inputs, GLOSSARY_INDEX),
         alphabet=[(letter, letter in letters) for letter in alphabet if letter != "#"]
         + ([("#", True)] if "#" in letters else []),
@@ -241,6 +245,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
     letter = index_letter(term.term)
     return render(
         "term.md.j2",
+        inputs.language,
         term=term,
         theme_template=inputs.term_template,
         letter_anchor=_letter_anchor(letter),
@@ -319,6 +324,7 @@ def protocols_index(inputs: SiteInputs) -> str:
     protocols = protocols_by_title(inputs.handbook.protocols)
     return render(
         "protocols_index.md.j2",
+        inputs.language,
         intro=_intro(inputs, PROTOCOLS_INDEX),
         protocols=protocols,
         summary=lambda protocol: Markup(_first_paragraph(protocol.summary)),
@@ -333,6 +339,7 @@ def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
     ]
     return render(
         "protocol.md.j2",
+        inputs.language,
         protocol=protocol,
         search_steps=protocol_search_steps(protocol),
         summary=Markup(protocol.summary),
@@ -354,6 +361,7 @@ def modules_index(inputs: SiteInputs) -> str:
 
     return render(
         "modules_index.md.j2",
+        inputs.language,
         intro=_intro(inputs, index),
         modules=modules,
         # Said only when true: handouts on, and none that this build cannot make.
@@ -374,6 +382,7 @@ def module_header(module: Module, inputs: SiteInputs, page_url: str) -> str:
     unpublished = inputs.handouts and module.id in inputs.unpublished_handouts
     return render(
         "module_header.md.j2",
+        inputs.language,
         module=module,
         protocols=[protocols[item] for item in module.protocols if item in protocols],
         href_protocol=lambda protocol_id: _link(src, protocol_src_uri(protocol_id)),
@@ -434,6 +443,7 @@ def changes_page(inputs: SiteInputs) -> str:
         months.setdefault(f"{_MONTHS[entry.date.month - 1]} {entry.date.year}", []).append(entry)
     return render(
         "changes.md.j2",
+        inputs.language,
         intro=_intro(inputs, CHANGES_PAGE),
         months=months,
         search_boost=CHANGES_BOOST,

@@ -4,6 +4,9 @@ Templates write Markdown, not HTML, so MkDocs renders generated pages like every
 page (search indexes them, the theme styles them, autolinks apply). Every `{{ value }}`
 is escaped as plain text unless it is marked trusted (`Markup`): definitions and step
 details are the handbook's own Markdown, everything else is text.
+
+Every render is given `site_language`, the site's `theme.language`: the `english` filter
+marks the templates' own English labels as English in a site of another language.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ import re
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..rules.privacy_pii import phone_key
 from .html_comments import text_without_comments
-from .languages import language_name, text_direction
+from .languages import english_label, language_name, text_direction
 
 # Characters that start inline Markdown syntax; a backslash makes them literal.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}])")
@@ -110,6 +114,13 @@ def yaml_string(value: object) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
+@pass_context
+def _english(context: Context, label: str) -> Markup:
+    """The template's own English `label` (a literal, or a `{% filter %}` block whose
+    values are escaped already), marked as English where the site's language is not."""
+    return english_label(label, context["site_language"])
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -129,6 +140,7 @@ def environment() -> Environment:
     env.filters["trusted"] = Markup
     env.filters["yaml"] = yaml_string
     env.filters["attribute_in_markdown"] = attribute_in_markdown
+    env.filters["english"] = _english
     # A history entry's summary is text, but an editor's note in it is no more published
     # than one in a page.
     env.filters["without_comments"] = text_without_comments
@@ -138,5 +150,5 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, **values: Any) -> str:
-    return environment().get_template(template).render(**values)
+def render(template: str, site_language: str, **values: Any) -> str:
+    return environment().get_template(template).render(site_language=site_language, **values)
