@@ -269,6 +269,61 @@ def test_a_query_typed_whole_puts_its_page_first_and_enter_opens_it(
     expect(page).to_have_url(re.compile(rf"{re.escape(location)}(\?|$)"))
 
 
+# A German handbook's terms, written with ß or, as Swiss German writes it, with "ss".
+SHARP_S_TERMS = {
+    "strassenprostitution": term_yaml("Straßenprostitution", "Prostitution auf der Straße."),
+    "strassenstrich": term_yaml("Strassenstrich", "Ein Ort der Prostitution im Freien."),
+    "strassenkinder": term_yaml("Straßenkinder", "Kinder, die auf der Straße leben."),
+}
+SHARP_S_QUERIES = [
+    ("strassenprostitution", "glossary/strassenprostitution/"),
+    ("Straßenprostitution", "glossary/strassenprostitution/"),
+    ("STRAẞENPROSTITUTION", "glossary/strassenprostitution/"),
+    ("strassenpro", "glossary/strassenprostitution/"),
+    ("straßenpro", "glossary/strassenprostitution/"),
+    ("Straßenstrich", "glossary/strassenstrich/"),
+    ("STRAẞENSTRICH", "glossary/strassenstrich/"),
+    ("straßenstr", "glossary/strassenstrich/"),  # nothing was found
+]
+
+
+def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
+    browser: object, tmp_path: Path
+) -> None:
+    """The checks read ß and ẞ as "ss" (forms.fold_case): `Strassenstrich` in a page is a
+    use of a term written `Straßenstrich`. Search finds a term's page either way too,
+    whichever the glossary writes, typed whole or its start: "straßenstr" found nothing
+    for `Strassenstrich`. Typed with ß, a word is also found as a page writes it with
+    "ss" (the home page's "Strassenstrich")."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Start\n\nDer Strassenstrich.\n"},
+        terms=SHARP_S_TERMS,
+        theme="material",
+        search=True,
+        options="handouts: false\n",
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "theme: {name: material}", "theme: {name: material, language: de}"
+        ),
+        encoding="utf-8",
+    )
+    with serve(build_site(config)) as url:
+        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto("")
+        results = page.locator(".md-search-result__item > .md-search-result__link")
+        for typed, location in SHARP_S_QUERIES:
+            _typed_in_search(page, typed)
+            expect(results.first).to_have_attribute("href", re.compile(rf"{location}(\?|$)"))
+        _typed_in_search(page, "straßenstrich")
+        paths = [urlsplit(href).path for href in results.evaluate_all("l => l.map(a => a.href)")]
+        assert "/" in paths
+        context.close()
+
+
 # Holds the answer to handbook.js's second asking of a misspelt word (a query with "~")
 # until the test calls `hbReleaseAnswer()`, which hands it on as the worker would have:
 # a listener added as the worker starts is called before the theme's and handbook.js's.

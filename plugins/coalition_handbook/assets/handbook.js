@@ -658,13 +658,23 @@ var CAPITAL_WORDS = "handbook_capital_words";
 
 // As site/search_boost.typed_form gives a form; the two must agree.
 function typedForm(text) {
-  return String(text)
-    .normalize("NFC")
-    .toLowerCase()
+  return sharpSAsSs(
+    String(text)
+      .normalize("NFC")
+      .toLowerCase()
+  )
     .replace(/\u2019/g, "'")
     .replace(/[\s\-]+/g, " ")
     .trim()
     .replace(/s's(?= |$)/g, "s'"); // "persons's" and "persons'" are one possessive
+}
+
+/* `text` (in lower case: ẞ is then ß) with ß written "ss", as the checks compare forms
+   (forms.fold_case) and as the index holds a term's forms beside their own spelling
+   (site/search_boost.accentless): "straßenstrich" is "strassenstrich", as the Swiss
+   and capitals write it. */
+function sharpSAsSs(text) {
+  return text.replace(/\u00df/g, "ss");
 }
 
 // A title as typed: its words, without the punctuation a query leaves out ("?", ":").
@@ -769,6 +779,11 @@ function searchQuery(typed) {
       return;
     }
     asked.push(Array.from(bare).length === 1 ? bare + "^1" : word); // "^1": no "*" added
+    // Also with ß as "ss": the index holds a term's forms so, a page's text as written.
+    var folded = sharpSAsSs(word.toLowerCase());
+    if (folded !== word.toLowerCase()) {
+      asked.push(folded);
+    }
   });
   return asked.some(function (word) {
     return word.slice(-2) !== "^1";
@@ -798,8 +813,8 @@ function misspeltQuery(typed, items) {
       if (/\^1$/.test(word) || letters < 5 || bare.indexOf(" ") >= 0 || STOP_WORDS.has(bare)) {
         return word; // a single letter as itself, a short word, "victim's", "would"
       }
-      if (found.has(word.toLowerCase())) {
-        return word;
+      if (found.has(sharpSAsSs(word.toLowerCase()))) {
+        return word; // its spelling with ß or with "ss" is found: `searchQuery` asks both
       }
       fuzzy = true;
       return bare + "~" + leewayOf(bare);
@@ -812,14 +827,15 @@ function leewayOf(word) {
   return Array.from(word).length >= 9 ? 2 : 1;
 }
 
-// The words asked for (in lower case, as lunr reads them) that a result holds.
+// The words asked for (in lower case, as lunr reads them, with ß as "ss") that a result
+// holds.
 function foundWords(items) {
   var found = new Set();
   (items || []).forEach(function (group) {
     group.forEach(function (item) {
       Object.keys(item.terms || {}).forEach(function (word) {
         if (item.terms[word]) {
-          found.add(word);
+          found.add(sharpSAsSs(word));
         }
       });
     });

@@ -163,9 +163,10 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
 
 def typed_form(text: str) -> str:
     """`text` as handbook.js compares a query with a form (its `typedForm`, which must
-    agree): NFC, lower case, a straight apostrophe, one space for runs of spaces and
-    hyphens ("Sex-Trafficking’s" -> "sex trafficking's"), "s'" for "s's"."""
-    text = unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")
+    agree): NFC, lower case, ß as "ss" (as the checks compare forms: "Straßenstrich" is
+    "strassenstrich"), a straight apostrophe, one space for runs of spaces and hyphens
+    ("Sex-Trafficking’s" -> "sex trafficking's"), "s'" for "s's"."""
+    text = unicodedata.normalize("NFC", text).lower().replace("ß", "ss").replace("\u2019", "'")
     return _S_APOSTROPHE_S.sub("s'", _SPACES_AND_HYPHENS.sub(" ", text).strip(" "))
 
 
