@@ -250,11 +250,10 @@ def _is_year(number: str) -> bool:
 _PHONE_WORDS = ("phone", "telephone", "tel", "mobile", "cell", "whatsapp", "sms", "fax")
 _PHONE_WORDS += ("contact", "msisdn", "to")
 # A link's parameter that holds a phone number (`phone=`, `mobile_number=`,
-# `contact-no=`), or one named just `number=`.
-_PHONE_KEY = (
-    rf"(?:(?:[\w.-]*[_.-])?(?i:{'|'.join(_PHONE_WORDS)})(?:[_.-]?(?i:number|num|no))?"
-    r"|(?i:number|num))"
-)
+# `contact-no=`). Not `to=` or a bare `number=`: links put dates and timestamps there
+# (`?from=20160101&to=20231231`, `&to=1714651200`), which failed builds (review 3).
+_LINK_PHONE_WORDS = tuple(word for word in _PHONE_WORDS if word != "to")
+_PHONE_KEY = rf"(?:[\w.-]*[_.-])?(?i:{'|'.join(_LINK_PHONE_WORDS)})(?:[_.-]?(?i:number|num|no))?"
 # An ISBN's label right before a number: "ISBN 0306406152", "ISBN-10: 0306406152",
 # "**ISBN:** 0306406152".
 _ISBN_BEFORE = re.compile(r"(?<![^\W_])(?i:isbn)(?:[- ]?10)?[*_]*:?[*_]*[ \u00a0]*\Z")
