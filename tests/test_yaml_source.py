@@ -263,6 +263,9 @@ def test_a_list_item_indented_past_the_one_above_is_a_problem_at_its_dash(
         "objectives:\n  - Recognize signs -\n    and respond.\n",
         "objectives:\n  - Recognize\n    --flag\n",
         "a:\n  - one\n  -\n    - two\n",
+        # prose wrapped at a dash, at or past where the item's text starts (review 3)
+        "objectives:\n  - Follow it under pressure - calmly\n      - keeping others safe.\n",
+        "objectives:\n  - Follow it under pressure - calmly\n    - keeping others safe.\n",
     ],
 )
 def test_lists_indented_alike_and_other_texts_are_no_problem(text: str) -> None:

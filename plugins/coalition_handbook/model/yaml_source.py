@@ -543,13 +543,20 @@ class _Builder:
     def check_joined_items(self, node: yaml.Node, value: Any, path: str) -> None:
         """A list item indented one space further than the one above it: YAML reads it
         as that item's text going on (`- a` then ` - b` is the one item "a - b"), and
-        two forms or objectives silently become one."""
+        two forms or objectives silently become one. Only a dash left of where the
+        item's text starts: one at or past it may be prose wrapped at a dash ("under
+        pressure - calmly" wrapped before "- calmly"), as YAML reads it (review 3)."""
         if not isinstance(node, yaml.ScalarNode) or node.style or not isinstance(value, str):
             return  # only a plain text runs on over lines without quotes
         if node.start_mark.line == node.end_mark.line:
             return
         start, end = self.span(node)
-        for joined in _JOINED_ITEM.finditer(self.lines.text, start, end):
+        text = self.lines.text
+        text_column = start - (text.rfind("\n", 0, start) + 1)
+        for joined in _JOINED_ITEM.finditer(text, start, end):
+            dash = joined.start(1)
+            if dash - (text.rfind("\n", 0, dash) + 1) >= text_column:
+                continue
             self.document.problems.append(
                 YamlProblem(
                     f"this line is read as part of the item above, {value_label(path)} "
