@@ -122,15 +122,18 @@ class Suppressions:
         ended: dict[int, list[str]] = {}
         for rule in rules:
             off = False
-            for index, directive in enumerate(self.directives):
-                if directive.action not in ("disable", "enable") or not _names(
-                    directive.rules, rule
-                ):
-                    continue
+            for index, directive in self._switching(rule):
                 if directive.action == "enable" and off and not directive.implied:
                     ended.setdefault(index, []).append(rule)
                 off = directive.action == "disable"
         return [(self.directives[index], ended[index]) for index in sorted(ended)]
+
+    def _switching(self, rule: str) -> Iterator[tuple[int, Directive]]:
+        """(index, directive) of each `handbook-disable` and `handbook-enable` that names
+        `rule` (or every rule), in the file's order."""
+        for index, directive in enumerate(self.directives):
+            if directive.action in ("disable", "enable") and _names(directive.rules, rule):
+                yield index, directive
 
     def _state_changes(self, rule: str) -> tuple[list[int], list[bool], list[int]]:
         ranges = self._ranges.get(rule)
@@ -143,9 +146,7 @@ class Suppressions:
     def _switches(self, rule: str) -> tuple[list[int], list[bool]]:
         starts: list[int] = []
         disabled: list[bool] = []
-        for directive in self.directives:
-            if directive.action not in ("disable", "enable") or not _names(directive.rules, rule):
-                continue
+        for _, directive in self._switching(rule):
             state = directive.action == "disable"
             if starts and starts[-1] == directive.line:
                 disabled[-1] = state
