@@ -302,6 +302,8 @@ def test_find_personal_data(text: str, expected: list[tuple[str, str]]) -> None:
         ("https://x.org/?from=2024-01-01&to=2024-12-31&order_number=5551234567", []),
         ("https://www.ilo.org/stats/dashboard?from=20160101&to=20231231", []),
         ("https://x.org/?date_to=1714651200&num=1234567&number=20190101", []),
+        # nor a date, even in a phone's parameter
+        ("https://x.org/?phone=2024-01-01&contact=2024-12-31", []),
         # the rest of a URL is no personal data, whatever its digits
         ("https://example.org/555-123-4567/jane@gmail.com/p?t=1700000000&id=5551234567", []),
         ("https://x.org/?hotel=5551234567&img=logo@2x.png&phone=12345#tel:555", []),

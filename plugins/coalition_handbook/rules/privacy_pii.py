@@ -962,7 +962,7 @@ _INTERNATIONAL_NUMBER_LINK = re.compile(
 _LINKED_EMAIL = re.compile(_EMAIL_REST.format(at="(?:@|%40)"))
 _LINKED_PHONE = re.compile(
     rf"(?:[?&;#]{_PHONE_KEY}=|(?i:tel|sms|callto)(?::|%3A))"
-    # Not a date (`?from=2024-01-01&to=2024-12-31`).
+    # Not a date (`?phone=2024-01-01`, `&contact=2024-12-31`).
     r"(?!\d{4}-\d\d-\d\d(?!\d))"
     r"(?P<number>(?:\+|%2B)?\(?\d[\d().+-]*(?:%20[\d().+-]+)*)",
 )
