@@ -184,7 +184,7 @@ def test_site_url_is_read_as_mkdocs_reads_it_and_not_as_serve_replaces_it(
         ("known_acronyms: [Us]", "write 'US' if that is the acronym meant, or leave it out"),
         ("known_acronyms: [f.b.i.]", "write 'FBI' if that is"),  # review: dotted lower case
         ("known_acronyms: [NGO, NO]", "strings (quote each, as in 'NO': YAML reads NO or"),
-        ("privacy: {deny: [x]}", "'privacy' takes one key, 'allow'"),
+        ("privacy: {deny: [x]}", "'privacy' takes two keys, 'allow' (a list of strings) and"),
         ("paper_size: A5", "'paper_size' is 'A5'; expected one of: A4, Letter"),
         (
             "paper_size: a4",
@@ -697,7 +697,7 @@ def test_a_use_directory_urls_that_is_no_boolean_is_named_at_its_line(tmp_path: 
         ("paper_size: !ENV HANDBOOK_UNSET_VARIABLE\n", None),
         ("{glossary_dir: , protocols_dir: , modules_dir: }\n", None),
         # Empty, but of the wrong kind: an error in both.
-        ("privacy: []\n", "'privacy' takes one key"),
+        ("privacy: []\n", "'privacy' takes two keys"),
         ("rules: []\n", "'rules' must map rule ids"),
         ("known_acronyms: {}\n", "'known_acronyms' must be a list of strings"),
         ("privacy: {allow: [02025550143]}\n", 'quote each number, as in "233733"'),

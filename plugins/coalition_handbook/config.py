@@ -47,7 +47,7 @@ OPTION_DEFAULTS: Mapping[str, Any] = {
     "modules_dir": "modules",
     "autolink": "first",
     "known_acronyms": [],
-    "privacy": {"allow": []},
+    "privacy": {"allow": [], "countries": []},
     "rules": {},
     "handouts": True,
     "paper_size": "A4",
@@ -92,6 +92,9 @@ class HandbookConfig:
     autolink: AutolinkMode = "first"
     known_acronyms: frozenset[str] = frozenset()
     privacy_allow: tuple[str, ...] = ()
+    privacy_countries: tuple[str, ...] = ()
+    """privacy.countries, as ISO 3166-1 alpha-2 codes in capitals (`GB`): the countries
+    whose national formats of phone numbers privacy.pii reads (`national_phones`)."""
     rules: Mapping[str, RuleLevel] = field(default_factory=dict)
     handouts: bool = True
     paper_size: PaperSize = "A4"
@@ -575,8 +578,15 @@ def build_config(
                 f"{written!r} if that is the acronym meant{also}, or leave it out"
             )
     privacy = merged["privacy"]
-    if not isinstance(privacy, dict) or set(privacy) - {"allow"}:
-        problems.add(f"{at('privacy')}: 'privacy' takes one key, 'allow' (a list of strings)")
+    if not isinstance(privacy, dict) or set(privacy) - set(PRIVACY_KEYS):
+        unknown = (
+            sorted(map(str, set(privacy) - set(PRIVACY_KEYS))) if isinstance(privacy, dict) else []
+        )
+        problems.add(
+            f"{at('privacy')}: 'privacy' takes two keys, 'allow' (a list of strings) and "
+            "'countries' (a list of country codes)"
+            + (did_you_mean(unknown[0], PRIVACY_KEYS) if unknown else "")
+        )
         privacy = {}
     allow = _unless_empty(privacy.get("allow"), [])
     if not isinstance(allow, list) or not all(isinstance(item, str) for item in allow):
@@ -586,6 +596,7 @@ def build_config(
         hint = ' (quote each number, as in "233733")' if numbers else ""
         problems.add(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings{hint}")
         allow = []
+    countries = _country_codes(privacy.get("countries"), at("privacy.countries"), problems)
     rules = merged["rules"]
     if not isinstance(rules, dict):
         problems.add(f"{at('rules')}: 'rules' must map rule ids to error, warning, info or off")
@@ -626,6 +637,7 @@ def build_config(
         autolink=autolink,  # type: ignore[arg-type]
         known_acronyms=frozenset(known),
         privacy_allow=tuple(str(item) for item in allow),
+        privacy_countries=countries,
         rules=levels,
         handouts=merged["handouts"],
         paper_size=paper_size,  # type: ignore[arg-type]
@@ -639,6 +651,57 @@ def build_config(
         site_url=site_url,
         config_name=config_name,
     )
+
+
+PRIVACY_KEYS: tuple[str, ...] = ("allow", "countries")
+
+
+def _country_codes(listed: Any, where: str, problems: _Problems) -> tuple[str, ...]:
+    """privacy.countries (`listed`, written at `where`) as ISO 3166-1 alpha-2 codes in
+    capitals, each once; a code that names no country phonenumbers knows is a problem,
+    with the code meant where the one written is another writing of it (`UK`, `GBR`:
+    CLDR's aliases) or close to one."""
+    listed = _unless_empty(listed, [])
+    if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
+        # YAML 1.1 reads a bare NO (Norway) as false.
+        hint = (
+            " (quote each, as in 'NO': YAML reads NO as false)"
+            if isinstance(listed, list) and any(isinstance(item, bool) for item in listed)
+            else ""
+        )
+        problems.add(
+            f"{where}: 'privacy.countries' must be a list of country codes (ISO 3166-1 "
+            f"alpha-2, as GB or FR){hint}"
+        )
+        return ()
+    if not listed:
+        return ()
+    from .rules.national_phones import region_codes  # imports phonenumbers: only if listed
+
+    known = region_codes()
+    codes: list[str] = []
+    for item in listed:
+        code = item.strip().upper()
+        if code in known:
+            codes.append(code)
+            continue
+        problems.add(
+            f"{where}: 'privacy.countries' lists {item!r}, which is no country code that "
+            "phone numbers are known for (ISO 3166-1 alpha-2, as GB or FR)"
+            + _country_hint(code, known)
+        )
+    return tuple(dict.fromkeys(codes))
+
+
+def _country_hint(code: str, known: frozenset[str]) -> str:
+    """` (did you mean 'GB'?)` for a code written otherwise (`UK`, `GBR`, by CLDR's
+    aliases of territories) or close to a known one; "" if none is."""
+    from babel.core import get_global  # CLDR's data: only for a code that is wrong
+
+    meant = [alias for alias in get_global("territory_aliases").get(code, ()) if alias in known]
+    if len(meant) == 1:
+        return f" (did you mean '{meant[0]}'?)"
+    return did_you_mean(code, known)
 
 
 def _exclude_patterns(

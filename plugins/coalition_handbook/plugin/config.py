@@ -39,6 +39,9 @@ class _DictOfItems(opt.DictOfItems):
 class _PrivacyConfig(base.Config):
     allow = _ListOfItems(opt.Type(str), default=[])
     """Public numbers and addresses (hotlines) that privacy.pii accepts."""
+    countries = _ListOfItems(opt.Type(str), default=[])
+    """Countries (ISO 3166-1 alpha-2 codes, as GB) whose national phone formats
+    privacy.pii reads too."""
 
 
 class _PrivacyOption(opt.SubConfig[_PrivacyConfig]):
@@ -60,7 +63,8 @@ class HandbookPluginConfig(base.Config):
     known_acronyms = _ListOfItems(opt.Type(str), default=[])
     """All-caps words that term.unknown-acronym accepts."""
     privacy = _PrivacyOption()
-    """`allow`: public contact details that privacy.pii accepts."""
+    """`allow`: public contact details that privacy.pii accepts; `countries`: whose
+    national phone formats it reads."""
     rules = _DictOfItems(_RuleLevel(), default={})
     """Rule id -> error, warning, info or off."""
     handouts = opt.Type(bool, default=True)

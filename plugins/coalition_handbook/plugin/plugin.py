@@ -194,7 +194,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         options: dict[str, Any] = {
             key: value for key, value in self.config.items() if key != "enabled"
         }
-        options["privacy"] = {"allow": list(self.config.privacy.allow)}
+        options["privacy"] = {
+            "allow": list(self.config.privacy.allow),
+            "countries": list(self.config.privacy.countries),
+        }
         unknown = set(self.config.rules) - set(RULES)
         if unknown:
             raise PluginError(

@@ -23,6 +23,12 @@ identifier (`case_id_5551234567`) do not look like phone numbers and are not rep
 An address at a documentation domain (example.org) is reported like any other: only
 privacy.allow says what is public.
 
+Where privacy.countries lists countries, a number written in groups in one's national
+format is read too (`020 7946 0958`, `01 23 45 67 89`), where Google's libphonenumber
+says it is a valid number there (`national_phones`), with the exclusions above (an
+identifier, an ISBN after its label, a number in a link's other parameters) and no
+second finding for a number found otherwise.
+
 A street address that names something else in prose is not reported where nothing
 around it reads as an address (a unit, city or ZIP code after it; "at", "on", "to",
 "near" or a label's colon before it): a court ("5 Drug Court programs"), a title
@@ -57,7 +63,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Sequence, Set
+from dataclasses import dataclass
 from urllib.parse import unquote, unquote_plus
 
 from ..findings import Finding, Severity
@@ -69,6 +76,11 @@ from ..model.files import XML_DATA_SUFFIXES
 from ..source_map import ChainedMap, PositionMap, SourceMap
 from ..wrapped_links import unwrapped_links
 from .base import CheckContext
+from .national_phones import (
+    DASHES,
+    SEPARATOR,
+    national_numbers,
+)
 
 RULE = "privacy.pii"
 
@@ -85,12 +97,6 @@ _EMAIL = re.compile(_EMAIL_REST.format(at="@"))
 # that start there. What must come before (a word boundary, no `+`...) is checked by a
 # lookbehind over that character and the one before it. In ASCII text, `[0-9]` is what
 # `\d` means, and much faster to test.
-# What separates a phone number's groups: a space, dot or hyphen, and what a word
-# processor or phone keyboard puts there instead (any Unicode space, as matching reads
-# them: a no-break or narrow no-break space in French typography, a thin space; a
-# no-break hyphen, an en dash, a minus sign).
-_DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
-_SEPARATOR = f"[ .{UNICODE_SPACES}{_DASHES}]"
 # A space between an address's words, as a word processor may write it: any of Unicode's.
 _SPACE = f"[ \t{UNICODE_SPACES}]"
 # Ten digits alone are a phone number only as North America dials them (NANP): the area
@@ -144,9 +150,9 @@ _STREET_REST = r"""
     )
 """.replace("{space}", _SPACE)
 _PHONE = (
-    _PHONE_REST.replace("{sep}", _SEPARATOR)
-    .replace("{dashes}", _DASHES)
-    .replace("{dash}", f"[{_DASHES}]")
+    _PHONE_REST.replace("{sep}", SEPARATOR)
+    .replace("{dashes}", DASHES)
+    .replace("{dash}", f"[{DASHES}]")
 )
 _CANDIDATES = f"""
     [+({{digit}}]
@@ -282,11 +288,17 @@ def names_no_phone(text: str, start: int, end: int) -> bool:
     check digit alone, which one real number in eleven has, let them through
     (0612345610), as did any key but a phone's."""
     number = text[start:end]
-    if not (number.isdigit() and number.startswith("0")):
-        return False
+    return number.isdigit() and number.startswith("0") and _reads_as_identifier(text, start, number)
+
+
+def _reads_as_identifier(text: str, start: int, digits: str) -> bool:
+    """Whether the number at `start` of `text`, whose digits are `digits`, reads as an
+    identifier by what is written right before it (`names_no_phone`): an ISBN-10 after
+    its label, whose check digit fits, or a number after a mark or a key that names an
+    identifier."""
     window = max(0, start - _BEFORE_WINDOW)
     if _ISBN_BEFORE.search(text, window, start):
-        return _is_isbn_10(number)
+        return _is_isbn_10(digits)
     mark = _MARK_BEFORE.search(text, window, start)
     return mark is not None and (mark["key"] is None or _names_identifier(mark["key"]))
 
@@ -330,7 +342,8 @@ def is_file_name(address: str) -> bool:
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    allowed_phones, allowed_texts = _allow_lists(context.config.privacy_allow)
+    config = context.config
+    allowed = _AllowList.of(config.privacy_allow, config.privacy_countries)
     handbook = context.handbook
     origins = [page.origin for page in handbook.pages]
     origins += [term.origin for term in handbook.terms.values()]
@@ -340,9 +353,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for origin in origins:
         # Read as shown: Python-Markdown and browsers decode character references.
         read, to_source = decoded_references(origin.text)
-        yield from _check_text(
-            context, origin.path, origin.text, read, to_source, allowed_phones, allowed_texts
-        )
+        yield from _check_text(context, origin.path, origin.text, read, to_source, allowed)
     for text_file in handbook.text_files:
         if text_file.problem is not None:  # not read at all
             line, column, message = text_file.problem
@@ -361,9 +372,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             to_source = ChainedMap(outer=shown, inner=decoded)
         elif text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
             text = _without_calendar_identifiers(text)
-        yield from _check_text(
-            context, text_file.path, source, text, to_source, allowed_phones, allowed_texts
-        )
+        yield from _check_text(context, text_file.path, source, text, to_source, allowed)
 
 
 _CALENDAR_SUFFIXES = (".ics", ".ical")
@@ -397,10 +406,32 @@ def _presentational(path: str) -> bool:
     return not path.lower().endswith(XML_DATA_SUFFIXES)
 
 
-def _allow_lists(allow: Iterable[str]) -> tuple[set[str], set[str]]:
-    # A messenger link (a coalition's public channel) as `link_key` writes it, too.
-    texts = {_text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
-    return public_phone_keys(allow), texts
+@dataclass(frozen=True)
+class _AllowList:
+    """privacy.allow as the rule compares what it finds with it."""
+
+    phones: Set[str]
+    """Its phone numbers, short codes and service numbers (`public_phone_keys`)."""
+    texts: Set[str]
+    """Its e-mail and street addresses (`_text_key`) and messenger links (`link_key`)."""
+    countries: tuple[str, ...]
+    """privacy.countries: the countries whose national formats are read."""
+
+    @classmethod
+    def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> _AllowList:
+        # A messenger link (a coalition's public channel) as `link_key` writes it, too.
+        texts = {_text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
+        return cls(phones=public_phone_keys(allow), texts=texts, countries=countries)
+
+    def lists_number(self, written: str) -> bool:
+        """Whether the phone number `written` (a link's, as its parameter writes it) is
+        listed (`_is_public_link_number`)."""
+        return _is_public_link_number(written, self.phones)
+
+    def lists_number_in(self, text: str, start: int, end: int) -> bool:
+        """Whether the phone number found at `text[start:end]` is listed
+        (`public_number_end`)."""
+        return public_number_end(text, start, end, self.phones) is not None
 
 
 # The fewest digits a phone number has (123-4567).
@@ -678,8 +709,8 @@ class _Spans:
 # after a few, and a number on the allow list is compared whole. Between two groups, up
 # to three spaces or dashes, or one dot right before the digits (". 3 in 4" after a
 # number is a new sentence). Unambiguous, so linear.
-_GAP = f"(?:[ {UNICODE_SPACES}{_DASHES}]{{1,3}}|\\.)"
-_GAP_CHARACTERS = " ." + UNICODE_SPACES + _DASHES.replace("\\", "")
+_GAP = f"(?:[ {UNICODE_SPACES}{DASHES}]{{1,3}}|\\.)"
+_GAP_CHARACTERS = " ." + UNICODE_SPACES + DASHES.replace("\\", "")
 _GROUP = r"\(?\d[\d()]*"
 _DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_GAP}{_GROUP})*")
 # A group in brackets counts whole ("8255 (12)"), not a bracket that opens more text
@@ -828,7 +859,7 @@ _ZERO_ZERO = re.compile(r"00(?=[1-9])")
 _INTERNATIONAL_PREFIX = re.compile(rf"\s*(?:\+|{_ZERO_ZERO.pattern})")
 # A trunk `0` in brackets after the country code (+44 (0)20 7946 0958): dialled only from
 # within the country, it is no digit of the number as the world dials it.
-_TRUNK_ZERO = re.compile(rf"((?:\+|(?<!\d)00)\d{{1,3}}){_SEPARATOR}?\(0\)")
+_TRUNK_ZERO = re.compile(rf"((?:\+|(?<!\d)00)\d{{1,3}}){SEPARATOR}?\(0\)")
 
 
 def _without_trunk_zero(number: str) -> str:
@@ -841,20 +872,21 @@ def _text_key(text: str) -> str:
 
 
 def find_personal_data(
-    text: str, urls: list[tuple[int, int]] | None = None
+    text: str, urls: list[tuple[int, int]] | None = None, countries: Sequence[str] = ()
 ) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every e-mail address, phone number and street address in
     `text`, outside URLs (`url_spans`: `urls`, if already found); kind is "e-mail
-    address", "phone number" or "street address"."""
+    address", "phone number" or "street address". Phone numbers written in the national
+    format of one of `countries` (privacy.countries) too (`national_phones`)."""
     urls = url_spans(text) if urls is None else urls
     masked = _mask_urls(text, urls) if urls else text
     if masked.isascii() or not _INVISIBLE.search(masked):
-        yield from _personal_data(masked)
+        yield from _personal_data(masked, countries)
         return
     # Read as if the invisible characters were not there, as matching reads them
     # ("555\u200b-123-4567", "jane\u00ad@gmail.com"), and found where they are.
     visible, cuts, removed = _without_invisible(masked)
-    for kind, start, end in _personal_data(visible):
+    for kind, start, end in _personal_data(visible, countries):
         yield (
             kind,
             start + removed[bisect_right(cuts, start)],
@@ -882,11 +914,13 @@ def _without_invisible(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), cuts, removed
 
 
-def _personal_data(masked: str) -> Iterator[tuple[str, int, int]]:
+def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str, int, int]]:
     """`find_personal_data` in `masked`, its URLs blanked."""
+    emails: list[tuple[int, int]] = []
     if "@" in masked:
         for found in _EMAIL.finditer(masked):
             if not is_file_name(found.group()):
+                emails.append(found.span())
                 yield "e-mail address", found.start(), found.end()
     phones: list[tuple[int, int]] = []
     streets: list[tuple[int, int]] = []
@@ -908,6 +942,14 @@ def _personal_data(masked: str) -> Iterator[tuple[str, int, int]]:
     for start, end in streets:
         if not names_no_street(masked, start, end):
             yield "street address", start, end
+    if countries:
+        # One finding a number: what the finders above found is no national number.
+        found_before = _Spans([*emails, *phones, *streets])
+        for start, end in national_numbers(masked, countries):
+            if not found_before.overlaps(start, end) and not _reads_as_identifier(
+                masked, start, "".join(char for char in masked[start:end] if char.isdigit())
+            ):
+                yield "phone number", start, end
 
 
 def _is_international_length(number: str) -> bool:
@@ -1112,8 +1154,7 @@ def _check_text(
     source: str,
     text: str,
     to_source: PositionMap,
-    allowed_phones: set[str],
-    allowed_texts: set[str],
+    allowed: _AllowList,
 ) -> Iterator[Finding]:
     """The findings in `text`, what is read of the file `source` (`to_source` says where
     each place of it is there): each names its line and column in `source`, and quotes
@@ -1130,7 +1171,7 @@ def _check_text(
         return source[start:end], *lines.position(start)
 
     urls = url_spans(text)  # found once for both scans
-    for kind, start, end in find_personal_data(text, urls):
+    for kind, start, end in find_personal_data(text, urls, allowed.countries):
         found, line, column = placed(start, end)
         message = (
             f"'{found}' looks like a personal {kind}; remove it, or list it under "
@@ -1138,9 +1179,9 @@ def _check_text(
         )
         if kind == "phone number":
             # Compared as dialled only: a number is public however it is written.
-            if public_number_end(text, start, end, allowed_phones) is not None:
+            if allowed.lists_number_in(text, start, end):
                 continue
-            public = _public_start(text, start, end, allowed_phones)
+            public = _public_start(text, start, end, allowed.phones)
             if public is not None:
                 whole = text[start : _whole_number_end(text, start, end)]
                 message = (
@@ -1149,13 +1190,13 @@ def _check_text(
                     f"or extension; remove that, or list '{whole}' under privacy.allow if "
                     "it is public"
                 )
-        elif _text_key(text[start:end]) in allowed_texts:
+        elif _text_key(text[start:end]) in allowed.texts:
             continue
         yield context.finding(RULE, path, line, column, message, found=found)
     for kind, start, end, written in find_personal_data_in_urls(text, urls):
-        if kind == "phone number" and _is_public_link_number(written, allowed_phones):
+        if kind == "phone number" and allowed.lists_number(written):
             continue
-        if kind == "e-mail address" and _text_key(written) in allowed_texts:
+        if kind == "e-mail address" and _text_key(written) in allowed.texts:
             continue
         found, line, column = placed(start, end)
         message = (
@@ -1165,9 +1206,9 @@ def _check_text(
         yield context.finding(RULE, path, line, column, message, found=found)
     for kind, start, end, written in find_messenger_links(text):
         if kind == "phone number":
-            if _is_public_link_number(written, allowed_phones):
+            if allowed.lists_number(written):
                 continue
-        elif link_key(written) in allowed_texts:
+        elif link_key(written) in allowed.texts:
             continue
         found, line, column = placed(start, end)
         yield context.finding(

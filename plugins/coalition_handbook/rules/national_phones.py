@@ -1,0 +1,117 @@
+"""Phone numbers written as a country writes them at home: the finder of privacy.pii for
+the countries that `privacy.countries` lists.
+
+Without its `+` and country code, a number is written after its trunk `0` in groups
+(`020 7946 0958` in the UK, `01 23 45 67 89` in France, `030 12345678` in Germany,
+`(02) 9876 5432` in Australia). Digit groups that start with a 0 are too often something
+else (a date, a time, a version, a price) to report as they come, so a run of them is
+only a phone number where Google's libphonenumber (`phonenumbers`) says it is a valid
+number of a listed country: no format is written here by hand. A date (`01 02 2024`,
+`01.02.2024`) or a range of times (`09.30-17.00`) at the start of a run is none.
+
+`phonenumbers` is imported on first use, which only a handbook that lists countries
+makes: a check without them pays nothing for it at start-up (DESIGN section 10).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
+from types import ModuleType
+
+from ..forms import UNICODE_SPACES
+
+# What separates a phone number's groups: a space, dot or hyphen, and what a word
+# processor or phone keyboard puts there instead (any Unicode space, as matching reads
+# them: a no-break or narrow no-break space in French typography, a thin space; a
+# no-break hyphen, an en dash, a minus sign).
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
+SEPARATOR = f"[ .{UNICODE_SPACES}{DASHES}]"
+
+# A run of digit groups that starts with a trunk 0, maybe in brackets (`(02)`), each two
+# groups one separator apart (a slash after the area code too, as Germany writes
+# `030/12345678`). The pattern consumes its first character, so the engine skips prose
+# at C speed until a `0` or `(` turns up; what may come before is checked by lookbehinds
+# over it and the character before: not inside a word or a number, nor after a sign, an
+# amount or a slash, nor as a later group of a longer run, nor in an identifier
+# (`case_id_020 7946 0958`; emphasis, `_020 7946 0958_`, is read). Groups are taken whole
+# (possessive): a run that goes on as a decimal, with a dash or a slash, or into a
+# word is no number; an extension written on (x12) is read as privacy.pii reads one.
+_CANDIDATE = re.compile(
+    rf"""
+    [(0]
+    (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
+    (?:(?<=\()0\d{{1,4}}+\){SEPARATOR}?|(?<=0)\d{{1,4}}+(?:{SEPARATOR}|/))
+    \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
+    (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac])
+    """,
+    re.VERBOSE,
+)
+# A date or a range of times where a run starts: day and month (or month and day) then a
+# year of four digits, one separator throughout; two times of day joined by a dash.
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_TIME = r"(?:[01]\d|2[0-3])[.:h][0-5]\d"
+_DATE_OR_TIMES = re.compile(
+    rf"{_DAY}(?P<separator>{SEPARATOR}){_DAY}(?P=separator)(?:19|20)\d\d(?!\d)"
+    rf"|{_TIME}{SEPARATOR}?[{DASHES}]{SEPARATOR}?{_TIME}"
+)
+_DIGITS = re.compile(r"\d+")
+# How many digits, trunk 0 included, a national number may have: fewer or more are
+# handed to no parser.
+_FEWEST_DIGITS, _MOST_DIGITS = 6, 17
+
+
+def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each phone number in `text` written in the national format of one
+    of `countries` (ISO 3166-1 alpha-2 codes): the longest run of its first digit groups,
+    two at least, that is a valid number there ("020 7946 0958 24 hours" is one to its
+    `0958`)."""
+    if not countries:
+        return
+    for run in _CANDIDATE.finditer(text):
+        if _DATE_OR_TIMES.match(text, run.start()):
+            continue
+        group_ends = [group.end() for group in _DIGITS.finditer(text, run.start(), run.end())]
+        for end in reversed(group_ends[1:]):
+            if international_form(text[run.start() : end], countries) is not None:
+                yield run.start(), end
+                break
+
+
+def international_form(number: str, countries: Sequence[str]) -> str | None:
+    """The phone `number` as E.164 writes it (`+442079460958`), where it is a valid
+    number written with its `+` and country code, or in the national format of one of
+    `countries`; else None. Two writings of one number have the same."""
+    digits = "".join(_DIGITS.findall(number))
+    if not countries or not _FEWEST_DIGITS <= len(digits) <= _MOST_DIGITS:
+        return None
+    return _valid_form(digits, number.lstrip().startswith("+"), tuple(countries))
+
+
+# A handbook writes its numbers on many pages (a hotline on every one): each is parsed once.
+@lru_cache(maxsize=4096)
+def _valid_form(digits: str, international: bool, countries: tuple[str, ...]) -> str | None:
+    """`international_form` of a number of `digits`, written after a `+` or not."""
+    phonenumbers = _phonenumbers()
+    for region in countries[:1] if international else countries:
+        try:
+            parsed = phonenumbers.parse(f"+{digits}" if international else digits, region)
+        except phonenumbers.NumberParseException:  # too short or long for this country
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def region_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes of the countries and regions that `phonenumbers`
+    knows the phone numbers of."""
+    return frozenset(_phonenumbers().SUPPORTED_REGIONS)
+
+
+@cache
+def _phonenumbers() -> ModuleType:
+    import phonenumbers  # only where countries are listed: start-up pays nothing else
+
+    return phonenumbers

@@ -1,0 +1,306 @@
+"""privacy.pii with privacy.countries: phone numbers written in a listed country's national
+format, in groups (`020 7946 0958`), validated by phonenumbers (Google's libphonenumber)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from handbooks import make_handbook
+from helpers_model import MKDOCS, PROTOCOL, term_yaml, write_files
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import Abort
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import ConfigError, load_config
+from coalition_handbook.findings import Finding
+
+Found = tuple[int, int, str]
+
+
+def privacy_findings(
+    tmp_path: Path, page: str, countries: list[str], allow: list[str] | None = None
+) -> list[Finding]:
+    """privacy.pii's findings in a handbook of one page, with `countries` as
+    privacy.countries and `allow` as privacy.allow."""
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "content" / "index.md").write_text(page, encoding="utf-8")
+    privacy = {"allow": allow or [], "countries": countries}
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
+        f"      privacy: {json.dumps(privacy)}\n",
+        encoding="utf-8",
+    )
+    findings = run_checks(load_config(tmp_path / "mkdocs.yml")).findings
+    return [finding for finding in findings if finding.rule == "privacy.pii"]
+
+
+def national_findings(
+    tmp_path: Path, page: str, countries: list[str], allow: list[str] | None = None
+) -> list[Found]:
+    """(line, column, found) of each of `privacy_findings`."""
+    return [(f.line, f.column, f.found) for f in privacy_findings(tmp_path, page, countries, allow)]
+
+
+# Each country's national writing, as people there write their numbers. The UK's
+# 07700 900xxx is Ofcom's range for drama, which no operator has: libphonenumber knows
+# it as no valid number, so a mobile number of a real range stands for it.
+NATIONAL_NUMBERS = [
+    ("GB", "020 7946 0958"),
+    ("GB", "07911 123456"),
+    ("FR", "01 23 45 67 89"),
+    ("FR", "06 12 34 56 78"),
+    ("DE", "030 12345678"),
+    ("DE", "0171 1234567"),
+    ("AU", "0412 345 678"),
+    ("AU", "(02) 9876 5432"),
+]
+
+
+@pytest.mark.parametrize(("country", "number"), NATIONAL_NUMBERS)
+def test_a_number_written_as_a_listed_country_writes_it_is_reported(
+    tmp_path: Path, country: str, number: str
+) -> None:
+    page = f"# Contacts\n\nRing *Jane* on {number} after six.\n"
+    findings = privacy_findings(tmp_path, page, [country.lower()])
+    assert [(f.line, f.column, f.found) for f in findings] == [(3, 16, number)]
+    # Worded as any other phone number's finding.
+    assert findings[0].message == (
+        f"'{number}' looks like a personal phone number; remove it, or list it under "
+        "privacy.allow if it is public"
+    )
+
+
+def test_only_the_listed_countries_formats_are_read(tmp_path: Path) -> None:
+    """A number written as another country writes it is no finding where its digits
+    make no number of a listed country, nor for a handbook that lists none. Where they
+    do, it is reported: Germany's `030 12345678` is a UK number too, and Australia's
+    numbers are French ones (numbering plans overlap)."""
+    page = "".join(f"{country}: {number}.\n" for country, number in NATIONAL_NUMBERS)
+    assert national_findings(tmp_path, page, ["AU"]) == [
+        (7, 5, "0412 345 678"),
+        (8, 5, "(02) 9876 5432"),
+    ]
+    assert national_findings(tmp_path, page, ["GB"]) == [
+        (1, 5, "020 7946 0958"),
+        (2, 5, "07911 123456"),
+        (5, 5, "030 12345678"),
+    ]
+    assert national_findings(tmp_path, page, []) == []
+
+
+def test_digit_groups_that_are_no_valid_number_are_not_reported(tmp_path: Path) -> None:
+    """Groups starting with a 0 are often something else: only a valid number of a listed
+    country is reported, and not a date, a time, a version, an amount, an ISBN after its
+    label or an identifier, even where their digits would make one."""
+    page = (
+        "Too short 01 23, none 0000 000 000, version 0.4.12 or v0.10.3.\n"
+        "On 01 02 2024, 01.02.2024 10.30 or 01-02-2024, from 09.30-17.00.\n"
+        "Costs €0 1234 5678 or 0 1234 5678 €, ISBN 01 23 45 67 89.\n"
+        "Order #01 23 45 67 89, case_id=06 12 34 56 78, case_id_06 12 34 56 78.\n"
+        "Jane: 06 12 34 56 78.\n"
+    )
+    assert national_findings(tmp_path, page, ["FR", "DE"]) == [(5, 7, "06 12 34 56 78")]
+
+
+def test_digits_written_after_a_number_are_no_part_of_it(tmp_path: Path) -> None:
+    """The longest run of a number's first groups that is valid: a count after it is
+    none of it, nor an extension written on."""
+    page = "Call 020 7946 0958 24 hours a day, or 020 7946 0959x12.\n"
+    assert national_findings(tmp_path, page, ["GB"]) == [
+        (1, 6, "020 7946 0958"),
+        (1, 39, "020 7946 0959"),
+    ]
+
+
+def test_a_number_found_before_is_reported_once(tmp_path: Path) -> None:
+    """With its country code, or written together, a number is found without the
+    countries; listing them makes no second finding of it."""
+    page = "Call +44 20 7946 0958, 0044 20 7946 0958 or 02079460958.\n"
+    found = [(1, 6, "+44 20 7946 0958"), (1, 24, "0044 20 7946 0958"), (1, 45, "02079460958")]
+    assert national_findings(tmp_path, page, []) == found
+    assert national_findings(tmp_path, page, ["GB"]) == found
+
+
+def test_numbers_in_code_are_reported_as_the_rule_reads_code(tmp_path: Path) -> None:
+    """privacy.pii reads code spans and fences, which are published too."""
+    page = "# Contacts\n\nRing `06 12 34 56 78`.\n\n```\nmobile: 07 81 23 45 67\n```\n"
+    assert national_findings(tmp_path, page, ["FR"]) == [
+        (3, 7, "06 12 34 56 78"),
+        (6, 9, "07 81 23 45 67"),
+    ]
+
+
+def test_a_listed_number_is_allowed_written_at_home_or_abroad(tmp_path: Path) -> None:
+    """privacy.allow lists a number written either way; the other writing is allowed
+    too, but not a direct line dialled on from it."""
+    page = (
+        "Helpline 0800 0121 700 or +44 800 0121 700; office 01 23 45 67 89.\n"
+        "Jane 06 12 34 56 78, direct 0800 0121 700 12.\n"
+    )
+    allow = ["Modern Slavery Helpline: +44 800 0121 700", "01 23 45 67 89"]
+    findings = privacy_findings(tmp_path, page, ["GB", "FR"], allow)
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (2, 6, "06 12 34 56 78"),
+        (2, 29, "0800 0121 700"),
+    ]
+    assert "list '0800 0121 700 12' under privacy.allow" in findings[1].message
+    page = "Office +33 1 23 45 67 89 or 01 23 45 67 89, Jane 06 12 34 56 78.\n"
+    assert national_findings(tmp_path, page, ["FR"], ["+33 1 23 45 67 89"]) == [
+        (1, 50, "06 12 34 56 78")
+    ]
+
+
+def test_every_text_the_rule_reads_is_read_for_national_numbers(tmp_path: Path) -> None:
+    """Term and protocol files, and the text files the site publishes (a contact card)."""
+    files = {
+        "mkdocs.yml": MKDOCS + "      privacy: {countries: [DE]}\n",
+        "glossary/survivor.yml": term_yaml(extra="# asked by 030 12345678\n"),
+        "protocols/hotel-staff.yml": PROTOCOL.replace(
+            "    phone: 1-888-373-7888\n", "    phone: 0171 1234567\n"
+        ),
+        "content/jane.vcf": "BEGIN:VCARD\nFN:Jane\nTEL:0171 7654321\nEND:VCARD\n",
+    }
+    findings = run_checks(write_files(tmp_path, files)).findings
+    assert [(f.path, f.line, f.found) for f in findings if f.rule == "privacy.pii"] == [
+        ("content/jane.vcf", 3, "0171 7654321"),
+        ("glossary/survivor.yml", 4, "030 12345678"),
+        ("protocols/hotel-staff.yml", 15, "0171 1234567"),
+    ]
+
+
+def test_listing_countries_checks_the_pages_again(tmp_path: Path) -> None:
+    """The countries are part of the settings the cache of findings is kept for."""
+    page = "Jane: 06 12 34 56 78.\n"
+    assert national_findings(tmp_path, page, []) == []
+    assert national_findings(tmp_path, page, ["FR"]) == [(1, 7, "06 12 34 56 78")]
+
+
+@pytest.mark.parametrize(
+    ("countries", "message"),
+    [
+        (
+            "[GB, XX]",
+            "mkdocs.yml:6: 'privacy.countries' lists 'XX', which is no country code that "
+            "phone numbers are known for (ISO 3166-1 alpha-2, as GB or FR)",
+        ),
+        (
+            "[UK]",
+            "lists 'UK', which is no country code that phone numbers are known for "
+            "(ISO 3166-1 alpha-2, as GB or FR) (did you mean 'GB'?)",
+        ),
+        (
+            "[fra]",
+            "lists 'fra', which is no country code that phone numbers are known for "
+            "(ISO 3166-1 alpha-2, as GB or FR) (did you mean 'FR'?)",
+        ),
+        (
+            "GB",
+            "mkdocs.yml:6: 'privacy.countries' must be a list of country codes (ISO 3166-1 "
+            "alpha-2, as GB or FR)",
+        ),
+        ("[NO]", "as GB or FR) (quote each, as in 'NO': YAML reads NO as false)"),
+    ],
+)
+def test_bad_countries_are_named_at_their_line(
+    tmp_path: Path, countries: str, message: str
+) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
+        f"      privacy:\n        countries: {countries}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path / "mkdocs.yml")
+    assert any(message in problem for problem in raised.value.problems), raised.value.problems
+
+
+def test_countries_are_read_in_any_case_once_each(tmp_path: Path) -> None:
+    national_findings(tmp_path, "# Home\n", ["gb", "Fr", "GB"])
+    assert load_config(tmp_path / "mkdocs.yml").privacy_countries == ("GB", "FR")
+
+
+def test_an_unknown_key_of_privacy_names_the_two_it_takes(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "docs_dir: content\nplugins:\n  - handbook:\n      privacy: {country: [GB]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path / "mkdocs.yml")
+    assert raised.value.problems == (
+        "mkdocs.yml:4: 'privacy' takes two keys, 'allow' (a list of strings) and 'countries' "
+        "(a list of country codes) (did you mean 'countries'?)",
+    )
+
+
+def build_site(config_file: Path) -> None:
+    build(load_mkdocs_config(str(config_file)))
+
+
+def test_the_build_reports_national_numbers_of_the_listed_countries(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nJane: 06 12 34 56 78.\n")
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", "  - handbook:\n      privacy: {countries: [FR]}\n"
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config_file)
+    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert any(
+        message.startswith("content/index.md:3:7: privacy.pii '06 12 34 56 78'")
+        for message in errors
+    ), errors
+
+
+def test_the_build_names_a_bad_country_at_its_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", "  - handbook:\n      privacy: {countries: [XX]}\n"
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config_file)
+    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert any("mkdocs.yml:7: 'privacy.countries' lists 'XX'" in message for message in errors)
+
+
+def test_phonenumbers_is_imported_only_where_countries_are_listed(tmp_path: Path) -> None:
+    """Start-up (DESIGN section 10): a handbook that lists no countries never loads it."""
+    script = (
+        "import sys\n"
+        "from coalition_handbook.check import run_checks\n"
+        "from coalition_handbook.config import load_config\n"
+        "findings = run_checks(load_config(__import__('pathlib').Path(sys.argv[1]))).findings\n"
+        "print(len(findings), 'phonenumbers' in sys.modules)\n"
+    )
+    national_findings(tmp_path, "Jane: 06 12 34 56 78.\n", [])
+    plugins = str(Path(__file__).parents[1] / "plugins")
+    env = {"PYTHONPATH": plugins, "HANDBOOK_NO_CACHE": "1"}
+
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "mkdocs.yml")],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        ).stdout.split()
+
+    assert run() == ["0", "False"]
+    national_findings(tmp_path, "Jane: 06 12 34 56 78.\n", ["FR"])
+    assert run() == ["1", "True"]
