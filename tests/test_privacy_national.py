@@ -138,7 +138,7 @@ def test_numbers_in_code_are_reported_as_the_rule_reads_code(tmp_path: Path) -> 
 
 def test_a_listed_number_is_allowed_written_at_home_or_abroad(tmp_path: Path) -> None:
     """privacy.allow lists a number written either way; the other writing is allowed
-    too, but not a direct line dialled on from it."""
+    too, compared as E.164 writes both, but not a direct line dialled on from it."""
     page = (
         "Helpline 0800 0121 700 or +44 800 0121 700; office 01 23 45 67 89.\n"
         "Jane 06 12 34 56 78, direct 0800 0121 700 12.\n"
@@ -153,6 +153,19 @@ def test_a_listed_number_is_allowed_written_at_home_or_abroad(tmp_path: Path) ->
     page = "Office +33 1 23 45 67 89 or 01 23 45 67 89, Jane 06 12 34 56 78.\n"
     assert national_findings(tmp_path, page, ["FR"], ["+33 1 23 45 67 89"]) == [
         (1, 50, "06 12 34 56 78")
+    ]
+
+
+def test_a_listed_number_is_compared_as_e164_writes_it(tmp_path: Path) -> None:
+    """Hungary dials `06` before a national number (`06 1 234 5678` is +36 1 234 5678):
+    no trunk 0 that the digits alone could tell apart; phonenumbers knows it."""
+    page = "Office 06 1 234 5678 or +36 1 234 5678; Jane 06 30 123 4567, +36 30 123 4567.\n"
+    expected = [(1, 46, "06 30 123 4567"), (1, 62, "+36 30 123 4567")]
+    for allow in ("+36 1 234 5678", "06 1 234 5678"):
+        assert national_findings(tmp_path, page, ["HU"], [allow]) == expected
+    link = "[Office](tel:06-1-234-5678), [Jane](tel:06-30-123-4567)\n"
+    assert national_findings(tmp_path, link, ["HU"], ["+36 1 234 5678"]) == [
+        (1, 41, "06-30-123-4567")
     ]
 
 

@@ -16,7 +16,7 @@ makes: a check without them pays nothing for it at start-up (DESIGN section 10).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from types import ModuleType
 
@@ -102,6 +102,12 @@ def _valid_form(digits: str, international: bool, countries: tuple[str, ...]) ->
         if phonenumbers.is_valid_number(parsed):
             return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return None
+
+
+def international_forms(numbers: Iterable[str], countries: Sequence[str]) -> frozenset[str]:
+    """`international_form` of each of `numbers` that has one."""
+    forms = (international_form(number, countries) for number in numbers)
+    return frozenset(form for form in forms if form is not None)
 
 
 def region_codes() -> frozenset[str]:

@@ -27,7 +27,8 @@ Where privacy.countries lists countries, a number written in groups in one's nat
 format is read too (`020 7946 0958`, `01 23 45 67 89`), where Google's libphonenumber
 says it is a valid number there (`national_phones`), with the exclusions above (an
 identifier, an ISBN after its label, a number in a link's other parameters) and no
-second finding for a number found otherwise.
+second finding for a number found otherwise; privacy.allow's numbers are then compared
+as E.164 writes them too, so that each writing allows the other (`_AllowList`).
 
 A street address that names something else in prose is not reported where nothing
 around it reads as an address (a unit, city or ZIP code after it; "at", "on", "to",
@@ -79,6 +80,8 @@ from .base import CheckContext
 from .national_phones import (
     DASHES,
     SEPARATOR,
+    international_form,
+    international_forms,
     national_numbers,
 )
 
@@ -416,22 +419,46 @@ class _AllowList:
     """Its e-mail and street addresses (`_text_key`) and messenger links (`link_key`)."""
     countries: tuple[str, ...]
     """privacy.countries: the countries whose national formats are read."""
+    international: frozenset[str]
+    """Its phone numbers as E.164 writes them (`international_form`), where countries are
+    listed: a number is public written at home or abroad, as phonenumbers reads both."""
 
     @classmethod
     def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> _AllowList:
         # A messenger link (a coalition's public channel) as `link_key` writes it, too.
         texts = {_text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
-        return cls(phones=public_phone_keys(allow), texts=texts, countries=countries)
+        numbers = (number for number, _ in map(_number_in, allow) if number is not None)
+        return cls(
+            phones=public_phone_keys(allow),
+            texts=texts,
+            countries=countries,
+            international=international_forms(numbers, countries) if countries else frozenset(),
+        )
 
     def lists_number(self, written: str) -> bool:
         """Whether the phone number `written` (a link's, as its parameter writes it) is
-        listed (`_is_public_link_number`)."""
-        return _is_public_link_number(written, self.phones)
+        listed: as dialled (`_is_public_link_number`), or as E.164 writes it."""
+        return _is_public_link_number(written, self.phones) or self._lists_as_e164(written)
 
     def lists_number_in(self, text: str, start: int, end: int) -> bool:
-        """Whether the phone number found at `text[start:end]` is listed
-        (`public_number_end`)."""
-        return public_number_end(text, start, end, self.phones) is not None
+        """Whether the phone number found at `text[start:end]` is listed (`public_number_end`),
+        or is, as E.164 writes it, and no digits written after it dial on from it (a
+        direct line: `_is_no_part_of_it`) nor an extension."""
+        if public_number_end(text, start, end, self.phones) is not None:
+            return True
+        if not self.international:
+            return False
+        _, run_end = _digit_groups(text, start, end)
+        return (
+            not _EXTENSION.match(text, run_end)
+            and self._lists_as_e164(text[start:end])
+            and _is_no_part_of_it(text, end, run_end, self.phones)
+        )
+
+    def _lists_as_e164(self, written: str) -> bool:
+        return bool(self.international) and (
+            international_form(written, self.countries) in self.international
+        )
 
 
 # The fewest digits a phone number has (123-4567).
@@ -1178,7 +1205,8 @@ def _check_text(
             "privacy.allow if it is public"
         )
         if kind == "phone number":
-            # Compared as dialled only: a number is public however it is written.
+            # Compared as dialled only (and as E.164 writes it, where countries are
+            # listed): a number is public however it is written.
             if allowed.lists_number_in(text, start, end):
                 continue
             public = _public_start(text, start, end, allowed.phones)
