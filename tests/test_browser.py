@@ -52,6 +52,9 @@ AXE_PAGES = [
     "modules/hotel-staff/",
 ]
 
+# The button handbook.js puts in place of the header's menu icon, which opens the drawer.
+DRAWER_BUTTON = "button.md-header__button[data-hb-button]"
+
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
@@ -1202,6 +1205,23 @@ def test_axe_finds_no_serious_problem(
     assert serious == [], "\n".join(serious)
 
 
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_finds_no_problem_in_a_phone_s_window(narrow_phone: object, path: str) -> None:
+    """Where the navigation is a drawer behind the header's button, of any impact: the
+    theme's menu icon, a <label>, made a button by a role, was one (aria-allowed-role,
+    audit)."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    narrow_phone.goto(path)  # type: ignore[attr-defined]
+    expect(narrow_phone.locator(DRAWER_BUTTON)).to_be_visible()  # type: ignore[attr-defined]
+    results = axe_module.Axe().run(narrow_phone)
+    problems = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+    ]
+    assert problems == [], "\n".join(problems)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_hovered_term_link_keeps_the_contrast_of_text(
     browser: object, site_url: str, scheme: str
@@ -1379,7 +1399,7 @@ _FOCUSED = """() => {
     const element = document.activeElement;
     const box = element.getBoundingClientRect();
     return {
-        drawer: element.getAttribute("for") === "__drawer",
+        drawer: element.matches("[data-hb-button]"),
         on_screen: box.right > 0 && box.left < innerWidth,
         in_navigation: !!element.closest(".md-sidebar--primary"),
         text: (element.textContent || element.className).trim().slice(0, 40),
@@ -1396,14 +1416,19 @@ def test_the_navigation_drawer_works_from_the_keyboard(zoomed_page: object) -> N
     """WCAG 2.1.1: at 200% zoom the menu icon, a label only a pointer could use, was out of
     Tab's reach, while the closed drawer's links took Tab stops off-screen."""
     zoomed_page.goto("protocols/hotel-employee/")  # type: ignore[attr-defined]
-    button = zoomed_page.locator('.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    button = zoomed_page.locator(DRAWER_BUTTON)  # type: ignore[attr-defined]
     drawer = zoomed_page.locator("#__drawer")  # type: ignore[attr-defined]
     stops = [_tab(zoomed_page)]
     while not stops[-1]["drawer"] and len(stops) < 3:  # the skip link comes first
         stops.append(_tab(zoomed_page))
     assert all(stop["on_screen"] and not stop["in_navigation"] for stop in stops), stops
     expect(button).to_be_focused()
-    expect(button).to_have_attribute("role", "button")
+    # A real button: a role of button on the theme's <label> is no valid HTML (audit).
+    assert button.evaluate("button => button.tagName + (button.getAttribute('role') || '')") == (
+        "BUTTON"
+    )
+    icon = zoomed_page.locator('label.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    expect(icon).to_be_hidden()  # the theme's icon, which the button replaces, shows no more
     expect(button).to_have_attribute("aria-label", "Navigation")
     expect(button).to_have_attribute("aria-expanded", "false")
 
@@ -1492,7 +1517,7 @@ def test_the_drawer_s_tab_stops_are_the_level_it_shows(
     (audit). Focus goes to the level shown, whose every stop is seen, and its title, a
     button, goes back to the level above."""
     zoomed_page.goto(path)  # type: ignore[attr-defined]
-    zoomed_page.locator('.md-header__button[for="__drawer"]').focus()  # type: ignore[attr-defined]
+    zoomed_page.locator(DRAWER_BUTTON).focus()  # type: ignore[attr-defined]
     stops = [_drawer_stop(zoomed_page, "Enter")]
     while stops[-1] and len(stops) < 40:
         stops.append(_drawer_stop(zoomed_page, "Tab"))  # each seen, or it times out
@@ -1501,7 +1526,7 @@ def test_the_drawer_s_tab_stops_are_the_level_it_shows(
     if path != "modules/hotel-staff/":
         return
     assert "Protocols" not in stops and "Privacy" not in stops, stops
-    button = zoomed_page.locator('.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    button = zoomed_page.locator(DRAWER_BUTTON)  # type: ignore[attr-defined]
     button.focus()
     assert _drawer_stop(zoomed_page, "Enter") == first
     assert _drawer_stop(zoomed_page, "Shift+Tab") == "Training"  # the panel's title
@@ -1528,7 +1553,7 @@ def test_shift_tab_before_the_drawer_s_first_stop_closes_it_back_on_its_button(
     drawer backwards closes it, as Tab past its last stop does, and focus goes to its
     button, as on Escape."""
     zoomed_page.goto(path)  # type: ignore[attr-defined]
-    button = zoomed_page.locator('.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    button = zoomed_page.locator(DRAWER_BUTTON)  # type: ignore[attr-defined]
     button.focus()
     stops = [_drawer_stop(zoomed_page, "Enter")]
     while stops[-1] and len(stops) < 40:
@@ -1543,7 +1568,7 @@ def test_a_closed_drawer_leaves_no_level_inert(zoomed_page: object) -> None:
     """The levels made inert while the drawer shows one are whole again once it closes,
     and once the window is wide (no drawer)."""
     zoomed_page.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
-    zoomed_page.locator('.md-header__button[for="__drawer"]').focus()  # type: ignore[attr-defined]
+    zoomed_page.locator(DRAWER_BUTTON).focus()  # type: ignore[attr-defined]
     zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
     levels = ".md-sidebar--primary [inert], .md-sidebar--primary [data-hb-level-button]"
     assert zoomed_page.locator(levels).count() > 0  # type: ignore[attr-defined]
@@ -1580,7 +1605,7 @@ def test_the_drawer_of_a_widened_window_works_after_the_page_s_contents_were_use
     and made the one it does show inert, so no tap, click or Tab reached a link
     (review). Every link seen can be used, by pointer and by keyboard."""
     phone.goto(path)  # type: ignore[attr-defined]
-    button = phone.locator('.md-header__button[for="__drawer"]')  # type: ignore[attr-defined]
+    button = phone.locator(DRAWER_BUTTON)  # type: ignore[attr-defined]
     button.click()
     phone.locator('.md-nav--primary label.md-nav__link[for="__toc"]').click()  # type: ignore[attr-defined]
     phone.locator(".md-nav--primary .md-nav--secondary a[href^='#']").nth(1).click()  # type: ignore[attr-defined]
@@ -1619,7 +1644,7 @@ def test_focus_in_the_drawer_s_page_contents_stays_on_its_link_as_the_window_wid
     window and shown beside the page: focus on one of their links went to the page
     itself (review). It goes to the same link beside the page."""
     phone.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
-    phone.locator('.md-header__button[for="__drawer"]').focus()  # type: ignore[attr-defined]
+    phone.locator(DRAWER_BUTTON).focus()  # type: ignore[attr-defined]
     phone.keyboard.press("Enter")  # type: ignore[attr-defined]
     phone.locator('.md-nav--primary label.md-nav__link[for="__toc"]').focus()  # type: ignore[attr-defined]
     phone.keyboard.press("Enter")  # type: ignore[attr-defined]  # focus on the first of them
@@ -1643,7 +1668,7 @@ def test_focus_in_the_navigation_goes_to_the_drawer_s_button_as_the_window_narro
     page.goto("modules/hotel-staff/")
     page.locator(".md-sidebar--primary a[href]", has_text="Privacy").focus()
     page.set_viewport_size({"width": 640, "height": 450})
-    expect(page.locator('.md-header__button[for="__drawer"]')).to_be_focused()
+    expect(page.locator(DRAWER_BUTTON)).to_be_focused()
 
 
 def test_the_wide_window_s_navigation_keeps_its_tab_stops(page: object) -> None:

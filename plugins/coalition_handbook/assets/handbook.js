@@ -26,21 +26,24 @@ document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu)
 
 /* Below 76.25em the navigation is a drawer behind the header's menu icon: a <label> for a
    hidden checkbox, which only a pointer could use, while the closed drawer, slid
-   off-screen, kept its links in Tab's reach. The icon becomes a button that Tab reaches
-   and Enter or Space opens, named as the navigation is and telling whether it is open;
-   focus moves to the first link of the level it shows, and Escape closes it, back on the button. A
-   closed drawer is inert: no Tab stop, nothing for screen readers. Whether the navigation
-   is a drawer is the theme's call: it shows the menu icon only then. */
+   off-screen, kept its links in Tab's reach. A button takes the icon's place, which Tab
+   reaches and Enter or Space opens, named as the navigation is and telling whether it is
+   open; focus moves to the first link of the level it shows, and Escape closes it, back
+   on the button. (A role of button on the label itself was no valid HTML, and some
+   screen readers ignore it: axe's aria-allowed-role, audit.) A closed drawer is inert:
+   no Tab stop, nothing for screen readers. Whether the navigation is a drawer is the
+   theme's call: it displays its menu icon only then, which stays, unseen, to tell. */
 function drawerParts() {
   return {
     toggle: document.getElementById("__drawer"),
-    button: document.querySelector('.md-header__button[for="__drawer"]'),
+    icon: document.querySelector('label.md-header__button[for="__drawer"]'),
+    button: document.querySelector("button[data-hb-button]"),
     sidebar: document.querySelector(".md-sidebar--primary"),
   };
 }
 
 function isDrawer(parts) {
-  return !!parts.button && getComputedStyle(parts.button).display !== "none";
+  return !!parts.icon && getComputedStyle(parts.icon).display !== "none";
 }
 
 function showDrawerState() {
@@ -50,6 +53,7 @@ function showDrawerState() {
   }
   if (parts.button) {
     parts.button.setAttribute("aria-expanded", String(parts.toggle.checked));
+    parts.button.hidden = !isDrawer(parts);
   }
   if (parts.sidebar) {
     parts.sidebar.inert = isDrawer(parts) && !parts.toggle.checked;
@@ -233,28 +237,28 @@ document.addEventListener("keydown", function (event) {
 
 function drawerButton() {
   var parts = drawerParts();
-  var button = parts.button;
-  if (!parts.toggle || !button || button.hasAttribute("data-hb-button")) {
+  if (!parts.toggle || !parts.icon || parts.button) {
     showDrawerState();
     return;
   }
   var navigation = document.querySelector("nav.md-nav--primary");
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = parts.icon.className; // the theme's look of its icon
   button.setAttribute("data-hb-button", "");
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
   button.setAttribute(
     "aria-label",
     (navigation && navigation.getAttribute("aria-label")) || "Navigation"
   );
+  button.append.apply(button, Array.prototype.slice.call(parts.icon.childNodes));
+  parts.icon.setAttribute("data-hb-replaced", ""); // unseen (handbook.css), still the theme's
+  parts.icon.before(button);
   parts.toggle.addEventListener("change", showDrawerState); // Material, too, opens it by click()
-  button.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") {
-      return;
-    }
-    event.preventDefault(); // Space would scroll the page
-    event.stopPropagation(); // the theme clicks a focused label on Enter too: twice is none
-    button.click();
-    var first = parts.toggle.checked && parts.sidebar && firstShownLink(parts.sidebar);
+  button.addEventListener("click", function (event) {
+    parts.toggle.click();
+    // From the keyboard (or a screen reader: a click with no pointer), focus goes in.
+    var first =
+      event.detail === 0 && parts.toggle.checked && parts.sidebar && firstShownLink(parts.sidebar);
     if (first) {
       focusInDrawer(first);
     }
