@@ -1507,6 +1507,7 @@ def _drawer_stop(page: object, key: str) -> str:
         ("protocols/hotel-employee/", "Health care provider who suspects a pati"),
         ("index.html", "Coalition Handbook"),  # its contents' panel lies beside the drawer
         ("glossary/survivor/", "Coalition Handbook"),  # a term page's navigation is flat
+        ("glossary/index.html", "Coalition Handbook"),  # the glossary's level is empty
     ],
 )
 def test_the_drawer_s_tab_stops_are_the_level_it_shows(
@@ -1562,6 +1563,31 @@ def test_shift_tab_before_the_drawer_s_first_stop_closes_it_back_on_its_button(
     expect(button).to_be_focused()
     expect(zoomed_page.locator("#__drawer")).not_to_be_checked()  # type: ignore[attr-defined]
     expect(zoomed_page.locator("#__search")).not_to_be_checked()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("opened_by", ["pointer", "keyboard"])
+def test_the_glossary_s_drawer_opens_on_a_level_with_links(
+    zoomed_page: object, opened_by: str
+) -> None:
+    """The glossary's terms are left out of the navigation: on its index page the drawer
+    opened on its empty level, a blank panel with no link to focus, and the next Tab
+    closed it, so the keyboard never reached the navigation (audit). It opens on the
+    level above, where the glossary is the page's own link."""
+    zoomed_page.goto("glossary/index.html")  # type: ignore[attr-defined]
+    button = zoomed_page.locator(DRAWER_BUTTON)  # type: ignore[attr-defined]
+    if opened_by == "pointer":
+        button.click()
+    else:
+        button.focus()
+        zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
+        focused = zoomed_page.evaluate(_FOCUSED)  # type: ignore[attr-defined]
+        assert focused["in_navigation"], focused
+    expect(zoomed_page.locator("#__drawer")).to_be_checked()  # type: ignore[attr-defined]
+    zoomed_page.wait_for_timeout(300)  # type: ignore[attr-defined]  # the theme's slide: 250 ms
+    seen = [link["text"] for link in zoomed_page.evaluate(_SEEN_DRAWER_LINKS)]  # type: ignore[attr-defined]
+    assert {"Glossary", "Protocols", "Privacy", "Changes"} <= set(seen), seen
+    active = zoomed_page.locator(".md-sidebar--primary a.md-nav__link--active")  # type: ignore[attr-defined]
+    expect(active).to_have_text("Glossary")
 
 
 def test_a_closed_drawer_leaves_no_level_inert(zoomed_page: object) -> None:

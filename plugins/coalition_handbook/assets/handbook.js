@@ -235,11 +235,31 @@ document.addEventListener("keydown", function (event) {
   }
 });
 
+/* A section whose pages are all left out of the navigation (the glossary's terms) has
+   an empty panel. The theme opens a section's panel on its own pages, so on its index
+   page the drawer opened blank, with no link for focus to go to: the next Tab closed it,
+   and the keyboard never reached the navigation (found in an audit). The empty panel is
+   closed: the drawer shows the level above, where the section is the page's own link,
+   and the theme draws no label that would open the panel again. */
+function closeEmptyLevels(sidebar) {
+  sidebar.querySelectorAll(".md-nav__toggle:checked ~ nav.md-nav").forEach(function (level) {
+    if (!level.querySelector(":scope > .md-nav__list > .md-nav__item")) {
+      level.parentNode.querySelector(":scope > .md-nav__toggle").checked = false;
+      if (level.hasAttribute("aria-expanded")) {
+        level.setAttribute("aria-expanded", "false");
+      }
+    }
+  });
+}
+
 function drawerButton() {
   var parts = drawerParts();
   if (!parts.toggle || !parts.icon || parts.button) {
     showDrawerState();
     return;
+  }
+  if (parts.sidebar) {
+    closeEmptyLevels(parts.sidebar);
   }
   var navigation = document.querySelector("nav.md-nav--primary");
   var button = document.createElement("button");
