@@ -140,6 +140,44 @@ def test_the_count_of_search_results_is_read_out_as_it_changes(page: object) -> 
     expect(status).to_have_text("No matching documents")
 
 
+def test_each_search_result_is_named_by_its_title(page: object) -> None:
+    """The theme's result, a link around an <article>, had no name: a screen reader going
+    through the results heard "link" alone (audit). Each is named by its heading, also
+    a page's sections under "more on this page", and the results the theme draws later,
+    four at a time, as the member scrolls the list."""
+    page.goto("index.html")
+    _typed_in_search(page, "trafficking")
+    results = page.locator(".md-search-result__list")
+    links = results.locator(".md-search-result__link")
+    expect(links.first).to_be_visible()
+    drawn = results.locator(":scope > .md-search-result__item").count()
+    page.locator(".md-search__scrollwrap").evaluate("box => box.scrollTo(0, box.scrollHeight)")
+    expect(results.locator(":scope > .md-search-result__item")).not_to_have_count(drawn)
+
+    page.keyboard.press("ArrowDown")
+    focused = page.locator(".md-search-result__link:focus")
+    heading = focused.locator(":scope > article > h1")
+    expect(focused).to_have_accessible_name(heading.inner_text())
+
+    named = links.evaluate_all(
+        """(links) => links.map((link) => {
+            const heading = link.querySelector(":scope > article > :is(h1, h2)");
+            const ids = (link.getAttribute("aria-labelledby") || "").split(" ");
+            return {
+                heading: heading.textContent.trim(),
+                names: ids.map((id) => (document.getElementById(id) || {}).textContent || ""),
+                unique: ids.every((id) => document.querySelectorAll(`[id="${id}"]`).length === 1),
+            };
+        })"""
+    )
+    assert len(named) > drawn, named
+    assert results.locator("details .md-search-result__link").count() > 0  # a page's sections
+    unnamed = [link for link in named if [link["heading"]] != [n.strip() for n in link["names"]]]
+    assert unnamed == [], unnamed
+    assert all(link["unique"] for link in named), named
+    expect(page.get_by_role("link", name="human trafficking", exact=True).first).to_be_visible()
+
+
 @pytest.mark.parametrize(
     ("typed", "term_id"),
     [

@@ -1197,6 +1197,34 @@ function refocusResult() {
   }
 }
 
+/* A result is the theme's link around an <article>, which gave the link no name of its
+   heading's: Chromium computed "", and a screen reader going through the results heard
+   "link" alone (found in an audit). Each result's link is named by its heading, not
+   only on an answer: the theme draws a list's first ten results with it, the rest four
+   at a time as the member scrolls. */
+var resultHeadings = 0; // ids given to results' headings
+
+function nameSearchResults(results) {
+  var links = results.querySelectorAll(".md-search-result__link:not([aria-labelledby])");
+  links.forEach(function (link) {
+    var heading = link.querySelector(":scope > article > :is(h1, h2)");
+    if (!heading) {
+      return;
+    }
+    if (!heading.id) {
+      resultHeadings += 1;
+      heading.id = "hb-search-result-" + resultHeadings;
+    }
+    link.setAttribute("aria-labelledby", heading.id);
+  });
+}
+
+document.querySelectorAll(SEARCH_RESULTS).forEach(function (results) {
+  new MutationObserver(function () {
+    nameSearchResults(results);
+  }).observe(results, { childList: true, subtree: true });
+});
+
 /* The theme's listener of its search worker is added before this script runs, and draws
    each answer as it reads the message's `data`. A listener of ours came second and told
    the answer again in the order above: the list was drawn twice a key (typing
