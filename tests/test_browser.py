@@ -178,6 +178,20 @@ def test_each_search_result_is_named_by_its_title(page: object) -> None:
     expect(page.get_by_role("link", name="human trafficking", exact=True).first).to_be_visible()
 
 
+def test_a_term_result_s_forms_are_read_once_and_are_no_landmark(page: object) -> None:
+    """A term's result carries its forms as the theme's tags (they rank it), drawn as a
+    <nav>: a screen reader read them again after the "Use:" line, and listed a nameless
+    navigation landmark per result (audit). Hidden from it, they still rank the page."""
+    page.goto("index.html")
+    _typed_in_search(page, "bonded labour")
+    first = page.locator(".md-search-result__item > .md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(r"glossary/debt-bondage/\?"))
+    results = page.locator(".md-search-result")
+    expect(results.locator(".md-tags").first).to_be_visible()
+    assert results.get_by_role("navigation").count() == 0
+    assert "navigation" not in results.aria_snapshot()
+
+
 @pytest.mark.parametrize(
     ("typed", "term_id"),
     [

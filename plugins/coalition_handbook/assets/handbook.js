@@ -1219,9 +1219,19 @@ function nameSearchResults(results) {
   });
 }
 
+/* A term's forms, which its result carries as the theme's tags for the ranking, were read
+   again after its "Use:" line, in a navigation landmark of their own (a <nav> in each
+   result: audit). They are hidden from screen readers, and still rank the page. */
+function hideResultTags(results) {
+  results.querySelectorAll(".md-tags:not([aria-hidden])").forEach(function (tags) {
+    tags.setAttribute("aria-hidden", "true");
+  });
+}
+
 document.querySelectorAll(SEARCH_RESULTS).forEach(function (results) {
   new MutationObserver(function () {
     nameSearchResults(results);
+    hideResultTags(results);
   }).observe(results, { childList: true, subtree: true });
 });
 
