@@ -218,6 +218,21 @@ def personal(text: str) -> list[tuple[str, str]]:
             "The motel at 5500 Highway 61 or at 99 Route 9.",  # (at: found in review)
             [("street address", "5500 Highway 61"), ("street address", "99 Route 9")],
         ),
+        # a name with an accent, a ñ or an apostrophe, in NFD text too (found by an audit)
+        (
+            "At 123 Peña Street, 45 Muñoz Rivera Avenue, 10 Bolívar Street, 8 O’Brien Road",
+            [
+                ("street address", "123 Peña Street"),
+                ("street address", "45 Muñoz Rivera Avenue"),
+                ("street address", "10 Bolívar Street"),
+                ("street address", "8 O’Brien Road"),
+            ],
+        ),
+        ("At 123 Pen\u0303a Street.", [("street address", "123 Pen\u0303a Street")]),
+        ("Meet at 12 McDonald Ave.", [("street address", "12 McDonald Ave.")]),
+        # a court's name, with a city after it that has an accent
+        ("**16 Community Court**, Cañon City, CO", [("street address", "16 Community Court")]),
+        ("In 5 Children’s Court cases and 2 Family Court ones", []),
         ("Call _555-867-5309_ now", [("phone number", "555-867-5309")]),
         ("case_id_5551234567, IMG_5551234567.jpg, user_555-123-4567", []),  # (review)
         # any space a word processor writes, and characters no reader sees (review)

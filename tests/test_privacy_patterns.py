@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coalition_handbook.forms import INVISIBLE_CHARACTERS, UNICODE_SPACES
+from coalition_handbook.letters import CAPITAL_LETTERS, SMALL_LETTERS
 from coalition_handbook.rules.privacy_pii import (
     find_personal_data,
     is_file_name,
@@ -51,15 +52,20 @@ PHONE = re.compile(
     re.VERBOSE,
 )
 SPACE = f"[ \t{UNICODE_SPACES}]"
+# A name's word: a capital, a small letter and letters (accented, maybe with combining
+# accents), or a name after an apostrophe (O'Brien).
+CAPITAL = f"[A-Z{CAPITAL_LETTERS}][\u0300-\u036f]*"
+LETTERS = f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}\u0300-\u036f]*"
+NAME = f"{CAPITAL}(?:['\u2019]{CAPITAL})?[a-z{SMALL_LETTERS}]{LETTERS}"
 STREET = re.compile(
     NOT_IN_A_WORD
     + r"\d{1,6}[A-Z]?SPACE+(?:"
-    r"(?:[NSEW]\.?SPACE+)?(?:(?:[A-Z][a-z]+\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
+    r"(?:[NSEW]\.?SPACE+)?(?:(?:NAME\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
     r"|Parkway|Square)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)"
     r"|(?:(?:US|State|County)SPACE+)?(?:Highway|Route|Hwy\.?|Rte\.?)SPACE+\d{1,4}(?!\w))".replace(
         "SPACE", SPACE
-    )
+    ).replace("NAME", NAME)
 )
 
 PIECES = [
@@ -76,7 +82,9 @@ PIECES = [
     "5552345678", "1714564800", "0201234567", "07700900123", "00", "0044", "0034 ", "001 ",
     "0049.99", "00:30", "0306406152", "0612345610", "#", "id=", "tel=", "ISBN ", "ISBN-10: ",
     "**ISBN:** ", "isbn:", "number=", "order_id=", "orderId=", "contact_number=", "to=",
-    "tg://", "whatsapp://", "atg://",
+    "tg://", "whatsapp://", "atg://", "Peña", "Muñoz", "Pen\u0303a", "O'Brien", "O\u2019",
+    "McDonald", "Ávila", "Real", "Luna", ", Apt 3", "SAN", "ñ", "É", "O", "rien",
+    " O'Brien Road", " Peña Street",
 ]  # fmt: skip
 
 
@@ -149,4 +157,16 @@ def test_examples() -> None:
     ],
 )
 def test_long_numbers(text: str) -> None:
+    assert list(find_personal_data(text)) == list(plain_personal_data(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Names beyond ASCII, which random pieces seldom build
+        "At 123 Peña Street, 45 Muñoz Rivera Avenue, 8 O'Brien Road, 9 O\u2019Brien Rd.",
+        "At 123 Pen\u0303a Street, 12 McDonald Ave., 3 OBrien Road, 4 ABc Street, 5 O' Brien St",
+    ],
+)
+def test_street_names(text: str) -> None:
     assert list(find_personal_data(text)) == list(plain_personal_data(text))

@@ -36,7 +36,8 @@ around it reads as an address (a unit, city or ZIP code after it; "at", "on", "t
 ("Module 2 A Way Forward") or a numbered road after a count ("40 Route 66 motels"); and
 a drive, place, way, circle or square after a year that the word before reads as a time
 or an owner ("our 2024 Winter Coat Drive", "Since 1983 Safe Place"). So "the 1999 Oak
-Drive motel" and "5 Justice Court" alone are missed. A file name with an `@`
+Drive motel" and "5 Justice Court" alone are missed. A name may have accents or an
+apostrophe (10 Bolívar Street, 8 O'Brien Road). A file name with an `@`
 (`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
 checked: the number of a WhatsApp link (international, with or without its `+`; the
 app's `whatsapp://send?phone=...` too, and Telegram's `tg://resolve?phone=...`), the
@@ -70,6 +71,7 @@ from urllib.parse import unquote, unquote_plus
 
 from ..findings import Finding, Severity
 from ..forms import INVISIBLE_CHARACTERS, UNICODE_SPACES, without_invisible
+from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from ..markdown import LineIndex
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from ..markup import decoded_references, shown_text
@@ -138,20 +140,43 @@ _PHONE_REST = r"""
     )
     (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
 """
+# The street types written after a street's name, in full and abbreviated.
+_STREET_TYPES = (
+    "Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Way", "Place",
+    "Terrace", "Circle", "Highway", "Parkway", "Square",
+)  # fmt: skip
+_STREET_TYPE_ABBREVIATIONS = (
+    "St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Hwy", "Pkwy", "Sq",
+)  # fmt: skip
+# A word of a street's or a city's name: a capital, a small letter, then letters of either
+# case, accented ones too (Peña, Bolívar; in NFD text, each maybe with its combining
+# accent) and capitals inside (McDonald, DeKalb); or a name after an apostrophe (O'Brien).
+# Not a possessive: "5 Children's Court judges" names a court. (Letters and accents in one
+# class: the engine repeats a class at C speed, a group far more slowly, and a page holds
+# many numbers.)
+_CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
+_NAME_WORD = (
+    f"{_CAPITAL}(?:['\u2019]{_CAPITAL})?[a-z{SMALL_LETTERS}]"
+    f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}{COMBINING_ACCENTS}]*"
+)
 # A street address: a number starting a word (221B), then a name of one to four words, or a
 # single letter (1800 F Street), and a street type; or a numbered road (5500 Highway 61).
 # A word processor may join its words with a no-break space, or any other.
-_STREET_REST = r"""
+_STREET_REST = (
+    r"""
     (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)\d{{0,5}}[A-Z]?{space}+  # `_12 Oak St_` too
     (?:
         (?:[NSEW]\.?{space}+)?
-        (?:(?:[A-Z][a-z]+\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
-        (?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway
-        |Parkway|Square)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)
+        (?:(?:{name}\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
+        (?:(?:{types})(?![^\W_])|(?:{abbreviations})(?![^\W_])\.?)
         # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
       | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
     )
 """.replace("{space}", _SPACE)
+    .replace("{name}", _NAME_WORD)
+    .replace("{types}", "|".join(_STREET_TYPES))
+    .replace("{abbreviations}", "|".join(_STREET_TYPE_ABBREVIATIONS))
+)
 _PHONE = (
     _PHONE_REST.replace("{sep}", SEPARATOR)
     .replace("{dashes}", DASHES)
@@ -220,8 +245,8 @@ _ADDRESS_AFTER = re.compile(
         (?:\#{space}*\d|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building)\b)
       | {space}*,?{space}*(?:[A-Z]{2}{space}+)?\d{5}\b
       | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n){space}*
-        (?:[A-Z][a-z]+{space}+){0,3}[A-Z][a-z]+,?{space}+[A-Z]{2}\b
-    )""".replace("{space}", _SPACE),
+        (?:{name}{space}+){0,3}{name},?{space}+[A-Z]{2}\b
+    )""".replace("{space}", _SPACE).replace("{name}", _NAME_WORD),
     re.VERBOSE,
 )
 

@@ -45,6 +45,7 @@ from functools import partial
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..forms import fold_case
+from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
 from ..markdown import is_mark
 from ..matching import Hit, Matcher
 from .base import CheckContext
@@ -82,10 +83,7 @@ _IDENTIFIER_MARK = re.compile(r"[0-9&]")
 # Cyrillic alphabets, accented ones too (É, Ü, Ñ, ẞ), each maybe with combining accents
 # (NFD text): an accented capital is never an acronym's (`_ACRONYM`), but shouted words
 # hold them as they hold A-Z.
-_CAPITAL_LETTERS = "".join(
-    char for code in (*range(0xC0, 0x530), *range(0x1E00, 0x1F00)) if (char := chr(code)).isupper()
-)
-_CAPITAL = rf"[A-Z{_CAPITAL_LETTERS}][\u0300-\u036f]*"
+_CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
 _CAPITALS_WORD = rf"(?<![\w'\u2019-])(?:{_CAPITAL})+(?:['\u2019-](?:{_CAPITAL})+)*(?![\w'\u2019-])"
 _CAPITALS_RUN = re.compile(rf"{_CAPITALS_WORD}(?:[ \t]+{_CAPITALS_WORD})+")
 _WORD_GAP = re.compile(r"[ \t]+")
