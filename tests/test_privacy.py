@@ -232,6 +232,34 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Meet at 12 McDonald Ave.", [("street address", "12 McDonald Ave.")]),
         # a court's name, with a city after it that has an accent
         ("**16 Community Court**, Cañon City, CO", [("street address", "16 Community Court")]),
+        # a street type before the name, as Puerto Rico and the Southwest write it (audit)
+        (
+            "1500 Calle Loíza, Apt 3; 1200 Camino del Rio, San Diego; 12 Via Roma, Apt 1",
+            [
+                ("street address", "1500 Calle Loíza"),
+                ("street address", "1200 Camino del Rio"),
+                ("street address", "12 Via Roma"),
+            ],
+        ),
+        (
+            "Vive en 12 Calle de la Luna, 3 Vi\u0301a Lugano y 4 Callejón del Gato.",
+            [
+                ("street address", "12 Calle de la Luna"),
+                ("street address", "3 Vi\u0301a Lugano"),
+                ("street address", "4 Callejón del Gato"),
+            ],
+        ),
+        (
+            "Office: 1500 Ave. Ponce de León. Shelter at 9 Plaza Mayor.",
+            [("street address", "1500 Ave. Ponce de León"), ("street address", "9 Plaza Mayor")],
+        ),
+        # a house number may read as a year: only a time or an owner before it makes one
+        ("She lives on 2015 Calle Real.", [("street address", "2015 Calle Real")]),
+        # but no name after the type, or a name after a year read as one, is no street;
+        # nor one whose type is an English word too with nothing around it of an address
+        ("Walk the 2 Camino trails; in 1999 Calle 13 released; 12 Calle de trails.", []),
+        ("Since 2005 Camino Health Center and our 2024 Calle Ocho Festival helped.", []),
+        ("Option 1 Via Email. Pray 3 Ave Maria prayers at the 2 Plaza Hotel bars.", []),
         ("In 5 Children’s Court cases and 2 Family Court ones", []),
         ("Call _555-867-5309_ now", [("phone number", "555-867-5309")]),
         ("case_id_5551234567, IMG_5551234567.jpg, user_555-123-4567", []),  # (review)
@@ -585,6 +613,41 @@ def test_rule_with_allow_list(tmp_path: Path) -> None:
     # An address at a documentation domain (example.org) is still reported: only
     # privacy.allow says what is public.
     assert found == [(4, 17, "555-123-4567"), (4, 65, "me@example.org"), (6, 8, "bob@corp.com")]
+
+
+def test_us_street_addresses_in_spanish_forms_are_reported_where_they_are(
+    tmp_path: Path,
+) -> None:
+    """An audit: a street name with an accent, a ñ or an apostrophe, and a street type
+    written before the name (Calle, Camino, Avenida, Paseo: the US Postal Service's form
+    in Puerto Rico, common in the Southwest) were passed; prose with those words is no
+    address."""
+    page = (
+        "# Data\n\n"
+        "She lives at 123 Peña Street. Or 45 Muñoz Rivera Avenue; 10 Bolívar Street.\n"
+        "She lives at 8 O'Brien Road.\n"
+        "She lives at 55 Calle Real, Santa Barbara, CA 93101.\n"
+        "The shelter is at 1200 Camino del Rio, San Diego.\n"
+        "Meet at 300 Avenida Cesar Chavez, Los Angeles, CA 90012.\n"
+        "Her home is 12 Paseo de Peralta, Santa Fe, NM 87501.\n"
+        "She lives at 123 Calle Luna, San Juan, PR 00901.\n"
+        "Ella vive en 1500 Calle Loíza, Apt 3.\n"
+        "Walk the 2 Camino trails. In 1999 Calle 13 released an album.\n"
+        "Since 2005 Camino Health Center has helped. Option 1 Via Email.\n"
+    )
+    found = [(f.line, f.column, f.found) for f in privacy_findings(tmp_path, page, [])]
+    assert found == [
+        (3, 14, "123 Peña Street"),
+        (3, 34, "45 Muñoz Rivera Avenue"),
+        (3, 58, "10 Bolívar Street"),
+        (4, 14, "8 O'Brien Road"),
+        (5, 14, "55 Calle Real"),
+        (6, 19, "1200 Camino del Rio"),
+        (7, 9, "300 Avenida Cesar Chavez"),
+        (8, 13, "12 Paseo de Peralta"),
+        (9, 14, "123 Calle Luna"),
+        (10, 14, "1500 Calle Loíza"),
+    ]
 
 
 def test_a_book_cited_without_its_isbn_label_is_reported_unless_allowed(tmp_path: Path) -> None:

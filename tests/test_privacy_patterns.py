@@ -63,6 +63,9 @@ STREET = re.compile(
     r"(?:[NSEW]\.?SPACE+)?(?:(?:NAME\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
     r"|Parkway|Square)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)"
+    r"|(?:Calle|Avenida|Ave\.?|Camino|Paseo|Via|Vi\u0301a|V\u00eda|Carretera|Carr\.|Callejon"
+    r"|Callejo\u0301n|Callej\u00f3n|Plaza)(?:SPACE+(?:(?:del|de|deSPACE+la|deSPACE+los"
+    r"|deSPACE+las)SPACE+)?NAME){1,4}(?![^\W_])"
     r"|(?:(?:US|State|County)SPACE+)?(?:Highway|Route|Hwy\.?|Rte\.?)SPACE+\d{1,4}(?!\w))".replace(
         "SPACE", SPACE
     ).replace("NAME", NAME)
@@ -83,8 +86,9 @@ PIECES = [
     "0049.99", "00:30", "0306406152", "0612345610", "#", "id=", "tel=", "ISBN ", "ISBN-10: ",
     "**ISBN:** ", "isbn:", "number=", "order_id=", "orderId=", "contact_number=", "to=",
     "tg://", "whatsapp://", "atg://", "Peña", "Muñoz", "Pen\u0303a", "O'Brien", "O\u2019",
-    "McDonald", "Ávila", "Real", "Luna", ", Apt 3", "SAN", "ñ", "É", "O", "rien",
-    " O'Brien Road", " Peña Street",
+    "McDonald", "Ávila", "Calle", "Camino", "Via", "Vía", "Ave.", "Plaza", "del", "de la ",
+    "Real", "Luna", ", Apt 3", "Since ", "13", "SAN", "ñ", "É", "O", "rien", " Calle Real",
+    " Camino del Rio", " Paseo de la Luna", " O'Brien Road", " Via Roma", " Peña Street",
 ]  # fmt: skip
 
 
@@ -163,9 +167,13 @@ def test_long_numbers(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # Names beyond ASCII, which random pieces seldom build
+        # Names beyond ASCII and types before the name, which random pieces seldom build
         "At 123 Peña Street, 45 Muñoz Rivera Avenue, 8 O'Brien Road, 9 O\u2019Brien Rd.",
         "At 123 Pen\u0303a Street, 12 McDonald Ave., 3 OBrien Road, 4 ABc Street, 5 O' Brien St",
+        "55 Calle Real, Santa Barbara, CA 93101; 1200 Camino del Rio; 12 Paseo de la Luna",
+        "1500 Ave. Ponce de León, 3 Vi\u0301a Lugano, 4 Callejón del Gato, 5 Carr. Real Alta Baja",
+        "the 2 Camino trails, in 1999 Calle 13, Since 2005 Camino Health, Option 1 Via Email",
+        "at 12 Via Roma, 3 Ave Maria, 12 Calle de trails, 12 Calle del Río, 12 Calle Real5",
     ],
 )
 def test_street_names(text: str) -> None:

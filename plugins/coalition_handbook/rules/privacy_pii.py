@@ -37,8 +37,12 @@ around it reads as an address (a unit, city or ZIP code after it; "at", "on", "t
 a drive, place, way, circle or square after a year that the word before reads as a time
 or an owner ("our 2024 Winter Coat Drive", "Since 1983 Safe Place"). So "the 1999 Oak
 Drive motel" and "5 Justice Court" alone are missed. A name may have accents or an
-apostrophe (10 Bolívar Street, 8 O'Brien Road). A file name with an `@`
-(`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
+apostrophe (10 Bolívar Street, 8 O'Brien Road), and the street type may come before it,
+as Puerto Rico and the Southwest write it ("123 Calle Luna", "1200 Camino del Rio"), if
+the name is capitalised ("the 2 Camino trails" is none); such a street after a year read
+as one ("Since 2005 Camino Health Center"), or whose type is an English word too
+("Option 1 Via Email"), is reported only with an address around it. A file name with
+an `@` (`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
 checked: the number of a WhatsApp link (international, with or without its `+`; the
 app's `whatsapp://send?phone=...` too, and Telegram's `tg://resolve?phone=...`), the
 e-mail address and phone number of a form filled in beforehand. Messenger links reach
@@ -148,6 +152,14 @@ _STREET_TYPES = (
 _STREET_TYPE_ABBREVIATIONS = (
     "St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Hwy", "Pkwy", "Sq",
 )  # fmt: skip
+_SUFFIX_STREET_TYPES = frozenset(_STREET_TYPES + _STREET_TYPE_ABBREVIATIONS)
+# The street types written before the name; with the accent or without (Vía, Callejón),
+# precomposed or as NFD text writes it. Only with a capitalised name after the type: "the 2 Camino
+# trails" and "in 1999 Calle 13 released" name no street.
+_PREFIX_STREET_TYPES = (
+    r"Calle|Avenida|Ave\.?|Camino|Paseo|V(?:i\u0301?|\u00ed)a|Carretera|Carr\."
+    r"|Callej(?:o\u0301?|\u00f3)n|Plaza"
+)
 # A word of a street's or a city's name: a capital, a small letter, then letters of either
 # case, accented ones too (Peña, Bolívar; in NFD text, each maybe with its combining
 # accent) and capitals inside (McDonald, DeKalb); or a name after an apostrophe (O'Brien).
@@ -160,8 +172,10 @@ _NAME_WORD = (
     f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}{COMBINING_ACCENTS}]*"
 )
 # A street address: a number starting a word (221B), then a name of one to four words, or a
-# single letter (1800 F Street), and a street type; or a numbered road (5500 Highway 61).
-# A word processor may join its words with a no-break space, or any other.
+# single letter (1800 F Street), and a street type; a street type written before a name of
+# one to four words, as Spanish writes it (123 Calle Luna, 1200 Camino del Rio: the US
+# Postal Service's form in Puerto Rico, common in the Southwest); or a numbered road
+# (5500 Highway 61). A word processor may join its words with a no-break space, or any other.
 _STREET_REST = (
     r"""
     (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)\d{{0,5}}[A-Z]?{space}+  # `_12 Oak St_` too
@@ -170,12 +184,15 @@ _STREET_REST = (
         (?:(?:{name}\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
         (?:(?:{types})(?![^\W_])|(?:{abbreviations})(?![^\W_])\.?)
         # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
+      | (?:{prefix_types})  # 1200 Camino del Rio, 12 Paseo de Peralta
+        (?:{space}+(?:(?:del|de(?:{space}+(?:la|los|las))?){space}+)?{name}){{1,4}}(?![^\W_])
       | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
     )
 """.replace("{space}", _SPACE)
     .replace("{name}", _NAME_WORD)
     .replace("{types}", "|".join(_STREET_TYPES))
     .replace("{abbreviations}", "|".join(_STREET_TYPE_ABBREVIATIONS))
+    .replace("{prefix_types}", _PREFIX_STREET_TYPES)
 )
 _PHONE = (
     _PHONE_REST.replace("{sep}", SEPARATOR)
@@ -233,6 +250,10 @@ _COURT_TYPES = frozenset({"Court", "Ct"})
 # A title's first word, no street's name: "Module 2 A Way Forward", "Chapter 3 The Safe
 # Place", "Grade 8 A Street children" (1800 F Street is one).
 _ARTICLES = frozenset({"A", "An", "I", "The"})
+# Street types written before the name that are English words too: "Option 1 Via Email",
+# "3 Ave Maria prayers", "the 2 Plaza Hotel bars" name no street. "Ave." with its period
+# is a street's only (Puerto Rico's 1500 Ave. Ponce de León).
+_PREFIX_TYPES_ALSO_ENGLISH = frozenset({"Via", "Ave", "Plaza"})
 # A numbered road after a count ("40 Route 66 motels", "3 US Highway 1 rest stops"): a
 # house number on one has three digits or more (5500 Highway 61).
 _SHORTEST_ROAD_NUMBER = 3
@@ -255,7 +276,9 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     """Whether the street address found at `text[start:end]` names something else: after
     a year read as one, a drive, place or the like ("our 2024 Winter Coat Drive"); a court
     ("5 Drug Court programs"), a title ("Module 2 A Way Forward") or a numbered road
-    after a count ("40 Route 66 motels") that nothing around reads as an address."""
+    after a count ("40 Route 66 motels") that nothing around reads as an address. Of a
+    street whose type comes first, a name after a year read as one ("Since 2005 Camino
+    Health Center"), and one whose type is an English word too ("Option 1 Via Email")."""
     if _ADDRESS_AFTER.match(text, end):
         return False
     words = text[start:end].split()
@@ -264,6 +287,10 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if numbered_road:
         street_type = words[-2].rstrip(".")
     before = text[max(0, start - _BEFORE_WINDOW) : start]
+    if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
+        if words[1] in _PREFIX_TYPES_ALSO_ENGLISH:
+            return not _ADDRESS_BEFORE.search(before)
+        return _is_year(number) and bool(_TIME_OR_OWNER_BEFORE.search(before))
     if street_type in _TYPES_OF_OTHER_THINGS and _is_year(number):
         return bool(_TIME_OR_OWNER_BEFORE.search(before))
     names_other = (
