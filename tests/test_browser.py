@@ -1,8 +1,9 @@
 """What a member sees, in Debian's Chromium (never a downloaded browser): search finds a
 term by an alias, puts its page first for a form typed whole (and, asked through the
 site's own search worker alone, finds it by every accepted form, nearly always first),
-puts a page first for its title typed whole or for matching every word typed, and marks
-words, not letters, on the page a result opens,
+puts a page first for its title typed whole or for matching every word typed, finds a
+page's words typed with or without their accents, and marks words, not letters, on the
+page a result opens,
 term links show their definition on hover and on keyboard focus, the
 glossary's letters work, print hides the navigation, axe-core finds no serious
 accessibility problem on the main kinds of page in the light and the dark scheme, the
@@ -376,6 +377,67 @@ def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
         _typed_in_search(page, "straßenstrich")
         paths = [urlsplit(href).path for href in results.evaluate_all("l => l.map(a => a.href)")]
         assert "/" in paths
+        context.close()
+
+
+# A Spanish handbook's pages, no glossary: what search finds is the pages' own text. Each
+# writes its word one way only: "coerción" and "Mädchen" with their accents, "region"
+# without.
+ACCENT_PAGES = {
+    "index.md": "# Inicio\n\nBienvenidos.\n",
+    "coercion.md": "# Presión\n\nLa coerción nunca es consentimiento.\n",
+    "madchen.md": "# Palabras alemanas\n\nDas Mädchen sucht Hilfe.\n",
+    "norte.md": "# Norte\n\nUn refugio en la region norte.\n",
+}
+ACCENT_QUERIES = [
+    ("coercion", "coercion/", "coerción"),  # nothing was found (audit)
+    ("COERCION", "coercion/", "coerción"),
+    ("coerción", "coercion/", "coerción"),
+    ("coerc", "coercion/", "coerción"),  # a word's start, as search reads every word
+    ("región", "norte/", "region"),  # accented, the page not
+    ("madchen", "madchen/", "Mädchen"),
+    ("maedchen", "madchen/", "Mädchen"),  # as German writes ä without its dots
+]
+
+
+def test_search_finds_a_page_s_word_typed_with_or_without_its_accents(
+    browser: object, tmp_path: Path
+) -> None:
+    """Members type without accents on phones and English keyboards: "coercion" found
+    no page that writes "coerción" (only a glossary term's, which the build lists
+    without accents too). A page's text is found either way, and the result shows and
+    marks the word as the page writes it, as does the page it opens."""
+    config = write_site(
+        tmp_path,
+        pages=ACCENT_PAGES,
+        theme="material",
+        options="handouts: false\n",
+    )
+    text = (
+        config.read_text(encoding="utf-8")
+        .replace(
+            "theme: {name: material}",
+            "theme: {name: material, language: es, features: [search.highlight]}",
+        )
+        .replace("plugins:\n", "plugins:\n  - search: {lang: es}\n")
+    )
+    config.write_text(text, encoding="utf-8")
+    with serve(build_site(config)) as url:
+        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        results = page.locator(".md-search-result__item > .md-search-result__link")
+        for typed, location, written in ACCENT_QUERIES:
+            page.goto("")
+            _typed_in_search(page, typed)
+            expect(results.first).to_have_attribute("href", re.compile(rf"/{location}(\?|$)"))
+            expect(results.first.locator("mark").first).to_have_text(re.compile(rf"^{written}\b"))
+            page.keyboard.press("Enter")  # opens the first result, with `?h=`
+            expect(page).to_have_url(re.compile(rf"/{location}\?h="))
+            # The word as written, or the start typed of it ("coerc"), as the theme marks
+            marked = page.locator("article mark[data-md-highlight]").first
+            expect(marked).to_be_visible()
+            assert written.lower().startswith(marked.inner_text().lower()), typed
         context.close()
 
 
@@ -811,6 +873,17 @@ def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> Non
     page.goto("index.html")
     in_browser = page.evaluate("(texts) => texts.map(typedForm)", written)
     assert in_browser == [typed_form(text) for text in written]
+
+
+def test_search_folds_accents_as_the_build_folds_a_name(page: object) -> None:
+    """The site's search folds accents out of the words it indexes and is asked for
+    (assets/search-fold.js `searchFolded`) as slugs.folded_latin folds a name, whose
+    accentless forms the build lists for each term (site/search_boost.accentless)."""
+    words = ["Víctima", "NIÑOS", "Łódź", "Æsir", "Straße", "STRAẞE", "Ørsted", "naïve"]
+    words += ["résumé", "Cafe\u0301", "İstanbul", "Þórr", "coerción,", "trafficking"]
+    page.goto("index.html")
+    in_browser = page.evaluate("(words) => words.map(searchFolded)", words)
+    assert in_browser == [folded_latin(word) for word in words]
 
 
 def test_the_offline_build_searches_from_a_page_opened_as_a_file(

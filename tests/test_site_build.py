@@ -261,6 +261,20 @@ def test_the_default_build_has_no_offline_shim(shipped_site: SiteBuild) -> None:
     assert not (site / "assets" / "handbook" / "iframe-worker.js").exists()
 
 
+def test_the_search_worker_and_the_site_s_script_fold_accents(shipped_site: SiteBuild) -> None:
+    """Material's search worker, with the lines that fold accents out of what it indexes
+    and is asked for at its end, before its source map's line (read only last), and the
+    site's script, which compares queries with its folding, starting with them."""
+    site = shipped_site.require()
+    fold = (ROOT / "plugins/coalition_handbook/assets/search-fold.js").read_text(encoding="utf-8")
+    [worker] = (site / "assets/javascripts/workers").glob("search.*.min.js")
+    code, source_map = worker.read_text(encoding="utf-8").rsplit("\n//# sourceMappingURL=", 1)
+    assert code.endswith(fold)
+    assert source_map.strip() == f"{worker.name}.map"
+    script = (site / "assets/handbook/handbook.js").read_text(encoding="utf-8")
+    assert script.startswith(fold)
+
+
 def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> None:
     """Audit: Material's 404 page said "404 - Not found" and nothing more, a dead end
     for a member who followed an old link to a renamed term."""

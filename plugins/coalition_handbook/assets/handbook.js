@@ -802,12 +802,9 @@ function searchQuery(typed) {
     if (!bare || STOP_WORDS.has(bare)) {
       return;
     }
-    asked.push(Array.from(bare).length === 1 ? bare + "^1" : word); // "^1": no "*" added
-    // Also with ß as "ss": the index holds a term's forms so, a page's text as written.
-    var folded = sharpSAsSs(word.toLowerCase());
-    if (folded !== word.toLowerCase()) {
-      asked.push(folded);
-    }
+    // "^1": no "*" added. Accents and ß need no second asking: the worker folds them out
+    // of the words it indexes and is asked for (search-fold.js).
+    asked.push(Array.from(bare).length === 1 ? bare + "^1" : word);
   });
   return asked.some(function (word) {
     return word.slice(-2) !== "^1";
@@ -837,8 +834,8 @@ function misspeltQuery(typed, items) {
       if (/\^1$/.test(word) || letters < 5 || bare.indexOf(" ") >= 0 || STOP_WORDS.has(bare)) {
         return word; // a single letter as itself, a short word, "victim's", "would"
       }
-      if (found.has(sharpSAsSs(word.toLowerCase()))) {
-        return word; // its spelling with ß or with "ss" is found: `searchQuery` asks both
+      if (found.has(searchFolded(word))) {
+        return word; // found, with or without its accents or ß (search-fold.js)
       }
       fuzzy = true;
       return bare + "~" + leewayOf(bare);
@@ -851,15 +848,15 @@ function leewayOf(word) {
   return Array.from(word).length >= 9 ? 2 : 1;
 }
 
-// The words asked for (in lower case, as lunr reads them, with ß as "ss") that a result
-// holds.
+// The words asked for that a result holds, folded as the worker folds them (search-fold.js:
+// it answers with them so).
 function foundWords(items) {
   var found = new Set();
   (items || []).forEach(function (group) {
     group.forEach(function (item) {
       Object.keys(item.terms || {}).forEach(function (word) {
         if (item.terms[word]) {
-          found.add(sharpSAsSs(word));
+          found.add(searchFolded(word));
         }
       });
     });
@@ -941,6 +938,66 @@ function lettersApart(a, b, most) {
   return previous[b.length];
 }
 
+/* Each result's words found (its `terms`, as the worker folds them: "victima" for
+   "víctima") with the words it marked in the result as the page writes them, where they
+   have accents: the theme marks the page a result opens (`?h=`) by these words as
+   written, and "victima" marked no "víctima". */
+function withWrittenWords(items) {
+  items.forEach(function (group) {
+    group.forEach(function (item) {
+      var terms = item.terms || {};
+      var found = Object.keys(terms).filter(function (word) {
+        return terms[word];
+      });
+      if (!found.length) {
+        return;
+      }
+      markedWords(item).forEach(function (word) {
+        var indexed = [].concat(searchFoldings(word)); // "mädchen": "madchen", "maedchen"
+        var starts = found.some(function (foundWord) {
+          return indexed.some(function (folded) {
+            return folded.indexOf(foldedWord(foundWord)) === 0;
+          });
+        });
+        if (word !== foldedWord(word) && starts && !(word in terms)) {
+          terms[word] = true;
+        }
+      });
+    });
+  });
+}
+
+// The words a result's title, text and tags mark, in lower case, without punctuation.
+function markedWords(item) {
+  var fields = [item.title, item.text].concat(item.tags || []);
+  var words = new Set();
+  fields.forEach(function (html) {
+    (String(html || "").match(/<mark>[^<]*<\/mark>/g) || []).forEach(function (mark) {
+      textOf(mark)
+        .split(/\s+/)
+        .forEach(function (word) {
+          word = unpunctuated(word).toLowerCase();
+          if (word) {
+            words.add(word);
+          }
+        });
+    });
+  });
+  return words;
+}
+
+var FOLDED_WORDS = new Map(); // a word or form -> `searchFolded` of it: asked often
+
+// `text` as `searchFolded` (search-fold.js) gives it, as the worker compares words.
+function foldedWord(text) {
+  var folded = FOLDED_WORDS.get(text);
+  if (folded === undefined) {
+    folded = searchFolded(text);
+    FOLDED_WORDS.set(text, folded);
+  }
+  return folded;
+}
+
 function pageOf(group) {
   return group.find(function (item) {
     return item.location.indexOf("#") < 0;
@@ -973,10 +1030,12 @@ function wordsIn(name, words, capitals, namedInCapitals, plurals) {
     if (capitals && namedInCapitals.has(namedWord) && !capitals.has(word)) {
       return false;
     }
+    var typed = foldedWord(word); // with or without accents, as the search finds it
+    var inName = foldedWord(namedWord);
     return (
-      namedWord === word ||
-      (word.length > 1 && namedWord.indexOf(word) === 0) ||
-      (!!plurals && word.length > 3 && namedWord + "s" === word)
+      inName === typed ||
+      (typed.length > 1 && inName.indexOf(typed) === 0) ||
+      (!!plurals && typed.length > 3 && inName + "s" === typed)
     );
   };
   return {
@@ -1102,23 +1161,36 @@ function protocolsFirst(items) {
    form's words written in capitals are typed whole only in capitals (`capitals`). */
 function typedPageAt(items, typed, capitals) {
   var plain = typed.split(" ").map(unpunctuated).filter(Boolean).join(" ");
+  var title = typedTitle(typed);
+  // As typed first, then with or without accents ("victima", "area" of "área"): a
+  // glossary may hold two forms that differ only by them ("año", "ano").
+  var at = -1;
+  [String, foldedWord].some(function (fold) {
+    at = formOrTitleAt(items, fold(typed), fold(plain), fold(title), capitals, fold);
+    return at >= 0;
+  });
+  return at;
+}
+
+function formOrTitleAt(items, typed, plain, title, capitals, fold) {
   var form = items.findIndex(function (group) {
     var page = pageOf(group);
     var namedInCapitals = (page && page[CAPITAL_WORDS]) || [];
-    var forms = ((page && page.handbook_typed_forms) || []).filter(function (form) {
-      return form.split(" ").every(function (word) {
-        return namedInCapitals.indexOf(word) < 0 || capitals.has(word);
-      });
-    });
+    var forms = ((page && page.handbook_typed_forms) || [])
+      .filter(function (form) {
+        return form.split(" ").every(function (word) {
+          return namedInCapitals.indexOf(word) < 0 || capitals.has(word);
+        });
+      })
+      .map(fold);
     return forms.indexOf(typed) >= 0 || (!!plain && forms.indexOf(plain) >= 0);
   });
   if (form >= 0) {
     return form;
   }
-  var title = typedTitle(typed);
   return items.findIndex(function (group) {
     var page = pageOf(group);
-    return !!title && !!page && typedTitle(textOf(page.title)) === title;
+    return !!title && !!page && fold(typedTitle(textOf(page.title))) === title;
   });
 }
 
@@ -1275,6 +1347,9 @@ function watchSearchQueries(Worker) {
     }
     if (asked.misspelt && Array.isArray(items)) {
       typed = meantQuery(typed, items, asked.misspelt);
+    }
+    if (Array.isArray(items)) {
+      withWrittenWords(items);
     }
     var capitals = wordsInCapitals(asked.typed);
     var reordered = Array.isArray(items) ? rankedAnswer(items, typed, capitals) : items;

@@ -102,7 +102,7 @@ from .search_index import (
     index_from_cache,
     merge_previous_index,
 )
-from .site_setup import asset_files, configure_site
+from .site_setup import asset_files, configure_site, fold_search_worker
 from .theme import (
     PAGE_SLOT,
     TERM_TEMPLATE,
@@ -367,6 +367,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             files.append(file)
         for asset in asset_files(config, self.offline):
             files.append(asset)
+        fold_search_worker(files, config)
         self.render_cache = self._render_cache(files, config)
         # Through the render cache, which is written when the build ends: a warm build
         # neither imports textstat nor grades a module that did not change. Only in an

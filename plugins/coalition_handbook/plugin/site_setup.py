@@ -7,11 +7,12 @@ loading from other hosts.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from ..config import relative_name
 from ..rules.privacy_pii import public_phone_keys
@@ -35,6 +36,13 @@ SCRIPT = f"{ASSETS_DIR}/handbook.js"
 # Lets search work from file:// pages in an offline build; Material's offline plugin
 # would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
+# Folds accents out of the words search indexes and is asked for: added to the end of
+# Material's search worker, and to the start of SCRIPT, which compares queries with it.
+SEARCH_FOLD = ASSETS / "search-fold.js"
+# Material's search worker, under the hash of its version.
+_MATERIAL_SEARCH_WORKER = re.compile(r"assets/javascripts/workers/search\.\w+\.min\.js")
+# A script's last line naming its source map, which tools read only there.
+_SOURCE_MAP_LINE = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -103,9 +111,29 @@ def configure_site(
 
 
 def asset_files(config: MkDocsConfig, offline: bool) -> list[File]:
-    """The files of the stylesheet, the script and, in an offline build, the search shim."""
+    """The files of the stylesheet, the script (after the search's folding, `SEARCH_FOLD`)
+    and, in an offline build, the search shim."""
     files = []
-    for asset in (STYLESHEET, SCRIPT, *([WORKER_SHIM] if offline else [])):
+    for asset in (STYLESHEET, *([WORKER_SHIM] if offline else [])):
         path = ASSETS / posixpath.basename(asset)
         files.append(File.generated(config, asset, abs_src_path=str(path)))
+    script = (ASSETS / posixpath.basename(SCRIPT)).read_text(encoding="utf-8")
+    fold = SEARCH_FOLD.read_text(encoding="utf-8")
+    files.append(File.generated(config, SCRIPT, content=f"{fold}\n{script}"))
     return files
+
+
+def fold_search_worker(files: Files, config: MkDocsConfig) -> None:
+    """Material's search worker with `SEARCH_FOLD` at its end: search then reads a word
+    with or without its accents as one ("victima" finds "víctima", and the reverse),
+    showing and marking the words as the pages write them. Nothing if the theme ships no
+    worker so named."""
+    for file in list(files):
+        if _MATERIAL_SEARCH_WORKER.fullmatch(file.src_uri) and file.abs_src_path:
+            worker = Path(file.abs_src_path).read_text(encoding="utf-8")
+            source_map = _SOURCE_MAP_LINE.search(worker)
+            end = source_map.group(0) if source_map else ""
+            code = worker[: len(worker) - len(end)]
+            fold = SEARCH_FOLD.read_text(encoding="utf-8")
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=f"{code}\n{fold}{end}"))

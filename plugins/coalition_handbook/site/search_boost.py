@@ -105,8 +105,9 @@ def accentless(forms: Iterable[str]) -> list[str]:
     """The words of `forms` that have accents or an ß, written without them ("víctima"
     -> "victima", "Ørsted" -> "orsted", "Straßenstrich" -> "strassenstrich"), once each:
     phones with an English keyboard type them so, the Swiss and capitals write ß as "ss"
-    (which the checks match, `forms.fold_case`), and the theme's search reads letters
-    as they are written, in lower case."""
+    (which the checks match, `forms.fold_case`). The site's search folds them out of
+    every word it indexes and is asked for too (assets/search-fold.js), so a term's
+    translations, which `FORMS_FIELD` holds only so, are found typed either way."""
     words: dict[str, None] = {}
     for form in forms:
         for word in split_words(form):

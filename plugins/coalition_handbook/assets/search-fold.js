@@ -1,0 +1,88 @@
+/* Coalition Handbook: search that reads a letter with or without its accent as one.
+   The `handbook` plugin adds this file to the end of Material's search worker, and to
+   the start of handbook.js. The worker indexes every word as written, in lower case
+   (its pipeline keeps only the stop word filter), and reads each word typed as the
+   start of one: "victima" found no page that wrote "víctima", "coercion" none that
+   wrote "coerción", though members type so on phones and English keyboards (audit).
+   So the words of the index and the words asked for are both folded, the index's
+   positions kept: results show and mark the words as the pages write them. */
+
+// Letters that have no accent to drop, as slugs.folded_latin writes them.
+var FOLDED_LETTERS = {
+  ß: "ss", æ: "ae", ø: "o", œ: "oe", ł: "l", đ: "d", ð: "d", þ: "th",
+  ı: "i", ħ: "h", ŧ: "t", ŋ: "n",
+};
+var UNFOLDED = /[ßæøœłđðþıħŧŋ]/g;
+
+/* `text` in lower case, its Latin letters without accents, ß as "ss", and the Latin
+   letters with no accent to drop as ASCII ("Víctima" -> "victima", "Łódź" -> "lodz"),
+   as slugs.folded_latin folds a name. Other scripts keep their marks: a Devanagari
+   vowel sign or a Cyrillic breve (й) makes another letter, no accent. */
+function searchFolded(text) {
+  return String(text)
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(UNFOLDED, function (letter) {
+      return FOLDED_LETTERS[letter];
+    })
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC");
+}
+
+/* The words the index holds for a word of a page: folded, and a word with ä, ö or ü
+   also as German writes it without them ("mädchen": "madchen" and "maedchen"). */
+function searchFoldings(word) {
+  var folded = searchFolded(word);
+  if (!/[äöü]/.test(word.normalize("NFC"))) {
+    return folded;
+  }
+  var german = searchFolded(
+    word.normalize("NFC").replace(/[äöü]/g, function (vowel) {
+      return vowel.normalize("NFD").charAt(0) + "e";
+    })
+  );
+  return german === folded ? folded : [folded, german];
+}
+
+/* In the worker (its Lunr.js is `self.lunr`): every word indexed goes through
+   `searchFoldings` last, after the theme's own pipeline (a language's stop words are
+   written with their accents), and every word asked for through `searchFolded`. A
+   query's words go through no pipeline when they end in "*", as the theme asks every
+   word, so a query's word is folded as the query becomes clauses. */
+(function (lunr) {
+  if (!lunr || !lunr.Builder || !lunr.Query || lunr.Builder.prototype.handbookFolds) {
+    return; // the page (handbook.js), or the theme changed what it ships
+  }
+  var fold = function (token) {
+    var word = token.toString();
+    if (!/[^\x00-\x7f]/.test(word)) {
+      return token; // in lower case already (the theme's tokenizer): most words, at once
+    }
+    var words = searchFoldings(word);
+    return Array.isArray(words)
+      ? words.map(function (word) {
+          return token.clone(function () {
+            return word;
+          });
+        })
+      : token.update(function () {
+          return words;
+        });
+  };
+  lunr.Pipeline.registerFunction(fold, "handbookFold");
+  var add = lunr.Builder.prototype.add;
+  lunr.Builder.prototype.add = function () {
+    if (this.pipeline._stack.indexOf(fold) < 0) {
+      this.pipeline.add(fold);
+    }
+    return add.apply(this, arguments);
+  };
+  var clause = lunr.Query.prototype.clause;
+  lunr.Query.prototype.clause = function (asked) {
+    if (asked && typeof asked.term === "string") {
+      asked.term = searchFolded(asked.term);
+    }
+    return clause.apply(this, arguments);
+  };
+  lunr.Builder.prototype.handbookFolds = true;
+})(typeof self !== "undefined" ? self.lunr : undefined);
