@@ -857,6 +857,33 @@ def test_arriving_from_search_marks_words_not_letters_inside_words(page: object)
     assert marks.filter(has_text=re.compile(" a$")).count() == 0
 
 
+@pytest.mark.parametrize(
+    ("typed", "marked"),
+    [("trata de personas", "trata+de+personas"), ("traite des personnes", "traite+des+personnes")],
+)
+def test_a_translation_s_first_result_holds_its_words_and_marks_them(
+    page: object, typed: str, marked: str
+) -> None:
+    """Its term's page came first, but said "Missing: trata personas", and its link
+    marked only "de" on the page (audit): the theme tells the words a result holds from
+    its own entry, which held the term's forms but not its translations."""
+    page.goto("index.html")
+    _typed_in_search(page, typed)
+    first = page.locator(".md-search-result__item").first
+    link = first.locator("> .md-search-result__link")
+    expect(link).to_have_attribute(
+        "href", re.compile(rf"glossary/human-trafficking/\?h={re.escape(marked)}$")
+    )
+    expect(link.locator(".md-search-result__terms")).to_have_count(0)  # no "Missing:"
+    expect(link.locator("del")).to_have_count(0)
+    tag = link.locator(".md-tag", has_text=typed)
+    expect(tag).to_have_count(1)
+    assert tag.locator("mark").all_text_contents() == typed.split()
+    link.click()
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.filter(has_text=typed.split()[0]).first).to_be_visible()
+
+
 def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> None:
     """A query is compared with a term page's forms as typed: handbook.js's `typedForm`
     gives what site/search_boost.typed_form gave them."""

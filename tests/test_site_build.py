@@ -489,8 +489,8 @@ def test_search_indexes_no_term_section_twice(shipped_site: SiteBuild, handbook:
         for document in sections
         if document["location"].endswith(("#used-on", "#version-and-history")) or "tags" in document
     ] == []
-    # Each term page's first entry keeps its forms, and the changes page every history
-    # summary, as search finds them.
+    # Each term page's first entry keeps its forms and translations, and the changes page
+    # every history summary, as search finds them.
     tags_by_page = {  # escaped: Material shows a tag as HTML
         document["location"]: [html.unescape(tag) for tag in document.get("tags", [])]
         for document in index["docs"]
@@ -498,7 +498,8 @@ def test_search_indexes_no_term_section_twice(shipped_site: SiteBuild, handbook:
     assert [
         term.id
         for term in handbook.terms.values()
-        if tags_by_page.get(f"glossary/{term.id}/") != [term.term, *term.aliases]
+        if tags_by_page.get(f"glossary/{term.id}/")
+        != [term.term, *term.aliases, *(text for _, text in sorted(term.translations.items()))]
     ] == []
     changes = " ".join(
         html.unescape(re.sub(r"<[^>]+>", "", document["text"]))

@@ -817,6 +817,24 @@ def test_search_finds_a_page_or_a_term_by_a_word_of_its_title_with_an_apostrophe
     assert entries["shelters/"]["title"] == 'Children\'s shelters, the "safe" ones'
 
 
+def test_a_term_page_s_search_entry_is_tagged_with_its_translations(tmp_path: Path) -> None:
+    """Searching a translation ("trata de personas") listed its term's page first, said
+    "Missing: trata personas" under it and linked to the page marking only "de" (audit):
+    the theme tells the words a result holds, and marks them, from its entry's own
+    fields. The page's first entry holds its translations as tags, after its forms, in
+    the order of its page's table (by language); its sections hold no tags."""
+    site = _site(tmp_path, theme="material", search=True)
+    index = json.loads(read(site, "search/search_index.json"))
+    entries = {entry["location"]: entry for entry in index["docs"]}
+    assert entries["glossary/survivor/"]["tags"] == [
+        *("survivor", "trafficking survivor", "sobreviviente", "بازمانده", "倖存者")
+    ]
+    assert entries["glossary/victim/"]["tags"] == ["victim"]  # no translations
+    assert [
+        location for location, entry in entries.items() if "#" in location and "tags" in entry
+    ] == []
+
+
 REDIRECTS = {
     # An address of the site's own, with `&` in it: it must still lead there.
     "moved": "../new-page/?from=old&lang=en#step-2",

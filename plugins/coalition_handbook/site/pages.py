@@ -252,7 +252,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         letter_title="Other terms" if letter == "#" else f"Terms under {letter}",
         definition=Markup(tags_as_text(term.definition)),
         forms=(term.term, *term.aliases),
-        search_tags=(term.term, *term.aliases) if inputs.forms_as_search_tags else (),
+        search_tags=search_tags(term) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,
         search_forms=other_search_forms(term, inputs.written_forms.get(term.id, ())),
         typed_forms=typed_search_forms(term, inputs.written_forms.get(term.id, ())),
@@ -262,6 +262,17 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,
         href_term=lambda term_id: _link(src, term_src_uri(term_id)),
     )
+
+
+def search_tags(term: Term) -> tuple[str, ...]:
+    """A term page's front matter `tags` (`SiteInputs.forms_as_search_tags`): its forms,
+    then its translations, which its page shows. The theme's search reads only the
+    entry's own fields to tell which words typed a result holds: "trata de personas"
+    listed the page first (handbook.js) with "Missing: trata personas" and a link that
+    marked only "de" (audit). In the tags, the result shows the translation marked and
+    links to it marked; they are on the page's first entry only (`drop_section_tags`)."""
+    translations = (text for _, text in sorted(term.translations.items()))  # as the page lists them
+    return tuple(dict.fromkeys((term.term, *term.aliases, *translations)))
 
 
 def _is_used(term: Term, inputs: SiteInputs) -> bool:
