@@ -304,6 +304,27 @@ def test_html_in_a_definition_is_escaped_in_the_tooltip(tmp_path: Path) -> None:
     assert "<b>trust" not in html
 
 
+def test_a_proposed_term_s_tooltip_says_it_is_proposed(tmp_path: Path) -> None:
+    """DESIGN 3.1: proposed terms are published, marked as proposed; a link's tooltip (and
+    description to a screen reader) gave only the definition (audit). It says so first,
+    in the words of the term page's note; the title stays escaped plain text."""
+    terms = {
+        "lure": term_yaml(
+            "lure",
+            "A false promise.",
+            extra='status: proposed\nshort: "A <b>false</b> promise & more."\n',
+        ),
+        "victim": term_yaml("victim", "A person harmed.", extra="short: A person harmed.\n"),
+    }
+    page = "# Home\n\nA lure for a victim.\n"
+    config = write_site(tmp_path, pages={"index.md": page}, terms=terms)
+    html = read(build_site(config), "index.html")
+    lure, victim = term_links(html)
+    assert lure.attrs["title"] == "Proposed term: A <b>false</b> promise & more."
+    assert 'title="Proposed term: A &lt;b&gt;false&lt;/b&gt; promise &amp; more."' in html
+    assert victim.attrs["title"] == "A person harmed."
+
+
 @pytest.mark.parametrize(
     ("autolink", "linked"), [("first", ["T visa"]), ("all", ["T visa", "T-visa"])]
 )

@@ -29,6 +29,7 @@ from site_builds import CHROMIUM, ROOT, SiteBuild, build_site, serve, term_yaml,
 from coalition_handbook.config import load_config
 from coalition_handbook.forms import is_all_capitals, last_word_variants, plurals, split_words
 from coalition_handbook.model import load_handbook
+from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.search_boost import typed_form
 from coalition_handbook.slugs import folded_latin
 
@@ -984,6 +985,27 @@ def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) ->
     link.focus()
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text(short[:40])
+
+
+def test_a_proposed_term_s_tooltip_says_it_is_proposed(page: object) -> None:
+    """What the member reads on hover and hears on focus: a proposed term says so before
+    its definition (audit), an approved one does not."""
+    handbook, _ = load_handbook(load_config(ROOT / "mkdocs.yml"))
+    page.goto("coalition/member-sectors/")
+    links = page.locator("article a.hb-term")
+    statuses = {
+        term_id: handbook.terms[term_id].status
+        for term_id in links.evaluate_all("links => links.map((link) => link.dataset.term)")
+    }
+    assert "proposed" in statuses.values() and "approved" in statuses.values(), statuses
+    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    for term_id, status in statuses.items():
+        link = page.locator(f'article a.hb-term[data-term="{term_id}"]').first
+        link.focus()
+        short = tooltip_text(handbook.terms[term_id].short)
+        said = f"Proposed term: {short}" if status == "proposed" else short
+        expect(tooltip).to_have_text(said)
+        page.keyboard.press("Escape")
 
 
 def test_a_term_shows_its_tooltip_on_focus_with_adopting_s_minimal_mkdocs_yml(

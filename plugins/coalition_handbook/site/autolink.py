@@ -486,11 +486,25 @@ def _collect(
 
 
 def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
-    """Where each term links to, with its tooltip."""
+    """Where each term links to, with its tooltip (`term_tooltip`)."""
     return {
-        term_id: LinkTarget(term_id, term_src_uri(term_id), tooltip_text(term.short))
+        term_id: LinkTarget(term_id, term_src_uri(term_id), term_tooltip(term))
         for term_id, term in terms.items()
     }
+
+
+# Said before a proposed term's short definition: DESIGN 3.1 publishes proposed terms
+# "marked as proposed", and the tooltip (the link's description to a screen reader) was
+# the one place a member met one without its mark (audit). In the words of the term
+# page's note ("Proposed term") and the glossary index's badge.
+PROPOSED_TOOLTIP = "Proposed term: "
+
+
+def term_tooltip(term: Term) -> str:
+    """The tooltip of a link to `term`: its short definition (`tooltip_text`), said to be
+    a proposed term's where it is one. A deprecated term's forms are never linked."""
+    short = tooltip_text(term.short)
+    return PROPOSED_TOOLTIP + short if term.status == "proposed" else short
 
 
 def link_facts(terms: Mapping[str, Term]) -> tuple[tuple[object, ...], ...]:
