@@ -1764,6 +1764,30 @@ def test_the_glossary_s_drawer_opens_on_a_level_with_links(
     expect(active).to_have_text("Glossary")
 
 
+def test_a_term_page_s_contents_are_in_its_drawer(zoomed_page: object) -> None:
+    """A narrow or zoomed window hides the page's contents beside it: the drawer holds
+    them on the other pages, but not on a term page, whose sections ("Forms to avoid",
+    "Translations") had no shortcut there (audit). The term's own entry opens them, from
+    the keyboard, as on the other pages, and Tab goes through them."""
+    zoomed_page.goto("glossary/survivor/")  # type: ignore[attr-defined]
+    zoomed_page.locator(DRAWER_BUTTON).focus()  # type: ignore[attr-defined]
+    stops = [_drawer_stop(zoomed_page, "Enter")]
+    while stops[-1] not in ("survivor", "") and len(stops) < 40:
+        stops.append(_drawer_stop(zoomed_page, "Tab"))
+    assert stops[-1] == "survivor", stops
+    opener = zoomed_page.locator(":focus")  # type: ignore[attr-defined]
+    expect(opener).to_have_attribute("for", "__toc")
+    expect(opener).to_have_attribute("role", "button")
+    contents = [_drawer_stop(zoomed_page, "Enter")]
+    while contents[-1] and len(contents) < 20:
+        contents.append(_drawer_stop(zoomed_page, "Tab"))
+    assert contents == [
+        *("Forms to avoid", "Related terms", "Sources", "Translations", "Used on"),
+        *("Version and history", ""),  # then out of the drawer, which closes
+    ]
+    expect(zoomed_page.locator("#__drawer")).not_to_be_checked()  # type: ignore[attr-defined]
+
+
 def test_a_closed_drawer_leaves_no_level_inert(zoomed_page: object) -> None:
     """The levels made inert while the drawer shows one are whole again once it closes,
     and once the window is wide (no drawer)."""

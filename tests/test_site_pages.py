@@ -10,7 +10,15 @@ from urllib.parse import quote
 
 import pytest
 from conftest import require_or_skip
-from site_builds import build_site, elements, protocol_yaml, read, term_yaml, write_site
+from site_builds import (
+    Element,
+    build_site,
+    elements,
+    protocol_yaml,
+    read,
+    term_yaml,
+    write_site,
+)
 
 from coalition_handbook.site import handout_render
 from coalition_handbook.site.handout_render import HandoutsUnavailable
@@ -538,8 +546,8 @@ def test_a_term_page_has_materials_header_and_a_compact_sidebar(
     home = read(site, "index.html")
 
     sidebar = _primary_sidebar(term)
-    assert [link.attrs["href"] for link in elements(sidebar, "a", "md-nav__link")] == links
-    titles = [link.text.strip() for link in elements(sidebar, "a", "md-nav__link")]
+    assert [link.attrs["href"] for link in _navigation_links(sidebar)] == links
+    titles = [link.text.strip() for link in _navigation_links(sidebar)]
     assert titles[2:7] == ["Glossary", "Terms under S", "prostituted person", "survivor", "victim"]
     # The navigation's top level, as the other pages show it, but not the whole tree: no
     # module's page under Training.
@@ -547,8 +555,19 @@ def test_a_term_page_has_materials_header_and_a_compact_sidebar(
     assert "About" in _primary_sidebar(home)
     assert "Hotel" not in sidebar and "Hotel" in _primary_sidebar(home)
     assert elements(term, "header", "md-header") and elements(term, "input", "md-search__input")
-    (toc,) = elements(term, "nav", "md-nav--secondary")
+    (toc,) = elements(term.split("md-sidebar--secondary", 1)[1], "nav", "md-nav--secondary")
     assert "Related terms" in toc.text
+    # The page's contents in the sidebar too, as Material's navigation gives the page shown
+    # (its drawer shows them in a narrow window, where the contents beside the page are
+    # hidden): a term page's were out of reach there (audit).
+    (toggle,) = elements(sidebar, "input", "md-nav__toggle")
+    assert toggle.attrs["id"] == "__toc"
+    (opener,) = [label for label in elements(sidebar, "label") if label.attrs.get("for") == "__toc"
+                 and "md-nav__link" in label.attrs.get("class", "")]  # fmt: skip
+    assert opener.text.strip() == "survivor"
+    (own_toc,) = elements(sidebar, "nav", "md-nav--secondary")
+    assert own_toc.text.split() == toc.text.split()
+    assert "ul" in own_toc.ancestors and "li" in own_toc.ancestors
 
 
 def test_a_term_pages_sidebar_follows_the_authors_nav(tmp_path: Path) -> None:
@@ -882,6 +901,12 @@ def test_a_redirect_pages_location_is_escaped_where_material_prints_it(tmp_path:
         link.attrs["href"].endswith('#"><img src=x onerror=alert(4)>')
         for link in elements(letter, "a")
     )
+
+
+def _navigation_links(sidebar: str) -> list[Element]:
+    """The links of a primary sidebar but for the page's contents (`#...`)."""
+    links = elements(sidebar, "a", "md-nav__link")
+    return [link for link in links if not link.attrs["href"].startswith("#")]
 
 
 def _primary_sidebar(html: str) -> str:

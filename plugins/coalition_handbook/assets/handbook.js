@@ -70,7 +70,21 @@ function showDrawerState() {
    the page's contents', the panel's title going back) become buttons Tab reaches, as
    the theme's only Enter opened them and only a pointer reached them. All is put back
    when the drawer closes or the window widens. */
-var NAV_PANEL = ":scope > .md-nav__list > .md-nav__item > .md-nav__toggle ~ nav.md-nav";
+var LEVEL_ITEMS = [
+  ":scope > .md-nav__list > .md-nav__item > ",
+  // A term page's place under the Glossary (templates/theme/hb-term.html) is a list in
+  // the Glossary's item: the term's own item there holds the page's contents.
+  ":scope > .md-nav__list > .md-nav__item > .hb-term-nav__terms > .md-nav__item > ",
+];
+
+// `selector` as a child of an item of a level's list (`LEVEL_ITEMS`).
+function inLevelItems(selector) {
+  return LEVEL_ITEMS.map(function (item) {
+    return item + selector;
+  }).join(", ");
+}
+
+var NAV_PANEL = inLevelItems(".md-nav__toggle ~ nav.md-nav");
 
 /* A checked panel the theme does not display is no level shown: the page's contents,
    opened in a phone's drawer, stay checked once the window is a tablet's (60em up), where
@@ -96,13 +110,12 @@ function shownNavigationLevel(sidebar) {
 }
 
 function levelLabels(shown) {
-  var item = ":scope > .md-nav__list > .md-nav__item > ";
   var labels = Array.prototype.slice.call(
     shown.querySelectorAll(
       [
         ":scope > label.md-nav__title[for]", // back to the level above
-        item + "label.md-nav__link[for]",
-        item + ".md-nav__container > label.md-nav__link[for]", // a section with a page
+        inLevelItems("label.md-nav__link[for]"),
+        inLevelItems(".md-nav__container > label.md-nav__link[for]"), // a section with a page
       ].join(", ")
     )
   );
