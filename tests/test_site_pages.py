@@ -591,9 +591,56 @@ def test_a_term_pages_place_goes_under_the_section_that_holds_the_glossary(
     )
     site = _site(tmp_path, pages=pages, theme="material", search=True, extra_config=nav)
     sidebar = _primary_sidebar(read(site, "glossary/survivor/index.html"))
-    titles = [link.text.strip() for link in elements(sidebar, "a", "md-nav__link")]
-    assert titles[:3] == ["Home", "Reference", "Terms under S"]
-    assert titles[-1] == "Links"  # a section of links only, as the other pages show it
+    titles = [link.text.strip() for link in _navigation_links(sidebar)]
+    # A section without an index page is a heading over its entries (see the next test).
+    assert titles[:4] == ["Home", "About", "Glossary", "Terms under S"]
+    assert titles[-1] == "Polaris"  # a section of links only, as the other pages show it
+    assert _section_headings(sidebar) == ["Reference", "Links"]
+
+
+def test_a_term_pages_sidebar_shows_a_section_as_the_other_pages_do(tmp_path: Path) -> None:
+    """A section led to its first page by the section's name: "Coalition" opened "Member
+    sectors", and its other pages were not there (audit). A section with an index page
+    leads there (the protocols' index, the glossary's, the training's), by the section's
+    name; any other is a heading over its pages, as the theme shows it on the other
+    pages. Its heading is no link, nor a stop for Tab."""
+    pages = {
+        "index.md": "# Home\n",
+        "coalition/member-sectors.md": "# Member sectors\n",
+        "coalition/propose-a-change.md": "# Propose a change\n",
+        "coalition/what-is-a-coalition.md": "# What is a coalition?\n",
+        "resources/index.md": "# Resources\n",
+        "resources/hotlines.md": "# Hotlines\n",
+        "modules/hotel-staff.md": MODULE,
+    }
+    site = _site(tmp_path, pages=pages, theme="material", search=True)
+    sidebar = _primary_sidebar(read(site, "glossary/survivor/index.html"))
+    links = {link.text.strip(): link.attrs["href"] for link in _navigation_links(sidebar)}
+    assert _section_headings(sidebar) == ["Coalition"]
+    assert "Coalition" not in links
+    assert [title for title in links if title in COALITION_PAGES] == list(COALITION_PAGES)
+    assert links["Member sectors"] == "../../coalition/member-sectors/"
+    assert links["What is a coalition?"] == "../../coalition/what-is-a-coalition/"
+    # Sections with an index page lead there, and list no other page of theirs.
+    assert links["Resources"] == "../../resources/"
+    assert links["Protocols"] == "../../protocols/"
+    assert links["Training"] == "../../modules/"
+    assert "Hotlines" not in links and "Hotel staff" not in links
+    (heading,) = elements(sidebar, "span", "hb-term-nav__heading")
+    assert "a" not in heading.ancestors and "tabindex" not in heading.attrs
+    # The pages under it, a list in its item, as the term's place is under the Glossary.
+    for title in COALITION_PAGES:
+        (item,) = [link for link in _navigation_links(sidebar) if link.text.strip() == title]
+        assert item.ancestors.count("ul") == 2, item.ancestors
+
+
+COALITION_PAGES = ("Member sectors", "Propose a change", "What is a coalition?")
+
+
+def _section_headings(sidebar: str) -> list[str]:
+    return [
+        " ".join(span.text.split()) for span in elements(sidebar, "span", "hb-term-nav__heading")
+    ]
 
 
 def test_each_term_page_heads_with_its_own_title(tmp_path: Path) -> None:

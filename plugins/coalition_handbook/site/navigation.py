@@ -45,18 +45,29 @@ def arrange(items: list[Any], modules_dir: str, protocol_order: Sequence[str] = 
 
 
 class NavEntry:
-    """A top-level entry of the site's navigation, as a term page's compact sidebar shows
-    it: a page, a section (by its title, leading to its first page or link), or a link.
-    `pages` are the pages under it, so the sidebar can put a term's place under the entry
-    that holds the Glossary. The title is read when the sidebar is rendered: a page's own
-    comes from its Markdown."""
+    """An entry of the site's navigation, as a term page's compact sidebar shows it: a
+    page, a section, or a link. A section with an index page (its first page is an
+    `index.md`: the Protocols, Glossary and Training) leads there by the section's title;
+    any other section is a heading over its own `entries`, as the theme shows it on the
+    other pages (`url` is None): it led to its first page by the section's title, and
+    left out the rest ("Coalition" opened "Member sectors": audit). `pages` are the pages
+    under it, so the sidebar can put a term's place under the entry that holds the
+    Glossary. The title is read when the sidebar is rendered: a page's own comes from its
+    Markdown."""
 
-    __slots__ = ("_title", "pages", "url")
+    __slots__ = ("_title", "entries", "pages", "url")
 
-    def __init__(self, title: str | None, url: str, pages: tuple[Any, ...]):
+    def __init__(
+        self,
+        title: str | None,
+        url: str | None,
+        pages: tuple[Any, ...],
+        entries: tuple[NavEntry, ...] = (),
+    ):
         self._title = title
         self.url = url
         self.pages = pages
+        self.entries = entries
 
     @property
     def title(self) -> str:
@@ -66,29 +77,22 @@ class NavEntry:
 
 def top_level_entries(items: Sequence[Any]) -> list[NavEntry]:
     """The navigation's top level, as the other pages' sidebars show it: the author's
-    `nav` as written, or the one the plugin arranged."""
+    `nav` as written, or the one the plugin arranged; a section without an index page
+    with its entries under it, made so too."""
     entries: list[NavEntry] = []
     for item in items:
         if item.is_page:
             entries.append(NavEntry(None, item.url, (item,)))
         elif item.is_section:
             pages = tuple(pages_of(item.children))
-            if pages:
-                entries.append(NavEntry(item.title, pages[0].url, pages))
-            elif (link := _first_link(item.children)) is not None:
-                entries.append(NavEntry(item.title, link.url, ()))
+            first = item.children[0] if item.children else None
+            if first is not None and first.is_page and getattr(first, "is_index", False):
+                entries.append(NavEntry(item.title, first.url, pages))
+            elif children := top_level_entries(item.children):
+                entries.append(NavEntry(item.title, None, pages, tuple(children)))
         elif getattr(item, "is_link", False):
             entries.append(NavEntry(item.title, item.url, ()))
     return entries
-
-
-def _first_link(items: Sequence[Any]) -> Any | None:
-    for item in items:
-        if getattr(item, "is_link", False):
-            return item
-        if item.is_section and (link := _first_link(item.children)) is not None:
-            return link
-    return None
 
 
 def pages_of(items: Sequence[Any]) -> list[Any]:
