@@ -500,7 +500,9 @@ def test_an_untracked_cache_is_read_and_git_asked_once_per_index(
     assert [command[3:] for command in calls] == [
         ["ls-files", "-z", "--", ":(icase).cache/handbook"]
     ]
-    cache_module.RunCache.beside(tmp_path.resolve())  # the build's other caches ask too
+    cache_module.RunCache.beside(
+        tmp_path.resolve(), "mkdocs.yml"
+    )  # the build's other caches ask too
     assert check(config) == first
     assert len(calls) == 1
     # The index changes: asked again. A file new to git, so that git surely writes the
@@ -635,3 +637,78 @@ def test_compiled_templates_tracked_by_git_or_linked_are_not_loaded(tmp_path: Pa
     (tmp_path / "compiled").rename(compiled)
     commit_forced(tmp_path)
     assert template_code_cache(tmp_path.resolve()) is None
+
+
+def spanish_site(root: Path) -> Path:
+    """A second config file beside mkdocs.yml, over the same files, with other settings."""
+    config = root / "mkdocs.es.yml"
+    config.write_text(
+        (root / "mkdocs.yml").read_text(encoding="utf-8").replace("[FBI]", "[FBI, XYZ]"),
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_two_sites_checked_in_turn_each_keep_their_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each config file's run prunes its own entries only (review: checking or building
+    mkdocs.es.yml dropped mkdocs.yml's, so every alternation was a cold run), and each
+    still gets its own settings' findings."""
+    english = make(tmp_path)
+    spanish = spanish_site(tmp_path)
+    (tmp_path / "content" / "mail.md").unlink()  # personal data would stop the build
+    english_findings = check(english)
+    spanish_findings = check(spanish)
+    assert check(english) == english_findings
+    assert (STATS.results, STATS.parsed) == (1, 0)
+    STATS.reset()
+    build_site(spanish, strict=False, site_dir=tmp_path / "site-es")
+    assert STATS.results == 1
+    assert check(english) == english_findings
+    assert STATS.results == 1
+    assert check(spanish) == spanish_findings
+    assert STATS.results == 1
+    assert english_findings == uncached(english, monkeypatch)
+    assert spanish_findings == uncached(spanish, monkeypatch)
+    assert any(f.found == "XYZ" for f in english_findings)
+    assert not any(f.found == "XYZ" for f in spanish_findings)
+
+
+def test_a_sites_own_old_entries_are_still_pruned(tmp_path: Path) -> None:
+    english = make(tmp_path)
+    spanish = spanish_site(tmp_path)
+    check(english)
+    english_packs = {path: path.read_bytes() for path in (tmp_path / CACHE_DIR).glob("*.pickle")}
+    check(spanish)
+    page_pack = tmp_path / CACHE_DIR / "sites" / "mkdocs.es.yml" / "records-page.pickle"
+    assert len(pickle.loads(page_pack.read_bytes())) == len(PAGES)
+    (tmp_path / "content" / "other.md").write_text("# Other\n\nNo victim here.\n", encoding="utf-8")
+    check(spanish)
+    assert STATS.parsed == 1
+    assert len(pickle.loads(page_pack.read_bytes())) == len(PAGES)  # the old version's gone
+    assert {path: path.read_bytes() for path in english_packs} == english_packs
+
+
+def test_the_entries_of_a_config_file_renamed_or_deleted_are_removed(tmp_path: Path) -> None:
+    """A site whose config file is gone never runs to prune its entries again: the next
+    run that writes removes them, whichever site it is for."""
+    english = make(tmp_path)
+    spanish = spanish_site(tmp_path)
+    check(spanish)
+    check(english)
+    sites = tmp_path / CACHE_DIR / "sites"
+    assert [path.name for path in sites.iterdir()] == ["mkdocs.es.yml"]
+    renamed = spanish.rename(tmp_path / "mkdocs.spanish.yml")
+    check(renamed)
+    assert [path.name for path in sites.iterdir()] == ["mkdocs.spanish.yml"]
+    assert (tmp_path / CACHE_DIR / "snapshot.pickle").exists()  # mkdocs.yml is still there
+    english.unlink()
+    (tmp_path / "glossary" / "survivor.yml").write_text(
+        TERMS["survivor"].replace("lived through it", "lived through trafficking"),
+        encoding="utf-8",
+    )
+    check(renamed)
+    assert STATS.writes
+    assert list((tmp_path / CACHE_DIR).glob("*.pickle")) == []
+    assert [path.name for path in sites.iterdir()] == ["mkdocs.spanish.yml"]

@@ -619,7 +619,7 @@ def test_a_run_after_files_were_hashed_again_sees_nothing_changed(tmp_path: Path
     _, config = checked_once(tmp_path, random.Random(7))
     old_times(tmp_path)  # every signature changed: the next run hashes every file again
     run_checks(load_config(config))
-    cache = RunCache.beside(tmp_path)
+    cache = RunCache.beside(tmp_path, "mkdocs.yml")
     previous = Snapshot.load(cache)
     assert previous is not None
     assert survey(load_config(config), cache, previous).unchanged
@@ -641,7 +641,9 @@ def test_a_term_file_renamed_is_seen_though_the_folder_holds_as_many_names(
     (glossary / "survivor.yml").rename(glossary / "survivor-2.yml")
     assert len(list(glossary.iterdir())) == count
     found = survey(
-        load_config(config), RunCache.beside(tmp_path), Snapshot.load(RunCache.beside(tmp_path))
+        load_config(config),
+        RunCache.beside(tmp_path, "mkdocs.yml"),
+        Snapshot.load(RunCache.beside(tmp_path, "mkdocs.yml")),
     )
     assert "survivor-2.yml" in found.listings
     assert "survivor.yml" not in found.listings
@@ -661,7 +663,7 @@ def test_a_snapshot_with_a_damaged_listing_is_no_snapshot(
     from coalition_handbook.snapshot import Snapshot
 
     handbook, config = checked_once(tmp_path, random.Random(10))
-    cache = RunCache.beside(tmp_path)
+    cache = RunCache.beside(tmp_path, "mkdocs.yml")
     snapshot = Snapshot.load(cache)
     assert snapshot is not None
     replace(snapshot, folder_names={"glossary": None}).store(cache)
@@ -681,7 +683,7 @@ def test_a_listing_with_a_name_twice_is_not_taken_for_the_folder(
     from coalition_handbook.snapshot import Snapshot
 
     _, config = checked_once(tmp_path, random.Random(11))
-    cache = RunCache.beside(tmp_path)
+    cache = RunCache.beside(tmp_path, "mkdocs.yml")
     snapshot = Snapshot.load(cache)
     assert snapshot is not None
     names = snapshot.folder_names["glossary"]
@@ -803,7 +805,7 @@ def test_a_snapshot_whose_file_list_is_damaged_is_a_miss_not_a_traceback(
         if ".cache" not in path.parts:  # old times: signatures the survey trusts
             os.utime(path, ns=(1_600_000_000_000_000_000 + index,) * 2)
     run_checks(load_config(config))
-    cache = RunCache.beside(tmp_path)
+    cache = RunCache.beside(tmp_path, "mkdocs.yml")
     snapshot = Snapshot.load(cache)
     assert snapshot is not None
     if damage == "a byte":

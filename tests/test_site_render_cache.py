@@ -59,6 +59,26 @@ def test_a_second_build_takes_term_pages_from_the_cache(
     assert second == first
 
 
+def test_two_sites_built_in_turn_each_take_their_pages_from_the_cache(
+    tmp_path: Path, rendered: Counter[str]
+) -> None:
+    """A build of one config file keeps the rendered pages of another beside it (review:
+    building mkdocs.es.yml dropped mkdocs.yml's, and the next English build rendered
+    every term page again)."""
+    english = write_site(tmp_path, pages=PAGES, terms=TERMS)
+    spanish = tmp_path / "mkdocs.es.yml"
+    spanish.write_text(
+        english.read_text(encoding="utf-8") + "site_dir: site-es\n", encoding="utf-8"
+    )
+    build_site(english)
+    build_site(spanish)
+    assert rendered["glossary/survivor.md"] == 2  # each site's first build
+    rendered.clear()
+    build_site(english)
+    build_site(spanish)
+    assert "glossary/survivor.md" not in rendered
+
+
 def test_without_the_cache_every_term_page_is_rendered(
     tmp_path: Path, rendered: Counter[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

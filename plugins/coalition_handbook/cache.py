@@ -1,6 +1,7 @@
 """A persistent content-hash cache for `handbook check`, beside mkdocs.yml.
 
-    .cache/handbook/<namespace>.pickle     {key: pickled value}
+    .cache/handbook/<namespace>.pickle                   {key: pickled value}, for mkdocs.yml
+    .cache/handbook/sites/<config file>/<namespace>.pickle    the same, for another config file
 
 Every key is a SHA-256 of what the value depends on: the engine's own source (so a new
 version of the code never reads an old entry), and the bytes of the files it was
@@ -27,6 +28,13 @@ not those of a thousand pages), `matcher`, `rules`, and `snapshot`, the one valu
 The packs of earlier versions' namespaces (`RETIRED_NAMESPACES`) are deleted by the
 first run that writes.
 
+Each site (its config file's name, as the handout cache names the site of each record:
+`mkdocs.yml`, `mkdocs.es.yml`) has packs of its own, and a run prunes only those: two
+sites checked or built in turn from one folder each find their entries as they left them
+(review: each run dropped the other site's, so every alternation was a cold run). A run
+that writes also removes the packs of a site whose config file is no longer beside the
+cache (renamed or deleted), which no run of its own would ever prune again.
+
 A `RunCache` also reads each source file once per run (`read`), so the digest that keys a
 cached value is the digest of the very bytes that value was computed from; the digests of
 files the run's survey did not read again come from the snapshot (`know_digests`).
@@ -51,6 +59,10 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".cache") / "handbook"
+# The site whose packs are in CACHE_DIR itself: MkDocs' own config file's name.
+DEFAULT_SITE = "mkdocs.yml"
+# The folder, in CACHE_DIR, of the other sites' packs: one folder per config file name.
+SITES_FOLDER = "sites"
 HANDOUTS_CACHE_DIR = Path(".cache") / "handouts"
 # Every folder whose files a run reads back: the packs and compiled templates, the PDFs.
 READ_BACK_DIRS = (CACHE_DIR, HANDOUTS_CACHE_DIR)
@@ -271,15 +283,54 @@ def _git_dir(root: Path) -> Path | None:
     return None
 
 
+def site_packs_folder(directory: Path, site: str) -> Path:
+    """The folder of the packs of `site` (a config file's name) in the cache `directory`."""
+    return directory if site == DEFAULT_SITE else directory / SITES_FOLDER / site
+
+
+def remove_gone_sites(directory: Path, root: Path, site: str) -> None:
+    """Remove from the cache `directory` of the handbook in `root` the packs of every site
+    but `site` whose config file is not in `root`: renamed or deleted, so no run of its
+    own will prune them again, and the cache would grow with each rename. A folder
+    left with anything else in it (a file someone put there) stays, with that file."""
+    gone: list[Path] = []
+    if site != DEFAULT_SITE and not (root / DEFAULT_SITE).exists():
+        gone.append(directory)
+    with contextlib.suppress(OSError), os.scandir(directory / SITES_FOLDER) as entries:
+        gone += [
+            Path(entry.path)
+            for entry in entries
+            if entry.name != site
+            and entry.is_dir(follow_symlinks=False)
+            and not (root / entry.name).exists()
+        ]
+    for folder in gone:
+        with contextlib.suppress(OSError):
+            for pack in folder.glob("*.pickle"):
+                pack.unlink()
+        if folder != directory:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only where nothing else is left
+    with contextlib.suppress(OSError):
+        (directory / SITES_FOLDER).rmdir()
+
+
 class RunCache:
     """One run's view of the cache and of the source files it reads.
 
     `directory` None means no persistent cache (disabled): `load` finds nothing and
-    `store` keeps nothing, but `read` still reads every file once.
+    `store` keeps nothing, but `read` still reads every file once. `site` names the config
+    file whose packs are read and written (`site_packs_folder`); given `root`, the
+    handbook's folder, a run that writes removes the packs of sites gone from it.
     """
 
-    def __init__(self, directory: Path | None) -> None:
+    def __init__(
+        self, directory: Path | None, site: str = DEFAULT_SITE, root: Path | None = None
+    ) -> None:
         self.directory = directory
+        self.site = site
+        self.root = root
+        self.packs = None if directory is None else site_packs_folder(directory, site)
         self._bytes: dict[Path, bytes | OSError] = {}
         self._root = os.sep  # see `know_digests`
         self._survey_digests: Callable[[], dict[str, str]] = dict
@@ -288,10 +339,12 @@ class RunCache:
         self._dirty: set[str] = set()
 
     @classmethod
-    def beside(cls, root: Path) -> RunCache:
-        """The cache of the handbook whose mkdocs.yml is in `root` (off if disabled, or if
-        it must not be read: `cache_refused`)."""
-        return cls(None if cache_disabled() or cache_refused(root) else root / CACHE_DIR)
+    def beside(cls, root: Path, site: str) -> RunCache:
+        """The cache of the site whose config file, named `site`, is in `root` (off if
+        disabled, or if it must not be read: `cache_refused`). `site` has no default: a
+        run named for another site would prune that site's entries."""
+        off = cache_disabled() or cache_refused(root)
+        return cls(None if off else root / CACHE_DIR, site, root)
 
     @property
     def enabled(self) -> bool:
@@ -372,18 +425,20 @@ class RunCache:
         (so old versions of edited files do not pile up), or all of them (`prune` False:
         a run that read only part of the handbook). A cache that cannot be written (a
         read-only checkout) is silently skipped."""
-        if self.directory is None:
+        if self.directory is None or self.packs is None:
             return
         for namespace in sorted(self._dirty):
             pack = self._packs[namespace]
             if prune:
                 used = self._used.get(namespace, set())
                 pack = {key: data for key, data in pack.items() if key in used}
-            self._write(self.directory / f"{namespace}.pickle", pack)
+            self._write(self.packs / f"{namespace}.pickle", pack)
         if self._dirty:
             for namespace in RETIRED_NAMESPACES:
                 with contextlib.suppress(OSError):
                     (self.directory / f"{namespace}.pickle").unlink(missing_ok=True)
+            if self.root is not None:
+                remove_gone_sites(self.directory, self.root, self.site)
         self._dirty.clear()
 
     def load_alone(self, namespace: str, key: str) -> Any | None:
@@ -399,10 +454,10 @@ class RunCache:
     def store_alone(self, namespace: str, key: str, value: Any) -> None:
         """Make `value` the one entry of `namespace`, written at once (for what every run
         reads whole, and replaces)."""
-        if self.directory is not None:
+        if self.packs is not None:
             with contextlib.suppress(Exception):  # unpicklable: not kept
                 pack = {key: pickle.dumps(value, protocol=PROTOCOL)}
-                self._write(self.directory / f"{namespace}.pickle", pack)
+                self._write(self.packs / f"{namespace}.pickle", pack)
 
     def release(self) -> None:
         """Forget the bytes read and the packs loaded (after `flush`), to free memory."""
@@ -414,7 +469,7 @@ class RunCache:
         when asked for."""
         pack = self._packs.get(namespace)
         if pack is None:
-            assert self.directory is not None
+            assert self.packs is not None
             try:
                 pack = pickle.loads(self._read(namespace))
             except Exception:  # missing, unreadable, corrupt: start empty
@@ -426,8 +481,8 @@ class RunCache:
 
     def _read(self, namespace: str) -> bytes:
         """The bytes of `namespace`'s pack; a link (which no run makes) is no pack."""
-        assert self.directory is not None
-        return read_regular_file(self.directory / f"{namespace}.pickle", follow_links=False)
+        assert self.packs is not None
+        return read_regular_file(self.packs / f"{namespace}.pickle", follow_links=False)
 
     @staticmethod
     def _write(target: Path, pack: dict[str, Any]) -> None:

@@ -153,7 +153,7 @@ def run_checks(config: HandbookConfig) -> CheckResult:
 
 
 def _run_checks(config: HandbookConfig) -> CheckResult:
-    cache = RunCache.beside(config.root)
+    cache = RunCache.beside(config.root, config.config_name)
     if not cache.enabled:
         context, findings = _check(config, None)
         return CheckResult(findings, context)

@@ -391,7 +391,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _render_cache(self, files: Files, config: MkDocsConfig) -> PageRenderCache:
         """The generated pages of earlier builds, for this build's files and Markdown setup."""
         assert self.handbook_config is not None and self.site_inputs is not None
-        cache = RunCache.beside(self.handbook_config.root)
+        cache = RunCache.beside(self.handbook_config.root, self.handbook_config.config_name)
         if not cache.enabled:
             return PageRenderCache(cache, "")
         salt = build_salt(

@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import __version__
-from ..cache import HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
+from ..cache import DEFAULT_SITE, HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
 from ..model.source import SLUG
 from . import handout_render
 from .handout_links import PublishedSite
@@ -67,8 +67,8 @@ from .handout_problems import Unplaced, wants_a_font
 from .handout_render import HandoutContent, SiteLinks, renderer_digest
 
 CACHE_DIR = HANDOUTS_CACHE_DIR
-# The site a cache writes for where none is named: MkDocs' own config file's name.
-DEFAULT_SITE = "mkdocs.yml"
+# The site a cache writes for where none is named is `DEFAULT_SITE`, MkDocs' own config
+# file's name, as in the checks' cache.
 # PDFs kept per module: the one used last and the ones before it (about 80 kB each).
 KEPT_PER_MODULE = 3
 # Every file `put` writes in a module's folder: a PDF, its manifest, and the temporary
