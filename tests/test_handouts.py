@@ -1113,10 +1113,11 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
 
 
 def test_cli_says_why_a_module_that_cannot_be_read_gets_no_handout(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Audit: a module whose front matter is no YAML made no module, and `handbook
     handouts` said nothing of its handout (it stays, and the command fails)."""
+    monkeypatch.chdir(tmp_path)  # PDFs are named from here, module files from mkdocs.yml's
     broken = module_text("Hotel staff").replace("title: Hotel staff", "title: [Hotel staff", 1)
     config_file = write_handbook(tmp_path, modules={"hotel-staff": broken})
     published = tmp_path / "site" / "handouts" / "hotel-staff.pdf"
@@ -1135,9 +1136,10 @@ def test_cli_says_why_a_module_that_cannot_be_read_gets_no_handout(
 
 
 def test_cli_refuses_an_output_that_is_a_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Audit: `-o notes.txt` failed with the system's words and exit 1."""
+    monkeypatch.chdir(tmp_path)
     config_file = write_handbook(tmp_path, modules={})
     notes = tmp_path / "notes.txt"
     notes.write_text("keep me", encoding="utf-8")
@@ -1146,7 +1148,7 @@ def test_cli_refuses_an_output_that_is_a_file(
         f"handbook: {notes} is a file, where a folder must be for the PDFs to go into "
         f"{notes}; move it away, or name another folder with -o\n"
     )
-    # A file above the folder (review), named as typed; the site's own, as files are.
+    # A file above the folder (review), named as typed; the site's own, from here.
     assert main(["handouts", "-f", str(config_file), "-o", str(notes / "pdfs")]) == 2
     assert f"handbook: {notes} is a file, where a folder must be" in capsys.readouterr().err
     (tmp_path / "pdfs").symlink_to(tmp_path / "nowhere")
@@ -1435,10 +1437,13 @@ def test_two_renders_give_the_same_bytes(tmp_path: Path) -> None:
 
 
 @pytest.mark.pdf
-def test_cli_names_the_handout_of_a_retired_module_and_keeps_it(tmp_path: Path, capsys) -> None:
+def test_cli_names_the_handout_of_a_retired_module_and_keeps_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A trainer printing from the folder must not pick up a retired module's handout;
     the file is theirs, so it is named, not deleted."""
     require_weasyprint()
+    monkeypatch.chdir(tmp_path)
     config_file = write_handbook(tmp_path)
     output = tmp_path / "handouts"
     assert main(["handouts", "-f", str(config_file), "-o", str(output)]) == 0
@@ -1465,8 +1470,11 @@ def test_cli_names_the_handout_of_a_retired_module_and_keeps_it(tmp_path: Path, 
 
 
 @pytest.mark.pdf
-def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
+def test_cli_writes_one_line_per_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     require_weasyprint()
+    monkeypatch.chdir(tmp_path)
     config_file = write_handbook(tmp_path)
     assert main(["handouts", "-f", str(config_file)]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -1490,6 +1498,37 @@ def test_cli_writes_one_line_per_pdf(tmp_path: Path, capsys) -> None:
         "public/handouts/community.pdf",
         "public/handouts/hotel-staff.pdf",
     ]
+
+
+@pytest.mark.pdf
+def test_cli_names_the_pdfs_from_the_folder_it_ran_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `-o` is read, and as `handbook new` names the file it writes (audit: `-f
+    coal/mkdocs.es.yml -o outes` printed `../outes/...` and, without -o,
+    `site-es/handouts/...`, both from the config's folder)."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path / "coal")
+    spanish = config_file.with_name("mkdocs.es.yml")
+    spanish.write_text(config_file.read_text(encoding="utf-8") + "site_dir: site-es\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["handouts", "-f", "coal/mkdocs.es.yml", "-o", "outes"]) == 0
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == [
+        "outes/community.pdf",
+        "outes/hotel-staff.pdf",
+    ]
+    assert (tmp_path / "outes" / "community.pdf").is_file()
+    assert main(["handouts", "-f", "coal/mkdocs.es.yml"]) == 0
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == [
+        "coal/site-es/handouts/community.pdf",
+        "coal/site-es/handouts/hotel-staff.pdf",
+    ]
+    # Outside the folder it ran in: in full, as `handbook new` names such a file.
+    monkeypatch.chdir(tmp_path / "coal" / "content")
+    assert main(["handouts", "-f", "../mkdocs.es.yml"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{tmp_path / 'coal' / 'site-es' / 'handouts' / 'community.pdf'}: cached"
+    )
 
 
 @pytest.mark.pdf

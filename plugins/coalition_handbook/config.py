@@ -166,9 +166,10 @@ def relative_name(path: Path, root: Path) -> str:
 
 
 def shown_name(path: Path) -> str:
-    """How a message names a file an editor named (`-f sub/mkdocs.yml`): relative to the
-    current folder where it is in it, else as given; the findings in it are named from
-    its own folder all the same (DESIGN section 6)."""
+    """How a message names a file the user named (`-f sub/mkdocs.yml`, `-o out`) or will
+    open (what `handbook new` and `handbook handouts` write): relative to the current
+    folder where it is in it, else as given; findings name files from mkdocs.yml's
+    folder all the same (DESIGN section 6)."""
     try:
         return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()  # noqa: PTH100
     except (ValueError, OSError):  # outside the current folder, or that folder is gone

@@ -25,7 +25,7 @@ from typing import TextIO
 import jinja2
 import yaml
 
-from ..config import HandbookConfig
+from ..config import HandbookConfig, shown_name
 from ..model.glossary import load_terms
 from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
@@ -340,7 +340,7 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
     except OSError as error:
         print(f"handbook new: cannot write {shown}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"created {_from_here(path)}: fill it in, then run\n{_next_steps(config_file)}")
+    print(f"created {shown_name(path)}: fill it in, then run\n{_next_steps(config_file)}")
     return EXIT_OK
 
 
@@ -365,15 +365,6 @@ def _unread_twin(path: Path) -> str | None:
             return next((entry.name for entry in entries if entry.name.lower() == wanted), None)
     except OSError:  # no folder yet, or one that cannot be read: writing will tell
         return None
-
-
-def _from_here(path: Path) -> str:
-    """`path` as the editor, in the folder the command ran in, opens it: relative to that
-    folder where it is inside it, else in full."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _next_steps(config_file: Path | None) -> str:

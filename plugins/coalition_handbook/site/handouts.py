@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Literal, TextIO
 
-from ..config import ConfigError, HandbookConfig
+from ..config import ConfigError, HandbookConfig, shown_name
 from ..documents import scan_handbook
 from ..model.modules import module_files
 from ..model.records import record_file_kind
@@ -408,9 +408,9 @@ def publish_handouts(
         emit(logging.INFO, not_removed)
     for result in report.results:
         if result.outcome == "failed" and report.unavailable is None:
-            emit(logging.WARNING, _describe_failure(result, config))
+            emit(logging.WARNING, _describe_failure(result, config.relative))
         else:
-            emit(logging.DEBUG, _describe(result, config))
+            emit(logging.DEBUG, _describe(result, config.relative))
         for problem in result.printing_problems:
             emit(logging.WARNING, _printing_problem(result, problem))
     if report.unavailable is not None:
@@ -480,9 +480,9 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
         _say(f"handbook: {not_removed}")
     for result in report.results:
         if result.outcome == "failed":
-            _say(_describe_failure(result, config))
+            _say(_describe_failure(result, shown_name))
         else:
-            _say(_describe(result, config), sys.stdout)
+            _say(_describe(result, shown_name), sys.stdout)
         for problem in result.printing_problems:
             _say(_printing_problem(result, problem))
     # A module file whose front matter does not fit (or cannot be read) made no module:
@@ -492,13 +492,13 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     cache = HandoutCache.beside(config.root, config.config_name)
     for path in unread:
         kept = _keep_published(output_dir / f"{path.stem}.pdf", cache)
-        shown = f"kept the previous {config.relative(kept)}" if kept else "no handout published"
+        shown = f"kept the previous {shown_name(kept)}" if kept else "no handout published"
         _say(f"{config.relative(path)}: handout not made: the module has errors; {shown}")
     if report.unavailable is not None:
         _say(f"handbook: {report.unavailable}")
     for stale in _retired_handouts(output_dir, modules):
         _say(
-            f"handbook: {config.relative(stale)} is no module's handout (left as it is); if "
+            f"handbook: {shown_name(stale)} is no module's handout (left as it is); if "
             "it is a retired or renamed module's, delete it, so that no one prints it"
         )
     if errors:
@@ -520,9 +520,9 @@ def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given
         if folder.is_dir():
             return
         if folder.exists() or folder.is_symlink():
-            # As typed after -o; the site's folder as every message names files.
-            shown = str(folder) if given else config.relative(folder)
-            wanted = str(output_dir) if given else config.relative(output_dir)
+            # As typed after -o; the site's folder as the PDFs' lines name it.
+            shown = str(folder) if given else shown_name(folder)
+            wanted = str(output_dir) if given else shown_name(output_dir)
             what = "a file" if folder.exists() else "a link to nothing"
             raise ConfigError(
                 f"{shown} is {what}, where a folder must be for the PDFs to go into "
@@ -575,8 +575,12 @@ def _cache_unwritable(unwritable: tuple[Path, str], config: HandbookConfig) -> s
     )
 
 
-def _describe(result: HandoutResult, config: HandbookConfig) -> str:
-    where = config.relative(result.path) if result.path else result.module.id
+def _describe(result: HandoutResult, name: Callable[[Path], str]) -> str:
+    """The line of a PDF made or cached, naming it with `name`: from the current folder
+    for `handbook handouts` (as `-o` is read, and `handbook new` names what it writes;
+    audit: `-f other/mkdocs.yml` printed paths from that config's folder), from the
+    config's folder in the build's log, as MkDocs names files."""
+    where = name(result.path) if result.path else result.module.id
     if result.outcome == "cached":
         return f"{where}: cached"
     return f"{where}: rendered in {result.seconds:.2f} s"
@@ -593,10 +597,8 @@ def _printing_problem(result: HandoutResult, problem: HandoutProblem) -> str:
     return f"{problem.path}:{problem.line}: warning: {result.module.id}.pdf: {problem.message}"
 
 
-def _describe_failure(result: HandoutResult, config: HandbookConfig) -> str:
-    kept = (
-        f"; kept the previous {config.relative(result.path)}"
-        if result.path
-        else "; no handout published"
-    )
+def _describe_failure(result: HandoutResult, name: Callable[[Path], str]) -> str:
+    """The line of a handout not made: its module file as findings name it, the PDF kept
+    as `_describe` names it."""
+    kept = f"; kept the previous {name(result.path)}" if result.path else "; no handout published"
     return f"{result.module.origin.path}: handout not made: {result.problem}{kept}"
