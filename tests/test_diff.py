@@ -3595,6 +3595,36 @@ def test_a_revision_without_the_config_file_is_read_with_todays_folders_and_says
     assert "| terms | 1 | 0 | 0 | 0 | 0 |" in captured.out
 
 
+def test_the_note_names_the_config_file_given(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: `handbook diff -f mkdocs.es.yml` said the base was read with the folders
+    "mkdocs.yml" names, when it was mkdocs.es.yml's."""
+    base = git(repository, "rev-parse", "HEAD")
+    write(
+        repository,
+        "mkdocs.es.yml",
+        "site_name: T\ndocs_dir: content-es\nplugins:\n  - handbook:\n"
+        "      glossary_dir: glossary-es\n      protocols_dir: protocols-es\n",
+    )
+    write(repository, "content-es/index.md", "# Inicio\n")
+    write(repository, "glossary-es/survivor.yml", term())
+    write(
+        repository,
+        "protocols-es/hotel-staff.yml",
+        PROTOCOL.format(version=1, step="Llame", history=history(1)),
+    )
+    commit(repository, "a Spanish site")
+    assert main(["diff", base, "HEAD", "-f", str(repository / "mkdocs.es.yml")]) == 0
+    captured = capsys.readouterr()
+    note = (
+        f"`{base[:12]}` has no `mkdocs.es.yml`; its handbook is read from the folders "
+        "mkdocs.es.yml names now, where it has no term, protocol or module"
+    )
+    assert captured.err == f"handbook diff: {note}\n"
+    assert f"> ⚠️ {note}\n" in captured.out
+
+
 def test_a_repository_with_no_commit_yet_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -73,7 +73,7 @@ class Side:
     unloaded: tuple[str, ...]
     problems: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     digests: Mapping[str, str] = dataclasses.field(default_factory=dict)
-    # Why the revision was read with the folders mkdocs.yml names now, if it was.
+    # Why the revision was read with the folders its config file names now, if it was.
     config_note: ConfigNote | None = None
     # The commit it was read from (None: the working tree), and the handbook's folders
     # there, from the top of the repository (`_folders`).

@@ -52,8 +52,9 @@ CHANGE_TITLES = {
 
 @dataclass(frozen=True)
 class ConfigNote:
-    """Why one side's handbook was read with the folders mkdocs.yml names now: its own
-    copy of `path` is not there (`problem` None) or cannot be read."""
+    """Why one side's handbook was read with the folders its config file (`path`, from
+    the top of the repository) names now: its own copy of `path` is not there (`problem`
+    None) or cannot be read."""
 
     path: str
     problem: str | None = None
@@ -62,18 +63,26 @@ class ConfigNote:
 
     def text(self) -> str:
         """The note as one line of plain text (for stderr)."""
-        return self._written(f"`{self.path}`", self.problem)
+        return self._written(f"`{self.path}`", self.problem, self.config_name)
 
     def markdown(self) -> str:
         """The note as the report shows it: what the revision holds stays text."""
-        return self._written(inline_code(self.path), escape(self.problem or ""))
+        return self._written(
+            inline_code(self.path), escape(self.problem or ""), escape(self.config_name)
+        )
 
-    def _written(self, path: str, problem: str | None) -> str:
+    @property
+    def config_name(self) -> str:
+        """The config file's name, as `-f` gave it (audit: `-f mkdocs.es.yml` was said to
+        read the folders mkdocs.yml names)."""
+        return posixpath.basename(self.path)
+
+    def _written(self, path: str, problem: str | None, config_name: str) -> str:
         if self.problem is None:
             said = f"{self.side} has no {path}"
         else:
             said = f"{self.side}: {path} could not be read ({problem})"
-        said += "; its handbook is read from the folders mkdocs.yml names now"
+        said += f"; its handbook is read from the folders {config_name} names now"
         if self.empty:
             said += ", where it has no term, protocol or module"
         return said
@@ -95,7 +104,7 @@ def render(
     load at the head, with the first problem of each (`line:column`, message);
     `broken_at_base`: those that did not load at the base; `untouched`: files that did
     not load at either, left as they were; `limits`, how much it may hold (none: all);
-    `notes`, sides read with the folders mkdocs.yml names now, and why; `suppressions`,
+    `notes`, sides read with the folders the config file names now, and why; `suppressions`,
     the suppression comments the change adds, and the `handbook-enable` ones it takes
     out."""
     budget = Budget(limits)
