@@ -169,6 +169,18 @@ def test_a_listed_number_is_compared_as_e164_writes_it(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("countries", [["FR", "HU"], ["HU", "FR"]])
+def test_a_listed_number_is_allowed_whichever_country_comes_first(
+    tmp_path: Path, countries: list[str]
+) -> None:
+    """`06 1 234 5678` is Hungary's +36 1 234 5678 and France's +33 6 12 34 56 78: a
+    listed number is allowed in its other writing whatever the order of the countries
+    (review: with France first, the Hungarian hotline failed the build)."""
+    page = "Office 06 1 234 5678 or +36 1 234 5678.\n"
+    for allow in ("+36 1 234 5678", "06 1 234 5678"):
+        assert national_findings(tmp_path, page, countries, [allow]) == []
+
+
 def test_every_text_the_rule_reads_is_read_for_national_numbers(tmp_path: Path) -> None:
     """Term and protocol files, and the text files the site publishes (a contact card)."""
     files = {

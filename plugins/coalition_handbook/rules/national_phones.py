@@ -74,40 +74,43 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
             continue
         group_ends = [group.end() for group in _DIGITS.finditer(text, run.start(), run.end())]
         for end in reversed(group_ends[1:]):
-            if international_form(text[run.start() : end], countries) is not None:
+            if international_readings(text[run.start() : end], countries):
                 yield run.start(), end
                 break
 
 
-def international_form(number: str, countries: Sequence[str]) -> str | None:
-    """The phone `number` as E.164 writes it (`+442079460958`), where it is a valid
-    number written with its `+` and country code, or in the national format of one of
-    `countries`; else None. Two writings of one number have the same."""
+def international_readings(number: str, countries: Sequence[str]) -> tuple[str, ...]:
+    """The phone `number` as E.164 writes it in each of `countries` where it is valid,
+    in their order (written with its `+`, one at most). National numbering plans
+    overlap: `06 1 234 5678` is Hungary's +3612345678 and France's +33612345678, so two
+    writings of one number share a form, whichever country is listed first."""
     digits = "".join(_DIGITS.findall(number))
     if not countries or not _FEWEST_DIGITS <= len(digits) <= _MOST_DIGITS:
-        return None
-    return _valid_form(digits, number.lstrip().startswith("+"), tuple(countries))
+        return ()
+    return _valid_forms(digits, number.lstrip().startswith("+"), tuple(countries))
 
 
 # A handbook writes its numbers on many pages (a hotline on every one): each is parsed once.
 @lru_cache(maxsize=4096)
-def _valid_form(digits: str, international: bool, countries: tuple[str, ...]) -> str | None:
-    """`international_form` of a number of `digits`, written after a `+` or not."""
+def _valid_forms(digits: str, international: bool, countries: tuple[str, ...]) -> tuple[str, ...]:
+    """`international_readings` of a number of `digits`, written after a `+` or not."""
     phonenumbers = _phonenumbers()
+    forms: list[str] = []
     for region in countries[:1] if international else countries:
         try:
             parsed = phonenumbers.parse(f"+{digits}" if international else digits, region)
         except phonenumbers.NumberParseException:  # too short or long for this country
             continue
         if phonenumbers.is_valid_number(parsed):
-            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    return None
+            forms.append(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    return tuple(dict.fromkeys(forms))
 
 
 def international_forms(numbers: Iterable[str], countries: Sequence[str]) -> frozenset[str]:
-    """`international_form` of each of `numbers` that has one."""
-    forms = (international_form(number, countries) for number in numbers)
-    return frozenset(form for form in forms if form is not None)
+    """Every `international_readings` of each of `numbers`."""
+    return frozenset(
+        form for number in numbers for form in international_readings(number, countries)
+    )
 
 
 def region_codes() -> frozenset[str]:

@@ -86,8 +86,8 @@ from .base import CheckContext
 from .national_phones import (
     DASHES,
     SEPARATOR,
-    international_form,
     international_forms,
+    international_readings,
     national_numbers,
 )
 
@@ -472,8 +472,9 @@ class _AllowList:
     countries: tuple[str, ...]
     """privacy.countries: the countries whose national formats are read."""
     international: frozenset[str]
-    """Its phone numbers as E.164 writes them (`international_form`), where countries are
-    listed: a number is public written at home or abroad, as phonenumbers reads both."""
+    """Its phone numbers as E.164 writes them in each listed country where they are
+    valid (`international_forms`), where countries are listed: a number is public
+    written at home or abroad, as phonenumbers reads both."""
 
     @classmethod
     def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> _AllowList:
@@ -508,8 +509,10 @@ class _AllowList:
         )
 
     def _lists_as_e164(self, written: str) -> bool:
-        return bool(self.international) and (
-            international_form(written, self.countries) in self.international
+        # Every country's reading: numbering plans overlap (review: France first made
+        # Hungary's 06 1 234 5678 France's, and its listed +36 1 234 5678 no match).
+        return bool(self.international) and not self.international.isdisjoint(
+            international_readings(written, self.countries)
         )
 
 
