@@ -108,6 +108,21 @@ def test_digit_groups_that_are_no_valid_number_are_not_reported(tmp_path: Path) 
     assert national_findings(tmp_path, page, ["FR", "DE"]) == [(5, 7, "06 12 34 56 78")]
 
 
+def test_a_zip_code_of_nine_digits_is_no_national_number(tmp_path: Path) -> None:
+    """New England's ZIP codes start with a 0, and a ZIP+4 code's digits make a valid
+    German number (review: the Free Software Foundation's 02110-1301, in many a license,
+    and any Boston office's address failed the build with Germany listed). After a
+    state's code or a ZIP label it is none; alone, it may be a number."""
+    page = (
+        "Office: 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA.\n"
+        "Hartford, CT\n06103-1234. ZIP code: 06103-1234, zip 02110-1301.\n"
+        "Jane: 02110-1301.\n"
+    )
+    assert national_findings(tmp_path, page, ["DE"], ["51 Franklin Street"]) == [
+        (4, 7, "02110-1301")
+    ]
+
+
 def test_digits_written_after_a_number_are_no_part_of_it(tmp_path: Path) -> None:
     """The longest run of a number's first groups that is valid: a count after it is
     none of it, nor an extension written on."""

@@ -7,7 +7,8 @@ Without its `+` and country code, a number is written after its trunk `0` in gro
 else (a date, a time, a version, a price) to report as they come, so a run of them is
 only a phone number where Google's libphonenumber (`phonenumbers`) says it is a valid
 number of a listed country: no format is written here by hand. A date (`01 02 2024`,
-`01.02.2024`) or a range of times (`09.30-17.00`) at the start of a run is none.
+`01.02.2024`) or a range of times (`09.30-17.00`) at the start of a run is none, nor is
+a US ZIP+4 code after its state's code (`MA 02110-1301`).
 
 `phonenumbers` is imported on first use, which only a handbook that lists countries
 makes: a check without them pays nothing for it at start-up (DESIGN section 10).
@@ -56,6 +57,12 @@ _DATE_OR_TIMES = re.compile(
     rf"{_DAY}(?P<separator>{SEPARATOR}){_DAY}(?P=separator)(?:19|20)\d\d(?!\d)"
     rf"|{_TIME}{SEPARATOR}?[{DASHES}]{SEPARATOR}?{_TIME}"
 )
+# A US ZIP+4 code (02110-1301) after a state's code or a ZIP label: New England's start
+# with a 0, and Germany has numbers of their digits. Alone, it may be one.
+_ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}(?!\d)")
+_ZIP_BEFORE = re.compile(r"(?<![^\W_])(?:[A-Z]{2}|(?i:zip(?:[ ]?code)?)),?:?\s+\Z")
+# How far before a ZIP code its state's code or label is looked for.
+_ZIP_WINDOW = 16
 _DIGITS = re.compile(r"\d+")
 # How many digits, trunk 0 included, a national number may have: fewer or more are
 # handed to no parser.
@@ -70,13 +77,22 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
     if not countries:
         return
     for run in _CANDIDATE.finditer(text):
-        if _DATE_OR_TIMES.match(text, run.start()):
+        if _DATE_OR_TIMES.match(text, run.start()) or _is_zip_code(text, run.start()):
             continue
         group_ends = [group.end() for group in _DIGITS.finditer(text, run.start(), run.end())]
         for end in reversed(group_ends[1:]):
             if international_readings(text[run.start() : end], countries):
                 yield run.start(), end
                 break
+
+
+def _is_zip_code(text: str, start: int) -> bool:
+    """Whether the run of digit groups at `start` of `text` is a ZIP+4 code after its
+    state's code or label (`Boston, MA 02110-1301`, `ZIP: 02110-1301`)."""
+    return bool(
+        _ZIP_PLUS_FOUR.match(text, start)
+        and _ZIP_BEFORE.search(text, max(0, start - _ZIP_WINDOW), start)
+    )
 
 
 def international_readings(number: str, countries: Sequence[str]) -> tuple[str, ...]:
