@@ -123,6 +123,17 @@ def test_a_zip_code_of_nine_digits_is_no_national_number(tmp_path: Path) -> None
     ]
 
 
+def test_the_hour_of_a_time_is_no_group_of_a_number(tmp_path: Path) -> None:
+    """A day and month, then a time (`03.04 10:00`), read as `03.04 10` made a valid
+    German number (review, in a changelog: "02-06 24:00"). The hour is no group of a
+    number; a number before a time is read without it."""
+    page = (
+        "On 03.04 10:00 we meet, and 04-04 00:00 or 02-06 24:00 too.\n"
+        "Jane: 030 12345678 09:00-17:00.\n"
+    )
+    assert national_findings(tmp_path, page, ["DE"]) == [(2, 7, "030 12345678")]
+
+
 def test_digits_written_after_a_number_are_no_part_of_it(tmp_path: Path) -> None:
     """The longest run of a number's first groups that is valid: a count after it is
     none of it, nor an extension written on."""

@@ -63,6 +63,9 @@ _ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}(?!\d)")
 _ZIP_BEFORE = re.compile(r"(?<![^\W_])(?:[A-Z]{2}|(?i:zip(?:[ ]?code)?)),?:?\s+\Z")
 # How far before a ZIP code its state's code or label is looked for.
 _ZIP_WINDOW = 16
+# What goes on after a run's last group that makes it an hour (`03.04 10:00`): no group
+# of the number, if the groups before it are one.
+_MINUTES_AFTER = re.compile(r":\d")
 _DIGITS = re.compile(r"\d+")
 # How many digits, trunk 0 included, a national number may have: fewer or more are
 # handed to no parser.
@@ -80,6 +83,8 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
         if _DATE_OR_TIMES.match(text, run.start()) or _is_zip_code(text, run.start()):
             continue
         group_ends = [group.end() for group in _DIGITS.finditer(text, run.start(), run.end())]
+        if _MINUTES_AFTER.match(text, run.end()):
+            group_ends.pop()
         for end in reversed(group_ends[1:]):
             if international_readings(text[run.start() : end], countries):
                 yield run.start(), end
