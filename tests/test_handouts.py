@@ -1041,10 +1041,9 @@ def test_a_file_a_handout_prints_from_holds_it_back_while_it_has_errors(
 ) -> None:
     """Audit: a term file with an error was left out, and `handbook handouts` replaced a
     published handout by one without that term. A module's handout is held back while its
-    own file, a protocol it names or a term it uses has errors, and every one while a
-    term file cannot be read (its term could be any module's)."""
+    own file, a protocol it names or a term it uses has errors."""
     context = context_of(write_handbook(tmp_path))
-    hotel, community = "content/modules/hotel-staff.md", "content/modules/community.md"
+    hotel = "content/modules/hotel-staff.md"
     assert handouts.held_back_by_errors(context, {hotel}) == {hotel: "the module has errors"}
     assert handouts.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
         hotel: "it prints from a file with errors: protocols/hotel-staff.yml"
@@ -1055,39 +1054,89 @@ def test_a_file_a_handout_prints_from_holds_it_back_while_it_has_errors(
     assert handouts.held_back_by_errors(context, {"glossary/labor-trafficking.yml"}) == {}
     assert handouts.held_back_by_errors(context, {"content/index.md"}) == {}
 
-    (tmp_path / "glossary" / "sextortion.yml").write_text(
-        TERMS["hotline"].replace("term: hotline", "term: sextortion\nversion: 2"), "utf-8"
-    )
-    with_rejected = context_with_errors(tmp_path / "mkdocs.yml")
-    unread = _unread_term("glossary/sextortion.yml")
-    assert handouts.held_back_by_errors(with_rejected, {"glossary/sextortion.yml"}) == {
-        hotel: unread,
-        community: unread,
-    }
 
-
-def _unread_term(path: str) -> str:
+def term_file(fields: str, version: str = "1") -> str:
+    """A term file of `fields` (its forms, and any other), with its version and history."""
     return (
-        f"a term file cannot be read ({path}), and its term could be one of the module's key terms"
+        f"{fields}\nversion: {version}\ndefinition: A word.\n"
+        "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First approved.\n"
     )
 
 
 @pytest.mark.parametrize(
-    "broken",
+    ("fields", "version", "used_by"),
     [
-        b"owner: [Hospitality committee\n",  # a YAML syntax error
-        b"",  # an empty file
-        b"- a list\n- not a mapping\n",
-        b"title: Caf\xe9\n",  # not UTF-8
-        b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",  # aliases, rejected
+        # A misspelt field, a quoted version: the term is left out, its forms are known.
+        ("term: sextortion\nstatuss: approved", "1", ()),
+        ("term: key card\nstatuss: approved", "1", ("community", "hotel-staff")),
+        # By an alias that only one module's protocol prints, and by a form to avoid.
+        ("term: guest room\naliases: [room number]", '"1"', ("hotel-staff",)),
+        ("term: guest\navoid: [{text: key cards}]", '"1"', ("community", "hotel-staff")),
+    ],
+)
+def test_a_term_file_with_errors_holds_back_only_the_handouts_that_use_its_forms(
+    tmp_path: Path, fields: str, version: str, used_by: tuple[str, ...]
+) -> None:
+    """Audit: a field typo in any term file held back every module's handout, saying the
+    file "cannot be read", though its forms were known: only a module that uses one of
+    them (in its text or a protocol it prints) would print that term."""
+    config_file = write_handbook(tmp_path)
+    (tmp_path / "glossary" / "new-term.yml").write_text(term_file(fields, version), "utf-8")
+    context = context_with_errors(config_file)
+    assert "glossary/new-term.yml" in context.handbook.rejected
+    why = "it prints from a file with errors: glossary/new-term.yml"
+    assert handouts.held_back_by_errors(context, {"glossary/new-term.yml"}) == {
+        f"content/modules/{module_id}.md": why for module_id in used_by
+    }
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "term: [sextortion]",  # not a string
+        "term: sextortion\naliases: sextortion online",  # not a list
+        "term: sextortion\navoid: [{reason: Vague.}]",  # a form to avoid without its text
+    ],
+)
+def test_a_term_file_whose_forms_cannot_be_read_holds_every_handout_back(
+    tmp_path: Path, fields: str
+) -> None:
+    """Which modules use such a term cannot be told: any could (audit)."""
+    config_file = write_handbook(tmp_path)
+    (tmp_path / "glossary" / "sextortion.yml").write_text(term_file(fields), "utf-8")
+    context = context_with_errors(config_file)
+    assert "glossary/sextortion.yml" in context.handbook.rejected
+    unread = (
+        "the forms of a term cannot be read (glossary/sextortion.yml), and its term could be "
+        "one of the module's key terms"
+    )
+    assert handouts.held_back_by_errors(context, {"glossary/sextortion.yml"}) == {
+        "content/modules/hotel-staff.md": unread,
+        "content/modules/community.md": unread,
+    }
+
+
+@pytest.mark.parametrize(
+    ("broken", "unread"),
+    [
+        (b"owner: [Hospitality committee\n", "a term file cannot be read"),  # YAML syntax
+        (b"", "a term file cannot be read"),  # an empty file
+        (b"- a list\n- not a mapping\n", "a term file cannot be read"),
+        (b"title: Caf\xe9\n", "a term file cannot be read"),  # not UTF-8
+        # Aliases, rejected: a mapping is read, but no term in it.
+        (
+            b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",
+            "the forms of a term cannot be read",
+        ),
     ],
 )
 def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
-    tmp_path: Path, broken: bytes
+    tmp_path: Path, broken: bytes, unread: str
 ) -> None:
     """Audit: a protocol or term file with no readable mapping in it left no record
     behind, and `handbook handouts` replaced the published handouts by ones without it.
-    Its folder says what it is, and its name which one."""
+    Its folder says what it is, and its name which one; a term file's name does not say
+    which modules use its term, so every handout is held back."""
     config_file = write_handbook(tmp_path)
     (tmp_path / "protocols" / "hotel-staff.yml").write_bytes(broken)
     (tmp_path / "glossary" / "sextortion.yml").write_bytes(broken)
@@ -1100,10 +1149,10 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
     assert handouts.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
         hotel: "it prints from a file with errors: protocols/hotel-staff.yml"
     }
-    unread = _unread_term("glossary/sextortion.yml")
+    why = f"{unread} (glossary/sextortion.yml), and its term could be one of the module's key terms"
     assert handouts.held_back_by_errors(context, {"glossary/sextortion.yml"}) == {
-        hotel: unread,
-        community: unread,
+        hotel: why,
+        community: why,
     }
     # A stray file beside the terms is an error too, but no term is missing for it: it is
     # not read as one (review: a misnamed notes.yaml held every handout back).
@@ -1587,14 +1636,17 @@ def test_cli_keeps_the_published_handout_of_a_module_with_errors(
     community = tmp_path / "site" / "handouts" / "community.pdf"
     community_before = community.read_bytes()
 
-    # A term file that cannot be read: no handout is made without its term (audit).
+    # A term file with errors, which both modules use: no handout is made without its
+    # term (audit).
     module.write_text(module.read_text(encoding="utf-8").replace("## Realise", "## Realize"))
     hotline = tmp_path / "glossary" / "hotline.yml"
     hotline.write_text(hotline.read_text(encoding="utf-8") + "version: 2\n", encoding="utf-8")
     assert main(["handouts", "-f", str(config_file)]) == 1
     errors = capsys.readouterr().err
     assert "glossary/hotline.yml" in errors and "duplicate key 'version'" in errors
-    assert "handout not made: a term file cannot be read (glossary/hotline.yml)" in errors
+    assert (
+        errors.count("handout not made: it prints from a file with errors: glossary/hotline") == 2
+    )
     assert (published.read_bytes(), community.read_bytes()) == (before, community_before)
 
     # A module that makes no module at all, into a fresh folder: its last good PDF comes

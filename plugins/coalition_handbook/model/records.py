@@ -180,9 +180,26 @@ def rejected_record(
         review_by,
         headings,
         tuple(forms),
+        kind == "term" and _all_forms_read(data),
         references,
         version,
         history,
+    )
+
+
+def _all_forms_read(data: dict[str, Any]) -> bool:
+    """Whether each of a term's forms (`_FORMS`) is a string where the schema wants one:
+    then the strings read are all its forms."""
+    aliases, avoid = data.get("aliases", []), data.get("avoid", [])
+    return (
+        isinstance(data.get("term"), str)
+        and isinstance(aliases, list)
+        and all(isinstance(alias, str) for alias in aliases)
+        and isinstance(avoid, list)
+        and all(
+            isinstance(item, str) or (isinstance(item, dict) and isinstance(item.get("text"), str))
+            for item in avoid
+        )
     )
 
 

@@ -29,10 +29,11 @@ from pathlib import Path, PurePosixPath
 from typing import Literal, TextIO
 
 from ..config import ConfigError, HandbookConfig, shown_name
-from ..documents import scan_handbook
+from ..documents import ScannedDocument, scan_handbook
+from ..matching import Matcher
 from ..model.modules import module_files
 from ..model.records import record_file_kind
-from ..model.types import Module
+from ..model.types import Module, RejectedRecord, Term
 from ..report.encoding import in_utf8_text
 from ..rules.base import CheckContext
 from ..rules.protocol_review import RULE as OVERDUE_RULE
@@ -100,19 +101,55 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
     defined). From the run's one scan of the handbook (shared with the term rules and the
     site). Forms to avoid count, as they do in the site's "Used on" lists: a trainer
     reading "DMST" in a handout finds what it means, and which term replaces it."""
+    return {
+        hit[2].term_id
+        for document in _printed_documents(context, module)
+        for hits in document.hits
+        for hit in hits
+    }
+
+
+def _printed_documents(context: CheckContext, module: Module) -> list[ScannedDocument]:
+    """The scanned texts of `module`'s handout: its own, and its protocols'."""
     protocols = context.handbook.protocols
     printed = {module.origin.path} | {
         protocols[protocol_id].origin.path
         for protocol_id in module.protocols
         if protocol_id in protocols
     }
+    return [document for document in scan_handbook(context) if document.path in printed]
+
+
+def _rejected_terms_used(
+    context: CheckContext, module: Module, rejected_forms: Matcher
+) -> set[str]:
+    """Ids of the term files with errors (`rejected_forms`, see `_forms_of_rejected`)
+    that `module`'s handout uses a form of: a key term it would print once fixed."""
     return {
         hit[2].term_id
-        for document in scan_handbook(context)
-        if document.path in printed
-        for hits in document.hits
-        for hit in hits
+        for document in _printed_documents(context, module)
+        for text in document.texts
+        for hit in rejected_forms.hits(text.view)
     }
+
+
+def _forms_of_rejected(records: Iterable[RejectedRecord]) -> Matcher:
+    """A matcher over the forms of the term files `records`, all of whose forms were read,
+    each as a stand-in term with no more than its id and those forms (a use is a use,
+    whatever its case or kind)."""
+    return Matcher.from_terms(
+        Term(
+            id=record.id,
+            term=record.forms[0],
+            version=1,
+            definition="",
+            short="",
+            history=(),
+            origin=record.origin,
+            aliases=record.forms[1:],
+        )
+        for record in records
+    )
 
 
 def handout_content(
@@ -300,8 +337,9 @@ def unpublished_handouts(made: HandoutReport) -> frozenset[str]:
 
 def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[str, str]:
     """Module file -> why its handout is not made, for the files at `paths` (those with
-    errors): its own, a protocol it names, a term it uses, or a term file that could not
-    be read (any module may use that term). A handout made anyway would print without
+    errors): its own, a protocol it names, a term it uses (a term file with errors too,
+    where its forms can be read), or a term file that could not be read, or whose forms
+    could not (any module may use that term). A handout made anyway would print without
     them: nothing already published may be lost to an error (DESIGN section 11)."""
     handbook, config = context.handbook, context.config
     record_paths = {("protocol", item.id): item.origin.path for item in handbook.protocols.values()}
@@ -315,11 +353,27 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
         kind = record_file_kind(config, path)
         if kind is not None:
             record_paths.setdefault((kind, PurePosixPath(path).stem), path)
-    unread_terms = sorted(
+    # A term file with errors whose forms were all read is used by the modules that use
+    # one of them; one whose forms were not (or that was not read at all) could be
+    # used by any.
+    forms_read = [
+        record
+        for record in handbook.rejected_records
+        if record.kind == "term" and record.all_forms_read and record.origin.path in paths
+    ]
+    rejected_forms = _forms_of_rejected(forms_read)
+    forms_known = {record.origin.path for record in forms_read}
+    terms_unknown = {
         path
         for (kind, _), path in record_paths.items()
-        if kind == "term" and path in handbook.rejected and path in paths
-    )
+        if kind == "term"
+        and path in handbook.rejected
+        and path in paths
+        and path not in forms_known
+    }
+    records_read = {record.origin.path for record in handbook.rejected_records}
+    unread_terms = sorted(terms_unknown - records_read)
+    unread_forms = sorted(terms_unknown & records_read)
     held: dict[str, str] = {}
     for module in handbook.modules.values():
         if module.origin.path in paths:
@@ -328,6 +382,11 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
         key_terms = sorted(module_key_terms(context, module))
         named = [("protocol", protocol_id) for protocol_id in module.protocols]
         named += [("term", term_id) for term_id in key_terms]
+        if forms_read:
+            named += [
+                ("term", term_id)
+                for term_id in sorted(_rejected_terms_used(context, module, rejected_forms))
+            ]
         # A deprecated key term prints its replacement's preferred form.
         named += [
             ("term", replacement)
@@ -340,12 +399,20 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
             held[module.origin.path] = (
                 f"it prints from a file with errors: {', '.join(with_errors)}"
             )
-        elif unread_terms:
-            held[module.origin.path] = (
-                f"a term file cannot be read ({', '.join(unread_terms)}), and its term "
-                "could be one of the module's key terms"
-            )
+        elif unread_terms or unread_forms:
+            held[module.origin.path] = _unread_terms(unread_terms, unread_forms)
     return held
+
+
+def _unread_terms(unread_files: list[str], unread_forms: list[str]) -> str:
+    """Why every module's handout is held back by these term files: what each term is
+    cannot be told, so any module could use it."""
+    reasons = []
+    if unread_files:
+        reasons.append(f"a term file cannot be read ({', '.join(unread_files)})")
+    if unread_forms:
+        reasons.append(f"the forms of a term cannot be read ({', '.join(unread_forms)})")
+    return f"{' and '.join(reasons)}, and its term could be one of the module's key terms"
 
 
 def remove_retired_from_cache(context: CheckContext) -> str | None:
