@@ -675,7 +675,7 @@ def test_a_picture_a_drawing_shows_is_placed_where_the_module_shows_the_drawing(
         "</svg>",
         encoding="utf-8",
     )
-    remote = "Failed to load image at 'https://example.org/x.png': ValueError: no network"
+    remote = "Failed to load image at 'https://example.org/x.png': URLFetchingError: no network"
     local = (
         f"Failed to load image at '{(modules / 'img' / 'parts' / 'exits.png').as_uri()}': "
         "[Errno 2] No such file"
@@ -691,7 +691,7 @@ def test_a_picture_a_drawing_shows_is_placed_where_the_module_shows_the_drawing(
     ]
     assert problems[0].message == (
         "the picture https://example.org/x.png that img/map.svg shows is not in the handout "
-        "(ValueError: no network); img/map.svg prints without it"
+        "(no network); img/map.svg prints without it"
     )
     module = Origin("content/modules/m.md", "# M\n\nThe exits:\n![map](img/map.svg)\n")
     assert handout_problems.placed(problems[0], [module]).line == 4
@@ -1357,6 +1357,12 @@ def test_pdf_loads_nothing_from_the_network(tmp_path: Path, caplog) -> None:
         report = handouts.build_handouts(context, tmp_path / "out")
     assert report.results[0].outcome == "rendered"
     assert "handouts load nothing from the network" in caplog.text
+    # Said as a sentence, the address once (audit: "(ValueError: handouts load nothing
+    # from the network: <the address again>)").
+    assert [problem.message for problem in report.results[0].printing_problems] == [
+        "the picture https://example.org/logo.png is not in the handout (handouts load "
+        "nothing from the network); its description prints in its place"
+    ]
 
 
 @pytest.mark.pdf
@@ -1443,9 +1449,8 @@ def test_a_picture_from_another_host_in_a_drawing_is_said_at_the_drawings_line(
     line = body_line(tmp_path / "mkdocs.yml", "img/map.svg")
     assert [message for level, message in emitted if level == logging.WARNING] == [
         f"content/modules/exits.md:{line}: warning: exits.pdf: the picture "
-        "https://example.org/x.png that img/map.svg shows is not in the handout (ValueError: "
-        "handouts load nothing from the network: https://example.org/x.png); img/map.svg "
-        "prints without it"
+        "https://example.org/x.png that img/map.svg shows is not in the handout (handouts "
+        "load nothing from the network); img/map.svg prints without it"
     ]
 
 

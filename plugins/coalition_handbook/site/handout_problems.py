@@ -30,6 +30,8 @@ from ..model.types import Origin
 _FAILED_IMAGE = re.compile(r"Failed to (?:load|render SVG) image (?:at )?'?(?P<url>[^' ]+)'?:?")
 # A picture's address in an SVG file: `href="..."`, `xlink:href='...'`.
 _HREF = re.compile(r"""\bhref\s*=\s*(?P<quote>["'])(?P<href>.*?)(?P=quote)""", re.DOTALL)
+# How WeasyPrint words an error it caught: `ValueError: ...` (weasyprint.urls).
+_EXCEPTION_NAME = re.compile(r"^(?:\w+\.)*\w*(?:Error|Exception): ")
 _NO_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)"')
 
 
@@ -193,10 +195,12 @@ def _image_name(url: str, module_folder: Path, handbook_folders: Sequence[Path])
 
 
 def _reason(text: str) -> str:
-    text = " ".join(text.split())
+    """Why WeasyPrint could not load a picture, as a reader says it: without the name
+    of the exception it wraps (`ValueError: `), which tells a trainer nothing."""
+    text = _EXCEPTION_NAME.sub("", " ".join(text.split()).removeprefix(": "))
     if "No such file" in text:
         return "no such file"
-    return text.removeprefix(": ").rstrip(".") or "it could not be read"
+    return text.rstrip(".") or "it could not be read"
 
 
 def placed(problem: Unplaced, sources: Sequence[Origin]) -> HandoutProblem:
