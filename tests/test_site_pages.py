@@ -509,6 +509,28 @@ def test_a_handout_that_could_not_be_made_leaves_no_empty_file(
     assert not (site / "handouts" / "hotel-staff.pdf").exists()
 
 
+def test_with_handouts_off_a_link_to_a_handout_is_its_text(tmp_path: Path) -> None:
+    """Audit: with `handouts: false` such a link led to a file the site does not have
+    (MkDocs warned, and `--strict` failed); the same link when WeasyPrint is missing is
+    its text, saying the handout is not in this build. A PDF of docs_dir stays linked."""
+    pages = {
+        "index.md": "# Home\n\nThe [handout](handouts/hotel-staff.pdf), [ours](handouts/own.pdf)\n",
+        "modules/hotel-staff.md": MODULE,
+    }
+    config_file = write_site(
+        tmp_path, pages=pages, terms=TERMS, protocols={"hotel": HOTEL}, options=OPTIONS
+    )
+    (tmp_path / "content" / "handouts").mkdir()
+    (tmp_path / "content" / "handouts" / "own.pdf").write_bytes(b"%PDF-1.7 a file of ours")
+    site = build_site(config_file)  # strict: no warning
+    home = read(site, "index.html")
+    assert 'href="handouts/hotel-staff.pdf"' not in home
+    assert "handout (no PDF in this build of the site)" in home
+    assert 'href="handouts/own.pdf"' in home
+    assert not (site / "handouts" / "hotel-staff.pdf").exists()
+    assert "hb-handout" not in read(site, "modules/hotel-staff/index.html")
+
+
 def test_handout_link_follows_the_url_style(tmp_path: Path) -> None:
     site = _site(tmp_path, options=HANDOUTS, extra_config="use_directory_urls: false\n")
     html = read(site, "modules/hotel-staff.html")

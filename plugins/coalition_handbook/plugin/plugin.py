@@ -356,15 +356,19 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # A page may link to a handout (`[handout](handouts/hotel-staff.pdf)`): MkDocs checks
         # and rewrites the link against these stand-ins, which leave before it copies files
         # (`on_env`); the PDFs themselves are written when the build ends.
-        self.handout_stand_ins = [
-            File.generated(config, path, content=b"")
-            for path in (
-                handout_path(module_id) for module_id in sorted(self.site_inputs.handbook.modules)
-            )
-            if self.config.handouts and files.get_file_from_path(path) is None
-        ]
+        stand_ins = {
+            module_id: File.generated(config, path, content=b"")
+            for module_id in sorted(self.site_inputs.handbook.modules)
+            if files.get_file_from_path(path := handout_path(module_id)) is None
+        }
+        self.handout_stand_ins = list(stand_ins.values())
         for file in self.handout_stand_ins:
             files.append(file)
+        if not self.config.handouts:
+            # None is published: a link to one becomes its text, saying so, as when no
+            # PDF can be made (audit: with `handouts: false` it led nowhere, and failed
+            # `--strict`). A PDF of docs_dir at that path is no stand-in, and stays linked.
+            self.site_inputs = replace(self.site_inputs, unpublished_handouts=frozenset(stand_ins))
         for asset in asset_files(config, self.offline):
             files.append(asset)
         fold_search_worker(files, config)
@@ -533,10 +537,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _no_links_to_missing_handouts(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """A link to a handout this build cannot publish is its text, saying so
+        """A link to a handout this build does not publish is its text, saying so
         (site/missing_handouts.py): MkDocs let it through against the stand-in PDF."""
         inputs = self.site_inputs
-        if inputs is None or not inputs.handouts or not inputs.unpublished_handouts:
+        if inputs is None or not inputs.unpublished_handouts:
             return html
         return unlink_missing_handouts(html, page.url, inputs.unpublished_handouts)
 

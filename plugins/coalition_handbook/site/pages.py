@@ -68,8 +68,9 @@ class SiteInputs:
     handbook: Handbook
     modules_dir: str = "modules"  # relative to docs_dir, as MkDocs names source files
     handouts: bool = True
-    # Modules whose handout this build cannot make (no Pango, nothing cached): their
-    # pages say so instead of linking to a PDF that is not there.
+    # Modules whose handout this build does not publish: it cannot make it (no Pango,
+    # nothing cached), and their pages say so instead of linking to a PDF that is not
+    # there; or it makes none (`handouts` false). A link to one is its text, saying so.
     unpublished_handouts: frozenset[str] = frozenset()
     # term id -> the pages that use one of its forms, in reading order
     usage: Mapping[str, tuple[PageRef, ...]] = field(default_factory=dict)
