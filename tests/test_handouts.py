@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
+import io
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -1299,6 +1302,106 @@ def test_pdf_has_paper_size_sections_terms_steps_and_footer(
         assert f"Page {number} of {len(pages)}" in footer
         assert "Riverside Coalition" in footer
         assert "0.1.0" not in footer  # the software's version, meaningless to a trainer
+
+
+def pages_with_title_lowest_on_the_first(
+    config_file: Path, module: Callable[[str], str], title: str
+) -> list[str]:
+    """The text of each page of module `m`'s handout, made with as many filler lines
+    before `title` (one paragraph, its lines broken: in steps of one line) as leave it on
+    the first page: as low on it as it gets. `module(filler)` is the module's text. A
+    title is found at its last place in the handout (a form used in the body comes first)."""
+    from pypdf import PdfReader
+
+    path = config_file.parent / "content" / "modules" / "m.md"
+
+    @functools.cache
+    def pages(lines: int) -> list[str]:
+        filler = "  \n".join(f"Filler line {number}." for number in range(lines))
+        path.write_text(module(f"\n{filler}\n"), encoding="utf-8")
+        context = context_of(config_file)
+        content = handouts.handout_content(context, context.handbook.modules["m"])
+        pdf = handout_render.render_pdf(content, path.parent, (config_file.parent / "content",))
+        return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+    def on_the_first(lines: int) -> bool:
+        return page_of(pages(lines), title) == 0
+
+    on_first, after_first = 0, 80
+    assert on_the_first(on_first) and not on_the_first(after_first)
+    while after_first - on_first > 1:
+        middle = (on_first + after_first) // 2
+        if on_the_first(middle):
+            on_first = middle
+        else:
+            after_first = middle
+    return pages(on_first)
+
+
+def page_of(pages: list[str], text: str) -> int:
+    """The last page that holds `text`, squashed as pypdf's lines may wrap it."""
+    return max(number for number, page in enumerate(pages) if squashed(text) in squashed(page))
+
+
+@pytest.mark.pdf
+def test_a_protocols_title_and_version_line_stay_with_its_summary(tmp_path: Path) -> None:
+    """Audit: the example's coalition-onboarding.pdf ended page 4 with a protocol's
+    title and its "Version ..." line, its summary and steps on page 5."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, modules={})
+    pages = pages_with_title_lowest_on_the_first(
+        config_file, lambda filler: module_text("M", filler), "Hotel staff who suspect trafficking"
+    )
+    assert page_of(pages, "Version 2 · updated 2026-02-01") == 0
+    assert page_of(pages, "What to do when something at the front desk seems wrong.") == 0
+
+
+@pytest.mark.pdf
+def test_a_long_steps_title_stays_with_the_start_of_its_text(tmp_path: Path) -> None:
+    """Audit: the title of a step of over 200 words (which may run on to the next page)
+    ended a page, all of its text on the next."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, modules={})
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+    detail = "Write down the facts first. " + "Say what you saw and when. " * 50
+    protocol.write_text(
+        protocol.read_text(encoding="utf-8").replace(
+            "Do not confront anyone or try to rescue anyone yourself.", detail
+        ),
+        encoding="utf-8",
+    )
+    pages = pages_with_title_lowest_on_the_first(
+        config_file, lambda filler: module_text("M", filler), "Keep yourself safe"
+    )
+    assert page_of(pages, "Write down the facts first.") == 0
+
+
+@pytest.mark.pdf
+def test_a_long_key_terms_name_stays_with_the_start_of_its_definition(tmp_path: Path) -> None:
+    """As a long step's title (review of the audit): a key term of over 200 words, after
+    four short ones, its name at the foot of the box's second column."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, modules={})
+    glossary = tmp_path / "glossary"
+    definition = "Debts kept on paper first. " + "The debt grows with each week. " * 40
+    (glossary / "exploitation-ledger.yml").write_text(
+        TERMS["hotline"]
+        .replace("term: hotline", "term: exploitation ledger\naliases: [ledger abuse]")
+        .replace("The National Human Trafficking Hotline, open every day, all day.", definition),
+        encoding="utf-8",
+    )
+    shorter = ("advocate", "bail", "broker", "coercion")
+    for name in shorter:
+        (glossary / f"{name}.yml").write_text(
+            TERMS["hotline"].replace("term: hotline", f"term: {name}"), encoding="utf-8"
+        )
+
+    def module(filler: str) -> str:
+        used = f"\nWatch for ledger abuse, {', '.join(shorter)}.\n"
+        return module_text("M", filler + used, protocols="[]")
+
+    pages = pages_with_title_lowest_on_the_first(config_file, module, "exploitation ledger")
+    assert page_of(pages, "Debts kept on paper first.") == 0
 
 
 @pytest.mark.pdf
