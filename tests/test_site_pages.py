@@ -179,8 +179,89 @@ def test_term_pages_go_from_one_to_the_next_in_the_index_s_order(tmp_path: Path)
             "glossary/eacute.yml": term_yaml("Élan", "A word."),
         },
     )
-    order = [term.id for term in terms_a_to_z(handbook.terms)]
+    order = [term.id for term in terms_a_to_z(handbook.terms, "en")]
     assert order == ["adult", "eacute", "survivor", "24-hour-hotline"]
+
+
+# Spanish words with and without ñ, each dated so that the changes page lists them in a day.
+SPANISH_TERMS = {
+    "nandu": term_yaml("ñandú", "Un ave."),
+    "nino": term_yaml("niño", "Una persona menor de edad."),
+    "ano": term_yaml("año", "Doce meses."),
+    "anuncio": term_yaml("anuncio", "Un aviso."),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "bar", "under_n", "anchors", "letter_title"),
+    [
+        # Spanish files ñ as a letter after n (RAE): niño before ñandú, anuncio before año.
+        (
+            "es",
+            "LMNÑOP",
+            ["niño"],
+            ["letter-a", "letter-n", "letter-ntilde"],
+            "Terms under Ñ",
+        ),
+        # Other languages keep the accent-folded A-Z order and anchors.
+        ("en", "LMNOP", ["ñandú", "niño"], ["letter-a", "letter-n"], "Terms under N"),
+    ],
+)
+def test_the_glossary_index_files_letters_as_the_sites_language_does(
+    tmp_path: Path,
+    language: str,
+    bar: str,
+    under_n: list[str],
+    anchors: list[str],
+    letter_title: str,
+) -> None:
+    """Audit: a Spanish site filed `ñandú` under N, before `niño`, and its letter bar had
+    no Ñ. The letter bar, the sections, the term pages' place in the index and their
+    order, and the changes page follow the site's `theme.language`."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Inicio\n"},
+        terms=SPANISH_TERMS,
+        theme="material",
+    )
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "theme: {name: material}", f"theme: {{name: material, language: {language}}}"
+        ),
+        "utf-8",
+    )
+    site = build_site(config)
+    html = read(site, "glossary/index.html")
+
+    (letter_bar,) = elements(html, "nav", "hb-letters")
+    assert bar in "".join(letter_bar.text.split())
+    letter_links, index = html.split('class="hb-letters"', 1)[1].split("</nav>", 1)
+    assert [a.attrs["href"] for a in elements(letter_links, "a")] == [f"#{a}" for a in anchors]
+    sections = re.findall(r'<h2 id="(letter-[a-z]+)"', index)
+    assert sections == anchors
+    names = [a.text for a in elements(index, "a")]
+    spanish_order = ["anuncio", "año", "niño", "ñandú"]
+    english_order = ["año", "anuncio", "ñandú", "niño"]
+    order = spanish_order if language == "es" else english_order
+    assert [name for name in names if name in order] == order
+    n_section = index.split('id="letter-n"', 1)[1].split("<h2", 1)[0]
+    assert [li.text.split(":")[0] for li in elements(n_section, "li")] == under_n
+
+    term = read(site, "glossary/nandu/index.html")
+    sidebar = _primary_sidebar(term)
+    links = {link.text.strip(): link.attrs for link in elements(sidebar, "a", "md-nav__link")}
+    assert links[letter_title]["href"] == f"../#{anchors[-1]}"
+    neighbours = [
+        (rel, link.text.strip())
+        for link in elements(sidebar, "a", "md-nav__link")
+        if (rel := link.attrs.get("rel"))
+    ]
+    if language == "es":  # the last term: niño before it, none after
+        assert neighbours == [("prev", "niño")]
+    else:
+        assert neighbours == [("prev", "anuncio"), ("next", "niño")]
+    changes = [a.text for a in elements(read(site, "changes/index.html"), "a")]
+    assert [name for name in changes if name in order] == order
 
 
 def test_term_page_shows_every_part_of_the_term(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ tooltips, A-Z letters and where a module's facts go."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from coalition_handbook.site.search_boost import (
 )
 from coalition_handbook.site.templates import attribute_in_markdown, markdown_text, phone_href
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
-from coalition_handbook.slugs import index_letter, sort_key
+from coalition_handbook.slugs import ADDED_LETTERS, index_letter, index_letters, sort_key
 
 
 @pytest.mark.parametrize(
@@ -203,6 +204,89 @@ def test_tooltip_text(short: str, expected: str) -> None:
 )
 def test_index_letter(term: str, letter: str) -> None:
     assert index_letter(term) == letter
+
+
+@pytest.mark.parametrize(
+    ("language", "term", "letter"),
+    [
+        # Spanish files ñ as a letter of its own, after N (RAE), whatever its case or how
+        # it was typed (n and a combining tilde); other accents are folded.
+        ("es", "ñandú", "Ñ"),
+        ("es", "Ñu", "Ñ"),
+        ("es", "n\u0303andu", "Ñ"),
+        ("es-MX", "ñandú", "Ñ"),
+        ("es", "niño", "N"),
+        ("es", "Émigré", "E"),
+        ("es", "Øresund", "O"),
+        # Danish and Norwegian: Æ Ø Å after Z, Ä filed as Æ and Ö as Ø.
+        ("da", "Æble", "Æ"),
+        ("nb", "ørn", "Ø"),
+        ("no", "Åre", "Å"),
+        ("nn", "Ärlig", "Æ"),
+        ("da", "Östra", "Ø"),
+        ("da", "ñandú", "N"),
+        # Swedish and Finnish: Å Ä Ö after Z, Æ filed as Ä and Ø as Ö.
+        ("sv", "Åre", "Å"),
+        ("fi", "äiti", "Ä"),
+        ("sv", "Øresund", "Ö"),
+        ("sv", "Æsir", "Ä"),
+        ("sv", "3Ps", "#"),
+        # Any other language: A to Z, as before.
+        ("en", "ñandú", "N"),
+        ("de", "Äpfel", "A"),
+        ("fr", "Åland", "A"),
+    ],
+)
+def test_index_letter_in_the_sites_language(language: str, term: str, letter: str) -> None:
+    assert index_letter(term, language) == letter
+
+
+@pytest.mark.parametrize(
+    ("language", "ordered"),
+    [
+        # Audit: a Spanish site put ñandú before niño; RAE files ñ after every n.
+        ("es", ["anuncio", "año", "ninguno", "niña", "niño", "ñandú", "Ñu", "oasis"]),
+        ("es", ["n-b", "nz", "ñ-a", "ñandú"]),  # word by word after ñ too
+        ("da", ["Oslo", "zulu", "Æble", "ärlig", "ørn", "Östra", "Åre"]),
+        ("sv", ["Oslo", "zulu", "Åre", "ärlig", "Æsir", "Øresund", "östra"]),
+        ("en", ["Æble", "año", "anuncio", "Åre", "ñandú", "niño", "Øresund", "zulu"]),
+    ],
+)
+def test_sort_key_in_the_sites_language(language: str, ordered: list[str]) -> None:
+    assert sorted(ordered, key=lambda text: sort_key(text, language)) == ordered
+
+
+@pytest.mark.parametrize(
+    ("language", "letters"),
+    [
+        ("en", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        ("es", "ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"),
+        ("es_MX", "ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"),
+        ("nb-NO", "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"),
+        ("fi", "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"),
+        ("pt-BR", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    ],
+)
+def test_index_letters(language: str, letters: str) -> None:
+    assert "".join(index_letters(language)) == letters
+
+
+@pytest.mark.parametrize("language", sorted(ADDED_LETTERS))
+def test_each_letter_of_the_index_has_its_own_ascii_anchor(tmp_path: Path, language: str) -> None:
+    """An anchor is part of a link others keep: ASCII, one per letter, and A to Z's
+    unchanged (`letter-a`) in every language."""
+    from coalition_handbook.site.pages import SiteInputs, glossary_index
+
+    letters = index_letters(language)
+    terms = {f"glossary/t{n}.yml": term_yaml(f"{letter}x") for n, letter in enumerate(letters)}
+    handbook, _ = load(tmp_path, terms)
+    page = glossary_index(SiteInputs(handbook, language=language))
+    anchors = re.findall(r"^## (\S+) \{ #(\S+) \}$", page, re.MULTILINE)
+    assert [letter for letter, _ in anchors] == list(letters)
+    ids = [anchor for _, anchor in anchors]
+    assert all(re.fullmatch(r"letter-[a-z]+", anchor) for anchor in ids)
+    assert len(set(ids)) == len(ids)
+    assert {f"letter-{chr(code)}" for code in range(ord("a"), ord("z") + 1)} <= set(ids)
 
 
 @pytest.mark.parametrize(
@@ -663,11 +747,20 @@ def test_handout_key_terms_are_ordered_as_the_glossary_index(tmp_path: Path) -> 
     names += ["988 Lifeline", "Прием"]  # under "#", after Z
     files = {f"glossary/t{index}.yml": term_yaml(name) for index, name in enumerate(names)}
     handbook, _ = load(tmp_path, files)
-    ordered = [term.term for term in sort_key_terms(handbook.terms.values())]
+    ordered = [term.term for term in sort_key_terms(handbook.terms.values(), "en")]
     assert ordered == [
         "Émigré", "ℌ line", "Lawyer", "Łódź office", "Oath", "Øresund", "Zebra crossing",
         "988 Lifeline", "Прием",
     ]  # fmt: skip
+
+
+def test_handout_key_terms_follow_the_sites_language(tmp_path: Path) -> None:
+    """As the glossary of a Spanish site orders them: ñ after every n (audit)."""
+    names = ["ñandú", "niño", "año", "anuncio", "oasis"]
+    files = {f"glossary/t{index}.yml": term_yaml(name) for index, name in enumerate(names)}
+    handbook, _ = load(tmp_path, files)
+    ordered = [term.term for term in sort_key_terms(handbook.terms.values(), "es")]
+    assert ordered == ["anuncio", "año", "niño", "ñandú", "oasis"]
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,14 @@
 """Names as ids spell them and as an A-Z index files them: the one rule that `handbook new`
 and the id check of every file share, and the order of the glossary's index (and of a
-handout's key terms)."""
+handout's key terms), in the site's language where its alphabet adds letters to A-Z."""
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 # Latin letters that Unicode does not decompose into an ASCII letter and an accent.
 _ASCII_LETTERS = str.maketrans(
@@ -67,21 +69,112 @@ def folded_latin(text: str) -> str:
     return "".join(char for char in folded if not unicodedata.combining(char))
 
 
+@dataclass(frozen=True, slots=True)
+class AddedLetter:
+    """A letter a language's alphabet adds to A-Z, as its dictionaries file it."""
+
+    letter: str  # lowercase, one character: "ñ"
+    follows: str  # the letter of A-Z it comes right after: "n"; "z" for those after Z
+    also: str = ""  # letters filed as this one: Danish files "ä" as "æ"
+
+
+# The languages (by their language subtag: `es-MX` is `es`) whose alphabet adds letters
+# that their readers look up apart from A-Z, in CLDR's order for them. Every other
+# language, and every other accented letter, is filed under its base letter (`é` under
+# E, `ü` under U). Spanish `ch` and `ll` are no letters of their own since 1994 (RAE).
+_DANO_NORWEGIAN = (AddedLetter("æ", "z", "ä"), AddedLetter("ø", "z", "ö"), AddedLetter("å", "z"))
+_SWEDISH = (AddedLetter("å", "z"), AddedLetter("ä", "z", "æ"), AddedLetter("ö", "z", "ø"))
+ADDED_LETTERS: dict[str, tuple[AddedLetter, ...]] = {
+    "es": (AddedLetter("ñ", "n"),),
+    **dict.fromkeys(("da", "nb", "nn", "no"), _DANO_NORWEGIAN),
+    **dict.fromkeys(("sv", "fi"), _SWEDISH),
+}
+# Sorts after every character: an added letter's key is the letter it follows, this, and
+# its rank, so `ñandú` comes after every word in `n` (`niño`) and before `o`.
+_AFTER_ALL = chr(sys.maxunicode)
+_A_TO_Z = tuple(chr(code) for code in range(ord("A"), ord("Z") + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class _Alphabet:
+    keys: dict[str, str]  # an added letter (or one filed as it) -> its sort key
+    letters: dict[str, str]  # an added letter's sort key -> its index letter ("Ñ")
+    added: re.Pattern[str]
+    index_letters: tuple[str, ...]
+
+
+def _language_subtag(language: str) -> str:
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+@cache
+def _alphabet(language: str) -> _Alphabet | None:
+    """The letters `language` adds to A-Z, ready to sort by; None for a language that
+    adds none."""
+    added = ADDED_LETTERS.get(_language_subtag(language))
+    if not added:
+        return None
+    keys: dict[str, str] = {}
+    letters: dict[str, str] = {}
+    for rank, letter in enumerate(added, start=1):
+        key = f"{letter.follows}{_AFTER_ALL}{rank}"
+        keys |= dict.fromkeys(letter.letter + letter.also, key)
+        letters[key] = letter.letter.upper()
+    return _Alphabet(
+        keys=keys,
+        letters=letters,
+        added=re.compile(f"([{''.join(keys)}])"),
+        index_letters=tuple(
+            letter
+            for base in _A_TO_Z
+            for letter in (
+                base,
+                *(item.letter.upper() for item in added if item.follows == base.lower()),
+            )
+        ),
+    )
+
+
+def index_letters(language: str = "en") -> tuple[str, ...]:
+    """The letters of the glossary's A-Z index in the site's language, in order: A to Z,
+    with the letters the language adds (`ADDED_LETTERS`) where it files them."""
+    alphabet = _alphabet(language)
+    return _A_TO_Z if alphabet is None else alphabet.index_letters
+
+
 @lru_cache(maxsize=65536)
-def sort_key(text: str) -> str:
+def sort_key(text: str, language: str = "en") -> str:
     """Alphabetical order that ignores case and accents (`Łódź` among the Ls), word by
     word as a dictionary files names: a hyphen between two words sorts as a space, so
-    `action-means-purpose model` comes before `action plan`, as `action means` would."""
-    return _JOINING_HYPHEN.sub(" ", folded_latin(text))
+    `action-means-purpose model` comes before `action plan`, as `action means` would.
+    A letter the site's language adds to A-Z is no accented letter there: Spanish files
+    `ñandú` after `niño` (`ADDED_LETTERS`)."""
+    alphabet = _alphabet(language)
+    if alphabet is None:
+        folded = folded_latin(text)
+    else:
+        # Composed and case-folded first, so that `Ñ`, `ñ` and `n` + a combining tilde
+        # are one letter; the rest is folded as everywhere.
+        composed = unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).casefold())
+        folded = "".join(
+            alphabet.keys.get(piece) or folded_latin(piece)
+            for piece in alphabet.added.split(composed)
+        )
+    return _JOINING_HYPHEN.sub(" ", folded)
 
 
-def index_letter(text: str) -> str:
-    """The A-Z section a term is listed under; anything but a letter goes under `#`."""
-    first = sort_key(text).lstrip()[:1].upper()
+def index_letter(text: str, language: str = "en") -> str:
+    """The A-Z section a term is listed under (one the site's language adds, such as
+    Spanish `Ñ`, included); anything but a letter goes under `#`."""
+    key = sort_key(text, language).lstrip()
+    alphabet = _alphabet(language)
+    if alphabet is not None and key[1:2] == _AFTER_ALL:
+        return alphabet.letters[key[:3]]
+    first = key[:1].upper()
     return first if "A" <= first <= "Z" else "#"
 
 
-def a_to_z_key(name: str) -> tuple[bool, str]:
+def a_to_z_key(name: str, language: str = "en") -> tuple[bool, str]:
     """Where a term's name goes in the glossary's order: A to Z, then those under `#`
     (that start with no letter from A to Z), as the letter navigation lists them."""
-    return index_letter(name) == "#", sort_key(name)
+    return index_letter(name, language) == "#", sort_key(name, language)

@@ -292,7 +292,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             modules_dir=modules_dir,
             handouts=hb_config.handouts,
             unpublished_handouts=unpublished,
-            usage=used_on(handbook, pages_using_terms(context)),
+            usage=used_on(handbook, pages_using_terms(context), hb_config.language),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if is_material(config) else None,
             written_forms=matcher(context).written_forms(),
@@ -419,7 +419,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             titles_as_text(nav.items)
             self.main_pages = navigation.top_level_entries(nav.items)
             return nav
-        protocols = protocols_by_title(self.site_inputs.handbook.protocols)
+        protocols = protocols_by_title(
+            self.site_inputs.handbook.protocols, self.site_inputs.language
+        )
         nav.items = navigation.arrange(
             nav.items,
             self.site_inputs.modules_dir,
@@ -430,7 +432,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         titles_as_text(nav.items)  # folders' names, as the theme prints them
         self.main_pages = navigation.top_level_entries(nav.items)
         # Term pages are not in the navigation: their neighbours are the A-Z ones.
-        terms = terms_a_to_z(self.site_inputs.handbook.terms)
+        terms = terms_a_to_z(self.site_inputs.handbook.terms, self.site_inputs.language)
         navigation.link_previous_and_next(
             [page for term in terms if (page := page_at(files, term_src_uri(term.id)))]
         )

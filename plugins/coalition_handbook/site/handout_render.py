@@ -199,10 +199,10 @@ def font_set_digest() -> str | None:
     return digest.hexdigest()
 
 
-def sort_key_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
+def sort_key_terms(terms: Iterable[Term], language: str) -> tuple[Term, ...]:
     """Key terms in the order a reader looks them up: by preferred form, as the
-    glossary's A-Z index orders them (case and accents ignored)."""
-    return tuple(sorted(terms, key=lambda term: (*a_to_z_key(term.term), term.id)))
+    glossary's A-Z index orders them in the site's `language` (case and accents ignored)."""
+    return tuple(sorted(terms, key=lambda term: (*a_to_z_key(term.term, language), term.id)))
 
 
 @cache

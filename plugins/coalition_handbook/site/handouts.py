@@ -160,9 +160,12 @@ def handout_content(
     `unpublished`, which the run cannot publish, leads nowhere on the site."""
     handbook, config = context.handbook, context.config
     key_terms = sort_key_terms(
-        handbook.terms[term_id]
-        for term_id in module_key_terms(context, module)
-        if term_id in handbook.terms
+        (
+            handbook.terms[term_id]
+            for term_id in module_key_terms(context, module)
+            if term_id in handbook.terms
+        ),
+        config.language,
     )
     return HandoutContent(
         module=module,

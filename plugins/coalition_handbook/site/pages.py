@@ -11,6 +11,7 @@ import datetime as dt
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from html.entities import codepoint2name
 
 from markupsafe import Markup, escape
 
@@ -18,7 +19,7 @@ from .. import published
 from ..markdown.raw_html import tags_as_text
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
-from ..slugs import a_to_z_key, index_letter, sort_key
+from ..slugs import a_to_z_key, index_letter, index_letters, sort_key
 from .search_boost import (
     CHANGES_BOOST,
     capital_search_words,
@@ -148,13 +149,13 @@ def _intro(inputs: SiteInputs, src_uri: str) -> Markup | None:
 
 
 def used_on(
-    handbook: Handbook, usage: Mapping[str, Sequence[str]]
+    handbook: Handbook, usage: Mapping[str, Sequence[str]], language: str
 ) -> dict[str, tuple[PageRef, ...]]:
     """Term id -> the pages that use it, once each: the author's pages (modules
     included) by title, then the protocols' generated pages by title, then the pages of
-    the other terms whose definition uses it, by term. `usage` gives the paths of the
-    files that use each term (as `documents.pages_using_terms` does); other files have no
-    page in the list."""
+    the other terms whose definition uses it, by term, in the order of the site's
+    `language` (`sort_key`). `usage` gives the paths of the files that use each term (as
+    `documents.pages_using_terms` does); other files have no page in the list."""
     pages = {page.path: page for page in handbook.pages}
     protocols = {protocol.origin.path: protocol for protocol in handbook.protocols.values()}
     terms = {term.origin.path: term for term in handbook.terms.values()}
@@ -170,7 +171,9 @@ def used_on(
                     continue
                 refs[path] = ref
             term_refs.setdefault(ref[1].src_uri, ref)
-        ordered = sorted(term_refs.values(), key=lambda ref: (ref[0], sort_key(ref[1].title)))
+        ordered = sorted(
+            term_refs.values(), key=lambda ref: (ref[0], sort_key(ref[1].title, language))
+        )
         result[term_id] = tuple(ref for _, ref in ordered)
     return result
 
@@ -205,21 +208,20 @@ def page_title(page: Page) -> str:
     return stem.replace("-", " ").replace("_", " ").capitalize()
 
 
-def terms_a_to_z(terms: Mapping[str, Term]) -> list[Term]:
-    """The terms in the glossary's order (`a_to_z_key`)."""
-    return sorted(terms.values(), key=lambda term: a_to_z_key(term.term))
+def terms_a_to_z(terms: Mapping[str, Term], language: str) -> list[Term]:
+    """The terms in the glossary's order in the site's `language` (`a_to_z_key`)."""
+    return sorted(terms.values(), key=lambda term: a_to_z_key(term.term, language))
 
 
 def glossary_index(inputs: SiteInputs) -> str:
     letters: dict[str, list[Term]] = {}
-    for term in terms_a_to_z(inputs.handbook.terms):
-        letters.setdefault(index_letter(term.term), []).append(term)
-    alphabet = [*(chr(code) for code in range(ord("A"), ord("Z") + 1)), "#"]
+    for term in terms_a_to_z(inputs.handbook.terms, inputs.language):
+        letters.setdefault(index_letter(term.term, inputs.language), []).append(term)
     return render(
         "glossary_index.md.j2",
         inputs.language,
         intro=_intro(inputs, GLOSSARY_INDEX),
-        alphabet=[(letter, letter in letters) for letter in alphabet if letter != "#"]
+        alphabet=[(letter, letter in letters) for letter in index_letters(inputs.language)]
         + ([("#", True)] if "#" in letters else []),
         letters=letters,
         anchor=_letter_anchor,
@@ -230,7 +232,12 @@ def glossary_index(inputs: SiteInputs) -> str:
 
 
 def _letter_anchor(letter: str) -> str:
-    return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
+    """A section's id: `letter-a` for A; a letter a language adds to A-Z named as HTML
+    names it, so that the id stays ASCII (`letter-ntilde` for Ñ, `letter-aring` for Å)."""
+    if letter == "#":
+        return "letter-other"
+    lower = letter.lower()
+    return f"letter-{lower if lower.isascii() else codepoint2name[ord(lower)]}"
 
 
 def _letter_heading(letter: str) -> str:
@@ -243,7 +250,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
     src = term_src_uri(term.id)
     terms = inputs.handbook.terms
     replacement = terms.get(term.replaced_by) if term.replaced_by else None
-    letter = index_letter(term.term)
+    letter = index_letter(term.term, inputs.language)
     return render(
         "term.md.j2",
         inputs.language,
@@ -326,14 +333,14 @@ def _used_on_item(from_url: str, to_url: str, title: str) -> str:
     return f'<li><a href="{escape(relative_page_url(from_url, to_url))}">{escape(title)}</a></li>\n'
 
 
-def protocols_by_title(protocols: Mapping[str, Protocol]) -> list[Protocol]:
+def protocols_by_title(protocols: Mapping[str, Protocol], language: str) -> list[Protocol]:
     """The protocols as their index lists them, and the navigation: by title, case and
-    accents ignored."""
-    return sorted(protocols.values(), key=lambda item: sort_key(item.title))
+    accents ignored, in the order of the site's `language` (`sort_key`)."""
+    return sorted(protocols.values(), key=lambda item: sort_key(item.title, language))
 
 
 def protocols_index(inputs: SiteInputs) -> str:
-    protocols = protocols_by_title(inputs.handbook.protocols)
+    protocols = protocols_by_title(inputs.handbook.protocols, inputs.language)
     return render(
         "protocols_index.md.j2",
         inputs.language,
@@ -355,14 +362,16 @@ def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
         protocol=protocol,
         search_steps=protocol_search_steps(protocol),
         summary=Markup(protocol.summary),
-        modules=sorted(modules, key=lambda module: sort_key(module.title)),
+        modules=sorted(modules, key=lambda module: sort_key(module.title, inputs.language)),
         href_module=lambda module_id: _link(src, inputs.module_src_uri(module_id)),
     )
 
 
 def modules_index(inputs: SiteInputs) -> str:
     index = inputs.modules_index
-    modules = sorted(inputs.handbook.modules.values(), key=lambda module: sort_key(module.title))
+    modules = sorted(
+        inputs.handbook.modules.values(), key=lambda module: sort_key(module.title, inputs.language)
+    )
     # The handouts are no pages MkDocs knows: linked from the index page's own URL.
     index_url = page_url(index, inputs.directory_urls)
 
@@ -444,7 +453,9 @@ def change_entries(inputs: SiteInputs) -> list[ChangeEntry]:
         add("protocol", protocol.title, protocol_src_uri(protocol.id), protocol.history)
     for module in handbook.modules.values():
         add("module", module.title, inputs.module_src_uri(module.id), module.history)
-    entries.sort(key=lambda entry: (sort_key(entry.title), entry.kind, -entry.version))
+    entries.sort(
+        key=lambda entry: (sort_key(entry.title, inputs.language), entry.kind, -entry.version)
+    )
     entries.sort(key=lambda entry: entry.date, reverse=True)  # stable: keeps the order above
     return entries
 
