@@ -544,6 +544,66 @@ def test_cli_new_term(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["new", "term", "Labor trafficking", "-f", str(config_file)]) == 1
 
 
+def test_cli_new_notes_an_id_that_spells_a_word_as_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: `handbook new term "Año de acogida"` made the id and address
+    `ano-de-acogida` ("ano" is "anus") without a word. The id stays (ids depend on
+    `slugify`); a note names the word, its spelling in the id and how to choose another,
+    and the file renamed as it says passes the check."""
+    monkeypatch.chdir(tmp_path)
+    config_file = tmp_path / "mkdocs.es.yml"
+    config_file.write_text(
+        "site_name: T\ntheme: {name: material, language: es}\nplugins: [handbook]\n",
+        encoding="utf-8",
+    )
+    assert main(["new", "-f", str(config_file), "term", "Año de acogida"]) == 0
+    out, err = capsys.readouterr()
+    assert "created glossary/ano-de-acogida.yml" in out
+    assert err == (
+        "handbook new: note: the id 'ano-de-acogida' (the file name, and the page's address) "
+        "spells 'Año' as 'ano': ids are lowercase ASCII letters, digits and hyphens. If that "
+        "reads as another word, rename glossary/ano-de-acogida.yml now, before other files "
+        "name it, e.g. to anio-de-acogida.yml; the name in it stays 'Año de acogida'.\n"
+    )
+    (tmp_path / "glossary" / "ano-de-acogida.yml").rename(
+        tmp_path / "glossary" / "anio-de-acogida.yml"
+    )
+    assert run_checks(load_config(config_file)).failing(strict=True) == []  # as `new` dates it
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "spelled"),
+    [
+        ("es", "Trata de niños", "'niños' as 'ninos'"),
+        ("en", "Señal de alerta", "'Señal' as 'senal'"),  # Spanish words in any site
+        ("da", "Ærø år", "'Ærø' as 'aero' and 'år' as 'ar'"),  # Æ is written out: Ø is not
+        ("nb", "Hör", "'Hör' as 'hor'"),  # Ö is filed as Ø
+        ("sv", "hör på", "'hör' as 'hor' and 'på' as 'pa'"),
+        ("en", "Ærø år", None),
+        ("de", "Mädchen", None),
+        ("es", "Víctima", None),
+    ],
+)
+def test_the_note_names_the_letters_of_their_own_an_id_writes_as_another(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    name: str,
+    spelled: str | None,
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: T\ntheme: {{name: material, language: {language}}}\nplugins: [handbook]\n",
+        encoding="utf-8",
+    )
+    assert run_new(load_config(tmp_path / "mkdocs.yml", today=TODAY), "protocol", name) == 0
+    err = capsys.readouterr().err
+    if spelled is None:
+        assert err == ""
+    else:
+        assert f"(the file name, and the page's address) spells {spelled}:" in err
+
+
 @pytest.mark.parametrize(
     ("arguments", "error"),
     [

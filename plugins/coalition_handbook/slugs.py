@@ -135,6 +135,34 @@ def _alphabet(language: str) -> _Alphabet | None:
     )
 
 
+# Spanish words are respelled by their id whatever the site's language: a US coalition's
+# English site may have Spanish terms.
+_RESPELLED_IN_ANY_LANGUAGE = "ñ"
+
+
+@cache
+def _respelled_letters(language: str) -> frozenset[str]:
+    """The letters of their own (`ñ`; those `language` adds to A-Z) that an id writes as
+    one other letter (`ñ` as `n`; not `æ`, which it writes `ae`)."""
+    added = ADDED_LETTERS.get(_language_subtag(language), ())
+    letters = _RESPELLED_IN_ANY_LANGUAGE + "".join(item.letter + item.also for item in added)
+    return frozenset(letter for letter in letters if len(slugify(letter)) == 1)
+
+
+def words_respelled(name: str, language: str) -> list[tuple[str, str]]:
+    """The words of `name` that its id spells with another letter in place of one of
+    their own, each with that spelling: `Año` of `Año de acogida`, spelled `ano` (another
+    word) in its id `ano-de-acogida`. A letter of its own is `ñ`, and one the site's
+    `language` adds to A-Z (`ADDED_LETTERS`: Danish `å`, Swedish `ö`); other accents
+    make no other word as often (`víctima` is `victima`)."""
+    letters = _respelled_letters(language)
+    return [
+        (word, slugify(word))
+        for word in _WORD.findall(unicodedata.normalize("NFC", name))
+        if any(char.casefold() in letters for char in word)
+    ]
+
+
 def index_letters(language: str = "en") -> tuple[str, ...]:
     """The letters of the glossary's A-Z index in the site's language, in order: A to Z,
     with the letters the language adds (`ADDED_LETTERS`) where it files them."""

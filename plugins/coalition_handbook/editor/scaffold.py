@@ -31,7 +31,7 @@ from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..rules.glossary_duplicate import Claim, claims_of
-from ..slugs import letters_left_out, slugify, words_left_out
+from ..slugs import letters_left_out, slugify, words_left_out, words_respelled
 from ..utf8 import LONE_SURROGATE
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -341,7 +341,31 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
         print(f"handbook new: cannot write {shown}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
     print(f"created {shown_name(path)}: fill it in, then run\n{_next_steps(config_file)}")
+    if respelled := words_respelled(name, config.language):
+        # A note, not a refusal: `nino` for `niño` is fine, `ano` for `año` is not, and
+        # only a reader of the language can tell (audit).
+        print(_respelled_note(respelled, path, name), file=sys.stderr)
     return EXIT_OK
+
+
+# How an example id spells out a letter the id would write as another one (`año` is
+# `ano`): as Spanish web addresses write `ñ`, and as Danish and Swedish write theirs
+# without them.
+_SPELLED_OUT = str.maketrans({"ñ": "ni", "å": "aa", "ä": "ae", "ö": "oe", "ø": "oe"})
+
+
+def _respelled_note(respelled: list[tuple[str, str]], path: Path, name: str) -> str:
+    """Which words the new file's id spells otherwise, and how to give it another id:
+    the id is the file name, so the file is renamed, before anything names it."""
+    spellings = " and ".join(f"{word!r} as {spelling!r}" for word, spelling in respelled)
+    example = slugify(name.casefold().translate(_SPELLED_OUT))
+    instead = f", e.g. to {example}{path.suffix}" if example != path.stem else ""
+    return (
+        f"handbook new: note: the id {path.stem!r} (the file name, and the page's address) "
+        f"spells {spellings}: ids are lowercase ASCII letters, digits and hyphens. If that "
+        f"reads as another word, rename {shown_name(path)} now, before other files name "
+        f"it{instead}; the name in it stays {name!r}."
+    )
 
 
 def _file_in_the_way(folder: Path) -> Path | None:
