@@ -1764,6 +1764,65 @@ def test_the_glossary_s_drawer_opens_on_a_level_with_links(
     expect(active).to_have_text("Glossary")
 
 
+# A site with Material's instant navigation, which swaps each page's content and
+# navigation in without loading handbook.js again. It navigates so to the addresses of
+# the sitemap, written from `site_url`, whose port must be the server's.
+INSTANT_SITE = "site_url: https://example.org/\n"
+INSTANT_THEME = (
+    "theme: {name: material, features: [navigation.instant, navigation.indexes, "
+    "navigation.sections]}"
+)
+
+
+def test_the_drawer_works_on_a_page_reached_by_instant_navigation(
+    browser: object, tmp_path: Path
+) -> None:
+    """With `navigation.instant`, the theme brings each page's navigation in without
+    reloading handbook.js: on the page reached, Enter on the drawer's button left focus
+    on the button (it looked for links in the navigation of the first page, gone), and
+    the glossary's drawer opened on its blank panel (review)."""
+    config = write_site(
+        tmp_path,
+        pages={
+            "index.md": "# Home\n\nA widget here.\n",
+            "about.md": "# About\n\nWho we are.\n",
+        },
+        terms={"widget": term_yaml("widget", "A tool.")},
+        theme="material",
+        extra_config=INSTANT_SITE,
+    )
+    text = config.read_text(encoding="utf-8").replace("theme: {name: material}", INSTANT_THEME)
+    config.write_text(text, encoding="utf-8")
+    site = build_site(config)
+    with serve(site) as url:
+        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+        (site / "sitemap.xml").write_text(sitemap.replace("https://example.org/", url))
+        context = browser.new_context(  # type: ignore[attr-defined]
+            base_url=url, viewport={"width": 640, "height": 450}
+        )
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto("")
+        page.evaluate("window.hbFirstPage = true")  # gone if the page loads again
+        button = page.locator(DRAWER_BUTTON)
+        button.click()
+        page.locator(".md-sidebar--primary a[href]", has_text="Glossary").first.click()
+        expect(page).to_have_url(re.compile(r"/glossary/$"))
+        expect(page.locator("article h1")).to_have_text("Glossary")
+        assert page.evaluate("window.hbFirstPage === true"), "no instant navigation"
+        expect(page.locator("#__drawer")).not_to_be_checked()  # the theme closes it then
+
+        button.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("#__drawer")).to_be_checked()
+        focused = page.evaluate(_FOCUSED)
+        assert focused["in_navigation"], focused
+        page.wait_for_timeout(300)  # the theme's slide: 250 ms
+        seen = [link["text"] for link in page.evaluate(_SEEN_DRAWER_LINKS)]
+        assert {"Home", "About", "Glossary"} <= set(seen), seen
+        context.close()
+
+
 def test_a_term_page_s_contents_are_in_its_drawer(zoomed_page: object) -> None:
     """A narrow or zoomed window hides the page's contents beside it: the drawer holds
     them on the other pages, but not on a term page, whose sections ("Forms to avoid",

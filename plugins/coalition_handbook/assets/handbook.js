@@ -265,14 +265,18 @@ function closeEmptyLevels(sidebar) {
   });
 }
 
+/* The button is made once; the navigation is each page's own: the theme's instant
+   navigation brings it in with the page, without running this script again (review:
+   on a page so reached, the glossary's drawer opened blank, and Enter left focus on
+   the button, looking for links in the first page's navigation, gone). */
 function drawerButton() {
   var parts = drawerParts();
+  if (parts.toggle && parts.icon && parts.sidebar) {
+    closeEmptyLevels(parts.sidebar);
+  }
   if (!parts.toggle || !parts.icon || parts.button) {
     showDrawerState();
     return;
-  }
-  if (parts.sidebar) {
-    closeEmptyLevels(parts.sidebar);
   }
   var navigation = document.querySelector("nav.md-nav--primary");
   var button = document.createElement("button");
@@ -290,8 +294,8 @@ function drawerButton() {
   button.addEventListener("click", function (event) {
     parts.toggle.click();
     // From the keyboard (or a screen reader: a click with no pointer), focus goes in.
-    var first =
-      event.detail === 0 && parts.toggle.checked && parts.sidebar && firstShownLink(parts.sidebar);
+    var sidebar = drawerParts().sidebar; // this page's
+    var first = event.detail === 0 && parts.toggle.checked && sidebar && firstShownLink(sidebar);
     if (first) {
       focusInDrawer(first);
     }
