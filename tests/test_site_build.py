@@ -275,6 +275,53 @@ def test_the_search_worker_and_the_site_s_script_fold_accents(shipped_site: Site
     assert script.startswith(fold)
 
 
+# A hook that ships Material's search worker under another name, as a release of the
+# theme could: first, before the plugin looks for it.
+RENAMED_WORKER_HOOK = """
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+
+@event_priority(100)
+def on_files(files, config):
+    for file in list(files):
+        if file.src_uri.startswith("assets/javascripts/workers/search."):
+            files.remove(file)
+            renamed = file.src_uri.replace("workers/search.", "workers/search-worker.")
+            files.append(File.generated(config, renamed, abs_src_path=file.abs_src_path))
+    return files
+"""
+
+
+def test_a_theme_that_ships_no_search_worker_so_named_fails_a_strict_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The plugin adds its accent folding to Material's search worker, found by its file
+    name. A theme release that named it otherwise left search without the folding, with
+    no word (review): "victima" found no page writing "víctima" again. The build says
+    so, a warning, which fails it under --strict."""
+    from mkdocs.exceptions import Abort
+
+    (tmp_path / "rename_worker.py").write_text(RENAMED_WORKER_HOOK, encoding="utf-8")
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA page.\n"},
+        theme="material",
+        search=True,
+        extra_config="hooks: [rename_worker.py]\n",
+        options="handouts: false\n",
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = build_site(config, strict=False)
+    assert [path.name for path in (site / "assets/javascripts/workers").glob("search*.js")] == [
+        next((site / "assets/javascripts/workers").glob("search-worker.*.min.js")).name
+    ]
+    warnings = [record.getMessage() for record in caplog.records]
+    assert any("search worker" in warning and "accents" in warning for warning in warnings)
+    with pytest.raises(Abort):
+        build_site(config, strict=True)
+
+
 def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> None:
     """Audit: Material's 404 page said "404 - Not found" and nothing more, a dead end
     for a member who followed an old link to a renamed term."""

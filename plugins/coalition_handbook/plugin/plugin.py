@@ -371,7 +371,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.site_inputs = replace(self.site_inputs, unpublished_handouts=frozenset(stand_ins))
         for asset in asset_files(config, self.offline):
             files.append(asset)
-        fold_search_worker(files, config)
+        fold_search_worker(files, config, self.searches)
         self.render_cache = self._render_cache(files, config)
         # Through the render cache, which is written when the build ends: a warm build
         # neither imports textstat nor grades a module that did not change. Only in an

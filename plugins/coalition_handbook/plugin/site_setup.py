@@ -123,11 +123,12 @@ def asset_files(config: MkDocsConfig, offline: bool) -> list[File]:
     return files
 
 
-def fold_search_worker(files: Files, config: MkDocsConfig) -> None:
+def fold_search_worker(files: Files, config: MkDocsConfig, searches: bool) -> None:
     """Material's search worker with `SEARCH_FOLD` at its end: search then reads a word
     with or without its accents as one ("victima" finds "víctima", and the reverse),
-    showing and marking the words as the pages write them. Nothing if the theme ships no
-    worker so named."""
+    showing and marking the words as the pages write them. A site that searches with a
+    theme that ships no worker so named (another release) is warned: its search would
+    lose the folding without a word."""
     for file in list(files):
         if _MATERIAL_SEARCH_WORKER.fullmatch(file.src_uri) and file.abs_src_path:
             worker = Path(file.abs_src_path).read_text(encoding="utf-8")
@@ -137,3 +138,11 @@ def fold_search_worker(files: Files, config: MkDocsConfig) -> None:
             fold = SEARCH_FOLD.read_text(encoding="utf-8")
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=f"{code}\n{fold}{end}"))
+            return
+    if searches and is_material(config):
+        log.warning(
+            "handbook: the theme ships no search worker at "
+            "assets/javascripts/workers/search.<hash>.min.js, as mkdocs-material 9 does: "
+            'search cannot fold accents, and a word typed without them ("victima") '
+            'finds no page that writes them ("víctima"); use mkdocs-material 9.x'
+        )
