@@ -1135,15 +1135,20 @@ def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> 
     """Screen readers list landmarks by name: Material labels each section's menu by its
     toggle, which holds only an icon when the section has an index page."""
     page.goto(path)
-    session = page.context.new_cdp_session(page)
+    names = _navigation_names(page)
+    assert names and all(name.strip() for name in names), names
+    assert len(names) == len(set(names)), names
+
+
+def _navigation_names(page: object) -> list[str]:
+    """The names of the page's navigation landmarks, as a screen reader lists them."""
+    session = page.context.new_cdp_session(page)  # type: ignore[attr-defined]
     tree = session.send("Accessibility.getFullAXTree")["nodes"]
-    names = [
+    return [
         node.get("name", {}).get("value", "")
         for node in tree
         if node.get("role", {}).get("value") == "navigation" and not node.get("ignored")
     ]
-    assert names and all(name.strip() for name in names), names
-    assert len(names) == len(set(names)), names
 
 
 @pytest.mark.parametrize(
@@ -1774,18 +1779,28 @@ INSTANT_THEME = (
 )
 
 
+# Each menu's name, as its label or the element that labels it says.
+_MENU_NAMES = """() => Array.from(document.querySelectorAll("nav.md-nav")).map((menu) => {
+    const by = document.getElementById(menu.getAttribute("aria-labelledby"));
+    return (menu.getAttribute("aria-label") || (by ? by.textContent : "")).trim();
+})"""
+
+
 def test_the_drawer_works_on_a_page_reached_by_instant_navigation(
     browser: object, tmp_path: Path
 ) -> None:
     """With `navigation.instant`, the theme brings each page's navigation in without
     reloading handbook.js: on the page reached, Enter on the drawer's button left focus
-    on the button (it looked for links in the navigation of the first page, gone), and
-    the glossary's drawer opened on its blank panel (review)."""
+    on the button (it looked for links in the navigation of the first page, gone), the
+    glossary's drawer opened on its blank panel, and a section's menu was named by its
+    toggle's icon, nothing (review)."""
     config = write_site(
         tmp_path,
         pages={
             "index.md": "# Home\n\nA widget here.\n",
             "about.md": "# About\n\nWho we are.\n",
+            "guide/index.md": "# Guide\n\nHow to help.\n",  # a section with an index page
+            "guide/steps.md": "# Steps\n\nWhat to do.\n",
         },
         terms={"widget": term_yaml("widget", "A tool.")},
         theme="material",
@@ -1804,6 +1819,7 @@ def test_the_drawer_works_on_a_page_reached_by_instant_navigation(
         page.set_default_timeout(15_000)
         page.goto("")
         page.evaluate("window.hbFirstPage = true")  # gone if the page loads again
+        assert all(page.evaluate(_MENU_NAMES)), page.evaluate(_MENU_NAMES)
         button = page.locator(DRAWER_BUTTON)
         button.click()
         page.locator(".md-sidebar--primary a[href]", has_text="Glossary").first.click()
@@ -1811,6 +1827,8 @@ def test_the_drawer_works_on_a_page_reached_by_instant_navigation(
         expect(page.locator("article h1")).to_have_text("Glossary")
         assert page.evaluate("window.hbFirstPage === true"), "no instant navigation"
         expect(page.locator("#__drawer")).not_to_be_checked()  # the theme closes it then
+        names = page.evaluate(_MENU_NAMES)  # in the DOM: the closed drawer is inert
+        assert names and all(names), names
 
         button.focus()
         page.keyboard.press("Enter")

@@ -14,15 +14,18 @@ document.querySelectorAll(".md-search-result__meta:not([role])").forEach(functio
 });
 
 /* A section's menu is labelled by its toggle, which holds only an icon (or is missing) when
-   the section has an index page (navigation.indexes): name it by its own title instead. */
-document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu) {
-  var toggle = document.getElementById(menu.getAttribute("aria-labelledby"));
-  var title = menu.querySelector(":scope > .md-nav__title");
-  if ((!toggle || !toggle.textContent.trim()) && title && title.textContent.trim()) {
-    menu.removeAttribute("aria-labelledby");
-    menu.setAttribute("aria-label", title.textContent.trim());
-  }
-});
+   the section has an index page (navigation.indexes): name it by its own title instead.
+   On every page: the theme's instant navigation brings each page's menus in. */
+function nameSectionMenus() {
+  document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu) {
+    var toggle = document.getElementById(menu.getAttribute("aria-labelledby"));
+    var title = menu.querySelector(":scope > .md-nav__title");
+    if ((!toggle || !toggle.textContent.trim()) && title && title.textContent.trim()) {
+      menu.removeAttribute("aria-labelledby");
+      menu.setAttribute("aria-label", title.textContent.trim());
+    }
+  });
+}
 
 /* Below 76.25em the navigation is a drawer behind the header's menu icon: a <label> for a
    hidden checkbox, which only a pointer could use, while the closed drawer, slid
@@ -649,6 +652,7 @@ function watchSearchMarks() {
 }
 
 function onEveryPage() {
+  nameSectionMenus();
   drawerButton();
   checkShownScheme();
   escapeTitles();
