@@ -1093,6 +1093,27 @@ def test_a_term_file_with_errors_holds_back_only_the_handouts_that_use_its_forms
     }
 
 
+def test_a_term_file_with_errors_is_not_used_where_a_longer_form_takes_its_words(
+    tmp_path: Path,
+) -> None:
+    """Review: the forms of a term file with errors were searched for alone, so "bondage"
+    was found inside "debt bondage", another term's form, and held the handout back. The
+    longest form wins (DESIGN section 4): fixed, that file's term is no key term of a
+    module that writes only "debt bondage"; one that writes "bondage" alone uses it."""
+    config_file = write_handbook(tmp_path)
+    new_term = term_file("term: bondage\nstatuss: approved")
+    (tmp_path / "glossary" / "bondage.yml").write_text(new_term, "utf-8")
+    context = context_with_errors(config_file)
+    assert handouts.held_back_by_errors(context, {"glossary/bondage.yml"}) == {}
+    community = tmp_path / "content" / "modules" / "community.md"
+    text = community.read_text("utf-8").replace("many forms.", "many forms, bondage among them.")
+    community.write_text(text, "utf-8")
+    context = context_with_errors(config_file)
+    assert handouts.held_back_by_errors(context, {"glossary/bondage.yml"}) == {
+        "content/modules/community.md": "it prints from a file with errors: glossary/bondage.yml"
+    }
+
+
 @pytest.mark.parametrize(
     "fields",
     [

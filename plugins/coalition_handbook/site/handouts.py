@@ -30,7 +30,7 @@ from typing import Literal, TextIO
 
 from ..config import ConfigError, HandbookConfig, shown_name
 from ..documents import ScannedDocument, scan_handbook
-from ..matching import Matcher
+from ..matching import Hit, Matcher
 from ..model.modules import module_files
 from ..model.records import record_file_kind
 from ..model.types import Module, RejectedRecord, Term
@@ -124,13 +124,25 @@ def _rejected_terms_used(
     context: CheckContext, module: Module, rejected_forms: Matcher
 ) -> set[str]:
     """Ids of the term files with errors (`rejected_forms`, see `_forms_of_rejected`)
-    that `module`'s handout uses a form of: a key term it would print once fixed."""
+    that `module`'s handout uses a form of: a key term it would print once fixed. A form
+    found inside a longer form of another term, which the scan found there, is no use of
+    it: the longest wins (DESIGN section 4), "bondage" in "debt bondage" (review)."""
     return {
         hit[2].term_id
         for document in _printed_documents(context, module)
-        for text in document.texts
+        for text, hits in zip(document.texts, document.hits, strict=True)
         for hit in rejected_forms.hits(text.view)
+        if not _inside_a_longer_hit(hit, hits)
     }
+
+
+def _inside_a_longer_hit(hit: Hit, hits: Iterable[Hit]) -> bool:
+    """Whether `hit` lies within one of `hits` that is longer: that one wins."""
+    start, end = hit[0], hit[1]
+    return any(
+        other[0] <= start and end <= other[1] and other[1] - other[0] > end - start
+        for other in hits
+    )
 
 
 def _forms_of_rejected(records: Iterable[RejectedRecord]) -> Matcher:
