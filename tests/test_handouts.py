@@ -1120,6 +1120,10 @@ def test_a_term_file_with_errors_is_not_used_where_a_longer_form_takes_its_words
         "term: [sextortion]",  # not a string
         "term: sextortion\naliases: sextortion online",  # not a list
         "term: sextortion\navoid: [{reason: Vague.}]",  # a form to avoid without its text
+        # Review: strings, but no word in them: the term it will be cannot be told.
+        'term: ""',
+        'term: "  "',
+        'term: sextortion\naliases: [""]',
     ],
 )
 def test_a_term_file_whose_forms_cannot_be_read_holds_every_handout_back(

@@ -339,8 +339,8 @@ class RejectedRecord:
     headings: tuple[Heading, ...] | None = None
     forms: tuple[str, ...] = ()  # a term's own forms, where they are strings
     # Whether `forms` are all of them: its `term` is a string, and `aliases` and `avoid`
-    # lists of strings (or of `text` mappings), if there; else a text may use a form of
-    # it that no one can tell.
+    # lists of strings (or of `text` mappings), if there, each with a word in it; else a
+    # text may use a form of it that no one can tell.
     all_forms_read: bool = False
     # (dotted key, id) of each record it names, where that is an id: a module's
     # protocols, a term's related terms and replacement
