@@ -241,6 +241,16 @@ def test_index_letter_in_the_sites_language(language: str, term: str, letter: st
     assert index_letter(term, language) == letter
 
 
+@pytest.mark.parametrize("language", ["es", "sv"])
+def test_a_name_with_the_character_after_all_others_is_filed_as_the_rest(language: str) -> None:
+    """Review: U+10FFFF, which YAML and the schema let through, was read as the mark of
+    a letter the language adds, and `index_letter` failed with a KeyError (a traceback in
+    the build); "n" + U+10FFFF + "1" was filed as "ñ". The character is no letter."""
+    assert index_letter("a\U0010ffffb", language) == "A"
+    assert index_letter("n\U0010ffff1", "es") == "N"
+    assert sort_key("n\U0010ffff1", "es") < sort_key("nz", "es")
+
+
 @pytest.mark.parametrize(
     ("language", "ordered"),
     [

@@ -182,8 +182,11 @@ def sort_key(text: str, language: str = "en") -> str:
         folded = folded_latin(text)
     else:
         # Composed and case-folded first, so that `Ñ`, `ñ` and `n` + a combining tilde
-        # are one letter; the rest is folded as everywhere.
-        composed = unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).casefold())
+        # are one letter; the rest is folded as everywhere. `_AFTER_ALL` marks an added
+        # letter's key alone: a name's own (a noncharacter) is left out (review).
+        composed = unicodedata.normalize(
+            "NFC", unicodedata.normalize("NFKD", text.replace(_AFTER_ALL, "")).casefold()
+        )
         folded = "".join(
             alphabet.keys.get(piece) or folded_latin(piece)
             for piece in alphabet.added.split(composed)
