@@ -261,6 +261,27 @@ def personal(text: str) -> list[tuple[str, str]]:
         ("Since 2005 Camino Health Center and our 2024 Calle Ocho Festival helped.", []),
         ("Option 1 Via Email. Pray 3 Ave Maria prayers at the 2 Plaza Hotel bars.", []),
         ("In 5 Children’s Court cases and 2 Family Court ones", []),
+        ("In 5 Children's Court cases", []),
+        # a possessive name and a house number with a small letter, as the UK writes
+        # them (found by a UK adopter's audit)
+        (
+            "At 27 King's Road, 27 St Mary's Road, 27 Saint John\u2019s Road or 3 St. Mary's St.",
+            [
+                ("street address", "27 King's Road"),
+                ("street address", "27 St Mary's Road"),
+                ("street address", "27 Saint John\u2019s Road"),
+                ("street address", "3 St. Mary's St."),
+            ],
+        ),
+        (
+            "She lives at 27a Acacia Avenue, Leeds; 27b Baker Street; 4 King's Court, Leeds.",
+            [
+                ("street address", "27a Acacia Avenue"),
+                ("street address", "27b Baker Street"),
+                ("street address", "4 King's Court"),
+            ],
+        ),
+        ("The 5th Avenue store, 2nd Street Cafe, 10am Main Street meeting", []),
         ("Call _555-867-5309_ now", [("phone number", "555-867-5309")]),
         ("case_id_5551234567, IMG_5551234567.jpg, user_555-123-4567", []),  # (review)
         # any space a word processor writes, and characters no reader sees (review)

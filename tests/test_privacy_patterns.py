@@ -56,10 +56,10 @@ SPACE = f"[ \t{UNICODE_SPACES}]"
 # accents), or a name after an apostrophe (O'Brien).
 CAPITAL = f"[A-Z{CAPITAL_LETTERS}][\u0300-\u036f]*"
 LETTERS = f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}\u0300-\u036f]*"
-NAME = f"{CAPITAL}(?:['\u2019]{CAPITAL})?[a-z{SMALL_LETTERS}]{LETTERS}"
+NAME = f"{CAPITAL}(?:['\u2019]{CAPITAL})?[a-z{SMALL_LETTERS}]{LETTERS}(?:['\u2019]s)?"
 STREET = re.compile(
     NOT_IN_A_WORD
-    + r"\d{1,6}[A-Z]?SPACE+(?:"
+    + r"\d{1,6}[A-Za-z]?SPACE+(?:"
     r"(?:[NSEW]\.?SPACE+)?(?:(?:NAME\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
     r"|Parkway|Square)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)"
@@ -89,6 +89,7 @@ PIECES = [
     "McDonald", "Ávila", "Calle", "Camino", "Via", "Vía", "Ave.", "Plaza", "del", "de la ",
     "Real", "Luna", ", Apt 3", "Since ", "13", "SAN", "ñ", "É", "O", "rien", " Calle Real",
     " Camino del Rio", " Paseo de la Luna", " O'Brien Road", " Via Roma", " Peña Street",
+    "'s", "\u2019s", "King's", " St Mary's Road", "27a", "b", "Children's",
 ]  # fmt: skip
 
 

@@ -162,23 +162,25 @@ _PREFIX_STREET_TYPES = (
 )
 # A word of a street's or a city's name: a capital, a small letter, then letters of either
 # case, accented ones too (Peña, Bolívar; in NFD text, each maybe with its combining
-# accent) and capitals inside (McDonald, DeKalb); or a name after an apostrophe (O'Brien).
-# Not a possessive: "5 Children's Court judges" names a court. (Letters and accents in one
-# class: the engine repeats a class at C speed, a group far more slowly, and a page holds
-# many numbers.)
+# accent) and capitals inside (McDonald, DeKalb); or a name after an apostrophe (O'Brien);
+# a possessive too, common in British street names (King's Road, St Mary's Road: a UK
+# audit): "5 Children's Court judges" is told from a street by its court (`_COURT_KINDS`).
+# (Letters and accents in one class: the engine repeats a class at C speed, a group far
+# more slowly, and a page holds many numbers.)
 _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
 _NAME_WORD = (
     f"{_CAPITAL}(?:['\u2019]{_CAPITAL})?[a-z{SMALL_LETTERS}]"
-    f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}{COMBINING_ACCENTS}]*"
+    f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}{COMBINING_ACCENTS}]*(?:['\u2019]s)?"
 )
-# A street address: a number starting a word (221B), then a name of one to four words, or a
-# single letter (1800 F Street), and a street type; a street type written before a name of
-# one to four words, as Spanish writes it (123 Calle Luna, 1200 Camino del Rio: the US
-# Postal Service's form in Puerto Rico, common in the Southwest); or a numbered road
-# (5500 Highway 61). A word processor may join its words with a no-break space, or any other.
+# A street address: a number starting a word (221B, or 27a as the UK writes a flat), then
+# a name of one to four words, or a single letter (1800 F Street), and a street type; a
+# street type written before a name of one to four words, as Spanish writes it (123 Calle
+# Luna, 1200 Camino del Rio: the US Postal Service's form in Puerto Rico, common in the
+# Southwest); or a numbered road (5500 Highway 61). A word processor may join its words
+# with a no-break space, or any other.
 _STREET_REST = (
     r"""
-    (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)\d{{0,5}}[A-Z]?{space}+  # `_12 Oak St_` too
+    (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)\d{{0,5}}[A-Za-z]?{space}+  # `_12 Oak St_` too
     (?:
         (?:[NSEW]\.?{space}+)?
         (?:(?:{name}\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
@@ -237,16 +239,18 @@ _ADDRESS_BEFORE = re.compile(r"(?:(?<![\w'\u2019-])(?i:at|on|near|to)|[:|@])" + 
 # How far before a street address those words are looked for.
 _BEFORE_WINDOW = 24
 # The courts a handbook names after a year or a count; their names are ordinary street
-# names too ("15 Community Court", "8 High Court").
+# names too ("15 Community Court", "8 High Court"). Read without a possessive's 's
+# ("5 Children's Court judges").
 _COURT_KINDS = frozenset(
     {"Supreme", "Superior", "Juvenile", "Family", "Drug", "Treatment", "Veterans", "Youth"}
-    | {"Teen", "Health", "Wellness", "Recovery", "Reentry", "Diversion", "Community"}
+    | {"Children", "Teen", "Health", "Wellness", "Recovery", "Reentry", "Diversion", "Community"}
     | {"County", "District", "Circuit", "Appeals", "Appellate", "Municipal", "City"}
     | {"Magistrate", "Magistrates", "Criminal", "Civil", "Probate", "Tribal", "Federal"}
     | {"State", "Bankruptcy", "Housing", "Traffic", "Trafficking", "Immigration", "Tax"}
     | {"Claims", "Crown", "High", "Dependency", "Violence", "Justice", "Specialty"}
 )
 _COURT_TYPES = frozenset({"Court", "Ct"})
+_POSSESSIVE = re.compile("['\u2019]s$")
 # A title's first word, no street's name: "Module 2 A Way Forward", "Chapter 3 The Safe
 # Place", "Grade 8 A Street children" (1800 F Street is one).
 _ARTICLES = frozenset({"A", "An", "I", "The"})
@@ -294,7 +298,7 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if street_type in _TYPES_OF_OTHER_THINGS and _is_year(number):
         return bool(_TIME_OR_OWNER_BEFORE.search(before))
     names_other = (
-        (street_type in _COURT_TYPES and words[-2] in _COURT_KINDS)
+        (street_type in _COURT_TYPES and _POSSESSIVE.sub("", words[-2]) in _COURT_KINDS)
         or words[1] in _ARTICLES
         or (numbered_road and _digit_count(number) < _SHORTEST_ROAD_NUMBER)
     )
