@@ -282,6 +282,36 @@ def personal(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("The 5th Avenue store, 2nd Street Cafe, 10am Main Street meeting", []),
+        # the UK's street types (found by a UK adopter's audit): those that are almost only
+        # streets as Street is; those that are English words too only with an address
+        # around them ("at", "on", a label's colon before; a unit, a city after)
+        (
+            "14 Mill Close, 5 Acacia Crescent, 3 Park Gardens, 8 Oak Grove and 2 Kings Mews",
+            [
+                ("street address", "14 Mill Close"),
+                ("street address", "5 Acacia Crescent"),
+                ("street address", "3 Park Gardens"),
+                ("street address", "8 Oak Grove"),
+                ("street address", "2 Kings Mews"),
+            ],
+        ),
+        (
+            "She lives at 14 Castle Hill. Home: 7 Station Approach; on 2 Lime Walk, near 9 The "
+            "Crescent; 4 Church Row, Apt 2",
+            [
+                ("street address", "14 Castle Hill"),
+                ("street address", "7 Station Approach"),
+                ("street address", "2 Lime Walk"),
+                ("street address", "9 The Crescent"),
+                ("street address", "4 Church Row"),
+            ],
+        ),
+        (
+            "Step 2 Walk the route. Top 10 Green flags. Level 3 Gate. Stage 2 Main Gate opens. "
+            "Chapter 4 The Long Walk, the 3 Castle Hill schools, 5 The Crescent singers, "
+            "Part 2 The End, 12 Safe Fields",
+            [],
+        ),
         ("Call _555-867-5309_ now", [("phone number", "555-867-5309")]),
         ("case_id_5551234567, IMG_5551234567.jpg, user_555-123-4567", []),  # (review)
         # any space a word processor writes, and characters no reader sees (review)

@@ -62,7 +62,8 @@ STREET = re.compile(
     + r"\d{1,6}[A-Za-z]?SPACE+(?:"
     r"(?:[NSEW]\.?SPACE+)?(?:(?:NAME\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
-    r"|Parkway|Square)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)"
+    r"|Parkway|Square|Close|Crescent|Gardens|Grove|Mews|Hill|Walk|Row|Rise|Croft|Parade|Gate"
+    r"|View|Wharf|Yard|Approach|Green|End|Fields|Embankment)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)"
     r"|(?:Calle|Avenida|Ave\.?|Camino|Paseo|Via|Vi\u0301a|V\u00eda|Carretera|Carr\.|Callejon"
     r"|Callejo\u0301n|Callej\u00f3n|Plaza)(?:SPACE+(?:(?:del|de|deSPACE+la|deSPACE+los"
     r"|deSPACE+las)SPACE+)?NAME){1,4}(?![^\W_])"
@@ -89,7 +90,8 @@ PIECES = [
     "McDonald", "Ávila", "Calle", "Camino", "Via", "Vía", "Ave.", "Plaza", "del", "de la ",
     "Real", "Luna", ", Apt 3", "Since ", "13", "SAN", "ñ", "É", "O", "rien", " Calle Real",
     " Camino del Rio", " Paseo de la Luna", " O'Brien Road", " Via Roma", " Peña Street",
-    "'s", "\u2019s", "King's", " St Mary's Road", "27a", "b", "Children's",
+    "Close", "Hill", "Green", "End", "Walk", "'s", "\u2019s", "King's", " St Mary's Road",
+    "27a", "b", "Children's",
 ]  # fmt: skip
 
 

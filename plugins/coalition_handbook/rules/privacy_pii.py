@@ -144,15 +144,26 @@ _PHONE_REST = r"""
     )
     (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
 """
-# The street types written after a street's name, in full and abbreviated.
+# The street types written after a street's name, in full and abbreviated; the UK's
+# commonest too (Royal Mail's list: a UK adopter's audit).
 _STREET_TYPES = (
     "Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Way", "Place",
-    "Terrace", "Circle", "Highway", "Parkway", "Square",
+    "Terrace", "Circle", "Highway", "Parkway", "Square", "Close", "Crescent", "Gardens",
+    "Grove", "Mews",
+)  # fmt: skip
+# The UK's street types that are English words too ("Step 2 Walk the route", "Top 10
+# Green flags", "Level 3 Main Gate"): a street only with an address around it
+# (`names_no_street`).
+_STREET_TYPES_ALSO_ENGLISH = (
+    "Hill", "Walk", "Row", "Rise", "Croft", "Parade", "Gate", "View", "Wharf", "Yard",
+    "Approach", "Green", "End", "Fields", "Embankment",
 )  # fmt: skip
 _STREET_TYPE_ABBREVIATIONS = (
     "St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Hwy", "Pkwy", "Sq",
 )  # fmt: skip
-_SUFFIX_STREET_TYPES = frozenset(_STREET_TYPES + _STREET_TYPE_ABBREVIATIONS)
+_SUFFIX_STREET_TYPES = frozenset(
+    _STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH + _STREET_TYPE_ABBREVIATIONS
+)
 # The street types written before the name; with the accent or without (Vía, Callejón),
 # precomposed or as NFD text writes it. Only with a capitalised name after the type: "the 2 Camino
 # trails" and "in 1999 Calle 13 released" name no street.
@@ -192,7 +203,7 @@ _STREET_REST = (
     )
 """.replace("{space}", _SPACE)
     .replace("{name}", _NAME_WORD)
-    .replace("{types}", "|".join(_STREET_TYPES))
+    .replace("{types}", "|".join(_STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH))
     .replace("{abbreviations}", "|".join(_STREET_TYPE_ABBREVIATIONS))
     .replace("{prefix_types}", _PREFIX_STREET_TYPES)
 )
@@ -282,7 +293,8 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     ("5 Drug Court programs"), a title ("Module 2 A Way Forward") or a numbered road
     after a count ("40 Route 66 motels") that nothing around reads as an address. Of a
     street whose type comes first, a name after a year read as one ("Since 2005 Camino
-    Health Center"), and one whose type is an English word too ("Option 1 Via Email")."""
+    Health Center"), and one whose type is an English word too ("Option 1 Via Email",
+    "Top 10 Green flags") that nothing around reads as an address."""
     if _ADDRESS_AFTER.match(text, end):
         return False
     words = text[start:end].split()
@@ -291,6 +303,8 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if numbered_road:
         street_type = words[-2].rstrip(".")
     before = text[max(0, start - _BEFORE_WINDOW) : start]
+    if street_type in _STREET_TYPES_ALSO_ENGLISH:  # 14 Castle Hill, Step 2 Walk
+        return not _ADDRESS_BEFORE.search(before)
     if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
         if words[1] in _PREFIX_TYPES_ALSO_ENGLISH:
             return not _ADDRESS_BEFORE.search(before)
