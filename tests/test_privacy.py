@@ -312,6 +312,27 @@ def personal(text: str) -> list[tuple[str, str]]:
             "Part 2 The End, 12 Safe Fields",
             [],
         ),
+        # a UK postcode or flat around it makes an address, as a US city, state and ZIP
+        # code do (found by a UK adopter's audit)
+        (
+            "Since 2005 Oak Drive, Leeds LS6 2AB. Chapter 3 The Safe Place, Leeds LS6 2AB.",
+            [("street address", "2005 Oak Drive"), ("street address", "3 The Safe Place")],
+        ),
+        (
+            "14 Castle Hill, Leeds LS6 2AB; 5 The Crescent, Milton Keynes MK9 1AB; 2 Bank "
+            "Yard LONDON SW1A 1AA; 4 Kings Parade\nCambridge CB2 1SJ; 8 Mill End GIR 0AA",
+            [
+                ("street address", "14 Castle Hill"),
+                ("street address", "5 The Crescent"),
+                ("street address", "2 Bank Yard"),
+                ("street address", "4 Kings Parade"),
+                ("street address", "8 Mill End"),
+            ],
+        ),
+        (
+            "Flat 2, 5 The Crescent. 12 Rose Hill, Flat 3. Top 10 Green flags, 2 LS6 2AB.",
+            [("street address", "5 The Crescent"), ("street address", "12 Rose Hill")],
+        ),
         ("Call _555-867-5309_ now", [("phone number", "555-867-5309")]),
         ("case_id_5551234567, IMG_5551234567.jpg, user_555-123-4567", []),  # (review)
         # any space a word processor writes, and characters no reader sees (review)

@@ -91,7 +91,7 @@ PIECES = [
     "Real", "Luna", ", Apt 3", "Since ", "13", "SAN", "ñ", "É", "O", "rien", " Calle Real",
     " Camino del Rio", " Paseo de la Luna", " O'Brien Road", " Via Roma", " Peña Street",
     "Close", "Hill", "Green", "End", "Walk", "'s", "\u2019s", "King's", " St Mary's Road",
-    "27a", "b", "Children's",
+    "27a", "b", "Children's", ", Leeds LS6 2AB", " SW1A 1AA", "Flat 2, ", ", Flat 3",
 ]  # fmt: skip
 
 

@@ -246,7 +246,10 @@ _TIME_OR_OWNER_BEFORE = re.compile(
     r"(?:(?<![\w'\u2019-])(?i:in|since|until|before|after|during|our|the|their|its|this"
     r"|that|a|an|annual)|[^\W_]['\u2019]s?)" + _GAP_BEFORE
 )
-_ADDRESS_BEFORE = re.compile(r"(?:(?<![\w'\u2019-])(?i:at|on|near|to)|[:|@])" + _GAP_BEFORE)
+# A UK flat's number before its house's ("Flat 2, 5 The Crescent") leads to one too.
+_ADDRESS_BEFORE = re.compile(
+    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@])" + _GAP_BEFORE
+)
 # How far before a street address those words are looked for.
 _BEFORE_WINDOW = 24
 # The courts a handbook names after a year or a count; their names are ordinary street
@@ -272,17 +275,24 @@ _PREFIX_TYPES_ALSO_ENGLISH = frozenset({"Via", "Ave", "Plaza"})
 # A numbered road after a count ("40 Route 66 motels", "3 US Highway 1 rest stops"): a
 # house number on one has three digits or more (5500 Highway 61).
 _SHORTEST_ROAD_NUMBER = 3
-# What an address has after its street: a quarter (NW), a unit, a city with its state,
-# a ZIP code, or the city and state on the next line; after emphasis closed, maybe.
+# What an address has after its street: a quarter (NW), a unit (a UK flat too), a city
+# with its state, a ZIP code, or the city and state on the next line; a UK postcode
+# after its town or alone (", Leeds LS6 2AB", "LONDON SW1A 1AA", as Royal Mail writes
+# the town; found by a UK adopter's audit); after emphasis closed, maybe.
+_UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR){space}?\d[A-Z]{2}(?![^\W_])"
 _ADDRESS_AFTER = re.compile(
     r"""\.?[*_]*(?:
         {space}+(?:[NS]\.?[EW]\.?|[NSEW]\.?)(?![\w'\u2019-])
       | {space}*,?{space}*
-        (?:\#{space}*\d|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building)\b)
+        (?:\#{space}*\d|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Flat)\b)
       | {space}*,?{space}*(?:[A-Z]{2}{space}+)?\d{5}\b
       | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n){space}*
         (?:{name}{space}+){0,3}{name},?{space}+[A-Z]{2}\b
-    )""".replace("{space}", _SPACE).replace("{name}", _NAME_WORD),
+      | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n)?{space}*
+        (?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode}
+    )""".replace("{postcode}", _UK_POSTCODE)
+    .replace("{space}", _SPACE)
+    .replace("{name}", _NAME_WORD),
     re.VERBOSE,
 )
 
