@@ -687,6 +687,19 @@ def test_rule_with_allow_list(tmp_path: Path) -> None:
     assert found == [(4, 17, "555-123-4567"), (4, 65, "me@example.org"), (6, 8, "bob@corp.com")]
 
 
+def test_a_street_address_listed_as_a_letter_writes_it_allows_its_street(tmp_path: Path) -> None:
+    """A UK adopter's audit: an office's address listed in full ("2 Marsham Street, London
+    SW1P 4DF") allowed nothing, as the rule finds only its street ("2 Marsham Street")."""
+    page = (
+        "# Offices\n\n"
+        "Write to 2 Marsham Street, London SW1P 4DF or visit 2 Marsham Street.\n"
+        "Or 123 Main Street, Springfield, IL 62701. She lives at 12 Marsham Street.\n"
+    )
+    allow = ["2 Marsham Street, London SW1P 4DF", " 123 Main Street, Springfield, IL 62701"]
+    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, allow)]
+    assert found == [(4, "12 Marsham Street")]
+
+
 def test_us_street_addresses_in_spanish_forms_are_reported_where_they_are(
     tmp_path: Path,
 ) -> None:

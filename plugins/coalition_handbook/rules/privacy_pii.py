@@ -508,6 +508,9 @@ class _AllowList:
     def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> _AllowList:
         # A messenger link (a coalition's public channel) as `link_key` writes it, too.
         texts = {_text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
+        # An address listed as a letter writes it ("2 Marsham Street, London SW1P 4DF"):
+        # its street, which is what the rule finds (a UK adopter's audit).
+        texts |= {_text_key(street) for street in map(_street_at_start, allow) if street}
         numbers = (number for number, _ in map(_number_in, allow) if number is not None)
         return cls(
             phones=public_phone_keys(allow),
@@ -975,6 +978,17 @@ _TRUNK_ZERO = re.compile(rf"((?:\+|(?<!\d)00)\d{{1,3}}){SEPARATOR}?\(0\)")
 def _without_trunk_zero(number: str) -> str:
     """`number` without a trunk `(0)` after its country code."""
     return _TRUNK_ZERO.sub(r"\1", number, count=1)
+
+
+def _street_at_start(entry: str) -> str | None:
+    """The street address that `entry` starts with, as the rule finds one ("2 Marsham
+    Street" of "2 Marsham Street, London SW1P 4DF"), if any."""
+    entry = entry.strip()
+    found = _PATTERNS[entry.isascii()].match(entry)
+    if found is None:
+        return None
+    end = max(found.end("street"), found.end("street_alone"))
+    return entry[:end] if end >= 0 else None
 
 
 def _text_key(text: str) -> str:
