@@ -634,3 +634,15 @@ def test_a_list_item_about_a_term_does_not_link_to_it_again(tmp_path: Path) -> N
     index = term_links(read(site, "glossary/index.html"))
     # survivor's entry links victim, not survivor
     assert [(link.attrs["data-term"], link.text) for link in index] == [("victim", "victim")]
+
+
+def test_a_name_marked_hb_nolink_holds_no_link_and_the_next_use_takes_it(tmp_path: Path) -> None:
+    """A UK adopter's audit: a term inside a name ("Modern Slavery Act 2015") took the
+    page's first link; ADOPTING says to mark the name `.hb-nolink`, as it does a number."""
+    page = (
+        "# Law\n\n"
+        "Under the *Human Trafficking Act 2015*{ .hb-nolink }, human trafficking is a crime.\n"
+    )
+    html = read(_site(tmp_path, pages={"index.md": page}), "index.html")
+    assert [link.text for link in term_links(html)] == ["human trafficking"]
+    assert '<em class="hb-nolink">Human Trafficking Act 2015</em>' in html
