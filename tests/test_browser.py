@@ -1744,6 +1744,18 @@ def test_shift_tab_before_the_drawer_s_first_stop_closes_it_back_on_its_button(
     expect(zoomed_page.locator("#__search")).not_to_be_checked()  # type: ignore[attr-defined]
 
 
+def _open_drawer(page: object, button: object, opened_by: str) -> None:
+    """Open the drawer with a click, or with Enter on its button, which moves focus into
+    the navigation."""
+    if opened_by == "pointer":
+        button.click()  # type: ignore[attr-defined]
+        return
+    button.focus()  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    focused = page.evaluate(_FOCUSED)  # type: ignore[attr-defined]
+    assert focused["in_navigation"], focused
+
+
 @pytest.mark.parametrize("opened_by", ["pointer", "keyboard"])
 def test_the_glossary_s_drawer_opens_on_a_level_with_links(
     zoomed_page: object, opened_by: str
@@ -1754,13 +1766,7 @@ def test_the_glossary_s_drawer_opens_on_a_level_with_links(
     level above, where the glossary is the page's own link."""
     zoomed_page.goto("glossary/index.html")  # type: ignore[attr-defined]
     button = zoomed_page.locator(DRAWER_BUTTON)  # type: ignore[attr-defined]
-    if opened_by == "pointer":
-        button.click()
-    else:
-        button.focus()
-        zoomed_page.keyboard.press("Enter")  # type: ignore[attr-defined]
-        focused = zoomed_page.evaluate(_FOCUSED)  # type: ignore[attr-defined]
-        assert focused["in_navigation"], focused
+    _open_drawer(zoomed_page, button, opened_by)
     expect(zoomed_page.locator("#__drawer")).to_be_checked()  # type: ignore[attr-defined]
     zoomed_page.wait_for_timeout(300)  # type: ignore[attr-defined]  # the theme's slide: 250 ms
     seen = [link["text"] for link in zoomed_page.evaluate(_SEEN_DRAWER_LINKS)]  # type: ignore[attr-defined]
@@ -1914,13 +1920,7 @@ def test_the_drawer_of_a_widened_window_works_after_the_page_s_contents_were_use
     expect(phone.locator("#__toc")).to_be_checked()  # type: ignore[attr-defined]
 
     phone.set_viewport_size({"width": 1024, "height": 768})  # type: ignore[attr-defined]
-    if opened_by == "pointer":
-        button.click()
-    else:
-        button.focus()
-        phone.keyboard.press("Enter")  # type: ignore[attr-defined]
-        focused = phone.evaluate(_FOCUSED)  # type: ignore[attr-defined]
-        assert focused["in_navigation"], focused
+    _open_drawer(phone, button, opened_by)
     expect(phone.locator("#__drawer")).to_be_checked()  # type: ignore[attr-defined]
     phone.wait_for_timeout(300)  # type: ignore[attr-defined]  # the theme's slide: 250 ms
     seen = phone.evaluate(_SEEN_DRAWER_LINKS)  # type: ignore[attr-defined]
