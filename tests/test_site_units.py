@@ -135,6 +135,11 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         # a trunk (0) is dialled only from within the country (found in review)
         ("+44 (0)20 7946 0000", "tel", "tel:+442079460000"),
         ("+52 800 5533 000", "tel", "tel:+528005533000"),
+        # a trunk 0 written after the country code is not dialled from abroad (audit: it
+        # was tel:+4408000121700), save where the country keeps it
+        ("+44 08000 121 700", "tel", "tel:+448000121700"),
+        ("+33 06 12 34 56 78", "sms", "sms:+33612345678"),
+        ("+39 06 1234 5678", "tel", "tel:+390612345678"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),

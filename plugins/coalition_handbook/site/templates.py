@@ -78,12 +78,31 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     a `+1` would call the US (found in an audit).
     """
     written = number.strip()
+    if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
+        return Markup(f"{scheme}:{_dialled_from_abroad(written)}")
     if written.startswith("+") or _is_north_american_with_country_code(written):
         key = phone_key(written)  # +CC and digits, without a trunk (0); a +1 number's ten
         dialled = key if key.startswith("+") else "+1" + key
     else:
         dialled = "".join(char for char in written if char.isdigit())
     return Markup(f"{scheme}:{dialled}")
+
+
+# A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
+# common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
+_TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}[\s.\-]+0")
+
+
+def _dialled_from_abroad(written: str) -> str:
+    """`written` (`+CC 0...`) as the world dials it, from libphonenumber, which knows which
+    countries keep the 0; as written, less its separators, where it cannot read it."""
+    import phonenumbers  # only here: 28 ms, for a slip that few sites hold
+
+    try:
+        parsed = phonenumbers.parse(written, None)
+    except phonenumbers.NumberParseException:
+        return "+" + "".join(char for char in written if char.isdigit())
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _is_north_american_with_country_code(written: str) -> bool:
