@@ -442,6 +442,40 @@ def test_search_finds_a_page_s_word_typed_with_or_without_its_accents(
         context.close()
 
 
+# Pages whose words stand only in brackets or quotes: the theme's default separator splits
+# at spaces and dashes alone, so each was indexed with its marks, "(ohchr)".
+BRACKETED_PAGES = {
+    "index.md": "# Home\n\nWelcome.\n",
+    "sources.md": "# Sources\n\nThe UN human rights office (OHCHR) publishes guidance.\n",
+    "words.md": '# Words\n\nWe say \u201csurvivor\u201d and "[safehouse]" with care.\n',
+}
+BRACKETED_QUERIES = [
+    ("OHCHR", "sources/"),  # nothing was found (review)
+    ("ohch", "sources/"),  # a word's start
+    ("(OHCHR)", "sources/"),  # typed with its brackets
+    ("survivor", "words/"),
+    ('"safehouse"', "words/"),
+]
+
+
+def test_search_finds_a_word_written_in_brackets_or_quotes(browser: object, tmp_path: Path) -> None:
+    """A word a page writes only in brackets or quotes, "(OHCHR)", was indexed with them,
+    and typing OHCHR found nothing. Words are indexed and asked for without the marks
+    around them."""
+    config = write_site(tmp_path, pages=BRACKETED_PAGES, theme="material", search=True,
+                        options="handouts: false\n")  # fmt: skip
+    with serve(build_site(config)) as url:
+        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        results = page.locator(".md-search-result__item > .md-search-result__link")
+        for typed, location in BRACKETED_QUERIES:
+            page.goto("")
+            _typed_in_search(page, typed)
+            expect(results.first).to_have_attribute("href", re.compile(rf"/{location}(\?|$)"))
+        context.close()
+
+
 # Holds the answer to handbook.js's second asking of a misspelt word (a query with "~")
 # until the test calls `hbReleaseAnswer()`, which hands it on as the worker would have:
 # a listener added as the worker starts is called before the theme's and handbook.js's.

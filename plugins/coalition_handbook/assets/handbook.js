@@ -855,8 +855,8 @@ function misspeltQuery(typed, items) {
       if (/\^1$/.test(word) || letters < 5 || bare.indexOf(" ") >= 0 || STOP_WORDS.has(bare)) {
         return word; // a single letter as itself, a short word, "victim's", "would"
       }
-      if (found.has(searchFolded(word))) {
-        return word; // found, with or without its accents or ß (search-fold.js)
+      if (found.has(searchAsked(word))) {
+        return word; // found, with or without its accents, ß or brackets (search-fold.js)
       }
       fuzzy = true;
       return bare + "~" + leewayOf(bare);
@@ -877,7 +877,7 @@ function foundWords(items) {
     group.forEach(function (item) {
       Object.keys(item.terms || {}).forEach(function (word) {
         if (item.terms[word]) {
-          found.add(searchFolded(word));
+          found.add(searchAsked(word));
         }
       });
     });

@@ -29,6 +29,20 @@ function searchFolded(text) {
     .normalize("NFC");
 }
 
+/* `word` without the quotes, brackets and marks around it: the theme's default separator
+   splits at spaces and dashes only, so "(OHCHR)" and "“safe”" were words of their own,
+   and "OHCHR" typed found no page that wrote it only in brackets (review). */
+function searchTrimmed(word) {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
+/* A word typed as the worker asks for it: folded and trimmed ("(OHCHR)" -> "ohchr"); a
+   word of marks alone as it is. */
+function searchAsked(word) {
+  var folded = searchFolded(word);
+  return searchTrimmed(folded) || folded;
+}
+
 /* The words the index holds for a word of a page: folded, and a word with ä, ö or ü
    also as German writes it without them ("mädchen": "madchen" and "maedchen"). */
 function searchFoldings(word) {
@@ -55,8 +69,12 @@ function searchFoldings(word) {
   }
   var fold = function (token) {
     var word = token.toString();
-    if (!/[^\x00-\x7f]/.test(word)) {
+    if (/^[a-z0-9][\x00-\x7f]*[a-z0-9]$|^[a-z0-9]$/.test(word)) {
       return token; // in lower case already (the theme's tokenizer): most words, at once
+    }
+    word = searchTrimmed(word);
+    if (!word) {
+      return null; // a dash, a bracket: no word
     }
     var words = searchFoldings(word);
     return Array.isArray(words)
@@ -80,7 +98,9 @@ function searchFoldings(word) {
   var clause = lunr.Query.prototype.clause;
   lunr.Query.prototype.clause = function (asked) {
     if (asked && typeof asked.term === "string") {
-      asked.term = searchFolded(asked.term);
+      // The theme asks every word with "*" after it: the mark stays, the word is trimmed.
+      var parts = /^(\*?)([\s\S]*?)(\*?)$/.exec(asked.term);
+      asked.term = parts[1] + searchAsked(parts[2]) + parts[3];
     }
     return clause.apply(this, arguments);
   };
