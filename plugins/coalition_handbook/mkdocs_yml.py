@@ -223,9 +223,9 @@ _SETTINGS_READ = (
 
 def _setting_lines(root: yaml.Node) -> dict[str, int]:
     """The line of each setting the handbook reads (`_SETTINGS_READ`, and the theme's
-    `theme.language`), of the handbook plugin's options (`handbook`) and of each of them
-    by dotted name (`autolink`, `rules.term.avoid`), so that a message about a setting
-    names its line."""
+    `theme.language`), of each plugin listed (`plugins.i18n`), of the handbook plugin's
+    options (`handbook`) and of each of them by dotted name (`autolink`,
+    `rules.term.avoid`), so that a message about a setting names its line."""
     lines: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
         return lines
@@ -239,6 +239,8 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
                     lines["theme.language"] = theme_key.start_mark.line + 1
         if key.value == "plugins":
             options = _options_node(value) or options
+            for name, line in _plugin_lines(value):
+                lines.setdefault(f"plugins.{name}", line)
     if options is not None:
         lines[PLUGIN_NAME] = options.start_mark.line + 1
     if isinstance(options, yaml.MappingNode):
@@ -253,6 +255,23 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
 # Material's `group` plugin holds plugins turned on together (by environment, say): the
 # handbook's options may sit in one, and the checks read them there as the build does.
 GROUP_PLUGINS = ("group", "material/group")
+
+
+def _plugin_lines(plugins: yaml.Node) -> Iterator[tuple[str, int]]:
+    """The name and line of each plugin `plugins` lists (`- search`, `- i18n: {...}`), a
+    group's too."""
+    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+    for entry in entries:
+        if isinstance(entry, yaml.ScalarNode):
+            yield str(entry.value), entry.start_mark.line + 1
+        if not isinstance(entry, yaml.MappingNode):
+            continue
+        for name, entry_value in entry.value:
+            yield str(name.value), name.start_mark.line + 1
+            if name.value in GROUP_PLUGINS and isinstance(entry_value, yaml.MappingNode):
+                for group_key, group_value in entry_value.value:
+                    if group_key.value == "plugins":
+                        yield from _plugin_lines(group_value)
 
 
 def _options_node(plugins: yaml.Node) -> yaml.Node | None:

@@ -109,6 +109,7 @@ from .theme import (
     RenderedOnce,
     missing_theme_files,
 )
+from .unsupported_plugins import unsupported_plugins
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
     from mkdocs.livereload import LiveReloadServer
@@ -188,6 +189,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        problems = unsupported_plugins(config)
+        if problems:
+            raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
         setup = configure_site(config, self.config, self.autolink)
         self.offline, self.searches = setup.offline, setup.searches
         self.mermaid_from_elsewhere = setup.mermaid_from_elsewhere

@@ -1,0 +1,49 @@
+"""Other MkDocs plugins the handbook cannot build a site with, refused with a message at
+their line of mkdocs.yml rather than a traceback from inside them (DESIGN 11).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..mkdocs_yml import ConfigError, read_config_file
+from .mkdocs_config import config_file_shown
+
+# Each plugin's name in `plugins`, and why the handbook cannot build with it.
+UNSUPPORTED = {
+    # mkdocs-static-i18n reads every page's file on disk; the handbook's generated pages
+    # (glossary, protocols, changes) have none, and it stops with a TypeError.
+    "i18n": (
+        "the 'i18n' plugin (mkdocs-static-i18n) is not supported: it cannot read the "
+        "pages the handbook makes. Publish a second language from a second config file "
+        "(mkdocs.es.yml, with its own docs_dir, glossary_dir and protocols_dir), as "
+        'ADOPTING.md says in "A site in a second language"'
+    ),
+}
+
+
+def unsupported_plugins(config: MkDocsConfig) -> list[str]:
+    """A problem, at its line of mkdocs.yml, for each plugin on that the handbook cannot
+    build a site with."""
+    listed = [
+        name
+        for name, plugin in config.plugins.items()
+        if name in UNSUPPORTED and getattr(plugin, "config", {}).get("enabled", True) is not False
+    ]
+    if not listed:
+        return []
+    where = config_file_shown(config.config_file_path) if config.config_file_path else ""
+    locations: dict[str, str] = {}
+    path = Path(config.config_file_path or "")
+    if where and path.is_file():
+        # A file that cannot be read was reported by load_config already.
+        with contextlib.suppress(ConfigError):
+            _, locations, _ = read_config_file(path, where, seen=())
+    where = where or "mkdocs.yml"
+    return [
+        f"{locations.get(f'plugins.{name}', locations.get('plugins', where))}: {UNSUPPORTED[name]}"
+        for name in listed
+    ]

@@ -1,0 +1,78 @@
+"""The handbook beside other MkDocs plugins an adopter's site may list: one it cannot
+build with is refused at its line of mkdocs.yml, never with a traceback from inside it.
+Each is emulated by a tiny plugin installed under its name for the test, doing what the
+real one does to the handbook's pages."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from site_builds import build_site, term_yaml, write_site
+
+# As mkdocs-static-i18n 1.3 does in its `on_files`: every file's path on disk is read,
+# and a generated page has none (`TypeError: expected str, bytes or os.PathLike object`).
+I18N_PLUGIN = """
+from pathlib import PurePath
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+
+
+class I18nConfig(Config):
+    languages = config_options.Type(list, default=[])
+
+
+class I18n(BasePlugin[I18nConfig]):
+    @event_priority(-100)
+    def on_files(self, files, config):
+        for file in files:
+            PurePath(file.abs_src_path).is_relative_to(config.docs_dir)
+        return files
+"""
+
+
+def install_plugin(folder: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: str) -> None:
+    """A plugin MkDocs finds as `name` in `plugins`, as if installed from PyPI: MkDocs
+    reads the installed plugins' entry points once, when it is imported."""
+    module = f"fake_{name}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{module}.py").write_text(textwrap.dedent(code), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(folder))
+    entry_point = EntryPoint(name, f"{module}:{name.capitalize()}", "mkdocs.plugins")
+    monkeypatch.setitem(MkDocsConfig.plugins.installed_plugins, name, entry_point)
+
+
+def test_the_i18n_plugin_is_refused_at_its_line_with_where_to_read_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Audit: mkdocs-static-i18n stopped the build with a traceback (a TypeError on the
+    handbook's generated pages), whatever the order of the plugins."""
+    install_plugin(tmp_path / "installed", monkeypatch, "i18n", I18N_PLUGIN)
+    site = tmp_path / "site"
+    site.mkdir()
+    config = write_site(
+        site,
+        pages={"index.md": "# Home\n\nA page.\n"},
+        terms={"survivor": term_yaml("survivor", "A person who lived through trafficking.")},
+    )
+    # Listed after `handbook`, as an adopter adds it (its files come last all the same).
+    with config.open("a", encoding="utf-8") as settings:
+        settings.write("  - i18n:\n      languages: [en, es]\n")
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = lines.index("  - i18n:") + 1
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises((PluginError, Abort)):
+        build_site(config)
+    errors = [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR]
+    assert any(
+        message.startswith(f"handbook: mkdocs.yml:{line}: the 'i18n' plugin")
+        and "not supported" in message
+        and '"A site in a second language"' in message
+        for message in errors
+    ), errors
