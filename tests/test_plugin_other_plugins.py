@@ -76,3 +76,47 @@ def test_the_i18n_plugin_is_refused_at_its_line_with_where_to_read_on(
         and '"A site in a second language"' in message
         for message in errors
     ), errors
+
+
+# As mkdocs-macros does: a page's `{{ name }}` is filled in from mkdocs.yml's `extra`
+# when MkDocs reads the page, after the handbook's checks read the file.
+MACROS_PLUGIN = """
+from mkdocs.plugins import BasePlugin
+
+
+class Macros(BasePlugin):
+    def on_page_markdown(self, markdown, page, config, files):
+        for name, value in config.extra.items():
+            markdown = markdown.replace("{{ " + name + " }}", str(value))
+        return markdown
+"""
+
+
+def test_the_macros_plugin_is_named_once_as_information_that_strict_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Audit: a phone number mkdocs-macros put into a page was published unchecked, with
+    no word, where the same number typed into the page is a privacy.pii error. The build
+    says so at the plugin's line: information, so that --strict still builds the site."""
+    install_plugin(tmp_path / "installed", monkeypatch, "macros", MACROS_PLUGIN)
+    site = tmp_path / "site"
+    site.mkdir()
+    config = write_site(
+        site,
+        pages={"index.md": "# Home\n\nCall {{ contact }}.\n"},
+        extra_config='extra:\n  contact: "Maria at (402) 555-0199"\n',
+    )
+    with config.open("a", encoding="utf-8") as settings:
+        settings.write("  - macros\n")
+    line = config.read_text(encoding="utf-8").splitlines().index("  - macros") + 1
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        built = build_site(config, strict=True)
+    assert "Maria at (402) 555-0199" in (built / "index.html").read_text(encoding="utf-8")
+    notes = [
+        record
+        for record in caplog.records
+        if record.getMessage().startswith(f"handbook: mkdocs.yml:{line}: the 'macros' plugin")
+    ]
+    assert [note.levelno for note in notes] == [logging.INFO]
+    assert "privacy.pii" in notes[0].getMessage()
+    assert '"Other plugins"' in notes[0].getMessage()

@@ -94,6 +94,7 @@ from .mkdocs_config import (
 )
 from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
 from .other_host_reports import name_mermaid, name_remote_resources, warn_of_redirects
+from .other_plugins import plugin_notes, unsupported_plugins
 from .published_site import restore_previous_site
 from .record_folders import watch_record_folders
 from .search_index import (
@@ -109,7 +110,6 @@ from .theme import (
     RenderedOnce,
     missing_theme_files,
 )
-from .unsupported_plugins import unsupported_plugins
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
     from mkdocs.livereload import LiveReloadServer
@@ -192,6 +192,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         problems = unsupported_plugins(config)
         if problems:
             raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
+        for note in plugin_notes(config):
+            log.info(f"handbook: {note}")
         setup = configure_site(config, self.config, self.autolink)
         self.offline, self.searches = setup.offline, setup.searches
         self.mermaid_from_elsewhere = setup.mermaid_from_elsewhere

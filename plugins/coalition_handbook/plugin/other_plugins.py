@@ -1,5 +1,6 @@
-"""Other MkDocs plugins the handbook cannot build a site with, refused with a message at
-their line of mkdocs.yml rather than a traceback from inside them (DESIGN 11).
+"""Other MkDocs plugins a site lists beside the handbook: those it cannot build a site
+with, refused with a message at their line of mkdocs.yml rather than a traceback from
+inside them (DESIGN 11); and those whose effect on the handbook an editor should know of.
 """
 
 from __future__ import annotations
@@ -24,14 +25,38 @@ UNSUPPORTED = {
     ),
 }
 
+# Each plugin's name in `plugins`, and what the handbook does not do with what it does:
+# information, not a warning, as the site is sound and --strict must build it.
+NOTES = {
+    # The checks read the files as written; mkdocs-macros fills in pages as MkDocs reads
+    # them, later, from mkdocs.yml's `extra` and files of its own.
+    "macros": (
+        "the 'macros' plugin is on: the text it puts into pages ({{ variables }}, "
+        "{% include %}) is published without the handbook's checks (privacy.pii, "
+        "term.avoid and the other term rules), and PDF handouts print modules as written, "
+        'macros not filled in; see ADOPTING.md, "Other plugins"'
+    ),
+}
+
 
 def unsupported_plugins(config: MkDocsConfig) -> list[str]:
     """A problem, at its line of mkdocs.yml, for each plugin on that the handbook cannot
     build a site with."""
+    return _at_their_lines(config, UNSUPPORTED)
+
+
+def plugin_notes(config: MkDocsConfig) -> list[str]:
+    """What the editor should know, at its line of mkdocs.yml, of each plugin on that
+    does something the handbook does not check or follow."""
+    return _at_their_lines(config, NOTES)
+
+
+def _at_their_lines(config: MkDocsConfig, messages: dict[str, str]) -> list[str]:
+    """The message of each plugin on named in `messages`, after its place in mkdocs.yml."""
     listed = [
         name
         for name, plugin in config.plugins.items()
-        if name in UNSUPPORTED and getattr(plugin, "config", {}).get("enabled", True) is not False
+        if name in messages and getattr(plugin, "config", {}).get("enabled", True) is not False
     ]
     if not listed:
         return []
@@ -44,6 +69,6 @@ def unsupported_plugins(config: MkDocsConfig) -> list[str]:
             _, locations, _ = read_config_file(path, where, seen=())
     where = where or "mkdocs.yml"
     return [
-        f"{locations.get(f'plugins.{name}', locations.get('plugins', where))}: {UNSUPPORTED[name]}"
+        f"{locations.get(f'plugins.{name}', locations.get('plugins', where))}: {messages[name]}"
         for name in listed
     ]
