@@ -312,6 +312,13 @@ def personal(text: str) -> list[tuple[str, str]]:
             "Part 2 The End, 12 Safe Fields",
             [],
         ),
+        # the Red Crescent and a botanic garden are no streets, save with an address
+        # around them (review)
+        (
+            "In 2019 Red Crescent volunteers met the 191 Red Crescent societies at the 2 "
+            "Botanic Gardens and 3 Botanical Gardens. Send it to 5 Red Crescent, Leeds LS6 2AB.",
+            [("street address", "5 Red Crescent")],
+        ),
         # a UK postcode or flat around it makes an address, as a US city, state and ZIP
         # code do (found by a UK adopter's audit)
         (

@@ -264,6 +264,10 @@ _COURT_KINDS = frozenset(
     | {"Claims", "Crown", "High", "Dependency", "Violence", "Justice", "Specialty"}
 )
 _COURT_TYPES = frozenset({"Court", "Ct"})
+# Names with a UK street type that a handbook writes after a year or a count: the Red
+# Crescent ("In 2019 Red Crescent volunteers", "191 Red Crescent societies"), a botanic
+# garden (review).
+_NAMES_WITH_A_STREET_TYPE = frozenset({"Red Crescent", "Botanic Gardens", "Botanical Gardens"})
 _POSSESSIVE = re.compile("['\u2019]s$")
 # A title's first word, no street's name: "Module 2 A Way Forward", "Chapter 3 The Safe
 # Place", "Grade 8 A Street children" (1800 F Street is one).
@@ -300,11 +304,11 @@ _ADDRESS_AFTER = re.compile(
 def names_no_street(text: str, start: int, end: int) -> bool:
     """Whether the street address found at `text[start:end]` names something else: after
     a year read as one, a drive, place or the like ("our 2024 Winter Coat Drive"); a court
-    ("5 Drug Court programs"), a title ("Module 2 A Way Forward") or a numbered road
-    after a count ("40 Route 66 motels") that nothing around reads as an address. Of a
-    street whose type comes first, a name after a year read as one ("Since 2005 Camino
-    Health Center"), and one whose type is an English word too ("Option 1 Via Email",
-    "Top 10 Green flags") that nothing around reads as an address."""
+    ("5 Drug Court programs"), the Red Crescent, a title ("Module 2 A Way Forward") or a
+    numbered road after a count ("40 Route 66 motels") that nothing around reads as an
+    address. Of a street whose type comes first, a name after a year read as one ("Since
+    2005 Camino Health Center"), and one whose type is an English word too ("Option 1 Via
+    Email", "Top 10 Green flags") that nothing around reads as an address."""
     if _ADDRESS_AFTER.match(text, end):
         return False
     words = text[start:end].split()
@@ -323,6 +327,7 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         return bool(_TIME_OR_OWNER_BEFORE.search(before))
     names_other = (
         (street_type in _COURT_TYPES and _POSSESSIVE.sub("", words[-2]) in _COURT_KINDS)
+        or " ".join(words[-2:]) in _NAMES_WITH_A_STREET_TYPE
         or words[1] in _ARTICLES
         or (numbered_road and _digit_count(number) < _SHORTEST_ROAD_NUMBER)
     )
