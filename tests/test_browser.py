@@ -948,6 +948,16 @@ def test_search_folds_accents_as_the_build_folds_a_name(page: object) -> None:
     assert in_browser == [folded_latin(word) for word in words]
 
 
+def test_search_trims_marks_around_a_word_but_not_a_letter_s_own(page: object) -> None:
+    """A word is indexed and asked for without the brackets and quotes around it
+    (`searchAsked`), but with the vowel signs and marks that end a word in other scripts:
+    "हिंदी" without its final vowel sign is another word, "हिंद" (review)."""
+    words = ["(OHCHR)", "\u201csurvivor\u201d", "survivors'", "U.S.", "#1", "हिंदी", "ภาษาไทย"]
+    page.goto("index.html")
+    in_browser = page.evaluate("(words) => words.map(searchAsked)", words)
+    assert in_browser == ["ohchr", "survivor", "survivors", "u.s", "1", "हिंदी", "ภาษาไทย"]
+
+
 def test_the_offline_build_searches_from_a_page_opened_as_a_file(
     browser: object, offline_site: SiteBuild
 ) -> None:

@@ -31,9 +31,10 @@ function searchFolded(text) {
 
 /* `word` without the quotes, brackets and marks around it: the theme's default separator
    splits at spaces and dashes only, so "(OHCHR)" and "“safe”" were words of their own,
-   and "OHCHR" typed found no page that wrote it only in brackets (review). */
+   and "OHCHR" typed found no page that wrote it only in brackets (review). A mark that
+   ends a word stays: in Devanagari or Arabic it is a vowel, "हिंदी" is no "हिंद". */
 function searchTrimmed(word) {
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  return word.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, "");
 }
 
 /* A word typed as the worker asks for it: folded and trimmed ("(OHCHR)" -> "ohchr"); a
