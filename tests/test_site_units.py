@@ -140,6 +140,11 @@ def test_published_path_is_where_mkdocs_writes_the_page(src_uri: str, directory_
         ("+44 08000 121 700", "tel", "tel:+448000121700"),
         ("+33 06 12 34 56 78", "sms", "sms:+33612345678"),
         ("+39 06 1234 5678", "tel", "tel:+390612345678"),
+        # an extension is no digit of the number: it was joined on, another number (review)
+        ("+44 800 121 700 x12", "tel", "tel:+44800121700;ext=12"),
+        ("1-888-373-7888 ext. 5", "tel", "tel:+18883737888;ext=5"),
+        ("(402) 555-0142 x3", "tel", "tel:4025550142;ext=3"),
+        ("+44 08000 121 700 extension 12", "tel", "tel:+448000121700;ext=12"),
         # written without one: dialled as written, in the country the phone is in. Mexico's
         # hotline is no US number (found in an audit: it was tel:+18005533000).
         ("800 5533 000", "tel", "tel:8005533000"),

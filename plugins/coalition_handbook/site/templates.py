@@ -78,16 +78,23 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     a `+1` would call the US (found in an audit).
     """
     written = number.strip()
+    extension = _EXTENSION.search(written)
+    if extension:
+        written = written[: extension.start()]
     if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
-        return Markup(f"{scheme}:{_dialled_from_abroad(written)}")
-    if written.startswith("+") or _is_north_american_with_country_code(written):
+        dialled = _dialled_from_abroad(written)
+    elif written.startswith("+") or _is_north_american_with_country_code(written):
         key = phone_key(written)  # +CC and digits, without a trunk (0); a +1 number's ten
         dialled = key if key.startswith("+") else "+1" + key
     else:
         dialled = "".join(char for char in written if char.isdigit())
-    return Markup(f"{scheme}:{dialled}")
+    # An extension is no digit of the number (RFC 3966 writes it `;ext=`): its digits
+    # joined on dialled another number (review).
+    return Markup(f"{scheme}:{dialled}" + (f";ext={extension['digits']}" if extension else ""))
 
 
+# An extension written after a number: `x12`, `ext. 12`, `extension 12`.
+_EXTENSION = re.compile(r"[\s,;]*(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s*$")
 # A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
 # common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
 _TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}[\s.\-]+0")
