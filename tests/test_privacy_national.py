@@ -295,19 +295,24 @@ def build_site(config_file: Path) -> None:
     build(load_mkdocs_config(str(config_file)))
 
 
-def test_the_build_reports_national_numbers_of_the_listed_countries(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    config_file = make_handbook(tmp_path, page="# Home\n\nJane: 06 12 34 56 78.\n")
+def _build_errors(config_file: Path, countries: str, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The errors of a build that fails, with `privacy: {countries: ...}` in its config."""
     config_file.write_text(
         config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", "  - handbook:\n      privacy: {countries: [FR]}\n"
+            "  - handbook\n", f"  - handbook:\n      privacy: {{countries: {countries}}}\n"
         ),
         encoding="utf-8",
     )
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build_site(config_file)
-    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    return [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+
+
+def test_the_build_reports_national_numbers_of_the_listed_countries(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config_file = make_handbook(tmp_path, page="# Home\n\nJane: 06 12 34 56 78.\n")
+    errors = _build_errors(config_file, "[FR]", caplog)
     assert any(
         message.startswith("content/index.md:3:7: privacy.pii '06 12 34 56 78'")
         for message in errors
@@ -318,15 +323,7 @@ def test_the_build_names_a_bad_country_at_its_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     config_file = make_handbook(tmp_path)
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", "  - handbook:\n      privacy: {countries: [XX]}\n"
-        ),
-        encoding="utf-8",
-    )
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        build_site(config_file)
-    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    errors = _build_errors(config_file, "[XX]", caplog)
     assert any("mkdocs.yml:7: 'privacy.countries' lists 'XX'" in message for message in errors)
 
 
