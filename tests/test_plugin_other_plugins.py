@@ -120,3 +120,55 @@ def test_the_macros_plugin_is_named_once_as_information_that_strict_builds(
     assert [note.levelno for note in notes] == [logging.INFO]
     assert "privacy.pii" in notes[0].getMessage()
     assert '"Other plugins"' in notes[0].getMessage()
+
+
+# As mkdocs-redirects does, after every other plugin's pages are written: a page for each
+# old address, which sends its reader on to the new one as it opens.
+REDIRECTS_PLUGIN = """
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+
+
+class RedirectsConfig(Config):
+    redirect_maps = config_options.Type(dict, default={})
+
+
+class Redirects(BasePlugin[RedirectsConfig]):
+    def on_post_build(self, config):
+        for old, new in self.config.redirect_maps.items():
+            page = Path(config.site_dir) / old.replace(".md", "") / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f'<meta http-equiv="refresh" content="0; url={new}">')
+"""
+
+
+def test_a_redirect_to_another_host_is_a_warning_at_the_plugin_s_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Audit: a page mkdocs-redirects made to send readers to another site passed
+    --strict with no word, where a page or HTML file that does so is a warning: its
+    pages are written after the handbook has read the site. A redirect within the site
+    is no warning."""
+    install_plugin(tmp_path / "installed", monkeypatch, "redirects", REDIRECTS_PLUGIN)
+    site = tmp_path / "site"
+    site.mkdir()
+    config = write_site(site, pages={"index.md": "# Home\n\nA page.\n"})
+    with config.open("a", encoding="utf-8") as settings:
+        settings.write(
+            "  - redirects:\n"
+            "      redirect_maps:\n"
+            "        donate.md: https://tracker.example.com/donate?src=handbook\n"
+            "        old.md: index.md\n"
+        )
+    line = config.read_text(encoding="utf-8").splitlines().index("  - redirects:") + 1
+    with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config, strict=True)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert [w for w in warnings if "sends every reader on" in w] == [
+        f"handbook: mkdocs.yml:{line}: the page made for donate.md sends every reader on to "
+        "https://tracker.example.com/donate?src=handbook as it opens, and the handbook "
+        "loads nothing from other hosts: link to it instead."
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -51,13 +52,39 @@ def plugin_notes(config: MkDocsConfig) -> list[str]:
     return _at_their_lines(config, NOTES)
 
 
+def redirects_elsewhere(config: MkDocsConfig) -> list[str]:
+    """A warning, at the line of mkdocs-redirects in mkdocs.yml, for each page it makes
+    that sends its reader on to another host as it opens: as a page or an HTML file that
+    does so is (audit: its pages are written after the handbook has read the site)."""
+    plugin = _enabled(config).get("redirects")
+    maps = getattr(plugin, "config", {}).get("redirect_maps") or {}
+    elsewhere = {
+        old: new
+        for old, new in maps.items()
+        if isinstance(new, str) and urlsplit(new.strip()).netloc
+    }
+    if not elsewhere:
+        return []
+    (where,) = _at_their_lines(config, {"redirects": ""})
+    return [
+        f"{where}the page made for {old} sends every reader on to {new} as it opens, "
+        "and the handbook loads nothing from other hosts: link to it instead."
+        for old, new in elsewhere.items()
+    ]
+
+
+def _enabled(config: MkDocsConfig) -> dict[str, object]:
+    """The plugins on, by their names in `plugins`."""
+    return {
+        name: plugin
+        for name, plugin in config.plugins.items()
+        if getattr(plugin, "config", {}).get("enabled", True) is not False
+    }
+
+
 def _at_their_lines(config: MkDocsConfig, messages: dict[str, str]) -> list[str]:
     """The message of each plugin on named in `messages`, after its place in mkdocs.yml."""
-    listed = [
-        name
-        for name, plugin in config.plugins.items()
-        if name in messages and getattr(plugin, "config", {}).get("enabled", True) is not False
-    ]
+    listed = [name for name in _enabled(config) if name in messages]
     if not listed:
         return []
     where = config_file_shown(config.config_file_path) if config.config_file_path else ""

@@ -94,7 +94,7 @@ from .mkdocs_config import (
 )
 from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
 from .other_host_reports import name_mermaid, name_remote_resources, warn_of_redirects
-from .other_plugins import plugin_notes, unsupported_plugins
+from .other_plugins import plugin_notes, redirects_elsewhere, unsupported_plugins
 from .published_site import restore_previous_site
 from .record_folders import watch_record_folders
 from .search_index import (
@@ -194,6 +194,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
         for note in plugin_notes(config):
             log.info(f"handbook: {note}")
+        for warning in redirects_elsewhere(config):
+            log.warning(f"handbook: {warning}")
         setup = configure_site(config, self.config, self.autolink)
         self.offline, self.searches = setup.offline, setup.searches
         self.mermaid_from_elsewhere = setup.mermaid_from_elsewhere
