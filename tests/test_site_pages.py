@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html as html_module
 import json
+import logging
 import re
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from conftest import require_or_skip
+from mkdocs.exceptions import Abort
 from site_builds import (
     Element,
     build_site,
@@ -610,6 +612,37 @@ def test_with_handouts_off_a_link_to_a_handout_is_its_text(tmp_path: Path) -> No
     assert 'href="handouts/own.pdf"' in home
     assert not (site / "handouts" / "hotel-staff.pdf").exists()
     assert "hb-handout" not in read(site, "modules/hotel-staff/index.html")
+
+
+def test_a_pdf_of_docs_dir_at_a_handout_s_path_is_named_as_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The module's handout is written over the copy of a PDF of docs_dir at its path:
+    the build said nothing (review). It warns, naming the file, so --strict fails."""
+    monkeypatch.setattr(handout_render, "load_weasyprint", _no_weasyprint)
+    monkeypatch.delenv("CI", raising=False)  # the PDF itself is not what is tested
+    config_file = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", "modules/hotel-staff.md": MODULE},
+        terms=TERMS,
+        protocols={"hotel": HOTEL},
+        options=HANDOUTS,
+    )
+    (tmp_path / "content" / "handouts").mkdir()
+    (tmp_path / "content" / "handouts" / "hotel-staff.pdf").write_bytes(b"%PDF-1.7 ours")
+    with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config_file, strict=True)
+    assert any(
+        record.getMessage().startswith(
+            "content/handouts/hotel-staff.pdf: the handout of module 'hotel-staff' is "
+            "published at handouts/hotel-staff.pdf in its place"
+        )
+        for record in caplog.records
+    ), [record.getMessage() for record in caplog.records]
+
+
+def _no_weasyprint() -> None:
+    raise HandoutsUnavailable("no Pango here")
 
 
 def test_handout_link_follows_the_url_style(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -370,6 +371,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if files.get_file_from_path(path := handout_path(module_id)) is None
         }
         self.handout_stand_ins = list(stand_ins.values())
+        if self.config.handouts and self.handbook_config is not None:
+            _warn_of_replaced_handouts(files, self.handbook_config, handbook.modules)
         for file in self.handout_stand_ins:
             files.append(file)
         if not self.config.handouts:
@@ -691,3 +694,18 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _restore_previous_site(self) -> None:
         previous, self.previous_site = self.previous_site, None
         restore_previous_site(previous)
+
+
+def _warn_of_replaced_handouts(
+    files: Files, hb_config: HandbookConfig, modules: Iterable[str]
+) -> None:
+    """A warning for each file of docs_dir at a module's handout path: the build writes
+    the module's PDF over its copy in the site (review: it did so without a word)."""
+    for module_id in sorted(modules):
+        file = files.get_file_from_path(handout_path(module_id))
+        if file is not None and file.abs_src_path:
+            log.warning(
+                f"{hb_config.relative(Path(file.abs_src_path))}: the handout of module "
+                f"'{module_id}' is published at {file.src_uri} in its place; give the file "
+                "another name, or set `handouts: false` to publish yours"
+            )
