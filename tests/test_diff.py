@@ -3504,12 +3504,11 @@ def test_a_pull_requests_run_names_its_base_branch_and_this_pull_request(
     assert heading.startswith(f"## Handbook changes: `main` ({base[:12]}) → `proposal` (")
 
 
-def test_the_command_to_see_what_is_left_out_names_the_base_branch_as_the_heading_does(
-    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def _limit_step_summary(
+    monkeypatch: pytest.MonkeyPatch, *, text_bytes: int, report_bytes: int
 ) -> None:
-    """Both read `GITHUB_BASE_REF` through `pull_request.base_branch`: the command given to
-    see a text left out named it as set, spaces and all ("origin/ main ..."), and for a
-    value of spaces alone a branch with no name."""
+    """Small limits for the report under GitHub Actions, two files named per form, so a
+    test reaches them with a few files."""
     from coalition_handbook.editor import diff as diff_module
     from coalition_handbook.editor.report_limits import ReportLimits
 
@@ -3517,9 +3516,18 @@ def test_the_command_to_see_what_is_left_out_names_the_base_branch_as_the_headin
         diff_module,
         "step_summary_limits",
         lambda rerun: ReportLimits(
-            files_per_form=2, text_bytes=10, report_bytes=100_000, rerun=rerun
+            files_per_form=2, text_bytes=text_bytes, report_bytes=report_bytes, rerun=rerun
         ),
     )
+
+
+def test_the_command_to_see_what_is_left_out_names_the_base_branch_as_the_heading_does(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both read `GITHUB_BASE_REF` through `pull_request.base_branch`: the command given to
+    see a text left out named it as set, spaces and all ("origin/ main ..."), and for a
+    value of spaces alone a branch with no name."""
+    _limit_step_summary(monkeypatch, text_bytes=10, report_bytes=100_000)
     write(repository, "glossary/t-visa.yml", term("T visa"))
     config = load_config(repository / "mkdocs.yml", require_folders=False)
     for base_ref, rerun in [(" main\n", "handbook diff origin/main..."), (" ", "handbook diff")]:
@@ -3534,16 +3542,7 @@ def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
 ) -> None:
     """What is left out is said where it would be, with the command that shows it, and
     the exit code is that of the whole comparison."""
-    from coalition_handbook.editor import diff as diff_module
-    from coalition_handbook.editor.report_limits import ReportLimits
-
-    monkeypatch.setattr(
-        diff_module,
-        "step_summary_limits",
-        lambda rerun: ReportLimits(
-            files_per_form=2, text_bytes=300, report_bytes=3000, rerun=rerun
-        ),
-    )
+    _limit_step_summary(monkeypatch, text_bytes=300, report_bytes=3000)
     long_definition = " ".join(f"word{number}" for number in range(100))
     write(repository, "glossary/survivor.yml", term(definition=long_definition))
     for number in range(40):
