@@ -180,10 +180,12 @@ def write_site(
     options: str = "",
     extra_config: str = "",
     theme: str = "mkdocs",
+    theme_options: str = "",
     search: bool = False,
 ) -> Path:
-    """A tiny handbook in `root` (MkDocs' plain theme unless `theme` says, for speed;
-    `search` adds the search plugin); returns mkdocs.yml."""
+    """A tiny handbook in `root` (MkDocs' plain theme unless `theme` says, for speed, with
+    `theme_options` after its name: `language: es`; `search` adds the search plugin);
+    returns mkdocs.yml."""
     for folder, files, suffix in (
         ("content", pages, ""),
         ("glossary", terms or {}, ".yml"),
@@ -201,7 +203,8 @@ def write_site(
         + (":\n" + textwrap.indent(textwrap.dedent(options), "      ") if options else "")
     )
     config.write_text(
-        f"site_name: Tiny handbook\ndocs_dir: content\ntheme: {{name: {theme}}}\n"
+        f"site_name: Tiny handbook\ndocs_dir: content\n"
+        f"theme: {{name: {theme}{f', {theme_options}' if theme_options else ''}}}\n"
         f"{extra_config}plugins:\n{plugin}\n",
         encoding="utf-8",
     )

@@ -357,14 +357,9 @@ def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
         pages={"index.md": "# Start\n\nDer Strassenstrich.\n"},
         terms=SHARP_S_TERMS,
         theme="material",
+        theme_options="language: de",
         search=True,
         options="handouts: false\n",
-    )
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "theme: {name: material}", "theme: {name: material, language: de}"
-        ),
-        encoding="utf-8",
     )
     with serve(build_site(config)) as url:
         context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
@@ -412,17 +407,11 @@ def test_search_finds_a_page_s_word_typed_with_or_without_its_accents(
         tmp_path,
         pages=ACCENT_PAGES,
         theme="material",
+        theme_options="language: es, features: [search.highlight]",
         options="handouts: false\n",
     )
-    text = (
-        config.read_text(encoding="utf-8")
-        .replace(
-            "theme: {name: material}",
-            "theme: {name: material, language: es, features: [search.highlight]}",
-        )
-        .replace("plugins:\n", "plugins:\n  - search: {lang: es}\n")
-    )
-    config.write_text(text, encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("plugins:\n", "plugins:\n  - search: {lang: es}\n"), "utf-8")
     with serve(build_site(config)) as url:
         context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
         page = context.new_page()
@@ -2149,13 +2138,8 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         pages={"index.md": f"# Home\n\nA widget here, and a campaign.\n\n{TITLED_LINK}\n"},
         terms=terms,
         theme="material",
+        theme_options="features: [content.tooltips]",
         search=True,
-    )
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "theme: {name: material}", "theme: {name: material, features: [content.tooltips]}"
-        ),
-        encoding="utf-8",
     )
     with serve(build_site(config)) as url:
         context = browser.new_context(base_url=url)  # type: ignore[attr-defined]

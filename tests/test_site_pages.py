@@ -101,16 +101,6 @@ handouts: false
 HANDOUTS = OPTIONS.replace("handouts: false", "handouts: true")
 
 
-def _set_theme_language(config: Path, language: str) -> None:
-    """Give the written site's Material theme `language`."""
-    config.write_text(
-        config.read_text("utf-8").replace(
-            "theme: {name: material}", f"theme: {{name: material, language: {language}}}"
-        ),
-        "utf-8",
-    )
-
-
 def _site(tmp_path: Path, **overrides: object) -> Path:
     arguments: dict = {
         "pages": {"index.md": "# Home\n\nA survivor.\n", "modules/hotel-staff.md": MODULE},
@@ -235,8 +225,8 @@ def test_the_glossary_index_files_letters_as_the_sites_language_does(
         pages={"index.md": "# Inicio\n"},
         terms=SPANISH_TERMS,
         theme="material",
+        theme_options=f"language: {language}",
     )
-    _set_theme_language(config, language)
     site = build_site(config)
     html = read(site, "glossary/index.html")
 
@@ -484,8 +474,8 @@ def test_the_plugins_english_labels_are_marked_english_only_in_a_site_of_another
         protocols={"hotel": HOTEL, "old": OVERDUE},
         options=OPTIONS,
         theme="material",
+        theme_options=f"language: {language}",
     )
-    _set_theme_language(config, language)
     site = build_site(config)
     for path, labels in ENGLISH_LABELS.items():
         marked = _marked_english(read(site, path))
