@@ -361,10 +361,10 @@ def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
         search=True,
         options="handouts: false\n",
     )
-    with serve(build_site(config)) as url:
-        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+    with (
+        serve(build_site(config)) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
         page.goto("")
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed, location in SHARP_S_QUERIES:
@@ -373,7 +373,6 @@ def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
         _typed_in_search(page, "straßenstrich")
         paths = [urlsplit(href).path for href in results.evaluate_all("l => l.map(a => a.href)")]
         assert "/" in paths
-        context.close()
 
 
 # A Spanish handbook's pages, no glossary: what search finds is the pages' own text. Each
@@ -412,10 +411,10 @@ def test_search_finds_a_page_s_word_typed_with_or_without_its_accents(
     )
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("plugins:\n", "plugins:\n  - search: {lang: es}\n"), "utf-8")
-    with serve(build_site(config)) as url:
-        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+    with (
+        serve(build_site(config)) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed, location, written in ACCENT_QUERIES:
             page.goto("")
@@ -428,7 +427,6 @@ def test_search_finds_a_page_s_word_typed_with_or_without_its_accents(
             marked = page.locator("article mark[data-md-highlight]").first
             expect(marked).to_be_visible()
             assert written.lower().startswith(marked.inner_text().lower()), typed
-        context.close()
 
 
 # Pages whose words stand only in brackets or quotes: the theme's default separator splits
@@ -453,16 +451,15 @@ def test_search_finds_a_word_written_in_brackets_or_quotes(browser: object, tmp_
     around them."""
     config = write_site(tmp_path, pages=BRACKETED_PAGES, theme="material", search=True,
                         options="handouts: false\n")  # fmt: skip
-    with serve(build_site(config)) as url:
-        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+    with (
+        serve(build_site(config)) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed, location in BRACKETED_QUERIES:
             page.goto("")
             _typed_in_search(page, typed)
             expect(results.first).to_have_attribute("href", re.compile(rf"/{location}(\?|$)"))
-        context.close()
 
 
 # Holds the answer to handbook.js's second asking of a misspelt word (a query with "~")
@@ -1053,16 +1050,15 @@ def test_a_term_shows_its_tooltip_on_focus_with_adopting_s_minimal_mkdocs_yml(
         theme="material",
     )
     assert "features" not in config.read_text(encoding="utf-8")
-    with serve(build_site(config)) as url:
-        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+    with (
+        serve(build_site(config)) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
         page.goto("")
         link = page.locator("article a.hb-term").first
         link.focus()
         tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
         expect(tooltip).to_have_text("A small tool.")
-        context.close()
 
 
 def test_escape_hides_a_term_tooltip_without_moving_focus(page: object) -> None:
@@ -2141,10 +2137,10 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         theme_options="features: [content.tooltips]",
         search=True,
     )
-    with serve(build_site(config)) as url:
-        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+    with (
+        serve(build_site(config)) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto("")
@@ -2172,7 +2168,6 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         expect(tags.filter(has_text='gizmo "&lt;img').first).to_be_visible()
         assert page.locator(".md-search-result img, .md-tooltip2 img").count() == 0
         assert dialogs == []
-        context.close()
 
     # Without Material's tooltips (another theme: the plugin turns them on in Material's),
     # the browser shows the title as it is: not escaped twice.
@@ -2219,10 +2214,10 @@ def test_a_module_s_or_page_s_front_matter_title_reads_as_typed_and_runs_nothing
         search=True,
         options="handouts: false\n",
     )
-    with serve(build_site(config)) as url:
-        context = browser.new_context(base_url=url)  # type: ignore[attr-defined]
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+    with (
+        serve(build_site(config)) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for path in ("", "404.html", "about/"):
@@ -2241,7 +2236,6 @@ def test_a_module_s_or_page_s_front_matter_title_reads_as_typed_and_runs_nothing
         assert page.locator(".md-search-result img, .md-search-result b").count() == 0
         assert page.evaluate("window.PWNED") is None
         assert dialogs == []
-        context.close()
 
 
 WIDE_TABLES = """\
