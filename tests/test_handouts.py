@@ -286,13 +286,16 @@ def test_a_term_used_by_a_form_to_avoid_is_a_key_term_a_deprecated_one_marked(
     assert handout_cache.cache_key(renamed) != handout_cache.cache_key(content)
 
 
+def _in_spanish(config_file: Path) -> None:
+    """Make the handbook of `config_file` a Spanish site (Material's `language: es`)."""
+    with config_file.open("a", encoding="utf-8") as settings:
+        settings.write("theme:\n  name: material\n  language: es\n")
+
+
 def test_a_handout_declares_the_sites_language(tmp_path: Path) -> None:
     """For screen readers and hyphenation (audit: every PDF said English)."""
     config_file = write_handbook(tmp_path)
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8") + "theme:\n  name: material\n  language: es\n",
-        encoding="utf-8",
-    )
+    _in_spanish(config_file)
     context = context_of(config_file)
     content = handouts.handout_content(context, context.handbook.modules["community"])
     assert content.language == "es"
@@ -308,10 +311,7 @@ def test_a_handouts_english_labels_are_marked_english_in_a_site_of_another_langu
     are the plugin's English, marked so for a screen reader, and only they (not the
     module's duration, the protocol's owner). An English site's handout has no mark."""
     config_file = write_handbook(tmp_path)
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8") + "theme:\n  name: material\n  language: es\n",
-        encoding="utf-8",
-    )
+    _in_spanish(config_file)
     context = context_of(config_file)
     content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
 
