@@ -9,6 +9,7 @@ import logging
 import textwrap
 from importlib.metadata import EntryPoint
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,16 +50,25 @@ def install_plugin(folder: Path, monkeypatch: pytest.MonkeyPatch, name: str, cod
     monkeypatch.setitem(MkDocsConfig.plugins.installed_plugins, name, entry_point)
 
 
+def handbook_with_plugin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: str, **site: Any
+) -> Path:
+    """A tiny handbook (`write_site`'s `site`) in `tmp_path`/site, with the plugin `code`
+    installed as `name`, for the test to list; returns mkdocs.yml."""
+    install_plugin(tmp_path / "installed", monkeypatch, name, code)
+    return write_site(tmp_path / "site", **site)
+
+
 def test_the_i18n_plugin_is_refused_at_its_line_with_where_to_read_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Audit: mkdocs-static-i18n stopped the build with a traceback (a TypeError on the
     handbook's generated pages), whatever the order of the plugins."""
-    install_plugin(tmp_path / "installed", monkeypatch, "i18n", I18N_PLUGIN)
-    site = tmp_path / "site"
-    site.mkdir()
-    config = write_site(
-        site,
+    config = handbook_with_plugin(
+        tmp_path,
+        monkeypatch,
+        "i18n",
+        I18N_PLUGIN,
         pages={"index.md": "# Home\n\nA page.\n"},
         terms={"survivor": term_yaml("survivor", "A person who lived through trafficking.")},
     )
@@ -98,11 +108,11 @@ def test_the_macros_plugin_is_named_once_as_information_that_strict_builds(
     """Audit: a phone number mkdocs-macros put into a page was published unchecked, with
     no word, where the same number typed into the page is a privacy.pii error. The build
     says so at the plugin's line: information, so that --strict still builds the site."""
-    install_plugin(tmp_path / "installed", monkeypatch, "macros", MACROS_PLUGIN)
-    site = tmp_path / "site"
-    site.mkdir()
-    config = write_site(
-        site,
+    config = handbook_with_plugin(
+        tmp_path,
+        monkeypatch,
+        "macros",
+        MACROS_PLUGIN,
         pages={"index.md": "# Home\n\nCall {{ contact }}.\n"},
         extra_config='extra:\n  contact: "Maria at (402) 555-0199"\n',
     )
@@ -152,10 +162,13 @@ def test_a_redirect_to_another_host_is_a_warning_at_the_plugin_s_line(
     --strict with no word, where a page or HTML file that does so is a warning: its
     pages are written after the handbook has read the site. A redirect within the site
     is no warning."""
-    install_plugin(tmp_path / "installed", monkeypatch, "redirects", REDIRECTS_PLUGIN)
-    site = tmp_path / "site"
-    site.mkdir()
-    config = write_site(site, pages={"index.md": "# Home\n\nA page.\n"})
+    config = handbook_with_plugin(
+        tmp_path,
+        monkeypatch,
+        "redirects",
+        REDIRECTS_PLUGIN,
+        pages={"index.md": "# Home\n\nA page.\n"},
+    )
     with config.open("a", encoding="utf-8") as settings:
         settings.write(
             "  - redirects:\n"
