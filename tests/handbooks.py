@@ -33,3 +33,14 @@ def make_handbook(root: Path, page: str = "# Home\n\nA calm page.\n", **files: s
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root / "mkdocs.yml"
+
+
+def set_handbook_options(config_file: Path, options: str) -> None:
+    """Give the handbook plugin of `make_handbook`'s mkdocs.yml `options` (YAML, as under
+    `- handbook:`)."""
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - handbook\n", f"  - handbook:\n      {options}\n"
+        ),
+        encoding="utf-8",
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from handbooks import TERM, make_handbook
+from handbooks import TERM, make_handbook, set_handbook_options
 
 from coalition_handbook.cache import DISABLE_VARIABLE, STATS
 from coalition_handbook.cli import CONFIG_NAMES, main
@@ -339,12 +339,7 @@ def test_a_site_url_refused_is_reported_with_the_other_problems_of_the_settings(
 
 def test_bad_options_exit_2_each_on_a_line_of_its_own(tmp_path: Path) -> None:
     config_file = make_handbook(tmp_path)
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", "  - handbook:\n      autolnk: all\n      handouts: maybe\n"
-        ),
-        encoding="utf-8",
-    )
+    set_handbook_options(config_file, "autolnk: all\n      handouts: maybe")
     code, _out, err = run_cli("check", "-f", str(config_file))
     lines = err.splitlines()
     assert code == 2
@@ -645,12 +640,7 @@ def test_a_command_whose_output_cannot_encode_a_character_writes_an_escape(
     Windows code page cannot hold: written to a file there, that was a traceback (found
     in an audit), after `new` had written its file."""
     config_file = make_handbook(tmp_path)
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", "  - handbook:\n      glossary_dir: глоссарий\n"
-        ),
-        encoding="utf-8",
-    )
+    set_handbook_options(config_file, "glossary_dir: глоссарий")
     (tmp_path / "глоссарий").mkdir()
     completed = subprocess.run(
         [

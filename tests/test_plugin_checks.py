@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from handbooks import TERM, make_handbook
+from handbooks import TERM, make_handbook, set_handbook_options
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.base import ValidationError
@@ -316,12 +316,7 @@ def test_rule_turned_off_in_config_is_silent(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here.\n")
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", "  - handbook:\n      rules: {term.avoid: off}\n"
-        ),
-        encoding="utf-8",
-    )
+    set_handbook_options(config_file, "rules: {term.avoid: off}")
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         build_site(config_file, strict=True)
     assert not [record for record in caplog.records if "term.avoid" in record.getMessage()]
@@ -341,12 +336,7 @@ def test_a_term_left_out_with_its_schema_rule_off_is_a_warning(
             "glossary__notes.yaml": "term: notes\n",
         },
     )
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", "  - handbook:\n      rules: {glossary.schema: off}\n"
-        ),
-        encoding="utf-8",
-    )
+    set_handbook_options(config_file, "rules: {glossary.schema: off}")
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         site = build_site(config_file)
     assert not (site / "glossary" / "t-visa").exists()
@@ -371,12 +361,7 @@ def test_a_term_left_out_with_its_schema_rule_off_is_a_warning(
 )
 def test_bad_plugin_options_stop_the_build(tmp_path: Path, options: str) -> None:
     config_file = make_handbook(tmp_path)
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", f"  - handbook:\n      {options}\n"
-        ),
-        encoding="utf-8",
-    )
+    set_handbook_options(config_file, f"{options}")
     with pytest.raises((ConfigurationError, PluginError, ValidationError, Abort)):
         build_site(config_file)
 
@@ -394,12 +379,7 @@ def test_a_bad_plugin_option_is_named_at_its_line_of_mkdocs_yml(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, options: str, expected: str
 ) -> None:
     config_file = make_handbook(tmp_path)
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", f"  - handbook:\n      {options}\n"
-        ),
-        encoding="utf-8",
-    )
+    set_handbook_options(config_file, f"{options}")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build_site(config_file)
     errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from handbooks import make_handbook
+from handbooks import make_handbook, set_handbook_options
 from helpers_model import MKDOCS, PROTOCOL, term_yaml, write_files
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
@@ -297,12 +297,7 @@ def build_site(config_file: Path) -> None:
 
 def _build_errors(config_file: Path, countries: str, caplog: pytest.LogCaptureFixture) -> list[str]:
     """The errors of a build that fails, with `privacy: {countries: ...}` in its config."""
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8").replace(
-            "  - handbook\n", f"  - handbook:\n      privacy: {{countries: {countries}}}\n"
-        ),
-        encoding="utf-8",
-    )
+    set_handbook_options(config_file, f"privacy: {{countries: {countries}}}")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build_site(config_file)
     return [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
