@@ -11,7 +11,8 @@ number of a listed country: no format is written here by hand. A date (`01 02 20
 a US ZIP+4 code after its state's code (`MA 02110-1301`).
 
 `phonenumbers` is imported on first use, which only a handbook that lists countries
-makes: a check without them pays nothing for it at start-up (DESIGN section 10).
+makes, or a site with a `tel:` link written `+44 0...` (`e164_or_digits`): a check
+without them pays nothing for it at start-up (DESIGN section 10).
 """
 
 from __future__ import annotations
@@ -127,6 +128,18 @@ def _valid_forms(digits: str, international: bool, countries: tuple[str, ...]) -
     return tuple(dict.fromkeys(forms))
 
 
+def e164_or_digits(written: str) -> str:
+    """A number written with its `+` (`+44 08000 121 700`, a trunk 0 kept by a slip) as
+    the world dials it, from libphonenumber, which knows which countries keep the 0
+    (Italy); `+` and its digits where the library cannot read it."""
+    phonenumbers = _phonenumbers()
+    try:
+        parsed = phonenumbers.parse(written, None)
+    except phonenumbers.NumberParseException:
+        return "+" + "".join(_DIGITS.findall(written))
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
 def international_forms(numbers: Iterable[str], countries: Sequence[str]) -> frozenset[str]:
     """Every `international_readings` of each of `numbers`."""
     return frozenset(
@@ -142,6 +155,6 @@ def region_codes() -> frozenset[str]:
 
 @cache
 def _phonenumbers() -> ModuleType:
-    import phonenumbers  # only where countries are listed: start-up pays nothing else
+    import phonenumbers  # only where countries are listed, or a `tel:` link needs it
 
     return phonenumbers

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from ..rules.national_phones import e164_or_digits
 from ..rules.privacy_pii import phone_key
 from .html_comments import text_without_comments
 from .languages import english_label, language_name, text_direction
@@ -82,7 +83,7 @@ def phone_href(number: str, scheme: str = "tel") -> Markup:
     if extension:
         written = written[: extension.start()]
     if _TRUNK_ZERO_AFTER_COUNTRY_CODE.match(written):
-        dialled = _dialled_from_abroad(written)
+        dialled = e164_or_digits(written)
     elif written.startswith("+") or _is_north_american_with_country_code(written):
         key = phone_key(written)  # +CC and digits, without a trunk (0); a +1 number's ten
         dialled = key if key.startswith("+") else "+1" + key
@@ -98,18 +99,6 @@ _EXTENSION = re.compile(r"[\s,;]*(?i:x|ext\.?|extension)\s*(?P<digits>\d{1,6})\s
 # A trunk 0 written after the country code without brackets (`+44 08000 121 700`): a
 # common slip, dialled from abroad without its 0, save where the country keeps it (Italy).
 _TRUNK_ZERO_AFTER_COUNTRY_CODE = re.compile(r"\+\s*\d{1,3}[\s.\-]+0")
-
-
-def _dialled_from_abroad(written: str) -> str:
-    """`written` (`+CC 0...`) as the world dials it, from libphonenumber, which knows which
-    countries keep the 0; as written, less its separators, where it cannot read it."""
-    import phonenumbers  # only here: 28 ms, for a slip that few sites hold
-
-    try:
-        parsed = phonenumbers.parse(written, None)
-    except phonenumbers.NumberParseException:
-        return "+" + "".join(char for char in written if char.isdigit())
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _is_north_american_with_country_code(written: str) -> bool:
