@@ -332,12 +332,18 @@ def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> Non
         "Page not found - Coalition Handbook"
     ]
     listed = page[page.index('<ul class="hb-not-found">') :]
-    listed = listed[: listed.index("</ul>")]
+    listed = listed[: listed.index("</article>")]
     links = {link.text: link.attrs["href"] for link in elements(listed, "a")}
     assert links["Coalition Handbook"] == "/"  # the home page, not "/."
     assert links["Glossary"] == "/glossary/"
     assert links["Protocols"] == "/protocols/"
     assert links["Training"] == "/modules/"
+    # A section without an index page has no address of its own: its title over its
+    # pages, not a link to "/None" (adopter audit).
+    assert "Coalition" not in links
+    assert "Coalition" in listed
+    assert links["Member sectors"] == "/coalition/member-sectors/"
+    assert not [href for href in links.values() if "None" in href]
     assert "with the search box at the top" in page
 
 
