@@ -617,6 +617,20 @@ def test_handouts_command_says_once_that_their_cache_cannot_be_written(
     assert capsys.readouterr().err == f"handbook: {UNWRITABLE}\n"
 
 
+def test_handouts_command_says_when_there_is_no_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Adopter audit: a new handbook whose modules were not in the modules folder got no
+    word at all, and exit 0, which read as "all made"."""
+    write_handbook(tmp_path, modules={})
+    monkeypatch.chdir(tmp_path)
+    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), None) == 0
+    assert capsys.readouterr().err == (
+        "handbook: no training module in content/modules/, so no handout to make (the "
+        "plugin's option modules_dir names the folder, in docs_dir)\n"
+    )
+
+
 @pytest.mark.parametrize("module_name", ["raw_html", "print_only", "handout_problems"])
 def test_the_renderer_digest_covers_what_the_pdf_is_made_with(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module_name: str
@@ -1065,6 +1079,25 @@ def test_a_gone_modules_cache_that_cannot_be_removed_fails_nothing(
     ]
     assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
     assert f"handbook: {said}\n" in capsys.readouterr().err
+
+
+def test_a_cache_folder_that_cannot_be_listed_is_no_gone_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adopter audit: with `.cache/handouts` another user's, the build said "the cache of
+    modules that are gone cannot be removed" while every module was there."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    outcomes(tmp_path, tmp_path / "out")
+    listing = os.scandir
+
+    def refuse(path: str | os.PathLike[str]) -> object:
+        if Path(path).name == "handouts":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(handout_cache.os, "scandir", refuse)
+    assert handouts.remove_retired_from_cache(context_of(tmp_path / "mkdocs.yml")) is None
 
 
 def _build(config_file: Path, *, dirty: bool) -> None:

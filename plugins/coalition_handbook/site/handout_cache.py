@@ -307,10 +307,12 @@ class HandoutCache:
                     and entry.name not in module_ids
                     and entry.is_dir(follow_symlinks=False)
                 ]
-        except FileNotFoundError:  # nothing cached yet
+        except OSError:
+            # Nothing cached yet, or a folder this user cannot list (another user's):
+            # no module is known to be gone, and writing it is said where it failed
+            # (audit: "the cache of modules that are gone cannot be removed" was said
+            # while every module was there).
             return []
-        except OSError as error:
-            return [(self.directory, error.strerror or str(error))]
         failed: list[tuple[Path, str]] = []
         for folder in sorted(retired):
             try:

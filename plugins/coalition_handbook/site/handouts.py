@@ -583,6 +583,12 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             f"handbook: {shown_name(stale)} is no module's handout (left as it is); if "
             "it is a retired or renamed module's, delete it, so that no one prints it"
         )
+    if not module_paths:
+        # Silence read as success (audit: a new handbook whose modules sat elsewhere).
+        _say(
+            f"handbook: no training module in {shown_name(config.modules_dir)}/, so no "
+            "handout to make (the plugin's option modules_dir names the folder, in docs_dir)"
+        )
     if errors:
         # The command fails on any error, as `handbook check` does; say whether a handout
         # was held back, since an error in a page no handout prints holds back none.
