@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_builds import CHROMIUM, SiteBuild, serve, shared_build
+from site_builds import BUILD_ENV, CHROMIUM, SiteBuild, serve, shared_build
+
+from coalition_handbook.cache_signature import KEY_FILE_VARIABLE
 
 CI = os.environ.get("CI") == "true"
 
@@ -27,6 +29,18 @@ def require_or_skip(condition: bool, reason: str) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("browser") is not None:
         require_or_skip(Path(CHROMIUM).exists(), f"{CHROMIUM} is not installed")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The key that signs cache files (`cache_signature`) in a folder of the session's,
+    not in the user's own cache folder; the commands the tests run read it too (those
+    given BUILD_ENV, made before this, as well)."""
+    key = str(tmp_path_factory.mktemp("cache-key") / "key")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KEY_FILE_VARIABLE, key)
+        patch.setitem(BUILD_ENV, KEY_FILE_VARIABLE, key)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import shlex
+import stat
 import subprocess
 from pathlib import Path
 
@@ -16,6 +18,14 @@ from test_diff import git
 
 from coalition_handbook import cache as cache_module
 from coalition_handbook.cache import CACHE_DIR, RETIRED_NAMESPACES, STATS
+from coalition_handbook.cache_signature import (
+    KEY_FILE_VARIABLE,
+    MAGIC,
+    PACK,
+    key_file,
+    signed,
+    verified,
+)
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
@@ -66,6 +76,21 @@ def uncached(config: Path, monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
 @pytest.fixture(autouse=True)
 def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+
+
+def read_pack(path: Path) -> dict[str, bytes]:
+    """The entries of the pack file `path`, which a run of this user's signed."""
+    payload = verified(path.read_bytes(), PACK)
+    assert payload is not None, f"{path} is not signed with this session's key"
+    return pickle.loads(payload)
+
+
+def write_pack(path: Path, pack: dict[str, bytes]) -> None:
+    """Write `pack` to `path` as a run of this user's would: damage a run cannot tell
+    from its own entries."""
+    data = signed(pickle.dumps(pack), PACK)
+    assert data is not None
+    path.write_bytes(data)
 
 
 def test_second_run_parses_and_scans_nothing(tmp_path: Path) -> None:
@@ -293,13 +318,10 @@ def test_packs_of_earlier_versions_are_removed_by_a_run_that_writes(tmp_path: Pa
 
 
 def test_damaged_entries_inside_a_pack_are_misses(tmp_path: Path) -> None:
-    import pickle
-
     config = make(tmp_path)
     first = check(config)
     for pack_file in (tmp_path / CACHE_DIR).glob("*.pickle"):
-        pack = pickle.loads(pack_file.read_bytes())
-        pack_file.write_bytes(pickle.dumps(dict.fromkeys(pack, b"\x80\x05junk")))
+        write_pack(pack_file, dict.fromkeys(read_pack(pack_file), b"\x80\x05junk"))
     assert check(config) == first
     assert STATS.parsed == 5
 
@@ -385,6 +407,16 @@ class _Touch:
         return (Path.touch, (self.marker,))
 
 
+class _Shell:
+    """Unpickled, runs a shell command: the forged pack of the security audit."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (self.command,))
+
+
 FORGED_PACKS = ("snapshot", "records-term", "records-page", "matcher", "rules")
 
 
@@ -398,9 +430,11 @@ def repository(root: Path) -> Path:
     return config
 
 
-def forge_packs(root: Path, marker: Path) -> bytes:
-    """Every pack a run reads first, as a pickle that would create `marker`."""
-    payload = pickle.dumps(_Touch(marker))
+def forge_packs(root: Path, marker: Path, shell: bool = False) -> bytes:
+    """Every pack a run reads first, as a pickle that would create `marker` (with `shell`,
+    through `os.system`, as the security audit's did)."""
+    hostile = _Shell(f"echo PWNED > {shlex.quote(str(marker))}") if shell else _Touch(marker)
+    payload = pickle.dumps(hostile)
     (root / CACHE_DIR).mkdir(parents=True, exist_ok=True)
     for namespace in FORGED_PACKS:
         (root / CACHE_DIR / f"{namespace}.pickle").write_bytes(payload)
@@ -639,6 +673,143 @@ def test_compiled_templates_tracked_by_git_or_linked_are_not_loaded(tmp_path: Pa
     assert template_code_cache(tmp_path.resolve()) is None
 
 
+# What git cannot see: cache files that came with the handbook some other way. Each file
+# a run reads back is signed with a key of this user's (`cache_signature`); these tests
+# run under the session's key (conftest.py).
+
+
+def test_a_cache_that_came_in_an_archive_is_not_run_and_is_written_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A repository that forced `.cache/` in, downloaded as an archive (GitHub's "Download
+    ZIP", a release tarball) and unpacked outside git: no git to ask (security audit,
+    finding 3). Its packs are misses, said nowhere, and the run writes its own."""
+    config = make(tmp_path / "unpacked")
+    marker = tmp_path / "ran"
+    forge_packs(tmp_path / "unpacked", marker, shell=True)
+    with caplog.at_level(logging.WARNING):
+        findings = check(config)
+    assert not marker.exists()
+    assert STATS.parsed == 5
+    assert caplog.records == []
+    assert findings == uncached(config, monkeypatch)
+    assert check(config) == findings
+    assert STATS.results == 1  # the packs written anew are read back
+    assert not marker.exists()
+
+
+def test_a_cache_that_is_a_git_submodule_is_not_run(tmp_path: Path) -> None:
+    """`.cache` as a git submodule: the repository tracks only the submodule's commit, so
+    git lists no file in `.cache/handbook` (security audit, finding 3)."""
+    marker = tmp_path / "ran"
+    forge_packs(tmp_path / "forged", marker)
+    forged = tmp_path / "forged" / ".cache"  # the submodule's repository: `handbook/...`
+    git(forged, "init", "-q")
+    git(forged, "add", "-A")
+    git(forged, "commit", "-q", "-m", "packs")
+    config = repository(tmp_path / "handbook")
+    root = tmp_path / "handbook"
+    # --force: `.cache/` is in .gitignore; file: addresses are refused unless allowed.
+    git(
+        root,
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        "-f",
+        str(forged),
+        ".cache",
+    )
+    git(root, "commit", "-q", "-m", "a cache, as a submodule")
+    assert (root / CACHE_DIR / "snapshot.pickle").exists()
+    assert cache_module.cache_refused(root.resolve()) is None  # git's guard sees nothing
+    first = check(config)
+    assert not marker.exists()
+    assert STATS.parsed == 5
+    assert check(config) == first and STATS.results == 1
+
+
+def test_packs_signed_with_another_key_are_misses_and_written_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Packs a run of another user, or of another machine, made and signed: what a
+    handbook copied from that machine brings with it."""
+    config = make(tmp_path)
+    first = check(config)
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path / "another-user" / "key"))
+    assert check(config) == first
+    assert (STATS.parsed, STATS.results) == (5, 0)
+    assert check(config) == first
+    assert STATS.results == 1
+
+
+def test_the_key_is_made_once_outside_the_handbook_for_its_owner_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(KEY_FILE_VARIABLE)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert key_file() == tmp_path / "home" / ".cache" / "coalition-handbook" / "key"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    key = tmp_path / "xdg" / "coalition-handbook" / "key"
+    assert key_file() == key
+    config = make(tmp_path / "handbook")
+    first = check(config)
+    made = key.read_bytes()
+    assert len(made) == 32
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert [path.name for path in key.parent.iterdir()] == ["key"]  # no temporary file left
+    packs = list((tmp_path / "handbook" / CACHE_DIR).glob("*.pickle"))
+    assert packs and all(pack.read_bytes().startswith(MAGIC) for pack in packs)
+    assert check(config) == first and STATS.results == 1
+    assert key.read_bytes() == made
+
+
+def test_without_a_key_the_cache_is_off_and_the_check_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No key can be made (its folder would be in a file's place: a home folder that
+    cannot be written): nothing is cached, the checks run all the same, and one INFO line
+    says why."""
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path / "a-file" / "key"))
+    config = make(tmp_path / "handbook")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
+        first = check(config)
+        assert check(config) == first
+    assert STATS.parsed == 5
+    assert not (tmp_path / "handbook" / CACHE_DIR).exists()
+    said = [record for record in caplog.records if "no cache key" in record.getMessage()]
+    assert [record.levelno for record in said] == [logging.INFO]
+    assert first == uncached(config, monkeypatch)
+
+
+def test_a_compiled_template_not_signed_here_is_not_loaded_and_is_written_anew(
+    tmp_path: Path,
+) -> None:
+    from jinja2 import DictLoader, Environment
+    from jinja2.bccache import bc_magic
+
+    from coalition_handbook.site.template_cache import template_code_cache
+
+    code_cache = template_code_cache(tmp_path)
+    assert code_cache is not None
+    loader = DictLoader({"page": "Hello {{ name }}"})
+    Environment(loader=loader, bytecode_cache=code_cache).get_template("page")
+    (compiled,) = (tmp_path / CACHE_DIR / "templates").iterdir()
+    assert compiled.read_bytes().startswith(MAGIC)
+    # Jinja unpickles the source's checksum before it compares it: here, the forged code.
+    marker = tmp_path / "ran"
+    compiled.write_bytes(bc_magic + pickle.dumps(_Touch(marker)))
+    environment = Environment(loader=loader, bytecode_cache=code_cache)
+    assert code_cache.get_bucket(environment, "page", None, "Hello {{ name }}").code is None
+    assert not marker.exists()
+    assert environment.get_template("page").render(name="you") == "Hello you"
+    assert compiled.read_bytes().startswith(MAGIC)
+    assert code_cache.get_bucket(environment, "page", None, "Hello {{ name }}").code is not None
+
+
 def spanish_site(root: Path) -> Path:
     """A second config file beside mkdocs.yml, over the same files, with other settings."""
     config = root / "mkdocs.es.yml"
@@ -682,11 +853,11 @@ def test_a_sites_own_old_entries_are_still_pruned(tmp_path: Path) -> None:
     english_packs = {path: path.read_bytes() for path in (tmp_path / CACHE_DIR).glob("*.pickle")}
     check(spanish)
     page_pack = tmp_path / CACHE_DIR / "sites" / "mkdocs.es.yml" / "records-page.pickle"
-    assert len(pickle.loads(page_pack.read_bytes())) == len(PAGES)
+    assert len(read_pack(page_pack)) == len(PAGES)
     (tmp_path / "content" / "other.md").write_text("# Other\n\nNo victim here.\n", encoding="utf-8")
     check(spanish)
     assert STATS.parsed == 1
-    assert len(pickle.loads(page_pack.read_bytes())) == len(PAGES)  # the old version's gone
+    assert len(read_pack(page_pack)) == len(PAGES)  # the old version's gone
     assert {path: path.read_bytes() for path in english_packs} == english_packs
 
 

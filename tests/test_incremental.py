@@ -827,6 +827,8 @@ def test_cache_entries_of_another_shape_are_misses_not_tracebacks(
     in an audit). Damage to the cache only means a miss."""
     import pickle
 
+    from test_cache import read_pack, write_pack
+
     from coalition_handbook.cache import CACHE_DIR
 
     _, config = checked_once(tmp_path, random.Random(15))
@@ -836,8 +838,7 @@ def test_cache_entries_of_another_shape_are_misses_not_tracebacks(
     damaged = [pack for pack in packs if pack.name.startswith(("records-", "scan-"))]
     assert len(damaged) >= 4
     for pack in damaged:
-        entries = pickle.loads(pack.read_bytes())
-        pack.write_bytes(pickle.dumps({key: pickle.dumps(wrong) for key in entries}))
+        write_pack(pack, {key: pickle.dumps(wrong) for key in read_pack(pack)})
     path = tmp_path / edited
     path.write_text(path.read_text("utf-8") + "\nslavery\n", encoding="utf-8")
     assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings

@@ -13,13 +13,16 @@ next time); anything that cannot be read or unpickled is ignored and rebuilt.
 `HANDBOOK_NO_CACHE=1` turns the cache off.
 
 Only this machine's own runs write the cache, so only they may be read back: unpickling
-runs code. `.gitignore` keeps `.cache/` out of the repository, but `git add -f` gets it
-in, and a clone would then run what it holds. So before any cache folder is read
-(`cache_refused`), git is asked once whether it tracks a file in one; if it does, or a
-cache folder is a symbolic link, no cache is read or written in that run and the user is
-told once. So too if a cache folder is no folder (a file named `.cache`): the run goes
-on without any cache, rather than failing where it writes one. Cache files themselves
-are opened without following links.
+runs code. Every pack is signed with a key of this user's kept outside the repository
+(`cache_signature`), and one whose signature is not this user's is a miss, whatever
+brought it (a `.cache` that is a git submodule, a repository downloaded as an archive:
+security audit, finding 3). `.gitignore` keeps `.cache/` out of the repository, but `git
+add -f` gets it in; so before any cache folder is read (`cache_refused`), git is asked
+once whether it tracks a file in one; if it does, or a cache folder is a symbolic link,
+no cache is read or written in that run and the user is told once (what to delete). So
+too if a cache folder is no folder (a file named `.cache`): the run goes on without any
+cache, rather than failing where it writes one. Cache files themselves are opened
+without following links.
 
 Namespaces: `records-<kind>` (parsed files) and `scan-<kind>` (scanned texts), one of
 each for pages, modules, terms and protocols (editing a term rewrites the packs of terms,
@@ -57,6 +60,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from .cache_signature import PACK, signed, signing_key, verified
 
 CACHE_DIR = Path(".cache") / "handbook"
 # The site whose packs are in CACHE_DIR itself: MkDocs' own config file's name.
@@ -343,7 +348,7 @@ class RunCache:
         """The cache of the site whose config file, named `site`, is in `root` (off if
         disabled, or if it must not be read: `cache_refused`). `site` has no default: a
         run named for another site would prune that site's entries."""
-        off = cache_disabled() or cache_refused(root)
+        off = cache_disabled() or cache_refused(root) or signing_key() is None
         return cls(None if off else root / CACHE_DIR, site, root)
 
     @property
@@ -448,7 +453,7 @@ class RunCache:
         try:
             pack = pickle.loads(self._read(namespace))
             return pickle.loads(pack[key])
-        except Exception:  # missing, unreadable, corrupt: nothing kept
+        except Exception:  # missing, unreadable, corrupt, not signed here: nothing kept
             return None
 
     def store_alone(self, namespace: str, key: str, value: Any) -> None:
@@ -472,32 +477,46 @@ class RunCache:
             assert self.packs is not None
             try:
                 pack = pickle.loads(self._read(namespace))
-            except Exception:  # missing, unreadable, corrupt: start empty
+            except Exception:  # missing, unreadable, corrupt, not signed here: start empty
                 pack = {}
             if not isinstance(pack, dict):
                 pack = {}
             self._packs[namespace] = pack
         return pack
 
-    def _read(self, namespace: str) -> bytes:
-        """The bytes of `namespace`'s pack; a link (which no run makes) is no pack."""
+    def _read(self, namespace: str) -> memoryview:
+        """The pickled pack of `namespace`, checked to be signed by this user before
+        anything unpickles it; a link (which no run makes) is no pack. Raises where there
+        is none, or it cannot be read, or it is not signed here."""
         assert self.packs is not None
-        return read_regular_file(self.packs / f"{namespace}.pickle", follow_links=False)
+        data = read_regular_file(self.packs / f"{namespace}.pickle", follow_links=False)
+        payload = verified(data, PACK)
+        if payload is None:
+            raise ValueError(f"{namespace}.pickle is not signed with this user's key")
+        return payload
 
     @staticmethod
     def _write(target: Path, pack: dict[str, Any]) -> None:
+        data = signed(pickle.dumps(pack, protocol=PROTOCOL), PACK)
+        if data is not None:
+            write_cache_file(target, data)
+
+
+def write_cache_file(target: Path, data: bytes) -> None:
+    """Replace `target` with `data` whole (a temporary file, then a rename: a concurrent
+    run reads the old file or the new one, never half); where it cannot be written (a
+    read-only checkout), nothing is."""
+    temporary = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        Path(temporary).replace(target)
         temporary = None
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(pack, file, protocol=PROTOCOL)
-            # Atomic: a concurrent run reads the old pack or the new one, never half.
-            Path(temporary).replace(target)
-            temporary = None
-        except OSError:
-            pass
-        finally:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    Path(temporary).unlink()
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()

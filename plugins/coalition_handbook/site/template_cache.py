@@ -8,42 +8,51 @@ fixed cost of about a third of a second that a two-page site pays in full. Jinja
 file cache keeps the compiled code; it checks each template's source, and Python's
 version, before it uses any. `HANDBOOK_NO_CACHE=1` turns it off, as it does the others;
 so does a cache that came with the repository (`cache_refused`): a compiled template is
-code, and Jinja unpickles part of each file. A file that is a symbolic link is not read.
+code, and Jinja unpickles part of each file. So each file is signed, as the packs are
+(`cache_signature`), and one not signed with this user's key is compiled anew, never
+loaded; nor is a file that is a symbolic link.
 """
 
 from __future__ import annotations
 
-import contextlib
 from io import BytesIO
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
-from ..cache import CACHE_DIR, cache_disabled, cache_refused, read_regular_file
+from ..cache import CACHE_DIR, cache_disabled, cache_refused, read_regular_file, write_cache_file
+from ..cache_signature import TEMPLATE, signed, signing_key, verified
 
 
 class _TemplateCodeCache(FileSystemBytecodeCache):
-    """Jinja's file cache, which a damaged file or a folder that cannot be read or
-    written only makes slower."""
+    """Jinja's file cache, of files signed with this user's key, which a damaged file,
+    one from elsewhere or a folder that cannot be read or written only makes slower."""
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
             # As Jinja's own, but never through a link (which no build makes).
             path = Path(self._get_cache_filename(bucket))
-            bucket.load_bytecode(BytesIO(read_regular_file(path, follow_links=False)))
-        except Exception:  # missing, unreadable or damaged: compiled again, as with no cache
+            code = verified(read_regular_file(path, follow_links=False), TEMPLATE)
+        except OSError:
+            code = None
+        if code is None:  # missing, unreadable or not signed here: compiled again
+            bucket.reset()
+            return
+        try:
+            bucket.load_bytecode(BytesIO(code))
+        except Exception:  # damaged all the same: compiled again, as with no cache
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
+        data = signed(bucket.bytecode_to_string(), TEMPLATE)
+        if data is not None:
+            write_cache_file(Path(self._get_cache_filename(bucket)), data)
 
 
 def template_code_cache(root: Path) -> FileSystemBytecodeCache | None:
     """The compiled-template cache of the handbook whose mkdocs.yml is in `root`, or
     None when caching is off."""
-    if cache_disabled() or cache_refused(root):
+    if cache_disabled() or cache_refused(root) or signing_key() is None:
         return None
     return _TemplateCodeCache(str(root / CACHE_DIR / "templates"))
