@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from coalition_handbook.cache_signature import KEY_FILE_VARIABLE, key_file
 from coalition_handbook.cli import CONFIG_NAMES, build_parser
 from coalition_handbook.rules import RULES
 
@@ -191,20 +192,33 @@ def test_the_published_site_knows_its_address(monkeypatch: pytest.MonkeyPatch) -
     assert load_mkdocs_config(str(ROOT / "mkdocs.yml"))["site_url"] is None
 
 
+# The folder of the key that signs the cache's files (`cache_signature.key_file`, with no
+# XDG_CACHE_HOME): without it, a restored cache is never read.
+KEY_FOLDER = "~/.cache/coalition-handbook"
+
+
 @pytest.mark.parametrize(
     ("path", "job", "folders", "key"),
     [
-        ("check.yml", "handbook", {".cache/handbook"}, "handbook-check-"),
-        ("check.yml", "site", {".cache/handbook", ".cache/handouts"}, "handbook-site-"),
-        ("publish.yml", "build", {".cache/handbook", ".cache/handouts"}, "handbook-publish-"),
+        ("check.yml", "handbook", {".cache/handbook", KEY_FOLDER}, "handbook-check-"),
+        ("check.yml", "site", {".cache/handbook", ".cache/handouts", KEY_FOLDER}, "handbook-site-"),
+        (
+            "publish.yml",
+            "build",
+            {".cache/handbook", ".cache/handouts", KEY_FOLDER},
+            "handbook-publish-",
+        ),
     ],
 )
 def test_jobs_keep_the_handbook_cache_between_runs(
-    path: str, job: str, folders: set[str], key: str
+    path: str, job: str, folders: set[str], key: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each job restores the folders its commands fill (the check's, and the handouts'
-    where the site is built) before it runs them, under a key of its own, saved anew for
-    each commit."""
+    where the site is built) and the folder of the key that signs them, before it runs
+    them, under a key of its own, saved anew for each commit."""
+    monkeypatch.delenv(KEY_FILE_VARIABLE, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert key_file().parent == Path(KEY_FOLDER).expanduser()
     workflow = load(ROOT / ".github" / "workflows" / path)
     job_steps = workflow["jobs"][job]["steps"]
     (cache,) = [step for step in job_steps if "actions/cache@" in step.get("uses", "")]
