@@ -883,3 +883,39 @@ def test_the_entries_of_a_config_file_renamed_or_deleted_are_removed(tmp_path: P
     assert STATS.writes
     assert list((tmp_path / CACHE_DIR).glob("*.pickle")) == []
     assert [path.name for path in sites.iterdir()] == ["mkdocs.spanish.yml"]
+
+
+def test_another_version_of_a_library_the_cache_depends_on_misses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adopter audit: after textstat was installed in another version, a module page kept
+    the reading grade of the version before, which `handbook check` no longer gave. The
+    engine's fingerprint names the installed versions (not the files' times: a CI run
+    installs them anew and its restored cache must stay warm)."""
+    import importlib
+    import sys
+
+    library = tmp_path / "libraries"
+    (library / "handbook_fake_library").mkdir(parents=True)
+    (library / "handbook_fake_library" / "__init__.py").write_text("", encoding="utf-8")
+    (library / "handbook_fake_library-1.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(library))
+    monkeypatch.setattr(
+        cache_module, "CACHED_LIBRARIES", {"handbook_fake_library": "handbook_fake_library"}
+    )
+
+    def fingerprint() -> str:
+        importlib.invalidate_caches()
+        cache_module.engine_fingerprint.cache_clear()
+        return cache_module.engine_fingerprint()
+
+    first = fingerprint()
+    assert fingerprint() == first  # the same installation: the same fingerprint
+    os.utime(library / "handbook_fake_library" / "__init__.py", (0, 0))
+    assert fingerprint() == first  # installed again, the same version
+    (library / "handbook_fake_library-1.0.dist-info").rename(
+        library / "handbook_fake_library-1.1.dist-info"
+    )
+    assert fingerprint() != first
+    assert "handbook_fake_library" not in sys.modules  # found, not imported
+    cache_module.engine_fingerprint.cache_clear()

@@ -48,6 +48,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import importlib.util
 import logging
 import os
 import pickle
@@ -105,16 +106,69 @@ def digest(*parts: str | bytes) -> str:
     return hashlib.sha256(b"".join(chunks)).hexdigest()
 
 
+# The libraries whose answers are cached (parsing YAML, Markdown and schemas; plurals,
+# phone numbers, the matcher, collation, file patterns, the reading grade), by module
+# and by distribution, as its metadata folder is named (in lower case).
+CACHED_LIBRARIES = {
+    "yaml": "pyyaml",
+    "jsonschema": "jsonschema",
+    "fastjsonschema": "fastjsonschema",
+    "markdown_it": "markdown_it_py",
+    "markdown": "markdown",
+    "pymdownx": "pymdown_extensions",
+    "lemminflect": "lemminflect",
+    "phonenumbers": "phonenumbers",
+    "ahocorasick": "pyahocorasick",
+    "babel": "babel",
+    "pathspec": "pathspec",
+    "textstat": "textstat",
+}
+
+
 @cache
 def engine_fingerprint() -> str:
-    """A digest of the package's own files and Python's version: any change to the code
-    that computes cached values makes every old entry unreachable."""
+    """A digest of the package's own files, Python's version and the installed libraries
+    the cached values come from: any change to the code that computes them makes every
+    old entry unreachable."""
     package = Path(__file__).resolve().parent
-    parts: list[str | bytes] = [sys.version, str(PROTOCOL)]
+    parts: list[str | bytes] = [sys.version, str(PROTOCOL), *library_identities()]
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
             parts += [path.relative_to(package).as_posix(), path.read_bytes()]
     return digest(*parts)
+
+
+def library_identities() -> list[str]:
+    """The installed version of each of `CACHED_LIBRARIES` (audit: a module page kept the
+    reading grade of the textstat version before, which `handbook check` no longer
+    gave), from the names of the metadata folders beside it (`textstat-0.7.13.dist-info`):
+    found without importing the libraries (a warm run imports none), nor reading their
+    metadata (0.2 s), nor their files' times (a CI run installs them anew, and its
+    restored cache must stay warm)."""
+    folders: dict[str, list[str]] = {}
+    identities = []
+    for module, distribution in CACHED_LIBRARIES.items():
+        try:
+            spec = importlib.util.find_spec(module)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.origin:
+            identities.append(f"{distribution}: missing")
+            continue
+        # A package's entry is its __init__.py; a single module's, the file itself.
+        entry = Path(spec.origin)
+        where = str(entry.parent.parent if spec.submodule_search_locations else entry.parent)
+        if where not in folders:
+            try:
+                folders[where] = [path.name.lower() for path in Path(where).iterdir()]
+            except OSError:
+                folders[where] = []
+        identities += [
+            name
+            for name in folders[where]
+            if name.startswith(f"{distribution}-") and name.endswith((".dist-info", ".egg-info"))
+        ] or [f"{distribution}: no metadata in {where}"]
+    return identities
 
 
 # Where the system has no such flag (Windows), `read_regular_file` looks at the path first.
