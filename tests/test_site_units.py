@@ -26,8 +26,10 @@ from coalition_handbook.site.other_hosts import (
     drop_remote_assets,
     loads_own_mermaid,
     mermaid_fence,
+    remote_connections,
     remote_redirects,
     remote_resources,
+    remote_stylesheet_loads,
 )
 from coalition_handbook.site.pages import inject_module_header
 from coalition_handbook.site.search_boost import (
@@ -484,10 +486,86 @@ def test_a_page_tells_no_other_host_where_its_reader_came_from() -> None:
         ('<img src="https&#58;x.org/a.png">', ["https:x.org/a.png"]),
         ('<img src="&#47;&#47;x.org/a.png">', ["//x.org/a.png"]),
         ('<img src="h\nttps:x.org/a.png">', ["h\nttps:x.org/a.png"]),
+        # CSS, SVG and old attributes a browser fetches by (found in an audit)
+        ('<div style="background:url(https://x.org/bg.png)">A</div>', ["https://x.org/bg.png"]),
+        ('<p STYLE="background-image: url(&quot;//x.org/q.png&quot;)">', ["//x.org/q.png"]),
+        ('<p style="background: u\\72l(https://x.org/e.png)">', ["https://x.org/e.png"]),
+        ('<p style="background: image-set(\'https://x.org/s.png\' 1x)">', ["https://x.org/s.png"]),
+        ('<p style="text-align: left">A</p><p style="background: url(bg.png)">', []),
+        ('<style>@import url("https://x.org/i.css"); .x{background:url(https://x.org/b.png)}</style>',
+         ["https://x.org/i.css", "https://x.org/b.png"]),
+        ('<style media="print">@import "//x.org/p.css" print;</style>', ["//x.org/p.css"]),
+        ("<style>/* url(https://x.org/c.png) */ @namespace svg url(http://www.w3.org/2000/svg);"
+         "</style>", []),
+        ('<style><!-- .x{background:url(https://x.org/old-style.png)} --></style>',
+         ["https://x.org/old-style.png"]),
+        ('<!-- <div style="background:url(https://x.org/gone.png)"> -->', []),
+        ('<svg><image href="https://x.org/i.png"/><use xlink:href="https://x.org/u.svg#a"/></svg>',
+         ["https://x.org/i.png", "https://x.org/u.svg#a"]),
+        ('<svg><feImage href="//x.org/f.png"/><a href="https://x.org/">link</a></svg>',
+         ["//x.org/f.png"]),
+        ('<image src="https://x.org/read-as-img.png">', ["https://x.org/read-as-img.png"]),
+        ('<table background="https://x.org/t.png"><tr><td background="//x.org/d.png">',
+         ["https://x.org/t.png", "//x.org/d.png"]),
+        ('<div background="https://x.org/not-drawn.png">', []),
+        ('<link rel="prerender" href="https://x.org/next">', ["https://x.org/next"]),
+        ('<link rel="preconnect" href="https://x.org">', []),  # remote_connections
+        # A tag ends where a browser ends it: not at a `>` in a quoted value, nor at a
+        # quote in an unquoted one; one left open at the end of the page is none.
+        ('<img alt="a>b" src="https://x.org/a.png">', ["https://x.org/a.png"]),
+        ('<img alt=x"y" src="https://x.org/q.png">', ["https://x.org/q.png"]),
+        ('<p>A</p><img src="https://x.org/open.png"', []),
+        # Loaded by a browser with scripts off (Tor Browser's safest setting)
+        ('<noscript><img src="https://x.org/n.png"></noscript>', ["https://x.org/n.png"]),
     ],
 )  # fmt: skip
 def test_what_a_page_would_load_from_another_host(html: str, expected: list[str]) -> None:
     assert remote_resources(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<link rel="dns-prefetch" href="//x.org">', [("//x.org", "dns-prefetch")]),
+        ('<LINK REL="Preconnect" HREF="https://x.org" crossorigin>',
+         [("https://x.org", "preconnect")]),
+        ('<link rel="preconnect" href="/">', []),
+        ('<!-- <link rel="preconnect" href="https://x.org"> -->', []),
+        ('<link rel="stylesheet" href="https://x.org/s.css">', []),  # remote_resources
+    ],
+)  # fmt: skip
+def test_the_other_hosts_a_page_has_browsers_reach_ahead(
+    html: str, expected: list[tuple[str, str]]
+) -> None:
+    """No fetch, but the host or its name server learns of the visit (found in an audit)."""
+    assert remote_connections(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        (b'@import url("https://fonts.googleapis.com/css2?family=Roboto");\nbody { color: red }',
+         [("https://fonts.googleapis.com/css2?family=Roboto", 1)]),
+        (b'@import "//x.org/a.css" screen;', [("//x.org/a.css", 1)]),
+        (b"h1 { color: red }\n\nbody {\n  background: url(https://x.org/b.png) }",
+         [("https://x.org/b.png", 4)]),
+        (b"@font-face { font-family: F;\n src: url('https://x.org/f.woff2') format('woff2') }",
+         [("https://x.org/f.woff2", 2)]),
+        (b"@media print { .a { background: url(//x.org/p.png) } }", [("//x.org/p.png", 1)]),
+        (b".a { background: url(https://x.org/b.png) }\n"
+         b".b { background: url(https://x.org/b.png) }",
+         [("https://x.org/b.png", 1)]),
+        (b"@namespace svg url(http://www.w3.org/2000/svg);\n/* url(https://x.org/c.png) */", []),
+        (b".a { background: url(img/a.png) } .b { content: 'https://x.org/' }", []),
+        (b"\xef\xbb\xbf.a { background: url(https://x.org/bom.png) }",
+         [("https://x.org/bom.png", 1)]),
+        (b"\xff\xfe", []),  # no CSS at all: nothing, and no exception
+    ],
+)  # fmt: skip
+def test_what_a_stylesheet_would_load_from_another_host(
+    css: bytes, expected: list[tuple[str, int]]
+) -> None:
+    assert remote_stylesheet_loads(css) == expected
 
 
 @pytest.mark.parametrize(

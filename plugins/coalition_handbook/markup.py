@@ -87,16 +87,20 @@ INLINE_ELEMENTS = frozenset(
 )
 
 
-def start_tags(markup: str, xml: bool = False) -> Iterator[re.Match[str]]:
+def start_tags(
+    markup: str, xml: bool = False, scripts_off: bool = False
+) -> Iterator[re.Match[str]]:
     """The start tags of `markup` (an HTML, SVG or XML file), as a browser's parser for
     the file's type reads them: none in a comment or a CDATA section. `xml` (an SVG,
     XHTML or XML file): no element is read as text, and a CDATA section ends at `]]>`.
     HTML: the text of an element read as text (`RAW_TEXT_ELEMENTS`, and `<noscript>`,
-    as a browser that runs scripts reads it) holds no tag (a `<b>` in a script's string
-    is none), even after `<title/>`, but inside an `<svg>` or `<math>`, whose elements
-    are no HTML; and a `<![CDATA[` is a comment up to the first `>` (also in an `<svg>`
-    or `<math>`, where a browser reads it up to `]]>`: so it hides no more)."""
+    as a browser that runs scripts reads it, unless `scripts_off`) holds no tag (a `<b>`
+    in a script's string is none), even after `<title/>`, but inside an `<svg>` or
+    `<math>`, whose elements are no HTML; and a `<![CDATA[` is a comment up to the first
+    `>` (also in an `<svg>` or `<math>`, where a browser reads it up to `]]>`: so it
+    hides no more)."""
     tokens = MARKUP if xml else _HTML_MARKUP
+    raw_text = RAW_TEXT_ELEMENTS if scripts_off else _HTML_RAW_TEXT_ELEMENTS
     position = 0
     foreign = 0  # how many <svg> and <math> elements are open, in HTML
     while (found := tokens.search(markup, position)) is not None:
@@ -114,7 +118,7 @@ def start_tags(markup: str, xml: bool = False) -> Iterator[re.Match[str]]:
             continue
         if name in _FOREIGN_ELEMENTS and not found.group().endswith("/>"):
             foreign += 1
-        elif not foreign and name in _HTML_RAW_TEXT_ELEMENTS:
+        elif not foreign and name in raw_text:
             end = end_tag(name).search(markup, position)
             position = end.start() if end is not None else len(markup)
 

@@ -1,6 +1,7 @@
 """What a page would load from another host, said in the build's log at its place in the
-file it is written from: images and such (information: the content policy has browsers
-refuse them), a Mermaid diagram Material would draw with a script from unpkg.com
+file it is written from: images and such, in its HTML and its CSS (information: the
+content policy has browsers refuse them), a host a `<link>` has browsers connect to ahead
+(information), a Mermaid diagram Material would draw with a script from unpkg.com
 (information), and a redirect to another host as the page opens (a warning: no content
 policy stops it).
 """
@@ -13,7 +14,12 @@ from mkdocs.structure.pages import Page
 
 from ..config import HandbookConfig
 from ..markdown import LineIndex
-from ..site.other_hosts import mermaid_fence, remote_redirects, remote_resources
+from ..site.other_hosts import (
+    mermaid_fence,
+    remote_connections,
+    remote_redirects,
+    remote_resources,
+)
 from . import link_sources
 from .build_log import log
 
@@ -33,25 +39,40 @@ def name_remote_resources(
 ) -> None:
     """Log what the page would load from another host (an image linked from another
     site, in a page or in a protocol's text...): the site's content policy has
-    browsers refuse it. Information, not a warning: the page itself is sound, and
-    builds under --strict go on."""
+    browsers refuse it; and the hosts it has browsers connect to ahead. Information,
+    not a warning: the page itself is sound, and builds under --strict go on."""
     urls = remote_resources(html)
-    written = source_of(page, hb_config) if urls else None
+    connections = remote_connections(html)
+    written = source_of(page, hb_config) if urls or connections else None
     if written is None:
         return
     source, path = written
+    for url in urls:
+        _name_remote_resource(_place_in(source, path, url), url, hb_config, content_policy)
+    for url, relation in connections:
+        log.info(
+            f"{_place_in(source, path, url)}: {url} is on another host, and the handbook "
+            f'loads nothing from other hosts; <link rel="{relation}"> has browsers reach it '
+            "ahead, which tells it of each visit (no content policy stops that). Take the "
+            "link out."
+        )
+
+
+def _name_remote_resource(
+    place: str, url: str, hb_config: HandbookConfig, content_policy: bool
+) -> None:
+    """Log that `url`, at `place`, is on another host: information, not a warning (the
+    page itself is sound, and builds under --strict go on)."""
     docs = hb_config.relative(hb_config.docs_dir)
     effect = (
         "the pages' content policy has browsers refuse it"
         if content_policy
         else "opened from files, the pages would fetch it from there"
     )
-    for url in urls:
-        log.info(
-            f"{_place_in(source, path, url)}: {url} is on another host, and the handbook "
-            f"loads nothing from other hosts ({effect}). Copy the file into {docs}/ and "
-            "link to the copy."
-        )
+    log.info(
+        f"{place}: {url} is on another host, and the handbook loads nothing from other "
+        f"hosts ({effect}). Copy the file into {docs}/ and link to the copy."
+    )
 
 
 def name_mermaid(page: Page, hb_config: HandbookConfig, content_policy: bool) -> None:

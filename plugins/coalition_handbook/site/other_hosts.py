@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..markdown.raw_html import start_tag
-from ..markup import COMMENT
+from ..markup import COMMENT, end_tag, start_tags
+from .css_urls import declarations_urls, stylesheet_file_urls, stylesheet_urls
 
 # What Material's own mkdocs_theme.yml sets when mkdocs.yml says nothing.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
@@ -113,40 +114,127 @@ def drop_remote_assets(
     return warnings
 
 
-# Elements that make a browser fetch something as a page loads.
-_LOADING_TAG = re.compile(
-    r"<(?:img|script|iframe|frame|source|track|video|audio|embed|object|link|input)\b[^>]*>",
-    re.IGNORECASE,
+# Elements that make a browser fetch what their `src`, `data`, `poster` or `srcset`
+# names as a page loads (and a `<link>`, what its `href` names). Outside an `<svg>`,
+# HTML reads an `<image>` as an `<img>`.
+_LOADING_ELEMENTS = frozenset(
+    {"img", "script", "iframe", "frame", "source", "track", "video", "audio", "embed"}
+    | {"object", "link", "input", "image"}
 )
-_COMMENT = re.compile(COMMENT, re.DOTALL)
 _LOADING_ATTRIBUTES = ("src", "data", "poster")
 # <link> relations that fetch (a canonical or alternate link is only an address).
-_LOADING_LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "prefetch"})
+_LOADING_LINKS = frozenset(
+    {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "prerender"}
+)
+# <link> relations that fetch nothing, but look up the host or connect to it ahead.
+_CONNECTING_LINKS = ("preconnect", "dns-prefetch")
+# SVG elements that fetch what their `href` (or the older `xlink:href`) names.
+_SVG_LOADING_ELEMENTS = frozenset({"image", "use", "feimage", "script"})
+# The elements whose old `background=` attribute browsers still draw.
+_BACKGROUND_ELEMENTS = frozenset({"body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+_WATCHED_ELEMENTS = _LOADING_ELEMENTS | _SVG_LOADING_ELEMENTS | {"style"}
+# Whether a page may load anything at all: a watched element, or an attribute that
+# styles (a `style` attribute's `url(...)`, `background=`).
+# Read in the page lowered: a case-blind expression takes four times as long.
+_MAY_LOAD = re.compile(rf"<(?:{'|'.join(sorted(_WATCHED_ELEMENTS))})\b|(?:style|background)\s*+=")
 
 
 def remote_resources(html: str) -> list[str]:
     """The URLs of what `html` (a page's content) would have a browser fetch from another
-    host as the page loads: images, media, frames, scripts, stylesheets."""
-    if _LOADING_TAG.search(html) is None:  # most pages: nothing to parse
+    host as the page loads: images, media, frames, scripts, stylesheets, what SVG
+    draws, and what its CSS fetches (`style` attributes, `<style>` elements,
+    `background=`). As a browser with scripts off reads it: what a `<noscript>` holds
+    loads then."""
+    if _MAY_LOAD.search(html.lower()) is None:  # most pages: nothing to parse
         return []
-    if "<!--" in html:  # a comment loads nothing
-        html = _COMMENT.sub("", html)
     found: list[str] = []
-    for tag in _LOADING_TAG.finditer(html):
-        name, attributes = start_tag(tag.group())
-        urls = [attributes.get(attribute) for attribute in _LOADING_ATTRIBUTES]
+    for name, text, end in _start_tags_read(html):
+        lowered = text.lower()
+        # A style loads only through a function, `url(...)`; most are `text-align`.
+        styled = "style" in lowered and ("(" in text or "&" in text)
+        if name not in _WATCHED_ELEMENTS and not styled and "background" not in lowered:
+            continue
+        name, attributes = start_tag(text)
+        found += _loaded_by(name, attributes)
+        if name == "style":  # its text, up to `</style`
+            css_end = end_tag("style").search(html, end)
+            css = html[end : len(html) if css_end is None else css_end.start()]
+            found += [url for url, _ in stylesheet_urls(css)]
+    urls = (url.strip() for url in found if url)
+    return list(dict.fromkeys(url for url in urls if _on_another_host(url)))
+
+
+def _start_tags_read(html: str) -> Iterator[tuple[str, str, int]]:
+    """(name, text, end) of each start tag of `html` a browser reads, as `start_tags`
+    finds them (none in a comment, those in a `<noscript>` too), to the `>` a browser
+    ends it at."""
+    tag_end = -1  # the next `>`, as far as a tag may reach
+    for tag in start_tags(html, scripts_off=True):
+        text, end = tag.group(), tag.end()
+        if not text.endswith(">"):
+            # The scan stops at a quote in an unquoted value (`alt=x"y"`), which a
+            # browser reads on past, to the tag's `>`. A tag left open at the end of
+            # the page is none, nor is any after it.
+            if tag_end < end:
+                tag_end = html.find(">", end)
+            if tag_end < 0:
+                return
+            text, end = html[tag.start() : tag_end + 1], tag_end + 1
+        yield tag.group("name").lower(), text, end
+
+
+def _loaded_by(name: str, attributes: dict[str, str | None]) -> list[str]:
+    """The URLs the start tag of element `name` has a browser fetch by its attributes."""
+    urls: list[str] = []
+    if name in _LOADING_ELEMENTS:
+        urls += [attributes.get(attribute) or "" for attribute in _LOADING_ATTRIBUTES]
         urls += [
             candidate.split()[0]
             for candidate in (attributes.get("srcset") or "").split(",")
             if candidate.strip()
         ]
-        relations = set((attributes.get("rel") or "").lower().split())
-        if name == "link" and relations & _LOADING_LINKS:
-            urls.append(attributes.get("href"))
-        found += [url.strip() for url in urls if url and _on_another_host(url.strip())]
-    return list(dict.fromkeys(found))
+    relations = set((attributes.get("rel") or "").lower().split())
+    if name == "link" and relations & _LOADING_LINKS:
+        urls.append(attributes.get("href") or "")
+    if name in _SVG_LOADING_ELEMENTS:
+        urls += [attributes.get("href") or "", attributes.get("xlink:href") or ""]
+    if name in _BACKGROUND_ELEMENTS:
+        urls.append(attributes.get("background") or "")
+    urls += [url for url, _ in declarations_urls(attributes.get("style") or "")]
+    return urls
 
 
+def remote_connections(html: str) -> list[tuple[str, str]]:
+    """(URL, relation) of each other host `html` (a page's content) has a browser look
+    up or connect to ahead, with nothing fetched (`<link rel="dns-prefetch">`,
+    `"preconnect"`): the host, or its name server, still learns of the visit, and no
+    content policy governs these."""
+    if "<link" not in html.lower():  # most pages
+        return []
+    found: dict[str, str] = {}
+    for name, text, _ in _start_tags_read(html):
+        if name != "link":
+            continue
+        _, attributes = start_tag(text)
+        relations = (attributes.get("rel") or "").lower().split()
+        relation = next((name for name in _CONNECTING_LINKS if name in relations), None)
+        url = (attributes.get("href") or "").strip()
+        if relation is not None and _on_another_host(url):
+            found.setdefault(url, relation)
+    return list(found.items())
+
+
+def remote_stylesheet_loads(css: bytes) -> list[tuple[str, int]]:
+    """What a stylesheet file (one in docs_dir, `extra_css`) would have a browser fetch
+    from another host, a web font's stylesheet say: (URL, line), each URL once."""
+    found: dict[str, int] = {}
+    for url, line in stylesheet_file_urls(css):
+        if _on_another_host(url.strip()):
+            found.setdefault(url.strip(), line)
+    return list(found.items())
+
+
+_COMMENT = re.compile(COMMENT, re.DOTALL)
 # Material draws each `<pre class="mermaid">` (a `mermaid` fence of superfences) with
 # Mermaid, which it loads from unpkg.com unless a script of the page loaded it already.
 # A `<pre>` tag, a quoted value holding `>` or `<`. Possessive (`++`, `*+`): read again
