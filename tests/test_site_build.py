@@ -790,6 +790,76 @@ def test_an_image_from_another_host_is_named_in_the_log_with_its_line(
     )
 
 
+LOADS_IN_CSS_AND_SVG = """\
+# Home
+
+<div style="background:url(https://example.org/bg.png)">A</div>
+
+<style>@import url("https://example.org/import.css");</style>
+
+<svg width="1" height="1"><image href="https://example.org/svg.png"/></svg>
+
+<table background="https://example.org/table.png"><tr><td>A</td></tr></table>
+
+<link rel="preconnect" href="https://fonts.example.org">
+"""
+STYLESHEET_FROM_ELSEWHERE = """\
+@import url("https://fonts.googleapis.com/css2?family=Roboto");
+
+body { background: url(https://example.org/css.png) }
+"""
+
+
+@pytest.mark.parametrize("offline", [False, True])
+def test_what_css_svg_and_old_attributes_load_from_another_host_is_named_in_the_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, offline: bool
+) -> None:
+    """A background, a `<style>`'s import, an SVG image, a table's background, a
+    connection made ahead, a definition's attr_list style and a stylesheet of extra_css
+    importing a web font: each named at its line as an image is (found in an audit: the
+    offline build, whose pages carry no content policy, fetched them all unnamed)."""
+    definition = 'A [styled](#a){: style="background:url(https://example.org/def.png)" } word.'
+    config = write_site(
+        tmp_path,
+        pages={"index.md": LOADS_IN_CSS_AND_SVG, "styles.css": STYLESHEET_FROM_ELSEWHERE},
+        terms={"styled": term_yaml("styled", definition)},
+        extra_config="extra_css: [styles.css]\nmarkdown_extensions: [attr_list]\n",
+        theme="material",
+    )
+    if offline:  # as `make offline`: Material's offline plugin on
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("plugins:\n", "plugins:\n  - offline\n"), encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config)
+    named = [record for record in caplog.records if " is on another host" in record.getMessage()]
+    assert all(record.levelno == logging.INFO for record in named)
+    assert sorted(record.getMessage().split(" is on")[0] for record in named) == [
+        "content/index.md:11: https://fonts.example.org",
+        "content/index.md:3: https://example.org/bg.png",
+        "content/index.md:5: https://example.org/import.css",
+        "content/index.md:7: https://example.org/svg.png",
+        "content/index.md:9: https://example.org/table.png",
+        "content/styles.css:1: https://fonts.googleapis.com/css2?family=Roboto",
+        "content/styles.css:3: https://example.org/css.png",
+        "glossary/styled.yml:3: https://example.org/def.png",
+    ]
+    effect = (
+        "opened from files, the pages would fetch it from there"
+        if offline
+        else "the pages' content policy has browsers refuse it"
+    )
+    fetched = [
+        record.getMessage() for record in named if "fonts.example.org" not in record.getMessage()
+    ]
+    assert all(
+        effect in message and "Copy the file into content/" in message for message in fetched
+    )
+    ahead = next(
+        record.getMessage() for record in named if "fonts.example.org" in record.getMessage()
+    )
+    assert '<link rel="preconnect">' in ahead and "no content policy stops that" in ahead
+
+
 MERMAID_FENCES = """\
 markdown_extensions:
   - pymdownx.superfences:

@@ -1,6 +1,7 @@
 """Files of docs_dir that MkDocs copies into the site as they are: which of them stay out
-of it (led out of docs_dir by a link, or unreadable, or term and protocol files), and the
-HTML ones, which get the pages' content policy once they are copied.
+of it (led out of docs_dir by a link, or unreadable, or term and protocol files), the
+HTML ones, which get the pages' content policy once they are copied, and the stylesheets,
+whose loads from other hosts the build names.
 """
 
 from __future__ import annotations
@@ -79,6 +80,19 @@ def copied_html_files(files: Files, config: MkDocsConfig) -> list[tuple[Path, st
         if file.src_dir == config.docs_dir
         and not file.is_documentation_page()
         and file.src_uri.lower().endswith((".html", ".htm"))
+    ]
+
+
+def copied_stylesheets(files: Files, config: MkDocsConfig) -> list[Path]:
+    """The stylesheets of docs_dir that MkDocs copies as they are (those `extra_css`
+    names, and any a page links to)."""
+    return [
+        Path(file.abs_src_path)
+        for file in files
+        if file.src_dir == config.docs_dir
+        and file.abs_src_path
+        and not file.inclusion.is_excluded()
+        and file.src_uri.lower().endswith(".css")
     ]
 
 

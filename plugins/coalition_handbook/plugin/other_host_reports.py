@@ -1,9 +1,9 @@
 """What a page would load from another host, said in the build's log at its place in the
-file it is written from: images and such, in its HTML and its CSS (information: the
-content policy has browsers refuse them), a host a `<link>` has browsers connect to ahead
-(information), a Mermaid diagram Material would draw with a script from unpkg.com
-(information), and a redirect to another host as the page opens (a warning: no content
-policy stops it).
+file it is written from: images and such, in its HTML and its CSS, and what a stylesheet
+of docs_dir loads (information: the content policy has browsers refuse them), a host a
+`<link>` has browsers connect to ahead (information), a Mermaid diagram Material would
+draw with a script from unpkg.com (information), and a redirect to another host as the
+page opens (a warning: no content policy stops it).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..site.other_hosts import (
     remote_connections,
     remote_redirects,
     remote_resources,
+    remote_stylesheet_loads,
 )
 from . import link_sources
 from .build_log import log
@@ -56,6 +57,24 @@ def name_remote_resources(
             "ahead, which tells it of each visit (no content policy stops that). Take the "
             "link out."
         )
+
+
+def name_remote_stylesheet_loads(
+    stylesheets: list[Path], hb_config: HandbookConfig | None, content_policy: bool
+) -> None:
+    """Log, as for an image of a page, what each of `stylesheets` (of docs_dir: those
+    `extra_css` names) would load from another host, at its line: a web font's
+    stylesheet it imports, a background image."""
+    if hb_config is None:
+        return
+    for stylesheet in stylesheets:
+        try:
+            css = stylesheet.read_bytes()
+        except OSError:  # not published: the build has warned of it (copied_files.py)
+            continue
+        path = hb_config.relative(stylesheet)
+        for url, line in remote_stylesheet_loads(css):
+            _name_remote_resource(f"{path}:{line}", url, hb_config, content_policy)
 
 
 def _name_remote_resource(

@@ -84,6 +84,7 @@ from .config import HandbookPluginConfig
 from .copied_files import (
     add_policy_to_copied_html,
     copied_html_files,
+    copied_stylesheets,
     keep_copied_files_in_the_handbook,
 )
 from .generated_page import GeneratedPage
@@ -94,7 +95,12 @@ from .mkdocs_config import (
     patterns_as_written,
 )
 from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
-from .other_host_reports import name_mermaid, name_remote_resources, warn_of_redirects
+from .other_host_reports import (
+    name_mermaid,
+    name_remote_resources,
+    name_remote_stylesheet_loads,
+    warn_of_redirects,
+)
 from .other_plugins import plugin_notes, redirects_elsewhere, unsupported_plugins
 from .published_site import restore_previous_site
 from .record_folders import watch_record_folders
@@ -328,6 +334,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         keep_copied_files_in_the_handbook(files, config, self.handbook_config)
         self.copied_html = copied_html_files(files, config)
+        # After the files that stay out of the site are taken out: those are never read.
+        name_remote_stylesheet_loads(
+            copied_stylesheets(files, config), self.handbook_config, self._content_policy
+        )
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
             return files
