@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import HandbookConfig, load_config
-from coalition_handbook.editor import scaffold
+from coalition_handbook.editor import advised_command, scaffold
 from coalition_handbook.editor.changes import placeholder_fields
 from coalition_handbook.editor.scaffold import (
     SCHEMAS_DIR,
@@ -976,13 +976,13 @@ def test_the_advice_after_new_names_the_file_and_config_as_given_from_elsewhere(
     written = site / "glossary" / "labor-broker.yml"
     out = capsys.readouterr().out
     assert out.startswith(f"created {written}: fill it in, then run\n")
-    assert "  handbook check --strict -f '../site one/mkdocs.yml'  # " in out
-    assert "  handbook diff -f '../site one/mkdocs.yml' HEAD       # " in out
+    assert "  handbook check --strict -f '../site one/mkdocs.yml'       # " in out
+    assert "  handbook diff -f '../site one/mkdocs.yml' origin/main...  # " in out
     assert main(["check", "--strict", "-f", "../site one/mkdocs.yml"]) == 0  # the advice, followed
     monkeypatch.chdir(site)
     assert main(["new", "term", "Labor agent", "-f", "mkdocs.yml"]) == 0
     assert capsys.readouterr().out.startswith(
-        "created glossary/labor-agent.yml: fill it in, then run\n  handbook check --strict  # "
+        "created glossary/labor-agent.yml: fill it in, then run\n  handbook check --strict       # "
     )
 
 
@@ -990,14 +990,16 @@ def test_the_advice_after_new_is_what_ci_runs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Audit: `new` advised `handbook check`, while CI checks with --strict, and did not
-    name `handbook diff`, the one report of a placeholder left in."""
+    name `handbook diff`, the one report of a placeholder left in. Then it advised
+    `handbook diff HEAD`, which shows nothing once the new file is committed (audit):
+    the reviewer's report is the branch's own change, as a pull request has it."""
     (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["new", "term", "Labor broker"]) == 0
     assert capsys.readouterr().out == (
         "created glossary/labor-broker.yml: fill it in, then run\n"
-        "  handbook check --strict  # the checks CI runs\n"
-        "  handbook diff HEAD       # the report a reviewer reads; it names sample text "
+        "  handbook check --strict       # the checks CI runs\n"
+        "  handbook diff origin/main...  # the report a reviewer reads; it names sample text "
         "still to replace\n"
     )
 
@@ -1028,7 +1030,7 @@ def test_the_advice_after_new_has_no_f_where_a_check_finds_the_config_by_itself(
     (tmp_path / "properdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["new", "term", "Labor broker", "-f", "properdocs.yml"]) == 0
-    assert "\n  handbook check --strict  # " in capsys.readouterr().out
+    assert "\n  handbook check --strict       # " in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -1044,5 +1046,5 @@ def test_the_advised_f_is_quoted_for_the_shell_it_is_pasted_in(
     """cmd.exe reads `&` and PowerShell `(` as syntax: on Windows the path is always in
     double quotes, which no Windows path holds (found in review)."""
     config_file = Path("R&D/mkdocs.yml")
-    monkeypatch.setattr(scaffold, "os", SimpleNamespace(name=system))  # not pathlib's os
-    assert scaffold._command("diff", config_file, "HEAD") == expected
+    monkeypatch.setattr(advised_command, "os", SimpleNamespace(name=system))  # not pathlib's
+    assert advised_command.handbook_command("diff", config_file, "HEAD") == expected

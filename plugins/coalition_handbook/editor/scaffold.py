@@ -14,7 +14,6 @@ import json
 import os
 import posixpath
 import re
-import shlex
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from ..model.types import Origin, Term
 from ..rules.glossary_duplicate import Claim, claims_of
 from ..slugs import letters_left_out, slugify, words_left_out, words_respelled
 from ..utf8 import LONE_SURROGATE
+from .advised_command import PULL_REQUEST_BASE, handbook_command
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = PACKAGE_DIR / "schemas"
@@ -394,28 +394,18 @@ def _unread_twin(path: Path) -> str | None:
 def _next_steps(config_file: Path | None) -> str:
     """The commands to run next, as CI runs them, each with what it is for: the strict
     check, and the report a reviewer reads, the one place that names sample text left
-    in (the scaffold passes the checks as it is)."""
+    in (the scaffold passes the checks as it is). That report compares with where the
+    branch left main, as a pull request does: `diff HEAD` showed nothing once the new
+    file was committed (audit)."""
     steps = [
-        (_command("check --strict", config_file), "the checks CI runs"),
+        (handbook_command("check --strict", config_file), "the checks CI runs"),
         (
-            _command("diff", config_file, "HEAD"),
+            handbook_command("diff", config_file, PULL_REQUEST_BASE),
             "the report a reviewer reads; it names sample text still to replace",
         ),
     ]
     width = max(len(command) for command, _ in steps)
     return "\n".join(f"  {command.ljust(width)}  # {purpose}" for command, purpose in steps)
-
-
-def _command(command: str, config_file: Path | None, *arguments: str) -> str:
-    """`handbook command`, with `-f config_file` (None: the one it finds by itself)
-    quoted for the shell it runs in, then `arguments`."""
-    words = ["handbook", command]
-    if config_file is not None:
-        # Windows: always in double quotes (cmd reads `&` and PowerShell `(` as syntax),
-        # which no Windows path holds.
-        quoted = f'"{config_file}"' if os.name == "nt" else shlex.quote(str(config_file))
-        words += ["-f", quoted]
-    return " ".join([*words, *arguments])
 
 
 def _form_problem(name: str) -> str | None:
