@@ -3537,6 +3537,32 @@ def test_the_command_to_see_what_is_left_out_names_the_base_branch_as_the_headin
         assert f"run `{rerun}` locally to see it" in out, out
 
 
+def test_the_command_to_see_what_is_left_out_names_a_config_file_in_a_folder(
+    repository: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Audit: for a handbook in docs/handbook/, the report said to run `handbook diff
+    origin/main...`, which from the top of the repository finds no mkdocs.yml. The
+    command names the config file from there, however the diff itself was run."""
+    _limit_step_summary(monkeypatch, text_bytes=10, report_bytes=100_000)
+    (repository / "docs" / "handbook").mkdir(parents=True)
+    for name in ("mkdocs.yml", "glossary", "protocols", "content"):
+        git(repository, "mv", name, f"docs/handbook/{name}")
+    commit(repository, "moved")
+    write(repository, "docs/handbook/glossary/t-visa.yml", term("T visa"))
+    actions = {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}
+    for cwd, config_file in [
+        (repository, "docs/handbook/mkdocs.yml"),
+        (repository / "docs" / "handbook", "mkdocs.yml"),
+    ]:
+        monkeypatch.chdir(cwd)
+        config = load_config(Path(config_file), require_folders=False)
+        assert run_diff(config, "HEAD", None, config_file=Path(config_file), environ=actions) == 0
+        out = capsys.readouterr().out
+        assert "run `handbook diff -f docs/handbook/mkdocs.yml origin/main...` locally" in out
+
+
 def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
     repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -44,6 +44,7 @@ from ..model.types import Handbook
 from ..report.github import render_github
 from ..report.workspace import from_workspace, workspace_folder
 from . import git, pull_request
+from .advised_command import handbook_command
 from .changes import Changes, compare
 from .diff_report import ConfigNote, render
 from .report_limits import ReportLimits, step_summary_limits
@@ -116,9 +117,8 @@ def run_diff(
     reason it fails is also a line on stderr (see `_tell`)."""
     branch = pull_request.base_branch(environ)
     try:
-        report, problems = diff_report(
-            config, base, head, config_file, _limits(environ, branch), branch
-        )
+        limits = _limits(environ, branch, config.root, config_file)
+        report, problems = diff_report(config, base, head, config_file, limits, branch)
     except DiffError as error:
         print(f"handbook diff: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -179,16 +179,32 @@ def _failures(
     return failures
 
 
-def _limits(environ: Mapping[str, str], base_branch: str | None) -> ReportLimits | None:
+def _limits(
+    environ: Mapping[str, str], base_branch: str | None, root: Path, config_file: Path | None
+) -> ReportLimits | None:
     """Under GitHub Actions, the limits of a step summary, where CI writes the report
     (see `ReportLimits`); elsewhere none: a report run locally shows everything. What
     is left out is shown by the same diff run locally: for a pull request, against its
-    `base_branch` (`pull_request.base_branch`, as the heading names it)."""
+    `base_branch` (`pull_request.base_branch`, as the heading names it), with the
+    config file CI read (`root`'s `config_file`)."""
     if environ.get("GITHUB_ACTIONS") != "true":
         return None
-    return step_summary_limits(
-        f"handbook diff origin/{base_branch}..." if base_branch else "handbook diff"
-    )
+    base = [f"origin/{base_branch}..."] if base_branch else []
+    rerun_config = _config_from_the_top(_repository(root), config_file)
+    return step_summary_limits(handbook_command("diff", rerun_config, *base))
+
+
+def _config_from_the_top(repository: Path, config_file: Path | None) -> str | None:
+    """`config_file` as `-f` names it from the top of the repository, where a command
+    given in the report is typed, or None where none is needed there (./mkdocs.yml).
+    A handbook in a folder was told to rerun a diff that found no mkdocs.yml (audit)."""
+    if config_file is None:
+        return None
+    try:
+        path = config_file.resolve().relative_to(repository).as_posix()
+    except ValueError:  # outside the repository: only its full path names it
+        return str(config_file.resolve())
+    return None if path == "mkdocs.yml" else path
 
 
 def diff_report(
