@@ -33,8 +33,8 @@ from coalition_handbook.editor.diff import _tell as tell_failures
 from coalition_handbook.editor.diff import run_diff
 from coalition_handbook.editor.report_fields import describe, list_change
 from coalition_handbook.editor.report_history import history_lines
+from coalition_handbook.editor.report_limits import step_summary_limits
 from coalition_handbook.editor.report_markdown import escape, inline_code
-from coalition_handbook.editor.report_uses import PLACES_PER_FILE
 from coalition_handbook.editor.scaffold import run_new
 from coalition_handbook.editor.text_diff import BREAKS_MOVED, line_diff, text_diff, word_diff
 from coalition_handbook.findings import Finding, Severity
@@ -417,7 +417,7 @@ def test_a_removed_or_renamed_item_lists_the_pages_that_link_to_its_page(
     git(repository, "rm", "-q", "content/modules/hotel-staff.md")
     _, out, _ = diff(repository, capsys)
     assert (
-        "  - its page is still linked to from `content/links.md` (4 lines: 3, 5, 12, …), "
+        "  - its page is still linked to from `content/links.md` (4 lines: 3, 5, 12, 19), "
         "`glossary/trafficking.yml:3`: those links break until they lead to its new page, "
         "or another"
     ) in out, out
@@ -477,12 +477,18 @@ def test_a_page_of_many_links_to_a_removed_page_is_one_entry(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Review: a page of a thousand links made a line of a thousand places; then of ten,
-    each with the page's path (audit): one entry, counted, with its first lines."""
+    each with the page's path (audit): one entry, counted, with its lines (in a step
+    summary, its first lines)."""
     links = "".join(f"- [survivor {n}](glossary/survivor.md)\n" for n in range(12))
     write(repository, "content/many.md", "# Many\n\n" + links)
     commit(repository)
     git(repository, "rm", "-q", "glossary/survivor.yml")
     _, out, _ = diff(repository, capsys)
+    every_line = ", ".join(str(line) for line in range(3, 15))
+    assert f"linked to from `content/many.md` (12 lines: {every_line}):" in out, out
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    run_diff(config, "HEAD", None, environ={"GITHUB_ACTIONS": "true"})
+    out = capsys.readouterr().out
     assert "linked to from `content/many.md` (12 lines: 3, 4, 5, …):" in out, out
 
 
@@ -1177,9 +1183,10 @@ def test_a_file_of_many_uses_is_one_entry_under_one_short_line(
         "Pages, protocols and definitions that use each form, at `file:line:column`.\n\n"
         "| form | was | now | used in |\n"
     ), section
+    every_place = ", ".join(f"3:{3 + 12 * number}" for number in range(60))
     assert (
         "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | "
-        "`content/index.md` (60 places: 3:3, 3:15, 3:27, …) |"
+        f"`content/index.md` (60 places: {every_place}) |"
     ) in out.splitlines()
 
 
@@ -2042,19 +2049,31 @@ def test_check_and_diff_list_the_same_places(
         for finding in findings
         if finding["rule"] == "term.deprecated"
     ]
-    code, out, _ = diff(repository, capsys)
-    assert code == 0, out
-    row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
-    # Every file, counted, with its first places: the protocol's use sorts after the
-    # page's 27 (a cap of 20 uses in all once hid it).
     by_file = itertools.groupby(reported, key=lambda place: place.rsplit(":", 2)[0])
     positions = {path: [place[len(path) + 1 :] for place in places] for path, places in by_file}
     assert list(positions) == ["content/index.md", "protocols/hotel-staff.yml"]
-    first = ", ".join(positions["content/index.md"][:PLACES_PER_FILE])
-    assert len(positions["content/index.md"]) > PLACES_PER_FILE
+    on_the_page = positions["content/index.md"]
+    # Run locally, every place of every file, counted: the protocol's use sorts after
+    # the page's 27 (a cap of 20 uses in all once hid it), and the page's places past
+    # its third are listed too (audit: cut to three here, they were shown nowhere for a
+    # form that becomes accepted).
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
     assert row.endswith(
-        f" | `content/index.md` ({len(positions['content/index.md'])} places: {first}, …), "
+        f" | `content/index.md` ({len(on_the_page)} places: {', '.join(on_the_page)}), "
         "`protocols/hotel-staff.yml:9:25` |"
+    ), row
+    # In a step summary, each file with its first places.
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    assert run_diff(config, "HEAD", None, environ={"GITHUB_ACTIONS": "true"}) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("| `survivor` |"))
+    shown = step_summary_limits("").places_per_file
+    assert len(on_the_page) > shown
+    assert row.endswith(
+        f" | `content/index.md` ({len(on_the_page)} places: {', '.join(on_the_page[:shown])}, "
+        "…), `protocols/hotel-staff.yml:9:25` |"
     ), row
 
 
@@ -4323,7 +4342,7 @@ SILENCED = "silenced by a `handbook-disable` comment: `content/index.md` (2 plac
         (
             "off",
             "not reported (`term.deprecated` is off in `rules:`): `content/index.md` "
-            "(4 places: 3:18, 6:3, 9:9, …)",
+            "(4 places: 3:18, 6:3, 9:9, 13:3)",
         ),
         (
             "error",

@@ -239,7 +239,7 @@ def _moved_page_lines(page: MovedPage, budget: Budget) -> list[str]:
         "new address, and links written to it must follow",
     ]
     if page.linked_from:
-        places = first_places(page.linked_from, budget.files_per_form)
+        places = first_places(page.linked_from, budget)
         lines.append(
             f"  - its page is still linked to from {places}: those links break until they "
             "lead to its new page, or another"
@@ -486,7 +486,7 @@ def _named_by_lines(change: ItemChange, budget: Budget) -> list[str]:
             )
         lines.append(f"  - still named as `{change.old.id}` by {places}: {mend}")
     if change.linked_from:
-        places = first_places(change.linked_from, budget.files_per_form)
+        places = first_places(change.linked_from, budget)
         mend = (
             "until they lead to its new page, or another"
             if has_new_page

@@ -19,6 +19,9 @@ class ReportLimits:
     text_bytes: int  # of the definitions, summaries and bodies shown, all told
     report_bytes: int  # of the whole report, in UTF-8
     rerun: str  # e.g. "handbook diff origin/main..."
+    # Places named for each file of those: every place made one table cell thousands of
+    # characters long for a common word deprecated in a large handbook (audit).
+    places_per_file: int = 3
 
 
 def step_summary_limits(rerun: str) -> ReportLimits:
@@ -38,6 +41,10 @@ class Budget:
     @property
     def files_per_form(self) -> int | None:
         return self.limits.files_per_form if self.limits else None
+
+    @property
+    def places_per_file(self) -> int | None:
+        return self.limits.places_per_file if self.limits else None
 
     def text_lines(self, name: str, lines: list[str]) -> list[str]:
         """`lines`, which show the text of the field `name`, if they fit what is left;

@@ -1,5 +1,6 @@
 """The report's table of where each form whose status changed is used, and how places
-(`path:line:column`) are listed: each file once, with how many places and the first few.
+(`path:line:column`) are listed: each file once, with how many places and each of them
+(under a size limit, the first few: `ReportLimits.places_per_file`).
 """
 
 from __future__ import annotations
@@ -14,31 +15,30 @@ from .report_limits import Budget
 from .report_markdown import inline_code
 from .usage import Use
 
-# Each file that uses a changed form is named once, with how many places and the first
-# of them: every place with its path made one table cell thousands of characters long
-# for a common word deprecated in a large handbook (audit). `handbook check` lists
-# every place.
-PLACES_PER_FILE = 3
 
-
-def first_places(places: Sequence[str], files: int | None) -> str:
-    """`path:line` places, each file once with its first `PLACES_PER_FILE` lines, as the
-    uses of a form are (a page of a thousand links makes one entry), of the first
-    `files` files (None: all)."""
+def first_places(places: Sequence[str], budget: Budget) -> str:
+    """`path:line` places, each file once with its lines, as the uses of a form are (a
+    page of a thousand links makes one entry), within `budget`'s limits."""
     by_file: dict[str, list[str]] = {}
     for place in places:
         path, _, line = place.rpartition(":")
         by_file.setdefault(path, []).append(line)
-    return _places_by_file(by_file, files, "lines")
+    return _places_by_file(by_file, budget, "lines")
 
 
 def _places_by_file(
-    by_file: Mapping[str, Sequence[str]], files: int | None, noun: str = "places"
+    by_file: Mapping[str, Sequence[str]], budget: Budget, noun: str = "places"
 ) -> str:
-    """Each file (its places, `line` or `line:column`, in order, counted as `noun`), of
-    the first `files` files (None: all), and how many more there are."""
-    listed_files = list(by_file.items())[:files]
-    parts = [_file_places(path, positions, noun) for path, positions in listed_files]
+    """Each file (its places, `line` or `line:column`, in order, counted as `noun`), and
+    under `budget`'s limits, of the first files alone, each with its first places, and
+    how many more files there are. Run without limits (locally), all: a form that a
+    change makes accepted, or no form of any term, has its uses listed nowhere else
+    (audit: `handbook check` lists only those it reports)."""
+    listed_files = list(by_file.items())[: budget.files_per_form]
+    parts = [
+        _file_places(path, positions, noun, budget.places_per_file)
+        for path, positions in listed_files
+    ]
     if len(by_file) > len(listed_files):
         more = list(by_file.values())[len(listed_files) :]
         places = sum(map(len, more))
@@ -48,12 +48,13 @@ def _places_by_file(
     return ", ".join(parts)
 
 
-def _file_places(path: str, positions: Sequence[str], noun: str) -> str:
-    """`path:3:5` for one place; `path` (60 places: 3:3, 3:26, 3:40, …) for more."""
+def _file_places(path: str, positions: Sequence[str], noun: str, shown_at_most: int | None) -> str:
+    """`path:3:5` for one place; `path` (60 places: 3:3, 3:26, 3:40, …) for more, the
+    first `shown_at_most` of them (None: all)."""
     if len(positions) == 1:
         return inline_code(f"{path}:{positions[0]}")
-    shown = ", ".join(positions[:PLACES_PER_FILE])
-    more = ", …" if len(positions) > PLACES_PER_FILE else ""
+    shown = ", ".join(positions[:shown_at_most])
+    more = ", …" if shown_at_most is not None and len(positions) > shown_at_most else ""
     return f"{inline_code(path)} ({len(positions):,} {noun}: {shown}{more})"
 
 
@@ -63,7 +64,6 @@ def uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]], budget: Bu
     110 words opened every report (audit)."""
     if not changes.form_changes:
         return []
-    files = budget.files_per_form
     rows: list[str] = []
     groups: list[_Group] = []
     for change in changes.form_changes:
@@ -77,9 +77,9 @@ def uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]], budget: Bu
         row_groups = _groups(found, case_only)
         groups += row_groups
         used_in = "; ".join(
-            f"{group.label}: {_places(group.uses, files)}"
+            f"{group.label}: {_places(group.uses, budget)}"
             if group.label
-            else _places(group.uses, files)
+            else _places(group.uses, budget)
             for group in row_groups
         )
         form = inline_code(change.form)
@@ -206,14 +206,13 @@ def _recased(change: FormStatusChange) -> bool:
     )
 
 
-def _places(uses: Sequence[Use], files: int | None) -> str:
-    """The files that use a form (the first `files`; None: all), each with its first
-    `PLACES_PER_FILE` places."""
+def _places(uses: Sequence[Use], budget: Budget) -> str:
+    """The files that use a form, each with its places, within `budget`'s limits."""
     by_file = {
         path: [f"{use.line}:{use.column}" for use in in_file]
         for path, in_file in itertools.groupby(uses, key=lambda use: use.path)
     }
-    return _places_by_file(by_file, files)
+    return _places_by_file(by_file, budget)
 
 
 def _state(state: FormState | None, *, suggesting: bool = False) -> str:
