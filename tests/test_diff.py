@@ -2187,6 +2187,39 @@ def test_three_dots_compare_with_where_the_branch_left_base(
     assert code == 1 and "→ the working tree" in out
 
 
+def test_a_base_with_commits_the_head_lacks_is_said_to_show_them_changed_back(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: `handbook diff main HEAD` on a branch main had moved past told the editor
+    to repair a term main changed, without a word that `main...` was the report wanted."""
+    git(repository, "checkout", "-q", "-b", "editor")
+    write(repository, "glossary/t-visa.yml", term("T visa"))
+    commit(repository, "the editor's change")
+    git(repository, "checkout", "-q", "main")
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1)))
+    commit(repository, "main moves on")
+    git(repository, "checkout", "-q", "editor")
+    said = (
+        " has commits that `{head}` does not have: what they changed shows here as changed "
+        "back. A pull request's report compares with the commit where its branch left the "
+        "base, as `main...{command_head}` does."
+    )
+    for base, head, command_head in [
+        ("main", None, ""),
+        ("main", "HEAD", "HEAD"),
+        ("main..editor", None, "editor"),
+    ]:
+        code, out, err = diff(repository, capsys, base, head)
+        assert code == 1 and "went down from 2 to 1" in out
+        note = said.format(head=head or command_head or "HEAD", command_head=command_head)
+        assert out.split("\n")[2] == f"> ⚠️ `main`{note}", out
+        assert f"handbook diff: `main`{note}\n" in err
+    # A base the head has all of gets no note: the pull request's own report, and CI's.
+    for base in ("main...", "HEAD", "HEAD^1"):
+        code, out, err = diff(repository, capsys, base)
+        assert "has commits that" not in out + err
+
+
 def test_unknown_revision_is_a_usage_error(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -46,7 +46,7 @@ from ..report.workspace import from_workspace, workspace_folder
 from . import git, pull_request
 from .advised_command import handbook_command
 from .changes import Changes, compare
-from .diff_report import ConfigNote, render
+from .diff_report import BaseAheadNote, ConfigNote, render
 from .report_limits import ReportLimits, step_summary_limits
 from .report_suppressions import switched_off_by_change
 from .usage import find_uses
@@ -252,7 +252,12 @@ def diff_report(
         if path in old.unloaded and old.digests.get(path) == new.digests.get(path) != ""
     ]
     not_compared = {path: new.problems.get(path) for path in new.unloaded if path not in untouched}
-    notes = [side.config_note for side in (old, new) if side.config_note is not None]
+    notes: list[ConfigNote | BaseAheadNote] = [
+        side.config_note for side in (old, new) if side.config_note is not None
+    ]
+    if base_label is None and (ahead := _base_ahead(repository, base, old.commit, head)):
+        print(f"handbook diff: {ahead.text()}", file=sys.stderr)
+        notes.insert(0, ahead)
     renamed = _renamed_files(repository, config, old, new)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
     report = render(
@@ -268,6 +273,18 @@ def diff_report(
         switched_off,
     )
     return report, _failures(changes, not_compared)
+
+
+def _base_ahead(
+    repository: Path, base: str, base_commit: str | None, head: str | None
+) -> BaseAheadNote | None:
+    """A note where the base, compared two-dot, has commits the head (None: the working
+    tree, whose commit is `HEAD`) lacks; None where it has none, or where that cannot be
+    told (no common commit in a shallow clone)."""
+    common = git.merge_base(repository, base, head or "HEAD")
+    if base_commit is None or common is None or common == base_commit:
+        return None
+    return BaseAheadNote(base, head)
 
 
 def load_working_tree(config: HandbookConfig) -> Side:

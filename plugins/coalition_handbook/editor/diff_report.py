@@ -88,6 +88,38 @@ class ConfigNote:
         return said
 
 
+@dataclass(frozen=True)
+class BaseAheadNote:
+    """`base`, as given, has commits that `head` (None: the working tree's `HEAD`) does
+    not: compared two-dot, what those commits changed shows as changed back, and an
+    editor was told to repair a term they never touched (audit)."""
+
+    base: str
+    head: str | None
+
+    def text(self) -> str:
+        """The note as one line of plain text (for stderr)."""
+        return self._written(f"`{self.base}`", f"`{self.head or 'HEAD'}`", f"`{self._range}`")
+
+    def markdown(self) -> str:
+        return self._written(
+            inline_code(self.base), inline_code(self.head or "HEAD"), inline_code(self._range)
+        )
+
+    @property
+    def _range(self) -> str:
+        """What to give `handbook diff` in place of the base (and head) given."""
+        return f"{self.base}...{self.head or ''}"
+
+    @staticmethod
+    def _written(base: str, head: str, three_dots: str) -> str:
+        return (
+            f"{base} has commits that {head} does not have: what they changed shows here "
+            "as changed back. A pull request's report compares with the commit where its "
+            f"branch left the base, as {three_dots} does."
+        )
+
+
 def render(
     changes: Changes,
     base_label: str,
@@ -97,16 +129,16 @@ def render(
     broken_at_base: Sequence[str] = (),
     untouched: Sequence[str] = (),
     limits: ReportLimits | None = None,
-    notes: Sequence[ConfigNote] = (),
+    notes: Sequence[ConfigNote | BaseAheadNote] = (),
     suppressions: Sequence[SwitchedOff] = (),
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
     load at the head, with the first problem of each (`line:column`, message);
     `broken_at_base`: those that did not load at the base; `untouched`: files that did
     not load at either, left as they were; `limits`, how much it may hold (none: all);
-    `notes`, sides read with the folders the config file names now, and why; `suppressions`,
-    the suppression comments the change adds, and the `handbook-enable` ones it takes
-    out."""
+    `notes`, sides read with the folders the config file names now, and why, and a base
+    with commits the head lacks; `suppressions`, the suppression comments the change
+    adds, and the `handbook-enable` ones it takes out."""
     budget = Budget(limits)
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     for note in notes:
