@@ -272,12 +272,39 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("second YAML document",),
     ),
     (
+        # At the `status:` that asks for it, not at 1:1 (audit).
         "deprecated-without-replacement",
         TERM_FILE,
         term_yaml(extra="status: deprecated\n"),
         "glossary.schema",
-        1,
+        4,
         ("missing required field 'replaced_by'", "deprecated"),
+    ),
+    (
+        # At the first field, not on the comment above it (audit).
+        "missing-field-below-a-schema-comment",
+        TERM_FILE,
+        "# yaml-language-server: $schema=../schemas/term.schema.json\n\n"
+        "term: x\nversion: 1\ndefinition: y\n",
+        "glossary.schema",
+        3,
+        ("missing required field 'history'",),
+    ),
+    (
+        "protocol-missing-field-below-a-comment",
+        PROTOCOL_FILE,
+        "# The hotel's steps.\n" + PROTOCOL.replace("review_by: 2027-01-01\n", ""),
+        "protocol.schema",
+        2,
+        ("missing required field 'review_by'",),
+    ),
+    (
+        "module-missing-field-below-a-comment",
+        MODULE_FILE,
+        module_md(front="# The module.\n" + MODULE_FRONT.replace("duration: 45 minutes\n", "")),
+        "module.schema",
+        3,
+        ("missing required field 'duration'",),
     ),
     (
         "replacement-without-deprecated",

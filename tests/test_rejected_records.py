@@ -118,7 +118,7 @@ def test_a_module_with_front_matter_problems_has_its_sections_and_texts_checked(
         ("content/modules/bare.md", 1, 1, "module.structure"),
     ]
     assert [item for item in found if item[0].endswith("hotel.md")] == [
-        ("content/modules/hotel.md", 1, 1, "module.schema", None),
+        ("content/modules/hotel.md", 2, 1, "module.schema", None),  # no duration: at title
         ("content/modules/hotel.md", 2, 18, "term.avoid", "vagrant"),  # title
         ("content/modules/hotel.md", 6, 16, "term.avoid", "vagrant"),  # an objective
         ("content/modules/hotel.md", 10, 1, "module.structure", None),  # no Recognize
@@ -138,7 +138,7 @@ def test_a_module_with_front_matter_problems_has_its_protocols_checked(
     found = findings(config_file, capsys)
 
     rules = [(line, column, rule) for path, line, column, rule, _ in found if "hotel" in path]
-    assert (1, 1, "module.schema") in rules
+    assert (2, 1, "module.schema") in rules  # at the first field, below the `---`
     assert (7, 13, "module.reference") in rules
 
 
@@ -430,7 +430,7 @@ def test_an_id_that_is_no_slug_leaves_a_term_with_an_unknown_field_out(tmp_path:
         (
             "content/modules/hotel.md",
             MODULE.replace("duration: 45 minutes\n", "").replace("{version: 1,", "{version: 2,"),
-            [(1, 1, "module.schema"), (8, 15, "module.schema")],
+            [(2, 1, "module.schema"), (8, 15, "module.schema")],
         ),
     ],
 )

@@ -265,8 +265,8 @@ def _date(value: Any) -> dt.date | None:
 def report_schema_problems(
     problems: list[SchemaProblem], document: YamlDocument, report: FileReport, origin: Origin
 ) -> None:
-    """Report each schema problem of `document`: at the key for an unknown field, else
-    at the value."""
+    """Report each schema problem of `document`: at the key for an unknown field, at the
+    first field for one missing from the document, else at the value."""
     text = origin.text
     for problem in problems:
         if problem.dotted in document.unreadable:
@@ -274,6 +274,10 @@ def report_schema_problems(
         key_span = document.keys.get(problem.dotted) if problem.at_key else None
         if key_span is not None:
             report.at_offset(key_span[0], problem.message, _excerpt(text, *key_span))
+        elif not problem.dotted:
+            # A field missing from the document: at its first field, where the mapping
+            # starts, not on a comment above it (`# yaml-language-server: $schema=...`).
+            report.at_offset(document.root_offset, problem.message)
         else:
             span = origin.span(problem.dotted)
             # At the document itself (a field missing from it), nothing was found.

@@ -216,12 +216,16 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
         return
     if validator == "required" and isinstance(instance, dict):
         conditional = "then" in error.schema_path
+        # Required because of another field (`status: deprecated`): placed at that field,
+        # the line just written, not at the top of the file (audit).
+        cause = [name for name in _condition_fields(root_schema) if name in instance]
+        at = (*path, cause[0]) if conditional and cause else path
         for name in error.validator_value:
             if name in instance:
                 continue
             where = f" in {label}" if path else ""
             reason = _condition(root_schema) if conditional else ""
-            yield SchemaProblem(path, f"missing required field '{name}'{where}{reason}")
+            yield SchemaProblem(at, f"missing required field '{name}'{where}{reason}")
         return
     if validator in ("anyOf", "oneOf"):
         yield from _describe_alternatives(error, root_schema)
@@ -363,12 +367,14 @@ def _fails_pattern(schema: Mapping[str, Any], instance: Any) -> bool:
 
 def _condition(root_schema: Mapping[str, Any]) -> str:
     condition = root_schema.get("if", {}).get("properties", {})
-    parts = [
-        f"{name} is {rule['const']}"
-        for name, rule in condition.items()
-        if isinstance(rule, dict) and "const" in rule
-    ]
+    parts = [f"{name} is {condition[name]['const']}" for name in _condition_fields(root_schema)]
     return f" (required when {' and '.join(parts)})" if parts else ""
+
+
+def _condition_fields(root_schema: Mapping[str, Any]) -> list[str]:
+    """The fields whose value the schema's top-level `if` asks for (`status`)."""
+    condition = root_schema.get("if", {}).get("properties", {})
+    return [name for name, rule in condition.items() if isinstance(rule, dict) and "const" in rule]
 
 
 def _found(value: Any) -> str:
