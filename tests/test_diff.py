@@ -2565,7 +2565,22 @@ MORE_STEPS = "  - title: Write\n    detail: Write it down.\n  - title: Tell\n   
         (
             CALL + MORE_STEPS,
             "  - title: Breathe\n    detail: Take a moment.\n" + CALL + MORE_STEPS,
-            ["+1. Breathe", "+   Take a moment.", " 2. Call"],
+            ["+1. Breathe", "+   Take a moment.", " 2. Call  (was 1)"],
+        ),
+        # Audit: two steps swapped showed the unchanged one with its new number and the
+        # removed one with its old, two different steps 2 side by side.
+        (
+            CALL + MORE_STEPS,
+            MORE_STEPS.split("  - title: Tell")[0] + CALL + "  - title: Tell\n    detail: Tell.\n",
+            [
+                "+1. Write",
+                "+   Write it down.",
+                " 2. Call  (was 1)",
+                "    Call the hotline.",
+                "-2. Write",
+                "-   Write it down.",
+                " 3. Tell",
+            ],
         ),
         # Review: "under 18. The" lost its "18. " as if it were a step's number, and a
         # change to it showed an empty diff; a change inside a step's detail is headed by
@@ -2581,7 +2596,7 @@ MORE_STEPS = "  - title: Write\n    detail: Write it down.\n  - title: Tell\n   
             ],
         ),
     ],
-    ids=["step added", "number in a detail"],
+    ids=["step added", "steps swapped", "number in a detail"],
 )
 def test_steps_are_compared_without_their_numbers(
     repository: Path, capsys: pytest.CaptureFixture[str], before: str, after: str, shown: list[str]

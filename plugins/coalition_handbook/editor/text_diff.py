@@ -202,7 +202,8 @@ _STEP_NUMBER = re.compile(r"\A\d+\. ")
 def steps_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
     """A diff of two protocols' numbered steps (`report_fields.value_lines`), their titles
     compared without their numbers: a step added or removed is that step, not every step
-    after it renumbered (audit). Each line is shown with its number on its side. No line
+    after it renumbered (audit). Each line is shown with its number on its side, and an
+    unchanged step whose number changed with its old number too (`(was 2)`). No line
     of a file is theirs to number: each stretch that changed is headed by the title of the
     step it starts in, where it does not start at one."""
     keys = [[_STEP_NUMBER.sub("", line) for line in lines] for lines in (old, new)]
@@ -219,11 +220,22 @@ def steps_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
             lines.append("…")
         for tag, old_start, old_end, new_start, new_end in group:
             if tag == "equal":
-                lines += [f" {line}" for line in new[new_start:new_end]]
+                unchanged = zip(old[old_start:old_end], new[new_start:new_end], strict=True)
+                lines += [f" {now}{_was_numbered(was, now)}" for was, now in unchanged]
                 continue
             lines += [f"-{line}" for line in old[old_start:old_end]]
             lines += [f"+{line}" for line in new[new_start:new_end]]
     return lines
+
+
+def _was_numbered(was: str, now: str) -> str:
+    """`  (was 2)` after an unchanged step whose number changed: shown with its new
+    number beside removed lines with their old ones, a step moved from 2 to 3 read as a
+    second step 3 (audit)."""
+    old_number = _STEP_NUMBER.match(was)
+    if old_number is None or was == now:
+        return ""
+    return f"  (was {old_number.group().removesuffix('. ')})"
 
 
 def _moved_hunk(hunk: re.Match[str], starts: tuple[int, int]) -> str:
