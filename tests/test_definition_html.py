@@ -4,12 +4,17 @@ line and column by `glossary.html`, and shown as typed on the term's page."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 from handbooks import make_handbook
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from site_markdown import render
 
 from coalition_handbook.cli import main
+from coalition_handbook.markdown.definitions import definition_as_shown
 from coalition_handbook.markdown.raw_html import html_in_markdown, tags_as_text
 
 
@@ -162,3 +167,68 @@ def test_an_edit_that_adds_or_removes_a_tag_is_seen_by_a_warm_run(
         findings = json.loads(capsys.readouterr().out)["findings"]
         assert len([f for f in findings if f["rule"] == "glossary.html"]) == expected
     assert (tmp_path / ".cache").is_dir()  # the runs after the first were warm
+
+
+@pytest.mark.parametrize(
+    ("markdown", "published"),
+    [
+        # Security audit: a live handler on the term's page (`autofocus` ran it at once),
+        # an image loaded from another host.
+        ('[f](#top){: autofocus onfocus="alert(1)" } x', '<a autofocus href="#top">f</a> x'),
+        ('**b**{: onmouseover="alert(3)" }', "<strong>b</strong>"),
+        ('[s](#a){: style="background:url(https://evil.example/x.png)" }', '<a href="#a">s</a>'),
+        ("A paragraph\n{: onclick=go }", "A paragraph"),
+        ("*a*{:\tonclick=go }", "<em>a</em>"),  # a tab parts tokens as a space does
+        # What is not a handler or a style stays; nothing joins into a new one.
+        ('*a*{: .note title="x"onclick=go }', '<em class="note" title="x">a</em>'),
+        ("*a*{: onclick onmouseover=x=alert(1) }", "<em onclick>a</em>"),
+        ("`{: onclick=go }` in code", "<code>{: onclick=go }</code> in code"),
+        ("Placeholders like {name} stay.", "Placeholders like {name} stay."),
+    ],
+)  # fmt: skip
+def test_a_definition_s_page_publishes_no_handler_or_style_of_an_attribute_list(
+    markdown: str, published: str
+) -> None:
+    assert render(definition_as_shown(markdown)) == f"<p>{published}</p>"
+
+
+TERM_WITH_ATTRIBUTES = """\
+term: trafficking
+version: 1
+definition: |
+  Plain definition.
+  [focus](#top){: autofocus onfocus="alert('autofocus-def')" } and
+  [styled](#a){: style="background:url(https://evil.example/def-style.png)" }
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: first
+"""
+
+
+def test_a_definition_s_handlers_and_styles_are_named_and_left_off_its_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security audit: the term's page ran the handler at once, and loaded the image
+    from another host; neither `handbook check` nor `mkdocs build --strict` said a word."""
+    config_file = make_handbook(tmp_path, **{"glossary/trafficking.yml": TERM_WITH_ATTRIBUTES})
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["severity"], f["line"], f["column"], f["found"]) for f in findings] == [
+        ("html.active-content", "warning", 5, 29, "onfocus=\"alert('autofocus-def')\""),
+        ("glossary.html", "info", 6, 18, 'style="background:url(https://evil.example/def-style.png)"'),
+    ]  # fmt: skip
+    assert findings[1]["message"] == (
+        "attr_list's style= in a definition is left out of the term's page and the "
+        "handouts, as a definition is text; write it without"
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build(load_config(str(config_file)))
+    assert any(
+        record.getMessage().startswith("glossary/trafficking.yml:5:29: html.active-content ")
+        for record in caplog.records
+    )
+    page = (tmp_path / "site" / "glossary" / "trafficking" / "index.html").read_text("utf-8")
+    assert '<a autofocus href="#top">focus</a> and\n<a href="#a">styled</a>' in page
+    # Its text (the description, made of it) may say them, escaped: no element has them.
+    assert 'onfocus="' not in page and 'style="background' not in page

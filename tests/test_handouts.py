@@ -569,6 +569,26 @@ def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) ->
     assert "<p>A second &lt;b&gt;paragraph&lt;/b&gt;.</p>" in box
 
 
+def test_key_terms_print_no_handler_or_style_of_a_definition(tmp_path: Path) -> None:
+    """A definition is text, on paper as on its page (`markdown.definitions`): a style
+    from another coalition's glossary file would restyle the handout or fetch an image."""
+    config_file = write_handbook(tmp_path)
+    survivor = tmp_path / "glossary" / "survivor.yml"
+    survivor.write_text(
+        survivor.read_text(encoding="utf-8").replace(
+            "The word honours their strength.",
+            'The word honours **their**{ style="color:red" onclick=go } strength.',
+        ),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    html = handout_render.render_html(
+        handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    )
+    box = html[html.index('class="hb-key-terms"') :]
+    assert "The word honours <strong>their</strong> strength.</p>" in box
+
+
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [

@@ -147,6 +147,11 @@ ATTRIBUTE_LIST_HANDLERS = [
     # A comment or a tag inside a list is a placeholder in its text: the list goes on.
     ("*a*{: x <!-- c --> onclick=go }", 5, 20, None),
     ('```{ .python onclick="go()" }\nx = 1\n```', 5, 14, ["fenced_code", "attr_list"]),
+    # Python-Markdown makes a tab a space before attr_list reads the list, and nothing
+    # need part a quoted value from the next token (security audit's follow-up).
+    ("*a*{:\tonclick=go }", 5, 7, None),
+    ('*a*{: title="x"onclick=go }', 5, 16, None),
+    ("*a*{: title='x'OnClick=go }", 5, 16, None),
 ]
 
 
@@ -213,6 +218,38 @@ def test_a_handler_in_an_attribute_list_of_a_protocol_step_is_reported(tmp_path:
         line,
         30,
         "onclick=go",
+    )
+
+
+DEFINITION_HANDLERS = """\
+term: trafficking
+version: 1
+definition: |
+  Plain definition.
+  [focus](#top){: autofocus onfocus="alert('autofocus-def')" } and
+  **bold**{: onmouseover="alert(3)" }, `{: onclick=code }` and <!-- {: onclick=x } -->
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: first
+"""
+
+
+def test_a_handler_in_an_attribute_list_of_a_definition_is_reported_at_its_name(
+    tmp_path: Path,
+) -> None:
+    """Security audit: a definition's `{: autofocus onfocus=... }` ran on the term's
+    page at once, and nothing reported it. Not in code or a comment."""
+    found = _findings(tmp_path, {"glossary/trafficking.yml": DEFINITION_HANDLERS})
+    assert [(f.path, f.line, f.column, f.found) for f in found] == [
+        ("glossary/trafficking.yml", 5, 29, "onfocus=\"alert('autofocus-def')\""),
+        ("glossary/trafficking.yml", 6, 14, 'onmouseover="alert(3)"'),
+    ]
+    assert all(finding.severity == Severity.WARNING for finding in found)
+    assert found[0].message == (
+        "attr_list puts onfocus= on the element: every reader's browser would run this "
+        "event handler (onfocus=); a definition is text, so the term's page and the "
+        "handouts leave it out: write the definition without it"
     )
 
 

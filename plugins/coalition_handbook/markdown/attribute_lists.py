@@ -1,5 +1,5 @@
-"""Event handlers written in attr_list's syntax, which Python-Markdown puts on an element
-as they are: `![x](a.png){: onerror="alert(1)" }`, `# Title {: onclick=... }`,
+"""Event handlers (and styles) written in attr_list's syntax, which Python-Markdown puts
+on an element as they are: `![x](a.png){: onerror="alert(1)" }`, `# Title {: onclick=... }`,
 `[link](x){ onmouseover=... }`, a paragraph's last line `{: onload=... }`, a table
 cell's `| b {: onclick=... } |`, a fence's ```` ``` { .py onclick=... } ````. The site
 always has attr_list (the plugin adds it), so every such list is read.
@@ -10,7 +10,9 @@ A list is read as attr_list reads one (`markdown.extensions.attr_list`): from a 
 other character becomes `_`), is the browser's, in any case. So an event handler's
 token is `on` and letters, after a space or the list's `{` or `{:`, then `=` and a value
 (quoted, or up to a space, `=` or `}`), before the line's last `}` and after a `{`
-of the line. Every such token is reported, whether or not each token before it in its
+of the line. A tab parts tokens as a space does (Python-Markdown makes tabs spaces
+before it reads a list), and so does nothing after a quoted value: `title="a"onclick=x`
+is two attributes. Every such token is reported, whether or not each token before it in its
 list reads as one, and wherever the list stands (after an inline element, at a block's
 end, alone on a line, or where attr_list leaves it as text): reading each list from
 its `{` would be quadratic on a line of thousands, and what is reported is better
@@ -30,15 +32,22 @@ from ..spans import joined, within
 from . import fence_opening_lines, line_starts
 from .event_handlers import may_run_as_handler
 from .raw_html import code_ranges
+from .syntax import replaced
 
 # What opens a list: `{`, an optional `:`, spaces, and a character that is none of `}`,
 # a space or a line break (attr_list's `BASE_RE`).
 _OPENING = re.compile(r"\{:?[ ]*(?=[^} \n])")
-# A token that names an event handler (see the module's docstring): attr_list's
-# scanner reads a value as `".*?"`, `'.*?'` or `[^ =}]+`, in that order.
-# Led by the space, `{` or `:` before it: a pattern that starts with a lookbehind reads
-# prose at a third of the speed.
-_HANDLER_TOKEN = re.compile(r"""[ {:][oO][nN][A-Za-z]+=(?:"[^"\n]*"|'[^'\n]*'|[^ =}\n]+)""")
+# A token that names an event handler, or a style (see the module's docstring):
+# attr_list's scanner reads a value as `".*?"`, `'.*?'` or `[^ =}]+`, in that order.
+# Led by the space (or tab), `{`, `:` or a value's closing quote before it: a pattern
+# that starts with a lookbehind reads prose at a third of the speed.
+# A quoted value's closing quote is left to the next match: it may lead the next token.
+_VALUE = r"""=(?:(?P<quote>["'])(?:(?!(?P=quote))[^\n])*(?=(?P=quote))|[^ \t=}\n]+)"""
+_HANDLER_TOKEN = re.compile(r"""[ \t{:"'][oO][nN][A-Za-z]+""" + _VALUE)
+_STYLE_TOKEN = re.compile(r"""[ \t{:"'][sS][tT][yY][lL][eE]""" + _VALUE)
+_HANDLER_OR_STYLE_TOKEN = re.compile(
+    r"""[ \t{:"'](?:[oO][nN][A-Za-z]+|[sS][tT][yY][lL][eE])""" + _VALUE
+)
 
 
 def handler_attributes(
@@ -50,21 +59,65 @@ def handler_attributes(
     in a list that opens there, after a `\\`, or before a code span of the line that
     stands before the token. Linear: each line's last `}`, and each opening, are looked
     for once."""
+    return _attribute_tokens(markdown, not_markdown, _HANDLER_TOKEN)
+
+
+def style_attributes(
+    markdown: str, not_markdown: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """As `handler_attributes`, the `style=` tokens: a style may load an image from
+    another host, or cover the page."""
+    return _attribute_tokens(markdown, not_markdown, _STYLE_TOKEN)
+
+
+def handler_or_style_attributes(markdown: str) -> list[tuple[int, int]]:
+    """`handler_attributes` and `style_attributes` in one pass, in `markdown` that holds
+    no raw HTML (a term's definition once its tags are text)."""
+    return _attribute_tokens(markdown, (), _HANDLER_OR_STYLE_TOKEN)
+
+
+def without_attributes(markdown: str, tokens: list[tuple[int, int]]) -> str:
+    """`markdown` without the `name=value` `tokens` (in order, as the functions above
+    give them). Each is put a space in place of: joined to what stood before it, what
+    follows (`=x` after `onclick onmouseover=a=x`) could name a new attribute. A list
+    left empty goes whole (`**b**{: onclick=x }`): attr_list would show it as text."""
+    cuts: list[tuple[int, int, str]] = []
+    for start, end in tokens:
+        if cuts and cuts[-1][1] == start - 1 and markdown[start - 1] in " \t":
+            start = cuts.pop()[0]  # the next token of the same list: one cut
+        cuts.append((start, end, " "))
+    return replaced(markdown, [_whole_list_if_empty(markdown, *cut) for cut in cuts])
+
+
+def _whole_list_if_empty(markdown: str, start: int, end: int, space: str) -> tuple[int, int, str]:
+    """The cut of `markdown[start:end]`, or of its whole list where nothing but spaces
+    stands between it and the list's `{` or `{:` and its `}`."""
+    opening = _EMPTY_BEFORE.search(markdown, max(0, start - _LOOK_BACK), start)
+    closing = _EMPTY_AFTER.match(markdown, end)
+    if opening and closing:
+        return opening.start(), closing.end(), ""
+    return start, end, space
+
+
+def _attribute_tokens(
+    markdown: str, not_markdown: Iterable[tuple[int, int]], token_pattern: re.Pattern[str]
+) -> list[tuple[int, int]]:
     if "{" not in markdown:  # nearly every text
         return []
     # Its name is an XML name already (letters only): the browser's, in lower case.
     # Only a token before a `}` of its line may be in a list: the others cost no more.
     candidates: list[tuple[int, int, int]] = []  # (start, end, start of its line)
     line_start = line_end = last_close = -1
-    for token in _HANDLER_TOKEN.finditer(markdown):
-        start, end = token.start() + 1, token.end()  # after the space, `{` or `:`
+    for token in token_pattern.finditer(markdown):
+        start, end = token.start() + 1, token.end() + bool(token["quote"])  # after the lead
         if token.group()[0] == ":" and markdown[token.start() - 1 : token.start()] != "{":
             continue  # `a:onclick=` names `a:onclick`
         if start > line_end:
             line_start = markdown.rfind("\n", 0, start) + 1
             line_end = _line_end(markdown, start)
             last_close = markdown.rfind("}", start, line_end)
-        if end <= last_close and may_run_as_handler(token.group()[1:].partition("=")[0].lower()):
+        name = token.group()[1:].partition("=")[0].lower()
+        if end <= last_close and (name == "style" or may_run_as_handler(name)):
             candidates.append((start, end, line_start))
     if not candidates:
         return []
@@ -76,6 +129,13 @@ def handler_attributes(
         for start, end, line_start in candidates
         if not within(skipped, start) and openings.opens_before(line_start, start)
     ]
+
+
+# What stands between a token and its list's `{` (or `{:`) and `}` when it is the
+# list's only one; looked for a few characters back, never across the text.
+_EMPTY_BEFORE = re.compile(r"\{:?[ \t]*\Z")
+_EMPTY_AFTER = re.compile(r"[ \t]*\}")
+_LOOK_BACK = 80
 
 
 class _Openings:

@@ -70,7 +70,8 @@ RULES: dict[str, Rule] = {
             "html.active-content",
             Severity.WARNING,
             "a <script>, an event handler, a frame, an embedded object or a <base> in "
-            "published Markdown or in an HTML, SVG or XML file the site publishes as it is",
+            "published Markdown or in an HTML, SVG or XML file the site publishes as it is, "
+            "or an attr_list event handler in a definition",
         ),
         Rule(
             "markdown.nesting",
@@ -78,7 +79,11 @@ RULES: dict[str, Rule] = {
             "lists, quotes or admonitions nested deeper than can be rendered, or "
             "brackets or tags left open by the thousand",
         ),
-        Rule("glossary.html", Severity.INFO, "an HTML tag in a definition, shown as text"),
+        Rule(
+            "glossary.html",
+            Severity.INFO,
+            "an HTML tag in a definition, shown as text, or an attr_list style, left out",
+        ),
         Rule("glossary.short", Severity.INFO, "Markdown or HTML in a short, shown as typed"),
         Rule(
             "suppression.unknown-rule",
@@ -170,7 +175,7 @@ PAGE_RULES = frozenset(
         "page_source",  # a page's own file
         "page_front_matter",  # a page's own front matter
         "link_unsafe",  # a page's text, as the scan left it
-        "html_active_content",  # a page's own text (and protocols', a markup file's)
+        "html_active_content",  # a page's own text (and protocols', terms', a markup file's)
         "markdown_nesting",  # a page's own text (and terms' and protocols')
         "glossary_html",  # a term's own definition, as the scan left it; no page
         "page_replaced",  # a page's path, and the names in the record folders' listings

@@ -6,6 +6,10 @@ handouts' key terms and the short text made of the definition for tooltips and s
 typed.
 This rule tells the editor where the tags are, so the definition can say in Markdown
 what they were meant to. Tags in code, and comments, are not reported.
+
+So with a `style=` that attr_list would put on an element (`**b**{: style="..." }`): a
+definition is text, and its page and the handouts leave the style out
+(`markdown.definitions`), since one may load an image from another host or cover the page.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Iterator
 
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
+from ..markdown.attribute_lists import style_attributes
 from ..markdown.raw_html import html_in_markdown
 from ..matching import Hit
 from .base import CheckContext
@@ -35,6 +40,17 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 "on the term's page and in tooltips and handouts; write it in Markdown",
                 found=tag,
             )
+        for line, column, style in document.located(_styles):
+            yield context.finding(
+                RULE,
+                document.path,
+                line,
+                column,
+                f"attr_list's {style.partition('=')[0].lower()}= in a definition is left out "
+                "of the term's page and the handouts, as a definition is text; write it "
+                "without",
+                found=style,
+            )
 
 
 def _tags(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
@@ -45,6 +61,17 @@ def _tags(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
     if "<" not in offsets.value:
         return []
     return list(html_in_markdown(offsets.value).tags)
+
+
+def _styles(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
+    """(start, end) in the view of each `style=` of an attr_list list in the definition,
+    outside code and comments."""
+    offsets = text.offsets
+    if text.key != "definition" or not isinstance(offsets, ScalarOffsets):
+        return []
+    if "{" not in offsets.value:
+        return []
+    return style_attributes(offsets.value, html_in_markdown(offsets.value).comments)
 
 
 def _shortened(tag: str) -> str:

@@ -6,7 +6,11 @@ of the page elsewhere. Looked for in pages (modules' bodies too), protocols'
 summaries and steps' details: the Markdown the site publishes as it is.
 
 An event handler may also be written in attr_list's syntax, which the site always has:
-`![x](a.png){: onerror="..." }` puts it on the image (`markdown.attribute_lists`).
+`![x](a.png){: onerror="..." }` puts it on the image (`markdown.attribute_lists`). In a
+term's definition too, which is text (its tags show as typed): there the term's page and
+the handouts leave such a handler out (`markdown.definitions`), and the finding says so,
+as one copied in with another coalition's glossary file ran on the term's page, with
+`autofocus` at once (security audit).
 
 An event handler is any attribute named `on` and letters: a known one
 (`markdown.event_handlers`), or one that no browser is known to run yet, since browsers
@@ -25,7 +29,8 @@ Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets
 scripts run (Material's own are inline), so only review stops a script in a pull request:
 this rule names it there, as the build names a page that sends its reader to another host
 (`<meta http-equiv="refresh">`). HTML in code and in comments runs nothing, nor does a
-term's definition (shown as text: `glossary.html`) or front matter (written as text).
+tag in a term's definition (shown as text: `glossary.html`) or front matter (written as
+text).
 """
 
 from __future__ import annotations
@@ -86,6 +91,18 @@ _START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*+(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>
 def check(context: CheckContext) -> Iterator[Finding]:
     body_lines = {page.path: page.origin.body_line for page in context.handbook.pages}
     for document in scan_handbook(context):
+        if document.kind == "term":
+            for line, column, handler in document.located(_definition_handlers):
+                yield context.finding(
+                    RULE,
+                    document.path,
+                    line,
+                    column,
+                    f"{_what(handler)}; a definition is text, so the term's page and the "
+                    "handouts leave it out: write the definition without it",
+                    found=handler,
+                )
+            continue
         if document.kind not in ("page", "protocol"):
             continue
         body_line = body_lines.get(document.path, 1)
@@ -139,6 +156,15 @@ def _active_tags_in_markup(markup: str, path: str) -> Iterator[tuple[int, str]]:
     for tag in tags:
         if _is_active(tag.group()):
             yield tag.start(), tag.group()
+
+
+def _definition_handlers(text: CheckedText, _: object) -> list[tuple[int, int]]:
+    """(start, end) in the view of each event handler of an attr_list list in a term's
+    definition, outside code and comments. Its tags are text: a handler in one is none."""
+    markdown = text.markdown
+    if text.key != "definition" or markdown is None or "{" not in markdown:  # most texts
+        return []
+    return handler_attributes(markdown, html_in_markdown(markdown).comments)
 
 
 def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:

@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..markdown import raw_html
+from ..markdown.definitions import definition_as_shown
 from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
@@ -210,7 +211,7 @@ def renderer_digest() -> str:
     """A digest of what turns content into a PDF: templates, stylesheet and this code,
     what it prints the author's HTML without (`print_only`), what it says it could not
     print (`handout_problems`, kept beside the PDF), and the package that shows a
-    definition's tags as text (`markdown.raw_html` and what it reads Markdown with)."""
+    definition as text (`markdown.definitions` and what it reads Markdown with)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(Path(print_only.__file__).read_bytes())
     digest.update(Path(handout_problems.__file__).read_bytes())
@@ -277,7 +278,7 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
             key_terms=[
                 (
                     term,
-                    to_html(raw_html.tags_as_text(term.definition), term_src_uri(term.id)),
+                    to_html(definition_as_shown(term.definition), term_src_uri(term.id)),
                     len(term.definition.split()) > LONG_DEFINITION_WORDS,
                     replacements.get(term.id),
                 )

@@ -16,7 +16,7 @@ from html.entities import codepoint2name
 from markupsafe import Markup, escape
 
 from .. import published
-from ..markdown.raw_html import tags_as_text
+from ..markdown.definitions import definition_as_shown
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from ..slugs import a_to_z_key, index_letter, index_letters, sort_key
@@ -258,7 +258,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         theme_template=inputs.term_template,
         letter_anchor=_letter_anchor(letter),
         letter_title="Other terms" if letter == "#" else f"Terms under {letter}",
-        definition=Markup(tags_as_text(term.definition)),
+        definition=Markup(definition_as_shown(term.definition)),
         forms=(term.term, *term.aliases),
         search_tags=search_tags(term) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,
