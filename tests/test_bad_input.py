@@ -808,6 +808,33 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         4,
         ("'&#32;javascript:'",),
     ),
+    # A whole document in a link (security audit): browsers refuse to open most as a page.
+    (
+        "page-data-link",
+        "content/page.md",
+        "# A page\n\nSee [this](data:text/html,<script>alert(1)</script>).\n",
+        "link.unsafe",
+        3,
+        ("'data:' address holds a whole document", "a picture's data:image/... is fine"),
+    ),
+    (
+        "page-data-attribute-spelt-with-references",
+        "content/page.md",
+        '# A page\n\n<a href="&#100;ata:text/html;base64,PHNjcmlwdD4=">x</a>\n',
+        "link.unsafe",
+        3,
+        ("'&#100;ata:' address holds a whole document",),
+    ),
+    (
+        "definition-data-reference",
+        TERM_FILE,
+        term_yaml(
+            extra="definition: |\n  See [r].\n\n  [r]: data:text/html;base64,PHNjcmlwdD4=\n"
+        ).replace("definition: A person", "short: A person", 1),
+        "link.unsafe",
+        7,
+        ("'data:' address holds a whole document",),
+    ),
     (
         "deeply-nested",
         TERM_FILE,
@@ -1143,6 +1170,17 @@ def test_script_addresses_in_prose_and_code_are_no_links(tmp_path: Path) -> None
     assert run_rules(tmp_path, {"content/page.md": page}) == []
 
 
+def test_a_pictures_data_address_and_the_word_data_are_no_unsafe_links(tmp_path: Path) -> None:
+    from helpers_model import run_rules
+
+    page = (
+        "# A page\n\n![dot](data:image/png;base64,iVBORw0KGgo=) "
+        '<img src="data:image/svg+xml,%3Csvg%2F%3E" alt=""> [pic](DATA: image/gif,x)\n\n'
+        "Our data: what we keep. [metadata](https://example.org/data:x) `[a](data:,b)`\n"
+    )
+    assert run_rules(tmp_path, {"content/page.md": page}) == []
+
+
 def test_script_addresses_in_tags_the_checks_skip_whole_are_found(tmp_path: Path) -> None:
     """An HTML block (an `<iframe>`, a `<form>` alone on its line) and an `<iframe>` inside
     a line are skipped whole by the checks, attributes and content: their script
@@ -1297,11 +1335,13 @@ def test_a_large_page_loads_in_linear_time(tmp_path: Path) -> None:
         '<b title="src=javascript:y">b</b> <i ' + "x" * 200_000 + ">i</i>",
         '<b title="src=javascript:y">b</b> ' + "<!-- c --> <i title='a=javascript:z'>" * 20_000,
         '<b title="src=javascript:y">b</b> ' + "<!-- " * 40_000,  # unclosed comments
+        # `data:` before a picture's media type, read once; `data:` in prose
+        "[x](data:" + " " * 200_000 + "image/png,x) " + "data:" * 40_000,
     ],
     ids=[
         *("tabs-after-a-scheme", "spaces-after-a-definition", "schemes-on-one-line"),
         *("stripped-characters", "a-definition-of-quotes", "a-long-attribute-name"),
-        *("many-comments-and-attributes", "unclosed-comments"),
+        *("many-comments-and-attributes", "unclosed-comments", "data-addresses"),
     ],
 )
 def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: str) -> None:

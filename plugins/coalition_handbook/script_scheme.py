@@ -4,7 +4,10 @@ browser reads them. A scheme spelt with character references (`&#106;avascript:`
 after the spaces and control characters a browser strips from the start of an address.
 
 Used by the rule `link.unsafe` (in content) and by the reading of mkdocs.yml (its nav
-and links).
+and links). In content, `link.unsafe` also names a `data:` address that holds no picture
+(`data:text/html,<script>...`: `LINK_SCHEME`), a whole document in the link: browsers
+refuse to open most as a page now, but nothing a coalition publishes needs one, and a
+picture's `data:image/...` is left alone.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["SCRIPT_SCHEME", "script_scheme"]
+__all__ = ["LINK_SCHEME", "SCRIPT_SCHEME", "link_scheme", "script_scheme"]
 
 
 def _written(char: str) -> str:
@@ -34,21 +37,40 @@ _STRIPPED = (
     r"|&\#0*(?:[1-9]|[12][0-9]|3[0-2])(?![0-9]);?"
     r"|&\#x0*(?:[1-9a-f]|1[0-9a-f]|20)(?![0-9a-f]);?)"
 )
-SCRIPT_SCHEME = re.compile(
-    # First what can start a match at all, which passes over most of a text quickly.
-    r"(?=[\x01-\x20&jv])(?<![\w&#;])"
-    # Stripped characters, read from the start of a run of them only and taken at once
-    # (`++`): read again from each, a run of thousands would cost quadratic time.
-    + r"(?:(?<![\x00-\x20])"
-    + _STRIPPED
-    + r"++)?(?P<scheme>"
-    + "|".join(_DROPPED.join(map(_written, scheme)) for scheme in ("javascript", "vbscript"))
-    # Spaces and tabs before the colon, taken at once (`*+`): given back one by one to the
-    # tabs `_DROPPED` also takes, thousands of them with no colon cost quadratic time.
-    + r")[ \t]*+"
-    + _DROPPED
-    + _written(":"),
-    re.IGNORECASE,
+
+
+def _scheme_pattern(first_letters: str, schemes: str) -> re.Pattern[str]:
+    """An address that starts with one of `schemes` (alternatives of a pattern, in a
+    group `scheme`), as a browser reads it; `first_letters` are their first letters."""
+    return re.compile(
+        # First what can start a match at all, which passes over most of a text quickly.
+        rf"(?=[\x01-\x20&{first_letters}])(?<![\w&#;])"
+        # Stripped characters, read from the start of a run of them only and taken at once
+        # (`++`): read again from each, a run of thousands would cost quadratic time.
+        + r"(?:(?<![\x00-\x20])"
+        + _STRIPPED
+        + r"++)?(?P<scheme>"
+        + schemes
+        # Spaces and tabs before the colon, taken at once (`*+`): given back one by one to
+        # the tabs `_DROPPED` also takes, thousands of them with no colon cost quadratic time.
+        + r")[ \t]*+"
+        + _DROPPED
+        + _written(":"),
+        re.IGNORECASE,
+    )
+
+
+def _scheme(name: str) -> str:
+    return _DROPPED.join(map(_written, name))
+
+
+SCRIPT_SCHEME = _scheme_pattern("jv", f"{_scheme('javascript')}|{_scheme('vbscript')}")
+# `data:` too, but for a picture's (`data:image/png;base64,...`): a browser strips the
+# spaces before the media type.
+LINK_SCHEME = _scheme_pattern(
+    "jvd",
+    f"{_scheme('javascript')}|{_scheme('vbscript')}"
+    + f"|{_scheme('data')}(?=[ \t]*+{_DROPPED}{_written(':')}(?!{_STRIPPED}*+{_scheme('image/')}))",
 )
 
 
@@ -56,6 +78,15 @@ def script_scheme(address: str) -> str | None:
     """The script scheme `address`, a link's whole value, starts with, as a browser reads
     it (`javascript`, however written), or None."""
     match = SCRIPT_SCHEME.match(address)
-    if match is None:
-        return None
-    return re.sub(r"[\t\n\r]", "", html.unescape(match["scheme"])).lower()
+    return None if match is None else _as_read(match["scheme"])
+
+
+def link_scheme(address: str) -> str | None:
+    """As `script_scheme`, the scheme of `LINK_SCHEME` that `address` starts with
+    (`javascript`, `vbscript` or `data`), or None."""
+    match = LINK_SCHEME.match(address)
+    return None if match is None else _as_read(match["scheme"])
+
+
+def _as_read(scheme: str) -> str:
+    return re.sub(r"[\t\n\r]", "", html.unescape(scheme)).lower()

@@ -65,7 +65,11 @@ RULES: dict[str, Rule] = {
             Severity.WARNING,
             "a page at the path or address of a generated page",
         ),
-        Rule("link.unsafe", Severity.ERROR, "a javascript: or vbscript: address"),
+        Rule(
+            "link.unsafe",
+            Severity.ERROR,
+            "a javascript: or vbscript: address, or a data: one but a picture's",
+        ),
         Rule(
             "html.active-content",
             Severity.WARNING,

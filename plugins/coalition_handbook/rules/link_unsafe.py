@@ -12,6 +12,11 @@ decodes them and drops the breaks before it follows the link. So is a scheme aft
 spaces and control characters (`&#32;javascript:`, `&#1;javascript:`), which the browser
 strips from the start of an address; a no-break space (`&nbsp;`) it keeps, and a NUL
 (`&#0;`) it reads as U+FFFD, which it keeps too.
+
+A `data:` address is reported too, but for a picture's (`data:image/...`): it holds a
+whole document (`data:text/html,<script>...`), which browsers refuse to open as a page
+now, so the link is dead at best, and one that an old or lax browser opened would run
+its script (security audit: defence in depth).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from ..findings import Finding, source_excerpt
 from ..markdown import GLUE, lines_outside_code
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..markdown.raw_html import html_in_markdown
-from ..script_scheme import SCRIPT_SCHEME, script_scheme
+from ..script_scheme import LINK_SCHEME, link_scheme, script_scheme
 from ..spans import within
 from .base import CheckContext
 
@@ -64,13 +69,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for document in scan_handbook(context):
         for line, column, scheme in document.located(lambda text, _: _script_addresses(text)):
             yield context.finding(
-                RULE,
-                document.path,
-                line,
-                column,
-                f"a '{scheme}' address runs code in the reader's browser; link to a page "
-                "or a web address instead",
-                found=scheme,
+                RULE, document.path, line, column, _why_unsafe(scheme), found=scheme
             )
     for page in context.handbook.pages:
         location = page.meta.get("location")
@@ -89,14 +88,30 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
+def _why_unsafe(scheme: str) -> str:
+    """The message of a finding of the address that starts with `scheme` as written."""
+    if link_scheme(scheme) == "data":
+        return (
+            f"a '{scheme}' address holds a whole document, which may run code in the "
+            "reader's browser, and which browsers refuse to open as a page; link to a "
+            "page or a web address instead (a picture's data:image/... is fine)"
+        )
+    return (
+        f"a '{scheme}' address runs code in the reader's browser; link to a page "
+        "or a web address instead"
+    )
+
+
 def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
-    """(start, end) in the view of each script scheme that starts an address."""
+    """(start, end) in the view of each script scheme (or `data:` one but a picture's)
+    that starts an address."""
     markdown = text.markdown
     if markdown is None:
         return
-    # Nearly every text: one pass at C speed. A scheme with "script" broken up holds a
-    # character reference.
-    if "script" not in markdown.lower() and "&#" not in markdown:
+    # Nearly every text: one pass at C speed. A scheme with "script" or "data" broken up
+    # holds a character reference.
+    lowered = markdown.lower()
+    if "script" not in lowered and "data" not in lowered and "&#" not in markdown:
         return
     outside_code: set[int] | None = None
     html: _HtmlAttributes | None = None  # read on first need
@@ -104,7 +119,7 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
     # the start of the text for each, a page of thousands would cost quadratic time.
     line_number, line_start, counted_to = 1, 0, 0
     reference_line, reference_end = -1, -1  # a line's start, where its definition opens
-    for found in SCRIPT_SCHEME.finditer(markdown):
+    for found in LINK_SCHEME.finditer(markdown):
         # Where the address starts as written: spaces and line breaks before it aside,
         # as for the other findings (which the character before it is tells).
         start = found.start()
