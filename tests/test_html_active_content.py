@@ -5,6 +5,7 @@ them. HTML in code, in comments and in front matter (written as text) runs nothi
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from html.parser import HTMLParser
@@ -16,6 +17,7 @@ from handbooks import make_handbook
 from helpers_model import PROTOCOL, module_md, write_files
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import Abort, PluginError
 from site_markdown import render
 
 from coalition_handbook.check import run_checks
@@ -536,3 +538,61 @@ def test_the_build_names_an_attribute_list_handler_and_a_published_files_script(
     ]
     assert any(message.startswith(f"content/index.md:3:19: {RULE} ") for message in warnings)
     assert any(message.startswith(f"content/flyer.html:2:1: {RULE} ") for message in warnings)
+
+
+SITE_TEXTS = """\
+site_name: "Hostile <img src=x onerror=alert('site_name')> Handbook"
+site_description: 'd"><img src=x onerror=alert("site_description")>'
+site_author: 'a" onmouseover="alert(1)'
+repo_url: https://example.org/r
+repo_name: "<b>repo</b>"
+copyright: 'Copyright <a href="/about/">us</a> <img src=x onerror=alert(2)>'
+"""
+
+
+def test_markup_in_the_texts_the_theme_writes_into_every_page_is_a_warning_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security audit: Material writes these settings into every page as they are, in
+    elements and in attributes' double quotes; script in them ran on every page, and
+    neither `handbook check` nor `mkdocs build --strict` said a word. A tag of
+    `copyright` is meant (Material writes it as HTML), but for one that runs."""
+    from coalition_handbook.cli import main
+
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        SITE_TEXTS + config_file.read_text(encoding="utf-8").replace("site_name: T\n", ""),
+        encoding="utf-8",
+    )
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert main(["check", "-f", str(config_file), "--strict"]) == 1  # warnings fail it
+    lines = SITE_TEXTS.splitlines()
+    assert [(f["rule"], f["severity"], f["path"], f["line"], f["column"]) for f in findings] == [
+        (RULE, "warning", "mkdocs.yml", line, 1) for line in (1, 2, 2, 3, 5, 6)
+    ]
+    assert all(f["found"] == lines[f["line"] - 1] for f in findings)
+    messages = [finding["message"] for finding in findings]
+    assert messages[0] == (
+        "the theme writes 'site_name' into every page as HTML, as it is: "
+        "<img src=x onerror=alert('site_name')>: every reader's browser would run this "
+        "event handler (onerror=); write it as plain text"
+    )
+    assert "its '\"' would end the attribute" in messages[2] and "site_author" in messages[3]
+    assert messages[4].endswith("<b>: it would be markup on every page; write it as plain text")
+    assert "'copyright'" in messages[5] and "<img src=x onerror=alert(2)>" in messages[5]
+    with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises((PluginError, Abort)):
+        build(load_mkdocs_config(str(config_file), strict=True))
+    assert any(
+        record.getMessage().startswith(f"mkdocs.yml:1:1: {RULE} the theme writes 'site_name'")
+        for record in caplog.records
+    )
+
+
+def test_plain_site_texts_and_a_copyright_s_links_are_not_reported(tmp_path: Path) -> None:
+    mkdocs = (
+        "site_name: Riverbend & Co's 'Handbook'\nsite_description: Terms <3 and a > b\n"
+        "copyright: 'Copyright &copy; <a href=\"https://example.org/\">Riverbend</a>'\n"
+        "docs_dir: content\nplugins:\n  - handbook\n"
+    )
+    assert _findings(tmp_path, {"mkdocs.yml": mkdocs, "content/index.md": "# Home\n"}) == []

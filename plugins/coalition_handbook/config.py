@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -52,6 +53,24 @@ OPTION_DEFAULTS: Mapping[str, Any] = {
     "handouts": True,
     "paper_size": "A4",
 }
+
+
+# mkdocs.yml's settings that Material writes into every page as HTML, as they are: the
+# first four as text (in an element or an attribute), `copyright` as HTML by design.
+SITE_TEXTS = ("site_name", "site_description", "site_author", "repo_name", "copyright")
+
+
+@dataclass(frozen=True)
+class SiteText:
+    """A setting of `SITE_TEXTS` as written: in the file at `path` (relative to the
+    directory of mkdocs.yml: the file itself, or one it inherits), at `line`, which
+    reads `written` (`site_name: ...`)."""
+
+    setting: str
+    value: str
+    path: str
+    line: int
+    written: str
 
 
 class _Problems:
@@ -130,6 +149,9 @@ class HandbookConfig:
     without its scheme), where it is written first (`mkdocs.yml:7: ...`); "" where it is
     one, or unset. MkDocs refuses to build the site then; `handbook handouts` says so, as
     its handouts name no address and link to no page of the site."""
+    site_texts: tuple[SiteText, ...] = ()
+    """mkdocs.yml's settings that the theme writes into every page as they are
+    (`SITE_TEXTS`), for html.active-content to read."""
 
     @property
     def modules_src_dir(self) -> str:
@@ -291,7 +313,37 @@ def load_config(
     if refuse_site_url and site_url_refused:
         problems.add(site_url_refused)
     problems.raise_any()
-    return replace(config, plugin_listed=bool(instances), site_url_refused=site_url_refused)
+    return replace(
+        config,
+        plugin_listed=bool(instances),
+        site_url_refused=site_url_refused,
+        site_texts=_site_texts(data, lines, where, config_file.parent),
+    )
+
+
+def _site_texts(
+    data: Mapping[str, Any], lines: Mapping[str, str], where: str, root: Path
+) -> tuple[SiteText, ...]:
+    """The settings of `SITE_TEXTS` that mkdocs.yml (named `where`, in `root`) sets to
+    text, each at its file and line (`lines`, as `mkdocs_yml` gives them: `mkdocs.yml:3`)."""
+    texts: list[SiteText] = []
+    for setting in SITE_TEXTS:
+        value = data.get(setting)
+        if not isinstance(value, str) or not value:
+            continue
+        place = _WHERE.match(lines.get(setting, where))
+        assert place is not None  # the pattern matches any text
+        # Named as `where` names them: relative to its folder, as a finding's path is.
+        path = posixpath.relpath(place[1], posixpath.dirname(where) or ".")
+        line = int(place[2] or 1)
+        texts.append(SiteText(setting, value, path, line, _line_of(root / path, line)))
+    return tuple(texts)
+
+
+def _line_of(path: Path, line: int) -> str:
+    """Line `line` of the config file at `path`, just read (UTF-8)."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return lines[line - 1] if line <= len(lines) else ""
 
 
 def _material_language_problem(

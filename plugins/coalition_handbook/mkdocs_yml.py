@@ -218,6 +218,12 @@ _SETTINGS_READ = (
     "site_url",
     "plugins",
     "INHERIT",
+    # Written into every page by the theme as they are (`config.SITE_TEXTS`).
+    "site_name",
+    "site_description",
+    "site_author",
+    "repo_name",
+    "copyright",
 )
 
 

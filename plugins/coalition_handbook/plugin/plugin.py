@@ -35,6 +35,7 @@ from ..check import CheckResult, run_checks
 from ..config import (
     ConfigError,
     HandbookConfig,
+    SiteText,
     build_config,
     language_tag,
     site_address,
@@ -155,6 +156,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # mkdocs.yml's `site_url` as `handbook handouts` reads it, where it was read from
         # a file: `mkdocs serve` puts its own local address in MkDocs' setting.
         self.site_url_written: str | None = None
+        # mkdocs.yml's texts the theme writes into every page, where they are written, as
+        # `handbook check` reads them: html.active-content names markup in them.
+        self.site_texts: tuple[SiteText, ...] = ()
         self.previous_site: PreviousSite | None = None
         # `mkdocs serve`'s server, and the record folders it watches for this plugin.
         self.live_server: LiveReloadServer | None = None
@@ -168,6 +172,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         (which MkDocs silently reads as the last) is one."""
         errors, warnings = super().load_config(options, config_file_path)
         self.site_url_written = None
+        self.site_texts = ()
         # Not from a file (`mkdocs build -f -` reads standard input): nothing to re-read.
         if not config_file_path or not Path(config_file_path).is_file():
             return errors, warnings
@@ -178,6 +183,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 Path(config_file_path), shown_as=config_file_shown(config_file_path)
             )
             self.site_url_written = site_config.site_url
+            self.site_texts = site_config.site_texts
         except ConfigError as error:
             return [
                 (option_named(problem), ValidationError(problem)) for problem in error.problems
@@ -240,6 +246,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 ),
                 config_name=Path(config.config_file_path).name,
             )
+            self.handbook_config = replace(self.handbook_config, site_texts=self.site_texts)
         except ConfigError as error:
             raise PluginError(
                 "\n".join(f"handbook: {problem}" for problem in error.problems)

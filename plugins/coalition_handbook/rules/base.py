@@ -75,7 +75,8 @@ RULES: dict[str, Rule] = {
             Severity.WARNING,
             "a <script>, an event handler, a frame, an embedded object or a <base> in "
             "published Markdown or in an HTML, SVG or XML file the site publishes as it is, "
-            "or an attr_list event handler in a definition",
+            "an attr_list event handler in a definition, or markup in the texts of "
+            "mkdocs.yml the theme writes into every page",
         ),
         Rule(
             "markdown.nesting",
@@ -179,7 +180,9 @@ PAGE_RULES = frozenset(
         "page_source",  # a page's own file
         "page_front_matter",  # a page's own front matter
         "link_unsafe",  # a page's text, as the scan left it
-        "html_active_content",  # a page's own text (and protocols', terms', a markup file's)
+        # A page's own text (and protocols', terms', a markup file's; mkdocs.yml's texts,
+        # which the settings, and so every run, hold).
+        "html_active_content",
         "markdown_nesting",  # a page's own text (and terms' and protocols')
         "glossary_html",  # a term's own definition, as the scan left it; no page
         "page_replaced",  # a page's path, and the names in the record folders' listings

@@ -25,6 +25,13 @@ suppression comment in the file lets a meant one through, as in a page. A browse
 plain XML data (a feed, a map's data) as a tree of data: there, only the elements of the
 XHTML and SVG namespaces are read (`xml_namespaces`), as only they run anything.
 
+The theme writes a few settings of mkdocs.yml into every page as they are (`site_name`,
+`site_description`, `site_author`, `repo_name`: `config.SITE_TEXTS`), in an element or
+in an attribute's double quotes: a tag in one is markup on every page, and a `"` ends the
+attribute, so that what follows it is the element's (an event handler too). Both are
+reported at the setting's line (security audit: `site_name` ran script on every page). A
+tag of `copyright` is meant (Material writes it as HTML), but for one that runs.
+
 Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets inline
 scripts run (Material's own are inline), so only review stops a script in a pull request:
 this rule names it there, as the build names a page that sends its reader to another host
@@ -37,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
@@ -50,6 +58,9 @@ from ..model.files import XML_DATA_SUFFIXES, XML_SUFFIXES
 from ..spans import joined, within
 from ..xml_namespaces import BROWSER_NAMESPACES, namespaced_start_tags
 from .base import CheckContext
+
+if TYPE_CHECKING:
+    from ..config import SiteText
 
 RULE = "html.active-content"
 
@@ -135,6 +146,34 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 "before it",
                 found=tag,
             )
+    for site_text in context.config.site_texts:
+        for message in _markup_in_site_text(site_text):
+            yield context.finding(
+                RULE, site_text.path, site_text.line, 1, message, found=site_text.written
+            )
+
+
+def _markup_in_site_text(text: SiteText) -> Iterator[str]:
+    """A message for each tag of a setting the theme writes into every page as it is,
+    and for its first `"`; of `copyright`, only for each tag that runs."""
+    value, setting = text.value, text.setting
+    if "<" not in value and '"' not in value:  # nearly every one
+        return
+    for tag in (match.group() for match in _START_TAG.finditer(value)):
+        if setting == "copyright" and not _is_active(tag):
+            continue
+        what = _what(tag) if _is_active(tag) else "it would be markup on every page"
+        yield (
+            f"the theme writes '{setting}' into every page as HTML, as it is: {tag}: {what}; "
+            + ("take it out" if setting == "copyright" else "write it as plain text")
+        )
+    if setting != "copyright" and '"' in value:
+        yield (
+            f"the theme writes '{setting}' into every page as it is, in an attribute's "
+            "double quotes too: its '\"' would end the attribute, and what follows would "
+            "be the element's own attributes (an event handler too); write it without, "
+            "with “ ” for quotes"
+        )
 
 
 def _active_tags_in_markup(markup: str, path: str) -> Iterator[tuple[int, str]]:
