@@ -3,9 +3,11 @@ written into tmp_path, one per plugin behaviour."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
 import functools
+import hashlib
 import json
 import os
 import re
@@ -284,6 +286,22 @@ def elements(html: str, tag: str, css_class: str | None = None) -> list[Element]
     collector.feed(html)
     collector.close()
     return collector.found
+
+
+def script_source(text: str) -> str:
+    """The content policy's source that lets an inline script of `text` run."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def inline_script_sources(html: str) -> set[str]:
+    """The sources of the inline scripts of a page that run, as Python's HTML parser
+    reads them: not one with a `src`, nor a JSON one."""
+    return {
+        script_source(script.text)
+        for script in elements(html, "script")
+        if "src" not in script.attrs and "json" not in script.attrs.get("type", "")
+    }
 
 
 def term_links(html: str) -> list[Element]:

@@ -11,14 +11,15 @@ import markdown
 import pytest
 from helpers_model import load, term_yaml
 from mkdocs.structure.files import File
-from site_builds import elements
+from site_builds import elements, script_source
 
 from coalition_handbook.plugin.theme import RenderedOnce
 from coalition_handbook.published import published_path
 from coalition_handbook.site.autolink import tooltip_text
-from coalition_handbook.site.content_policy import META, with_content_policy
+from coalition_handbook.site.content_policy import content_policy, policy_meta, with_content_policy
 from coalition_handbook.site.handout_render import sort_key_terms
 from coalition_handbook.site.html_comments import text_without_comments, without_comments
+from coalition_handbook.site.inline_scripts import inline_script_hashes
 from coalition_handbook.site.languages import language_name, text_direction
 from coalition_handbook.site.missing_handouts import unlink_missing_handouts
 from coalition_handbook.site.other_hosts import (
@@ -413,6 +414,10 @@ def test_a_term_that_other_terms_build_on_gets_a_higher_search_boost(tmp_path: P
     assert {boosts[term_id] for term_id in ("prevention-month", "tip-line", "office")} == {BASE}
 
 
+# The policy of a page with no inline script.
+META = policy_meta()
+
+
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
@@ -449,6 +454,44 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
     assert with_policy.startswith(expected)
     assert with_policy.count(META) == 1
     assert with_content_policy(with_policy) == with_policy
+
+
+@pytest.mark.parametrize(
+    ("html", "runs"),
+    [
+        ("<script>a()</script>", ["a()"]),
+        ('<SCRIPT TYPE=" Text/JavaScript ">a()</SCRIPT >', ["a()"]),
+        ('<script type="module">a()</script><script>b()</script>', ["a()", "b()"]),
+        ("<script data-x='>'>a()</script>", ["a()"]),  # a `>` in a quoted value
+        ('<script title="src" data-x=src>a()</script>', ["a()"]),  # "src" as a value
+        ('<script language="javascript">a()</script>', ["a()"]),
+        ("<script>a()\r\nb()\rc()</script>", ["a()\nb()\nc()"]),  # as the browser reads it
+        ("<script></script>", [""]),
+        # data, not script
+        ('<script id="__config" type="application/json">{"a": 1}</script>', []),
+        ('<script type="text/plain">a()</script>', []),
+        ('<script type="text/javascript; charset=utf-8">a()</script>', []),
+        ('<script language="vbscript">a()</script>', []),
+        # loaded, not inline
+        ('<script src="a.js"></script>', []),
+        ("<script async src>a()</script>", []),
+        ("<!-- <script>a()</script> -->", []),  # in a comment
+        ("<p>no script</p>", []),
+    ],
+)
+def test_the_scripts_a_page_runs_are_named_by_their_hash(html: str, runs: list[str]) -> None:
+    assert inline_script_hashes(html) == {script_source(text) for text in runs}
+
+
+def test_the_content_policy_names_the_page_s_scripts_and_lets_no_handler_run() -> None:
+    """Security audit: the policy let every inline script run, an event handler too
+    (`{: onfocus=... autofocus }` in a term's definition ran). It names the hashes of the
+    page's own scripts, which a browser that knows them heeds in place of
+    `'unsafe-inline'` (kept for older ones); a page with none runs no inline script."""
+    page = '<html><head><script>a()</script></head><body><p onclick="b()">B</p></body></html>'
+    policy = f"default-src 'self'; script-src 'self' 'unsafe-inline' {script_source('a()')}; "
+    assert policy in with_content_policy(page)
+    assert "script-src 'self'; " in content_policy()
 
 
 def test_a_page_tells_no_other_host_where_its_reader_came_from() -> None:

@@ -97,17 +97,23 @@ def copied_stylesheets(files: Files, config: MkDocsConfig) -> list[Path]:
 
 
 def add_policy_to_copied_html(
-    copied_html: list[tuple[Path, str]], hb_config: HandbookConfig | None, content_policy: bool
+    copied_html: list[tuple[Path, str]],
+    hb_config: HandbookConfig | None,
+    content_policy: bool,
+    live_reload: bool = False,
 ) -> None:
     """Give each of `copied_html` (where it is, its path in the site) the pages' content
-    policy, where `content_policy`, and warn of each other host it sends its reader on to."""
+    policy, where `content_policy` (`live_reload`: as `mkdocs serve` serves them), and
+    warn of each other host it sends its reader on to."""
     for path, name in copied_html:
         if not path.is_file():  # left out of the site (exclude_docs, a draft)
             continue
         try:  # bytes in another encoding are kept as they are
             html = path.read_bytes().decode("utf-8", "surrogateescape")
             warn_of_redirects(html, None, name, hb_config)
-            with_policy = with_content_policy(html) if content_policy else html
+            with_policy = (
+                with_content_policy(html, live_reload=live_reload) if content_policy else html
+            )
             if with_policy != html:
                 path.write_bytes(with_policy.encode("utf-8", "surrogateescape"))
         except OSError as problem:

@@ -153,6 +153,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # `--dirty`: the build rewrites what changed only, and leaves the cache's
         # handouts of gone modules too (a full build removes them).
         self.dirty = False
+        # `mkdocs serve`: its live reload writes a script of its own into every page.
+        self.live_reload = False
         # mkdocs.yml's `site_url` as `handbook handouts` reads it, where it was read from
         # a file: `mkdocs serve` puts its own local address in MkDocs' setting.
         self.site_url_written: str | None = None
@@ -195,6 +197,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # last site on purpose.
         self.keeps_published_site = command != "serve" and not dirty
         self.dirty = dirty
+        self.live_reload = command == "serve"
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
@@ -625,7 +628,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             context["build_date_utc"] = dt.datetime.combine(self.page_date, dt.time(), dt.UTC)
         return context
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+    def _warn_of_redirects(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         # Where a page's own words can be: its head (front matter lands there) and its
         # content; not the whole navigation around them, which is most of the page.
         head_end = output.find("</head>")
@@ -633,15 +636,32 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         warn_of_redirects(
             head + (page.content or ""), page, page.file.src_uri, self.handbook_config
         )
-        return with_content_policy(output) if self._content_policy else output
+        return output
 
+    # Last: the policy names the hashes of the page's inline scripts as they are written,
+    # after any other plugin changed them (mkdocs-minify-plugin's minify_js).
+    @event_priority(-100)
+    def _page_with_content_policy(
+        self, output: str, page: Page, config: MkDocsConfig
+    ) -> str | None:
+        return self._with_content_policy(output)
+
+    on_post_page = CombinedEvent(_warn_of_redirects, _page_with_content_policy)
+
+    @event_priority(-100)  # last, as `_page_with_content_policy`
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # 404.html; not sitemap.xml, which is no page
-        if self._content_policy and template_name.endswith(".html"):
-            return with_content_policy(output_content)
+        if template_name.endswith(".html"):
+            return self._with_content_policy(output_content)
         return output_content
+
+    def _with_content_policy(self, html: str) -> str:
+        if not self._content_policy:
+            return html
+        # live reload: a script no hash can name (site/content_policy.py)
+        return with_content_policy(html, live_reload=self.live_reload)
 
     @property
     def _content_policy(self) -> bool:
@@ -688,7 +708,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # An HTML file in docs_dir is copied as it is, no page of the theme's: it gets the
     # policy too, or a page could frame it (same host) and load from anywhere through it.
     def _copied_html_with_policy(self, config: MkDocsConfig) -> None:
-        add_policy_to_copied_html(self.copied_html, self.handbook_config, self._content_policy)
+        add_policy_to_copied_html(
+            self.copied_html, self.handbook_config, self._content_policy, self.live_reload
+        )
 
     # Before Material's search writes its index (priority 0): see `merge_previous_index`.
     @event_priority(10)
@@ -696,7 +718,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         merge_previous_index(config)
 
     on_post_build = CombinedEvent(
-        _whole_search_index, _publish_handouts, _copied_html_with_policy, _keep_new_site
+        _whole_search_index,
+        _publish_handouts,
+        _copied_html_with_policy,
+        _keep_new_site,
     )
 
     def on_build_error(self, *, error: Exception) -> None:

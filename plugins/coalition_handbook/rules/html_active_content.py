@@ -32,8 +32,9 @@ attribute, so that what follows it is the element's (an event handler too). Both
 reported at the setting's line (security audit: `site_name` ran script on every page). A
 tag of `copyright` is meant (Material writes it as HTML), but for one that runs.
 
-Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets inline
-scripts run (Material's own are inline), so only review stops a script in a pull request:
+Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets a page's
+own `<script>` run (it names each page's scripts; it refuses event handlers, but only on
+the website, not in the offline build), so only review stops a script in a pull request:
 this rule names it there, as the build names a page that sends its reader to another host
 (`<meta http-equiv="refresh">`). HTML in code and in comments runs nothing, nor does a
 tag in a term's definition (shown as text: `glossary.html`) or front matter (written as
