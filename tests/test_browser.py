@@ -998,6 +998,81 @@ def test_the_content_policy_refuses_other_hosts_and_nothing_of_the_site(page: ob
     ]
 
 
+# A handbook whose pages hold what a content policy must refuse (an attr_list handler,
+# run at once by `autofocus`) and what it must let run (a page's own `<script>`), with
+# Material's instant navigation, which runs another page's scripts under this one's policy.
+INLINE_SCRIPT_PAGES = {
+    "index.md": "# Home\n\nA widget here. [Handler](handler.md), [Script](script.md).\n",
+    "handler.md": (
+        '# Handler\n\n[focus](#top){: autofocus onfocus="window.hbHandlerRan = true" }\n\n'
+        "[Home](index.md), [Script](script.md)\n"
+    ),
+    "script.md": (
+        "# Script\n\nA widget too.\n\n"
+        "<script>window.hbAuthorRuns = (window.hbAuthorRuns || 0) + 1</script>\n\n"
+        '=== "One"\n\n    First tab.\n\n=== "Two"\n\n    Second tab.\n\n'
+        "[Home](index.md)\n"
+    ),
+}
+INSTANT_PALETTE_OPTIONS = (
+    "features: [navigation.instant], palette: ["
+    "{scheme: default, toggle: {icon: material/weather-night, name: Dark}}, "
+    "{scheme: slate, toggle: {icon: material/weather-sunny, name: Light}}]"
+)
+
+
+def test_the_content_policy_runs_the_pages_scripts_and_no_event_handler(
+    browser: object, tmp_path: Path
+) -> None:
+    """Security audit: an event handler that reached a page ran (an attr_list `{:
+    onfocus=... autofocus }` in a term's definition), as the policy let every inline
+    script run. It names the hashes of the page's own scripts instead: Material's and an
+    author's `<script>` run, also after instant navigation, and no handler does."""
+    config = write_site(
+        tmp_path,
+        pages=INLINE_SCRIPT_PAGES,
+        terms={"widget": term_yaml("widget", "A tool.", extra="short: A small tool.\n")},
+        theme="material",
+        theme_options=INSTANT_PALETTE_OPTIONS,
+        search=True,
+        options="handouts: false\n",
+        extra_config=f"{INSTANT_SITE}markdown_extensions:\n  - attr_list\n"
+        "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n",
+    )
+    site = build_site(config, strict=False)  # the handler and the script are warnings
+    with serve(site) as url, contextmanager(_opened_page)(browser, url, 1280, 900) as page:
+        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+        (site / "sitemap.xml").write_text(sitemap.replace("https://example.org/", url))
+        page.add_init_script(_WATCH_POLICY)
+        page.goto("handler/")
+        expect(page.locator("article a[autofocus]")).to_be_focused()
+        assert page.evaluate("window.hbHandlerRan") is None
+        assert page.evaluate("typeof __md_get") == "function"  # Material's head script ran
+        assert page.evaluate("window.__refused") == ["script-src-attr inline"]
+
+        page.evaluate("window.hbFirstLoad = true")
+        page.locator("article a[href$='script/']").click()
+        expect(page.locator("article h1")).to_have_text("Script")
+        assert page.evaluate("window.hbFirstLoad")  # shown in place: instant navigation
+        assert page.evaluate("window.hbAuthorRuns") == 1
+        page.locator("label", has_text="Two").click()
+        expect(page.locator(".tabbed-block").nth(1)).to_be_visible()
+        page.locator("article a.hb-term").first.hover()
+        expect(page.locator(".md-tooltip2--active")).to_contain_text("A small tool.")
+        page.locator("label.md-header__button[title='Dark']").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+        page.locator("article a", has_text="Home").click()
+        expect(page.locator("article h1")).to_have_text("Home")
+        page.locator("article a[href$='script/']").click()
+        expect(page.locator("article h1")).to_have_text("Script")
+        assert page.evaluate("[window.hbFirstLoad, window.hbAuthorRuns]") == [True, 2]
+        _typed_in_search(page, "widget")
+        result = page.locator(".md-search-result__item > .md-search-result__link").first
+        expect(result).to_have_attribute("href", re.compile(r"/glossary/widget/$"))
+        assert page.evaluate("window.__refused") == ["script-src-attr inline"]
+
+
 def test_a_term_link_shows_its_definition_on_hover_and_on_focus(page: object) -> None:
     page.goto("protocols/hotel-employee/")
     link = page.locator("article a.hb-term").first

@@ -471,6 +471,32 @@ def test_the_pages_mkdocs_serve_serves_let_its_live_reload_run(tmp_path: Path) -
     assert "script-src 'self' 'unsafe-inline';" in policy_meta(live_reload=True)
 
 
+def test_with_instant_navigation_every_page_names_the_scripts_of_every_page_s_content(
+    tmp_path: Path,
+) -> None:
+    """Material's instant navigation runs the next page's content scripts under the
+    policy of the page first opened: a page's own `<script>` was refused after a click
+    from another page. Every page's policy (404.html's too) names it; without the feature,
+    only its own page's does."""
+    pages = {"index.md": "# Home\n", "z.md": "# Last\n\n<script>own()</script>\n"}
+    for features, named_on in (
+        ("[navigation.instant]", ["index.html", "404.html", "z/index.html"]),
+        ("[]", ["z/index.html"]),
+    ):
+        config = write_site(
+            tmp_path / features, pages=pages, theme="material",
+            theme_options=f"features: {features}",
+        )  # fmt: skip
+        site = build_site(config, strict=False)  # the script is a warning
+        for page in ("index.html", "404.html", "z/index.html"):
+            policy = [
+                meta.attrs["content"]
+                for meta in elements((site / page).read_text(encoding="utf-8"), "meta")
+                if meta.attrs.get("http-equiv") == "Content-Security-Policy"
+            ]
+            assert (script_source("own()") in policy[0]) is (page in named_on), (features, page)
+
+
 def test_the_material_pages_and_404_send_no_referrer(tmp_path: Path) -> None:
     """A link followed from a page, or from the 404 page (a template of its own), tells
     the other host nothing of where the reader was (DESIGN 7: no trace elsewhere)."""

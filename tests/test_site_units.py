@@ -13,6 +13,7 @@ from helpers_model import load, term_yaml
 from mkdocs.structure.files import File
 from site_builds import elements, script_source
 
+from coalition_handbook.plugin.instant_navigation import InstantNavigationPolicies
 from coalition_handbook.plugin.theme import RenderedOnce
 from coalition_handbook.published import published_path
 from coalition_handbook.site.autolink import tooltip_text
@@ -492,6 +493,60 @@ def test_the_content_policy_names_the_page_s_scripts_and_lets_no_handler_run() -
     policy = f"default-src 'self'; script-src 'self' 'unsafe-inline' {script_source('a()')}; "
     assert policy in with_content_policy(page)
     assert "script-src 'self'; " in content_policy()
+
+
+def _material_page(script: str = "") -> str:
+    """A page as Material writes it: a head script that differs with the page's depth,
+    and content (with a script of its own, if given) that instant navigation replaces."""
+    return (
+        f"<html><head><script>scope({len(script)})</script></head><body>"
+        f'<div data-md-component="container"><script>tabs()</script>{script}</div></body></html>'
+    )
+
+
+def test_with_instant_navigation_every_page_lets_the_content_scripts_of_all_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Material's instant navigation runs the next page's content scripts under the
+    policies of the pages shown before: each page's names them all, its own head script
+    besides. Only a page written before a script it lacks is written again."""
+    policies = InstantNavigationPolicies()
+    pages = {
+        "a.html": _material_page(),
+        "redirect.html": "<html><head><script>go()</script></head></html>",
+        "b.html": _material_page("<script>own()</script>"),
+        "c.html": _material_page(),
+    }
+    for name, html in pages.items():
+        (tmp_path / name).write_text(policies.with_content_policy(html, tmp_path / name))
+    rewritten: list[str] = []
+    write_bytes = Path.write_bytes
+    monkeypatch.setattr(
+        Path,
+        "write_bytes",
+        lambda path, data: (rewritten.append(path.name), write_bytes(path, data)),
+    )
+    policies.complete()
+    assert rewritten == ["a.html"]
+    content = {script_source("tabs()"), script_source("own()")}
+    for name, head in (("a.html", "scope(0)"), ("b.html", "scope(22)"), ("c.html", "scope(0)")):
+        html = (tmp_path / name).read_text()
+        assert html.count("Content-Security-Policy") == 1
+        assert policy_meta({script_source(head), *content}) in html, name
+    redirect = (tmp_path / "redirect.html").read_text()  # never shown in another's place
+    assert policy_meta({script_source("go()")}) in redirect
+
+
+def test_with_instant_navigation_pages_alike_are_written_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policies = InstantNavigationPolicies()
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_text(
+            policies.with_content_policy(_material_page(), tmp_path / name)
+        )
+    monkeypatch.setattr(Path, "write_bytes", lambda path, data: pytest.fail(f"{path} rewritten"))
+    policies.complete()
 
 
 def test_a_page_tells_no_other_host_where_its_reader_came_from() -> None:

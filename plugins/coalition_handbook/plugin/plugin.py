@@ -89,6 +89,7 @@ from .copied_files import (
     keep_copied_files_in_the_handbook,
 )
 from .generated_page import GeneratedPage
+from .instant_navigation import InstantNavigationPolicies, runs_other_pages_scripts
 from .mkdocs_config import (
     config_file_shown,
     is_material,
@@ -165,6 +166,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # `mkdocs serve`'s server, and the record folders it watches for this plugin.
         self.live_server: LiveReloadServer | None = None
         self.watched_folders: dict[Path, int] = {}  # each folder's inode when watched
+        # With Material's instant navigation, each build's pages' policies, which name
+        # the scripts of every page's content (plugin/instant_navigation.py).
+        self.instant_policies: InstantNavigationPolicies | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -215,6 +219,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         setup = configure_site(config, self.config, self.autolink)
         self.offline, self.searches = setup.offline, setup.searches
         self.mermaid_from_elsewhere = setup.mermaid_from_elsewhere
+        self.instant_policies = (
+            InstantNavigationPolicies() if runs_other_pages_scripts(config) else None
+        )
         options: dict[str, Any] = {
             key: value for key, value in self.config.items() if key != "enabled"
         }
@@ -644,7 +651,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _page_with_content_policy(
         self, output: str, page: Page, config: MkDocsConfig
     ) -> str | None:
-        return self._with_content_policy(output)
+        return self._with_content_policy(output, Path(page.file.abs_dest_path))
 
     on_post_page = CombinedEvent(_warn_of_redirects, _page_with_content_policy)
 
@@ -654,14 +661,17 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     ) -> str | None:
         # 404.html; not sitemap.xml, which is no page
         if template_name.endswith(".html"):
-            return self._with_content_policy(output_content)
+            return self._with_content_policy(output_content, Path(config.site_dir, template_name))
         return output_content
 
-    def _with_content_policy(self, html: str) -> str:
+    def _with_content_policy(self, html: str, path: Path) -> str:
         if not self._content_policy:
             return html
-        # live reload: a script no hash can name (site/content_policy.py)
-        return with_content_policy(html, live_reload=self.live_reload)
+        if self.live_reload:  # a script no hash can name: site/content_policy.py
+            return with_content_policy(html, live_reload=True)
+        if self.instant_policies is not None:
+            return self.instant_policies.with_content_policy(html, path)
+        return with_content_policy(html)
 
     @property
     def _content_policy(self) -> bool:
@@ -717,10 +727,16 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _whole_search_index(self, config: MkDocsConfig) -> None:
         merge_previous_index(config)
 
+    # After every page is written: their policies name each other's scripts.
+    def _instant_navigation_policies(self, config: MkDocsConfig) -> None:
+        if self.instant_policies is not None and self._content_policy:
+            self.instant_policies.complete()
+
     on_post_build = CombinedEvent(
         _whole_search_index,
         _publish_handouts,
         _copied_html_with_policy,
+        _instant_navigation_policies,
         _keep_new_site,
     )
 
