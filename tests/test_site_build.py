@@ -24,6 +24,7 @@ from site_builds import (
     elements,
     inline_script_sources,
     protocol_yaml,
+    read,
     run_build,
     script_source,
     term_yaml,
@@ -871,9 +872,10 @@ def test_what_css_svg_and_old_attributes_load_from_another_host_is_named_in_the_
     tmp_path: Path, caplog: pytest.LogCaptureFixture, offline: bool
 ) -> None:
     """A background, a `<style>`'s import, an SVG image, a table's background, a
-    connection made ahead, a definition's attr_list style and a stylesheet of extra_css
-    importing a web font: each named at its line as an image is (found in an audit: the
-    offline build, whose pages carry no content policy, fetched them all unnamed)."""
+    connection made ahead and a stylesheet of extra_css importing a web font: each named
+    at its line as an image is (found in an audit: the offline build, whose pages carry no
+    content policy, fetched them all unnamed). A definition's attr_list style is left off
+    its term's page (a definition is text), so it loads nothing to name."""
     definition = 'A [styled](#a){: style="background:url(https://example.org/def.png)" } word.'
     config = write_site(
         tmp_path,
@@ -886,7 +888,7 @@ def test_what_css_svg_and_old_attributes_load_from_another_host_is_named_in_the_
         text = config.read_text(encoding="utf-8")
         config.write_text(text.replace("plugins:\n", "plugins:\n  - offline\n"), encoding="utf-8")
     with caplog.at_level(logging.INFO, logger="mkdocs"):
-        build_site(config)
+        site = build_site(config)
     named = [record for record in caplog.records if " is on another host" in record.getMessage()]
     assert all(record.levelno == logging.INFO for record in named)
     assert sorted(record.getMessage().split(" is on")[0] for record in named) == [
@@ -897,8 +899,11 @@ def test_what_css_svg_and_old_attributes_load_from_another_host_is_named_in_the_
         "content/index.md:9: https://example.org/table.png",
         "content/styles.css:1: https://fonts.googleapis.com/css2?family=Roboto",
         "content/styles.css:3: https://example.org/css.png",
-        "glossary/styled.yml:3: https://example.org/def.png",
     ]
+    # The offline build's addresses end in .html.
+    term_page = read(site, "glossary/styled.html" if offline else "glossary/styled/index.html")
+    assert "def.png" in term_page  # its text, in the page's description
+    assert 'style="background' not in term_page
     effect = (
         "opened from files, the pages would fetch it from there"
         if offline
