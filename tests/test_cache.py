@@ -919,3 +919,12 @@ def test_another_version_of_a_library_the_cache_depends_on_misses_it(
     assert fingerprint() != first
     assert "handbook_fake_library" not in sys.modules  # found, not imported
     cache_module.engine_fingerprint.cache_clear()
+
+
+def test_the_syllable_dictionaries_of_the_reading_grade_key_the_cache_too() -> None:
+    """Review: textstat counts syllables with pyphen, and a pyphen upgrade changed every
+    module's reading grade while the pages kept the old ones."""
+    import importlib.metadata
+
+    installed = importlib.metadata.version("pyphen")
+    assert f"pyphen-{installed}.dist-info" in cache_module.library_identities()

@@ -107,7 +107,8 @@ def digest(*parts: str | bytes) -> str:
 
 
 # The libraries whose answers are cached (parsing YAML, Markdown and schemas; plurals,
-# phone numbers, the matcher, collation, file patterns, the reading grade), by module
+# phone numbers, the matcher, collation, file patterns, the reading grade and the
+# syllables it counts), by module
 # and by distribution, as its metadata folder is named (in lower case).
 CACHED_LIBRARIES = {
     "yaml": "pyyaml",
@@ -122,6 +123,9 @@ CACHED_LIBRARIES = {
     "babel": "babel",
     "pathspec": "pathspec",
     "textstat": "textstat",
+    # textstat counts syllables with pyphen's dictionaries (review: a pyphen upgrade
+    # changed every grade, and the pages kept the old ones).
+    "pyphen": "pyphen",
 }
 
 
