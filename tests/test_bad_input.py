@@ -1154,8 +1154,25 @@ def test_a_named_pipe_where_a_term_file_belongs_is_named_not_waited_on(tmp_path:
     os.mkfifo(tmp_path / "glossary" / "pipe.yml")
     findings = run_rules(tmp_path, {"content/index.md": "# Home\n"})
     assert [(f.path, f.message) for f in findings] == [
-        ("glossary/pipe.yml", "cannot be read: not a regular file")
+        ("glossary/pipe.yml", "cannot be read: not a regular file (a named pipe)")
     ]
+
+
+def test_a_named_pipe_saved_as_a_page_or_module_is_named(tmp_path: Path) -> None:
+    """Audit: a named pipe saved as `content/*.md` was skipped by the check without a
+    word, and MkDocs' build waited on it for ever. It is an error at its line 1 now,
+    saying what it is."""
+    from helpers_model import run_rules
+
+    (tmp_path / "content" / "modules").mkdir(parents=True)
+    os.mkfifo(tmp_path / "content" / "pipe.md")
+    os.mkfifo(tmp_path / "content" / "modules" / "pipe-module.md")
+    findings = run_rules(tmp_path, {"content/index.md": "# Home\n"})
+    found = {(f.rule, f.path, f.line, f.column, f.message) for f in findings}
+    named = "cannot be read: not a regular file (a named pipe)"
+    assert ("page.source", "content/pipe.md", 1, 1, named) in found
+    assert ("module.schema", "content/modules/pipe-module.md", 1, 1, named) in found
+    assert {f.path for f in findings} == {"content/pipe.md", "content/modules/pipe-module.md"}
 
 
 def test_script_addresses_in_prose_and_code_are_no_links(tmp_path: Path) -> None:

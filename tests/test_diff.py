@@ -4529,3 +4529,17 @@ def test_an_objective_or_contact_starting_as_a_list_item_is_shown_as_written(
     assert code == 0, out
     assert "  - objectives:\n    - 1\\. Know the signs\n" in out
     assert "  - contacts:\n    - \\- Hotline\n" in out
+
+
+def test_a_named_pipe_in_the_working_tree_is_named_not_waited_on(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: the diff reads a file that does not load, to tell whether it changed; a
+    named pipe saved as a term file held it up for ever."""
+    from work import without_waiting_on
+
+    pipe = repository / "glossary" / "pipe.yml"
+    os.mkfifo(pipe)
+    code, out, _ = without_waiting_on(pipe, lambda: diff(repository, capsys))
+    assert code == 1
+    assert "`glossary/pipe.yml:1:1`: cannot be read: not a regular file \\(a named pipe\\)" in out

@@ -544,6 +544,23 @@ def test_cli_new_term(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["new", "term", "Labor trafficking", "-f", str(config_file)]) == 1
 
 
+def test_cli_new_term_beside_a_named_pipe_is_not_held_up(tmp_path: Path) -> None:
+    """Audit: `handbook new term` reads its sibling files' first line for their schema
+    reference; a named pipe saved as one held it up for ever."""
+    import os
+
+    from work import without_waiting_on
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: T\nplugins: [handbook]\n", encoding="utf-8")
+    (tmp_path / "glossary").mkdir()
+    pipe = tmp_path / "glossary" / "a-pipe.yml"
+    os.mkfifo(pipe)
+    command = ["new", "term", "Labor trafficking", "-f", str(config_file)]
+    assert without_waiting_on(pipe, lambda: main(command)) == 0
+    assert (tmp_path / "glossary" / "labor-trafficking.yml").is_file()
+
+
 def test_cli_new_notes_an_id_that_spells_a_word_as_another(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

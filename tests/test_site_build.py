@@ -1146,8 +1146,30 @@ def test_a_copied_file_linked_out_of_the_handbook_is_not_published(
         "not published",
     ]
     assert [r.getMessage() for r in caplog.records if "pipe.txt" in r.getMessage()] == [
-        "handbook: content/pipe.txt is not a regular file (a named pipe or a device): it is "
-        "not published"
+        "handbook: content/pipe.txt is not a regular file (a named pipe): it is not published"
+    ]
+
+
+def test_a_named_pipe_saved_as_a_page_is_left_out_not_waited_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Audit: MkDocs read a named pipe saved as a page, and the build waited for ever. The
+    check stops such a build (`page.source`); with that rule off, the plugin leaves the
+    page out of the site, with a warning, before MkDocs reads it."""
+    from work import without_waiting_on
+
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n"},
+        options='handouts: false\nrules:\n  page.source: "off"\n',
+    )
+    pipe = tmp_path / "content" / "pipe.md"
+    os.mkfifo(pipe)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        site = without_waiting_on(pipe, lambda: build_site(config, strict=False))
+    assert (site / "index.html").is_file() and not (site / "pipe").exists()
+    assert [r.getMessage() for r in caplog.records if "pipe.md" in r.getMessage()] == [
+        "handbook: content/pipe.md is not a regular file (a named pipe): it is not published"
     ]
 
 

@@ -3,17 +3,21 @@ makes them noise); the benchmarks time things."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
 
 from coalition_handbook.cache import DISABLE_VARIABLE
+
+T = TypeVar("T")
 
 
 class TooMuchWork(AssertionError):
@@ -77,3 +81,30 @@ def run_in_time(arguments: list[str], limit: int, what: str) -> subprocess.Compl
     if completed.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         raise TooMuchWork(f"{what} not done in {limit} s of CPU time")
     return completed
+
+
+def without_waiting_on(pipe: Path, call: Callable[[], T], limit: float = 120) -> T:
+    """`call()`, which must not wait on the named pipe `pipe`: a reader that opens one
+    waits for a writer for ever (audit). Run in a thread; one still running after `limit`
+    seconds (a guard against a hang, not a measure) is let go by opening the pipe for
+    writing, and the test fails."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as error:  # raised again in the test's thread
+            failure.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(limit)
+    if worker.is_alive():
+        with contextlib.suppress(OSError):  # no reader waiting: it is stuck elsewhere
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(limit)
+        raise AssertionError(f"waited on the named pipe {pipe.name}")
+    if failure:
+        raise failure[0]
+    return outcome[0]

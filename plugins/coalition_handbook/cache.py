@@ -183,6 +183,23 @@ _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
+# What a file that is no regular file is, by `stat.S_IFMT` of its mode, for messages.
+_FILE_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def not_a_regular_file(mode: int) -> str:
+    """Why a file of `mode` (no regular file) is not read, saying what it is: "not a
+    regular file (a named pipe)", so that the editor knows what to look for."""
+    kind = _FILE_KINDS.get(stat.S_IFMT(mode))
+    return f"not a regular file ({kind})" if kind else "not a regular file"
+
+
 def read_regular_file(path: Path, follow_links: bool = True) -> bytes:
     """The bytes of a regular file. Anything else raises OSError at once: opened without
     blocking, a named pipe would otherwise wait for a writer for ever. With
@@ -197,7 +214,7 @@ def read_regular_file(path: Path, follow_links: bool = True) -> bytes:
     try:
         found = os.fstat(descriptor)
         if not stat.S_ISREG(found.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
+            raise OSError(errno.EINVAL, not_a_regular_file(found.st_mode), str(path))
         # One read of the size fstat gave (and one byte more, to see the end), without
         # the buffered file object `read_bytes` builds: this runs for every source file.
         chunks = [os.read(descriptor, found.st_size + 1)]

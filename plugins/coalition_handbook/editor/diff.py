@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import read_regular_file
 from ..config import ConfigError, HandbookConfig, configured_folders
 from ..findings import Finding, Severity
 from ..mkdocs_yml import inherited_file
@@ -96,9 +97,9 @@ def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: st
 def _digest(path: Path) -> str:
     """A digest of the file's text, whatever its line endings: a checkout with git's
     `core.autocrlf` (Git for Windows' default) has CRLF where the commit has LF (review)."""
-    try:
-        return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
-    except OSError:  # gone, or a folder: nothing to tell it by
+    try:  # a named pipe is refused, not waited on for ever
+        return hashlib.sha256(read_regular_file(path).replace(b"\r\n", b"\n")).hexdigest()
+    except OSError:  # gone, a folder or a pipe: nothing to tell it by
         return ""
 
 

@@ -24,6 +24,7 @@ from typing import TextIO
 import jinja2
 import yaml
 
+from ..cache import read_regular_file
 from ..config import HandbookConfig, shown_name
 from ..model.glossary import load_terms
 from ..model.schema import load_schema
@@ -117,9 +118,8 @@ def schema_reference(folder: Path, schema_name: str, project: Path | None = None
     project) would be wrong on every other, so then there is none.
     """
     for sibling in sorted(folder.glob("*.yml"))[:_SIBLINGS_READ]:
-        try:
-            with sibling.open(encoding="utf-8", errors="replace") as file:
-                first_line = file.readline(500)
+        try:  # a named pipe is refused, not waited on for ever (audit)
+            first_line = read_regular_file(sibling)[:500].decode("utf-8", "replace")
         except OSError:
             continue
         named = _SCHEMA_LINE.match(first_line)

@@ -169,10 +169,12 @@ def within(config: HandbookConfig) -> tuple[str, ...]:
 
 
 def may_be_file(entry: os.DirEntry[str]) -> bool:
-    """A file, or a link that leads to none (broken, or a loop): loading it reports why it
-    cannot be read, where skipping it would hide it from the editor."""
+    """Anything but a folder: a file, a link that leads to none (broken, or a loop), a
+    named pipe, a socket or a device. Loading it reports why it cannot be read, where
+    skipping it would hide it from the editor: MkDocs takes each of them for a file of
+    the site, and waits for ever on a named pipe saved as a page (audit)."""
     try:
-        return entry.is_file() or entry.is_symlink()
+        return entry.is_symlink() or not entry.is_dir()
     except OSError:
         return True
 

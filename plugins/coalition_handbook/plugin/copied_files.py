@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
+from ..cache import not_a_regular_file
 from ..config import HandbookConfig
 from ..model.source import outside_docs
 from ..site.content_policy import with_content_policy
@@ -29,8 +30,9 @@ def keep_copied_files_in_the_handbook(
     file of the machine that builds the site (`notes.txt -> ~/.git-credentials`), or
     of the repository that is no page of it (`history -> ../.git`, `x.txt -> ../.env`).
     The checks say so first, and stop the build (`page.source`): this holds where that
-    rule is turned off, for pages too. Files that cannot be copied are left out too,
-    and so are the term and protocol files that the config keeps in docs_dir."""
+    rule is turned off, for pages too. Files that cannot be read are left out too (MkDocs
+    would end the build in a traceback, or wait for ever reading a named pipe saved as a
+    page), and so are the term and protocol files that the config keeps in docs_dir."""
     if hb_config is None:
         return
     docs = hb_config.relative(hb_config.docs_dir)
@@ -57,10 +59,8 @@ def keep_copied_files_in_the_handbook(
             files.remove(file)
             log.warning(f"handbook: {docs}/{file.src_uri} {outside}: it is not published")
             continue
-        if page:
-            continue
         problem = _not_copyable(source)
-        if problem is not None:  # MkDocs' copy of it would end the build in a traceback
+        if problem is not None:  # MkDocs' copy or reading of it would never end well
             files.remove(file)
             log.warning(f"handbook: {docs}/{file.src_uri} {problem}: it is not published")
     if sources_left_out:
@@ -121,14 +121,14 @@ def add_policy_to_copied_html(
 
 
 def _not_copyable(path: Path) -> str | None:
-    """Why MkDocs could not copy the file at `path` (a link to nothing or a loop of
-    links, a named pipe, no permission to read it), or None."""
+    """Why MkDocs could not copy or read the file at `path` (a link to nothing or a loop
+    of links, a named pipe, no permission to read it), or None."""
     try:
         mode = path.stat().st_mode
     except OSError as error:
         return f"cannot be read ({error.strerror or error})"
     if not stat.S_ISREG(mode):
-        return "is not a regular file (a named pipe or a device)"
+        return f"is {not_a_regular_file(mode)}"
     if not os.access(path, os.R_OK):
         return "cannot be read (Permission denied)"
     return None
