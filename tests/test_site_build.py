@@ -10,7 +10,9 @@ import json
 import logging
 import os
 import re
+import signal
 import subprocess
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -1220,11 +1222,13 @@ def test_a_build_that_fails_leaves_the_published_site_as_it_was(
     (site / ".git").mkdir()  # a gh-pages checkout's: MkDocs never cleans hidden entries
     published = _files(site)
     (tmp_path / "content" / "about.md").write_text(broken_page, encoding="utf-8")
+    sigterm_handler = signal.getsignal(signal.SIGTERM)
 
     with pytest.raises((Abort, PluginError)):
         build_site(config, strict=strict)
 
     assert _files(site) == published
+    assert signal.getsignal(signal.SIGTERM) is sigterm_handler  # the build's own is gone
     assert sorted(path.name for path in site.iterdir() if path.name.startswith(".")) == [".git"]
 
 
@@ -1235,9 +1239,12 @@ def test_a_build_that_succeeds_replaces_the_site_and_keeps_its_hidden_entries(
     site = build_site(config)
     (site / ".git").mkdir()
     (site / "stale.html").write_text("from an old build", encoding="utf-8")
+    sigterm_handler = signal.getsignal(signal.SIGTERM)
 
     (tmp_path / "content" / "about.md").write_text("# About\n", encoding="utf-8")
     build_site(config)
+
+    assert signal.getsignal(signal.SIGTERM) is sigterm_handler  # the build's own is gone
 
     assert (site / "about" / "index.html").is_file() and not (site / "stale.html").exists()
     assert sorted(path.name for path in site.iterdir() if path.name.startswith(".")) == [".git"]
@@ -1316,6 +1323,58 @@ def test_ctrl_c_during_a_build_puts_the_published_site_back(
         finally:
             mkdocs_config.plugins.on_shutdown()
     assert _files(site) == published
+
+
+# Blocks a build after the plugin set the published site aside, until it is stopped.
+BLOCKING_HOOK = """
+import time
+from pathlib import Path
+
+
+def on_files(files, config):
+    Path(config.config_file_path).with_name("building").touch()
+    time.sleep(300)
+"""
+
+
+def test_sigterm_during_a_build_puts_the_published_site_back(tmp_path: Path) -> None:
+    """A CI job's timeout, `docker stop` and systemd stop a build with SIGTERM, which
+    ended the process at once: the published site stayed hidden in
+    site/.handbook-previous-site/, and a deploy step would upload an empty site/ (audit).
+    SIGTERM stops the build as Ctrl-C does now, and the site is put back."""
+    from coalition_handbook.site.publishing import ASIDE
+
+    (tmp_path / "block.py").write_text(BLOCKING_HOOK, encoding="utf-8")
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nVersion 2.\n"},
+        extra_config="hooks: [block.py]\n",
+        options="handouts: false\n",
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("published, version 1", encoding="utf-8")
+    command = [str(BIN / "mkdocs"), "build", "-f", str(config)]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        deadline = time.monotonic() + 300  # a guard against a hang, not a measure
+        while not (tmp_path / "building").exists() and time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail(process.communicate()[0].decode())
+            time.sleep(0.1)
+        assert (site / ASIDE).is_dir()  # the published site, set aside by the build
+        process.send_signal(signal.SIGTERM)
+        output = process.communicate(timeout=300)[0].decode()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 128 + signal.SIGTERM, output  # as a process it ended
+    assert _files(site) == {"index.html": b"published, version 1"}
+    assert not (site / ASIDE).exists()
+    assert "the site published before is back in place" in output
 
 
 def test_properdocs_under_strict_keeps_the_published_site_too(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -104,7 +104,7 @@ from .other_host_reports import (
     warn_of_redirects,
 )
 from .other_plugins import plugin_notes, redirects_elsewhere, unsupported_plugins
-from .published_site import restore_previous_site
+from .published_site import restore_previous_site, stop_build_on_sigterm
 from .record_folders import watch_record_folders
 from .search_index import (
     PendingSearch,
@@ -163,6 +163,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # `handbook check` reads them: html.active-content names markup in them.
         self.site_texts: tuple[SiteText, ...] = ()
         self.previous_site: PreviousSite | None = None
+        # While a site is set aside: puts back the SIGTERM handler from before the build.
+        self.put_back_sigterm_handler: Callable[[], None] | None = None
         # `mkdocs serve`'s server, and the record folders it watches for this plugin.
         self.live_server: LiveReloadServer | None = None
         self.watched_folders: dict[Path, int] = {}  # each folder's inode when watched
@@ -301,6 +303,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _set_aside_published_site(self, config: MkDocsConfig) -> None:
         if self.handbook_config is not None and self.keeps_published_site:
             self.previous_site = PreviousSite.set_aside(Path(config.site_dir))
+            if self.previous_site is not None:  # stopped, the build puts it back
+                self.put_back_sigterm_handler = stop_build_on_sigterm()
 
     on_pre_build = CombinedEvent(_check_handbook, _set_aside_published_site)
 
@@ -712,6 +716,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _keep_new_site(self, config: MkDocsConfig) -> None:
         link_sources.install({})  # the build's pages are all validated by now
         if self.previous_site is not None and not (config.strict and warnings_counted()):
+            self._put_back_sigterm_handler()  # nothing to put back from here on
             self.previous_site.discard()
             self.previous_site = None
 
@@ -750,8 +755,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._restore_previous_site()
 
     def _restore_previous_site(self) -> None:
+        self._put_back_sigterm_handler()  # a second SIGTERM ends the process, as it did
         previous, self.previous_site = self.previous_site, None
         restore_previous_site(previous)
+
+    def _put_back_sigterm_handler(self) -> None:
+        put_back, self.put_back_sigterm_handler = self.put_back_sigterm_handler, None
+        if put_back is not None:
+            put_back()
 
 
 def _warn_of_replaced_handouts(
