@@ -1390,8 +1390,9 @@ def test_a_huge_number_in_a_pages_front_matter_is_no_traceback(tmp_path: Path) -
         "title: About\ndescription: Who we are.\nhide: [toc, navigation]\nicon: material/school\n",
         "search: {boost: 2, exclude: false}\ntags: [coalition]\ntemplate: main.html\n",
         "comments: true\nmy_plugin: {any: [thing]}\n",  # another plugin's keys are its own
-        "Just an intro line, between two rules.\n",  # no mapping: MkDocs reads it as text
-        "- first point\n- second point\n",  # a list between two rules: Markdown too
+        # A rule, a blank line, then text and another rule: Markdown, no front matter
+        "\nJust an intro line, between two rules.\n\n",
+        "\n- first point\n- second point\n\n",
         # What Material copes with: a string for hide, numbers for a title and tags,
         # values of hide it does not know, an empty title, an icon of the site's own
         "hide: navigation\ntitle: 2026\ntags: [2026, 7]\n",
@@ -1408,6 +1409,61 @@ def test_sound_page_front_matter_is_no_finding(tmp_path: Path, front_matter: str
     page = f"---\n{front_matter}---\n\n# About\n"
     findings = run_rules(tmp_path, {"content/page.md": page})
     assert [f for f in findings if f.rule in ("page.front-matter", "link.unsafe")] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "says"),
+    [
+        # Never closed: its title and search settings were lost, its lines published
+        (
+            "---\ntitle: Hotline card\nsearch:\n  exclude: true\n\n# Welcome\n\nText.\n",
+            "its front matter is never closed: end it with a line of '---' before the text",
+        ),
+        ("---\r\nhide:\r\n  - toc\r\n# Welcome\r\n", "its front matter is never closed"),
+        ("---\ntitle: Only a title\n", "its front matter is never closed"),
+        # Closed, but no `key: value` lines: MkDocs publishes them (`- a` as a heading)
+        ("---\n- a\n---\n# Welcome\n", "its front matter is a list, not 'key: value' lines"),
+        ('---\n"just a string"\n---\n# Welcome\n', "its front matter is a single value"),
+        ("---\nAn intro, between two rules.\n---\n", "its front matter is a single value"),
+    ],
+    ids=["never-closed", "never-closed-crlf", "never-closed-at-the-end", "list", "quoted", "prose"],
+)
+def test_front_matter_mkdocs_would_publish_as_text_is_a_warning(
+    tmp_path: Path, page: str, says: str
+) -> None:
+    """Audit: a page whose front matter was never closed, or held a list or a single
+    value, got no finding, and the site showed its lines under a horizontal rule. A
+    warning at its opening line says how to fix it, and how to keep a rule meant."""
+    from helpers_model import run_rules
+
+    from coalition_handbook.findings import Severity
+
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.severity, f.line, f.column) for f in findings] == [
+        ("page.front-matter", Severity.WARNING, 1, 1)
+    ]
+    assert findings[0].message.startswith(says)
+    assert findings[0].message.endswith(
+        "if the '---' is a horizontal rule, leave a blank line after it"
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "---\nA horizontal rule, then prose.\n",
+        "---\n\ntitle: after a blank line, this is text under a rule\n",
+        "---\nNote that a rule starts this page\n\n# About\n",
+        "---\n",
+        "***\n- a\n---\n",
+    ],
+)
+def test_a_page_that_starts_with_a_rule_is_no_front_matter_finding(
+    tmp_path: Path, page: str
+) -> None:
+    from helpers_model import run_rules
+
+    assert run_rules(tmp_path, {"content/page.md": page}) == []
 
 
 # Files that are symbolic links out of the handbook are not read: a link committed to the

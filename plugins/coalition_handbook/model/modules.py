@@ -22,7 +22,15 @@ from ..markdown import line_starts, lines_outside_code
 from ..markdown.block_pass import mask_blocks
 from ..markdown.raw_html import tags_as_text
 from .glossary import commonmark, history_entries, inline_text
-from .pages import PageSource, build_page, decode_lossy, page_paths, parse_page
+from .pages import (
+    NEVER_CLOSED,
+    OPENING_LINE,
+    PageSource,
+    build_page,
+    decode_lossy,
+    page_paths,
+    parse_page,
+)
 from .records import checked_strings, rejected_record, validated_fields
 from .source import (
     FileReport,
@@ -41,8 +49,6 @@ SECTIONS = ("Realize", "Recognize", "Respond")
 
 # attr_list's block at the end of a heading (`## Respond {#respond}`, `{: .note }`):
 # Python-Markdown takes it off the heading's text, so the section is still "Respond".
-# A front matter's opening line (see pages._FRONT_MATTER), for one never closed.
-_OPENING_LINE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _HEADING_ATTRIBUTES = re.compile(r"[ \t]+\{:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\n]*\}[ \t]*$")
 
 
@@ -184,8 +190,8 @@ def _load_module(
         report.at_position(
             1,
             1,
-            "its front matter is never closed: end it with a line of '---' before the text"
-            if _OPENING_LINE.match(text)
+            NEVER_CLOSED
+            if OPENING_LINE.match(text)
             else "has no front matter: a module starts with a '---' block holding title, "
             "version, audience, duration, objectives and history",
         )

@@ -3,7 +3,8 @@
 Front matter is found as MkDocs finds it (a `---` line first, closed by `---` or `...`),
 but line endings are kept, so positions stay those of the file. A page's front matter is
 free-form: if it is no YAML mapping, the page has no metadata and the block is content,
-as in MkDocs. (A module's front matter is checked instead: see modules.py.)
+as in MkDocs; a warning says so where the block was meant as front matter. (A module's
+front matter is checked instead: see modules.py.)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pathspec
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig, resolved
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
 from .files import is_text_file
@@ -53,6 +54,16 @@ _FRONT_MATTER = re.compile(
     r"(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)",  # the closing line
     re.DOTALL,
 )
+# A front matter's opening line, for one never closed (`_FRONT_MATTER` finds none).
+OPENING_LINE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+# An opening line, then one that reads as YAML's `key:` or `key: value`: front matter left
+# open, not a horizontal rule over a paragraph (a blank line or prose after it).
+_OPENED_WITH_KEY = re.compile(OPENING_LINE.pattern + r"[A-Za-z_][\w-]*:(?:[ \t]|\r|\n|\Z)")
+# An opening line, then a blank one: a horizontal rule, whatever a closing line makes of it.
+_RULE_THEN_BLANK_LINE = re.compile(OPENING_LINE.pattern + r"[ \t]*(?:\r\n|\r|\n|\Z)")
+NEVER_CLOSED = "its front matter is never closed: end it with a line of '---' before the text"
+# How a page that starts with a horizontal rule escapes the warnings below.
+_RULE_INSTEAD = "; if the '---' is a horizontal rule, leave a blank line after it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,19 +346,42 @@ def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, .
     """What is wrong with a plain page's front matter: YAML that does not parse (MkDocs
     would publish it as the page's text), and values of a type that the theme cannot use
     for the keys MkDocs and Material read (page.schema.json), which would stop the build
-    with a traceback. A block that parses to no mapping (a list between two rules) is
-    Markdown to MkDocs, and to the check."""
+    with a traceback. A block meant as front matter that MkDocs takes for the page's text
+    is a warning (`not_read_as_front_matter`)."""
+    document = source.front_matter
+    report = FileReport(FRONT_MATTER_RULE, relative, source.lines)
+    if document is not None:
+        report_yaml_problems(document, report)
+        if document.usable and not document.empty:
+            data = to_json_data(document.data)
+            problems = validate("page", data) if isinstance(data, dict) else []
+            if problems:
+                report_schema_problems(problems, document, report, source.origin(relative))
+    why = not_read_as_front_matter(source)
+    if why is not None:  # a warning: it may yet be a rule that the editor meant
+        report.at_position(1, 1, why)
+        report.findings[-1] = report.findings[-1].with_severity(Severity.WARNING)
+    return tuple(report.findings)
+
+
+def not_read_as_front_matter(source: PageSource) -> str | None:
+    """Why the block at the top of a page, meant as front matter, is the page's text to
+    MkDocs (a rule, the lines, another rule or a heading), so that its title, `hide` or
+    `search` settings are lost and its lines published (audit), or None: one never closed
+    whose first line is `key: value`, or one closed that holds a list or a single value.
+    A rule over a blank line, or over prose that no closing line follows, is Markdown."""
     document = source.front_matter
     if document is None:
-        return ()
-    report = FileReport(FRONT_MATTER_RULE, relative, source.lines)
-    report_yaml_problems(document, report)
-    if document.usable and not document.empty:
-        data = to_json_data(document.data)
-        problems = validate("page", data) if isinstance(data, dict) else []
-        if problems:
-            report_schema_problems(problems, document, report, source.origin(relative))
-    return tuple(report.findings)
+        return NEVER_CLOSED + _RULE_INSTEAD if _OPENED_WITH_KEY.match(source.text) else None
+    if not document.usable or document.empty or isinstance(document.data, dict):
+        return None  # front matter (its YAML problems are findings), or none at all
+    if _RULE_THEN_BLANK_LINE.match(source.text):
+        return None
+    shape = "a list" if isinstance(document.data, list) else "a single value"
+    return (
+        f"its front matter is {shape}, not 'key: value' lines, so MkDocs publishes it as "
+        f"the page's text: write each setting as 'key: value'{_RULE_INSTEAD}"
+    )
 
 
 def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None) -> Page:

@@ -58,7 +58,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "page.front-matter",
             Severity.ERROR,
-            "a page's front matter that does not parse, or a value of the wrong type",
+            "a page's front matter that does not parse, a value of the wrong type, or (a warning) "
+            "a block MkDocs would publish as text: never closed, or no mapping",
         ),
         Rule(
             "page.replaced",
