@@ -368,6 +368,21 @@ def test_a_broken_link_where_the_file_goes_is_named_as_a_link_and_left_alone(
     assert not (config.root.parent / "nowhere.yml").exists()
 
 
+def test_a_folder_where_the_file_goes_is_named_as_a_folder_and_left_alone(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit F9: a folder named t-visa.yml was "already exists ... Edit it", which a
+    folder cannot be."""
+    folder = config.glossary_dir / "t-visa.yml"
+    folder.mkdir(parents=True)
+    (folder / "notes.txt").write_text("kept\n", encoding="utf-8")
+    assert run_new(config, "term", "T visa") == 1
+    err = capsys.readouterr().err
+    assert "glossary/t-visa.yml is a folder, in the way of the new file" in err
+    assert "Edit it" not in err
+    assert [path.name for path in folder.iterdir()] == ["notes.txt"]
+
+
 @pytest.mark.parametrize("name", ["\u200b", "\u200d", "\ufeff\u200c \u200d", "\u200d\u00a0"])
 def test_a_name_of_invisible_characters_is_empty(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str], name: str

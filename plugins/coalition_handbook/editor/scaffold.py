@@ -330,6 +330,14 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
         with path.open("x", encoding="utf-8", newline="\n") as output:
             _write_or_remove(output, path, text)
     except FileExistsError:
+        if path.is_dir() and not path.is_symlink():
+            # A folder cannot be edited into a file: say what stands in the way.
+            print(
+                f"handbook new: {shown} is a folder, in the way of the new file; it was left "
+                f"untouched. Rename or remove the folder, or choose another name.",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
         what = "is a symbolic link" if path.is_symlink() else "already exists"
         print(
             f"handbook new: {shown} {what}; it was left untouched. "
