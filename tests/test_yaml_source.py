@@ -9,7 +9,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_handbook.model.yaml_source import LineIndex, YamlDocument, load_yaml, value_label
+from coalition_handbook.model.yaml_source import (
+    LineIndex,
+    YamlDocument,
+    load_yaml,
+    syntax_problem,
+    value_label,
+)
 
 
 def raw(text: str, path: str, start: int = 0) -> str:
@@ -325,7 +331,7 @@ def test_merge_keys_fill_in_without_overriding() -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("a: !custom x\n", "cannot read this value"),
+        ("a: !custom x\n", "the YAML tag '!custom' is not supported here"),
         ("a: !!set {x, y}\n", "tag"),
         ("[a]: 1\n", "plain name"),
     ],
@@ -333,6 +339,47 @@ def test_merge_keys_fill_in_without_overriding() -> None:
 def test_unsupported_values_are_problems(text: str, fragment: str) -> None:
     document = load_yaml(text)
     assert any(fragment in problem.message for problem in document.problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("a: !!python/object/apply:os.system [x]\n", "'!!python/object/apply:os.system'"),
+        ("a: !!python/name:os.system\n", "'!!python/name:os.system'"),
+        ("a: !foo 1\n", "'!foo'"),
+        ("a: !!set {x, y}\n", "'!!set'"),
+    ],
+)
+def test_a_tag_is_named_as_it_is_typed_in_plain_words(text: str, tag: str) -> None:
+    """Audit F8: the tag came out expanded (`tag:yaml.org,2002:python/...`), or in
+    PyYAML's words ("could not determine a constructor for the tag")."""
+    (problem,) = load_yaml(text).problems
+    assert problem.message.startswith(f"the YAML tag {tag} is not supported here")
+    assert "tag:yaml.org" not in problem.message and "constructor" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "line"),
+    [
+        ("a:\n  - x\n  b: 1\n", "list", 2),  # a key among a list's items
+        ("a:\n  b: 1\n  - c\n", "mapping", 2),  # an item among a mapping's keys
+        ("- a\n- b\nc: 1\n", "list", 1),
+    ],
+)
+def test_a_line_out_of_step_with_its_block_is_said_in_plain_words(
+    text: str, kind: str, line: int
+) -> None:
+    """Audit F8: mkdocs.yml's `- handbook:` with a list item and a key under it gave
+    PyYAML's "expected <block end>, but found '?'" (libyaml's words, for the glossary,
+    are "did not find expected key")."""
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        with pytest.raises(yaml.MarkedYAMLError) as raised:
+            yaml.load(text, Loader=loader)
+        problem = syntax_problem(raised.value, 0, LineIndex(text))
+        assert problem.message.startswith(
+            f"not valid YAML: this line does not fit the {kind} that starts at line {line}"
+        ), problem.message
+        assert "<block end>" not in problem.message and "expected key" not in problem.message
 
 
 def test_an_impossible_timestamp_stays_text() -> None:

@@ -76,6 +76,29 @@ def shortened(text: str, limit: int = QUOTED_CHARACTERS) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+# PyYAML expands `!!x` to this prefix and `x`; an editor typed, and should read, `!!x`.
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+def tag_as_written(tag: str) -> str:
+    """A node's `tag` as the file writes it: `!!python/name:x`, not PyYAML's expanded
+    `tag:yaml.org,2002:python/name:x`; a local tag (`!foo`) as it is; any other in the
+    verbatim form (`!<tag:example.org,2026:x>`); shortened."""
+    if tag.startswith(_YAML_TAG_PREFIX):
+        tag = "!!" + tag.removeprefix(_YAML_TAG_PREFIX)
+    elif not tag.startswith("!"):
+        tag = f"!<{tag}>"
+    return shortened(tag)
+
+
+def unsupported_tag(tag: str) -> str:
+    """The problem of a value with a YAML `tag` that the handbook's files do not read."""
+    return (
+        f"the YAML tag '{tag_as_written(tag)}' is not supported here: remove it (or put "
+        "the value in quotes if the '!' is part of it)"
+    )
+
+
 def value_label(path: tuple[str | int, ...] | str) -> str:
     """Where a value is, in an editor's words: `'version' of history item 1` for the path
     `history.0.version`. Items count from 1, as an editor counts the dashes of a list; in
@@ -365,17 +388,58 @@ def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) ->
     YAML begins in `lines.text`)."""
     mark = error.problem_mark or error.context_mark
     offset = start + (mark.index if mark else 0)
-    parts = [part for part in (error.context, error.problem) if part]
-    message = "not valid YAML: " + ", ".join(parts)
     context = error.context_mark
-    if context is not None and lines.line(start + context.index) != lines.line(offset):
-        message += f" (it starts at line {lines.line(start + context.index)})"
+    context_line = lines.line(start + context.index) if context is not None else None
+    block = _block_problem(error, context_line, lines, offset)
+    if block is not None:
+        message = block
+    else:
+        parts = [part for part in (error.context, error.problem) if part]
+        message = "not valid YAML: " + ", ".join(parts)
+        if context_line is not None and context_line != lines.line(offset):
+            message += f" (it starts at line {context_line})"
     # PyYAML names a tab only in some messages; where it stops at one, say so too.
     if "tab" in message or "'\\t'" in message or lines.text[offset : offset + 1] == "\t":
         message += "; indent YAML with spaces, not tabs"
-    else:
+    elif block is None:
         message += _syntax_hint(error.problem or "", lines, offset)
     return YamlProblem(message, offset)
+
+
+# A line that does not fit the list or mapping it stands in: PyYAML says "expected <block
+# end>, but found '?'", libyaml "did not find expected key", neither in an editor's words.
+_BLOCKS = {
+    "while parsing a block collection": ("list", "'- '"),
+    "while parsing a block mapping": ("mapping", "a key ('name: ')"),
+}
+_BLOCK_NOT_ENDED = (
+    "expected <block end>",
+    "did not find expected '-'",
+    "did not find expected key",
+)
+
+
+def _block_problem(
+    error: yaml.MarkedYAMLError, block_line: int | None, lines: LineIndex, offset: int
+) -> str | None:
+    """`error` in plain words if it is a line out of step with the list or mapping above
+    it (that starts at `block_line`): YAML stopped at the line's first character. Else
+    None (something after a value on its line, which `_syntax_hint` may explain)."""
+    block = _BLOCKS.get(error.context or "")
+    if block is None or not (error.problem or "").startswith(_BLOCK_NOT_ENDED):
+        return None
+    line = lines.line(offset)
+    if block_line is None or block_line >= line:
+        return None
+    if lines.text[lines.starts[line - 1] : offset].strip():
+        return None
+    kind, starts_with = block
+    return (
+        f"not valid YAML: this line does not fit the {kind} that starts at line "
+        f"{block_line}, whose lines at this indentation start with {starts_with}; check "
+        "this line's indentation (a list's items and a mapping's keys cannot stand side "
+        "by side)"
+    )
 
 
 def _syntax_hint(problem: str, lines: LineIndex, offset: int) -> str:
@@ -569,7 +633,7 @@ class _Builder:
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            self.problem(f"the YAML tag '{shortened(node.tag)}' is not supported here", node)
+            self.problem(unsupported_tag(node.tag), node)
 
     def fill_mapping(
         self,
@@ -648,6 +712,9 @@ class _Builder:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 return value  # 2026-02-30 stays text, as below
+        if node.tag not in self.constructor.yaml_constructors:  # `!foo`, `!!python/name:x`
+            self.problem(unsupported_tag(node.tag), node)
+            return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
