@@ -105,6 +105,45 @@ plugins: [handbook]
     assert config.autolink == "first"
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "!foo bar",
+        "!!foo bar",
+        "!!python/foo bar",
+        "!<tag:example.org,2026:x> bar",
+        "!ENV [HANDBOOK_UNSET_VARIABLE, bar]",
+        "!relative $config_dir",
+        "!!python/name:os.path.join",
+        "!!python/tuple [1, 2]",
+        "!!str 5",
+    ],
+)
+def test_a_yaml_tag_is_refused_at_its_line_exactly_when_mkdocs_refuses_it(
+    tmp_path: Path, value: str
+) -> None:
+    """Audit F3: `site_author: !foo bar` passed `handbook check`, and `mkdocs build` then
+    refused the file. Each tag is compared with what MkDocs' own loader does with it."""
+    config_file = write_config(
+        tmp_path, f"site_name: X\ndocs_dir: content\nextra:\n  note: {value}\n"
+    )
+    try:
+        load_mkdocs_config(config_file=str(config_file))
+        mkdocs_refuses = False
+    except Exception as error:  # MkDocs' ConfigurationError, whatever else it says
+        mkdocs_refuses = True
+        assert "constructor" in str(error)
+    try:
+        load_config(config_file)
+        refused = ""
+    except ConfigError as error:
+        refused = str(error)
+    assert bool(refused) == mkdocs_refuses
+    if refused:
+        assert refused.startswith("mkdocs.yml:4:9: MkDocs cannot read the YAML tag '!")
+        assert "tag:yaml.org" not in refused  # `!!foo` as written, not expanded
+
+
 def test_env_tags_read_the_environment_as_mkdocs_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,10 +1,10 @@
 """mkdocs.yml as the handbook reads it, without importing MkDocs: its settings as MkDocs
-reads them (`!ENV` from the environment, other tags as plain values, a key set twice
-refused), the files it names in `INHERIT` merged under them, the line each setting the
-handbook reads is written on, its links that run script, and the `handbook` plugin's
-options among its `plugins` (in Material's group plugins too, each instance with whether
-it runs). Anything that cannot be read as settings is a `ConfigError`; whether the
-settings are valid is `config`'s to say.
+reads them (`!ENV` from the environment, other tags MkDocs reads as plain values, a tag
+it refuses or a key set twice refused), the files it names in `INHERIT` merged under
+them, the line each setting the handbook reads is written on, its links that run
+script, and the `handbook` plugin's options among its `plugins` (in Material's group
+plugins too, each instance with whether it runs). Anything that cannot be read as
+settings is a `ConfigError`; whether the settings are valid is `config`'s to say.
 """
 
 from __future__ import annotations
@@ -57,7 +57,33 @@ class _PermissiveLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+# The tags MkDocs' loader (`mkdocs.utils.yaml.get_yaml_loader`) reads besides PyYAML's
+# full `yaml.Loader`'s (`!!python/name:`, `!!python/object/apply:` and the like).
+_MKDOCS_TAGS = frozenset({"!ENV", "!relative"})
+_MKDOCS_TAG_PREFIXES = tuple(prefix for prefix in yaml.Loader.yaml_multi_constructors if prefix)
+
+
+def _mkdocs_reads(tag: str) -> bool:
+    return (
+        tag in _MKDOCS_TAGS
+        or tag in yaml.Loader.yaml_constructors
+        or tag.startswith(_MKDOCS_TAG_PREFIXES)
+    )
+
+
+def _construct_other_tag(loader: _PermissiveLoader, node: yaml.Node) -> Any:
+    """A value with a tag that MkDocs reads (`!relative`, `!!python/name:`) as a plain
+    value; any other tag is refused at its line, as `mkdocs build` refuses it."""
+    if not _mkdocs_reads(node.tag):
+        from .model.yaml_source import tag_as_written  # the model package imports this one
+
+        mark = node.start_mark
+        raise ConfigError(
+            f"{loader.name}:{mark.line + 1}:{mark.column + 1}: MkDocs cannot read the YAML "
+            f"tag '{tag_as_written(node.tag)}' (it reads !ENV, !relative, !!python/name: and "
+            "YAML's standard tags such as !!str): remove it, or put the value in quotes if "
+            "the '!' is part of it"
+        )
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -66,8 +92,7 @@ def _construct_unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) ->
 
 
 _PermissiveLoader.add_constructor("!ENV", construct_env_tag)
-_PermissiveLoader.add_multi_constructor("!", _construct_unknown)
-_PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
+_PermissiveLoader.add_constructor(None, _construct_other_tag)  # every tag without its own
 
 
 def read_config_file(
