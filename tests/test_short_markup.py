@@ -99,3 +99,43 @@ def test_a_term_file_with_other_problems_has_its_short_checked_too(
         ("glossary.schema", 3),
         ("glossary.short", 5),
     ]
+
+
+def test_a_first_sentence_too_long_for_a_tooltip_is_cut_at_a_word_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit F7: a one-paragraph definition of megabytes was the default short whole, and
+    so the `title` of every link to its term. A short written in the file is never cut."""
+    sentence = "Work compelled to pay off a debt " + "that grows every week " * 30 + "forever."
+    definition = f"{sentence} More."
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "glossary/peonage.yml": term_with(None).replace(
+                "definition: Work *compelled* to pay off [a debt](https://example.org). More.",
+                f"definition: {definition}",
+            ),
+            "glossary/bondage.yml": term_with(sentence).replace("peonage", "bondage"),
+        },
+    )
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0  # info only
+    found = json.loads(capsys.readouterr().out)["findings"]
+    [finding] = [f for f in found if f["rule"] == "glossary.short"]
+    assert (finding["path"], finding["line"], finding["severity"]) == (
+        "glossary/peonage.yml",
+        3,
+        "info",
+    )
+    assert f"is {len(sentence):,} characters long" in finding["message"]
+    assert "write a 'short'" in finding["message"]
+
+    from coalition_handbook.config import load_config
+    from coalition_handbook.model import load_handbook
+    from coalition_handbook.model.glossary import DEFAULT_SHORT_CHARACTERS
+
+    terms = load_handbook(load_config(config_file))[0].terms
+    short = terms["peonage"].short
+    kept = short.removesuffix("…")
+    assert short.endswith("…") and len(kept) <= DEFAULT_SHORT_CHARACTERS
+    assert sentence.startswith(kept) and sentence[len(kept)] == " "  # cut at a word
+    assert terms["bondage"].short == sentence  # written: as written

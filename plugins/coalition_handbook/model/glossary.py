@@ -76,7 +76,7 @@ def build_term(record: Record) -> Term:
         term=fields["term"],
         version=fields["version"],
         definition=definition,
-        short=fields.get("short") or first_sentence(tags_as_text(definition)),
+        short=fields.get("short") or default_short(definition),
         history=history_entries(fields.get("history", ())),
         origin=_with_avoid_text_spans(record.origin, fields.get("avoid", ())),
         status=fields.get("status", "approved"),
@@ -241,6 +241,29 @@ class _VisibleText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             self.pieces.append(data)
+
+
+# A tooltip is a line or two: a default short (a definition's first sentence) longer than
+# this is cut at a word, with "…" (audit: a 5 MB one-paragraph definition went into the
+# `title` of every link to its term). glossary.short asks for a `short` instead.
+DEFAULT_SHORT_CHARACTERS = 300
+
+
+def default_short(definition: str) -> str:
+    """A term's `short` when its file writes none: its definition's first sentence, as
+    plain text, cut to `DEFAULT_SHORT_CHARACTERS` (`clipped`)."""
+    return clipped(first_sentence(tags_as_text(definition)), DEFAULT_SHORT_CHARACTERS)
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text`, or, if longer than `limit` characters, as many of its first words as fit,
+    then "…" (a single word of more is cut)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if not text[limit].isspace() and len(head.split(None, 1)) > 1:
+        head = head.rsplit(None, 1)[0]  # not half a word
+    return head.rstrip(" \t\n,;:-–—") + "…"
 
 
 def first_sentence(markdown: str) -> str:

@@ -90,7 +90,12 @@ RULES: dict[str, Rule] = {
             Severity.INFO,
             "an HTML tag in a definition, shown as text, or an attr_list style, left out",
         ),
-        Rule("glossary.short", Severity.INFO, "Markdown or HTML in a short, shown as typed"),
+        Rule(
+            "glossary.short",
+            Severity.INFO,
+            "Markdown or HTML in a short, shown as typed, or a first sentence too long "
+            "for the tooltip a term without a short gets",
+        ),
         Rule(
             "suppression.unknown-rule",
             Severity.WARNING,

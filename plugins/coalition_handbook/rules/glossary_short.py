@@ -1,14 +1,21 @@
 """glossary.short: Markdown or HTML in a term's `short`, which is plain text (DESIGN
 section 3.1). Tooltips, the glossary's index and search show it as typed: `*not*` keeps
 its asterisks, `[a law](url)` its brackets and `<b>` shows as a tag. A `short` left out
-is made of the definition's first sentence, as plain text, and is never reported."""
+is made of the definition's first sentence, as plain text; it is reported only when that
+sentence is too long for a tooltip, which then shows its first words."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..model.glossary import commonmark, inline_text
+from ..model.glossary import (
+    DEFAULT_SHORT_CHARACTERS,
+    commonmark,
+    first_sentence,
+    inline_text,
+    tags_as_text,
+)
 from .base import CheckContext
 
 RULE = "glossary.short"
@@ -43,6 +50,26 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 f"index: its Markdown or HTML is not rendered ({instead}leave 'short' out "
                 "to use the definition's first sentence)",
             )
+    yield from _default_shorts_cut(context)
+
+
+def _default_shorts_cut(context: CheckContext) -> Iterator[Finding]:
+    """A term that writes no `short` and whose definition's first sentence was cut to
+    make its tooltip (`model.glossary.default_short`)."""
+    for term in context.handbook.terms.values():
+        if "short" in term.origin.spans or not term.short.endswith("…"):
+            continue  # written, or not cut (a cut one ends in "…")
+        sentence = first_sentence(tags_as_text(term.definition))
+        if len(sentence) <= DEFAULT_SHORT_CHARACTERS:
+            continue
+        yield context.finding_at(
+            RULE,
+            term.origin,
+            "definition",
+            f"the definition's first sentence, which is the term's tooltip while 'short' is "
+            f"left out, is {len(sentence):,} characters long: tooltips show its first "
+            f"{DEFAULT_SHORT_CHARACTERS}, cut with '…'; write a 'short' of a line",
+        )
 
 
 def _inline_plain_text(short: str) -> str:
