@@ -2363,3 +2363,34 @@ def test_a_table_too_wide_for_the_paper_prints_every_column_on_it(tmp_path: Path
     printed = "".join(text.split())
     assert all(column in printed for column in columns)
     assert address in printed
+
+
+def test_a_long_render_is_announced_once_before_it_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit F7: a module of hundreds of kilobytes took minutes to print, with no word
+    until it was done. A handout from the cache takes no time and is not announced."""
+    big = module_text(
+        "Hotel and motel staff", "Watch for debt bondage among housekeepers.\n" * 5000
+    )
+    modules = {"hotel-staff": big, "community": module_text("Community members", protocols="[]")}
+    context = context_of(write_handbook(tmp_path, modules=modules))
+    events: list[tuple[str, str]] = []
+
+    def render(content: handout_render.HandoutContent, *args: object, **kwargs: object) -> bytes:
+        events.append(("rendered", content.module.id))
+        return b"%PDF-1.7 " + content.module.id.encode()
+
+    monkeypatch.setattr(handout_render, "render_pdf", render)
+    handouts.make_handouts(context, say=lambda line: events.append(("said", line)))
+    [(_, said)] = [event for event in events if event[0] == "said"]
+    assert events == [("rendered", "community"), ("said", said), ("rendered", "hotel-staff")]
+    announced = re.fullmatch(
+        r"the handout of content/modules/hotel-staff\.md prints (\d+) KB of text: making "
+        r"its PDF may take a minute or more",
+        said,
+    )
+    assert announced is not None and int(announced.group(1)) >= len(big) // 1000 > 200
+    events.clear()
+    handouts.make_handouts(context, say=lambda line: events.append(("said", line)))
+    assert events == []

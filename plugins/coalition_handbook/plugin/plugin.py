@@ -321,7 +321,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
             # Made before the pages, published when the build ends: a page links to no PDF
             # that could not be made (audit: a failed render left a link to nothing).
-            self.handouts_made = make_handouts(context)
+            self.handouts_made = make_handouts(context, say=log.info)
             unpublished = unpublished_handouts(self.handouts_made)
         self.site_inputs = SiteInputs(
             handbook=handbook,

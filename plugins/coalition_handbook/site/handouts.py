@@ -215,17 +215,21 @@ def _published_site(context: CheckContext, unpublished: frozenset[str]) -> Publi
 
 
 def build_handouts(
-    context: CheckContext, output_dir: Path, held_back: Mapping[str, str] | None = None
+    context: CheckContext,
+    output_dir: Path,
+    held_back: Mapping[str, str] | None = None,
+    say: Callable[[str], None] | None = None,
 ) -> HandoutReport:
     """Publish `<module-id>.pdf` for every module into `output_dir`, from the cache where
     nothing changed (`make_handouts`, then `publish_made`)."""
-    return publish_made(make_handouts(context, held_back, output_dir), output_dir)
+    return publish_made(make_handouts(context, held_back, output_dir, say), output_dir)
 
 
 def make_handouts(
     context: CheckContext,
     held_back: Mapping[str, str] | None = None,
     output_dir: Path | None = None,
+    say: Callable[[str], None] | None = None,
 ) -> HandoutReport:
     """Every module's handout, rendered or from the cache, held in memory (`pdf`) until
     `publish_made` writes it: the plugin makes them before the pages, so that a page links
@@ -236,12 +240,16 @@ def make_handouts(
     (`HandoutReport.unpublished`: it failed, and neither the cache nor `output_dir`,
     where the PDFs go, holds an earlier one): a handout that does is made again with that
     link printed as its text, as a link to nothing the site publishes. Should that fail
-    (no PDF can be made on this machine), the one made first is kept."""
+    (no PDF can be made on this machine), the one made first is kept.
+
+    `say` is told, before it starts, of a render that will take long (`_long_render`)."""
     config = context.config
     cache = HandoutCache.beside(config.root, config.config_name)
     report = HandoutReport(config.root, config.config_name)
     modules = sorted(context.handbook.modules.values(), key=lambda module: module.id)
-    report.results = [_make(context, module, cache, report, held_back) for module in modules]
+    report.results = [
+        _make(context, module, cache, report, held_back, say=say) for module in modules
+    ]
     report.unpublished = frozenset(
         result.module.id
         for result in report.failed
@@ -269,6 +277,7 @@ def _make(
     report: HandoutReport,
     held_back: Mapping[str, str] | None,
     unpublished: frozenset[str] = frozenset(),
+    say: Callable[[str], None] | None = None,
 ) -> HandoutResult:
     """`module`'s handout, from the cache or rendered (see `make_handouts`); a render
     that finds no PDF can be made on this machine says why in `report.unavailable`."""
@@ -295,6 +304,8 @@ def _make(
     try:
         if report.unavailable is not None:
             raise HandoutsUnavailable(report.unavailable)
+        if say is not None and (long_render := _long_render(content)) is not None:
+            say(long_render)
         files_read: list[Path] = []
         problems: list[Unplaced] = []
         site_links: SiteLinks = {}
@@ -323,6 +334,28 @@ def _make(
         site_links=tuple(
             sorted((page, href, address) for (page, href), address in site_links.items())
         ),
+    )
+
+
+# Printed text past which a handout takes long to render: WeasyPrint lays out some 30 to
+# 50 KB a second (audit: 20 to 35 s a megabyte), with no word until it is done.
+LONG_HANDOUT_CHARACTERS = 200_000
+
+
+def _long_render(content: handout_render.HandoutContent) -> str | None:
+    """What to say before rendering `content` if it prints more than
+    `LONG_HANDOUT_CHARACTERS` (its module's file, its protocols' files and its key terms'
+    definitions), else None: so that a long wait is not taken for a hang."""
+    printed = (
+        len(content.module.origin.text)
+        + sum(len(protocol.origin.text) for protocol in content.protocols)
+        + sum(len(term.definition) for term in content.key_terms)
+    )
+    if printed <= LONG_HANDOUT_CHARACTERS:
+        return None
+    return (
+        f"the handout of {content.module.origin.path} prints {printed // 1000:,} KB of "
+        "text: making its PDF may take a minute or more"
     )
 
 
@@ -481,7 +514,8 @@ def publish_handouts(
     `--dirty`) also removes gone modules' handouts from the cache. Returns why the build
     must fail (a missing PDF under CI=true), or None."""
     config = context.config
-    report = publish_made(made or make_handouts(context), site_dir / HANDOUTS_DIR)
+    made = made or make_handouts(context, say=lambda message: emit(logging.INFO, message))
+    report = publish_made(made, site_dir / HANDOUTS_DIR)
     if report.cache_unwritable is not None:
         emit(logging.WARNING, _cache_unwritable(report.cache_unwritable, config))
     if full_build and (not_removed := remove_retired_from_cache(context)):
@@ -552,7 +586,9 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             _say(f"{finding.location()}: {finding.severity} {finding.rule} {finding.message}")
     try:
         held_back = held_back_by_errors(checked.context, {finding.path for finding in errors})
-        report = build_handouts(checked.context, output_dir, held_back)
+        report = build_handouts(
+            checked.context, output_dir, held_back, say=lambda line: _say(f"handbook: {line}")
+        )
     except OSError as error:
         _say(f"handbook: cannot write the handouts: {error}")
         return 1
