@@ -1993,3 +1993,50 @@ def test_a_term_linked_out_of_the_handbook_is_one_finding_not_one_per_reference(
         (finding.rule, finding.path) for finding in findings if finding.severity == "error"
     ] == [("glossary.schema", TERM_FILE)]
     assert not [finding for finding in findings if "elsewhere" in finding.message]
+
+
+def test_a_file_that_is_no_text_gets_its_one_error_and_nothing_found_in_its_bytes(
+    tmp_path: Path,
+) -> None:
+    """Audit F6: random bytes saved as a page got their page.source error and then 310
+    term.unknown-acronym findings on what the bytes spelt by chance. A page that is not
+    UTF-8 or holds a NUL byte, and a module that is not UTF-8, get their one error; the
+    same words in a page of text are found (and so after an edit, through the cache)."""
+    from handbooks import make_handbook, set_handbook_options
+
+    from coalition_handbook.check import run_checks
+    from coalition_handbook.config import load_config
+
+    noise = "A vagrant met the FBI, CIA and NSA; call 555-123-4567."
+    config_file = make_handbook(tmp_path)
+    content = tmp_path / "content"
+    (content / "latin1.md").write_bytes(f"# Caf\xe9\n\n{noise}\n".encode("latin-1"))
+    (content / "nul.md").write_bytes(f"# Notes\n\n{noise}\x00\n".encode())
+    png = b"\x89PNG\r\n\x1a\n" + noise.encode() + bytes(range(256))
+    (content / "blob.md").write_bytes(png)
+    (content / "modules").mkdir()
+    (content / "modules" / "binmod.md").write_bytes(f"# X\n\n{noise} \xff\n".encode("latin-1"))
+    (content / "plain.md").write_text(f"# Plain\n\n{noise}\n", encoding="utf-8")
+
+    def rules_by_file() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for finding in run_checks(load_config(config_file)).findings:
+            found.setdefault(finding.path, []).append(finding.rule)
+        return found
+
+    expected = {
+        "content/latin1.md": ["page.source"],
+        "content/nul.md": ["page.source"],
+        "content/blob.md": ["page.source"],
+        "content/modules/binmod.md": ["module.schema"],
+    }
+    found = rules_by_file()
+    assert {path: found.get(path) for path in expected} == expected
+    assert {"term.avoid", "term.unknown-acronym", "privacy.pii"} <= set(found["content/plain.md"])
+    # Edited alone, a page is checked again alone (`check._recheck_pages`).
+    (content / "nul.md").write_bytes(f"# Notes\n\n{noise} The ICE too.\x00\n".encode())
+    found = rules_by_file()
+    assert {path: found.get(path) for path in expected} == expected
+    # With page.source off, the other rules are all that is said of such a page.
+    set_handbook_options(config_file, 'rules: {page.source: "off"}')
+    assert "privacy.pii" in rules_by_file()["content/nul.md"]

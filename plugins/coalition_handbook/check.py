@@ -43,6 +43,9 @@ from .rules.base import (
     RuleCheck,
     rule_level,
 )
+from .rules.page_source import FILE_RULES as NOT_TEXT_RULES
+from .rules.page_source import RULE as PAGE_SOURCE_RULE
+from .rules.page_source import not_text as page_is_not_text
 from .snapshot import (
     FindingValues,
     Snapshot,
@@ -471,10 +474,18 @@ def _config_key(config: HandbookConfig) -> str:
 def apply_config(findings: Iterable[Finding], context: CheckContext) -> list[Finding]:
     """Apply per-rule levels from `rules:` and the suppression comments, then sort.
     A finding made twice (a YAML alias repeats its anchor's text: both uses point at the
-    anchor) is reported once."""
+    anchor) is reported once. In a page that is no text, only the errors about the file are."""
     suppressions = shared_suppressions(context)
+    # With page.source off, what the other rules find is all that is said of such a file.
+    not_text = (
+        {page.path for page in context.handbook.pages if page_is_not_text(page)}
+        if rule_level(context.config.rules, PAGE_SOURCE_RULE) != "off"
+        else set()
+    )
     kept: list[Finding] = []
     for finding in findings:
+        if finding.path in not_text and finding.rule not in NOT_TEXT_RULES:
+            continue  # found in what its bytes spell by chance
         level = rule_level(context.config.rules, finding.rule)
         if level == "off":
             continue

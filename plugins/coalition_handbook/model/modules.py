@@ -27,7 +27,6 @@ from .pages import (
     OPENING_LINE,
     PageSource,
     build_page,
-    decode_lossy,
     page_paths,
     parse_page,
 )
@@ -37,6 +36,7 @@ from .source import (
     check_id,
     may_be_file,
     outside_docs,
+    read_bytes,
     read_text,
     relative_path,
 )
@@ -179,10 +179,12 @@ def _load_module(
     text = read_text(path, report, cache)
     if text is None:
         try:
-            lossy = decode_lossy(path, cache)
+            read_bytes(path, cache)  # whether it can be read at all
         except OSError:
             return None, None, report.findings
-        return None, build_page(path, parse_page(lossy), config), report.findings
+        # Not UTF-8: its module.schema error is all that is reported in it (its bytes
+        # read as U+FFFD and whatever else they happen to spell would be checked as text).
+        return None, build_page(path, parse_page(""), config), report.findings
     source = parse_page(text)
     report.lines = source.lines
     page = build_page(path, source, config)

@@ -109,11 +109,6 @@ def parse_page(text: str) -> PageSource:
     return PageSource(text, lines, document, match.end())
 
 
-def decode_lossy(path: Path, cache: RunCache | None = None) -> str:
-    """A page's text even if it is not UTF-8 (bad bytes become U+FFFD), BOM removed."""
-    return decode_utf8(read_bytes(path, cache))[0]
-
-
 def markdown_files(
     directory: Path,
     exclude: tuple[str, ...] = (),

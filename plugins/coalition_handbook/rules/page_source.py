@@ -1,15 +1,23 @@
-"""page.source: a Markdown page that is not UTF-8 text, or that cannot be read at all
-(a broken link, a loop of links). MkDocs cannot publish such a page; saying so with the
-file, line and column of the first bad byte spares the editor a build's traceback."""
+"""page.source: a Markdown page that is not UTF-8 text, that holds a NUL byte (binary
+data, or text saved as UTF-16), or that cannot be read at all (a broken link, a loop of
+links). MkDocs cannot publish such a page; saying so with the file, line and column of
+the first bad byte spares the editor a build's traceback. Nothing else is reported in
+such a file (`not_text`): the other rules would report on garbage."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..markdown import LineIndex
+from ..model.modules import RULE as MODULE_RULE
+from ..model.types import Page
 from .base import CheckContext
 
 RULE = "page.source"
+# What is reported of a file that is no text (`not_text`): the errors about the file
+# itself (a module's too, such as a link out of docs_dir), none found in its text.
+FILE_RULES = frozenset({RULE, MODULE_RULE})
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -17,3 +25,23 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if page.problem is not None:
             line, column, message = page.problem
             yield context.finding(RULE, page.path, line, column, message)
+            continue
+        nul = page.origin.text.find("\x00")
+        if nul >= 0:
+            line, column = LineIndex.of(page.origin.text).position(nul)
+            yield context.finding(
+                RULE,
+                page.path,
+                line,
+                column,
+                f"holds a NUL byte at line {line}, which no text holds: it is binary data, or "
+                "text saved as UTF-16; save it as UTF-8, or give it the extension of what it "
+                "is (nothing else in it is checked)",
+            )
+
+
+def not_text(page: Page) -> bool:
+    """Whether `page`'s file is no text (not UTF-8, a NUL byte in it, or unreadable): its
+    page.source error is all that is reported in it, with a module's `FILE_RULES` errors
+    (audit: a binary file got 310 term.unknown-acronym findings on its random bytes)."""
+    return page.problem is not None or "\x00" in page.origin.text
