@@ -26,7 +26,7 @@ from coalition_handbook import suppression
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
-from coalition_handbook.editor import report_suppressions
+from coalition_handbook.editor import compare_base, report_suppressions
 from coalition_handbook.editor.changes import paragraph_blocks
 from coalition_handbook.editor.diff import _read_by_the_loader as read_by_the_loader
 from coalition_handbook.editor.diff import _tell as tell_failures
@@ -2431,6 +2431,73 @@ def test_shallow_clone_of_a_pull_request_branch_against_origin_main(
     code, out, _ = diff(clone, capsys, "origin/main")
     assert code == 0
     assert "- **T visa** (`t-visa`, `glossary/t-visa.yml`): version 1, approved" in out
+
+
+def advised_range(root: Path, capsys: pytest.CaptureFixture[str], name: str) -> str:
+    """The range `handbook new` tells the editor to give `handbook diff`."""
+    config = load_config(root / "mkdocs.yml", require_folders=False)
+    assert run_new(config, "term", name) == 0
+    match = re.search(r"^  handbook diff (\S+)  ", capsys.readouterr().out, re.MULTILINE)
+    assert match
+    return match.group(1)
+
+
+def test_new_advises_the_remote_s_default_branch_and_the_advice_works(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: the advice named `origin/main...` whatever the repository had; a clone of
+    a handbook whose default branch is `trunk` has no `origin/main`."""
+    git(repository, "branch", "-m", "main", "trunk")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", repository.as_uri(), str(clone))
+    git(clone, "checkout", "-q", "-b", "proposal")
+    advised = advised_range(clone, capsys, "Labor broker")
+    assert advised == "origin/trunk..."
+    commit(clone)
+    code, out, err = diff(clone, capsys, advised)
+    assert (code, err) == (0, "")
+    assert "**Labor broker** (`labor-broker`, `glossary/labor-broker.yml`)" in out
+
+
+def test_new_advises_a_local_main_where_there_is_no_remote(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(repository, "checkout", "-q", "-b", "proposal")
+    advised = advised_range(repository, capsys, "Labor broker")
+    assert advised == "main..."
+    assert diff(repository, capsys, advised)[0] == 0
+
+
+def test_new_names_no_branch_where_the_repository_has_none_of_the_usual(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(repository, "branch", "-m", "main", "trunk")
+    assert advised_range(repository, capsys, "Labor broker") == "<base-branch>..."
+
+
+def test_new_asks_git_nothing_outside_a_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The advice is cheap: no git process where there is no repository to ask."""
+    write(tmp_path, "mkdocs.yml", "site_name: T\nplugins: [handbook]\n")
+
+    def no_git(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError(f"git was run: {args}")
+
+    monkeypatch.setattr(compare_base.git, "git", no_git)
+    assert advised_range(tmp_path, capsys, "Labor broker") == "<base-branch>..."
+
+
+def test_new_prefers_the_default_branch_of_the_remote_the_branch_tracks(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clone made with `-o upstream`, on a branch pushed to that remote: the report is
+    against the remote's default branch, not the branch's own upstream."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "-o", "upstream", repository.as_uri(), str(clone))
+    git(clone, "checkout", "-q", "-b", "proposal")
+    git(clone, "push", "-q", "-u", "upstream", "proposal")
+    assert advised_range(clone, capsys, "Labor broker") == "upstream/main..."
 
 
 def test_cli_diff(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1008,13 +1008,14 @@ def test_the_advice_after_new_names_the_file_and_config_as_given_from_elsewhere(
     written = site / "glossary" / "labor-broker.yml"
     out = capsys.readouterr().out
     assert out.startswith(f"created {written}: fill it in, then run\n")
-    assert "  handbook check --strict -f '../site one/mkdocs.yml'       # " in out
-    assert "  handbook diff -f '../site one/mkdocs.yml' origin/main...  # " in out
+    assert "  handbook check --strict -f '../site one/mkdocs.yml'         # " in out
+    assert "  handbook diff -f '../site one/mkdocs.yml' <base-branch>...  # " in out
     assert main(["check", "--strict", "-f", "../site one/mkdocs.yml"]) == 0  # the advice, followed
     monkeypatch.chdir(site)
     assert main(["new", "term", "Labor agent", "-f", "mkdocs.yml"]) == 0
     assert capsys.readouterr().out.startswith(
-        "created glossary/labor-agent.yml: fill it in, then run\n  handbook check --strict       # "
+        "created glossary/labor-agent.yml: fill it in, then run\n"
+        "  handbook check --strict         # "
     )
 
 
@@ -1024,15 +1025,16 @@ def test_the_advice_after_new_is_what_ci_runs(
     """Audit: `new` advised `handbook check`, while CI checks with --strict, and did not
     name `handbook diff`, the one report of a placeholder left in. Then it advised
     `handbook diff HEAD`, which shows nothing once the new file is committed (audit):
-    the reviewer's report is the branch's own change, as a pull request has it."""
+    the reviewer's report is the branch's own change, as a pull request has it. Here, in
+    no git repository, no base branch can be named (the tests in test_diff.py find one)."""
     (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["new", "term", "Labor broker"]) == 0
     assert capsys.readouterr().out == (
         "created glossary/labor-broker.yml: fill it in, then run\n"
-        "  handbook check --strict       # the checks CI runs\n"
-        "  handbook diff origin/main...  # the report a reviewer reads; it names sample text "
-        "still to replace\n"
+        "  handbook check --strict         # the checks CI runs\n"
+        "  handbook diff <base-branch>...  # the report a reviewer reads; it names sample text "
+        "still to replace (<base-branch>: the branch your pull request goes into)\n"
     )
 
 
@@ -1062,7 +1064,7 @@ def test_the_advice_after_new_has_no_f_where_a_check_finds_the_config_by_itself(
     (tmp_path / "properdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", "utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["new", "term", "Labor broker", "-f", "properdocs.yml"]) == 0
-    assert "\n  handbook check --strict       # " in capsys.readouterr().out
+    assert "\n  handbook check --strict         # " in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

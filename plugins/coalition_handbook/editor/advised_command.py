@@ -6,10 +6,16 @@ import os
 import shlex
 from pathlib import Path
 
-# The report a pull request's reviewers read: the branch from the commit where it left
-# the base (three dots), uncommitted edits included. CONTRIBUTING.md and the pull request
-# template name the same.
-PULL_REQUEST_BASE = "origin/main..."
+# Where no base branch is found (no git repository, or none of the usual branches): the
+# editor names the branch their pull request goes into.
+ANY_BASE = "<base-branch>"
+
+
+def pull_request_range(base: str | None) -> str:
+    """The report a pull request's reviewers read: the branch from the commit where it
+    left `base` (three dots), uncommitted edits included, as CONTRIBUTING.md and the pull
+    request template name it."""
+    return f"{base or ANY_BASE}..."
 
 
 def handbook_command(command: str, config_file: Path | str | None, *arguments: str) -> str:

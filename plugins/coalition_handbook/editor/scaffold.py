@@ -33,7 +33,8 @@ from ..model.types import Origin, Term
 from ..rules.glossary_duplicate import Claim, claims_of
 from ..slugs import letters_left_out, slugify, words_left_out, words_respelled
 from ..utf8 import LONE_SURROGATE
-from .advised_command import PULL_REQUEST_BASE, handbook_command
+from .advised_command import ANY_BASE, handbook_command, pull_request_range
+from .compare_base import compare_base
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SCHEMAS_DIR = PACKAGE_DIR / "schemas"
@@ -348,7 +349,8 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
     except OSError as error:
         print(f"handbook new: cannot write {shown}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"created {shown_name(path)}: fill it in, then run\n{_next_steps(config_file)}")
+    steps = _next_steps(config_file, compare_base(config.root))
+    print(f"created {shown_name(path)}: fill it in, then run\n{steps}")
     if respelled := words_respelled(name, config.language):
         # A note, not a refusal: `nino` for `niño` is fine, `ano` for `año` is not, and
         # only a reader of the language can tell (audit).
@@ -399,18 +401,19 @@ def _unread_twin(path: Path) -> str | None:
         return None
 
 
-def _next_steps(config_file: Path | None) -> str:
+def _next_steps(config_file: Path | None, base: str | None) -> str:
     """The commands to run next, as CI runs them, each with what it is for: the strict
     check, and the report a reviewer reads, the one place that names sample text left
     in (the scaffold passes the checks as it is). That report compares with where the
     branch left main, as a pull request does: `diff HEAD` showed nothing once the new
-    file was committed (audit)."""
+    file was committed (audit). `base` is the branch this repository has for it: naming
+    `origin/main` failed where there is no such branch (review)."""
+    report = "the report a reviewer reads; it names sample text still to replace"
+    if base is None:
+        report += f" ({ANY_BASE}: the branch your pull request goes into)"
     steps = [
         (handbook_command("check --strict", config_file), "the checks CI runs"),
-        (
-            handbook_command("diff", config_file, PULL_REQUEST_BASE),
-            "the report a reviewer reads; it names sample text still to replace",
-        ),
+        (handbook_command("diff", config_file, pull_request_range(base)), report),
     ]
     width = max(len(command) for command, _ in steps)
     return "\n".join(f"  {command.ljust(width)}  # {purpose}" for command, purpose in steps)
