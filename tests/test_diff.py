@@ -2500,6 +2500,40 @@ def test_new_prefers_the_default_branch_of_the_remote_the_branch_tracks(
     assert advised_range(clone, capsys, "Labor broker") == "upstream/main..."
 
 
+def test_a_remote_branch_of_no_remote_gets_no_fetch_command(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: with no `origin`, `handbook diff origin/main...` said to run `git fetch
+    origin origin/main`, which asks a remote that is not there for a branch named
+    `origin/main`."""
+    git(repository, "checkout", "-q", "-b", "proposal")
+    code, out, err = diff(repository, capsys, "origin/main...")
+    assert (code, out) == (2, "")
+    assert "this repository has no remote to fetch it from." in err
+    assert "The branch to compare with here is likely `main`." in err
+    assert "git fetch" not in err
+
+    git(repository, "remote", "add", "upstream", repository.as_uri())
+    err = diff(repository, capsys, "origin/main...")[2]
+    assert "`origin` is none of this repository's remotes (`upstream`)" in err
+    assert "git fetch" not in err
+
+
+def test_a_branch_named_without_its_remote_is_fetched_under_the_remote_s_name(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`git fetch origin trunk` left `trunk` still no commit here: the advice fetches it
+    into `origin/trunk` and says to compare with that name."""
+    git(repository, "branch", "trunk")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--single-branch", repository.as_uri(), str(clone))
+    code, _, err = diff(clone, capsys, "trunk...")
+    assert code == 2
+    assert "fetch it and compare with `origin/trunk`" in err
+    subprocess.run(fetch_hint(err), cwd=clone, check=True, capture_output=True)
+    assert diff(clone, capsys, "origin/trunk...")[0] == 0
+
+
 def test_cli_diff(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repository, "glossary/survivor.yml", term(definition="Changed."))
     assert main(["diff", "HEAD", "-f", str(repository / "mkdocs.yml")]) == 1

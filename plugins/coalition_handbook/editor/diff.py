@@ -47,6 +47,7 @@ from ..report.workspace import from_workspace, workspace_folder
 from . import git, pull_request
 from .advised_command import handbook_command
 from .changes import Changes, compare
+from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, render
 from .report_limits import ReportLimits, step_summary_limits
 from .report_suppressions import switched_off_by_change
@@ -530,24 +531,53 @@ def _unknown_revision(repository: Path, revision: str) -> str:
                 "history (`git fetch --deepen=50`)."
             )
         return f"{message} Check it with `git log {revision}`."
-    fetch = _fetch_command(repository, revision)
+    remotes = git.git(repository, "remote").decode("utf-8").split()
+    fetch = _fetch(revision, remotes)
+    if fetch is None:  # no remote could have it: a fetch command would fail (review)
+        return f"{message} {_no_remote_for(repository, revision, remotes)}"
+    command, fetched = fetch
+    compare = "" if fetched == revision else f" and compare with `{fetched}`"
     if git.is_shallow(repository):
         return (
             f"{message} This is a shallow clone (as CI makes), so it may just not be "
-            f"fetched yet: run `{fetch}` and try again, or check out with fetch-depth: 0."
+            f"fetched yet: run `{command}`{compare}, or check out with fetch-depth: 0."
         )
-    return f"{message} Check the name; if it is on the remote, fetch it first: `{fetch}`."
+    return f"{message} Check the name; if it is on the remote, fetch it{compare}: `{command}`."
 
 
-def _fetch_command(repository: Path, revision: str) -> str:
-    """The command that fetches `revision`: a remote-tracking name (`origin/main`) is
-    fetched from its remote into that name, anything else as given. With its history:
-    `BASE...HEAD` needs the commit where the two split."""
+_COMMIT_ID = re.compile(r"[0-9a-fA-F]{4,64}")
+
+
+def _fetch(revision: str, remotes: list[str]) -> tuple[str, str] | None:
+    """The command that fetches `revision` and the name it is then found by, or None
+    where no remote could have it. A remote-tracking name (`origin/main`) is fetched
+    from its remote into that name, a commit id as given, and a branch name (`main`) into
+    the first remote's name for it (`origin/main`): fetched as given, it was still no
+    commit here. With its history: `BASE...HEAD` needs the commit where the two split."""
     remote, _, branch = revision.partition("/")
-    remotes = git.git(repository, "remote").decode("utf-8").split()
     if branch and remote in remotes:
-        return f"git fetch {remote} +{branch}:refs/remotes/{remote}/{branch}"
-    return f"git fetch {remotes[0] if remotes else 'origin'} {revision}"
+        return f"git fetch {remote} +{branch}:refs/remotes/{remote}/{branch}", revision
+    if not remotes:
+        return None
+    if _COMMIT_ID.fullmatch(revision):
+        return f"git fetch {remotes[0]} {revision}", revision
+    if branch:  # `origin/main` with no remote `origin`: it asked for a branch `origin/main`
+        return None
+    tracking = f"{remotes[0]}/{revision}"
+    return f"git fetch {remotes[0]} +{revision}:refs/remotes/{tracking}", tracking
+
+
+def _no_remote_for(repository: Path, revision: str, remotes: list[str]) -> str:
+    """Why no fetch brings `revision`, and the branch this repository compares with."""
+    if remotes:
+        listed = ", ".join(f"`{name}`" for name in remotes)
+        why = f"`{revision.partition('/')[0]}` is none of this repository's remotes ({listed})"
+    else:
+        why = "this repository has no remote to fetch it from"
+    base = compare_base(repository)
+    if base is None or base == revision:
+        return f"Check the name: {why}."
+    return f"Check the name: {why}. The branch to compare with here is likely `{base}`."
 
 
 def _without(handbook: Handbook, paths: set[str]) -> Handbook:
