@@ -914,13 +914,69 @@ def test_what_css_svg_and_old_attributes_load_from_another_host_is_named_in_the_
     fetched = [
         record.getMessage() for record in named if "fonts.example.org" not in record.getMessage()
     ]
+    assert all(effect in message for message in fetched)
+    # A web font's stylesheet loads the fonts themselves: a copy of it is not enough.
     assert all(
-        effect in message and "Copy the file into content/" in message for message in fetched
+        ("Download the font files" if "googleapis" in message else "Copy the file into content/")
+        in message
+        for message in fetched
     )
     ahead = next(
         record.getMessage() for record in named if "fonts.example.org" in record.getMessage()
     )
     assert '<link rel="preconnect">' in ahead and "no content policy stops that" in ahead
+
+
+THEME_FONTS = """\
+{% extends "base.html" %}
+{% block extrahead %}
+<link rel="preconnect" href="https://fonts.gstatic.com">
+<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">
+{% endblock %}
+"""
+
+
+def test_what_the_themes_overrides_load_from_another_host_is_named_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Material's usual way to add Google Fonts, a `custom_dir` template and stylesheet,
+    is in every page: named once for the site, at the override's line (found in review),
+    as is an image whose address is written with `&amp;`, at its line."""
+    config = write_site(
+        tmp_path,
+        pages={
+            "index.md": "# Home\n\n<img alt='a' src='https://example.org/a.png?x=1&amp;y=2'>\n",
+            "other.md": "# Other\n",
+        },
+        extra_config="extra_css: [assets/fonts.css]\n",
+        theme="material",
+        theme_options="custom_dir: overrides",
+    )
+    (tmp_path / "overrides/assets").mkdir(parents=True)
+    (tmp_path / "overrides/main.html").write_text(THEME_FONTS, encoding="utf-8")
+    (tmp_path / "overrides/assets/fonts.css").write_text(
+        'body { color: black }\n@import url("https://example.org/ignored.css");\n'
+        "h1 { background: url(https://example.org/h.png) }\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "overrides/assets/unused.css").write_text(
+        "h1 { background: url(https://example.org/unused.png) }\n", encoding="utf-8"
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config)
+    named = [
+        record.getMessage()
+        for record in caplog.records
+        if " is on another host" in record.getMessage()
+    ]
+    assert sorted(message.split(" is on")[0] for message in named) == [
+        "content/index.md:3: https://example.org/a.png?x=1&y=2",
+        "overrides/assets/fonts.css:3: https://example.org/h.png",
+        "overrides/main.html:3: https://fonts.gstatic.com",
+        "overrides/main.html:4: https://fonts.googleapis.com/css2?family=Inter",
+    ]
+    font = next(message for message in named if "family=Inter" in message)
+    assert "Download the font files and serve them from the site" in font
 
 
 MERMAID_FENCES = """\

@@ -16,6 +16,7 @@ from site_builds import elements, script_source
 from coalition_handbook.plugin.instant_navigation import InstantNavigationPolicies
 from coalition_handbook.plugin.theme import RenderedOnce
 from coalition_handbook.published import published_path
+from coalition_handbook.site import other_hosts
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import content_policy, policy_meta, with_content_policy
 from coalition_handbook.site.handout_render import sort_key_terms
@@ -24,6 +25,7 @@ from coalition_handbook.site.inline_scripts import inline_script_hashes
 from coalition_handbook.site.languages import language_name, text_direction
 from coalition_handbook.site.missing_handouts import unlink_missing_handouts
 from coalition_handbook.site.other_hosts import (
+    copy_advice,
     draws_mermaid,
     drop_remote_assets,
     loads_own_mermaid,
@@ -615,6 +617,7 @@ def test_a_page_tells_no_other_host_where_its_reader_came_from() -> None:
         ('<p>A</p><img src="https://x.org/open.png"', []),
         # Loaded by a browser with scripts off (Tor Browser's safest setting)
         ('<noscript><img src="https://x.org/n.png"></noscript>', ["https://x.org/n.png"]),
+        ('<INPUT type="image" SRC="https://x.org/button.png">', ["https://x.org/button.png"]),
     ],
 )  # fmt: skip
 def test_what_a_page_would_load_from_another_host(html: str, expected: list[str]) -> None:
@@ -658,6 +661,13 @@ def test_the_other_hosts_a_page_has_browsers_reach_ahead(
         (b"\xef\xbb\xbf.a { background: url(https://x.org/bom.png) }",
          [("https://x.org/bom.png", 1)]),
         (b"\xff\xfe", []),  # no CSS at all: nothing, and no exception
+        # An `@import` after any other rule is ignored by browsers (found in review)
+        (b".a { color: red }\n@import url(https://x.org/late.css);", []),
+        (b"@font-face { font-family: F }\n@import url(https://x.org/late.css);", []),
+        (b"@layer a { .b { color: red } }\n@import url(https://x.org/late.css);", []),
+        (b'@charset "utf-8";\n@layer base, theme;\n@import "//x.org/a.css";\n'
+         b'@import url(https://x.org/b.css);',
+         [("//x.org/a.css", 3), ("https://x.org/b.css", 4)]),
     ],
 )  # fmt: skip
 def test_what_a_stylesheet_would_load_from_another_host(
@@ -680,6 +690,47 @@ def test_where_a_page_sends_its_reader_as_it_opens(content: str, expected: list[
     assert remote_redirects(f'<meta http-equiv="refresh" content="{content}">') == expected
 
 
+def test_a_page_whose_only_input_is_a_content_tab_is_not_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Content tabs put an `<input>` in many pages, and one loads only by its `src`: a
+    full reading of those pages made the scan six times slower (found in review)."""
+    monkeypatch.setattr(other_hosts, "start_tags", lambda *_, **__: pytest.fail("parsed"))
+    tabs = '<div class="tabbed-set"><input checked="checked" id="t1" type="radio"></div>'
+    assert remote_resources(tabs) == []
+
+
+def test_a_stylesheet_is_parsed_again_only_when_its_bytes_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`mkdocs serve` reads every stylesheet on each rebuild (found in review)."""
+    parsed: list[bytes] = []
+    parse = other_hosts.stylesheet_file_urls
+    monkeypatch.setattr(
+        other_hosts, "stylesheet_file_urls", lambda css: (parsed.append(css), parse(css))[1]
+    )
+    first = b".unique-to-this-test { background: url(https://x.org/a.png) }"
+    second = first.replace(b"a.png", b"b.png")
+    loads = [remote_stylesheet_loads(css) for css in (first, first, second, first)]
+    a, b = [("https://x.org/a.png", 1)], [("https://x.org/b.png", 1)]
+    assert loads == [a, a, b, a]
+    assert parsed == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("url", "advice"),
+    [
+        ("https://fonts.googleapis.com/css2?family=Inter", "Download the font files"),
+        ("//fonts.gstatic.com/s/inter/v1/a.woff2", "Download the font files"),
+        ("https://example.org/a.png", "Copy the file into content/ and link to the copy."),
+    ],
+)
+def test_a_web_font_stylesheet_is_not_enough_to_copy(url: str, advice: str) -> None:
+    """Google Fonts' stylesheet loads the fonts themselves from fonts.gstatic.com (found
+    in review): a copy of it still loads them."""
+    assert copy_advice(url, "content").startswith(advice)
+
+
 def test_scripts_and_stylesheets_on_another_host_go_off_with_a_warning() -> None:
     """A site opened from files has no content policy to refuse them (found in an
     audit): they are left out, as Material's web fonts are."""
@@ -689,7 +740,8 @@ def test_scripts_and_stylesheets_on_another_host_go_off_with_a_warning() -> None
     assert len(warnings) == 2
     assert warnings[0].startswith("handbook: extra_javascript names https://unpkg.com/mathjax")
     assert warnings[1].startswith("handbook: extra_css names //fonts.googleapis.com/css")
-    assert warnings[1].endswith("Copy the file into content/ and name the copy.")
+    assert "Download the font files and serve them from the site" in warnings[1]
+    assert warnings[0].endswith("Copy the file into content/ and name the copy.")
     assert scripts == ["js/local.js"]
     assert stylesheets == ["css/handbook.css", "data:text/css,a"]
 

@@ -96,6 +96,20 @@ def copied_stylesheets(files: Files, config: MkDocsConfig) -> list[Path]:
     ]
 
 
+def theme_stylesheets(files: Files, config: MkDocsConfig) -> list[tuple[Path, str]]:
+    """The stylesheets of the theme's `custom_dir` that MkDocs copies into the site:
+    (where, their URL in the site)."""
+    custom_dir = config.theme.custom_dir
+    return [
+        (Path(file.abs_src_path), file.url)
+        for file in files
+        if custom_dir is not None
+        and file.src_dir == custom_dir
+        and file.abs_src_path
+        and file.src_uri.lower().endswith(".css")
+    ]
+
+
 def add_policy_to_copied_html(
     copied_html: list[tuple[Path, str]],
     hb_config: HandbookConfig | None,

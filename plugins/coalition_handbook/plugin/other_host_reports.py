@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from ..config import HandbookConfig
 from ..markdown import LineIndex
 from ..site.other_hosts import (
+    copy_advice,
     mermaid_fence,
     remote_connections,
     remote_redirects,
@@ -51,12 +52,82 @@ def name_remote_resources(
     for url in urls:
         _name_remote_resource(_place_in(source, path, url), url, hb_config, content_policy)
     for url, relation in connections:
-        log.info(
-            f"{_place_in(source, path, url)}: {url} is on another host, and the handbook "
-            f'loads nothing from other hosts; <link rel="{relation}"> has browsers reach it '
-            "ahead, which tells it of each visit (no content policy stops that). Take the "
-            "link out."
+        _name_connection(_place_in(source, path, url), url, relation)
+
+
+def _name_connection(place: str, url: str, relation: str) -> None:
+    log.info(
+        f"{place}: {url} is on another host, and the handbook loads nothing from other "
+        f'hosts; <link rel="{relation}"> has browsers reach it ahead, which tells it of '
+        "each visit (no content policy stops that). Take the link out."
+    )
+
+
+class ThemeLoads:
+    """Names, once for the site, what the theme's templates put in every page that
+    loads from another host (a `custom_dir`'s `main.html` with Google Fonts in its
+    `extrahead`, found in review), and what the stylesheets of `custom_dir` that the
+    pages link to load. One build's."""
+
+    def __init__(
+        self,
+        hb_config: HandbookConfig,
+        content_policy: bool,
+        custom_dir: str | None,
+        theme_stylesheets: list[tuple[Path, str]],
+    ) -> None:
+        self.hb_config = hb_config
+        self.content_policy = content_policy
+        self.templates = [] if custom_dir is None else _templates_in(Path(custom_dir))
+        self.theme_stylesheets = theme_stylesheets  # (where, its URL in the site)
+        # A whole page takes 100 times as long to read as its content (the navigation):
+        # each template is read once, in the first page it writes.
+        self.templates_read: set[str] = set()
+        self.named: set[str] = set()  # what all of them load, once for the site
+
+    def look_at(self, output: str, page: Page) -> None:
+        """Name what `output`, the page as its template wrote it, loads from another host
+        outside the page's content (named at its own line), if its template is new."""
+        template = str(page.meta.get("template") or "main.html")
+        content = page.content or ""
+        if template in self.templates_read or content not in output:
+            return  # another plugin rewrote the content: the next page of the template
+        self.templates_read.add(template)
+        chrome = output.replace(content, "", 1) if content else output
+        for url in remote_resources(chrome):
+            if url not in self.named:
+                self.named.add(url)
+                _name_remote_resource(self._place(url), url, self.hb_config, self.content_policy)
+        for url, relation in remote_connections(chrome):
+            if url not in self.named:
+                self.named.add(url)
+                _name_connection(self._place(url), url, relation)
+        # The stylesheets the page links to (extra_css, a template's `<link>`), once each
+        linked = [entry for entry in self.theme_stylesheets if entry[1] in chrome]
+        for entry in linked:
+            self.theme_stylesheets.remove(entry)
+        name_remote_stylesheet_loads(
+            [path for path, _ in linked], self.hb_config, self.content_policy
         )
+
+    def _place(self, url: str) -> str:
+        """`custom_dir/main.html:3`, the first template of `custom_dir` that has `url`."""
+        for path, text in self.templates:
+            place = _place_in(text, self.hb_config.relative(path), url)
+            if place != self.hb_config.relative(path):
+                return place
+        return "the theme's templates"
+
+
+def _templates_in(custom_dir: Path) -> list[tuple[Path, str]]:
+    """(where, text) of each template of a theme's `custom_dir`, readable as UTF-8."""
+    templates = []
+    for path in sorted(custom_dir.rglob("*.html")):
+        try:
+            templates.append((path, path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):  # MkDocs reports a template it cannot read
+            continue
+    return templates
 
 
 def name_remote_stylesheet_loads(
@@ -90,7 +161,7 @@ def _name_remote_resource(
     )
     log.info(
         f"{place}: {url} is on another host, and the handbook loads nothing from other "
-        f"hosts ({effect}). Copy the file into {docs}/ and link to the copy."
+        f"hosts ({effect}). {copy_advice(url, docs)}"
     )
 
 
@@ -139,8 +210,13 @@ def warn_of_redirects(
 
 
 def _place_in(source: str | None, path: str, text: str) -> str:
-    """`path:line` of the first `text` in `source`, or `path` where it is not found."""
-    offset = -1 if source is None else source.find(text)
-    if source is None or offset < 0:
+    """`path:line` of the first `text` in `source`, as written or with its `&` written
+    `&amp;` (as HTML has it), or `path` where it is not found."""
+    if source is None:
+        return path
+    offset = source.find(text)
+    if offset < 0 and "&" in text:
+        offset = source.find(text.replace("&", "&amp;"))
+    if offset < 0:
         return path
     return f"{path}:{LineIndex.of(source).position(offset)[0]}"

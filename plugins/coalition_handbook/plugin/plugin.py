@@ -87,6 +87,7 @@ from .copied_files import (
     copied_html_files,
     copied_stylesheets,
     keep_copied_files_in_the_handbook,
+    theme_stylesheets,
 )
 from .generated_page import GeneratedPage
 from .instant_navigation import InstantNavigationPolicies, runs_other_pages_scripts
@@ -98,6 +99,7 @@ from .mkdocs_config import (
 )
 from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
 from .other_host_reports import (
+    ThemeLoads,
     name_mermaid,
     name_remote_resources,
     name_remote_stylesheet_loads,
@@ -149,6 +151,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.search_start: int | None = None  # where the page's search entries begin
         # HTML files of docs_dir, copied as they are: (where, their path in the site)
         self.copied_html: list[tuple[Path, str]] = []
+        # What the theme's templates and stylesheets load from other hosts, named once a build.
+        self.theme_loads: ThemeLoads | None = None
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
         # `--dirty`: the build rewrites what changed only, and leaves the cache's
@@ -358,6 +362,16 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # After the files that stay out of the site are taken out: those are never read.
         name_remote_stylesheet_loads(
             copied_stylesheets(files, config), self.handbook_config, self._content_policy
+        )
+        self.theme_loads = (
+            None
+            if self.handbook_config is None
+            else ThemeLoads(
+                self.handbook_config,
+                self._content_policy,
+                config.theme.custom_dir,
+                theme_stylesheets(files, config),
+            )
         )
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
@@ -657,7 +671,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     ) -> str | None:
         return self._with_content_policy(output, Path(page.file.abs_dest_path))
 
-    on_post_page = CombinedEvent(_warn_of_redirects, _page_with_content_policy)
+    def _look_at_theme(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        # Before the content policy is added: its `<meta>` loads nothing.
+        if self.theme_loads is not None:
+            self.theme_loads.look_at(output, page)
+        return output
+
+    on_post_page = CombinedEvent(_warn_of_redirects, _look_at_theme, _page_with_content_policy)
 
     @event_priority(-100)  # last, as `_page_with_content_policy`
     def on_post_template(

@@ -20,6 +20,9 @@ _URL_FUNCTIONS = frozenset({"url", "src"})
 # `(...)`, `[...]` and `{...}`, which holds the rules nested in `@media` or in a rule.
 _BLOCKS = (ast.ParenthesesBlock, ast.SquareBracketsBlock, ast.CurlyBracketsBlock)
 
+# The rules an `@import` may follow: `@charset`, other imports, a `@layer` statement.
+_BEFORE_IMPORTS = frozenset({"charset", "import", "layer"})
+
 CssUrl = tuple[str, int]  # (address, line in the CSS text, from 1)
 
 
@@ -44,14 +47,19 @@ def declarations_urls(css: str) -> list[CssUrl]:
 
 
 def _rules_urls(rules: Iterable[ast.Node]) -> Iterator[CssUrl]:
+    imports_read = True  # browsers ignore an `@import` after any other rule
     for rule in rules:
         if isinstance(rule, ast.AtRule):
-            if rule.lower_at_keyword == "namespace":
-                continue
-            if rule.lower_at_keyword == "import":
+            keyword = rule.lower_at_keyword
+            if keyword == "import" and imports_read:
                 yield from _import_url(rule)
+            # `@layer a, b;` only: `@layer a { ... }` holds rules
+            imports_read = imports_read and keyword in _BEFORE_IMPORTS and rule.content is None
+            if keyword in ("namespace", "import"):
+                continue
             yield from _values_urls(rule.content or [])
         elif isinstance(rule, ast.QualifiedRule):
+            imports_read = False
             yield from _values_urls(rule.content)
 
 

@@ -19,6 +19,7 @@ false, and Google Analytics when `analytics.gtag` is set: the first goes off sil
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, MutableMapping
@@ -105,11 +106,11 @@ def drop_remote_assets(
             url = str(value).strip()
             if _on_another_host(url):
                 values.remove(value)
+                advice = copy_advice(url, docs, then="name the copy")
                 warnings.append(
                     f"handbook: {setting} names {url}, on another host; the handbook loads "
                     "nothing from other hosts (a survivor reading it leaves no trace "
-                    f"elsewhere), so the pages leave it out. Copy the file into {docs}/ and "
-                    "name the copy."
+                    f"elsewhere), so the pages leave it out. {advice}"
                 )
     return warnings
 
@@ -134,9 +135,21 @@ _SVG_LOADING_ELEMENTS = frozenset({"image", "use", "feimage", "script"})
 _BACKGROUND_ELEMENTS = frozenset({"body", "table", "thead", "tbody", "tfoot", "tr", "td", "th"})
 _WATCHED_ELEMENTS = _LOADING_ELEMENTS | _SVG_LOADING_ELEMENTS | {"style"}
 # Whether a page may load anything at all: a watched element, or an attribute that
-# styles (a `style` attribute's `url(...)`, `background=`).
-# Read in the page lowered: a case-blind expression takes four times as long.
-_MAY_LOAD = re.compile(rf"<(?:{'|'.join(sorted(_WATCHED_ELEMENTS))})\b|(?:style|background)\s*+=")
+# styles (a `style` attribute's `url(...)`, `background=`). Read in the page lowered: a
+# case-blind expression takes four times as long. An `<input>` loads only by its `src`
+# (`type=image`), and content tabs put one in many pages: those need a `src` too. The
+# attributes are looked for by `in` first: an expression that may start at any letter
+# took six times as long over 1,500 pages (found in review).
+_MAY_LOAD_BY_TAG = re.compile(rf"<(?:{'|'.join(sorted(_WATCHED_ELEMENTS - {'input'}))})\b")
+_MAY_LOAD_BY_ATTRIBUTE = re.compile(r"(?:style|background)\s*+=")
+
+
+def _may_load(lowered: str) -> bool:
+    """Whether `lowered` (a page's HTML, lowered) may load anything at all."""
+    if _MAY_LOAD_BY_TAG.search(lowered) or ("<input" in lowered and "src" in lowered):
+        return True
+    styled = "style" in lowered or "background" in lowered
+    return styled and _MAY_LOAD_BY_ATTRIBUTE.search(lowered) is not None
 
 
 def remote_resources(html: str) -> list[str]:
@@ -145,7 +158,7 @@ def remote_resources(html: str) -> list[str]:
     draws, and what its CSS fetches (`style` attributes, `<style>` elements,
     `background=`). As a browser with scripts off reads it: what a `<noscript>` holds
     loads then."""
-    if _MAY_LOAD.search(html.lower()) is None:  # most pages: nothing to parse
+    if not _may_load(html.lower()):  # most pages: nothing to parse
         return []
     found: list[str] = []
     for name, text, end in _start_tags_read(html):
@@ -224,14 +237,46 @@ def remote_connections(html: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+# What each stylesheet loads, by the digest of its bytes: `mkdocs serve` rebuilds, and
+# reads every stylesheet again each time, parse only those that changed (a vendored
+# bundle of 1 MB took close to a second; found in review).
+_STYLESHEET_LOADS: dict[bytes, tuple[tuple[str, int], ...]] = {}
+_STYLESHEETS_KEPT = 512
+
+
 def remote_stylesheet_loads(css: bytes) -> list[tuple[str, int]]:
     """What a stylesheet file (one in docs_dir, `extra_css`) would have a browser fetch
     from another host, a web font's stylesheet say: (URL, line), each URL once."""
-    found: dict[str, int] = {}
-    for url, line in stylesheet_file_urls(css):
-        if _on_another_host(url.strip()):
-            found.setdefault(url.strip(), line)
-    return list(found.items())
+    digest = hashlib.blake2b(css, digest_size=16).digest()
+    loads = _STYLESHEET_LOADS.get(digest)
+    if loads is None:
+        found: dict[str, int] = {}
+        for url, line in stylesheet_file_urls(css):
+            if _on_another_host(url.strip()):
+                found.setdefault(url.strip(), line)
+        if len(_STYLESHEET_LOADS) >= _STYLESHEETS_KEPT:  # a long `mkdocs serve`
+            _STYLESHEET_LOADS.clear()
+        loads = _STYLESHEET_LOADS[digest] = tuple(found.items())
+    return list(loads)
+
+
+# Web font services whose stylesheets load the fonts themselves from another host
+# (fonts.googleapis.com's, from fonts.gstatic.com): a copy of the stylesheet alone
+# still loads them.
+_WEB_FONT_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com", "fonts.bunny.net")
+
+
+def copy_advice(url: str, docs: str, then: str = "link to the copy") -> str:
+    """What to do instead of loading `url` from another host, for `docs` (docs_dir as
+    the log shows it): copy it, and `then`."""
+    host = urlsplit(url.strip(_URL_ENDS).replace("\\", "/")).hostname or ""
+    if host in _WEB_FONT_HOSTS:
+        return (
+            f"Download the font files and serve them from the site: put them in {docs}/ "
+            "and name them in @font-face rules of a stylesheet there, named in extra_css "
+            "(keep theme.font: false, which the handbook sets)."
+        )
+    return f"Copy the file into {docs}/ and {then}."
 
 
 _COMMENT = re.compile(COMMENT, re.DOTALL)
