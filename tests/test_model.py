@@ -182,6 +182,11 @@ def test_a_list_item_indented_one_space_too_far_is_a_schema_finding_at_its_line(
         ("« Une citation. » Phrase suivante.", "« Une citation. »"),
         # a word that may end a sentence is no abbreviation
         ("He called me. Then he left.", "He called me."),
+        # Chinese and Japanese end a sentence at a full-width mark, with no space after it
+        ("人身取引とは、搾取をいう。次の文。", "人身取引とは、搾取をいう。"),
+        ("什么是人口贩运？就是剥削。", "什么是人口贩运？"),
+        ("「逃げて！」と言った。次。", "「逃げて！」と言った。"),
+        ("TVPA に基づく犯罪。 Next sentence.", "TVPA に基づく犯罪。"),
     ],
 )
 def test_short_defaults_to_the_first_sentence_as_plain_text(definition: str, short: str) -> None:

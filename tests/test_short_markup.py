@@ -139,3 +139,30 @@ def test_a_first_sentence_too_long_for_a_tooltip_is_cut_at_a_word_and_reported(
     assert short.endswith("…") and len(kept) <= DEFAULT_SHORT_CHARACTERS
     assert sentence.startswith(kept) and sentence[len(kept)] == " "  # cut at a word
     assert terms["bondage"].short == sentence  # written: as written
+
+
+def test_a_tooltip_in_japanese_keeps_its_length_though_a_latin_word_has_a_space() -> None:
+    """Review rv2 F1: the cut went back to the last space, in Japanese the one after an
+    early Latin acronym, and a 390-character definition became a 12-character tooltip."""
+    from coalition_handbook.model.glossary import DEFAULT_SHORT_CHARACTERS, default_short
+
+    clause = (
+        "搾取の目的で暴力、詐欺又は強制により"
+        + "人を勧誘し、輸送し、移送し、蔵匿し又は収受することをいう"
+    )
+    definition = "人身取引とは、TVPA に基づき、" + clause * 8 + "。次の文。"
+    short = default_short(definition)
+    kept = short.removesuffix("…")
+    assert short.endswith("…") and len(kept) == DEFAULT_SHORT_CHARACTERS
+    assert definition.startswith(kept)
+
+
+def test_a_long_cut_still_ends_at_a_word_near_the_limit_and_parts_no_accent() -> None:
+    from coalition_handbook.model.glossary import clipped
+
+    words = "Menschenhandel ist " * 20  # a space within reach of the limit: cut there
+    assert clipped(words, 50) == "Menschenhandel ist Menschenhandel ist…"
+    one_word = "Zwangsarbeitsausbeutungsbekämpfungs" * 5
+    assert clipped("Kurz " + one_word, 100) == ("Kurz " + one_word)[:100] + "…"
+    accented = "e\u0301" * 80  # é as e and a combining accent: the cut keeps them together
+    assert clipped(accented, 51) == "e\u0301" * 25 + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,9 @@ RULE = "glossary.schema"
 # such as U.S., e.g. or z. B., or a common abbreviation.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s?[\"'”’“»)])*\s+(?=[\"'“‘„«(\[]?(.))")
 _INITIALS = re.compile(r"(?:^|\s)\(?(?:[^\W\d_]\.)+$")
+# Chinese and Japanese end a sentence at a full-width mark, with no space after it and no
+# capital to start the next; not one inside a quotation (「逃げて！」と言った。).
+_FULL_WIDTH_SENTENCE_END = re.compile(r"[。！？](?![」』）〕】\"'”’])")
 # Abbreviations that end in a full stop inside a sentence, in the languages adopters write
 # definitions in: lower case, without the stop. A word that may end a sentence ("me",
 # "min") is left out. Add one here when a tooltip or the glossary index cuts a
@@ -257,13 +261,39 @@ def default_short(definition: str) -> str:
 
 def clipped(text: str, limit: int) -> str:
     """`text`, or, if longer than `limit` characters, as many of its first words as fit,
-    then "…" (a single word of more is cut)."""
+    then "…". It is cut at the limit instead where no space falls near it
+    (`_WORD_CUT_REACH`): a single long word, or Chinese or Japanese, which put no spaces
+    between words (the last space may be one after an early Latin acronym)."""
     if len(text) <= limit:
         return text
     head = text[:limit]
-    if not text[limit].isspace() and len(head.split(None, 1)) > 1:
-        head = head.rsplit(None, 1)[0]  # not half a word
+    if not text[limit].isspace():
+        space = max(head.rfind(" "), head.rfind("\t"), head.rfind("\n"))
+        head = head[:space] if space >= limit - _WORD_CUT_REACH else _whole_characters(text, limit)
     return head.rstrip(" \t\n,;:-–—") + "…"
+
+
+# How far back from the limit `clipped` looks for a space to cut at, in characters.
+_WORD_CUT_REACH = 60
+
+
+def _whole_characters(text: str, limit: int) -> str:
+    """`text` cut at `limit`, or just before it, so that no accent, emoji skin tone or
+    joined emoji is parted from the character it belongs to."""
+    cut = limit
+    while cut > 0 and (_joins_previous(text[cut]) or text[cut - 1] == "\u200d"):
+        cut -= 1
+    return text[:cut]
+
+
+def _joins_previous(char: str) -> bool:
+    """Whether `char` belongs to the character before it: a combining mark, a variation
+    selector, a zero-width joiner or an emoji skin tone."""
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or char == "\u200d"
+        or "\U0001f3fb" <= char <= "\U0001f3ff"
+    )
 
 
 def first_sentence(markdown: str) -> str:
@@ -275,6 +305,9 @@ def first_sentence(markdown: str) -> str:
         text = f"{text} {block}".lstrip()
         if not text.endswith(":"):
             break
+    full_width = _FULL_WIDTH_SENTENCE_END.search(text)
+    if full_width is not None:  # a sentence in Chinese or Japanese ends there, or before
+        text = text[: full_width.end()]
     for match in _SENTENCE_END.finditer(text):
         if not _starts_sentence(match.group(1)):
             continue
