@@ -1464,6 +1464,10 @@ def test_front_matter_mkdocs_would_publish_as_text_is_a_warning(
         "---\nNote that a rule starts this page\n\n# About\n",
         "---\n",
         "***\n- a\n---\n",
+        # Review rv2 F2: between two rules, text that is no YAML (a colon in a sentence,
+        # a list after a paragraph), which MkDocs publishes as the page's text
+        "---\n\nWarning: graphic content below.\n\nSome text.\n\n---\n\nMore.\n",
+        "---\n\nTo learn more: read this.\n- item\n\n---\n\nMore.\n",
     ],
 )
 def test_a_page_that_starts_with_a_rule_is_no_front_matter_finding(
@@ -1472,6 +1476,21 @@ def test_a_page_that_starts_with_a_rule_is_no_front_matter_finding(
     from helpers_model import run_rules
 
     assert run_rules(tmp_path, {"content/page.md": page}) == []
+
+
+def test_front_matter_right_after_its_opening_line_that_is_no_yaml_is_an_error(
+    tmp_path: Path,
+) -> None:
+    """The other side of a rule over a blank line: a block that starts right after the
+    `---` is meant as front matter, and its settings are lost where it does not parse."""
+    from helpers_model import run_rules
+
+    from coalition_handbook.findings import Severity
+
+    page = "---\ntitle: About\nTo learn more: read this.\n- item\n---\n\nMore.\n"
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.severity) for f in findings] == [("page.front-matter", Severity.ERROR)]
+    assert "not valid YAML" in findings[0].message
 
 
 # Files that are symbolic links out of the handbook are not read: a link committed to the

@@ -345,7 +345,11 @@ def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, .
     is a warning (`not_read_as_front_matter`)."""
     document = source.front_matter
     report = FileReport(FRONT_MATTER_RULE, relative, source.lines)
-    if document is not None:
+    if document is not None and not (
+        # A rule over a blank line, then text that no YAML reads: MkDocs publishes it
+        # as the page's text, as the editor meant, and ignores the YAML error.
+        not document.usable and _RULE_THEN_BLANK_LINE.match(source.text)
+    ):
         report_yaml_problems(document, report)
         if document.usable and not document.empty:
             data = to_json_data(document.data)
