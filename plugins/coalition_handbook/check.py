@@ -46,6 +46,7 @@ from .rules.base import (
 from .rules.page_source import FILE_RULES as NOT_TEXT_RULES
 from .rules.page_source import RULE as PAGE_SOURCE_RULE
 from .rules.page_source import not_text as page_is_not_text
+from .rules.privacy_pii import RULE as PRIVACY_RULE
 from .snapshot import (
     FindingValues,
     Snapshot,
@@ -474,7 +475,8 @@ def _config_key(config: HandbookConfig) -> str:
 def apply_config(findings: Iterable[Finding], context: CheckContext) -> list[Finding]:
     """Apply per-rule levels from `rules:` and the suppression comments, then sort.
     A finding made twice (a YAML alias repeats its anchor's text: both uses point at the
-    anchor) is reported once. In a page that is no text, only the errors about the file are."""
+    anchor) is reported once. In a page that is no text, only the errors about the file
+    are, and its personal data."""
     suppressions = shared_suppressions(context)
     # With page.source off, what the other rules find is all that is said of such a file.
     not_text = (
@@ -484,7 +486,12 @@ def apply_config(findings: Iterable[Finding], context: CheckContext) -> list[Fin
     )
     kept: list[Finding] = []
     for finding in findings:
-        if finding.path in not_text and finding.rule not in NOT_TEXT_RULES:
+        if (
+            finding.path in not_text
+            and finding.rule not in NOT_TEXT_RULES
+            # Personal data is never published unreported, were page.source lowered.
+            and finding.rule != PRIVACY_RULE
+        ):
             continue  # found in what its bytes spell by chance
         level = rule_level(context.config.rules, finding.rule)
         if level == "off":

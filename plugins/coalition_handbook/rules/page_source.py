@@ -2,7 +2,9 @@
 data, or text saved as UTF-16), or that cannot be read at all (a broken link, a loop of
 links). MkDocs cannot publish such a page; saying so with the file, line and column of
 the first bad byte spares the editor a build's traceback. Nothing else is reported in
-such a file (`not_text`): the other rules would report on garbage."""
+such a file (`not_text`), the other rules would report on garbage, but for personal data
+(privacy.pii): MkDocs may publish the page, and personal data is never published
+unreported."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 column,
                 f"holds a NUL byte at line {line}, which no text holds: it is binary data, or "
                 "text saved as UTF-16; save it as UTF-8, or give it the extension of what it "
-                "is (nothing else in it is checked)",
+                "is (nothing but personal data in it is checked)",
             )
 
 
