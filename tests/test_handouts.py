@@ -2387,10 +2387,12 @@ def test_a_long_render_is_announced_once_before_it_starts(
     assert events == [("rendered", "community"), ("said", said), ("rendered", "hotel-staff")]
     announced = re.fullmatch(
         r"the handout of content/modules/hotel-staff\.md prints (\d+) KB of text: making "
-        r"its PDF may take a minute or more",
+        r"its PDF may take (\d+) seconds or so",
         said,
     )
     assert announced is not None and int(announced.group(1)) >= len(big) // 1000 > 200
+    # About 35 s a megabyte, not "a minute or more" for a fifth of one (review).
+    assert 5 <= int(announced.group(2)) <= 35 * int(announced.group(1)) // 1000 + 5
     events.clear()
     handouts.make_handouts(context, say=lambda line: events.append(("said", line)))
     assert events == []

@@ -23,7 +23,8 @@ def restore_previous_site(previous: PreviousSite | None) -> None:
     except OSError as problem:
         log.error(f"handbook: the site published before is in {previous.aside}: {problem}")
     else:
-        log.info("handbook: the build failed; the site published before is back in place")
+        # Failed, or stopped (Ctrl-C, SIGTERM): "failed" misread a stop (review).
+        log.info("handbook: the build did not finish; the site published before is back in place")
 
 
 def _stop_build(number: int, frame: FrameType | None) -> None:

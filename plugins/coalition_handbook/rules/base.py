@@ -52,8 +52,9 @@ RULES: dict[str, Rule] = {
         Rule(
             "page.source",
             Severity.ERROR,
-            "a page that is not UTF-8, holds a NUL byte or cannot be read (nothing else is "
-            "reported in it), a folder of pages that cannot be read, or a file of docs_dir "
+            "a page that is not UTF-8, holds a NUL byte or cannot be read (nothing but "
+            "personal data is reported in it), a folder of pages that cannot be read, or a "
+            "file of docs_dir "
             "that a symbolic link leads out of it (or into a .git folder)",
         ),
         Rule(
