@@ -757,7 +757,7 @@ def test_the_key_is_made_once_outside_the_handbook_for_its_owner_alone(
     config = make(tmp_path / "handbook")
     first = check(config)
     made = key.read_bytes()
-    assert len(made) == 32
+    assert len(bytes.fromhex(made.decode("ascii"))) == 32  # as `openssl rand -hex 32` makes one
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     assert [path.name for path in key.parent.iterdir()] == ["key"]  # no temporary file left
     packs = list((tmp_path / "handbook" / CACHE_DIR).glob("*.pickle"))

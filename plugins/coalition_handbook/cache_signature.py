@@ -1,8 +1,10 @@
 """Cache files signed with a key of this user's, so that only this user's runs can make one
 that a run reads back.
 
-    <signature file>    ~/.cache/coalition-handbook/key (or $XDG_CACHE_HOME/..., or
-                        $HANDBOOK_CACHE_KEY_FILE): 32 random bytes, mode 0600
+    <key file>          ~/.cache/coalition-handbook/key (or $XDG_CACHE_HOME/..., or
+                        $HANDBOOK_CACHE_KEY_FILE): at least MIN_KEY_BYTES bytes, whitespace
+                        at either end aside (one this package makes: 64 hex digits, mode 0600)
+    the signing key     SHA-256 of the key file's bytes (so any secret of that length does)
     a signed file       MAGIC, HMAC-SHA256(key, purpose, payload), payload
 
 The packs in `.cache/handbook/` are pickles and the compiled templates marshalled code:
@@ -13,27 +15,35 @@ unpacked outside git (security audit, finding 3). The key lives outside every
 repository, so no file that came with one carries a valid signature: such a file, like
 one from an older version or another user, is a miss, and the run writes it anew.
 
-Where no key can be read or made (a home folder that cannot be written), `signing_key`
-is None and the caches that run code are off for the process (said once, at INFO).
+The key file named by HANDBOOK_CACHE_KEY_FILE is the user's: made when missing, never
+replaced (review: a hex key from a CI secret was overwritten with new bytes, so every run
+was cold). The default one is ours, and replaced when it is no key. Two runs that make it
+at once keep the first one linked in place (`_link`). The key is read again when its file
+changes (one stat per use): a long `mkdocs serve` signs as `handbook check` does.
+
+Where no key can be read or made (a home folder that cannot be written, a named file too
+short), `signing_key` is None and the caches are off for as long as that lasts (said once,
+at INFO; `handbook` says it on stderr: `unavailable_note`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import hashlib
 import hmac
 import logging
 import os
 import secrets
+import stat
 import tempfile
-from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 KEY_FILE_VARIABLE = "HANDBOOK_CACHE_KEY_FILE"
 # Marks a signed file: a pack written by an earlier version (a bare pickle) has none.
 MAGIC = b"HBSIGN1\n"
-_KEY_BYTES = 32
+# The least a key file must hold: below that, a guess is within reach.
+MIN_KEY_BYTES = 16
+_MADE_KEY_BYTES = 32  # random bytes in a key this package makes
 _TAG_BYTES = hashlib.sha256().digest_size
 _HEADER = len(MAGIC) + _TAG_BYTES
 
@@ -42,6 +52,25 @@ PACK = b"pack"
 TEMPLATE = b"template"
 
 log = logging.getLogger("mkdocs.plugins.handbook")
+
+# What a key file was when last read: (device, inode, size, time) or None.
+_Identity = tuple[int, int, int, int] | None
+
+
+class _Known(NamedTuple):
+    """A key file as last read: what it was, its key, and why there is none if so."""
+
+    identity: _Identity
+    key: bytes | None
+    problem: str | None = None
+
+
+_known: dict[Path, _Known] = {}
+_said: set[str] = set()
+
+
+class KeyUnusable(Exception):
+    """A key file that is there but holds no usable key; the message says why."""
 
 
 def key_file() -> Path:
@@ -57,63 +86,138 @@ def key_file() -> Path:
 
 def signing_key() -> bytes | None:
     """This user's key, made at the first call that finds none; None if it can be neither
-    read nor made."""
-    return _key_at(key_file())
+    read nor made. Read again only once its file changed (or went)."""
+    path = key_file()
+    known = _known.get(path)
+    if known is None or known.identity != _identity_of(path):
+        named = bool(os.environ.get(KEY_FILE_VARIABLE, "").strip())  # as `key_file` reads it
+        known = _known[path] = _key_at(path, named)
+    return known.key
 
 
-@cache  # once per process and file: a warm run reads it once
-def _key_at(path: Path) -> bytes | None:
-    key = _read_key(path)
-    if key is None:
-        try:
-            key = _make_key(path)
-        except OSError as error:
-            log.info(
-                f"handbook: no cache key in {path} ({error.strerror or error}): the caches "
-                f"of parsed files and compiled templates are off (set {KEY_FILE_VARIABLE} "
-                "to a file in a folder you can write)"
-            )
-            return None
-    return key
+def unavailable_note() -> str | None:
+    """Why the caches are off for want of a key, where this process sought the key and
+    found none (for `handbook`, whose stderr shows no INFO line)."""
+    known = _known.get(key_file())
+    return None if known is None else known.problem
 
 
-def _read_key(path: Path) -> bytes | None:
-    with contextlib.suppress(OSError):
-        key = path.read_bytes()
-        if len(key) == _KEY_BYTES:
-            return key
-    return None  # none yet, or damaged: a new one replaces it
+def _key_at(path: Path, named: bool) -> _Known:
+    try:
+        identity, key = _read_or_make(path, named)
+    except (KeyUnusable, OSError) as problem:
+        message = _no_key_message(path, named, _why(path, problem))
+        if message not in _said:  # once, not at every use
+            _said.add(message)
+            log.info(message)
+        return _Known(_identity_of(path), None, message)
+    return _Known(identity, key)
 
 
-def _make_key(path: Path) -> bytes:
-    """Write a new key to `path`, atomically and readable by its owner alone; if another
-    run made one meanwhile, that one is kept and returned."""
+def _read_or_make(path: Path, named: bool) -> tuple[_Identity, bytes]:
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass  # none yet: made below
+    except (KeyUnusable, OSError):
+        if named:
+            raise  # the user's own file: never replaced
+    return _make_key(path, replace_damaged=not named)
+
+
+def _read_key(path: Path) -> tuple[_Identity, bytes]:
+    """The identity of the key file at `path` and the key its bytes make; raises OSError
+    where it cannot be read, `KeyUnusable` where it holds no key."""
+    with path.open("rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise KeyUnusable("it is not a regular file")
+        # `openssl rand -hex 32 > key` ends in a newline; `printf %s "$SECRET"` does not.
+        material = file.read().strip()
+    if len(material) < MIN_KEY_BYTES:
+        raise KeyUnusable(
+            f"it holds {len(material)} bytes, and a key needs at least {MIN_KEY_BYTES}: "
+            "make one with `openssl rand -hex 32`"
+        )
+    return _identity(status), hashlib.sha256(material).digest()
+
+
+def _make_key(path: Path, replace_damaged: bool) -> tuple[_Identity, bytes]:
+    """Write a new key to `path`, readable by its owner alone, unless a key is there: one
+    another run made meanwhile is kept and returned (the first one made wins), a damaged
+    one replaced if `replace_damaged`."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key-")  # mode 0600
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(secrets.token_bytes(_KEY_BYTES))
-        if os.path.lexists(path):  # there, yet no key (`_read_key`): damaged, replaced
-            Path(temporary).replace(path)
-        else:
-            _link_unless_made(Path(temporary), path)
+            file.write(secrets.token_hex(_MADE_KEY_BYTES).encode("ascii") + b"\n")
+        if not _link(Path(temporary), path):
+            try:
+                return _read_key(path)
+            except (KeyUnusable, OSError):
+                if not replace_damaged:
+                    raise
+            path.unlink()  # a folder in its place stays, and the caches are off
+            _link(Path(temporary), path)  # or another run's, made meanwhile, is read
     finally:
         Path(temporary).unlink(missing_ok=True)
-    key = _read_key(path)
-    if key is None:
-        raise OSError(errno.EIO, "the key written could not be read back", str(path))
-    return key
+    return _read_key(path)
 
 
-def _link_unless_made(temporary: Path, path: Path) -> None:
-    """Put `temporary` at `path` unless a key is there already (made by another run at
-    the same moment: every run then signs with that one)."""
+def _link(temporary: Path, path: Path) -> bool:
+    """Put `temporary` at `path` unless anything is there already; whether it was put."""
     try:
         os.link(temporary, path)
     except FileExistsError:
-        pass
-    except OSError:  # a file system without hard links
-        temporary.replace(path)
+        return False
+    except OSError:  # a file system without hard links: made exclusively, then written
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return False
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(temporary.read_bytes())
+    return True
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def _identity_of(path: Path) -> _Identity:
+    try:
+        return _identity(path.stat())
+    except OSError:
+        return None
+
+
+def _why(path: Path, problem: Exception) -> str:
+    """Why no key is at `path`, in words that name what to change (mkdir's "File exists"
+    said nothing of the file in a folder's place)."""
+    if isinstance(problem, KeyUnusable):
+        return str(problem)
+    for folder in path.parents:
+        if os.path.lexists(folder):
+            if not folder.is_dir():
+                return f"{folder} is a file, not a folder"
+            break
+    if path.is_dir():
+        return "it is a folder, not a file"
+    if isinstance(problem, OSError) and problem.strerror:
+        return problem.strerror
+    return str(problem)
+
+
+def _no_key_message(path: Path, named: bool, why: str) -> str:
+    advice = (
+        f"fix the file {KEY_FILE_VARIABLE} names, or name another"
+        if named
+        else f"set {KEY_FILE_VARIABLE} to a file in a folder you can write"
+    )
+    return (
+        f"handbook: no cache key in {path} ({why}): the caches of parsed files and "
+        f"compiled templates are off ({advice})"
+    )
 
 
 def _tag(key: bytes, purpose: bytes, payload: bytes | memoryview) -> bytes:

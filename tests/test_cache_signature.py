@@ -1,0 +1,145 @@
+"""The key that signs cache files (`cache_signature`): what a key file may hold, which
+one is never replaced, two first runs at once, a key file that changes while a process
+runs, and what is said where there is none."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from test_cache import check, make
+
+from coalition_handbook import cache_signature
+from coalition_handbook.cache import STATS
+from coalition_handbook.cache_signature import KEY_FILE_VARIABLE, PACK, signed, verified
+
+HEX_KEY = b"3f9a" * 16 + b"\n"  # as `openssl rand -hex 32 > key` writes one
+
+
+def no_key_messages(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        record.getMessage() for record in caplog.records if "no cache key" in record.getMessage()
+    ]
+
+
+def test_a_named_key_file_holding_a_hex_secret_is_kept_and_the_cache_stays_warm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key written from a CI secret at each job's start: it is the key, as it is
+    (review: it was replaced by 32 new bytes, so every job started cold)."""
+    key = tmp_path / "secret"
+    key.write_bytes(HEX_KEY)
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+    config = make(tmp_path / "handbook")
+    first = check(config)
+    assert key.read_bytes() == HEX_KEY
+    key.write_bytes(HEX_KEY.strip())  # the next job's, written without the newline
+    assert check(config) == first
+    assert STATS.results == 1
+    assert cache_signature.signing_key() == hashlib.sha256(HEX_KEY.strip()).digest()
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [(b"", "it holds 0 bytes"), (b"  too-short-key \n", "it holds 13 bytes")],
+)
+def test_a_named_key_file_too_short_is_never_replaced_and_the_caches_are_off(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    content: bytes,
+    why: str,
+) -> None:
+    """An empty secret (one CI did not have) or a password: refused, said once with the
+    file and why, and left as it is; the check runs all the same."""
+    key = tmp_path / "secret"
+    key.write_bytes(content)
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+    config = make(tmp_path / "handbook")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
+        check(config)
+        check(config)
+    assert STATS.parsed == 5
+    assert key.read_bytes() == content
+    (said,) = no_key_messages(caplog)
+    assert f"no cache key in {key} ({why}, and a key needs at least 16" in said
+    assert f"fix the file {KEY_FILE_VARIABLE} names" in said
+
+
+def test_a_named_key_file_that_is_missing_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = tmp_path / "keys" / "handbook"
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+    assert cache_signature.signing_key() == hashlib.sha256(key.read_bytes().strip()).digest()
+    assert len(bytes.fromhex(key.read_text(encoding="ascii"))) == 32
+
+
+@pytest.mark.parametrize("content", [b"", b"damaged"])
+def test_the_default_key_file_is_replaced_when_it_holds_no_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+) -> None:
+    monkeypatch.delenv(KEY_FILE_VARIABLE)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    key = tmp_path / "coalition-handbook" / "key"
+    key.parent.mkdir()
+    key.write_bytes(content)
+    made = cache_signature.signing_key()
+    assert made is not None
+    assert made == hashlib.sha256(key.read_bytes().strip()).digest()
+
+
+def test_a_file_in_the_key_folder_s_place_is_named_as_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Review: the reason given was mkdir's "File exists"."""
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path / "a-file" / "key"))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
+        assert cache_signature.signing_key() is None
+    (said,) = no_key_messages(caplog)
+    assert f"({tmp_path / 'a-file'} is a file, not a folder)" in said
+
+
+def test_a_key_another_run_made_meanwhile_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two first runs at once: the one that finds the other's key in place once it has
+    made its own signs with the other's (review: it replaced it, so the two signed with
+    different keys and one of them wrote packs no later run could read)."""
+    key = tmp_path / "key"
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+    theirs = os.urandom(32)
+    make_temporary = tempfile.mkstemp
+
+    def the_other_run_is_quicker(*args: object, **kwargs: object) -> tuple[int, str]:
+        key.write_bytes(theirs)  # after this run found no key, before it links its own
+        return make_temporary(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(cache_signature.tempfile, "mkstemp", the_other_run_is_quicker)
+    ours = cache_signature.signing_key()
+    assert key.read_bytes() == theirs
+    assert ours == hashlib.sha256(theirs).digest()
+    assert [path.name for path in tmp_path.iterdir()] == ["key"]  # no temporary file left
+
+
+def test_a_key_file_changed_while_the_process_runs_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long `mkdocs serve` signs with the key `handbook check` reads (review: it kept
+    the first one it read, and each rewrote the other's packs)."""
+    key = tmp_path / "key"
+    key.write_bytes(HEX_KEY)
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+    data = signed(b"payload", PACK)
+    assert data is not None and verified(data, PACK) is not None
+    key.write_bytes(b"another key of the same user")
+    assert verified(data, PACK) is None
+    assert cache_signature.signing_key() == hashlib.sha256(b"another key of the same user").digest()
+    key.unlink()  # deleted: a new one is made
+    assert verified(data, PACK) is None
+    assert key.exists()
