@@ -7,10 +7,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
+from site_builds import BIN
 from test_cache import check, make
 
 from coalition_handbook import cache_signature
@@ -143,3 +145,24 @@ def test_a_key_file_changed_while_the_process_runs_is_read_again(
     key.unlink()  # deleted: a new one is made
     assert verified(data, PACK) is None
     assert key.exists()
+
+
+def test_the_check_says_on_stderr_why_the_caches_are_off(tmp_path: Path) -> None:
+    """`handbook check` shows no INFO line: without this, every run was cold in silence
+    (review)."""
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    config = make(tmp_path / "handbook")
+    env = {key: value for key, value in os.environ.items() if key != "HANDBOOK_NO_CACHE"}
+
+    def run_check() -> subprocess.CompletedProcess[str]:
+        command = [str(BIN / "handbook"), "check", "-f", str(config)]
+        return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+    with_a_key = run_check()
+    env[KEY_FILE_VARIABLE] = str(tmp_path / "a-file" / "key")
+    completed = run_check()
+    # The run is not failed for it: the same findings, the same exit code.
+    assert (completed.returncode, completed.stdout) == (with_a_key.returncode, with_a_key.stdout)
+    assert "no cache key" not in with_a_key.stderr
+    assert completed.stderr.count("no cache key in") == 1, completed.stderr
+    assert f"{tmp_path / 'a-file'} is a file, not a folder" in completed.stderr

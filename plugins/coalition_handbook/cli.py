@@ -266,7 +266,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             _require_a_handbook(config, shown_as)
             _say_when_no_page_is_read(config, shown_as)
             _say_when_the_plugin_is_not_listed(config, shown_as)
-        return _COMMANDS[args.command](args, config)
+        exit_code = _COMMANDS[args.command](args, config)
+        if reads_handbook:
+            _say_when_the_caches_had_no_key()
+        return exit_code
     except ConfigError as error:
         for problem in error.problems:  # each on a line of its own, as findings are
             print(f"handbook: {problem}", file=sys.stderr)
@@ -323,6 +326,15 @@ def _say_when_the_plugin_is_not_listed(config: HandbookConfig, shown_as: str) ->
             "the glossary (add `- handbook` under `plugins`)",
             file=sys.stderr,
         )
+
+
+def _say_when_the_caches_had_no_key() -> None:
+    """The build logs it at INFO, which this command does not show: without it, every
+    check is cold and no one is told why (review)."""
+    from .cache_signature import unavailable_note
+
+    if (note := unavailable_note()) is not None:
+        print(note, file=sys.stderr)
 
 
 def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
