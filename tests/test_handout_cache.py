@@ -4,6 +4,7 @@ exactly the handouts that use the term; a failed render loses no published PDF."
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import logging
 import os
@@ -24,6 +25,7 @@ from test_handouts import (
     write_linking_handbook,
 )
 
+from coalition_handbook.cache_signature import HANDOUT, KEY_FILE_VARIABLE, verified
 from coalition_handbook.config import load_config
 from coalition_handbook.site import handout_cache, handout_problems, handout_render, handouts
 from coalition_handbook.site.handout_cache import (
@@ -472,6 +474,80 @@ def _cached_pdf(root: Path, module_id: str) -> Path:
     return pdf
 
 
+def _swap_in(root: Path, module_id: str, pdf: bytes) -> None:
+    """What a supplier of a copied handbook can do without the user's key: put `pdf` in
+    the place of the module's cached PDF, with a record that vouches for it."""
+    cached = _cached_pdf(root, module_id)
+    manifest = cached.with_name(f"{cached.stem}.files.json")
+    data = manifest.read_bytes()
+    payload = verified(data, HANDOUT)
+    kept = json.loads(bytes(payload) if payload is not None else data)
+    kept["pdf"] = hashlib.sha256(pdf).hexdigest()
+    manifest.write_text(json.dumps(kept), encoding="utf-8")
+    cached.write_bytes(pdf)
+
+
+def test_a_handout_swapped_into_a_copied_cache_is_not_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv1, finding 2: the digest that vouched for a cached PDF sat beside it, so a
+    handbook handed over with its `.cache/` published whatever PDF came with it. Only a
+    record signed with this user's key vouches for one; a normal second build renders
+    none all the same (DESIGN section 8)."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    output = tmp_path / "out"
+    assert set(outcomes(tmp_path, output).values()) == {"rendered"}
+    assert set(outcomes(tmp_path, output).values()) == {"cached"}
+    _swap_in(tmp_path, "community", FORGED)
+    assert outcomes(tmp_path, output) == {
+        "community": "rendered",
+        "debt": "cached",
+        "hotel": "cached",
+    }
+    assert (output / "community.pdf").read_bytes() == RENDERED
+    assert set(outcomes(tmp_path, output).values()) == {"cached"}  # its record made anew
+
+
+def test_handouts_cached_by_another_user_are_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handbook and its cache copied to another user (another key): none of the
+    PDFs that came with it is published from the cache, and that user's are."""
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    output = tmp_path / "out"
+    outcomes(tmp_path, output)
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path / "another-user" / "key"))
+    assert set(outcomes(tmp_path, output).values()) == {"rendered"}
+    assert set(outcomes(tmp_path, output).values()) == {"cached"}
+
+
+def test_without_a_key_no_handout_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No key can be made (a file in its folder's place): no record could be trusted, so
+    every handout is rendered, and published all the same."""
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path / "a-file" / "key"))
+    write_handbook(tmp_path, modules=three_modules())
+    _render_here(monkeypatch)
+    output = tmp_path / "out"
+    assert set(outcomes(tmp_path, output).values()) == {"rendered"}
+    assert set(outcomes(tmp_path, output).values()) == {"rendered"}
+    assert (output / "community.pdf").read_bytes() == RENDERED
+    assert not (tmp_path / CACHE_DIR).exists()
+
+
+def test_a_last_good_handout_swapped_in_is_not_published(tmp_path: Path) -> None:
+    """A module with errors keeps its last good PDF only where this user's run wrote it."""
+    write_handbook(tmp_path, modules=three_modules())
+    HandoutCache(tmp_path / CACHE_DIR).put("community", "0" * 64, b"%PDF-1.7 good")
+    _swap_in(tmp_path, "community", FORGED)
+    context = context_of(tmp_path / "mkdocs.yml")
+    held_back = {"content/modules/community.md": "the module has errors"}
+    handouts.build_handouts(context, tmp_path / "out", held_back)
+    assert not (tmp_path / "out" / "community.pdf").exists()
+
+
 def test_a_cached_handout_cut_short_is_rendered_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -918,9 +994,12 @@ def _put_for(site: str, root: Path, module_id: str, key: str, pdf: bytes, used: 
 
 
 def _as_an_earlier_version_wrote(root: Path, module_id: str, key: str) -> None:
-    """The record's manifest without `site`, as versions before it wrote one."""
+    """The record's manifest without `site` or a signature, as versions before them
+    wrote one."""
     manifest = root / module_id / f"{key}.files.json"
-    kept = json.loads(manifest.read_text(encoding="utf-8"))
+    payload = verified(manifest.read_bytes(), HANDOUT)
+    assert payload is not None
+    kept = json.loads(bytes(payload))
     del kept["site"]
     manifest.write_text(json.dumps(kept), encoding="utf-8")
 
@@ -936,19 +1015,13 @@ def test_a_failed_render_falls_back_on_its_own_sites_last_good_pdf_alone(tmp_pat
     assert HandoutCache(tmp_path, "mkdocs.yml").last_good("debt") is None
 
 
-def test_a_record_of_an_earlier_version_is_the_last_good_pdf_of_the_default_site_alone(
-    tmp_path: Path,
-) -> None:
-    """A record written before records named their site: `mkdocs.yml`, the site earlier
-    versions wrote for in the usual layout, falls back on it (a module with errors right
-    after the upgrade keeps its handout), while no other site's record is beside it."""
+def test_a_record_of_an_earlier_version_is_no_sites_last_good_pdf(tmp_path: Path) -> None:
+    """A record written before records were signed: nothing tells it from one that came
+    with a copied handbook (review rv1, finding 2), so no site falls back on it."""
     _put_for("mkdocs.yml", tmp_path, "hotel", "1" * 64, b"%PDF-1.7 earlier", 1)
     _as_an_earlier_version_wrote(tmp_path, "hotel", "1" * 64)
-    assert HandoutCache(tmp_path, "mkdocs.yml").last_good_pdf("hotel") == b"%PDF-1.7 earlier"
+    assert HandoutCache(tmp_path, "mkdocs.yml").last_good_pdf("hotel") is None
     assert HandoutCache(tmp_path, "mkdocs.es.yml").last_good("hotel") is None
-    _put_for("mkdocs.es.yml", tmp_path, "hotel", "2" * 64, b"%PDF-1.7 spanish", 2)
-    # Whose it is is unclear now: it may be the Spanish site's.
-    assert HandoutCache(tmp_path, "mkdocs.yml").last_good("hotel") is None
 
 
 def test_each_site_publishes_its_own_last_good_handout(

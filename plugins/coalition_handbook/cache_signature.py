@@ -13,7 +13,9 @@ but git cannot see every way one arrives: a `.cache` that is a git submodule, or
 repository downloaded as an archive (GitHub's "Download ZIP", a release tarball) and
 unpacked outside git (security audit, finding 3). The key lives outside every
 repository, so no file that came with one carries a valid signature: such a file, like
-one from an older version or another user, is a miss, and the run writes it anew.
+one from an older version or another user, is a miss, and the run writes it anew. The
+handout cache signs each PDF's record (`HANDOUT`) for the same reason: the digest that
+vouches for a cached PDF would otherwise come with the PDF (review rv1, finding 2).
 
 The key file named by HANDBOOK_CACHE_KEY_FILE is the user's: made when missing, never
 replaced (review: a hex key from a CI secret was overwritten with new bytes, so every run
@@ -50,6 +52,7 @@ _HEADER = len(MAGIC) + _TAG_BYTES
 # What a signed file is for: a signature made for one kind is no signature for another.
 PACK = b"pack"
 TEMPLATE = b"template"
+HANDOUT = b"handout"
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -215,8 +218,8 @@ def _no_key_message(path: Path, named: bool, why: str) -> str:
         else f"set {KEY_FILE_VARIABLE} to a file in a folder you can write"
     )
     return (
-        f"handbook: no cache key in {path} ({why}): the caches of parsed files and "
-        f"compiled templates are off ({advice})"
+        f"handbook: no cache key in {path} ({why}): the caches of parsed files, compiled "
+        f"templates and PDF handouts are off ({advice})"
     )
 
 

@@ -25,17 +25,22 @@ Each record names the site that wrote it (`site`: the name of its config file, a
 sites beside one another, `mkdocs.yml` and `mkdocs.es.yml`, share the cache), and only
 a site's own records are ever removed: those beyond the last `KEPT_PER_MODULE` of one
 of its modules, and those of its modules that are gone, with the records there that
-name no site (written before records named their site, or a temporary file of a killed
-run) where no other site's record is beside them. Another site's records, and any other
-file (a PDF someone put in a module's folder) stay (audit: the first were removed as a
-gone module's, the last as an older PDF; DESIGN section 11). A failed render falls back
-on its own site's last good PDF alone (`last_good`; review: a module with errors on the
-Spanish site was published with the English handout).
+name no site (none signed by this user: an earlier version's, one that came with a copy,
+or a temporary file of a killed run) where no other site's record is beside them.
+Another site's records, and any other file (a PDF someone put in a module's folder)
+stay (audit: the first were removed as a gone module's, the last as an older PDF; DESIGN
+section 11). A failed render falls back on its own site's last good PDF alone
+(`last_good`; review: a module with errors on the Spanish site was published with the
+English handout).
 
-Only PDFs this machine's runs wrote are published from the cache: none if git tracks a
-file under `.cache/handouts/` (`cache_refused`: the cache is then off for the run), none
-that is a symbolic link or in a linked folder, and as a last good one only a file named
-by a key, as `put` names them.
+Only PDFs this user's runs wrote are published from the cache: each record is signed
+with the user's key (`cache_signature`, `HANDOUT`), and a PDF whose record is not (one
+that came with a copied or downloaded handbook, its record made to vouch for it; one an
+earlier version or another user wrote) is rendered again (review rv1, finding 2: the
+digest beside a PDF came with it). Where there is no key, nothing is kept or found. None
+is published if git tracks a file under `.cache/handouts/` (`cache_refused`: the cache
+is then off for the run), none that is a symbolic link or in a linked folder, and as a
+last good one only a file named by a key, as `put` names them.
 
 Every file is written atomically (a temporary file in the same folder, then a rename):
 a reader never sees half a PDF and a failure never removes a good one. A cache that
@@ -60,6 +65,7 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..cache import DEFAULT_SITE, HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
+from ..cache_signature import HANDOUT, signed, verified
 from ..model.source import SLUG
 from . import handout_render
 from .handout_links import PublishedSite
@@ -198,12 +204,11 @@ class HandoutCache:
         problems: Sequence[Unplaced],
         site_links: SiteLinks | None,
     ) -> Path | None:
-        folder = self._folder(module_id, create=True)
-        if folder is None:
-            return None
         path = self.path(module_id, key)
         manifest = self._manifest(module_id, key)
         kept = {
+            # Whose record this is: one signed for another PDF is no record of this one.
+            "record": f"{module_id}/{key}",
             "site": self.site,
             "files": dict(files or {}),
             "pdf": hashlib.sha256(pdf).hexdigest(),
@@ -214,7 +219,13 @@ class HandoutCache:
         }
         if any(wants_a_font(problem) for problem in problems):
             kept["fonts"] = handout_render.font_set_digest()
-        write_atomically(manifest, json.dumps(kept, sort_keys=True).encode())
+        record = signed(json.dumps(kept, sort_keys=True).encode(), HANDOUT)
+        if record is None:  # no key: no record could be trusted (said once, at INFO)
+            return None
+        folder = self._folder(module_id, create=True)
+        if folder is None:
+            return None
+        write_atomically(manifest, record)
         write_atomically(path, pdf)
         _mark_used(path)  # written with the bytes it held already, it kept its old time
         # This site's records of the module, the one used last first: the others' stay.
@@ -237,13 +248,12 @@ class HandoutCache:
 
     def _read_manifest(self, module_id: str, key: str) -> _Manifest | None:
         """What `put` kept beside the PDF under `key`, or None: no manifest (an older
-        cache's), or one unreadable."""
-        try:
-            kept = json.loads(read_regular_file(self._manifest(module_id, key), False))
-        except (OSError, ValueError):  # made anew
-            return None
-        files = kept.get("files") if isinstance(kept, dict) else None
-        pdf_digest = kept.get("pdf") if isinstance(kept, dict) else None
+        cache's), one unreadable, or one this user's runs did not sign for that PDF."""
+        kept = _signed_manifest(self._manifest(module_id, key))
+        if not isinstance(kept, dict) or kept.get("record") != f"{module_id}/{key}":
+            return None  # made anew
+        files = kept.get("files")
+        pdf_digest = kept.get("pdf")
         if not isinstance(files, dict) or not isinstance(pdf_digest, str):
             return None
         written = kept.get("problems")
@@ -262,10 +272,10 @@ class HandoutCache:
 
     def last_good(self, module_id: str) -> Path | None:
         """This site's newest cached PDF of the module, whatever its key (for a render that
-        failed): a regular file named by a key, as `put` writes them, not a link. Never
-        another site's (review: a Spanish site published the English handout); the
-        default site falls back on a record that names no site, one an earlier version
-        wrote, where no other site's is in the folder (whose it is, is then clear)."""
+        failed): a regular file named by a key, as `put` writes them, not a link, whose
+        record this user signed. Never another site's (review: a Spanish site published
+        the English handout), nor one whose record names no site: an earlier version's
+        is signed by no one, so it may have come with a copy (review rv1, finding 2)."""
         folder = self._folder(module_id)
         if folder is None:
             return None
@@ -273,10 +283,7 @@ class HandoutCache:
             records = _records(folder)
         except OSError:  # an unreadable folder holds nothing to fall back on
             return None
-        own = [record for record in records if record.site == self.site]
-        if not own and self.site == DEFAULT_SITE and all(record.site is None for record in records):
-            own = records  # an earlier version's, and no other site's beside them
-        return _newest_pdf(folder, own)
+        return _newest_pdf(folder, [record for record in records if record.site == self.site])
 
     def last_good_pdf(self, module_id: str) -> bytes | None:
         """The bytes of `last_good`, or None (also where they are not those written)."""
@@ -401,13 +408,20 @@ def _records(folder: Path) -> list[_Record]:
 
 
 def _site_of(manifest: Path) -> str | None:
-    """The site a manifest names, or None (none named, no manifest, an unreadable one)."""
-    try:
-        kept = json.loads(read_regular_file(manifest, False))
-    except (OSError, ValueError):
-        return None
+    """The site a manifest names, or None (none named, no manifest, an unreadable one, one
+    this user's runs did not sign)."""
+    kept = _signed_manifest(manifest)
     site = kept.get("site") if isinstance(kept, dict) else None
     return site if isinstance(site, str) else None
+
+
+def _signed_manifest(manifest: Path) -> object:
+    """The JSON of `manifest` if this user's runs signed it (`put`), else None."""
+    try:
+        payload = verified(read_regular_file(manifest, False), HANDOUT)
+        return None if payload is None else json.loads(bytes(payload))
+    except (OSError, ValueError):
+        return None
 
 
 def _newest_pdf(folder: Path, records: Iterable[_Record]) -> Path | None:
