@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from handbooks import make_handbook
+from handbooks import make_handbook, set_handbook_options
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from site_markdown import render
@@ -178,6 +178,14 @@ def test_an_edit_that_adds_or_removes_a_tag_is_seen_by_a_warm_run(
         ('**b**{: onmouseover="alert(3)" }', "<strong>b</strong>"),
         ('[s](#a){: style="background:url(https://evil.example/x.png)" }', '<a href="#a">s</a>'),
         ("A paragraph\n{: onclick=go }", "A paragraph"),
+        # Review: where link.unsafe is off, attr_list sent the reader to a script.
+        ('[t](#top){: href="javascript:alert(1)" }', '<a href="#top">t</a>'),
+        ("[t](#top){:formaction=javascript:go .c lang=es }",
+         '<a class="c" href="#top" lang="es">t</a>'),
+        ('![p](p.png){: src="https://evil.example/x.png" width=3 }',
+         '<img alt="p" src="p.png" width="3" />'),
+        ("*a*{: xlink:href=x ping=https://evil.example data-clipboard-text=y aria-label=ok }",
+         '<em aria-label="ok">a</em>'),
         ("*a*{:\tonclick=go }", "<em>a</em>"),  # a tab parts tokens as a space does
         # What is not a handler or a style stays; nothing joins into a new one.
         ('*a*{: .note title="x"onclick=go }', '<em class="note" title="x">a</em>'),
@@ -199,6 +207,7 @@ definition: |
   Plain definition.
   [focus](#top){: autofocus onfocus="alert('autofocus-def')" } and
   [styled](#a){: style="background:url(https://evil.example/def-style.png)" }
+  [tool](#top){: href="javascript:alert('def-href')" }
 history:
   - version: 1
     date: 2026-01-01
@@ -212,11 +221,14 @@ def test_a_definition_s_handlers_and_styles_are_named_and_left_off_its_page(
     """Security audit: the term's page ran the handler at once, and loaded the image
     from another host; neither `handbook check` nor `mkdocs build --strict` said a word."""
     config_file = make_handbook(tmp_path, **{"glossary/trafficking.yml": TERM_WITH_ATTRIBUTES})
+    # Where link.unsafe is off, its javascript: is on the page but for this.
+    set_handbook_options(config_file, "rules: {link.unsafe: off}")
     assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["rule"], f["severity"], f["line"], f["column"], f["found"]) for f in findings] == [
         ("html.active-content", "warning", 5, 29, "onfocus=\"alert('autofocus-def')\""),
         ("glossary.html", "info", 6, 18, 'style="background:url(https://evil.example/def-style.png)"'),
+        ("glossary.html", "info", 7, 18, "href=\"javascript:alert('def-href')\""),
     ]  # fmt: skip
     assert findings[1]["message"] == (
         "attr_list's style= in a definition is left out of the term's page and the "
@@ -230,5 +242,7 @@ def test_a_definition_s_handlers_and_styles_are_named_and_left_off_its_page(
     )
     page = (tmp_path / "site" / "glossary" / "trafficking" / "index.html").read_text("utf-8")
     assert '<a autofocus href="#top">focus</a> and\n<a href="#a">styled</a>' in page
+    assert '<a href="#top">tool</a>' in page
     # Its text (the description, made of it) may say them, escaped: no element has them.
     assert 'onfocus="' not in page and 'style="background' not in page
+    assert 'href="javascript' not in page

@@ -1,4 +1,4 @@
-"""Event handlers (and styles) written in attr_list's syntax, which Python-Markdown puts
+"""Event handlers (and other attributes) written in attr_list's syntax, which Python-Markdown puts
 on an element as they are: `![x](a.png){: onerror="alert(1)" }`, `# Title {: onclick=... }`,
 `[link](x){ onmouseover=... }`, a paragraph's last line `{: onload=... }`, a table
 cell's `| b {: onclick=... } |`, a fence's ```` ``` { .py onclick=... } ````. The site
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..spans import joined, within
 from . import fence_opening_lines, line_starts
@@ -37,17 +37,17 @@ from .syntax import replaced
 # What opens a list: `{`, an optional `:`, spaces, and a character that is none of `}`,
 # a space or a line break (attr_list's `BASE_RE`).
 _OPENING = re.compile(r"\{:?[ ]*(?=[^} \n])")
-# A token that names an event handler, or a style (see the module's docstring):
+# A token that names an event handler (see the module's docstring):
 # attr_list's scanner reads a value as `".*?"`, `'.*?'` or `[^ =}]+`, in that order.
 # Led by the space (or tab), `{`, `:` or a value's closing quote before it: a pattern
 # that starts with a lookbehind reads prose at a third of the speed.
 # A quoted value's closing quote is left to the next match: it may lead the next token.
 _VALUE = r"""=(?:(?P<quote>["'])(?:(?!(?P=quote))[^\n])*(?=(?P=quote))|[^ \t=}\n]+)"""
 _HANDLER_TOKEN = re.compile(r"""[ \t{:"'][oO][nN][A-Za-z]+""" + _VALUE)
-_STYLE_TOKEN = re.compile(r"""[ \t{:"'][sS][tT][yY][lL][eE]""" + _VALUE)
-_HANDLER_OR_STYLE_TOKEN = re.compile(
-    r"""[ \t{:"'](?:[oO][nN][A-Za-z]+|[sS][tT][yY][lL][eE])""" + _VALUE
-)
+# Any `name=value` token: a name as attr_list's scanner reads one (`[^ =}]+`), here
+# without quotes (a value's closing quote leads the next token) and not starting with
+# the `{` or `:` of a `{:`.
+_ANY_TOKEN = re.compile(r"""[ \t{:"'][^ \t=}\n"':{][^ \t=}\n"']*""" + _VALUE)
 
 
 def handler_attributes(
@@ -59,21 +59,15 @@ def handler_attributes(
     in a list that opens there, after a `\\`, or before a code span of the line that
     stands before the token. Linear: each line's last `}`, and each opening, are looked
     for once."""
-    return _attribute_tokens(markdown, not_markdown, _HANDLER_TOKEN)
+    return _attribute_tokens(markdown, not_markdown, _HANDLER_TOKEN, may_run_as_handler)
 
 
-def style_attributes(
-    markdown: str, not_markdown: Iterable[tuple[int, int]] = ()
+def attributes_named(
+    markdown: str, named: Callable[[str], bool], not_markdown: Iterable[tuple[int, int]] = ()
 ) -> list[tuple[int, int]]:
-    """As `handler_attributes`, the `style=` tokens: a style may load an image from
-    another host, or cover the page."""
-    return _attribute_tokens(markdown, not_markdown, _STYLE_TOKEN)
-
-
-def handler_or_style_attributes(markdown: str) -> list[tuple[int, int]]:
-    """`handler_attributes` and `style_attributes` in one pass, in `markdown` that holds
-    no raw HTML (a term's definition once its tags are text)."""
-    return _attribute_tokens(markdown, (), _HANDLER_OR_STYLE_TOKEN)
+    """As `handler_attributes`, the tokens of any name (in lower case) that `named`
+    holds for: what a term's definition leaves out (`markdown.definitions`)."""
+    return _attribute_tokens(markdown, not_markdown, _ANY_TOKEN, named)
 
 
 def without_attributes(markdown: str, tokens: list[tuple[int, int]]) -> str:
@@ -100,11 +94,16 @@ def _whole_list_if_empty(markdown: str, start: int, end: int, space: str) -> tup
 
 
 def _attribute_tokens(
-    markdown: str, not_markdown: Iterable[tuple[int, int]], token_pattern: re.Pattern[str]
+    markdown: str,
+    not_markdown: Iterable[tuple[int, int]],
+    token_pattern: re.Pattern[str],
+    named: Callable[[str], bool],
 ) -> list[tuple[int, int]]:
     if "{" not in markdown:  # nearly every text
         return []
-    # Its name is an XML name already (letters only): the browser's, in lower case.
+    # A handler's name is an XML name already (letters only): the browser's, in lower
+    # case. Another is compared as typed: attr_list makes its odd characters `_`, which
+    # no name compared has.
     # Only a token before a `}` of its line may be in a list: the others cost no more.
     candidates: list[tuple[int, int, int]] = []  # (start, end, start of its line)
     line_start = line_end = last_close = -1
@@ -117,7 +116,7 @@ def _attribute_tokens(
             line_end = _line_end(markdown, start)
             last_close = markdown.rfind("}", start, line_end)
         name = token.group()[1:].partition("=")[0].lower()
-        if end <= last_close and (name == "style" or may_run_as_handler(name)):
+        if end <= last_close and named(name):
             candidates.append((start, end, line_start))
     if not candidates:
         return []

@@ -90,7 +90,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "glossary.html",
             Severity.INFO,
-            "an HTML tag in a definition, shown as text, or an attr_list style, left out",
+            "an HTML tag in a definition, shown as text, or an attr_list style or href, left out",
         ),
         Rule(
             "glossary.short",

@@ -7,9 +7,12 @@ typed.
 This rule tells the editor where the tags are, so the definition can say in Markdown
 what they were meant to. Tags in code, and comments, are not reported.
 
-So with a `style=` that attr_list would put on an element (`**b**{: style="..." }`): a
-definition is text, and its page and the handouts leave the style out
-(`markdown.definitions`), since one may load an image from another host or cover the page.
+So with a `style=`, an `href=` or any other attribute but those that name, label or lay
+out an element, that attr_list would put on one (`**b**{: style="..." }`,
+`[x](#top){: href="javascript:..." }`): a definition is text, and its page and the
+handouts leave it out (`markdown.definitions`), since a style may load an image from
+another host or cover the page, and an `href=`, `src=` or `formaction=` send the reader
+or load elsewhere. Event handlers are `html.active-content`'s.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from collections.abc import Iterator
 
 from ..documents import CheckedText, ScalarOffsets, scan_handbook
 from ..findings import Finding
-from ..markdown.attribute_lists import style_attributes
+from ..markdown.attribute_lists import attributes_named
+from ..markdown.definitions import left_out_of_definition
+from ..markdown.event_handlers import may_run_as_handler
 from ..markdown.raw_html import html_in_markdown
 from ..matching import Hit
 from .base import CheckContext
@@ -40,16 +45,16 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 "on the term's page and in tooltips and handouts; write it in Markdown",
                 found=tag,
             )
-        for line, column, style in document.located(_styles):
+        for line, column, attribute in document.located(_left_out_attributes):
             yield context.finding(
                 RULE,
                 document.path,
                 line,
                 column,
-                f"attr_list's {style.partition('=')[0].lower()}= in a definition is left out "
-                "of the term's page and the handouts, as a definition is text; write it "
+                f"attr_list's {attribute.partition('=')[0].lower()}= in a definition is left "
+                "out of the term's page and the handouts, as a definition is text; write it "
                 "without",
-                found=style,
+                found=attribute,
             )
 
 
@@ -63,15 +68,21 @@ def _tags(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
     return list(html_in_markdown(offsets.value).tags)
 
 
-def _styles(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
-    """(start, end) in the view of each `style=` of an attr_list list in the definition,
-    outside code and comments."""
+def _left_out_attributes(text: CheckedText, _: list[Hit]) -> list[tuple[int, int]]:
+    """(start, end) in the view of each attribute of an attr_list list in the definition
+    that its page leaves out, but event handlers, outside code and comments."""
     offsets = text.offsets
     if text.key != "definition" or not isinstance(offsets, ScalarOffsets):
         return []
     if "{" not in offsets.value:
         return []
-    return style_attributes(offsets.value, html_in_markdown(offsets.value).comments)
+    return attributes_named(
+        offsets.value, _left_out_not_handler, html_in_markdown(offsets.value).comments
+    )
+
+
+def _left_out_not_handler(name: str) -> bool:
+    return left_out_of_definition(name) and not may_run_as_handler(name)
 
 
 def _shortened(tag: str) -> str:
