@@ -7,7 +7,10 @@ Used by the rule `link.unsafe` (in content) and by the reading of mkdocs.yml (it
 and links). In content, `link.unsafe` also names a `data:` address that holds no picture
 (`data:text/html,<script>...`: `LINK_SCHEME`), a whole document in the link: browsers
 refuse to open most as a page now, but nothing a coalition publishes needs one, and a
-picture's `data:image/...` is left alone.
+picture's `data:image/...` is left alone. But for `data:image/svg+xml`: an SVG is a
+document that may run script where it is opened as a page, so `LINK_SCHEME` names it
+too, and `SVG_MEDIA_TYPE` tells it from the others where the rule must know whether it
+is shown as a picture or opened by a link.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["LINK_SCHEME", "SCRIPT_SCHEME", "link_scheme", "script_scheme"]
+__all__ = ["LINK_SCHEME", "SCRIPT_SCHEME", "SVG_MEDIA_TYPE", "link_scheme", "script_scheme"]
 
 
 def _written(char: str) -> str:
@@ -65,12 +68,17 @@ def _scheme(name: str) -> str:
 
 
 SCRIPT_SCHEME = _scheme_pattern("jv", f"{_scheme('javascript')}|{_scheme('vbscript')}")
-# `data:` too, but for a picture's (`data:image/png;base64,...`): a browser strips the
-# spaces before the media type.
+# What follows the colon of `data:image/svg+xml` (or `data:image/svg`, which browsers
+# read as the same): a browser strips the spaces before the media type.
+SVG_MEDIA_TYPE = re.compile(
+    f"{_STRIPPED}*+{_scheme('image/')}{_DROPPED}{_scheme('svg')}", re.IGNORECASE
+)
+# `data:` too, but for a picture's (`data:image/png;base64,...`) other than an SVG.
 LINK_SCHEME = _scheme_pattern(
     "jvd",
     f"{_scheme('javascript')}|{_scheme('vbscript')}"
-    + f"|{_scheme('data')}(?=[ \t]*+{_DROPPED}{_written(':')}(?!{_STRIPPED}*+{_scheme('image/')}))",
+    + f"|{_scheme('data')}(?=[ \t]*+{_DROPPED}{_written(':')}"
+    + f"(?!{_STRIPPED}*+{_scheme('image/')}(?!{_DROPPED}{_scheme('svg')})))",
 )
 
 

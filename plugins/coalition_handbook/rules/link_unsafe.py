@@ -16,7 +16,12 @@ strips from the start of an address; a no-break space (`&nbsp;`) it keeps, and a
 A `data:` address is reported too, but for a picture's (`data:image/...`): it holds a
 whole document (`data:text/html,<script>...`), which browsers refuse to open as a page
 now, so the link is dead at best, and one that an old or lax browser opened would run
-its script (security audit: defence in depth).
+its script (security audit: defence in depth). An SVG (`data:image/svg+xml`) is such a
+document too where a link opens it, so it is left alone only where it is shown as a
+picture: a Markdown image's `![...](...)`, a CSS `url(...)`, and the attributes that
+show a picture (`<img src>`, `srcset`, `<video poster>`, SVG's `<image href>`...).
+A reference definition's (`[r]: data:image/svg+xml,...`) is reported: a link or an
+image may use it.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from ..findings import Finding, source_excerpt
 from ..markdown import GLUE, lines_outside_code
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..markdown.raw_html import html_in_markdown
-from ..script_scheme import LINK_SCHEME, link_scheme, script_scheme
+from ..script_scheme import LINK_SCHEME, SVG_MEDIA_TYPE, link_scheme, script_scheme
 from ..spans import within
 from .base import CheckContext
 
@@ -60,7 +65,7 @@ _BLANK_LINE = re.compile(r"\n[ \t>]*+\r?\n")
 _ATTRIBUTE = re.compile(
     # A name starts after a space or the quote that ends a value, and is read at once
     # (`++`): tried again from each of its characters, a long one cost quadratic time.
-    r"""(?<=[\s"'])[^\s"'>/=]++\s*+=\s*+"""
+    r"""(?<=[\s"'])(?P<name>[^\s"'>/=]++)\s*+=\s*+"""
     r"""(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
 )
 
@@ -88,8 +93,29 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
+# The attributes, by tag, whose address a browser shows as a picture (an SVG in one runs
+# no script), in lower case.
+_PICTURE_ATTRIBUTES = frozenset(
+    {("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset")}
+    | {("input", "src"), ("video", "poster"), ("image", "href"), ("image", "xlink:href")}
+    | {("feimage", "href"), ("feimage", "xlink:href")}
+    | {(tag, "background") for tag in ("body", "table", "td", "th")}
+)
+# The same names where the tag is not known (attr_list's `{src=...}`).
+_PICTURE_ATTRIBUTE_NAMES = frozenset({"src", "srcset", "poster", "background"})
+# How far back a Markdown image's `![` is looked for from its `]`: a page of many such
+# addresses is not read from its start for each.
+_ALT_TEXT_LOOK_BACK = 1000
+
+
 def _why_unsafe(scheme: str) -> str:
     """The message of a finding of the address that starts with `scheme` as written."""
+    if SVG_MEDIA_TYPE.search(scheme):
+        return (
+            f"a link to a '{scheme}' address opens an SVG document, which may run code in "
+            "the reader's browser; show it as a picture (![text](...) or <img src>) or "
+            "link to a page or a web address instead"
+        )
     if link_scheme(scheme) == "data":
         return (
             f"a '{scheme}' address holds a whole document, which may run code in the "
@@ -126,6 +152,10 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
         while markdown[start] in _SPACES:
             start += 1
         before = _character_before(markdown, start)
+        # A `data:image/svg...` is named with its media type (its message differs).
+        svg = SVG_MEDIA_TYPE.match(markdown, found.end())
+        svg = svg if svg and link_scheme(found.group()) == "data" else None
+        end = found.end() if svg is None else svg.end()
         if before in _ATTRIBUTE_OPENERS:
             # An HTML attribute's value where it starts, whether the checks read the tag
             # in a line or skip it whole (an HTML block, an `<iframe>`); not the same words
@@ -135,13 +165,13 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
             html = html or _HtmlAttributes.of(markdown)
             verdict = html.address_at(found.start(), start)
             if verdict is not None:
-                if verdict:
-                    yield start, found.end()
+                if verdict and not (svg and html.picture_at(found.start(), start)):
+                    yield start, end
                 continue
         if text.view[found.start("scheme")] in _BLANKED:  # a link destination or a tag
             # Only where an address starts: `https://x.org/javascript:guide` is no script.
-            if before in _ADDRESS_OPENERS:
-                yield start, found.end()
+            if before in _ADDRESS_OPENERS and not (svg and _shown_as_picture(markdown, start)):
+                yield start, end
             continue
         breaks = markdown.count("\n", counted_to, start)
         if breaks:
@@ -155,7 +185,39 @@ def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
             if outside_code is None:
                 outside_code = {number for number, _ in lines_outside_code(markdown)}
             if line_number in outside_code:
-                yield start, found.end()
+                yield start, end
+
+
+def _shown_as_picture(markdown: str, start: int) -> bool:
+    """Whether the address at `start`, outside a tag the text holds, is a picture's: a
+    Markdown image's (`![text](` before it), a CSS `url(`'s, or an attribute's that shows
+    one, whatever its tag (attr_list's `{src=...}`)."""
+    opener = _index_before(markdown, start)
+    if opener < 0:
+        return False
+    if markdown[opener] == "(":
+        if markdown[max(0, opener - 3) : opener].lower() == "url":
+            return True
+        return _image_text_ends_at(markdown, opener - 1)
+    equals = _index_before(markdown, opener) if markdown[opener] in "\"'" else opener
+    if equals < 0 or markdown[equals] != "=":
+        return False
+    name = re.search(r"[^\s\"'{:=]*\Z", markdown[max(0, equals - 40) : equals])
+    return name is not None and name.group().lower() in _PICTURE_ATTRIBUTE_NAMES
+
+
+def _image_text_ends_at(markdown: str, index: int) -> bool:
+    """Whether the `]` at `index` ends a Markdown image's text (`![a [b] c]`): the last
+    `![` a bounded way back, with as many `[` as `]` between. Counted at C speed: a page
+    of thousands of such addresses is read once. An image inside a link's text
+    (`[![x](a.png)](...)`) ends no image at the link's `]`."""
+    if markdown[index : index + 1] != "]":
+        return False
+    opening = markdown.rfind("![", max(0, index - _ALT_TEXT_LOOK_BACK), index)
+    if opening < 0:
+        return False
+    text = markdown[opening + 2 : index]
+    return text.count("[") == text.count("]")
 
 
 def _reference_address(markdown: str, line_start: int) -> int:
@@ -186,6 +248,7 @@ class _HtmlAttributes:
     but what it holds is not taken out of the view's reading (`trusted`, `comments`)."""
 
     value_starts: frozenset[int]
+    picture_starts: frozenset[int]  # values of attributes that show a picture
     trusted: tuple[tuple[int, int], ...]  # values of tags over no blank line
     comments: tuple[tuple[int, int], ...]  # over no blank line
 
@@ -193,20 +256,25 @@ class _HtmlAttributes:
     def of(cls, markdown: str) -> _HtmlAttributes:
         found = html_in_markdown(markdown)
         starts: set[int] = set()
+        pictures: set[int] = set()
         trusted: list[tuple[int, int]] = []
         for opener in found.openers:
             tag = HTML_TAG_PATTERN.match(markdown, opener)
             if tag is None:
                 continue
-            values = [
-                attribute.span(attribute.lastgroup or 0)
-                for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end())
-            ]
+            tag_name = tag["tag_name"].lower()
+            values: list[tuple[int, int]] = []
+            for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end()):
+                values.append(attribute.span(attribute.lastgroup or 0))
+                if (tag_name, attribute["name"].lower()) in _PICTURE_ATTRIBUTES:
+                    pictures.add(values[-1][0])
             starts.update(start for start, _ in values)
             if not _BLANK_LINE.search(markdown, *tag.span()):
                 trusted += values
         comments = [span for span in found.comments if not _BLANK_LINE.search(markdown, *span)]
-        return cls(frozenset(starts), tuple(sorted(trusted)), tuple(sorted(comments)))
+        return cls(
+            frozenset(starts), frozenset(pictures), tuple(sorted(trusted)), tuple(sorted(comments))
+        )
 
     def address_at(self, first: int, start: int) -> bool | None:
         """True where a value starts at `first` (an address with what a browser strips
@@ -218,12 +286,22 @@ class _HtmlAttributes:
             return False
         return None
 
+    def picture_at(self, first: int, start: int) -> bool:
+        """Whether the value `address_at` found there shows a picture (`<img src>`)."""
+        return first in self.picture_starts or start in self.picture_starts
+
 
 def _character_before(text: str, index: int) -> str:
-    """The last character before `index` that is no space or line break ("" if none),
-    found by stepping back: copying the text before each match would make a page of many
-    script links quadratic."""
+    """The last character before `index` that is no space or line break ("" if none)."""
+    before = _index_before(text, index)
+    return text[before] if before >= 0 else ""
+
+
+def _index_before(text: str, index: int) -> int:
+    """Where the last character before `index` that is no space or line break is (-1 if
+    none), found by stepping back: copying the text before each match would make a page
+    of many script links quadratic."""
     index -= 1
     while index >= 0 and text[index] in _SPACES:
         index -= 1
-    return text[index] if index >= 0 else ""
+    return index
