@@ -593,6 +593,8 @@ def test_plain_site_texts_and_a_copyright_s_links_are_not_reported(tmp_path: Pat
     mkdocs = (
         "site_name: Riverbend & Co's 'Handbook'\nsite_description: Terms <3 and a > b\n"
         "copyright: 'Copyright &copy; <a href=\"https://example.org/\">Riverbend</a>'\n"
+        # Review: Material writes repo_name only as an element's text, where `"` is a quote.
+        "repo_url: https://example.org/r\nrepo_name: 'The \"Safe Harbor\" repo'\n"
         "docs_dir: content\nplugins:\n  - handbook\n"
     )
     assert _findings(tmp_path, {"mkdocs.yml": mkdocs, "content/index.md": "# Home\n"}) == []

@@ -29,8 +29,9 @@ The theme writes a few settings of mkdocs.yml into every page as they are (`site
 `site_description`, `site_author`, `repo_name`: `config.SITE_TEXTS`), in an element or
 in an attribute's double quotes: a tag in one is markup on every page, and a `"` ends the
 attribute, so that what follows it is the element's (an event handler too). Both are
-reported at the setting's line (security audit: `site_name` ran script on every page). A
-tag of `copyright` is meant (Material writes it as HTML), but for one that runs.
+reported at the setting's line (security audit: `site_name` ran script on every page); a
+`"` only in a setting the theme writes into an attribute (`_IN_ATTRIBUTES`). A tag of
+`copyright` is meant (Material writes it as HTML), but for one that runs.
 
 Pages may hold HTML by design (`md_in_html`), and the pages' content policy lets a page's
 own `<script>` run (it names each page's scripts; it refuses event handlers, but only on
@@ -154,9 +155,17 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
+# The settings of `SITE_TEXTS` that Material (9.x: `base.html`'s `<meta content>`, the
+# logo's `aria-label` in `partials/header.html` and `nav.html`) writes, unescaped, inside
+# an attribute's double quotes. `repo_name` it writes only as an element's text
+# (`partials/source.html`, and the plugin's own), where a `"` is a quote.
+_IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author"})
+
+
 def _markup_in_site_text(text: SiteText) -> Iterator[str]:
     """A message for each tag of a setting the theme writes into every page as it is,
-    and for its first `"`; of `copyright`, only for each tag that runs."""
+    and for its first `"` where the theme writes it in an attribute; of `copyright`, only
+    for each tag that runs."""
     value, setting = text.value, text.setting
     if "<" not in value and '"' not in value:  # nearly every one
         return
@@ -168,7 +177,7 @@ def _markup_in_site_text(text: SiteText) -> Iterator[str]:
             f"the theme writes '{setting}' into every page as HTML, as it is: {tag}: {what}; "
             + ("take it out" if setting == "copyright" else "write it as plain text")
         )
-    if setting != "copyright" and '"' in value:
+    if setting in _IN_ATTRIBUTES and '"' in value:
         yield (
             f"the theme writes '{setting}' into every page as it is, in an attribute's "
             "double quotes too: its '\"' would end the attribute, and what follows would "
