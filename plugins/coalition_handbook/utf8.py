@@ -13,7 +13,7 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # What a UTF-16 file starts with (its BOM), by byte order.
-_UTF16_BOMS = {b"\xff\xfe": "little-endian", b"\xfe\xff": "big-endian"}
+UTF16_BOMS = {b"\xff\xfe": "little-endian", b"\xfe\xff": "big-endian"}
 
 
 def decode_utf8(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:
@@ -29,6 +29,6 @@ def decode_utf8(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:
             f"is not UTF-8: byte 0x{raw[error.start]:02X} at line {line} cannot be decoded "
             "(save the file as UTF-8)"
         )
-        if utf16 := _UTF16_BOMS.get(raw[:2]):  # as Windows tools save "Unicode" text
+        if utf16 := UTF16_BOMS.get(raw[:2]):  # as Windows tools save "Unicode" text
             message = f"is UTF-16 ({utf16}), not UTF-8 (save the file as UTF-8)"
         return raw.decode("utf-8", errors="replace"), (line, column, message)

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..markdown import LineIndex
-from ..utf8 import decode_utf8
+from ..utf8 import UTF16_BOMS, decode_utf8
 from .source import MARKDOWN_SUFFIXES, outside_docs, read_bytes, relative_path
 from .types import Origin, TextFile
 
@@ -43,7 +43,6 @@ TEXT_FILE_SUFFIXES = (
     *(".log", *MARKDOWN_SUFFIXES),
 )
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # UTF-16 without a BOM (Excel's "Unicode text" export, a tool's UTF-16LE) is told from
 # binary data by where its NUL bytes are: the high byte of every ASCII character (a
 # digit, a comma, a line break) is one, so at least this share of the code units have a
@@ -104,7 +103,7 @@ def _decoded(raw: bytes) -> tuple[str, Place | None, Place | None]:
     Notepad saves "Unicode") or without it (`utf16_without_bom`); and where it cannot be
     read (a NUL byte: binary data, not read at all), or is read with U+FFFD for each byte
     that is no UTF-8, or as UTF-16 without a BOM."""
-    if raw.startswith(_UTF16_BOMS):
+    if raw.startswith(tuple(UTF16_BOMS)):
         try:
             return raw.decode("utf-16"), None, None
         except UnicodeDecodeError:
