@@ -550,18 +550,8 @@ def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) ->
     """DESIGN section 8: "the definitions of the terms it uses", as the term's page shows
     them (Markdown made HTML, a tag typed in one shown as typed), not the tooltips' short
     text; a page or two of them, after the protocols."""
-    config_file = write_handbook(tmp_path)
-    survivor = tmp_path / "glossary" / "survivor.yml"
-    survivor.write_text(
-        survivor.read_text(encoding="utf-8").replace(
-            "The word honours their strength.",
-            "The word honours *their* strength.\n\n\n  A second <b>paragraph</b>.",
-        ),
-        encoding="utf-8",
-    )
-    context = context_of(config_file)
-    html = handout_render.render_html(
-        handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    html = _handout_with_survivor_defined(
+        tmp_path, "The word honours *their* strength.\n\n\n  A second <b>paragraph</b>."
     )
     box = html[html.index('class="hb-key-terms"') :]
     assert html.index('class="hb-protocols"') < html.index('class="hb-key-terms"')
@@ -572,21 +562,26 @@ def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) ->
 def test_key_terms_print_no_handler_or_style_of_a_definition(tmp_path: Path) -> None:
     """A definition is text, on paper as on its page (`markdown.definitions`): a style
     from another coalition's glossary file would restyle the handout or fetch an image."""
-    config_file = write_handbook(tmp_path)
-    survivor = tmp_path / "glossary" / "survivor.yml"
-    survivor.write_text(
-        survivor.read_text(encoding="utf-8").replace(
-            "The word honours their strength.",
-            'The word honours **their**{ style="color:red" onclick=go } strength.',
-        ),
-        encoding="utf-8",
-    )
-    context = context_of(config_file)
-    html = handout_render.render_html(
-        handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    html = _handout_with_survivor_defined(
+        tmp_path, 'The word honours **their**{ style="color:red" onclick=go } strength.'
     )
     box = html[html.index('class="hb-key-terms"') :]
     assert "The word honours <strong>their</strong> strength.</p>" in box
+
+
+def _handout_with_survivor_defined(root: Path, sentence: str) -> str:
+    """The HTML of module hotel-staff's handout, with `sentence` in place of the last of
+    the definition of survivor, one of its key terms."""
+    config_file = write_handbook(root)
+    survivor = root / "glossary" / "survivor.yml"
+    survivor.write_text(
+        survivor.read_text(encoding="utf-8").replace("The word honours their strength.", sentence),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    return handout_render.render_html(
+        handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    )
 
 
 @pytest.mark.parametrize(
