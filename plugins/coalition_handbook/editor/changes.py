@@ -42,7 +42,7 @@ import markdown
 
 from ..forms import form_key
 from ..markdown import LINE_BREAK
-from ..markdown.raw_html import tags_as_text
+from ..markdown.definitions import definition_as_shown
 from ..markup import CLOSED_COMMENT
 from ..matching import KIND_RANK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
@@ -407,8 +407,8 @@ def _link_sources(handbook: Handbook) -> list[_LinkedText]:
         sources.append(_LinkedText(page.path, text, parts, page.src_uri))
     for term in handbook.terms.values():
         span = term.origin.span("definition")
-        # Its page shows the definition's HTML tags as text (`tags_as_text`): no link.
-        parts = [(tags_as_text(term.definition), span.start, span.end)]
+        # As its page shows it (`definition_as_shown`): HTML tags as text, no link.
+        parts = [(definition_as_shown(term.definition), span.start, span.end)]
         sources.append(
             _LinkedText(term.origin.path, term.origin.text, parts, f"glossary/{term.id}.md")
         )
