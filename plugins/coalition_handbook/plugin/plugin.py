@@ -49,14 +49,12 @@ from ..rules.module_readability import cached_reading_grade
 from ..rules.privacy_pii import public_phone_keys
 from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
-from ..site.content_policy import with_content_policy
 from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
 from ..site.html_comments import without_comments
 from ..site.languages import english_label, is_english
 from ..site.left_out_records import left_out_unreported
 from ..site.missing_handouts import unlink_missing_handouts
-from ..site.other_hosts import draws_mermaid
 from ..site.pages import (
     USED_ON_PLACEHOLDER,
     SiteInputs,
@@ -82,15 +80,8 @@ from ..site.urls import (
 from . import link_sources
 from .build_log import LOG_LEVELS, describe, log, said_before, warnings_counted
 from .config import HandbookPluginConfig
-from .copied_files import (
-    add_policy_to_copied_html,
-    copied_html_files,
-    copied_stylesheets,
-    keep_copied_files_in_the_handbook,
-    theme_stylesheets,
-)
+from .copied_files import keep_copied_files_in_the_handbook
 from .generated_page import GeneratedPage
-from .instant_navigation import InstantNavigationPolicies, runs_other_pages_scripts
 from .mkdocs_config import (
     config_file_shown,
     is_material,
@@ -98,14 +89,8 @@ from .mkdocs_config import (
     patterns_as_written,
 )
 from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
-from .other_host_reports import (
-    ThemeLoads,
-    name_mermaid,
-    name_remote_resources,
-    name_remote_stylesheet_loads,
-    warn_of_redirects,
-)
 from .other_plugins import plugin_notes, redirects_elsewhere, unsupported_plugins
+from .page_policy import PagePolicy
 from .published_site import restore_previous_site, stop_build_on_sigterm
 from .record_folders import watch_record_folders
 from .search_index import (
@@ -138,8 +123,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.page_date: dt.date | None = None
         self.offline = False
         self.searches = True  # whether the site has a search plugin, on (`has_search`)
-        # Whether Material would load Mermaid from another host to draw a diagram.
-        self.mermaid_from_elsewhere = False
         self.main_pages: list[navigation.NavEntry] = []
         self.handout_stand_ins: list[File] = []
         # The handouts made before the pages, until the build ends (`_publish_handouts`).
@@ -149,10 +132,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.render_cache: PageRenderCache | None = None
         self.pending_search: PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
-        # HTML files of docs_dir, copied as they are: (where, their path in the site)
-        self.copied_html: list[tuple[Path, str]] = []
-        # What the theme's templates and stylesheets load from other hosts, named once a build.
-        self.theme_loads: ThemeLoads | None = None
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
         # `--dirty`: the build rewrites what changed only, and leaves the cache's
@@ -172,9 +151,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # `mkdocs serve`'s server, and the record folders it watches for this plugin.
         self.live_server: LiveReloadServer | None = None
         self.watched_folders: dict[Path, int] = {}  # each folder's inode when watched
-        # With Material's instant navigation, each build's pages' policies, which name
-        # the scripts of every page's content (plugin/instant_navigation.py).
-        self.instant_policies: InstantNavigationPolicies | None = None
+        # The content policy of the build's pages, and what they load from other hosts.
+        self.page_policy = PagePolicy()
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -224,10 +202,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.warning(f"handbook: {warning}")
         setup = configure_site(config, self.config, self.autolink)
         self.offline, self.searches = setup.offline, setup.searches
-        self.mermaid_from_elsewhere = setup.mermaid_from_elsewhere
-        self.instant_policies = (
-            InstantNavigationPolicies() if runs_other_pages_scripts(config) else None
-        )
         options: dict[str, Any] = {
             key: value for key, value in self.config.items() if key != "enabled"
         }
@@ -267,6 +241,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             raise PluginError(
                 "\n".join(f"handbook: {problem}" for problem in error.problems)
             ) from None
+        self.page_policy = PagePolicy.of_site(
+            self.handbook_config, config, setup, live_reload=self.live_reload
+        )
         self._watch_record_folders()
         return config
 
@@ -358,21 +335,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         keep_copied_files_in_the_handbook(files, config, self.handbook_config)
-        self.copied_html = copied_html_files(files, config)
-        # After the files that stay out of the site are taken out: those are never read.
-        name_remote_stylesheet_loads(
-            copied_stylesheets(files, config), self.handbook_config, self._content_policy
-        )
-        self.theme_loads = (
-            None
-            if self.handbook_config is None
-            else ThemeLoads(
-                self.handbook_config,
-                self._content_policy,
-                config.theme.custom_dir,
-                theme_stylesheets(files, config),
-            )
-        )
+        self.page_policy.look_at_files(files, config)
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
             return files
@@ -576,10 +539,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _look_at_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.handbook_config is not None:
-            name_remote_resources(html, page, self.handbook_config, self._content_policy)
-            if self.mermaid_from_elsewhere and draws_mermaid(html):
-                name_mermaid(page, self.handbook_config, self._content_policy)
+        self.page_policy.look_at_content(html, page)
         return html
 
     # Last: another plugin may read a marker of its own in a comment of the page's HTML
@@ -653,14 +613,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             context["build_date_utc"] = dt.datetime.combine(self.page_date, dt.time(), dt.UTC)
         return context
 
-    def _warn_of_redirects(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        # Where a page's own words can be: its head (front matter lands there) and its
-        # content; not the whole navigation around them, which is most of the page.
-        head_end = output.find("</head>")
-        head = output if head_end < 0 else output[:head_end]
-        warn_of_redirects(
-            head + (page.content or ""), page, page.file.src_uri, self.handbook_config
-        )
+    def _look_at_page_written(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        self.page_policy.look_at_page_written(output, page)
         return output
 
     # Last: the policy names the hashes of the page's inline scripts as they are written,
@@ -669,15 +623,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _page_with_content_policy(
         self, output: str, page: Page, config: MkDocsConfig
     ) -> str | None:
-        return self._with_content_policy(output, Path(page.file.abs_dest_path))
+        return self.page_policy.with_policy(output, Path(page.file.abs_dest_path))
 
-    def _look_at_theme(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        # Before the content policy is added: its `<meta>` loads nothing.
-        if self.theme_loads is not None:
-            self.theme_loads.look_at(output, page)
-        return output
-
-    on_post_page = CombinedEvent(_warn_of_redirects, _look_at_theme, _page_with_content_policy)
+    on_post_page = CombinedEvent(_look_at_page_written, _page_with_content_policy)
 
     @event_priority(-100)  # last, as `_page_with_content_policy`
     def on_post_template(
@@ -685,23 +633,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     ) -> str | None:
         # 404.html; not sitemap.xml, which is no page
         if template_name.endswith(".html"):
-            return self._with_content_policy(output_content, Path(config.site_dir, template_name))
+            return self.page_policy.with_policy(
+                output_content, Path(config.site_dir, template_name)
+            )
         return output_content
-
-    def _with_content_policy(self, html: str, path: Path) -> str:
-        if not self._content_policy:
-            return html
-        if self.live_reload:  # a script no hash can name: site/content_policy.py
-            return with_content_policy(html, live_reload=True)
-        if self.instant_policies is not None:
-            return self.instant_policies.with_content_policy(html, path)
-        return with_content_policy(html)
-
-    @property
-    def _content_policy(self) -> bool:
-        """Whether pages get site/content_policy.py's policy: built by the plugin, and
-        not for opening from files."""
-        return self.handbook_config is not None and not self.offline
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> None:
         """`mkdocs serve` rebuilds when a term or protocol file changes, not only a page."""
@@ -740,28 +675,20 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.previous_site.discard()
             self.previous_site = None
 
-    # An HTML file in docs_dir is copied as it is, no page of the theme's: it gets the
-    # policy too, or a page could frame it (same host) and load from anywhere through it.
-    def _copied_html_with_policy(self, config: MkDocsConfig) -> None:
-        add_policy_to_copied_html(
-            self.copied_html, self.handbook_config, self._content_policy, self.live_reload
-        )
-
     # Before Material's search writes its index (priority 0): see `merge_previous_index`.
     @event_priority(10)
     def _whole_search_index(self, config: MkDocsConfig) -> None:
         merge_previous_index(config)
 
-    # After every page is written: their policies name each other's scripts.
-    def _instant_navigation_policies(self, config: MkDocsConfig) -> None:
-        if self.instant_policies is not None and self._content_policy:
-            self.instant_policies.complete()
+    # After every page is written: the HTML files of docs_dir, copied as they are, get
+    # the policy too, and with instant navigation the pages' policies name each other's.
+    def _complete_page_policy(self, config: MkDocsConfig) -> None:
+        self.page_policy.complete()
 
     on_post_build = CombinedEvent(
         _whole_search_index,
         _publish_handouts,
-        _copied_html_with_policy,
-        _instant_navigation_policies,
+        _complete_page_policy,
         _keep_new_site,
     )
 
