@@ -11,9 +11,8 @@ navigation, autolinks (a Markdown extension) and its stylesheet. The work is don
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -27,10 +26,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
-from ..cache import RunCache
 from ..check import CheckResult, run_checks
 from ..config import (
     ConfigError,
@@ -48,7 +45,7 @@ from ..rules import RULES
 from ..rules.module_readability import cached_reading_grade
 from ..rules.privacy_pii import public_phone_keys
 from ..site import navigation
-from ..site.autolink import Autolinker, AutolinkExtension, link_facts, link_targets
+from ..site.autolink import Autolinker, AutolinkExtension, link_targets
 from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
 from ..site.html_comments import without_comments
@@ -58,7 +55,6 @@ from ..site.missing_handouts import unlink_missing_handouts
 from ..site.pages import (
     USED_ON_PLACEHOLDER,
     SiteInputs,
-    generate_pages,
     inject_module_header,
     module_header,
     protocols_by_title,
@@ -67,13 +63,12 @@ from ..site.pages import (
     used_on_lists,
 )
 from ..site.publishing import PreviousSite
-from ..site.render_cache import PageRenderCache, build_salt
+from ..site.render_cache import PageRenderCache
 from ..site.template_cache import template_code_cache
 from ..site.titles import page_title_as_text, titles_as_text
 from ..site.urls import (
     GLOSSARY_DIR,
     GLOSSARY_INDEX,
-    handout_path,
     protocol_src_uri,
     term_src_uri,
 )
@@ -81,6 +76,7 @@ from . import link_sources
 from .build_log import LOG_LEVELS, describe, log, said_before, warnings_counted
 from .config import HandbookPluginConfig
 from .copied_files import keep_copied_files_in_the_handbook
+from .generated_files import add_generated_pages, add_handout_stand_ins, render_cache_for
 from .generated_page import GeneratedPage
 from .mkdocs_config import (
     config_file_shown,
@@ -88,7 +84,7 @@ from .mkdocs_config import (
     option_named,
     patterns_as_written,
 )
-from .mkdocs_pages import nav_paths, page_at, remove_pages_in_place_of
+from .mkdocs_pages import nav_paths, page_at
 from .other_plugins import plugin_notes, redirects_elsewhere, unsupported_plugins
 from .page_policy import PagePolicy
 from .published_site import restore_previous_site, stop_build_on_sigterm
@@ -339,59 +335,17 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
             return files
-        page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
-        # An author's own index or changes page becomes the intro of the generated one.
-        intros: dict[str, str] = {}
-        for src_uri in self.site_inputs.index_pages:
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None:
-                intros[src_uri] = get_data(existing.content_string)[0]
-                files.remove(existing)
-        self.site_inputs = replace(
-            self.site_inputs,
-            intros=intros,
-            page_urls=page_urls,
-            directory_urls=config.use_directory_urls,
+        assert self.handbook_config is not None  # set with the site's inputs
+        self.site_inputs, generated = add_generated_pages(files, config, self.site_inputs)
+        self.site_inputs, self.handout_stand_ins = add_handout_stand_ins(
+            files, config, self.site_inputs, self.handbook_config, handouts=self.config.handouts
         )
-        handbook = self.site_inputs.handbook
-        # A link MkDocs reports on a term's or protocol's page is named in its file.
-        link_sources.install(
-            {
-                **{term_src_uri(term.id): term for term in handbook.terms.values()},
-                **{protocol_src_uri(item.id): item for item in handbook.protocols.values()},
-            }
-        )
-        generated: list[File] = []
-        for src_uri, markdown in generate_pages(self.site_inputs).items():
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None:  # reported by the check (rule page.replaced)
-                files.remove(existing)
-            file = File.generated(config, src_uri, content=markdown)
-            files.append(file)
-            generated.append(file)
-        remove_pages_in_place_of(files, generated)
-        # A page may link to a handout (`[handout](handouts/hotel-staff.pdf)`): MkDocs checks
-        # and rewrites the link against these stand-ins, which leave before it copies files
-        # (`on_env`); the PDFs themselves are written when the build ends.
-        stand_ins = {
-            module_id: File.generated(config, path, content=b"")
-            for module_id in sorted(self.site_inputs.handbook.modules)
-            if files.get_file_from_path(path := handout_path(module_id)) is None
-        }
-        self.handout_stand_ins = list(stand_ins.values())
-        if self.config.handouts and self.handbook_config is not None:
-            _warn_of_replaced_handouts(files, self.handbook_config, handbook.modules)
-        for file in self.handout_stand_ins:
-            files.append(file)
-        if not self.config.handouts:
-            # None is published: a link to one becomes its text, saying so, as when no
-            # PDF can be made (audit: with `handouts: false` it led nowhere, and failed
-            # `--strict`). A PDF of docs_dir at that path is no stand-in, and stays linked.
-            self.site_inputs = replace(self.site_inputs, unpublished_handouts=frozenset(stand_ins))
         for asset in asset_files(config, self.offline):
             files.append(asset)
         fold_search_worker(files, config, self.searches)
-        self.render_cache = self._render_cache(files, config)
+        self.render_cache = render_cache_for(
+            files, config, self.handbook_config, self.site_inputs, self.config.autolink
+        )
         # Through the render cache, which is written when the build ends: a warm build
         # neither imports textstat nor grades a module that did not change. Only in an
         # English site: Flesch-Kincaid counts English syllables, and grades a German
@@ -410,23 +364,6 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             if file.src_uri not in in_nav:
                 GeneratedPage(file, config, self.render_cache)
         return files
-
-    def _render_cache(self, files: Files, config: MkDocsConfig) -> PageRenderCache:
-        """The generated pages of earlier builds, for this build's files and Markdown setup."""
-        assert self.handbook_config is not None and self.site_inputs is not None
-        cache = RunCache.beside(self.handbook_config.root, self.handbook_config.config_name)
-        if not cache.enabled:
-            return PageRenderCache(cache, "")
-        salt = build_salt(
-            extensions=config.markdown_extensions,
-            extension_options=config.mdx_configs,
-            autolink=self.config.autolink,
-            terms=link_facts(self.site_inputs.handbook.terms),
-            public_phones=sorted(public_phone_keys(self.handbook_config.privacy_allow)),
-            file_urls={file.src_uri: file.url for file in files},
-            logs_info=logging.getLogger("mkdocs").isEnabledFor(logging.INFO),
-        )
-        return PageRenderCache(cache, salt)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.site_inputs is None:
@@ -710,18 +647,3 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         put_back, self.put_back_sigterm_handler = self.put_back_sigterm_handler, None
         if put_back is not None:
             put_back()
-
-
-def _warn_of_replaced_handouts(
-    files: Files, hb_config: HandbookConfig, modules: Iterable[str]
-) -> None:
-    """A warning for each file of docs_dir at a module's handout path: the build writes
-    the module's PDF over its copy in the site (review: it did so without a word)."""
-    for module_id in sorted(modules):
-        file = files.get_file_from_path(handout_path(module_id))
-        if file is not None and file.abs_src_path:
-            log.warning(
-                f"{hb_config.relative(Path(file.abs_src_path))}: the handout of module "
-                f"'{module_id}' is published at {file.src_uri} in its place; give the file "
-                "another name, or set `handouts: false` to publish yours"
-            )
