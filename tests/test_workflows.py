@@ -167,7 +167,10 @@ def test_publish_workflow_deploys_pages_from_main() -> None:
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["needs"] == "build"
     # Started by hand from another branch, it publishes nothing (audit).
-    assert deploy["if"] == "github.ref == 'refs/heads/main'"
+    # The default branch, whatever its name, not a copied `main` (ADOPTING step 4).
+    assert deploy["if"] == (
+        "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
+    )
     used = " ".join(step.get("uses", "") for step in steps(workflow))
     assert "actions/upload-pages-artifact@" in used and "actions/deploy-pages@" in used
 
