@@ -259,11 +259,15 @@ def test_term_change_issue_form() -> None:
     assert list(fields) == [
         "term",
         "change",
+        "new-form",  # a rename needs the old form and the new (CI audit)
         "replacement",
         "definition",
+        "short",
         "aliases",
         "avoid",
         "related",
+        "translations",
+        "tags",
         "reason",
         "sources",
     ]
