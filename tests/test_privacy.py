@@ -1019,7 +1019,7 @@ def test_an_allowed_number_with_its_extension_passes(tmp_path: Path) -> None:
     (tmp_path / "one").mkdir()
     findings = privacy_findings(tmp_path / "one", page, ["Intake: 202-555-0100x12"])
     assert [(finding.column, finding.found) for finding in findings] == [(42, "202-555-0100")]
-    assert "list '202-555-0100x13' under privacy.allow" in findings[0].message
+    assert "list '202-555-0100x**' under privacy.allow" in findings[0].message
     (tmp_path / "both").mkdir()
     assert privacy_findings(tmp_path / "both", page, ["202-555-0100x12", "202-555-0100x13"]) == []
 
@@ -1061,4 +1061,4 @@ def test_character_references_are_read_as_shown(tmp_path: Path) -> None:
         (2, 32, "&#40;555&#41;&nbsp;867&#8209;5307"),
         (3, 9, "12&nbsp;Oak&nbsp;Street"),
     ]
-    assert findings[0].message.startswith("'jane&#64;gmail.com' looks like a personal e-mail")
+    assert findings[0].message.startswith("'j***&#64;gmail.com' looks like a personal e-mail")

@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import ConfigError, load_config
 from coalition_handbook.findings import Finding
+from coalition_handbook.rules.privacy_masks import masked
 
 Found = tuple[int, int, str]
 
@@ -71,8 +72,8 @@ def test_a_number_written_as_a_listed_country_writes_it_is_reported(
     assert [(f.line, f.column, f.found) for f in findings] == [(3, 16, number)]
     # Worded as any other phone number's finding.
     assert findings[0].message == (
-        f"'{number}' looks like a personal phone number; remove it, or list it under "
-        "privacy.allow if it is public"
+        f"'{masked('phone number', number)}' looks like a personal phone number; remove it, or "
+        "list it under privacy.allow if it is public"
     )
 
 
@@ -175,7 +176,7 @@ def test_a_listed_number_is_allowed_written_at_home_or_abroad(tmp_path: Path) ->
         (2, 6, "06 12 34 56 78"),
         (2, 29, "0800 0121 700"),
     ]
-    assert "list '0800 0121 700 12' under privacy.allow" in findings[1].message
+    assert "list '0800 0121 700 **' under privacy.allow" in findings[1].message
     page = "Office +33 1 23 45 67 89 or 01 23 45 67 89, Jane 06 12 34 56 78.\n"
     assert national_findings(tmp_path, page, ["FR"], ["+33 1 23 45 67 89"]) == [
         (1, 50, "06 12 34 56 78")
@@ -309,7 +310,7 @@ def test_the_build_reports_national_numbers_of_the_listed_countries(
     config_file = make_handbook(tmp_path, page="# Home\n\nJane: 06 12 34 56 78.\n")
     errors = _build_errors(config_file, "[FR]", caplog)
     assert any(
-        message.startswith("content/index.md:3:7: privacy.pii '06 12 34 56 78'")
+        message.startswith("content/index.md:3:7: privacy.pii '06 1* ** ** 78'")
         for message in errors
     ), errors
 

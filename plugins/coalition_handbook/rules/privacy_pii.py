@@ -90,6 +90,7 @@ from .national_phones import (
     international_readings,
     national_numbers,
 )
+from .privacy_masks import masked, masked_digits
 
 RULE = "privacy.pii"
 
@@ -1303,8 +1304,8 @@ def _check_text(
     for kind, start, end in find_personal_data(text, urls, allowed.countries):
         found, line, column = placed(start, end)
         message = (
-            f"'{found}' looks like a personal {kind}; remove it, or list it under "
-            "privacy.allow if it is public"
+            f"'{masked(kind, found)}' looks like a personal {kind}; remove it, or list it "
+            "under privacy.allow if it is public"
         )
         if kind == "phone number":
             # Compared as dialled only (and as E.164 writes it, where countries are
@@ -1313,9 +1314,11 @@ def _check_text(
                 continue
             public = _public_start(text, start, end, allowed.phones)
             if public is not None:
-                whole = text[start : _whole_number_end(text, start, end)]
+                # The public number as written, and what is dialled after it masked.
+                after = text[start + len(public) : _whole_number_end(text, start, end)]
+                whole = public + masked_digits(after)
                 message = (
-                    f"'{found}' looks like a personal phone number: what is written right "
+                    f"'{whole}' looks like a personal phone number: what is written right "
                     f"after '{public}', which privacy.allow lists, reads as its direct line "
                     f"or extension; remove that, or list '{whole}' under privacy.allow if "
                     "it is public"
@@ -1330,8 +1333,8 @@ def _check_text(
             continue
         found, line, column = placed(start, end)
         message = (
-            f"'{found}' in a link looks like a personal {kind}; remove it, or list it "
-            "under privacy.allow if it is public"
+            f"'{masked(kind, found)}' in a link looks like a personal {kind}; remove it, "
+            "or list it under privacy.allow if it is public"
         )
         yield context.finding(RULE, path, line, column, message, found=found)
     for kind, start, end, written in find_messenger_links(text):
@@ -1342,7 +1345,7 @@ def _check_text(
             continue
         found, line, column = placed(start, end)
         yield context.finding(
-            RULE, path, line, column, _messenger_message(kind, found), found=found
+            RULE, path, line, column, _messenger_message(kind, masked(kind, found)), found=found
         )
 
 
