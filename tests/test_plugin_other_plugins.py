@@ -107,21 +107,23 @@ def test_the_macros_plugin_is_named_once_as_information_that_strict_builds(
 ) -> None:
     """Audit: a phone number mkdocs-macros put into a page was published unchecked, with
     no word, where the same number typed into the page is a privacy.pii error. The build
-    says so at the plugin's line: information, so that --strict still builds the site."""
+    says so at the plugin's line: information, so that --strict still builds the site.
+    (privacy.pii reads `extra` now, where such a number is an error: privacy audit; what
+    a macro includes or computes is still unread.)"""
     config = handbook_with_plugin(
         tmp_path,
         monkeypatch,
         "macros",
         MACROS_PLUGIN,
         pages={"index.md": "# Home\n\nCall {{ contact }}.\n"},
-        extra_config='extra:\n  contact: "Maria at (402) 555-0199"\n',
+        extra_config='extra:\n  contact: "Maria at the front desk"\n',
     )
     with config.open("a", encoding="utf-8") as settings:
         settings.write("  - macros\n")
     line = config.read_text(encoding="utf-8").splitlines().index("  - macros") + 1
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         built = build_site(config, strict=True)
-    assert "Maria at (402) 555-0199" in (built / "index.html").read_text(encoding="utf-8")
+    assert "Maria at the front desk" in (built / "index.html").read_text(encoding="utf-8")
     notes = [
         record
         for record in caplog.records

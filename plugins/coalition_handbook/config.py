@@ -23,7 +23,9 @@ import pathspec
 from .hints import did_you_mean
 from .mkdocs_yml import (
     PLUGIN_NAME,
+    SITE_TEXTS,
     ConfigError,
+    ShownText,
     as_written,
     is_folder_name,
     options_that_run,
@@ -53,11 +55,6 @@ OPTION_DEFAULTS: Mapping[str, Any] = {
     "handouts": True,
     "paper_size": "A4",
 }
-
-
-# mkdocs.yml's settings that Material writes into every page as HTML, as they are: the
-# first four as text (in an element or an attribute), `copyright` as HTML by design.
-SITE_TEXTS = ("site_name", "site_description", "site_author", "repo_name", "copyright")
 
 
 @dataclass(frozen=True)
@@ -152,6 +149,10 @@ class HandbookConfig:
     site_texts: tuple[SiteText, ...] = ()
     """mkdocs.yml's settings that the theme writes into every page as they are
     (`SITE_TEXTS`), for html.active-content to read."""
+    shown_texts: tuple[ShownText, ...] = ()
+    """mkdocs.yml's texts that the pages show (its `SITE_TEXTS`, `nav` and `extra`:
+    `mkdocs_yml.ShownText`), each named relative to the directory of mkdocs.yml, for
+    privacy.pii to read."""
 
     @property
     def modules_src_dir(self) -> str:
@@ -229,7 +230,7 @@ def load_config(
     config_file = Path(os.path.abspath(config_file))  # noqa: PTH100
     if not config_file.exists():
         raise ConfigError(f"{shown_as or config_file}: no such file")
-    data, lines, script_links = read_config_file(config_file, where, seen=())
+    data, lines, script_links, shown_texts = read_config_file(config_file, where, seen=())
     instances = plugin_instances(
         data.get("plugins"), lines.get("plugins", where), lines.get(PLUGIN_NAME, where)
     )
@@ -318,6 +319,9 @@ def load_config(
         plugin_listed=bool(instances),
         site_url_refused=site_url_refused,
         site_texts=_site_texts(data, lines, where, config_file.parent),
+        shown_texts=tuple(
+            replace(text, where=_named_from_folder(text.where, where)) for text in shown_texts
+        ),
     )
 
 
@@ -333,11 +337,16 @@ def _site_texts(
             continue
         place = _WHERE.match(lines.get(setting, where))
         assert place is not None  # the pattern matches any text
-        # Named as `where` names them: relative to its folder, as a finding's path is.
-        path = posixpath.relpath(place[1], posixpath.dirname(where) or ".")
+        path = _named_from_folder(place[1], where)
         line = int(place[2] or 1)
         texts.append(SiteText(setting, value, path, line, _line_of(root / path, line)))
     return tuple(texts)
+
+
+def _named_from_folder(name: str, where: str) -> str:
+    """A config file `name`d as `where` names mkdocs.yml, as findings name it: relative
+    to the folder of mkdocs.yml (`base.yml`, not `sub/base.yml`)."""
+    return posixpath.relpath(name, posixpath.dirname(where) or ".")
 
 
 def _line_of(path: Path, line: int) -> str:
@@ -422,7 +431,7 @@ def configured_folders(config_file: Path) -> dict[str, Path]:
     protocols_dir, modules_dir), whatever else is wrong in it: `handbook diff` reads an
     old revision's folders from its own config, which need not pass today's checks. A
     `ConfigError` if the file cannot be read as settings at all."""
-    data, _, _ = read_config_file(config_file, config_file.name, seen=())
+    data, _, _, _ = read_config_file(config_file, config_file.name, seen=())
     options = plugin_options(data.get("plugins"), config_file.name, config_file.name)
     root = config_file.parent
 

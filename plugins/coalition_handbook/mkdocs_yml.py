@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,26 @@ from .script_scheme import script_scheme
 from .utf8 import decode_utf8
 
 PLUGIN_NAME = "handbook"
+
+# mkdocs.yml's settings that Material writes into every page as HTML, as they are: the
+# first four as text (in an element or an attribute), `copyright` as HTML by design.
+SITE_TEXTS = ("site_name", "site_description", "site_author", "repo_name", "copyright")
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """A text of the site's config that its pages show (`_shown_texts`): `value` as
+    read, written as `raw` (its quotes, block header and line breaks included) from
+    `line`:`column` on, in the config file `where` names (mkdocs.yml, or a file it
+    inherits)."""
+
+    keys: tuple[str, ...]
+    """The keys of its setting down to the first list: what an inheriting file replaces."""
+    value: str
+    where: str
+    line: int
+    column: int
+    raw: str
 
 
 class ConfigError(Exception):
@@ -97,20 +118,20 @@ _PermissiveLoader.add_constructor(None, _construct_other_tag)  # every tag witho
 
 def read_config_file(
     path: Path, where: str, seen: tuple[Path, ...]
-) -> tuple[dict[str, Any], dict[str, str], list[ScriptLink]]:
+) -> tuple[dict[str, Any], dict[str, str], list[ScriptLink], list[ShownText]]:
     """The settings of the config file at `path` (named `where` in messages), with those
     of the file it names in `INHERIT` under them, merged as MkDocs merges them (mappings
     key by key, any other value replaced); where each setting the handbook reads is
-    written, as `file:line`; and its links that run script (`_script_links`), but those
-    of an inherited setting the file replaces."""
-    data, lines, script_links = _settings_of_file(path, where)
+    written, as `file:line`; its links that run script (`_script_links`) and the texts
+    the pages show (`ShownText`), but those of an inherited setting the file replaces."""
+    data, lines, script_links, shown = _settings_of_file(path, where)
     if data is None and seen:  # an empty parent adds nothing
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{where}:1: expected a mapping of settings")
     locations = {name: f"{where}:{line}" for name, line in lines.items()}
     if "INHERIT" not in data:
-        return data, locations, script_links
+        return data, locations, script_links, shown
     inherit = data.pop("INHERIT")
     inherit_at = locations.pop("INHERIT", where)
     if not isinstance(inherit, str) or not is_folder_name(inherit):
@@ -130,21 +151,25 @@ def read_config_file(
         raise ConfigError(
             f"{inherit_at}: the inherited config file '{inherit}' is not there{looked}"
         )
-    inherited, inherited_locations, inherited_links = read_config_file(
+    inherited, inherited_locations, inherited_links, inherited_shown = read_config_file(
         parent, named_as, (*seen, path)
     )
     # A mapping is merged key by key (its links stay); any other setting is replaced.
     inherited_links = [
         (keys, problem) for keys, problem in inherited_links if not _replaces(data, keys)
     ]
+    inherited_shown = [text for text in inherited_shown if not _replaces(data, text.keys)]
     return (
         _merge(inherited, data),
         {**inherited_locations, **locations},
         inherited_links + script_links,
+        inherited_shown + shown,
     )
 
 
-def _settings_of_file(path: Path, where: str) -> tuple[Any, dict[str, int], list[ScriptLink]]:
+def _settings_of_file(
+    path: Path, where: str
+) -> tuple[Any, dict[str, int], list[ScriptLink], list[ShownText]]:
     """The settings of the one config file at `path` (named `where` in messages), its
     INHERIT not followed, and the line of each setting the handbook reads."""
     try:
@@ -174,18 +199,21 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 def inherited_file(config_file: Path) -> Path | None:
     """The config file `config_file` names in `INHERIT` (where MkDocs looks for it), or
     None; a `ConfigError` if `config_file` cannot be read as settings."""
-    data, _, _ = _settings_of_file(config_file, config_file.name)
+    data, _, _, _ = _settings_of_file(config_file, config_file.name)
     inherit = data.get("INHERIT") if isinstance(data, dict) else None
     if not isinstance(inherit, str) or not is_folder_name(inherit):
         return None
     return Path(os.path.normpath(config_file.parent / inherit))
 
 
-def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int], list[ScriptLink]]:
+def _read_settings(
+    text: str, where: str
+) -> tuple[Any, dict[str, int], list[ScriptLink], list[ShownText]]:
     """mkdocs.yml's settings, the line of each setting the handbook reads (see
-    `_setting_lines`), and its links that run script (see `_script_links`: a problem to
-    `load_config`, not to `configured_folders`, which reads an old revision's); any text
-    that cannot be read as settings is a `ConfigError`."""
+    `_setting_lines`), its links that run script (see `_script_links`: a problem to
+    `load_config`, not to `configured_folders`, which reads an old revision's) and the
+    texts its pages show (`_shown_texts`); any text that cannot be read as settings is a
+    `ConfigError`."""
     from .model.yaml_source import (
         MAX_VALUES,
         alias_refusal,
@@ -200,14 +228,19 @@ def _read_settings(text: str, where: str) -> tuple[Any, dict[str, int], list[Scr
         loader.name = where
         node = loader.get_single_node()
         if node is None:
-            return None, {}, []
+            return None, {}, [], []
         # Only the expanded size refuses a site's config: MkDocs reads any number of
         # aliases, and a large config reusing nav or `extra` anchors may hold many.
         refusal = alias_refusal(node, MAX_VALUES, MAX_VALUES)
         if refusal is not None:  # an alias bomb: refused before it is expanded
             message, where_node = refusal
             raise ConfigError(f"{where}:{where_node.start_mark.line + 1}: {message}")
-        return loader.construct_document(node), _setting_lines(node), _script_links(node, where)
+        return (
+            loader.construct_document(node),
+            _setting_lines(node),
+            _script_links(node, where),
+            _shown_texts(node, text, where),
+        )
     except yaml.reader.ReaderError as error:  # a character YAML refuses, by its offset
         line, column = LineIndex.of(text).position(error.position)
         code = error.character if isinstance(error.character, int) else ord(error.character)
@@ -243,12 +276,8 @@ _SETTINGS_READ = (
     "site_url",
     "plugins",
     "INHERIT",
-    # Written into every page by the theme as they are (`config.SITE_TEXTS`).
-    "site_name",
-    "site_description",
-    "site_author",
-    "repo_name",
-    "copyright",
+    # Written into every page by the theme as they are.
+    *SITE_TEXTS,
 )
 
 
@@ -355,6 +384,59 @@ def _script_links(root: yaml.Node, where: str) -> list[ScriptLink]:
                     )
                 )
     return links
+
+
+# The scalars whose text a page shows as written: not null, true or false, nor a value
+# of another tag (`!ENV` names a variable; `!!python/name:` a function).
+_TEXT_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float"))
+
+
+def _shown_texts(root: yaml.Node, text: str, where: str) -> list[ShownText]:
+    """The texts the pages show (`ShownText`) in the config file `text`, named `where`:
+    the settings of `SITE_TEXTS`; `nav`'s titles and the links its items lead to; and
+    every value under `extra`, which is there for templates to write into pages
+    (Material's social links' `link` and `name`, its consent banner, a theme override's
+    or the macros plugin's own): a coordinator's `mailto:`, `tel:` or `wa.me` link in the
+    footer is on every page (privacy audit)."""
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    found: list[ShownText] = []
+    for key, value in root.value:
+        setting = str(key.value)
+        if setting in SITE_TEXTS:
+            scalars = [((setting,), value)] if isinstance(value, yaml.ScalarNode) else []
+        elif setting == "nav":  # its titles are keys; a list, replaced whole
+            scalars = [((setting,), node) for node in _every_scalar(value)]
+        elif setting == "extra":
+            scalars = [((setting, *keys), node) for keys, _, node in _scalars(value)]
+        else:
+            continue
+        found += [
+            ShownText(
+                keys,
+                node.value,
+                where,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                text[node.start_mark.index : node.end_mark.index],
+            )
+            for keys, node in scalars
+            if node.tag in _TEXT_TAGS and node.value
+        ]
+    return found
+
+
+def _every_scalar(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """Every scalar under `node`, the keys of its mappings too, in document order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            yield current
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(item for pair in reversed(current.value) for item in reversed(pair))
 
 
 def _replaces(settings: Mapping[str, Any], keys: tuple[str, ...]) -> bool:

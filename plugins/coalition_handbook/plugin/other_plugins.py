@@ -93,7 +93,7 @@ def _at_their_lines(config: MkDocsConfig, messages: dict[str, str]) -> list[str]
     if where and path.is_file():
         # A file that cannot be read was reported by load_config already.
         with contextlib.suppress(ConfigError):
-            _, locations, _ = read_config_file(path, where, seen=())
+            _, locations, _, _ = read_config_file(path, where, seen=())
     where = where or "mkdocs.yml"
     return [
         f"{locations.get(f'plugins.{name}', locations.get('plugins', where))}: {messages[name]}"

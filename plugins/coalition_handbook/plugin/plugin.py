@@ -32,6 +32,7 @@ from ..check import CheckResult, run_checks
 from ..config import (
     ConfigError,
     HandbookConfig,
+    ShownText,
     SiteText,
     build_config,
     language_tag,
@@ -141,6 +142,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # mkdocs.yml's texts the theme writes into every page, where they are written, as
         # `handbook check` reads them: html.active-content names markup in them.
         self.site_texts: tuple[SiteText, ...] = ()
+        # And every text of it the pages show (its `nav` and `extra` too): privacy.pii
+        # reads them.
+        self.shown_texts: tuple[ShownText, ...] = ()
         self.previous_site: PreviousSite | None = None
         # While a site is set aside: puts back the SIGTERM handler from before the build.
         self.put_back_sigterm_handler: Callable[[], None] | None = None
@@ -159,6 +163,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         errors, warnings = super().load_config(options, config_file_path)
         self.site_url_written = None
         self.site_texts = ()
+        self.shown_texts = ()
         # Not from a file (`mkdocs build -f -` reads standard input): nothing to re-read.
         if not config_file_path or not Path(config_file_path).is_file():
             return errors, warnings
@@ -170,6 +175,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             )
             self.site_url_written = site_config.site_url
             self.site_texts = site_config.site_texts
+            self.shown_texts = site_config.shown_texts
         except ConfigError as error:
             return [
                 (option_named(problem), ValidationError(problem)) for problem in error.problems
@@ -232,7 +238,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 ),
                 config_name=Path(config.config_file_path).name,
             )
-            self.handbook_config = replace(self.handbook_config, site_texts=self.site_texts)
+            self.handbook_config = replace(
+                self.handbook_config, site_texts=self.site_texts, shown_texts=self.shown_texts
+            )
         except ConfigError as error:
             raise PluginError(
                 "\n".join(f"handbook: {problem}" for problem in error.problems)

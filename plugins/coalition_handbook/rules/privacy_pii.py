@@ -91,6 +91,7 @@ from .national_phones import (
     national_numbers,
 )
 from .privacy_masks import masked, masked_digits
+from .privacy_settings import setting_texts
 
 RULE = "privacy.pii"
 
@@ -443,6 +444,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
         # Read as shown: Python-Markdown and browsers decode character references.
         read, to_source = decoded_references(origin.text)
         yield from _check_text(context, origin.path, origin.text, read, to_source, allowed)
+    # mkdocs.yml's copyright, nav, social links...: shown on every page (`privacy_settings`).
+    for setting in setting_texts(config.shown_texts):
+        yield from _check_text(
+            context, setting.path, setting.source, setting.text, setting.to_source, allowed
+        )
     for text_file in handbook.text_files:
         if text_file.problem is not None:  # not read at all
             line, column, message = text_file.problem
