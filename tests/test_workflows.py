@@ -406,10 +406,9 @@ def test_reviews_falling_due_are_announced_a_month_ahead() -> None:
     assert workflow["jobs"]["reviews"]["permissions"]["issues"] == "write"
 
 
-@pytest.mark.parametrize("open_issue", ["", "42"], ids=["none open", "one open"])
-def test_the_committee_hears_of_reviews_in_one_issue(tmp_path: Path, open_issue: str) -> None:
-    """The announcing script, with a stand-in for `gh` that records what it is asked: it
-    opens an issue naming the reviews that fall due, or comments on the one open."""
+def _announced(tmp_path: Path, report_text: str, open_issue: str = "") -> str:
+    """What the announcing script asks of `gh` (a stand-in that records it), the body it
+    posts included, given `report_text` as the check's output."""
     calls = tmp_path / "calls.txt"
     fake_gh = tmp_path / "bin" / "gh"
     fake_gh.parent.mkdir()
@@ -424,25 +423,65 @@ def test_the_committee_hears_of_reviews_in_one_issue(tmp_path: Path, open_issue:
     )
     fake_gh.chmod(0o755)
     report = tmp_path / "reviews.txt"
-    overdue = (
-        "protocols/hotel-employee.yml:6:12: warning protocol.review-overdue review of "
-        "protocol 'hotel-employee' is due by 2027-06-30, 15 days before 2027-07-15, the day "
-        "HANDBOOK_TODAY sets"
-    )
-    report.write_text(f"{overdue}\nhandbook: 1 warning(s) under --strict\n", encoding="utf-8")
+    report.write_text(report_text, encoding="utf-8")
     env = {
         **os.environ,
         "PATH": f"{fake_gh.parent}{os.pathsep}{os.environ['PATH']}",
         "HANDBOOK_TODAY": "2027-07-15",
         "TITLE": "Protocol reviews due within 30 days",
         "GITHUB_REPOSITORY": "coalition/handbook",
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_RUN_ID": "1234",
     }
     script = ROOT / ".github" / "scripts" / "announce-reviews.sh"
     subprocess.run(["bash", str(script), str(report)], env=env, check=True)
-    recorded = calls.read_text(encoding="utf-8")
+    return calls.read_text(encoding="utf-8")
+
+
+OVERDUE = (
+    "protocols/hotel-employee.yml:6:12: warning protocol.review-overdue review of "
+    "protocol 'hotel-employee' is due by 2027-06-30, 15 days before 2027-07-15, the day "
+    "HANDBOOK_TODAY sets"
+)
+RUN = "https://github.com/coalition/handbook/actions/runs/1234"
+
+
+@pytest.mark.parametrize("open_issue", ["", "42"], ids=["none open", "one open"])
+def test_the_committee_hears_of_reviews_in_one_issue(tmp_path: Path, open_issue: str) -> None:
+    """The announcing script opens an issue naming the reviews that fall due, or
+    comments on the one open."""
+    report = f"{OVERDUE}\nhandbook: 1 warning(s) under --strict\n"
+    recorded = _announced(tmp_path, report, open_issue)
     if open_issue:
         assert "issue comment 42 --repo coalition/handbook --body-file" in recorded
     else:
         assert "issue create --repo coalition/handbook --title Protocol reviews due" in recorded
     assert "The weekly check as of 2027-07-15 (30 days from now) found:" in recorded
-    assert f"```\n{overdue}\n```\n" in recorded
+    assert f"```\n{OVERDUE}\n```\n" in recorded
+    assert "other reasons" not in recorded
+
+
+# A failing line of the report that is no review's, with the personal data it places.
+PERSONAL = (
+    "content/x.md:5:14: error privacy.pii '402-***-**42' looks like a personal phone "
+    "number; remove it, or list it under privacy.allow if it is public"
+)
+
+
+@pytest.mark.parametrize("with_review", [False, True], ids=["no review", "a review too"])
+def test_the_issue_never_quotes_the_rest_of_the_report(tmp_path: Path, with_review: bool) -> None:
+    """Privacy audit: with no review falling due, the whole report was posted to the
+    public issue (and mailed to every watcher), personal data and all. Now it names the
+    run, where the report is."""
+    report = f"{OVERDUE}\n" if with_review else ""
+    report += f"{PERSONAL}\ncontent/y.md:2:1: info term.unknown-acronym 'XYZ' ...\n"
+    recorded = _announced(tmp_path, report + "handbook: 1 error(s)\n")
+    assert "privacy.pii" not in recorded and "402-" not in recorded and "XYZ" not in recorded
+    if with_review:
+        also = f"\n\nIt also failed for other reasons: see the run, {RUN}\n"
+        assert f"```\n{OVERDUE}\n```{also}" in recorded
+    else:
+        assert (
+            "The weekly check as of 2027-07-15 (30 days from now) found no review falling "
+            f"due, but failed for other reasons: see the run, {RUN}\n"
+        ) in recorded

@@ -3,15 +3,30 @@
 # opens one, or comments on the one still open, so that the committee hears of it. GitHub
 # itself tells only whoever last edited the schedule of a failed scheduled run.
 # $1: the output of `handbook check --strict` as of 30 days on. From the workflow:
-# HANDBOOK_TODAY, TITLE, GITHUB_REPOSITORY and GH_TOKEN (`gh` is on GitHub's runners).
+# HANDBOOK_TODAY, TITLE, GITHUB_REPOSITORY and GH_TOKEN (`gh` is on GitHub's runners);
+# GITHUB_SERVER_URL and GITHUB_RUN_ID, which GitHub sets, name the run.
 set -euo pipefail
 report="$1"
 body="$(mktemp)"
+run="${GITHUB_SERVER_URL:-https://github.com}/$GITHUB_REPOSITORY/actions/runs/${GITHUB_RUN_ID:-}"
+# Only the reviews' own lines (`path:line:column: warning protocol.review-overdue ...`),
+# never the rest of the report: the issue is public and mailed to every watcher, and a
+# privacy.pii line places personal data (privacy audit). Any other failing finding, or
+# none at all (a configuration error, on stderr), is a link to the run.
+review='^.+:[0-9]+:[0-9]+: (error|warning|info) protocol\.review-overdue '
+failing='^.+:[0-9]+:[0-9]+: (error|warning) '
+reviews="$(grep -E "$review" "$report" || true)"
+others="$(grep -Ev "$review" "$report" | grep -cE "$failing" || true)"
 {
-  printf 'The weekly check as of %s (30 days from now) found:\n\n```\n' "$HANDBOOK_TODAY"
-  # The reviews falling due; anything else that failed the check, where there are none.
-  grep -F protocol.review-overdue "$report" || cat "$report"
-  printf '```\n'
+  printf 'The weekly check as of %s (30 days from now) ' "$HANDBOOK_TODAY"
+  if [ -n "$reviews" ]; then
+    printf 'found:\n\n```\n%s\n```\n' "$reviews"
+    if [ "$others" != 0 ]; then
+      printf '\nIt also failed for other reasons: see the run, %s\n' "$run"
+    fi
+  else
+    printf 'found no review falling due, but failed for other reasons: see the run, %s\n' "$run"
+  fi
 } > "$body"
 open="$(gh issue list --repo "$GITHUB_REPOSITORY" --state open --search "in:title \"$TITLE\"" \
   --json number --jq '.[0].number // empty')"
