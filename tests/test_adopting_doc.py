@@ -245,7 +245,12 @@ def test_what_a_reader_looks_for_is_under_its_own_heading() -> None:
     assert "\n### PDF handouts\n" in section("What the site contains")
     privacy = section("Privacy")
     headings = re.findall(r"^### (.+)$", privacy, flags=re.M)
-    assert headings == ["What the site loads", "What privacy.pii reads", "What privacy.pii misses"]
+    assert headings == [
+        "What the site loads",
+        "What privacy.pii reads",
+        "What privacy.pii misses",
+        "If personal data was published",
+    ]
     assert "They miss a phone number written in another country's national format" in " ".join(
         privacy[privacy.index("### What privacy.pii misses") :].split()
     )
