@@ -25,6 +25,16 @@ from coalition_handbook.rules.privacy_pii import (
 
 URL = re.compile(r"\b(?:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# Written out: `jane [at] x [dot] org`, `jane(at)x(dot)org`, `jane @ x.org`, `jane\uff20x.org`.
+LINE_SPACE = f"[ \t{UNICODE_SPACES}]"
+AT = (
+    rf"(?:{LINE_SPACE}*[\[(](?i:at)[\])]{LINE_SPACE}*"
+    rf"|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
+)
+DOT = rf"(?:{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*|\.)"
+WRITTEN_OUT_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{DOT}[\w+-]+)*{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}(?![\w-])"
+)
 DASH = "[-\u2010-\u2013\u2212]"
 SEP = f"[ .{UNICODE_SPACES}\u2010-\u2013\u2212-]"
 # Not in a word or number; after `_` only as emphasis (`_555-123-4567_`, not `id_555...`).
@@ -92,6 +102,9 @@ PIECES = [
     " Camino del Rio", " Paseo de la Luna", " O'Brien Road", " Via Roma", " Peña Street",
     "Close", "Hill", "Green", "End", "Walk", "'s", "\u2019s", "King's", " St Mary's Road",
     "27a", "b", "Children's", ", Leeds LS6 2AB", " SW1A 1AA", "Flat 2, ", ", Flat 3",
+    # Written out, directionals, counts, line breaks (a privacy officer's audit)
+    " [at] ", "(at)", "[dot]", " (dot) ", " @ ", "\uff20", "www.", "SW ", "N.E. ", "NE", ",000",
+    "1,", " sites", " employees", "\n\n", "\n ", "\r\n",
 ]  # fmt: skip
 
 
@@ -105,9 +118,16 @@ def plain_personal_data(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def plain_visible_data(masked: str) -> Iterator[tuple[str, int, int]]:
+    emails = []
     for found in EMAIL.finditer(masked):
         if not is_file_name(found.group()):
+            emails.append(found.span())
             yield "e-mail address", found.start(), found.end()
+    for found in WRITTEN_OUT_EMAIL.finditer(masked):
+        start, end = found.span()
+        overlaps = any(start < plain_end and plain_start < end for plain_start, plain_end in emails)
+        if not overlaps and not is_file_name(found.group()):
+            yield "e-mail address", start, end
     yield from plain_phone_numbers(masked)
     for found in STREET.finditer(masked):
         if not names_no_street(masked, found.start(), found.end()):

@@ -21,7 +21,9 @@ privacy.allow lists the number with it. Emergency and relay numbers (911, 711), 
 short codes (233733), years, dates, statute numbers (22 U.S.C. 7102) and digits in an
 identifier (`case_id_5551234567`) do not look like phone numbers and are not reported.
 An address at a documentation domain (example.org) is reported like any other: only
-privacy.allow says what is public.
+privacy.allow says what is public. An address written out against harvesters
+(`jane [at] gmail [dot] com`, `jane.doe @ gmail.com`) is read as written plainly; in plain
+words (`jane at gmail dot com`) it cannot be told from prose.
 
 Where privacy.countries lists countries, a number written in groups in one's national
 format is read too (`020 7946 0958`, `01 23 45 67 89`), where Google's libphonenumber
@@ -102,6 +104,26 @@ _URL = re.compile(r"\b(?i:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+")
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
 _EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\w-])"
 _EMAIL = re.compile(_EMAIL_REST.format(at="@"))
+# An e-mail address written out so that harvesters miss it, which a reader reads all the
+# same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
+# (`jane.doe @ gmail.com`; not before `www.`: "find us @ www.coalition.org" is a website),
+# a fullwidth `\uff20`. In plain words (`jane at gmail dot com`) it cannot be told from
+# prose, and is not read.
+_LINE_SPACE = f"[ \t{UNICODE_SPACES}]"
+_WRITTEN_OUT_AT = (
+    rf"(?:{_LINE_SPACE}*[\[(](?i:at)[\])]{_LINE_SPACE}*"
+    rf"|{_LINE_SPACE}+@{_LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
+)
+_WRITTEN_OUT_DOT = rf"(?:{_LINE_SPACE}*[\[(](?i:dot)[\])]{_LINE_SPACE}*|\.)"
+_WRITTEN_OUT_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*{_WRITTEN_OUT_AT}"
+    rf"[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}(?![\w-])"
+)
+# What every address written out holds: the scan is skipped in a text without any.
+_WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
+# The `@` and the dots of an address written out, as privacy.allow compares it (`_text_key`).
+_WRITTEN_OUT_AT_KEY = re.compile(rf"{_LINE_SPACE}*(?:[\[(](?i:at)[\])]|[@\uff20]){_LINE_SPACE}*")
+_WRITTEN_OUT_DOT_KEY = re.compile(rf"{_LINE_SPACE}*[\[(](?i:dot)[\])]{_LINE_SPACE}*")
 # Phone numbers and street addresses, both found in one pass: the pattern consumes the
 # one character either can start with (a digit, `+` or `(`), so the engine skips prose
 # at C speed until one turns up, then looks ahead for a phone number and a street address
@@ -427,8 +449,10 @@ _FILE_EXTENSIONS = (
 def is_file_name(address: str) -> bool:
     """Whether what reads as an e-mail address is a file name (`logo@2x.png`): it ends
     with a file's extension that is no top-level domain. Other endings are kept, listed or
-    not (`.church`, `.online`): a top-level domain list never holds them all."""
-    return address.rpartition(".")[2].lower() in _FILE_EXTENSIONS
+    not (`.church`, `.online`): a top-level domain list never holds them all. One written
+    out is read as written plainly (`logo [at] 2x [dot] png`)."""
+    ending = _WRITTEN_OUT_DOT_KEY.split(address)[-1].rpartition(".")[2]
+    return ending.lower() in _FILE_EXTENSIONS
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -1004,7 +1028,11 @@ def _street_at_start(entry: str) -> str | None:
 
 
 def _text_key(text: str) -> str:
-    return " ".join(without_invisible(text).casefold().split())
+    """An e-mail or street address, or a link, as privacy.allow compares it: in any case
+    and spacing; an address written out (`jane [at] x [dot] org`) as written plainly."""
+    text = _WRITTEN_OUT_AT_KEY.sub("@", without_invisible(text))
+    text = _WRITTEN_OUT_DOT_KEY.sub(".", text)
+    return " ".join(text.casefold().split())
 
 
 def find_personal_data(
@@ -1058,6 +1086,13 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
             if not is_file_name(found.group()):
                 emails.append(found.span())
                 yield "e-mail address", found.start(), found.end()
+    if _WRITTEN_OUT_HINT.search(masked):
+        written_plainly = _Spans(emails)
+        for found in _WRITTEN_OUT_EMAIL.finditer(masked):
+            start, end = found.span()
+            if not written_plainly.overlaps(start, end) and not is_file_name(found.group()):
+                emails.append(found.span())
+                yield "e-mail address", start, end
     phones: list[tuple[int, int]] = []
     streets: list[tuple[int, int]] = []
     for found in _PATTERNS[masked.isascii()].finditer(masked):
