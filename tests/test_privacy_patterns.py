@@ -36,7 +36,7 @@ WRITTEN_OUT_EMAIL = re.compile(
     rf"(?<![\w.+-])[\w+-]+(?:{DOT}[\w+-]+)*{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}(?![\w-])"
 )
 DASH = "[-\u2010-\u2013\u2212]"
-SEP = f"[ .{UNICODE_SPACES}\u2010-\u2013\u2212-]"
+SEP = f"[ .\\n{UNICODE_SPACES}\u2010-\u2013\u2212-]"
 # Not in a word or number; after `_` only as emphasis (`_555-123-4567_`, not `id_555...`).
 NOT_IN_A_WORD = r"(?<![^\W_])(?<![^\W_]_)"
 PHONE = re.compile(
@@ -61,7 +61,8 @@ PHONE = re.compile(
     .replace("NOT_IN_A_WORD", NOT_IN_A_WORD),
     re.VERBOSE,
 )
-SPACE = f"[ \t{UNICODE_SPACES}]"
+# A line break too, but not one before a blank line.
+SPACE = f"(?:{LINE_SPACE}|\\n(?!{LINE_SPACE}*\\r?\\n))"
 # A name's word: a capital, a small letter and letters (accented, maybe with combining
 # accents), or a name after an apostrophe (O'Brien).
 CAPITAL = f"[A-Z{CAPITAL_LETTERS}][\u0300-\u036f]*"

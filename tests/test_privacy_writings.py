@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers_model import term_yaml, write_files
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_pii import find_personal_data
+from coalition_handbook.rules.soft_breaks import soft_breaks_joined
 
 
 def privacy_findings(root: Path, files: dict[str, str], allow: list[str]) -> list[Finding]:
@@ -37,6 +39,79 @@ def found_in(root: Path, page: str, allow: list[str] | None = None) -> list[tupl
 
 def personal(text: str) -> list[tuple[str, str]]:
     return [(kind, text[start:end]) for kind, start, end in find_personal_data(text)]
+
+
+def test_a_number_or_an_address_wrapped_over_lines_is_reported_as_written(tmp_path: Path) -> None:
+    """A line break inside a paragraph is a space to the reader, as the indent of a list
+    item and a quote's `>` on the next line are markup; so are a tab and a run of spaces.
+    Found as the source writes it, at its first character."""
+    page = (
+        "Call her at 402 555\n0142 tonight.\n\n"
+        "- Call her at 402 555\n  0142 tonight.\n\n"
+        "> Call her at 402 555  \n> 0142 tonight.\n\n"
+        "Call her at 402-555-\n0142 or 402.555.\n0143 or +44 20\n7946 0958.\n\n"
+        "Call her at 402\t555\t0144 or 402  555  0145.\n\n"
+        "She lives at 12 Oak\nStreet.\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 13, "402 555\n0142"),
+        (4, 15, "402 555\n  0142"),
+        (7, 15, "402 555  \n> 0142"),
+        (10, 13, "402-555-\n0142"),
+        (11, 9, "402.555.\n0143"),
+        (12, 9, "+44 20\n7946 0958"),
+        (15, 13, "402\t555\t0144"),
+        (15, 29, "402  555  0145"),
+        (17, 14, "12 Oak\nStreet"),
+    ]
+
+
+def test_a_blank_line_ends_the_paragraph(tmp_path: Path) -> None:
+    page = "We met 402 555\n\n0142 people.\n\n> In 402 555\n>\n> 0142 cases.\n\n12 Oak\n\nStreet.\n"
+    assert found_in(tmp_path, page) == []
+
+
+def test_a_wrapped_public_number_stays_allowed_and_a_count_no_address(tmp_path: Path) -> None:
+    page = (
+        "Call the hotline at 1 (888)\n373-7888 or 1-888-373-\n7888, or +44 20\n7946 0000.\n\n"
+        "Our 2024 Winter Coat\nDrive and 5 Drug\nCourt programs.\n"
+    )
+    assert found_in(tmp_path, page, ["1-888-373-7888", "+44 20 7946 0000"]) == []
+
+
+def test_yaml_blocks_wrapped_over_lines_are_read_where_they_are(tmp_path: Path) -> None:
+    """A term's `definition: |` and its folded `short: >` (one line on every page that
+    links the term) are wrapped as Markdown is."""
+    extra = (
+        "short: >\n  Call Jane at 402 555\n  0143 now.\n"
+        "aliases:\n  - call Jane at 402\n    555 0144\n"
+    )
+    term = term_yaml(extra=extra).replace(
+        "definition: A person who has experienced trafficking. Second sentence.\n",
+        "definition: |\n  A test. Call Jane at 402 555\n  0142 or write to 12 Oak\n  Street.\n",
+    )
+    config = write_files(tmp_path, {"glossary/survivor.yml": term})
+    findings = [f for f in run_checks(config).findings if f.rule == "privacy.pii"]
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (4, 24, "402 555\n  0142"),
+        (5, 20, "12 Oak\n  Street"),
+        (8, 16, "402 555\n  0143"),
+        (11, 18, "402\n    555 0144"),
+    ]
+
+
+def test_a_table_files_rows_and_fields_are_not_joined(tmp_path: Path) -> None:
+    files = {"index.md": "# Data\n", "counts.tsv": "year\tin\tout\n120\t450\t2024\n"}
+    assert privacy_findings(tmp_path, files, []) == []
+
+
+def test_soft_breaks_joined_maps_back_to_the_source() -> None:
+    text = "> a 402 555 \n>  0142\tb  c\n\nd-\n1"
+    joined, source_map = soft_breaks_joined(text)
+    assert joined == "> a 402 555\n0142 b c\n\nd-\n1"  # a dash breaks no number here
+    start = joined.index("402")
+    end = joined.index("0142") + 4
+    assert text[source_map.start(start) : source_map.end(end)] == "402 555 \n>  0142"
 
 
 @pytest.mark.parametrize(

@@ -27,9 +27,11 @@ from ..forms import UNICODE_SPACES
 # What separates a phone number's groups: a space, dot or hyphen, and what a word
 # processor or phone keyboard puts there instead (any Unicode space, as matching reads
 # them: a no-break or narrow no-break space in French typography, a thin space; a
-# no-break hyphen, an en dash, a minus sign).
+# no-break hyphen, an en dash, a minus sign); and a line break, which a paragraph
+# wrapped over lines has where a space was (privacy.pii reads the spaces and markup around
+# it as the line break alone: `soft_breaks`).
 DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
-SEPARATOR = f"[ .{UNICODE_SPACES}{DASHES}]"
+SEPARATOR = f"[ .\\n{UNICODE_SPACES}{DASHES}]"
 
 # A run of digit groups that starts with a trunk 0, maybe in brackets (`(02)`), each two
 # groups one separator apart (a slash after the area code too, as Germany writes

@@ -7,8 +7,9 @@ national number as Europe writes it, 0201234567, but not one that reads as an id
 `ISBN 0306406152`, `order #...`, `order_id=...`) and street addresses in every page and
 every term and protocol file, code and comments included: all of it is published with
 the repository. Any Unicode space may separate a number's groups or an address's words,
-and what no reader sees (a soft hyphen, a zero width space) is read through, as matching
-reads text. A character reference is read as the character a reader is shown
+or a line break inside a paragraph, a tab or a run of spaces (`soft_breaks`); and what no
+reader sees (a soft hyphen, a zero width space) is read through, as matching reads text.
+A character reference is read as the character a reader is shown
 (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG
 files, and reported as written. `privacy.allow` lists the public ones (hotlines, office
 addresses); phone numbers are compared as the world dials them (`phone_key`), however
@@ -94,6 +95,7 @@ from .national_phones import (
 )
 from .privacy_masks import masked, masked_digits
 from .privacy_settings import setting_texts
+from .soft_breaks import soft_breaks_joined
 
 RULE = "privacy.pii"
 
@@ -130,8 +132,9 @@ _WRITTEN_OUT_DOT_KEY = re.compile(rf"{_LINE_SPACE}*[\[(](?i:dot)[\])]{_LINE_SPAC
 # that start there. What must come before (a word boundary, no `+`...) is checked by a
 # lookbehind over that character and the one before it. In ASCII text, `[0-9]` is what
 # `\d` means, and much faster to test.
-# A space between an address's words, as a word processor may write it: any of Unicode's.
-_SPACE = f"[ \t{UNICODE_SPACES}]"
+# A space between an address's words, as a word processor may write it: any of Unicode's;
+# or a line break inside a paragraph (`soft_breaks`), not one before a blank line.
+_SPACE = rf"(?:{_LINE_SPACE}|\n(?!{_LINE_SPACE}*\r?\n))"
 # Ten digits alone are a phone number only as North America dials them (NANP): the area
 # code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
 # (1234567890), which data files hold on every row (review). Ten or eleven digits
@@ -1319,6 +1322,11 @@ def _is_public_link_number(written: str, public: Set[str]) -> bool:
     )
 
 
+# Files whose tabs and runs of spaces separate fields, not words: a row `120\t450\t2024` is
+# three numbers, no phone number (their line breaks are read as any text's).
+_TABLE_SUFFIXES = (".csv", ".tsv")
+
+
 def _check_text(
     context: CheckContext,
     path: str,
@@ -1334,6 +1342,9 @@ def _check_text(
     # A redirect's link read as a link of its own: it is given to whoever opens it.
     text, unwrapped = unwrapped_links(text)
     to_source = ChainedMap(outer=to_source, inner=unwrapped)
+    if not path.lower().endswith(_TABLE_SUFFIXES):  # a paragraph wrapped over lines: read whole
+        text, joined = soft_breaks_joined(text)
+        to_source = ChainedMap(outer=to_source, inner=joined)
 
     def placed(start: int, end: int) -> tuple[str, int, int]:
         nonlocal lines
