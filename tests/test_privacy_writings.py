@@ -12,7 +12,7 @@ from helpers_model import term_yaml, write_files
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
-from coalition_handbook.rules.privacy_pii import find_personal_data
+from coalition_handbook.rules.privacy_pii import find_personal_data, find_personal_data_in_urls
 from coalition_handbook.rules.soft_breaks import soft_breaks_joined
 
 
@@ -112,6 +112,45 @@ def test_soft_breaks_joined_maps_back_to_the_source() -> None:
     start = joined.index("402")
     end = joined.index("0142") + 4
     assert text[source_map.start(start) : source_map.end(end)] == "402 555 \n>  0142"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Write to [Jane](mailto:jane%40gmail.com).", [("e-mail address", "jane%40gmail.com")]),
+        (
+            "[Jane](MAILTO:jane%2Edoe%40gmail%2Ecom?subject=Hi)",
+            [("e-mail address", "jane%2Edoe%40gmail%2Ecom")],
+        ),
+        (
+            '<a href="mailto:a%40x.org,b@y.org,c%40z.org">mail</a>',
+            [("e-mail address", "a%40x.org"), ("e-mail address", "c%40z.org")],
+        ),
+        ("[tel](tel:402%20555%200142)", [("phone number", "402%20555%200142")]),
+        ("[tel](tel:402%2D555%2D0142)", [("phone number", "402%2D555%2D0142")]),
+        (
+            "[sms](sms://+14025550142) [c](callto:%2B14025550142)",
+            [
+                ("phone number", "+14025550142"),
+                ("phone number", "%2B14025550142"),
+            ],
+        ),
+        ("[viber](viber://chat?number=%2B14025550142)", [("phone number", "%2B14025550142")]),
+        # written plainly, read as text (`find_personal_data`): no second finding
+        ("[Jane](mailto:jane@gmail.com) [t](tel:+14025550142) [s](sms:4025550142)", []),
+        ("[t](tel:%2B1) [m](mailto:no%20address)", []),
+    ],
+)
+def test_escaped_mail_and_call_links_are_read_unquoted(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(kind, text[start:end]) for kind, start, end, _ in find_personal_data_in_urls(text)]
+    assert found == expected
+
+
+def test_an_escaped_link_is_compared_with_the_allow_list_unquoted(tmp_path: Path) -> None:
+    page = "[Us](mailto:info%40coalition.org) [Jane](mailto:jane%40gmail.com)\n"
+    assert found_in(tmp_path, page, ["info@coalition.org"]) == [(1, 49, "jane%40gmail.com")]
 
 
 @pytest.mark.parametrize(

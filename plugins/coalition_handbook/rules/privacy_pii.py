@@ -1217,6 +1217,53 @@ def find_personal_data_in_urls(
                 written = f"+{written}"  # WhatsApp's, Telegram's `phone=`: without its `+`
             if _digit_count(written) in _LINKED_NUMBER_DIGITS:
                 yield "phone number", *found.span("number"), written
+    yield from _escaped_scheme_links(text)
+
+
+# A link that opens a mail, a call or a message, which has no `://` and is no `_URL`: its
+# address or number, up to its parameters. One written plainly is read as text
+# (`find_personal_data`); one with escapes, as HTML exporters and "obfuscating" snippets
+# write it (`mailto:jane%40gmail.com`, `tel:402%20555%200142`), or with `//`
+# (`sms://+14025550142`, after which no number is read as text), is read unquoted here;
+# Viber's carries its number, international, in `number=` (`viber://chat?number=%2B1...`).
+_SCHEME_LINK = re.compile(
+    r"(?<![\w.+-])(?P<scheme>(?i:mailto|tel|sms|callto|viber)):(?P<slashes>//)?"
+    r"(?P<value>[^\s<>\"')\]?;]*)(?P<query>\?[^\s<>\"')\]]*)?"
+)
+_VIBER_NUMBER = re.compile(r"[?&](?i:number)=(?P<number>[^&#]*)")
+
+
+def _escaped_scheme_links(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, as written) of each e-mail address and phone number of a
+    `_SCHEME_LINK` written with escapes or `//`, as `find_personal_data_in_urls` gives them."""
+    if "%" not in text and "://" not in text:
+        return
+    for link in _SCHEME_LINK.finditer(text):
+        scheme = link["scheme"].lower()
+        if scheme == "mailto":
+            yield from _escaped_addresses(link)
+        elif scheme == "viber":
+            number = _VIBER_NUMBER.search(link["query"] or "")
+            if number is not None and "%" in number["number"]:
+                written = "+" + unquote(number["number"]).lstrip("+")  # international
+                start = link.start("query") + number.start("number")
+                if _digit_count(written) in _LINKED_NUMBER_DIGITS:
+                    yield "phone number", start, link.start("query") + number.end(), written
+        elif "%" in link["value"] or link["slashes"]:
+            written = unquote(link["value"])
+            if _digit_count(written) in _LINKED_NUMBER_DIGITS:
+                yield "phone number", *link.span("value"), written
+
+
+def _escaped_addresses(link: re.Match[str]) -> Iterator[tuple[str, int, int, str]]:
+    """The e-mail addresses written with escapes of a `mailto:` link (`_escaped_scheme_links`),
+    each of those it lists (`mailto:a%40x.org,b%40y.org`)."""
+    start = link.start("value")
+    for written in link["value"].split(","):
+        address = unquote(written).strip()
+        if "%" in written and _EMAIL.fullmatch(address) and not is_file_name(address):
+            yield "e-mail address", start, start + len(written), address
+        start += len(written) + 1
 
 
 # A messenger link that reaches a person, with `https://` or without: a WhatsApp number
