@@ -70,8 +70,8 @@ LETTERS = f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}\u0300-\u036f]*"
 NAME = f"{CAPITAL}(?:['\u2019]{CAPITAL})?[a-z{SMALL_LETTERS}]{LETTERS}(?:['\u2019]s)?"
 STREET = re.compile(
     NOT_IN_A_WORD
-    + r"\d{1,6}[A-Za-z]?SPACE+(?:"
-    r"(?:[NSEW]\.?SPACE+)?(?:(?:NAME\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
+    + r"(?<!\d[,.])\d{1,6}[A-Za-z]?SPACE+(?:"
+    r"(?:(?:[NS]\.?[EW]|[NSEW])\.?SPACE+)?(?:(?:NAME\.?SPACE+|\d{1,3}(?:st|nd|rd|th)SPACE+){1,4}|[A-Z]SPACE+)"
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Circle|Highway"
     r"|Parkway|Square|Close|Crescent|Gardens|Grove|Mews|Hill|Walk|Row|Rise|Croft|Parade|Gate"
     r"|View|Wharf|Yard|Approach|Green|End|Fields|Embankment)(?![^\W_])|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Hwy|Pkwy|Sq)(?![^\W_])\.?)"

@@ -174,3 +174,27 @@ def test_email_addresses_written_out_are_reported(text: str, expected: list[str]
 def test_an_address_written_out_is_compared_with_the_allow_list_plainly(tmp_path: Path) -> None:
     page = "Write to Info [at] Coalition [dot] org or jane(at)gmail(dot)com.\n"
     assert found_in(tmp_path, page, ["info@coalition.org"]) == [(1, 43, "jane(at)gmail(dot)com")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a US directional before the street's name (USPS Publication 28)
+        ("She lives at 4500 SW 5th Avenue.", ["4500 SW 5th Avenue"]),
+        (
+            "She lives at 12 N.E. Oak Street and 7 NW Elm St.",
+            ["12 N.E. Oak Street", "7 NW Elm St."],
+        ),
+        # a count before a programme's name: no house number
+        ("There are over 20,000 Safe Place locations nationwide.", []),
+        ("Our county has 12 Safe Place sites; we trained 300 Hotel Way employees.", []),
+        ("The 40 Main Street programs in the state, 1.5 Oak Street", []),
+        # but an address with something after it that is no count
+        (
+            "Go to 12 Safe Place, Omaha. The 12 Oak Street residents",
+            ["12 Safe Place", "12 Oak Street"],
+        ),
+    ],
+)
+def test_street_addresses_told_from_counts(text: str, expected: list[str]) -> None:
+    assert personal(text) == [("street address", found) for found in expected]

@@ -218,9 +218,11 @@ _NAME_WORD = (
 # with a no-break space, or any other.
 _STREET_REST = (
     r"""
-    (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)\d{{0,5}}[A-Za-z]?{space}+  # `_12 Oak St_` too
+    (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)  # `_12 Oak St_` too; not the digits after
+    (?<![{digit}][,.]\d)                          # a thousands separator ("20,000 Safe...")
+    \d{{0,5}}[A-Za-z]?{space}+
     (?:
-        (?:[NSEW]\.?{space}+)?
+        (?:(?:[NS]\.?[EW]|[NSEW])\.?{space}+)?  # a directional: N, S.W., NE (4500 SW 5th Ave)
         (?:(?:{name}\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
         (?:(?:{types})(?![^\W_])|(?:{abbreviations})(?![^\W_])\.?)
         # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
@@ -328,6 +330,20 @@ _ADDRESS_AFTER = re.compile(
 )
 
 
+# A count of things before a programme's or an organisation's name ("12 Safe Place sites",
+# "300 Hotel Way employees", "the 40 Main Street programs") is told from an address by the
+# plural noun after the street type, which no address has; "12 Safe Place, Omaha" is one.
+# Decided by what follows, not by the words before ("volunteers at 12 Safe Place sites").
+# Not "residents", "tenants" or "offices": "the 12 Oak Street residents" names an address.
+_COUNTED_AFTER = re.compile(
+    rf"[*_]*{_SPACE}+(?:locations|sites|employees|staff|programs|programmes|members"
+    r"|volunteers|partners|affiliates|chapters|agencies|organizations|organisations"
+    r"|participants|trainees|students|clients|survivors|people|events|trainings"
+    r"|sessions|stores|shops|businesses|hotels|motels|libraries|schools|churches"
+    r"|campaigns|projects|grants|coalitions|providers|facilities|centers|centres)\b"
+)
+
+
 def names_no_street(text: str, start: int, end: int) -> bool:
     """Whether the street address found at `text[start:end]` names something else: after
     a year read as one, a drive, place or the like ("our 2024 Winter Coat Drive"); a court
@@ -335,9 +351,13 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     numbered road after a count ("40 Route 66 motels") that nothing around reads as an
     address. Of a street whose type comes first, a name after a year read as one ("Since
     2005 Camino Health Center"), and one whose type is an English word too ("Option 1 Via
-    Email", "Top 10 Green flags") that nothing around reads as an address."""
+    Email", "Top 10 Green flags") that nothing around reads as an address. And a count
+    before a programme's name: a street with a plural noun after it ("12 Safe Place
+    sites", `_COUNTED_AFTER`)."""
     if _ADDRESS_AFTER.match(text, end):
         return False
+    if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites
+        return True
     words = text[start:end].split()
     number, street_type = words[0], words[-1].rstrip(".")
     numbered_road = street_type.isdigit()  # Highway 61
