@@ -974,7 +974,7 @@ def test_an_allowed_number_allows_its_international_and_national_writings(
 ) -> None:
     """A helpline listed as written at home was reported written with its country code,
     which failed the build, and the other way round (found by an audit); so is an
-    extension listed on it."""
+    extension listed on it. Another extension is quoted with the number, as written."""
     page = (
         "Helpline: 0800 0121 700, +44 800 0121 700 or 0044 800 0121 700.\n"
         "Línea: [800 553 3000](tel:+528005533000), +52 800 553 3000x12, 800 553 3000x13.\n"
@@ -984,7 +984,7 @@ def test_an_allowed_number_allows_its_international_and_national_writings(
     allow = ["UK Modern Slavery Helpline: 0800 0121 700", "+52 800 553 3000x12", "+49 800 0116016"]
     findings = privacy_findings(tmp_path, page, allow)
     assert [(f.line, f.column, f.found) for f in findings] == [
-        (2, 64, "800 553 3000"),
+        (2, 64, "800 553 3000x13"),
         (4, 6, "+44 800 0121 7000"),
         (4, 25, "+43 800 0116016"),
     ]
@@ -1002,11 +1002,12 @@ def test_a_national_number_written_together_is_reported_unless_public(tmp_path: 
 
 def test_digits_written_on_a_public_number_are_reported_as_its_extension(tmp_path: Path) -> None:
     """Never "list it under privacy.allow" for a number the list holds (found by an
-    audit: the message asked for what was there)."""
+    audit: the message asked for what was there); quoted with the extension, as digits
+    written on are (a privacy officer's audit)."""
     page = "Call 1-888-373-7888x55, +44 808 800 5000 55 now, or 1-888-373-7888 555-123-4567.\n"
     findings = privacy_findings(tmp_path, page, ["(888) 373-7888", "+44 808 800 5000"])
     assert [(f.found, "which privacy.allow lists" in f.message) for f in findings] == [
-        ("1-888-373-7888", True),
+        ("1-888-373-7888x55", True),
         ("+44 808 800 5000 55", True),
         ("555-123-4567", False),
     ]
@@ -1018,7 +1019,7 @@ def test_an_allowed_number_with_its_extension_passes(tmp_path: Path) -> None:
     page = "Call 202-555-0100x12, (202) 555-0100, or 202-555-0100x13.\n"
     (tmp_path / "one").mkdir()
     findings = privacy_findings(tmp_path / "one", page, ["Intake: 202-555-0100x12"])
-    assert [(finding.column, finding.found) for finding in findings] == [(42, "202-555-0100")]
+    assert [(finding.column, finding.found) for finding in findings] == [(42, "202-555-0100x13")]
     assert "list '202-555-0100x**' under privacy.allow" in findings[0].message
     (tmp_path / "both").mkdir()
     assert privacy_findings(tmp_path / "both", page, ["202-555-0100x12", "202-555-0100x13"]) == []

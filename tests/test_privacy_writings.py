@@ -198,3 +198,34 @@ def test_an_address_written_out_is_compared_with_the_allow_list_plainly(tmp_path
 )
 def test_street_addresses_told_from_counts(text: str, expected: list[str]) -> None:
     assert personal(text) == [("street address", found) for found in expected]
+
+
+def test_a_public_numbers_extension_is_reported_in_any_writing(tmp_path: Path) -> None:
+    """An extension of a public number reaches one person's desk: reported unless listed
+    with it, however written, and quoted with it."""
+    page = (
+        "Call 1-888-373-7888x12, 1-888-373-7888 x 12, 1-888-373-7888 ext. 12 or\n"
+        "+44 20 7946 0000 Ext 12; 202-555-0100 extension 4 and 202-555-0100x4.\n"
+    )
+    allow = ["1-888-373-7888", "+44 20 7946 0000", "Intake: 202-555-0100 ext. 4"]
+    findings = privacy_findings(tmp_path, {"index.md": page}, allow)
+    assert [(f.found, "which privacy.allow lists" in f.message) for f in findings] == [
+        ("1-888-373-7888x12", True),
+        ("1-888-373-7888 x 12", True),
+        ("1-888-373-7888 ext. 12", True),
+        ("+44 20 7946 0000 Ext 12", True),
+    ]
+
+
+def test_an_allowed_street_allows_its_abbreviation_and_its_units(tmp_path: Path) -> None:
+    """A street type is compared as the US Postal Service abbreviates it; a unit after an
+    allowed street is the public office's (its suite, its floor)."""
+    page = (
+        "Visit 100 Main St., 100 Main St Apt 4, 100 Main Street, Suite 4, 12 Oak Avenue\n"
+        "or 12 Oak Ave. Not 101 Main St. or 100 Main Rd.\n"
+    )
+    allow = ["100 Main Street", "12 Oak Ave"]
+    assert [found for _, _, found in found_in(tmp_path, page, allow)] == [
+        "101 Main St.",
+        "100 Main Rd.",
+    ]

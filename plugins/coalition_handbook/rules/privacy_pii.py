@@ -17,10 +17,11 @@ the entry and the text write them, and a number is public written at home and ab
 (`0800 0121 700` and `+44 800 0121 700`: `_other_writings`). A North American number is
 whole at ten digits; another country's is read to its last group of digits, so that a
 direct line dialled on is no public one, while a count ("365 days a year") or a number
-of its own is no part of it. An extension written on (x12) is personal, unless
-privacy.allow lists the number with it. Emergency and relay numbers (911, 711), SMS
-short codes (233733), years, dates, statute numbers (22 U.S.C. 7102) and digits in an
-identifier (`case_id_5551234567`) do not look like phone numbers and are not reported.
+of its own is no part of it. An extension written on (x12, x 12, ext. 12) is personal,
+unless privacy.allow lists the number with it, and quoted with it. Emergency and relay
+numbers (911, 711), SMS short codes (233733), years, dates, statute numbers (22 U.S.C.
+7102) and digits in an identifier (`case_id_5551234567`) do not look like phone numbers
+and are not reported.
 An address at a documentation domain (example.org) is reported like any other: only
 privacy.allow says what is public. An address written out against harvesters
 (`jane [at] gmail [dot] com`, `jane.doe @ gmail.com`) is read as written plainly; in plain
@@ -756,8 +757,7 @@ def _number_in(entry: str) -> tuple[str | None, str]:
     last = _LAST_GROUP.search(run.group())
     if last is not None and _COUNTED.match(entry, run.end()):
         return run.group()[: last.start()], ""
-    extension = _EXTENSION.match(entry, run.end())
-    return run.group(), extension.group() if extension else ""
+    return run.group(), _extension_key(_EXTENSION.match(entry, run.end()))
 
 
 def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
@@ -893,7 +893,11 @@ _NEXT_GROUP = re.compile(rf"{_GAP}(?:\d+|\(\d+\))")
 # line may break before the word); and what may not: an extension written on ("8255x12").
 _LAST_GROUP = re.compile(rf"{_GAP}\(?\d{{1,3}}\Z")
 _COUNTED = re.compile(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
-_EXTENSION = re.compile(r"x\d+")
+# An extension written on, in any of its writings (`x12`, `x 12`, `ext. 12`, `Ext 12`,
+# `extension 12`): all are one, keyed as `x12` (`_extension_key`).
+_EXTENSION = re.compile(
+    rf"[ \t{UNICODE_SPACES}]*(?i:x|ext\.?|extension)[ \t{UNICODE_SPACES}]*(?P<digits>\d+)"
+)
 # The most digits a phone number has (E.164): a run of more is no one number.
 _LONGEST_NUMBER = 15
 # How many digits a number written with `00` for its `+` has after it, country code
@@ -990,7 +994,12 @@ def _is_public_extension(text: str, start: int, end: int, public: Set[str]) -> b
     """Whether the number at `text[start:end]`, with the extension written right after
     it, is one that `public` holds (`public_phone_keys`)."""
     extension = _EXTENSION.match(text, end)
-    return extension is not None and _is_listed(text[start:end], public, extension.group())
+    return extension is not None and _is_listed(text[start:end], public, _extension_key(extension))
+
+
+def _extension_key(extension: re.Match[str] | None) -> str:
+    """An extension as `public_phone_keys` keys it, however written (`x12`), or "" for none."""
+    return f"x{extension['digits']}" if extension else ""
 
 
 def _whole_number_end(text: str, start: int, end: int) -> int:
@@ -1050,12 +1059,31 @@ def _street_at_start(entry: str) -> str | None:
     return entry[:end] if end >= 0 else None
 
 
+# The street types as the US Postal Service abbreviates them (Publication 28): privacy.allow's
+# "100 Main Street" allows "100 Main St." (`_text_key`).
+_USPS_ABBREVIATIONS = {
+    "street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "lane": "ln",
+    "drive": "dr", "court": "ct", "place": "pl", "highway": "hwy", "parkway": "pkwy",
+    "square": "sq", "terrace": "ter", "circle": "cir",
+}  # fmt: skip
+_USPS_ABBREVIATED = frozenset(_USPS_ABBREVIATIONS.values())
+
+
 def _text_key(text: str) -> str:
     """An e-mail or street address, or a link, as privacy.allow compares it: in any case
-    and spacing; an address written out (`jane [at] x [dot] org`) as written plainly."""
+    and spacing; an address written out (`jane [at] x [dot] org`) as written plainly; a
+    street type as the US Postal Service abbreviates it, with its period or without."""
     text = _WRITTEN_OUT_AT_KEY.sub("@", without_invisible(text))
     text = _WRITTEN_OUT_DOT_KEY.sub(".", text)
-    return " ".join(text.casefold().split())
+    return " ".join(map(_abbreviated, text.casefold().split()))
+
+
+def _abbreviated(word: str) -> str:
+    """A word of `_text_key`, a street type as USPS abbreviates it."""
+    bare = word.rstrip(".")
+    if bare in _USPS_ABBREVIATED:
+        return bare
+    return _USPS_ABBREVIATIONS.get(bare, word)
 
 
 def find_personal_data(
@@ -1434,8 +1462,10 @@ def _check_text(
             public = _public_start(text, start, end, allowed.phones)
             if public is not None:
                 # The public number as written, and what is dialled after it masked.
-                after = text[start + len(public) : _whole_number_end(text, start, end)]
-                whole = public + masked_digits(after)
+                whole_end = _whole_number_end(text, start, end)
+                whole = public + masked_digits(text[start + len(public) : whole_end])
+                if _EXTENSION.search(text, end, whole_end):  # quoted with it, as written
+                    found, line, column = placed(start, whole_end)
                 message = (
                     f"'{whole}' looks like a personal phone number: what is written right "
                     f"after '{public}', which privacy.allow lists, reads as its direct line "
