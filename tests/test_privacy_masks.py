@@ -85,6 +85,6 @@ def test_json_keeps_what_was_found_exactly(
         "jane.doe@gmail.com",
         "12 Oak Street",
         "https://chat.whatsapp.com/AbCdEfGhIjKlMnOp",
-        "1-888-373-7888",
+        "1-888-373-7888x4521",  # the public number with the extension written after it
     ]
     assert not [text for finding in privacy for text in PERSONAL if text in finding["message"]]
