@@ -1521,6 +1521,119 @@ def test_front_matter_right_after_its_opening_line_that_is_no_yaml_is_an_error(
     assert "not valid YAML" in findings[0].message
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "---\ntitle: About\n---\n# About\n",
+        "---  \r\ntitle: About\r\n...\t\r\n\r\n# About\r\n",
+        "---\n\nNote: this page is a draft.\n\n---\n\n# Draft\n",
+        # Review rv3: closed on the last line with no line break, MkDocs reads no front
+        # matter; an empty block then a mapping closed later is front matter to MkDocs
+        "---\ntitle: About\n---",
+        "---\n---\ntitle: About\n---\n# About\n",
+        "---\n- a\n---\n# About\n",
+        "---\n\ntitle: [unclosed\n---\n# About\n",
+    ],
+)
+def test_front_matter_is_found_as_mkdocs_finds_it(page: str) -> None:
+    """A page's metadata, and where its text starts, are those that MkDocs' own reading
+    (`mkdocs.utils.meta.get_data`, on the file read with universal line endings) gives."""
+    from mkdocs.utils.meta import get_data
+
+    from coalition_handbook.model.pages import parse_page
+
+    body, meta = get_data(page.replace("\r\n", "\n"))
+    source = parse_page(page)
+    assert source.meta() == meta
+    if meta:
+        assert source.body.replace("\r\n", "\n").lstrip("\n") == body
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "says"),
+    [
+        # Review rv3 F1: settings after a blank line, with a YAML mistake, were published
+        # as the page's text without a finding
+        (
+            "---\n\ntitle: Reporting\nhide: [toc\n---\n\n# Reporting\n\nBody.\n",
+            5,
+            "not valid YAML: while parsing a flow sequence",
+        ),
+        ('---\n\ntitle: "unterminated\n---\n\n# T\n', 4, "not valid YAML"),
+    ],
+)
+def test_settings_after_a_blank_line_that_are_no_yaml_are_an_error(
+    tmp_path: Path, page: str, line: int, says: str
+) -> None:
+    from helpers_model import run_rules
+
+    from coalition_handbook.findings import Severity
+
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.severity, f.line) for f in findings] == [
+        ("page.front-matter", Severity.ERROR, line)
+    ]
+    assert findings[0].message.startswith(says)
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "says"),
+    [
+        # Review rv3 F2: a rule, a blank line, a `Word: text` sentence and a rule: MkDocs
+        # reads the sentence as front matter and leaves it out of the page
+        (
+            "---\n\nNote: this page is a draft.\n\n---\n\n# Draft\n\nBody.\n",
+            3,
+            "MkDocs reads the lines from 'Note: this page is a draft.' to the next '---' "
+            "as the page's front matter, and leaves them out of the page: if they are text "
+            "under a horizontal rule, write that rule as '***'",
+        ),
+        ("---\r\n\r\n\r\nSee: below.\r\n---\r\n# T\r\n", 4, "MkDocs reads the lines from"),
+        # No `---` block: MkDocs reads `key: value` lines at the top as metadata
+        (
+            "Warning: graphic content below.\nRead with care.\n\n# Testimony\n",
+            1,
+            "MkDocs reads the page's first lines, from 'Warning: graphic content below.' "
+            "to the first blank line, as metadata",
+        ),
+        ("https://example.org/report\n\n# Links\n", 1, "MkDocs reads the page's first"),
+        (
+            "---\ntitle: About\n---",
+            1,
+            "its front matter's closing '---' is the file's last line, with no line break",
+        ),
+    ],
+    ids=["rule-then-sentence", "crlf", "multimarkdown", "address", "closed-at-the-very-end"],
+)
+def test_text_mkdocs_reads_as_front_matter_is_a_warning(
+    tmp_path: Path, page: str, line: int, says: str
+) -> None:
+    from helpers_model import run_rules
+
+    from coalition_handbook.findings import Severity
+
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.severity, f.line, f.column) for f in findings] == [
+        ("page.front-matter", Severity.WARNING, line, 1)
+    ]
+    assert findings[0].message.startswith(says)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "title: About us\ndescription: Who we are.\n\n# About\n",  # MultiMarkdown settings
+        "---\n\ntitle: About\nhide: [toc]\n---\n\n# About\n",  # settings after a blank line
+        "---\n\nCall us: 24 hours a day, or write: any time.\n---\n\n# T\n",
+        "# About\n\nNote: this is no metadata.\n",
+    ],
+)
+def test_what_mkdocs_reads_as_meant_is_no_front_matter_finding(tmp_path: Path, page: str) -> None:
+    from helpers_model import run_rules
+
+    assert run_rules(tmp_path, {"content/page.md": page}) == []
+
+
 # Files that are symbolic links out of the handbook are not read: a link committed to the
 # repository (`glossary/passwd.yml -> /etc/passwd`) would publish or quote any file of
 # the machine that checks it.

@@ -23,10 +23,10 @@ from ..markdown.block_pass import mask_blocks
 from ..markdown.raw_html import tags_as_text
 from .glossary import commonmark, history_entries, inline_text
 from .pages import (
-    NEVER_CLOSED,
     OPENING_LINE,
     PageSource,
     build_page,
+    never_closed_why,
     page_paths,
     parse_page,
 )
@@ -192,7 +192,7 @@ def _load_module(
         report.at_position(
             1,
             1,
-            NEVER_CLOSED
+            never_closed_why(text)
             if OPENING_LINE.match(text)
             else "has no front matter: a module starts with a '---' block holding title, "
             "version, audience, duration, objectives and history",

@@ -1,10 +1,13 @@
 """Markdown pages of docs_dir: text, front matter and where the body starts.
 
-Front matter is found as MkDocs finds it (a `---` line first, closed by `---` or `...`),
-but line endings are kept, so positions stay those of the file. A page's front matter is
+Front matter is found as MkDocs 1.6 finds it (`mkdocs.utils.meta.get_data`): a `---` line
+first, then one line at least, closed by a `---` or `...` line that a line break ends;
+line endings are kept, so positions stay those of the file. A page's front matter is
 free-form: if it is no YAML mapping, the page has no metadata and the block is content,
-as in MkDocs; a warning says so where the block was meant as front matter. (A module's
-front matter is checked instead: see modules.py.)
+as in MkDocs; a warning says so where the block was meant as front matter. Without such a
+block MkDocs reads `key: value` lines at the top of a page as metadata (MultiMarkdown
+style), and leaves them out of the page too. (A module's front matter is checked instead:
+see modules.py.)
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pathspec
+from mkdocs.utils.meta import META_RE, get_data
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig, resolved
@@ -26,7 +30,7 @@ from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
 from .files import is_text_file
 from .records import report_schema_problems
-from .schema import to_json_data, validate
+from .schema import load_schema, to_json_data, validate
 from .source import (
     GIT_LINKED_FILE,
     GIT_LINKED_FOLDER,
@@ -48,11 +52,24 @@ from .source import (
 from .types import Origin, Page
 from .yaml_source import LineIndex, YamlDocument, load_yaml
 
+# MkDocs' own `YAML_RE` (mkdocs.utils.meta), which reads the file with universal line
+# endings: `\r\n` ends a line here as well (`parse_page` has made a lone `\r` a `\n`).
+# tests/test_bad_input.py holds the two in step.
 _FRONT_MATTER = re.compile(
-    r"\A---[ \t]*(?:\r\n|\r|\n)"  # the opening line
-    r"(?P<yaml>(?:.*?(?:\r\n|\r|\n))??)"  # the YAML, whole lines, possibly none
-    r"(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)",  # the closing line
+    r"\A---[ \t]*(?:\r\n|\n)"  # the opening line
+    r"(?P<yaml>.*?(?:\r\n|\n))"  # the YAML: whole lines, one at least
+    r"(?:---|\.\.\.)[ \t]*(?:\r\n|\n)",  # the closing line, with its line break
     re.DOTALL,
+)
+# An empty block, which MkDocs' `YAML_RE` does not match (it needs a line): no front
+# matter to MkDocs either, read as an empty one, so that a module's can say it is empty.
+_EMPTY_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*(?:\r\n|\n)(?P<yaml>)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\Z)"
+)
+# A block closed on the file's last line, with no line break after it: no front matter
+# to MkDocs, whose closing line must end with one.
+_CLOSED_AT_THE_VERY_END = re.compile(
+    r"\A---[ \t]*(?:\r\n|\n).*?(?:\r\n|\n)(?:---|\.\.\.)[ \t]*\Z", re.DOTALL
 )
 # A front matter's opening line, for one never closed (`_FRONT_MATTER` finds none).
 OPENING_LINE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
@@ -62,6 +79,13 @@ _OPENED_WITH_KEY = re.compile(OPENING_LINE.pattern + r"[A-Za-z_][\w-]*:(?:[ \t]|
 # An opening line, then a blank one: a horizontal rule, whatever a closing line makes of it.
 _RULE_THEN_BLANK_LINE = re.compile(OPENING_LINE.pattern + r"[ \t]*(?:\r\n|\r|\n|\Z)")
 NEVER_CLOSED = "its front matter is never closed: end it with a line of '---' before the text"
+CLOSED_WITHOUT_LINE_BREAK = (
+    "its front matter's closing '---' is the file's last line, with no line break after "
+    "it, so MkDocs reads no front matter: end that line with a line break"
+)
+# A line of settings at the left margin: a lower-case `name:` as MkDocs and Material name
+# theirs, then a value or nothing. A sentence (`Note: ...`, `Call us: ...`) is none.
+_SETTING_LINE = re.compile(r"[a-z_][a-z0-9_-]*:(?:[ \t]|$)")
 # How a page that starts with a horizontal rule escapes the warnings below.
 _RULE_INSTEAD = "; if the '---' is a horizontal rule, leave a blank line after it"
 
@@ -101,7 +125,7 @@ def parse_page(text: str) -> PageSource:
     if "\r" in text:
         text = LONE_CARRIAGE_RETURN.sub("\n", text)
     lines = LineIndex(text)
-    match = _FRONT_MATTER.match(text)
+    match = _FRONT_MATTER.match(text) or _EMPTY_FRONT_MATTER.match(text)
     if match is None:
         return PageSource(text, lines, None, 0)
     document = load_yaml(text, match.start("yaml"), match.end("yaml"), lines=lines)
@@ -342,45 +366,118 @@ def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, .
     would publish it as the page's text), and values of a type that the theme cannot use
     for the keys MkDocs and Material read (page.schema.json), which would stop the build
     with a traceback. A block meant as front matter that MkDocs takes for the page's text
-    is a warning (`not_read_as_front_matter`)."""
+    is a warning (`not_read_as_front_matter`), and so are lines of text that MkDocs takes
+    for front matter and leaves out of the page (`read_as_front_matter`)."""
     document = source.front_matter
     report = FileReport(FRONT_MATTER_RULE, relative, source.lines)
-    if document is not None and not (
-        # A rule over a blank line, then text that no YAML reads: MkDocs publishes it
-        # as the page's text, as the editor meant, and ignores the YAML error.
-        not document.usable and _RULE_THEN_BLANK_LINE.match(source.text)
-    ):
+    if document is not None and _meant_as_front_matter(source):
         report_yaml_problems(document, report)
         if document.usable and not document.empty:
             data = to_json_data(document.data)
             problems = validate("page", data) if isinstance(data, dict) else []
             if problems:
                 report_schema_problems(problems, document, report, source.origin(relative))
-    why = not_read_as_front_matter(source)
-    if why is not None:  # a warning: it may yet be a rule that the editor meant
-        report.at_position(1, 1, why)
-        report.findings[-1] = report.findings[-1].with_severity(Severity.WARNING)
+    for why in (not_read_as_front_matter(source), read_as_front_matter(source)):
+        if why is not None:  # a warning: the editor may have meant what MkDocs does
+            line, message = why
+            report.at_position(line, 1, message)
+            report.findings[-1] = report.findings[-1].with_severity(Severity.WARNING)
     return tuple(report.findings)
 
 
-def not_read_as_front_matter(source: PageSource) -> str | None:
-    """Why the block at the top of a page, meant as front matter, is the page's text to
-    MkDocs (a rule, the lines, another rule or a heading), so that its title, `hide` or
-    `search` settings are lost and its lines published (audit), or None: one never closed
-    whose first line is `key: value`, or one closed that holds a list or a single value.
-    A rule over a blank line, or over prose that no closing line follows, is Markdown."""
+def _block(source: PageSource) -> tuple[int, str]:
+    """Where the lines between a page's opening `---` and its closing line start, and
+    those lines."""
+    match = _FRONT_MATTER.match(source.text)
+    return (match.start("yaml"), match.group("yaml")) if match else (0, "")
+
+
+def _meant_as_front_matter(source: PageSource) -> bool:
+    """Whether a page's `---` block is meant as front matter: it starts right after its
+    opening line, or, after a blank line, each line at the left margin is a setting
+    (`_SETTING_LINE`; list items and comments aside). After a blank line, sentences are
+    text under a horizontal rule, which MkDocs publishes where they are no YAML mapping."""
+    if not _RULE_THEN_BLANK_LINE.match(source.text):
+        return True
+    margin = [
+        line
+        for line in _block(source)[1].splitlines()
+        if line.strip() and not line[0].isspace() and not line.startswith(("-", "#"))
+    ]
+    return bool(margin) and all(_SETTING_LINE.match(line) for line in margin)
+
+
+def not_read_as_front_matter(source: PageSource) -> tuple[int, str] | None:
+    """(line, why) where the block at the top of a page, meant as front matter, is the
+    page's text to MkDocs (a rule, the lines, another rule or a heading), so that its
+    title, `hide` or `search` settings are lost and its lines published (audit), or None:
+    one never closed (or closed on the file's last line, with no line break) whose first
+    line is `key: value`, or one closed that holds a list or a single value. A rule over a
+    blank line, or over prose that no closing line follows, is Markdown."""
     document = source.front_matter
     if document is None:
-        return NEVER_CLOSED + _RULE_INSTEAD if _OPENED_WITH_KEY.match(source.text) else None
+        if not _OPENED_WITH_KEY.match(source.text):
+            return None
+        return 1, never_closed_why(source.text) + _RULE_INSTEAD
     if not document.usable or document.empty or isinstance(document.data, dict):
         return None  # front matter (its YAML problems are findings), or none at all
     if _RULE_THEN_BLANK_LINE.match(source.text):
         return None
     shape = "a list" if isinstance(document.data, list) else "a single value"
-    return (
+    return 1, (
         f"its front matter is {shape}, not 'key: value' lines, so MkDocs publishes it as "
         f"the page's text: write each setting as 'key: value'{_RULE_INSTEAD}"
     )
+
+
+def never_closed_why(text: str) -> str:
+    """Why MkDocs reads no front matter in a text that opens a `---` block: it is never
+    closed, or closed on the last line with no line break after it."""
+    return CLOSED_WITHOUT_LINE_BREAK if _CLOSED_AT_THE_VERY_END.match(text) else NEVER_CLOSED
+
+
+def read_as_front_matter(source: PageSource) -> tuple[int, str] | None:
+    """(line, why) where MkDocs takes lines of text for front matter and leaves them out
+    of the page, or None. Two cases, as `mkdocs.utils.meta.get_data` reads a page: a `---`,
+    a blank line, then sentences that YAML reads as a mapping (`Note: a draft.`) and a
+    closing `---` (meant as text under a rule, by `_meant_as_front_matter`); and, with no
+    `---` block, `key: value` lines at the top (MultiMarkdown metadata), up to the first
+    blank line, where a key is none that MkDocs or Material reads (`Warning: graphic
+    content.`, a first line `http://...`)."""
+    document = source.front_matter
+    if document is not None:
+        if _meant_as_front_matter(source) or not (
+            document.usable and isinstance(document.data, dict) and document.data
+        ):
+            return None  # front matter meant, or text that MkDocs publishes
+        start, block = _block(source)
+        first = next(line for line in block.splitlines() if line.strip())
+        return source.lines.line(start + block.index(first)), (
+            f"MkDocs reads the lines from '{_shortened(first)}' to the next '---' as the "
+            "page's front matter, and leaves them out of the page: if they are text under "
+            "a horizontal rule, write that rule as '***'"
+        )
+    if not META_RE.match(source.text):  # MkDocs' own test of a metadata line
+        return None
+    _, data = get_data(source.text.replace("\r\n", "\n"))
+    unread = [key for key in data if key not in _PAGE_SETTINGS]
+    if not unread:
+        return None  # `title: ...` and the like: metadata, as meant
+    first = source.text.splitlines()[0]
+    return 1, (
+        f"MkDocs reads the page's first lines, from '{_shortened(first)}' to the first "
+        "blank line, as metadata ('key: value', MultiMarkdown style), and leaves them out "
+        "of the page: if they are text, start the page with its heading or a blank line"
+    )
+
+
+# The keys MkDocs and Material read from a page's metadata.
+_PAGE_SETTINGS = frozenset(load_schema("page")["properties"])
+
+
+def _shortened(line: str, most: int = 40) -> str:
+    line = line.strip()
+    return line if len(line) <= most else line[: most - 1] + "…"
 
 
 def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None) -> Page:

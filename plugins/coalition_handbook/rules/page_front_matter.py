@@ -3,7 +3,9 @@ gives a key MkDocs or Material reads a value of a type the theme cannot use (`hi
 MkDocs would publish broken front matter as the page's text, and Material would stop the
 build with a traceback on such a value; the problems are found when the page is read
 (`model.pages.front_matter_findings`). A block meant as front matter that MkDocs would
-publish as text (never closed, or a list) is a warning: it may be a rule the editor meant."""
+publish as text (never closed, or a list) is a warning: it may be a rule the editor meant;
+so is text that MkDocs reads as front matter (a sentence between a rule and another) or as
+MultiMarkdown metadata (`key: value` lines at the top), and leaves out of the page."""
 
 from __future__ import annotations
 
