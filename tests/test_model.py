@@ -187,6 +187,19 @@ def test_a_list_item_indented_one_space_too_far_is_a_schema_finding_at_its_line(
         ("什么是人口贩运？就是剥削。", "什么是人口贩运？"),
         ("「逃げて！」と言った。次。", "「逃げて！」と言った。"),
         ("TVPA に基づく犯罪。 Next sentence.", "TVPA に基づく犯罪。"),
+        # ... not inside a quotation or brackets, nor before a closing one (review rv3 F8)
+        ("「逃げて！早く！」と彼女は言った。次。", "「逃げて！早く！」と彼女は言った。"),
+        ("『はい。』と答えた。次。", "『はい。』と答えた。"),
+        ("他说“快跑！”然后走了。下一句。", "他说“快跑！”然后走了。"),
+        (
+            "Jinshin torihiki (Japanese: 人身取引。) is the legal term. Next.",
+            "Jinshin torihiki (Japanese: 人身取引。) is the legal term.",
+        ),
+        ("A quote: 人身取引。) ends no sentence. Next.", "A quote: 人身取引。) ends no sentence."),
+        # ... and at the full stops of horizontal writing and of half-width text
+        ("搾取をいう．第二文．", "搾取をいう．"),
+        ("搾取をいう｡第二文｡", "搾取をいう｡"),
+        ("３．５倍の搾取をいう．次．", "３．５倍の搾取をいう．"),
     ],
 )
 def test_short_defaults_to_the_first_sentence_as_plain_text(definition: str, short: str) -> None:

@@ -39,9 +39,16 @@ RULE = "glossary.schema"
 # such as U.S., e.g. or z. B., or a common abbreviation.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s?[\"'”’“»)])*\s+(?=[\"'“‘„«(\[]?(.))")
 _INITIALS = re.compile(r"(?:^|\s)\(?(?:[^\W\d_]\.)+$")
-# Chinese and Japanese end a sentence at a full-width mark, with no space after it and no
-# capital to start the next; not one inside a quotation (「逃げて！」と言った。).
-_FULL_WIDTH_SENTENCE_END = re.compile(r"[。！？](?![」』）〕】\"'”’])")
+# Chinese and Japanese end a sentence at a full-width mark (。！？, the full stop ． of
+# horizontal writing, the half-width ｡), with no space after it and no capital to start the
+# next; not one inside a quotation or brackets (「逃げて！」と言った。, "Japanese: 人身取引。)"),
+# nor one a closing mark follows, nor a ． between digits (３．５). `'` and `"` open and
+# close alike, and ’ is an apostrophe too: they only count after the mark.
+_FULL_WIDTH_STOPS = "。！？．｡"
+_OPENING_MARKS = "「『（〔【〈《“(［｛"
+_CLOSING_MARKS = "」』）〕】〉》”)］｝"
+_CLOSES_AFTER = _CLOSING_MARKS + "\"'’"
+_FULL_WIDTH_MARK = re.compile(f"[{re.escape(_FULL_WIDTH_STOPS + _OPENING_MARKS + _CLOSING_MARKS)}]")
 # Abbreviations that end in a full stop inside a sentence, in the languages adopters write
 # definitions in: lower case, without the stop. A word that may end a sentence ("me",
 # "min") is left out. Add one here when a tooltip or the glossary index cuts a
@@ -305,9 +312,9 @@ def first_sentence(markdown: str) -> str:
         text = f"{text} {block}".lstrip()
         if not text.endswith(":"):
             break
-    full_width = _FULL_WIDTH_SENTENCE_END.search(text)
+    full_width = _full_width_sentence_end(text)
     if full_width is not None:  # a sentence in Chinese or Japanese ends there, or before
-        text = text[: full_width.end()]
+        text = text[:full_width]
     for match in _SENTENCE_END.finditer(text):
         if not _starts_sentence(match.group(1)):
             continue
@@ -319,6 +326,24 @@ def first_sentence(markdown: str) -> str:
             continue
         return text[: match.end()].strip()
     return text
+
+
+def _full_width_sentence_end(text: str) -> int | None:
+    """Where the first sentence of `text` ends at a full-width mark, outside quotations
+    and brackets (`_FULL_WIDTH_STOPS`), or None. A closing mark with no opening one is
+    passed over."""
+    depth = 0
+    for match in _FULL_WIDTH_MARK.finditer(text):
+        mark, end = match.group(), match.end()
+        if mark in _OPENING_MARKS:
+            depth += 1
+        elif mark in _CLOSING_MARKS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and not text.startswith(tuple(_CLOSES_AFTER), end):
+            if mark == "．" and text[end : end + 1].isdigit() and text[: end - 1][-1:].isdigit():
+                continue  # a decimal point
+            return end
+    return None
 
 
 def _starts_sentence(char: str) -> bool:
