@@ -166,3 +166,24 @@ def test_a_long_cut_still_ends_at_a_word_near_the_limit_and_parts_no_accent() ->
     assert clipped("Kurz " + one_word, 100) == ("Kurz " + one_word)[:100] + "…"
     accented = "e\u0301" * 80  # é as e and a combining accent: the cut keeps them together
     assert clipped(accented, 51) == "e\u0301" * 25 + "…"
+
+
+@pytest.mark.parametrize(
+    "character",
+    [
+        "\U0001f1ef\U0001f1f5",  # the flag of Japan: two regional indicators
+        "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # Scotland
+        "\U0001f469\u200d\U0001f469\u200d\U0001f467",  # a family: emoji joined by ZWJ
+        "\U0001f44d\U0001f3fd",  # a thumbs up with a skin tone
+    ],
+    ids=["flag", "subdivision-flag", "zwj-sequence", "skin-tone"],
+)
+def test_a_tooltip_cut_at_its_limit_parts_no_flag_or_joined_emoji(character: str) -> None:
+    """Review rv3 F9: a flag across the 300th character was cut in half (one regional
+    indicator), and a subdivision flag lost its tag characters."""
+    from coalition_handbook.model.glossary import DEFAULT_SHORT_CHARACTERS, default_short
+
+    before = "あ" * (DEFAULT_SHORT_CHARACTERS - 1)
+    short = default_short(before + character + "い" * 50)
+    assert short == before + "…"
+    assert default_short("あ" * 10 + character + "い" * 400).startswith("あ" * 10 + character)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from functools import cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
+
+import regex
 
 from ..cache import RunCache
 from ..config import HandbookConfig
@@ -284,23 +285,21 @@ def clipped(text: str, limit: int) -> str:
 _WORD_CUT_REACH = 60
 
 
+# A user-perceived character: a Unicode extended grapheme cluster.
+_GRAPHEME = regex.compile(r"\X")
+
+
 def _whole_characters(text: str, limit: int) -> str:
-    """`text` cut at `limit`, or just before it, so that no accent, emoji skin tone or
-    joined emoji is parted from the character it belongs to."""
-    cut = limit
-    while cut > 0 and (_joins_previous(text[cut]) or text[cut - 1] == "\u200d"):
-        cut -= 1
+    """`text` cut at `limit`, or just before it, at the end of a user-perceived character
+    (a Unicode grapheme cluster, `regex`'s `\\X`): no accent, emoji skin tone, joined
+    emoji, flag (a pair of regional indicators) or subdivision flag (tag characters) is
+    parted from the character it belongs to."""
+    cut = 0
+    for character in _GRAPHEME.finditer(text):
+        if character.end() > limit:
+            break
+        cut = character.end()
     return text[:cut]
-
-
-def _joins_previous(char: str) -> bool:
-    """Whether `char` belongs to the character before it: a combining mark, a variation
-    selector, a zero-width joiner or an emoji skin tone."""
-    return (
-        unicodedata.category(char) in ("Mn", "Mc", "Me")
-        or char == "\u200d"
-        or "\U0001f3fb" <= char <= "\U0001f3ff"
-    )
 
 
 def first_sentence(markdown: str) -> str:
