@@ -928,3 +928,13 @@ def test_the_syllable_dictionaries_of_the_reading_grade_key_the_cache_too() -> N
 
     installed = importlib.metadata.version("pyphen")
     assert f"pyphen-{installed}.dist-info" in cache_module.library_identities()
+
+
+@pytest.mark.parametrize("distribution", ["mkdocs", "regex"])
+def test_mkdocs_and_regex_key_the_cache_too(distribution: str) -> None:
+    """Review rv3: a page's front matter findings follow MkDocs' own get_data, and a
+    tooltip's cut regex's grapheme clusters; an upgrade of either must not keep the old."""
+    import importlib.metadata
+
+    installed = importlib.metadata.version(distribution)
+    assert f"{distribution}-{installed}.dist-info" in cache_module.library_identities()
