@@ -539,3 +539,37 @@ def test_an_edit_to_text_files_alone_checks_those_files_alone(
         "content/list.csv",
         "content/more.txt",
     ]
+
+
+@pytest.mark.parametrize(
+    ("codec", "says"),
+    [
+        ("utf-16", "is UTF-16 (little-endian), not UTF-8"),
+        ("utf-16-le", "is UTF-16 (little-endian) without a byte order mark, not UTF-8"),
+        ("utf-16-be", "is UTF-16 (big-endian) without a byte order mark, not UTF-8"),
+    ],
+)
+def test_a_page_saved_as_utf16_is_read_for_personal_data(
+    tmp_path: Path, codec: str, says: str
+) -> None:
+    """Review rv3 F11: a page saved as UTF-16 was read as UTF-8, so no e-mail address or
+    phone number in it could be found, while its finding said that its personal data was
+    checked. It is read as UTF-16, as text files are, and its data reported in place."""
+    config_file = make_handbook(tmp_path)
+    page = "# Contacts\n\nWrite to jane.doe@example.org or call (555) 867-5309.\n"
+    if codec == "utf-16-be":
+        page = "# Contacts\r\n\r\nWrite to jane.doe@example.org or call (555) 867-5309.\r\n"
+    (tmp_path / "content" / "contacts.md").write_bytes(page.encode(codec))
+    os.environ["HANDBOOK_NO_CACHE"] = "1"
+    try:
+        found = run_checks(load_config(config_file)).findings
+    finally:
+        del os.environ["HANDBOOK_NO_CACHE"]
+    mine = [finding for finding in found if finding.path == "content/contacts.md"]
+    assert [(finding.rule, *placed(finding)[1:]) for finding in mine] == [
+        ("page.source", 1, 1, mine[0].message),
+        ("privacy.pii", 3, 10, "jane.doe@example.org"),
+        ("privacy.pii", 3, 39, "(555) 867-5309"),
+    ]
+    assert mine[0].message.startswith(says)
+    assert mine[0].message.endswith("nothing but personal data in it is checked)")

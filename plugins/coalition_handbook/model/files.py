@@ -103,23 +103,20 @@ def _decoded(raw: bytes) -> tuple[str, Place | None, Place | None]:
     Notepad saves "Unicode") or without it (`utf16_without_bom`); and where it cannot be
     read (a NUL byte: binary data, not read at all), or is read with U+FFFD for each byte
     that is no UTF-8, or as UTF-16 without a BOM."""
-    if raw.startswith(tuple(UTF16_BOMS)):
-        try:
-            return raw.decode("utf-16"), None, None
-        except UnicodeDecodeError:
-            pass  # not UTF-16 after all: read as any other file
-    nul = raw.find(b"\0")
-    if nul < 0:
-        return _decoded_utf8(raw)
-    utf16 = utf16_without_bom(raw)
+    utf16 = read_as_utf16(raw)
     if utf16 is not None:
-        text, encoding = utf16
+        text, encoding, with_bom = utf16
+        if with_bom:
+            return text, None, None
         message = (
             f'is UTF-16 ({encoding}) without a byte order mark, as Excel saves "Unicode '
             'text": it was read as such and checked for personal data, but a browser or a '
             "spreadsheet may show it garbled; save it as UTF-8"
         )
         return text, None, (1, 1, message)
+    nul = raw.find(b"\0")
+    if nul < 0:
+        return _decoded_utf8(raw)
     before = decode_utf8(raw[:nul])[0]
     line, column = LineIndex.of(before).position(len(before))
     message = (
@@ -129,6 +126,22 @@ def _decoded(raw: bytes) -> tuple[str, Place | None, Place | None]:
         "leave it out of the site (exclude_docs)"
     )
     return "", (line, column, message), None
+
+
+def read_as_utf16(raw: bytes) -> tuple[str, str, bool] | None:
+    """`raw` read as UTF-16, as Windows tools save "Unicode" text: (its text, its byte
+    order, whether it starts with a byte order mark), or None where it is no UTF-16. With
+    a BOM (Notepad) it is UTF-16 if it decodes; without one (Excel's "Unicode text"), if
+    `utf16_without_bom` says so."""
+    if order := UTF16_BOMS.get(raw[:2]):
+        try:
+            return raw.decode("utf-16"), order, True
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: perhaps one without a BOM
+    if b"\0" not in raw:
+        return None
+    found = utf16_without_bom(raw)
+    return None if found is None else (*found, False)
 
 
 def utf16_without_bom(raw: bytes) -> tuple[str, str] | None:

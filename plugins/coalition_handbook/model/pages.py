@@ -28,7 +28,7 @@ from ..config import HandbookConfig, resolved
 from ..findings import Finding, Severity
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
-from .files import is_text_file
+from .files import is_text_file, read_as_utf16
 from .records import report_schema_problems
 from .schema import load_schema, to_json_data, validate
 from .source import (
@@ -498,6 +498,27 @@ def _is_page_entry(value: object) -> bool:
     return isinstance(value, tuple) and len(value) == 1 and isinstance(value[0], Page)
 
 
+def _page_text(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:
+    """A page's text, and its page.source problem if it is no UTF-8 (`decode_utf8`). One
+    saved as UTF-16 (`files.read_as_utf16`, as text files are read) is read as such, so
+    that its personal data is found: privacy.pii is all that is checked in it."""
+    text, problem = decode_utf8(raw)
+    if problem is None and "\0" not in text:
+        return text, None
+    utf16 = read_as_utf16(raw)
+    if utf16 is None:
+        return text, problem
+    text, order, with_bom = utf16
+    without = "" if with_bom else " without a byte order mark"
+    return text, (
+        1,
+        1,
+        f"is UTF-16 ({order}){without}, not UTF-8, which MkDocs reads: save the "
+        "file as UTF-8 (it was read as UTF-16, and nothing but personal data in it is "
+        "checked)",
+    )
+
+
 def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page:
     STATS.parsed += 1
     outside = outside_docs(path, config)
@@ -505,7 +526,7 @@ def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Pa
         if outside is not None:
             text, problem = "", (1, 1, f"{outside}: it is not read")
         else:
-            text, problem = decode_utf8(read_bytes(path, cache))
+            text, problem = _page_text(read_bytes(path, cache))
     except OSError as error:
         text, problem = "", (1, 1, unreadable(error))
     source = parse_page(text)

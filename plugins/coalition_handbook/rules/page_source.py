@@ -4,7 +4,7 @@ links). MkDocs cannot publish such a page; saying so with the file, line and col
 the first bad byte spares the editor a build's traceback. Nothing else is reported in
 such a file (`not_text`), the other rules would report on garbage, but for personal data
 (privacy.pii): MkDocs may publish the page, and personal data is never published
-unreported."""
+unreported. A page saved as UTF-16 is read as such for it (`model.pages._page_text`)."""
 
 from __future__ import annotations
 
