@@ -2391,3 +2391,18 @@ def test_a_long_render_is_announced_once_before_it_starts(
     events.clear()
     handouts.make_handouts(context, say=lambda line: events.append(("said", line)))
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "seconds"),
+    [(200_001, 10), (400_000, 15), (1_070_000, 40), (1_142_857, 40)],
+)
+def test_a_long_render_is_announced_with_its_time_rounded_up(printed: int, seconds: int) -> None:
+    """Review rv3 F13: the note said its time was rounded up to what a trainer can plan
+    for, but rounded to the nearest 5 s (7 s of work was "5 seconds or so")."""
+    from types import SimpleNamespace
+
+    module = SimpleNamespace(origin=SimpleNamespace(text="x" * printed, path="m.md"))
+    content = SimpleNamespace(module=module, protocols=(), key_terms=())
+    said = handouts._long_render(content)  # type: ignore[arg-type]
+    assert said is not None and said.endswith(f"may take {seconds} seconds or so")

@@ -20,6 +20,7 @@ fails the build or the command.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import sys
 import time
@@ -353,8 +354,9 @@ def _long_render(content: handout_render.HandoutContent) -> str | None:
     )
     if printed <= LONG_HANDOUT_CHARACTERS:
         return None
-    # At the audit's 20 to 35 s a megabyte, rounded up to what a trainer can plan for.
-    seconds = max(5, round(printed * 35 / 1_000_000 / 5) * 5)
+    # At the audit's 20 to 35 s a megabyte, rounded up to the next 5 s, what a trainer
+    # can plan for (a busy machine is slower still).
+    seconds = max(5, math.ceil(printed * 35 / 1_000_000 / 5) * 5)
     return (
         f"the handout of {content.module.origin.path} prints {printed // 1000:,} KB of "
         f"text: making its PDF may take {seconds} seconds or so"
