@@ -1550,6 +1550,30 @@ def test_front_matter_is_found_as_mkdocs_finds_it(page: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        "Warning: graphic content below.\n\n# Title\n",
+        "Warning: graphic content below.\nA second line of text.\n",
+        "title: About\nSummary: one line\n    and its continuation\nhide: toc\n\nBody.\n",
+        "   Note: three spaces before it\r\nNOTE: again, in capitals\r\n\r\nText.\r\n",
+        "https://example.org/page\n\nText.\n",
+        "    indented: four spaces is code\n",
+        "# A heading first\ntitle: not metadata\n",
+        "\ttab: continuation with no key before it\n",
+        "",
+    ],
+)
+def test_multimarkdown_metadata_is_read_as_mkdocs_reads_it(page: str) -> None:
+    """The engine reads MultiMarkdown metadata without importing MkDocs (DESIGN section 2):
+    its keys are those of MkDocs' own `get_data`, in the order MkDocs meets them."""
+    from mkdocs.utils.meta import get_data
+
+    from coalition_handbook.model.pages import multimarkdown_keys
+
+    assert multimarkdown_keys(page) == list(get_data(page)[1])
+
+
+@pytest.mark.parametrize(
     ("page", "line", "says"),
     [
         # Review rv3 F1: settings after a blank line, with a YAML mistake, were published

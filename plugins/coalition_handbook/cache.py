@@ -126,8 +126,6 @@ CACHED_LIBRARIES = {
     # textstat counts syllables with pyphen's dictionaries (review: a pyphen upgrade
     # changed every grade, and the pages kept the old ones).
     "pyphen": "pyphen",
-    # A page's front matter is found as MkDocs' own get_data finds it (model/pages.py).
-    "mkdocs": "mkdocs",
     # A term's tooltip cut at its 300th character ends at a grapheme cluster of regex's.
     "regex": "regex",
 }

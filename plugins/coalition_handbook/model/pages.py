@@ -21,7 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pathspec
-from mkdocs.utils.meta import META_RE, get_data
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig, resolved
@@ -438,7 +437,7 @@ def never_closed_why(text: str) -> str:
 
 def read_as_front_matter(source: PageSource) -> tuple[int, str] | None:
     """(line, why) where MkDocs takes lines of text for front matter and leaves them out
-    of the page, or None. Two cases, as `mkdocs.utils.meta.get_data` reads a page: a `---`,
+    of the page, or None. Two cases, as MkDocs 1.6 reads a page (its `get_data`): a `---`,
     a blank line, then sentences that YAML reads as a mapping (`Note: a draft.`) and a
     closing `---` (meant as text under a rule, by `_meant_as_front_matter`); and, with no
     `---` block, `key: value` lines at the top (MultiMarkdown metadata), up to the first
@@ -457,10 +456,7 @@ def read_as_front_matter(source: PageSource) -> tuple[int, str] | None:
             "page's front matter, and leaves them out of the page: if they are text under "
             "a horizontal rule, write that rule as '***'"
         )
-    if not META_RE.match(source.text):  # MkDocs' own test of a metadata line
-        return None
-    _, data = get_data(source.text.replace("\r\n", "\n"))
-    unread = [key for key in data if key not in _PAGE_SETTINGS]
+    unread = [key for key in multimarkdown_keys(source.text) if key not in _PAGE_SETTINGS]
     if not unread:
         return None  # `title: ...` and the like: metadata, as meant
     first = source.text.splitlines()[0]
@@ -469,6 +465,31 @@ def read_as_front_matter(source: PageSource) -> tuple[int, str] | None:
         "blank line, as metadata ('key: value', MultiMarkdown style), and leaves them out "
         "of the page: if they are text, start the page with its heading or a blank line"
     )
+
+
+# MkDocs 1.6's reading of MultiMarkdown metadata (mkdocs.utils.meta, `META_RE` and
+# `META_MORE_RE`), written here because the engine does not import MkDocs (DESIGN section
+# 2); tests/test_bad_input.py holds the two in step.
+_METADATA_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_METADATA_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+
+
+def multimarkdown_keys(text: str) -> list[str]:
+    """The keys of the MultiMarkdown metadata that MkDocs reads at the top of a page with
+    no `---` block, lower-cased as MkDocs keys them: its `key: value` lines (and their
+    indented continuations) up to a blank line or the first other line, which MkDocs
+    leaves out of the page."""
+    keys: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip():
+            break
+        if metadata := _METADATA_LINE.match(line):
+            key = metadata.group("key").lower().strip()
+            if key not in keys:
+                keys.append(key)
+        elif not (keys and _METADATA_MORE.match(line)):
+            break
+    return keys
 
 
 # The keys MkDocs and Material read from a page's metadata.
