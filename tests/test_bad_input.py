@@ -1231,6 +1231,32 @@ def test_a_link_to_an_svg_data_address_is_unsafe(tmp_path: Path) -> None:
     assert "opens an SVG document" in findings[0].message
 
 
+def test_a_link_to_an_svg_data_address_after_an_image_or_escaped_bracket_is_unsafe(
+    tmp_path: Path,
+) -> None:
+    """Review: the `![` looked for was the last one a way back, over paragraphs and an
+    earlier image's `](...)`, and brackets were counted raw: a link after any picture, or
+    with `\\[` in its text, was taken for an image and not reported."""
+    from helpers_model import run_rules
+
+    page = (
+        "# A page\n\nOur logo: ![logo](logo.png)\n\n"
+        "Download [the flyer](data:image/svg+xml,x).\n\n"
+        "![a](b.png) [c](data:image/svg+xml,x) [![x] \\[](data:image/svg+xml,z)\n\n"
+        "\\![not an image](data:image/svg+xml,x) [`![`](data:image/svg+xml,x)\n\n"
+        # Still pictures: an image's text with brackets, code and an escape in it.
+        "![a [b] `]` \\] c](data:image/svg+xml,x) [![in a link](data:image/svg,x)](#a)\n"
+    )
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.line, f.column) for f in findings] == [
+        ("link.unsafe", 5, 22),
+        ("link.unsafe", 7, 17),
+        ("link.unsafe", 7, 49),
+        ("link.unsafe", 9, 18),
+        ("link.unsafe", 9, 47),
+    ]
+
+
 def test_script_addresses_in_tags_the_checks_skip_whole_are_found(tmp_path: Path) -> None:
     """An HTML block (an `<iframe>`, a `<form>` alone on its line) and an `<iframe>` inside
     a line are skipped whole by the checks, attributes and content: their script

@@ -106,6 +106,9 @@ _PICTURE_ATTRIBUTE_NAMES = frozenset({"src", "srcset", "poster", "background"})
 # How far back a Markdown image's `![` is looked for from its `]`: a page of many such
 # addresses is not read from its start for each.
 _ALT_TEXT_LOOK_BACK = 1000
+# What pairs a link's or image's brackets: an escape (`\[`, `\!`), a code span's
+# backticks, a bracket.
+_BRACKET_MARK = re.compile(r"\\.|`++|[\[\]]", re.DOTALL)
 
 
 def _why_unsafe(scheme: str) -> str:
@@ -207,17 +210,36 @@ def _shown_as_picture(markdown: str, start: int) -> bool:
 
 
 def _image_text_ends_at(markdown: str, index: int) -> bool:
-    """Whether the `]` at `index` ends a Markdown image's text (`![a [b] c]`): the last
-    `![` a bounded way back, with as many `[` as `]` between. Counted at C speed: a page
-    of thousands of such addresses is read once. An image inside a link's text
-    (`[![x](a.png)](...)`) ends no image at the link's `]`."""
+    """Whether the `]` at `index` ends a Markdown image's text (`![a [b] c]`): whether the
+    `[` it closes follows a `!`. Its paragraph is read from its start (a bounded way
+    back) for the brackets, which pair as Markdown pairs them: an escaped one (`\\[`) or
+    one in a code span is no bracket. An image inside a link's text
+    (`[![x](a.png)](...)`) ends no image at the link's `]`; an earlier image's `![`
+    (`![logo](a.png) [text](...)`) opens no later link's text."""
     if markdown[index : index + 1] != "]":
         return False
-    opening = markdown.rfind("![", max(0, index - _ALT_TEXT_LOOK_BACK), index)
-    if opening < 0:
-        return False
-    text = markdown[opening + 2 : index]
-    return text.count("[") == text.count("]")
+    start = max(0, index - _ALT_TEXT_LOOK_BACK)
+    for blank in _BLANK_LINE.finditer(markdown, start, index):
+        start = blank.end()
+    opened: list[bool] = []  # for each open `[`, whether a `!` opens an image with it
+    escaped_to = -1  # where the last escape ends: a `\!` opens no image
+    position = start
+    while (mark := _BRACKET_MARK.search(markdown, position, index + 1)) is not None:
+        position = mark.end()
+        written = mark.group()
+        if written[0] == "\\":
+            escaped_to = position
+        elif written[0] == "`":
+            closing = re.compile(rf"(?<!`){written}(?!`)").search(markdown, position, index)
+            position = closing.end() if closing else position
+        elif written == "[":
+            at = mark.start()
+            opened.append(at > 0 and markdown[at - 1] == "!" and escaped_to != at)
+        elif mark.start() == index:
+            return bool(opened) and opened[-1]
+        elif opened:
+            opened.pop()
+    return False
 
 
 def _reference_address(markdown: str, line_start: int) -> int:
