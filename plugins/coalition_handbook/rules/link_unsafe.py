@@ -93,16 +93,19 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-# The attributes, by tag, whose address a browser shows as a picture (an SVG in one runs
-# no script), in lower case.
-_PICTURE_ATTRIBUTES = frozenset(
-    {("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset")}
-    | {("input", "src"), ("video", "poster"), ("image", "href"), ("image", "xlink:href")}
-    | {("feimage", "href"), ("feimage", "xlink:href")}
-    | {(tag, "background") for tag in ("body", "table", "td", "th")}
-)
-# The same names where the tag is not known (attr_list's `{src=...}`).
-_PICTURE_ATTRIBUTE_NAMES = frozenset({"src", "srcset", "poster", "background"})
+# The attributes whose address a browser shows as a picture (an SVG in one runs no
+# script), in lower case, each with the tags it does so on.
+_PICTURE_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "src": frozenset({"img", "source", "input"}),
+    "srcset": frozenset({"img", "source"}),
+    "poster": frozenset({"video"}),
+    "background": frozenset({"body", "table", "td", "th"}),
+    "href": frozenset({"image", "feimage"}),
+    "xlink:href": frozenset({"image", "feimage"}),
+}
+# The same names where the tag is not known (attr_list's `{src=...}`, on what Markdown
+# made): but an `href`, which on a link (`[x](y){href=...}`) opens the address.
+_PICTURE_ATTRIBUTE_NAMES = frozenset(_PICTURE_ATTRIBUTES) - {"href", "xlink:href"}
 # How far back a Markdown image's `![` is looked for from its `]`: a page of many such
 # addresses is not read from its start for each.
 _ALT_TEXT_LOOK_BACK = 1000
@@ -288,7 +291,7 @@ class _HtmlAttributes:
             values: list[tuple[int, int]] = []
             for attribute in _ATTRIBUTE.finditer(markdown, tag.end("tag_name"), tag.end()):
                 values.append(attribute.span(attribute.lastgroup or 0))
-                if (tag_name, attribute["name"].lower()) in _PICTURE_ATTRIBUTES:
+                if tag_name in _PICTURE_ATTRIBUTES.get(attribute["name"].lower(), ()):
                     pictures.add(values[-1][0])
             starts.update(start for start, _ in values)
             if not _BLANK_LINE.search(markdown, *tag.span()):
