@@ -1257,6 +1257,31 @@ def test_a_link_to_an_svg_data_address_after_an_image_or_escaped_bracket_is_unsa
     ]
 
 
+def test_an_svg_media_type_with_its_slash_as_a_character_reference_is_unsafe(
+    tmp_path: Path,
+) -> None:
+    """Review: `data:image&#x2f;svg+xml` was read as `image&#x2f` (the `;` is optional)
+    before `;svg`, a picture type other than SVG, and not reported; the browser reads
+    `data:image/svg+xml`."""
+    from helpers_model import run_rules
+
+    page = (
+        "# A page\n\n[i](data:image&#x2f;svg+xml,z) [j](data:image&#47svg+xml,z) "
+        "[k](data:image&sol;svg+xml,z)\n\n"
+        # A picture's type, and `&#470;`, which is no `/`.
+        "[p](data:image&#x2F;png,z) [n](data:image&#470;svg+xml,z)\n"
+    )
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.line, f.column, f.found) for f in findings] == [
+        (3, 5, "data:image&#x2f;svg"),
+        (3, 36, "data:image&#47svg"),
+        (3, 65, "data:image&sol;svg"),
+        (5, 32, "data:"),
+    ]
+    assert {f.rule for f in findings} == {"link.unsafe"}
+    assert all("opens an SVG document" in f.message for f in findings[:3])
+
+
 def test_script_addresses_in_tags_the_checks_skip_whole_are_found(tmp_path: Path) -> None:
     """An HTML block (an `<iframe>`, a `<form>` alone on its line) and an `<iframe>` inside
     a line are skipped whole by the checks, attributes and content: their script

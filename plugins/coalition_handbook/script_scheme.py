@@ -23,15 +23,20 @@ __all__ = ["LINK_SCHEME", "SCRIPT_SCHEME", "SVG_MEDIA_TYPE", "link_scheme", "scr
 
 def _written(char: str) -> str:
     """A pattern for `char` as itself or as a decimal or hexadecimal character reference
-    (either case of a letter; `;` may be left out, as browsers allow)."""
+    (either case of a letter; `;` may be left out, as browsers allow). A reference's whole
+    number is read (`&#470;` is no `/`), and its `;` taken where it is there (`;?+`): left
+    for what follows, `data:image&#x2f;svg+xml` read as an `image/` before a `;svg`,
+    which is no SVG."""
     codes = sorted({ord(char.lower()), ord(char.upper())})
-    references = [rf"&\#0*{code};?" for code in codes] + [rf"&\#x0*{code:x};?" for code in codes]
-    named = [r"&colon;"] if char == ":" else []
+    references = [rf"&\#0*{code}(?![0-9]);?+" for code in codes] + [
+        rf"&\#x0*{code:x}(?![0-9a-f]);?+" for code in codes
+    ]
+    named = {":": [r"&colon;"], "/": [r"&sol;"]}.get(char, [])
     return "(?:" + "|".join([re.escape(char), *references, *named]) + ")"
 
 
 # What a browser drops inside a URL: tabs and line breaks, written or as references.
-_DROPPED = r"(?:[\t\n\r]|&Tab;|&NewLine;|&\#0*(?:9|10|13);?|&\#x0*[9ad];?)*"
+_DROPPED = r"(?:[\t\n\r]|&Tab;|&NewLine;|&\#0*(?:9|10|13)(?![0-9]);?+|&\#x0*[9ad](?![0-9a-f]);?+)*"
 # What a browser strips before a URL: a space or a C0 control but NUL (U+0001-U+0020),
 # written or as a reference; a reference's whole number (`&#106;` is a `j`, not a line
 # break and a 6).
