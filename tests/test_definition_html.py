@@ -174,7 +174,7 @@ def test_an_edit_that_adds_or_removes_a_tag_is_seen_by_a_warm_run(
     [
         # Security audit: a live handler on the term's page (`autofocus` ran it at once),
         # an image loaded from another host.
-        ('[f](#top){: autofocus onfocus="alert(1)" } x', '<a autofocus href="#top">f</a> x'),
+        ('[f](#top){: autofocus onfocus="alert(1)" } x', '<a href="#top">f</a> x'),
         ('**b**{: onmouseover="alert(3)" }', "<strong>b</strong>"),
         ('[s](#a){: style="background:url(https://evil.example/x.png)" }', '<a href="#a">s</a>'),
         ("A paragraph\n{: onclick=go }", "A paragraph"),
@@ -189,9 +189,17 @@ def test_an_edit_that_adds_or_removes_a_tag_is_seen_by_a_warm_run(
         ("*a*{:\tonclick=go }", "<em>a</em>"),  # a tab parts tokens as a space does
         # What is not a handler or a style stays; nothing joins into a new one.
         ('*a*{: .note title="x"onclick=go }', '<em class="note" title="x">a</em>'),
-        ("*a*{: onclick onmouseover=x=alert(1) }", "<em onclick>a</em>"),
+        ("*a*{: onclick onmouseover=x=alert(1) }", "<em>a</em>"),
         ("`{: onclick=go }` in code", "<code>{: onclick=go }</code> in code"),
         ("Placeholders like {name} stay.", "Placeholders like {name} stay."),
+        # Review: a bare word is an attribute too (attr_list writes `<a popover>`), but
+        # for the class and id shorthands; words between two lists are prose.
+        ("[x](#top){: popover } [h](#top){: hidden .c #i }",
+         '<a href="#top">x</a> <a class="c" href="#top" id="i">h</a>'),
+        ("[b](#top){: autofocus contenteditable download inert lang=es }",
+         '<a href="#top" lang="es">b</a>'),
+        ("Write {name} or {date} here.", "Write {name} or {date} here."),
+        ("A paragraph\n{: hidden }", "A paragraph"),
     ],
 )  # fmt: skip
 def test_a_definition_s_page_publishes_no_handler_or_style_of_an_attribute_list(
@@ -226,11 +234,16 @@ def test_a_definition_s_handlers_and_styles_are_named_and_left_off_its_page(
     assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["rule"], f["severity"], f["line"], f["column"], f["found"]) for f in findings] == [
+        ("glossary.html", "info", 5, 19, "autofocus"),
         ("html.active-content", "warning", 5, 29, "onfocus=\"alert('autofocus-def')\""),
         ("glossary.html", "info", 6, 18, 'style="background:url(https://evil.example/def-style.png)"'),
         ("glossary.html", "info", 7, 18, "href=\"javascript:alert('def-href')\""),
     ]  # fmt: skip
-    assert findings[1]["message"] == (
+    assert findings[0]["message"] == (
+        "attr_list's autofocus in a definition is left out of the term's page and the "
+        "handouts, as a definition is text; write it without"
+    )
+    assert findings[2]["message"] == (
         "attr_list's style= in a definition is left out of the term's page and the "
         "handouts, as a definition is text; write it without"
     )
@@ -241,7 +254,7 @@ def test_a_definition_s_handlers_and_styles_are_named_and_left_off_its_page(
         for record in caplog.records
     )
     page = (tmp_path / "site" / "glossary" / "trafficking" / "index.html").read_text("utf-8")
-    assert '<a autofocus href="#top">focus</a> and\n<a href="#a">styled</a>' in page
+    assert '<a href="#top">focus</a> and\n<a href="#a">styled</a>' in page
     assert '<a href="#top">tool</a>' in page
     # Its text (the description, made of it) may say them, escaped: no element has them.
     assert 'onfocus="' not in page and 'style="background' not in page

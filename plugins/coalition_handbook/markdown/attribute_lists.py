@@ -20,6 +20,11 @@ written in code anyway. Not read: code (but a fence's opening line), comments, t
 a `\\{`; a token in any of them is none, even after a `{` of prose on its line. A code
 span is an element of its own, where a list of the text before it ends: a token after
 one needs a `{` after it. A comment or a tag is not: a list goes on over it.
+
+A bare word (`{: hidden }`) is an attribute too, with no value (attr_list writes
+`<a hidden>`); `.x` and `#x` are the class and the id. It is read only where attr_list
+would read a list at all: right after an inline element (`*a*{: hidden }`) or as a line
+of its own, with no `}` between it and the list's `{`; a `{name}` of prose is text.
 """
 
 from __future__ import annotations
@@ -37,17 +42,19 @@ from .syntax import replaced
 # What opens a list: `{`, an optional `:`, spaces, and a character that is none of `}`,
 # a space or a line break (attr_list's `BASE_RE`).
 _OPENING = re.compile(r"\{:?[ ]*(?=[^} \n])")
-# A token that names an event handler (see the module's docstring):
-# attr_list's scanner reads a value as `".*?"`, `'.*?'` or `[^ =}]+`, in that order.
+# A token (see the module's docstring): a name as attr_list's scanner reads one
+# (`[^ =}]+`), here without quotes (a value's closing quote leads the next token) nor a
+# `{` (which may open the next list: `*a*{b=1} *c*{d=2}`), and not starting with the `:`
+# of a `{:`; then a value, read as attr_list's scanner reads
+# one (`".*?"`, `'.*?'` or `[^ =}]+`, in that order), or none: a bare word
+# (`{: hidden }`) is an attribute too, with no value (`.x` and `#x` are its class and id).
 # Led by the space (or tab), `{`, `:` or a value's closing quote before it: a pattern
 # that starts with a lookbehind reads prose at a third of the speed.
 # A quoted value's closing quote is left to the next match: it may lead the next token.
-_VALUE = r"""=(?:(?P<quote>["'])(?:(?!(?P=quote))[^\n])*(?=(?P=quote))|[^ \t=}\n]+)"""
-_HANDLER_TOKEN = re.compile(r"""[ \t{:"'][oO][nN][A-Za-z]+""" + _VALUE)
-# Any `name=value` token: a name as attr_list's scanner reads one (`[^ =}]+`), here
-# without quotes (a value's closing quote leads the next token) and not starting with
-# the `{` or `:` of a `{:`.
-_ANY_TOKEN = re.compile(r"""[ \t{:"'][^ \t=}\n"':{][^ \t=}\n"']*""" + _VALUE)
+_TOKEN = re.compile(
+    r"""[ \t{:"'](?P<name>[^ \t=}\n"':{][^ \t=}\n"'{]*)"""
+    r"""(?P<value>=(?:(?P<quote>["'])(?:(?!(?P=quote))[^\n])*(?=(?P=quote))|[^ \t=}\n]+))?"""
+)
 
 
 def handler_attributes(
@@ -58,16 +65,19 @@ def handler_attributes(
     fence's opening line) or `not_markdown` (sorted spans: comments and tags), and none
     in a list that opens there, after a `\\`, or before a code span of the line that
     stands before the token. Linear: each line's last `}`, and each opening, are looked
-    for once."""
-    return _attribute_tokens(markdown, not_markdown, _HANDLER_TOKEN, may_run_as_handler)
+    for once. A handler with no value (`{: onclick }`) runs nothing."""
+    return _attribute_tokens(markdown, not_markdown, may_run_as_handler, bare_words=False)
 
 
 def attributes_named(
     markdown: str, named: Callable[[str], bool], not_markdown: Iterable[tuple[int, int]] = ()
 ) -> list[tuple[int, int]]:
     """As `handler_attributes`, the tokens of any name (in lower case) that `named`
-    holds for: what a term's definition leaves out (`markdown.definitions`)."""
-    return _attribute_tokens(markdown, not_markdown, _ANY_TOKEN, named)
+    holds for, with a value or none (`{: hidden }`; `.x` is named `class`, `#x` `id`):
+    what a term's definition leaves out (`markdown.definitions`). A bare word counts in a
+    list only: after a `{` of its line with no `}` between, where prose (`{a} or {b}`)
+    holds none."""
+    return _attribute_tokens(markdown, not_markdown, named, bare_words=True)
 
 
 def without_attributes(markdown: str, tokens: list[tuple[int, int]]) -> str:
@@ -96,8 +106,9 @@ def _whole_list_if_empty(markdown: str, start: int, end: int, space: str) -> tup
 def _attribute_tokens(
     markdown: str,
     not_markdown: Iterable[tuple[int, int]],
-    token_pattern: re.Pattern[str],
     named: Callable[[str], bool],
+    *,
+    bare_words: bool,
 ) -> list[tuple[int, int]]:
     if "{" not in markdown:  # nearly every text
         return []
@@ -107,7 +118,11 @@ def _attribute_tokens(
     # Only a token before a `}` of its line may be in a list: the others cost no more.
     candidates: list[tuple[int, int, int]] = []  # (start, end, start of its line)
     line_start = line_end = last_close = -1
-    for token in token_pattern.finditer(markdown):
+    braces_read_to = last_open = closed_before = -1  # a bare word's line, read on once
+    for token in _TOKEN.finditer(markdown):
+        valued = token["value"] is not None
+        if not (valued or bare_words):
+            continue
         start, end = token.start() + 1, token.end() + bool(token["quote"])  # after the lead
         if token.group()[0] == ":" and markdown[token.start() - 1 : token.start()] != "{":
             continue  # `a:onclick=` names `a:onclick`
@@ -115,8 +130,16 @@ def _attribute_tokens(
             line_start = markdown.rfind("\n", 0, start) + 1
             line_end = _line_end(markdown, start)
             last_close = markdown.rfind("}", start, line_end)
-        name = token.group()[1:].partition("=")[0].lower()
-        if end <= last_close and named(name):
+            braces_read_to, last_open, closed_before = line_start, -1, -1
+        if end > last_close:
+            continue
+        if not valued:
+            last_open = max(last_open, markdown.rfind("{", braces_read_to, start))
+            closed_before = max(closed_before, markdown.rfind("}", braces_read_to, start))
+            braces_read_to = start
+            if closed_before >= last_open or not _list_at(markdown, last_open, line_end):
+                continue  # between lists, before any, or a `{word}` of prose
+        if named(_attribute_name(token["name"], valued)):
             candidates.append((start, end, line_start))
     if not candidates:
         return []
@@ -128,6 +151,32 @@ def _attribute_tokens(
         for start, end, line_start in candidates
         if not within(skipped, start) and openings.opens_before(line_start, start)
     ]
+
+
+# What ends an inline element, whose tail a list may open (`*a*{: hidden }`, `[x](y){ b }`).
+_INLINE_ENDS = frozenset(")]*_`>~=^")
+# A list that is its line's whole text (but spaces): a block's last line.
+_WHOLE_LINE_LIST = re.compile(r"[ ]*\{[^\n]*\}[ ]*")
+
+
+def _list_at(markdown: str, brace: int, line_end: int) -> bool:
+    """Whether attr_list reads a list from the `{` at `brace`: one right after an inline
+    element, or one that is a line of its own. Not one after prose (`Write {name} here`),
+    which attr_list leaves as text; nor, read apart, a heading's or a table cell's list
+    (`# Title {: hidden }`), which a bare word only is told from such prose by where it
+    stands in the page."""
+    if brace > 0 and markdown[brace - 1] in _INLINE_ENDS:
+        return True
+    line_start = markdown.rfind("\n", 0, brace) + 1
+    return _WHOLE_LINE_LIST.fullmatch(markdown, line_start, line_end) is not None
+
+
+def _attribute_name(written: str, valued: bool) -> str:
+    """The name, in lower case, of the attribute a token written `written` sets: a bare
+    `.x` sets the class, a bare `#x` the id."""
+    if not valued and written[0] in ".#":
+        return "class" if written[0] == "." else "id"
+    return written.lower()
 
 
 # What stands between a token and its list's `{` (or `{:`) and `}` when it is the

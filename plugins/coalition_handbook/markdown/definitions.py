@@ -4,9 +4,10 @@ A definition is text (DESIGN section 11): its tags show as typed (`raw_html.tags
 and of what attr_list would put on an element it keeps only what names, labels or lays
 out the element (`{: #id .class title="..." lang=es }`). Event handlers, styles and any
 other attribute (`[x](#top){: autofocus onfocus="..." }`, `**b**{: style="background:url(...)" }`,
-`[x](#top){: href="javascript:..." }`, `formaction=`, `src=`) are left out, so a glossary
-file copied in from another coalition runs nothing, loads nothing and sends the reader
-nowhere else on the term's page (security audit). `html.active-content` names the
+`[x](#top){: href="javascript:..." }`, `formaction=`, `src=`, a bare `hidden` or
+`popover`) are left out, so a glossary file copied in from another coalition runs
+nothing, loads nothing, hides nothing and sends the reader nowhere else on the term's
+page (security audit). `html.active-content` names the
 handlers, `glossary.html` the others, at their place in the file.
 """
 

@@ -51,9 +51,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 document.path,
                 line,
                 column,
-                f"attr_list's {attribute.partition('=')[0].lower()}= in a definition is left "
-                "out of the term's page and the handouts, as a definition is text; write it "
-                "without",
+                f"attr_list's {_attribute_named(attribute)} in a definition is left out of "
+                "the term's page and the handouts, as a definition is text; write it without",
                 found=attribute,
             )
 
@@ -79,6 +78,12 @@ def _left_out_attributes(text: CheckedText, _: list[Hit]) -> list[tuple[int, int
     return attributes_named(
         offsets.value, _left_out_not_handler, html_in_markdown(offsets.value).comments
     )
+
+
+def _attribute_named(token: str) -> str:
+    """How a finding names the attribute `token` sets: `style=`, or a bare `hidden`."""
+    name, equals, _ = token.partition("=")
+    return f"{name.lower()}{equals}"
 
 
 def _left_out_not_handler(name: str) -> bool:
