@@ -731,13 +731,14 @@ def test_a_cache_that_is_a_git_submodule_is_not_run(tmp_path: Path) -> None:
 
 
 def test_packs_signed_with_another_key_are_misses_and_written_anew(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Packs a run of another user, or of another machine, made and signed: what a
     handbook copied from that machine brings with it."""
     config = make(tmp_path)
     first = check(config)
-    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path / "another-user" / "key"))
+    # Outside the handbook: a key inside it is refused.
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path_factory.mktemp("another-user") / "key"))
     assert check(config) == first
     assert (STATS.parsed, STATS.results) == (5, 0)
     assert check(config) == first
@@ -750,10 +751,10 @@ def test_the_key_is_made_once_outside_the_handbook_for_its_owner_alone(
     monkeypatch.delenv(KEY_FILE_VARIABLE)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert key_file() == tmp_path / "home" / ".cache" / "coalition-handbook" / "key"
+    assert key_file().path == tmp_path / "home" / ".cache" / "coalition-handbook" / "key"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     key = tmp_path / "xdg" / "coalition-handbook" / "key"
-    assert key_file() == key
+    assert key_file().path == key
     config = make(tmp_path / "handbook")
     first = check(config)
     made = key.read_bytes()

@@ -47,7 +47,10 @@ def test_a_named_key_file_holding_a_hex_secret_is_kept_and_the_cache_stays_warm(
 
 @pytest.mark.parametrize(
     ("content", "why"),
-    [(b"", "it holds 0 bytes"), (b"  too-short-key \n", "it holds 13 bytes")],
+    [
+        (b"", "it holds 0 bytes"),
+        (b"  too-short-key \n", "it holds 13 bytes besides spaces and line breaks"),
+    ],
 )
 def test_a_named_key_file_too_short_is_never_replaced_and_the_caches_are_off(
     tmp_path: Path,
@@ -115,7 +118,7 @@ def test_a_key_another_run_made_meanwhile_is_kept(
     different keys and one of them wrote packs no later run could read)."""
     key = tmp_path / "key"
     monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
-    theirs = os.urandom(32)
+    theirs = os.urandom(32).hex().encode()  # no whitespace at either end, which is no key
     make_temporary = tempfile.mkstemp
 
     def the_other_run_is_quicker(*args: object, **kwargs: object) -> tuple[int, str]:
@@ -166,3 +169,88 @@ def test_the_check_says_on_stderr_why_the_caches_are_off(tmp_path: Path) -> None
     assert "no cache key" not in with_a_key.stderr
     assert completed.stderr.count("no cache key in") == 1, completed.stderr
     assert f"{tmp_path / 'a-file'} is a file, not a folder" in completed.stderr
+
+
+def test_a_key_file_others_may_read_is_used_and_said_with_chmod(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Review: `openssl rand -hex 32 > key` under umask 022 makes a file anyone may read,
+    and whoever reads the key can sign a pickle the owner's next run loads."""
+    key = tmp_path / "secret"
+    key.write_bytes(HEX_KEY)
+    key.chmod(0o644)
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
+        assert cache_signature.signing_key() == hashlib.sha256(HEX_KEY.strip()).digest()
+        assert cache_signature.signing_key() is not None
+    said = [record.getMessage() for record in caplog.records]
+    assert len(said) == 1 and f"chmod 600 {key}" in said[0] and "(mode 0644)" in said[0]
+    assert cache_signature.unavailable_note() == said[0]  # `handbook` prints it on stderr
+    key.chmod(0o600)
+    caplog.clear()
+    assert cache_signature.signing_key() is not None
+    assert caplog.records == [] and cache_signature.unavailable_note() is None
+
+
+@pytest.mark.parametrize("relative", [False, True])
+def test_a_key_file_inside_the_handbook_folder_is_refused(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    relative: bool,
+) -> None:
+    """Review: `HANDBOOK_CACHE_KEY_FILE=.cache/key` was made beside the packs it signs, so
+    every copy of the folder carried both. A relative path is the current folder's."""
+    config = make(tmp_path / "handbook")
+    key = tmp_path / "handbook" / ".cache" / "key"
+    monkeypatch.chdir(tmp_path / "handbook")
+    monkeypatch.setenv(KEY_FILE_VARIABLE, ".cache/key" if relative else str(key))
+    assert cache_signature.key_file().path == key
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
+        first = check(config)
+        assert check(config) == first
+    assert STATS.parsed == 5  # both runs cold
+    assert not key.exists()
+    said = [r for r in caplog.records if "inside the handbook folder" in r.getMessage()]
+    assert [record.levelno for record in said] == [logging.WARNING]
+    assert f"the cache key {key} ({KEY_FILE_VARIABLE})" in said[0].getMessage()
+
+
+def test_what_is_wrong_with_a_key_file_is_said_precisely(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Review: a 24-byte file of spaces "holds 0 bytes"; a dangling link said "No such
+    file or directory"; a named pipe with no writer held the run for ever."""
+    spaces, dangling, pipe = tmp_path / "spaces", tmp_path / "dangling", tmp_path / "pipe"
+    spaces.write_bytes(b" " * 20 + b"\n\n\t\n")
+    dangling.symlink_to(tmp_path / "gone")
+    os.mkfifo(pipe)
+    expected = {
+        spaces: "it holds 0 bytes besides spaces and line breaks, and a key needs",
+        dangling: f"it is a link to {tmp_path / 'gone'}, which does not exist",
+        pipe: "it is not a regular file (a named pipe), which is read once",
+    }
+    for key, why in expected.items():
+        monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
+            assert cache_signature.signing_key() is None
+        (said,) = no_key_messages(caplog)
+        assert f"no cache key in {key} ({why}" in said
+    assert not (tmp_path / "gone").exists()  # a named file is never made through a link
+
+
+def test_a_key_that_breaks_again_is_said_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Review: the INFO line was said once a process, so a long `mkdocs serve` whose key
+    broke a second time the same way said nothing."""
+    key = tmp_path / "secret"
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
+        for content in (b"", HEX_KEY, b"  ", HEX_KEY * 2, b""):
+            key.write_bytes(content)
+            os.utime(key, ns=(0, len(content) + len(caplog.records)))  # a change, seen
+            cache_signature.signing_key()
+            cache_signature.signing_key()  # unchanged: not said again
+    assert len(no_key_messages(caplog)) == 3

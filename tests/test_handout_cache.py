@@ -510,7 +510,7 @@ def test_a_handout_swapped_into_a_copied_cache_is_not_published(
 
 
 def test_handouts_cached_by_another_user_are_rendered_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """The handbook and its cache copied to another user (another key): none of the
     PDFs that came with it is published from the cache, and that user's are."""
@@ -518,7 +518,8 @@ def test_handouts_cached_by_another_user_are_rendered_again(
     _render_here(monkeypatch)
     output = tmp_path / "out"
     outcomes(tmp_path, output)
-    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path / "another-user" / "key"))
+    # Outside the handbook: a key inside it is refused.
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path_factory.mktemp("another-user") / "key"))
     assert set(outcomes(tmp_path, output).values()) == {"rendered"}
     assert set(outcomes(tmp_path, output).values()) == {"cached"}
 

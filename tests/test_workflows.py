@@ -221,7 +221,7 @@ def test_jobs_keep_the_handbook_cache_between_runs(
     them, under a key of its own, saved anew for each commit."""
     monkeypatch.delenv(KEY_FILE_VARIABLE, raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    assert key_file().parent == Path(KEY_FOLDER).expanduser()
+    assert key_file().path.parent == Path(KEY_FOLDER).expanduser()
     workflow = load(ROOT / ".github" / "workflows" / path)
     job_steps = workflow["jobs"][job]["steps"]
     (cache,) = [step for step in job_steps if "actions/cache@" in step.get("uses", "")]

@@ -62,7 +62,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .cache_signature import PACK, signed, signing_key, verified
+from .cache_signature import KEY_FILE_VARIABLE, PACK, key_file, signed, signing_key, verified
 
 CACHE_DIR = Path(".cache") / "handbook"
 # The site whose packs are in CACHE_DIR itself: MkDocs' own config file's name.
@@ -243,7 +243,11 @@ def cache_refused(root: Path) -> str | None:
     (a WARNING on the plugin's logger) for each state of the repository's index, so a
     build that asks for each of its caches runs git once, and `mkdocs serve` once, until
     a `git pull` or `git add` changes the index. No cache folder: nothing is asked. Not
-    in a git work tree, or no git: nothing can be tracked."""
+    in a git work tree, or no git: nothing can be tracked. And a key named inside the
+    handbook folder (`_key_inside`), asked first."""
+    inside = _key_inside(root)
+    if inside is not None:
+        return inside
     present = [
         folder for folder in (CACHE_DIR.parent, *READ_BACK_DIRS) if os.path.lexists(root / folder)
     ]
@@ -274,6 +278,36 @@ def cache_refused(root: Path) -> str | None:
         if refusal is not None:
             log.warning(f"handbook: {refusal}")
     return _REFUSALS[key]
+
+
+# The key files refused, by handbook folder: said once each.
+_KEYS_INSIDE: dict[tuple[Path, Path], str] = {}
+
+
+def _key_inside(root: Path) -> str | None:
+    """Why the caches are off where HANDBOOK_CACHE_KEY_FILE names a file inside the
+    handbook folder `root` (`.cache/key`, a relative path read there): every copy of the
+    folder (a ZIP, an archive, a `.cache` in a submodule) would carry the key with the
+    files it signs, so the signatures would vouch for what came with them. None for a
+    key outside it (a WARNING, said once)."""
+    path, named = key_file()
+    if not named:
+        return None
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links: no key is read there either
+        return None
+    if not inside:
+        return None
+    if (root, path) not in _KEYS_INSIDE:
+        _KEYS_INSIDE[(root, path)] = (
+            f"the cache key {path} ({KEY_FILE_VARIABLE}) is inside the handbook folder: a "
+            "copy of the folder would carry the key with the cache files it signs, so the "
+            "caches are not read or written in this run (name a file outside it, such as "
+            "~/.config/coalition-handbook/key)"
+        )
+        log.warning(f"handbook: {_KEYS_INSIDE[(root, path)]}")
+    return _KEYS_INSIDE[(root, path)]
 
 
 def _linked_folder(folder: str) -> str:

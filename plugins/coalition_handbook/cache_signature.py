@@ -24,8 +24,9 @@ at once keep the first one linked in place (`_link`). The key is read again when
 changes (one stat per use): a long `mkdocs serve` signs as `handbook check` does.
 
 Where no key can be read or made (a home folder that cannot be written, a named file too
-short), `signing_key` is None and the caches are off for as long as that lasts (said once,
-at INFO; `handbook` says it on stderr: `unavailable_note`).
+short), `signing_key` is None and the caches are off for as long as that lasts (said at
+INFO once for each change of the file; `handbook` says it on stderr: `unavailable_note`).
+A key that others may read is used, and said the same way.
 """
 
 from __future__ import annotations
@@ -56,68 +57,98 @@ HANDOUT = b"handout"
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
-# What a key file was when last read: (device, inode, size, time) or None.
-_Identity = tuple[int, int, int, int] | None
+# What a key file was when last read: (device, inode, size, time, mode) or None; the
+# mode, so that a `chmod 600` is seen.
+_Identity = tuple[int, int, int, int, int] | None
 
 
 class _Known(NamedTuple):
-    """A key file as last read: what it was, its key, and why there is none if so."""
+    """A key file as last read: what it was, its key, why there is none if so, and what
+    is wrong with one that is used (others may read it)."""
 
     identity: _Identity
     key: bytes | None
     problem: str | None = None
+    warning: str | None = None
+
+
+class KeyFile(NamedTuple):
+    """Where the signing key is kept, and whether HANDBOOK_CACHE_KEY_FILE names it (the
+    user's file, never replaced) or it is the default one (ours)."""
+
+    path: Path
+    named: bool
 
 
 _known: dict[Path, _Known] = {}
-_said: set[str] = set()
 
 
 class KeyUnusable(Exception):
     """A key file that is there but holds no usable key; the message says why."""
 
 
-def key_file() -> Path:
-    """Where the signing key is kept: named by HANDBOOK_CACHE_KEY_FILE, else in the
-    user's cache folder (XDG_CACHE_HOME, if absolute, as the XDG specification asks)."""
+def key_file() -> KeyFile:
+    """Where the signing key is kept: named by HANDBOOK_CACHE_KEY_FILE (a relative path
+    is the current folder's, as the shell that set it reads it: made absolute here, so
+    that a message names it whole), else in the user's cache folder (XDG_CACHE_HOME, if
+    absolute, as the XDG specification asks)."""
     named = os.environ.get(KEY_FILE_VARIABLE, "").strip()
     if named:
-        return Path(named).expanduser()
+        return KeyFile(Path.cwd() / Path(named).expanduser(), named=True)
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
     folder = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return folder / "coalition-handbook" / "key"
+    return KeyFile(folder / "coalition-handbook" / "key", named=False)
 
 
 def signing_key() -> bytes | None:
     """This user's key, made at the first call that finds none; None if it can be neither
     read nor made. Read again only once its file changed (or went)."""
-    path = key_file()
+    path, named = key_file()
     known = _known.get(path)
     if known is None or known.identity != _identity_of(path):
-        named = bool(os.environ.get(KEY_FILE_VARIABLE, "").strip())  # as `key_file` reads it
         known = _known[path] = _key_at(path, named)
     return known.key
 
 
 def unavailable_note() -> str | None:
-    """Why the caches are off for want of a key, where this process sought the key and
-    found none (for `handbook`, whose stderr shows no INFO line)."""
-    known = _known.get(key_file())
-    return None if known is None else known.problem
+    """Why the caches are off for want of a key, or what is wrong with the key they use
+    (others may read it), where this process sought the key (for `handbook`, whose
+    stderr shows no INFO line)."""
+    known = _known.get(key_file().path)
+    return None if known is None else known.problem or known.warning
 
 
 def _key_at(path: Path, named: bool) -> _Known:
+    """The key file at `path` read (or made). What is wrong is logged here, which runs
+    once for each change of the file: said again where it breaks again in a long
+    `mkdocs serve`, never at every use."""
     try:
-        identity, key = _read_or_make(path, named)
+        status, key = _read_or_make(path, named)
     except (KeyUnusable, OSError) as problem:
         message = _no_key_message(path, named, _why(path, problem))
-        if message not in _said:  # once, not at every use
-            _said.add(message)
-            log.info(message)
+        log.info(message)
         return _Known(_identity_of(path), None, message)
-    return _Known(identity, key)
+    warning = _readable_by_others(path, status.st_mode)
+    if warning is not None:
+        log.info(warning)
+    return _Known(_identity(status), key, warning=warning)
 
 
-def _read_or_make(path: Path, named: bool) -> tuple[_Identity, bytes]:
+def _readable_by_others(path: Path, mode: int) -> str | None:
+    """Why a key file of `mode` is unsafe, where others than its owner may read or write
+    it: whoever reads it can sign cache files that the owner's next run loads (a pickle:
+    code run as the owner), and whoever writes it can make it their key. ssh refuses such
+    a key; this one is still used (a CI runner is one user's), and said."""
+    if not mode & 0o066:
+        return None
+    return (
+        f"handbook: the cache key {path} can be read or written by other users "
+        f"(mode {stat.S_IMODE(mode):04o}): whoever reads it can sign cache files that "
+        f"your next run loads, and so run code as you; make it yours alone: chmod 600 {path}"
+    )
+
+
+def _read_or_make(path: Path, named: bool) -> tuple[os.stat_result, bytes]:
     try:
         return _read_key(path)
     except FileNotFoundError:
@@ -128,24 +159,38 @@ def _read_or_make(path: Path, named: bool) -> tuple[_Identity, bytes]:
     return _make_key(path, replace_damaged=not named)
 
 
-def _read_key(path: Path) -> tuple[_Identity, bytes]:
-    """The identity of the key file at `path` and the key its bytes make; raises OSError
-    where it cannot be read, `KeyUnusable` where it holds no key."""
-    with path.open("rb") as file:
+def _read_key(path: Path) -> tuple[os.stat_result, bytes]:
+    """The status of the key file at `path` and the key its bytes make; raises OSError
+    where it cannot be read, `KeyUnusable` where it holds no key. Opened without
+    blocking: a named pipe with no writer would otherwise hold the run for ever."""
+    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
-            raise KeyUnusable("it is not a regular file")
-        # `openssl rand -hex 32 > key` ends in a newline; `printf %s "$SECRET"` does not.
-        material = file.read().strip()
+            raise KeyUnusable(_not_a_key_file(status.st_mode))
+        written = file.read()
+    # `openssl rand -hex 32 > key` ends in a newline; `printf %s "$SECRET"` does not.
+    material = written.strip()
     if len(material) < MIN_KEY_BYTES:
+        besides = " besides spaces and line breaks" if len(written) > len(material) else ""
         raise KeyUnusable(
-            f"it holds {len(material)} bytes, and a key needs at least {MIN_KEY_BYTES}: "
-            "make one with `openssl rand -hex 32`"
+            f"it holds {len(material)} bytes{besides}, and a key needs at least "
+            f"{MIN_KEY_BYTES}: make one with `openssl rand -hex 32`"
         )
-    return _identity(status), hashlib.sha256(material).digest()
+    return status, hashlib.sha256(material).digest()
 
 
-def _make_key(path: Path, replace_damaged: bool) -> tuple[_Identity, bytes]:
+def _not_a_key_file(mode: int) -> str:
+    """Why a file of `mode`, no regular file, holds no key: a pipe (`<(printf ...)`,
+    /dev/stdin) is read once, and the key is read at every change of its file."""
+    from .cache import not_a_regular_file  # `cache` imports this module
+
+    why = f"it is {not_a_regular_file(mode)}"
+    if stat.S_ISFIFO(mode):
+        why += ", which is read once, and a run reads the key again; write it to a file"
+    return why
+
+
+def _make_key(path: Path, replace_damaged: bool) -> tuple[os.stat_result, bytes]:
     """Write a new key to `path`, readable by its owner alone, unless a key is there: one
     another run made meanwhile is kept and returned (the first one made wins), a damaged
     one replaced if `replace_damaged`."""
@@ -183,8 +228,8 @@ def _link(temporary: Path, path: Path) -> bool:
     return True
 
 
-def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+def _identity(status: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_mode)
 
 
 def _identity_of(path: Path) -> _Identity:
@@ -199,6 +244,8 @@ def _why(path: Path, problem: Exception) -> str:
     said nothing of the file in a folder's place)."""
     if isinstance(problem, KeyUnusable):
         return str(problem)
+    if path.is_symlink() and not path.exists():
+        return f"it is a link to {path.readlink()}, which does not exist"
     for folder in path.parents:
         if os.path.lexists(folder):
             if not folder.is_dir():

@@ -330,7 +330,7 @@ def _say_when_the_plugin_is_not_listed(config: HandbookConfig, shown_as: str) ->
 
 def _say_when_the_caches_had_no_key() -> None:
     """The build logs it at INFO, which this command does not show: without it, every
-    check is cold and no one is told why (review)."""
+    check is cold and no one is told why (review); and so a key that others may read."""
     from .cache_signature import unavailable_note
 
     if (note := unavailable_note()) is not None:
