@@ -1077,9 +1077,11 @@ def test_a_gone_modules_records_that_name_no_site_stay_beside_another_sites(
     that site's: it stays, and the folder. The site's own temporary file goes, named by
     the manifest it holds (a run killed before renaming it)."""
     folder = tmp_path / "hotel"
+    # The Spanish site's first: a put where no other site's record is removes those
+    # that name none (review rv3, finding 10).
+    _put_for("mkdocs.es.yml", tmp_path, "hotel", "2" * 64, b"%PDF-1.7 spanish", 2)
     _put_for("mkdocs.yml", tmp_path, "hotel", "1" * 64, b"%PDF-1.7 earlier", 1)
     _as_an_earlier_version_wrote(tmp_path, "hotel", "1" * 64)
-    _put_for("mkdocs.es.yml", tmp_path, "hotel", "2" * 64, b"%PDF-1.7 spanish", 2)
     _put_for("mkdocs.yml", tmp_path, "hotel", "3" * 64, b"%PDF-1.7 english", 3)
     manifest = (folder / f"{'3' * 64}.files.json").read_bytes()
     (folder / f".{'4' * 64}.files.json.tmp789").write_bytes(manifest)
@@ -1197,3 +1199,26 @@ def test_a_full_build_removes_the_cache_of_gone_modules_a_dirty_one_does_not(
     assert _cached_modules(tmp_path) == ["community", "debt", "hotel"]
     _build(config_file, dirty=False)
     assert _cached_modules(tmp_path) == ["debt", "hotel"]
+
+
+def test_a_put_removes_the_records_another_key_signed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Review rv3, finding 10: after the key changed (deleted, a CI cache that lost its
+    folder), the records the old key signed counted as no site's, and `put` kept them while
+    the module lived, one more at each new key. A killed run's temporary file stays: it
+    may be a running one's. The last good PDF is still read, its record verified once."""
+    cache = HandoutCache(tmp_path)
+    cache.put("hotel", "1" * 64, b"%PDF-1.7 old key")
+    folder = tmp_path / "hotel"
+    (folder / f".{'3' * 64}.files.json.tmp1").write_bytes(b"half")
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(tmp_path_factory.mktemp("new-key") / "key"))
+    calls: list[object] = []
+    monkeypatch.setattr(handout_cache, "verified", lambda *a: calls.append(a) or verified(*a))
+    cache.put("hotel", "2" * 64, b"%PDF-1.7 new key")
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        [f"{'2' * 64}.pdf", f"{'2' * 64}.files.json", f".{'3' * 64}.files.json.tmp1"]
+    )
+    calls.clear()
+    assert cache.last_good_pdf("hotel") == b"%PDF-1.7 new key"
+    assert len(calls) == 2  # one manifest each: the record and the temporary file

@@ -25,8 +25,10 @@ Each record names the site that wrote it (`site`: the name of its config file, a
 sites beside one another, `mkdocs.yml` and `mkdocs.es.yml`, share the cache), and only
 a site's own records are ever removed: those beyond the last `KEPT_PER_MODULE` of one
 of its modules, and those of its modules that are gone, with the records there that
-name no site (none signed by this user: an earlier version's, one that came with a copy,
-or a temporary file of a killed run) where no other site's record is beside them.
+name no site (none signed with this user's key: an earlier key's, an earlier version's,
+one that came with a copy, or a temporary file of a killed run) where no other site's
+record is beside them. A record signed with no key of now is of no use to any run: `put`
+removes those of the module it writes (but a temporary file alone).
 Another site's records, and any other file (a PDF someone put in a module's folder)
 stay (audit: the first were removed as a gone module's, the last as an older PDF; DESIGN
 section 11). A failed render falls back on its own site's last good PDF alone
@@ -229,18 +231,25 @@ class HandoutCache:
         write_atomically(path, pdf)
         _mark_used(path)  # written with the bytes it held already, it kept its old time
         # This site's records of the module, the one used last first: the others' stay.
-        own = [key for _, key in sorted(self._own_records(folder), reverse=True)]
-        for older in own[KEPT_PER_MODULE:]:
+        # But those that name no site, signed with no key of now (an earlier key's: one
+        # deleted, or a CI cache that lost its key's folder), which no run of this
+        # user's can use again (review rv3, finding 10: they stayed while the module
+        # did, one more at each new key): as `remove_retired` removes them, but not a
+        # killed run's temporary file alone, which may be a running one's.
+        records = _records(folder)
+        own = [
+            record.key
+            for record in sorted(records, key=_by_use, reverse=True)
+            if record.site == self.site
+        ]
+        unsigned = [
+            record.key
+            for record in _no_sites(records, self.site)
+            if (folder / f"{record.key}.files.json").exists()
+        ]
+        for older in own[KEPT_PER_MODULE:] + unsigned:
             _remove_record(folder, older)
         return path
-
-    def _own_records(self, folder: Path) -> list[tuple[int, str]]:
-        """(last used, key) of the records in `folder` that this site wrote: those whose
-        manifest names it. One whose PDF is gone (a run killed between the two) counts
-        as used least."""
-        return [
-            (record.used, record.key) for record in _records(folder) if record.site == self.site
-        ]
 
     def _manifest(self, module_id: str, key: str) -> Path:
         assert self.directory is not None
@@ -249,26 +258,7 @@ class HandoutCache:
     def _read_manifest(self, module_id: str, key: str) -> _Manifest | None:
         """What `put` kept beside the PDF under `key`, or None: no manifest (an older
         cache's), one unreadable, or one this user's runs did not sign for that PDF."""
-        kept = _signed_manifest(self._manifest(module_id, key))
-        if not isinstance(kept, dict) or kept.get("record") != f"{module_id}/{key}":
-            return None  # made anew
-        files = kept.get("files")
-        pdf_digest = kept.get("pdf")
-        if not isinstance(files, dict) or not isinstance(pdf_digest, str):
-            return None
-        written = kept.get("problems")
-        read = [Unplaced.from_json(item) for item in written] if isinstance(written, list) else []
-        fonts = kept.get("fonts")
-        links = _site_links(kept.get("links", []))
-        if links is None:
-            return None
-        return _Manifest(
-            files,
-            pdf_digest,
-            tuple(item for item in read if item is not None),
-            fonts if isinstance(fonts, str) else None,
-            links,
-        )
+        return _manifest_of(_signed_manifest(self._manifest(module_id, key)), module_id, key)
 
     def last_good(self, module_id: str) -> Path | None:
         """This site's newest cached PDF of the module, whatever its key (for a render that
@@ -276,6 +266,20 @@ class HandoutCache:
         record this user signed. Never another site's (review: a Spanish site published
         the English handout), nor one whose record names no site: an earlier version's
         is signed by no one, so it may have come with a copy (review rv1, finding 2)."""
+        found = self._last_good_record(module_id)
+        return None if found is None else found[0]
+
+    def last_good_pdf(self, module_id: str) -> bytes | None:
+        """The bytes of `last_good`, or None (also where they are not those written)."""
+        found = self._last_good_record(module_id)
+        if found is None:
+            return None
+        path, record = found
+        manifest = _manifest_of(record.kept, module_id, record.key)
+        return None if manifest is None else _as_written(read_pdf(path), manifest.pdf_digest)
+
+    def _last_good_record(self, module_id: str) -> tuple[Path, _Record] | None:
+        """`last_good`'s PDF and its record, whose manifest was verified reading it."""
         folder = self._folder(module_id)
         if folder is None:
             return None
@@ -285,23 +289,15 @@ class HandoutCache:
             return None
         return _newest_pdf(folder, [record for record in records if record.site == self.site])
 
-    def last_good_pdf(self, module_id: str) -> bytes | None:
-        """The bytes of `last_good`, or None (also where they are not those written)."""
-        path = self.last_good(module_id)
-        manifest = None if path is None else self._read_manifest(module_id, path.stem)
-        if path is None or manifest is None:
-            return None
-        return _as_written(read_pdf(path), manifest.pdf_digest)
-
     def remove_retired(self, module_ids: Collection[str]) -> list[tuple[Path, str]]:
         """Remove the records of this site's modules not among `module_ids` (every module
         there is, also those with errors, whose last good PDF is kept): in each folder of
-        another module, the records this site wrote, and those that name no site where
-        no other site's record is beside them, then the folder, where nothing else is
-        left in it (another site's records, a file someone put there). A link is
-        removed, never what it leads to; nothing outside the cache is touched. Returns
-        the folders or files that could not be removed, and why (nothing fails for
-        that)."""
+        another module, the records this site wrote, and those that name no site
+        (signed with another key, or by none) where no other site's record is beside
+        them, then the folder, where nothing else is left in it (another site's records,
+        a file someone put there). A link is removed, never what it leads to; nothing
+        outside the cache is touched. Returns the folders or files that could not be
+        removed, and why (nothing fails for that)."""
         if self.directory is None:
             return []
         try:
@@ -324,14 +320,12 @@ class HandoutCache:
         for folder in sorted(retired):
             try:
                 records = _records(folder)
-                # A record that names no site (an earlier version's, or a temporary file
-                # a killed run left unfinished) goes too, unless another site's record is
-                # beside it: then it may be that site's (review: it stayed for good, and
-                # the folder with it).
-                shared = any(record.site not in (None, self.site) for record in records)
-                for record in records:
-                    if record.site == self.site or (record.site is None and not shared):
-                        _remove_record(folder, record.key)
+                # A record that names no site goes too (review: it stayed for good, and
+                # the folder with it), as `_no_sites` allows.
+                for record in [r for r in records if r.site == self.site]:
+                    _remove_record(folder, record.key)
+                for record in _no_sites(records, self.site):
+                    _remove_record(folder, record.key)
                 _remove_if_empty(folder)
             except OSError as error:
                 failed.append((folder, error.strerror or str(error)))
@@ -378,9 +372,13 @@ class _Record(NamedTuple):
 
     used: int  # the PDF's time (`_mark_used`); -1 where it is gone or no file
     key: str
-    # The site its manifest names; None where none does: a record an earlier version
-    # wrote, or one a killed run left without its manifest.
+    # The site its manifest names; None where none does: a record another key signed
+    # (an earlier one of this user's, another user's) or an earlier version wrote, or
+    # one a killed run left without its manifest.
     site: str | None
+    # Its manifest's JSON, where this user's runs signed it (`_signed_manifest`): read
+    # and verified once.
+    kept: object = None
 
 
 def _records(folder: Path) -> list[_Record]:
@@ -402,15 +400,54 @@ def _records(folder: Path) -> list[_Record]:
         manifests = sorted(
             (name for name in names if ".files.json" in name), key=lambda name: name[0] == "."
         )
-        sites = (_site_of(folder / name) for name in manifests)
-        records.append(_Record(used, key, next((site for site in sites if site), None)))
+        signed_ones = (_signed_manifest(folder / name) for name in manifests)
+        kept = next((kept for kept in signed_ones if _site_in(kept)), None)
+        records.append(_Record(used, key, _site_in(kept), kept))
     return records
 
 
-def _site_of(manifest: Path) -> str | None:
-    """The site a manifest names, or None (none named, no manifest, an unreadable one, one
-    this user's runs did not sign)."""
-    kept = _signed_manifest(manifest)
+def _manifest_of(kept: object, module_id: str, key: str) -> _Manifest | None:
+    """The manifest in `kept`, a signed manifest's JSON (`_signed_manifest`), if it is the
+    record of the module's PDF under `key`; else None."""
+    if not isinstance(kept, dict) or kept.get("record") != f"{module_id}/{key}":
+        return None  # made anew
+    files = kept.get("files")
+    pdf_digest = kept.get("pdf")
+    if not isinstance(files, dict) or not isinstance(pdf_digest, str):
+        return None
+    written = kept.get("problems")
+    read = [Unplaced.from_json(item) for item in written] if isinstance(written, list) else []
+    fonts = kept.get("fonts")
+    links = _site_links(kept.get("links", []))
+    if links is None:
+        return None
+    return _Manifest(
+        files,
+        pdf_digest,
+        tuple(item for item in read if item is not None),
+        fonts if isinstance(fonts, str) else None,
+        links,
+    )
+
+
+def _no_sites(records: Sequence[_Record], site: str) -> list[_Record]:
+    """Those of a folder's `records` that name no site (another key's, an earlier
+    version's, or a temporary file a killed run left unfinished) and that `site` may
+    remove: all of them, unless another site's record is beside them, when they may be
+    that site's (another user's, signed with their key)."""
+    if any(record.site not in (None, site) for record in records):
+        return []
+    return [record for record in records if record.site is None]
+
+
+def _by_use(record: _Record) -> tuple[int, str]:
+    """The order of records by when their PDF was used last (their JSON is no order)."""
+    return record.used, record.key
+
+
+def _site_in(kept: object) -> str | None:
+    """The site a signed manifest's JSON names, or None (none named; None for a manifest
+    that is missing, unreadable, or that this user's runs did not sign)."""
     site = kept.get("site") if isinstance(kept, dict) else None
     return site if isinstance(site, str) else None
 
@@ -424,13 +461,14 @@ def _signed_manifest(manifest: Path) -> object:
         return None
 
 
-def _newest_pdf(folder: Path, records: Iterable[_Record]) -> Path | None:
-    """The PDF of the one of `records` used last that is a regular file (not a link)."""
-    for record in sorted(records, reverse=True):
+def _newest_pdf(folder: Path, records: Iterable[_Record]) -> tuple[Path, _Record] | None:
+    """The PDF of the one of `records` used last that is a regular file (not a link), and
+    that record."""
+    for record in sorted(records, key=_by_use, reverse=True):
         pdf = folder / f"{record.key}.pdf"
         with contextlib.suppress(OSError):
             if stat.S_ISREG(pdf.lstat().st_mode):
-                return pdf
+                return pdf, record
     return None
 
 
