@@ -259,3 +259,21 @@ def test_a_definition_s_handlers_and_styles_are_named_and_left_off_its_page(
     # Its text (the description, made of it) may say them, escaped: no element has them.
     assert 'onfocus="' not in page and 'style="background' not in page
     assert 'href="javascript' not in page
+
+
+def test_an_address_a_definition_leaves_out_is_one_finding_that_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv3, finding 14: `{: href="javascript:..." }` was an info (left out of the
+    page) and a link.unsafe error (runs code) at once; no page, tooltip or handout
+    carries it. A link of the definition's own is still an error."""
+    term = TERM_WITH_ATTRIBUTES.replace(
+        "  Plain definition.\n", "  Plain definition, [run](javascript:go).\n"
+    )
+    config_file = make_handbook(tmp_path, **{"glossary/trafficking.yml": term})
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings if f["line"] in (4, 7)] == [
+        ("link.unsafe", 4, 27),
+        ("glossary.html", 7, 18),
+    ]

@@ -22,6 +22,11 @@ picture: a Markdown image's `![...](...)`, a CSS `url(...)`, and the attributes 
 show a picture (`<img src>`, `srcset`, `<video poster>`, SVG's `<image href>`...).
 A reference definition's (`[r]: data:image/svg+xml,...`) is reported: a link or an
 image may use it.
+
+Not an address in an attribute that a term's definition leaves out
+(`[x](#top){: href="javascript:..." }`, `markdown.definitions`): no page, tooltip or
+handout carries it, and `glossary.html` names it as left out (review rv3, finding 14:
+an error said it ran code, beside the finding that said it was gone).
 """
 
 from __future__ import annotations
@@ -29,10 +34,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding, source_excerpt
 from ..markdown import GLUE, lines_outside_code
+from ..markdown.attribute_lists import attributes_named
+from ..markdown.definitions import left_out_of_definition
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..markdown.raw_html import html_in_markdown
 from ..script_scheme import LINK_SCHEME, SVG_MEDIA_TYPE, link_scheme, script_scheme
@@ -72,7 +80,8 @@ _ATTRIBUTE = re.compile(
 
 def check(context: CheckContext) -> Iterator[Finding]:
     for document in scan_handbook(context):
-        for line, column, scheme in document.located(lambda text, _: _script_addresses(text)):
+        reported = partial(_reported, term=document.kind == "term")
+        for line, column, scheme in document.located(reported):
             yield context.finding(
                 RULE, document.path, line, column, _why_unsafe(scheme), found=scheme
             )
@@ -132,6 +141,17 @@ def _why_unsafe(scheme: str) -> str:
         f"a '{scheme}' address runs code in the reader's browser; link to a page "
         "or a web address instead"
     )
+
+
+def _reported(text: CheckedText, _hits: object, *, term: bool) -> Iterator[tuple[int, int]]:
+    """`_script_addresses`, but in a term's definition those in an attribute that its
+    page leaves out (`glossary.html`'s to name)."""
+    addresses = _script_addresses(text)
+    markdown = text.markdown
+    if not term or text.key != "definition" or markdown is None:
+        return addresses
+    left_out = attributes_named(markdown, left_out_of_definition)
+    return (address for address in addresses if not within(left_out, address[0]))
 
 
 def _script_addresses(text: CheckedText) -> Iterator[tuple[int, int]]:
