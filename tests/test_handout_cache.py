@@ -240,6 +240,8 @@ def test_key_covers_paper_size_and_key_terms_not_unused_terms(tmp_path: Path) ->
     assert cache_key(replace(community, paper_size="Letter")) != key
     assert cache_key(replace(community, site_name="Other")) != key
     assert cache_key(replace(community, key_terms=community.key_terms[:1])) != key
+    # Their national numbers are kept whole (`handout_phones`).
+    assert cache_key(replace(community, phone_countries=("GB",))) != key
 
     (tmp_path / "glossary" / "debt-bondage.yml").write_text(
         TERMS["debt-bondage"].replace("never be paid off", "never be repaid"), encoding="utf-8"

@@ -26,7 +26,13 @@ from coalition_handbook.config import load_config
 from coalition_handbook.model import load_handbook
 from coalition_handbook.model.types import Origin
 from coalition_handbook.rules.base import CheckContext
-from coalition_handbook.site import handout_cache, handout_problems, handout_render, handouts
+from coalition_handbook.site import (
+    handout_cache,
+    handout_phones,
+    handout_problems,
+    handout_render,
+    handouts,
+)
 from coalition_handbook.site.handout_problems import HandoutProblem
 from coalition_handbook.site.handout_render import HandoutsUnavailable
 from coalition_handbook.site.print_only import remove_document_styling
@@ -336,6 +342,7 @@ def printable_tree(html: str) -> ElementTree.Element:
     root = tinyhtml5.parse(html, namespace_html_elements=False)
     remove_document_styling(root)
     handout_render.mark_link_destinations(root)
+    handout_phones.keep_phone_numbers_whole(root)
     return root
 
 
@@ -2358,6 +2365,71 @@ def test_a_table_too_wide_for_the_paper_prints_every_column_on_it(tmp_path: Path
     printed = "".join(text.split())
     assert all(column in printed for column in columns)
     assert address in printed
+
+
+# An 8-column table as the print audit wrote it: at 7.5 pt its columns, of even widths,
+# were narrower than a hotline's number, printed "1-888-373-788" over "8".
+EIGHT_COLUMNS = """
+| Sector | Contact | Phone | Web address | Hours | Notes | Language | Region |
+|---|---|---|---|---|---|---|---|
+| Hotels | Hospitality committee chair | 1-888-373-7888 | https://humantraffickinghotline.org/en/find-local-services | 24/7 | confidential, not law enforcement | English, español | Nebraska and Iowa |
+| Health | Health care committee | 1-866-347-2423 | https://www.dhs.gov/blue-campaign/identify-victim | 24/7 | [call](tel:+18663472423) | English | National |
+"""  # noqa: E501
+
+
+def test_a_phone_number_is_kept_whole_and_its_column_in_a_wide_table_fits_it() -> None:
+    html = handout_render._markdown().convert(
+        f"Call 1-888-373-7888 or <b>text</b> 233733, then (555) 123-4567.\n\n{EIGHT_COLUMNS}"
+        "\n<svg><text>555-123-4567</text></svg>\n"
+    )
+    root, printed = body_as_printed(html)
+    assert (
+        '<p>Call <span class="hb-phone">1-888-373-7888</span> or <b>text</b> 233733, then '
+        '<span class="hb-phone">(555) 123-4567</span>.</p>'
+    ) in printed
+    assert '<td><span class="hb-phone">1-866-347-2423</span></td>' in printed
+    assert ":text>555-123-4567</" in printed  # a drawing's text is no HTML
+    [table] = root.iter("table")
+    widths = [col.get("style") for col in table.iter("col")]
+    assert widths == [None, None, "width: 16ch"]  # as long as the number, and its padding
+
+
+@pytest.mark.parametrize(("countries", "kept"), [((), []), (("GB",), ["020 7946 0958"])])
+def test_a_national_phone_number_is_kept_whole_where_privacy_reads_its_country(
+    countries: tuple[str, ...], kept: list[str]
+) -> None:
+    """As privacy.pii finds it: in the national format of a country privacy.countries
+    lists (`HandoutContent.phone_countries`)."""
+    root = tinyhtml5.parse("<p>Call 020 7946 0958.</p>", namespace_html_elements=False)
+    handout_phones.keep_phone_numbers_whole(root, countries)
+    [paragraph] = root.iter("p")
+    assert "".join(paragraph.itertext()) == "Call 020 7946 0958."
+    assert [span.text for span in paragraph.iter("span")] == kept
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_phone_number_in_a_wide_table_prints_on_one_line(tmp_path: Path, paper: str) -> None:
+    """Print audit: in a table of 8 columns the hotline's number printed as
+    "1-888-373-788" on one line and "8" on the next; the number a phone link prints
+    after its text could break so too (`word-break: break-all`)."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, paper=paper, modules={})
+    module = module_text("Tables", EIGHT_COLUMNS, protocols="[]")
+    (tmp_path / "content" / "modules" / "m.md").write_text(module, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["m"])
+    pdf = handout_render.render_pdf(content, tmp_path / "content" / "modules", [])
+
+    from pypdf import PdfReader
+
+    lines: list[str] = []  # each line of text as WeasyPrint shows it
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=lambda shown, *_: lines.append(shown))
+    for number in ("1-888-373-7888", "1-866-347-2423", "(+18663472423)"):
+        assert any(number in line for line in lines), (number, lines)
+    # The address beside them still breaks where it must, within its column.
+    assert "https://humantraffickinghotline.org/en/find-local-services" not in lines
 
 
 def test_a_long_render_is_announced_once_before_it_starts(

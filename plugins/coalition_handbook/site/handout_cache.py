@@ -107,6 +107,8 @@ def cache_key(content: HandoutContent) -> str:
         "site_url": content.site.url if content.site is not None else "",
         "module_page": content.module_src_uri if content.site is not None else None,
         "language": content.language,
+        # Their numbers are kept whole as written at home (`handout_phones`).
+        "phone_countries": content.phone_countries,
         "package": __version__,
         "rendering": _rendering_versions(),
         "renderer": renderer_digest(),

@@ -31,8 +31,9 @@ from ..markdown import raw_html
 from ..markdown.definitions import definition_as_shown
 from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
+from ..rules import national_phones, privacy_pii
 from ..slugs import a_to_z_key
-from . import handout_problems, print_only
+from . import handout_phones, handout_problems, print_only
 from .handout_links import PublishedSite
 from .handout_problems import Unplaced
 from .languages import english_label
@@ -104,6 +105,9 @@ class HandoutContent:
     # Where the site is published (mkdocs.yml's `site_url`), if it says: links to its
     # pages lead there, and the footer names it.
     site: PublishedSite | None = None
+    # The countries whose national phone formats privacy.pii reads (privacy.countries):
+    # their numbers print whole too (`handout_phones`).
+    phone_countries: tuple[str, ...] = ()
     # The module's page by its source path, where the links in its text are resolved
     # from; None for a module without one.
     module_src_uri: str | None = None
@@ -210,11 +214,12 @@ def sort_key_terms(terms: Iterable[Term], language: str) -> tuple[Term, ...]:
 def renderer_digest() -> str:
     """A digest of what turns content into a PDF: templates, stylesheet and this code,
     what it prints the author's HTML without (`print_only`), what it says it could not
-    print (`handout_problems`, kept beside the PDF), and the package that shows a
-    definition as text (`markdown.definitions` and what it reads Markdown with)."""
+    print (`handout_problems`, kept beside the PDF), how it finds the phone numbers it
+    keeps whole (`handout_phones` and the privacy rule's finders), and the package that
+    shows a definition as text (`markdown.definitions` and what it reads Markdown with)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(Path(print_only.__file__).read_bytes())
-    digest.update(Path(handout_problems.__file__).read_bytes())
+    for module in (print_only, handout_problems, handout_phones, privacy_pii, national_phones):
+        digest.update(Path(module.__file__).read_bytes())
     for path in sorted(Path(raw_html.__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     for path in sorted(TEMPLATE_DIR.iterdir()):
@@ -325,6 +330,7 @@ def render_pdf(
             # URL already.
             remove_document_styling(document.etree_element)
             mark_link_destinations(document.etree_element)
+            handout_phones.keep_phone_numbers_whole(document.etree_element, content.phone_countries)
             document.base_url = base_url
             # Tagged: headings, lists and key terms keep their structure for screen readers.
             pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)

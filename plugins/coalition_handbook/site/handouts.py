@@ -192,6 +192,7 @@ def handout_content(
         site_name=config.site_name,
         language=config.language,
         site=_published_site(context, unpublished),
+        phone_countries=config.privacy_countries,
         module_src_uri=module_src_uri(config, module.id),
         replacements=tuple(
             (term.id, handbook.terms[replacement].term)

@@ -1,0 +1,120 @@
+"""Phone numbers in a handout print whole: never broken inside their digits.
+
+A table too wide for the paper gets columns of even widths whose words break anywhere
+(`hb-wide` in handout.css); a column narrower than a hotline's number printed
+"1-888-373-788" on one line and "8" on the next (print audit), and a participant copying
+it from a photocopy dials a wrong number. Each phone number the privacy rule finds
+(`find_personal_data`, with the countries whose national formats it reads) is set in a
+span that does not wrap, and a wide table's column that holds one is made as wide as its
+longest number; the other columns share what is left.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Sequence
+
+from ..rules.privacy_pii import find_personal_data
+
+PHONE_CLASS = "hb-phone"
+WIDE_TABLE_CLASS = "hb-wide"
+# Elements whose text is not laid out as the handout's prose.
+_NOT_TEXT = frozenset({"script", "style", "template", "textarea"})
+# A column's room for the cell's padding (1 mm each side in handout.css), in digits
+# (`ch`): at 7.5 pt a digit is some 1.7 mm wide. A number's spaces and hyphens are
+# narrower than its digits, which leaves a little more.
+_PADDING_DIGITS = 2
+
+
+def keep_phone_numbers_whole(root: etree.Element, countries: Sequence[str] = ()) -> None:
+    """Set each phone number in the text of the document `root` in a `span.hb-phone`,
+    and give each column of a wide table that holds one a width its longest number
+    fits (see the module's docstring)."""
+    body = root.find("body")
+    if body is None:
+        return
+    for element in list(body.iter()):
+        # Not a drawing's text (an SVG element's tag names its namespace): no HTML there.
+        tag = element.tag
+        if isinstance(tag, str) and not tag.startswith("{") and tag not in _NOT_TEXT:
+            _wrap_numbers(element, countries)
+    for table in body.iter("table"):
+        if WIDE_TABLE_CLASS in table.get("class", "").split():
+            _size_phone_columns(table)
+
+
+def _wrap_numbers(element: etree.Element, countries: Sequence[str]) -> None:
+    """Wrap the phone numbers of `element`'s own text and of its children's tails."""
+    if PHONE_CLASS in element.get("class", "").split():
+        return
+    if element.text:
+        spans = _phone_spans(element.text, countries)
+        if spans:
+            text = element.text
+            element.text = text[: spans[0][0]]
+            for index, span in enumerate(_spans_of(text, spans)):
+                element.insert(index, span)
+    for child in list(element):
+        if child.tail:
+            spans = _phone_spans(child.tail, countries)
+            if spans:
+                tail = child.tail
+                child.tail = tail[: spans[0][0]]
+                position = list(element).index(child) + 1
+                for index, span in enumerate(_spans_of(tail, spans)):
+                    element.insert(position + index, span)
+
+
+def _phone_spans(text: str, countries: Sequence[str]) -> list[tuple[int, int]]:
+    return [
+        (start, end)
+        for kind, start, end in find_personal_data(text, countries=countries)
+        if kind == "phone number"
+    ]
+
+
+def _spans_of(text: str, spans: list[tuple[int, int]]) -> list[etree.Element]:
+    """A `span.hb-phone` for each of `spans` of `text`, each with the text up to the
+    next one as its tail (the text before the first is the caller's)."""
+    made = []
+    for index, (start, end) in enumerate(spans):
+        span = etree.Element("span", {"class": PHONE_CLASS})
+        span.text = text[start:end]
+        following = spans[index + 1][0] if index + 1 < len(spans) else len(text)
+        span.tail = text[end:following]
+        made.append(span)
+    return made
+
+
+def _size_phone_columns(table: etree.Element) -> None:
+    """Give `table` a `<colgroup>` whose columns holding a phone number are as wide as
+    their longest one; the others are left to the table's even share."""
+    longest: dict[int, int] = {}
+    for row in table.iter("tr"):
+        column = 0
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            for number in cell.iter("span"):
+                if PHONE_CLASS in number.get("class", "").split():
+                    length = len(number.text or "")
+                    longest[column] = max(longest.get(column, 0), length)
+            column += _span_of(cell)
+    if not longest:
+        return
+    columns = etree.Element("colgroup")
+    for column in range(max(longest) + 1):
+        col = etree.SubElement(columns, "col")
+        if column in longest:
+            # The table is laid out as `table-layout: fixed`: a column's width is its
+            # `<col>`'s, whatever its cells hold.
+            col.set("style", f"width: {longest[column] + _PADDING_DIGITS}ch")
+    table.insert(0, columns)
+
+
+def _span_of(cell: etree.Element) -> int:
+    """How many columns `cell` spans."""
+    try:
+        return max(1, int(cell.get("colspan", "1")))
+    except ValueError:
+        return 1
