@@ -256,6 +256,48 @@ def test_key_terms_include_the_terms_of_the_protocols_the_handout_prints(
     assert "labor trafficking" not in [term.term for term in community.key_terms]
 
 
+COERCION = """\
+term: coercion
+version: 1
+definition: Threats of serious harm to, or physical restraint against, any person.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+"""
+
+
+def test_key_terms_include_the_terms_their_definitions_use_one_level_deep(
+    tmp_path: Path,
+) -> None:
+    """Print audit: a definition ended "see labor exploitation", a term the handout did
+    not define, and paper has no link to follow. The terms a printed definition uses are
+    in the box too; not those their own definitions use (one level: the full closure
+    would add some 20 terms to each example handout)."""
+    config_file = write_handbook(tmp_path)
+    glossary = tmp_path / "glossary"
+    (glossary / "debt-bondage.yml").write_text(
+        TERMS["debt-bondage"].replace("paid off.", "paid off; see labor trafficking."),
+        encoding="utf-8",
+    )
+    (glossary / "labor-trafficking.yml").write_text(
+        TERMS["labor-trafficking"].replace("or coercion.", "or coercion of a survivor."),
+        encoding="utf-8",
+    )
+    (glossary / "coercion.yml").write_text(COERCION, encoding="utf-8")
+    context = context_of(config_file)
+    hotel = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    community = handouts.handout_content(context, context.handbook.modules["community"])
+    # In the box's own order, A-Z; coercion, which only labor trafficking's uses, is not.
+    assert [term.id for term in hotel.key_terms] == [
+        "debt-bondage",
+        "hotline",
+        "labor-trafficking",
+        "survivor",
+    ]
+    assert [term.id for term in community.key_terms] == ["hotline", "survivor"]
+
+
 BONDED_LABOR = """\
 term: bonded labor
 version: 2
@@ -282,7 +324,8 @@ def test_a_term_used_by_a_form_to_avoid_is_a_key_term_a_deprecated_one_marked(
     (tmp_path / "glossary" / "bonded-labor.yml").write_text(BONDED_LABOR, encoding="utf-8")
     context = context_of(config_file)
     content = handouts.handout_content(context, context.handbook.modules["words"])
-    assert [term.id for term in content.key_terms] == ["bonded-labor", "survivor"]
+    # Debt bondage too: the deprecated term's definition uses it.
+    assert [term.id for term in content.key_terms] == ["bonded-labor", "debt-bondage", "survivor"]
     assert content.replacements == (("bonded-labor", "debt bondage"),)
     html = handout_render.render_html(content)
     assert '<span class="hb-status">(deprecated: use debt bondage)</span>' in html
@@ -2163,10 +2206,12 @@ def test_config_errors_exit_2(tmp_path: Path) -> None:
 
 def printed_whole(pages: list[str], heading: str, opening: str, closing: str) -> bool:
     """Whether one page, after the one with the Key terms heading, holds `heading` (a
-    term) followed by `opening` and, later, `closing`: a term not split over two pages."""
+    term, maybe with its status: "(proposed)") followed by `opening` and, later,
+    `closing`: a term not split over two pages."""
     box = next(number for number, text in enumerate(pages) if "Key terms" in text)
+    start = re.compile(rf"{re.escape(heading)}(?: \([^)]*\))? {re.escape(opening)}")
     return any(
-        f"{heading} {opening}" in text and closing in text.partition(f"{heading} {opening}")[2]
+        (found := start.search(text)) is not None and closing in text[found.end() :]
         for text in pages[box:]
     )
 

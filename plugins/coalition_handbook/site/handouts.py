@@ -101,13 +101,37 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
     which the handout prints whole: a trainer holding it should find every term in it
     defined). From the run's one scan of the handbook (shared with the term rules and the
     site). Forms to avoid count, as they do in the site's "Used on" lists: a trainer
-    reading "DMST" in a handout finds what it means, and which term replaces it."""
-    return {
+    reading "DMST" in a handout finds what it means, and which term replaces it.
+
+    So do the terms those terms' definitions use, which the box prints too: "see labor
+    exploitation" sent a reader of paper to a definition the handout lacked (print audit).
+    One level, not all the terms those use in turn: in the example handbook one level
+    adds 16 to 19 terms a handout (coalition-onboarding 25 + 16, community-members 14 +
+    19, health-care 19 + 17, hotel-staff 15 + 19), every level 19 to 26."""
+    used = {
         hit[2].term_id
         for document in _printed_documents(context, module)
         for hits in document.hits
         for hit in hits
     }
+    definitions_use = _terms_definitions_use(context)
+    return used | {other for term_id in used for other in definitions_use.get(term_id, ())}
+
+
+def _terms_definitions_use(context: CheckContext) -> Mapping[str, frozenset[str]]:
+    """Term id -> the ids of the terms its definition uses (by any form; its own forms
+    are no use of them), once a run."""
+
+    def compute() -> dict[str, frozenset[str]]:
+        return {
+            document.owner: frozenset(hit[2].term_id for hit in hits)
+            for document in scan_handbook(context)
+            if document.kind == "term" and document.owner is not None
+            for text, hits in zip(document.texts, document.hits, strict=True)
+            if text.key == "definition"
+        }
+
+    return context.shared("terms_definitions_use", compute)
 
 
 def _printed_documents(context: CheckContext, module: Module) -> list[ScannedDocument]:
@@ -447,7 +471,10 @@ def held_back_by_errors(context: CheckContext, paths: Collection[str]) -> dict[s
             if term_id in handbook.terms
             and (replacement := handbook.terms[term_id].replaced_by) is not None
         ]
-        with_errors = [path for path in (record_paths.get(item) for item in named) if path in paths]
+        # Each file once: a deprecated key term's replacement may be a key term too.
+        with_errors = list(
+            dict.fromkeys(path for path in map(record_paths.get, named) if path in paths)
+        )
         if with_errors:
             held[module.origin.path] = (
                 f"it prints from a file with errors: {', '.join(with_errors)}"
