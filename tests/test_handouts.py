@@ -1466,6 +1466,37 @@ def test_a_long_steps_title_stays_with_the_start_of_its_text(tmp_path: Path) -> 
     assert page_of(pages, "Write down the facts first.") == 0
 
 
+def shown_lines(pdf: bytes) -> list[list[str]]:
+    """Each page's lines of text, each as WeasyPrint shows it: in one piece."""
+    from pypdf import PdfReader
+
+    pages: list[list[str]] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        lines: list[str] = []
+        page.extract_text(visitor_text=lambda shown, *_, into=lines: into.append(shown))
+        pages.append(lines)
+    return pages
+
+
+@pytest.mark.pdf
+def test_the_page_number_stays_on_one_line_beside_a_long_site_name(tmp_path: Path) -> None:
+    """Print audit: a long site address in the footer pushed "Page 1 of" over "10"."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, paper="Letter")
+    long_name = "Anti-Trafficking Coalition of the Greater Metropolitan Area " * 3
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "site_name: Riverside Coalition", f"site_name: {long_name.strip()}"
+        ),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    pages = shown_lines(handout_render.render_pdf(content, tmp_path / "content", []))
+    for number, lines in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in lines, lines
+
+
 @pytest.mark.pdf
 def test_a_long_key_terms_name_stays_with_the_start_of_its_definition(tmp_path: Path) -> None:
     """As a long step's title (review of the audit): a key term of over 200 words, after
