@@ -1429,8 +1429,13 @@ def pages_with_title_lowest_on_the_first(
 
 
 def page_of(pages: list[str], text: str) -> int:
-    """The last page that holds `text`, squashed as pypdf's lines may wrap it."""
-    return max(number for number, page in enumerate(pages) if squashed(text) in squashed(page))
+    """The last page that holds `text`, squashed as pypdf's lines may wrap it; not in the
+    label of a page that goes on with it ("<protocol title> (continued)")."""
+    return max(
+        number
+        for number, page in enumerate(pages)
+        if squashed(text) in squashed(page).replace(f"{squashed(text)} (continued)", "")
+    )
 
 
 @pytest.mark.pdf
@@ -1476,6 +1481,95 @@ def shown_lines(pdf: bytes) -> list[list[str]]:
         page.extract_text(visitor_text=lambda shown, *_, into=lines: into.append(shown))
         pages.append(lines)
     return pages
+
+
+def handout_pages(config_file: Path, module_id: str) -> list[str]:
+    """The text of each page of `module_id`'s handout, its margins' too."""
+    from pypdf import PdfReader
+
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules[module_id])
+    pdf = handout_render.render_pdf(content, config_file.parent / "content", [])
+    return [squashed(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+# Words the tiny handbook has no term for: each made a term of its own below.
+_MADE_UP_TERMS = ("anchor", "beacon", "cipher", "ember", "falcon", "glacier", "harbor", "jasper")
+
+
+@pytest.mark.pdf
+def test_a_page_that_goes_on_with_a_protocol_or_the_key_terms_says_so(tmp_path: Path) -> None:
+    """Print audit: a page that starts within a protocol's steps, or within the Key terms
+    box, did not say what it continues; a sheet dropped out of a stack of 20 reads as
+    the next protocol's, or as a box of terms of nothing."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, modules={})
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+    steps = "".join(
+        f"  - title: Step {number} of the check\n    detail: {'Say what you saw and when. ' * 12}\n"
+        for number in range(30)
+    )
+    protocol.write_text(PROTOCOL.replace("steps:\n", f"steps:\n{steps}"), encoding="utf-8")
+    definition = "A sign to look for at work. " * 25
+    for word in _MADE_UP_TERMS:
+        (tmp_path / "glossary" / f"{word}.yml").write_text(
+            TERMS["hotline"]
+            .replace("term: hotline", f"term: {word} sign")
+            .replace(
+                "The National Human Trafficking Hotline, open every day, all day.", definition
+            ),
+            encoding="utf-8",
+        )
+    used = " ".join(f"Look for the {word} sign." for word in _MADE_UP_TERMS)
+    (tmp_path / "content" / "modules" / "m.md").write_text(module_text("M", used), encoding="utf-8")
+    pages = handout_pages(config_file, "m")
+    protocol_starts = page_of(pages, "Version 2 · updated 2026-02-01")
+    box_starts = page_of(pages, "Key terms anchor sign")  # its heading, then its first term
+    assert protocol_starts + 1 < box_starts < len(pages) - 1  # each over two pages or more
+    continued = "Hotel staff who suspect trafficking (continued)"
+    for number, page in enumerate(pages):
+        assert (continued in page) == (protocol_starts < number <= box_starts), number
+        assert ("Key terms (continued)" in page) == (number > box_starts), number
+
+
+@pytest.mark.pdf
+def test_a_page_that_starts_with_a_protocol_says_it_continues_none(tmp_path: Path) -> None:
+    """The label says what a page goes on with: not the protocol before, which ended on
+    the page before, where the next one starts the page."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, modules={})
+    second = "Community members who suspect trafficking"
+    (tmp_path / "protocols" / "community.yml").write_text(
+        PROTOCOL.replace("Hotel staff who suspect trafficking", second), encoding="utf-8"
+    )
+    path = tmp_path / "content" / "modules" / "m.md"
+
+    @functools.cache
+    def pages(lines: int) -> list[str]:
+        filler = "  \n".join(f"Filler line {number}." for number in range(lines))
+        text = module_text("M", f"\n{filler}\n", protocols="[hotel-staff, community]")
+        path.write_text(text, encoding="utf-8")
+        return handout_pages(config_file, "m")
+
+    def starts(printed: list[str]) -> int:
+        """The page the second protocol starts on (later ones name it as they go on)."""
+        return min(number for number, page in enumerate(printed) if second in page)
+
+    # The fewest filler lines that take the second protocol off the page it starts on
+    # without any: it then starts the next.
+    page = starts(pages(0))
+    on_it, after_it = 0, 80
+    assert starts(pages(after_it)) > page
+    while after_it - on_it > 1:
+        middle = (on_it + after_it) // 2
+        if starts(pages(middle)) == page:
+            on_it = middle
+        else:
+            after_it = middle
+    printed = pages(after_it)
+    assert starts(printed) == page + 1
+    assert printed[page + 1].startswith(second)  # its title, first on the page
+    assert "(continued)" not in printed[page + 1]
 
 
 @pytest.mark.pdf
@@ -2346,7 +2440,7 @@ def test_a_long_definition_runs_on_and_leaves_no_gap(tmp_path: Path) -> None:
     pdf.write_bytes(handout_render.render_pdf(content, tmp_path / "content", [tmp_path]))
 
     pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
-    (box_page,) = [text for text in pages if "Key terms" in text]
+    (box_page,) = [text for text in pages if "Key terms" in text.replace("Key terms (", "")]
     assert "Start of long" in box_page  # the heading is not left alone
     assert "Call 1-888-373-7888" in box_page  # the box starts under the contacts
     assert len(pages) == 3
