@@ -267,17 +267,19 @@ history:
 """
 
 
-def test_key_terms_include_the_terms_their_definitions_use_one_level_deep(
+def test_key_terms_include_the_terms_their_definitions_refer_the_reader_to(
     tmp_path: Path,
 ) -> None:
     """Print audit: a definition ended "see labor exploitation", a term the handout did
-    not define, and paper has no link to follow. The terms a printed definition uses are
-    in the box too; not those their own definitions use (one level: the full closure
-    would add some 20 terms to each example handout)."""
+    not define, and paper has no link to follow. A term a printed definition sends its
+    reader to is in the box too; not every term a definition uses (that added some 17
+    terms, two or three pages, to each example handout)."""
     config_file = write_handbook(tmp_path)
     glossary = tmp_path / "glossary"
     (glossary / "debt-bondage.yml").write_text(
-        TERMS["debt-bondage"].replace("paid off.", "paid off; see labor trafficking."),
+        TERMS["debt-bondage"].replace(
+            "paid off.", "paid off, kept by coercion; see labor trafficking."
+        ),
         encoding="utf-8",
     )
     (glossary / "labor-trafficking.yml").write_text(
@@ -288,7 +290,8 @@ def test_key_terms_include_the_terms_their_definitions_use_one_level_deep(
     context = context_of(config_file)
     hotel = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
     community = handouts.handout_content(context, context.handbook.modules["community"])
-    # In the box's own order, A-Z; coercion, which only labor trafficking's uses, is not.
+    # In the box's own order, A-Z; coercion, which debt bondage's definition uses but
+    # sends no reader to, is not.
     assert [term.id for term in hotel.key_terms] == [
         "debt-bondage",
         "hotline",
@@ -324,7 +327,7 @@ def test_a_term_used_by_a_form_to_avoid_is_a_key_term_a_deprecated_one_marked(
     (tmp_path / "glossary" / "bonded-labor.yml").write_text(BONDED_LABOR, encoding="utf-8")
     context = context_of(config_file)
     content = handouts.handout_content(context, context.handbook.modules["words"])
-    # Debt bondage too: the deprecated term's definition uses it.
+    # Debt bondage too: it replaces the deprecated term the page uses.
     assert [term.id for term in content.key_terms] == ["bonded-labor", "debt-bondage", "survivor"]
     assert content.replacements == (("bonded-labor", "debt bondage"),)
     html = handout_render.render_html(content)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -103,35 +104,45 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
     site). Forms to avoid count, as they do in the site's "Used on" lists: a trainer
     reading "DMST" in a handout finds what it means, and which term replaces it.
 
-    So do the terms those terms' definitions use, which the box prints too: "see labor
-    exploitation" sent a reader of paper to a definition the handout lacked (print audit).
-    One level, not all the terms those use in turn: in the example handbook one level
-    adds 16 to 19 terms a handout (coalition-onboarding 25 + 16, community-members 14 +
-    19, health-care 19 + 17, hotel-staff 15 + 19), every level 19 to 26."""
+    So do the terms a printed definition sends its reader to ("see labor exploitation":
+    paper has no link to follow; print audit), and the term that replaces a deprecated one
+    ("deprecated: use debt bondage"). Not every term a definition uses: in the example
+    handbook that added 16 to 19 terms, two or three pages, to each handout."""
     used = {
         hit[2].term_id
         for document in _printed_documents(context, module)
         for hits in document.hits
         for hit in hits
     }
-    definitions_use = _terms_definitions_use(context)
-    return used | {other for term_id in used for other in definitions_use.get(term_id, ())}
+    referred = _terms_definitions_refer_to(context)
+    terms = context.handbook.terms
+    sent_to = {other for term_id in used for other in referred.get(term_id, ())}
+    replacements = {terms[term_id].replaced_by for term_id in used if term_id in terms}
+    return used | {other for other in sent_to | replacements if other in terms}
 
 
-def _terms_definitions_use(context: CheckContext) -> Mapping[str, frozenset[str]]:
-    """Term id -> the ids of the terms its definition uses (by any form; its own forms
-    are no use of them), once a run."""
+# The words with which a definition sends its reader to another term, right before it.
+_REFERS_TO = re.compile(r"(?i:\b(?:see(?:\s+also)?|compare|cf\.))\s+\Z")
+
+
+def _terms_definitions_refer_to(context: CheckContext) -> Mapping[str, frozenset[str]]:
+    """Term id -> the ids of the terms its definition refers the reader to ("see labor
+    exploitation", "see also", "compare", "cf."), once a run."""
 
     def compute() -> dict[str, frozenset[str]]:
         return {
-            document.owner: frozenset(hit[2].term_id for hit in hits)
+            document.owner: frozenset(
+                hit[2].term_id
+                for hit in hits
+                if _REFERS_TO.search(text.view, max(hit[0] - 16, 0), hit[0])
+            )
             for document in scan_handbook(context)
             if document.kind == "term" and document.owner is not None
             for text, hits in zip(document.texts, document.hits, strict=True)
             if text.key == "definition"
         }
 
-    return context.shared("terms_definitions_use", compute)
+    return context.shared("terms_definitions_refer_to", compute)
 
 
 def _printed_documents(context: CheckContext, module: Module) -> list[ScannedDocument]:
