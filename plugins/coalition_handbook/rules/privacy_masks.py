@@ -12,6 +12,8 @@ A mask keeps enough for an editor to tell which one is meant, and no more:
   `j***@gmail.com` (the length of the mailbox is not shown);
 - a link to a messenger account or group keeps what leads to the messenger
   (`t.me/`, `https://chat.whatsapp.com/`) and masks the name or key after it;
+- coordinates keep their degrees and mask what locates a building, decimals, minutes
+  and seconds: `41.****, -95.****`, `41°**'**.*"N 95°**'**.*"W`;
 - anything else (a street address) keeps the first letter or digit of each word:
   `1* O** S*****`.
 
@@ -25,6 +27,8 @@ import html
 import re
 from urllib.parse import unquote
 
+from .privacy_locations import LOCATION
+
 _MASK = "*"
 # A character as written: a character reference, a link's `%XX` escape, or itself.
 _WRITTEN_CHARACTER = re.compile(r"&#?[A-Za-z0-9]+;|%[0-9A-Fa-f]{2}|.", re.DOTALL)
@@ -35,17 +39,22 @@ _LINK_NAME_START = re.compile(r".*[/#=+]", re.DOTALL)
 _LAST_DIGITS_KEPT = 2
 _FIRST_DIGITS_KEPT = 3
 _LONG_NUMBER = 10
+# What comes before the digits of a coordinate that locate a building: its decimals, its
+# minutes, its seconds.
+_FRACTION_MARKS = frozenset(".\u00b0\u00ba\u02da'\u2032\u2019\"\u2033\u201d")
 
 
 def masked(kind: str, found: str) -> str:
     """`found`, personal data of the `kind` privacy.pii names ("phone number", "e-mail
-    address", "street address", or a messenger link's kind), as a message shows it."""
+    address", "street address", "location", or a messenger link's kind), as a message shows it."""
     if kind == "phone number":
         return _masked_number(found)
     if kind == "e-mail address":
         return _masked_address(found)
     if kind == "street address":
         return _masked_words(found)
+    if kind == LOCATION:
+        return _masked_coordinates(found)
     link = _LINK_NAME_START.match(found)
     start = link.end() if link else 0
     return found[:start] + _masked_words(found[start:])
@@ -105,4 +114,22 @@ def _masked_words(text: str) -> str:
         else:
             shown.append(written)
             in_word = False
+    return "".join(shown)
+
+
+def _masked_coordinates(found: str) -> str:
+    """`found`, coordinates, with only the digits of their degrees kept: each run of digits
+    after a decimal point or a degree's or minute's mark (spaces aside) is masked."""
+    shown: list[str] = []
+    before = ""  # the last character read that is no space
+    kept = False
+    for written, read in _characters(found):
+        if read.isdigit():
+            if not before.isdigit():
+                kept = before not in _FRACTION_MARKS
+            shown.append(written if kept else _MASK)
+        else:
+            shown.append(written)
+        if not read.isspace():
+            before = read
     return "".join(shown)

@@ -60,6 +60,9 @@ any link writes it. A link that another carries (a redirect's `?q=https%3A%2F%2F
 read as a link of its own (`wrapped_links`). Not checked: a Google Form's `entry.N`
 fields.
 
+Locations are read too (`privacy_locations`): coordinates precise enough to find a
+building, and a map link's coordinates or the street address it leads to.
+
 The files of docs_dir that the site publishes as they are and that hold text
 (`model.files`: a `.csv`, `.txt`, `.html`, `.vcf`...) are read too, each whole; of an
 HTML, XML or SVG file only its text, as a browser shows it (`markup.shown_text`: a
@@ -94,6 +97,7 @@ from .national_phones import (
     international_readings,
     national_numbers,
 )
+from .privacy_locations import LOCATION, ListedLocations, find_locations, location_message
 from .privacy_masks import masked, masked_digits
 from .privacy_settings import setting_texts
 from .soft_breaks import soft_breaks_joined
@@ -563,6 +567,8 @@ class _AllowList:
     """Its phone numbers as E.164 writes them in each listed country where they are
     valid (`international_forms`), where countries are listed: a number is public
     written at home or abroad, as phonenumbers reads both."""
+    locations: ListedLocations
+    """Its coordinates and map links (`privacy_locations`)."""
 
     @classmethod
     def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> _AllowList:
@@ -572,11 +578,15 @@ class _AllowList:
         # its street, which is what the rule finds (a UK adopter's audit).
         texts |= {_text_key(street) for street in map(_street_at_start, allow) if street}
         numbers = (number for number, _ in map(_number_in, allow) if number is not None)
+        # A map link's street address (`?q=100+Main+Street`) as the street it leads to.
+        locations = ListedLocations.of(allow, _street_spans)
+        texts |= {_text_key(street) for street in locations.streets}
         return cls(
             phones=public_phone_keys(allow),
             texts=texts,
             countries=countries,
             international=international_forms(numbers, countries) if countries else frozenset(),
+            locations=locations,
         )
 
     def lists_number(self, written: str) -> bool:
@@ -1174,6 +1184,14 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
                 yield "phone number", start, end
 
 
+def _street_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every street address in `text`: what a map link leads to
+    (`privacy_locations`)."""
+    for kind, start, end in find_personal_data(text):
+        if kind == "street address":
+            yield start, end
+
+
 def _is_international_length(number: str) -> bool:
     """Whether `number`, written after a `00`, has as many digits as an international
     number, country code included."""
@@ -1485,6 +1503,16 @@ def _check_text(
             f"'{masked(kind, found)}' in a link looks like a personal {kind}; remove it, "
             "or list it under privacy.allow if it is public"
         )
+        yield context.finding(RULE, path, line, column, message, found=found)
+    # Coordinates and map links (`privacy_locations`).
+    for location in find_locations(text, urls, _street_spans):
+        if location.kind == LOCATION:
+            if location.point is not None and allowed.locations.lists(location.point):
+                continue
+        elif all(_text_key(street) in allowed.texts for street in location.streets):
+            continue
+        found, line, column = placed(location.start, location.end)
+        message = location_message(location, masked(location.kind, found))
         yield context.finding(RULE, path, line, column, message, found=found)
     for kind, start, end, written in find_messenger_links(text):
         if kind == "phone number":
