@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html as html_module
 import json
 import logging
@@ -122,10 +123,23 @@ def test_generated_pages_are_present(tmp_path: Path) -> None:
         "protocols/hotel/index.html",
         "modules/index.html",
         "changes/index.html",
-        "assets/handbook/handbook.css",
     ):
         assert (site / path).is_file(), path
-    assert 'href="../assets/handbook/handbook.css"' in read(site, "changes/index.html")
+
+
+def test_the_stylesheet_and_script_are_named_by_their_content(tmp_path: Path) -> None:
+    """Under one name, a browser that kept the file of an earlier deploy ran the old
+    script with the new pages (audit): each page links the plugin's stylesheet and
+    script by a name that holds the start of their content's SHA-256, as Material's."""
+    site = _site(tmp_path)
+    changes = read(site, "changes/index.html")
+    linked = re.findall(r'"\.\./(assets/handbook/handbook\.([0-9a-f]{8})\.(css|js))"', changes)
+    assert sorted(extension for _, _, extension in linked) == ["css", "js"], linked
+    for path, digest, _ in linked:
+        assert hashlib.sha256((site / path).read_bytes()).hexdigest()[:8] == digest
+    assert sorted(path.name for path in (site / "assets/handbook").iterdir()) == sorted(
+        path.rpartition("/")[2] for path, _, _ in linked
+    )
 
 
 def test_glossary_index_has_letters_and_marks_statuses(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ from .search_index import (
     index_from_cache,
     merge_previous_index,
 )
-from .site_setup import asset_files, configure_site, fold_search_worker
+from .site_setup import Asset, asset_files, configure_site, fold_search_worker
 from .theme import (
     PAGE_SLOT,
     TERM_TEMPLATE,
@@ -118,8 +118,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.site_inputs: SiteInputs | None = None
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None
-        self.offline = False
         self.searches = True  # whether the site has a search plugin, on (`has_search`)
+        self.assets: tuple[Asset, ...] = ()  # the stylesheet's, script's and shim's files
         self.main_pages: list[navigation.NavEntry] = []
         self.handout_stand_ins: list[File] = []
         # The handouts made before the pages, until the build ends (`_publish_handouts`).
@@ -203,7 +203,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         for warning in redirects_elsewhere(config):
             log.warning(f"handbook: {warning}")
         setup = configure_site(config, self.config, self.autolink)
-        self.offline, self.searches = setup.offline, setup.searches
+        self.searches, self.assets = setup.searches, setup.assets
         options: dict[str, Any] = {
             key: value for key, value in self.config.items() if key != "enabled"
         }
@@ -348,7 +348,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.site_inputs, self.handout_stand_ins = add_handout_stand_ins(
             files, config, self.site_inputs, self.handbook_config, handouts=self.config.handouts
         )
-        for asset in asset_files(config, self.offline):
+        for asset in asset_files(config, self.assets):
             files.append(asset)
         fold_search_worker(files, config, self.searches)
         self.render_cache = render_cache_for(

@@ -1,11 +1,12 @@
 """What the plugin sets in MkDocs' config for the handbook's pages: its stylesheet and
-script (and the files of them), the offline search shim, the search fields, Markdown
-extensions and theme templates the pages need; and, with a warning, what it keeps from
-loading from other hosts.
+script (and the files of them, named by their content), the offline search shim, the
+search fields, Markdown extensions and theme templates the pages need; and, with a
+warning, what it keeps from loading from other hosts.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ from .theme import THEME_TEMPLATES, with_tooltips
 ASSETS = Path(__file__).parent.parent / "assets"
 STYLESHEET = f"{ASSETS_DIR}/handbook.css"
 SCRIPT = f"{ASSETS_DIR}/handbook.js"
+# How many hex digits of its content's SHA-256 an asset's name carries, as Material's own.
+_FINGERPRINT_DIGITS = 8
 # Lets search work from file:// pages in an offline build; Material's offline plugin
 # would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
@@ -46,12 +49,50 @@ _SOURCE_MAP_LINE = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*\Z")
 
 
 @dataclass(frozen=True)
+class Asset:
+    """A file the plugin adds to the site: where the site serves it, and what it holds."""
+
+    uri: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class SiteSetup:
     """What the hooks need to know of the site, once its config is set."""
 
     offline: bool  # Material's offline plugin is on: pages open from file://
     searches: bool  # the site has a search plugin, on
     mermaid_from_elsewhere: bool  # Material would load Mermaid from another host
+    assets: tuple[Asset, ...]  # the files of the stylesheet, the script and the shim
+
+
+def fingerprinted(uri: str, content: bytes) -> str:
+    """`uri` with the start of `content`'s SHA-256 before its extension
+    (`assets/handbook/handbook.js` -> `assets/handbook/handbook.1a2b3c4d.js`), as Material
+    names its own assets. Under one name, a browser that kept the file of an earlier
+    deploy (GitHub Pages lets it for 10 minutes) ran the old script with the new pages
+    (audit); a new content is a new name, and the same content the same name in every
+    build of a commit (DESIGN section 7)."""
+    stem, extension = posixpath.splitext(uri)
+    digest = hashlib.sha256(content).hexdigest()[:_FINGERPRINT_DIGITS]
+    return f"{stem}.{digest}{extension}"
+
+
+def plugin_assets(offline: bool) -> tuple[Asset, ...]:
+    """The stylesheet and the script (after the search's folding, `SEARCH_FOLD`) under
+    names of their content (`fingerprinted`), and, in an offline build, the search shim,
+    which pages opened from files never take from a cache of the web's."""
+    stylesheet = (ASSETS / posixpath.basename(STYLESHEET)).read_bytes()
+    script = (ASSETS / posixpath.basename(SCRIPT)).read_text(encoding="utf-8")
+    fold = SEARCH_FOLD.read_text(encoding="utf-8")
+    folded_script = f"{fold}\n{script}".encode()
+    assets = [
+        Asset(fingerprinted(STYLESHEET, stylesheet), stylesheet),
+        Asset(fingerprinted(SCRIPT, folded_script), folded_script),
+    ]
+    if offline:
+        assets.append(Asset(WORKER_SHIM, (ASSETS / posixpath.basename(WORKER_SHIM)).read_bytes()))
+    return tuple(assets)
 
 
 def configure_site(
@@ -59,10 +100,13 @@ def configure_site(
 ) -> SiteSetup:
     """Stylesheet and script, offline search shim, and the Markdown extensions the
     pages need; returns what the hooks need to know of the site then."""
-    if STYLESHEET not in config.extra_css:
-        config.extra_css.append(STYLESHEET)
-    if SCRIPT not in [str(script) for script in config.extra_javascript]:
-        config.extra_javascript.append(SCRIPT)
+    offline = is_offline_build(config)
+    assets = plugin_assets(offline)
+    stylesheet, script = assets[0].uri, assets[1].uri
+    if stylesheet not in config.extra_css:
+        config.extra_css.append(stylesheet)
+    if script not in [str(each) for each in config.extra_javascript]:
+        config.extra_javascript.append(script)
     # Material's web fonts and analytics: the site loads nothing from other hosts.
     for warning in keep_to_own_host(config.theme.name, config.theme, config.extra):
         log.warning(warning)
@@ -72,7 +116,6 @@ def configure_site(
     for warning in drop_remote_assets(config.extra_javascript, config.extra_css, docs):
         log.warning(warning)
     mermaid_from_elsewhere = is_material(config) and not loads_own_mermaid(config.extra_javascript)
-    offline = is_offline_build(config)
     polyfills = config.extra.get("polyfills") or []
     if offline and not any("iframe-worker" in str(script) for script in polyfills):
         config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
@@ -106,21 +149,16 @@ def configure_site(
     if is_material(config):
         with_tooltips(config.theme)  # a term's tooltip on keyboard focus too
     return SiteSetup(
-        offline=offline, searches=searches, mermaid_from_elsewhere=mermaid_from_elsewhere
+        offline=offline,
+        searches=searches,
+        mermaid_from_elsewhere=mermaid_from_elsewhere,
+        assets=assets,
     )
 
 
-def asset_files(config: MkDocsConfig, offline: bool) -> list[File]:
-    """The files of the stylesheet, the script (after the search's folding, `SEARCH_FOLD`)
-    and, in an offline build, the search shim."""
-    files = []
-    for asset in (STYLESHEET, *([WORKER_SHIM] if offline else [])):
-        path = ASSETS / posixpath.basename(asset)
-        files.append(File.generated(config, asset, abs_src_path=str(path)))
-    script = (ASSETS / posixpath.basename(SCRIPT)).read_text(encoding="utf-8")
-    fold = SEARCH_FOLD.read_text(encoding="utf-8")
-    files.append(File.generated(config, SCRIPT, content=f"{fold}\n{script}"))
-    return files
+def asset_files(config: MkDocsConfig, assets: tuple[Asset, ...]) -> list[File]:
+    """The files of the plugin's `assets` (`plugin_assets`)."""
+    return [File.generated(config, asset.uri, content=asset.content) for asset in assets]
 
 
 def fold_search_worker(files: Files, config: MkDocsConfig, searches: bool) -> None:
