@@ -8,7 +8,8 @@ term links show their definition on hover and on keyboard focus, the
 glossary's letters work, print hides the navigation, axe-core finds no serious
 accessibility problem on the main kinds of page in the light and the dark scheme, the
 scheme follows the device and its switch works by mouse and keyboard, the navigation
-drawer of a narrow or zoomed window opens from the keyboard, print is dark ink
+drawer of a narrow or zoomed window opens from the keyboard, a phone number breaks at its
+hyphens rather than run off a zoomed phone, print is dark ink
 on white from either scheme, and the offline build's search works from pages opened as
 files."""
 
@@ -1277,6 +1278,84 @@ def test_the_home_pages_numbers_can_be_tapped_and_stay_on_one_line(phone: object
     assert {"tel:+18883737888", "sms:233733", "tel:+18663472423"} <= set(hrefs), hrefs
     lines = numbers.evaluate_all("els => els.map(e => e.getClientRects().length)")
     assert set(lines) == {1}, lines
+
+
+# Each phone number's text in the page's article, as it is laid out: one string a line.
+_NUMBER_LINES = """() => [...document.querySelectorAll(
+        "article a[href^='tel:'], article a[href^='sms:']")].map((link) => {
+    const text = link.firstChild;
+    const lines = [];
+    let top = null;
+    for (let at = 0; at < text.data.length; at++) {
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 1);
+        const box = range.getClientRects()[0];
+        const line = box ? Math.round(box.top) : top;
+        if (line !== top) lines.push("");
+        top = line;
+        lines[lines.length - 1] += text.data[at];
+    }
+    return lines;
+})"""
+
+
+@pytest.fixture
+def zoomed_phone(browser: object, site_url: str) -> Iterator[object]:
+    """A 360 px phone at 200% zoom: a window 180 CSS px wide."""
+    yield from _opened_page(browser, site_url, 180, 320)
+
+
+@pytest.fixture
+def large_text_phone(browser: object, site_url: str) -> Iterator[object]:
+    """A 360 px phone whose text is set twice as large (a default font size of 32 px,
+    a browser's "very large" setting)."""
+    for opened in _opened_page(browser, site_url, 360, 640):
+        session = opened.context.new_cdp_session(opened)  # type: ignore[attr-defined]
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": 32}})
+        yield opened
+
+
+_PAGES_WITH_NUMBERS_IN_NESTED_LISTS = ["protocols/hotel-employee/", "modules/hotel-staff/"]
+
+
+@pytest.mark.parametrize("path", _PAGES_WITH_NUMBERS_IN_NESTED_LISTS)
+@pytest.mark.parametrize("screen", ["zoomed_phone", "large_text_phone"])
+def test_a_phone_number_breaks_at_its_hyphens_rather_than_run_off_a_zoomed_phone(
+    screen: str, path: str, request: pytest.FixtureRequest
+) -> None:
+    """Kept on one line, the hotline's number in a step's nested list ran past the edge
+    of a phone at 200% zoom or very large text ("1-888-373-78"), and the page scrolled
+    sideways (audit). It breaks where it must, after a hyphen or a space, never inside a
+    group of digits."""
+    phone = request.getfixturevalue(screen)
+    phone.goto(path)
+    expect(phone.locator("article a[href^='tel:']").first).to_be_attached()
+    width = phone.evaluate("document.documentElement.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= width
+    # A table scrolls sideways in a box of its own, within the page.
+    numbers = phone.locator(
+        "article :not(td) > a[href^='tel:'], article :not(td) > a[href^='sms:']"
+    )
+    rights = numbers.evaluate_all("els => els.map(e => e.getBoundingClientRect().right)")
+    assert rights and max(rights) <= width, rights
+    lines = phone.evaluate(_NUMBER_LINES)
+    assert any(len(number) > 1 for number in lines), lines  # the case the audit saw
+    for number in lines:
+        assert all(line[-1] in "- " for line in number[:-1]), number
+
+
+@pytest.mark.parametrize("path", _PAGES_WITH_NUMBERS_IN_NESTED_LISTS)
+def test_a_phone_number_is_whole_on_one_line_on_a_phone(
+    browser: object, site_url: str, path: str
+) -> None:
+    """At 100% on a 360 px phone, every number is on one line: it goes to the next line
+    whole rather than break at a hyphen."""
+    for phone in _opened_page(browser, site_url, 360, 640):
+        phone.goto(path)  # type: ignore[attr-defined]
+        expect(phone.locator("article a[href^='tel:']").first).to_be_attached()  # type: ignore[attr-defined]
+        lines = phone.evaluate(_NUMBER_LINES)  # type: ignore[attr-defined]
+        assert lines and all(len(number) == 1 for number in lines), lines
 
 
 @pytest.mark.parametrize("path", ["changes/", "glossary/survivor/", "protocols/hotel-employee/"])
