@@ -1435,6 +1435,17 @@ def test_the_glossary_letters_jump_to_their_section(page: object) -> None:
     expect(section.locator("a").first).to_be_visible()
 
 
+def test_the_glossary_letters_are_on_a_phone_s_first_screen(browser: object, site_url: str) -> None:
+    """Below the introduction, the letters started 1,117 px down a 360 x 640 phone's
+    glossary, almost two screens (audit)."""
+    for phone in _opened_page(browser, site_url, 360, 640):
+        phone.goto("glossary/")  # type: ignore[attr-defined]
+        letters = phone.get_by_role("navigation", name="Glossary letters")  # type: ignore[attr-defined]
+        expect(letters.get_by_role("link", name="A", exact=True)).to_be_in_viewport()
+        bottom = letters.evaluate("nav => nav.getBoundingClientRect().bottom")
+        assert bottom <= 640, bottom
+
+
 def test_a_letter_s_section_lands_just_below_the_header(page: object) -> None:
     """Where the theme puts a section a link leads to: below its header, by its margin
     for that (3.6rem), not further down now that focus is kept clear of the header."""

@@ -142,6 +142,25 @@ def test_the_stylesheet_and_script_are_named_by_their_content(tmp_path: Path) ->
     )
 
 
+def test_the_glossary_letters_come_before_the_introduction(tmp_path: Path) -> None:
+    """After an author's introduction, the letters sat almost two screens down on a
+    phone (audit): they come first, under the title, a navigation named as such, and
+    out of search, whose result for the page would show them before its text."""
+    pages = {
+        "index.md": "# Home\n\nA survivor.\n",
+        "glossary/index.md": "# Our words\n\nRead this first.\n",
+    }
+    html = read(_site(tmp_path, pages=pages), "glossary/index.html")
+    title, after_title = re.split(r"<h1\b", html, maxsplit=1)[1].split("</h1>", 1)
+    assert "Glossary" in title
+    letters, after_letters = after_title.split("</nav>", 1)
+    assert letters.lstrip().startswith(
+        '<nav class="hb-letters" aria-label="Glossary letters" data-search-exclude>'
+    )
+    assert "Read this first." not in letters
+    assert "Read this first." in after_letters
+
+
 def test_glossary_index_has_letters_and_marks_statuses(tmp_path: Path) -> None:
     html = read(_site(tmp_path), "glossary/index.html")
 
