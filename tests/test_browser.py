@@ -195,6 +195,20 @@ def test_a_term_result_s_forms_are_read_once_and_are_no_landmark(page: object) -
     assert "navigation" not in results.aria_snapshot()
 
 
+def test_a_term_result_shows_its_forms_once(page: object) -> None:
+    """A term's result showed its forms twice, a "Use:" line above the same forms as the
+    theme's chips, and on a phone filled the screen below the search field (audit)."""
+    page.goto("index.html")
+    _typed_in_search(page, "survivors")
+    first = page.locator(".md-search-result__item").first
+    link = first.locator(".md-search-result__link")
+    expect(link).to_have_attribute("href", re.compile(r"glossary/survivor/\?"))
+    expect(first.locator(".md-tags")).to_be_visible()
+    text = first.inner_text()
+    assert text.count("survivor of trafficking") == 1, text
+    assert "Use:" not in text, text
+
+
 @pytest.mark.parametrize(
     ("typed", "term_id"),
     [

@@ -142,6 +142,20 @@ def test_the_stylesheet_and_script_are_named_by_their_content(tmp_path: Path) ->
     )
 
 
+def test_a_term_s_search_result_lists_its_forms_once(tmp_path: Path) -> None:
+    """A term's result on a phone showed its forms twice: its "Use:" line, then the same
+    forms as chips, its tags (audit). The line stays on the page but is out of search;
+    the tags still hold every accepted form, which find the page (DESIGN section 7)."""
+    site = _site(tmp_path, theme="material", search=True)
+    index = json.loads(read(site, "search/search_index.json"))
+    [entry] = [doc for doc in index["docs"] if doc["location"] == "glossary/survivor/"]
+    assert "Use:" not in entry["text"]
+    assert "trafficking survivor" not in entry["text"]
+    assert entry["tags"][:2] == ["survivor", "trafficking survivor"]
+    page = read(site, "glossary/survivor/index.html")
+    assert "<strong>Use:</strong> survivor, trafficking survivor</p>" in page
+
+
 def test_the_glossary_letters_come_before_the_introduction(tmp_path: Path) -> None:
     """After an author's introduction, the letters sat almost two screens down on a
     phone (audit): they come first, under the title, a navigation named as such, and

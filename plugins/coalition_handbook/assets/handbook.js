@@ -1313,8 +1313,9 @@ function nameSearchResults(results) {
 }
 
 /* A term's forms, which its result carries as the theme's tags for the ranking, were read
-   again after its "Use:" line, in a navigation landmark of their own (a <nav> in each
-   result: audit). They are hidden from screen readers, and still rank the page. */
+   again after its "Use:" line (now out of the index, templates/site/term.md.j2), in a
+   navigation landmark of their own (a <nav> in each result: audit). They are hidden
+   from screen readers, which name each result by its title, and still rank the page. */
 function hideResultTags(results) {
   results.querySelectorAll(".md-tags:not([aria-hidden])").forEach(function (tags) {
     tags.setAttribute("aria-hidden", "true");
