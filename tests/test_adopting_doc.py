@@ -247,6 +247,7 @@ def test_what_a_reader_looks_for_is_under_its_own_heading() -> None:
     headings = re.findall(r"^### (.+)$", privacy, flags=re.M)
     assert headings == [
         "What the site loads",
+        "What the browser keeps",
         "What privacy.pii reads",
         "What privacy.pii misses",
         "If personal data was published",

@@ -988,6 +988,48 @@ _WATCH_POLICY = """
 """
 
 
+# Everything a page has the browser keep for the site, beside its history and cache.
+_KEPT_BY_THE_SITE = """async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    cookies: document.cookie,
+    databases: (await indexedDB.databases()).map((database) => database.name),
+    caches: await caches.keys(),
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+})"""
+
+
+def test_the_privacy_page_names_what_the_site_keeps_in_the_browser(page: object) -> None:
+    """The Privacy page told a reader on a shared device to clear the history, which
+    leaves the light or dark setting Material stores as the first page opens (audit).
+    That setting is all the site keeps, after a search and the page it opens too; the
+    page says so, and that a private window or deleting site data clears it."""
+    page.goto("index.html")
+    assert page.evaluate(_KEPT_BY_THE_SITE)["local"] == ["/.__palette"]
+    _typed_in_search(page, "sex slave")
+    page.locator("input.md-search__input").press("Enter")
+    page.wait_for_url(re.compile(r"glossary/survivor/\?h="))
+    assert page.evaluate(_KEPT_BY_THE_SITE) == {
+        "local": ["/.__palette"],
+        "session": [],
+        "cookies": "",
+        "databases": [],
+        "caches": [],
+        "workers": 0,
+    }
+    page.goto("privacy/")
+    text = " ".join(page.locator("article").inner_text().split())
+    for said in (
+        "whether the pages show light or dark",
+        "as soon as the first page opens",
+        "no cookies",
+        "private window",
+        "cookies and site data",
+        "deleting only the history leaves the setting",
+    ):
+        assert said in text, said
+
+
 def test_the_content_policy_refuses_other_hosts_and_nothing_of_the_site(page: object) -> None:
     """Every page carries site/content_policy.py's policy: what the handbook does (pages,
     scheme switch, search, tooltips) loads, and a request to another host is refused by
