@@ -208,6 +208,22 @@ def test_a_definition_s_page_publishes_no_handler_or_style_of_an_attribute_list(
     assert render(definition_as_shown(markdown)) == f"<p>{published}</p>"
 
 
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Plain.\n\n{hidden}\n",
+        "Plain.\n\n{: autofocus .x }\n\nMore.",
+        "{: hidden }",
+        "# Heading\n{: inert }",
+    ],
+)
+def test_a_paragraph_that_is_only_a_list_is_text_in_a_definition(markdown: str) -> None:
+    """Review rv4 F9: attr_list reads a block's list on a line after its text, so a
+    paragraph that is only `{hidden}` stays text; it was cut out (and reported)."""
+    assert definition_as_shown(markdown) == markdown
+    assert render(markdown) == render(definition_as_shown(markdown))
+
+
 TERM_WITH_ATTRIBUTES = """\
 term: trafficking
 version: 1

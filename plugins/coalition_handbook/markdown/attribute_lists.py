@@ -24,7 +24,8 @@ one needs a `{` after it. A comment or a tag is not: a list goes on over it.
 A bare word (`{: hidden }`) is an attribute too, with no value (attr_list writes
 `<a hidden>`); `.x` and `#x` are the class and the id. It is read only where attr_list
 would read a list at all: right after an inline element (`*a*{: hidden }`) or as a line
-of its own, with no `}` between it and the list's `{`; a `{name}` of prose is text.
+of its own under a line of its block, with no `}` between it and the list's `{`; a
+`{name}` of prose, or a paragraph that is only a list, is text.
 """
 
 from __future__ import annotations
@@ -157,18 +158,25 @@ def _attribute_tokens(
 _INLINE_ENDS = frozenset(")]*_`>~=^")
 # A list that is its line's whole text (but spaces): a block's last line.
 _WHOLE_LINE_LIST = re.compile(r"[ ]*\{[^\n]*\}[ ]*")
+# A line after which a line starts a block of its own: a blank one, or a heading.
+_ENDS_A_BLOCK = re.compile(r"[ \t]*(?:#[^\n]*)?")
 
 
 def _list_at(markdown: str, brace: int, line_end: int) -> bool:
     """Whether attr_list reads a list from the `{` at `brace`: one right after an inline
-    element, or one that is a line of its own. Not one after prose (`Write {name} here`),
-    which attr_list leaves as text; nor, read apart, a heading's or a table cell's list
-    (`# Title {: hidden }`), which a bare word only is told from such prose by where it
-    stands in the page."""
+    element, or one that is a line of its own below a line of the same block (attr_list
+    reads a block's list on a line after its text: a paragraph that is only `{hidden}`
+    or `{: autofocus }`, first in the text or after a blank line or a heading, stays
+    text). Not one after prose (`Write {name} here`), which attr_list leaves as text;
+    nor, read apart, a heading's or a table cell's list (`# Title {: hidden }`), which a
+    bare word only is told from such prose by where it stands in the page."""
     if brace > 0 and markdown[brace - 1] in _INLINE_ENDS:
         return True
     line_start = markdown.rfind("\n", 0, brace) + 1
-    return _WHOLE_LINE_LIST.fullmatch(markdown, line_start, line_end) is not None
+    if line_start == 0 or _WHOLE_LINE_LIST.fullmatch(markdown, line_start, line_end) is None:
+        return False
+    above = markdown.rfind("\n", 0, line_start - 1) + 1
+    return _ENDS_A_BLOCK.fullmatch(markdown, above, line_start - 1) is None
 
 
 def _attribute_name(written: str, valued: bool) -> str:
