@@ -1606,6 +1606,7 @@ def test_front_matter_is_found_as_mkdocs_finds_it(page: str) -> None:
         "Warning: graphic content below.\n\n# Title\n",
         "Warning: graphic content below.\nA second line of text.\n",
         "title: About\nSummary: one line\n    and its continuation\nhide: toc\n\nBody.\n",
+        "title: About\nTitle: again\n\tand on\nText, no metadata.\n",
         "   Note: three spaces before it\r\nNOTE: again, in capitals\r\n\r\nText.\r\n",
         "https://example.org/page\n\nText.\n",
         "    indented: four spaces is code\n",
@@ -1616,12 +1617,13 @@ def test_front_matter_is_found_as_mkdocs_finds_it(page: str) -> None:
 )
 def test_multimarkdown_metadata_is_read_as_mkdocs_reads_it(page: str) -> None:
     """The engine reads MultiMarkdown metadata without importing MkDocs (DESIGN section 2):
-    its keys are those of MkDocs' own `get_data`, in the order MkDocs meets them."""
+    its keys and values are those of MkDocs' own `get_data`, in the order MkDocs meets them."""
     from mkdocs.utils.meta import get_data
 
-    from coalition_handbook.model.pages import multimarkdown_keys
+    from coalition_handbook.model.pages import multimarkdown_metadata
 
-    assert multimarkdown_keys(page) == list(get_data(page)[1])
+    values = multimarkdown_metadata(page).values
+    assert list(values.items()) == list(get_data(page)[1].items())
 
 
 @pytest.mark.parametrize(
@@ -1659,26 +1661,46 @@ def test_settings_after_a_blank_line_that_are_no_yaml_are_an_error(
         (
             "---\n\nNote: this page is a draft.\n\n---\n\n# Draft\n\nBody.\n",
             3,
-            "MkDocs reads the lines from 'Note: this page is a draft.' to the next '---' "
-            "as the page's front matter, and leaves them out of the page: if they are text "
-            "under a horizontal rule, write that rule as '***'",
+            "MkDocs reads lines 1 to 5, from the '---' of line 1 to the next, as the page's "
+            "front matter, and leaves them out of the page: if they are text under a "
+            "horizontal rule, write that rule as '***'",
         ),
-        ("---\r\n\r\n\r\nSee: below.\r\n---\r\n# T\r\n", 4, "MkDocs reads the lines from"),
-        # No `---` block: MkDocs reads `key: value` lines at the top as metadata
+        ("---\r\n\r\n\r\nSee: below.\r\n---\r\n# T\r\n", 4, "MkDocs reads lines 1 to 5"),
+        # No `---` block: MkDocs reads `key: value` lines at the top as metadata, up to
+        # the first line that is none (review rv4 F6: not to the first blank line)
         (
             "Warning: graphic content below.\nRead with care.\n\n# Testimony\n",
             1,
-            "MkDocs reads the page's first lines, from 'Warning: graphic content below.' "
-            "to the first blank line, as metadata",
+            "MkDocs reads line 1 as the page's metadata ('key: value', MultiMarkdown "
+            "style), and leaves it out of the page; this line reads as text, not as a "
+            "setting (one written in lower case, 'title: About'): if it is text, start the "
+            "page with its heading or a blank line",
         ),
-        ("https://example.org/report\n\n# Links\n", 1, "MkDocs reads the page's first"),
+        (
+            "title: Intake\nNote: a draft,\n    read with care.\n\n# Intake\n",
+            2,
+            "MkDocs reads lines 1 to 3 as the page's metadata",
+        ),
+        # Review rv4 F2: a key the theme reads, written as a sentence: MkDocs drops it
+        ("Description: how we take in a referral.\n\n# Intake\n", 1, "MkDocs reads line 1"),
+        ("Hide: the names of survivors.\n\n# Examples\n", 1, "MkDocs reads line 1"),
+        ("https://example.org/report\n\n# Links\n", 1, "MkDocs reads line 1 as the page's"),
         (
             "---\ntitle: About\n---",
             1,
             "its front matter's closing '---' is the file's last line, with no line break",
         ),
     ],
-    ids=["rule-then-sentence", "crlf", "multimarkdown", "address", "closed-at-the-very-end"],
+    ids=[
+        "rule-then-sentence",
+        "crlf",
+        "multimarkdown",
+        "after-a-setting",
+        "description",
+        "hide",
+        "address",
+        "closed-at-the-very-end",
+    ],
 )
 def test_text_mkdocs_reads_as_front_matter_is_a_warning(
     tmp_path: Path, page: str, line: int, says: str
@@ -1697,7 +1719,53 @@ def test_text_mkdocs_reads_as_front_matter_is_a_warning(
 @pytest.mark.parametrize(
     "page",
     [
+        "Contact: Jane Roe, 402-555-0166\n\n# Title\n",
+        "title: Help\nCall: Jane Roe, 402-555-0166\n\n# Title\n",
+        "---\n\nCall: Jane Roe at 402-555-0166 after 5\n---\n\n# T\n",
+        "Search: Jane Roe, 402-555-0166\n\n# Title\n",
+    ],
+)
+def test_text_read_as_front_matter_is_not_quoted(tmp_path: Path, page: str) -> None:
+    """Review rv4 F1: the warning quoted the page's first line, which may hold personal
+    data, into annotations, logs and SARIF; it names lines by number."""
+    from helpers_model import run_rules
+
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [finding.rule for finding in findings] == ["page.front-matter"]
+    assert "Jane" not in findings[0].message and "0166" not in findings[0].message
+    assert findings[0].found is None
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "says"),
+    [
+        # Review rv4 F2: Material's search plugin stopped the build with a traceback
+        ("Search: use the box at the top of every page.\n\n# S\n", 1, "'search' must be a mapping"),
+        ("title: Intake\nsearch: exclude\n\n# S\n", 2, "'search' must be a mapping"),
+        # Material's tags plugin stops the build ("Expected iterable tags")
+        ("tags: intake, referral\n\n# S\n", 1, "'tags' must be a list (found text)"),
+    ],
+)
+def test_multimarkdown_metadata_the_theme_cannot_use_is_an_error(
+    tmp_path: Path, page: str, line: int, says: str
+) -> None:
+    from helpers_model import run_rules
+
+    from coalition_handbook.findings import Severity
+
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.severity, f.line, f.column) for f in findings] == [
+        ("page.front-matter", Severity.ERROR, line, 1)
+    ]
+    assert findings[0].message.startswith(says)
+    assert "MkDocs reads this line as the page's" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
         "title: About us\ndescription: Who we are.\n\n# About\n",  # MultiMarkdown settings
+        "hide: toc\nauthor: the intake team\n\n# About\n",
         "---\n\ntitle: About\nhide: [toc]\n---\n\n# About\n",  # settings after a blank line
         "---\n\nCall us: 24 hours a day, or write: any time.\n---\n\n# T\n",
         "# About\n\nNote: this is no metadata.\n",

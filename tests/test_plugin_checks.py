@@ -452,3 +452,34 @@ def test_serve_watches_a_record_folder_made_while_it_runs(tmp_path: Path) -> Non
     config.plugins.on_config(config)
     assert [Path(path) for path in server.watched].count(protocols) == 1
     assert config.plugins["handbook"].watched_folders[protocols] == protocols.stat().st_ino
+
+
+@pytest.mark.parametrize(
+    ("page", "says"),
+    [
+        (
+            "---\ntemplate: intake.html\n---\n# Intake\n",
+            "handbook: content/index.md:2:11: template 'intake.html' is no template of the theme",
+        ),
+        # Review rv4 F2: MultiMarkdown metadata reaches the theme too (a traceback, from
+        # jinja2's TemplateNotFound); its value, maybe a line of text, is not quoted
+        (
+            "template: intake notes, Jane Roe\n\n# Intake\n",
+            "handbook: content/index.md:1:1: the template of this line (MultiMarkdown "
+            "metadata) is no template of the theme",
+        ),
+        (
+            "title: Intake\nIcon: Jane Roe\n\n# Intake\n",
+            "handbook: content/index.md:2:1: the icon of this line (MultiMarkdown metadata) "
+            "is no icon of Material",
+        ),
+    ],
+)
+def test_a_template_or_icon_the_theme_does_not_have_is_named_not_a_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, page: str, says: str
+) -> None:
+    config_file = make_handbook(tmp_path, page=page)
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises((PluginError, Abort)):
+        build_site(config_file)
+    errors = [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR]
+    assert says in errors

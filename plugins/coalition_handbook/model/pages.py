@@ -29,7 +29,7 @@ from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
 from .files import is_text_file, read_as_utf16
 from .records import report_schema_problems
-from .schema import load_schema, to_json_data, validate
+from .schema import to_json_data, validate
 from .source import (
     GIT_LINKED_FILE,
     GIT_LINKED_FOLDER,
@@ -49,27 +49,25 @@ from .source import (
     where_it_leads,
 )
 from .types import Origin, Page
-from .yaml_source import LineIndex, YamlDocument, load_yaml
+from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
 
-# MkDocs' own `YAML_RE` (mkdocs.utils.meta), which reads the file with universal line
-# endings: `\r\n` ends a line here as well (`parse_page` has made a lone `\r` a `\n`).
-# tests/test_bad_input.py holds the two in step.
+# The parts of a front matter block, as MkDocs' own `YAML_RE` (mkdocs.utils.meta) reads
+# them on the file read with universal line endings: `\r\n` ends a line here as well
+# (`parse_page` has made a lone `\r` a `\n`).
+_LINE_BREAK = r"(?:\r\n|\n)"
+_OPENING = r"\A---[ \t]*" + _LINE_BREAK
+_CLOSING = r"(?:---|\.\.\.)[ \t]*"
+# MkDocs' `YAML_RE`: the opening line, the YAML (whole lines, one at least), the closing
+# line with its line break. tests/test_bad_input.py holds the two in step.
 _FRONT_MATTER = re.compile(
-    r"\A---[ \t]*(?:\r\n|\n)"  # the opening line
-    r"(?P<yaml>.*?(?:\r\n|\n))"  # the YAML: whole lines, one at least
-    r"(?:---|\.\.\.)[ \t]*(?:\r\n|\n)",  # the closing line, with its line break
-    re.DOTALL,
+    _OPENING + r"(?P<yaml>.*?" + _LINE_BREAK + ")" + _CLOSING + _LINE_BREAK, re.DOTALL
 )
 # An empty block, which MkDocs' `YAML_RE` does not match (it needs a line): no front
 # matter to MkDocs either, read as an empty one, so that a module's can say it is empty.
-_EMPTY_FRONT_MATTER = re.compile(
-    r"\A---[ \t]*(?:\r\n|\n)(?P<yaml>)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\Z)"
-)
+_EMPTY_FRONT_MATTER = re.compile(_OPENING + "(?P<yaml>)" + _CLOSING + rf"(?:{_LINE_BREAK}|\Z)")
 # A block closed on the file's last line, with no line break after it: no front matter
 # to MkDocs, whose closing line must end with one.
-_CLOSED_AT_THE_VERY_END = re.compile(
-    r"\A---[ \t]*(?:\r\n|\n).*?(?:\r\n|\n)(?:---|\.\.\.)[ \t]*\Z", re.DOTALL
-)
+_CLOSED_AT_THE_VERY_END = re.compile(_OPENING + ".*?" + _LINE_BREAK + _CLOSING + r"\Z", re.DOTALL)
 # A front matter's opening line, for one never closed (`_FRONT_MATTER` finds none).
 OPENING_LINE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 # An opening line, then one that reads as YAML's `key:` or `key: value`: front matter left
@@ -364,9 +362,10 @@ def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, .
     """What is wrong with a plain page's front matter: YAML that does not parse (MkDocs
     would publish it as the page's text), and values of a type that the theme cannot use
     for the keys MkDocs and Material read (page.schema.json), which would stop the build
-    with a traceback. A block meant as front matter that MkDocs takes for the page's text
-    is a warning (`not_read_as_front_matter`), and so are lines of text that MkDocs takes
-    for front matter and leaves out of the page (`read_as_front_matter`)."""
+    with a traceback; and so for MultiMarkdown metadata (`metadata_findings`). A block
+    meant as front matter that MkDocs takes for the page's text is a warning
+    (`not_read_as_front_matter`), and so are lines of text that MkDocs takes for front
+    matter and leaves out of the page (`read_as_front_matter`)."""
     document = source.front_matter
     report = FileReport(FRONT_MATTER_RULE, relative, source.lines)
     if document is not None and _meant_as_front_matter(source):
@@ -376,6 +375,9 @@ def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, .
             problems = validate("page", data) if isinstance(data, dict) else []
             if problems:
                 report_schema_problems(problems, document, report, source.origin(relative))
+    if document is None:  # MultiMarkdown metadata, whose values reach the theme too
+        for line, message in metadata_findings(multimarkdown_metadata(source.text)):
+            report.at_position(line, 1, message)
     for why in (not_read_as_front_matter(source), read_as_front_matter(source)):
         if why is not None:  # a warning: the editor may have meant what MkDocs does
             line, message = why
@@ -440,9 +442,10 @@ def read_as_front_matter(source: PageSource) -> tuple[int, str] | None:
     of the page, or None. Two cases, as MkDocs 1.6 reads a page (its `get_data`): a `---`,
     a blank line, then sentences that YAML reads as a mapping (`Note: a draft.`) and a
     closing `---` (meant as text under a rule, by `_meant_as_front_matter`); and, with no
-    `---` block, `key: value` lines at the top (MultiMarkdown metadata), up to the first
-    blank line, where a key is none that MkDocs or Material reads (`Warning: graphic
-    content.`, a first line `http://...`)."""
+    `---` block, `key: value` lines at the top (MultiMarkdown metadata) of which one reads
+    as text, not as a setting (`_SETTING_LINE`: `Warning: graphic content.`, a first line
+    `http://...`). The why names the lines by number and quotes none of them: a first
+    line may hold a name or a phone number, and findings go to public CI logs."""
     document = source.front_matter
     if document is not None:
         if _meant_as_front_matter(source) or not (
@@ -451,20 +454,59 @@ def read_as_front_matter(source: PageSource) -> tuple[int, str] | None:
             return None  # front matter meant, or text that MkDocs publishes
         start, block = _block(source)
         first = next(line for line in block.splitlines() if line.strip())
+        closing = source.lines.line(start + len(block))
         return source.lines.line(start + block.index(first)), (
-            f"MkDocs reads the lines from '{_shortened(first)}' to the next '---' as the "
+            f"MkDocs reads lines 1 to {closing}, from the '---' of line 1 to the next, as the "
             "page's front matter, and leaves them out of the page: if they are text under "
             "a horizontal rule, write that rule as '***'"
         )
-    unread = [key for key in multimarkdown_keys(source.text) if key not in _PAGE_SETTINGS]
-    if not unread:
-        return None  # `title: ...` and the like: metadata, as meant
-    first = source.text.splitlines()[0]
-    return 1, (
-        f"MkDocs reads the page's first lines, from '{_shortened(first)}' to the first "
-        "blank line, as metadata ('key: value', MultiMarkdown style), and leaves them out "
-        "of the page: if they are text, start the page with its heading or a blank line"
+    metadata = multimarkdown_metadata(source.text)
+    errors = {line for line, _ in metadata_findings(metadata)}
+    text = [
+        number
+        for number, line in metadata.key_lines
+        if number not in errors and not _SETTING_LINE.match(line.lstrip(" "))
+    ]
+    if not text:
+        return None  # `title: ...` and the like: metadata, as meant (or an error)
+    read = "line 1" if metadata.last_line == 1 else f"lines 1 to {metadata.last_line}"
+    them, they = ("it", "it is") if metadata.last_line == 1 else ("them", "they are")
+    return text[0], (
+        f"MkDocs reads {read} as the page's metadata ('key: value', MultiMarkdown style), "
+        f"and leaves {them} out of the page; this line reads as text, not as a setting "
+        f"(one written in lower case, 'title: About'): if {they} text, start the page with "
+        "its heading or a blank line"
     )
+
+
+def metadata_findings(metadata: MultiMarkdown) -> list[tuple[int, str]]:
+    """(line, why) for each value of a page's MultiMarkdown metadata that the theme
+    cannot use, by page.schema.json, as front matter's values are checked: MkDocs passes
+    the text on to the theme (`search: ...` stops Material's search plugin with a
+    traceback). The why quotes no value: the line may be text, with personal data."""
+    if not metadata.values:
+        return []
+    found: list[tuple[int, str]] = []
+    for problem in validate("page", dict(metadata.values)):
+        if not problem.path:  # none in a mapping of text, whose keys are all allowed
+            continue
+        key = str(problem.path[0])
+        value = metadata.values[key]
+        # Unquoted as `schema.quoted` quotes it: the rest of the message still says what
+        # the theme wants.
+        message = problem.message.replace(f"the string {quoted(value)}", "text").replace(
+            quoted(value), "this text"
+        )
+        found.append(
+            (
+                metadata.lines[key],
+                f"{message}: MkDocs reads this line as the page's '{key}' setting "
+                "(MultiMarkdown metadata, whose values are text), which the theme cannot "
+                "use: write the setting as front matter between '---' lines, or, if the "
+                "line is text, start the page with its heading or a blank line",
+            )
+        )
+    return found
 
 
 # MkDocs 1.6's reading of MultiMarkdown metadata (mkdocs.utils.meta, `META_RE` and
@@ -474,31 +516,46 @@ _METADATA_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)"
 _METADATA_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
 
-def multimarkdown_keys(text: str) -> list[str]:
-    """The keys of the MultiMarkdown metadata that MkDocs reads at the top of a page with
-    no `---` block, lower-cased as MkDocs keys them: its `key: value` lines (and their
-    indented continuations) up to a blank line or the first other line, which MkDocs
-    leaves out of the page."""
-    keys: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+@dataclass(frozen=True, slots=True)
+class MultiMarkdown:
+    """The MultiMarkdown metadata at the top of a page, as MkDocs reads it: `values` by
+    key, lower-cased (a key met twice, or a continuation, adds its text after a space);
+    the line of each key's first `key: value` line; each `key: value` line, by number;
+    and the last line read as metadata (0: none), which MkDocs leaves out of the page."""
+
+    values: dict[str, str]
+    lines: dict[str, int]
+    key_lines: list[tuple[int, str]]
+    last_line: int
+
+
+def multimarkdown_metadata(text: str) -> MultiMarkdown:
+    """The MultiMarkdown metadata that MkDocs reads at the top of a page with no `---`
+    block (none where `_FRONT_MATTER` finds one): its `key: value` lines (and their
+    indented continuations) up to a blank line or the first other line."""
+    values: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    key_lines: list[tuple[int, str]] = []
+    if _FRONT_MATTER.match(text):
+        return MultiMarkdown(values, lines, key_lines, 0)
+    key = None
+    last = 0
+    rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(rows, 1):
         if not line.strip():
             break
-        if metadata := _METADATA_LINE.match(line):
-            key = metadata.group("key").lower().strip()
-            if key not in keys:
-                keys.append(key)
-        elif not (keys and _METADATA_MORE.match(line)):
+        if found := _METADATA_LINE.match(line):
+            key = found.group("key").lower().strip()
+            value = found.group("value").strip()
+            values[key] = f"{values[key]} {value}" if key in values else value
+            lines.setdefault(key, number)
+            key_lines.append((number, line))
+        elif key is not None and (more := _METADATA_MORE.match(line)):
+            values[key] += " " + more.group("value").strip()
+        else:
             break
-    return keys
-
-
-# The keys MkDocs and Material read from a page's metadata.
-_PAGE_SETTINGS = frozenset(load_schema("page")["properties"])
-
-
-def _shortened(line: str, most: int = 40) -> str:
-    line = line.strip()
-    return line if len(line) <= most else line[: most - 1] + "…"
+        last = number
+    return MultiMarkdown(values, lines, key_lines, last)
 
 
 def load_page(path: Path, config: HandbookConfig, cache: RunCache | None = None) -> Page:

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.structure.pages import Page
 
+from ..model.pages import multimarkdown_metadata
 from ..model.types import Page as HandbookPage
 
 # Templates for Material: term pages get a compact sidebar instead of the whole navigation.
@@ -86,24 +87,31 @@ class RenderedOnce:
 def missing_theme_files(
     pages: Sequence[HandbookPage], env: Environment, material: bool
 ) -> list[str]:
-    """A page's front matter `template`, and with Material its `icon`, that the theme
-    does not have: the theme would stop the build on that page with a traceback."""
+    """A page's `template`, and with Material its `icon`, that the theme does not have:
+    the theme would stop the build on that page with a traceback. Read from its front
+    matter or, with none, from its MultiMarkdown metadata (`Template: ...`), whose value,
+    which may be a line of text, is not quoted."""
     problems: list[str] = []
     loader = env.loader
     if loader is None:
         return problems
     for page in pages:
-        wanted = [("template", page.meta.get("template"), "{}", "no template of the theme")]
+        metadata = None if page.meta else multimarkdown_metadata(page.origin.text)
+        meta = page.meta if metadata is None else metadata.values
+        wanted = [("template", meta.get("template"), "{}", "no template of the theme")]
         if material:
-            wanted.append(("icon", page.meta.get("icon"), ".icons/{}.svg", "no icon of Material"))
+            wanted.append(("icon", meta.get("icon"), ".icons/{}.svg", "no icon of Material"))
         for key, name, template, missing in wanted:
             if not isinstance(name, str) or not name:
                 continue
             try:
                 loader.get_source(env, template.format(name))
             except TemplateNotFound:
-                span = page.origin.span(key)
-                problems.append(
-                    f"{page.path}:{span.line}:{span.column}: {key} '{name}' is {missing}"
-                )
+                if metadata is None:
+                    span = page.origin.span(key)
+                    where, what = f"{span.line}:{span.column}", f"{key} '{name}'"
+                else:
+                    where = f"{metadata.lines[key]}:1"
+                    what = f"the {key} of this line (MultiMarkdown metadata)"
+                problems.append(f"{page.path}:{where}: {what} is {missing}")
     return problems
