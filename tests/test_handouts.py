@@ -1999,7 +1999,7 @@ def test_cli_fails_on_an_error_no_handout_prints_from_and_says_every_handout_was
     index.write_text("# Home\n\nCall 402-555-0142.\n", encoding="utf-8")
     assert main(["handouts", "-f", str(config_file)]) == 1
     captured = capsys.readouterr()
-    assert "content/index.md:3:6: error privacy.pii '402-555-0142'" in captured.err
+    assert "content/index.md:3:6: error privacy.pii '402-***-**42'" in captured.err
     assert "handout not made" not in captured.err and "no new handout" not in captured.err
     assert captured.err.endswith(
         "handbook: 1 error(s) in the handbook; none is in a file a handout prints from, so "

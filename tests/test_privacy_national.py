@@ -330,7 +330,10 @@ def test_phonenumbers_is_imported_only_where_countries_are_listed(tmp_path: Path
         "from coalition_handbook.check import run_checks\n"
         "from coalition_handbook.config import load_config\n"
         "findings = run_checks(load_config(__import__('pathlib').Path(sys.argv[1]))).findings\n"
-        "print(len(findings), 'phonenumbers' in sys.modules)\n"
+        # The page's first line also reads as MultiMarkdown metadata: a page.front-matter
+        # warning, not this test's business.
+        "found = [finding for finding in findings if finding.rule == 'privacy.pii']\n"
+        "print(len(found), 'phonenumbers' in sys.modules)\n"
     )
     national_findings(tmp_path, "Jane: 06 12 34 56 78.\n", [])
     plugins = str(Path(__file__).parents[1] / "plugins")
