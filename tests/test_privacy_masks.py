@@ -12,7 +12,9 @@ import pytest
 from handbooks import make_handbook, set_handbook_options
 
 from coalition_handbook.cli import main
+from coalition_handbook.rules.privacy_masked_text import mask_personal_data
 from coalition_handbook.rules.privacy_masks import masked, masked_digits
+from coalition_handbook.rules.privacy_pii import AllowList
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,37 @@ def test_json_keeps_what_was_found_exactly(
         "1-888-373-7888x4521",  # the public number with the extension written after it
     ]
     assert not [text for finding in privacy for text in PERSONAL if text in finding["message"]]
+
+
+HOTLINE = AllowList.of(["1-888-373-7888"], ())
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Ask Jane at 402-555-0142.", "Ask Jane at 402-***-**42."),
+        # privacy.allow's public number stays; what is dialled after it does not.
+        (
+            "Call 1-888-373-7888, or 1-888-373-7888x4521.",
+            "Call 1-888-373-7888, or 1-888-373-7888x****.",
+        ),
+        ("Write to jane&#64;gmail.com.", "Write to j***&#64;gmail.com."),  # as written
+        ("She lives at 12 Oak Street, Omaha.", "She lives at 1* O** S*****, Omaha."),
+        ("Ring 402 555\n0142 now", "Ring 402 ***\n**42 now"),  # across a line break
+        ("https://wa.me/15558675309", "https://wa.me/155******09"),
+        ("Meet at 41.25873, -95.93459.", "Meet at 41.*****, -95.*****."),
+        ("Ring 020 7946 0958 now", "Ring 020 7946 0958 now"),  # no country listed
+        ("Nothing personal in 2026.", "Nothing personal in 2026."),
+    ],
+)
+def test_a_text_is_shown_with_what_the_rule_reports_masked(text: str, shown: str) -> None:
+    """`handbook diff` quotes the handbook's texts so (privacy audit)."""
+    assert mask_personal_data(text, HOTLINE) == shown
+
+
+def test_a_text_is_masked_as_privacy_countries_read_it() -> None:
+    assert mask_personal_data("Ring 020 7946 0958 now", AllowList.of([], ("GB",))) == (
+        "Ring 020 **** **58 now"
+    )
+    listed = AllowList.of(["+44 20 7946 0958"], ("GB",))
+    assert mask_personal_data("Ring 020 7946 0958 now", listed) == "Ring 020 7946 0958 now"

@@ -32,7 +32,7 @@ format is read too (`020 7946 0958`, `01 23 45 67 89`), where Google's libphonen
 says it is a valid number there (`national_phones`), with the exclusions above (an
 identifier, an ISBN after its label, a number in a link's other parameters) and no
 second finding for a number found otherwise; privacy.allow's numbers are then compared
-as E.164 writes them too, so that each writing allows the other (`_AllowList`).
+as E.164 writes them too, so that each writing allows the other (`AllowList`).
 
 A street address that names something else in prose is not reported where nothing
 around it reads as an address (a unit, city or ZIP code after it; "at", "on", "to",
@@ -76,8 +76,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import unquote, unquote_plus
 
 from ..findings import Finding, Severity
@@ -485,7 +486,7 @@ def is_file_name(address: str) -> bool:
 
 def check(context: CheckContext) -> Iterator[Finding]:
     config = context.config
-    allowed = _AllowList.of(config.privacy_allow, config.privacy_countries)
+    allowed = AllowList.of(config.privacy_allow, config.privacy_countries)
     handbook = context.handbook
     origins = [page.origin for page in handbook.pages]
     origins += [term.origin for term in handbook.terms.values()]
@@ -554,7 +555,7 @@ def _presentational(path: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _AllowList:
+class AllowList:
     """privacy.allow as the rule compares what it finds with it."""
 
     phones: Set[str]
@@ -571,7 +572,7 @@ class _AllowList:
     """Its coordinates and map links (`privacy_locations`)."""
 
     @classmethod
-    def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> _AllowList:
+    def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> AllowList:
         # A messenger link (a coalition's public channel) as `link_key` writes it, too.
         texts = {_text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
         # An address listed as a letter writes it ("2 Marsham Street, London SW1P 4DF"):
@@ -1446,12 +1447,40 @@ def _check_text(
     source: str,
     text: str,
     to_source: PositionMap,
-    allowed: _AllowList,
+    allowed: AllowList,
 ) -> Iterator[Finding]:
     """The findings in `text`, what is read of the file `source` (`to_source` says where
     each place of it is there): each names its line and column in `source`, and quotes
     it as `source` writes it."""
     lines: LineIndex | None = None
+    for reported in reported_personal_data(path, source, text, to_source, allowed):
+        lines = lines or LineIndex.of(source)
+        line, column = lines.position(reported.start)
+        found = source[reported.start : reported.end]
+        yield context.finding(RULE, path, line, column, reported.message, found=found)
+
+
+@dataclass(frozen=True)
+class ReportedData:
+    """Personal data that privacy.pii reports, placed in the source it was read from."""
+
+    start: int
+    end: int
+    """What a finding's `found` holds: `source[start:end]`."""
+    message: str
+    shown_end: int
+    """Where what the message quotes ends: `end`, or past the direct line or extension
+    dialled after a public number."""
+    shown: str
+    """What the message quotes of `source[start:shown_end]`: masked."""
+
+
+def reported_personal_data(
+    path: str, source: str, text: str, to_source: PositionMap, allowed: AllowList
+) -> Iterator[ReportedData]:
+    """The personal data privacy.pii reports in `text`, what is read of the file `source`
+    at `path` (`to_source` says where each place of it is there), privacy.allow's public
+    entries left out."""
     # A redirect's link read as a link of its own: it is given to whoever opens it.
     text, unwrapped = unwrapped_links(text)
     to_source = ChainedMap(outer=to_source, inner=unwrapped)
@@ -1459,19 +1488,18 @@ def _check_text(
         text, joined = soft_breaks_joined(text)
         to_source = ChainedMap(outer=to_source, inner=joined)
 
-    def placed(start: int, end: int) -> tuple[str, int, int]:
-        nonlocal lines
-        start, end = to_source.start(start), to_source.end(end)
-        lines = lines or LineIndex.of(source)
-        return source[start:end], *lines.position(start)
+    def placed(start: int, end: int) -> tuple[int, int]:
+        return to_source.start(start), to_source.end(end)
+
+    def reported(start: int, end: int, kind: str, message: Callable[[str], str]) -> ReportedData:
+        """`text[start:end]`, of `kind`, placed in `source`; `message`, what its
+        finding says, given it masked."""
+        start, end = placed(start, end)
+        shown = masked(kind, source[start:end])
+        return ReportedData(start, end, message(shown), end, shown)
 
     urls = url_spans(text)  # found once for both scans
     for kind, start, end in find_personal_data(text, urls, allowed.countries):
-        found, line, column = placed(start, end)
-        message = (
-            f"'{masked(kind, found)}' looks like a personal {kind}; remove it, or list it "
-            "under privacy.allow if it is public"
-        )
         if kind == "phone number":
             # Compared as dialled only (and as E.164 writes it, where countries are
             # listed): a number is public however it is written.
@@ -1479,31 +1507,25 @@ def _check_text(
                 continue
             public = _public_start(text, start, end, allowed.phones)
             if public is not None:
-                # The public number as written, and what is dialled after it masked.
+                # The public number as written, and what is dialled after it masked; an
+                # extension is found with it, as written.
                 whole_end = _whole_number_end(text, start, end)
                 whole = public + masked_digits(text[start + len(public) : whole_end])
-                if _EXTENSION.search(text, end, whole_end):  # quoted with it, as written
-                    found, line, column = placed(start, whole_end)
-                message = (
-                    f"'{whole}' looks like a personal phone number: what is written right "
-                    f"after '{public}', which privacy.allow lists, reads as its direct line "
-                    f"or extension; remove that, or list '{whole}' under privacy.allow if "
-                    "it is public"
-                )
+                found_end = whole_end if _EXTENSION.search(text, end, whole_end) else end
+                source_start, source_end = placed(start, found_end)
+                shown_end = placed(start, whole_end)[1]
+                message = _direct_line_message(public, whole)
+                yield ReportedData(source_start, source_end, message, shown_end, whole)
+                continue
         elif _text_key(text[start:end]) in allowed.texts:
             continue
-        yield context.finding(RULE, path, line, column, message, found=found)
+        yield reported(start, end, kind, partial(_personal_data_message, kind))
     for kind, start, end, written in find_personal_data_in_urls(text, urls):
         if kind == "phone number" and allowed.lists_number(written):
             continue
         if kind == "e-mail address" and _text_key(written) in allowed.texts:
             continue
-        found, line, column = placed(start, end)
-        message = (
-            f"'{masked(kind, found)}' in a link looks like a personal {kind}; remove it, "
-            "or list it under privacy.allow if it is public"
-        )
-        yield context.finding(RULE, path, line, column, message, found=found)
+        yield reported(start, end, kind, partial(_personal_data_message, kind, in_link=True))
     # Coordinates and map links (`privacy_locations`).
     for location in find_locations(text, urls, _street_spans):
         if location.kind == LOCATION:
@@ -1511,19 +1533,34 @@ def _check_text(
                 continue
         elif all(_text_key(street) in allowed.texts for street in location.streets):
             continue
-        found, line, column = placed(location.start, location.end)
-        message = location_message(location, masked(location.kind, found))
-        yield context.finding(RULE, path, line, column, message, found=found)
+        message = partial(location_message, location)
+        yield reported(location.start, location.end, location.kind, message)
     for kind, start, end, written in find_messenger_links(text):
         if kind == "phone number":
             if allowed.lists_number(written):
                 continue
         elif link_key(written) in allowed.texts:
             continue
-        found, line, column = placed(start, end)
-        yield context.finding(
-            RULE, path, line, column, _messenger_message(kind, masked(kind, found)), found=found
-        )
+        yield reported(start, end, kind, partial(_messenger_message, kind))
+
+
+def _personal_data_message(kind: str, found: str, in_link: bool = False) -> str:
+    """What a finding says of personal data of `kind` (`found`, masked)."""
+    where = " in a link" if in_link else ""
+    return (
+        f"'{found}'{where} looks like a personal {kind}; remove it, or list it under "
+        "privacy.allow if it is public"
+    )
+
+
+def _direct_line_message(public: str, whole: str) -> str:
+    """What a finding says of a direct line or extension dialled after the public number
+    `public` (`whole`, the two, what is dialled after it masked)."""
+    return (
+        f"'{whole}' looks like a personal phone number: what is written right after "
+        f"'{public}', which privacy.allow lists, reads as its direct line or extension; "
+        f"remove that, or list '{whole}' under privacy.allow if it is public"
+    )
 
 
 def _messenger_message(kind: str, found: str) -> str:
