@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import pytest
+from handbooks import set_handbook_options
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -3942,6 +3943,7 @@ def test_an_added_protocol_shows_its_steps_contacts_and_dates(
         1,
     )
     write(repository, "protocols/front-desk.yml", protocol.replace("Hotel staff", "Front desk"))
+    set_handbook_options(repository / "mkdocs.yml", HOTLINE_ALLOWED)  # as its number is shown
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
     added = out.split("**Front desk**")[1]
@@ -4644,3 +4646,107 @@ def test_a_named_pipe_in_the_working_tree_is_named_not_waited_on(
     code, out, _ = without_waiting_on(pipe, lambda: diff(repository, capsys))
     assert code == 1
     assert "`glossary/pipe.yml:1:1`: cannot be read: not a regular file \\(a named pipe\\)" in out
+
+
+HOTLINE_ALLOWED = 'privacy: {allow: ["1-888-373-7888"]}'
+MASKED_NOTE = "Personal data is shown masked; `handbook check` names where."
+PERSONAL = ("555-0142", "555-0188", "jane.doe", "12 Oak Street")
+
+
+def test_personal_data_the_report_quotes_is_shown_masked(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Privacy audit: CI writes the report to the pull request's step summary, which
+    outlives a leak's clean-up (a force-push, a purged commit), and the report quoted a
+    definition's "Ask Jane at 402-555-0142." whole. What privacy.pii reports is masked as
+    its messages show it, in old and new texts alike; what privacy.allow lists (the
+    hotline a contact gives) stays as written; the report says so once."""
+    set_handbook_options(repository / "mkdocs.yml", HOTLINE_ALLOWED)
+    definition = "A person who has experienced trafficking. Ask Jane at 402-555-0142."
+    write(
+        repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), definition=definition)
+    )
+    protocol = PROTOCOL.format(version=1, step="Stay safe", history=history(1))
+    protocol = protocol.replace(
+        "summary:",
+        "contacts:\n  - name: Hotline\n    phone: 1-888-373-7888\n"
+        "  - name: Jane\n    text: jane.doe@gmail.com\nsummary:",
+        1,
+    ).replace("Call the hotline.", "Call the hotline, or Jane at 402-555-0188 (12 Oak Street).")
+    write(repository, "protocols/front-desk.yml", protocol.replace("Hotel staff", "Front desk"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert out.count(MASKED_NOTE) == 1
+    assert r"**Ask Jane at 402-\*\*\*-\*\*42.**" in out
+    assert "    - Hotline (1-888-373-7888)\n    - Jane (j\\*\\*\\*@gmail.com)\n" in out
+    assert "       Call the hotline, or Jane at 402-***-**88 (1* O** S*****).\n" in out
+    assert not [text for text in PERSONAL if text in out]
+
+
+def test_a_number_changed_is_masked_before_the_words_are_compared(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A word diff of the texts masked: the number is struck and added whole, never split
+    across the marks; a change the masks hide is named, and the diff still fails for the
+    version it did not raise."""
+    step = "Call the hotline, or Jane at 402-555-0142."
+    write(repository, "glossary/survivor.yml", term(definition="Ask Jane at 402-555-0142."))
+    protocol = PROTOCOL.format(version=1, step="Call", history=history(1))
+    write(repository, "protocols/hotel-staff.yml", protocol.replace("Call the hotline.", step))
+    commit(repository, "with Jane")
+    write(repository, "glossary/survivor.yml", term(definition="Ask Jane at 402-555-0199."))
+    write(
+        repository,
+        "protocols/hotel-staff.yml",
+        protocol.replace("Call the hotline.", step.replace("555", "556")),
+    )
+    code, out, err = diff(repository, capsys)
+    assert code == 1, out
+    assert r"    > Ask Jane at ~~402-\*\*\*-\*\*42.~~ **402-\*\*\*-\*\*99.**" in out
+    assert "  - `steps`: only personal data changed, which is shown masked\n" in out
+    assert "protocols/hotel-staff.yml:2: protocol `hotel-staff`: its content changed" in err
+    assert out.count(MASKED_NOTE) == 1
+    assert "555-0142" not in out and "556-0142" not in out
+
+
+def test_the_report_says_nothing_of_masks_where_it_shows_none(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The note is for a report that shows a text masked: not for one whose changed item
+    holds personal data in a field it does not show."""
+    jane = "contacts:\n  - name: Jane\n    phone: 402-555-0142\n"
+    protocol = PROTOCOL.format(version=1, step="Call", history=history(1)) + jane
+    write(repository, "protocols/hotel-staff.yml", protocol)
+    commit(repository, "with Jane")
+    edited = PROTOCOL.format(version=2, step="Call", history=history(2, 1)) + jane
+    write(repository, "protocols/hotel-staff.yml", edited.replace("suspect", "fear"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "**fear**" in out
+    assert MASKED_NOTE not in out
+
+
+@pytest.mark.parametrize(
+    ("options", "shown"),
+    [
+        ("", "020 7946 0958"),  # a UK number in groups: read only where the UK is listed
+        ("privacy: {countries: [GB]}", r"020 \*\*\*\* \*\*58"),
+        ('privacy: {countries: [GB], allow: ["+44 20 7946 0958"]}', "020 7946 0958"),
+        # Where the rule is off, the coalition has said there is nothing of the kind to find.
+        ("rules: {privacy.pii: off}", "402-555-0142"),
+    ],
+)
+def test_the_masks_follow_the_privacy_settings(
+    repository: Path, capsys: pytest.CaptureFixture[str], options: str, shown: str
+) -> None:
+    if options:
+        set_handbook_options(repository / "mkdocs.yml", options)
+    number = "402-555-0142" if "rules" in options else "020 7946 0958"
+    definition = f"A person who has experienced trafficking. Ask Jane on {number}."
+    write(
+        repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), definition=definition)
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert f"**Ask Jane on {shown}.**" in out
+    assert (MASKED_NOTE in out) == ("*" in shown)

@@ -50,8 +50,9 @@ from .changes import Changes, compare
 from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, render
 from .report_limits import ReportLimits, step_summary_limits
+from .report_masks import PersonalDataMask
 from .report_suppressions import switched_off_by_change
-from .usage import find_uses
+from .usage import Use, find_uses
 
 EXIT_OK = 0
 # What git reads as a commit id (abbreviated to 4 characters at the least).
@@ -262,18 +263,31 @@ def diff_report(
         notes.insert(0, ahead)
     renamed = _renamed_files(repository, config, old, new)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
-    report = render(
-        changes,
-        pull_request.base_label(repository, pull_request_base, old.commit, old.label),
-        pull_request.head_label(pull_request_base, new.commit, new.label),
-        uses,
-        not_compared,
-        broken_at_base,
-        untouched,
-        limits,
-        notes,
-        switched_off,
-    )
+    base_name = pull_request.base_label(repository, pull_request_base, old.commit, old.label)
+    head_name = pull_request.head_label(pull_request_base, new.commit, new.label)
+
+    def report_of(changes: Changes, uses: Mapping[str, Sequence[Use]], masked: bool = False) -> str:
+        return render(
+            changes,
+            base_name,
+            head_name,
+            uses,
+            not_compared,
+            broken_at_base,
+            untouched,
+            limits,
+            notes,
+            switched_off,
+            personal_data_masked=masked,
+        )
+
+    # The step summary outlives a leak's clean-up: personal data is shown masked.
+    mask = PersonalDataMask.of(config)
+    shown_changes, shown_uses = mask.changes(changes), mask.uses(changes, uses)
+    report = report_of(shown_changes, shown_uses)
+    # Said only where the report shows a text masked, not one of a field left unchanged.
+    if mask.masked_any and report != report_of(changes, uses):
+        report = report_of(shown_changes, shown_uses, masked=True)
     return report, _failures(changes, not_compared)
 
 

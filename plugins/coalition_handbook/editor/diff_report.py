@@ -36,6 +36,7 @@ from .report_forms import avoid_reason_lines, form_lines, form_list
 from .report_history import history_entry, history_lines
 from .report_limits import Budget, ReportLimits, within
 from .report_markdown import escape, fenced, inline_code, line_start, link_target
+from .report_masks import MASKED_NOTE
 from .report_suppressions import SwitchedOff, suppressions_section
 from .report_uses import first_places, uses_section
 from .usage import Use
@@ -131,6 +132,7 @@ def render(
     limits: ReportLimits | None = None,
     notes: Sequence[ConfigNote | BaseAheadNote] = (),
     suppressions: Sequence[SwitchedOff] = (),
+    personal_data_masked: bool = False,
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
     load at the head, with the first problem of each (`line:column`, message);
@@ -138,11 +140,14 @@ def render(
     not load at either, left as they were; `limits`, how much it may hold (none: all);
     `notes`, sides read with the folders the config file names now, and why, and a base
     with commits the head lacks; `suppressions`, the suppression comments the change
-    adds, and the `handbook-enable` ones it takes out."""
+    adds, and the `handbook-enable` ones it takes out; `personal_data_masked`, whether
+    it shows personal data masked (`report_masks`), which it then says once."""
     budget = Budget(limits)
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     for note in notes:
         lines += [f"> ⚠️ {note.markdown()}", ""]
+    if personal_data_masked:
+        lines += [MASKED_NOTE, ""]
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
         lines += suppressions_section(suppressions)

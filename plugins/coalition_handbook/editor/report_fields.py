@@ -29,6 +29,8 @@ TEXT_FIELDS = WORD_DIFF_FIELDS | LINE_DIFF_FIELDS | {"steps"}
 def field_lines(field: FieldChange, starts: tuple[int, int] = (1, 1)) -> list[str]:
     """The lines that show one changed field; `starts` are the file lines its old and new
     texts start at, for the line numbers of a line diff."""
+    if field.old == field.new:  # the texts masked alike (`report_masks`)
+        return [f"  - `{field.name}`: only personal data changed, which is shown masked"]
     if field.name == "term":
         return [f"  - preferred form: {describe(field.old)} → {describe(field.new)}"]
     if field.name in {"aliases", "avoid", "status"}:
