@@ -1634,6 +1634,59 @@ def test_axe_finds_no_serious_problem(
     assert serious == [], "\n".join(serious)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_problem_in_search_results(
+    browser: object, site_url: str, scheme: str
+) -> None:
+    """With search open and its results drawn: the words it marks, the count of results
+    and a term's forms had 3.8:1 to 4.4:1 (audit)."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    with contextmanager(_opened_page)(browser, site_url, 1280, 900, scheme) as page:
+        page.goto("index.html")
+        _typed_in_search(page, "victim")
+        expect(page.locator(".md-search-result mark").first).to_be_visible()
+        expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+        results = axe_module.Axe().run(page)
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert serious == [], "\n".join(serious)
+
+
+# Links that took Material's accent colour on focus and hover (audit): the glossary's
+# letters, a term page's "Used on" list, the permalink of a heading, the sidebar.
+FOCUSED_LINKS = [
+    ("glossary/", ".hb-letters a"),
+    ("glossary/human-trafficking/", "article li > a[href]:not(.hb-term)"),
+    ("glossary/human-trafficking/", "article h2 > .headerlink"),
+    ("glossary/human-trafficking/", ".md-sidebar--primary .md-nav__link[href]"),
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("how", ["focus", "hover"])
+@pytest.mark.parametrize(("path", "selector"), FOCUSED_LINKS)
+def test_a_focused_or_hovered_link_keeps_the_contrast_of_text(
+    browser: object, site_url: str, scheme: str, how: str, path: str, selector: str
+) -> None:
+    """WCAG 1.4.3: 4.5:1 for a link's text once it has the focus or the pointer; the
+    accent colour it took gave 4.3:1 and 3.8:1 (audit)."""
+    with contextmanager(_opened_page)(browser, site_url, 1280, 900, scheme) as page:
+        page.goto(path)
+        link = page.locator(selector).first
+        if how == "hover":
+            link.hover()
+        else:
+            link.focus()
+        page.wait_for_timeout(400)  # the theme's colour transition, 250 ms
+        text = _luminance(page, f"{selector}:{how}", "color")
+        ground = _luminance(page, "body", "backgroundColor")
+    assert (max(text, ground) + 0.05) / (min(text, ground) + 0.05) >= 4.5
+
+
 @pytest.mark.parametrize("path", AXE_PAGES)
 def test_axe_finds_no_problem_in_a_phone_s_window(narrow_phone: object, path: str) -> None:
     """Where the navigation is a drawer behind the header's button, of any impact: the
