@@ -1546,6 +1546,36 @@ def test_focus_moved_backwards_is_never_under_the_header(short_window: object) -
     assert hidden == []
 
 
+def test_focus_moved_backwards_is_never_under_the_back_to_top_button(phone: object) -> None:
+    """WCAG 2.4.11: as Shift+Tab scrolls the page up, the theme shows its "Back to top"
+    button below the header, and each link came to rest half under it (audit)."""
+    phone.goto("glossary/")  # type: ignore[attr-defined]
+    phone.locator("article a[href]").last.focus()  # type: ignore[attr-defined]
+    covered = []
+    for _ in range(25):
+        phone.keyboard.press("Shift+Tab")  # type: ignore[attr-defined]
+        phone.wait_for_timeout(200)  # type: ignore[attr-defined]  # the button's fade
+        focused = phone.evaluate(  # type: ignore[attr-defined]
+            """() => {
+                const focused = document.activeElement;
+                const box = focused.getBoundingClientRect();
+                const button = document.querySelector(".md-top");
+                const shown = button.getBoundingClientRect();
+                return {
+                    in_article: !!focused.closest("article"),
+                    text: focused.textContent.trim().slice(0, 30),
+                    covered: !button.hidden && box.top < shown.bottom && box.bottom > shown.top
+                        && box.left < shown.right && box.right > shown.left,
+                };
+            }"""
+        )
+        if not focused["in_article"]:
+            break
+        if focused["covered"]:
+            covered.append(focused["text"])
+    assert covered == []
+
+
 @pytest.mark.parametrize(("today", "overdue"), [("2026-06-01", False), ("2031-06-01", True)])
 def test_a_protocol_says_its_review_is_overdue_once_the_reader_s_date_is_past_it(
     page: object, today: str, overdue: bool
