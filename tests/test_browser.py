@@ -1576,6 +1576,20 @@ def test_focus_moved_backwards_is_never_under_the_back_to_top_button(phone: obje
     assert covered == []
 
 
+@pytest.mark.parametrize("path", ["index.html", "404.html"])
+def test_the_first_tab_stop_skips_to_the_page_s_content(page: object, path: str) -> None:
+    """WCAG 2.4.1: the 404 page had no "Skip to content" link; a member arriving by an
+    old link went through the header and 17 links of the navigation first (audit)."""
+    page.goto(path)
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Skip to content")
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('article')")
+
+
 @pytest.mark.parametrize(("today", "overdue"), [("2026-06-01", False), ("2031-06-01", True)])
 def test_a_protocol_says_its_review_is_overdue_once_the_reader_s_date_is_past_it(
     page: object, today: str, overdue: bool
