@@ -39,6 +39,7 @@ from coalition_handbook.model import load_handbook
 from coalition_handbook.model.glossary import plain_text
 from coalition_handbook.model.types import Handbook
 from coalition_handbook.site.content_policy import content_policy, policy_meta
+from coalition_handbook.site.languages import language_name
 from coalition_handbook.site.search_boost import typed_form
 
 # Elements that make a browser fetch something as the page loads, and where the URL is.
@@ -692,6 +693,32 @@ def test_a_term_page_entry_lists_every_form_as_typed_for_handbook_js(
     ] == []
     sections = [document for document in index["docs"] if "#" in document["location"]]
     assert not any("handbook_typed_forms" in document for document in sections)
+
+
+def test_a_term_page_entry_lists_its_translations_by_language_for_handbook_js(
+    shipped_site: SiteBuild, handbook: Handbook
+) -> None:
+    """handbook.js says in a result found by a translation which language it matched
+    ("Matched: Spanish, trata de personas"): the page's first entry lists them, outside
+    the fields Material's search indexes."""
+    site = shipped_site.require()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "handbook_translations" not in index["config"]["fields"]
+    listed = {
+        document["location"]: document["handbook_translations"]
+        for document in index["docs"]
+        if "handbook_translations" in document
+    }
+    wanted = {
+        f"glossary/{term.id}/": [
+            [language_name(code), text] for code, text in sorted(term.translations.items())
+        ]
+        for term in handbook.terms.values()
+        if term.translations
+    }
+    assert wanted
+    assert listed == wanted
+    assert listed["glossary/human-trafficking/"][0] == ["Spanish", "trata de personas"]
 
 
 def _words(text: str) -> str:

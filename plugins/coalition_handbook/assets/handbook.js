@@ -1294,22 +1294,115 @@ function refocusResult() {
    heading's: Chromium computed "", and a screen reader going through the results heard
    "link" alone (found in an audit). Each result's link is named by its heading, not
    only on an answer: the theme draws a list's first ten results with it, the rest four
-   at a time as the member scrolls. */
-var resultHeadings = 0; // ids given to results' headings
+   at a time as the member scrolls.
+
+   What the result shows under its heading (a page's summary, a section's text, the
+   words it misses) was not heard at all, and a term found by another of its forms said
+   nothing of why it came up: the forms (its tags) are hidden, as they repeat the "Use:"
+   line. That text is the link's description, with, first, the form the search found
+   ("Matched: Spanish, trata de personas"). Named by `aria-labelledby`, the link's name
+   fell short of the text it shows, which axe reports (label-content-name-mismatch,
+   audit): the link takes its name from its content instead, the article read as no
+   element of its own (Chromium names a link from none of an article's text), and what
+   is the description hidden from that reading. */
+var BLOCKS = "p, ul, ol, dl, table, div, pre, blockquote";
+var TRANSLATIONS = "handbook_translations"; // as site/search_boost.TRANSLATIONS_KEY names it
+var translationsAt = new Map(); // a term page's address -> its [language, text] pairs
+var describedParts = 0; // ids given to the parts of results that describe them
 
 function nameSearchResults(results) {
-  var links = results.querySelectorAll(".md-search-result__link:not([aria-labelledby])");
+  var links = results.querySelectorAll(".md-search-result__link:not([data-hb-named])");
   links.forEach(function (link) {
     var heading = link.querySelector(":scope > article > :is(h1, h2)");
     if (!heading) {
       return;
     }
-    if (!heading.id) {
-      resultHeadings += 1;
-      heading.id = "hb-search-result-" + resultHeadings;
-    }
-    link.setAttribute("aria-labelledby", heading.id);
+    link.setAttribute("data-hb-named", "");
+    heading.parentElement.setAttribute("role", "none");
+    describeSearchResult(link, heading);
   });
+}
+
+function keepTranslations(items) {
+  items.forEach(function (group) {
+    group.forEach(function (item) {
+      if (Array.isArray(item[TRANSLATIONS])) {
+        translationsAt.set(pageAddress(item.location), item[TRANSLATIONS]);
+      }
+    });
+  });
+}
+
+// The page `href` is of; an index's location is the site's, from its root (the theme's
+// `base`), a result's link a whole address.
+function pageAddress(href) {
+  var root = location.href;
+  try {
+    root = new URL(JSON.parse(document.getElementById("__config").textContent).base, root).href;
+  } catch (error) {
+    // no theme's settings to read: the page's own address
+  }
+  var url = new URL(href, root);
+  return url.origin + url.pathname;
+}
+
+function describeSearchResult(link, heading) {
+  var described = [];
+  var run = null; // the text and marks between blocks, in a <span> of their own
+  Array.prototype.slice.call(heading.parentElement.childNodes).forEach(function (node) {
+    var element = node.nodeType === Node.ELEMENT_NODE;
+    if (node === heading || (element && node.matches(".md-search-result__icon, .md-tags"))) {
+      run = null;
+    } else if (element && node.matches(BLOCKS)) {
+      run = null;
+      described.push(node);
+    } else if (run || node.textContent.trim()) {
+      if (!run) {
+        run = document.createElement("span");
+        node.before(run);
+        described.push(run);
+      }
+      run.appendChild(node);
+    }
+  });
+  var matched = matchedForm(link, heading);
+  if (matched) {
+    var said = document.createElement("span");
+    said.hidden = true;
+    said.textContent = matched;
+    heading.parentElement.appendChild(said);
+    described.unshift(said);
+  }
+  var ids = described.map(function (element) {
+    describedParts += 1;
+    element.id = element.id || "hb-search-result-" + describedParts;
+    element.setAttribute("aria-hidden", "true"); // heard as the description
+    return element.id;
+  });
+  if (ids.length) {
+    link.setAttribute("aria-describedby", ids.join(" "));
+  }
+}
+
+// "Matched: Spanish, trata de personas": the form of the term the search marked most
+// words of, if it is not the heading's.
+function matchedForm(link, heading) {
+  var best = null;
+  var most = 0;
+  link.querySelectorAll(".md-tags .md-tag").forEach(function (tag) {
+    var marked = tag.querySelectorAll("mark").length;
+    if (marked > most) {
+      best = tag.textContent.trim();
+      most = marked;
+    }
+  });
+  if (!best || best.toLowerCase() === heading.textContent.trim().toLowerCase()) {
+    return "";
+  }
+  var translation = (translationsAt.get(pageAddress(link.href)) || []).find(function (pair) {
+    return pair[1] === best;
+  });
+  return "Matched: " + (translation ? translation[0] + ", " : "") + best + ".";
 }
 
 /* A term's forms, which its result carries as the theme's tags for the ranking, were read
@@ -1372,6 +1465,7 @@ function watchSearchQueries(Worker) {
     }
     if (Array.isArray(items)) {
       withWrittenWords(items);
+      keepTranslations(items);
     }
     var capitals = wordsInCapitals(asked.typed);
     var reordered = Array.isArray(items) ? rankedAnswer(items, typed, capitals) : items;

@@ -13,7 +13,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from ..site.render_cache import PageRenderCache
-from ..site.search_boost import CAPITAL_WORDS_KEY, FORMS_FIELD, STEPS_FIELD, TYPED_FORMS_KEY
+from ..site.search_boost import (
+    CAPITAL_WORDS_KEY,
+    FORMS_FIELD,
+    STEPS_FIELD,
+    TRANSLATIONS_KEY,
+    TYPED_FORMS_KEY,
+)
 
 
 @dataclass
@@ -34,12 +40,14 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
     `handbook_forms`, in the search field `FORMS_FIELD`) and its forms whole, as a query
     typing one is compared with them (`handbook_typed_forms`, kept under
     `TYPED_FORMS_KEY`, which is no search field), the words of them written in capitals
-    (`CAPITAL_WORDS_KEY`, no search field either): see site/search_boost.py. A protocol
-    page's first entry gets who it is for and its steps (`STEPS_FIELD`)."""
+    (`CAPITAL_WORDS_KEY`, no search field either), its translations by language
+    (`TRANSLATIONS_KEY`, nor this): see site/search_boost.py. A protocol page's first
+    entry gets who it is for and its steps (`STEPS_FIELD`)."""
     forms = page.meta.get(FORMS_FIELD)
     typed = page.meta.get(TYPED_FORMS_KEY)
     capitals = page.meta.get(CAPITAL_WORDS_KEY)
     steps = page.meta.get(STEPS_FIELD)
+    translations = page.meta.get(TRANSLATIONS_KEY)
     for entry in entries:
         if entry.get("location") == page.url:
             if isinstance(forms, list) and forms:
@@ -50,6 +58,8 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
                 entry[CAPITAL_WORDS_KEY] = [str(form) for form in capitals]
             if isinstance(steps, str) and steps:
                 entry[STEPS_FIELD] = steps
+            if isinstance(translations, list) and translations:
+                entry[TRANSLATIONS_KEY] = [[str(part) for part in pair] for pair in translations]
             return
 
 

@@ -80,6 +80,10 @@ _S_APOSTROPHE_S = re.compile(r"s's(?= |$)")
 # 4 matches only so. handbook.js counts them only for words typed in capitals: "tip"
 # listed human trafficking (its acronym TIP) before HSI Tip Line (audit).
 CAPITAL_WORDS_KEY = "handbook_capital_words"
+# Not a search field either: a term page's translations as [language name, text] pairs,
+# for handbook.js to say in a result found by one which language it matched (a screen
+# reader does not hear the result's forms, which it hides: its tags).
+TRANSLATIONS_KEY = "handbook_translations"
 # A plural's or possessive's ending after an acronym, as handbook.js's `inCapitals` reads it
 _ACRONYM_ENDING = re.compile("(?:['\u2019]s|s['\u2019]?)$")
 
