@@ -1759,6 +1759,27 @@ def test_a_focused_or_hovered_link_keeps_the_contrast_of_text(
     assert (max(text, ground) + 0.05) / (min(text, ground) + 0.05) >= 4.5
 
 
+def test_a_link_drawn_as_a_button_keeps_the_theme_s_hover_colours(page: object) -> None:
+    """The link colour that focused and hovered links take would be blue on the accent
+    a hovered button (or tag) is filled with: it keeps the theme's light text."""
+    page.goto("index.html")
+    page.locator("article h1").evaluate(
+        """(heading) => heading.insertAdjacentHTML(
+            "afterend", '<a class="md-button" id="hb-button" href="#">Go</a>')"""
+    )
+    page.locator("#hb-button").hover()
+    page.wait_for_timeout(400)  # the theme's colour transition, 250 ms
+    shown, theme_s = page.locator("#hb-button").evaluate(
+        """(button) => {
+            const probe = document.createElement("span");
+            probe.style.color = "var(--md-accent-bg-color)";
+            button.after(probe);
+            return [getComputedStyle(button).color, getComputedStyle(probe).color];
+        }"""
+    )
+    assert shown == theme_s
+
+
 @pytest.mark.parametrize("path", AXE_PAGES)
 def test_axe_finds_no_problem_in_a_phone_s_window(narrow_phone: object, path: str) -> None:
     """Where the navigation is a drawer behind the header's button, of any impact: the
