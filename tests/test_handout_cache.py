@@ -349,8 +349,8 @@ def test_a_file_that_holds_the_bytes_already_is_not_written_again(tmp_path: Path
     assert not link.is_symlink() and link.read_bytes() == b"same"
 
 
-def test_last_good_is_none_for_an_unknown_module(tmp_path: Path) -> None:
-    assert HandoutCache(tmp_path).last_good("nothing") is None
+def test_last_good_pdf_is_none_for_an_unknown_module(tmp_path: Path) -> None:
+    assert HandoutCache(tmp_path).last_good_pdf("nothing") is None
 
 
 # Only PDFs this machine's runs wrote are published: not one that came with the
@@ -459,7 +459,7 @@ def test_the_last_good_handout_is_a_file_a_run_wrote(tmp_path: Path, name: str) 
     (result,) = [result for result in report.results if result.module.id == "community"]
     assert (result.outcome, result.path) == ("failed", None)
     assert not (tmp_path / "out" / "community.pdf").exists()
-    assert HandoutCache(tmp_path / CACHE_DIR).last_good("community") is None
+    assert HandoutCache(tmp_path / CACHE_DIR).last_good_pdf("community") is None
 
 
 def test_the_last_good_handout_a_run_wrote_is_still_published(tmp_path: Path) -> None:
@@ -606,7 +606,7 @@ def test_a_module_folder_that_is_a_link_holds_no_handout(tmp_path: Path) -> None
     (tmp_path / CACHE_DIR).mkdir(parents=True)
     (tmp_path / CACHE_DIR / "community").symlink_to(elsewhere)
     cache = HandoutCache(tmp_path / CACHE_DIR)
-    assert cache.last_good("community") is None
+    assert cache.last_good_pdf("community") is None
     assert cache.get("community", "0" * 64) is None
     assert cache.put("community", "1" * 64, b"%PDF-1.7 new") is None
     assert sorted(path.name for path in elsewhere.iterdir()) == ["0" * 64 + ".pdf"]
@@ -1015,7 +1015,7 @@ def test_a_failed_render_falls_back_on_its_own_sites_last_good_pdf_alone(tmp_pat
     _put_for("mkdocs.es.yml", tmp_path, "debt", "c" * 64, b"%PDF-1.7 deuda", 3)
     assert HandoutCache(tmp_path, "mkdocs.es.yml").last_good_pdf("hotel") == b"%PDF-1.7 spanish"
     assert HandoutCache(tmp_path, "mkdocs.yml").last_good_pdf("hotel") == b"%PDF-1.7 english"
-    assert HandoutCache(tmp_path, "mkdocs.yml").last_good("debt") is None
+    assert HandoutCache(tmp_path, "mkdocs.yml").last_good_pdf("debt") is None
 
 
 def test_a_record_of_an_earlier_version_is_no_sites_last_good_pdf(tmp_path: Path) -> None:
@@ -1024,7 +1024,7 @@ def test_a_record_of_an_earlier_version_is_no_sites_last_good_pdf(tmp_path: Path
     _put_for("mkdocs.yml", tmp_path, "hotel", "1" * 64, b"%PDF-1.7 earlier", 1)
     _as_an_earlier_version_wrote(tmp_path, "hotel", "1" * 64)
     assert HandoutCache(tmp_path, "mkdocs.yml").last_good_pdf("hotel") is None
-    assert HandoutCache(tmp_path, "mkdocs.es.yml").last_good("hotel") is None
+    assert HandoutCache(tmp_path, "mkdocs.es.yml").last_good_pdf("hotel") is None
 
 
 def test_each_site_publishes_its_own_last_good_handout(

@@ -2105,8 +2105,7 @@ def test_without_pango_a_cached_pdf_cut_short_is_no_handout_to_link(
     context = context_of(write_handbook(tmp_path))
     cache = handouts.HandoutCache.beside(tmp_path, "mkdocs.yml")
     cache.put("hotel-staff", "0" * 64, b"%PDF-1.7 an earlier good handout")
-    cache.put("community", "1" * 64, b"%PDF-1.7 another good handout")
-    kept = cache.last_good("community")
+    kept = cache.put("community", "1" * 64, b"%PDF-1.7 another good handout")
     assert kept is not None
     kept.write_bytes(b"%PDF-1.7 anoth")  # cut short
     monkeypatch.setattr(handout_render, "load_weasyprint", _no_pango)

@@ -32,7 +32,7 @@ removes those of the module it writes (but a temporary file alone).
 Another site's records, and any other file (a PDF someone put in a module's folder)
 stay (audit: the first were removed as a gone module's, the last as an older PDF; DESIGN
 section 11). A failed render falls back on its own site's last good PDF alone
-(`last_good`; review: a module with errors on the Spanish site was published with the
+(`last_good_pdf`; review: a module with errors on the Spanish site was published with the
 English handout).
 
 Only PDFs this user's runs wrote are published from the cache: each record is signed
@@ -262,17 +262,13 @@ class HandoutCache:
         cache's), one unreadable, or one this user's runs did not sign for that PDF."""
         return _manifest_of(_signed_manifest(self._manifest(module_id, key)), module_id, key)
 
-    def last_good(self, module_id: str) -> Path | None:
-        """This site's newest cached PDF of the module, whatever its key (for a render that
-        failed): a regular file named by a key, as `put` writes them, not a link, whose
-        record this user signed. Never another site's (review: a Spanish site published
-        the English handout), nor one whose record names no site: an earlier version's
-        is signed by no one, so it may have come with a copy (review rv1, finding 2)."""
-        found = self._last_good_record(module_id)
-        return None if found is None else found[0]
-
     def last_good_pdf(self, module_id: str) -> bytes | None:
-        """The bytes of `last_good`, or None (also where they are not those written)."""
+        """This site's newest cached PDF of the module, whatever its key (for a render that
+        failed), or None (also where its bytes are not those written): a regular file named
+        by a key, as `put` writes them, not a link, whose record this user signed. Never
+        another site's (review: a Spanish site published the English handout), nor one whose
+        record names no site: an earlier version's is signed by no one, so it may have come
+        with a copy (review rv1, finding 2)."""
         found = self._last_good_record(module_id)
         if found is None:
             return None
@@ -281,7 +277,7 @@ class HandoutCache:
         return None if manifest is None else _as_written(read_pdf(path), manifest.pdf_digest)
 
     def _last_good_record(self, module_id: str) -> tuple[Path, _Record] | None:
-        """`last_good`'s PDF and its record, whose manifest was verified reading it."""
+        """`last_good_pdf`'s PDF and its record, whose manifest was verified reading it."""
         folder = self._folder(module_id)
         if folder is None:
             return None
