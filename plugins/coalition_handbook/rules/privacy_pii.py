@@ -101,7 +101,7 @@ from .national_phones import (
 from .privacy_locations import LOCATION, ListedLocations, find_locations, location_message
 from .privacy_masks import masked, masked_digits
 from .privacy_settings import setting_texts
-from .soft_breaks import soft_breaks_joined
+from .soft_breaks import LINE_SPACE, soft_breaks_joined
 
 RULE = "privacy.pii"
 
@@ -117,12 +117,11 @@ _EMAIL = re.compile(_EMAIL_REST.format(at="@"))
 # (`jane.doe @ gmail.com`; not before `www.`: "find us @ www.coalition.org" is a website),
 # a fullwidth `\uff20`. In plain words (`jane at gmail dot com`) it cannot be told from
 # prose, and is not read.
-_LINE_SPACE = f"[ \t{UNICODE_SPACES}]"
 _WRITTEN_OUT_AT = (
-    rf"(?:{_LINE_SPACE}*[\[(](?i:at)[\])]{_LINE_SPACE}*"
-    rf"|{_LINE_SPACE}+@{_LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
+    rf"(?:{LINE_SPACE}*[\[(](?i:at)[\])]{LINE_SPACE}*"
+    rf"|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 )
-_WRITTEN_OUT_DOT = rf"(?:{_LINE_SPACE}*[\[(](?i:dot)[\])]{_LINE_SPACE}*|\.)"
+_WRITTEN_OUT_DOT = rf"(?:{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*|\.)"
 _WRITTEN_OUT_EMAIL = re.compile(
     rf"(?<![\w.+-])[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*{_WRITTEN_OUT_AT}"
     rf"[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}(?![\w-])"
@@ -130,8 +129,8 @@ _WRITTEN_OUT_EMAIL = re.compile(
 # What every address written out holds: the scan is skipped in a text without any.
 _WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
 # The `@` and the dots of an address written out, as privacy.allow compares it (`_text_key`).
-_WRITTEN_OUT_AT_KEY = re.compile(rf"{_LINE_SPACE}*(?:[\[(](?i:at)[\])]|[@\uff20]){_LINE_SPACE}*")
-_WRITTEN_OUT_DOT_KEY = re.compile(rf"{_LINE_SPACE}*[\[(](?i:dot)[\])]{_LINE_SPACE}*")
+_WRITTEN_OUT_AT_KEY = re.compile(rf"{LINE_SPACE}*(?:[\[(](?i:at)[\])]|[@\uff20]){LINE_SPACE}*")
+_WRITTEN_OUT_DOT_KEY = re.compile(rf"{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*")
 # Phone numbers and street addresses, both found in one pass: the pattern consumes the
 # one character either can start with (a digit, `+` or `(`), so the engine skips prose
 # at C speed until one turns up, then looks ahead for a phone number and a street address
@@ -140,7 +139,7 @@ _WRITTEN_OUT_DOT_KEY = re.compile(rf"{_LINE_SPACE}*[\[(](?i:dot)[\])]{_LINE_SPAC
 # `\d` means, and much faster to test.
 # A space between an address's words, as a word processor may write it: any of Unicode's;
 # or a line break inside a paragraph (`soft_breaks`), not one before a blank line.
-_SPACE = rf"(?:{_LINE_SPACE}|\n(?!{_LINE_SPACE}*\r?\n))"
+_SPACE = rf"(?:{LINE_SPACE}|\n(?!{LINE_SPACE}*\r?\n))"
 # Ten digits alone are a phone number only as North America dials them (NANP): the area
 # code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
 # (1234567890), which data files hold on every row (review). Ten or eleven digits
@@ -906,9 +905,7 @@ _LAST_GROUP = re.compile(rf"{_GAP}\(?\d{{1,3}}\Z")
 _COUNTED = re.compile(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
 # An extension written on, in any of its writings (`x12`, `x 12`, `ext. 12`, `Ext 12`,
 # `extension 12`): all are one, keyed as `x12` (`_extension_key`).
-_EXTENSION = re.compile(
-    rf"[ \t{UNICODE_SPACES}]*(?i:x|ext\.?|extension)[ \t{UNICODE_SPACES}]*(?P<digits>\d+)"
-)
+_EXTENSION = re.compile(rf"{LINE_SPACE}*(?i:x|ext\.?|extension){LINE_SPACE}*(?P<digits>\d+)")
 # The most digits a phone number has (E.164): a run of more is no one number.
 _LONGEST_NUMBER = 15
 # How many digits a number written with `00` for its `+` has after it, country code

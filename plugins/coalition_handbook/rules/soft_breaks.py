@@ -21,13 +21,14 @@ from ..forms import UNICODE_SPACES
 from ..source_map import SourceMap, rewritten
 from .national_phones import DASHES
 
-_HORIZONTAL = f"[ \t{UNICODE_SPACES}]"
+# A space within a line: a space, a tab, any of Unicode's (privacy.pii's patterns too).
+LINE_SPACE = f"[ \t{UNICODE_SPACES}]"
 # Possessive: a line followed by a blank one is no soft break, whatever spaces it ends with.
 # (The lookahead first lets the engine skip the words between gaps at C speed.)
 _GAP = re.compile(
     rf"(?=[\s{UNICODE_SPACES}])"
-    rf"(?:{_HORIZONTAL}*+\r?\n{_HORIZONTAL}*+(?:>{_HORIZONTAL}*+)*+(?![\r\n])"
-    rf"|{_HORIZONTAL}{{2,}}|\t)"
+    rf"(?:{LINE_SPACE}*+\r?\n{LINE_SPACE}*+(?:>{LINE_SPACE}*+)*+(?![\r\n])"
+    rf"|{LINE_SPACE}{{2,}}|\t)"
 )
 # A number's groups before a line break that joins them without a space.
 _DASH_BEFORE = re.compile(rf"\d[{DASHES}]\Z")
