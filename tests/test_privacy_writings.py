@@ -105,6 +105,46 @@ def test_a_table_files_rows_and_fields_are_not_joined(tmp_path: Path) -> None:
     assert privacy_findings(tmp_path, files, []) == []
 
 
+def test_code_blocks_and_text_files_are_read_line_by_line(tmp_path: Path) -> None:
+    """Review rv4: a fixed-width table or a list of numbers in a code block, a `.txt`
+    report, a tab-separated `.txt` (Excel's "Text (Tab delimited)") and a column of a
+    `.csv` read as phone numbers. A reader sees each line there as a line, and a run of
+    spaces or a tab as a gap between columns: each line is read on its own."""
+    table = "County       Calls   Tips   Cases\nDouglas        312    455    1420\n"
+    page = (
+        f"# Numbers\n\n```text\n{table}```\n\n```\n402\n555\n0142\n```\n\n"
+        "Indented:\n\n    402\n    555\n    0142\n    Douglas  312  455  1420\n\n"
+        "- Reports:\n\n    ```\n    402 555\n    0142\n    ```\n"
+    )
+    files = {
+        "index.md": page,
+        "report.txt": "county  calls  tips  cases\nDouglas   312   455   1420\n",
+        "b.txt": "Douglas\t312\t455\t1420\r\n",
+        "calls.csv": "calls\n402\n555\n0142\n",
+        "notes.MD": "Calls by quarter:\n312\n455\n1420\n",
+    }
+    assert privacy_findings(tmp_path, files, []) == []
+
+
+def test_a_line_in_code_or_a_text_file_is_still_read(tmp_path: Path) -> None:
+    """What a single line holds is found as before, and a paragraph after a code block is
+    read wrapped; numbers one per line in a paragraph are shown joined ("312 455 1420"),
+    and reported as the reader sees them."""
+    page = (
+        "# N\n\n```\nCall Jane at 402-555-0142 or write to 12 Oak Street.\n```\n\n"
+        "Call her at 402 555\n0143 tonight.\n\nCalls by quarter:\n312\n455\n1420\n"
+    )
+    files = {"index.md": page, "notes.txt": "Jane\t402-555-0144\n"}
+    found = [(f.path, f.line, f.column, f.found) for f in privacy_findings(tmp_path, files, [])]
+    assert found == [
+        ("content/index.md", 4, 14, "402-555-0142"),
+        ("content/index.md", 4, 39, "12 Oak Street"),
+        ("content/index.md", 7, 13, "402 555\n0143"),
+        ("content/index.md", 11, 1, "312\n455\n1420"),
+        ("content/notes.txt", 1, 6, "402-555-0144"),
+    ]
+
+
 def test_soft_breaks_joined_maps_back_to_the_source() -> None:
     text = "> a 402 555 \n>  0142\tb  c\n\nd-\n1"
     joined, source_map = soft_breaks_joined(text)

@@ -43,6 +43,7 @@ __all__ = [
     "LONE_CARRIAGE_RETURN",
     "LineIndex",
     "checkable_text",
+    "code_block_spans",
     "fence_opening_lines",
     "is_mark",
     "line_starts",
@@ -140,6 +141,29 @@ def lines_outside_code(text: str, body_line: int = 1) -> Iterator[tuple[int, str
     for number, line, fenced, indented, _ in _lines_and_code(text, body_line):
         if not (fenced or indented):
             yield number, line
+
+
+# What every code block's text holds: a fence, or a line indented four columns.
+_CODE_HINT = re.compile(r"```|~~~|(?:\A|\n)(?: {4}|[ ]{0,3}\t)")
+
+
+def code_block_spans(text: str, body_line: int = 1) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines of the Markdown body of `text` (from
+    `body_line` on) inside fenced or indented code, fences and line breaks included, as
+    the block pass reads them: what a reader is shown line by line, as written."""
+    if not _CODE_HINT.search(text):
+        return []
+    spans: list[tuple[int, int]] = []
+    position = sum(len(line) + 1 for line in text.split("\n")[: body_line - 1])
+    for _, line, fenced, indented, _ in _lines_and_code(text, body_line):
+        end = min(position + len(line) + 1, len(text))
+        if fenced or indented:
+            if spans and spans[-1][1] == position:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((position, end))
+        position = end
+    return spans
 
 
 def without_fenced_code(text: str) -> str:

@@ -7,8 +7,10 @@ national number as Europe writes it, 0201234567, but not one that reads as an id
 `ISBN 0306406152`, `order #...`, `order_id=...`) and street addresses in every page and
 every term and protocol file, code and comments included: all of it is published with
 the repository. Any Unicode space may separate a number's groups or an address's words,
-or a line break inside a paragraph, a tab or a run of spaces (`soft_breaks`); and what no
-reader sees (a soft hyphen, a zero width space) is read through, as matching reads text.
+or a line break inside a paragraph, a tab or a run of spaces (`soft_breaks`; not in a code
+block or a plain text file, which show each line as a line, and a tab or spaces as a
+column's gap); and what no reader sees (a soft hyphen, a zero width space) is read
+through, as matching reads text.
 A character reference is read as the character a reader is shown
 (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), in pages and in HTML, XML and SVG
 files, and reported as written. `privacy.allow` lists the public ones (hotlines, office
@@ -84,10 +86,11 @@ from urllib.parse import unquote, unquote_plus
 from ..findings import Finding, Severity
 from ..forms import INVISIBLE_CHARACTERS, UNICODE_SPACES, without_invisible
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
-from ..markdown import LineIndex
+from ..markdown import LineIndex, code_block_spans
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from ..markup import decoded_references, shown_text
 from ..model.files import XML_DATA_SUFFIXES
+from ..model.source import MARKDOWN_SUFFIXES
 from ..source_map import ChainedMap, PositionMap, SourceMap
 from ..wrapped_links import unwrapped_links
 from .base import CheckContext
@@ -495,7 +498,12 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for origin in origins:
         # Read as shown: Python-Markdown and browsers decode character references.
         read, to_source = decoded_references(origin.text)
-        yield from _check_text(context, origin.path, origin.text, read, to_source, allowed)
+        lines_of = _no_lines  # YAML: a block scalar's lines are a paragraph's
+        if origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # a page: its code blocks' are lines
+            lines_of = partial(code_block_spans, body_line=origin.body_line)
+        yield from _check_text(
+            context, origin.path, origin.text, read, to_source, allowed, lines_of
+        )
     # mkdocs.yml's copyright, nav, social links...: shown on every page (`privacy_settings`).
     for setting in setting_texts(config.shown_texts):
         yield from _check_text(
@@ -513,13 +521,15 @@ def check(context: CheckContext) -> Iterator[Finding]:
             yield note.with_severity(Severity.INFO)
         source = text = text_file.origin.text
         to_source: PositionMap = SourceMap()
+        lines_of = _every_line  # shown as written, line by line
         if text_file.markup:  # its text, not its tags, styles and scripts, as shown
             text, shown = shown_text(text, every_attribute=not _presentational(text_file.path))
             text, decoded = decoded_references(text)
             to_source = ChainedMap(outer=shown, inner=decoded)
+            lines_of = _no_lines  # a browser shows a line break as a space
         elif text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
             text = _without_calendar_identifiers(text)
-        yield from _check_text(context, text_file.path, source, text, to_source, allowed)
+        yield from _check_text(context, text_file.path, source, text, to_source, allowed, lines_of)
 
 
 _CALENDAR_SUFFIXES = (".ics", ".ical")
@@ -1433,9 +1443,16 @@ def _is_public_link_number(written: str, public: Set[str]) -> bool:
     )
 
 
-# Files whose tabs and runs of spaces separate fields, not words: a row `120\t450\t2024` is
-# three numbers, no phone number (their line breaks are read as any text's).
-_TABLE_SUFFIXES = (".csv", ".tsv")
+def _no_lines(text: str) -> list[tuple[int, int]]:
+    """Where a text read in paragraphs (YAML, a web page's text) shows each line as a line:
+    nowhere."""
+    return []
+
+
+def _every_line(text: str) -> list[tuple[int, int]]:
+    """Where a plain text file (`.txt`, `.csv`, `.vcf`...) shows each line as a line:
+    everywhere, as a browser shows it (Excel's "Text (Tab delimited)" is a `.txt` too)."""
+    return [(0, len(text))]
 
 
 def _check_text(
@@ -1445,12 +1462,14 @@ def _check_text(
     text: str,
     to_source: PositionMap,
     allowed: AllowList,
+    lines_of: Callable[[str], list[tuple[int, int]]] = _no_lines,
 ) -> Iterator[Finding]:
     """The findings in `text`, what is read of the file `source` (`to_source` says where
     each place of it is there): each names its line and column in `source`, and quotes
-    it as `source` writes it."""
+    it as `source` writes it. `lines_of` says where `text` shows each line as a line (a
+    code block's): a paragraph wrapped over lines is read whole elsewhere (`soft_breaks`)."""
     lines: LineIndex | None = None
-    for reported in reported_personal_data(path, source, text, to_source, allowed):
+    for reported in reported_personal_data(path, source, text, to_source, allowed, lines_of):
         lines = lines or LineIndex.of(source)
         line, column = lines.position(reported.start)
         found = source[reported.start : reported.end]
@@ -1473,17 +1492,21 @@ class ReportedData:
 
 
 def reported_personal_data(
-    path: str, source: str, text: str, to_source: PositionMap, allowed: AllowList
+    path: str,
+    source: str,
+    text: str,
+    to_source: PositionMap,
+    allowed: AllowList,
+    lines_of: Callable[[str], list[tuple[int, int]]] = _no_lines,
 ) -> Iterator[ReportedData]:
     """The personal data privacy.pii reports in `text`, what is read of the file `source`
-    at `path` (`to_source` says where each place of it is there), privacy.allow's public
-    entries left out."""
+    at `path` (`to_source` says where each place of it is there, `lines_of` where it shows
+    each line as a line), privacy.allow's public entries left out."""
     # A redirect's link read as a link of its own: it is given to whoever opens it.
     text, unwrapped = unwrapped_links(text)
     to_source = ChainedMap(outer=to_source, inner=unwrapped)
-    if not path.lower().endswith(_TABLE_SUFFIXES):  # a paragraph wrapped over lines: read whole
-        text, joined = soft_breaks_joined(text)
-        to_source = ChainedMap(outer=to_source, inner=joined)
+    text, joined = soft_breaks_joined(text, lines_of(text))
+    to_source = ChainedMap(outer=to_source, inner=joined)
 
     def placed(start: int, end: int) -> tuple[int, int]:
         return to_source.start(start), to_source.end(end)
