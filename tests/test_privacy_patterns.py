@@ -32,8 +32,10 @@ AT = (
     rf"|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 )
 DOT = rf"(?:{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*|\.)"
+# Not a word of letters alone before a spaced `@` (a website: "Find us online @ x.org").
 WRITTEN_OUT_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:{DOT}[\w+-]+)*{AT}[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}(?![\w-])"
+    rf"(?<![\w.+-])(?![^\W\d_]+{LINE_SPACE}+@)[\w+-]+(?:{DOT}[\w+-]+)*{AT}"
+    rf"[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}(?![\w-]|/\w)"
 )
 DASH = "[-\u2010-\u2013\u2212]"
 SEP = f"[ .\\n{UNICODE_SPACES}\u2010-\u2013\u2212-]"
@@ -104,7 +106,8 @@ PIECES = [
     "Close", "Hill", "Green", "End", "Walk", "'s", "\u2019s", "King's", " St Mary's Road",
     "27a", "b", "Children's", ", Leeds LS6 2AB", " SW1A 1AA", "Flat 2, ", ", Flat 3",
     # Written out, directionals, counts, line breaks (a privacy officer's audit)
-    " [at] ", "(at)", "[dot]", " (dot) ", " @ ", "\uff20", "www.", "SW ", "N.E. ", "NE", ",000",
+    " [at] ", "(at)", "[dot]", " (dot) ", " @ ", "online", "jane.doe", "/x", "\uff20", "www.",
+    "SW ", "N.E. ", "NE", ",000",
     "1,", " sites", " employees", "\n\n", "\n ", "\r\n",
 ]  # fmt: skip
 

@@ -205,6 +205,18 @@ def test_an_escaped_link_is_compared_with_the_allow_list_unquoted(tmp_path: Path
         # too vague to tell from prose; a website after a spaced `@`; a file name
         ("Write to jane at gmail dot com today.", []),
         ("Find us @ www.coalition.org, or logo [at] 2x [dot] png.", []),
+        # review rv4: a website after a word and a spaced `@`, with a path or without
+        ("Find us online @ nebraskacoalition.org or donate @ givebutter.com/nhtc.", []),
+        ("Follow us @ coalition.ne, visit @ shop.coalition.org/x", []),
+        (
+            "Write to jane_doe @ gmail.com or jdoe2 @ yahoo.com.",
+            ["jane_doe @ gmail.com", "jdoe2 @ yahoo.com"],
+        ),
+        ("Write to jane.doe @ gmail.com/ or j.doe @ x.org/jane.", ["jane.doe @ gmail.com"]),
+        (
+            "Write to jane [at] gmail [dot] com or jane＠gmail.com.",
+            ["jane [at] gmail [dot] com", "jane＠gmail.com"],
+        ),
     ],
 )
 def test_email_addresses_written_out_are_reported(text: str, expected: list[str]) -> None:

@@ -117,17 +117,20 @@ _EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\
 _EMAIL = re.compile(_EMAIL_REST.format(at="@"))
 # An e-mail address written out so that harvesters miss it, which a reader reads all the
 # same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
-# (`jane.doe @ gmail.com`; not before `www.`: "find us @ www.coalition.org" is a website),
-# a fullwidth `\uff20`. In plain words (`jane at gmail dot com`) it cannot be told from
-# prose, and is not read.
+# (`jane.doe @ gmail.com`), a fullwidth `\uff20`. In plain words (`jane at gmail dot com`)
+# it cannot be told from prose, and is not read. Nor is a spaced `@` after a word of
+# letters alone, which flyers write before a website ("Find us online @ coalition.org",
+# "donate @ givebutter.com/x": review rv4): a mailbox before one has a dot, a digit, a `_`,
+# `-` or `+` (`jane.doe`, `jdoe2`); nor one before `www.`; nor one followed by a path.
 _WRITTEN_OUT_AT = (
     rf"(?:{LINE_SPACE}*[\[(](?i:at)[\])]{LINE_SPACE}*"
     rf"|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 )
 _WRITTEN_OUT_DOT = rf"(?:{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*|\.)"
 _WRITTEN_OUT_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*{_WRITTEN_OUT_AT}"
-    rf"[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}(?![\w-])"
+    rf"(?<![\w.+-])(?![^\W\d_]+{LINE_SPACE}+@)[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*"
+    rf"{_WRITTEN_OUT_AT}[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}"
+    r"(?![\w-]|/\w)"
 )
 # What every address written out holds: the scan is skipped in a text without any.
 _WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
