@@ -246,6 +246,21 @@ def test_an_address_written_out_is_compared_with_the_allow_list_plainly(tmp_path
             "Go to 12 Safe Place, Omaha. The 12 Oak Street residents",
             ["12 Safe Place", "12 Oak Street"],
         ),
+        # review rv4: the people after a shelter's address are no count of places, and an
+        # address's word before the number wins over the count
+        (
+            "Jane shelters two women at 1420 Elm Street\nsurvivors there need rides.",
+            ["1420 Elm Street"],
+        ),
+        (
+            "The 1420 Elm Street volunteers; the 14 Oak Street clients, staff and survivors",
+            ["1420 Elm Street", "14 Oak Street"],
+        ),
+        (
+            "Mail forms to 12 Oak Street programs, or Address: 40 Main Street sites",
+            ["12 Oak Street", "40 Main Street"],
+        ),
+        ("We run 12 Safe Place branches and 3 Main Street chapters.", []),
     ],
 )
 def test_street_addresses_told_from_counts(text: str, expected: list[str]) -> None:

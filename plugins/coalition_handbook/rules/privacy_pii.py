@@ -344,14 +344,18 @@ _ADDRESS_AFTER = re.compile(
 # A count of things before a programme's or an organisation's name ("12 Safe Place sites",
 # "300 Hotel Way employees", "the 40 Main Street programs") is told from an address by the
 # plural noun after the street type, which no address has; "12 Safe Place, Omaha" is one.
-# Decided by what follows, not by the words before ("volunteers at 12 Safe Place sites").
-# Not "residents", "tenants" or "offices": "the 12 Oak Street residents" names an address.
+# Only nouns that count places, programmes and organisations, and an employer's workforce
+# (hotel staff trainings count "300 Hotel Way employees"): not the people who follow a
+# shelter's or a home's address ("1420 Elm Street survivors", "the 12 Oak Street staff",
+# "volunteers", "clients": review rv4), nor "residents", "tenants" or "offices": "the 12 Oak
+# Street residents" names an address. And not where something before the number reads as an
+# address ("at", "on", "to", a label's colon: `_ADDRESS_BEFORE`): "shelters two women at
+# 1420 Elm Street\nsurvivors there need rides" names one.
 _COUNTED_AFTER = re.compile(
-    rf"[*_]*{_SPACE}+(?:locations|sites|employees|staff|programs|programmes|members"
-    r"|volunteers|partners|affiliates|chapters|agencies|organizations|organisations"
-    r"|participants|trainees|students|clients|survivors|people|events|trainings"
-    r"|sessions|stores|shops|businesses|hotels|motels|libraries|schools|churches"
-    r"|campaigns|projects|grants|coalitions|providers|facilities|centers|centres)\b"
+    rf"[*_]*{_SPACE}+(?:locations|sites|branches|chapters|programs|programmes|employees"
+    r"|affiliates|agencies|organizations|organisations|events|trainings|sessions|stores"
+    r"|shops|businesses|hotels|motels|libraries|schools|churches|campaigns|projects|grants"
+    r"|coalitions|providers|facilities|centers|centres)\b"
 )
 
 
@@ -364,17 +368,17 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     2005 Camino Health Center"), and one whose type is an English word too ("Option 1 Via
     Email", "Top 10 Green flags") that nothing around reads as an address. And a count
     before a programme's name: a street with a plural noun after it ("12 Safe Place
-    sites", `_COUNTED_AFTER`)."""
+    sites", `_COUNTED_AFTER`) and no address's word before it."""
     if _ADDRESS_AFTER.match(text, end):
         return False
-    if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites
-        return True
+    before = text[max(0, start - _BEFORE_WINDOW) : start]
+    if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites, not at 12 Oak Street sites
+        return not _ADDRESS_BEFORE.search(before)
     words = text[start:end].split()
     number, street_type = words[0], words[-1].rstrip(".")
     numbered_road = street_type.isdigit()  # Highway 61
     if numbered_road:
         street_type = words[-2].rstrip(".")
-    before = text[max(0, start - _BEFORE_WINDOW) : start]
     if street_type in _STREET_TYPES_ALSO_ENGLISH:  # 14 Castle Hill, Step 2 Walk
         return not _ADDRESS_BEFORE.search(before)
     if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
