@@ -296,3 +296,17 @@ def test_an_allowed_street_allows_its_abbreviation_and_its_units(tmp_path: Path)
         "101 Main St.",
         "100 Main Rd.",
     ]
+
+
+def test_an_allowed_street_allows_each_writing_of_its_directional(tmp_path: Path) -> None:
+    """Review rv4: `4500 SW 5th Avenue` listed, `S.W.` and `Southwest` were reported; a
+    directional is compared as USPS abbreviates it, as a street type is."""
+    page = (
+        "Visit 4500 S.W. 5th Avenue, 4500 Southwest 5th Ave. or 4500 SW 5th Avenue;\n"
+        "12 North Oak Street or 12 N. Oak St. Not 4500 SE 5th Avenue or 12 South Oak Street.\n"
+    )
+    allow = ["4500 SW 5th Avenue", "12 N Oak Street"]
+    assert [found for _, _, found in found_in(tmp_path, page, allow)] == [
+        "4500 SE 5th Avenue",
+        "12 South Oak Street",
+    ]

@@ -1092,23 +1092,33 @@ _USPS_ABBREVIATIONS = {
     "square": "sq", "terrace": "ter", "circle": "cir",
 }  # fmt: skip
 _USPS_ABBREVIATED = frozenset(_USPS_ABBREVIATIONS.values())
+# A directional as USPS abbreviates it, and as a street address may write it otherwise
+# (`4500 SW 5th Avenue`, `4500 S.W. 5th Avenue`, `4500 Southwest 5th Avenue`: review rv4).
+_DIRECTIONALS = {
+    "north": "n", "south": "s", "east": "e", "west": "w",
+    "northeast": "ne", "northwest": "nw", "southeast": "se", "southwest": "sw",
+}  # fmt: skip
+_DOTTED_DIRECTIONAL = re.compile(r"(?:[ns]\.?[ew]|[nsew])\.?")
 
 
 def _text_key(text: str) -> str:
     """An e-mail or street address, or a link, as privacy.allow compares it: in any case
     and spacing; an address written out (`jane [at] x [dot] org`) as written plainly; a
-    street type as the US Postal Service abbreviates it, with its period or without."""
+    street type and a directional as the US Postal Service abbreviates them, with their
+    periods or without (`S.W.`, `SW` and `Southwest` are `sw`)."""
     text = _WRITTEN_OUT_AT_KEY.sub("@", without_invisible(text))
     text = _WRITTEN_OUT_DOT_KEY.sub(".", text)
     return " ".join(map(_abbreviated, text.casefold().split()))
 
 
 def _abbreviated(word: str) -> str:
-    """A word of `_text_key`, a street type as USPS abbreviates it."""
+    """A word of `_text_key`, a street type or a directional as USPS abbreviates it."""
     bare = word.rstrip(".")
     if bare in _USPS_ABBREVIATED:
         return bare
-    return _USPS_ABBREVIATIONS.get(bare, word)
+    if _DOTTED_DIRECTIONAL.fullmatch(word):
+        return word.replace(".", "")
+    return _USPS_ABBREVIATIONS.get(bare) or _DIRECTIONALS.get(bare, word)
 
 
 def find_personal_data(
