@@ -176,7 +176,7 @@ def test_a_listed_number_is_allowed_written_at_home_or_abroad(tmp_path: Path) ->
         (2, 6, "06 12 34 56 78"),
         (2, 29, "0800 0121 700"),
     ]
-    assert "list '0800 0121 700 **' under privacy.allow" in findings[1].message
+    assert "list the number with it, as written at this line" in findings[1].message
     page = "Office +33 1 23 45 67 89 or 01 23 45 67 89, Jane 06 12 34 56 78.\n"
     assert national_findings(tmp_path, page, ["FR"], ["+33 1 23 45 67 89"]) == [
         (1, 50, "06 12 34 56 78")

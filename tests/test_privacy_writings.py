@@ -282,6 +282,13 @@ def test_a_public_numbers_extension_is_reported_in_any_writing(tmp_path: Path) -
         ("1-888-373-7888 ext. 12", True),
         ("+44 20 7946 0000 Ext 12", True),
     ]
+    # Review rv4: it asked to list the masked quote ('... ext. **'), which cannot be copied.
+    assert findings[2].message == (
+        "'1-888-373-7888 ext. **' looks like a personal phone number: what is written right "
+        "after '1-888-373-7888', which privacy.allow lists, reads as its direct line or "
+        "extension; remove that, or list the number with it, as written at this line and "
+        "column, under privacy.allow if it is public"
+    )
 
 
 def test_an_allowed_street_allows_its_abbreviation_and_its_units(tmp_path: Path) -> None:

@@ -1593,10 +1593,12 @@ def _personal_data_message(kind: str, found: str, in_link: bool = False) -> str:
 def _direct_line_message(public: str, whole: str) -> str:
     """What a finding says of a direct line or extension dialled after the public number
     `public` (`whole`, the two, what is dialled after it masked)."""
+    # What to list is named, not quoted: the quote is masked (review rv4).
     return (
         f"'{whole}' looks like a personal phone number: what is written right after "
         f"'{public}', which privacy.allow lists, reads as its direct line or extension; "
-        f"remove that, or list '{whole}' under privacy.allow if it is public"
+        "remove that, or list the number with it, as written at this line and column, "
+        "under privacy.allow if it is public"
     )
 
 
