@@ -33,6 +33,17 @@ from coalition_handbook.rules.privacy_pii import AllowList
         ("e-mail address", "jane.doe@gmail.com", "j***@gmail.com"),
         ("e-mail address", "jane&#64;gmail.com", "j***&#64;gmail.com"),
         ("e-mail address", "jane%40gmail.com", "j***%40gmail.com"),
+        # Review rv4: a personal domain names the person (its first character and its
+        # top-level domain are kept; a common mail provider's is kept whole), a house
+        # number of one digit is all of it, and a YAML string's escape is a character.
+        ("e-mail address", "jo@janedoe.com", "j***@j***.com"),
+        ("e-mail address", "a@b.co", "a***@b***.co"),
+        ("e-mail address", "jane%40mail.janedoe.co.uk", "j***%40m***.uk"),
+        ("e-mail address", "jo@Outlook.com", "j***@Outlook.com"),
+        ("e-mail address", "jo\\x40x.org", "j***\\x40x***.org"),
+        ("e-mail address", "jo\\u0040proton.me", "j***\\u0040proton.me"),
+        ("street address", "7 W Cedar Street", "* W C**** S*****"),
+        ("street address", "5 Elm St", "* E** S*"),
         ("street address", "12 Oak Street", "1* O** S*****"),
         ("street address", "1600 Pennsylvania Avenue NW", "1*** P*********** A***** N*"),
         ("Telegram account", "t.me/jane_doe", "t.me/j***_d**"),

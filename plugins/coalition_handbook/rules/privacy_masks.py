@@ -8,17 +8,20 @@ A mask keeps enough for an editor to tell which one is meant, and no more:
 
 - a phone number keeps its separators, its last two digits and, from ten digits on, its
   first three (a country or area code): `402-***-**42`, `+44 2* **** **58`, `***-**42`;
-- an e-mail address keeps the first character of its mailbox and its domain:
-  `j***@gmail.com` (the length of the mailbox is not shown);
+- an e-mail address keeps the first character of its mailbox and a common mail
+  provider's domain, `j***@gmail.com` (the length of the mailbox is not shown); of any
+  other domain, which may be the person's own (`janedoe.com`: review rv4), the first
+  character and its top-level domain: `j***@j***.com`;
 - a link to a messenger account or group keeps what leads to the messenger
   (`t.me/`, `https://chat.whatsapp.com/`) and masks the name or key after it;
 - coordinates keep their degrees and mask what locates a building, decimals, minutes
   and seconds: `41.****, -95.****`, `41°**'**.*"N 95°**'**.*"W`;
 - anything else (a street address) keeps the first letter or digit of each word:
-  `1* O** S*****`.
+  `1* O** S*****`; but a house number of one digit is masked whole (`* O** S*****`).
 
-A character reference (`&#64;`) or a link's escape (`%40`) counts as the character it
-stands for, and is kept as written where that character is kept.
+A character reference (`&#64;`), a link's escape (`%40`) or a YAML string's (`\x40`,
+`\u0040`) counts as the character it stands for, and is kept as written where that
+character is kept.
 """
 
 from __future__ import annotations
@@ -30,8 +33,17 @@ from urllib.parse import unquote
 from .privacy_locations import LOCATION
 
 _MASK = "*"
-# A character as written: a character reference, a link's `%XX` escape, or itself.
-_WRITTEN_CHARACTER = re.compile(r"&#?[A-Za-z0-9]+;|%[0-9A-Fa-f]{2}|.", re.DOTALL)
+# A character as written: a character reference, a link's `%XX` escape, a YAML string's
+# `\xXX` or `\uXXXX` (mkdocs.yml's `site_author: "jo\x40x.org"`), or itself.
+_WRITTEN_CHARACTER = re.compile(
+    r"&#?[A-Za-z0-9]+;|%[0-9A-Fa-f]{2}|\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|.", re.DOTALL
+)
+# The mail providers whose domain tells nothing of whose address it is: kept in a mask.
+_MAIL_PROVIDERS = frozenset(
+    {"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com"}
+    | {"yahoo.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "pm.me"}
+    | {"aol.com", "gmx.com", "mail.com"}
+)
 # Where a messenger link's name or key starts: after its last `/`, `#`, `=` or `+`.
 _LINK_NAME_START = re.compile(r".*[/#=+]", re.DOTALL)
 # Digits a phone number's mask keeps at its end, and at its start from `_LONG_NUMBER`
@@ -68,6 +80,8 @@ def _characters(text: str) -> list[tuple[str, str]]:
 def _read(written: str) -> str:
     if len(written) == 1:
         return written
+    if written.startswith("\\"):
+        return chr(int(written[2:], 16))
     read = html.unescape(written) if written.startswith("&") else unquote(written)
     return read if len(read) == 1 else written
 
@@ -101,20 +115,43 @@ def _masked_address(found: str) -> str:
     if at < 0:
         return _masked_words(found)
     first = characters[0][0] if at > 0 else ""
-    return first + _MASK * 3 + "".join(written for written, _ in characters[at:])
+    domain = characters[at + 1 :]
+    name = "".join(read for _, read in domain).strip().casefold()
+    if name in _MAIL_PROVIDERS:
+        shown = domain
+    else:  # a domain of its own may name its person: its first character and its TLD
+        letters = [index for index, (_, read) in enumerate(domain) if read.isalnum()]
+        dots = [index for index, (_, read) in enumerate(domain) if read == "."]
+        if not letters or not dots:
+            shown = domain
+        else:
+            shown = [*domain[: letters[0] + 1], (_MASK * 3, ""), *domain[dots[-1] :]]
+    return first + _MASK * 3 + characters[at][0] + "".join(written for written, _ in shown)
 
 
 def _masked_words(text: str) -> str:
     shown: list[str] = []
     in_word = False
+    word_start = 0  # where the last word's first character is in `shown`
     for written, read in _characters(text):
         if read.isalnum():
+            if not in_word:
+                word_start = len(shown)
             shown.append(_MASK if in_word else written)
             in_word = True
         else:
+            _mask_one_digit(shown, word_start, in_word)
             shown.append(written)
             in_word = False
+    _mask_one_digit(shown, word_start, in_word)
     return "".join(shown)
+
+
+def _mask_one_digit(shown: list[str], word_start: int, in_word: bool) -> None:
+    """Mask the word that just ended at the end of `shown`, if it is one digit: a house
+    number of one digit kept whole would show all of it (review rv4: `7 W C****`)."""
+    if in_word and word_start == len(shown) - 1 and _read(shown[word_start]).isdigit():
+        shown[word_start] = _MASK
 
 
 def _masked_coordinates(found: str) -> str:
