@@ -104,8 +104,10 @@ _KEYED_PAIR = re.compile(
     rf"(?P<lon>{_DEGREES})(?!\d)"
 )
 # Cheap tests before the scans: a decimal with four decimals, a degree's sign.
-_DECIMAL_HINT = re.compile(r"\d\.\d{4}")
+# Hints, searched first on every text: a literal first lets the engine skip at C speed.
+_DECIMAL_HINT = re.compile(r"\.\d{4}")
 _DEGREE_HINT = re.compile(rf"\d\s?{_DEGREE}")
+_DEGREE_SIGNS = ("\u00b0", "\u00ba", "\u02da")
 
 # A map link, with `https://` or without; not inside another address.
 _MAP_LINK = re.compile(
@@ -190,7 +192,7 @@ def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
 def _coordinates(text: str) -> Iterator[FoundLocation]:
     """The pairs of coordinates in `text`, wherever they are, of each pattern (one may
     be inside another's)."""
-    if _DEGREE_HINT.search(text):
+    if any(sign in text for sign in _DEGREE_SIGNS) and _DEGREE_HINT.search(text):
         for found in _DMS_PAIR.finditer(text):
             point = _dms_point(found.group())
             if point is not None:

@@ -1164,6 +1164,17 @@ def _without_invisible(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), cuts, removed
 
 
+def _may_write_out_an_address(text: str) -> bool:
+    """Whether `text` may hold an e-mail address written out (`_WRITTEN_OUT_HINT`), by
+    substrings found at C speed: that pattern, which starts with no literal, is slow to
+    search in a page that has none, as most have."""
+    return "@" in text or "\uff20" in text or any(end in text for end in _WRITTEN_OUT_ENDS)
+
+
+# The ends of `[at]`, `(at)`, `[dot]` and `(dot)`, in any case.
+_WRITTEN_OUT_ENDS = ("t]", "t)", "T]", "T)")
+
+
 def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str, int, int]]:
     """`find_personal_data` in `masked`, its URLs blanked."""
     emails: list[tuple[int, int]] = []
@@ -1172,7 +1183,7 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
             if not is_file_name(found.group()):
                 emails.append(found.span())
                 yield "e-mail address", found.start(), found.end()
-    if _WRITTEN_OUT_HINT.search(masked):
+    if _may_write_out_an_address(masked) and _WRITTEN_OUT_HINT.search(masked):
         written_plainly = _Spans(emails)
         for found in _WRITTEN_OUT_EMAIL.finditer(masked):
             start, end = found.span()
@@ -1317,8 +1328,9 @@ def find_personal_data_in_urls(
 # write it (`mailto:jane%40gmail.com`, `tel:402%20555%200142`), or with `//`
 # (`sms://+14025550142`, after which no number is read as text), is read unquoted here;
 # Viber's carries its number, international, in `number=` (`viber://chat?number=%2B1...`).
+_LINK_SCHEMES = ("mailto", "tel", "sms", "callto", "viber")
 _SCHEME_LINK = re.compile(
-    r"(?<![\w.+-])(?P<scheme>(?i:mailto|tel|sms|callto|viber)):(?P<slashes>//)?"
+    rf"(?<![\w.+-])(?P<scheme>(?i:{'|'.join(_LINK_SCHEMES)})):(?P<slashes>//)?"
     r"(?P<value>[^\s<>\"')\]?;]*)(?P<query>\?[^\s<>\"')\]]*)?"
 )
 _VIBER_NUMBER = re.compile(r"[?&](?i:number)=(?P<number>[^&#]*)")
@@ -1328,6 +1340,9 @@ def _escaped_scheme_links(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, as written) of each e-mail address and phone number of a
     `_SCHEME_LINK` written with escapes or `//`, as `find_personal_data_in_urls` gives them."""
     if "%" not in text and "://" not in text:
+        return
+    lowered = text.lower()  # the schemes looked for at C speed: most pages have none
+    if not any(f"{scheme}:" in lowered for scheme in _LINK_SCHEMES):
         return
     for link in _SCHEME_LINK.finditer(text):
         scheme = link["scheme"].lower()
@@ -1519,6 +1534,32 @@ def reported_personal_data(
     """The personal data privacy.pii reports in `text`, what is read of the file `source`
     at `path` (`to_source` says where each place of it is there, `lines_of` where it shows
     each line as a line), privacy.allow's public entries left out."""
+    found = list(_reported_in(path, source, text, to_source, allowed, _no_lines))
+    if lines_of is not _no_lines and any(_across_a_gap(source, data) for data in found):
+        # Read first as if every line break were a paragraph's, since finding where a
+        # page's code blocks are takes a second pass over its lines (it doubled the cold
+        # scan); again with them only where something was found across a line break, a
+        # tab or a run of spaces, which in code or a text file part lines or columns.
+        found = list(_reported_in(path, source, text, to_source, allowed, lines_of))
+    yield from found
+
+
+def _across_a_gap(source: str, data: ReportedData) -> bool:
+    """Whether what `data` quotes of `source` holds a line break, a tab or a run of
+    spaces, which `soft_breaks` may have read as one space."""
+    written = source[data.start : data.shown_end]
+    return "\n" in written or "\t" in written or "  " in written
+
+
+def _reported_in(
+    path: str,
+    source: str,
+    text: str,
+    to_source: PositionMap,
+    allowed: AllowList,
+    lines_of: Callable[[str], list[tuple[int, int]]],
+) -> Iterator[ReportedData]:
+    """`reported_personal_data`, with `lines_of` read."""
     # A redirect's link read as a link of its own: it is given to whoever opens it.
     text, unwrapped = unwrapped_links(text)
     to_source = ChainedMap(outer=to_source, inner=unwrapped)
