@@ -2181,38 +2181,6 @@ INSTANT_THEME = (
 )
 
 
-def test_tab_after_instant_navigation_goes_to_the_skip_link(
-    browser: object, tmp_path: Path
-) -> None:
-    """With `navigation.instant`, a link followed by keyboard left the next Tab in the
-    new page's navigation, past "Skip to content", where a page's load starts (audit)."""
-    config = write_site(
-        tmp_path,
-        pages={
-            "index.md": "# Home\n\nRead [about us](about.md).\n",
-            "about.md": "# About\n\nWho.\n",
-        },
-        terms={"widget": term_yaml("widget", "A tool.")},
-        theme="material",
-        extra_config=INSTANT_SITE,
-    )
-    text = config.read_text(encoding="utf-8").replace("theme: {name: material}", INSTANT_THEME)
-    config.write_text(text, encoding="utf-8")
-    site = build_site(config)
-    with serve(site) as url:
-        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-        (site / "sitemap.xml").write_text(sitemap.replace("https://example.org/", url))
-        with contextmanager(_opened_page)(browser, url, 1280, 900) as page:
-            page.goto("")
-            page.evaluate("window.hbFirstPage = true")  # gone if the page loads again
-            page.locator("article a", has_text="about us").focus()
-            page.keyboard.press("Enter")
-            expect(page.locator("article h1")).to_have_text("About")
-            assert page.evaluate("window.hbFirstPage === true"), "no instant navigation"
-            page.keyboard.press("Tab")
-            expect(page.locator(":focus")).to_have_text("Skip to content")
-
-
 # Each menu's name, as its label or the element that labels it says.
 _MENU_NAMES = """() => Array.from(document.querySelectorAll("nav.md-nav")).map((menu) => {
     const by = document.getElementById(menu.getAttribute("aria-labelledby"));

@@ -651,37 +651,7 @@ function watchSearchMarks() {
   observer.observe(document.body, { childList: true, subtree: true });
 }
 
-/* With the theme's instant navigation, a link followed brings its page in place of the
-   old one, and the browser's place for the next Tab stayed where the old page's focus
-   was: in the new navigation, past "Skip to content" (audit). As after a page's load,
-   the next Tab goes to the skip link, or on from the section a link leads to (`#`).
-   Set by giving focus to where Tab starts and taking it away: nothing shows it. */
-var pagesShown = 0;
-
-function startAtNewPage() {
-  pagesShown += 1;
-  if (pagesShown === 1) {
-    return; // the page's load: the browser's own start
-  }
-  var id = decodeURIComponent(location.hash.slice(1));
-  var start =
-    (id && document.getElementById(id)) || document.querySelector('[data-md-component="skip"]');
-  if (!start) {
-    return;
-  }
-  var focusable = start.hasAttribute("tabindex");
-  if (!focusable) {
-    start.setAttribute("tabindex", "-1");
-  }
-  start.focus({ preventScroll: true });
-  start.blur();
-  if (!focusable) {
-    start.removeAttribute("tabindex");
-  }
-}
-
 function onEveryPage() {
-  startAtNewPage();
   nameSectionMenus();
   drawerButton();
   checkShownScheme();
