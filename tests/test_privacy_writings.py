@@ -66,6 +66,19 @@ def test_a_number_or_an_address_wrapped_over_lines_is_reported_as_written(tmp_pa
     ]
 
 
+def test_a_number_in_emphasis_or_in_other_digits_is_read_wrapped_too(tmp_path: Path) -> None:
+    """Review: only gaps after a number on their line are read, and a number after `_`
+    (emphasis) or written in Arabic-Indic digits had stopped counting as one."""
+    page = (
+        "Call her at _402 555\n  0142_ tonight.\n\n"
+        "Call her at \u0664\u0660\u0662 555\n  0142 tonight.\n"
+    )
+    assert [found for _, _, found in found_in(tmp_path, page)] == [
+        "402 555\n  0142",
+        "\u0664\u0660\u0662 555\n  0142",
+    ]
+
+
 def test_a_blank_line_ends_the_paragraph(tmp_path: Path) -> None:
     page = "We met 402 555\n\n0142 people.\n\n> In 402 555\n>\n> 0142 cases.\n\n12 Oak\n\nStreet.\n"
     assert found_in(tmp_path, page) == []

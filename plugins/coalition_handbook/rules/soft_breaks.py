@@ -43,9 +43,10 @@ _GAP = re.compile(
 # From a line's first number to its end: a gap matters only after a number on its line,
 # as what privacy.pii reads across one (a number's groups, an address's words after its
 # house number) starts with one; the rest of a page's gaps are not looked at. A digit
-# glued to a word's letters (`B12`) starts no number. (The digit first, then the look
-# behind: the engine skips to digits at C speed, three times as fast as `\b\d`.)
-_FROM_A_DIGIT = re.compile(r"[0-9](?<!\w[0-9])[^\n]*")
+# glued to a letter or digit before it (`B12`) starts no number; after `_` (emphasis) or
+# in any script's digits (٤٠٢), one does (review). The digit first, then the look
+# behind: the engine skips to digits at C speed, twice as fast as `\b\d`.
+_FROM_A_DIGIT = re.compile(r"\d(?<![^\W_]\d)[^\n]*")
 # A number's groups before a line break that joins them without a space.
 _DASH_BEFORE = re.compile(rf"\d[{DASHES}]\Z")
 _DOTTED_BEFORE = re.compile(r"\d\.\d+\.\Z")
