@@ -267,8 +267,11 @@ history:
 """
 
 
+@pytest.mark.parametrize(
+    "refers", ["see ", "See also: ", 'see "', "compare with ", "cf. "], ids=str.strip
+)
 def test_key_terms_include_the_terms_their_definitions_refer_the_reader_to(
-    tmp_path: Path,
+    tmp_path: Path, refers: str
 ) -> None:
     """Print audit: a definition ended "see labor exploitation", a term the handout did
     not define, and paper has no link to follow. A term a printed definition sends its
@@ -277,8 +280,10 @@ def test_key_terms_include_the_terms_their_definitions_refer_the_reader_to(
     config_file = write_handbook(tmp_path)
     glossary = tmp_path / "glossary"
     (glossary / "debt-bondage.yml").write_text(
-        TERMS["debt-bondage"].replace(
-            "paid off.", "paid off, kept by coercion; see labor trafficking."
+        TERMS["debt-bondage"].replace(  # quoted: "See also: " is no plain YAML
+            "definition: Work demanded as repayment of a debt that can never be paid off.",
+            "definition: 'Work demanded as repayment of a debt that can never be paid off, "
+            f"kept by coercion; {refers}labor trafficking.'",
         ),
         encoding="utf-8",
     )

@@ -121,8 +121,9 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
     return used | {other for other in sent_to | replacements if other in terms}
 
 
-# The words with which a definition sends its reader to another term, right before it.
-_REFERS_TO = re.compile(r"(?i:\b(?:see(?:\s+also)?|compare|cf\.))\s+\Z")
+# The words with which a definition sends its reader to another term, right before it:
+# "see X", "see also: X", 'see "X"', "compare with X", "cf. X".
+_REFERS_TO = re.compile(r"(?i:\b(?:see(?:\s+also)?|compare(?:\s+with)?|cf\.)):?\s*[\"'“‘]?\s*\Z")
 
 
 def _terms_definitions_refer_to(context: CheckContext) -> Mapping[str, frozenset[str]]:
@@ -134,7 +135,7 @@ def _terms_definitions_refer_to(context: CheckContext) -> Mapping[str, frozenset
             document.owner: frozenset(
                 hit[2].term_id
                 for hit in hits
-                if _REFERS_TO.search(text.view, max(hit[0] - 16, 0), hit[0])
+                if _REFERS_TO.search(text.view, max(hit[0] - 20, 0), hit[0])
             )
             for document in scan_handbook(context)
             if document.kind == "term" and document.owner is not None
