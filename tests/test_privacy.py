@@ -11,11 +11,11 @@ from helpers_model import MKDOCS, PROTOCOL, term_yaml, write_files
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
+from coalition_handbook.rules.privacy_allow import public_phone_keys
 from coalition_handbook.rules.privacy_pii import (
     find_messenger_links,
     find_personal_data,
     find_personal_data_in_urls,
-    public_phone_keys,
     public_phone_numbers,
 )
 

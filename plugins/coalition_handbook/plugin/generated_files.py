@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 
 from ..cache import RunCache
 from ..config import HandbookConfig
-from ..rules.privacy_pii import public_phone_keys
+from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import link_facts
 from ..site.pages import SiteInputs, generate_pages
 from ..site.render_cache import PageRenderCache, build_salt

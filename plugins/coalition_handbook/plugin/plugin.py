@@ -44,7 +44,7 @@ from ..findings import Severity
 from ..model.types import Module
 from ..rules import RULES
 from ..rules.module_readability import cached_reading_grade
-from ..rules.privacy_pii import public_phone_keys
+from ..rules.privacy_allow import public_phone_keys
 from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
 from ..site.dates import content_date

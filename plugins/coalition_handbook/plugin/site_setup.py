@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..config import relative_name
-from ..rules.privacy_pii import public_phone_keys
+from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import AutolinkExtension
 from ..site.other_hosts import (
     drop_legacy_analytics,

@@ -16,7 +16,7 @@ A character reference is read as the character a reader is shown
 files, and reported as written. `privacy.allow` lists the public ones (hotlines, office
 addresses); phone numbers are compared as the world dials them (`phone_key`), however
 the entry and the text write them, and a number is public written at home and abroad
-(`0800 0121 700` and `+44 800 0121 700`: `_other_writings`). A North American number is
+(`0800 0121 700` and `+44 800 0121 700`: `privacy_allow`). A North American number is
 whole at ten digits; another country's is read to its last group of digits, so that a
 direct line dialled on is no public one, while a count ("365 days a year") or a number
 of its own is no part of it. An extension written on (x12, x 12, ext. 12) is personal,
@@ -78,13 +78,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import unquote, unquote_plus
 
 from ..findings import Finding, Severity
-from ..forms import INVISIBLE_CHARACTERS, UNICODE_SPACES, without_invisible
+from ..forms import INVISIBLE_CHARACTERS, without_invisible
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from ..markdown import LineIndex, code_block_spans
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
@@ -100,6 +100,24 @@ from .national_phones import (
     international_forms,
     international_readings,
     national_numbers,
+)
+from .privacy_allow import (
+    EXTENSION,
+    LISTED_SHORT_NUMBER,
+    LONGEST_NUMBER,
+    NUMBERED_THING,
+    SHORTEST_NUMBER,
+    Spans,
+    digit_count,
+    digit_groups,
+    is_no_part_of_it,
+    is_public_link_number,
+    national_public_numbers,
+    number_in,
+    public_number_end,
+    public_phone_keys,
+    public_start,
+    whole_number_end,
 )
 from .privacy_locations import LOCATION, ListedLocations, find_locations, location_message
 from .privacy_masks import masked, masked_digits
@@ -391,7 +409,7 @@ def names_no_street(text: str, start: int, end: int) -> bool:
         (street_type in _COURT_TYPES and _POSSESSIVE.sub("", words[-2]) in _COURT_KINDS)
         or " ".join(words[-2:]) in _NAMES_WITH_A_STREET_TYPE
         or words[1] in _ARTICLES
-        or (numbered_road and _digit_count(number) < _SHORTEST_ROAD_NUMBER)
+        or (numbered_road and digit_count(number) < _SHORTEST_ROAD_NUMBER)
     )
     return names_other and not _ADDRESS_BEFORE.search(before)
 
@@ -594,7 +612,7 @@ class AllowList:
         # An address listed as a letter writes it ("2 Marsham Street, London SW1P 4DF"):
         # its street, which is what the rule finds (a UK adopter's audit).
         texts |= {_text_key(street) for street in map(_street_at_start, allow) if street}
-        numbers = (number for number, _ in map(_number_in, allow) if number is not None)
+        numbers = (number for number, _ in map(number_in, allow) if number is not None)
         # A map link's street address (`?q=100+Main+Street`) as the street it leads to.
         locations = ListedLocations.of(allow, _street_spans)
         texts |= {_text_key(street) for street in locations.streets}
@@ -608,22 +626,22 @@ class AllowList:
 
     def lists_number(self, written: str) -> bool:
         """Whether the phone number `written` (a link's, as its parameter writes it) is
-        listed: as dialled (`_is_public_link_number`), or as E.164 writes it."""
-        return _is_public_link_number(written, self.phones) or self._lists_as_e164(written)
+        listed: as dialled (`is_public_link_number`), or as E.164 writes it."""
+        return is_public_link_number(written, self.phones) or self._lists_as_e164(written)
 
     def lists_number_in(self, text: str, start: int, end: int) -> bool:
         """Whether the phone number found at `text[start:end]` is listed (`public_number_end`),
         or is, as E.164 writes it, and no digits written after it dial on from it (a
-        direct line: `_is_no_part_of_it`) nor an extension."""
+        direct line: `is_no_part_of_it`) nor an extension."""
         if public_number_end(text, start, end, self.phones) is not None:
             return True
         if not self.international:
             return False
-        _, run_end = _digit_groups(text, start, end)
+        _, run_end = digit_groups(text, start, end)
         return (
-            not _EXTENSION.match(text, run_end)
+            not EXTENSION.match(text, run_end)
             and self._lists_as_e164(text[start:end])
-            and _is_no_part_of_it(text, end, run_end, self.phones)
+            and is_no_part_of_it(text, end, run_end, self.phones)
         )
 
     def _lists_as_e164(self, written: str) -> bool:
@@ -632,167 +650,6 @@ class AllowList:
         return bool(self.international) and not self.international.isdisjoint(
             international_readings(written, self.countries)
         )
-
-
-# The fewest digits a phone number has (123-4567).
-_SHORTEST_NUMBER = 7
-# A US short code: five or six digits, which a phone can text but not call ("text
-# 233733"); not part of a longer number, a decimal or a word.
-_SHORT_CODE = re.compile(r"(?<![\w.,+-])\d{5,6}(?![\w+-]|[.,]\d)")
-# Three-digit service numbers (211, 311, 711, 911 and the like, and 988): too short for
-# personal data, and nobody's. Linked for a call where `privacy.allow` lists them: "call
-# 911" in a step is what a reader on a phone most needs to tap. Not "9/11" nor "911.5".
-_SERVICE_NUMBER = re.compile(
-    # Not after a word, a decimal point, a sign or a slash ("1/911"), save another service
-    # number's ("911/988"); nor a space after other digits ("202 988 1234").
-    r"(?:(?<![\w.,+/:$#\u00a7\u2116-])|(?<=(?:[2-9]11|988)/))(?<!\d[ \u00a0])"
-    r"(?:[2-9]11|988)"
-    r"(?![\w+-]|[.,:]\d|[ \u00a0]\d|/(?!(?:[2-9]11|988)\b))"
-)
-# Another number of three or four digits that privacy.allow lists alone: an emergency or
-# service number of another country (the UK's 999, 101 and 111, Europe's 112, Germany's
-# 110, Spain's 016, the Philippines' 1343). Linked for a call where it stands alone, as a
-# service number is; a year or a count is only linked if it is listed (audit).
-_LISTED_SHORT_NUMBER = re.compile(
-    # As for a service number ("110/112" is either), and no amount before or after it
-    # ("\u20ac110", "112 \u20ac", "110 %").
-    r"(?:(?<![\w.,+/:$#\u00a7\u2116\u20ac\u00a3-])|(?<=(?<![\w.,/])\d{3}/)|(?<=(?<![\w.,/])\d{4}/))"
-    r"(?<!\d[ \u00a0])\d{3,4}"
-    r"(?![\w+-]|[.,:]\d|[ \u00a0]\d|/(?!\d{3,4}\b)|[ \u00a0]?[%$\u20ac\u00a3])"
-)
-# A word before a number that makes it a room, a form, a law or a part of something ("Room
-# 911", "Form 911", "No. 988", "18 U.S.C. 911", "8 CFR 211", "\u00a7 911"): no call. Some
-# in Spanish, German and French too ("Art. 112", "Zimmer 110", "núm. 112", "n° 112").
-_NUMBERED_THING = re.compile(
-    r"(?i:\b(?:(?:room|rm|suite|ste|unit|apt|apartment|floor|fl|box|building|bldg|form|"
-    r"number|route|rte|highway|hwy|exit|gate|flight|bus|line|page|section|sec|"
-    r"part|chapter|ch|title|rule|code|item|case|docket|ticket|invoice|order|model|"
-    r"version|volume|vol|issue|table|figure|fig|step|station|platform|pier|lot|"
-    r"bed|ward|desk|counter|locker|seat|row|booth|level|ext|usc|cfr|ina|stat|"
-    r"art|article|artikel|art\u00edculo|abs|absatz|nr|num|n\u00fam|n\u00famero|"
-    r"num\u00e9ro|zimmer|raum|seite|kapitel|kap|habitaci\u00f3n|hab|p\u00e1gina|p\u00e1g|"
-    r"cap\u00edtulo|cap|chambre|salle|ligne)\.?|"
-    r"(?:no|p|pp|s)\.|n\u00b0|u\.s\.c\.|c\.f\.r\.)[ \u00a0]+\Z|\u00a7+[ \u00a0]*\Z)"
-)
-
-
-def public_phone_keys(allow: Iterable[str]) -> set[str]:
-    """The phone numbers, SMS short codes and three-digit service numbers (911) of
-    `privacy.allow`, by `phone_key`, and the other numbers of three or four digits it
-    lists alone (999, 112). An entry may name its line ("988 Lifeline: 1-800-273-8255",
-    "Text HOME to 741741"): the run of digits in it with the most digits is what counts
-    (but a number of three or four digits other than a service number counts only
-    alone: "1600 Pennsylvania Avenue" makes no 1600 public). An entry with an extension
-    ("202-555-0100x12") makes that extension public too, keyed as its number's key and
-    the extension ("2025550100x12"). A phone number is public in its other writings too
-    (`_other_writings`)."""
-    keys = set()
-    for entry in allow:
-        number, extension = _number_in(entry)
-        if number is None:
-            continue
-        if (
-            _SHORT_CODE.fullmatch(number)
-            or _SERVICE_NUMBER.fullmatch(number)
-            or (_LISTED_SHORT_NUMBER.fullmatch(number) and entry.strip() == number)
-        ):
-            keys.add(number)
-        elif _digit_count(number) >= _SHORTEST_NUMBER:
-            key = phone_key(number)
-            for writing in (key, *_other_writings(number, key)):
-                keys.add(writing)
-                if extension:
-                    keys.add(writing + extension)
-    return keys
-
-
-# How `public_phone_keys` keeps the other writings of a listed number: `+*8000121700`
-# is 800 0121 700 after any `+` and country code, `*8000121700` is 800 0121 700 written
-# with none (as a North American number is written too: +1 800 0121 700 is no writing
-# of +44 800 0121 700).
-_ANY_COUNTRY_CODE = "+*"
-_NO_COUNTRY_CODE = "*"
-# E.164's country codes: none is the start of another, so the digits after a `+` say
-# where the code ends. 1 (North America) and 7 have one digit, these two, all others
-# three.
-_TWO_DIGIT_COUNTRY_CODES = frozenset(
-    {"20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45"}
-    | {"46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61"}
-    | {"62", "63", "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94"}
-    | {"95", "98"}
-)
-
-
-def _other_writings(number: str, key: str) -> list[str]:
-    """The keys of the other ways to write the listed phone `number` (its `phone_key` is
-    `key`), as a helpline is written at home and abroad. One written with its country
-    code (`+44 800 0121 700`) is written at home without it, with its trunk `0` or
-    without (`0800 0121 700`, `800 0121 700`); one written without (`0800 0121 700`, `800
-    5533 000`) is written abroad after its country code, which could be any, without its
-    trunk `0` (Italy keeps it: +39 06 ..., so with it too). Only a number of seven digits
-    or more without its trunk `0`: a shorter one after a country code (`+44 911 ...`) is
-    the start of someone's number. A North American number written with its 1 has no
-    other writing: `key` is its ten digits, however written."""
-    if key.startswith("+"):
-        national = _national_part(key)
-        digits = [national] if national.startswith("0") else [national, f"0{national}"]
-        prefix = _NO_COUNTRY_CODE
-    elif _written_at_home(number, key):
-        national = key.removeprefix("0")
-        digits = list(dict.fromkeys((national, key)))
-        prefix = _ANY_COUNTRY_CODE
-    else:
-        return []
-    if len(national.removeprefix("0")) < _SHORTEST_NUMBER:
-        return []
-    return [prefix + writing for writing in digits]
-
-
-def _written_at_home(number: str, key: str) -> bool:
-    """Whether the phone `number` (its `phone_key` is `key`) is written with no country
-    code: no `+` or `00`, nor North America's 1 (1-800-...)."""
-    return not _INTERNATIONAL_PREFIX.match(number) and _digit_count(number) == len(key)
-
-
-def _national_part(key: str) -> str:
-    """The digits after the country code of an international `phone_key` (`+44...`)."""
-    digits = key.removeprefix("+")
-    if digits[:1] in ("1", "7"):
-        return digits[1:]
-    return digits[2:] if digits[:2] in _TWO_DIGIT_COUNTRY_CODES else digits[3:]
-
-
-def _is_listed(number: str, public: Set[str], extension: str = "") -> bool:
-    """Whether `public` (`public_phone_keys`) holds the phone `number`, with the
-    `extension` written on it, if any: as written, or in another writing of a listed
-    number (`_other_writings`)."""
-    key = phone_key(number)
-    if key + extension in public:
-        return True
-    if key.startswith("+"):
-        return f"{_ANY_COUNTRY_CODE}{_national_part(key)}{extension}" in public
-    return _written_at_home(number, key) and f"{_NO_COUNTRY_CODE}{key}{extension}" in public
-
-
-def _number_in(entry: str) -> tuple[str | None, str]:
-    """The number an allow entry names: its longest run of digit groups, without a
-    "24" of "24 hours" after it; and the extension written on it (x12), if any."""
-    runs = list(_DIGIT_RUN.finditer(entry))
-    if not runs:
-        return None, ""
-    run = max(runs, key=lambda found: _digit_count(found.group()))
-    last = _LAST_GROUP.search(run.group())
-    if last is not None and _COUNTED.match(entry, run.end()):
-        return run.group()[: last.start()], ""
-    return run.group(), _extension_key(_EXTENSION.match(entry, run.end()))
-
-
-def public_short_codes(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each SMS short code in `text` that `public` (`public_phone_keys`)
-    holds."""
-    for found in _SHORT_CODE.finditer(text):
-        if found.group() in public:
-            yield found.span()
 
 
 def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
@@ -809,268 +666,16 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
             public_end = public_number_end(text, start, end, public)
             if public_end is not None:
                 yield start, public_end
-    found_before = _Spans((start, end) for _, start, end in personal)
-    national = list(_national_public_numbers(text, public, found_before))
+    found_before = Spans((start, end) for _, start, end in personal)
+    national = list(national_public_numbers(text, public, found_before))
     yield from national
-    taken = _Spans([*found_before.spans, *national])
-    for found in _LISTED_SHORT_NUMBER.finditer(text):
+    taken = Spans([*found_before.spans, *national])
+    for found in LISTED_SHORT_NUMBER.finditer(text):
         start, end = found.span()
-        if found.group() not in public or _NUMBERED_THING.search(text, max(0, start - 20), start):
+        if found.group() not in public or NUMBERED_THING.search(text, max(0, start - 20), start):
             continue
         if not taken.overlaps(start, end):
             yield start, end
-
-
-def _national_public_numbers(
-    text: str, public: Set[str], personal: _Spans
-) -> Iterator[tuple[int, int]]:
-    """(start, end) of each number of 7 digits or more that `public` holds, written as a
-    run of digit groups that starts no word or number (`0800 0121 700`, `08000 121 700`:
-    its digits, however grouped) and that `find_personal_data` found nothing in (`personal`:
-    a phone number there is public or reported)."""
-    beginnings = _beginnings(public)
-    if not beginnings:
-        return
-    position = 0
-    while run := _DIGIT_RUN.search(text, position):
-        position = run.end()
-        number = _public_run_start(text, run, public, beginnings, personal)
-        if number is not None:
-            yield number
-            position = number[1]  # a public number of its own may follow in the run
-
-
-def _public_run_start(
-    text: str, run: re.Match[str], public: Set[str], beginnings: set[str], personal: _Spans
-) -> tuple[int, int] | None:
-    """(start, end) of the public number that the run of digit groups `run` starts with,
-    if any (`_national_public_numbers`)."""
-    start = run.start()
-    written = run.group()
-    # Most runs of digits on a page are no public number: told so by their first digits.
-    if not written.startswith("+") and _first_digits(written) not in beginnings:
-        return None
-    if _digit_count(written) < _SHORTEST_NUMBER:
-        return None
-    if (start and _RUN_AFTER.match(text, start - 1)) or personal.overlaps(start, run.end()):
-        return None
-    first_group = _GROUP_END.search(text, start)
-    if first_group is None:
-        return None
-    if text[start] == "(" and not first_group.group().endswith(")"):
-        start += 1  # a bracket around the number, not its area code's: "(0800 0121 700)"
-    end = public_number_end(text, start, first_group.end(), public)
-    if end is None or _RUN_GOES_ON.match(text, end):
-        return None
-    return start, end
-
-
-# How many digits of a number `_beginnings` knows it by.
-_BEGINNING = 3
-
-
-def _beginnings(public: Set[str]) -> set[str]:
-    """The first digits of the numbers of 7 digits or more that `public` holds, as a
-    number written without `+` may start (a North American one with its 1 too)."""
-    beginnings = set()
-    for key in public:
-        digits = key.lstrip("+")
-        if len(digits) >= _SHORTEST_NUMBER and digits.isdigit():
-            beginnings.add(digits[:_BEGINNING])
-            beginnings.add(("1" + digits)[:_BEGINNING])  # 1 888..., +1 888... written as 1
-    return beginnings
-
-
-def _first_digits(written: str) -> str:
-    """The first digits of a run of digit groups, separators left out: they are in its
-    first characters, up to three separators and brackets between each two."""
-    return written[: 4 * _BEGINNING].translate(_NO_SEPARATORS)[:_BEGINNING]
-
-
-class _Spans:
-    """(start, end) spans of a text, which may overlap, asked about by bisection: a page of
-    thousands of numbers stays linear."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self._starts = [start for start, _ in self.spans]
-        # The furthest end of the spans up to each: a long span before a short one counts.
-        self._reach: list[int] = []
-        for _, end in self.spans:
-            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        before_end = bisect_right(self._starts, end - 1)  # the spans that start before `end`
-        return before_end > 0 and self._reach[before_end - 1] > start
-
-
-# Digit groups as a phone number is written: the pattern of `find_personal_data` stops
-# after a few, and a number on the allow list is compared whole. Between two groups, up
-# to three spaces or dashes, or one dot right before the digits (". 3 in 4" after a
-# number is a new sentence). Unambiguous, so linear.
-_GAP = f"(?:[ {UNICODE_SPACES}{DASHES}]{{1,3}}|\\.)"
-_GAP_CHARACTERS = " ." + UNICODE_SPACES + DASHES.replace("\\", "")
-_GROUP = r"\(?\d[\d()]*"
-_DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_GAP}{_GROUP})*")
-# A group in brackets counts whole ("8255 (12)"), not a bracket that opens more text
-# ("8255 (1-800-273-TALK)").
-_NEXT_GROUP = re.compile(rf"{_GAP}(?:\d+|\(\d+\))")
-# What may follow a public number and is no digit of it: a count of something ("24
-# hours", "24/7", "(24 hours)", "24-hour", "365 days a year", "in 200 languages"; the
-# line may break before the word); and what may not: an extension written on ("8255x12").
-_LAST_GROUP = re.compile(rf"{_GAP}\(?\d{{1,3}}\Z")
-_COUNTED = re.compile(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
-# An extension written on, in any of its writings (`x12`, `x 12`, `ext. 12`, `Ext 12`,
-# `extension 12`): all are one, keyed as `x12` (`_extension_key`).
-_EXTENSION = re.compile(rf"{LINE_SPACE}*(?i:x|ext\.?|extension){LINE_SPACE}*(?P<digits>\d+)")
-# The most digits a phone number has (E.164): a run of more is no one number.
-_LONGEST_NUMBER = 15
-# How many digits a number written with `00` for its `+` has after it, country code
-# included.
-_INTERNATIONAL_DIGITS = range(8, _LONGEST_NUMBER + 1)
-_GROUP_END = re.compile(r"\d+\)?")
-# What a number that only privacy.allow says is one may not follow or run on into: a word,
-# a decimal point, a sign or a slash before it ("ID-0800 0121 700"); a letter or a decimal
-# after it.
-_RUN_AFTER = re.compile(r"[\w.,+/:$#\u00a7\u2116-]")
-_RUN_GOES_ON = re.compile(r"[^\W_]|[.,]\d")
-# What a run of digit groups holds besides digits, deleted by `str.translate`.
-_NO_SEPARATORS = str.maketrans("", "", _GAP_CHARACTERS + "()+")
-# A North American number as `phone_key` gives it: whole at its ten digits.
-_NORTH_AMERICAN_KEY = re.compile(r"[2-9]\d{9}")
-
-
-def public_number_end(text: str, start: int, end: int, public: Set[str]) -> int | None:
-    """Where the public number that starts at `start` ends, or None if it is no public
-    one. `text[start:end]` is a phone number as found. A North American number is whole
-    at its ten digits: what follows it is something else ("365 days a year", 911, another
-    number), but for an extension written on (x123). Another country's number may have
-    any length, so the groups written after it count too (the pattern stops after a
-    few): a direct line dialled on ("+49 30 12345 6789") is no public number, but a count
-    ("24 hours", "200 languages") and a number of its own that is public or nobody's (a
-    short code, 911) are no part of it. A short code on the list is public as a short
-    code only, never as a phone number. A number with an extension is public where the
-    list holds it with that extension; the extension is no part of what is returned."""
-    if _EXTENSION.match(text, end):
-        return end if _is_public_extension(text, start, end, public) else None
-    if _NORTH_AMERICAN_KEY.fullmatch(phone_key(text[start:end])) and _is_listed(
-        text[start:end], public
-    ):
-        return end
-    group_ends, run_end = _digit_groups(text, start, end)
-    if _EXTENSION.match(text, run_end):
-        return run_end if _is_public_extension(text, start, run_end, public) else None
-    for group_end in reversed(group_ends):
-        if _is_public_number(text[start:group_end], public) and _is_no_part_of_it(
-            text, group_end, run_end, public
-        ):
-            return group_end
-    return None
-
-
-def _digit_groups(text: str, start: int, end: int) -> tuple[list[int], int]:
-    """Where each group of digits of the number found at `text[start:end]` may end a
-    number (7 to 15 digits, and a trunk zero), the groups written after it included, and
-    where the last group ends."""
-    run_end = end
-    digits = _digit_count(text[start:end])
-    # At most two numbers' length (a public one and one after it): a line of many numbers
-    # is read in linear time.
-    while digits <= 2 * _LONGEST_NUMBER and (group := _NEXT_GROUP.match(text, run_end)):
-        digits += _digit_count(group.group())
-        run_end = group.end()
-    group_ends = []
-    digits = -2 if _ZERO_ZERO.match(text, start) else 0  # `00` for `+`: no digit of it
-    for group in _GROUP_END.finditer(text, start, run_end):
-        digits += _digit_count(group.group())
-        if _SHORTEST_NUMBER <= digits <= _LONGEST_NUMBER + 1:
-            group_ends.append(group.end())
-    return group_ends, run_end
-
-
-def _is_no_part_of_it(text: str, number_end: int, run_end: int, public: Set[str]) -> bool:
-    """Whether the digit groups at `text[number_end:run_end]`, after a public number, are
-    no part of it: none, a count of something, or a number of their own that is public or
-    nobody's."""
-    after = text[number_end:run_end]
-    if not after:
-        return True
-    if _LAST_GROUP.fullmatch(after) and _COUNTED.match(text, run_end):
-        return True
-    own_number = after.lstrip(_GAP_CHARACTERS)
-    return bool(
-        _SHORT_CODE.fullmatch(own_number)
-        or _SERVICE_NUMBER.fullmatch(own_number)
-        or _is_public_number(own_number, public)
-    )
-
-
-def _public_start(text: str, start: int, end: int, public: Set[str]) -> str | None:
-    """The public number that the phone number found at `text[start:end]` starts with,
-    digits written after it aside, if any."""
-    group_ends, _ = _digit_groups(text, start, end)
-    for group_end in reversed(group_ends):
-        if _is_public_number(text[start:group_end], public):
-            return text[start:group_end]
-    return None
-
-
-def _is_public_extension(text: str, start: int, end: int, public: Set[str]) -> bool:
-    """Whether the number at `text[start:end]`, with the extension written right after
-    it, is one that `public` holds (`public_phone_keys`)."""
-    extension = _EXTENSION.match(text, end)
-    return extension is not None and _is_listed(text[start:end], public, _extension_key(extension))
-
-
-def _extension_key(extension: re.Match[str] | None) -> str:
-    """An extension as `public_phone_keys` keys it, however written (`x12`), or "" for none."""
-    return f"x{extension['digits']}" if extension else ""
-
-
-def _whole_number_end(text: str, start: int, end: int) -> int:
-    """Where the phone number found at `text[start:end]` ends with every digit group and
-    the extension written after it."""
-    end = max(end, _digit_groups(text, start, end)[1])
-    extension = _EXTENSION.match(text, end)
-    return extension.end() if extension else end
-
-
-def _is_public_number(number: str, public: Set[str]) -> bool:
-    return _digit_count(phone_key(number)) >= _SHORTEST_NUMBER and _is_listed(number, public)
-
-
-def _digit_count(text: str) -> int:
-    return sum(char.isdigit() for char in text)
-
-
-def phone_key(text: str) -> str:
-    """A phone number as the world dials it, to compare two writings of it: its digits,
-    with `+` before an international one (+64 9 123 4567 is no US (649) 123-4567; `00`
-    written for the `+`, 0064 9 123 4567, is the same number), and without a trunk `(0)`
-    after the country code (+44 (0)20 ...). A US number is its ten digits, with or
-    without its country code 1."""
-    international = _INTERNATIONAL_PREFIX.match(text)
-    number = _without_trunk_zero(text)
-    if international:
-        number = number[international.end() :]
-    digits = "".join(char for char in number if char.isdigit())
-    if len(digits) == 11 and digits.startswith("1"):
-        return digits[1:]
-    return f"+{digits}" if international else digits
-
-
-# What an international number starts with: a `+`, or the `00` that Europe and Latin
-# America dial for it (not `000`).
-_ZERO_ZERO = re.compile(r"00(?=[1-9])")
-_INTERNATIONAL_PREFIX = re.compile(rf"\s*(?:\+|{_ZERO_ZERO.pattern})")
-# A trunk `0` in brackets after the country code (+44 (0)20 7946 0958): dialled only from
-# within the country, it is no digit of the number as the world dials it.
-_TRUNK_ZERO = re.compile(rf"((?:\+|(?<!\d)00)\d{{1,3}}){SEPARATOR}?\(0\)")
-
-
-def _without_trunk_zero(number: str) -> str:
-    """`number` without a trunk `(0)` after its country code."""
-    return _TRUNK_ZERO.sub(r"\1", number, count=1)
 
 
 def _street_at_start(entry: str) -> str | None:
@@ -1184,7 +789,7 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
                 emails.append(found.span())
                 yield "e-mail address", found.start(), found.end()
     if _may_write_out_an_address(masked) and _WRITTEN_OUT_HINT.search(masked):
-        written_plainly = _Spans(emails)
+        written_plainly = Spans(emails)
         for found in _WRITTEN_OUT_EMAIL.finditer(masked):
             start, end = found.span()
             if not written_plainly.overlaps(start, end) and not is_file_name(found.group()):
@@ -1212,7 +817,7 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
             yield "street address", start, end
     if countries:
         # One finding a number: what the finders above found is no national number.
-        found_before = _Spans([*emails, *phones, *streets])
+        found_before = Spans([*emails, *phones, *streets])
         for start, end in national_numbers(masked, countries):
             if not found_before.overlaps(start, end) and not _reads_as_identifier(
                 masked, start, "".join(char for char in masked[start:end] if char.isdigit())
@@ -1228,10 +833,15 @@ def _street_spans(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# How many digits a number written with `00` for its `+` has after it, country code
+# included.
+_INTERNATIONAL_DIGITS = range(8, LONGEST_NUMBER + 1)
+
+
 def _is_international_length(number: str) -> bool:
     """Whether `number`, written after a `00`, has as many digits as an international
     number, country code included."""
-    return _digit_count(number) in _INTERNATIONAL_DIGITS
+    return digit_count(number) in _INTERNATIONAL_DIGITS
 
 
 def _mask_urls(text: str, urls: list[tuple[int, int]]) -> str:
@@ -1284,7 +894,7 @@ _LINKED_PHONE = re.compile(
     r"(?!\d{4}-\d\d-\d\d(?!\d))"
     r"(?P<number>(?:\+|%2B)?\(?\d[\d().+-]*(?:%20[\d().+-]+)*)",
 )
-_LINKED_NUMBER_DIGITS = range(_SHORTEST_NUMBER, _LONGEST_NUMBER + 1)
+_LINKED_NUMBER_DIGITS = range(SHORTEST_NUMBER, LONGEST_NUMBER + 1)
 # What `find_messenger_links` calls an invitation to a private group.
 GROUP_INVITATION = "private group invitation"
 
@@ -1317,7 +927,7 @@ def find_personal_data_in_urls(
             written = f"+{unquote_plus(number[1:])}" if number[0] == "+" else unquote_plus(number)
             if international and not written.startswith("+"):
                 written = f"+{written}"  # WhatsApp's, Telegram's `phone=`: without its `+`
-            if _digit_count(written) in _LINKED_NUMBER_DIGITS:
+            if digit_count(written) in _LINKED_NUMBER_DIGITS:
                 yield "phone number", *found.span("number"), written
     yield from _escaped_scheme_links(text)
 
@@ -1353,11 +963,11 @@ def _escaped_scheme_links(text: str) -> Iterator[tuple[str, int, int, str]]:
             if number is not None and "%" in number["number"]:
                 written = "+" + unquote(number["number"]).lstrip("+")  # international
                 start = link.start("query") + number.start("number")
-                if _digit_count(written) in _LINKED_NUMBER_DIGITS:
+                if digit_count(written) in _LINKED_NUMBER_DIGITS:
                     yield "phone number", start, link.start("query") + number.end(), written
         elif "%" in link["value"] or link["slashes"]:
             written = unquote(link["value"])
-            if _digit_count(written) in _LINKED_NUMBER_DIGITS:
+            if digit_count(written) in _LINKED_NUMBER_DIGITS:
                 yield "phone number", *link.span("value"), written
 
 
@@ -1464,15 +1074,6 @@ def link_key(text: str) -> str:
     key = re.sub(r"^(?:t|telegram)\.me/(?:s/)?", "t.me/", key)
     key = re.sub(r"^t\.me/joinchat/", "t.me/+", key)
     return re.sub(r"^chat\.whatsapp\.com/invite/", "chat.whatsapp.com/", key)
-
-
-def _is_public_link_number(written: str, public: Set[str]) -> bool:
-    """Whether the number a link carries is public: read as international where it has
-    a `+` (WhatsApp's are, written without it), or as privacy.allow may have copied it
-    from the link, without its `+`."""
-    return _is_public_number(written, public) or (
-        written.startswith("+") and _is_public_number(written[1:], public)
-    )
 
 
 def _no_lines(text: str) -> list[tuple[int, int]]:
@@ -1583,13 +1184,13 @@ def _reported_in(
             # listed): a number is public however it is written.
             if allowed.lists_number_in(text, start, end):
                 continue
-            public = _public_start(text, start, end, allowed.phones)
+            public = public_start(text, start, end, allowed.phones)
             if public is not None:
                 # The public number as written, and what is dialled after it masked; an
                 # extension is found with it, as written.
-                whole_end = _whole_number_end(text, start, end)
+                whole_end = whole_number_end(text, start, end)
                 whole = public + masked_digits(text[start + len(public) : whole_end])
-                found_end = whole_end if _EXTENSION.search(text, end, whole_end) else end
+                found_end = whole_end if EXTENSION.search(text, end, whole_end) else end
                 source_start, source_end = placed(start, found_end)
                 shown_end = placed(start, whole_end)[1]
                 message = _direct_line_message(public, whole)

@@ -29,7 +29,8 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX
 from ..markdown import mask_addresses
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..model.types import Term
-from ..rules.privacy_pii import public_phone_numbers, public_short_codes
+from ..rules.privacy_allow import public_short_codes
+from ..rules.privacy_pii import public_phone_numbers
 from .html_comments import text_without_comments
 from .templates import phone_href
 from .urls import relative_page_url, term_src_uri
@@ -120,7 +121,7 @@ class Autolinker:
         self.scanner = scanner
         self.targets = targets
         self.mode = mode
-        # privacy.allow's phone numbers and short codes (`privacy_pii.public_phone_keys`),
+        # privacy.allow's phone numbers and short codes (`privacy_allow.public_phone_keys`),
         # linked to call or to text them whatever `mode` says, which is about terms.
         self.public_phones = public_phones
         self._page_urls: Mapping[str, str] = {}

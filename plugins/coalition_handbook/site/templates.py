@@ -21,7 +21,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..rules.national_phones import e164_or_digits
-from ..rules.privacy_pii import phone_key
+from ..rules.privacy_allow import phone_key
 from .html_comments import text_without_comments
 from .languages import english_label, language_name, text_direction
 
