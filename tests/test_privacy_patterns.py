@@ -20,8 +20,8 @@ from coalition_handbook.rules.privacy_pii import (
     find_personal_data,
     is_file_name,
     names_no_phone,
-    names_no_street,
 )
+from coalition_handbook.rules.privacy_streets import names_no_street
 
 URL = re.compile(r"\b(?:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")

@@ -85,7 +85,6 @@ from urllib.parse import unquote, unquote_plus
 
 from ..findings import Finding, Severity
 from ..forms import INVISIBLE_CHARACTERS, without_invisible
-from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from ..markdown import LineIndex, code_block_spans
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from ..markup import decoded_references, shown_text
@@ -122,6 +121,7 @@ from .privacy_allow import (
 from .privacy_locations import LOCATION, ListedLocations, find_locations, location_message
 from .privacy_masks import masked, masked_digits
 from .privacy_settings import setting_texts
+from .privacy_streets import BEFORE_WINDOW, STREET_REST, names_no_street
 from .soft_breaks import LINE_SPACE, soft_breaks_joined
 
 RULE = "privacy.pii"
@@ -161,9 +161,6 @@ _WRITTEN_OUT_DOT_KEY = re.compile(rf"{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}
 # that start there. What must come before (a word boundary, no `+`...) is checked by a
 # lookbehind over that character and the one before it. In ASCII text, `[0-9]` is what
 # `\d` means, and much faster to test.
-# A space between an address's words, as a word processor may write it: any of Unicode's;
-# or a line break inside a paragraph (`soft_breaks`), not one before a blank line.
-_SPACE = rf"(?:{LINE_SPACE}|\n(?!{LINE_SPACE}*\r?\n))"
 # Ten digits alone are a phone number only as North America dials them (NANP): the area
 # code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
 # (1234567890), which data files hold on every row (review). Ten or eleven digits
@@ -200,71 +197,6 @@ _PHONE_REST = r"""
     )
     (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
 """
-# The street types written after a street's name, in full and abbreviated; the UK's
-# commonest too (Royal Mail's list: a UK adopter's audit).
-_STREET_TYPES = (
-    "Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Way", "Place",
-    "Terrace", "Circle", "Highway", "Parkway", "Square", "Close", "Crescent", "Gardens",
-    "Grove", "Mews",
-)  # fmt: skip
-# The UK's street types that are English words too ("Step 2 Walk the route", "Top 10
-# Green flags", "Level 3 Main Gate"): a street only with an address around it
-# (`names_no_street`).
-_STREET_TYPES_ALSO_ENGLISH = (
-    "Hill", "Walk", "Row", "Rise", "Croft", "Parade", "Gate", "View", "Wharf", "Yard",
-    "Approach", "Green", "End", "Fields", "Embankment",
-)  # fmt: skip
-_STREET_TYPE_ABBREVIATIONS = (
-    "St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Hwy", "Pkwy", "Sq",
-)  # fmt: skip
-_SUFFIX_STREET_TYPES = frozenset(
-    _STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH + _STREET_TYPE_ABBREVIATIONS
-)
-# The street types written before the name; with the accent or without (Vía, Callejón),
-# precomposed or as NFD text writes it. Only with a capitalised name after the type: "the 2 Camino
-# trails" and "in 1999 Calle 13 released" name no street.
-_PREFIX_STREET_TYPES = (
-    r"Calle|Avenida|Ave\.?|Camino|Paseo|V(?:i\u0301?|\u00ed)a|Carretera|Carr\."
-    r"|Callej(?:o\u0301?|\u00f3)n|Plaza"
-)
-# A word of a street's or a city's name: a capital, a small letter, then letters of either
-# case, accented ones too (Peña, Bolívar; in NFD text, each maybe with its combining
-# accent) and capitals inside (McDonald, DeKalb); or a name after an apostrophe (O'Brien);
-# a possessive too, common in British street names (King's Road, St Mary's Road: a UK
-# audit): "5 Children's Court judges" is told from a street by its court (`_COURT_KINDS`).
-# (Letters and accents in one class: the engine repeats a class at C speed, a group far
-# more slowly, and a page holds many numbers.)
-_CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
-_NAME_WORD = (
-    f"{_CAPITAL}(?:['\u2019]{_CAPITAL})?[a-z{SMALL_LETTERS}]"
-    f"[A-Za-z{CAPITAL_LETTERS}{SMALL_LETTERS}{COMBINING_ACCENTS}]*(?:['\u2019]s)?"
-)
-# A street address: a number starting a word (221B, or 27a as the UK writes a flat), then
-# a name of one to four words, or a single letter (1800 F Street), and a street type; a
-# street type written before a name of one to four words, as Spanish writes it (123 Calle
-# Luna, 1200 Camino del Rio: the US Postal Service's form in Puerto Rico, common in the
-# Southwest); or a numbered road (5500 Highway 61). A word processor may join its words
-# with a no-break space, or any other.
-_STREET_REST = (
-    r"""
-    (?<=[{digit}])(?<![^\W_]\d)(?<![^\W_]_\d)  # `_12 Oak St_` too; not the digits after
-    (?<![{digit}][,.]\d)                          # a thousands separator ("20,000 Safe...")
-    \d{{0,5}}[A-Za-z]?{space}+
-    (?:
-        (?:(?:[NS]\.?[EW]|[NSEW])\.?{space}+)?  # a directional: N, S.W., NE (4500 SW 5th Ave)
-        (?:(?:{name}\.?{space}+|\d{{1,3}}(?:st|nd|rd|th){space}+){{1,4}}|[A-Z]{space}+)
-        (?:(?:{types})(?![^\W_])|(?:{abbreviations})(?![^\W_])\.?)
-        # (not `\b`: emphasis may close right after it, `_12 Oak Street_`)
-      | (?:{prefix_types})  # 1200 Camino del Rio, 12 Paseo de Peralta
-        (?:{space}+(?:(?:del|de(?:{space}+(?:la|los|las))?){space}+)?{name}){{1,4}}(?![^\W_])
-      | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
-    )
-""".replace("{space}", _SPACE)
-    .replace("{name}", _NAME_WORD)
-    .replace("{types}", "|".join(_STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH))
-    .replace("{abbreviations}", "|".join(_STREET_TYPE_ABBREVIATIONS))
-    .replace("{prefix_types}", _PREFIX_STREET_TYPES)
-)
 _PHONE = (
     _PHONE_REST.replace("{sep}", SEPARATOR)
     .replace("{dashes}", DASHES)
@@ -272,150 +204,14 @@ _PHONE = (
 )
 _CANDIDATES = f"""
     [+({{digit}}]
-    (?:(?=(?P<phone>{_PHONE}))(?=(?P<street>{_STREET_REST}))?
-      |(?=(?P<street_alone>{_STREET_REST})))
+    (?:(?=(?P<phone>{_PHONE}))(?=(?P<street>{STREET_REST}))?
+      |(?=(?P<street_alone>{STREET_REST})))
 """
 # For ASCII text and for any text.
 _PATTERNS = {
     ascii_only: re.compile(_CANDIDATES.format(digit=digit), re.VERBOSE)
     for ascii_only, digit in ((True, "0-9"), (False, r"\d"))
 }
-
-# A street address names something else in prose: a drive, a programme, a court or a
-# road after a year or a count ("our 2024 Winter Coat Drive", "Since 1983 Safe Place", "a
-# 2016 Supreme Court decision", "5 Drug Court programs", "40 Route 66 motels"), a title
-# with an article ("Module 2 A Way Forward"). Each exemption holds only where nothing
-# around it reads as an address: what an address has after it (`_ADDRESS_AFTER`), or
-# before it what leads to one ("at", "on", a label's colon: `_ADDRESS_BEFORE`).
-#
-# Street types that name other things after a year: a donation drive, a programme (Safe
-# Place, United Way), a talking circle. A house number between 1800 and 2099 is common,
-# so the year must read as one: the word before it is a time or an owner ("In", "Since",
-# "our", "the", "the coalition's"); "lives on 2015 Oak Drive", "Address: 1987 Elm Way",
-# a table cell or the start of a line is an address. Not Lane, Terrace, Court, Parkway
-# or a numbered road: almost only streets.
-_TYPES_OF_OTHER_THINGS = frozenset({"Drive", "Place", "Way", "Circle", "Square"})
-_FIRST_YEAR, _LAST_YEAR = 1800, 2099
-# What may stand between that word and the number: spaces, a line break, markup.
-_GAP_BEFORE = r"(?:\s|&nbsp;|&#160;|[*_])*\Z"
-# Not "of", "from" nor "by": "residents of 1900 Oak Drive", "moved from 2015 Elm Place",
-# "drove by 1987 Elm Way" are addresses.
-_TIME_OR_OWNER_BEFORE = re.compile(
-    r"(?:(?<![\w'\u2019-])(?i:in|since|until|before|after|during|our|the|their|its|this"
-    r"|that|a|an|annual)|[^\W_]['\u2019]s?)" + _GAP_BEFORE
-)
-# A UK flat's number before its house's ("Flat 2, 5 The Crescent") leads to one too.
-_ADDRESS_BEFORE = re.compile(
-    r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@])" + _GAP_BEFORE
-)
-# How far before a street address those words are looked for.
-_BEFORE_WINDOW = 24
-# The courts a handbook names after a year or a count; their names are ordinary street
-# names too ("15 Community Court", "8 High Court"). Read without a possessive's 's
-# ("5 Children's Court judges").
-_COURT_KINDS = frozenset(
-    {"Supreme", "Superior", "Juvenile", "Family", "Drug", "Treatment", "Veterans", "Youth"}
-    | {"Children", "Teen", "Health", "Wellness", "Recovery", "Reentry", "Diversion", "Community"}
-    | {"County", "District", "Circuit", "Appeals", "Appellate", "Municipal", "City"}
-    | {"Magistrate", "Magistrates", "Criminal", "Civil", "Probate", "Tribal", "Federal"}
-    | {"State", "Bankruptcy", "Housing", "Traffic", "Trafficking", "Immigration", "Tax"}
-    | {"Claims", "Crown", "High", "Dependency", "Violence", "Justice", "Specialty"}
-)
-_COURT_TYPES = frozenset({"Court", "Ct"})
-# Names with a UK street type that a handbook writes after a year or a count: the Red
-# Crescent ("In 2019 Red Crescent volunteers", "191 Red Crescent societies"), a botanic
-# garden (review).
-_NAMES_WITH_A_STREET_TYPE = frozenset({"Red Crescent", "Botanic Gardens", "Botanical Gardens"})
-_POSSESSIVE = re.compile("['\u2019]s$")
-# A title's first word, no street's name: "Module 2 A Way Forward", "Chapter 3 The Safe
-# Place", "Grade 8 A Street children" (1800 F Street is one).
-_ARTICLES = frozenset({"A", "An", "I", "The"})
-# Street types written before the name that are English words too: "Option 1 Via Email",
-# "3 Ave Maria prayers", "the 2 Plaza Hotel bars" name no street. "Ave." with its period
-# is a street's only (Puerto Rico's 1500 Ave. Ponce de León).
-_PREFIX_TYPES_ALSO_ENGLISH = frozenset({"Via", "Ave", "Plaza"})
-# A numbered road after a count ("40 Route 66 motels", "3 US Highway 1 rest stops"): a
-# house number on one has three digits or more (5500 Highway 61).
-_SHORTEST_ROAD_NUMBER = 3
-# What an address has after its street: a quarter (NW), a unit (a UK flat too), a city
-# with its state, a ZIP code, or the city and state on the next line; a UK postcode
-# after its town or alone (", Leeds LS6 2AB", "LONDON SW1A 1AA", as Royal Mail writes
-# the town; found by a UK adopter's audit); after emphasis closed, maybe.
-_UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR){space}?\d[A-Z]{2}(?![^\W_])"
-_ADDRESS_AFTER = re.compile(
-    r"""\.?[*_]*(?:
-        {space}+(?:[NS]\.?[EW]\.?|[NSEW]\.?)(?![\w'\u2019-])
-      | {space}*,?{space}*
-        (?:\#{space}*\d|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Flat)\b)
-      | {space}*,?{space}*(?:[A-Z]{2}{space}+)?\d{5}\b
-      | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n){space}*
-        (?:{name}{space}+){0,3}{name},?{space}+[A-Z]{2}\b
-      | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n)?{space}*
-        (?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode}
-    )""".replace("{postcode}", _UK_POSTCODE)
-    .replace("{space}", _SPACE)
-    .replace("{name}", _NAME_WORD),
-    re.VERBOSE,
-)
-
-
-# A count of things before a programme's or an organisation's name ("12 Safe Place sites",
-# "300 Hotel Way employees", "the 40 Main Street programs") is told from an address by the
-# plural noun after the street type, which no address has; "12 Safe Place, Omaha" is one.
-# Only nouns that count places, programmes and organisations, and an employer's workforce
-# (hotel staff trainings count "300 Hotel Way employees"): not the people who follow a
-# shelter's or a home's address ("1420 Elm Street survivors", "the 12 Oak Street staff",
-# "volunteers", "clients": review rv4), nor "residents", "tenants" or "offices": "the 12 Oak
-# Street residents" names an address. And not where something before the number reads as an
-# address ("at", "on", "to", a label's colon: `_ADDRESS_BEFORE`): "shelters two women at
-# 1420 Elm Street\nsurvivors there need rides" names one.
-_COUNTED_AFTER = re.compile(
-    rf"[*_]*{_SPACE}+(?:locations|sites|branches|chapters|programs|programmes|employees"
-    r"|affiliates|agencies|organizations|organisations|events|trainings|sessions|stores"
-    r"|shops|businesses|hotels|motels|libraries|schools|churches|campaigns|projects|grants"
-    r"|coalitions|providers|facilities|centers|centres)\b"
-)
-
-
-def names_no_street(text: str, start: int, end: int) -> bool:
-    """Whether the street address found at `text[start:end]` names something else: after
-    a year read as one, a drive, place or the like ("our 2024 Winter Coat Drive"); a court
-    ("5 Drug Court programs"), the Red Crescent, a title ("Module 2 A Way Forward") or a
-    numbered road after a count ("40 Route 66 motels") that nothing around reads as an
-    address. Of a street whose type comes first, a name after a year read as one ("Since
-    2005 Camino Health Center"), and one whose type is an English word too ("Option 1 Via
-    Email", "Top 10 Green flags") that nothing around reads as an address. And a count
-    before a programme's name: a street with a plural noun after it ("12 Safe Place
-    sites", `_COUNTED_AFTER`) and no address's word before it."""
-    if _ADDRESS_AFTER.match(text, end):
-        return False
-    before = text[max(0, start - _BEFORE_WINDOW) : start]
-    if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites, not at 12 Oak Street sites
-        return not _ADDRESS_BEFORE.search(before)
-    words = text[start:end].split()
-    number, street_type = words[0], words[-1].rstrip(".")
-    numbered_road = street_type.isdigit()  # Highway 61
-    if numbered_road:
-        street_type = words[-2].rstrip(".")
-    if street_type in _STREET_TYPES_ALSO_ENGLISH:  # 14 Castle Hill, Step 2 Walk
-        return not _ADDRESS_BEFORE.search(before)
-    if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
-        if words[1] in _PREFIX_TYPES_ALSO_ENGLISH:
-            return not _ADDRESS_BEFORE.search(before)
-        return _is_year(number) and bool(_TIME_OR_OWNER_BEFORE.search(before))
-    if street_type in _TYPES_OF_OTHER_THINGS and _is_year(number):
-        return bool(_TIME_OR_OWNER_BEFORE.search(before))
-    names_other = (
-        (street_type in _COURT_TYPES and _POSSESSIVE.sub("", words[-2]) in _COURT_KINDS)
-        or " ".join(words[-2:]) in _NAMES_WITH_A_STREET_TYPE
-        or words[1] in _ARTICLES
-        or (numbered_road and digit_count(number) < _SHORTEST_ROAD_NUMBER)
-    )
-    return names_other and not _ADDRESS_BEFORE.search(before)
-
-
-def _is_year(number: str) -> bool:
-    return len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
 
 
 # The words of a key (a link's parameter, a setting) that name a phone number, or what
@@ -464,7 +260,7 @@ def _reads_as_identifier(text: str, start: int, digits: str) -> bool:
     identifier by what is written right before it (`names_no_phone`): an ISBN-10 after
     its label, whose check digit fits, or a number after a mark or a key that names an
     identifier."""
-    window = max(0, start - _BEFORE_WINDOW)
+    window = max(0, start - BEFORE_WINDOW)
     if _ISBN_BEFORE.search(text, window, start):
         return _is_isbn_10(digits)
     mark = _MARK_BEFORE.search(text, window, start)
