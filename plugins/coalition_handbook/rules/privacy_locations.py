@@ -103,8 +103,8 @@ _KEYED_PAIR = re.compile(
     rf"[^\n]{{0,40}}?(?<![^\W_])(?i:m?lon|lng|long|longitude)(?![^\W_]){_KEY_VALUE}"
     rf"(?P<lon>{_DEGREES})(?!\d)"
 )
-# Cheap tests before the scans: a decimal with four decimals, a degree's sign.
-# Hints, searched first on every text: a literal first lets the engine skip at C speed.
+# Cheap tests before the scans, on every text: a decimal with four decimals, a degree's
+# sign (the decimal's hint starts with a literal, which the engine skips to at C speed).
 _DECIMAL_HINT = re.compile(r"\.\d{4}")
 _DEGREE_HINT = re.compile(rf"\d\s?{_DEGREE}")
 _DEGREE_SIGNS = ("\u00b0", "\u00ba", "\u02da")

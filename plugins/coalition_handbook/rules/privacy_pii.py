@@ -140,11 +140,10 @@ _EMAIL = re.compile(_EMAIL_REST.format(at="@"))
 # letters alone, which flyers write before a website ("Find us online @ coalition.org",
 # "donate @ givebutter.com/x": review rv4): a mailbox before one has a dot, a digit, a `_`,
 # `-` or `+` (`jane.doe`, `jdoe2`); nor one before `www.`; nor one followed by a path.
-_WRITTEN_OUT_AT = (
-    rf"(?:{LINE_SPACE}*[\[(](?i:at)[\])]{LINE_SPACE}*"
-    rf"|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
-)
-_WRITTEN_OUT_DOT = rf"(?:{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*|\.)"
+_AT_WORD = rf"{LINE_SPACE}*[\[(](?i:at)[\])]{LINE_SPACE}*"  # ` [at] `, `(at)`
+_DOT_WORD = rf"{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*"  # ` [dot] `, `(dot)`
+_WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
+_WRITTEN_OUT_DOT = rf"(?:{_DOT_WORD}|\.)"
 _WRITTEN_OUT_EMAIL = re.compile(
     rf"(?<![\w.+-])(?![^\W\d_]+{LINE_SPACE}+@)[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*"
     rf"{_WRITTEN_OUT_AT}[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}"
@@ -153,8 +152,8 @@ _WRITTEN_OUT_EMAIL = re.compile(
 # What every address written out holds: the scan is skipped in a text without any.
 _WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
 # The `@` and the dots of an address written out, as privacy.allow compares it (`_text_key`).
-_WRITTEN_OUT_AT_KEY = re.compile(rf"{LINE_SPACE}*(?:[\[(](?i:at)[\])]|[@\uff20]){LINE_SPACE}*")
-_WRITTEN_OUT_DOT_KEY = re.compile(rf"{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*")
+_WRITTEN_OUT_AT_KEY = re.compile(rf"{_AT_WORD}|{LINE_SPACE}*[@\uff20]{LINE_SPACE}*")
+_WRITTEN_OUT_DOT_KEY = re.compile(_DOT_WORD)
 # Phone numbers and street addresses, both found in one pass: the pattern consumes the
 # one character either can start with (a digit, `+` or `(`), so the engine skips prose
 # at C speed until one turns up, then looks ahead for a phone number and a street address
@@ -872,6 +871,11 @@ def link_key(text: str) -> str:
     return re.sub(r"^chat\.whatsapp\.com/invite/", "chat.whatsapp.com/", key)
 
 
+# Where a text shows each line as a line (start, end), as a code block or a text file
+# does: given the text read (`soft_breaks`).
+LinesOf = Callable[[str], list[tuple[int, int]]]
+
+
 def _no_lines(text: str) -> list[tuple[int, int]]:
     """Where a text read in paragraphs (YAML, a web page's text) shows each line as a line:
     nowhere."""
@@ -891,7 +895,7 @@ def _check_text(
     text: str,
     to_source: PositionMap,
     allowed: AllowList,
-    lines_of: Callable[[str], list[tuple[int, int]]] = _no_lines,
+    lines_of: LinesOf = _no_lines,
 ) -> Iterator[Finding]:
     """The findings in `text`, what is read of the file `source` (`to_source` says where
     each place of it is there): each names its line and column in `source`, and quotes
@@ -926,7 +930,7 @@ def reported_personal_data(
     text: str,
     to_source: PositionMap,
     allowed: AllowList,
-    lines_of: Callable[[str], list[tuple[int, int]]] = _no_lines,
+    lines_of: LinesOf = _no_lines,
 ) -> Iterator[ReportedData]:
     """The personal data privacy.pii reports in `text`, what is read of the file `source`
     at `path` (`to_source` says where each place of it is there, `lines_of` where it shows
@@ -954,7 +958,7 @@ def _reported_in(
     text: str,
     to_source: PositionMap,
     allowed: AllowList,
-    lines_of: Callable[[str], list[tuple[int, int]]],
+    lines_of: LinesOf,
 ) -> Iterator[ReportedData]:
     """`reported_personal_data`, with `lines_of` read."""
     # A redirect's link read as a link of its own: it is given to whoever opens it.
