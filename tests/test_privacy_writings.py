@@ -66,6 +66,26 @@ def test_a_number_or_an_address_wrapped_over_lines_is_reported_as_written(tmp_pa
     ]
 
 
+def test_an_address_wrapped_over_three_lines_is_reported_as_written(tmp_path: Path) -> None:
+    """An address's street name alone on a line, in a quote or a list item in one: the
+    line break after that line (a quote's `>`, a CRLF's `\r`) is read as the one it
+    continues, as the one after the number's line is (a middle line with no number was
+    read as written). A list item's indent was read already, and still is."""
+    page = (
+        "> Shelter intake: 4500\n> Southwest\n> 5th Avenue, Portland OR\n\n"
+        "> - Shelter intake at 12\n>   Oak Tree\n>   Street, Omaha NE\n\n"
+        "- Shelter intake:\n  4500 Southwest\n  5th Avenue, Portland OR\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (1, 19, "4500\n> Southwest\n> 5th Avenue"),
+        (5, 23, "12\n>   Oak Tree\n>   Street"),
+        (10, 3, "4500 Southwest\n  5th Avenue"),
+    ]
+    # A page saved with CRLF (Git for Windows' checkout): the `\r` too.
+    crlf = "She lives at 12\r\nOak Tree\r\nStreet.\r\n"
+    assert found_in(tmp_path / "crlf", crlf) == [(1, 14, "12\r\nOak Tree\r\nStreet")]
+
+
 def test_a_number_in_emphasis_or_in_other_digits_is_read_wrapped_too(tmp_path: Path) -> None:
     """Review: only gaps after a number on their line are read, and a number after `_`
     (emphasis) or written in Arabic-Indic digits had stopped counting as one."""

@@ -9,7 +9,10 @@ read as the line break alone, which the rule's patterns take for a space; a tab,
 of spaces (a Word paste), as one space. A number broken right after a dash between its
 digits (`402-555-` / `0142`), or after the dot of a dotted number (`402.555.` / `0142`), is
 read joined. A blank line (a quote's `>` alone too) ends a paragraph: it is read as written,
-and separates.
+and separates. Only the gaps after a number are read so: to the end of its line, and the
+line breaks of the lines after it that hold none (`_LINES_ON`), as what privacy.pii reads
+across a gap starts with a number, and an address wrapped over three lines in a quote has
+its street's name alone on the middle one.
 
 Where a reader is shown each line as a line (a code block, a `.txt` or `.csv` file: review
 rv4, a fixed-width table's columns and a list of numbers read as phone numbers), nothing
@@ -40,13 +43,25 @@ _GAP = re.compile(
     rf"(?:{LINE_SPACE}*+\r?\n{LINE_SPACE}*+(?:>{LINE_SPACE}*+)*+(?![\r\n])"
     rf"|{LINE_SPACE}{{2,}}|\t)"
 )
-# From a line's first number to its end: a gap matters only after a number on its line,
-# as what privacy.pii reads across one (a number's groups, an address's words after its
-# house number) starts with one; the rest of a page's gaps are not looked at. A digit
+# From a line's first number to its end: a gap matters only after a number, as what
+# privacy.pii reads across one (a number's groups, an address's words after its house
+# number) starts with one; the rest of a page's gaps are not looked at. A digit
 # glued to a letter or digit before it (`B12`) starts no number; after `_` (emphasis) or
 # in any script's digits (٤٠٢), one does (review). The digit first, then the look
 # behind: the engine skips to digits at C speed, twice as fast as `\b\d`.
 _FROM_A_DIGIT = re.compile(r"\d(?<![^\W_]\d)[^\n]*")
+# What a gap at a line's end may start with: `LINE_SPACE`'s characters, a CRLF's `\r`.
+_LINE_END_SPACES = f" \t\r{UNICODE_SPACES}"
+# How many lines after a number's are read to their end too: an address wrapped over
+# three or four lines, its street's name alone on a line (`> 4500\n> Southwest\n> 5th
+# Avenue`), where a quote's `>` must be read as the line break it continues (a line that
+# holds a number is read from it anyway).
+_LINES_ON = 2
+# The line breaks the patterns cannot read an address's words across as written: a
+# quote's `>` on the line after (a list item's indent and trailing spaces they read as
+# spaces), or a CRLF's `\r`. A text without any needs none of those lines read. (The
+# line feed first: the engine skips to one at C speed, six times as fast as `\r\n|...`.)
+_UNREAD_LINE_BREAK = re.compile(rf"\n(?:{LINE_SPACE}*+>|(?<=\r\n))")
 # A number's groups before a line break that joins them without a space.
 _DASH_BEFORE = re.compile(rf"\d[{DASHES}]\Z")
 _DOTTED_BEFORE = re.compile(r"\d\.\d+\.\Z")
@@ -99,15 +114,41 @@ def _gaps(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[tuple[int, in
 
 
 def _gaps_after_digits(text: str) -> Iterator[re.Match[str]]:
-    """Each `_GAP` of `text` that starts on a line after a digit of that line, in order."""
+    """Each `_GAP` of `text` that starts on a line after a digit of that line, or at the
+    end of one of the `_LINES_ON` lines after it that hold no number, where the patterns
+    cannot read across it as written (`_UNREAD_LINE_BREAK`), in order."""
     plain = text.isascii()  # no Unicode space or dash to look for
+    # Most pages have no quote and no CRLF: no line after a number's is looked at.
+    lines_on = _UNREAD_LINE_BREAK.search(text) is not None
     for digits in _FROM_A_DIGIT.finditer(text):
         line_end = digits.end()
-        if plain and not _may_hold_a_gap(text, digits.start(), line_end):
-            continue
-        for gap in _GAP.finditer(text, digits.start()):
-            if gap.start() > line_end:
-                break
+        if not plain or _may_hold_a_gap(text, digits.start(), line_end):
+            for gap in _GAP.finditer(text, digits.start()):
+                if gap.start() > line_end:
+                    break
+                yield gap
+        if lines_on:
+            yield from _line_ends_on(text, line_end)
+
+
+def _line_ends_on(text: str, line_end: int) -> Iterator[re.Match[str]]:
+    """The gaps at the ends of the `_LINES_ON` lines after the one that ends at
+    `line_end` that the patterns cannot read across as written (`_UNREAD_LINE_BREAK`),
+    up to a line that holds a number (read from it on) or ends a paragraph. Within such
+    a line, a tab or a run of spaces is left as written: no number stands there, and the
+    patterns read an address's words across either."""
+    for _ in range(_LINES_ON):
+        line_start = line_end + 1
+        line_end = text.find("\n", line_start)
+        if line_end < 0 or _FROM_A_DIGIT.search(text, line_start, line_end):
+            return
+        words_end = len(text[line_start:line_end].rstrip(_LINE_END_SPACES)) + line_start
+        if not text[line_start:words_end].strip(_LINE_END_SPACES + ">"):
+            return  # a blank line, or a quote's: the paragraph ends
+        if _UNREAD_LINE_BREAK.match(text, line_end):
+            gap = _GAP.match(text, words_end)
+            if gap is None:  # a blank line after it
+                return
             yield gap
 
 
