@@ -248,6 +248,28 @@ def test_a_calendars_identifiers_are_no_e_mail_addresses(tmp_path: Path) -> None
     ]
 
 
+def test_a_contact_card_or_calendar_line_folded_onto_the_next_is_read_whole(
+    tmp_path: Path,
+) -> None:
+    """vCard and iCalendar fold a long line anywhere (a line break and one space or tab),
+    inside a number or an address too, and every reader unfolds it: read unfolded, and
+    found at its first character, quoted as the file writes it. A line that starts
+    otherwise is no fold."""
+    card = (
+        "BEGIN:VCARD\r\nFN:Jane Doe\r\nTEL;TYPE=CELL:402-555-\r\n 0142\r\n"
+        "EMAIL:jane.doe@gm\r\n\tail.com\r\nNOTE:Room\n402\n555\n0143\r\nEND:VCARD\r\n"
+    )
+    calendar = "BEGIN:VEVENT\nORGANIZER;CN=Jane:mailto:jane@gm\n ail.com\nEND:VEVENT\n"
+    config_file = make_handbook(
+        tmp_path, **{"content__card.VCF": card, "content__events.ics": calendar}
+    )
+    assert findings_of(config_file) == [
+        ("content/card.VCF", 3, 15, "402-555-\r\n 0142"),
+        ("content/card.VCF", 5, 7, "jane.doe@gm\r\n\tail.com"),
+        ("content/events.ics", 2, 26, "jane@gm\n ail.com"),
+    ]
+
+
 def test_files_the_site_does_not_publish_are_not_checked(tmp_path: Path) -> None:
     """MkDocs' own exclusions and the site's `exclude_docs`; the files of a glossary kept
     in docs_dir, which the site publishes as their pages. A file that no nav names is

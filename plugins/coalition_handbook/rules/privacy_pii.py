@@ -93,6 +93,7 @@ from ..model.source import MARKDOWN_SUFFIXES
 from ..source_map import ChainedMap, PositionMap, SourceMap
 from ..wrapped_links import unwrapped_links
 from .base import CheckContext
+from .folded_lines import is_folded, unfolded
 from .national_phones import (
     DASHES,
     SEPARATOR,
@@ -349,6 +350,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
             lines_of = _no_lines  # a browser shows a line break as a space
         elif text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
             text = _without_calendar_identifiers(text)
+        if is_folded(text_file.path):  # a long line folded onto the next, read whole
+            text, to_source = unfolded(text)
         yield from _check_text(context, text_file.path, source, text, to_source, allowed, lines_of)
 
 
