@@ -4750,3 +4750,22 @@ def test_the_masks_follow_the_privacy_settings(
     assert code == 0, out
     assert f"**Ask Jane on {shown}.**" in out
     assert (MASKED_NOTE in out) == ("*" in shown)
+
+
+def test_a_load_problem_the_report_quotes_is_shown_masked(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file's load problem may quote what it stopped at (a field's value): the report's
+    "Not compared" section shows it masked, as the changed texts are, and says so; the
+    step's log, which `handbook check` writes unmasked too, names it as written."""
+    broken = term(version=2, versions=(2, 1)).replace("version: 2", "version: 402-555-0142")
+    write(repository, "glossary/survivor.yml", broken)
+    code, out, err = diff(repository, capsys)
+    assert code == 1
+    assert (
+        "- ❌ `glossary/survivor.yml:2:10`: 'version' must be a whole number \\(found the "
+        "string '402-\\*\\*\\*-\\*\\*42'\\)\n"
+    ) in out
+    assert out.count(MASKED_NOTE) == 1
+    assert "555-0142" not in out
+    assert "402-555-0142" in err

@@ -266,7 +266,12 @@ def diff_report(
     base_name = pull_request.base_label(repository, pull_request_base, old.commit, old.label)
     head_name = pull_request.head_label(pull_request_base, new.commit, new.label)
 
-    def report_of(changes: Changes, uses: Mapping[str, Sequence[Use]], masked: bool = False) -> str:
+    def report_of(
+        changes: Changes,
+        uses: Mapping[str, Sequence[Use]],
+        not_compared: Mapping[str, tuple[str, str] | None],
+        masked: bool = False,
+    ) -> str:
         return render(
             changes,
             base_name,
@@ -284,10 +289,12 @@ def diff_report(
     # The step summary outlives a leak's clean-up: personal data is shown masked.
     mask = PersonalDataMask.of(config)
     shown_changes, shown_uses = mask.changes(changes), mask.uses(changes, uses)
-    report = report_of(shown_changes, shown_uses)
+    # A load problem's message may quote the line it stops at (a YAML error's).
+    shown_problems = mask.problems(not_compared)
+    report = report_of(shown_changes, shown_uses, shown_problems)
     # Said only where the report shows a text masked, not one of a field left unchanged.
-    if mask.masked_any and report != report_of(changes, uses):
-        report = report_of(shown_changes, shown_uses, masked=True)
+    if mask.masked_any and report != report_of(changes, uses, not_compared):
+        report = report_of(shown_changes, shown_uses, shown_problems, masked=True)
     return report, _failures(changes, not_compared)
 
 

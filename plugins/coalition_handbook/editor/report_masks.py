@@ -3,7 +3,8 @@ it masked as privacy.pii's messages show it (`rules.privacy_masked_text`): CI wr
 report to a pull request's step summary, which stays after a leak is cleaned up (the
 branch force-pushed, the commit purged), until someone deletes the run (privacy audit).
 
-The changed items are masked before the report is written, each of their texts whole:
+The changed items, and the load problems of the files not compared, are masked before
+the report is written, each of their texts whole:
 a word diff then compares masked words, and cannot split a phone number written in
 groups across its change marks (`402 555 ~~0142~~ **0199**`, which no mask finds).
 Whether a change is recorded, and so the exit code, is told of the texts as written.
@@ -32,6 +33,8 @@ MASKED_NOTE = "Personal data is shown masked; `handbook check` names where."
 _NOT_MASKED = frozenset({"id", "origin", "texts", "headings"})
 
 Value = TypeVar("Value")
+# Where a file stops loading (`line:column`) and why (`diff_report.render`'s `not_compared`).
+Problem = tuple[str, str]
 
 
 @dataclasses.dataclass
@@ -80,6 +83,14 @@ class PersonalDataMask:
             if key in uses:
                 shown[form_key(self.text(change.form), change.case_sensitive)] = uses[key]
         return shown
+
+    def problems(self, problems: Mapping[str, Problem | None]) -> dict[str, Problem | None]:
+        """`problems`, each file's first load problem (`line:column`, message), with each
+        message masked: a YAML error quotes the line it stops at, a phone number too."""
+        return {
+            path: None if problem is None else (problem[0], self.text(problem[1]))
+            for path, problem in problems.items()
+        }
 
     def _item_change(self, change: ItemChange) -> ItemChange:
         return dataclasses.replace(
