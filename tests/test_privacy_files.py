@@ -270,6 +270,25 @@ def test_a_contact_card_or_calendar_line_folded_onto_the_next_is_read_whole(
     ]
 
 
+def test_preformatted_html_is_read_line_by_line(tmp_path: Path) -> None:
+    """A `<pre>` (or `<textarea>`) shows each line as a line, and its spaces as written,
+    as a Markdown code block does: a fixed-width table or a column of numbers in one is
+    no phone number, while a number on one line is found, and a paragraph is read
+    wrapped as before."""
+    flyer = (
+        "<p>Call her at 402 555\n0142 tonight.</p>\n<PRE class=x>\n"
+        "County       Calls   Tips   Cases\nDouglas        312    455    1420\n"
+        "402\n555\n0143\n</pre>\n<pre><b>Jane</b>  402-555-0144</pre>\n"
+        "<textarea>312\n455\n1420</textarea><p>Or 402 555\n0145.</p>\n"
+    )
+    config_file = make_handbook(tmp_path, **{"content__flyer.html": flyer})
+    assert findings_of(config_file) == [
+        ("content/flyer.html", 1, 16, "402 555\n0142"),
+        ("content/flyer.html", 10, 19, "402-555-0144"),
+        ("content/flyer.html", 13, 22, "402 555\n0145"),
+    ]
+
+
 def test_files_the_site_does_not_publish_are_not_checked(tmp_path: Path) -> None:
     """MkDocs' own exclusions and the site's `exclude_docs`; the files of a glossary kept
     in docs_dir, which the site publishes as their pages. A file that no nav names is

@@ -101,6 +101,7 @@ from .national_phones import (
     international_readings,
     national_numbers,
 )
+from .preformatted import preformatted_lines
 from .privacy_allow import (
     EXTENSION,
     LISTED_SHORT_NUMBER,
@@ -347,7 +348,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
             text, shown = shown_text(text, every_attribute=not _presentational(text_file.path))
             text, decoded = decoded_references(text)
             to_source = ChainedMap(outer=shown, inner=decoded)
-            lines_of = _no_lines  # a browser shows a line break as a space
+            # A browser shows a line break as a space, but in a `<pre>`.
+            lines_of = preformatted_lines(text_file.path, source, text, to_source)
         elif text_file.path.lower().endswith(_CALENDAR_SUFFIXES):
             text = _without_calendar_identifiers(text)
         if is_folded(text_file.path):  # a long line folded onto the next, read whole
