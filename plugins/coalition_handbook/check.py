@@ -161,7 +161,9 @@ def _run_checks(config: HandbookConfig) -> CheckResult:
     if not cache.enabled:
         context, findings = _check(config, None)
         return CheckResult(findings, context)
-    previous = Snapshot.load(cache)
+    # The files pages include with pymdownx.snippets are known only once the pages are
+    # read: each run checks every file (unchanged ones' parses and scans from the cache).
+    previous = Snapshot.load(cache) if config.snippets is None else None
     found = survey(config, cache, previous)
     config_key = _config_key(config)
     if previous is not None and previous.config_key != config_key:
@@ -480,12 +482,21 @@ def apply_config(findings: Iterable[Finding], context: CheckContext) -> list[Fin
     suppressions = shared_suppressions(context)
     # With page.source off, what the other rules find is all that is said of such a file.
     not_text = (
-        {page.path for page in context.handbook.pages if page_is_not_text(page)}
+        {page.path for page in context.handbook.checked_pages if page_is_not_text(page)}
         if rule_level(context.config.rules, PAGE_SOURCE_RULE) != "off"
         else set()
     )
+    # Of a file pages include in part, the lines they leave out are not published.
+    included_lines = context.handbook.included_lines
     kept: list[Finding] = []
     for finding in findings:
+        published = included_lines.get(finding.path)
+        if (
+            published is not None
+            and finding.line not in published
+            and finding.rule != PAGE_SOURCE_RULE
+        ):
+            continue
         if (
             finding.path in not_text
             and finding.rule not in NOT_TEXT_RULES

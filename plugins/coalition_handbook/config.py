@@ -33,6 +33,7 @@ from .mkdocs_yml import (
     plugin_options,
     read_config_file,
 )
+from .snippet_settings import SnippetSettings, snippet_settings
 from .theme_language import MATERIAL, language_problem
 
 AutolinkMode = Literal["first", "all", "none"]
@@ -153,6 +154,9 @@ class HandbookConfig:
     """mkdocs.yml's texts that the pages show (its `SITE_TEXTS`, `nav` and `extra`:
     `mkdocs_yml.ShownText`), each named relative to the directory of mkdocs.yml, for
     privacy.pii to read."""
+    snippets: SnippetSettings | None = None
+    """pymdownx.snippets' settings where mkdocs.yml's `markdown_extensions` turns it on:
+    the files its pages include are checked too (`model.snippets`)."""
 
     @property
     def modules_src_dir(self) -> str:
@@ -282,6 +286,11 @@ def load_config(
     directory_urls = _true_or_false(
         data, "use_directory_urls", True, lines.get("use_directory_urls", where), problems
     )
+    snippets, snippet_problems = snippet_settings(
+        data.get("markdown_extensions"), lines.get("markdown_extensions", where)
+    )
+    for problem in snippet_problems:
+        problems.add(problem)
     theme = data.get("theme")
     if isinstance(theme, dict):
         language = _material_language_problem(theme, config_file.parent, lines, where)
@@ -318,6 +327,7 @@ def load_config(
         config,
         plugin_listed=bool(instances),
         site_url_refused=site_url_refused,
+        snippets=snippets,
         site_texts=_site_texts(data, lines, where, config_file.parent),
         shown_texts=tuple(
             replace(text, where=_named_from_folder(text.where, where)) for text in shown_texts

@@ -320,7 +320,7 @@ def _scan(
     get_matcher = term_matcher if callable(term_matcher) else lambda: term_matcher
     jobs: list[_Job] = [
         _Job(page.path, "page", None, page.origin, partial(_page_texts, page.origin))
-        for page in handbook.pages
+        for page in handbook.checked_pages
     ]
     jobs += [
         _Job(term.origin.path, "term", term.id, term.origin, partial(_term_texts, term))

@@ -276,6 +276,8 @@ _SETTINGS_READ = (
     "site_url",
     "plugins",
     "INHERIT",
+    # pymdownx.snippets' options: which files pages include (`snippet_settings`).
+    "markdown_extensions",
     # Written into every page by the theme as they are.
     *SITE_TEXTS,
 )

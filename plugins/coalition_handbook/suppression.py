@@ -284,7 +284,7 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
     pages, by path."""
     found = {
         page.path: parse_suppressions(page.origin.text, page.origin.body_line)
-        for page in handbook.pages
+        for page in handbook.checked_pages
     }
     for text_file in handbook.text_files:
         if text_file.markup:

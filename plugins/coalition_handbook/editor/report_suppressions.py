@@ -210,7 +210,7 @@ def _line_blocks(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Opc
 def _file_texts(handbook: Handbook) -> dict[str, str]:
     """The text of each file that `handbook_suppressions` reads comments in, by path."""
     records = (
-        *handbook.pages,
+        *handbook.checked_pages,
         *handbook.text_files,
         *handbook.terms.values(),
         *handbook.protocols.values(),

@@ -20,6 +20,7 @@ from .glossary import load_terms
 from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
+from .snippets import load_included_files
 from .source import FileReport, docs_boundary, relative_path, within
 from .types import Handbook, Module, Page, RejectedRecord, Term
 
@@ -63,10 +64,12 @@ def load_handbook(
     docs = config.docs_dir
     found_texts: list[str] = []
     linked_out: list[tuple[str, str]] = []
+    page_names = set(module_pages)
     for path in markdown_files(
         docs, config.exclude_docs, unreadable, within(config), outside, found_texts, linked_out
     ):
         relative = relative_path(config, path)
+        page_names.add(relative)
         if relative in left_out:
             continue
         page = module_pages.pop(relative, None) or load_page(path, config, cache)
@@ -99,6 +102,8 @@ def load_handbook(
     # Modules outside docs_dir (its modules folder a link to one elsewhere) are still
     # pages of the handbook.
     pages.extend(module_pages.values())
+    included = load_included_files(config, pages, page_names, cache)
+    findings += included.findings
     # A file whose only problems are unknown fields gave its item (see records.py).
     loaded = {item.origin.path for items in (terms, protocols, modules) for item in items.values()}
     rejected = frozenset(
@@ -114,5 +119,7 @@ def load_handbook(
         rejected=rejected,
         rejected_records=tuple(rejected_records),
         text_files=tuple(text_files),
+        included_files=tuple(included.pages),
+        included_lines=included.lines,
     )
     return handbook, findings

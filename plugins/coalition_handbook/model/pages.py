@@ -597,6 +597,19 @@ def _page_text(raw: bytes) -> tuple[str, tuple[int, int, str] | None]:
     )
 
 
+def load_included_file(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page:
+    """A file that pymdownx.snippets includes in pages (`model.snippets`), read as a page
+    whose text is all body: the extension includes a `---` block as it is, as text. It may
+    be anywhere the extension's base paths lead, docs_dir or not."""
+    try:
+        text, problem = _page_text(read_bytes(path, cache))
+    except OSError as error:
+        text, problem = "", (1, 1, unreadable(error))
+    if "\r" in text:  # a lone carriage return ends a line, as `parse_page` reads pages
+        text = LONE_CARRIAGE_RETURN.sub("\n", text)
+    return build_page(path, PageSource(text, LineIndex(text), None, 0), config, problem)
+
+
 def _load_page(path: Path, config: HandbookConfig, cache: RunCache | None) -> Page:
     STATS.parsed += 1
     outside = outside_docs(path, config)

@@ -410,3 +410,14 @@ class Handbook:
     rejected_records: tuple[RejectedRecord, ...] = ()
     # The other files of docs_dir that the site publishes as they are, text ones only.
     text_files: tuple[TextFile, ...] = ()
+    # The files pymdownx.snippets includes in pages that are no page of the site (outside
+    # docs_dir, or left out by exclude_docs): published in the pages, checked as pages.
+    included_files: tuple[Page, ...] = ()
+    # Of those, the ones included in part (line ranges, sections): the lines published.
+    included_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
+
+    @property
+    def checked_pages(self) -> tuple[Page, ...]:
+        """The pages, then the files they include that are no page: what the rules that
+        read published Markdown read."""
+        return self.pages + self.included_files

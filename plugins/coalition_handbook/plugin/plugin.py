@@ -73,6 +73,7 @@ from ..site.urls import (
     protocol_src_uri,
     term_src_uri,
 )
+from ..snippet_settings import SnippetSettings
 from . import link_sources
 from .build_log import LOG_LEVELS, describe, log, said_before, warnings_counted
 from .config import HandbookPluginConfig
@@ -145,6 +146,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # And every text of it the pages show (its `nav` and `extra` too): privacy.pii
         # reads them.
         self.shown_texts: tuple[ShownText, ...] = ()
+        # pymdownx.snippets' settings: the files pages include are checked too.
+        self.snippets: SnippetSettings | None = None
         self.previous_site: PreviousSite | None = None
         # While a site is set aside: puts back the SIGTERM handler from before the build.
         self.put_back_sigterm_handler: Callable[[], None] | None = None
@@ -164,6 +167,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.site_url_written = None
         self.site_texts = ()
         self.shown_texts = ()
+        self.snippets = None
         # Not from a file (`mkdocs build -f -` reads standard input): nothing to re-read.
         if not config_file_path or not Path(config_file_path).is_file():
             return errors, warnings
@@ -176,6 +180,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.site_url_written = site_config.site_url
             self.site_texts = site_config.site_texts
             self.shown_texts = site_config.shown_texts
+            # Read off mkdocs.yml as `handbook check` reads it: both check the same files.
+            self.snippets = site_config.snippets
         except ConfigError as error:
             return [
                 (option_named(problem), ValidationError(problem)) for problem in error.problems
@@ -239,7 +245,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 config_name=Path(config.config_file_path).name,
             )
             self.handbook_config = replace(
-                self.handbook_config, site_texts=self.site_texts, shown_texts=self.shown_texts
+                self.handbook_config,
+                site_texts=self.site_texts,
+                shown_texts=self.shown_texts,
+                snippets=self.snippets,
             )
         except ConfigError as error:
             raise PluginError(

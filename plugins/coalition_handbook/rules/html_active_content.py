@@ -102,7 +102,7 @@ _START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*+(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    body_lines = {page.path: page.origin.body_line for page in context.handbook.pages}
+    body_lines = {page.path: page.origin.body_line for page in context.handbook.checked_pages}
     for document in scan_handbook(context):
         if document.kind == "term":
             for line, column, handler in document.located(_definition_handlers):

@@ -85,7 +85,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             yield context.finding(
                 RULE, document.path, line, column, _why_unsafe(scheme), found=scheme
             )
-    for page in context.handbook.pages:
+    for page in context.handbook.checked_pages:
         location = page.meta.get("location")
         scheme = script_scheme(location) if isinstance(location, str) else None
         if scheme is not None:

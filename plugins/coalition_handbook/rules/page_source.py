@@ -23,7 +23,7 @@ FILE_RULES = frozenset({RULE, MODULE_RULE})
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    for page in context.handbook.pages:
+    for page in context.handbook.checked_pages:
         if page.problem is not None:
             line, column, message = page.problem
             yield context.finding(RULE, page.path, line, column, message)

@@ -312,7 +312,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     config = context.config
     allowed = AllowList.of(config.privacy_allow, config.privacy_countries)
     handbook = context.handbook
-    origins = [page.origin for page in handbook.pages]
+    origins = [page.origin for page in handbook.checked_pages]
     origins += [term.origin for term in handbook.terms.values()]
     origins += [protocol.origin for protocol in handbook.protocols.values()]
     # Term and protocol files with problems: published once fixed (a module's is a page).

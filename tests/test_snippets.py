@@ -1,0 +1,218 @@
+"""Files that pymdownx.snippets includes in pages are checked at their own path, once,
+with every page rule: outside docs_dir, left out by exclude_docs, in part (line ranges,
+sections), nested, auto-appended; `handbook check`, warm or cold, and `mkdocs build`
+agree. The names are read as the extension reads them (held in step with it here)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import markdown
+import pytest
+from handbooks import make_handbook
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import Abort, PluginError
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import ConfigError, load_config
+from coalition_handbook.model.snippets import _selected, _target
+from coalition_handbook.snippet_settings import SnippetSettings, snippet_settings
+
+CONTACT = "Ask Dana at 402-555-0142 about vagrant people.\n"
+PAGE = "# Home\n\nA calm page.\n"
+
+
+@pytest.fixture(autouse=True)
+def cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+
+
+def with_snippets(config_file: Path, options: str = "{}", exclude: str = "") -> Path:
+    text = config_file.read_text(encoding="utf-8")
+    text += f"markdown_extensions:\n  - pymdownx.snippets: {options}\n"
+    if exclude:
+        text += f"exclude_docs: |\n  {exclude}\n"
+    config_file.write_text(text, encoding="utf-8")
+    return config_file
+
+
+def found(config_file: Path) -> list[tuple[str, int, int, str]]:
+    result = run_checks(load_config(config_file))
+    return [(item.path, item.line, item.column, item.rule) for item in result.findings]
+
+
+def test_included_files_are_checked_at_their_own_place(tmp_path: Path) -> None:
+    page = (
+        "# Home\n\n"
+        '--8<-- "includes/contact.md"\n\n'
+        "--8<--\nincludes/block.md\n; includes/commented.md\n--8<--\n\n"
+        '--8<-- "includes/part.md:2:2"\n\n'
+        '--8<-- "content/snippets/sec.md:a"\n\n'
+        '--8<-- "content/kept.md"\n\n'
+        '--8<-- "includes/missing.md"\n\n'
+        ';--8<-- "includes/escaped.md"\n'
+    )
+    config_file = make_handbook(
+        tmp_path,
+        page=page,
+        **{
+            "includes__contact.md": CONTACT,
+            "includes__block.md": 'A vagrant.\n--8<-- "includes/nested.md"\n',
+            "includes__nested.md": "Nested vagrant.\n",
+            "includes__commented.md": "Not included: vagrant.\n",
+            "includes__escaped.md": "Not included: vagrant.\n",
+            "includes__part.md": "Fine.\nLine two vagrant.\nLine three vagrant.\n",
+            "content__snippets__sec.md": (
+                "--8<-- [start:a]\nSection vagrant.\n--8<-- [end:a]\nOutside vagrant.\n"
+            ),
+            # a page of the site too: checked once, as the page it is
+            "content__kept.md": "<!-- handbook-disable-next-line term.avoid -->\nA vagrant.\n",
+        },
+    )
+    with_snippets(config_file, exclude="snippets/")
+    assert found(config_file) == [
+        ("content/snippets/sec.md", 2, 9, "term.avoid"),
+        ("includes/block.md", 1, 3, "term.avoid"),
+        ("includes/contact.md", 1, 13, "privacy.pii"),
+        ("includes/contact.md", 1, 32, "term.avoid"),
+        ("includes/nested.md", 1, 8, "term.avoid"),
+        ("includes/part.md", 2, 10, "term.avoid"),
+    ]
+
+
+def test_auto_append_base_paths_and_suppressions(tmp_path: Path) -> None:
+    config_file = make_handbook(
+        tmp_path,
+        page='# Home\n\n--8<-- "contact.md"\n\n--8<-- "../secret.md"\n',
+        **{
+            "parts__contact.md": (
+                "<!-- handbook-disable-next-line privacy.pii -->\n" + CONTACT + CONTACT
+            ),
+            "parts__glossary.md": "*[VG]: vagrant\n",
+            "secret.md": "A vagrant, outside every base path.\n",
+        },
+    )
+    with_snippets(config_file, "{base_path: [parts], auto_append: [glossary.md]}")
+    assert found(config_file) == [
+        ("parts/contact.md", 2, 32, "term.avoid"),
+        ("parts/contact.md", 3, 13, "privacy.pii"),
+        ("parts/contact.md", 3, 32, "term.avoid"),
+        ("parts/glossary.md", 1, 8, "term.avoid"),
+    ]
+
+
+def test_remote_snippets_are_named_once(tmp_path: Path) -> None:
+    url = "https://example.org/contact.md"
+    page = f'# Home\n\n--8<-- "{url}"\n\n  --8<-- "{url}"\n'
+    config_file = with_snippets(make_handbook(tmp_path, page=page), "{url_download: true}")
+    result = run_checks(load_config(config_file))
+    (finding,) = result.findings
+    assert (finding.path, finding.line, finding.column, finding.rule) == (
+        "content/index.md",
+        3,
+        9,
+        "page.source",
+    )
+    assert finding.severity.value == "warning"
+    assert url in finding.message
+
+
+def test_a_warm_check_sees_an_edited_included_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE")
+    config_file = make_handbook(
+        tmp_path, page='# Home\n\n--8<-- "includes/a.md"\n', **{"includes__a.md": "Fine.\n"}
+    )
+    with_snippets(config_file)
+    assert found(config_file) == []
+    (tmp_path / "includes" / "a.md").write_text("A vagrant.\n", encoding="utf-8")
+    assert found(config_file) == [("includes/a.md", 1, 3, "term.avoid")]
+
+
+def test_the_build_reports_what_the_check_does(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config_file = make_handbook(
+        tmp_path, page='# Home\n\n--8<-- "includes/a.md"\n', **{"includes__a.md": CONTACT}
+    )
+    with_snippets(config_file)
+    monkeypatch.chdir(tmp_path)  # where the extension reads its base path from, as `mkdocs build`
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises((Abort, PluginError)):
+        build(load_mkdocs_config(str(config_file)))
+    logged = [record.getMessage() for record in caplog.records]
+    assert "includes/a.md:1:13: privacy.pii '402-***-**42' looks like" in " ".join(logged)
+    assert any(message.startswith("includes/a.md:1:32: term.avoid") for message in logged)
+
+
+@pytest.mark.parametrize(
+    ("extensions", "settings"),
+    [
+        (["toc"], None),
+        (["pymdownx.snippets"], SnippetSettings()),
+        ([{"pymdownx.snippets": None}], SnippetSettings()),
+        (
+            {"pymdownx.snippets": {"base_path": "docs", "auto_append": ["a.md"]}},
+            SnippetSettings(base_paths=("docs",), auto_append=("a.md",)),
+        ),
+        (
+            ["pymdownx.snippets:SnippetExtension"],
+            SnippetSettings(),
+        ),
+        (
+            [{"pymdownx.snippets": {"restrict_base_path": False, "url_download": True}}],
+            SnippetSettings(restrict_base_path=False, url_download=True),
+        ),
+    ],
+)
+def test_settings_are_read_as_mkdocs_lists_extensions(
+    extensions: object, settings: SnippetSettings | None
+) -> None:
+    assert snippet_settings(extensions, "mkdocs.yml:9") == (settings, [])
+
+
+def test_a_base_path_that_is_no_path_is_named(tmp_path: Path) -> None:
+    config_file = with_snippets(make_handbook(tmp_path), "{base_path: {a: 1}}")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    (problem,) = raised.value.problems
+    assert problem.startswith("mkdocs.yml:7: pymdownx.snippets's 'base_path' must be a path")
+
+
+# Names and selections, as the extension's own preprocessor reads them.
+SNIPPET_LINES = [f"line {number}" for number in range(1, 8)]
+SNIPPET_LINES[2] = "--8<-- [start:part]"
+SNIPPET_LINES[4] = ";--8<-- [end:other]"
+SNIPPET_LINES[5] = "--8<-- [end:part]"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a.md",
+        "a.md:2",
+        "a.md:2:3",
+        "a.md::3",
+        "a.md:-2",
+        "a.md:-3:-2",
+        "a.md:1:2,5:6",
+        "a.md:2:1",
+        "a.md:part",
+        "a.md:other",
+        "a.md:Part",
+        "dir:with/colons.md:2:3",
+        "C:\\x.md",
+    ],
+)
+def test_names_and_lines_are_read_as_the_extension_reads_them(name: str) -> None:
+    preprocessor = markdown.Markdown(extensions=["pymdownx.snippets"]).preprocessors["snippet"]
+    theirs = preprocessor.parse_snippet_target(name)
+    ours = _target(name)
+    assert ours is not None
+    assert ours.name == theirs["path"]
+    selected = [SNIPPET_LINES[index] for index in _selected(SNIPPET_LINES, ours)]
+    if ours.section is not None:  # the extension takes the `;` off an escaped marker
+        selected = [line.replace(";--8<--", "--8<--", 1) for line in selected]
+    assert selected == preprocessor.select_snippet_lines(list(SNIPPET_LINES), theirs)
