@@ -28,6 +28,7 @@ from coalition_handbook.site.other_hosts import (
     copy_advice,
     draws_mermaid,
     drop_remote_assets,
+    emoji_images,
     loads_own_mermaid,
     mermaid_fence,
     remote_connections,
@@ -729,6 +730,32 @@ def test_a_web_font_stylesheet_is_not_enough_to_copy(url: str, advice: str) -> N
     """Google Fonts' stylesheet loads the fonts themselves from fonts.gstatic.com (found
     in review): a copy of it still loads them."""
     assert copy_advice(url, "content").startswith(advice)
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        # pymdownx.emoji's image, with its shortcode as title (the default)
+        (
+            '<img alt="x" class="twemoji" src="https://cdn.x/1f604.svg" title=":smile:" />',
+            {"https://cdn.x/1f604.svg": ":smile:"},
+        ),
+        (
+            '<img class="emojione" src="https://cdn.x/1.png" title=":+1:">',
+            {"https://cdn.x/1.png": ":+1:"},
+        ),
+        # a long title (`title: long`) names no shortcode
+        (
+            '<img class="gemoji" src="https://cdn.x/2.png" title="grinning face">',
+            {"https://cdn.x/2.png": None},
+        ),
+        # Material's icons are inline SVG; an author's image is no emoji
+        ('<span class="twemoji"><svg viewBox="0 0 24 24"></svg></span>', {}),
+        ('<img src="https://x.org/twemoji-logo.png" title=":smile:">', {}),
+    ],
+)
+def test_emoji_images_are_told_by_their_class(html: str, found: dict[str, str | None]) -> None:
+    assert emoji_images(html) == found
 
 
 def test_scripts_and_stylesheets_on_another_host_go_off_with_a_warning() -> None:

@@ -216,3 +216,40 @@ def test_names_and_lines_are_read_as_the_extension_reads_them(name: str) -> None
     if ours.section is not None:  # the extension takes the `;` off an escaped marker
         selected = [line.replace(";--8<--", "--8<--", 1) for line in selected]
     assert selected == preprocessor.select_snippet_lines(list(SNIPPET_LINES), theirs)
+
+
+EMOJI = (
+    "  - pymdownx.emoji:\n"
+    "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+)
+
+
+def test_emoji_and_included_images_from_elsewhere_are_named_at_their_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit F7: an emoji's image comes from a CDN the source never names; its note gives
+    the shortcode's line and advice that fits a shortcode (no file to copy). An image in
+    an included file is named at that file's line, not as the including page alone."""
+    page = '# Home\n\nA :smile: and a :material-phone:.\n\n--8<-- "includes/img.md"\n'
+    config_file = make_handbook(
+        tmp_path, page=page, **{"includes__img.md": "![logo](https://example.org/logo.png)\n"}
+    )
+    with_snippets(config_file)
+    config_file.write_text(config_file.read_text(encoding="utf-8") + EMOJI, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(load_mkdocs_config(str(config_file)))
+    named = sorted(
+        record.getMessage()
+        for record in caplog.records
+        if "is on another host" in record.getMessage()
+    )
+    places = [message.split(" is on")[0] for message in named]
+    assert places[0].startswith("content/index.md:3: https://cdn.jsdelivr.net/gh/jdecked/twemoji")
+    assert places[1:] == ["includes/img.md:1: https://example.org/logo.png"]
+    emoji_note, image_note = named
+    assert "the emoji :smile:" in emoji_note
+    assert "pymdownx.emoji.to_alt" in emoji_note
+    assert "Copy the file" not in emoji_note
+    assert "Copy the file into content/" in image_note

@@ -8,6 +8,7 @@ page opens (a warning: no content policy stops it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
@@ -16,6 +17,8 @@ from ..config import HandbookConfig
 from ..markdown import LineIndex
 from ..site.other_hosts import (
     copy_advice,
+    emoji_advice,
+    emoji_images,
     mermaid_fence,
     remote_connections,
     remote_redirects,
@@ -37,20 +40,35 @@ def source_of(page: Page, hb_config: HandbookConfig) -> tuple[str, str] | None:
 
 
 def name_remote_resources(
-    html: str, page: Page, hb_config: HandbookConfig, content_policy: bool
+    html: str,
+    page: Page,
+    hb_config: HandbookConfig,
+    content_policy: bool,
+    included: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Log what the page would load from another host (an image linked from another
     site, in a page or in a protocol's text...): the site's content policy has
     browsers refuse it; and the hosts it has browsers connect to ahead. Information,
-    not a warning: the page itself is sound, and builds under --strict go on."""
+    not a warning: the page itself is sound, and builds under --strict go on. What the
+    page's source does not write is looked for in the `included` files, (text, path)
+    of each (pymdownx.snippets')."""
     urls = remote_resources(html)
     connections = remote_connections(html)
     written = source_of(page, hb_config) if urls or connections else None
     if written is None:
         return
     source, path = written
+    # An emoji's image is written by pymdownx.emoji, not in the source: its shortcode is.
+    emoji = emoji_images(html) if urls else {}
     for url in urls:
-        _name_remote_resource(_place_in(source, path, url), url, hb_config, content_policy)
+        if url in emoji:
+            shortcode = emoji[url]
+            place = _place_in_any(source, path, shortcode, included) if shortcode else path
+            advice = emoji_advice(shortcode)
+            _name_remote_resource(place, url, hb_config, content_policy, advice)
+        else:
+            place = _place_in_any(source, path, url, included)
+            _name_remote_resource(place, url, hb_config, content_policy)
     for url, relation in connections:
         _name_connection(_place_in(source, path, url), url, relation)
 
@@ -149,10 +167,15 @@ def name_remote_stylesheet_loads(
 
 
 def _name_remote_resource(
-    place: str, url: str, hb_config: HandbookConfig, content_policy: bool
+    place: str,
+    url: str,
+    hb_config: HandbookConfig,
+    content_policy: bool,
+    advice: str | None = None,
 ) -> None:
     """Log that `url`, at `place`, is on another host: information, not a warning (the
-    page itself is sound, and builds under --strict go on)."""
+    page itself is sound, and builds under --strict go on); with `advice`, what to do,
+    where copying the file is not it."""
     docs = hb_config.relative(hb_config.docs_dir)
     effect = (
         "the pages' content policy has browsers refuse it"
@@ -161,7 +184,7 @@ def _name_remote_resource(
     )
     log.info(
         f"{place}: {url} is on another host, and the handbook loads nothing from other "
-        f"hosts ({effect}). {copy_advice(url, docs)}"
+        f"hosts ({effect}). {advice or copy_advice(url, docs)}"
     )
 
 
@@ -207,6 +230,16 @@ def warn_of_redirects(
             'it opens (<meta http-equiv="refresh">), and the handbook loads nothing from '
             "other hosts: link to it instead."
         )
+
+
+def _place_in_any(source: str, path: str, text: str, included: Sequence[tuple[str, str]]) -> str:
+    """`_place_in` the page's `source`, else in the first of the `included` files, (text,
+    path) of each, that has `text`; `path` where none has it."""
+    for where_text, where in ((source, path), *included):
+        place = _place_in(where_text, where, text)
+        if place != where:
+            return place
+    return path
 
 
 def _place_in(source: str | None, path: str, text: str) -> str:

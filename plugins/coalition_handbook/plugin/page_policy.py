@@ -65,6 +65,9 @@ class PagePolicy:
         self.copied_html: list[tuple[Path, str]] = []
         # What the theme's templates and stylesheets load from other hosts, named once.
         self.theme_loads: ThemeLoads | None = None
+        # (text, path) of the files pages include with pymdownx.snippets that are no
+        # page: what a page loads may be written there.
+        self.included: list[tuple[str, str]] = []
 
     @classmethod
     def of_site(
@@ -101,7 +104,7 @@ class PagePolicy:
     def look_at_content(self, html: str, page: Page) -> None:
         """Name what the page's content (its HTML from Markdown) loads from other hosts."""
         if self.hb_config is not None:
-            name_remote_resources(html, page, self.hb_config, self.applies)
+            name_remote_resources(html, page, self.hb_config, self.applies, self.included)
             if self.mermaid_from_elsewhere and draws_mermaid(html):
                 name_mermaid(page, self.hb_config, self.applies)
 

@@ -289,6 +289,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 log.error(summary)
             raise PluginError(summary)
 
+        if self.handbook_config.snippets is not None:
+            self.page_policy.included = [
+                (page.origin.text, page.path) for page in self.result.handbook.included_files
+            ]
         self._prepare_site(config)
 
     # Last, once every check passed: MkDocs empties site_dir next, and a build that fails

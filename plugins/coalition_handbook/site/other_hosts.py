@@ -279,6 +279,45 @@ def copy_advice(url: str, docs: str, then: str = "link to the copy") -> str:
     return f"Copy the file into {docs}/ and {then}."
 
 
+# The classes pymdownx.emoji gives the image of an emoji (Material's twemoji index too).
+_EMOJI_CLASSES = frozenset({"twemoji", "emojione", "gemoji"})
+# A shortcode as the extension's `title` gives it (its short title, the default).
+_SHORTCODE = re.compile(r":[\w+-]+:")
+
+
+def emoji_images(html: str) -> dict[str, str | None]:
+    """URL -> shortcode (`:smile:`, None where the image's title gives none) of each
+    emoji that pymdownx.emoji writes in `html` as an image. Material's icons
+    (`:material-phone:`) are inline SVG, not images: none of them is here."""
+    if "<img" not in html or "moji" not in html:  # most pages
+        return {}
+    found: dict[str, str | None] = {}
+    for name, text, _ in _start_tags_read(html):
+        if name != "img" or "moji" not in text:
+            continue
+        _, attributes = start_tag(text)
+        source = (attributes.get("src") or "").strip()
+        if not source or _EMOJI_CLASSES.isdisjoint((attributes.get("class") or "").split()):
+            continue
+        title = (attributes.get("title") or "").strip()
+        found.setdefault(source, title if _SHORTCODE.fullmatch(title) else None)
+    return found
+
+
+def emoji_advice(shortcode: str | None) -> str:
+    """What to do instead of an emoji image from another host: it is no file the author
+    links to, so it cannot be copied and linked to."""
+    emoji = f"the emoji {shortcode}" if shortcode else "an emoji"
+    return (
+        f"It is {emoji}, which pymdownx.emoji draws with this image (Material's icons, "
+        "`:material-...:`, `:octicons-...:`, `:fontawesome-...:`, are drawn inline, from "
+        "the site): set pymdownx.emoji's emoji_generator to "
+        "!!python/name:pymdownx.emoji.to_alt to show emoji as characters, or serve copies "
+        "of the images from the site and name their folder in the generator's options "
+        "(image_path)."
+    )
+
+
 _COMMENT = re.compile(COMMENT, re.DOTALL)
 # Material draws each `<pre class="mermaid">` (a `mermaid` fence of superfences) with
 # Mermaid, which it loads from unpkg.com unless a script of the page loaded it already.
