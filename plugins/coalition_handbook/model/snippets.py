@@ -212,6 +212,8 @@ def _includes(numbered: list[tuple[int | None, str]]) -> Iterator[tuple[int | No
     `--8<--` block; escaped (`;--8<--`) and commented (`; name`) ones left out."""
     block = False
     for number, line in numbered:
+        if not block and "8<" not in line:  # most lines: no marker to match
+            continue
         found = _SNIPPET_LINE.match(line)
         if found is not None:
             if found["escape"]:
