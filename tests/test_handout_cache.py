@@ -710,7 +710,10 @@ def test_handouts_command_says_when_there_is_no_module(
     )
 
 
-@pytest.mark.parametrize("module_name", ["raw_html", "print_only", "handout_problems"])
+@pytest.mark.parametrize(
+    "module_name",
+    ["raw_html", "print_only", "handout_problems", "privacy_emails", "privacy_links"],
+)
 def test_the_renderer_digest_covers_what_the_pdf_is_made_with(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module_name: str
 ) -> None:
@@ -718,14 +721,19 @@ def test_the_renderer_digest_covers_what_the_pdf_is_made_with(
     author's HTML is printed without what `print_only` takes out: a change to either
     changes the PDFs, so it renders them again (found in review, each). What a render
     could not print is kept beside its PDF, as `handout_problems` says it: a new way of
-    saying it (where a drawing's picture is placed) makes the PDF again."""
+    saying it (where a drawing's picture is placed) makes the PDF again. A phone number
+    is kept whole on paper as the privacy rule finds it, which reads links and e-mail
+    addresses in modules of their own (`privacy_links`, `privacy_emails`)."""
     from coalition_handbook.markdown import raw_html
+    from coalition_handbook.rules import privacy_emails, privacy_links
     from coalition_handbook.site import handout_render, print_only
 
     module = {
         "raw_html": raw_html,
         "print_only": print_only,
         "handout_problems": handout_problems,
+        "privacy_emails": privacy_emails,
+        "privacy_links": privacy_links,
     }[module_name]
     handout_render.renderer_digest.cache_clear()
     before = handout_render.renderer_digest()

@@ -12,12 +12,8 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_allow import public_phone_keys
-from coalition_handbook.rules.privacy_pii import (
-    find_messenger_links,
-    find_personal_data,
-    find_personal_data_in_urls,
-    public_phone_numbers,
-)
+from coalition_handbook.rules.privacy_links import find_messenger_links, find_personal_data_in_urls
+from coalition_handbook.rules.privacy_pii import find_personal_data, public_phone_numbers
 
 
 def personal(text: str) -> list[tuple[str, str]]:

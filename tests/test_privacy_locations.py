@@ -13,9 +13,10 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
+from coalition_handbook.rules.privacy_links import url_spans
 from coalition_handbook.rules.privacy_locations import find_locations
 from coalition_handbook.rules.privacy_masks import masked
-from coalition_handbook.rules.privacy_pii import find_personal_data, url_spans
+from coalition_handbook.rules.privacy_pii import find_personal_data
 
 
 def streets_in(text: str) -> list[tuple[int, int]]:

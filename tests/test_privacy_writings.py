@@ -12,7 +12,8 @@ from helpers_model import term_yaml, write_files
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
-from coalition_handbook.rules.privacy_pii import find_personal_data, find_personal_data_in_urls
+from coalition_handbook.rules.privacy_links import find_personal_data_in_urls
+from coalition_handbook.rules.privacy_pii import find_personal_data
 from coalition_handbook.rules.soft_breaks import soft_breaks_joined
 
 

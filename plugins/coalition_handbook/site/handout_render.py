@@ -31,7 +31,14 @@ from ..markdown import raw_html
 from ..markdown.definitions import definition_as_shown
 from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
-from ..rules import national_phones, privacy_allow, privacy_pii, privacy_streets
+from ..rules import (
+    national_phones,
+    privacy_allow,
+    privacy_emails,
+    privacy_links,
+    privacy_pii,
+    privacy_streets,
+)
 from ..slugs import a_to_z_key
 from . import handout_phones, handout_problems, print_only
 from .handout_links import PublishedSite
@@ -218,7 +225,14 @@ def renderer_digest() -> str:
     keeps whole (`handout_phones` and the privacy rule's finders), and the package that
     shows a definition as text (`markdown.definitions` and what it reads Markdown with)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    finders = (privacy_pii, privacy_allow, privacy_streets, national_phones)
+    finders = (
+        privacy_pii,
+        privacy_allow,
+        privacy_streets,
+        privacy_emails,
+        privacy_links,
+        national_phones,
+    )
     for module in (print_only, handout_problems, handout_phones, *finders):
         digest.update(Path(module.__file__).read_bytes())
     for path in sorted(Path(raw_html.__file__).parent.glob("*.py")):

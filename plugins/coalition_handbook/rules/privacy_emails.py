@@ -1,0 +1,91 @@
+"""E-mail addresses as privacy.pii reads them (`privacy_pii`): written plainly, and written
+out against harvesters (`jane [at] gmail [dot] com`, `jane.doe @ gmail.com`), which a
+reader reads all the same; a file name with an `@` (`logo@2x.png`) is none. In plain
+words (`jane at gmail dot com`) an address cannot be told from prose, and is not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
+from .privacy_allow import Spans
+from .soft_breaks import LINE_SPACE
+
+# An e-mail address; in a link, its `@` may be escaped (`%40`).
+EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\w-])"
+EMAIL = re.compile(EMAIL_REST.format(at="@"))
+# An e-mail address written out so that harvesters miss it, which a reader reads all the
+# same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
+# (`jane.doe @ gmail.com`), a fullwidth `\uff20`. In plain words (`jane at gmail dot com`)
+# it cannot be told from prose, and is not read. Nor is a spaced `@` after a word of
+# letters alone, which flyers write before a website ("Find us online @ coalition.org",
+# "donate @ givebutter.com/x": review rv4): a mailbox before one has a dot, a digit, a `_`,
+# `-` or `+` (`jane.doe`, `jdoe2`); nor one before `www.`; nor one followed by a path.
+_AT_WORD = rf"{LINE_SPACE}*[\[(](?i:at)[\])]{LINE_SPACE}*"  # ` [at] `, `(at)`
+_DOT_WORD = rf"{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*"  # ` [dot] `, `(dot)`
+_WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
+_WRITTEN_OUT_DOT = rf"(?:{_DOT_WORD}|\.)"
+_WRITTEN_OUT_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?![^\W\d_]+{LINE_SPACE}+@)[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*"
+    rf"{_WRITTEN_OUT_AT}[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}"
+    r"(?![\w-]|/\w)"
+)
+# What every address written out holds: the scan is skipped in a text without any.
+_WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
+# The `@` and the dots of an address written out, as privacy.allow compares it (`privacy_pii`).
+WRITTEN_OUT_AT_KEY = re.compile(rf"{_AT_WORD}|{LINE_SPACE}*[@\uff20]{LINE_SPACE}*")
+WRITTEN_OUT_DOT_KEY = re.compile(_DOT_WORD)
+
+
+# What ends a file name and no host: `logo@2x.png` and `flyer@print.pdf` are files, not
+# e-mail addresses. Only endings that are no top-level domain: `x@host.md` may be one.
+_FILE_EXTENSIONS = (
+    frozenset(
+        {"png", "jpg", "jpeg", "jpe", "gif", "webp", "avif", "svg", "svgz", "bmp", "ico"}
+        | {"tif", "tiff", "heic", "heif", "psd", "eps", "sketch", "xcf", "pdf", "doc"}
+        | {"docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "tsv", "ppt", "pptx"}
+        | {"odp", "html", "htm", "xhtml", "css", "js", "mjs", "json", "xml", "yml", "yaml"}
+        | {"toml", "markdown", "zip", "gz", "tgz", "rar", "tar", "webm", "mkv", "mov", "avi"}
+        | {"wav", "ogg", "oga", "ogv", "flac", "woff", "ttf", "otf", "eot", "vcf", "ics"}
+        | {"epub", "apk", "exe", "dmg", "msi", "iso", "bin", "dat", "log", "bak", "tmp"}
+    )
+    - TOP_LEVEL_DOMAINS
+)
+
+
+def is_file_name(address: str) -> bool:
+    """Whether what reads as an e-mail address is a file name (`logo@2x.png`): it ends
+    with a file's extension that is no top-level domain. Other endings are kept, listed or
+    not (`.church`, `.online`): a top-level domain list never holds them all. One written
+    out is read as written plainly (`logo [at] 2x [dot] png`)."""
+    ending = WRITTEN_OUT_DOT_KEY.split(address)[-1].rpartition(".")[2]
+    return ending.lower() in _FILE_EXTENSIONS
+
+
+def find_email_addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every e-mail address in `text` (its URLs blanked: `privacy_pii`),
+    written plainly or written out, in that order; no file name (`is_file_name`)."""
+    emails: list[tuple[int, int]] = []
+    if "@" in text:
+        for found in EMAIL.finditer(text):
+            if not is_file_name(found.group()):
+                emails.append(found.span())
+    if _may_write_out_an_address(text) and _WRITTEN_OUT_HINT.search(text):
+        written_plainly = Spans(emails)
+        for found in _WRITTEN_OUT_EMAIL.finditer(text):
+            start, end = found.span()
+            if not written_plainly.overlaps(start, end) and not is_file_name(found.group()):
+                emails.append(found.span())
+    return emails
+
+
+def _may_write_out_an_address(text: str) -> bool:
+    """Whether `text` may hold an e-mail address written out (`_WRITTEN_OUT_HINT`), by
+    substrings found at C speed: that pattern, which starts with no literal, is slow to
+    search in a page that has none, as most have."""
+    return "@" in text or "\uff20" in text or any(end in text for end in _WRITTEN_OUT_ENDS)
+
+
+# The ends of `[at]`, `(at)`, `[dot]` and `(dot)`, in any case.
+_WRITTEN_OUT_ENDS = ("t]", "t)", "T]", "T)")

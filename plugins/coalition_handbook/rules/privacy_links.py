@@ -1,0 +1,232 @@
+"""Links as privacy.pii reads them (`privacy_pii`): of a URL, only what it gives whoever
+opens it (a WhatsApp link's number, a form's e-mail address or phone number filled in
+beforehand: `find_personal_data_in_urls`); a `mailto:`, `tel:` or `sms:` link written with
+escapes or `//`; and a messenger link that reaches a person or a private group, with
+`https://` or without (`find_messenger_links`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote, unquote_plus
+
+from .privacy_allow import LONGEST_NUMBER, SHORTEST_NUMBER, digit_count
+from .privacy_emails import EMAIL, EMAIL_REST, is_file_name
+
+# A scheme in any case (`Http://`), as a source's address may write it; WhatsApp's and
+# Telegram's app links too (`whatsapp://send?phone=...`, `tg://resolve?phone=...`), whose
+# query carries a number as a web link's does.
+_URL = re.compile(r"\b(?i:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+")
+
+# The words of a key (a link's parameter, a setting) that name a phone number, or what
+# one is sent to: `tel=`, `contact_number=`, `?to=`. Review 2: `contact_number=`, `number=`
+# and `to=` before a number made it an identifier's.
+PHONE_WORDS = ("phone", "telephone", "tel", "mobile", "cell", "whatsapp", "sms", "fax")
+PHONE_WORDS += ("contact", "msisdn", "to")
+# A link's parameter that holds a phone number (`phone=`, `mobile_number=`,
+# `contact-no=`). Not `to=` or a bare `number=`: links put dates and timestamps there
+# (`?from=20160101&to=20231231`, `&to=1714651200`), which failed builds (review 3).
+_LINK_PHONE_WORDS = tuple(word for word in PHONE_WORDS if word != "to")
+_PHONE_KEY = rf"(?:[\w.-]*[_.-])?(?i:{'|'.join(_LINK_PHONE_WORDS)})(?:[_.-]?(?i:number|num|no))?"
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every `_URL` in `text`."""
+    return list(_urls(text)) if "://" in text else []
+
+
+def _urls(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every `_URL` in `text`, the pattern tried only just before a `://`
+    (the engine would otherwise stop at every h and f)."""
+    previous = 0
+    found = text.find("://")
+    while found >= 0:
+        for start in (found - 8, found - 5, found - 4, found - 3, found - 2):  # whatsapp, tg
+            url = _URL.match(text, start) if start >= previous else None
+            if url:
+                yield start, url.end()
+                previous = url.end()
+                break
+        found = text.find("://", max(found + 1, previous))
+
+
+# What a link carries to whoever opens it, in a URL that is otherwise no personal data
+# (its host, path, ids and timestamps, whatever their digits): the number a WhatsApp link
+# opens, an e-mail address in its query or fragment (a form filled in beforehand, `%40`
+# for the `@` too), and the number of a phone parameter or of a `tel:` or `sms:` value.
+# A WhatsApp link's number is international, written without its `+` or with it (`+`,
+# `%2B`), and so is the `phone=` of Telegram's app link (`tg://resolve?phone=...`).
+_WHATSAPP_LINK = re.compile(
+    r"(?i:https?://(?:www\.)?wa\.me/)(?P<number>(?i:\+|%2B)?(?P<digits>\d{7,15}))(?![\w%])"
+)
+_INTERNATIONAL_NUMBER_LINK = re.compile(
+    r"(?i:https?://(?:[\w-]+\.)*(?:wa\.me|whatsapp\.com)(?![\w.-])|whatsapp://|tg://)"
+)
+_LINKED_EMAIL = re.compile(EMAIL_REST.format(at="(?:@|%40)"))
+_LINKED_PHONE = re.compile(
+    rf"(?:[?&;#]{_PHONE_KEY}=|(?i:tel|sms|callto)(?::|%3A))"
+    # Not a date (`?phone=2024-01-01`, `&contact=2024-12-31`).
+    r"(?!\d{4}-\d\d-\d\d(?!\d))"
+    r"(?P<number>(?:\+|%2B)?\(?\d[\d().+-]*(?:%20[\d().+-]+)*)",
+)
+_LINKED_NUMBER_DIGITS = range(SHORTEST_NUMBER, LONGEST_NUMBER + 1)
+# What `find_messenger_links` calls an invitation to a private group.
+GROUP_INVITATION = "private group invitation"
+
+
+def find_personal_data_in_urls(
+    text: str, urls: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, as written) of every e-mail address and phone number that a
+    URL in `text` (`url_spans`: `urls`, if already found) carries
+    (`find_personal_data` finds none there); "as written" is its text with the URL's
+    escapes undone, to compare with privacy.allow."""
+    for url_start, url_end in url_spans(text) if urls is None else urls:
+        whatsapp = _WHATSAPP_LINK.match(text, url_start, url_end)
+        if whatsapp:  # the number in full international form
+            yield "phone number", *whatsapp.span("number"), f"+{whatsapp.group('digits')}"
+        international = whatsapp or _INTERNATIONAL_NUMBER_LINK.match(text, url_start, url_end)
+        # From a `&` too: a link that a redirect carries as written (`wrapped_links`) runs
+        # on over the redirect's own parameters (`?next=https://x.org&email=...`).
+        query = min(
+            (at for mark in "?#&" if (at := text.find(mark, url_start, url_end)) >= 0),
+            default=url_end,
+        )
+        for found in _LINKED_EMAIL.finditer(text, query, url_end):
+            address = unquote(found.group())
+            if not is_file_name(address):
+                yield "e-mail address", found.start(), found.end(), address
+        for found in _LINKED_PHONE.finditer(text, query, url_end):
+            number = found.group("number")
+            # In a query `+` stands for a space, but a leading one is the number's own.
+            written = f"+{unquote_plus(number[1:])}" if number[0] == "+" else unquote_plus(number)
+            if international and not written.startswith("+"):
+                written = f"+{written}"  # WhatsApp's, Telegram's `phone=`: without its `+`
+            if digit_count(written) in _LINKED_NUMBER_DIGITS:
+                yield "phone number", *found.span("number"), written
+    yield from _escaped_scheme_links(text)
+
+
+# A link that opens a mail, a call or a message, which has no `://` and is no `_URL`: its
+# address or number, up to its parameters. One written plainly is read as text
+# (`find_personal_data`); one with escapes, as HTML exporters and "obfuscating" snippets
+# write it (`mailto:jane%40gmail.com`, `tel:402%20555%200142`), or with `//`
+# (`sms://+14025550142`, after which no number is read as text), is read unquoted here;
+# Viber's carries its number, international, in `number=` (`viber://chat?number=%2B1...`).
+_LINK_SCHEMES = ("mailto", "tel", "sms", "callto", "viber")
+_SCHEME_LINK = re.compile(
+    rf"(?<![\w.+-])(?P<scheme>(?i:{'|'.join(_LINK_SCHEMES)})):(?P<slashes>//)?"
+    r"(?P<value>[^\s<>\"')\]?;]*)(?P<query>\?[^\s<>\"')\]]*)?"
+)
+_VIBER_NUMBER = re.compile(r"[?&](?i:number)=(?P<number>[^&#]*)")
+
+
+def _escaped_scheme_links(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, as written) of each e-mail address and phone number of a
+    `_SCHEME_LINK` written with escapes or `//`, as `find_personal_data_in_urls` gives them."""
+    if "%" not in text and "://" not in text:
+        return
+    lowered = text.lower()  # the schemes looked for at C speed: most pages have none
+    if not any(f"{scheme}:" in lowered for scheme in _LINK_SCHEMES):
+        return
+    for link in _SCHEME_LINK.finditer(text):
+        scheme = link["scheme"].lower()
+        if scheme == "mailto":
+            yield from _escaped_addresses(link)
+        elif scheme == "viber":
+            number = _VIBER_NUMBER.search(link["query"] or "")
+            if number is not None and "%" in number["number"]:
+                written = "+" + unquote(number["number"]).lstrip("+")  # international
+                start = link.start("query") + number.start("number")
+                if digit_count(written) in _LINKED_NUMBER_DIGITS:
+                    yield "phone number", start, link.start("query") + number.end(), written
+        elif "%" in link["value"] or link["slashes"]:
+            written = unquote(link["value"])
+            if digit_count(written) in _LINKED_NUMBER_DIGITS:
+                yield "phone number", *link.span("value"), written
+
+
+def _escaped_addresses(link: re.Match[str]) -> Iterator[tuple[str, int, int, str]]:
+    """The e-mail addresses written with escapes of a `mailto:` link (`_escaped_scheme_links`),
+    each of those it lists (`mailto:a%40x.org,b%40y.org`)."""
+    start = link.start("value")
+    for written in link["value"].split(","):
+        address = unquote(written).strip()
+        if "%" in written and EMAIL.fullmatch(address) and not is_file_name(address):
+            yield "e-mail address", start, start + len(written), address
+        start += len(written) + 1
+
+
+# A messenger link that reaches a person, with `https://` or without: a WhatsApp number
+# written without it (`wa.me/15558675309`, `api.whatsapp.com/send?phone=15558675309`;
+# with it, `find_personal_data_in_urls` reads it), a Telegram account (`t.me/jane_doe`,
+# `telegram.me/...`, a channel's preview `t.me/s/...`, the app's
+# `tg://resolve?domain=...`) or number (`t.me/+15558675309`; the app's
+# `tg://resolve?phone=...` is a URL's, read by `find_personal_data_in_urls`), a Signal
+# number (`signal.me/#p/+1555...`) or username link (`signal.me/#eu/...`). Not
+# after a word, a dot or a slash: no part of another address (`chat.t.me/x`,
+# `https://wa.me/...` read as a URL).
+#
+# And an invitation to a private group or channel: Telegram's (`t.me/+<hash>`, the older
+# `t.me/joinchat/<hash>`, the app's `tg://join?invite=<hash>`), WhatsApp's
+# (`chat.whatsapp.com/<code>`) and Signal's (`signal.group/#<key>`). Whoever has one
+# joins without being let in, and sees who is there (in a WhatsApp group, every member's
+# phone number) and what they write: a private group of survivors or of volunteers is
+# exposed as surely as their numbers. A coalition's public group is listed in
+# privacy.allow, like a public channel.
+_MESSENGER_LINK = re.compile(
+    r"(?<![\w.@/-])(?:(?P<scheme>(?i:https?)://)(?i:www\.)?)?(?:"
+    r"(?i:wa\.me)/(?P<whatsapp>\+?\d{7,15})(?![\w%])"
+    r"|(?i:(?:api|web)\.whatsapp\.com/send)/?\?(?:[^\s&#<>\"')\]]*&)*(?i:phone)="
+    r"(?P<whatsapp_send>(?i:\+|%2B)?\d{7,15})(?![\w%])"
+    r"|(?i:chat\.whatsapp\.com)/(?:(?i:invite)/)?(?P<whatsapp_group>[A-Za-z0-9]{16,})(?![\w/-])"
+    r"|(?i:t|telegram)\.me/(?:"
+    r"\+(?P<telegram_number>\d{7,15})"
+    r"|(?:\+|(?i:joinchat)/)(?P<telegram_group>[\w-]{8,})"
+    r"|(?:s/)?(?P<telegram>[A-Za-z]\w{3,31}))(?![\w/-])"
+    r"|(?i:signal\.me)/\#(?:p/(?P<signal>\+?\d{7,15})(?!\w)|(?P<signal_user>e?u/[\w.~%-]+))"
+    r"|(?i:signal\.group)/\#(?P<signal_group>[\w%=-]{16,})"
+    r"|(?i:tg)://(?:(?i:resolve)\?(?:[^\s&#<>\"')\]]*&)*(?i:domain)=(?P<telegram_app>[A-Za-z]\w{3,31})"
+    r"|(?i:join)\?(?:[^\s&#<>\"')\]]*&)*(?i:invite)=(?P<telegram_app_group>[\w-]{8,}))(?![\w%-])"
+    r")"
+)
+# What every messenger link holds: the scan is skipped in a text without any.
+_MESSENGER_HINTS = (".me/", "whatsapp.com/", "signal.group/", "tg:/")
+# The groups of `_MESSENGER_LINK` that hold a number, and those of them a URL with its
+# scheme carries in its own way (`find_personal_data_in_urls` reads them).
+_LINKED_NUMBER_GROUPS = ("whatsapp", "whatsapp_send", "telegram_number", "signal")
+_READ_AS_URL = frozenset({"whatsapp", "whatsapp_send"})
+_PLUS = re.compile(r"^(?:\+|%2B)", re.IGNORECASE)
+# What each other group of `_MESSENGER_LINK` links to.
+_LINKED_KINDS = {
+    "telegram": "Telegram account",
+    "telegram_app": "Telegram account",
+    "signal_user": "Signal account",
+    "telegram_group": GROUP_INVITATION,
+    "telegram_app_group": GROUP_INVITATION,
+    "whatsapp_group": GROUP_INVITATION,
+    "signal_group": GROUP_INVITATION,
+}
+
+
+def find_messenger_links(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(kind, start, end, as written) of each messenger link in `text` that reaches a
+    person or a private group (`_MESSENGER_LINK`): the number of a WhatsApp link
+    written without `https://`, of a Telegram or a Signal link ("phone number",
+    international), the link to a Telegram or Signal account ("Telegram account",
+    "Signal account"), an invitation to a private group (`GROUP_INVITATION`)."""
+    if not any(hint in text for hint in _MESSENGER_HINTS):
+        upper = text.upper()
+        if not any(hint.upper() in upper for hint in _MESSENGER_HINTS):
+            return
+    for found in _MESSENGER_LINK.finditer(text):
+        group = next((name for name in _LINKED_NUMBER_GROUPS if found.group(name)), None)
+        if group is not None:
+            if group in _READ_AS_URL and found.group("scheme"):
+                continue  # a URL's: `find_personal_data_in_urls` reads it
+            written = "+" + _PLUS.sub("", found.group(group), count=1)  # international
+            yield "phone number", *found.span(group), written
+            continue
+        kind = next(kind for name, kind in _LINKED_KINDS.items() if found.group(name))
+        yield kind, found.start(), found.end(), found.group()
