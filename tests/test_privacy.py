@@ -13,7 +13,13 @@ from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_allow import public_phone_keys
 from coalition_handbook.rules.privacy_links import find_messenger_links, find_personal_data_in_urls
-from coalition_handbook.rules.privacy_pii import find_personal_data, public_phone_numbers
+from coalition_handbook.rules.privacy_pii import (
+    AllowList,
+    find_personal_data,
+    public_phone_numbers,
+    reported_personal_data,
+)
+from coalition_handbook.source_map import SourceMap
 
 
 def personal(text: str) -> list[tuple[str, str]]:
@@ -1059,3 +1065,21 @@ def test_character_references_are_read_as_shown(tmp_path: Path) -> None:
         (3, 9, "12&nbsp;Oak&nbsp;Street"),
     ]
     assert findings[0].message.startswith("'j***&#64;gmail.com' looks like a personal e-mail")
+
+
+def test_a_text_is_lowered_once_for_what_its_link_scans_look_for_first() -> None:
+    """The escaped `mailto:`/`tel:` links and the map links are looked for first in the
+    text lowered, at C speed: one copy serves both (each made its own, on every page)."""
+
+    class CountsLowering(str):
+        lowered = 0
+
+        def lower(self) -> str:
+            CountsLowering.lowered += 1
+            return super().lower()
+
+    # One line, nothing carried in a link: the scans are given this very text.
+    text = CountsLowering("Mail mailto:jane%40gmail.com or see https://maps.google.com/?q=x")
+    found = list(reported_personal_data("a.md", text, text, SourceMap(), AllowList.of([], ())))
+    assert [text[data.start : data.end] for data in found] == ["jane%40gmail.com"]
+    assert CountsLowering.lowered == 1

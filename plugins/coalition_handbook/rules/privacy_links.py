@@ -76,12 +76,13 @@ GROUP_INVITATION = "private group invitation"
 
 
 def find_personal_data_in_urls(
-    text: str, urls: list[tuple[int, int]] | None = None
+    text: str, urls: list[tuple[int, int]] | None = None, lowered: str | None = None
 ) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, as written) of every e-mail address and phone number that a
     URL in `text` (`url_spans`: `urls`, if already found) carries
     (`find_personal_data` finds none there); "as written" is its text with the URL's
-    escapes undone, to compare with privacy.allow."""
+    escapes undone, to compare with privacy.allow. `lowered` is `text.lower()`, if
+    already made."""
     for url_start, url_end in url_spans(text) if urls is None else urls:
         whatsapp = _WHATSAPP_LINK.match(text, url_start, url_end)
         if whatsapp:  # the number in full international form
@@ -105,7 +106,7 @@ def find_personal_data_in_urls(
                 written = f"+{written}"  # WhatsApp's, Telegram's `phone=`: without its `+`
             if digit_count(written) in _LINKED_NUMBER_DIGITS:
                 yield "phone number", *found.span("number"), written
-    yield from _escaped_scheme_links(text)
+    yield from _escaped_scheme_links(text, lowered)
 
 
 # A link that opens a mail, a call or a message, which has no `://` and is no `_URL`: its
@@ -122,12 +123,14 @@ _SCHEME_LINK = re.compile(
 _VIBER_NUMBER = re.compile(r"[?&](?i:number)=(?P<number>[^&#]*)")
 
 
-def _escaped_scheme_links(text: str) -> Iterator[tuple[str, int, int, str]]:
+def _escaped_scheme_links(text: str, lowered: str | None) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, as written) of each e-mail address and phone number of a
-    `_SCHEME_LINK` written with escapes or `//`, as `find_personal_data_in_urls` gives them."""
+    `_SCHEME_LINK` written with escapes or `//`, as `find_personal_data_in_urls` gives them
+    (`lowered`: `text.lower()`, if already made)."""
     if "%" not in text and "://" not in text:
         return
-    lowered = text.lower()  # the schemes looked for at C speed: most pages have none
+    # The schemes looked for at C speed: most pages have none.
+    lowered = text.lower() if lowered is None else lowered
     if not any(f"{scheme}:" in lowered for scheme in _LINK_SCHEMES):
         return
     for link in _SCHEME_LINK.finditer(text):

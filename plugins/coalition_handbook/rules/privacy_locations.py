@@ -160,11 +160,13 @@ class FoundLocation:
 
 
 def find_locations(
-    text: str, urls: Sequence[tuple[int, int]], streets: StreetFinder
+    text: str, urls: Sequence[tuple[int, int]], streets: StreetFinder, lowered: str | None = None
 ) -> Iterator[FoundLocation]:
     """Every location in `text` (see the module's docstring): in its map links, and in
-    its text outside every link (`urls`, the rule's URLs) and map link."""
-    links = [link.span() for link in _MAP_LINK.finditer(text)] if _has_map_host(text) else []
+    its text outside every link (`urls`, the rule's URLs) and map link. `lowered` is
+    `text.lower()`, if already made."""
+    lowered = text.lower() if lowered is None else lowered
+    links = [link.span() for link in _MAP_LINK.finditer(text)] if _has_map_host(lowered) else []
     for start, end in links:
         yield from _in_map_link(text, start, end, streets)
     # One finding a place, outside links: in the order found, the longest first.
@@ -180,8 +182,8 @@ def find_locations(
             yield location
 
 
-def _has_map_host(text: str) -> bool:
-    lowered = text.lower()
+def _has_map_host(lowered: str) -> bool:
+    """Whether a text, lowered, names a map's host (`_MAP_HOSTS`)."""
     return any(host in lowered for host in _MAP_HOSTS)
 
 

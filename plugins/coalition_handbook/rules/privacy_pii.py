@@ -703,6 +703,8 @@ def _reported_in(
         return ReportedData(start, end, message(shown), end, shown)
 
     urls = url_spans(text)  # found once for both scans
+    # Lowered once for the hints that the link and map link scans look for first.
+    lowered = text.lower()
     for kind, start, end in find_personal_data(text, urls, allowed.countries):
         if kind == "phone number":
             # Compared as dialled only (and as E.164 writes it, where countries are
@@ -724,14 +726,14 @@ def _reported_in(
         elif _text_key(text[start:end]) in allowed.texts:
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind))
-    for kind, start, end, written in find_personal_data_in_urls(text, urls):
+    for kind, start, end, written in find_personal_data_in_urls(text, urls, lowered):
         if kind == "phone number" and allowed.lists_number(written):
             continue
         if kind == "e-mail address" and _text_key(written) in allowed.texts:
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind, in_link=True))
     # Coordinates and map links (`privacy_locations`).
-    for location in find_locations(text, urls, _street_spans):
+    for location in find_locations(text, urls, _street_spans, lowered):
         if location.kind == LOCATION:
             if location.point is not None and allowed.locations.lists(location.point):
                 continue
