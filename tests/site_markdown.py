@@ -26,8 +26,8 @@ def site_extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
 EXTENSIONS, EXTENSION_OPTIONS = site_extensions()
 
 
-def render(page: str) -> str:
-    """The HTML of `page` on the site."""
+def render(page: str, added: tuple[str, ...] = ()) -> str:
+    """The HTML of `page` on the site, with the extensions `added` too."""
     return python_markdown.markdown(
-        page, extensions=EXTENSIONS, extension_configs=EXTENSION_OPTIONS
+        page, extensions=[*EXTENSIONS, *added], extension_configs=EXTENSION_OPTIONS
     )

@@ -57,8 +57,8 @@ class _ShownText(HTMLParser):
             self.parts.append(data)
 
 
-def shown_words(page: str) -> set[str]:
-    html = render(page)
+def shown_words(page: str, added: tuple[str, ...] = ()) -> set[str]:
+    html = render(page, added)
     parser = _ShownText()
     parser.feed(html)
     parser.close()

@@ -192,6 +192,7 @@ def _lines_and_code(text: str, body_line: int) -> Iterator[tuple[int, str, bool,
     blocks = Blocks()
     blocks.text = text
     blocks.next_offset = sum(len(line) + 1 for line in lines[: body_line - 1])
+    blocks.opened_at[0] = blocks.next_offset
     for index in range(body_line - 1, len(lines)):
         line = lines[index]
         in_fence = blocks.fence is not None

@@ -43,6 +43,9 @@ _REFERENCE_LABEL = re.compile(r"\[(?!\^)[^\[\]]*\]:[ \t]*")
 _SPACES = " \t"
 _SPACE = re.compile(r"[ \t]")
 _ABBREVIATION = re.compile(r"\*\[[^\]]+\]:[ \t]*")
+# def_list's definition item: `:` then spaces, up to three columns into its block.
+_DEFINITION_ITEM = re.compile(r":[ \t]+")
+_NOT_BLANK = re.compile(r"\S")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 _RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
 _HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
@@ -88,6 +91,9 @@ class Blocks:
         # gives only its indented lines (a less indented line ends it); list items and
         # footnotes also take the lazy lines of their paragraphs.
         self.strict: list[bool] = [False]
+        # Per container: where the lines after the one that opened it start (the page's:
+        # where its body starts). A definition item needs a block before it there.
+        self.opened_at: list[int] = [0]
         # The column where the current paragraph's block starts (a list item's marker):
         # Python-Markdown reads a line that goes on with it as text unless it starts at
         # that column, so an indented `!!! note` or `=== "Tab"` there is no container.
@@ -185,6 +191,7 @@ class Blocks:
             self.chunk_is_list = False
         self.containers.append(column - column % 4 + 4)
         self.strict.append(strict)
+        self.opened_at.append(self.next_offset)
 
     def end_quote(self) -> None:
         """The blockquote ended: so did the containers opened in it."""
@@ -197,6 +204,7 @@ class Blocks:
         """Close the container at `index` and all inside it."""
         del self.containers[index:]
         del self.strict[index:]
+        del self.opened_at[index:]
 
     def _close_beyond(self, column: int) -> None:
         """Close every container whose content starts to the right of `column`."""
@@ -388,6 +396,9 @@ class Blocks:
             admonition = _ADMONITION.match(rest)
             if admonition:
                 self._enter(column, strict=True)
+                if first == "?" or admonition.group(1) != "":
+                    # its title (a details' summary, even empty) is a block before its content
+                    self.opened_at[-1] = self.next_offset - len(line) - 1
                 self.previous = "other"
                 if admonition.group(1):
                     return position + admonition.start(1), position + admonition.end(1), False
@@ -431,6 +442,11 @@ class Blocks:
                 # this site has it), a tooltip with it. The abbreviation itself is checked
                 # where it is used.
                 return self._paragraph(position + abbreviation.end(), end, False, base)
+        if first == ":" and self._starts_definition(rest, lazy, column, line):
+            marker = _DEFINITION_ITEM.match(rest)
+            assert marker is not None
+            self._enter(column)
+            return self._paragraph(position + marker.end(), end, False, column)
         if first in "-*+0123456789" and not (lazy and not self.chunk_is_list):
             item = _LIST_ITEM.match(rest)
             if item:
@@ -463,6 +479,22 @@ class Blocks:
             self.in_table = True
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
+
+    def _starts_definition(self, rest: str, lazy: bool, column: int, line: str) -> bool:
+        """Whether a line starting with `:` (`rest`, at `column`) is an item of a
+        definition list (the def_list extension's `:   ...`), whose content, indented
+        paragraphs and lists included, starts at the next tab stop as a list item's does.
+        def_list needs the terms before it (the paragraph it goes on from) or, after a
+        blank line, some block before it in its container; in a list item, Python-Markdown
+        reads indented blocks as the item's, not the definition's: there it stays text."""
+        if _DEFINITION_ITEM.match(rest) is None or column - self.containers[-1] > 3:
+            return False
+        if not all(self.strict[1:]):  # a list item or footnote is open
+            return False
+        if lazy:
+            return True
+        line_start = self.next_offset - len(line) - 1
+        return _NOT_BLANK.search(self.text, self.opened_at[-1], line_start) is not None
 
     def _definition(
         self,
