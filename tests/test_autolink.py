@@ -646,3 +646,45 @@ def test_a_name_marked_hb_nolink_holds_no_link_and_the_next_use_takes_it(tmp_pat
     html = read(_site(tmp_path, pages={"index.md": page}), "index.html")
     assert [link.text for link in term_links(html)] == ["human trafficking"]
     assert '<em class="hb-nolink">Human Trafficking Act 2015</em>' in html
+
+
+def _site_with(tmp_path: Path, page: str, extensions: str, autolink: str = "first") -> str:
+    terms = {
+        **TERMS,
+        "hsi-tip-line": term_yaml("HSI Tip Line", "The tip line of Homeland Security."),
+    }
+    config = write_site(
+        tmp_path,
+        pages={"index.md": page},
+        terms=terms,
+        options=f"autolink: {autolink}\n",
+        extra_config=f"markdown_extensions: [{extensions}]\n",
+    )
+    return read(build_site(config), "index.html")
+
+
+@pytest.mark.parametrize("autolink", ["first", "all"])
+def test_an_abbreviation_is_linked_inside_the_link_that_holds_it(
+    tmp_path: Path, autolink: str
+) -> None:
+    """Audit: the abbr extension's `<abbr>` stopped the autolink of the acronym and of
+    every form holding it ("HSI Tip Line"). The link now holds the abbreviation whole,
+    which keeps its tooltip; headings still hold no link."""
+    page = (
+        "# Call the HSI Tip Line\n\n"
+        "Call the HSI Tip Line to report TIP. A survivor called the HSI Tip Line.\n\n"
+        "*[HSI]: Homeland Security Investigations\n*[TIP]: Trafficking in Persons\n"
+    )
+    html = _site_with(tmp_path, page, "abbr", autolink)
+
+    links = [(link.text, link.attrs["data-term"]) for link in term_links(html)]
+    expected = [
+        ("HSI Tip Line", "hsi-tip-line"),
+        ("TIP", "human-trafficking"),
+        ("survivor", "survivor"),
+    ]
+    assert links == (expected if autolink == "first" else [*expected, expected[0]])
+    hsi = '<abbr title="Homeland Security Investigations">HSI</abbr>'
+    assert f'title="The tip line of Homeland Security.">{hsi} Tip Line</a>' in html
+    assert '"><abbr title="Trafficking in Persons">TIP</abbr></a>' in html
+    assert f'">Call the {hsi} Tip Line</h1>' in html  # no link in a heading, abbr kept

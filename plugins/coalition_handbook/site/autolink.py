@@ -17,7 +17,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 from urllib.parse import urlsplit
 
@@ -157,6 +157,19 @@ class Autolinker:
         character references among it are read as text."""
         if (self.mode == "none" and not self.public_phones) or self._page_url is None:
             return 0
+        # The abbr extension's elements are read as the text around them, and put back
+        # afterwards, inside a link that holds them whole: "<abbr>HSI</abbr> Tip Line"
+        # is a use of "HSI Tip Line", whose link keeps the abbreviation's tooltip.
+        abbreviations = _unwrap_abbreviations(root)
+        try:
+            return self._link_tree(root, raw_html, abbreviations)
+        finally:
+            for anchor, spans in abbreviations.items():
+                _wrap_again(anchor, spans)
+
+    def _link_tree(
+        self, root: etree.Element, raw_html: Sequence[object], abbreviations: _Abbreviations
+    ) -> int:
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
         blocks: list[etree.Element] = []
         item_terms: list[frozenset[str]] = []
@@ -206,6 +219,8 @@ class Autolinker:
             index, start, end = placed
             if in_raw[index].overlaps(start, end):
                 continue  # in a link or code written in HTML: no use to link
+            if _cuts_abbreviation(abbreviations, segments[index], start, end):
+                continue
             if match.term_id in item_terms[index]:
                 continue  # in a list item that starts with a link to this term's page
             linked.add(match.term_id)
@@ -228,7 +243,9 @@ class Autolinker:
                 if placed is None:
                     continue
                 index, start, end = placed
-                if in_raw[index].overlaps(start, end):
+                if in_raw[index].overlaps(start, end) or _cuts_abbreviation(
+                    abbreviations, segments[index], start, end
+                ):
                     continue
                 spans = by_segment.setdefault(index, [])
                 if any(
@@ -240,7 +257,10 @@ class Autolinker:
                 spans.append((start, end, {"class": "hb-phone", "href": href}))
         for index, spans in by_segment.items():
             if spans:
-                self._split(segments[index], sorted(spans, key=lambda span: span[0]))
+                links = self._split(segments[index], sorted(spans, key=lambda span: span[0]))
+                owner, child, _ = segments[index]
+                if (owner, child) in abbreviations:
+                    abbreviations[owner, child].links = links
         return sum(len(spans) for spans in by_segment.values())
 
     def _item_term(self, item: etree.Element) -> str | None:
@@ -267,9 +287,9 @@ class Autolinker:
         self,
         segment: tuple[etree.Element, etree.Element | None, str],
         spans: list[tuple[int, int, dict[str, str]]],
-    ) -> None:
+    ) -> list[etree.Element]:
         """Replace one text by text, links, text...: `owner.text` when `child` is None,
-        else `child.tail` inside `owner`."""
+        else `child.tail` inside `owner`; returns the links."""
         owner, child, text = segment
         links: list[etree.Element] = []
         position = spans[0][0]
@@ -288,6 +308,7 @@ class Autolinker:
             at = list(owner).index(child) + 1
         for offset, link in enumerate(links):
             owner.insert(at + offset, link)
+        return links
 
 
 # Hyphens that join words into one (DESIGN section 4 reads them as word breaks).
@@ -447,6 +468,112 @@ def _referenced_character(stashed: object) -> str | None:
         return None
     character = html.unescape(stashed)
     return character if len(character) == 1 else None
+
+
+@dataclass(slots=True)
+class _AbbreviationSpans:
+    """The abbr elements taken out of one text of the tree (`_unwrap_abbreviations`),
+    each with where its text is in that text; and the links made in the text since."""
+
+    spans: list[tuple[int, int, etree.Element]]
+    links: list[etree.Element] = field(default_factory=list)
+
+
+# By text: (owner, None) for `owner.text`, (owner, child) for `child.tail`.
+_Abbreviations = dict[tuple[etree.Element, etree.Element | None], _AbbreviationSpans]
+
+
+def _unwrap_abbreviations(root: etree.Element) -> _Abbreviations:
+    """Take the abbr extension's elements (text only) out of the prose of `root`, their
+    text and tail joined to the text before them, and say where each was. Outside the
+    prose (headings, links, code...) they stay."""
+    found: _Abbreviations = {}
+    if next(root.iter("abbr"), None) is None:  # most pages
+        return found
+    _unwrap_in(root, found)
+    return found
+
+
+def _unwrap_in(element: etree.Element, found: _Abbreviations) -> None:
+    previous: etree.Element | None = None  # the child whose tail is the text before
+    for child in list(element):
+        if child.tag == "abbr" and len(child) == 0 and not _skipped_by_class(child):
+            anchor = (element, previous)
+            before = (element.text if previous is None else previous.tail) or ""
+            start = len(before)
+            joined = before + (child.text or "") + (child.tail or "")
+            if previous is None:
+                element.text = joined
+            else:
+                previous.tail = joined
+            end = start + len(child.text or "")
+            child.tail = None
+            element.remove(child)
+            found.setdefault(anchor, _AbbreviationSpans([])).spans.append((start, end, child))
+            continue
+        if not _skipped(child):
+            _unwrap_in(child, found)
+        previous = child
+
+
+def _cuts_abbreviation(
+    abbreviations: _Abbreviations,
+    segment: tuple[etree.Element, etree.Element | None, str],
+    start: int,
+    end: int,
+) -> bool:
+    """Whether a link over segment[start:end] would hold part of an abbreviation: a link
+    holds one whole, or none of it."""
+    if not abbreviations:
+        return False
+    owner, child, _ = segment
+    taken = abbreviations.get((owner, child))
+    if taken is None:
+        return False
+    return any(
+        start < span_end and span_start < end and not (start <= span_start and span_end <= end)
+        for span_start, span_end, _ in taken.spans
+    )
+
+
+def _wrap_again(
+    anchor: tuple[etree.Element, etree.Element | None], taken: _AbbreviationSpans
+) -> None:
+    """Put the abbr elements of one text back where they were, in the text or in the link
+    made over them, as `_unwrap_abbreviations` found them."""
+    owner, child = anchor
+    # The texts the original one is now split into, in order, each as (the element
+    # holding it, whether it is that element's text or tail, the element it is in).
+    holders: list[tuple[etree.Element, bool, etree.Element]] = [
+        (owner, True, owner) if child is None else (child, False, owner)
+    ]
+    for link in taken.links:
+        holders += [(link, True, link), (link, False, owner)]
+    holders_left = iter(holders)
+    holder, is_text, parent = next(holders_left)
+    holder_start = 0
+    for start, end, abbreviation in taken.spans:
+        text = (holder.text if is_text else holder.tail) or ""
+        while end > holder_start + len(text):  # no link cuts it: one text holds it whole
+            holder_start += len(text)
+            holder, is_text, parent = next(holders_left)
+            text = (holder.text if is_text else holder.tail) or ""
+        local_start, local_end = start - holder_start, end - holder_start
+        abbreviation.text = text[local_start:local_end]
+        abbreviation.tail = text[local_end:] or None
+        if is_text:
+            holder.text = text[:local_start] or None
+            parent.insert(0, abbreviation)
+        else:
+            holder.tail = text[:local_start] or None
+            parent.insert(list(parent).index(holder) + 1, abbreviation)
+        # The rest of this text is now the abbreviation's tail.
+        holder, is_text, holder_start = abbreviation, False, holder_start + local_end
+
+
+def _skipped_by_class(element: etree.Element) -> bool:
+    classes = element.get("class")
+    return bool(classes) and not SKIPPED_CLASSES.isdisjoint(classes.split())
 
 
 def _skipped(element: etree.Element) -> bool:
