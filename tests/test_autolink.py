@@ -688,3 +688,15 @@ def test_an_abbreviation_is_linked_inside_the_link_that_holds_it(
     assert f'title="The tip line of Homeland Security.">{hsi} Tip Line</a>' in html
     assert '"><abbr title="Trafficking in Persons">TIP</abbr></a>' in html
     assert f'">Call the {hsi} Tip Line</h1>' in html  # no link in a heading, abbr kept
+
+
+def test_no_link_inside_math(tmp_path: Path) -> None:
+    """Audit: the autolinker wrote links inside pymdownx.arithmatex's TeX, which MathJax
+    then no longer reads as a formula; the first use outside it takes the link."""
+    page = "# Math\n\n$\\text{survivor}$ and\n\n$$\n\\text{victim}\n$$\n\nA survivor, a victim.\n"
+    html = _site_with(tmp_path, page, "{pymdownx.arithmatex: {generic: true}}")
+
+    assert [link.text for link in term_links(html)] == ["survivor", "victim"]
+    assert all(link.ancestors[-1] == "p" for link in term_links(html))
+    assert '<span class="arithmatex">\\(\\text{survivor}\\)</span>' in html
+    assert "\\text{victim}\n\\]</div>" in html

@@ -60,9 +60,13 @@ _PHRASING_TAGS = frozenset(
         *("sub", "sup", "time", "u", "var"),
     }
 )
-# Classes that mark text which is not prose either: admonition titles, permalinks, and
-# anything an author marks with `hb-nolink`.
-SKIPPED_CLASSES = frozenset({"admonition-title", "headerlink", "hb-nolink", "hb-term"})
+# Classes that mark text which is not prose either: admonition titles, permalinks,
+# pymdownx.arithmatex's math (TeX for MathJax or KaTeX, which read a formula only from one
+# text: a link inside breaks it) and its preview, and anything an author marks with
+# `hb-nolink`.
+SKIPPED_CLASSES = frozenset(
+    {"admonition-title", "arithmatex", "headerlink", "hb-nolink", "hb-term", "MathJax_Preview"}
+)
 # Joins the page's texts for one scan: neither a letter nor a word separator for the
 # matcher, so no form can match across two texts.
 _BOUNDARY = "\x00"
