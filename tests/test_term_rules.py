@@ -308,6 +308,36 @@ def test_roman_numerals_are_no_acronyms(tmp_path: Path, text: str, found: list[s
     assert acronyms_found(make(tmp_path), text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # pymdownx.snippets' lines name files, replaced by their text (an audit).
+        ('Before.\n\n--8<-- "RISK.md"\n\nAfter QQQ.', ["QQQ"]),
+        ("--8<--\nRISK.md\nMORE.md\n--8<--\n\nAfter QQQ.", ["QQQ"]),
+        ('--8<-- "RISK.md" ', ["RISK"]),  # a space after the name: shown as text
+        # The abbr extension's definitions, with a space before the colon as it reads
+        # them, make their abbreviation known on the page.
+        ("*[EFGH] : the expansion\n\nThe EFGH and QQQ.", ["QQQ"]),
+        ("*[LGBTQ]: lesbian, gay, bisexual, transgender, queer\n\nLGBTQ survivors.", []),
+        # pymdownx.blocks' options are YAML, no text; its title is.
+        (
+            "/// admonition | Note XYZ\n    type: note\n    attrs: {class: FOO}\n\nBody.\n///",
+            ["XYZ"],
+        ),
+    ],
+)
+def test_extension_syntax_and_defined_abbreviations_are_no_unknown_acronyms(
+    tmp_path: Path, text: str, found: list[str]
+) -> None:
+    assert acronyms_found(make(tmp_path), text) == found
+
+
+def test_an_abbreviation_is_known_only_on_the_page_that_defines_it(tmp_path: Path) -> None:
+    config = make(tmp_path)
+    (tmp_path / "content" / "other.md").write_text("*[QQQ]: A thing\n", encoding="utf-8")
+    assert acronyms_found(config, "The QQQ.") == ["QQQ"]
+
+
 def test_an_acronym_is_unknown_unless_it_is_a_form(tmp_path: Path) -> None:
     config = make(tmp_path)
     (tmp_path / "glossary" / "csec.yml").write_text(

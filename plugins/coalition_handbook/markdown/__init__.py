@@ -32,7 +32,7 @@ from itertools import accumulate
 from operator import add
 
 from .block_pass import mask_blocks
-from .blocks import Blocks
+from .blocks import Blocks, defined_abbreviations
 from .inline import mask_addresses, mask_inline, mask_raw_html
 from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
 
@@ -44,6 +44,7 @@ __all__ = [
     "LineIndex",
     "checkable_text",
     "code_block_spans",
+    "defined_abbreviations",
     "fence_opening_lines",
     "is_mark",
     "line_starts",

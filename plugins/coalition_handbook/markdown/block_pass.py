@@ -16,8 +16,8 @@ _SOFT_TAIL = re.compile(r"[^\n]")
 # Lines the block pass may take in bulk (see `mask_blocks`): blank lines, and lines of
 # ordinary prose, whose first character starts no block and which hold no table pipe.
 # `_LAZY_LINE` may be indented: only a paragraph's continuation lines are taken so.
-_BLOCK_MARKS = frozenset(">`~<#!?=-*_[+0123456789|:")
-_PROSE_START = r"[^\s>`~<#!?=\-*_\[+0-9|:][^|\n]*"
+_BLOCK_MARKS = frozenset(">`~<#!?=-*_[+0123456789|:/")
+_PROSE_START = r"[^\s>`~<#!?=\-*_\[+0-9|:/][^|\n]*"
 _BLANK = r"[ \t]*\r?"
 _LINE_END = r"(?:\n|\Z)"
 _LAZY_LINE = rf"[ \t]*{_PROSE_START}"

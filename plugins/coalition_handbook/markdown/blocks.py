@@ -42,7 +42,16 @@ _TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 _REFERENCE_LABEL = re.compile(r"\[(?!\^)[^\[\]]*\]:[ \t]*")
 _SPACES = " \t"
 _SPACE = re.compile(r"[ \t]")
-_ABBREVIATION = re.compile(r"\*\[[^\]]+\]:[ \t]*")
+# The abbr extension's definition: `*[HSI]: ...`, one space allowed before the colon.
+_ABBREVIATION = re.compile(r"\*\[([^\]]+)\] ?:[ \t]*")
+_ABBREVIATION_LINE = re.compile(rf"^[ \t]*{_ABBREVIATION.pattern}", re.MULTILINE)
+# pymdownx.snippets replaces such a line by a file's text (`--8<-- "file.md"`), or
+# starts or ends (`--8<--` alone) a block of lines that each name a file: none of them
+# is shown. A space after the name makes the line text.
+_SNIPPET = re.compile(r"""-+8<-+(?P<file>[ \t]+(?:"(?:\\"|[^"])+?"|'(?:\\'|[^'])+?'))?""")
+# pymdownx.blocks' header (`/// admonition | Title`); its options (YAML), indented on
+# the lines after it, are no text.
+_BLOCKS_HEADER = re.compile(r"/{3,}[ \t]*[\w-]+[ \t]*(?:\|[ \t]*(.*?)[ \t]*)?$")
 # def_list's definition item: `:` then spaces, up to three columns into its block.
 _DEFINITION_ITEM = re.compile(r":[ \t]+")
 _NOT_BLANK = re.compile(r"\S")
@@ -86,6 +95,7 @@ class Blocks:
         self.in_comment = False
         self.in_table = False
         self.in_code = False
+        self.in_snippets = False  # inside a block of pymdownx.snippets' file names
         self.containers: list[int] = [0]  # the column where each one's content starts
         # Per container: whether it is an admonition, details or tab, which Python-Markdown
         # gives only its indented lines (a less indented line ends it); list items and
@@ -144,6 +154,7 @@ class Blocks:
             and self.raw_block is None
             and not self.in_table
             and self.reference_next is None
+            and not self.in_snippets
         )
 
     def heading_at_margin(self, line: str) -> tuple[int, int, bool] | None:
@@ -259,6 +270,14 @@ class Blocks:
             return self._raw_block_line(line, end)
 
         position, column = _indent_of(line, 0)
+        if self.in_snippets or (line[position : position + 1] == "-" and "8<" in line):
+            snippet = _SNIPPET.fullmatch(line, position, end)
+            if snippet is not None or self.in_snippets:
+                # Read before any other Markdown: the file's text is checked as the file.
+                if snippet is not None and snippet.group("file") is None:
+                    self.in_snippets = not self.in_snippets  # a block's marker
+                self.previous = "other"
+                return None
         if position >= end:
             if self.previous != "blank":
                 self.in_table = False
@@ -402,6 +421,14 @@ class Blocks:
                 self.previous = "other"
                 if admonition.group(1):
                     return position + admonition.start(1), position + admonition.end(1), False
+                return None
+        if first == "/" and at_block_start:
+            header = _BLOCKS_HEADER.match(rest)
+            if header:
+                # Lines indented after it are read as code: not prose, as its options.
+                self.previous = "other"
+                if header.group(1):
+                    return position + header.start(1), position + header.end(1), False
                 return None
         if first == "=" and at_block_start:
             tab = _TAB.match(rest)
@@ -693,6 +720,13 @@ class Blocks:
 
 
 _TITLE_CLOSERS = {'"': '"', "'": "'", "(": ")"}
+
+
+def defined_abbreviations(text: str) -> set[str]:
+    """What the abbr extension's definitions in `text` (`*[HSI]: ...`) abbreviate."""
+    if "*[" not in text:
+        return set()
+    return {found.group(1) for found in _ABBREVIATION_LINE.finditer(text)}
 
 
 def _definition_target(text: str) -> bool | None:

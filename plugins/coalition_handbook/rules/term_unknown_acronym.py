@@ -46,7 +46,7 @@ from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..forms import fold_case
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
-from ..markdown import is_mark
+from ..markdown import defined_abbreviations, is_mark
 from ..matching import Hit, Matcher
 from .base import CheckContext
 
@@ -120,12 +120,18 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if record.forms
     }
     for document in scan_handbook(context):
+        known_here = own_forms.get(document.path, known)
+        if document.kind == "page" and document.texts:
+            # An abbreviation the page defines for the abbr extension (`*[HSI]: ...`)
+            # is explained on it, in a tooltip, as a term would be.
+            defined = defined_abbreviations(document.texts[0].source)
+            known_here = known_here | defined if defined else known_here
         spans = partial(
             _unknown_spans,
             # A definition's hits leave out its own term's forms: look again with them.
             matcher=term_matcher if document.kind == "term" else None,
             one_word_forms=one_word_forms,
-            known=own_forms.get(document.path, known),
+            known=known_here,
         )
         for line, column, word in document.located(spans):
             yield context.finding(
