@@ -586,3 +586,28 @@ def test_a_block_tag_over_lines_keeps_its_line_breaks_in_the_view() -> None:
     tag = page[: page.index(">") + 1]
     view = checkable_text(page)
     assert view[: len(tag)] == re.sub(r"[^\n]", HARD, tag)
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "kept", "dropped"),
+    [
+        ("We {--rescue--} refer.", ["We", "refer."], ["rescue"]),
+        ("A {~~rescue~>referral~~} plan.", ["A", "referral", "plan."], ["rescue"]),
+        ("Over {--two\nlines--} here.", ["Over", "here."], ["two", "lines"]),
+        # Text an editor adds, highlights or comments on is shown; so is a tilde strike.
+        ("{++added++} {==marked==} {>>noted<<} ~~struck~~", ["added", "marked", "noted"], []),
+        ("~~struck~~ and {-- never closed", ["struck", "never", "closed"], []),
+        ("`{--code--}` stays code.", ["stays"], ["code--"]),
+    ],
+)
+def test_critic_deletions_are_not_read(
+    markdown_text: str, kept: list[str], dropped: list[str]
+) -> None:
+    """An editor's proposal to delete text (pymdownx.critic) is no use of it (audit)."""
+    view = checkable_text(markdown_text)
+    for word in kept:
+        start = markdown_text.index(word)
+        assert view[start : start + len(word)] == word
+    for word in dropped:
+        start = markdown_text.index(word)
+        assert word not in view and view[start : start + len(word)].strip(" \n\x00") == ""

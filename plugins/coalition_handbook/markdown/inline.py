@@ -39,6 +39,8 @@ _INLINE = re.compile(
     |\](?P<destination>\([^()\x00]*(?:\([^()\x00]*\)[^()\x00]*)*\))
     |\](?P<reference>\[[^\]\x00]*\])
     |\[(?P<footnote>\^[^\]\x00\s]+\])
+    |\{(?P<critic_deleted>--[^\x00]{0,2000}?--\})
+    |\{(?P<critic_replaced>~~[^\x00]{0,2000}?~>)(?=[^\x00]{0,2000}?~~\})
     |\{(?P<attributes>:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
     |&(?P<entity>(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
     """,
@@ -107,6 +109,13 @@ def _raw_html_replacement(match: re.Match[str]) -> str:
         return match.group()
     return _inline_replacement(match)
 
+
+# pymdownx.critic's deletion (`{--text--}`) and a substitution's old side (`{~~old~>`): an
+# editor's proposal to remove the text, gone once accepted (struck through until then).
+# Not read as uses, whether or not the site enables the extension: nobody writes that
+# markup for anything else. A deletion or substitution longer than 2000 characters
+# (bounded, to keep the pass linear) is read as text.
+_CRITIC_DELETIONS = ("critic_deleted", "critic_replaced")
 
 # The kinds of inline markup that Markdown makes and raw HTML does not.
 _MARKDOWN_ONLY = frozenset({"escape", "code", "destination", "reference", "footnote", "attributes"})
@@ -250,7 +259,7 @@ def _inline_replacement(match: re.Match[str]) -> str:
         # a heading's or block's line it applies to that, and nothing follows it): the
         # words around it do not join.
         return HARD * len(found)
-    if kind in ("destination", "tag", "reference", "comment", "attributes"):
+    if kind in ("destination", "tag", "reference", "comment", "attributes", *_CRITIC_DELETIONS):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
         if found in _NBSP_ENTITIES or html.unescape(found).isspace():
