@@ -306,6 +306,76 @@ def test_key_terms_include_the_terms_their_definitions_refer_the_reader_to(
     assert [term.id for term in community.key_terms] == ["hotline", "survivor"]
 
 
+def hotel_key_terms_with_definition(tmp_path: Path, definition: str) -> list[str]:
+    """The ids in the hotel-staff handout's Key terms box, debt bondage (which its module
+    uses) defined as `definition`, with coercion in the glossary too."""
+    config_file = write_handbook(tmp_path)
+    glossary = tmp_path / "glossary"
+    quoted = definition.replace("'", "''")
+    (glossary / "debt-bondage.yml").write_text(
+        TERMS["debt-bondage"].replace(
+            "definition: Work demanded as repayment of a debt that can never be paid off.",
+            f"definition: '{quoted}'",
+        ),
+        encoding="utf-8",
+    )
+    (glossary / "coercion.yml").write_text(COERCION, encoding="utf-8")
+    context = context_of(config_file)
+    hotel = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    return [term.id for term in hotel.key_terms]
+
+
+@pytest.mark.parametrize(
+    ("reference", "sent_to"),
+    [
+        ("See also: coercion, labor trafficking.", ["coercion", "labor-trafficking"]),
+        ("See also coercion and labor trafficking.", ["coercion", "labor-trafficking"]),
+        ("Compare coercion or labor trafficking.", ["coercion", "labor-trafficking"]),
+        ("See the entry for labor trafficking.", ["labor-trafficking"]),
+        ("See «labor trafficking».", ["labor-trafficking"]),
+        ("See „labor trafficking“.", ["labor-trafficking"]),
+        ("See ‹labor trafficking›.", ["labor-trafficking"]),
+        ("See ‘labor trafficking’.", ["labor-trafficking"]),
+        ("It is no crime (see labor trafficking) without coercion.", ["labor-trafficking"]),
+        ("Kept by coercion, cf. labor trafficking.", ["labor-trafficking"]),
+        ("Kept by coercion; for the crime see: labor trafficking.", ["labor-trafficking"]),
+        ("See also: labor trafficking. Kept by coercion.", ["labor-trafficking"]),
+        ('Once called "peonage." See labor trafficking.', ["labor-trafficking"]),
+    ],
+)
+def test_a_cross_reference_sends_the_reader_to_each_term_it_names(
+    tmp_path: Path, reference: str, sent_to: list[str]
+) -> None:
+    """Review rv6: "See also: coercion, labor trafficking" put coercion alone in the box,
+    and "See the entry for labor trafficking" or "See «labor trafficking»" none. Each term
+    from the cue to the end of its sentence, clause or parenthesis is one the reader is
+    sent to; one after it is not."""
+    definition = f"Work demanded as repayment of a debt. {reference}"
+    expected = sorted(["debt-bondage", "hotline", "survivor", *sent_to])
+    assert hotel_key_terms_with_definition(tmp_path, definition) == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Many workers do not see labor trafficking in it, nor coercion.",
+        "Courts compare labor trafficking with it.",
+        "Workers who oversee labor trafficking cases call it that.",
+        "See-through rules hide labor trafficking and coercion.",
+    ],
+)
+def test_see_or_compare_in_prose_sends_the_reader_nowhere(tmp_path: Path, prose: str) -> None:
+    """Review rv6: "workers do not see labor trafficking in it" put labor trafficking in
+    the box. "See" and "compare" refer the reader only where they start the definition, a
+    sentence, a clause or a parenthesis."""
+    definition = f"Work demanded as repayment of a debt. {prose}"
+    assert hotel_key_terms_with_definition(tmp_path, definition) == [
+        "debt-bondage",
+        "hotline",
+        "survivor",
+    ]
+
+
 BONDED_LABOR = """\
 term: bonded labor
 version: 2

@@ -25,7 +25,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Literal, TextIO
@@ -121,9 +121,34 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
     return used | {other for other in sent_to | replacements if other in terms}
 
 
-# The words with which a definition sends its reader to another term, right before it:
-# "see X", "see also: X", 'see "X"', "compare with X", "cf. X".
-_REFERS_TO = re.compile(r"(?i:\b(?:see(?:\s+also)?|compare(?:\s+with)?|cf\.)):?\s*[\"'“‘]?\s*\Z")
+# Where a definition sends its reader to other terms: "See also: A, B and C", "(see A)",
+# "; compare with B", "cf. C", 'see "A"', "See the entry for A". "See" and "compare" start
+# the definition, a sentence, a clause or a parenthesis, so that prose ("many workers do
+# not see labor trafficking in it") sends no one anywhere (review rv6); "cf." and "see:"
+# are a reference wherever they are. A sentence may end inside quotes ('called "peonage."').
+_CROSS_REFERENCE = re.compile(
+    r"(?i:(?:(?:\A|[.;:,!?(\[—–][)\]\"'”’»›]*)\s*(?:see(?:\s+also)?|compare(?:\s+with)?)"
+    r"|\bsee(?:\s+also)?(?=\s*:)|\bcf\.)(?![\w-])\s*:?)"
+)
+# What ends the terms one reference names: the end of its sentence, clause or parenthesis.
+_END_OF_REFERENCE = re.compile(r"[.;!?)\]—]")
+
+
+def _terms_referred_to(view: str, hits: Sequence[Hit]) -> Iterator[str]:
+    """The ids of the terms `view` sends its reader to: every term from a cross-reference
+    to the end of its sentence or clause, so each of a list ("See also: coercion, labor
+    trafficking") and one a few words on ("See the entry for labor trafficking", in any
+    quotes). `hits` are in text order and do not overlap; a stop inside a term's form
+    ("U.S. citizen") does not end the list."""
+    for cue in _CROSS_REFERENCE.finditer(view):
+        reached = cue.end()
+        for start, end, entry, _ in hits:
+            if start < reached:
+                continue
+            if _END_OF_REFERENCE.search(view, reached, start):
+                break
+            yield entry.term_id
+            reached = end
 
 
 def _terms_definitions_refer_to(context: CheckContext) -> Mapping[str, frozenset[str]]:
@@ -132,11 +157,7 @@ def _terms_definitions_refer_to(context: CheckContext) -> Mapping[str, frozenset
 
     def compute() -> dict[str, frozenset[str]]:
         return {
-            document.owner: frozenset(
-                hit[2].term_id
-                for hit in hits
-                if _REFERS_TO.search(text.view, max(hit[0] - 20, 0), hit[0])
-            )
+            document.owner: frozenset(_terms_referred_to(text.view, hits))
             for document in scan_handbook(context)
             if document.kind == "term" and document.owner is not None
             for text, hits in zip(document.texts, document.hits, strict=True)
