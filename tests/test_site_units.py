@@ -1052,16 +1052,20 @@ def test_handout_key_terms_follow_the_sites_language(tmp_path: Path) -> None:
         ("xx", "xx", "auto"),  # no such language: shown as written
         # Review: a script decides the direction; codes CLDR reads otherwise.
         ("ar-Latn", "Arabic", "auto"),
-        ("ku-Arab", "Kurdish", "rtl"),
+        # CLDR 48 (babel 2.19) names the script too: either name is right.
+        ("ku-Arab", {"Kurdish", "Kurdish (Arabic)"}, "rtl"),
+        ("ht", "Haitian Creole", "auto"),  # CLDR before babel 2.18 has no name for it
         ("prs", "Dari", "rtl"),
         ("und", "und", "auto"),
         ("tl-PH", "Tagalog", "auto"),
     ],
 )
 def test_a_translation_s_language_has_its_name_and_direction(
-    code: str, name: str, direction: str
+    code: str, name: str | set[str], direction: str
 ) -> None:
-    assert (language_name(code), text_direction(code)) == (name, direction)
+    names = name if isinstance(name, set) else {name}
+    assert language_name(code) in names
+    assert text_direction(code) == direction
 
 
 MISSING = '<span class="hb-handout-missing">{} (no PDF in this build of the site)</span>'

@@ -601,6 +601,8 @@ RENDERING_PACKAGES = (
     "pyphen",
     "fonttools",
     "pillow",
+    # The privacy rule's phone finder, which keeps a number whole on paper.
+    "phonenumbers",
 )
 
 

@@ -5,7 +5,7 @@ English in a site of another language.
 Names come from Babel's CLDR data (installed with mkdocs-material), so a coalition's
 Somali, Amharic or Persian translation is labelled by name, not by its code. A few names
 are the coalition's own: CLDR calls `tl` "Filipino (Philippines)" and knows no Hmong or
-Dari.
+Dari, and Babel before 2.18 no Haitian Creole.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
-_OWN_NAMES = {"tl": "Tagalog", "hmn": "Hmong", "prs": "Dari"}
+_OWN_NAMES = {"tl": "Tagalog", "hmn": "Hmong", "prs": "Dari", "ht": "Haitian Creole"}
 _OWN_RIGHT_TO_LEFT = {"prs"}
 # Scripts written right to left: a script subtag decides (`ar-Latn` is left to right).
 _RIGHT_TO_LEFT_SCRIPTS = {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand"}
