@@ -17,7 +17,8 @@ from mkdocs.exceptions import Abort, PluginError
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import ConfigError, load_config
-from coalition_handbook.model.snippets import _selected, _target
+from coalition_handbook.model.pages import load_page
+from coalition_handbook.model.snippets import find_inclusions
 from coalition_handbook.snippet_settings import SnippetSettings, snippet_settings
 
 CONTACT = "Ask Dana at 402-555-0142 about vagrant people.\n"
@@ -178,7 +179,7 @@ def test_a_base_path_that_is_no_path_is_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as raised:
         load_config(config_file)
     (problem,) = raised.value.problems
-    assert problem.startswith("mkdocs.yml:7: pymdownx.snippets's 'base_path' must be a path")
+    assert problem.startswith("mkdocs.yml:7: pymdownx.snippets' 'base_path' must be a path")
 
 
 # Names and selections, as the extension's own preprocessor reads them.
@@ -198,24 +199,32 @@ SNIPPET_LINES[5] = "--8<-- [end:part]"
         "a.md:-2",
         "a.md:-3:-2",
         "a.md:1:2,5:6",
+        "a.md:5:6,1:2",
         "a.md:2:1",
         "a.md:part",
         "a.md:other",
         "a.md:Part",
-        "dir:with/colons.md:2:3",
-        "C:\\x.md",
     ],
 )
-def test_names_and_lines_are_read_as_the_extension_reads_them(name: str) -> None:
-    preprocessor = markdown.Markdown(extensions=["pymdownx.snippets"]).preprocessors["snippet"]
-    theirs = preprocessor.parse_snippet_target(name)
-    ours = _target(name)
-    assert ours is not None
-    assert ours.name == theirs["path"]
-    selected = [SNIPPET_LINES[index] for index in _selected(SNIPPET_LINES, ours)]
-    if ours.section is not None:  # the extension takes the `;` off an escaped marker
-        selected = [line.replace(";--8<--", "--8<--", 1) for line in selected]
-    assert selected == preprocessor.select_snippet_lines(list(SNIPPET_LINES), theirs)
+def test_the_lines_published_are_those_the_extension_selects(tmp_path: Path, name: str) -> None:
+    config_file = make_handbook(
+        tmp_path, page=f'# Home\n\n--8<-- "{name}"\n', **{"a.md": "\n".join(SNIPPET_LINES)}
+    )
+    config = load_config(with_snippets(config_file))
+    page = load_page(tmp_path / "content" / "index.md", config)
+    assert config.snippets is not None
+    inclusions = find_inclusions([page], config.snippets, tmp_path, str, "mkdocs.yml")
+    published = inclusions.files.get(str(tmp_path / "a.md"), frozenset())
+    numbers = range(1, len(SNIPPET_LINES) + 1) if published is None else sorted(published)
+    ours = [SNIPPET_LINES[number - 1] for number in numbers]
+    extension = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(tmp_path)]}},
+    )
+    theirs = extension.preprocessors["snippet"].run([f'--8<-- "{name}"'])
+    # The extension leaves section markers out, and takes the `;` off an escaped one.
+    shown = [line.replace(";--8<--", "--8<--") for line in ours if not line.startswith("--8<--")]
+    assert sorted(shown) == sorted(theirs)
 
 
 EMOJI = (
@@ -253,3 +262,81 @@ def test_emoji_and_included_images_from_elsewhere_are_named_at_their_line(
     assert "pymdownx.emoji.to_alt" in emoji_note
     assert "Copy the file" not in emoji_note
     assert "Copy the file into content/" in image_note
+
+
+@pytest.mark.parametrize(
+    ("base_path", "page_name", "include"),
+    [
+        ("!relative $config_dir/includes", "index.md", "contact.md"),
+        ("!relative $docs_dir/parts", "index.md", "contact.md"),
+        ("!relative ", "index.md", "parts/contact.md"),
+    ],
+)
+def test_relative_base_paths_are_read_as_mkdocs_reads_them(
+    tmp_path: Path, base_path: str, page_name: str, include: str
+) -> None:
+    """Review rv7 #1: MkDocs' `!relative` tag was read as a folder literally named
+    `$config_dir/includes`, so that the files it leads to went unchecked."""
+    config_file = make_handbook(
+        tmp_path,
+        page=f'# Home\n\n--8<-- "{include}"\n',
+        **{"includes__contact.md": CONTACT, "content__parts__contact.md": CONTACT},
+    )
+    with_snippets(config_file, f"{{base_path: {base_path}}}", exclude="parts/")
+    paths = {path for path, _, _, _ in found(config_file)}
+    assert paths == {
+        "includes/contact.md" if "config_dir" in base_path else "content/parts/contact.md"
+    }
+
+
+@pytest.mark.parametrize("written", ['"false"', "0", "null", "no"])
+def test_options_are_read_as_the_extension_reads_them(tmp_path: Path, written: str) -> None:
+    """Review rv7 #3: `restrict_base_path: "false"` (or 0, null) is False to the build."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.md").write_text(CONTACT, encoding="utf-8")
+    config_file = make_handbook(tmp_path / "hb", page='# Home\n\n--8<-- "../outside/secret.md"\n')
+    with_snippets(config_file, f"{{restrict_base_path: {written}}}")
+    assert ("../outside/secret.md", 1, 13, "privacy.pii") in found(config_file)
+
+
+def test_files_included_in_code_blocks_are_read_as_code(tmp_path: Path) -> None:
+    """Review rv7 #2: a data or code file included in a fence is shown as code, line by
+    line, as the same lines written in the fence are: no term rules, no address or number
+    read across its lines."""
+    page = (
+        '# Home\n\n```text\n--8<-- "includes/table.csv"\n```\n\n'
+        '```python\n--8<-- "includes/code.py"\n```\n\n'
+        '```python\n--8<-- "includes/nests.md"\n```\n\n--8<-- "includes/prose.md"\n'
+    )
+    code = 'def f():\n    # the vagrant case\n    return "vagrant"\n'
+    config_file = make_handbook(
+        tmp_path,
+        page=page,
+        **{
+            "includes__table.csv": "id,count\n402\n555\n0142\n",
+            "includes__code.py": code,
+            "includes__nests.md": 'A vagrant.\n--8<-- "includes/nested.py"\n',
+            "includes__nested.py": "x = 'vagrant'\n",
+            "includes__prose.md": 'A vagrant.\n```\n--8<-- "includes/sample.txt"\n```\n',
+            "includes__sample.txt": "vagrant 402-555-0142\n",
+        },
+    )
+    with_snippets(config_file)
+    assert found(config_file) == [
+        ("includes/prose.md", 1, 3, "term.avoid"),
+        ("includes/sample.txt", 1, 9, "privacy.pii"),
+    ]
+
+
+def test_includes_nested_too_deep_are_named(tmp_path: Path) -> None:
+    """Review rv7 #6: the walk stops where the extension does, and says so."""
+    files = {
+        f"chain__c{number}.md": f'Level {number}.\n--8<-- "chain/c{number + 1}.md"\n'
+        for number in range(1, 1000)
+    }
+    config_file = make_handbook(tmp_path, page='# Home\n\n--8<-- "chain/c1.md"\n', **files)
+    with_snippets(config_file)
+    (warning,) = run_checks(load_config(config_file)).findings
+    assert warning.rule == "page.source"
+    assert warning.path.startswith("chain/c")
+    assert "nested too deep" in warning.message

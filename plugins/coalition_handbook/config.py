@@ -287,7 +287,10 @@ def load_config(
         data, "use_directory_urls", True, lines.get("use_directory_urls", where), problems
     )
     snippets, snippet_problems = snippet_settings(
-        data.get("markdown_extensions"), lines.get("markdown_extensions", where)
+        data.get("markdown_extensions"),
+        lines.get("markdown_extensions", where),
+        config_file.parent,
+        config_file.parent / ("docs" if docs_dir is None else docs_dir),
     )
     for problem in snippet_problems:
         problems.add(problem)

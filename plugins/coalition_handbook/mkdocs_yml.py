@@ -112,7 +112,21 @@ def _construct_other_tag(loader: _PermissiveLoader, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)
 
 
+class RelativeTag(str):
+    """A value tagged `!relative` (MkDocs' tag for paths in `markdown_extensions`), as
+    written after the tag: `$config_dir/includes` is that folder of mkdocs.yml's,
+    `$docs_dir/x` one of docs_dir's, nothing at all the folder of the page being
+    rendered (`mkdocs.utils.yaml`). Plain text to every setting but those that read it."""
+
+
+def _construct_relative_tag(loader: _PermissiveLoader, node: yaml.Node) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        return _construct_other_tag(loader, node)
+    return RelativeTag(loader.construct_scalar(node) or "")
+
+
 _PermissiveLoader.add_constructor("!ENV", construct_env_tag)
+_PermissiveLoader.add_constructor("!relative", _construct_relative_tag)
 _PermissiveLoader.add_constructor(None, _construct_other_tag)  # every tag without its own
 
 

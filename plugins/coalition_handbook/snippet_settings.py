@@ -2,22 +2,36 @@
 
 With the extension on, a page publishes the files it includes (`--8<-- "file.md"`, and
 every page the files of `auto_append`): the checks read those files too
-(`model.snippets`). Only the settings that decide which files are included are kept.
+(`model.snippets`). Only the settings that decide which files are included, and how
+they are read, are kept; the extension itself reads them (`true`, `"no"`, `0`, null...)
+so that they mean what they mean to the build.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from pymdownx.snippets import SnippetExtension
+
+from .mkdocs_yml import RelativeTag
+
 EXTENSION = "pymdownx.snippets"
+# A base path written as a bare `!relative`: the folder of the page being rendered (no
+# path holds a NUL).
+PAGE_FOLDER = "\0page folder"
+# The options read, as the extension names them; the others change nothing checked.
+_BOOLEANS = ("restrict_base_path", "url_download", "dedent_subsections")
 
 
 @dataclass(frozen=True)
 class SnippetSettings:
     """pymdownx.snippets' options that decide what a page includes. `base_paths` are as
-    written: the extension reads a relative one from the current folder, the checks from
+    written, but `!relative` ones made absolute (`PAGE_FOLDER`: the including page's
+    folder): the extension reads a relative one from the current folder, the checks from
     the folder of mkdocs.yml, where `mkdocs build` is run."""
 
     base_paths: tuple[str, ...] = (".",)
@@ -25,28 +39,66 @@ class SnippetSettings:
     auto_append: tuple[str, ...] = ()
     url_download: bool = False
     encoding: str = "utf-8"
+    dedent_subsections: bool = False
+
+    def options(self) -> dict[str, Any]:
+        """The extension's options, as `SnippetExtension` takes them."""
+        return {
+            "base_path": list(self.base_paths),
+            "restrict_base_path": self.restrict_base_path,
+            "auto_append": list(self.auto_append),
+            "url_download": self.url_download,
+            "encoding": self.encoding,
+            "dedent_subsections": self.dedent_subsections,
+        }
 
 
-def snippet_settings(extensions: object, where: str) -> tuple[SnippetSettings | None, list[str]]:
+def snippet_settings(
+    extensions: object,
+    where: str,
+    root: Path | None = None,
+    docs_dir: Path | None = None,
+) -> tuple[SnippetSettings | None, list[str]]:
     """The settings of pymdownx.snippets if `extensions` (mkdocs.yml's
     `markdown_extensions`, written at `where`) turns it on, else None; and what is wrong
-    with its options, each message starting with `where`."""
+    with its options, each message starting with `where`. `!relative $config_dir/...`
+    is read from `root`, `$docs_dir/...` from `docs_dir`."""
     options = _extension_options(extensions)
     if options is None:
         return None, []
     problems: list[str] = []
-    base_paths = _texts(options.get("base_path", ["."]), "base_path", where, problems)
-    auto_append = _texts(options.get("auto_append", []), "auto_append", where, problems)
+
+    def place(option: str) -> str:
+        return where
+
+    base_paths = _texts(options.get("base_path", ["."]), "base_path", place, problems)
+    base_paths = tuple(
+        _resolved(base, root, docs_dir, place("base_path"), problems) for base in base_paths
+    )
+    auto_append = _texts(options.get("auto_append", []), "auto_append", place, problems)
     encoding = options.get("encoding", "utf-8")
     if not isinstance(encoding, str):
-        problems.append(f"{where}: {EXTENSION}'s 'encoding' must be a name such as utf-8")
+        problems.append(
+            f"{place('encoding')}: {EXTENSION}' 'encoding' must be a name such as utf-8"
+        )
         encoding = "utf-8"
+    given = {name: options[name] for name in _BOOLEANS if name in options}
+    try:  # as the extension reads them: "false", "no", 0 and null are False
+        read = SnippetExtension(**given).getConfigs()
+    except (KeyError, TypeError, ValueError):
+        read = SnippetExtension().getConfigs()
+        for name, value in given.items():
+            try:
+                SnippetExtension(**{name: value})
+            except (KeyError, TypeError, ValueError):
+                problems.append(f"{place(name)}: {EXTENSION}' '{name}' must be true or false")
     settings = SnippetSettings(
         base_paths=base_paths,
-        restrict_base_path=options.get("restrict_base_path", True) is not False,
+        restrict_base_path=bool(read["restrict_base_path"]),
         auto_append=auto_append,
-        url_download=options.get("url_download", False) is True,
+        url_download=bool(read["url_download"]),
         encoding=encoding,
+        dedent_subsections=bool(read["dedent_subsections"]),
     )
     return settings, problems
 
@@ -77,11 +129,33 @@ def _is_snippets(name: str) -> bool:
     return name.partition(":")[0].strip() == EXTENSION
 
 
-def _texts(value: object, option: str, where: str, problems: list[str]) -> tuple[str, ...]:
+def _texts(
+    value: object, option: str, place: Callable[[str], str], problems: list[str]
+) -> tuple[str, ...]:
     """An option that takes a path or a list of paths, as the extension does."""
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(value)
-    problems.append(f"{where}: {EXTENSION}'s '{option}' must be a path or a list of paths")
+    problems.append(f"{place(option)}: {EXTENSION}' '{option}' must be a path or a list of paths")
     return ()
+
+
+def _resolved(
+    base: str, root: Path | None, docs_dir: Path | None, where: str, problems: list[str]
+) -> str:
+    """A base path as MkDocs hands it to the extension: one tagged `!relative` made
+    absolute (`mkdocs.utils.yaml`), any other as written."""
+    if not isinstance(base, RelativeTag):
+        return base
+    prefix, _, suffix = base.partition("/")
+    folders = {"$config_dir": root, "$docs_dir": docs_dir}
+    if prefix in folders:
+        folder = folders[prefix]
+        return base if folder is None else os.path.join(folder, suffix)  # noqa: PTH118
+    if base:  # MkDocs stops on it
+        problems.append(
+            f"{where}: !relative takes nothing but $config_dir/... or $docs_dir/... "
+            f"(found {str(base)!r}); a bare !relative is the page's own folder"
+        )
+    return PAGE_FOLDER

@@ -43,6 +43,7 @@ __all__ = [
     "LONE_CARRIAGE_RETURN",
     "LineIndex",
     "checkable_text",
+    "code_block_lines",
     "code_block_spans",
     "defined_abbreviations",
     "fence_opening_lines",
@@ -165,6 +166,18 @@ def code_block_spans(text: str, body_line: int = 1) -> list[tuple[int, int]]:
                 spans.append((position, end))
         position = end
     return spans
+
+
+def code_block_lines(text: str, body_line: int = 1) -> frozenset[int]:
+    """The numbers of the lines of `text`'s Markdown body inside fenced or indented code
+    (`code_block_spans`), fences included."""
+    if not _CODE_HINT.search(text):
+        return frozenset()
+    return frozenset(
+        number
+        for number, _, fenced, indented, _ in _lines_and_code(text, body_line)
+        if fenced or indented
+    )
 
 
 def without_fenced_code(text: str) -> str:

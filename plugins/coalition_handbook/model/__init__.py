@@ -102,7 +102,8 @@ def load_handbook(
     # Modules outside docs_dir (its modules folder a link to one elsewhere) are still
     # pages of the handbook.
     pages.extend(module_pages.values())
-    included = load_included_files(config, pages, page_names, cache)
+    text_names = frozenset(text_file.path for text_file in text_files)
+    included = load_included_files(config, pages, page_names, cache, text_names)
     findings += included.findings
     # A file whose only problems are unknown fields gave its item (see records.py).
     loaded = {item.origin.path for items in (terms, protocols, modules) for item in items.values()}
@@ -120,6 +121,7 @@ def load_handbook(
         rejected_records=tuple(rejected_records),
         text_files=tuple(text_files),
         included_files=tuple(included.pages),
+        included_code=tuple(included.code),
         included_lines=included.lines,
     )
     return handbook, findings

@@ -22,7 +22,7 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..markdown import LineIndex
 from ..utf8 import UTF16_BOMS, decode_utf8
-from .source import MARKDOWN_SUFFIXES, outside_docs, read_bytes, relative_path
+from .source import MARKDOWN_SUFFIXES, outside_docs, read_bytes, relative_path, unreadable
 from .types import Origin, TextFile
 
 # What is text, and may hold personal data a reader of the site gets: plain text and
@@ -93,6 +93,17 @@ def load_text_file(path: Path, config: HandbookConfig, cache: RunCache | None) -
     markup = path.name.lower().endswith(MARKUP_SUFFIXES)
     text, problem, note = _decoded(raw)
     return TextFile(relative, Origin(path=relative, text=text), markup, problem, note)
+
+
+def load_included_code(path: Path, config: HandbookConfig, cache: RunCache | None) -> TextFile:
+    """A file that pymdownx.snippets includes in code blocks only (`model.snippets`),
+    wherever it is: shown as written, line by line, as a text file is read."""
+    relative = relative_path(config, path)
+    try:
+        text, problem, note = _decoded(read_bytes(path, cache))
+    except OSError as error:
+        text, problem, note = "", (1, 1, unreadable(error)), None
+    return TextFile(relative, Origin(path=relative, text=text), False, problem, note)
 
 
 Place = tuple[int, int, str]

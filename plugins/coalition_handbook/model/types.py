@@ -413,6 +413,8 @@ class Handbook:
     # The files pymdownx.snippets includes in pages that are no page of the site (outside
     # docs_dir, or left out by exclude_docs): published in the pages, checked as pages.
     included_files: tuple[Page, ...] = ()
+    # Those it includes in code blocks only: published as code, read as text files are.
+    included_code: tuple[TextFile, ...] = ()
     # Of those, the ones included in part (line ranges, sections): the lines published.
     included_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
 

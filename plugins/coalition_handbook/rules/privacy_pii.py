@@ -273,7 +273,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
         yield from _check_text(
             context, setting.path, setting.source, setting.text, setting.to_source, allowed
         )
-    for text_file in handbook.text_files:
+    # Files pymdownx.snippets includes in code blocks: shown as written, as text files are.
+    for text_file in (*handbook.text_files, *handbook.included_code):
         if text_file.problem is not None:  # not read at all
             line, column, message = text_file.problem
             yield context.finding(RULE, text_file.path, line, column, message)
