@@ -510,6 +510,58 @@ def test_removed_term_lists_the_pages_that_used_it(
     ) in out
 
 
+def test_a_moved_or_removed_page_gives_the_redirects_that_keep_its_address(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a renamed or removed term's or protocol's old address served the 404 page,
+    and nothing told the editor what that breaks outside the repository, or how to keep
+    it working (mkdocs-redirects, which the handbook does not depend on)."""
+    git(repository, "mv", "glossary/survivor.yml", "glossary/survivor-x.yml")
+    git(repository, "rm", "-q", "protocols/hotel-staff.yml")
+    _, out, _ = diff(repository, capsys)
+    section = out[out.index("### Old addresses") : out.index("### Terms")]
+    assert "addresses are `glossary/survivor/`, `protocols/hotel-staff/` (below" in section
+    assert "members' bookmarks, the links and addresses in handouts printed before" in section
+    assert "(`pip install mkdocs-redirects`) in mkdocs.yml's `plugins`, after `handbook`" in section
+    assert (
+        "```yaml\n- redirects:\n    redirect_maps:\n"
+        "      glossary/survivor.md: glossary/survivor-x.md\n"
+        "      protocols/hotel-staff.md: protocols/index.md\n```\n"
+    ) in section
+
+    # Listed with one of them mapped: the other's line alone, to add under its maps.
+    write(
+        repository,
+        "mkdocs.yml",
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n  - redirects:\n"
+        "      redirect_maps:\n        glossary/survivor.md: glossary/survivor-x.md\n",
+    )
+    _, out, _ = diff(repository, capsys)
+    section = out[out.index("### Old addresses") : out.index("### Terms")]
+    assert "add these lines to the `redirect_maps` of mkdocs-redirects" in section
+    assert "```yaml\nprotocols/hotel-staff.md: protocols/index.md\n```\n" in section
+    assert "glossary/survivor.md:" not in section
+
+    # Both mapped: nothing to say.
+    write(
+        repository,
+        "mkdocs.yml",
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n  - redirects:\n"
+        "      redirect_maps:\n        glossary/survivor.md: glossary/survivor-x.md\n"
+        "        protocols/hotel-staff.md: protocols/index.md\n",
+    )
+    _, out, _ = diff(repository, capsys)
+    assert "### Old addresses" not in out
+    assert "#### Renamed" in out
+    # So at a commit, read from its own mkdocs.yml.
+    commit(repository)
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    run_diff(config, "HEAD~1", "HEAD", config_file=repository / "mkdocs.yml")
+    out = capsys.readouterr().out
+    assert "#### Renamed" in out
+    assert "### Old addresses" not in out
+
+
 def test_change_without_a_version_bump_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -112,6 +112,11 @@ class ItemChange:
     page_moved: bool = False
     # A renamed or moved item whose fields, history or version changed too.
     content_changed: bool = False
+    # For an item removed, renamed or moved: its page's source path in docs_dir before
+    # (`glossary/a.md`), and after (None: it has none now), whose old address then stops
+    # working (`page_moves`).
+    old_page: str | None = None
+    new_page: str | None = None
 
     @property
     def change(self) -> ChangeType:
@@ -187,6 +192,9 @@ class MovedPage:
     new_path: str
     # The places in pages that link to its old page (`path:line`), now a broken link.
     linked_from: tuple[str, ...] = ()
+    # Its source paths in docs_dir, before and after: where its address was and is.
+    old_page: str = ""
+    new_page: str = ""
 
 
 @dataclass(frozen=True)
@@ -234,6 +242,8 @@ def compare(
             linked_from=_linked_from(
                 sources, item.old.id, _page_of(item.old, old_prefix), use_directory_urls
             ),
+            old_page=_page_of(item.old, old_prefix),
+            new_page=_page_of(item.new, new_prefix) if item.new is not None else None,
         )
         if item.old is not None and item.change in ("removed", "renamed", "moved")
         else item
@@ -264,6 +274,7 @@ def _moved_pages(
         posixpath.dirname(_page_of(old.modules[module_id], _docs_prefix(old)))
     )
     new_paths = {page.path for page in new.pages}
+    new_prefix = _docs_prefix(new)
     no_pages = {module.origin.path for module in old.modules.values()} | old.rejected | new_paths
     pages: list[MovedPage] = []
     for page in old.pages:
@@ -272,7 +283,8 @@ def _moved_pages(
         if page.path in no_pages or inside.startswith("../") or new_path not in new_paths:
             continue
         linked_from = _linked_from(sources, folder_name, page.src_uri, use_directory_urls)
-        pages.append(MovedPage(page.path, new_path, linked_from))
+        new_page = new_path.removeprefix(new_prefix)
+        pages.append(MovedPage(page.path, new_path, linked_from, page.src_uri, new_page))
     return tuple(pages)
 
 

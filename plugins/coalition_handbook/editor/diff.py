@@ -49,6 +49,7 @@ from .advised_command import handbook_command
 from .changes import Changes, compare
 from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, render
+from .page_moves import Redirects, configured_redirects
 from .report_limits import ReportLimits, step_summary_limits
 from .report_masks import PersonalDataMask
 from .report_suppressions import switched_off_by_change
@@ -83,6 +84,8 @@ class Side:
     # there, from the top of the repository (`_folders`).
     commit: str | None = None
     folders: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # mkdocs-redirects as its config file sets it: the old addresses it keeps working.
+    redirects: Redirects = dataclasses.field(default_factory=Redirects)
 
 
 def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: str) -> Side:
@@ -230,7 +233,7 @@ def diff_report(
             config, repository, base, Path(scratch) / "base", base_label, config_file
         )
         if head is None:
-            new = load_working_tree(config)
+            new = load_working_tree(config, config_file)
         else:
             new = load_revision(config, repository, head, Path(scratch) / "head", None, config_file)
     # An item whose file no longer loads is not "removed": leave it out, and say so. Its
@@ -284,6 +287,8 @@ def diff_report(
             notes,
             switched_off,
             personal_data_masked=masked,
+            redirects=new.redirects,
+            use_directory_urls=config.use_directory_urls,
         )
 
     # The step summary outlives a leak's clean-up: personal data is shown masked.
@@ -310,9 +315,13 @@ def _base_ahead(
     return BaseAheadNote(base, head)
 
 
-def load_working_tree(config: HandbookConfig) -> Side:
+def load_working_tree(config: HandbookConfig, config_file: Path | None = None) -> Side:
+    """The handbook as the working tree has it; `config_file` (default: mkdocs.yml beside
+    it) says which redirects it sets."""
     handbook, findings = load_handbook(config)
-    return _side(handbook, findings, config.root, "the working tree")
+    side = _side(handbook, findings, config.root, "the working tree")
+    redirects = configured_redirects(config_file or config.root / "mkdocs.yml")
+    return dataclasses.replace(side, redirects=redirects)
 
 
 def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str | None, str | None]:
@@ -376,12 +385,16 @@ def load_revision(
     into = into.resolve()
     folders = _folders(repository, config)
     note = None
+    redirects = Redirects()
     if config_file is not None:
         theirs = _revision_folders(repository, commit, config_file, into)
         if isinstance(theirs, ConfigNote):
             note = dataclasses.replace(theirs, side=label)
         else:
             folders = theirs
+            # Its own copy, exported where mkdocs.yml is named (`_revision_folders`).
+            folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
+            redirects = configured_redirects(into / folder / config_file.name)
     try:
         git.export(
             repository,
@@ -407,7 +420,9 @@ def load_revision(
         note = dataclasses.replace(note, empty=not any(items))
         print(f"handbook diff: {note.text()}", file=sys.stderr)
     side = _side(handbook, findings, exported.root, label)
-    return dataclasses.replace(side, config_note=note, commit=commit, folders=folders)
+    return dataclasses.replace(
+        side, config_note=note, commit=commit, folders=folders, redirects=redirects
+    )
 
 
 def _renamed_files(

@@ -31,6 +31,7 @@ from .changes import (
     avoided_forms,
     placeholder_fields,
 )
+from .page_moves import Redirects, old_addresses, old_addresses_section
 from .report_fields import TEXT_FIELDS, describe, field_lines, list_change, value_lines
 from .report_forms import avoid_reason_lines, form_lines, form_list
 from .report_history import history_entry, history_lines
@@ -133,6 +134,8 @@ def render(
     notes: Sequence[ConfigNote | BaseAheadNote] = (),
     suppressions: Sequence[SwitchedOff] = (),
     personal_data_masked: bool = False,
+    redirects: Redirects | None = None,
+    use_directory_urls: bool = True,
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
     load at the head, with the first problem of each (`line:column`, message);
@@ -141,7 +144,9 @@ def render(
     `notes`, sides read with the folders the config file names now, and why, and a base
     with commits the head lacks; `suppressions`, the suppression comments the change
     adds, and the `handbook-enable` ones it takes out; `personal_data_masked`, whether
-    it shows personal data masked (`report_masks`), which it then says once."""
+    it shows personal data masked (`report_masks`), which it then says once;
+    `redirects`, mkdocs-redirects as the head sets it, and `use_directory_urls`, for
+    the old addresses this change takes off the site (`page_moves`)."""
     budget = Budget(limits)
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     for note in notes:
@@ -157,6 +162,9 @@ def render(
     lines += _version_problems(changes)
     # Before the items, which a size limit cuts first.
     lines += suppressions_section(suppressions)
+    redirects = redirects or Redirects()
+    addresses = old_addresses(changes, redirects)
+    lines += old_addresses_section(addresses, redirects, use_directory_urls)
     if not_compared:
         lines += [
             "### Not compared",

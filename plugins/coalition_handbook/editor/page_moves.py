@@ -1,0 +1,190 @@
+"""The addresses a change takes off the site, and how to keep them working.
+
+A term, protocol or module renamed, removed or moved takes its page's old address with
+it: members' bookmarks, the links of handouts printed before, search engines and other
+sites then lead to the site's "page not found", and no check in the repository can see
+them (audit). mkdocs-redirects keeps an old address working with a page that sends its
+reader on; the report gives the exact `redirect_maps` lines for the addresses that the
+head's mkdocs.yml does not map already. The handbook does not depend on the plugin.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..mkdocs_yml import ConfigError, read_config_file
+from ..model.types import Term
+from ..published import GLOSSARY_INDEX, PROTOCOLS_INDEX, page_url, term_src_uri
+from .changes import Changes, FormStatusChange, ItemChange
+from .report_markdown import inline_code
+
+# The plugin's name in mkdocs.yml's `plugins`, and its option of old -> new pages.
+REDIRECTS_PLUGIN = "redirects"
+REDIRECT_MAPS = "redirect_maps"
+# What YAML reads as plain text in a mapping's key or value: a page's path written bare.
+_PLAIN_YAML = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
+
+
+@dataclass(frozen=True)
+class Redirects:
+    """mkdocs-redirects as the head's mkdocs.yml sets it: whether it is listed (and on),
+    and its `redirect_maps`, old page -> new page, as written."""
+
+    listed: bool = False
+    maps: Mapping[str, object] = field(default_factory=dict)
+
+    def maps_page(self, src_page: str) -> bool:
+        """Whether an old page's address (`glossary/a.md`) is sent on already."""
+        return src_page in {str(key).strip().lstrip("/") for key in self.maps}
+
+
+def configured_redirects(config_file: Path) -> Redirects:
+    """mkdocs-redirects in `config_file` (and the files it inherits); not listed where
+    the file cannot be read as settings (`handbook check` says why, not the diff)."""
+    try:
+        data, _, _, _ = read_config_file(config_file, config_file.name, seen=())
+    except (ConfigError, OSError):
+        return Redirects()
+    options = _plugin_options(data.get("plugins"), REDIRECTS_PLUGIN)
+    if options is None or options.get("enabled") is False:
+        return Redirects()
+    maps = options.get(REDIRECT_MAPS)
+    return Redirects(listed=True, maps=maps if isinstance(maps, dict) else {})
+
+
+def _plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
+    """The options of the plugin `name` in `plugins` (a list or a mapping), {} where it
+    has none, None where it is not listed."""
+    entries: list[Any]
+    if isinstance(plugins, dict):
+        entries = [{key: value} for key, value in plugins.items()]
+    elif isinstance(plugins, list):
+        entries = plugins
+    else:
+        return None
+    for entry in entries:
+        if entry == name:
+            return {}
+        if isinstance(entry, dict) and name in entry:
+            options = entry[name]
+            return options if isinstance(options, dict) else {}
+    return None
+
+
+@dataclass(frozen=True)
+class OldAddress:
+    """A page's source path in docs_dir that stops being published, and the page its
+    address is best sent to."""
+
+    old_page: str
+    new_page: str
+    removed: bool = False
+
+
+def forms_now_of(change: ItemChange, form_changes: Sequence[FormStatusChange]) -> str | None:
+    """The term whose accepted forms a removed term's linked forms all are now (a merge
+    by deletion: its forms moved to the aliases of another), or None."""
+    removed = change.item.id
+    linked = [
+        form
+        for form in form_changes
+        if form.old is not None and form.old.term == removed and form.old.status == "accepted"
+    ]
+    if not linked or any(form.new is None or form.new.status != "accepted" for form in linked):
+        return None
+    terms = {form.new.term for form in linked if form.new is not None}
+    return terms.pop() if len(terms) == 1 else None
+
+
+def old_addresses(changes: Changes, redirects: Redirects) -> list[OldAddress]:
+    """The pages this change moves or removes whose old address no redirect keeps, each
+    with where to send it: a renamed or moved item's new page; for a removed term, the
+    term its forms now belong to, else its replacement, else the glossary's index; for a
+    removed protocol or module, the index of its kind."""
+    addresses: list[OldAddress] = []
+    for change in changes.items:
+        if change.old_page is None or change.change not in ("removed", "renamed", "moved"):
+            continue
+        if change.new_page is not None:
+            addresses.append(OldAddress(change.old_page, change.new_page))
+        else:
+            target = _removed_target(change, changes)
+            addresses.append(OldAddress(change.old_page, target, removed=True))
+    addresses += [
+        OldAddress(page.old_page, page.new_page)
+        for page in changes.moved_pages
+        if page.old_page and page.new_page
+    ]
+    return [address for address in addresses if not redirects.maps_page(address.old_page)]
+
+
+def _removed_target(change: ItemChange, changes: Changes) -> str:
+    if change.kind == "protocol":
+        return PROTOCOLS_INDEX
+    if change.kind == "module":
+        assert change.old_page is not None
+        # The training index of its folder (a module at the top of docs_dir: the home page).
+        return posixpath.join(posixpath.dirname(change.old_page), "index.md")
+    heir = forms_now_of(change, changes.form_changes)
+    term = change.item
+    if heir is None and isinstance(term, Term) and term.status == "deprecated":
+        heir = term.replaced_by
+    return term_src_uri(heir) if heir is not None else GLOSSARY_INDEX
+
+
+def old_addresses_section(
+    addresses: Sequence[OldAddress], redirects: Redirects, use_directory_urls: bool
+) -> list[str]:
+    """The report's section on the old addresses that stop working, with the
+    mkdocs-redirects lines that keep them; nothing where there are none."""
+    if not addresses:
+        return []
+    named = ", ".join(
+        inline_code(page_url(address.old_page, use_directory_urls)) for address in addresses
+    )
+    if redirects.listed:
+        how = f"add these lines to the `{REDIRECT_MAPS}` of mkdocs-redirects in mkdocs.yml:"
+    else:
+        how = (
+            "list mkdocs-redirects (`pip install mkdocs-redirects`) in mkdocs.yml's "
+            '`plugins`, after `handbook` (ADOPTING.md, "Other plugins"), with these lines:'
+        )
+    # Listed: the lines go under its `redirect_maps`; if not, the plugin's whole entry.
+    yaml = [] if redirects.listed else [f"- {REDIRECTS_PLUGIN}:", f"    {REDIRECT_MAPS}:"]
+    indent = "" if redirects.listed else "      "
+    yaml += [
+        f"{indent}{_yaml_text(address.old_page)}: {_yaml_text(address.new_page)}"
+        for address in addresses
+    ]
+    lines = [
+        "### Old addresses",
+        "",
+        f"This change moves or removes the pages whose addresses are {named} (below the "
+        "site's). Those addresses then lead to the site's \"page not found\": members' "
+        "bookmarks, the links and addresses in handouts printed before, search engines' "
+        "results and other sites' links, which no check in this repository can see. To "
+        f"keep them working, {how}",
+        "",
+        "```yaml",
+        *yaml,
+        "```",
+        "",
+    ]
+    if any(address.removed for address in addresses):
+        lines += [
+            "A removed page is sent to the term its forms now belong to, its replacement, or "
+            "the index of its kind: change the target where another page suits better.",
+            "",
+        ]
+    return lines
+
+
+def _yaml_text(path: str) -> str:
+    """`path` as YAML reads it back: bare where it can be, else quoted."""
+    return path if _PLAIN_YAML.fullmatch(path) else json.dumps(path, ensure_ascii=False)
