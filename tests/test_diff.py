@@ -510,6 +510,25 @@ def test_removed_term_lists_the_pages_that_used_it(
     ) in out
 
 
+def test_a_term_merged_by_deletion_says_where_its_forms_went(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a term deleted and its form made an alias of another was said to be
+    "no longer linked", while every use of it now links to the other term's page."""
+    write(repository, "glossary/person.yml", term("person"))
+    commit(repository)
+    merged = term("person", version=2, versions=(2, 1), extra="aliases: [survivor]\n")
+    write(repository, "glossary/person.yml", merged)
+    (repository / "glossary" / "survivor.yml").unlink()
+    _, out, _ = diff(repository, capsys)
+    assert (
+        "- **survivor** (`survivor`, `glossary/survivor.yml`): was version 1. Its page goes, "
+        "and links written to it break. Its forms are now forms of `person`, and link to "
+        "its page.\n"
+    ) in out
+    assert "      glossary/survivor.md: glossary/person.md\n" in out
+
+
 def test_a_moved_or_removed_page_gives_the_redirects_that_keep_its_address(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -23,6 +23,7 @@ from .changes import (
     PARAGRAPH_BREAK,
     Changes,
     ChangeType,
+    FormStatusChange,
     Item,
     ItemChange,
     ItemKind,
@@ -31,7 +32,7 @@ from .changes import (
     avoided_forms,
     placeholder_fields,
 )
-from .page_moves import Redirects, old_addresses, old_addresses_section
+from .page_moves import Redirects, forms_now_of, old_addresses, old_addresses_section
 from .report_fields import TEXT_FIELDS, describe, field_lines, list_change, value_lines
 from .report_forms import avoid_reason_lines, form_lines, form_list
 from .report_history import history_entry, history_lines
@@ -194,7 +195,9 @@ def render(
         ]
     for kind in KINDS:
         moved_pages = changes.moved_pages if kind == "module" else ()
-        lines += _kind_section(kind, changes.of_kind(kind), budget, moved_pages)
+        lines += _kind_section(
+            kind, changes.of_kind(kind), budget, moved_pages, changes.form_changes
+        )
     lines += uses_section(changes, uses, budget)
     return "\n".join(within(lines, limits))
 
@@ -251,9 +254,11 @@ def _kind_section(
     items: list[ItemChange],
     budget: Budget,
     moved_pages: Sequence[MovedPage] = (),
+    form_changes: Sequence[FormStatusChange] = (),
 ) -> list[str]:
     """The items of one kind, by how they changed; `moved_pages`, the pages that moved
-    with the modules folder and are no module, among the modules moved."""
+    with the modules folder and are no module, among the modules moved; `form_changes`,
+    where a removed term's forms went."""
     if not items:
         return []
     lines = [f"### {PLURAL[kind]}", ""]
@@ -263,7 +268,7 @@ def _kind_section(
             continue
         lines += [f"#### {title}", ""]
         for item in group:
-            lines += _item_lines(item, budget, listed_as=change_type)
+            lines += _item_lines(item, budget, change_type, form_changes)
         if change_type == "moved":
             for page in moved_pages:
                 lines += _moved_page_lines(page, budget)
@@ -293,11 +298,15 @@ def _moved_page_lines(page: MovedPage, budget: Budget) -> list[str]:
 
 
 def _item_lines(
-    change: ItemChange, budget: Budget, listed_as: ChangeType | None = None
+    change: ItemChange,
+    budget: Budget,
+    listed_as: ChangeType | None = None,
+    form_changes: Sequence[FormStatusChange] = (),
 ) -> list[str]:
     """The lines of one item, `listed_as` one of its `changes` (its `change` if None): a
     renamed or moved item edited too shows where it went among the renamed or moved ones,
-    and what changed in it among the changed ones."""
+    and what changed in it among the changed ones. `form_changes`: where a removed
+    term's forms went."""
     item = change.item
     name = item.term if isinstance(item, Term) else item.title
     heading = f"- **{escape(name)}** (`{item.id}`, {inline_code(change.path)})"
@@ -320,7 +329,12 @@ def _item_lines(
         # Links written in pages do not go with it: they break (audit).
         note = " Its page goes, and links written to it break."
         if isinstance(item, Term) and item.status != "deprecated":
-            note += " Its forms are no longer linked."
+            # Merged by deletion, its forms link to the term that took them (audit).
+            heir = forms_now_of(change, form_changes)
+            if heir is None:
+                note += " Its forms are no longer linked."
+            else:
+                note += f" Its forms are now forms of `{heir}`, and link to its page."
         lines = [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change, budget)]
         if isinstance(item, Term) and item.status != "deprecated":
             lines.append(
