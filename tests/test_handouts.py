@@ -562,8 +562,8 @@ def test_html_has_every_part_and_escapes_text(tmp_path: Path) -> None:
     assert "<script>" not in html
     assert "Jerry \\3c script\\3e  · version 3" in html
     assert "size: A4;" in html
-    # The site's name alone, with no site_url: not the software's version (audit).
-    assert '@bottom-left { content: "Riverside Coalition"; }' in html
+    # The site's name and the edition, with no site_url: not the software's version (audit).
+    assert re.search(r'@bottom-left \{ content: "Riverside Coalition · edition \w{8}"; \}', html)
     assert 'content="2026-03-14"' in html  # the latest history date, not the clock
     # A protocol printed in it says when it last changed: it may be newer than the module.
     # And when it is due for review: a trainer can tell a stale one (audit).
@@ -672,6 +672,46 @@ def test_a_handout_is_dated_by_the_latest_change_to_what_it_prints(tmp_path: Pat
     facts, header = masthead_and_header()
     assert facts.endswith("Version 3 Updated 2026-12-03 (a protocol or key term it prints)")
     assert header.endswith('· version 3 · updated 2026-12-03"')
+
+
+def test_a_handout_that_lost_a_key_term_prints_another_edition(tmp_path: Path) -> None:
+    """Audit: a key term deleted (or merged away) changed the Key terms box, but left the
+    module's version as it was and took the "updated" date back: the new printout looked
+    older than the old one. Every page's footer prints an edition made of the text the
+    handout prints: another text, another edition; the same text, the same edition, from
+    one build to the next (DESIGN: two builds of a commit give the same files)."""
+    config_file = write_handbook(tmp_path)
+    term = tmp_path / "glossary" / "debt-bondage.yml"
+    term.write_text(
+        TERMS["debt-bondage"]
+        .replace("version: 1\ndefinition: Work", "version: 2\ndefinition: Labour")
+        .replace(
+            "history:\n",
+            "history:\n  - version: 2\n    date: 2026-12-03\n    summary: Clearer.\n",
+        ),
+        encoding="utf-8",
+    )
+
+    def header_and_footer() -> tuple[str, str]:
+        context = context_of(config_file)
+        html = handout_render.render_html(
+            handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+        )
+        header = re.search(r"@top-right \{ content: (.*?); \}", html)
+        footer = re.search(r"@bottom-left \{ content: (.*?); \}", html)
+        assert header is not None and footer is not None
+        return header[1], footer[1]
+
+    header, footer = header_and_footer()
+    assert header.endswith('· version 3 · updated 2026-12-03"')
+    assert re.fullmatch(r'"Riverside Coalition · edition [0-9a-f]{8}"', footer), footer
+    assert header_and_footer() == (header, footer)
+
+    term.unlink()  # the module still says "debt bondage", now a term of no one
+    later_header, later_footer = header_and_footer()
+    assert later_header.endswith('· version 3 · updated 2026-03-14"')  # as the audit saw
+    assert later_footer != footer
+    assert header_and_footer() == (later_header, later_footer)
 
 
 def test_key_terms_hold_whole_definitions_after_the_protocols(tmp_path: Path) -> None:
@@ -1002,7 +1042,7 @@ def test_links_to_the_handbook_lead_to_the_published_site_and_print_its_address(
         ("its page", SITE + pages[6], SITE + pages[6]),
     ]
     # The footer names the site; the software's version is in the PDF's properties.
-    assert f'@bottom-left {{ content: "Riverside Coalition · {SITE}"; }}' in html
+    assert f'@bottom-left {{ content: "Riverside Coalition · {SITE} · edition ' in html
     assert '<meta name="generator" content="coalition-handbook ' in html
 
 
@@ -1136,7 +1176,8 @@ def test_without_site_url_links_to_the_handbook_print_as_text(tmp_path: Path) ->
     html = handout_render.render_html(content)
     assert all(href is None for _, href, _ in printed_links(html))
     assert "example.org" not in html
-    assert '@bottom-left { content: "Riverside Coalition"; }' in html
+    footer = f'@bottom-left {{ content: "Riverside Coalition · edition {content.edition}"; }}'
+    assert footer in html
 
 
 @pytest.mark.parametrize(

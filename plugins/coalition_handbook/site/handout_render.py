@@ -7,8 +7,10 @@ network: fonts come from the system and a URL fetcher refuses every non-file URL
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import sys
@@ -52,6 +54,12 @@ LONG_STEP_WORDS = 200
 # (8.7 MB, printed at 584 pixels an inch: audit); no printer needs more than this.
 IMAGE_DPI = 300
 STYLESHEET_NAME = "handout.css"
+# Hex digits of a handout's edition (`HandoutContent.edition`), on every page's footer.
+EDITION_DIGITS = 8
+# What of a module, protocol or key term is not printed as text: where it was read from,
+# the strings the checks read, its headings (its body is printed), and its history (the
+# handout prints the dates it needs, in `updated` and each protocol's line).
+_NOT_PRINTED = frozenset({"origin", "texts", "headings", "history"})
 
 # CSS `size` values of the paper sizes the config allows.
 PAGE_SIZES: Mapping[str, str] = {"A4": "A4", "Letter": "letter"}
@@ -125,6 +133,49 @@ class HandoutContent:
         """Whether `updated` is a protocol's or a key term's date, later than the module's."""
         own = max((entry.date for entry in self.module.history), default=None)
         return self.updated is not None and (own is None or self.updated > own)
+
+    @property
+    def edition(self) -> str:
+        """A short stamp of the text the handout prints, on every page's footer: two
+        printouts differ in it wherever they differ in text. Version and date cannot tell
+        them apart where something was taken out: a key term deleted or merged away
+        leaves no history entry, and the date can even go back (audit). Made of the text
+        alone, not of the site's name, address or paper (shown there as they are), nor
+        of the software, so that the same text keeps its edition from build to build."""
+        printed = {
+            "module": _printed_fields(self.module),
+            "protocols": [
+                [_printed_fields(protocol), protocol.history[0].date if protocol.history else None]
+                for protocol in self.protocols
+            ],
+            "key_terms": [
+                [term.id, term.term, term.status, term.definition] for term in self.key_terms
+            ],
+            "replacements": self.replacements,
+            "updated": self.updated,
+        }
+        # surrogatepass: a stamp for any text, as the cache key is made
+        encoded = json.dumps(printed, default=_json_value, ensure_ascii=False, sort_keys=True)
+        digest = hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
+        return digest[:EDITION_DIGITS]
+
+
+def _printed_fields(record: Module | Protocol) -> dict[str, object]:
+    """The fields of `record` that a handout prints (`_NOT_PRINTED` left out)."""
+    return {
+        field.name: getattr(record, field.name)
+        for field in dataclasses.fields(record)
+        if field.name not in _NOT_PRINTED
+    }
+
+
+def _json_value(value: object) -> object:
+    """A date, or a protocol's step or contact, as JSON writes it."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"not printed: {type(value).__name__}")
 
 
 def load_weasyprint() -> ModuleType:
@@ -293,6 +344,7 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
             ],
             updated=updated.isoformat() if updated else "",
             updated_elsewhere=content.updated_elsewhere,
+            edition=content.edition,
             page_size=PAGE_SIZES[content.paper_size],
             site_name=content.site_name,
             site_url=content.site.url if content.site is not None else "",
