@@ -1447,6 +1447,19 @@ def test_a_module_renamed_alone_is_not_counted_as_changed(
     assert "#### Changed" not in out and "its content changed too" not in out
 
 
+def test_a_rename_with_a_new_version_alone_says_so(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a rename with a voluntary bump ("Id corrected") was said to have its
+    content changed too, where only `version` and `history` had."""
+    git(repository, "mv", "glossary/survivor.yml", "glossary/survivor-x.yml")
+    write(repository, "glossary/survivor-x.yml", term(version=2, versions=(2, 1)))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "  - its version and history changed too: see **Changed**\n" in out
+    assert "its content changed too" not in out
+
+
 def test_renamed_with_a_new_preferred_form_is_still_a_rename(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -368,7 +368,10 @@ def _item_lines(
         )
         lines += _named_by_lines(change, budget)
     if change.content_changed:
-        return [*lines, "  - its content changed too: see **Changed**", ""]
+        # A voluntary bump alone ("Id corrected") is no change of content (audit).
+        fields = change.fields or change.unpublished or change.layout_fields
+        what = "content" if fields or change.renamed_references else "version and history"
+        return [*lines, f"  - its {what} changed too: see **Changed**", ""]
     return [*lines, *_content_lines(change, budget)]
 
 
