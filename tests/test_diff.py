@@ -371,15 +371,16 @@ def test_a_removed_or_renamed_item_lists_the_files_that_still_name_it(
     git(repository, "mv", "protocols/hotel-staff.yml", "protocols/hotel.yml")
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    # A removed term has no new id to follow (audit); a renamed protocol has.
+    # A removed term has no new id to follow (audit); a renamed protocol has. Each place
+    # at its line, as links are (audit).
     assert (
-        "  - still named as `survivor` by `glossary/trafficking.yml` (related): this change "
+        "  - still named as `survivor` by `glossary/trafficking.yml:3` (related): this change "
         "removes `glossary/survivor.yml`, so `handbook check` fails until they name another "
         "term, or nothing (an id it suggests is only the nearest in spelling)\n"
     ) in out
     # The field outside the path's code span (audit).
     assert (
-        "  - still named as `hotel-staff` by `content/modules/hotel-staff.md` (protocols): "
+        "  - still named as `hotel-staff` by `content/modules/hotel-staff.md:7` (protocols): "
         "`handbook check` fails until they follow\n"
     ) in out
 

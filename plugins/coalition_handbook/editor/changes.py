@@ -103,8 +103,8 @@ class ItemChange:
     # Fields that changed but are published nowhere (`UNPUBLISHED_FIELDS`): shown, and
     # no version bump is asked for.
     unpublished: tuple[FieldChange, ...] = ()
-    # For an item removed or renamed: the files that still name its old id, with the
-    # field (("glossary/a.yml", "related")), which now point nowhere.
+    # For an item removed or renamed: the places that still name its old id (`path:line`),
+    # with the field (("glossary/a.yml:7", "related")), which now point nowhere.
     named_by: tuple[tuple[str, str], ...] = ()
     # And the places in pages that link to its old page (`path:line`), now a broken link.
     linked_from: tuple[str, ...] = ()
@@ -289,15 +289,21 @@ def _moved_pages(
 
 
 def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[tuple[str, str], ...]:
-    """The files of `handbook` that name the term or protocol `item_id`, with the field."""
-    found: list[tuple[str, str]] = []
+    """The places in `handbook` that name the term or protocol `item_id` (`path:line`, as
+    the links to its page are given: audit), with the field."""
+    found: list[tuple[str, int, str]] = []
     for item in (*handbook.terms.values(), *handbook.modules.values()):
         for name, named_kind in _REFERENCE_FIELDS.items():
             value = getattr(item, name, None)  # a term names no protocols, a module no terms
-            names = value if isinstance(value, tuple) else (value,)
-            if named_kind == kind and item_id in names:
-                found.append((item.origin.path, name))
-    return tuple(sorted(found))
+            if named_kind != kind or item_id not in (names := _as_tuple(value)):
+                continue
+            key = f"{name}.{names.index(item_id)}" if isinstance(value, tuple) else name
+            found.append((item.origin.path, item.origin.line_column(key)[0], name))
+    return tuple((f"{path}:{line}", name) for path, line, name in sorted(found))
+
+
+def _as_tuple(value: object) -> tuple[object, ...]:
+    return value if isinstance(value, tuple) else (value,)
 
 
 def _linked_from(
