@@ -1448,6 +1448,27 @@ def test_a_module_renamed_alone_is_not_counted_as_changed(
     assert "#### Changed" not in out and "its content changed too" not in out
 
 
+def test_a_newly_deprecated_term_names_the_terms_that_list_it_as_related(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: after `peonage` was deprecated for `debt-bondage`, debt-bondage's own page
+    still sent readers to it as a related term, and nothing (rule or report) said so."""
+    write(repository, "glossary/person.yml", term("person", extra="related: [survivor]\n"))
+    commit(repository)
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "  - ⚠️ still listed in `related` by `glossary/person.yml:3`: their pages send "
+        "readers to a deprecated term. Drop it, or name its replacement `person` (a new "
+        "version for each)\n"
+    ) in out
+
+
 def test_a_rename_with_a_new_version_alone_says_so(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

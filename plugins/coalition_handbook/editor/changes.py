@@ -108,6 +108,9 @@ class ItemChange:
     named_by: tuple[tuple[str, str], ...] = ()
     # And the places in pages that link to its old page (`path:line`), now a broken link.
     linked_from: tuple[str, ...] = ()
+    # For a term deprecated by this change: the other terms that list it in `related`
+    # (`path:line`), whose pages still send readers to it (no rule reports them).
+    related_by: tuple[str, ...] = ()
     # A module kept its id, but its page is somewhere else in docs_dir (modules_dir moved).
     page_moved: bool = False
     # A renamed or moved item whose fields, history or version changed too.
@@ -249,6 +252,12 @@ def compare(
         else item
         for item in items
     ]
+    items = [
+        dataclasses.replace(item, related_by=_related_by(new, item.new.id))
+        if _newly_deprecated(item) and item.new is not None
+        else item
+        for item in items
+    ]
     form_changes = _form_changes(*(forms or (old, new)), renames)
     moved_pages = _moved_pages(old, new, moved, sources, use_directory_urls)
     return Changes(tuple(items), tuple(form_changes), moved_pages)
@@ -300,6 +309,20 @@ def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[tuple[s
             key = f"{name}.{names.index(item_id)}" if isinstance(value, tuple) else name
             found.append((item.origin.path, item.origin.line_column(key)[0], name))
     return tuple((f"{path}:{line}", name) for path, line, name in sorted(found))
+
+
+def _newly_deprecated(change: ItemChange) -> bool:
+    return (
+        isinstance(change.old, Term)
+        and isinstance(change.new, Term)
+        and change.new.status == "deprecated"
+        and change.old.status != "deprecated"
+    )
+
+
+def _related_by(handbook: Handbook, term_id: str) -> tuple[str, ...]:
+    """Where `handbook`'s terms list the term `term_id` in `related` (`path:line`)."""
+    return tuple(place for place, name in _named_by(handbook, "term", term_id) if name == "related")
 
 
 def _as_tuple(value: object) -> tuple[object, ...]:

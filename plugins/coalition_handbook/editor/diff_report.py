@@ -407,9 +407,25 @@ def _content_lines(change: ItemChange, budget: Budget) -> list[str]:
         lines += history_lines(change.old.history, change.new.history)
     if change.version_problem:
         lines.append(f"  - ❌ {change.version_problem}")
+    lines += _related_by_lines(change)
     lines += _placeholder_lines(change.new)
     lines += _empty_section_lines(change.new)
     return [*lines, ""]
+
+
+def _related_by_lines(change: ItemChange) -> list[str]:
+    """A warning where terms still list a term this change deprecates in `related`: their
+    pages send readers to it, its replacement's page too, and no check says so (audit)."""
+    if not change.related_by:
+        return []
+    places = ", ".join(inline_code(place) for place in change.related_by)
+    term = change.item
+    replacement = isinstance(term, Term) and term.replaced_by
+    instead = f", or name its replacement `{replacement}`" if replacement else ""
+    return [
+        f"  - ⚠️ still listed in `related` by {places}: their pages send readers to a "
+        f"deprecated term. Drop it{instead} (a new version for each)"
+    ]
 
 
 def _placeholder_lines(item: Item) -> list[str]:
