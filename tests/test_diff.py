@@ -582,6 +582,34 @@ def test_a_moved_or_removed_page_gives_the_redirects_that_keep_its_address(
     assert "### Old addresses" not in out
 
 
+def test_a_nav_entry_naming_a_moved_or_removed_page_is_given_at_its_line(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a `nav:` naming a renamed term's old page passed `handbook check` and the
+    report; only `mkdocs build --strict` failed, with no line. A redirect does not mend
+    it, so it is said whatever `redirect_maps` holds."""
+    write(
+        repository,
+        "mkdocs.yml",
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n  - redirects:\n"
+        "      redirect_maps:\n        glossary/survivor.md: glossary/survivor-x.md\n"
+        "nav:\n  - Home: index.md\n  - Survivor: glossary/survivor.md\n"
+        "  - Hotels: protocols/hotel-staff.md\n",
+    )
+    commit(repository)
+    git(repository, "mv", "glossary/survivor.yml", "glossary/survivor-x.yml")
+    git(repository, "rm", "-q", "protocols/hotel-staff.yml")
+    _, out, _ = diff(repository, capsys)
+    assert (
+        "  - `mkdocs.yml:10` (`nav`) still names its old page `glossary/survivor.md`: "
+        "`mkdocs build --strict` fails until it names the new one\n"
+    ) in out
+    assert (
+        "  - `mkdocs.yml:11` (`nav`) still names its old page `protocols/hotel-staff.md`: "
+        "`mkdocs build --strict` fails until it names another, or none\n"
+    ) in out
+
+
 def test_change_without_a_version_bump_fails(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

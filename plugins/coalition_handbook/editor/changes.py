@@ -108,6 +108,8 @@ class ItemChange:
     named_by: tuple[tuple[str, str], ...] = ()
     # And the places in pages that link to its old page (`path:line`), now a broken link.
     linked_from: tuple[str, ...] = ()
+    # Where mkdocs.yml's `nav` names its old page (`mkdocs.yml:12`), now no page.
+    nav_place: str | None = None
     # For a term deprecated by this change: the other terms that list it in `related`
     # (`path:line`), whose pages still send readers to it (no rule reports them).
     related_by: tuple[str, ...] = ()

@@ -49,7 +49,7 @@ from .advised_command import handbook_command
 from .changes import Changes, compare
 from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, render
-from .page_moves import Redirects, configured_redirects
+from .page_moves import SiteSettings, site_settings
 from .report_limits import ReportLimits, step_summary_limits
 from .report_masks import PersonalDataMask
 from .report_suppressions import switched_off_by_change
@@ -84,8 +84,8 @@ class Side:
     # there, from the top of the repository (`_folders`).
     commit: str | None = None
     folders: Mapping[str, str] = dataclasses.field(default_factory=dict)
-    # mkdocs-redirects as its config file sets it: the old addresses it keeps working.
-    redirects: Redirects = dataclasses.field(default_factory=Redirects)
+    # What its config file says of pages that move: mkdocs-redirects' maps, `nav`.
+    settings: SiteSettings = dataclasses.field(default_factory=SiteSettings)
 
 
 def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: str) -> Side:
@@ -287,7 +287,7 @@ def diff_report(
             notes,
             switched_off,
             personal_data_masked=masked,
-            redirects=new.redirects,
+            settings=new.settings,
             use_directory_urls=config.use_directory_urls,
         )
 
@@ -317,11 +317,11 @@ def _base_ahead(
 
 def load_working_tree(config: HandbookConfig, config_file: Path | None = None) -> Side:
     """The handbook as the working tree has it; `config_file` (default: mkdocs.yml beside
-    it) says which redirects it sets."""
+    it) says which redirects and `nav` it sets."""
     handbook, findings = load_handbook(config)
     side = _side(handbook, findings, config.root, "the working tree")
-    redirects = configured_redirects(config_file or config.root / "mkdocs.yml")
-    return dataclasses.replace(side, redirects=redirects)
+    settings = site_settings(config_file or config.root / "mkdocs.yml")
+    return dataclasses.replace(side, settings=settings)
 
 
 def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str | None, str | None]:
@@ -385,7 +385,7 @@ def load_revision(
     into = into.resolve()
     folders = _folders(repository, config)
     note = None
-    redirects = Redirects()
+    settings = SiteSettings()
     if config_file is not None:
         theirs = _revision_folders(repository, commit, config_file, into)
         if isinstance(theirs, ConfigNote):
@@ -394,7 +394,7 @@ def load_revision(
             folders = theirs
             # Its own copy, exported where mkdocs.yml is named (`_revision_folders`).
             folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
-            redirects = configured_redirects(into / folder / config_file.name)
+            settings = site_settings(into / folder / config_file.name)
     try:
         git.export(
             repository,
@@ -421,7 +421,7 @@ def load_revision(
         print(f"handbook diff: {note.text()}", file=sys.stderr)
     side = _side(handbook, findings, exported.root, label)
     return dataclasses.replace(
-        side, config_note=note, commit=commit, folders=folders, redirects=redirects
+        side, config_note=note, commit=commit, folders=folders, settings=settings
     )
 
 

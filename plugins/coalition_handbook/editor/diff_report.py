@@ -32,7 +32,13 @@ from .changes import (
     avoided_forms,
     placeholder_fields,
 )
-from .page_moves import Redirects, forms_now_of, old_addresses, old_addresses_section
+from .page_moves import (
+    SiteSettings,
+    forms_now_of,
+    old_addresses,
+    old_addresses_section,
+    with_nav_places,
+)
 from .report_fields import TEXT_FIELDS, describe, field_lines, list_change, value_lines
 from .report_forms import avoid_reason_lines, form_lines, form_list
 from .report_history import history_entry, history_lines
@@ -135,7 +141,7 @@ def render(
     notes: Sequence[ConfigNote | BaseAheadNote] = (),
     suppressions: Sequence[SwitchedOff] = (),
     personal_data_masked: bool = False,
-    redirects: Redirects | None = None,
+    settings: SiteSettings | None = None,
     use_directory_urls: bool = True,
 ) -> str:
     """The whole report, ending with a newline. `not_compared`: content files that do not
@@ -146,8 +152,9 @@ def render(
     with commits the head lacks; `suppressions`, the suppression comments the change
     adds, and the `handbook-enable` ones it takes out; `personal_data_masked`, whether
     it shows personal data masked (`report_masks`), which it then says once;
-    `redirects`, mkdocs-redirects as the head sets it, and `use_directory_urls`, for
-    the old addresses this change takes off the site (`page_moves`)."""
+    `settings`, mkdocs-redirects and `nav` as the head's config file sets them, and
+    `use_directory_urls`, for the old addresses this change takes off the site
+    (`page_moves`)."""
     budget = Budget(limits)
     lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
     for note in notes:
@@ -163,9 +170,10 @@ def render(
     lines += _version_problems(changes)
     # Before the items, which a size limit cuts first.
     lines += suppressions_section(suppressions)
-    redirects = redirects or Redirects()
-    addresses = old_addresses(changes, redirects)
-    lines += old_addresses_section(addresses, redirects, use_directory_urls)
+    settings = settings or SiteSettings()
+    changes = with_nav_places(changes, settings)
+    addresses = old_addresses(changes, settings)
+    lines += old_addresses_section(addresses, settings, use_directory_urls)
     if not_compared:
         lines += [
             "### Not compared",
@@ -571,6 +579,13 @@ def _named_by_lines(change: ItemChange, budget: Budget) -> list[str]:
             else "unless they lead to another page, or are removed"
         )
         lines.append(f"  - its page is still linked to from {places}: those links break {mend}")
+    if change.nav_place is not None and change.old_page is not None:
+        # MkDocs alone sees it, and fails `--strict` without a line (audit).
+        lines.append(
+            f"  - {inline_code(change.nav_place)} (`nav`) still names its old page "
+            f"{inline_code(change.old_page)}: `mkdocs build --strict` fails until it names "
+            + ("the new one" if has_new_page else "another, or none")
+        )
     return lines
 
 

@@ -10,6 +10,7 @@ head's mkdocs.yml does not map already. The handbook does not depend on the plug
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 import re
@@ -32,30 +33,51 @@ _PLAIN_YAML = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
 
 
 @dataclass(frozen=True)
-class Redirects:
-    """mkdocs-redirects as the head's mkdocs.yml sets it: whether it is listed (and on),
-    and its `redirect_maps`, old page -> new page, as written."""
+class SiteSettings:
+    """What the head's config file says of pages that move: whether mkdocs-redirects is
+    listed (and on), its `redirect_maps` (old page -> new page, as written), and the
+    pages its `nav` names, each with where (`mkdocs.yml:12`)."""
 
-    listed: bool = False
-    maps: Mapping[str, object] = field(default_factory=dict)
+    redirects_listed: bool = False
+    redirect_maps: Mapping[str, object] = field(default_factory=dict)
+    nav_places: Mapping[str, str] = field(default_factory=dict)
 
     def maps_page(self, src_page: str) -> bool:
         """Whether an old page's address (`glossary/a.md`) is sent on already."""
-        return src_page in {str(key).strip().lstrip("/") for key in self.maps}
+        return src_page in {str(key).strip().lstrip("/") for key in self.redirect_maps}
 
 
-def configured_redirects(config_file: Path) -> Redirects:
-    """mkdocs-redirects in `config_file` (and the files it inherits); not listed where
-    the file cannot be read as settings (`handbook check` says why, not the diff)."""
+def site_settings(config_file: Path) -> SiteSettings:
+    """The settings of `config_file` (and the files it inherits) on pages that move; none
+    where the file cannot be read as settings (`handbook check` says why, not the diff)."""
     try:
-        data, _, _, _ = read_config_file(config_file, config_file.name, seen=())
+        data, _, _, shown = read_config_file(config_file, config_file.name, seen=())
     except (ConfigError, OSError):
-        return Redirects()
+        return SiteSettings()
+    # Its first place each: a page named twice is one to change in two places anyway.
+    nav_places: dict[str, str] = {}
+    for text in shown:
+        if text.keys[:1] == ("nav",):
+            nav_places.setdefault(text.value.strip().lstrip("/"), f"{text.where}:{text.line}")
     options = _plugin_options(data.get("plugins"), REDIRECTS_PLUGIN)
     if options is None or options.get("enabled") is False:
-        return Redirects()
+        return SiteSettings(nav_places=nav_places)
     maps = options.get(REDIRECT_MAPS)
-    return Redirects(listed=True, maps=maps if isinstance(maps, dict) else {})
+    return SiteSettings(True, maps if isinstance(maps, dict) else {}, nav_places)
+
+
+def with_nav_places(changes: Changes, settings: SiteSettings) -> Changes:
+    """`changes` with the place of `nav` that names the old page of each item whose page
+    moves or goes: a redirect does not mend it, as `nav` must name a page there is."""
+    if not settings.nav_places:
+        return changes
+    items = tuple(
+        dataclasses.replace(change, nav_place=settings.nav_places.get(change.old_page))
+        if change.old_page is not None and change.new_page != change.old_page
+        else change
+        for change in changes.items
+    )
+    return dataclasses.replace(changes, items=items)
 
 
 def _plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
@@ -102,7 +124,7 @@ def forms_now_of(change: ItemChange, form_changes: Sequence[FormStatusChange]) -
     return terms.pop() if len(terms) == 1 else None
 
 
-def old_addresses(changes: Changes, redirects: Redirects) -> list[OldAddress]:
+def old_addresses(changes: Changes, settings: SiteSettings) -> list[OldAddress]:
     """The pages this change moves or removes whose old address no redirect keeps, each
     with where to send it: a renamed or moved item's new page; for a removed term, the
     term its forms now belong to, else its replacement, else the glossary's index; for a
@@ -121,7 +143,7 @@ def old_addresses(changes: Changes, redirects: Redirects) -> list[OldAddress]:
         for page in changes.moved_pages
         if page.old_page and page.new_page
     ]
-    return [address for address in addresses if not redirects.maps_page(address.old_page)]
+    return [address for address in addresses if not settings.maps_page(address.old_page)]
 
 
 def _removed_target(change: ItemChange, changes: Changes) -> str:
@@ -139,7 +161,7 @@ def _removed_target(change: ItemChange, changes: Changes) -> str:
 
 
 def old_addresses_section(
-    addresses: Sequence[OldAddress], redirects: Redirects, use_directory_urls: bool
+    addresses: Sequence[OldAddress], settings: SiteSettings, use_directory_urls: bool
 ) -> list[str]:
     """The report's section on the old addresses that stop working, with the
     mkdocs-redirects lines that keep them; nothing where there are none."""
@@ -148,7 +170,7 @@ def old_addresses_section(
     named = ", ".join(
         inline_code(page_url(address.old_page, use_directory_urls)) for address in addresses
     )
-    if redirects.listed:
+    if settings.redirects_listed:
         how = f"add these lines to the `{REDIRECT_MAPS}` of mkdocs-redirects in mkdocs.yml:"
     else:
         how = (
@@ -156,8 +178,8 @@ def old_addresses_section(
             '`plugins`, after `handbook` (ADOPTING.md, "Other plugins"), with these lines:'
         )
     # Listed: the lines go under its `redirect_maps`; if not, the plugin's whole entry.
-    yaml = [] if redirects.listed else [f"- {REDIRECTS_PLUGIN}:", f"    {REDIRECT_MAPS}:"]
-    indent = "" if redirects.listed else "      "
+    yaml = [] if settings.redirects_listed else [f"- {REDIRECTS_PLUGIN}:", f"    {REDIRECT_MAPS}:"]
+    indent = "" if settings.redirects_listed else "      "
     yaml += [
         f"{indent}{_yaml_text(address.old_page)}: {_yaml_text(address.new_page)}"
         for address in addresses
