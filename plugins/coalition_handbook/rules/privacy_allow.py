@@ -266,17 +266,17 @@ class Spans:
 # after a few, and a number on the allow list is compared whole. Between two groups, up
 # to three spaces or dashes, or one dot right before the digits (". 3 in 4" after a
 # number is a new sentence). Unambiguous, so linear.
-_GAP = f"(?:[ {UNICODE_SPACES}{DASHES}]{{1,3}}|\\.)"
-_GAP_CHARACTERS = " ." + UNICODE_SPACES + DASHES.replace("\\", "")
+_BETWEEN_GROUPS = f"(?:[ {UNICODE_SPACES}{DASHES}]{{1,3}}|\\.)"
+_BETWEEN_GROUPS_CHARACTERS = " ." + UNICODE_SPACES + DASHES.replace("\\", "")
 _GROUP = r"\(?\d[\d()]*"
-_DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_GAP}{_GROUP})*")
+_DIGIT_RUN = re.compile(rf"\+?{_GROUP}(?:{_BETWEEN_GROUPS}{_GROUP})*")
 # A group in brackets counts whole ("8255 (12)"), not a bracket that opens more text
 # ("8255 (1-800-273-TALK)").
-_NEXT_GROUP = re.compile(rf"{_GAP}(?:\d+|\(\d+\))")
+_NEXT_GROUP = re.compile(rf"{_BETWEEN_GROUPS}(?:\d+|\(\d+\))")
 # What may follow a public number and is no digit of it: a count of something ("24
 # hours", "24/7", "(24 hours)", "24-hour", "365 days a year", "in 200 languages"; the
 # line may break before the word); and what may not: an extension written on ("8255x12").
-_LAST_GROUP = re.compile(rf"{_GAP}\(?\d{{1,3}}\Z")
+_LAST_GROUP = re.compile(rf"{_BETWEEN_GROUPS}\(?\d{{1,3}}\Z")
 _COUNTED = re.compile(r"/7\b|[\s-]+(?:(?i:hours?|hrs?|days?)\b|[a-z]{3,}s\b)")
 # An extension written on, in any of its writings (`x12`, `x 12`, `ext. 12`, `Ext 12`,
 # `extension 12`): all are one, keyed as `x12` (`_extension_key`).
@@ -290,7 +290,7 @@ _GROUP_END = re.compile(r"\d+\)?")
 _RUN_AFTER = re.compile(r"[\w.,+/:$#\u00a7\u2116-]")
 _RUN_GOES_ON = re.compile(r"[^\W_]|[.,]\d")
 # What a run of digit groups holds besides digits, deleted by `str.translate`.
-_NO_SEPARATORS = str.maketrans("", "", _GAP_CHARACTERS + "()+")
+_NO_SEPARATORS = str.maketrans("", "", _BETWEEN_GROUPS_CHARACTERS + "()+")
 # A North American number as `phone_key` gives it: whole at its ten digits.
 _NORTH_AMERICAN_KEY = re.compile(r"[2-9]\d{9}")
 
@@ -352,7 +352,7 @@ def is_no_part_of_it(text: str, number_end: int, run_end: int, public: Set[str])
         return True
     if _LAST_GROUP.fullmatch(after) and _COUNTED.match(text, run_end):
         return True
-    own_number = after.lstrip(_GAP_CHARACTERS)
+    own_number = after.lstrip(_BETWEEN_GROUPS_CHARACTERS)
     return bool(
         _SHORT_CODE.fullmatch(own_number)
         or _SERVICE_NUMBER.fullmatch(own_number)
