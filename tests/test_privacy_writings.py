@@ -100,6 +100,49 @@ def test_a_number_in_emphasis_or_in_other_digits_is_read_wrapped_too(tmp_path: P
     ]
 
 
+def test_what_tells_a_number_before_its_line_break_or_spaces_is_read_too(
+    tmp_path: Path,
+) -> None:
+    """Review rv6: only the gaps after a number on its line were read, so an address's
+    "at" or "on" on the line before it (after a quote's `>` or an indent), a coordinate's
+    key or hemisphere's letter before a run of spaces, was lost, and the address or the
+    coordinates with it."""
+    page = (
+        "> She shelters two women at\n> 1420 Elm Street sites nearby.\n\n"
+        "> - She lives on\n>   12 Court Street sites.\n\n"
+        "> The food bank is at\n> 300 Hotel Way employees entrance.\n\n"
+        "> She lives at\n> **1420 Elm Street** sites.\n\n"
+        "lat:  41.2565, lon:  -95.9345\n\n"
+        "The camp is at N  41.2565, W  95.9345 today.\n\n"
+        "- The camp is at N\n  41.2565, W 95.9345 today.\n\n"
+        "> Camp lat:\n> 41.2565, lon: -95.9345\n\n"
+        "> The camp is at N41.2565,\n> W95.9345 today.\n"
+    )
+    assert found_in(tmp_path, page) == [
+        (2, 3, "1420 Elm Street"),
+        (5, 5, "12 Court Street"),
+        (8, 3, "300 Hotel Way"),
+        (11, 5, "1420 Elm Street"),
+        (13, 7, "41.2565, lon:  -95.9345"),
+        (15, 16, "N  41.2565, W  95.9345 "),
+        (17, 18, "N\n  41.2565, W 95.9345 "),
+        (21, 3, "41.2565, lon: -95.9345"),
+        (23, 18, "N41.2565,\n> W95.9345 "),
+    ]
+
+
+def test_a_time_or_an_owner_is_read_across_a_quotes_line_break(tmp_path: Path) -> None:
+    """Review rv6: "our", "Since" or "In" on the line before a year, in a quote, makes the
+    drive or the place after it no address, as it does without the `>`."""
+    page = (
+        "> Thanks to our\n> 2024 Winter Coat Drive.\n\n"
+        "> Since\n> 1999 Calle Luna Health Center has served.\n\n"
+        "> Our history.\n> In\n> 2015 Winter Coat Drive raised funds.\n\n"
+        "> > Since\n> > 2015 Safe Place has helped.\n"
+    )
+    assert found_in(tmp_path, page) == []
+
+
 def test_a_blank_line_ends_the_paragraph(tmp_path: Path) -> None:
     page = "We met 402 555\n\n0142 people.\n\n> In 402 555\n>\n> 0142 cases.\n\n12 Oak\n\nStreet.\n"
     assert found_in(tmp_path, page) == []
@@ -251,6 +294,13 @@ def test_an_escaped_link_is_compared_with_the_allow_list_unquoted(tmp_path: Path
             "Write to jane [at] gmail [dot] com or jane＠gmail.com.",
             ["jane [at] gmail [dot] com", "jane＠gmail.com"],
         ),
+        # review rv6: wrapped over a line, as a paragraph reads it; not over a blank one
+        ("Write to jane [at]\ngmail [dot] com today.", ["jane [at]\ngmail [dot] com"]),
+        ("Write to jane [at] gmail\n[dot] com today.", ["jane [at] gmail\n[dot] com"]),
+        ("Write to jane.doe @\ngmail.com today.", ["jane.doe @\ngmail.com"]),
+        ("Write to jane.doe\n@ gmail.com today.", ["jane.doe\n@ gmail.com"]),
+        ("Write to jane [at]\n\ngmail [dot] com today.", []),
+        ("Find us online\n@ coalition.org today.", []),
     ],
 )
 def test_email_addresses_written_out_are_reported(text: str, expected: list[str]) -> None:
@@ -260,6 +310,20 @@ def test_email_addresses_written_out_are_reported(text: str, expected: list[str]
 def test_an_address_written_out_is_compared_with_the_allow_list_plainly(tmp_path: Path) -> None:
     page = "Write to Info [at] Coalition [dot] org or jane(at)gmail(dot)com.\n"
     assert found_in(tmp_path, page, ["info@coalition.org"]) == [(1, 43, "jane(at)gmail(dot)com")]
+
+
+def test_an_address_written_out_is_read_wrapped_in_a_quote_or_a_list(tmp_path: Path) -> None:
+    """Review rv6: a quote's `>` and a list item's indent on the next line are markup, and
+    a wrapped address listed in privacy.allow is public as written on one line."""
+    page = (
+        "> Write to jane [at]\n> gmail [dot] com today.\n\n"
+        "- Write to jane.doe\n  @ gmail.com today.\n\n"
+        "> Or to info [at]\n> coalition [dot] org.\n"
+    )
+    assert found_in(tmp_path, page, ["info@coalition.org"]) == [
+        (1, 12, "jane [at]\n> gmail [dot] com"),
+        (4, 12, "jane.doe\n  @ gmail.com"),
+    ]
 
 
 @pytest.mark.parametrize(

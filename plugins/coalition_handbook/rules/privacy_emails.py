@@ -10,31 +10,33 @@ import re
 
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from .privacy_allow import Spans
-from .soft_breaks import LINE_SPACE
+from .soft_breaks import WORD_SPACE, WRITTEN_OUT_MARK_ENDS
 
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
 EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\w-])"
 EMAIL = re.compile(EMAIL_REST.format(at="@"))
 # An e-mail address written out so that harvesters miss it, which a reader reads all the
 # same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
-# (`jane.doe @ gmail.com`), a fullwidth `\uff20`. In plain words (`jane at gmail dot com`)
-# it cannot be told from prose, and is not read. Nor is a spaced `@` after a word of
-# letters alone, which flyers write before a website ("Find us online @ coalition.org",
-# "donate @ givebutter.com/x": review rv4): a mailbox before one has a dot, a digit, a `_`,
-# `-` or `+` (`jane.doe`, `jdoe2`); nor one before `www.`; nor one followed by a path.
-_AT_WORD = rf"{LINE_SPACE}*[\[(](?i:at)[\])]{LINE_SPACE}*"  # ` [at] `, `(at)`
-_DOT_WORD = rf"{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*"  # ` [dot] `, `(dot)`
-_WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{LINE_SPACE}+@{LINE_SPACE}+(?!(?i:www)\.)|[@\uff20])"
+# (`jane.doe @ gmail.com`), a fullwidth `\uff20`; a paragraph's line break may stand for
+# one of those spaces (`jane [at]\ngmail [dot] com`: review rv6). In plain words (`jane at
+# gmail dot com`) it cannot be told from prose, and is not read. Nor is a spaced `@` after
+# a word of letters alone, which flyers write before a website ("Find us online @
+# coalition.org", "donate @ givebutter.com/x": review rv4): a mailbox before one has a
+# dot, a digit, a `_`, `-` or `+` (`jane.doe`, `jdoe2`); nor one before `www.`; nor one
+# followed by a path.
+_AT_WORD = rf"{WORD_SPACE}*[\[(](?i:at)[\])]{WORD_SPACE}*"  # ` [at] `, `(at)`
+_DOT_WORD = rf"{WORD_SPACE}*[\[(](?i:dot)[\])]{WORD_SPACE}*"  # ` [dot] `, `(dot)`
+_WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{WORD_SPACE}+@{WORD_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 _WRITTEN_OUT_DOT = rf"(?:{_DOT_WORD}|\.)"
 _WRITTEN_OUT_EMAIL = re.compile(
-    rf"(?<![\w.+-])(?![^\W\d_]+{LINE_SPACE}+@)[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*"
+    rf"(?<![\w.+-])(?![^\W\d_]+{WORD_SPACE}+@)[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*"
     rf"{_WRITTEN_OUT_AT}[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}"
     r"(?![\w-]|/\w)"
 )
 # What every address written out holds: the scan is skipped in a text without any.
 _WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
 # The `@` and the dots of an address written out, as privacy.allow compares it (`privacy_pii`).
-WRITTEN_OUT_AT_KEY = re.compile(rf"{_AT_WORD}|{LINE_SPACE}*[@\uff20]{LINE_SPACE}*")
+WRITTEN_OUT_AT_KEY = re.compile(rf"{_AT_WORD}|{WORD_SPACE}*[@\uff20]{WORD_SPACE}*")
 WRITTEN_OUT_DOT_KEY = re.compile(_DOT_WORD)
 
 
@@ -82,10 +84,7 @@ def find_email_addresses(text: str) -> list[tuple[int, int]]:
 
 def _may_write_out_an_address(text: str) -> bool:
     """Whether `text` may hold an e-mail address written out (`_WRITTEN_OUT_HINT`), by
-    substrings found at C speed: that pattern, which starts with no literal, is slow to
-    search in a page that has none, as most have."""
-    return "@" in text or "\uff20" in text or any(end in text for end in _WRITTEN_OUT_ENDS)
-
-
-# The ends of `[at]`, `(at)`, `[dot]` and `(dot)`, in any case.
-_WRITTEN_OUT_ENDS = ("t]", "t)", "T]", "T)")
+    substrings found at C speed (the ends of `@`, `[at]`, `(dot)`... in any case): that
+    pattern, which starts with no literal, is slow to search in a page that has none, as
+    most have."""
+    return any(end in text for end in WRITTEN_OUT_MARK_ENDS)

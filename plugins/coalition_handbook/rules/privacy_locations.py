@@ -41,6 +41,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
+from .privacy_streets import BEFORE_WINDOW
+
 # What privacy.pii calls a location it finds.
 LOCATION = "location"
 # The kind of a street address found in a map link, as the rule names one in text.
@@ -57,7 +59,6 @@ _UNSIGNED_DEGREES = r"\d{1,3}\.\d{4,15}"
 _NOT_AFTER = r"(?<![\w.$\u20ac\u00a3\u00a5%/\u2212+-])"
 # Another number of a list right before a pair (`_after_a_number`): a table's row.
 _NUMBER_BEFORE = re.compile(r"(?<![\w.])[-+\u2212]?\d+(?:\.\d+)?\s?[,;]?\s?\Z")
-_BEFORE_WINDOW = 24
 # After a pair, what makes it part of something else: a unit or a word, a version's next
 # part, a third number with as many decimals (a row of a table of statistics).
 _NOT_BEFORE = r"(?![\w%\u00b0\u00ba'\u2032\u2019]|\.\d|\s?[,;]?\s?[-+\u2212]?\d{1,3}\.\d{4})"
@@ -216,7 +217,7 @@ def _after_a_number(text: str, start: int) -> bool:
     """Whether the pair at `start` comes right after another number, as in a list or
     a row of a table of numbers (`12, 41.2565, -95.9345`); not after a name with
     digits (`House B2,41.2565,-95.9345`)."""
-    return bool(_NUMBER_BEFORE.search(text, max(0, start - _BEFORE_WINDOW), start))
+    return bool(_NUMBER_BEFORE.search(text, max(0, start - BEFORE_WINDOW), start))
 
 
 def _in_map_link(text: str, start: int, end: int, streets: StreetFinder) -> Iterator[FoundLocation]:

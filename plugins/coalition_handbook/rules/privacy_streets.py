@@ -14,11 +14,10 @@ import re
 
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_allow import digit_count
-from .soft_breaks import LINE_SPACE
+from .soft_breaks import WORD_SPACE
 
-# A space between an address's words, as a word processor may write it: any of Unicode's;
-# or a line break inside a paragraph (`soft_breaks`), not one before a blank line.
-_SPACE = rf"(?:{LINE_SPACE}|\n(?!{LINE_SPACE}*\r?\n))"
+# A space between an address's words, as a word processor may write it, is any of
+# Unicode's, or a line break inside a paragraph (`WORD_SPACE`).
 # The street types written after a street's name, in full and abbreviated; the UK's
 # commonest too (Royal Mail's list: a UK adopter's audit).
 _STREET_TYPES = (
@@ -78,7 +77,7 @@ STREET_REST = (
         (?:{space}+(?:(?:del|de(?:{space}+(?:la|los|las))?){space}+)?{name}){{1,4}}(?![^\W_])
       | (?:(?:US|State|County){space}+)?(?:Highway|Route|Hwy\.?|Rte\.?){space}+\d{{1,4}}(?!\w)
     )
-""".replace("{space}", _SPACE)
+""".replace("{space}", WORD_SPACE)
     .replace("{name}", _NAME_WORD)
     .replace("{types}", "|".join(_STREET_TYPES + _STREET_TYPES_ALSO_ENGLISH))
     .replace("{abbreviations}", "|".join(_STREET_TYPE_ABBREVIATIONS))
@@ -111,7 +110,8 @@ _TIME_OR_OWNER_BEFORE = re.compile(
 _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@])" + _GAP_BEFORE
 )
-# How far before a street address those words are looked for.
+# How far before a number those words are looked for (a coordinate's key or letter and
+# an identifier's label too: `privacy_locations`, `privacy_pii`).
 BEFORE_WINDOW = 24
 # The courts a handbook names after a year or a count; their names are ordinary street
 # names too ("15 Community Court", "8 High Court"). Read without a possessive's 's
@@ -156,7 +156,7 @@ _ADDRESS_AFTER = re.compile(
       | (?:{space}*,|{space}*(?:<br\s*/?>)?\r?\n)?{space}*
         (?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode}
     )""".replace("{postcode}", _UK_POSTCODE)
-    .replace("{space}", _SPACE)
+    .replace("{space}", WORD_SPACE)
     .replace("{name}", _NAME_WORD),
     re.VERBOSE,
 )
@@ -173,7 +173,7 @@ _ADDRESS_AFTER = re.compile(
 # address ("at", "on", "to", a label's colon: `_ADDRESS_BEFORE`): "shelters two women at
 # 1420 Elm Street\nsurvivors there need rides" names one.
 _COUNTED_AFTER = re.compile(
-    rf"[*_]*{_SPACE}+(?:locations|sites|branches|chapters|programs|programmes|employees"
+    rf"[*_]*{WORD_SPACE}+(?:locations|sites|branches|chapters|programs|programmes|employees"
     r"|affiliates|agencies|organizations|organisations|events|trainings|sessions|stores"
     r"|shops|businesses|hotels|motels|libraries|schools|churches|campaigns|projects|grants"
     r"|coalitions|providers|facilities|centers|centres)\b"

@@ -9,10 +9,14 @@ read as the line break alone, which the rule's patterns take for a space; a tab,
 of spaces (a Word paste), as one space. A number broken right after a dash between its
 digits (`402-555-` / `0142`), or after the dot of a dotted number (`402.555.` / `0142`), is
 read joined. A blank line (a quote's `>` alone too) ends a paragraph: it is read as written,
-and separates. Only the gaps after a number are read so: to the end of its line, and the
-line breaks of the lines after it that hold none (`_LINES_ON`), as what privacy.pii reads
-across a gap starts with a number, and an address wrapped over three lines in a quote has
-its street's name alone on the middle one.
+and separates. Only the gaps where privacy.pii reads across one are read so: after a number
+to the end of its line, and the line breaks of the lines after it that hold none
+(`_LINES_ON`: an address wrapped over three lines in a quote has its street's name alone
+on the middle one); right before it, between it and what tells what it is (an address's
+"at" or "our", a coordinate's `lat:` or `N`: `_LEAD_IN_MARKS`); and in a quote or a CRLF
+text, around a written-out e-mail address's `@`, `[at]` or `[dot]`, from the line break
+before its line to the one after (elsewhere, the e-mail patterns read a line break as a
+space as written: `WORD_SPACE`).
 
 Where a reader is shown each line as a line (a code block, a `.txt` or `.csv` file: review
 rv4, a fixed-width table's columns and a list of numbers read as phone numbers), nothing
@@ -25,7 +29,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from heapq import merge
 
 from ..forms import UNICODE_SPACES
 from ..source_map import SourceMap, rewritten
@@ -33,6 +38,12 @@ from .national_phones import DASHES
 
 # A space within a line: a space, a tab, any of Unicode's (privacy.pii's patterns too).
 LINE_SPACE = f"[ \t{UNICODE_SPACES}]"
+# A line break inside a paragraph, as `soft_breaks_joined` reads one: not one before a
+# blank line.
+SOFT_BREAK = rf"\n(?!{LINE_SPACE}*\r?\n)"
+# A space between words as privacy.pii's patterns read one: a space within a line, or a
+# soft break.
+WORD_SPACE = rf"(?:{LINE_SPACE}|{SOFT_BREAK})"
 # How a line break is read where each line is a line: a line's end that the patterns never
 # take for a space (they take a line feed, a soft break's, for one). Same length: no map.
 LINE_END = "\r"
@@ -43,13 +54,29 @@ _GAP = re.compile(
     rf"(?:{LINE_SPACE}*+\r?\n{LINE_SPACE}*+(?:>{LINE_SPACE}*+)*+(?![\r\n])"
     rf"|{LINE_SPACE}{{2,}}|\t)"
 )
-# From a line's first number to its end: a gap matters only after a number, as what
-# privacy.pii reads across one (a number's groups, an address's words after its house
-# number) starts with one; the rest of a page's gaps are not looked at. A digit
-# glued to a letter or digit before it (`B12`) starts no number; after `_` (emphasis) or
-# in any script's digits (٤٠٢), one does (review). The digit first, then the look
-# behind: the engine skips to digits at C speed, twice as fast as `\b\d`.
+# From a line's first number to its end: the gaps after it are read (and those of its
+# lead-in: `_LEAD_IN_MARKS`); the rest of a page's gaps are not looked at. A digit glued
+# to a letter or digit before it (`B12`) starts no number; after `_` (emphasis) or in any
+# script's digits (٤٠٢), one does (review). The digit first, then the look behind: the
+# engine skips to digits at C speed, twice as fast as `\b\d`.
 _FROM_A_DIGIT = re.compile(r"\d(?<![^\W_]\d)[^\n]*")
+# The characters a gap is made of (`_gap_free_start`).
+_GAP_CHARACTERS = f" \t\r\n>{UNICODE_SPACES}"
+# What may stand between a number and what tells what it is before it (an address's "at"
+# or "our", a coordinate's `lat:` or `N`: `privacy_streets`, `privacy_locations`), but
+# gaps, which the patterns read through: emphasis, a key's colon or equals sign and
+# quotes, a sign. The gaps in a run of these and gaps right before a line's first number
+# (its lead-in) are read too (review rv6: `> ...at\n> 1420 Elm Street`, `lat:  41.2565`
+# were missed); the run is looked for this far back.
+_LEAD_IN_MARKS = "*_:=\"'+\u2212-"
+_LEAD_IN_CHARACTERS = _GAP_CHARACTERS + _LEAD_IN_MARKS
+_LEAD_IN_WINDOW = 16
+# What a written-out e-mail address's `@` and dots are written with (`privacy_emails`):
+# the gaps around each, on its line and at the line breaks before and after it, are read.
+# A text without any of their ends (`WRITTEN_OUT_MARK_ENDS`: `str` methods find them at C
+# speed) holds none.
+_WRITTEN_OUT_MARK = re.compile(r"[@\uff20]|[\[(](?i:at|dot)[\])]")
+WRITTEN_OUT_MARK_ENDS = ("@", "\uff20", "t]", "t)", "T]", "T)")
 # What a gap at a line's end may start with: `LINE_SPACE`'s characters, a CRLF's `\r`.
 _LINE_END_SPACES = f" \t\r{UNICODE_SPACES}"
 # How many lines after a number's are read to their end too: an address wrapped over
@@ -97,7 +124,7 @@ def _gaps(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[tuple[int, in
     """(start, end, read) of each gap of `text` read otherwise than written: none that
     starts in the spans `lines`."""
     line_starts = [start for start, _ in lines]
-    for gap in _gaps_after_digits(text):
+    for gap in _gaps_read(text):
         start, end = gap.span()
         kept = bisect_right(line_starts, start) - 1
         if kept >= 0 and start < lines[kept][1]:
@@ -113,22 +140,95 @@ def _gaps(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[tuple[int, in
             yield start, end, read
 
 
-def _gaps_after_digits(text: str) -> Iterator[re.Match[str]]:
-    """Each `_GAP` of `text` that starts on a line after a digit of that line, or at the
-    end of one of the `_LINES_ON` lines after it that hold no number, where the patterns
-    cannot read across it as written (`_UNREAD_LINE_BREAK`), in order."""
-    plain = text.isascii()  # no Unicode space or dash to look for
+def _gaps_read(text: str) -> Iterator[re.Match[str]]:
+    """Each `_GAP` of `text` that privacy.pii may read across, in order: on a line after
+    a digit of that line, or in its lead-in (`_LEAD_IN_MARKS`); at
+    the end of one of the `_LINES_ON` lines after it that hold no number, where the
+    patterns cannot read across it as written (`_UNREAD_LINE_BREAK`); and so on a
+    written-out e-mail address's line and at the line breaks around it."""
     # Most pages have no quote and no CRLF: no line after a number's is looked at.
     lines_on = _UNREAD_LINE_BREAK.search(text) is not None
+    gaps = _gaps_by_numbers(text, lines_on)
+    # The e-mail patterns read a line break, the spaces around it and a list item's indent
+    # as written (`WORD_SPACE`), but not a quote's `>` or a CRLF's `\r`.
+    if lines_on and any(end in text for end in WRITTEN_OUT_MARK_ENDS):
+        gaps = _each_once(merge(gaps, _gaps_by_written_out_marks(text), key=_start))
+    return gaps
+
+
+def _gaps_by_numbers(text: str, lines_on: bool) -> Iterator[re.Match[str]]:
+    """The gaps of `_gaps_read` by numbers, in order: `lines_on`, whether the lines after
+    a number's are read too."""
+    plain = text.isascii()  # no Unicode space or dash to look for
+    read_to = 0  # where the gaps read so far end: each is read once
     for digits in _FROM_A_DIGIT.finditer(text):
-        line_end = digits.end()
-        if not plain or _may_hold_a_gap(text, digits.start(), line_end):
-            for gap in _GAP.finditer(text, digits.start()):
+        start, line_end = digits.span()
+        if start > 1 and _may_have_a_lead_in(text, start):
+            start = _lead_in_start(text, start)
+        start = max(start, read_to)
+        if not plain or _may_hold_a_gap(text, start, line_end):
+            for gap in _GAP.finditer(text, start):
                 if gap.start() > line_end:
                     break
+                read_to = gap.end()
                 yield gap
         if lines_on:
-            yield from _line_ends_on(text, line_end)
+            for gap in _line_ends_on(text, line_end):
+                read_to = gap.end()
+                yield gap
+
+
+def _gaps_by_written_out_marks(text: str) -> Iterator[re.Match[str]]:
+    """The gaps of `_gaps_read` by written-out e-mail addresses' marks, in order: on a
+    mark's line, and at the line breaks before and after it."""
+    read_to = 0
+    for mark in _WRITTEN_OUT_MARK.finditer(text):
+        line_end = text.find("\n", mark.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start = _gap_free_start(text, text.rfind("\n", 0, mark.start()) + 1)
+        for gap in _GAP.finditer(text, max(start, read_to)):
+            if gap.start() > line_end:
+                break
+            read_to = gap.end()
+            yield gap
+
+
+def _start(gap: re.Match[str]) -> int:
+    return gap.start()
+
+
+def _each_once(gaps: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """`gaps` (in order of their starts) without those that start before one ends."""
+    read_to = 0
+    for gap in gaps:
+        if gap.start() >= read_to:
+            read_to = gap.end()
+            yield gap
+
+
+def _may_have_a_lead_in(text: str, start: int) -> bool:
+    """Whether the number at `start` of `text` (after its second character) may have a
+    gap in its lead-in: a mark right before it, or two characters of a gap (a tab alone,
+    the patterns read as a space). Most numbers have a word and a space before them."""
+    before = text[start - 1]
+    return before in _LEAD_IN_MARKS or (
+        before in _GAP_CHARACTERS and text[start - 2] in _GAP_CHARACTERS
+    )
+
+
+def _lead_in_start(text: str, start: int) -> int:
+    """Where the lead-in of the number at `start` of `text` starts (the run of gaps and
+    `_LEAD_IN_MARKS` right before it), or a gap it starts in."""
+    window = text[max(0, start - _LEAD_IN_WINDOW) : start]
+    return _gap_free_start(text, start - len(window) + len(window.rstrip(_LEAD_IN_CHARACTERS)))
+
+
+def _gap_free_start(text: str, position: int) -> int:
+    """Where a search of `text` for gaps starts to find the one `position` may be in
+    whole: right after the last character before it that no gap holds."""
+    while position > 0 and text[position - 1] in _GAP_CHARACTERS:
+        position -= 1
+    return position
 
 
 def _line_ends_on(text: str, line_end: int) -> Iterator[re.Match[str]]:
@@ -153,13 +253,21 @@ def _line_ends_on(text: str, line_end: int) -> Iterator[re.Match[str]]:
 
 
 def _may_hold_a_gap(text: str, start: int, line_end: int) -> bool:
-    """Whether the ASCII line `text[start:line_end]`, or the line break after it, may
-    hold a gap read otherwise than written: a tab or a run of spaces in it, or a line
-    break with a space, a `\r`, a quote's `>`, or a number's dash or dot at it. Most
-    lines have none: asked by `str` methods, at C speed, before `_GAP` is searched."""
+    """Whether the ASCII text `text[start:line_end]`, the end of a line (maybe with the
+    line before it), or the line break after it, may hold a gap read otherwise than
+    written: a tab or a run of spaces in it, a line break in it with a space, a `\r` or a
+    quote's `>` at it, or one after it with these or a number's dash or dot at it. Most
+    have none: asked by `str` methods, at C speed, before `_GAP` is searched."""
     if text.find("\t", start, line_end) >= 0 or text.find("  ", start, line_end) >= 0:
         return True
+    line_break = text.rfind("\n", start, line_end)  # the line's before it
     return (
+        line_break >= 0
+        and (
+            text[line_break - 1 : line_break] in _BEFORE_A_GAP_WITHIN
+            or text[line_break + 1 : line_break + 2] in _AFTER_A_GAP
+        )
+    ) or (
         text[line_end - 1 : line_end] in _BEFORE_A_GAP
         or text[line_end + 1 : line_end + 2] in _AFTER_A_GAP
     )
@@ -167,6 +275,8 @@ def _may_hold_a_gap(text: str, start: int, line_end: int) -> bool:
 
 # What may stand at a gap's line break, before it and after it (all but an empty string).
 _BEFORE_A_GAP = (" ", "\t", "\r", "-", ".")
+# Before a line break that no number ends, whose dash or dot joins nothing.
+_BEFORE_A_GAP_WITHIN = (" ", "\t", "\r")
 _AFTER_A_GAP = (" ", "\t", ">")
 
 
