@@ -222,6 +222,29 @@ def test_a_line_in_code_or_a_text_file_is_still_read(tmp_path: Path) -> None:
     ]
 
 
+def test_a_count_on_the_next_line_of_code_or_a_text_file_makes_no_count(
+    tmp_path: Path,
+) -> None:
+    """Review rv6: a page's code blocks are read as a paragraph first, where the next
+    line's plural noun makes an address a count ("12 Oak Street" / "locations 2"); a
+    reader sees each line as a line there, as in a text file, and the address is one. A
+    latitude and a longitude named by their keys on two lines, as JSON writes them, are
+    found there too, and in a wrapped paragraph."""
+    page = "# A\n\n```\nAddress   12 Oak Street\nlocations 2\n```\n"
+    geo = (
+        '# B\n\n```json\n{\n  "lat": 41.2565,\n  "lng": -95.9345\n}\n```\n\n'
+        "The shelter (lat: 41.2565,\nlon: -95.9345) is open.\n"
+    )
+    files = {"index.md": page, "geo.md": geo, "sites.txt": "12 Safe Place\nsites: 3\n"}
+    found = [(f.path, f.line, f.column, f.found) for f in privacy_findings(tmp_path, files, [])]
+    assert found == [
+        ("content/geo.md", 5, 10, '41.2565,\n  "lng": -95.9345'),
+        ("content/geo.md", 10, 19, "41.2565,\nlon: -95.9345"),
+        ("content/index.md", 4, 11, "12 Oak Street"),
+        ("content/sites.txt", 1, 1, "12 Safe Place"),
+    ]
+
+
 def test_soft_breaks_joined_maps_back_to_the_source() -> None:
     text = "> a 402 555 \n>  0142\tb  c\n\nd-\n1"
     joined, source_map = soft_breaks_joined(text)

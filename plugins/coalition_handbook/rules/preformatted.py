@@ -41,7 +41,8 @@ def preformatted_lines(
     privacy.pii. Given another text (a link that a redirect carries read out of it:
     `wrapped_links`), whose places these are not, nowhere: it is read in paragraphs, as
     a browser's other text is. Found when first asked: privacy.pii asks only where it
-    found something across a line break or spaces, in few files."""
+    found something across a line break or spaces, or a line starts with a count's noun
+    (`privacy_streets.COUNT_STARTS_A_LINE`), in few files."""
 
     @cache
     def spans() -> list[tuple[int, int]]:

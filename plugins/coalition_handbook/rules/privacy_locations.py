@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
 from .privacy_streets import BEFORE_WINDOW
+from .soft_breaks import SOFT_BREAK
 
 # What privacy.pii calls a location it finds.
 LOCATION = "location"
@@ -97,12 +98,14 @@ _ANGLE_PARTS = re.compile(
 # Minutes locate a building with their seconds, or with two decimals (about 18 m).
 _MINUTE_DECIMALS = 2
 # A latitude and a longitude named by their keys, in data (`"lat": 41.2565`) or a link
-# (`mlat=41.2565&mlon=-95.9345`), within a line.
+# (`mlat=41.2565&mlon=-95.9345`), within a line or on a paragraph's next (`"lng"` on the
+# line after, as JSON and YAML write them; in a code block too, read line by line, as
+# before 805759c: review rv6).
 _KEY_VALUE = r"[\"']?\s?[:=]\s?[\"']?"
 _KEYED_PAIR = re.compile(
     rf"(?<![^\W_])(?i:m?lat|latitude)(?![^\W_]){_KEY_VALUE}(?P<lat>{_DEGREES})(?!\d)"
-    rf"[^\n]{{0,40}}?(?<![^\W_])(?i:m?lon|lng|long|longitude)(?![^\W_]){_KEY_VALUE}"
-    rf"(?P<lon>{_DEGREES})(?!\d)"
+    rf"(?:[^\n]|{SOFT_BREAK}){{0,40}}?"
+    rf"(?<![^\W_])(?i:m?lon|lng|long|longitude)(?![^\W_]){_KEY_VALUE}(?P<lon>{_DEGREES})(?!\d)"
 )
 # Cheap tests before the scans, on every text: a decimal with four decimals, a degree's
 # sign (the decimal's hint starts with a literal, which the engine skips to at C speed).

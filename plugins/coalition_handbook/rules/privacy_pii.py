@@ -128,7 +128,7 @@ from .privacy_links import (
 from .privacy_locations import LOCATION, ListedLocations, find_locations, location_message
 from .privacy_masks import masked, masked_digits
 from .privacy_settings import setting_texts
-from .privacy_streets import BEFORE_WINDOW, STREET_REST, names_no_street
+from .privacy_streets import BEFORE_WINDOW, COUNT_STARTS_A_LINE, STREET_REST, names_no_street
 from .soft_breaks import soft_breaks_joined
 
 RULE = "privacy.pii"
@@ -661,12 +661,19 @@ def reported_personal_data(
     """The personal data privacy.pii reports in `text`, what is read of the file `source`
     at `path` (`to_source` says where each place of it is there, `lines_of` where it shows
     each line as a line), privacy.allow's public entries left out."""
+    if lines_of is _every_line:  # no pass to find where: read line by line at once
+        yield from _reported_in(path, source, text, to_source, allowed, lines_of)
+        return
     found = list(_reported_in(path, source, text, to_source, allowed, _no_lines))
-    if lines_of is not _no_lines and any(_across_a_gap(source, data) for data in found):
+    if lines_of is not _no_lines and (
+        any(_across_a_gap(source, data) for data in found) or COUNT_STARTS_A_LINE.search(text)
+    ):
         # Read first as if every line break were a paragraph's, since finding where a
         # page's code blocks are takes a second pass over its lines (it doubled the cold
         # scan); again with them only where something was found across a line break, a
-        # tab or a run of spaces, which in code or a text file part lines or columns.
+        # tab or a run of spaces, which in code or a text file part lines or columns, or
+        # where a line starts with a count's noun, which may have let an address on the
+        # line before go as a count ("12 Oak Street" / "locations 2": review rv6).
         found = list(_reported_in(path, source, text, to_source, allowed, lines_of))
     yield from found
 
