@@ -340,3 +340,38 @@ def test_includes_nested_too_deep_are_named(tmp_path: Path) -> None:
     assert warning.rule == "page.source"
     assert warning.path.startswith("chain/c")
     assert "nested too deep" in warning.message
+
+
+def test_include_lines_are_not_read_as_published_text(tmp_path: Path) -> None:
+    """Review rv7 #5: the extension replaces an include line (a block's names, a section
+    marker) by the file's text, so the name it gives is never published: no term rule
+    reads it. Escaped, the line is published (its `;` taken off), and read."""
+    page = (
+        '# Home\n\n--8<-- "vagrant-help.md"\n\n'
+        "--8<--\nvagrant-block.md\n--8<--\n\n"
+        ';--8<-- "vagrant-escaped.md"\n\n'
+        'Sent to 402-555-0142.md: --8<-- "vagrant-inline.md"\n\n'
+        '--8<-- "vagrant-sections.md"\n\n'
+        '--8<-- "call Dana at 402-555-0142.md"\n'
+    )
+    config_file = make_handbook(
+        tmp_path,
+        page=page,
+        **{
+            "vagrant-help.md": "Fine text.\n",
+            "vagrant-block.md": "Fine text.\n",
+            "vagrant-sections.md": (
+                "--8<-- [start:vagrant]\nFine text.\n--8<-- [end:vagrant]\n"
+                ";--8<-- [start:vagrant]\n"
+            ),
+        },
+    )
+    with_snippets(config_file)
+    assert found(config_file) == [
+        ("content/index.md", 9, 10, "term.avoid"),
+        ("content/index.md", 11, 9, "privacy.pii"),
+        ("content/index.md", 11, 34, "term.avoid"),
+        # Personal data in a name is still reported: the name goes where the repository does.
+        ("content/index.md", 15, 22, "privacy.pii"),
+        ("vagrant-sections.md", 4, 16, "term.avoid"),
+    ]

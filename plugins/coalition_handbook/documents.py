@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from .cache import STATS, RunCache, digest
 from .collection import fewer_collections
-from .markdown import LONE_CARRIAGE_RETURN, LineIndex, checkable_text, mask_addresses
+from .markdown import (
+    LONE_CARRIAGE_RETURN,
+    LineIndex,
+    blank_lines,
+    checkable_text,
+    mask_addresses,
+)
 from .matching import FormEntry, Hit, Match, Matcher
 from .model.types import Handbook, Module, Origin, Protocol, RejectedRecord, Span, Term
 from .parallel import in_two_processes
@@ -318,8 +324,16 @@ def _scan(
     terms_key: str,
 ) -> list[ScannedDocument]:
     get_matcher = term_matcher if callable(term_matcher) else lambda: term_matcher
+    replaced = handbook.replaced_lines
     jobs: list[_Job] = [
-        _Job(page.path, "page", None, page.origin, partial(_page_texts, page.origin))
+        _Job(
+            page.path,
+            "page",
+            None,
+            page.origin,
+            partial(_page_texts, page.origin, replaced.get(page.path, frozenset())),
+            replaced.get(page.path, frozenset()),
+        )
         for page in handbook.checked_pages
     ]
     jobs += [
@@ -350,10 +364,11 @@ def _kind_of(record: Protocol | Module) -> DocumentKind:
     return "protocol" if isinstance(record, Protocol) else "module"
 
 
-def _page_texts(origin: Origin) -> list[CheckedText]:
-    return [
-        CheckedText(origin.path, "", origin.text, checkable_text(origin.text, origin.body_line))
-    ]
+def _page_texts(origin: Origin, replaced: frozenset[int]) -> list[CheckedText]:
+    """The page's prose, but for the lines pymdownx.snippets replaces (`replaced`): its
+    include lines are never published, the file's text is, checked where it is written."""
+    view = blank_lines(checkable_text(origin.text, origin.body_line), replaced)
+    return [CheckedText(origin.path, "", origin.text, view)]
 
 
 class _Job(NamedTuple):
@@ -364,6 +379,7 @@ class _Job(NamedTuple):
     owner: str | None
     origin: Origin
     texts: Callable[[], list[CheckedText]]
+    replaced: frozenset[int] = frozenset()  # lines left out of the view (`_page_texts`)
 
 
 class _Scanner:
@@ -418,6 +434,7 @@ class _Scanner:
             job.path,
             job.owner or "",
             str(origin.body_line),
+            ",".join(map(str, sorted(job.replaced))),
             origin.text,
         )
 

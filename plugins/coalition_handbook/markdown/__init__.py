@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
@@ -42,6 +42,7 @@ __all__ = [
     "LINE_BREAK",
     "LONE_CARRIAGE_RETURN",
     "LineIndex",
+    "blank_lines",
     "checkable_text",
     "code_block_lines",
     "code_block_spans",
@@ -108,6 +109,27 @@ def checkable_text(text: str, body_line: int = 1) -> str:
         pieces += (mask_inline(view[previous:start]), _mask_raw_lines(view[start:end]))
         previous = end
     pieces.append(mask_inline(view[previous:]))
+    return "".join(pieces)
+
+
+def blank_lines(view: str, numbers: Collection[int]) -> str:
+    """`view` with its lines numbered `numbers` blanked whole (`HARD`, line breaks kept):
+    lines that are never published as written, as pymdownx.snippets' include lines."""
+    if not numbers:
+        return view
+    starts = line_starts(view)
+    pieces: list[str] = []
+    previous = 0
+    for number in sorted(numbers):
+        if not 0 < number <= len(starts):
+            continue
+        start = starts[number - 1]
+        end = starts[number] if number < len(starts) else len(view)
+        line = view[start:end]
+        content = len(line.rstrip("\r\n"))
+        pieces += (view[previous:start], HARD * content)
+        previous = start + content
+    pieces.append(view[previous:])
     return "".join(pieces)
 
 

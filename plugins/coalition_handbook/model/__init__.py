@@ -123,5 +123,7 @@ def load_handbook(
         included_files=tuple(included.pages),
         included_code=tuple(included.code),
         included_lines=included.lines,
+        replaced_lines=included.replaced,
+        page_inclusions=included.in_page,
     )
     return handbook, findings

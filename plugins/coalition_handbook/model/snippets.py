@@ -9,7 +9,9 @@ is read from mkdocs.yml's folder, where `mkdocs build` is run.
 
 A file that is not found is not published (with `check_paths` the build stops and says
 so); a remote one (`url_download`) cannot be read offline: `Inclusions.remote` names it.
-A file included inside a code block is published as code (`Inclusions.code`).
+A file included inside a code block is published as code (`Inclusions.code`). The
+lines the extension replaces (include lines, the names of a `--8<--` block, section
+markers) are never published as written (`Inclusions.replaced`).
 """
 
 from __future__ import annotations
@@ -52,12 +54,17 @@ class RemoteSnippet:
 class Inclusions:
     """What the pages include: each file by its absolute path, with the lines of it that
     are published (None: all of them); those included in code blocks only (`code`); the
-    remote snippets, each once; where includes nest too deep to be followed."""
+    remote snippets, each once; where includes nest too deep to be followed; by the name
+    findings give a file (a page or an included one), the numbers of its lines the
+    extension replaces; by page, the names of the files it includes in prose, nested
+    and auto-appended ones too."""
 
     files: dict[str, frozenset[int] | None] = field(default_factory=dict)
     remote: list[RemoteSnippet] = field(default_factory=list)
     code: set[str] = field(default_factory=set)
     too_deep: list[tuple[str, int]] = field(default_factory=list)
+    replaced: dict[str, frozenset[int]] = field(default_factory=dict)
+    in_page: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class _Line(str):
@@ -116,6 +123,9 @@ class _Record:
         self.code_lines: dict[str, frozenset[int]] = {}
         self.remote: dict[str, RemoteSnippet] = {}
         self.too_deep: dict[tuple[str, int], None] = {}
+        self.replaced: dict[str, set[int]] = {}
+        # The files the page being walked includes in prose, in order.
+        self.in_page: dict[str, None] = {}
 
     def lines(self, path: str) -> list[str] | None:
         """The lines of the file at `path` as the extension reads them (text mode: any
@@ -187,11 +197,14 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
         return found
 
     def parse_snippets(self, lines: list[str], file_name: str | None = None, **kwargs: Any) -> Any:
-        if file_name is None or kwargs.get("is_url"):
+        if kwargs.get("is_url"):
             return super().parse_snippets(lines, file_name, **kwargs)
+        if file_name is None:  # the page
+            return self._noting_replaced(lines, super().parse_snippets(lines, None, **kwargs))
         in_code = self.in_code[-1] or self.record.in_code(self.line)
         if not in_code:
             self.record.prose.add(file_name)
+            self.record.in_page[file_name] = None
         numbered = _numbered(
             lines, self.record.lines(file_name) or [], self.record.names[file_name]
         )
@@ -200,9 +213,29 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
         )
         self.in_code.append(in_code)
         try:
-            return super().parse_snippets(numbered, file_name, **kwargs)
+            return self._noting_replaced(
+                numbered, super().parse_snippets(numbered, file_name, **kwargs)
+            )
         finally:
             self.in_code.pop()
+
+    def _noting_replaced(self, lines: list[str], published: list[str]) -> list[str]:
+        """Note the lines of a file that the extension left out of what it publishes
+        (`published`): its include lines, block names and section markers. An escaped
+        one is published, its first `;` taken off."""
+        kept = {id(line) for line in published}
+        for line in lines:
+            if isinstance(line, _Line) and id(line) not in kept and not _escaped(line):
+                self.record.replaced.setdefault(line.where, set()).add(line.number)
+        return published
+
+
+def _escaped(line: str) -> bool:
+    """Whether `line` is snippet notation escaped with `;`: published as text."""
+    found = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line)
+    if found is None:
+        found = SnippetPreprocessor.RE_SNIPPET_SECTION.match(line)
+    return found is not None and bool(found.group("escape"))
 
 
 def _numbered(selected: list[str], lines: list[str], where: str) -> list[str]:
@@ -248,6 +281,7 @@ def find_inclusions(
     findings do; `config_name` (mkdocs.yml) is where an `auto_append` URL is placed."""
     record = _Record(settings.encoding, name_of, config_name)
     recorders: dict[str, _Recorder] = {}
+    inclusions_in_page: dict[str, tuple[str, ...]] = {}
     for page in pages:
         folder = os.path.dirname(os.path.join(root, page.path))  # noqa: PTH118, PTH120
         bases = [
@@ -267,7 +301,10 @@ def find_inclusions(
             for number, line in enumerate(text.split("\n"), 1)
             if number >= page.origin.body_line
         ]
+        record.in_page = {}
         recorders[key].run(lines)
+        names = (record.names[path] for path in record.in_page)
+        inclusions_in_page[page.path] = tuple(name for name in names if name != page.path)
     return Inclusions(
         {
             path: None if len(numbers) == len(record.texts[path] or []) else frozenset(numbers)
@@ -276,6 +313,8 @@ def find_inclusions(
         list(record.remote.values()),
         set(record.published) - record.prose,
         list(record.too_deep),
+        {name: frozenset(numbers) for name, numbers in record.replaced.items()},
+        inclusions_in_page,
     )
 
 
@@ -288,12 +327,15 @@ class IncludedFiles:
     """What `load_included_files` gives: the files pages include that are no page, read
     as pages, or as code where they are included in code blocks only; the lines
     published of those included in part; the remote snippets, and where includes nest too
-    deep to be followed."""
+    deep to be followed; the lines the extension replaces and what each page includes
+    (`Inclusions.replaced`, `Inclusions.in_page`)."""
 
     pages: list[Page]
     lines: dict[str, frozenset[int]]
     findings: list[Finding]
     code: list[TextFile] = field(default_factory=list)
+    replaced: dict[str, frozenset[int]] = field(default_factory=dict)
+    in_page: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def load_included_files(
@@ -312,7 +354,7 @@ def load_included_files(
     inclusions = find_inclusions(
         pages, settings, config.root, partial(relative_path, config), config.config_name
     )
-    included = IncludedFiles([], {}, [])
+    included = IncludedFiles([], {}, [], [], inclusions.replaced, inclusions.in_page)
     for path, published in sorted(inclusions.files.items()):
         name = relative_path(config, Path(path))
         if name in page_names:

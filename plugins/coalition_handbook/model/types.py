@@ -417,6 +417,12 @@ class Handbook:
     included_code: tuple[TextFile, ...] = ()
     # Of those, the ones included in part (line ranges, sections): the lines published.
     included_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    # Of the pages and those files, the lines the extension replaces (include lines, block
+    # names, section markers): never published as written.
+    replaced_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    # By page, the files it includes in prose (nested and auto-appended ones too): what
+    # it publishes besides its own text.
+    page_inclusions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def checked_pages(self) -> tuple[Page, ...]:
