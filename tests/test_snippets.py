@@ -375,3 +375,26 @@ def test_include_lines_are_not_read_as_published_text(tmp_path: Path) -> None:
         ("content/index.md", 15, 22, "privacy.pii"),
         ("vagrant-sections.md", 4, 16, "term.avoid"),
     ]
+
+
+def test_abbreviations_of_included_files_explain_acronyms(tmp_path: Path) -> None:
+    """Review rv8 #2: an abbreviation defined in a file a page includes (auto_append, as
+    Material's abbreviation glossary does) is shown in a tooltip on the page, and in the
+    included text of every page that defines it."""
+    page = (
+        '# Home\n\nThe WXYZ and QRST and UVWX and PQRS.\n\n--8<-- "abbr2.md"\n\n--8<-- "part.md"\n'
+    )
+    config_file = make_handbook(
+        tmp_path,
+        page=page,
+        **{
+            "includes__abbreviations.md": "*[WXYZ]: Some thing\n*[QRST] : Other\n",
+            "includes__abbr2.md": "*[UVWX]: thing\n",
+            "includes__part.md": "Also UVWX and ZZYX.\n",
+        },
+    )
+    with_snippets(config_file, "{base_path: [includes], auto_append: [abbreviations.md]}")
+    assert found(config_file) == [
+        ("content/index.md", 3, 32, "term.unknown-acronym"),
+        ("includes/part.md", 1, 15, "term.unknown-acronym"),
+    ]

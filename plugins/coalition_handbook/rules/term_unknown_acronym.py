@@ -48,6 +48,7 @@ from ..forms import fold_case
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
 from ..markdown import defined_abbreviations, is_mark
 from ..matching import Hit, Matcher
+from ..model.types import Handbook
 from .base import CheckContext
 
 RULE = "term.unknown-acronym"
@@ -119,12 +120,13 @@ def check(context: CheckContext) -> Iterator[Finding]:
         for record in context.handbook.rejected_records
         if record.forms
     }
+    abbreviations = _abbreviations_shown(context.handbook)
     for document in scan_handbook(context):
         known_here = own_forms.get(document.path, known)
-        if document.kind == "page" and document.texts:
+        if document.kind == "page":
             # An abbreviation the page defines for the abbr extension (`*[HSI]: ...`)
             # is explained on it, in a tooltip, as a term would be.
-            defined = defined_abbreviations(document.texts[0].source)
+            defined = abbreviations.get(document.path)
             known_here = known_here | defined if defined else known_here
         spans = partial(
             _unknown_spans,
@@ -143,6 +145,29 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 "or list it in known_acronyms",
                 found=word,
             )
+
+
+def _abbreviations_shown(handbook: Handbook) -> dict[str, set[str]]:
+    """By page, what the abbr extension explains wherever its text is published: the
+    abbreviations a page defines and those of the files it includes (pymdownx.snippets,
+    `auto_append` too: Material's abbreviation glossary); for a file pages include,
+    its own and those every page including it explains."""
+    own = {page.path: defined_abbreviations(page.origin.text) for page in handbook.checked_pages}
+    shown = {
+        page.path: own[page.path].union(
+            *(own.get(name, set()) for name in handbook.page_inclusions.get(page.path, ()))
+        )
+        for page in handbook.pages
+    }
+    including: dict[str, list[set[str]]] = {}
+    for page, names in handbook.page_inclusions.items():
+        for name in names:
+            including.setdefault(name, []).append(shown[page])
+    for included in handbook.included_files:
+        pages = including.get(included.path, [])
+        every_page = set.intersection(*pages) if pages else set()
+        shown[included.path] = own[included.path] | every_page
+    return shown
 
 
 def _unknown_spans(
