@@ -2766,3 +2766,29 @@ def test_a_long_render_is_announced_with_its_time_rounded_up(printed: int, secon
     content = SimpleNamespace(module=module, protocols=(), key_terms=())
     said = handouts._long_render(content)  # type: ignore[arg-type]
     assert said is not None and said.endswith(f"may take {seconds} seconds or so")
+
+
+def test_a_handout_prints_the_files_its_module_includes(tmp_path: Path) -> None:
+    """Review rv7 #4: with pymdownx.snippets, the module's page shows an included file's
+    text where its `--8<--` line is; the handout printed the line as typed. It prints
+    the text, and is made again when the included file changes."""
+    module = module_text("Notes", '\n--8<-- "includes/note.md"\n', protocols="[]")
+    config_file = write_handbook(tmp_path, modules={"notes": module})
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + "markdown_extensions:\n  - pymdownx.snippets\n",
+        encoding="utf-8",
+    )
+    note = tmp_path / "includes" / "note.md"
+    note.parent.mkdir()
+    note.write_text("Included words: ask the front desk.\n", encoding="utf-8")
+
+    def content() -> handout_render.HandoutContent:
+        context = context_of(config_file)
+        return handouts.handout_content(context, context.handbook.modules["notes"])
+
+    first = content()
+    html = handout_render.render_html(first)
+    assert "Included words: ask the front desk." in html
+    assert "8&lt;" not in html and "includes/note.md" not in html
+    note.write_text("Other words.\n", encoding="utf-8")
+    assert handout_cache.cache_key(content()) != handout_cache.cache_key(first)

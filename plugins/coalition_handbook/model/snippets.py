@@ -270,6 +270,42 @@ def _find(lines: list[str], line: str, start: int) -> int | None:
     return None
 
 
+def _page_folder(root: Path, page_path: str) -> str:
+    return os.path.dirname(os.path.join(root, page_path))  # noqa: PTH118, PTH120
+
+
+def base_paths(settings: SnippetSettings, root: Path, page_path: str) -> list[str]:
+    """The extension's `base_path`, absolute, for the page at `page_path` (relative to
+    mkdocs.yml's folder `root`): a bare `!relative` is the page's folder."""
+    folder = _page_folder(root, page_path)
+    return [
+        folder if base == PAGE_FOLDER else os.path.join(root, base)  # noqa: PTH118
+        for base in settings.base_paths
+    ]
+
+
+def expand_snippets(text: str, settings: SnippetSettings | None, root: Path, page_path: str) -> str:
+    """`text`, the Markdown body of the page at `page_path`, with the files it includes
+    in place, as the site's build has them: for what prints the page elsewhere (the
+    handouts). Remote snippets are not downloaded, nor is `auto_append` added (an
+    abbreviation glossary, which a handout does not read): both print nothing."""
+    if settings is None or "8<-" not in text:
+        return text
+    options = {
+        **settings.options(),
+        "base_path": base_paths(settings, root, page_path),
+        "check_paths": False,
+        "url_download": False,
+        "auto_append": [],
+    }
+    converter = markdown.Markdown(extensions=[SnippetExtension(**options)])
+    try:
+        return "\n".join(converter.preprocessors["snippet"].run(text.split("\n")))
+    except (OSError, UnicodeDecodeError, RecursionError):
+        # A file the build stops on too (page.source names it): printed as written.
+        return text
+
+
 def find_inclusions(
     pages: Iterable[Page],
     settings: SnippetSettings,
@@ -283,13 +319,9 @@ def find_inclusions(
     recorders: dict[str, _Recorder] = {}
     inclusions_in_page: dict[str, tuple[str, ...]] = {}
     for page in pages:
-        folder = os.path.dirname(os.path.join(root, page.path))  # noqa: PTH118, PTH120
-        bases = [
-            folder if base == PAGE_FOLDER else os.path.join(root, base)  # noqa: PTH118
-            for base in settings.base_paths
-        ]
-        key = folder if PAGE_FOLDER in settings.base_paths else ""
+        key = _page_folder(root, page.path) if PAGE_FOLDER in settings.base_paths else ""
         if key not in recorders:
+            bases = base_paths(settings, root, page.path)
             options = {**settings.options(), "base_path": bases, "check_paths": False}
             config = SnippetExtension(**options).getConfigs()
             recorders[key] = _Recorder(config, markdown.Markdown(), record)

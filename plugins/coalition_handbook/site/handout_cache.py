@@ -113,6 +113,8 @@ def cache_key(content: HandoutContent) -> str:
         "rendering": _rendering_versions(),
         "renderer": renderer_digest(),
     }
+    if content.module_body is not None:  # what it includes with pymdownx.snippets, in place
+        ingredients["module_body"] = content.module_body
     # surrogatepass: a key for any text, even one no file could hold
     encoded = json.dumps(ingredients, ensure_ascii=False, sort_keys=True).encode(
         "utf-8", "surrogatepass"

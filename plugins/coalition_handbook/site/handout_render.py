@@ -119,6 +119,9 @@ class HandoutContent:
     # The module's page by its source path, where the links in its text are resolved
     # from; None for a module without one.
     module_src_uri: str | None = None
+    # The module's body as its page publishes it, the files it includes with
+    # pymdownx.snippets in place (`expand_snippets`); None: as written.
+    module_body: str | None = None
 
     @property
     def updated(self) -> dt.date | None:
@@ -311,7 +314,12 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
         .get_template(TEMPLATE_NAME)
         .render(
             module=module,
-            body=to_html(_without_leading_title(module.body), content.module_src_uri),
+            body=to_html(
+                _without_leading_title(
+                    module.body if content.module_body is None else content.module_body
+                ),
+                content.module_src_uri,
+            ),
             # Objectives and step titles are plain text, as the site shows them: a
             # trainer's `<your local task force>` prints as typed (audit: it vanished).
             objectives=module.objectives,

@@ -35,6 +35,7 @@ from ..documents import ScannedDocument, scan_handbook
 from ..matching import Hit, Matcher
 from ..model.modules import module_files
 from ..model.records import record_file_kind
+from ..model.snippets import expand_snippets
 from ..model.types import Module, RejectedRecord, Term
 from ..report.encoding import in_utf8_text
 from ..rules.base import CheckContext
@@ -251,6 +252,7 @@ def handout_content(
         site=_published_site(context, unpublished),
         phone_countries=config.privacy_countries,
         module_src_uri=module_src_uri(config, module.id),
+        module_body=_as_published(module, config),
         replacements=tuple(
             (term.id, handbook.terms[replacement].term)
             for term in key_terms
@@ -259,6 +261,13 @@ def handout_content(
             and replacement in handbook.terms
         ),
     )
+
+
+def _as_published(module: Module, config: HandbookConfig) -> str | None:
+    """The module's body with what it includes with pymdownx.snippets in place, as its
+    page publishes it; None when it includes nothing."""
+    body = expand_snippets(module.body, config.snippets, config.root, module.origin.path)
+    return None if body == module.body else body
 
 
 def _published_site(context: CheckContext, unpublished: frozenset[str]) -> PublishedSite | None:
