@@ -398,3 +398,37 @@ def test_abbreviations_of_included_files_explain_acronyms(tmp_path: Path) -> Non
         ("content/index.md", 3, 32, "term.unknown-acronym"),
         ("includes/part.md", 1, 15, "term.unknown-acronym"),
     ]
+
+
+class _Watching:
+    """Stands for `mkdocs serve`'s server: what it is asked to watch."""
+
+    def __init__(self) -> None:
+        self.watched: list[tuple[Path, bool]] = []
+
+    def watch(self, path: str, *, recursive: bool = True) -> None:
+        self.watched.append((Path(path), recursive))
+
+    def unwatch(self, path: str) -> None:
+        pass
+
+
+def test_serve_watches_the_folders_of_included_files(tmp_path: Path) -> None:
+    """Review rv7 #12: an included file outside docs_dir, edited during `mkdocs serve`,
+    neither rebuilt the site nor checked it again. Its folder is watched, once, and not
+    its subfolders (the repository's folder holds site_dir); docs_dir is MkDocs'."""
+    page = '# Home\n\n--8<-- "includes/a.md"\n\n--8<-- "top.md"\n\n--8<-- "content/part.md"\n'
+    config_file = make_handbook(
+        tmp_path,
+        page=page,
+        **{"includes__a.md": "Fine.\n", "top.md": "Top.\n", "content__part.md": "Part.\n"},
+    )
+    with_snippets(config_file, exclude="part.md")
+    config = load_mkdocs_config(str(config_file))
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    server = _Watching()
+    config.plugins.on_serve(server, config=config, builder=None)
+    config.plugins.on_pre_build(config=config)  # a rebuild watches no folder twice
+    included = [(path, recursive) for path, recursive in server.watched if not recursive]
+    assert included == [((tmp_path / "includes").resolve(), False), (tmp_path.resolve(), False)]

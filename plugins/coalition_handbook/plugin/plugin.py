@@ -90,7 +90,7 @@ from .mkdocs_pages import nav_paths, page_at
 from .other_plugins import plugin_notes, redirects_elsewhere, unsupported_plugins
 from .page_policy import PagePolicy
 from .published_site import restore_previous_site, stop_build_on_sigterm
-from .record_folders import watch_record_folders
+from .record_folders import watch_included_folders, watch_record_folders
 from .search_index import (
     PendingSearch,
     finish_search_entries,
@@ -154,6 +154,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # `mkdocs serve`'s server, and the record folders it watches for this plugin.
         self.live_server: LiveReloadServer | None = None
         self.watched_folders: dict[Path, int] = {}  # each folder's inode when watched
+        self.watched_included_folders: set[Path] = set()
         # The content policy of the build's pages, and what they load from other hosts.
         self.page_policy = PagePolicy()
 
@@ -274,6 +275,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             raise PluginError(
                 f"handbook: {where}{': ' if where else ''}{error.strerror or error}"
             ) from None
+        self._watch_included_folders()  # before a failing check stops the build
         for finding in self.result.findings:
             log.log(LOG_LEVELS[finding.severity], describe(finding))
         failing = self.result.failing(strict=bool(config.strict))
@@ -600,6 +602,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         """`mkdocs serve` rebuilds when a term or protocol file changes, not only a page."""
         self.live_server = server
         self._watch_record_folders()
+        self._watch_included_folders()
+
+    def _watch_included_folders(self) -> None:
+        server, config, result = self.live_server, self.handbook_config, self.result
+        # Without snippets nothing is included (and the handbook may not be loaded yet).
+        if server is None or config is None or config.snippets is None or result is None:
+            return
+        watch_included_folders(server, config, result.handbook, self.watched_included_folders)
 
     def _watch_record_folders(self) -> None:
         if self.live_server is not None and self.handbook_config is not None:
