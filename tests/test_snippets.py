@@ -432,3 +432,31 @@ def test_serve_watches_the_folders_of_included_files(tmp_path: Path) -> None:
     config.plugins.on_pre_build(config=config)  # a rebuild watches no folder twice
     included = [(path, recursive) for path, recursive in server.watched if not recursive]
     assert included == [((tmp_path / "includes").resolve(), False), (tmp_path.resolve(), False)]
+
+
+def test_an_image_from_elsewhere_is_named_in_the_files_its_page_includes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv7 #8: an image a page's included file shows was named at the first file
+    of the whole site that has it, maybe one the page does not include."""
+    image = "![logo](https://cdn.example.org/logo.png)\n"
+    config_file = make_handbook(
+        tmp_path,
+        page='# Home\n\n--8<-- "content/part.md"\n',
+        **{
+            "content__part.md": image,
+            "content__other.md": '# Other\n\n--8<-- "includes/f.md"\n',
+            "includes__f.md": "One.\n\n" + image,
+        },
+    )
+    with_snippets(config_file)
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(load_mkdocs_config(str(config_file)))
+    places = sorted(
+        record.getMessage().split(" is on")[0]
+        for record in caplog.records
+        if "is on another host" in record.getMessage()
+    )
+    url = "https://cdn.example.org/logo.png"
+    assert places == [f"content/part.md:1: {url}"] * 2 + [f"includes/f.md:3: {url}"]

@@ -8,13 +8,14 @@ page opens (a warning: no content policy stops it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
 from ..config import HandbookConfig
 from ..markdown import LineIndex
+from ..model.types import Handbook
 from ..site.other_hosts import (
     copy_advice,
     emoji_advice,
@@ -44,30 +45,31 @@ def name_remote_resources(
     page: Page,
     hb_config: HandbookConfig,
     content_policy: bool,
-    included: Sequence[tuple[str, str]] = (),
+    included: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> None:
     """Log what the page would load from another host (an image linked from another
     site, in a page or in a protocol's text...): the site's content policy has
     browsers refuse it; and the hosts it has browsers connect to ahead. Information,
     not a warning: the page itself is sound, and builds under --strict go on. What the
-    page's source does not write is looked for in the `included` files, (text, path)
-    of each (pymdownx.snippets')."""
+    page's source does not write is looked for in the files it includes (pymdownx.snippets'):
+    `included` gives them by the page's path, (text, path) of each."""
     urls = remote_resources(html)
     connections = remote_connections(html)
     written = source_of(page, hb_config) if urls or connections else None
     if written is None:
         return
     source, path = written
+    in_page = included.get(path, ()) if included is not None else ()
     # An emoji's image is written by pymdownx.emoji, not in the source: its shortcode is.
     emoji = emoji_images(html) if urls else {}
     for url in urls:
         if url in emoji:
             shortcode = emoji[url]
-            place = _place_in_any(source, path, shortcode, included) if shortcode else path
+            place = _place_in_any(source, path, shortcode, in_page) if shortcode else path
             advice = emoji_advice(shortcode)
             _name_remote_resource(place, url, hb_config, content_policy, advice)
         else:
-            place = _place_in_any(source, path, url, included)
+            place = _place_in_any(source, path, url, in_page)
             _name_remote_resource(place, url, hb_config, content_policy)
     for url, relation in connections:
         _name_connection(_place_in(source, path, url), url, relation)
@@ -230,6 +232,16 @@ def warn_of_redirects(
             'it opens (<meta http-equiv="refresh">), and the handbook loads nothing from '
             "other hosts: link to it instead."
         )
+
+
+def included_texts(handbook: Handbook) -> dict[str, list[tuple[str, str]]]:
+    """By page, (text, path) of each file it includes with pymdownx.snippets, in the
+    order it includes them: a page of the site too."""
+    texts = {page.path: page.origin.text for page in handbook.checked_pages}
+    return {
+        page: [(texts[name], name) for name in names if name in texts]
+        for page, names in handbook.page_inclusions.items()
+    }
 
 
 def _place_in_any(source: str, path: str, text: str, included: Sequence[tuple[str, str]]) -> str:

@@ -65,9 +65,9 @@ class PagePolicy:
         self.copied_html: list[tuple[Path, str]] = []
         # What the theme's templates and stylesheets load from other hosts, named once.
         self.theme_loads: ThemeLoads | None = None
-        # (text, path) of the files pages include with pymdownx.snippets that are no
-        # page: what a page loads may be written there.
-        self.included: list[tuple[str, str]] = []
+        # By page, (text, path) of the files it includes with pymdownx.snippets: what
+        # the page loads may be written there (`included_texts`).
+        self.included: dict[str, list[tuple[str, str]]] = {}
 
     @classmethod
     def of_site(

@@ -87,6 +87,7 @@ from .mkdocs_config import (
     patterns_as_written,
 )
 from .mkdocs_pages import nav_paths, page_at
+from .other_host_reports import included_texts
 from .other_plugins import plugin_notes, redirects_elsewhere, unsupported_plugins
 from .page_policy import PagePolicy
 from .published_site import restore_previous_site, stop_build_on_sigterm
@@ -292,9 +293,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             raise PluginError(summary)
 
         if self.handbook_config.snippets is not None:
-            self.page_policy.included = [
-                (page.origin.text, page.path) for page in self.result.handbook.included_files
-            ]
+            self.page_policy.included = included_texts(self.result.handbook)
         self._prepare_site(config)
 
     # Last, once every check passed: MkDocs empties site_dir next, and a build that fails
