@@ -460,3 +460,17 @@ def test_an_image_from_elsewhere_is_named_in_the_files_its_page_includes(
     )
     url = "https://cdn.example.org/logo.png"
     assert places == [f"content/part.md:1: {url}"] * 2 + [f"includes/f.md:3: {url}"]
+
+
+def test_a_remote_snippet_of_auto_append_is_named_where_mkdocs_yml_names_it(
+    tmp_path: Path,
+) -> None:
+    """Review rv7 #9: it was named at mkdocs.yml's first line."""
+    url = "https://example.org/abbreviations.md"
+    config_file = make_handbook(tmp_path)
+    with_snippets(config_file, f"\n      url_download: true\n      auto_append:\n        - {url}")
+    (finding,) = run_checks(load_config(config_file)).findings
+    lines = config_file.read_text(encoding="utf-8").split("\n")
+    line = next(number for number, text in enumerate(lines, 1) if url in text)
+    assert (finding.path, finding.line, finding.column) == ("mkdocs.yml", line, 11)
+    assert url in finding.message

@@ -31,7 +31,7 @@ from pymdownx.snippets import SnippetExtension, SnippetPreprocessor
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding, Severity
-from ..markdown import code_block_lines
+from ..markdown import LineIndex, code_block_lines
 from ..snippet_settings import PAGE_FOLDER, SnippetSettings
 from .files import load_included_code
 from .pages import load_included_file
@@ -112,10 +112,13 @@ class _Offline:
 class _Record:
     """What the walks of every page found, and the files' lines, read once."""
 
-    def __init__(self, encoding: str, name_of: Callable[[Path], str], config_name: str) -> None:
+    def __init__(
+        self, encoding: str, name_of: Callable[[Path], str], config_name: str, config_text: str
+    ) -> None:
         self.encoding = encoding
         self.name_of = name_of
         self.config_name = config_name
+        self.config_text = config_text
         self.texts: dict[str, list[str] | None] = {}
         self.names: dict[str, str] = {}
         self.published: dict[str, set[int]] = {}
@@ -178,9 +181,13 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
         self.in_code = [False]  # whether each file being read is published as code
 
     def _note_remote(self, url: str) -> None:
-        where, number = self.record.place(self.line)
-        column = 1 if where == self.record.config_name else str(self.line).find(url) + 1
-        self.record.remote.setdefault(url, RemoteSnippet(url, where, number, max(column, 1)))
+        if isinstance(self.line, _Line):
+            where, number = self.line.where, self.line.number
+            column = max(self.line.find(url), 0) + 1
+        else:  # auto_append's: where mkdocs.yml names it, if it does (not INHERIT'd)
+            where, offset = self.record.config_name, self.record.config_text.find(url)
+            number, column = LineIndex.of(self.record.config_text).position(max(offset, 0))
+        self.record.remote.setdefault(url, RemoteSnippet(url, where, number, column))
 
     def get_snippet_path(self, path: str) -> str | None:
         found: str | None = super().get_snippet_path(path)
@@ -312,10 +319,12 @@ def find_inclusions(
     root: Path,
     name_of: Callable[[Path], str],
     config_name: str,
+    config_text: str = "",
 ) -> Inclusions:
     """The files that `pages` include, nested includes too. `name_of` names a file as
-    findings do; `config_name` (mkdocs.yml) is where an `auto_append` URL is placed."""
-    record = _Record(settings.encoding, name_of, config_name)
+    findings do; `config_name` (mkdocs.yml, its text `config_text`) is where an
+    `auto_append` URL is placed."""
+    record = _Record(settings.encoding, name_of, config_name, config_text)
     recorders: dict[str, _Recorder] = {}
     inclusions_in_page: dict[str, tuple[str, ...]] = {}
     for page in pages:
@@ -348,6 +357,15 @@ def find_inclusions(
         {name: frozenset(numbers) for name, numbers in record.replaced.items()},
         inclusions_in_page,
     )
+
+
+def _text_of(path: Path) -> str:
+    """The text of the config file at `path`, read as its reader does; "" where it
+    cannot be read again (it was once: the settings come from it)."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 # The rule a remote snippet is reported under: a file the checks cannot read.
@@ -384,7 +402,12 @@ def load_included_files(
     if settings is None:
         return IncludedFiles([], {}, [])
     inclusions = find_inclusions(
-        pages, settings, config.root, partial(relative_path, config), config.config_name
+        pages,
+        settings,
+        config.root,
+        partial(relative_path, config),
+        config.config_name,
+        _text_of(config.root / config.config_name),
     )
     included = IncludedFiles([], {}, [], [], inclusions.replaced, inclusions.in_page)
     for path, published in sorted(inclusions.files.items()):
