@@ -311,11 +311,12 @@ def hotel_key_terms_with_definition(tmp_path: Path, definition: str) -> list[str
     uses) defined as `definition`, with coercion in the glossary too."""
     config_file = write_handbook(tmp_path)
     glossary = tmp_path / "glossary"
-    quoted = definition.replace("'", "''")
+    # A literal block, as a definition of paragraphs or lists is written.
+    block = "".join(f"\n  {line}" if line else "\n" for line in definition.split("\n"))
     (glossary / "debt-bondage.yml").write_text(
         TERMS["debt-bondage"].replace(
             "definition: Work demanded as repayment of a debt that can never be paid off.",
-            f"definition: '{quoted}'",
+            f"definition: |-{block}",
         ),
         encoding="utf-8",
     )
@@ -351,6 +352,47 @@ def test_a_cross_reference_sends_the_reader_to_each_term_it_names(
     from the cue to the end of its sentence, clause or parenthesis is one the reader is
     sent to; one after it is not."""
     definition = f"Work demanded as repayment of a debt. {reference}"
+    expected = sorted(["debt-bondage", "hotline", "survivor", *sent_to])
+    assert hotel_key_terms_with_definition(tmp_path, definition) == expected
+
+
+@pytest.mark.parametrize(
+    ("definition", "sent_to"),
+    [
+        ("Work demanded for a debt.\n\nSee also coercion.", ["coercion"]),
+        (
+            "Work demanded for a debt:\n\n- kept by force\n- See labor trafficking",
+            ["labor-trafficking"],
+        ),
+        ("Work demanded for a debt.\n\n## See also\n\ncoercion", ["coercion"]),
+        (
+            "Work demanded for a debt (22 U.S.C. 7102) see also labor trafficking.",
+            ["labor-trafficking"],
+        ),
+        (
+            "Work demanded for a debt.\n\nSee 22 U.S.C. 7102 and labor trafficking.",
+            ["labor-trafficking"],
+        ),
+        ("Work demanded for a debt. See coercion, which is not labor trafficking.", ["coercion"]),
+        (
+            "Work demanded for a debt. See coercion, labor trafficking or «hotline».",
+            ["coercion", "labor-trafficking"],
+        ),
+        ("Work demanded for a debt. See coercion. Labor trafficking differs.", ["coercion"]),
+        (
+            "Work demanded for a debt. See also:\n\n- coercion\n- labor trafficking",
+            ["coercion", "labor-trafficking"],
+        ),
+        ("Work demanded for a debt.\n\n- See coercion\n- labor trafficking is worse", ["coercion"]),
+    ],
+)
+def test_a_cross_reference_starts_a_paragraph_or_item_and_names_a_list(
+    tmp_path: Path, definition: str, sent_to: list[str]
+) -> None:
+    """Review rv8: "See also X" that starts a paragraph or list item, or follows a
+    citation's ")", sent the reader nowhere, and a "." inside "22 U.S.C. 7102" ended the
+    reference. After the first term, the reader is sent on only along a list of names
+    (commas, "and", "or"): "See coercion, which is not labor trafficking" names coercion."""
     expected = sorted(["debt-bondage", "hotline", "survivor", *sent_to])
     assert hotel_key_terms_with_definition(tmp_path, definition) == expected
 

@@ -32,6 +32,7 @@ from typing import Literal, TextIO
 
 from ..config import ConfigError, HandbookConfig, shown_name
 from ..documents import ScannedDocument, scan_handbook
+from ..markdown import HARD
 from ..matching import Hit, Matcher
 from ..model.modules import module_files
 from ..model.records import record_file_kind
@@ -124,32 +125,69 @@ def module_key_terms(context: CheckContext, module: Module) -> set[str]:
 
 # Where a definition sends its reader to other terms: "See also: A, B and C", "(see A)",
 # "; compare with B", "cf. C", 'see "A"', "See the entry for A". "See" and "compare" start
-# the definition, a sentence, a clause or a parenthesis, so that prose ("many workers do
-# not see labor trafficking in it") sends no one anywhere (review rv6); "cf." and "see:"
-# are a reference wherever they are. A sentence may end inside quotes ('called "peonage."').
+# the definition, a paragraph or list item (HARD), a sentence, a clause or a parenthesis,
+# or follow one ("(22 U.S.C. 7102) see also A"), so that prose ("many workers do not see
+# labor trafficking in it") sends no one anywhere (review rv6); "cf." and "see:" are a
+# reference wherever they are. A sentence may end inside quotes ('called "peonage."').
 _CROSS_REFERENCE = re.compile(
-    r"(?i:(?:(?:\A|[.;:,!?(\[—–][)\]\"'”’»›]*)\s*(?:see(?:\s+also)?|compare(?:\s+with)?)"
+    rf"(?i:(?:(?:\A|[{HARD}.;:,!?()\[\]—–][)\]\"'”’»›]*)\s*(?:see(?:\s+also)?|compare(?:\s+with)?)"
     r"|\bsee(?:\s+also)?(?=\s*:)|\bcf\.)(?![\w-])\s*:?)"
 )
-# What ends the terms one reference names: the end of its sentence, clause or parenthesis.
-_END_OF_REFERENCE = re.compile(r"[.;!?)\]—]")
+# What ends the words between a reference and the first term it names: the end of its
+# sentence, clause or parenthesis. A "." with a letter right after it is inside a word
+# ("U.S.C."); see `_ends_reference` for one before a space.
+_END_OF_REFERENCE = re.compile(r"[;!?)\]—]|\.(?!\w)")
+# The word after a "." and the spaces after it.
+_NEXT_WORD = re.compile(r"\s+(\w)")
+# What may stand between two names of one list: commas, "and", "or", quotes. So "See
+# coercion, which is not labor trafficking" names coercion only.
+_BETWEEN_NAMES = re.compile(
+    rf"[\s,{HARD}\"'“”‘’«»‹›„]*(?:\b(?:and|or)\b[\s\"'“‘«‹„]*)?", re.IGNORECASE
+)
+# A list item or paragraph that holds one name and nothing else ("See also:" then a list).
+_ONLY_A_NAME_LEFT = re.compile(rf"[\s\"'”’»›.,]*(?:{HARD}|\Z)")
 
 
 def _terms_referred_to(view: str, hits: Sequence[Hit]) -> Iterator[str]:
-    """The ids of the terms `view` sends its reader to: every term from a cross-reference
-    to the end of its sentence or clause, so each of a list ("See also: coercion, labor
-    trafficking") and one a few words on ("See the entry for labor trafficking", in any
-    quotes). `hits` are in text order and do not overlap; a stop inside a term's form
-    ("U.S. citizen") does not end the list."""
+    """The ids of the terms `view` sends its reader to: from a cross-reference, the first
+    term before the end of its sentence or clause ("See the entry for labor trafficking",
+    in any quotes), then each that goes on a list of names ("See also: coercion, labor
+    trafficking", or a Markdown list after "See also:"). `hits` are in text order and do
+    not overlap; a stop inside a term's form ("U.S. citizen") does not end the list."""
     for cue in _CROSS_REFERENCE.finditer(view):
         reached = cue.end()
+        first = True
         for start, end, entry, _ in hits:
             if start < reached:
                 continue
-            if _END_OF_REFERENCE.search(view, reached, start):
+            if first and _ends_reference(view, reached, start):
+                break
+            if not first and not _continues_list(view, reached, start, end):
                 break
             yield entry.term_id
-            reached = end
+            reached, first = end, False
+
+
+def _ends_reference(view: str, start: int, end: int) -> bool:
+    """Whether `view[start:end]` holds the end of a sentence, clause or parenthesis. A "."
+    before a digit or a small letter ends none: "See 22 U.S.C. 7102 and coercion"."""
+    for stop in _END_OF_REFERENCE.finditer(view, start, end):
+        if stop.group() != ".":
+            return True
+        word = _NEXT_WORD.match(view, stop.end())
+        if word is None or not (word.group(1).isdigit() or word.group(1).islower()):
+            return True
+    return False
+
+
+def _continues_list(view: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether the name at `view[start:end]` goes on the list whose last name ends at
+    `previous_end`: only commas, "and" or "or" part them, and a name after a paragraph or
+    list item break fills its own block."""
+    between = _BETWEEN_NAMES.fullmatch(view, previous_end, start)
+    if between is None:
+        return False
+    return HARD not in between.group() or bool(_ONLY_A_NAME_LEFT.match(view, end))
 
 
 def _terms_definitions_refer_to(context: CheckContext) -> Mapping[str, frozenset[str]]:
