@@ -700,3 +700,20 @@ def test_no_link_inside_math(tmp_path: Path) -> None:
     assert all(link.ancestors[-1] == "p" for link in term_links(html))
     assert '<span class="arithmatex">\\(\\text{survivor}\\)</span>' in html
     assert "\\text{victim}\n\\]</div>" in html
+
+
+def test_no_link_inside_text_critic_marks_for_deletion(tmp_path: Path) -> None:
+    """Review rv8: with pymdownx.critic, the first link landed in `<del class="critic">`
+    (a deletion, or the old side of a substitution), struck-out text that the checks do
+    not read; the first use readers keep takes it. Added text is linked."""
+    page = (
+        "# Edits\n\n"
+        "Old {--a **survivor** here--} then survivor. {~~victim~>person~~} and victim.\n\n"
+        "Now {++human trafficking++} is added.\n"
+    )
+    html = _site_with(tmp_path, page, "pymdownx.critic")
+
+    links = [(link.text, link.ancestors[-1]) for link in term_links(html)]
+    assert links == [("survivor", "p"), ("victim", "p"), ("human trafficking", "ins")]
+    assert '<del class="critic">a <strong>survivor</strong> here</del>' in html
+    assert '<del class="critic">victim</del><ins class="critic">person</ins>' in html

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, STX
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 from ..markdown import mask_addresses
 from ..markdown.inline import HTML_TAG_PATTERN
@@ -67,6 +67,14 @@ _PHRASING_TAGS = frozenset(
 SKIPPED_CLASSES = frozenset(
     {"admonition-title", "arithmatex", "headerlink", "hb-nolink", "hb-term", "MathJax_Preview"}
 )
+# pymdownx.critic's placeholders in the tree (STX key ETX, as Python-Markdown's own), each
+# standing for a tag in its own stash; and the tags around the text an editor marks for
+# deletion (`{--x--}`, the old side of `{~~x~>y~~}`): gone once the change is accepted, so
+# not linked, as the checks do not read it (markdown/inline.py).
+_CRITIC_PLACEHOLDER = re.compile(f"{STX}([^{STX}{ETX}]+){ETX}")
+_CRITIC_DELETION = {'<del class="critic">': False, "</del>": True}
+# The name under which a critic deletion is tracked with the raw elements never linked.
+_CRITIC_DELETED = "del.critic"
 # Joins the page's texts for one scan: neither a letter nor a word separator for the
 # matcher, so no form can match across two texts.
 _BOUNDARY = "\x00"
@@ -154,11 +162,17 @@ class Autolinker:
             )
         return self._hrefs[target.src_uri]
 
-    def link_tree(self, root: etree.Element, raw_html: Sequence[object] = ()) -> int:
+    def link_tree(
+        self,
+        root: etree.Element,
+        raw_html: Sequence[object] = (),
+        critic_marks: Mapping[str, str] | None = None,
+    ) -> int:
         """Link the uses of terms and the public phone numbers in `root`, in place;
         returns how many links it made. `raw_html` is what the page's raw HTML
         placeholders stand for (Python-Markdown's `htmlStash.rawHtmlBlocks`): the
-        character references among it are read as text."""
+        character references among it are read as text. `critic_marks` is what
+        pymdownx.critic's placeholders stand for, by key (`critic_marks`)."""
         if (self.mode == "none" and not self.public_phones) or self._page_url is None:
             return 0
         # The abbr extension's elements are read as the text around them, and put back
@@ -166,13 +180,17 @@ class Autolinker:
         # is a use of "HSI Tip Line", whose link keeps the abbreviation's tooltip.
         abbreviations = _unwrap_abbreviations(root)
         try:
-            return self._link_tree(root, raw_html, abbreviations)
+            return self._link_tree(root, raw_html, critic_marks or {}, abbreviations)
         finally:
             for anchor, spans in abbreviations.items():
                 _wrap_again(anchor, spans)
 
     def _link_tree(
-        self, root: etree.Element, raw_html: Sequence[object], abbreviations: _Abbreviations
+        self,
+        root: etree.Element,
+        raw_html: Sequence[object],
+        critic_marks: Mapping[str, str],
+        abbreviations: _Abbreviations,
     ) -> int:
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
         blocks: list[etree.Element] = []
@@ -180,7 +198,9 @@ class Autolinker:
         _collect(root, segments, blocks, root, item_terms, self._item_term)
         if not segments:
             return 0
-        in_raw = _inside_raw_elements([text for _, _, text in segments], blocks, raw_html)
+        in_raw = _inside_raw_elements(
+            [text for _, _, text in segments], blocks, raw_html, critic_marks
+        )
         views = [_readable(text, raw_html) for _, _, text in segments]
         starts: list[int] = []
         offset = 0
@@ -374,14 +394,19 @@ def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | N
 
 
 def _inside_raw_elements(
-    texts: Sequence[str], blocks: Sequence[etree.Element], raw_html: Sequence[object]
+    texts: Sequence[str],
+    blocks: Sequence[etree.Element],
+    raw_html: Sequence[object],
+    critic_marks: Mapping[str, str],
 ) -> list[RawSpans]:
     """For each of a page's texts, in reading order, the spans inside an element that raw
-    HTML opened and that is never linked (`<a href>`, `<code>`, `<kbd>`...): the tags are
-    placeholders in the texts, what they hold is text between them, possibly in later
-    texts of the same block (`blocks[i]` holds `texts[i]`)."""
+    HTML opened and that is never linked (`<a href>`, `<code>`, `<kbd>`...) or inside a
+    critic deletion: the tags are placeholders in the texts, what they hold is text
+    between them, possibly in later texts of the same block (`blocks[i]` holds
+    `texts[i]`)."""
     tags = _raw_tags(raw_html)
-    if not tags:  # no raw element that is never linked: most pages
+    deletions = _critic_deletion_tags(critic_marks)
+    if not tags and not deletions:  # no raw element that is never linked: most pages
         return [_NO_SPANS] * len(texts)
     spans: list[RawSpans] = []
     open_tags: Counter[str] = Counter()
@@ -405,11 +430,7 @@ def _inside_raw_elements(
             block = text_block
         inside = RawSpans()
         start = 0 if open_count else None
-        for placeholder in HTML_PLACEHOLDER_RE.finditer(text) if STX in text else ():
-            tag = tags.get(int(placeholder.group(1)))
-            if tag is None:
-                continue
-            name, closing = tag
+        for placeholder, (name, closing) in _tag_placeholders(text, tags, deletions):
             if not closing:  # `<a .../>` opens a link all the same
                 if name == "a" and open_tags["a"]:
                     continue  # a link ends where the next begins: still inside one
@@ -427,6 +448,36 @@ def _inside_raw_elements(
             inside.add(start, len(text))
         spans.append(inside)
     return spans
+
+
+def _critic_deletion_tags(critic_marks: Mapping[str, str]) -> dict[str, tuple[str, bool]]:
+    """(`_CRITIC_DELETED`, whether it closes) of each critic placeholder that opens or
+    closes a deletion, by its key."""
+    return {
+        key: (_CRITIC_DELETED, _CRITIC_DELETION[tag])
+        for key, tag in critic_marks.items()
+        if tag in _CRITIC_DELETION
+    }
+
+
+def _tag_placeholders(
+    text: str, tags: Mapping[int, tuple[str, bool]], deletions: Mapping[str, tuple[str, bool]]
+) -> list[tuple[re.Match[str], tuple[str, bool]]]:
+    """The placeholders in `text` of the raw tags in `tags` (by number) and of the critic
+    deletion tags in `deletions` (by key), in text order, each with (name, closing)."""
+    found: list[tuple[re.Match[str], tuple[str, bool]]] = []
+    if tags and STX in text:
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+            tag = tags.get(int(placeholder.group(1)))
+            if tag is not None:
+                found.append((placeholder, tag))
+    if deletions and STX in text:
+        for placeholder in _CRITIC_PLACEHOLDER.finditer(text):
+            tag = deletions.get(placeholder.group(1))
+            if tag is not None:
+                found.append((placeholder, tag))
+        found.sort(key=lambda item: item[0].start())
+    return found
 
 
 class RawSpans:
@@ -659,7 +710,20 @@ class _AutolinkTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         if self.extension.linker is not None:
-            self.extension.linker.link_tree(root, self.md.htmlStash.rawHtmlBlocks)
+            self.extension.linker.link_tree(
+                root, self.md.htmlStash.rawHtmlBlocks, critic_marks(self.md)
+            )
+
+
+def critic_marks(md: Markdown) -> Mapping[str, str]:
+    """What pymdownx.critic's placeholders stand for, by key: the tags its preprocessor
+    keeps in its own stash until its postprocessor puts them in the HTML (none without
+    the extension, or in its accept and reject modes, which leave no tags)."""
+    if "critic" not in md.preprocessors:
+        return {}
+    stash = getattr(md.preprocessors["critic"], "critic_stash", None)
+    marks = getattr(stash, "stash", None)
+    return marks if isinstance(marks, dict) else {}
 
 
 class AutolinkExtension(Extension):
