@@ -627,15 +627,16 @@ def _wrap_again(
 
 
 def _skipped_by_class(element: etree.Element) -> bool:
+    """Whether a class of `element` marks text never linked (`SKIPPED_CLASSES`)."""
     classes = element.get("class")
     return bool(classes) and not SKIPPED_CLASSES.isdisjoint(classes.split())
 
 
 def _skipped(element: etree.Element) -> bool:
+    """Whether the text of `element` is never linked: by its tag or by a class."""
     if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
         return True
-    classes = element.get("class")
-    return bool(classes) and not SKIPPED_CLASSES.isdisjoint(classes.split())
+    return _skipped_by_class(element)
 
 
 def _collect(
