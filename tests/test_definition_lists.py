@@ -34,6 +34,22 @@ PAGES = [
     "w1x\n:w2x\n\n    w3x\n",
     "w1x\n:   w2x\n\n\n    w3x\n",
     "w0x\n\n- w1x\n\n: w2x\n\n    w3x\n",
+    # Review rv8: a quote is a container of its own, and reference definitions leave no
+    # block before a definition.
+    "w0x\n\n> :   w1x\n>\n>     w2x\n",
+    "w0x\n\n> w1x\n\n> :   w2x\n>\n>     w3x\n",
+    "w0x\n\n> w1x\n\nw2x\n\n> :   w3x\n>\n>     w4x\n",
+    "> w0x\nw1x\n>\n> :   w2x\n>\n>     w3x\n",
+    "w0x\n\n> > :   w1x\n>\n>     w2x\n",
+    "> w0x\n>\n> > :   w1x\n> >\n> >     w2x\n",
+    "> > w0x\n>\n> [r]: https://e.org\n>\n> > :   w1x\n> >\n> >     w2x\n",
+    "> - w0x\n>\n> :   w1x\n>\n>     w2x\n",
+    "!!! note\n\n    > :   w1x\n    >\n    >     w2x\n",
+    ">\n\n:   w1x\n\n    w2x\n",
+    "[ref]: https://example.org\n\n:   w1x\n\n    w2x\n",
+    '[a]: https://e.org\n[b]:\n    https://e.org "t"\n\n:   w1x\n\n    w2x\n',
+    "w0x\n\n> [ref]: https://example.org\n>\n> :   w1x\n>\n>     w2x\n",
+    "w0x\n[ref]: https://example.org\n\n:   w1x\n\n    w2x\n",
 ]
 
 

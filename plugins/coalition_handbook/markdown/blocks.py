@@ -54,7 +54,6 @@ _SNIPPET = re.compile(r"""-+8<-+(?P<file>[ \t]+(?:"(?:\\"|[^"])+?"|'(?:\\'|[^'])
 _BLOCKS_HEADER = re.compile(r"/{3,}[ \t]*[\w-]+[ \t]*(?:\|[ \t]*(.*?)[ \t]*)?$")
 # def_list's definition item: `:` then spaces, up to three columns into its block.
 _DEFINITION_ITEM = re.compile(r":[ \t]+")
-_NOT_BLANK = re.compile(r"\S")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 _RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
 _HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
@@ -135,6 +134,10 @@ class Blocks:
         self.definition_end = -1
         # Whether the definition is in a blockquote: its lines' quote marks are not its text.
         self.reference_quoted = False
+        # (start, end) offsets of the runs of lines that reference definitions take, in
+        # order: Python-Markdown takes them out, leaving no block before a def_list item.
+        self.reference_lines: list[tuple[int, int]] = []
+        self.line_start = 0  # where the line `classify` reads starts
         self.previous = "blank"  # "blank" | "paragraph" | "raw" (HTML) | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         # The whole text and where the next line starts: an opening fence is one only if
@@ -237,13 +240,14 @@ class Blocks:
     def classify(self, line: str, next_line: str | None) -> tuple[int, int, bool] | None:
         """(start, end, continues) of the prose on `line`, or None for none."""
         end = len(line) - 1 if line.endswith("\r") else len(line)
+        self.line_start = self.next_offset - len(line) - 1
         if self.reference_next is not None:  # the definition's URL or title line
             url_line = self.reference_next == "url"
             titled = _definition_target(_unquoted(line) if self.reference_quoted else line)
             self.reference_next = (
                 "title" if url_line and titled is False and self._title_next(next_line) else None
             )
-            self.definition_end = self.next_offset
+            self._note_reference_line()
             self.previous = "other"
             return None
         if self.fence is not None:
@@ -512,16 +516,40 @@ class Blocks:
         definition list (the def_list extension's `:   ...`), whose content, indented
         paragraphs and lists included, starts at the next tab stop as a list item's does.
         def_list needs the terms before it (the paragraph it goes on from) or, after a
-        blank line, some block before it in its container; in a list item, Python-Markdown
-        reads indented blocks as the item's, not the definition's: there it stays text."""
+        blank line, some block before it in its container (a blockquote is one; reference
+        definitions leave no block); in a list item, Python-Markdown reads indented blocks
+        as the item's, not the definition's: there it stays text."""
         if _DEFINITION_ITEM.match(rest) is None or column - self.containers[-1] > 3:
             return False
         if not all(self.strict[1:]):  # a list item or footnote is open
             return False
         if lazy:
             return True
-        line_start = self.next_offset - len(line) - 1
-        return _NOT_BLANK.search(self.text, self.opened_at[-1], line_start) is not None
+        start = self.opened_at[-1]
+        depth = _quote_depth(line) if self.line_quoted else 0
+        before = self._block_line_before(start, self.line_start, depth)
+        if before is None or _quote_depth(before) >= depth:
+            return before is not None  # a block in the same quote (or container), or none
+        # A line less deep in quotes (before the quote, or a lazy line of it): where
+        # does the quote start?
+        start = max(start, _quote_start(self.text, start, self.line_start, depth))
+        return self._block_line_before(start, self.line_start, depth) is not None
+
+    def _block_line_before(self, start: int, end: int, depth: int) -> str | None:
+        """The last line in `text[start:end]` that makes a block `depth` quotes deep,
+        None if none: not a blank line, nor one of quote marks alone (up to `depth`), nor
+        a reference definition. Read back from `end`, so only as far as that line."""
+        while end > start:
+            line_start = max(self.text.rfind("\n", start, end - 1) + 1, start)
+            index = bisect.bisect_right(self.reference_lines, (line_start, end)) - 1
+            if index >= 0 and self.reference_lines[index][1] > line_start:
+                end = self.reference_lines[index][0]  # a reference definition: no block
+                continue
+            line = self.text[line_start:end]
+            if _inside_quotes(line, depth).strip():
+                return line
+            end = line_start
+        return None
 
     def _definition(
         self,
@@ -559,9 +587,17 @@ class Blocks:
     def _found(self, goes_on: str | None) -> bool:
         """A definition on the current line, going on to a "url" or "title" line or not."""
         self.reference_next = goes_on
-        self.definition_end = self.next_offset
+        self._note_reference_line()
         self.previous = "other"
         return True
+
+    def _note_reference_line(self) -> None:
+        """The current line is (part of) a reference definition."""
+        self.definition_end = self.next_offset
+        if self.reference_lines and self.reference_lines[-1][1] == self.line_start:
+            self.reference_lines[-1] = (self.reference_lines[-1][0], self.next_offset)
+        else:
+            self.reference_lines.append((self.line_start, self.next_offset))
 
     def _underlines(self, next_line: str | None, margin: int) -> bool:
         """Whether `next_line` is a setext underline at `margin`: the line above is a
@@ -757,6 +793,77 @@ def _unquoted(line: str) -> str:
     stripped = line.lstrip(_SPACES)
     quote = _BLOCKQUOTE.match(stripped)
     return stripped[quote.end() :] if quote else line
+
+
+def _quote_depth(line: str) -> int:
+    """How many blockquotes `line` starts in (its quote marks)."""
+    quote = _BLOCKQUOTE.match(line, _indent_of(line, 0)[0])
+    return quote.group().count(">") if quote else 0
+
+
+def _quote_start(text: str, floor: int, line_start: int, depth: int) -> int:
+    """Where the blockquote `depth` deep that holds the line at `line_start` starts, no
+    earlier than `floor`, as Python-Markdown reads quotes: one takes a block from its
+    first quoted line on, and goes on in the next block that starts quoted; inside it,
+    the same holds for the quotes it holds, its lines without one quote mark."""
+    line_end = text.find("\n", line_start)
+    lines = text[floor : len(text) if line_end < 0 else line_end].split("\n")
+    offsets = [floor]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    opening = 0
+    for _ in range(depth):
+        opening = _quote_opening(lines, opening)
+        lines[opening:] = [_without_quote_mark(line) for line in lines[opening:]]
+    return offsets[opening]
+
+
+def _quote_opening(lines: list[str], lowest: int) -> int:
+    """The index of the line, `lowest` or later, where the blockquote holding the last
+    of `lines` opens."""
+
+    def is_blank(index: int) -> bool:
+        return not lines[index].strip()
+
+    def is_quoted(index: int) -> bool:
+        return lines[index].lstrip(_SPACES).startswith(">")
+
+    def chunk_start(index: int) -> int:
+        while index > lowest and not is_blank(index - 1):
+            index -= 1
+        return index
+
+    last = len(lines) - 1
+    chunk = chunk_start(last)
+    opening = next(index for index in range(chunk, last + 1) if is_quoted(index))
+    while opening == chunk:  # the block before it may hold the quote it goes on with
+        before = chunk - 1
+        while before >= lowest and is_blank(before):
+            before -= 1
+        if before < lowest:
+            break
+        chunk = chunk_start(before)
+        quoted = [index for index in range(chunk, before + 1) if is_quoted(index)]
+        if not quoted:
+            break
+        opening = quoted[0]
+    return opening
+
+
+def _inside_quotes(line: str, depth: int) -> str:
+    """`line` without its first `depth` quote marks, as the blockquotes read it."""
+    for _ in range(depth):
+        line = _without_quote_mark(line)
+    return line
+
+
+def _without_quote_mark(line: str) -> str:
+    """`line` without its first quote mark and the space after it, as Python-Markdown's
+    blockquote reads its lines (a lazy line has none)."""
+    stripped = line.lstrip(_SPACES)
+    if not stripped.startswith(">"):
+        return line
+    return stripped[2:] if stripped[1:2] == " " else stripped[1:]
 
 
 def _takes_html_block(text: str) -> bool:
