@@ -611,3 +611,23 @@ def test_critic_deletions_are_not_read(
     for word in dropped:
         start = markdown_text.index(word)
         assert word not in view and view[start : start + len(word)].strip(" \n\x00") == ""
+
+
+@pytest.mark.parametrize(
+    ("page", "extensions"),
+    [
+        ("w0x\n\n/// w1x\n    w2x\n", ()),
+        ("w0x\n\n/// w1x\n    w2x\n", ("pymdownx.blocks.admonition",)),
+        ("w0x\n\n/// details | w1x\n    open: true\n\nw2x\n///\n", ("pymdownx.blocks.details",)),
+        ("w0x\n\n--8<--\n\nw1x\n", ()),
+    ],
+)
+def test_blocks_and_snippets_syntax_is_read_as_the_site_shows_it(
+    page: str, extensions: tuple[str, ...]
+) -> None:
+    """Review rv8: `/// word` with no block of that name hid the word and the indented
+    line after it, and a lone `--8<--` every line up to the next; the site shows both as
+    text (a registered block's options are hidden, as its header's name)."""
+    from test_markdown_agreement import checked_words, shown_words
+
+    assert checked_words(page) == shown_words(page, extensions)

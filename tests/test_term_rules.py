@@ -324,6 +324,14 @@ def test_roman_numerals_are_no_acronyms(tmp_path: Path, text: str, found: list[s
             "/// admonition | Note XYZ\n    type: note\n    attrs: {class: FOO}\n\nBody.\n///",
             ["XYZ"],
         ),
+        ("/// Warning | Be WXYZ\n    attrs: {class: FOO}\n\nBody.\n///", ["WXYZ"]),
+        # Review rv8: a word no block is registered for makes no block: the line and the
+        # one indented after it are a paragraph, as the site shows them.
+        ("/// TODO\n    the QQQ list needs review", ["TODO", "QQQ"]),
+        # Review rv8: a lone snippets marker opens no block (the site shows the lines
+        # after it without the extension); a closed block does.
+        ("Fold along the line.\n\n--8<--\n\nThe QQQ half.", ["QQQ"]),
+        ("--8<--\nRISK.md\n--8<--\n\nThe QQQ half.\n\n--8<--\n\nThe RSTU half.", ["QQQ", "RSTU"]),
     ],
 )
 def test_extension_syntax_and_defined_abbreviations_are_no_unknown_acronyms(

@@ -49,9 +49,23 @@ _ABBREVIATION_LINE = re.compile(rf"^[ \t]*{_ABBREVIATION.pattern}", re.MULTILINE
 # starts or ends (`--8<--` alone) a block of lines that each name a file: none of them
 # is shown. A space after the name makes the line text.
 _SNIPPET = re.compile(r"""-+8<-+(?P<file>[ \t]+(?:"(?:\\"|[^"])+?"|'(?:\\'|[^'])+?'))?""")
+# A line that starts or ends such a block, as pymdownx.snippets reads one.
+_SNIPPET_BLOCK_MARKER = re.compile(r"^[ \t]*-+8<-+\r?$", re.MULTILINE)
 # pymdownx.blocks' header (`/// admonition | Title`); its options (YAML), indented on
 # the lines after it, are no text.
-_BLOCKS_HEADER = re.compile(r"/{3,}[ \t]*[\w-]+[ \t]*(?:\|[ \t]*(.*?)[ \t]*)?$")
+_BLOCKS_HEADER = re.compile(r"/{3,}[ \t]*(?P<name>[\w-]+)[ \t]*(?:\|[ \t]*(.*?)[ \t]*)?$")
+# The blocks pymdownx.blocks' own extensions make, with the admonition types it makes by
+# default (and Material's docs use). Any other word makes no block, as the extension
+# does with a name nobody registered: the line is text. Types a site adds in its
+# `mkdocs.yml` (`types:`) are not known here, so their headers are read as text too.
+_BLOCK_NAMES = frozenset(
+    {
+        *("admonition", "details", "tab", "html", "define"),
+        *("caption", "figure-caption", "table-caption"),
+        *("note", "attention", "caution", "danger", "error", "tip", "hint", "warning"),
+        "important",
+    }
+)
 # def_list's definition item: `:` then spaces, up to three columns into its block.
 _DEFINITION_ITEM = re.compile(r":[ \t]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
@@ -147,6 +161,7 @@ class Blocks:
         self._closings: dict[str, list[int]] = {}  # fence -> offsets of its closing lines
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
         self._comment_end: int | None = None
+        self._snippet_markers: list[int] | None = None  # offsets of block marker lines
 
     def takes_prose_in_bulk(self) -> bool:
         """True when plain lines mean plain prose: no fence, comment, raw HTML or table open."""
@@ -191,6 +206,16 @@ class Blocks:
             found = _closing_fence(fence).finditer(self.text)
             closings = self._closings[fence] = [line.start() for line in found]
         return bisect.bisect_left(closings, self.next_offset) < len(closings)
+
+    def _snippets_block_closes(self) -> bool:
+        """Whether a line after the current one is a snippets block marker (the lines
+        that are one are found once per text)."""
+        if self._snippet_markers is None:
+            found = _SNIPPET_BLOCK_MARKER.finditer(self.text)
+            self._snippet_markers = [line.start() for line in found]
+        return bisect.bisect_left(self._snippet_markers, self.next_offset) < len(
+            self._snippet_markers
+        )
 
     def _enter(self, column: int, strict: bool = False) -> None:
         """A container (list item, admonition, tab, footnote) starts at `column`; its
@@ -276,10 +301,15 @@ class Blocks:
         position, column = _indent_of(line, 0)
         if self.in_snippets or (line[position : position + 1] == "-" and "8<" in line):
             snippet = _SNIPPET.fullmatch(line, position, end)
+            marker = snippet is not None and snippet.group("file") is None
+            if marker and not self.in_snippets and not self._snippets_block_closes():
+                # A lone marker opens no block: a line of text (as the site shows it
+                # without pymdownx.snippets; with it, the rest of the page is hidden).
+                snippet = None
+            elif marker:
+                self.in_snippets = not self.in_snippets  # a block's marker
             if snippet is not None or self.in_snippets:
                 # Read before any other Markdown: the file's text is checked as the file.
-                if snippet is not None and snippet.group("file") is None:
-                    self.in_snippets = not self.in_snippets  # a block's marker
                 self.previous = "other"
                 return None
         if position >= end:
@@ -428,11 +458,11 @@ class Blocks:
                 return None
         if first == "/" and at_block_start:
             header = _BLOCKS_HEADER.match(rest)
-            if header:
+            if header and header.group("name").lower() in _BLOCK_NAMES:
                 # Lines indented after it are read as code: not prose, as its options.
                 self.previous = "other"
-                if header.group(1):
-                    return position + header.start(1), position + header.end(1), False
+                if header.group(2):
+                    return position + header.start(2), position + header.end(2), False
                 return None
         if first == "=" and at_block_start:
             tab = _TAB.match(rest)
