@@ -332,6 +332,12 @@ def test_roman_numerals_are_no_acronyms(tmp_path: Path, text: str, found: list[s
         # after it without the extension); a closed block does.
         ("Fold along the line.\n\n--8<--\n\nThe QQQ half.", ["QQQ"]),
         ("--8<--\nRISK.md\n--8<--\n\nThe QQQ half.\n\n--8<--\n\nThe RSTU half.", ["QQQ", "RSTU"]),
+        # Review rv8: a definition in code or a comment defines nothing (the abbr
+        # extension does not read them); one in a list item or a quote does.
+        ("```markdown\n*[DOJX]: Department of Justice X\n```\n\nThe DOJX office.", ["DOJX"]),
+        ("<!--\n*[FBIX]: hidden\n-->\n\nFBIX too.", ["FBIX"]),
+        ("Intro.\n\n    *[QQQ]: code\n\nThe QQQ.", ["QQQ"]),
+        ("- *[QQQ]: in an item\n\n> *[WXYZ]: in a quote\n\nThe QQQ and WXYZ.", []),
     ],
 )
 def test_extension_syntax_and_defined_abbreviations_are_no_unknown_acronyms(

@@ -32,7 +32,7 @@ from itertools import accumulate
 from operator import add
 
 from .block_pass import mask_blocks
-from .blocks import Blocks, defined_abbreviations
+from .blocks import Blocks
 from .inline import mask_addresses, mask_inline, mask_raw_html
 from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
 
@@ -221,11 +221,28 @@ def fence_opening_lines(text: str) -> list[int]:
     return [number for number, _, _, _, opens in _lines_and_code(text, 1) if opens]
 
 
-def _lines_and_code(text: str, body_line: int) -> Iterator[tuple[int, str, bool, bool, bool]]:
-    """(number, line, in fenced code, in indented code, opens a fence) of every line of
-    `text` from `body_line` on, as the block pass reads them."""
-    lines = text.split("\n")
+# What every abbreviation's definition holds (`*[HSI]:`, `*[HSI] :`).
+_ABBREVIATION_HINT = re.compile(r"\*\[[^\]\n]+\] ?:")
+
+
+def defined_abbreviations(text: str, body_line: int = 1) -> set[str]:
+    """What the abbr extension's definitions in the Markdown body of `text` (`*[HSI]:
+    ...`) abbreviate: those it reads, not one in code, in a comment or indented."""
+    if "*[" not in text or not _ABBREVIATION_HINT.search(text):
+        return set()  # most pages: read line by line only those that may define one
     blocks = Blocks()
+    for _ in _lines_and_code(text, body_line, blocks):
+        pass
+    return blocks.abbreviations
+
+
+def _lines_and_code(
+    text: str, body_line: int, blocks: Blocks | None = None
+) -> Iterator[tuple[int, str, bool, bool, bool]]:
+    """(number, line, in fenced code, in indented code, opens a fence) of every line of
+    `text` from `body_line` on, as the block pass reads them (with `blocks`, if given)."""
+    lines = text.split("\n")
+    blocks = Blocks() if blocks is None else blocks
     blocks.text = text
     blocks.next_offset = sum(len(line) + 1 for line in lines[: body_line - 1])
     blocks.opened_at[0] = blocks.next_offset

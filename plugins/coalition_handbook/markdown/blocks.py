@@ -44,7 +44,6 @@ _SPACES = " \t"
 _SPACE = re.compile(r"[ \t]")
 # The abbr extension's definition: `*[HSI]: ...`, one space allowed before the colon.
 _ABBREVIATION = re.compile(r"\*\[([^\]]+)\] ?:[ \t]*")
-_ABBREVIATION_LINE = re.compile(rf"^[ \t]*{_ABBREVIATION.pattern}", re.MULTILINE)
 # pymdownx.snippets replaces such a line by a file's text (`--8<-- "file.md"`), or
 # starts or ends (`--8<--` alone) a block of lines that each name a file: none of them
 # is shown. A space after the name makes the line text.
@@ -152,6 +151,9 @@ class Blocks:
         # order: Python-Markdown takes them out, leaving no block before a def_list item.
         self.reference_lines: list[tuple[int, int]] = []
         self.line_start = 0  # where the line `classify` reads starts
+        # What the abbr extension's definitions read so far abbreviate (`*[HSI]: ...` at
+        # the start of a block's line: not in code, comments or indented text).
+        self.abbreviations: set[str] = set()
         self.previous = "blank"  # "blank" | "paragraph" | "raw" (HTML) | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         # The whole text and where the next line starts: an opening fence is one only if
@@ -499,6 +501,8 @@ class Blocks:
         if first == "*":
             abbreviation = _ABBREVIATION.match(rest)
             if abbreviation:
+                if at_block_start:
+                    self.abbreviations.add(abbreviation.group(1))
                 # Its expansion is published: a paragraph without the `abbr` extension (as
                 # this site has it), a tooltip with it. The abbreviation itself is checked
                 # where it is used.
@@ -522,6 +526,10 @@ class Blocks:
                     self.chunk_column, self.chunk_is_list = column, False
                     self.previous = "other"
                     return position + heading.end(), end, False
+                if rest[item.end() : item.end() + 1] == "*":  # maybe an abbreviation's
+                    abbreviation = _ABBREVIATION.match(rest, item.end())
+                    if abbreviation:
+                        self.abbreviations.add(abbreviation.group(1))
                 if rest[item.end() : item.end() + 1] == "[":  # the item may be a definition
                     # Python-Markdown reads an item's first line as a block of its own: no
                     # underline on the next line makes it a heading.
@@ -786,13 +794,6 @@ class Blocks:
 
 
 _TITLE_CLOSERS = {'"': '"', "'": "'", "(": ")"}
-
-
-def defined_abbreviations(text: str) -> set[str]:
-    """What the abbr extension's definitions in `text` (`*[HSI]: ...`) abbreviate."""
-    if "*[" not in text:
-        return set()
-    return {found.group(1) for found in _ABBREVIATION_LINE.finditer(text)}
 
 
 def _definition_target(text: str) -> bool | None:
