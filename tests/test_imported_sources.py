@@ -9,6 +9,7 @@ import pytest
 from coalition_handbook.imported_sources import _imported_by as imported_by
 from coalition_handbook.imported_sources import imported_sources
 from coalition_handbook.rules import privacy_pii
+from coalition_handbook.site import handout_render
 
 RULES = "coalition_handbook.rules"
 
@@ -21,6 +22,7 @@ RULES = "coalition_handbook.rules"
         # From a package: each name imported may be one of its modules, on one line or in
         # parentheses over several, with comments.
         ("from . import soft_breaks  # why", [RULES, f"{RULES}.soft_breaks"]),
+        ("from . import soft_breaks as breaks", [RULES, f"{RULES}.soft_breaks"]),
         (
             "from ..markdown import (\n    raw_html,  # why\n    definitions,\n)",
             [
@@ -53,3 +55,15 @@ def test_the_modules_a_module_imports_through_another_are_found_too() -> None:
         "coalition_handbook.letters",
     } <= set(found)
     assert found["coalition_handbook.letters"].name == "letters.py"
+
+
+def test_the_packages_a_module_is_in_are_found_with_what_they_import() -> None:
+    """Review rv8: `from ..model.types import Term` runs model/__init__.py, which imports
+    model.glossary; neither was read."""
+    found = imported_sources(handout_render)
+    assert {
+        "coalition_handbook",
+        "coalition_handbook.model",
+        "coalition_handbook.model.glossary",
+    } <= set(found)
+    assert found["coalition_handbook.model"].name == "__init__.py"

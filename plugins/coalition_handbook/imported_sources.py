@@ -1,4 +1,5 @@
-"""The source files of the package's own modules that a module imports, directly or not.
+"""The source files of the package's own modules that a module imports, directly or not,
+and of the packages they are in (importing `model.types` runs `model/__init__.py` first).
 
 A digest of what a cached result was computed with is only as good as its list of files:
 a list kept by hand left out modules the handouts' phone finders import (review rv6,
@@ -22,14 +23,17 @@ _RELATIVE_IMPORT = re.compile(
     r"^[ \t]*from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.MULTILINE
 )
 _NAME = re.compile(r"\w+")
+# `x as y` imports x, named y here.
+_ALIAS = re.compile(r"\bas[ \t]+\w+")
 _COMMENT = re.compile(r"#[^\n]*")
 
 
 def imported_sources(module: ModuleType) -> dict[str, Path]:
     """Module name -> source file, of `module` and of every module of its package that it
-    imports, directly or through another, at its top or in a function. A module already
-    imported is read where its `__file__` says; another is found without running it (the
-    packages it is in aside)."""
+    imports, directly or through another, at its top or in a function, and of the package
+    `__init__` modules that Python runs before each (and what they import). A module
+    already imported is read where its `__file__` says; another is found without running
+    it (the packages it is in aside)."""
     found: dict[str, Path] = {}
     waiting = [module.__name__]
     while waiting:
@@ -41,7 +45,14 @@ def imported_sources(module: ModuleType) -> dict[str, Path]:
             continue
         found[name] = path
         waiting += _imported_by(name, path)
+        waiting += _packages_of(name)
     return found
+
+
+def _packages_of(name: str) -> list[str]:
+    """The packages `name` is in, outermost first: "a.b.c" -> "a", "a.b"."""
+    parts = name.split(".")
+    return [".".join(parts[:count]) for count in range(1, len(parts))]
 
 
 def _source_of(name: str) -> Path | None:
@@ -72,5 +83,6 @@ def _imported_by(name: str, path: Path) -> list[str]:
         names.append(base)
         base_path = _source_of(base)
         if base_path is not None and base_path.name == "__init__.py":  # a package
-            names += (f"{base}.{word}" for word in _NAME.findall(_COMMENT.sub("", imported)))
+            imported = _ALIAS.sub("", _COMMENT.sub("", imported))
+            names += (f"{base}.{word}" for word in _NAME.findall(imported))
     return names

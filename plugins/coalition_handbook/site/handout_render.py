@@ -267,7 +267,8 @@ def sort_key_terms(terms: Iterable[Term], language: str) -> tuple[Term, ...]:
 @cache
 def renderer_digest() -> str:
     """A digest of what turns content into a PDF: templates, stylesheet, this code and
-    every module of the package it imports, directly or not (`imported_sources`): what it
+    every module of the package it imports, directly or not, with the packages' `__init__`
+    modules that Python runs first (`imported_sources`): what it
     prints the author's HTML without (`print_only`), what it says it could not print
     (`handout_problems`, kept beside the PDF), how it finds the phone numbers it keeps
     whole (`handout_phones` and the privacy rule's finders, with the patterns they share:
