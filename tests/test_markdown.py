@@ -432,6 +432,17 @@ def test_a_page_of_glued_asterisks_is_linear() -> None:
     assert large <= small * 10.5
 
 
+def test_a_quote_of_many_definitions_is_read_in_linear_time() -> None:
+    """Where a quoted `:` line follows a lazy line, where its quote starts is read back
+    (review rv8, def_list): only as far as the last one found, or a quote of thousands
+    of definitions took quadratic time."""
+    from work import calls_made
+
+    small = calls_made(checkable_text, "w\n\n" + "> :   x\nlazy\n\n" * 200)
+    large = calls_made(checkable_text, "w\n\n" + "> :   x\nlazy\n\n" * 2_000)
+    assert large <= small * 10.5
+
+
 def test_a_page_of_at_signs_looks_for_no_address_s_local_part(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -164,6 +164,9 @@ class Blocks:
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
         self._comment_end: int | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
+        # The last blockquote start found (`_quote_start`): (floor, depth, the line it was
+        # found for, where it starts).
+        self._last_quote: tuple[int, int, int, int] | None = None
 
     def takes_prose_in_bulk(self) -> bool:
         """True when plain lines mean plain prose: no fence, comment, raw HTML or table open."""
@@ -570,8 +573,23 @@ class Blocks:
             return before is not None  # a block in the same quote (or container), or none
         # A line less deep in quotes (before the quote, or a lazy line of it): where
         # does the quote start?
-        start = max(start, _quote_start(self.text, start, self.line_start, depth))
+        start = max(start, self._quote_start(start, depth))
         return self._block_line_before(start, self.line_start, depth) is not None
+
+    def _quote_start(self, floor: int, depth: int) -> int:
+        """Where the blockquote `depth` deep that holds the current line starts (no
+        earlier than `floor`). Where it goes on from the line the last one was found for,
+        it is that one: read back only to that line, so that a quote of many definitions
+        is read once."""
+        last = self._last_quote
+        if last is not None and last[:2] == (floor, depth):
+            start = _quote_start(self.text, last[2], self.line_start, depth)
+            if start == last[2]:
+                start = last[3]
+        else:
+            start = _quote_start(self.text, floor, self.line_start, depth)
+        self._last_quote = (floor, depth, self.line_start, start)
+        return start
 
     def _block_line_before(self, start: int, end: int, depth: int) -> str | None:
         """The last line in `text[start:end]` that makes a block `depth` quotes deep,
