@@ -139,7 +139,8 @@ def test_the_check_outputs_shown_are_what_the_check_prints(
     index.write_text(index.read_text(encoding="utf-8") + "\n" + added, encoding="utf-8")
 
     status = main(["check", "-f", str(config)])
-    printed = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()  # the findings, then the totals on stderr
+    printed = [*captured.out.splitlines(), *captured.err.splitlines()]
     expected = [line for line in text_block.splitlines() if not line.startswith("$")]
     assert printed == expected[: len(printed)]
     assert expected[len(printed) :] == [str(status)]

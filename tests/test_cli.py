@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,13 @@ def run_check_for_bytes(
     )
 
 
+def without_totals(stderr: str | bytes, encoding: str = "utf-8") -> str:
+    """`stderr` without the totals line a text or github report ends with: the tests that
+    read stderr for a traceback or a note read it without."""
+    text = stderr.decode(encoding) if isinstance(stderr, bytes) else stderr
+    return re.sub(r"(?m)^handbook: [\d,]+ findings?: .*\n", "", text)
+
+
 def test_clean_handbook_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config_file = make_handbook(tmp_path)
     assert main(["check", "-f", str(config_file)]) == 0
@@ -86,7 +94,7 @@ def test_strict_in_mkdocs_yml_fails_warnings_as_the_build_does(
     assert main(["check", "-f", str(config_file)]) == 0
     config_file.write_text(settings + "strict: maybe\n", encoding="utf-8")
     assert main(["check", "-f", str(config_file)]) == 2
-    assert capsys.readouterr().err == (
+    assert without_totals(capsys.readouterr().err) == (
         f"handbook: {config_file}:7: 'strict' is 'maybe'; expected true or false\n"
     )
 
@@ -142,6 +150,23 @@ def test_sarif_that_leaves_findings_out_says_so_on_stderr(
         "at most 1 results a run; the most severe are kept): `handbook check --format text` "
         "or `--format json` lists them all\n"
     )
+
+
+def test_a_text_report_ends_with_the_totals_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: 12,105 findings, one a line, and their number nowhere. Stdout stays the
+    contract's lines; JSON has `counts`, and nothing on stderr."""
+    config_file = make_handbook(tmp_path, page="# Home\n\n" + "A vagrant.\n\n" * 11)
+    totals = "handbook: 11 findings: 0 errors, 11 warnings, 0 infos (term.avoid 11)\n"
+    assert main(["check", "-f", str(config_file)]) == 0
+    text = capsys.readouterr()
+    assert len(text.out.splitlines()) == 11
+    assert text.err == totals
+    assert main(["check", "-f", str(config_file), "--format", "github"]) == 0
+    assert capsys.readouterr().err == totals
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_json_output_is_the_contract_object(
@@ -402,7 +427,7 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path: Path) -> None:
         )
     finally:
         os.close(write_end)
-    assert (completed.returncode, completed.stderr) == (1, "")
+    assert (completed.returncode, without_totals(completed.stderr)) == (1, "")
 
 
 def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
@@ -417,15 +442,15 @@ def test_without_f_mkdocs_yaml_is_read_as_mkdocs_reads_it(
     # silently went unread by the check, and read by `properdocs build`).
     (tmp_path / "properdocs.yml").write_bytes((tmp_path / "mkdocs.yaml").read_bytes())
     assert main(["check", "--strict"]) == 1
-    assert capsys.readouterr().err == (
+    assert without_totals(capsys.readouterr().err) == (
         "handbook: note: reading mkdocs.yaml; properdocs.yml is here too, and ProperDocs "
         "reads properdocs.yml first: keep one config, or name the one meant with -f\n"
     )
     assert main(["check", "-f", "mkdocs.yaml", "--strict"]) == 1  # named: nothing to say
-    assert capsys.readouterr().err == ""
+    assert without_totals(capsys.readouterr().err) == ""
     (tmp_path / "properdocs.yml").rename(tmp_path / "mkdocs.yml")
     assert main(["check", "--strict"]) == 1  # ProperDocs is no matter here (review)
-    assert capsys.readouterr().err == (
+    assert without_totals(capsys.readouterr().err) == (
         "handbook: note: reading mkdocs.yml; mkdocs.yaml is here too: keep one config, or "
         "name the one meant with -f\n"
     )
@@ -616,7 +641,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_utf8(
     )
     completed = run_check_for_bytes(config_file, report_format)
     assert completed.returncode == 1
-    assert completed.stderr == b""
+    assert without_totals(completed.stderr) == ""
     report = completed.stdout.decode("utf-8")  # strictly
     shown = "glossary/caf\\xe9.yml"
     if report_format == "json":
@@ -694,7 +719,7 @@ def test_half_a_character_from_a_yaml_escape_is_reported_as_its_code(
         term, encoding="utf-8"
     )
     completed = run_check_for_bytes(config_file, report_format)
-    assert (completed.returncode, completed.stderr) == (1, b"")
+    assert (completed.returncode, without_totals(completed.stderr)) == (1, "")
     report = completed.stdout.decode("utf-8")
     if report_format in ("json", "sarif"):
         report = json.dumps(json.loads(report))
@@ -716,7 +741,7 @@ def test_a_report_goes_out_whatever_the_outputs_encoding(
     (tmp_path / "content" / "caf\u00e9.md").write_text("# Caf\n\nA vagrant here.\n", "utf-8")
     env = {**os.environ, "PYTHONIOENCODING": encoding, DISABLE_VARIABLE: "1"}
     completed = run_check_for_bytes(config_file, report_format, env)
-    assert (completed.returncode, completed.stderr) == (0, b"")
+    assert (completed.returncode, without_totals(completed.stderr, "ascii")) == (0, "")
     report = completed.stdout.decode("ascii")
     if report_format == "json":
         assert json.loads(report)["findings"][0]["path"] == "content/caf\u00e9.md"
@@ -737,7 +762,8 @@ def test_github_commands_are_utf8_whatever_the_outputs_encoding(
     )
     env = {**os.environ, "PYTHONIOENCODING": encoding, DISABLE_VARIABLE: "1"}
     completed = run_check_for_bytes(config_file, "github", env)
-    assert (completed.returncode, completed.stderr) == (0, b"")
+    stderr_encoding = encoding.partition(":")[0]  # the totals line, in stderr's encoding
+    assert (completed.returncode, without_totals(completed.stderr, stderr_encoding)) == (0, "")
     report = completed.stdout.decode("utf-8")
     assert report.startswith("::warning file=content/caf\u00e9 \u4eba\u53e3.md,line=3,col=3::")
 

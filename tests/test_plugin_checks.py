@@ -46,6 +46,20 @@ def test_warning_is_logged_with_its_place(tmp_path: Path, caplog: pytest.LogCapt
     assert any(message.startswith("content/index.md:3:4: term.avoid ") for message in warnings)
 
 
+def test_the_build_logs_the_totals_after_the_findings(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Audit: 12,106 warning lines, then "Documentation built", and no number."""
+    config_file = make_handbook(tmp_path, page="# Home\n\nA vagrant, a vagrant.\n")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config_file)
+    messages = [record.getMessage() for record in caplog.records]
+    totals = "handbook: 2 findings: 0 errors, 2 warnings, 0 infos (term.avoid 2)"
+    assert totals in messages
+    last_finding = max(i for i, message in enumerate(messages) if "term.avoid '" in message)
+    assert messages.index(totals) == last_finding + 1
+
+
 def test_a_logged_finding_is_one_line_even_when_its_text_spans_two(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -299,3 +299,23 @@ def test_github_is_exactly_the_contracts_shape() -> None:
         f"::{commands[f.severity]} file={f.path},line={f.line},col={f.column}::{f.message}"
         for f in plain
     ]
+
+
+def _findings_of(**counts: int) -> list[Finding]:
+    """`counts` findings of each severity, one a line of content/index.md."""
+    severities = [Severity(name) for name, count in counts.items() for _ in range(count)]
+    return [
+        Finding("term.avoid", severity, "content/index.md", line, 1, "m")
+        for line, severity in enumerate(severities, start=1)
+    ]
+
+
+def test_totals_count_by_severity_and_by_rule() -> None:
+    from coalition_handbook.report.totals import totals_line
+
+    findings = [*_findings_of(warning=2, info=1), *FINDINGS]
+    assert totals_line(findings) == (
+        "7 findings: 1 error, 4 warnings, 2 infos "
+        "(term.avoid 5, glossary.schema 1, term.unknown-acronym 1)"
+    )
+    assert totals_line([]) is None

@@ -343,6 +343,7 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .report import FORMATTERS
     from .report.encoding import json_in_ascii
     from .report.sarif import left_out_note
+    from .report.totals import totals_line
     from .report.workspace import FORMATS_READ_BY_GITHUB, from_workspace, workspace_folder
 
     with two_processes_allowed():  # this command owns its process: it may fork
@@ -360,6 +361,10 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     write_stdout(report, encoding=encoding)
     if args.format == "sarif" and (note := left_out_note(findings)) is not None:
         print(f"handbook: {note}", file=sys.stderr)
+    # Totals where a person reads the findings one a line; JSON has `counts`, SARIF is read
+    # by code scanning, and stdout holds nothing but the findings (DESIGN section 6).
+    if args.format in ("text", "github") and (totals := totals_line(findings)) is not None:
+        print(f"handbook: {totals}", file=sys.stderr)
     strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
     return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 

@@ -42,6 +42,7 @@ from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
 from ..findings import Severity
 from ..model.types import Module
+from ..report.totals import totals_line
 from ..rules import RULES
 from ..rules.module_readability import cached_reading_grade
 from ..rules.privacy_allow import public_phone_keys
@@ -279,6 +280,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._watch_included_folders()  # before a failing check stops the build
         for finding in self.result.findings:
             log.log(LOG_LEVELS[finding.severity], describe(finding))
+        # The totals close the list: thousands of lines said nothing of their number (audit).
+        if (totals := totals_line(self.result.findings)) is not None:
+            log.info(f"handbook: {totals}")
         failing = self.result.failing(strict=bool(config.strict))
         if failing:
             errors = sum(finding.severity is Severity.ERROR for finding in failing)
