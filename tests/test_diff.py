@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import difflib
 import io
@@ -4019,6 +4020,16 @@ def test_each_reason_the_diff_fails_is_a_line_on_stderr(
         "::error file=handbook/glossary/über.yml,line=2,col=1::handbook/glossary/über.yml: "
         "changed\n"
     )
+    # Past GitHub's ten errors a step, a notice first says how many are no annotation.
+    eleven = [dataclasses.replace(problem, line=line) for line in range(1, 12)]
+    tell_failures(eleven, repository, actions)
+    note, *errors = capsys.readouterr().err.splitlines()
+    assert note == (
+        "::notice::handbook: 1 of 11 findings (11 errors) are not shown as annotations: "
+        "GitHub shows the first 10 of each kind (error, warning, notice) a step, and 50 a "
+        "job; this step's log lists each, with its file"
+    )
+    assert len(errors) == 11
     # Nothing failing, nothing said.
     git(repository, "checkout", "-q", "--", ".")
     assert run_diff(config, "HEAD", None, environ=actions) == 0

@@ -310,6 +310,36 @@ def _findings_of(**counts: int) -> list[Finding]:
     ]
 
 
+@pytest.mark.parametrize(
+    ("counts", "not_shown"),
+    [
+        ({"error": 10, "warning": 10, "info": 10}, None),  # GitHub shows them all
+        ({"warning": 11}, 1),
+        ({"error": 12, "warning": 3}, 2),
+        # The note is the first notice: it takes one of the ten an info would have had.
+        ({"warning": 11, "info": 10}, 2),
+        ({"info": 11}, 2),
+    ],
+)
+def test_github_says_first_how_many_findings_are_no_annotation(
+    counts: dict[str, int], not_shown: int | None
+) -> None:
+    """Audit: GitHub makes annotations of the first ten commands of each kind a step; the
+    other 12,095 findings of a large handbook were dropped without a word."""
+    findings = _findings_of(**counts)
+    lines = FORMATTERS["github"](findings).splitlines()
+    commands = [line for line in lines if "file=" in line]
+    assert len(commands) == len(findings)  # every finding is still written, in order
+    if not_shown is None:
+        assert lines == commands
+        return
+    note = lines[0]
+    assert note.startswith(f"::notice::handbook: {not_shown} of {len(findings)} findings (")
+    assert "GitHub shows the first 10 of each kind (error, warning, notice) a step" in note
+    assert note.endswith("`handbook check` (text format) lists each with its place")
+    assert lines[1:] == commands
+
+
 def test_totals_count_by_severity_and_by_rule() -> None:
     from coalition_handbook.report.totals import totals_line
 

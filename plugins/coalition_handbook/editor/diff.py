@@ -145,7 +145,7 @@ def _tell(problems: Sequence[Finding], root: Path, environ: Mapping[str, str]) -
             dataclasses.replace(problem, message=f"{problem.path}: {problem.message}")
             for problem in placed
         ]
-        _write_utf8(render_github(named))
+        _write_utf8(render_github(named, listed_by="this step's log lists each, with its file"))
         return
     for problem in problems:
         print(f"{problem.path}:{problem.line}: {problem.message}", file=sys.stderr)
