@@ -1099,3 +1099,75 @@ def test_a_link_to_a_handout_the_build_cannot_publish_is_its_text(
     page_url: str, html: str, expected: str | None
 ) -> None:
     assert unlink_missing_handouts(html, page_url, {"community"}) == (expected or html)
+
+
+@pytest.mark.parametrize(
+    "ordered",
+    [
+        ["Page 9", "Page 85", "Page 85: intake", "page 86", "Page 853"],
+        ["Step 2 of 10", "Step 10 of 10", "Step 10 of 12", "Steps"],
+        ["2 hotlines", "10 hotlines", "Hotline"],
+    ],
+)
+def test_natural_sort_key_compares_numbers_as_numbers(ordered: list[str]) -> None:
+    """Audit: "Used on" lists sorted titles as strings, "Page 853" before "Page 85"."""
+    from coalition_handbook.slugs import natural_sort_key
+
+    assert sorted(ordered, key=natural_sort_key) == ordered
+
+
+def _used_on_lists(tmp_path: Path, titles: dict[str, str]) -> dict[str, str]:
+    """The "Used on" list of each term page of a handbook whose pages (`titles`: path
+    under content/ -> title) all use survivor."""
+    from helpers_model import load, term_yaml
+
+    from coalition_handbook.site.pages import SiteInputs, used_on, used_on_lists
+    from coalition_handbook.site.urls import page_url
+
+    files = {f"content/{path}": f"# {title}\n\nA survivor.\n" for path, title in titles.items()}
+    handbook, _ = load(tmp_path, {"glossary/survivor.yml": term_yaml(), **files})
+    paths = [page.path for page in handbook.pages if page.src_uri in titles]
+    usage = used_on(handbook, {"survivor": paths}, "en")
+    urls = {src_uri: page_url(src_uri, True) for src_uri in titles}
+    return used_on_lists(SiteInputs(handbook, usage=usage, page_urls=urls))
+
+
+def test_used_on_lists_numbers_in_order_and_tells_pages_of_one_title_apart(
+    tmp_path: Path,
+) -> None:
+    """Audit: eight "Coalition onboarding" copies were eight alike links, and "Page 853"
+    came before "Page 85"."""
+    titles = {
+        "page-853.md": "Page 853",
+        "page-85.md": "Page 85",
+        "services/index.md": "Overview",
+        "about/overview.md": "overview",
+        "page-9.md": "Page 9",
+    }
+    lists = _used_on_lists(tmp_path, titles)
+    shown = lists["glossary/survivor.md"]
+    texts = [link.text for link in elements(shown, "a")]
+    assert texts == [
+        "overview (about/overview/)",
+        "Overview (services/)",
+        "Page 9",
+        "Page 85",
+        "Page 853",
+    ]
+    assert '<span class="hb-used-on__where">(services/)</span>' in shown
+
+
+def test_a_long_used_on_list_folds_past_its_first_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: the "coalition" term listed 3,528 pages open, hundreds of phone screens.
+    Past `USED_ON_SHOWN` (lowered here to 2) the rest are folded, none left out."""
+    from coalition_handbook.site import pages
+
+    monkeypatch.setattr(pages, "USED_ON_SHOWN", 2)
+    titles = {f"page-{number}.md": f"Page {number}" for number in range(1, 6)}
+    lists = _used_on_lists(tmp_path, titles)
+    shown, folded = lists["glossary/survivor.md"].split("<details", 1)
+    assert [link.text for link in elements(shown, "a")] == ["Page 1", "Page 2"]
+    assert "<summary>3 more pages</summary>" in folded
+    assert [link.text for link in elements(folded, "a")] == ["Page 3", "Page 4", "Page 5"]

@@ -194,6 +194,17 @@ def sort_key(text: str, language: str = "en") -> str:
     return _JOINING_HYPHEN.sub(" ", folded)
 
 
+_DIGIT_RUN = re.compile(r"(\d+)")
+
+
+def natural_sort_key(text: str, language: str = "en") -> tuple[str | int, ...]:
+    """`sort_key`, with each run of digits compared as a number: `Page 85` before
+    `Page 853`, `Step 9` before `Step 10` (as strings, "Page 853" came first: audit)."""
+    parts = _DIGIT_RUN.split(sort_key(text, language))
+    # Text at the even places, numbers at the odd: two keys compare place by place.
+    return tuple(int(part) if place % 2 else part for place, part in enumerate(parts))
+
+
 def index_letter(text: str, language: str = "en") -> str:
     """The A-Z section a term is listed under (one the site's language adds, such as
     Spanish `Ñ`, included); anything but a letter goes under `#`."""

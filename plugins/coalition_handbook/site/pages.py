@@ -19,7 +19,8 @@ from .. import published
 from ..markdown.definitions import definition_as_shown
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
-from ..slugs import a_to_z_key, index_letter, index_letters, sort_key
+from ..slugs import a_to_z_key, index_letter, index_letters, natural_sort_key, sort_key
+from .languages import english_label
 from .search_boost import (
     CHANGES_BOOST,
     capital_search_words,
@@ -154,8 +155,9 @@ def used_on(
     """Term id -> the pages that use it, once each: the author's pages (modules
     included) by title, then the protocols' generated pages by title, then the pages of
     the other terms whose definition uses it, by term, in the order of the site's
-    `language` (`sort_key`). `usage` gives the paths of the files that use each term (as
-    `documents.pages_using_terms` does); other files have no page in the list."""
+    `language`, numbers compared as numbers (`natural_sort_key`). `usage` gives the
+    paths of the files that use each term (as `documents.pages_using_terms` does); other
+    files have no page in the list."""
     pages = {page.path: page for page in handbook.pages}
     protocols = {protocol.origin.path: protocol for protocol in handbook.protocols.values()}
     terms = {term.origin.path: term for term in handbook.terms.values()}
@@ -172,7 +174,12 @@ def used_on(
                 refs[path] = ref
             term_refs.setdefault(ref[1].src_uri, ref)
         ordered = sorted(
-            term_refs.values(), key=lambda ref: (ref[0], sort_key(ref[1].title, language))
+            term_refs.values(),
+            key=lambda ref: (
+                ref[0],
+                natural_sort_key(ref[1].title, language),
+                natural_sort_key(ref[1].src_uri),  # pages of one title, by their path
+            ),
         )
         result[term_id] = tuple(ref for _, ref in ordered)
     return result
@@ -306,7 +313,10 @@ def used_on_lists(inputs: SiteInputs) -> dict[str, str]:
     generated protocol page's by MkDocs' own rule), so they are right by construction.
 
     Term pages all sit at the same depth, so a page's item is the same on every term page
-    whose folder does not hold it: it is made once (not once per term that uses it)."""
+    whose folder does not hold it: it is made once (not once per term that uses it).
+    Pages that share a title (an "Overview" in each section) show their address too. Past
+    `USED_ON_SHOWN` pages, the rest are folded under "N more pages" (`_used_on_list`)."""
+    repeated = _repeated_titles(inputs)
     items_by_page: dict[str, str] = {}
     lists: dict[str, str] = {}
     for term in inputs.handbook.terms.values():
@@ -317,20 +327,62 @@ def used_on_lists(inputs: SiteInputs) -> dict[str, str]:
             url = _used_on_url(page, inputs)
             if url is None:
                 continue
+            where = url if _title_key(page.title) in repeated else None
             if url.startswith(own_folder):  # the link depends on this term page's folder
-                items.append(_used_on_item(own_url, url, page.title))
+                items.append(_used_on_item(own_url, url, page.title, where))
                 continue
             item = items_by_page.get(page.src_uri)
             if item is None:
-                item = items_by_page[page.src_uri] = _used_on_item(own_url, url, page.title)
+                item = _used_on_item(own_url, url, page.title, where)
+                items_by_page[page.src_uri] = item
             items.append(item)
         if items:
-            lists[term_src_uri(term.id)] = f'<ul class="hb-used-on">\n{"".join(items)}</ul>'
+            lists[term_src_uri(term.id)] = _used_on_list(items, inputs.language)
     return lists
 
 
-def _used_on_item(from_url: str, to_url: str, title: str) -> str:
-    return f'<li><a href="{escape(relative_page_url(from_url, to_url))}">{escape(title)}</a></li>\n'
+# The links a "Used on" list shows open; the rest are folded under "N more pages". The
+# "coalition" term of a statewide handbook was used on 3,528 pages, a list of hundreds of
+# screens on a phone (audit). Folded, not left out: the list is the one place that says
+# where a term is used, and 200 is past what a reader scans.
+USED_ON_SHOWN = 200
+
+
+def _used_on_list(items: Sequence[str], language: str) -> str:
+    shown = f'<ul class="hb-used-on">\n{"".join(items[:USED_ON_SHOWN])}</ul>'
+    folded = items[USED_ON_SHOWN:]
+    if not folded:
+        return shown
+    more = english_label(f"{len(folded):,} more page{'' if len(folded) == 1 else 's'}", language)
+    return (
+        f'{shown}\n<details class="hb-used-on-more">\n<summary>{more}</summary>\n'
+        f'<ul class="hb-used-on">\n{"".join(folded)}</ul>\n</details>'
+    )
+
+
+def _title_key(title: str) -> str:
+    """A title as a reader tells titles apart: case and accents aside (`sort_key`)."""
+    return sort_key(title)
+
+
+def _repeated_titles(inputs: SiteInputs) -> set[str]:
+    """The titles (`_title_key`) of two or more pages of the "Used on" lists: those
+    links show their address, or the lists would hold alike links to different pages."""
+    src_uris_by_title: dict[str, set[str]] = {}
+    for pages in inputs.usage.values():
+        for page in pages:
+            src_uris_by_title.setdefault(_title_key(page.title), set()).add(page.src_uri)
+    return {title for title, src_uris in src_uris_by_title.items() if len(src_uris) > 1}
+
+
+def _used_on_item(from_url: str, to_url: str, title: str, where: str | None) -> str:
+    """A link of a "Used on" list; `where`, the page's address from the site's root, for
+    a title another page has too."""
+    href = escape(relative_page_url(from_url, to_url))
+    shown = escape(title)
+    if where is not None:
+        shown += Markup(' <span class="hb-used-on__where">({})</span>').format(where or "/")
+    return f'<li><a href="{href}">{shown}</a></li>\n'
 
 
 def protocols_by_title(protocols: Mapping[str, Protocol], language: str) -> list[Protocol]:
