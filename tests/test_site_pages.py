@@ -169,7 +169,8 @@ def test_the_glossary_letters_come_before_the_introduction(tmp_path: Path) -> No
     assert "Glossary" in title
     letters, after_letters = after_title.split("</nav>", 1)
     assert letters.lstrip().startswith(
-        '<nav class="hb-letters" aria-label="Glossary letters" data-search-exclude>'
+        '<nav class="hb-letters" id="glossary-letters" aria-label="Glossary letters" '
+        "data-search-exclude>"
     )
     assert "Read this first." not in letters
     assert "Read this first." in after_letters
@@ -191,6 +192,20 @@ def test_glossary_index_has_letters_and_marks_statuses(tmp_path: Path) -> None:
     entries = [li.text for li in elements(html, "li")]
     assert any(entry.startswith("prostituted person deprecated") for entry in entries)
     assert any("Use survivor instead" in entry for entry in entries)
+
+
+def test_each_letter_of_the_glossary_links_back_to_the_letters(tmp_path: Path) -> None:
+    """Audit: on a phone, after a jump to S, the letter bar was 95,000 px up and the
+    table of contents in the drawer. Under each letter's heading, a link back to it."""
+    html = read(_site(tmp_path), "glossary/index.html")
+    (letters,) = elements(html, "nav", "hb-letters")
+    sections = re.split(r'<h2 id="letter-', html)[1:]
+    assert len(sections) >= 4  # A, P, S, V
+    for section in sections:
+        heading, after = section.split("</h2>", 1)
+        back = after.lstrip().split("</p>", 1)[0]
+        assert back.startswith('<p class="hb-letters-back" data-search-exclude>'), heading
+        assert f'<a href="#{letters.attrs["id"]}">' in back
 
 
 def test_terms_that_start_with_a_digit_come_last_as_in_the_letter_navigation(
