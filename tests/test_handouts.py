@@ -2834,3 +2834,27 @@ def test_a_handout_prints_the_files_its_module_includes(tmp_path: Path) -> None:
     assert "8&lt;" not in html and "includes/note.md" not in html
     note.write_text("Other words.\n", encoding="utf-8")
     assert handout_cache.cache_key(content()) != handout_cache.cache_key(first)
+
+
+def test_a_handout_whose_included_file_changed_prints_another_edition(tmp_path: Path) -> None:
+    """Review rv9 M1: the edition hashed the module as written (its `--8<--` line), so
+    an edit to an included file changed the printed text but not the edition on the
+    footer. It is made of what is printed, the included text in place."""
+    module = module_text("Notes", '\n--8<-- "includes/note.md"\n', protocols="[]")
+    config_file = write_handbook(tmp_path, modules={"notes": module})
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + "markdown_extensions:\n  - pymdownx.snippets\n",
+        encoding="utf-8",
+    )
+    note = tmp_path / "includes" / "note.md"
+    note.parent.mkdir()
+    note.write_text("Included words: ask the front desk.\n", encoding="utf-8")
+
+    def edition() -> str:
+        context = context_of(config_file)
+        return handouts.handout_content(context, context.handbook.modules["notes"]).edition
+
+    first = edition()
+    assert edition() == first  # the same text, the same edition
+    note.write_text("Other words.\n", encoding="utf-8")
+    assert edition() != first

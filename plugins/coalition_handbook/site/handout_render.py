@@ -145,8 +145,11 @@ class HandoutContent:
         leaves no history entry, and the date can even go back (audit). Made of the text
         alone, not of the site's name, address or paper (shown there as they are), nor
         of the software, so that the same text keeps its edition from build to build."""
+        module = _printed_fields(self.module)
+        if self.module_body is not None:  # what it prints, its included files in place
+            module["body"] = self.module_body
         printed = {
-            "module": _printed_fields(self.module),
+            "module": module,
             "protocols": [
                 [_printed_fields(protocol), protocol.history[0].date if protocol.history else None]
                 for protocol in self.protocols
