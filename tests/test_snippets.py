@@ -474,3 +474,35 @@ def test_a_remote_snippet_of_auto_append_is_named_where_mkdocs_yml_names_it(
     line = next(number for number, text in enumerate(lines, 1) if url in text)
     assert (finding.path, finding.line, finding.column) == ("mkdocs.yml", line, 11)
     assert url in finding.message
+
+
+def test_a_missing_file_is_an_error_where_check_paths_stops_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv9 M2: with `check_paths: true` the build stopped on a file not found with
+    a traceback (SnippetMissingError), after a check that said nothing. The check names
+    it at its include line, and the plugin's check stops the build with that message
+    before anything is rendered. Without check_paths the extension skips it: silent."""
+    page = '# Home\n\nA calm page.\n\n  --8<-- "includes/missing.md"\n'
+    config_file = make_handbook(tmp_path, page=page)
+    mkdocs_yml = config_file.read_text(encoding="utf-8")
+    with_snippets(config_file)
+    assert found(config_file) == []
+
+    config_file.write_text(mkdocs_yml, encoding="utf-8")
+    with_snippets(config_file, "{check_paths: true}")
+    (error,) = run_checks(load_config(config_file)).findings
+    assert (error.path, error.line, error.column, error.rule) == (
+        "content/index.md",
+        5,
+        11,
+        "page.source",
+    )
+    assert error.severity.value == "error"
+    assert "'includes/missing.md'" in error.message and "check_paths" in error.message
+
+    monkeypatch.chdir(tmp_path)  # where the extension reads its base path from, as `mkdocs build`
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises((Abort, PluginError)):
+        build(load_mkdocs_config(str(config_file)))
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "content/index.md:5:11: page.source includes 'includes/missing.md'" in logged

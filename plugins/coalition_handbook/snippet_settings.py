@@ -24,7 +24,7 @@ EXTENSION = "pymdownx.snippets"
 # path holds a NUL).
 PAGE_FOLDER = "\0page folder"
 # The options read, as the extension names them; the others change nothing checked.
-_BOOLEANS = ("restrict_base_path", "url_download", "dedent_subsections")
+_BOOLEANS = ("restrict_base_path", "url_download", "dedent_subsections", "check_paths")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class SnippetSettings:
     url_download: bool = False
     encoding: str = "utf-8"
     dedent_subsections: bool = False
+    # The build stops on an include it cannot find: the checks report it as an error.
+    check_paths: bool = False
 
     def options(self) -> dict[str, Any]:
         """The extension's options, as `SnippetExtension` takes them."""
@@ -50,6 +52,7 @@ class SnippetSettings:
             "url_download": self.url_download,
             "encoding": self.encoding,
             "dedent_subsections": self.dedent_subsections,
+            "check_paths": self.check_paths,
         }
 
 
@@ -99,6 +102,7 @@ def snippet_settings(
         url_download=bool(read["url_download"]),
         encoding=encoding,
         dedent_subsections=bool(read["dedent_subsections"]),
+        check_paths=bool(read["check_paths"]),
     )
     return settings, problems
 

@@ -7,8 +7,9 @@ own preprocessor reads the names, follows the includes and selects the lines
 (`_Recorder`, which notes what it reads and downloads nothing); a relative `base_path`
 is read from mkdocs.yml's folder, where `mkdocs build` is run.
 
-A file that is not found is not published (with `check_paths` the build stops and says
-so); a remote one (`url_download`) cannot be read offline: `Inclusions.remote` names it.
+A file that is not found is not published; with `check_paths` the build stops on it, and
+`Inclusions.missing` names it. A remote one (`url_download`) cannot be read offline:
+`Inclusions.remote` names it.
 A file included inside a code block is published as code (`Inclusions.code`). The
 lines the extension replaces (include lines, the names of a `--8<--` block, section
 markers) are never published as written (`Inclusions.replaced`).
@@ -50,14 +51,25 @@ class RemoteSnippet:
     column: int
 
 
+@dataclass(frozen=True, slots=True)
+class MissingSnippet:
+    """A file an include line names that is found in no base path: where the line is
+    written (as `RemoteSnippet`), and the name as written."""
+
+    name: str
+    path: str
+    line: int
+    column: int
+
+
 @dataclass
 class Inclusions:
     """What the pages include: each file by its absolute path, with the lines of it that
     are published (None: all of them); those included in code blocks only (`code`); the
-    remote snippets, each once; where includes nest too deep to be followed; by the name
-    findings give a file (a page or an included one), the numbers of its lines the
-    extension replaces; by page, the names of the files it includes in prose, nested
-    and auto-appended ones too."""
+    remote snippets, each once; the files not found, at each include line; where
+    includes nest too deep to be followed; by the name findings give a file (a page or
+    an included one), the numbers of its lines the extension replaces; by page, the
+    names of the files it includes in prose, nested and auto-appended ones too."""
 
     files: dict[str, frozenset[int] | None] = field(default_factory=dict)
     remote: list[RemoteSnippet] = field(default_factory=list)
@@ -65,6 +77,7 @@ class Inclusions:
     too_deep: list[tuple[str, int]] = field(default_factory=list)
     replaced: dict[str, frozenset[int]] = field(default_factory=dict)
     in_page: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    missing: list[MissingSnippet] = field(default_factory=list)
 
 
 class _Line(str):
@@ -126,6 +139,7 @@ class _Record:
         self.code_lines: dict[str, frozenset[int]] = {}
         self.remote: dict[str, RemoteSnippet] = {}
         self.too_deep: dict[tuple[str, int], None] = {}
+        self.missing: dict[MissingSnippet, None] = {}
         self.replaced: dict[str, set[int]] = {}
         # The files the page being walked includes in prose, in order.
         self.in_page: dict[str, None] = {}
@@ -191,6 +205,8 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
 
     def get_snippet_path(self, path: str) -> str | None:
         found: str | None = super().get_snippet_path(path)
+        if found is None:  # where `check_paths` stops the build
+            self._note_missing(path)
         if found is None or found in self.seen:
             return found
         if nearing_recursion_limit():  # where the extension stops too, silently
@@ -202,6 +218,11 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
             self.record.prose.add(found)
             return None
         return found
+
+    def _note_missing(self, name: str) -> None:
+        where, number = self.record.place(self.line)
+        column = max(self.line.find(name), 0) + 1 if isinstance(self.line, _Line) else 1
+        self.record.missing.setdefault(MissingSnippet(name, where, number, column), None)
 
     def parse_snippets(self, lines: list[str], file_name: str | None = None, **kwargs: Any) -> Any:
         if kwargs.get("is_url"):
@@ -356,6 +377,7 @@ def find_inclusions(
         list(record.too_deep),
         {name: frozenset(numbers) for name, numbers in record.replaced.items()},
         inclusions_in_page,
+        list(record.missing),
     )
 
 
@@ -368,8 +390,8 @@ def _text_of(path: Path) -> str:
         return ""
 
 
-# The rule a remote snippet is reported under: a file the checks cannot read.
-REMOTE_RULE = "page.source"
+# The rule a remote or missing snippet is reported under: a file the checks cannot read.
+SOURCE_RULE = "page.source"
 
 
 @dataclass
@@ -423,7 +445,7 @@ def load_included_files(
         if published is not None:
             included.lines[name] = published
     for remote in inclusions.remote:
-        report = FileReport(REMOTE_RULE, remote.path)
+        report = FileReport(SOURCE_RULE, remote.path)
         report.at_position(
             remote.line,
             remote.column,
@@ -435,8 +457,10 @@ def load_included_files(
         included.findings += (
             finding.with_severity(Severity.WARNING) for finding in report.findings
         )
+    if settings.check_paths:
+        included.findings += _missing_findings(inclusions.missing)
     for where, line in inclusions.too_deep:
-        report = FileReport(REMOTE_RULE, where)
+        report = FileReport(SOURCE_RULE, where)
         report.at_position(
             line,
             1,
@@ -448,3 +472,20 @@ def load_included_files(
             finding.with_severity(Severity.WARNING) for finding in report.findings
         )
     return included
+
+
+def _missing_findings(missing: Iterable[MissingSnippet]) -> list[Finding]:
+    """An error at each include line naming a file that is not found: with
+    `check_paths` the build stops there (SnippetMissingError)."""
+    findings: list[Finding] = []
+    for snippet in missing:
+        report = FileReport(SOURCE_RULE, snippet.path)
+        report.at_position(
+            snippet.line,
+            snippet.column,
+            f"includes {snippet.name!r} with pymdownx.snippets, but no such file is found in "
+            "its base_path; with check_paths: true the build stops here. Correct the name, "
+            "or add the file",
+        )
+        findings += report.findings
+    return findings
