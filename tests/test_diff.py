@@ -583,6 +583,42 @@ def test_a_moved_or_removed_page_gives_the_redirects_that_keep_its_address(
     assert "### Old addresses" not in out
 
 
+def test_a_renamed_or_removed_module_names_its_handout_address(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv9 M3: "Old addresses" named a renamed module's page, but not its PDF
+    handout (`handouts/<module id>.pdf`), the address most likely sent to partners,
+    which mkdocs-redirects cannot keep; so even where its page is redirected."""
+    write(
+        repository,
+        "mkdocs.yml",
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n  - redirects:\n"
+        "      redirect_maps:\n        modules/hotel-staff.md: modules/hotel-workers.md\n",
+    )
+    git(repository, "mv", "content/modules/hotel-staff.md", "content/modules/hotel-workers.md")
+    _, out, _ = diff(repository, capsys)
+    section = out[out.index("### Old addresses") :]
+    assert "mkdocs-redirects cannot keep a PDF's address: keep a copy of the old PDF" in section
+    assert "- `handouts/hotel-staff.pdf`: now `handouts/hotel-workers.pdf`\n" in section
+    assert "modules/hotel-staff.md:" not in section  # its page is redirected already
+
+    git(repository, "rm", "-q", "-f", "content/modules/hotel-workers.md")
+    _, out, _ = diff(repository, capsys)
+    section = out[out.index("### Old addresses") :]
+    assert "      modules/hotel-staff.md: modules/index.md\n" not in section  # mapped
+    assert "- `handouts/hotel-staff.pdf`: the module is removed\n" in section
+
+    # With no handouts published, no PDF address goes.
+    write(
+        repository,
+        "mkdocs.yml",
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n      handouts: false\n",
+    )
+    _, out, _ = diff(repository, capsys)
+    assert "handouts/hotel-staff.pdf" not in out
+    assert "modules/hotel-staff/" in out[out.index("### Old addresses") :]
+
+
 def test_a_nav_entry_naming_a_moved_or_removed_page_is_given_at_its_line(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

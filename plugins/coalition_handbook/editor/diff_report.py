@@ -37,6 +37,7 @@ from .page_moves import (
     forms_now_of,
     old_addresses,
     old_addresses_section,
+    old_handouts,
     with_nav_places,
 )
 from .report_fields import TEXT_FIELDS, describe, field_lines, list_change, value_lines
@@ -173,7 +174,8 @@ def render(
     settings = settings or SiteSettings()
     changes = with_nav_places(changes, settings)
     addresses = old_addresses(changes, settings)
-    lines += old_addresses_section(addresses, settings, use_directory_urls)
+    handouts = old_handouts(changes, settings)
+    lines += old_addresses_section(addresses, settings, use_directory_urls, handouts)
     if not_compared:
         lines += [
             "### Not compared",

@@ -6,6 +6,8 @@ sites then lead to the site's "page not found", and no check in the repository c
 them (audit). mkdocs-redirects keeps an old address working with a page that sends its
 reader on; the report gives the exact `redirect_maps` lines for the addresses that the
 head's mkdocs.yml does not map already. The handbook does not depend on the plugin.
+A module's PDF handout (`handouts/<module id>.pdf`) goes with its id, and the plugin
+cannot keep a PDF address: the report names it, and says how to keep it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..mkdocs_yml import ConfigError, read_config_file
+from ..mkdocs_yml import PLUGIN_NAME, ConfigError, read_config_file
 from ..model.types import Term
 from ..published import GLOSSARY_INDEX, PROTOCOLS_INDEX, page_url, term_src_uri
+from ..site.urls import handout_path
 from .changes import Changes, FormStatusChange, ItemChange
 from .report_markdown import inline_code
 
@@ -36,11 +39,13 @@ _PLAIN_YAML = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
 class SiteSettings:
     """What the head's config file says of pages that move: whether mkdocs-redirects is
     listed (and on), its `redirect_maps` (old page -> new page, as written), and the
-    pages its `nav` names, each with where (`mkdocs.yml:12`)."""
+    pages its `nav` names, each with where (`mkdocs.yml:12`); whether the handbook
+    plugin publishes PDF handouts (its `handouts` option)."""
 
     redirects_listed: bool = False
     redirect_maps: Mapping[str, object] = field(default_factory=dict)
     nav_places: Mapping[str, str] = field(default_factory=dict)
+    handouts: bool = True
 
     def maps_page(self, src_page: str) -> bool:
         """Whether an old page's address (`glossary/a.md`) is sent on already."""
@@ -59,11 +64,13 @@ def site_settings(config_file: Path) -> SiteSettings:
     for text in shown:
         if text.keys[:1] == ("nav",):
             nav_places.setdefault(text.value.strip().lstrip("/"), f"{text.where}:{text.line}")
+    handbook = _plugin_options(data.get("plugins"), PLUGIN_NAME) or {}
+    handouts = handbook.get("handouts") is not False and handbook.get("enabled") is not False
     options = _plugin_options(data.get("plugins"), REDIRECTS_PLUGIN)
     if options is None or options.get("enabled") is False:
-        return SiteSettings(nav_places=nav_places)
+        return SiteSettings(nav_places=nav_places, handouts=handouts)
     maps = options.get(REDIRECT_MAPS)
-    return SiteSettings(True, maps if isinstance(maps, dict) else {}, nav_places)
+    return SiteSettings(True, maps if isinstance(maps, dict) else {}, nav_places, handouts)
 
 
 def with_nav_places(changes: Changes, settings: SiteSettings) -> Changes:
@@ -146,6 +153,29 @@ def old_addresses(changes: Changes, settings: SiteSettings) -> list[OldAddress]:
     return [address for address in addresses if not settings.maps_page(address.old_page)]
 
 
+@dataclass(frozen=True)
+class OldHandout:
+    """A module's PDF handout address (`handouts/a.pdf`, below the site's) that stops
+    being published, with the module's new one (None: the module was removed)."""
+
+    old_path: str
+    new_path: str | None = None
+
+
+def old_handouts(changes: Changes, settings: SiteSettings) -> list[OldHandout]:
+    """The handouts of the modules this change renames or removes, where the site
+    publishes handouts: a redirect of the module's page does not keep its PDF."""
+    if not settings.handouts:
+        return []
+    return [
+        OldHandout(
+            handout_path(change.old.id), None if change.new is None else handout_path(change.new.id)
+        )
+        for change in changes.items
+        if change.kind == "module" and change.change in ("removed", "renamed") and change.old
+    ]
+
+
 def _removed_target(change: ItemChange, changes: Changes) -> str:
     if change.kind == "protocol":
         return PROTOCOLS_INDEX
@@ -161,12 +191,28 @@ def _removed_target(change: ItemChange, changes: Changes) -> str:
 
 
 def old_addresses_section(
-    addresses: Sequence[OldAddress], settings: SiteSettings, use_directory_urls: bool
+    addresses: Sequence[OldAddress],
+    settings: SiteSettings,
+    use_directory_urls: bool,
+    handouts: Sequence[OldHandout] = (),
 ) -> list[str]:
     """The report's section on the old addresses that stop working, with the
-    mkdocs-redirects lines that keep them; nothing where there are none."""
-    if not addresses:
+    mkdocs-redirects lines that keep them, and the handouts no redirect keeps; nothing
+    where there are none."""
+    if not addresses and not handouts:
         return []
+    lines = ["### Old addresses", ""]
+    if addresses:
+        lines += _pages_lines(addresses, settings, use_directory_urls)
+    if handouts:
+        lines += _handouts_lines(handouts)
+    return lines
+
+
+def _pages_lines(
+    addresses: Sequence[OldAddress], settings: SiteSettings, use_directory_urls: bool
+) -> list[str]:
+    """The old pages' addresses, and the mkdocs-redirects lines that keep them."""
     named = ", ".join(
         inline_code(page_url(address.old_page, use_directory_urls)) for address in addresses
     )
@@ -185,8 +231,6 @@ def old_addresses_section(
         for address in addresses
     ]
     lines = [
-        "### Old addresses",
-        "",
         f"This change moves or removes the pages whose addresses are {named} (below the "
         "site's). Those addresses then lead to the site's \"page not found\": members' "
         "bookmarks, the links and addresses in handouts printed before, search engines' "
@@ -205,6 +249,29 @@ def old_addresses_section(
             "",
         ]
     return lines
+
+
+def _handouts_lines(handouts: Sequence[OldHandout]) -> list[str]:
+    """The old handouts' addresses, which mkdocs-redirects cannot keep (it sends pages
+    on, not PDFs), and what to do instead."""
+    return [
+        "This change takes these PDF handouts off the site (below the site's), the "
+        "addresses most likely sent to partners and printed on flyers. mkdocs-redirects "
+        "cannot keep a PDF's address: keep a copy of the old PDF at the same path in "
+        "docs_dir (as `handouts/<old module id>.pdf` there), or tell those who have the "
+        "address:",
+        "",
+        *(
+            f"- {inline_code(handout.old_path)}: "
+            + (
+                "the module is removed"
+                if handout.new_path is None
+                else f"now {inline_code(handout.new_path)}"
+            )
+            for handout in handouts
+        ),
+        "",
+    ]
 
 
 def _yaml_text(path: str) -> str:
