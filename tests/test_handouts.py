@@ -680,6 +680,28 @@ def test_objectives_and_step_titles_print_as_the_site_shows_them(tmp_path: Path)
     assert PLACEHOLDER_STEP in [item.text for item in elements(protocol_page, "strong")]
 
 
+def redefine_debt_bondage(root: Path) -> Path:
+    """debt-bondage at version 2, with a new definition dated 2026-12-03: its file."""
+    term = root / "glossary" / "debt-bondage.yml"
+    term.write_text(
+        TERMS["debt-bondage"]
+        .replace("version: 1\ndefinition: Work", "version: 2\ndefinition: Labour")
+        .replace(
+            "history:\n",
+            "history:\n  - version: 2\n    date: 2026-12-03\n    summary: Clearer.\n",
+        ),
+        encoding="utf-8",
+    )
+    return term
+
+
+def hotel_staff_handout_html(config_file: Path) -> str:
+    context = context_of(config_file)
+    return handout_render.render_html(
+        handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    )
+
+
 def test_a_handout_is_dated_by_the_latest_change_to_what_it_prints(tmp_path: Path) -> None:
     """Audit: a key term's new definition re-rendered the PDF, but its masthead and
     running header kept the module's version and date: two printouts could not be told
@@ -687,10 +709,7 @@ def test_a_handout_is_dated_by_the_latest_change_to_what_it_prints(tmp_path: Pat
     config_file = write_handbook(tmp_path)
 
     def masthead_and_header() -> tuple[str, str]:
-        context = context_of(config_file)
-        html = handout_render.render_html(
-            handouts.handout_content(context, context.handbook.modules["hotel-staff"])
-        )
+        html = hotel_staff_handout_html(config_file)
         root = printable_tree(html)
         facts = next(item for item in root.iter("dl") if item.get("class") == "hb-facts")
         header = re.search(r"@top-right \{ content: (.*?); \}", html)
@@ -701,16 +720,7 @@ def test_a_handout_is_dated_by_the_latest_change_to_what_it_prints(tmp_path: Pat
     assert facts.endswith("Version 3 Updated 2026-03-14")
     assert "(a protocol or key term" not in facts
     assert header.endswith('· version 3 · updated 2026-03-14"')
-    term = tmp_path / "glossary" / "debt-bondage.yml"
-    term.write_text(
-        TERMS["debt-bondage"]
-        .replace("version: 1\ndefinition: Work", "version: 2\ndefinition: Labour")
-        .replace(
-            "history:\n",
-            "history:\n  - version: 2\n    date: 2026-12-03\n    summary: Clearer.\n",
-        ),
-        encoding="utf-8",
-    )
+    redefine_debt_bondage(tmp_path)
     facts, header = masthead_and_header()
     assert facts.endswith("Version 3 Updated 2026-12-03 (a protocol or key term it prints)")
     assert header.endswith('· version 3 · updated 2026-12-03"')
@@ -723,22 +733,10 @@ def test_a_handout_that_lost_a_key_term_prints_another_edition(tmp_path: Path) -
     handout prints: another text, another edition; the same text, the same edition, from
     one build to the next (DESIGN: two builds of a commit give the same files)."""
     config_file = write_handbook(tmp_path)
-    term = tmp_path / "glossary" / "debt-bondage.yml"
-    term.write_text(
-        TERMS["debt-bondage"]
-        .replace("version: 1\ndefinition: Work", "version: 2\ndefinition: Labour")
-        .replace(
-            "history:\n",
-            "history:\n  - version: 2\n    date: 2026-12-03\n    summary: Clearer.\n",
-        ),
-        encoding="utf-8",
-    )
+    term = redefine_debt_bondage(tmp_path)
 
     def header_and_footer() -> tuple[str, str]:
-        context = context_of(config_file)
-        html = handout_render.render_html(
-            handouts.handout_content(context, context.handbook.modules["hotel-staff"])
-        )
+        html = hotel_staff_handout_html(config_file)
         header = re.search(r"@top-right \{ content: (.*?); \}", html)
         footer = re.search(r"@bottom-left \{ content: (.*?); \}", html)
         assert header is not None and footer is not None
