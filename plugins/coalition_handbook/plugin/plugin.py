@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -67,7 +68,12 @@ from ..site.pages import (
 from ..site.publishing import PreviousSite
 from ..site.render_cache import PageRenderCache
 from ..site.template_cache import template_code_cache
-from ..site.titles import page_title_as_text, titles_as_text
+from ..site.titles import (
+    page_title_as_text,
+    titles_as_text,
+    with_meta_title,
+    without_meta_title,
+)
 from ..site.urls import (
     GLOSSARY_DIR,
     GLOSSARY_INDEX,
@@ -129,6 +135,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.handouts_made: HandoutReport | None = None
         self.glossary_page: Page | None = None
         self.used_on_lists: dict[str, str] = {}
+        # The front matter `title` each page is given while it is written (site/titles.py).
+        self.meta_titles: dict[str, Markup] = {}
         self.render_cache: PageRenderCache | None = None
         self.pending_search: PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
@@ -442,10 +450,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             files.remove(file)
         self.handout_stand_ins = []
         # Every page is read and rendered by now, so its title is known (site/titles.py).
+        self.meta_titles = {}
         if self.handbook_config is not None:
             for file in files.documentation_pages(inclusion=InclusionLevel.all):
                 if isinstance(file.page, Page):
-                    page_title_as_text(file.page)
+                    title = page_title_as_text(file.page)
+                    if title is not None:
+                        self.meta_titles[file.src_uri] = title
         # Once per build, for the compact sidebar of term pages (templates/theme/).
         env.globals["handbook_pages"] = self.main_pages
         env.globals["handbook_searches"] = self.searches
@@ -488,6 +499,24 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         folder, _, name = page.file.src_uri.rpartition("/")
         own_term = name.removesuffix(".md") if folder == GLOSSARY_DIR else None
         self.autolink.linker.begin_page(page.url, own_term)
+
+    # First: every other hook and the theme see the page with its title, as before.
+    @event_priority(100)
+    def _lend_meta_title(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        title = self.meta_titles.get(page.file.src_uri)
+        if title is not None:
+            with_meta_title(page, title)
+        return context
+
+    # Last, once the page is written: see `with_meta_title`.
+    @event_priority(-100)
+    def _take_back_meta_title(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        title = self.meta_titles.get(page.file.src_uri)
+        if title is not None:
+            without_meta_title(page, title)
+        return output
 
     # MkDocs reads every page's Markdown before it writes any: Markdown rendered while a
     # page is written (Material's blog renders its posts' excerpts into each index page)
@@ -560,7 +589,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         return self._dated(context)
 
     on_page_context = CombinedEvent(
-        _autolinks_from_page_written, _index_from_cache, _content_dated, _after_search
+        _lend_meta_title,
+        _autolinks_from_page_written,
+        _index_from_cache,
+        _content_dated,
+        _after_search,
     )
 
     def on_template_context(
@@ -588,7 +621,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     ) -> str | None:
         return self.page_policy.with_policy(output, Path(page.file.abs_dest_path))
 
-    on_post_page = CombinedEvent(_look_at_page_written, _page_with_content_policy)
+    on_post_page = CombinedEvent(
+        _look_at_page_written, _page_with_content_policy, _take_back_meta_title
+    )
 
     @event_priority(-100)  # last, as `_page_with_content_policy`
     def on_post_template(
