@@ -156,8 +156,8 @@ def test_text_and_github_reports_end_with_the_totals_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Audit: 12,105 findings, one a line, and their number nowhere. Stdout stays the
-    contract's lines (JSON has `counts`); past GitHub's ten annotations of a kind, the
-    github format says first how many are not shown."""
+    contract's lines (JSON has `counts`); past GitHub's ten annotations of a kind, a
+    notice on stderr says first how many are not shown."""
     config_file = make_handbook(tmp_path, page="# Home\n\n" + "A vagrant.\n\n" * 11)
     totals = "handbook: 11 findings: 0 errors, 11 warnings, 0 infos (term.avoid 11)\n"
     assert main(["check", "-f", str(config_file)]) == 0
@@ -166,10 +166,11 @@ def test_text_and_github_reports_end_with_the_totals_on_stderr(
     assert text.err == totals
     assert main(["check", "-f", str(config_file), "--format", "github"]) == 0
     github = capsys.readouterr()
-    note, *commands = github.out.splitlines()
-    assert note.startswith("::notice::handbook: 1 of 11 findings (11 warnings) are not shown")
+    commands = github.out.splitlines()
     assert len(commands) == 11 and all(line.startswith("::warning file=") for line in commands)
-    assert github.err == totals
+    note, said_last = github.err.splitlines(keepends=True)
+    assert note.startswith("::notice::handbook: 1 of 11 findings (11 warnings) are not shown")
+    assert said_last == totals
     assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
     assert capsys.readouterr().err == ""
 

@@ -342,6 +342,7 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .parallel import two_processes_allowed
     from .report import FORMATTERS
     from .report.encoding import json_in_ascii
+    from .report.github import not_shown_command
     from .report.sarif import left_out_note
     from .report.totals import totals_line
     from .report.workspace import FORMATS_READ_BY_GITHUB, from_workspace, workspace_folder
@@ -358,6 +359,10 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
         encoding = "ascii"
     elif args.format == "github":
         encoding = "utf-8"  # the Actions runner reads the commands as UTF-8
+        # First, as GitHub drops notices past the tenth; on stderr, which the runner
+        # reads commands from too: stdout holds a command a finding.
+        if note := not_shown_command(findings):
+            print(note, end="", file=sys.stderr, flush=True)
     write_stdout(report, encoding=encoding)
     if args.format == "sarif" and (note := left_out_note(findings)) is not None:
         print(f"handbook: {note}", file=sys.stderr)

@@ -42,7 +42,7 @@ from ..model import load_handbook
 from ..model.files import MARKUP_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
-from ..report.github import render_github
+from ..report.github import not_shown_command, render_github
 from ..report.workspace import from_workspace, workspace_folder
 from . import git, pull_request
 from .advised_command import handbook_command
@@ -145,7 +145,8 @@ def _tell(problems: Sequence[Finding], root: Path, environ: Mapping[str, str]) -
             dataclasses.replace(problem, message=f"{problem.path}: {problem.message}")
             for problem in placed
         ]
-        _write_utf8(render_github(named, listed_by="this step's log lists each, with its file"))
+        listed_by = "this step's log lists each, with its file"
+        _write_utf8(not_shown_command(named, listed_by) + render_github(named))
         return
     for problem in problems:
         print(f"{problem.path}:{problem.line}: {problem.message}", file=sys.stderr)

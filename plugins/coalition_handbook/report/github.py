@@ -37,13 +37,17 @@ def format_finding(finding: Finding) -> str:
     return f"::{_COMMANDS[finding.severity]} {properties}::{_escape_data(finding.message)}"
 
 
-def render_github(findings: list[Finding], listed_by: str = CHECK_LISTS_THEM) -> str:
-    """A command a finding, in the contract's order; past GitHub's annotations a step, a
-    notice first that says how many are not shown and where they are (`listed_by`)."""
-    findings = in_utf8(findings)
-    commands = "".join(f"{format_finding(finding)}\n" for finding in findings)
-    note = not_shown_note(findings, listed_by)
-    return commands if note is None else f"::notice::{_escape_data(note)}\n{commands}"
+def render_github(findings: list[Finding]) -> str:
+    """A workflow command a finding, in the contract's order, and nothing else."""
+    return "".join(f"{format_finding(finding)}\n" for finding in in_utf8(findings))
+
+
+def not_shown_command(findings: list[Finding], listed_by: str = CHECK_LISTS_THEM) -> str:
+    """A `::notice::` saying how many of `findings` GitHub shows as no annotation, or ""
+    when it shows them all. Written to stderr before the findings: the runner reads
+    workflow commands there too, and stdout keeps a command a finding (DESIGN section 6)."""
+    note = not_shown_note(in_utf8(findings), listed_by)
+    return "" if note is None else f"::notice::{_escape_data(note)}\n"
 
 
 def not_shown_note(findings: list[Finding], listed_by: str) -> str | None:
