@@ -2808,19 +2808,26 @@ def test_a_long_render_is_announced_with_its_time_rounded_up(printed: int, secon
     assert said is not None and said.endswith(f"may take {seconds} seconds or so")
 
 
-def test_a_handout_prints_the_files_its_module_includes(tmp_path: Path) -> None:
-    """Review rv7 #4: with pymdownx.snippets, the module's page shows an included file's
-    text where its `--8<--` line is; the handout printed the line as typed. It prints
-    the text, and is made again when the included file changes."""
+def module_including_a_note(root: Path) -> tuple[Path, Path]:
+    """A handbook with pymdownx.snippets whose module `notes` includes
+    `includes/note.md`: its mkdocs.yml and the note."""
     module = module_text("Notes", '\n--8<-- "includes/note.md"\n', protocols="[]")
-    config_file = write_handbook(tmp_path, modules={"notes": module})
+    config_file = write_handbook(root, modules={"notes": module})
     config_file.write_text(
         config_file.read_text(encoding="utf-8") + "markdown_extensions:\n  - pymdownx.snippets\n",
         encoding="utf-8",
     )
-    note = tmp_path / "includes" / "note.md"
+    note = root / "includes" / "note.md"
     note.parent.mkdir()
     note.write_text("Included words: ask the front desk.\n", encoding="utf-8")
+    return config_file, note
+
+
+def test_a_handout_prints_the_files_its_module_includes(tmp_path: Path) -> None:
+    """Review rv7 #4: with pymdownx.snippets, the module's page shows an included file's
+    text where its `--8<--` line is; the handout printed the line as typed. It prints
+    the text, and is made again when the included file changes."""
+    config_file, note = module_including_a_note(tmp_path)
 
     def content() -> handout_render.HandoutContent:
         context = context_of(config_file)
@@ -2838,15 +2845,7 @@ def test_a_handout_whose_included_file_changed_prints_another_edition(tmp_path: 
     """Review rv9 M1: the edition hashed the module as written (its `--8<--` line), so
     an edit to an included file changed the printed text but not the edition on the
     footer. It is made of what is printed, the included text in place."""
-    module = module_text("Notes", '\n--8<-- "includes/note.md"\n', protocols="[]")
-    config_file = write_handbook(tmp_path, modules={"notes": module})
-    config_file.write_text(
-        config_file.read_text(encoding="utf-8") + "markdown_extensions:\n  - pymdownx.snippets\n",
-        encoding="utf-8",
-    )
-    note = tmp_path / "includes" / "note.md"
-    note.parent.mkdir()
-    note.write_text("Included words: ask the front desk.\n", encoding="utf-8")
+    config_file, note = module_including_a_note(tmp_path)
 
     def edition() -> str:
         context = context_of(config_file)
