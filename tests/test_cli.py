@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 
 import pytest
 from handbooks import TERM, make_handbook, set_handbook_options
+from work import without_totals
 
 from coalition_handbook.cache import DISABLE_VARIABLE, STATS
 from coalition_handbook.cli import CONFIG_NAMES, main
@@ -53,13 +53,6 @@ def run_check_for_bytes(
         env=env or {**os.environ, DISABLE_VARIABLE: "1"},
         **options,
     )
-
-
-def without_totals(stderr: str | bytes, encoding: str = "utf-8") -> str:
-    """`stderr` without the totals line a text or github report ends with: the tests that
-    read stderr for a traceback or a note read it without."""
-    text = stderr.decode(encoding) if isinstance(stderr, bytes) else stderr
-    return re.sub(r"(?m)^handbook: [\d,]+ findings?: .*\n", "", text)
 
 
 def test_clean_handbook_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

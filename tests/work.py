@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -108,3 +109,10 @@ def without_waiting_on(pipe: Path, call: Callable[[], T], limit: float = 120) ->
     if failure:
         raise failure[0]
     return outcome[0]
+
+
+def without_totals(stderr: str | bytes, encoding: str = "utf-8") -> str:
+    """`stderr` without the totals line a text or github report ends with: the tests that
+    read stderr for a traceback or a note read it without."""
+    text = stderr.decode(encoding) if isinstance(stderr, bytes) else stderr
+    return re.sub(r"(?m)^handbook: [\d,]+ findings?: .*\n", "", text)
