@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pymdownx.snippets import SnippetExtension
-
 from .mkdocs_yml import RelativeTag
 
 EXTENSION = "pymdownx.snippets"
@@ -69,6 +67,8 @@ def snippet_settings(
     options = _extension_options(extensions)
     if options is None:
         return None, []
+    from pymdownx.snippets import SnippetExtension  # only for a site that turns it on
+
     problems: list[str] = []
 
     def place(option: str) -> str:

@@ -17,10 +17,10 @@ from ..config import HandbookConfig
 from ..findings import Finding
 from .files import in_record_folder, load_text_file, published_text_files
 from .glossary import load_terms
+from .included import IncludedFiles
 from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
-from .snippets import load_included_files
 from .source import FileReport, docs_boundary, relative_path, within
 from .types import Handbook, Module, Page, RejectedRecord, Term
 
@@ -103,7 +103,11 @@ def load_handbook(
     # pages of the handbook.
     pages.extend(module_pages.values())
     text_names = frozenset(text_file.path for text_file in text_files)
-    included = load_included_files(config, pages, page_names, cache, text_names)
+    included = IncludedFiles([], {}, [])
+    if config.snippets is not None:  # Python-Markdown and pymdownx, only where they include
+        from .snippets import load_included_files
+
+        included = load_included_files(config, pages, page_names, cache, text_names)
     findings += included.findings
     # A file whose only problems are unknown fields gave its item (see records.py).
     loaded = {item.origin.path for items in (terms, protocols, modules) for item in items.values()}

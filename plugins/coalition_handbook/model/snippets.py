@@ -35,9 +35,10 @@ from ..findings import Finding, Severity
 from ..markdown import LineIndex, code_block_lines
 from ..snippet_settings import PAGE_FOLDER, SnippetSettings
 from .files import load_included_code
+from .included import IncludedFiles
 from .pages import load_included_file
 from .source import FileReport, relative_path
-from .types import Page, TextFile
+from .types import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,22 +393,6 @@ def _text_of(path: Path) -> str:
 
 # The rule a remote or missing snippet is reported under: a file the checks cannot read.
 SOURCE_RULE = "page.source"
-
-
-@dataclass
-class IncludedFiles:
-    """What `load_included_files` gives: the files pages include that are no page, read
-    as pages, or as code where they are included in code blocks only; the lines
-    published of those included in part; the remote snippets, and where includes nest too
-    deep to be followed; the lines the extension replaces and what each page includes
-    (`Inclusions.replaced`, `Inclusions.in_page`)."""
-
-    pages: list[Page]
-    lines: dict[str, frozenset[int]]
-    findings: list[Finding]
-    code: list[TextFile] = field(default_factory=list)
-    replaced: dict[str, frozenset[int]] = field(default_factory=dict)
-    in_page: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def load_included_files(
