@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_builds import CHROMIUM, ROOT, SiteBuild, build_site, serve, term_yaml, write_site
+from site_builds import (
+    CHROMIUM,
+    ROOT,
+    SiteBuild,
+    build_site,
+    run_build,
+    serve,
+    term_yaml,
+    write_site,
+)
 
 from coalition_handbook.config import load_config
 from coalition_handbook.forms import is_all_capitals, last_word_variants, plurals, split_words
@@ -212,7 +222,7 @@ def test_a_term_result_s_forms_are_read_once_and_are_no_landmark(page: object) -
     page.goto("index.html")
     _typed_in_search(page, "bonded labour")
     first = page.locator(".md-search-result__item > .md-search-result__link").first
-    expect(first).to_have_attribute("href", re.compile(r"glossary/debt-bondage/\?"))
+    expect(first).to_have_attribute("href", re.compile(r"glossary/debt-bondage/$"))
     results = page.locator(".md-search-result")
     expect(results.locator(".md-tags").first).to_be_visible()
     assert results.get_by_role("navigation").count() == 0
@@ -226,7 +236,7 @@ def test_a_term_result_shows_its_forms_once(page: object) -> None:
     _typed_in_search(page, "survivors")
     first = page.locator(".md-search-result__item").first
     link = first.locator(".md-search-result__link")
-    expect(link).to_have_attribute("href", re.compile(r"glossary/survivor/\?"))
+    expect(link).to_have_attribute("href", re.compile(r"glossary/survivor/$"))
     expect(first.locator(".md-tags")).to_be_visible()
     text = first.inner_text()
     assert text.count("survivor of trafficking") == 1, text
@@ -252,7 +262,7 @@ def test_typing_a_form_lists_its_term_page_first(page: object, typed: str, term_
     search.click()
     search.press_sequentially(typed, delay=30)
     first = page.locator(".md-search-result__item > .md-search-result__link").first
-    expect(first).to_have_attribute("href", re.compile(rf"glossary/{term_id}/\?"))
+    expect(first).to_have_attribute("href", re.compile(rf"glossary/{term_id}/$"))
 
 
 # Forms the theme's search alone ranked below another page whose forms share their words
@@ -357,12 +367,12 @@ def test_a_query_typed_whole_puts_its_page_first_and_enter_opens_it(
     page.goto("index.html")
     _typed_in_search(page, typed)
     first = page.locator(".md-search-result__item > .md-search-result__link").first
-    expect(first).to_have_attribute("href", re.compile(rf"{re.escape(location)}\?"))
+    expect(first).to_have_attribute("href", re.compile(rf"{re.escape(location)}$"))
     page.keyboard.press("ArrowDown")  # the first result, from the keyboard
     expect(first).to_be_focused()
     page.keyboard.press("ArrowUp")  # back in the search field, where Enter opens the best
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(rf"{re.escape(location)}(\?|$)"))
+    expect(page).to_have_url(re.compile(rf"{re.escape(location)}$"))
 
 
 # A German handbook's terms, written with ß or, as Swiss German writes it, with "ss".
@@ -559,18 +569,19 @@ def test_a_result_keeps_the_focus_when_a_misspelt_word_s_answer_redraws_the_list
     search.press("End")
     page.wait_for_function("() => window.hbHeldAnswers === 1")  # the first answer is drawn
     focused_href = "document.activeElement.getAttribute('href') || ''"
+    on_its_result = re.compile(rf"/{re.escape(moved_to)}(#|$)")  # its page or a section
     for _ in range(12):
         page.keyboard.press("ArrowDown")
-        if f"/{moved_to}?" in page.evaluate(focused_href):
+        if on_its_result.search(page.evaluate(focused_href)):
             break
-    assert f"/{moved_to}?" in page.evaluate(focused_href)
+    assert on_its_result.search(page.evaluate(focused_href))
 
     page.evaluate("window.hbReleaseAnswer()")  # the theme draws it, and handbook.js's order
     expect(page.locator("html")).to_have_attribute("data-hb-answered", typed)
     first = page.locator(".md-search-result__item > .md-search-result__link").first
-    expect(first).to_have_attribute("href", re.compile(r"/glossary/\w+-trafficking/\?"))
+    expect(first).to_have_attribute("href", re.compile(r"/glossary/\w+-trafficking/$"))
     focused = page.locator(".md-search-result__link:focus")
-    expect(focused).to_have_attribute("href", re.compile(rf"/{re.escape(focused_after)}\?"))
+    expect(focused).to_have_attribute("href", re.compile(rf"/{re.escape(focused_after)}$"))
     place = page.evaluate(_RESULT_AT)
     page.keyboard.press("ArrowDown")  # on through the new list from there, not from its top
     assert page.evaluate(_RESULT_AT) == place + 1
@@ -610,7 +621,7 @@ def test_each_key_typed_in_search_draws_the_results_once(page: object) -> None:
         drawings[typed] = page.evaluate("window.hbDrawings") - before
     assert drawings == dict.fromkeys(drawings, 1)
     first = page.locator(".md-search-result__item > .md-search-result__link").first
-    expect(first).to_have_attribute("href", re.compile(r"glossary/human-trafficking/\?"))
+    expect(first).to_have_attribute("href", re.compile(r"glossary/human-trafficking/$"))
 
 
 # Once `hbHold` is set, holds every answer of the search worker, unread, until the test
@@ -660,7 +671,7 @@ def test_an_answer_a_newer_key_has_made_stale_is_not_drawn(page: object) -> None
     expect(page.locator("html")).to_have_attribute("data-hb-answered", "victim")
     assert page.evaluate("window.hbDrawings") - before == 1
     first = page.locator(".md-search-result__item > .md-search-result__link").first
-    expect(first).to_have_attribute("href", re.compile(r"glossary/victim/\?"))
+    expect(first).to_have_attribute("href", re.compile(r"glossary/victim/$"))
 
 
 def test_search_results_show_in_the_theme_s_order_if_the_ranking_fails(page: object) -> None:
@@ -684,7 +695,7 @@ def test_search_results_show_in_the_theme_s_order_if_the_ranking_fails(page: obj
     for typed in ("trafficking", "victims"):
         _typed_in_search(page, typed)
         wanted = "human-trafficking" if typed == "trafficking" else "victim"
-        expect(results.first).to_have_attribute("href", re.compile(rf"glossary/{wanted}/\?"))
+        expect(results.first).to_have_attribute("href", re.compile(rf"glossary/{wanted}/$"))
 
 
 def test_every_page_title_typed_whole_lists_its_page_first(page: object) -> None:
@@ -705,7 +716,7 @@ def test_every_page_title_typed_whole_lists_its_page_first(page: object) -> None
         first = page.locator(".md-search-result__item > .md-search-result__link").first
         try:
             expect(first).to_have_attribute(
-                "href", re.compile(rf"^http://[^/]+/{re.escape(location)}\?")
+                "href", re.compile(rf"^http://[^/]+/{re.escape(location)}$")
             )
         except AssertionError:
             misplaced[title] = first.get_attribute("href")
@@ -877,9 +888,37 @@ def test_every_form_and_translation_typed_lists_its_term_page_first(page: object
     assert misplaced == {}
 
 
-def test_arriving_from_search_marks_words_not_letters_inside_words(page: object) -> None:
+@pytest.fixture(scope="module")
+def highlight_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped handbook with Material's `search.highlight` on, served: its mkdocs.yml
+    leaves it off (a result's address would carry the words searched for to the web
+    host), but an adopter may turn it on, and handbook.js marks the page a result opens.
+    Without handouts, which these tests do not read, for speed."""
+    root = tmp_path_factory.mktemp("highlight")
+    for name in ("content", "glossary", "protocols"):
+        shutil.copytree(ROOT / name, root / name)
+    shipped = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = shipped.replace("  features:\n", "  features:\n    - search.highlight\n", 1)
+    config = config.replace("      handouts: true\n", "      handouts: false\n", 1)
+    assert config.count("\n    - search.highlight\n") == 1
+    assert "handouts: false" in config
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    with serve(run_build("mkdocs", root / "site", config=root / "mkdocs.yml").require()) as url:
+        yield url
+
+
+@pytest.fixture
+def highlight_page(browser: object, highlight_site_url: str) -> Iterator[object]:
+    """A desktop window on the shipped handbook with `search.highlight` on."""
+    yield from _opened_page(browser, highlight_site_url, 1280, 900)
+
+
+def test_arriving_from_search_marks_words_not_letters_inside_words(
+    highlight_page: object,
+) -> None:
     """`?h=t+visa` marked every "t" of the T visa page ("status", "immigration"): 101
     marks, and "line" at the end of "Hotline" (found in an audit)."""
+    page = highlight_page
     page.goto("glossary/t-visa/?h=t+visa")
     marks = page.locator("article mark[data-md-highlight]")
     expect(marks.first).to_be_visible()  # the theme marks the page once its index loads
@@ -922,11 +961,12 @@ def test_arriving_from_search_marks_words_not_letters_inside_words(page: object)
     [("trata de personas", "trata+de+personas"), ("traite des personnes", "traite+des+personnes")],
 )
 def test_a_translation_s_first_result_holds_its_words_and_marks_them(
-    page: object, typed: str, marked: str
+    highlight_page: object, typed: str, marked: str
 ) -> None:
     """Its term's page came first, but said "Missing: trata personas", and its link
     marked only "de" on the page (audit): the theme tells the words a result holds from
     its own entry, which held the term's forms but not its translations."""
+    page = highlight_page
     page.goto("index.html")
     _typed_in_search(page, typed)
     first = page.locator(".md-search-result__item").first
@@ -1032,7 +1072,7 @@ def test_the_privacy_page_names_what_the_site_keeps_in_the_browser(page: object)
     assert page.evaluate(_KEPT_BY_THE_SITE)["local"] == ["/.__palette"]
     _typed_in_search(page, "sex slave")
     page.locator("input.md-search__input").press("Enter")
-    page.wait_for_url(re.compile(r"glossary/survivor/\?h="))
+    page.wait_for_url(re.compile(r"glossary/survivor/$"))
     assert page.evaluate(_KEPT_BY_THE_SITE) == {
         "local": ["/.__palette"],
         "session": [],
@@ -1050,8 +1090,31 @@ def test_the_privacy_page_names_what_the_site_keeps_in_the_browser(page: object)
         "private window",
         "cookies and site data",
         "deleting only the history leaves the setting",
+        "does not have your search words in its address",
     ):
         assert said in text, said
+
+
+def test_opening_a_search_result_sends_no_word_searched_for(page: object) -> None:
+    """Material's `search.highlight`, on in the example's mkdocs.yml, put the words
+    searched for in every result's address (`glossary/survivor/?h=sex+slave`): opening
+    one sent them to the web host's access log and kept them in the history, while the
+    Privacy page said searches are sent nowhere (audit). No result's address has them,
+    nor any request the page a result opens makes."""
+    page.goto("index.html")
+    _typed_in_search(page, "sex slave")
+    links = page.locator(".md-search-result__link")
+    expect(links.first).to_be_visible()
+    addresses = links.evaluate_all("(links) => links.map((link) => link.href)")
+    assert len(addresses) > 1
+    assert [address for address in addresses if urlsplit(address).query] == []
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.locator("input.md-search__input").press("Enter")
+    page.wait_for_url(re.compile(r"/glossary/survivor/$"))
+    page.wait_for_load_state("networkidle")
+    assert requested
+    assert [url for url in requested if "slave" in url.lower() or "?h=" in url] == []
 
 
 def test_the_content_policy_refuses_other_hosts_and_nothing_of_the_site(page: object) -> None:
