@@ -1067,7 +1067,8 @@ def test_the_privacy_page_names_what_the_site_keeps_in_the_browser(page: object)
     """The Privacy page told a reader on a shared device to clear the history, which
     leaves the light or dark setting Material stores as the first page opens (audit).
     That setting is all the site keeps, after a search and the page it opens too; the
-    page says so, and that a private window or deleting site data clears it."""
+    page says so, and that a private window or deleting site data clears it, but not a
+    handout saved as a file nor the number of a call or text from the page's links."""
     page.goto("index.html")
     assert page.evaluate(_KEPT_BY_THE_SITE)["local"] == ["/.__palette"]
     _typed_in_search(page, "sex slave")
@@ -1091,6 +1092,9 @@ def test_the_privacy_page_names_what_the_site_keeps_in_the_browser(page: object)
         "cookies and site data",
         "deleting only the history leaves the setting",
         "does not have your search words in its address",
+        # What no browser setting clears (audit): a saved handout, a call or a text.
+        "delete the file itself",
+        "keeps the number in its call log or its messages",
     ):
         assert said in text, said
 
