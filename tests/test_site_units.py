@@ -1116,6 +1116,39 @@ def test_natural_sort_key_compares_numbers_as_numbers(ordered: list[str]) -> Non
     assert sorted(ordered, key=natural_sort_key) == ordered
 
 
+def test_natural_sort_key_orders_numbers_longer_than_python_reads() -> None:
+    """Review rv10: a title holding 5,000 digits (a pasted id) stopped the build, as
+    Python's `int()` reads at most 4,300; it is a number like the others."""
+    from coalition_handbook.slugs import natural_sort_key
+
+    huge = "9" * 5000
+    ordered = ["Page 9", f"Page 0{huge}", f"Page {huge}1", f"Page 1{'0' * 5000}0"]
+    shuffled = [ordered[2], ordered[0], ordered[3], ordered[1]]
+    assert sorted(shuffled, key=natural_sort_key) == ordered
+    assert natural_sort_key(f"Page 0{huge}") == natural_sort_key(f"Page {huge}")
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        # Leading zeros tie with the number (the next part, then the input, decides),
+        # a digit of another script is its value: as when each run was read by `int()`.
+        ["Step 007 b", "Step 7 a", "Step 07", "Step 0", "Step 00", "Step 10", "Step 9"],
+        ["Paso \u0663", "Paso 3", "Paso \u0662\u0660", "Paso 4", "Paso 03 x"],
+        ["x1y02z3", "x01y2z03", "x1y2z", "x1y10", "x 1", "x1"],
+    ],
+)
+def test_natural_sort_key_orders_as_numbers_read_by_int(titles: list[str]) -> None:
+    from coalition_handbook.slugs import natural_sort_key, sort_key
+
+    def read_by_int(text: str) -> tuple[str | int, ...]:
+        parts = re.split(r"(\d+)", sort_key(text))
+        return tuple(int(part) if place % 2 else part for place, part in enumerate(parts))
+
+    for shown in (titles, titles[::-1]):
+        assert sorted(shown, key=natural_sort_key) == sorted(shown, key=read_by_int)
+
+
 def _used_on_lists(tmp_path: Path, titles: dict[str, str]) -> dict[str, str]:
     """The "Used on" list of each term page of a handbook whose pages (`titles`: path
     under content/ -> title) all use survivor."""
@@ -1155,6 +1188,15 @@ def test_used_on_lists_numbers_in_order_and_tells_pages_of_one_title_apart(
         "Page 853",
     ]
     assert '<span class="hb-used-on__where">(services/)</span>' in shown
+
+
+def test_used_on_lists_a_page_whose_title_holds_thousands_of_digits(tmp_path: Path) -> None:
+    """Review rv10: `mkdocs build` stopped with a traceback on such a title."""
+    huge = "9" * 5000
+    titles = {"big.md": f"Page {huge}", "page-10.md": "Page 10"}
+    lists = _used_on_lists(tmp_path, titles)
+    texts = [link.text for link in elements(lists["glossary/survivor.md"], "a")]
+    assert texts == ["Page 10", f"Page {huge}"]
 
 
 def test_a_long_used_on_list_folds_past_its_first_pages(

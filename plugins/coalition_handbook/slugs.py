@@ -197,12 +197,21 @@ def sort_key(text: str, language: str = "en") -> str:
 _DIGIT_RUN = re.compile(r"(\d+)")
 
 
-def natural_sort_key(text: str, language: str = "en") -> tuple[str | int, ...]:
+def natural_sort_key(text: str, language: str = "en") -> tuple[str | tuple[int, str], ...]:
     """`sort_key`, with each run of digits compared as a number: `Page 85` before
     `Page 853`, `Step 9` before `Step 10` (as strings, "Page 853" came first: audit)."""
     parts = _DIGIT_RUN.split(sort_key(text, language))
     # Text at the even places, numbers at the odd: two keys compare place by place.
-    return tuple(int(part) if place % 2 else part for place, part in enumerate(parts))
+    return tuple(_number_key(part) if place % 2 else part for place, part in enumerate(parts))
+
+
+def _number_key(digits: str) -> tuple[int, str]:
+    """A run of digits as its number compares: by how many digits it has, then by them.
+    Not `int()`: Python reads at most 4,300 digits, and a title may hold more (a pasted
+    id: review rv10). Leading zeros do not count (`007` ties with `7`, as numbers), and
+    a digit of another script is read as its value (`٣` as `3`), as `int()` read them."""
+    number = "".join(str(unicodedata.decimal(digit)) for digit in digits).lstrip("0")
+    return len(number), number
 
 
 def index_letter(text: str, language: str = "en") -> str:
