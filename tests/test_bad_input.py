@@ -1459,6 +1459,21 @@ def test_script_addresses_are_looked_for_in_linear_time(tmp_path: Path, text: st
     assert (completed.returncode, completed.stderr) == (0, "")
 
 
+def test_a_character_reference_of_thousands_of_digits_is_no_traceback(tmp_path: Path) -> None:
+    """Review rv10: `&#` and 5,000 digits stopped `handbook check`, as Python's `int()`
+    reads at most 4,300 (`html.unescape`). `&#000...106;` is a `j` still, however many
+    its zeros, and a bigger number no character (U+FFFD, as a browser reads it)."""
+    from helpers_model import run_rules
+
+    script = f"&#{'0' * 5000}106;avascript:"
+    nines, zeros = f"&#{'9' * 5000};", f"&#{'0' * 5000};"
+    page = f"# A page\n\n[a]({script}alert(1)) [b]({nines}x) {nines} {zeros}\n"
+    findings = run_rules(tmp_path, {"content/page.md": page})
+    assert [(f.rule, f.line, f.column, f.found) for f in findings] == [
+        ("link.unsafe", 3, 5, script)
+    ]
+
+
 def test_a_huge_number_in_a_pages_front_matter_is_no_traceback(tmp_path: Path) -> None:
     """Found by fuzzing: a page's front matter is read for its title and suppression
     settings; a whole number of 5,000 digits there was a traceback. It is a finding at its

@@ -451,6 +451,15 @@ def test_active_tags_in_a_markup_file_the_site_publishes_as_it_is_are_reported(
     assert f"<!-- handbook-disable-next-line {RULE} -->" in finding.message
 
 
+def test_a_namespace_written_with_thousands_of_digits_is_no_traceback(tmp_path: Path) -> None:
+    """Review rv10: `&#` and 5,000 digits in a namespace stopped `handbook check`, as
+    Python's `int()` reads at most 4,300 (`html.unescape`); it is a namespace like another."""
+    text = f'<rss xmlns="&#{"9" * 5000};">\n<h:script xmlns:h="{{XHTML}}">x</h:script>'
+    (finding,) = _findings(tmp_path, {"content/feed.xml": _namespaces_named(text)})
+    assert (finding.line, finding.column) == (2, 1)
+    assert finding.found.startswith("<h:script ")
+
+
 @pytest.mark.parametrize(
     ("path", "text"),
     [

@@ -14,11 +14,11 @@ In XML that is no SVG (a feed, a map's data), every attribute value is data, and
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from functools import cache
 
+from .character_references import unescape
 from .source_map import SourceMap, rewritten
 
 # An HTML comment that is closed, where a browser's tokenizer ends it (the HTML
@@ -232,6 +232,6 @@ def decoded_references(text: str) -> tuple[str, SourceMap]:
 
 def _decoded(text: str) -> Iterator[tuple[int, int, str]]:
     for reference in _REFERENCE.finditer(text):
-        character = html.unescape(reference.group())
+        character = unescape(reference.group())
         if len(character) == 1:
             yield *reference.span(), character

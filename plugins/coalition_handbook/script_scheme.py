@@ -15,8 +15,9 @@ is shown as a picture or opened by a link.
 
 from __future__ import annotations
 
-import html
 import re
+
+from .character_references import unescape
 
 __all__ = ["LINK_SCHEME", "SCRIPT_SCHEME", "SVG_MEDIA_TYPE", "link_scheme", "script_scheme"]
 
@@ -102,4 +103,4 @@ def link_scheme(address: str) -> str | None:
 
 
 def _as_read(scheme: str) -> str:
-    return re.sub(r"[\t\n\r]", "", html.unescape(scheme)).lower()
+    return re.sub(r"[\t\n\r]", "", unescape(scheme)).lower()

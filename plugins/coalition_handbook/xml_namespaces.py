@@ -8,10 +8,10 @@ or a `<base>` of the file's own is data.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
+from .character_references import unescape
 from .markup import ATTRIBUTE, MARKUP
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -58,7 +58,7 @@ def _declare(tag: str, bound: dict[str, list[str]]) -> list[str]:
         if declaration is not None:
             value = next(v for v in attribute.group("double", "single", "bare") if v is not None)
             prefix = declaration.group("prefix") or ""
-            bound.setdefault(prefix, []).append(html.unescape(value))
+            bound.setdefault(prefix, []).append(unescape(value))
             prefixes.append(prefix)
     return prefixes
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import html
 import posixpath
 import re
 import unicodedata
@@ -40,6 +39,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
+from ..character_references import unescape
 from ..forms import form_key
 from ..markdown import LINE_BREAK
 from ..markdown.definitions import definition_as_shown
@@ -478,7 +478,7 @@ def _link_paths(markdown_text: str) -> set[str]:
 def _link_targets(markdown_text: str) -> list[str]:
     """The targets of the links Python-Markdown makes of `markdown_text`, as written."""
     rendered = _HTML_COMMENT.sub(" ", _markdown_converter().reset().convert(markdown_text))
-    return [html.unescape(match[1]) for match in _HREF.finditer(rendered)]
+    return [unescape(match[1]) for match in _HREF.finditer(rendered)]
 
 
 def _leads_to(target: str, src_uri: str, pages: set[str], use_directory_urls: bool) -> bool:

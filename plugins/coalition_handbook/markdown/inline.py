@@ -5,11 +5,11 @@ pass has already separated by `HARD`; then bare URLs and e-mail addresses are ma
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Callable
 
+from ..character_references import unescape
 from ..forms import INVISIBLE_CHARACTERS
 from .inline_openers import put_back, set_aside
 from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
@@ -262,13 +262,13 @@ def _inline_replacement(match: re.Match[str]) -> str:
     if kind in ("destination", "tag", "reference", "comment", "attributes", *_CRITIC_DELETIONS):
         return re.sub(r"[^\n]", " ", found)
     if kind == "entity":
-        if found in _NBSP_ENTITIES or html.unescape(found).isspace():
+        if found in _NBSP_ENTITIES or unescape(found).isspace():
             return " " * len(found)
-        if len(html.unescape(found)) == 1 and html.unescape(found) in INVISIBLE_CHARACTERS:
+        if len(unescape(found)) == 1 and unescape(found) in INVISIBLE_CHARACTERS:
             return GLUE * len(found)  # "vag&shy;rant" reads "vagrant", as shown
         # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
         # as that character, the rest of the reference as spaces.
-        character = html.unescape(found)
+        character = unescape(found)
         if len(character) == 1 and not character.isspace() and character != HARD:
             return character + " " * (len(found) - 1)
     return HARD * len(found)

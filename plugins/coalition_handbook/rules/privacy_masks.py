@@ -26,10 +26,10 @@ character is kept.
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import unquote
 
+from ..character_references import unescape
 from .privacy_locations import LOCATION
 
 _MASK = "*"
@@ -82,7 +82,7 @@ def _read(written: str) -> str:
         return written
     if written.startswith("\\"):
         return chr(int(written[2:], 16))
-    read = html.unescape(written) if written.startswith("&") else unquote(written)
+    read = unescape(written) if written.startswith("&") else unquote(written)
     return read if len(read) == 1 else written
 
 

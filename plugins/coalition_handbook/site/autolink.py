@@ -12,7 +12,6 @@ stands for, so "Hotel &amp; Lodging" is a use of the form "Hotel & Lodging".
 from __future__ import annotations
 
 import bisect
-import html
 import re
 import xml.etree.ElementTree as etree
 from collections import Counter
@@ -26,6 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
+from ..character_references import unescape
 from ..markdown import mask_addresses
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..model.types import Term
@@ -521,7 +521,7 @@ def _referenced_character(stashed: object) -> str | None:
     (or a reference to more than one character, which no form needs)."""
     if not isinstance(stashed, str) or not _CHARACTER_REFERENCE.fullmatch(stashed):
         return None
-    character = html.unescape(stashed)
+    character = unescape(stashed)
     return character if len(character) == 1 else None
 
 

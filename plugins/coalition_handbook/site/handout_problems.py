@@ -15,7 +15,6 @@ stylesheet's author may have meant) are left to WeasyPrint's log.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -25,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ..character_references import unescape
 from ..model.types import Origin
 
 _FAILED_IMAGE = re.compile(r"Failed to (?:load|render SVG) image (?:at )?'?(?P<url>[^' ]+)'?:?")
@@ -151,7 +151,7 @@ def _drawings(files_read: Iterable[Path]) -> dict[Path, list[str]]:
             text = path.read_bytes().decode("utf-8", "replace")
         except OSError:
             continue
-        drawings[path] = [html.unescape(found["href"].strip()) for found in _HREF.finditer(text)]
+        drawings[path] = [unescape(found["href"].strip()) for found in _HREF.finditer(text)]
     return drawings
 
 

@@ -17,12 +17,12 @@ Works on MkDocs' navigation objects by their attributes (`title`, `meta`, `is_ho
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup
 
+from ..character_references import unescape
 from .front_matter import html_text
 
 
@@ -90,4 +90,4 @@ def heading_title_as_text(heading: str) -> Markup:
     """A title MkDocs took from a page's first heading (HTML without its tags) as text,
     escaped once: its entities read, then everything escaped, quotes too, as the theme
     also prints a title into an attribute (the footer's `aria-label`)."""
-    return html_text(html.unescape(heading))
+    return html_text(unescape(heading))
