@@ -506,3 +506,119 @@ def test_a_missing_file_is_an_error_where_check_paths_stops_the_build(
         build(load_mkdocs_config(str(config_file)))
     logged = " ".join(record.getMessage() for record in caplog.records)
     assert "content/index.md:5:11: page.source includes 'includes/missing.md'" in logged
+
+
+SECTIONED = "Intro.\n<!-- --8<-- [start:sec] -->\nSection text.\n<!-- --8<-- [end:sec] -->\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "column", "says"),
+    [
+        ('--8<-- "includes/sec.md:nosuch"', 5, 9, "the section 'nosuch' of 'includes/sec.md'"),
+        ('--8<-- ":3"', 5, 9, "includes ':3' with pymdownx.snippets: lines or a section, but"),
+        ("--8<--\nincludes/sec.md:nosuch\n--8<--", 6, 1, "the section 'nosuch'"),
+        # an end marker before the start: the extension finds no section there either
+        ('--8<-- "includes/ended.md:sec"', 5, 9, "the section 'sec' of 'includes/ended.md'"),
+        # in an included file, at its own line
+        ('--8<-- "includes/nests.md"', 2, 11, "the section 'gone' of 'includes/sec.md'"),
+    ],
+)
+def test_a_missing_section_or_a_name_of_no_file_is_an_error_where_check_paths_stops(
+    tmp_path: Path, page: str, line: int, column: int, says: str
+) -> None:
+    """Review rv10 M1: with `check_paths: true` these stopped `mkdocs build` with the
+    extension's traceback (SnippetMissingError) after a check that said nothing. The check
+    names the include line, as for a file not found; without check_paths: silent."""
+    config_file = make_handbook(
+        tmp_path,
+        page=f"# Home\n\nA calm page.\n\n{page}\n",
+        **{
+            "includes__sec.md": SECTIONED,
+            "includes__ended.md": "<!-- --8<-- [end:sec] -->\n" + SECTIONED,
+            "includes__nests.md": 'One.\n  --8<-- "includes/sec.md:gone"\n',
+        },
+    )
+    mkdocs_yml = config_file.read_text(encoding="utf-8")
+    with_snippets(config_file)
+    assert found(config_file) == []
+
+    config_file.write_text(mkdocs_yml, encoding="utf-8")
+    with_snippets(config_file, "{check_paths: true}")
+    (error,) = run_checks(load_config(config_file)).findings
+    where = "includes/nests.md" if "nests" in page else "content/index.md"
+    assert (error.path, error.line, error.column) == (where, line, column)
+    assert error.rule == "page.source"
+    assert error.severity.value == "error"
+    assert says in error.message and "check_paths" in error.message
+
+
+def test_a_section_that_is_there_is_no_error_with_check_paths(tmp_path: Path) -> None:
+    page = '# Home\n\n--8<-- "includes/sec.md:sec"\n\n--8<-- "includes/empty.md:sec"\n'
+    files = {"includes__sec.md": SECTIONED, "includes__empty.md": ""}  # empty: no section read
+    config_file = make_handbook(tmp_path, page=page, **files)
+    with_snippets(config_file, "{check_paths: true}")
+    assert found(config_file) == []
+
+
+@pytest.mark.parametrize(
+    ("page", "logged"),
+    [
+        ('--8<-- "includes/sec.md:nosuch"', "content/index.md:3:9: page.source includes the"),
+        ('--8<-- ":3"', "content/index.md:3:9: page.source includes ':3'"),
+    ],
+)
+def test_the_build_stops_on_a_missing_section_with_the_checks_message(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    page: str,
+    logged: str,
+) -> None:
+    """Review rv10 M1: `mkdocs build` ended with SnippetMissingError's traceback."""
+    config_file = make_handbook(
+        tmp_path, page=f"# Home\n\n{page}\n", **{"includes__sec.md": SECTIONED}
+    )
+    with_snippets(config_file, "{check_paths: true}")
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises((Abort, PluginError)):
+        build(load_mkdocs_config(str(config_file)))
+    assert logged in " ".join(record.getMessage() for record in caplog.records)
+
+
+def test_a_line_number_of_thousands_of_digits_is_an_error_whatever_the_settings(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found after review rv10: the extension reads a line number with `int()`, which
+    Python refuses past 4,300 digits: `handbook check` and `mkdocs build` ended with a
+    traceback, with check_paths or without."""
+    page = f'# Home\n\n--8<-- "includes/sec.md:{"9" * 5000}"\n'
+    config_file = make_handbook(tmp_path, page=page, **{"includes__sec.md": SECTIONED})
+    with_snippets(config_file)
+    (error,) = run_checks(load_config(config_file)).findings
+    assert (error.path, error.line, error.column, error.rule) == (
+        "content/index.md",
+        3,
+        9,
+        "page.source",
+    )
+    assert error.severity.value == "error" and "more digits" in error.message
+    assert len(error.message) < 400  # the number is not quoted whole
+
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises((Abort, PluginError)):
+        build(load_mkdocs_config(str(config_file)))
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "content/index.md:3:9: page.source includes 'includes/sec.md:999" in logged
+
+
+def test_a_missing_file_of_auto_append_is_named_where_mkdocs_yml_names_it(
+    tmp_path: Path,
+) -> None:
+    """Review rv10 (low): it was named at mkdocs.yml's first line, as a remote one was."""
+    config_file = make_handbook(tmp_path)
+    with_snippets(config_file, "\n      check_paths: true\n      auto_append:\n        - abbr.md")
+    (error,) = run_checks(load_config(config_file)).findings
+    lines = config_file.read_text(encoding="utf-8").split("\n")
+    line = next(number for number, text in enumerate(lines, 1) if "abbr.md" in text)
+    assert (error.path, error.line, error.column) == ("mkdocs.yml", line, 11)
+    assert "'abbr.md'" in error.message

@@ -8,8 +8,10 @@ own preprocessor reads the names, follows the includes and selects the lines
 is read from mkdocs.yml's folder, where `mkdocs build` is run.
 
 A file that is not found is not published; with `check_paths` the build stops on it, and
-`Inclusions.missing` names it. A remote one (`url_download`) cannot be read offline:
-`Inclusions.remote` names it.
+`Inclusions.missing` names it, as a section the file does not mark and an include of lines
+or a section of no file (`:3`); and, whatever the settings, a line number of more digits
+than Python reads, where the extension stops with a traceback. A remote file
+(`url_download`) cannot be read offline: `Inclusions.remote` names it.
 A file included inside a code block is published as code (`Inclusions.code`). The
 lines the extension replaces (include lines, the names of a `--8<--` block, section
 markers) are never published as written (`Inclusions.replaced`).
@@ -23,11 +25,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import markdown
 from markdown.util import nearing_recursion_limit
-from pymdownx.snippets import SnippetExtension, SnippetPreprocessor
+from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPreprocessor
 
 from ..cache import RunCache
 from ..config import HandbookConfig
@@ -52,15 +54,23 @@ class RemoteSnippet:
     column: int
 
 
+# What an include line names that the extension does not find: a file in no base path,
+# a section the file does not mark, lines or a section of no file (`:3`), or lines by a
+# number of more digits than Python reads (`int()`: 4,300).
+Missing = Literal["file", "section", "path", "number"]
+
+
 @dataclass(frozen=True, slots=True)
 class MissingSnippet:
-    """A file an include line names that is found in no base path: where the line is
-    written (as `RemoteSnippet`), and the name as written."""
+    """What an include line names that is not found (`what`): where the line is written
+    (as `RemoteSnippet`), and the name as written (the file's, for a missing `section`)."""
 
     name: str
     path: str
     line: int
     column: int
+    what: Missing = "file"
+    section: str | None = None
 
 
 @dataclass
@@ -195,14 +205,17 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
         self.RE_ALL_SNIPPETS = _Noting(SnippetPreprocessor.RE_ALL_SNIPPETS, self)
         self.in_code = [False]  # whether each file being read is published as code
 
-    def _note_remote(self, url: str) -> None:
+    def _place_of(self, name: str) -> tuple[str, int, int]:
+        """Where the include line that names `name` is written: its file, line and the
+        column of the name; for auto_append's, where mkdocs.yml names it, if it does (not
+        INHERIT'd: its first line then)."""
         if isinstance(self.line, _Line):
-            where, number = self.line.where, self.line.number
-            column = max(self.line.find(url), 0) + 1
-        else:  # auto_append's: where mkdocs.yml names it, if it does (not INHERIT'd)
-            where, offset = self.record.config_name, self.record.config_text.find(url)
-            number, column = LineIndex.of(self.record.config_text).position(max(offset, 0))
-        self.record.remote.setdefault(url, RemoteSnippet(url, where, number, column))
+            return self.line.where, self.line.number, max(self.line.find(name), 0) + 1
+        where, offset = self.record.config_name, self.record.config_text.find(name)
+        return where, *LineIndex.of(self.record.config_text).position(max(offset, 0))
+
+    def _note_remote(self, url: str) -> None:
+        self.record.remote.setdefault(url, RemoteSnippet(url, *self._place_of(url)))
 
     def get_snippet_path(self, path: str) -> str | None:
         found: str | None = super().get_snippet_path(path)
@@ -220,10 +233,33 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
             return None
         return found
 
-    def _note_missing(self, name: str) -> None:
-        where, number = self.record.place(self.line)
-        column = max(self.line.find(name), 0) + 1 if isinstance(self.line, _Line) else 1
-        self.record.missing.setdefault(MissingSnippet(name, where, number, column), None)
+    def _note_missing(self, name: str, what: Missing = "file", section: str | None = None) -> None:
+        missing = MissingSnippet(name, *self._place_of(name), what, section)
+        self.record.missing.setdefault(missing, None)
+
+    def parse_snippet_target(self, path: str) -> dict[str, Any] | None:
+        try:
+            target: dict[str, Any] | None = super().parse_snippet_target(path)
+        except ValueError:  # `int()` of a line number past 4,300 digits: the build stops too
+            self._note_missing(path, "number")
+            return None
+        if target is None:  # `:3`: with `check_paths` the build stops here
+            self._note_missing(path, "path")
+        return target
+
+    def select_snippet_lines(self, lines: list[str], target: dict[str, Any]) -> list[str]:
+        if not (lines and target["section"]):
+            return super().select_snippet_lines(lines, target)  # type: ignore[no-any-return]
+        # The extension's own test of whether the file marks the section: with
+        # `check_paths`, it stops on one that is not there.
+        self.check_paths = True
+        try:
+            return super().select_snippet_lines(lines, target)  # type: ignore[no-any-return]
+        except SnippetMissingError:
+            self._note_missing(target["path"], "section", target["section"])
+        finally:
+            self.check_paths = False
+        return super().select_snippet_lines(lines, target)  # type: ignore[no-any-return]
 
     def parse_snippets(self, lines: list[str], file_name: str | None = None, **kwargs: Any) -> Any:
         if kwargs.get("is_url"):
@@ -330,8 +366,9 @@ def expand_snippets(text: str, settings: SnippetSettings | None, root: Path, pag
     converter = markdown.Markdown(extensions=[SnippetExtension(**options)])
     try:
         return "\n".join(converter.preprocessors["snippet"].run(text.split("\n")))
-    except (OSError, UnicodeDecodeError, RecursionError):
-        # A file the build stops on too (page.source names it): printed as written.
+    except (OSError, UnicodeDecodeError, RecursionError, ValueError):
+        # A file the build stops on too (page.source names it; ValueError: a line number
+        # of more digits than `int()` reads): printed as written.
         return text
 
 
@@ -442,8 +479,13 @@ def load_included_files(
         included.findings += (
             finding.with_severity(Severity.WARNING) for finding in report.findings
         )
-    if settings.check_paths:
-        included.findings += _missing_findings(inclusions.missing)
+    # Without `check_paths` the extension skips what it does not find; a number it
+    # cannot read stops it whatever the settings.
+    included.findings += _missing_findings(
+        snippet
+        for snippet in inclusions.missing
+        if settings.check_paths or snippet.what == "number"
+    )
     for where, line in inclusions.too_deep:
         report = FileReport(SOURCE_RULE, where)
         report.at_position(
@@ -459,18 +501,47 @@ def load_included_files(
     return included
 
 
+# Where MkDocs stops with `check_paths`: as it renders the page; a draft (`draft_docs`),
+# which `mkdocs build` leaves out, under `mkdocs serve` (the checks read drafts as pages).
+_STOPS = (
+    "with check_paths: true, MkDocs stops on it as it renders a page "
+    "(drafts too, under `mkdocs serve`)"
+)
+# How much of a name is quoted when it holds a number of thousands of digits.
+_QUOTED_NAME = 60
+
+
 def _missing_findings(missing: Iterable[MissingSnippet]) -> list[Finding]:
-    """An error at each include line naming a file that is not found: with
-    `check_paths` the build stops there (SnippetMissingError)."""
+    """An error at each include line naming what the extension does not find (with
+    `check_paths` MkDocs stops there: SnippetMissingError) or cannot read."""
     findings: list[Finding] = []
     for snippet in missing:
         report = FileReport(SOURCE_RULE, snippet.path)
-        report.at_position(
-            snippet.line,
-            snippet.column,
-            f"includes {snippet.name!r} with pymdownx.snippets, but no such file is found in "
-            "its base_path; with check_paths: true the build stops here. Correct the name, "
-            "or add the file",
-        )
+        report.at_position(snippet.line, snippet.column, _missing_message(snippet))
         findings += report.findings
     return findings
+
+
+def _missing_message(snippet: MissingSnippet) -> str:
+    name = snippet.name
+    if snippet.what == "section":
+        return (
+            f"includes the section {snippet.section!r} of {name!r} with pymdownx.snippets, "
+            f"but the file marks no such section (`--8<-- [start:{snippet.section}]`, before "
+            f"its end marker); {_STOPS}. Correct the section's name, or mark it in the file"
+        )
+    if snippet.what == "path":
+        return (
+            f"includes {name!r} with pymdownx.snippets: lines or a section, but of no file; "
+            f"{_STOPS}. Write the file's name before the ':'"
+        )
+    if snippet.what == "number":
+        shown = name if len(name) <= _QUOTED_NAME else f"{name[:_QUOTED_NAME]}..."
+        return (
+            f"includes {shown!r} with pymdownx.snippets: a line number of more digits than "
+            "the extension can read (4,300), so the build stops here. Correct the number"
+        )
+    return (
+        f"includes {name!r} with pymdownx.snippets, but no such file is found in its "
+        f"base_path; {_STOPS}. Correct the name, or add the file"
+    )
