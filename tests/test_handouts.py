@@ -2722,6 +2722,22 @@ def test_a_phone_number_is_kept_whole_and_its_column_in_a_wide_table_fits_it() -
     assert widths == [None, None, "width: 16ch"]  # as long as the number, and its padding
 
 
+@pytest.mark.parametrize(("colspan", "columns"), [("3", 4), ("100000000", 1001), ("x", 2)])
+def test_a_wide_table_s_columns_count_a_cell_s_span_as_html_does(
+    colspan: str, columns: int
+) -> None:
+    """A typo of `colspan="100000000"` before a phone number's cell made a `<colgroup>`
+    of a hundred million columns (review): HTML reads more than 1,000 as 1,000."""
+    root = tinyhtml5.parse(
+        f'<table class="hb-wide"><tr><td colspan="{colspan}">Hotline</td>'
+        "<td>1-888-373-7888</td></tr></table>",
+        namespace_html_elements=False,
+    )
+    handout_phones.keep_phone_numbers_whole(root)
+    [table] = root.iter("table")
+    assert len(list(table.iter("col"))) == columns
+
+
 @pytest.mark.parametrize(("countries", "kept"), [((), []), (("GB",), ["020 7946 0958"])])
 def test_a_national_phone_number_is_kept_whole_where_privacy_reads_its_country(
     countries: tuple[str, ...], kept: list[str]

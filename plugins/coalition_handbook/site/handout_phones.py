@@ -24,6 +24,9 @@ _NOT_TEXT = frozenset({"script", "style", "template", "textarea"})
 # (`ch`): at 7.5 pt a digit is some 1.7 mm wide. A number's spaces and hyphens are
 # narrower than its digits, which leaves a little more.
 _PADDING_DIGITS = 2
+# HTML reads a larger `colspan` as this many columns: a cell's typo of 100000000 must
+# not make a `<colgroup>` of that many columns.
+_MOST_COLUMNS_SPANNED = 1000
 
 
 def keep_phone_numbers_whole(root: etree.Element, countries: Sequence[str] = ()) -> None:
@@ -113,8 +116,8 @@ def _size_phone_columns(table: etree.Element) -> None:
 
 
 def _span_of(cell: etree.Element) -> int:
-    """How many columns `cell` spans."""
+    """How many columns `cell` spans, as HTML counts them."""
     try:
-        return max(1, int(cell.get("colspan", "1")))
+        return min(_MOST_COLUMNS_SPANNED, max(1, int(cell.get("colspan", "1"))))
     except ValueError:
         return 1
