@@ -634,6 +634,57 @@ def test_the_title_is_no_near_miss(tmp_path: Path) -> None:
     ]
 
 
+IN_ENGLISH = "the sections keep their English headings whatever the language of the text under them"
+
+
+def test_sections_named_in_another_language_are_reported_at_their_headings(
+    tmp_path: Path,
+) -> None:
+    """Adoption audit: a Spanish module got the hint for `## Responder` alone, and the
+    other two errors pointed at the body's start, not at `## Tomar conciencia` and
+    `## Reconocer`, the headings written in the sections' places."""
+    body = "## Tomar conciencia\n\nTexto.\n\n## Reconocer\n\nTexto.\n\n## Responder\n"
+    assert structure(tmp_path, body) == [
+        (
+            BODY_LINE + 1,
+            "module 'hotel-staff' has no '## Realize' section; if 'Tomar conciencia' is "
+            f"meant to be it, its heading must be '## Realize': {IN_ENGLISH}",
+        ),
+        (
+            BODY_LINE + 5,
+            "module 'hotel-staff' has no '## Recognize' section; if 'Reconocer' is meant to "
+            f"be it, its heading must be '## Recognize': {IN_ENGLISH}",
+        ),
+        (
+            BODY_LINE + 9,
+            "module 'hotel-staff' has no '## Respond' section; if 'Responder' is meant to be "
+            "it, its heading must be '## Respond' exactly",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("## Realize\n\n## Reconocer\n\n## Respond\n", BODY_LINE + 3),  # between two
+        ("## Realize\n\n## Recognize\n\n## Actuar\n", BODY_LINE + 5),  # the last one
+        ("## Realize\n\n## Respond\n\n## Reconocer\n", BODY_LINE),  # after Respond: unplaced
+        ("## Realize\n\n## Reconocer\n\n## Más\n\n## Respond\n", BODY_LINE),  # two for one
+    ],
+    ids=["between", "last", "out-of-place", "ambiguous"],
+)
+def test_a_missing_section_is_reported_at_the_one_heading_in_its_place(
+    tmp_path: Path, body: str, line: int
+) -> None:
+    """The hint points at a heading only where one other H2 stands where the section
+    belongs; otherwise the finding stays at the body's start."""
+    ((found_line, message),) = [
+        finding for finding in structure(tmp_path, body) if "has no" in finding[1]
+    ]
+    assert found_line == line
+    assert ("is meant to be it" in message) == (line != BODY_LINE)
+
+
 def test_a_section_an_unclosed_html_block_swallows_is_reported_at_its_heading(
     tmp_path: Path,
 ) -> None:

@@ -41,48 +41,36 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
     """(line, message, whether the line is the heading at fault) for every missing or
     out-of-order section."""
     found: list[tuple[str, Heading]] = []
+    problems: dict[str, tuple[int, str, bool]] = {}
     headings = module.headings or ()
     for name in SECTIONS:
         heading = _first(headings, name, level=2)
         if heading is not None:
             found.append((name, heading))
             continue
-        elsewhere = _first(headings, name, level=None)
-        if elsewhere is not None:
+        problem = _section_written_otherwise(module, headings, name)
+        if problem is not None:
+            problems[name] = problem
+    # Where the sections are written, near enough: the places of the others.
+    placed = {name: heading.line for name, heading in found}
+    placed.update({name: line for name, (line, _, _) in problems.items()})
+    in_place_of = _headings_in_place_of(headings, placed)
+    for name in SECTIONS:
+        if name in problems:
+            yield problems[name]
+        elif name in in_place_of:
+            # Another language's name ("## Reconocer"), or other words: audit, a Spanish
+            # module's errors all pointed at the body's start, with no hint for the two
+            # sections whose heading shared no letters with the English one.
+            heading = in_place_of[name]
             yield (
-                elsewhere.line,
-                f"'{name}' is a level-{elsewhere.level} heading; it must be an H2 ('## {name}')",
+                heading.line,
+                f"module '{module.id}' has no '## {name}' section; if '{heading.text}' is "
+                f"meant to be it, its heading must be '## {name}': the sections keep their "
+                "English headings whatever the language of the text under them",
                 True,
             )
-            continue
-        as_text = _heading_shown_as_text(module, name)
-        in_block = _heading_inside_a_block(module, name)
-        near = _near_miss(headings, name)
-        if as_text is not None:
-            # The tag may be closed further down (audit): the advice covers both cases.
-            yield (
-                as_text,
-                f"'## {name}' is inside an HTML block, where Markdown is not read, so the "
-                "site and the handout show it as text: move it out of the block, or close "
-                "the tag where the block should end (a `<div>` needs its `</div>`)",
-                True,
-            )
-        elif in_block is not None:
-            yield (
-                in_block,
-                f"'## {name}' is inside a block (an admonition, a `<div markdown>`, an "
-                "indented one), so it is no section of the module: a section's heading "
-                "starts its own line, not indented and outside any block",
-                True,
-            )
-        elif near is not None:
-            yield (
-                near.line,
-                f"module '{module.id}' has no '## {name}' section; if '{near.text}' is "
-                f"meant to be it, its heading must be '## {name}' exactly",
-                True,
-            )
-        else:
+        elif name not in placed:
             yield (
                 module.origin.body_line,
                 f"module '{module.id}' has no '## {name}' section "
@@ -100,6 +88,83 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
             )
         else:
             latest = (name, heading)
+
+
+def _section_written_otherwise(
+    module: Module | RejectedRecord, headings: tuple[Heading, ...], name: str
+) -> tuple[int, str, bool] | None:
+    """The problem of section `name`, found written but not as an H2 of its own name (at
+    another level, inside a block, almost so), or None where it is nowhere to be seen."""
+    elsewhere = _first(headings, name, level=None)
+    if elsewhere is not None:
+        return (
+            elsewhere.line,
+            f"'{name}' is a level-{elsewhere.level} heading; it must be an H2 ('## {name}')",
+            True,
+        )
+    as_text = _heading_shown_as_text(module, name)
+    if as_text is not None:
+        # The tag may be closed further down (audit): the advice covers both cases.
+        return (
+            as_text,
+            f"'## {name}' is inside an HTML block, where Markdown is not read, so the "
+            "site and the handout show it as text: move it out of the block, or close "
+            "the tag where the block should end (a `<div>` needs its `</div>`)",
+            True,
+        )
+    in_block = _heading_inside_a_block(module, name)
+    if in_block is not None:
+        return (
+            in_block,
+            f"'## {name}' is inside a block (an admonition, a `<div markdown>`, an "
+            "indented one), so it is no section of the module: a section's heading "
+            "starts its own line, not indented and outside any block",
+            True,
+        )
+    near = _near_miss(headings, name)
+    if near is not None:
+        return (
+            near.line,
+            f"module '{module.id}' has no '## {name}' section; if '{near.text}' is "
+            f"meant to be it, its heading must be '## {name}' exactly",
+            True,
+        )
+    return None
+
+
+def _headings_in_place_of(
+    headings: tuple[Heading, ...], placed: dict[str, int]
+) -> dict[str, Heading]:
+    """For the sections nowhere to be seen, the H2 written where each belongs, where that
+    is plain: between the sections placed around a run of missing ones, as many other H2s
+    as the run has sections ("## Tomar conciencia", "## Reconocer" before "## Respond")."""
+    taken = set(placed.values())
+    sections = {section.casefold() for section in SECTIONS}
+    others = [
+        heading
+        for heading in headings
+        if heading.level == 2
+        and heading.line not in taken
+        and heading.text.strip().casefold() not in sections
+    ]
+    guesses: dict[str, Heading] = {}
+    run: list[str] = []
+    after = 0  # the line of the section placed before the run (0: the body's start)
+    for name in (*SECTIONS, None):
+        if name is not None and name not in placed:
+            run.append(name)
+            continue
+        before = placed[name] if name is not None else None
+        between = [
+            heading
+            for heading in others
+            if heading.line > after and (before is None or heading.line < before)
+        ]
+        if run and len(between) == len(run):
+            guesses.update(zip(run, between, strict=True))
+        run = []
+        after = before if before is not None else after
+    return guesses
 
 
 def _heading_shown_as_text(module: Module | RejectedRecord, name: str) -> int | None:
