@@ -281,3 +281,13 @@ def test_every_environment_variable_the_engine_reads_is_in_the_guide() -> None:
     assert {"HANDBOOK_NO_CACHE", "HANDBOOK_TODAY"} <= read  # the search finds them
     guide = guide_text()
     assert sorted(name for name in read if f"`{name}=" not in guide) == []
+
+
+def test_the_guide_says_an_all_capitals_form_is_found_only_in_capitals() -> None:
+    """Adoption audit: the rules table said `term.case` reports "a `case_sensitive` form
+    written with other capitals", so `case_sensitive: true` on `CSEC` was expected to
+    report `csec`; an all-capitals form is only ever found in capitals (DESIGN section 4)."""
+    assert "whatever `case_sensitive` says" in table_rows(section("Rules"))["term.case"][1]
+    terms = " ".join(section("Write your content").split())
+    assert "So `csec` and `Csec` are not the acronym `CSEC`: not reported, not linked" in terms
+    assert "On a term whose forms are all in capitals it changes nothing." in terms

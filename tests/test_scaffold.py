@@ -154,6 +154,32 @@ def test_no_example_of_the_term_scaffold_passes_for_content(config: HandbookConf
     assert "glossary.reference" in rules
 
 
+def test_the_case_sensitive_comment_says_what_the_check_does(config: HandbookConfig) -> None:
+    """Adoption audit: the comment offered `case_sensitive` for acronyms, but a form all in
+    capitals is only ever found in capitals (DESIGN section 4), so an editor who set it on
+    `CSEC` expected `csec` to be reported, as `t visa` is, and nothing was."""
+    for name in ("CSEC", "T visa"):
+        assert run_new(config, "term", name) == 0
+    text = (config.glossary_dir / "csec.yml").read_text(encoding="utf-8")
+    (comment,) = re.findall(r"((?:^# .*\n)+)^# case_sensitive: false$", text, re.MULTILINE)
+    comment = " ".join(comment.replace("# ", "").split())
+    assert '"T visa"' in comment and "acronym" in comment
+    assert "only ever found in capitals" in comment and '"csec" is not found at all' in comment
+
+    for term_id in ("csec", "t-visa"):
+        path = config.glossary_dir / f"{term_id}.yml"
+        text = path.read_text(encoding="utf-8").replace(
+            "# case_sensitive: false", "case_sensitive: true"
+        )
+        path.write_text(text, encoding="utf-8")
+    config.docs_dir.mkdir()
+    (config.docs_dir / "index.md").write_text(
+        "# Home\n\nOne csec case, one Csec case, a t visa.\n", encoding="utf-8"
+    )
+    found = [(finding.rule, finding.found) for finding in run_checks(config).findings]
+    assert found == [("term.case", "t visa")]
+
+
 def test_the_sources_example_quotes_a_title_with_a_colon(config: HandbookConfig) -> None:
     """A title such as `22 U.S.C. 7102: Definitions` is a YAML error unless quoted."""
     assert run_new(config, "term", "Preferred form") == 0
