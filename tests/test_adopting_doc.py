@@ -291,3 +291,74 @@ def test_the_guide_says_an_all_capitals_form_is_found_only_in_capitals() -> None
     terms = " ".join(section("Write your content").split())
     assert "So `csec` and `Csec` are not the acronym `CSEC`: not reported, not linked" in terms
     assert "On a term whose forms are all in capitals it changes nothing." in terms
+
+
+def second_language_section() -> str:
+    text = section("Continuous integration")
+    return text[text.index("\n### A site in a second language\n") :]
+
+
+def build_site(config: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config)],
+        cwd=config.parent,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_the_two_language_sites_link_to_each_other_as_the_guide_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adoption audit: the guide did not say how a reader gets from one language's site to
+    the other's, and the first link a coalition writes, `[español](es/index.md)`, fails
+    `--strict`. The guide's `extra.alternate` blocks and relative links build clean, and
+    what it says of a Spanish page in the English site holds."""
+    said = " ".join(second_language_section().split())
+    blocks = {
+        match["text"].split("\n", 1)[0]: yaml.safe_load(match["text"])
+        for match in FENCED_BLOCK.finditer(second_language_section())
+        if match["text"].startswith("# mkdocs")
+    }
+    english = write_example(tmp_path, monkeypatch)
+    settings = yaml.safe_load(english.read_text(encoding="utf-8"))
+    settings["plugins"][1]["handbook"]["handouts"] = False  # no module needs one here
+    english.write_text(yaml.safe_dump({**settings, **blocks["# mkdocs.yml"]}), "utf-8")
+    spanish_settings = {**settings, **blocks["# mkdocs.es.yml"], "docs_dir": "content-es"}
+    spanish_settings |= {"site_dir": "site/es", "theme": {"name": "material", "language": "es"}}
+    spanish = tmp_path / "mkdocs.es.yml"
+    spanish.write_text(yaml.safe_dump(spanish_settings), encoding="utf-8")
+    (tmp_path / "content-es").mkdir()
+    (tmp_path / "content-es" / "index.md").write_text("# Manual\n\n[English](../)\n", "utf-8")
+    index = tmp_path / "content" / "index.md"
+    home = index.read_text(encoding="utf-8")
+
+    index.write_text(home + "\n[español](es/index.md)\n", encoding="utf-8")
+    failed = build_site(english)
+    assert failed.returncode == 1
+    (warning,) = re.findall(r"WARNING - +(.*)", failed.stderr)
+    assert f"(`{warning.rstrip('.')}`)" in said
+
+    index.write_text(home + "\n[español](es/)\n", encoding="utf-8")
+    (tmp_path / "content" / "es").mkdir()
+    (tmp_path / "content" / "es" / "extra.md").write_text("# Una página\n", encoding="utf-8")
+    site = tmp_path / "site"
+    built = build_site(english)
+    assert built.returncode == 0, built.stderr[-4000:]
+    # A Spanish page in the English site is English to the browser, and the Spanish
+    # build, run next, empties the English site's `es/` folder, as the guide warns.
+    assert '<html lang="en"' in (site / "es" / "extra" / "index.html").read_text("utf-8")
+    built = build_site(spanish)
+    assert built.returncode == 0, built.stderr[-4000:]
+    assert not (site / "es" / "extra").exists()
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../es/" hreflang="es" class="md-select__link">' in glossary
+    spanish_glossary = (site / "es" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../" hreflang="en" class="md-select__link">' in spanish_glossary
+    assert '<a href="es/">español</a>' in (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in (site / "es" / "index.html").read_text(encoding="utf-8")
+    assert 'published with `<html lang="en">`' in said
+    assert "keep no `es/` folder in the English `docs_dir`" in said
