@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -362,3 +363,32 @@ def test_the_two_language_sites_link_to_each_other_as_the_guide_says(
     assert '<html lang="es"' in (site / "es" / "index.html").read_text(encoding="utf-8")
     assert 'published with `<html lang="en">`' in said
     assert "keep no `es/` folder in the English `docs_dir`" in said
+
+
+def test_the_output_of_new_shown_is_what_it_prints_in_a_clone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Adoption audit: the guide showed `handbook diff origin/main...` in the output of
+    `handbook new` without saying where; in a new repository with no remote it prints
+    `main...`, with no commit `<base-branch>...`. The guide says the sample is a clone's,
+    and the sample is what a clone prints."""
+    blocks = [match["text"] for match in FENCED_BLOCK.finditer(section("Write your content"))]
+    (shown,) = [block for block in blocks if block.startswith("$ .venv/bin/handbook new ")]
+    command, *printed = shown.splitlines()
+    assert "In a clone of a repository whose default branch is `main`:" in guide_paragraph(
+        '`handbook new term|protocol|module "Name"`'
+    )
+    origin, clone = tmp_path / "origin", tmp_path / "clone"
+    origin.mkdir()
+    (origin / "mkdocs.yml").write_text(example_files()["mkdocs.yml"], encoding="utf-8")
+    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    for arguments in (
+        ["-c", "init.defaultBranch=main", "init", "-q"],
+        ["add", "mkdocs.yml"],
+        [*identity, "commit", "-q", "-m", "Start the handbook"],
+    ):
+        subprocess.run(["git", *arguments], cwd=origin, check=True, capture_output=True)
+    subprocess.run(["git", "clone", "-q", str(origin), str(clone)], check=True)
+    monkeypatch.chdir(clone)
+    assert main(shlex.split(command)[2:]) == 0  # after "$ .venv/bin/handbook"
+    assert capsys.readouterr().out.splitlines() == printed
