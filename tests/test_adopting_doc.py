@@ -13,17 +13,21 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+import material
 import pytest
 import yaml
 from conftest import require_or_skip
+from helpers_model import load, term_yaml
 from site_builds import SiteBuild
 
 from coalition_handbook import mkdocs_yml
 from coalition_handbook.cli import CONFIG_NAMES, main
+from coalition_handbook.matching import Matcher
 from coalition_handbook.plugin.config import HandbookPluginConfig
 from coalition_handbook.rules import RULES
 from coalition_handbook.site import handout_render
 from coalition_handbook.site.handout_render import HandoutsUnavailable
+from coalition_handbook.site.search_boost import other_search_forms, typed_search_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "ADOPTING.md"
@@ -392,3 +396,29 @@ def test_the_output_of_new_shown_is_what_it_prints_in_a_clone(
     monkeypatch.chdir(clone)
     assert main(shlex.split(command)[2:]) == 0  # after "$ .venv/bin/handbook"
     assert capsys.readouterr().out.splitlines() == printed
+
+
+def test_the_guide_says_search_finds_only_the_plural_made_of_a_form_s_last_word(
+    tmp_path: Path,
+) -> None:
+    """Adoption audit: `víctimas` did not find the page of `víctima de trata`, and the
+    guide said the plural limit of the checks, not that search has it too. What it says
+    holds: Material's search has no stemmer (English's pipeline, which Spanish takes, is
+    the stop word filter alone), and the words a term's page is found by are its forms
+    and their plurals of the last word."""
+    said = " ".join(section("Languages other than English").split())
+    assert "Search has the same limit as the checks, in every language: it has no stemmer" in said
+    assert "but `víctimas` does not (the plural made is `víctima de tratas`)" in said
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    english = (languages / "en.html").read_text(encoding="utf-8")
+    assert '"search.config.pipeline": "stopWordFilter",' in english
+    assert "search.config.pipeline" not in (languages / "es.html").read_text(encoding="utf-8")
+
+    handbook, findings = load(tmp_path, {"glossary/victima.yml": term_yaml("víctima de trata")})
+    assert findings == []
+    term = handbook.terms["victima"]
+    written = Matcher.from_terms([term]).written_forms()["victima"]
+    found_by = [*other_search_forms(term, written), *typed_search_forms(term, written)]
+    words = {word for form in found_by for word in form.split()}
+    assert "tratas" in words
+    assert not any(word.startswith(("víctimas", "victimas")) for word in words)
