@@ -9,6 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coalition_handbook.model import yaml_source
 from coalition_handbook.model.yaml_source import (
     LineIndex,
     YamlDocument,
@@ -494,3 +495,23 @@ def test_a_value_is_named_as_an_editor_counts_a_list(
 ) -> None:
     """Messages said `'contacts.0'` for the first contact: items count from 1."""
     assert value_label(path) == label
+
+
+def test_a_value_is_named_only_for_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Naming a value (`value_label`) took longer than reading it: a glossary of
+    # thousands of terms named every value, for messages that only a problem prints.
+    named: list[object] = []
+    original = yaml_source.value_label
+
+    def counted(path: tuple[str | int, ...] | str) -> str:
+        named.append(path)
+        return original(path)
+
+    monkeypatch.setattr(yaml_source, "value_label", counted)
+    document = load_yaml("term: x\nversion: 1\nhistory:\n  - {version: 1, summary: y}\n")
+    assert not document.problems
+    assert named == []
+    long_number = "1" * (yaml_source.MAX_NUMBER_CHARACTERS + 1)
+    problem = load_yaml(f"history:\n  - version: {long_number}\n").problems[0]
+    assert problem.message.startswith("'version' of history item 1 is a number of")
+    assert named == ["history.0.version"]

@@ -123,6 +123,12 @@ def value_label(path: tuple[str | int, ...] | str) -> str:
     return " of ".join(reversed(said))
 
 
+def _named(path: str) -> str:
+    """The start of a problem's message about the value at `path`: worked out only for a
+    problem, as `value_label` takes longer than reading a value does."""
+    return f"{value_label(path)} " if path else ""
+
+
 def quoted(value: object) -> str:
     """`repr(value)` for a message, with at most QUOTED_CHARACTERS of a string's text."""
     if isinstance(value, str):
@@ -592,7 +598,7 @@ class _Builder:
         comment = _CUT_BY_COMMENT.match(self.lines.text, end)
         if comment is None:
             return
-        named = f"{value_label(path)} " if path else ""
+        named = _named(path)
         rest = shortened(comment.group(1).rstrip(), 40)
         self.document.problems.append(
             YamlProblem(
@@ -683,13 +689,13 @@ class _Builder:
 
     def scalar(self, node: yaml.Node, path: str = "") -> Any:
         """The value of a scalar `node`, stored at `path` (which a problem names)."""
-        named = f"{value_label(path)} " if path else ""
         if node.tag == _STRING_TAG:
             # Only a double-quoted string can hold an escaped lone surrogate ("\uD800"):
             # no character, and nothing can print or encode it.
             if node.style == '"' and LONE_SURROGATE.search(node.value):
                 self.problem(
-                    f"{named}holds an escaped lone surrogate (\\uD800 to \\uDFFF), no character",
+                    f"{_named(path)}holds an escaped lone surrogate (\\uD800 to \\uDFFF), "
+                    "no character",
                     node,
                 )
                 return node.value.encode("utf-8", "replace").decode("utf-8")
@@ -697,8 +703,8 @@ class _Builder:
         value = node.value
         if node.tag == _INT_TAG and len(value) > MAX_NUMBER_CHARACTERS:
             self.problem(
-                f"{named}is a number of {len(value)} characters, too long to read (at most "
-                f"{MAX_NUMBER_CHARACTERS})",
+                f"{_named(path)}is a number of {len(value)} characters, too long to read "
+                f"(at most {MAX_NUMBER_CHARACTERS})",
                 node,
             )
             self.document.usable = False  # as for too deep a nesting: nothing else is read
