@@ -17,6 +17,7 @@ from coalition_handbook.cache import STATS
 from coalition_handbook.check import CheckResult, run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import pages_using_terms
+from coalition_handbook.model.types import Term
 from coalition_handbook.rules import privacy_pii
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
@@ -842,3 +843,52 @@ def test_cache_entries_of_another_shape_are_misses_not_tracebacks(
     path = tmp_path / edited
     path.write_text(path.read_text("utf-8") + "\nslavery\n", encoding="utf-8")
     assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+
+
+def test_a_term_edit_reads_the_forms_of_that_term_alone_for_glossary_duplicate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """glossary.duplicate keeps what it read of each term file by the file's text: after
+    one term's edit it reads that term alone, and finds what a cold run finds, a form
+    now claimed twice included."""
+    from coalition_handbook.rules import glossary_duplicate
+
+    handbook, config = checked_once(tmp_path, random.Random(6))
+    read: list[str] = []
+    part = glossary_duplicate._part
+
+    def reading(term: Term) -> str:
+        read.append(term.id)
+        return part(term)
+
+    monkeypatch.setattr(glossary_duplicate, "_part", reading)
+    handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
+    warm = run_checks(load_config(config)).findings
+    assert read == ["survivor"]
+    assert warm == cold(config, monkeypatch).findings
+    read.clear()
+    handbook.write("glossary/t-visa.yml", term_file("T visa", aliases=["victim"]))
+    warm = run_checks(load_config(config)).findings
+    assert read == ["t-visa"]
+    assert warm == cold(config, monkeypatch).findings
+    assert any(f.rule == "glossary.duplicate" and f.path == "glossary/t-visa.yml" for f in warm)
+
+
+def test_what_glossary_duplicate_kept_of_the_terms_damaged_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coalition_handbook.cache import RunCache
+    from coalition_handbook.rules import glossary_duplicate
+
+    handbook, config = checked_once(tmp_path, random.Random(6))
+    loaded = load_config(config)
+    cache = RunCache.beside(loaded.root, loaded.config_name)
+    memo_key = cache.key(glossary_duplicate.RULE, "parts")
+    kept = cache.load("rules", memo_key)
+    assert isinstance(kept, dict) and len(kept) == len(TERMS)
+    cache.store("rules", memo_key, dict.fromkeys(kept, 7))  # of another shape
+    cache.flush(prune=False)
+    handbook.write("glossary/survivor.yml", term_file("survivor", aliases=["TIP"]))
+    warm = run_checks(load_config(config)).findings
+    assert warm == cold(config, monkeypatch).findings
+    assert any(f.rule == "glossary.duplicate" for f in warm)
