@@ -892,3 +892,32 @@ def test_what_glossary_duplicate_kept_of_the_terms_damaged_is_read_again(
     warm = run_checks(load_config(config)).findings
     assert warm == cold(config, monkeypatch).findings
     assert any(f.rule == "glossary.duplicate" for f in warm)
+
+
+def test_a_term_edit_works_out_no_generated_page_where_no_page_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """page.replaced compares pages with the pages the site generates, one per term: a
+    run after a term edit that checks no page (no module, the plain pages' findings kept)
+    works none of them out, and finds what a cold run finds."""
+    from coalition_handbook.rules import page_replaced
+
+    handbook = Handbook(tmp_path, random.Random(7))
+    shutil.rmtree(tmp_path / "content" / "modules")
+    handbook.write("content/glossary/survivor.md", "# Mine\n\nA page in the term's place.\n")
+    config = tmp_path / "mkdocs.yml"
+    run_checks(load_config(config))
+    worked_out: list[object] = []
+    generated_pages = page_replaced._generated_pages
+
+    def counted(*args: object) -> object:
+        worked_out.append(args)
+        return generated_pages(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page_replaced, "_generated_pages", counted)
+    handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
+    warm = run_checks(load_config(config)).findings
+    assert worked_out == []
+    expected = cold(config, monkeypatch).findings
+    assert warm == expected
+    assert any(f.rule == "page.replaced" for f in expected)

@@ -68,6 +68,10 @@ class GeneratedPage:
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
+    if not context.handbook.pages:
+        # No page to place (a run that checks edited term files alone): the generated
+        # pages, one for each of thousands of records, are not worked out for nothing.
+        return
     config = context.config
     directory_urls = config.use_directory_urls
     generated = {
