@@ -486,7 +486,7 @@ def test_a_term_edit_that_keeps_the_forms_checks_no_page_again(
     STATS.reset()
     result = run_checks(load_config(config))
     assert STATS.parsed == 1  # the term file
-    assert STATS.scanned == 1  # its definition
+    assert STATS.scanned == 0  # its definition, as it was: its scan is the cached one
     assert result.findings == cold(config, monkeypatch).findings
 
 
@@ -921,3 +921,47 @@ def test_a_term_edit_works_out_no_generated_page_where_no_page_is_checked(
     expected = cold(config, monkeypatch).findings
     assert warm == expected
     assert any(f.rule == "page.replaced" for f in expected)
+
+
+def test_a_term_edit_scans_again_only_what_changed_in_what_its_scan_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A term's scan is cached by what it reads (its definition and short, and where each
+    is written): tags edited, nothing is scanned and the matcher's tables are not read;
+    the definition edited, or moved in the file, it is scanned again, and every run
+    finds what a cold run finds, where it now stands."""
+    from coalition_handbook.matching import Matcher
+
+    handbook, config = checked_once(tmp_path, random.Random(8))
+    tables_read: list[str] = []
+    read_tables = Matcher.__getattr__
+
+    def reading(matcher: Matcher, name: str) -> object:
+        tables_read.append(name)
+        return read_tables(matcher, name)
+
+    monkeypatch.setattr(Matcher, "__getattr__", reading)
+    survivor = TERMS["survivor"]
+    defined = survivor.replace("A word used on the pages.", "Not a slavery victim.")
+    with_short = survivor.replace(
+        "version: 1", "short: A person who lived through slavery.\nversion: 1", 1
+    )
+    edits = [
+        (survivor + "tags: [edited]\n", 0),
+        (defined, 1),
+        ("# A note.\n" + defined, 1),  # the same definition a line down: its findings move
+        (with_short, 1),
+        (with_short + "tags: [again]\n", 0),
+    ]
+    for text, scanned in edits:
+        handbook.write("glossary/survivor.yml", text)
+        STATS.reset()
+        tables_read.clear()
+        warm = run_checks(load_config(config)).findings
+        assert (STATS.parsed, STATS.scanned) == (1, scanned), text
+        if not scanned:
+            assert tables_read == [], text
+        assert warm == cold(config, monkeypatch).findings, text
+        assert any(f.rule == "term.avoid" and f.path == "glossary/survivor.yml" for f in warm) == (
+            "slavery" in text
+        )

@@ -337,7 +337,14 @@ def _scan(
         for page in handbook.checked_pages
     ]
     jobs += [
-        _Job(term.origin.path, "term", term.id, term.origin, partial(_term_texts, term))
+        _Job(
+            term.origin.path,
+            "term",
+            term.id,
+            term.origin,
+            partial(_term_texts, term),
+            reads=_term_texts_read(term),
+        )
         for term in handbook.terms.values()
     ]
     records: list[Protocol | Module | RejectedRecord] = [
@@ -380,6 +387,9 @@ class _Job(NamedTuple):
     origin: Origin
     texts: Callable[[], list[CheckedText]]
     replaced: frozenset[int] = frozenset()  # lines left out of the view (`_page_texts`)
+    # All that `texts` reads of the file, where that is less than its text (a term's:
+    # `_term_texts_read`); None: the whole text.
+    reads: str | None = None
 
 
 class _Scanner:
@@ -435,7 +445,7 @@ class _Scanner:
             job.owner or "",
             str(origin.body_line),
             ",".join(map(str, sorted(job.replaced))),
-            origin.text,
+            *(("file", origin.text) if job.reads is None else ("values", job.reads)),
         )
 
     def _cached(self, job: _Job, key: str) -> ScannedDocument | None:
@@ -513,6 +523,24 @@ def _term_texts(term: Term) -> list[CheckedText]:
     if "short" in term.origin.spans:
         texts.append(_yaml_text(term.origin, "short", term.short, mask_addresses(term.short)))
     return texts
+
+
+def _term_texts_read(term: Term) -> str | None:
+    """All that `_term_texts` reads of a term's file, the key of its scan in the cache:
+    the values, and where each is written (its raw scalar, and where that starts). Tags,
+    history or sources edited, the scan is the one cached, with no matcher to load. None
+    where a value has no span of its own: it is placed by the lines of the whole file."""
+    origin = term.origin
+    read: list[tuple[str, str, int, str]] = []
+    values = [("definition", term.definition)]
+    if "short" in origin.spans:
+        values.append(("short", term.short))
+    for key, value in values:
+        span = origin.spans.get(key)
+        if span is None or span.end <= span.start:
+            return None
+        read.append((key, value, span.start, origin.text[span.start : span.end]))
+    return repr(read)
 
 
 def yaml_checked_text(origin: Origin, key: str, value: str) -> CheckedText:
