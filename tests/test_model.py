@@ -571,3 +571,19 @@ def test_records_come_back_from_the_cache_as_they_were() -> None:
             record.origin.spans
         )
     assert pickle.loads(pickle.dumps(handbook)) == handbook
+
+
+def test_spans_from_the_cache_answer_what_they_hold_without_indexing_their_keys() -> None:
+    """Asking whether a record read from the cache writes a value (`"short" in spans`,
+    for each of thousands of terms) makes no index of its keys: only a lookup does, and
+    the answers are the same before and after it."""
+    handbook, _ = load_handbook(load_config(Path(__file__).parent.parent / "mkdocs.yml"))
+    for term in handbook.terms.values():
+        spans = pickle.loads(pickle.dumps(term)).origin.spans
+        keys = set(term.origin.spans)
+        asked = ["short", "definition", "aliases.0", "avoid.0.text", "nothing", *keys]
+        before = {key: key in spans for key in asked}
+        assert spans._index is None
+        assert before == {key: key in keys for key in asked}
+        spans["definition"]
+        assert {key: key in spans for key in asked} == before

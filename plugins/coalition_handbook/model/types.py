@@ -107,7 +107,12 @@ class PackedSpans(Mapping[str, Span]):
         return Span(*self._numbers[at : at + 4])
 
     def __contains__(self, key: object) -> bool:
-        return key in self._where()  # without making the `Span`, as Mapping's would
+        # Without making the `Span`, as Mapping's would; nor the index, before a lookup
+        # needs it: after a term's edit, glossary.short asks each of thousands of
+        # unchanged terms whether it writes a `short`, and looks nothing up.
+        if self._index is None:
+            return key in self._keys
+        return key in self._index
 
     def line_column(self, key: str) -> tuple[int, int]:
         """The line and column of `key`'s span."""
