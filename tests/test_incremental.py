@@ -886,6 +886,8 @@ def test_what_glossary_duplicate_kept_of_the_terms_damaged_is_read_again(
     memo_key = cache.key(glossary_duplicate.RULE, "parts")
     kept = cache.load("rules", memo_key)
     assert isinstance(kept, dict) and len(kept) == len(TERMS)
+    # A digest of what it read of each term, not the text read: a small pack to rewrite.
+    assert all(isinstance(part, bytes) and len(part) == 32 for part in kept.values())
     cache.store("rules", memo_key, dict.fromkeys(kept, 7))  # of another shape
     cache.flush(prune=False)
     handbook.write("glossary/survivor.yml", term_file("survivor", aliases=["TIP"]))

@@ -126,19 +126,19 @@ def _reads(terms: Iterable[Term], cache: RunCache | None = None) -> str:
     Editing a definition, tags or history leaves it as it was.
 
     Each term's part is a function of its file (its path and text) alone: with a cache,
-    the parts of the last run are kept by a digest of those, and only the files that
-    changed are read for theirs (at 2,000 terms, reading them all cost as much as the
-    rest of a run after one term's edit)."""
+    a digest of each part of the last run is kept by a digest of those, and only the
+    files that changed are read for theirs (at 2,000 terms, reading them all cost as
+    much as the rest of a run after one term's edit)."""
     kept_in = cache if cache is not None and cache.enabled else None
     memo_key = kept_in.key(RULE, "parts") if kept_in is not None else ""
     known = kept_in.load("rules", memo_key) if kept_in is not None else None
     if not isinstance(known, dict):  # none, or damaged: every term is read
         known = {}
-    parts: dict[bytes, str] = {}
+    parts: dict[bytes, bytes] = {}
     for term in sorted(terms, key=lambda term: term.origin.path):
         file_key = _file_key(term)
         part = known.get(file_key)
-        parts[file_key] = part if isinstance(part, str) else _part(term)
+        parts[file_key] = part if isinstance(part, bytes) else _part_digest(term)
     if kept_in is not None and parts != known:
         kept_in.store("rules", memo_key, parts)
     return digest(*parts.values())
@@ -149,6 +149,12 @@ def _file_key(term: Term) -> bytes:
     itself, not `digest`: this runs for every term of every run."""
     origin = term.origin
     return hashlib.sha256(f"{origin.path}\0{origin.text}".encode("utf-8", "surrogatepass")).digest()
+
+
+def _part_digest(term: Term) -> bytes:
+    """A digest of `_part(term)`: what the cache keeps of it (a few dozen bytes where
+    the part is hundreds)."""
+    return hashlib.sha256(_part(term).encode("utf-8", "surrogatepass")).digest()
 
 
 def _part(term: Term) -> str:
