@@ -175,10 +175,11 @@ class Matcher:
         return _unpickled_matcher, (self.one_word_keys, tables)
 
     def __getattr__(self, name: str) -> object:
-        # Only for a name not set: the tables of a matcher read from the cache.
-        tables = self.__dict__.pop("_tables", None)
-        if name not in _TABLES or tables is None:
+        # Only for a name not set: the tables of a matcher read from the cache. Any
+        # other name (`hasattr(matcher, "x")`) must leave them where they are.
+        if name not in _TABLES or "_tables" not in self.__dict__:
             raise AttributeError(name)
+        tables = self.__dict__.pop("_tables")
         for table_name, table in zip(_TABLES, pickle.loads(tables), strict=True):
             setattr(self, table_name, table)
         return getattr(self, name)
