@@ -121,8 +121,7 @@ def test_a_module_with_front_matter_problems_has_its_sections_and_texts_checked(
         ("content/modules/hotel.md", 2, 1, "module.schema", None),  # no duration: at title
         ("content/modules/hotel.md", 2, 18, "term.avoid", "vagrant"),  # title
         ("content/modules/hotel.md", 6, 16, "term.avoid", "vagrant"),  # an objective
-        # No Recognize: at the heading written in its place.
-        ("content/modules/hotel.md", 14, 1, "module.structure", "## Notice"),
+        ("content/modules/hotel.md", 10, 1, "module.structure", None),  # no Recognize
     ]
 
 

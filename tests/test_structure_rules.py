@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from helpers_model import (
+    MKDOCS,
     MODULE_BODY,
     MODULE_FRONT,
     PROTOCOL,
@@ -566,8 +567,10 @@ def test_a_protocol_named_twice_is_a_schema_problem_at_the_second(tmp_path: Path
 # --- module.structure -----------------------------------------------------------------------
 
 
-def structure(root: Path, body: str) -> list[tuple[int, str]]:
+def structure(root: Path, body: str, language: str = "en") -> list[tuple[int, str]]:
     files = {MODULE_FILE: module_md(body=body), "protocols/hotel-staff.yml": PROTOCOL}
+    if language != "en":
+        files["mkdocs.yml"] = f"{MKDOCS}theme:\n  name: material\n  language: {language}\n"
     return [(line, message) for _, line, message in findings_of(root, files, "module.structure")]
 
 
@@ -644,7 +647,7 @@ def test_sections_named_in_another_language_are_reported_at_their_headings(
     other two errors pointed at the body's start, not at `## Tomar conciencia` and
     `## Reconocer`, the headings written in the sections' places."""
     body = "## Tomar conciencia\n\nTexto.\n\n## Reconocer\n\nTexto.\n\n## Responder\n"
-    assert structure(tmp_path, body) == [
+    assert structure(tmp_path, body, "es") == [
         (
             BODY_LINE + 1,
             "module 'hotel-staff' has no '## Realize' section; if 'Tomar conciencia' is "
@@ -679,10 +682,30 @@ def test_a_missing_section_is_reported_at_the_one_heading_in_its_place(
     """The hint points at a heading only where one other H2 stands where the section
     belongs; otherwise the finding stays at the body's start."""
     ((found_line, message),) = [
-        finding for finding in structure(tmp_path, body) if "has no" in finding[1]
+        finding for finding in structure(tmp_path, body, "es") if "has no" in finding[1]
     ]
     assert found_line == line
     assert ("is meant to be it" in message) == (line != BODY_LINE)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Before you begin\n\n## Recognize\n\n## Respond\n",
+        "## Realize\n\n## Recognize\n\n## Key points\n",
+    ],
+)
+def test_an_english_module_s_own_section_is_not_taken_for_a_missing_one(
+    tmp_path: Path, body: str
+) -> None:
+    """Review: in an English handbook the H2 where a missing section belongs is most
+    often a section of its own ("Before you begin"): the finding stays at the body's
+    start, naming the three sections, as it does for a language the hint is not for."""
+    ((found_line, message),) = structure(tmp_path, body)
+    assert found_line == BODY_LINE
+    assert message.endswith(
+        "(every module has ## Realize, ## Recognize, ## Respond, in that order)"
+    )
 
 
 def test_a_section_an_unclosed_html_block_swallows_is_reported_at_its_heading(

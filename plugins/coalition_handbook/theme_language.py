@@ -80,3 +80,8 @@ def language_problem(language: object, where: str, custom_dir: Path | None = Non
         f"(no partials/languages/{language}.html): mkdocs build would stop with a "
         f"traceback; {advice}"
     )
+
+
+def is_english(code: str) -> bool:
+    """Whether a language tag names English, in any region (`en`, `en-GB`, `EN-us`)."""
+    return code.split("-")[0].lower() == "en"

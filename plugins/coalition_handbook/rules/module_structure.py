@@ -16,6 +16,7 @@ from ..markdown import line_starts, lines_outside_code
 from ..markdown.raw_html import html_in_markdown
 from ..model.modules import SECTIONS, raw_html_lines
 from ..model.types import Heading, Module, RejectedRecord
+from ..theme_language import is_english
 from .base import CheckContext
 
 RULE = "module.structure"
@@ -26,9 +27,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
     # A module whose front matter has problems still has its sections checked.
     modules: list[Module | RejectedRecord] = [*handbook.modules.values()]
     modules += [record for record in handbook.rejected_records if record.headings is not None]
+    english = is_english(context.config.language)
     for module in modules:
         lines = module.origin.text.split("\n")  # as the Markdown scan counts lines
-        for line, message, at_heading in structure_problems(module):
+        problems = structure_problems(module, places_other_headings=not english)
+        for line, message, at_heading in problems:
             # A heading out of place is found as written; a missing one at the body's start.
             written = lines[line - 1] if at_heading and line <= len(lines) else ""
             column = len(written) - len(written.lstrip()) + 1
@@ -37,9 +40,15 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, str, bool]]:
+def structure_problems(
+    module: Module | RejectedRecord, places_other_headings: bool = True
+) -> Iterator[tuple[int, str, bool]]:
     """(line, message, whether the line is the heading at fault) for every missing or
-    out-of-order section."""
+    out-of-order section. With `places_other_headings`, a missing section is looked for
+    under another name where it belongs (`_headings_in_place_of`): in a handbook written
+    in another language than English, where a translated heading is the likely mistake.
+    In an English one, the H2 standing there is most often a section of its own ("Before
+    you begin", "Key points": review)."""
     found: list[tuple[str, Heading]] = []
     problems: dict[str, tuple[int, str, bool]] = {}
     headings = module.headings or ()
@@ -54,7 +63,7 @@ def structure_problems(module: Module | RejectedRecord) -> Iterator[tuple[int, s
     # Where the sections are written, near enough: the places of the others.
     placed = {name: heading.line for name, heading in found}
     placed.update({name: line for name, (line, _, _) in problems.items()})
-    in_place_of = _headings_in_place_of(headings, placed)
+    in_place_of = _headings_in_place_of(headings, placed) if places_other_headings else {}
     for name in SECTIONS:
         if name in problems:
             yield problems[name]

@@ -15,6 +15,8 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
+from ..theme_language import is_english
+
 _OWN_NAMES = {"tl": "Tagalog", "hmn": "Hmong", "prs": "Dari", "ht": "Haitian Creole"}
 _OWN_RIGHT_TO_LEFT = {"prs"}
 # Scripts written right to left: a script subtag decides (`ar-Latn` is left to right).
@@ -54,11 +56,6 @@ def text_direction(code: str) -> str:
         locale = _locale(code)
         right_to_left = locale is not None and locale.text_direction == "rtl"
     return "rtl" if right_to_left else "auto"
-
-
-def is_english(code: str) -> bool:
-    """Whether a language tag names English, in any region (`en`, `en-GB`, `EN-us`)."""
-    return code.split("-")[0].lower() == "en"
 
 
 def english_label(label: str, site_language: str) -> Markup:
