@@ -611,6 +611,24 @@ def test_a_line_number_of_thousands_of_digits_is_an_error_whatever_the_settings(
     assert "content/index.md:3:9: page.source includes 'includes/sec.md:999" in logged
 
 
+@pytest.mark.parametrize("lines", ["-", "1:-"])
+def test_lines_the_extension_cannot_read_are_an_error_that_says_so(
+    tmp_path: Path, lines: str
+) -> None:
+    """Review rv11: `:-` was told its line number had more digits than can be read."""
+    page = f'# Home\n\n--8<-- "includes/sec.md:{lines}"\n'
+    config_file = make_handbook(tmp_path, page=page, **{"includes__sec.md": SECTIONED})
+    with_snippets(config_file)
+    errors = [
+        finding
+        for finding in run_checks(load_config(config_file)).findings
+        if finding.rule == "page.source"
+    ]
+    assert [(error.line, error.severity.value) for error in errors] == [(3, "error")]
+    assert "cannot read as numbers" in errors[0].message
+    assert "more digits" not in errors[0].message
+
+
 def test_a_missing_file_of_auto_append_is_named_where_mkdocs_yml_names_it(
     tmp_path: Path,
 ) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -522,6 +523,9 @@ def _missing_findings(missing: Iterable[MissingSnippet]) -> list[Finding]:
     return findings
 
 
+_TOO_MANY_DIGITS = re.compile(r"\d{4301}")
+
+
 def _missing_message(snippet: MissingSnippet) -> str:
     name = snippet.name
     if snippet.what == "section":
@@ -537,9 +541,15 @@ def _missing_message(snippet: MissingSnippet) -> str:
         )
     if snippet.what == "number":
         shown = name if len(name) <= _QUOTED_NAME else f"{name[:_QUOTED_NAME]}..."
+        # Review rv11: `:-` was told its number had too many digits.
+        unread = (
+            "a line number of more digits than the extension can read (4,300)"
+            if _TOO_MANY_DIGITS.search(name)
+            else "lines the extension cannot read as numbers (a '-' with no number beside it)"
+        )
         return (
-            f"includes {shown!r} with pymdownx.snippets: a line number of more digits than "
-            "the extension can read (4,300), so the build stops here. Correct the number"
+            f"includes {shown!r} with pymdownx.snippets: {unread}, so the build stops "
+            "here. Correct the lines (`file.md:3:5`, `file.md:3`)"
         )
     return (
         f"includes {name!r} with pymdownx.snippets, but no such file is found in its "
