@@ -419,6 +419,11 @@ def test_a_pickled_matcher_reads_its_tables_only_to_search_and_finds_the_same() 
     copy = pickle.loads(pickle.dumps(MATCHER))
     assert "_automaton" not in vars(copy) and "_key_entries" not in vars(copy)
     assert not hasattr(copy, "__deepcopy__")  # asking for another name keeps the tables
+    loaded = pickle.loads(pickle.dumps(MATCHER))
+    loaded.load_tables()  # before a fork (documents.py)
+    assert "_automaton" in vars(loaded) and "_tables" not in vars(loaded)
+    loaded.load_tables()
+    assert loaded.scan(text) == MATCHER.scan(text)
     assert copy.one_word_keys == MATCHER.one_word_keys
     again = pickle.loads(pickle.dumps(copy))  # pickled again before it searched anything
     assert copy.scan(text) == MATCHER.scan(text) == again.scan(text)

@@ -414,6 +414,7 @@ class _Scanner:
         if missing:
             STATS.scanned += len(missing)
             term_matcher = self.get_matcher()  # built before a fork: both processes use it
+            term_matcher.load_tables()
 
             def scan_jobs(indexes: Sequence[int]) -> list[ScannedDocument]:
                 return [

@@ -184,6 +184,12 @@ class Matcher:
             setattr(self, table_name, table)
         return getattr(self, name)
 
+    def load_tables(self) -> None:
+        """Read the search tables of a matcher from the cache now: before a fork, so that
+        both processes share them rather than each unpickling its own."""
+        if "_tables" in self.__dict__:
+            self.__getattr__(_TABLES[0])
+
     @classmethod
     def from_terms(cls, terms: Iterable[Term]) -> Matcher:
         """Compile the accepted and discouraged forms of `terms` (the order of terms does
