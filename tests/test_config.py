@@ -11,6 +11,7 @@ import pytest
 from mkdocs.config import load_config as load_mkdocs_config
 
 from coalition_handbook.config import ConfigError, load_config
+from coalition_handbook.mkdocs_yml import as_written
 
 
 def write_config(tmp_path: Path, text: str, folders: tuple[str, ...] = ("content",)) -> Path:
@@ -977,3 +978,58 @@ def test_yaml_merge_keys_are_read_as_mkdocs_reads_them(tmp_path: Path) -> None:
     )
     config = load_config(config_file)
     assert (config.glossary_dir, config.known_acronyms) == (tmp_path / "terms", {"FBI"})
+
+
+# Numbers of thousands of digits, as YAML 1.1 writes them: Python refuses to print them
+# (hex, binary and octal are read without a limit) or to read them (decimal).
+_LONG_NUMBERS = {
+    "hex": "0x" + "f" * 5000,
+    "binary": "0b" + "1" * 20000,
+    "octal": "0" + "7" * 6000,
+    "decimal": "9" * 5000,
+}
+
+
+@pytest.mark.parametrize("form", list(_LONG_NUMBERS))
+@pytest.mark.parametrize(
+    ("setting", "line", "message"),
+    [
+        ("site_url: {n}\n", 2, "site_url {shown} is no web address"),
+        ("docs_dir: {n}\n", 2, "'docs_dir' must be a folder's name (found {shown})"),
+        ("site_dir: [{n}]\n", 2, "'site_dir' must be a folder's name (found [{shown}])"),
+        ("strict: {n}\n", 2, "'strict' is {shown}; expected true or false"),
+        ("use_directory_urls: {n}\n", 2, "'use_directory_urls' is {shown}; expected true or"),
+        ("theme:\n  name: material\n  language: {n}\n", 4, "{shown}"),
+        ("plugins:\n  - handbook:\n      glossary_dir: {n}\n", 4, "(found {shown})"),
+        ("plugins:\n  - handbook:\n      rules: {{term.avoid: {n}}}\n", 4, "is {shown};"),
+    ],
+)
+def test_a_number_of_thousands_of_digits_is_named_at_its_line_as_written(
+    tmp_path: Path, form: str, setting: str, line: int, message: str
+) -> None:
+    """Found by fuzzing: printing such a number in the message stopped with a traceback."""
+    written = _LONG_NUMBERS[form]
+    config_file = write_config(tmp_path, "site_name: X\n" + setting.format(n=written))
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file, refuse_site_url=True)
+    shown = written[:60] + "…"
+    if form == "decimal":  # more digits than Python reads: MkDocs stops on it too
+        message = f"the number {shown} has 5000 characters, more than Python or MkDocs"
+    assert str(raised.value).startswith(f"mkdocs.yml:{line}: ")
+    assert message.format(shown=shown) in str(raised.value)
+    assert len(str(raised.value)) < 1000
+
+
+@pytest.mark.parametrize("form", ["hex", "binary", "octal"])
+def test_a_site_name_of_thousands_of_digits_is_read_as_written(tmp_path: Path, form: str) -> None:
+    written = _LONG_NUMBERS[form]
+    config = load_config(write_config(tmp_path, f"site_name: {written}\n"))
+    assert config.site_name == written[:60] + "…"
+
+
+def test_a_number_mkdocs_read_for_the_plugin_is_shown_without_a_traceback() -> None:
+    """The build passes the plugin the numbers MkDocs read, plain `int`s."""
+    number = int("f" * 5000, 16)
+    assert as_written(number) == "0x" + "f" * 58 + "…"
+    assert as_written(12) == "12"
+    assert "holding a number of thousands of digits" in as_written([number])

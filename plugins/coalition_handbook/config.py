@@ -435,7 +435,7 @@ def _true_or_false(
         return default
     if isinstance(value, bool):
         return value
-    problems.add(f"{where}: '{name}' is {value!r}; expected true or false")
+    problems.add(f"{where}: '{name}' is {as_written(value)}; expected true or false")
     return default
 
 

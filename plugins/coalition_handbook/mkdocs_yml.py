@@ -125,6 +125,57 @@ def _construct_relative_tag(loader: _PermissiveLoader, node: yaml.Node) -> Any:
     return RelativeTag(loader.construct_scalar(node) or "")
 
 
+# Beyond this many characters a number is shown as written, shortened: Python refuses to
+# print an integer of thousands of digits, and a hex or binary one grows when printed.
+_LONGEST_NUMBER_SHOWN = 30
+
+
+class WrittenNumber(int):
+    """An integer of mkdocs.yml written with more than `_LONGEST_NUMBER_SHOWN` characters
+    (`0xfff...`): the number MkDocs reads, which a message shows as written, shortened,
+    since Python would stop with a traceback printing one of thousands of digits."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> WrittenNumber:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]
+        return int(self), self.written
+
+    def __repr__(self) -> str:
+        from .model.yaml_source import shortened  # the model package imports this one
+
+        return shortened(self.written)
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return format(repr(self), spec)
+
+
+def _construct_int(loader: _PermissiveLoader, node: yaml.Node) -> Any:
+    """An integer as PyYAML reads it (and MkDocs); one written long as a `WrittenNumber`;
+    a decimal one of more digits than Python reads refused at its line, as MkDocs stops
+    on it with a traceback."""
+    written = str(node.value)
+    try:
+        value = loader.construct_yaml_int(node)
+    except ValueError:  # int() of thousands of digits
+        from .model.yaml_source import shortened
+
+        raise ConfigError(
+            f"{loader.name}:{node.start_mark.line + 1}: the number {shortened(written)} has "
+            f"{len(written)} characters, more than Python or MkDocs can read"
+        ) from None
+    if len(written) > _LONGEST_NUMBER_SHOWN:
+        return WrittenNumber(value, written)
+    return value
+
+
+_PermissiveLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _PermissiveLoader.add_constructor("!ENV", construct_env_tag)
 _PermissiveLoader.add_constructor("!relative", _construct_relative_tag)
 _PermissiveLoader.add_constructor(None, _construct_other_tag)  # every tag without its own
@@ -571,4 +622,12 @@ def as_written(value: object) -> str:
         return "true" if value else "false"
     if value is None:
         return "nothing"
-    return repr(value)
+    if isinstance(value, int) and not isinstance(value, WrittenNumber):
+        # As MkDocs read it for the plugin: repr() stops at thousands of digits, hex() not.
+        from .model.yaml_source import shortened
+
+        return shortened(repr(value) if value.bit_length() <= 64 else hex(value))
+    try:
+        return repr(value)
+    except ValueError:  # a list or mapping holding such a number
+        return f"a {type(value).__name__} holding a number of thousands of digits"
