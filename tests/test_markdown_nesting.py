@@ -343,3 +343,103 @@ def test_a_build_stops_with_the_finding_not_a_traceback(
         build_site(config)
     place = f"content/index.md:{MAX_DEPTH + 3}:{4 * MAX_DEPTH + 1}: markdown.nesting"
     assert place in caplog.text
+
+
+def markdown_html(levels: int, markdown: int = 1) -> str:
+    """HTML nested `levels` deep, its outer `markdown` elements with the attribute."""
+    opening = "<div markdown>\n" * markdown + "<div>\n" * (levels - markdown)
+    return opening + "Text.\n" + "</div>\n" * levels
+
+
+_LONG_NUMBER = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (markdown_html(MAX_DEPTH, MAX_DEPTH), None),
+        # The first element too deep is MAX_DEPTH + 1 of it, after the page's two lines.
+        (markdown_html(MAX_DEPTH + 1, MAX_DEPTH + 1), (MAX_DEPTH + 3, 1)),
+        (markdown_html(1000, 1000), (MAX_DEPTH + 3, 1)),
+        # Elements in one Markdown is read in are read as deep, with no attribute of theirs.
+        (markdown_html(1000), (MAX_DEPTH + 3, 1)),
+        ('<div markdown="1">' * 60 + "x" + "</div>" * 60 + "\n", (3, 1 + 18 * MAX_DEPTH)),
+        # Plain HTML is passed on as it is, not read: any depth renders.
+        (markdown_html(1000, 0), None),
+        # Closed elements, void ones and one closed by its parent's end tag nest nothing.
+        ("<div markdown>\n" + "<p>x</p><br><img src=a.png/>\n" * 100 + "</div>\n", None),
+        ("<div markdown>\n" + "<section>\n<p>x\n</section>\n" * 100 + "</div>\n", None),
+        # Named in inline code, or shown in fenced code, the tags open nothing.
+        ("Write `<div markdown>` there.\n" * 100, None),
+        ("```html\n" + markdown_html(100, 100) + "```\n", None),
+    ],
+    ids=[
+        "html-at-the-limit",
+        "html-one-deeper",
+        "html-of-1000",
+        "plain-html-in-markdown-html",
+        "on-one-line",
+        "plain-html",
+        "closed-and-void",
+        "closed-by-its-parent",
+        "inline-code",
+        "fenced-code",
+    ],
+)
+def test_html_markdown_is_read_in_nested_too_deep_is_found_at_its_first_tag(
+    tmp_path: Path, body: str, place: tuple[int, int] | None
+) -> None:
+    """Found by fuzzing: `<div markdown>` 1,000 deep passed the check and ended the build
+    in a RecursionError (md_in_html)."""
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body})
+    assert [(finding.line, finding.column) for finding in found] == ([place] if place else [])
+    assert all(finding.rule == "markdown.nesting" for finding in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (f"See &#{_LONG_NUMBER}; here.\n", (3, 5)),
+        (f"See &#{_LONG_NUMBER} here, with no `;`.\n", (3, 5)),
+        (f"See &#{'0' * 5000}106; here.\n", (3, 5)),  # leading zeros count
+        (f"Code: `&#{_LONG_NUMBER};`.\n", (3, 8)),  # MkDocs reads inline code's too
+        (f'<a title="&#{_LONG_NUMBER};">x</a>\n', (3, 11)),
+        # What MkDocs reads: as many digits as int() reads, any hex reference.
+        (f"See &#{'9' * 4300}; here.\n", None),
+        (f"See &#x{'f' * 5000}; here.\n", None),
+        # Fenced code is set aside before MkDocs reads the page.
+        (f"```\n&#{_LONG_NUMBER};\n```\n", None),
+    ],
+    ids=["decimal", "no-semicolon", "zeros", "inline-code", "attribute", "4300", "hex", "fenced"],
+)
+def test_a_character_reference_of_more_digits_than_python_reads_is_found(
+    tmp_path: Path, body: str, place: tuple[int, int] | None
+) -> None:
+    """Found by fuzzing: it passed the check and ended the build in a traceback (MkDocs'
+    `_RawHTMLPreprocessor`, `int()` in `html.unescape`)."""
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body})
+    assert [(finding.line, finding.column) for finding in found] == ([place] if place else [])
+    assert all(finding.rule == "markdown.nesting" for finding in found)
+    assert all("more than 4,300 digits" in finding.message for finding in found)
+
+
+def test_a_character_reference_in_a_definition_is_found_in_its_file(tmp_path: Path) -> None:
+    """A definition goes into the Markdown of its term's page, which MkDocs reads."""
+    term = term_yaml().replace("Second sentence.", f"Second &#{_LONG_NUMBER}; sentence.")
+    found = findings(tmp_path, {"glossary/survivor.yml": term})
+    assert [(finding.path, finding.line) for finding in found] == [("glossary/survivor.yml", 3)]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [(markdown_html(1000, 1000), f"{MAX_DEPTH + 3}:1"), (f"See &#{_LONG_NUMBER}; here.\n", "3:5")],
+    ids=["markdown-html", "character-reference"],
+)
+def test_a_build_stops_with_the_finding_on_what_mkdocs_cannot_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, body: str, place: str
+) -> None:
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\n" + body})
+    with pytest.raises(Abort):
+        build_site(config)
+    assert f"content/index.md:{place}: markdown.nesting" in caplog.text
+    assert "Traceback" not in caplog.text

@@ -25,6 +25,17 @@ nothing, and `&lt;` or code does. The check reads each tag's end once, in linear
 that reader does (`_START_TAG`), and names the first `<` of the tag left open where the
 reading adds up past about ten seconds' worth. `</`, `<!` and `<?` take nothing like that
 time: the reader gives up on them at once, or looks for their end once.
+
+HTML that Markdown is read in (a tag with a `markdown` attribute, md_in_html) nests as
+lists do: Python-Markdown reads each element in it by calling itself again, so `<div
+markdown>` 500 deep (or one, with 500 `<div>` in it) ends the build in a RecursionError
+(fuzzing). The check counts the elements open within the outermost such tag, as deep as
+lists.
+
+A character reference of more than 4,300 digits (`&#` and a number no character has)
+ends the build alike: MkDocs reads each page's HTML with `html.parser`, which reads the
+number with `int()`, and Python refuses more digits than that (fuzzing). Only fenced code
+is set aside before that reader runs; inline and indented code are read too.
 """
 
 from __future__ import annotations
@@ -275,6 +286,74 @@ def _start_tag_end(text: str, start: int) -> tuple[int, bool]:
     return max(end, start + 1), not following or following in _LEFT_OPEN_BEFORE
 
 
+# A start or end tag (`<div markdown="1">`, `</div>`): its `/`, name and attributes. Read
+# up to the next `<` at most, so that tags left open cost linear time.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)([^<>]*+)>")
+_MARKDOWN_ATTRIBUTE = re.compile(r"(?:^|\s)markdown(?:\s*=|\s|/|$)")
+# What may come before an HTML block's first tag on its line.
+_BLOCK_START = re.compile(r" {0,3}")
+# Elements with no end tag: they nest nothing.
+_VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+
+
+def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
+    """(start, end) of the first tag nested more than MAX_DEPTH elements deep within a
+    tag with a `markdown` attribute, if any (see the module's docstring). Left out:
+    fenced code; and a tag that does not start its line (inline code naming one, as
+    `<div markdown>`, or an indented code block) opens no HTML block Markdown is read in."""
+    markdown = text.markdown
+    if markdown is None or "markdown" not in markdown:
+        return
+    read = without_fenced_code(markdown)
+    open_tags: list[str] = []
+    open_names: dict[str, int] = {}  # how many of each name are open: no search in the list
+    markdown_from: int | None = None  # how many were open when the first markdown one opened
+    for found in _TAG.finditer(read):
+        closing, name, attributes = found.group(1), found.group(2).lower(), found.group(3)
+        if closing:
+            if open_names.get(name):  # as the HTML reader does: closes all opened after it
+                while open_tags:
+                    last = open_tags.pop()
+                    open_names[last] -= 1
+                    if last == name:
+                        break
+                if markdown_from is not None and len(open_tags) <= markdown_from:
+                    markdown_from = None
+            continue
+        if name in _VOID_ELEMENTS or attributes.rstrip().endswith("/"):
+            continue
+        if (
+            markdown_from is None
+            and _MARKDOWN_ATTRIBUTE.search(attributes)
+            and _BLOCK_START.fullmatch(read, read.rfind("\n", 0, found.start()) + 1, found.start())
+        ):
+            markdown_from = len(open_tags)
+        open_tags.append(name)
+        open_names[name] = open_names.get(name, 0) + 1
+        if markdown_from is not None and len(open_tags) - markdown_from > MAX_DEPTH:
+            yield found.start(), found.start() + 1
+            return
+
+
+# Python's `int()` reads at most this many digits (`sys.int_max_str_digits`' default).
+_MOST_DIGITS_READ = 4300
+_LONG_REFERENCE = re.compile(rf"&#[0-9]{{{_MOST_DIGITS_READ + 1}}}")
+
+
+def _long_references(text: CheckedText) -> Iterator[tuple[int, int]]:
+    """(start, end) of the first decimal character reference of more digits than
+    `int()` reads, outside fenced code, if any (see the module's docstring)."""
+    markdown = text.markdown
+    if markdown is None or "&#" not in markdown:
+        return
+    found = _LONG_REFERENCE.search(without_fenced_code(markdown))
+    if found is not None:
+        yield found.start(), found.start() + 2
+
+
 def _in_spans(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     index = bisect.bisect_right(starts, offset) - 1
     return index >= 0 and offset < spans[index][1]
@@ -300,5 +379,16 @@ _PROBLEMS: tuple[tuple[Callable[[CheckedText], Iterator[tuple[int, int]]], str],
         "would take many seconds to minutes to render them, growing with the square of the "
         "text's length (it reads on from each `<` to the text's end for the tag's `>`); "
         "close them, write the `<` as `&lt;`, or put the text in code",
+    ),
+    (
+        _deep_markdown_html,
+        f"HTML that Markdown is read in (a `markdown` attribute) nested more than {MAX_DEPTH} "
+        "elements deep: Python-Markdown runs out of stack and the build stops; flatten it",
+    ),
+    (
+        _long_references,
+        f"a character reference of more than {_MOST_DIGITS_READ:,} digits, a number no "
+        "character has: MkDocs cannot read it and the build stops; write the character "
+        "itself, or its number without the leading zeros",
     ),
 )
