@@ -4950,3 +4950,49 @@ def test_a_load_problem_the_report_quotes_is_shown_masked(
     assert out.count(MASKED_NOTE) == 1
     assert "555-0142" not in out
     assert "402-555-0142" in err
+
+
+@pytest.fixture
+def no_slow_rendering(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python-Markdown is never given a text markdown.nesting finds it would take minutes
+    over: if it were, the test fails at once (instead of taking those seconds)."""
+    import markdown
+
+    convert = markdown.Markdown.convert
+
+    def refuse_slow_texts(self: markdown.Markdown, source: str) -> str:
+        assert "[" * 1000 not in source, "Python-Markdown was given thousands of `[`"
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", refuse_slow_texts)
+
+
+@pytest.mark.usefixtures("no_slow_rendering")
+def test_a_field_of_thousands_of_brackets_is_compared_as_written(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by fuzzing: the diff rendered every field with Python-Markdown, which reads
+    on from each `[` to its block's end, so a source's title of 12,000 `[` took 48 s
+    (quadratic; the check reads such a title as plain text and passed it)."""
+    sources = f'sources:\n  - title: "{"[" * 6000}"\n    url: https://example.org/\n'
+    write(repository, "glossary/survivor.yml", term(extra=sources))
+    code, out, _ = diff(repository, capsys)
+    assert code == 1
+    assert "fields changed: `sources`" in out
+    assert "its content changed but `version` is still 1" in out
+
+
+@pytest.mark.usefixtures("no_slow_rendering")
+def test_a_change_of_layout_alone_in_thousands_of_brackets_is_still_layout(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brackets = "[" * 6000
+    write(repository, "glossary/survivor.yml", term(definition=f'"See {brackets} here."'))
+    commit(repository)
+    write(repository, "glossary/survivor.yml", term(definition=f'"See  {brackets}  here."'))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert LAYOUT_ONLY + ": `definition`" in out
+    write(repository, "glossary/survivor.yml", term(definition=f'"See {brackets} there."'))
+    code, out, _ = diff(repository, capsys)
+    assert "fields changed: `definition`" in out

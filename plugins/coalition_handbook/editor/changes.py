@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache, cached_property
+from html import escape
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
@@ -48,6 +49,7 @@ from ..matching import KIND_RANK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
 from ..rules.glossary_duplicate import written_forms
 from ..rules.glossary_history import history_problems
+from ..rules.markdown_nesting import too_costly_to_render
 
 Item = Term | Protocol | Module
 ChangeType = Literal["added", "removed", "renamed", "moved", "changed"]
@@ -820,8 +822,13 @@ def _wording(value: object) -> object:
 def _shown(markdown_text: str) -> str:
     """`markdown_text` as the page shows it (see `_wording`), NFC-normalised: "é" as one
     code point or as "e" and a combining accent looks the same, and the checks read the
-    two alike (DESIGN section 4)."""
-    html = _markdown_converter().reset().convert(markdown_text)
+    two alike (DESIGN section 4). A text Python-Markdown would take minutes over, or run
+    out of stack in (markdown.nesting: a field the check reads as plain text, such as a
+    source's title, may hold thousands of `[`), is compared as written instead."""
+    if too_costly_to_render(markdown_text):
+        html = escape(markdown_text, quote=False)
+    else:
+        html = _markdown_converter().reset().convert(markdown_text)
     return unicodedata.normalize("NFC", " ".join(_HTML_COMMENT.sub(" ", html).split()))
 
 

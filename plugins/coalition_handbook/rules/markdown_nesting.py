@@ -47,7 +47,7 @@ from itertools import chain
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
-from ..markdown import HARD, without_fenced_code
+from ..markdown import HARD, checkable_text, without_fenced_code
 from ..markdown.block_pass import mask_blocks
 from .base import CheckContext
 
@@ -124,6 +124,14 @@ def check(context: CheckContext) -> Iterator[Finding]:
         for spans, message in _PROBLEMS:
             for line, column, found in document.located(lambda text, _, spans=spans: spans(text)):
                 yield context.finding(RULE, document.path, line, column, message, found=found)
+
+
+def too_costly_to_render(markdown: str) -> bool:
+    """Whether Python-Markdown would run out of stack or take minutes rendering
+    `markdown` (a finding of this rule's in it): for what renders a text the check may
+    not have passed, such as `handbook diff`, in linear time."""
+    text = CheckedText(path="", key="", source=markdown, view=checkable_text(markdown))
+    return any(next(spans(text), None) is not None for spans, _ in _PROBLEMS)
 
 
 def _too_deep(text: CheckedText) -> Iterator[tuple[int, int]]:
