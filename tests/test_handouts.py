@@ -2871,3 +2871,36 @@ def test_a_handout_whose_included_file_changed_prints_another_edition(tmp_path: 
     assert edition() == first  # the same text, the same edition
     note.write_text("Other words.\n", encoding="utf-8")
     assert edition() != first
+
+
+def test_a_word_longer_than_lines_gets_a_break_opportunity_every_few_characters() -> None:
+    """Fuzzing: a module with a word of 100,000 characters did not print in 15 minutes,
+    WeasyPrint laying out the rest of the paragraph again at each break it had to force."""
+    from coalition_handbook.site.handout_long_words import break_long_words
+
+    word = "x" * 5000
+    root = ElementTree.fromstring(
+        f"<html><body><p>A {word} and <em>{word}</em>{word}.</p>"
+        f"<p>{'y' * 100} stays whole.</p><script>var a = '{word}';</script></body></html>"
+    )
+    break_long_words(root)
+    paragraph, short, script = root.find("body") or ()
+    assert "".join(paragraph.itertext()).replace("\u200b", "") == f"A {word} and {word}{word}."
+    for text in paragraph.itertext():  # each text of the paragraph, the <em>'s, its tail
+        assert max(len(piece) for piece in re.split(r"[\s\u200b]", text)) <= 40
+    assert "".join(short.itertext()) == f"{'y' * 100} stays whole."
+    assert script.text == f"var a = '{word}';"
+
+
+@pytest.mark.pdf
+def test_a_handout_prints_a_word_of_thousands_of_characters_whole(tmp_path: Path) -> None:
+    require_weasyprint()
+    word = "z" * 1500  # on one page: no footer inside it
+    module = module_text("Hotel and motel staff", f"See {word} here.\n")
+    config_file = write_handbook(tmp_path, modules={"hotel-staff": module})
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    pages = shown_lines(handout_render.render_pdf(content, tmp_path / "content", []))
+    printed = re.search(r"See(.*?)here", "".join(line for lines in pages for line in lines), re.S)
+    assert printed is not None
+    assert re.sub(r"[\s\u200b]", "", printed.group(1)) == word

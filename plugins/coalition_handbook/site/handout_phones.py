@@ -19,7 +19,7 @@ from ..rules.privacy_pii import find_personal_data
 PHONE_CLASS = "hb-phone"
 WIDE_TABLE_CLASS = "hb-wide"
 # Elements whose text is not laid out as the handout's prose.
-_NOT_TEXT = frozenset({"script", "style", "template", "textarea"})
+NOT_TEXT = frozenset({"script", "style", "template", "textarea"})
 # A column's room for the cell's padding (1 mm each side in handout.css), in digits
 # (`ch`): at 7.5 pt a digit is some 1.7 mm wide. A number's spaces and hyphens are
 # narrower than its digits, which leaves a little more.
@@ -39,7 +39,7 @@ def keep_phone_numbers_whole(root: etree.Element, countries: Sequence[str] = ())
     for element in list(body.iter()):
         # Not a drawing's text (an SVG element's tag names its namespace): no HTML there.
         tag = element.tag
-        if isinstance(tag, str) and not tag.startswith("{") and tag not in _NOT_TEXT:
+        if isinstance(tag, str) and not tag.startswith("{") and tag not in NOT_TEXT:
             _wrap_numbers(element, countries)
     for table in body.iter("table"):
         if WIDE_TABLE_CLASS in table.get("class", "").split():

@@ -37,6 +37,7 @@ from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
 from . import handout_phones, handout_problems
 from .handout_links import PublishedSite
+from .handout_long_words import break_long_words
 from .handout_problems import Unplaced
 from .languages import english_label
 from .print_only import remove_document_styling
@@ -397,6 +398,7 @@ def render_pdf(
             remove_document_styling(document.etree_element)
             mark_link_destinations(document.etree_element)
             handout_phones.keep_phone_numbers_whole(document.etree_element, content.phone_countries)
+            break_long_words(document.etree_element)
             document.base_url = base_url
             # Tagged: headings, lists and key terms keep their structure for screen readers.
             pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
