@@ -2881,14 +2881,14 @@ def test_a_word_longer_than_lines_gets_a_break_opportunity_every_few_characters(
     word = "x" * 5000
     root = ElementTree.fromstring(
         f"<html><body><p>A {word} and <em>{word}</em>{word}.</p>"
-        f"<p>{'y' * 100} stays whole.</p><script>var a = '{word}';</script></body></html>"
+        f"<p>{'y' * 1000} stays whole.</p><script>var a = '{word}';</script></body></html>"
     )
     break_long_words(root)
     paragraph, short, script = root.find("body") or ()
     assert "".join(paragraph.itertext()).replace("\u200b", "") == f"A {word} and {word}{word}."
     for text in paragraph.itertext():  # each text of the paragraph, the <em>'s, its tail
         assert max(len(piece) for piece in re.split(r"[\s\u200b]", text)) <= 40
-    assert "".join(short.itertext()) == f"{'y' * 100} stays whole."
+    assert "".join(short.itertext()) == f"{'y' * 1000} stays whole."  # a long address too
     assert script.text == f"var a = '{word}';"
 
 

@@ -17,8 +17,10 @@ import xml.etree.ElementTree as etree
 
 from .handout_phones import NOT_TEXT
 
-# A word this long runs over several lines of any column: nothing a reader types.
-_LONGEST_WORD = 100
+# A word this long runs over many lines of any column: nothing a reader types, nor a
+# web address a trainer copies out of the PDF (the break would be copied with it). Up to
+# it, the forced breaks cost some 0.05 s a word.
+_LONGEST_WORD = 1000
 # Shorter than a line of the narrowest column the handout prints in, at 8 pt.
 _PIECE = 40
 _LONG_WORD = re.compile(rf"[^\s\u200b]{{{_LONGEST_WORD + 1},}}")
