@@ -8,7 +8,10 @@ thing the simple way and serve as the oracle.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -202,3 +205,37 @@ def test_long_numbers(text: str) -> None:
 )
 def test_street_names(text: str) -> None:
     assert list(find_personal_data(text)) == list(plain_personal_data(text))
+
+
+def test_loading_the_plugin_compiles_no_pattern_of_phones_and_streets() -> None:
+    """Start-up (DESIGN section 10): a site build whose checks all come from the cache
+    reads no text for personal data, so it does not pay for compiling the rule's largest
+    patterns (a tenth of a second) when it loads; the rule compiles them when it runs."""
+    script = (
+        "import re\n"
+        "compiled = []\n"
+        "original = re.compile\n"
+        "def compile(pattern, flags=0):\n"
+        "    compiled.append(pattern)\n"
+        "    return original(pattern, flags)\n"
+        "re.compile = compile\n"
+        "import coalition_handbook.plugin\n"
+        "from coalition_handbook.rules.privacy_pii import find_personal_data\n"
+        "loaded = len(compiled)\n"
+        "found = list(find_personal_data('Call 555-123-4567 or come to 12 Oak Street, Apt 4.'))\n"
+        # The phones' and streets' pattern, and what an address has after it.
+        "def ours(patterns):\n"
+        "    names = ('street_alone', 'Apartment|Suite')\n"
+        "    return [p for p in patterns if any(name in str(p) for name in names)]\n"
+        "print(len(ours(compiled[:loaded])), len(ours(compiled[loaded:])), len(found))\n"
+    )
+    plugins = str(Path(__file__).parents[1] / "plugins")
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": plugins},
+    )
+    on_loading, on_first_use, found = map(int, result.stdout.split())
+    assert (on_loading, on_first_use, found) == (0, 2, 2)

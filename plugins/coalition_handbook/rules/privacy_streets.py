@@ -11,6 +11,7 @@ as an address ("our 2024 Winter Coat Drive", "5 Drug Court programs"), is told a
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..forms import UNICODE_SPACES
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
@@ -146,7 +147,7 @@ _SHORTEST_ROAD_NUMBER = 3
 # after its town or alone (", Leeds LS6 2AB", "LONDON SW1A 1AA", as Royal Mail writes
 # the town; found by a UK adopter's audit); after emphasis closed, maybe.
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR){space}?\d[A-Z]{2}(?![^\W_])"
-_ADDRESS_AFTER = re.compile(
+_ADDRESS_AFTER = (
     r"""\.?[*_]*(?:
         {space}+(?:[NS]\.?[EW]\.?|[NSEW]\.?)(?![\w'\u2019-])
       | {space}*,?{space}*
@@ -158,9 +159,15 @@ _ADDRESS_AFTER = re.compile(
         (?:(?:{name}|[A-Z]{2,}),?{space}+){0,3}{postcode}
     )""".replace("{postcode}", _UK_POSTCODE)
     .replace("{space}", WORD_SPACE)
-    .replace("{name}", _NAME_WORD),
-    re.VERBOSE,
+    .replace("{name}", _NAME_WORD)
 )
+
+
+@cache
+def _address_after() -> re.Pattern[str]:
+    """`_ADDRESS_AFTER`, compiled on first use: a site build whose checks come from the
+    cache never reads it."""
+    return re.compile(_ADDRESS_AFTER, re.VERBOSE)
 
 
 # A count of things before a programme's or an organisation's name ("12 Safe Place sites",
@@ -199,7 +206,7 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     Email", "Top 10 Green flags") that nothing around reads as an address. And a count
     before a programme's name: a street with a plural noun after it ("12 Safe Place
     sites", `_COUNTED_AFTER`) and no address's word before it."""
-    if _ADDRESS_AFTER.match(text, end):
+    if _address_after().match(text, end):
         return False
     before = text[max(0, start - BEFORE_WINDOW) : start]
     if _COUNTED_AFTER.match(text, end):  # 12 Safe Place sites, not at 12 Oak Street sites
