@@ -9,6 +9,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from helpers_model import load, term_yaml
 from mkdocs.structure.files import File
 from site_builds import elements, script_source
@@ -46,9 +47,21 @@ from coalition_handbook.site.search_boost import (
     typed_form,
     typed_search_forms,
 )
-from coalition_handbook.site.templates import attribute_in_markdown, markdown_text, phone_href
+from coalition_handbook.site.templates import (
+    attribute_in_markdown,
+    markdown_text,
+    phone_href,
+    yaml_list,
+    yaml_string,
+)
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
-from coalition_handbook.slugs import ADDED_LETTERS, index_letter, index_letters, sort_key
+from coalition_handbook.slugs import (
+    ADDED_LETTERS,
+    folded_latin,
+    index_letter,
+    index_letters,
+    sort_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -1213,3 +1226,30 @@ def test_a_long_used_on_list_folds_past_its_first_pages(
     assert [link.text for link in elements(shown, "a")] == ["Page 1", "Page 2"]
     assert "<summary>3 more pages</summary>" in folded
     assert [link.text for link in elements(folded, "a")] == ["Page 3", "Page 4", "Page 5"]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [],
+        ["victim"],
+        ['say "no"', "back\\slash", "víctima", "trata de personas", "a: b", "#tag", "- item"],
+        ["&lt;b&gt;", "line\nbreak", "tab\there", "\u2028", "emoji \U0001f600", "  spaced  "],
+    ],
+)
+def test_a_front_matter_list_is_its_strings_as_yaml_reads_them(values: list[str]) -> None:
+    """A term page's lists of forms, written at once, read back as the strings they hold,
+    written as each string on its own was (the pages are the same as before)."""
+    written = yaml_list(values)
+    assert written == "[" + ", ".join(yaml_string(value) for value in values) + "]"
+    assert yaml.safe_load(f"forms: {written}\n") == {"forms": values}
+
+
+def test_folding_ascii_text_is_lowercasing_it() -> None:
+    """`folded_latin`'s shortcut for ASCII text (most of a term page's words) gives what
+    the whole folding gives: each ASCII character before an accented letter, which the
+    whole folding reads, folds as it does alone."""
+    for code in range(128):
+        character = chr(code)
+        assert folded_latin(character) == folded_latin(character + "É")[:-1]
+    assert folded_latin("Human TRAFFICKING's") == "human trafficking's"

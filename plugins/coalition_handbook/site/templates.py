@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -129,6 +130,12 @@ def yaml_string(value: object) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
+def yaml_list(values: Iterable[object]) -> Markup:
+    """A front matter list of strings, in one line: `["a", "b"]`, as `yaml_string` writes
+    each, a JSON list being a valid YAML one (a term page has dozens of forms)."""
+    return Markup(json.dumps([str(value) for value in values], ensure_ascii=False))
+
+
 @pass_context
 def _english(context: Context, label: str) -> Markup:
     """The template's own English `label` (a literal, or a `{% filter %}` block whose
@@ -146,6 +153,9 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # The package's templates do not change while it runs: no file looked at again
+        # for each of a build's hundreds of term pages.
+        auto_reload=False,
     )
     env.filters["markdown"] = markdown_block
     env.filters["target"] = link_target
@@ -154,6 +164,7 @@ def environment() -> Environment:
     env.filters["sms"] = lambda number: phone_href(number, "sms")
     env.filters["trusted"] = Markup
     env.filters["yaml"] = yaml_string
+    env.filters["yaml_list"] = yaml_list
     env.filters["attribute_in_markdown"] = attribute_in_markdown
     env.filters["english"] = _english
     # A history entry's summary is text, but an editor's note in it is no more published
