@@ -938,3 +938,51 @@ def test_regex_keys_the_cache_too() -> None:
 
     installed = importlib.metadata.version("regex")
     assert f"regex-{installed}.dist-info" in cache_module.library_identities()
+
+
+def test_the_generated_pages_templates_are_kept_compiled_and_an_edit_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up (DESIGN section 10): a build loads the generated pages' templates (the
+    term page's, the indexes') compiled by the one before, as the theme's; a template
+    edited since is compiled anew."""
+    from jinja2 import FileSystemLoader
+
+    from coalition_handbook.site import templates
+    from coalition_handbook.site.template_cache import template_code_cache
+
+    environment = templates.environment()
+    # Put back as they were when the test ends: other tests render with it.
+    monkeypatch.setattr(environment, "bytecode_cache", None)
+    monkeypatch.setattr(environment, "cache", {})
+    config = make(tmp_path)
+    (tmp_path / "content" / "mail.md").unlink()  # personal data would stop the build
+    build_site(config, strict=False)
+    code_cache = environment.bytecode_cache
+    assert code_cache is not None
+    assert Path(code_cache.directory) == tmp_path / CACHE_DIR / "templates"
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.md.j2").write_text("Hello {{ name }}", encoding="utf-8")
+    monkeypatch.setattr(environment, "loader", FileSystemLoader(folder))
+    compiled: list[str] = []
+    compile_template = environment.compile
+
+    def counted(source: str, name: str | None = None, *args: object, **kwargs: object) -> object:
+        compiled.append(str(name))
+        return compile_template(source, name, *args, **kwargs)
+
+    monkeypatch.setattr(environment, "compile", counted)
+
+    def render_in_a_new_build() -> str:
+        environment.cache = {}  # a new process
+        templates.keep_compiled_templates(template_code_cache(tmp_path))
+        return templates.render("page.md.j2", "en", name="you")
+
+    assert render_in_a_new_build() == "Hello you" and compiled == ["page.md.j2"]
+    assert render_in_a_new_build() == "Hello you" and compiled == ["page.md.j2"]
+    (folder / "page.md.j2").write_text("Goodbye {{ name }}", encoding="utf-8")
+    assert render_in_a_new_build() == "Goodbye you" and compiled == ["page.md.j2"] * 2
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    assert render_in_a_new_build() == "Goodbye you" and compiled == ["page.md.j2"] * 3

@@ -68,6 +68,7 @@ from ..site.pages import (
 from ..site.publishing import PreviousSite
 from ..site.render_cache import PageRenderCache
 from ..site.template_cache import template_code_cache
+from ..site.templates import keep_compiled_templates
 from ..site.titles import (
     page_title_as_text,
     titles_as_text,
@@ -370,6 +371,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             link_sources.install({})  # no generated pages in this build
             return files
         assert self.handbook_config is not None  # set with the site's inputs
+        keep_compiled_templates(template_code_cache(self.handbook_config.root))
         self.site_inputs, generated = add_generated_pages(files, config, self.site_inputs)
         self.site_inputs, self.handout_stand_ins = add_handout_stand_ins(
             files, config, self.site_inputs, self.handbook_config, handouts=self.config.handouts
