@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import ConfigError, load_config
+from coalition_handbook.findings import Finding
 from coalition_handbook.model.pages import load_page
 from coalition_handbook.model.snippets import find_inclusions
 from coalition_handbook.snippet_settings import SnippetSettings, snippet_settings
@@ -485,13 +486,7 @@ def test_a_missing_file_is_an_error_where_check_paths_stops_the_build(
     before anything is rendered. Without check_paths the extension skips it: silent."""
     page = '# Home\n\nA calm page.\n\n  --8<-- "includes/missing.md"\n'
     config_file = make_handbook(tmp_path, page=page)
-    mkdocs_yml = config_file.read_text(encoding="utf-8")
-    with_snippets(config_file)
-    assert found(config_file) == []
-
-    config_file.write_text(mkdocs_yml, encoding="utf-8")
-    with_snippets(config_file, "{check_paths: true}")
-    (error,) = run_checks(load_config(config_file)).findings
+    error = error_with_check_paths_only(config_file)
     assert (error.path, error.line, error.column, error.rule) == (
         "content/index.md",
         5,
@@ -506,6 +501,18 @@ def test_a_missing_file_is_an_error_where_check_paths_stops_the_build(
         build(load_mkdocs_config(str(config_file)))
     logged = " ".join(record.getMessage() for record in caplog.records)
     assert "content/index.md:5:11: page.source includes 'includes/missing.md'" in logged
+
+
+def error_with_check_paths_only(config_file: Path) -> Finding:
+    """The one finding of the site at `config_file` with snippets' `check_paths` on,
+    where with it off (the extension skips what it cannot find) there is none."""
+    mkdocs_yml = config_file.read_text(encoding="utf-8")
+    with_snippets(config_file)
+    assert found(config_file) == []
+    config_file.write_text(mkdocs_yml, encoding="utf-8")
+    with_snippets(config_file, "{check_paths: true}")
+    (error,) = run_checks(load_config(config_file)).findings
+    return error
 
 
 SECTIONED = "Intro.\n<!-- --8<-- [start:sec] -->\nSection text.\n<!-- --8<-- [end:sec] -->\n"
@@ -538,13 +545,7 @@ def test_a_missing_section_or_a_name_of_no_file_is_an_error_where_check_paths_st
             "includes__nests.md": 'One.\n  --8<-- "includes/sec.md:gone"\n',
         },
     )
-    mkdocs_yml = config_file.read_text(encoding="utf-8")
-    with_snippets(config_file)
-    assert found(config_file) == []
-
-    config_file.write_text(mkdocs_yml, encoding="utf-8")
-    with_snippets(config_file, "{check_paths: true}")
-    (error,) = run_checks(load_config(config_file)).findings
+    error = error_with_check_paths_only(config_file)
     where = "includes/nests.md" if "nests" in page else "content/index.md"
     assert (error.path, error.line, error.column) == (where, line, column)
     assert error.rule == "page.source"
