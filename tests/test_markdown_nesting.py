@@ -357,13 +357,20 @@ _LONG_NUMBER = "9" * 5000
 @pytest.mark.parametrize(
     ("body", "place"),
     [
-        (markdown_html(MAX_DEPTH, MAX_DEPTH), None),
-        # The first element too deep is MAX_DEPTH + 1 of it, after the page's two lines.
-        (markdown_html(MAX_DEPTH + 1, MAX_DEPTH + 1), (MAX_DEPTH + 3, 1)),
-        (markdown_html(1000, 1000), (MAX_DEPTH + 3, 1)),
-        # Elements in one Markdown is read in are read as deep, with no attribute of theirs.
-        (markdown_html(1000), (MAX_DEPTH + 3, 1)),
-        ('<div markdown="1">' * 60 + "x" + "</div>" * 60 + "\n", (3, 1 + 18 * MAX_DEPTH)),
+        # 100 elements with the attribute (three calls each) render; the 101st is found,
+        # after the page's two lines. Python-Markdown fails at some 330.
+        (markdown_html(100, 100), None),
+        (markdown_html(101, 101), (103, 1)),
+        (markdown_html(1000, 1000), (103, 1)),
+        # Elements in one Markdown is read in are read too, one call each: the one with
+        # the attribute and 297 more render, the 299th is found (it fails at some 990).
+        (markdown_html(298), None),
+        (markdown_html(1000), (301, 1)),
+        ('<div markdown="1">' * 120 + "x" + "</div>" * 120 + "\n", (3, 1 + 18 * 100)),
+        # A hand-written list's `<li>` left unclosed, as HTML allows, nest in that reader:
+        # 60 render (review), 1,000 end the build.
+        ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 60 + "</ul>\n\n</div>\n", None),
+        ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 1000 + "</ul>\n\n</div>\n", (302, 1)),
         # Plain HTML is passed on as it is, not read: any depth renders.
         (markdown_html(1000, 0), None),
         # Closed elements, void ones and one closed by its parent's end tag nest nothing.
@@ -377,8 +384,11 @@ _LONG_NUMBER = "9" * 5000
         "html-at-the-limit",
         "html-one-deeper",
         "html-of-1000",
+        "plain-html-at-the-limit",
         "plain-html-in-markdown-html",
         "on-one-line",
+        "unclosed-items",
+        "unclosed-items-of-1000",
         "plain-html",
         "closed-and-void",
         "closed-by-its-parent",
@@ -432,7 +442,7 @@ def test_a_character_reference_in_a_definition_is_found_in_its_file(tmp_path: Pa
 
 @pytest.mark.parametrize(
     ("body", "place"),
-    [(markdown_html(1000, 1000), f"{MAX_DEPTH + 3}:1"), (f"See &#{_LONG_NUMBER}; here.\n", "3:5")],
+    [(markdown_html(1000, 1000), "103:1"), (f"See &#{_LONG_NUMBER}; here.\n", "3:5")],
     ids=["markdown-html", "character-reference"],
 )
 def test_a_build_stops_with_the_finding_on_what_mkdocs_cannot_read(

@@ -26,11 +26,14 @@ that reader does (`_START_TAG`), and names the first `<` of the tag left open wh
 reading adds up past about ten seconds' worth. `</`, `<!` and `<?` take nothing like that
 time: the reader gives up on them at once, or looks for their end once.
 
-HTML that Markdown is read in (a tag with a `markdown` attribute, md_in_html) nests as
-lists do: Python-Markdown reads each element in it by calling itself again, so `<div
-markdown>` 500 deep (or one, with 500 `<div>` in it) ends the build in a RecursionError
-(fuzzing). The check counts the elements open within the outermost such tag, as deep as
-lists.
+HTML that Markdown is read in (a tag with a `markdown` attribute, md_in_html) nests on
+Python's stack: Python-Markdown reads each element in it by calling itself again, three
+calls deep for an element with the attribute and one for any other, so `<div markdown>`
+some 330 deep, or one holding some 990 `<div>` (or `<li>` left unclosed, which this
+reader nests), ends the build in a RecursionError (fuzzing). The check adds up those
+calls for the elements open within the outermost such tag, and stops at
+`_HTML_STACK_LIMIT`, well short of Python's 1,000 with MkDocs' own calls beneath; a
+hand-written list of 60 unclosed `<li>` renders, and is not reported (review).
 
 A character reference of more than 4,300 digits (`&#` and a number no character has)
 ends the build alike: MkDocs reads each page's HTML with `html.parser`, which reads the
@@ -300,6 +303,10 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)([^<>]*+)>")
 _MARKDOWN_ATTRIBUTE = re.compile(r"(?:^|\s)markdown(?:\s*=|\s|/|$)")
 # What may come before an HTML block's first tag on its line.
 _BLOCK_START = re.compile(r" {0,3}")
+# Python's calls Python-Markdown makes for an element of HTML Markdown is read in (one with a
+# `markdown` attribute, or any other), and as many as the check lets them add up to.
+_MARKDOWN_ELEMENT_CALLS = 3
+_HTML_STACK_LIMIT = 300
 # Elements with no end tag: they nest nothing.
 _VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
@@ -308,8 +315,9 @@ _VOID_ELEMENTS = frozenset(
 
 
 def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
-    """(start, end) of the first tag nested more than MAX_DEPTH elements deep within a
-    tag with a `markdown` attribute, if any (see the module's docstring). Left out:
+    """(start, end) of the first tag that takes the calls of the elements open within a
+    tag with a `markdown` attribute past `_HTML_STACK_LIMIT`, if any (see the module's
+    docstring). Left out:
     fenced code; and a tag that does not start its line (inline code naming one, as
     `<div markdown>`, or an indented code block) opens no HTML block Markdown is read in."""
     markdown = text.markdown
@@ -318,6 +326,9 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
     read = without_fenced_code(markdown)
     open_tags: list[str] = []
     open_names: dict[str, int] = {}  # how many of each name are open: no search in the list
+    # The calls each open element costs, added up from the first: `stack[i]` for the
+    # elements up to `open_tags[i]`.
+    stack: list[int] = []
     markdown_from: int | None = None  # how many were open when the first markdown one opened
     for found in _TAG.finditer(read):
         closing, name, attributes = found.group(1), found.group(2).lower(), found.group(3)
@@ -325,6 +336,7 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
             if open_names.get(name):  # as the HTML reader does: closes all opened after it
                 while open_tags:
                     last = open_tags.pop()
+                    stack.pop()
                     open_names[last] -= 1
                     if last == name:
                         break
@@ -333,17 +345,22 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
             continue
         if name in _VOID_ELEMENTS or attributes.rstrip().endswith("/"):
             continue
+        with_markdown = _MARKDOWN_ATTRIBUTE.search(attributes) is not None
         if (
             markdown_from is None
-            and _MARKDOWN_ATTRIBUTE.search(attributes)
+            and with_markdown
             and _BLOCK_START.fullmatch(read, read.rfind("\n", 0, found.start()) + 1, found.start())
         ):
             markdown_from = len(open_tags)
+        cost = _MARKDOWN_ELEMENT_CALLS if with_markdown else 1
         open_tags.append(name)
+        stack.append((stack[-1] if stack else 0) + cost)
         open_names[name] = open_names.get(name, 0) + 1
-        if markdown_from is not None and len(open_tags) - markdown_from > MAX_DEPTH:
-            yield found.start(), found.start() + 1
-            return
+        if markdown_from is not None:
+            below = stack[markdown_from - 1] if markdown_from else 0
+            if stack[-1] - below > _HTML_STACK_LIMIT:
+                yield found.start(), found.start() + 1
+                return
 
 
 # Python's `int()` reads at most this many digits (`sys.int_max_str_digits`' default).
@@ -390,8 +407,10 @@ _PROBLEMS: tuple[tuple[Callable[[CheckedText], Iterator[tuple[int, int]]], str],
     ),
     (
         _deep_markdown_html,
-        f"HTML that Markdown is read in (a `markdown` attribute) nested more than {MAX_DEPTH} "
-        "elements deep: Python-Markdown runs out of stack and the build stops; flatten it",
+        "HTML that Markdown is read in (a `markdown` attribute) nested too deep for "
+        f"Python-Markdown (more than {_HTML_STACK_LIMIT // _MARKDOWN_ELEMENT_CALLS} elements "
+        f"with the attribute, or {_HTML_STACK_LIMIT} in all, an unclosed `<li>` counting as "
+        "open): it runs out of stack and the build stops; flatten it, or close the elements",
     ),
     (
         _long_references,
