@@ -371,6 +371,11 @@ _LONG_NUMBER = "9" * 5000
         # 60 render (review), 1,000 end the build.
         ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 60 + "</ul>\n\n</div>\n", None),
         ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 1000 + "</ul>\n\n</div>\n", (302, 1)),
+        # Autolinks are no tags, and a `<p>` left open is closed by the next (review rv13):
+        # 400 of each render.
+        ("<div markdown>\n\n" + "<https://example.org/x>\n\n" * 400 + "</div>\n", None),
+        ("<div markdown>\n\n" + "<name@example.org>\n\n" * 400 + "</div>\n", None),
+        ("<div markdown>\n\n" + "<p>A paragraph.\n" * 400 + "</div>\n", None),
         # Plain HTML is passed on as it is, not read: any depth renders.
         (markdown_html(1000, 0), None),
         # Closed elements, void ones and one closed by its parent's end tag nest nothing.
@@ -389,6 +394,9 @@ _LONG_NUMBER = "9" * 5000
         "on-one-line",
         "unclosed-items",
         "unclosed-items-of-1000",
+        "autolinks",
+        "e-mail-autolinks",
+        "unclosed-paragraphs",
         "plain-html",
         "closed-and-void",
         "closed-by-its-parent",

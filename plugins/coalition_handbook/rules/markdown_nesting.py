@@ -298,8 +298,9 @@ def _start_tag_end(text: str, start: int) -> tuple[int, bool]:
 
 
 # A start or end tag (`<div markdown="1">`, `</div>`): its `/`, name and attributes. Read
-# up to the next `<` at most, so that tags left open cost linear time.
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)([^<>]*+)>")
+# up to the next `<` at most, so that tags left open cost linear time. Attributes start
+# with a space or `/`: an autolink (`<https://...>`, `<name@example.org>`) is no tag.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)((?:[\s/][^<>]*+)?)>")
 _MARKDOWN_ATTRIBUTE = re.compile(r"(?:^|\s)markdown(?:\s*=|\s|/|$)")
 # What may come before an HTML block's first tag on its line.
 _BLOCK_START = re.compile(r" {0,3}")
@@ -307,10 +308,11 @@ _BLOCK_START = re.compile(r" {0,3}")
 # `markdown` attribute, or any other), and as many as the check lets them add up to.
 _MARKDOWN_ELEMENT_CALLS = 3
 _HTML_STACK_LIMIT = 300
-# Elements with no end tag: they nest nothing.
+# Elements with no end tag nest nothing; nor does a `<p>` left open, which that reader
+# closes at the next one (5,000 render; review).
 _VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
-    | {"source", "track", "wbr"}
+    | {"source", "track", "wbr", "p"}
 )
 
 
