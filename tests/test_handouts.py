@@ -2889,6 +2889,9 @@ def test_a_word_longer_than_lines_gets_a_break_opportunity_every_few_characters(
     for text in paragraph.itertext():  # each text of the paragraph, the <em>'s, its tail
         assert max(len(piece) for piece in re.split(r"[\s\u200b]", text)) <= 40
     assert "".join(short.itertext()) == f"{'y' * 1000} stays whole."  # a long address too
+    chinese = ElementTree.fromstring(f"<html><body><p>{'人口贩运' * 400}</p></body></html>")
+    break_long_words(chinese)  # a line breaks between any two of these: nothing to add
+    assert "".join(chinese.itertext()) == "人口贩运" * 400
     assert script.text == f"var a = '{word}';"
 
 

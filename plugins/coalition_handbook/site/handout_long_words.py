@@ -23,8 +23,12 @@ from .handout_phones import NOT_TEXT
 _LONGEST_WORD = 1000
 # Shorter than a line of the narrowest column the handout prints in, at 8 pt.
 _PIECE = 40
-_LONG_WORD = re.compile(rf"[^\s\u200b]{{{_LONGEST_WORD + 1},}}")
-_PIECES = re.compile(rf"[^\s\u200b]{{{_PIECE}}}(?=[^\s\u200b])")
+# Not a word's letters: spaces, the breaks already there, and the Chinese, Japanese and
+# Korean characters a line may break between anyway (a paragraph of them, with no space,
+# needs no breaks put in: review).
+_NO_WORD = r"\s\u200b\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_LONG_WORD = re.compile(rf"[^{_NO_WORD}]{{{_LONGEST_WORD + 1},}}")
+_PIECES = re.compile(rf"[^{_NO_WORD}]{{{_PIECE}}}(?=[^{_NO_WORD}])")
 _BREAK = "\u200b"  # a zero-width space: a line may break there, nothing is printed
 
 
