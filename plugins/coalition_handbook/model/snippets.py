@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -523,7 +524,9 @@ def _missing_findings(missing: Iterable[MissingSnippet]) -> list[Finding]:
     return findings
 
 
-_TOO_MANY_DIGITS = re.compile(r"\d{4301}")
+# Python's `int()` reads at most this many digits (4,300), in the extension as anywhere.
+_MOST_DIGITS_READ = sys.int_info.default_max_str_digits
+_TOO_MANY_DIGITS = re.compile(rf"\d{{{_MOST_DIGITS_READ + 1}}}")
 
 
 def _missing_message(snippet: MissingSnippet) -> str:
@@ -543,7 +546,7 @@ def _missing_message(snippet: MissingSnippet) -> str:
         shown = name if len(name) <= _QUOTED_NAME else f"{name[:_QUOTED_NAME]}..."
         # Review rv11: `:-` was told its number had too many digits.
         unread = (
-            "a line number of more digits than the extension can read (4,300)"
+            f"a line number of more digits than the extension can read ({_MOST_DIGITS_READ:,})"
             if _TOO_MANY_DIGITS.search(name)
             else "lines the extension cannot read as numbers (a '-' with no number beside it)"
         )

@@ -118,7 +118,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     return iter(cached_findings(context, RULE, reads, lambda: list(_check(context))))
 
 
-def _reads(terms: Iterable[Term], cache: RunCache | None = None) -> str:
+def _reads(terms: Iterable[Term], cache: RunCache | None) -> str:
     """A digest of what the rule reads of `terms`: each term's file and id, and its forms
     with what using them means, the line and column each is written at and its value as
     written there, quotes and escapes and all (where the finding points, inside the

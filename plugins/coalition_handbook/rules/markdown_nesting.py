@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Callable, Iterator
 from itertools import chain
 
@@ -308,9 +309,9 @@ _BLOCK_START = re.compile(r" {0,3}")
 # `markdown` attribute, or any other), and as many as the check lets them add up to.
 _MARKDOWN_ELEMENT_CALLS = 3
 _HTML_STACK_LIMIT = 300
-# Elements with no end tag nest nothing; nor does a `<p>` left open, which that reader
-# closes at the next one (5,000 render; review).
-_VOID_ELEMENTS = frozenset(
+# Elements that nest nothing: those with no end tag, and a `<p>` left open, which that
+# reader closes at the next one (5,000 render; review).
+_NESTING_NOTHING = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
     | {"source", "track", "wbr", "p"}
 )
@@ -345,7 +346,7 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
                 if markdown_from is not None and len(open_tags) <= markdown_from:
                     markdown_from = None
             continue
-        if name in _VOID_ELEMENTS or attributes.rstrip().endswith("/"):
+        if name in _NESTING_NOTHING or attributes.rstrip().endswith("/"):
             continue
         with_markdown = _MARKDOWN_ATTRIBUTE.search(attributes) is not None
         if (
@@ -365,8 +366,8 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
                 return
 
 
-# Python's `int()` reads at most this many digits (`sys.int_max_str_digits`' default).
-_MOST_DIGITS_READ = 4300
+# Python's `int()` reads at most this many digits (4,300), as MkDocs' run does.
+_MOST_DIGITS_READ = sys.int_info.default_max_str_digits
 _LONG_REFERENCE = re.compile(rf"&#[0-9]{{{_MOST_DIGITS_READ + 1}}}")
 
 
