@@ -2722,12 +2722,26 @@ def test_a_phone_number_is_kept_whole_and_its_column_in_a_wide_table_fits_it() -
     assert widths == [None, None, "width: 16ch"]  # as long as the number, and its padding
 
 
-@pytest.mark.parametrize(("colspan", "columns"), [("3", 4), ("100000000", 1001), ("x", 2)])
+@pytest.mark.parametrize(
+    ("colspan", "columns"),
+    [
+        ("3", 4),
+        ("100000000", 1001),
+        ("x", 2),
+        ("3abc", 4),
+        ("2.5", 3),
+        (" +3", 4),
+        ("0", 2),
+        ("-3", 2),
+        ("9" * 5000, 1001),
+    ],
+)
 def test_a_wide_table_s_columns_count_a_cell_s_span_as_html_does(
     colspan: str, columns: int
 ) -> None:
     """A typo of `colspan="100000000"` before a phone number's cell made a `<colgroup>`
-    of a hundred million columns (review): HTML reads more than 1,000 as 1,000."""
+    of a hundred million columns (review): HTML reads more than 1,000 as 1,000, and the
+    digits a value starts with (`3abc` is 3; `0`, `-3` and `x` are 1)."""
     root = tinyhtml5.parse(
         f'<table class="hb-wide"><tr><td colspan="{colspan}">Hotline</td>'
         "<td>1-888-373-7888</td></tr></table>",

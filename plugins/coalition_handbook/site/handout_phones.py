@@ -11,6 +11,7 @@ longest number; the other columns share what is left.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 
@@ -27,6 +28,9 @@ _PADDING_DIGITS = 2
 # HTML reads a larger `colspan` as this many columns: a cell's typo of 100000000 must
 # not make a `<colgroup>` of that many columns.
 _MOST_COLUMNS_SPANNED = 1000
+# HTML's "rules for parsing non-negative integers": leading whitespace, an optional
+# "+", then the digits up to the first other character (`3abc` and `3.5` are 3).
+_LEADING_NUMBER = re.compile(r"[\t\n\f\r ]*\+?([0-9]+)")
 
 
 def keep_phone_numbers_whole(root: etree.Element, countries: Sequence[str] = ()) -> None:
@@ -117,7 +121,11 @@ def _size_phone_columns(table: etree.Element) -> None:
 
 def _span_of(cell: etree.Element) -> int:
     """How many columns `cell` spans, as HTML counts them."""
-    try:
-        return min(_MOST_COLUMNS_SPANNED, max(1, int(cell.get("colspan", "1"))))
-    except ValueError:
+    number = _LEADING_NUMBER.match(cell.get("colspan", ""))
+    if number is None:
         return 1
+    # Compared as text first: Python's int() refuses thousands of digits.
+    digits = number[1].lstrip("0")
+    if len(digits) > len(str(_MOST_COLUMNS_SPANNED)):
+        return _MOST_COLUMNS_SPANNED
+    return min(_MOST_COLUMNS_SPANNED, max(1, int(digits or "0")))
