@@ -633,11 +633,14 @@ def test_lines_the_extension_cannot_read_are_an_error_that_says_so(
 def test_a_missing_file_of_auto_append_is_named_where_mkdocs_yml_names_it(
     tmp_path: Path,
 ) -> None:
-    """Review rv10 (low): it was named at mkdocs.yml's first line, as a remote one was."""
+    """Review rv10 (low): it was named at mkdocs.yml's first line, as a remote one was;
+    then at a comment that named it before its setting (review rv13, low)."""
     config_file = make_handbook(tmp_path)
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(f"# abbr.md lists the abbreviations\n{text}", encoding="utf-8")
     with_snippets(config_file, "\n      check_paths: true\n      auto_append:\n        - abbr.md")
     (error,) = run_checks(load_config(config_file)).findings
     lines = config_file.read_text(encoding="utf-8").split("\n")
-    line = next(number for number, text in enumerate(lines, 1) if "abbr.md" in text)
+    line = next(number for number, text in enumerate(lines, 1) if "- abbr.md" in text)
     assert (error.path, error.line, error.column) == ("mkdocs.yml", line, 11)
     assert "'abbr.md'" in error.message

@@ -23,7 +23,7 @@ import codecs
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -60,6 +60,8 @@ class RemoteSnippet:
 # a section the file does not mark, lines or a section of no file (`:3`), or lines by a
 # number of more digits than Python reads (`int()`: 4,300).
 Missing = Literal["file", "section", "path", "number"]
+# A YAML comment's start: a `#` first on its line or after a space.
+_YAML_COMMENT = re.compile(r"(?:^|(?<=\s))#")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +197,21 @@ def _codec(encoding: str) -> str:
         return "utf-8"
 
 
+def _mentions(text: str, name: str) -> Iterator[int]:
+    """Where `text` writes `name`, first to last."""
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + 1)
+
+
+def _in_comment(text: str, at: int) -> bool:
+    """Whether `at` is in a YAML comment of `text`: after a `#` that starts its line or
+    follows a space (quotes aside: a file named in mkdocs.yml holds no ` #`)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return _YAML_COMMENT.search(text, line_start, at) is not None
+
+
 class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
     """pymdownx.snippets' preprocessor, noting which files and lines it includes, and
     where, instead of downloading remote ones or stopping on a file it cannot read."""
@@ -213,8 +230,9 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
         INHERIT'd: its first line then)."""
         if isinstance(self.line, _Line):
             return self.line.where, self.line.number, max(self.line.find(name), 0) + 1
-        where, offset = self.record.config_name, self.record.config_text.find(name)
-        return where, *LineIndex.of(self.record.config_text).position(max(offset, 0))
+        text = self.record.config_text
+        offset = next((at for at in _mentions(text, name) if not _in_comment(text, at)), 0)
+        return self.record.config_name, *LineIndex.of(text).position(offset)
 
     def _note_remote(self, url: str) -> None:
         self.record.remote.setdefault(url, RemoteSnippet(url, *self._place_of(url)))
