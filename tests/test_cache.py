@@ -661,7 +661,7 @@ def test_compiled_templates_tracked_by_git_or_linked_are_not_loaded(tmp_path: Pa
     assert code_cache is not None
     environment.bytecode_cache = code_cache
     environment.get_template("page")
-    (compiled,) = (tmp_path / CACHE_DIR / "templates").iterdir()
+    (compiled,) = (tmp_path / CACHE_DIR / "templates").glob("*/*")
     assert code_cache.get_bucket(environment, "page", None, "Hello {{ name }}").code is not None
     # A link to a compiled file (here, to the very same one) is not loaded.
     compiled.rename(tmp_path / "compiled")
@@ -798,7 +798,7 @@ def test_a_compiled_template_not_signed_here_is_not_loaded_and_is_written_anew(
     assert code_cache is not None
     loader = DictLoader({"page": "Hello {{ name }}"})
     Environment(loader=loader, bytecode_cache=code_cache).get_template("page")
-    (compiled,) = (tmp_path / CACHE_DIR / "templates").iterdir()
+    (compiled,) = (tmp_path / CACHE_DIR / "templates").glob("*/*")
     assert compiled.read_bytes().startswith(MAGIC)
     # Jinja unpickles the source's checksum before it compares it: here, the forged code.
     marker = tmp_path / "ran"
@@ -960,7 +960,7 @@ def test_the_generated_pages_templates_are_kept_compiled_and_an_edit_is_seen(
     build_site(config, strict=False)
     code_cache = environment.bytecode_cache
     assert code_cache is not None
-    assert Path(code_cache.directory) == tmp_path / CACHE_DIR / "templates"
+    assert Path(code_cache.directory).parent == tmp_path / CACHE_DIR / "templates"
 
     folder = tmp_path / "templates"
     folder.mkdir()
@@ -986,3 +986,31 @@ def test_the_generated_pages_templates_are_kept_compiled_and_an_edit_is_seen(
     assert render_in_a_new_build() == "Goodbye you" and compiled == ["page.md.j2"] * 2
     monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
     assert render_in_a_new_build() == "Goodbye you" and compiled == ["page.md.j2"] * 3
+
+
+def test_compiled_templates_of_another_plugin_or_library_version_are_not_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv14: Jinja checks a compiled template's source, not the environment's
+    settings and filters compiled into it, so an upgrade that changed them ran the old
+    code (a filter made to take the context stopped the build). Each version of the
+    plugin and of the libraries that compile templates keeps its own."""
+    from jinja2 import DictLoader, Environment
+
+    from coalition_handbook.site import template_cache
+
+    loader = DictLoader({"page.html": "{{ text }}"})
+
+    def render(autoescape: bool) -> str:
+        code_cache = template_cache.template_code_cache(tmp_path)
+        environment = Environment(loader=loader, autoescape=autoescape, bytecode_cache=code_cache)
+        return environment.get_template("page.html").render(text="<b>")
+
+    monkeypatch.setattr(template_cache, "engine_fingerprint", lambda: "the plugin before")
+    template_cache._compiler_identity.cache_clear()
+    assert render(autoescape=False) == "<b>"
+    # The upgrade escapes what the template prints.
+    monkeypatch.setattr(template_cache, "engine_fingerprint", lambda: "the plugin after")
+    template_cache._compiler_identity.cache_clear()
+    assert render(autoescape=True) == "&lt;b&gt;"
+    template_cache._compiler_identity.cache_clear()  # as this process computes it

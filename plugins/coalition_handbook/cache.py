@@ -56,7 +56,7 @@ import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -144,16 +144,16 @@ def engine_fingerprint() -> str:
     return digest(*parts)
 
 
-def library_identities() -> list[str]:
-    """The installed version of each of `CACHED_LIBRARIES` (audit: a module page kept the
-    reading grade of the textstat version before, which `handbook check` no longer
-    gave), from the names of the metadata folders beside it (`textstat-0.7.13.dist-info`):
-    found without importing the libraries (a warm run imports none), nor reading their
-    metadata (0.2 s), nor their files' times (a CI run installs them anew, and its
-    restored cache must stay warm)."""
+def library_identities(libraries: Mapping[str, str] | None = None) -> list[str]:
+    """The installed version of each of `libraries` (module: distribution; by default
+    `CACHED_LIBRARIES`: a module page kept the reading grade of the textstat version
+    before, which `handbook check` no longer gave), from the names of the metadata
+    folders beside it (`textstat-0.7.13.dist-info`): found without importing the
+    libraries (a warm run imports none), nor reading their metadata (0.2 s), nor their
+    files' times (a CI run installs them anew, and its restored cache must stay warm)."""
     folders: dict[str, list[str]] = {}
     identities = []
-    for module, distribution in CACHED_LIBRARIES.items():
+    for module, distribution in (CACHED_LIBRARIES if libraries is None else libraries).items():
         try:
             spec = importlib.util.find_spec(module)
         except (ImportError, ValueError):

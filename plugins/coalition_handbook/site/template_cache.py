@@ -1,28 +1,52 @@
 """The theme's templates compiled by an earlier build, beside mkdocs.yml.
 
-    .cache/handbook/templates/__jinja2_<digest>.cache
+    .cache/handbook/templates/<engine>/__jinja2_<digest>.cache
 
 MkDocs makes a new Jinja environment for every build, so every `mkdocs build` and every
 `mkdocs serve` rebuild compiles Material's templates (and the term page's) again: a
 fixed cost of about a third of a second that a two-page site pays in full. Jinja's own
 file cache keeps the compiled code; it checks each template's source, and Python's
-version, before it uses any. `HANDBOOK_NO_CACHE=1` turns it off, as it does the others;
-so does a cache that came with the repository (`cache_refused`): a compiled template is
-code, and Jinja unpickles part of each file. So each file is signed, as the packs are
-(`cache_signature`), and one not signed with this user's key is compiled anew, never
-loaded; nor is a file that is a symbolic link.
+version, before it uses any; not the environment's settings and filters, which are
+compiled into the code too: so the code of each version of the plugin, Jinja, MkDocs
+and the theme is kept in a folder of its own (`<engine>`; review: an upgrade that made
+a filter take the context stopped the build with the old code).
+
+`HANDBOOK_NO_CACHE=1` turns it off, as it does the others; so does a cache that came
+with the repository (`cache_refused`): a compiled template is code, and Jinja unpickles
+part of each file. So each file is signed, as the packs are (`cache_signature`), and one
+not signed with this user's key is compiled anew, never loaded; nor is a file that is a
+symbolic link.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
-from ..cache import CACHE_DIR, cache_disabled, cache_refused, read_regular_file, write_cache_file
+from ..cache import (
+    CACHE_DIR,
+    cache_disabled,
+    cache_refused,
+    digest,
+    engine_fingerprint,
+    library_identities,
+    read_regular_file,
+    write_cache_file,
+)
 from ..cache_signature import TEMPLATE, signed, signing_key, verified
+
+# What compiles the templates besides their sources: the environments' settings and
+# filters come from these (module: distribution), and from the plugin's own code.
+_COMPILING_LIBRARIES = {
+    "jinja2": "jinja2",
+    "markupsafe": "markupsafe",
+    "mkdocs": "mkdocs",
+    "material": "mkdocs_material",
+}
 
 
 class _TemplateCodeCache(FileSystemBytecodeCache):
@@ -55,4 +79,10 @@ def template_code_cache(root: Path) -> FileSystemBytecodeCache | None:
     None when caching is off."""
     if cache_disabled() or cache_refused(root) or signing_key() is None:
         return None
-    return _TemplateCodeCache(str(root / CACHE_DIR / "templates"))
+    return _TemplateCodeCache(str(root / CACHE_DIR / "templates" / _compiler_identity()))
+
+
+@cache
+def _compiler_identity() -> str:
+    """A short digest of the plugin's code and the libraries that compile templates."""
+    return digest(engine_fingerprint(), *library_identities(_COMPILING_LIBRARIES))[:16]
