@@ -4,12 +4,15 @@ runs out of stack (DESIGN section 11: no traceback)."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from helpers_model import PROTOCOL, term_yaml, write_files
 from mkdocs.exceptions import Abort
-from site_builds import build_site, read, write_site
+from site_builds import BIN, build_site, read, write_site
 
 from coalition_handbook.findings import Finding
 from coalition_handbook.model import load_handbook
@@ -367,6 +370,10 @@ _LONG_NUMBER = "9" * 5000
         (markdown_html(298), None),
         (markdown_html(1000), (301, 1)),
         ('<div markdown="1">' * 120 + "x" + "</div>" * 120 + "\n", (3, 1 + 18 * 100)),
+        # Attribute names know no case, and a quoted value may hold a `>` (review rv14).
+        (markdown_html(1000, 1000).replace("markdown", "MARKDOWN"), (103, 1)),
+        (markdown_html(1000, 1000).replace("<div ", '<div title="a>b" '), (103, 1)),
+        (markdown_html(100, 100).replace("<div ", '<div title="a>b" '), None),
         # A hand-written list's `<li>` left unclosed, as HTML allows, nest in that reader:
         # 60 render (review), 1,000 end the build.
         ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 60 + "</ul>\n\n</div>\n", None),
@@ -392,6 +399,9 @@ _LONG_NUMBER = "9" * 5000
         "plain-html-at-the-limit",
         "plain-html-in-markdown-html",
         "on-one-line",
+        "capitals",
+        "quoted-greater-than",
+        "quoted-greater-than-at-the-limit",
         "unclosed-items",
         "unclosed-items-of-1000",
         "autolinks",
@@ -461,3 +471,23 @@ def test_a_build_stops_with_the_finding_on_what_mkdocs_cannot_read(
         build_site(config)
     assert f"content/index.md:{place}: markdown.nesting" in caplog.text
     assert "Traceback" not in caplog.text
+
+
+@pytest.mark.parametrize(("limit", "digits", "found"), [("640", 700, True), ("0", 5000, False)])
+def test_a_character_reference_is_measured_against_the_digit_limit_in_force(
+    tmp_path: Path, limit: str, digits: int, found: bool
+) -> None:
+    """Review rv14: Python's default limit was read, not the one PYTHONINTMAXSTRDIGITS
+    sets for the run: at 640 a reference of 700 digits stopped the build, and the check
+    said nothing; with no limit (0) one of 5,000 renders, and was reported."""
+    config = write_files(tmp_path, {"content/page.md": f"# Page\n\nSee &#{'9' * digits}; here.\n"})
+    completed = subprocess.run(
+        [str(BIN / "handbook"), "check", "-f", str(config.root / "mkdocs.yml"), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONINTMAXSTRDIGITS": limit, "HANDBOOK_NO_CACHE": "1"},
+        check=False,
+    )
+    assert "Traceback" not in completed.stderr
+    rules = [finding["rule"] for finding in json.loads(completed.stdout)["findings"]]
+    assert ("markdown.nesting" in rules) is found

@@ -20,8 +20,9 @@ _DECIMAL_REFERENCE = re.compile(r"&#(0*)([0-9]+)")
 # More digits than a character's number has: any such number is past U+10FFFF.
 _MOST_DIGITS = len(str(0x10FFFF))
 _PAST_UNICODE = str(0x10FFFF + 1)
-# Below `int()`'s limit with room to spare: shorter references are left as they are.
-_SHORT = 1000
+# Below the least digit limit Python can be set to (640, PYTHONINTMAXSTRDIGITS): shorter
+# references are left as they are.
+_SHORT = 640
 
 
 def unescape(text: str) -> str:

@@ -542,8 +542,9 @@ def _missing_findings(missing: Iterable[MissingSnippet]) -> list[Finding]:
     return findings
 
 
-# Python's `int()` reads at most this many digits (4,300), in the extension as anywhere.
-_MOST_DIGITS_READ = sys.int_info.default_max_str_digits
+# Python's `int()` reads at most this many digits (4,300 unless PYTHONINTMAXSTRDIGITS
+# says otherwise), in the extension as anywhere.
+_MOST_DIGITS_READ = sys.get_int_max_str_digits()
 _TOO_MANY_DIGITS = re.compile(rf"\d{{{_MOST_DIGITS_READ + 1}}}")
 
 

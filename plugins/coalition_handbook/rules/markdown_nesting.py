@@ -301,8 +301,12 @@ def _start_tag_end(text: str, start: int) -> tuple[int, bool]:
 # A start or end tag (`<div markdown="1">`, `</div>`): its `/`, name and attributes. Read
 # up to the next `<` at most, so that tags left open cost linear time. Attributes start
 # with a space or `/`: an autolink (`<https://...>`, `<name@example.org>`) is no tag.
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)((?:[\s/][^<>]*+)?)>")
-_MARKDOWN_ATTRIBUTE = re.compile(r"(?:^|\s)markdown(?:\s*=|\s|/|$)")
+# A value quoted after `=` may hold a `>` (review rv14: `title="a>b"` hid the attribute).
+_TAG = re.compile(
+    r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*+)((?:[\s/](?:=\s*+(?:"[^"<]*+"|'[^'<]*+')|[^<>])*+)?)>"""
+)
+# HTML's attribute names know no case: `MARKDOWN` is read as `markdown` (review rv14).
+_MARKDOWN_ATTRIBUTE = re.compile(r"(?:^|\s)markdown(?:\s*=|\s|/|$)", re.IGNORECASE)
 # What may come before an HTML block's first tag on its line.
 _BLOCK_START = re.compile(r" {0,3}")
 # Python's calls Python-Markdown makes for an element of HTML Markdown is read in (one with a
@@ -324,7 +328,7 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
     fenced code; and a tag that does not start its line (inline code naming one, as
     `<div markdown>`, or an indented code block) opens no HTML block Markdown is read in."""
     markdown = text.markdown
-    if markdown is None or "markdown" not in markdown:
+    if markdown is None or "markdown" not in markdown.lower():
         return
     read = without_fenced_code(markdown)
     open_tags: list[str] = []
@@ -366,9 +370,12 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
                 return
 
 
-# Python's `int()` reads at most this many digits (4,300), as MkDocs' run does.
-_MOST_DIGITS_READ = sys.int_info.default_max_str_digits
-_LONG_REFERENCE = re.compile(rf"&#[0-9]{{{_MOST_DIGITS_READ + 1}}}")
+# Python's `int()` reads at most this many digits (4,300 unless PYTHONINTMAXSTRDIGITS
+# says otherwise; 0: any number), as MkDocs' run does.
+_MOST_DIGITS_READ = sys.get_int_max_str_digits()
+_LONG_REFERENCE = re.compile(
+    rf"&#[0-9]{{{_MOST_DIGITS_READ + 1}}}" if _MOST_DIGITS_READ else "(?!)"
+)
 
 
 def _long_references(text: CheckedText) -> Iterator[tuple[int, int]]:
