@@ -395,6 +395,8 @@ def test_reviews_falling_due_are_announced_a_month_ahead() -> None:
         step for step in steps(workflow) if "handbook check --strict" in step.get("run", "")
     ]
     assert runs.index(today) < runs.index(check["run"])
+    # Set before Install, which may fail: the issue then still names the day (CI audit).
+    assert runs.index(today) < runs.index("make install")
     # Its output is kept for the issue; `shell: bash` runs it with pipefail, so `tee`
     # does not hide the check's failure.
     assert check["shell"] == "bash" and check["run"].endswith("| tee reviews.txt")
@@ -406,9 +408,12 @@ def test_reviews_falling_due_are_announced_a_month_ahead() -> None:
     assert workflow["jobs"]["reviews"]["permissions"]["issues"] == "write"
 
 
-def _announced(tmp_path: Path, report_text: str, open_issue: str = "") -> str:
+def _announced(
+    tmp_path: Path, report_text: str | None, open_issue: str = "", today: str | None = "2027-07-15"
+) -> str:
     """What the announcing script asks of `gh` (a stand-in that records it), the body it
-    posts included, given `report_text` as the check's output."""
+    posts included, given `report_text` as the check's output (None: the check never
+    ran, and wrote none) and `today` as HANDBOOK_TODAY (None: unset)."""
     calls = tmp_path / "calls.txt"
     fake_gh = tmp_path / "bin" / "gh"
     fake_gh.parent.mkdir()
@@ -423,11 +428,12 @@ def _announced(tmp_path: Path, report_text: str, open_issue: str = "") -> str:
     )
     fake_gh.chmod(0o755)
     report = tmp_path / "reviews.txt"
-    report.write_text(report_text, encoding="utf-8")
+    if report_text is not None:
+        report.write_text(report_text, encoding="utf-8")
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name != "HANDBOOK_TODAY"},
+        **({"HANDBOOK_TODAY": today} if today else {}),
         "PATH": f"{fake_gh.parent}{os.pathsep}{os.environ['PATH']}",
-        "HANDBOOK_TODAY": "2027-07-15",
         "TITLE": "Protocol reviews due within 30 days",
         "GITHUB_REPOSITORY": "coalition/handbook",
         "GITHUB_SERVER_URL": "https://github.com",
@@ -485,3 +491,18 @@ def test_the_issue_never_quotes_the_rest_of_the_report(tmp_path: Path, with_revi
             "The weekly check as of 2027-07-15 (30 days from now) found no review falling "
             f"due, but failed for other reasons: see the run, {RUN}\n"
         ) in recorded
+
+
+@pytest.mark.parametrize("today", [None, "2027-07-15"], ids=["date unset", "date set"])
+def test_the_committee_hears_when_a_step_before_the_check_fails(
+    tmp_path: Path, today: str | None
+) -> None:
+    """CI audit: when Install failed, the script stopped at HANDBOOK_TODAY, unset, and
+    no issue was opened: a broken install failed silently every week. Now the issue
+    says the check did not run, and names the run."""
+    recorded = _announced(tmp_path, None, today=today)
+    assert "issue create --repo coalition/handbook --title Protocol reviews due" in recorded
+    assert (
+        f"The weekly check of protocol reviews did not run: a step before it failed. See "
+        f"the run, {RUN}\n"
+    ) in recorded
