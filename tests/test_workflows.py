@@ -261,6 +261,7 @@ def test_term_change_issue_form() -> None:
         "change",
         "new-form",  # a rename needs the old form and the new (CI audit)
         "replacement",
+        "other-terms",  # renaming, merging and splitting name another term (CI audit)
         "definition",
         "short",
         "aliases",
@@ -279,6 +280,15 @@ def test_term_change_issue_form() -> None:
         required = name in {"term", "change", "reason"}
         assert item["validations"]["required"] is required, name
     assert "why" in fields["avoid"]["attributes"]["label"]  # a reason for each form to avoid
+    # Each kind of change that names another term has a field for it (CI audit).
+    options = " ".join(fields["change"]["attributes"]["options"]).lower()
+    other = fields["other-terms"]["attributes"]["label"].lower()
+    for kind in ("renam", "merg", "split"):
+        assert kind in options and kind in other, kind
+    assert fields["other-terms"]["type"] == "textarea"  # a split names two terms
+    # A term file lists related terms by id: asked for so, with one in the example.
+    assert "ids" in fields["related"]["attributes"]["description"]
+    assert fields["related"]["attributes"]["placeholder"] == "e.g. human-trafficking"
     for item in form["body"]:
         assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
 
