@@ -541,7 +541,10 @@ def test_a_moved_or_removed_page_gives_the_redirects_that_keep_its_address(
     git(repository, "rm", "-q", "protocols/hotel-staff.yml")
     _, out, _ = diff(repository, capsys)
     section = out[out.index("### Old addresses") : out.index("### Terms")]
-    assert "addresses are `glossary/survivor/`, `protocols/hotel-staff/` (below" in section
+    assert (
+        "moves or removes the pages at these addresses, relative to the site's address: "
+        "`glossary/survivor/`, `protocols/hotel-staff/`. Those"
+    ) in section
     assert "members' bookmarks, the links and addresses in handouts printed before" in section
     assert "(`pip install mkdocs-redirects`) in mkdocs.yml's `plugins`, after `handbook`" in section
     assert (
@@ -598,6 +601,10 @@ def test_a_renamed_or_removed_module_names_its_handout_address(
     git(repository, "mv", "content/modules/hotel-staff.md", "content/modules/hotel-workers.md")
     _, out, _ = diff(repository, capsys)
     section = out[out.index("### Old addresses") :]
+    assert (
+        "takes these PDF handouts off the site: their addresses (relative to the site's "
+        "address) are the ones most likely sent to partners"
+    ) in section
     assert "mkdocs-redirects cannot keep a PDF's address: keep a copy of the old PDF" in section
     assert "- `handouts/hotel-staff.pdf`: now `handouts/hotel-workers.pdf`\n" in section
     assert "modules/hotel-staff.md:" not in section  # its page is redirected already

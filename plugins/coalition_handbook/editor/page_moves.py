@@ -155,7 +155,7 @@ def old_addresses(changes: Changes, settings: SiteSettings) -> list[OldAddress]:
 
 @dataclass(frozen=True)
 class OldHandout:
-    """A module's PDF handout address (`handouts/a.pdf`, below the site's) that stops
+    """A module's PDF handout address (`handouts/a.pdf`, relative to the site's) that stops
     being published, with the module's new one (None: the module was removed)."""
 
     old_path: str
@@ -231,8 +231,9 @@ def _pages_lines(
         for address in addresses
     ]
     lines = [
-        f"This change moves or removes the pages whose addresses are {named} (below the "
-        "site's). Those addresses then lead to the site's \"page not found\": members' "
+        # "(below the site's)" left reviewers guessing (audit).
+        "This change moves or removes the pages at these addresses, relative to the site's "
+        f"address: {named}. Those addresses then lead to the site's \"page not found\": members' "
         "bookmarks, the links and addresses in handouts printed before, search engines' "
         "results and other sites' links, which no check in this repository can see. To "
         f"keep them working, {how}",
@@ -255,8 +256,9 @@ def _handouts_lines(handouts: Sequence[OldHandout]) -> list[str]:
     """The old handouts' addresses, which mkdocs-redirects cannot keep (it sends pages
     on, not PDFs), and what to do instead."""
     return [
-        "This change takes these PDF handouts off the site (below the site's), the "
-        "addresses most likely sent to partners and printed on flyers. mkdocs-redirects "
+        "This change takes these PDF handouts off the site: their addresses (relative to "
+        "the site's address) are the ones most likely sent to partners and printed on "
+        "flyers. mkdocs-redirects "
         "cannot keep a PDF's address: keep a copy of the old PDF at the same path in "
         "docs_dir (as `handouts/<old module id>.pdf` there), or tell those who have the "
         "address:",
