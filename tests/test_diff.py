@@ -4744,6 +4744,187 @@ def test_uses_of_a_form_to_avoid_with_term_avoid_off_are_not_reported(
     ) in out.splitlines()
 
 
+SITE = "site_name: T\ndocs_dir: content\n"
+
+
+def diff_with_settings(
+    repository: Path, capsys: pytest.CaptureFixture[str], *revisions: str
+) -> tuple[int, str]:
+    """`handbook diff` as the CLI runs it, naming mkdocs.yml: each revision's own settings
+    are read."""
+    code = main(["diff", *(revisions or ("HEAD",)), "-f", str(repository / "mkdocs.yml")])
+    return code, capsys.readouterr().out
+
+
+def test_settings_a_change_loosens_are_named_at_their_lines(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: a change to mkdocs.yml that turned privacy.pii off for the whole site,
+    lowered term.avoid and made a personal number public was reported as "No glossary
+    term, protocol or training module changed". `off`, "off" and false are alike off, as
+    the check reads them; a rule taken out of `rules:` is back at its default. It is
+    information: the diff does not fail for it."""
+    plugin = (
+        "plugins:\n"
+        "  - handbook:\n"
+        "      known_acronyms: [FBI]\n"
+        "      privacy:\n"
+        "        allow: ['1-888-373-7888']\n"
+        "        countries: [GB, FR]\n"
+        "      rules:\n"
+        "        term.case: error\n"
+    )
+    write(repository, "mkdocs.yml", SITE + plugin)
+    commit(repository, "settings")
+    plugin = (
+        "plugins:\n"
+        "  - handbook:\n"
+        "      known_acronyms: [FBI, XYZ]\n"
+        "      privacy:\n"
+        "        allow:\n"
+        "          - '1-888-373-7888'\n"
+        "          - '402-555-0142'\n"
+        "        countries: [GB]\n"
+        "      rules:\n"
+        '        privacy.pii: "off"\n'
+        "        link.unsafe: off\n"
+        "        glossary.html: false\n"
+        "        term.avoid: info\n"
+    )
+    write(repository, "mkdocs.yml", SITE + plugin)
+    code, out = diff_with_settings(repository, capsys)
+    assert code == 0
+    assert "No glossary term, protocol or training module changed." in out
+    silent = "neither `handbook check` nor the build reports it, on any page"
+    assert switched_off(out) == [
+        f"- `mkdocs.yml:12`: `privacy.pii` turned off in `rules:` (it was error): {silent}",
+        f"- `mkdocs.yml:13`: `link.unsafe` turned off in `rules:` (it was error): {silent}",
+        f"- `mkdocs.yml:14`: `glossary.html` turned off in `rules:` (it was info): {silent}",
+        "- `mkdocs.yml:15`: `term.avoid` lowered in `rules:` from warning to info, which "
+        "fails nothing",
+        "- `mkdocs.yml:11`: `term.case` no longer set in `rules:`, so back to its default, "
+        "warning (it was error), which fails the build only with `strict: true`",
+        # Masked as the base's privacy.pii reports it: the summary outlives the branch.
+        "- `mkdocs.yml:9`: `privacy.allow` adds `402-***-**42` (masked here: the line has "
+        "it): privacy.pii takes it as public, and reports it on no page",
+        "- `mkdocs.yml:5`: `known_acronyms` adds `XYZ`: term.unknown-acronym no longer reports it",
+        "- `mkdocs.yml:10`: `privacy.countries` no longer lists `FR`: privacy.pii no longer "
+        "reads the national phone numbers of that country",
+    ]
+
+
+def test_settings_a_change_makes_stricter_are_not_named(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule raised, an entry taken out, a country added: the checks say more, which
+    `handbook check` shows. `autolink` is no check's setting."""
+    plugin = (
+        "plugins:\n  - handbook:\n      known_acronyms: [FBI, XYZ]\n"
+        "      privacy: {allow: ['911', '711'], countries: [GB]}\n"
+        "      rules: {term.avoid: info, module.readability: info}\n"
+    )
+    write(repository, "mkdocs.yml", SITE + plugin)
+    commit(repository, "settings")
+    plugin = (
+        "plugins:\n  - handbook:\n      known_acronyms: [FBI]\n      autolink: none\n"
+        "      privacy: {allow: ['911'], countries: [GB, FR]}\n"
+        "      rules: {term.avoid: error, module.readability: warning}\n"
+    )
+    write(repository, "mkdocs.yml", SITE + plugin)
+    code, out = diff_with_settings(repository, capsys)
+    assert code == 0
+    assert "Checks switched off" not in out
+
+
+def test_settings_are_read_through_inherit_and_of_each_revision(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A setting written in the file mkdocs.yml inherits is named at its line there; a
+    plugin turned off (`enabled: false`) has the build check nothing."""
+    write(repository, "mkdocs.yml", "INHERIT: base.yml\nsite_name: T\n")
+    write(repository, "base.yml", "docs_dir: content\nplugins:\n  - handbook\n")
+    base = commit(repository, "inherit")
+    write(
+        repository,
+        "base.yml",
+        "docs_dir: content\nplugins:\n  - handbook:\n      enabled: false\n"
+        "      rules: {privacy.pii: off}\n",
+    )
+    commit(repository, "off")
+    write(repository, "base.yml", "docs_dir: content\nplugins:\n  - handbook\n")  # not HEAD's
+    code, out = diff_with_settings(repository, capsys, base, "HEAD")
+    assert code == 0
+    assert switched_off(out) == [
+        "- `base.yml:4`: the `handbook` plugin no longer runs (`enabled: false`, or not "
+        "listed in `plugins`): `mkdocs build` checks nothing; `handbook check` still does",
+        "- `base.yml:5`: `privacy.pii` turned off in `rules:` (it was error): neither "
+        "`handbook check` nor the build reports it, on any page",
+    ]
+
+
+def test_settings_of_a_first_commit_are_compared_with_the_defaults(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A base with no mkdocs.yml (the commit before the handbook) has the plugin's
+    defaults: a handbook added with a rule off says so."""
+    root = tmp_path / "new"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    write(root, "README.md", "A handbook, soon.\n")
+    base = commit(root, "first")
+    plugin = "plugins:\n  - handbook:\n      rules: {term.avoid: off}\n"
+    write(root, "mkdocs.yml", SITE + plugin)
+    write(root, "content/index.md", PAGE)
+    code, out = diff_with_settings(root, capsys, base)
+    assert code == 0
+    assert (
+        "The base has no `mkdocs.yml`, so the `handbook` plugin's settings of this change are "
+        "compared with its defaults."
+    ) in out
+    assert switched_off(out) == [
+        "- `mkdocs.yml:5`: `term.avoid` turned off in `rules:` (it was warning): neither "
+        "`handbook check` nor the build reports it, on any page",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("level", "used_in"),
+    [
+        ("off", "not reported (this change turns `term.deprecated` off in `rules:`)"),
+        (
+            "info",
+            "reported as info, which fails nothing (this change sets `term.deprecated` to "
+            "info in `rules:`; it was warning)",
+        ),
+    ],
+)
+def test_uses_say_when_this_change_turns_their_rule_off(
+    repository: Path, capsys: pytest.CaptureFixture[str], level: str, used_in: str
+) -> None:
+    """Audit: a term deprecated and `term.deprecated` turned off in the same change had
+    its uses listed as "not reported (`term.deprecated` is off in `rules:`)" and "they
+    need no change", as if the setting were the base's."""
+    write(repository, "glossary/person.yml", term("person who has experienced trafficking"))
+    commit(repository, "a replacement")
+    plugin = f"plugins:\n  - handbook:\n      rules: {{term.deprecated: {level}}}\n"
+    write(repository, "mkdocs.yml", SITE + plugin)
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), extra="status: deprecated\nreplaced_by: person\n"),
+    )
+    code, out = diff_with_settings(repository, capsys)
+    assert code == 0, out
+    row = (
+        "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | "
+        f"{used_in}: `content/index.md:3:18` |"
+    )
+    assert row in out.splitlines()
+    assert "they need no change" not in out
+    turned_off = "Uses of a rule that this change turns off in `rules:` are listed last"
+    assert (turned_off in out) == (level == "off")
+
+
 BLOCK_STARTS = [
     # (the paragraph as written, as the report quotes it)
     ("1. In law, a person.", r"1\. In law, a person."),

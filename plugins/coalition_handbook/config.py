@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -523,8 +523,6 @@ def build_config(
     its setting that warnings fail, `site_dir` where it is built, `use_directory_urls`
     where it publishes each page, `language` its theme's language, `site_url` its address
     (`site_address`), `config_name` the name of its config file in `root`."""
-    from .rules import RULES  # the rule registry names the valid rule ids
-
     lines = option_lines or {}
 
     def at(name: str) -> str:
@@ -672,27 +670,9 @@ def build_config(
         problems.add(f"{at('privacy.allow')}: 'privacy.allow' must be a list of strings{hint}")
         allow = []
     countries = _country_codes(privacy.get("countries"), at("privacy.countries"), problems)
-    rules = merged["rules"]
-    if not isinstance(rules, dict):
-        problems.add(f"{at('rules')}: 'rules' must map rule ids to error, warning, info or off")
-        rules = {}
-    levels: dict[str, RuleLevel] = {}
-    for rule_id, level in rules.items():
-        if rule_id not in RULES:
-            family = sorted(rule for rule in RULES if rule.startswith(f"{rule_id}."))
-            hint = (
-                f" (rules are named in full: {', '.join(family)})"
-                if family
-                else did_you_mean(rule_id, RULES)
-            )
-            problems.add(f"{at(f'rules.{rule_id}')}: unknown rule '{rule_id}' in 'rules'{hint}")
-            continue
-        # YAML reads a bare `off` as False: accept it as the word it was meant to be.
-        level_name = "off" if level is False else level
-        where_set = at(f"rules.{rule_id}")
-        chosen = _choice(level_name, RULE_LEVELS, f"rules.{rule_id}", where_set, problems)
-        if chosen is not None:
-            levels[rule_id] = chosen  # type: ignore[assignment]
+    levels, rule_problems = rule_levels(merged["rules"], at)
+    for problem in rule_problems:
+        problems.add(problem)
     for option in ("enabled", "handouts"):
         # Any value but true or false MkDocs refuses for the build.
         if not isinstance(merged[option], bool):
@@ -726,6 +706,38 @@ def build_config(
         site_url=site_url,
         config_name=config_name,
     )
+
+
+def rule_levels(rules: Any, at: Callable[[str], str]) -> tuple[dict[str, RuleLevel], list[str]]:
+    """The `rules` option as the checks read it: each rule it names, by its id, with the
+    level it is given (a bare `off`, which YAML reads as false, is "off"); and what is
+    wrong in it, each problem placed by `at` (a dotted option name -> `mkdocs.yml:14`).
+    `handbook diff` reads a revision's with it, whatever else is wrong there."""
+    from .rules import RULES  # the rule registry names the valid rule ids
+
+    if rules is None:  # `rules:` with nothing under it is unset
+        return {}, []
+    if not isinstance(rules, dict):
+        return {}, [f"{at('rules')}: 'rules' must map rule ids to error, warning, info or off"]
+    problems = _Problems()
+    levels: dict[str, RuleLevel] = {}
+    for rule_id, level in rules.items():
+        if rule_id not in RULES:
+            family = sorted(rule for rule in RULES if rule.startswith(f"{rule_id}."))
+            hint = (
+                f" (rules are named in full: {', '.join(family)})"
+                if family
+                else did_you_mean(rule_id, RULES)
+            )
+            problems.add(f"{at(f'rules.{rule_id}')}: unknown rule '{rule_id}' in 'rules'{hint}")
+            continue
+        # YAML reads a bare `off` as False: accept it as the word it was meant to be.
+        level_name = "off" if level is False else level
+        where_set = at(f"rules.{rule_id}")
+        chosen = _choice(level_name, RULE_LEVELS, f"rules.{rule_id}", where_set, problems)
+        if chosen is not None:
+            levels[rule_id] = chosen  # type: ignore[assignment]
+    return levels, problems.found
 
 
 PRIVACY_KEYS: tuple[str, ...] = ("allow", "countries")

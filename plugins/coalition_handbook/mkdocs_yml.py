@@ -352,7 +352,8 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
     """The line of each setting the handbook reads (`_SETTINGS_READ`, and the theme's
     `theme.language`), of each plugin listed (`plugins.i18n`), of the handbook plugin's
     options (`handbook`) and of each of them by dotted name (`autolink`,
-    `rules.term.avoid`), so that a message about a setting names its line."""
+    `rules.term.avoid`), and of each item of a list among them (`known_acronyms[0]`), so
+    that a message about a setting names its line."""
     lines: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
         return lines
@@ -373,10 +374,21 @@ def _setting_lines(root: yaml.Node) -> dict[str, int]:
     if isinstance(options, yaml.MappingNode):
         for key, value in options.value:
             lines[str(key.value)] = key.start_mark.line + 1
+            lines |= _item_lines(str(key.value), value)
             if isinstance(value, yaml.MappingNode):
-                for inner_key, _ in value.value:
-                    lines[f"{key.value}.{inner_key.value}"] = inner_key.start_mark.line + 1
+                for inner_key, inner_value in value.value:
+                    name = f"{key.value}.{inner_key.value}"
+                    lines[name] = inner_key.start_mark.line + 1
+                    lines |= _item_lines(name, inner_value)
     return lines
+
+
+def _item_lines(name: str, value: yaml.Node) -> dict[str, int]:
+    """The line of each item of the list option `name` (`privacy.allow[2]`), where it is
+    one: `handbook diff` names the entry a change adds at its own line."""
+    if not isinstance(value, yaml.SequenceNode):
+        return {}
+    return {f"{name}[{index}]": item.start_mark.line + 1 for index, item in enumerate(value.value)}
 
 
 # Material's `group` plugin holds plugins turned on together (by environment, say): the

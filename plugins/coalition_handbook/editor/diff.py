@@ -47,6 +47,7 @@ from ..report.workspace import from_workspace, workspace_folder
 from . import git, pull_request
 from .advised_command import handbook_command
 from .changes import Changes, compare
+from .check_settings import CheckSettings, settings_change
 from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, render
 from .page_moves import SiteSettings, site_settings
@@ -86,6 +87,8 @@ class Side:
     folders: Mapping[str, str] = dataclasses.field(default_factory=dict)
     # What its config file says of pages that move: mkdocs-redirects' maps, `nav`.
     settings: SiteSettings = dataclasses.field(default_factory=SiteSettings)
+    # The plugin's settings that decide what the checks report (None: not known).
+    check_settings: CheckSettings | None = None
 
 
 def _side(handbook: Handbook, findings: Sequence[Finding], root: Path, label: str) -> Side:
@@ -267,6 +270,7 @@ def diff_report(
         notes.insert(0, ahead)
     renamed = _renamed_files(repository, config, old, new)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
+    loosened = settings_change(old.check_settings, new.check_settings)
     base_name = pull_request.base_label(repository, pull_request_base, old.commit, old.label)
     head_name = pull_request.head_label(pull_request_base, new.commit, new.label)
 
@@ -287,6 +291,7 @@ def diff_report(
             limits,
             notes,
             switched_off,
+            loosened,
             personal_data_masked=masked,
             settings=new.settings,
             use_directory_urls=config.use_directory_urls,
@@ -321,8 +326,19 @@ def load_working_tree(config: HandbookConfig, config_file: Path | None = None) -
     it) says which redirects and `nav` it sets."""
     handbook, findings = load_handbook(config)
     side = _side(handbook, findings, config.root, "the working tree")
-    settings = site_settings(config_file or config.root / "mkdocs.yml")
-    return dataclasses.replace(side, settings=settings)
+    config_file = config_file or config.root / "mkdocs.yml"
+    return dataclasses.replace(
+        side, settings=site_settings(config_file), check_settings=_check_settings(config_file)
+    )
+
+
+def _check_settings(config_file: Path) -> CheckSettings | None:
+    """The plugin's settings `config_file` gives, or None where it cannot be read (the
+    report's note says so of a revision's; the working tree's was read to run at all)."""
+    try:
+        return CheckSettings.read(config_file)
+    except (ConfigError, OSError):
+        return None
 
 
 def _revisions(repository: Path, base: str, head: str | None) -> tuple[str, str | None, str | None]:
@@ -387,15 +403,19 @@ def load_revision(
     folders = _folders(repository, config)
     note = None
     settings = SiteSettings()
+    check_settings = None
     if config_file is not None:
         theirs = _revision_folders(repository, commit, config_file, into)
         if isinstance(theirs, ConfigNote):
             note = dataclasses.replace(theirs, side=label)
+            if theirs.problem is None:  # none there (a first commit): the defaults
+                check_settings = CheckSettings.of_defaults(config_file.name)
         else:
             folders = theirs
             # Its own copy, exported where mkdocs.yml is named (`_revision_folders`).
             folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
             settings = site_settings(into / folder / config_file.name)
+            check_settings = _check_settings(into / folder / config_file.name)
     try:
         git.export(
             repository,
@@ -422,7 +442,12 @@ def load_revision(
         print(f"handbook diff: {note.text()}", file=sys.stderr)
     side = _side(handbook, findings, exported.root, label)
     return dataclasses.replace(
-        side, config_note=note, commit=commit, folders=folders, settings=settings
+        side,
+        config_note=note,
+        commit=commit,
+        folders=folders,
+        settings=settings,
+        check_settings=check_settings,
     )
 
 

@@ -32,6 +32,7 @@ from .changes import (
     avoided_forms,
     placeholder_fields,
 )
+from .check_settings import SettingsChange
 from .page_moves import (
     SiteSettings,
     forms_now_of,
@@ -141,6 +142,7 @@ def render(
     limits: ReportLimits | None = None,
     notes: Sequence[ConfigNote | BaseAheadNote] = (),
     suppressions: Sequence[SwitchedOff] = (),
+    check_settings: SettingsChange | None = None,
     personal_data_masked: bool = False,
     settings: SiteSettings | None = None,
     use_directory_urls: bool = True,
@@ -151,7 +153,8 @@ def render(
     not load at either, left as they were; `limits`, how much it may hold (none: all);
     `notes`, sides read with the folders the config file names now, and why, and a base
     with commits the head lacks; `suppressions`, the suppression comments the change
-    adds, and the `handbook-enable` ones it takes out; `personal_data_masked`, whether
+    adds, and the `handbook-enable` ones it takes out; `check_settings`, what the change
+    to the plugin's settings makes the checks stop saying; `personal_data_masked`, whether
     it shows personal data masked (`report_masks`), which it then says once;
     `settings`, mkdocs-redirects and `nav` as the head's config file sets them, and
     `use_directory_urls`, for the old addresses this change takes off the site
@@ -164,13 +167,13 @@ def render(
         lines += [MASKED_NOTE, ""]
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
-        lines += suppressions_section(suppressions)
+        lines += suppressions_section(suppressions, check_settings)
         lines += _untouched_lines(untouched)
         return "\n".join(within(lines, limits))
     lines += _summary_table(changes)
     lines += _version_problems(changes)
     # Before the items, which a size limit cuts first.
-    lines += suppressions_section(suppressions)
+    lines += suppressions_section(suppressions, check_settings)
     settings = settings or SiteSettings()
     changes = with_nav_places(changes, settings)
     addresses = old_addresses(changes, settings)
@@ -208,7 +211,8 @@ def render(
         lines += _kind_section(
             kind, changes.of_kind(kind), budget, moved_pages, changes.form_changes
         )
-    lines += uses_section(changes, uses, budget)
+    lowered = check_settings.lowered if check_settings else {}
+    lines += uses_section(changes, uses, budget, lowered)
     return "\n".join(within(lines, limits))
 
 

@@ -5,8 +5,9 @@ section 5), `privacy.pii` and `link.unsafe` too, and `handbook check` then says 
 of what follows it: the report names each comment a change adds, so that a reviewer
 sees what it silences (security audit). Taking out a `<!-- handbook-enable -->`, or
 narrowing it to fewer rules, switches off as much: what it switched on again stays off
-to the end of the page (audit); the report names that too (`taken_out_enables`). It is
-information, and fails no diff.
+to the end of the page (audit); the report names that too (`taken_out_enables`), after
+what a change to the plugin's settings in mkdocs.yml switches off (`check_settings`). It
+is information, and fails no diff.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..model.types import Handbook
 from ..rules.base import RULES
 from ..suppression import ACTIONS, Directive, Suppressions, handbook_suppressions
 from .changes import file_lines
+from .check_settings import SettingsChange, settings_lines
 from .report_markdown import inline_code
 
 # The comments that switch checks off; `handbook-enable` switches them on again.
@@ -312,14 +314,19 @@ def _said(directive: Directive) -> Said:
 SwitchedOff = AddedSuppression | TakenOutEnable
 
 
-def suppressions_section(switched_off: Sequence[SwitchedOff]) -> list[str]:
-    """The report's lines for the comments added, and the `handbook-enable` comments
-    taken out: none if there are none."""
-    if not switched_off:
+def suppressions_section(
+    switched_off: Sequence[SwitchedOff], settings: SettingsChange | None = None
+) -> list[str]:
+    """The report's lines for what the change to the plugin's settings switches off
+    (`check_settings`), the comments added, and the `handbook-enable` comments taken
+    out: none if there are none."""
+    settings_shown = settings_lines(settings) if settings else []
+    if not switched_off and not settings_shown:
         return []
-    lines = [
-        "### Checks switched off",
-        "",
+    lines = ["### Checks switched off", "", *settings_shown]
+    if not switched_off:
+        return lines
+    lines += [
         "This change adds these suppression comments, or takes out a `handbook-enable` that "
         "switched checks on again: `handbook check` reports nothing that they switch off. "
         "One that names no rule switches off every rule, `privacy.pii` and `link.unsafe` "

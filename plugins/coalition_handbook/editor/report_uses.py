@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from ..forms import form_key
 from .changes import Changes, FormState, FormStatusChange
@@ -58,10 +59,18 @@ def _file_places(path: str, positions: Sequence[str], noun: str, shown_at_most: 
     return f"{inline_code(path)} ({len(positions):,} {noun}: {shown}{more})"
 
 
-def uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]], budget: Budget) -> list[str]:
+def uses_section(
+    changes: Changes,
+    uses: Mapping[str, Sequence[Use]],
+    budget: Budget,
+    lowered: Mapping[str, str] = MappingProxyType({}),
+) -> list[str]:
     """The table, under one short line; what applies to some uses alone (silenced, not
     reported, files left out) is said only where the table has such uses: the same
-    110 words opened every report (audit)."""
+    110 words opened every report (audit). `lowered`: the rules this change turns off
+    or lowers in `rules:` (with their level at the base), which their uses say: "not
+    reported ... they need no change" read as if the change had nothing to do with it
+    (audit)."""
     if not changes.form_changes:
         return []
     rows: list[str] = []
@@ -74,7 +83,7 @@ def uses_section(changes: Changes, uses: Mapping[str, Sequence[Use]], budget: Bu
         was, now = _state(change.old), _state(change.new)
         if was == now:  # only what the check suggests instead changed: say what
             was, now = _state(change.old, suggesting=True), _state(change.new, suggesting=True)
-        row_groups = _groups(found, case_only)
+        row_groups = _groups(found, case_only, lowered)
         groups += row_groups
         used_in = "; ".join(
             f"{group.label}: {_places(group.uses, budget)}"
@@ -111,6 +120,12 @@ def _notes(groups: Sequence[_Group], budget: Budget) -> list[str]:
             "Uses of a rule the `rules:` setting turns off are listed last, as not "
             "reported: they need no change."
         )
+    if any(group.kind == "turned off" for group in groups):
+        notes.append(
+            "Uses of a rule that this change turns off in `rules:` are listed last: "
+            "`handbook check` no longer reports them, which is what the change does, not "
+            "a sign that they are fine (see **Checks switched off**)."
+        )
     files = budget.files_per_form
     if (
         budget.limits
@@ -127,20 +142,23 @@ def _notes(groups: Sequence[_Group], budget: Budget) -> list[str]:
 @dataclasses.dataclass(frozen=True)
 class _Group:
     """Uses of a form listed together in its cell, after `label` (if any): `kind` is
-    "reported", "silenced" or "off"."""
+    "reported", "silenced", "off" or "turned off" (by this change)."""
 
     kind: str
     label: str
     uses: Sequence[Use]
 
 
-def _groups(uses: Sequence[Use], case_only: bool) -> list[_Group]:
+def _groups(
+    uses: Sequence[Use], case_only: bool, lowered: Mapping[str, str] = MappingProxyType({})
+) -> list[_Group]:
     """`uses`, those a comment silences after the others and named so: listed with the
     rest, they had a reviewer think the page must change (audit); then those whose rule
     the `rules:` setting turns off, which the check does not report either. For a form
     whose case alone changed (`case_only`), its uses in another case, which `handbook
     check` now reports; the others stay as they were. Where the setting gives the rule
-    another severity, the uses say what the check reports them as."""
+    another severity, the uses say what the check reports them as; where it is this
+    change that turns the rule off or lowers it (`lowered`), they say so."""
     case_label = "in another case (`term.case`)" if case_only else ""
     reported: dict[str, list[Use]] = {}  # by what the check reports them as
     silenced: list[Use] = []
@@ -151,13 +169,15 @@ def _groups(uses: Sequence[Use], case_only: bool) -> list[_Group]:
         elif use.silenced:
             silenced.append(use)
         else:
-            label = ", ".join(filter(None, (case_label, _severity(use))))
+            label = ", ".join(filter(None, (case_label, _severity(use, lowered))))
             reported.setdefault(label, []).append(use)
     groups = [_Group("reported", label, found) for label, found in reported.items()]
     if silenced:
         groups.append(_Group("silenced", "silenced by a `handbook-disable` comment", silenced))
     groups += [
-        _Group("off", f"not reported (`{rule}` is off in `rules:`)", found)
+        _Group("turned off", f"not reported (this change turns `{rule}` off in `rules:`)", found)
+        if rule in lowered
+        else _Group("off", f"not reported (`{rule}` is off in `rules:`)", found)
         for rule, found in off.items()
     ]
     return groups
@@ -171,12 +191,18 @@ _REPORTED_AS = {
 }
 
 
-def _severity(use: Use) -> str:
+def _severity(use: Use, lowered: Mapping[str, str] = MappingProxyType({})) -> str:
     """What `handbook check` reports a use as, where the `rules:` setting gives its rule
-    a severity other than its default; "" where it does not."""
+    a severity other than its default, and whether this change lowered it to that
+    (`lowered`); "" where it does not."""
     if use.level is None:
         return ""
-    return f"{_REPORTED_AS[use.level]} (`rules:` sets `{use.rule}` to {use.level})"
+    if use.rule in lowered:
+        was = lowered[use.rule]
+        setting = f"this change sets `{use.rule}` to {use.level} in `rules:`; it was {was}"
+    else:
+        setting = f"`rules:` sets `{use.rule}` to {use.level}"
+    return f"{_REPORTED_AS[use.level]} ({setting})"
 
 
 def _made_case_sensitive(change: FormStatusChange) -> bool:
