@@ -2887,6 +2887,45 @@ def test_a_handout_whose_included_file_changed_prints_another_edition(tmp_path: 
     assert edition() != first
 
 
+def test_a_handouts_edition_follows_what_it_prints_not_how_the_files_are_written(
+    tmp_path: Path,
+) -> None:
+    """Audits (a trainer's, a Windows editor's): the edition hashed the module's Markdown
+    as written, so a CRLF checkout of the same commit, or an editor's `<!-- note -->`,
+    stamped the same printout with another edition. It is made of what is printed: the
+    same however lines end or wrap, another where a word changes, in the module or in
+    its protocol."""
+    config_file = write_handbook(tmp_path)
+    module = tmp_path / "content" / "modules" / "hotel-staff.md"
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+
+    def edition() -> str:
+        context = context_of(config_file)
+        return handouts.handout_content(context, context.handbook.modules["hotel-staff"]).edition
+
+    first = edition()
+    written = module.read_text(encoding="utf-8")
+    module.write_bytes(written.replace("\n", "\r\n").encode())  # a Windows checkout
+    protocol.write_bytes(PROTOCOL.replace("\n", "\r\n").encode())
+    assert edition() == first
+    module.write_text(  # comments, and a sentence on a line of its own
+        written.replace(
+            "## Recognize", "<!-- check with the committee -->\n\n## Recognize"
+        ).replace("trafficked. Trafficking", "trafficked.\n    Trafficking")
+        + "<!-- nota al final -->\n",
+        encoding="utf-8",
+    )
+    protocol.write_text(
+        PROTOCOL.replace("seems wrong.", "seems wrong. <!-- reviewed -->"), encoding="utf-8"
+    )
+    assert edition() == first
+    module.write_text(written.replace("many forms", "many shapes"), encoding="utf-8")
+    assert edition() != first
+    module.write_text(written, encoding="utf-8")
+    protocol.write_text(PROTOCOL.replace("room number", "room"), encoding="utf-8")
+    assert edition() != first
+
+
 def test_a_word_longer_than_lines_gets_a_break_opportunity_every_few_characters() -> None:
     """Fuzzing: a module with a word of 100,000 characters did not print in 15 minutes,
     WeasyPrint laying out the rest of the paragraph again at each break it had to force."""

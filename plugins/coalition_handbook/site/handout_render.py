@@ -41,6 +41,7 @@ from .handout_long_words import break_long_words
 from .handout_problems import Unplaced
 from .languages import english_label
 from .print_only import remove_document_styling
+from .printed_html import as_printed
 from .urls import protocol_src_uri, term_src_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
@@ -139,32 +140,64 @@ class HandoutContent:
         return self.updated is not None and (own is None or self.updated > own)
 
     @property
+    def printed_body(self) -> str:
+        """The Markdown of the module's text that the handout prints: its body as its page
+        publishes it (`module_body`), without the `# Title` line the handout prints itself."""
+        return _without_leading_title(
+            self.module.body if self.module_body is None else self.module_body
+        )
+
+    @property
     def edition(self) -> str:
-        """A short stamp of the text the handout prints, on every page's footer: two
-        printouts differ in it wherever they differ in text. Version and date cannot tell
-        them apart where something was taken out: a key term deleted or merged away
-        leaves no history entry, and the date can even go back (audit). Made of the text
-        alone, not of the site's name, address or paper (shown there as they are), nor
-        of the software, so that the same text keeps its edition from build to build."""
+        """A short stamp of what the handout prints, on every page's footer: two printouts
+        differ in it wherever they differ in text. Version and date cannot tell them apart
+        where something was taken out: a key term deleted or merged away leaves no history
+        entry, and the date can even go back (audit). Made of the printed fields, their
+        Markdown as it is rendered for paper without the comments no one sees (audit: a
+        Windows checkout's CRLF lines, or an editor's `<!-- note -->`, gave the same
+        printout another edition); not of the site's name, address or paper (shown there
+        as they are), nor of the template and stylesheet, so that the same text keeps its
+        edition from build to build."""
+        html = _html_writer(_site_without_address(self.site))
+
+        def printed(text: str, src_uri: str | None) -> str:
+            return as_printed(html(text, src_uri))
+
         module = _printed_fields(self.module)
-        if self.module_body is not None:  # what it prints, its included files in place
-            module["body"] = self.module_body
-        printed = {
+        module["body"] = printed(self.printed_body, self.module_src_uri)
+        protocols = []
+        for protocol in self.protocols:
+            fields = _printed_fields(protocol)
+            page = protocol_src_uri(protocol.id)
+            fields["summary"] = printed(protocol.summary, page)
+            fields["steps"] = [[step.title, printed(step.detail, page)] for step in protocol.steps]
+            protocols.append([fields, protocol.history[0].date if protocol.history else None])
+        content = {
             "module": module,
-            "protocols": [
-                [_printed_fields(protocol), protocol.history[0].date if protocol.history else None]
-                for protocol in self.protocols
-            ],
+            "protocols": protocols,
             "key_terms": [
-                [term.id, term.term, term.status, term.definition] for term in self.key_terms
+                [
+                    term.id,
+                    term.term,
+                    term.status,
+                    printed(definition_as_shown(term.definition), term_src_uri(term.id)),
+                ]
+                for term in self.key_terms
             ],
             "replacements": self.replacements,
             "updated": self.updated,
         }
         # surrogatepass: a stamp for any text, as the cache key is made
-        encoded = json.dumps(printed, default=_json_value, ensure_ascii=False, sort_keys=True)
+        encoded = json.dumps(content, default=_json_value, ensure_ascii=False, sort_keys=True)
         digest = hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
         return digest[:EDITION_DIGITS]
+
+
+def _site_without_address(site: PublishedSite | None) -> PublishedSite | None:
+    """`site` at no address: its links to the handbook still lead to the pages they
+    lead to, and to nothing where they do (so the edition follows what they print),
+    but not to the site's own address, which is not part of the edition."""
+    return None if site is None else dataclasses.replace(site, url="")
 
 
 def _printed_fields(record: Module | Protocol) -> dict[str, object]:
@@ -300,18 +333,7 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
     the handbook resolved on the published site goes into `site_links`: the PDF changes
     with where it leads, which its text does not tell."""
     module = content.module
-    converter = _markdown()
-    for_paper = converter.treeprocessors[_ForPaper.NAME]
-    assert isinstance(for_paper, _ForPaper)
-
-    def to_html(text: str, src_uri: str | None = None) -> Markup:
-        """`text`, written on the page `src_uri` of the site, as HTML for paper."""
-        converter.reset()
-        for_paper.address_of = _addresses(content.site, src_uri, site_links)
-        # The author's Markdown, raw HTML included, exactly as the site publishes it (the
-        # PDF leaves out what would restyle the whole handout: see `render_pdf`).
-        return Markup(converter.convert(text))
-
+    to_html = _html_writer(content.site, site_links)
     updated = content.updated
     replacements = dict(content.replacements)
     return (
@@ -319,12 +341,7 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
         .get_template(TEMPLATE_NAME)
         .render(
             module=module,
-            body=to_html(
-                _without_leading_title(
-                    module.body if content.module_body is None else content.module_body
-                ),
-                content.module_src_uri,
-            ),
+            body=to_html(content.printed_body, content.module_src_uri),
             # Objectives and step titles are plain text, as the site shows them: a
             # trainer's `<your local task force>` prints as typed (audit: it vanished).
             objectives=module.objectives,
@@ -366,6 +383,26 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
             stylesheet=Markup((TEMPLATE_DIR / STYLESHEET_NAME).read_text(encoding="utf-8")),
         )
     )
+
+
+def _html_writer(
+    site: PublishedSite | None, site_links: SiteLinks | None = None
+) -> Callable[[str, str | None], Markup]:
+    """What turns Markdown written on a page of the site into HTML for paper, its links to
+    the handbook leading to `site` (each one resolved kept in `site_links`)."""
+    converter = _markdown()
+    for_paper = converter.treeprocessors[_ForPaper.NAME]
+    assert isinstance(for_paper, _ForPaper)
+
+    def to_html(text: str, src_uri: str | None = None) -> Markup:
+        """`text`, written on the page `src_uri` of the site, as HTML for paper."""
+        converter.reset()
+        for_paper.address_of = _addresses(site, src_uri, site_links)
+        # The author's Markdown, raw HTML included, exactly as the site publishes it (the
+        # PDF leaves out what would restyle the whole handout: see `render_pdf`).
+        return Markup(converter.convert(text))
+
+    return to_html
 
 
 def render_pdf(
