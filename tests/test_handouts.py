@@ -850,6 +850,27 @@ def test_printing_problems_are_placed_where_their_text_is_written() -> None:
     assert handout_problems.placed(problem, [module, moved]).line == 4
 
 
+def test_printing_problems_are_said_by_file_and_line(tmp_path: Path) -> None:
+    """Audit: WeasyPrint reports pictures as it loads them, an `<object>`'s before a
+    drawing's, and the warnings came out at lines 51, 53, 59, 55; they are said in the
+    order findings are, by file and line, each kept once per text it is about."""
+    body = "".join(f"![Map {number}](img/map-{number}.png)\n\n" for number in range(1, 5))
+    config_file = write_handbook(tmp_path, modules={"exits": module_text("Exits", body)})
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["exits"])
+    reported = [
+        handout_problems.Unplaced((f"img/map-{number}.png",), f"map {number} is missing")
+        for number in (1, 2, 4, 3)
+    ]
+    reported.insert(0, handout_problems.Unplaced(("Call the hotline",), "a protocol's"))
+    said = handouts._placed(reported, content)
+    lines = [body_line(config_file, f"img/map-{number}.png") for number in range(1, 5)]
+    assert [(problem.path, problem.line) for problem in said] == [
+        *(("content/modules/exits.md", line) for line in lines),
+        ("protocols/hotel-staff.yml", 13),
+    ]
+
+
 def test_a_handout_reads_files_of_docs_dir_and_none_of_a_git_folder(tmp_path: Path) -> None:
     """A picture is read from docs_dir only, and never from a `.git` folder, even one in
     docs_dir (a clone kept there) or reached through a link: git's own files hold the
