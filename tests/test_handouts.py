@@ -1205,6 +1205,47 @@ def test_a_handout_links_to_no_other_handout_that_is_not_published(
         assert [module_id for module_id, _ in renderer.rendered] == ["links"]
 
 
+def test_a_module_the_site_leaves_out_gets_no_handout_but_is_checked(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Trainer audit: a draft module left out with `exclude_docs` still had its handout
+    made and published, by `handbook handouts` too. It gets none (one made before is
+    named, to be deleted), no other handout links to it, and it is still checked."""
+    monkeypatch.chdir(tmp_path)
+    config_file = write_handbook_linking_to_a_handout(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8") + "exclude_docs: |\n  modules/community.md\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(handout_render, "render_pdf", FakeRenderer(failing=set()))
+    output = tmp_path / "site" / "handouts"
+    output.mkdir(parents=True)
+    (output / "community.pdf").write_bytes(b"%PDF-1.7 made before it was a draft")
+    assert main(["handouts", "-f", str(config_file)]) == 0
+    captured = capsys.readouterr()
+    assert re.fullmatch(r"site/handouts/links\.pdf: rendered in \d+\.\d\d s\n", captured.out)
+    assert captured.err == (
+        "content/modules/community.md: no handout: exclude_docs leaves the module out of the "
+        "site; site/handouts/community.pdf was made before (left as it is): delete it, so "
+        "that no one prints it\n"
+    )
+    assert (output / "community.pdf").read_bytes() == b"%PDF-1.7 made before it was a draft"
+    assert printed_handout_links((output / "links.pdf").read_bytes()) == [
+        ("its handout", None, None),
+        OURS,
+    ]
+    # Still checked: an error in it fails the command, as `handbook check`.
+    community = tmp_path / "content" / "modules" / "community.md"
+    community.write_text(
+        community.read_text(encoding="utf-8").replace("protocols: []", "protocols: [nowhere]"),
+        encoding="utf-8",
+    )
+    assert main(["handouts", "-f", str(config_file)]) == 1
+    assert "error module.reference" in capsys.readouterr().err
+
+
 def test_a_cached_handout_that_links_to_a_handout_no_longer_published_is_made_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

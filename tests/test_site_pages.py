@@ -644,6 +644,39 @@ def test_a_handout_that_could_not_be_made_leaves_no_empty_file(
     assert not (site / "handouts" / "hotel-staff.pdf").exists()
 
 
+def test_a_module_the_site_leaves_out_is_listed_linked_and_printed_nowhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trainer audit: a draft module left out with `exclude_docs` had its handout
+    published, and the training index, its protocol's page and changes/ linked to its
+    page, which is not there (MkDocs says so only as INFO: `--strict` passed). A page's
+    link to its handout is its text, as to one this build cannot publish."""
+    monkeypatch.setattr(
+        handout_render, "render_pdf", lambda content, **_: b"%PDF-1.7 " + content.module.id.encode()
+    )
+    draft = MODULE.replace("Hotel staff", "Night shift draft").replace("First taught", "Drafted")
+    pages = {
+        "index.md": "# Home\n\nThe [draft's handout](handouts/night-shift.pdf).\n",
+        "modules/hotel-staff.md": MODULE,
+        "modules/night-shift.md": draft,
+    }
+    site = _site(
+        tmp_path,
+        pages=pages,
+        options=HANDOUTS,
+        extra_config="exclude_docs: |\n  modules/night-shift.md\n",
+    )
+    assert sorted(path.name for path in (site / "handouts").iterdir()) == ["hotel-staff.pdf"]
+    for page in ("modules/index.html", "protocols/hotel/index.html", "changes/index.html"):
+        html = read(site, page)
+        assert "Hotel staff" in html, page
+        assert "night-shift" not in html and "Night shift" not in html, page
+        assert "Drafted" not in html, page
+    home = read(site, "index.html")
+    assert "night-shift.pdf" not in home
+    assert "draft's handout (no PDF in this build of the site)" in home
+
+
 def test_with_handouts_off_a_link_to_a_handout_is_its_text(tmp_path: Path) -> None:
     """Audit: with `handouts: false` such a link led to a file the site does not have
     (MkDocs warned, and `--strict` failed); the same link when WeasyPrint is missing is

@@ -51,6 +51,7 @@ from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
 from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
+from ..site.handout_links import left_out_modules
 from ..site.html_comments import without_comments
 from ..site.languages import english_label, is_english
 from ..site.left_out_records import left_out_unreported
@@ -326,6 +327,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         context = self.result.context
         hb_config = self.handbook_config
         modules_dir = hb_config.modules_src_dir  # "": modules get no page of their own
+        # Drafts left out with exclude_docs: checked, but neither listed nor printed.
+        left_out = left_out_modules(hb_config, handbook.modules)
         unpublished: frozenset[str] = frozenset()
         self.handouts_made = None
         if hb_config.handouts:
@@ -334,12 +337,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             # Made before the pages, published when the build ends: a page links to no PDF
             # that could not be made (audit: a failed render left a link to nothing).
             self.handouts_made = make_handouts(context, say=log.info)
-            unpublished = unpublished_handouts(self.handouts_made)
+            # A link to a draft's handout says there is none, as to one that failed.
+            unpublished = unpublished_handouts(self.handouts_made) | left_out
         self.site_inputs = SiteInputs(
             handbook=handbook,
             modules_dir=modules_dir,
             handouts=hb_config.handouts,
             unpublished_handouts=unpublished,
+            left_out_modules=left_out,
             usage=used_on(handbook, pages_using_terms(context), hb_config.language),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),
             term_template=TERM_TEMPLATE if is_material(config) else None,

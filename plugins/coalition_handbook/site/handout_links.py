@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
@@ -85,7 +85,7 @@ def published_site(config: HandbookConfig, handbook: Handbook) -> PublishedSite 
         *index_pages(config.modules_src_dir),
         # Not in docs_dir: the build writes them (`[handout](../handouts/front-desk.pdf)`).
         *(handout_path(module_id) for module_id in handbook.modules if config.handouts),
-    }
+    } - {handout_path(module_id) for module_id in left_out_modules(config, handbook.modules)}
     return PublishedSite(
         url=config.site_url,
         directory_urls=config.use_directory_urls,
@@ -102,3 +102,16 @@ def module_src_uri(config: HandbookConfig, module_id: str) -> str | None:
         return (config.modules_dir / f"{module_id}.md").relative_to(config.docs_dir).as_posix()
     except ValueError:
         return None
+
+
+def left_out_modules(config: HandbookConfig, module_ids: Iterable[str]) -> frozenset[str]:
+    """The ids of `module_ids` whose page the site leaves out, as MkDocs does (a draft
+    in exclude_docs). Such a module is still checked, but gets no handout, and no
+    generated page lists it or links to it (audit: its PDF was published, and the
+    training index, its protocols' pages and changes/ linked to a page that is not)."""
+    return frozenset(
+        module_id
+        for module_id in module_ids
+        if (src_uri := module_src_uri(config, module_id)) is not None
+        and left_out_of_site(src_uri, config.exclude_docs)
+    )

@@ -43,7 +43,7 @@ from ..rules.base import CheckContext
 from ..rules.protocol_review import RULE as OVERDUE_RULE
 from . import handout_render
 from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
-from .handout_links import PublishedSite, module_src_uri, published_site
+from .handout_links import PublishedSite, left_out_modules, module_src_uri, published_site
 from .handout_problems import HandoutProblem, Unplaced, placed
 from .handout_render import (
     HandoutContent,
@@ -337,7 +337,8 @@ def make_handouts(
     output_dir: Path | None = None,
     say: Callable[[str], None] | None = None,
 ) -> HandoutReport:
-    """Every module's handout, rendered or from the cache, held in memory (`pdf`) until
+    """Every module's handout (but those the site leaves out: `left_out_modules`),
+    rendered or from the cache, held in memory (`pdf`) until
     `publish_made` writes it: the plugin makes them before the pages, so that a page links
     to no PDF that failed (audit). Modules whose file is in `held_back` (see
     `held_back_by_errors`) fail so, with its reason, without being made.
@@ -352,7 +353,11 @@ def make_handouts(
     config = context.config
     cache = HandoutCache.beside(config.root, config.config_name)
     report = HandoutReport(config.root, config.config_name)
-    modules = sorted(context.handbook.modules.values(), key=lambda module: module.id)
+    left_out = left_out_modules(config, context.handbook.modules)
+    modules = sorted(
+        (module for module in context.handbook.modules.values() if module.id not in left_out),
+        key=lambda module: module.id,
+    )
     report.results = [
         _make(context, module, cache, report, held_back, say=say) for module in modules
     ]
@@ -681,6 +686,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     # Every module file, also one with problems: its published handout stays.
     module_paths = module_files(config)
     modules = {path.stem for path in module_paths}
+    left_out = left_out_modules(config, modules)
     errors = checked.failing(strict=False)
     for finding in errors:
         _say(f"{finding.location()}: error {finding.rule} {finding.message}")
@@ -690,6 +696,7 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     printed = {
         handbook.protocols[protocol_id].origin.path
         for module in handbook.modules.values()
+        if module.id not in left_out
         for protocol_id in module.protocols
         if protocol_id in handbook.protocols
     }
@@ -718,12 +725,15 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
     # A module file whose front matter does not fit (or cannot be read) made no module:
     # it keeps its published handout, as a module with errors does.
     made = {module.id for module in checked.context.handbook.modules.values()}
-    unread = [path for path in module_paths if path.stem not in made]
+    unread = [path for path in module_paths if path.stem not in made | left_out]
     cache = HandoutCache.beside(config.root, config.config_name)
     for path in unread:
         kept = _keep_published(output_dir / f"{path.stem}.pdf", cache)
         shown = f"kept the previous {shown_name(kept)}" if kept else "no handout published"
         _say(f"{config.relative(path)}: handout not made: the module has errors; {shown}")
+    for path in module_paths:
+        if path.stem in left_out:
+            _say(_left_out(config, path, output_dir / f"{path.stem}.pdf"))
     if report.unavailable is not None:
         _say(f"handbook: {report.unavailable}")
     for stale in _retired_handouts(output_dir, modules):
@@ -747,6 +757,21 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
         )
         _say(f"handbook: {len(errors)} error(s) in the handbook; {outcome} (run `handbook check`)")
     return 1 if report.failed or unread or errors else 0
+
+
+def _left_out(config: HandbookConfig, module_path: Path, pdf: Path) -> str:
+    """The line of a module that the site leaves out (exclude_docs): no handout made for
+    it, and one made before is named, to be deleted (left as it is, as a retired one)."""
+    line = (
+        f"{config.relative(module_path)}: no handout: exclude_docs leaves the module out "
+        "of the site"
+    )
+    if pdf.is_file():
+        line += (
+            f"; {shown_name(pdf)} was made before (left as it is): delete it, so that no "
+            "one prints it"
+        )
+    return line
 
 
 def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given: bool) -> None:

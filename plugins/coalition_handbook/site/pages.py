@@ -74,6 +74,9 @@ class SiteInputs:
     # nothing cached), and their pages say so instead of linking to a PDF that is not
     # there; or it makes none (`handouts` false). A link to one is its text, saying so.
     unpublished_handouts: frozenset[str] = frozenset()
+    # Modules whose page the site leaves out (exclude_docs: a draft): checked, but no
+    # generated page lists them, links to them or shows their history.
+    left_out_modules: frozenset[str] = frozenset()
     # term id -> the pages that use one of its forms, in reading order
     usage: Mapping[str, tuple[PageRef, ...]] = field(default_factory=dict)
     # source path -> the URL MkDocs gives the page (`modules/x/` or `modules/x.html`):
@@ -96,6 +99,15 @@ class SiteInputs:
     # The site's `theme.language`: where it is not English, the pages' English labels
     # are marked as English (`english_label`)
     language: str = "en"
+
+    @property
+    def published_modules(self) -> list[Module]:
+        """The modules the site publishes a page of (`left_out_modules` aside)."""
+        return [
+            module
+            for module in self.handbook.modules.values()
+            if module.id not in self.left_out_modules
+        ]
 
     def module_src_uri(self, module_id: str) -> str:
         return posixpath.join(self.modules_dir, f"{module_id}.md")
@@ -405,9 +417,7 @@ def protocols_index(inputs: SiteInputs) -> str:
 
 def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
     src = protocol_src_uri(protocol.id)
-    modules = [
-        module for module in inputs.handbook.modules.values() if protocol.id in module.protocols
-    ]
+    modules = [module for module in inputs.published_modules if protocol.id in module.protocols]
     return render(
         "protocol.md.j2",
         inputs.language,
@@ -422,7 +432,7 @@ def protocol_page(protocol: Protocol, inputs: SiteInputs) -> str:
 def modules_index(inputs: SiteInputs) -> str:
     index = inputs.modules_index
     modules = sorted(
-        inputs.handbook.modules.values(), key=lambda module: sort_key(module.title, inputs.language)
+        inputs.published_modules, key=lambda module: sort_key(module.title, inputs.language)
     )
     # The handouts are no pages MkDocs knows: linked from the index page's own URL.
     index_url = page_url(index, inputs.directory_urls)
@@ -503,7 +513,9 @@ def change_entries(inputs: SiteInputs) -> list[ChangeEntry]:
         add("term", term.term, term_src_uri(term.id), term.history)
     for protocol in handbook.protocols.values():
         add("protocol", protocol.title, protocol_src_uri(protocol.id), protocol.history)
-    for module in handbook.modules.values():
+    # A module the site leaves out is a draft: its history is not news, and its page is
+    # not there to link to (listed without a link, it would announce the draft).
+    for module in inputs.published_modules:
         add("module", module.title, inputs.module_src_uri(module.id), module.history)
     entries.sort(
         key=lambda entry: (sort_key(entry.title, inputs.language), entry.kind, -entry.version)
