@@ -2852,6 +2852,79 @@ def test_a_phone_number_in_a_wide_table_prints_on_one_line(tmp_path: Path, paper
     assert "https://humantraffickinghotline.org/en/find-local-services" not in lines
 
 
+# Words longer than an 8-column table's columns, and addresses as text and as links.
+HYPHENATED_COLUMNS = {
+    "en": """
+| Responsibility | Organization | Phone | Address | Comments | Coordination | Web | Notes |
+|---|---|---|---|---|---|---|---|
+| responsibilities | international organizations | 1-888-373-7888 | humantraffickinghotline.org/en/ | confidentiality | coordinators | <https://humantraffickinghotline.org/en/> | extraterritorially |
+""",  # noqa: E501
+    "es": """
+| Responsable | Observaciones | Teléfono | Dirección | Comentarios | Coordinadora | Web | Notas |
+|---|---|---|---|---|---|---|---|
+| internacionalmente | responsabilidades | 1-888-373-7888 | humantraffickinghotline.org/es/ | confidencialidad | coordinadoras | <https://humantraffickinghotline.org/es/> | extraterritorialmente |
+""",  # noqa: E501
+}
+# The mark WeasyPrint prints where it hyphenates a word (CSS `hyphenate-character`).
+HYPHEN = "\u2010"
+
+
+def test_addresses_as_text_in_a_wide_table_are_set_apart_from_words() -> None:
+    """Only in a wide table, whose words are hyphenated: what a reader types, a web or
+    e-mail address or a domain name, is set apart; "e.g." and "U.S.C." are words."""
+    from coalition_handbook.site.handout_addresses import keep_addresses_unhyphenated
+
+    cell = "See polaris.org/es, <b>www.dhs.gov</b> or help@example.org (e.g. 22 U.S.C. 7102)."
+    root = tinyhtml5.parse(
+        f'<p>{cell}</p><table class="hb-wide"><tr><td>{cell}</td></tr></table>',
+        namespace_html_elements=False,
+    )
+    keep_addresses_unhyphenated(root)
+    paragraph, cell_element = root.find("body/p"), root.find(".//td")
+    assert paragraph is not None and cell_element is not None
+    assert [span.text for span in paragraph.iter("span")] == []
+    assert [span.text for span in cell_element.iter("span")] == [
+        "polaris.org/es,",
+        "www.dhs.gov",
+        "help@example.org",
+    ]
+    assert "".join(cell_element.itertext()) == (
+        "See polaris.org/es, www.dhs.gov or help@example.org (e.g. 22 U.S.C. 7102)."
+    )
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_wide_tables_words_break_with_a_hyphen_and_addresses_with_none(
+    tmp_path: Path, language: str
+) -> None:
+    """Trainer audit: in a table of 8 columns, words broke anywhere with no mark
+    ("Responsabl" over "e", "internacional" over "mente"), read as two words. They are
+    hyphenated in the handout's language; an address, as text or a link, and a phone
+    number are not: a reader would type the hyphen."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, modules={})
+    if language == "es":
+        _in_spanish(config_file)
+    module = module_text("Tables", HYPHENATED_COLUMNS[language], protocols="[]")
+    (tmp_path / "content" / "modules" / "m.md").write_text(module, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["m"])
+    pdf = handout_render.render_pdf(content, tmp_path / "content" / "modules", [])
+    lines = [line for page in shown_lines(pdf) for line in page]
+    hyphenated = [line for line in lines if line.endswith(HYPHEN)]
+    assert len(hyphenated) >= 3, lines
+    for line in hyphenated:  # a syllable of a word, not a letter broken off
+        assert len(line.rstrip(HYPHEN).split()[-1]) >= 2, line
+    address = "humantraffickinghotline.org"
+    address_lines = [line for line in lines if any(part in line for part in ("humantraff", ".org"))]
+    assert address_lines, lines
+    assert not [line for line in address_lines if HYPHEN in line or line.endswith("-")], lines
+    printed = "".join("".join(lines).split())
+    assert printed.count(address) == 2  # as text, and as the link (its text says where)
+    assert any("1-888-373-7888" in line for line in lines)
+
+
 def test_a_long_render_is_announced_once_before_it_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..rules.privacy_pii import find_personal_data
 
@@ -52,23 +52,32 @@ def keep_phone_numbers_whole(root: etree.Element, countries: Sequence[str] = ())
 
 def _wrap_numbers(element: etree.Element, countries: Sequence[str]) -> None:
     """Wrap the phone numbers of `element`'s own text and of its children's tails."""
-    if PHONE_CLASS in element.get("class", "").split():
+    wrap_spans(element, lambda text: _phone_spans(text, countries), PHONE_CLASS)
+
+
+def wrap_spans(
+    element: etree.Element, find: Callable[[str], list[tuple[int, int]]], class_name: str
+) -> None:
+    """Set each of the spans of text that `find` finds in `element`'s own text and in its
+    children's tails (start, end; in order, apart) in a `span` of class `class_name`,
+    unless `element` is one already."""
+    if class_name in element.get("class", "").split():
         return
     if element.text:
-        spans = _phone_spans(element.text, countries)
+        spans = find(element.text)
         if spans:
             text = element.text
             element.text = text[: spans[0][0]]
-            for index, span in enumerate(_spans_of(text, spans)):
+            for index, span in enumerate(_spans_of(text, spans, class_name)):
                 element.insert(index, span)
     for child in list(element):
         if child.tail:
-            spans = _phone_spans(child.tail, countries)
+            spans = find(child.tail)
             if spans:
                 tail = child.tail
                 child.tail = tail[: spans[0][0]]
                 position = list(element).index(child) + 1
-                for index, span in enumerate(_spans_of(tail, spans)):
+                for index, span in enumerate(_spans_of(tail, spans, class_name)):
                     element.insert(position + index, span)
 
 
@@ -80,12 +89,12 @@ def _phone_spans(text: str, countries: Sequence[str]) -> list[tuple[int, int]]:
     ]
 
 
-def _spans_of(text: str, spans: list[tuple[int, int]]) -> list[etree.Element]:
-    """A `span.hb-phone` for each of `spans` of `text`, each with the text up to the
-    next one as its tail (the text before the first is the caller's)."""
+def _spans_of(text: str, spans: list[tuple[int, int]], class_name: str) -> list[etree.Element]:
+    """A `span` of class `class_name` for each of `spans` of `text`, each with the text
+    up to the next one as its tail (the text before the first is the caller's)."""
     made = []
     for index, (start, end) in enumerate(spans):
-        span = etree.Element("span", {"class": PHONE_CLASS})
+        span = etree.Element("span", {"class": class_name})
         span.text = text[start:end]
         following = spans[index + 1][0] if index + 1 < len(spans) else len(text)
         span.tail = text[end:following]

@@ -36,6 +36,7 @@ from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
 from . import handout_phones, handout_problems
+from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
 from .handout_long_words import break_long_words
 from .handout_problems import Unplaced
@@ -435,6 +436,7 @@ def render_pdf(
             remove_document_styling(document.etree_element)
             mark_link_destinations(document.etree_element)
             handout_phones.keep_phone_numbers_whole(document.etree_element, content.phone_countries)
+            keep_addresses_unhyphenated(document.etree_element)
             break_long_words(document.etree_element)
             document.base_url = base_url
             # Tagged: headings, lists and key terms keep their structure for screen readers.
