@@ -936,6 +936,107 @@ def test_folders_left_at_their_defaults_may_be_missing(tmp_path: Path) -> None:
     assert not config.glossary_dir.exists()
 
 
+_SLASHES = "paths are written with '/' (outside Windows a '\\' is part of a name)"
+_CASE = "differing in case only (names are case-sensitive on Linux, as on CI)"
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "glossary_dir: Glossary",
+            f"glossary_dir 'Glossary' is not a folder: there is 'glossary', {_CASE}",
+        ),
+        (
+            "glossary_dir: glossary\\",
+            f"glossary_dir 'glossary\\' is not a folder: {_SLASHES}: write 'glossary/'",
+        ),
+        (
+            "glossary_dir: .\\glossary",
+            f"glossary_dir '.\\glossary' is not a folder: {_SLASHES}: write './glossary'",
+        ),
+        (
+            "glossary_dir: .\\Glossary",
+            f"glossary_dir '.\\Glossary' is not a folder: {_SLASHES}, and there is "
+            f"'./glossary', {_CASE}",
+        ),
+        ("glossary_dir: glosary\\", f"glossary_dir 'glosary\\' is not a folder: {_SLASHES}"),
+        (
+            "protocols_dir: data\\Protocols",
+            f"protocols_dir 'data\\Protocols' is not a folder: {_SLASHES}, and there is "
+            f"'data/protocols', {_CASE}",
+        ),
+        (
+            "modules_dir: Modules",
+            "modules_dir 'Modules' is not a folder (it is relative to docs_dir): there is "
+            f"'modules', {_CASE}",
+        ),
+    ],
+)
+@pytest.mark.parametrize("require_folders", [True, False])  # to check, and to `new`
+def test_a_folder_written_as_windows_reads_it_is_named_with_the_folder_meant(
+    tmp_path: Path, setting: str, message: str, require_folders: bool
+) -> None:
+    """Audit: `Glossary` and `glossary\\` name `glossary/` on Windows alone; CI said only
+    "is not a folder", and `handbook new` made a second glossary beside the first."""
+    config_file = write_config(
+        tmp_path,
+        f"docs_dir: content\nplugins:\n  - handbook:\n      {setting}\n",
+        folders=("content/modules", "glossary", "data/protocols"),
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file, require_folders=require_folders)
+    assert raised.value.problems == (f"mkdocs.yml:4: {message}",)
+
+
+def test_a_default_folder_in_another_case_is_named(tmp_path: Path) -> None:
+    """`glossary/` may be missing, but not beside `Glossary/`: Linux reads no term in it,
+    and `handbook new` would start a second glossary."""
+    config_file = write_config(tmp_path, "docs_dir: content\n", folders=("content", "Glossary"))
+    for require_folders in (True, False):
+        with pytest.raises(ConfigError) as raised:
+            load_config(config_file, require_folders=require_folders)
+        assert raised.value.problems == (
+            f"mkdocs.yml: glossary_dir 'glossary' is not a folder: there is 'Glossary', {_CASE}",
+        )
+
+
+def test_docs_dir_written_as_windows_reads_it_is_named_with_the_folder_meant(
+    tmp_path: Path,
+) -> None:
+    config_file = write_config(tmp_path, "docs_dir: Content\\\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert raised.value.problems == (
+        f"mkdocs.yml:1: docs_dir 'Content\\' is not a folder: {_SLASHES}, and there is "
+        f"'content/', {_CASE}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("named", "message"),
+    [
+        ("MkDocs.yml", f"MkDocs.yml: no such file: there is 'mkdocs.yml', {_CASE}"),
+        (".\\mkdocs.yml", f".\\mkdocs.yml: no such file: {_SLASHES}: write './mkdocs.yml'"),
+        (
+            "site\\Mkdocs.yml",
+            f"site\\Mkdocs.yml: no such file: {_SLASHES}, and there is 'site/mkdocs.yml', {_CASE}",
+        ),
+        ("site/mkdocs.yaml", "site/mkdocs.yaml: no such file"),
+    ],
+)
+def test_a_config_file_named_as_windows_reads_it_is_named_with_the_file_meant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str, message: str
+) -> None:
+    """Audit: `-f MkDocs.yml` and `-f .\\mkdocs.yml` were "no such file" with no hint."""
+    write_config(tmp_path / "site", "docs_dir: content\n")
+    write_config(tmp_path, "docs_dir: content\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as raised:
+        load_config(Path(named), shown_as=named)
+    assert raised.value.problems == (message,)
+
+
 @pytest.mark.parametrize("modules_dir", ["modules", "training/modules", "sub/../modules", "."])
 def test_a_modules_dir_inside_docs_dir_is_one(tmp_path: Path, modules_dir: str) -> None:
     config_file = write_config(

@@ -931,6 +931,43 @@ def test_cli_new_term_refuses_a_taken_form(
     assert [path.name for path in (tmp_path / "glossary").iterdir()] == ["labor-trafficking.yml"]
 
 
+@pytest.mark.parametrize(
+    ("setting", "kind"),
+    [
+        ("glossary_dir: Glossary", "term"),
+        ("glossary_dir: glossary\\", "term"),
+        ("glossary_dir: .\\glossary", "term"),
+        ("protocols_dir: Protocols", "protocol"),
+        ("modules_dir: modules\\", "module"),
+        ("", "term"),  # the default `glossary`, beside `Glossary/`
+    ],
+)
+def test_new_makes_no_second_folder_beside_one_written_as_windows_reads_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    setting: str,
+    kind: str,
+) -> None:
+    """Audit: with `glossary_dir: Glossary` (or `glossary\\`), which names `glossary/` on
+    Windows, `handbook new term` on Linux made `Glossary/`, and the check then read it
+    alone: the glossary was silently dropped from the site."""
+    options = f":\n      {setting}" if setting else ""
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: T\ndocs_dir: content\nplugins:\n  - handbook{options}\n", "utf-8"
+    )
+    glossary = "Glossary" if not setting else "glossary"
+    for folder in (glossary, "protocols", "content/modules"):
+        (tmp_path / folder).mkdir(parents=True)
+    before = sorted(tmp_path.rglob("*"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", kind, "Foo bar"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a folder" in err
+    assert "differing in case only" in err or "paths are written with '/'" in err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
 def test_names_and_folders_that_cannot_be_written_are_clear_errors(
     config: HandbookConfig, capsys: pytest.CaptureFixture[str]
 ) -> None:

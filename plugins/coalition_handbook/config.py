@@ -35,6 +35,7 @@ from .mkdocs_yml import (
 )
 from .snippet_settings import SnippetSettings, snippet_settings
 from .theme_language import MATERIAL, language_problem
+from .windows_paths import windows_hint
 
 AutolinkMode = Literal["first", "all", "none"]
 RuleLevel = Literal["error", "warning", "info", "off"]
@@ -231,9 +232,12 @@ def load_config(
     where = shown_as or config_file.name
     # Not resolved: MkDocs reads the folders from where mkdocs.yml is named, a link or not
     # (os.path.abspath, as MkDocs, takes `..` off by name).
+    named_as = config_file
     config_file = Path(os.path.abspath(config_file))  # noqa: PTH100
     if not config_file.exists():
-        raise ConfigError(f"{shown_as or config_file}: no such file")
+        # As named: `-f .\mkdocs.yml` and `-f MkDocs.yml` name it on Windows alone.
+        hint = windows_hint(Path.cwd(), str(named_as), folder=False)
+        raise ConfigError(f"{shown_as or config_file}: no such file{hint}")
     data, lines, script_links, shown_texts = read_config_file(config_file, where, seen=())
     instances = plugin_instances(
         data.get("plugins"), lines.get("plugins", where), lines.get(PLUGIN_NAME, where)
@@ -267,7 +271,8 @@ def load_config(
     if require_folders and docs_dir is not None and not (config_file.parent / docs_dir).is_dir():
         # As MkDocs refuses it: a typo would silently check no page at all.
         where_set = lines.get("docs_dir", where)
-        problems.add(f"{where_set}: docs_dir '{docs_dir}' is not a folder")
+        hint = windows_hint(config_file.parent, docs_dir, folder=True)
+        problems.add(f"{where_set}: docs_dir '{docs_dir}' is not a folder{hint}")
     exclude_docs = data.get("exclude_docs")
     if exclude_docs is not None and not isinstance(exclude_docs, str):
         problems.add(
@@ -569,11 +574,19 @@ def build_config(
             )
             continue
         folder = os.path.normpath(base / str(named))
+        if os.path.isdir(folder):  # noqa: PTH112
+            continue
         default = os.path.normpath(base / OPTION_DEFAULTS[option])
-        if require_folders and folder != default and not os.path.isdir(folder):  # noqa: PTH112
+        # Written as Windows reads it (`Glossary`, `glossary\`), it names a folder there
+        # but none on CI: an error even to `new`, which would make a second folder beside
+        # the one meant, and to the default, for `new` would make `glossary/` beside
+        # `Glossary/`.
+        hint = windows_hint(base, str(named), folder=True)
+        if hint or (require_folders and folder != default):
             problems.add(
                 f"{at(option)}: {option} '{named}' is not a folder"
                 + (" (it is relative to docs_dir)" if base is docs_path else "")
+                + hint
             )
 
     site_path = (root / str(site_dir or "site")).resolve()  # MkDocs' default: site
