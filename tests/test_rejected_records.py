@@ -186,6 +186,34 @@ def test_a_term_with_a_schema_problem_has_a_related_term_named_twice_found(
     ]
 
 
+def test_a_file_named_in_another_case_is_no_second_problem_where_it_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit: `Human-Trafficking.yml` (saved so on Windows) is no id, rightly, but each
+    term naming `human-trafficking` was an error too, whose "did you mean" named another
+    term. Named in another case, it is the file refused: its own error says to rename it."""
+    term = "term: safe house\nversion: 1\ndefinition: A shelter.\nrelated: [buyer]\n"
+    term += "history:\n  - {version: 1, date: 2026-01-01, summary: First.}\n"
+    module = MODULE.replace("history:", "protocols: [hotel]\nhistory:")
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "glossary/Safe-House.yml": term,
+            "glossary/buyer.yml": TERM.replace("outreach worker", "buyer").replace(
+                "definition:", "related: [safe-house]\ndefinition:"
+            ),
+            "protocols/Hotel.yml": PROTOCOL,
+            "content/modules/hotel-staff.md": module,
+        },
+    )
+
+    rules = {(path, rule) for path, _, _, rule, _ in findings(config_file, capsys)}
+
+    assert ("glossary/Safe-House.yml", "glossary.schema") in rules
+    assert ("protocols/Hotel.yml", "protocol.schema") in rules
+    assert not {rule for _, rule in rules} & {"glossary.reference", "module.reference"}
+
+
 @pytest.mark.parametrize("value", ['"a\\0b"', '"Hotel Staff"', '"/etc/passwd"', '""', "7"])
 def test_a_protocol_named_by_no_id_is_left_to_module_schema(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str

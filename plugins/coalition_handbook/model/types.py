@@ -429,6 +429,13 @@ class Handbook:
     # it publishes besides its own text.
     page_inclusions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def is_rejected(self, path: str) -> bool:
+        """Whether the file at `path` was left out for problems of its own, or one whose
+        name differs from it in case only (`glossary/Human-Trafficking.yml`, refused as
+        no id): a reference to it is then that file's problem, already reported."""
+        wanted = path.casefold()
+        return path in self.rejected or any(other.casefold() == wanted for other in self.rejected)
+
     @property
     def checked_pages(self) -> tuple[Page, ...]:
         """The pages, then the files they include that are no page: what the rules that

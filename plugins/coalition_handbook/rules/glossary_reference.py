@@ -69,8 +69,8 @@ def _problem(context: CheckContext, term_id: str, span_key: str, ref: str) -> st
         return None
     # Named where it stands, not where a link there leads (`relative` resolves links).
     expected = relative_path(context.config, context.config.glossary_dir / f"{ref}.yml")
-    if expected in context.handbook.rejected:
-        return None  # that file has problems of its own, already reported
+    if context.handbook.is_rejected(expected):
+        return None  # that file (named in any case) has problems of its own, already reported
     # Never the term's own id: naming it is a problem of its own (above).
     hint = did_you_mean(ref, [other for other in context.handbook.terms if other != term_id])
     return f"{field} names '{ref}', which is no term (there is no {expected}){hint}"

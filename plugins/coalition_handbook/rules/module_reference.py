@@ -31,8 +31,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if protocol_id in handbook.protocols:
             continue
         expected = context.config.relative(context.config.protocols_dir / f"{protocol_id}.yml")
-        if expected in handbook.rejected:
-            continue  # that file has problems of its own, already reported
+        if handbook.is_rejected(expected):
+            continue  # that file (named in any case) has problems of its own, already reported
         hint = did_you_mean(protocol_id, handbook.protocols)
         yield context.finding_at(
             RULE,
