@@ -224,6 +224,15 @@ def test_site_url_is_read_as_mkdocs_reads_it_and_not_as_serve_replaces_it(
         ("known_acronyms: [Us]", "write 'US' if that is the acronym meant, or leave it out"),
         ("known_acronyms: [f.b.i.]", "write 'FBI' if that is"),  # review: dotted lower case
         ("known_acronyms: [NGO, NO]", "strings (quote each, as in 'NO': YAML reads NO or"),
+        # Audit: quotes pasted from a word processor, and no capital letter at all.
+        ("known_acronyms: [“FBI”, ICE]", "lists '“FBI”', which term.unknown-acronym never"),
+        ("known_acronyms: [“FBI”]", "its quotation marks are part of it (YAML takes off only"),
+        ("known_acronyms: [‘ICE’]", "around a value); write 'ICE'"),
+        ("known_acronyms: ['\"HSI\"']", "around a value); write 'HSI'"),
+        ("known_acronyms: [«fbi»]", "around a value); it reports words in capitals; write 'FBI'"),
+        ("known_acronyms: [é]", "it reports words in capitals, and this has no capital letter;"),
+        ("known_acronyms: [“é”]", "part of it (YAML takes off only the ' or \" around a value);"),
+        ("known_acronyms: [t-visa]", "and this has no capital letter; leave it out"),
         ("privacy: {deny: [x]}", "'privacy' takes two keys, 'allow' (a list of strings) and"),
         ("paper_size: A5", "'paper_size' is 'A5'; expected one of: A4, Letter"),
         (

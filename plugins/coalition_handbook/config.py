@@ -496,6 +496,41 @@ def _as_acronym(entry: str) -> str | None:
     return None
 
 
+# Quotation marks a word processor writes (`“FBI”`), and the ones YAML does not take
+# off an entry quoted inside its own quotes (`'"FBI"'`).
+_QUOTATION_MARKS = "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a"
+
+
+def _known_acronym_problem(entry: str) -> str | None:
+    """Why term.unknown-acronym, which reports words in capitals, never meets the
+    known_acronyms `entry`, and what to write instead; None for an entry it meets or
+    that may be meant as it is (`PhD`, `T-visa`)."""
+    from .rules.term_unknown_acronym import can_be_known
+
+    unquoted = entry.strip(_QUOTATION_MARKS)
+    quoted = (
+        "its quotation marks are part of it (YAML takes off only the ' or \" around a value); "
+        if unquoted != entry
+        else ""
+    )
+    written = _as_acronym(unquoted)
+    if written is not None and not can_be_known(unquoted) and can_be_known(written):
+        # A plain plural s is the rule's to read ("NGOs" is "NGO"): an S may be one.
+        plural = written[:-1] + "s"
+        also = (
+            f", or {plural!r} if its s is a plural"
+            if written.endswith("S") and can_be_known(plural)
+            else ""
+        )
+        return (
+            f"{quoted}it reports words in capitals; write {written!r} if that is the "
+            f"acronym meant{also}, or leave it out"
+        )
+    if not any(char.isupper() for char in unquoted):  # `é`, `t-visa`, `“”`
+        return f"{quoted}it reports words in capitals, and this has no capital letter; leave it out"
+    return f"{quoted}write {unquoted!r}" if quoted else None
+
+
 def _outside_docs(modules_dir: str, docs_path: Path) -> bool:
     """Whether `modules_dir` (relative) names no folder of docs_dir nor docs_dir itself:
     `..` leads out of it. Compared by name, as MkDocs walks docs_dir, without following
@@ -646,22 +681,12 @@ def build_config(
         )
         problems.add(f"{at('known_acronyms')}: 'known_acronyms' must be a list of strings{hint}")
         known = []
-    from .rules.term_unknown_acronym import can_be_known
-
     for item in known:
-        written = _as_acronym(item)
-        if written is not None and not can_be_known(item) and can_be_known(written):
-            # A plain plural s is the rule's to read ("NGOs" is "NGO"): an S may be one.
-            plural = written[:-1] + "s"
-            also = (
-                f", or {plural!r} if its s is a plural"
-                if written.endswith("S") and can_be_known(plural)
-                else ""
-            )
+        problem = _known_acronym_problem(item)
+        if problem is not None:
             problems.add(
                 f"{at('known_acronyms')}: 'known_acronyms' lists {item!r}, which "
-                "term.unknown-acronym never meets: it reports words in capitals; write "
-                f"{written!r} if that is the acronym meant{also}, or leave it out"
+                f"term.unknown-acronym never meets: {problem}"
             )
     privacy = merged["privacy"]
     if not isinstance(privacy, dict) or set(privacy) - set(PRIVACY_KEYS):
