@@ -87,6 +87,19 @@ def test_an_address_wrapped_over_three_lines_is_reported_as_written(tmp_path: Pa
     assert found_in(tmp_path / "crlf", crlf) == [(1, 14, "12\r\nOak Tree\r\nStreet")]
 
 
+def test_data_wrapped_over_lines_is_quoted_alike_whatever_the_line_endings(
+    tmp_path: Path,
+) -> None:
+    """Audit: a CRLF page's message quoted '402-***-\\r\\n**42', an LF page's
+    '402-***-\\n**42'. `found` stays the source's text."""
+    page = "Call her at 402-555-\n0142 or at 12\nOak Tree\nStreet.\n"
+    as_lf = [finding.message for finding in privacy_findings(tmp_path, {"a.md": page}, [])]
+    crlf = privacy_findings(tmp_path / "crlf", {"a.md": page.replace("\n", "\r\n")}, [])
+    assert [finding.message for finding in crlf] == as_lf
+    assert as_lf[0].startswith("'402-***-\n**42' looks like a personal phone number")
+    assert [finding.found for finding in crlf] == ["402-555-\r\n0142", "12\r\nOak Tree\r\nStreet"]
+
+
 def test_a_number_in_emphasis_or_in_other_digits_is_read_wrapped_too(tmp_path: Path) -> None:
     """Review: only gaps after a number on their line are read, and a number after `_`
     (emphasis) or written in Arabic-Indic digits had stopped counting as one."""

@@ -122,6 +122,25 @@ def test_a_page_with_old_mac_line_endings_is_placed_line_by_line(tmp_path: Path)
     ]
 
 
+def test_a_form_across_lines_is_quoted_alike_whatever_the_line_endings(tmp_path: Path) -> None:
+    """Audit: in a Windows file the message quoted 'homeless\\r\\nperson', in another
+    'homeless\\nperson': one text read alike in every clone. `found` stays the source's."""
+    make(tmp_path)
+    # term.avoid, term.case and term.deprecated
+    page = "# Home\n\nA homeless\nperson, a t\nvisa, and the\nslave trade.\n"
+    (tmp_path / "content" / "index.md").write_text(page, encoding="utf-8", newline="")
+    config = load_config(tmp_path / "mkdocs.yml")
+    as_lf = [f.message for f in run_checks(config).findings if f.path == "content/index.md"]
+    (tmp_path / "content" / "index.md").write_text(
+        page.replace("\n", "\r\n"), encoding="utf-8", newline=""
+    )
+    found = [f for f in run_checks(config).findings if f.path == "content/index.md"]
+    assert [f.message for f in found] == as_lf
+    quoted = [f.message.partition("' ")[0] for f in found]
+    assert quoted == ["'homeless\nperson", "'t\nvisa", "'slave"]
+    assert found[0].found == "homeless\r\nperson"
+
+
 def test_yaml_files_with_old_mac_line_endings_are_placed_line_by_line(tmp_path: Path) -> None:
     """Found by fuzzing: in a term or protocol file whose lines end in a lone carriage
     return, findings in its texts were placed by line feeds alone (a column of 42 on a

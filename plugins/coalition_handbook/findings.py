@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, replace
 
 from .pickling import constructed_again
@@ -54,6 +55,16 @@ def source_excerpt(text: str, start: int, end: int) -> str | None:
     there is no text (a field that is missing, an empty file)."""
     first_line = text[start:end].partition("\n")[0].partition("\r")[0].rstrip(" \t")
     return first_line or None
+
+
+_LINE_BREAK = re.compile(r"\r\n?")
+
+
+def as_quoted(found: str) -> str:
+    """`found` as a message quotes it: a line break in it as `\\n`, however the file ends
+    its lines (`\\r\\n` on Windows, `\\r` on old Macs), so that one text reads alike in every
+    clone. `found` itself stays the text exactly as in the source."""
+    return _LINE_BREAK.sub("\n", found)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -82,7 +82,7 @@ from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import cache, partial
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, as_quoted
 from ..forms import INVISIBLE_CHARACTERS, without_invisible
 from ..markdown import LineIndex, code_block_spans
 from ..markup import decoded_references, shown_text
@@ -711,7 +711,7 @@ def _reported_in(
         finding says, given it masked."""
         start, end = placed(start, end)
         shown = masked(kind, source[start:end])
-        return ReportedData(start, end, message(shown), end, shown)
+        return ReportedData(start, end, message(as_quoted(shown)), end, shown)
 
     urls = url_spans(text)  # found once for both scans
     # Lowered once for the hints that the link and map link scans look for first.
@@ -731,7 +731,7 @@ def _reported_in(
                 found_end = whole_end if EXTENSION.search(text, end, whole_end) else end
                 source_start, source_end = placed(start, found_end)
                 shown_end = placed(start, whole_end)[1]
-                message = _direct_line_message(public, whole)
+                message = _direct_line_message(as_quoted(public), as_quoted(whole))
                 yield ReportedData(source_start, source_end, message, shown_end, whole)
                 continue
         elif _text_key(text[start:end]) in allowed.texts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..documents import avoid_reasons, flagged_uses
-from ..findings import Finding
+from ..findings import Finding, as_quoted
 from .base import CheckContext
 
 RULE = "term.avoid"
@@ -25,7 +25,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             use.path,
             use.line,
             use.column,
-            f"'{use.found}' is a form to avoid; use '{entry.suggestion}'.{because}",
+            f"'{as_quoted(use.found)}' is a form to avoid; use '{entry.suggestion}'.{because}",
             found=use.found,
             suggestion=entry.suggestion,
             term=entry.term_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..documents import flagged_uses
-from ..findings import Finding
+from ..findings import Finding, as_quoted
 from .base import CheckContext
 
 RULE = "term.case"
@@ -21,7 +21,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
             use.path,
             use.line,
             use.column,
-            f"'{use.found}' should be written '{entry.written}' (the term is case-sensitive)",
+            f"'{as_quoted(use.found)}' should be written '{entry.written}' "
+            "(the term is case-sensitive)",
             found=use.found,
             suggestion=entry.written,
             term=entry.term_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..documents import flagged_uses
-from ..findings import Finding
+from ..findings import Finding, as_quoted
 from .base import CheckContext
 
 RULE = "term.deprecated"
@@ -22,7 +22,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             use.path,
             use.line,
             use.column,
-            f"'{use.found}' is a form of the deprecated term '{entry.term_id}'{instead}",
+            f"'{as_quoted(use.found)}' is a form of the deprecated term '{entry.term_id}'{instead}",
             found=use.found,
             suggestion=entry.suggestion,
             term=entry.term_id,
