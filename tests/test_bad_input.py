@@ -142,6 +142,31 @@ CASES: list[tuple[str, str, str | bytes, str, int, tuple[str, ...]]] = [
         ("cannot start any token", "indent YAML with spaces, not tabs"),
     ),
     (
+        # Audit: not indentation, but the gap after '- ' (valid YAML 1.2; PyYAML refuses it).
+        "tab-after-a-list-dash",
+        TERM_FILE,
+        term_yaml(extra="aliases:\n  - \ttabbed\n"),
+        "glossary.schema",
+        5,
+        ("a tab after '- ': write a space instead",),
+    ),
+    (
+        "tab-after-a-nested-list-dash",
+        TERM_FILE,
+        term_yaml(extra="aliases:\n  - - \tnested\n"),
+        "glossary.schema",
+        5,
+        ("a tab after '- ': write a space instead",),
+    ),
+    (
+        "tab-right-after-a-list-dash",
+        TERM_FILE,
+        term_yaml(extra="aliases:\n  -\ttabbed\n"),
+        "glossary.schema",
+        5,
+        ("a tab after '-': write a space instead",),
+    ),
+    (
         "module-tab-indented-objective",
         MODULE_FILE,
         module_md(front=MODULE_FRONT.replace("objectives:\n", "objectives:\n\t- Tabbed.\n", 1)),

@@ -406,10 +406,26 @@ def syntax_problem(error: yaml.MarkedYAMLError, start: int, lines: LineIndex) ->
             message += f" (it starts at line {context_line})"
     # PyYAML names a tab only in some messages; where it stops at one, say so too.
     if "tab" in message or "'\\t'" in message or lines.text[offset : offset + 1] == "\t":
-        message += "; indent YAML with spaces, not tabs"
+        message += _tab_hint(lines, offset)
     elif block is None:
         message += _syntax_hint(error.problem or "", lines, offset)
     return YamlProblem(message, offset)
+
+
+def _tab_hint(lines: LineIndex, offset: int) -> str:
+    """What to write for the tab PyYAML stopped at, or names: spaces to indent, or where
+    something stands before it on its line (`  - \\tfoo`), a space after that, where
+    YAML 1.2 takes a tab but PyYAML, which MkDocs reads YAML with, does not."""
+    if lines.text[offset : offset + 1] == "\t":
+        before = lines.text[lines.starts[lines.line(offset) - 1] : offset]
+        written = before.rstrip(" \t")
+        if written:  # `-` and the spaces after it, not the whole line
+            after = written[-1] + before[len(written) :]
+            return (
+                f"; a tab after '{after}': write a space instead (PyYAML, which MkDocs "
+                "reads YAML with, takes no tab there)"
+            )
+    return "; indent YAML with spaces, not tabs"
 
 
 # A line that does not fit the list or mapping it stands in: PyYAML says "expected <block
