@@ -39,7 +39,7 @@ from .findings import Finding
 from .model.files import published_text_files
 from .model.modules import module_file_paths
 from .model.pages import markdown_file_paths
-from .model.records import handbook_folders, yaml_files_below
+from .model.records import handbook_folders, is_record_file_name, yaml_files_below
 from .model.source import relative_path, where_it_leads, within
 
 # File systems keep modification times at least this finely (FAT: 2 s).
@@ -235,16 +235,25 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     docs = str(config.docs_dir)
     found_texts: list[str] = []
     linked_out: list[tuple[str, str]] = []
+    leftovers: list[str] = []
     pages = markdown_file_paths(
-        docs, config.exclude_docs, unreadable, within(config), outside, found_texts, linked_out
+        docs,
+        config.exclude_docs,
+        unreadable,
+        within(config),
+        outside,
+        found_texts,
+        linked_out,
+        leftovers,
     )
     plain_pages = _named(pages, root)
     text_files = _named(published_text_files(config, found_texts), root)
-    # A folder of pages that cannot be read, or a link to a folder or a file elsewhere, is
-    # a finding: one that can be read again, or is gone, changes the listings, so that the
-    # finding is not taken from this run's snapshot.
+    # A folder of pages that cannot be read, a link to a folder or a file elsewhere, or an
+    # editor's leftover, is a finding: one that can be read again, or is gone, changes the
+    # listings, so that the finding is not taken from this run's snapshot.
     listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in unreadable]
     listings += [f"(outside) {file_name(link, root)}" for link, _ in outside + linked_out]
+    listings += [f"(leftover) {file_name(path, root)}" for path in leftovers]
     for name in modules:
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.
@@ -428,8 +437,8 @@ def _folder_names(folder: str, last_names: tuple[str, ...] | None) -> tuple[str,
 
 def _records(names: tuple[str, ...]) -> list[str]:
     """The record files among a folder's `names`, as `model.records.record_files` lists
-    them: the `<id>.yml` files, hidden ones not."""
-    return [name for name in names if name.endswith(".yml") and not name.startswith(".")]
+    them (`model.records.is_record_file_name`)."""
+    return [name for name in names if is_record_file_name(name)]
 
 
 def _names_by_folder(value: object) -> bool:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ..cache import RunCache
 from ..config import HandbookConfig
-from ..findings import Finding
-from .files import in_record_folder, load_text_file, published_text_files
+from ..findings import Finding, Severity
+from .files import LEFTOVER_WHY, in_record_folder, load_text_file, published_text_files
 from .glossary import load_terms
 from .included import IncludedFiles
 from .modules import load_module, module_files
@@ -64,9 +64,17 @@ def load_handbook(
     docs = config.docs_dir
     found_texts: list[str] = []
     linked_out: list[tuple[str, str]] = []
+    leftovers: list[str] = []
     page_names = set(module_pages)
     for path in markdown_files(
-        docs, config.exclude_docs, unreadable, within(config), outside, found_texts, linked_out
+        docs,
+        config.exclude_docs,
+        unreadable,
+        within(config),
+        outside,
+        found_texts,
+        linked_out,
+        leftovers,
     ):
         relative = relative_path(config, path)
         page_names.add(relative)
@@ -99,6 +107,11 @@ def load_handbook(
         report = FileReport("page.source", Path(os.path.relpath(link, config.root)).as_posix())
         report.at_position(1, 1, why.format(docs=boundary))
         findings += report.findings
+    for leftover in leftovers:
+        if not in_record_folder(config, leftover):  # its loader lets such a file be
+            report = FileReport("page.source", relative_path(config, Path(leftover)))
+            report.at_position(1, 1, LEFTOVER_WHY)
+            findings.append(report.findings[0].with_severity(Severity.WARNING))
     # Modules outside docs_dir (its modules folder a link to one elsewhere) are still
     # pages of the handbook.
     pages.extend(module_pages.values())

@@ -28,7 +28,7 @@ from ..findings import Finding, Severity
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
 from .files import is_text_file, read_as_utf16
-from .records import report_schema_problems
+from .records import editors_leftover, report_schema_problems
 from .schema import to_json_data, validate
 from .source import (
     GIT_LINKED_FILE,
@@ -138,6 +138,7 @@ def markdown_files(
     outside: list[tuple[str, str]] | None = None,
     text_files: list[str] | None = None,
     linked_out: list[tuple[str, str]] | None = None,
+    leftovers: list[str] | None = None,
 ) -> Iterator[Path]:
     """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
     sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
@@ -153,13 +154,15 @@ def markdown_files(
     publishing every page below it again at each turn. With `within`, a link to a file
     elsewhere, other than a page (whose loader says why it is not read), is added to
     `linked_out`, as (path, why), if given, and to no other list: MkDocs would copy it to
-    the site. The other files left in, whose content is text (`files.is_text_file`), are
-    added to `text_files`, if given, sorted as the pages. The whys name docs_dir as
-    `{docs}`."""
+    the site. What editors leave beside a file (`records.editors_leftover`: `index.md~`,
+    `Thumbs.db`), which the plugin leaves out of the site, is added to `leftovers`, if
+    given, sorted as the pages, and to no other list. The other files left in, whose
+    content is text (`files.is_text_file`), are added to `text_files`, if given, sorted
+    as the pages. The whys name docs_dir as `{docs}`."""
     return map(
         Path,
         markdown_file_paths(
-            str(directory), exclude, unreadable, within, outside, text_files, linked_out
+            str(directory), exclude, unreadable, within, outside, text_files, linked_out, leftovers
         ),
     )
 
@@ -172,6 +175,7 @@ def markdown_file_paths(
     outside: list[tuple[str, str]] | None = None,
     text_files: list[str] | None = None,
     linked_out: list[tuple[str, str]] | None = None,
+    leftovers: list[str] | None = None,
 ) -> list[str]:
     """`markdown_files` as strings (the incremental check's survey lists thousands of
     files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
@@ -183,6 +187,7 @@ def markdown_file_paths(
     found: list[tuple[tuple[str, ...], str]] = []
     pages: list[tuple[tuple[str, ...], str]] = []  # of the folder being read
     texts: list[tuple[tuple[str, ...], str]] = []
+    left: list[tuple[tuple[str, ...], str]] = []  # editors' leftovers
     # (path parts, folder, the real paths of the folder and of each folder it is in)
     folders: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
         ((), directory, (os.path.realpath(directory),))
@@ -249,6 +254,14 @@ def markdown_file_paths(
                     excluded is None or not excluded("/".join((*parts, name)))
                 ):
                     linked_out.append((entry.path, why))
+            elif editors_leftover(name):
+                # Not a text file either: the plugin leaves it out of the site.
+                if (
+                    leftovers is not None
+                    and may_be_file(entry)
+                    and (excluded is None or not excluded("/".join((*parts, name))))
+                ):
+                    left.append(((*parts, name), entry.path))
             elif (
                 text_files is not None
                 and is_text_file(name)
@@ -262,6 +275,9 @@ def markdown_file_paths(
     if text_files is not None:
         texts.sort(key=operator.itemgetter(0))
         text_files += (path for _, path in texts)
+    if leftovers is not None:
+        left.sort(key=operator.itemgetter(0))
+        leftovers += (path for _, path in left)
     return [path for _, path in found]
 
 

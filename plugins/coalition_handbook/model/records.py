@@ -335,21 +335,35 @@ def record_ids(directory: Path) -> list[str]:
     """The ids (file stems) of `record_files(directory)`, without making a path of each."""
     with os.scandir(directory) as entries:
         return sorted(
-            entry.name[: -len(".yml")]
-            for entry in entries
-            if entry.name.endswith(".yml")
-            and not entry.name.startswith(".")
-            and not _MERGE_COPY.fullmatch(entry.name)
+            entry.name[: -len(".yml")] for entry in entries if is_record_file_name(entry.name)
         )
+
+
+def is_record_file_name(name: str) -> bool:
+    """Whether a file of a record folder named `name` is read as a record: an `<id>.yml`,
+    not hidden, nor a copy `git mergetool` or Word keeps beside one."""
+    return (
+        name.endswith(".yml")
+        and not name.startswith(".")
+        and not _MERGE_COPY.fullmatch(name)
+        and not editors_leftover(name)
+    )
 
 
 # What editors leave beside a file they save: a backup (`survivor.yml~`, `x.bak`), an
 # Emacs auto-save (`#survivor.yml#`), Vim's test of a folder (`4913`), JetBrains' copies,
 # Kate's swap file, nano's `.save`, and what `git mergetool` and `patch` keep (`.orig`).
 # Named as misplaced, they failed the build and stopped `mkdocs serve` mid-edit (audit).
+# Also what Windows and Office leave in a folder: Explorer's thumbnails (`Thumbs.db`,
+# which keeps those of images since deleted) and folder settings (`desktop.ini`), and
+# Word's owner file (`~$notes.docx`, with the editing user's name); Explorer hides the
+# last two. In any case: on Windows, `X.BAK` is `x.bak`. In docs_dir such a file is left
+# out of the site (a backup holds the text before personal data was taken out of it).
 # A `.rej` is still named: it holds a change that did not apply.
 _EDITORS_LEFTOVER = re.compile(
     r".*~|#.*#|4913|.*\.(?:bak|tmp|swp|swo|save|kate-swp|orig)|.*___jb_(?:tmp|old)___"
+    r"|~\$.*|thumbs\.db|desktop\.ini",
+    re.IGNORECASE,
 )
 # The copies `git mergetool` writes beside a file while a merge is resolved
 # (`survivor_BACKUP_1234.yml`): no record, and gone once the merge is done.

@@ -16,7 +16,10 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from ..cache import not_a_regular_file
 from ..config import HandbookConfig
+from ..model.records import editors_leftover
 from ..model.source import outside_docs
+from ..rules.base import rule_level
+from ..rules.page_source import RULE as PAGE_SOURCE_RULE
 from ..site.content_policy import with_content_policy
 from .build_log import log
 from .other_host_reports import warn_of_redirects
@@ -32,7 +35,9 @@ def keep_copied_files_in_the_handbook(
     The checks say so first, and stop the build (`page.source`): this holds where that
     rule is turned off, for pages too. Files that cannot be read are left out too (MkDocs
     would end the build in a traceback, or wait for ever reading a named pipe saved as a
-    page), and so are the term and protocol files that the config keeps in docs_dir."""
+    page), and so are the term and protocol files that the config keeps in docs_dir, and
+    what editors leave beside a file (`index.md~`, `Thumbs.db`): a backup may hold what was
+    since taken out of the page, personal data too."""
     if hb_config is None:
         return
     docs = hb_config.relative(hb_config.docs_dir)
@@ -43,6 +48,7 @@ def keep_copied_files_in_the_handbook(
         for folder in (hb_config.glossary_dir, hb_config.protocols_dir)
     ]
     sources_left_out = 0
+    leftovers = 0
     for file in list(files):
         # Left out by MkDocs (a hidden name, exclude_docs): never copied.
         if file.src_dir != config.docs_dir or file.inclusion is InclusionLevel.EXCLUDED:
@@ -54,6 +60,11 @@ def keep_copied_files_in_the_handbook(
             files.remove(file)
             sources_left_out += 1
             continue
+        # The checks warn of each (page.source), as MkDocs leaves out hidden files.
+        if not page and editors_leftover(source.name):
+            files.remove(file)
+            leftovers += 1
+            continue
         outside = outside_docs(source, hb_config)
         if outside is not None:
             files.remove(file)
@@ -63,6 +74,11 @@ def keep_copied_files_in_the_handbook(
         if problem is not None:  # MkDocs' copy or reading of it would never end well
             files.remove(file)
             log.warning(f"handbook: {docs}/{file.src_uri} {problem}: it is not published")
+    if leftovers and rule_level(hb_config.rules, PAGE_SOURCE_RULE) == "off":
+        log.info(
+            f"handbook: {leftovers} file(s) that editors leave beside others (backups, "
+            f"Thumbs.db, ~$ owner files) in {docs}/ are left out of the site"
+        )
     if sources_left_out:
         log.info(
             f"handbook: {sources_left_out} term or protocol file(s) in {docs}/ are "

@@ -55,7 +55,8 @@ RULES: dict[str, Rule] = {
             "a page that is not UTF-8, holds a NUL byte or cannot be read (nothing but "
             "personal data is reported in it), a folder of pages that cannot be read, or a "
             "file of docs_dir "
-            "that a symbolic link leads out of it (or into a .git folder)",
+            "that a symbolic link leads out of it (or into a .git folder); a warning for a "
+            "file an editor leaves beside a page (left out of the site)",
         ),
         Rule(
             "page.front-matter",

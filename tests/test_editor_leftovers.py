@@ -1,0 +1,155 @@
+"""What editors, Windows and Word leave beside the files of docs_dir (`index.md~`,
+`index.md.bak`, `Thumbs.db`, `~$notes.docx`) is left out of the site, as MkDocs leaves out
+hidden files, with a page.source warning at each (audit: a backup, the text before the
+personal data was taken out, was published unread); in the term and protocol folders it
+is let be."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+from handbooks import make_handbook, set_handbook_options
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.findings import Severity
+from coalition_handbook.model.files import LEFTOVER_WHY
+from coalition_handbook.model.records import editors_leftover
+
+BACKUP = "Old text. Call Dana at 402-555-0142.\n"
+LEFTOVERS = {
+    "content__index.md~": BACKUP,
+    "content__index.md.bak": BACKUP,
+    "content__#index.md#": BACKUP,
+    "content__about.md.orig": BACKUP,
+    "content__about.md.save": BACKUP,
+    "content__files__INDEX.MD.BAK": BACKUP,
+    "content__~$notes.docx": "Jane Doe",
+    "content__Thumbs.db": "thumbnails",
+    "content__desktop.ini": "[.ShellClassInfo]\r\n",
+}
+# Their paths, as findings name them, sorted as findings are.
+LEFTOVER_PATHS = sorted(name.replace("__", "/") for name in LEFTOVERS)
+
+
+def findings_of(config_file: Path, cache: bool = False) -> list[tuple[str, int, str, str, str]]:
+    """(path, line, severity, rule, message) of every finding, through the cache or not."""
+    if not cache:
+        os.environ["HANDBOOK_NO_CACHE"] = "1"
+    try:
+        result = run_checks(load_config(config_file))
+    finally:
+        os.environ.pop("HANDBOOK_NO_CACHE", None)
+    return [
+        (finding.path, finding.line, finding.severity.value, finding.rule, finding.message)
+        for finding in result.findings
+    ]
+
+
+def leftover_finding(path: str) -> tuple[str, int, str, str, str]:
+    return (path, 1, Severity.WARNING.value, "page.source", LEFTOVER_WHY)
+
+
+@pytest.mark.parametrize(
+    ("name", "leftover"),
+    [
+        *((name.rpartition("__")[2], True) for name in LEFTOVERS),
+        ("survivor.yml~", True),
+        ("4913", True),
+        ("x.swp", True),
+        ("THUMBS.DB", True),
+        ("Desktop.ini", True),
+        ("~$Handout.DOCX", True),
+        # files meant to be published
+        ("index.md", False),
+        ("notes.txt", False),
+        ("thumbs.db.csv", False),
+        ("a~b.txt", False),
+        ("$notes.docx", False),
+        ("x.rej", False),  # a change `patch` could not apply: named in a record folder
+    ],
+)
+def test_which_names_are_editors_leftovers(name: str, leftover: bool) -> None:
+    assert editors_leftover(name) is leftover
+
+
+def test_each_leftover_is_a_warning_at_the_file(tmp_path: Path) -> None:
+    config_file = make_handbook(
+        tmp_path,
+        **LEFTOVERS,
+        # not published, or meant to be: no finding
+        **{
+            "content__.index.md.swp": BACKUP,
+            "content__.~lock.notes.docx#": "Jane",
+            "content__private__index.md~": BACKUP,
+            "content__logo.png": "png",
+        },
+    )
+    with config_file.open("a", encoding="utf-8") as settings:
+        settings.write("exclude_docs: |\n  private/\n")
+    # The backups' phone numbers are not read: the site leaves them out.
+    assert findings_of(config_file) == [leftover_finding(path) for path in LEFTOVER_PATHS]
+
+
+def test_the_built_site_holds_no_leftover(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = make_handbook(tmp_path, **LEFTOVERS, **{"content__notes.txt": "Notes.\n"})
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build(load_mkdocs_config(str(config_file)))
+    site = tmp_path / "site"
+    published = sorted(
+        path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()
+    )
+    assert "notes.txt" in published
+    leftovers = [path for path in published if editors_leftover(path.rpartition("/")[2])]
+    assert leftovers == []
+    assert not (site / "files").exists()
+    # Said once per file: the check's warning, at the file.
+    warned = [
+        record.getMessage() for record in caplog.records if LEFTOVER_WHY in record.getMessage()
+    ]
+    assert warned == [f"{path}:1:1: page.source {LEFTOVER_WHY}" for path in LEFTOVER_PATHS]
+
+
+def test_with_page_source_off_a_leftover_is_still_left_out(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, **{"content__index.md~": BACKUP})
+    set_handbook_options(config_file, "rules: {page.source: 'off'}")
+    assert findings_of(config_file) == []
+    build(load_mkdocs_config(str(config_file)))
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert not (tmp_path / "site" / "index.md~").exists()
+
+
+def test_the_cache_sees_a_leftover_come_and_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
+    config_file = make_handbook(tmp_path)
+    assert findings_of(config_file, cache=True) == []
+    backup = tmp_path / "content" / "index.md~"
+    backup.write_text(BACKUP, encoding="utf-8")
+    assert findings_of(config_file, cache=True) == [leftover_finding("content/index.md~")]
+    assert findings_of(config_file, cache=True) == findings_of(config_file)
+    backup.unlink()
+    assert findings_of(config_file, cache=True) == []
+
+
+def test_record_folders_let_windows_and_word_leftovers_be(tmp_path: Path) -> None:
+    """Audit: a `desktop.ini` in glossary/ was a glossary.schema error, which failed the
+    build over a file Explorer hides."""
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "glossary__desktop.ini": "[.ShellClassInfo]\r\n",
+            "glossary__Thumbs.db": "thumbnails",
+            "glossary__~$terms.docx": "Jane Doe",
+            "glossary__~$draft.yml": "Jane Doe",
+            "protocols__desktop.ini": "[.ShellClassInfo]\r\n",
+            "protocols__X.BAK": "old",
+        },
+    )
+    assert findings_of(config_file) == []
