@@ -2,7 +2,8 @@
 `index.md.bak`, `Thumbs.db`, `~$notes.docx`) is left out of the site, as MkDocs leaves out
 hidden files, with a page.source warning at each (audit: a backup, the text before the
 personal data was taken out, was published unread); in the term and protocol folders it
-is let be."""
+is let be. A page saved with its extension in capitals (`Tips.MD`) is no page to MkDocs:
+a page.source warning says to rename it."""
 
 from __future__ import annotations
 
@@ -153,3 +154,40 @@ def test_record_folders_let_windows_and_word_leftovers_be(tmp_path: Path) -> Non
         },
     )
     assert findings_of(config_file) == []
+
+
+def test_a_page_with_its_extension_in_capitals_is_named(tmp_path: Path) -> None:
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "content__Tips.Md": "# Tips\n\nCall 402-555-0142.\n",
+            "content__modules__night-staff.MD": "# Night staff\n",
+            "content__notes.MARKDOWN": "# Notes\n",
+            "content__tips.md": "# Tips\n",
+        },
+    )
+    why = (
+        "is no page: MkDocs makes pages only of files whose extension is in lower case "
+        "({}), and publishes this one's Markdown as it is, which the checks read for "
+        "personal data alone; rename it to {}"
+    )
+    found = [finding for finding in findings_of(config_file) if finding[3] == "page.source"]
+    assert found == [
+        ("content/Tips.Md", 1, "warning", "page.source", why.format(".md", "Tips.md")),
+        (
+            "content/modules/night-staff.MD",
+            1,
+            "warning",
+            "page.source",
+            why.format(".md", "night-staff.md"),
+        ),
+        (
+            "content/notes.MARKDOWN",
+            1,
+            "warning",
+            "page.source",
+            why.format(".markdown", "notes.markdown"),
+        ),
+    ]
+    # Still read for personal data, which MkDocs publishes.
+    assert ("content/Tips.Md", 3, "error") in {finding[:3] for finding in findings_of(config_file)}

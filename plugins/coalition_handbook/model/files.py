@@ -68,6 +68,22 @@ LEFTOVER_WHY = (
 )
 
 
+def misnamed_page(path: str) -> str | None:
+    """Why the text file at `path` is no page though written as one: its Markdown
+    extension in other letters than lower case (`Tips.Md`, `night-staff.MD`, as an editor
+    on Windows or a tool saves it), which MkDocs takes for no page and publishes as it is,
+    its source and all; or None."""
+    stem, dot, suffix = path.rpartition("/")[2].rpartition(".")
+    extension = dot + suffix
+    if not stem or extension.lower() not in MARKDOWN_SUFFIXES or extension in MARKDOWN_SUFFIXES:
+        return None
+    return (
+        f"is no page: MkDocs makes pages only of files whose extension is in lower case "
+        f"({extension.lower()}), and publishes this one's Markdown as it is, which the "
+        f"checks read for personal data alone; rename it to {stem}{extension.lower()}"
+    )
+
+
 def is_text_file(name: str) -> bool:
     """Whether a file of docs_dir named `name` is read as text (`TEXT_FILE_SUFFIXES`)."""
     return name.lower().endswith(TEXT_FILE_SUFFIXES)

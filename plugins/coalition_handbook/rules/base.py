@@ -56,7 +56,8 @@ RULES: dict[str, Rule] = {
             "personal data is reported in it), a folder of pages that cannot be read, or a "
             "file of docs_dir "
             "that a symbolic link leads out of it (or into a .git folder); a warning for a "
-            "file an editor leaves beside a page (left out of the site)",
+            "file an editor leaves beside a page (left out of the site) and a page whose "
+            "extension is not in lower case (no page to MkDocs)",
         ),
         Rule(
             "page.front-matter",

@@ -4,14 +4,17 @@ links). MkDocs cannot publish such a page; saying so with the file, line and col
 the first bad byte spares the editor a build's traceback. Nothing else is reported in
 such a file (`not_text`), the other rules would report on garbage, but for personal data
 (privacy.pii): MkDocs may publish the page, and personal data is never published
-unreported. A page saved as UTF-16 is read as such for it (`model.pages._page_text`)."""
+unreported. A page saved as UTF-16 is read as such for it (`model.pages._page_text`).
+Also, a warning: a page saved with its extension in capitals (`Tips.MD`), which MkDocs
+publishes as it is, as no page (`model.files.misnamed_page`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..markdown import LineIndex
+from ..model.files import misnamed_page
 from ..model.modules import RULE as MODULE_RULE
 from ..model.types import Page
 from .base import CheckContext
@@ -40,6 +43,12 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 "text saved as UTF-16; save it as UTF-8, or give it the extension of what it "
                 "is (nothing but personal data in it is checked)",
             )
+    # A page saved with `.MD`: a warning, as MkDocs publishes it all the same, as text.
+    for text_file in context.handbook.text_files:
+        why = misnamed_page(text_file.path)
+        if why is not None:
+            misnamed = context.finding(RULE, text_file.path, 1, 1, why)
+            yield misnamed.with_severity(Severity.WARNING)
 
 
 def not_text(page: Page) -> bool:
