@@ -2354,7 +2354,7 @@ def test_a_file_that_is_no_text_gets_its_one_error_and_nothing_found_in_its_byte
     config_file = make_handbook(tmp_path)
     content = tmp_path / "content"
     (content / "latin1.md").write_bytes(f"# Caf\xe9\n\n{noise}\n".encode("latin-1"))
-    (content / "nul.md").write_bytes(f"# Notes\n\n{noise}\x00\n".encode())
+    (content / "nul-byte.md").write_bytes(f"# Notes\n\n{noise}\x00\n".encode())
     png = b"\x89PNG\r\n\x1a\n" + noise.encode() + bytes(range(256))
     (content / "blob.md").write_bytes(png)
     (content / "modules").mkdir()
@@ -2370,7 +2370,7 @@ def test_a_file_that_is_no_text_gets_its_one_error_and_nothing_found_in_its_byte
     # Review rv2 F7: but for the phone number, personal data never published unreported.
     expected = {
         "content/latin1.md": ["page.source", "privacy.pii"],
-        "content/nul.md": ["page.source", "privacy.pii"],
+        "content/nul-byte.md": ["page.source", "privacy.pii"],
         "content/blob.md": ["page.source", "privacy.pii"],
         "content/modules/binmod.md": ["module.schema"],
     }
@@ -2388,9 +2388,9 @@ def test_a_file_that_is_no_text_gets_its_one_error_and_nothing_found_in_its_byte
     (content / "pii.md").unlink()
     (content / "utf16.md").unlink()
     # Edited alone, a page is checked again alone (`check._recheck_pages`).
-    (content / "nul.md").write_bytes(f"# Notes\n\n{noise} The ICE too.\x00\n".encode())
+    (content / "nul-byte.md").write_bytes(f"# Notes\n\n{noise} The ICE too.\x00\n".encode())
     found = rules_by_file()
     assert {path: found.get(path) for path in expected} == expected
     # With page.source off, the other rules are all that is said of such a page.
     set_handbook_options(config_file, 'rules: {page.source: "off"}')
-    assert "privacy.pii" in rules_by_file()["content/nul.md"]
+    assert "privacy.pii" in rules_by_file()["content/nul-byte.md"]

@@ -188,6 +188,15 @@ def test_a_page_with_its_extension_in_capitals_is_named(tmp_path: Path) -> None:
             "page.source",
             why.format(".markdown", "notes.markdown"),
         ),
+        # Renamed, it would take the other's place: that is said at the other.
+        (
+            "content/tips.md",
+            1,
+            "warning",
+            "page.source",
+            "its name differs from Tips.Md's only in case: a clone on Windows or macOS, "
+            "where file names are the same in any case, holds only one of the two; rename one",
+        ),
     ]
     # Still read for personal data, which MkDocs publishes.
     assert ("content/Tips.Md", 3, "error") in {finding[:3] for finding in findings_of(config_file)}

@@ -235,7 +235,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     docs = str(config.docs_dir)
     found_texts: list[str] = []
     linked_out: list[tuple[str, str]] = []
-    leftovers: list[str] = []
+    misnamed: list[tuple[str, str]] = []
     pages = markdown_file_paths(
         docs,
         config.exclude_docs,
@@ -244,16 +244,17 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         outside,
         found_texts,
         linked_out,
-        leftovers,
+        misnamed,
     )
     plain_pages = _named(pages, root)
     text_files = _named(published_text_files(config, found_texts), root)
-    # A folder of pages that cannot be read, a link to a folder or a file elsewhere, or an
-    # editor's leftover, is a finding: one that can be read again, or is gone, changes the
-    # listings, so that the finding is not taken from this run's snapshot.
+    # A folder of pages that cannot be read, a link to a folder or a file elsewhere, or a
+    # misnamed file (an editor's leftover, a name Windows cannot hold), is a finding: one
+    # that can be read again, or is gone, changes the listings, so that the finding is not
+    # taken from this run's snapshot.
     listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in unreadable]
     listings += [f"(outside) {file_name(link, root)}" for link, _ in outside + linked_out]
-    listings += [f"(leftover) {file_name(path, root)}" for path in leftovers]
+    listings += [f"(misnamed) {file_name(path, root)} {why}" for path, why in misnamed]
     for name in modules:
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.

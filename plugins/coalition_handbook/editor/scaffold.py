@@ -30,6 +30,7 @@ from ..model.glossary import load_terms
 from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
+from ..model.windows_names import WINDOWS_DEVICE_NAMES
 from ..rules.glossary_duplicate import Claim, claims_of
 from ..slugs import letters_left_out, slugify, words_left_out, words_respelled
 from ..utf8 import LONE_SURROGATE
@@ -53,11 +54,6 @@ _INVISIBLE = frozenset(
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
 _SPACES_AND_TABS = re.compile(r"[ \t]+")
-# Names Windows keeps for devices, with any suffix (`con.yml`): git cannot check such a
-# file out there.
-_WINDOWS_DEVICE_NAMES = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
-)
 
 
 @dataclass(frozen=True)
@@ -268,7 +264,7 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
     path = target_path(config, kind, slug)
     # The folder as found, the file as named: a link there is not followed in messages.
     shown = posixpath.join(config.relative(path.parent), path.name)
-    if slug in _WINDOWS_DEVICE_NAMES:
+    if slug in WINDOWS_DEVICE_NAMES:
         print(
             f"handbook new: {shown} could not be checked out on Windows, where "
             f"{slug.upper()} names a device, not a file: give a longer name; nothing was "

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding, Severity
-from .files import LEFTOVER_WHY, in_record_folder, load_text_file, published_text_files
+from .files import in_record_folder, load_text_file, published_text_files
 from .glossary import load_terms
 from .included import IncludedFiles
 from .modules import load_module, module_files
@@ -64,7 +64,7 @@ def load_handbook(
     docs = config.docs_dir
     found_texts: list[str] = []
     linked_out: list[tuple[str, str]] = []
-    leftovers: list[str] = []
+    misnamed: list[tuple[str, str]] = []
     page_names = set(module_pages)
     for path in markdown_files(
         docs,
@@ -74,7 +74,7 @@ def load_handbook(
         outside,
         found_texts,
         linked_out,
-        leftovers,
+        misnamed,
     ):
         relative = relative_path(config, path)
         page_names.add(relative)
@@ -107,10 +107,10 @@ def load_handbook(
         report = FileReport("page.source", Path(os.path.relpath(link, config.root)).as_posix())
         report.at_position(1, 1, why.format(docs=boundary))
         findings += report.findings
-    for leftover in leftovers:
-        if not in_record_folder(config, leftover):  # its loader lets such a file be
-            report = FileReport("page.source", relative_path(config, Path(leftover)))
-            report.at_position(1, 1, LEFTOVER_WHY)
+    for path, why in misnamed:  # editors' leftovers, names Windows cannot hold
+        if not in_record_folder(config, path):  # its loader lets a leftover be
+            report = FileReport("page.source", relative_path(config, Path(path)))
+            report.at_position(1, 1, why)
             findings.append(report.findings[0].with_severity(Severity.WARNING))
     # Modules outside docs_dir (its modules folder a link to one elsewhere) are still
     # pages of the handbook.

@@ -27,7 +27,7 @@ from ..config import HandbookConfig, resolved
 from ..findings import Finding, Severity
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
-from .files import is_text_file, read_as_utf16
+from .files import LEFTOVER_WHY, is_text_file, read_as_utf16
 from .records import editors_leftover, report_schema_problems
 from .schema import to_json_data, validate
 from .source import (
@@ -49,6 +49,12 @@ from .source import (
     where_it_leads,
 )
 from .types import Origin, Page
+from .windows_names import (
+    all_fine_on_windows,
+    case_twin_problem,
+    case_twins,
+    windows_name_problem,
+)
 from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
 
 # The parts of a front matter block, as MkDocs' own `YAML_RE` (mkdocs.utils.meta) reads
@@ -138,7 +144,7 @@ def markdown_files(
     outside: list[tuple[str, str]] | None = None,
     text_files: list[str] | None = None,
     linked_out: list[tuple[str, str]] | None = None,
-    leftovers: list[str] | None = None,
+    misnamed: list[tuple[str, str]] | None = None,
 ) -> Iterator[Path]:
     """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
     sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
@@ -155,14 +161,17 @@ def markdown_files(
     elsewhere, other than a page (whose loader says why it is not read), is added to
     `linked_out`, as (path, why), if given, and to no other list: MkDocs would copy it to
     the site. What editors leave beside a file (`records.editors_leftover`: `index.md~`,
-    `Thumbs.db`), which the plugin leaves out of the site, is added to `leftovers`, if
-    given, sorted as the pages, and to no other list. The other files left in, whose
+    `Thumbs.db`), which the plugin leaves out of the site, is added to `misnamed`, as
+    (path, `files.LEFTOVER_WHY`), if given, and to no other list; so is each file or
+    folder that is not hidden whose name a clone on Windows cannot hold (`aux.md`,
+    `what?.md`, `About.md` beside `about.md`: `windows_names`), as (path, why), in this
+    list only for what it says; sorted as the pages. The other files left in, whose
     content is text (`files.is_text_file`), are added to `text_files`, if given, sorted
     as the pages. The whys name docs_dir as `{docs}`."""
     return map(
         Path,
         markdown_file_paths(
-            str(directory), exclude, unreadable, within, outside, text_files, linked_out, leftovers
+            str(directory), exclude, unreadable, within, outside, text_files, linked_out, misnamed
         ),
     )
 
@@ -175,7 +184,7 @@ def markdown_file_paths(
     outside: list[tuple[str, str]] | None = None,
     text_files: list[str] | None = None,
     linked_out: list[tuple[str, str]] | None = None,
-    leftovers: list[str] | None = None,
+    misnamed: list[tuple[str, str]] | None = None,
 ) -> list[str]:
     """`markdown_files` as strings (the incremental check's survey lists thousands of
     files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
@@ -187,7 +196,7 @@ def markdown_file_paths(
     found: list[tuple[tuple[str, ...], str]] = []
     pages: list[tuple[tuple[str, ...], str]] = []  # of the folder being read
     texts: list[tuple[tuple[str, ...], str]] = []
-    left: list[tuple[tuple[str, ...], str]] = []  # editors' leftovers
+    named: list[tuple[tuple[str, ...], str, str]] = []  # misnamed: parts, path, why
     # (path parts, folder, the real paths of the folder and of each folder it is in)
     folders: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
         ((), directory, (os.path.realpath(directory),))
@@ -208,6 +217,8 @@ def markdown_file_paths(
             if unreadable is not None and not left_out:
                 unreadable.append((folder, error.strerror or str(error)))
             continue
+        if misnamed is not None:
+            named += _not_for_windows(parts, entries)
         for entry in entries:
             name = entry.name
             # Hidden: left out (unless a `!` pattern of the site's may take a page back),
@@ -257,11 +268,11 @@ def markdown_file_paths(
             elif editors_leftover(name):
                 # Not a text file either: the plugin leaves it out of the site.
                 if (
-                    leftovers is not None
+                    misnamed is not None
                     and may_be_file(entry)
                     and (excluded is None or not excluded("/".join((*parts, name))))
                 ):
-                    left.append(((*parts, name), entry.path))
+                    named.append(((*parts, name), entry.path, LEFTOVER_WHY))
             elif (
                 text_files is not None
                 and is_text_file(name)
@@ -275,10 +286,27 @@ def markdown_file_paths(
     if text_files is not None:
         texts.sort(key=operator.itemgetter(0))
         text_files += (path for _, path in texts)
-    if leftovers is not None:
-        left.sort(key=operator.itemgetter(0))
-        leftovers += (path for _, path in left)
+    if misnamed is not None:
+        named.sort(key=operator.itemgetter(0, 2))
+        misnamed += ((path, why) for _, path, why in named)
     return [path for _, path in found]
+
+
+def _not_for_windows(
+    parts: tuple[str, ...], entries: list[os.DirEntry[str]]
+) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    """(path parts, path, why) for each entry of a folder of docs_dir, hidden ones aside,
+    whose name a clone on Windows cannot hold, alone or beside another (`windows_names`).
+    Whether the site publishes it or not (`exclude_docs`): the clone fails all the same."""
+    shown = {entry.name: entry.path for entry in entries if not entry.name.startswith(".")}
+    if all_fine_on_windows(list(shown)):
+        return
+    for name, path in shown.items():
+        why = windows_name_problem(name)
+        if why is not None:
+            yield (*parts, name), path, why
+    for name, first in case_twins(shown):
+        yield (*parts, name), shown[name], case_twin_problem(first)
 
 
 def _leads_out(path: str, within: tuple[str, ...]) -> str | None:

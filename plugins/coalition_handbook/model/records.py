@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
-from ..findings import Finding, source_excerpt
+from ..findings import Finding, Severity, source_excerpt
 from ..forms import matched_words
 from ..parallel import in_two_processes
 from .schema import SchemaProblem, is_calendar_date, load_schema, to_json_data, validate
@@ -42,6 +42,7 @@ from .source import (
     spans_of,
 )
 from .types import Heading, HistoryEntry, Origin, RecordKind, RejectedRecord
+from .windows_names import device_name, windows_name_problem
 from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
 
 T = TypeVar("T")
@@ -551,8 +552,20 @@ def load_record_folder(
     if not directory.is_dir():
         return {}, [], []
     findings = misplaced_files(directory, config, rule, kind)
-    built, problems, rejected = cached_records(
-        record_files(directory), config, kind, rule, build, cache
-    )
+    paths = record_files(directory)
+    built, problems, rejected = cached_records(paths, config, kind, rule, build, cache)
     findings.extend(problems)
+    findings += _device_named(paths, config, rule)
     return built, findings, rejected
+
+
+def _device_named(paths: list[Path], config: HandbookConfig, rule: str) -> list[Finding]:
+    """A warning at each record file named as a Windows device (`con.yml`, a slug as any
+    other): a clone on Windows cannot hold it. The record is read all the same."""
+    found: list[Finding] = []
+    for path in paths:
+        if device_name(path.name) is not None:
+            report = FileReport(rule, relative_path(config, path))
+            report.at_position(1, 1, str(windows_name_problem(path.name)))
+            found.append(report.findings[0].with_severity(Severity.WARNING))
+    return found
