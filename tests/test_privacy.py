@@ -12,7 +12,12 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_allow import public_phone_keys
-from coalition_handbook.rules.privacy_links import find_messenger_links, find_personal_data_in_urls
+from coalition_handbook.rules.privacy_links import (
+    _MESSENGER_HINTS,
+    _may_hold_a_messenger_link,
+    find_messenger_links,
+    find_personal_data_in_urls,
+)
 from coalition_handbook.rules.privacy_pii import (
     AllowList,
     find_personal_data,
@@ -525,6 +530,33 @@ def test_find_messenger_links(text: str, expected: list[tuple[str, str, str]]) -
         (kind, text[start:end], written) for kind, start, end, written in find_messenger_links(text)
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the pattern's letters match in any case, and the hints in capitals
+        "Text ſignal.me/#p/+15558675309 x",
+        "chat.whatſapp.com/Fq3ZkPqR8sT1uVwXyZ0aBc",
+        "sıgnal.group/#CjQKIOaBcDeFgHiJkLmN",
+        "SIGNAL.GROUP/#CjQKIOaBcDeFgHiJkLmN",
+        "[Join](TG://join?invite=AbCdEfGh12)",
+    ],
+)
+def test_a_messenger_link_in_any_case_is_looked_for(text: str) -> None:
+    assert _may_hold_a_messenger_link(text)
+    assert list(find_messenger_links(text))
+
+
+def test_a_text_without_a_slash_holds_no_messenger_link_in_any_case() -> None:
+    """What lets `_may_hold_a_messenger_link` skip a text without a slash: every hint
+    holds one, and no other character holds one put in capitals."""
+    assert all("/" in hint for hint in _MESSENGER_HINTS)
+    capitals_with_a_slash = [
+        code for code in range(0x110000) if code != ord("/") and "/" in chr(code).upper()
+    ]
+    assert capitals_with_a_slash == []
+    assert not _may_hold_a_messenger_link("t.me jane_doe, wa.me 15558675309 ſignal.me #p")
 
 
 def test_messenger_links_are_reported_unless_public(tmp_path: Path) -> None:
