@@ -14,7 +14,11 @@ from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_links import find_personal_data_in_urls
 from coalition_handbook.rules.privacy_pii import find_personal_data
-from coalition_handbook.rules.soft_breaks import soft_breaks_joined
+from coalition_handbook.rules.soft_breaks import (
+    _FROM_A_DIGIT,
+    _FROM_AN_ASCII_DIGIT,
+    soft_breaks_joined,
+)
 
 
 def privacy_findings(root: Path, files: dict[str, str], allow: list[str]) -> list[Finding]:
@@ -265,6 +269,23 @@ def test_soft_breaks_joined_maps_back_to_the_source() -> None:
     start = joined.index("402")
     end = joined.index("0142") + 4
     assert text[source_map.start(start) : source_map.end(end)] == "402 555 \n>  0142"
+
+
+def test_an_ascii_text_has_its_numbers_found_as_any_text_has() -> None:
+    """`soft_breaks` looks for numbers in an ASCII text with `[0-9]`, faster than `\\d`:
+    it finds the same, whatever ASCII character comes before and after a digit."""
+    characters = [chr(code) for code in range(128)]
+    text = "".join(
+        f"{before}{digit}{after}\n"
+        for before in characters
+        for after in characters
+        for digit in "05"
+    )
+    text += "order_12 x\n_5 Oak\nB12 x\n\t 7\n"
+    assert text.isascii()
+    ascii_numbers = [found.span() for found in _FROM_AN_ASCII_DIGIT.finditer(text)]
+    assert ascii_numbers == [found.span() for found in _FROM_A_DIGIT.finditer(text)]
+    assert len(ascii_numbers) > len(characters) ** 2  # a digit after `_`, a space...
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,9 @@ _GAP = re.compile(
 # script's digits (٤٠٢), one does (review). The digit first, then the look behind: the
 # engine skips to digits at C speed, twice as fast as `\b\d`.
 _FROM_A_DIGIT = re.compile(r"\d(?<![^\W_]\d)[^\n]*")
+# The same in ASCII text, where `[0-9]` is what `\d` means: the engine tests it in half
+# the time, and every character of a page is tested.
+_FROM_AN_ASCII_DIGIT = re.compile(r"[0-9](?<![^\W_]\d)[^\n]*")
 # The characters a gap is made of (`_gap_free_start`).
 _GAP_CHARACTERS = f" \t\r\n>{UNICODE_SPACES}"
 # What may stand between a number and what tells what it is before it (an address's "at"
@@ -159,9 +162,9 @@ def _gaps_read(text: str) -> Iterator[re.Match[str]]:
 def _gaps_by_numbers(text: str, lines_on: bool) -> Iterator[re.Match[str]]:
     """The gaps of `_gaps_read` by numbers, in order: `lines_on`, whether the lines after
     a number's are read too."""
-    plain = text.isascii()  # no Unicode space or dash to look for
+    plain = text.isascii()  # no Unicode space, dash or digit to look for
     read_to = 0  # where the gaps read so far end: each is read once
-    for digits in _FROM_A_DIGIT.finditer(text):
+    for digits in (_FROM_AN_ASCII_DIGIT if plain else _FROM_A_DIGIT).finditer(text):
         start, line_end = digits.span()
         if start > 1 and _may_have_a_lead_in(text, start):
             start = _lead_in_start(text, start)
