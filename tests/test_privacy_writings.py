@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from helpers_model import term_yaml, write_files
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
@@ -17,6 +19,8 @@ from coalition_handbook.rules.privacy_pii import find_personal_data
 from coalition_handbook.rules.soft_breaks import (
     _FROM_A_DIGIT,
     _FROM_AN_ASCII_DIGIT,
+    WRITTEN_OUT_MARK_ENDS,
+    may_write_out_a_mark,
     soft_breaks_joined,
 )
 
@@ -269,6 +273,34 @@ def test_soft_breaks_joined_maps_back_to_the_source() -> None:
     start = joined.index("402")
     end = joined.index("0142") + 4
     assert text[source_map.start(start) : source_map.end(end)] == "402 555 \n>  0142"
+
+
+# Pieces of texts with a written-out mark's end, or almost: brackets without their `t`,
+# a `t` without its bracket, an `@`, at the start or at the end.
+_MARK_PIECES = ["t", "T", ")", "]", "(", "[", "a", "@", "\uff20", " ", "\n", "at)", "DOT]"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=12))
+def test_a_text_may_write_out_a_mark_where_it_holds_an_end(pieces: list[str]) -> None:
+    """`may_write_out_a_mark` looks for a bracket and the `t` before it: it says what a
+    search for each of `WRITTEN_OUT_MARK_ENDS` says."""
+    text = "".join(pieces)
+    assert may_write_out_a_mark(text) == any(end in text for end in WRITTEN_OUT_MARK_ENDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ")jane [at] gmail [dot] com",  # a bracket first, with nothing before it
+        "]] x (at)",
+        "jane (AT) gmail",
+        "jane\uff20gmail.com",
+        "(dot]",
+    ],
+)
+def test_a_written_out_mark_after_other_brackets_is_found(text: str) -> None:
+    assert may_write_out_a_mark(text)
 
 
 def test_an_ascii_text_has_its_numbers_found_as_any_text_has() -> None:

@@ -10,7 +10,7 @@ import re
 
 from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from .privacy_allow import Spans
-from .soft_breaks import WORD_SPACE, WRITTEN_OUT_MARK_ENDS
+from .soft_breaks import WORD_SPACE, may_write_out_a_mark
 
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
 EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\w-])"
@@ -84,7 +84,7 @@ def find_email_addresses(text: str) -> list[tuple[int, int]]:
 
 def _may_write_out_an_address(text: str) -> bool:
     """Whether `text` may hold an e-mail address written out (`_WRITTEN_OUT_HINT`), by
-    substrings found at C speed (the ends of `@`, `[at]`, `(dot)`... in any case): that
-    pattern, which starts with no literal, is slow to search in a page that has none, as
-    most have."""
-    return any(end in text for end in WRITTEN_OUT_MARK_ENDS)
+    what `str` methods find at C speed (the ends of `@`, `[at]`, `(dot)`... in any case:
+    `may_write_out_a_mark`): that pattern, which starts with no literal, is slow to search
+    in a page that has none, as most have."""
+    return may_write_out_a_mark(text)
