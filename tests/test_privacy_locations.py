@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 from handbooks import make_handbook, set_handbook_options
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_links import url_spans
-from coalition_handbook.rules.privacy_locations import find_locations
+from coalition_handbook.rules.privacy_locations import _MAP_HOSTS, _has_map_host, find_locations
 from coalition_handbook.rules.privacy_masks import masked
 from coalition_handbook.rules.privacy_pii import find_personal_data
 
@@ -188,3 +190,30 @@ def test_a_message_masks_the_location(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "'41.****, -95.****' gives coordinates precise enough" in written
     assert "in a map link leads to a street address" in written
     assert "2565" not in written and "Main" not in written
+
+
+# Pieces of texts that name a map's host, or almost: its words with dots, other dots.
+_HOST_PIECES = ["google", "maps", "apple", "osm", "openstreet", "map", "bing", "here"]
+_HOST_PIECES += ["waze", "mapquest", "yandex", "2gis", "com", "org", ".", "..", " ", "x"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_HOST_PIECES), max_size=12))
+def test_a_map_host_is_found_as_a_search_for_each_finds_it(pieces: list[str]) -> None:
+    """`_has_map_host` skips from dot to dot: it says what a search for each host says."""
+    lowered = "".join(pieces)
+    assert _has_map_host(lowered) == any(host in lowered for host in _MAP_HOSTS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see maps.apple.com/?ll=41.2565,-95.9345",  # no `https://`, no other dot
+        "x.google.de/maps/@41.2565,-95.9345,17z",
+        "osm.org/go/xyz",
+        "yandex.ru/maps/?pt=-95.9345,41.2565",
+        "..2gis.ru",
+    ],
+)
+def test_a_map_host_after_other_dots_is_found(text: str) -> None:
+    assert _has_map_host(text)

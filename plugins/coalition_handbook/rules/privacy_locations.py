@@ -125,6 +125,17 @@ _MAP_HOSTS = (
     "google.", "openstreetmap.org", "osm.org", "maps.apple.com", "bing.com", "here.com",
     "waze.com", "mapquest.com", "yandex.", "2gis.",
 )  # fmt: skip
+# The hosts in one pattern that starts with their first dot: the engine skips from dot to
+# dot at C speed and looks at the words around each, where a search for each host, ten
+# passes over every text, took a fifteenth of privacy.pii.
+_MAP_HOST = re.compile(
+    r"\.(?:"
+    + "|".join(
+        rf"(?<={re.escape(before)}\.){re.escape(after)}"
+        for before, _, after in (host.partition(".") for host in _MAP_HOSTS)
+    )
+    + ")"
+)
 # In a map link, a pair written with the separators map links use.
 _LINKED_PAIR = re.compile(
     rf"(?<![\d.])(?P<lat>{_DEGREES})(?:,|%2C|~|/|_)(?:\+|%20)?(?P<lon>{_DEGREES})(?![\d.])",
@@ -188,7 +199,7 @@ def find_locations(
 
 def _has_map_host(lowered: str) -> bool:
     """Whether a text, lowered, names a map's host (`_MAP_HOSTS`)."""
-    return any(host in lowered for host in _MAP_HOSTS)
+    return _MAP_HOST.search(lowered) is not None
 
 
 def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
