@@ -515,6 +515,14 @@ def test_find_personal_data_in_urls(text: str, expected: list[tuple[str, str]]) 
         ("tg://resolve?domain=abc tg://join?invite=short xtg://resolve?domain=jane_doe", []),
         # Telegram's link to the account with a number
         ("t.me/+15558675309", [("phone number", "15558675309", "+15558675309")]),
+        # In capitals, as the other messengers' (review: `.me` was matched in lower case only)
+        (
+            "T.ME/jane_doe TELEGRAM.ME/jane_doe",
+            [
+                ("Telegram account", "T.ME/jane_doe", "T.ME/jane_doe"),
+                ("Telegram account", "TELEGRAM.ME/jane_doe", "TELEGRAM.ME/jane_doe"),
+            ],
+        ),
         # Signal numbers and username links
         ("https://signal.me/#p/+15558675309", [("phone number", "+15558675309", "+15558675309")]),
         (

@@ -184,7 +184,7 @@ _MESSENGER_LINK = re.compile(
     r"|(?i:(?:api|web)\.whatsapp\.com/send)/?\?(?:[^\s&#<>\"')\]]*&)*(?i:phone)="
     r"(?P<whatsapp_send>(?i:\+|%2B)?\d{7,15})(?![\w%])"
     r"|(?i:chat\.whatsapp\.com)/(?:(?i:invite)/)?(?P<whatsapp_group>[A-Za-z0-9]{16,})(?![\w/-])"
-    r"|(?i:t|telegram)\.me/(?:"
+    r"|(?i:(?:t|telegram)\.me)/(?:"
     r"\+(?P<telegram_number>\d{7,15})"
     r"|(?:\+|(?i:joinchat)/)(?P<telegram_group>[\w-]{8,})"
     r"|(?:s/)?(?P<telegram>[A-Za-z]\w{3,31}))(?![\w/-])"
