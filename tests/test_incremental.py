@@ -967,3 +967,121 @@ def test_a_term_edit_scans_again_only_what_changed_in_what_its_scan_reads(
         assert any(f.rule == "term.avoid" and f.path == "glossary/survivor.yml" for f in warm) == (
             "slavery" in text
         )
+
+
+def _records_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys of the term records (and their facts) that each later run reads from the
+    cache (unpickles), in a list that the caller clears."""
+    from coalition_handbook.cache import RunCache
+
+    read: list[str] = []
+    load = RunCache.load
+
+    def reading(cache: RunCache, namespace: str, key: str, *rest: object) -> object:
+        value = load(cache, namespace, key, *rest)  # type: ignore[arg-type]
+        if namespace == "records-term" and value is not None:
+            read.append(key)
+        return value
+
+    monkeypatch.setattr(RunCache, "load", reading)
+    return read
+
+
+def test_a_term_edit_that_keeps_the_forms_reads_no_other_term_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terms that did not change are read (unpickled) only when a check looks at
+    more of them than their facts: after an edit of tags, none is. Only their facts are
+    read, in one entry."""
+    handbook, config = checked_once(tmp_path, random.Random(2))
+    read = _records_read(monkeypatch)
+    handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
+    STATS.reset()
+    warm = run_checks(load_config(config)).findings
+    assert STATS.parsed == 1  # the term file
+    assert len(read) == 1  # the facts of the others
+    assert warm == cold(config, monkeypatch).findings
+
+
+# Term edits that change what the checks over every term read, each made after the first
+# run, then another term's edit (the first file now unchanged, its term not read): every
+# run finds what a cold run finds.
+TERM_EDITS = {
+    "a form added": ("glossary/t-visa.yml", term_file("T visa", aliases=["TV"])),
+    "a form removed": ("glossary/trafficking.yml", term_file("human trafficking")),
+    "deprecated": (
+        "glossary/trafficking.yml",
+        term_file("human trafficking", status="deprecated", replaced_by="survivor"),
+    ),
+    "replaced by a deprecated term": (
+        "glossary/survivor.yml",
+        term_file("survivor", status="deprecated", replaced_by="hooker"),
+    ),
+    "case sensitive": ("glossary/survivor.yml", term_file("survivor", case_sensitive=True)),
+    "related to another term": (
+        "glossary/t-visa.yml",
+        term_file("T visa") + "related: [survivor, gone, survivor]\n",
+    ),
+    "a form of another term": ("glossary/t-visa.yml", term_file("T visa", aliases=["survivor"])),
+    "a schema error": ("glossary/t-visa.yml", term_file("T visa").replace("version: 1", "x: 1")),
+    "history broken": (
+        "glossary/t-visa.yml",
+        term_file("T visa").replace("version: 1", "version: 2"),
+    ),
+    "history in the future": ("glossary/t-visa.yml", term_file("T visa").replace("2026-", "2999-")),
+    "a short with markup": ("glossary/t-visa.yml", term_file("T visa") + "short: A *visa*.\n"),
+    "a suppression comment": (
+        "glossary/t-visa.yml",
+        term_file(
+            "T visa",
+            definition="'<!-- handbook-disable-next-line glossary.reference --> A visa.'",
+        )
+        + "related: [gone]\n",
+    ),
+    "a new term of the same form": ("glossary/visa.yml", term_file("T visa")),
+}
+
+
+@pytest.mark.parametrize("edit", TERM_EDITS)
+def test_a_term_edit_then_another_finds_what_a_cold_run_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str
+) -> None:
+    handbook, config = checked_once(tmp_path, random.Random(9))
+    name, text = TERM_EDITS[edit]
+    handbook.write(name, text)
+    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+    read = _records_read(monkeypatch)
+    # Another term's edit, its tags: the file edited before is now read as it was.
+    handbook.write("glossary/hooker.yml", TERMS["hooker"] + "tags: [edited]\n")
+    warm = run_checks(load_config(config)).findings
+    expected = cold(config, monkeypatch).findings
+    assert warm == expected, edit
+    # A finding in a file left unread is placed from its term, read for it alone.
+    assert len(read) <= 1 + len({f.path for f in expected if f.path.startswith("glossary/")})
+    # And undone: its findings go with it.
+    handbook.write(name, TERMS.get(Path(name).stem, ""))
+    if name not in (f"glossary/{term_id}.yml" for term_id in TERMS):
+        (tmp_path / name).unlink()
+    assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+
+
+@pytest.mark.parametrize("change", ["deleted", "renamed"])
+def test_a_term_file_deleted_or_renamed_that_others_name_finds_what_a_cold_run_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """Another term names it (`replaced_by`, `related`), unchanged and so left unread."""
+    handbook, config = checked_once(tmp_path, random.Random(10))
+    handbook.write("glossary/t-visa.yml", term_file("T visa") + "related: [survivor]\n")
+    run_checks(load_config(config))
+    survivor = tmp_path / "glossary" / "survivor.yml"
+    if change == "deleted":
+        survivor.unlink()
+    else:
+        survivor.rename(survivor.with_name("survivors.yml"))
+    warm = run_checks(load_config(config)).findings
+    expected = cold(config, monkeypatch).findings
+    assert warm == expected
+    assert {f.path for f in expected if f.rule == "glossary.reference"} == {
+        "glossary/hooker.yml",
+        "glossary/t-visa.yml",
+    }

@@ -523,6 +523,14 @@ class RunCache:
         STATS.hits += 1
         return value
 
+    def holds(self, namespace: str, key: str) -> bool:
+        """Whether a value is stored under `key` (not unpickled): one that is stays, as
+        one loaded does, when `flush` prunes."""
+        if self.directory is None or key not in self._pack(namespace):
+            return False
+        self._used.setdefault(namespace, set()).add(key)
+        return True
+
     def store(self, namespace: str, key: str, value: Any) -> None:
         """Keep `value` under `key` (written by `flush`); unpicklable values are skipped."""
         if self.directory is None:

@@ -34,11 +34,13 @@ from .model.glossary import build_term
 from .model.pages import load_page
 from .model.records import cached_records
 from .model.source import relative_path
+from .model.term_facts import term_paths
 from .model.types import Handbook, Term
 from .rules.base import (
     NON_PAGE_RULES,
     PAGE_RULES,
     RULES,
+    TERM_FILE_RULES,
     CheckContext,
     RuleCheck,
     rule_level,
@@ -264,8 +266,9 @@ def _recheck(
 ) -> CheckResult:
     """Every rule over the terms, protocols and modules, and over the plain pages that
     changed, or over all of them if there is no snapshot to take the others from or the
-    terms' forms changed. The page rules, which read each file alone, skip the term files
-    that did not change either: their findings come from the snapshot too. The handbook
+    terms' forms changed. The page rules and the term-file rules (`TERM_FILE_RULES`),
+    which read each file alone, skip the term files that did not change either: their
+    findings come from the snapshot too. The handbook
     and context come back with the findings when every file was checked; otherwise they
     are loaded again when asked for."""
     loaded = _load(config, cache, found, previous)
@@ -276,7 +279,7 @@ def _recheck(
     page_rule_findings: list[Finding] = []
     other_findings = loaded.findings
     for check in active_rule_checks(config):
-        if _rule_module(check) in PAGE_RULES:
+        if _rule_module(check) in PAGE_RULES | TERM_FILE_RULES:
             page_rule_findings.extend(check(page_context))
         else:
             other_findings.extend(check(context))
@@ -303,11 +306,10 @@ def _recheck(
     other: list[FindingValues] = []
     if pages_apart:
         # A plain page's or text file's findings are those at its path (its file name, as
-        # just checked); a term file's are those of the page rules at its path.
+        # just checked); a term file's are those of the page and term-file rules at its
+        # path.
         by_page: dict[str, list[FindingValues]] = {name: [] for name in found.checked_apart}
-        by_term: dict[str, list[FindingValues]] = {
-            term.origin.path: [] for term in handbook.terms.values()
-        }
+        by_term: dict[str, list[FindingValues]] = {path: [] for path in term_paths(handbook.terms)}
         for finding in page_rule_findings:
             group = by_page.get(finding.path, by_term.get(finding.path, other))
             group.append(finding_values(finding))
@@ -362,9 +364,9 @@ def _page_rule_context(context: CheckContext, reused_terms: set[str]) -> CheckCo
         return context
     handbook = context.handbook
     checked_terms = {
-        term_id: term
-        for term_id, term in handbook.terms.items()
-        if term.origin.path not in reused_terms
+        term_id: handbook.terms[term_id]
+        for term_id, path in zip(handbook.terms, term_paths(handbook.terms), strict=True)
+        if path not in reused_terms
     }
     page_context = CheckContext(
         config=context.config, handbook=replace(handbook, terms=checked_terms), cache=context.cache
@@ -394,15 +396,16 @@ def _load(
     """As `model.load_handbook`, but leaving out the plain pages and text files whose
     findings can be taken from `previous`: unchanged, while the settings, the terms' forms and the
     folders' listings are too.
-    The term files that did not change are loaded (other files' rules read them), and
-    named for the page rules to skip."""
+    The term files that did not change are named for the page and term-file rules to
+    skip; the rules over every term read their facts, and their terms are read from the
+    cache only if a check looks further (`model.term_facts`)."""
     reused_pages: set[str] = set()
     reused_terms: set[str] = set()
     terms_key = ""
 
     def leave_out(terms: Mapping[str, Term]) -> set[str]:
         nonlocal terms_key
-        terms_key = terms_forms_key(terms.values())
+        terms_key = terms_forms_key(terms)
         if (
             previous is not None
             and previous.pages_apart
@@ -420,7 +423,7 @@ def _load(
             # unchanged file is loaded, or rejected, as it was).
             reused_terms.update(
                 path
-                for path in (term.origin.path for term in terms.values())
+                for path in term_paths(terms)
                 if new.get(path) is not None and old.get(path) == new[path]
             )
         return reused_pages

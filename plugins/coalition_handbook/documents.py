@@ -23,6 +23,7 @@ from .markdown import (
     mask_addresses,
 )
 from .matching import FormEntry, Hit, Match, Matcher
+from .model.term_facts import term_facts
 from .model.types import Handbook, Module, Origin, Protocol, RejectedRecord, Span, Term
 from .parallel import in_two_processes
 from .pickling import constructed_again
@@ -247,15 +248,16 @@ def matcher_cache_key(cache: RunCache, terms_forms_key: str) -> str:
 def forms_key(context: CheckContext) -> str:
     """A digest of all that the scan of a text and the term rules read of the terms (see
     `terms_forms_key`): shared by the run."""
-    return context.shared("forms_key", lambda: terms_forms_key(context.handbook.terms.values()))
+    return context.shared("forms_key", lambda: terms_forms_key(context.handbook.terms))
 
 
-def terms_forms_key(terms: Iterable[Term]) -> str:
+def terms_forms_key(terms: Mapping[str, Term]) -> str:
     """A digest of what `Matcher.from_terms` and the term rules read of `terms`: each
     term's id, forms, status, replacement (and its preferred form), case rule, and the
     reasons of its forms to avoid. Editing anything else of a term (its definition, tags,
-    sources, history) leaves the matcher, and what it finds in every page, as it was."""
-    by_id = {term.id: term for term in terms}
+    sources, history) leaves the matcher, and what it finds in every page, as it was.
+    Read from the terms' facts: no term is loaded for it."""
+    by_id = term_facts(terms)
     parts: list[str] = []
     for term_id in sorted(by_id):
         term = by_id[term_id]
@@ -263,7 +265,7 @@ def terms_forms_key(terms: Iterable[Term]) -> str:
         parts.append(
             repr(
                 (
-                    term.id,
+                    term_id,
                     term.term,
                     term.aliases,
                     term.accepted_forms,
@@ -271,7 +273,7 @@ def terms_forms_key(terms: Iterable[Term]) -> str:
                     term.replaced_by,
                     replacement.term if replacement is not None else None,
                     term.case_sensitive,
-                    tuple((avoided.text, avoided.reason) for avoided in term.avoid),
+                    term.avoid,
                 )
             )
         )
@@ -283,10 +285,10 @@ def avoid_reasons(context: CheckContext) -> Mapping[tuple[str, str], str]:
     return context.shared(
         "avoid_reasons",
         lambda: {
-            (term.id, avoided.text): avoided.reason.strip()
-            for term in context.handbook.terms.values()
-            for avoided in term.avoid
-            if avoided.reason
+            (term_id, text): reason.strip()
+            for term_id, facts in term_facts(context.handbook.terms).items()
+            for text, reason in facts.avoid
+            if reason
         },
     )
 

@@ -8,9 +8,10 @@ a file whose size, times and inode are those the snapshot recorded is not read a
 file modified less than two seconds before it was hashed gets no signature (a later edit
 could hide in the same timestamp): it is read again next time. The snapshot keeps the
 findings of the run, those of each plain page (a page that is no module) and text file
-(`model.files`) and those of the page rules at each term file apart from the rest, so
-that a run after an edit to pages alone checks only those pages, and one after an edit
-to terms that keeps their forms runs the page rules over those term files alone.
+(`model.files`) and those of the page rules and the term-file rules
+(`rules.base.TERM_FILE_RULES`) at each term file apart from the rest, so that a run after
+an edit to pages alone checks only those pages, and one after an edit to terms that keeps
+their forms runs those rules over those term files alone.
 
 The survey lists files with the model's own walks, as strings rather than `Path`s
 (`module_file_paths`, `markdown_file_paths`): a warm run does little else, and a `Path`
@@ -155,9 +156,9 @@ class Snapshot:
     # file name).
     pages_apart: bool
     page_findings: dict[str, tuple[FindingValues, ...]]
-    # With pages apart, the findings of the page rules (`rules.base.PAGE_RULES`) at each
-    # term file that has any, by its path: a term edit that keeps the forms checks that
-    # file alone.
+    # With pages apart, the findings of the page rules (`rules.base.PAGE_RULES`) and the
+    # term-file rules (`TERM_FILE_RULES`) at each term file that has any, by its path: a
+    # term edit that keeps the forms checks that file alone.
     term_findings: dict[str, tuple[FindingValues, ...]]
     other_findings: tuple[FindingValues, ...]
 

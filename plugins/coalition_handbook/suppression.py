@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from .documents import yaml_values
 from .markdown import LONE_CARRIAGE_RETURN, LineIndex, lines_outside_code
 from .markdown.syntax import QUOTE_MARKS
+from .model.term_facts import term_facts
 from .model.types import Handbook
 
 if TYPE_CHECKING:
@@ -290,7 +291,13 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
         if text_file.markup:
             found[text_file.path] = parse_markup_suppressions(text_file.origin.text)
     rejected = (record for record in handbook.rejected_records if record.kind != "module")
-    for record in (*handbook.terms.values(), *handbook.protocols.values(), *rejected):
+    # A term is looked at (loaded) only if its file may hold a comment (its facts say).
+    terms = (
+        handbook.terms[term_id]
+        for term_id, facts in term_facts(handbook.terms).items()
+        if facts.may_hold_comments
+    )
+    for record in (*terms, *handbook.protocols.values(), *rejected):
         origin = record.origin
         if may_hold_comments(origin.text):  # most files have none: their strings are not read
             found[origin.path] = parse_value_suppressions(origin.text, yaml_values(record))

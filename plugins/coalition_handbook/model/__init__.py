@@ -22,6 +22,7 @@ from .modules import load_module, module_files
 from .pages import load_page, markdown_files
 from .protocols import load_protocols
 from .source import FileReport, docs_boundary, relative_path, within
+from .term_facts import term_paths
 from .types import Handbook, Module, Page, RejectedRecord, Term
 
 __all__ = ["load_handbook"]
@@ -123,7 +124,8 @@ def load_handbook(
         included = load_included_files(config, pages, page_names, cache, text_names)
     findings += included.findings
     # A file whose only problems are unknown fields gave its item (see records.py).
-    loaded = {item.origin.path for items in (terms, protocols, modules) for item in items.values()}
+    loaded = {item.origin.path for items in (protocols, modules) for item in items.values()}
+    loaded.update(term_paths(terms))
     rejected = frozenset(
         finding.path
         for finding in findings

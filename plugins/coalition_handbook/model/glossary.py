@@ -14,7 +14,8 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from ..markdown.raw_html import tags_as_text
-from .records import Record, load_record_folder
+from .records import Record, deferred_records, misplaced_files, record_files
+from .term_facts import LazyTerms, TermFacts, facts_of
 from .types import (
     AvoidForm,
     HistoryEntry,
@@ -74,10 +75,20 @@ _ABBREVIATIONS = frozenset(
 
 def load_terms(
     config: HandbookConfig, cache: RunCache | None = None
-) -> tuple[dict[str, Term], list[Finding], list[RejectedRecord]]:
+) -> tuple[LazyTerms, list[Finding], list[RejectedRecord]]:
     """Every term of `config.glossary_dir` (none if it does not exist), the problems, and
-    what can still be checked of the term files with problems."""
-    return load_record_folder(config.glossary_dir, config, "term", RULE, build_term, cache)
+    what can still be checked of the term files with problems. With a cache, a term file
+    that a run read without a problem is read again only when its term is looked up
+    (`term_facts`)."""
+    directory = config.glossary_dir
+    if not directory.is_dir():
+        return LazyTerms({}, {}, []), [], []
+    findings = misplaced_files(directory, config, RULE, "term")
+    built, deferred, order, problems, rejected = deferred_records(
+        record_files(directory), config, "term", RULE, build_term, cache, facts_of, TermFacts
+    )
+    findings.extend(problems)
+    return LazyTerms(built, deferred, order), findings, rejected
 
 
 def build_term(record: Record) -> Term:

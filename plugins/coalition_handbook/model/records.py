@@ -46,6 +46,7 @@ from .windows_names import device_name, windows_name_problem
 from .yaml_source import LineIndex, YamlDocument, load_yaml, quoted
 
 T = TypeVar("T")
+S = TypeVar("S")
 # A record file read: the record built (None if it has problems), its problems, and what
 # can still be checked of a file with problems. What the cache keeps of each file.
 _Entry = tuple[T | None, list[Finding], RejectedRecord | None]
@@ -493,14 +494,139 @@ def cached_records(
     """Load and build every record file of `paths`, each through the persistent cache:
     a file whose bytes did not change since a run that kept it is not parsed again.
     Also what can still be checked of the files with problems."""
+    keys = _record_keys(paths, config, kind, cache)
+    entries = _entries(paths, config, kind, rule, build, cache, keys, set())
+    built: dict[str, T] = {}
+    findings: list[Finding] = []
+    rejected: list[RejectedRecord] = []
+    for path, entry in zip(paths, entries, strict=True):
+        assert entry is not None
+        value, problems, left_out = entry
+        findings.extend(problems)
+        if value is not None:
+            built[path.stem] = value
+        if left_out is not None:
+            rejected.append(left_out)
+    return built, findings, rejected
+
+
+# A record, built, left unread: what sums it up, and how to read it.
+Deferred = tuple[S, Callable[[], T]]
+
+
+def deferred_records(
+    paths: list[Path],
+    config: HandbookConfig,
+    kind: RecordKind,
+    rule: str,
+    build: Callable[[Record], T],
+    cache: RunCache | None,
+    summarize: Callable[[T], S],
+    summary_type: type[S],
+) -> tuple[dict[str, T], dict[str, Deferred[S, T]], list[str], list[Finding], list[RejectedRecord]]:
+    """As `cached_records`, but a file that was read without a problem by a run that kept
+    its record and `summarize`d it is not read from the cache: its record is deferred,
+    its summary given and its record read when asked for. Gives the records read, those
+    deferred, the ids of both in file order, the problems and what can still be checked
+    of the files with problems. The summaries are kept in one entry, by the records'
+    keys."""
+    keys = _record_keys(paths, config, kind, cache)
+    namespace = f"records-{kind}"
+    summaries_key = cache.key(kind, "summaries") if keys and cache is not None else ""
+    known = cache.load(namespace, summaries_key) if summaries_key and cache is not None else None
+    if not isinstance(known, dict):  # none, or damaged: every file is read
+        known = {}
+    deferred_at = {
+        index
+        for index, key in enumerate(keys)
+        if isinstance(known.get(key), summary_type)
+        and cache is not None
+        # The record itself is there (and kept by this run's flush as if read).
+        and cache.holds(namespace, key)
+    }
+    entries = _entries(paths, config, kind, rule, build, cache, keys, deferred_at)
+    built: dict[str, T] = {}
+    deferred: dict[str, Deferred[S, T]] = {}
+    order: list[str] = []
+    findings: list[Finding] = []
+    rejected: list[RejectedRecord] = []
+    summaries: dict[str, S] = {}
+    for index, (path, entry) in enumerate(zip(paths, entries, strict=True)):
+        if entry is None:  # deferred
+            key = keys[index]
+            reader = _reader(path, config, kind, rule, build, cache, key)
+            deferred[path.stem] = (known[key], reader)
+            summaries[key] = known[key]
+            order.append(path.stem)
+            continue
+        value, problems, left_out = entry
+        findings.extend(problems)
+        if value is not None:
+            built[path.stem] = value
+            order.append(path.stem)
+            if keys and not problems and left_out is None:
+                summaries[keys[index]] = summarize(value)
+        if left_out is not None:
+            rejected.append(left_out)
+    if summaries_key and cache is not None and summaries != known:
+        cache.store(namespace, summaries_key, summaries)
+    return built, deferred, order, findings, rejected
+
+
+def _reader(
+    path: Path,
+    config: HandbookConfig,
+    kind: RecordKind,
+    rule: str,
+    build: Callable[[Record], T],
+    cache: RunCache | None,
+    key: str,
+) -> Callable[[], T]:
+    """How to read the deferred record of `path`: from the cache, or the file again
+    should the cache have lost it since."""
+
+    def read() -> T:
+        entry = cache.load(f"records-{kind}", key, _is_entry) if cache is not None else None
+        if entry is None:
+            record, _, _ = load_yaml_record(path, config, kind, rule, cache)
+            entry = (build(record) if record is not None else None, [], None)
+        if entry[0] is None:  # changed on disk since the survey: no record to give
+            raise KeyError(path.stem)
+        return entry[0]
+
+    return read
+
+
+def _record_keys(
+    paths: list[Path], config: HandbookConfig, kind: RecordKind, cache: RunCache | None
+) -> list[str]:
+    """The cache key of each file of `paths` (by its name and bytes); none without a cache."""
+    if cache is None or not cache.enabled:
+        return []
+    return [cache.key(kind, relative_path(config, path), cache.file_digest(path)) for path in paths]
+
+
+def _entries(
+    paths: list[Path],
+    config: HandbookConfig,
+    kind: RecordKind,
+    rule: str,
+    build: Callable[[Record], T],
+    cache: RunCache | None,
+    keys: list[str],
+    skipped: set[int],
+) -> list[_Entry[T] | None]:
+    """The entry of each file of `paths` but those at `skipped` (None): from the cache
+    under `keys`, else read now (and kept)."""
     entries: list[_Entry[T] | None] = [None] * len(paths)
-    keys: list[str] = []
-    if cache is not None and cache.enabled:
-        keys = [
-            cache.key(kind, relative_path(config, path), cache.file_digest(path)) for path in paths
+    if keys and cache is not None:
+        entries = [
+            None if index in skipped else cache.load(f"records-{kind}", key, _is_entry)
+            for index, key in enumerate(keys)
         ]
-        entries = [cache.load(f"records-{kind}", key, _is_entry) for key in keys]
-    missing = [index for index, entry in enumerate(entries) if entry is None]
+    missing = [
+        index for index, entry in enumerate(entries) if entry is None and index not in skipped
+    ]
     if missing:
         STATS.parsed += len(missing)
 
@@ -524,18 +650,7 @@ def cached_records(
             entries[index] = entry
             if keys and cache is not None:
                 cache.store(f"records-{kind}", keys[index], entry)
-    built: dict[str, T] = {}
-    findings: list[Finding] = []
-    rejected: list[RejectedRecord] = []
-    for path, entry in zip(paths, entries, strict=True):
-        assert entry is not None
-        value, problems, left_out = entry
-        findings.extend(problems)
-        if value is not None:
-            built[path.stem] = value
-        if left_out is not None:
-            rejected.append(left_out)
-    return built, findings, rejected
+    return entries
 
 
 def load_record_folder(

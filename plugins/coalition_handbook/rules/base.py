@@ -213,6 +213,10 @@ NON_PAGE_RULES = frozenset(
         "protocol_review",  # each protocol alone, the date
     }
 )
+# Of those, the rules that read each term file alone (and each protocol and module, and
+# the date): after an edit that keeps the terms' forms, they read only the term files that
+# changed, as the page rules do; the others' findings are the last run's.
+TERM_FILE_RULES = frozenset({"glossary_history", "glossary_short"})
 
 
 def cached_findings(

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cache import RunCache, digest
 from ..findings import Finding
 from ..forms import fold_case, form_key, is_all_capitals, matched_words, searched_writings
+from ..model.term_facts import term_facts
 from ..model.types import Term
 from ..model.yaml_source import LineIndex
 from ..yaml_text import source_offsets
@@ -114,11 +115,11 @@ def claims_of(term: Term) -> Iterator[Claim]:
 def check(context: CheckContext) -> Iterator[Finding]:
     # Comparing forms needs lemminflect's tables (a quarter of a second to load) and
     # every term's: keep the findings for as long as what they depend on stays.
-    reads = _reads(context.handbook.terms.values(), context.cache)
+    reads = _reads(context.handbook.terms, context.cache)
     return iter(cached_findings(context, RULE, reads, lambda: list(_check(context))))
 
 
-def _reads(terms: Iterable[Term], cache: RunCache | None) -> str:
+def _reads(terms: Mapping[str, Term], cache: RunCache | None) -> str:
     """A digest of what the rule reads of `terms`: each term's file and id, and its forms
     with what using them means, the line and column each is written at and its value as
     written there, quotes and escapes and all (where the finding points, inside the
@@ -126,29 +127,23 @@ def _reads(terms: Iterable[Term], cache: RunCache | None) -> str:
     Editing a definition, tags or history leaves it as it was.
 
     Each term's part is a function of its file (its path and text) alone: with a cache,
-    a digest of each part of the last run is kept by a digest of those, and only the
-    files that changed are read for theirs (at 2,000 terms, reading them all cost as
-    much as the rest of a run after one term's edit)."""
+    a digest of each part of the last run is kept by a digest of those (`TermFacts.
+    file_key`), and only the files that changed are read for theirs (at 2,000 terms,
+    reading them all cost as much as the rest of a run after one term's edit)."""
     kept_in = cache if cache is not None and cache.enabled else None
     memo_key = kept_in.key(RULE, "parts") if kept_in is not None else ""
     known = kept_in.load("rules", memo_key) if kept_in is not None else None
     if not isinstance(known, dict):  # none, or damaged: every term is read
         known = {}
     parts: dict[bytes, bytes] = {}
-    for term in sorted(terms, key=lambda term: term.origin.path):
-        file_key = _file_key(term)
+    facts = term_facts(terms)
+    for term_id in sorted(facts, key=lambda term_id: facts[term_id].path):
+        file_key = facts[term_id].file_key
         part = known.get(file_key)
-        parts[file_key] = part if isinstance(part, bytes) else _part_digest(term)
+        parts[file_key] = part if isinstance(part, bytes) else _part_digest(terms[term_id])
     if kept_in is not None and parts != known:
         kept_in.store("rules", memo_key, parts)
     return digest(*parts.values())
-
-
-def _file_key(term: Term) -> bytes:
-    """A digest of the term's file: its path (which holds no NUL) and text. hashlib
-    itself, not `digest`: this runs for every term of every run."""
-    origin = term.origin
-    return hashlib.sha256(f"{origin.path}\0{origin.text}".encode("utf-8", "surrogatepass")).digest()
 
 
 def _part_digest(term: Term) -> bytes:

@@ -4,11 +4,12 @@ to a term they must not use either; two terms replacing each other never end).""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..findings import Finding
 from ..hints import did_you_mean
 from ..model.source import relative_path
+from ..model.term_facts import TermFacts, term_facts
 from ..model.types import Origin
 from .base import CheckContext
 
@@ -16,49 +17,60 @@ RULE = "glossary.reference"
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
-    named: list[tuple[str, Origin, str, str]] = []
-    for term in context.handbook.terms.values():
+    handbook = context.handbook
+    # Read from the terms' facts: a term is loaded only to place a finding in its file.
+    facts = term_facts(handbook.terms)
+    named: list[tuple[str, str, Origin | None, str, str]] = []
+    for term_id, term in facts.items():
         named += [
-            (term.id, term.origin, f"related.{index}", ref)
+            (term_id, term.path, None, f"related.{index}", ref)
             for index, ref in enumerate(term.related)
         ]
         if term.replaced_by is not None:
-            named.append((term.id, term.origin, "replaced_by", term.replaced_by))
+            named.append((term_id, term.path, None, "replaced_by", term.replaced_by))
     # A term file with problems of its own (glossary.schema) still names its terms: the
     # editor sees every finding of the file at once, not one round at a time.
     named += [
-        (record.id, record.origin, key, ref)
-        for record in context.handbook.rejected_records
+        (record.id, record.origin.path, record.origin, key, ref)
+        for record in handbook.rejected_records
         if record.kind == "term"
         for key, ref in record.references
     ]
-    for term_id, origin, span_key, ref in named:
-        message = _problem(context, term_id, span_key, ref)
+    for term_id, _, origin, span_key, ref in named:
+        message = _problem(context, facts, term_id, span_key, ref)
         if message:
-            yield context.finding_at(RULE, origin, span_key, message)
+            yield context.finding_at(RULE, _origin(context, term_id, origin), span_key, message)
     yield from _named_twice(context, named)
 
 
+def _origin(context: CheckContext, term_id: str, origin: Origin | None) -> Origin:
+    """The file a reference is written in: `origin`, or that of the term `term_id`."""
+    return origin if origin is not None else context.handbook.terms[term_id].origin
+
+
 def _named_twice(
-    context: CheckContext, named: list[tuple[str, Origin, str, str]]
+    context: CheckContext, named: list[tuple[str, str, Origin | None, str, str]]
 ) -> Iterator[Finding]:
     """A related term listed again: the page would show the same link twice."""
     first: dict[tuple[str, str], str] = {}  # (file, related term) -> its first key
-    for _, origin, span_key, ref in named:
+    for term_id, path, origin, span_key, ref in named:
         if not span_key.startswith("related."):
             continue
-        earlier = first.setdefault((origin.path, ref), span_key)
+        earlier = first.setdefault((path, ref), span_key)
         if earlier != span_key:
-            line = origin.span(earlier).line
+            place = _origin(context, term_id, origin)
+            line = place.span(earlier).line
             message = f"related names '{ref}' twice (first at line {line}): list it once"
-            yield context.finding_at(RULE, origin, span_key, message)
+            yield context.finding_at(RULE, place, span_key, message)
 
 
-def _problem(context: CheckContext, term_id: str, span_key: str, ref: str) -> str | None:
+def _problem(
+    context: CheckContext, facts: Mapping[str, TermFacts], term_id: str, span_key: str, ref: str
+) -> str | None:
     field = span_key.split(".")[0]
     if ref == term_id:
         return f"{field} names the term itself ('{ref}')"
-    named = context.handbook.terms.get(ref)
+    named = facts.get(ref)
     if named is not None:
         if field == "replaced_by" and named.status == "deprecated":
             onward = f", replaced by '{named.replaced_by}'" if named.replaced_by else ""
