@@ -17,7 +17,7 @@ from site_builds import BIN, build_site
 from test_diff import git
 
 from coalition_handbook import cache as cache_module
-from coalition_handbook.cache import CACHE_DIR, RETIRED_NAMESPACES, STATS
+from coalition_handbook.cache import CACHE_DIR, RETIRED_NAMESPACES, STATS, RunCache
 from coalition_handbook.cache_signature import (
     KEY_FILE_VARIABLE,
     MAGIC,
@@ -123,6 +123,15 @@ def test_cached_run_still_gives_the_handbook_and_its_scan(tmp_path: Path) -> Non
     assert pages_using_terms(second.context) == pages_using_terms(first.context)
     assert STATS.parsed == 0  # the handbook came from the cached records
     assert STATS.scanned == 0
+
+
+def test_the_keys_of_many_files_at_once_are_the_keys_of_each(tmp_path: Path) -> None:
+    """`RunCache.keys` hashes what the keys share once: the keys are those of `key`, so
+    the records a run kept are found by the next."""
+    cache = RunCache(tmp_path / CACHE_DIR)
+    rows = [("glossary/a.yml", "d1"), ("glossary/víctima.yml", "d2"), ("", ""), ("ab", "c")]
+    assert cache.keys("term", rows) == [cache.key("term", *row) for row in rows]
+    assert len(set(cache.keys("term", [("ab", "c"), ("a", "bc")]))) == 2
 
 
 def test_a_changed_page_is_parsed_and_scanned_again_alone(

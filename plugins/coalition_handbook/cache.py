@@ -56,7 +56,7 @@ import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -98,12 +98,17 @@ STATS = CacheStats()
 
 def digest(*parts: str | bytes) -> str:
     """SHA-256 of `parts`, each length-prefixed so that ("ab", "c") != ("a", "bc")."""
+    # One update of the joined parts: a call per part cost more than the copy.
+    return hashlib.sha256(_chunks(parts)).hexdigest()
+
+
+def _chunks(parts: Iterable[str | bytes]) -> bytes:
+    """`parts` joined as `digest` hashes them: each after its length."""
     chunks: list[bytes] = []
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         chunks += (len(data).to_bytes(8, "little"), data)
-    # One update of the joined parts: a call per part cost more than the copy.
-    return hashlib.sha256(b"".join(chunks)).hexdigest()
+    return b"".join(chunks)
 
 
 # The libraries whose answers are cached (parsing YAML, Markdown and schemas; plurals,
@@ -479,17 +484,17 @@ class RunCache:
             raise found
         return found
 
-    def file_digest(self, path: Path) -> str:
+    def file_digest(self, path: Path | str) -> str:
         """Digest of the bytes of `path`: as the run's survey of its files gave it (see
         `snapshot.survey`, which hashes only files whose size or times changed), or of
-        the bytes this run read."""
+        the bytes this run read. A string path makes no `Path` unless the file is read."""
         text = str(path)
         if text.startswith(self._root):
             known = self._survey_digests().get(text[len(self._root) :].replace(os.sep, "/"))
             if known is not None:
                 return known
         try:
-            return digest(self.read(path))
+            return digest(self.read(Path(path)))
         except OSError as error:
             return digest("unreadable", str(error))
 
@@ -501,6 +506,17 @@ class RunCache:
 
     def key(self, namespace: str, *parts: str | bytes) -> str:
         return digest(engine_fingerprint(), namespace, *parts)
+
+    def keys(self, namespace: str, rows: Iterable[tuple[str, ...]]) -> list[str]:
+        """`key(namespace, *row)` of each row, hashing what they share once (thousands of
+        record files' keys each run)."""
+        shared = hashlib.sha256(_chunks((engine_fingerprint(), namespace)))
+        keys: list[str] = []
+        for row in rows:
+            hasher = shared.copy()
+            hasher.update(_chunks(row))
+            keys.append(hasher.hexdigest())
+        return keys
 
     def load(
         self, namespace: str, key: str, fits: Callable[[Any], bool] | None = None

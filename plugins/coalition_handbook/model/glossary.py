@@ -14,7 +14,7 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from ..markdown.raw_html import tags_as_text
-from .records import Record, deferred_records, misplaced_files, record_files
+from .records import Record, deferred_records, misplaced_files, record_ids
 from .term_facts import LazyTerms, TermFacts, facts_of
 from .types import (
     AvoidForm,
@@ -85,7 +85,15 @@ def load_terms(
         return LazyTerms({}, {}, []), [], []
     findings = misplaced_files(directory, config, RULE, "term")
     built, deferred, order, problems, rejected = deferred_records(
-        record_files(directory), config, "term", RULE, build_term, cache, facts_of, TermFacts
+        directory,
+        record_ids(directory),
+        config,
+        "term",
+        RULE,
+        build_term,
+        cache,
+        facts_of,
+        TermFacts,
     )
     findings.extend(problems)
     return LazyTerms(built, deferred, order), findings, rejected

@@ -494,8 +494,12 @@ def cached_records(
     """Load and build every record file of `paths`, each through the persistent cache:
     a file whose bytes did not change since a run that kept it is not parsed again.
     Also what can still be checked of the files with problems."""
-    keys = _record_keys(paths, config, kind, cache)
-    entries = _entries(paths, config, kind, rule, build, cache, keys, set())
+    keys = (
+        [cache.key(kind, relative_path(config, path), cache.file_digest(path)) for path in paths]
+        if cache is not None and cache.enabled
+        else []
+    )
+    entries = _entries(paths, config, kind, rule, build, cache, keys)
     built: dict[str, T] = {}
     findings: list[Finding] = []
     rejected: list[RejectedRecord] = []
@@ -515,7 +519,8 @@ Deferred = tuple[S, Callable[[], T]]
 
 
 def deferred_records(
-    paths: list[Path],
+    directory: Path,
+    ids: list[str],
     config: HandbookConfig,
     kind: RecordKind,
     rule: str,
@@ -524,13 +529,16 @@ def deferred_records(
     summarize: Callable[[T], S],
     summary_type: type[S],
 ) -> tuple[dict[str, T], dict[str, Deferred[S, T]], list[str], list[Finding], list[RejectedRecord]]:
-    """As `cached_records`, but a file that was read without a problem by a run that kept
-    its record and `summarize`d it is not read from the cache: its record is deferred,
-    its summary given and its record read when asked for. Gives the records read, those
-    deferred, the ids of both in file order, the problems and what can still be checked
-    of the files with problems. The summaries are kept in one entry, by the records'
-    keys."""
-    keys = _record_keys(paths, config, kind, cache)
+    """As `cached_records` for the record files of `directory` whose `ids` are given (in
+    file order), but a file that was read without a problem by a run that kept its record
+    and `summarize`d it is not read from the cache: its record is deferred, its summary
+    given and its record read when asked for. Gives the records read, those deferred, the
+    ids of both in file order, the problems and what can still be checked of the files
+    with problems. The summaries are kept in one entry, by the records' keys. A deferred
+    file gets no `Path` made (at 2,000 terms, making them cost as much as the rest of a
+    run's loading)."""
+    folder = str(directory) + os.sep
+    keys = _record_keys(folder, ids, config, kind, cache)
     namespace = f"records-{kind}"
     summaries_key = cache.key(kind, "summaries") if keys and cache is not None else ""
     known = cache.load(namespace, summaries_key) if summaries_key and cache is not None else None
@@ -544,26 +552,38 @@ def deferred_records(
         # The record itself is there (and kept by this run's flush as if read).
         and cache.holds(namespace, key)
     }
-    entries = _entries(paths, config, kind, rule, build, cache, keys, deferred_at)
+    read_at = [index for index in range(len(ids)) if index not in deferred_at]
+    entries: list[_Entry[T] | None] = [None] * len(ids)
+    read_entries = _entries(
+        [directory / f"{ids[index]}.yml" for index in read_at],
+        config,
+        kind,
+        rule,
+        build,
+        cache,
+        [keys[index] for index in read_at] if keys else [],
+    )
+    for index, entry in zip(read_at, read_entries, strict=True):
+        entries[index] = entry
     built: dict[str, T] = {}
     deferred: dict[str, Deferred[S, T]] = {}
     order: list[str] = []
     findings: list[Finding] = []
     rejected: list[RejectedRecord] = []
     summaries: dict[str, S] = {}
-    for index, (path, entry) in enumerate(zip(paths, entries, strict=True)):
+    for index, (record_id, entry) in enumerate(zip(ids, entries, strict=True)):
         if entry is None:  # deferred
             key = keys[index]
-            reader = _reader(path, config, kind, rule, build, cache, key)
-            deferred[path.stem] = (known[key], reader)
+            reader = _reader(directory, record_id, config, kind, rule, build, cache, key)
+            deferred[record_id] = (known[key], reader)
             summaries[key] = known[key]
-            order.append(path.stem)
+            order.append(record_id)
             continue
         value, problems, left_out = entry
         findings.extend(problems)
         if value is not None:
-            built[path.stem] = value
-            order.append(path.stem)
+            built[record_id] = value
+            order.append(record_id)
             if keys and not problems and left_out is None:
                 summaries[keys[index]] = summarize(value)
         if left_out is not None:
@@ -574,7 +594,8 @@ def deferred_records(
 
 
 def _reader(
-    path: Path,
+    directory: Path,
+    record_id: str,
     config: HandbookConfig,
     kind: RecordKind,
     rule: str,
@@ -582,28 +603,33 @@ def _reader(
     cache: RunCache | None,
     key: str,
 ) -> Callable[[], T]:
-    """How to read the deferred record of `path`: from the cache, or the file again
-    should the cache have lost it since."""
+    """How to read the deferred record `record_id` of `directory`: from the cache, or
+    the file again should the cache have lost it since."""
 
     def read() -> T:
         entry = cache.load(f"records-{kind}", key, _is_entry) if cache is not None else None
         if entry is None:
+            path = directory / f"{record_id}.yml"
             record, _, _ = load_yaml_record(path, config, kind, rule, cache)
             entry = (build(record) if record is not None else None, [], None)
         if entry[0] is None:  # changed on disk since the survey: no record to give
-            raise KeyError(path.stem)
+            raise KeyError(record_id)
         return entry[0]
 
     return read
 
 
 def _record_keys(
-    paths: list[Path], config: HandbookConfig, kind: RecordKind, cache: RunCache | None
+    folder: str, ids: list[str], config: HandbookConfig, kind: RecordKind, cache: RunCache | None
 ) -> list[str]:
-    """The cache key of each file of `paths` (by its name and bytes); none without a cache."""
+    """The cache key of each record file `<id>.yml` of `folder` (a path and a separator),
+    by its name and bytes (as `cached_records` keys them); none without a cache."""
     if cache is None or not cache.enabled:
         return []
-    return [cache.key(kind, relative_path(config, path), cache.file_digest(path)) for path in paths]
+    paths = [f"{folder}{record_id}.yml" for record_id in ids]
+    return cache.keys(
+        kind, ((relative_path(config, path), cache.file_digest(path)) for path in paths)
+    )
 
 
 def _entries(
@@ -614,19 +640,13 @@ def _entries(
     build: Callable[[Record], T],
     cache: RunCache | None,
     keys: list[str],
-    skipped: set[int],
 ) -> list[_Entry[T] | None]:
-    """The entry of each file of `paths` but those at `skipped` (None): from the cache
-    under `keys`, else read now (and kept)."""
+    """The entry of each file of `paths`: from the cache under `keys`, else read now
+    (and kept)."""
     entries: list[_Entry[T] | None] = [None] * len(paths)
     if keys and cache is not None:
-        entries = [
-            None if index in skipped else cache.load(f"records-{kind}", key, _is_entry)
-            for index, key in enumerate(keys)
-        ]
-    missing = [
-        index for index, entry in enumerate(entries) if entry is None and index not in skipped
-    ]
+        entries = [cache.load(f"records-{kind}", key, _is_entry) for key in keys]
+    missing = [index for index, entry in enumerate(entries) if entry is None]
     if missing:
         STATS.parsed += len(missing)
 

@@ -52,15 +52,16 @@ class FileReport:
         self.at_position(*self.lines.position(offset), message, found)
 
 
-def relative_path(config: HandbookConfig, path: Path) -> str:
+def relative_path(config: HandbookConfig, path: Path | str) -> str:
     """`config.relative(path)` for a file listed from a resolved directory, without
-    resolving it (a system call per path component)."""
+    resolving it (a system call per path component), nor making a `Path` of a string
+    inside the handbook."""
     text = str(path)
     root = str(config.root)
     inside = text.startswith(root) and text[len(root) : len(root) + 1] == os.sep
     if inside:  # a link is named where it is, as the editor sees it in the folder
         return text[len(root) + 1 :].replace(os.sep, "/")
-    return config.relative(path)
+    return config.relative(Path(path))
 
 
 def read_bytes(path: Path, cache: RunCache | None) -> bytes:
