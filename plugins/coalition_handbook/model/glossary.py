@@ -14,7 +14,7 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
 from ..markdown.raw_html import tags_as_text
-from .records import Record, deferred_records, misplaced_files, record_ids
+from .records import Record, deferred_records, device_named, misplaced_files, record_ids
 from .term_facts import LazyTerms, TermFacts, facts_of
 from .types import (
     AvoidForm,
@@ -84,9 +84,10 @@ def load_terms(
     if not directory.is_dir():
         return LazyTerms({}, {}, []), [], []
     findings = misplaced_files(directory, config, RULE, "term")
+    ids = record_ids(directory)
     built, deferred, order, problems, rejected = deferred_records(
         directory,
-        record_ids(directory),
+        ids,
         config,
         "term",
         RULE,
@@ -96,6 +97,7 @@ def load_terms(
         TermFacts,
     )
     findings.extend(problems)
+    findings += device_named(directory, ids, config, RULE)
     return LazyTerms(built, deferred, order), findings, rejected
 
 

@@ -690,17 +690,21 @@ def load_record_folder(
     paths = record_files(directory)
     built, problems, rejected = cached_records(paths, config, kind, rule, build, cache)
     findings.extend(problems)
-    findings += _device_named(paths, config, rule)
+    findings += device_named(directory, [path.stem for path in paths], config, rule)
     return built, findings, rejected
 
 
-def _device_named(paths: list[Path], config: HandbookConfig, rule: str) -> list[Finding]:
-    """A warning at each record file named as a Windows device (`con.yml`, a slug as any
-    other): a clone on Windows cannot hold it. The record is read all the same."""
+def device_named(
+    directory: Path, ids: list[str], config: HandbookConfig, rule: str
+) -> list[Finding]:
+    """A warning at each record file of `directory` (of `ids`) named as a Windows device
+    (`con.yml`, a slug as any other): a clone on Windows cannot hold it. The record is
+    read all the same."""
     found: list[Finding] = []
-    for path in paths:
-        if device_name(path.name) is not None:
-            report = FileReport(rule, relative_path(config, path))
-            report.at_position(1, 1, str(windows_name_problem(path.name)))
+    for record_id in ids:
+        name = f"{record_id}.yml"
+        if device_name(name) is not None:
+            report = FileReport(rule, relative_path(config, directory / name))
+            report.at_position(1, 1, str(windows_name_problem(name)))
             found.append(report.findings[0].with_severity(Severity.WARNING))
     return found
