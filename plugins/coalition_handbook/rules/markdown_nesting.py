@@ -298,13 +298,47 @@ def _start_tag_end(text: str, start: int) -> tuple[int, bool]:
     return max(end, start + 1), not following or following in _LEFT_OPEN_BEFORE
 
 
-# A start or end tag (`<div markdown="1">`, `</div>`): its `/`, name and attributes. Read
-# up to the next `<` at most, so that tags left open cost linear time. Attributes start
-# with a space or `/`: an autolink (`<https://...>`, `<name@example.org>`) is no tag.
-# A value quoted after `=` may hold a `>` (review rv14: `title="a>b"` hid the attribute).
-_TAG = re.compile(
-    r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*+)((?:[\s/](?:=\s*+(?:"[^"<]*+"|'[^'<]*+')|[^<>])*+)?)>"""
-)
+# A start or end tag's `<`, `/` and name (`<div`, `</div`); then, inside the tag, what
+# `_tags` reads: its end, a `<` that shows it was none, or a value quoted after `=`.
+_TAG_OPENING = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)")
+_IN_TAG = re.compile(r"""[<>]|=\s*+["']""")
+_LONGEST_QUOTED = 2000
+
+
+def _tags(text: str) -> Iterator[tuple[int, bool, str, str]]:
+    """Each start or end tag of `text` (`<div markdown="1">`, `</div>`), as (where its
+    `<` is, whether it ends an element, its name, its attributes), read in linear time.
+    Attributes start with a space or `/`: an autolink (`<https://...>`,
+    `<name@example.org>`) is no tag. A value quoted after `=` may hold `>` and `<`
+    (reviews rv14, rv16: `title="a>b"` and `title="Ages <18"` hid the attribute), up to
+    `_LONGEST_QUOTED` characters; a quote not closed by then is a character like any
+    other. A `<` outside a value shows that what came before was no tag: it is read next."""
+    at = 0
+    while (opening := _TAG_OPENING.search(text, at)) is not None:
+        after_name = opening.end()
+        follows = text[after_name : after_name + 1]
+        if follows and not (follows in "/>" or follows.isspace()):
+            at = after_name
+            continue
+        reading = after_name
+        while True:
+            part = _IN_TAG.search(text, reading)
+            if part is None:
+                return  # no `>` after it: no tag from here on
+            if part[0] == ">":
+                closing, name = opening[1] == "/", opening[2]
+                yield opening.start(), closing, name, text[after_name : part.start()]
+                at = part.end()
+                break
+            if part[0] == "<":
+                at = part.start()
+                break
+            # A search that finds no quote leaves none of its kind for the next to find
+            # in its reach: together they read each character twice at most.
+            closed = text.find(part[0][-1], part.end(), part.end() + _LONGEST_QUOTED + 1)
+            reading = part.end() if closed < 0 else closed + 1
+
+
 # HTML's attribute names know no case: `MARKDOWN` is read as `markdown` (review rv14).
 _MARKDOWN_ATTRIBUTE = re.compile(r"(?:^|\s)markdown(?:\s*=|\s|/|$)", re.IGNORECASE)
 # What may come before an HTML block's first tag on its line.
@@ -337,8 +371,8 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
     # elements up to `open_tags[i]`.
     stack: list[int] = []
     markdown_from: int | None = None  # how many were open when the first markdown one opened
-    for found in _TAG.finditer(read):
-        closing, name, attributes = found.group(1), found.group(2).lower(), found.group(3)
+    for tag_start, closing, tag_name, attributes in _tags(read):
+        name = tag_name.lower()
         if closing:
             if open_names.get(name):  # as the HTML reader does: closes all opened after it
                 while open_tags:
@@ -356,7 +390,7 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
         if (
             markdown_from is None
             and with_markdown
-            and _BLOCK_START.fullmatch(read, read.rfind("\n", 0, found.start()) + 1, found.start())
+            and _BLOCK_START.fullmatch(read, read.rfind("\n", 0, tag_start) + 1, tag_start)
         ):
             markdown_from = len(open_tags)
         cost = _MARKDOWN_ELEMENT_CALLS if with_markdown else 1
@@ -366,7 +400,7 @@ def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
         if markdown_from is not None:
             below = stack[markdown_from - 1] if markdown_from else 0
             if stack[-1] - below > _HTML_STACK_LIMIT:
-                yield found.start(), found.start() + 1
+                yield tag_start, tag_start + 1
                 return
 
 
