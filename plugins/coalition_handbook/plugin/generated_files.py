@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import link_facts
 from ..site.pages import SiteInputs, generate_pages
 from ..site.render_cache import PageRenderCache, build_salt
+from ..site.term_page_cache import cached_term_page
 from ..site.urls import handout_path, protocol_src_uri, term_src_uri
 from . import link_sources
 from .build_log import log
@@ -27,11 +29,12 @@ from .mkdocs_pages import remove_pages_in_place_of
 
 
 def add_generated_pages(
-    files: Files, config: MkDocsConfig, inputs: SiteInputs
+    files: Files, config: MkDocsConfig, inputs: SiteInputs, cache: RunCache
 ) -> tuple[SiteInputs, list[File]]:
     """Add the handbook's generated pages to `files`, each in place of a file at its
-    path; returns the inputs they were made from, which now know the pages' URLs and
-    the intros, and the pages' files."""
+    path (term pages from `cache` when an earlier build made them from the same); returns
+    the inputs they were made from, which now know the pages' URLs and the intros, and
+    the pages' files."""
     page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
     # An author's own index or changes page becomes the intro of the generated one.
     intros: dict[str, str] = {}
@@ -55,7 +58,8 @@ def add_generated_pages(
         }
     )
     generated: list[File] = []
-    for src_uri, markdown in generate_pages(inputs).items():
+    term_pages = partial(cached_term_page, cache=cache)
+    for src_uri, markdown in generate_pages(inputs, term_pages).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:  # reported by the check (rule page.replaced)
             files.remove(existing)
@@ -118,10 +122,10 @@ def render_cache_for(
     hb_config: HandbookConfig,
     inputs: SiteInputs,
     autolink: str,
+    cache: RunCache,
 ) -> PageRenderCache:
-    """The generated pages of earlier builds, for this build's files and Markdown setup
-    (`autolink`: the plugin's option)."""
-    cache = RunCache.beside(hb_config.root, hb_config.config_name)
+    """The generated pages of earlier builds in `cache`, for this build's files and
+    Markdown setup (`autolink`: the plugin's option)."""
     if not cache.enabled:
         return PageRenderCache(cache, "")
     salt = build_salt(

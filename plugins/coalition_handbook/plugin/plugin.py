@@ -29,6 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..cache import RunCache
 from ..check import CheckResult, run_checks
 from ..config import (
     ConfigError,
@@ -377,7 +378,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return files
         assert self.handbook_config is not None  # set with the site's inputs
         keep_compiled_templates(template_code_cache(self.handbook_config.root))
-        self.site_inputs, generated = add_generated_pages(files, config, self.site_inputs)
+        # Read once for the generated pages, the rendered ones and the reading grades.
+        cache = RunCache.beside(self.handbook_config.root, self.handbook_config.config_name)
+        self.site_inputs, generated = add_generated_pages(files, config, self.site_inputs, cache)
         self.site_inputs, self.handout_stand_ins = add_handout_stand_ins(
             files, config, self.site_inputs, self.handbook_config, handouts=self.config.handouts
         )
@@ -385,7 +388,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             files.append(asset)
         fold_search_worker(files, config, self.searches)
         self.render_cache = render_cache_for(
-            files, config, self.handbook_config, self.site_inputs, self.config.autolink
+            files, config, self.handbook_config, self.site_inputs, self.config.autolink, cache
         )
         # Through the render cache, which is written when the build ends: a warm build
         # neither imports textstat nor grades a module that did not change. Only in an

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.entities import codepoint2name
 
@@ -132,13 +132,17 @@ class ChangeEntry:
     src_uri: str
 
 
-def generate_pages(inputs: SiteInputs) -> dict[str, str]:
-    """Every generated page, as Markdown by source path."""
+def generate_pages(
+    inputs: SiteInputs, make_term_page: Callable[[Term, SiteInputs, float], str] | None = None
+) -> dict[str, str]:
+    """Every generated page, as Markdown by source path; term pages by `make_term_page`
+    (`term_page`, or the same through a cache)."""
     handbook = inputs.handbook
     pages: dict[str, str] = {GLOSSARY_INDEX: glossary_index(inputs)}
     boosts = term_search_boosts(handbook.terms.values())
+    make = make_term_page or term_page
     for term in handbook.terms.values():
-        pages[term_src_uri(term.id)] = term_page(term, inputs, boosts[term.id])
+        pages[term_src_uri(term.id)] = make(term, inputs, boosts[term.id])
     pages[PROTOCOLS_INDEX] = protocols_index(inputs)
     for protocol in handbook.protocols.values():
         pages[protocol_src_uri(protocol.id)] = protocol_page(protocol, inputs)
@@ -266,6 +270,8 @@ def _letter_heading(letter: str) -> str:
 
 
 def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
+    """A term's page. What it reads is the key of its cache (site/term_page_cache.py
+    `term_page_inputs`): keep the two in step."""
     src = term_src_uri(term.id)
     terms = inputs.handbook.terms
     replacement = terms.get(term.replaced_by) if term.replaced_by else None
@@ -286,7 +292,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         capital_words=capital_search_words(term, inputs.written_forms.get(term.id, ())),
         replacement=replacement,
         related=[terms[related] for related in dict.fromkeys(term.related) if related in terms],
-        used_on=Markup(USED_ON_PLACEHOLDER) if _is_used(term, inputs) else None,
+        used_on=Markup(USED_ON_PLACEHOLDER) if is_used(term, inputs) else None,
         href_term=lambda term_id: _link(src, term_src_uri(term_id)),
     )
 
@@ -302,7 +308,7 @@ def search_tags(term: Term) -> tuple[str, ...]:
     return tuple(dict.fromkeys((term.term, *term.aliases, *translations)))
 
 
-def _is_used(term: Term, inputs: SiteInputs) -> bool:
+def is_used(term: Term, inputs: SiteInputs) -> bool:
     return any(_used_on_url(page, inputs) is not None for page in inputs.usage.get(term.id, ()))
 
 
