@@ -1015,7 +1015,8 @@ def test_a_title_made_of_a_file_or_folder_name_or_a_heading_is_text_on_every_pag
     config = write_site(tmp_path, pages=pages, options=OPTIONS, theme="material", search=True)
     features = "{name: material, features: [navigation.footer, navigation.tabs, navigation.path]}"
     config.write_text(config.read_text("utf-8").replace("{name: material}", features), "utf-8")
-    site = build_site(config)
+    # Not strict: a name holding `<` is warned of (page.source: Windows cannot hold it).
+    site = build_site(config, strict=False)
 
     html_pages = {
         str(path.relative_to(site)): path.read_text("utf-8") for path in site.rglob("*.html")
