@@ -376,6 +376,9 @@ _LONG_NUMBER = "9" * 5000
         (markdown_html(100, 100).replace("<div ", '<div title="a>b" '), None),
         (markdown_html(1000, 1000).replace("<div ", '<div title="Ages <18" '), (103, 1)),
         (markdown_html(1000, 1000).replace("<div ", "<div title='a<b>c' "), (103, 1)),
+        (markdown_html(1000, 1000).replace("<div ", "<div title=a<b "), (103, 1)),
+        (markdown_html(1000, 1000).replace("<div ", "<div data <b "), (103, 1)),
+        (markdown_html(1000, 1000).replace("<div ", f'<div title="{"<" * 2500}" '), (103, 1)),
         # A hand-written list's `<li>` left unclosed, as HTML allows, nest in that reader:
         # 60 render (review), 1,000 end the build.
         ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 60 + "</ul>\n\n</div>\n", None),
@@ -406,6 +409,9 @@ _LONG_NUMBER = "9" * 5000
         "quoted-greater-than-at-the-limit",
         "quoted-less-than",
         "single-quoted-tag",
+        "bare-less-than",
+        "less-than-in-a-name",
+        "long-quoted-value",
         "unclosed-items",
         "unclosed-items-of-1000",
         "autolinks",

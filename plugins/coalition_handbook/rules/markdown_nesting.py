@@ -298,45 +298,46 @@ def _start_tag_end(text: str, start: int) -> tuple[int, bool]:
     return max(end, start + 1), not following or following in _LEFT_OPEN_BEFORE
 
 
-# A start or end tag's `<`, `/` and name (`<div`, `</div`); then, inside the tag, what
-# `_tags` reads: its end, a `<` that shows it was none, or a value quoted after `=`.
-_TAG_OPENING = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*+)")
-_IN_TAG = re.compile(r"""[<>]|=\s*+["']""")
-_LONGEST_QUOTED = 2000
+# Where a start or end tag may open, and its name as the HTML reader reads it (up to a
+# space, `/` or `>`). Only a name of letters, digits and `-` followed by a space, `/` or
+# `>` names an element: an autolink (`<https://...>`, `<name@example.org>`) is none.
+_TAG_OPENINGS = re.compile(r"</?[a-zA-Z]")
+_TAG_NAME = re.compile(r"[a-zA-Z][^`\t\n\r\f />\x00]*")
+_ELEMENT_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
 
 
 def _tags(text: str) -> Iterator[tuple[int, bool, str, str]]:
-    """Each start or end tag of `text` (`<div markdown="1">`, `</div>`), as (where its
-    `<` is, whether it ends an element, its name, its attributes), read in linear time.
-    Attributes start with a space or `/`: an autolink (`<https://...>`,
-    `<name@example.org>`) is no tag. A value quoted after `=` may hold `>` and `<`
-    (reviews rv14, rv16: `title="a>b"` and `title="Ages <18"` hid the attribute), up to
-    `_LONGEST_QUOTED` characters; a quote not closed by then is a character like any
-    other. A `<` outside a value shows that what came before was no tag: it is read next."""
-    at = 0
-    while (opening := _TAG_OPENING.search(text, at)) is not None:
-        after_name = opening.end()
-        follows = text[after_name : after_name + 1]
-        if follows and not (follows in "/>" or follows.isspace()):
-            at = after_name
-            continue
-        reading = after_name
-        while True:
-            part = _IN_TAG.search(text, reading)
-            if part is None:
-                return  # no `>` after it: no tag from here on
-            if part[0] == ">":
-                closing, name = opening[1] == "/", opening[2]
-                yield opening.start(), closing, name, text[after_name : part.start()]
-                at = part.end()
-                break
-            if part[0] == "<":
-                at = part.start()
-                break
-            # A search that finds no quote leaves none of its kind for the next to find
-            # in its reach: together they read each character twice at most.
-            closed = text.find(part[0][-1], part.end(), part.end() + _LONGEST_QUOTED + 1)
-            reading = part.end() if closed < 0 else closed + 1
+    """Each start or end tag of `text` that names an element (`<div markdown="1">`,
+    `</div>`), as (where its `<` is, whether it ends an element, its name, what follows
+    the name up to its `>`), as Python-Markdown's HTML reader reads them (`_START_TAG`):
+    a `<` or `>` in a value, quoted or not, or in an attribute's name, is part of the tag
+    (reviews rv14, rv16, rv17); a tag it takes as left open is text, and so is every `<`
+    it read for that tag's end. In linear time: each character is read for one tag."""
+    tag_end = 0
+    no_end_tag_end_after = len(text) + 1  # past this, no `>` closes a `</`
+    for opening in _TAG_OPENINGS.finditer(text):
+        at = opening.start()
+        if at < tag_end:
+            continue  # inside a tag read whole, or read as left open: text
+        closing = text[at + 1] == "/"
+        name_at = at + 2 if closing else at + 1
+        name = _TAG_NAME.match(text, name_at)
+        assert name is not None  # a letter follows
+        if closing:
+            # The reader ends an end tag at the first `>`, whatever comes before it.
+            end = text.find(">", at) if at < no_end_tag_end_after else -1
+            if end < 0:
+                no_end_tag_end_after = at
+                continue
+            tag_end = end + 1
+        else:
+            tag_end, left_open = _start_tag_end(text, at)
+            if left_open:
+                continue
+        if _ELEMENT_NAME.fullmatch(name[0]):
+            # Up to its `>`; a tag the reader ends at other text has none.
+            attributes_end = tag_end - 1 if text[tag_end - 1] == ">" else tag_end
+            yield at, closing, name[0], text[name.end() : attributes_end]
 
 
 # HTML's attribute names know no case: `MARKDOWN` is read as `markdown` (review rv14).
