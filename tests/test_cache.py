@@ -949,6 +949,16 @@ def test_regex_keys_the_cache_too() -> None:
     assert f"regex-{installed}.dist-info" in cache_module.library_identities()
 
 
+@pytest.mark.parametrize("library", ["jinja2", "markupsafe"])
+def test_the_template_libraries_key_the_cache_too(library: str) -> None:
+    """Review rv17: the term pages' Markdown kept between builds is Jinja's output; an
+    upgrade of Jinja or MarkupSafe must not keep the old pages."""
+    import importlib.metadata
+
+    installed = importlib.metadata.version(library)
+    assert f"{library}-{installed}.dist-info" in cache_module.library_identities()
+
+
 def test_the_generated_pages_templates_are_kept_compiled_and_an_edit_is_seen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -113,8 +113,8 @@ def _chunks(parts: Iterable[str | bytes]) -> bytes:
 
 # The libraries whose answers are cached (parsing YAML, Markdown and schemas; plurals,
 # phone numbers, the matcher, collation, file patterns, the reading grade and the
-# syllables it counts), by module
-# and by distribution, as its metadata folder is named (in lower case).
+# syllables it counts, the generated pages' templates), by module and by distribution,
+# as its metadata folder is named (in lower case).
 CACHED_LIBRARIES = {
     "yaml": "pyyaml",
     "jsonschema": "jsonschema",
@@ -133,6 +133,10 @@ CACHED_LIBRARIES = {
     "pyphen": "pyphen",
     # A term's tooltip cut at its 300th character ends at a grapheme cluster of regex's.
     "regex": "regex",
+    # Generated pages' Markdown, kept between builds, is written by Jinja templates
+    # (review rv17).
+    "jinja2": "jinja2",
+    "markupsafe": "markupsafe",
 }
 
 

@@ -40,13 +40,9 @@ from ..cache import (
 from ..cache_signature import TEMPLATE, signed, signing_key, verified
 
 # What compiles the templates besides their sources: the environments' settings and
-# filters come from these (module: distribution), and from the plugin's own code.
-_COMPILING_LIBRARIES = {
-    "jinja2": "jinja2",
-    "markupsafe": "markupsafe",
-    "mkdocs": "mkdocs",
-    "material": "mkdocs_material",
-}
+# filters come from these (module: distribution), and from the plugin's own code and the
+# libraries it names (Jinja and MarkupSafe among them: `engine_fingerprint`).
+_COMPILING_LIBRARIES = {"mkdocs": "mkdocs", "material": "mkdocs_material"}
 
 
 class _TemplateCodeCache(FileSystemBytecodeCache):
