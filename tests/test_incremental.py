@@ -1088,3 +1088,22 @@ def test_a_term_file_deleted_or_renamed_that_others_name_finds_what_a_cold_run_f
         "glossary/hooker.yml",
         "glossary/t-visa.yml",
     }
+
+
+def test_a_term_that_fails_to_load_stays_listed_and_fails_again() -> None:
+    """Review rv15 (low): a deferred term whose loading failed was dropped from the
+    loaders but still listed, so `in` said no while iteration named it."""
+    from coalition_handbook.model.term_facts import LazyTerms
+
+    attempts: list[int] = []
+
+    def load() -> Term:
+        attempts.append(1)
+        raise OSError("unreadable")
+
+    terms = LazyTerms({}, {"survivor": (object(), load)}, ["survivor"])  # type: ignore[dict-item]
+    for _ in range(2):
+        with pytest.raises(OSError):
+            terms["survivor"]
+        assert "survivor" in terms and list(terms) == ["survivor"] and len(terms) == 1
+    assert len(attempts) == 2

@@ -84,8 +84,11 @@ class LazyTerms(Mapping[str, Term]):
     def __getitem__(self, term_id: str) -> Term:
         term = self._loaded.get(term_id)
         if term is None:
-            term = self._load.pop(term_id)()  # KeyError: no such term
+            # Its loader is kept until it loads: one that fails leaves the term listed
+            # (`in`, iteration and `len` agree), to fail again where it is looked up.
+            term = self._load[term_id]()  # KeyError: no such term
             self._loaded[term_id] = term
+            del self._load[term_id]
         return term
 
     def __contains__(self, term_id: object) -> bool:
