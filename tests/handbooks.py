@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 TERM = """\
@@ -44,3 +45,21 @@ def set_handbook_options(config_file: Path, options: str) -> None:
         ),
         encoding="utf-8",
     )
+
+
+def finding_rows(config_file: Path, cache: bool = False) -> list[tuple[str, int, str, str, str]]:
+    """(path, line, severity, rule, message) of every finding of `handbook check` on
+    `config_file`, through the cache or not."""
+    from coalition_handbook.check import run_checks
+    from coalition_handbook.config import load_config
+
+    if not cache:
+        os.environ["HANDBOOK_NO_CACHE"] = "1"
+    try:
+        result = run_checks(load_config(config_file))
+    finally:
+        os.environ.pop("HANDBOOK_NO_CACHE", None)
+    return [
+        (finding.path, finding.line, finding.severity.value, finding.rule, finding.message)
+        for finding in result.findings
+    ]

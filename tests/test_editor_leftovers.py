@@ -8,16 +8,13 @@ a page.source warning says to rename it."""
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import pytest
-from handbooks import make_handbook, set_handbook_options
+from handbooks import finding_rows, make_handbook, set_handbook_options
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 
-from coalition_handbook.check import run_checks
-from coalition_handbook.config import load_config
 from coalition_handbook.findings import Severity
 from coalition_handbook.model.files import LEFTOVER_WHY
 from coalition_handbook.model.records import editors_leftover
@@ -36,20 +33,6 @@ LEFTOVERS = {
 }
 # Their paths, as findings name them, sorted as findings are.
 LEFTOVER_PATHS = sorted(name.replace("__", "/") for name in LEFTOVERS)
-
-
-def findings_of(config_file: Path, cache: bool = False) -> list[tuple[str, int, str, str, str]]:
-    """(path, line, severity, rule, message) of every finding, through the cache or not."""
-    if not cache:
-        os.environ["HANDBOOK_NO_CACHE"] = "1"
-    try:
-        result = run_checks(load_config(config_file))
-    finally:
-        os.environ.pop("HANDBOOK_NO_CACHE", None)
-    return [
-        (finding.path, finding.line, finding.severity.value, finding.rule, finding.message)
-        for finding in result.findings
-    ]
 
 
 def leftover_finding(path: str) -> tuple[str, int, str, str, str]:
@@ -94,7 +77,7 @@ def test_each_leftover_is_a_warning_at_the_file(tmp_path: Path) -> None:
     with config_file.open("a", encoding="utf-8") as settings:
         settings.write("exclude_docs: |\n  private/\n")
     # The backups' phone numbers are not read: the site leaves them out.
-    assert findings_of(config_file) == [leftover_finding(path) for path in LEFTOVER_PATHS]
+    assert finding_rows(config_file) == [leftover_finding(path) for path in LEFTOVER_PATHS]
 
 
 def test_the_built_site_holds_no_leftover(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -119,7 +102,7 @@ def test_the_built_site_holds_no_leftover(tmp_path: Path, caplog: pytest.LogCapt
 def test_with_page_source_off_a_leftover_is_still_left_out(tmp_path: Path) -> None:
     config_file = make_handbook(tmp_path, **{"content__index.md~": BACKUP})
     set_handbook_options(config_file, "rules: {page.source: 'off'}")
-    assert findings_of(config_file) == []
+    assert finding_rows(config_file) == []
     build(load_mkdocs_config(str(config_file)))
     assert (tmp_path / "site" / "index.html").is_file()
     assert not (tmp_path / "site" / "index.md~").exists()
@@ -130,13 +113,13 @@ def test_the_cache_sees_a_leftover_come_and_go(
 ) -> None:
     monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
     config_file = make_handbook(tmp_path)
-    assert findings_of(config_file, cache=True) == []
+    assert finding_rows(config_file, cache=True) == []
     backup = tmp_path / "content" / "index.md~"
     backup.write_text(BACKUP, encoding="utf-8")
-    assert findings_of(config_file, cache=True) == [leftover_finding("content/index.md~")]
-    assert findings_of(config_file, cache=True) == findings_of(config_file)
+    assert finding_rows(config_file, cache=True) == [leftover_finding("content/index.md~")]
+    assert finding_rows(config_file, cache=True) == finding_rows(config_file)
     backup.unlink()
-    assert findings_of(config_file, cache=True) == []
+    assert finding_rows(config_file, cache=True) == []
 
 
 def test_record_folders_let_windows_and_word_leftovers_be(tmp_path: Path) -> None:
@@ -153,7 +136,7 @@ def test_record_folders_let_windows_and_word_leftovers_be(tmp_path: Path) -> Non
             "protocols__X.BAK": "old",
         },
     )
-    assert findings_of(config_file) == []
+    assert finding_rows(config_file) == []
 
 
 def test_a_page_with_its_extension_in_capitals_is_named(tmp_path: Path) -> None:
@@ -171,7 +154,7 @@ def test_a_page_with_its_extension_in_capitals_is_named(tmp_path: Path) -> None:
         "({}), and publishes this one's Markdown as it is, which the checks read for "
         "personal data alone; rename it to {}"
     )
-    found = [finding for finding in findings_of(config_file) if finding[3] == "page.source"]
+    found = [finding for finding in finding_rows(config_file) if finding[3] == "page.source"]
     assert found == [
         ("content/Tips.Md", 1, "warning", "page.source", why.format(".md", "Tips.md")),
         (
@@ -199,4 +182,4 @@ def test_a_page_with_its_extension_in_capitals_is_named(tmp_path: Path) -> None:
         ),
     ]
     # Still read for personal data, which MkDocs publishes.
-    assert ("content/Tips.Md", 3, "error") in {finding[:3] for finding in findings_of(config_file)}
+    assert ("content/Tips.Md", 3, "error") in {finding[:3] for finding in finding_rows(config_file)}

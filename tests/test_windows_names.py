@@ -4,11 +4,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from handbooks import TERM, make_handbook
+from handbooks import TERM, finding_rows, make_handbook
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
@@ -28,20 +27,6 @@ TWIN = (
     "its name differs from {}'s only in case: a clone on Windows or macOS, where file "
     "names are the same in any case, holds only one of the two; rename one"
 )
-
-
-def findings_of(config_file: Path, cache: bool = False) -> list[tuple[str, int, str, str, str]]:
-    """(path, line, severity, rule, message) of every finding, through the cache or not."""
-    if not cache:
-        os.environ["HANDBOOK_NO_CACHE"] = "1"
-    try:
-        result = run_checks(load_config(config_file))
-    finally:
-        os.environ.pop("HANDBOOK_NO_CACHE", None)
-    return [
-        (finding.path, finding.line, finding.severity.value, finding.rule, finding.message)
-        for finding in result.findings
-    ]
 
 
 @pytest.mark.parametrize(
@@ -106,7 +91,7 @@ def test_each_name_a_windows_clone_cannot_hold_is_a_warning_at_the_file(tmp_path
             "content__.aux.md": "# Aux\n",
         },
     )
-    assert findings_of(config_file) == [
+    assert finding_rows(config_file) == [
         ("content/about.md", 1, "warning", "page.source", TWIN.format("About.md")),
         ("content/aux.md", 1, "warning", "page.source", DEVICE.format("AUX")),
         ("content/coalition", 1, "warning", "page.source", TWIN.format("Coalition")),
@@ -123,15 +108,15 @@ def test_the_cache_sees_a_case_twin_come_and_go(
 ) -> None:
     monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
     config_file = make_handbook(tmp_path, **{"content__about.md": "# About\n"})
-    assert findings_of(config_file, cache=True) == []
+    assert finding_rows(config_file, cache=True) == []
     twin = tmp_path / "content" / "About.md"
     twin.write_text("# About\n", encoding="utf-8")
     twin_found = [("content/about.md", 1, "warning", "page.source", TWIN.format("About.md"))]
-    assert findings_of(config_file, cache=True) == twin_found
-    assert findings_of(config_file) == twin_found
+    assert finding_rows(config_file, cache=True) == twin_found
+    assert finding_rows(config_file) == twin_found
     twin.rename(tmp_path / "content" / "ABOUT.md")
-    assert findings_of(config_file, cache=True) == [
+    assert finding_rows(config_file, cache=True) == [
         ("content/about.md", 1, "warning", "page.source", TWIN.format("ABOUT.md"))
     ]
     (tmp_path / "content" / "ABOUT.md").unlink()
-    assert findings_of(config_file, cache=True) == []
+    assert finding_rows(config_file, cache=True) == []
