@@ -501,3 +501,26 @@ def test_a_character_reference_is_measured_against_the_digit_limit_in_force(
     assert "Traceback" not in completed.stderr
     rules = [finding["rule"] for finding in json.loads(completed.stdout)["findings"]]
     assert ("markdown.nesting" in rules) is found
+
+
+@pytest.mark.parametrize(
+    "level",
+    [
+        "<div markdown>\n<!-- </div> -->\n",
+        "<div markdown>\n<script></div></script>\n",
+        "<div markdown>\n<style></DIV></style>\n",
+        "<div markdown>\n</div`>\n",
+        "<section`\n<div markdown>\n</section>\n",
+    ],
+    ids=["comment", "script", "style", "end-tag-with-a-backtick", "start-tag-with-no-end"],
+)
+def test_what_the_html_reader_takes_as_text_closes_no_markdown_element(
+    tmp_path: Path, level: str
+) -> None:
+    """Review rv18: a `</div>` in a comment or a script, an end tag whose name holds a
+    backtick, and a start tag that ends in no `>` are text to Python-Markdown's HTML
+    reader: 400 levels of each, with the end tags the check took them for, stopped the
+    build in a RecursionError while the check was silent."""
+    body = level * 400 + "Text.\n" + "</div>\n" * 400
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body})
+    assert [finding.rule for finding in found] == ["markdown.nesting"]

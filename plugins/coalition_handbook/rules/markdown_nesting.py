@@ -301,9 +301,14 @@ def _start_tag_end(text: str, start: int) -> tuple[int, bool]:
 # Where a start or end tag may open, and its name as the HTML reader reads it (up to a
 # space, `/` or `>`). Only a name of letters, digits and `-` followed by a space, `/` or
 # `>` names an element: an autolink (`<https://...>`, `<name@example.org>`) is none.
-_TAG_OPENINGS = re.compile(r"</?[a-zA-Z]")
+_TAG_OPENINGS = re.compile(r"</?[a-zA-Z]|<!--")
 _TAG_NAME = re.compile(r"[a-zA-Z][^`\t\n\r\f />\x00]*")
+# An end tag's name, as html.parser reads it (`tagfind_tolerant`): a backtick is part of
+# it, so `</div`>` ends no `div`.
+_END_TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
 _ELEMENT_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
+# Elements whose content the reader takes as text up to their end tag.
+_RAW_TEXT = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 
 
 def _tags(text: str) -> Iterator[tuple[int, bool, str, str]]:
@@ -311,33 +316,51 @@ def _tags(text: str) -> Iterator[tuple[int, bool, str, str]]:
     `</div>`), as (where its `<` is, whether it ends an element, its name, what follows
     the name up to its `>`), as Python-Markdown's HTML reader reads them (`_START_TAG`):
     a `<` or `>` in a value, quoted or not, or in an attribute's name, is part of the tag
-    (reviews rv14, rv16, rv17); a tag it takes as left open is text, and so is every `<`
-    it read for that tag's end. In linear time: each character is read for one tag."""
+    (reviews rv14, rv16, rv17); a tag it takes as left open, or that ends in no `>`, is
+    text, and so is every `<` it read for that tag's end, a comment, and a script's or
+    style's content (rv18). In linear time: each character is read for one tag."""
     tag_end = 0
-    no_end_tag_end_after = len(text) + 1  # past this, no `>` closes a `</`
+    no_end_after: dict[str, int] = {}  # past this, the text holds no such end
     for opening in _TAG_OPENINGS.finditer(text):
         at = opening.start()
         if at < tag_end:
-            continue  # inside a tag read whole, or read as left open: text
+            continue  # inside a tag read whole, or read as text
+        if opening[0] == "<!--":
+            end = _find_once(text, "-->", at + 4, no_end_after)
+            tag_end = at + 4 if end < 0 else end + 3  # unclosed: `<!--` alone is text
+            continue
         closing = text[at + 1] == "/"
-        name_at = at + 2 if closing else at + 1
-        name = _TAG_NAME.match(text, name_at)
-        assert name is not None  # a letter follows
         if closing:
             # The reader ends an end tag at the first `>`, whatever comes before it.
-            end = text.find(">", at) if at < no_end_tag_end_after else -1
+            end = _find_once(text, ">", at, no_end_after)
             if end < 0:
-                no_end_tag_end_after = at
                 continue
             tag_end = end + 1
+            name = _END_TAG_NAME.match(text, at + 2)
         else:
             tag_end, left_open = _start_tag_end(text, at)
-            if left_open:
-                continue
-        if _ELEMENT_NAME.fullmatch(name[0]):
-            # Up to its `>`; a tag the reader ends at other text has none.
-            attributes_end = tag_end - 1 if text[tag_end - 1] == ">" else tag_end
-            yield at, closing, name[0], text[name.end() : attributes_end]
+            if left_open or text[tag_end - 1] != ">":
+                continue  # text to the reader
+            name = _TAG_NAME.match(text, at + 1)
+        assert name is not None  # a letter follows
+        if not _ELEMENT_NAME.fullmatch(name[0]):
+            continue
+        yield at, closing, name[0], text[name.end() : tag_end - 1]
+        raw_end = _RAW_TEXT.get(name[0].lower()) if not closing else None
+        if raw_end is not None:
+            found = raw_end.search(text, tag_end)
+            tag_end = len(text) if found is None else found.start()
+
+
+def _find_once(text: str, end: str, start: int, none_after: dict[str, int]) -> int:
+    """`text.find(end, start)`, remembering where one was not found: a text with many
+    unclosed `</` or `<!--` is searched to its end once, not once for each."""
+    if start >= none_after.get(end, len(text) + 1):
+        return -1
+    found = text.find(end, start)
+    if found < 0:
+        none_after[end] = start
+    return found
 
 
 # HTML's attribute names know no case: `MARKDOWN` is read as `markdown` (review rv14).
