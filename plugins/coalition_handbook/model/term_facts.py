@@ -41,6 +41,7 @@ class TermFacts(NamedTuple):
 
 
 def facts_of(term: Term) -> TermFacts:
+    """What the checks over every term read of `term` (see the module)."""
     # Here, not at the top: the suppression module reads the model.
     from ..suppression import may_hold_comments
 
