@@ -1033,3 +1033,26 @@ def test_compiled_templates_of_another_plugin_or_library_version_are_not_loaded(
     template_cache._compiler_identity.cache_clear()
     assert render(autoescape=True) == "&lt;b&gt;"
     template_cache._compiler_identity.cache_clear()  # as this process computes it
+
+
+def test_compiled_templates_of_other_versions_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv16 (low): each upgrade left its folder of compiled templates (some
+    470 KB) behind, and so did the files of a version that kept them in one folder."""
+    from coalition_handbook.site import template_cache
+
+    folder = tmp_path / CACHE_DIR / "templates"
+    old_version = folder / "0123456789abcdef"
+    old_version.mkdir(parents=True)
+    (old_version / "__jinja2_ab12.cache").write_bytes(b"code")
+    (folder / "__jinja2_cd34.cache").write_bytes(b"code")
+    kept_elsewhere = tmp_path / "elsewhere"
+    kept_elsewhere.mkdir()
+    (folder / "fedcba9876543210").symlink_to(kept_elsewhere)  # never followed
+    template_cache._remove_other_versions.cache_clear()
+    code_cache = template_cache.template_code_cache(tmp_path)
+    assert code_cache is not None
+    assert sorted(path.name for path in folder.iterdir()) == ["fedcba9876543210"]
+    assert kept_elsewhere.exists()
+    template_cache._remove_other_versions.cache_clear()

@@ -20,6 +20,9 @@ symbolic link.
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -43,6 +46,11 @@ from ..cache_signature import TEMPLATE, signed, signing_key, verified
 # filters come from these (module: distribution), and from the plugin's own code and the
 # libraries it names (Jinja and MarkupSafe among them: `engine_fingerprint`).
 _COMPILING_LIBRARIES = {"mkdocs": "mkdocs", "material": "mkdocs_material"}
+
+# The folder of one version's code (`_compiler_identity`), and a file of compiled code
+# as Jinja names it.
+_VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")
+_LOOSE_CODE = re.compile(r"__jinja2_[0-9a-f]+\.cache")
 
 
 class _TemplateCodeCache(FileSystemBytecodeCache):
@@ -75,7 +83,29 @@ def template_code_cache(root: Path) -> FileSystemBytecodeCache | None:
     None when caching is off."""
     if cache_disabled() or cache_refused(root) or signing_key() is None:
         return None
-    return _TemplateCodeCache(str(root / CACHE_DIR / "templates" / _compiler_identity()))
+    folder = root / CACHE_DIR / "templates"
+    _remove_other_versions(folder, _compiler_identity())
+    return _TemplateCodeCache(str(folder / _compiler_identity()))
+
+
+@cache
+def _remove_other_versions(folder: Path, kept: str) -> None:
+    """Remove the code that other versions compiled into `folder` (once a process): each
+    upgrade left a folder of some 470 KB behind (review rv16), and a version before
+    folders were kept per version wrote its files in `folder` itself."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False) and _VERSION_FOLDER.fullmatch(entry.name):
+                if entry.name != kept:
+                    shutil.rmtree(entry.path, ignore_errors=True)
+            elif entry.is_file(follow_symlinks=False) and _LOOSE_CODE.fullmatch(entry.name):
+                Path(entry.path).unlink()
+        except OSError:
+            continue  # another run removed it, or it cannot be: only space is lost
 
 
 @cache
