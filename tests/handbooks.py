@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coalition_handbook.findings import Finding
 
 TERM = """\
 term: person experiencing homelessness
@@ -47,19 +51,22 @@ def set_handbook_options(config_file: Path, options: str) -> None:
     )
 
 
-def finding_rows(config_file: Path, cache: bool = False) -> list[tuple[str, int, str, str, str]]:
-    """(path, line, severity, rule, message) of every finding of `handbook check` on
-    `config_file`, through the cache or not."""
+def checked(config_file: Path, cache: bool = False) -> list[Finding]:
+    """The findings of `handbook check` on `config_file`, through the cache or not."""
     from coalition_handbook.check import run_checks
     from coalition_handbook.config import load_config
 
     if not cache:
         os.environ["HANDBOOK_NO_CACHE"] = "1"
     try:
-        result = run_checks(load_config(config_file))
+        return run_checks(load_config(config_file)).findings
     finally:
         os.environ.pop("HANDBOOK_NO_CACHE", None)
+
+
+def finding_rows(config_file: Path, cache: bool = False) -> list[tuple[str, int, str, str, str]]:
+    """(path, line, severity, rule, message) of every finding of `checked`."""
     return [
         (finding.path, finding.line, finding.severity.value, finding.rule, finding.message)
-        for finding in result.findings
+        for finding in checked(config_file, cache)
     ]

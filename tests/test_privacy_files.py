@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from handbooks import make_handbook
+from handbooks import checked, make_handbook
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import Abort, PluginError
@@ -32,13 +32,9 @@ def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def findings_of(config_file: Path, cache: bool = False) -> list[tuple[str, int, int, str]]:
     """(path, line, column, found) of each privacy.pii finding, through the cache or not."""
-    if not cache:
-        os.environ["HANDBOOK_NO_CACHE"] = "1"
-    try:
-        result = run_checks(load_config(config_file))
-    finally:
-        os.environ.pop("HANDBOOK_NO_CACHE", None)
-    return [placed(finding) for finding in result.findings if finding.rule == "privacy.pii"]
+    return [
+        placed(finding) for finding in checked(config_file, cache) if finding.rule == "privacy.pii"
+    ]
 
 
 def placed(finding: Finding) -> tuple[str, int, int, str]:
