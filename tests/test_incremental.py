@@ -10,6 +10,7 @@ import random
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -384,13 +385,15 @@ def test_a_page_saved_while_a_check_runs_leaves_no_finding_behind(
     handbook, config = checked_once(tmp_path, random.Random(5))
     handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
     handbook.write("content/late.md", "# Late\n\nA victim.\n")
-    listed = snapshot.markdown_file_paths
+    walked = snapshot.walk_docs
+
+    def walk_before_it_is_saved(*args: Any) -> Any:
+        walk = walked(*args)
+        walk.pages = [path for path in walk.pages if not path.endswith("late.md")]
+        return walk
+
     with monkeypatch.context() as patch:  # the survey lists the pages before it is saved
-        patch.setattr(
-            snapshot,
-            "markdown_file_paths",
-            lambda *args: [path for path in listed(*args) if not path.endswith("late.md")],
-        )
+        patch.setattr(snapshot, "walk_docs", walk_before_it_is_saved)
         during = run_checks(load_config(config)).findings
     assert any(finding.path == "content/late.md" for finding in during)
     (tmp_path / "content" / "late.md").unlink()

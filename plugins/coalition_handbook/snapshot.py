@@ -39,7 +39,7 @@ from .config import HandbookConfig
 from .findings import Finding
 from .model.files import published_text_files
 from .model.modules import module_file_paths
-from .model.pages import markdown_file_paths
+from .model.pages import walk_docs
 from .model.records import handbook_folders, is_record_file_name, yaml_files_below
 from .model.source import relative_path, where_it_leads, within
 
@@ -231,31 +231,16 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     modules_folder = "(folder)" if os.path.isdir(config.modules_dir) else "(none)"  # noqa: PTH112
     listings += [relative_path(config, config.modules_dir), modules_folder]
     modules = _named(module_file_paths(str(config.modules_dir)), root)
-    unreadable: list[tuple[str, str]] = []
-    outside: list[tuple[str, str]] = []
-    docs = str(config.docs_dir)
-    found_texts: list[str] = []
-    linked_out: list[tuple[str, str]] = []
-    misnamed: list[tuple[str, str]] = []
-    pages = markdown_file_paths(
-        docs,
-        config.exclude_docs,
-        unreadable,
-        within(config),
-        outside,
-        found_texts,
-        linked_out,
-        misnamed,
-    )
-    plain_pages = _named(pages, root)
-    text_files = _named(published_text_files(config, found_texts), root)
+    walk = walk_docs(config)
+    plain_pages = _named(walk.pages, root)
+    text_files = _named(published_text_files(config, walk.text_files), root)
     # A folder of pages that cannot be read, a link to a folder or a file elsewhere, or a
     # misnamed file (an editor's leftover, a name Windows cannot hold), is a finding: one
     # that can be read again, or is gone, changes the listings, so that the finding is not
     # taken from this run's snapshot.
-    listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in unreadable]
-    listings += [f"(outside) {file_name(link, root)}" for link, _ in outside + linked_out]
-    listings += [f"(misnamed) {file_name(path, root)} {why}" for path, why in misnamed]
+    listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in walk.unreadable]
+    listings += [f"(outside) {file_name(link, root)}" for link, _ in walk.outside + walk.linked_out]
+    listings += [f"(misnamed) {file_name(path, root)} {why}" for path, why in walk.misnamed]
     for name in modules:
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.

@@ -19,9 +19,9 @@ from .files import in_record_folder, load_text_file, published_text_files
 from .glossary import load_terms
 from .included import IncludedFiles
 from .modules import load_module, module_files
-from .pages import load_page, markdown_files
+from .pages import load_page, walk_docs
 from .protocols import load_protocols
-from .source import FileReport, docs_boundary, relative_path, within
+from .source import FileReport, docs_boundary, relative_path
 from .term_facts import term_paths
 from .types import Handbook, Module, Page, RejectedRecord, Term
 
@@ -60,23 +60,10 @@ def load_handbook(
             module_pages[page.path] = page
 
     pages: list[Page] = []
-    unreadable: list[tuple[str, str]] = []
-    outside: list[tuple[str, str]] = []
-    docs = config.docs_dir
-    found_texts: list[str] = []
-    linked_out: list[tuple[str, str]] = []
-    misnamed: list[tuple[str, str]] = []
+    walk = walk_docs(config)
+    unreadable, outside, linked_out = walk.unreadable, walk.outside, walk.linked_out
     page_names = set(module_pages)
-    for path in markdown_files(
-        docs,
-        config.exclude_docs,
-        unreadable,
-        within(config),
-        outside,
-        found_texts,
-        linked_out,
-        misnamed,
-    ):
+    for path in map(Path, walk.pages):
         relative = relative_path(config, path)
         page_names.add(relative)
         if relative in left_out:
@@ -85,7 +72,7 @@ def load_handbook(
         if page is not None:
             pages.append(page)
     text_files = []
-    for text_path in map(Path, published_text_files(config, found_texts)):
+    for text_path in map(Path, published_text_files(config, walk.text_files)):
         if relative_path(config, text_path) in left_out:
             continue
         text_file = load_text_file(text_path, config, cache)
@@ -108,7 +95,7 @@ def load_handbook(
         report = FileReport("page.source", Path(os.path.relpath(link, config.root)).as_posix())
         report.at_position(1, 1, why.format(docs=boundary))
         findings += report.findings
-    for path, why in misnamed:  # editors' leftovers, names Windows cannot hold
+    for path, why in walk.misnamed:  # editors' leftovers, names Windows cannot hold
         if not in_record_folder(config, path):  # its loader lets a leftover be
             report = FileReport("page.source", relative_path(config, Path(path)))
             report.at_position(1, 1, why)

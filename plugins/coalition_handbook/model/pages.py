@@ -16,7 +16,7 @@ import operator
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from .source import (
     spans_of,
     unreadable,
     where_it_leads,
+    within,
 )
 from .types import Origin, Page
 from .windows_names import (
@@ -174,6 +175,35 @@ def markdown_files(
             str(directory), exclude, unreadable, within, outside, text_files, linked_out, misnamed
         ),
     )
+
+
+@dataclass
+class DocsWalk:
+    """What a walk of a handbook's docs_dir found (`markdown_file_paths` says each)."""
+
+    pages: list[str] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    outside: list[tuple[str, str]] = field(default_factory=list)
+    text_files: list[str] = field(default_factory=list)
+    linked_out: list[tuple[str, str]] = field(default_factory=list)
+    misnamed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def walk_docs(config: HandbookConfig) -> DocsWalk:
+    """The walk of `config`'s docs_dir that the loader and the incremental check's survey
+    both make: its pages as strings, and all else it found."""
+    walk = DocsWalk()
+    walk.pages = markdown_file_paths(
+        str(config.docs_dir),
+        config.exclude_docs,
+        walk.unreadable,
+        within(config),
+        walk.outside,
+        walk.text_files,
+        walk.linked_out,
+        walk.misnamed,
+    )
+    return walk
 
 
 def markdown_file_paths(
