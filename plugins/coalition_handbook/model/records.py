@@ -494,11 +494,7 @@ def cached_records(
     """Load and build every record file of `paths`, each through the persistent cache:
     a file whose bytes did not change since a run that kept it is not parsed again.
     Also what can still be checked of the files with problems."""
-    keys = (
-        [cache.key(kind, relative_path(config, path), cache.file_digest(path)) for path in paths]
-        if cache is not None and cache.enabled
-        else []
-    )
+    keys = _keys_of(paths, config, kind, cache)
     entries = _entries(paths, config, kind, rule, build, cache, keys)
     built: dict[str, T] = {}
     findings: list[Finding] = []
@@ -622,11 +618,18 @@ def _reader(
 def _record_keys(
     folder: str, ids: list[str], config: HandbookConfig, kind: RecordKind, cache: RunCache | None
 ) -> list[str]:
-    """The cache key of each record file `<id>.yml` of `folder` (a path and a separator),
-    by its name and bytes (as `cached_records` keys them); none without a cache."""
+    """The cache key of each record file `<id>.yml` of `folder` (a path and a separator);
+    none without a cache."""
+    return _keys_of([f"{folder}{record_id}.yml" for record_id in ids], config, kind, cache)
+
+
+def _keys_of(
+    paths: Sequence[str | Path], config: HandbookConfig, kind: RecordKind, cache: RunCache | None
+) -> list[str]:
+    """The cache key of each record file of `paths`, by its name and bytes; none without
+    a cache."""
     if cache is None or not cache.enabled:
         return []
-    paths = [f"{folder}{record_id}.yml" for record_id in ids]
     return cache.keys(
         kind, ((relative_path(config, path), cache.file_digest(path)) for path in paths)
     )
