@@ -115,6 +115,38 @@ def test_a_duplicate_says_what_each_claim_is(
     ]
 
 
+def test_a_form_claimed_by_three_terms_names_both_others(tmp_path: Path) -> None:
+    """Two glossaries merged: naming only the first other term, the finding left the
+    second conflict to the next run, once the editor had fixed the first (audit)."""
+    files = {
+        "glossary/a.yml": term_yaml("victim", extra="avoid: [survivor]\n"),
+        "glossary/b.yml": term_yaml("survivor"),
+        "glossary/c.yml": term_yaml("trafficking survivor", extra="aliases: [survivor]\n"),
+    }
+    found = findings_of(tmp_path, files, "glossary.duplicate")
+    assert [(path, line) for path, line, _ in found] == [
+        ("glossary/b.yml", 1),
+        ("glossary/c.yml", 4),
+    ]
+    assert found[1][2] == (
+        "form 'survivor' (accepted) of term 'c' is also claimed by term 'a' (to avoid "
+        "there: glossary/a.yml:4:9) and by term 'b' (accepted there: glossary/b.yml:1:7)"
+    )
+
+
+def test_a_form_listed_twice_and_claimed_by_another_term_says_both(tmp_path: Path) -> None:
+    files = {
+        "glossary/a.yml": term_yaml("survivor"),
+        "glossary/b.yml": term_yaml("person", extra="aliases: [survivor, Survivor]\n"),
+    }
+    messages = [message for *_, message in findings_of(tmp_path, files, "glossary.duplicate")]
+    assert messages[-1] == (
+        "form 'Survivor' of term 'b' is listed twice (also as 'survivor' at "
+        "glossary/b.yml:4:11), and is also claimed by term 'a' (accepted there, as "
+        "'survivor': glossary/a.yml:1:7)"
+    )
+
+
 def test_a_term_listing_a_form_twice(tmp_path: Path) -> None:
     found = findings_of(
         tmp_path,

@@ -10,14 +10,14 @@ list a plural or possessive that the matcher makes of another of its forms ("ví
 beside "víctima", as ADOPTING tells adopters in other languages to list plurals): it
 changes nothing, and an editor cannot tell which plurals the English rules get right.
 The later file (by path) is the one reported, like Sphinx's "duplicate term
-description ... other instance in".
+description ... other instance in", naming every other term that claims the form.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -173,16 +173,28 @@ def _check(context: CheckContext) -> Iterator[Finding]:
             earlier = dict(
                 sorted((entry for key in keys for entry in seen.get(key, ())), key=_rank)
             )
-            conflict = next((other for other in earlier.values() if _conflicts(other, claim)), None)
+            conflicts = _first_of_each_term(
+                other for other in earlier.values() if _conflicts(other, claim)
+            )
             for key in keys:
                 seen.setdefault(key, []).append((rank, claim))
             rank += 1
-            if conflict is not None:
-                yield _finding(context, claim, conflict)
+            if conflicts:
+                yield _finding(context, claim, conflicts)
 
 
 def _rank(entry: tuple[int, Claim]) -> int:
     return entry[0]
+
+
+def _first_of_each_term(claims: Iterable[Claim]) -> list[Claim]:
+    """The first of `claims` of each term: a form that three terms claim names both
+    others in one finding (naming only the first, the second was reported only once the
+    editor had fixed the first: audit of a merge of two glossaries)."""
+    first: dict[str, Claim] = {}
+    for claim in claims:
+        first.setdefault(claim.term.id, claim)
+    return list(first.values())
 
 
 def _conflicts(earlier: Claim, later: Claim) -> bool:
@@ -210,17 +222,24 @@ def _writing(form: str) -> str:
     return fold_case(" ".join(matched_words(form)))
 
 
-def _finding(context: CheckContext, claim: Claim, other: Claim) -> Finding:
-    if other.term.id == claim.term.id:
+def _finding(context: CheckContext, claim: Claim, others: list[Claim]) -> Finding:
+    twice = [other for other in others if other.term.id == claim.term.id]
+    elsewhere = [other for other in others if other.term.id != claim.term.id]
+    claimed_by = " and by ".join(
+        f"term '{other.term.id}' ({other.kind} there{_as_written(other, claim)}: {other.place()})"
+        for other in elsewhere
+    )
+    if twice:
         message = (
             f"form '{claim.form}' of term '{claim.term.id}' is listed twice "
-            f"(also as '{other.form}' at {other.place()})"
+            f"(also as '{twice[0].form}' at {twice[0].place()})"
         )
+        if elsewhere:
+            message += f", and is also claimed by {claimed_by}"
     else:
         message = (
             f"form '{claim.form}' ({claim.kind}) of term '{claim.term.id}' is also claimed "
-            f"by term '{other.term.id}' ({other.kind} there{_as_written(other, claim)}: "
-            f"{other.place()})"
+            f"by {claimed_by}"
         )
     line, column, found = _written_at(claim)
     return context.finding(
