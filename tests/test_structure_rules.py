@@ -86,21 +86,25 @@ def test_a_form_claimed_by_two_terms(tmp_path: Path, first: str, second: str, li
             term_yaml("Survivor"),
             7,
             "form 'Survivor' (accepted) of term 'b' is also claimed by term 'a' "
-            "(accepted there, as 'survivor': glossary/a.yml:1:7)",
+            "(accepted there, as 'survivor': glossary/a.yml:1:7); two terms with one "
+            'preferred form: merge them into one (CONTRIBUTING.md, "Merge two terms"), '
+            "or give one of them another `term`",
         ),
         (
             term_yaml("sex trafficking"),
             term_yaml("x", extra="avoid: [sex-trafficking]\n"),
             9,
             "form 'sex-trafficking' (to avoid) of term 'b' is also claimed by term 'a' "
-            "(accepted there, as 'sex trafficking': glossary/a.yml:1:7)",
+            "(accepted there, as 'sex trafficking': glossary/a.yml:1:7); 'a' accepts it and "
+            "'b' discourages it: keep it on the term that says what the coalition means",
         ),
         (
             term_yaml("x", extra="avoid: [sex-trafficking]\n"),
             term_yaml("sex trafficking"),
             7,
             "form 'sex trafficking' (accepted) of term 'b' is also claimed by term 'a' "
-            "(to avoid there, as 'sex-trafficking': glossary/a.yml:4:9)",
+            "(to avoid there, as 'sex-trafficking': glossary/a.yml:4:9); 'b' accepts it and "
+            "'a' discourages it: keep it on the term that says what the coalition means",
         ),
     ],
     ids=["both-accepted", "avoided-later", "accepted-later"],
@@ -145,6 +149,84 @@ def test_a_form_listed_twice_and_claimed_by_another_term_says_both(tmp_path: Pat
         "glossary/b.yml:4:11), and is also claimed by term 'a' (accepted there, as "
         "'survivor': glossary/a.yml:1:7)"
     )
+
+
+RENAMED = "status: deprecated\nreplaced_by: b\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "advice"),
+    [
+        # a term renamed: the new term lists the old form as an alias
+        (
+            term_yaml("victim-centered approach", extra=RENAMED),
+            term_yaml("survivor-centered approach", extra="aliases: [victim-centered approach]\n"),
+            "a deprecated term's forms send writers to its replacement: take it out of the "
+            "`aliases` of 'b' (glossary/b.yml:4:11)",
+        ),
+        # ... or the old term lists the new form as an alias
+        (
+            term_yaml("victim-centered approach", extra=RENAMED + "aliases: [survivor-centered]\n"),
+            term_yaml("survivor-centered"),
+            "it is the preferred form of the replacement 'b': take it out of the `aliases` "
+            "of the deprecated 'a' (glossary/a.yml:6:11)",
+        ),
+        # ... or both list one spelling as an alias: only the editor can tell
+        (
+            term_yaml("victim-centered approach", extra=RENAMED + "aliases: [VCA]\n"),
+            term_yaml("survivor-centered approach", extra="aliases: [VCA]\n"),
+            "keep it on one of them: on the deprecated 'a' its uses are reported as "
+            "deprecated, on 'b' they are accepted",
+        ),
+        # ... or only the id changed
+        (
+            term_yaml("referral", extra=RENAMED),
+            term_yaml("referral"),
+            "a deprecated term's forms send writers to its replacement, which cannot accept "
+            "them too: to give the term a new id and keep its form, rename glossary/a.yml "
+            "instead of deprecating it",
+        ),
+        # two terms for one concept, from two glossaries
+        (
+            term_yaml("MOU", extra="aliases: [memorandum of understanding]\n"),
+            term_yaml("memorandum of understanding"),
+            "it is the preferred form of 'b': take it out of the `aliases` of 'a' "
+            "(glossary/a.yml:4:11), or merge the two terms",
+        ),
+    ],
+    ids=["new-accepts-old", "old-lists-new", "both-aliases", "same-form", "merged-glossaries"],
+)
+def test_a_duplicate_says_which_file_to_change(
+    tmp_path: Path, first: str, second: str, advice: str
+) -> None:
+    files = {"glossary/a.yml": first, "glossary/b.yml": second}
+    (message,) = [message for *_, message in findings_of(tmp_path, files, "glossary.duplicate")]
+    assert message.endswith(f"); {advice}"), message
+
+
+def test_two_terms_discouraging_one_form_get_no_advice(tmp_path: Path) -> None:
+    """A deprecated term's form that another term avoids, suggesting another term: only
+    the editor can tell which suggestion is right."""
+    files = {
+        "glossary/a.yml": term_yaml("john", extra="status: deprecated\nreplaced_by: c\n"),
+        "glossary/b.yml": term_yaml("sex buyer", extra="avoid: [john]\n"),
+        "glossary/c.yml": term_yaml("buyer"),
+    }
+    (message,) = [message for *_, message in findings_of(tmp_path, files, "glossary.duplicate")]
+    assert message == (
+        "form 'john' (to avoid) of term 'b' is also claimed by term 'a' (deprecated there: "
+        "glossary/a.yml:1:7)"
+    )
+
+
+def test_a_deprecated_terms_form_is_called_deprecated(tmp_path: Path) -> None:
+    files = {
+        "glossary/a.yml": term_yaml("modern slavery", extra="status: deprecated\nreplaced_by: c\n"),
+        "glossary/b.yml": term_yaml("modern slavery"),
+        "glossary/c.yml": term_yaml("human trafficking"),
+    }
+    (message,) = [message for *_, message in findings_of(tmp_path, files, "glossary.duplicate")]
+    assert "(deprecated there: glossary/a.yml:1:7)" in message
 
 
 def test_a_term_listing_a_form_twice(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ list a plural or possessive that the matcher makes of another of its forms ("ví
 beside "víctima", as ADOPTING tells adopters in other languages to list plurals): it
 changes nothing, and an editor cannot tell which plurals the English rules get right.
 The later file (by path) is the one reported, like Sphinx's "duplicate term
-description ... other instance in", naming every other term that claims the form.
+description ... other instance in", naming every other term that claims the form, and
+where the files tell, which of the two to change (`_which_to_change`).
 """
 
 from __future__ import annotations
@@ -49,7 +50,20 @@ class Claim:
 
     @property
     def kind(self) -> str:
-        return "accepted" if self.meaning[0] == "accepted" else "to avoid"
+        if self.meaning[0] == "accepted":
+            return "accepted"
+        return "deprecated" if self.is_deprecated_form else "to avoid"
+
+    @property
+    def is_deprecated_form(self) -> bool:
+        """Whether this is a deprecated term's own form (its `term` or an alias), which
+        is discouraged without being listed under `avoid`."""
+        return self.term.status == "deprecated" and not self.span_key.startswith("avoid.")
+
+    @property
+    def field(self) -> str:
+        """Where the form is listed: `term`, `aliases` or `avoid`."""
+        return self.span_key.split(".", 1)[0]
 
     def place(self) -> str:
         """Where the form is written, `path:line:column`: an editor goes there."""
@@ -159,7 +173,7 @@ def _part(term: Term) -> str:
     for meaning, span_key, form in written_forms(term):
         span = origin.span(span_key)
         written = origin.text[span.start : span.end]
-        forms.append((meaning, form, *origin.line_column(span_key), written))
+        forms.append((meaning, span_key, form, *origin.line_column(span_key), written))
     return repr((origin.path, term.id, term.case_sensitive, forms))
 
 
@@ -241,9 +255,67 @@ def _finding(context: CheckContext, claim: Claim, others: list[Claim]) -> Findin
             f"form '{claim.form}' ({claim.kind}) of term '{claim.term.id}' is also claimed "
             f"by {claimed_by}"
         )
+        if len(elsewhere) == 1:
+            message += _which_to_change(claim, elsewhere[0])
     line, column, found = _written_at(claim)
     return context.finding(
         RULE, claim.term.origin.path, line, column, message, found=found, term=claim.term.id
+    )
+
+
+def _which_to_change(first: Claim, second: Claim) -> str:
+    """`; ...`, what to change where two terms claim one form, as far as the files tell
+    (each message used to name both terms and leave the editor to guess which file to
+    edit: audit of a merge of two glossaries). "" where only the editor can tell."""
+    for deprecated, replacement in ((first, second), (second, first)):
+        if deprecated.is_deprecated_form and deprecated.term.replaced_by == replacement.term.id:
+            return _rename_advice(deprecated, replacement)
+    if (first.kind == "accepted") != (second.kind == "accepted"):
+        accepting, discouraging = (first, second) if first.kind == "accepted" else (second, first)
+        return (
+            f"; '{accepting.term.id}' accepts it and '{discouraging.term.id}' discourages "
+            f"it: keep it on the term that says what the coalition means"
+        )
+    if first.kind != "accepted":
+        return ""
+    if first.field == "term" and second.field == "term":
+        return (
+            "; two terms with one preferred form: merge them into one (CONTRIBUTING.md, "
+            '"Merge two terms"), or give one of them another `term`'
+        )
+    for kept, listed in ((first, second), (second, first)):
+        if kept.field == "term":
+            return (
+                f"; it is the preferred form of '{kept.term.id}': take it out of the "
+                f"`aliases` of '{listed.term.id}' ({listed.place()}), or merge the two terms"
+            )
+    return ""
+
+
+def _rename_advice(deprecated: Claim, replacement: Claim) -> str:
+    """What to change where a deprecated term and its replacement claim one form: the
+    deprecated term's forms already send writers to the replacement, which cannot accept
+    them too (the finding stands at whichever file is later by path)."""
+    if deprecated.field == "term" and replacement.field == "term":
+        return (
+            f"; a deprecated term's forms send writers to its replacement, which cannot "
+            f"accept them too: to give the term a new id and keep its form, rename "
+            f"{deprecated.term.origin.path} instead of deprecating it"
+        )
+    if deprecated.field == "term":
+        return (
+            f"; a deprecated term's forms send writers to its replacement: take it out of "
+            f"the `{replacement.field}` of '{replacement.term.id}' ({replacement.place()})"
+        )
+    if replacement.field == "term":
+        return (
+            f"; it is the preferred form of the replacement '{replacement.term.id}': take it "
+            f"out of the `aliases` of the deprecated '{deprecated.term.id}' "
+            f"({deprecated.place()})"
+        )
+    return (
+        f"; keep it on one of them: on the deprecated '{deprecated.term.id}' its uses are "
+        f"reported as deprecated, on '{replacement.term.id}' they are accepted"
     )
 
 
