@@ -203,6 +203,45 @@ def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "  - definition:\n\n    > A person who has experienced trafficking.\n" in out
 
 
+def test_new_accepted_forms_used_nowhere_are_one_line_under_the_table(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit, two glossaries merged: a hundred new terms made a hundred rows "not a form
+    of any term | accepted | not used" that changed no page, and buried the rows of the
+    forms that pages use. Those are named on one line; a new form that a page uses
+    keeps its row."""
+    write(repository, "content/index.md", "# Home\n\nAsk for an interpreter.\n")
+    commit(repository)
+    for name in ("wage theft", "interpreter", "aging out"):
+        write(repository, f"glossary/{name.replace(' ', '-')}.yml", term(name))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    lines = out.splitlines()
+    assert [line for line in lines if line.startswith("| `")] == [
+        "| `interpreter` | not a form of any term | accepted (`interpreter`) | "
+        "`content/index.md:3:12` |"
+    ]
+    assert (
+        "New accepted forms that nothing uses yet (their terms are listed above): "
+        "`aging out`, `wage theft`"
+    ) in lines
+
+
+def test_new_accepted_forms_used_nowhere_alone_make_no_table(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/wage-theft.yml", term("wage theft"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    section = out[out.index("### Where a form whose status changed is used") :]
+    assert "| form |" not in section
+    assert "Pages, protocols and definitions that use each form" not in section
+    assert (
+        "New accepted forms that nothing uses yet (their terms are listed above): `wage theft`"
+        in section
+    )
+
+
 def test_an_added_deprecated_terms_forms_are_not_called_accepted(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

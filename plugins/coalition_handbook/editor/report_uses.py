@@ -75,8 +75,12 @@ def uses_section(
         return []
     rows: list[str] = []
     groups: list[_Group] = []
+    unused_new: list[str] = []
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
+        if not found and _new_and_accepted(change):
+            unused_new.append(inline_code(change.form))
+            continue
         if case_only := _made_case_sensitive(change) or _recased(change):
             # Every use was listed, though only those in another case fail (audit).
             found = [use for use in found if not use.case_ok]
@@ -96,15 +100,37 @@ def uses_section(
             form += f" (was {inline_code(change.recased_from)})"
         row = [form, was, now, used_in or ("none in another case" if case_only else "not used")]
         rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    table = ["| form | was | now | used in |", "|---|---|---|---|", *rows, ""] if rows else []
+    unused = (
+        [
+            "New accepted forms that nothing uses yet (their terms are listed above): "
+            + ", ".join(unused_new),
+            "",
+        ]
+        if unused_new
+        else []
+    )
     return [
         "### Where a form whose status changed is used",
         "",
-        *_notes(groups, budget),
-        "| form | was | now | used in |",
-        "|---|---|---|---|",
-        *rows,
-        "",
+        *(_notes(groups, budget) if rows else []),
+        *table,
+        *unused,
     ]
+
+
+def _new_and_accepted(change: FormStatusChange) -> bool:
+    """Whether the change makes the form an accepted form of one term, where it was no
+    form before: used nowhere, it changes no page, and its row said only what the terms
+    above say (a merge of two glossaries made a hundred such rows, which buried the
+    forms that pages do use: audit)."""
+    new = change.new
+    return (
+        change.old is None
+        and new is not None
+        and new.status == "accepted"
+        and not new.also_claimed_by
+    )
 
 
 def _notes(groups: Sequence[_Group], budget: Budget) -> list[str]:
