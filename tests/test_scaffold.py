@@ -720,7 +720,6 @@ def write_term(config: HandbookConfig, term_id: str, text: str) -> Path:
         ("TIP", "human-trafficking", "2:11", "a form"),  # an acronym
         ("Survivors", "survivor", "1:7", "a form"),  # the plural of a preferred form
         ("modern slavery", "human-trafficking", "4:11", "a form to avoid"),
-        ("old name", "old-name-term", "1:7", "a form to avoid"),  # a deprecated term's form
     ],
 )
 def test_refuses_a_form_another_term_has(
@@ -732,7 +731,8 @@ def test_refuses_a_form_another_term_has(
     what: str,
 ) -> None:
     """The new file would fail `handbook check` with glossary.duplicate: nothing is
-    written, and the editor is sent to the term that has the form."""
+    written, and the editor is sent to the term that has the form. A deprecated term's
+    form: `test_new_term_names_a_deprecated_terms_form_so`."""
     write_term(config, "survivor", "term: survivor\n")
     write_term(config, "victim", "term: victim\naliases: [trafficking victim]\n")
     write_term(
@@ -740,9 +740,6 @@ def test_refuses_a_form_another_term_has(
         "human-trafficking",
         "term: human trafficking\naliases: [TIP]\navoid:\n"
         "  - text: modern slavery\n    reason: Vague.\n",
-    )
-    write_term(
-        config, "old-name-term", "term: old name\nstatus: deprecated\nreplaced_by: survivor\n"
     )
     before = sorted(config.glossary_dir.iterdir())
     assert run_checks(config).failing(strict=True) == []
@@ -929,6 +926,26 @@ def test_cli_new_term_refuses_a_taken_form(
     assert "already a form of the term 'labor-trafficking'" in err
     assert "Traceback" not in err
     assert [path.name for path in (tmp_path / "glossary").iterdir()] == ["labor-trafficking.yml"]
+
+
+def test_new_term_names_a_deprecated_terms_form_so(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deprecated term's own forms are listed under no `avoid`: calling one "a form to
+    avoid" sent the editor looking for it there (audit of a glossary merge)."""
+    write_term(config, "survivor", "term: survivor\n")
+    write_term(
+        config,
+        "victim-centered-approach",
+        "term: victim-centered approach\naliases: [victim-centred approach]\n"
+        "status: deprecated\nreplaced_by: survivor\n",
+    )
+    assert run_new(config, "term", "Victim-centred approach") == 1
+    assert capsys.readouterr().err == (
+        "handbook new: 'Victim-centred approach' is already a form of the deprecated term "
+        "'victim-centered-approach' (glossary/victim-centered-approach.yml:2:11, replaced by "
+        "'survivor'): edit that term instead; nothing was written.\n"
+    )
 
 
 @pytest.mark.parametrize(

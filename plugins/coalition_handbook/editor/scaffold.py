@@ -303,10 +303,15 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
         )
         claimed = claimed_elsewhere(config, new_term)
         if claimed is not None:
-            what = "a form" if claimed.kind == "accepted" else "a form to avoid"
+            what = _CLAIM_KINDS[claimed.kind]
+            replaced = (
+                f", replaced by {claimed.term.replaced_by!r}"
+                if claimed.kind == "deprecated" and claimed.term.replaced_by
+                else ""
+            )
             print(
-                f"handbook new: {name!r} is already {what} of the term {claimed.term.id!r} "
-                f"({claimed.place()}): edit that term instead; nothing was written.",
+                f"handbook new: {name!r} is already {what} {claimed.term.id!r} "
+                f"({claimed.place()}{replaced}): edit that term instead; nothing was written.",
                 file=sys.stderr,
             )
             return EXIT_REFUSED
@@ -480,6 +485,15 @@ def _form_rule(name: str) -> dict[str, str]:
 def _lowered(rule: dict[str, str]) -> str:
     description = rule["description"]
     return description[:1].lower() + description[1:]
+
+
+# How the refusal names what the taken form is: a deprecated term's own forms are listed
+# under no `avoid`, and "a form to avoid" sent editors looking for one (audit).
+_CLAIM_KINDS = {
+    "accepted": "a form of the term",
+    "to avoid": "a form to avoid of the term",
+    "deprecated": "a form of the deprecated term",
+}
 
 
 def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
