@@ -242,6 +242,22 @@ def test_new_accepted_forms_used_nowhere_alone_make_no_table(
     )
 
 
+def test_changed_terms_come_before_added_ones(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit, two glossaries merged: 86 new terms (800 lines) came before the existing
+    terms whose definitions the merge changed, which are what reviewers must read."""
+    changed = "A person who has lived through trafficking."
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), definition=changed))
+    write(repository, "glossary/aging-out.yml", term("aging out"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    headings = [line for line in out.splitlines() if line.startswith(("### ", "#### "))]
+    terms = headings[headings.index("### Terms") :]
+    assert terms[:3] == ["### Terms", "#### Changed", "#### Added"], headings
+    assert "| terms | 1 | 0 | 0 | 0 | 1 |" in out  # the table keeps its columns
+
+
 def test_an_added_deprecated_terms_forms_are_not_called_accepted(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -3008,13 +3024,13 @@ def test_a_form_to_avoid_added_is_shown_with_its_reason(
     write(repository, "glossary/trafficker.yml", term("trafficker", extra=new_term))
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    changed = out.split("#### Changed", 1)[1]
+    changed = out.split("#### Changed", 1)[1].split("#### Added", 1)[0]
     assert (
         "  - forms to avoid added: `victim`, `trafficked person`\n"
         "  - reason to avoid `victim`: `Defines a *person* by a crime <!--`\n"
     ) in changed
     assert "reason to avoid `trafficked person`" not in out  # it has none
-    added = out.split("#### Added", 1)[1].split("#### Changed", 1)[0]
+    added = out.split("#### Added", 1)[1]
     assert (
         "  - forms to avoid: `pimp`\n  - reason to avoid `pimp`: ``Say `trafficker` instead.``\n"
     ) in added

@@ -1,6 +1,6 @@
 """Render `Changes` as the Markdown report of `handbook diff` (for a pull request's summary):
-its notes and summary table, then each kind of item, each item as it was added, removed,
-renamed, moved or changed, and the uses of forms whose status changed.
+its notes and summary table, then each kind of item, each item as it was removed, renamed,
+moved, changed or added, and the uses of forms whose status changed.
 
 How the report writes handbook text (`report_markdown`), keeps within a size limit
 (`report_limits`), shows a changed field (`report_fields`, `text_diff`), a term's forms
@@ -59,6 +59,10 @@ CHANGE_TITLES = {
     "moved": "Moved",
     "changed": "Changed",
 }
+# The order of each kind's sections: what changes what is published first, the new items
+# last (a merge of two glossaries put 86 new terms, 800 lines, before the 12 existing
+# terms whose definitions it changed: audit). The summary table keeps CHANGE_TITLES' order.
+SECTION_ORDER = ("removed", "renamed", "moved", "changed", "added")
 
 
 @dataclass(frozen=True)
@@ -276,7 +280,8 @@ def _kind_section(
     if not items:
         return []
     lines = [f"### {PLURAL[kind]}", ""]
-    for change_type, title in CHANGE_TITLES.items():
+    for change_type in SECTION_ORDER:
+        title = CHANGE_TITLES[change_type]
         group = [item for item in items if change_type in item.changes]
         if not group:
             continue
