@@ -258,6 +258,22 @@ def test_changed_terms_come_before_added_ones(
     assert "| terms | 1 | 0 | 0 | 0 | 1 |" in out  # the table keeps its columns
 
 
+def test_two_deprecated_terms_sharing_a_form_are_shown_as_a_duplicate(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As glossary.duplicate reports them: one replacement does not make two deprecated
+    terms' shared form agree (audit of a glossary merge)."""
+    retired = "status: deprecated\nreplaced_by: survivor\n"
+    write(repository, "glossary/slave.yml", term("sex slave", extra=retired))
+    write(repository, "glossary/north-slave.yml", term("sex slave", extra=retired))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert (
+        "| `sex slave` | not a form of any term | deprecated (`north-slave`); also claimed by "
+        "`slave` (glossary.duplicate) | not used |"
+    ) in out.splitlines()
+
+
 def test_an_added_deprecated_terms_forms_are_not_called_accepted(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

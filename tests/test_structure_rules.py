@@ -219,6 +219,29 @@ def test_two_terms_discouraging_one_form_get_no_advice(tmp_path: Path) -> None:
     )
 
 
+def test_two_deprecated_terms_sharing_a_form_and_a_replacement_are_a_duplicate(
+    tmp_path: Path,
+) -> None:
+    """Two merged glossaries had each retired "modern-day slavery" for "human trafficking":
+    one form, two terms. The only sign was a term.deprecated finding in the second one's
+    definition, naming the first (audit)."""
+    retired = "status: deprecated\nreplaced_by: c\n"
+    files = {
+        "glossary/a.yml": term_yaml("modern-day slavery", extra=retired),
+        "glossary/b.yml": term_yaml("modern-day slavery", extra=retired),
+        "glossary/c.yml": term_yaml("human trafficking"),
+    }
+    found = findings_of(tmp_path, files, "glossary.duplicate")
+    assert found == [
+        (
+            "glossary/b.yml",
+            1,
+            "form 'modern-day slavery' (deprecated) of term 'b' is also claimed by term 'a' "
+            "(deprecated there: glossary/a.yml:1:7)",
+        )
+    ]
+
+
 def test_a_deprecated_terms_form_is_called_deprecated(tmp_path: Path) -> None:
     files = {
         "glossary/a.yml": term_yaml("modern slavery", extra="status: deprecated\nreplaced_by: c\n"),

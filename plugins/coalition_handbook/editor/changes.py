@@ -47,7 +47,7 @@ from ..markdown.definitions import definition_as_shown
 from ..markup import CLOSED_COMMENT
 from ..matching import KIND_RANK
 from ..model.types import Handbook, HistoryEntry, Module, Protocol, Term
-from ..rules.glossary_duplicate import written_forms
+from ..rules.glossary_duplicate import claims_agree, written_forms
 from ..rules.glossary_history import history_problems
 from ..rules.markdown_nesting import too_costly_to_render
 
@@ -607,7 +607,14 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
             claimed, key=lambda claim: (KIND_RANK[claim[2].status], claim[2].term)
         )
         # The terms whose claims conflict with it (none where they agree).
-        others = sorted({claim[2].term for claim in claimed if claim[3] != meaning} - {state.term})
+        others = sorted(
+            {
+                claim[2].term
+                for claim in claimed
+                if not claims_agree(state.term, meaning, claim[2].term, claim[3])
+            }
+            - {state.term}
+        )
         if others:
             state = dataclasses.replace(state, also_claimed_by=tuple(others))
         states[key] = (form, case_sensitive, state)

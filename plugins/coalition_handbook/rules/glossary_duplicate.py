@@ -5,7 +5,11 @@ spaces, plurals), and a form ending in a possessive also by the writings the mat
 looks for (`forms.searched_writings`): an alias "victim's" meets a form to avoid
 "victim", whose possessive it is, and not "victims". Two claims agree when they mean
 the same thing to a writer: a deprecated term's forms and the `avoid` forms of its
-replacement both suggest the replacement, so they are no conflict. One term may also
+replacement both suggest the replacement, so they are no conflict. Two deprecated terms
+that share a form and a replacement are one (two glossaries merged, each had retired
+"modern-day slavery"): a use is a use of one of them, and where the other's definition
+names the form, term.deprecated reported it there, with no word of the duplicate
+(audit). One term may also
 list a plural or possessive that the matcher makes of another of its forms ("víctimas"
 beside "víctima", as ADOPTING tells adopters in other languages to list plurals): it
 changes nothing, and an editor cannot tell which plurals the English rules get right.
@@ -214,9 +218,21 @@ def _first_of_each_term(claims: Iterable[Claim]) -> list[Claim]:
 def _conflicts(earlier: Claim, later: Claim) -> bool:
     if not earlier.overlaps(later):
         return False
+    if earlier.term.id != later.term.id:
+        return not claims_agree(earlier.term.id, earlier.meaning, later.term.id, later.meaning)
     if earlier.meaning != later.meaning:
         return True
-    return earlier.term.id == later.term.id and not _one_inflects_the_other(earlier, later)
+    return not _one_inflects_the_other(earlier, later)
+
+
+def claims_agree(
+    first_term: str, first: tuple[str, str], second_term: str, second: tuple[str, str]
+) -> bool:
+    """Whether two terms' claims of one form (their `written_forms` meanings) agree:
+    both send writers to one term, and one of them is that term (its `avoid` entry and
+    the form of a term it replaces); two deprecated terms sharing a form do not (see the
+    module's docstring)."""
+    return first == second and first[1] in (first_term, second_term)
 
 
 def _one_inflects_the_other(first: Claim, second: Claim) -> bool:
