@@ -4827,6 +4827,24 @@ def diff_with_settings(
     return code, capsys.readouterr().out
 
 
+def test_known_acronyms_that_are_forms_of_terms_silence_nothing(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit, two glossaries merged with their known_acronyms: CSEC, a form of a term,
+    was said to be no longer reported by term.unknown-acronym, which reports no form of
+    a term; the report names only the entries that do silence it."""
+    write(repository, "mkdocs.yml", SITE + "plugins:\n  - handbook:\n      known_acronyms: [FBI]\n")
+    commit(repository, "settings")
+    plugin = "plugins:\n  - handbook:\n      known_acronyms: [FBI, CSEC, XYZ]\n"
+    write(repository, "mkdocs.yml", SITE + plugin)
+    write(repository, "glossary/csec.yml", term("CSEC"))
+    code, out = diff_with_settings(repository, capsys)
+    assert code == 0, out
+    assert (
+        "- `mkdocs.yml:5`: `known_acronyms` adds `XYZ`: term.unknown-acronym no longer reports it"
+    ) in out.splitlines()
+
+
 def test_settings_a_change_loosens_are_named_at_their_lines(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

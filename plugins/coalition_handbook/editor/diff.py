@@ -270,7 +270,7 @@ def diff_report(
         notes.insert(0, ahead)
     renamed = _renamed_files(repository, config, old, new)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
-    loosened = settings_change(old.check_settings, new.check_settings)
+    loosened = settings_change(old.check_settings, new.check_settings, _forms(new.handbook))
     base_name = pull_request.base_label(repository, pull_request_base, old.commit, old.label)
     head_name = pull_request.head_label(pull_request_base, new.commit, new.label)
 
@@ -682,3 +682,12 @@ def _item_paths(handbook: Handbook) -> set[str]:
         for items in (handbook.terms, handbook.protocols, handbook.modules)
         for item in items.values()
     }
+
+
+def _forms(handbook: Handbook) -> frozenset[str]:
+    """Every form of the handbook's terms, as their files write them."""
+    return frozenset(
+        form
+        for term in handbook.terms.values()
+        for form in (term.term, *term.aliases, *(avoided.text for avoided in term.avoid))
+    )
