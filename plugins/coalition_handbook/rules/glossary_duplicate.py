@@ -6,10 +6,9 @@ looks for (`forms.searched_writings`): an alias "victim's" meets a form to avoid
 "victim", whose possessive it is, and not "victims". Two claims agree when they mean
 the same thing to a writer: a deprecated term's forms and the `avoid` forms of its
 replacement both suggest the replacement, so they are no conflict. Two deprecated terms
-that share a form and a replacement are one (two glossaries merged, each had retired
-"modern-day slavery"): a use is a use of one of them, and where the other's definition
-names the form, term.deprecated reported it there, with no word of the duplicate
-(audit). One term may also
+sharing a form do conflict, though both suggest one replacement (two glossaries merged,
+each had retired "modern-day slavery"): the form can be a form of one of them only, and
+the only sign was a term.deprecated finding in the other's definition. One term may also
 list a plural or possessive that the matcher makes of another of its forms ("víctimas"
 beside "víctima", as ADOPTING tells adopters in other languages to list plurals): it
 changes nothing, and an editor cannot tell which plurals the English rules get right.
