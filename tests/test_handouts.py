@@ -907,6 +907,47 @@ def test_a_missing_picture_is_named_as_the_module_names_it() -> None:
     assert problem.needles == ("/img/exits.png", "exits.png")
 
 
+def test_a_picture_without_a_description_is_named_as_the_module_names_it() -> None:
+    """WeasyPrint names the picture by its `src`, as the module writes it."""
+    message = 'Image "img/exits.png" has no required alt description'
+    (problem,) = handout_problems.described([message, message], Path("/h/content/modules"))
+    assert problem.needles == ("img/exits.png", "exits.png")
+    assert problem.message == (
+        "the picture img/exits.png has no description (alt text): a screen reader reading "
+        "the handout says nothing of what it shows"
+    )
+
+
+@pytest.mark.pdf
+def test_a_picture_without_a_description_is_said_with_file_and_line(tmp_path: Path) -> None:
+    """Audit (a blind volunteer's handout): a map of exits written `![](...)` or
+    `alt=""` was a figure the tagged PDF gave no description, which a screen reader
+    skips; nothing said so. A picture with its description is fine."""
+    require_weasyprint()
+    from PIL import Image
+
+    body = (
+        "![Map of the exits](img/described.png)\n\n![](img/exits.png)\n\n"
+        '<img src="img/floor.png" alt="">\n'
+    )
+    config_file = write_handbook(tmp_path, modules={"exits": module_text("Exits", body)})
+    (tmp_path / "content" / "modules" / "img").mkdir()
+    for name in ("described", "exits", "floor"):
+        Image.new("RGB", (20, 10)).save(tmp_path / "content" / "modules" / "img" / f"{name}.png")
+    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
+    (result,) = report.results
+    assert result.outcome == "rendered"
+    said = "has no description (alt text): a screen reader reading the handout says nothing"
+    assert [
+        (problem.path, problem.line)
+        for problem in result.printing_problems
+        if said in problem.message
+    ] == [
+        ("content/modules/exits.md", body_line(config_file, "img/exits.png")),
+        ("content/modules/exits.md", body_line(config_file, "img/floor.png")),
+    ]
+
+
 def test_a_picture_a_drawing_shows_is_placed_where_the_module_shows_the_drawing(
     tmp_path: Path,
 ) -> None:

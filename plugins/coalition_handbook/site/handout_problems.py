@@ -2,7 +2,9 @@
 
 WeasyPrint logs a picture it cannot load, and text no font here can show, and goes on:
 the PDF has the picture's description in its place, or empty boxes for the characters
-(audit: a missing map of exits and a phone emoji vanished without a word). Its logger
+(audit: a missing map of exits and a phone emoji vanished without a word). It logs a
+picture without a description (`![](exits.png)`, `alt=""`) too: the tagged PDF gives
+screen readers nothing to say of it (audit: a blind volunteer's handout). Its logger
 has no handler of ours, so nothing reached the reader. `collected` listens while one
 handout renders; `described` turns what it heard into problems, each with the texts it
 is about (for a picture that a drawing, an SVG file, shows: the drawing's name, which is
@@ -33,6 +35,9 @@ _HREF = re.compile(r"""\bhref\s*=\s*(?P<quote>["'])(?P<href>.*?)(?P=quote)""", r
 # How WeasyPrint words an error it caught: `ValueError: ...` (weasyprint.urls).
 _EXCEPTION_NAME = re.compile(r"^(?:\w+\.)*\w*(?:Error|Exception): ")
 _NO_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)"')
+# Said of a picture the tagged PDF gives no description (`alt`): a screen reader reading
+# the handout says nothing of it (WeasyPrint's `pdf/tags.py`).
+_NO_DESCRIPTION = re.compile(r'Image "(?P<src>.*)" has no required alt description$')
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,13 @@ def described(
                     f"the picture {name} that {shown} shows is not in the handout "
                     f"({reason}); {shown} prints without it",
                 )
+        elif picture := _NO_DESCRIPTION.match(message):
+            name = _image_name(picture["src"], module_folder, handbook_folders)
+            problem = Unplaced(
+                (name, PurePosixPath(name).name),
+                f"the picture {name} has no description (alt text): a screen reader "
+                "reading the handout says nothing of what it shows",
+            )
         elif glyph := _NO_GLYPH.match(message):
             missing = glyph[1]
             problem = Unplaced((missing, *missing), _no_font_message(missing))
