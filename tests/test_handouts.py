@@ -1928,6 +1928,101 @@ def test_pdf_is_tagged_for_screen_readers(tmp_path: Path) -> None:
     assert {"/H1", "/H2", "/L", "/LI"} <= {role for role in roles if role}
 
 
+def marked_texts(page: object) -> dict[int, str]:
+    """The text of each marked content of a PDF page, by its id (`/MCID`)."""
+    open_ids: list[int | None] = []
+    texts: dict[int, str] = {}
+
+    def opened(operator: bytes, operands: list, *_: object) -> None:
+        if operator == b"BDC":
+            properties = operands[1]
+            open_ids.append(properties.get("/MCID") if isinstance(properties, dict) else None)
+        elif operator == b"BMC":
+            open_ids.append(None)
+        elif operator == b"EMC" and open_ids:
+            open_ids.pop()
+
+    def shown(text: str, *_: object) -> None:
+        ids = [mcid for mcid in open_ids if mcid is not None]
+        if ids:
+            texts[ids[-1]] = texts.get(ids[-1], "") + text
+
+    page.extract_text(visitor_operand_before=opened, visitor_text=shown)  # type: ignore[attr-defined]
+    return texts
+
+
+def texts_by_language(path: Path) -> dict[str, list[str]]:
+    """The text of each structure element of a tagged PDF that says its language
+    (`/Lang`), by that language: what a screen reader speaks in it."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    reader = PdfReader(path)
+    marked = [marked_texts(page) for page in reader.pages]
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+
+    def kids_of(element: DictionaryObject) -> list:
+        kids = element.get("/K", [])
+        return list(kids) if isinstance(kids, ArrayObject) else [kids]
+
+    def text_of(element: DictionaryObject, page: int | None) -> str:
+        if "/Pg" in element:
+            page = pages[element.raw_get("/Pg").idnum]
+        said = []
+        for kid in kids_of(element):
+            if isinstance(kid, int) and page is not None:
+                said.append(marked[page].get(kid, ""))
+            elif isinstance(kid.get_object(), DictionaryObject):
+                said.append(text_of(kid.get_object(), page))
+        return "".join(said)
+
+    languages: dict[str, list[str]] = {}
+    pending = [reader.trailer["/Root"]["/StructTreeRoot"].get_object()]
+    while pending:
+        element = pending.pop()
+        if "/Lang" in element:
+            text = squashed(text_of(element, None)).strip()
+            languages.setdefault(str(element["/Lang"]), []).append(text)
+        pending += [
+            kid.get_object()
+            for kid in kids_of(element)
+            if hasattr(kid, "get_object") and isinstance(kid.get_object(), DictionaryObject)
+        ]
+    return languages
+
+
+@pytest.mark.pdf
+def test_a_passage_in_another_language_says_so_in_the_pdf(tmp_path: Path) -> None:
+    """Audit: `<p lang="es">` in a module was marked in the handout's HTML, and the
+    tagged PDF, which WeasyPrint gives the document's language only, lost it: a screen
+    reader spoke the Spanish with English sounds. The rest is the document's language."""
+    require_weasyprint()
+    from pypdf import PdfReader
+
+    body = '<p lang="es">Llame a la línea directa.</p>\n'
+    context = context_of(write_handbook(tmp_path, modules={"exits": module_text("Exits", body)}))
+    handouts.build_handouts(context, tmp_path / "out")
+    pdf = tmp_path / "out" / "exits.pdf"
+    assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "en"
+    assert texts_by_language(pdf) == {"es": ["Llame a la línea directa."]}
+
+
+@pytest.mark.pdf
+def test_a_spanish_sites_handout_says_which_labels_are_english(tmp_path: Path) -> None:
+    """The labels `english` marks in the HTML (see the test above it) reach the PDF, where
+    screen readers read the language: they spoke "Key terms" with Spanish sounds (audit)."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path)
+    _in_spanish(config_file)
+    handouts.build_handouts(context_of(config_file), tmp_path / "out")
+    # Some labels print in capitals (the stylesheet's `text-transform`).
+    english = {
+        text.casefold() for text in texts_by_language(tmp_path / "out" / "hotel-staff.pdf")["en"]
+    }
+    assert {"objectives", "audience", "key terms", "steps", "contacts"} <= english
+    assert not any("45 minutes" in text or "hospitality" in text for text in english)
+
+
 @pytest.mark.pdf
 def test_pdf_loads_nothing_from_the_network(tmp_path: Path, caplog) -> None:
     require_weasyprint()

@@ -35,7 +35,7 @@ from ..markdown.definitions import definition_as_shown
 from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
-from . import handout_phones, handout_problems
+from . import handout_languages, handout_phones, handout_problems
 from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
 from .handout_long_words import break_long_words
@@ -439,7 +439,9 @@ def render_pdf(
             keep_addresses_unhyphenated(document.etree_element)
             break_long_words(document.etree_element)
             document.base_url = base_url
-            # Tagged: headings, lists and key terms keep their structure for screen readers.
+            # Tagged: headings, lists and key terms keep their structure for screen readers,
+            # and a passage in another language says which (`handout_languages`).
+            handout_languages.mark_languages(weasyprint)
             pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
         raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
