@@ -1050,9 +1050,54 @@ def test_compiled_templates_of_other_versions_are_removed(
     kept_elsewhere = tmp_path / "elsewhere"
     kept_elsewhere.mkdir()
     (folder / "fedcba9876543210").symlink_to(kept_elsewhere)  # never followed
+    weeks_ago = old_version.stat().st_mtime - 30 * 24 * 3600  # unused since (review rv19)
+    for path in (old_version, folder / "__jinja2_cd34.cache", folder / "fedcba9876543210"):
+        os.utime(path, (weeks_ago, weeks_ago), follow_symlinks=False)
     template_cache._remove_other_versions.cache_clear()
     code_cache = template_cache.template_code_cache(tmp_path)
     assert code_cache is not None
     assert sorted(path.name for path in folder.iterdir()) == ["fedcba9876543210"]
     assert kept_elsewhere.exists()
+    template_cache._remove_other_versions.cache_clear()
+
+
+def test_compiled_templates_of_a_version_still_in_use_are_kept(tmp_path: Path) -> None:
+    """Review rv19: two installs that build one checkout in turn (a pre-commit hook's
+    and the editor's own, or a `mkdocs serve` of the version before still running)
+    removed each other's compiled templates at every build, so each compiled them all
+    anew. Another version's folder goes once it has been unused for a while."""
+    from coalition_handbook.site import template_cache
+
+    folder = tmp_path / CACHE_DIR / "templates"
+    in_use = folder / "0123456789abcdef"
+    in_use.mkdir(parents=True)
+    (in_use / "__jinja2_ab12.cache").write_bytes(b"code")
+    unused = folder / "fedcba9876543210"
+    unused.mkdir()
+    weeks_ago = in_use.stat().st_mtime - 30 * 24 * 3600
+    os.utime(unused, (weeks_ago, weeks_ago))
+    template_cache._remove_other_versions.cache_clear()
+    assert template_cache.template_code_cache(tmp_path) is not None
+    assert in_use.is_dir() and (in_use / "__jinja2_ab12.cache").exists()
+    assert not unused.exists()
+    template_cache._remove_other_versions.cache_clear()
+
+
+def test_compiled_templates_are_not_removed_through_a_linked_folder(tmp_path: Path) -> None:
+    """Review rv19: a `templates` folder that is a link was listed and cleaned where it
+    leads, a folder that is not the cache's (a shared one, Jinja's own in /tmp)."""
+    from coalition_handbook.site import template_cache
+
+    elsewhere = tmp_path / "elsewhere"
+    other = elsewhere / "0123456789abcdef"
+    other.mkdir(parents=True)
+    (elsewhere / "__jinja2_cd34.cache").write_bytes(b"code")
+    weeks_ago = other.stat().st_mtime - 30 * 24 * 3600
+    for path in (other, elsewhere / "__jinja2_cd34.cache"):
+        os.utime(path, (weeks_ago, weeks_ago))
+    (tmp_path / CACHE_DIR).mkdir(parents=True)
+    (tmp_path / CACHE_DIR / "templates").symlink_to(elsewhere)
+    template_cache._remove_other_versions.cache_clear()
+    template_cache.template_code_cache(tmp_path)
+    assert other.is_dir() and (elsewhere / "__jinja2_cd34.cache").exists()
     template_cache._remove_other_versions.cache_clear()

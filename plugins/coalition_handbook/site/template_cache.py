@@ -9,7 +9,8 @@ file cache keeps the compiled code; it checks each template's source, and Python
 version, before it uses any; not the environment's settings and filters, which are
 compiled into the code too: so the code of each version of the plugin, Jinja, MkDocs
 and the theme is kept in a folder of its own (`<engine>`; review: an upgrade that made
-a filter take the context stopped the build with the old code).
+a filter take the context stopped the build with the old code). Another version's folder
+is removed once no build has used it for a week (`_remove_other_versions`).
 
 `HANDBOOK_NO_CACHE=1` turns it off, as it does the others; so does a cache that came
 with the repository (`cache_refused`): a compiled template is code, and Jinja unpickles
@@ -20,9 +21,11 @@ symbolic link.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import time
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -51,6 +54,10 @@ _COMPILING_LIBRARIES = {"mkdocs": "mkdocs", "material": "mkdocs_material"}
 # as Jinja names it.
 _VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")
 _LOOSE_CODE = re.compile(r"__jinja2_[0-9a-f]+\.cache")
+# Another version's code is removed once unused for this long (seconds), not at once:
+# two installs that build one checkout in turn (a pre-commit hook's and the editor's
+# own), or a `mkdocs serve` of the version before still running, each keep theirs.
+_UNUSED_FOR = 7 * 24 * 3600
 
 
 class _TemplateCodeCache(FileSystemBytecodeCache):
@@ -84,24 +91,34 @@ def template_code_cache(root: Path) -> FileSystemBytecodeCache | None:
     if cache_disabled() or cache_refused(root) or signing_key() is None:
         return None
     folder = root / CACHE_DIR / "templates"
-    _remove_other_versions(folder, _compiler_identity())
-    return _TemplateCodeCache(str(folder / _compiler_identity()))
+    kept = folder / _compiler_identity()
+    # Its time says it is in use (each build: a `mkdocs serve` of weeks keeps it).
+    with contextlib.suppress(OSError):  # none yet: the first template compiled makes it
+        os.utime(kept, follow_symlinks=False)
+    _remove_other_versions(folder, kept.name)
+    return _TemplateCodeCache(str(kept))
 
 
 @cache
 def _remove_other_versions(folder: Path, kept: str) -> None:
-    """Remove the code that other versions compiled into `folder` (once a process): each
-    upgrade left a folder of some 470 KB behind (review rv16), and a version before
-    folders were kept per version wrote its files in `folder` itself."""
+    """Remove the code that other versions compiled into `folder` (once a process) and
+    that no build used for `_UNUSED_FOR`: each upgrade left a folder of some 470 KB
+    behind (review rv16), and a version before folders were kept per version wrote its
+    files in `folder` itself. A `folder` that is a link is left alone: where it leads is
+    not the cache's to clean."""
     try:
+        if folder.is_symlink():
+            return
         entries = list(os.scandir(folder))
     except OSError:
         return
+    unused_since = time.time() - _UNUSED_FOR
     for entry in entries:
         try:
+            if entry.name == kept or entry.stat(follow_symlinks=False).st_mtime > unused_since:
+                continue
             if entry.is_dir(follow_symlinks=False) and _VERSION_FOLDER.fullmatch(entry.name):
-                if entry.name != kept:
-                    shutil.rmtree(entry.path, ignore_errors=True)
+                shutil.rmtree(entry.path, ignore_errors=True)
             elif entry.is_file(follow_symlinks=False) and _LOOSE_CODE.fullmatch(entry.name):
                 Path(entry.path).unlink()
         except OSError:
