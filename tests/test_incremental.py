@@ -537,7 +537,7 @@ def test_a_changed_reason_to_avoid_a_form_reaches_every_page(
 
 def test_the_survey_lists_the_files_the_model_loads(tmp_path: Path) -> None:
     from coalition_handbook.model.modules import module_files
-    from coalition_handbook.model.pages import markdown_files
+    from coalition_handbook.model.pages import walk_docs
     from coalition_handbook.model.records import record_files
     from coalition_handbook.snapshot import survey
 
@@ -565,8 +565,8 @@ def test_the_survey_lists_the_files_the_model_loads(tmp_path: Path) -> None:
 
     found = survey(config, RunCache(None), None)
     modules = [str(path) for path in module_files(config)]
-    text_files: list[str] = []
-    pages = [str(path) for path in markdown_files(config.docs_dir, text_files=text_files)]
+    walk = walk_docs(config)  # as the loader walks docs_dir
+    pages, text_files = walk.pages, walk.text_files
     records = [
         str(path)
         for folder in ("glossary", "protocols")

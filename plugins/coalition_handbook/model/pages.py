@@ -137,46 +137,6 @@ def parse_page(text: str) -> PageSource:
     return PageSource(text, lines, document, match.end())
 
 
-def markdown_files(
-    directory: Path,
-    exclude: tuple[str, ...] = (),
-    unreadable: list[tuple[str, str]] | None = None,
-    within: tuple[str, ...] = (),
-    outside: list[tuple[str, str]] | None = None,
-    text_files: list[str] | None = None,
-    linked_out: list[tuple[str, str]] | None = None,
-    misnamed: list[tuple[str, str]] | None = None,
-) -> Iterator[Path]:
-    """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
-    sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
-    hidden files and folders, the `templates` folder at the top, and the pages that the
-    gitignore-style patterns of `exclude` (mkdocs.yml's `exclude_docs`) match. Symlinked
-    folders are followed, as MkDocs follows them (`os.walk(followlinks=True)`). A folder
-    that cannot be read is added to `unreadable`, as (path, why), if given: MkDocs leaves
-    its pages out of the site without a word. A linked folder that is not walked is added
-    to `outside`, as (path, why): with `within` (real paths), one that leads elsewhere
-    or into a `.git` folder (`source.where_it_leads`: what is in it is not the site's,
-    and a link to `/` would walk the whole file system); and one that leads back into a
-    folder it is in, a loop, which MkDocs walks round until the system stops it,
-    publishing every page below it again at each turn. With `within`, a link to a file
-    elsewhere, other than a page (whose loader says why it is not read), is added to
-    `linked_out`, as (path, why), if given, and to no other list: MkDocs would copy it to
-    the site. What editors leave beside a file (`records.editors_leftover`: `index.md~`,
-    `Thumbs.db`), which the plugin leaves out of the site, is added to `misnamed`, as
-    (path, `files.LEFTOVER_WHY`), if given, and to no other list; so is each file or
-    folder that is not hidden whose name a clone on Windows cannot hold (`aux.md`,
-    `what?.md`, `About.md` beside `about.md`: `windows_names`), as (path, why), in this
-    list only for what it says; sorted as the pages. The other files left in, whose
-    content is text (`files.is_text_file`), are added to `text_files`, if given, sorted
-    as the pages. The whys name docs_dir as `{docs}`."""
-    return map(
-        Path,
-        markdown_file_paths(
-            str(directory), exclude, unreadable, within, outside, text_files, linked_out, misnamed
-        ),
-    )
-
-
 @dataclass
 class DocsWalk:
     """What a walk of a handbook's docs_dir found (`markdown_file_paths` says each)."""
@@ -216,9 +176,31 @@ def markdown_file_paths(
     linked_out: list[tuple[str, str]] | None = None,
     misnamed: list[tuple[str, str]] | None = None,
 ) -> list[str]:
-    """`markdown_files` as strings (the incremental check's survey lists thousands of
-    files, and a `Path` each cost as much as the rest of it). One `os.scandir` per
-    folder: its entries know their type without a system call each."""
+    """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
+    sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
+    hidden files and folders, the `templates` folder at the top, and the pages that the
+    gitignore-style patterns of `exclude` (mkdocs.yml's `exclude_docs`) match. Symlinked
+    folders are followed, as MkDocs follows them (`os.walk(followlinks=True)`). A folder
+    that cannot be read is added to `unreadable`, as (path, why), if given: MkDocs leaves
+    its pages out of the site without a word. A linked folder that is not walked is added
+    to `outside`, as (path, why): with `within` (real paths), one that leads elsewhere
+    or into a `.git` folder (`source.where_it_leads`: what is in it is not the site's,
+    and a link to `/` would walk the whole file system); and one that leads back into a
+    folder it is in, a loop, which MkDocs walks round until the system stops it,
+    publishing every page below it again at each turn. With `within`, a link to a file
+    elsewhere, other than a page (whose loader says why it is not read), is added to
+    `linked_out`, as (path, why), if given, and to no other list: MkDocs would copy it to
+    the site. What editors leave beside a file (`records.editors_leftover`: `index.md~`,
+    `Thumbs.db`), which the plugin leaves out of the site, is added to `misnamed`, as
+    (path, `files.LEFTOVER_WHY`), if given, and to no other list; so is each file or
+    folder that is not hidden whose name a clone on Windows cannot hold (`aux.md`,
+    `what?.md`, `About.md` beside `about.md`: `windows_names`), as (path, why), in this
+    list only for what it says; sorted as the pages. The other files left in, whose
+    content is text (`files.is_text_file`), are added to `text_files`, if given, sorted
+    as the pages. The whys name docs_dir as `{docs}`.
+    Paths as strings, one `os.scandir` per folder (its entries know their type without a
+    system call each): the incremental check's survey lists thousands of files, and a
+    `Path` each cost as much as the rest of it."""
     if not os.path.isdir(directory):  # noqa: PTH112
         return []
     excluded = _excluded(exclude)
@@ -385,7 +367,7 @@ def _excluded(patterns: tuple[str, ...]) -> Callable[[str], bool] | None:
 def left_out_of_site(src_uri: str, exclude: tuple[str, ...] = ()) -> bool:
     """Whether MkDocs leaves the file at `src_uri` (its path under docs_dir) out of the
     site, by its path: a hidden name, the `templates` folder at the top, a pattern of the
-    site's `exclude_docs` (as `markdown_files` leaves pages out)."""
+    site's `exclude_docs` (as `markdown_file_paths` leaves pages out)."""
     excluded = _excluded(exclude or _MKDOCS_EXCLUDE)  # MkDocs' own are always in it
     assert excluded is not None  # some patterns are given
     return excluded(src_uri)

@@ -141,7 +141,7 @@ def _refusal(why: str, linked: bool, boundary: str) -> str:
     return f"is in a linked folder outside {boundary}"
 
 
-# Why the walk of docs_dir does not follow a link to a folder (`pages.markdown_files`),
+# Why the walk of docs_dir does not follow a link to a folder (`pages.markdown_file_paths`),
 # the folder's name in docs_dir as `{docs}` (`docs_boundary`).
 OUTSIDE_FOLDER = "is a symbolic link to a folder outside {docs}: nothing in it is read or published"
 GIT_LINKED_FOLDER = (
