@@ -1110,3 +1110,23 @@ def test_a_term_that_fails_to_load_stays_listed_and_fails_again() -> None:
             terms["survivor"]
         assert "survivor" in terms and list(terms) == ["survivor"] and len(terms) == 1
     assert len(attempts) == 2
+
+
+def test_term_edits_that_keep_the_forms_leave_no_old_record_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv19: a run after a term edit that kept the forms pruned no pack (it
+    leaves pages out), so each edit's term record stayed beside the one before, and the
+    records pack, read and signed again by every such run, grew with every edit. Every
+    term file is loaded or held by such a run: its records pack is pruned all the same."""
+    from coalition_handbook.cache import RunCache
+
+    def records() -> int:
+        return len(RunCache.beside(tmp_path, "mkdocs.yml")._pack("records-term"))
+
+    handbook, config = checked_once(tmp_path, random.Random(6))
+    after_a_full_run = records()
+    for edit in range(3):
+        handbook.write("glossary/survivor.yml", TERMS["survivor"] + f"tags: [edit{edit}]\n")
+        assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
+    assert records() == after_a_full_run

@@ -56,7 +56,7 @@ import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -564,16 +564,17 @@ class RunCache:
         self._dirty.add(namespace)
         STATS.writes += 1
 
-    def flush(self, prune: bool = True) -> None:
+    def flush(self, prune: bool = True, read_whole: Collection[str] = ()) -> None:
         """Write every namespace this run added to, keeping only the entries the run used
         (so old versions of edited files do not pile up), or all of them (`prune` False:
-        a run that read only part of the handbook). A cache that cannot be written (a
-        read-only checkout) is silently skipped."""
+        a run that read only part of the handbook), but in the namespaces `read_whole`
+        (those it read every file of, though not every page). A cache that cannot be
+        written (a read-only checkout) is silently skipped."""
         if self.directory is None or self.packs is None:
             return
         for namespace in sorted(self._dirty):
             pack = self._packs[namespace]
-            if prune:
+            if prune or namespace in read_whole:
                 used = self._used.get(namespace, set())
                 pack = {key: data for key, data in pack.items() if key in used}
             self._write(self.packs / f"{namespace}.pickle", pack)

@@ -32,7 +32,7 @@ from .model.files import load_text_file
 from .model.glossary import RULE as GLOSSARY_RULE
 from .model.glossary import build_term
 from .model.pages import load_page
-from .model.records import cached_records
+from .model.records import cached_records, records_namespace
 from .model.source import relative_path
 from .model.term_facts import term_paths
 from .model.types import Handbook, Term
@@ -349,7 +349,9 @@ def _recheck(
         other_findings=tuple(other),
     )
     matcher(context)  # cached for a next run that checks pages alone
-    cache.flush(prune=not reused)
+    # Every term file is loaded, or held unread (`model.term_facts`), even by a run that
+    # leaves pages out: the records of the term files as they were before an edit go.
+    cache.flush(prune=not reused, read_whole=(records_namespace("term"),))
     snapshot.store(cache)
     if reused:
         return _lazy_result(snapshot.findings(), config, cache)

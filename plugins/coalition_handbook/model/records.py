@@ -471,6 +471,11 @@ def yaml_files_below(folder: str, names: Iterable[str], skip: Collection[str]) -
                     yield where + os.sep + file_name
 
 
+def records_namespace(kind: RecordKind) -> str:
+    """The cache namespace of the records of `kind`'s files."""
+    return f"records-{kind}"
+
+
 def _is_entry(value: object) -> bool:
     """Whether `value` has the shape of an `_Entry`: what a damaged cache may not."""
     return (
@@ -535,7 +540,7 @@ def deferred_records(
     run's loading)."""
     folder = str(directory) + os.sep
     keys = _record_keys(folder, ids, config, kind, cache)
-    namespace = f"records-{kind}"
+    namespace = records_namespace(kind)
     summaries_key = cache.key(kind, "summaries") if keys and cache is not None else ""
     known = cache.load(namespace, summaries_key) if summaries_key and cache is not None else None
     if not isinstance(known, dict):  # none, or damaged: every file is read
@@ -603,7 +608,7 @@ def _reader(
     the file again should the cache have lost it since."""
 
     def read() -> T:
-        entry = cache.load(f"records-{kind}", key, _is_entry) if cache is not None else None
+        entry = cache.load(records_namespace(kind), key, _is_entry) if cache is not None else None
         if entry is None:
             path = directory / f"{record_id}.yml"
             record, _, _ = load_yaml_record(path, config, kind, rule, cache)
@@ -648,7 +653,7 @@ def _entries(
     (and kept)."""
     entries: list[_Entry[T] | None] = [None] * len(paths)
     if keys and cache is not None:
-        entries = [cache.load(f"records-{kind}", key, _is_entry) for key in keys]
+        entries = [cache.load(records_namespace(kind), key, _is_entry) for key in keys]
     missing = [index for index, entry in enumerate(entries) if entry is None]
     if missing:
         STATS.parsed += len(missing)
@@ -672,7 +677,7 @@ def _entries(
         for index, entry in zip(missing, loaded, strict=True):
             entries[index] = entry
             if keys and cache is not None:
-                cache.store(f"records-{kind}", keys[index], entry)
+                cache.store(records_namespace(kind), keys[index], entry)
     return entries
 
 
