@@ -1112,21 +1112,34 @@ def test_a_term_that_fails_to_load_stays_listed_and_fails_again() -> None:
     assert len(attempts) == 2
 
 
-def test_term_edits_that_keep_the_forms_leave_no_old_record_in_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+RECORD_EDITS: dict[str, tuple[str, Callable[[Handbook, int], str]]] = {
+    "term": ("glossary/survivor.yml", lambda _, edit: TERMS["survivor"] + f"tags: [e{edit}]\n"),
+    "protocol": (
+        "protocols/hotel.yml",
+        lambda _, edit: PROTOCOL.format(review_by="2099-01-01").replace("Committee", f"T{edit}"),
+    ),
+    "module": ("content/modules/hotel.md", lambda book, edit: book.module() + f"\nEdit {edit}.\n"),
+}
+
+
+@pytest.mark.parametrize("kind", RECORD_EDITS)
+def test_record_edits_that_keep_the_forms_leave_no_old_record_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    """Review rv19: a run after a term edit that kept the forms pruned no pack (it
-    leaves pages out), so each edit's term record stayed beside the one before, and the
-    records pack, read and signed again by every such run, grew with every edit. Every
-    term file is loaded or held by such a run: its records pack is pruned all the same."""
+    """Review rv19: a run after an edit that kept the terms' forms pruned no pack (it
+    leaves pages out), so each edit's record stayed beside the one before, and the
+    records pack, read and signed again by every such run, grew with every edit. Such a
+    run loads every term, protocol and module file (or holds it unread): those packs are
+    pruned all the same."""
     from coalition_handbook.cache import RunCache
 
     def records() -> int:
-        return len(RunCache.beside(tmp_path, "mkdocs.yml")._pack("records-term"))
+        return len(RunCache.beside(tmp_path, "mkdocs.yml")._pack(f"records-{kind}"))
 
     handbook, config = checked_once(tmp_path, random.Random(6))
     after_a_full_run = records()
+    name, text = RECORD_EDITS[kind]
     for edit in range(3):
-        handbook.write("glossary/survivor.yml", TERMS["survivor"] + f"tags: [edit{edit}]\n")
+        handbook.write(name, text(handbook, edit))
         assert run_checks(load_config(config)).findings == cold(config, monkeypatch).findings
     assert records() == after_a_full_run

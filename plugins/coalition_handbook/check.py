@@ -61,6 +61,13 @@ from .suppression import shared_suppressions
 
 # Where a finding's path is in its value tuple.
 _PATH = [item.name for item in fields(Finding)].index("path")
+# The packs of the records every run that loads the handbook reads whole, pages it
+# leaves out or not: pruned by each such run (`_recheck`).
+_RECORDS_READ_WHOLE = (
+    records_namespace("term"),
+    records_namespace("protocol"),
+    records_namespace("module"),
+)
 
 
 class CheckResult:
@@ -349,9 +356,9 @@ def _recheck(
         other_findings=tuple(other),
     )
     matcher(context)  # cached for a next run that checks pages alone
-    # Every term file is loaded, or held unread (`model.term_facts`), even by a run that
-    # leaves pages out: the records of the term files as they were before an edit go.
-    cache.flush(prune=not reused, read_whole=(records_namespace("term"),))
+    # Every term, protocol and module file is loaded, or held unread (`model.term_facts`),
+    # even by a run that leaves pages out: their records as they were before an edit go.
+    cache.flush(prune=not reused, read_whole=_RECORDS_READ_WHOLE)
     snapshot.store(cache)
     if reused:
         return _lazy_result(snapshot.findings(), config, cache)

@@ -30,7 +30,7 @@ from .pages import (
     page_paths,
     parse_page,
 )
-from .records import checked_strings, rejected_record, validated_fields
+from .records import checked_strings, records_namespace, rejected_record, validated_fields
 from .source import (
     FileReport,
     check_id,
@@ -147,10 +147,10 @@ def load_module(
     if cache is None or not cache.enabled:
         return _load_module(path, config, cache)
     key = cache.key("module", *page_paths(path, config), cache.file_digest(path))
-    entry = cache.load("records-module", key, _is_module_entry)
+    entry = cache.load(records_namespace("module"), key, _is_module_entry)
     if entry is None:
         entry = _load_module(path, config, cache)
-        cache.store("records-module", key, entry)
+        cache.store(records_namespace("module"), key, entry)
     return entry
 
 
