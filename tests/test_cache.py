@@ -1101,3 +1101,29 @@ def test_compiled_templates_are_not_removed_through_a_linked_folder(tmp_path: Pa
     template_cache.template_code_cache(tmp_path)
     assert other.is_dir() and (elsewhere / "__jinja2_cd34.cache").exists()
     template_cache._remove_other_versions.cache_clear()
+
+
+def test_compiled_templates_are_marked_in_use_where_links_cannot_be_told_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv19: `os.utime(..., follow_symlinks=False)` raises NotImplementedError
+    where the system has no such call (Windows): the folder in use is marked all the
+    same, and the build goes on."""
+    from coalition_handbook.site import template_cache
+
+    utime = os.utime
+
+    def as_on_windows(path: object, *args: object, follow_symlinks: bool = True) -> None:
+        if not follow_symlinks:
+            raise NotImplementedError("utime: follow_symlinks unavailable on this platform")
+        utime(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(template_cache.os, "utime", as_on_windows)
+    kept = tmp_path / CACHE_DIR / "templates" / template_cache._compiler_identity()
+    kept.mkdir(parents=True)
+    weeks_ago = kept.stat().st_mtime - 30 * 24 * 3600
+    os.utime(kept, (weeks_ago, weeks_ago))
+    template_cache._remove_other_versions.cache_clear()
+    assert template_cache.template_code_cache(tmp_path) is not None
+    assert kept.stat().st_mtime > weeks_ago
+    template_cache._remove_other_versions.cache_clear()

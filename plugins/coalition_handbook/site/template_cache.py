@@ -92,9 +92,11 @@ def template_code_cache(root: Path) -> FileSystemBytecodeCache | None:
         return None
     folder = root / CACHE_DIR / "templates"
     kept = folder / _compiler_identity()
-    # Its time says it is in use (each build: a `mkdocs serve` of weeks keeps it).
+    # Its time says it is in use (each build: a `mkdocs serve` of weeks keeps it). Not
+    # through a link, which no build makes (and `follow_symlinks` Windows has not).
     with contextlib.suppress(OSError):  # none yet: the first template compiled makes it
-        os.utime(kept, follow_symlinks=False)
+        if not kept.is_symlink():
+            os.utime(kept)
     _remove_other_versions(folder, kept.name)
     return _TemplateCodeCache(str(kept))
 
