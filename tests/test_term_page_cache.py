@@ -4,7 +4,7 @@ mkdocs.yml, and only while nothing it is made from has changed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -95,3 +95,72 @@ def test_a_cached_build_after_a_change_writes_what_a_build_without_the_cache_doe
     fresh = _term_pages(build_site(config, site_dir=tmp_path / "fresh"))
     assert cached == fresh
     assert cached["glossary/victim/index.html"] != before["glossary/victim/index.html"]
+
+
+class _Reading:
+    """`target`, each attribute read of it noted in `reads` (under `name`); the
+    handbook's terms read through it are noted too (`_ReadingTerms`)."""
+
+    def __init__(self, target: object, name: str, reads: set[str]) -> None:
+        self._target, self._name, self._reads = target, name, reads
+
+    def __getattr__(self, attribute: str) -> object:
+        self._reads.add(f"{self._name}.{attribute}")
+        value = getattr(self._target, attribute)
+        if attribute == "handbook":
+            return _Reading(value, "handbook", self._reads)
+        if self._name == "handbook" and attribute == "terms":
+            return _ReadingTerms(value, self._reads)
+        return value
+
+
+class _ReadingTerms(Mapping[str, object]):
+    """The terms by id, each read through `_Reading` as "named term"."""
+
+    def __init__(self, terms: Mapping[str, object], reads: set[str]) -> None:
+        self._terms, self._reads = terms, reads
+
+    def __getitem__(self, term_id: str) -> object:
+        return _Reading(self._terms[term_id], "named term", self._reads)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._terms)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+
+def test_the_cache_key_reads_all_that_a_term_page_reads(tmp_path: Path) -> None:
+    """Review rv19: `term_page` and its cache key (`term_page_inputs`) are kept in step by
+    hand; a page that read something more of the site's inputs, or of the terms it names,
+    would be kept stale by every warm build. Its term is read whole but for its origin;
+    the terms it names, by their id and the names the key holds."""
+    from coalition_handbook.check import run_checks
+    from coalition_handbook.config import load_config
+    from coalition_handbook.site.pages import PageRef, SiteInputs, term_page
+    from coalition_handbook.site.term_page_cache import term_page_inputs
+
+    terms = {
+        **TERMS,
+        "hooker": term_yaml(
+            "hooker", "A word to avoid.", extra="status: deprecated\nreplaced_by: survivor\n"
+        ),
+    }
+    config = write_site(tmp_path, pages=PAGES, terms=terms)
+    handbook = run_checks(load_config(config)).handbook
+    usage = {"victim": (PageRef("index.md", "Home"), PageRef("glossary/hooker.md", "x", True))}
+    inputs = SiteInputs(
+        handbook=handbook, usage=usage, page_urls={"index.md": "."}, term_template="hb.html"
+    )
+    for term_id in ("victim", "hooker"):
+        term = handbook.terms[term_id]
+        page_reads: set[str] = set()
+        reading_term, reading_inputs = (
+            _Reading(term, "term", page_reads),
+            _Reading(inputs, "inputs", page_reads),
+        )
+        term_page(reading_term, reading_inputs, 1.0)  # type: ignore[arg-type]
+        key_reads = {"named term.id"}  # the key names them by their id
+        term_page_inputs(term, _Reading(inputs, "inputs", key_reads), 1.0)  # type: ignore[arg-type]
+        assert "term.origin" not in page_reads
+        assert {read for read in page_reads if not read.startswith("term.")} <= key_reads
