@@ -1119,6 +1119,8 @@ RECORD_EDITS: dict[str, tuple[str, Callable[[Handbook, int], str]]] = {
         lambda _, edit: PROTOCOL.format(review_by="2099-01-01").replace("Committee", f"T{edit}"),
     ),
     "module": ("content/modules/hotel.md", lambda book, edit: book.module() + f"\nEdit {edit}.\n"),
+    # The forms moved down a line more at each edit: glossary.duplicate's reading changes.
+    "rules": ("glossary/survivor.yml", lambda _, edit: "#\n" * (edit + 1) + TERMS["survivor"]),
 }
 
 
@@ -1129,12 +1131,14 @@ def test_record_edits_that_keep_the_forms_leave_no_old_record_in_the_cache(
     """Review rv19: a run after an edit that kept the terms' forms pruned no pack (it
     leaves pages out), so each edit's record stayed beside the one before, and the
     records pack, read and signed again by every such run, grew with every edit. Such a
-    run loads every term, protocol and module file (or holds it unread): those packs are
-    pruned all the same."""
+    run loads every term, protocol and module file (or holds it unread), and runs
+    glossary.duplicate, whose findings the `rules` pack keeps: those packs are pruned all
+    the same."""
     from coalition_handbook.cache import RunCache
 
     def records() -> int:
-        return len(RunCache.beside(tmp_path, "mkdocs.yml")._pack(f"records-{kind}"))
+        namespace = kind if kind == "rules" else f"records-{kind}"
+        return len(RunCache.beside(tmp_path, "mkdocs.yml")._pack(namespace))
 
     handbook, config = checked_once(tmp_path, random.Random(6))
     after_a_full_run = records()

@@ -40,6 +40,7 @@ from .rules.base import (
     NON_PAGE_RULES,
     PAGE_RULES,
     RULES,
+    RULES_NAMESPACE,
     TERM_FILE_RULES,
     CheckContext,
     RuleCheck,
@@ -61,12 +62,14 @@ from .suppression import shared_suppressions
 
 # Where a finding's path is in its value tuple.
 _PATH = [item.name for item in fields(Finding)].index("path")
-# The packs of the records every run that loads the handbook reads whole, pages it
-# leaves out or not: pruned by each such run (`_recheck`).
-_RECORDS_READ_WHOLE = (
+# The packs every run that loads the handbook reads whole, pages it leaves out or not:
+# the records of the terms, protocols and modules, and the findings of the rules over
+# every term (glossary.duplicate's). Pruned by each such run (`_recheck`).
+_READ_WHOLE = (
     records_namespace("term"),
     records_namespace("protocol"),
     records_namespace("module"),
+    RULES_NAMESPACE,
 )
 
 
@@ -357,8 +360,9 @@ def _recheck(
     )
     matcher(context)  # cached for a next run that checks pages alone
     # Every term, protocol and module file is loaded, or held unread (`model.term_facts`),
-    # even by a run that leaves pages out: their records as they were before an edit go.
-    cache.flush(prune=not reused, read_whole=_RECORDS_READ_WHOLE)
+    # and the rules over every term run, even in a run that leaves pages out: what was
+    # kept of those files as they were before an edit goes.
+    cache.flush(prune=not reused, read_whole=_READ_WHOLE)
     snapshot.store(cache)
     if reused:
         return _lazy_result(snapshot.findings(), config, cache)

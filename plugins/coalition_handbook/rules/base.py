@@ -219,6 +219,10 @@ NON_PAGE_RULES = frozenset(
 TERM_FILE_RULES = frozenset({"glossary_history", "glossary_short"})
 
 
+# The cache namespace of the findings rules keep (`cached_findings`).
+RULES_NAMESPACE = "rules"
+
+
 def cached_findings(
     context: CheckContext, rule: str, reads: str, compute: Callable[[], list[Finding]]
 ) -> list[Finding]:
@@ -228,9 +232,9 @@ def cached_findings(
     if cache is None or not cache.enabled:
         return compute()
     key = cache.key(rule, reads)
-    found = cache.load("rules", key)
+    found = cache.load(RULES_NAMESPACE, key)
     if isinstance(found, list):
         return found
     findings = compute()
-    cache.store("rules", key, findings)
+    cache.store(RULES_NAMESPACE, key, findings)
     return findings

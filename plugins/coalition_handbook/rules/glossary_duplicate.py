@@ -32,7 +32,7 @@ from ..model.term_facts import term_facts
 from ..model.types import Term
 from ..model.yaml_source import LineIndex
 from ..yaml_text import source_offsets
-from .base import CheckContext, cached_findings
+from .base import RULES_NAMESPACE, CheckContext, cached_findings
 
 RULE = "glossary.duplicate"
 
@@ -149,7 +149,7 @@ def _reads(terms: Mapping[str, Term], cache: RunCache | None) -> str:
     reading them all cost as much as the rest of a run after one term's edit)."""
     kept_in = cache if cache is not None and cache.enabled else None
     memo_key = kept_in.key(RULE, "parts") if kept_in is not None else ""
-    known = kept_in.load("rules", memo_key) if kept_in is not None else None
+    known = kept_in.load(RULES_NAMESPACE, memo_key) if kept_in is not None else None
     if not isinstance(known, dict):  # none, or damaged: every term is read
         known = {}
     parts: dict[bytes, bytes] = {}
@@ -159,7 +159,7 @@ def _reads(terms: Mapping[str, Term], cache: RunCache | None) -> str:
         part = known.get(file_key)
         parts[file_key] = part if isinstance(part, bytes) else _part_digest(terms[term_id])
     if kept_in is not None and parts != known:
-        kept_in.store("rules", memo_key, parts)
+        kept_in.store(RULES_NAMESPACE, memo_key, parts)
     return digest(*parts.values())
 
 
