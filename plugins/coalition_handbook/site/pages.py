@@ -271,7 +271,8 @@ def _letter_heading(letter: str) -> str:
 
 def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
     """A term's page. What it reads is the key of its cache (site/term_page_cache.py
-    `term_page_inputs`): keep the two in step."""
+    `term_page_inputs`): keep the two in step (tests/test_term_page_cache.py fails when
+    the page reads what the key does not)."""
     src = term_src_uri(term.id)
     terms = inputs.handbook.terms
     replacement = terms.get(term.replaced_by) if term.replaced_by else None
