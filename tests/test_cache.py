@@ -216,6 +216,25 @@ def test_duplicate_forms_are_compared_again_only_when_forms_or_their_places_chan
     assert compared
 
 
+def test_without_the_cache_no_digest_of_the_terms_is_made_for_the_duplicate_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The digest is the key of cached findings: a cold run keeps none, and paid for a
+    # digest of every term's forms all the same.
+    config = make(tmp_path)
+    (tmp_path / "glossary" / "victim.yml").write_text(
+        "term: victim\nversion: 1\ndefinition: A person harmed.\n" + HISTORY, encoding="utf-8"
+    )
+
+    def refused(*_: object) -> str:
+        raise AssertionError("a digest made with no cache to keep findings in")
+
+    expected = uncached(config, monkeypatch)
+    monkeypatch.setattr(glossary_duplicate, "_reads", refused)
+    assert uncached(config, monkeypatch) == expected
+    assert any(finding.rule == "glossary.duplicate" for finding in expected)
+
+
 def test_added_and_removed_files_change_the_result(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -224,14 +224,19 @@ RULES_NAMESPACE = "rules"
 
 
 def cached_findings(
-    context: CheckContext, rule: str, reads: str, compute: Callable[[], list[Finding]]
+    context: CheckContext,
+    rule: str,
+    reads: Callable[[], str],
+    compute: Callable[[], list[Finding]],
 ) -> list[Finding]:
-    """The findings of a rule, through the cache: kept under `reads`, a digest of all
-    that the rule reads."""
+    """The findings of a rule, through the cache: kept under `reads()`, a digest of all
+    that the rule reads. Without a cache nothing is kept, and `reads` is not called:
+    glossary.duplicate's digest of every term's forms took 20 ms of a cold run at 2,000
+    terms."""
     cache = context.cache
     if cache is None or not cache.enabled:
         return compute()
-    key = cache.key(rule, reads)
+    key = cache.key(rule, reads())
     found = cache.load(RULES_NAMESPACE, key)
     if isinstance(found, list):
         return found

@@ -23,7 +23,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..cache import RunCache, digest
 from ..findings import Finding
@@ -132,7 +132,7 @@ def claims_of(term: Term) -> Iterator[Claim]:
 def check(context: CheckContext) -> Iterator[Finding]:
     # Comparing forms needs lemminflect's tables (a quarter of a second to load) and
     # every term's: keep the findings for as long as what they depend on stays.
-    reads = _reads(context.handbook.terms, context.cache)
+    reads = partial(_reads, context.handbook.terms, context.cache)
     return iter(cached_findings(context, RULE, reads, lambda: list(_check(context))))
 
 
