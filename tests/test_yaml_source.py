@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 import yaml
@@ -134,6 +135,45 @@ def test_plain_scalars_are_typed_as_pyyaml_types_them(scalar: str) -> None:
     assert [type(item) for item in document.data.values()] == [
         type(item) for item in expected.values()
     ]
+
+
+class _CountedPattern:
+    """A resolver's pattern that counts the values it is tried on."""
+
+    def __init__(self, pattern: re.Pattern[str], tries: list[str]) -> None:
+        self.pattern = pattern
+        self.tries = tries
+
+    def match(self, value: str) -> re.Match[str] | None:
+        self.tries.append(value)
+        return self.pattern.match(value)
+
+
+def test_each_plain_scalar_is_resolved_once_however_many_files_write_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every term file writes `term:`, `version: 1`, `date:`...: trying the resolver's
+    # patterns on each again, file after file, was work thrown away.
+    tries: list[str] = []
+
+    def counted(resolvers: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[object, ...]:
+        return tuple((tag, _CountedPattern(pattern, tries)) for tag, pattern in resolvers)
+
+    monkeypatch.setattr(yaml_source, "_PLAIN_TAGS", {}, raising=False)
+    monkeypatch.setattr(yaml_source, "_ANY_FIRST", counted(yaml_source._ANY_FIRST))
+    by_first = {first: counted(found) for first, found in yaml_source._RESOLVERS_BY_FIRST.items()}
+    monkeypatch.setattr(yaml_source, "_RESOLVERS_BY_FIRST", by_first)
+    text = "term: victim\nversion: 1\nhistory:\n  - date: 2026-01-31\n    seen: yes\n"
+    expected = yaml.safe_load(text)
+    assert load_yaml(text).data == expected
+    assert tries
+    tries.clear()
+    assert load_yaml(text).data == expected
+    assert tries == []
+    long_text = "1" + "x" * 40  # too long to be kept: the values kept stay few
+    load_yaml(f"a: {long_text}\n")
+    load_yaml(f"a: {long_text}\n")
+    assert tries.count(long_text) > tries.count("a") == 0
 
 
 def test_duplicate_keys_are_problems_at_the_second_key() -> None:

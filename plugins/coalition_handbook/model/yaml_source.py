@@ -35,6 +35,22 @@ _RESOLVERS_BY_FIRST = {
 }
 
 
+# The tag of each short plain scalar resolved: every record file writes the same keys
+# (`term:`, `version:`, `date:`) and many of the same values (`1`, `approved`), each of
+# which the resolver's patterns were tried on again in every file.
+_PLAIN_TAGS: dict[str, str] = {}
+_REMEMBERED_LENGTH = 40
+_REMEMBERED = 20_000
+
+
+def _plain_tag(value: str) -> str:
+    """The tag PyYAML's resolver gives the plain scalar `value`."""
+    for tag, pattern in _RESOLVERS_BY_FIRST.get(value[:1], _ANY_FIRST):
+        if pattern.match(value):
+            return tag
+    return _LibyamlOrPython.DEFAULT_SCALAR_TAG
+
+
 class _Loader(_LibyamlOrPython):  # type: ignore[valid-type, misc]
     """The safe loader, resolving the tags of untagged nodes as PyYAML's resolver does
     for a safe loader (which has no path resolvers), without its generality: libyaml
@@ -44,9 +60,12 @@ class _Loader(_LibyamlOrPython):  # type: ignore[valid-type, misc]
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:  # a plain scalar: `true`, `1`, `2026-01-01` are not text
-                for tag, pattern in _RESOLVERS_BY_FIRST.get(value[:1], _ANY_FIRST):
-                    if pattern.match(value):
-                        return tag
+                tag = _PLAIN_TAGS.get(value)
+                if tag is None:
+                    tag = _plain_tag(value)
+                    if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED:
+                        _PLAIN_TAGS[value] = tag
+                return tag
             return self.DEFAULT_SCALAR_TAG
         if kind is yaml.SequenceNode:
             return self.DEFAULT_SEQUENCE_TAG
