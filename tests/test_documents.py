@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from test_matching import MATCHER
 from test_term_rules import make
 
+from coalition_handbook import documents
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import (
@@ -86,6 +87,24 @@ def test_every_document_kind_is_placed_as_before(tmp_path: Path) -> None:
         for at in every
         if is_flagged(at)
     ]
+
+
+def test_without_the_cache_no_key_is_made_of_what_a_term_s_scan_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The values a term's scan reads are the key of its cached scan, and nothing else:
+    # a cold run made that key of each of thousands of terms and kept none.
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    config = load_config(make(tmp_path))
+    expected = run_checks(config).findings
+
+    def refused(term: object) -> str:
+        raise AssertionError("a cache key made with no cache")
+
+    monkeypatch.setattr(documents, "_term_texts_read", refused)
+    result = run_checks(config)
+    assert result.findings == expected
+    assert any(document.kind == "term" for document in scan_handbook(result.context))
 
 
 def test_what_uses_a_term_is_its_checked_text(tmp_path: Path) -> None:

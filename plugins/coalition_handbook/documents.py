@@ -326,6 +326,7 @@ def _scan(
     terms_key: str,
 ) -> list[ScannedDocument]:
     get_matcher = term_matcher if callable(term_matcher) else lambda: term_matcher
+    cache = cache if cache is not None and cache.enabled else None
     replaced = handbook.replaced_lines
     jobs: list[_Job] = [
         _Job(
@@ -345,7 +346,8 @@ def _scan(
             term.id,
             term.origin,
             partial(_term_texts, term),
-            reads=_term_texts_read(term),
+            # Only a cache key reads it: no cache, no key to make of 2,000 terms' values.
+            reads=_term_texts_read(term) if cache is not None else None,
         )
         for term in handbook.terms.values()
     ]
@@ -364,9 +366,7 @@ def _scan(
         )
         for record in records
     ]
-    return _Scanner(
-        get_matcher, cache if cache is not None and cache.enabled else None, terms_key
-    ).documents(jobs)
+    return _Scanner(get_matcher, cache, terms_key).documents(jobs)
 
 
 def _kind_of(record: Protocol | Module) -> DocumentKind:
@@ -390,7 +390,7 @@ class _Job(NamedTuple):
     texts: Callable[[], list[CheckedText]]
     replaced: frozenset[int] = frozenset()  # lines left out of the view (`_page_texts`)
     # All that `texts` reads of the file, where that is less than its text (a term's:
-    # `_term_texts_read`); None: the whole text.
+    # `_term_texts_read`); None: the whole text. Read for the cache's key alone.
     reads: str | None = None
 
 
