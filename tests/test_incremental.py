@@ -928,6 +928,29 @@ def test_a_term_edit_works_out_no_generated_page_where_no_page_is_checked(
     assert any(f.rule == "page.replaced" for f in expected)
 
 
+def test_page_replaced_lists_a_records_folder_only_where_a_page_is_published_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A term's page is published in `glossary/`: where no page of docs_dir is, none can be
+    in a term's place, and the address of each of thousands of terms' pages is not
+    worked out; where one is, it is reported as before."""
+    from coalition_handbook.rules import page_replaced
+
+    handbook = Handbook(tmp_path, random.Random(7))
+    config = tmp_path / "mkdocs.yml"
+    listed: list[str] = []
+    ids = page_replaced._ids
+    monkeypatch.setattr(
+        page_replaced, "_ids", lambda folder: listed.append(folder.name) or ids(folder)
+    )
+    assert not any(f.rule == "page.replaced" for f in cold(config, monkeypatch).findings)
+    assert listed == []
+    handbook.write("content/glossary/survivor.md", "# Mine\n\nA page in the term's place.\n")
+    replaced = [f.path for f in cold(config, monkeypatch).findings if f.rule == "page.replaced"]
+    assert listed == ["glossary"]
+    assert replaced == ["content/glossary/survivor.md"]
+
+
 def test_a_term_edit_scans_again_only_what_changed_in_what_its_scan_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
