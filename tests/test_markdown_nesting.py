@@ -4,9 +4,12 @@ runs out of stack (DESIGN section 11: no traceback)."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,7 @@ from coalition_handbook.findings import Finding
 from coalition_handbook.model import load_handbook
 from coalition_handbook.rules import markdown_nesting
 from coalition_handbook.rules.base import CheckContext
-from coalition_handbook.rules.markdown_nesting import MAX_DEPTH
+from coalition_handbook.rules.markdown_nesting import MAX_DEPTH, too_costly_to_render
 
 
 def nested_list(levels: int, indent: str = "    ") -> str:
@@ -360,29 +363,31 @@ _LONG_NUMBER = "9" * 5000
 @pytest.mark.parametrize(
     ("body", "place"),
     [
-        # 100 elements with the attribute (three calls each) render; the 101st is found,
-        # after the page's two lines. Python-Markdown fails at some 330.
+        # Python-Markdown calls itself three times for each element with the attribute, and
+        # is given 700 frames: 200 of them render (the build fails at some 330, by its
+        # ~1,000); 260 are found, at the outermost one, after the page's two lines.
         (markdown_html(100, 100), None),
-        (markdown_html(101, 101), (103, 1)),
-        (markdown_html(1000, 1000), (103, 1)),
-        # Elements in one Markdown is read in are read too, one call each: the one with
-        # the attribute and 297 more render, the 299th is found (it fails at some 990).
-        (markdown_html(298), None),
-        (markdown_html(1000), (301, 1)),
-        ('<div markdown="1">' * 120 + "x" + "</div>" * 120 + "\n", (3, 1 + 18 * 100)),
+        (markdown_html(200, 200), None),
+        (markdown_html(260, 260), (3, 1)),
+        (markdown_html(1000, 1000), (3, 1)),
+        # Elements in one Markdown is read in are read too, one call each: 600 render (the
+        # build fails at some 990), 1,000 do not.
+        (markdown_html(600), None),
+        (markdown_html(1000), (3, 1)),
+        ('<div markdown="1">' * 400 + "x" + "</div>" * 400 + "\n", (3, 1)),
         # Attribute names know no case, and a quoted value may hold a `>` (review rv14).
-        (markdown_html(1000, 1000).replace("markdown", "MARKDOWN"), (103, 1)),
-        (markdown_html(1000, 1000).replace("<div ", '<div title="a>b" '), (103, 1)),
+        (markdown_html(1000, 1000).replace("markdown", "MARKDOWN"), (3, 1)),
+        (markdown_html(1000, 1000).replace("<div ", '<div title="a>b" '), (3, 1)),
         (markdown_html(100, 100).replace("<div ", '<div title="a>b" '), None),
-        (markdown_html(1000, 1000).replace("<div ", '<div title="Ages <18" '), (103, 1)),
-        (markdown_html(1000, 1000).replace("<div ", "<div title='a<b>c' "), (103, 1)),
-        (markdown_html(1000, 1000).replace("<div ", "<div title=a<b "), (103, 1)),
-        (markdown_html(1000, 1000).replace("<div ", "<div data <b "), (103, 1)),
-        (markdown_html(1000, 1000).replace("<div ", f'<div title="{"<" * 2500}" '), (103, 1)),
+        (markdown_html(1000, 1000).replace("<div ", '<div title="Ages <18" '), (3, 1)),
+        (markdown_html(1000, 1000).replace("<div ", "<div title='a<b>c' "), (3, 1)),
+        (markdown_html(1000, 1000).replace("<div ", "<div title=a<b "), (3, 1)),
+        (markdown_html(1000, 1000).replace("<div ", "<div data <b "), (3, 1)),
+        (markdown_html(1000, 1000).replace("<div ", f'<div title="{"<" * 2500}" '), (3, 1)),
         # A hand-written list's `<li>` left unclosed, as HTML allows, nest in that reader:
         # 60 render (review), 1,000 end the build.
         ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 60 + "</ul>\n\n</div>\n", None),
-        ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 1000 + "</ul>\n\n</div>\n", (302, 1)),
+        ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 1000 + "</ul>\n\n</div>\n", (3, 1)),
         # Autolinks are no tags, and a `<p>` left open is closed by the next (review rv13):
         # 400 of each render.
         ("<div markdown>\n\n" + "<https://example.org/x>\n\n" * 400 + "</div>\n", None),
@@ -398,11 +403,12 @@ _LONG_NUMBER = "9" * 5000
         ("```html\n" + markdown_html(100, 100) + "```\n", None),
     ],
     ids=[
-        "html-at-the-limit",
-        "html-one-deeper",
+        "html-of-100",
+        "html-of-200",
+        "html-of-260",
         "html-of-1000",
-        "plain-html-at-the-limit",
-        "plain-html-in-markdown-html",
+        "plain-html-of-600-in-markdown-html",
+        "plain-html-of-1000-in-markdown-html",
         "on-one-line",
         "capitals",
         "quoted-greater-than",
@@ -424,7 +430,7 @@ _LONG_NUMBER = "9" * 5000
         "fenced-code",
     ],
 )
-def test_html_markdown_is_read_in_nested_too_deep_is_found_at_its_first_tag(
+def test_html_markdown_is_read_in_nested_too_deep_is_found_at_its_outermost_tag(
     tmp_path: Path, body: str, place: tuple[int, int] | None
 ) -> None:
     """Found by fuzzing: `<div markdown>` 1,000 deep passed the check and ended the build
@@ -470,7 +476,7 @@ def test_a_character_reference_in_a_definition_is_found_in_its_file(tmp_path: Pa
 
 @pytest.mark.parametrize(
     ("body", "place"),
-    [(markdown_html(1000, 1000), "103:1"), (f"See &#{_LONG_NUMBER}; here.\n", "3:5")],
+    [(markdown_html(1000, 1000), "3:1"), (f"See &#{_LONG_NUMBER}; here.\n", "3:5")],
     ids=["markdown-html", "character-reference"],
 )
 def test_a_build_stops_with_the_finding_on_what_mkdocs_cannot_read(
@@ -524,3 +530,201 @@ def test_what_the_html_reader_takes_as_text_closes_no_markdown_element(
     body = level * 400 + "Text.\n" + "</div>\n" * 400
     found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body})
     assert [finding.rule for finding in found] == ["markdown.nesting"]
+
+
+# The site's Markdown extensions, as the handbook's mkdocs.yml lists them: md_in_html
+# reads Markdown in HTML only where a site turns it on.
+SITE_EXTENSIONS = (
+    "markdown_extensions: [admonition, attr_list, md_in_html, tables, footnotes, "
+    "{toc: {permalink: true}}, pymdownx.details, pymdownx.superfences, "
+    "{pymdownx.tabbed: {alternate_style: true}}]\n"
+)
+
+
+def wrapped_levels(level: str, levels: int = 400) -> str:
+    """`level` (a wrapper around one `<div markdown>`) `levels` times, then the ends of
+    the divs: md_in_html nests each div in the one before."""
+    return level * levels + "Text.\n" + "</div>\n" * levels
+
+
+# Review: md_in_html nests only the block-level tags that start a line (or follow one
+# there); an inline element, or a block one in mid-line, is text to it, and so is its end
+# tag, which the check took for the end of every element opened after it.
+WRAPPED_LEVELS = {
+    "span": wrapped_levels("<span>\n<div markdown>\n</span>\n"),
+    "link": wrapped_levels('<a href="#top">\n<div markdown>\n</a>\n'),
+    "block-in-mid-line": wrapped_levels("Text <section>\n<div markdown>\n</section>\n"),
+}
+
+
+@pytest.mark.parametrize("body", WRAPPED_LEVELS.values(), ids=WRAPPED_LEVELS.keys())
+def test_markdown_html_nested_inside_wrappers_it_does_not_nest_is_found(
+    tmp_path: Path, body: str
+) -> None:
+    """Found at the outermost `<div markdown>`, the block Python-Markdown fails in."""
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body})
+    assert [(finding.line, finding.column) for finding in found] == [(4, 1)]
+    assert all("nested too deep" in finding.message for finding in found)
+
+
+@pytest.mark.parametrize("body", WRAPPED_LEVELS.values(), ids=WRAPPED_LEVELS.keys())
+def test_a_build_of_markdown_html_nested_inside_wrappers_runs_out_of_stack(
+    tmp_path: Path, body: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What the check must find: with the rule off, MkDocs stops in a RecursionError."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\n" + body},
+        extra_config=SITE_EXTENSIONS,
+        options="rules: {markdown.nesting: 'off'}\n",
+    )
+    with pytest.raises(RecursionError):
+        build_site(config)
+    assert "Error reading page 'index.md': maximum recursion depth exceeded" in caplog.text
+
+
+@pytest.mark.parametrize("body", WRAPPED_LEVELS.values(), ids=WRAPPED_LEVELS.keys())
+def test_a_build_of_markdown_html_nested_inside_wrappers_stops_with_the_finding(
+    tmp_path: Path, body: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = write_site(
+        tmp_path, pages={"index.md": "# Home\n\n" + body}, extra_config=SITE_EXTENSIONS
+    )
+    with pytest.raises(Abort):
+        build_site(config)
+    assert "content/index.md:4:1: markdown.nesting" in caplog.text
+    assert "Traceback" not in caplog.text
+
+
+# Review: valid HTML, its end tags left out as HTML allows, or tags named in inline code,
+# in a block Markdown is read in: Python-Markdown renders them, and the check reported
+# them (it took every element as open until its end tag).
+SOUND_MARKDOWN_HTML = {
+    "table-rows": (
+        "<div markdown>\n\n<table>\n" + "<tr><td>a cell<td>a cell\n" * 120 + "</table>\n\n</div>\n",
+        "<td>a cell",
+        240,
+    ),
+    "definitions": (
+        "<div markdown>\n\n<dl>\n" + "<dt>term\n<dd>meaning\n" * 200 + "</dl>\n\n</div>\n",
+        "<dd>",
+        200,
+    ),
+    "options": (
+        "<div markdown>\n\n<select>\n" + "<option>choice\n" * 400 + "</select>\n\n</div>\n",
+        "<option>",
+        400,
+    ),
+    "inline-code": (
+        "<div markdown>\n\n" + "Write `<div>` or `<section>` there.\n" * 200 + "\n</div>\n",
+        "<code>&lt;section&gt;</code>",
+        200,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "shown", "times"), SOUND_MARKDOWN_HTML.values(), ids=SOUND_MARKDOWN_HTML.keys()
+)
+def test_markdown_html_python_markdown_renders_is_no_finding(
+    tmp_path: Path, body: str, shown: str, times: int
+) -> None:
+    assert findings(tmp_path, {"content/page.md": "# Page\n\n" + body}) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "shown", "times"), SOUND_MARKDOWN_HTML.values(), ids=SOUND_MARKDOWN_HTML.keys()
+)
+def test_a_site_builds_markdown_html_python_markdown_renders(
+    tmp_path: Path, body: str, shown: str, times: int
+) -> None:
+    config = write_site(
+        tmp_path, pages={"index.md": "# Home\n\n" + body}, extra_config=SITE_EXTENSIONS
+    )
+    assert read(build_site(config), "index.html").count(shown) == times
+
+
+def test_of_several_blocks_the_one_nested_too_deep_is_found(tmp_path: Path) -> None:
+    body = "<div markdown>\nFine.\n</div>\n\n" + markdown_html(1000, 1000)
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body})
+    assert [(finding.line, finding.column) for finding in found] == [(7, 1)]
+
+
+def deep_call(levels: int, call: Callable[[], bool]) -> bool:
+    return call() if levels <= 0 else deep_call(levels - 1, call)
+
+
+def test_the_check_renders_with_the_same_room_wherever_it_is_called() -> None:
+    """The render is given its frames in a thread of its own: called with 100 frames of
+    Python's stack left, the check tells the same, and the recursion limit is as it was."""
+    limit = sys.getrecursionlimit()
+    renders = "# Page\n\n" + markdown_html(200, 200)
+    fails = "# Page\n\n" + markdown_html(260, 260)
+    room = limit - len(inspect.stack()) - 100
+    assert not deep_call(room, lambda: too_costly_to_render(renders))
+    assert deep_call(room, lambda: too_costly_to_render(fails))
+    assert sys.getrecursionlimit() == limit
+
+
+@pytest.mark.parametrize(
+    ("body", "rendered", "rule_message"),
+    [
+        ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 98 + "</ul>\n\n</div>\n", False, None),
+        ("<div markdown>\n\n<ul>\n" + "<li>item\n" * 99 + "</ul>\n\n</div>\n", True, None),
+        ("<div markdown>\n" + "<p>x</p>\n" * 1000 + "</div>\n", False, None),
+        ('<div class="grid" markdown>\n\n- <span>x</span>\n\n</div>\n\n' * 1000, False, None),
+        (markdown_html(1000, 0), False, None),
+        ("<div markdown>\n\n" + "<a " * 20000 + "\n", False, "tags left open"),
+        (nested_list(300) + "\n" + markdown_html(1000, 1000), False, "nested more than 50"),
+    ],
+    ids=[
+        "100-open",
+        "101-open",
+        "closed",
+        "blocks",
+        "no-markdown-attribute",
+        "tags-left-open",
+        "lists-too-deep",
+    ],
+)
+def test_python_markdown_is_given_only_texts_that_may_be_nested_too_deep(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    body: str,
+    rendered: bool,
+    rule_message: str | None,
+) -> None:
+    """A text with no `markdown` attribute, or where no more than 100 elements may be
+    open at once, cannot nest too deep, however many it holds; and one that another
+    problem stops the build for is not rendered (tags left open would take minutes)."""
+    import markdown
+
+    convert = markdown.Markdown.convert
+    given: list[str] = []
+
+    def noted(self: markdown.Markdown, source: str) -> str:
+        given.append(source)
+        return "" if "<a <a <a" in source else convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", noted)
+    found = findings(tmp_path, {"content/page.md": "# Page\n\n" + body})
+    assert bool(given) is rendered
+    assert [rule_message in finding.message for finding in found] == (
+        [True] if rule_message else []
+    )
+
+
+def test_markdown_html_nested_too_deep_in_a_definition_is_found_in_its_file(
+    tmp_path: Path,
+) -> None:
+    """The block Python-Markdown fails in is placed in the term's file, as any finding
+    of a definition is."""
+    lines = ("Fine.\n\n" + markdown_html(400, 400)).splitlines()
+    definition = "definition: |\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
+    term = term_yaml().replace(
+        "definition: A person who has experienced trafficking. Second sentence.\n", definition
+    )
+    found = findings(tmp_path, {"glossary/survivor.yml": term})
+    assert [(finding.path, finding.line, finding.column) for finding in found] == [
+        ("glossary/survivor.yml", 6, 3)
+    ]

@@ -29,11 +29,16 @@ time: the reader gives up on them at once, or looks for their end once.
 HTML that Markdown is read in (a tag with a `markdown` attribute, md_in_html) nests on
 Python's stack: Python-Markdown reads each element in it by calling itself again, three
 calls deep for an element with the attribute and one for any other, so `<div markdown>`
-some 330 deep, or one holding some 990 `<div>` (or `<li>` left unclosed, which this
-reader nests), ends the build in a RecursionError (fuzzing). The check adds up those
-calls for the elements open within the outermost such tag, and stops at
-`_HTML_STACK_LIMIT`, well short of Python's 1,000 with MkDocs' own calls beneath; a
-hand-written list of 60 unclosed `<li>` renders, and is not reported (review).
+some 330 deep, or one holding some 990 `<div>` (or `<li>` left unclosed), ends the build
+in a RecursionError (fuzzing). Which elements nest is its reader's to say: it nests only
+block-level tags that start a line (an inline one, or one in mid-line, is text to it,
+and so is its end tag), and knows none of the end tags HTML lets a page leave out
+(`<td>`, `<dd>`, `<option>` left unclosed nest): no model of ours matched it in every
+case (reviews). So a text where that many may be open at once (more than
+`_SUSPICIOUS_DEPTH`, by a linear reading that counts more where unsure, `_most_open`)
+is rendered by Python-Markdown with the site's extensions, given the part of the stack a
+build leaves it (`stack_room`); where it runs out, the outermost block its reader nests
+deepest is named. Most texts are not rendered.
 
 A character reference of more than 4,300 digits (`&#` and a number no character has)
 ends the build alike: MkDocs reads each page's HTML with `html.parser`, which reads the
@@ -49,10 +54,13 @@ import sys
 from collections.abc import Callable, Iterator
 from itertools import chain
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..markdown import HARD, checkable_text, without_fenced_code
 from ..markdown.block_pass import mask_blocks
+from ..stack_room import deepest_markdown_block, renders_within_the_stack
 from .base import CheckContext
 
 RULE = "markdown.nesting"
@@ -133,7 +141,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
 def too_costly_to_render(markdown: str) -> bool:
     """Whether Python-Markdown would run out of stack or take minutes rendering
     `markdown` (a finding of this rule's in it): for what renders a text the check may
-    not have passed, such as `handbook diff`, in linear time."""
+    not have passed, such as `handbook diff`. In linear time, but for the rare text that
+    may nest HTML Markdown is read in too deep, which Python-Markdown renders to know."""
     text = CheckedText(path="", key="", source=markdown, view=checkable_text(markdown))
     return any(next(spans(text), None) is not None for spans, _ in _PROBLEMS)
 
@@ -311,14 +320,18 @@ _ELEMENT_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
 _RAW_TEXT = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 
 
-def _tags(text: str) -> Iterator[tuple[int, bool, str, str]]:
+def _tags(
+    text: str, raw_after: Callable[[int], bool] = lambda at: True
+) -> Iterator[tuple[int, bool, str, str]]:
     """Each start or end tag of `text` that names an element (`<div markdown="1">`,
     `</div>`), as (where its `<` is, whether it ends an element, its name, what follows
     the name up to its `>`), as Python-Markdown's HTML reader reads them (`_START_TAG`):
     a `<` or `>` in a value, quoted or not, or in an attribute's name, is part of the tag
     (reviews rv14, rv16, rv17); a tag it takes as left open, or that ends in no `>`, is
     text, and so is every `<` it read for that tag's end, a comment, and a script's or
-    style's content (rv18). In linear time: each character is read for one tag."""
+    style's content (rv18), unless `raw_after(where its `<` is)` says the reader reads
+    on in it (md_in_html does after one in mid-line). In linear time: each character is
+    read for one tag."""
     tag_end = 0
     no_end_after: dict[str, int] = {}  # past this, the text holds no such end
     for opening in _TAG_OPENINGS.finditer(text):
@@ -347,7 +360,7 @@ def _tags(text: str) -> Iterator[tuple[int, bool, str, str]]:
             continue
         yield at, closing, name[0], text[name.end() : tag_end - 1]
         raw_end = _RAW_TEXT.get(name[0].lower()) if not closing else None
-        if raw_end is not None:
+        if raw_end is not None and raw_after(at):
             found = raw_end.search(text, tag_end)
             tag_end = len(text) if found is None else found.start()
 
@@ -363,69 +376,144 @@ def _find_once(text: str, end: str, start: int, none_after: dict[str, int]) -> i
     return found
 
 
-# HTML's attribute names know no case: `MARKDOWN` is read as `markdown` (review rv14).
-_MARKDOWN_ATTRIBUTE = re.compile(r"(?:^|\s)markdown(?:\s*=|\s|/|$)", re.IGNORECASE)
-# What may come before an HTML block's first tag on its line.
+# The elements md_in_html's reader may hold open (Python-Markdown's block-level ones),
+# and what may come before one that starts a line.
+_BLOCK_LEVEL = frozenset(BLOCK_LEVEL_ELEMENTS)
 _BLOCK_START = re.compile(r" {0,3}")
-# Python's calls Python-Markdown makes for an element of HTML Markdown is read in (one with a
-# `markdown` attribute, or any other), and as many as the check lets them add up to.
-_MARKDOWN_ELEMENT_CALLS = 3
-_HTML_STACK_LIMIT = 300
-# Elements that nest nothing: those with no end tag, and a `<p>` left open, which that
-# reader closes at the next one (5,000 render; review).
-_NESTING_NOTHING = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
-    | {"source", "track", "wbr", "p"}
-)
+# Elements open at once past which a text may be nested too deep for Python-Markdown,
+# and is rendered to know: it calls itself at most three times for each (four counted),
+# and four times for each of the 50 levels of lists that may be around them, well short
+# of RENDER_FRAMES. And as many as surely are, if they are open: one call each is more
+# than RENDER_FRAMES; the text up to there is rendered first (a text of thousands takes
+# that reader a time growing with their square).
+_SUSPICIOUS_DEPTH = 100
+_SURELY_TOO_DEEP = 1_000
 
 
 def _deep_markdown_html(text: CheckedText) -> Iterator[tuple[int, int]]:
-    """(start, end) of the first tag that takes the calls of the elements open within a
-    tag with a `markdown` attribute past `_HTML_STACK_LIMIT`, if any (see the module's
-    docstring). Left out:
-    fenced code; and a tag that does not start its line (inline code naming one, as
-    `<div markdown>`, or an indented code block) opens no HTML block Markdown is read in."""
+    """(start, end) of the first tag of the block of HTML that Markdown is read in where
+    Python-Markdown runs out of stack rendering `text`, if it does (see the module's
+    docstring). Rendered only where it could: where more than `_SUSPICIOUS_DEPTH`
+    elements may be open at once (`_most_open`), fenced code left out; and not where
+    another of this rule's problems stops the build first (some would take minutes to
+    render)."""
     markdown = text.markdown
     if markdown is None or "markdown" not in markdown.lower():
         return
     read = without_fenced_code(markdown)
-    open_tags: list[str] = []
-    open_names: dict[str, int] = {}  # how many of each name are open: no search in the list
-    # The calls each open element costs, added up from the first: `stack[i]` for the
-    # elements up to `open_tags[i]`.
-    stack: list[int] = []
-    markdown_from: int | None = None  # how many were open when the first markdown one opened
-    for tag_start, closing, tag_name, attributes in _tags(read):
+    deepest, surely_too_deep, names = _most_open(read)
+    if deepest <= _SUSPICIOUS_DEPTH:
+        return
+    others = (_too_deep, _slow_brackets, _slow_tags, _long_references)
+    if any(next(spans(text), None) is not None for spans in others):
+        return
+    # First the text up to the line where that many may be open, if there is one, with
+    # their end tags: if it fails, so does the whole (what follows nests in them).
+    if surely_too_deep >= 0:
+        cut = read.find("\n", surely_too_deep) + 1 or len(read)
+        closing = "".join(f"</{name}>\n" for name in reversed(names))
+        if not renders_within_the_stack(markdown[:cut] + closing):
+            yield from _outermost_of_deepest(read[:cut] + closing)
+            return
+    if not renders_within_the_stack(markdown):
+        yield from _outermost_of_deepest(read)
+
+
+def _outermost_of_deepest(read: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the first tag of the block md_in_html's reader nests deepest in
+    `read`, or of the line of its first `markdown` if none (not for want of stack in
+    HTML, then, but a place to mend)."""
+    block = deepest_markdown_block(read)
+    if block is None:
+        block = read.rfind("\n", 0, read.lower().find("markdown")) + 1
+    yield block, block + 1
+
+
+def _most_open(read: str) -> tuple[int, int, list[str]]:
+    """(the most elements md_in_html's reader may hold open at once in `read`; where
+    that first passes `_SURELY_TOO_DEEP`, -1 if it does not; the names of those open
+    there, outermost first), in linear time. Never fewer than it holds, more where
+    unsure. It opens an element for a block-level start tag that starts its line, or
+    follows such a tag at once; one in mid-line (inline code too) it may open or take as
+    text, so it counts. An end tag closes the elements opened since its element's start
+    tag, if the reader opened it, which is sure for one that starts its line (review: an
+    end tag it takes as text closed them here); otherwise none are closed."""
+    open_tags: list[tuple[str, bool]] = []  # (name, whether the reader surely opened it)
+    where: dict[str, list[int]] = {}  # each name's places in open_tags
+    most = 0
+    passed = -1
+    names: list[str] = []
+    sure_end = -1  # where the last start tag surely opened ends
+    # Where the content of a script or style in mid-line ends: the reader may read it as
+    # text, or read its tags, so they open elements here but close none.
+    unsure_raw_end = -1
+    instructions = _instructions(read)
+    instruction_starts = [start for start, _ in instructions]
+    # From this place up, elements the reader may have closed: none closed by end tags.
+    unsure_from = len(read)
+
+    def surely_opened(at: int) -> bool:  # the reader takes the content as text after it
+        return at == sure_start
+
+    sure_start = -1
+    for tag_start, closing, tag_name, attributes in _tags(read, surely_opened):
         name = tag_name.lower()
+        if name not in _BLOCK_LEVEL:
+            continue
+        places = where.setdefault(name, [])
         if closing:
-            if open_names.get(name):  # as the HTML reader does: closes all opened after it
-                while open_tags:
-                    last = open_tags.pop()
-                    stack.pop()
-                    open_names[last] -= 1
-                    if last == name:
-                        break
-                if markdown_from is not None and len(open_tags) <= markdown_from:
-                    markdown_from = None
+            if not places:
+                continue
+            closed = places[-1]
+            maybe_text = tag_start < unsure_raw_end or _in_spans(
+                tag_start, instructions, instruction_starts
+            )
+            if open_tags[closed][1] and closed < unsure_from and not maybe_text:
+                for opened, _ in open_tags[closed:]:
+                    where[opened].pop()
+                del open_tags[closed:]
+                unsure_from = len(read)  # those it may have closed are closed here too
+            else:  # it may close from any of that name, or none: unsure which are open
+                unsure_from = min(unsure_from, places[0])
             continue
-        if name in _NESTING_NOTHING or attributes.rstrip().endswith("/"):
-            continue
-        with_markdown = _MARKDOWN_ATTRIBUTE.search(attributes) is not None
-        if (
-            markdown_from is None
-            and with_markdown
-            and _BLOCK_START.fullmatch(read, read.rfind("\n", 0, tag_start) + 1, tag_start)
-        ):
-            markdown_from = len(open_tags)
-        cost = _MARKDOWN_ELEMENT_CALLS if with_markdown else 1
-        open_tags.append(name)
-        stack.append((stack[-1] if stack else 0) + cost)
-        open_names[name] = open_names.get(name, 0) + 1
-        if markdown_from is not None:
-            below = stack[markdown_from - 1] if markdown_from else 0
-            if stack[-1] - below > _HTML_STACK_LIMIT:
-                yield tag_start, tag_start + 1
-                return
+        if attributes.rstrip().endswith("/"):
+            continue  # an empty element
+        starts_line = _BLOCK_START.fullmatch(read, read.rfind("\n", 0, tag_start) + 1, tag_start)
+        if name == "hr" and starts_line:
+            continue  # empty to the reader, there
+        sure = tag_start == sure_end or starts_line is not None
+        if where.get("p"):  # the reader closes a `<p>` it holds open before a block
+            unsure_from = min(unsure_from, where["p"][0])
+        places.append(len(open_tags))
+        open_tags.append((name, sure))
+        if sure:
+            sure_start = tag_start
+            sure_end = tag_start + len(tag_name) + len(attributes) + 2
+        elif name in _RAW_TEXT and tag_start >= unsure_raw_end:
+            content_end = _RAW_TEXT[name].search(read, tag_start)
+            unsure_raw_end = len(read) if content_end is None else content_end.start()
+        if len(open_tags) > most:
+            most = len(open_tags)
+            if most > _SURELY_TOO_DEEP and passed < 0:
+                passed = tag_start
+                names = [opened for opened, _ in open_tags]
+    return most, passed, names
+
+
+_INSTRUCTION = re.compile(r"<\?|<!(?!--)")
+
+
+def _instructions(read: str) -> list[tuple[int, int]]:
+    """(start, end) of each processing instruction or declaration (`<?`, `<!` but a
+    comment's) to its first `>` (the text's end if none): md_in_html's reader reads one
+    whole in a block Markdown is read in, end tags in it too, and as text elsewhere."""
+    spans: list[tuple[int, int]] = []
+    for found in _INSTRUCTION.finditer(read):
+        if spans and found.start() < spans[-1][1]:
+            continue  # read with the one before, to the same `>`
+        end = read.find(">", found.start())
+        spans.append((found.start(), len(read) if end < 0 else end + 1))
+    return spans
 
 
 # Python's `int()` reads at most this many digits (4,300 unless PYTHONINTMAXSTRDIGITS
@@ -476,9 +564,10 @@ _PROBLEMS: tuple[tuple[Callable[[CheckedText], Iterator[tuple[int, int]]], str],
     (
         _deep_markdown_html,
         "HTML that Markdown is read in (a `markdown` attribute) nested too deep for "
-        f"Python-Markdown (more than {_HTML_STACK_LIMIT // _MARKDOWN_ELEMENT_CALLS} elements "
-        f"with the attribute, or {_HTML_STACK_LIMIT} in all, an unclosed `<li>` counting as "
-        "open): it runs out of stack and the build stops; flatten it, or close the elements",
+        "Python-Markdown: rendering this block runs out of stack and the build stops (it "
+        "calls itself again for each element open in it, three times for one with the "
+        "attribute: about 230 of those, or 690 others such as unclosed `<li>` or `<tr>`, "
+        "are too many); flatten it, or close the elements",
     ),
     (
         _long_references,

@@ -1,0 +1,127 @@
+"""Whether Python-Markdown renders a text within the stack a site build leaves it, and,
+where it does not, the block of HTML that Markdown is read in (md_in_html) nested deepest.
+
+Python-Markdown renders some markup by calling itself again for each level of it: the
+elements of HTML that Markdown is read in above all. How deep it goes depends on how it
+reads the HTML (which end tags it leaves out, which tags start a block), which no model
+of ours gets right in every case (reviews), so it renders the text itself, with the
+site's extensions, and is asked whether it ran out of stack.
+
+The build calls Python-Markdown with some 10 of Python's 1,000 frames in use (MkDocs'
+command and its page loop; 50 more under pytest), so the render is given
+`RENDER_FRAMES` of them, where it runs, in a thread of its own: the room is the same
+wherever the caller is on its own stack, and Python's recursion limit, which other
+threads share (`mkdocs serve`'s), is left as it is.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import markdown
+
+# The frames a render may take, its own call included: what Python's default limit
+# (1,000) leaves once a build's calls below it take theirs, with room to spare for
+# plugins' and test runners' calls.
+RENDER_FRAMES = 700
+
+
+def renders_within_the_stack(text: str) -> bool:
+    """Whether Python-Markdown, with the site's extensions, renders `text` in
+    `RENDER_FRAMES` frames. An error other than running out of stack is no answer about
+    the stack: the text counts as rendered."""
+    outcome: list[bool] = []
+
+    def render() -> None:
+        try:
+            _converter().convert(text)
+        except RecursionError:
+            outcome.append(False)
+        except Exception:  # not the stack's doing: for other checks (or the build) to say
+            outcome.append(True)
+        else:
+            outcome.append(True)
+
+    _in_a_thread_with_room(render, RENDER_FRAMES)
+    return outcome == [True]
+
+
+def deepest_markdown_block(text: str) -> int | None:
+    """The offset of the first tag of the outermost element with a `markdown` attribute
+    whose elements Python-Markdown's reader of HTML (md_in_html's, which makes no
+    recursive call) nests deepest in `text`, if it nests any: the block that renders
+    out of stack when one does."""
+    from markdown.extensions.md_in_html import HTMLExtractorExtra
+
+    class BlockDepths(HTMLExtractorExtra):
+        """md_in_html's reader, noting where each outermost block starts and how many
+        elements it nests at most."""
+
+        def reset(self) -> None:
+            self.blocks: list[tuple[int, int]] = []  # (offset, most elements nested)
+            super().reset()
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            outside = not self.mdstack
+            offset = self.line_offset + self.offset
+            super().handle_starttag(tag, attrs)
+            if outside and self.mdstack:
+                self.blocks.append((offset, 1))
+            elif self.mdstack and self.blocks:
+                start, deepest = self.blocks[-1]
+                self.blocks[-1] = (start, max(deepest, len(self.mdstack)))
+
+    reader = BlockDepths(_converter())
+    reader.feed(text)
+    reader.close()
+    if not reader.blocks:
+        return None
+    # The first of the deepest: max() keeps the first of equals.
+    return max(reader.blocks, key=lambda block: block[1])[0]
+
+
+def _converter() -> markdown.Markdown:
+    """A new Python-Markdown with the site's extensions (those mkdocs.yml lists, which
+    the handouts use too): one a thread, as a converter keeps the text it reads."""
+    import markdown
+
+    from .site.handout_render import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS
+
+    return markdown.Markdown(
+        extensions=list(MARKDOWN_EXTENSIONS),
+        extension_configs={name: dict(config) for name, config in MARKDOWN_CONFIG.items()},
+    )
+
+
+def _in_a_thread_with_room(call: Callable[[], None], frames: int) -> None:
+    """Run `call` in a new thread with `frames` frames of Python's recursion limit left
+    for it: below as many calls as take up the rest."""
+
+    def padded() -> None:
+        _after_calls(sys.getrecursionlimit() - _depth() - frames, call)
+
+    thread = threading.Thread(target=padded, name="handbook-stack-room", daemon=True)
+    thread.start()
+    thread.join()
+
+
+def _after_calls(calls: int, call: Callable[[], None]) -> None:
+    """`call()`, `calls` frames deeper than this one (none if `calls` is not positive)."""
+    if calls <= 0:
+        call()
+    else:
+        _after_calls(calls - 1, call)
+
+
+def _depth() -> int:
+    """How many frames are on this thread's stack, the caller's included."""
+    frame = sys._getframe(1)
+    depth = 0
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
