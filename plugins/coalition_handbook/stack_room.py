@@ -7,11 +7,12 @@ reads the HTML (which end tags it leaves out, which tags start a block), which n
 of ours gets right in every case (reviews), so it renders the text itself, with the
 site's extensions, and is asked whether it ran out of stack.
 
-The build calls Python-Markdown with some 10 of Python's 1,000 frames in use (MkDocs'
-command and its page loop; 50 more under pytest), so the render is given
-`RENDER_FRAMES` of them, where it runs, in a thread of its own: the room is the same
-wherever the caller is on its own stack, and Python's recursion limit, which other
-threads share (`mkdocs serve`'s), is left as it is.
+The build calls Python-Markdown with some 12 of Python's 1,000 frames in use (`mkdocs
+build`'s command and page loop; more under a test runner), and its extensions add few
+(a page of `<div markdown>` 329 deep builds, 330 do not); so the render is given
+`RENDER_FRAMES` of them, however deep its caller is, in a thread of its own where as
+many calls as take up the rest come first. Python's recursion limit, which other threads
+share (`mkdocs serve`'s), is left as it is.
 """
 
 from __future__ import annotations

@@ -320,18 +320,15 @@ _ELEMENT_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
 _RAW_TEXT = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 
 
-def _tags(
-    text: str, raw_after: Callable[[int], bool] = lambda at: True
-) -> Iterator[tuple[int, bool, str, str]]:
+def _tags(text: str, raw_after: Callable[[int], bool]) -> Iterator[tuple[int, bool, str, str]]:
     """Each start or end tag of `text` that names an element (`<div markdown="1">`,
     `</div>`), as (where its `<` is, whether it ends an element, its name, what follows
     the name up to its `>`), as Python-Markdown's HTML reader reads them (`_START_TAG`):
     a `<` or `>` in a value, quoted or not, or in an attribute's name, is part of the tag
     (reviews rv14, rv16, rv17); a tag it takes as left open, or that ends in no `>`, is
-    text, and so is every `<` it read for that tag's end, a comment, and a script's or
-    style's content (rv18), unless `raw_after(where its `<` is)` says the reader reads
-    on in it (md_in_html does after one in mid-line). In linear time: each character is
-    read for one tag."""
+    text, and so is every `<` it read for that tag's end, a comment, and the content of
+    a script or style whose `<` is where `raw_after` says (rv18): md_in_html reads on
+    into one in mid-line, as tags. In linear time: each character is read for one tag."""
     tag_end = 0
     no_end_after: dict[str, int] = {}  # past this, the text holds no such end
     for opening in _TAG_OPENINGS.finditer(text):
@@ -456,6 +453,7 @@ def _most_open(read: str) -> tuple[int, int, list[str]]:
         return at == sure_start
 
     sure_start = -1
+    line_start = last_start = 0
     for tag_start, closing, tag_name, attributes in _tags(read, surely_opened):
         name = tag_name.lower()
         if name not in _BLOCK_LEVEL:
@@ -478,7 +476,11 @@ def _most_open(read: str) -> tuple[int, int, list[str]]:
             continue
         if attributes.rstrip().endswith("/"):
             continue  # an empty element
-        starts_line = _BLOCK_START.fullmatch(read, read.rfind("\n", 0, tag_start) + 1, tag_start)
+        # The start of the tag's line, looked for back to the last tag only: one line of
+        # many tags is read once.
+        line_start = max(line_start, read.rfind("\n", last_start, tag_start) + 1)
+        last_start = tag_start
+        starts_line = _BLOCK_START.fullmatch(read, line_start, tag_start)
         if name == "hr" and starts_line:
             continue  # empty to the reader, there
         sure = tag_start == sure_end or starts_line is not None
