@@ -517,8 +517,20 @@ def test_a_character_reference_is_measured_against_the_digit_limit_in_force(
         "<div markdown>\n<style></DIV></style>\n",
         "<div markdown>\n</div`>\n",
         "<section`\n<div markdown>\n</section>\n",
+        # What looks like a comment is read as part of an instruction or a declaration,
+        # to its `>`, and the tags after it are read.
+        "<?<!--x>\n<div markdown>\n-->\n",
+        "<!x <!--y>\n<div markdown>\n-->\n",
     ],
-    ids=["comment", "script", "style", "end-tag-with-a-backtick", "start-tag-with-no-end"],
+    ids=[
+        "comment",
+        "script",
+        "style",
+        "end-tag-with-a-backtick",
+        "start-tag-with-no-end",
+        "comment-in-an-instruction",
+        "comment-in-a-declaration",
+    ],
 )
 def test_what_the_html_reader_takes_as_text_closes_no_markdown_element(
     tmp_path: Path, level: str

@@ -320,7 +320,9 @@ _ELEMENT_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
 _RAW_TEXT = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
 
 
-def _tags(text: str, raw_after: Callable[[int], bool]) -> Iterator[tuple[int, bool, str, str]]:
+def _tags(
+    text: str, raw_after: Callable[[int], bool], comment_at: Callable[[int], bool]
+) -> Iterator[tuple[int, bool, str, str]]:
     """Each start or end tag of `text` that names an element (`<div markdown="1">`,
     `</div>`), as (where its `<` is, whether it ends an element, its name, what follows
     the name up to its `>`), as Python-Markdown's HTML reader reads them (`_START_TAG`):
@@ -328,7 +330,8 @@ def _tags(text: str, raw_after: Callable[[int], bool]) -> Iterator[tuple[int, bo
     (reviews rv14, rv16, rv17); a tag it takes as left open, or that ends in no `>`, is
     text, and so is every `<` it read for that tag's end, a comment, and the content of
     a script or style whose `<` is where `raw_after` says (rv18): md_in_html reads on
-    into one in mid-line, as tags. In linear time: each character is read for one tag."""
+    into one in mid-line, as tags. A `<!--` where `comment_at` says not is read on from
+    too. In linear time: each character is read for one tag."""
     tag_end = 0
     no_end_after: dict[str, int] = {}  # past this, the text holds no such end
     for opening in _TAG_OPENINGS.finditer(text):
@@ -336,6 +339,9 @@ def _tags(text: str, raw_after: Callable[[int], bool]) -> Iterator[tuple[int, bo
         if at < tag_end:
             continue  # inside a tag read whole, or read as text
         if opening[0] == "<!--":
+            if not comment_at(at):
+                tag_end = at + 4
+                continue
             end = _find_once(text, "-->", at + 4, no_end_after)
             tag_end = at + 4 if end < 0 else end + 3  # unclosed: `<!--` alone is text
             continue
@@ -446,6 +452,13 @@ def _most_open(read: str) -> tuple[int, int, list[str]]:
     unsure_raw_end = -1
     instructions = _instructions(read)
     instruction_starts = [start for start, _ in instructions]
+    # Comments that start in one: the reader may read them as such, or not.
+    unsure_comments = _comments_in(read, instructions)
+    unsure_comment_starts = [start for start, _ in unsure_comments]
+
+    def comment_at(at: int) -> bool:  # surely a comment: else its tags are read
+        return not _in_spans(at, instructions, instruction_starts)
+
     # From this place up, elements the reader may have closed: none closed by end tags.
     unsure_from = len(read)
 
@@ -454,7 +467,7 @@ def _most_open(read: str) -> tuple[int, int, list[str]]:
 
     sure_start = -1
     line_start = last_start = 0
-    for tag_start, closing, tag_name, attributes in _tags(read, surely_opened):
+    for tag_start, closing, tag_name, attributes in _tags(read, surely_opened, comment_at):
         name = tag_name.lower()
         if name not in _BLOCK_LEVEL:
             continue
@@ -463,8 +476,10 @@ def _most_open(read: str) -> tuple[int, int, list[str]]:
             if not places:
                 continue
             closed = places[-1]
-            maybe_text = tag_start < unsure_raw_end or _in_spans(
-                tag_start, instructions, instruction_starts
+            maybe_text = (
+                tag_start < unsure_raw_end
+                or _in_spans(tag_start, instructions, instruction_starts)
+                or _in_spans(tag_start, unsure_comments, unsure_comment_starts)
             )
             if open_tags[closed][1] and closed < unsure_from and not maybe_text:
                 for opened, _ in open_tags[closed:]:
@@ -515,6 +530,26 @@ def _instructions(read: str) -> list[tuple[int, int]]:
             continue  # read with the one before, to the same `>`
         end = read.find(">", found.start())
         spans.append((found.start(), len(read) if end < 0 else end + 1))
+    return spans
+
+
+def _comments_in(read: str, instructions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each comment that starts in one of `instructions` (`<?<!-- x>`),
+    to its `-->` or the text's end: outside a block Markdown is read in, the reader
+    takes the `<?` as text and reads the comment; in one, it reads the instruction to its
+    `>` and the tags after it."""
+    spans: list[tuple[int, int]] = []
+    no_end_after: dict[str, int] = {}
+    for start, end in instructions:
+        opened = read.find("<!--", start, end)
+        if opened < 0:
+            continue
+        closed = _find_once(read, "-->", opened + 4, no_end_after)
+        span_end = len(read) if closed < 0 else closed + 3
+        if spans and opened < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], span_end))
+        else:
+            spans.append((opened, span_end))
     return spans
 
 
