@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Callable
@@ -740,3 +741,53 @@ def test_markdown_html_nested_too_deep_in_a_definition_is_found_in_its_file(
     assert [(finding.path, finding.line, finding.column) for finding in found] == [
         ("glossary/survivor.yml", 6, 3)
     ]
+
+
+# Pieces of HTML and Markdown that md_in_html's reader reads in many ways.
+PIECES = (
+    "<div markdown>", '<div markdown="1">', "<DIV MARKDOWN>", "<div>", "</div>", "</DIV>",
+    "<span>", "</span>", "<section>", "</section>", "<p>", "</p>", "<p markdown>", "<ul>",
+    "</ul>", "<li>", "</li>", "<table markdown=\"1\">", "</table>", "<tr>", "</tr>", "<td>",
+    "<dl>", "</dl>", "<dt>", "<dd>", "<details markdown>", "</details>", "<a href='x'>",
+    "</a>", "<hr>", "<br>", "<div/>", "<script>", "</script>", "<pre>", "</pre>",
+    "<textarea>", "</textarea>", "<!-- ", " -->", "<?", "<!", "<", ">", "</", '"', "`",
+    "text ", "   ", "    ", "- ", "> ", "\n", "\n", "\n\n",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "opened"),
+    [
+        ('   <div markdown="1"><hr><li></table>', 3),  # a `<hr>` in mid-line is no void
+        # A `<p>` the reader closes before a block is closed by no `</p>` after.
+        (
+            "<p markdown><p markdown><td><dl></tr></div><section></p><hr></div></div>"
+            "<details markdown><dd><ul></DIV><li><div><section></p></DIV>><!",
+            9,
+        ),
+        ("<div markdown>\nx <script>\n" * 5, 5),  # tags in a script in mid-line are read
+        ("<div markdown>\n<?<!--x>\n<div markdown>\n-->\n" * 3, 6),
+    ],
+    ids=["hr-in-mid-line", "p-closed-before-a-block", "script-in-mid-line", "instruction"],
+)
+def test_the_reading_of_open_elements_counts_what_python_markdown_opens(
+    text: str, opened: int
+) -> None:
+    from coalition_handbook.stack_room import markdown_blocks
+
+    assert max(most for _, most in markdown_blocks(text)) == opened
+    assert markdown_nesting._most_open(text)[0] >= opened
+
+
+def test_the_reading_of_open_elements_never_counts_fewer_than_python_markdown_opens() -> None:
+    """The reading that says which texts to render (more than 100 elements open at once)
+    counts at least as many as md_in_html's own reader holds open, in random HTML: if it
+    counted fewer, a text nested too deep could pass unrendered (fuzzing found an end tag
+    in a comment inside `<?`, a `<hr>` in mid-line, a `<p>` closed by a block)."""
+    from coalition_handbook.stack_room import markdown_blocks
+
+    pick = random.Random(20261205)
+    for _ in range(1000):
+        text = "".join(pick.choice(PIECES) for _ in range(pick.randint(5, 150)))
+        opened = max((most for _, most in markdown_blocks(text)), default=0)
+        assert markdown_nesting._most_open(text)[0] >= opened, text

@@ -53,17 +53,27 @@ def renders_within_the_stack(text: str) -> bool:
 
 def deepest_markdown_block(text: str) -> int | None:
     """The offset of the first tag of the outermost element with a `markdown` attribute
-    whose elements Python-Markdown's reader of HTML (md_in_html's, which makes no
-    recursive call) nests deepest in `text`, if it nests any: the block that renders
-    out of stack when one does."""
+    whose elements Python-Markdown's reader of HTML nests deepest in `text`, if it nests
+    any: the block that renders out of stack when one does."""
+    blocks = markdown_blocks(text)
+    if not blocks:
+        return None
+    # The first of the deepest: max() keeps the first of equals.
+    return max(blocks, key=lambda block: block[1])[0]
+
+
+def markdown_blocks(text: str) -> list[tuple[int, int]]:
+    """(offset of its first tag, the most elements open in it at once) of each block of
+    HTML that Markdown is read in, as md_in_html's reader of HTML reads `text` (it makes
+    no recursive call: the elements are nested later)."""
     from markdown.extensions.md_in_html import HTMLExtractorExtra
 
     class BlockDepths(HTMLExtractorExtra):
         """md_in_html's reader, noting where each outermost block starts and how many
-        elements it nests at most."""
+        elements it holds open at most."""
 
         def reset(self) -> None:
-            self.blocks: list[tuple[int, int]] = []  # (offset, most elements nested)
+            self.blocks: list[tuple[int, int]] = []
             super().reset()
 
         def handle_starttag(self, tag: str, attrs: Any) -> None:
@@ -79,10 +89,7 @@ def deepest_markdown_block(text: str) -> int | None:
     reader = BlockDepths(_converter())
     reader.feed(text)
     reader.close()
-    if not reader.blocks:
-        return None
-    # The first of the deepest: max() keeps the first of equals.
-    return max(reader.blocks, key=lambda block: block[1])[0]
+    return reader.blocks
 
 
 def _converter() -> markdown.Markdown:
