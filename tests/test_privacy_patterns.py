@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from coalition_handbook.forms import INVISIBLE_CHARACTERS, UNICODE_SPACES
 from coalition_handbook.letters import CAPITAL_LETTERS, SMALL_LETTERS
 from coalition_handbook.rules.privacy_emails import is_file_name
-from coalition_handbook.rules.privacy_pii import find_personal_data, names_no_phone
+from coalition_handbook.rules.privacy_phones import names_no_phone
+from coalition_handbook.rules.privacy_pii import find_personal_data
 from coalition_handbook.rules.privacy_streets import names_no_street
 
 URL = re.compile(r"\b(?:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+", re.IGNORECASE)

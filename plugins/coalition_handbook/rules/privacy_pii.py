@@ -80,7 +80,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 
 from ..findings import Finding, Severity, as_quoted
 from ..forms import INVISIBLE_CHARACTERS, without_invisible
@@ -92,21 +92,13 @@ from ..source_map import ChainedMap, PositionMap, SourceMap
 from ..wrapped_links import unwrapped_links
 from .base import CheckContext
 from .folded_lines import is_folded, unfolded
-from .national_phones import (
-    DASHES,
-    SEPARATOR,
-    international_forms,
-    international_readings,
-    national_numbers,
-)
+from .national_phones import international_forms, international_readings, national_numbers
 from .preformatted import preformatted_lines
 from .privacy_allow import (
     EXTENSION,
     LISTED_SHORT_NUMBER,
-    LONGEST_NUMBER,
     NUMBERED_THING,
     Spans,
-    digit_count,
     digit_groups,
     is_no_part_of_it,
     is_public_link_number,
@@ -120,137 +112,18 @@ from .privacy_allow import (
 from .privacy_emails import WRITTEN_OUT_AT_KEY, WRITTEN_OUT_DOT_KEY, find_email_addresses
 from .privacy_links import (
     GROUP_INVITATION,
-    PHONE_WORDS,
     find_messenger_links,
     find_personal_data_in_urls,
     url_spans,
 )
 from .privacy_locations import LOCATION, ListedLocations, find_locations, location_message
 from .privacy_masks import masked, masked_digits
+from .privacy_phones import candidates, is_international_length, names_no_phone, reads_as_identifier
 from .privacy_settings import setting_texts
-from .privacy_streets import BEFORE_WINDOW, COUNT_STARTS_A_LINE, STREET_REST, names_no_street
+from .privacy_streets import COUNT_STARTS_A_LINE, names_no_street
 from .soft_breaks import soft_breaks_joined
 
 RULE = "privacy.pii"
-
-# Phone numbers and street addresses, both found in one pass: the pattern consumes the
-# one character either can start with (a digit, `+` or `(`), so the engine skips prose
-# at C speed until one turns up, then looks ahead for a phone number and a street address
-# that start there. What must come before (a word boundary, no `+`...) is checked by a
-# lookbehind over that character and the one before it. In ASCII text, `[0-9]` is what
-# `\d` means, and much faster to test.
-# Ten digits alone are a phone number only as North America dials them (NANP): the area
-# code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
-# (1234567890), which data files hold on every row (review). Ten or eleven digits
-# written together that start with a trunk `0` and then 1-9 are a national number as
-# most of Europe dials it (0612345678 in France, 0201234567 in Germany, 07700900123 in
-# the UK): a timestamp never starts so, and an id padded with zeros has more than one
-# (0012345678); nor is one that reads as an identifier (`names_no_phone`: ISBN 0306406152,
-# order #0123456789). Written in groups (555-123-4567), any digits are read as a phone
-# number: little else is so written.
-# An international number may have `00` for its `+`, as most of Europe and Latin America
-# write it (0034 612 345 678): then its country code is set apart (0034612345678 reads
-# as an id), it follows no other group of digits (an IBAN's `DE89 3704 0044 0532 ...`),
-# and it has 8 to 15 digits after the `00` (`_INTERNATIONAL_DIGITS`: not a price,
-# `0049.99`, a postcode, `00184`, or a run of digit groups).
-_PHONE_REST = r"""
-    (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number, but for emphasis:
-    (?<![^\W_]_.)                     # `_555-123-4567_`, not `case_id_5551234567`
-    (?:
-        (?<=\+)1{sep}?(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}  # +1 888 373 7888
-      | (?<=\+)(?!1)\d{{1,3}}(?:{sep}?\(0\))?                       # +44 20 7946 0958,
-        (?:{sep}?\(?\d{{1,4}}\)?){{2,5}}\d                            # +33 (0)1 23 45 67 89
-      | (?<=1){sep}\(\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}         # 1 (555) 123-4567
-      | (?<=\()\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}                # (555) 123-4567
-      | (?<=1){sep}\d{{3}}{sep}\d{{3}}{sep}\d{{4}}               # 1-888-373-7888
-      | (?<=\d)\d{{2}}{sep}\d{{3}}{sep}\d{{4}}                    # 555-123-4567
-      | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
-      | (?<=[2-9])\d{{2}}[2-9]\d{{6}}                               # 5552345678
-      | (?<=0)[1-9]\d{{8,9}}                                       # 0201234567
-      | (?<=0)(?<!\d{sep}0)0(?P<after_zero_zero>                 # a + form after 00,
-          1{sep}(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}    # 001 888 373 7888, its
-        | (?!1)[1-9]\d{{0,2}}(?=[(]|{sep})(?:{sep}?\(0\))?         # country code apart:
-          (?:{sep}?\(?\d{{1,4}}\)?){{2,5}}\d                        # 0044 20 7946 0958
-        )
-    )
-    (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
-"""
-_PHONE = (
-    _PHONE_REST.replace("{sep}", SEPARATOR)
-    .replace("{dashes}", DASHES)
-    .replace("{dash}", f"[{DASHES}]")
-)
-_CANDIDATES = f"""
-    [+({{digit}}]
-    (?:(?=(?P<phone>{_PHONE}))(?=(?P<street>{STREET_REST}))?
-      |(?=(?P<street_alone>{STREET_REST})))
-"""
-
-
-@cache
-def _candidates(ascii_only: bool) -> re.Pattern[str]:
-    """The pattern of phone numbers and street addresses, for ASCII text or for any text.
-    Compiled on first use: a site build whose checks come from the cache never reads one,
-    and compiling both is a tenth of a second of its start-up."""
-    return re.compile(_CANDIDATES.format(digit="0-9" if ascii_only else r"\d"), re.VERBOSE)
-
-
-# An ISBN's label right before a number: "ISBN 0306406152", "ISBN-10: 0306406152",
-# "**ISBN:** 0306406152".
-_ISBN_BEFORE = re.compile(r"(?<![^\W_])(?i:isbn)(?:[- ]?10)?[*_]*:?[*_]*[ \u00a0]*\Z")
-# A number sign right before a number ("order #0612345678"), or a key, as a link's query
-# or a setting writes it ("order_id=0612345678").
-_MARK_BEFORE = re.compile(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=)\Z")
-# A key's words, in any case: `hotel_id`, `orderId`, `case.ref`.
-_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-# The words of a key that names an identifier, not a phone number: no other key is read
-# as one (review 2: `number=`, `?to=` were).
-_IDENTIFIER_WORDS = frozenset(
-    {"id", "uid", "uuid", "isbn", "issn", "ref", "reference", "order", "invoice", "case"}
-    | {"ticket", "record", "account", "serial", "tracking", "booking"}
-)
-# The digits of an ISBN-10, whose check digit makes this sum a multiple of 11.
-_ISBN_10_DIGITS = 10
-_ISBN_10_MODULUS = 11
-
-
-def names_no_phone(text: str, start: int, end: int) -> bool:
-    """Whether the phone number found at `text[start:end]`, if a national number written
-    together after its trunk 0 (0201234567), is an identifier: a book's ISBN-10 after
-    its label ("ISBN 0306406152": the check digit fits), or one whose mark or key before
-    it names an identifier ("order #0612345678", "order_id=0612345678"; not `number=`
-    or `contact=`). Found in review: books cited by ISBN failed the build; and then the
-    check digit alone, which one real number in eleven has, let them through
-    (0612345610), as did any key but a phone's."""
-    number = text[start:end]
-    return number.isdigit() and number.startswith("0") and _reads_as_identifier(text, start, number)
-
-
-def _reads_as_identifier(text: str, start: int, digits: str) -> bool:
-    """Whether the number at `start` of `text`, whose digits are `digits`, reads as an
-    identifier by what is written right before it (`names_no_phone`): an ISBN-10 after
-    its label, whose check digit fits, or a number after a mark or a key that names an
-    identifier."""
-    window = max(0, start - BEFORE_WINDOW)
-    if _ISBN_BEFORE.search(text, window, start):
-        return _is_isbn_10(digits)
-    mark = _MARK_BEFORE.search(text, window, start)
-    return mark is not None and (mark["key"] is None or _names_identifier(mark["key"]))
-
-
-def _names_identifier(key: str) -> bool:
-    """Whether a key names an identifier, and no phone (`order_id`, not `phone_id`)."""
-    words = {word.lower() for word in _KEY_WORD.findall(key)}
-    return bool(words & _IDENTIFIER_WORDS) and words.isdisjoint(PHONE_WORDS)
-
-
-def _is_isbn_10(digits: str) -> bool:
-    """Whether `digits` are an ISBN-10's, the check digit a digit (not X) that fits."""
-    if len(digits) != _ISBN_10_DIGITS:
-        return False
-    weights = range(_ISBN_10_DIGITS, 0, -1)
-    weighted = sum(weight * int(digit) for weight, digit in zip(weights, digits, strict=True))
-    return weighted % _ISBN_10_MODULUS == 0
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -428,7 +301,7 @@ def _street_at_start(entry: str) -> str | None:
     """The street address that `entry` starts with, as the rule finds one ("2 Marsham
     Street" of "2 Marsham Street, London SW1P 4DF"), if any."""
     entry = entry.strip()
-    found = _candidates(entry.isascii()).match(entry)
+    found = candidates(entry.isascii()).match(entry)
     if found is None:
         return None
     end = max(found.end("street"), found.end("street_alone"))
@@ -522,12 +395,12 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
         yield "e-mail address", start, end
     phones: list[tuple[int, int]] = []
     streets: list[tuple[int, int]] = []
-    for found in _candidates(masked.isascii()).finditer(masked):
+    for found in candidates(masked.isascii()).finditer(masked):
         # Each kind as its own finditer would give them: no overlaps within a kind.
         start = found.start()
         phone_end = found.end("phone")
         after_zero_zero = found.start("after_zero_zero")
-        if after_zero_zero >= 0 and not _is_international_length(masked[after_zero_zero:phone_end]):
+        if after_zero_zero >= 0 and not is_international_length(masked[after_zero_zero:phone_end]):
             phone_end = -1
         if phone_end >= 0 and (not phones or start >= phones[-1][1]):
             phones.append((start, phone_end))
@@ -544,7 +417,7 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
         # One finding a number: what the finders above found is no national number.
         found_before = Spans([*emails, *phones, *streets])
         for start, end in national_numbers(masked, countries):
-            if not found_before.overlaps(start, end) and not _reads_as_identifier(
+            if not found_before.overlaps(start, end) and not reads_as_identifier(
                 masked, start, "".join(char for char in masked[start:end] if char.isdigit())
             ):
                 yield "phone number", start, end
@@ -556,17 +429,6 @@ def _street_spans(text: str) -> Iterator[tuple[int, int]]:
     for kind, start, end in find_personal_data(text):
         if kind == "street address":
             yield start, end
-
-
-# How many digits a number written with `00` for its `+` has after it, country code
-# included.
-_INTERNATIONAL_DIGITS = range(8, LONGEST_NUMBER + 1)
-
-
-def _is_international_length(number: str) -> bool:
-    """Whether `number`, written after a `00`, has as many digits as an international
-    number, country code included."""
-    return digit_count(number) in _INTERNATIONAL_DIGITS
 
 
 def _mask_urls(text: str, urls: list[tuple[int, int]]) -> str:

@@ -1,0 +1,148 @@
+"""Phone numbers as privacy.pii reads them (`privacy_pii`), found in one pass with street
+addresses (`candidates`), and where one reads as an identifier instead (`names_no_phone`).
+
+In groups (555-123-4567, +44 20 7946 0958, 0034 612 345 678) any digits are read as a
+phone number; written together, ten digits as North America dials them (5552345678) and
+ten or eleven after a trunk `0` (0201234567), but not a number that its label, mark or
+key names an identifier ("ISBN 0306406152", "order #0612345678", "order_id=...").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .national_phones import DASHES, SEPARATOR
+from .privacy_allow import LONGEST_NUMBER, digit_count
+from .privacy_links import PHONE_WORDS
+from .privacy_streets import BEFORE_WINDOW, STREET_REST
+
+# Phone numbers and street addresses, both found in one pass: the pattern consumes the
+# one character either can start with (a digit, `+` or `(`), so the engine skips prose
+# at C speed until one turns up, then looks ahead for a phone number and a street address
+# that start there. What must come before (a word boundary, no `+`...) is checked by a
+# lookbehind over that character and the one before it. In ASCII text, `[0-9]` is what
+# `\d` means, and much faster to test.
+# Ten digits alone are a phone number only as North America dials them (NANP): the area
+# code and the exchange start with 2-9. Not a Unix timestamp (1714564800) or an id
+# (1234567890), which data files hold on every row (review). Ten or eleven digits
+# written together that start with a trunk `0` and then 1-9 are a national number as
+# most of Europe dials it (0612345678 in France, 0201234567 in Germany, 07700900123 in
+# the UK): a timestamp never starts so, and an id padded with zeros has more than one
+# (0012345678); nor is one that reads as an identifier (`names_no_phone`: ISBN 0306406152,
+# order #0123456789). Written in groups (555-123-4567), any digits are read as a phone
+# number: little else is so written.
+# An international number may have `00` for its `+`, as most of Europe and Latin America
+# write it (0034 612 345 678): then its country code is set apart (0034612345678 reads
+# as an id), it follows no other group of digits (an IBAN's `DE89 3704 0044 0532 ...`),
+# and it has 8 to 15 digits after the `00` (`_INTERNATIONAL_DIGITS`: not a price,
+# `0049.99`, a postcode, `00184`, or a run of digit groups).
+_PHONE_REST = r"""
+    (?<![^\W_].)(?<![+./{dashes}].)  # not inside a word or number, but for emphasis:
+    (?<![^\W_]_.)                     # `_555-123-4567_`, not `case_id_5551234567`
+    (?:
+        (?<=\+)1{sep}?(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}  # +1 888 373 7888
+      | (?<=\+)(?!1)\d{{1,3}}(?:{sep}?\(0\))?                       # +44 20 7946 0958,
+        (?:{sep}?\(?\d{{1,4}}\)?){{2,5}}\d                            # +33 (0)1 23 45 67 89
+      | (?<=1){sep}\(\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}         # 1 (555) 123-4567
+      | (?<=\()\d{{3}}\){sep}?\d{{3}}{sep}\d{{4}}                # (555) 123-4567
+      | (?<=1){sep}\d{{3}}{sep}\d{{3}}{sep}\d{{4}}               # 1-888-373-7888
+      | (?<=\d)\d{{2}}{sep}\d{{3}}{sep}\d{{4}}                    # 555-123-4567
+      | (?<=\d)\d{{2}}{dash}\d{{4}}                                 # 123-4567
+      | (?<=[2-9])\d{{2}}[2-9]\d{{6}}                               # 5552345678
+      | (?<=0)[1-9]\d{{8,9}}                                       # 0201234567
+      | (?<=0)(?<!\d{sep}0)0(?P<after_zero_zero>                 # a + form after 00,
+          1{sep}(?:\(\d{{3}}\)|\d{{3}}){sep}?\d{{3}}{sep}?\d{{4}}    # 001 888 373 7888, its
+        | (?!1)[1-9]\d{{0,2}}(?=[(]|{sep})(?:{sep}?\(0\))?         # country code apart:
+          (?:{sep}?\(?\d{{1,4}}\)?){{2,5}}\d                        # 0044 20 7946 0958
+        )
+    )
+    (?!(?!x\d)[^\W_]|[/{dashes}]|\.\d)  # an extension (555-123-4567x12) is no part of it
+"""
+_PHONE = (
+    _PHONE_REST.replace("{sep}", SEPARATOR)
+    .replace("{dashes}", DASHES)
+    .replace("{dash}", f"[{DASHES}]")
+)
+_CANDIDATES = f"""
+    [+({{digit}}]
+    (?:(?=(?P<phone>{_PHONE}))(?=(?P<street>{STREET_REST}))?
+      |(?=(?P<street_alone>{STREET_REST})))
+"""
+
+
+@cache
+def candidates(ascii_only: bool) -> re.Pattern[str]:
+    """The pattern of phone numbers and street addresses, for ASCII text or for any text.
+    Compiled on first use: a site build whose checks come from the cache never reads one,
+    and compiling both is a tenth of a second of its start-up."""
+    return re.compile(_CANDIDATES.format(digit="0-9" if ascii_only else r"\d"), re.VERBOSE)
+
+
+# An ISBN's label right before a number: "ISBN 0306406152", "ISBN-10: 0306406152",
+# "**ISBN:** 0306406152".
+_ISBN_BEFORE = re.compile(r"(?<![^\W_])(?i:isbn)(?:[- ]?10)?[*_]*:?[*_]*[ \u00a0]*\Z")
+# A number sign right before a number ("order #0612345678"), or a key, as a link's query
+# or a setting writes it ("order_id=0612345678").
+_MARK_BEFORE = re.compile(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=)\Z")
+# A key's words, in any case: `hotel_id`, `orderId`, `case.ref`.
+_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# The words of a key that names an identifier, not a phone number: no other key is read
+# as one (review 2: `number=`, `?to=` were).
+_IDENTIFIER_WORDS = frozenset(
+    {"id", "uid", "uuid", "isbn", "issn", "ref", "reference", "order", "invoice", "case"}
+    | {"ticket", "record", "account", "serial", "tracking", "booking"}
+)
+# The digits of an ISBN-10, whose check digit makes this sum a multiple of 11.
+_ISBN_10_DIGITS = 10
+_ISBN_10_MODULUS = 11
+
+
+def names_no_phone(text: str, start: int, end: int) -> bool:
+    """Whether the phone number found at `text[start:end]`, if a national number written
+    together after its trunk 0 (0201234567), is an identifier: a book's ISBN-10 after
+    its label ("ISBN 0306406152": the check digit fits), or one whose mark or key before
+    it names an identifier ("order #0612345678", "order_id=0612345678"; not `number=`
+    or `contact=`). Found in review: books cited by ISBN failed the build; and then the
+    check digit alone, which one real number in eleven has, let them through
+    (0612345610), as did any key but a phone's."""
+    number = text[start:end]
+    return number.isdigit() and number.startswith("0") and reads_as_identifier(text, start, number)
+
+
+def reads_as_identifier(text: str, start: int, digits: str) -> bool:
+    """Whether the number at `start` of `text`, whose digits are `digits`, reads as an
+    identifier by what is written right before it (`names_no_phone`): an ISBN-10 after
+    its label, whose check digit fits, or a number after a mark or a key that names an
+    identifier."""
+    window = max(0, start - BEFORE_WINDOW)
+    if _ISBN_BEFORE.search(text, window, start):
+        return _is_isbn_10(digits)
+    mark = _MARK_BEFORE.search(text, window, start)
+    return mark is not None and (mark["key"] is None or _names_identifier(mark["key"]))
+
+
+def _names_identifier(key: str) -> bool:
+    """Whether a key names an identifier, and no phone (`order_id`, not `phone_id`)."""
+    words = {word.lower() for word in _KEY_WORD.findall(key)}
+    return bool(words & _IDENTIFIER_WORDS) and words.isdisjoint(PHONE_WORDS)
+
+
+def _is_isbn_10(digits: str) -> bool:
+    """Whether `digits` are an ISBN-10's, the check digit a digit (not X) that fits."""
+    if len(digits) != _ISBN_10_DIGITS:
+        return False
+    weights = range(_ISBN_10_DIGITS, 0, -1)
+    weighted = sum(weight * int(digit) for weight, digit in zip(weights, digits, strict=True))
+    return weighted % _ISBN_10_MODULUS == 0
+
+
+# How many digits a number written with `00` for its `+` has after it, country code
+# included.
+_INTERNATIONAL_DIGITS = range(8, LONGEST_NUMBER + 1)
+
+
+def is_international_length(number: str) -> bool:
+    """Whether `number`, written after a `00`, has as many digits as an international
+    number, country code included."""
+    return digit_count(number) in _INTERNATIONAL_DIGITS
