@@ -720,10 +720,10 @@ def test_handouts_command_says_when_there_is_no_module(
         "site.print_only",
         "site.handout_problems",
         "site.handout_phones",
-        "rules.privacy_pii",
+        "rules.privacy_personal_data",
+        "rules.privacy_phones",
         "rules.privacy_streets",
         "rules.soft_breaks",
-        "rules.privacy_masks",
         "letters",
         "rules.privacy_emails",
         "rules.privacy_links",
@@ -737,9 +737,9 @@ def test_the_renderer_digest_covers_what_the_pdf_is_made_with(
     changes the PDFs, so it renders them again (found in review, each). What a render
     could not print is kept beside its PDF, as `handout_problems` says it: a new way of
     saying it (where a drawing's picture is placed) makes the PDF again. The phone
-    numbers a handout keeps whole are found by the privacy rule's finders, with the
-    patterns they share: a change to `soft_breaks`, `letters` or `privacy_masks` did not
-    make the PDFs again (review rv6)."""
+    numbers a handout keeps whole are found by the privacy rule's finders
+    (`privacy_personal_data`), with the patterns they share: a change to `soft_breaks` or
+    `letters` did not make the PDFs again (review rv6)."""
     module = importlib.import_module(f"coalition_handbook.{module_name}")
     handout_render.renderer_digest.cache_clear()
     before = handout_render.renderer_digest()

@@ -18,9 +18,9 @@ from coalition_handbook.rules.privacy_links import (
     find_messenger_links,
     find_personal_data_in_urls,
 )
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
 from coalition_handbook.rules.privacy_pii import (
     AllowList,
-    find_personal_data,
     public_phone_numbers,
     reported_personal_data,
 )

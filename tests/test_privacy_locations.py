@@ -18,7 +18,7 @@ from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_links import url_spans
 from coalition_handbook.rules.privacy_locations import _MAP_HOSTS, _has_map_host, find_locations
 from coalition_handbook.rules.privacy_masks import masked
-from coalition_handbook.rules.privacy_pii import find_personal_data
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
 
 
 def streets_in(text: str) -> list[tuple[int, int]]:

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from coalition_handbook.forms import INVISIBLE_CHARACTERS, UNICODE_SPACES
 from coalition_handbook.letters import CAPITAL_LETTERS, SMALL_LETTERS
 from coalition_handbook.rules.privacy_emails import is_file_name
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
 from coalition_handbook.rules.privacy_phones import names_no_phone
-from coalition_handbook.rules.privacy_pii import find_personal_data
 from coalition_handbook.rules.privacy_streets import names_no_street
 
 URL = re.compile(r"\b(?:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+", re.IGNORECASE)
@@ -221,7 +221,7 @@ def test_loading_the_plugin_compiles_no_pattern_of_phones_and_streets() -> None:
         "    return original(pattern, flags)\n"
         "re.compile = compile\n"
         "import coalition_handbook.plugin\n"
-        "from coalition_handbook.rules.privacy_pii import find_personal_data\n"
+        "from coalition_handbook.rules.privacy_personal_data import find_personal_data\n"
         "loaded = len(compiled)\n"
         "found = list(find_personal_data('Call 555-123-4567 or come to 12 Oak Street, Apt 4.'))\n"
         # The phones' and streets' pattern, and what an address has after it.

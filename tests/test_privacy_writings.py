@@ -15,7 +15,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_links import find_personal_data_in_urls
-from coalition_handbook.rules.privacy_pii import find_personal_data
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
 from coalition_handbook.rules.soft_breaks import (
     _FROM_A_DIGIT,
     _FROM_AN_ASCII_DIGIT,

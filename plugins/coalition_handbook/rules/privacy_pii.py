@@ -77,13 +77,12 @@ settings give the rule, if they do), as is one in UTF-16 without a byte order ma
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import partial
 
 from ..findings import Finding, Severity, as_quoted
-from ..forms import INVISIBLE_CHARACTERS, without_invisible
+from ..forms import without_invisible
 from ..markdown import LineIndex, code_block_spans
 from ..markup import decoded_references, shown_text
 from ..model.files import XML_DATA_SUFFIXES
@@ -92,7 +91,7 @@ from ..source_map import ChainedMap, PositionMap, SourceMap
 from ..wrapped_links import unwrapped_links
 from .base import CheckContext
 from .folded_lines import is_folded, unfolded
-from .national_phones import international_forms, international_readings, national_numbers
+from .national_phones import international_forms, international_readings
 from .preformatted import preformatted_lines
 from .privacy_allow import (
     EXTENSION,
@@ -109,7 +108,7 @@ from .privacy_allow import (
     public_start,
     whole_number_end,
 )
-from .privacy_emails import WRITTEN_OUT_AT_KEY, WRITTEN_OUT_DOT_KEY, find_email_addresses
+from .privacy_emails import WRITTEN_OUT_AT_KEY, WRITTEN_OUT_DOT_KEY
 from .privacy_links import (
     GROUP_INVITATION,
     find_messenger_links,
@@ -118,9 +117,10 @@ from .privacy_links import (
 )
 from .privacy_locations import LOCATION, ListedLocations, find_locations, location_message
 from .privacy_masks import masked, masked_digits
-from .privacy_phones import candidates, is_international_length, names_no_phone, reads_as_identifier
+from .privacy_personal_data import find_personal_data, street_spans
+from .privacy_phones import candidates
 from .privacy_settings import setting_texts
-from .privacy_streets import COUNT_STARTS_A_LINE, names_no_street
+from .privacy_streets import COUNT_STARTS_A_LINE
 from .soft_breaks import soft_breaks_joined
 
 RULE = "privacy.pii"
@@ -233,7 +233,7 @@ class AllowList:
         texts |= {_text_key(street) for street in map(_street_at_start, allow) if street}
         numbers = (number for number, _ in map(number_in, allow) if number is not None)
         # A map link's street address (`?q=100+Main+Street`) as the street it leads to.
-        locations = ListedLocations.of(allow, _street_spans)
+        locations = ListedLocations.of(allow, street_spans)
         texts |= {_text_key(street) for street in locations.streets}
         return cls(
             phones=public_phone_keys(allow),
@@ -343,103 +343,6 @@ def _abbreviated(word: str) -> str:
     if _DOTTED_DIRECTIONAL.fullmatch(word):
         return word.replace(".", "")
     return _USPS_ABBREVIATIONS.get(bare) or _DIRECTIONALS.get(bare, word)
-
-
-def find_personal_data(
-    text: str, urls: list[tuple[int, int]] | None = None, countries: Sequence[str] = ()
-) -> Iterator[tuple[str, int, int]]:
-    """(kind, start, end) of every e-mail address, phone number and street address in
-    `text`, outside URLs (`url_spans`: `urls`, if already found); kind is "e-mail
-    address", "phone number" or "street address". Phone numbers written in the national
-    format of one of `countries` (privacy.countries) too (`national_phones`)."""
-    urls = url_spans(text) if urls is None else urls
-    masked = _mask_urls(text, urls) if urls else text
-    if masked.isascii() or not _INVISIBLE.search(masked):
-        yield from _personal_data(masked, countries)
-        return
-    # Read as if the invisible characters were not there, as matching reads them
-    # ("555\u200b-123-4567", "jane\u00ad@gmail.com"), and found where they are.
-    visible, cuts, removed = _without_invisible(masked)
-    for kind, start, end in _personal_data(visible, countries):
-        yield (
-            kind,
-            start + removed[bisect_right(cuts, start)],
-            end + removed[bisect_right(cuts, end - 1)],
-        )
-
-
-# Runs of characters no reader sees (a soft hyphen, a zero width space...).
-_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]+")
-
-
-def _without_invisible(text: str) -> tuple[str, list[int], list[int]]:
-    """`text` without its invisible characters, and how to find a position of it in
-    `text`: it is `removed[bisect_right(cuts, position)]` further on."""
-    pieces: list[str] = []
-    cuts: list[int] = []
-    removed = [0]
-    previous = 0
-    for found in _INVISIBLE.finditer(text):
-        pieces.append(text[previous : found.start()])
-        cuts.append(found.start() - removed[-1])
-        removed.append(removed[-1] + len(found.group()))
-        previous = found.end()
-    pieces.append(text[previous:])
-    return "".join(pieces), cuts, removed
-
-
-def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str, int, int]]:
-    """`find_personal_data` in `masked`, its URLs blanked."""
-    emails = find_email_addresses(masked)
-    for start, end in emails:
-        yield "e-mail address", start, end
-    phones: list[tuple[int, int]] = []
-    streets: list[tuple[int, int]] = []
-    for found in candidates(masked.isascii()).finditer(masked):
-        # Each kind as its own finditer would give them: no overlaps within a kind.
-        start = found.start()
-        phone_end = found.end("phone")
-        after_zero_zero = found.start("after_zero_zero")
-        if after_zero_zero >= 0 and not is_international_length(masked[after_zero_zero:phone_end]):
-            phone_end = -1
-        if phone_end >= 0 and (not phones or start >= phones[-1][1]):
-            phones.append((start, phone_end))
-        street_end = max(found.end("street"), found.end("street_alone"))
-        if street_end >= 0 and (not streets or start >= streets[-1][1]):
-            streets.append((start, street_end))
-    for start, end in phones:
-        if not names_no_phone(masked, start, end):
-            yield "phone number", start, end
-    for start, end in streets:
-        if not names_no_street(masked, start, end):
-            yield "street address", start, end
-    if countries:
-        # One finding a number: what the finders above found is no national number.
-        found_before = Spans([*emails, *phones, *streets])
-        for start, end in national_numbers(masked, countries):
-            if not found_before.overlaps(start, end) and not reads_as_identifier(
-                masked, start, "".join(char for char in masked[start:end] if char.isdigit())
-            ):
-                yield "phone number", start, end
-
-
-def _street_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every street address in `text`: what a map link leads to
-    (`privacy_locations`)."""
-    for kind, start, end in find_personal_data(text):
-        if kind == "street address":
-            yield start, end
-
-
-def _mask_urls(text: str, urls: list[tuple[int, int]]) -> str:
-    """`text` with the `urls` spans blanked."""
-    pieces: list[str] = []
-    previous = 0
-    for start, end in urls:
-        pieces += (text[previous:start], " " * (end - start))
-        previous = end
-    pieces.append(text[previous:])
-    return "".join(pieces)
 
 
 # Telegram's app links to an account and to a group, keyed by `link_key` as `t.me/...`.
@@ -606,7 +509,7 @@ def _reported_in(
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind, in_link=True))
     # Coordinates and map links (`privacy_locations`).
-    for location in find_locations(text, urls, _street_spans, lowered):
+    for location in find_locations(text, urls, street_spans, lowered):
         if location.kind == LOCATION:
             if location.point is not None and allowed.locations.lists(location.point):
                 continue

@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 
-from ..rules.privacy_pii import find_personal_data
+from ..rules.privacy_personal_data import find_personal_data
 
 PHONE_CLASS = "hb-phone"
 WIDE_TABLE_CLASS = "hb-wide"

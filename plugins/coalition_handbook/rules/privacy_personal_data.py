@@ -1,0 +1,117 @@
+"""Personal data as privacy.pii finds it in a text (`privacy_pii`): e-mail addresses
+(`privacy_emails`), phone numbers (`privacy_phones`; in the national formats of
+privacy.countries too: `national_phones`) and street addresses (`privacy_streets`),
+outside URLs (`privacy_links` reads those), and through what no reader sees (a soft
+hyphen, a zero width space): `find_personal_data`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+from ..forms import INVISIBLE_CHARACTERS
+from .national_phones import national_numbers
+from .privacy_allow import Spans
+from .privacy_emails import find_email_addresses
+from .privacy_links import url_spans
+from .privacy_phones import candidates, is_international_length, names_no_phone, reads_as_identifier
+from .privacy_streets import names_no_street
+
+
+def find_personal_data(
+    text: str, urls: list[tuple[int, int]] | None = None, countries: Sequence[str] = ()
+) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of every e-mail address, phone number and street address in
+    `text`, outside URLs (`url_spans`: `urls`, if already found); kind is "e-mail
+    address", "phone number" or "street address". Phone numbers written in the national
+    format of one of `countries` (privacy.countries) too (`national_phones`)."""
+    urls = url_spans(text) if urls is None else urls
+    masked = _mask_urls(text, urls) if urls else text
+    if masked.isascii() or not _INVISIBLE.search(masked):
+        yield from _personal_data(masked, countries)
+        return
+    # Read as if the invisible characters were not there, as matching reads them
+    # ("555\u200b-123-4567", "jane\u00ad@gmail.com"), and found where they are.
+    visible, cuts, removed = _without_invisible(masked)
+    for kind, start, end in _personal_data(visible, countries):
+        yield (
+            kind,
+            start + removed[bisect_right(cuts, start)],
+            end + removed[bisect_right(cuts, end - 1)],
+        )
+
+
+# Runs of characters no reader sees (a soft hyphen, a zero width space...).
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]+")
+
+
+def _without_invisible(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` without its invisible characters, and how to find a position of it in
+    `text`: it is `removed[bisect_right(cuts, position)]` further on."""
+    pieces: list[str] = []
+    cuts: list[int] = []
+    removed = [0]
+    previous = 0
+    for found in _INVISIBLE.finditer(text):
+        pieces.append(text[previous : found.start()])
+        cuts.append(found.start() - removed[-1])
+        removed.append(removed[-1] + len(found.group()))
+        previous = found.end()
+    pieces.append(text[previous:])
+    return "".join(pieces), cuts, removed
+
+
+def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str, int, int]]:
+    """`find_personal_data` in `masked`, its URLs blanked."""
+    emails = find_email_addresses(masked)
+    for start, end in emails:
+        yield "e-mail address", start, end
+    phones: list[tuple[int, int]] = []
+    streets: list[tuple[int, int]] = []
+    for found in candidates(masked.isascii()).finditer(masked):
+        # Each kind as its own finditer would give them: no overlaps within a kind.
+        start = found.start()
+        phone_end = found.end("phone")
+        after_zero_zero = found.start("after_zero_zero")
+        if after_zero_zero >= 0 and not is_international_length(masked[after_zero_zero:phone_end]):
+            phone_end = -1
+        if phone_end >= 0 and (not phones or start >= phones[-1][1]):
+            phones.append((start, phone_end))
+        street_end = max(found.end("street"), found.end("street_alone"))
+        if street_end >= 0 and (not streets or start >= streets[-1][1]):
+            streets.append((start, street_end))
+    for start, end in phones:
+        if not names_no_phone(masked, start, end):
+            yield "phone number", start, end
+    for start, end in streets:
+        if not names_no_street(masked, start, end):
+            yield "street address", start, end
+    if countries:
+        # One finding a number: what the finders above found is no national number.
+        found_before = Spans([*emails, *phones, *streets])
+        for start, end in national_numbers(masked, countries):
+            if not found_before.overlaps(start, end) and not reads_as_identifier(
+                masked, start, "".join(char for char in masked[start:end] if char.isdigit())
+            ):
+                yield "phone number", start, end
+
+
+def street_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every street address in `text`: what a map link leads to
+    (`privacy_locations`)."""
+    for kind, start, end in find_personal_data(text):
+        if kind == "street address":
+            yield start, end
+
+
+def _mask_urls(text: str, urls: list[tuple[int, int]]) -> str:
+    """`text` with the `urls` spans blanked."""
+    pieces: list[str] = []
+    previous = 0
+    for start, end in urls:
+        pieces += (text[previous:start], " " * (end - start))
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)
