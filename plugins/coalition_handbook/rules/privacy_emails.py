@@ -35,7 +35,8 @@ _WRITTEN_OUT_EMAIL = re.compile(
 )
 # What every address written out holds: the scan is skipped in a text without any.
 _WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
-# The `@` and the dots of an address written out, as privacy.allow compares it (`privacy_pii`).
+# The `@` and the dots of an address written out, as privacy.allow compares it
+# (`privacy_text_keys`).
 WRITTEN_OUT_AT_KEY = re.compile(rf"{_AT_WORD}|{WORD_SPACE}*[@\uff20]{WORD_SPACE}*")
 WRITTEN_OUT_DOT_KEY = re.compile(_DOT_WORD)
 

@@ -322,7 +322,7 @@ class ListedLocations:
 
     points: tuple[tuple[float, float], ...]
     streets: tuple[str, ...]
-    """Compared as the rule compares street addresses (its `_text_key`)."""
+    """Compared as the rule compares street addresses (its `text_key`: `privacy_text_keys`)."""
 
     @classmethod
     def of(cls, allow: Iterable[str], streets: StreetFinder) -> ListedLocations:

@@ -82,7 +82,6 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..findings import Finding, Severity, as_quoted
-from ..forms import without_invisible
 from ..markdown import LineIndex, code_block_spans
 from ..markup import decoded_references, shown_text
 from ..model.files import XML_DATA_SUFFIXES
@@ -108,7 +107,6 @@ from .privacy_allow import (
     public_start,
     whole_number_end,
 )
-from .privacy_emails import WRITTEN_OUT_AT_KEY, WRITTEN_OUT_DOT_KEY
 from .privacy_links import (
     GROUP_INVITATION,
     find_messenger_links,
@@ -121,6 +119,7 @@ from .privacy_personal_data import find_personal_data, street_spans
 from .privacy_phones import candidates
 from .privacy_settings import setting_texts
 from .privacy_streets import COUNT_STARTS_A_LINE
+from .privacy_text_keys import link_key, text_key
 from .soft_breaks import soft_breaks_joined
 
 RULE = "privacy.pii"
@@ -214,7 +213,7 @@ class AllowList:
     phones: Set[str]
     """Its phone numbers, short codes and service numbers (`public_phone_keys`)."""
     texts: Set[str]
-    """Its e-mail and street addresses (`_text_key`) and messenger links (`link_key`)."""
+    """Its e-mail and street addresses (`text_key`) and messenger links (`link_key`)."""
     countries: tuple[str, ...]
     """privacy.countries: the countries whose national formats are read."""
     international: frozenset[str]
@@ -227,14 +226,14 @@ class AllowList:
     @classmethod
     def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> AllowList:
         # A messenger link (a coalition's public channel) as `link_key` writes it, too.
-        texts = {_text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
+        texts = {text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
         # An address listed as a letter writes it ("2 Marsham Street, London SW1P 4DF"):
         # its street, which is what the rule finds (a UK adopter's audit).
-        texts |= {_text_key(street) for street in map(_street_at_start, allow) if street}
+        texts |= {text_key(street) for street in map(_street_at_start, allow) if street}
         numbers = (number for number, _ in map(number_in, allow) if number is not None)
         # A map link's street address (`?q=100+Main+Street`) as the street it leads to.
         locations = ListedLocations.of(allow, street_spans)
-        texts |= {_text_key(street) for street in locations.streets}
+        texts |= {text_key(street) for street in locations.streets}
         return cls(
             phones=public_phone_keys(allow),
             texts=texts,
@@ -306,63 +305,6 @@ def _street_at_start(entry: str) -> str | None:
         return None
     end = max(found.end("street"), found.end("street_alone"))
     return entry[:end] if end >= 0 else None
-
-
-# The street types as the US Postal Service abbreviates them (Publication 28): privacy.allow's
-# "100 Main Street" allows "100 Main St." (`_text_key`).
-_USPS_ABBREVIATIONS = {
-    "street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "lane": "ln",
-    "drive": "dr", "court": "ct", "place": "pl", "highway": "hwy", "parkway": "pkwy",
-    "square": "sq", "terrace": "ter", "circle": "cir",
-}  # fmt: skip
-_USPS_ABBREVIATED = frozenset(_USPS_ABBREVIATIONS.values())
-# A directional as USPS abbreviates it, and as a street address may write it otherwise
-# (`4500 SW 5th Avenue`, `4500 S.W. 5th Avenue`, `4500 Southwest 5th Avenue`: review rv4).
-_DIRECTIONALS = {
-    "north": "n", "south": "s", "east": "e", "west": "w",
-    "northeast": "ne", "northwest": "nw", "southeast": "se", "southwest": "sw",
-}  # fmt: skip
-_DOTTED_DIRECTIONAL = re.compile(r"(?:[ns]\.?[ew]|[nsew])\.?")
-
-
-def _text_key(text: str) -> str:
-    """An e-mail or street address, or a link, as privacy.allow compares it: in any case
-    and spacing; an address written out (`jane [at] x [dot] org`) as written plainly; a
-    street type and a directional as the US Postal Service abbreviates them, with their
-    periods or without (`S.W.`, `SW` and `Southwest` are `sw`)."""
-    text = WRITTEN_OUT_AT_KEY.sub("@", without_invisible(text))
-    text = WRITTEN_OUT_DOT_KEY.sub(".", text)
-    return " ".join(map(_abbreviated, text.casefold().split()))
-
-
-def _abbreviated(word: str) -> str:
-    """A word of `_text_key`, a street type or a directional as USPS abbreviates it."""
-    bare = word.rstrip(".")
-    if bare in _USPS_ABBREVIATED:
-        return bare
-    if _DOTTED_DIRECTIONAL.fullmatch(word):
-        return word.replace(".", "")
-    return _USPS_ABBREVIATIONS.get(bare) or _DIRECTIONALS.get(bare, word)
-
-
-# Telegram's app links to an account and to a group, keyed by `link_key` as `t.me/...`.
-_TELEGRAM_APP_ACCOUNT = re.compile(r"^tg://resolve\?(?:[^#]*&)?domain=(?P<name>[^&#]*).*")
-_TELEGRAM_APP_INVITATION = re.compile(r"^tg://join\?(?:[^#]*&)?invite=(?P<hash>[^&#]*).*")
-
-
-def link_key(text: str) -> str:
-    """A messenger link as privacy.allow compares it, however written: without its
-    scheme, `www.` or a channel's `s/`, `telegram.me` as `t.me`, a Telegram invitation
-    as `t.me/+<hash>` (`joinchat/` is its older form), Telegram's app links as their
-    `t.me` forms (`tg://resolve?domain=<name>`, `tg://join?invite=<hash>`), a WhatsApp
-    invitation without `invite/`, in any case."""
-    key = _text_key(text)
-    key = _TELEGRAM_APP_ACCOUNT.sub(r"t.me/\g<name>", key)
-    key = _TELEGRAM_APP_INVITATION.sub(r"t.me/+\g<hash>", key)
-    key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key).rstrip("/")
-    key = re.sub(r"^(?:t|telegram)\.me/(?:s/)?", "t.me/", key)
-    key = re.sub(r"^t\.me/joinchat/", "t.me/+", key)
-    return re.sub(r"^chat\.whatsapp\.com/invite/", "chat.whatsapp.com/", key)
 
 
 # Where a text shows each line as a line (start, end), as a code block or a text file
@@ -499,13 +441,13 @@ def _reported_in(
                 message = _direct_line_message(as_quoted(public), as_quoted(whole))
                 yield ReportedData(source_start, source_end, message, shown_end, whole)
                 continue
-        elif _text_key(text[start:end]) in allowed.texts:
+        elif text_key(text[start:end]) in allowed.texts:
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind))
     for kind, start, end, written in find_personal_data_in_urls(text, urls, lowered):
         if kind == "phone number" and allowed.lists_number(written):
             continue
-        if kind == "e-mail address" and _text_key(written) in allowed.texts:
+        if kind == "e-mail address" and text_key(written) in allowed.texts:
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind, in_link=True))
     # Coordinates and map links (`privacy_locations`).
@@ -513,7 +455,7 @@ def _reported_in(
         if location.kind == LOCATION:
             if location.point is not None and allowed.locations.lists(location.point):
                 continue
-        elif all(_text_key(street) in allowed.texts for street in location.streets):
+        elif all(text_key(street) in allowed.texts for street in location.streets):
             continue
         message = partial(location_message, location)
         yield reported(location.start, location.end, location.kind, message)
