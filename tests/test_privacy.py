@@ -12,6 +12,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_allow import public_phone_keys
+from coalition_handbook.rules.privacy_allow_list import AllowList
 from coalition_handbook.rules.privacy_links import (
     _MESSENGER_HINTS,
     _may_hold_a_messenger_link,
@@ -20,7 +21,6 @@ from coalition_handbook.rules.privacy_links import (
 )
 from coalition_handbook.rules.privacy_personal_data import find_personal_data
 from coalition_handbook.rules.privacy_pii import (
-    AllowList,
     public_phone_numbers,
     reported_personal_data,
 )

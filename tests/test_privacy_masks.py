@@ -12,9 +12,9 @@ import pytest
 from handbooks import make_handbook, set_handbook_options
 
 from coalition_handbook.cli import main
+from coalition_handbook.rules.privacy_allow_list import AllowList
 from coalition_handbook.rules.privacy_masked_text import mask_personal_data
 from coalition_handbook.rules.privacy_masks import masked, masked_digits
-from coalition_handbook.rules.privacy_pii import AllowList
 
 
 @pytest.mark.parametrize(

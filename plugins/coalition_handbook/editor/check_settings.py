@@ -24,9 +24,9 @@ from typing import Any
 from ..config import rule_levels
 from ..mkdocs_yml import PLUGIN_NAME, plugin_instances, read_config_file
 from ..rules.base import RULES, rule_level
+from ..rules.privacy_allow_list import AllowList
 from ..rules.privacy_masked_text import mask_personal_data
 from ..rules.privacy_pii import RULE as PII_RULE
-from ..rules.privacy_pii import AllowList
 from .report_markdown import inline_code
 
 # The levels of a rule, from saying nothing to failing the build.

@@ -21,8 +21,9 @@ from typing import TypeVar
 from ..config import HandbookConfig
 from ..forms import form_key
 from ..rules.base import rule_level
+from ..rules.privacy_allow_list import AllowList
 from ..rules.privacy_masked_text import mask_personal_data
-from ..rules.privacy_pii import RULE, AllowList
+from ..rules.privacy_pii import RULE
 from .changes import Changes, FieldChange, ItemChange
 
 # What the report shows in a line of its own where it shows personal data masked.

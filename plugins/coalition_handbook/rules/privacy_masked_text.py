@@ -9,7 +9,8 @@ number) stay as written, and privacy.countries' national formats are read.
 from __future__ import annotations
 
 from ..markup import decoded_references
-from .privacy_pii import AllowList, reported_personal_data
+from .privacy_allow_list import AllowList
+from .privacy_pii import reported_personal_data
 
 
 def mask_personal_data(text: str, allowed: AllowList) -> str:

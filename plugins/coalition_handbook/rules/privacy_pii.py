@@ -77,7 +77,7 @@ settings give the rule, if they do), as is one in UTF-16 without a byte order ma
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from functools import partial
 
@@ -90,33 +90,27 @@ from ..source_map import ChainedMap, PositionMap, SourceMap
 from ..wrapped_links import unwrapped_links
 from .base import CheckContext
 from .folded_lines import is_folded, unfolded
-from .national_phones import international_forms, international_readings
 from .preformatted import preformatted_lines
 from .privacy_allow import (
     EXTENSION,
     LISTED_SHORT_NUMBER,
     NUMBERED_THING,
     Spans,
-    digit_groups,
-    is_no_part_of_it,
-    is_public_link_number,
     national_public_numbers,
-    number_in,
     public_number_end,
-    public_phone_keys,
     public_start,
     whole_number_end,
 )
+from .privacy_allow_list import AllowList
 from .privacy_links import (
     GROUP_INVITATION,
     find_messenger_links,
     find_personal_data_in_urls,
     url_spans,
 )
-from .privacy_locations import LOCATION, ListedLocations, find_locations, location_message
+from .privacy_locations import LOCATION, find_locations, location_message
 from .privacy_masks import masked, masked_digits
 from .privacy_personal_data import find_personal_data, street_spans
-from .privacy_phones import candidates
 from .privacy_settings import setting_texts
 from .privacy_streets import COUNT_STARTS_A_LINE
 from .privacy_text_keys import link_key, text_key
@@ -206,70 +200,6 @@ def _presentational(path: str) -> bool:
     return not path.lower().endswith(XML_DATA_SUFFIXES)
 
 
-@dataclass(frozen=True)
-class AllowList:
-    """privacy.allow as the rule compares what it finds with it."""
-
-    phones: Set[str]
-    """Its phone numbers, short codes and service numbers (`public_phone_keys`)."""
-    texts: Set[str]
-    """Its e-mail and street addresses (`text_key`) and messenger links (`link_key`)."""
-    countries: tuple[str, ...]
-    """privacy.countries: the countries whose national formats are read."""
-    international: frozenset[str]
-    """Its phone numbers as E.164 writes them in each listed country where they are
-    valid (`international_forms`), where countries are listed: a number is public
-    written at home or abroad, as phonenumbers reads both."""
-    locations: ListedLocations
-    """Its coordinates and map links (`privacy_locations`)."""
-
-    @classmethod
-    def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> AllowList:
-        # A messenger link (a coalition's public channel) as `link_key` writes it, too.
-        texts = {text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
-        # An address listed as a letter writes it ("2 Marsham Street, London SW1P 4DF"):
-        # its street, which is what the rule finds (a UK adopter's audit).
-        texts |= {text_key(street) for street in map(_street_at_start, allow) if street}
-        numbers = (number for number, _ in map(number_in, allow) if number is not None)
-        # A map link's street address (`?q=100+Main+Street`) as the street it leads to.
-        locations = ListedLocations.of(allow, street_spans)
-        texts |= {text_key(street) for street in locations.streets}
-        return cls(
-            phones=public_phone_keys(allow),
-            texts=texts,
-            countries=countries,
-            international=international_forms(numbers, countries) if countries else frozenset(),
-            locations=locations,
-        )
-
-    def lists_number(self, written: str) -> bool:
-        """Whether the phone number `written` (a link's, as its parameter writes it) is
-        listed: as dialled (`is_public_link_number`), or as E.164 writes it."""
-        return is_public_link_number(written, self.phones) or self._lists_as_e164(written)
-
-    def lists_number_in(self, text: str, start: int, end: int) -> bool:
-        """Whether the phone number found at `text[start:end]` is listed (`public_number_end`),
-        or is, as E.164 writes it, and no digits written after it dial on from it (a
-        direct line: `is_no_part_of_it`) nor an extension."""
-        if public_number_end(text, start, end, self.phones) is not None:
-            return True
-        if not self.international:
-            return False
-        _, run_end = digit_groups(text, start, end)
-        return (
-            not EXTENSION.match(text, run_end)
-            and self._lists_as_e164(text[start:end])
-            and is_no_part_of_it(text, end, run_end, self.phones)
-        )
-
-    def _lists_as_e164(self, written: str) -> bool:
-        # Every country's reading: numbering plans overlap (review: France first made
-        # Hungary's 06 1 234 5678 France's, and its listed +36 1 234 5678 no match).
-        return bool(self.international) and not self.international.isdisjoint(
-            international_readings(written, self.countries)
-        )
-
-
 def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
     holds, however its digits are grouped: one that `find_personal_data` reads as a phone
@@ -294,17 +224,6 @@ def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int
             continue
         if not taken.overlaps(start, end):
             yield start, end
-
-
-def _street_at_start(entry: str) -> str | None:
-    """The street address that `entry` starts with, as the rule finds one ("2 Marsham
-    Street" of "2 Marsham Street, London SW1P 4DF"), if any."""
-    entry = entry.strip()
-    found = candidates(entry.isascii()).match(entry)
-    if found is None:
-        return None
-    end = max(found.end("street"), found.end("street_alone"))
-    return entry[:end] if end >= 0 else None
 
 
 # Where a text shows each line as a line (start, end), as a code block or a text file

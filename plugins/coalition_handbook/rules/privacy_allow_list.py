@@ -1,0 +1,103 @@
+"""privacy.allow as privacy.pii compares what it finds with it (`privacy_pii`): `AllowList`.
+
+Its phone numbers keyed as the world dials them (`privacy_allow`), and as E.164 writes
+them where privacy.countries lists countries (`national_phones`); its e-mail and street
+addresses and messenger links as `privacy_text_keys` writes them; its coordinates and map
+links (`privacy_locations`). Not in `privacy_allow`, which the finders import: a listed
+address is read with them (`privacy_personal_data`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+
+from .national_phones import international_forms, international_readings
+from .privacy_allow import (
+    EXTENSION,
+    digit_groups,
+    is_no_part_of_it,
+    is_public_link_number,
+    number_in,
+    public_number_end,
+    public_phone_keys,
+)
+from .privacy_locations import ListedLocations
+from .privacy_personal_data import street_spans
+from .privacy_phones import candidates
+from .privacy_text_keys import link_key, text_key
+
+
+@dataclass(frozen=True)
+class AllowList:
+    """privacy.allow as the rule compares what it finds with it."""
+
+    phones: Set[str]
+    """Its phone numbers, short codes and service numbers (`public_phone_keys`)."""
+    texts: Set[str]
+    """Its e-mail and street addresses (`text_key`) and messenger links (`link_key`)."""
+    countries: tuple[str, ...]
+    """privacy.countries: the countries whose national formats are read."""
+    international: frozenset[str]
+    """Its phone numbers as E.164 writes them in each listed country where they are
+    valid (`international_forms`), where countries are listed: a number is public
+    written at home or abroad, as phonenumbers reads both."""
+    locations: ListedLocations
+    """Its coordinates and map links (`privacy_locations`)."""
+
+    @classmethod
+    def of(cls, allow: Sequence[str], countries: tuple[str, ...]) -> AllowList:
+        # A messenger link (a coalition's public channel) as `link_key` writes it, too.
+        texts = {text_key(entry) for entry in allow} | {link_key(entry) for entry in allow}
+        # An address listed as a letter writes it ("2 Marsham Street, London SW1P 4DF"):
+        # its street, which is what the rule finds (a UK adopter's audit).
+        texts |= {text_key(street) for street in map(_street_at_start, allow) if street}
+        numbers = (number for number, _ in map(number_in, allow) if number is not None)
+        # A map link's street address (`?q=100+Main+Street`) as the street it leads to.
+        locations = ListedLocations.of(allow, street_spans)
+        texts |= {text_key(street) for street in locations.streets}
+        return cls(
+            phones=public_phone_keys(allow),
+            texts=texts,
+            countries=countries,
+            international=international_forms(numbers, countries) if countries else frozenset(),
+            locations=locations,
+        )
+
+    def lists_number(self, written: str) -> bool:
+        """Whether the phone number `written` (a link's, as its parameter writes it) is
+        listed: as dialled (`is_public_link_number`), or as E.164 writes it."""
+        return is_public_link_number(written, self.phones) or self._lists_as_e164(written)
+
+    def lists_number_in(self, text: str, start: int, end: int) -> bool:
+        """Whether the phone number found at `text[start:end]` is listed (`public_number_end`),
+        or is, as E.164 writes it, and no digits written after it dial on from it (a
+        direct line: `is_no_part_of_it`) nor an extension."""
+        if public_number_end(text, start, end, self.phones) is not None:
+            return True
+        if not self.international:
+            return False
+        _, run_end = digit_groups(text, start, end)
+        return (
+            not EXTENSION.match(text, run_end)
+            and self._lists_as_e164(text[start:end])
+            and is_no_part_of_it(text, end, run_end, self.phones)
+        )
+
+    def _lists_as_e164(self, written: str) -> bool:
+        # Every country's reading: numbering plans overlap (review: France first made
+        # Hungary's 06 1 234 5678 France's, and its listed +36 1 234 5678 no match).
+        return bool(self.international) and not self.international.isdisjoint(
+            international_readings(written, self.countries)
+        )
+
+
+def _street_at_start(entry: str) -> str | None:
+    """The street address that `entry` starts with, as the rule finds one ("2 Marsham
+    Street" of "2 Marsham Street, London SW1P 4DF"), if any."""
+    entry = entry.strip()
+    found = candidates(entry.isascii()).match(entry)
+    if found is None:
+        return None
+    end = max(found.end("street"), found.end("street_alone"))
+    return entry[:end] if end >= 0 else None
