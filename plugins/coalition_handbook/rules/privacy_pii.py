@@ -77,7 +77,7 @@ settings give the rule, if they do), as is one in UTF-16 without a byte order ma
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -93,11 +93,6 @@ from .folded_lines import is_folded, unfolded
 from .preformatted import preformatted_lines
 from .privacy_allow import (
     EXTENSION,
-    LISTED_SHORT_NUMBER,
-    NUMBERED_THING,
-    Spans,
-    national_public_numbers,
-    public_number_end,
     public_start,
     whole_number_end,
 )
@@ -198,32 +193,6 @@ def _presentational(path: str) -> bool:
     """Whether a markup file is HTML or SVG, whose attributes are mostly layout (sizes,
     colours, paths), not XML data, whose attributes are data."""
     return not path.lower().endswith(XML_DATA_SUFFIXES)
-
-
-def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
-    holds, however its digits are grouped: one that `find_personal_data` reads as a phone
-    number, or another country's written as it dials it at home (`0800 0121 700`,
-    `800 5533 000`), which only the list says is one; and of each service or emergency
-    number it holds (911, 999, 112): one standing alone, in no phone number or street
-    address ("+1 202 988 1234", "211 Main Street") and naming no room, form or the like
-    ("Room 911", found in review)."""
-    personal = list(find_personal_data(text))
-    for kind, start, end in personal:
-        if kind == "phone number":
-            public_end = public_number_end(text, start, end, public)
-            if public_end is not None:
-                yield start, public_end
-    found_before = Spans((start, end) for _, start, end in personal)
-    national = list(national_public_numbers(text, public, found_before))
-    yield from national
-    taken = Spans([*found_before.spans, *national])
-    for found in LISTED_SHORT_NUMBER.finditer(text):
-        start, end = found.span()
-        if found.group() not in public or NUMBERED_THING.search(text, max(0, start - 20), start):
-            continue
-        if not taken.overlaps(start, end):
-            yield start, end
 
 
 # Where a text shows each line as a line (start, end), as a code block or a text file

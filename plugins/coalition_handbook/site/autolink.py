@@ -30,7 +30,7 @@ from ..markdown import mask_addresses
 from ..markdown.inline import HTML_TAG_PATTERN
 from ..model.types import Term
 from ..rules.privacy_allow import public_short_codes
-from ..rules.privacy_pii import public_phone_numbers
+from ..rules.privacy_public_phones import public_phone_numbers
 from .html_comments import text_without_comments
 from .templates import phone_href
 from .urls import relative_page_url, term_src_uri

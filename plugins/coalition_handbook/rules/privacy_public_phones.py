@@ -1,0 +1,43 @@
+"""The phone numbers privacy.allow makes public, where a text writes them: linked for a
+call on the site (`site.autolink`), as privacy.pii reads them (`privacy_pii`), with the
+service and emergency numbers the list names alone (911, 999, 112).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+
+from .privacy_allow import (
+    LISTED_SHORT_NUMBER,
+    NUMBERED_THING,
+    Spans,
+    national_public_numbers,
+    public_number_end,
+)
+from .privacy_personal_data import find_personal_data
+
+
+def public_phone_numbers(text: str, public: Set[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each phone number in `text` that `public` (`public_phone_keys`)
+    holds, however its digits are grouped: one that `find_personal_data` reads as a phone
+    number, or another country's written as it dials it at home (`0800 0121 700`,
+    `800 5533 000`), which only the list says is one; and of each service or emergency
+    number it holds (911, 999, 112): one standing alone, in no phone number or street
+    address ("+1 202 988 1234", "211 Main Street") and naming no room, form or the like
+    ("Room 911", found in review)."""
+    personal = list(find_personal_data(text))
+    for kind, start, end in personal:
+        if kind == "phone number":
+            public_end = public_number_end(text, start, end, public)
+            if public_end is not None:
+                yield start, public_end
+    found_before = Spans((start, end) for _, start, end in personal)
+    national = list(national_public_numbers(text, public, found_before))
+    yield from national
+    taken = Spans([*found_before.spans, *national])
+    for found in LISTED_SHORT_NUMBER.finditer(text):
+        start, end = found.span()
+        if found.group() not in public or NUMBERED_THING.search(text, max(0, start - 20), start):
+            continue
+        if not taken.overlaps(start, end):
+            yield start, end
