@@ -20,8 +20,8 @@ from coalition_handbook.rules.privacy_links import (
     find_personal_data_in_urls,
 )
 from coalition_handbook.rules.privacy_personal_data import find_personal_data
-from coalition_handbook.rules.privacy_pii import reported_personal_data
 from coalition_handbook.rules.privacy_public_phones import public_phone_numbers
+from coalition_handbook.rules.privacy_reported import reported_personal_data
 from coalition_handbook.source_map import SourceMap
 
 

@@ -2,7 +2,7 @@
 show it (`privacy_masks`): for `handbook diff`, whose report CI writes to a pull request's
 step summary, which outlives the clean-up of a leak as the rule's annotations do
 (privacy audit). What is masked is what the rule reports, found by its own finders
-(`privacy_pii.reported_personal_data`): privacy.allow's public entries (a hotline's
+(`privacy_reported.reported_personal_data`): privacy.allow's public entries (a hotline's
 number) stay as written, and privacy.countries' national formats are read.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..markup import decoded_references
 from .privacy_allow_list import AllowList
-from .privacy_pii import reported_personal_data
+from .privacy_reported import reported_personal_data
 
 
 def mask_personal_data(text: str, allowed: AllowList) -> str:

@@ -72,44 +72,30 @@ number split across inline tags, `867-</span><span>5309`, is read joined). One t
 read with U+FFFD for each bad byte, and said to be, as information (at the level the
 settings give the rule, if they do), as is one in UTF-16 without a byte order mark
 (`model.files.utf16_without_bom`); one with binary data in it cannot be read, an error.
+
+This module says what is read, and where (`check`). What is reported in a text is found
+by `privacy_reported`, with `privacy_personal_data` (e-mail, phone and street passes:
+`privacy_emails`, `privacy_phones`, `privacy_streets`) and `privacy_allow_list`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import partial
 
-from ..findings import Finding, Severity, as_quoted
+from ..findings import Finding, Severity
 from ..markdown import LineIndex, code_block_spans
 from ..markup import decoded_references, shown_text
 from ..model.files import XML_DATA_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES
 from ..source_map import ChainedMap, PositionMap, SourceMap
-from ..wrapped_links import unwrapped_links
 from .base import CheckContext
 from .folded_lines import is_folded, unfolded
 from .preformatted import preformatted_lines
-from .privacy_allow import (
-    EXTENSION,
-    public_start,
-    whole_number_end,
-)
 from .privacy_allow_list import AllowList
-from .privacy_links import (
-    GROUP_INVITATION,
-    find_messenger_links,
-    find_personal_data_in_urls,
-    url_spans,
-)
-from .privacy_locations import LOCATION, find_locations, location_message
-from .privacy_masks import masked, masked_digits
-from .privacy_personal_data import find_personal_data, street_spans
+from .privacy_reported import LinesOf, every_line, no_lines, reported_personal_data
 from .privacy_settings import setting_texts
-from .privacy_streets import COUNT_STARTS_A_LINE
-from .privacy_text_keys import link_key, text_key
-from .soft_breaks import soft_breaks_joined
 
 RULE = "privacy.pii"
 
@@ -126,7 +112,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for origin in origins:
         # Read as shown: Python-Markdown and browsers decode character references.
         read, to_source = decoded_references(origin.text)
-        lines_of = _no_lines  # YAML: a block scalar's lines are a paragraph's
+        lines_of = no_lines  # YAML: a block scalar's lines are a paragraph's
         if origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # a page: its code blocks' are lines
             lines_of = partial(code_block_spans, body_line=origin.body_line)
         yield from _check_text(
@@ -150,7 +136,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             yield note.with_severity(Severity.INFO)
         source = text = text_file.origin.text
         to_source: PositionMap = SourceMap()
-        lines_of = _every_line  # shown as written, line by line
+        lines_of = every_line  # shown as written, line by line
         if text_file.markup:  # its text, not its tags, styles and scripts, as shown
             text, shown = shown_text(text, every_attribute=not _presentational(text_file.path))
             text, decoded = decoded_references(text)
@@ -195,23 +181,6 @@ def _presentational(path: str) -> bool:
     return not path.lower().endswith(XML_DATA_SUFFIXES)
 
 
-# Where a text shows each line as a line (start, end), as a code block or a text file
-# does: given the text read (`soft_breaks`).
-LinesOf = Callable[[str], list[tuple[int, int]]]
-
-
-def _no_lines(text: str) -> list[tuple[int, int]]:
-    """Where a text read in paragraphs (YAML, a web page's text) shows each line as a line:
-    nowhere."""
-    return []
-
-
-def _every_line(text: str) -> list[tuple[int, int]]:
-    """Where a plain text file (`.txt`, `.csv`, `.vcf`...) shows each line as a line:
-    everywhere, as a browser shows it (Excel's "Text (Tab delimited)" is a `.txt` too)."""
-    return [(0, len(text))]
-
-
 def _check_text(
     context: CheckContext,
     path: str,
@@ -219,7 +188,7 @@ def _check_text(
     text: str,
     to_source: PositionMap,
     allowed: AllowList,
-    lines_of: LinesOf = _no_lines,
+    lines_of: LinesOf = no_lines,
 ) -> Iterator[Finding]:
     """The findings in `text`, what is read of the file `source` (`to_source` says where
     each place of it is there): each names its line and column in `source`, and quotes
@@ -231,166 +200,3 @@ def _check_text(
         line, column = lines.position(reported.start)
         found = source[reported.start : reported.end]
         yield context.finding(RULE, path, line, column, reported.message, found=found)
-
-
-@dataclass(frozen=True)
-class ReportedData:
-    """Personal data that privacy.pii reports, placed in the source it was read from."""
-
-    start: int
-    end: int
-    """What a finding's `found` holds: `source[start:end]`."""
-    message: str
-    shown_end: int
-    """Where what the message quotes ends: `end`, or past the direct line or extension
-    dialled after a public number."""
-    shown: str
-    """What the message quotes of `source[start:shown_end]`: masked."""
-
-
-def reported_personal_data(
-    path: str,
-    source: str,
-    text: str,
-    to_source: PositionMap,
-    allowed: AllowList,
-    lines_of: LinesOf = _no_lines,
-) -> Iterator[ReportedData]:
-    """The personal data privacy.pii reports in `text`, what is read of the file `source`
-    at `path` (`to_source` says where each place of it is there, `lines_of` where it shows
-    each line as a line), privacy.allow's public entries left out."""
-    if lines_of is _every_line:  # no pass to find where: read line by line at once
-        yield from _reported_in(path, source, text, to_source, allowed, lines_of)
-        return
-    found = list(_reported_in(path, source, text, to_source, allowed, _no_lines))
-    if lines_of is not _no_lines and (
-        any(_across_a_gap(source, data) for data in found) or COUNT_STARTS_A_LINE.search(text)
-    ):
-        # Read first as if every line break were a paragraph's, since finding where a
-        # page's code blocks are takes a second pass over its lines (it doubled the cold
-        # scan); again with them only where something was found across a line break, a
-        # tab or a run of spaces, which in code or a text file part lines or columns, or
-        # where a line starts with a count's noun, which may have let an address on the
-        # line before go as a count ("12 Oak Street" / "locations 2": review rv6).
-        found = list(_reported_in(path, source, text, to_source, allowed, lines_of))
-    yield from found
-
-
-def _across_a_gap(source: str, data: ReportedData) -> bool:
-    """Whether what `data` quotes of `source` holds a line break, a tab or a run of
-    spaces, which `soft_breaks` may have read as one space."""
-    written = source[data.start : data.shown_end]
-    return "\n" in written or "\t" in written or "  " in written
-
-
-def _reported_in(
-    path: str,
-    source: str,
-    text: str,
-    to_source: PositionMap,
-    allowed: AllowList,
-    lines_of: LinesOf,
-) -> Iterator[ReportedData]:
-    """`reported_personal_data`, with `lines_of` read."""
-    # A redirect's link read as a link of its own: it is given to whoever opens it.
-    text, unwrapped = unwrapped_links(text)
-    to_source = ChainedMap(outer=to_source, inner=unwrapped)
-    text, joined = soft_breaks_joined(text, lines_of(text))
-    to_source = ChainedMap(outer=to_source, inner=joined)
-
-    def placed(start: int, end: int) -> tuple[int, int]:
-        return to_source.start(start), to_source.end(end)
-
-    def reported(start: int, end: int, kind: str, message: Callable[[str], str]) -> ReportedData:
-        """`text[start:end]`, of `kind`, placed in `source`; `message`, what its
-        finding says, given it masked."""
-        start, end = placed(start, end)
-        shown = masked(kind, source[start:end])
-        return ReportedData(start, end, message(as_quoted(shown)), end, shown)
-
-    urls = url_spans(text)  # found once for both scans
-    # Lowered once for the hints that the link and map link scans look for first.
-    lowered = text.lower()
-    for kind, start, end in find_personal_data(text, urls, allowed.countries):
-        if kind == "phone number":
-            # Compared as dialled only (and as E.164 writes it, where countries are
-            # listed): a number is public however it is written.
-            if allowed.lists_number_in(text, start, end):
-                continue
-            public = public_start(text, start, end, allowed.phones)
-            if public is not None:
-                # The public number as written, and what is dialled after it masked; an
-                # extension is found with it, as written.
-                whole_end = whole_number_end(text, start, end)
-                whole = public + masked_digits(text[start + len(public) : whole_end])
-                found_end = whole_end if EXTENSION.search(text, end, whole_end) else end
-                source_start, source_end = placed(start, found_end)
-                shown_end = placed(start, whole_end)[1]
-                message = _direct_line_message(as_quoted(public), as_quoted(whole))
-                yield ReportedData(source_start, source_end, message, shown_end, whole)
-                continue
-        elif text_key(text[start:end]) in allowed.texts:
-            continue
-        yield reported(start, end, kind, partial(_personal_data_message, kind))
-    for kind, start, end, written in find_personal_data_in_urls(text, urls, lowered):
-        if kind == "phone number" and allowed.lists_number(written):
-            continue
-        if kind == "e-mail address" and text_key(written) in allowed.texts:
-            continue
-        yield reported(start, end, kind, partial(_personal_data_message, kind, in_link=True))
-    # Coordinates and map links (`privacy_locations`).
-    for location in find_locations(text, urls, street_spans, lowered):
-        if location.kind == LOCATION:
-            if location.point is not None and allowed.locations.lists(location.point):
-                continue
-        elif all(text_key(street) in allowed.texts for street in location.streets):
-            continue
-        message = partial(location_message, location)
-        yield reported(location.start, location.end, location.kind, message)
-    for kind, start, end, written in find_messenger_links(text):
-        if kind == "phone number":
-            if allowed.lists_number(written):
-                continue
-        elif link_key(written) in allowed.texts:
-            continue
-        yield reported(start, end, kind, partial(_messenger_message, kind))
-
-
-def _personal_data_message(kind: str, found: str, in_link: bool = False) -> str:
-    """What a finding says of personal data of `kind` (`found`, masked)."""
-    where = " in a link" if in_link else ""
-    return (
-        f"'{found}'{where} looks like a personal {kind}; remove it, or list it under "
-        "privacy.allow if it is public"
-    )
-
-
-def _direct_line_message(public: str, whole: str) -> str:
-    """What a finding says of a direct line or extension dialled after the public number
-    `public` (`whole`, the two, what is dialled after it masked)."""
-    # What to list is named, not quoted: the quote is masked (review rv4).
-    return (
-        f"'{whole}' looks like a personal phone number: what is written right after "
-        f"'{public}', which privacy.allow lists, reads as its direct line or extension; "
-        "remove that, or list the number with it, as written at this line and column, "
-        "under privacy.allow if it is public"
-    )
-
-
-def _messenger_message(kind: str, found: str) -> str:
-    """What a finding says of a messenger link (`find_messenger_links`)."""
-    if kind == GROUP_INVITATION:
-        return (
-            f"'{found}' looks like an invitation to a private group or channel: whoever "
-            "opens it can join, and see its members and what they write; remove it, or "
-            "list it under privacy.allow if the group is public"
-        )
-    what = (
-        f"a link to a personal {kind}"
-        if kind != "phone number"
-        else "a personal phone number in a messenger link"
-    )
-    return (
-        f"'{found}' looks like {what}; remove it, or list it under privacy.allow if "
-        "it is public (a coalition's own channel)"
-    )

@@ -1,0 +1,208 @@
+"""What privacy.pii reports in a text (`privacy_pii`): the personal data found in it
+(`find_personal_data`, `find_personal_data_in_urls`, `find_locations`,
+`find_messenger_links`) that privacy.allow does not list (`AllowList`), placed in the
+source it was read from, masked, with what its finding says (`reported_personal_data`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from ..findings import as_quoted
+from ..source_map import ChainedMap, PositionMap
+from ..wrapped_links import unwrapped_links
+from .privacy_allow import EXTENSION, public_start, whole_number_end
+from .privacy_allow_list import AllowList
+from .privacy_links import (
+    GROUP_INVITATION,
+    find_messenger_links,
+    find_personal_data_in_urls,
+    url_spans,
+)
+from .privacy_locations import LOCATION, find_locations, location_message
+from .privacy_masks import masked, masked_digits
+from .privacy_personal_data import find_personal_data, street_spans
+from .privacy_streets import COUNT_STARTS_A_LINE
+from .privacy_text_keys import link_key, text_key
+from .soft_breaks import soft_breaks_joined
+
+# Where a text shows each line as a line (start, end), as a code block or a text file
+# does: given the text read (`soft_breaks`).
+LinesOf = Callable[[str], list[tuple[int, int]]]
+
+
+def no_lines(text: str) -> list[tuple[int, int]]:
+    """Where a text read in paragraphs (YAML, a web page's text) shows each line as a line:
+    nowhere."""
+    return []
+
+
+def every_line(text: str) -> list[tuple[int, int]]:
+    """Where a plain text file (`.txt`, `.csv`, `.vcf`...) shows each line as a line:
+    everywhere, as a browser shows it (Excel's "Text (Tab delimited)" is a `.txt` too)."""
+    return [(0, len(text))]
+
+
+@dataclass(frozen=True)
+class ReportedData:
+    """Personal data that privacy.pii reports, placed in the source it was read from."""
+
+    start: int
+    end: int
+    """What a finding's `found` holds: `source[start:end]`."""
+    message: str
+    shown_end: int
+    """Where what the message quotes ends: `end`, or past the direct line or extension
+    dialled after a public number."""
+    shown: str
+    """What the message quotes of `source[start:shown_end]`: masked."""
+
+
+def reported_personal_data(
+    path: str,
+    source: str,
+    text: str,
+    to_source: PositionMap,
+    allowed: AllowList,
+    lines_of: LinesOf = no_lines,
+) -> Iterator[ReportedData]:
+    """The personal data privacy.pii reports in `text`, what is read of the file `source`
+    at `path` (`to_source` says where each place of it is there, `lines_of` where it shows
+    each line as a line), privacy.allow's public entries left out."""
+    if lines_of is every_line:  # no pass to find where: read line by line at once
+        yield from _reported_in(path, source, text, to_source, allowed, lines_of)
+        return
+    found = list(_reported_in(path, source, text, to_source, allowed, no_lines))
+    if lines_of is not no_lines and (
+        any(_across_a_gap(source, data) for data in found) or COUNT_STARTS_A_LINE.search(text)
+    ):
+        # Read first as if every line break were a paragraph's, since finding where a
+        # page's code blocks are takes a second pass over its lines (it doubled the cold
+        # scan); again with them only where something was found across a line break, a
+        # tab or a run of spaces, which in code or a text file part lines or columns, or
+        # where a line starts with a count's noun, which may have let an address on the
+        # line before go as a count ("12 Oak Street" / "locations 2": review rv6).
+        found = list(_reported_in(path, source, text, to_source, allowed, lines_of))
+    yield from found
+
+
+def _across_a_gap(source: str, data: ReportedData) -> bool:
+    """Whether what `data` quotes of `source` holds a line break, a tab or a run of
+    spaces, which `soft_breaks` may have read as one space."""
+    written = source[data.start : data.shown_end]
+    return "\n" in written or "\t" in written or "  " in written
+
+
+def _reported_in(
+    path: str,
+    source: str,
+    text: str,
+    to_source: PositionMap,
+    allowed: AllowList,
+    lines_of: LinesOf,
+) -> Iterator[ReportedData]:
+    """`reported_personal_data`, with `lines_of` read."""
+    # A redirect's link read as a link of its own: it is given to whoever opens it.
+    text, unwrapped = unwrapped_links(text)
+    to_source = ChainedMap(outer=to_source, inner=unwrapped)
+    text, joined = soft_breaks_joined(text, lines_of(text))
+    to_source = ChainedMap(outer=to_source, inner=joined)
+
+    def placed(start: int, end: int) -> tuple[int, int]:
+        return to_source.start(start), to_source.end(end)
+
+    def reported(start: int, end: int, kind: str, message: Callable[[str], str]) -> ReportedData:
+        """`text[start:end]`, of `kind`, placed in `source`; `message`, what its
+        finding says, given it masked."""
+        start, end = placed(start, end)
+        shown = masked(kind, source[start:end])
+        return ReportedData(start, end, message(as_quoted(shown)), end, shown)
+
+    urls = url_spans(text)  # found once for both scans
+    # Lowered once for the hints that the link and map link scans look for first.
+    lowered = text.lower()
+    for kind, start, end in find_personal_data(text, urls, allowed.countries):
+        if kind == "phone number":
+            # Compared as dialled only (and as E.164 writes it, where countries are
+            # listed): a number is public however it is written.
+            if allowed.lists_number_in(text, start, end):
+                continue
+            public = public_start(text, start, end, allowed.phones)
+            if public is not None:
+                # The public number as written, and what is dialled after it masked; an
+                # extension is found with it, as written.
+                whole_end = whole_number_end(text, start, end)
+                whole = public + masked_digits(text[start + len(public) : whole_end])
+                found_end = whole_end if EXTENSION.search(text, end, whole_end) else end
+                source_start, source_end = placed(start, found_end)
+                shown_end = placed(start, whole_end)[1]
+                message = _direct_line_message(as_quoted(public), as_quoted(whole))
+                yield ReportedData(source_start, source_end, message, shown_end, whole)
+                continue
+        elif text_key(text[start:end]) in allowed.texts:
+            continue
+        yield reported(start, end, kind, partial(_personal_data_message, kind))
+    for kind, start, end, written in find_personal_data_in_urls(text, urls, lowered):
+        if kind == "phone number" and allowed.lists_number(written):
+            continue
+        if kind == "e-mail address" and text_key(written) in allowed.texts:
+            continue
+        yield reported(start, end, kind, partial(_personal_data_message, kind, in_link=True))
+    # Coordinates and map links (`privacy_locations`).
+    for location in find_locations(text, urls, street_spans, lowered):
+        if location.kind == LOCATION:
+            if location.point is not None and allowed.locations.lists(location.point):
+                continue
+        elif all(text_key(street) in allowed.texts for street in location.streets):
+            continue
+        message = partial(location_message, location)
+        yield reported(location.start, location.end, location.kind, message)
+    for kind, start, end, written in find_messenger_links(text):
+        if kind == "phone number":
+            if allowed.lists_number(written):
+                continue
+        elif link_key(written) in allowed.texts:
+            continue
+        yield reported(start, end, kind, partial(_messenger_message, kind))
+
+
+def _personal_data_message(kind: str, found: str, in_link: bool = False) -> str:
+    """What a finding says of personal data of `kind` (`found`, masked)."""
+    where = " in a link" if in_link else ""
+    return (
+        f"'{found}'{where} looks like a personal {kind}; remove it, or list it under "
+        "privacy.allow if it is public"
+    )
+
+
+def _direct_line_message(public: str, whole: str) -> str:
+    """What a finding says of a direct line or extension dialled after the public number
+    `public` (`whole`, the two, what is dialled after it masked)."""
+    # What to list is named, not quoted: the quote is masked (review rv4).
+    return (
+        f"'{whole}' looks like a personal phone number: what is written right after "
+        f"'{public}', which privacy.allow lists, reads as its direct line or extension; "
+        "remove that, or list the number with it, as written at this line and column, "
+        "under privacy.allow if it is public"
+    )
+
+
+def _messenger_message(kind: str, found: str) -> str:
+    """What a finding says of a messenger link (`find_messenger_links`)."""
+    if kind == GROUP_INVITATION:
+        return (
+            f"'{found}' looks like an invitation to a private group or channel: whoever "
+            "opens it can join, and see its members and what they write; remove it, or "
+            "list it under privacy.allow if the group is public"
+        )
+    what = (
+        f"a link to a personal {kind}"
+        if kind != "phone number"
+        else "a personal phone number in a messenger link"
+    )
+    return (
+        f"'{found}' looks like {what}; remove it, or list it under privacy.allow if "
+        "it is public (a coalition's own channel)"
+    )
