@@ -67,7 +67,7 @@ def is_file_name(address: str) -> bool:
 
 
 def find_email_addresses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every e-mail address in `text` (its URLs blanked: `privacy_pii`),
+    """(start, end) of every e-mail address in `text` (its URLs blanked: `privacy_personal_data`),
     written plainly or written out, in that order; no file name (`is_file_name`)."""
     emails: list[tuple[int, int]] = []
     if "@" in text:

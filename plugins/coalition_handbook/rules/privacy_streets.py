@@ -2,7 +2,7 @@
 
 A number, a name of one to four words and a street type after it ("221B Baker Street"),
 or before it, as Puerto Rico and the Southwest write it ("123 Calle Luna"), or a
-numbered road ("5500 Highway 61"): `STREET_REST`, which `privacy_pii` finds in one pass
+numbered road ("5500 Highway 61"): `STREET_REST`, which `privacy_phones` finds in one pass
 with phone numbers. What names something else in prose, where nothing around it reads
 as an address ("our 2024 Winter Coat Drive", "5 Drug Court programs"), is told apart by
 `names_no_street`.
@@ -113,7 +113,7 @@ _ADDRESS_BEFORE = re.compile(
     r"(?:(?<![\w'\u2019-])(?i:at|on|near|to|flat\s*\d+[a-z]?,?)|[:|@])" + _GAP_BEFORE
 )
 # How far before a number those words are looked for (a coordinate's key or letter and
-# an identifier's label too: `privacy_locations`, `privacy_pii`).
+# an identifier's label too: `privacy_locations`, `privacy_phones`).
 BEFORE_WINDOW = 24
 # The courts a handbook names after a year or a count; their names are ordinary street
 # names too ("15 Community Court", "8 High Court"). Read without a possessive's 's
@@ -189,7 +189,7 @@ _COUNTED_NOUNS = (
 _COUNTED_AFTER = re.compile(rf"[*_]*{WORD_SPACE}+{_COUNTED_NOUNS}")
 # Such a noun at the start of a line (after a quote's `>` or an indent, maybe): read after
 # the line before it where that one is a paragraph's, but not where each line is a line (a
-# code block's, a text file's: `privacy_pii` reads a page's code blocks as a paragraph
+# code block's, a text file's: `privacy_reported` reads a page's code blocks as a paragraph
 # first, and so may let "12 Oak Street" go where "locations 2" is the next line: review
 # rv6).
 # (A plural word looked for first: the engine tries the nouns at half as many lines.)
