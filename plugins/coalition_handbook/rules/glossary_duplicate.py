@@ -13,8 +13,9 @@ list a plural or possessive that the matcher makes of another of its forms ("ví
 beside "víctima", as ADOPTING tells adopters in other languages to list plurals): it
 changes nothing, and an editor cannot tell which plurals the English rules get right.
 The later file (by path) is the one reported, like Sphinx's "duplicate term
-description ... other instance in", naming every other term that claims the form, and
-where the files tell, which of the two to change (`_which_to_change`).
+description ... other instance in", naming the other terms that claim the form (the
+first `NAMED_CLAIMANTS`, then how many more), and where the files tell, which of the two
+to change (`_which_to_change`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ from ..yaml_text import source_offsets
 from .base import RULES_NAMESPACE, CheckContext, cached_findings
 
 RULE = "glossary.duplicate"
+# The other terms a finding names, with where each claims the form. A form that many
+# terms claim (glossaries merged that each list it) is reported at each of them: naming
+# every earlier one in each finding made messages of thousands of characters and a run
+# quadratic in their number (review rv20: 2,000 claims, 128 MB of messages, 50 s).
+NAMED_CLAIMANTS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,10 +260,7 @@ def _writing(form: str) -> str:
 def _finding(context: CheckContext, claim: Claim, others: list[Claim]) -> Finding:
     twice = [other for other in others if other.term.id == claim.term.id]
     elsewhere = [other for other in others if other.term.id != claim.term.id]
-    claimed_by = " and by ".join(
-        f"term '{other.term.id}' ({other.kind} there{_as_written(other, claim)}: {other.place()})"
-        for other in elsewhere
-    )
+    claimed_by = _claimed_by(claim, elsewhere)
     if twice:
         message = (
             f"form '{claim.form}' of term '{claim.term.id}' is listed twice "
@@ -276,6 +279,19 @@ def _finding(context: CheckContext, claim: Claim, others: list[Claim]) -> Findin
     return context.finding(
         RULE, claim.term.origin.path, line, column, message, found=found, term=claim.term.id
     )
+
+
+def _claimed_by(claim: Claim, others: list[Claim]) -> str:
+    """`term 'a' (...) and by term 'b' (...)`: the first `NAMED_CLAIMANTS` of `others`,
+    each with where it claims the form, and how many more there are."""
+    named = " and by ".join(
+        f"term '{other.term.id}' ({other.kind} there{_as_written(other, claim)}: {other.place()})"
+        for other in others[:NAMED_CLAIMANTS]
+    )
+    more = len(others) - NAMED_CLAIMANTS
+    if more > 0:
+        named += f" and by {more} more term{'s' if more > 1 else ''}"
+    return named
 
 
 def _which_to_change(first: Claim, second: Claim) -> str:
