@@ -911,11 +911,25 @@ def test_a_picture_without_a_description_is_named_as_the_module_names_it() -> No
     """WeasyPrint names the picture by its `src`, as the module writes it."""
     message = 'Image "img/exits.png" has no required alt description'
     (problem,) = handout_problems.described([message, message], Path("/h/content/modules"))
-    assert problem.needles == ("img/exits.png", "exits.png")
+    assert problem.needles[-2:] == ("img/exits.png", "exits.png")
     assert problem.message == (
         "the picture img/exits.png has no description (alt text): a screen reader reading "
         "the handout says nothing of what it shows"
     )
+
+
+@pytest.mark.parametrize(
+    "undescribed",
+    ["![](img/exits.png)", '<img src="img/exits.png" alt="">', '<img alt="" src="img/exits.png">'],
+)
+def test_a_picture_without_a_description_is_placed_at_that_picture(undescribed: str) -> None:
+    """Review rv20: the same picture shown first with its description and then without
+    was reported at the first, where there is nothing to change."""
+    text = f"# Exits\n\n![Map of the exits](img/exits.png)\n\nText.\n\n{undescribed}\n"
+    module = Origin("content/modules/exits.md", text)
+    message = 'Image "img/exits.png" has no required alt description'
+    (problem,) = handout_problems.described([message], Path("/h/content/modules"))
+    assert handout_problems.placed(problem, [module]).line == 7
 
 
 @pytest.mark.pdf
