@@ -962,6 +962,41 @@ def test_a_picture_without_a_description_is_said_with_file_and_line(tmp_path: Pa
     ]
 
 
+@pytest.mark.pdf
+def test_a_decorative_or_captioned_picture_needs_no_description(tmp_path: Path) -> None:
+    """Review rv20: `alt=""` is how HTML says a picture is decoration, and there was no
+    way to say so: the warning failed --strict. A picture marked as decoration needs no
+    description, nor one whose figure's caption says what it shows; shown once without
+    either, it is still said, at that line."""
+    require_weasyprint()
+    from PIL import Image
+
+    body = (
+        '<img src="img/line.png" alt="" role="presentation">\n\n'
+        '<img src="img/dots.png" alt="" aria-hidden="true">\n\n'
+        '<figure>\n<img src="img/map.png" alt="">\n'
+        "<figcaption>Map of the exits</figcaption>\n</figure>\n\n"
+        '<figure>\n<img src="img/plan.png" alt="">\n<figcaption> </figcaption>\n</figure>\n\n'
+        '<img src="img/line.png" alt="" role="none">\n\n'
+        '<img src="img/dots.png" alt="">\n'
+    )
+    config_file = write_handbook(tmp_path, modules={"exits": module_text("Exits", body)})
+    (tmp_path / "content" / "modules" / "img").mkdir()
+    for name in ("line", "dots", "map", "plan"):
+        Image.new("RGB", (20, 10)).save(tmp_path / "content" / "modules" / "img" / f"{name}.png")
+    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
+    (result,) = report.results
+    assert result.outcome == "rendered"
+    assert [
+        (problem.line, problem.message.split(" has ")[0])
+        for problem in result.printing_problems
+        if "has no description" in problem.message
+    ] == [
+        (body_line(config_file, 'src="img/plan.png"'), "the picture img/plan.png"),
+        (body_line(config_file, '<img src="img/dots.png" alt="">'), "the picture img/dots.png"),
+    ]
+
+
 def test_a_picture_a_drawing_shows_is_placed_where_the_module_shows_the_drawing(
     tmp_path: Path,
 ) -> None:

@@ -4,7 +4,9 @@ WeasyPrint logs a picture it cannot load, and text no font here can show, and go
 the PDF has the picture's description in its place, or empty boxes for the characters
 (audit: a missing map of exits and a phone emoji vanished without a word). It logs a
 picture without a description (`![](exits.png)`, `alt=""`) too: the tagged PDF gives
-screen readers nothing to say of it (audit: a blind volunteer's handout). Its logger
+screen readers nothing to say of it (audit: a blind volunteer's handout), unless the
+picture is decoration or its figure's caption describes it (`needing_no_description`,
+read from the document before it renders). Its logger
 has no handler of ours, so nothing reached the reader. `collected` listens while one
 handout renders; `described` turns what it heard into problems, each with the texts it
 is about (for a picture that a drawing, an SVG file, shows: the drawing's name, which is
@@ -20,7 +22,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import xml.etree.ElementTree as etree
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -37,6 +40,8 @@ _EXCEPTION_NAME = re.compile(r"^(?:\w+\.)*\w*(?:Error|Exception): ")
 _NO_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)"')
 # Said of a picture the tagged PDF gives no description (`alt`): a screen reader reading
 # the handout says nothing of it (WeasyPrint's `pdf/tags.py`).
+# WAI-ARIA's roles of a picture that is decoration: screen readers skip it.
+_DECORATIVE_ROLES = frozenset({"presentation", "none"})
 _NO_DESCRIPTION = re.compile(r'Image "(?P<src>.*)" has no required alt description$')
 
 
@@ -97,12 +102,14 @@ def described(
     module_folder: Path,
     handbook_folders: Sequence[Path] = (),
     files_read: Iterable[Path] = (),
+    needing_none: Collection[str] = (),
 ) -> list[Unplaced]:
     """The problems among `messages`, once each, in order. A picture in one of
     `handbook_folders` is named from `module_folder`, as the module's Markdown names it;
     another by its whole path (the handout reads no other). A picture that one of the
     drawings among `files_read` shows is placed where the drawing is (audit: a map's
-    picture from another host was reported at the module's line 1)."""
+    picture from another host was reported at the module's line 1). A picture without a
+    description whose `src` is among `needing_none` (`needing_no_description`) is fine."""
     messages = list(messages)
     # Read only where a picture is missing: most renders miss none.
     missing_pictures = any(_FAILED_IMAGE.match(message) for message in messages)
@@ -128,6 +135,8 @@ def described(
                 )
         elif picture := _NO_DESCRIPTION.match(message):
             src = picture["src"]
+            if src in needing_none:
+                continue
             name = _image_name(src, module_folder, handbook_folders)
             problem = Unplaced(
                 (*_undescribed(src), name, PurePosixPath(name).name),
@@ -143,11 +152,43 @@ def described(
     return list(problems)
 
 
+def needing_no_description(root: etree.Element) -> frozenset[str]:
+    """The `src` of the pictures of the document `root` written without a description
+    (`alt=""`) that need none wherever it shows them so: marked as decoration, which
+    screen readers skip (`role="presentation"` or `"none"`, `aria-hidden="true"`), or in a
+    `<figure>` whose `<figcaption>` says what it shows. HTML says a decorative picture
+    with `alt=""`, and the warning left no way to (review rv20)."""
+    captioned = {
+        id(picture)
+        for figure in root.iter("figure")
+        if _caption_of(figure)
+        for picture in figure.iter("img")
+    }
+    fine: set[str] = set()
+    undescribed: set[str] = set()
+    for picture in root.iter("img"):
+        if picture.get("alt"):  # as WeasyPrint reads it: any text at all describes it
+            continue
+        src = picture.get("src", "unknown")
+        role = picture.get("role", "").strip().lower()
+        hidden = picture.get("aria-hidden", "").strip().lower() == "true"
+        decorative = role in _DECORATIVE_ROLES or hidden
+        (fine if decorative or id(picture) in captioned else undescribed).add(src)
+    return frozenset(fine - undescribed)
+
+
+def _caption_of(figure: etree.Element) -> str:
+    caption = figure.find("figcaption")
+    return "" if caption is None else "".join(caption.itertext()).strip()
+
+
 def _undescribed(src: str) -> tuple[str, ...]:
     """How a module writes the picture `src` without a description, as Markdown and as
-    HTML: found before `src` alone, which may be where the module shows it with one
-    (review rv20: the warning stood at the described picture)."""
-    return (f"![]({src}", f'src="{src}" alt=""', f'alt="" src="{src}"')
+    HTML (with no other attribute first: one that a role marks as decoration needs no
+    description): found before `src` alone, which may be where the module shows it with
+    one (review rv20: the warning stood at the described picture)."""
+    html = (f'src="{src}" alt=""', f'alt="" src="{src}"')
+    return (f"![]({src}", *(f"{tag}>" for tag in html), *(f"{tag} />" for tag in html), *html)
 
 
 def _no_font_message(missing: str) -> str:

@@ -442,6 +442,7 @@ def render_pdf(
             # Tagged: headings, lists and key terms keep their structure for screen readers,
             # and a passage in another language says which (`handout_languages`).
             handout_languages.mark_languages(weasyprint)
+            needing_none = handout_problems.needing_no_description(document.etree_element)
             pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
         raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
@@ -449,7 +450,7 @@ def render_pdf(
     if files_read is not None:
         files_read.extend(read)
     if problems is not None:
-        problems.extend(handout_problems.described(messages, base_dir, roots, read))
+        problems.extend(handout_problems.described(messages, base_dir, roots, read, needing_none))
     return pdf
 
 
