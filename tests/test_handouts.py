@@ -2056,6 +2056,50 @@ def test_a_passage_in_another_language_says_so_in_the_pdf(tmp_path: Path) -> Non
     assert texts_by_language(pdf) == {"es": ["Llame a la línea directa."]}
 
 
+def spoken_languages(path: Path) -> list[tuple[str, str]]:
+    """Each text of a tagged PDF, with the language a screen reader speaks it in: the
+    `/Lang` of its nearest structure element that has one, else the document's."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    reader = PdfReader(path)
+    marked = [marked_texts(page) for page in reader.pages]
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    spoken: list[tuple[str, str]] = []
+
+    def walk(element: DictionaryObject, language: str, page: int | None) -> None:
+        language = str(element.get("/Lang", language))
+        if "/Pg" in element:
+            page = pages[element.raw_get("/Pg").idnum]
+        pending = [element.get("/K", [])]
+        while pending:
+            kid = pending.pop(0)
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, list | ArrayObject):
+                pending[:0] = list(kid)
+            elif isinstance(kid, int) and page is not None:
+                if text := squashed(marked[page].get(kid, "")).strip():
+                    spoken.append((text, language))
+            elif isinstance(kid, DictionaryObject):
+                walk(kid, language, page)
+
+    root = reader.trailer["/Root"]
+    walk(root["/StructTreeRoot"].get_object(), str(root["/Lang"]), None)
+    return spoken
+
+
+@pytest.mark.pdf
+def test_a_list_inside_a_passage_in_another_language_keeps_it(tmp_path: Path) -> None:
+    """Review rv20: WeasyPrint makes a list inside a list item a child of the outer list,
+    not of the item, and the inner list of `<li lang="fr">` lost its French."""
+    require_weasyprint()
+    body = '<ul><li lang="fr">un<ul><li>deux</li></ul></li><li>three</li></ul>\n'
+    context = context_of(write_handbook(tmp_path, modules={"exits": module_text("Exits", body)}))
+    handouts.build_handouts(context, tmp_path / "out")
+    spoken = dict(spoken_languages(tmp_path / "out" / "exits.pdf"))
+    assert (spoken["un"], spoken["deux"], spoken["three"]) == ("fr", "fr", "en")
+
+
 @pytest.mark.pdf
 def test_a_spanish_sites_handout_says_which_labels_are_english(tmp_path: Path) -> None:
     """The labels `english` marks in the HTML (see the test above it) reach the PDF, where

@@ -11,20 +11,27 @@ structure element a language with `/Lang`, which its descendants inherit (ISO 32
 WeasyPrint builds each element of its structure tree in one function of its PDF tagging
 (`weasyprint.pdf.tags._build_box_tree`, a generator called again for each box inside),
 which has no hook: `mark_languages` wraps it, once a process, so that an element made
-for a box whose HTML element has a `lang` attribute gets that language. Where a
-WeasyPrint has no such function, the PDF is tagged as WeasyPrint tags it.
+for a box whose HTML element has a `lang` attribute, or is inside one that has, gets
+that language. Inside too: WeasyPrint does not always nest the elements as the HTML
+does (a list inside a list item is its list's child), and an element moved out of a
+passage in another language lost it (review rv20: a nested list under `<li lang="fr">`
+spoke French with English sounds). Where a WeasyPrint has no such function, the PDF is
+tagged as WeasyPrint tags it.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import threading
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
 # Marks the wrapper, so that a process wraps WeasyPrint's function once.
 _WRAPPED = "_handbook_marks_languages"
+# Per thread: the languages of the boxes being built (`_building_in`).
+_BUILDING = threading.local()
 # Boxes whose elements stand for the whole document, in its catalog's language.
 _DOCUMENT_TAGS = frozenset({"html", "body"})
 
@@ -44,14 +51,33 @@ def _with_languages(
 ) -> Callable[..., Iterator[Any]]:
     @functools.wraps(build)
     def build_with_languages(box: Any, *arguments: Any, **options: Any) -> Iterator[Any]:
-        language = declared_language(box)
-        for element in build(box, *arguments, **options):
+        # The language the box's HTML element is in: its own, else its parent box's.
+        stack = _building_in()
+        language = declared_language(box) or (stack[-1] if stack else "")
+        elements = build(box, *arguments, **options)
+        while True:
+            # The boxes inside are built while this one's language is the last.
+            stack.append(language)
+            try:
+                element = next(elements)
+            except StopIteration:
+                return
+            finally:
+                stack.pop()
             if language and isinstance(element, dict) and "Lang" not in element:
                 element["Lang"] = pdf_string(language)
             yield element
 
     setattr(build_with_languages, _WRAPPED, True)
     return build_with_languages
+
+
+def _building_in() -> list[str]:
+    """The languages of the boxes whose elements this thread is building, innermost last."""
+    stack: list[str] | None = getattr(_BUILDING, "languages", None)
+    if stack is None:
+        stack = _BUILDING.languages = []
+    return stack
 
 
 def declared_language(box: Any) -> str:
