@@ -11,6 +11,7 @@ import functools
 import io
 import logging
 import re
+import types
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
@@ -28,6 +29,7 @@ from coalition_handbook.model.types import Origin
 from coalition_handbook.rules.base import CheckContext
 from coalition_handbook.site import (
     handout_cache,
+    handout_languages,
     handout_phones,
     handout_problems,
     handout_render,
@@ -2086,6 +2088,15 @@ def spoken_languages(path: Path) -> list[tuple[str, str]]:
     root = reader.trailer["/Root"]
     walk(root["/StructTreeRoot"].get_object(), str(root["/Lang"]), None)
     return spoken
+
+
+def test_the_language_wrapper_takes_a_builder_that_returns_a_list() -> None:
+    """The wrapped function is WeasyPrint's private one (`weasyprint>=70`, no upper
+    bound): one that returns its elements rather than yielding them still gets their
+    languages, and fails no handout (review rv20)."""
+    box = types.SimpleNamespace(element={"lang": "es"}, element_tag="p")
+    wrapped = handout_languages._with_languages(lambda box: [{"S": "/P"}], str)
+    assert list(wrapped(box)) == [{"S": "/P", "Lang": "es"}]
 
 
 @pytest.mark.pdf

@@ -54,7 +54,7 @@ def _with_languages(
         # The language the box's HTML element is in: its own, else its parent box's.
         stack = _building_in()
         language = declared_language(box) or (stack[-1] if stack else "")
-        elements = build(box, *arguments, **options)
+        elements = iter(build(box, *arguments, **options))
         while True:
             # The boxes inside are built while this one's language is the last.
             stack.append(language)
