@@ -274,6 +274,23 @@ def test_two_deprecated_terms_sharing_a_form_are_shown_as_a_duplicate(
     ) in out.splitlines()
 
 
+def test_two_deprecated_terms_sharing_a_form_their_replacement_avoids_are_a_duplicate(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv20: the replacement's own `avoid` entry agrees with each of them, and the
+    row, which weighed the others against it alone, named no duplicate where
+    glossary.duplicate reports one (the two deprecated terms)."""
+    retired = "status: deprecated\nreplaced_by: survivor\n"
+    avoids = "avoid: [sex slave]\n"
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=avoids))
+    write(repository, "glossary/slave.yml", term("sex slave", extra=retired))
+    write(repository, "glossary/north-slave.yml", term("sex slave", extra=retired))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    (row,) = [line for line in out.splitlines() if line.startswith("| `sex slave` |")]
+    assert row.endswith(" also claimed by `north-slave`, `slave` (glossary.duplicate) | not used |")
+
+
 def test_an_added_deprecated_terms_forms_are_not_called_accepted(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -603,22 +603,30 @@ def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
             claims.setdefault(key, []).append((form, term.case_sensitive, state, meaning))
     states: dict[str, tuple[str, bool, FormState]] = {}
     for key, claimed in claims.items():
-        form, case_sensitive, state, meaning = min(
+        form, case_sensitive, state, _ = min(
             claimed, key=lambda claim: (KIND_RANK[claim[2].status], claim[2].term)
         )
-        # The terms whose claims conflict with it (none where they agree).
-        others = sorted(
-            {
-                claim[2].term
-                for claim in claimed
-                if not claims_agree(state.term, meaning, claim[2].term, claim[3])
-            }
-            - {state.term}
-        )
+        # The other terms in a claim that conflicts with another term's (none where they
+        # all agree): not only with the chosen one, which may agree with two that do not
+        # agree with each other (review rv20: two deprecated terms sharing a form that
+        # their replacement avoids).
+        others = sorted(_in_conflict(claimed) - {state.term})
         if others:
             state = dataclasses.replace(state, also_claimed_by=tuple(others))
         states[key] = (form, case_sensitive, state)
     return states
+
+
+def _in_conflict(claimed: Iterable[tuple[str, bool, FormState, tuple[str, str]]]) -> set[str]:
+    """The terms of `claimed` (one form's claims) whose claim conflicts with another
+    term's, as glossary.duplicate weighs them (`claims_agree`)."""
+    meanings = {(claim[2].term, claim[3]) for claim in claimed}
+    return {
+        term
+        for term, meaning in meanings
+        for other, theirs in meanings
+        if other != term and not claims_agree(term, meaning, other, theirs)
+    }
 
 
 def _items(handbook: Handbook, kind: ItemKind) -> Mapping[str, Item]:
