@@ -4862,6 +4862,25 @@ def test_known_acronyms_that_are_forms_of_terms_silence_nothing(
     ) in out.splitlines()
 
 
+def test_known_acronyms_that_are_forms_in_another_writing_silence_nothing(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv20: the rule knows a form as the matcher finds it (`NGOs` is the form
+    `NGO`, `CSEC` the form `csec`), and the report compared the entries with the forms
+    as written, naming `NGOs` and `CSEC` as no longer reported."""
+    write(repository, "mkdocs.yml", SITE + "plugins:\n  - handbook:\n      known_acronyms: [FBI]\n")
+    commit(repository, "settings")
+    plugin = "plugins:\n  - handbook:\n      known_acronyms: [FBI, NGOs, CSEC, XYZ]\n"
+    write(repository, "mkdocs.yml", SITE + plugin)
+    write(repository, "glossary/ngo.yml", term("NGO"))
+    write(repository, "glossary/csec.yml", term("csec"))
+    code, out = diff_with_settings(repository, capsys)
+    assert code == 0, out
+    assert [line for line in out.splitlines() if "`known_acronyms` adds" in line] == [
+        "- `mkdocs.yml:5`: `known_acronyms` adds `XYZ`: term.unknown-acronym no longer reports it"
+    ]
+
+
 def test_settings_a_change_loosens_are_named_at_their_lines(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..config import rule_levels
+from ..forms import fold_case, form_key
 from ..mkdocs_yml import PLUGIN_NAME, plugin_instances, read_config_file
 from ..rules.base import RULES, rule_level
 from ..rules.privacy_allow_list import AllowList
@@ -139,6 +140,12 @@ class SettingsChange:
     config_name: str = "mkdocs.yml"
 
 
+def known_form_key(form: str, case_sensitive: bool = False) -> str:
+    """`form` as term.unknown-acronym knows a word for a form: by its key, plurals and
+    case aside (`NGOs` for `NGO`, `CSEC` for `csec`)."""
+    return fold_case(form_key(form, case_sensitive))
+
+
 def settings_change(
     before: CheckSettings | None,
     after: CheckSettings | None,
@@ -146,9 +153,10 @@ def settings_change(
 ) -> SettingsChange:
     """How `after` loosens the checks of `before`; nothing where either is unknown (a
     config file that cannot be read: the report's note says so). `term_forms`: the forms
-    of the terms of `after`'s handbook, which term.unknown-acronym never reports, listed
-    in `known_acronyms` or not (a merge that listed CSEC and MOU, both forms of terms,
-    was said to silence the rule for them: audit)."""
+    of the terms of `after`'s handbook (`known_form_key`), which term.unknown-acronym
+    never reports, listed in `known_acronyms` or not (a merge that listed CSEC and MOU,
+    both forms of terms, was said to silence the rule for them: audit; and `NGOs`, which
+    the rule finds as the form `NGO`: review rv20)."""
     if before is None or after is None:
         return SettingsChange()
     lowered = {
@@ -174,7 +182,7 @@ def settings_change(
             [
                 (index, entry)
                 for index, entry in _added(before.known_acronyms, after.known_acronyms)
-                if entry not in term_forms
+                if known_form_key(entry) not in term_forms
             ],
             "term.unknown-acronym no longer reports {them}",
         ),

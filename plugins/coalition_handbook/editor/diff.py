@@ -44,10 +44,11 @@ from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
 from ..report.github import not_shown_command, render_github
 from ..report.workspace import from_workspace, workspace_folder
+from ..rules.glossary_duplicate import written_forms
 from . import git, pull_request
 from .advised_command import handbook_command
 from .changes import Changes, compare
-from .check_settings import CheckSettings, settings_change
+from .check_settings import CheckSettings, known_form_key, settings_change
 from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, render
 from .page_moves import SiteSettings, site_settings
@@ -270,7 +271,7 @@ def diff_report(
         notes.insert(0, ahead)
     renamed = _renamed_files(repository, config, old, new)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
-    loosened = settings_change(old.check_settings, new.check_settings, _forms(new.handbook))
+    loosened = settings_change(old.check_settings, new.check_settings, _form_keys(new.handbook))
     base_name = pull_request.base_label(repository, pull_request_base, old.commit, old.label)
     head_name = pull_request.head_label(pull_request_base, new.commit, new.label)
 
@@ -684,10 +685,10 @@ def _item_paths(handbook: Handbook) -> set[str]:
     }
 
 
-def _forms(handbook: Handbook) -> frozenset[str]:
-    """Every form of the handbook's terms, as their files write them."""
+def _form_keys(handbook: Handbook) -> frozenset[str]:
+    """Every form of the handbook's terms as the matcher finds it (`known_form_key`)."""
     return frozenset(
-        form
+        known_form_key(form, term.case_sensitive)
         for term in handbook.terms.values()
-        for form in (term.term, *term.aliases, *(avoided.text for avoided in term.avoid))
+        for _, _, form in written_forms(term)
     )
