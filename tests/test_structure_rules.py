@@ -242,7 +242,7 @@ def test_two_deprecated_terms_sharing_a_form_and_a_replacement_are_a_duplicate(
 ) -> None:
     """Two merged glossaries had each retired "modern-day slavery" for "human trafficking":
     one form, two terms. The only sign was a term.deprecated finding in the second one's
-    definition, naming the first (audit)."""
+    definition, naming the first (audit). What to do was left unsaid (review rv20)."""
     retired = "status: deprecated\nreplaced_by: c\n"
     files = {
         "glossary/a.yml": term_yaml("modern-day slavery", extra=retired),
@@ -255,7 +255,8 @@ def test_two_deprecated_terms_sharing_a_form_and_a_replacement_are_a_duplicate(
             "glossary/b.yml",
             1,
             "form 'modern-day slavery' (deprecated) of term 'b' is also claimed by term 'a' "
-            "(deprecated there: glossary/a.yml:1:7)",
+            "(deprecated there: glossary/a.yml:1:7); 'b' and 'a' both retire it for 'c': keep "
+            'one of the two and delete the other (CONTRIBUTING.md, "Merge two terms")',
         )
     ]
 

@@ -301,6 +301,13 @@ def _which_to_change(first: Claim, second: Claim) -> str:
     for deprecated, replacement in ((first, second), (second, first)):
         if deprecated.is_deprecated_form and deprecated.term.replaced_by == replacement.term.id:
             return _rename_advice(deprecated, replacement)
+    if first.is_deprecated_form and second.is_deprecated_form and first.meaning == second.meaning:
+        # Two glossaries merged had each retired the form for one term (audit).
+        return (
+            f"; '{first.term.id}' and '{second.term.id}' both retire it for "
+            f"'{first.meaning[1]}': keep one of the two and delete the other "
+            '(CONTRIBUTING.md, "Merge two terms")'
+        )
     if (first.kind == "accepted") != (second.kind == "accepted"):
         accepting, discouraging = (first, second) if first.kind == "accepted" else (second, first)
         return (
