@@ -31,7 +31,7 @@ from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..model.windows_names import WINDOWS_DEVICE_NAMES
-from ..rules.glossary_duplicate import Claim, claims_of
+from ..rules.glossary_duplicate import Claim, claims_agree, claims_of
 from ..slugs import letters_left_out, slugify, words_left_out, words_respelled
 from ..utf8 import LONE_SURROGATE
 from .advised_command import ANY_BASE, handbook_command, pull_request_range
@@ -511,9 +511,11 @@ def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
             continue
         for other in claims_of(other_term):
             for claim in new_claims:
-                # The rule's test: the two are found in the same words, and using them
-                # means different things.
-                if other.meets(claim) and other.meaning != claim.meaning:
+                # The rule's test: the two are found in the same words, and their
+                # claims do not agree.
+                if other.meets(claim) and not claims_agree(
+                    other.term.id, other.meaning, claim.term.id, claim.meaning
+                ):
                     return other
     return None
 
