@@ -261,6 +261,20 @@ def test_two_deprecated_terms_sharing_a_form_and_a_replacement_are_a_duplicate(
     ]
 
 
+def test_a_deprecated_term_and_its_replacement_may_avoid_one_form(tmp_path: Path) -> None:
+    """Both send a writer of "modern-day slavery" to 'c', as the matcher reads them
+    (DESIGN 3.1: all of a deprecated term's forms suggest its replacement): no conflict
+    (review rv20)."""
+    files = {
+        "glossary/a.yml": term_yaml(
+            "modern slavery",
+            extra="status: deprecated\nreplaced_by: c\navoid: [modern-day slavery]\n",
+        ),
+        "glossary/c.yml": term_yaml("human trafficking", extra="avoid: [modern-day slavery]\n"),
+    }
+    assert findings_of(tmp_path, files, "glossary.duplicate") == []
+
+
 def test_a_deprecated_terms_form_is_called_deprecated(tmp_path: Path) -> None:
     files = {
         "glossary/a.yml": term_yaml("modern slavery", extra="status: deprecated\nreplaced_by: c\n"),

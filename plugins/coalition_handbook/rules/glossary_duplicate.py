@@ -121,8 +121,11 @@ def written_forms(term: Term) -> Iterator[tuple[tuple[str, str], str, str]]:
     yield own_meaning, "term", term.term
     for index, alias in enumerate(term.aliases):
         yield own_meaning, f"aliases.{index}", alias
+    # A deprecated term's forms to avoid send writers to its replacement too, as the
+    # matcher reads them (DESIGN 3.1: all its forms are discouraged).
+    avoid_meaning = own_meaning if deprecated else ("avoid", term.id)
     for index, avoided in enumerate(term.avoid):
-        yield ("avoid", term.id), f"avoid.{index}.text", avoided.text
+        yield avoid_meaning, f"avoid.{index}.text", avoided.text
 
 
 def claims_of(term: Term) -> Iterator[Claim]:
