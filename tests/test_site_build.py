@@ -1522,6 +1522,25 @@ def test_properdocs_under_strict_keeps_the_published_site_too(tmp_path: Path) ->
     assert _files(site) == published
 
 
+def test_properdocs_under_strict_counts_and_shows_the_plugin_s_own_warnings(
+    tmp_path: Path,
+) -> None:
+    """Upgrade audit: ProperDocs 1.6.5 left MkDocs' logger, the plugin's, without its
+    handler: a warning of the plugin that is no finding (a named web font) was printed
+    bare and did not fail `properdocs build --strict`, and its INFO lines (the handouts,
+    an image on another host) were not shown at all. 1.6.6 is the lower bound for it."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\nA page.\n"},
+        theme="material",
+        theme_options="font: {text: Lato}",
+    )
+    failed = run_build("properdocs", tmp_path / "site", config=config)
+    assert failed.returncode != 0, failed.output
+    assert "WARNING -  handbook: theme.font {'text': 'Lato'}" in failed.output, failed.output
+    assert "Aborted with 1 warnings in strict mode!" in failed.output, failed.output
+
+
 def test_a_config_read_from_standard_input_builds(tmp_path: Path) -> None:
     """`mkdocs build -f -`: there is no file for the plugin to read again."""
     config = write_site(tmp_path, pages={"index.md": "# Home\n\nA page.\n"})
