@@ -40,13 +40,15 @@ class I18n(BasePlugin[I18nConfig]):
 
 
 def install_plugin(folder: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: str) -> None:
-    """A plugin MkDocs finds as `name` in `plugins`, as if installed from PyPI: MkDocs
-    reads the installed plugins' entry points once, when it is imported."""
-    module = f"fake_{name}"
+    """A plugin MkDocs finds as `name` in `plugins`, as if installed from PyPI (its class
+    `name` in CamelCase): MkDocs reads the installed plugins' entry points once, when it
+    is imported."""
+    module = f"fake_{name.replace('-', '_')}"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{module}.py").write_text(textwrap.dedent(code), encoding="utf-8")
     monkeypatch.syspath_prepend(str(folder))
-    entry_point = EntryPoint(name, f"{module}:{name.capitalize()}", "mkdocs.plugins")
+    class_name = "".join(part.capitalize() for part in name.split("-"))
+    entry_point = EntryPoint(name, f"{module}:{class_name}", "mkdocs.plugins")
     monkeypatch.setitem(MkDocsConfig.plugins.installed_plugins, name, entry_point)
 
 
@@ -187,3 +189,57 @@ def test_a_redirect_to_another_host_is_a_warning_at_the_plugin_s_line(
         "https://tracker.example.com/donate?src=handbook as it opens, and the handbook "
         "loads nothing from other hosts: link to it instead."
     ]
+
+
+# As mkdocs-include-markdown-plugin does: a page's `{% include-markdown "file" %}` is
+# replaced by the file's text (its path relative to the page's folder) as MkDocs reads
+# the page, after the handbook's checks read the site's pages.
+INCLUDE_MARKDOWN_PLUGIN = """
+import re
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+
+DIRECTIVE = re.compile(r'{%\\s*include-markdown\\s+"([^"]+)"\\s*%}')
+
+
+class IncludeMarkdown(BasePlugin):
+    def on_page_markdown(self, markdown, page, config, files):
+        if not DIRECTIVE.search(markdown):  # the handbook's pages have no file to start from
+            return markdown
+        folder = Path(page.file.abs_src_path).parent
+        return DIRECTIVE.sub(
+            lambda found: (folder / found.group(1)).read_text(encoding="utf-8"), markdown
+        )
+"""
+
+
+def test_the_include_markdown_plugin_is_named_once_as_information_that_strict_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Audit: a phone number in a file mkdocs-include-markdown-plugin put into a page from
+    outside docs_dir was published unchecked, with no word, where the same number typed
+    into the page is a privacy.pii error. The build says so at the plugin's line:
+    information, so that --strict still builds the site."""
+    config = handbook_with_plugin(
+        tmp_path,
+        monkeypatch,
+        "include-markdown",
+        INCLUDE_MARKDOWN_PLUGIN,
+        pages={"index.md": '# Home\n\n{% include-markdown "../shared/contact.md" %}\n'},
+    )
+    shared = config.parent / "shared"
+    shared.mkdir()
+    (shared / "contact.md").write_text("Call Maria on 555-867-5309.\n", encoding="utf-8")
+    with config.open("a", encoding="utf-8") as settings:
+        settings.write("  - include-markdown\n")
+    line = config.read_text(encoding="utf-8").splitlines().index("  - include-markdown") + 1
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        built = build_site(config, strict=True)
+    assert "555-867-5309" in (built / "index.html").read_text(encoding="utf-8")
+    where = f"handbook: mkdocs.yml:{line}: the 'include-markdown' plugin"
+    notes = [record for record in caplog.records if record.getMessage().startswith(where)]
+    assert [note.levelno for note in notes] == [logging.INFO]
+    assert "privacy.pii" in notes[0].getMessage()
+    assert "exclude_docs" in notes[0].getMessage()
+    assert '"Other plugins"' in notes[0].getMessage()

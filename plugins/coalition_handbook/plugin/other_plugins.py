@@ -37,6 +37,15 @@ NOTES = {
         "term.avoid and the other term rules), and PDF handouts print modules as written, "
         'macros not filled in; see ADOPTING.md, "Other plugins"'
     ),
+    # The checks read the site's pages; mkdocs-include-markdown-plugin puts any file into
+    # a page as MkDocs reads it, from outside docs_dir or from files exclude_docs leaves out.
+    "include-markdown": (
+        "the 'include-markdown' plugin is on: a file it includes that is no page of the "
+        "site (outside docs_dir, or left out by exclude_docs) is published without the "
+        "handbook's checks (privacy.pii, term.avoid and the other term rules), and PDF "
+        "handouts print a module's {% include-markdown %} line as written; keep included "
+        'files as pages of docs_dir, where they are checked; see ADOPTING.md, "Other plugins"'
+    ),
 }
 
 
