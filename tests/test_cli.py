@@ -337,6 +337,45 @@ def test_a_site_url_mkdocs_refuses_is_a_configuration_error(
     )
 
 
+@pytest.mark.parametrize(
+    ("plugins", "refused"),
+    [
+        ("  - i18n:\n      languages: [en, es]\n  - handbook\n", True),
+        ("  - handbook\n  - i18n\n", True),
+        ("  - handbook\n  - i18n:\n      enabled: false\n", False),
+        ("  - handbook:\n      enabled: false\n  - i18n\n", False),
+    ],
+)
+def test_a_plugin_the_build_stops_on_is_a_configuration_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plugins: str, refused: bool
+) -> None:
+    """Audit (other plugins): `handbook check` passed a site listing mkdocs-static-i18n,
+    which `mkdocs build` stops on at its line: the pre-commit hook and the check job
+    passed while the site could not be built. The check refuses it as the build does,
+    at the same line, exit 2; a plugin switched off, or the handbook's, stops nothing."""
+    config_file = make_handbook(tmp_path)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace("  - handbook\n", plugins),
+        encoding="utf-8",
+    )
+    code = main(["check", "-f", str(config_file)])
+    out, err = capsys.readouterr()
+    if not refused:
+        assert (code, out, err) == (0, "", "")
+        return
+    line = (
+        config_file.read_text(encoding="utf-8")
+        .splitlines()
+        .index(next(entry for entry in plugins.splitlines() if "i18n" in entry))
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        f"handbook: {config_file}:{line + 1}: the 'i18n' plugin (mkdocs-static-i18n) is not "
+        "supported: it cannot read the pages the handbook makes."
+    )
+    assert err.count("\n") == 1
+
+
 def test_a_site_url_refused_is_reported_with_the_other_problems_of_the_settings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -253,13 +253,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # folder left at its default exists; a check needs one of them.
         # Named in messages as the editor named it: `sub/mkdocs.yml:7:1: ...`.
         shown_as = shown_name(config_file)
-        # MkDocs refuses to build with a `site_url` without its scheme: the check says so,
-        # as of any setting the build refuses.
+        # MkDocs refuses to build with a `site_url` without its scheme, and the plugin
+        # beside some other plugins: the check says so, as of any setting the build refuses.
         config = load_config(
             config_file,
             require_folders=args.command != "new",
             shown_as=shown_as,
             refuse_site_url=args.command == "check",
+            refuse_plugins=args.command == "check",
         )
         reads_handbook = args.command in ("check", "handouts")
         if reads_handbook:

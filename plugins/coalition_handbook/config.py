@@ -33,6 +33,7 @@ from .mkdocs_yml import (
     plugin_options,
     read_config_file,
 )
+from .refused_plugins import refused_plugins
 from .snippet_settings import SnippetSettings, snippet_settings
 from .theme_language import MATERIAL, language_problem
 from .windows_paths import windows_hint
@@ -220,13 +221,15 @@ def load_config(
     require_folders: bool = True,
     shown_as: str | None = None,
     refuse_site_url: bool = False,
+    refuse_plugins: bool = False,
 ) -> HandbookConfig:
     """Read mkdocs.yml and the `handbook` plugin's options in it. With `require_folders`
     (to check or build, not to scaffold a first file), a folder named in it that is not
     there is an error. With `refuse_site_url` (to check), a `site_url` MkDocs refuses
     (`site_url_refused`) is an error too, as it is to the build; `handbook handouts`
-    makes the handouts all the same, and says so. Messages name the file `shown_as` (see
-    `shown_name`), by default by its name alone."""
+    makes the handouts all the same, and says so. With `refuse_plugins` (to check), so is
+    a plugin listed beside the handbook that the build stops on (`refused_plugins`).
+    Messages name the file `shown_as` (see `shown_name`), by default by its name alone."""
     if config_file.is_dir():
         raise ConfigError(_folder_given(config_file, shown_as or str(config_file)))
     where = shown_as or config_file.name
@@ -248,6 +251,10 @@ def load_config(
     # link.unsafe turned off lets such a link through here as in the pages.
     if not (isinstance(rules, dict) and rules.get("link.unsafe") in ("off", False)):
         for _, problem in script_links:
+            problems.add(problem)
+    # As the build: a handbook plugin switched off stops nothing.
+    if refuse_plugins and any(runs for _, runs in instances):
+        for problem in refused_plugins(data.get("plugins"), lines, where):
             problems.add(problem)
     listed = sum(runs for _, runs in instances)
     if listed > 1:

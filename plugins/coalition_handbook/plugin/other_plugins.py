@@ -12,19 +12,8 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..mkdocs_yml import ConfigError, read_config_file
+from ..refused_plugins import UNSUPPORTED
 from .mkdocs_config import config_file_shown
-
-# Each plugin's name in `plugins`, and why the handbook cannot build with it.
-UNSUPPORTED = {
-    # mkdocs-static-i18n reads every page's file on disk; the handbook's generated pages
-    # (glossary, protocols, changes) have none, and it stops with a TypeError.
-    "i18n": (
-        "the 'i18n' plugin (mkdocs-static-i18n) is not supported: it cannot read the "
-        "pages the handbook makes. Publish a second language from a second config file "
-        "(mkdocs.es.yml, with its own docs_dir, glossary_dir and protocols_dir), as "
-        'ADOPTING.md says in "A site in a second language"'
-    ),
-}
 
 # Each plugin's name in `plugins`, and what the handbook does not do with what it does:
 # information, not a warning, as the site is sound and --strict must build it.

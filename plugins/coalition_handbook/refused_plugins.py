@@ -1,0 +1,54 @@
+"""MkDocs plugins the handbook cannot build a site beside. `mkdocs build` stops at the
+plugin's line of mkdocs.yml (`plugin.other_plugins`); `handbook check`, which runs no
+MkDocs, refuses the settings as the build would (exit 2), so that a check that passes
+does not hide a site that cannot be built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .mkdocs_yml import GROUP_PLUGINS
+
+# Each plugin's name in `plugins`, and why the handbook cannot build with it.
+UNSUPPORTED = {
+    # mkdocs-static-i18n reads every page's file on disk; the handbook's generated pages
+    # (glossary, protocols, changes) have none, and it stops with a TypeError.
+    "i18n": (
+        "the 'i18n' plugin (mkdocs-static-i18n) is not supported: it cannot read the "
+        "pages the handbook makes. Publish a second language from a second config file "
+        "(mkdocs.es.yml, with its own docs_dir, glossary_dir and protocols_dir), as "
+        'ADOPTING.md says in "A site in a second language"'
+    ),
+}
+
+
+def refused_plugins(plugins: Any, lines: Mapping[str, str], where: str) -> list[str]:
+    """A problem, at its line (`lines`, as `read_config_file` gives them), for each plugin
+    that mkdocs.yml's `plugins` switches on and the handbook cannot build with."""
+    return [
+        f"{lines.get(f'plugins.{name}', lines.get('plugins', where))}: {UNSUPPORTED[name]}"
+        for name in _switched_on(plugins)
+        if name in UNSUPPORTED
+    ]
+
+
+def _switched_on(plugins: Any) -> Iterator[str]:
+    """The name of each plugin a list or mapping of plugins switches on: not one with
+    `enabled: false`, nor one in a group Material's group plugin leaves off (its default)."""
+    if isinstance(plugins, dict):
+        entries = list(plugins.items())
+    elif isinstance(plugins, list):
+        entries = [
+            next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None)
+            for entry in plugins
+        ]
+    else:
+        return
+    for name, options in entries:
+        settings = options if isinstance(options, dict) else {}
+        if not isinstance(name, str) or settings.get("enabled") is False:
+            continue
+        yield name
+        if name in GROUP_PLUGINS and settings.get("enabled") is True:
+            yield from _switched_on(settings.get("plugins"))
