@@ -173,9 +173,11 @@ def _run_checks(config: HandbookConfig) -> CheckResult:
     if not cache.enabled:
         context, findings = _check(config, None)
         return CheckResult(findings, context)
-    # The files pages include with pymdownx.snippets are known only once the pages are
-    # read: each run checks every file (unchanged ones' parses and scans from the cache).
-    previous = Snapshot.load(cache) if config.snippets is None else None
+    # The files pages include (pymdownx.snippets, mkdocs-include-markdown-plugin) are
+    # known only once the pages are read: each run checks every file (unchanged ones'
+    # parses and scans from the cache).
+    includes = config.snippets is not None or config.markdown_includes is not None
+    previous = None if includes else Snapshot.load(cache)
     found = survey(config, cache, previous)
     config_key = _config_key(config)
     if previous is not None and previous.config_key != config_key:

@@ -110,6 +110,10 @@ def load_handbook(
 
         included = load_included_files(config, pages, page_names, cache, text_names)
     findings += included.findings
+    if config.markdown_includes is not None:  # mkdocs-include-markdown-plugin's files
+        from .markdown_includes import load_markdown_includes
+
+        included.pages += load_markdown_includes(config, [*pages, *included.pages], cache)
     # A file whose only problems are unknown fields gave its item (see records.py).
     loaded = {item.origin.path for items in (protocols, modules) for item in items.values()}
     loaded.update(term_paths(terms))

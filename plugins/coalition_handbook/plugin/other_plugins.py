@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..listed_plugins import UNSUPPORTED
 from ..mkdocs_yml import ConfigError, read_config_file
-from ..refused_plugins import UNSUPPORTED
 from .mkdocs_config import config_file_shown
 
 # Each plugin's name in `plugins`, and what the handbook does not do with what it does:
@@ -26,14 +26,13 @@ NOTES = {
         "term.avoid and the other term rules), and PDF handouts print modules as written, "
         'macros not filled in; see ADOPTING.md, "Other plugins"'
     ),
-    # The checks read the site's pages; mkdocs-include-markdown-plugin puts any file into
-    # a page as MkDocs reads it, from outside docs_dir or from files exclude_docs leaves out.
+    # The checks read the files it includes (model/markdown_includes.py); the handouts
+    # print modules as written, and a URL it downloads as the site is built is unread.
     "include-markdown": (
-        "the 'include-markdown' plugin is on: a file it includes that is no page of the "
-        "site (outside docs_dir, or left out by exclude_docs) is published without the "
-        "handbook's checks (privacy.pii, term.avoid and the other term rules), and PDF "
-        "handouts print a module's {% include-markdown %} line as written; keep included "
-        'files as pages of docs_dir, where they are checked; see ADOPTING.md, "Other plugins"'
+        "the 'include-markdown' plugin is on: the files it includes are checked at their "
+        "own paths, each whole, but not a URL it downloads as the site is built, and PDF "
+        "handouts print a module's {% include-markdown %} line as written; see "
+        'ADOPTING.md, "Other plugins"'
     ),
 }
 

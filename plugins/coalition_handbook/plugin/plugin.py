@@ -161,6 +161,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.shown_texts: tuple[ShownText, ...] = ()
         # pymdownx.snippets' settings: the files pages include are checked too.
         self.snippets: SnippetSettings | None = None
+        # mkdocs-include-markdown-plugin's tags: the files pages include are checked too.
+        self.markdown_includes: tuple[str, str] | None = None
         self.previous_site: PreviousSite | None = None
         # While a site is set aside: puts back the SIGTERM handler from before the build.
         self.put_back_sigterm_handler: Callable[[], None] | None = None
@@ -182,6 +184,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.site_texts = ()
         self.shown_texts = ()
         self.snippets = None
+        self.markdown_includes = None
         # Not from a file (`mkdocs build -f -` reads standard input): nothing to re-read.
         if not config_file_path or not Path(config_file_path).is_file():
             return errors, warnings
@@ -196,6 +199,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.shown_texts = site_config.shown_texts
             # Read off mkdocs.yml as `handbook check` reads it: both check the same files.
             self.snippets = site_config.snippets
+            self.markdown_includes = site_config.markdown_includes
         except ConfigError as error:
             return [
                 (option_named(problem), ValidationError(problem)) for problem in error.problems
@@ -263,6 +267,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 site_texts=self.site_texts,
                 shown_texts=self.shown_texts,
                 snippets=self.snippets,
+                markdown_includes=self.markdown_includes,
             )
         except ConfigError as error:
             raise PluginError(

@@ -1,7 +1,9 @@
-"""MkDocs plugins the handbook cannot build a site beside. `mkdocs build` stops at the
-plugin's line of mkdocs.yml (`plugin.other_plugins`); `handbook check`, which runs no
-MkDocs, refuses the settings as the build would (exit 2), so that a check that passes
-does not hide a site that cannot be built."""
+"""Other MkDocs plugins mkdocs.yml lists, as `handbook check` reads them without MkDocs.
+
+Those the handbook cannot build a site beside: `mkdocs build` stops at the plugin's line
+(`plugin.other_plugins`), and `handbook check` refuses the settings as the build would
+(exit 2), so that a check that passes does not hide a site that cannot be built. And the
+options of one whose work the checks follow (mkdocs-include-markdown-plugin's)."""
 
 from __future__ import annotations
 
@@ -28,14 +30,21 @@ def refused_plugins(plugins: Any, lines: Mapping[str, str], where: str) -> list[
     that mkdocs.yml's `plugins` switches on and the handbook cannot build with."""
     return [
         f"{lines.get(f'plugins.{name}', lines.get('plugins', where))}: {UNSUPPORTED[name]}"
-        for name in _switched_on(plugins)
+        for name, _ in _switched_on(plugins)
         if name in UNSUPPORTED
     ]
 
 
-def _switched_on(plugins: Any) -> Iterator[str]:
-    """The name of each plugin a list or mapping of plugins switches on: not one with
-    `enabled: false`, nor one in a group Material's group plugin leaves off (its default)."""
+def listed_plugin_options(plugins: Any, wanted: str) -> dict[str, Any] | None:
+    """The options of the plugin named `wanted` where mkdocs.yml's `plugins` switches it
+    on ({} where it gives none); None where it does not."""
+    return next((options for name, options in _switched_on(plugins) if name == wanted), None)
+
+
+def _switched_on(plugins: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The name and options of each plugin a list or mapping of plugins switches on: not
+    one with `enabled: false`, nor one in a group Material's group plugin leaves off (its
+    default)."""
     if isinstance(plugins, dict):
         entries = list(plugins.items())
     elif isinstance(plugins, list):
@@ -49,6 +58,6 @@ def _switched_on(plugins: Any) -> Iterator[str]:
         settings = options if isinstance(options, dict) else {}
         if not isinstance(name, str) or settings.get("enabled") is False:
             continue
-        yield name
+        yield name, settings
         if name in GROUP_PLUGINS and settings.get("enabled") is True:
             yield from _switched_on(settings.get("plugins"))

@@ -1,0 +1,78 @@
+"""The files mkdocs-include-markdown-plugin includes in pages, found as the plugin finds
+them, so that the checks read what it publishes.
+
+A page's `{% include-markdown "file" %}` or `{% include "file" %}` (with the tags the
+plugin's `opening_tag` and `closing_tag` set) is replaced by the file's text when MkDocs
+reads the page. The plugin reads a name starting `./` or `../` from the including file's
+folder, one starting `/` as it is and any other from docs_dir; a name that is no file is
+a glob pattern (`partials/*.md`). Each file is read as a page whose text is all body, at
+its own path, the whole of it whatever part of it a directive selects (`start`, `end`),
+and so are the files it includes in turn. A URL, which the plugin downloads at build
+time, is not read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..cache import RunCache
+from ..config import HandbookConfig
+from .pages import load_included_file
+from .source import relative_path
+from .types import Page
+
+_FILE_NAME = r"""(?:"((?:[^"]|(?<=\\)")+)"|'((?:[^']|(?<=\\)')+)')"""
+
+
+def load_markdown_includes(
+    config: HandbookConfig, pages: list[Page], cache: RunCache | None
+) -> list[Page]:
+    """The files `pages` include with mkdocs-include-markdown-plugin (none where it is
+    off) that are no page checked already, nested includes too, by path."""
+    if config.markdown_includes is None:
+        return []
+    opening, closing = config.markdown_includes
+    directive = re.compile(
+        rf"{re.escape(opening)}\s*include(?:-markdown)?\s+{_FILE_NAME}.*?{re.escape(closing)}",
+        re.DOTALL,
+    )
+    known = {page.path for page in pages}
+    included: dict[str, Page] = {}
+    waiting = [(config.root / page.path, page.origin.text) for page in pages]
+    while waiting:
+        path, text = waiting.pop()
+        for found in directive.finditer(text):
+            name = found[1].replace('\\"', '"') if found[1] else found[2].replace("\\'", "'")
+            for file in _files_named(name, path.parent, config.docs_dir):
+                shown = relative_path(config, file)
+                if shown in known or shown in included:
+                    continue
+                included[shown] = load_included_file(file, config, cache)
+                waiting.append((file, included[shown].origin.text))
+    return [included[shown] for shown in sorted(included)]
+
+
+def _files_named(name: str, folder: Path, docs_dir: Path) -> list[Path]:
+    """The files a directive's `name` includes, read from the including file's `folder`
+    or docs_dir as the plugin reads it."""
+    if "://" in name:  # downloaded by the plugin as the site is built
+        return []
+    if name.startswith("/"):
+        base = Path("/")
+    elif name.startswith(("./", "../")):
+        base = folder
+    else:
+        base = docs_dir
+    # Named without `..` (not resolved: a link is named where it is, as pages are).
+    path = Path(os.path.normpath(base / name))
+    if path.is_file():
+        return [path]
+    pattern = name.lstrip("/") if base == Path("/") else name
+    try:
+        return sorted(
+            Path(os.path.normpath(found)) for found in base.glob(pattern) if found.is_file()
+        )
+    except ValueError:  # no pattern Path.glob takes (an empty one): the plugin finds none
+        return []

@@ -1,0 +1,120 @@
+"""The files mkdocs-include-markdown-plugin includes in pages are checked at their own
+paths, found as the plugin finds them (model/markdown_includes.py). `handbook check`
+runs no MkDocs: the plugin is only listed in mkdocs.yml here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from handbooks import checked, make_handbook
+
+INCLUDE_MARKDOWN = "  - include-markdown\n"
+
+
+def avoided(config_file: Path) -> list[tuple[str, int, int]]:
+    """(path, line, column) of each term.avoid finding of `handbook check`."""
+    return [
+        (finding.path, finding.line, finding.column)
+        for finding in checked(config_file)
+        if finding.rule == "term.avoid"
+    ]
+
+
+def handbook_including(
+    root: Path, directive: str, plugin: str = INCLUDE_MARKDOWN, left_out: bool = True
+) -> Path:
+    """`make_handbook` whose home page holds `directive`, with `plugin` listed after the
+    handbook, and files that use the form to avoid 'vagrant' in and outside content/:
+    those in content/partials/ are left out of the site (`left_out`), read only where a
+    page includes them."""
+    config_file = make_handbook(root, page=f"# Home\n\n{directive}\n")
+    for name, text in {
+        "content/partials/notice.md": "A vagrant slept here.\n",
+        "content/partials/other.md": "\nAnother vagrant.\n",
+        "shared/notice.md": "A vagrant slept there.\n",
+        "shared/nested.md": 'Intro.\n\n{% include "../shared/notice.md" %}\n',
+    }.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    settings = config_file.read_text(encoding="utf-8") + plugin
+    if left_out:
+        settings += "exclude_docs: |\n  partials/\n"
+    config_file.write_text(settings, encoding="utf-8")
+    return config_file
+
+
+@pytest.mark.parametrize(
+    ("directive", "found"),
+    [
+        # From the including file's folder.
+        ('{% include-markdown "../shared/notice.md" %}', [("shared/notice.md", 1, 3)]),
+        ("{% include '../shared/notice.md' %}", [("shared/notice.md", 1, 3)]),
+        # From docs_dir, the options after the name as the plugin reads them.
+        (
+            '{% include-markdown "partials/notice.md" start="A" %}',
+            [("content/partials/notice.md", 1, 3)],
+        ),
+        # A glob pattern, read from docs_dir.
+        (
+            '{%\n  include-markdown "partials/*.md"\n%}',
+            [("content/partials/notice.md", 1, 3), ("content/partials/other.md", 2, 9)],
+        ),
+        # Includes in included files are followed, from their own folder.
+        ('{% include-markdown "../shared/nested.md" %}', [("shared/notice.md", 1, 3)]),
+        # A downloaded file is not read, and nothing is found where no file is.
+        ('{% include-markdown "https://example.org/notice.md" %}', []),
+        ('{% include-markdown "../shared/none.md" %}', []),
+    ],
+)
+def test_an_included_file_is_checked_at_its_own_lines(
+    tmp_path: Path, directive: str, found: list[tuple[str, int, int]]
+) -> None:
+    """Audit (other plugins): a form to avoid, or a phone number, in a file the plugin
+    put into a page from outside docs_dir, or from a file exclude_docs leaves out, was
+    published with no finding: the checks read the pages as written."""
+    config_file = handbook_including(tmp_path, directive)
+    assert avoided(config_file) == found
+
+
+def test_a_phone_number_in_an_included_file_is_a_privacy_error_there(tmp_path: Path) -> None:
+    config_file = handbook_including(tmp_path, '{% include-markdown "../shared/contact.md" %}')
+    (tmp_path / "shared" / "contact.md").write_text(
+        "Call Maria on 555-867-5309.\n", encoding="utf-8"
+    )
+    assert [
+        (finding.path, finding.line, finding.column, finding.rule)
+        for finding in checked(config_file)
+    ] == [("shared/contact.md", 1, 15, "privacy.pii")]
+
+
+@pytest.mark.parametrize(
+    ("plugin", "found"),
+    [
+        # The plugin's own tags.
+        (
+            "  - include-markdown:\n      opening_tag: '{!'\n      closing_tag: '!}'\n",
+            [("shared/notice.md", 1, 3)],
+        ),
+        # Switched off, it includes nothing: the directive is published as written.
+        ("  - include-markdown:\n      enabled: false\n", []),
+        ("", []),
+    ],
+)
+def test_the_plugin_s_settings_say_what_is_included(
+    tmp_path: Path, plugin: str, found: list[tuple[str, int, int]]
+) -> None:
+    config_file = handbook_including(
+        tmp_path, '{! include-markdown "../shared/notice.md" !}', plugin
+    )
+    assert avoided(config_file) == found
+
+
+def test_a_page_included_is_checked_once_as_that_page(tmp_path: Path) -> None:
+    config_file = handbook_including(
+        tmp_path, '{% include-markdown "partials/notice.md" %}', left_out=False
+    )
+    assert avoided(config_file) == [
+        ("content/partials/notice.md", 1, 3),
+        ("content/partials/other.md", 2, 9),
+    ]
