@@ -1207,6 +1207,32 @@ def test_used_on_follows_pages_another_plugin_moves(tmp_path: Path) -> None:
     assert 'href="../glossary/survivor/"' in read(site, "blog/index.html")
 
 
+@pytest.mark.slow
+def test_used_on_names_no_draft_the_blog_leaves_out(tmp_path: Path) -> None:
+    """Audit (other plugins): a draft post, which Material's blog plugin leaves out of the
+    site, was listed in the "Used on" list of every term it uses, its title shown and
+    linked to a page that does not exist. It is checked all the same, as drafts are."""
+    pages = {
+        "index.md": "# Home\n",
+        "blog/index.md": "# Blog\n",
+        "blog/posts/draft.md": "---\ndate: 2026-11-20\ndraft: true\n---\n\n"
+        "# Plans for the shelter on Elm Street\n\nA survivor found a bed.\n",
+        "blog/posts/out.md": "---\ndate: 2026-11-21\n---\n\n# Out\n\nA survivor spoke.\n",
+    }
+    config = write_site(
+        tmp_path, pages=pages, terms=TERMS, options=OPTIONS, theme="material", search=True
+    )
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - handbook", "  - blog\n  - handbook", 1), "utf-8")
+    site = build_site(config)
+    assert not (site / "blog" / "2026" / "11" / "20").exists()
+    used_on = read(site, "glossary/survivor/index.html").split('class="hb-used-on"', 1)[1]
+    used_on = used_on.split("</ul>", 1)[0]
+    assert 'href="../../blog/2026/11/21/out/"' in used_on
+    assert "Elm Street" not in used_on
+    assert "2026/11/20" not in used_on
+
+
 def test_used_on_links_follow_the_url_style(tmp_path: Path) -> None:
     site = _site(tmp_path, extra_config="use_directory_urls: false\n")
     used_on = read(site, "glossary/survivor.html").split('id="used-on"')[1].split("<h2")[0]

@@ -414,10 +414,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 GeneratedPage(file, config, self.render_cache)
         return files
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    def _arrange_nav(
+        self, nav: Navigation, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
         if self.site_inputs is None:
             return nav
-        self._link_pages(files)
         self.glossary_page = page_at(files, GLOSSARY_INDEX)
         if config.nav is not None:
             # A nav written in mkdocs.yml is the author's: term pages show it too.
@@ -443,15 +444,21 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         )
         return nav
 
-    def _link_pages(self, files: Files) -> None:
+    # Last: Material's blog leaves every post out in its `on_files` and puts back those it
+    # publishes (not its drafts) in its `on_nav` (-50).
+    @event_priority(-100)
+    def _link_pages(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         """The "Used on" lists and the autolinks' page map, made once every plugin's
         `on_files` has run: another may move pages after ours (Material's blog gives its
-        posts their dated URLs late), so they take the URLs the pages have now."""
-        assert self.site_inputs is not None
+        posts their dated URLs late), so they take the URLs the pages have now; or leave
+        them out (the blog's drafts), so none is listed that is not published."""
+        if self.site_inputs is None:
+            return
         now = {
             src_uri: file.url
             for src_uri in self.site_inputs.page_urls
             if (file := files.get_file_from_path(src_uri)) is not None
+            and file.inclusion.is_included()
         }
         self.site_inputs = replace(self.site_inputs, page_urls=now)
         self.used_on_lists = used_on_lists(self.site_inputs)
@@ -459,6 +466,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.autolink.linker.know_pages(
                 {file.src_uri: file.url for file in files.documentation_pages()}
             )
+
+    on_nav = CombinedEvent(_arrange_nav, _link_pages)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         for file in self.handout_stand_ins:  # links to them are checked: no empty PDF
