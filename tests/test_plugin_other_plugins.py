@@ -191,6 +191,50 @@ def test_a_redirect_to_another_host_is_a_warning_at_the_plugin_s_line(
     ]
 
 
+@pytest.mark.parametrize("first", [True, False])
+def test_redirects_listed_before_the_handbook_are_a_warning_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, first: bool
+) -> None:
+    """Audit: mkdocs-redirects listed before the handbook looks for its targets before
+    the term and protocol pages exist, and leaves out every redirect to one, saying only
+    "Redirect target 'glossary/survivor.md' does not exist!". The build says why, at the
+    plugin's line; listed after the handbook, it is no warning."""
+    config = handbook_with_plugin(
+        tmp_path,
+        monkeypatch,
+        "redirects",
+        REDIRECTS_PLUGIN,
+        pages={"index.md": "# Home\n\nA page.\n"},
+        terms={"survivor": term_yaml("survivor", "A person who lived through trafficking.")},
+    )
+    redirects = (
+        "  - redirects:\n"
+        "      redirect_maps:\n"
+        "        victim.md: glossary/survivor.md#forms\n"
+        "        old.md: index.md\n"
+    )
+    text = config.read_text(encoding="utf-8")
+    if first:
+        text = text.replace("  - handbook", redirects + "  - handbook", 1)
+    else:
+        text += redirects
+    config.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - redirects:") + 1
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build_site(config, strict=False)
+    warnings = [r.getMessage() for r in caplog.records if "'redirects' is listed" in r.getMessage()]
+    assert warnings == (
+        [
+            f"handbook: mkdocs.yml:{line}: 'redirects' is listed before 'handbook', so it "
+            "looks for the pages it sends readers to before the handbook has made them, and "
+            "leaves out the redirects to glossary/survivor.md: list 'redirects' after "
+            "'handbook'."
+        ]
+        if first
+        else []
+    )
+
+
 # As mkdocs-include-markdown-plugin does: a page's `{% include-markdown "file" %}` is
 # replaced by the file's text (its path relative to the page's folder) as MkDocs reads
 # the page, after the handbook's checks read the site's pages.

@@ -70,6 +70,41 @@ def redirects_elsewhere(config: MkDocsConfig) -> list[str]:
     ]
 
 
+# Where the handbook's own pages are (DESIGN 7), which exist only once it made them.
+_GENERATED = ("glossary/", "protocols/", "changes.md")
+
+
+def redirects_listed_first(config: MkDocsConfig) -> list[str]:
+    """A warning, at the line of mkdocs-redirects in mkdocs.yml, where it is listed
+    before the handbook and sends readers to the handbook's pages: it looks for its
+    targets as MkDocs lists the files, before those pages are made, and leaves out each
+    redirect to one with only a "does not exist" of its own."""
+    enabled = _enabled(config)
+    names = list(enabled)
+    if not {"redirects", "handbook"} <= enabled.keys():  # the handbook in a group, say
+        return []
+    if names.index("redirects") > names.index("handbook"):
+        return []
+    maps = getattr(enabled["redirects"], "config", {}).get("redirect_maps") or {}
+    targets = sorted(
+        {
+            target
+            for new in maps.values()
+            if isinstance(new, str)
+            and (target := new.split("#", 1)[0]).startswith(_GENERATED)
+            and not (Path(config.docs_dir) / target).is_file()
+        }
+    )
+    if not targets:
+        return []
+    (where,) = _at_their_lines(config, {"redirects": ""})
+    return [
+        f"{where}'redirects' is listed before 'handbook', so it looks for the pages it "
+        f"sends readers to before the handbook has made them, and leaves out the "
+        f"redirects to {', '.join(targets)}: list 'redirects' after 'handbook'."
+    ]
+
+
 def _enabled(config: MkDocsConfig) -> dict[str, object]:
     """The plugins on, by their names in `plugins`."""
     return {

@@ -98,7 +98,12 @@ from .mkdocs_config import (
 )
 from .mkdocs_pages import nav_paths, page_at
 from .other_host_reports import included_texts
-from .other_plugins import plugin_notes, redirects_elsewhere, unsupported_plugins
+from .other_plugins import (
+    plugin_notes,
+    redirects_elsewhere,
+    redirects_listed_first,
+    unsupported_plugins,
+)
 from .page_policy import PagePolicy
 from .published_site import restore_previous_site, stop_build_on_sigterm
 from .record_folders import watch_included_folders, watch_record_folders
@@ -224,7 +229,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
         for note in plugin_notes(config):
             log.info(f"handbook: {note}")
-        for warning in redirects_elsewhere(config):
+        for warning in (*redirects_elsewhere(config), *redirects_listed_first(config)):
             log.warning(f"handbook: {warning}")
         setup = configure_site(config, self.config, self.autolink)
         self.searches, self.assets = setup.searches, setup.assets
