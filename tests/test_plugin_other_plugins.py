@@ -5,7 +5,10 @@ real one does to the handbook's pages."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import sys
 import textwrap
 from importlib.metadata import EntryPoint
 from pathlib import Path
@@ -47,6 +50,8 @@ def install_plugin(folder: Path, monkeypatch: pytest.MonkeyPatch, name: str, cod
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{module}.py").write_text(textwrap.dedent(code), encoding="utf-8")
     monkeypatch.syspath_prepend(str(folder))
+    # Imported afresh: another test may have installed other code under the same name.
+    monkeypatch.delitem(sys.modules, module, raising=False)
     class_name = "".join(part.capitalize() for part in name.split("-"))
     entry_point = EntryPoint(name, f"{module}:{class_name}", "mkdocs.plugins")
     monkeypatch.setitem(MkDocsConfig.plugins.installed_plugins, name, entry_point)
@@ -233,6 +238,41 @@ def test_redirects_listed_before_the_handbook_are_a_warning_at_its_line(
         if first
         else []
     )
+
+
+# As mkdocs-redirects 1.2 writes each page, after every other plugin's pages are written.
+REDIRECTS_WITH_SCRIPT = REDIRECTS_PLUGIN.replace(
+    """page.write_text(f'<meta http-equiv="refresh" content="0; url={new}">')""",
+    """page.write_text(
+                '<!doctype html><html><head><meta charset="utf-8">'
+                f'<script>location.href="{new}"</script>'
+                f'<meta http-equiv="refresh" content="0; url={new}"></head></html>'
+            )""",
+)
+
+
+def test_a_page_mkdocs_redirects_writes_gets_the_content_policy_with_its_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: the pages mkdocs-redirects wrote, once the handbook had given every page
+    its Content-Security-Policy, carried none, so their script (and anything a later
+    edit put there) ran unchecked. They get the policy, naming their own script."""
+    config = handbook_with_plugin(
+        tmp_path,
+        monkeypatch,
+        "redirects",
+        REDIRECTS_WITH_SCRIPT,
+        pages={"index.md": "# Home\n\nA page.\n"},
+    )
+    with config.open("a", encoding="utf-8") as settings:
+        settings.write("  - redirects:\n      redirect_maps:\n        old.md: index.md\n")
+    site = build_site(config)
+    html = (site / "old" / "index.html").read_text(encoding="utf-8")
+    script = 'location.href="index.md"'
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"')[0]
+    assert f"'sha256-{digest}'" in policy
+    assert f"<script>{script}</script>" in html
 
 
 # As mkdocs-include-markdown-plugin does: a page's `{% include-markdown "file" %}` is

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from ..listed_plugins import UNSUPPORTED
 from ..mkdocs_yml import ConfigError, read_config_file
@@ -67,6 +68,18 @@ def redirects_elsewhere(config: MkDocsConfig) -> list[str]:
         f"{where}the page made for {old} sends every reader on to {new} as it opens, "
         "and the handbook loads nothing from other hosts: link to it instead."
         for old, new in elsewhere.items()
+    ]
+
+
+def redirect_pages(config: MkDocsConfig) -> list[Path]:
+    """Where mkdocs-redirects, where it is on, writes the page of each old address of its
+    `redirect_maps` (as it does: where MkDocs would publish a page of that name)."""
+    plugin = _enabled(config).get("redirects")
+    maps = getattr(plugin, "config", {}).get("redirect_maps") or {}
+    return [
+        Path(File(old, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+        for old in maps
+        if isinstance(old, str) and old
     ]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -137,3 +138,20 @@ class PagePolicy:
         add_policy_to_copied_html(self.copied_html, self.hb_config, self.applies, self.live_reload)
         if self.instant is not None and self.applies:
             self.instant.complete()
+
+    def add_to_pages_written_late(self, paths: list[Path]) -> None:
+        """Give the policy to the pages at `paths` that another plugin wrote once every
+        page was written (mkdocs-redirects'), those that are there: they may hold inline
+        scripts of their own, which it names."""
+        if not self.applies:
+            return
+        for path in paths:
+            if not path.is_file():
+                continue
+            try:
+                html = path.read_text(encoding="utf-8", errors="surrogateescape")
+                with_policy = with_content_policy(html, live_reload=self.live_reload)
+                if with_policy != html:
+                    path.write_text(with_policy, encoding="utf-8", errors="surrogateescape")
+            except OSError as problem:
+                raise PluginError(f"handbook: {path} gets no content policy: {problem}") from None

@@ -100,6 +100,7 @@ from .mkdocs_pages import nav_paths, page_at
 from .other_host_reports import included_texts
 from .other_plugins import (
     plugin_notes,
+    redirect_pages,
     redirects_elsewhere,
     redirects_listed_first,
     unsupported_plugins,
@@ -715,10 +716,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def _whole_search_index(self, config: MkDocsConfig) -> None:
         merge_previous_index(config)
 
-    # After every page is written: the HTML files of docs_dir, copied as they are, get
-    # the policy too, and with instant navigation the pages' policies name each other's.
+    # After every page is written, and after mkdocs-redirects (0) has written its pages:
+    # the HTML files of docs_dir, copied as they are, and those pages get the policy too,
+    # and with instant navigation the pages' policies name each other's.
+    @event_priority(-50)
     def _complete_page_policy(self, config: MkDocsConfig) -> None:
         self.page_policy.complete()
+        self.page_policy.add_to_pages_written_late(redirect_pages(config))
 
     on_post_build = CombinedEvent(
         _whole_search_index,
