@@ -727,20 +727,47 @@ def test_python_markdown_is_given_only_texts_that_may_be_nested_too_deep(
     )
 
 
-def test_markdown_html_nested_too_deep_in_a_definition_is_found_in_its_file(
+def test_markdown_html_nested_too_deep_in_a_protocol_step_is_found_in_its_file(
     tmp_path: Path,
 ) -> None:
-    """The block Python-Markdown fails in is placed in the term's file, as any finding
-    of a definition is."""
+    """The block Python-Markdown fails in is placed in the protocol's file, as any
+    finding of a step is; a term's definition and short show their tags as text, so the
+    same HTML in them nests nothing and is no finding (review rv21: the build stopped on
+    a term page that renders)."""
     lines = ("Fine.\n\n" + markdown_html(400, 400)).splitlines()
     definition = "definition: |\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
+    short = "short: " + "<div markdown> " * 400 + "\n"
+    term = term_yaml().replace(
+        "definition: A person who has experienced trafficking. Second sentence.\n",
+        definition + short,
+    )
+    step = "    detail: |\n" + "".join(f"      {line}\n" if line else "\n" for line in lines)
+    protocol = PROTOCOL.replace("    detail: Call the hotline.\n", step)
+    found = findings(
+        tmp_path, {"glossary/survivor.yml": term, "protocols/hotel-staff.yml": protocol}
+    )
+    assert [(finding.path, finding.line, finding.column) for finding in found] == [
+        ("protocols/hotel-staff.yml", 15, 7)
+    ]
+
+
+def test_a_term_page_renders_markdown_html_nested_in_its_definition_as_text(
+    tmp_path: Path,
+) -> None:
+    """What the rule lets through in a definition, the build renders: its tags as text."""
+    lines = markdown_html(400, 400).splitlines()
+    definition = "definition: |\n" + "".join(f"  {line}\n" for line in lines)
     term = term_yaml().replace(
         "definition: A person who has experienced trafficking. Second sentence.\n", definition
     )
-    found = findings(tmp_path, {"glossary/survivor.yml": term})
-    assert [(finding.path, finding.line, finding.column) for finding in found] == [
-        ("glossary/survivor.yml", 6, 3)
-    ]
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n"},
+        terms={"survivor": term},
+        extra_config="markdown_extensions: [md_in_html]\n",
+    )
+    site = build_site(config)
+    assert read(site, "glossary/survivor/index.html").count("&lt;div markdown&gt;") == 400
 
 
 # Pieces of HTML and Markdown that md_in_html's reader reads in many ways.

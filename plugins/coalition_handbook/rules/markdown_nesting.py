@@ -38,7 +38,8 @@ case (reviews). So a text where that many may be open at once (more than
 `_SUSPICIOUS_DEPTH`, by a linear reading that counts more where unsure, `_most_open`)
 is rendered by Python-Markdown with the site's extensions, given the part of the stack a
 build leaves it (`stack_room`); where it runs out, the outermost block its reader nests
-deepest is named. Most texts are not rendered.
+deepest is named. Most texts are not rendered, and a term's never: its definition and
+short show their tags as text on its page, in tooltips and in handouts, so nothing nests.
 
 A character reference of more than 4,300 digits (`&#` and a number no character has)
 ends the build alike: MkDocs reads each page's HTML with `html.parser`, which reads the
@@ -134,6 +135,10 @@ _LEFT_OPEN_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 def check(context: CheckContext) -> Iterator[Finding]:
     for document in scan_handbook(context):
         for spans, message in _PROBLEMS:
+            if spans is _deep_markdown_html and document.kind == "term":
+                # A term's texts show their tags as text (`definition_as_shown`; a short
+                # is plain text): no element of HTML nests in them, however many.
+                continue
             for line, column, found in document.located(lambda text, _, spans=spans: spans(text)):
                 yield context.finding(RULE, document.path, line, column, message, found=found)
 
