@@ -15,6 +15,10 @@ than Python reads, where the extension stops with a traceback. A remote file
 A file included inside a code block is published as code (`Inclusions.code`). The
 lines the extension replaces (include lines, the names of a `--8<--` block, section
 markers) are never published as written (`Inclusions.replaced`).
+
+Missing sections and lines of no file are seen through methods pymdown-extensions has
+only from 13.1: before it, a warning at the extension's line of mkdocs.yml says so
+(`snippets_version`).
 """
 
 from __future__ import annotations
@@ -37,10 +41,11 @@ from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding, Severity
 from ..markdown import LineIndex, code_block_lines
-from ..snippet_settings import PAGE_FOLDER, SnippetSettings
+from ..snippet_settings import EXTENSION, PAGE_FOLDER, SnippetSettings
 from .files import load_included_code
 from .included import IncludedFiles
 from .pages import load_included_file
+from .snippets_version import missing_hooks, old_version_findings
 from .source import FileReport, relative_path
 from .types import Page
 
@@ -205,6 +210,13 @@ def _mentions(text: str, name: str) -> Iterator[int]:
         at = text.find(name, at + 1)
 
 
+def _written_at(text: str, name: str) -> tuple[int, int]:
+    """The line and column where mkdocs.yml's `text` first names `name` outside a
+    comment; its first line where it does not (INHERIT'd)."""
+    offset = next((at for at in _mentions(text, name) if not _in_comment(text, at)), 0)
+    return LineIndex.of(text).position(offset)
+
+
 def _in_comment(text: str, at: int) -> bool:
     """Whether `at` is in a YAML comment of `text`: after a `#` that starts its line or
     follows a space (quotes aside: a file named in mkdocs.yml holds no ` #`)."""
@@ -230,9 +242,7 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
         INHERIT'd: its first line then)."""
         if isinstance(self.line, _Line):
             return self.line.where, self.line.number, max(self.line.find(name), 0) + 1
-        text = self.record.config_text
-        offset = next((at for at in _mentions(text, name) if not _in_comment(text, at)), 0)
-        return self.record.config_name, *LineIndex.of(text).position(offset)
+        return self.record.config_name, *_written_at(self.record.config_text, name)
 
     def _note_remote(self, url: str) -> None:
         self.record.remote.setdefault(url, RemoteSnippet(url, *self._place_of(url)))
@@ -252,6 +262,18 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
             self.record.prose.add(found)
             return None
         return found
+
+    def walk(self, lines: list[str]) -> None:
+        """Follow the includes of a page's `lines`. Before pymdown-extensions 13.1, which
+        has no `parse_snippet_target` to catch it in, lines the extension cannot read as
+        numbers raise ValueError here: noted at their include line, as the build stops
+        there too, and the rest of the page not followed."""
+        try:
+            self.run(lines)
+        except ValueError:
+            if not missing_hooks():
+                raise
+            self._note_missing(_named_on(self.line), "number")
 
     def _note_missing(self, name: str, what: Missing = "file", section: str | None = None) -> None:
         missing = MissingSnippet(name, *self._place_of(name), what, section)
@@ -313,6 +335,14 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
             if isinstance(line, _Line) and id(line) not in kept and not _escaped(line):
                 self.record.replaced.setdefault(line.where, set()).add(line.number)
         return published
+
+
+def _named_on(line: str | None) -> str:
+    """What an include line names: a quoted name, or a `--8<--` block's line."""
+    found = SnippetPreprocessor.RE_ALL_SNIPPETS.match(line or "")
+    if found is not None and found.group("inline_marker"):
+        return str(found.group("snippet"))[1:-1].strip()
+    return (line or "").strip()
 
 
 def _escaped(line: str) -> bool:
@@ -422,7 +452,7 @@ def find_inclusions(
             if number >= page.origin.body_line
         ]
         record.in_page = {}
-        recorders[key].run(lines)
+        recorders[key].walk(lines)
         names = (record.names[path] for path in record.in_page)
         inclusions_in_page[page.path] = tuple(name for name in names if name != page.path)
     return Inclusions(
@@ -465,15 +495,19 @@ def load_included_files(
     settings = config.snippets
     if settings is None:
         return IncludedFiles([], {}, [])
+    config_text = _text_of(config.root / config.config_name)
     inclusions = find_inclusions(
         pages,
         settings,
         config.root,
         partial(relative_path, config),
         config.config_name,
-        _text_of(config.root / config.config_name),
+        config_text,
     )
     included = IncludedFiles([], {}, [], [], inclusions.replaced, inclusions.in_page)
+    included.findings += old_version_findings(
+        SOURCE_RULE, config.config_name, *_written_at(config_text, EXTENSION)
+    )
     for path, published in sorted(inclusions.files.items()):
         name = relative_path(config, Path(path))
         if name in page_names:
