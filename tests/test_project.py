@@ -14,6 +14,7 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,6 +192,33 @@ def test_every_pin_installs_on_every_python_the_project_accepts() -> None:
         assert needs.contains(oldest), f"{line}: needs Python {needs}, not {oldest}"
         checked += 1
     assert checked > 30  # the installed environment was read
+
+
+def test_every_pin_meets_the_bounds_for_its_python() -> None:
+    """pymdown-extensions needs 13.1 from Python 3.11.5 on, where it can be installed, and
+    10.3 before it (pyproject.toml says so with markers): each Python's pin meets the
+    bounds meant for that Python."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    bounds = [Requirement(text) for text in project["dependencies"]]
+    pins = [
+        Requirement(line)
+        for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line
+    ]
+    for python in ("3.11.2", "3.11.5", "3.12.0", "3.13.0"):
+        environment = {"python_full_version": python, "python_version": python[:4]}
+        for bound in bounds:
+            if bound.marker is not None and not bound.marker.evaluate(environment):
+                continue
+            for pin in pins:
+                if canonicalize_name(pin.name) != canonicalize_name(bound.name):
+                    continue
+                if pin.marker is not None and not pin.marker.evaluate(environment):
+                    continue
+                (pinned,) = pin.specifier
+                assert bound.specifier.contains(pinned.version, prereleases=True), (
+                    f"Python {python}: {pin} does not meet {bound}"
+                )
 
 
 def test_engine_does_not_import_mkdocs() -> None:
