@@ -493,6 +493,11 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
         ('<script src="a.js"></script>', []),
         ("<script async src>a()</script>", []),
         ("<!-- <script>a()</script> -->", []),  # in a comment
+        ("<!-- a --><script>b()</script><!-- <script>c()</script>", ["b()"]),  # left open
+        # not a script as a browser reads it: no HTML space after the name, no `s`
+        ("<script\u00a0>a()</script>", []),
+        ("<\u017fcript>a()</script>", []),
+        ("<script>a()</script\u00a0><script>b()</script>", ["a()</script\u00a0><script>b()"]),
         ("<p>no script</p>", []),
     ],
 )

@@ -19,14 +19,20 @@ import re
 from ..markup import COMMENT
 
 # A comment, which hides any script in it (as a browser ends it: markup.py), and a
-# script element from its start tag, in a page's UTF-8 bytes (what a hash is of).
+# script element from its start tag. Read with re.ASCII: letters match in either case
+# and `\s` is a space only as a browser reads HTML (no U+00A0, no long s for an s).
 # Possessive: linear in a page of unclosed quotes.
-_COMMENT = re.compile(COMMENT.encode("ascii"), re.DOTALL)
+_FLAGS = re.IGNORECASE | re.DOTALL | re.ASCII
+_COMMENT = re.compile(COMMENT, _FLAGS)
 _SCRIPT = re.compile(
-    rb"<script(?=[\s/>])(?P<attributes>(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>"
-    rb"(?P<text>.*?)(?:</script(?=[\s/>])|\Z)",
-    re.IGNORECASE | re.DOTALL,
+    r"<script(?=[\s/>])(?P<attributes>(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+)>"
+    r"(?P<text>.*?)(?:</script(?=[\s/>])|\Z)",
+    _FLAGS,
 )
+# Where a comment or a script may start: its letters spelt out, as a regex that starts
+# with a literal `<` is searched for far faster than a case-insensitive one (most of a
+# long page is the navigation, which neither holds).
+_COMMENT_OR_SCRIPT = re.compile(r"<(?:!--|[sS][cC][rR][iI][pP][tT])")
 # An attribute, with its value if it has one: read in order, so a value is never taken
 # for a name.
 _ATTRIBUTE = re.compile(
@@ -51,26 +57,18 @@ _LINE_BREAK = re.compile(rb"\r\n?")
 def inline_script_hashes(html: str, start: int = 0, end: int | None = None) -> frozenset[str]:
     """The `'sha256-...'` sources of the inline scripts of `html` that a browser runs
     (not a JSON one, nor one with a `src`), in `html[start:end]`."""
-    page = html[start:end].encode("utf-8", "surrogatepass")
-    # Searched for in the page with its ASCII letters in lower case (at the same offsets):
-    # a byte search, far faster in a long page than a case-insensitive regex.
-    lower = page.lower()
+    end = len(html) if end is None else end
     hashes = set()
-    position = 0
-    script = lower.find(b"<script")
-    while script != -1:
-        comment = lower.find(b"<!--", position, script)
-        if comment != -1:
-            closed = _COMMENT.match(page, comment)  # always: one left open hides the rest
-            position = closed.end() if closed else len(page)
-            if position > script:  # that script is in the comment
-                script = lower.find(b"<script", position)
+    position = start
+    while (mark := _COMMENT_OR_SCRIPT.search(html, position, end)) is not None:
+        if mark.group() == "<!--":  # hides the scripts in it; one left open, the rest
+            closed = _COMMENT.match(html, mark.start(), end)  # always
+            position = closed.end() if closed else end
             continue
-        found = _SCRIPT.match(page, script)
-        position = found.end() if found else script + 1  # `<scripts>`: no script
-        if found and _runs_inline(found.group("attributes").decode("utf-8", "replace")):
-            hashes.add(_source(found.group("text")))
-        script = lower.find(b"<script", position)
+        found = _SCRIPT.match(html, mark.start(), end)
+        position = found.end() if found else mark.start() + 1  # `<scripts>`: no script
+        if found and _runs_inline(found.group("attributes")):
+            hashes.add(_source(found.group("text").encode("utf-8", "surrogatepass")))
     return frozenset(hashes)
 
 
