@@ -165,6 +165,10 @@ def _intro(inputs: SiteInputs, src_uri: str) -> Markup | None:
     return Markup(text) if text else None
 
 
+# A page's place in a "Used on" list: its group, its title's and its path's sort keys.
+_SortKey = tuple[int, tuple[object, ...], tuple[object, ...]]
+
+
 def used_on(
     handbook: Handbook, usage: Mapping[str, Sequence[str]], language: str
 ) -> dict[str, tuple[PageRef, ...]]:
@@ -177,26 +181,27 @@ def used_on(
     pages = {page.path: page for page in handbook.pages}
     protocols = {protocol.origin.path: protocol for protocol in handbook.protocols.values()}
     terms = {term.origin.path: term for term in handbook.terms.values()}
-    refs: dict[str, tuple[int, PageRef]] = {}  # by path: a page's title is worked out once
+    # By path: a page's title and its place in the lists are worked out once, not once
+    # for each term it uses (a large handbook's pages each use dozens).
+    refs: dict[str, tuple[_SortKey, PageRef]] = {}
     result: dict[str, tuple[PageRef, ...]] = {}
     for term_id, paths in usage.items():
-        term_refs: dict[str, tuple[int, PageRef]] = {}  # by source path: each page once
+        term_refs: dict[str, tuple[_SortKey, PageRef]] = {}  # by source path: each page once
         for path in paths:
             ref = refs.get(path)
             if ref is None:
-                ref = _page_ref(pages.get(path), protocols.get(path), terms.get(path))
-                if ref is None:
+                found = _page_ref(pages.get(path), protocols.get(path), terms.get(path))
+                if found is None:
                     continue
-                refs[path] = ref
+                group, page_ref = found
+                place = (
+                    group,
+                    natural_sort_key(page_ref.title, language),
+                    natural_sort_key(page_ref.src_uri),  # pages of one title, by their path
+                )
+                ref = refs[path] = place, page_ref
             term_refs.setdefault(ref[1].src_uri, ref)
-        ordered = sorted(
-            term_refs.values(),
-            key=lambda ref: (
-                ref[0],
-                natural_sort_key(ref[1].title, language),
-                natural_sort_key(ref[1].src_uri),  # pages of one title, by their path
-            ),
-        )
+        ordered = sorted(term_refs.values(), key=lambda ref: ref[0])
         result[term_id] = tuple(ref for _, ref in ordered)
     return result
 
