@@ -281,6 +281,15 @@ WHOLE_FORMS = [
 ]
 
 
+def _settled(page: object) -> None:
+    """Wait until the theme's transitions have ended: axe measures colours as drawn, and
+    the search results fading in (opacity, 250 ms) read as too little contrast on a
+    fast machine (CI, quiet)."""
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+    )
+
+
 def _typed_in_search(page: object, typed: str) -> None:
     """`typed` in the search field as one query: the theme reads the field on a key's
     release, so the results shown are those for all of it, not a moment's for part."""
@@ -1759,6 +1768,7 @@ def test_axe_finds_no_serious_problem(
     with contextmanager(_opened_page)(browser, site_url, 1280, 900, scheme) as page:
         page.goto(path)
         assert _scheme(page) == ("slate" if scheme == "dark" else "default")
+        _settled(page)
         results = axe_module.Axe().run(page)
     serious = [
         f"{violation['id']} ({violation['impact']}): {violation['help']}: "
@@ -1783,6 +1793,7 @@ def test_axe_finds_no_serious_problem_in_search_results(
         _typed_in_search(page, "victim")
         expect(page.locator(".md-search-result mark").first).to_be_visible()
         expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+        _settled(page)
         results = axe_module.Axe().run(
             page, options={"rules": {"label-content-name-mismatch": {"enabled": True}}}
         )
@@ -1855,6 +1866,7 @@ def test_axe_finds_no_problem_in_a_phone_s_window(narrow_phone: object, path: st
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
     narrow_phone.goto(path)  # type: ignore[attr-defined]
     expect(narrow_phone.locator(DRAWER_BUTTON)).to_be_visible()  # type: ignore[attr-defined]
+    _settled(narrow_phone)
     results = axe_module.Axe().run(narrow_phone)
     problems = [
         f"{violation['id']} ({violation['impact']}): {violation['help']}: "
