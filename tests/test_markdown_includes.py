@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from handbooks import checked, make_handbook
 
+from coalition_handbook.model.include_globs import expand_braces
+
 INCLUDE_MARKDOWN = "  - include-markdown\n"
 
 
@@ -118,3 +120,66 @@ def test_a_page_included_is_checked_once_as_that_page(tmp_path: Path) -> None:
         ("content/partials/notice.md", 1, 3),
         ("content/partials/other.md", 2, 9),
     ]
+
+
+@pytest.mark.parametrize(
+    ("directive", "found"),
+    [
+        # `**` at the end of a pattern names every file below: the plugin's README example.
+        (
+            '{% include-markdown "partials/**" %}',
+            [("content/partials/notice.md", 1, 3), ("content/partials/other.md", 2, 9)],
+        ),
+        # Braces, as wcmatch (the plugin's glob) expands them.
+        (
+            '{% include-markdown "partials/{notice,other}.md" %}',
+            [("content/partials/notice.md", 1, 3), ("content/partials/other.md", 2, 9)],
+        ),
+        # Bash's extended patterns.
+        (
+            '{% include-markdown "partials/@(notice|other).md" %}',
+            [("content/partials/notice.md", 1, 3), ("content/partials/other.md", 2, 9)],
+        ),
+        ('{% include-markdown "partials/!(notice).md" %}', [("content/partials/other.md", 2, 9)]),
+        # A name starting with `.` is matched only where the pattern's part starts with it.
+        (
+            '{% include-markdown "partials/*" %}',
+            [("content/partials/notice.md", 1, 3), ("content/partials/other.md", 2, 9)],
+        ),
+        ('{% include-markdown "partials/.*" %}', [("content/partials/.draft.md", 1, 7)]),
+        # A folder, however it is named, includes nothing (and ends no check with a traceback).
+        ('{% include-markdown "." %}', []),
+        ('{% include-markdown "./" %}', []),
+        ('{% include-markdown "partials/notice.md/" %}', []),
+    ],
+)
+def test_an_included_pattern_names_the_files_the_plugin_s_glob_names(
+    tmp_path: Path, directive: str, found: list[tuple[str, int, int]]
+) -> None:
+    """Review rv22: the plugin reads its patterns with wcmatch (braces, `**`, extended
+    patterns, no hidden names), which Python's glob does not: `partials/**` and
+    `{a,b}.md` published their files unchecked, and `.` ended the check with an
+    IndexError."""
+    config_file = handbook_including(tmp_path, directive)
+    (tmp_path / "content" / "partials" / ".draft.md").write_text(
+        "Draft vagrant.\n", encoding="utf-8"
+    )
+    assert avoided(config_file) == found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expanded"),
+    [
+        ("a{b,c}d", ["abd", "acd"]),
+        ("{a,{b,c}}", ["a", "b", "c"]),
+        ("x{1..3}", ["x1", "x2", "x3"]),
+        ("x{01..10..4}", ["x01", "x05", "x09"]),
+        ("{c..a}", ["c", "b", "a"]),
+        ("{a}", ["{a}"]),  # no comma, no sequence: as written
+        ("{a,b", ["{a,b"]),  # never closed
+        (r"\{a,b}", [r"\{a,b}"]),
+        ("{,sub/}a", ["a", "sub/a"]),
+    ],
+)
+def test_braces_expand_as_bash_expands_them(pattern: str, expanded: list[str]) -> None:
+    assert expand_braces(pattern) == expanded
