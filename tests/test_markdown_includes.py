@@ -183,3 +183,59 @@ def test_an_included_pattern_names_the_files_the_plugin_s_glob_names(
 )
 def test_braces_expand_as_bash_expands_them(pattern: str, expanded: list[str]) -> None:
     assert expand_braces(pattern) == expanded
+
+
+@pytest.mark.parametrize(
+    ("directive", "plugin", "found"),
+    [
+        # Directives the plugin's `directives` renames are read by their new names...
+        (
+            '{% include-notes "../shared/notice.md" %}',
+            "  - include-markdown:\n      directives: {include-markdown: include-notes}\n",
+            [("shared/notice.md", 1, 3)],
+        ),
+        # ... and by their old ones no more; one it leaves out keeps its name.
+        (
+            '{% include-markdown "../shared/notice.md" %}\n{% include "partials/other.md" %}',
+            "  - include-markdown:\n      directives: {include-markdown: include-notes}\n",
+            [("content/partials/other.md", 2, 9)],
+        ),
+        # Where the plugin follows no nested includes, neither do the checks.
+        (
+            '{% include-markdown "../shared/nested.md" recursive=false %}',
+            INCLUDE_MARKDOWN,
+            [],
+        ),
+        (
+            '{% include-markdown "../shared/nested.md" %}',
+            "  - include-markdown:\n      recursive: false\n",
+            [],
+        ),
+        (
+            '{% include-markdown "../shared/nested.md" recursive=true %}',
+            "  - include-markdown:\n      recursive: false\n",
+            [("shared/notice.md", 1, 3)],
+        ),
+        # In a quoted value, `recursive=false` is text, no argument.
+        (
+            "{% include-markdown \"../shared/nested.md\" start='recursive=false' %}",
+            INCLUDE_MARKDOWN,
+            [("shared/notice.md", 1, 3)],
+        ),
+        # A file included without its includes, then with them: they are followed.
+        (
+            '{% include "../shared/nested.md" recursive=false %}\n'
+            '{% include "../shared/nested.md" %}',
+            INCLUDE_MARKDOWN,
+            [("shared/notice.md", 1, 3)],
+        ),
+    ],
+)
+def test_the_plugin_s_directives_and_recursion_are_read_as_it_reads_them(
+    tmp_path: Path, directive: str, plugin: str, found: list[tuple[str, int, int]]
+) -> None:
+    """Review rv22: with `directives` renaming `include-markdown`, no included file was
+    checked (published unchecked); with `recursive` false, the files included files
+    name, which the plugin does not include, got findings all the same."""
+    config_file = handbook_including(tmp_path, directive, plugin)
+    assert avoided(config_file) == found

@@ -21,7 +21,8 @@ from urllib.parse import urlsplit, urlunsplit
 import pathspec
 
 from .hints import did_you_mean
-from .listed_plugins import listed_plugin_options, refused_plugins
+from .include_markdown_settings import IncludeMarkdownSettings, include_markdown_settings
+from .listed_plugins import refused_plugins
 from .mkdocs_yml import (
     PLUGIN_NAME,
     SITE_TEXTS,
@@ -159,10 +160,9 @@ class HandbookConfig:
     snippets: SnippetSettings | None = None
     """pymdownx.snippets' settings where mkdocs.yml's `markdown_extensions` turns it on:
     the files its pages include are checked too (`model.snippets`)."""
-    markdown_includes: tuple[str, str] | None = None
-    """The opening and closing tags of mkdocs-include-markdown-plugin's directives
-    (`{%`, `%}`) where mkdocs.yml's `plugins` switches it on: the files its pages
-    include are checked too (`model.markdown_includes`)."""
+    markdown_includes: IncludeMarkdownSettings | None = None
+    """mkdocs-include-markdown-plugin's settings where mkdocs.yml's `plugins` switches it
+    on: the files its pages include are checked too (`model.markdown_includes`)."""
 
     @property
     def modules_src_dir(self) -> str:
@@ -347,7 +347,7 @@ def load_config(
         plugin_listed=bool(instances),
         site_url_refused=site_url_refused,
         snippets=snippets,
-        markdown_includes=_include_tags(data.get("plugins")),
+        markdown_includes=include_markdown_settings(data.get("plugins")),
         site_texts=_site_texts(data, lines, where, config_file.parent),
         shown_texts=tuple(
             replace(text, where=_named_from_folder(text.where, where)) for text in shown_texts
@@ -420,19 +420,6 @@ def site_address(site_url: object) -> str:
     if not parts.path.endswith("/"):
         parts = parts._replace(path=f"{parts.path}/")
     return urlunsplit(parts)
-
-
-def _include_tags(plugins: object) -> tuple[str, str] | None:
-    """The tags of mkdocs-include-markdown-plugin's directives, where `plugins` switches
-    it on (its defaults, `{%` and `%}`, where it names none); None where it does not."""
-    options = listed_plugin_options(plugins, "include-markdown")
-    if options is None:
-        return None
-    opening, closing = options.get("opening_tag"), options.get("closing_tag")
-    return (
-        opening if isinstance(opening, str) and opening else "{%",
-        closing if isinstance(closing, str) and closing else "%}",
-    )
 
 
 def _site_url_refused(site_url: object, where: str) -> str:

@@ -2,14 +2,14 @@
 them, so that the checks read what it publishes.
 
 A page's `{% include-markdown "file" %}` or `{% include "file" %}` (with the tags the
-plugin's `opening_tag` and `closing_tag` set) is replaced by the file's text when MkDocs
-reads the page. The plugin reads a name starting `./` or `../` from the including file's
-folder, one starting `/` as it is and any other from docs_dir; a name that is no file is
-a glob pattern, read with wcmatch's syntax as the plugin reads it (`partials/**`,
-`{header,footer}.md`: `include_globs`). Each file is read as a page whose text is all body, at
-its own path, the whole of it whatever part of it a directive selects (`start`, `end`),
-and so are the files it includes in turn. A URL, which the plugin downloads at build
-time, is not read.
+plugin's `opening_tag` and `closing_tag` set, and the names its `directives` give) is
+replaced by the file's text when MkDocs reads the page. The plugin reads a name starting
+`./` or `../` from the including file's folder, one starting `/` as it is and any other
+from docs_dir; a name that is no file is a glob pattern, read with wcmatch's syntax as
+the plugin reads it (`partials/**`, `{header,footer}.md`: `include_globs`). Each file is
+read as a page whose text is all body, at its own path, the whole of it whatever part of
+it a directive selects (`start`, `end`), and so are the files it includes in turn, unless
+`recursive` is false. A URL, which the plugin downloads at build time, is not read.
 """
 
 from __future__ import annotations
@@ -26,34 +26,53 @@ from .source import relative_path
 from .types import Page
 
 _FILE_NAME = r"""(?:"((?:[^"]|(?<=\\)")+)"|'((?:[^']|(?<=\\)')+)')"""
+# A quoted value among a directive's arguments, which names no argument.
+_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", re.DOTALL)
+_RECURSIVE = re.compile(r"(?<![\w-])recursive=(true|false)\b")
 
 
 def load_markdown_includes(
     config: HandbookConfig, pages: list[Page], cache: RunCache | None
 ) -> list[Page]:
     """The files `pages` include with mkdocs-include-markdown-plugin (none where it is
-    off) that are no page checked already, nested includes too, by path."""
-    if config.markdown_includes is None:
+    off) that are no page checked already, and those they include where the plugin
+    follows them (`recursive`), by path."""
+    settings = config.markdown_includes
+    if settings is None:
         return []
-    opening, closing = config.markdown_includes
+    names = "|".join(re.escape(name) for name in sorted(settings.directives, key=len)[::-1])
     directive = re.compile(
-        rf"{re.escape(opening)}\s*include(?:-markdown)?\s+{_FILE_NAME}.*?{re.escape(closing)}",
+        rf"{re.escape(settings.opening_tag)}\s*(?:{names})\s+{_FILE_NAME}"
+        rf"(?P<arguments>.*?){re.escape(settings.closing_tag)}",
         re.DOTALL,
     )
     known = {page.path for page in pages}
     included: dict[str, Page] = {}
+    followed: set[str] = set()
     waiting = [(config.root / page.path, page.origin.text) for page in pages]
     while waiting:
         path, text = waiting.pop()
         for found in directive.finditer(text):
             name = found[1].replace('\\"', '"') if found[1] else found[2].replace("\\'", "'")
+            nested = _recursive(found["arguments"], settings.recursive)
             for file in _files_named(name, path.parent, config.docs_dir):
                 shown = relative_path(config, file)
-                if shown in known or shown in included:
+                if shown in known:
                     continue
-                included[shown] = load_included_file(file, config, cache)
-                waiting.append((file, included[shown].origin.text))
+                if shown not in included:
+                    included[shown] = load_included_file(file, config, cache)
+                if nested and shown not in followed:
+                    followed.add(shown)
+                    waiting.append((file, included[shown].origin.text))
     return [included[shown] for shown in sorted(included)]
+
+
+def _recursive(arguments: str, default: bool) -> bool:
+    """Whether a directive with `arguments` includes what the files it includes include:
+    its `recursive=` argument (read outside quoted values, as the plugin reads it), or
+    the plugin's setting."""
+    found = _RECURSIVE.search(_QUOTED.sub("", arguments))
+    return default if found is None else found[1] == "true"
 
 
 def _files_named(name: str, folder: Path, docs_dir: Path) -> list[Path]:

@@ -43,6 +43,7 @@ from ..config import (
 from ..config import load_config as read_site_config
 from ..documents import matcher, pages_using_terms
 from ..findings import Severity
+from ..include_markdown_settings import IncludeMarkdownSettings
 from ..model.types import Module
 from ..report.totals import totals_line
 from ..rules import RULES
@@ -167,8 +168,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.shown_texts: tuple[ShownText, ...] = ()
         # pymdownx.snippets' settings: the files pages include are checked too.
         self.snippets: SnippetSettings | None = None
-        # mkdocs-include-markdown-plugin's tags: the files pages include are checked too.
-        self.markdown_includes: tuple[str, str] | None = None
+        # mkdocs-include-markdown-plugin's settings: the files pages include are checked too.
+        self.markdown_includes: IncludeMarkdownSettings | None = None
         self.previous_site: PreviousSite | None = None
         # While a site is set aside: puts back the SIGTERM handler from before the build.
         self.put_back_sigterm_handler: Callable[[], None] | None = None
