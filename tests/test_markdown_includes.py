@@ -239,3 +239,31 @@ def test_the_plugin_s_directives_and_recursion_are_read_as_it_reads_them(
     name, which the plugin does not include, got findings all the same."""
     config_file = handbook_including(tmp_path, directive, plugin)
     assert avoided(config_file) == found
+
+
+SNIPPETS = "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [content]\n"
+
+
+@pytest.mark.parametrize(
+    ("directive", "found"),
+    [
+        # pymdownx.snippets reads the text the plugin included: its snippets are published.
+        ('{% include-markdown "partials/snippet.md" %}', [("content/partials/notice.md", 1, 3)]),
+        # The plugin has run when snippets are included: a directive in one is text.
+        ('--8<-- "partials/directive.md"', []),
+    ],
+)
+def test_snippets_are_followed_in_included_files_and_directives_in_snippets_are_not(
+    tmp_path: Path, directive: str, found: list[tuple[str, int, int]]
+) -> None:
+    """Review rv22: with pymdownx.snippets on too, a `--8<--` line in a file the plugin
+    included was not followed (its snippet published unchecked), and a directive in a
+    snippet, which the plugin never sees, was (findings in text left unpublished)."""
+    config_file = handbook_including(tmp_path, directive)
+    config_file.write_text(config_file.read_text(encoding="utf-8") + SNIPPETS, encoding="utf-8")
+    for name, text in {
+        "content/partials/snippet.md": 'Intro.\n\n--8<-- "partials/notice.md"\n',
+        "content/partials/directive.md": 'Intro.\n\n{% include "partials/notice.md" %}\n',
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert avoided(config_file) == found

@@ -104,16 +104,23 @@ def load_handbook(
     # pages of the handbook.
     pages.extend(module_pages.values())
     text_names = frozenset(text_file.path for text_file in text_files)
+    # mkdocs-include-markdown-plugin puts its files into pages as MkDocs reads them, before
+    # Python-Markdown runs pymdownx.snippets over the text: the snippets of its files are
+    # included, and its directives in snippets are published as written.
+    markdown_included: list[Page] = []
+    if config.markdown_includes is not None:
+        from .markdown_includes import load_markdown_includes
+
+        markdown_included = load_markdown_includes(config, pages, cache)
     included = IncludedFiles([], {}, [])
     if config.snippets is not None:  # Python-Markdown and pymdownx, only where they include
         from .snippets import load_included_files
 
-        included = load_included_files(config, pages, page_names, cache, text_names)
+        read = [*pages, *markdown_included]
+        names = page_names | {page.path for page in markdown_included}
+        included = load_included_files(config, read, names, cache, text_names)
     findings += included.findings
-    if config.markdown_includes is not None:  # mkdocs-include-markdown-plugin's files
-        from .markdown_includes import load_markdown_includes
-
-        included.pages += load_markdown_includes(config, [*pages, *included.pages], cache)
+    included.pages[:0] = markdown_included
     # A file whose only problems are unknown fields gave its item (see records.py).
     loaded = {item.origin.path for items in (protocols, modules) for item in items.values()}
     loaded.update(term_paths(terms))

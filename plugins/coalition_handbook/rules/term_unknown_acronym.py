@@ -153,11 +153,12 @@ def _abbreviations_shown(handbook: Handbook) -> dict[str, set[str]]:
     `auto_append` too: Material's abbreviation glossary); for a file pages include,
     its own and those every page including it explains."""
     own = {page.path: defined_abbreviations(page.origin.text) for page in handbook.checked_pages}
+    # Files that mkdocs-include-markdown-plugin includes include snippets of their own.
     shown = {
         page.path: own[page.path].union(
             *(own.get(name, set()) for name in handbook.page_inclusions.get(page.path, ()))
         )
-        for page in handbook.pages
+        for page in handbook.checked_pages
     }
     including: dict[str, list[set[str]]] = {}
     for page, names in handbook.page_inclusions.items():
@@ -166,7 +167,7 @@ def _abbreviations_shown(handbook: Handbook) -> dict[str, set[str]]:
     for included in handbook.included_files:
         pages = including.get(included.path, [])
         every_page = set.intersection(*pages) if pages else set()
-        shown[included.path] = own[included.path] | every_page
+        shown[included.path] = shown[included.path] | every_page
     return shown
 
 
