@@ -25,17 +25,18 @@ _MAGIC = re.compile(r"[*?\[\\]|[@+!]\(")
 _SEQUENCE = re.compile(r"(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?|([a-zA-Z])\.\.([a-zA-Z])")
 
 
-def glob_files(base: Path, pattern: str) -> list[Path]:
+def glob_files(base: Path, pattern: str) -> list[str]:
     """The paths, under `base`, that `pattern` names (files, and folders but for a `**`
-    at its end; folders only where it ends with `/`), each once, in order."""
-    found: dict[Path, None] = {}
+    at its end; folders only where it ends with `/`), each once, in order. Strings: a
+    pattern may name thousands of files, whose paths are made once, by the caller."""
+    found: dict[str, None] = {}
     for expanded in expand_braces(pattern):
         if expanded.startswith("!") and not expanded.startswith("!("):
             continue  # a negated pattern, which only takes away from others
         if names_a_folder(expanded):
             continue
         parts = [part for part in expanded.split("/") if part not in ("", ".")]
-        root = Path("/") if expanded.startswith("/") else base
+        root = "/" if expanded.startswith("/") else str(base)
         found.update(dict.fromkeys(_matches(root, parts)))
     return list(found)
 
@@ -128,7 +129,7 @@ def _sequence(inside: str) -> list[str] | None:
     return [str(number).zfill(width) for number in numbers[:_MOST_PATTERNS]]
 
 
-def _matches(folder: Path, parts: list[str]) -> Iterator[Path]:
+def _matches(folder: str, parts: list[str]) -> Iterator[str]:
     """The paths under `folder` that the pattern's `parts` name, one part a folder."""
     if not parts:
         yield folder
@@ -139,25 +140,26 @@ def _matches(folder: Path, parts: list[str]) -> Iterator[Path]:
             if rest:
                 yield from _matches(below, rest)
             else:
-                yield from (below / name for name in _names(below) if not name.startswith("."))
+                names = (name for name in _names(below) if not name.startswith("."))
+                yield from (os.path.join(below, name) for name in names)  # noqa: PTH118 - strings
         return
     if not _MAGIC.search(part):
-        yield from _matches(folder / part, rest)
+        yield from _matches(os.path.join(folder, part), rest)  # noqa: PTH118 - strings
         return
     matcher = _part_pattern(part)
     for name in _names(folder):
         if name.startswith(".") and not part.startswith((".", "\\.")):
             continue  # a hidden name, which only a part starting with `.` matches
         if matcher.fullmatch(name):
-            yield from _matches(folder / name, rest)
+            yield from _matches(os.path.join(folder, name), rest)  # noqa: PTH118 - strings
 
 
-def _names(folder: Path) -> list[str]:
+def _names(folder: str) -> list[str]:
     """The names in `folder`, sorted; none where it is no folder that can be read."""
     return sorted(name for name, _ in _entries(folder))
 
 
-def _entries(folder: Path) -> list[tuple[str, bool]]:
+def _entries(folder: str) -> list[tuple[str, bool]]:
     """Each name in `folder`, and whether it is a folder (not a link to one); none where
     `folder` is no folder that can be read."""
     try:
@@ -174,7 +176,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _folders_below(folder: Path) -> Iterator[Path]:
+def _folders_below(folder: str) -> Iterator[str]:
     """`folder` and every folder in it at any depth that is not hidden, not through a
     symbolic link (as `**` reads them)."""
     waiting = [folder]
@@ -182,7 +184,8 @@ def _folders_below(folder: Path) -> Iterator[Path]:
         current = waiting.pop()
         yield current
         below = sorted(name for name, is_folder in _entries(current) if is_folder)
-        waiting.extend(current / name for name in reversed(below) if not name.startswith("."))
+        shown = (name for name in reversed(below) if not name.startswith("."))
+        waiting.extend(os.path.join(current, name) for name in shown)  # noqa: PTH118 - strings
 
 
 def _part_pattern(part: str) -> re.Pattern[str]:

@@ -90,6 +90,5 @@ def _files_named(name: str, folder: Path, docs_dir: Path) -> list[Path]:
     path = Path(os.path.normpath(base / name))
     if path.is_file() and not names_a_folder(name):
         return [path]
-    return sorted(
-        Path(os.path.normpath(found)) for found in glob_files(base, name) if found.is_file()
-    )
+    files = (found for found in glob_files(base, name) if os.path.isfile(found))  # noqa: PTH113
+    return sorted(Path(os.path.normpath(found)) for found in files)
