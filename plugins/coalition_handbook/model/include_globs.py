@@ -27,7 +27,7 @@ _SEQUENCE = re.compile(r"(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?|([a-zA-Z])\.\.([a-zA
 
 def glob_files(base: Path, pattern: str) -> list[str]:
     """The paths, under `base`, that `pattern` names (files, and folders but for a `**`
-    at its end; folders only where it ends with `/`), each once, in order. Strings: a
+    at its end; none where it names folders only), each once, in order. Strings: a
     pattern may name thousands of files, whose paths are made once, by the caller."""
     found: dict[str, None] = {}
     for expanded in expand_braces(pattern):
