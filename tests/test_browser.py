@@ -284,10 +284,35 @@ WHOLE_FORMS = [
 def _settled(page: object) -> None:
     """Wait until the theme's transitions have ended: axe measures colours as drawn, and
     the search results fading in (opacity, 250 ms) read as too little contrast on a
-    fast machine (CI, quiet)."""
+    fast machine (CI, quiet). Not for one that never ends (Material's code annotations
+    pulse for ever)."""
     page.wait_for_function(  # type: ignore[attr-defined]
-        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+        "() => document.getAnimations().every(animation => animation.playState !== 'running'"
+        " || animation.effect?.getComputedTiming().endTime === Infinity)"
     )
+
+
+def test_settling_waits_for_transitions_that_end_not_for_endless_ones(browser: object) -> None:
+    """Review rv22: `_settled` waited for every running animation, so a page with one
+    that never ends (a code annotation's pulse) would time out the axe tests."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        opened = context.new_page()
+        opened.set_default_timeout(10_000)
+        opened.set_content(
+            "<style>@keyframes pulse { to { opacity: 0.5 } }"
+            " .pulse { animation: pulse 2s infinite } .fade { animation: pulse 0.3s }</style>"
+            "<p class='pulse'>1</p><p class='fade'>2</p>"
+        )
+        _settled(opened)
+        assert (
+            opened.evaluate(
+                "() => document.getAnimations().filter(a => a.playState === 'running').length"
+            )
+            == 1
+        )  # the endless one, still running; the one that ends has ended
+    finally:
+        context.close()
 
 
 def _typed_in_search(page: object, typed: str) -> None:
