@@ -70,11 +70,16 @@ def find_email_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of every e-mail address in `text` (its URLs blanked: `privacy_personal_data`),
     written plainly or written out, in that order; no file name (`is_file_name`)."""
     emails: list[tuple[int, int]] = []
+    # A file name read first may hold the start of an address that the plain pattern,
+    # going on after it, cannot find (`.@2x.png@2x.org`); the written-out one finds it.
+    after_a_file_name = False
     if "@" in text:
         for found in EMAIL.finditer(text):
-            if not is_file_name(found.group()):
+            if is_file_name(found.group()):
+                after_a_file_name = True
+            else:
                 emails.append(found.span())
-    if _may_write_out_an_address(text) and _WRITTEN_OUT_HINT.search(text):
+    if after_a_file_name or (_may_write_out_an_address(text) and _WRITTEN_OUT_HINT.search(text)):
         written_plainly = Spans(emails)
         for found in _WRITTEN_OUT_EMAIL.finditer(text):
             start, end = found.span()
