@@ -47,7 +47,8 @@ from ..report.workspace import from_workspace, workspace_folder
 from ..rules.glossary_duplicate import written_forms
 from . import git, pull_request
 from .advised_command import handbook_command
-from .changes import Changes, compare
+from .changes import compare
+from .changes_model import Changes
 from .check_settings import CheckSettings, known_form_key, settings_change
 from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, render

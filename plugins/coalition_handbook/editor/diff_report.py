@@ -18,9 +18,9 @@ from types import MappingProxyType
 
 from ..model.modules import sections_without_text
 from ..model.types import Module, Protocol, Term
-from .changes import (
+from .changes import PARAGRAPH_BREAK, accepted_forms, avoided_forms, placeholder_fields
+from .changes_model import (
     KINDS,
-    PARAGRAPH_BREAK,
     Changes,
     ChangeType,
     FormStatusChange,
@@ -28,9 +28,6 @@ from .changes import (
     ItemChange,
     ItemKind,
     MovedPage,
-    accepted_forms,
-    avoided_forms,
-    placeholder_fields,
 )
 from .check_settings import SettingsChange
 from .page_moves import (

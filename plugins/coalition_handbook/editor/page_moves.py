@@ -25,7 +25,7 @@ from ..mkdocs_yml import PLUGIN_NAME, ConfigError, read_config_file
 from ..model.types import Term
 from ..published import GLOSSARY_INDEX, PROTOCOLS_INDEX, page_url, term_src_uri
 from ..site.urls import handout_path
-from .changes import Changes, FormStatusChange, ItemChange
+from .changes_model import Changes, FormStatusChange, ItemChange
 from .report_markdown import inline_code
 
 # The plugin's name in mkdocs.yml's `plugins`, and its option of old -> new pages.

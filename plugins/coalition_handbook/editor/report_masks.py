@@ -24,7 +24,7 @@ from ..rules.base import rule_level
 from ..rules.privacy_allow_list import AllowList
 from ..rules.privacy_masked_text import mask_personal_data
 from ..rules.privacy_pii import RULE
-from .changes import Changes, FieldChange, ItemChange
+from .changes_model import Changes, FieldChange, ItemChange
 
 # What the report shows in a line of its own where it shows personal data masked.
 MASKED_NOTE = "Personal data is shown masked; `handbook check` names where."

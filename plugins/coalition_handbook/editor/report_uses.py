@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from ..forms import form_key
-from .changes import Changes, FormState, FormStatusChange
+from .changes_model import Changes, FormState, FormStatusChange
 from .report_limits import Budget
 from .report_markdown import inline_code
 from .usage import Use

@@ -20,7 +20,7 @@ from ..model.types import Handbook
 from ..rules import term_avoid, term_case, term_deprecated
 from ..rules.base import RULES, rule_level
 from ..suppression import Suppressions, handbook_suppressions
-from .changes import FormStatusChange
+from .changes_model import FormStatusChange
 
 
 @dataclass(frozen=True, order=True)
