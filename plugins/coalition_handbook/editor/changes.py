@@ -43,16 +43,13 @@ from ..forms import form_key
 from ..markdown import LINE_BREAK
 from ..markdown.definitions import definition_as_shown
 from ..markup import CLOSED_COMMENT
-from ..matching import KIND_RANK
 from ..model.types import Handbook, Module, Protocol, Term
-from ..rules.glossary_duplicate import claims_agree, written_forms
 from ..rules.markdown_nesting import too_costly_to_render
+from .changes_forms import form_status_changes
 from .changes_model import (
     KINDS,
     Changes,
     FieldChange,
-    FormState,
-    FormStatusChange,
     Item,
     ItemChange,
     ItemKind,
@@ -124,7 +121,7 @@ def compare(
         else item
         for item in items
     ]
-    form_changes = _form_changes(*(forms or (old, new)), renames)
+    form_changes = form_status_changes(*(forms or (old, new)), renames)
     moved_pages = _moved_pages(old, new, moved, sources, use_directory_urls)
     return Changes(tuple(items), tuple(form_changes), moved_pages)
 
@@ -429,68 +426,6 @@ def _holds_placeholder(value: object) -> bool:
     return False
 
 
-def accepted_forms(term: Term) -> tuple[str, ...]:
-    """The forms the term's file lists as accepted, whatever its status."""
-    return (term.term, *term.aliases)
-
-
-def avoided_forms(term: Term) -> tuple[str, ...]:
-    return tuple(avoided.text for avoided in term.avoid)
-
-
-def form_states(handbook: Handbook) -> dict[str, tuple[str, bool, FormState]]:
-    """Every form of every term by its key (section 4), with its text and state: where
-    terms claim one form (glossary.duplicate's error), the claim the check reads a use of
-    it as (`KIND_RANK`, then the lowest id, as `Matcher.from_terms` chooses), which names
-    the others, so that the report shows no clean move from one term to another."""
-    claims: dict[str, list[tuple[str, bool, FormState, tuple[str, str]]]] = {}
-    for term in handbook.terms.values():
-        if term.status == "deprecated":
-            # As the check reads them (`Matcher.from_terms`): every form of a deprecated
-            # term, its forms to avoid too, suggests the replacement.
-            replacement = handbook.terms.get(term.replaced_by or "")
-            suggestion = replacement.term if replacement else None
-            state = FormState("deprecated", term.id, term.case_sensitive, suggestion)
-            written = [(form, state) for form in (*accepted_forms(term), *avoided_forms(term))]
-        else:
-            accepted = FormState("accepted", term.id, term.case_sensitive)
-            avoid = FormState("avoid", term.id, term.case_sensitive, term.term)
-            written = [(form, accepted) for form in accepted_forms(term)]
-            written += [(form, avoid) for form in avoided_forms(term)]
-        # What each form means to a writer, as glossary.duplicate weighs claims: a
-        # deprecated term's forms and its replacement's forms to avoid agree.
-        meanings = [meaning for meaning, _, _ in written_forms(term)]
-        for (form, state), meaning in zip(written, meanings, strict=True):
-            key = form_key(form, term.case_sensitive)
-            claims.setdefault(key, []).append((form, term.case_sensitive, state, meaning))
-    states: dict[str, tuple[str, bool, FormState]] = {}
-    for key, claimed in claims.items():
-        form, case_sensitive, state, _ = min(
-            claimed, key=lambda claim: (KIND_RANK[claim[2].status], claim[2].term)
-        )
-        # The other terms in a claim that conflicts with another term's (none where they
-        # all agree): not only with the chosen one, which may agree with two that do not
-        # agree with each other (review rv20: two deprecated terms sharing a form that
-        # their replacement avoids).
-        others = sorted(_in_conflict(claimed) - {state.term})
-        if others:
-            state = dataclasses.replace(state, also_claimed_by=tuple(others))
-        states[key] = (form, case_sensitive, state)
-    return states
-
-
-def _in_conflict(claimed: Iterable[tuple[str, bool, FormState, tuple[str, str]]]) -> set[str]:
-    """The terms of `claimed` (one form's claims) whose claim conflicts with another
-    term's, as glossary.duplicate weighs them (`claims_agree`)."""
-    meanings = {(claim[2].term, claim[3]) for claim in claimed}
-    return {
-        term
-        for term, meaning in meanings
-        for other, theirs in meanings
-        if other != term and not claims_agree(term, meaning, other, theirs)
-    }
-
-
 def _items(handbook: Handbook, kind: ItemKind) -> Mapping[str, Item]:
     if kind == "term":
         return handbook.terms
@@ -720,63 +655,6 @@ def _markdown_converter() -> markdown.Markdown:
         extensions=list(MARKDOWN_EXTENSIONS),
         extension_configs={name: dict(config) for name, config in MARKDOWN_CONFIG.items()},
     )
-
-
-def _form_changes(old: Handbook, new: Handbook, renames: Renames) -> Iterable[FormStatusChange]:
-    before, after = form_states(old), form_states(new)
-    renamed_terms = renames.get("term", {})
-    changes: list[FormStatusChange] = []
-    for key in sorted(set(before) | set(after)):
-        old_entry, new_entry = before.get(key), after.get(key)
-        old_state = old_entry[2] if old_entry else None
-        new_state = new_entry[2] if new_entry else None
-        if _renamed_state(old_state, renamed_terms) == new_state:
-            continue  # the same form of the same term, under the term's new id
-        form, case_sensitive, _ = new_entry or old_entry  # type: ignore[misc]
-        changes.append(FormStatusChange(form, case_sensitive, old_state, new_state))
-    return _case_rule_changes(changes)
-
-
-def _renamed_state(state: FormState | None, renamed_terms: Mapping[str, str]) -> FormState | None:
-    """`state` with its terms named by their ids after the renames."""
-    if state is None or not renamed_terms:
-        return state
-    return dataclasses.replace(
-        state,
-        term=renamed_terms.get(state.term, state.term),
-        also_claimed_by=tuple(renamed_terms.get(other, other) for other in state.also_claimed_by),
-    )
-
-
-def _case_rule_changes(changes: list[FormStatusChange]) -> list[FormStatusChange]:
-    """`changes` with a term's form that left under one key and came back under another,
-    only because the term was made case-sensitive (or no longer) or the form was written
-    in another case, shown once: its case rule or its case changed, not the form removed
-    and added again. A form recased in a case-sensitive term keeps its row, though its
-    state is the same: its uses in the old case now fail (audit)."""
-    gone = {
-        (change.old.term, form_key(change.form)): change
-        for change in changes
-        if change.old is not None and change.new is None
-    }
-    kept: list[FormStatusChange] = []
-    merged: set[int] = set()
-    for change in changes:
-        if change.old is None and change.new is not None:
-            before = gone.get((change.new.term, form_key(change.form)))
-            if before is not None:
-                merged.add(id(before))
-                recased = before.form != change.form
-                # A form to avoid fails in any case (`Matcher`): recased, it fails as before.
-                fails_in_old_case = change.new.exact_case and change.new.status == "accepted"
-                if before.old != change.new or (recased and fails_in_old_case):
-                    recased_from = before.form if recased else None
-                    kept.append(
-                        dataclasses.replace(change, old=before.old, recased_from=recased_from)
-                    )
-                continue
-        kept.append(change)
-    return [change for change in kept if id(change) not in merged]
 
 
 def _normalise_text(text: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence, Set
 
 from ..forms import form_key
 from ..model.types import AvoidForm, Term
-from .changes import accepted_forms, avoided_forms
+from .changes_forms import accepted_forms, avoided_forms
 from .changes_model import ItemChange
 from .report_fields import describe
 from .report_markdown import inline_code
