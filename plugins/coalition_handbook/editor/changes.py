@@ -20,7 +20,7 @@ moves no page, and is no change.
 
 A change of layout alone (a paragraph rewrapped, spaces doubled, a comment) changes no
 meaning: it is reported, but asks for no version bump (DESIGN section 3.1). It is told by
-what the page shows (`_shown`): joining or splitting paragraphs, list items or other
+what the page shows (`shown`): joining or splitting paragraphs, list items or other
 blocks, or an indent that makes text code, is no change of layout.
 """
 
@@ -32,19 +32,14 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
-from functools import cache, cached_property
-from html import escape
+from functools import cached_property
 from urllib.parse import unquote, urlsplit
-
-import markdown
 
 from ..character_references import unescape
 from ..forms import form_key
 from ..markdown import LINE_BREAK
 from ..markdown.definitions import definition_as_shown
-from ..markup import CLOSED_COMMENT
 from ..model.types import Handbook, Module, Protocol, Term
-from ..rules.markdown_nesting import too_costly_to_render
 from .changes_forms import form_status_changes
 from .changes_model import (
     KINDS,
@@ -57,6 +52,7 @@ from .changes_model import (
     Renames,
 )
 from .changes_versions import added_version_problem, version_problem
+from .rendered_markdown import HTML_COMMENT, markdown_converter, shown
 
 # The fields that name other items by id, and the kind of item each names.
 _REFERENCE_FIELDS: dict[str, ItemKind] = {
@@ -338,7 +334,7 @@ def _link_paths(markdown_text: str) -> set[str]:
 
 def _link_targets(markdown_text: str) -> list[str]:
     """The targets of the links Python-Markdown makes of `markdown_text`, as written."""
-    rendered = _HTML_COMMENT.sub(" ", _markdown_converter().reset().convert(markdown_text))
+    rendered = HTML_COMMENT.sub(" ", markdown_converter().reset().convert(markdown_text))
     return [unescape(match[1]) for match in _HREF.finditer(rendered)]
 
 
@@ -589,8 +585,8 @@ PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
     """A Markdown text as the report shows which of its blocks changed: each paragraph
     (blank lines apart) as its blocks (see `_BLOCK_BREAK`), each with its words joined by
-    single spaces. (Whether a change is layout alone is `_shown`'s to tell.)"""
-    text = unicodedata.normalize("NFC", text)  # as `_shown` reads it
+    single spaces. (Whether a change is layout alone is `shown`'s to tell.)"""
+    text = unicodedata.normalize("NFC", text)  # as `shown` reads it
     return tuple(
         tuple(" ".join(block.split()) for block in _blocks(paragraph))
         for paragraph in PARAGRAPH_BREAK.split(text.strip())
@@ -618,7 +614,7 @@ def _wording(value: object) -> object:
     code, or a list item a nested one, and two spaces that end a line with a break, are
     no layout (audit)."""
     if isinstance(value, str):
-        return _shown(value)
+        return shown(value)
     if isinstance(value, tuple | list):
         return tuple(_wording(item) for item in value)
     if isinstance(value, Mapping):
@@ -631,35 +627,9 @@ def _wording(value: object) -> object:
     return value
 
 
-def _shown(markdown_text: str) -> str:
-    """`markdown_text` as the page shows it (see `_wording`), NFC-normalised: "é" as one
-    code point or as "e" and a combining accent looks the same, and the checks read the
-    two alike (DESIGN section 4). A text Python-Markdown would take minutes over, or run
-    out of stack in (markdown.nesting: a field the check reads as plain text, such as a
-    source's title, may hold thousands of `[`), is compared as written instead."""
-    if too_costly_to_render(markdown_text):
-        html = escape(markdown_text, quote=False)
-    else:
-        html = _markdown_converter().reset().convert(markdown_text)
-    return unicodedata.normalize("NFC", " ".join(_HTML_COMMENT.sub(" ", html).split()))
-
-
-_HTML_COMMENT = re.compile(CLOSED_COMMENT, re.DOTALL)
-
-
-@cache
-def _markdown_converter() -> markdown.Markdown:
-    from ..site.handout_render import MARKDOWN_CONFIG, MARKDOWN_EXTENSIONS
-
-    return markdown.Markdown(
-        extensions=list(MARKDOWN_EXTENSIONS),
-        extension_configs={name: dict(config) for name, config in MARKDOWN_CONFIG.items()},
-    )
-
-
 def _normalise_text(text: str) -> str:
     """Line endings and trailing spaces do not count as a change of a Markdown body, but
-    for the two spaces that break a line there (`_shown` tells where they do)."""
+    for the two spaces that break a line there (`shown` tells where they do)."""
     return "\n".join(
         line.rstrip() + ("  " if line.endswith("  ") else "") for line in file_lines(text.strip())
     )
