@@ -29,7 +29,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import load_config
 from coalition_handbook.editor import compare_base, report_suppressions
-from coalition_handbook.editor.changes import paragraph_blocks
+from coalition_handbook.editor.changes_layout import paragraph_blocks
 from coalition_handbook.editor.diff import _read_by_the_loader as read_by_the_loader
 from coalition_handbook.editor.diff import _tell as tell_failures
 from coalition_handbook.editor.diff import run_diff

@@ -18,10 +18,7 @@ reported so, with the links written to their old pages.
 Terms and protocols are published at their id whatever their folder: moving theirs
 moves no page, and is no change.
 
-A change of layout alone (a paragraph rewrapped, spaces doubled, a comment) changes no
-meaning: it is reported, but asks for no version bump (DESIGN section 3.1). It is told by
-what the page shows (`shown`): joining or splitting paragraphs, list items or other
-blocks, or an indent that makes text code, is no change of layout.
+A change of layout alone asks for no version bump (`changes_layout`).
 """
 
 from __future__ import annotations
@@ -30,17 +27,16 @@ import dataclasses
 import difflib
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence, Set
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
 from ..character_references import unescape
 from ..forms import form_key
-from ..markdown import LINE_BREAK
 from ..markdown.definitions import definition_as_shown
 from ..model.types import Handbook, Module, Protocol, Term
 from .changes_forms import form_status_changes
+from .changes_layout import normalise_text, wording
 from .changes_model import (
     KINDS,
     Changes,
@@ -52,7 +48,7 @@ from .changes_model import (
     Renames,
 )
 from .changes_versions import added_version_problem, version_problem
-from .rendered_markdown import HTML_COMMENT, markdown_converter, shown
+from .rendered_markdown import HTML_COMMENT, markdown_converter
 
 # The fields that name other items by id, and the kind of item each names.
 _REFERENCE_FIELDS: dict[str, ItemKind] = {
@@ -395,7 +391,7 @@ def content_fields(item: Item) -> dict[str, object]:
         # `short` was not written: it is derived from the definition, which is compared.
         del values["short"]
     if isinstance(item, Module):
-        values["body"] = _normalise_text(item.body)
+        values["body"] = normalise_text(item.body)
     return values
 
 
@@ -518,7 +514,7 @@ def _compare_item(
         if old_values.get(name) != new_values.get(name)
     ]
     layout = tuple(
-        name for name in names if _wording(old_values.get(name)) == _wording(new_values.get(name))
+        name for name in names if wording(old_values.get(name)) == wording(new_values.get(name))
     )
     renamed_references = tuple(
         name
@@ -566,79 +562,3 @@ def _follows_renames(old: object, new: object, renamed: Mapping[str, str]) -> bo
             after in (before, renamed.get(before)) for before, after in zip(old, new, strict=True)
         )
     return False
-
-
-# A line break before what starts a block is no layout: joined to the line before, the
-# block is gone. As Python-Markdown reads it, a heading, a quote or a fence starts one
-# anywhere; a list item or a table row only in a list or table, not inside a paragraph
-# of prose ("… 22 U.S.C.\n7102. In this handbook …" is one paragraph: audit). An indented
-# line inside a paragraph is no block (indented code follows a blank line): a list
-# item's rewrapped lines are layout.
-_BLOCK_BREAK = re.compile(r"\n(?=[ \t]*(?:#|>|```|~~~))")
-_ITEM = r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\|)"
-_ITEM_START = re.compile(_ITEM)
-_HEADING_START = re.compile(r"[ \t]*#")
-_ITEM_BREAK = re.compile(rf"\n(?={_ITEM})")
-PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
-
-
-def paragraph_blocks(text: str) -> tuple[tuple[str, ...], ...]:
-    """A Markdown text as the report shows which of its blocks changed: each paragraph
-    (blank lines apart) as its blocks (see `_BLOCK_BREAK`), each with its words joined by
-    single spaces. (Whether a change is layout alone is `shown`'s to tell.)"""
-    text = unicodedata.normalize("NFC", text)  # as `shown` reads it
-    return tuple(
-        tuple(" ".join(block.split()) for block in _blocks(paragraph))
-        for paragraph in PARAGRAPH_BREAK.split(text.strip())
-    )
-
-
-def _blocks(paragraph: str) -> list[str]:
-    blocks: list[str] = []
-    for block in _BLOCK_BREAK.split(paragraph):
-        if _HEADING_START.match(block):  # a heading is its line: a list may follow it
-            heading, _, block = block.partition("\n")
-            blocks.append(heading)
-            if not block:
-                continue
-        blocks += _ITEM_BREAK.split(block) if _ITEM_START.match(block) else [block]
-    return blocks
-
-
-def _wording(value: object) -> object:
-    """A field's value without the layout of its text: what the page shows of it, as
-    Python-Markdown renders it with the handbook's usual extensions (the example
-    mkdocs.yml's, which the handouts use too; not a site's own, which `handbook diff`
-    does not read), every run of spaces and line breaks read as one space and comments
-    left out. In strings, lists and records alike. So an indent that makes a paragraph
-    code, or a list item a nested one, and two spaces that end a line with a break, are
-    no layout (audit)."""
-    if isinstance(value, str):
-        return shown(value)
-    if isinstance(value, tuple | list):
-        return tuple(_wording(item) for item in value)
-    if isinstance(value, Mapping):
-        return {key: _wording(item) for key, item in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (
-            type(value).__name__,
-            *(_wording(getattr(value, field.name)) for field in dataclasses.fields(value)),
-        )
-    return value
-
-
-def _normalise_text(text: str) -> str:
-    """Line endings and trailing spaces do not count as a change of a Markdown body, but
-    for the two spaces that break a line there (`shown` tells where they do)."""
-    return "\n".join(
-        line.rstrip() + ("  " if line.endswith("  ") else "") for line in file_lines(text.strip())
-    )
-
-
-def file_lines(text: str) -> list[str]:
-    """`text`'s lines as git and editors count them (as `str.splitlines` does, which also
-    breaks at a form feed or U+2028, and would number a diff's lines wrongly)."""
-    lines = LINE_BREAK.split(text)
-    if lines[-1] == "":  # a line break ends the last line; it starts no other
-        lines.pop()
-    return lines

@@ -18,8 +18,9 @@ from types import MappingProxyType
 
 from ..model.modules import sections_without_text
 from ..model.types import Module, Protocol, Term
-from .changes import PARAGRAPH_BREAK, placeholder_fields
+from .changes import placeholder_fields
 from .changes_forms import accepted_forms, avoided_forms
+from .changes_layout import PARAGRAPH_BREAK
 from .changes_model import (
     KINDS,
     Changes,

@@ -16,7 +16,7 @@ from ..rules.markdown_nesting import too_costly_to_render
 
 
 def shown(markdown_text: str) -> str:
-    """`markdown_text` as the page shows it (see `_wording`), NFC-normalised: "é" as one
+    """`markdown_text` as the page shows it (see `wording`), NFC-normalised: "é" as one
     code point or as "e" and a combining accent looks the same, and the checks read the
     two alike (DESIGN section 4). A text Python-Markdown would take minutes over, or run
     out of stack in (markdown.nesting: a field the check reads as plain text, such as a

@@ -15,7 +15,7 @@ from ..model.types import (
     SourceRef,
     Step,
 )
-from .changes import file_lines
+from .changes_layout import file_lines
 from .changes_model import FieldChange
 from .report_markdown import escape, fenced, inline_code, line_start, link_target
 from .text_diff import line_diff, steps_diff, text_diff

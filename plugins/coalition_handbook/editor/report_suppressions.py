@@ -22,7 +22,7 @@ from types import MappingProxyType
 from ..model.types import Handbook
 from ..rules.base import RULES
 from ..suppression import ACTIONS, Directive, Suppressions, handbook_suppressions
-from .changes import file_lines
+from .changes_layout import file_lines
 from .check_settings import SettingsChange, settings_lines
 from .report_markdown import inline_code
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
-from .changes import paragraph_blocks
+from .changes_layout import paragraph_blocks
 from .report_markdown import escape
 
 
