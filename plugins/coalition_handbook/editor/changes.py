@@ -10,13 +10,8 @@ or title (protocols, modules), or failing that the same first `history` entry (t
 birth record, which a rename keeps) and a text that is still mostly the same (the
 definition, summary or body); its other fields are then compared as for any change.
 
-A module whose page is somewhere else in docs_dir (modules_dir moved, its files with it:
-`git mv content/modules content/training`) keeps its id, but its page moves: it is
-reported as moved, with the links written to its old page, and asks for no version bump.
-The folder's other pages, its overview (index.md) above all, move with it, and are
-reported so, with the links written to their old pages.
-Terms and protocols are published at their id whatever their folder: moving theirs
-moves no page, and is no change.
+A module whose page moved with modules_dir keeps its id, and is reported as moved
+(`changes_pages`).
 
 A change of layout alone asks for no version bump (`changes_layout`).
 """
@@ -25,14 +20,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import posixpath
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Set
 
 from ..forms import form_key
 from ..model.types import Handbook, Module, Protocol, Term
 from .changes_forms import form_status_changes
 from .changes_layout import normalise_text, wording
-from .changes_links import LinkedText, link_sources, links_to
+from .changes_links import link_sources, links_to
 from .changes_model import (
     KINDS,
     Changes,
@@ -40,9 +34,9 @@ from .changes_model import (
     Item,
     ItemChange,
     ItemKind,
-    MovedPage,
     Renames,
 )
+from .changes_pages import docs_prefix, moved_folder_pages, page_of
 from .changes_versions import added_version_problem, version_problem
 
 # The fields that name other items by id, and the kind of item each names.
@@ -78,12 +72,12 @@ def compare(
     the head: what their forms were still counts)."""
     items: list[ItemChange] = []
     renames: Renames = {}
-    old_prefix, new_prefix = _docs_prefix(old), _docs_prefix(new)
+    old_prefix, new_prefix = docs_prefix(old), docs_prefix(new)
     moved = {
         module_id
         for module_id, module in old.modules.items()
         if module_id in new.modules
-        and _page_of(module, old_prefix) != _page_of(new.modules[module_id], new_prefix)
+        and page_of(module, old_prefix) != page_of(new.modules[module_id], new_prefix)
     }
     for kind in KINDS:  # terms and protocols first: what modules and terms refer to
         items.extend(_compare_kind(kind, _items(old, kind), _items(new, kind), renames, moved))
@@ -93,10 +87,10 @@ def compare(
             item,
             named_by=_named_by(new, item.kind, item.old.id),
             linked_from=links_to(
-                sources, item.old.id, _page_of(item.old, old_prefix), use_directory_urls
+                sources, item.old.id, page_of(item.old, old_prefix), use_directory_urls
             ),
-            old_page=_page_of(item.old, old_prefix),
-            new_page=_page_of(item.new, new_prefix) if item.new is not None else None,
+            old_page=page_of(item.old, old_prefix),
+            new_page=page_of(item.new, new_prefix) if item.new is not None else None,
         )
         if item.old is not None and item.change in ("removed", "renamed", "moved")
         else item
@@ -109,42 +103,8 @@ def compare(
         for item in items
     ]
     form_changes = form_status_changes(*(forms or (old, new)), renames)
-    moved_pages = _moved_pages(old, new, moved, sources, use_directory_urls)
+    moved_pages = moved_folder_pages(old, new, moved, sources, use_directory_urls)
     return Changes(tuple(items), tuple(form_changes), moved_pages)
-
-
-def _moved_pages(
-    old: Handbook,
-    new: Handbook,
-    moved: Set[str],
-    sources: Sequence[LinkedText],
-    use_directory_urls: bool,
-) -> tuple[MovedPage, ...]:
-    """The pages of the modules folder that are no module (its overview, index.md; a page
-    of a subfolder), where the folder moved (`moved`: its modules' ids), each with its
-    path in the new folder and the links written to its old page."""
-    if not moved:
-        return ()
-    module_id = min(moved)
-    old_folder = posixpath.dirname(old.modules[module_id].origin.path)
-    new_folder = posixpath.dirname(new.modules[module_id].origin.path)
-    # A link to a page of the old folder names it (but from inside it, which moved too).
-    folder_name = posixpath.basename(
-        posixpath.dirname(_page_of(old.modules[module_id], _docs_prefix(old)))
-    )
-    new_paths = {page.path for page in new.pages}
-    new_prefix = _docs_prefix(new)
-    no_pages = {module.origin.path for module in old.modules.values()} | old.rejected | new_paths
-    pages: list[MovedPage] = []
-    for page in old.pages:
-        inside = posixpath.relpath(page.path, old_folder)
-        new_path = posixpath.join(new_folder, inside)
-        if page.path in no_pages or inside.startswith("../") or new_path not in new_paths:
-            continue
-        linked_from = links_to(sources, folder_name, page.src_uri, use_directory_urls)
-        new_page = new_path.removeprefix(new_prefix)
-        pages.append(MovedPage(page.path, new_path, linked_from, page.src_uri, new_page))
-    return tuple(pages)
 
 
 def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[tuple[str, str], ...]:
@@ -177,22 +137,6 @@ def _related_by(handbook: Handbook, term_id: str) -> tuple[str, ...]:
 
 def _as_tuple(value: object) -> tuple[object, ...]:
     return value if isinstance(value, tuple) else (value,)
-
-
-def _page_of(item: Item, docs_prefix: str) -> str:
-    """The source path in docs_dir of `item`'s page, as MkDocs names it."""
-    if isinstance(item, Module):
-        return item.origin.path.removeprefix(docs_prefix)
-    return f"{'glossary' if isinstance(item, Term) else 'protocols'}/{item.id}.md"
-
-
-def _docs_prefix(handbook: Handbook) -> str:
-    """docs_dir as the pages' paths start (`content/`), from a page whose path ends in
-    its name in docs_dir."""
-    for page in handbook.pages:
-        if page.path.endswith(page.src_uri):
-            return page.path.removesuffix(page.src_uri)
-    return ""
 
 
 def content_fields(item: Item) -> dict[str, object]:

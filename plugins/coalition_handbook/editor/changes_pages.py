@@ -1,0 +1,69 @@
+"""Where an item's page is in docs_dir, and the pages that move with the modules' folder.
+
+A module whose page is somewhere else in docs_dir (modules_dir moved, its files with it:
+`git mv content/modules content/training`) keeps its id, but its page moves: it is
+reported as moved, with the links written to its old page, and asks for no version bump.
+The folder's other pages, its overview (index.md) above all, move with it, and are
+reported so, with the links written to their old pages (`moved_folder_pages`).
+Terms and protocols are published at their id whatever their folder: moving theirs
+moves no page, and is no change (`page_of`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence, Set
+
+from ..model.types import Handbook, Module, Term
+from .changes_links import LinkedText, links_to
+from .changes_model import Item, MovedPage
+
+
+def moved_folder_pages(
+    old: Handbook,
+    new: Handbook,
+    moved: Set[str],
+    sources: Sequence[LinkedText],
+    use_directory_urls: bool,
+) -> tuple[MovedPage, ...]:
+    """The pages of the modules folder that are no module (its overview, index.md; a page
+    of a subfolder), where the folder moved (`moved`: its modules' ids), each with its
+    path in the new folder and the links written to its old page."""
+    if not moved:
+        return ()
+    module_id = min(moved)
+    old_folder = posixpath.dirname(old.modules[module_id].origin.path)
+    new_folder = posixpath.dirname(new.modules[module_id].origin.path)
+    # A link to a page of the old folder names it (but from inside it, which moved too).
+    folder_name = posixpath.basename(
+        posixpath.dirname(page_of(old.modules[module_id], docs_prefix(old)))
+    )
+    new_paths = {page.path for page in new.pages}
+    new_prefix = docs_prefix(new)
+    no_pages = {module.origin.path for module in old.modules.values()} | old.rejected | new_paths
+    pages: list[MovedPage] = []
+    for page in old.pages:
+        inside = posixpath.relpath(page.path, old_folder)
+        new_path = posixpath.join(new_folder, inside)
+        if page.path in no_pages or inside.startswith("../") or new_path not in new_paths:
+            continue
+        linked_from = links_to(sources, folder_name, page.src_uri, use_directory_urls)
+        new_page = new_path.removeprefix(new_prefix)
+        pages.append(MovedPage(page.path, new_path, linked_from, page.src_uri, new_page))
+    return tuple(pages)
+
+
+def page_of(item: Item, docs_prefix: str) -> str:
+    """The source path in docs_dir of `item`'s page, as MkDocs names it."""
+    if isinstance(item, Module):
+        return item.origin.path.removeprefix(docs_prefix)
+    return f"{'glossary' if isinstance(item, Term) else 'protocols'}/{item.id}.md"
+
+
+def docs_prefix(handbook: Handbook) -> str:
+    """docs_dir as the pages' paths start (`content/`), from a page whose path ends in
+    its name in docs_dir."""
+    for page in handbook.pages:
+        if page.path.endswith(page.src_uri):
+            return page.path.removesuffix(page.src_uri)
+    return ""
