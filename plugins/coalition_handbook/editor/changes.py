@@ -37,14 +37,14 @@ from .changes_model import (
     Renames,
 )
 from .changes_pages import docs_prefix, moved_folder_pages, page_of
+from .changes_references import (
+    REFERENCE_FIELDS,
+    follows_renames,
+    named_by,
+    newly_deprecated,
+    related_by,
+)
 from .changes_versions import added_version_problem, version_problem
-
-# The fields that name other items by id, and the kind of item each names.
-_REFERENCE_FIELDS: dict[str, ItemKind] = {
-    "related": "term",
-    "replaced_by": "term",
-    "protocols": "protocol",
-}
 
 # Not compared as content: where the item came from, the version record itself, and what
 # is derived from the other fields (`texts`, the strings the checks read, in file order:
@@ -85,7 +85,7 @@ def compare(
     items = [
         dataclasses.replace(
             item,
-            named_by=_named_by(new, item.kind, item.old.id),
+            named_by=named_by(new, item.kind, item.old.id),
             linked_from=links_to(
                 sources, item.old.id, page_of(item.old, old_prefix), use_directory_urls
             ),
@@ -97,46 +97,14 @@ def compare(
         for item in items
     ]
     items = [
-        dataclasses.replace(item, related_by=_related_by(new, item.new.id))
-        if _newly_deprecated(item) and item.new is not None
+        dataclasses.replace(item, related_by=related_by(new, item.new.id))
+        if newly_deprecated(item) and item.new is not None
         else item
         for item in items
     ]
     form_changes = form_status_changes(*(forms or (old, new)), renames)
     moved_pages = moved_folder_pages(old, new, moved, sources, use_directory_urls)
     return Changes(tuple(items), tuple(form_changes), moved_pages)
-
-
-def _named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[tuple[str, str], ...]:
-    """The places in `handbook` that name the term or protocol `item_id` (`path:line`, as
-    the links to its page are given: audit), with the field."""
-    found: list[tuple[str, int, str]] = []
-    for item in (*handbook.terms.values(), *handbook.modules.values()):
-        for name, named_kind in _REFERENCE_FIELDS.items():
-            value = getattr(item, name, None)  # a term names no protocols, a module no terms
-            if named_kind != kind or item_id not in (names := _as_tuple(value)):
-                continue
-            key = f"{name}.{names.index(item_id)}" if isinstance(value, tuple) else name
-            found.append((item.origin.path, item.origin.line_column(key)[0], name))
-    return tuple((f"{path}:{line}", name) for path, line, name in sorted(found))
-
-
-def _newly_deprecated(change: ItemChange) -> bool:
-    return (
-        isinstance(change.old, Term)
-        and isinstance(change.new, Term)
-        and change.new.status == "deprecated"
-        and change.old.status != "deprecated"
-    )
-
-
-def _related_by(handbook: Handbook, term_id: str) -> tuple[str, ...]:
-    """Where `handbook`'s terms list the term `term_id` in `related` (`path:line`)."""
-    return tuple(place for place, name in _named_by(handbook, "term", term_id) if name == "related")
-
-
-def _as_tuple(value: object) -> tuple[object, ...]:
-    return value if isinstance(value, tuple) else (value,)
 
 
 def content_fields(item: Item) -> dict[str, object]:
@@ -278,9 +246,9 @@ def _compare_item(
     renamed_references = tuple(
         name
         for name in names
-        if name in _REFERENCE_FIELDS
-        and _follows_renames(
-            old_values.get(name), new_values.get(name), renames.get(_REFERENCE_FIELDS[name], {})
+        if name in REFERENCE_FIELDS
+        and follows_renames(
+            old_values.get(name), new_values.get(name), renames.get(REFERENCE_FIELDS[name], {})
         )
     )
     changed = [
@@ -308,16 +276,3 @@ def _compare_item(
         page_moved=page_moved,
         content_changed=content_changed and not same_place,
     )
-
-
-def _follows_renames(old: object, new: object, renamed: Mapping[str, str]) -> bool:
-    """Whether a reference field changed only by naming renamed items by their new ids:
-    id by id, each as it was or its rename's (one rename followed, another not yet, is
-    no change of meaning: `handbook check` names the id left behind)."""
-    if isinstance(old, str) and isinstance(new, str):
-        return new == renamed.get(old)
-    if isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new):
-        return all(
-            after in (before, renamed.get(before)) for before, after in zip(old, new, strict=True)
-        )
-    return False

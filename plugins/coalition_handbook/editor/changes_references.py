@@ -1,0 +1,64 @@
+"""The fields that name other items by id, and what a change does to them: the places that
+still name an item removed or renamed (`named_by`), the terms that still list a term
+deprecated by the change (`related_by`), and a field that changed only to name renamed
+items by their new ids, which is no change of meaning (`follows_renames`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model.types import Handbook, Term
+from .changes_model import ItemChange, ItemKind
+
+# The fields that name other items by id, and the kind of item each names.
+REFERENCE_FIELDS: dict[str, ItemKind] = {
+    "related": "term",
+    "replaced_by": "term",
+    "protocols": "protocol",
+}
+
+
+def named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[tuple[str, str], ...]:
+    """The places in `handbook` that name the term or protocol `item_id` (`path:line`, as
+    the links to its page are given: audit), with the field."""
+    found: list[tuple[str, int, str]] = []
+    for item in (*handbook.terms.values(), *handbook.modules.values()):
+        for name, named_kind in REFERENCE_FIELDS.items():
+            value = getattr(item, name, None)  # a term names no protocols, a module no terms
+            if named_kind != kind or item_id not in (names := _as_tuple(value)):
+                continue
+            key = f"{name}.{names.index(item_id)}" if isinstance(value, tuple) else name
+            found.append((item.origin.path, item.origin.line_column(key)[0], name))
+    return tuple((f"{path}:{line}", name) for path, line, name in sorted(found))
+
+
+def newly_deprecated(change: ItemChange) -> bool:
+    return (
+        isinstance(change.old, Term)
+        and isinstance(change.new, Term)
+        and change.new.status == "deprecated"
+        and change.old.status != "deprecated"
+    )
+
+
+def related_by(handbook: Handbook, term_id: str) -> tuple[str, ...]:
+    """Where `handbook`'s terms list the term `term_id` in `related` (`path:line`)."""
+    return tuple(place for place, name in named_by(handbook, "term", term_id) if name == "related")
+
+
+def _as_tuple(value: object) -> tuple[object, ...]:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def follows_renames(old: object, new: object, renamed: Mapping[str, str]) -> bool:
+    """Whether a reference field changed only by naming renamed items by their new ids:
+    id by id, each as it was or its rename's (one rename followed, another not yet, is
+    no change of meaning: `handbook check` names the id left behind)."""
+    if isinstance(old, str) and isinstance(new, str):
+        return new == renamed.get(old)
+    if isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new):
+        return all(
+            after in (before, renamed.get(before)) for before, after in zip(old, new, strict=True)
+        )
+    return False
