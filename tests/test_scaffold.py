@@ -17,7 +17,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import HandbookConfig, load_config
 from coalition_handbook.editor import advised_command, scaffold
-from coalition_handbook.editor.changes import placeholder_fields
+from coalition_handbook.editor.placeholders import placeholder_fields
 from coalition_handbook.editor.scaffold import (
     SCHEMAS_DIR,
     render,

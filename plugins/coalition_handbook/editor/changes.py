@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Set
 
 from ..forms import form_key
 from ..model.types import Handbook, Protocol, Term
-from .changes_fields import compare_item, content_fields
+from .changes_fields import compare_item
 from .changes_forms import form_status_changes
 from .changes_links import link_sources, links_to
 from .changes_model import (
@@ -91,29 +91,6 @@ def compare(
     form_changes = form_status_changes(*(forms or (old, new)), renames)
     moved_pages = moved_folder_pages(old, new, moved, sources, use_directory_urls)
     return Changes(tuple(items), tuple(form_changes), moved_pages)
-
-
-# How each placeholder of `handbook new`'s templates opens (templates/scaffold/; a test
-# keeps the two in step): text an editor was asked to replace.
-PLACEHOLDER_OPENINGS = ("Replace this sentence with", "Replace this line with")
-
-
-def placeholder_fields(item: Item) -> list[str]:
-    """The fields of `item` that still hold a placeholder of the scaffold."""
-    return [name for name, value in content_fields(item).items() if _holds_placeholder(value)]
-
-
-def _holds_placeholder(value: object) -> bool:
-    if isinstance(value, str):
-        return any(opening in value for opening in PLACEHOLDER_OPENINGS)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = dataclasses.fields(value)
-        return any(_holds_placeholder(getattr(value, field.name)) for field in fields)
-    if isinstance(value, Mapping):
-        return any(map(_holds_placeholder, value.values()))
-    if isinstance(value, list | tuple):
-        return any(map(_holds_placeholder, value))
-    return False
 
 
 def _items(handbook: Handbook, kind: ItemKind) -> Mapping[str, Item]:

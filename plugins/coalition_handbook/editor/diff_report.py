@@ -18,7 +18,6 @@ from types import MappingProxyType
 
 from ..model.modules import sections_without_text
 from ..model.types import Module, Protocol, Term
-from .changes import placeholder_fields
 from .changes_forms import accepted_forms, avoided_forms
 from .changes_layout import PARAGRAPH_BREAK
 from .changes_model import (
@@ -40,6 +39,7 @@ from .page_moves import (
     old_handouts,
     with_nav_places,
 )
+from .placeholders import placeholder_fields
 from .report_fields import TEXT_FIELDS, describe, field_lines, list_change, value_lines
 from .report_forms import avoid_reason_lines, form_lines, form_list
 from .report_history import history_entry, history_lines
