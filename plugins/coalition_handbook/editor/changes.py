@@ -3,12 +3,15 @@ changed, forms whose status changed, and items that changed without a version bu
 
 Pure: takes two `Handbook`s, returns a `Changes`; `diff_report` renders it, `diff` runs it.
 
-A renamed file is reported as a rename (`changes_items`).
-
-A module whose page moved with modules_dir keeps its id, and is reported as moved
-(`changes_pages`).
-
-A change of layout alone asks for no version bump (`changes_layout`).
+`compare` ties the parts together. The records it returns are `changes_model`'s. Each
+kind of item is compared in `changes_items`, which tells a rename from a removal and an
+addition, and each item field by field in `changes_fields`, which tells a change of
+layout alone (`changes_layout`) and references that only follow renames
+(`changes_references`) from a change of meaning, and whether the version and history
+record it (`changes_versions`). A module whose page moved with modules_dir is reported as
+moved, with the folder's other pages (`changes_pages`); the links written to a page
+removed or moved are found by `changes_links`, and the forms whose state changed by
+`changes_forms`.
 """
 
 from __future__ import annotations

@@ -618,7 +618,7 @@ def _text_of_new(item: Item, budget: Budget) -> list[str]:
 
 def _first_body_line(item: Item) -> int:
     """The file line of a module body's first line as the diff compares it: the blank
-    lines after the front matter are left out (`changes._normalise_text`)."""
+    lines after the front matter are left out (`changes_layout.normalise_text`)."""
     body = getattr(item, "body", "")
     leading = body[: len(body) - len(body.lstrip())]
     return item.origin.body_line + leading.count("\n")
