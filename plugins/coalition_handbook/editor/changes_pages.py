@@ -53,10 +53,11 @@ def moved_folder_pages(
     return tuple(pages)
 
 
-def page_of(item: Item, docs_prefix: str) -> str:
-    """The source path in docs_dir of `item`'s page, as MkDocs names it."""
+def page_of(item: Item, prefix: str) -> str:
+    """The source path in docs_dir of `item`'s page, as MkDocs names it; `prefix` is
+    docs_dir's path from the root (`docs_prefix`)."""
     if isinstance(item, Module):
-        return item.origin.path.removeprefix(docs_prefix)
+        return item.origin.path.removeprefix(prefix)
     return f"{'glossary' if isinstance(item, Term) else 'protocols'}/{item.id}.md"
 
 
