@@ -600,6 +600,25 @@ def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
     ] == [("term.avoid", 3, 6, "victim](index.md)s")]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # The reader sees "NGOs", "HUD" and "XYZW": one word each, found as written.
+        ("The **NG**Os, HU<b>D</b> and XY&shy;ZW.", ["NG**Os", "HU<b>D", "XY&shy;ZW"]),
+        # Nine capitals in one word, as shown: no acronym, nor is either half.
+        ("ABC&shy;DEFGHI and ABC<!-- x -->DEFGHI.", []),
+        # A known acronym written with markup inside is still known.
+        ("The F**BI** and the **F**BI.", []),
+    ],
+)
+def test_markup_inside_an_acronym_is_read_through(
+    tmp_path: Path, text: str, found: list[str]
+) -> None:
+    """term.unknown-acronym reads a word as term.avoid does (`test_markup_inside_a_word_is
+    _read_through`), not the pieces markup or an invisible character splits it into."""
+    assert acronyms_found(make(tmp_path), text) == found
+
+
 def test_characters_no_reader_sees_are_read_through(tmp_path: Path) -> None:
     """Text pasted from a word processor: "vic\u00adtim" (an optional hyphen) and
     "vag&shy;rant" read as the words they show, "victim\u00adhood" as "victimhood"; a

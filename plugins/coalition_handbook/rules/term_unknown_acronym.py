@@ -40,13 +40,15 @@ import bisect
 import re
 import string
 from collections.abc import Callable, Iterator, Set
+from dataclasses import dataclass
 from functools import partial
+from typing import Protocol
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
 from ..forms import fold_case
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
-from ..markdown import defined_abbreviations, is_mark
+from ..markdown import GLUE, defined_abbreviations, is_mark
 from ..matching import Hit, Matcher
 from ..model.types import Handbook
 from .base import CheckContext
@@ -181,11 +183,91 @@ def _unknown_spans(
 ) -> Iterator[tuple[int, int]]:
     if matcher is not None:
         hits = matcher.hits(text.view) if _ACRONYM.search(text.view) else []
-    return (found.span() for found in _unknown(text, hits, one_word_forms, known))
+    if GLUE not in text.view:
+        return (found.span() for found in _unknown(text, hits, one_word_forms, known))
+    # Markup or an invisible character inside a word ("**NG**Os", "XY&shy;ZW"): the
+    # words are read as shown, and each is reported as the source writes it.
+    words = _Glueless.of(text)
+    inside = [(words.inside(hit[0]), words.inside(hit[1])) for hit in hits]
+    return (
+        (words.outside(found.start()), words.outside(found.end() - 1) + 1)
+        for found in _unknown(words, inside, one_word_forms, known)
+    )
+
+
+class _Prose(Protocol):
+    """What this rule reads of a text: its view, and the Markdown it was made of (offsets
+    as in the view), or None where the text has no place in its file."""
+
+    @property
+    def view(self) -> str: ...
+
+    @property
+    def markdown(self) -> str | None: ...
+
+
+_GLUE_RUN = re.compile(f"{GLUE}+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Glueless:
+    """A text's view and Markdown without the `GLUE` that markup or an invisible character
+    inside a word leaves in the view: the words as the reader sees them. Offsets map
+    between the two views by the runs of `GLUE` taken out (few: memory stays small for a
+    page of megabytes)."""
+
+    view: str
+    markdown: str | None
+    run_starts: list[int]  # in the text's view
+    run_ends: list[int]
+    removed: list[int]  # GLUE taken out before each run: removed[i + 1] after it
+    here: list[int]  # each run's place in this view
+
+    @classmethod
+    def of(cls, text: _Prose) -> _Glueless:
+        runs = [run.span() for run in _GLUE_RUN.finditer(text.view)]
+        removed = [0]
+        for start, end in runs:
+            removed.append(removed[-1] + end - start)
+        markdown = text.markdown
+        return cls(
+            view=text.view.replace(GLUE, ""),
+            markdown=None if markdown is None else _cut(markdown, runs),
+            run_starts=[start for start, _ in runs],
+            run_ends=[end for _, end in runs],
+            removed=removed,
+            here=[start - removed[index] for index, (start, _) in enumerate(runs)],
+        )
+
+    def inside(self, offset: int) -> int:
+        """This view's offset of the text's view `offset` (a run's start for one in it)."""
+        index = bisect.bisect_right(self.run_starts, offset) - 1
+        if index < 0:
+            return offset
+        in_run = min(offset, self.run_ends[index]) - self.run_starts[index]
+        return offset - self.removed[index] - in_run
+
+    def outside(self, offset: int) -> int:
+        """The text's view offset of this view's character at `offset`."""
+        return offset + self.removed[bisect.bisect_right(self.here, offset)]
+
+
+def _cut(text: str, runs: list[tuple[int, int]]) -> str:
+    """`text` without the spans `runs`."""
+    pieces: list[str] = []
+    previous = 0
+    for start, end in runs:
+        pieces.append(text[previous:start])
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)
 
 
 def _unknown(
-    text: CheckedText, hits: list[Hit], one_word_forms: Set[str], known: Set[str]
+    text: _Prose,
+    hits: list[Hit] | list[tuple[int, int]],
+    one_word_forms: Set[str],
+    known: Set[str],
 ) -> Iterator[re.Match[str]]:
     starts: list[int] | None = None
     not_acronyms = _NotAcronyms(
@@ -241,7 +323,7 @@ class _NotAcronyms:
     (see the module's docstring) in one text. Each is looked for once, when a word might
     be one: read in order, every character is read a bounded number of times."""
 
-    def __init__(self, text: CheckedText, is_known: Callable[[str], bool]) -> None:
+    def __init__(self, text: _Prose, is_known: Callable[[str], bool]) -> None:
         self.text = text
         self.is_known = is_known  # whether a word in capitals is a known acronym or form
         self.chain = (0, 0, False)  # the last chain of joined parts: start, end, identifier
