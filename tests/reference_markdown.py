@@ -18,7 +18,9 @@ Read anew against the tables extension's source: a pipe inside a code span of a 
 row is no cell border, and one after an escaped backslash (two backslashes) is one.
 Read anew the same day: a reference to a character no reader sees (`&shy;`, `&#8203;`)
 glues the word it stands in, as a soft hyphen or zero-width space written as itself does
-in the matcher ("vag&shy;rant" reads "vagrant").
+in the matcher ("vag&shy;rant" reads "vagrant"). Read anew on 2026-12-05: the rest of
+a reference to a character that shows (`&amp;` but its `&`) glues too, as nothing is
+shown there ("AT&amp;T" reads "AT&T"; it was spaces, which split the word).
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -303,10 +305,11 @@ def _inline_replacement(match: re.Match[str]) -> str:
         if len(html.unescape(found)) == 1 and html.unescape(found) in INVISIBLE_CHARACTERS:
             return GLUE * len(found)  # "vag&shy;rant" reads "vagrant", as shown
         # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
-        # as that character, the rest of the reference as spaces.
+        # as that character, the rest of the reference as nothing (`GLUE`): "AT&amp;T"
+        # reads "AT&T", as shown, not "AT&" and "T".
         character = html.unescape(found)
         if len(character) == 1 and not character.isspace() and character != HARD:
-            return character + " " * (len(found) - 1)
+            return character + GLUE * (len(found) - 1)
     return HARD * len(found)
 
 

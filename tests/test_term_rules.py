@@ -587,6 +587,28 @@ def test_markup_inside_a_form_is_no_change_of_its_case(tmp_path: Path) -> None:
     ] == [("term.avoid", 1, 45, "CSEC](index.md)s")]
 
 
+def test_a_form_with_an_ampersand_is_found_where_markdown_writes_it_as_a_reference(
+    tmp_path: Path,
+) -> None:
+    """ "AT&amp;T" shows "AT&T": the form to avoid "AT&T" is used there, found as written."""
+    config = make(tmp_path)
+    (tmp_path / "glossary" / "telecom.yml").write_text(
+        "term: telephone company\nversion: 1\ndefinition: A carrier.\navoid: ['AT&T']\n" + HISTORY,
+        encoding="utf-8",
+    )
+    (tmp_path / "content" / "phone.md").write_text(
+        "Ask AT&amp;T or AT&#38;T, or AT&T.\n", encoding="utf-8"
+    )
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.rule, f.line, f.column, f.found) for f in findings if f.path == "content/phone.md"
+    ] == [
+        ("term.avoid", 1, 5, "AT&amp;T"),
+        ("term.avoid", 1, 17, "AT&#38;T"),
+        ("term.avoid", 1, 30, "AT&T"),
+    ]
+
+
 def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
     """The reader sees "victimhood" and "victims": the first is no use of the form to
     avoid "victim", the second is one, found across the link's markup."""
@@ -609,6 +631,8 @@ def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
         ("ABC&shy;DEFGHI and ABC<!-- x -->DEFGHI.", []),
         # A known acronym written with markup inside is still known.
         ("The F**BI** and the **F**BI.", []),
+        # `&` written as a reference inside a name, as Markdown writes it: still one name.
+        ("AT&amp;T and AT&#38;T, as AT&T.", []),
     ],
 )
 def test_markup_inside_an_acronym_is_read_through(

@@ -267,10 +267,11 @@ def _inline_replacement(match: re.Match[str]) -> str:
         if len(unescape(found)) == 1 and unescape(found) in INVISIBLE_CHARACTERS:
             return GLUE * len(found)  # "vag&shy;rant" reads "vagrant", as shown
         # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
-        # as that character, the rest of the reference as spaces.
+        # as that character, the rest of the reference as nothing (`GLUE`): "AT&amp;T"
+        # reads "AT&T", as shown, not "AT&" and "T".
         character = unescape(found)
         if len(character) == 1 and not character.isspace() and character != HARD:
-            return character + " " * (len(found) - 1)
+            return character + GLUE * (len(found) - 1)
     return HARD * len(found)
 
 

@@ -1,6 +1,10 @@
 """term.unknown-acronym: an all-caps word of 2-6 letters that is no form of any term nor
 in `known_acronyms`.
 
+A word is read as the reader sees it: markup or an invisible character inside it is read
+through (`**NG**Os` is NGOs, `XY&shy;ZW` is XYZW, `AT&amp;T` is AT&T), and it is reported
+as the source writes it.
+
 A word is a form when a form was found there (`NGO` inside a use of "NGO partner"), or
 when it is a one-word form in any of its inflections (`NGOs`, and `VICTIM` for the form
 "victim", which matches in any case); a plain plural `s` is ignored for `known_acronyms`
