@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 from handbooks import checked, make_handbook
 
-from coalition_handbook.model.include_globs import expand_braces
-
 INCLUDE_MARKDOWN = "  - include-markdown\n"
 
 
@@ -165,24 +163,6 @@ def test_an_included_pattern_names_the_files_the_plugin_s_glob_names(
         "Draft vagrant.\n", encoding="utf-8"
     )
     assert avoided(config_file) == found
-
-
-@pytest.mark.parametrize(
-    ("pattern", "expanded"),
-    [
-        ("a{b,c}d", ["abd", "acd"]),
-        ("{a,{b,c}}", ["a", "b", "c"]),
-        ("x{1..3}", ["x1", "x2", "x3"]),
-        ("x{01..10..4}", ["x01", "x05", "x09"]),
-        ("{c..a}", ["c", "b", "a"]),
-        ("{a}", ["{a}"]),  # no comma, no sequence: as written
-        ("{a,b", ["{a,b"]),  # never closed
-        (r"\{a,b}", [r"\{a,b}"]),
-        ("{,sub/}a", ["a", "sub/a"]),
-    ],
-)
-def test_braces_expand_as_bash_expands_them(pattern: str, expanded: list[str]) -> None:
-    assert expand_braces(pattern) == expanded
 
 
 @pytest.mark.parametrize(
