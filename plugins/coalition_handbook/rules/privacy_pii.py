@@ -81,7 +81,7 @@ by `privacy_reported`, with `privacy_personal_data` (e-mail, phone and street pa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
 from ..findings import Finding, Severity
@@ -89,12 +89,14 @@ from ..markdown import LineIndex, code_block_spans
 from ..markup import decoded_references, shown_text
 from ..model.files import XML_DATA_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES
+from ..model.types import Origin
+from ..parallel import in_two_processes
 from ..source_map import ChainedMap, PositionMap, SourceMap
 from .base import CheckContext
 from .folded_lines import is_folded, unfolded
 from .preformatted import preformatted_lines
 from .privacy_allow_list import AllowList
-from .privacy_reported import LinesOf, every_line, no_lines, reported_personal_data
+from .privacy_reported import ReportedData, every_line, no_lines, reported_personal_data
 from .privacy_settings import setting_texts
 
 RULE = "privacy.pii"
@@ -109,20 +111,17 @@ def check(context: CheckContext) -> Iterator[Finding]:
     origins += [protocol.origin for protocol in handbook.protocols.values()]
     # Term and protocol files with problems: published once fixed (a module's is a page).
     origins += [record.origin for record in handbook.rejected_records if record.kind != "module"]
-    for origin in origins:
-        # Read as shown: Python-Markdown and browsers decode character references.
-        read, to_source = decoded_references(origin.text)
-        lines_of = no_lines  # YAML: a block scalar's lines are a paragraph's
-        if origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # a page: its code blocks' are lines
-            lines_of = partial(code_block_spans, body_line=origin.body_line)
-        yield from _check_text(
-            context, origin.path, origin.text, read, to_source, allowed, lines_of
-        )
+    # Each file is read alone: in two processes where that pays (`parallel`), a third of
+    # a cold `handbook check` of a large handbook. The findings are made here, in order.
+    reported = in_two_processes(partial(_reported_in_files, allowed), origins, _cost)
+    for origin, found in zip(origins, reported, strict=True):
+        yield from _check_text(context, origin.path, origin.text, found)
     # mkdocs.yml's copyright, nav, social links...: shown on every page (`privacy_settings`).
     for setting in setting_texts(config.shown_texts):
-        yield from _check_text(
-            context, setting.path, setting.source, setting.text, setting.to_source, allowed
+        found = reported_personal_data(
+            setting.path, setting.source, setting.text, setting.to_source, allowed
         )
+        yield from _check_text(context, setting.path, setting.source, found)
     # Files pymdownx.snippets includes in code blocks: shown as written, as text files are.
     for text_file in (*handbook.text_files, *handbook.included_code):
         if text_file.problem is not None:  # not read at all
@@ -147,7 +146,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
             text = _without_calendar_identifiers(text)
         if is_folded(text_file.path):  # a long line folded onto the next, read whole
             text, to_source = unfolded(text)
-        yield from _check_text(context, text_file.path, source, text, to_source, allowed, lines_of)
+        found = reported_personal_data(text_file.path, source, text, to_source, allowed, lines_of)
+        yield from _check_text(context, text_file.path, source, found)
 
 
 _CALENDAR_SUFFIXES = (".ics", ".ical")
@@ -181,22 +181,40 @@ def _presentational(path: str) -> bool:
     return not path.lower().endswith(XML_DATA_SUFFIXES)
 
 
+def _reported_in_files(allowed: AllowList, origins: Sequence[Origin]) -> list[list[ReportedData]]:
+    """What privacy.pii reports in each page, term or protocol file of `origins`."""
+    return [_reported_in_file(origin, allowed) for origin in origins]
+
+
+def _reported_in_file(origin: Origin, allowed: AllowList) -> list[ReportedData]:
+    # Read as shown: Python-Markdown and browsers decode character references.
+    read, to_source = decoded_references(origin.text)
+    lines_of = no_lines  # YAML: a block scalar's lines are a paragraph's
+    if origin.path.lower().endswith(MARKDOWN_SUFFIXES):  # a page: its code blocks' are lines
+        lines_of = partial(code_block_spans, body_line=origin.body_line)
+    return list(
+        reported_personal_data(origin.path, origin.text, read, to_source, allowed, lines_of)
+    )
+
+
+def _cost(origin: Origin) -> float:
+    """About how long reading `origin` takes, in microseconds (`in_two_processes`)."""
+    return len(origin.text) / _CHARACTERS_PER_MICROSECOND
+
+
+# Reading a file for personal data: about 30 characters a microsecond.
+_CHARACTERS_PER_MICROSECOND = 30
+
+
 def _check_text(
-    context: CheckContext,
-    path: str,
-    source: str,
-    text: str,
-    to_source: PositionMap,
-    allowed: AllowList,
-    lines_of: LinesOf = no_lines,
+    context: CheckContext, path: str, source: str, reported: Iterable[ReportedData]
 ) -> Iterator[Finding]:
-    """The findings in `text`, what is read of the file `source` (`to_source` says where
-    each place of it is there): each names its line and column in `source`, and quotes
-    it as `source` writes it. `lines_of` says where `text` shows each line as a line (a
-    code block's): a paragraph wrapped over lines is read whole elsewhere (`soft_breaks`)."""
+    """The findings of what privacy.pii reports (`reported_personal_data`) in a text read
+    from the file `source` at `path`: each names its line and column in `source`, and
+    quotes it as `source` writes it."""
     lines: LineIndex | None = None
-    for reported in reported_personal_data(path, source, text, to_source, allowed, lines_of):
+    for found in reported:
         lines = lines or LineIndex.of(source)
-        line, column = lines.position(reported.start)
-        found = source[reported.start : reported.end]
-        yield context.finding(RULE, path, line, column, reported.message, found=found)
+        line, column = lines.position(found.start)
+        written = source[found.start : found.end]
+        yield context.finding(RULE, path, line, column, found.message, found=written)
