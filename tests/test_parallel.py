@@ -25,7 +25,12 @@ from coalition_handbook.config import load_config
 from coalition_handbook.documents import scan
 from coalition_handbook.matching import Matcher
 from coalition_handbook.model import load_handbook
+from coalition_handbook.model.types import Origin
 from coalition_handbook.parallel import in_two_processes, two_processes_allowed
+from coalition_handbook.rules import privacy_pii
+from coalition_handbook.rules.base import CheckContext
+from coalition_handbook.rules.privacy_allow_list import AllowList
+from coalition_handbook.rules.privacy_reported import ReportedData
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -314,6 +319,39 @@ def test_handbook_check_reports_alike_in_one_and_in_two_processes(
         assert main(check) == 1
         assert json.loads(capsys.readouterr().out) == alone
     assert scan_sender()[0] != os.getpid()  # the command let the first run fork
+
+
+def test_privacy_pii_reads_files_in_two_processes_as_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, any_size: None
+) -> None:
+    """The files privacy.pii reads are shared as the scan's are: the child reads its part,
+    and the findings are those one process makes, in the same order."""
+    for name in ("content", "glossary", "protocols"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    for number in range(4):
+        (tmp_path / "content" / f"calls-{number}.md").write_text(
+            f"# Calls\n\nCall 555-123-456{number}, or write to jane{number}@gmail.com.\n",
+            encoding="utf-8",
+        )
+    readers = tmp_path / "readers"
+    read_file = privacy_pii._reported_in_file
+
+    def reading(origin: Origin, allowed: AllowList) -> list[ReportedData]:
+        with readers.open("a", encoding="utf-8") as written:
+            written.write(f"{os.getpid()}\n")
+        return read_file(origin, allowed)
+
+    monkeypatch.setattr(privacy_pii, "_reported_in_file", reading)
+    config = load_config(tmp_path / "mkdocs.yml")
+    handbook, _ = load_handbook(config)
+    shared = list(privacy_pii.check(CheckContext(config=config, handbook=handbook)))
+    pids = set(map(int, readers.read_text(encoding="utf-8").split()))
+    assert os.getpid() in pids
+    assert len(pids) == 2  # and the child
+    monkeypatch.setattr(parallel, "MIN_COST", 10**15)
+    assert shared == list(privacy_pii.check(CheckContext(config=config, handbook=handbook)))
+    assert len(shared) >= 8
 
 
 def test_handbook_one_process_turns_it_off(any_size: None, monkeypatch: pytest.MonkeyPatch) -> None:
