@@ -67,14 +67,14 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0]*\n")
 # form first, then one to avoid, then a deprecated term's; among them, the lowest id.
 KIND_RANK = {"accepted": 0, "avoid": 1, "deprecated": 2}
 _EDGE_SEPARATORS = re.compile(rf"^{WORD_SEPARATORS.pattern}|{WORD_SEPARATORS.pattern}$")
-# Words that French, Italian and Catalan write elided before an apostrophe, joined to the
-# next word ("l'exploitation", "d'esclavage", "qu'elle", "dell'Unione"): a form after one
-# starts a word, where after other letters it does not ("o'brien"). Folded, as searched.
 # Characters that no word goes on across, whatever stands around them: those `place`
 # looks past first (all ASCII but letters, digits, `_` and the apostrophe).
 _ENDS_A_WORD = frozenset(
     char for char in map(chr, range(128)) if not char.isalnum() and char not in "_'"
 )
+# Words that French, Italian and Catalan write elided before an apostrophe, joined to the
+# next word ("l'exploitation", "d'esclavage", "qu'elle", "dell'Unione"): a form after one
+# starts a word, where after other letters it does not ("o'brien"). Folded, as searched.
 _ELISIONS = frozenset(
     {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu"}  # French
     | {"dell", "dall", "nell", "all", "sull", "un", "quell", "quest"}  # Italian
@@ -279,7 +279,6 @@ class Matcher:
             collapsed, nfc, (shifts_at, shift_after), (folds_at, fold_after), entries, any_case
         )
         last_index = len(collapsed) - 1
-        moved = bool(shifts_at or folds_at)  # offsets to map back
         hits: list[Hit] = []
         taken_until = -1
         for start, negative_end, key in ordered:
@@ -297,17 +296,16 @@ class Matcher:
                 and (not start or collapsed[start - 1] in _ENDS_A_WORD)
                 and (last == last_index or collapsed[last + 1] in _ENDS_A_WORD)
             ):
-                # The commonest hit, placed here as `place` would: a form of any case
-                # between a space or punctuation and another (a call for each costs a
-                # third of the search).
-                if moved:
-                    begin = start + shift_after[bisect_right(shifts_at, start)]
-                    finish = last + 1 + shift_after[bisect_right(shifts_at, last)]
+                # The commonest hit, placed here as `place` would, without a call: a
+                # form of any case between a space or punctuation and another.
+                begin, finish = start, last + 1
+                if shifts_at:
+                    begin += shift_after[bisect_right(shifts_at, start)]
+                    finish += shift_after[bisect_right(shifts_at, last)]
+                if folds_at:
                     begin -= fold_after[bisect_right(folds_at, begin)]
                     finish -= fold_after[bisect_right(folds_at, finish)]
-                    use: Hit | None = (begin, finish, entries[key][0], True)
-                else:
-                    use = (start, last + 1, entries[key][0], True)
+                use: Hit | None = (begin, finish, entries[key][0], True)
             else:
                 use = place(start, last, key)
                 if use is None:
