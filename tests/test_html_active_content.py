@@ -5,6 +5,7 @@ them. HTML in code, in comments and in front matter (written as text) runs nothi
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import re
@@ -416,6 +417,12 @@ def test_the_known_handlers_are_named_as_browsers_read_them() -> None:
         ("content/poster.svg", '<svg width="9"\r\n onload="go()"/>', 1, 1, "(onload="),
         ("content/poster.svg", "<svg>\n<svg:script>go()</svg:script></svg>", 2, 1, "<script>"),
         ("content/feed.xml", '<rss>\n<h:script xmlns:h="{XHTML}">x</h:script>', 2, 1, "<script>"),
+        # Every extension a web host serves as HTML, XHTML or SVG (security audit: these
+        # ran their scripts unreported).
+        ("content/old.shtml", "<p>Call us</p>\n<script>alert(1)</script>\n", 2, 1, "<script>"),
+        ("content/a/page.xht", "<html><body>\n<script>x</script>", 2, 1, "<script>"),
+        ("content/a/page.XHTM", "<html><body>\n<iframe src='x'></iframe>", 2, 1, "<iframe>"),
+        ("content/poster.svgz", '<svg width="9"\n onload="go()"/>', 1, 1, "(onload="),
         # A comment ends where a browser ends it.
         ("content/flyer.html", "<p>x</p>\n<!--> <script>go()</script> -->", 2, 7, "<script>"),
         # Read as a browser's parser reads the file's type. XML: `<title/>` and
@@ -484,6 +491,14 @@ def test_what_runs_nothing_in_a_published_file_is_not_reported(
     tmp_path: Path, path: str, text: str
 ) -> None:
     assert _findings(tmp_path, {path: _namespaces_named(text)}) == []
+
+
+def test_a_compressed_svgz_is_no_text_and_no_finding(tmp_path: Path) -> None:
+    """A `.svgz` compressed with gzip (as drawing programs save one) is served as it is,
+    which a browser cannot read as SVG: it is not read, and is no binary-data error."""
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="go()"/>'
+    result = run_checks(write_files(tmp_path, {"content/poster.svgz": gzip.compress(svg)}))
+    assert [f for f in result.findings if f.path == "content/poster.svgz"] == []
 
 
 def _namespaces_named(text: str) -> str:

@@ -478,6 +478,7 @@ def test_an_html_file_of_the_content_folder_carries_the_content_policy_too(
             "extra/frame.html": framed,
             "extra/full.HTML": f"<!DOCTYPE html><html><head>{own}</head><body>A</body></html>",
             "extra/latin.htm": "<p>Caf\xe9</p>",
+            "extra/old.shtml": "<p>Old</p>",
             "extra/notes.txt": "<p>not HTML</p>",
         },
     )
@@ -490,6 +491,8 @@ def test_an_html_file_of_the_content_folder_carries_the_content_policy_too(
     meta = policy_meta()
     assert full == f"<!DOCTYPE html><html><head>{meta}{own}</head><body>A</body></html>"
     assert (site / "extra" / "latin.htm").read_bytes() == meta.encode() + b"<p>Caf\xe9</p>"
+    # Served as HTML too (security audit: it had no policy).
+    assert (site / "extra" / "old.shtml").read_text(encoding="utf-8") == meta + "<p>Old</p>"
     assert (site / "extra" / "notes.txt").read_text(encoding="utf-8") == "<p>not HTML</p>"
     index = (site / "index.html").read_text(encoding="utf-8")
     assert index.count('http-equiv="Content-Security-Policy"') == 1

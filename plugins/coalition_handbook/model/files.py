@@ -33,9 +33,16 @@ from .types import Origin, TextFile
 # Markup whose tags are no text (`markup.readable_text`): web pages and SVG images,
 # whose attributes are mostly layout, and XML data, whose attributes are data.
 XML_DATA_SUFFIXES = (".xml", ".rss", ".atom", ".kml", ".gpx")
+# Every extension a web host serves as HTML, XHTML or SVG (the types in the mime.types
+# and mime-db lists web hosts use, GitHub Pages' too), whose scripts a browser runs:
+# a `.shtml`, `.xht` or `.svgz` file written as text ran them unreported (security audit).
+HTML_SUFFIXES = (".html", ".htm", ".shtml")
 # Markup that a browser reads with its XML parser (served as an XML type), not as HTML.
-XML_SUFFIXES = (".xhtml", ".svg", *XML_DATA_SUFFIXES)
-MARKUP_SUFFIXES = (".html", ".htm", *XML_SUFFIXES)
+XML_SUFFIXES = (".xhtml", ".xht", ".xhtm", ".svg", ".svgz", *XML_DATA_SUFFIXES)
+MARKUP_SUFFIXES = (*HTML_SUFFIXES, *XML_SUFFIXES)
+# The start of gzip data: a `.svgz` written so is compressed, which a web host serves
+# as it is and a browser then cannot read as SVG; only one written as text is read.
+_GZIP_MAGIC = b"\x1f\x8b"
 TEXT_FILE_SUFFIXES = (
     *MARKUP_SUFFIXES,
     *(".txt", ".text", ".csv", ".tsv", ".json", ".geojson", ".yml", ".yaml", ".toml"),
@@ -108,13 +115,16 @@ def in_record_folder(config: HandbookConfig, path: str) -> bool:
 def load_text_file(path: Path, config: HandbookConfig, cache: RunCache | None) -> TextFile | None:
     """The file at `path` as privacy.pii reads it, or None where the site does not publish
     it: a symbolic link out of docs_dir (the walk of docs_dir reports it), a file that
-    cannot be read (the plugin leaves it out of the site, with a warning)."""
+    cannot be read (the plugin leaves it out of the site, with a warning), a `.svgz`
+    compressed with gzip (no text: a browser shows none of it as the site serves it)."""
     if outside_docs(path, config) is not None:
         return None
     try:
         raw = read_bytes(path, cache)
     except OSError:
         return None
+    if path.name.lower().endswith(".svgz") and raw.startswith(_GZIP_MAGIC):
+        return None  # compressed: no text a browser reads as it is
     relative = relative_path(config, path)
     markup = path.name.lower().endswith(MARKUP_SUFFIXES)
     text, problem, note = _decoded(raw)

@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from ..cache import not_a_regular_file
 from ..config import HandbookConfig
+from ..model.files import HTML_SUFFIXES
 from ..model.records import editors_leftover
 from ..model.source import outside_docs
 from ..rules.base import rule_level
@@ -95,7 +96,7 @@ def copied_html_files(files: Files, config: MkDocsConfig) -> list[tuple[Path, st
         for file in files
         if file.src_dir == config.docs_dir
         and not file.is_documentation_page()
-        and file.src_uri.lower().endswith((".html", ".htm"))
+        and file.src_uri.lower().endswith(HTML_SUFFIXES)
     ]
 
 
