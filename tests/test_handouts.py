@@ -11,6 +11,7 @@ import functools
 import io
 import logging
 import re
+import socket
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -893,6 +894,39 @@ def test_a_handout_reads_files_of_docs_dir_and_none_of_a_git_folder(tmp_path: Pa
     for refused in ("vendored/.git/config", "history/config", "../elsewhere.svg"):
         with pytest.raises(ValueError, match="handouts only read files of the handbook"):
             fetcher.fetch((docs / refused).as_uri())
+
+
+def test_a_file_address_naming_another_host_is_refused_before_any_lookup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Security audit: `![map](file://probe.example/<docs>/map.svg)` named a file of
+    docs_dir, so the fetcher let it through, and Python's file handler then asked DNS for
+    probe.example: a pull request's handout told a host of its choosing that CI built it."""
+    require_weasyprint()
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / "map.svg").write_text("<svg/>", encoding="utf-8")
+    looked_up: list[str] = []
+    real_lookup = socket.gethostbyname
+
+    def lookup(host: str) -> str:
+        if host == "localhost":
+            return real_lookup(host)
+        looked_up.append(host)
+        return "192.0.2.1"  # documentation's own address: nothing is sent there
+
+    monkeypatch.setattr(socket, "gethostbyname", lookup)
+    fetcher = handout_render._local_fetcher(handout_render.load_weasyprint(), (docs,))
+    for host in ("probe.example", "127.0.0.1", "localhost:80"):
+        with pytest.raises(ValueError, match="handouts load nothing from the network"):
+            fetcher.fetch(f"file://{host}{(docs / 'map.svg').as_posix()}")
+    assert looked_up == []
+    # The machine's own files, written with `localhost` as the host, are read as before.
+    fetched = fetcher.fetch(f"file://localhost{(docs / 'map.svg').as_posix()}")
+    try:
+        assert fetched.read() == b"<svg/>"
+    finally:
+        fetched.close()
 
 
 def test_a_missing_picture_is_named_as_the_module_names_it() -> None:
