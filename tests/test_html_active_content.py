@@ -53,6 +53,14 @@ def _findings(root: Path, files: dict[str, str | bytes]) -> list[Finding]:
         ('<img alt="a > b" src="x<y"\n  data-x=1\n  onerror="alert(1)">', 1, "(onerror=)"),
         # In a raw HTML block Markdown reads no link: the tag in its "title" is a tag.
         ('<div>[x](y "<img src=x onerror=alert(1)>")</div>', 13, "(onerror=)"),
+        # Security audit: a line that only starts as a reference definition is a
+        # paragraph to Python-Markdown, and a footnote's text is published.
+        ("[x]: a b <script>alert(1)</script>", 10, "run this <script>"),
+        ("[x]: <script>alert(1)</script> more", 6, "run this <script>"),
+        ("[x y]: https://example.org/ <script>alert(1)</script>", 29, "run this <script>"),
+        ("> [x]: a b <script>alert(1)</script>", 12, "run this <script>"),
+        ('[x]: a "t" <script>alert(1)</script>', 12, "run this <script>"),
+        ("[^1]: <script>alert(1)</script>", 7, "run this <script>"),
     ],
 )
 def test_each_kind_of_active_html_in_a_page_is_a_warning_at_its_tag(
@@ -82,6 +90,8 @@ def test_each_kind_of_active_html_in_a_page_is_a_warning_at_its_tag(
         # A link's title is an attribute's value to Python-Markdown, escaped.
         '[a standard](https://example.org/std "ISO <img src=x onerror=alert(16)>")',
         '[a standard][iso]\n\n[iso]: https://example.org/std "ISO <img src=x onerror=y>"',
+        "[iso]: <https://example.org/std> (ISO <img src=x onerror=y>)",
+        "- [iso]: https://example.org/std 'ISO <img src=x onerror=y>'",
         "Escaped: &lt;script&gt;alert(1)&lt;/script&gt; and \\<b>",
     ],
 )

@@ -93,7 +93,16 @@ _HANDLER = re.compile(r"on\w+\s*=")
 # becomes an attribute's value, escaped), and on a reference definition's line. Each
 # attempt stops at the next parenthesis: linear.
 _LINK_DESTINATION = re.compile(r"\]\([^()\x00]*+(?:\([^()\x00]*+\)[^()\x00]*+)*+\)")
-_REFERENCE_LINE = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+\[[^\]\n]++\]:.*+", re.M)
+# A reference definition's line as Python-Markdown takes one (its ReferenceProcessor):
+# an address with no space, then at most a title, in quotes or brackets, to the line's
+# end. A line with more after the address (`[x]: a b <script>...`) is no definition but
+# a paragraph, whose tags are published; and `[^1]:` is a footnote's text, published
+# with the footnotes extension (security audit: a `<script>` on either ran unreported).
+_REFERENCE_LINE = re.compile(
+    r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+\[(?!\^)[^\[\]\n]*+\]:[ ]*+\S++[ ]*+"
+    r"""(?:(["']).*\1[ ]*+|\(.*\)[ ]*+)?$""",
+    re.M,
+)
 # A start tag as a browser reads one, up to its `>`: a quoted value may hold `>` and `<`.
 # A `<` outside quotes ends it here (Python-Markdown reads no tag there, and the browser
 # reads `<x` as an attribute's name); possessive, so a page of thousands of unclosed tags
