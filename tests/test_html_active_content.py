@@ -103,6 +103,59 @@ def test_html_in_code_comments_or_values_and_plain_html_are_not_reported(
 
 
 @pytest.mark.parametrize(
+    ("html", "column"),
+    [
+        # A browser reads an element's text up to its end tag, even one in what looks
+        # like a quoted value or a comment there; the script after it runs (security
+        # audit: each of these ran with no finding).
+        ('<noscript><p title="</noscript><script>alert(1)</script>"></noscript>', 32),
+        ('Text <noscript><p title="</noscript><script>alert(1)</script>">', 37),
+        ('<noembed><p title="</noembed><script>alert(1)</script>"></noembed>', 30),
+        ('<noframes><p title="</noframes><script>alert(1)</script>">', 32),
+        ('<xmp><p title="</xmp><script>alert(1)</script>"></xmp>', 22),
+        ('<style><p title="</style><script>alert(1)</script>"></style>', 26),
+        ('<textarea><p title="</textarea><script>alert(1)</script>">', 32),
+        ('<TITLE><p title="</Title ><script>alert(1)</script>">', 27),
+        ('<textarea/x><p title="</textarea><script>alert(1)</script>">', 34),
+        ("<style><!-- </style><script>alert(1)</script> -->", 21),
+        ("<title><!--</title><script>alert(1)</script>-->", 20),
+        # HTML again in an <svg>'s <foreignObject> or a <math>'s <mtext>.
+        ('<svg><foreignObject><style><p title="</style><script>alert(1)</script>">', 46),
+        ('<math><mtext><style><p title="</style><script>alert(1)</script>">', 39),
+        # A raw HTML block holds no code span: its backtick pairs with none.
+        ("<p>`</p><script>alert(1)</script>`", 9),
+    ],
+)
+def test_an_element_read_as_text_ends_where_a_browser_ends_it(
+    tmp_path: Path, html: str, column: int
+) -> None:
+    page = f"# About\n\nSome text.\n\n{html}\n"
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert (finding.line, finding.column, finding.found) == (5, column, "<script>")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # A browser that runs scripts reads these as text: nothing in them runs.
+        "<noscript><script>alert(1)</script></noscript>",
+        "<textarea><img src=x onerror=alert(1)></textarea>",
+        "<title><iframe src=x></iframe></title> and <xmp><base href=x></xmp>",
+        "<style>\n\n<script>alert(1)</script>",  # never closed: the rest is its text
+    ],
+)
+def test_tags_in_an_element_read_as_text_are_not_reported(tmp_path: Path, html: str) -> None:
+    page = f"# About\n\nSome text.\n\n{html}\n"
+    assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+def test_elements_read_as_text_are_read_in_linear_time(tmp_path: Path) -> None:
+    """Each element's end is looked for once: thousands left open, or closed in values."""
+    page = "# About\n\n" + '<style><p title="</style><b>"> ' * 20_000 + "<textarea> " * 20_000
+    assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+@pytest.mark.parametrize(
     ("html", "line", "column"),
     [
         # A browser ends a comment at `<!-->`, `<!--->` or `--!>` (the HTML Standard's

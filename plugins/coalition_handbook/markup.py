@@ -54,9 +54,9 @@ RAW_TEXT_ELEMENTS = frozenset(
 
 # In HTML, `<noscript>` too: a browser that runs scripts reads it as text, and so a
 # `<p title="</noscript><img onerror=...>">` in it runs the handler.
-_HTML_RAW_TEXT_ELEMENTS = RAW_TEXT_ELEMENTS | {"noscript"}
+HTML_RAW_TEXT_ELEMENTS = RAW_TEXT_ELEMENTS | {"noscript"}
 # HTML elements whose content is SVG or MathML, where no element is read as text.
-_FOREIGN_ELEMENTS = frozenset({"svg", "math"})
+FOREIGN_ELEMENTS = frozenset({"svg", "math"})
 
 # The attributes of HTML and SVG whose values are text a reader is shown or a link
 # they follow (by local name: `xlink:href` is `href`).
@@ -100,7 +100,7 @@ def start_tags(
     `>` (also in an `<svg>` or `<math>`, where a browser reads it up to `]]>`: so it
     hides no more)."""
     tokens = MARKUP if xml else _HTML_MARKUP
-    raw_text = RAW_TEXT_ELEMENTS if scripts_off else _HTML_RAW_TEXT_ELEMENTS
+    raw_text = RAW_TEXT_ELEMENTS if scripts_off else HTML_RAW_TEXT_ELEMENTS
     position = 0
     foreign = 0  # how many <svg> and <math> elements are open, in HTML
     while (found := tokens.search(markup, position)) is not None:
@@ -110,13 +110,13 @@ def start_tags(
             continue
         name = name.lower()
         if found.group("end"):
-            if foreign and name in _FOREIGN_ELEMENTS:
+            if foreign and name in FOREIGN_ELEMENTS:
                 foreign -= 1
             continue
         yield found
         if xml:
             continue
-        if name in _FOREIGN_ELEMENTS and not found.group().endswith("/>"):
+        if name in FOREIGN_ELEMENTS and not found.group().endswith("/>"):
             foreign += 1
         elif not foreign and name in raw_text:
             end = end_tag(name).search(markup, position)

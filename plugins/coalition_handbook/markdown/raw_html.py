@@ -22,7 +22,7 @@ from ..markup import CLOSED_COMMENT
 from . import lines_outside_code
 from .block_pass import mask_blocks
 from .inline import code_spans
-from .syntax import BLOCK_TAGS, replaced
+from .syntax import BLOCK_TAGS, HARD, replaced
 
 # An autolink Python-Markdown makes a link of: kept (the address is a link, not a tag).
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
@@ -53,14 +53,20 @@ class HtmlInMarkdown:
     tags: tuple[tuple[int, int], ...]  # (start, end) of what looks like a tag
 
 
-def html_in_markdown(text: str) -> HtmlInMarkdown:
-    """Where `text` holds HTML, or what a browser could read as HTML (`HtmlInMarkdown`)."""
+def html_in_markdown(text: str, *, html_blocks: bool = False) -> HtmlInMarkdown:
+    """Where `text` holds HTML, or what a browser could read as HTML (`HtmlInMarkdown`).
+    `html_blocks`: `text` is published with its raw HTML blocks (a page), where no code
+    span starts or ends: `<p>`</p><script>...</script>`` runs the script (security
+    audit); else it is read as a definition is shown, every `<` text."""
     openers: list[int] = []
     comments: list[tuple[int, int]] = []
     tags: list[tuple[int, int]] = []
     if "<" not in text:
         return HtmlInMarkdown((), (), ())
-    code = code_ranges(text.replace("<", "&"))  # as `&lt;` reads: no HTML at all
+    raw_blocks: list[tuple[int, int]] = []
+    if html_blocks:
+        mask_blocks(text, 1, raw_blocks)
+    code = code_ranges(text.replace("<", "&"), raw_blocks)  # as `&lt;` reads: no HTML
     comment_at = _Comments(text)
     starts = [start for start, _, _ in code]
     position = text.find("<")
@@ -156,9 +162,12 @@ def _starts_html_block(text: str, position: int) -> bool:
     return name is None or name.lower() in BLOCK_TAGS
 
 
-def code_ranges(text: str) -> list[tuple[int, int, bool]]:
+def code_ranges(
+    text: str, raw_blocks: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, bool]]:
     """(start, end, whether a code span) of the code in `text`, in order: its code
-    blocks' lines (fenced and indented) and its code spans."""
+    blocks' lines (fenced and indented) and its code spans, none of which starts, ends or
+    reaches into the `raw_blocks` (raw HTML blocks, as `mask_blocks` finds them)."""
     outside = {number for number, _ in lines_outside_code(text)}
     ranges: list[tuple[int, int, bool]] = []
     line_start = 0
@@ -166,7 +175,10 @@ def code_ranges(text: str) -> list[tuple[int, int, bool]]:
         if number not in outside:
             ranges.append((line_start, line_start + len(line), False))
         line_start += len(line) + 1
-    ranges += [(start, end, True) for start, end in code_spans(mask_blocks(text, 1))]
+    view = mask_blocks(text, 1)
+    if raw_blocks:
+        view = replaced(view, [(start, end, HARD * (end - start)) for start, end in raw_blocks])
+    ranges += [(start, end, True) for start, end in code_spans(view)]
     return sorted(ranges)
 
 

@@ -44,6 +44,8 @@ text).
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -55,7 +57,7 @@ from ..markdown.attribute_lists import handler_attributes
 from ..markdown.block_pass import mask_blocks
 from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
 from ..markdown.raw_html import html_in_markdown, start_tag
-from ..markup import start_tags
+from ..markup import FOREIGN_ELEMENTS, HTML_RAW_TEXT_ELEMENTS, end_tag, start_tags
 from ..model.files import XML_DATA_SUFFIXES, XML_SUFFIXES
 from ..spans import joined, within
 from ..xml_namespaces import BROWSER_NAMESPACES, namespaced_start_tags
@@ -108,6 +110,14 @@ _REFERENCE_LINE = re.compile(
 # reads `<x` as an attribute's name); possessive, so a page of thousands of unclosed tags
 # is read once, not again from each character.
 _START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*+(?:[^<>"']++|"[^"]*+"|'[^']*+')*+>""")
+_TAG_NAME = re.compile(r"<([^\s/>]++)")
+# The end tag of an <svg> or <math> element (or of another: the caller tells them apart).
+_FOREIGN_END = re.compile(r"</([A-Za-z][^\s/>]*+)")
+_OPENER = re.compile(r"<")
+# The end tag of an element a browser reads as text, in a tag's quoted value.
+_RAW_TEXT_END = re.compile(
+    rf"</(?:{'|'.join(sorted(HTML_RAW_TEXT_ELEMENTS))})[\s/>]", re.IGNORECASE
+)
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -238,27 +248,74 @@ def _active_tags(text: CheckedText, body_line: int) -> list[tuple[int, int]]:
     body = markdown[body_start:]
     if not _maybe_active(body):  # nearly every text
         return []
-    spans: list[tuple[int, int]] = []
-    tag_end = 0
-    html = html_in_markdown(body)
-    not_html = _link_syntax(body) if html.openers else []
-    for opener in html.openers:
-        if opener < tag_end:  # inside the last tag's quoted value: no tag of its own
-            continue
-        if within(not_html, opener):
-            continue
-        tag = _START_TAG.match(body, opener)
-        if tag is None:
-            continue
-        tag_end = tag.end()
-        if _is_active(tag.group()):
-            spans.append((body_start + opener, body_start + tag_end))
+    html = html_in_markdown(body, html_blocks=True)
+    spans = [
+        (body_start + start, body_start + end)
+        for start, end in _active_start_tags(body, html.openers, html.comments)
+    ]
     not_markdown = sorted([*html.comments, *html.tags])
     spans += [
         (body_start + start, body_start + end)
         for start, end in handler_attributes(body, not_markdown)
     ]
     return sorted(spans)
+
+
+def _active_start_tags(
+    body: str, openers: tuple[int, ...], comments: tuple[tuple[int, int], ...]
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each start tag at one of `openers` (the `<` of `body` outside
+    code and `comments`) that a browser would run, read as it reads them: none in a
+    quoted value of another, nor in the text of an element a browser reads as text up to
+    its end tag (`<noscript>`, `<style>`, `<textarea>`, `<title>`...), outside an `<svg>`
+    or `<math>`. After that end tag it reads on, also where a comment seemed to start
+    before it: `<style><p title="</style><script>...">` and `<style><!--</style><script>`
+    run the script (security audit)."""
+    not_html = _link_syntax(body) if openers else []
+    pending = list(openers)
+    heapq.heapify(pending)
+    comment_starts = [start for start, _ in comments]
+    tag_end = 0
+    foreign = 0  # <svg> and <math> elements open: no element in them is read as text
+    # `<` in a quoted value that a browser may read as tags all the same (see below).
+    reread: set[int] = set()
+    last = -1
+    while pending:
+        opener = heapq.heappop(pending)
+        if opener == last:
+            continue
+        last = opener
+        if (opener < tag_end and opener not in reread) or within(not_html, opener):
+            continue  # inside the last tag's quoted value, or an element's text
+        if foreign and (end := _FOREIGN_END.match(body, opener)):
+            foreign -= end.group(1).lower() in FOREIGN_ELEMENTS
+            continue
+        tag = _START_TAG.match(body, opener)
+        if tag is None:
+            continue
+        tag_end = max(tag_end, tag.end())
+        if _is_active(tag.group()):
+            yield opener, tag.end()
+        if foreign and (ended := _RAW_TEXT_END.search(tag.group())):
+            # In an <svg>'s <foreignObject>, <title> or <desc>, or a <math>'s <mtext>...,
+            # elements are HTML again, a <style> read as text: its end tag in this value
+            # may end it, and what follows in the value be tags.
+            for found in _OPENER.finditer(body, opener + ended.start(), tag.end()):
+                reread.add(found.start())
+                heapq.heappush(pending, found.start())
+        named = _TAG_NAME.match(tag.group())
+        name = named.group(1).lower() if named else ""
+        if name in FOREIGN_ELEMENTS and not tag.group().endswith("/>"):
+            foreign += 1
+        elif not foreign and name in HTML_RAW_TEXT_ELEMENTS:
+            end = end_tag(name).search(body, tag_end)
+            tag_end = end.start() if end is not None else len(body)
+            # A comment that seemed to hold the end tag started in the element's text:
+            # a browser reads the tags after the end tag up to that comment's end.
+            index = bisect.bisect_right(comment_starts, tag_end) - 1
+            if end is not None and index >= 0 and comments[index][1] > tag_end:
+                for found in _OPENER.finditer(body, tag_end, comments[index][1]):
+                    heapq.heappush(pending, found.start())
 
 
 def _link_syntax(markdown: str) -> list[tuple[int, int]]:
