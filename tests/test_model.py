@@ -587,3 +587,32 @@ def test_spans_from_the_cache_answer_what_they_hold_without_indexing_their_keys(
         assert before == {key: key in keys for key in asked}
         spans["definition"]
         assert {key: key in spans for key in asked} == before
+
+
+def test_brackets_by_the_thousand_are_read_in_linear_time() -> None:
+    """Security audit: markdown-it's link rule reads from each `[` to its match or the
+    text's end, so 40 KB of `[` in a definition held `handbook check` for 14 s, and the
+    time grew with the square of the brackets; a short and a module's body alike."""
+    from work import python_in_time
+
+    code = (
+        "from coalition_handbook.model.glossary import default_short, plain_text\n"
+        "from coalition_handbook.model.modules import parse_headings\n"
+        "from coalition_handbook.rules.glossary_short import _inline_plain_text\n"
+        "n = 150_000\n"
+        "assert default_short('[' * n).startswith('[[[')\n"
+        "assert plain_text('See [the law](https://example.org/) ' + '[' * n).startswith('See [')\n"
+        "assert _inline_plain_text('[[' * n).startswith('[[')\n"
+        "(heading,) = parse_headings('## Realize\\n\\n' + '[x' * n)\n"
+        "assert heading.text == 'Realize'\n"
+    )
+    completed = python_in_time(code)
+    assert completed.returncode == 0, completed.stderr
+
+
+def test_links_of_a_text_that_reads_in_linear_time_are_read_as_links() -> None:
+    """The brackets are made plain only where markdown-it would read them too long."""
+    from coalition_handbook.model.glossary import plain_text
+
+    links = "See [the law](https://example.org/law) and [[nested] text]. " * 2_000
+    assert plain_text(links).startswith("See the law and [[nested] text]. See the law")

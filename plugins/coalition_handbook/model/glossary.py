@@ -13,6 +13,7 @@ import regex
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding
+from ..markdown.link_labels import linear_for_markdown_it
 from ..markdown.raw_html import tags_as_text
 from .records import Record, deferred_records, device_named, misplaced_files, record_ids
 from .term_facts import LazyTerms, TermFacts, facts_of
@@ -202,7 +203,7 @@ def parsed_plain_blocks(markdown: str) -> list[str]:
     """`plain_blocks` by way of markdown-it's parse."""
     blocks: list[str] = []
     pieces: list[str] = []
-    for token in commonmark().parse(markdown):
+    for token in commonmark().parse(linear_for_markdown_it(markdown)):
         if token.type == "inline":
             pieces.append(inline_text(token))
         elif token.type in ("code_block", "fence"):

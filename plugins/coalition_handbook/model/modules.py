@@ -20,6 +20,7 @@ from ..config import HandbookConfig
 from ..findings import Finding
 from ..markdown import line_starts, lines_outside_code
 from ..markdown.block_pass import mask_blocks
+from ..markdown.link_labels import linear_for_markdown_it
 from ..markdown.raw_html import tags_as_text
 from .glossary import commonmark, history_entries, inline_text
 from .pages import (
@@ -237,7 +238,7 @@ def parse_headings(body: str, first_line: int = 1) -> tuple[Heading, ...]:
     """The headings of a Markdown body, with file line numbers (`first_line` is the
     body's first line in the file)."""
     headings: list[Heading] = []
-    tokens = commonmark().parse(_as_python_markdown_reads_hashes(body))
+    tokens = commonmark().parse(linear_for_markdown_it(_as_python_markdown_reads_hashes(body)))
     shown_as_html = raw_html_lines(body)
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or token.map is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..markdown.link_labels import linear_for_markdown_it
 from ..model.glossary import (
     DEFAULT_SHORT_CHARACTERS,
     commonmark,
@@ -76,5 +77,5 @@ def _inline_plain_text(short: str) -> str:
     """What `short` would read as if its inline Markdown were rendered: emphasis, code,
     links, tags and entities. Only inline markup: `> 18 years` or `2000. The law` would
     start a block, but that is how a one-line short reads, as typed."""
-    tokens = commonmark().parseInline(short)
+    tokens = commonmark().parseInline(linear_for_markdown_it(short))
     return " ".join(" ".join(inline_text(token) for token in tokens).split())
