@@ -644,3 +644,48 @@ def test_a_missing_file_of_auto_append_is_named_where_mkdocs_yml_names_it(
     line = next(number for number, text in enumerate(lines, 1) if "- abbr.md" in text)
     assert (error.path, error.line, error.column) == ("mkdocs.yml", line, 11)
     assert "'abbr.md'" in error.message
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("elsewhere/secret.txt", "{}"),  # a link in the repository to a folder outside
+        ("notes.txt", "{}"),  # a link to a file outside
+        (".git/config", "{}"),
+        (".git/config", "{restrict_base_path: false}"),
+        ("includes/.git/config", "{base_path: [includes]}"),
+    ],
+)
+def test_an_include_out_of_its_base_path_by_a_link_or_into_git_is_an_error(
+    tmp_path: Path, name: str, options: str
+) -> None:
+    """Security audit: the extension compares paths as written, so a symbolic link in the
+    repository (`elsewhere -> /etc`) let a page publish a file of the machine that builds
+    the site, and `.git/config` (a remote's address, a CI token with it) was published
+    too, with no finding. Neither is read; the build stops at the include line."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("token 1234\n", encoding="utf-8")
+    page = f'# Home\n\n--8<-- "{name}"\n'
+    config_file = with_snippets(make_handbook(tmp_path / "hb", page=page), options)
+    root = config_file.parent
+    (root / "elsewhere").symlink_to(outside)
+    (root / "notes.txt").symlink_to(outside / "secret.txt")
+    for git in (root / ".git", root / "includes" / ".git"):
+        git.mkdir(parents=True)
+        (git / "config").write_text('[remote "origin"]\n\turl = https://x:tok@h/r\n', "utf-8")
+    base = "includes/" if name.startswith("includes/") else ""
+    written = name.removeprefix(base)
+    if base:
+        page = f'# Home\n\n--8<-- "{written}"\n'
+        (root / "content" / "index.md").write_text(page, encoding="utf-8")
+    result = run_checks(load_config(config_file))
+    (finding,) = result.findings
+    assert (finding.path, finding.line, finding.column, finding.rule) == (
+        "content/index.md",
+        3,
+        9,
+        "page.source",
+    )
+    assert finding.severity.value == "error" and "symbolic link" in finding.message
+    assert not any("secret" in f.path or ".git" in f.path for f in result.findings)

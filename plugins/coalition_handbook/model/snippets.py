@@ -46,7 +46,7 @@ from .files import load_included_code
 from .included import IncludedFiles
 from .pages import load_included_file
 from .snippets_version import missing_hooks, old_version_findings
-from .source import FileReport, relative_path
+from .source import LEADS_INTO_GIT, LEADS_OUT, FileReport, relative_path, where_it_leads
 from .types import Page
 
 
@@ -64,7 +64,9 @@ class RemoteSnippet:
 # What an include line names that the extension does not find: a file in no base path,
 # a section the file does not mark, lines or a section of no file (`:3`), or lines by a
 # number of more digits than Python reads (`int()`: 4,300).
-Missing = Literal["file", "section", "path", "number"]
+# And a file that a symbolic link leads out of its base path, or one in a `.git` folder:
+# not read, as the build would publish a file of the machine or git's own files.
+Missing = Literal["file", "section", "path", "number", "outside"]
 # A YAML comment's start: a `#` first on its line or after a space.
 _YAML_COMMENT = re.compile(r"(?:^|(?<=\s))#")
 
@@ -253,6 +255,9 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
             self._note_missing(path)
         if found is None or found in self.seen:
             return found
+        if self._leads_out(found):
+            self._note_missing(path, "outside")
+            return None
         if nearing_recursion_limit():  # where the extension stops too, silently
             self.record.too_deep.setdefault(self.record.place(self.line), None)
             return None
@@ -262,6 +267,21 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
             self.record.prose.add(found)
             return None
         return found
+
+    def _leads_out(self, found: str) -> bool:
+        """Whether the file `found` is one the extension should not reach: with
+        `restrict_base_path` (its default), one whose real path is outside every base
+        path (the extension compares paths as written, so a symbolic link in the
+        repository, `notes -> /etc`, led it anywhere); with any settings, one in a `.git`
+        folder (`.git/config` holds a remote's address, a CI token with it: security
+        audit)."""
+        real = os.path.realpath(found)
+        bases = self.get_bases()
+        if any(not is_dir and real == os.path.realpath(base) for base, is_dir in bases):
+            return False  # a file the settings name as a base path
+        folders = tuple(os.path.realpath(base) for base, is_dir in bases if is_dir)
+        why = where_it_leads(real, folders)
+        return why == LEADS_INTO_GIT or (why == LEADS_OUT and self.restrict_base_path)
 
     def walk(self, lines: list[str]) -> None:
         """Follow the includes of a page's `lines`. Before pymdown-extensions 13.1, which
@@ -538,7 +558,7 @@ def load_included_files(
     included.findings += _missing_findings(
         snippet
         for snippet in inclusions.missing
-        if settings.check_paths or snippet.what == "number"
+        if settings.check_paths or snippet.what in ("number", "outside")
     )
     for where, line in inclusions.too_deep:
         report = FileReport(SOURCE_RULE, where)
@@ -594,6 +614,13 @@ def _missing_message(snippet: MissingSnippet) -> str:
         return (
             f"includes {name!r} with pymdownx.snippets: lines or a section, but of no file; "
             f"{_STOPS}. Write the file's name before the ':'"
+        )
+    if snippet.what == "outside":
+        return (
+            f"includes {name!r} with pymdownx.snippets, but it leads out of the "
+            "extension's base_path by a symbolic link, or into a .git folder (git's own "
+            "files): the build would publish a file of the machine that builds the site, "
+            "or the repository's settings; include a file of the repository instead"
         )
     if snippet.what == "number":
         shown = name if len(name) <= _QUOTED_NAME else f"{name[:_QUOTED_NAME]}..."
