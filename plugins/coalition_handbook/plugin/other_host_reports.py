@@ -1,9 +1,9 @@
 """What a page would load from another host, said in the build's log at its place in the
 file it is written from: images and such, in its HTML and its CSS, and what a stylesheet
-of docs_dir loads (information: the content policy has browsers refuse them), a host a
-`<link>` has browsers connect to ahead (information), a Mermaid diagram Material would
-draw with a script from unpkg.com (information), and a redirect to another host as the
-page opens (a warning: no content policy stops it).
+of docs_dir loads (information: the content policy has browsers refuse them), a Mermaid
+diagram Material would draw with a script from unpkg.com (information), and a host a
+`<link>` has browsers connect to ahead and a redirect to another host as the page opens
+(warnings: no content policy stops them).
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ def name_remote_resources(
 ) -> None:
     """Log what the page would load from another host (an image linked from another
     site, in a page or in a protocol's text...): the site's content policy has
-    browsers refuse it; and the hosts it has browsers connect to ahead. Information,
-    not a warning: the page itself is sound, and builds under --strict go on. What the
+    browsers refuse it (information, not a warning: the page itself is sound, and builds
+    under --strict go on); and the hosts it has browsers connect to ahead (a warning). What the
     page's source does not write is looked for in the files it includes (pymdownx.snippets'):
     `included` gives them by the page's path, (text, path) of each."""
     urls = remote_resources(html)
@@ -76,7 +76,10 @@ def name_remote_resources(
 
 
 def _name_connection(place: str, url: str, relation: str) -> None:
-    log.info(
+    """Warn that the `<link rel=relation>` at `place` has browsers reach `url`'s host: a
+    warning, as no content policy stops it (security audit: Chromium looked up and
+    connected to the host with the policy in force), so a `--strict` build fails."""
+    log.warning(
         f"{place}: {url} is on another host, and the handbook loads nothing from other "
         f'hosts; <link rel="{relation}"> has browsers reach it ahead, which tells it of '
         "each visit (no content policy stops that). Take the link out."
