@@ -271,7 +271,8 @@ def load_yaml(
         )
         document.usable = False
         return document
-    hidden_break = _HIDDEN_BREAK.search(source)
+    # Each hidden break is a character past ASCII.
+    hidden_break = None if source.isascii() else _HIDDEN_BREAK.search(source)
     if hidden_break:
         character = hidden_break.group()
         document.problems.append(
