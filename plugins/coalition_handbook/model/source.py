@@ -26,13 +26,18 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # whole ids only: fullmatch
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
+# The lines of a report that places nothing by offset (yet): one for all of them, as a
+# report is made for every file read, and no one changes a `LineIndex`.
+_NO_LINES = LineIndex("")
+
+
 @dataclass
 class FileReport:
     """Findings of one rule about one file; places are offsets into the decoded text."""
 
     rule: str
     path: str
-    lines: LineIndex = field(default_factory=lambda: LineIndex(""))
+    lines: LineIndex = field(default_factory=lambda: _NO_LINES)
     findings: list[Finding] = field(default_factory=list)
 
     def at_position(self, line: int, column: int, message: str, found: str | None = None) -> None:
