@@ -140,7 +140,7 @@ def _fits(kind: str) -> Callable[[Any], bool]:
     # `is_calendar_date`, not fastjsonschema's own check: one meaning of "a real date"
     # for both validators.
     check = fastjsonschema.compile(
-        _conditions_as_dependencies(_inlined_schema(kind)),
+        _conditions_as_dependencies(_alternatives_by_type(_inlined_schema(kind))),
         formats={"date": is_calendar_date},
         use_default=False,
     )
@@ -155,6 +155,60 @@ def _fits(kind: str) -> Callable[[Any], bool]:
         return True
 
     return fits
+
+
+# Keywords that constrain only the values of one type (JSON Schema ignores them for any
+# other), and annotations, which constrain nothing.
+_KEYWORDS_OF_TYPE = {
+    "string": frozenset(("pattern", "maxLength", "minLength")),
+    "array": frozenset(("items", "minItems", "maxItems", "uniqueItems")),
+    "object": frozenset(("properties", "required", "additionalProperties", "propertyNames")),
+}
+_ANNOTATIONS = frozenset(("title", "description"))
+
+
+def _alternatives_by_type(schema: Any) -> Any:
+    """`schema` with each `anyOf` of alternatives of different types (a form to avoid: a
+    string, or a mapping of its text and reason) written as one schema of both types
+    with the keywords of each: the same rule, as each keyword constrains only values of
+    its alternative's type. fastjsonschema tries the alternatives in turn, raising an
+    exception at each that fails: for every form to avoid written as a mapping."""
+    if isinstance(schema, list):
+        return [_alternatives_by_type(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = {key: _alternatives_by_type(value) for key, value in schema.items()}
+    alternatives = schema.get("anyOf")
+    if not isinstance(alternatives, list) or not alternatives:
+        return schema
+    merged = {key: value for key, value in schema.items() if key != "anyOf"}
+    if set(merged) - _ANNOTATIONS:
+        return schema  # the schema says more than its alternatives: left as it is
+    types: list[str] = []
+    for alternative in alternatives:
+        kind = alternative.get("type") if isinstance(alternative, dict) else None
+        if not isinstance(kind, str) or kind not in _KEYWORDS_OF_TYPE or kind in types:
+            return schema
+        types.append(kind)
+        for key, value in alternative.items():
+            if key in ("type", *_ANNOTATIONS):
+                continue
+            of_type = key in _KEYWORDS_OF_TYPE[kind] or (
+                key == "allOf" and _only_keywords_of(value, kind)
+            )
+            if not of_type or key in merged:
+                return schema
+            merged[key] = value
+    merged["type"] = types
+    return merged
+
+
+def _only_keywords_of(schemas: Any, kind: str) -> bool:
+    """Whether `schemas` (an `allOf`) hold only keywords of the type `kind`."""
+    return isinstance(schemas, list) and all(
+        isinstance(item, dict) and set(item) <= _KEYWORDS_OF_TYPE[kind] | _ANNOTATIONS
+        for item in schemas
+    )
 
 
 def _conditions_as_dependencies(schema: dict[str, Any]) -> dict[str, Any]:
