@@ -435,3 +435,30 @@ def test_a_dirty_rebuild_keeps_one_search_entry_a_section(tmp_path: Path) -> Non
         os.utime(home, (home.stat().st_atime + 10 * (edit + 1),) * 2)  # newer than its page
         build(config, dirty=True)
         assert locations() == first
+
+
+def test_a_dirty_rebuild_drops_the_search_entries_of_gone_pages(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` kept the previous index's entries of every page it did not
+    rebuild, also of a page removed since: a deleted term was still found by search, its
+    result a page that is gone from a full build (serve audit)."""
+    from handbooks import make_handbook
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file = make_handbook(tmp_path, "# Home\n\nA calm page.\n")
+    (tmp_path / "content" / "other.md").write_text("# Other\n\nText.\n", "utf-8")
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="serve", dirty=True)
+    index = tmp_path / "site" / "search" / "search_index.json"
+
+    def pages() -> set[str]:
+        docs = json.loads(index.read_text())["docs"]
+        return {entry["location"].partition("#")[0] for entry in docs}
+
+    build(config, dirty=True)
+    assert {"other/", "glossary/person-experiencing-homelessness/"} <= pages()
+    (tmp_path / "content" / "other.md").unlink()
+    (tmp_path / "glossary" / "person-experiencing-homelessness.yml").unlink()
+    build(config, dirty=True)
+    assert pages().isdisjoint({"other/", "glossary/person-experiencing-homelessness/"})
+    assert "" in pages()  # the home page, not rebuilt, keeps its entries

@@ -177,6 +177,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.live_server: LiveReloadServer | None = None
         self.watched_folders: dict[Path, int] = {}  # each folder's inode when watched
         self.watched_included_folders: set[Path] = set()
+        # The URLs of the build's pages: a dirty rebuild's search index keeps none of a
+        # page gone since the last build (`merge_previous_index`).
+        self.page_urls: frozenset[str] = frozenset()
         # The content policy of the build's pages, and what they load from other hosts.
         self.page_policy = PagePolicy()
 
@@ -480,6 +483,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         for file in self.handout_stand_ins:  # links to them are checked: no empty PDF
             files.remove(file)
         self.handout_stand_ins = []
+        # As the search index writes them: a page's URL, "" for the home page ("./").
+        self.page_urls = frozenset(
+            file.page.url
+            for file in files.documentation_pages(inclusion=InclusionLevel.all)
+            if file.page is not None
+        )
         # Every page is read and rendered by now, so its title is known (site/titles.py).
         self.meta_titles = {}
         if self.handbook_config is not None:
@@ -715,7 +724,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # Before Material's search writes its index (priority 0): see `merge_previous_index`.
     @event_priority(10)
     def _whole_search_index(self, config: MkDocsConfig) -> None:
-        merge_previous_index(config)
+        merge_previous_index(config, self.page_urls)
 
     # After every page is written, and after mkdocs-redirects (0) has written its pages:
     # the HTML files of docs_dir, copied as they are, and those pages get the policy too,

@@ -6,6 +6,7 @@ their own and all its forms whole (site/search_boost.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,20 +111,26 @@ def material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return entries if isinstance(entries, list) else None
 
 
-def merge_previous_index(config: MkDocsConfig) -> None:
+def merge_previous_index(config: MkDocsConfig, pages: Collection[str]) -> None:
     """Under `mkdocs serve --dirty`, the index of every page, not just the rebuilt ones.
     Material's search takes a dirty rebuild for one page's: it keeps the previous index
     less that page's entries, and adds the new ones. A handbook rebuilds its generated
     pages each time too, so each rebuild added another copy of all but one of them (the
     index of the example grew from 478 entries to 1,752 in four: audit). Here, before
-    Material writes the index, the previous entries of every page rebuilt are dropped."""
+    Material writes the index, the previous entries of every page rebuilt are dropped, and
+    those of a page no longer among the build's `pages` (URLs): a deleted term was still
+    found, its result a page gone from a full build (serve audit)."""
     plugin = config.plugins.get("material/search")
     previous = getattr(plugin, "search_index_prev", None)
     current = material_search_index(config)
     if plugin is None or previous is None or not current:
         return
     rebuilt = {_page_of(entry) for entry in current}
-    kept = [entry for entry in previous.entries if _page_of(entry) not in rebuilt]
+    kept = [
+        entry
+        for entry in previous.entries
+        if _page_of(entry) not in rebuilt and _page_of(entry) in pages
+    ]
     plugin.search_index.entries = kept + current
     plugin.search_index_prev = None  # what Material would merge: merged already
 
