@@ -16,8 +16,10 @@ from jinja2.bccache import bc_magic
 from mkdocs.structure.pages import Page
 from site_builds import build_site, protocol_yaml, read, run_build, term_yaml, write_site
 
+from coalition_handbook.cache import RunCache
+from coalition_handbook.site import render_cache
 from coalition_handbook.site.autolink import AutolinkExtension
-from coalition_handbook.site.render_cache import build_salt
+from coalition_handbook.site.render_cache import PageRenderCache, build_salt
 
 TERMS = {
     "survivor": term_yaml("survivor", "A person who has lived through a crime."),
@@ -257,6 +259,30 @@ def test_search_entries_come_from_the_cache(
         survivor["handbook_forms"]
         == "survivor's survivor\u2019s survivors survivors' survivors\u2019"
     )
+
+
+def test_the_search_options_are_written_once_a_build_not_once_a_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing the search plugin's options into each page's search key was most of what
+    the key cost (a build has a page per term): they are the same object for every page
+    of a build, written once. Other options still give other keys."""
+    written: list[object] = []
+    stable = render_cache._stable
+
+    def counting(value: object) -> str:
+        written.append(value)
+        return stable(value)
+
+    monkeypatch.setattr(render_cache, "_stable", counting)
+    cache = PageRenderCache(RunCache(tmp_path), "salt")
+    options = {"lang": ["en"], "separator": "[\\s\\-]+"}
+    keys = {cache.search_key(f"<p>{n}</p>", f"p{n}/", None, {}, options) for n in range(5)}
+    assert len(keys) == 5
+    assert sum(value is options for value in written) == 1
+    other = {"lang": ["de"], "separator": "[\\s\\-]+"}
+    assert cache.search_key("<p>0</p>", "p0/", None, {}, other) not in keys
+    assert cache.search_key("<p>0</p>", "p0/", None, {}, options) in keys
 
 
 def test_a_page_is_indexed_again_when_its_text_changes(tmp_path: Path, parsed: list[str]) -> None:

@@ -49,6 +49,10 @@ class PageRenderCache:
         self.reader = _installed("mkdocs") + _installed("yaml") if cache.enabled else ""
         # Material's search splits Chinese words with jieba where it is installed.
         self.searcher = _installed("jieba") if cache.enabled else ""
+        # The search plugin's options as `_stable` writes them, with the object they
+        # were written from: the same for every page of a build, and writing them was
+        # most of what a page's search key cost.
+        self._options: tuple[object, str] | None = None
 
     @property
     def enabled(self) -> bool:
@@ -91,8 +95,13 @@ class PageRenderCache:
             url,
             repr(title),
             _stable(meta),
-            _stable(options),
+            self._options_text(options),
         )
+
+    def _options_text(self, options: object) -> str:
+        if self._options is None or self._options[0] is not options:
+            self._options = (options, _stable(options))
+        return self._options[1]
 
     def get_entries(self, key: str) -> list[dict[str, Any]] | None:
         found = self.cache.load(NAMESPACE, key)
