@@ -17,7 +17,7 @@ from site_builds import elements, script_source
 from coalition_handbook.plugin.instant_navigation import InstantNavigationPolicies
 from coalition_handbook.plugin.theme import RenderedOnce
 from coalition_handbook.published import published_path
-from coalition_handbook.site import other_hosts
+from coalition_handbook.site import inline_scripts, other_hosts
 from coalition_handbook.site.autolink import tooltip_text
 from coalition_handbook.site.content_policy import content_policy, policy_meta, with_content_policy
 from coalition_handbook.site.handout_render import sort_key_terms
@@ -498,11 +498,41 @@ def test_the_content_policy_heads_a_page_once(page: str, expected: str) -> None:
         ("<script\u00a0>a()</script>", []),
         ("<\u017fcript>a()</script>", []),
         ("<script>a()</script\u00a0><script>b()</script>", ["a()</script\u00a0><script>b()"]),
+        # a `<` in the text, or an end tag of another name, ends no script
+        ("<script>if (a<b) c()</script>", ["if (a<b) c()"]),
+        ("<script>a()</scripts>b()</script>", ["a()</scripts>b()"]),
+        ("<script>a()</script", ["a()</script"]),  # left open: to the end of the page
         ("<p>no script</p>", []),
     ],
 )
 def test_the_scripts_a_page_runs_are_named_by_their_hash(html: str, runs: list[str]) -> None:
     assert inline_script_hashes(html) == {script_source(text) for text in runs}
+
+
+def test_the_theme_s_scripts_are_hashed_once_for_all_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every page of a site holds the theme's same scripts: each is read and hashed once
+    a build, not once a page (the policy is worked out for every page written)."""
+    hashed: list[bytes] = []
+    sha256 = inline_scripts.hashlib.sha256
+
+    class CountingHashlib:
+        @staticmethod
+        def sha256(data: bytes) -> object:
+            hashed.append(data)
+            return sha256(data)
+
+    monkeypatch.setattr(inline_scripts, "hashlib", CountingHashlib)
+    page = "<html><head><script>a()</script></head><body><script>{}</script></body></html>"
+    texts = [f"page({number})" for number in range(3)] + ["a()"]
+    getattr(inline_scripts._source, "cache_clear", list)()  # hashes of earlier tests
+    for number in range(3):
+        assert inline_script_hashes(page.format(f"page({number})")) == {
+            script_source("a()"),
+            script_source(f"page({number})"),
+        }
+    assert sorted(hashed) == sorted(text.encode() for text in texts)
 
 
 def test_the_content_policy_names_the_page_s_scripts_and_lets_no_handler_run() -> None:
