@@ -305,11 +305,15 @@ def _inline_replacement(match: re.Match[str]) -> str:
         if len(html.unescape(found)) == 1 and html.unescape(found) in INVISIBLE_CHARACTERS:
             return GLUE * len(found)  # "vag&shy;rant" reads "vagrant", as shown
         # A character written as a reference ("&amp;" in "Hotel &amp; Lodging") is read
-        # as that character, the rest of the reference as nothing (`GLUE`): "AT&amp;T"
-        # reads "AT&T", as shown, not "AT&" and "T".
+        # as that character, the rest of the reference as nothing (`GLUE`) where a word
+        # goes on after it: "AT&amp;T" reads "AT&T", as shown, not "AT&" and "T". Before
+        # a space, a line's end or the text's end, as spaces: the same to every check,
+        # and a view without `GLUE` is read on the fast paths.
         character = html.unescape(found)
         if len(character) == 1 and not character.isspace() and character != HARD:
-            return character + GLUE * (len(found) - 1)
+            following = match.string[match.end() : match.end() + 1]
+            rest = " " if not following or following.isspace() else GLUE
+            return character + rest * (len(found) - 1)
     return HARD * len(found)
 
 
