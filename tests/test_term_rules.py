@@ -629,6 +629,8 @@ def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
         ("The **NG**Os, HU<b>D</b> and XY&shy;ZW.", ["NG**Os", "HU<b>D", "XY&shy;ZW"]),
         # Nine capitals in one word, as shown: no acronym, nor is either half.
         ("ABC&shy;DEFGHI and ABC<!-- x -->DEFGHI.", []),
+        # An invisible character written as itself, as written as a reference (rv23).
+        ("XY\u00adZW and ABC\u200bDEFGHI.", ["XY\u00adZW"]),
         # A known acronym written with markup inside is still known.
         ("The F**BI** and the **F**BI.", []),
         # `&` written as a reference inside a name, as Markdown writes it: still one name.

@@ -50,7 +50,7 @@ from typing import Protocol
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
-from ..forms import fold_case
+from ..forms import INVISIBLE_CHARACTERS, fold_case
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
 from ..markdown import GLUE, defined_abbreviations, is_mark
 from ..matching import Hit, Matcher
@@ -187,11 +187,12 @@ def _unknown_spans(
 ) -> Iterator[tuple[int, int]]:
     if matcher is not None:
         hits = matcher.hits(text.view) if _ACRONYM.search(text.view) else []
-    if GLUE not in text.view:
+    invisible = _has_invisible(text.view)
+    if not invisible and GLUE not in text.view:
         return (found.span() for found in _unknown(text, hits, one_word_forms, known))
     # Markup or an invisible character inside a word ("**NG**Os", "XY&shy;ZW"): the
     # words are read as shown, and each is reported as the source writes it.
-    words = _Glueless.of(text)
+    words = _Glueless.of(text, _GLUE_OR_INVISIBLE_RUN if invisible else _GLUE_RUN)
     inside = [(words.inside(hit[0]), words.inside(hit[1])) for hit in hits]
     return (
         (words.outside(found.start()), words.outside(found.end() - 1) + 1)
@@ -210,7 +211,16 @@ class _Prose(Protocol):
     def markdown(self) -> str | None: ...
 
 
+# What a word is read through: markup's `GLUE`, and the invisible characters the matcher
+# reads through too ("XY\u00adZW" written with a soft hyphen itself, not `&shy;`).
+_GLUE_OR_INVISIBLE_RUN = re.compile(f"[{GLUE}{INVISIBLE_CHARACTERS}]+")
 _GLUE_RUN = re.compile(f"{GLUE}+")
+
+
+def _has_invisible(view: str) -> bool:
+    """Whether `view` holds an invisible character: by `in`, one character after the
+    other, some 50 times as fast over a page as a search for the set of them."""
+    return not view.isascii() and any(char in view for char in INVISIBLE_CHARACTERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,14 +238,14 @@ class _Glueless:
     here: list[int]  # each run's place in this view
 
     @classmethod
-    def of(cls, text: _Prose) -> _Glueless:
-        runs = [run.span() for run in _GLUE_RUN.finditer(text.view)]
+    def of(cls, text: _Prose, taken_out: re.Pattern[str]) -> _Glueless:
+        runs = [run.span() for run in taken_out.finditer(text.view)]
         removed = [0]
         for start, end in runs:
             removed.append(removed[-1] + end - start)
         markdown = text.markdown
         return cls(
-            view=text.view.replace(GLUE, ""),
+            view=_cut(text.view, runs),
             markdown=None if markdown is None else _cut(markdown, runs),
             run_starts=[start for start, _ in runs],
             run_ends=[end for _, end in runs],
