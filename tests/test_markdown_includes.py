@@ -120,6 +120,18 @@ def test_a_page_included_is_checked_once_as_that_page(tmp_path: Path) -> None:
     ]
 
 
+def test_a_name_the_plugin_reads_as_a_pattern_names_no_file_of_that_name(
+    tmp_path: Path,
+) -> None:
+    """Review rv23: the plugin globs every name, so `notic[e].md` includes notice.md,
+    even where a file `notic[e].md` is there too; the checks read that file instead."""
+    config_file = handbook_including(tmp_path, '{% include-markdown "partials/notic[e].md" %}')
+    (tmp_path / "content" / "partials" / "notic[e].md").write_text(
+        "Not published: vagrant.\n", encoding="utf-8"
+    )
+    assert avoided(config_file) == [("content/partials/notice.md", 1, 3)]
+
+
 @pytest.mark.parametrize(
     ("directive", "found"),
     [

@@ -5,8 +5,9 @@ A page's `{% include-markdown "file" %}` or `{% include "file" %}` (with the tag
 plugin's `opening_tag` and `closing_tag` set, and the names its `directives` give) is
 replaced by the file's text when MkDocs reads the page. The plugin reads a name starting
 `./` or `../` from the including file's folder, one starting `/` as it is and any other
-from docs_dir; a name that is no file is a glob pattern, read with wcmatch's syntax as
-the plugin reads it (`partials/**`, `{header,footer}.md`: `include_globs`). Each file is
+from docs_dir; every name is a glob pattern, read with wcmatch's syntax as the plugin
+reads it (`partials/**`, `{header,footer}.md`; `notic[e].md` names notice.md, even beside
+a file `notic[e].md`: `include_globs`). Each file is
 read as a page whose text is all body, at its own path, the whole of it whatever part of
 it a directive selects (`start`, `end`), and so are the files it includes in turn, unless
 `recursive` is false. A URL, which the plugin downloads at build time, is not read.
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from ..cache import RunCache
 from ..config import HandbookConfig
-from .include_globs import glob_files, names_a_folder
+from .include_globs import glob_files, is_pattern, names_a_folder
 from .pages import load_included_file
 from .source import relative_path
 from .types import Page
@@ -88,7 +89,7 @@ def _files_named(name: str, folder: Path, docs_dir: Path) -> list[Path]:
         base = docs_dir
     # Named without `..` (not resolved: a link is named where it is, as pages are).
     path = Path(os.path.normpath(base / name))
-    if path.is_file() and not names_a_folder(name):
+    if not is_pattern(name) and not names_a_folder(name) and path.is_file():
         return [path]
     files = (found for found in glob_files(base, name) if os.path.isfile(found))  # noqa: PTH113
     return sorted(Path(os.path.normpath(found)) for found in files)
