@@ -120,6 +120,25 @@ def test_a_page_included_is_checked_once_as_that_page(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("directive", "found"),
+    [
+        (
+            '{% include-markdown "./partials/*.md" exclude="./partials/other.md" %}',
+            [("content/partials/notice.md", 1, 3)],
+        ),
+        # A folder left out leaves out its files.
+        ("{% include-markdown './partials/*.md' exclude='./partials' %}", []),
+    ],
+)
+def test_the_files_a_directive_excludes_are_not_read(
+    tmp_path: Path, directive: str, found: list[tuple[str, int, int]]
+) -> None:
+    """Review rv23: the plugin publishes no file its `exclude=` leaves out (a draft beside
+    the notices); the checks read it, and reported its words."""
+    assert avoided(handbook_including(tmp_path, directive)) == found
+
+
 def test_a_name_the_plugin_reads_as_a_pattern_names_no_file_of_that_name(
     tmp_path: Path,
 ) -> None:

@@ -7,7 +7,7 @@ replaced by the file's text when MkDocs reads the page. The plugin reads a name 
 `./` or `../` from the including file's folder, one starting `/` as it is and any other
 from docs_dir; every name is a glob pattern, read with wcmatch's syntax as the plugin
 reads it (`partials/**`, `{header,footer}.md`; `notic[e].md` names notice.md, even beside
-a file `notic[e].md`: `include_globs`). Each file is
+a file `notic[e].md`: `include_globs`), but for those its `exclude=` leaves out. Each file is
 read as a page whose text is all body, at its own path, the whole of it whatever part of
 it a directive selects (`start`, `end`), and so are the files it includes in turn, unless
 `recursive` is false. A URL, which the plugin downloads at build time, is not read.
@@ -30,6 +30,8 @@ _FILE_NAME = r"""(?:"((?:[^"]|(?<=\\)")+)"|'((?:[^']|(?<=\\)')+)')"""
 # A quoted value among a directive's arguments, which names no argument.
 _QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", re.DOTALL)
 _RECURSIVE = re.compile(r"(?<![\w-])recursive=(true|false)\b")
+# The `exclude` argument, a pattern of files a glob pattern leaves out, as the plugin reads it.
+_EXCLUDE = re.compile(r"""exclude=(?:"((?:[^"]|(?<=\\)")+)")?(?:'((?:[^']|(?<=\\)')+)')?""")
 
 
 def load_markdown_includes(
@@ -56,9 +58,10 @@ def load_markdown_includes(
         for found in directive.finditer(text):
             name = found[1].replace('\\"', '"') if found[1] else found[2].replace("\\'", "'")
             nested = _recursive(found["arguments"], settings.recursive)
+            left_out = _excluded(found["arguments"], path.parent)
             for file in _files_named(name, path.parent, config.docs_dir):
                 shown = relative_path(config, file)
-                if shown in known:
+                if shown in known or str(file) in left_out or str(file.parent) in left_out:
                     continue
                 if shown not in included:
                     included[shown] = load_included_file(file, config, cache)
@@ -74,6 +77,21 @@ def _recursive(arguments: str, default: bool) -> bool:
     the plugin's setting."""
     found = _RECURSIVE.search(_QUOTED.sub("", arguments))
     return default if found is None else found[1] == "true"
+
+
+def _excluded(arguments: str, folder: Path) -> set[str]:
+    """The paths a directive's `exclude=` leaves out of the files it includes (a file's,
+    or its folder's), as the plugin finds them. A pattern read from docs_dir leaves out
+    none: the plugin compares its names, relative to docs_dir, with full paths."""
+    found = _EXCLUDE.search(arguments)
+    if found is None or (found[1] is None and found[2] is None):
+        return set()
+    pattern = found[1].replace('\\"', '"') if found[1] else found[2].replace("\\'", "'")
+    if pattern.startswith("/"):
+        return set(glob_files(Path("/"), pattern))
+    if pattern.startswith(("./", "../")):
+        return {os.path.normpath(path) for path in glob_files(folder, pattern)}
+    return set()
 
 
 def _files_named(name: str, folder: Path, docs_dir: Path) -> list[Path]:
