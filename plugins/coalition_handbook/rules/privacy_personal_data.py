@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
-from ..forms import INVISIBLE_CHARACTERS
+from ..forms import INVISIBLE_CHARACTERS, has_invisible
 from .national_phones import national_numbers
 from .privacy_allow import Spans
 from .privacy_emails import find_email_addresses
@@ -29,7 +29,7 @@ def find_personal_data(
     format of one of `countries` (privacy.countries) too (`national_phones`)."""
     urls = url_spans(text) if urls is None else urls
     masked = _mask_urls(text, urls) if urls else text
-    if masked.isascii() or not _INVISIBLE.search(masked):
+    if not has_invisible(masked):
         yield from _personal_data(masked, countries)
         return
     # Read as if the invisible characters were not there, as matching reads them
