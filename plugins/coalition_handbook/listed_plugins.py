@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .mkdocs_yml import GROUP_PLUGINS
+from .plugin_list import ListedPlugin, walk_plugins
 
 # Each plugin's name in `plugins`, and why the handbook cannot build with it.
 UNSUPPORTED = {
@@ -44,20 +44,8 @@ def listed_plugin_options(plugins: Any, wanted: str) -> dict[str, Any] | None:
 def _switched_on(plugins: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     """The name and options of each plugin a list or mapping of plugins switches on: not
     one with `enabled: false`, nor one in a group Material's group plugin leaves off (its
-    default)."""
-    if isinstance(plugins, dict):
-        entries = list(plugins.items())
-    elif isinstance(plugins, list):
-        entries = [
-            next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None)
-            for entry in plugins
-        ]
-    else:
-        return
-    for name, options in entries:
-        settings = options if isinstance(options, dict) else {}
-        if not isinstance(name, str) or settings.get("enabled") is False:
-            continue
-        yield name, settings
-        if name in GROUP_PLUGINS and settings.get("enabled") is True:
-            yield from _switched_on(settings.get("plugins"))
+    default). Read as far as it can be: options that are no mapping as none, of an item
+    naming two plugins the first."""
+    for listed in walk_plugins(plugins):
+        if isinstance(listed, ListedPlugin) and listed.runs and listed.first_named:
+            yield listed.name, listed.options if isinstance(listed.options, dict) else {}

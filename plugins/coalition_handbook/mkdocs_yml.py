@@ -20,6 +20,7 @@ from yaml_env_tag import construct_env_tag
 
 from .cache import read_regular_file
 from .markdown import LineIndex
+from .plugin_list import GROUP_PLUGINS, PluginList, walk_plugins
 from .script_scheme import script_scheme
 from .utf8 import decode_utf8
 
@@ -391,42 +392,41 @@ def _item_lines(name: str, value: yaml.Node) -> dict[str, int]:
     return {f"{name}[{index}]": item.start_mark.line + 1 for index, item in enumerate(value.value)}
 
 
-# Material's `group` plugin holds plugins turned on together (by environment, say): the
-# handbook's options may sit in one, and the checks read them there as the build does.
-GROUP_PLUGINS = ("group", "material/group")
-
-
 def _plugin_lines(plugins: yaml.Node) -> Iterator[tuple[str, int]]:
     """The name and line of each plugin `plugins` lists (`- search`, `- i18n: {...}`), a
     group's too."""
-    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
-    for entry in entries:
-        if isinstance(entry, yaml.ScalarNode):
-            yield str(entry.value), entry.start_mark.line + 1
-        if not isinstance(entry, yaml.MappingNode):
-            continue
-        for name, entry_value in entry.value:
-            yield str(name.value), name.start_mark.line + 1
-            if name.value in GROUP_PLUGINS and isinstance(entry_value, yaml.MappingNode):
-                for group_key, group_value in entry_value.value:
-                    if group_key.value == "plugins":
-                        yield from _plugin_lines(group_value)
+    for name, _ in _listed_nodes(plugins):
+        yield str(name.value), name.start_mark.line + 1
 
 
 def _options_node(plugins: yaml.Node) -> yaml.Node | None:
     """The node of the handbook plugin's options in `plugins` (a group's too)."""
+    return next(
+        (
+            options
+            for name, options in _listed_nodes(plugins)
+            if name.value == PLUGIN_NAME and options is not None
+        ),
+        None,
+    )
+
+
+def _listed_nodes(plugins: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node | None]]:
+    """The node of the name and of the options (None for `- search`) of each plugin
+    `plugins` lists, a group's too, in the order they are written (`plugin_list` walks
+    the settings read; this, the file's nodes, for their lines)."""
     entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
     for entry in entries:
+        if isinstance(entry, yaml.ScalarNode):
+            yield entry, None
         if not isinstance(entry, yaml.MappingNode):
             continue
         for name, entry_value in entry.value:
-            if name.value == PLUGIN_NAME:
-                return entry_value
+            yield name, entry_value
             if name.value in GROUP_PLUGINS and isinstance(entry_value, yaml.MappingNode):
                 for group_key, group_value in entry_value.value:
-                    if group_key.value == "plugins" and (found := _options_node(group_value)):
-                        return found
-    return None
+                    if group_key.value == "plugins":
+                        yield from _listed_nodes(group_value)
 
 
 # Where mkdocs.yml holds addresses the site links to: every value of `nav`, these
@@ -566,51 +566,44 @@ def options_that_run(instances: list[tuple[dict[str, Any], bool]]) -> dict[str, 
 
 
 def plugin_instances(
-    plugins: Any, where: str, options_where: str, group_runs: bool = True
+    plugins: Any, where: str, options_where: str
 ) -> list[tuple[dict[str, Any], bool]]:
     """(options, whether it runs) of every instance of the handbook plugin in `plugins`,
     a list or mapping of plugins, groups' included, in order: an instance with `enabled:
     false` does nothing, nor does any in a group that Material's group plugin does not
-    switch on."""
-    entries: list[Any]
-    if plugins is None:
-        entries = []
-    elif isinstance(plugins, dict):
-        entries = [{name: value} for name, value in plugins.items()]
-    elif isinstance(plugins, list):
-        entries = plugins
-    else:
-        raise ConfigError(f"{where}: 'plugins' must be a list")
-    if isinstance(plugins, list) and group_runs:  # as MkDocs refuses it
-        for entry in entries:
-            if isinstance(entry, dict) and len(entry) > 1:
-                names = ", ".join(str(name) for name in entry)
-                raise ConfigError(
-                    f"{where}: an item of 'plugins' names {len(entry)} plugins ({names}); "
-                    "give each plugin an item of its own (are its options indented under "
-                    "its name?)"
-                )
+    switch on. What MkDocs would refuse is refused, at `where` (the list's line) or
+    `options_where` (the options' line)."""
     instances: list[tuple[dict[str, Any], bool]] = []
-    for entry in entries:
-        if entry == PLUGIN_NAME:
-            instances.append(({}, group_runs))
-        if not isinstance(entry, dict):
-            continue
-        if PLUGIN_NAME in entry:
-            options = entry[PLUGIN_NAME] or {}
+    for listed in walk_plugins(plugins):
+        if isinstance(listed, PluginList):
+            _refuse_plugin_list(listed, where)
+        elif listed.name == PLUGIN_NAME:
+            options = listed.options or {}  # `enabled` empty is its default, true
             if not isinstance(options, dict):
                 raise ConfigError(
                     f"{options_where}: the '{PLUGIN_NAME}' plugin's options must be a mapping"
                 )
-            # `enabled` empty is its default, true.
-            instances.append((options, group_runs and options.get("enabled") is not False))
-        for group in GROUP_PLUGINS:
-            grouped = entry.get(group)
-            if isinstance(grouped, dict) and grouped.get("plugins"):
-                # Material's group plugin is off unless `enabled` is true.
-                runs = group_runs and grouped.get("enabled") is True
-                instances += plugin_instances(grouped["plugins"], where, options_where, runs)
+            instances.append((options, listed.runs))
     return instances
+
+
+def _refuse_plugin_list(plugins: PluginList, where: str) -> None:
+    """A `ConfigError` for a `plugins` setting that is no list, or one that runs and has
+    an item naming two plugins, as MkDocs refuses them."""
+    if plugins.value is None or isinstance(plugins.value, dict):
+        return
+    if not isinstance(plugins.value, list):
+        raise ConfigError(f"{where}: 'plugins' must be a list")
+    if not plugins.runs:  # MkDocs reads a group's list only once the group is on
+        return
+    for item in plugins.value:
+        if isinstance(item, dict) and len(item) > 1:
+            names = ", ".join(str(name) for name in item)
+            raise ConfigError(
+                f"{where}: an item of 'plugins' names {len(item)} plugins ({names}); "
+                "give each plugin an item of its own (are its options indented under "
+                "its name?)"
+            )
 
 
 def is_folder_name(value: object) -> bool:

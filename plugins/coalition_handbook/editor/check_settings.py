@@ -23,7 +23,7 @@ from typing import Any
 
 from ..config import rule_levels
 from ..forms import fold_case, form_key
-from ..mkdocs_yml import PLUGIN_NAME, plugin_instances, read_config_file
+from ..mkdocs_yml import PLUGIN_NAME, options_that_run, plugin_instances, read_config_file
 from ..rules.base import RULES, rule_level
 from ..rules.privacy_allow_list import AllowList
 from ..rules.privacy_masked_text import mask_personal_data
@@ -65,9 +65,7 @@ class CheckSettings:
         instances = plugin_instances(
             data.get("plugins"), places.get("plugins", where), places.get(PLUGIN_NAME, where)
         )
-        # The options of the first instance that runs, as `load_config` takes them.
-        running = [options for options, runs in instances if runs]
-        options = (running or [options for options, _ in instances] or [{}])[0]
+        options = options_that_run(instances)  # as `load_config` takes them
         levels, _ = rule_levels(options.get("rules"), lambda name: places.get(name, where))
         privacy = options.get("privacy")
         privacy = privacy if isinstance(privacy, dict) else {}
@@ -76,7 +74,7 @@ class CheckSettings:
             allow=_strings(privacy.get("allow")),
             known_acronyms=_strings(options.get("known_acronyms")),
             countries=_country_codes(_strings(privacy.get("countries"))),
-            builds_checked=bool(running),
+            builds_checked=any(runs for _, runs in instances),
             places=places,
             config_name=where,
         )
