@@ -6,10 +6,12 @@ group plugin runs its plugins only with `enabled: true`."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from coalition_handbook.editor.page_moves import site_settings
 from coalition_handbook.listed_plugins import listed_plugin_options, refused_plugins
 from coalition_handbook.mkdocs_yml import ConfigError, plugin_instances, plugin_options
 
@@ -194,3 +196,44 @@ def test_a_plugin_the_handbook_cannot_build_with_is_refused_where_it_is_on(
     else:
         (problem,) = problems
         assert problem.startswith(f"{refused_at}: {I18N}")
+
+
+@pytest.mark.parametrize(
+    ("plugins", "redirects_listed", "handouts"),
+    [
+        ("  - handbook\n  - redirects:\n      redirect_maps: {a.md: b.md}\n", True, True),
+        ("  - handbook: {handouts: false}\n  - redirects: {enabled: false}\n", False, False),
+        ("  - handbook: {enabled: false}\n", False, False),
+        ("  - search\n", False, True),
+        # In Material's group plugin, switched on: as the build runs them.
+        (
+            "  - group:\n      enabled: true\n      plugins:\n"
+            "        - handbook: {handouts: false}\n"
+            "        - redirects:\n            redirect_maps: {a.md: b.md}\n",
+            True,
+            False,
+        ),
+        # A group left off runs neither: no handouts are published.
+        ("  - group:\n      plugins: [handbook, redirects]\n", False, False),
+        # The instance that runs.
+        (
+            "  - redirects: {enabled: false}\n  - redirects: {redirect_maps: {a.md: b.md}}\n",
+            True,
+            True,
+        ),
+    ],
+)
+def test_handbook_diff_reads_the_plugins_that_run_for_moved_pages(
+    tmp_path: Path, plugins: str, redirects_listed: bool, handouts: bool
+) -> None:
+    """Review: `handbook diff` read the handbook's and mkdocs-redirects' options from the
+    top of the list alone, with a walk of its own: in Material's group plugin they went
+    unseen, and it advised listing a plugin the site lists, or named PDF addresses of a
+    site that makes no handouts."""
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(f"site_name: T\nplugins:\n{plugins}", encoding="utf-8")
+    settings = site_settings(config_file)
+    assert settings.redirects_listed == redirects_listed
+    assert settings.handouts == handouts
+    if redirects_listed:
+        assert settings.redirect_maps == {"a.md": "b.md"}

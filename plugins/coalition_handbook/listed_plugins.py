@@ -41,6 +41,16 @@ def listed_plugin_options(plugins: Any, wanted: str) -> dict[str, Any] | None:
     return next((options for name, options in _switched_on(plugins) if name == wanted), None)
 
 
+def listed_plugin_instances(plugins: Any, wanted: str) -> list[tuple[dict[str, Any], bool]]:
+    """(options, whether it runs) of each instance of the plugin named `wanted` that
+    mkdocs.yml's `plugins` lists, in order, read as `_switched_on` reads them."""
+    return [
+        (_options_read(listed), listed.runs)
+        for listed in walk_plugins(plugins)
+        if isinstance(listed, ListedPlugin) and listed.first_named and listed.name == wanted
+    ]
+
+
 def _switched_on(plugins: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     """The name and options of each plugin a list or mapping of plugins switches on: not
     one with `enabled: false`, nor one in a group Material's group plugin leaves off (its
@@ -48,4 +58,9 @@ def _switched_on(plugins: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     naming two plugins the first."""
     for listed in walk_plugins(plugins):
         if isinstance(listed, ListedPlugin) and listed.runs and listed.first_named:
-            yield listed.name, listed.options if isinstance(listed.options, dict) else {}
+            yield listed.name, _options_read(listed)
+
+
+def _options_read(listed: ListedPlugin) -> dict[str, Any]:
+    """A plugin's options, read leniently: any that are no mapping as none."""
+    return listed.options if isinstance(listed.options, dict) else {}

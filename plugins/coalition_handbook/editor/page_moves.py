@@ -19,9 +19,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ..mkdocs_yml import PLUGIN_NAME, ConfigError, read_config_file
+from ..listed_plugins import listed_plugin_instances, listed_plugin_options
+from ..mkdocs_yml import PLUGIN_NAME, ConfigError, options_that_run, read_config_file
 from ..model.types import Term
 from ..published import GLOSSARY_INDEX, PROTOCOLS_INDEX, page_url, term_src_uri
 from ..site.urls import handout_path
@@ -64,10 +64,14 @@ def site_settings(config_file: Path) -> SiteSettings:
     for text in shown:
         if text.keys[:1] == ("nav",):
             nav_places.setdefault(text.value.strip().lstrip("/"), f"{text.where}:{text.line}")
-    handbook = _plugin_options(data.get("plugins"), PLUGIN_NAME) or {}
-    handouts = handbook.get("handouts") is not False and handbook.get("enabled") is not False
-    options = _plugin_options(data.get("plugins"), REDIRECTS_PLUGIN)
-    if options is None or options.get("enabled") is False:
+    # As the build runs them: the instances that run, in Material's group plugins too.
+    handbook = listed_plugin_instances(data.get("plugins"), PLUGIN_NAME)
+    handouts = not handbook or (
+        any(runs for _, runs in handbook)
+        and options_that_run(handbook).get("handouts") is not False
+    )
+    options = listed_plugin_options(data.get("plugins"), REDIRECTS_PLUGIN)
+    if options is None:
         return SiteSettings(nav_places=nav_places, handouts=handouts)
     maps = options.get(REDIRECT_MAPS)
     return SiteSettings(True, maps if isinstance(maps, dict) else {}, nav_places, handouts)
@@ -85,25 +89,6 @@ def with_nav_places(changes: Changes, settings: SiteSettings) -> Changes:
         for change in changes.items
     )
     return dataclasses.replace(changes, items=items)
-
-
-def _plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
-    """The options of the plugin `name` in `plugins` (a list or a mapping), {} where it
-    has none, None where it is not listed."""
-    entries: list[Any]
-    if isinstance(plugins, dict):
-        entries = [{key: value} for key, value in plugins.items()]
-    elif isinstance(plugins, list):
-        entries = plugins
-    else:
-        return None
-    for entry in entries:
-        if entry == name:
-            return {}
-        if isinstance(entry, dict) and name in entry:
-            options = entry[name]
-            return options if isinstance(options, dict) else {}
-    return None
 
 
 @dataclass(frozen=True)
