@@ -12,7 +12,10 @@ build`'s command and page loop; more under a test runner), and its extensions ad
 (a page of `<div markdown>` 329 deep builds, 330 do not); so the render is given
 `RENDER_FRAMES` of them, however deep its caller is, in a thread of its own where as
 many calls as take up the rest come first. Python's recursion limit, which other threads
-share (`mkdocs serve`'s), is left as it is.
+share (`mkdocs serve`'s), is left as it is. A handout is rendered so too
+(`with_frames`): WeasyPrint lays out each level of nested elements by calling itself
+again, and how deep a module may nest (`site.handout_depth`) holds only if every
+render has the same frames, whoever calls it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     import markdown
@@ -49,6 +52,28 @@ def renders_within_the_stack(text: str) -> bool:
 
     _in_a_thread_with_room(render, RENDER_FRAMES)
     return outcome == [True]
+
+
+Result = TypeVar("Result")
+
+
+def with_frames(call: Callable[[], Result], frames: int) -> Result:
+    """`call()` run in a thread of its own with `frames` frames of Python's recursion
+    limit left for it (fewer only where the limit leaves fewer): what it returns, or the
+    exception it raises, raised here."""
+    outcome: list[Result] = []
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as error:  # raised again in the caller's thread
+            raised.append(error)
+
+    _in_a_thread_with_room(run, frames)
+    if raised:
+        raise raised[0]
+    return outcome[0]
 
 
 def deepest_markdown_block(text: str) -> int | None:

@@ -207,6 +207,7 @@ NON_PAGE_RULES = frozenset(
         "glossary_history",  # terms, protocols and modules, each alone, the date
         "glossary_reference",  # the terms, the rejected term files
         "glossary_short",  # each term alone
+        "handout_nesting",  # each module alone, the settings
         "module_readability",  # each module alone
         "module_reference",  # the modules, the protocols, the rejected protocol files
         "module_structure",  # each module alone

@@ -7,7 +7,9 @@ list exhaust Python's stack in the first, about a hundred in the second (a quote
 admonition a little more). The page, or the term page or handout a definition or protocol
 text goes into, then ends the build in a traceback (DESIGN section 11). No handbook nests
 so deep on purpose; a converted document or a script might. The check names the first
-line too deep in each text, so the build stops before that.
+line too deep in each text, so the build stops before that. A handout lays out all the
+elements of its module's text, HTML's too, and far fewer than the site can:
+`handout_nesting` holds the modules to that.
 
 Brackets cost time instead: Python-Markdown reads from each `[` (and each `(` of a link's
 address) to the one that closes it, or to its block's end if none does, so a paragraph

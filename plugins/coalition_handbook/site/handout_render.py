@@ -35,6 +35,7 @@ from ..markdown.definitions import definition_as_shown
 from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
+from ..stack_room import with_frames
 from . import handout_languages, handout_phones, handout_problems
 from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
@@ -89,6 +90,15 @@ PANGO_HINT = (
 FONTS_HINT = (
     "install a font package, e.g. `apt-get install fonts-dejavu-core` on Debian or Ubuntu, "
     "`apk add font-dejavu` on Alpine"
+)
+
+
+# The frames of Python's stack a handout is laid out with: nearly all that Python's
+# default limit (1,000) gives a thread of its own (`stack_room.with_frames`).
+HANDOUT_FRAMES = 950
+TOO_DEEP = (
+    "WeasyPrint ran out of stack: elements (HTML, quotes, lists, tables) nested too deep "
+    "to lay out; `handbook check` names the line (markdown.nesting)"
 )
 
 
@@ -386,6 +396,12 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
     )
 
 
+def printed_text_html(markdown: str) -> str:
+    """`markdown`, a module's text, as HTML for paper, as its handout prints it (links to
+    the handbook printed as text: where they lead changes no element)."""
+    return str(_html_writer(None)(markdown))
+
+
 def _html_writer(
     site: PublishedSite | None, site_links: SiteLinks | None = None
 ) -> Callable[[str, str | None], Markup]:
@@ -427,7 +443,8 @@ def render_pdf(
     read: list[Path] = []
     fetcher = _local_fetcher(weasyprint, (TEMPLATE_DIR, *roots), read)
     base_url = base_dir.resolve().as_uri() + "/"
-    try:
+
+    def render() -> tuple[bytes, list[str], frozenset[str]]:
         with handout_problems.collected() as messages:
             document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
             # The tree WeasyPrint parsed and will lay out, without what of the author's
@@ -444,6 +461,14 @@ def render_pdf(
             handout_languages.mark_languages(weasyprint)
             needing_none = handout_problems.needing_no_description(document.etree_element)
             pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
+        return pdf, messages, needing_none
+
+    try:
+        # With the same stack whoever asks (the build, the CLI, `mkdocs serve`'s thread):
+        # how deep a module may nest (`handout_depth`) holds for every render.
+        pdf, messages, needing_none = with_frames(render, HANDOUT_FRAMES)
+    except RecursionError as error:
+        raise HandoutError(TOO_DEEP) from error
     except Exception as error:  # WeasyPrint raises many kinds; each one means "no PDF"
         raise HandoutError(f"WeasyPrint failed: {type(error).__name__}: {error}") from error
     assert isinstance(pdf, bytes)
