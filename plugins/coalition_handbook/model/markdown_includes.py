@@ -55,7 +55,7 @@ def load_markdown_includes(
     waiting = [(config.root / page.path, page.origin.text) for page in pages]
     while waiting:
         path, text = waiting.pop()
-        for found in directive.finditer(text):
+        for found in directive.finditer(_with_directives(text, settings.closing_tag)):
             name = found[1].replace('\\"', '"') if found[1] else found[2].replace("\\'", "'")
             nested = _recursive(found["arguments"], settings.recursive)
             left_out = _excluded(found["arguments"], path.parent)
@@ -69,6 +69,15 @@ def load_markdown_includes(
                     followed.add(shown)
                     waiting.append((file, included[shown].origin.text))
     return [included[shown] for shown in sorted(included)]
+
+
+def _with_directives(text: str, closing_tag: str) -> str:
+    """The part of a page's `text` a directive may be in: up to its last closing tag, after
+    which none ends. The plugin's pattern, ours too, scans from each opening tag to the
+    end for a closing one: 8,000 unclosed directives at the end of a page took 8.8 s. The
+    directives found in this part are those found in the whole text, at the same places."""
+    last = text.rfind(closing_tag)
+    return "" if last < 0 else text[: last + len(closing_tag)]
 
 
 def _recursive(arguments: str, default: bool) -> bool:
