@@ -20,7 +20,9 @@ Read anew the same day: a reference to a character no reader sees (`&shy;`, `&#8
 glues the word it stands in, as a soft hyphen or zero-width space written as itself does
 in the matcher ("vag&shy;rant" reads "vagrant"). Read anew on 2026-12-05: the rest of
 a reference to a character that shows (`&amp;` but its `&`) glues too, as nothing is
-shown there ("AT&amp;T" reads "AT&T"; it was spaces, which split the word).
+shown there ("AT&amp;T" reads "AT&T"; it was spaces, which split the word). Read anew
+the same day: a reference to an underscore (`&lowbar;`) is text, never emphasis, and
+reads as the escaped `\\_` does ("homeless&lowbar;person" is one word).
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -310,6 +312,11 @@ def _inline_replacement(match: re.Match[str]) -> str:
         # a space, a line's end or the text's end, as spaces: the same to every check,
         # and a view without `GLUE` is read on the fast paths.
         character = html.unescape(found)
+        if character == "_":
+            # Text, never emphasis, as in Python-Markdown: "homeless&lowbar;person" shows
+            # one word "homeless_person". Underscores all through, as the escape's two
+            # are: inside a word they stay a letter of it (`_EMPHASIS_UNDERSCORES`).
+            return "_" * len(found)
         if len(character) == 1 and not character.isspace() and character != HARD:
             following = match.string[match.end() : match.end() + 1]
             rest = " " if not following or following.isspace() else GLUE

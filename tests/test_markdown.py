@@ -493,6 +493,30 @@ def test_character_references_read_as_their_character() -> None:
     assert checkable_text("AT&amp;T") == f"AT&{GLUE * 4}T"
 
 
+@pytest.mark.parametrize("reference", ["&lowbar;", "&#95;", "&#x5F;", "&UnderBar;"])
+def test_a_reference_to_an_underscore_is_text_never_emphasis(reference: str) -> None:
+    """Audit: "homeless&lowbar;person" was read as "homeless person", a false term.avoid;
+    Python-Markdown shows the reference as text, one word "homeless_person"."""
+    page = "A homeless{0}person, a _victim{0}id_ and {0}victim{0}s."
+    shown = render(page.format(reference), ())
+    # Only the underscores written as themselves are emphasis.
+    assert re.findall("<em>(.*?)</em>", html.unescape(shown)) == ["victim_id"]
+    assert "homeless_person, a <em>victim_id</em> and _victim_s." in html.unescape(shown)
+    # Read as the underscore escaped (`\_`), which Python-Markdown shows alike: one word.
+    assert (
+        checkable_text(page.format(reference)).split()[1]
+        == f"homeless{'_' * len(reference)}person,"
+    )
+    assert _words(checkable_text(page.format(reference))) == _words(
+        checkable_text(page.format("\\_"))
+    )
+
+
+def _words(view: str) -> list[str]:
+    """The words of a view, a run of underscores as one (a reference or escape's length)."""
+    return re.sub("_+", "_", view).split()
+
+
 def test_front_matter_is_skipped() -> None:
     text = "---\ntitle: needle\n---\nbody needle\n"
     view = checkable_text(text, body_line=4)

@@ -36,7 +36,7 @@ PIECES = [
     "<a@b.org>", "<https://x.y>", "&nbsp;", "&amp;", "\x00", "\u00a0", "\u00e9", "_", "*",
     "{: .x}", "<b>", "www.x.com", "\\*", "[a][b]", "[^n]", "](a b)", "(", ")", "a_b",
     "x.org/y", "a.and/", "B.ORG", "/", "y.museum/z", "q.online/", "x.Org/", "@x.org",
-    "&shy;", "&#8203;",
+    "&shy;", "&#8203;", "&lowbar;", "&ast;",
 ]  # fmt: skip
 
 

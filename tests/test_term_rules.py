@@ -609,6 +609,21 @@ def test_a_form_with_an_ampersand_is_found_where_markdown_writes_it_as_a_referen
     ]
 
 
+def test_a_reference_to_an_underscore_joins_a_word_as_shown(tmp_path: Path) -> None:
+    """Audit: "homeless&lowbar;person" shows one word "homeless_person" (a reference is
+    never emphasis in Python-Markdown), but was read as the form to avoid "homeless
+    person"; written with a space, it is one."""
+    config = make(tmp_path)
+    (tmp_path / "content" / "joined.md").write_text(
+        "A homeless&lowbar;person, a homeless&#95;person, a homeless&#32;person.\n",
+        encoding="utf-8",
+    )
+    findings = run_checks(load_config(config)).findings
+    assert [
+        (f.rule, f.line, f.column, f.found) for f in findings if f.path == "content/joined.md"
+    ] == [("term.avoid", 1, 52, "homeless&#32;person")]
+
+
 def test_markup_inside_a_word_is_read_through(tmp_path: Path) -> None:
     """The reader sees "victimhood" and "victims": the first is no use of the form to
     avoid "victim", the second is one, found across the link's markup."""

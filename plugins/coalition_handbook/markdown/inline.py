@@ -272,6 +272,11 @@ def _inline_replacement(match: re.Match[str]) -> str:
         # a space, a line's end or the text's end, as spaces: the same to every check,
         # and a view without `GLUE` is read on the fast paths.
         character = unescape(found)
+        if character == "_":
+            # Text, never emphasis, as in Python-Markdown: "homeless&lowbar;person" shows
+            # one word "homeless_person". Underscores all through, as the escape's two
+            # are: inside a word they stay a letter of it (`_EMPHASIS_UNDERSCORES`).
+            return "_" * len(found)
         if len(character) == 1 and not character.isspace() and character != HARD:
             following = match.string[match.end() : match.end() + 1]
             rest = " " if not following or following.isspace() else GLUE
