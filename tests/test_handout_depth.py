@@ -5,6 +5,8 @@ handout rendered with the same stack, whoever renders it."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -230,3 +232,23 @@ def test_with_frames_gives_back_what_the_call_returns_or_raises() -> None:
 
     with pytest.raises(ValueError, match="no"):
         with_frames(fails, 500)
+
+
+def test_a_check_of_a_module_measures_no_handout_and_loads_no_handout_renderer(
+    tmp_path: Path,
+) -> None:
+    """Most modules nest far too little to be measured: a cold `handbook check` of one
+    does not import the handout's renderer (Jinja, its extensions: some 40 ms)."""
+    config_file = write_handbook(tmp_path)
+    script = (
+        "import sys\n"
+        "from coalition_handbook.cli import main\n"
+        f"code = main(['check', '-f', {str(config_file)!r}])\n"
+        "assert 'coalition_handbook.rules.handout_nesting' in sys.modules\n"
+        "assert 'coalition_handbook.site.handout_render' not in sys.modules\n"
+        "sys.exit(code)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert "AssertionError" not in completed.stderr, completed.stderr

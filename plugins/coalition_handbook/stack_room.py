@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 # (1,000) leaves once a build's calls below it take theirs, with room to spare for
 # plugins' and test runners' calls.
 RENDER_FRAMES = 700
+# The frames a handout is laid out with: nearly all that Python's default limit (1,000)
+# gives a thread of its own (`with_frames`).
+HANDOUT_FRAMES = 950
 
 
 def renders_within_the_stack(text: str) -> bool:

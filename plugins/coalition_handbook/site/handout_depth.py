@@ -26,8 +26,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
 
-from ..stack_room import with_frames
-from .handout_render import HANDOUT_FRAMES, printed_text_html
+from ..stack_room import HANDOUT_FRAMES, with_frames
 
 # The most elements a module's text may nest in its handout: about three quarters of the
 # 130 that end the render.
@@ -95,8 +94,13 @@ def _first_too_deep(body: str, cuts: Sequence[int]) -> int:
 
 def printed_depth(markdown: str) -> int:
     """How many elements deep the text `markdown` nests as a handout prints it."""
+    # Imported where a text is measured: the handout's renderer (Jinja, the extensions)
+    # cost every cold `handbook check` some 40 ms, and few texts are measured.
+    import tinyhtml5  # WeasyPrint's parser
+
+    from .handout_render import printed_text_html
+
     html = with_frames(lambda: printed_text_html(markdown), HANDOUT_FRAMES)
-    import tinyhtml5  # WeasyPrint's parser: imported where a text is measured
 
     root: etree.Element = tinyhtml5.parse(html, namespace_html_elements=False)
     body = root.find("body")

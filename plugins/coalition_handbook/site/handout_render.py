@@ -35,7 +35,7 @@ from ..markdown.definitions import definition_as_shown
 from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
-from ..stack_room import with_frames
+from ..stack_room import HANDOUT_FRAMES, with_frames
 from . import handout_languages, handout_phones, handout_problems
 from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
@@ -93,9 +93,6 @@ FONTS_HINT = (
 )
 
 
-# The frames of Python's stack a handout is laid out with: nearly all that Python's
-# default limit (1,000) gives a thread of its own (`stack_room.with_frames`).
-HANDOUT_FRAMES = 950
 TOO_DEEP = (
     "WeasyPrint ran out of stack: elements (HTML, quotes, lists, tables) nested too deep "
     "to lay out; `handbook check` names the line (markdown.nesting)"
