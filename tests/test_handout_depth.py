@@ -252,3 +252,24 @@ def test_a_check_of_a_module_measures_no_handout_and_loads_no_handout_renderer(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
     assert "AssertionError" not in completed.stderr, completed.stderr
+
+
+def test_a_render_too_deep_runs_out_of_frames_not_of_a_small_thread_stack() -> None:
+    """musl (Alpine) starts threads with 128 KiB of C stack: WeasyPrint's layout in the
+    render's thread crashed the process there (SIGSEGV) before its frames ran out."""
+    require_weasyprint()
+    script = (
+        "import threading\n"
+        "threading.stack_size(128 * 1024)  # musl's default\n"
+        "import weasyprint\n"
+        "from coalition_handbook.stack_room import HANDOUT_FRAMES, with_frames\n"
+        "html = '<div>' * 200 + 'deep'\n"
+        "try:\n"
+        "    with_frames(lambda: weasyprint.HTML(string=html).write_pdf(), HANDOUT_FRAMES)\n"
+        "except RecursionError:\n"
+        "    print('out of frames')\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert (completed.returncode, completed.stdout) == (0, "out of frames\n"), completed.stderr

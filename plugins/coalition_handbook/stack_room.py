@@ -23,6 +23,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -35,6 +36,12 @@ RENDER_FRAMES = 700
 # The frames a handout is laid out with: nearly all that Python's default limit (1,000)
 # gives a thread of its own (`with_frames`).
 HANDOUT_FRAMES = 950
+# The C stack the thread is given, in bytes: glibc's usual default. musl's (Alpine's
+# Python images) is 128 KiB, and WeasyPrint laid out 101 nested `<div>` there and
+# crashed the process at 129 (SIGSEGV, no RecursionError), where the main thread it ran
+# in before has 8 MiB.
+THREAD_STACK_BYTES = 8 * 1024 * 1024
+_STACK_SIZE_LOCK = threading.Lock()
 
 
 def renders_within_the_stack(text: str) -> bool:
@@ -141,7 +148,16 @@ def _in_a_thread_with_room(call: Callable[[], None], frames: int) -> None:
         _after_calls(sys.getrecursionlimit() - _depth() - frames, call)
 
     thread = threading.Thread(target=padded, name="handbook-stack-room", daemon=True)
-    thread.start()
+    # The size is the process's for threads started next: set for this one alone.
+    with _STACK_SIZE_LOCK:
+        before = threading.stack_size()
+        # A platform that sets no size (RuntimeError) or not this one: its own.
+        with suppress(ValueError, RuntimeError):
+            threading.stack_size(max(before, THREAD_STACK_BYTES))
+        try:
+            thread.start()
+        finally:
+            threading.stack_size(before)
     thread.join()
 
 
