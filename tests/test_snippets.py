@@ -6,6 +6,7 @@ agree. The names are read as the extension reads them (held in step with it here
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import markdown
@@ -689,3 +690,31 @@ def test_an_include_out_of_its_base_path_by_a_link_or_into_git_is_an_error(
     )
     assert finding.severity.value == "error" and "symbolic link" in finding.message
     assert not any("secret" in f.path or ".git" in f.path for f in result.findings)
+
+
+def test_an_include_into_git_is_an_error_with_an_extension_that_has_no_get_bases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pymdown-extensions before 13 (the one Python before 3.11.5 installs) has no
+    `get_bases`: the check of a page that included a file ended in an AttributeError."""
+    from pymdownx.snippets import SnippetPreprocessor
+
+    def get_snippet_path(self: SnippetPreprocessor, path: str) -> str | None:
+        """12.3's, which reads `base_path` itself, for a directory base path."""
+        for base in self.base_path:
+            filename = Path(base, path)
+            if str(filename).startswith(base + os.sep) and filename.exists():
+                return str(filename)
+        return None
+
+    monkeypatch.setattr(SnippetPreprocessor, "get_snippet_path", get_snippet_path)
+    monkeypatch.delattr(SnippetPreprocessor, "get_bases", raising=False)
+    page = '# Home\n\n--8<-- ".git/config"\n\n--8<-- "notes.txt"\n'
+    config_file = with_snippets(make_handbook(tmp_path, page=page), "")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("A note.\n", encoding="utf-8")
+    result = run_checks(load_config(config_file))
+    assert [(f.line, f.rule, f.severity.value) for f in result.findings] == [
+        (3, "page.source", "error")
+    ]

@@ -276,7 +276,9 @@ class _Recorder(SnippetPreprocessor):  # type: ignore[misc]
         folder (`.git/config` holds a remote's address, a CI token with it: security
         audit)."""
         real = os.path.realpath(found)
-        bases = self.get_bases()
+        # Not the extension's `get_bases`: pymdown-extensions before 13 (Python before
+        # 3.11.5) has none, and the check ended in an AttributeError.
+        bases = [(base, Path(base).is_dir()) for base in self.base_path if Path(base).exists()]
         if any(not is_dir and real == os.path.realpath(base) for base, is_dir in bases):
             return False  # a file the settings name as a base path
         folders = tuple(os.path.realpath(base) for base, is_dir in bases if is_dir)
