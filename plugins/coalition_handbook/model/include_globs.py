@@ -30,12 +30,6 @@ def glob_files(base: Path, pattern: str) -> list[str]:
     ]
 
 
-def is_pattern(name: str) -> bool:
-    """Whether the plugin reads `name` as a pattern, not as a file's name: it globs every
-    name, so `notes[1].md` names `notes1.md`, not a file `notes[1].md`."""
-    return glob.is_magic(name, flags=_PLUGIN_FLAGS)
-
-
 def names_a_folder(pattern: str) -> bool:
     """Whether `pattern` names folders only (`partials/`, `partials/.`)."""
     return pattern.endswith(("/", "/.")) or pattern == "."

@@ -5,9 +5,9 @@ A page's `{% include-markdown "file" %}` or `{% include "file" %}` (with the tag
 plugin's `opening_tag` and `closing_tag` set, and the names its `directives` give) is
 replaced by the file's text when MkDocs reads the page. The plugin reads a name starting
 `./` or `../` from the including file's folder, one starting `/` as it is and any other
-from docs_dir; every name is a glob pattern, read with wcmatch's syntax as the plugin
-reads it (`partials/**`, `{header,footer}.md`; `notic[e].md` names notice.md, even beside
-a file `notic[e].md`: `include_globs`), but for those its `exclude=` leaves out. Each file is
+from docs_dir; a name that is no file is a glob pattern, read with wcmatch's syntax as
+the plugin reads it (`partials/**`, `{header,footer}.md`: `include_globs`), but for the
+files its `exclude=` leaves out, compared as the plugin compares them. Each file is
 read as a page whose text is all body, at its own path, the whole of it whatever part of
 it a directive selects (`start`, `end`), and so are the files it includes in turn, unless
 `recursive` is false. A URL, which the plugin downloads at build time, is not read.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..cache import RunCache
 from ..config import HandbookConfig
-from .include_globs import glob_files, is_pattern, names_a_folder
+from .include_globs import glob_files, names_a_folder
 from .pages import load_included_file
 from .source import relative_path
 from .types import Page
@@ -59,9 +59,9 @@ def load_markdown_includes(
             name = found[1].replace('\\"', '"') if found[1] else found[2].replace("\\'", "'")
             nested = _recursive(found["arguments"], settings.recursive)
             left_out = _excluded(found["arguments"], path.parent)
-            for file in _files_named(name, path.parent, config.docs_dir):
+            for file, written in _files_named(name, path.parent, config.docs_dir):
                 shown = relative_path(config, file)
-                if shown in known or str(file) in left_out or str(file.parent) in left_out:
+                if shown in known or _left_out(written, left_out):
                     continue
                 if shown not in included:
                     included[shown] = load_included_file(file, config, cache)
@@ -103,9 +103,12 @@ def _excluded(arguments: str, folder: Path) -> set[str]:
     return set()
 
 
-def _files_named(name: str, folder: Path, docs_dir: Path) -> list[Path]:
+def _files_named(name: str, folder: Path, docs_dir: Path) -> list[tuple[Path, str]]:
     """The files a directive's `name` includes, read from the including file's `folder`
-    or docs_dir as the plugin reads it."""
+    or docs_dir as the plugin reads it: each file's path, and the path as the plugin
+    writes it (not normalised: `exclude=` is compared with that). A file of that very
+    name comes first, as in the plugin (7.3): `notic[e].md` includes a file so named
+    where there is one, and is a pattern (naming notice.md) only where there is not."""
     if "://" in name:  # downloaded by the plugin as the site is built
         return []
     if name.startswith("/"):
@@ -116,7 +119,15 @@ def _files_named(name: str, folder: Path, docs_dir: Path) -> list[Path]:
         base = docs_dir
     # Named without `..` (not resolved: a link is named where it is, as pages are).
     path = Path(os.path.normpath(base / name))
-    if not is_pattern(name) and not names_a_folder(name) and path.is_file():
-        return [path]
+    if not names_a_folder(name) and path.is_file():
+        return [(path, name if name.startswith("/") else os.path.join(base, name))]  # noqa: PTH118
     files = (found for found in glob_files(base, name) if os.path.isfile(found))  # noqa: PTH113
-    return sorted(Path(os.path.normpath(found)) for found in files)
+    return sorted((Path(os.path.normpath(found)), found) for found in files)
+
+
+def _left_out(written: str, left_out: set[str]) -> bool:
+    """Whether the plugin leaves out the file it writes `written` (`_files_named`): that
+    very string, or the folder before its last `/`, among the paths `exclude=` names. The
+    plugin compares them as strings, and normalises those it excludes alone: a directive
+    `"./partials/*.md" exclude="./partials"` includes every file (its paths hold `/./`)."""
+    return written in left_out or written.rpartition(os.sep)[0] in left_out
