@@ -92,6 +92,9 @@ def test_each_kind_of_active_html_in_a_page_is_a_warning_at_its_tag(
         '[a standard][iso]\n\n[iso]: https://example.org/std "ISO <img src=x onerror=y>"',
         "[iso]: <https://example.org/std> (ISO <img src=x onerror=y>)",
         "- [iso]: https://example.org/std 'ISO <img src=x onerror=y>'",
+        # Review rv24: a definition's title may stand on the line after its address.
+        '[iso]: https://example.org/std\n    "ISO <img src=x onerror=y>"',
+        "[iso]: https://example.org/std\n(ISO <img src=x onerror=y>)",
         "Escaped: &lt;script&gt;alert(1)&lt;/script&gt; and \\<b>",
     ],
 )
@@ -100,6 +103,19 @@ def test_html_in_code_comments_or_values_and_plain_html_are_not_reported(
 ) -> None:
     page = f"# About\n\nSome text.\n\n{html}\n"
     assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [("<script>alert(1)</script>", 1), ('"t" <script>alert(1)</script>', 5)],
+)
+def test_a_line_after_a_definition_is_its_title_only_if_it_is_one_whole(
+    tmp_path: Path, line: str, column: int
+) -> None:
+    """Python-Markdown publishes a line after a definition that is no title alone."""
+    page = f"# About\n\n[x]: https://a.example/\n{line}\n"
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert (finding.line, finding.column) == (4, column)
 
 
 @pytest.mark.parametrize(

@@ -100,9 +100,11 @@ _LINK_DESTINATION = re.compile(r"\]\([^()\x00]*+(?:\([^()\x00]*+\)[^()\x00]*+)*+
 # end. A line with more after the address (`[x]: a b <script>...`) is no definition but
 # a paragraph, whose tags are published; and `[^1]:` is a footnote's text, published
 # with the footnotes extension (security audit: a `<script>` on either ran unreported).
+# The title may stand alone on the next line, as Python-Markdown reads it (review rv24:
+# its tags were reported); the address may too, but a tag starting that line is published.
 _REFERENCE_LINE = re.compile(
     r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+\[(?!\^)[^\[\]\n]*+\]:[ ]*+\S++[ ]*+"
-    r"""(?:(["']).*\1[ ]*+|\(.*\)[ ]*+)?$""",
+    r"""(?:\n[ ]*+)?(?:(["']).*\1[ ]*+|\(.*\)[ ]*+)?$""",
     re.M,
 )
 # A start tag as a browser reads one, up to its `>`: a quoted value may hold `>` and `<`.
