@@ -4,9 +4,11 @@ its offline build, once, for the tests of what only that build does)."""
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from site_builds import BUILD_ENV, CHROMIUM, SiteBuild, serve, shared_build
@@ -23,7 +25,17 @@ def require_or_skip(condition: bool, reason: str) -> None:
         return
     if CI:
         pytest.fail(f"{reason} (CI=true: a missing requirement is a failure)", pytrace=False)
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
+
+
+def import_or_skip(name: str) -> ModuleType:
+    """`pytest.importorskip` as `require_or_skip`: a Python package that CI installs
+    (Playwright, axe) missing there fails, rather than skipping every test that needs it."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        require_or_skip(False, f"could not import {name!r}: {error}")
+        raise  # not reached: require_or_skip fails or skips
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

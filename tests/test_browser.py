@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import import_or_skip
 from site_builds import (
     CHROMIUM,
     ROOT,
@@ -46,7 +47,7 @@ from coalition_handbook.slugs import folded_latin
 
 pytestmark = pytest.mark.browser
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+playwright_api = import_or_skip("playwright.sync_api")
 expect = playwright_api.expect
 
 CHROMIUM_ARGS = [
@@ -1788,7 +1789,7 @@ def test_axe_finds_no_serious_problem(
     browser: object, site_url: str, path: str, scheme: str
 ) -> None:
     """In both schemes: contrast is among what axe checks."""
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    axe_module = import_or_skip("axe_playwright_python.sync_playwright")
 
     with contextmanager(_opened_page)(browser, site_url, 1280, 900, scheme) as page:
         page.goto(path)
@@ -1812,7 +1813,7 @@ def test_axe_finds_no_serious_problem_in_search_results(
     and a term's forms had 3.8:1 to 4.4:1 (audit). Also axe's experimental rule that a
     link's name holds its visible text: a result's link, named by its heading, showed its
     summary too (label-content-name-mismatch)."""
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    axe_module = import_or_skip("axe_playwright_python.sync_playwright")
     with contextmanager(_opened_page)(browser, site_url, 1280, 900, scheme) as page:
         page.goto("index.html")
         _typed_in_search(page, "victim")
@@ -1888,7 +1889,7 @@ def test_axe_finds_no_problem_in_a_phone_s_window(narrow_phone: object, path: st
     """Where the navigation is a drawer behind the header's button, of any impact: the
     theme's menu icon, a <label>, made a button by a role, was one (aria-allowed-role,
     audit)."""
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    axe_module = import_or_skip("axe_playwright_python.sync_playwright")
     narrow_phone.goto(path)  # type: ignore[attr-defined]
     expect(narrow_phone.locator(DRAWER_BUTTON)).to_be_visible()  # type: ignore[attr-defined]
     _settled(narrow_phone)
