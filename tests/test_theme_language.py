@@ -91,16 +91,19 @@ def test_a_language_written_with_no_value_is_named_too(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "theme",
+    ("theme", "language"),
     [
-        "  name: material\n  language: es\n",
-        "  name: material\n  language: pt-BR\n",
-        "  name: material\n",  # Material's default, English
-        "  name: mkdocs\n  language: es-MX\n",  # read by Material only
+        ("  name: material\n  language: es\n", "es"),
+        ("  name: material\n  language: pt-BR\n", "pt-BR"),
+        ("  name: material\n", "en"),  # Material's default, English
+        ("  name: mkdocs\n  language: es-MX\n", "es-MX"),  # read by Material only
     ],
 )
-def test_a_language_material_has_or_another_theme_passes(tmp_path: Path, theme: str) -> None:
-    load_config(_site(tmp_path, theme))
+def test_a_language_material_has_or_another_theme_passes(
+    tmp_path: Path, theme: str, language: str
+) -> None:
+    """Passes, and is the language the handouts declare."""
+    assert load_config(_site(tmp_path, theme)).language == language
 
 
 def test_a_language_of_the_sites_custom_dir_passes(tmp_path: Path) -> None:
