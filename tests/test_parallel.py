@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from conftest import require_or_skip
 
 from coalition_handbook import parallel
 from coalition_handbook.cache import DISABLE_VARIABLE, STATS, RunCache
@@ -34,17 +35,19 @@ from coalition_handbook.rules.privacy_reported import ReportedData
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(
-    sys.platform != "linux" or parallel._usable_cpus() < 2,
-    reason="forks only on Linux with two CPUs",
-)
-
 
 @pytest.fixture(autouse=True)
 def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    """This process is taken to run one thread: a session fixture of other tests (a local
+    """Forks only on Linux with two CPUs: elsewhere these skip, and fail under CI=true (CI
+    has them; a skip there would leave the forking untested, unseen).
+
+    This process is taken to run one thread: a session fixture of other tests (a local
     web server) may have left one running in this worker, which the child never uses.
     And two processes are not turned off by whoever runs the tests."""
+    require_or_skip(
+        sys.platform == "linux" and parallel._usable_cpus() >= 2,
+        "forks only on Linux with two CPUs",
+    )
     monkeypatch.setattr(parallel, "_threads_running", lambda: 1)
     monkeypatch.delenv(parallel.ONE_PROCESS_VARIABLE, raising=False)
 
