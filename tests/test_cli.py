@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import require_or_skip
 from handbooks import TERM, make_handbook, set_handbook_options
 from work import without_totals
 
@@ -412,8 +413,8 @@ def test_bad_options_exit_2_each_on_a_line_of_its_own(tmp_path: Path) -> None:
     assert "'autolnk'" in lines[0] and "'handouts' must be true or false" in lines[1]
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_a_report_that_cannot_be_written_exits_2_without_traceback(tmp_path: Path) -> None:
+    require_or_skip(Path("/dev/full").exists(), "needs /dev/full (Linux)")
     config_file = make_handbook(tmp_path, "# Home\n\nA homeless person.\n")
     with Path("/dev/full").open("w") as full:
         completed = subprocess.run(
@@ -429,8 +430,8 @@ def test_a_report_that_cannot_be_written_exits_2_without_traceback(tmp_path: Pat
     )
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_a_full_disk_while_any_command_prints_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    require_or_skip(Path("/dev/full").exists(), "needs /dev/full (Linux)")
     config_file = make_handbook(tmp_path)
     command = [sys.executable, "-m", "coalition_handbook.cli", "new", "term", "Full disk"]
     with Path("/dev/full").open("w") as full:
