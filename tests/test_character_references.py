@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coalition_handbook.character_references import unescape
@@ -15,6 +15,7 @@ _PIECES = st.sampled_from(
 )
 
 
+@settings(deadline=None)  # speed is for the benchmarks, not a 200 ms limit per example
 @given(st.lists(_PIECES, max_size=12).map("".join))
 def test_a_short_reference_reads_as_html_unescape_reads_it(text: str) -> None:
     assert unescape(text) == html.unescape(text)

@@ -441,7 +441,7 @@ _TRANSLATED_OR_NOT = st.text(
 )
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(_TRANSLATED_OR_NOT)
 def test_separators_are_read_as_the_translation_table_says(text: str) -> None:
     """`_separators_to_spaces` replaces and searches rather than translates (rv23: one
