@@ -1943,6 +1943,7 @@ def test_the_page_number_stays_on_one_line_beside_a_long_site_name(tmp_path: Pat
     context = context_of(config_file)
     content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
     pages = shown_lines(handout_render.render_pdf(content, tmp_path / "content", []))
+    assert pages  # else the loop below checks nothing
     for number, lines in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in lines, lines
 

@@ -243,7 +243,9 @@ def test_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -
 
 def test_offsets_point_into_the_given_text() -> None:
     text = "Two  spaces,\u00a0a cafe\u0301 and survivors\u2019 rights; the Blue campaign."
-    for match in MATCHER.scan(text):
+    matches = MATCHER.scan(text)
+    assert [match.found for match in matches] == ["cafe\u0301", "survivors\u2019", "Blue campaign"]
+    for match in matches:
         assert text[match.start : match.end] == match.found
 
 
