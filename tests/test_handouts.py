@@ -874,6 +874,7 @@ def test_printing_problems_are_said_by_file_and_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.pdf
 def test_a_handout_reads_files_of_docs_dir_and_none_of_a_git_folder(tmp_path: Path) -> None:
     """A picture is read from docs_dir only, and never from a `.git` folder, even one in
     docs_dir (a clone kept there) or reached through a link: git's own files hold the
@@ -896,6 +897,7 @@ def test_a_handout_reads_files_of_docs_dir_and_none_of_a_git_folder(tmp_path: Pa
             fetcher.fetch((docs / refused).as_uri())
 
 
+@pytest.mark.pdf
 def test_a_file_address_naming_another_host_is_refused_before_any_lookup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
