@@ -108,6 +108,30 @@ def remote_loads(site: Path) -> list[str]:
     return remote
 
 
+def test_remote_loads_finds_what_a_page_or_stylesheet_fetches_from_another_host(
+    tmp_path: Path,
+) -> None:
+    """The tests that find nothing with it can fail: it finds each kind of remote load."""
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<script src="https://cdn.example.org/a.js"></script><script src="local.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example.org/f.css">'
+        '<link rel="canonical" href="https://example.org/handbook/">'
+        '<img srcset="https://example.org/p.png 2x">',
+        encoding="utf-8",
+    )
+    (tmp_path / "assets" / "a.css").write_text("b { background: url('https://x.org/i.png') }")
+    (tmp_path / "assets" / "b.css").write_text("@import 'other.css';")
+    (tmp_path / "assets" / "c.css").write_text("b { background: url(local.png) }")
+    assert remote_loads(tmp_path) == [
+        "index.html: <script src='https://cdn.example.org/a.js'>",
+        "index.html: <link href='//fonts.example.org/f.css'>",
+        "index.html: <img src='https://example.org/p.png 2x'>",
+        "assets/a.css: remote url() or @import",
+        "assets/b.css: remote url() or @import",
+    ]
+
+
 def test_material_s_web_fonts_are_off_even_where_mkdocs_yml_keeps_its_default(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
