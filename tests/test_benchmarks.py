@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -45,6 +46,11 @@ def test_the_build_floor_writes_every_term_page_again_and_cleans_up(
         remove(path, **options)
 
     monkeypatch.setattr(run.shutil, "rmtree", record_then_remove)
+    # Scripted CPU times (before, after): the figure is user plus system time spent between.
+    usages = iter(
+        [SimpleNamespace(ru_utime=1.0, ru_stime=0.5), SimpleNamespace(ru_utime=1.25, ru_stime=1.0)]
+    )
+    monkeypatch.setattr(run.resource, "getrusage", lambda who: next(usages))
     seconds = run.page_writing_time(site)
-    assert seconds >= 0
+    assert seconds == 0.75
     assert sorted(written.values()) == [b"<p>a</p>", b"<p>bb</p>"]
