@@ -53,6 +53,7 @@ from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
 from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
+from ..site.handout_background import render_in_background, wait_for_background_handouts
 from ..site.handout_links import left_out_modules
 from ..site.html_comments import without_comments
 from ..site.languages import english_label, is_english
@@ -81,6 +82,7 @@ from ..site.titles import (
 from ..site.urls import (
     GLOSSARY_DIR,
     GLOSSARY_INDEX,
+    HANDOUTS_DIR,
     protocol_src_uri,
     term_src_uri,
 )
@@ -189,6 +191,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         """MkDocs' validation of the options, then `handbook check`'s reading of the file:
         a problem is named at its line of mkdocs.yml, and a key set twice in one mapping
         (which MkDocs silently reads as the last) is one."""
+        # `mkdocs serve` reads mkdocs.yml again first thing in each rebuild: the last
+        # one's handouts are published before this one counts warnings or cleans a file.
+        self._wait_for_handouts()
         errors, warnings = super().load_config(options, config_file_path)
         self.site_url_written = None
         self.site_texts = ()
@@ -222,11 +227,13 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.keeps_published_site = command != "serve" and not dirty
         self.dirty = dirty
         self.live_reload = command == "serve"
+        self.live_server = None  # `on_serve` gives it, after the first build
 
     # Early: before Material's offline plugin (0) adds an iframe-worker shim from unpkg,
     # it must find ours, served from the site itself.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._wait_for_handouts()  # the build's first hook: before anything is written
         if not self.config.enabled:
             return config
         problems = unsupported_plugins(config)
@@ -352,7 +359,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
             # Made before the pages, published when the build ends: a page links to no PDF
             # that could not be made (audit: a failed render left a link to nothing).
-            self.handouts_made = make_handouts(context, say=log.info)
+            # A rebuild of `mkdocs serve` (it has its server by then) makes the cache's
+            # only, and renders the others once the pages are built: the page links to
+            # them all the same (`_publish_handouts`). Not under --strict, where a
+            # handout's warnings must fail the build they are found in.
+            in_background = self.live_server is not None and not config.strict
+            self.handouts_made = make_handouts(context, say=log.info, render=not in_background)
             # A link to a draft's handout says there is none, as to one that failed.
             unpublished = unpublished_handouts(self.handouts_made) | left_out
         self.site_inputs = SiteInputs(
@@ -702,9 +714,20 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.render_cache = None
         if self.result is None or self.handbook_config is None or not self.config.handouts:
             return
-        from ..site.handouts import publish_handouts  # loaded for handouts only
+        from ..site.handouts import publish_handouts, publish_made  # for handouts only
 
         made, self.handouts_made = self.handouts_made, None
+        if made is not None and made.pending:
+            # The cache's PDFs now, the others when they are rendered.
+            publish_made(made, Path(config.site_dir) / HANDOUTS_DIR)
+            render_in_background(
+                self.result.context,
+                Path(config.site_dir),
+                made.pending,
+                log.log,
+                full_build=not self.dirty,
+            )
+            return
         problem = publish_handouts(
             self.result.context, Path(config.site_dir), log.log, made, full_build=not self.dirty
         )
@@ -746,9 +769,15 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._restore_previous_site()
 
     def on_shutdown(self) -> None:
+        # `mkdocs serve` removes its site folder next: nothing may write into it then.
+        self._wait_for_handouts()
         # A build stopped by Ctrl-C raises no Exception, so no build_error event: the
         # site set aside is still there to put back.
         self._restore_previous_site()
+
+    def _wait_for_handouts(self) -> None:
+        """Wait for the handouts a rebuild of `mkdocs serve` renders in the background."""
+        wait_for_background_handouts(log.log)
 
     def _restore_previous_site(self) -> None:
         self._put_back_sigterm_handler()  # a second SIGTERM ends the process, as it did

@@ -89,6 +89,9 @@ class HandoutReport:
     # The modules whose handout the run cannot publish: it failed, and no earlier PDF of
     # theirs is there to publish instead (`make_handouts`).
     unpublished: frozenset[str] = frozenset()
+    # The modules whose handout the cache does not hold, left to render later
+    # (`make_handouts(render=False)`: `mkdocs serve`'s rebuilds); not in `results`.
+    pending: tuple[str, ...] = ()
 
     @property
     def failed(self) -> list[HandoutResult]:
@@ -336,6 +339,8 @@ def make_handouts(
     held_back: Mapping[str, str] | None = None,
     output_dir: Path | None = None,
     say: Callable[[str], None] | None = None,
+    *,
+    render: bool = True,
 ) -> HandoutReport:
     """Every module's handout (but those the site leaves out: `left_out_modules`),
     rendered or from the cache, held in memory (`pdf`) until
@@ -349,7 +354,9 @@ def make_handouts(
     link printed as its text, as a link to nothing the site publishes. Should that fail
     (no PDF can be made on this machine), the one made first is kept.
 
-    `say` is told, before it starts, of a render that will take long (`_long_render`)."""
+    `say` is told, before it starts, of a render that will take long (`_long_render`).
+    Without `render`, only the cache's handouts are made: the others are named in
+    `HandoutReport.pending`, and left for a later run to render."""
     config = context.config
     cache = HandoutCache.beside(config.root, config.config_name)
     report = HandoutReport(config.root, config.config_name)
@@ -358,9 +365,14 @@ def make_handouts(
         (module for module in context.handbook.modules.values() if module.id not in left_out),
         key=lambda module: module.id,
     )
-    report.results = [
-        _make(context, module, cache, report, held_back, say=say) for module in modules
+    made = [
+        _make(context, module, cache, report, held_back, say=say, render=render)
+        for module in modules
     ]
+    report.results = [result for result in made if result is not None]
+    report.pending = tuple(
+        module.id for module, result in zip(modules, made, strict=True) if result is None
+    )
     report.unpublished = frozenset(
         result.module.id
         for result in report.failed
@@ -374,8 +386,10 @@ def make_handouts(
                 site.address(page, href) == address for page, href, address in result.site_links
             ):
                 continue
-            made_again = _make(context, result.module, cache, report, None, report.unpublished)
-            if made_again.outcome != "failed":
+            made_again = _make(
+                context, result.module, cache, report, None, report.unpublished, render=render
+            )
+            if made_again is not None and made_again.outcome != "failed":
                 report.results[index] = made_again
     report.cache_unwritable = cache.unwritable
     return report
@@ -389,9 +403,12 @@ def _make(
     held_back: Mapping[str, str] | None,
     unpublished: frozenset[str] = frozenset(),
     say: Callable[[str], None] | None = None,
-) -> HandoutResult:
+    *,
+    render: bool = True,
+) -> HandoutResult | None:
     """`module`'s handout, from the cache or rendered (see `make_handouts`); a render
-    that finds no PDF can be made on this machine says why in `report.unavailable`."""
+    that finds no PDF can be made on this machine says why in `report.unavailable`.
+    None: the cache does not hold it, and it is not to be rendered (`render`)."""
     config = context.config
     reason = (held_back or {}).get(module.origin.path)
     if reason is not None:
@@ -412,6 +429,8 @@ def _make(
             pdf=cached.pdf,
             site_links=cached.links,
         )
+    if not render:
+        return None
     try:
         if report.unavailable is not None:
             raise HandoutsUnavailable(report.unavailable)
