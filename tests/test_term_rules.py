@@ -271,6 +271,9 @@ def acronyms_found(config: Path, text: str) -> list[str]:
         ("## WHAT TO DO IF YOU SEE IT", []),
         ("CALL A LAWYER at once; **CALL NOW**; _XYZ ABC_.", []),
         ("## CALL NOW", []),
+        # ... with no-break or other Unicode spaces between them too (review rv23)
+        ("CALL\u00a0A\u00a0LAWYER at once.", []),
+        ("## WHAT\u202fTO\u2009DO", []),
         # A lone acronym, two in running text, and a list are reported.
         ("**XYZ** said; XYZ ABC; FBI, DHS, ICE.", ["XYZ", "XYZ", "ABC", "DHS"]),
         ("- XYZ\n- ABC\n- QQQ", ["XYZ", "ABC", "QQQ"]),

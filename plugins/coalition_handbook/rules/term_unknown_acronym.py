@@ -92,8 +92,11 @@ _IDENTIFIER_MARK = re.compile(r"[0-9&]")
 # hold them as they hold A-Z.
 _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
 _CAPITALS_WORD = rf"(?<![\w'\u2019-])(?:{_CAPITAL})+(?:['\u2019-](?:{_CAPITAL})+)*(?![\w'\u2019-])"
-_CAPITALS_RUN = re.compile(rf"{_CAPITALS_WORD}(?:[ \t]+{_CAPITALS_WORD})+")
-_WORD_GAP = re.compile(r"[ \t]+")
+# Between words of a run: spaces and tabs, and the Unicode spaces section 4 reads as one
+# (`CALL\u00a0NOW`), not a line or paragraph separator.
+_RUN_GAP = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+_CAPITALS_RUN = re.compile(rf"{_CAPITALS_WORD}(?:{_RUN_GAP}{_CAPITALS_WORD})+")
+_WORD_GAP = re.compile(_RUN_GAP)
 # Punctuation that may open or close a run of capitals that is a whole emphasis or heading
 # (`**CALL NOW!**`, `## ¿QUÉ HACER?`).
 _OPENING_MARKS = "¿¡\"'“‘„«("
