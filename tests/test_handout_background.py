@@ -259,3 +259,24 @@ def test_under_strict_a_serve_rebuild_renders_its_handouts_before_it_returns(
     ((_, html),) = renderer.rendered
     pdf = (served.parent / "site" / "handouts" / "hotel-staff.pdf").read_bytes()
     assert pdf == b"%PDF-1.7 " + html.encode()
+
+
+def test_a_build_after_serve_has_shut_down_renders_its_handouts_before_it_returns(
+    served: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs keeps one plugin instance per process (its plugin cache): a build run in
+    the process after `mkdocs serve` ended, without on_startup (as tests and embedders
+    call `build`), is a plain build, not a rebuild of a server that is gone."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(served))
+    config.plugins.on_shutdown()  # serve ends (the fixture's second call finds nothing)
+    edit_hotel_staff(served.parent, "Ask about recruitment fees.")
+    renderer = HeldRenderer()
+    monkeypatch.setattr(handout_render, "render_pdf", renderer)
+    build(load_config(config_file=str(served)))
+    assert renderer.threads == [threading.main_thread().name]
+    ((_, html),) = renderer.rendered
+    pdf = (served.parent / "site" / "handouts" / "hotel-staff.pdf").read_bytes()
+    assert pdf == b"%PDF-1.7 " + html.encode()

@@ -769,6 +769,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._restore_previous_site()
 
     def on_shutdown(self) -> None:
+        # The server is gone: MkDocs keeps this instance for the process, and a build
+        # run in it later (without on_startup) is not one of serve's rebuilds.
+        self.live_server = None
         # `mkdocs serve` removes its site folder next: nothing may write into it then.
         self._wait_for_handouts()
         # A build stopped by Ctrl-C raises no Exception, so no build_error event: the
