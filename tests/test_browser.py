@@ -2462,6 +2462,28 @@ def test_focus_in_the_drawer_s_page_contents_stays_on_its_link_as_the_window_wid
     expect(beside).to_be_focused()
 
 
+def test_focus_the_browser_let_go_of_before_the_resize_still_goes_to_the_link_beside(
+    phone: object,
+) -> None:
+    """By the resize event, Chromium may already have let go of a focus it no longer
+    shows (the body is active then): the test above failed so in about one CI run of four.
+    Letting go is made certain here, by a blur no member caused."""
+    phone.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    phone.locator(DRAWER_BUTTON).focus()  # type: ignore[attr-defined]
+    phone.keyboard.press("Enter")  # type: ignore[attr-defined]
+    phone.locator('.md-nav--primary label.md-nav__link[for="__toc"]').focus()  # type: ignore[attr-defined]
+    phone.keyboard.press("Enter")  # type: ignore[attr-defined]  # focus on the first of them
+    contents = phone.locator(".md-nav--primary .md-nav--secondary a[href^='#']")  # type: ignore[attr-defined]
+    expect(contents.first).to_be_focused()
+    href = contents.first.get_attribute("href")
+    phone.evaluate("() => document.activeElement.blur()")  # type: ignore[attr-defined]
+
+    phone.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    beside = phone.locator(f".md-sidebar--secondary a[href='{href}']")  # type: ignore[attr-defined]
+    expect(beside).to_be_visible()
+    expect(beside).to_be_focused()
+
+
 def test_focus_in_the_navigation_goes_to_the_drawer_s_button_as_the_window_narrows(
     page: object,
 ) -> None:

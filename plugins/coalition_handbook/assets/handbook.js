@@ -337,8 +337,27 @@ function keepFocusInReach(focused) {
   }
 }
 
+/* The element focus was last given to: by the time of the resize event, the browser may
+   already have let go of a focus it no longer shows (the body is then the active element;
+   seen in about one CI run of four). A press of a pointer moves focus by the member's
+   hand, and is not undone. */
+var lastFocused = null;
+document.addEventListener("focusin", function (event) {
+  lastFocused = event.target;
+});
+document.addEventListener(
+  "pointerdown",
+  function () {
+    lastFocused = null;
+  },
+  true
+);
+
 window.addEventListener("resize", function () {
   var focused = document.activeElement;
+  if ((!focused || focused === document.body) && lastFocused && lastFocused.isConnected) {
+    focused = lastFocused; // let go of by the browser, not by the member
+  }
   showDrawerState();
   if (focused) {
     keepFocusInReach(focused);
