@@ -54,8 +54,7 @@ def redirects_elsewhere(config: MkDocsConfig) -> list[str]:
     """A warning, at the line of mkdocs-redirects in mkdocs.yml, for each page it makes
     that sends its reader on to another host as it opens: as a page or an HTML file that
     does so is (audit: its pages are written after the handbook has read the site)."""
-    plugin = _enabled(config).get("redirects")
-    maps = getattr(plugin, "config", {}).get("redirect_maps") or {}
+    maps = _redirect_maps(_enabled(config).get("redirects"))
     elsewhere = {
         old: new
         for old, new in maps.items()
@@ -74,13 +73,17 @@ def redirects_elsewhere(config: MkDocsConfig) -> list[str]:
 def redirect_pages(config: MkDocsConfig) -> list[Path]:
     """Where mkdocs-redirects, where it is on, writes the page of each old address of its
     `redirect_maps` (as it does: where MkDocs would publish a page of that name)."""
-    plugin = _enabled(config).get("redirects")
-    maps = getattr(plugin, "config", {}).get("redirect_maps") or {}
+    maps = _redirect_maps(_enabled(config).get("redirects"))
     return [
         Path(File(old, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
         for old in maps
         if isinstance(old, str) and old
     ]
+
+
+def _redirect_maps(plugin: object) -> dict[object, object]:
+    """mkdocs-redirects' `redirect_maps` (old address: new), none where it is off."""
+    return getattr(plugin, "config", {}).get("redirect_maps") or {}
 
 
 # Where the handbook's own pages are (DESIGN 7), which exist only once it made them.
@@ -98,7 +101,7 @@ def redirects_listed_first(config: MkDocsConfig) -> list[str]:
         return []
     if names.index("redirects") > names.index("handbook"):
         return []
-    maps = getattr(enabled["redirects"], "config", {}).get("redirect_maps") or {}
+    maps = _redirect_maps(enabled["redirects"])
     targets = sorted(
         {
             target
