@@ -2439,12 +2439,8 @@ def test_the_drawer_of_a_widened_window_works_after_the_page_s_contents_were_use
     expect(phone).to_have_url(re.compile(re.escape(leads_to) + "$"))  # type: ignore[attr-defined]
 
 
-def test_focus_in_the_drawer_s_page_contents_stays_on_its_link_as_the_window_widens(
-    phone: object,
-) -> None:
-    """The page's contents, opened in a phone's drawer, are hidden there in a wide
-    window and shown beside the page: focus on one of their links went to the page
-    itself (review). It goes to the same link beside the page."""
+def _drawer_contents_focused(phone: object) -> object:
+    """The page's contents in a phone's opened drawer, the first of them focused."""
     phone.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
     phone.locator(DRAWER_BUTTON).focus()  # type: ignore[attr-defined]
     phone.keyboard.press("Enter")  # type: ignore[attr-defined]
@@ -2452,14 +2448,30 @@ def test_focus_in_the_drawer_s_page_contents_stays_on_its_link_as_the_window_wid
     phone.keyboard.press("Enter")  # type: ignore[attr-defined]  # focus on the first of them
     contents = phone.locator(".md-nav--primary .md-nav--secondary a[href^='#']")  # type: ignore[attr-defined]
     expect(contents.first).to_be_focused()
-    phone.keyboard.press("Tab")  # type: ignore[attr-defined]
-    expect(contents.nth(1)).to_be_focused()
-    href = contents.nth(1).get_attribute("href")
+    return contents
 
+
+def _expect_focus_beside_as_the_window_widens(phone: object, href: str | None) -> None:
+    """Widened to a desktop's window, focus is on the contents' link to `href` beside
+    the page."""
     phone.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
     beside = phone.locator(f".md-sidebar--secondary a[href='{href}']")  # type: ignore[attr-defined]
     expect(beside).to_be_visible()
     expect(beside).to_be_focused()
+
+
+def test_focus_in_the_drawer_s_page_contents_stays_on_its_link_as_the_window_widens(
+    phone: object,
+) -> None:
+    """The page's contents, opened in a phone's drawer, are hidden there in a wide
+    window and shown beside the page: focus on one of their links went to the page
+    itself (review). It goes to the same link beside the page."""
+    contents = _drawer_contents_focused(phone)
+    phone.keyboard.press("Tab")  # type: ignore[attr-defined]
+    expect(contents.nth(1)).to_be_focused()  # type: ignore[attr-defined]
+    href = contents.nth(1).get_attribute("href")  # type: ignore[attr-defined]
+
+    _expect_focus_beside_as_the_window_widens(phone, href)
 
 
 def test_focus_the_browser_let_go_of_before_the_resize_still_goes_to_the_link_beside(
@@ -2468,20 +2480,11 @@ def test_focus_the_browser_let_go_of_before_the_resize_still_goes_to_the_link_be
     """By the resize event, Chromium may already have let go of a focus it no longer
     shows (the body is active then): the test above failed so in about one CI run of four.
     Letting go is made certain here, by a blur no member caused."""
-    phone.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
-    phone.locator(DRAWER_BUTTON).focus()  # type: ignore[attr-defined]
-    phone.keyboard.press("Enter")  # type: ignore[attr-defined]
-    phone.locator('.md-nav--primary label.md-nav__link[for="__toc"]').focus()  # type: ignore[attr-defined]
-    phone.keyboard.press("Enter")  # type: ignore[attr-defined]  # focus on the first of them
-    contents = phone.locator(".md-nav--primary .md-nav--secondary a[href^='#']")  # type: ignore[attr-defined]
-    expect(contents.first).to_be_focused()
-    href = contents.first.get_attribute("href")
+    contents = _drawer_contents_focused(phone)
+    href = contents.first.get_attribute("href")  # type: ignore[attr-defined]
     phone.evaluate("() => document.activeElement.blur()")  # type: ignore[attr-defined]
 
-    phone.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    beside = phone.locator(f".md-sidebar--secondary a[href='{href}']")  # type: ignore[attr-defined]
-    expect(beside).to_be_visible()
-    expect(beside).to_be_focused()
+    _expect_focus_beside_as_the_window_widens(phone, href)
 
 
 def test_focus_in_the_navigation_goes_to_the_drawer_s_button_as_the_window_narrows(
