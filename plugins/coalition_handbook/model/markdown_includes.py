@@ -56,7 +56,7 @@ def load_markdown_includes(
     while waiting:
         path, text = waiting.pop()
         for found in directive.finditer(_with_directives(text, settings.closing_tag)):
-            name = found[1].replace('\\"', '"') if found[1] else found[2].replace("\\'", "'")
+            name = _unquoted(found)
             nested = _recursive(found["arguments"], settings.recursive)
             left_out = _excluded(found["arguments"], path.parent)
             for file, written in _files_named(name, path.parent, config.docs_dir):
@@ -69,6 +69,14 @@ def load_markdown_includes(
                     followed.add(shown)
                     waiting.append((file, included[shown].origin.text))
     return [included[shown] for shown in sorted(included)]
+
+
+def _unquoted(found: re.Match[str]) -> str:
+    """The value a match of `_FILE_NAME` or `_EXCLUDE` quotes (its groups 1 and 2: in
+    double or single quotes), its escaped quotes unescaped, as the plugin reads it."""
+    if found[1]:
+        return found[1].replace('\\"', '"')
+    return found[2].replace("\\'", "'")
 
 
 def _with_directives(text: str, closing_tag: str) -> str:
@@ -95,7 +103,7 @@ def _excluded(arguments: str, folder: Path) -> set[str]:
     found = _EXCLUDE.search(arguments)
     if found is None or (found[1] is None and found[2] is None):
         return set()
-    pattern = found[1].replace('\\"', '"') if found[1] else found[2].replace("\\'", "'")
+    pattern = _unquoted(found)
     if pattern.startswith("/"):
         return set(glob_files(Path("/"), pattern))
     if pattern.startswith(("./", "../")):
