@@ -119,6 +119,27 @@ def test_a_line_after_a_definition_is_its_title_only_if_it_is_one_whole(
 
 
 @pytest.mark.parametrize(
+    "code",
+    [
+        "    [x]: https://a.example/",
+        "\t[x]: https://a.example/",
+        "- item\n\n        [x]: https://a.example/",
+        "!!! note\n\n        [x]: https://a.example/",
+    ],
+)
+def test_a_definition_written_in_code_has_no_title_on_the_next_line(
+    tmp_path: Path, code: str
+) -> None:
+    """Review rv26: a definition's line in a code block is code, so the line after it is
+    no title but a paragraph, whose tags Python-Markdown publishes."""
+    title = '  "t <img src=x onerror=alert(1)>"'
+    page = f"# About\n\n{code}\n{title}\n"
+    assert "<img src=x onerror=alert(1)>" in render(page)  # published as a tag
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert (finding.line, finding.column) == (page.count("\n"), title.index("<") + 1)
+
+
+@pytest.mark.parametrize(
     ("html", "column"),
     [
         # A browser reads an element's text up to its end tag, even one in what looks

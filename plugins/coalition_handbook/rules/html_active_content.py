@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
-from ..markdown import LineIndex
+from ..markdown import LineIndex, code_block_spans
 from ..markdown.attribute_lists import handler_attributes
 from ..markdown.block_pass import mask_blocks
 from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
@@ -330,9 +330,26 @@ def _link_syntax(markdown: str) -> list[tuple[int, int]]:
     )
     if not found:
         return []
+    if any("\n" in markdown[start:end] for start, end in found):
+        found = _titles_after_code_left_out(markdown, found)
     raw_blocks: list[tuple[int, int]] = []
     mask_blocks(markdown, 1, raw_blocks)  # Markdown is not read in them: a tag is a tag
     return joined(span for span in found if not within(raw_blocks, span[0]))
+
+
+def _titles_after_code_left_out(
+    markdown: str, found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`found`, each definition that starts in a code block cut at its line's end: that
+    line is code, so the next is no title of it but a paragraph, published (review rv26:
+    an indented `[x]: a` hid the tags of the line after it)."""
+    code = code_block_spans(markdown)
+    return [
+        (start, markdown.index("\n", start))
+        if within(code, start) and "\n" in markdown[start:end]
+        else (start, end)
+        for start, end in found
+    ]
 
 
 def _maybe_active(markdown: str) -> bool:
