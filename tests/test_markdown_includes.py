@@ -139,6 +139,22 @@ BOTH_PARTIALS = [("content/partials/notice.md", 1, 3), ("content/partials/other.
         # is left out, and the build publishes the files (review rv24, built with it).
         ('{% include-markdown "./partials/*.md" exclude="./partials/other.md" %}', BOTH_PARTIALS),
         ("{% include-markdown './partials/*.md' exclude='./partials' %}", BOTH_PARTIALS),
+        # An `exclude=` only inside another argument's value is no argument: the plugin
+        # leaves nothing out (review rv26, built with it).
+        (
+            """{% include-markdown "partials/*.md" end="exclude='./partials/other.md'" %}""",
+            BOTH_PARTIALS,
+        ),
+        (
+            """{% include-markdown "partials/*.md" end="x"exclude="./partials/other.md" %}""",
+            BOTH_PARTIALS,
+        ),
+        # One both inside a value and as an argument: the plugin reads the first.
+        (
+            """{% include-markdown "partials/*.md" end="exclude='./partials/other.md'" """
+            """exclude="./partials/notice.md" %}""",
+            [("content/partials/notice.md", 1, 3)],
+        ),
     ],
 )
 def test_the_files_a_directive_excludes_are_not_read(

@@ -32,6 +32,9 @@ _QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'""", re.DOTALL)
 _RECURSIVE = re.compile(r"(?<![\w-])recursive=(true|false)\b")
 # The `exclude` argument, a pattern of files a glob pattern leaves out, as the plugin reads it.
 _EXCLUDE = re.compile(r"""exclude=(?:"((?:[^"]|(?<=\\)")+)")?(?:'((?:[^']|(?<=\\)')+)')?""")
+# An `exclude` argument, outside quoted values (each written `""`): the plugin names an
+# argument by what stands between a space and its `=` (`end="x"exclude=` names none).
+_EXCLUDE_ARGUMENT = re.compile(r"(?<!\S)exclude=")
 
 
 def load_markdown_includes(
@@ -100,7 +103,9 @@ def _excluded(arguments: str, folder: Path) -> set[str]:
     """The paths a directive's `exclude=` leaves out of the files it includes (a file's,
     or its folder's), as the plugin finds them. A pattern read from docs_dir leaves out
     none: the plugin compares its names, relative to docs_dir, with full paths."""
-    found = _EXCLUDE.search(arguments)
+    if not _EXCLUDE_ARGUMENT.search(_QUOTED.sub('""', arguments)):
+        return set()  # an `exclude=` only inside another argument's value is none
+    found = _EXCLUDE.search(arguments)  # the first, in a value or not, as the plugin reads
     if found is None or (found[1] is None and found[2] is None):
         return set()
     pattern = _unquoted(found)
