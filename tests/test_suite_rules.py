@@ -9,9 +9,13 @@ from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
 
-# Names whose call makes a test able to fail, besides `assert` and `raise`.
-CHECKING_CALLS = ("raises", "warns", "fail", "deprecated_call")
-CHECKING_PREFIXES = ("assert", "check", "expect", "require")
+# Names whose call makes a test able to fail, besides `assert` and `raise` (subprocess's
+# `check_*` raise for a command that failed). Not `require_or_skip`, nor a helper named
+# `check...` that only reads: a helper counts where it asserts itself (review rv26).
+CHECKING_CALLS = (
+    "raises", "warns", "fail", "deprecated_call", "check_call", "check_output", "check_returncode",
+)  # fmt: skip
+CHECKING_PREFIXES = ("assert", "expect")
 
 # Ways to skip that CI=true does not turn into a failure.
 SKIPPING = {"skip", "skipif", "importorskip", "xfail"}
@@ -112,9 +116,19 @@ def test_the_rules_find_what_they_forbid() -> None:
         "@pytest.mark.skipif(True, reason='x')\n"
         "def test_skipped():\n    pytest.skip('later')\n    assert 1\n"
         "pytest.importorskip('nothing')\n"
+        # A helper that skips or reads, asserting nothing, checks nothing (review rv26).
+        "def require_tool():\n    require_or_skip(True, 'x')\n"
+        "def checked(x):\n    return x\n"
+        "def test_only_required():\n    require_tool()\n    require_or_skip(True, 'x')\n"
+        "def test_only_read():\n    checked(1)\n"
+        "def test_run_checked():\n    subprocess.check_call(['true'])\n"
     )
     trees = {TESTS / "test_example.py": ast.parse(source)}
-    assert asserting_nothing(trees) == ["test_example.py:4 test_quiet"]
+    assert asserting_nothing(trees) == [
+        "test_example.py:4 test_quiet",
+        "test_example.py:20 test_only_required",
+        "test_example.py:23 test_only_read",
+    ]
     assert skips_outside_conftest(trees) == [
         "test_example.py:11 skipif",
         "test_example.py:13 skip",
