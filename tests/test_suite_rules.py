@@ -83,17 +83,25 @@ def asserting_nothing(trees: dict[Path, ast.Module]) -> list[str]:
 
 
 def skips_outside_conftest(trees: dict[Path, ast.Module]) -> list[str]:
-    """Each `pytest.skip`, `skipif`, `importorskip` or `xfail` outside conftest.py."""
+    """Each `pytest.skip`, `skipif`, `importorskip` or `xfail` outside conftest.py, used
+    as an attribute or imported by name (`from pytest import skip`)."""
     found = sorted(
-        (path.name, node.lineno, node.attr)
+        (path.name, node.lineno, name)
         for path, tree in trees.items()
         if path.name != "conftest.py"
         for node in ast.walk(tree)
-        if isinstance(node, ast.Attribute)
-        and node.attr in SKIPPING
-        and (path.name, node.attr) not in SKIP_ALLOWED
+        for name in _skipping_names(node)
+        if (path.name, name) not in SKIP_ALLOWED
     )
     return [f"{name}:{line} {attribute}" for name, line, attribute in found]
+
+
+def _skipping_names(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Attribute):
+        return [node.attr] if node.attr in SKIPPING else []
+    if isinstance(node, ast.ImportFrom):
+        return [alias.name for alias in node.names if alias.name in SKIPPING]
+    return []
 
 
 def test_every_test_can_fail() -> None:
@@ -122,6 +130,7 @@ def test_the_rules_find_what_they_forbid() -> None:
         "def test_only_required():\n    require_tool()\n    require_or_skip(True, 'x')\n"
         "def test_only_read():\n    checked(1)\n"
         "def test_run_checked():\n    subprocess.check_call(['true'])\n"
+        "from pytest import importorskip as skipping\n"
     )
     trees = {TESTS / "test_example.py": ast.parse(source)}
     assert asserting_nothing(trees) == [
@@ -133,4 +142,5 @@ def test_the_rules_find_what_they_forbid() -> None:
         "test_example.py:11 skipif",
         "test_example.py:13 skip",
         "test_example.py:15 importorskip",
+        "test_example.py:27 importorskip",
     ]
