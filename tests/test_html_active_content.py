@@ -95,6 +95,7 @@ def test_each_kind_of_active_html_in_a_page_is_a_warning_at_its_tag(
         # Review rv24: a definition's title may stand on the line after its address.
         '[iso]: https://example.org/std\n    "ISO <img src=x onerror=y>"',
         "[iso]: https://example.org/std\n(ISO <img src=x onerror=y>)",
+        '[iso]: https://example.org/std\n\t"ISO <img src=x onerror=y>"',  # a tab: spaces
         "Escaped: &lt;script&gt;alert(1)&lt;/script&gt; and \\<b>",
     ],
 )

@@ -102,9 +102,10 @@ _LINK_DESTINATION = re.compile(r"\]\([^()\x00]*+(?:\([^()\x00]*+\)[^()\x00]*+)*+
 # with the footnotes extension (security audit: a `<script>` on either ran unreported).
 # The title may stand alone on the next line, as Python-Markdown reads it (review rv24:
 # its tags were reported); the address may too, but a tag starting that line is published.
+# A tab is spaces there: Python-Markdown expands tabs before it reads a line.
 _REFERENCE_LINE = re.compile(
-    r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+\[(?!\^)[^\[\]\n]*+\]:[ ]*+\S++[ ]*+"
-    r"""(?:\n[ ]*+)?(?:(["']).*\1[ ]*+|\(.*\)[ ]*+)?$""",
+    r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+\[(?!\^)[^\[\]\n]*+\]:[ \t]*+\S++[ \t]*+"
+    r"""(?:\n[ \t]*+)?(?:(["']).*\1[ \t]*+|\(.*\)[ \t]*+)?$""",
     re.M,
 )
 # A start tag as a browser reads one, up to its `>`: a quoted value may hold `>` and `<`.
