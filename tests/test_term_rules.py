@@ -274,6 +274,10 @@ def acronyms_found(config: Path, text: str) -> list[str]:
         # ... with no-break or other Unicode spaces between them too (review rv23)
         ("CALL\u00a0A\u00a0LAWYER at once.", []),
         ("## WHAT\u202fTO\u2009DO", []),
+        # ... and between a heading's marks and its words (review rv26: a heading
+        # pasted with a no-break space at its end is a whole heading to Python-Markdown)
+        ("## CALL NOW\u00a0", []),
+        ("##\u2003CALL\u00a0NOW\u00a0##", []),
         # A lone acronym, two in running text, and a list are reported.
         ("**XYZ** said; XYZ ABC; FBI, DHS, ICE.", ["XYZ", "XYZ", "ABC", "DHS"]),
         ("- XYZ\n- ABC\n- QQQ", ["XYZ", "ABC", "QQQ"]),

@@ -94,16 +94,18 @@ _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
 _CAPITALS_WORD = rf"(?<![\w'\u2019-])(?:{_CAPITAL})+(?:['\u2019-](?:{_CAPITAL})+)*(?![\w'\u2019-])"
 # Between words of a run: spaces and tabs, and the Unicode spaces section 4 reads as one
 # (`CALL\u00a0NOW`), not a line or paragraph separator.
-_RUN_GAP = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+_SPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_RUN_GAP = f"{_SPACE}+"
 _CAPITALS_RUN = re.compile(rf"{_CAPITALS_WORD}(?:{_RUN_GAP}{_CAPITALS_WORD})+")
 _WORD_GAP = re.compile(_RUN_GAP)
 # Punctuation that may open or close a run of capitals that is a whole emphasis or heading
 # (`**CALL NOW!**`, `## ¿QUÉ HACER?`).
 _OPENING_MARKS = "¿¡\"'“‘„«("
 _CLOSING_MARKS = "?!.:…\"'”’“»)"
-# A run of capitals that is a whole heading: after `## ` and before the line's end.
-_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+\Z")
-_HEADING_AFTER = re.compile(r"[ \t]*(?:#+[ \t]*)?(?:\r?\n|\Z)")
+# A run of capitals that is a whole heading: after `## ` and before the line's end. Those
+# spaces may be Unicode's too: Python-Markdown strips them from the heading's text.
+_HEADING_BEFORE = re.compile(rf"(?:^|\n)[ \t]{{0,3}}#{{1,6}}{_SPACE}+\Z")
+_HEADING_AFTER = re.compile(rf"{_SPACE}*(?:#+{_SPACE}*)?(?:\r?\n|\Z)")
 _HEADING_LOOKBACK = 12  # characters: a line break, 3 spaces, ###### and a space, and more
 # A Spanish plural abbreviated by doubling its capitals: EE. UU. (Estados Unidos).
 _DOUBLED_PAIR = re.compile(r"([A-Z])\1\.[ \t\u00a0]?([A-Z])\2\.")
