@@ -166,6 +166,22 @@ def test_the_files_a_directive_excludes_are_not_read(
     assert avoided(handbook_including(tmp_path, directive)) == found
 
 
+@pytest.mark.parametrize("folder", ["./partials/drafts/", "./partials/drafts/."])
+def test_a_folder_excluded_with_a_slash_at_its_end_leaves_out_its_files(
+    tmp_path: Path, folder: str
+) -> None:
+    """Review rv26: the plugin (7.3) finds the folder an `exclude=` names with a `/` at
+    its end, as without one, and publishes none of its files (built with it); the checks
+    read the drafts there, and reported their words."""
+    directive = f'{{% include-markdown "partials/**/*.md" exclude="{folder}" %}}'
+    config_file = handbook_including(tmp_path, directive)
+    (tmp_path / "content" / "partials" / "drafts").mkdir()
+    (tmp_path / "content" / "partials" / "drafts" / "draft.md").write_text(
+        "A vagrant, in a draft.\n", encoding="utf-8"
+    )
+    assert avoided(config_file) == BOTH_PARTIALS
+
+
 def test_a_file_of_the_very_name_a_pattern_writes_is_the_file_included(
     tmp_path: Path,
 ) -> None:

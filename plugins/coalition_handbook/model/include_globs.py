@@ -21,6 +21,13 @@ def glob_files(base: Path, pattern: str) -> list[str]:
     of files, whose paths are made once, by the caller."""
     if names_a_folder(pattern):
         return []
+    return glob_paths(base, pattern)
+
+
+def glob_paths(base: Path, pattern: str) -> list[str]:
+    """The paths, of files and folders, that `pattern` names, from `base` where it is
+    relative, as the plugin joins them: its `exclude=` leaves out the files of a folder
+    named `partials/drafts/` as of one named `partials/drafts`."""
     if pattern.startswith("/"):
         return list(glob.iglob(pattern, flags=_PLUGIN_FLAGS))
     root = str(base)

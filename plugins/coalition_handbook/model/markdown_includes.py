@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..cache import RunCache
 from ..config import HandbookConfig
-from .include_globs import glob_files, names_a_folder
+from .include_globs import glob_files, glob_paths, names_a_folder
 from .pages import load_included_file
 from .source import relative_path
 from .types import Page
@@ -112,7 +112,7 @@ def _excluded(arguments: str, folder: Path) -> set[str]:
     if pattern.startswith("/"):
         return set(glob_files(Path("/"), pattern))
     if pattern.startswith(("./", "../")):
-        return {os.path.normpath(path) for path in glob_files(folder, pattern)}
+        return {os.path.normpath(path) for path in glob_paths(folder, pattern)}
     return set()
 
 
