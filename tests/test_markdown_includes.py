@@ -122,7 +122,8 @@ def test_a_page_included_is_checked_once_as_that_page(tmp_path: Path) -> None:
     ]
 
 
-BOTH_PARTIALS = [("content/partials/notice.md", 1, 3), ("content/partials/other.md", 2, 9)]
+NOTICE = [("content/partials/notice.md", 1, 3)]
+BOTH_PARTIALS = [*NOTICE, ("content/partials/other.md", 2, 9)]
 
 
 @pytest.mark.parametrize(
@@ -180,6 +181,27 @@ def test_a_folder_excluded_with_a_slash_at_its_end_leaves_out_its_files(
         "A vagrant, in a draft.\n", encoding="utf-8"
     )
     assert avoided(config_file) == BOTH_PARTIALS
+
+
+@pytest.mark.parametrize(
+    ("excluded", "directive", "found"),
+    [
+        ("[partials/other.md]", '{% include-markdown "partials/*.md" %}', NOTICE),
+        ("['partials/o*']", "{% include 'partials/*.md' %}", NOTICE),
+        # Compared as written: `./` writes `/./` in each path included, as for `exclude=`.
+        ("[partials/other.md]", '{% include-markdown "./partials/*.md" %}', BOTH_PARTIALS),
+        # A page it leaves out is published with its directives unread, as text.
+        ("[index.md]", '{% include-markdown "partials/*.md" %}', []),
+    ],
+)
+def test_the_files_the_plugin_s_exclude_setting_names_are_not_read(
+    tmp_path: Path, excluded: str, directive: str, found: list[tuple[str, int, int]]
+) -> None:
+    """Review rv26: the plugin (7.3) includes no file its own `exclude` setting names
+    (from docs_dir), nor reads the directives of a page it names (built with it); the
+    checks read them, and reported their words."""
+    plugin = f"  - include-markdown:\n      exclude: {excluded}\n"
+    assert avoided(handbook_including(tmp_path, directive, plugin)) == found
 
 
 def test_a_file_of_the_very_name_a_pattern_writes_is_the_file_included(

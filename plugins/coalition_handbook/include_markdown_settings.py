@@ -2,8 +2,8 @@
 
 With the plugin on, a page publishes the files its directives include: the checks read
 those files too (`model.markdown_includes`). Only the settings that decide which files
-are included are kept: the directives' tags and names, and whether the files included
-files include are followed.
+are included are kept: the directives' tags and names, whether the files included
+files include are followed, and the files it leaves out.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ class IncludeMarkdownSettings:
     recursive: bool = True
     """Whether the files included files include are included too, where a directive
     does not say (`recursive`)."""
+    exclude: tuple[str, ...] = ()
+    """Glob patterns, from docs_dir where relative, of the files it never includes and
+    the pages whose directives it leaves unread (`exclude`)."""
 
 
 def include_markdown_settings(plugins: Any) -> IncludeMarkdownSettings | None:
@@ -45,6 +48,7 @@ def include_markdown_settings(plugins: Any) -> IncludeMarkdownSettings | None:
     renamed = options.get("directives")
     names = renamed if isinstance(renamed, dict) else {}
     recursive = options.get("recursive")
+    exclude = options.get("exclude")
     return IncludeMarkdownSettings(
         opening if isinstance(opening, str) and opening else defaults.opening_tag,
         closing if isinstance(closing, str) and closing else defaults.closing_tag,
@@ -53,4 +57,7 @@ def include_markdown_settings(plugins: Any) -> IncludeMarkdownSettings | None:
             for directive in _DIRECTIVES
         ),
         recursive if isinstance(recursive, bool) else defaults.recursive,
+        tuple(exclude)
+        if isinstance(exclude, list) and all(isinstance(item, str) for item in exclude)
+        else defaults.exclude,
     )

@@ -55,13 +55,18 @@ def load_markdown_includes(
     known = {page.path for page in pages}
     included: dict[str, Page] = {}
     followed: set[str] = set()
-    waiting = [(config.root / page.path, page.origin.text) for page in pages]
+    ignored = _ignored(settings.exclude, config.docs_dir)
+    waiting = [
+        (path, page.origin.text)
+        for page in pages
+        if str(path := config.root / page.path) not in ignored  # its directives unread
+    ]
     while waiting:
         path, text = waiting.pop()
         for found in directive.finditer(_with_directives(text, settings.closing_tag)):
             name = _unquoted(found)
             nested = _recursive(found["arguments"], settings.recursive)
-            left_out = _excluded(found["arguments"], path.parent)
+            left_out = ignored | _excluded(found["arguments"], path.parent)
             for file, written in _files_named(name, path.parent, config.docs_dir):
                 shown = relative_path(config, file)
                 if shown in known or _left_out(written, left_out):
@@ -97,6 +102,16 @@ def _recursive(arguments: str, default: bool) -> bool:
     the plugin's setting."""
     found = _RECURSIVE.search(_QUOTED.sub("", arguments))
     return default if found is None else found[1] == "true"
+
+
+def _ignored(patterns: tuple[str, ...], docs_dir: Path) -> set[str]:
+    """The paths the plugin's `exclude` setting names, as it finds them: each pattern
+    joined to docs_dir where relative, the paths as the glob writes them."""
+    return {
+        found
+        for pattern in patterns
+        for found in glob_paths(Path("/"), os.path.join(docs_dir, pattern))  # noqa: PTH118
+    }
 
 
 def _excluded(arguments: str, folder: Path) -> set[str]:
