@@ -340,10 +340,18 @@ function keepFocusInReach(focused) {
 /* The element focus was last given to: by the time of the resize event, the browser may
    already have let go of a focus it no longer shows (the body is then the active element;
    seen in about one CI run of four). A press of a pointer moves focus by the member's
-   hand, and is not undone. */
+   hand, and is not undone; nor is a focus let go of at the width the last resize left
+   (review rv26: Enter on a link of the drawer's contents closes the drawer, and the
+   member reads on from its section: a window widened later took them to the sidebar). */
 var lastFocused = null;
+var handledWidth = window.innerWidth; // of the last resize handled, or of the page opened
 document.addEventListener("focusin", function (event) {
   lastFocused = event.target;
+});
+document.addEventListener("focusout", function (event) {
+  if (!event.relatedTarget && window.innerWidth === handledWidth) {
+    lastFocused = null; // let go of before any resize, not by one
+  }
 });
 document.addEventListener(
   "pointerdown",
@@ -358,6 +366,7 @@ window.addEventListener("resize", function () {
   if ((!focused || focused === document.body) && lastFocused && lastFocused.isConnected) {
     focused = lastFocused; // let go of by the browser, not by the member
   }
+  handledWidth = window.innerWidth;
   showDrawerState();
   if (focused) {
     keepFocusInReach(focused);
