@@ -10,7 +10,8 @@ from site_builds import content_as_of
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
-from coalition_handbook.config import TODAY_VARIABLE, load_config
+from coalition_handbook.config import load_config
+from coalition_handbook.config.today import TODAY_VARIABLE
 from coalition_handbook.model.types import Handbook
 
 ROOT = Path(__file__).resolve().parent.parent

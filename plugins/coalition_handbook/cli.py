@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .config import ConfigError, HandbookConfig, load_config, shown_name
+from .config import ConfigError, HandbookConfig, load_config
+from .file_names import shown_name
 
 EXIT_OK = 0
 EXIT_FAILING = 1

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ..config import rule_levels
+from ..config.rule_levels import rule_levels
 from ..forms import fold_case, form_key
 from ..mkdocs_yml import PLUGIN_NAME, options_that_run, plugin_instances, read_config_file
 from ..rules.base import RULES, rule_level

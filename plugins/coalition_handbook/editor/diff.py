@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache import read_regular_file
-from ..config import ConfigError, HandbookConfig, configured_folders
+from ..config import ConfigError, HandbookConfig
+from ..config.folders import configured_folders
 from ..findings import Finding, Severity
 from ..mkdocs_yml import inherited_file
 from ..model import load_handbook

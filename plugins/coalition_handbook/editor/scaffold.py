@@ -25,7 +25,8 @@ import jinja2
 import yaml
 
 from ..cache import read_regular_file
-from ..config import HandbookConfig, shown_name
+from ..config import HandbookConfig
+from ..file_names import shown_name
 from ..model.glossary import load_terms
 from ..model.schema import load_schema
 from ..model.source import RESERVED_ID

@@ -23,7 +23,8 @@ from pathlib import Path
 import pathspec
 
 from ..cache import STATS, RunCache
-from ..config import HandbookConfig, resolved
+from ..config import HandbookConfig
+from ..file_names import resolved
 from ..findings import Finding, Severity
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8

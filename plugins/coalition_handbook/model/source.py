@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cache import RunCache, read_regular_file
-from ..config import HandbookConfig, resolved
+from ..config import HandbookConfig
+from ..file_names import resolved
 from ..findings import Finding
 from ..rules.base import RULES
 from ..slugs import slugify

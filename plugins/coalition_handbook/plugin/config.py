@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 
-from ..config import AUTOLINK_MODES, PAPER_SIZES, RULE_LEVELS
+from ..config.settings import AUTOLINK_MODES, PAPER_SIZES, RULE_LEVELS
 
 
 class _RuleLevel(opt.BaseConfigOption[str]):

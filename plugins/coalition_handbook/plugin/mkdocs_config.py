@@ -12,7 +12,8 @@ from pathlib import Path
 import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..config import OPTION_DEFAULTS, shown_name
+from ..config.settings import OPTION_DEFAULTS
+from ..file_names import shown_name
 
 
 def patterns_as_written(spec: pathspec.PathSpec | None) -> tuple[str, ...]:

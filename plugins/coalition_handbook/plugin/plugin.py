@@ -31,19 +31,14 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..cache import RunCache
 from ..check import CheckResult, run_checks
-from ..config import (
-    ConfigError,
-    HandbookConfig,
-    ShownText,
-    SiteText,
-    build_config,
-    language_tag,
-    site_address,
-)
+from ..config import ConfigError, HandbookConfig, build_config
 from ..config import load_config as read_site_config
+from ..config.settings import SiteText
+from ..config.site_settings import language_tag, site_address
 from ..documents import matcher, pages_using_terms
 from ..findings import Severity
 from ..include_markdown_settings import IncludeMarkdownSettings
+from ..mkdocs_yml import ShownText
 from ..model.types import Module
 from ..report.totals import totals_line
 from ..rules import RULES

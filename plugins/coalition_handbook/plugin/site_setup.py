@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..config import relative_name
+from ..file_names import relative_name
 from ..rules.privacy_allow import public_phone_keys
 from ..site.autolink import AutolinkExtension
 from ..site.other_hosts import (

@@ -64,7 +64,7 @@ from ..xml_namespaces import BROWSER_NAMESPACES, namespaced_start_tags
 from .base import CheckContext
 
 if TYPE_CHECKING:
-    from ..config import SiteText
+    from ..config.settings import SiteText
 
 RULE = "html.active-content"
 

@@ -30,8 +30,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Literal, TextIO
 
-from ..config import ConfigError, HandbookConfig, shown_name
+from ..config import ConfigError, HandbookConfig
 from ..documents import ScannedDocument, scan_handbook
+from ..file_names import shown_name
 from ..markdown import HARD
 from ..matching import Hit, Matcher
 from ..model.modules import module_files

@@ -1,0 +1,41 @@
+"""How the handbook names files in its messages: relative to mkdocs.yml's folder, as
+findings name them, or to the current folder, as a user named them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """`HandbookConfig.relative` before there is a config: `path` relative to `root`,
+    with `/`, `../` outside it, absolute on another drive."""
+    target, resolved_root = resolved(path), root.resolve()
+    try:
+        return target.relative_to(resolved_root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return Path(os.path.relpath(target, resolved_root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def shown_name(path: Path) -> str:
+    """How a message names a file the user named (`-f sub/mkdocs.yml`, `-o out`) or will
+    open (what `handbook new` and `handbook handouts` write): relative to the current
+    folder where it is in it, else as given; findings name files from mkdocs.yml's
+    folder all the same (DESIGN section 6)."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()  # noqa: PTH100
+    except (ValueError, OSError):  # outside the current folder, or that folder is gone
+        return str(path)
+
+
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, or for a link that loops, the absolute path of the link itself
+    (a finding then names it; `resolve` raises)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))  # noqa: PTH100 (no resolving)
