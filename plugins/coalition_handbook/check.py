@@ -280,9 +280,9 @@ def _recheck(
     changed, or over all of them if there is no snapshot to take the others from or the
     terms' forms changed. The page rules and the term-file rules (`TERM_FILE_RULES`),
     which read each file alone, skip the term files that did not change either: their
-    findings come from the snapshot too. The handbook
-    and context come back with the findings when every file was checked; otherwise they
-    are loaded again when asked for."""
+    findings come from the snapshot too. The handbook and context come back with the
+    findings when every file was checked; otherwise they are loaded again when asked
+    for."""
     loaded = _load(config, cache, found, previous)
     handbook = loaded.handbook
     context = CheckContext(config=config, handbook=handbook, cache=cache)
@@ -298,53 +298,11 @@ def _recheck(
     page_rule_findings = apply_config(page_rule_findings, context)
     other_findings = apply_config(other_findings, context)
     reused = loaded.reused_pages | loaded.reused_terms
-
-    # Findings are kept by page only if the pages loaded are the pages the survey listed:
-    # a page saved between the two listings would otherwise have its findings kept with
-    # the terms' and modules', where no later edit of pages alone would ever drop them.
-    # So with the text files.
-    pages_apart = (
-        page_rules_known()
-        and all(
-            relative_path(config, Path(path)) == name
-            for name, path in found.checked_apart.items()
-            if name not in loaded.reused_pages
-        )
-        and all(page.path in found.paths for page in handbook.pages)
-        and all(text_file.path in found.text_files for text_file in handbook.text_files)
-    )
-    page_findings: dict[str, tuple[FindingValues, ...]] = {}
-    term_findings: dict[str, tuple[FindingValues, ...]] = {}
-    other: list[FindingValues] = []
+    pages_apart = _pages_checked_apart(config, found, loaded)
     if pages_apart:
-        # A plain page's or text file's findings are those at its path (its file name, as
-        # just checked); a term file's are those of the page and term-file rules at its
-        # path.
-        by_page: dict[str, list[FindingValues]] = {name: [] for name in found.checked_apart}
-        by_term: dict[str, list[FindingValues]] = {path: [] for path in term_paths(handbook.terms)}
-        for finding in page_rule_findings:
-            group = by_page.get(finding.path, by_term.get(finding.path, other))
-            group.append(finding_values(finding))
-        for finding in other_findings:
-            by_page.get(finding.path, other).append(finding_values(finding))
-        page_findings = {name: tuple(values) for name, values in by_page.items()}
-        term_findings = {path: tuple(values) for path, values in by_term.items() if values}
-        if previous is not None:
-            page_findings.update(
-                {name: previous.page_findings[name] for name in loaded.reused_pages}
-            )
-            term_findings.update(
-                (path, previous.term_findings[path])
-                for path in loaded.reused_terms
-                if path in previous.term_findings
-            )
+        kept = _findings_by_file(found, loaded, previous, page_rule_findings, other_findings)
     else:
-        other = [finding_values(finding) for finding in (*page_rule_findings, *other_findings)]
-        if previous is not None:  # the files left out keep their findings all the same
-            for name in loaded.reused_pages:
-                other += previous.page_findings[name]
-            for path in loaded.reused_terms:
-                other += previous.term_findings.get(path, ())
+        kept = _findings_together(loaded, previous, page_rule_findings + other_findings)
     snapshot = Snapshot(
         engine=engine_fingerprint(),
         root=found.root,
@@ -356,9 +314,9 @@ def _recheck(
         forms_key=forms_key(context),
         matcher_key=matcher_cache_key(cache, forms_key(context)),
         pages_apart=pages_apart,
-        page_findings=page_findings,
-        term_findings=term_findings,
-        other_findings=tuple(other),
+        page_findings=kept.page_findings,
+        term_findings=kept.term_findings,
+        other_findings=kept.other,
     )
     matcher(context)  # cached for a next run that checks pages alone
     # Every term, protocol and module file is loaded, or held unread (`model.term_facts`),
@@ -369,6 +327,81 @@ def _recheck(
     if reused:
         return _lazy_result(snapshot.findings(), config, cache)
     return CheckResult(sort_findings(page_rule_findings + other_findings), context)
+
+
+def _pages_checked_apart(config: HandbookConfig, found: Survey, loaded: _Loaded) -> bool:
+    """Whether the findings can be kept by page. Only if the pages loaded are the pages
+    the survey listed: a page saved between the two listings would otherwise have its
+    findings kept with the terms' and modules', where no later edit of pages alone would
+    ever drop them. So with the text files."""
+    handbook = loaded.handbook
+    return (
+        page_rules_known()
+        and all(
+            relative_path(config, Path(path)) == name
+            for name, path in found.checked_apart.items()
+            if name not in loaded.reused_pages
+        )
+        and all(page.path in found.paths for page in handbook.pages)
+        and all(text_file.path in found.text_files for text_file in handbook.text_files)
+    )
+
+
+@dataclass(frozen=True)
+class _KeptFindings:
+    """A run's findings as the snapshot keeps them: by plain page or text file, by term
+    file, and the others."""
+
+    page_findings: dict[str, tuple[FindingValues, ...]]
+    term_findings: dict[str, tuple[FindingValues, ...]]
+    other: tuple[FindingValues, ...]
+
+
+def _findings_by_file(
+    found: Survey,
+    loaded: _Loaded,
+    previous: Snapshot | None,
+    page_rule_findings: list[Finding],
+    other_findings: list[Finding],
+) -> _KeptFindings:
+    """The findings kept by file, with those of the files `loaded` reused from
+    `previous`. A plain page's or text file's findings are those at its path (its file
+    name, as just checked); a term file's are those of the page and term-file rules at
+    its path."""
+    other: list[FindingValues] = []
+    by_page: dict[str, list[FindingValues]] = {name: [] for name in found.checked_apart}
+    by_term: dict[str, list[FindingValues]] = {
+        path: [] for path in term_paths(loaded.handbook.terms)
+    }
+    for finding in page_rule_findings:
+        group = by_page.get(finding.path, by_term.get(finding.path, other))
+        group.append(finding_values(finding))
+    for finding in other_findings:
+        by_page.get(finding.path, other).append(finding_values(finding))
+    page_findings = {name: tuple(values) for name, values in by_page.items()}
+    term_findings = {path: tuple(values) for path, values in by_term.items() if values}
+    if previous is not None:
+        page_findings.update({name: previous.page_findings[name] for name in loaded.reused_pages})
+        term_findings.update(
+            (path, previous.term_findings[path])
+            for path in loaded.reused_terms
+            if path in previous.term_findings
+        )
+    return _KeptFindings(page_findings, term_findings, tuple(other))
+
+
+def _findings_together(
+    loaded: _Loaded, previous: Snapshot | None, findings: list[Finding]
+) -> _KeptFindings:
+    """The `findings` kept all together, with those of the files `loaded` reused from
+    `previous`: the files left out keep their findings all the same."""
+    other = [finding_values(finding) for finding in findings]
+    if previous is not None:
+        for name in loaded.reused_pages:
+            other += previous.page_findings[name]
+        for path in loaded.reused_terms:
+            other += previous.term_findings.get(path, ())
+    return _KeptFindings({}, {}, tuple(other))
 
 
 def _page_rule_context(context: CheckContext, reused_terms: set[str]) -> CheckContext:
