@@ -191,38 +191,80 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
     # NFC: the form as the checks read it, whatever a keyboard or a copied name made.
     name = unicodedata.normalize("NFC", _plain_letters(_visible(_as_utf8(name))))
     name = _SPACES_AND_TABS.sub(" ", name).strip()
+    problem = _name_problem(kind, name)
+    if problem is not None:
+        return _refused(problem, EXIT_USAGE)
+    slug = slugify(name)
+    problem = _id_problem(config, kind, name, slug)
+    if problem is not None:
+        return _refused(problem, EXIT_USAGE)
+    path = target_path(config, kind, slug)
+    # The folder as found, the file as named: a link there is not followed in messages.
+    shown = posixpath.join(config.relative(path.parent), path.name)
+    problem = _reserved_name_problem(slug, shown)
+    if problem is not None:
+        return _refused(problem, EXIT_USAGE)
+    twin = _unread_twin(path)
+    if twin is not None:
+        # `handbook check` asks for it to be renamed to `path`'s name: that is the file to edit.
+        return _refused(
+            f"{posixpath.join(config.relative(path.parent), twin)} is there "
+            f"already with this id, but is not read (the checks read .yml files alone): "
+            f"rename it to {path.name} and edit it; nothing was written.",
+            EXIT_REFUSED,
+        )
+    text = render(kind, name, path.parent, config.today, config.root)
+    if kind == "term" and not path.exists():
+        problem = _claim_problem(config, name, slug, Origin(path=shown, text=text))
+        if problem is not None:
+            return _refused(problem, EXIT_REFUSED)
+    refusal = _write_new_file(config, path, shown, text)
+    if refusal is not None:
+        return _refused(*refusal)
+    steps = _next_steps(config_file, compare_base(config.root))
+    print(f"created {shown_name(path)}: fill it in, then run\n{steps}")
+    if respelled := words_respelled(name, config.language):
+        # A note, not a refusal: `nino` for `niño` is fine, `ano` for `año` is not, and
+        # only a reader of the language can tell (audit).
+        print(_respelled_note(respelled, path, name), file=sys.stderr)
+    return EXIT_OK
+
+
+def _refused(problem: str, exit_code: int) -> int:
+    """Say why `handbook new` wrote nothing; `exit_code`."""
+    print(f"handbook new: {problem}", file=sys.stderr)
+    return exit_code
+
+
+def _name_problem(kind: str, name: str) -> str | None:
+    """Why `name` (cleaned up as `run_new` does) can be no term's form or record's title;
+    None where it can be one."""
     if not name:
-        print('handbook new: the name is empty: give one, e.g. "T visa"', file=sys.stderr)
-        return EXIT_USAGE
+        return 'the name is empty: give one, e.g. "T visa"'
     # Control characters, and the line and paragraph separators YAML reads as breaks.
     if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in name):
-        print('handbook new: give the name on one line, e.g. "T visa"', file=sys.stderr)
-        return EXIT_USAGE
+        return 'give the name on one line, e.g. "T visa"'
     if LONE_SURROGATE.search(name):
         # A byte that is not UTF-8 (a terminal in another encoding): no text to write.
-        print(
-            "handbook new: the name holds a byte that is not UTF-8; write it as UTF-8 text "
-            "(is the terminal set to another encoding?)",
-            file=sys.stderr,
+        return (
+            "the name holds a byte that is not UTF-8; write it as UTF-8 text "
+            "(is the terminal set to another encoding?)"
         )
-        return EXIT_USAGE
     if len(name) > MAX_NAME:
-        print(
-            f"handbook new: a name has at most {MAX_NAME} characters (this one has {len(name)})",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        return f"a name has at most {MAX_NAME} characters (this one has {len(name)})"
     if kind == "term" and (problem := _form_problem(name)):
-        print(f"handbook new: {name!r} {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    slug = slugify(name)
+        return f"{name!r} {problem}"
+    return None
+
+
+def _id_problem(config: HandbookConfig, kind: str, name: str, slug: str) -> str | None:
+    """Why `slug`, the id made from `name`, is no id for the new file: too long, empty,
+    or saying something else than the name; None where it will do."""
     if len(slug) > MAX_NAME:  # "ß" is "ss": an id can be longer than its name
-        print(
-            f"handbook new: the file name made from this name would have {len(slug)} "
-            f"characters before .yml, at most {MAX_NAME}: give a shorter name",
-            file=sys.stderr,
+        return (
+            f"the file name made from this name would have {len(slug)} "
+            f"characters before .yml, at most {MAX_NAME}: give a shorter name"
         )
-        return EXIT_USAGE
     example = config.relative(target_path(config, kind, _EXAMPLE_IDS[kind]))
     in_latin_letters = (
         "Write the preferred form in Latin letters, and give this one under `translations`."
@@ -230,23 +272,19 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
         else "Write the title in Latin letters."
     )
     if not slug:
-        print(
-            f"handbook new: cannot make a file name from {name!r}: it needs at least one "
-            f"Latin letter or digit (file names are ids such as {example}). {in_latin_letters}",
-            file=sys.stderr,
+        return (
+            f"cannot make a file name from {name!r}: it needs at least one "
+            f"Latin letter or digit (file names are ids such as {example}). {in_latin_letters}"
         )
-        return EXIT_USAGE
     if left_out := words_left_out(name):
         # The id, and so the page's address, would say something else than the name, and
         # take the plain id from a later term (audit: `Москва shelter` made shelter.yml).
         words = ", ".join(map(repr, left_out))
-        print(
-            f"handbook new: the file name made from {name!r} would leave out {words}, with "
+        return (
+            f"the file name made from {name!r} would leave out {words}, with "
             f"no Latin letter or digit (file names are ids such as {example}; this one "
-            f"would be {config.relative(target_path(config, kind, slug))}). {in_latin_letters}",
-            file=sys.stderr,
+            f"would be {config.relative(target_path(config, kind, slug))}). {in_latin_letters}"
         )
-        return EXIT_USAGE
     if partly := letters_left_out(name):
         # A letter of another script in a Latin word (a look-alike typed with another
         # keyboard layout) was cut from the id in silence: `viсtim` made vi-tim (review).
@@ -255,67 +293,58 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
         )
         several = sum(len(chars) for _, chars in partly) > 1
         kind_of = "Latin letters or digits" if several else "a Latin letter or digit"
-        print(
-            f"handbook new: the file name made from {name!r} would leave out {lost}, not "
+        return (
+            f"the file name made from {name!r} would leave out {lost}, not "
             f"{kind_of} (file names are ids such as {example}; this one would be "
-            f"{config.relative(target_path(config, kind, slug))}). {in_latin_letters}",
-            file=sys.stderr,
+            f"{config.relative(target_path(config, kind, slug))}). {in_latin_letters}"
         )
-        return EXIT_USAGE
-    path = target_path(config, kind, slug)
-    # The folder as found, the file as named: a link there is not followed in messages.
-    shown = posixpath.join(config.relative(path.parent), path.name)
+    return None
+
+
+def _reserved_name_problem(slug: str, shown: str) -> str | None:
+    """Why the file `shown`, of id `slug`, could not be one of the handbook's: its name
+    is Windows' or the generated index page's; None where it can be."""
     if slug in WINDOWS_DEVICE_NAMES:
-        print(
-            f"handbook new: {shown} could not be checked out on Windows, where "
+        return (
+            f"{shown} could not be checked out on Windows, where "
             f"{slug.upper()} names a device, not a file: give a longer name; nothing was "
-            "written.",
-            file=sys.stderr,
+            "written."
         )
-        return EXIT_USAGE
     if slug == RESERVED_ID:  # `handbook check` would refuse the file (model.source.check_id)
-        print(
-            f"handbook new: {shown} would take the place of its folder's generated index "
-            'page: name what it is an index of, e.g. "Vulnerability index"; nothing was written.',
-            file=sys.stderr,
+        return (
+            f"{shown} would take the place of its folder's generated index "
+            'page: name what it is an index of, e.g. "Vulnerability index"; nothing was written.'
         )
-        return EXIT_USAGE
-    twin = _unread_twin(path)
-    if twin is not None:
-        # `handbook check` asks for it to be renamed to `path`'s name: that is the file to edit.
-        print(
-            f"handbook new: {posixpath.join(config.relative(path.parent), twin)} is there "
-            f"already with this id, but is not read (the checks read .yml files alone): "
-            f"rename it to {path.name} and edit it; nothing was written.",
-            file=sys.stderr,
-        )
-        return EXIT_REFUSED
-    text = render(kind, name, path.parent, config.today, config.root)
-    if kind == "term" and not path.exists():
-        # The new term as far as its forms go: the template writes `name` as `term` alone.
-        new_term = Term(
-            id=slug,
-            term=name,
-            version=1,
-            definition="",
-            short="",
-            history=(),
-            origin=Origin(path=shown, text=text),
-        )
-        claimed = claimed_elsewhere(config, new_term)
-        if claimed is not None:
-            what = _CLAIM_KINDS[claimed.kind]
-            replaced = (
-                f", replaced by {claimed.term.replaced_by!r}"
-                if claimed.kind == "deprecated" and claimed.term.replaced_by
-                else ""
-            )
-            print(
-                f"handbook new: {name!r} is already {what} {claimed.term.id!r} "
-                f"({claimed.place()}{replaced}): edit that term instead; nothing was written.",
-                file=sys.stderr,
-            )
-            return EXIT_REFUSED
+    return None
+
+
+def _claim_problem(config: HandbookConfig, name: str, slug: str, origin: Origin) -> str | None:
+    """Why no term `name` (id `slug`, to be written as `origin`) can be added: another
+    term claims the form already; None where none does."""
+    # The new term as far as its forms go: the template writes `name` as `term` alone.
+    new_term = Term(
+        id=slug, term=name, version=1, definition="", short="", history=(), origin=origin
+    )
+    claimed = claimed_elsewhere(config, new_term)
+    if claimed is None:
+        return None
+    what = _CLAIM_KINDS[claimed.kind]
+    replaced = (
+        f", replaced by {claimed.term.replaced_by!r}"
+        if claimed.kind == "deprecated" and claimed.term.replaced_by
+        else ""
+    )
+    return (
+        f"{name!r} is already {what} {claimed.term.id!r} "
+        f"({claimed.place()}{replaced}): edit that term instead; nothing was written."
+    )
+
+
+def _write_new_file(
+    config: HandbookConfig, path: Path, shown: str, text: str
+) -> tuple[str, int] | None:
+    """Write `text` to the new file at `path` (named `shown`), making its folder; where
+    that cannot be done, why, with the exit code to return. Never overwrites a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:  # e.g. a file where the folder belongs
@@ -326,8 +355,7 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
             if in_the_way is not None
             else error.strerror
         )
-        print(f"handbook new: cannot make the folder {folder}: {reason}", file=sys.stderr)
-        return EXIT_USAGE
+        return f"cannot make the folder {folder}: {reason}", EXIT_USAGE
     try:
         # Mode "x" creates the file or fails if it exists: no window to overwrite it.
         with path.open("x", encoding="utf-8", newline="\n") as output:
@@ -335,29 +363,19 @@ def run_new(config: HandbookConfig, kind: str, name: str, config_file: Path | No
     except FileExistsError:
         if path.is_dir() and not path.is_symlink():
             # A folder cannot be edited into a file: say what stands in the way.
-            print(
-                f"handbook new: {shown} is a folder, in the way of the new file; it was left "
+            return (
+                f"{shown} is a folder, in the way of the new file; it was left "
                 f"untouched. Rename or remove the folder, or choose another name.",
-                file=sys.stderr,
+                EXIT_REFUSED,
             )
-            return EXIT_REFUSED
         what = "is a symbolic link" if path.is_symlink() else "already exists"
-        print(
-            f"handbook new: {shown} {what}; it was left untouched. "
-            f"Edit it, or choose another name.",
-            file=sys.stderr,
+        return (
+            f"{shown} {what}; it was left untouched. Edit it, or choose another name.",
+            EXIT_REFUSED,
         )
-        return EXIT_REFUSED
     except OSError as error:
-        print(f"handbook new: cannot write {shown}: {error.strerror}", file=sys.stderr)
-        return EXIT_USAGE
-    steps = _next_steps(config_file, compare_base(config.root))
-    print(f"created {shown_name(path)}: fill it in, then run\n{steps}")
-    if respelled := words_respelled(name, config.language):
-        # A note, not a refusal: `nino` for `niño` is fine, `ano` for `año` is not, and
-        # only a reader of the language can tell (audit).
-        print(_respelled_note(respelled, path, name), file=sys.stderr)
-    return EXIT_OK
+        return f"cannot write {shown}: {error.strerror}", EXIT_USAGE
+    return None
 
 
 # How an example id spells out a letter the id would write as another one (`año` is
