@@ -182,33 +182,9 @@ def render(
     addresses = old_addresses(changes, settings)
     handouts = old_handouts(changes, settings)
     lines += old_addresses_section(addresses, settings, use_directory_urls, handouts)
-    if not_compared:
-        lines += [
-            "### Not compared",
-            "",
-            "These files do not load at the head, so they cannot be compared, nor can their "
-            "`version` and `history` be shown to record the change: the diff fails until they "
-            "load. `handbook check` lists every problem of each; the first is:",
-            "",
-        ]
-        lines += [
-            f"- ❌ {inline_code(f'{path}:{problem[0]}')}: {escape(problem[1])}"
-            if problem
-            else f"- ❌ {inline_code(path)}"
-            for path, problem in not_compared.items()
-        ]
-        lines.append("")
+    lines += _not_compared_lines(not_compared)
     lines += _untouched_lines(untouched)
-    if broken_at_base:
-        lines += [
-            "### Did not load at the base",
-            "",
-            "These files did not load at the base, so what is in them now is shown as added, "
-            "compared with nothing (a fix of a broken file, most likely):",
-            "",
-            *(f"- {inline_code(path)}" for path in broken_at_base),
-            "",
-        ]
+    lines += _broken_at_base_lines(broken_at_base)
     for kind in KINDS:
         moved_pages = changes.moved_pages if kind == "module" else ()
         lines += _kind_section(
@@ -217,6 +193,44 @@ def render(
     lowered = check_settings.lowered if check_settings else {}
     lines += uses_section(changes, uses, budget, lowered)
     return "\n".join(within(lines, limits))
+
+
+def _not_compared_lines(not_compared: Mapping[str, tuple[str, str] | None]) -> list[str]:
+    """The section of the files that do not load at the head, with the first problem of
+    each; none if every file loads."""
+    if not not_compared:
+        return []
+    return [
+        "### Not compared",
+        "",
+        "These files do not load at the head, so they cannot be compared, nor can their "
+        "`version` and `history` be shown to record the change: the diff fails until they "
+        "load. `handbook check` lists every problem of each; the first is:",
+        "",
+        *(
+            f"- ❌ {inline_code(f'{path}:{problem[0]}')}: {escape(problem[1])}"
+            if problem
+            else f"- ❌ {inline_code(path)}"
+            for path, problem in not_compared.items()
+        ),
+        "",
+    ]
+
+
+def _broken_at_base_lines(broken_at_base: Sequence[str]) -> list[str]:
+    """The section of the files that did not load at the base and do now; none if there
+    are none."""
+    if not broken_at_base:
+        return []
+    return [
+        "### Did not load at the base",
+        "",
+        "These files did not load at the base, so what is in them now is shown as added, "
+        "compared with nothing (a fix of a broken file, most likely):",
+        "",
+        *(f"- {inline_code(path)}" for path in broken_at_base),
+        "",
+    ]
 
 
 def _untouched_lines(untouched: Sequence[str]) -> list[str]:
@@ -329,38 +343,9 @@ def _item_lines(
     name = item.term if isinstance(item, Term) else item.title
     heading = f"- **{escape(name)}** (`{item.id}`, {inline_code(change.path)})"
     if change.change == "added":
-        status = f", {item.status}" if isinstance(item, Term) else ""
-        return [
-            f"{heading}: version {item.version}{status}",
-            *_forms_of_new(change),
-            *(_term_of_new(item) if isinstance(item, Term) else []),
-            *_references_of_new(item),
-            *_text_of_new(item, budget),
-            *(_protocol_of_new(item, budget) if isinstance(item, Protocol) else []),
-            *(f"  - history: {history_entry(entry)}" for entry in item.history),
-            *([f"  - ❌ {change.version_problem}"] if change.version_problem else []),
-            *_placeholder_lines(item),
-            *_empty_section_lines(item),
-            "",
-        ]
+        return _added_item_lines(change, heading, budget)
     if change.change == "removed":
-        # Links written in pages do not go with it: they break (audit).
-        note = " Its page goes, and links written to it break."
-        if isinstance(item, Term) and item.status != "deprecated":
-            # Merged by deletion, its forms link to the term that took them (audit).
-            heir = forms_now_of(change, form_changes)
-            if heir is None:
-                note += " Its forms are no longer linked."
-            else:
-                note += f" Its forms are now forms of `{heir}`, and link to its page."
-        lines = [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change, budget)]
-        if isinstance(item, Term) and item.status != "deprecated":
-            lines.append(
-                "  - to retire a term, deprecate it instead (`status: deprecated`, "
-                "`replaced_by`): its page stays, and the checks point every use to the "
-                "replacement"
-            )
-        return [*lines, ""]
+        return _removed_item_lines(change, heading, budget, form_changes)
     assert change.old is not None and change.new is not None
     lines = [f"{heading}: version {_arrow(change.old.version, change.new.version)}"]
     if listed_as == "changed" and change.change != "changed":
@@ -391,6 +376,50 @@ def _item_lines(
         what = "content" if fields or change.renamed_references else "version and history"
         return [*lines, f"  - its {what} changed too: see **Changed**", ""]
     return [*lines, *_content_lines(change, budget)]
+
+
+def _added_item_lines(change: ItemChange, heading: str, budget: Budget) -> list[str]:
+    """The lines of an item the change adds, under its `heading`: all it holds."""
+    item = change.item
+    status = f", {item.status}" if isinstance(item, Term) else ""
+    return [
+        f"{heading}: version {item.version}{status}",
+        *_forms_of_new(change),
+        *(_term_of_new(item) if isinstance(item, Term) else []),
+        *_references_of_new(item),
+        *_text_of_new(item, budget),
+        *(_protocol_of_new(item, budget) if isinstance(item, Protocol) else []),
+        *(f"  - history: {history_entry(entry)}" for entry in item.history),
+        *([f"  - ❌ {change.version_problem}"] if change.version_problem else []),
+        *_placeholder_lines(item),
+        *_empty_section_lines(item),
+        "",
+    ]
+
+
+def _removed_item_lines(
+    change: ItemChange, heading: str, budget: Budget, form_changes: Sequence[FormStatusChange]
+) -> list[str]:
+    """The lines of an item the change removes, under its `heading`: what breaks, and
+    where a term's forms went (`form_changes`)."""
+    item = change.item
+    # Links written in pages do not go with it: they break (audit).
+    note = " Its page goes, and links written to it break."
+    if isinstance(item, Term) and item.status != "deprecated":
+        # Merged by deletion, its forms link to the term that took them (audit).
+        heir = forms_now_of(change, form_changes)
+        if heir is None:
+            note += " Its forms are no longer linked."
+        else:
+            note += f" Its forms are now forms of `{heir}`, and link to its page."
+    lines = [f"{heading}: was version {item.version}.{note}", *_named_by_lines(change, budget)]
+    if isinstance(item, Term) and item.status != "deprecated":
+        lines.append(
+            "  - to retire a term, deprecate it instead (`status: deprecated`, "
+            "`replaced_by`): its page stays, and the checks point every use to the "
+            "replacement"
+        )
+    return [*lines, ""]
 
 
 def _content_lines(change: ItemChange, budget: Budget) -> list[str]:
