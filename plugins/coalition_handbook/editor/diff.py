@@ -395,11 +395,7 @@ def load_revision(
     if commit is None:
         raise DiffError(_unknown_revision(repository, revision))
     if label is None:
-        # A commit id, whole or short, not a branch or tag whose name begins the id.
-        named_by_commit = _COMMIT_ID.fullmatch(revision) is not None and commit.startswith(
-            revision.lower()
-        )
-        label = f"`{commit[:12]}`" if named_by_commit else f"`{revision}` ({commit[:12]})"
+        label = _revision_label(revision, commit)
     # Resolved as a link's target is (a temporary folder may be reached through a link,
     # as /var is on macOS): a link inside the handbook must be found inside it.
     into = into.resolve()
@@ -419,20 +415,7 @@ def load_revision(
             folder = _inside(repository, config_file.parent, "the folder of mkdocs.yml")
             settings = site_settings(into / folder / config_file.name)
             check_settings = _check_settings(into / folder / config_file.name)
-    try:
-        git.export(
-            repository,
-            commit,
-            sorted(set(folders.values())),
-            into,
-            links=True,
-            wanted=_read_by_the_loader(folders),
-        )
-    except git.GitError as error:
-        raise DiffError(str(error)) from None
-    for name, relative in folders.items():  # a folder above which a link was made
-        if not (into / relative).resolve().is_relative_to(into):
-            raise DiffError(f"{relative} in {commit[:12]} leads out of the repository ({name})")
+    _export(repository, commit, folders, into)
     exported = dataclasses.replace(
         config,
         root=into / _inside(repository, config.root, "the site"),
@@ -452,6 +435,36 @@ def load_revision(
         settings=settings,
         check_settings=check_settings,
     )
+
+
+def _revision_label(revision: str, commit: str) -> str:
+    """How the report names `revision`, which is `commit`: by the commit alone where the
+    revision is a commit id, whole or short (not a branch or tag whose name begins the
+    id), else by both."""
+    named_by_commit = _COMMIT_ID.fullmatch(revision) is not None and commit.startswith(
+        revision.lower()
+    )
+    return f"`{commit[:12]}`" if named_by_commit else f"`{revision}` ({commit[:12]})"
+
+
+def _export(repository: Path, commit: str, folders: Mapping[str, str], into: Path) -> None:
+    """Export the handbook's `folders` (relative to the repository) as they are in
+    `commit` below `into`; a `DiffError` if git cannot, or a folder leads out of the
+    repository through a link above it."""
+    try:
+        git.export(
+            repository,
+            commit,
+            sorted(set(folders.values())),
+            into,
+            links=True,
+            wanted=_read_by_the_loader(folders),
+        )
+    except git.GitError as error:
+        raise DiffError(str(error)) from None
+    for name, relative in folders.items():
+        if not (into / relative).resolve().is_relative_to(into):
+            raise DiffError(f"{relative} in {commit[:12]} leads out of the repository ({name})")
 
 
 def _renamed_files(
