@@ -235,19 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _escape_what_stdout_cannot_encode()
     args = _parse_arguments(build_parser(), argv)
     try:
-        config_file = args.config_file or default_config_file()
-        if args.config_file is None:
-            _note_other_configs(config_file)
-        if args.config_file is None and not config_file.exists():
-            if config_file.is_symlink():  # here, but a link to nothing (audit)
-                raise ConfigError(
-                    f"{config_file}: a symbolic link to {config_file.readlink()}, which "
-                    "does not exist: link it to the site's config, or name that with -f"
-                )
-            raise ConfigError(
-                f"{config_file.resolve()}: no such file (run handbook in the folder of "
-                "mkdocs.yml, or name it with -f)"
-            )
+        config_file = args.config_file or _default_config_here()
         # A first term may come before its folder, which `new` makes; a folder named in
         # mkdocs.yml otherwise than by default that is not there is a typo to the other
         # commands (`diff` would report every term removed). A diff may come before any
@@ -290,6 +278,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename else ""
         print(f"handbook: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _default_config_here() -> Path:
+    """The config file a command run without -f reads, named on stderr where another
+    is beside it; a `ConfigError` where it is not there (`load_config` names a file
+    given with -f that is not there itself)."""
+    config_file = default_config_file()
+    _note_other_configs(config_file)
+    if not config_file.exists():
+        if config_file.is_symlink():  # here, but a link to nothing (audit)
+            raise ConfigError(
+                f"{config_file}: a symbolic link to {config_file.readlink()}, which "
+                "does not exist: link it to the site's config, or name that with -f"
+            )
+        raise ConfigError(
+            f"{config_file.resolve()}: no such file (run handbook in the folder of "
+            "mkdocs.yml, or name it with -f)"
+        )
+    return config_file
 
 
 def _require_a_handbook(config: HandbookConfig, shown_as: str) -> None:
