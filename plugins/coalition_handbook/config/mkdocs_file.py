@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -68,17 +68,7 @@ def load_config(
     if not (isinstance(rules, dict) and rules.get("link.unsafe") in ("off", False)):
         for _, problem in script_links:
             problems.add(problem)
-    # As the build: a handbook plugin switched off stops nothing.
-    if refuse_plugins and any(runs for _, runs in instances):
-        for problem in refused_plugins(data.get("plugins"), lines, where):
-            problems.add(problem)
-    listed = sum(runs for _, runs in instances)
-    if listed > 1:
-        problems.add(
-            f"{lines.get('plugins', where)}: 'plugins' lists the '{PLUGIN_NAME}' plugin "
-            f"{listed} times: MkDocs would run it as often, reporting every finding {listed} "
-            "times; list it once, with all its options"
-        )
+    _plugins_problems(data, lines, where, instances, refuse_plugins, problems)
     docs_dir, options = _docs_dir(
         data, options, lines, where, root, require_folders=require_folders, problems=problems
     )
@@ -139,6 +129,31 @@ def load_config(
             replace(text, where=named_from_folder(text.where, where)) for text in shown_texts
         ),
     )
+
+
+def _plugins_problems(
+    data: Mapping[str, Any],
+    lines: Mapping[str, str],
+    where: str,
+    instances: Sequence[tuple[Any, bool]],
+    refuse_plugins: bool,
+    problems: Problems,
+) -> None:
+    """Add what the build would stop on or repeat in mkdocs.yml's `plugins`, where the
+    handbook plugin is listed as `instances` (each with whether it runs): with
+    `refuse_plugins`, a plugin beside it the build stops on (`refused_plugins`); the
+    handbook plugin listed more than once."""
+    # As the build: a handbook plugin switched off stops nothing.
+    if refuse_plugins and any(runs for _, runs in instances):
+        for problem in refused_plugins(data.get("plugins"), lines, where):
+            problems.add(problem)
+    listed = sum(runs for _, runs in instances)
+    if listed > 1:
+        problems.add(
+            f"{lines.get('plugins', where)}: 'plugins' lists the '{PLUGIN_NAME}' plugin "
+            f"{listed} times: MkDocs would run it as often, reporting every finding {listed} "
+            "times; list it once, with all its options"
+        )
 
 
 def _existing_file(config_file: Path, shown_as: str | None) -> Path:
