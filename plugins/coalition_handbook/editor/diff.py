@@ -255,16 +255,7 @@ def diff_report(
     )
     changes = _without_forms_of(changes, _term_ids(old.handbook, unloaded))
     uses = find_uses(changes.form_changes, before, new.handbook, config.rules)
-    loaded_now = _item_paths(new.handbook)
-    broken_at_base = [path for path in old.unloaded if path in loaded_now]
-    # A file that did not load at the base either, and is as it was, is no part of this
-    # change: it is named, but fails the diff of no pull request that leaves it alone.
-    untouched = [
-        path
-        for path in new.unloaded
-        if path in old.unloaded and old.digests.get(path) == new.digests.get(path) != ""
-    ]
-    not_compared = {path: new.problems.get(path) for path in new.unloaded if path not in untouched}
+    broken_at_base, untouched, not_compared = _unloaded_files(old, new)
     notes: list[ConfigNote | BaseAheadNote] = [
         side.config_note for side in (old, new) if side.config_note is not None
     ]
@@ -310,6 +301,25 @@ def diff_report(
     if mask.masked_any and report != report_of(changes, uses, not_compared):
         report = report_of(shown_changes, shown_uses, shown_problems, masked=True)
     return report, _failures(changes, not_compared)
+
+
+def _unloaded_files(
+    old: Side, new: Side
+) -> tuple[list[str], list[str], dict[str, tuple[str, str] | None]]:
+    """The content files that do not load on a side: those that did not at the base and
+    do now; those that load at neither and are as they were; and the others, which do
+    not load at the head, with the first problem of each. A file that did not load at
+    the base either, and is as it was, is no part of this change: it is named, but
+    fails the diff of no pull request that leaves it alone."""
+    loaded_now = _item_paths(new.handbook)
+    broken_at_base = [path for path in old.unloaded if path in loaded_now]
+    untouched = [
+        path
+        for path in new.unloaded
+        if path in old.unloaded and old.digests.get(path) == new.digests.get(path) != ""
+    ]
+    not_compared = {path: new.problems.get(path) for path in new.unloaded if path not in untouched}
+    return broken_at_base, untouched, not_compared
 
 
 def _base_ahead(
