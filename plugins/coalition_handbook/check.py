@@ -255,8 +255,8 @@ def _check_pages(
     )
     documents = scan(Handbook({}, {}, {}, pages), term_matcher)
     used = {hit[2].term_id for document in documents for hits in document.hits for hit in hits}
-    term_paths = [config.glossary_dir / f"{term_id}.yml" for term_id in sorted(used)]
-    terms, _, _ = cached_records(term_paths, config, "term", GLOSSARY_RULE, build_term, cache)
+    used_term_files = [config.glossary_dir / f"{term_id}.yml" for term_id in sorted(used)]
+    terms, _, _ = cached_records(used_term_files, config, "term", GLOSSARY_RULE, build_term, cache)
     handbook = Handbook(terms=terms, protocols={}, modules={}, pages=pages, text_files=text_files)
     context = CheckContext(config=config, handbook=handbook, cache=cache)
     context.shared("matcher", lambda: term_matcher)
