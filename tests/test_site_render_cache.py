@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 from jinja2 import Environment
 from jinja2.bccache import bc_magic
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from site_builds import build_site, protocol_yaml, read, run_build, term_yaml, write_site
 
 from coalition_handbook.cache import RunCache
+from coalition_handbook.plugin.shared_markdown import SharedMarkdown
 from coalition_handbook.site import render_cache
 from coalition_handbook.site.autolink import AutolinkExtension
 from coalition_handbook.site.render_cache import PageRenderCache, build_salt
@@ -30,15 +32,22 @@ PAGES = {"index.md": "# Home\n\nA survivor spoke.\n"}
 
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
-    """Source paths of the pages MkDocs turned from Markdown into HTML, with counts."""
+    """Source paths of the pages turned from Markdown into HTML, with counts: by MkDocs,
+    or by the converter a build's generated pages share (plugin/shared_markdown.py)."""
     counts: Counter[str] = Counter()
     render = Page.render
+    shared_render = SharedMarkdown.render
 
     def counting(page: Page, config: object, files: object) -> None:
         counts[page.file.src_uri] += 1
         render(page, config, files)  # type: ignore[arg-type]
 
+    def counting_shared(shared: SharedMarkdown, page: Page, files: Files) -> None:
+        counts[page.file.src_uri] += 1
+        shared_render(shared, page, files)
+
     monkeypatch.setattr(Page, "render", counting)
+    monkeypatch.setattr(SharedMarkdown, "render", counting_shared)
     yield counts
 
 

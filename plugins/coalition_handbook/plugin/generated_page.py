@@ -13,16 +13,24 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from ..site.render_cache import PageRenderCache, RenderedPage
+from .shared_markdown import SharedMarkdown
 
 
 class GeneratedPage(Page):
     """A generated page (a term's, the glossary, changes...): its HTML comes from
     `render_cache` when an earlier build rendered the same Markdown with the same setup,
-    else from MkDocs, as any page's."""
+    else from MkDocs, as any page's (with the build's `shared_markdown` where it can)."""
 
-    def __init__(self, file: File, config: MkDocsConfig, render_cache: PageRenderCache) -> None:
+    def __init__(
+        self,
+        file: File,
+        config: MkDocsConfig,
+        render_cache: PageRenderCache,
+        shared_markdown: SharedMarkdown,
+    ) -> None:
         super().__init__(None, file, config)
         self.render_cache = render_cache
+        self.shared_markdown = shared_markdown
 
     def read_source(self, config: MkDocsConfig) -> None:
         # The front matter as MkDocs parsed it from the same text before: YAML is slow.
@@ -40,7 +48,7 @@ class GeneratedPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if not self.render_cache.enabled or self.markdown is None:
-            super().render(config, files)
+            self._render(config, files)
             return
         key = self.render_cache.key(self.file.src_uri, self.markdown)
         found = self.render_cache.get(key)
@@ -54,7 +62,7 @@ class GeneratedPage(Page):
             self.links_to_anchors = {}
             return
         with _LogWatch() as watch:
-            super().render(config, files)
+            self._render(config, files)
         # Only a render that said nothing is kept: a warm build must report what a cold
         # one does. Links to anchors of other pages are checked every build, as MkDocs does.
         if not watch.logged and not self.links_to_anchors and self.content is not None:
@@ -68,6 +76,14 @@ class GeneratedPage(Page):
                     frozenset(anchors) if anchors is not None else None,
                 ),
             )
+
+    def _render(self, config: MkDocsConfig, files: Files) -> None:
+        """MkDocs' render of the page's Markdown, by the build's shared converter where
+        its extensions allow (plugin/shared_markdown.py)."""
+        if self.markdown is not None and self.shared_markdown.usable:
+            self.shared_markdown.render(self, files)
+        else:
+            super().render(config, files)
 
 
 class _LogWatch(logging.Handler):

@@ -112,6 +112,7 @@ from .search_index import (
     index_from_cache,
     merge_previous_index,
 )
+from .shared_markdown import SharedMarkdown
 from .site_setup import Asset, asset_files, configure_site, fold_search_worker
 from .theme import (
     PAGE_SLOT,
@@ -426,9 +427,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             )
         # A page named in a nav written in mkdocs.yml gets its title there, from MkDocs.
         in_nav = nav_paths(config.nav)
+        shared_markdown = SharedMarkdown(config)
         for file in generated:
             if file.src_uri not in in_nav:
-                GeneratedPage(file, config, self.render_cache)
+                GeneratedPage(file, config, self.render_cache, shared_markdown)
         return files
 
     def _arrange_nav(

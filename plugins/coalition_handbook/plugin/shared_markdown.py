@@ -1,0 +1,113 @@
+"""One Markdown converter for all of a build's generated pages, reset between them.
+
+MkDocs makes a new `markdown.Markdown` for every page it renders: it builds every
+extension's processors again, and pymdownx.superfences looks up its highlighting
+settings again. For a handbook's hundreds of term pages that was about a sixth of what
+rendering them cost a build without the cache. Python-Markdown's own way to convert many
+documents is one instance, `reset()` between them; this does so for the generated pages,
+with MkDocs' per-page processors (links, anchors, the title) registered anew for each.
+
+Only with extensions known to leave nothing of one page in the next once reset
+(`_RESETS_FULLY`, and the plugin's autolinks): with any other, or footnotes numbered
+across pages (`UNIQUE_IDS`, which counts resets), each page gets its own converter, as
+MkDocs makes it. A page renders to the same HTML either way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
+from mkdocs.structure.toc import get_toc
+
+from ..site.autolink import AutolinkExtension
+
+# Extensions whose `reset` (or none, for those that keep nothing between documents)
+# leaves a converter as a new one would be: read in their code (Python-Markdown 3.x,
+# pymdownx 10.x).
+_RESETS_FULLY = frozenset(
+    {
+        "admonition",
+        "attr_list",
+        "fenced_code",
+        "footnotes",  # unless UNIQUE_IDS: see `reusable`
+        "md_in_html",
+        "tables",
+        "toc",
+        "pymdownx.details",
+        "pymdownx.highlight",
+        "pymdownx.inlinehilite",
+        "pymdownx.superfences",
+        "pymdownx.tabbed",
+    }
+)
+_BUILT_IN = "markdown.extensions."
+# MkDocs' logger of page rendering: below DEBUG it keeps the links to other pages' anchors.
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+
+
+def reusable(extensions: Iterable[object], options: Mapping[str, Any]) -> bool:
+    """Whether one converter with `extensions` (and their `options`), reset between
+    pages, renders each page as a new one would."""
+    for extension in extensions:
+        if isinstance(extension, AutolinkExtension):
+            continue  # its state is the page's, set before each render (`begin_page`)
+        if not isinstance(extension, str):
+            return False
+        name = extension.removeprefix(_BUILT_IN)
+        if name not in _RESETS_FULLY:
+            return False
+        settings = options.get(extension) or options.get(name) or {}
+        if name == "footnotes" and settings.get("UNIQUE_IDS"):
+            return False
+    return True
+
+
+class SharedMarkdown:
+    """The converter of one build's generated pages (made on first use)."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.usable = reusable(config.markdown_extensions, config.mdx_configs or {})
+        self._converter: markdown.Markdown | None = None
+
+    def render(self, page: Page, files: Files) -> None:
+        """What `Page.render` does, with the shared converter."""
+        assert page.markdown is not None
+        if self._converter is None:
+            self._converter = markdown.Markdown(
+                extensions=self.config.markdown_extensions,
+                extension_configs=self.config.mdx_configs or {},
+            )
+        else:
+            self._converter.reset()
+        converter = self._converter
+        raw_html = _RawHTMLPreprocessor()
+        raw_html._register(converter)
+        anchors = _ExtractAnchorsTreeprocessor(page.file, files, self.config)
+        anchors._register(converter)
+        relative = _RelativePathTreeprocessor(page.file, files, self.config)
+        relative._register(converter)
+        title = _ExtractTitleTreeprocessor()
+        title._register(converter)
+        try:
+            page.content = converter.convert(page.markdown)
+        except BaseException:
+            self._converter = None  # stopped halfway: the next page gets a new one
+            raise
+        page.toc = get_toc(getattr(converter, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if _PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative.links_to_anchors

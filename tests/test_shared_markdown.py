@@ -1,0 +1,99 @@
+"""A build's generated pages are rendered by one Markdown converter, reset between
+pages, where the extensions allow (plugin/shared_markdown.py): to the same HTML as a
+converter of their own gives each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from site_builds import build_site, term_yaml, write_site
+
+from coalition_handbook.plugin import shared_markdown
+from coalition_handbook.plugin.shared_markdown import reusable
+from coalition_handbook.site.autolink import AutolinkExtension
+
+EXTENSIONS = """\
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - footnotes
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+"""
+PAGES = {"index.md": "# Home\n\nA survivor spoke.\n"}
+
+
+def _terms(count: int) -> dict[str, str]:
+    """Terms whose definitions leave state in a converter: footnotes, tabs, code, ids."""
+    return {
+        f"term-{index}": term_yaml(
+            f"term {index}",
+            f"A word of the handbook, number {index}.[^note]\n\n"
+            f'=== "One"\n\n    A tab.\n\n=== "Two"\n\n    Another tab.\n\n'
+            "```python\nprint(1)\n```\n\n[^note]: As the coalition agreed.",
+        )
+        for index in range(count)
+    }
+
+
+def _site_html(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in site.rglob("*.html")}
+
+
+@pytest.fixture
+def converters(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry for each Markdown converter made."""
+    made: list[int] = []
+    init = markdown.Markdown.__init__
+
+    def counting(self: markdown.Markdown, **options: object) -> None:
+        made.append(1)
+        init(self, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(markdown.Markdown, "__init__", counting)
+    return made
+
+
+def test_more_terms_make_no_more_converters(
+    tmp_path: Path, converters: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    made = []
+    for count in (2, 5):
+        config = write_site(
+            tmp_path / str(count), pages=PAGES, terms=_terms(count), extra_config=EXTENSIONS
+        )
+        converters.clear()
+        build_site(config, strict=False)
+        made.append(len(converters))
+    assert made[0] == made[1]
+
+
+def test_a_shared_converter_renders_what_one_of_each_page_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the theme prints a build date
+    config = write_site(tmp_path, pages=PAGES, terms=_terms(3), extra_config=EXTENSIONS)
+    shared = _site_html(build_site(config, strict=False, site_dir=tmp_path / "shared"))
+    monkeypatch.setattr(shared_markdown, "reusable", lambda *_: False)
+    own = _site_html(build_site(config, strict=False, site_dir=tmp_path / "own"))
+    page = own["glossary/term-2/index.html"].decode()
+    assert 'class="footnote"' in page and "tabbed-set" in page and "highlight" in page
+    assert shared == own
+
+
+def test_extensions_not_known_to_reset_get_a_converter_a_page() -> None:
+    assert reusable(["toc", "markdown.extensions.tables", AutolinkExtension()], {})
+    assert reusable(["footnotes"], {"footnotes": {"BACKLINK_TEXT": "^"}})
+    assert not reusable(["toc", "abbr"], {})  # a glossary others may load into it
+    assert not reusable(["footnotes"], {"footnotes": {"UNIQUE_IDS": True}})
+    assert not reusable(["toc", markdown.extensions.Extension()], {})
