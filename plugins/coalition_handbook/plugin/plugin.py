@@ -10,6 +10,7 @@ navigation, autolinks (a Markdown extension) and its stylesheet. The work is don
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import posixpath
 from collections.abc import Callable
@@ -48,7 +49,7 @@ from ..site import navigation
 from ..site.autolink import Autolinker, AutolinkExtension, link_targets
 from ..site.dates import content_date
 from ..site.front_matter import front_matter_as_text
-from ..site.handout_background import render_in_background, wait_for_background_handouts
+from ..site.handout_background import render_in_background, stop_background_handouts
 from ..site.handout_links import left_out_modules
 from ..site.html_comments import without_comments
 from ..site.languages import english_label, is_english
@@ -188,8 +189,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         a problem is named at its line of mkdocs.yml, and a key set twice in one mapping
         (which MkDocs silently reads as the last) is one."""
         # `mkdocs serve` reads mkdocs.yml again first thing in each rebuild: the last
-        # one's handouts are published before this one counts warnings or cleans a file.
-        self._wait_for_handouts()
+        # one's render in the background is stopped before this one counts warnings or
+        # cleans a file (it waits for the handout rendering now only, into the cache).
+        self._stop_handouts("a new build starts")
         errors, warnings = super().load_config(options, config_file_path)
         self.site_url_written = None
         self.site_texts = ()
@@ -229,7 +231,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # it must find ours, served from the site itself.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self._wait_for_handouts()  # the build's first hook: before anything is written
+        self._stop_handouts("a new build starts")  # the first hook: before anything is written
         if not self.config.enabled:
             return config
         problems = unsupported_plugins(config)
@@ -770,14 +772,19 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # run in it later (without on_startup) is not one of serve's rebuilds.
         self.live_server = None
         # `mkdocs serve` removes its site folder next: nothing may write into it then.
-        self._wait_for_handouts()
+        # A second Ctrl-C while this waits ends the wait here: the render publishes
+        # nothing, so serve may remove its folder (it would not, were the interrupt to
+        # leave this hook), and the site set aside is put back below.
+        with contextlib.suppress(KeyboardInterrupt):
+            self._stop_handouts("the server stops", note=" (Ctrl-C again: at once)")
         # A build stopped by Ctrl-C raises no Exception, so no build_error event: the
         # site set aside is still there to put back.
         self._restore_previous_site()
 
-    def _wait_for_handouts(self) -> None:
-        """Wait for the handouts a rebuild of `mkdocs serve` renders in the background."""
-        wait_for_background_handouts(log.log)
+    def _stop_handouts(self, stopped_by: str, note: str = "") -> None:
+        """Stop the handouts a rebuild of `mkdocs serve` renders in the background, once
+        the one rendering now is done; they publish nothing then."""
+        stop_background_handouts(log.log, stopped_by, note=note)
 
     def _restore_previous_site(self) -> None:
         self._put_back_sigterm_handler()  # a second SIGTERM ends the process, as it did

@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from ..config import ConfigError, HandbookConfig
 from ..documents import ScannedDocument, scan_handbook
@@ -55,7 +55,15 @@ from .handout_render import (
 )
 from .urls import HANDOUTS_DIR
 
+if TYPE_CHECKING:  # a stop signal is given by `mkdocs serve`'s renders in the background only
+    from threading import Event
+
 Outcome = Literal["rendered", "cached", "failed"]
+
+
+class HandoutsStopped(Exception):
+    """`make_handouts` was told to stop (its `stop` was set): raised before the next
+    module's handout, or before its render, so that the run returns nothing to publish."""
 
 
 @dataclass(frozen=True)
@@ -342,6 +350,7 @@ def make_handouts(
     say: Callable[[str], None] | None = None,
     *,
     render: bool = True,
+    stop: Event | None = None,
 ) -> HandoutReport:
     """Every module's handout (but those the site leaves out: `left_out_modules`),
     rendered or from the cache, held in memory (`pdf`) until
@@ -357,7 +366,9 @@ def make_handouts(
 
     `say` is told, before it starts, of a render that will take long (`_long_render`).
     Without `render`, only the cache's handouts are made: the others are named in
-    `HandoutReport.pending`, and left for a later run to render."""
+    `HandoutReport.pending`, and left for a later run to render. Once `stop` is set, the
+    run raises `HandoutsStopped` before its next module or render (a render under way
+    ends first, into the cache: WeasyPrint cannot be interrupted)."""
     config = context.config
     cache = HandoutCache.beside(config.root, config.config_name)
     report = HandoutReport(config.root, config.config_name)
@@ -367,7 +378,7 @@ def make_handouts(
         key=lambda module: module.id,
     )
     made = [
-        _make(context, module, cache, report, held_back, say=say, render=render)
+        _make(context, module, cache, report, held_back, say=say, render=render, stop=stop)
         for module in modules
     ]
     report.results = [result for result in made if result is not None]
@@ -388,7 +399,14 @@ def make_handouts(
             ):
                 continue
             made_again = _make(
-                context, result.module, cache, report, None, report.unpublished, render=render
+                context,
+                result.module,
+                cache,
+                report,
+                None,
+                report.unpublished,
+                render=render,
+                stop=stop,
             )
             if made_again is not None and made_again.outcome != "failed":
                 report.results[index] = made_again
@@ -406,10 +424,12 @@ def _make(
     say: Callable[[str], None] | None = None,
     *,
     render: bool = True,
+    stop: Event | None = None,
 ) -> HandoutResult | None:
     """`module`'s handout, from the cache or rendered (see `make_handouts`); a render
     that finds no PDF can be made on this machine says why in `report.unavailable`.
     None: the cache does not hold it, and it is not to be rendered (`render`)."""
+    _stop_if_told(stop)
     config = context.config
     reason = (held_back or {}).get(module.origin.path)
     if reason is not None:
@@ -432,6 +452,7 @@ def _make(
         )
     if not render:
         return None
+    _stop_if_told(stop)  # the module's content may have taken a while
     try:
         if report.unavailable is not None:
             raise HandoutsUnavailable(report.unavailable)
@@ -466,6 +487,11 @@ def _make(
             sorted((page, href, address) for (page, href), address in site_links.items())
         ),
     )
+
+
+def _stop_if_told(stop: Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise HandoutsStopped
 
 
 # Printed text past which a handout takes long to render: WeasyPrint lays out some 30 to
