@@ -110,8 +110,8 @@ def render_in_background(
 
 def stop_background_handouts(emit: Emit, stopped_by: str, *, note: str = "") -> None:
     """Stop the handouts rendering in the background, if any, and wait for its thread: it
-    ends once the handout it is rendering is done, and publishes nothing (none of its
-    handouts if it was not publishing yet; all of them if it was). A KeyboardInterrupt
+    ends once the handout it is rendering is done, and publishes none of its handouts
+    (one publishing them already publishes them all first). A KeyboardInterrupt
     while waiting (a second Ctrl-C) ends the wait and goes on: the render is left to end
     by itself, and publishes nothing either. `stopped_by` and `note` are said."""
     for render in _taken():
