@@ -36,7 +36,7 @@ from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
 from ..stack_room import HANDOUT_FRAMES, with_frames
-from . import handout_languages, handout_phones, handout_problems
+from . import handout_key_terms_gap, handout_languages, handout_phones, handout_problems
 from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
 from .handout_long_words import break_long_words
@@ -457,7 +457,13 @@ def render_pdf(
             # and a passage in another language says which (`handout_languages`).
             handout_languages.mark_languages(weasyprint)
             needing_none = handout_problems.needing_no_description(document.etree_element)
-            pdf = document.write_pdf(pdf_tags=True, dpi=IMAGE_DPI, optimize_images=True)
+            options = {"pdf_tags": True, "dpi": IMAGE_DPI, "optimize_images": True}
+            laid_out = document.render(**options)
+            if filling := handout_key_terms_gap.terms_that_fill_the_gap(laid_out.pages):
+                handout_key_terms_gap.split_key_terms(document.etree_element, filling)
+                read.clear()  # read again by the second layout
+                laid_out = document.render(**options)
+            pdf = laid_out.write_pdf(**options)
         return pdf, messages, needing_none
 
     try:

@@ -1,0 +1,68 @@
+"""The Key terms box starts where the text before it ends, not on the next page with half
+a page left blank (`handout_key_terms_gap`): WeasyPrint moved the whole two-column box
+on where the second column's first term did not fit (print audit: 46% of page 6 of the
+example's "Coalition onboarding" handout on Letter blank)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from test_handouts import context_of, module_text, require_weasyprint, squashed, write_handbook
+
+from coalition_handbook.site import handout_key_terms_gap, handout_render
+from coalition_handbook.site.handouts import handout_content
+
+# A definition that fills most of a column, in paragraphs: kept whole, it fits no column
+# of the room the protocol leaves on its page.
+LONG_HOTLINE = "\n\n".join(
+    ["The National Human Trafficking Hotline."]
+    + ["It answers every call, day and night, in many languages, and helps decide what next."] * 10
+)
+
+
+def _hotel_staff_pages(root: Path) -> list[str]:
+    """The text of each page of the hotel-staff handout, on Letter, whose protocol ends
+    about half-way down its second page, and whose second key term is long."""
+    filler = "".join(f"\nWhat staff may notice at work, part {n}.\n" for n in range(12))
+    body = "Watch for debt bondage among housekeepers.\n" + filler
+    config_file = write_handbook(
+        root, paper="Letter", modules={"hotel-staff": module_text("Hotel staff", body)}
+    )
+    hotline = root / "glossary" / "hotline.yml"
+    indented = LONG_HOTLINE.replace("\n", "\n  ")
+    hotline.write_text(
+        hotline.read_text(encoding="utf-8").replace(
+            "definition: The National Human Trafficking Hotline, open every day, all day.",
+            f"definition: |\n  {indented}",
+        ),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    content = handout_content(context, context.handbook.modules["hotel-staff"])
+    assert [term.id for term in content.key_terms][:2] == ["debt-bondage", "hotline"]
+    pdf = handout_render.render_pdf(content, root / "content" / "modules", [root])
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.pdf
+def test_the_key_terms_box_starts_on_the_page_the_protocols_end(tmp_path: Path) -> None:
+    require_weasyprint()
+    pages = _hotel_staff_pages(tmp_path)
+    ending = next(page for page in pages if "CONTACTS" in page)
+    assert "Key terms" in ending
+    assert "Work demanded as repayment of a debt" in ending  # the first term, whole
+    # Every term whole, the long one too, on the page after.
+    (whole,) = [page for page in pages if "The National Human Trafficking Hotline." in page]
+    assert squashed(whole).count("helps decide what next.") == 10
+
+
+def test_the_terms_that_fill_the_room_are_those_two_columns_hold_in_order() -> None:
+    """Greedy, in A-Z order: a term that does not fit ends its column, and the terms
+    after it wait for the next page even where a shorter one would fit."""
+    assert handout_key_terms_gap._fitting([40, 40, 90, 20, 5], room=100) == 3
+    assert handout_key_terms_gap._fitting([40, 40, 90, 10, 50], room=100) == 4
+    assert handout_key_terms_gap._fitting([120, 10], room=100) == 0  # none fits
+    assert handout_key_terms_gap._fitting([10, 10], room=100) == 0  # all fit: no gap
