@@ -3007,6 +3007,35 @@ def test_each_shipped_contact_is_printed_whole_on_one_page(tmp_path: Path, paper
 
 
 @pytest.mark.pdf
+def test_a_protocols_contacts_print_together_under_their_heading(tmp_path: Path) -> None:
+    """Print audit: the Health care handout on A4 ended a page with "CONTACTS" and
+    "Emergency services", and began the next with the hotline, under no heading."""
+    require_weasyprint()
+    # The protocol's contacts come at an A4 page's foot after this many lines.
+    filler = "".join(f"\nWhat staff may notice at work, part {n}.\n" for n in range(28))
+    modules = {"hotel-staff": module_text("Hotel staff", filler)}
+    config_file = write_handbook(tmp_path, modules=modules)
+    protocol = tmp_path / "protocols" / "hotel-staff.yml"
+    more = (
+        '  - name: Emergency services\n    phone: "911"\n'
+        "  - name: Local task force\n    phone: 1-888-373-7888\n"
+    )
+    protocol.write_text(
+        protocol.read_text(encoding="utf-8").replace("history:\n", more + "history:\n", 1),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    pdf = tmp_path / "contacts.pdf"
+    pdf.write_bytes(handout_render.render_pdf(content, tmp_path / "content", [tmp_path]))
+
+    pages = [squashed(text) for _, _, text in pdf_pages(pdf)]
+    (page,) = [text for text in pages if "CONTACTS" in text]
+    for contact in ("National Human Trafficking Hotline", "Emergency services", "Local task force"):
+        assert contact in page
+
+
+@pytest.mark.pdf
 def test_a_table_too_wide_for_the_paper_prints_every_column_on_it(tmp_path: Path) -> None:
     """Handout audit: a table of 30 columns printed three of them, the rest cut off at the
     paper's edge with no word; a long address in a cell ran off the paper too."""
