@@ -1,0 +1,125 @@
+"""ADOPTING.md's "GitLab CI/CD": the Code Quality script it gives, run on what `handbook
+check --format json` prints, and the `.gitlab-ci.yml` it gives, read as GitLab reads it.
+A GitLab adopter's audit: the guide named GitHub's formats alone, which GitLab reads
+neither of."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from test_adopting_doc import guide_text, write_example
+from test_workflows import commands
+
+from coalition_handbook.cli import build_parser, main
+
+# GitLab's Code Quality severities (Code Climate's).
+GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+SCRIPT_PATH = ".gitlab/handbook-codequality.py"
+PRIVATE_NUMBER = "402-555-0142"
+
+
+def gitlab_section() -> str:
+    text = guide_text()
+    start = text.index("\n### GitLab CI/CD\n")
+    return text[start : text.index("\n### ", start + 1)]
+
+
+def fenced(language: str) -> str:
+    (block,) = re.findall(rf"^```{language}\n(.*?)^```$", gitlab_section(), re.M | re.S)
+    return block
+
+
+def code_quality(report: str, folder: str, tmp_path: Path) -> list[dict[str, object]]:
+    script = tmp_path / "handbook-codequality.py"
+    script.write_text(fenced("python"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), folder],
+        input=report,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert PRIVATE_NUMBER not in done.stdout  # the message's mask, never `found`
+    issues = json.loads(done.stdout)
+    assert isinstance(issues, list)
+    return issues
+
+
+def json_report(config: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    main(["check", "--format", "json", "-f", str(config)])
+    return capsys.readouterr().out
+
+
+def test_the_code_quality_script_reports_every_finding_where_gitlab_looks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = write_example(tmp_path / "docs" / "handbook", monkeypatch)
+    index = config.parent / "content" / "index.md"
+    original = index.read_text(encoding="utf-8")
+    added = f"\nModern-day slavery. Call Dana at {PRIVATE_NUMBER}. Ask the NGO.\n"
+    index.write_text(original + added, encoding="utf-8")
+    report = json_report(config, capsys)
+    findings = json.loads(report)["findings"]
+    assert {finding["severity"] for finding in findings} == {"error", "warning", "info"}
+
+    issues = code_quality(report, "docs/handbook", tmp_path)
+    assert len(issues) == len(findings)
+    for issue, finding in zip(issues, findings, strict=True):
+        assert issue["check_name"] == finding["rule"]
+        assert issue["severity"] in GITLAB_SEVERITIES
+        assert issue["location"] == {
+            "path": f"docs/handbook/{finding['path']}",  # from the top of the repository
+            "lines": {"begin": finding["line"]},
+        }
+        assert finding["message"] in str(issue["description"])
+    # Errors, warnings and infos stay apart on the merge request page.
+    severities = {(f["severity"], i["severity"]) for i, f in zip(issues, findings, strict=True)}
+    assert len(severities) == len({issue["severity"] for issue in issues}) == 3
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+
+    # A line added above the findings moves them, and leaves them the same findings.
+    index.write_text(original + "\nA new paragraph.\n" + added, encoding="utf-8")
+    moved = code_quality(json_report(config, capsys), "docs/handbook", tmp_path)
+    assert [issue["fingerprint"] for issue in moved] == [issue["fingerprint"] for issue in issues]
+    assert [issue["location"]["lines"]["begin"] for issue in moved] == [  # type: ignore[index]
+        issue["location"]["lines"]["begin"] + 2  # type: ignore[index]
+        for issue in issues
+    ]
+
+    # A handbook at the top of the repository: the paths as the JSON gives them.
+    at_top = code_quality(report, ".", tmp_path)
+    assert [issue["location"]["path"] for issue in at_top] == [  # type: ignore[index]
+        finding["path"] for finding in findings
+    ]
+
+
+def test_the_gitlab_pipeline_runs_the_commands_the_guide_names() -> None:
+    pipeline = yaml.safe_load(fenced("yaml"))
+    check, pages = pipeline["handbook-check"], pipeline["pages"]
+    scripts = [*pipeline["default"]["before_script"], *check["script"], *pages["script"]]
+    run = [command for script in scripts for command in commands(script)]
+    for program, *arguments in run:
+        if program.endswith("/handbook"):
+            build_parser().parse_args(arguments)  # the subcommand and its options exist
+        if program.endswith("/mkdocs"):
+            assert arguments[:2] == ["build", "--strict"]
+    # The check's report is the file the job gives GitLab, from the script the guide
+    # names, and the job fails as `handbook check --strict` does.
+    (converting,) = [line for line in check["script"] if SCRIPT_PATH in line]
+    assert converting.endswith(f"> {check['artifacts']['reports']['codequality']}")
+    assert f"`{SCRIPT_PATH}`" in gitlab_section()
+    assert ".venv/bin/handbook check --strict" in check["script"]
+    assert check["artifacts"]["when"] == "always"
+    # GitLab Pages publishes the `public` folder of the job named `pages`.
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert any("--site-dir public" in line for line in pages["script"])
+    # The cache from inside the project alone, its key from outside it.
+    assert all(not path.startswith(("~", "/")) for path in pipeline["cache"]["paths"])
+    assert any("HANDBOOK_CACHE_KEY_FILE=/tmp/" in line for line in scripts)
