@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from coalition_handbook.forms import INVISIBLE_CHARACTERS, UNICODE_SPACES
 from coalition_handbook.letters import CAPITAL_LETTERS, SMALL_LETTERS
 from coalition_handbook.rules.privacy_emails import is_file_name
+from coalition_handbook.rules.privacy_name_first_streets import name_first_streets
 from coalition_handbook.rules.privacy_personal_data import find_personal_data
 from coalition_handbook.rules.privacy_phones import names_no_phone
 from coalition_handbook.rules.privacy_streets import names_no_street
@@ -134,9 +135,15 @@ def plain_visible_data(masked: str) -> Iterator[tuple[str, int, int]]:
         if not overlaps and not is_file_name(found.group()):
             yield "e-mail address", start, end
     yield from plain_phone_numbers(masked)
+    streets = []
     for found in STREET.finditer(masked):
+        streets.append(found.span())
         if not names_no_street(masked, found.start(), found.end()):
             yield "street address", found.start(), found.end()
+    # Spanish streets written name first ("Calle Luna 123"), in a pass of their own.
+    for start, end in name_first_streets(masked):
+        if not any(start < other_end and other_start < end for other_start, other_end in streets):
+            yield "street address", start, end
 
 
 def plain_phone_numbers(masked: str) -> Iterator[tuple[str, int, int]]:

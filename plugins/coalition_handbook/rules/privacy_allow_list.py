@@ -23,6 +23,7 @@ from .privacy_allow import (
     public_phone_keys,
 )
 from .privacy_locations import ListedLocations
+from .privacy_name_first_streets import name_first_streets
 from .privacy_personal_data import street_spans
 from .privacy_phones import candidates
 from .privacy_text_keys import link_key, text_key
@@ -94,10 +95,11 @@ class AllowList:
 
 def _street_at_start(entry: str) -> str | None:
     """The street address that `entry` starts with, as the rule finds one ("2 Marsham
-    Street" of "2 Marsham Street, London SW1P 4DF"), if any."""
+    Street" of "2 Marsham Street, London SW1P 4DF", "Calle de Alcalá 45" of "Calle de
+    Alcalá 45, 28014 Madrid"), if any."""
     entry = entry.strip()
     found = candidates(entry.isascii()).match(entry)
-    if found is None:
-        return None
-    end = max(found.end("street"), found.end("street_alone"))
+    end = -1 if found is None else max(found.end("street"), found.end("street_alone"))
+    if end < 0:  # or written name first, as Spanish writes it ("Calle de Alcalá 45, Madrid")
+        end = next((end for start, end in name_first_streets(entry) if start == 0), -1)
     return entry[:end] if end >= 0 else None

@@ -16,6 +16,7 @@ from .national_phones import national_numbers
 from .privacy_allow import Spans
 from .privacy_emails import find_email_addresses
 from .privacy_links import url_spans
+from .privacy_name_first_streets import name_first_streets
 from .privacy_phones import candidates, is_international_length, names_no_phone, reads_as_identifier
 from .privacy_streets import names_no_street
 
@@ -87,6 +88,13 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
             yield "phone number", start, end
     for start, end in streets:
         if not names_no_street(masked, start, end):
+            yield "street address", start, end
+    # Spanish writes the street first and its number after ("Calle Luna 123"); an address
+    # found number first ("123 Calle Luna 45") is found once.
+    number_first = Spans(streets)
+    for start, end in name_first_streets(masked):
+        if not number_first.overlaps(start, end):
+            streets.append((start, end))
             yield "street address", start, end
     if countries:
         # One finding a number: what the finders above found is no national number.

@@ -47,7 +47,9 @@ apostrophe (10 Bolívar Street, 8 O'Brien Road), and the street type may come be
 as Puerto Rico and the Southwest write it ("123 Calle Luna", "1200 Camino del Rio"), if
 the name is capitalised ("the 2 Camino trails" is none); such a street after a year read
 as one ("Since 2005 Camino Health Center"), or whose type is an English word too
-("Option 1 Via Email"), is reported only with an address around it. A file name with
+("Option 1 Via Email"), is reported only with an address around it. Spain and Latin
+America write the type and name first and the number after ("Calle Luna 123", "Av.
+Insurgentes Sur 1602"): `privacy_name_first_streets`. A file name with
 an `@` (`logo@2x.png`) is no e-mail address. Of a URL, only what it gives whoever opens it is
 checked: the number of a WhatsApp link (international, with or without its `+`; the
 app's `whatsapp://send?phone=...` too, and Telegram's `tg://resolve?phone=...`), the

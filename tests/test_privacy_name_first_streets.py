@@ -1,0 +1,81 @@
+"""privacy.pii on street addresses written as Spain and Latin America write them, the
+street first and its number after (`Calle Luna 123`, `Av. Insurgentes Sur 1602`). A
+Spanish adopter's audit: the rule read only the number-first form ("123 Calle Luna"), so
+a Spanish-language handbook's own addresses were published unreported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_privacy import personal, privacy_findings
+
+
+def test_streets_written_name_first_are_reported_where_they_are(tmp_path: Path) -> None:
+    page = (
+        "# Datos\n\n"
+        "Sede: Calle de Alcalá, 45, 28014 Madrid. Oficina en C/ Mayor 12, 3.º B.\n"
+        "Vive en Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 CDMX.\n"
+        "Vive en Calle Luna 123. La víctima vive en Paseo de la Reforma 222.\n"
+        "Su casa: Calle Mayor nº 7, Travesia del Rosario 4B y C/Mayor 7.\n"
+        "Vive en Avenida Insurgentes Sur 1971, Col. Guadalupe Inn.\n"
+    )
+    found = [(f.line, f.column, f.found) for f in privacy_findings(tmp_path, page, [])]
+    assert found == [
+        (3, 7, "Calle de Alcalá, 45"),
+        (3, 53, "C/ Mayor 12"),
+        (4, 9, "Av. Insurgentes Sur 1602"),
+        (5, 9, "Calle Luna 123"),
+        (5, 44, "Paseo de la Reforma 222"),
+        (6, 10, "Calle Mayor nº 7"),
+        (6, 28, "Travesia del Rosario 4B"),
+        (6, 54, "C/Mayor 7"),
+        (7, 9, "Avenida Insurgentes Sur 1971"),
+    ]
+    assert "'C**** L*** 1**' looks like a personal street address" in found_messages(
+        tmp_path, "Vive en Calle Luna 123.\n"
+    )
+
+
+def found_messages(tmp_path: Path, page: str) -> str:
+    folder = tmp_path / "messages"
+    folder.mkdir()
+    return "\n".join(finding.message for finding in privacy_findings(folder, page, []))
+
+
+def test_prose_with_a_street_type_and_a_number_is_no_address() -> None:
+    for text in (
+        "Camino de Santiago 2027 empieza en mayo.",  # a year, with no address around it
+        "las Madres de Plaza de Mayo 1977",
+        "Calle 13 canta. Carretera Federal 85.",  # no name; a road's number
+        "Plaza Hotel 2 bars",  # Plaza is an English word too
+        "la Calle Mayor 3,5 km",  # a decimal
+        "Calle Mayor 12/2023",  # a date
+        "Calle Mayor 12 %",  # a share
+        "the Plaza 3",  # no name
+    ):
+        assert personal(text) == [], text
+
+
+def test_a_year_with_an_address_around_it_is_a_house_number() -> None:
+    assert personal("Dirección: Plaza Mayor 1985") == [("street address", "Plaza Mayor 1985")]
+    assert personal("Plaza de Armas 5") == [("street address", "Plaza de Armas 5")]
+
+
+def test_a_street_found_number_first_is_found_once() -> None:
+    assert personal("She lives at 123 Calle Luna 45.") == [("street address", "123 Calle Luna")]
+
+
+def test_a_public_office_listed_name_first_allows_its_street(tmp_path: Path) -> None:
+    page = (
+        "# Oficinas\n\n"
+        "Visite la oficina en Calle de Alcalá 45 o en Paseo de la Reforma 222.\n"
+        "Ella vive en Calle de Alcalá 47.\n"
+    )
+    allow = ["Calle de Alcalá 45, 28014 Madrid", "Paseo de la Reforma 222"]
+    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, allow)]
+    assert found == [(4, "Calle de Alcalá 47")]
+
+
+def test_a_street_type_inside_a_word_starts_no_street() -> None:
+    assert personal("SubCalle Luna 12, id_Calle Luna 12, XAv. Juárez 3") == []
+    assert personal("Vive en _Calle Luna 12_.") == [("street address", "Calle Luna 12")]
