@@ -79,3 +79,18 @@ def test_a_public_office_listed_name_first_allows_its_street(tmp_path: Path) -> 
 def test_a_street_type_inside_a_word_starts_no_street() -> None:
     assert personal("SubCalle Luna 12, id_Calle Luna 12, XAv. Juárez 3") == []
     assert personal("Vive en _Calle Luna 12_.") == [("street address", "Calle Luna 12")]
+
+
+def test_a_spanish_street_after_a_year_read_as_one_is_no_address() -> None:
+    """As "Since 2005 Camino Real" and "In 2019 Avenida Juárez" are none in English."""
+    for text in (
+        "En 2019 Avenida Juárez cerró por obras.",
+        "Desde 2005 Camino Real atiende a sobrevivientes.",
+        "Durante 2020 Paseo de la Reforma cerró.",
+        "Después de 2018 Calle Real cambió de nombre.",
+        "Nuestra 2024 Calle Abierta fue un éxito.",
+    ):
+        assert personal(text) == [], text
+    # "en" is "at" too: an address, where it does not start a sentence.
+    assert personal("Vive en 2015 Calle Luna.") == [("street address", "2015 Calle Luna")]
+    assert personal("Desde 2005: Camino Real 12.") == [("street address", "Camino Real 12")]

@@ -103,10 +103,14 @@ _FIRST_YEAR, _LAST_YEAR = 1800, 2099
 # What may stand between that word and the number: spaces, a line break, markup.
 _GAP_BEFORE = r"(?:\s|&nbsp;|&#160;|[*_])*\Z"
 # Not "of", "from" nor "by": "residents of 1900 Oak Drive", "moved from 2015 Elm Place",
-# "drove by 1987 Elm Way" are addresses.
+# "drove by 1987 Elm Way" are addresses. In Spanish too, as the streets whose type comes
+# first are most often written ("Desde 2005 Camino Real", "Durante 2020 Paseo de la
+# Reforma": a Spanish adopter's audit), but for "en", which is "at" as well as "in"
+# ("vive en 2015 Calle Luna"): only where it starts a sentence ("En 2019 Avenida Juárez").
 _TIME_OR_OWNER_BEFORE = re.compile(
     r"(?:(?<![\w'\u2019-])(?i:in|since|until|before|after|during|our|the|their|its|this"
-    r"|that|a|an|annual)|[^\W_]['\u2019]s?)" + _GAP_BEFORE
+    r"|that|a|an|annual|desde|hasta|durante|(?:antes|despu(?:e|\u00e9)s|a\s+partir)\s+de"
+    r"|nuestr[oa]s?|sus?|est[ea]|anual)|(?<![\w'\u2019-])En|[^\W_]['\u2019]s?)" + _GAP_BEFORE
 )
 # A UK flat's number before its house's ("Flat 2, 5 The Crescent") leads to one too.
 _ADDRESS_BEFORE = re.compile(
