@@ -325,6 +325,26 @@ def test_pre_commit_hook() -> None:
     build_parser().parse_args(hook["entry"].split()[1:])
 
 
+def test_the_guides_local_hook_runs_the_shipped_hook_from_the_venv() -> None:
+    """A GitLab adopter's audit: pre-commit installs the shipped hook's package without
+    constraints.txt, so its versions may not be CI's; the guide's local hook runs the
+    handbook's .venv instead, on the same files as the shipped one."""
+    (shipped,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    text = (ROOT / "ADOPTING.md").read_text(encoding="utf-8")
+    (snippet,) = [
+        snippet
+        for snippet in re.findall(r"^```yaml\n(repos:\n.*?)^```$", text, flags=re.M | re.S)
+        if "repo: local" in snippet
+    ]
+    (repo,) = yaml.safe_load(snippet)["repos"]
+    (hook,) = repo["hooks"]
+    assert hook["id"] == shipped["id"]
+    assert hook["entry"] == f".venv/bin/{shipped['entry']}"
+    assert hook["language"] == "system"
+    assert hook["pass_filenames"] is shipped["pass_filenames"] is False
+    assert hook["files"] == shipped["files"]
+
+
 def test_the_docs_pin_this_repository_to_no_tag_it_does_not_have() -> None:
     """Audit: the pre-commit snippets said `rev: v0.1.0`, a tag this repository never had,
     so pre-commit failed for whoever copied them. There are no release tags yet: the docs
@@ -335,7 +355,8 @@ def test_the_docs_pin_this_repository_to_no_tag_it_does_not_have() -> None:
         for snippet in re.findall(r"^[ #]*repos:\n(?:[ #]+ .*\n)+", text, flags=re.M):
             snippet = re.sub(r"^#", "", snippet, flags=re.M)  # the hook file's comment
             (repo,) = yaml.safe_load(snippet)["repos"]
-            revs.append((name, repo["rev"]))
+            if repo["repo"] != "local":  # a local hook runs the .venv's, and has no rev
+                revs.append((name, repo["rev"]))
         revs += [(name, rev) for rev in re.findall(r"git\+https://[^\s\"@]+@([^\s\"]+)", text)]
     assert {name for name, _ in revs} == {
         "ADOPTING.md",
