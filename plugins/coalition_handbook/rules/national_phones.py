@@ -3,9 +3,10 @@ the countries that `privacy.countries` lists.
 
 Without its `+` and country code, a number is written after its trunk `0` in groups
 (`020 7946 0958` in the UK, `01 23 45 67 89` in France, `030 12345678` in Germany,
-`(02) 9876 5432` in Australia). Digit groups that start with a 0 are too often something
-else (a date, a time, a version, a price) to report as they come, so a run of them is
-only a phone number where Google's libphonenumber (`phonenumbers`) says it is a valid
+`(02) 9876 5432` in Australia), or, where a country has no trunk prefix, from its first
+digit (`612 345 678` in Spain, `55 1234 5678` in Mexico). Digit groups are too often
+something else (a date, a time, a version, a price) to report as they come, so a run of
+them is only a phone number where Google's libphonenumber (`phonenumbers`) says it is a valid
 number of a listed country: no format is written here by hand. A date (`01 02 2024`,
 `01.02.2024`) or a range of times (`09.30-17.00`) at the start of a run is none, nor is
 a US ZIP+4 code after its state's code (`MA 02110-1301`).
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
+from heapq import merge
 from types import ModuleType
 
 from ..forms import UNICODE_SPACES
@@ -48,6 +50,24 @@ _CANDIDATE = re.compile(
     (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
     (?:(?<=\()0\d{{1,4}}+\){SEPARATOR}?|(?<=0)\d{{1,4}}+(?:{SEPARATOR}|/))
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
+    (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac])
+    """,
+    re.VERBOSE,
+)
+# Where a listed country dials its numbers at home with no trunk prefix (libphonenumber
+# knows none: Spain, Mexico, Chile, Central America, Portugal, Italy's mobiles), they are
+# written from their first digit, 1-9 (`612 345 678`, `91 123 45 67`, `55 1234 5678`,
+# `(55) 1234-5678`): such runs are read too, for those countries alone (a Spanish
+# adopter's audit: `countries: [ES, MX]` found none of their numbers). Their groups are
+# apart by spaces or dashes only, not dots, which those countries write in amounts
+# (`1.234.567`, `912.345.678 personas`).
+_WITHOUT_DOTS = f"[ \\n{UNICODE_SPACES}{DASHES}]"
+_CANDIDATE_WITHOUT_TRUNK = re.compile(
+    rf"""
+    [(1-9]
+    (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
+    (?:(?<=\()[1-9]\d{{0,3}}+\){_WITHOUT_DOTS}?|(?<=[1-9])\d{{0,3}}+{_WITHOUT_DOTS})
+    \d{{1,8}}+(?:{_WITHOUT_DOTS}\d{{1,8}}+){{0,4}}+
     (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac])
     """,
     re.VERBOSE,
@@ -82,16 +102,36 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
     `0958`)."""
     if not countries:
         return
-    for run in _CANDIDATE.finditer(text):
+    runs: Iterable[re.Match[str]] = _CANDIDATE.finditer(text)
+    without_trunk = _without_trunk_prefix(tuple(countries))
+    if without_trunk:
+        runs = merge(runs, _CANDIDATE_WITHOUT_TRUNK.finditer(text), key=lambda run: run.start())
+    for run in runs:
         if _DATE_OR_TIMES.match(text, run.start()) or _is_zip_code(text, run.start()):
             continue
+        # A run from a digit 1-9 is read in the countries without a trunk prefix alone.
+        readers = countries if text[run.start()] in "(0" else without_trunk
         group_ends = [group.end() for group in _DIGITS.finditer(text, run.start(), run.end())]
         if _MINUTES_AFTER.match(text, run.end()):
             group_ends.pop()
+        if text[run.start()] == "(" and text[run.start() + 1] != "0":
+            readers = without_trunk
         for end in reversed(group_ends[1:]):
-            if international_readings(text[run.start() : end], countries):
+            if international_readings(text[run.start() : end], readers):
                 yield run.start(), end
                 break
+
+
+@lru_cache(maxsize=64)
+def _without_trunk_prefix(countries: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of `countries` whose numbers are dialled at home with no trunk prefix, as
+    libphonenumber's metadata says (Spain, Mexico); none where it knows no such country."""
+    metadata = _phonenumbers().PhoneMetadata.metadata_for_region
+    return tuple(
+        country
+        for country in countries
+        if (found := metadata(country.upper())) is not None and found.national_prefix is None
+    )
 
 
 def _is_zip_code(text: str, start: int) -> bool:

@@ -1,0 +1,53 @@
+"""privacy.countries for the countries that dial at home with no trunk prefix (Spain,
+Mexico, Chile, Central America, Portugal, Italy's mobiles), whose numbers are written
+from their first digit, 1-9. A Spanish adopter's audit: `countries: [ES, MX]` found none
+of `612 345 678`, `91 123 45 67` or `55 1234 5678`, as only runs from a trunk `0` were
+read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_privacy_national import national_findings
+
+
+def test_numbers_of_countries_without_a_trunk_prefix_are_reported(tmp_path: Path) -> None:
+    page = (
+        "# Datos\n\n"
+        "Llámeme al 612 345 678 o al 91 123 45 67. Móvil 612-345-678.\n"
+        "México: 55 1234 5678, o (55) 1234-5678.\n"
+        "Cellulare 333 123 4567.\n"
+    )
+    assert national_findings(tmp_path, page, ["ES", "MX", "IT"]) == [
+        (3, 12, "612 345 678"),
+        (3, 29, "91 123 45 67"),
+        (3, 49, "612-345-678"),
+        (4, 9, "55 1234 5678"),
+        (4, 25, "(55) 1234-5678"),
+        (5, 11, "333 123 4567"),
+    ]
+
+
+def test_amounts_laws_and_years_are_no_numbers_there(tmp_path: Path) -> None:
+    page = (
+        "# Datos\n\n"
+        "Hubo 1.234.567 consultas; 3.500.000 pesos; 912.345.678 personas; 612 345 678 €.\n"
+        "Ley 26.364. Ley Orgánica 10/2022. Expediente 2023/00123456. ISBN 978 84 376 0494 7.\n"
+        "Entre 2019 y 2023 hubo 600 casos. Años 2019 2020 2021. El 15 03 2025.\n"
+    )
+    assert national_findings(tmp_path, page, ["ES", "MX"]) == []
+
+
+def test_only_the_countries_without_a_trunk_prefix_read_such_runs(tmp_path: Path) -> None:
+    """Read for the United Kingdom, whose numbers are written after their trunk 0, `20
+    7946 0958` would be London's: there it is no number as people write one."""
+    page = "# Data\n\nRef 20 7946 0958 and 612 345 678.\n"
+    assert national_findings(tmp_path, page, ["GB"]) == []
+    (tmp_path / "es").mkdir()
+    assert national_findings(tmp_path / "es", page, ["GB", "ES"]) == [(3, 22, "612 345 678")]
+
+
+def test_a_listed_number_written_from_its_first_digit_is_allowed(tmp_path: Path) -> None:
+    page = "# Datos\n\nLa línea 900 10 50 90 es pública. Dana: 91 123 45 67.\n"
+    found = national_findings(tmp_path, page, ["ES"], allow=["+34 900 10 50 90"])
+    assert found == [(3, 41, "91 123 45 67")]
