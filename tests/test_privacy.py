@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from helpers_model import MKDOCS, PROTOCOL, term_yaml, write_files
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
@@ -14,8 +16,11 @@ from coalition_handbook.findings import Finding
 from coalition_handbook.rules.privacy_allow import public_phone_keys
 from coalition_handbook.rules.privacy_allow_list import AllowList
 from coalition_handbook.rules.privacy_links import (
+    _LINK_SCHEMES,
     _MESSENGER_HINTS,
+    _MESSENGER_LINK,
     _may_hold_a_messenger_link,
+    _may_name_a_link_scheme,
     find_messenger_links,
     find_personal_data_in_urls,
 )
@@ -552,6 +557,24 @@ def test_find_messenger_links(text: str, expected: list[tuple[str, str, str]]) -
 def test_a_messenger_link_in_any_case_is_looked_for(text: str) -> None:
     assert _may_hold_a_messenger_link(text)
     assert list(find_messenger_links(text))
+
+
+_HINT_PIECES = ["wa.me/", "T.ME/", "telegram.me/", "ſignal.me/#p/", "sıgnal.group/#", "tg://"]
+_HINT_PIECES += ["api.whatsapp.com/send?phone=", "chat.whatſapp.com/", "+15558675309", "/"]
+_HINT_PIECES += ["AbCdEfGh12ijklmnop", "jane_doe", "me", ".", ":", "x", " ", "mailto:", "TEL:"]
+_HINT_PIECES += ["Viber:", "sms", "callto", "%40", "join?invite=AbCdEfGh12"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=10))
+def test_a_text_passed_over_holds_no_messenger_link_nor_scheme(pieces: list[str]) -> None:
+    """The hints found at each slash and colon (one search, where each hint had a pass of
+    its own) pass over only texts in which the patterns find nothing."""
+    text = "".join(pieces)
+    assert _may_hold_a_messenger_link(text) or _MESSENGER_LINK.search(text) is None
+    lowered = text.lower()
+    named = any(f"{scheme}:" in lowered for scheme in _LINK_SCHEMES)
+    assert _may_name_a_link_scheme(lowered) == named
 
 
 def test_a_text_without_a_slash_holds_no_messenger_link_in_any_case() -> None:

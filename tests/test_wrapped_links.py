@@ -4,8 +4,10 @@ their own, unescaped, and mapped back to where the source writes them."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from coalition_handbook.wrapped_links import unwrapped_links
+from coalition_handbook.wrapped_links import _CARRIED_LINK, _may_carry_a_link, unwrapped_links
 
 
 @pytest.mark.parametrize(
@@ -59,3 +61,24 @@ def test_places_are_mapped_back_to_the_source() -> None:
     assert text[start:end] == "%2B15551234567"
     link = read.index("https://wa.me")
     assert text[to_source.start(link) :].startswith("https%3A%2F%2Fwa.me")
+
+
+# Pieces of carried links and of what is no carried link, in any case.
+_LINK_PIECES = ["https://", "HTTP://", "whatsapp://", "Tg://", "://", "=", "/", "?q=", "%3A"]
+_LINK_PIECES += ["%3a%2f%2f", "%2F", "mailto", "TEL", "sms", "htt", "ſ", "s", "x.org", " ", "%"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_LINK_PIECES), max_size=12))
+def test_a_text_passed_over_holds_no_carried_link(pieces: list[str]) -> None:
+    """`_may_carry_a_link` lets a text go unsearched for carried links (the search stopped
+    at every slash of every link): only one in which the pattern finds none."""
+    text = "".join(pieces)
+    assert _may_carry_a_link(text) or _CARRIED_LINK.search(text) is None
+
+
+def test_ordinary_links_are_passed_over() -> None:
+    page = "See [the guide](https://example.org/2) and <http://x.org/a/b?c=d>.\n"
+    assert not _may_carry_a_link(page)
+    assert _may_carry_a_link("https://www.google.com/url?q=HTTPS://wa.me/1555")
+    assert _may_carry_a_link("?u=http%3a%2f%2ft.me%2fjane_doe")
