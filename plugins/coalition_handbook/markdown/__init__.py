@@ -228,7 +228,8 @@ _ABBREVIATION_HINT = re.compile(r"\*\[[^\]\n]+\] ?:")
 def defined_abbreviations(text: str, body_line: int = 1) -> set[str]:
     """What the abbr extension's definitions in the Markdown body of `text` (`*[HSI]:
     ...`) abbreviate: those it reads, not one in code, in a comment or indented."""
-    if "*[" not in text or not _ABBREVIATION_HINT.search(text):
+    # `*` first: one character, `str` finds it several times as fast as two.
+    if "*" not in text or "*[" not in text or not _ABBREVIATION_HINT.search(text):
         return set()  # most pages: read line by line only those that may define one
     blocks = Blocks()
     for _ in _lines_and_code(text, body_line, blocks):

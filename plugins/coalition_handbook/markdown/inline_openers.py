@@ -47,14 +47,16 @@ def set_aside(view: str) -> tuple[str, list[Restore]]:
     stand-in, and what `put_back` needs to restore them."""
     restores: list[Restore] = []
     # A few openers cost a few reads of their paragraph at most: most pages are left as
-    # they are, at the cost of a search or two for each opener (`in` first: faster).
+    # they are, at the cost of a search or two for each opener (`in` first: faster, and
+    # for one character first: several times as fast as for two).
     if "`" in view and view.count("`") > _FEW:
         restores += _code_spans(view)
-    if "<!--" in view and view.count("<!--") > _FEW:
+    less_than = "<" in view
+    if less_than and "<!--" in view and view.count("<!--") > _FEW:
         restores += _comments(view)
-    if "<" in view and sum(view.count(f"<{name}") for name in _CLOSING_TAGS) > _FEW:
+    if less_than and sum(view.count(f"<{name}") for name in _CLOSING_TAGS) > _FEW:
         restores += _raw_code(view)
-    if "[^" in view and view.count("[^") > _FEW:
+    if "[" in view and "[^" in view and view.count("[^") > _FEW:
         restores += _footnotes(view)
     if "{" in view and view.count("{") > _FEW:
         restores += _attribute_lists(view)
