@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from .character_references import unescape
-from .source_map import SourceMap, rewritten
+from .source_map import UNCHANGED, SourceMap, rewritten
 
 # An HTML comment that is closed, where a browser's tokenizer ends it (the HTML
 # Standard's comment states): `<!-->` and `<!--->` end at once, any other at the first
@@ -226,7 +226,7 @@ def decoded_references(text: str) -> tuple[str, SourceMap]:
     (`jane&#64;gmail.com`, `555&nbsp;867&nbsp;5309`), and where each place of it is in
     `text`. A reference of no character, or of two, is read as written."""
     if "&" not in text:
-        return text, SourceMap()
+        return text, UNCHANGED
     return rewritten(text, _decoded(text))
 
 

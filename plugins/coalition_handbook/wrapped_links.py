@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .source_map import ChainedMap, PositionMap, SourceMap, rewritten
+from .source_map import UNCHANGED, PositionMap, chained, rewritten
 
 _CARRIED_LINK = re.compile(
     r"[=/](?:(?i:https?|whatsapp|tg)://"
@@ -47,14 +47,14 @@ def unwrapped_links(text: str) -> tuple[str, PositionMap]:
     """`text` with the links that other links carry read as links of their own,
     unescaped (see the module's docstring), and where each place of it is in `text`."""
     if "://" not in text and ("%" not in text or "%3" not in text):  # no link: no scan
-        return text, SourceMap()
-    to_source: PositionMap = SourceMap()
+        return text, UNCHANGED
+    to_source: PositionMap = UNCHANGED
     for _ in range(_MOST_LEVELS):
         spans = list(_rewrites(text)) if _may_carry_a_link(text) else []
         if not spans:
             break
         text, level = rewritten(text, spans)
-        to_source = ChainedMap(outer=to_source, inner=level)
+        to_source = chained(to_source, level)
     return text, to_source
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..findings import as_quoted
-from ..source_map import ChainedMap, PositionMap
+from ..source_map import PositionMap, chained
 from ..wrapped_links import unwrapped_links
 from .privacy_allow import EXTENSION, public_start, whole_number_end
 from .privacy_allow_list import AllowList
@@ -106,9 +106,9 @@ def _reported_in(
     """`reported_personal_data`, with `lines_of` read."""
     # A redirect's link read as a link of its own: it is given to whoever opens it.
     text, unwrapped = unwrapped_links(text)
-    to_source = ChainedMap(outer=to_source, inner=unwrapped)
+    to_source = chained(to_source, unwrapped)
     text, joined = soft_breaks_joined(text, lines_of(text))
-    to_source = ChainedMap(outer=to_source, inner=joined)
+    to_source = chained(to_source, joined)
 
     def placed(start: int, end: int) -> tuple[int, int]:
         return to_source.start(start), to_source.end(end)

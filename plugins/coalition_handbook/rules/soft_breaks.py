@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from heapq import merge
 
 from ..forms import UNICODE_SPACES
-from ..source_map import SourceMap, rewritten
+from ..source_map import UNCHANGED, SourceMap, rewritten
 from .national_phones import DASHES
 
 # A space within a line: a space, a tab, any of Unicode's (privacy.pii's patterns too).
@@ -111,7 +111,7 @@ def soft_breaks_joined(text: str, lines: Sequence[tuple[int, int]] = ()) -> tupl
     if lines:
         text = _lines_ended(text, lines)
     if "\n" not in text and "\t" not in text and "  " not in text and text.isascii():
-        return text, SourceMap()  # nothing to read otherwise: most YAML values, short pages
+        return text, UNCHANGED  # nothing to read otherwise: most YAML values, short pages
     return rewritten(text, _gaps(text, lines))
 
 
