@@ -51,3 +51,18 @@ def test_a_listed_number_written_from_its_first_digit_is_allowed(tmp_path: Path)
     page = "# Datos\n\nLa línea 900 10 50 90 es pública. Dana: 91 123 45 67.\n"
     found = national_findings(tmp_path, page, ["ES"], allow=["+34 900 10 50 90"])
     assert found == [(3, 41, "91 123 45 67")]
+
+
+def test_an_amount_grouped_with_spaces_before_its_currency_is_no_number(
+    tmp_path: Path,
+) -> None:
+    """The RAE groups the thousands of a long amount with spaces (`650 000 000 euros`),
+    as a Spanish number is grouped: its currency after it, written as a word or a code
+    as `€` is, says what it is (review rv27)."""
+    page = (
+        "# Datos\n\n"
+        "Un presupuesto de 650 000 000 euros; 912 000 000 dólares; 700 000 000 de pesos.\n"
+        "El fondo: 612 345 678 EUR, o 55 1234 5678 MXN.\n"
+        "Llámeme al 612 345 678 en euros no cuesta nada.\n"
+    )
+    assert national_findings(tmp_path, page, ["ES", "MX"]) == [(5, 12, "612 345 678")]

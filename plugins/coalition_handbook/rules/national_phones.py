@@ -35,6 +35,14 @@ from ..forms import UNICODE_SPACES
 DASHES = "\\-\u2010\u2011\u2012\u2013\u2212"
 SEPARATOR = f"[ .\\n{UNICODE_SPACES}{DASHES}]"
 
+# An amount's currency after a run, written as a word or its code as `€` is as a sign: the
+# RAE groups a long amount's thousands with spaces (`650 000 000 euros`), as Spain groups
+# a number's digits (`612 345 678`).
+_CURRENCY_AFTER = (
+    rf"{SEPARATOR}(?:de{SEPARATOR})?"
+    r"(?i:euros?|pesos?|d(?:o|\u00f3)lar(?:es)?|dollars?|eur|usd|mxn)(?![^\W_])"
+)
+
 # A run of digit groups that starts with a trunk 0, maybe in brackets (`(02)`), each two
 # groups one separator apart (a slash after the area code too, as Germany writes
 # `030/12345678`). The pattern consumes its first character, so the engine skips prose
@@ -50,7 +58,7 @@ _CANDIDATE = re.compile(
     (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
     (?:(?<=\()0\d{{1,4}}+\){SEPARATOR}?|(?<=0)\d{{1,4}}+(?:{SEPARATOR}|/))
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
-    (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac])
+    (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
     """,
     re.VERBOSE,
 )
@@ -68,7 +76,7 @@ _CANDIDATE_WITHOUT_TRUNK = re.compile(
     (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
     (?:(?<=\()[1-9]\d{{0,3}}+\){_WITHOUT_DOTS}?|(?<=[1-9])\d{{0,3}}+{_WITHOUT_DOTS})
     \d{{1,8}}+(?:{_WITHOUT_DOTS}\d{{1,8}}+){{0,4}}+
-    (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac])
+    (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
     """,
     re.VERBOSE,
 )
