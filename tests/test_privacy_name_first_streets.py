@@ -94,3 +94,17 @@ def test_a_spanish_street_after_a_year_read_as_one_is_no_address() -> None:
     # "en" is "at" too: an address, where it does not start a sentence.
     assert personal("Vive en 2015 Calle Luna.") == [("street address", "2015 Calle Luna")]
     assert personal("Desde 2005: Camino Real 12.") == [("street address", "Camino Real 12")]
+
+
+def test_ronda_a_given_name_too_names_a_street_only_with_an_address_around_it() -> None:
+    """Ronda is an English given name (Ronda Rousey): a case study's "Ronda Smith, 34," is
+    a woman and her age, no street (review rv27). Madrid's and Barcelona's rondas stay
+    reported with `de` after the type, or with an address around them."""
+    for text in (
+        "Ronda Smith, 34, was recruited at a nail salon.",
+        "Ronda Rousey 2 titles",
+        "Ronda Jones 12 years old",
+    ):
+        assert personal(text) == [], text
+    assert personal("Ronda de Atocha 12") == [("street address", "Ronda de Atocha 12")]
+    assert personal("Ronda Universitat 12, 3º 2ª") == [("street address", "Ronda Universitat 12")]

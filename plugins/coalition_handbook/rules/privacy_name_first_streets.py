@@ -7,7 +7,8 @@ Postal Service writes them in Puerto Rico): a Spanish-language handbook's own ad
 written the way its editors write them, went unreported (a Spanish adopter's audit).
 A number that reads as a year ("Camino de Santiago 2027", "Plaza de Mayo 1977") is a
 house number only with an address around it: a label's colon before, or after it a
-floor, door or unit, a neighbourhood (`Col.`) or a postcode of five digits.
+floor, door or unit, a neighbourhood (`Col.`) or a postcode of five digits; so is one
+after `Plaza` or `Ronda` with no `de` (an English word, an English given name).
 """
 
 from __future__ import annotations
@@ -55,9 +56,10 @@ _ADDRESS_AFTER = re.compile(
 _LABEL_BEFORE = re.compile(r":[\s*_]*\Z")
 _LABEL_WINDOW = 8
 _FIRST_YEAR, _LAST_YEAR = 1800, 2099
-# `Plaza` is an English word too ("the Plaza Hotel 2 bars"): a street of that name without
-# `de` after it ("Plaza de Armas 5") only with an address around it, as a year.
-_ENGLISH_TOO = re.compile(r"Plaza(?!\s+(?:del?|y)\s)")
+# `Plaza` is an English word too ("the Plaza Hotel 2 bars"), and `Ronda` an English given
+# name ("Ronda Smith, 34," is a woman and her age): a street of either without `de` after
+# it ("Plaza de Armas 5", "Ronda de Atocha 12") only with an address around it, as a year.
+_ENGLISH_TOO = re.compile(r"(?:Plaza|Ronda)(?!\s+(?:del?|y)\s)")
 
 
 @cache
