@@ -6,6 +6,7 @@ example's "Coalition onboarding" handout on Letter blank)."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,25 @@ def test_the_terms_that_fill_the_room_are_those_two_columns_hold_in_order() -> N
     assert handout_key_terms_gap._fitting([40, 40, 90, 10, 50], room=100) == 4
     assert handout_key_terms_gap._fitting([120, 10], room=100) == 0  # none fits
     assert handout_key_terms_gap._fitting([10, 10], room=100) == 0  # all fit: no gap
+
+
+def test_the_lengths_it_measures_with_are_those_handout_css_sets() -> None:
+    """`handout_key_terms_gap` copies three lengths of `handout.css` that the laid-out
+    pages' anchors do not give: a change to the stylesheet must change them too (review
+    rv27)."""
+    css = (handout_render.TEMPLATE_DIR / "handout.css").read_text(encoding="utf-8")
+
+    def millimetres(selector: str, declaration: str) -> list[float]:
+        rule = re.search(rf"(?m)^{re.escape(selector)} \{{([^}}]*)\}}", css)
+        assert rule is not None, selector
+        value = re.search(rf"(?m)^\s*{declaration}:([^;]*);", rule.group(1))
+        assert value is not None, (selector, declaration)
+        return [float(length) for length in re.findall(r"([\d.]+)mm", value.group(1))]
+
+    per_mm = handout_key_terms_gap.PX_PER_MM
+    assert millimetres("@page", "margin")[2] * per_mm == handout_key_terms_gap.PAGE_FOOT
+    assert millimetres(".hb-key-terms", "margin")[0] * per_mm == handout_key_terms_gap.BOX_MARGIN
+    assert (
+        millimetres(".hb-key-term", "margin-bottom")[0] * per_mm
+        == handout_key_terms_gap.TERM_MARGIN
+    )
