@@ -108,3 +108,25 @@ def test_ronda_a_given_name_too_names_a_street_only_with_an_address_around_it() 
         assert personal(text) == [], text
     assert personal("Ronda de Atocha 12") == [("street address", "Ronda de Atocha 12")]
     assert personal("Ronda Universitat 12, 3º 2ª") == [("street address", "Ronda Universitat 12")]
+
+
+def test_a_street_type_in_lower_case_as_spanish_prose_writes_it_is_read() -> None:
+    """Spanish prose writes the type in lower case ("vive en la calle Luna 12", as the
+    RAE's Ortografía has it): those addresses went unreported (review rv27); so did a
+    number after `Nº`, `N.º`, `núm` or `número`."""
+    for text, street in (
+        ("Vive en la calle Luna 12.", "calle Luna 12"),
+        ("La víctima vive en la avenida Juárez 45, int. 3.", "avenida Juárez 45"),
+        ("Está en el paseo de la Castellana 100.", "paseo de la Castellana 100"),
+        ("Vive en Calle Mayor Nº 7.", "Calle Mayor Nº 7"),
+        ("Vive en Calle Mayor N.º 7.", "Calle Mayor N.º 7"),
+        ("Vive en la calle Luna número 45.", "calle Luna número 45"),
+        ("Vive en la calle Luna núm 45.", "calle Luna núm 45"),
+    ):
+        assert personal(text) == [("street address", street)], text
+    # A common noun with no capitalised name, or an English plaza, stays none.
+    for text in ("Cruzó la calle 3 veces.", "We met at the plaza Friday 3 times.", "calle 13"):
+        assert personal(text) == [], text
+    # In lower case, only after an article or a preposition, as Spanish prose writes it.
+    assert personal("He walked the camino Francés 2 times.") == []
+    assert personal("Vive en calle Luna 12.") == [("street address", "calle Luna 12")]
