@@ -130,3 +130,20 @@ def test_a_street_type_in_lower_case_as_spanish_prose_writes_it_is_read() -> Non
     # In lower case, only after an article or a preposition, as Spanish prose writes it.
     assert personal("He walked the camino Francés 2 times.") == []
     assert personal("Vive en calle Luna 12.") == [("street address", "calle Luna 12")]
+
+
+def test_a_number_followed_by_a_month_or_a_unit_is_no_house_number() -> None:
+    """A date ("Paseo Colón 1 de mayo"), a distance, a time or a count ("la Calle Luna 3
+    veces", "Camino Francés 2 km", "Paseo Verde 4 pm") after the number: no house's
+    (review rv27)."""
+    for text in (
+        "La marcha del Paseo Colón 1 de mayo.",
+        "Cruzó la Calle Luna 3 veces.",
+        "El Camino Francés 2 km más.",
+        "Meet at Paseo Verde 4 pm.",
+        "Ronda Jones 12 years old",
+        "por la Calzada Romana 20 minutos",
+    ):
+        assert personal(text) == [], text
+    assert personal("Vive en Calle Luna 3, 28014 Madrid.") == [("street address", "Calle Luna 3")]
+    assert personal("Vive en Calle Mayor 5 desde mayo.") == [("street address", "Calle Mayor 5")]

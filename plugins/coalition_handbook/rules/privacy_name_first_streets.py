@@ -61,6 +61,14 @@ _ADDRESS_AFTER = re.compile(
     r"|local|bajo|Col\.|Colonia|C\.\s?P\.|CP)(?![^\W_])|\d{1,2}\s?[\u00ba\u00aa]|\d{5}(?!\d))",
     re.IGNORECASE,
 )
+# What makes the number no house's: a month after it (a date: "Paseo Colón 1 de mayo"), or
+# a unit of distance, time or count ("la Calle Luna 3 veces", "Camino Francés 2 km").
+_NOT_A_HOUSE_AFTER = re.compile(
+    r"\s+(?:de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre"
+    r"|noviembre|diciembre)|km|kil(?:o|\u00f3)metros?|metros|veces|times|miles?"
+    r"|[ap]\.?m\.?|horas?|hours?|minutos?|minutes?|a\u00f1os?|years?|d\u00edas?|days?)(?![^\W_])",
+    re.IGNORECASE,
+)
 # A label's colon before the street ("Dirección: Plaza Mayor 1985").
 _LABEL_BEFORE = re.compile(r":[\s*_]*\Z")
 _LABEL_WINDOW = 8
@@ -93,6 +101,8 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
         # to the type's first letter at C speed (a lookbehind first made the pass 7 times
         # slower).
         if found.start() < last_end or _inside_word(text, found.start()):
+            continue
+        if _NOT_A_HOUSE_AFTER.match(text, found.end()):
             continue
         number = found.group("number")
         reads_as_other = (
