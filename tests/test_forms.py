@@ -6,10 +6,13 @@ import sys
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coalition_handbook.forms import (
     INVISIBLE_CHARACTERS,
     UNICODE_SPACES,
+    WORD_SEPARATORS,
     fold_case,
     folded_with_shifts,
     form_key,
@@ -19,6 +22,7 @@ from coalition_handbook.forms import (
     searched_writings,
     singular,
     split_words,
+    without_invisible,
 )
 
 
@@ -259,3 +263,11 @@ def test_every_character_casefold_writes_longer_is_below_u10000() -> None:
     """forms.py lists them from that range alone, on first use."""
     longer = [char for char in map(chr, range(sys.maxunicode + 1)) if len(char.casefold()) > 1]
     assert longer and all(ord(char) < 0x10000 for char in longer)
+
+
+@given(st.text(alphabet=st.sampled_from("ab Z-'\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2011")))
+def test_a_form_of_ascii_splits_as_any_form(form: str) -> None:
+    """`split_words` reads an ASCII form without normalising it or taking out invisible
+    characters (it has none to take out, and is NFC already): the same words."""
+    normalised = unicodedata.normalize("NFC", without_invisible(form)).strip()
+    assert split_words(form) == [word for word in WORD_SEPARATORS.split(normalised) if word]

@@ -50,6 +50,11 @@ def findings_of(root: Path, files: dict[str, str | bytes], rule: str) -> list[tu
             4,
         ),
         (
+            term_yaml("x", extra="avoid: [victim]\n"),
+            term_yaml("y", extra='aliases: ["victim\u2019s"]\n'),
+            4,
+        ),
+        (
             term_yaml("a", extra="avoid: [prostitute]\n"),
             term_yaml("b", extra="avoid:\n  - text: prostitutes\n    reason: x\n"),
             5,
@@ -65,6 +70,7 @@ def findings_of(root: Path, files: dict[str, str | bytes], rule: str) -> list[tu
         "irregular-plural",
         "sharp-s",
         "possessive",
+        "curly-possessive",
         "both-avoid",
     ],
 )

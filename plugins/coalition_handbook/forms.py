@@ -50,7 +50,10 @@ def without_invisible(text: str) -> str:
 
 def split_words(form: str) -> list[str]:
     """The words of a form, NFC-normalised, invisible characters and separators dropped."""
-    normalised = unicodedata.normalize("NFC", without_invisible(form)).strip()
+    if form.isascii():  # most forms: NFC already, and no invisible character is ASCII
+        normalised = form.strip()
+    else:
+        normalised = unicodedata.normalize("NFC", without_invisible(form)).strip()
     return [word for word in WORD_SEPARATORS.split(normalised) if word]
 
 

@@ -133,9 +133,15 @@ def claims_of(term: Term) -> Iterator[Claim]:
         key = form_key(form, term.case_sensitive)
         if key:
             exact = term.case_sensitive or is_all_capitals(form)
-            base = _POSSESSIVE_END.sub("", form.strip())
-            base_key = form_key(base, term.case_sensitive) if base != form.strip() else None
+            written = form.strip()
+            # Only a form with an apostrophe may end in a possessive: most have none.
+            base = _POSSESSIVE_END.sub("", written) if _has_apostrophe(written) else written
+            base_key = form_key(base, term.case_sensitive) if base != written else None
             yield Claim(term, form, span_key, key, exact, meaning, base_key or None)
+
+
+def _has_apostrophe(form: str) -> bool:
+    return "'" in form or "\u2019" in form
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -196,12 +202,13 @@ def _check(context: CheckContext) -> Iterator[Finding]:
     for term in terms:
         for claim in claims_of(term):
             keys = claim.lookup_keys
-            earlier = dict(
-                sorted((entry for key in keys for entry in seen.get(key, ())), key=_rank)
-            )
-            conflicts = _first_of_each_term(
-                other for other in earlier.values() if _conflicts(other, claim)
-            )
+            met = [entry for key in keys for entry in seen.get(key, ())]
+            conflicts: list[Claim] = []
+            if met:  # most forms are claimed once: nothing earlier to compare
+                earlier = dict(sorted(met, key=_rank))
+                conflicts = _first_of_each_term(
+                    other for other in earlier.values() if _conflicts(other, claim)
+                )
             for key in keys:
                 seen.setdefault(key, []).append((rank, claim))
             rank += 1
