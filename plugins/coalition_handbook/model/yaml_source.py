@@ -172,6 +172,7 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # A node's properties, an anchor and a tag in either order, each followed by spaces, line
 # breaks or a comment (possessive: nothing to backtrack into).
 _PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
+_PROPERTY_STARTS = ("&", "!")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # A key and its colon earlier on the line: a later ': ' belongs to the key's value.
 _KEY_ON_LINE = re.compile(r"[^ \t#][ \t]*:[ \t]")
@@ -179,6 +180,7 @@ _KEY_ON_LINE = re.compile(r"[^ \t#][ \t]*:[ \t]")
 # is the text `ILO Convention` and a comment. A number right after the '#' is a number
 # meant as text (a convention, an issue); `# note` and `#TODO` are comments meant.
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[0-9][^\r\n]*)")
+_BLANKS = (" ", "\t")
 # A line of a plain text that starts as a list item does (`- `): an item indented past
 # its neighbours, which YAML reads as the text of the item above going on.
 _JOINED_ITEM = re.compile(r"[\r\n][ \t]*(-)(?=[ \t\r\n])")
@@ -586,7 +588,15 @@ class _Builder:
         self.start = start
         self.lines = lines
         self.document = document
-        self.constructor = _Loader("")
+        self._constructor: _Loader | None = None
+
+    @property
+    def constructor(self) -> _Loader:
+        """PyYAML's constructor, for the few values read otherwise (`scalar`): made when
+        first needed, as most documents have none."""
+        if self._constructor is None:
+            self._constructor = _Loader("")
+        return self._constructor
 
     def span(self, node: yaml.Node) -> tuple[int, int]:
         return self.start + node.start_mark.index, self.start + node.end_mark.index
@@ -599,10 +609,13 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             # A scalar's span begins at its anchor or tag (`&a`, `!!str`): its text, which
             # the checks place their findings in, begins after them. Only within the
-            # node: an empty value's properties end where its span does.
-            properties = _PROPERTIES.match(self.lines.text, start, end)
-            if properties:
-                start = properties.end()
+            # node: an empty value's properties end where its span does. Most scalars have
+            # none: a look at the first character, not a match of the pattern, says so.
+            text = self.lines.text
+            if text.startswith(_PROPERTY_STARTS, start, end):
+                properties = _PROPERTIES.match(text, start, end)
+                if properties:
+                    start = properties.end()
         self.document.values[path] = start, end
         if depth > MAX_DEPTH:
             self.problem(f"nested more than {MAX_DEPTH} levels deep", node)
@@ -631,6 +644,8 @@ class _Builder:
 
     def check_cut_by_comment(self, end: int, path: str) -> None:
         """A plain text that a `#` cut short: YAML keeps the words before it, silently."""
+        if not self.lines.text.startswith(_BLANKS, end):  # mostly a line break: no comment
+            return
         comment = _CUT_BY_COMMENT.match(self.lines.text, end)
         if comment is None:
             return
@@ -696,7 +711,8 @@ class _Builder:
                 continue
             # The key as written: `no:` stays "no" (a language code), not False.
             key = key_node.value
-            key_start = self.span(key_node)[0]
+            key_span = self.span(key_node)
+            key_start = key_span[0]
             if key in first_offset:
                 self.problem(
                     f"duplicate key '{shortened(key)}' (first at line "
@@ -707,7 +723,7 @@ class _Builder:
             first_offset.setdefault(key, key_start)
             explicit.add(key)
             child = join_path(path, key)
-            self.document.keys[child] = self.span(key_node)
+            self.document.keys[child] = key_span
             result[key] = self.build(value_node, child, depth + 1)
         # `<<: *defaults` fills in keys the mapping does not set itself.
         for merge in merges:
@@ -754,7 +770,7 @@ class _Builder:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 return value  # 2026-02-30 stays text, as below
-        if node.tag not in self.constructor.yaml_constructors:  # `!foo`, `!!python/name:x`
+        if node.tag not in _Loader.yaml_constructors:  # `!foo`, `!!python/name:x`
             self.problem(unsupported_tag(node.tag), node)
             return node.value
         try:
