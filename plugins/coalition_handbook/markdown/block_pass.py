@@ -121,11 +121,16 @@ def _prose_run_end(text: str, position: int, in_paragraph: bool, strict_column: 
     """Where the run of blank and plain prose lines that starts at `position` ends. In
     an admonition, details or tab whose content starts at `strict_column`, a paragraph
     goes on only on lines indented that far (a line less indented ends the container,
-    which `Blocks.classify` works out)."""
+    which `Blocks.classify` works out) and the blank lines after them."""
     if in_paragraph:
         if strict_column:
-            return _indented_continuations(strict_column).match(text, position).end()
-        position = _CONTINUATIONS.match(text, position).end()
+            position = _indented_continuations(strict_column).match(text, position).end()
+            # After a blank line, a line at the margin starts a block of its own, as it
+            # does out of the container (which it ends): the run may go on over both.
+            if _LEADING_BLANK_LINES.match(text, position) is None:
+                return position
+        else:
+            position = _CONTINUATIONS.match(text, position).end()
     return _PLAIN_LINES.match(text, position).end()
 
 

@@ -1,0 +1,68 @@
+"""The block pass's bulk path (runs of plain lines copied whole) gives exactly what
+`Blocks.classify` gives reading the same lines one by one: in and out of admonitions,
+details and tabs, whose paragraphs go on only on indented lines, and around fences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coalition_handbook.markdown import block_pass
+from coalition_handbook.markdown.blocks import Blocks
+
+LINES = [
+    "", " ", "   ", "\t", "\r", "Text at the margin", "more words here", "    indented text",
+    "    more indented words", "        deeper still", "  two in", "\tafter a tab",
+    "!!! note", '!!! note "Title"', "??? details", "???+ open", '=== "Tab"',
+    '    === "Inner tab"', "    !!! warning", "- item", "    - inner item", "1. item",
+    "> quoted", ">", "    > quoted inside", "# Heading", "    # Heading", "| a | b |",
+    "|---|---|", "```", "    ```", "    code? text", "[x]: http://a.org", "---", "===",
+    "<div>", "</div>", "<!-- c -->", "~~~", "````", "``` python", "> ```", "> > ```",
+    " ```  ", "```\u00a0", "```\x0b", "``` x", "```text", "````````", "~~~~", "a ``` b",
+]  # fmt: skip
+
+
+class _OneByOne(Blocks):
+    """`Blocks` that never lets the pass take lines in bulk."""
+
+    def takes_prose_in_bulk(self) -> bool:
+        return False
+
+
+def _line_by_line(text: str) -> tuple[str, list[tuple[int, int]]]:
+    spans: list[tuple[int, int]] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(block_pass, "Blocks", _OneByOne)
+        return block_pass.mask_blocks(text, 1, spans), spans
+
+
+def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
+    spans: list[tuple[int, int]] = []
+    return block_pass.mask_blocks(text, 1, spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!!! note\n    One line\n    two lines\n\nAt the margin\n",
+        '=== "Tab"\n    Words\n\n\n    More words\n  \nOut\nlazy\n',
+        "- item\n    !!! note\n        Inside\n\n    After\n\nOut\n",
+        "!!! note\n    Text\n\n> quote\n\n    code\n",
+        "!!! note\r\n    Text\r\n\r\nMargin\r\n",
+        "!!! note\n    Text\n   \n\t\nMargin",
+        "```\ncode\n> > ```\n``` x\n```\u00a0\nText\n",
+        "> ```\n> code\n> ```\nText\n",
+        "- item\n\n    ~~~~\n    code\n    ~~~\n    ~~~~~\n    Text\n",
+        "```\ncode\n```\n```\n",
+    ],
+)
+def test_container_bodies(text: str) -> None:
+    assert _bulk(text) == _line_by_line(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=25), st.sampled_from(["\n", "\r\n"]))
+def test_random_lines(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    assert _bulk(text) == _line_by_line(text)
