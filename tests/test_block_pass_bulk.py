@@ -1,6 +1,7 @@
 """The block pass's bulk path (runs of plain lines copied whole) gives exactly what
 `Blocks.classify` gives reading the same lines one by one: in and out of admonitions,
-details and tabs, whose paragraphs go on only on indented lines, and around fences."""
+details and tabs, whose paragraphs go on only on indented lines, in and after lists and
+quotes, and around fences."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ LINES = [
     "|---|---|", "```", "    ```", "    code? text", "[x]: http://a.org", "---", "===",
     "<div>", "</div>", "<!-- c -->", "~~~", "````", "``` python", "> ```", "> > ```",
     " ```  ", "```\u00a0", "```\x0b", "``` x", "```text", "````````", "~~~~", "a ``` b",
+    "- item", "- another item", "-\tafter a tab", "-   three spaces", "- # heading", "- [x] box",
+    "- *em* then", "-word", "- 8< x", "-   ", "- a | pipe", "* star", "- trailing \r", "  - two in",
+    "- a [link](x)", "    lazy words", "> - quoted item", "- > quote in item",
+    ">     quoted code", "> text", ">     - quoted inner item",
 ]  # fmt: skip
 
 
@@ -55,6 +60,11 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         "> ```\n> code\n> ```\nText\n",
         "- item\n\n    ~~~~\n    code\n    ~~~\n    ~~~~~\n    Text\n",
         "```\ncode\n```\n```\n",
+        "- one\n- two\n  lazy\n- three\n\nText\n- not an item\n",
+        "> quote\n> - item\n\n- item\n- item",
+        "!!! note\n    Text\n- item\n    - inner\n- item\r\n- last",
+        "    code\n- item\n        code in item\n",
+        "> - item in a quote\n\n- item\n\n>     code in a quote\n",
     ],
 )
 def test_container_bodies(text: str) -> None:
