@@ -76,3 +76,22 @@ def test_container_bodies(text: str) -> None:
 def test_random_lines(lines: list[str], newline: str) -> None:
     text = newline.join(lines)
     assert _bulk(text) == _line_by_line(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "B", "x y", " ", "\t", "\n", "\r", "|", "-", "#", ">", "1", "\x0b", "\u00a0"]
+        ),
+        max_size=30,
+    )
+)
+def test_plain_lines_end_is_the_pattern(pieces: list[str]) -> None:
+    """The search from line break to line break ends a run where the pattern does."""
+    text = "".join(pieces)
+    starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    for start in starts:
+        expected = block_pass._PLAIN_LINES.match(text, start)
+        assert expected is not None
+        assert block_pass._plain_lines_end(text, start) == expected.end()
