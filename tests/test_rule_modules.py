@@ -7,11 +7,14 @@ import inspect
 import re
 from pathlib import Path
 
+import pytest
 from test_handouts import module_text, write_handbook
 
-from coalition_handbook.check import reported_rules, rule_checks, run_checks
+from coalition_handbook import rules as rules_package
+from coalition_handbook.check import page_rules_known, reported_rules, rule_checks, run_checks
 from coalition_handbook.config import load_config
-from coalition_handbook.rules import RULES
+from coalition_handbook.rules import RULES, CheckContext
+from coalition_handbook.rules.base import NON_PAGE_RULES, PAGE_RULES
 
 RULE_ID = re.compile(r"""["']([a-z]+\.[a-z-]+)["']""")
 
@@ -42,3 +45,40 @@ def test_a_rule_left_on_is_reported_when_another_of_its_module_is_off(tmp_path: 
     assert [
         (finding.rule, finding.path) for finding in findings if "history" in finding.message
     ] == [("module.schema", "content/modules/sample.md")]
+
+
+def test_a_finding_of_a_rule_never_registered_says_where_to_register_it() -> None:
+    """Audit (a first contributor adding a rule): a rule module whose id was not in
+    `rules.base.RULES` stopped `handbook check` with a bare `KeyError: 'page.todo'`."""
+    context = CheckContext(config=None, handbook=None)  # type: ignore[arg-type]
+    with pytest.raises(LookupError, match=r"'page\.todo' is not in coalition_handbook\.rules"):
+        context.finding("page.todo", "content/index.md", 1, 1, "a page still says TODO")
+
+
+def test_every_rule_module_says_what_it_reads() -> None:
+    """A rule module in neither `PAGE_RULES` nor `NON_PAGE_RULES` silently turns off the
+    checks that redo only what an edit changed (every run then rescans every page): a new
+    rule must be put in one of them (CONTRIBUTING.md, "Add a rule")."""
+    modules = {check.__module__.rsplit(".", 1)[-1] for check in rule_checks()}
+    unsorted = sorted(modules - (PAGE_RULES | NON_PAGE_RULES))
+    assert unsorted == [], f"add each to rules.base.PAGE_RULES or NON_PAGE_RULES: {unsorted}"
+    assert page_rules_known()
+
+
+def test_a_rules_module_without_check_is_a_helper_some_module_imports() -> None:
+    """Only a module's `check` is run: one whose function is misnamed (`def chek`) would be
+    skipped without a word. A module of `rules/` with no `check` must be a helper that
+    another module imports."""
+    folder = Path(rules_package.__file__).parent
+    rule_modules = {check.__module__.rsplit(".", 1)[-1] for check in rule_checks()}
+    sources = "\n".join(
+        path.read_text(encoding="utf-8") for path in Path(folder).parent.rglob("*.py")
+    )
+    for path in sorted(folder.glob("*.py")):
+        name = path.stem
+        if name in rule_modules or name in {"__init__", "base"}:
+            continue
+        imported = re.search(
+            rf"(from \.+(rules\.)?{name} import|from \. import .*\b{name}\b)", sources
+        )
+        assert imported, f"rules/{name}.py defines no check() and no module imports it"

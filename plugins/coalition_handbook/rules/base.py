@@ -153,9 +153,18 @@ class CheckContext:
         term: str | None = None,
     ) -> Finding:
         """A finding of `rule` at its default severity; the runner applies the config."""
+        known = RULES.get(rule)
+        if known is None:
+            # A new rule module whose id was never registered: say where it goes, rather
+            # than a bare KeyError from deep inside the run.
+            raise LookupError(
+                f"rule {rule!r} is not in coalition_handbook.rules.base.RULES: add a "
+                f"Rule({rule!r}, <default severity>, <summary>) there "
+                '(CONTRIBUTING.md, "Add a rule")'
+            )
         return Finding(
             rule=rule,
-            severity=RULES[rule].default,
+            severity=known.default,
             path=path,
             line=line,
             column=column,
