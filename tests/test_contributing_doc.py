@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from helpers_model import term_yaml, write_files
@@ -11,6 +14,7 @@ from coalition_handbook.check import run_checks
 from coalition_handbook.editor.diff_report import _empty_section_lines as empty_section_lines
 from coalition_handbook.editor.scaffold import run_new
 from coalition_handbook.model import load_handbook
+from coalition_handbook.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -92,3 +96,120 @@ def test_the_guide_quotes_the_reports_warning_for_a_module_still_to_write(
     assert quoted == warning.removeprefix("  - ")
     text = paragraph("In the same way, a training module's `## Realize`")
     assert "The check asks only that the three headings are there, in order" in text
+
+
+# The developers' part of the guide (audit: a first code contributor found no module map,
+# no way to run one test file and no steps to add a rule).
+PACKAGE = ROOT / "plugins" / "coalition_handbook"
+
+
+def code_section() -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    start = text.index("\n## Working on the code\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end != -1 else len(text)]
+
+
+def named_paths(text: str) -> set[str]:
+    """The repository paths the text writes in backticks: a file or folder of the
+    repository, or of the package (`rules/base.py`)."""
+    names = set()
+    for token in re.findall(r"`([^`\s]+)`", text):
+        if re.fullmatch(r"[\w./-]+/|[\w./-]+\.(py|md|json|yml)", token) and "<" not in token:
+            names.add(token)
+    return names
+
+
+def test_every_path_the_code_section_names_exists() -> None:
+    names = named_paths(code_section())
+    assert "plugins/coalition_handbook/rules/base.py" in names  # the pattern finds them
+    example = {  # the files "Add a rule" has the contributor write
+        "plugins/coalition_handbook/rules/page_todo.py",
+        "tests/test_page_todo.py",
+    }
+    assert example <= names
+    missing = [
+        name
+        for name in sorted(names - example)
+        if not (ROOT / name).exists() and not (PACKAGE / name).exists()
+    ]
+    assert missing == [], "CONTRIBUTING.md names paths that do not exist"
+
+
+def test_every_make_target_the_guide_names_exists() -> None:
+    targets = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(), re.MULTILINE))
+    text = GUIDE.read_text(encoding="utf-8")
+    # `make X` in prose, and a line of a shell block that starts with it.
+    named = set(re.findall(r"(?:`|^)make ([a-z][a-z-]*)", text, re.MULTILINE))
+    assert {"help", "check", "lint", "test", "bench"} <= named
+    assert sorted(named - targets) == []
+
+
+def test_the_module_map_names_every_folder_of_the_package() -> None:
+    """The map matches the package's layout: each folder of it, and no folder it lacks."""
+    text = code_section()
+    mapped = set(re.findall(r"^\| `plugins/coalition_handbook/([\w]+)/` \|", text, re.MULTILINE))
+    folders = {
+        path.name
+        for path in PACKAGE.iterdir()
+        if path.is_dir() and not path.name.startswith(("_", "."))
+    }
+    assert mapped == folders
+
+
+def test_every_module_of_the_package_says_its_job_in_a_docstring() -> None:
+    """The guide sends a newcomer to the modules' docstrings: each has one."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstring = ast.get_docstring(tree)
+        assert docstring and len(docstring.split()) >= 4, path.relative_to(ROOT)
+
+
+def test_the_names_the_code_section_gives_are_in_the_code() -> None:
+    """Settings, functions and sets the guide names, where it says they are."""
+    text = code_section()
+    source = "\n".join(path.read_text(encoding="utf-8") for path in PACKAGE.rglob("*.py"))
+    for variable in set(re.findall(r"`(HANDBOOK_[A-Z_]+)=", text)):
+        assert variable in source, variable
+    for name, file in (
+        ("engine_fingerprint", "cache.py"),
+        ("PAGE_RULES", "rules/base.py"),
+        ("NON_PAGE_RULES", "rules/base.py"),
+        ("finding_at", "rules/base.py"),  # written `context.finding_at(...)`
+        ("opt_in", "rules/base.py"),
+    ):
+        assert re.search(rf"[`.(]{name}[`(=]", text), name
+        assert re.search(rf"\b{name}\b", (PACKAGE / file).read_text(encoding="utf-8")), name
+    helpers = (ROOT / "tests" / "helpers_model.py").read_text(encoding="utf-8")
+    assert "def write_files(" in helpers and "def term_yaml(" in helpers
+    assert "--quick" in (ROOT / "benchmarks" / "run.py").read_text(encoding="utf-8")
+
+
+def test_the_command_that_writes_the_sarif_golden_file_writes_it(tmp_path: Path) -> None:
+    """Step 5 of "Add a rule", run as written (into another file), gives the golden file."""
+    text = " ".join(code_section().split())
+    found = re.search(r'`\.venv/bin/python -c "(.*?)"`', text)
+    assert found, "the guide gives no command that writes the SARIF golden file"
+    golden = "tests/golden/findings.sarif.json"
+    code = found[1].replace(f"'{golden}'", repr(str(tmp_path / "sarif.json")))
+    code = code.replace("'tests'", repr(str(ROOT / "tests")))
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+    assert (tmp_path / "sarif.json").read_text(encoding="utf-8") == (ROOT / golden).read_text(
+        encoding="utf-8"
+    )
+
+
+def test_both_rules_tables_name_every_rule() -> None:
+    """Step 4 of "Add a rule": the editors' page lists every rule, as ADOPTING.md does
+    (tests/test_adopting_doc.py)."""
+    page = (ROOT / "content" / "coalition" / "propose-a-change.md").read_text(encoding="utf-8")
+    first_cells = re.findall(r"^\| (`[^|]*) \|", page, re.MULTILINE)
+    listed = {rule for cell in first_cells for rule in re.findall(r"`([a-z]+\.[a-z-]+)`", cell)}
+    assert sorted(set(RULES) - listed) == []
+    assert sorted(listed - set(RULES)) == []
+
+
+def test_readme_sends_developers_to_the_code_section() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert 'its last part, "Working on the code", maps the package' in readme
+    assert GUIDE.read_text(encoding="utf-8").rstrip().endswith(code_section().rstrip())

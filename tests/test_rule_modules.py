@@ -51,8 +51,10 @@ def test_a_finding_of_a_rule_never_registered_says_where_to_register_it() -> Non
     """Audit (a first contributor adding a rule): a rule module whose id was not in
     `rules.base.RULES` stopped `handbook check` with a bare `KeyError: 'page.todo'`."""
     context = CheckContext(config=None, handbook=None)  # type: ignore[arg-type]
-    with pytest.raises(LookupError, match=r"'page\.todo' is not in coalition_handbook\.rules"):
-        context.finding("page.todo", "content/index.md", 1, 1, "a page still says TODO")
+    with pytest.raises(
+        LookupError, match=r"'example\.never-registered' is not in coalition_handbook\.rules"
+    ):
+        context.finding("example.never-registered", "content/index.md", 1, 1, "a message")
 
 
 def test_every_rule_module_says_what_it_reads() -> None:
