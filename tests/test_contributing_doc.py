@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 import subprocess
 import sys
@@ -213,3 +214,25 @@ def test_readme_sends_developers_to_the_code_section() -> None:
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert 'its last part, "Working on the code", maps the package' in readme
     assert GUIDE.read_text(encoding="utf-8").rstrip().endswith(code_section().rstrip())
+
+
+def test_the_constants_docstrings_and_comments_name_exist() -> None:
+    """The guide sends a newcomer to the docstrings: a constant they name as
+    `module.NAME` is there (audit: `config.SITE_TEXTS` outlived its move to `mkdocs_yml`
+    when config.py became a package). A module is named by its path's last parts."""
+    modules = {
+        ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        for path in PACKAGE.rglob("*.py")
+    }
+    named = re.compile(r"`((?:[a-z_]+\.)+)([A-Z][A-Z0-9_]+)`")
+    checked = 0
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for found in named.finditer(path.read_text(encoding="utf-8")):
+            suffix = found[1].rstrip(".").removeprefix("coalition_handbook.")
+            matches = [name for name in modules if name.endswith(f".{suffix}")]
+            if not matches:
+                continue  # the standard library's (`stat.S_IFMT`)
+            checked += 1
+            defined = any(hasattr(importlib.import_module(name), found[2]) for name in matches)
+            assert defined, f"{path.relative_to(ROOT)} names {found[0]}, which does not exist"
+    assert checked >= 10
