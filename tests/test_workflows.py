@@ -298,6 +298,10 @@ def test_pull_request_template_asks_for_the_version_bump() -> None:
     assert "`version`" in text and "`history`" in text and "CONTRIBUTING.md" in text
     # Where reviewers find the report, and how to see it at home (audit).
     assert "**Summary**" in text and "handbook diff origin/main..." in text
+    # A code contributor's line, pointing to the guide's part for developers (audit: the
+    # checklist asked about content alone).
+    assert "`make lint`" in text and '"Add a rule" in' in text
+    assert "\n## Working on the code\n" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
 def test_pre_commit_hook() -> None:
