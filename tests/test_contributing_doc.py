@@ -188,8 +188,8 @@ def test_the_names_the_code_section_gives_are_in_the_code() -> None:
 
 def test_the_command_that_writes_the_sarif_golden_file_writes_it(tmp_path: Path) -> None:
     """Step 5 of "Add a rule", run as written (into another file), gives the golden file."""
-    text = " ".join(code_section().split())
-    found = re.search(r'`\.venv/bin/python -c "(.*?)"`', text)
+    # One line in a shell block, so that it can be pasted as it is.
+    found = re.search(r'^ *\.venv/bin/python -c "(.*)"$', code_section(), re.MULTILINE)
     assert found, "the guide gives no command that writes the SARIF golden file"
     golden = "tests/golden/findings.sarif.json"
     code = found[1].replace(f"'{golden}'", repr(str(tmp_path / "sarif.json")))
