@@ -60,6 +60,61 @@ def test_the_key_terms_box_starts_on_the_page_the_protocols_end(tmp_path: Path) 
     assert squashed(whole).count("helps decide what next.") == 10
 
 
+# A definition under `LONG_DEFINITION_WORDS` that fills most of a column all the same: kept
+# whole, it fits no room a protocol leaves at the foot of its page (as the example's
+# "case-level data", 196 words).
+TALL_DEBT_BONDAGE = "\n\n".join(
+    ["Start of debt bondage."]
+    + [
+        f"Part {n}: the debt grows with every week of work, and no one may leave."
+        for n in range(12)
+    ]
+    + ["End of debt bondage."]
+)
+
+
+def _hotel_staff_pages_with_a_tall_first_term(root: Path) -> list[str]:
+    """The text of each page of the hotel-staff handout, on Letter, whose protocol ends
+    about half-way down its second page, and whose first key term is too tall for the
+    room left under it, though short enough to be kept whole elsewhere."""
+    assert len(TALL_DEBT_BONDAGE.split()) < handout_render.LONG_DEFINITION_WORDS
+    filler = "".join(f"\nWhat staff may notice at work, part {n}.\n" for n in range(12))
+    body = "Watch for debt bondage among housekeepers.\n" + filler
+    config_file = write_handbook(
+        root, paper="Letter", modules={"hotel-staff": module_text("Hotel staff", body)}
+    )
+    term = root / "glossary" / "debt-bondage.yml"
+    indented = TALL_DEBT_BONDAGE.replace("\n", "\n  ")
+    term.write_text(
+        term.read_text(encoding="utf-8").replace(
+            "definition: Work demanded as repayment of a debt that can never be paid off.",
+            f"definition: |\n  {indented}",
+        ),
+        encoding="utf-8",
+    )
+    context = context_of(config_file)
+    content = handout_content(context, context.handbook.modules["hotel-staff"])
+    assert content.key_terms[0].id == "debt-bondage"
+    pdf = handout_render.render_pdf(content, root / "content" / "modules", [root])
+    return [squashed(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.pdf
+def test_a_first_term_too_tall_for_the_room_starts_there_and_runs_on(tmp_path: Path) -> None:
+    """Print audit: kept whole, a first term of three quarters of a column (under 200
+    words) moved the whole box to the next page, leaving 55% of a page blank."""
+    require_weasyprint()
+    pages = _hotel_staff_pages_with_a_tall_first_term(tmp_path)
+    ending = next(number for number, page in enumerate(pages) if "CONTACTS" in page)
+    # The box starts under the contacts, the term's name with its first lines,
+    assert "Key terms debt bondage Start of debt bondage. Part 0:" in pages[ending]
+    # and the term goes on in the next column or page, all of it, in order.
+    text = " ".join(pages[ending:])
+    parts = [text.index(f"Part {n}: the debt grows") for n in range(12)]
+    assert parts == sorted(parts) and parts[-1] < text.index("End of debt bondage.")
+    assert "End of debt bondage." in pages[ending + 1]
+
+
 def test_the_terms_that_fill_the_room_are_those_two_columns_hold_in_order() -> None:
     """Greedy, in A-Z order: a term that does not fit ends its column, and the terms
     after it wait for the next page even where a shorter one would fit."""

@@ -2958,7 +2958,9 @@ def test_each_shipped_key_term_is_printed_whole_after_the_protocols(
     tmp_path: Path, paper: str
 ) -> None:
     """The box holds each term's definition as the glossary gives it (DESIGN section 8),
-    a page or two of them: it comes last, and never splits a term over two pages."""
+    a page or two of them: it comes last, and never splits a term over two pages. (A
+    first term too tall for the room under the protocols may run on into the next
+    column: the example's "case-level data" does so on one page, on A4 and Letter.)"""
     require_weasyprint()
     context = context_of(ROOT / "mkdocs.yml")
     context = dataclasses.replace(

@@ -8,7 +8,11 @@ handout on Letter left 46% of its page 6 blank, under two short terms' worth of 
 (print audit). Where the box has left more than `LARGEST_GAP` of its page blank so, the handout
 is laid out again with the box's terms in two lists: the first those that fill the
 room, in columns there, the others after them, from the next page. Every term stays
-whole and in its place in the A-Z order.
+whole and in its place in the A-Z order. Where not even the first term fits that room (a
+definition of three quarters of a column, under `LONG_DEFINITION_WORDS`: the example's
+"case-level data" left 55% of "Health care"'s page 5 on Letter blank, and 36% of "Hotel
+and motel staff"'s on A4: print audit), that term runs on instead, as a long one does:
+it starts in the room, its name with its first lines, and goes on in the next column.
 
 The box, each term and a mark just before the box carry ids (the template's), so the
 pages' anchors, WeasyPrint's public layout result, tell where each is.
@@ -38,29 +42,64 @@ SLACK = 3 * PX_PER_MM
 COLUMNS = 2
 
 
-def terms_that_fill_the_gap(pages: Sequence[Any]) -> int:
-    """How many of the first key terms fill the room left blank before the Key terms box
-    of the laid-out `pages` (WeasyPrint's `Document.pages`), where the box left more
-    than `LARGEST_GAP` of that page blank; 0 where it did not, or none fits."""
+# The class of a term that may run on to the next column or page (`handout.css`).
+RUNS_ON_CLASS = "hb-key-term--long"
+
+
+def close_the_gap(root: etree.Element, pages: Sequence[Any]) -> bool:
+    """Change the handout's tree `root` so that its Key terms box starts where the text
+    before it ends, where in the laid-out `pages` (WeasyPrint's `Document.pages`) it
+    left more than `LARGEST_GAP` of that page blank: the terms that fill the room in
+    a list of their own, or the first term running on where none fits. Whether it
+    changed anything: the handout is then laid out again."""
+    gap = _gap_before_the_box(pages)
+    if gap is None:
+        return False
+    room, heights = gap
+    if filling := _fitting(heights, room):
+        split_key_terms(root, filling)
+        return True
+    if heights[0] > room:
+        return let_term_run_on(root, 1)
+    return False
+
+
+def _gap_before_the_box(pages: Sequence[Any]) -> tuple[float, list[float]] | None:
+    """The room (a column's height) left blank before the Key terms box of the laid-out
+    `pages` and the height of each term, where the box left more than `LARGEST_GAP`
+    of that page blank; None where it did not."""
     before = _where(pages, BEFORE_BOX_ID)
     box = _where(pages, BOX_ID)
     if before is None or box is None or box[0] <= before[0]:
-        return 0
+        return None
     page, end = before
     height = float(pages[page].height)
     if height - end[1] <= LARGEST_GAP * height:
-        return 0
+        return None
     terms = []
     while (term := _where(pages, f"{TERM_ID_PREFIX}{len(terms) + 1}")) is not None:
         terms.append(term[1][3] - term[1][1] + TERM_MARGIN)
     if not terms:
-        return 0
+        return None
     # The box's heading and border above its first term, as laid out on the next page.
     first_term_top = _where(pages, f"{TERM_ID_PREFIX}1")
     assert first_term_top is not None
     heading = first_term_top[1][1] - box[1][1]
     room = height - PAGE_FOOT - end[1] - BOX_MARGIN - heading - SLACK
-    return _fitting(terms, room)
+    return room, terms
+
+
+def let_term_run_on(root: etree.Element, number: int) -> bool:
+    """Let the key term `number` (from 1) of the handout's tree `root` run on to the next
+    column or page, as a long one does; whether the handout has that term."""
+    wanted = f"{TERM_ID_PREFIX}{number}"
+    for term in root.iter("div"):
+        if term.get("id") == wanted:
+            classes = term.get("class", "").split()
+            if RUNS_ON_CLASS not in classes:
+                term.set("class", " ".join([*classes, RUNS_ON_CLASS]))
+            return True
+    return False
 
 
 def split_key_terms(root: etree.Element, count: int) -> None:

@@ -459,8 +459,7 @@ def render_pdf(
             needing_none = handout_problems.needing_no_description(document.etree_element)
             options = {"pdf_tags": True, "dpi": IMAGE_DPI, "optimize_images": True}
             laid_out = document.render(**options)
-            if filling := handout_key_terms_gap.terms_that_fill_the_gap(laid_out.pages):
-                handout_key_terms_gap.split_key_terms(document.etree_element, filling)
+            if handout_key_terms_gap.close_the_gap(document.etree_element, laid_out.pages):
                 read.clear()  # read again by the second layout
                 laid_out = document.render(**options)
             pdf = laid_out.write_pdf(**options)
