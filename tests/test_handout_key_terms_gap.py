@@ -24,22 +24,21 @@ LONG_HOTLINE = "\n\n".join(
 )
 
 
-def _hotel_staff_pages(root: Path) -> list[str]:
+def _hotel_staff_pages(root: Path, term_id: str, old: str, definition: str) -> list[str]:
     """The text of each page of the hotel-staff handout, on Letter, whose protocol ends
-    about half-way down its second page, and whose second key term is long."""
+    about half-way down its second page, with the definition `old` of the term `term_id`
+    (in `test_handouts.write_handbook`) made `definition`."""
     filler = "".join(f"\nWhat staff may notice at work, part {n}.\n" for n in range(12))
     body = "Watch for debt bondage among housekeepers.\n" + filler
     config_file = write_handbook(
         root, paper="Letter", modules={"hotel-staff": module_text("Hotel staff", body)}
     )
-    hotline = root / "glossary" / "hotline.yml"
-    indented = LONG_HOTLINE.replace("\n", "\n  ")
-    hotline.write_text(
-        hotline.read_text(encoding="utf-8").replace(
-            "definition: The National Human Trafficking Hotline, open every day, all day.",
-            f"definition: |\n  {indented}",
-        ),
-        encoding="utf-8",
+    term = root / "glossary" / f"{term_id}.yml"
+    indented = definition.replace("\n", "\n  ")
+    written = term.read_text(encoding="utf-8")
+    assert f"definition: {old}" in written
+    term.write_text(
+        written.replace(f"definition: {old}", f"definition: |\n  {indented}"), encoding="utf-8"
     )
     context = context_of(config_file)
     content = handout_content(context, context.handbook.modules["hotel-staff"])
@@ -51,7 +50,13 @@ def _hotel_staff_pages(root: Path) -> list[str]:
 @pytest.mark.pdf
 def test_the_key_terms_box_starts_on_the_page_the_protocols_end(tmp_path: Path) -> None:
     require_weasyprint()
-    pages = _hotel_staff_pages(tmp_path)
+    # The second key term long.
+    pages = _hotel_staff_pages(
+        tmp_path,
+        "hotline",
+        "The National Human Trafficking Hotline, open every day, all day.",
+        LONG_HOTLINE,
+    )
     ending = next(page for page in pages if "CONTACTS" in page)
     assert "Key terms" in ending
     assert "Work demanded as repayment of a debt" in ending  # the first term, whole
@@ -73,38 +78,21 @@ TALL_DEBT_BONDAGE = "\n\n".join(
 )
 
 
-def _hotel_staff_pages_with_a_tall_first_term(root: Path) -> list[str]:
-    """The text of each page of the hotel-staff handout, on Letter, whose protocol ends
-    about half-way down its second page, and whose first key term is too tall for the
-    room left under it, though short enough to be kept whole elsewhere."""
-    assert len(TALL_DEBT_BONDAGE.split()) < handout_render.LONG_DEFINITION_WORDS
-    filler = "".join(f"\nWhat staff may notice at work, part {n}.\n" for n in range(12))
-    body = "Watch for debt bondage among housekeepers.\n" + filler
-    config_file = write_handbook(
-        root, paper="Letter", modules={"hotel-staff": module_text("Hotel staff", body)}
-    )
-    term = root / "glossary" / "debt-bondage.yml"
-    indented = TALL_DEBT_BONDAGE.replace("\n", "\n  ")
-    term.write_text(
-        term.read_text(encoding="utf-8").replace(
-            "definition: Work demanded as repayment of a debt that can never be paid off.",
-            f"definition: |\n  {indented}",
-        ),
-        encoding="utf-8",
-    )
-    context = context_of(config_file)
-    content = handout_content(context, context.handbook.modules["hotel-staff"])
-    assert content.key_terms[0].id == "debt-bondage"
-    pdf = handout_render.render_pdf(content, root / "content" / "modules", [root])
-    return [squashed(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
 @pytest.mark.pdf
 def test_a_first_term_too_tall_for_the_room_starts_there_and_runs_on(tmp_path: Path) -> None:
     """Print audit: kept whole, a first term of three quarters of a column (under 200
     words) moved the whole box to the next page, leaving 55% of a page blank."""
     require_weasyprint()
-    pages = _hotel_staff_pages_with_a_tall_first_term(tmp_path)
+    assert len(TALL_DEBT_BONDAGE.split()) < handout_render.LONG_DEFINITION_WORDS
+    # The first key term too tall for the room left under the protocol, though short
+    # enough to be kept whole elsewhere.
+    written = _hotel_staff_pages(
+        tmp_path,
+        "debt-bondage",
+        "Work demanded as repayment of a debt that can never be paid off.",
+        TALL_DEBT_BONDAGE,
+    )
+    pages = [squashed(page) for page in written]
     ending = next(number for number, page in enumerate(pages) if "CONTACTS" in page)
     # The box starts under the contacts, the term's name with its first lines,
     assert "Key terms debt bondage Start of debt bondage. Part 0:" in pages[ending]
