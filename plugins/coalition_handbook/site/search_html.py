@@ -21,6 +21,10 @@ _AUTOLINK = re.compile(
 # A run of white space the search writes as it is, when it is part of other text: one
 # space or line break (the search writes a line break in text as a space).
 _ONE_SPACE = (" ", "\n")
+# The tags, comments and text after a run of white space, up to the first text that is
+# not empty: text of white space alone there is written as nothing after white space
+# alone, as a space after other text (`_next_text_is_space`).
+_TAGS_THEN_TEXT = re.compile(r"""(?:<[a-zA-Z/](?:[^<>"']|"[^"<>]*"|'[^'<>]*')*>)*(?P<text>[^<]*)""")
 
 
 def without_autolinks(html: str) -> str:
@@ -40,6 +44,8 @@ def without_autolinks(html: str) -> str:
         follows_autolink = after_autolink == link.start() - len(before)
         if not _merges_alike(before, follows_autolink) or not _merges_alike(after, True):
             continue
+        if after.isspace() and _next_text_is_space(html, link.end() + len(after)):
+            continue
         parts.append(html[position : link.start()])
         parts.append(link.group("text"))
         position = after_autolink = link.end()
@@ -55,3 +61,16 @@ def _merges_alike(text: str, next_to_text: bool) -> bool:
     if not text or not text.isspace():
         return True
     return next_to_text and text in _ONE_SPACE
+
+
+def _next_text_is_space(html: str, position: int) -> bool:
+    """Whether the first text after the tags at `position` may be white space alone (or
+    is not sure to be read as text: a comment, a `<` not starting a tag). Apart from an
+    autolink's text, white space alone before it makes the search write that as nothing;
+    joined to the text, as a space."""
+    text = _TAGS_THEN_TEXT.match(html, position)
+    assert text is not None  # the pattern matches an empty text
+    rest = text.group("text")
+    if text.end() < len(html) and not rest:  # stopped at something not a plain tag
+        return True
+    return rest.isspace()
