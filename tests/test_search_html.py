@@ -47,6 +47,9 @@ def _sections(html: str) -> list[tuple[str, str, str | None]]:
         f'<p>A {LINK.format("survivor")} <img alt="x" src="a.png" />\n<img src="b.png" /> end</p>',
         f"<table><tr><td>{LINK.format('one')} </td>\n</tr></table>",
         f"<p>{LINK.format('one')}\n<em><code> </code></em>\n{LINK.format('two')}</p>",
+        # a `<` of a raw HTML block's text right before an autolink: kept, not a tag
+        f"<div>1 <{LINK.format('x')} 2</div>",
+        f"<div>1 <b{LINK.format('x')} 2</div>",
     ],
 )
 def test_the_index_is_the_same_without_the_autolinks(html: str) -> None:

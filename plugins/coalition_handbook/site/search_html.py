@@ -41,6 +41,8 @@ def without_autolinks(html: str) -> str:
         before = html[html.rfind(">", 0, link.start()) + 1 : link.start()]
         after_end = html.find("<", link.end())
         after = html[link.end() : len(html) if after_end < 0 else after_end]
+        if "<" in before:  # text's `<` (a raw HTML block's): without the link, a tag's
+            continue
         follows_autolink = after_autolink == link.start() - len(before)
         if not _merges_alike(before, follows_autolink) or not _merges_alike(after, True):
             continue
