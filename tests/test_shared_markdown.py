@@ -97,3 +97,13 @@ def test_extensions_not_known_to_reset_get_a_converter_a_page() -> None:
     assert not reusable(["toc", "abbr"], {})  # a glossary others may load into it
     assert not reusable(["footnotes"], {"footnotes": {"UNIQUE_IDS": True}})
     assert not reusable(["toc", markdown.extensions.Extension()], {})
+
+
+def test_a_mkdocs_without_its_private_page_processors_leaves_every_page_to_mkdocs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shared converter registers MkDocs' private per-page processors: where they are
+    gone, the plugin still loads and no page is rendered by it."""
+    assert reusable(["toc"], {})
+    monkeypatch.setattr(shared_markdown, "PAGE_PROCESSORS", False)
+    assert not reusable(["toc"], {})

@@ -22,14 +22,22 @@ from typing import Any
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import (
-    Page,
-    _ExtractAnchorsTreeprocessor,
-    _ExtractTitleTreeprocessor,
-    _RawHTMLPreprocessor,
-    _RelativePathTreeprocessor,
-)
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+# MkDocs' per-page processors are private: a MkDocs (or ProperDocs) without them leaves
+# every page to MkDocs' own render rather than stop the plugin loading.
+try:
+    from mkdocs.structure.pages import (
+        _ExtractAnchorsTreeprocessor,
+        _ExtractTitleTreeprocessor,
+        _RawHTMLPreprocessor,
+        _RelativePathTreeprocessor,
+    )
+except ImportError:  # pragma: no cover - MkDocs 1.6 and ProperDocs 1.6 have them
+    PAGE_PROCESSORS = False
+else:
+    PAGE_PROCESSORS = True
 
 from ..site.autolink import AutolinkExtension
 
@@ -60,6 +68,8 @@ _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 def reusable(extensions: Iterable[object], options: Mapping[str, Any]) -> bool:
     """Whether one converter with `extensions` (and their `options`), reset between
     pages, renders each page as a new one would."""
+    if not PAGE_PROCESSORS:
+        return False
     for extension in extensions:
         if isinstance(extension, AutolinkExtension):
             continue  # its state is the page's, set before each render (`begin_page`)
