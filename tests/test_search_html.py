@@ -1,5 +1,5 @@
-"""Material's search parses a page's HTML without its autolinks (site/search_html.py), and
-indexes it the same."""
+"""Material's search parses a page's HTML with its autolinks bare `<a>`s
+(site/search_html.py), and indexes it the same."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from material.plugins.search import plugin as material_search
 from site_builds import build_site, read, term_yaml, write_site
 
-from coalition_handbook.site.search_html import without_autolinks
+from coalition_handbook.site.search_html import with_bare_autolinks
 
 LINK = (
     '<a class="hb-term" data-term="survivor" href="../glossary/survivor/" '
@@ -52,25 +52,29 @@ def _sections(html: str) -> list[tuple[str, str, str | None]]:
         f"<div>1 <b{LINK.format('x')} 2</div>",
     ],
 )
-def test_the_index_is_the_same_without_the_autolinks(html: str) -> None:
-    assert _sections(without_autolinks(html)) == _sections(html)
+def test_the_index_is_the_same_with_bare_autolinks(html: str) -> None:
+    assert 'class="hb-term"' not in with_bare_autolinks(html)
+    assert _sections(with_bare_autolinks(html)) == _sections(html)
 
 
-def test_the_autolinks_of_running_text_are_left_out() -> None:
+def test_an_autolink_keeps_its_tags_and_text_and_loses_its_attributes() -> None:
     html = f"<p>A {LINK.format('survivor')} and\n{LINK.format('a victim')} spoke.</p>"
-    assert without_autolinks(html) == "<p>A survivor and\na victim spoke.</p>"
+    assert with_bare_autolinks(html) == "<p>A <a>survivor</a> and\n<a>a victim</a> spoke.</p>"
 
 
 def test_other_links_stay() -> None:
-    html = '<p>A <a href="x/" class="hb-term">survivor</a> <a class="hb-term"><b>b</b></a></p>'
-    assert without_autolinks(html) == html
+    html = (
+        '<p>A <a href="x/" class="hb-term">survivor</a> <a class="hb-term"><b>b</b></a> '
+        '<a class="hb-term" data-term="x" href="y" title="z" data-search-exclude>c</a></p>'
+    )
+    assert with_bare_autolinks(html) == html
 
 
-def test_a_cold_build_indexes_its_pages_without_parsing_autolinks(
+def test_a_cold_build_indexes_its_pages_with_bare_autolinks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each autolink (a tag with a long tooltip) made Material's parser slower: the pages
-    reach it without them, and the index says the same."""
+    reach it with bare links, and the index says the same."""
     monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
     fed: list[str] = []
     feed = material_search.Parser.feed
@@ -93,6 +97,7 @@ def test_a_cold_build_indexes_its_pages_without_parsing_autolinks(
     site = build_site(config)
     assert 'class="hb-term"' in read(site, "index.html")  # the page keeps its autolinks
     assert fed and not any('class="hb-term"' in html for html in fed)
+    assert any("<a>survivor</a>" in html for html in fed)
     docs = json.loads(read(site, "search/search_index.json"))["docs"]
     by_location = {entry["location"]: entry for entry in docs}
     assert by_location[""]["text"] == "<p>A survivor spoke to a victim.</p>"
@@ -105,7 +110,7 @@ def test_what_another_plugin_adds_before_the_search_is_indexed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The search still parses the page when it indexes it, after the plugins before it:
-    only its autolinks are left out of what it parses."""
+    only its autolinks are bare in what it parses."""
     monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
     (tmp_path / "hooks.py").write_text(
         "from mkdocs.plugins import event_priority\n\n\n"
