@@ -4,8 +4,8 @@ bare `<a>`.
 Material's search parses every page's HTML with Python's HTMLParser, which is slow on a
 tag's attributes: a page's autolinks, each with a long tooltip, made its parse about a
 sixth slower (the benchmark's pages: 0.65 ms a page against 0.56 with bare links). Of an
-`<a>` the search reads only its text and three attributes (`data-search-exclude`, a
-`class` of `headerlink` or `linenodiv`), none of which an autolink has, so a bare `<a>`
+`<a>` the search reads only its text, `data-search-exclude` and a `class` of
+`headerlink` or `linenodiv`, none of which an autolink has, so a bare `<a>`
 gives its parser the same tags and text in the same order: the same index by
 construction, whatever surrounds the link.
 """
