@@ -19,6 +19,7 @@ from functools import cache
 from heapq import merge
 
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
+from .privacy_streets import is_year
 from .soft_breaks import WORD_SPACE
 
 # The street types written before the name, in full and abbreviated, with their accents
@@ -72,7 +73,6 @@ _NOT_A_HOUSE_AFTER = re.compile(
 # A label's colon before the street ("Dirección: Plaza Mayor 1985").
 _LABEL_BEFORE = re.compile(r":[\s*_]*\Z")
 _LABEL_WINDOW = 8
-_FIRST_YEAR, _LAST_YEAR = 1800, 2099
 # `Plaza` is an English word too ("the Plaza Hotel 2 bars"), and `Ronda` an English given
 # name ("Ronda Smith, 34," is a woman and her age): a street of either without `de` after
 # it ("Plaza de Armas 5", "Ronda de Atocha 12") only with an address around it, as a year.
@@ -105,9 +105,7 @@ def name_first_streets(text: str) -> Iterator[tuple[int, int]]:
         if _NOT_A_HOUSE_AFTER.match(text, found.end()):
             continue
         number = found.group("number")
-        reads_as_other = (
-            len(number) == 4 and _FIRST_YEAR <= int(number) <= _LAST_YEAR
-        ) or _ENGLISH_TOO.match(text, found.start())
+        reads_as_other = is_year(number) or _ENGLISH_TOO.match(text, found.start())
         if reads_as_other and not _has_address_around(text, found.start(), found.end()):
             continue
         last_end = found.end()

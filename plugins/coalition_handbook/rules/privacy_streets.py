@@ -225,8 +225,8 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     if not numbered_road and street_type not in _SUFFIX_STREET_TYPES:  # 55 Calle Real
         if words[1] in _PREFIX_TYPES_ALSO_ENGLISH:
             return not _ADDRESS_BEFORE.search(before)
-        return _is_year(number) and bool(_TIME_OR_OWNER_BEFORE.search(before))
-    if street_type in _TYPES_OF_OTHER_THINGS and _is_year(number):
+        return is_year(number) and bool(_TIME_OR_OWNER_BEFORE.search(before))
+    if street_type in _TYPES_OF_OTHER_THINGS and is_year(number):
         return bool(_TIME_OR_OWNER_BEFORE.search(before))
     names_other = (
         (street_type in _COURT_TYPES and _POSSESSIVE.sub("", words[-2]) in _COURT_KINDS)
@@ -237,5 +237,6 @@ def names_no_street(text: str, start: int, end: int) -> bool:
     return names_other and not _ADDRESS_BEFORE.search(before)
 
 
-def _is_year(number: str) -> bool:
+def is_year(number: str) -> bool:
+    """Whether the house number `number` reads as a year (1800-2099)."""
     return len(number) == 4 and number.isdigit() and _FIRST_YEAR <= int(number) <= _LAST_YEAR
