@@ -26,13 +26,13 @@ from hypothesis import strategies as st
 
 from coalition_handbook import suppression
 from coalition_handbook.check import run_checks
+from coalition_handbook.cli import diff_command as run_diff
 from coalition_handbook.cli import main
+from coalition_handbook.cli import tell_diff_failures as tell_failures
 from coalition_handbook.config import load_config
 from coalition_handbook.editor import compare_base, report_suppressions
 from coalition_handbook.editor.changes_layout import paragraph_blocks
 from coalition_handbook.editor.diff import _read_by_the_loader as read_by_the_loader
-from coalition_handbook.editor.diff import _tell as tell_failures
-from coalition_handbook.editor.diff import run_diff
 from coalition_handbook.editor.report_fields import describe, list_change
 from coalition_handbook.editor.report_history import history_lines
 from coalition_handbook.editor.report_limits import step_summary_limits

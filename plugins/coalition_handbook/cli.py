@@ -12,12 +12,16 @@ import functools
 import os
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import ConfigError, HandbookConfig, load_config
 from .file_names import shown_name
+
+if TYPE_CHECKING:  # for type hints alone: each command imports its own code when run
+    from .findings import Finding
 
 EXIT_OK = 0
 EXIT_FAILING = 1
@@ -384,13 +388,51 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
 
 
 def run_diff(args: argparse.Namespace, config: HandbookConfig) -> int:
-    from .editor.diff import run_diff as diff_command
-
     config_file = args.config_file or default_config_file()
     # UTF-8 whatever stdout's encoding: CI appends the report to GitHub's step summary,
     # which is read as UTF-8 (a Windows runner's Python writes cp1252: audit).
     write = functools.partial(write_stdout, encoding="utf-8")
     return diff_command(config, args.base, args.head, write=write, config_file=config_file)
+
+
+def diff_command(
+    config: HandbookConfig,
+    base: str,
+    head: str | None,
+    write: Callable[[str], object] | None = None,
+    config_file: Path | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> int:
+    """`handbook diff`: the report with `write` (default: to stdout), its notes and each
+    reason it fails on stderr; the exit code (`editor.diff`'s module docstring)."""
+    from .editor.diff import DiffError, compare_revisions
+
+    try:
+        outcome = compare_revisions(config, base, head, config_file, environ)
+    except DiffError as error:
+        print(f"handbook diff: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for note in outcome.notes:
+        print(f"handbook diff: {note}", file=sys.stderr)
+    (write or sys.stdout.write)(outcome.report)
+    tell_diff_failures(outcome.failures, config.root, environ)
+    return outcome.exit_code
+
+
+def tell_diff_failures(failures: Sequence[Finding], root: Path, environ: Mapping[str, str]) -> None:
+    """Why the diff fails, on stderr (`editor.diff.failure_report`); under GitHub Actions
+    in UTF-8, which GitHub reads workflow commands as, whatever stderr's encoding (a
+    Windows runner's Python writes cp1252: review), as `check --format github`."""
+    from .editor.diff import failure_report
+
+    text = failure_report(failures, root, environ)
+    buffer = getattr(sys.stderr, "buffer", None)
+    if environ.get("GITHUB_ACTIONS") != "true" or buffer is None:
+        sys.stderr.write(text)
+        return
+    sys.stderr.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def run_new(args: argparse.Namespace, config: HandbookConfig) -> int:

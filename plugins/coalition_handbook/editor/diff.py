@@ -10,7 +10,8 @@ images or videos beside them) are exported with git plumbing into a temporary fo
 out like the repository, and loaded from there with the current settings, from the
 folders the revision's own mkdocs.yml names (where it has none that can be read, those
 it names now, and the report says so). Under GitHub Actions, the report is kept within
-what a step summary holds (`report_limits.ReportLimits`).
+what a step summary holds (`report_limits.ReportLimits`). Nothing here prints: the
+comparison is a `DiffOutcome`, which the CLI writes out.
 
 Exit codes: 0 the report is written; 1 an item changed without a version bump and a
 matching history entry, or a term, protocol or module file does not load at HEAD, so
@@ -28,7 +29,6 @@ import hashlib
 import os
 import posixpath
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,18 +52,18 @@ from .changes import compare
 from .changes_model import Changes
 from .check_settings import CheckSettings, known_form_key, settings_change
 from .compare_base import compare_base
-from .diff_report import BaseAheadNote, ConfigNote, render
+from .diff_report import BaseAheadNote, ConfigNote, ReportContext, UnloadedFiles, render
 from .page_moves import SiteSettings, site_settings
 from .report_limits import ReportLimits, step_summary_limits
 from .report_masks import PersonalDataMask
 from .report_suppressions import switched_off_by_change
-from .usage import Use, find_uses
+from .usage import find_uses
 
 EXIT_OK = 0
-# What git reads as a commit id (abbreviated to 4 characters at the least).
-_COMMIT_ID = re.compile(r"[0-9a-fA-F]{4,64}")
 EXIT_UNRECORDED = 1
 EXIT_USAGE = 2
+# What git reads as a commit id (abbreviated to 4 characters at the least).
+_COMMIT_ID = re.compile(r"[0-9a-fA-F]{4,64}")
 
 
 class DiffError(Exception):
@@ -114,36 +114,44 @@ def _digest(path: Path) -> str:
         return ""
 
 
-def run_diff(
+@dataclass(frozen=True)
+class DiffOutcome:
+    """What `handbook diff` has to say: the Markdown `report` (for stdout), `notes` on
+    how the sides were read (a line each, for stderr, as the report's own notes), and the
+    `failures`, why it fails, if it does (`failure_report` writes them for stderr)."""
+
+    report: str
+    notes: tuple[str, ...] = ()
+    failures: tuple[Finding, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_UNRECORDED if self.failures else EXIT_OK
+
+
+def compare_revisions(
     config: HandbookConfig,
     base: str,
     head: str | None,
-    write: Callable[[str], object] | None = None,
     config_file: Path | None = None,
     environ: Mapping[str, str] = os.environ,
-) -> int:
-    """Print the report with `write` (default: to stdout; the CLI's own handles a full
-    disk); see the module docstring for the exit codes. `config_file`, the mkdocs.yml
-    `config` was read from, lets each revision name its own folders. Under GitHub
-    Actions (`environ`), the report is kept within what a step summary holds. Each
-    reason it fails is also a line on stderr (see `_tell`)."""
+) -> DiffOutcome:
+    """The comparison of `base` with `head` (None: the working tree); see the module
+    docstring for the exit codes. `config_file`, the mkdocs.yml `config` was read from,
+    lets each revision name its own folders. Under GitHub Actions (`environ`), the
+    report is kept within what a step summary holds, and names a pull request's base
+    branch. A `DiffError` where the comparison cannot be made."""
     branch = pull_request.base_branch(environ)
-    try:
-        limits = _limits(environ, branch, config.root, config_file)
-        report, problems = diff_report(config, base, head, config_file, limits, branch)
-    except DiffError as error:
-        print(f"handbook diff: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    (write or sys.stdout.write)(report)
-    _tell(problems, config.root, environ)
-    return EXIT_UNRECORDED if problems else EXIT_OK
+    limits = _limits(environ, branch, config.root, config_file)
+    return diff_report(config, base, head, config_file, limits, branch)
 
 
-def _tell(problems: Sequence[Finding], root: Path, environ: Mapping[str, str]) -> None:
-    """Each reason the diff fails on stderr, `path:line: message`: CI writes the report
-    to the run's summary, and the failed step's log said nothing but its exit code
-    (audit). Under GitHub Actions, as `::error` workflow commands, which GitHub shows in
-    the log and on the file in the pull request (their paths from the checkout)."""
+def failure_report(problems: Sequence[Finding], root: Path, environ: Mapping[str, str]) -> str:
+    """Each reason the diff fails, a line each for stderr, `path:line: message`: CI
+    writes the report to the run's summary, and the failed step's log said nothing but
+    its exit code (audit). Under GitHub Actions, as `::error` workflow commands, which
+    GitHub shows in the log and on the file in the pull request (their paths from the
+    checkout); GitHub reads them as UTF-8."""
     if environ.get("GITHUB_ACTIONS") == "true":
         placed = from_workspace(list(problems), workspace_folder(root, environ))
         # Named in the message too: past ten a step's errors are log lines alone (review).
@@ -152,22 +160,8 @@ def _tell(problems: Sequence[Finding], root: Path, environ: Mapping[str, str]) -
             for problem in placed
         ]
         listed_by = "this step's log lists each, with its file"
-        _write_utf8(not_shown_command(named, listed_by) + render_github(named))
-        return
-    for problem in problems:
-        print(f"{problem.path}:{problem.line}: {problem.message}", file=sys.stderr)
-
-
-def _write_utf8(text: str) -> None:
-    """`text` to stderr as UTF-8, whatever its encoding: GitHub reads workflow commands
-    so (a Windows runner's Python writes cp1252: review), as `check --format github`."""
-    buffer = getattr(sys.stderr, "buffer", None)
-    if buffer is None:
-        sys.stderr.write(text)
-        return
-    sys.stderr.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
+        return not_shown_command(named, listed_by) + render_github(named)
+    return "".join(f"{problem.path}:{problem.line}: {problem.message}\n" for problem in problems)
 
 
 # The findings `handbook diff` fails for, in no rule of the check's (it has no base).
@@ -227,10 +221,10 @@ def diff_report(
     config_file: Path | None = None,
     limits: ReportLimits | None = None,
     pull_request_base: str | None = None,
-) -> tuple[str, list[Finding]]:
-    """The Markdown report, and why it fails, if it does: an item changed without a
-    version bump, or an item's file does not load at the head (its bump cannot be
-    shown). `limits`, how much the report may hold; whether it fails is told of the
+) -> DiffOutcome:
+    """The Markdown report, its notes, and why it fails, if it does: an item changed
+    without a version bump, or an item's file does not load at the head (its bump cannot
+    be shown). `limits`, how much the report may hold; whether it fails is told of the
     whole comparison. `pull_request_base`, the base branch of a pull request's run,
     names the sides for its reviewers (`pull_request`)."""
     repository = _repository(config.root)
@@ -255,12 +249,13 @@ def diff_report(
     )
     changes = _without_forms_of(changes, _term_ids(old.handbook, unloaded))
     uses = find_uses(changes.form_changes, before, new.handbook, config.rules)
-    broken_at_base, untouched, not_compared = _unloaded_files(old, new)
+    unloaded_files = _unloaded_files(old, new)
     notes: list[ConfigNote | BaseAheadNote] = [
         side.config_note for side in (old, new) if side.config_note is not None
     ]
+    said = [note.text() for note in notes]
     if base_label is None and (ahead := _base_ahead(repository, base, old.commit, head)):
-        print(f"handbook diff: {ahead.text()}", file=sys.stderr)
+        said.append(ahead.text())
         notes.insert(0, ahead)
     renamed = _renamed_files(repository, config, old, new)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
@@ -268,44 +263,33 @@ def diff_report(
     base_name = pull_request.base_label(repository, pull_request_base, old.commit, old.label)
     head_name = pull_request.head_label(pull_request_base, new.commit, new.label)
 
-    def report_of(
-        changes: Changes,
-        uses: Mapping[str, Sequence[Use]],
-        not_compared: Mapping[str, tuple[str, str] | None],
-        masked: bool = False,
-    ) -> str:
-        return render(
-            changes,
-            base_name,
-            head_name,
-            uses,
-            not_compared,
-            broken_at_base,
-            untouched,
-            limits,
-            notes,
-            switched_off,
-            loosened,
-            personal_data_masked=masked,
-            settings=new.settings,
-            use_directory_urls=config.use_directory_urls,
-        )
-
+    context = ReportContext(
+        base_name,
+        head_name,
+        limits,
+        notes,
+        switched_off,
+        loosened,
+        settings=new.settings,
+        use_directory_urls=config.use_directory_urls,
+    )
     # The step summary outlives a leak's clean-up: personal data is shown masked.
     mask = PersonalDataMask.of(config)
     shown_changes, shown_uses = mask.changes(changes), mask.uses(changes, uses)
     # A load problem's message may quote the line it stops at (a YAML error's).
-    shown_problems = mask.problems(not_compared)
-    report = report_of(shown_changes, shown_uses, shown_problems)
+    shown_files = dataclasses.replace(
+        unloaded_files, not_compared=mask.problems(unloaded_files.not_compared)
+    )
+    report = render(shown_changes, shown_uses, shown_files, context)
     # Said only where the report shows a text masked, not one of a field left unchanged.
-    if mask.masked_any and report != report_of(changes, uses, not_compared):
-        report = report_of(shown_changes, shown_uses, shown_problems, masked=True)
-    return report, _failures(changes, not_compared)
+    if mask.masked_any and report != render(changes, uses, unloaded_files, context):
+        masked = dataclasses.replace(context, personal_data_masked=True)
+        report = render(shown_changes, shown_uses, shown_files, masked)
+    failures = _failures(changes, unloaded_files.not_compared)
+    return DiffOutcome(report, tuple(said), tuple(failures))
 
 
-def _unloaded_files(
-    old: Side, new: Side
-) -> tuple[list[str], list[str], dict[str, tuple[str, str] | None]]:
+def _unloaded_files(old: Side, new: Side) -> UnloadedFiles:
     """The content files that do not load on a side: those that did not at the base and
     do now; those that load at neither and are as they were; and the others, which do
     not load at the head, with the first problem of each. A file that did not load at
@@ -319,7 +303,7 @@ def _unloaded_files(
         if path in old.unloaded and old.digests.get(path) == new.digests.get(path) != ""
     ]
     not_compared = {path: new.problems.get(path) for path in new.unloaded if path not in untouched}
-    return broken_at_base, untouched, not_compared
+    return UnloadedFiles(not_compared, broken_at_base, untouched)
 
 
 def _base_ahead(
@@ -435,7 +419,6 @@ def load_revision(
     if note is not None:
         items = (handbook.terms, handbook.protocols, handbook.modules)
         note = dataclasses.replace(note, empty=not any(items))
-        print(f"handbook diff: {note.text()}", file=sys.stderr)
     side = _side(handbook, findings, exported.root, label)
     return dataclasses.replace(
         side,
@@ -631,9 +614,6 @@ def _unknown_revision(repository: Path, revision: str) -> str:
             f"fetched yet: run `{command}`{compare}, or check out with fetch-depth: 0."
         )
     return f"{message} Check the name; if it is on the remote, fetch it{compare}: `{command}`."
-
-
-_COMMIT_ID = re.compile(r"[0-9a-fA-F]{4,64}")
 
 
 def _fetch(revision: str, remotes: list[str]) -> tuple[str, str] | None:

@@ -11,10 +11,10 @@ each in a module of its own.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from ..model.modules import sections_without_text
 from ..model.types import Module, Protocol, Term
@@ -134,57 +134,74 @@ class BaseAheadNote:
         )
 
 
+@dataclass(frozen=True)
+class UnloadedFiles:
+    """The content files that do not load on a side (`diff._unloaded_files`):
+    `not_compared`, those that do not load at the head, with the first problem of each
+    (`line:column`, message); `broken_at_base`, those that did not load at the base and
+    do now; `untouched`, those that load at neither and are as they were."""
+
+    not_compared: Mapping[str, tuple[str, str] | None] = dataclasses.field(default_factory=dict)
+    broken_at_base: Sequence[str] = ()
+    untouched: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What the report says around the changes. `base_label` and `head_label` name the
+    sides in its heading; `limits`, how much it may hold (none: all); `notes`, sides read
+    with the folders the config file names now, and why, and a base with commits the
+    head lacks; `suppressions`, the suppression comments the change adds, and the
+    `handbook-enable` ones it takes out; `check_settings`, what the change to the
+    plugin's settings makes the checks stop saying; `settings`, mkdocs-redirects and
+    `nav` as the head's config file sets them, and `use_directory_urls`, for the old
+    addresses this change takes off the site (`page_moves`); `personal_data_masked`,
+    whether it shows personal data masked (`report_masks`), which it then says once."""
+
+    base_label: str
+    head_label: str
+    limits: ReportLimits | None = None
+    notes: Sequence[ConfigNote | BaseAheadNote] = ()
+    suppressions: Sequence[SwitchedOff] = ()
+    check_settings: SettingsChange | None = None
+    settings: SiteSettings = dataclasses.field(default_factory=SiteSettings)
+    use_directory_urls: bool = True
+    personal_data_masked: bool = False
+
+
 def render(
     changes: Changes,
-    base_label: str,
-    head_label: str,
     uses: Mapping[str, Sequence[Use]],
-    not_compared: Mapping[str, tuple[str, str] | None] = MappingProxyType({}),
-    broken_at_base: Sequence[str] = (),
-    untouched: Sequence[str] = (),
-    limits: ReportLimits | None = None,
-    notes: Sequence[ConfigNote | BaseAheadNote] = (),
-    suppressions: Sequence[SwitchedOff] = (),
-    check_settings: SettingsChange | None = None,
-    personal_data_masked: bool = False,
-    settings: SiteSettings | None = None,
-    use_directory_urls: bool = True,
+    unloaded: UnloadedFiles,
+    context: ReportContext,
 ) -> str:
-    """The whole report, ending with a newline. `not_compared`: content files that do not
-    load at the head, with the first problem of each (`line:column`, message);
-    `broken_at_base`: those that did not load at the base; `untouched`: files that did
-    not load at either, left as they were; `limits`, how much it may hold (none: all);
-    `notes`, sides read with the folders the config file names now, and why, and a base
-    with commits the head lacks; `suppressions`, the suppression comments the change
-    adds, and the `handbook-enable` ones it takes out; `check_settings`, what the change
-    to the plugin's settings makes the checks stop saying; `personal_data_masked`, whether
-    it shows personal data masked (`report_masks`), which it then says once;
-    `settings`, mkdocs-redirects and `nav` as the head's config file sets them, and
-    `use_directory_urls`, for the old addresses this change takes off the site
-    (`page_moves`)."""
+    """The whole report, ending with a newline: `changes`, the `uses` of forms whose
+    status changed, the files that do not load (`unloaded`), in `context`."""
+    limits, check_settings = context.limits, context.check_settings
+    not_compared, untouched = unloaded.not_compared, unloaded.untouched
     budget = Budget(limits)
-    lines = [f"## Handbook changes: {base_label} → {head_label}", ""]
-    for note in notes:
+    lines = [f"## Handbook changes: {context.base_label} → {context.head_label}", ""]
+    for note in context.notes:
         lines += [f"> ⚠️ {note.markdown()}", ""]
-    if personal_data_masked:
+    if context.personal_data_masked:
         lines += [MASKED_NOTE, ""]
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
-        lines += suppressions_section(suppressions, check_settings)
+        lines += suppressions_section(context.suppressions, check_settings)
         lines += _untouched_lines(untouched)
         return "\n".join(within(lines, limits))
     lines += _summary_table(changes)
     lines += _version_problems(changes)
     # Before the items, which a size limit cuts first.
-    lines += suppressions_section(suppressions, check_settings)
-    settings = settings or SiteSettings()
+    lines += suppressions_section(context.suppressions, check_settings)
+    settings, use_directory_urls = context.settings, context.use_directory_urls
     changes = with_nav_places(changes, settings)
     addresses = old_addresses(changes, settings)
     handouts = old_handouts(changes, settings)
     lines += old_addresses_section(addresses, settings, use_directory_urls, handouts)
     lines += _not_compared_lines(not_compared)
     lines += _untouched_lines(untouched)
-    lines += _broken_at_base_lines(broken_at_base)
+    lines += _broken_at_base_lines(unloaded.broken_at_base)
     for kind in KINDS:
         moved_pages = changes.moved_pages if kind == "module" else ()
         lines += _kind_section(
