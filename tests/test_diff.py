@@ -196,7 +196,7 @@ def test_added_term(repository: Path, capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = diff(repository, capsys)
     assert code == 0
     assert "| terms | 1 | 0 | 0 | 0 | 0 |" in out
-    assert "#### Added" in out
+    assert "### New terms" in out
     assert "- **T visa** (`t-visa`, `glossary/t-visa.yml`): version 1, approved" in out
     assert "  - accepted forms: `T visa`" in out
     # What the reviewers are asked to approve.
@@ -222,7 +222,8 @@ def test_new_accepted_forms_used_nowhere_are_one_line_under_the_table(
         "`content/index.md:3:12` |"
     ]
     assert (
-        "New accepted forms that nothing uses yet (their terms are listed above): "
+        "New accepted forms that nothing uses yet (their terms are listed above, or below "
+        "under **New terms**): "
         "`aging out`, `wage theft`"
     ) in lines
 
@@ -237,8 +238,8 @@ def test_new_accepted_forms_used_nowhere_alone_make_no_table(
     assert "| form |" not in section
     assert "Pages, protocols and definitions that use each form" not in section
     assert (
-        "New accepted forms that nothing uses yet (their terms are listed above): `wage theft`"
-        in section
+        "New accepted forms that nothing uses yet (their terms are listed above, or below under "
+        "**New terms**): `wage theft`" in section
     )
 
 
@@ -254,7 +255,12 @@ def test_changed_terms_come_before_added_ones(
     assert code == 0, out
     headings = [line for line in out.splitlines() if line.startswith(("### ", "#### "))]
     terms = headings[headings.index("### Terms") :]
-    assert terms[:3] == ["### Terms", "#### Changed", "#### Added"], headings
+    assert terms == [
+        "### Terms",
+        "#### Changed",
+        "### Where a form whose status changed is used",
+        "### New terms",
+    ], headings
     assert "| terms | 1 | 0 | 0 | 0 | 1 |" in out  # the table keeps its columns
 
 
@@ -322,7 +328,7 @@ def test_an_added_term_whose_history_is_not_for_its_version_fails(
     )
     assert f"  - ❌ {problem}\n" in out
     assert out.count("❌") == 2  # at the item, and in the list of problems at the top
-    assert "u-visa" not in out.split("#### Added")[0]
+    assert "u-visa" not in out.split("### New terms")[0]
 
 
 def test_placeholder_text_left_in_is_pointed_out(
@@ -2209,7 +2215,7 @@ def test_a_file_that_did_not_load_at_the_base_is_named(
     assert code == 0, out
     assert "### Did not load at the base" in out
     assert "- `glossary/survivor.yml`" in out
-    assert "#### Added" in out
+    assert "### New terms" in out
 
 
 def test_an_added_module_shows_whom_it_teaches_what(
@@ -2221,7 +2227,7 @@ def test_an_added_module_shows_whom_it_teaches_what(
     write(repository, "content/modules/front-desk.md", module.replace("45", "30"))
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    added = out.split("#### Added", 1)[1]
+    added = out.split("### New modules", 1)[1]
     assert (
         "- **Hotel staff** (`front-desk`, `content/modules/front-desk.md`): version 1\n"
         "  - audience: hotel staff\n"
@@ -3057,13 +3063,13 @@ def test_a_form_to_avoid_added_is_shown_with_its_reason(
     write(repository, "glossary/trafficker.yml", term("trafficker", extra=new_term))
     code, out, _ = diff(repository, capsys)
     assert code == 0, out
-    changed = out.split("#### Changed", 1)[1].split("#### Added", 1)[0]
+    changed = out.split("#### Changed", 1)[1].split("### New terms", 1)[0]
     assert (
         "  - forms to avoid added: `victim`, `trafficked person`\n"
         "  - reason to avoid `victim`: `Defines a *person* by a crime <!--`\n"
     ) in changed
     assert "reason to avoid `trafficked person`" not in out  # it has none
-    added = out.split("#### Added", 1)[1]
+    added = out.split("### New terms", 1)[1]
     assert (
         "  - forms to avoid: `pimp`\n  - reason to avoid `pimp`: ``Say `trafficker` instead.``\n"
     ) in added
@@ -3411,7 +3417,7 @@ def test_a_modules_folder_moved_to_another_moves_their_pages(
     assert captured.err == ""
     out = captured.out
     assert "| modules | 0 | 0 | 0 | 1 | 0 |" in out
-    assert "#### Added" not in out and "#### Removed" not in out
+    assert "### New modules" not in out and "#### Removed" not in out
     assert (
         "#### Moved\n\n"
         "- **Hotel staff** (`hotel-staff`, `content/training/hotel-staff.md`): version 1\n"
@@ -4031,6 +4037,63 @@ def test_under_github_actions_long_texts_and_a_long_report_are_cut_short(
     assert 0 < body.count("\n- **term ") < 40
     assert run_diff(config, "HEAD", None, environ={}) == 1
     assert "The report stops here" not in capsys.readouterr().out
+
+
+def _partner_import(repository: Path) -> None:
+    """A large pull request as a coalition makes one: a partner's glossary imported (40
+    new terms), `survivor` deprecated for one of them, and a protocol's step reworded."""
+    for number in range(40):
+        write(repository, f"glossary/t{number:02d}.yml", term(f"term {number:02d}"))
+    deprecated = "status: deprecated\nreplaced_by: t00\n"
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=deprecated))
+    protocol = PROTOCOL.format(version=2, step="Call the hotline", history=history(2, 1))
+    write(repository, "protocols/hotel-staff.yml", protocol)
+
+
+def test_new_items_come_after_the_changed_ones_and_the_pages_they_affect(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit, a partner's glossary imported in one pull request: the 150 new terms (1,800
+    lines) came before the three protocols whose steps changed and the pages that use a
+    deprecated form, which reviewers must read first. Every kind's removed, renamed,
+    moved and changed items come first, then the uses, then the new items."""
+    _partner_import(repository)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    headings = [line for line in out.splitlines() if line.startswith(("### ", "#### "))]
+    assert headings == [
+        "### Terms",
+        "#### Changed",
+        "### Protocols",
+        "#### Changed",
+        "### Where a form whose status changed is used",
+        "### New terms",
+    ], headings
+    assert "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | " in out
+    assert "(their terms are listed above, or below under **New terms**)" in out
+
+
+def test_a_report_cut_short_keeps_the_changes_and_the_pages_they_affect(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Audit: a pull request of 3,000 new terms passed what a step summary holds, and the
+    cut took the changed protocols and modules and every page that uses a deprecated
+    form, leaving the new terms. What is cut is the new items, and the report says so."""
+    _limit_step_summary(monkeypatch, text_bytes=100_000, report_bytes=3000)
+    _partner_import(repository)
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    actions = {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}
+    assert run_diff(config, "HEAD", None, environ=actions) == 0
+    out = capsys.readouterr().out
+    assert len(out.encode()) <= 3000
+    assert "- **Hotel staff** (`hotel-staff`, `protocols/hotel-staff.yml`): version 1 → 2" in out
+    assert "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | " in out
+    assert "### New terms" in out
+    body, note = out.rstrip("\n").rsplit("\n\n", 1)
+    assert note.startswith("⚠️ **The report stops here**: ")
+    assert "more entries (" in note
+    assert "KB) are left out (the rest of **New terms**), to stay within" in note
+    assert 0 < body.count("\n- **term ") < 40
 
 
 def test_a_revision_without_the_config_file_is_read_with_todays_folders_and_says_so(

@@ -1,6 +1,6 @@
 """Render `Changes` as the Markdown report of `handbook diff` (for a pull request's summary):
 its notes and summary table, then each kind of item, each item as it was removed, renamed,
-moved, changed or added, and the uses of forms whose status changed.
+moved or changed, then the uses of forms whose status changed, and last the new items.
 
 How the report writes handbook text (`report_markdown`), keeps within a size limit
 (`report_limits`), shows a changed field (`report_fields`, `text_diff`), a term's forms
@@ -58,10 +58,15 @@ CHANGE_TITLES = {
     "moved": "Moved",
     "changed": "Changed",
 }
-# The order of each kind's sections: what changes what is published first, the new items
-# last (a merge of two glossaries put 86 new terms, 800 lines, before the 12 existing
-# terms whose definitions it changed: audit). The summary table keeps CHANGE_TITLES' order.
-SECTION_ORDER = ("removed", "renamed", "moved", "changed", "added")
+# The order of each kind's sections: what changes what is published first (a merge of
+# two glossaries put 86 new terms, 800 lines, before the 12 existing terms whose
+# definitions it changed: audit). The new items of every kind come last, after the uses
+# of forms whose status changed (`NEW_ITEMS`): 150 terms imported at once buried the
+# protocols changed with them, and a report cut to a step summary's size lost those and
+# the pages affected, not the new terms (audit). The summary table keeps CHANGE_TITLES'
+# order.
+SECTION_ORDER = ("removed", "renamed", "moved", "changed")
+NEW_ITEMS = {"term": "New terms", "protocol": "New protocols", "module": "New modules"}
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,9 @@ def render(
         )
     lowered = check_settings.lowered if check_settings else {}
     lines += uses_section(changes, uses, budget, lowered)
+    # Last, where a size limit cuts first (`NEW_ITEMS`).
+    for kind in KINDS:
+        lines += _new_items_section(kind, changes.of_kind(kind), budget)
     return "\n".join(within(lines, limits))
 
 
@@ -304,10 +312,11 @@ def _kind_section(
     moved_pages: Sequence[MovedPage] = (),
     form_changes: Sequence[FormStatusChange] = (),
 ) -> list[str]:
-    """The items of one kind, by how they changed; `moved_pages`, the pages that moved
-    with the modules folder and are no module, among the modules moved; `form_changes`,
-    where a removed term's forms went."""
-    if not items:
+    """The items of one kind that were there before, by how they changed (the new ones:
+    `_new_items_section`); `moved_pages`, the pages that moved with the modules folder
+    and are no module, among the modules moved; `form_changes`, where a removed term's
+    forms went."""
+    if not any(change_type in item.changes for item in items for change_type in SECTION_ORDER):
         return []
     lines = [f"### {PLURAL[kind]}", ""]
     for change_type in SECTION_ORDER:
@@ -321,6 +330,17 @@ def _kind_section(
         if change_type == "moved":
             for page in moved_pages:
                 lines += _moved_page_lines(page, budget)
+    return lines
+
+
+def _new_items_section(kind: ItemKind, items: list[ItemChange], budget: Budget) -> list[str]:
+    """The items of one kind that the change adds, with all they hold."""
+    added = [item for item in items if "added" in item.changes]
+    if not added:
+        return []
+    lines = [f"### {NEW_ITEMS[kind]}", ""]
+    for item in added:
+        lines += _item_lines(item, budget)
     return lines
 
 

@@ -83,14 +83,27 @@ def within(lines: list[str], limits: ReportLimits | None) -> list[str]:
         kept -= 1  # a heading with nothing under it, and blank lines, go with the rest
     left_out = lines[kept:]
     entries = sum(1 for line in left_out if line and not line[0].isspace())
+    sections = _sections_left_out(lines[:kept], left_out)
+    which = f" ({sections})" if sections else ""
     return [
         *lines[:kept],
         "",
         f"⚠️ **The report stops here**: {entries} more entries ({_kilobytes(_size(left_out))}) "
-        "are left out, to stay within what GitHub shows of a summary (1 MiB): run "
-        f"`{limits.rerun}` locally for all of it.",
+        f"are left out{which}, to stay within what GitHub shows of a summary (1 MiB): "
+        f"run `{limits.rerun}` locally for all of it.",
         "",
     ]
+
+
+def _sections_left_out(kept: list[str], left_out: list[str]) -> str:
+    """The sections (`### ` headings) that `left_out` holds, in part or whole: the reader
+    is told which, not only how much (audit)."""
+    named = [f"**{line[4:]}**" for line in left_out if line.startswith("### ")]
+    first = next((line for line in left_out if line.strip()), "")
+    current = next((line[4:] for line in reversed(kept) if line.startswith("### ")), None)
+    if current is not None and not first.startswith("### "):
+        named.insert(0, f"the rest of **{current}**")
+    return ", ".join(named)
 
 
 def _size(lines: Sequence[str]) -> int:

@@ -103,8 +103,8 @@ def uses_section(
     table = ["| form | was | now | used in |", "|---|---|---|---|", *rows, ""] if rows else []
     unused = (
         [
-            "New accepted forms that nothing uses yet (their terms are listed above): "
-            + ", ".join(unused_new),
+            "New accepted forms that nothing uses yet (their terms are listed above, or below "
+            "under **New terms**): " + ", ".join(unused_new),
             "",
         ]
         if unused_new
