@@ -680,6 +680,31 @@ def test_a_moved_or_removed_page_gives_the_redirects_that_keep_its_address(
     assert "### Old addresses" not in out
 
 
+def test_a_moved_or_removed_page_that_is_no_item_gives_its_redirect_too(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit, a large pull request: five pages moved to new folders (`git mv`), and the
+    report said nothing of their old addresses, which members' bookmarks and printed
+    handouts hold; it named only terms', protocols' and modules' pages."""
+    write(repository, "content/about.md", "# About\n")
+    write(repository, "content/old-news.md", "# Old news\n")
+    commit(repository, "pages")
+    (repository / "content" / "coalition").mkdir()
+    git(repository, "mv", "content/about.md", "content/coalition/about.md")
+    git(repository, "rm", "-q", "content/old-news.md")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "No glossary term, protocol or training module changed." in out
+    section = out[out.index("### Old addresses") :]
+    assert "relative to the site's address: `about/`, `old-news/`. Those" in section
+    assert (
+        "```yaml\n- redirects:\n    redirect_maps:\n"
+        "      about.md: coalition/about.md\n"
+        "      old-news.md: index.md\n```\n"
+    ) in section
+    assert "(a page that is no term, protocol or module: the home page)" in section
+
+
 def test_a_renamed_or_removed_module_names_its_handout_address(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

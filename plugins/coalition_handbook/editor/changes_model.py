@@ -147,10 +147,21 @@ class MovedPage:
 
 
 @dataclass(frozen=True)
+class GonePage:
+    """A page of docs_dir that is no term's, protocol's or module's, nor moved with the
+    modules folder, that the change moves (git finds it renamed) or removes: its old
+    address stops working. Source paths in docs_dir; `new_page` None where removed."""
+
+    old_page: str
+    new_page: str | None = None
+
+
+@dataclass(frozen=True)
 class Changes:
     items: tuple[ItemChange, ...]
     form_changes: tuple[FormStatusChange, ...]
     moved_pages: tuple[MovedPage, ...] = ()
+    gone_pages: tuple[GonePage, ...] = ()
 
     def of_kind(self, kind: ItemKind) -> list[ItemChange]:
         return [item for item in self.items if item.kind == kind]

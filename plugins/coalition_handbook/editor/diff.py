@@ -50,6 +50,7 @@ from . import git, pull_request
 from .advised_command import handbook_command
 from .changes import compare
 from .changes_model import Changes
+from .changes_pages import gone_pages
 from .check_settings import CheckSettings, known_form_key, settings_change
 from .compare_base import compare_base
 from .diff_report import BaseAheadNote, ConfigNote, ReportContext, UnloadedFiles, render
@@ -258,6 +259,8 @@ def diff_report(
         said.append(ahead.text())
         notes.insert(0, ahead)
     renamed = _renamed_files(repository, config, old, new)
+    moved_away = gone_pages(old.handbook, new.handbook, changes.moved_pages, renamed)
+    changes = dataclasses.replace(changes, gone_pages=moved_away)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
     loosened = settings_change(old.check_settings, new.check_settings, _form_keys(new.handbook))
     base_name = pull_request.base_label(repository, pull_request_base, old.commit, old.label)

@@ -190,16 +190,20 @@ def render(
         lines += [f"> ⚠️ {note.markdown()}", ""]
     if context.personal_data_masked:
         lines += [MASKED_NOTE, ""]
+    settings, use_directory_urls = context.settings, context.use_directory_urls
     if not changes.items and not changes.form_changes and not not_compared:
         lines += ["No glossary term, protocol or training module changed.", ""]
         lines += suppressions_section(context.suppressions, check_settings)
+        # Pages moved or removed alone take their addresses off the site too.
+        lines += old_addresses_section(
+            old_addresses(changes, settings), settings, use_directory_urls
+        )
         lines += _untouched_lines(untouched)
         return "\n".join(within(lines, limits))
     lines += _summary_table(changes)
     lines += _version_problems(changes)
     # Before the items, which a size limit cuts first.
     lines += suppressions_section(context.suppressions, check_settings)
-    settings, use_directory_urls = context.settings, context.use_directory_urls
     changes = with_nav_places(changes, settings)
     addresses = old_addresses(changes, settings)
     handouts = old_handouts(changes, settings)

@@ -31,6 +31,8 @@ from .report_markdown import inline_code
 # The plugin's name in mkdocs.yml's `plugins`, and its option of old -> new pages.
 REDIRECTS_PLUGIN = "redirects"
 REDIRECT_MAPS = "redirect_maps"
+# Where a removed page that is no item's is sent: the site's home page.
+HOME_PAGE = "index.md"
 # What YAML reads as plain text in a mapping's key or value: a page's path written bare.
 _PLAIN_YAML = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
 
@@ -118,9 +120,10 @@ def forms_now_of(change: ItemChange, form_changes: Sequence[FormStatusChange]) -
 
 def old_addresses(changes: Changes, settings: SiteSettings) -> list[OldAddress]:
     """The pages this change moves or removes whose old address no redirect keeps, each
-    with where to send it: a renamed or moved item's new page; for a removed term, the
-    term its forms now belong to, else its replacement, else the glossary's index; for a
-    removed protocol or module, the index of its kind."""
+    with where to send it: a renamed or moved item's or page's new page; for a removed
+    term, the term its forms now belong to, else its replacement, else the glossary's
+    index; for a removed protocol or module, the index of its kind; for another page
+    removed, the home page."""
     addresses: list[OldAddress] = []
     for change in changes.items:
         if change.old_page is None or change.change not in ("removed", "renamed", "moved"):
@@ -134,6 +137,10 @@ def old_addresses(changes: Changes, settings: SiteSettings) -> list[OldAddress]:
         OldAddress(page.old_page, page.new_page)
         for page in changes.moved_pages
         if page.old_page and page.new_page
+    ]
+    addresses += [
+        OldAddress(page.old_page, page.new_page or HOME_PAGE, removed=page.new_page is None)
+        for page in changes.gone_pages
     ]
     return [address for address in addresses if not settings.maps_page(address.old_page)]
 
@@ -230,8 +237,9 @@ def _pages_lines(
     ]
     if any(address.removed for address in addresses):
         lines += [
-            "A removed page is sent to the term its forms now belong to, its replacement, or "
-            "the index of its kind: change the target where another page suits better.",
+            "A removed page is sent to the term its forms now belong to, its replacement or "
+            "the index of its kind (a page that is no term, protocol or module: the home "
+            "page): change the target where another page suits better.",
             "",
         ]
     return lines
