@@ -222,8 +222,8 @@ def test_new_accepted_forms_used_nowhere_are_one_line_under_the_table(
         "`content/index.md:3:12` |"
     ]
     assert (
-        "New accepted forms that nothing uses yet (their terms are listed above, or below "
-        "under **New terms**): "
+        "New accepted forms that nothing uses yet (their terms are listed below, under "
+        "**New terms**): "
         "`aging out`, `wage theft`"
     ) in lines
 
@@ -238,7 +238,7 @@ def test_new_accepted_forms_used_nowhere_alone_make_no_table(
     assert "| form |" not in section
     assert "Pages, protocols and definitions that use each form" not in section
     assert (
-        "New accepted forms that nothing uses yet (their terms are listed above, or below under "
+        "New accepted forms that nothing uses yet (their terms are listed below, under "
         "**New terms**): `wage theft`" in section
     )
 
@@ -4095,6 +4095,12 @@ def test_new_items_come_after_the_changed_ones_and_the_pages_they_affect(
         "### New terms",
     ], headings
     assert "| `survivor` | accepted (`survivor`) | deprecated (`survivor`) | " in out
+    assert "New accepted forms that nothing uses yet (their terms are listed below, under " in out
+    # An alias added to a term that was there: above, with the changed terms.
+    write(repository, "glossary/t01.yml", term("term 01", extra="aliases: [term one]\n"))
+    alias = "aliases: [lived experience]\n"
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=alias))
+    _, out, _ = diff(repository, capsys)
     assert "(their terms are listed above, or below under **New terms**)" in out
 
 

@@ -76,10 +76,12 @@ def uses_section(
     rows: list[str] = []
     groups: list[_Group] = []
     unused_new: list[str] = []
+    unused_terms: set[str] = set()
     for change in changes.form_changes:
         found = uses.get(form_key(change.form, change.case_sensitive), ())
         if not found and _new_and_accepted(change):
             unused_new.append(inline_code(change.form))
+            unused_terms.add(change.new.term if change.new else "")
             continue
         if case_only := _made_case_sensitive(change) or _recased(change):
             # Every use was listed, though only those in another case fail (audit).
@@ -103,8 +105,8 @@ def uses_section(
     table = ["| form | was | now | used in |", "|---|---|---|---|", *rows, ""] if rows else []
     unused = (
         [
-            "New accepted forms that nothing uses yet (their terms are listed above, or below "
-            "under **New terms**): " + ", ".join(unused_new),
+            f"New accepted forms that nothing uses yet ({_where_listed(changes, unused_terms)}): "
+            + ", ".join(unused_new),
             "",
         ]
         if unused_new
@@ -117,6 +119,17 @@ def uses_section(
         *table,
         *unused,
     ]
+
+
+def _where_listed(changes: Changes, term_ids: set[str]) -> str:
+    """Where the report lists the terms `term_ids`: changed ones above this section, new
+    ones below it (`diff_report.NEW_ITEMS`)."""
+    added = {item.item.id for item in changes.of_kind("term") if item.change == "added"}
+    if term_ids <= added:
+        return "their terms are listed below, under **New terms**"
+    if term_ids.isdisjoint(added):
+        return "their terms are listed above"
+    return "their terms are listed above, or below under **New terms**"
 
 
 def _new_and_accepted(change: FormStatusChange) -> bool:
