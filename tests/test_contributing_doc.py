@@ -129,9 +129,11 @@ def test_every_path_the_code_section_names_exists() -> None:
         "tests/test_page_todo.py",
     }
     assert example <= names
+    # The cache folder is made by the first check run, which a fresh clone has not had.
+    made_by_a_run = {name for name in names if name.startswith(".cache/")}
     missing = [
         name
-        for name in sorted(names - example)
+        for name in sorted(names - example - made_by_a_run)
         if not (ROOT / name).exists() and not (PACKAGE / name).exists()
     ]
     assert missing == [], "CONTRIBUTING.md names paths that do not exist"
