@@ -448,6 +448,34 @@ def test_a_modules_folder_made_where_there_was_none_is_seen(
     ]
 
 
+@pytest.mark.parametrize("added", [True, False])
+def test_a_module_added_or_removed_beside_a_subfolder_page_of_its_name_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, added: bool
+) -> None:
+    """module.schema's advice to a module written in a subfolder of modules_dir says
+    whether a module of its name is in modules_dir already: one added or removed there
+    changes the finding at a page nobody edited (audit: the warm run kept the old
+    advice, to move the page over the new module)."""
+    handbook, config = checked_once(tmp_path, random.Random(4))
+    handbook.write("content/modules/old/hotel-2.md", handbook.module())
+    if not added:
+        handbook.write("content/modules/hotel-2.md", handbook.module())
+    before = run_checks(load_config(config)).findings
+    assert any(finding.path == "content/modules/old/hotel-2.md" for finding in before)
+    if added:
+        handbook.write("content/modules/hotel-2.md", handbook.module())
+    else:
+        (tmp_path / "content" / "modules" / "hotel-2.md").unlink()
+    after = run_checks(load_config(config)).findings
+    assert after == cold(config, monkeypatch).findings
+    advice = [
+        f.message
+        for f in after
+        if f.path == "content/modules/old/hotel-2.md" and f.rule == "module.schema"
+    ]
+    assert [("one of that name is there already" in message) for message in advice] == [added]
+
+
 def test_an_edited_page_alone_is_checked_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -38,7 +38,7 @@ from .cache import PROTOCOL, RunCache, digest, engine_fingerprint
 from .config import HandbookConfig
 from .findings import Finding
 from .model.files import published_text_files
-from .model.modules import module_file_paths
+from .model.modules import markdown_names_in, module_file_paths
 from .model.pages import walk_docs
 from .model.records import handbook_folders, is_record_file_name, yaml_files_below
 from .model.source import relative_path, where_it_leads, within
@@ -230,6 +230,9 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     # (`HandbookConfig.modules_src_dir`), whose address `page.replaced` compares pages with.
     modules_folder = "(folder)" if os.path.isdir(config.modules_dir) else "(none)"  # noqa: PTH112
     listings += [relative_path(config, config.modules_dir), modules_folder]
+    # module.schema's advice at a module written in a subfolder says whether a file of
+    # its name is in the folder itself (`model.modules.unread_module`).
+    listings += [f"(in modules) {name}" for name in markdown_names_in(str(config.modules_dir))]
     modules = _named(module_file_paths(str(config.modules_dir)), root)
     walk = walk_docs(config)
     plain_pages = _named(walk.pages, root)

@@ -33,6 +33,7 @@ from .pages import (
 )
 from .records import checked_strings, records_namespace, rejected_record, validated_fields
 from .source import (
+    MARKDOWN_SUFFIXES,
     FileReport,
     check_id,
     may_be_file,
@@ -74,6 +75,18 @@ def module_file_paths(folder: str) -> list[str]:
     except OSError:  # no such folder: no modules
         return []
     return [folder + os.sep + name for name in sorted(names)]
+
+
+def markdown_names_in(folder: str) -> list[str]:
+    """The names of the Markdown files (by suffix) in the modules folder `folder`, sorted:
+    whether `unread_module` finds a file of a page's name there, for the incremental
+    check's survey to list (one added or removed changes the advice at a page nobody
+    edited)."""
+    try:
+        names = os.listdir(folder)  # noqa: PTH208 - names as strings, no Path each
+    except OSError:  # no such folder: nothing there
+        return []
+    return sorted(name for name in names if name.lower().endswith(MARKDOWN_SUFFIXES))
 
 
 def unread_module(page: Page, config: HandbookConfig) -> str | None:

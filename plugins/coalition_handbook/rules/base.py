@@ -206,7 +206,9 @@ PAGE_RULES = frozenset(
         "markdown_nesting",  # a page's own text (and terms' and protocols')
         "glossary_html",  # a term's own definition, as the scan left it; no page
         "page_replaced",  # a page's path, and the names in the record folders' listings
-        "module_subfolder",  # a page's path and front matter (a module in a subfolder)
+        # A page's path and front matter (a module in a subfolder), and the names in the
+        # modules folder's listing.
+        "module_subfolder",
         "suppression_unknown_rule",  # a page's own text (and terms' and protocols')
     }
 )
