@@ -3,7 +3,7 @@
 `.cache/handouts/<module-id>/<key>.pdf` beside mkdocs.yml. The key covers the module's
 file, the files of the protocols it names, the key terms' forms and definitions, the paper
 size, the site name and address (`site_url`), the versions of this package and of those
-that render (`RENDERING_PACKAGES`: Python-Markdown and its extensions, WeasyPrint and its
+that render (`RENDERING_PACKAGES`: Python-Markdown and its extensions, Jinja, WeasyPrint and its
 own), and a digest of the templates, stylesheet and rendering code. What the PDF shows
 beyond that text is kept beside it (`<key>.files.json`): the images its module shows
 (each file's path and digest, as the render read it), and where its links to the
@@ -590,8 +590,8 @@ def _holds(path: Path, data: bytes) -> bool:
 
 
 # What turns a module into a PDF besides this package: Python-Markdown and the extensions
-# the handout uses, WeasyPrint and what it lays out, draws and writes fonts and images
-# with. An upgrade of any may change a PDF.
+# the handout uses, Jinja, WeasyPrint and what it lays out, draws and writes fonts and
+# images with. An upgrade of any may change a PDF.
 RENDERING_PACKAGES = (
     "markdown",
     "pymdown-extensions",
@@ -603,6 +603,9 @@ RENDERING_PACKAGES = (
     "pyphen",
     "fonttools",
     "pillow",
+    # The handout's template and the escaping of what it prints.
+    "jinja2",
+    "markupsafe",
     # The privacy rule's phone finder, which keeps a number whole on paper.
     "phonenumbers",
 )
