@@ -112,7 +112,6 @@ from .search_index import (
     finish_search_entries,
     index_from_cache,
     merge_previous_index,
-    parse_with_bare_autolinks,
 )
 from .shared_markdown import SharedMarkdown
 from .site_setup import Asset, asset_files, configure_site, fold_search_worker
@@ -613,15 +612,12 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # Before the search plugins (default priority) index the page: a page that Material's
     # search indexed in an earlier build, with the same HTML, URL, title and front matter,
     # gets that build's entries instead of being parsed again (it is marked `exclude`
-    # until `_after_search`). Parsing is most of what search costs, and autolinks, tags
-    # its parser handles in Python, made a page's HTML slower to parse by a sixth: a
-    # page parsed is parsed with its autolinks bare (`parse_with_bare_autolinks`).
+    # until `_after_search`). Parsing is most of what search costs.
     @event_priority(10)
     def _index_from_cache(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         self.pending_search, self.search_start = index_from_cache(page, config, self.render_cache)
-        parse_with_bare_autolinks(config)
         return context
 
     # Late: after the search plugins (default priority) have indexed the page, so they

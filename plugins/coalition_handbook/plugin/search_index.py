@@ -21,7 +21,6 @@ from ..site.search_boost import (
     TRANSLATIONS_KEY,
     TYPED_FORMS_KEY,
 )
-from ..site.search_html import with_bare_autolinks
 
 
 @dataclass
@@ -110,30 +109,6 @@ def material_search_index(config: MkDocsConfig) -> list[dict[str, Any]] | None:
         return None
     entries = getattr(getattr(plugin, "search_index", None), "entries", None)
     return entries if isinstance(entries, list) else None
-
-
-def parse_with_bare_autolinks(config: MkDocsConfig) -> None:
-    """Have Material's search parse each page it indexes with its autolinks bare `<a>`s
-    (site/search_html.py): the same entries, in less time. The page keeps them: only the
-    parser is given the HTML so, when the search indexes the page, after every plugin
-    before it changed the page."""
-    plugin = config.plugins.get("material/search")
-    search_index = getattr(plugin, "search_index", None)
-    add_entry = getattr(search_index, "add_entry_from_context", None)
-    if add_entry is None or getattr(add_entry, "parses_bare_autolinks", False):
-        return
-
-    def add_entry_with_bare_autolinks(page: Page) -> None:
-        content = page.content
-        if isinstance(content, str):
-            page.content = with_bare_autolinks(content)
-        try:
-            add_entry(page)
-        finally:
-            page.content = content
-
-    add_entry_with_bare_autolinks.parses_bare_autolinks = True  # type: ignore[attr-defined]
-    search_index.add_entry_from_context = add_entry_with_bare_autolinks  # type: ignore[union-attr]
 
 
 def merge_previous_index(config: MkDocsConfig, pages: Collection[str]) -> None:
