@@ -65,6 +65,9 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         "!!! note\n    Text\n- item\n    - inner\n- item\r\n- last",
         "    code\n- item\n        code in item\n",
         "> - item in a quote\n\n- item\n\n>     code in a quote\n",
+        # A quote's lazy line, a blank line, a paragraph: the quote is over, and a new
+        # one starts with its list.
+        "> text\nText at the margin\n\nText at the margin\n> - quoted item",
     ],
 )
 def test_container_bodies(text: str) -> None:

@@ -171,8 +171,9 @@ def _bulk_prose(
     `classify` would have; returns the tail of the last line, not yet written."""
     first_blank = _is_blank_line(text, start)
     continues = not first_blank and blocks.previous == "paragraph"
-    if not continues:
-        blocks.quote_depth = 0
+    blank_before_prose = _BLANK_BEFORE_PROSE.search(text, start, end) is not None
+    if not continues or blank_before_prose:
+        blocks.quote_depth = 0  # a paragraph at the margin, after a blank line or not
     pieces.append(_soft(tail) if continues else HARD * len(tail))
     last_start = text.rfind("\n", start, end - 1) + 1 or start
     last_end = end - 1 if text[end - 1] == "\n" else end
@@ -185,13 +186,11 @@ def _bulk_prose(
     if blocks.in_code and not _ONLY_BLANK_LINES.fullmatch(text, start, end):
         blocks.in_code = False
     if (len(blocks.containers) > 1 or blocks.quote_containers is not None) and (
-        (not first_blank and not continues) or _BLANK_BEFORE_PROSE.search(text, start, end)
+        (not first_blank and not continues) or blank_before_prose
     ):
         blocks.end_quote()
         blocks.close_from(1)  # a paragraph at column 0 closes every container and quote
-    if (blocks.chunk_column or blocks.chunk_is_list) and (
-        not continues or _BLANK_BEFORE_PROSE.search(text, start, end)
-    ):
+    if (blocks.chunk_column or blocks.chunk_is_list) and (not continues or blank_before_prose):
         blocks.chunk_column = 0  # a paragraph starts at the margin
         blocks.chunk_is_list = False
     if blocks.previous == "blank":
