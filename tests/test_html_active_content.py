@@ -107,6 +107,59 @@ def test_html_in_code_comments_or_values_and_plain_html_are_not_reported(
 
 
 @pytest.mark.parametrize(
+    "definition",
+    [
+        # Session 46: a title on the line after the address, in a quote.
+        '> [iso]: https://example.org/std\n> "ISO {tag}"',
+        "> [iso]: https://example.org/std\n> 'ISO {tag}'",
+        "> [iso]: https://example.org/std\n>     (ISO {tag})",
+        # ... and the address alone on the line after the label, its title after it.
+        '[iso]:\n    https://example.org/std "ISO {tag}"',
+        "[iso]:\nhttps://example.org/std 'ISO {tag}'",
+        "[iso]:\n    <https://example.org/std> (ISO {tag})",
+        '[iso]:\n    https://example.org/std\n    "ISO {tag}"',
+        '> [iso]:\n> https://example.org/std "ISO {tag}"',
+        "- [iso]:\n  https://example.org/std\n  (ISO {tag})",
+        '1. Item\n\n    [iso]:\n    https://example.org/std "ISO {tag}"',
+        '!!! note\n    [iso]:\n    https://example.org/std\n    "ISO {tag}"',
+        '[iso]:\t\n\thttps://example.org/std\t"ISO {tag}"',  # tabs: spaces
+        '[iso]:\r\n    https://example.org/std\r\n    "ISO {tag}"',
+    ],
+)
+def test_a_definition_over_two_or_three_lines_publishes_its_tag_as_a_title(
+    tmp_path: Path, definition: str
+) -> None:
+    """Python-Markdown reads a definition's address, and then its title, alone on the
+    next line too, in quotes, lists and admonitions: the title is an attribute's value,
+    escaped, and nothing in it runs."""
+    tag = "<img src=x onerror=alert(1)>"
+    page = f"# About\n\n{definition.format(tag=tag)}\n\nSee [the standard][iso].\n"
+    html = render(page)
+    assert tag not in html and 'title="ISO &lt;img src=x onerror=alert(1)&gt;"' in html
+    assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+@pytest.mark.parametrize(
+    ("address", "tag"),
+    [
+        # An address with a space: no definition but a paragraph.
+        ("<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"),
+        # Raw HTML, which Python-Markdown reads before any definition.
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+        ('> https://a.example/ "t" <img src=x onerror=alert(1)>', "<img src=x onerror=alert(1)>"),
+    ],
+)
+def test_a_line_after_a_label_is_its_address_only_if_a_definition_would_be(
+    tmp_path: Path, address: str, tag: str
+) -> None:
+    label = "> [x]:" if address.startswith(">") else "[x]:"
+    page = f"# About\n\n{label}\n{address}\n"
+    assert tag in render(page)  # published
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert (finding.line, finding.column) == (4, address.index(tag) + 1)
+
+
+@pytest.mark.parametrize(
     ("line", "column"),
     [("<script>alert(1)</script>", 1), ('"t" <script>alert(1)</script>', 5)],
 )

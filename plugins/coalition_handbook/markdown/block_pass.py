@@ -45,11 +45,18 @@ _ONLY_BLANK_LINES = re.compile(rf"(?:{_BLANK}{_LINE_END})*")
 _INDENTS = re.compile(r"(?:\A|\n)[ \t]+")
 
 
-def mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | None = None) -> str:
+def mask_blocks(
+    text: str,
+    body_line: int,
+    raw_spans: list[tuple[int, int]] | None = None,
+    reference_spans: list[tuple[int, int]] | None = None,
+) -> str:
     """The block pass. Most lines are plain prose or blank, and what `Blocks` would make
     of a run of them is known without asking it line by line: the run is copied whole
     (blank lines blanked, soft line breaks kept), and only the other lines, and every line
-    inside a fence, comment, raw HTML block or table, go through `Blocks.classify`."""
+    inside a fence, comment, raw HTML block or table, go through `Blocks.classify`.
+    `raw_spans` and `reference_spans`, if given, are added the (start, end) of the raw
+    HTML blocks' prose and of the runs of lines that reference definitions take."""
     length = len(text)
     position = _line_start(text, body_line)
     if position > length:
@@ -106,6 +113,8 @@ def mask_blocks(text: str, body_line: int, raw_spans: list[tuple[int, int]] | No
     assert len(view) == len(text), "the view must keep every offset"
     if raw_spans is not None:
         raw_spans += blocks.raw_spans
+    if reference_spans is not None:
+        reference_spans += blocks.reference_lines
     return view
 
 

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
-from ..markdown import LineIndex, code_block_spans
+from ..markdown import LineIndex
 from ..markdown.attribute_lists import handler_attributes
 from ..markdown.block_pass import mask_blocks
 from ..markdown.event_handlers import EVENT_HANDLER_ATTRIBUTES, may_run_as_handler
@@ -92,22 +92,9 @@ _ACTIVE_ELEMENTS = tuple(
 _HANDLER = re.compile(r"on\w+\s*=")
 # Where a `<` is no tag in Markdown (outside raw HTML blocks): in a link's destination and
 # title, `](...)`, as Python-Markdown's link pattern reads it before any tag (the title
-# becomes an attribute's value, escaped), and on a reference definition's line. Each
-# attempt stops at the next parenthesis: linear.
+# becomes an attribute's value, escaped), and on a reference definition's lines
+# (`_link_syntax`). Each attempt stops at the next parenthesis: linear.
 _LINK_DESTINATION = re.compile(r"\]\([^()\x00]*+(?:\([^()\x00]*+\)[^()\x00]*+)*+\)")
-# A reference definition's line as Python-Markdown takes one (its ReferenceProcessor):
-# an address with no space, then at most a title, in quotes or brackets, to the line's
-# end. A line with more after the address (`[x]: a b <script>...`) is no definition but
-# a paragraph, whose tags are published; and `[^1]:` is a footnote's text, published
-# with the footnotes extension (security audit: a `<script>` on either ran unreported).
-# The title may stand alone on the next line, as Python-Markdown reads it (review rv24:
-# its tags were reported); the address may too, but a tag starting that line is published.
-# A tab is spaces there: Python-Markdown expands tabs before it reads a line.
-_REFERENCE_LINE = re.compile(
-    r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}\.[ \t])*+\[(?!\^)[^\[\]\n]*+\]:[ \t]*+\S++[ \t]*+"
-    r"""(?:\n[ \t]*+)?(?:(["']).*\1[ \t]*+|\(.*\)[ \t]*+)?$""",
-    re.M,
-)
 # A start tag as a browser reads one, up to its `>`: a quoted value may hold `>` and `<`.
 # A `<` outside quotes ends it here (Python-Markdown reads no tag there, and the browser
 # reads `<x` as an attribute's name); possessive, so a page of thousands of unclosed tags
@@ -323,34 +310,24 @@ def _active_start_tags(
 
 def _link_syntax(markdown: str) -> list[tuple[int, int]]:
     """(start, end), sorted and apart, of the links' destinations and titles and the
-    reference definitions of `markdown` that stand outside raw HTML blocks."""
-    found = sorted(
-        match.span()
-        for pattern in (_LINK_DESTINATION, _REFERENCE_LINE)
-        for match in pattern.finditer(markdown)
-    )
-    if not found:
+    reference definitions of `markdown` that stand outside raw HTML blocks. The lines
+    of a definition are the block pass's (`Blocks`), which reads them as Python-Markdown
+    does: an address with no space and at most a title, each of them on the label's
+    line or alone on the next, in quotes, lists and admonitions too. A line with more
+    after the address (`[x]: a b <script>...`) is no definition but a paragraph, whose
+    tags are published, and `[^1]:` is a footnote's text (security audit); a line after
+    a definition written in code is no title (review rv26)."""
+    if "](" not in markdown and "]:" not in markdown:  # neither a link nor a definition
         return []
-    if any("\n" in markdown[start:end] for start, end in found):
-        found = _titles_after_code_left_out(markdown, found)
     raw_blocks: list[tuple[int, int]] = []
-    mask_blocks(markdown, 1, raw_blocks)  # Markdown is not read in them: a tag is a tag
-    return joined(span for span in found if not within(raw_blocks, span[0]))
-
-
-def _titles_after_code_left_out(
-    markdown: str, found: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """`found`, each definition that starts in a code block cut at its line's end: that
-    line is code, so the next is no title of it but a paragraph, published (review rv26:
-    an indented `[x]: a` hid the tags of the line after it)."""
-    code = code_block_spans(markdown)
-    return [
-        (start, markdown.index("\n", start))
-        if within(code, start) and "\n" in markdown[start:end]
-        else (start, end)
-        for start, end in found
-    ]
+    definitions: list[tuple[int, int]] = []
+    mask_blocks(markdown, 1, raw_blocks, definitions)
+    links = [match.span() for match in _LINK_DESTINATION.finditer(markdown)]
+    return joined(
+        span
+        for span in sorted([*links, *definitions])
+        if not within(raw_blocks, span[0])  # Markdown is not read there: a tag is a tag
+    )
 
 
 def _maybe_active(markdown: str) -> bool:
