@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from site_markdown import render
 
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
@@ -297,6 +298,10 @@ def acronyms_found(config: Path, text: str) -> list[str]:
         ("## ¿QUÉ HACER?", []),
         ("**¡LLAME YA!** and **CALL NOW!**", []),
         ("## CALL NOW!", []),
+        # ... but marks that Python-Markdown shows as they are make no emphasis: a space
+        # just inside them, a no-break one too, and two different marks (session 46)
+        ("**\u00a0CALL NOW**, *\u00a0XYZ*, _\u00a0QRS_", ["CALL", "NOW", "XYZ", "QRS"]),
+        ("*CALL NOW_ and _XYZ ABC*", ["CALL", "NOW", "XYZ", "ABC"]),
         # ... and an accented word in capitals is never an acronym itself
         ("MÉXICO, ÖFFNEN and XYZ.", ["XYZ"]),
         # Spanish plurals abbreviated by doubling their capitals are no acronyms.
@@ -312,6 +317,15 @@ def test_capitals_of_an_identifier_or_for_emphasis_are_no_acronym(
         config.read_text(encoding="utf-8").replace("[FBI]", "[FBI, ICE]"), encoding="utf-8"
     )
     assert acronyms_found(config, text) == found
+
+
+@pytest.mark.parametrize(
+    "text", ["**\u00a0CALL NOW**", "*\u00a0XYZ*", "_\u00a0QRS_", "*CALL NOW_", "_XYZ ABC*"]
+)
+def test_marks_shown_as_they_are_make_no_emphasis_to_python_markdown(text: str) -> None:
+    """The capitals above are reported as the site shows them: with their marks, as
+    text, no emphasis."""
+    assert render(text) == f"<p>{text}</p>"
 
 
 @pytest.mark.parametrize(

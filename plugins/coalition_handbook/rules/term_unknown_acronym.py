@@ -28,14 +28,16 @@ Estados Unidos, `FF. AA.`, `RR. HH.`).
 Nor are words in capitals for emphasis: a run of three or more words all in capitals,
 one after another with only spaces between (`## WHAT TO DO IF YOU SEE IT`, `CALL A
 LAWYER`, `## LÍNEA DE AYUDA`: an accented capital makes words in capitals as A-Z does),
-or of two that make a whole emphasis (`**CALL NOW!**`) or a whole heading (`## ¿QUÉ
-HACER?`), punctuation around them aside. A lone acronym, and two side by side in running
-text (`XYZ ABC`), are still reported: nothing tells those from two acronyms, which prose
-seldom sets apart that way. Commas or line breaks end a run: `FBI, DHS, ICE` is a list
-of acronyms. So is a run more than half of whose words are known (`FBI ICE HSI`: HSI is
-reported), but for the little words joining them (`FBI AND ICE`), which are never
-reported in a run of capitals, though some are acronyms too (OR, IN); all unknown (`XYZ
-ABC QRS`, `## NGO FAQ` where NGO is no form), it reads as emphasis.
+or of two that make a whole emphasis (`**CALL NOW!**`: the same mark on both sides and
+no space inside, a no-break one either, or Python-Markdown shows the marks as they are)
+or a whole heading (`## ¿QUÉ HACER?`), punctuation around them aside. A lone acronym,
+and two side by side in running text (`XYZ ABC`), are still reported: nothing tells
+those from two acronyms, which prose seldom sets apart that way. Commas or line breaks
+end a run: `FBI, DHS, ICE` is a list of acronyms. So is a run more than half of whose
+words are known (`FBI ICE HSI`: HSI is reported), but for the little words joining them
+(`FBI AND ICE`), which are never reported in a run of capitals, though some are acronyms
+too (OR, IN); all unknown (`XYZ ABC QRS`, `## NGO FAQ` where NGO is no form), it reads
+as emphasis.
 """
 
 from __future__ import annotations
@@ -401,7 +403,10 @@ class _NotAcronyms:
             start -= 1
         while end < len(markdown) and markdown[end] in _CLOSING_MARKS:
             end += 1
-        if markdown[start - 1 : start] in ("*", "_") and markdown[end : end + 1] in ("*", "_"):
+        # A whole emphasis opens and closes with the same mark: Python-Markdown shows
+        # `*CALL NOW_` as it is, as it does `**\u00a0CALL NOW**` (a space inside).
+        mark = markdown[start - 1 : start]
+        if mark in ("*", "_") and markdown[end : end + 1] == mark:
             return True
         before = markdown[max(start - _HEADING_LOOKBACK, 0) : start]
         return (
