@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from coalition_handbook.forms import (
     INVISIBLE_CHARACTERS,
+    LINE_SEPARATORS,
+    SPACE_SEPARATORS,
     UNICODE_SPACES,
     WORD_SEPARATORS,
     fold_case,
@@ -218,6 +220,9 @@ def test_unicode_spaces_are_every_space_separator() -> None:
         if unicodedata.category(char) in ("Zs", "Zl", "Zp")
     }
     assert set(UNICODE_SPACES) == every - {" "}
+    # ... of which the line and paragraph separators are named apart: a line break.
+    assert set(LINE_SEPARATORS) == {char for char in every if unicodedata.category(char) != "Zs"}
+    assert set(SPACE_SEPARATORS) == set(UNICODE_SPACES) - set(LINE_SEPARATORS)
 
 
 def test_invisible_characters_are_invisible_format_characters() -> None:

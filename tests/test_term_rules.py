@@ -4,6 +4,8 @@ every style), protocols and module front matter, at exact lines and columns."""
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from site_markdown import render
 from coalition_handbook.check import run_checks
 from coalition_handbook.config import load_config
 from coalition_handbook.documents import pages_using_terms, terms_used_in
-from coalition_handbook.rules.term_unknown_acronym import _ACRONYM, acronyms
+from coalition_handbook.rules.term_unknown_acronym import _ACRONYM, _CAPITALS_RUN, acronyms
 
 HISTORY = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
 TERMS = {
@@ -317,6 +319,20 @@ def test_capitals_of_an_identifier_or_for_emphasis_are_no_acronym(
         config.read_text(encoding="utf-8").replace("[FBI]", "[FBI, ICE]"), encoding="utf-8"
     )
     assert acronyms_found(config, text) == found
+
+
+def test_words_in_capitals_make_a_run_across_every_space_but_a_line_break() -> None:
+    """A tab and every space separator of Unicode (category Zs) join two words in
+    capitals into a run; a line break does not, nor any other white space: Unicode's line
+    and paragraph separators, a form feed, a next line (`\x85`)."""
+    white = [
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if char.isspace() or unicodedata.category(char).startswith("Z")
+    ]
+    joining = {char for char in white if _CAPITALS_RUN.fullmatch(f"CALL{char}NOW")}
+    assert joining == {"\t"} | {char for char in white if unicodedata.category(char) == "Zs"}
+    assert {"\n", "\u2028", "\u2029", "\x85"}.isdisjoint(joining)
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ from functools import cache, lru_cache
 # (`\s` is every Unicode space: thin, en, em, ideographic, line and paragraph separators).
 WORD_SEPARATORS = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 # The spaces of that beyond ASCII: every space separator of Unicode (category Zs), and its
-# line and paragraph separators.
-UNICODE_SPACES = (
-    "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
-)
+# line and paragraph separators (Zl, Zp), which a reader sees as a line break.
+SPACE_SEPARATORS = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+LINE_SEPARATORS = "\u2028\u2029"
+UNICODE_SPACES = SPACE_SEPARATORS + LINE_SEPARATORS
 # What no reader sees, Unicode's default-ignorable format characters: a soft hyphen, zero
 # width spaces and joiners, a word joiner, a byte order mark, direction marks, tags. Word
 # processors put them inside words; a word reads as if they were not there

@@ -52,7 +52,7 @@ from typing import Protocol
 
 from ..documents import CheckedText, scan_handbook
 from ..findings import Finding
-from ..forms import INVISIBLE_CHARACTERS, fold_case, has_invisible
+from ..forms import INVISIBLE_CHARACTERS, SPACE_SEPARATORS, fold_case, has_invisible
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
 from ..markdown import GLUE, defined_abbreviations, is_mark
 from ..matching import Hit, Matcher
@@ -95,8 +95,9 @@ _IDENTIFIER_MARK = re.compile(r"[0-9&]")
 _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
 _CAPITALS_WORD = rf"(?<![\w'\u2019-])(?:{_CAPITAL})+(?:['\u2019-](?:{_CAPITAL})+)*(?![\w'\u2019-])"
 # Between words of a run: spaces and tabs, and the Unicode spaces section 4 reads as one
-# (`CALL\u00a0NOW`), not a line or paragraph separator.
-_SPACE = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# (`CALL\u00a0NOW`), not a line or paragraph separator (`UNICODE_SPACES` less
+# `LINE_SEPARATORS`): a line break ends a run.
+_SPACE = f"[ \t{SPACE_SEPARATORS}]"
 _RUN_GAP = f"{_SPACE}+"
 _CAPITALS_RUN = re.compile(rf"{_CAPITALS_WORD}(?:{_RUN_GAP}{_CAPITALS_WORD})+")
 _WORD_GAP = re.compile(_RUN_GAP)
