@@ -36,7 +36,13 @@ from ..model.source import where_it_leads
 from ..model.types import Module, Origin, Protocol, Term
 from ..slugs import a_to_z_key
 from ..stack_room import HANDOUT_FRAMES, with_frames
-from . import handout_key_terms_gap, handout_languages, handout_phones, handout_problems
+from . import (
+    handout_description_lists,
+    handout_key_terms_gap,
+    handout_languages,
+    handout_phones,
+    handout_problems,
+)
 from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
 from .handout_long_words import break_long_words
@@ -454,8 +460,11 @@ def render_pdf(
             break_long_words(document.etree_element)
             document.base_url = base_url
             # Tagged: headings, lists and key terms keep their structure for screen readers,
-            # and a passage in another language says which (`handout_languages`).
+            # a passage in another language says which (`handout_languages`), and a term
+            # of a description list is one item with its description
+            # (`handout_description_lists`).
             handout_languages.mark_languages(weasyprint)
+            handout_description_lists.pair_descriptions(weasyprint)
             needing_none = handout_problems.needing_no_description(document.etree_element)
             options = {"pdf_tags": True, "dpi": IMAGE_DPI, "optimize_images": True}
             laid_out = document.render(**options)
