@@ -1623,7 +1623,7 @@ def test_the_glossary_letters_are_on_a_phone_s_first_screen(browser: object, sit
     for phone in _opened_page(browser, site_url, 360, 640):
         phone.goto("glossary/")  # type: ignore[attr-defined]
         letters = phone.get_by_role("navigation", name="Glossary letters")  # type: ignore[attr-defined]
-        expect(letters.get_by_role("link", name="A", exact=True)).to_be_in_viewport()
+        expect(letters.get_by_role("link", name="Terms under A", exact=True)).to_be_in_viewport()
         bottom = letters.evaluate("nav => nav.getBoundingClientRect().bottom")
         assert bottom <= 640, bottom
 

@@ -224,7 +224,20 @@ def test_terms_that_start_with_a_digit_come_last_as_in_the_letter_navigation(
     # A screen reader says the "#" link as its section is named, not "number sign".
     labels = [a.attrs.get("aria-label") for a in elements(html, "a") if "nav" in a.ancestors]
     (other,) = (h2.text for h2 in elements(html, "h2") if h2.attrs.get("id") == "letter-other")
-    assert labels == [None, "Other"] and other.startswith("Other")
+    assert labels == ["Terms under S", "Other terms"] and other.startswith("Other")
+
+
+def test_each_glossary_letter_is_named_for_its_terms_as_the_term_pages_name_it(
+    tmp_path: Path,
+) -> None:
+    """Audit: a screen reader's list of the page's links said "A", "B", "C", with
+    nothing to tell what they lead to. Each says it, as a term page's navigation does
+    ("Terms under S"), its letter in the name that voice control users say."""
+    html = read(_site(tmp_path), "glossary/index.html")
+    letters = [a for a in elements(html, "a") if "nav" in a.ancestors]
+    assert letters
+    for letter in letters:
+        assert letter.attrs.get("aria-label") == f"Terms under {letter.text.strip()}"
 
 
 def test_term_pages_go_from_one_to_the_next_in_the_index_s_order(tmp_path: Path) -> None:

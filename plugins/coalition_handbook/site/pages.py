@@ -254,6 +254,7 @@ def glossary_index(inputs: SiteInputs) -> str:
         letters=letters,
         anchor=_letter_anchor,
         heading=_letter_heading,
+        title=letter_title,
         href=lambda term_id: _link(GLOSSARY_INDEX, term_src_uri(term_id)),
         terms=inputs.handbook.terms,
     )
@@ -274,6 +275,12 @@ def _letter_heading(letter: str) -> str:
     return "Other" if letter == "#" else letter
 
 
+def letter_title(letter: str) -> str:
+    """What a section's terms are named where a link leads to them: a term page's way
+    back to its letter, and the letter's own link, which says "A" to the eye."""
+    return "Other terms" if letter == "#" else f"Terms under {letter}"
+
+
 def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
     """A term's page. What it reads is the key of its cache (site/term_page_cache.py
     `term_page_inputs`): keep the two in step (tests/test_term_page_cache.py fails when
@@ -288,7 +295,7 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         term=term,
         theme_template=inputs.term_template,
         letter_anchor=_letter_anchor(letter),
-        letter_title="Other terms" if letter == "#" else f"Terms under {letter}",
+        letter_title=letter_title(letter),
         definition=Markup(definition_as_shown(term.definition)),
         forms=(term.term, *term.aliases),
         search_tags=search_tags(term) if inputs.forms_as_search_tags else (),
