@@ -1427,6 +1427,24 @@ def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> 
     assert len(names) == len(set(names)), names
 
 
+@pytest.mark.parametrize("path", ["index.html", "protocols/hotel-employee/", "changes/"])
+def test_every_navigation_landmark_holds_something_to_use(page: object, path: str) -> None:
+    """Audit: the Glossary's menu, its terms left to the A-Z index, was a landmark of its
+    own on every other page, and a screen reader read a "Glossary" navigation holding an
+    empty list."""
+    page.goto(path)
+    landmarks = page.get_by_role("navigation")  # type: ignore[attr-defined]
+    empty = [
+        landmarks.nth(index).get_attribute("aria-label")
+        or landmarks.nth(index).get_attribute("aria-labelledby")
+        for index in range(landmarks.count())
+        if not landmarks.nth(index).get_by_role("link").count()
+        and not landmarks.nth(index).get_by_role("button").count()
+    ]
+    assert landmarks.count() > 3
+    assert not empty, empty
+
+
 def _navigation_names(page: object) -> list[str]:
     """The names of the page's navigation landmarks, as a screen reader lists them."""
     session = page.context.new_cdp_session(page)  # type: ignore[attr-defined]

@@ -27,6 +27,19 @@ function nameSectionMenus() {
   });
 }
 
+/* A section whose pages all leave the navigation (the Glossary's terms: its A-Z index
+   lists them) kept its menu, empty, and screen readers read a "Glossary" navigation
+   holding an empty list on every other page (audit). Its link stays; the empty menu is
+   hidden, from the eye (there was nothing to see) and from screen readers. */
+function hideEmptySectionMenus() {
+  document.querySelectorAll("nav.md-nav[data-md-level]").forEach(function (menu) {
+    var list = menu.querySelector(":scope > .md-nav__list");
+    if (list && !list.querySelector(":scope > .md-nav__item")) {
+      menu.hidden = true;
+    }
+  });
+}
+
 /* Below 76.25em the navigation is a drawer behind the header's menu icon: a <label> for a
    hidden checkbox, which only a pointer could use, while the closed drawer, slid
    off-screen, kept its links in Tab's reach. A button takes the icon's place, which Tab
@@ -681,6 +694,7 @@ function watchSearchMarks() {
 
 function onEveryPage() {
   nameSectionMenus();
+  hideEmptySectionMenus();
   drawerButton();
   checkShownScheme();
   escapeTitles();
