@@ -40,6 +40,7 @@ from . import (
     handout_description_lists,
     handout_key_terms_gap,
     handout_languages,
+    handout_link_tags,
     handout_phones,
     handout_problems,
 )
@@ -460,11 +461,12 @@ def render_pdf(
             break_long_words(document.etree_element)
             document.base_url = base_url
             # Tagged: headings, lists and key terms keep their structure for screen readers,
-            # a passage in another language says which (`handout_languages`), and a term
-            # of a description list is one item with its description
-            # (`handout_description_lists`).
+            # a passage in another language says which (`handout_languages`), a term of a
+            # description list is one item with its description
+            # (`handout_description_lists`), and a link is one link (`handout_link_tags`).
             handout_languages.mark_languages(weasyprint)
             handout_description_lists.pair_descriptions(weasyprint)
+            handout_link_tags.join_links(weasyprint)
             needing_none = handout_problems.needing_no_description(document.etree_element)
             options = {"pdf_tags": True, "dpi": IMAGE_DPI, "optimize_images": True}
             laid_out = document.render(**options)

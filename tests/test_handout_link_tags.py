@@ -1,0 +1,99 @@
+"""A handout's links in its tagged PDF (site/handout_link_tags.py): one `Link` element a
+link, its text on every line and its printed address in it, and what points to an
+element (a page's marked content, an annotation) pointing to the one that holds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_handout_description_lists import Tagged, structure_tree
+from test_handouts import context_of, module_text, require_weasyprint, write_handbook
+
+from coalition_handbook.site import handouts
+
+pytestmark = pytest.mark.pdf
+
+# Longer than a line of the handout: the link is printed on two lines at least.
+LONG_TEXT = (
+    "Mandatory Reporters of Child Abuse and Neglect, a guide to who must report in each "
+    "state, from the Child Welfare Information Gateway of the federal government"
+)
+BODY = f"\nRead [{LONG_TEXT}](https://www.childwelfare.gov/) before the session.\n"
+
+
+def _handout(tmp_path: Path) -> Path:
+    require_weasyprint()
+    modules = {"links": module_text("Links", BODY)}
+    context = context_of(write_handbook(tmp_path, modules=modules))
+    handouts.build_handouts(context, tmp_path / "out")
+    return tmp_path / "out" / "links.pdf"
+
+
+def test_a_link_over_two_lines_with_its_printed_address_is_one_link(tmp_path: Path) -> None:
+    """Audit: a link a line broke, and the address printed after it, were read by a
+    screen reader as three links: "Mandatory", "Reporters of ...", "(https://...)"."""
+    tree = structure_tree(_handout(tmp_path))
+    links = [link for link in tree.find("Link") if "Mandatory" in link.text]
+    # (The address breaks after "https://", where the text read has a line's end.)
+    assert ["".join(link.text.split()) for link in links] == [
+        "".join(f"{LONG_TEXT}(https://www.childwelfare.gov/)".split())
+    ]
+    assert not links[0].find("Link")[1:]  # no link inside it
+    paragraph = next(element for element in _all(tree) if links[0] in element.kids)
+    assert paragraph.role == "P"
+
+
+def _all(tree: Tagged) -> list[Tagged]:
+    return [tree] + [inner for kid in tree.kids for inner in _all(kid)]
+
+
+def test_every_marked_content_and_annotation_points_to_the_element_holding_it(
+    tmp_path: Path,
+) -> None:
+    """The map a screen reader goes by from what a page draws (and from a link's
+    clickable area) to its element (the structure tree's `ParentTree`): after joining,
+    to the link that holds it, not to the piece of it joined to that link."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    reader = PdfReader(_handout(tmp_path))
+    catalog = reader.trailer["/Root"]
+    nums = catalog["/StructTreeRoot"]["/ParentTree"].get_object()["/Nums"]
+    parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+
+    def kids(element: DictionaryObject) -> list:
+        held = element.get("/K", [])
+        return list(held) if isinstance(held, ArrayObject) else [held]
+
+    # The elements of the tree: an element joined to another is in it no more.
+    in_tree: set[int] = set()
+    pending = [*kids(catalog["/StructTreeRoot"].get_object())]
+    while pending:
+        reference = pending.pop()
+        element = reference.get_object()
+        if isinstance(element, DictionaryObject) and "/S" in element:
+            in_tree.add(reference.idnum)
+            pending += [kid for kid in kids(element) if hasattr(kid, "idnum")]
+
+    checked = 0
+    for page in reader.pages:
+        for mcid, element in enumerate(parents[page["/StructParents"]]):
+            # (WeasyPrint leaves the running header and footer's elements out of the tree,
+            # for screen readers to pass over: only a link's are looked at.)
+            if element.get_object()["/S"] == "/Link":
+                assert element.idnum in in_tree and mcid in kids(element.get_object()), mcid
+                checked += 1
+        for annotation in page.get("/Annots", []):
+            reference = parents[annotation.get_object()["/StructParent"]]
+            holder = reference.get_object()
+            assert reference.idnum in in_tree and holder["/S"] == "/Link"
+            referenced = [
+                kid.get_object().raw_get("/Obj").idnum
+                for kid in kids(holder)
+                if isinstance(kid.get_object(), DictionaryObject)
+                and kid.get_object().get("/Type") == "/OBJR"
+            ]
+            assert annotation.get_object().indirect_reference.idnum in referenced
+            checked += 1
+    assert checked > 5
