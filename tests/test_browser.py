@@ -154,6 +154,31 @@ def test_the_count_of_search_results_is_read_out_as_it_changes(page: object) -> 
     expect(status).to_have_text("No matching documents")
 
 
+@pytest.mark.parametrize("closed_from", ["field", "result"])
+def test_escape_from_search_puts_focus_back_where_the_reader_was(
+    page: object, closed_from: str
+) -> None:
+    """Audit: Escape closed search and the theme let go of focus, from the field or a
+    result: focus was on the page itself, a screen reader said nothing of where the
+    reader was, and Tab started again from the search field. It goes back where it was
+    before search took it."""
+    page.goto("protocols/hotel-employee/")
+    reading = page.locator("article a.hb-term").first  # type: ignore[attr-defined]
+    reading.focus()
+    page.keyboard.press("/")  # type: ignore[attr-defined]  # the theme's key for search
+    search = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    expect(search).to_be_focused()
+    search.press_sequentially("visa", delay=30)
+    result = page.locator(".md-search-result__link").first  # type: ignore[attr-defined]
+    expect(result).to_be_visible()
+    if closed_from == "result":
+        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+        expect(result).to_be_focused()
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    expect(page.locator("#__search")).not_to_be_checked()  # type: ignore[attr-defined]
+    expect(reading).to_be_focused()
+
+
 def test_each_search_result_is_named_by_its_title(page: object) -> None:
     """The theme's result, a link around an <article>, had no name: a screen reader going
     through the results heard "link" alone (audit). Each is named by its heading, also

@@ -13,6 +13,45 @@ document.querySelectorAll(".md-search-result__meta:not([role])").forEach(functio
   count.setAttribute("role", "status");
 });
 
+/* Escape closes search, and the theme then takes focus from its field or its result:
+   focus was on the page itself, a screen reader said nothing of where the reader was,
+   and Tab went on from the search field, not from there (audit). Focus goes back where
+   it was before search took it (the link read when "/" opened search, the stop before
+   the field), where that is still on the page: the key is seen before the theme closes
+   search (capture), and focus moved after. */
+var focusBeforeSearch = null;
+
+function inSearch(element) {
+  return !!(element && element.closest && element.closest(".md-search"));
+}
+
+document.addEventListener("focusin", function (event) {
+  if (!inSearch(event.target)) {
+    focusBeforeSearch = event.target;
+  }
+});
+
+document.addEventListener(
+  "keydown",
+  function (event) {
+    var toggle = document.getElementById("__search");
+    if (event.key !== "Escape" || !toggle || !toggle.checked || !inSearch(event.target)) {
+      return;
+    }
+    setTimeout(function () {
+      var back = focusBeforeSearch;
+      // Let go of, or on a result that closed search hides, which the browser lets go of
+      // when it next draws the page.
+      var focused = document.activeElement;
+      var letGo = !focused || focused === document.body || inSearch(focused);
+      if (!toggle.checked && letGo && back && back.isConnected && isRendered(back)) {
+        back.focus();
+      }
+    });
+  },
+  true
+);
+
 /* A section's menu is labelled by its toggle, which holds only an icon (or is missing) when
    the section has an index page (navigation.indexes): name it by its own title instead.
    On every page: the theme's instant navigation brings each page's menus in. */
