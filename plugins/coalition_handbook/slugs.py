@@ -1,6 +1,10 @@
 """Names as ids spell them and as an A-Z index files them: the one rule that `handbook new`
 and the id check of every file share, and the order of the glossary's index (and of a
-handout's key terms), in the site's language where its alphabet adds letters to A-Z."""
+handout's key terms), in the site's language where its alphabet adds letters to A-Z.
+
+ADOPTING.md's script that imports a spreadsheet's glossary imports `slugify` and
+`words_left_out` from here, to make the ids `handbook new term` makes: adopters keep a copy
+of it, so these two keep their names (tests/test_spreadsheet_import_guide.py runs it)."""
 
 from __future__ import annotations
 
