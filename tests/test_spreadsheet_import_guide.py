@@ -234,14 +234,17 @@ BAD_ROWS = {
     " quote before or after; a closing full stop only in an abbreviation with dots inside it,"
     " such as U.S.)",
     "explotación,Una.,pending": "status 'pending': write proposed, approved or deprecated",
-    "fraude,Una.,,,,extra": "a cell in no named column: 'extra'",
+    "fraude,Una.,,,,,,extra": "a cell in no named column: 'extra'",
+    "grooming,Una.,,,,Porque.": "0 forms to avoid and 1 reasons: give one each",
+    "víctima,Una.,,,,,trata": "Only a deprecated term has a replacement; set status:"
+    " deprecated, or remove replaced_by.",
 }
 
 
 def test_each_bad_row_says_what_is_wrong(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     handbook(tmp_path, monkeypatch)
     rows = "".join(f"{row}\n" for row in BAD_ROWS)
-    sheet = f"term,definition,status,sources,translations\nfine,Fine.\n{rows}"
+    sheet = f"term,definition,status,sources,translations,reason,replaced_by\nfine,Fine.\n{rows}"
     done = run_script(tmp_path, "sheet.csv", sheet)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
