@@ -35,7 +35,7 @@ from coalition_handbook.editor.changes_layout import paragraph_blocks
 from coalition_handbook.editor.diff import _read_by_the_loader as read_by_the_loader
 from coalition_handbook.editor.report_fields import describe, list_change
 from coalition_handbook.editor.report_history import history_lines
-from coalition_handbook.editor.report_limits import step_summary_limits
+from coalition_handbook.editor.report_limits import ReportLimits, step_summary_limits, within
 from coalition_handbook.editor.report_markdown import escape, inline_code
 from coalition_handbook.editor.scaffold import run_new
 from coalition_handbook.editor.text_diff import BREAKS_MOVED, line_diff, text_diff, word_diff
@@ -4125,6 +4125,50 @@ def test_a_report_cut_short_keeps_the_changes_and_the_pages_they_affect(
     assert "more entries (" in note
     assert "KB) are left out (the rest of **New terms**), to stay within" in note
     assert 0 < body.count("\n- **term ") < 40
+
+
+def _open_fence(lines: Sequence[str]) -> bool:
+    """Whether `lines` end inside a fenced block (the report's fences are backticks)."""
+    fence = ""
+    for line in lines:
+        stripped = line.strip()
+        if not fence and (opened := re.match(r"`{3,}", stripped)):
+            fence = opened.group()
+        elif fence and stripped.startswith(fence) and not stripped.strip("`"):
+            fence = ""
+    return bool(fence)
+
+
+def test_a_report_cut_anywhere_leaves_no_fence_open_nor_a_table_without_its_rows(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: the report was cut before any line at the left edge, and the lines of
+    mkdocs-redirects that Old addresses gives in a YAML block are such lines: cut
+    there, the block was left open and the note that the report stops read as YAML,
+    and a cut after the uses table's header left its header a line of pipes. Cut at
+    every size, the report keeps its blocks whole."""
+    write(repository, "content/coalition/about.md", PAGE)
+    commit(repository, "page")
+    git(repository, "mv", "content/coalition/about.md", "content/coalition/about-us.md")
+    deprecated = "status: deprecated\nreplaced_by: t00\n"
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), extra=deprecated))
+    # New terms after all, so that the report is cut at each line before them: the cut
+    # keeps room for its note (1,000 bytes).
+    for number in range(20):
+        write(repository, f"glossary/t{number:02d}.yml", term(f"term {number:02d}"))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    lines = out.split("\n")
+    assert "```yaml" in lines and "| form | was | now | used in |" in lines, out
+    full = len(out.encode())
+    for report_bytes in range(1000, full + 1000):
+        limits = ReportLimits(10, 100_000, report_bytes, "handbook diff")
+        cut = within(lines, limits)
+        assert not _open_fence(cut), (report_bytes, cut)
+        for index, line in enumerate(cut):
+            if line.startswith("| form |"):
+                assert cut[index + 1].startswith("|---"), (report_bytes, cut)
+                assert cut[index + 2].startswith("| "), (report_bytes, cut)
 
 
 def test_a_revision_without_the_config_file_is_read_with_todays_folders_and_says_so(
