@@ -4,6 +4,7 @@ the limits, what is left of them as the report is written, and where the report 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,11 +65,11 @@ class Budget:
 
 def within(lines: list[str], limits: ReportLimits | None) -> list[str]:
     """`lines`, cut where the report would pass `limits.report_bytes`: before a heading,
-    a top-level item or a table row (a line that starts at the left edge), never inside
-    one; then a line that says how much is left out and how to see it."""
+    a top-level item or a table row (`_cut_points`), never inside one; then a line that
+    says how much is left out and how to see it."""
     if limits is None or _size(lines) <= limits.report_bytes:
         return lines
-    starts = [index for index, line in enumerate(lines) if index and line and not line[0].isspace()]
+    starts = _cut_points(lines)
     # Room for the closing lines, which name the sizes.
     room = limits.report_bytes - 1000
     kept = 0
@@ -93,6 +94,36 @@ def within(lines: list[str], limits: ReportLimits | None) -> list[str]:
         f"run `{limits.rerun}` locally for all of it.",
         "",
     ]
+
+
+# A fenced block's opening line: its fence, three backticks or tildes or more.
+_FENCE = re.compile(r"`{3,}|~{3,}")
+
+
+def _cut_points(lines: Sequence[str]) -> list[int]:
+    """The lines the report may be cut before: those that start at the left edge (a
+    heading, a top-level item, a table's row), but for the lines of a fenced block and
+    its closing fence (Old addresses' YAML: cut there, the block was left open and the
+    note that the report stops read as YAML: review) and a table's delimiter row and
+    first row (its header alone read as a line of pipes)."""
+    points: list[int] = []
+    fence = ""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""  # closed: the line after it may be cut before
+            continue
+        if index and line and not line[0].isspace() and not _in_table_head(lines, index):
+            points.append(index)
+        if opened := _FENCE.match(stripped):
+            fence = opened.group()
+    return points
+
+
+def _in_table_head(lines: Sequence[str], index: int) -> bool:
+    """Whether `lines[index]` is a table's delimiter row or the row after it."""
+    return any(line.startswith("|-") for line in lines[index - 1 : index + 1])
 
 
 def _sections_left_out(kept: list[str], left_out: list[str]) -> str:
