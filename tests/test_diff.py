@@ -3771,6 +3771,37 @@ def test_a_handbook_folder_committed_as_a_link_is_not_read(
     assert "OUTSIDE-TEXT" not in err
 
 
+def test_what_was_said_of_the_base_is_kept_when_the_head_cannot_be_read(
+    repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: the note that the base has no mkdocs.yml (read with today's folders) was
+    printed as the base was read, before the error that the head cannot be; since the
+    comparison became a value, the error alone was said. Both, in that order."""
+    git(repository, "rm", "-q", "mkdocs.yml")
+    base = commit(repository, "no config yet")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    write(repository, "mkdocs.yml", "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n")
+    commit(repository, "config")
+    lines = [
+        line + "\n"
+        for line in git(repository, "ls-tree", "HEAD").splitlines()
+        if not line.endswith("\tcontent")
+    ]
+    tree = tree_of(repository, [("120000", "content", str(outside).encode())], lines)
+    head = git(repository, "commit-tree", tree, "-p", "HEAD", "-m", "content as a link")
+    config_file = repository / "mkdocs.yml"
+    config = load_config(config_file, require_folders=False)
+    assert run_diff(config, base, head, config_file=config_file) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    note = f"`{base[:12]}` has no `mkdocs.yml`; its handbook is read from the folders"
+    error = f"handbook diff: content is a symbolic link in {head[:12]}, not a folder"
+    assert err.startswith(f"handbook diff: {note}"), err
+    assert err.endswith(f"\n{error}\n"), err
+    assert err.count("\n") == 2, err
+
+
 def test_settings_inherited_from_outside_the_repository_are_not_read(
     repository: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
