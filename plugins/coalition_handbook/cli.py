@@ -410,6 +410,8 @@ def diff_command(
     try:
         outcome = compare_revisions(config, base, head, config_file, environ)
     except DiffError as error:
+        for note in error.notes:
+            print(f"handbook diff: {note}", file=sys.stderr)
         print(f"handbook diff: {error}", file=sys.stderr)
         return EXIT_USAGE
     for note in outcome.notes:

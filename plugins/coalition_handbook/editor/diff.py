@@ -68,7 +68,13 @@ _COMMIT_ID = re.compile(r"[0-9a-fA-F]{4,64}")
 
 
 class DiffError(Exception):
-    """The comparison cannot be made; the message says why and what to do."""
+    """The comparison cannot be made; the message says why and what to do. `notes`: what
+    was said of the sides read before it (`DiffOutcome.notes`), said first, as when each
+    was printed as its side was read (review: the base's note was lost)."""
+
+    def __init__(self, message: str, notes: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.notes = tuple(notes)
 
 
 @dataclass(frozen=True)
@@ -234,10 +240,15 @@ def diff_report(
         old = load_revision(
             config, repository, base, Path(scratch) / "base", base_label, config_file
         )
-        if head is None:
-            new = load_working_tree(config, config_file)
-        else:
-            new = load_revision(config, repository, head, Path(scratch) / "head", None, config_file)
+        try:
+            if head is None:
+                new = load_working_tree(config, config_file)
+            else:
+                new = load_revision(
+                    config, repository, head, Path(scratch) / "head", None, config_file
+                )
+        except DiffError as error:
+            raise DiffError(str(error), _said_of(old)) from None
     # An item whose file no longer loads is not "removed": leave it out, and say so. Its
     # forms keep what they were at the base, where another term now has one of them.
     unloaded = set(new.unloaded)
@@ -258,7 +269,10 @@ def diff_report(
     if base_label is None and (ahead := _base_ahead(repository, base, old.commit, head)):
         said.append(ahead.text())
         notes.insert(0, ahead)
-    renamed = _renamed_files(repository, config, old, new)
+    try:
+        renamed = _renamed_files(repository, config, old, new)
+    except DiffError as error:
+        raise DiffError(str(error), said) from None
     moved_away = gone_pages(old.handbook, new.handbook, changes.moved_pages, renamed)
     changes = dataclasses.replace(changes, gone_pages=moved_away)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
@@ -290,6 +304,11 @@ def diff_report(
         report = render(shown_changes, shown_uses, shown_files, masked)
     failures = _failures(changes, unloaded_files.not_compared)
     return DiffOutcome(report, tuple(said), tuple(failures))
+
+
+def _said_of(side: Side) -> tuple[str, ...]:
+    """The note on how `side` was read, if there is one, as stderr says it."""
+    return () if side.config_note is None else (side.config_note.text(),)
 
 
 def _unloaded_files(old: Side, new: Side) -> UnloadedFiles:
