@@ -705,6 +705,60 @@ def test_a_moved_or_removed_page_that_is_no_item_gives_its_redirect_too(
     assert "(a page that is no term, protocol or module: the home page)" in section
 
 
+@pytest.mark.parametrize(
+    ("old_page", "new_page", "directory_urls"),
+    [
+        ("about.md", "about/index.md", True),
+        ("coalition/index.md", "coalition/README.md", True),
+        ("coalition/README.md", "coalition/index.md", False),
+    ],
+)
+def test_a_page_moved_to_a_source_of_the_same_address_keeps_its_address(
+    repository: Path,
+    capsys: pytest.CaptureFixture[str],
+    old_page: str,
+    new_page: str,
+    directory_urls: bool,
+) -> None:
+    """Review: `about.md` moved to `about/index.md` (the same address, `about/`, with
+    directory URLs) was given a redirect from `about.md` to `about/index.md`, which
+    mkdocs-redirects writes over the page itself: `about/index.html` became a page that
+    sends the reader to itself, for ever. Such a page's address is still published."""
+    urls = f"use_directory_urls: {str(directory_urls).lower()}\n"
+    write(
+        repository, "mkdocs.yml", f"site_name: T\ndocs_dir: content\n{urls}plugins:\n  - handbook\n"
+    )
+    write(repository, f"content/{old_page}", "# About\n")
+    commit(repository, "page")
+    (repository / "content" / new_page).parent.mkdir(parents=True, exist_ok=True)
+    git(repository, "mv", f"content/{old_page}", f"content/{new_page}")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert "### Old addresses" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("home_at_base", "home_at_head"),
+    [("README.md", "README.md"), ("index.md", "home.md")],
+)
+def test_a_removed_page_is_sent_to_the_home_page_the_site_has(
+    repository: Path, capsys: pytest.CaptureFixture[str], home_at_base: str, home_at_head: str
+) -> None:
+    """Review: a removed page was sent to `index.md` whatever the home page's source:
+    mkdocs-redirects writes no redirect to a page that is not there ("Redirect target
+    'index.md' does not exist!", which fails a strict build) where the home page is
+    docs_dir's README.md, or where the change renames index.md too."""
+    git(repository, "mv", "content/index.md", f"content/{home_at_base}")
+    write(repository, "content/old-news.md", "# Old news\n")
+    commit(repository, "pages")
+    git(repository, "rm", "-q", "content/old-news.md")
+    if home_at_head != home_at_base:
+        git(repository, "mv", f"content/{home_at_base}", f"content/{home_at_head}")
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    assert f"      old-news.md: {home_at_head}\n" in out, out
+
+
 def test_a_renamed_or_removed_module_names_its_handout_address(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
