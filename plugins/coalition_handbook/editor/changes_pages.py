@@ -16,6 +16,7 @@ import posixpath
 from collections.abc import Mapping, Sequence, Set
 
 from ..model.types import Handbook, Module, Term
+from ..published import published_path
 from .changes_links import LinkedText, links_to
 from .changes_model import GonePage, Item, MovedPage
 
@@ -55,20 +56,26 @@ def moved_folder_pages(
 
 
 def gone_pages(
-    old: Handbook, new: Handbook, moved_pages: Sequence[MovedPage], renamed: Mapping[str, str]
+    old: Handbook,
+    new: Handbook,
+    moved_pages: Sequence[MovedPage],
+    renamed: Mapping[str, str],
+    use_directory_urls: bool,
 ) -> tuple[GonePage, ...]:
     """The pages of `old` that are no module's, nor among `moved_pages`, whose address
-    `new` has no page at: each moved where git finds its file renamed (`renamed`, new
-    path -> old path, from mkdocs.yml), else removed. Five pages moved in one pull
-    request took their addresses off the site without a word (audit)."""
+    `new` publishes no page at: each moved where git finds its file renamed (`renamed`,
+    new path -> old path, from mkdocs.yml), else removed. Five pages moved in one pull
+    request took their addresses off the site without a word (audit). A page whose
+    address another source of `new` keeps (`about.md` -> `about/index.md`, `index.md` ->
+    `README.md`) is none: a redirect there was written over the page (review)."""
     new_pages = {page.path: page.src_uri for page in new.pages}
-    published = set(new_pages.values())
+    published = {published_path(src_uri, use_directory_urls) for src_uri in new_pages.values()}
     modules = {module.origin.path for module in (*old.modules.values(), *new.modules.values())}
     skipped = modules | {page.old_path for page in moved_pages}
     moved_to = {old_path: new_path for new_path, old_path in renamed.items()}
     gone: list[GonePage] = []
     for page in old.pages:
-        if page.src_uri in published or page.path in skipped:
+        if published_path(page.src_uri, use_directory_urls) in published or page.path in skipped:
             continue
         gone.append(GonePage(page.src_uri, new_pages.get(moved_to.get(page.path, ""))))
     return tuple(gone)

@@ -273,7 +273,9 @@ def diff_report(
         renamed = _renamed_files(repository, config, old, new)
     except DiffError as error:
         raise DiffError(str(error), said) from None
-    moved_away = gone_pages(old.handbook, new.handbook, changes.moved_pages, renamed)
+    moved_away = gone_pages(
+        old.handbook, new.handbook, changes.moved_pages, renamed, config.use_directory_urls
+    )
     changes = dataclasses.replace(changes, gone_pages=moved_away)
     switched_off = switched_off_by_change(old.handbook, new.handbook, renamed)
     loosened = settings_change(old.check_settings, new.check_settings, _form_keys(new.handbook))
