@@ -154,6 +154,8 @@ class GonePage:
 
     old_page: str
     new_page: str | None = None
+    # Where a removed one is sent: the source of the head's home page (`gone_pages`).
+    home_page: str = "index.md"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ moves no page, and is no change (`page_of`).
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from ..model.types import Handbook, Module, Term
 from ..published import published_path
@@ -78,7 +79,25 @@ def gone_pages(
         if published_path(page.src_uri, use_directory_urls) in published or page.path in skipped:
             continue
         gone.append(GonePage(page.src_uri, new_pages.get(moved_to.get(page.path, ""))))
-    return tuple(gone)
+    home = _home_page(new_pages.values(), gone, use_directory_urls)
+    return tuple(dataclasses.replace(page, home_page=home) for page in gone)
+
+
+# Where MkDocs writes the home page, whatever the directory URLs.
+_HOME = "index.html"
+
+
+def _home_page(sources: Iterable[str], gone: Sequence[GonePage], use_directory_urls: bool) -> str:
+    """The source of the head's home page among its pages' `sources`, else where the
+    base's home page went (`gone`): mkdocs-redirects writes no redirect to a page that
+    is not there, and docs_dir's README.md is a home page too (review)."""
+    at_home = [src for src in sources if published_path(src, use_directory_urls) == _HOME]
+    moved_home = [
+        page.new_page
+        for page in gone
+        if page.new_page and published_path(page.old_page, use_directory_urls) == _HOME
+    ]
+    return next(iter([*at_home, *moved_home]), "index.md")
 
 
 def page_of(item: Item, prefix: str) -> str:

@@ -31,8 +31,6 @@ from .report_markdown import inline_code
 # The plugin's name in mkdocs.yml's `plugins`, and its option of old -> new pages.
 REDIRECTS_PLUGIN = "redirects"
 REDIRECT_MAPS = "redirect_maps"
-# Where a removed page that is no item's is sent: the site's home page.
-HOME_PAGE = "index.md"
 # What YAML reads as plain text in a mapping's key or value: a page's path written bare.
 _PLAIN_YAML = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
 
@@ -139,7 +137,7 @@ def old_addresses(changes: Changes, settings: SiteSettings) -> list[OldAddress]:
         if page.old_page and page.new_page
     ]
     addresses += [
-        OldAddress(page.old_page, page.new_page or HOME_PAGE, removed=page.new_page is None)
+        OldAddress(page.old_page, page.new_page or page.home_page, removed=page.new_page is None)
         for page in changes.gone_pages
     ]
     return [address for address in addresses if not settings.maps_page(address.old_page)]
