@@ -22,7 +22,9 @@ in the matcher ("vag&shy;rant" reads "vagrant"). Read anew on 2026-12-05: the re
 a reference to a character that shows (`&amp;` but its `&`) glues too, as nothing is
 shown there ("AT&amp;T" reads "AT&T"; it was spaces, which split the word). Read anew
 the same day: a reference to an underscore (`&lowbar;`) is text, never emphasis, and
-reads as the escaped `\\_` does ("homeless&lowbar;person" is one word).
+reads as the escaped `\\_` does ("homeless&lowbar;person" is one word). Read anew on
+2026-12-05 (differential fuzzing): a backslash escapes only Python-Markdown's
+`ESCAPED_CHARS` and the tables extension's `|`; "\\<b>" is a backslash, then a tag.
 
 What each line is (`markdown.blocks.Blocks.classify`) is the engine's own: the block rules are read
 against Python-Markdown directly (test_markdown.py, test_markdown_agreement.py), and two
@@ -73,7 +75,7 @@ _SOFT_TAIL = re.compile(r"[^\n]")
 _INLINE = re.compile(
     r"""
     (?=[\\`<\]\[{&])
-    (?:(?P<escape>\\[!-/:-@\[-`{-~])
+    (?:(?P<escape>\\[\\`*_{}\[\]()>\#+\-.!|])
     |(?P<code>(?P<ticks>`+)(?!`)[^\x00]*?(?<!`)(?P=ticks)(?!`))
     |(?P<comment><!--[^\x00]*?-->)
     |(?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)

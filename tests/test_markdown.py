@@ -262,6 +262,10 @@ STRUCTURES = [
     ("*[HPS]: the\nneedle here\n", True, True),
     # An inline script or style is not shown: masked whole, as code is.
     ("Text <script>needle()</script> and <style>.needle {}</style> here\n", False, False),
+    # Python-Markdown escapes only its own characters (and the tables extension's `|`):
+    # a backslash before `<` is shown, and the tag after it is a tag (differential fuzz).
+    ("A \\<needle> tag\n", False, True),
+    ('A \\<span title="needle">tag</span>\n', False, True),
 ]
 
 

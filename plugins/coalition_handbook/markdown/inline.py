@@ -26,9 +26,12 @@ HTML_TAG_PATTERN = re.compile(HTML_TAG)  # one tag alone (autolinks, link.unsafe
 # Every alternative starts with a literal character, so the engine skips plain prose at C
 # speed (checking a set of first characters) before it tries any of them; each group
 # names the kind of markup (the first character is outside it).
+# An escape is a backslash before one of Python-Markdown's `ESCAPED_CHARS`, with the
+# tables extension's `|`: before any other character ("\<b>", "\&amp;") the backslash is
+# shown and what follows is read as usual (a tag, a character reference).
 _INLINE = re.compile(
     r"""
-    \\(?P<escape>[!-/:-@\[-`{-~])
+    \\(?P<escape>[\\`*_{}\[\]()>\#+\-.!|])
     |`(?P<code>(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`))
     |<(?P<comment>!--[^\x00]*?-->)
     |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
