@@ -266,6 +266,14 @@ STRUCTURES = [
     # a backslash before `<` is shown, and the tag after it is a tag (differential fuzz).
     ("A \\<needle> tag\n", False, True),
     ('A \\<span title="needle">tag</span>\n', False, True),
+    # An admonition or details takes one space after `!!!` or `???`, or none; a tab
+    # that Python-Markdown expands to one space too. Two spaces make a paragraph.
+    ("!!!note\n\n    needle in the note\n", True, True),
+    ("???+warning\n\n    needle in the details\n", True, True),
+    ("!!!\tnote\n\n    needle in the note\n", True, True),
+    ("!!!  note\n\n    needle as code: no note\n", False, True),
+    ("???+  note\n\n    needle as code: no details\n", False, True),
+    ("???+\tnote\n\n    needle as code: the tab is four spaces\n", False, True),
 ]
 
 

@@ -27,8 +27,11 @@ _ATX = re.compile(r"#{1,6}+[ \t]*")
 # Python-Markdown knows `1.` but not `1)` as an ordered list marker, and a marker needs a
 # space or tab after it: a `-` alone on its line is text.
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}\.)[ \t]+")
+# admonition and pymdownx.details take one space after `!!!`, `???` or `???+`, or none,
+# once Python-Markdown has expanded tabs (a tab after `!!!` is one space, after `???+`
+# four): "!!!note" opens a note, "!!!  note" is a paragraph.
 _ADMONITION = re.compile(
-    r"(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*(?:\"([^\"]*)\")?[ \t]*$"
+    r"(?:!!![ \t]?|\?\?\?[ \t]?|\?\?\?\+ ?)[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*(?:\"([^\"]*)\")?[ \t]*$"
 )
 _TAB = re.compile(r"===[+!]*[ \t]+\"([^\"]*)\"[ \t]*$")
 _RULE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
