@@ -274,6 +274,20 @@ STRUCTURES = [
     ("!!!  note\n\n    needle as code: no note\n", False, True),
     ("???+  note\n\n    needle as code: no details\n", False, True),
     ("???+\tnote\n\n    needle as code: the tab is four spaces\n", False, True),
+    # superfences closes a fence only by the same run of backticks or tildes, indented as
+    # the opening one was; a line indented less than the opening one (blank lines aside)
+    # ends it unclosed. A fence never closed is no fence: its lines are text.
+    ("```\nneedle\n\n ```\n", True, True),
+    ("~~~python\nneedle\n     ~~~\n", True, True),
+    ("```\nneedle\n````\n", True, True),
+    ("  ~~~\nneedle\n  ~~~\n", True, True),
+    ("!!! note\n    ~~~\n    needle\n~~~\n", True, True),
+    ("- item\n\n    ~~~\n    needle\n      ~~~\n", True, True),
+    ("> ~~~\n> needle\n>  ~~~\n", True, True),
+    ("- item\n\n    ~~~\n    needle\n\n    ~~~\n", False, True),
+    ("~~~\n  needle\n~~~\n", False, True),
+    ("\t~~~\n    needle\n    ~~~\n", False, True),  # a tab is four columns
+    ("> ~~~\n> needle\n> ~~~\n", False, True),
 ]
 
 

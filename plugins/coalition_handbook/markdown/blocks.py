@@ -81,6 +81,8 @@ _BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
 _RAW_BLOCK_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])(?![^>]*\bmarkdown\b)")
 
 _TAB_WIDTH = 4
+# The indentation of a line that is not blank.
+_LEADING_BLANKS = re.compile(r"^[ \t]*(?=[^\s])", re.MULTILINE)
 
 
 def _indent_of(line: str, start: int) -> tuple[int, int]:
@@ -106,6 +108,7 @@ class Blocks:
 
     def __init__(self) -> None:
         self.fence: str | None = None
+        self.fence_close = -1  # where the line that closes the open fence starts
         self.raw_html_end: str | None = None
         self.in_comment = False
         self.in_table = False
@@ -164,6 +167,10 @@ class Blocks:
         self.text = ""
         self.next_offset = 0
         self._closings: dict[str, list[int]] = {}  # fence -> offsets of its closing lines
+        # (fence, indentation, in a quote) -> offsets of the lines that close such a fence exactly.
+        self._exact_closings: dict[tuple[str, int, bool], list[int]] = {}
+        # indentation -> offsets of the lines, not blank, indented less than it.
+        self._shallow_lines: dict[int, list[int]] = {}
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
         self._comment_end: int | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
@@ -206,13 +213,34 @@ class Blocks:
                 return self.containers[index]
         return 0
 
-    def _closes(self, fence: str) -> bool:
-        """Whether a line after the current one closes `fence`. The closing lines of each
-        kind of fence are found once per text: a page of unclosed fences stays linear."""
-        closings = self._closings.get(fence)
+    def _closing_line(self, fence: str, indent: int, quoted: bool) -> int | None:
+        """Where the line that closes `fence`, opened on the current line after `indent`
+        columns of indentation and quote marks, starts; None if no line does. As
+        superfences reads it: the same run alone, indented as the opening one, before any
+        line (not blank) indented less, outside a quote. The lines are found once per
+        text, fence and indentation: a page of unclosed fences stays linear."""
+        key = (fence, indent, quoted)
+        closings = self._exact_closings.get(key)
         if closings is None:
-            closings = self._closings[fence] = _closing_lines(self.text, fence)
-        return bisect.bisect_left(closings, self.next_offset) < len(closings)
+            candidates = self._closings.get(fence)
+            if candidates is None:
+                candidates = self._closings[fence] = _closing_lines(self.text, fence)
+            closings = self._exact_closings[key] = [
+                start
+                for start in candidates
+                if _closes_exactly(self.text, start, fence, indent, quoted)
+            ]
+        index = bisect.bisect_left(closings, self.next_offset)
+        if index == len(closings):
+            return None
+        if indent and not quoted:
+            shallow = self._shallow_lines.get(indent)
+            if shallow is None:
+                shallow = self._shallow_lines[indent] = _lines_indented_less(self.text, indent)
+            first = bisect.bisect_left(shallow, self.next_offset)
+            if first < len(shallow) and shallow[first] < closings[index]:
+                return None  # superfences gives the fence up there, unclosed
+        return closings[index]
 
     def _snippets_block_closes(self) -> bool:
         """Whether a line after the current one is a snippets block marker (the lines
@@ -283,8 +311,7 @@ class Blocks:
             self.previous = "other"
             return None
         if self.fence is not None:
-            stripped = line[_indent_of(line, 0)[0] :].lstrip(">").strip()
-            if stripped.startswith(self.fence) and not stripped.strip(self.fence[0]):
+            if self.line_start == self.fence_close:
                 # A line right after the fence goes on with it as a paragraph, whatever
                 # its indentation or marker (Python-Markdown puts both in one block).
                 self.fence = None
@@ -330,7 +357,7 @@ class Blocks:
         # line less indented than the admonition, details or tab the table is in ends both.
         if self.in_table and line[position] != ">" and (line[position] != "<" or column > 3):
             rest = line[position:end]
-            fence = self._fence_opened(rest) if rest[0] in "`~" else None
+            fence = self._fence_opened(line, position, end) if rest[0] in "`~" else None
             if fence is not None:
                 self.fence = fence
                 self.previous = "other"
@@ -395,7 +422,7 @@ class Blocks:
         first = rest[0]
 
         if first in "`~":
-            fence = self._fence_opened(rest)
+            fence = self._fence_opened(line, position, end)
             if fence is not None:
                 self.fence = fence
                 self.in_table = False
@@ -731,21 +758,29 @@ class Blocks:
         """Whether a line indented into a paragraph's block still starts a block: a fence,
         or an item of a list nested in the list that the paragraph is in."""
         rest = line[position:end]
-        if self._fence_opened(rest) is not None:
+        if self._fence_opened(line, position, end) is not None:
             return True
         return self.chunk_is_list and _LIST_ITEM.match(rest) is not None
 
-    def _fence_opened(self, rest: str) -> str | None:
-        """The fence a line (from its first character) opens, if a later line closes it;
-        None if it opens none (an info string of backticks makes none)."""
-        fence = _FENCE.match(rest)
+    def _fence_opened(self, line: str, position: int, end: int) -> str | None:
+        """The fence that `line` opens at `position`, if a later line closes it (its
+        start is then `fence_close`); None if it opens none (an info string of backticks
+        makes none)."""
+        fence = _FENCE.match(line, position, end)
         if (
             fence is None
             or (fence.group(1)[0] == "`" and "`" in fence.group(2))
             or not _FENCE_INFO.match(fence.group(2))
         ):
             return None
-        return fence.group(1) if self._closes(fence.group(1)) else None
+        prefix = line[:position]
+        closing = self._closing_line(
+            fence.group(1), len(prefix.expandtabs(_TAB_WIDTH)), ">" in prefix
+        )
+        if closing is None:
+            return None
+        self.fence_close = closing
+        return fence.group(1)
 
     @staticmethod
     def _table_goes_on(rest: str) -> bool:
@@ -937,6 +972,30 @@ def _closing_fence(fence: str) -> re.Pattern[str]:
     """A line that closes `fence`: the same character, as many times or more, alone (after
     any indentation and blockquote marks)."""
     return re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
+
+
+def _closes_exactly(text: str, start: int, fence: str, indent: int, quoted: bool) -> bool:
+    """Whether the line at `start` closes `fence` opened after `indent` columns of
+    indentation (and quote marks, if `quoted`), as superfences reads it: those columns,
+    then the same run alone (a longer run, or one indented more, is a line of code)."""
+    end = text.find("\n", start)
+    line = text[start : len(text) if end < 0 else end].rstrip("\r").expandtabs(_TAB_WIDTH)
+    prefix = line[:indent]
+    return (
+        len(prefix) == indent
+        and not prefix.strip(" >" if quoted else " ")
+        and line[indent:].rstrip(" ") == fence
+    )
+
+
+def _lines_indented_less(text: str, indent: int) -> list[int]:
+    """Where each line of `text` indented less than `indent` columns starts, blank lines
+    aside: inside a fence opened so far in, superfences gives the fence up there."""
+    return [
+        found.start()
+        for found in _LEADING_BLANKS.finditer(text)
+        if len(found.group().expandtabs(_TAB_WIDTH)) < indent
+    ]
 
 
 def _closing_lines(text: str, fence: str) -> list[int]:
