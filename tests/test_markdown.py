@@ -288,6 +288,9 @@ STRUCTURES = [
     ("~~~\n  needle\n~~~\n", False, True),
     ("\t~~~\n    needle\n    ~~~\n", False, True),  # a tab is four columns
     ("> ~~~\n> needle\n> ~~~\n", False, True),
+    # A title right after the fence, with no space, is shown above the code too.
+    ('```title="A needle title"\ncode\n```\n', True, True),
+    ("~~~title='A needle title'\ncode\n~~~\n", True, True),
 ]
 
 

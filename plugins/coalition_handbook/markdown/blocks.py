@@ -20,7 +20,8 @@ _FENCE_INFO = re.compile(
     r"""(?:[ \t]*\{[^\n]*\}|(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:="[^"]*"|='[^']*')?(?=[\t ]|$))+)?"""
     r"""[ \t]*$"""
 )
-_CODE_TITLE = re.compile(r"""[\s{]title=(["'])(.*?)\1""")
+# Right after the fence too ("```title="...""), as superfences reads its options.
+_CODE_TITLE = re.compile(r"""(?<=[\s{`~])title=(["'])(.*?)\1""")
 # Python-Markdown: one to six `#` that start a line make a heading, with or without a
 # space after them (a seventh is text).
 _ATX = re.compile(r"#{1,6}+[ \t]*")
