@@ -274,6 +274,10 @@ STRUCTURES = [
     ("!!!  note\n\n    needle as code: no note\n", False, True),
     ("???+  note\n\n    needle as code: no details\n", False, True),
     ("???+\tnote\n\n    needle as code: the tab is four spaces\n", False, True),
+    # pymdownx.details needs no type where a title is given.
+    ('??? "Title"\n\n    needle in the details\n', True, True),
+    ('???+ "A needle title"\n\n    body\n', True, True),
+    ('???"Title"\n\n    needle as code: a space before the title\n', False, True),
     # superfences closes a fence only by the same run of backticks or tildes, indented as
     # the opening one was; a line indented less than the opening one (blank lines aside)
     # ends it unclosed. A fence never closed is no fence: its lines are text.

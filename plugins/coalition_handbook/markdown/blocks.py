@@ -30,9 +30,11 @@ _ATX = re.compile(r"#{1,6}+[ \t]*")
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}\.)[ \t]+")
 # admonition and pymdownx.details take one space after `!!!`, `???` or `???+`, or none,
 # once Python-Markdown has expanded tabs (a tab after `!!!` is one space, after `???+`
-# four): "!!!note" opens a note, "!!!  note" is a paragraph.
+# four): "!!!note" opens a note, "!!!  note" is a paragraph. Details need no type
+# where a title follows a space (`??? "Title"`).
 _ADMONITION = re.compile(
-    r"(?:!!![ \t]?|\?\?\?[ \t]?|\?\?\?\+ ?)[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*(?:\"([^\"]*)\")?[ \t]*$"
+    r"(?:(?:!!![ \t]?|\?\?\?[ \t]?|\?\?\?\+ ?)[\w-]+(?:[ \t]+[\w -]*?)?[ \t]*"
+    r"|\?\?\?\+?[ \t]+(?=\"))(?:\"([^\"]*)\")?[ \t]*$"
 )
 _TAB = re.compile(r"===[+!]*[ \t]+\"([^\"]*)\"[ \t]*$")
 _RULE = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
