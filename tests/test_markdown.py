@@ -292,6 +292,12 @@ STRUCTURES = [
     ("~~~\n  needle\n~~~\n", False, True),
     ("\t~~~\n    needle\n    ~~~\n", False, True),  # a tab is four columns
     ("> ~~~\n> needle\n> ~~~\n", False, True),
+    # A fence never closed takes the lines after it (to the end, or to one indented
+    # less, that one included), and no fence opens among them: they are text.
+    ("```\ntext\n\n~~~\nneedle\n~~~\n", True, True),
+    ("- item\n\n    ```\n    text\n\n    ~~~\n    needle\n    ~~~\n", True, True),
+    ("- item\n\n    ```\n    text\n\n~~~\nneedle\n~~~\n", True, True),  # that line too
+    ("- item\n\n    ```\n    text\nmore\n~~~\nneedle\n~~~\n", False, True),
     # A title right after the fence, with no space, is shown above the code too.
     ('```title="A needle title"\ncode\n```\n', True, True),
     ("~~~title='A needle title'\ncode\n~~~\n", True, True),

@@ -112,6 +112,9 @@ class Blocks:
     def __init__(self) -> None:
         self.fence: str | None = None
         self.fence_close = -1  # where the line that closes the open fence starts
+        # (start, last) of the lines a fence never closed takes, from the line after its
+        # opening one: superfences opens no fence on them.
+        self._unclosed_fence = (-1, -1)
         self.raw_html_end: str | None = None
         self.in_comment = False
         self.in_table = False
@@ -220,8 +223,10 @@ class Blocks:
         """Where the line that closes `fence`, opened on the current line after `indent`
         columns of indentation and quote marks, starts; None if no line does. As
         superfences reads it: the same run alone, indented as the opening one, before any
-        line (not blank) indented less, outside a quote. The lines are found once per
-        text, fence and indentation: a page of unclosed fences stays linear."""
+        line (not blank) indented less, outside a quote. Unclosed outside a quote, the
+        fence takes the lines to that one or to the end (`_unclosed_fence`). The lines are
+        found once per text, fence and indentation: a page of unclosed fences stays
+        linear."""
         key = (fence, indent, quoted)
         closings = self._exact_closings.get(key)
         if closings is None:
@@ -234,16 +239,20 @@ class Blocks:
                 if _closes_exactly(self.text, start, fence, indent, quoted)
             ]
         index = bisect.bisect_left(closings, self.next_offset)
-        if index == len(closings):
-            return None
-        if indent and not quoted:
+        closing = closings[index] if index < len(closings) else None
+        if quoted:
+            return closing
+        given_up = len(self.text)  # where superfences gives the fence up, unclosed
+        if indent:
             shallow = self._shallow_lines.get(indent)
             if shallow is None:
                 shallow = self._shallow_lines[indent] = _lines_indented_less(self.text, indent)
             first = bisect.bisect_left(shallow, self.next_offset)
-            if first < len(shallow) and shallow[first] < closings[index]:
-                return None  # superfences gives the fence up there, unclosed
-        return closings[index]
+            given_up = shallow[first] if first < len(shallow) else given_up
+        if closing is not None and closing < given_up:
+            return closing
+        self._unclosed_fence = (self.next_offset, given_up)
+        return None
 
     def _snippets_block_closes(self) -> bool:
         """Whether a line after the current one is a snippets block marker (the lines
@@ -769,6 +778,9 @@ class Blocks:
         """The fence that `line` opens at `position`, if a later line closes it (its
         start is then `fence_close`); None if it opens none (an info string of backticks
         makes none)."""
+        first, last = self._unclosed_fence
+        if first <= self.line_start <= last:
+            return None  # a line that a fence never closed takes
         fence = _FENCE.match(line, position, end)
         if (
             fence is None
