@@ -232,6 +232,12 @@ STRUCTURES = [
     ("  + item\n    >         needle going on from the item\n", True, True),
     ("<div>\nSome `needle` in raw HTML, shown as it is\n</div>\n", True, True),
     ("<div>\n\n    needle, indented in raw HTML\n\n</div>\n", True, True),
+    # A block-level tag indented up to three spaces starts raw HTML too, in a list item or
+    # not (Python-Markdown takes it out of the list); four make code (fuzzing).
+    ("  <div>\n  Some `needle` in raw HTML, indented two\n  </div>\n", True, True),
+    ("   <div>\n[a](needle)\n</div>\n", True, True),
+    ("- item\n\n  <div>\n  [a](needle)\n  </div>\n", True, True),
+    ("    <div>\n[a](needle)\n</div>\n", False, True),
     ("<div markdown>\n\nSome `needle` as code\n\n</div>\n", False, True),
     ("* item\n!!! note\n    needle in the note after the list\n", True, True),
     ("<div>raw</div> and `needle` as code: Markdown again after the block\n", False, True),

@@ -465,8 +465,13 @@ class Blocks:
                     self.raw_html_end = closing
                 self.previous = "other"
                 return None
-            raw_block = _RAW_BLOCK_START.match(rest) if column == 0 else None
+            # Python-Markdown reads raw HTML before any block: a tag indented up to three
+            # spaces starts it too, and it ends every list and admonition open.
+            at_margin = column == 0 or (column < 4 and quote is None)
+            raw_block = _RAW_BLOCK_START.match(rest) if at_margin else None
             if raw_block and raw_block.group(1).lower() in BLOCK_TAGS:
+                if column:
+                    self.close_from(1)
                 self.raw_block = raw_block.group(1).lower()
                 self.raw_depth = 0
                 return self._raw_block_line(line, end)
