@@ -238,6 +238,14 @@ STRUCTURES = [
     ("   <div>\n[a](needle)\n</div>\n", True, True),
     ("- item\n\n  <div>\n  [a](needle)\n  </div>\n", True, True),
     ("    <div>\n[a](needle)\n</div>\n", False, True),
+    # md_in_html reads the Markdown inside a block tag as blocks: a line indented four
+    # right after the tag is code; inside a `<p>`, or with markdown="span", a span.
+    ("<div markdown>\n    needle as code in the block\n</div>\n", False, True),
+    ('<section markdown="block">\n\tneedle as code\n</section>\n', False, True),
+    ('<div markdown="1">\r\n    needle as code\r\n</div>\r\n', False, True),
+    ('<p markdown="1">\n    needle in a span\n</p>\n', True, True),
+    ('<div markdown="span">\n    needle in a span\n</div>\n', True, True),
+    ("<div markdown>\ntext\n    needle going on from the text\n</div>\n", True, True),
     ("<div markdown>\n\nSome `needle` as code\n\n</div>\n", False, True),
     ("* item\n!!! note\n    needle in the note after the list\n", True, True),
     ("<div>raw</div> and `needle` as code: Markdown again after the block\n", False, True),

@@ -83,6 +83,21 @@ _BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
 # attribute: Python-Markdown shows what follows up to its closing tag as raw HTML.
 _RAW_BLOCK_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])(?![^>]*\bmarkdown\b)")
 
+# An opening tag alone on its line, and md_in_html's `markdown` attribute in it.
+_TAG_LINE = re.compile(
+    r"""<([A-Za-z][\w-]*)(?![\w-])((?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?)/?>[ \t]*\r?$"""
+)
+_MARKDOWN_ATTRIBUTE = re.compile(
+    r"""(?<![\w-])markdown(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?(?![\w-])"""
+)
+# md_in_html's block-level tags whose Markdown is a span unless `markdown="block"` says
+# otherwise, and those whose text it never reads.
+_SPAN_TAGS = frozenset(
+    {"address", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "p", "summary"}
+    | {"td", "th"}
+)
+_RAW_TAGS = frozenset({"canvas", "math", "option", "pre", "script", "style", "textarea"})
+
 _TAB_WIDTH = 4
 # The indentation of a line that is not blank.
 _LEADING_BLANKS = re.compile(r"^[ \t]*(?=[^\s])", re.MULTILINE)
@@ -477,6 +492,13 @@ class Blocks:
                 return self._raw_block_line(line, end)
             block_end = _BLOCK_END_TAG.match(rest) if column == 0 else None
             if block_end and self._ends_html_block(block_end.group(1)):
+                self.previous = "other"
+                return None
+            if at_margin and _opens_markdown_blocks(rest):
+                # md_in_html reads what follows as blocks of their own: a line indented
+                # four after it is code. The tag shows nothing.
+                if column:
+                    self.close_from(1)
                 self.previous = "other"
                 return None
             if _HTML_BLOCK.match(rest):
@@ -992,6 +1014,20 @@ def _closing_fence(fence: str) -> re.Pattern[str]:
     """A line that closes `fence`: the same character, as many times or more, alone (after
     any indentation and blockquote marks)."""
     return re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
+
+
+def _opens_markdown_blocks(text: str) -> bool:
+    """Whether `text` is an opening tag alone whose content md_in_html reads as Markdown
+    blocks (`<div markdown>`, `<p markdown="block">`), not as a span or raw text."""
+    tag = _TAG_LINE.match(text)
+    if tag is None:
+        return False
+    name = tag.group(1).lower()
+    attribute = _MARKDOWN_ATTRIBUTE.search(tag.group(2))
+    if attribute is None or name not in BLOCK_TAGS or name in _RAW_TAGS:
+        return False
+    value = next((value for value in attribute.groups() if value is not None), "1")
+    return value == "block" or (value in ("1", "markdown") and name not in _SPAN_TAGS)
 
 
 def _closes_exactly(text: str, start: int, fence: str, indent: int, quoted: bool) -> bool:
