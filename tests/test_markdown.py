@@ -246,6 +246,9 @@ STRUCTURES = [
     ('<p markdown="1">\n    needle in a span\n</p>\n', True, True),
     ('<div markdown="span">\n    needle in a span\n</div>\n', True, True),
     ("<div markdown>\ntext\n    needle going on from the text\n</div>\n", True, True),
+    # ... only at the margin: indented, the tag starts raw HTML, its Markdown shown as typed.
+    ("  <div markdown>\n[a](needle)\n</div>\n", True, True),
+    ('   <section markdown="1">\n\n`needle`\n\n</section>\n', True, True),
     ("<div markdown>\n\nSome `needle` as code\n\n</div>\n", False, True),
     ("* item\n!!! note\n    needle in the note after the list\n", True, True),
     ("<div>raw</div> and `needle` as code: Markdown again after the block\n", False, True),

@@ -82,6 +82,7 @@ _BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
 # A block-level tag that starts a line at the margin, without md_in_html's `markdown`
 # attribute: Python-Markdown shows what follows up to its closing tag as raw HTML.
 _RAW_BLOCK_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])(?![^>]*\bmarkdown\b)")
+_TAG_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])")
 
 # An opening tag alone on its line, and md_in_html's `markdown` attribute in it.
 _TAG_LINE = re.compile(
@@ -481,9 +482,11 @@ class Blocks:
                 self.previous = "other"
                 return None
             # Python-Markdown reads raw HTML before any block: a tag indented up to three
-            # spaces starts it too, and it ends every list and admonition open.
+            # spaces starts it too, and it ends every list and admonition open. There
+            # md_in_html's `markdown` attribute is read only at the margin.
             at_margin = column == 0 or (column < 4 and quote is None)
-            raw_block = _RAW_BLOCK_START.match(rest) if at_margin else None
+            raw_start = _RAW_BLOCK_START if column == 0 else _TAG_START
+            raw_block = raw_start.match(rest) if at_margin else None
             if raw_block and raw_block.group(1).lower() in BLOCK_TAGS:
                 if column:
                     self.close_from(1)
