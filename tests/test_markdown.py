@@ -249,6 +249,12 @@ STRUCTURES = [
     # ... only at the margin: indented, the tag starts raw HTML, its Markdown shown as typed.
     ("  <div markdown>\n[a](needle)\n</div>\n", True, True),
     ('   <section markdown="1">\n\n`needle`\n\n</section>\n', True, True),
+    # A span's Markdown (a `<p>`'s, or markdown="span") is inline only: no code, heading
+    # or definition in it; after its closing tag, blocks again.
+    ('<p markdown="1">\n\n    needle in a span\n\n</p>\n', True, True),
+    ('<div markdown="span">\n[ref]: "needle shown"\n</div>\n', True, True),
+    ('<div markdown="span">\n- a `needle`\n</div>\n', False, True),
+    ("<p markdown>\ntext\n</p>\n    needle as code\n", False, True),
     ("<div markdown>\n\nSome `needle` as code\n\n</div>\n", False, True),
     ("* item\n!!! note\n    needle in the note after the list\n", True, True),
     ("<div>raw</div> and `needle` as code: Markdown again after the block\n", False, True),

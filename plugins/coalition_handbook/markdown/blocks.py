@@ -84,10 +84,11 @@ _BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
 _RAW_BLOCK_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])(?![^>]*\bmarkdown\b)")
 _TAG_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])")
 
-# An opening tag alone on its line, and md_in_html's `markdown` attribute in it.
-_TAG_LINE = re.compile(
-    r"""<([A-Za-z][\w-]*)(?![\w-])((?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?)/?>[ \t]*\r?$"""
+# An opening tag (alone on its line), and md_in_html's `markdown` attribute in it.
+_TAG_START_WITH_ATTRIBUTES = re.compile(
+    r"""<([A-Za-z][\w-]*)(?![\w-])((?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?)/?>"""
 )
+_TAG_LINE = re.compile(_TAG_START_WITH_ATTRIBUTES.pattern + r"[ \t]*\r?$")
 _MARKDOWN_ATTRIBUTE = re.compile(
     r"""(?<![\w-])markdown(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?(?![\w-])"""
 )
@@ -164,6 +165,9 @@ class Blocks:
         # are prose as HTML shows it, with no Markdown (see `raw_spans`).
         self.raw_block: str | None = None
         self.raw_depth = 0
+        # Whether that block is md_in_html's span: its lines are prose with Markdown's
+        # inline markup, not raw HTML's.
+        self.raw_block_markdown = False
         # (start, end) offsets of the raw HTML lines' prose, for the inline pass.
         self.raw_spans: list[tuple[int, int]] = []
         self.line_quoted = False
@@ -487,10 +491,12 @@ class Blocks:
             at_margin = column == 0 or (column < 4 and quote is None)
             raw_start = _RAW_BLOCK_START if column == 0 else _TAG_START
             raw_block = raw_start.match(rest) if at_margin else None
-            if raw_block and raw_block.group(1).lower() in BLOCK_TAGS:
+            span = _markdown_span(rest) if column == 0 else None
+            if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
                 if column:
                     self.close_from(1)
-                self.raw_block = raw_block.group(1).lower()
+                self.raw_block = span or raw_block.group(1).lower()
+                self.raw_block_markdown = span is not None
                 self.raw_depth = 0
                 return self._raw_block_line(line, end)
             block_end = _BLOCK_END_TAG.match(rest) if column == 0 else None
@@ -875,7 +881,8 @@ class Blocks:
             self.previous = "blank"
             return None
         line_start = self.next_offset - len(line) - 1
-        self.raw_spans.append((line_start + position, line_start + raw_end))
+        if not self.raw_block_markdown:
+            self.raw_spans.append((line_start + position, line_start + raw_end))
         continues = self.previous == "raw"  # HTML runs its lines together
         self.previous = "raw"
         return position, end, continues
@@ -1023,14 +1030,31 @@ def _opens_markdown_blocks(text: str) -> bool:
     """Whether `text` is an opening tag alone whose content md_in_html reads as Markdown
     blocks (`<div markdown>`, `<p markdown="block">`), not as a span or raw text."""
     tag = _TAG_LINE.match(text)
-    if tag is None:
-        return False
-    name = tag.group(1).lower()
-    attribute = _MARKDOWN_ATTRIBUTE.search(tag.group(2))
+    return tag is not None and _markdown_state(tag.group(1), tag.group(2)) == "block"
+
+
+def _markdown_span(text: str) -> str | None:
+    """The name of the tag that starts `text` if md_in_html reads its content as a span
+    of Markdown (`<p markdown>`, `<div markdown="span">`); else None."""
+    tag = _TAG_START_WITH_ATTRIBUTES.match(text)
+    if tag is None or _markdown_state(tag.group(1), tag.group(2)) != "span":
+        return None
+    return tag.group(1).lower()
+
+
+def _markdown_state(name: str, attributes: str) -> str | None:
+    """How md_in_html reads the content of a block-level tag `name` with `attributes`
+    (`MarkdownInHtmlProcessor.get_state`): "block", "span", or None (raw HTML)."""
+    name = name.lower()
+    attribute = _MARKDOWN_ATTRIBUTE.search(attributes)
     if attribute is None or name not in BLOCK_TAGS or name in _RAW_TAGS:
-        return False
+        return None
     value = next((value for value in attribute.groups() if value is not None), "1")
-    return value == "block" or (value in ("1", "markdown") and name not in _SPAN_TAGS)
+    if value == "block" or (value in ("1", "markdown") and name not in _SPAN_TAGS):
+        return "block"
+    if value == "span" or value in ("1", "markdown"):
+        return "span"
+    return None
 
 
 def _closes_exactly(text: str, start: int, fence: str, indent: int, quoted: bool) -> bool:
