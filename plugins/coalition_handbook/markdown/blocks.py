@@ -103,6 +103,7 @@ _RAW_TAGS = frozenset({"canvas", "math", "option", "pre", "script", "style", "te
 _TAB_WIDTH = 4
 # The indentation of a line that is not blank.
 _LEADING_BLANKS = re.compile(r"^[ \t]*(?=[^\s])", re.MULTILINE)
+_LEADING_BLANKS_AND_QUOTE_MARKS = re.compile(r"^[ \t>]*+(?=\S)", re.MULTILINE)
 
 
 def _indent_of(line: str, start: int) -> tuple[int, int]:
@@ -195,8 +196,8 @@ class Blocks:
         self._closings: dict[str, list[int]] = {}  # fence -> offsets of its closing lines
         # (fence, indentation, in a quote) -> offsets of the lines that close such a fence exactly.
         self._exact_closings: dict[tuple[str, int, bool], list[int]] = {}
-        # indentation -> offsets of the lines, not blank, indented less than it.
-        self._shallow_lines: dict[int, list[int]] = {}
+        # (indentation, in a quote) -> offsets of the lines, not blank, indented less.
+        self._shallow_lines: dict[tuple[int, bool], list[int]] = {}
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
         self._comment_end: int | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
@@ -243,10 +244,9 @@ class Blocks:
         """Where the line that closes `fence`, opened on the current line after `indent`
         columns of indentation and quote marks, starts; None if no line does. As
         superfences reads it: the same run alone, indented as the opening one, before any
-        line (not blank) indented less, outside a quote. Unclosed outside a quote, the
-        fence takes the lines to that one or to the end (`_unclosed_fence`). The lines are
-        found once per text, fence and indentation: a page of unclosed fences stays
-        linear."""
+        line (not blank) indented less. Unclosed, the fence takes the lines to that one or
+        to the end (`_unclosed_fence`). The lines are found once per text, fence and
+        indentation: a page of unclosed fences stays linear."""
         key = (fence, indent, quoted)
         closings = self._exact_closings.get(key)
         if closings is None:
@@ -260,13 +260,13 @@ class Blocks:
             ]
         index = bisect.bisect_left(closings, self.next_offset)
         closing = closings[index] if index < len(closings) else None
-        if quoted:
-            return closing
         given_up = len(self.text)  # where superfences gives the fence up, unclosed
         if indent:
-            shallow = self._shallow_lines.get(indent)
+            shallow = self._shallow_lines.get((indent, quoted))
             if shallow is None:
-                shallow = self._shallow_lines[indent] = _lines_indented_less(self.text, indent)
+                shallow = self._shallow_lines[(indent, quoted)] = _lines_indented_less(
+                    self.text, indent, quoted
+                )
             first = bisect.bisect_left(shallow, self.next_offset)
             given_up = shallow[first] if first < len(shallow) else given_up
         if closing is not None and closing < given_up:
@@ -418,12 +418,14 @@ class Blocks:
 
         if self.in_code:
             if column >= base + 4:
+                self._fence_in_code(line, position, end)
                 return None
             self.in_code = False
         # In a list item's first block, lines keep their indentation: code is indented
         # from the item's marker, not from its content.
         code_base = self.chunk_column if self.chunk_is_list else base
         if column >= code_base + 4 and not lazy:  # a fence indented so far is code too
+            self._fence_in_code(line, position, end)
             self.in_code = True
             self.previous = "other"
             return None
@@ -810,6 +812,13 @@ class Blocks:
             return True
         return self.chunk_is_list and _LIST_ITEM.match(rest) is not None
 
+    def _fence_in_code(self, line: str, position: int, end: int) -> None:
+        """A fence in indented code is code, but superfences, which reads fences before
+        any block, still opens it: never closed, it takes the lines after it
+        (`_fence_opened` notes them)."""
+        if line[position] in "`~":
+            self._fence_opened(line, position, end)
+
     def _fence_opened(self, line: str, position: int, end: int) -> str | None:
         """The fence that `line` opens at `position`, if a later line closes it (its
         start is then `fence_close`); None if it opens none (an info string of backticks
@@ -1071,12 +1080,14 @@ def _closes_exactly(text: str, start: int, fence: str, indent: int, quoted: bool
     )
 
 
-def _lines_indented_less(text: str, indent: int) -> list[int]:
-    """Where each line of `text` indented less than `indent` columns starts, blank lines
-    aside: inside a fence opened so far in, superfences gives the fence up there."""
+def _lines_indented_less(text: str, indent: int, quoted: bool) -> list[int]:
+    """Where each line of `text` indented less than `indent` columns (quote marks
+    counted, if `quoted`) starts, blank lines aside: inside a fence opened so far in,
+    superfences gives the fence up there."""
+    leading = _LEADING_BLANKS_AND_QUOTE_MARKS if quoted else _LEADING_BLANKS
     return [
         found.start()
-        for found in _LEADING_BLANKS.finditer(text)
+        for found in leading.finditer(text)
         if len(found.group().expandtabs(_TAB_WIDTH)) < indent
     ]
 
