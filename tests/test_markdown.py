@@ -323,6 +323,7 @@ STRUCTURES = [
     ("- item\n\n    ```\n    text\nmore\n~~~\nneedle\n~~~\n", False, True),
     ("> ~~~\n> text\n~~~\n\n~~~\nneedle\n~~~\n", False, True),  # in a quote too
     ("    ~~~\n    code\n~~~\n\n ~~~\nneedle\n~~~\n", True, True),  # and in indented code
+    ("    ~~~\n    code\n    ~~~\n\n~~~\nneedle\n~~~\n", False, True),
     # A title right after the fence, with no space, is shown above the code too.
     ('```title="A needle title"\ncode\n```\n', True, True),
     ("~~~title='A needle title'\ncode\n~~~\n", True, True),

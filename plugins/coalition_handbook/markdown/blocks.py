@@ -130,8 +130,8 @@ class Blocks:
     def __init__(self) -> None:
         self.fence: str | None = None
         self.fence_close = -1  # where the line that closes the open fence starts
-        # (start, last) of the lines a fence never closed takes, from the line after its
-        # opening one: superfences opens no fence on them.
+        # (start, last) of the lines a fence never closed (or one in indented code) takes,
+        # from the line after its opening one: superfences opens no fence on them.
         self._unclosed_fence = (-1, -1)
         self.raw_html_end: str | None = None
         self.in_comment = False
@@ -814,10 +814,10 @@ class Blocks:
 
     def _fence_in_code(self, line: str, position: int, end: int) -> None:
         """A fence in indented code is code, but superfences, which reads fences before
-        any block, still opens it: never closed, it takes the lines after it
-        (`_fence_opened` notes them)."""
-        if line[position] in "`~":
-            self._fence_opened(line, position, end)
+        any block, still opens it: it takes the lines after it, to its closing line
+        (noted here) or, never closed, as `_fence_opened` notes."""
+        if line[position] in "`~" and self._fence_opened(line, position, end) is not None:
+            self._unclosed_fence = (self.next_offset, self.fence_close)
 
     def _fence_opened(self, line: str, position: int, end: int) -> str | None:
         """The fence that `line` opens at `position`, if a later line closes it (its
