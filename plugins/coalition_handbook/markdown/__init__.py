@@ -18,7 +18,8 @@ regular expressions) and only the other lines one by one (blocks.py), then one
 regular-expression pass for inline markup (inline.py).
 Both are linear, so pages of many megabytes stay fast; tests compare the result with
 markdown-it-py's and Python-Markdown's parse of the same pages, with what Python-Markdown
-shows of random pages (tests/test_markdown_agreement.py), and with the previous
+shows of random pages (tests/test_markdown_agreement.py) and of pages of hostile blocks
+(tests/test_markdown_fuzz.py), and with the previous
 line-by-line implementation (tests/reference_markdown.py).
 """
 
