@@ -641,6 +641,19 @@ def test_large_page_is_linear() -> None:
         assert large <= small * 10.5  # ten times the page, ten times the work
 
 
+def test_fences_at_ever_other_indentations_are_read_in_linear_time() -> None:
+    """Where superfences gives up a fence depends on how far in it was opened: read
+    once for the page (`line_widths`), not once per indentation."""
+    from work import calls_made
+
+    def page(lines: int) -> str:
+        return "".join(" " * (1 + number % lines) + "~~~\nx\n" for number in range(lines))
+
+    small = calls_made(checkable_text, page(200))
+    large = calls_made(checkable_text, page(2_000))
+    assert large <= small * 11  # ten times the page, about ten times the work
+
+
 # --- openers that cannot close, set aside before the inline pass (inline_openers.py) ----
 
 _MARKUP_PIECES = [

@@ -10,6 +10,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .line_widths import LineWidths
 from .syntax import BLOCK_TAGS
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
@@ -102,8 +103,6 @@ _RAW_TAGS = frozenset({"canvas", "math", "option", "pre", "script", "style", "te
 
 _TAB_WIDTH = 4
 # The indentation of a line that is not blank.
-_LEADING_BLANKS = re.compile(r"^[ \t]*(?=[^\s])", re.MULTILINE)
-_LEADING_BLANKS_AND_QUOTE_MARKS = re.compile(r"^[ \t>]*+(?=\S)", re.MULTILINE)
 
 
 def _indent_of(line: str, start: int) -> tuple[int, int]:
@@ -194,10 +193,11 @@ class Blocks:
         self.text = ""
         self.next_offset = 0
         self._closings: dict[str, list[int]] = {}  # fence -> offsets of its closing lines
-        # (fence, indentation, in a quote) -> offsets of the lines that close such a fence exactly.
-        self._exact_closings: dict[tuple[str, int, bool], list[int]] = {}
-        # (indentation, in a quote) -> offsets of the lines, not blank, indented less.
-        self._shallow_lines: dict[tuple[int, bool], list[int]] = {}
+        # (fence, in a quote) -> indentation -> offsets of the lines that close such a
+        # fence opened so far in.
+        self._exact_closings: dict[tuple[str, bool], dict[int, list[int]]] = {}
+        # in a quote -> the indentation of every line not blank (quote marks counted).
+        self._line_widths: dict[bool, LineWidths] = {}
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
         self._comment_end: int | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
@@ -246,29 +246,25 @@ class Blocks:
         superfences reads it: the same run alone, indented as the opening one, before any
         line (not blank) indented less. Unclosed, the fence takes the lines to that one or
         to the end (`_unclosed_fence`). The lines are found once per text, fence and
-        indentation: a page of unclosed fences stays linear."""
-        key = (fence, indent, quoted)
-        closings = self._exact_closings.get(key)
-        if closings is None:
+        indentation: a page of unclosed fences stays linear (`line_widths`)."""
+        by_indent = self._exact_closings.get((fence, quoted))
+        if by_indent is None:
             candidates = self._closings.get(fence)
             if candidates is None:
                 candidates = self._closings[fence] = _closing_lines(self.text, fence)
-            closings = self._exact_closings[key] = [
-                start
-                for start in candidates
-                if _closes_exactly(self.text, start, fence, indent, quoted)
-            ]
+            by_indent = self._exact_closings[(fence, quoted)] = _closings_by_indent(
+                self.text, candidates, fence, quoted
+            )
+        closings = by_indent.get(indent, [])
         index = bisect.bisect_left(closings, self.next_offset)
         closing = closings[index] if index < len(closings) else None
         given_up = len(self.text)  # where superfences gives the fence up, unclosed
         if indent:
-            shallow = self._shallow_lines.get((indent, quoted))
-            if shallow is None:
-                shallow = self._shallow_lines[(indent, quoted)] = _lines_indented_less(
-                    self.text, indent, quoted
-                )
-            first = bisect.bisect_left(shallow, self.next_offset)
-            given_up = shallow[first] if first < len(shallow) else given_up
+            widths = self._line_widths.get(quoted)
+            if widths is None:
+                widths = self._line_widths[quoted] = LineWidths(self.text, quoted)
+            shallow = widths.first_less(self.next_offset, indent)
+            given_up = given_up if shallow is None else shallow
         if closing is not None and closing < given_up:
             return closing
         self._unclosed_fence = (self.next_offset, given_up)
@@ -1066,30 +1062,22 @@ def _markdown_state(name: str, attributes: str) -> str | None:
     return None
 
 
-def _closes_exactly(text: str, start: int, fence: str, indent: int, quoted: bool) -> bool:
-    """Whether the line at `start` closes `fence` opened after `indent` columns of
-    indentation (and quote marks, if `quoted`), as superfences reads it: those columns,
-    then the same run alone (a longer run, or one indented more, is a line of code)."""
-    end = text.find("\n", start)
-    line = text[start : len(text) if end < 0 else end].rstrip("\r").expandtabs(_TAB_WIDTH)
-    prefix = line[:indent]
-    return (
-        len(prefix) == indent
-        and not prefix.strip(" >" if quoted else " ")
-        and line[indent:].rstrip(" ") == fence
-    )
-
-
-def _lines_indented_less(text: str, indent: int, quoted: bool) -> list[int]:
-    """Where each line of `text` indented less than `indent` columns (quote marks
-    counted, if `quoted`) starts, blank lines aside: inside a fence opened so far in,
-    superfences gives the fence up there."""
-    leading = _LEADING_BLANKS_AND_QUOTE_MARKS if quoted else _LEADING_BLANKS
-    return [
-        found.start()
-        for found in leading.finditer(text)
-        if len(found.group().expandtabs(_TAB_WIDTH)) < indent
-    ]
+def _closings_by_indent(
+    text: str, candidates: list[int], fence: str, quoted: bool
+) -> dict[int, list[int]]:
+    """The lines at `candidates` that close `fence` as superfences reads them, by the
+    indentation (and quote marks, if `quoted`) of the fence they close: that many
+    columns, then the same run alone (a longer run, or one indented more, is code)."""
+    allowed = " \t>" if quoted else " \t"
+    by_indent: dict[int, list[int]] = {}
+    for start in candidates:
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end].rstrip("\r")
+        rest = line.lstrip(allowed)
+        if rest.rstrip(" \t") == fence:
+            prefix = line[: len(line) - len(rest)].expandtabs(_TAB_WIDTH)
+            by_indent.setdefault(len(prefix), []).append(start)
+    return by_indent
 
 
 def _closing_lines(text: str, fence: str) -> list[int]:
