@@ -232,6 +232,9 @@ STRUCTURES = [
     ("  + item\n    >         needle going on from the item\n", True, True),
     ("<div>\nSome `needle` in raw HTML, shown as it is\n</div>\n", True, True),
     ("<div>\n\n    needle, indented in raw HTML\n\n</div>\n", True, True),
+    # superfences reads fences before raw HTML: one inside a raw block is code there too.
+    ("<div>\n```\nneedle = 1\n```\ntext\n</div>\n", False, True),
+    ("<div>\n~~~\n</div>\n~~~\nneedle in the block still\n</div>\n", True, True),
     # A block-level tag indented up to three spaces starts raw HTML too, in a list item or
     # not (Python-Markdown takes it out of the list); four make code (fuzzing).
     ("  <div>\n  Some `needle` in raw HTML, indented two\n  </div>\n", True, True),

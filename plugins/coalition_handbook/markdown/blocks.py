@@ -358,6 +358,14 @@ class Blocks:
                 self.previous = "other"
             return None
         if self.raw_block is not None:
+            # superfences reads fences before raw HTML: one there is code, and a closing
+            # tag inside it closes nothing.
+            start = _indent_of(line, 0)[0]
+            if start < end and line[start] in "`~":
+                fence = self._fence_opened(line, start, end)
+                if fence is not None:
+                    self.fence = fence
+                    return None
             return self._raw_block_line(line, end)
 
         position, column = _indent_of(line, 0)
