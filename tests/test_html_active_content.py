@@ -140,6 +140,35 @@ def test_a_definition_over_two_or_three_lines_publishes_its_tag_as_a_title(
 
 
 @pytest.mark.parametrize(
+    "lines",
+    [
+        '[x]: https://a.example/\n  <div>\n[y]: https://b.example/ "{tag}"',
+        'Text\n   <div>\n[y](https://b.example/ "{tag}")',
+        ' <div>\n[y](https://b.example/ "{tag}")\n</div>',
+        '- item\n\n  <div>\n  [y](https://b.example/ "{tag}")\n  </div>',
+    ],
+)
+def test_a_block_level_tag_after_up_to_three_spaces_starts_raw_html(
+    tmp_path: Path, lines: str
+) -> None:
+    """Python-Markdown reads an HTML block where a block-level tag starts a line after at
+    most three spaces, also right after a paragraph's line or in a list item: Markdown is
+    not read in it, and a tag in what looks like a link's title is a tag."""
+    tag = "<img src=x onerror=alert(1)>"
+    page = f"# About\n\n{lines.format(tag=tag)}\n"
+    assert tag in render(page)  # published
+    (finding,) = _findings(tmp_path, {"content/about.md": page})
+    assert finding.found == tag
+
+
+def test_a_block_level_tag_after_a_quote_mark_starts_no_raw_html(tmp_path: Path) -> None:
+    """In a quote, Python-Markdown reads the `>` first: a link there is a link."""
+    page = '# About\n\n> <div>\n> [y](https://b.example/ "<img src=x onerror=y>")\n> </div>\n'
+    assert 'title="&lt;img src=x onerror=y&gt;"' in render(page)
+    assert _findings(tmp_path, {"content/about.md": page}) == []
+
+
+@pytest.mark.parametrize(
     ("address", "tag"),
     [
         # An address with a space: no definition but a paragraph.

@@ -493,11 +493,13 @@ class Blocks:
                 return None
             # Python-Markdown reads raw HTML before any block: a tag indented up to three
             # spaces starts it too, and it ends every list and admonition open. There
-            # md_in_html's `markdown` attribute is read only at the margin.
-            at_margin = column == 0 or (column < 4 and quote is None)
+            # md_in_html's `markdown` attribute is read only at the margin. Not after a
+            # quote's `>`: Python-Markdown reads raw HTML in the page as written, where
+            # a quoted line starts with the `>` (a link there is a link).
+            at_margin = column < 4 and quote is None
             raw_start = _RAW_BLOCK_START if column == 0 else _TAG_START
             raw_block = raw_start.match(rest) if at_margin else None
-            span = _markdown_span(rest) if column == 0 else None
+            span = _markdown_span(rest) if column == 0 and quote is None else None
             if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
                 if column:
                     self.close_from(1)
