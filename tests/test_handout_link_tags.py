@@ -10,7 +10,7 @@ import pytest
 from test_handout_description_lists import Tagged, structure_tree
 from test_handouts import context_of, module_text, require_weasyprint, write_handbook
 
-from coalition_handbook.site import handouts
+from coalition_handbook.site import handout_link_tags, handout_render, handouts
 
 pytestmark = pytest.mark.pdf
 
@@ -54,10 +54,35 @@ def test_every_marked_content_and_annotation_points_to_the_element_holding_it(
     """The map a screen reader goes by from what a page draws (and from a link's
     clickable area) to its element (the structure tree's `ParentTree`): after joining,
     to the link that holds it, not to the piece of it joined to that link."""
+    assert _pointers_checked(_handout(tmp_path)) > 5
+
+
+def test_a_piece_of_a_link_with_its_clickable_area_alone_is_joined_too(tmp_path: Path) -> None:
+    """Review rv31: a piece of a link holding its clickable area and no text (the
+    address printed after a link, where A4's line ends before it: the example
+    community-members handout) stayed a link inside the link, while its annotation
+    pointed to the outer one, which did not hold it: a broken `ParentTree`."""
+    require_weasyprint()
+    weasyprint = handout_render.load_weasyprint()
+    handout_link_tags.join_links(weasyprint)
+    html = (
+        '<html lang="en"><style>a::after { content: "" }</style>'
+        '<p>Read <a href="https://example.org/">the guide</a> now.</p></html>'
+    )
+    pdf = tmp_path / "link.pdf"
+    weasyprint.HTML(string=html).write_pdf(pdf, pdf_tags=True)
+    assert _pointers_checked(pdf) == 3  # the link's text, and the clickable area of each piece
+    [link] = structure_tree(pdf).find("Link")
+    assert link.text == "the guide"
+
+
+def _pointers_checked(pdf: Path) -> int:
+    """Check that each marked content of a link and each annotation points to the `Link`
+    element of the tree that holds it; how many were checked."""
     from pypdf import PdfReader
     from pypdf.generic import ArrayObject, DictionaryObject
 
-    reader = PdfReader(_handout(tmp_path))
+    reader = PdfReader(pdf)
     catalog = reader.trailer["/Root"]
     nums = catalog["/StructTreeRoot"]["/ParentTree"].get_object()["/Nums"]
     parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
@@ -96,4 +121,4 @@ def test_every_marked_content_and_annotation_points_to_the_element_holding_it(
             ]
             assert annotation.get_object().indirect_reference.idnum in referenced
             checked += 1
-    assert checked > 5
+    return checked

@@ -102,6 +102,7 @@ def _join(element: Any, pointers: _Pointers, pydyf: ModuleType) -> None:
     `element` (a link's printed address, inside it) or as the kid before it (the next
     line of a link) to that one."""
     kids: list[Any] = []
+    joined = False
     for reference in element["K"]:
         kid = pointers.resolved(reference)
         into = element if _same_link(kid, element) else None
@@ -112,11 +113,14 @@ def _join(element: Any, pointers: _Pointers, pydyf: ModuleType) -> None:
             kids.append(reference)
             continue
         pointers.move(kid, into)
+        joined = True
         if into is element:
             kids.extend(kid["K"])
         else:
             into["K"].extend(kid["K"])
-    if len(kids) != len(element["K"]):
+    # Not by counting kids: a piece holding one kid (its clickable area alone) leaves
+    # as many as there were (review rv31).
+    if joined:
         element["K"] = pydyf.Array(kids)
 
 
