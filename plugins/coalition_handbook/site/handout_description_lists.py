@@ -15,17 +15,19 @@ Like `handout_languages`, this wraps WeasyPrint's one function that builds each 
 of the structure tree (`weasyprint.pdf.tags._build_box_tree`, which has no hook), once a
 process: the elements made for a `<dt>` or `<dd>` are marked, and once the list of a
 `<dl>` is built, its items are put together as a term and its descriptions each. Where a
-WeasyPrint has no such function, the PDF is tagged as WeasyPrint tags it.
+WeasyPrint has no such function, or one that takes other arguments
+(`handout_tree_builder`), the PDF is tagged as WeasyPrint tags it.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
+
+from .handout_tree_builder import tree_builder
 
 # Marks the wrapper, so that a process wraps WeasyPrint's function once.
 _WRAPPED = "_handbook_pairs_descriptions"
@@ -50,10 +52,10 @@ class _Entry:
 def pair_descriptions(weasyprint: ModuleType) -> None:
     """Make the tagged PDFs WeasyPrint writes give each term of a `<dl>` and its
     descriptions one list item: the term its label, each description a body."""
-    tagging = importlib.import_module(f"{weasyprint.__name__}.pdf.tags")
-    build = getattr(tagging, "_build_box_tree", None)
-    if build is None or getattr(build, _WRAPPED, False):
+    found = tree_builder(weasyprint, 3, "description lists")
+    if found is None or getattr(found[1], _WRAPPED, False):
         return
+    tagging, build = found
     tagging._build_box_tree = _with_paired_descriptions(build, tagging.pydyf)
 
 

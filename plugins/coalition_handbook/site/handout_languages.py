@@ -15,18 +15,20 @@ for a box whose HTML element has a `lang` attribute, or is inside one that has, 
 that language. Inside too: WeasyPrint does not always nest the elements as the HTML
 does (a list inside a list item is its list's child), and an element moved out of a
 passage in another language lost it (review rv20: a nested list under `<li lang="fr">`
-spoke French with English sounds). Where a WeasyPrint has no such function, the PDF is
-tagged as WeasyPrint tags it.
+spoke French with English sounds). Where a WeasyPrint has no such function, or one
+that takes other arguments (`handout_tree_builder`), the PDF is tagged as WeasyPrint
+tags it.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import threading
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
+
+from .handout_tree_builder import tree_builder
 
 # Marks the wrapper, so that a process wraps WeasyPrint's function once.
 _WRAPPED = "_handbook_marks_languages"
@@ -39,10 +41,10 @@ _DOCUMENT_TAGS = frozenset({"html", "body"})
 def mark_languages(weasyprint: ModuleType) -> None:
     """Make the tagged PDFs WeasyPrint writes give each element in a language of its own
     (a `lang` attribute) that language as `/Lang`."""
-    tagging = importlib.import_module(f"{weasyprint.__name__}.pdf.tags")
-    build = getattr(tagging, "_build_box_tree", None)
-    if build is None or getattr(build, _WRAPPED, False):
+    found = tree_builder(weasyprint, 1, "languages of passages")
+    if found is None or getattr(found[1], _WRAPPED, False):
         return
+    tagging, build = found
     tagging._build_box_tree = _with_languages(build, tagging.pydyf.String)
 
 

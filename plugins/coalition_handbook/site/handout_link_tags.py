@@ -14,17 +14,18 @@ process: each `Link` element is marked with the HTML element it is made for, and
 element is built, a `Link` inside it made for the same `<a>` on the same page is joined
 to the one before it (or to it, where it is inside the link itself). What pointed to the
 joined element (the page's map from marked content to elements, the annotations' parent)
-points to the one it joined. Where a WeasyPrint has no such function, the PDF is tagged
-as WeasyPrint tags it.
+points to the one it joined. Where a WeasyPrint has no such function, or one that takes
+other arguments (`handout_tree_builder`), the PDF is tagged as WeasyPrint tags it.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 from collections.abc import Callable, Iterator, MutableMapping
 from types import ModuleType
 from typing import Any
+
+from .handout_tree_builder import tree_builder
 
 # Marks the wrapper, so that a process wraps WeasyPrint's function once.
 _WRAPPED = "_handbook_joins_links"
@@ -34,10 +35,10 @@ _MADE_FOR = "_handbook_link_of"
 
 def join_links(weasyprint: ModuleType) -> None:
     """Make the tagged PDFs WeasyPrint writes give each link one `Link` element."""
-    tagging = importlib.import_module(f"{weasyprint.__name__}.pdf.tags")
-    build = getattr(tagging, "_build_box_tree", None)
-    if build is None or getattr(build, _WRAPPED, False):
+    found = tree_builder(weasyprint, 6, "links")
+    if found is None or getattr(found[1], _WRAPPED, False):
         return
+    tagging, build = found
     tagging._build_box_tree = _with_joined_links(build, tagging.pydyf)
 
 
