@@ -189,6 +189,29 @@ def test_a_line_after_a_label_is_its_address_only_if_a_definition_would_be(
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        '* [x]:\n*  "<iframe src=x></iframe>"\n',
+        '- [ref]:\n1. "<b onclick=x>b</b>"\n',
+        '> - [x]:\n* "x <iframe src=x></iframe>"\n',
+        "- Item\n    - [x]:\n    - 'x <script>alert(1)</script>'\n",
+    ],
+)
+def test_a_list_item_after_a_label_alone_in_an_item_is_no_address(
+    tmp_path: Path, page: str
+) -> None:
+    """Review rv31: Python-Markdown splits a list into its items before it reads any
+    definition, so the next item is no address of a label alone in the item before: its
+    tag is published. The block pass took it as the address and its quoted tag as a
+    title, and the rule said nothing."""
+    html = render(page)
+    assert "<iframe" in html or "onclick" in html or "<script>" in html  # published
+    assert [finding.line for finding in _findings(tmp_path, {"content/about.md": page})] == [
+        page.count("\n")
+    ]
+
+
+@pytest.mark.parametrize(
     ("line", "column"),
     [("<script>alert(1)</script>", 1), ('"t" <script>alert(1)</script>', 5)],
 )

@@ -623,7 +623,9 @@ class Blocks:
                     # underline on the next line makes it a heading.
                     self.reference_quoted = quote is not None
                     margin = (indent if quote else column) + item.end()
-                    if self._definition(rest[item.end() :], next_line, margin, False, False):
+                    if self._definition(
+                        rest[item.end() :], next_line, margin, False, False, in_item=True
+                    ):
                         return None
                 return self._paragraph(position + item.end(), end, False, column, list_item=True)
         if (
@@ -699,6 +701,7 @@ class Blocks:
         margin: int,
         starts_block: bool,
         follows_definition: bool,
+        in_item: bool = False,
     ) -> bool:
         """Whether `rest` (a line from its `[`, at column `margin`) starts a reference
         definition; notes the line it goes on to, if any, and where it ends. Python-Markdown
@@ -720,10 +723,23 @@ class Blocks:
             # Python-Markdown sets a fence aside first, and the place it leaves is the
             # definition's URL: label and fence both vanish (the fence is read as one).
             return self._found(None)
+        if in_item and self._next_item(next_line, margin):
+            return False
         url_line = self._next_definition_line(next_line, margin, starts_block)
         if url_line is None or _definition_target(url_line) is None:
             return False
         return self._found("url")
+
+    def _next_item(self, next_line: str | None, margin: int) -> bool:
+        """Whether `next_line` starts another item of the list whose item's first line
+        holds a definition's label at `margin`: Python-Markdown splits a list into its
+        items before it reads a definition, so that item is no address of the label
+        (review rv31: its tags were published unreported)."""
+        after = self._line_after(next_line)
+        if after is None:
+            return False
+        line, position, column = after
+        return column < margin and _LIST_ITEM.match(line, position) is not None
 
     def _found(self, goes_on: str | None) -> bool:
         """A definition on the current line, going on to a "url" or "title" line or not."""
