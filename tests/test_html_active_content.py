@@ -212,6 +212,24 @@ def test_a_list_item_after_a_label_alone_in_an_item_is_no_address(
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        "> [x]:\n> > a '<img src=x onerror=alert(1)>'\n",
+        ">[x]:\n> > <https://example.org> '<img src=x onerror=alert(1)>'\n",
+        "> [x]: https://example.org\n> > '<img src=x onerror=alert(1)>'\n",
+    ],
+)
+def test_a_quote_inside_the_quote_of_a_definition_is_no_address_or_title_of_it(
+    tmp_path: Path, page: str
+) -> None:
+    """Review rv31: a line a quote deeper than a definition's label starts a quote of its
+    own, which Python-Markdown reads before the definition: its tag is published. The
+    block pass took it as the address or title, and the rule said nothing."""
+    assert "<img src=x onerror=alert(1)>" in render(page)  # published
+    assert [finding.line for finding in _findings(tmp_path, {"content/about.md": page})] == [2]
+
+
+@pytest.mark.parametrize(
     ("line", "column"),
     [("<script>alert(1)</script>", 1), ('"t" <script>alert(1)</script>', 5)],
 )

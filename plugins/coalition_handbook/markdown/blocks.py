@@ -781,6 +781,10 @@ class Blocks:
             return None
         line = line.removesuffix("\r")
         if self.reference_quoted:
+            if _quote_depth(line) > self.quote_depth:
+                # A quote inside the definition's: a block of its own, read first
+                # (review rv31: its tags were taken for a title's).
+                return None
             line = _unquoted(line)
         position, column = _indent_of(line, 0)
         return None if position == len(line) else (line, position, column)
