@@ -781,9 +781,10 @@ class Blocks:
             return None
         line = line.removesuffix("\r")
         if self.reference_quoted:
-            if _quote_depth(line) > self.quote_depth:
-                # A quote inside the definition's: a block of its own, read first
-                # (review rv31: its tags were taken for a title's).
+            if self.line_quoted and _quote_depth(line) > self.quote_depth:
+                # A quote inside the quote of a label written in it: a block of its
+                # own, read first (review rv31: its tags were taken for a title's). A
+                # lazy label's quote is the one it goes on, whose lines these may be.
                 return None
             line = _unquoted(line)
         position, column = _indent_of(line, 0)
