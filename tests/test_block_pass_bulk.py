@@ -68,6 +68,9 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         # A quote's lazy line, a blank line, a paragraph: the quote is over, and a new
         # one starts with its list.
         "> text\nText at the margin\n\nText at the margin\n> - quoted item",
+        # A comment at the margin ends the quote and its list: a paragraph, then a new
+        # quote whose line indented four is code, as Python-Markdown reads it (rv31).
+        "> - quoted item\n<!-- c -->\na b\n>     quoted code",
     ],
 )
 def test_container_bodies(text: str) -> None:

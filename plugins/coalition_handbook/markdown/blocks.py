@@ -479,8 +479,13 @@ class Blocks:
                 self.previous = "other"
                 if column == 0 or (column < 4 and closing >= 0 and rest[closing + 3 :].strip()):
                     # A block of HTML to Python-Markdown: it ends every list and admonition
-                    # (indented, only when text follows it on its line).
+                    # (indented, only when text follows it on its line), and a quote it
+                    # is no line of: a quote after it starts anew (review rv31: its
+                    # '>     code' was read in the list of the quote before).
                     self.close_from(1)
+                    if not self.line_quoted:
+                        self.end_quote()
+                        self.quote_depth = 0
                 return (
                     None if closing < 0 else self._after_comment(line, position + closing + 3, end)
                 )
