@@ -254,6 +254,21 @@ def test_each_bad_row_says_what_is_wrong(tmp_path: Path, monkeypatch: pytest.Mon
     assert not (tmp_path / "glossary" / "fine.yml").exists()
 
 
+def test_a_term_too_long_for_a_file_name_is_a_bad_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv31: its file name was too long for the system, and the script stopped
+    with a traceback (a definition pasted in the term's column)."""
+    handbook(tmp_path, monkeypatch)
+    done = run_script(
+        tmp_path, "sheet.csv", f"term,definition\nfine,Fine.\n{'palabra ' * 40}fin,Una.\n"
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "sheet.csv:3: a term has at most 200 characters (this one has 323)" in done.stderr
+    assert not (tmp_path / "glossary" / "fine.yml").exists()
+
+
 def test_a_sheet_it_cannot_read_is_named_with_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
