@@ -71,6 +71,8 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         # A comment at the margin ends the quote and its list: a paragraph, then a new
         # quote whose line indented four is code, as Python-Markdown reads it (rv31).
         "> - quoted item\n<!-- c -->\na b\n>     quoted code",
+        # So does a heading at the margin after a blank line (rv31).
+        "> - quoted item\n\n# Heading\n>     quoted code",
     ],
 )
 def test_container_bodies(text: str) -> None:

@@ -226,6 +226,12 @@ class Blocks:
             return None
         if self.previous != "paragraph":  # not a lazy line: a margin line closes containers
             self.close_from(1)
+            # ... and, as `classify` reads it, the quote before a blank line, so that a
+            # quote after it starts anew (review rv31: its '>     code' was prose).
+            if self.previous == "blank":
+                self.end_quote()
+            self.quote_depth = 0
+            self.line_quoted = False
         elif len(self.containers) > 1:
             self._ends_strict(0)
         self.in_code = False
