@@ -73,6 +73,9 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         "> - quoted item\n<!-- c -->\na b\n>     quoted code",
         # So does a heading at the margin after a blank line (rv31).
         "> - quoted item\n\n# Heading\n>     quoted code",
+        # ... and a setext underline of a quote's first line, which Python-Markdown
+        # reads first: the line is a heading, no quote (rv31).
+        "> - quoted item\n-   \na b\n>     quoted code",
     ],
 )
 def test_container_bodies(text: str) -> None:

@@ -578,6 +578,11 @@ class Blocks:
             self.previous = "other"
             return None
         if lazy and first in "=-" and at_block_start and _SETEXT.match(rest):
+            if self.quote_depth and not quote:
+                # Under a quote's first line, Python-Markdown reads the two lines as a
+                # heading before any quote: a quote after them starts anew (rv31).
+                self.end_quote()
+                self.quote_depth = 0
             self.previous = "other"
             return None
         if first == "[":
