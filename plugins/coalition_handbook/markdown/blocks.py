@@ -308,6 +308,14 @@ class Blocks:
             self.quote_containers = None
         self.quote_columns.clear()
 
+    def _leave_quote_for_block(self, quote: re.Match[str] | None) -> None:
+        """An admonition, details or tab opened on a quote's lazy line, outside the quote:
+        Python-Markdown reads it as a block of its own before any quote, so the quote is
+        over and one after it starts anew (rv31's random lines)."""
+        if self.quote_depth and quote is None:
+            self.end_quote()
+            self.quote_depth = 0
+
     def close_from(self, index: int) -> None:
         """Close the container at `index` and all inside it."""
         del self.containers[index:]
@@ -549,6 +557,7 @@ class Blocks:
         if first in "!?" and at_block_start:
             admonition = _ADMONITION.match(rest)
             if admonition:
+                self._leave_quote_for_block(quote)
                 self._enter(column, strict=True)
                 if first == "?" or admonition.group(1) != "":
                     # its title (a details' summary, even empty) is a block before its content
@@ -568,6 +577,7 @@ class Blocks:
         if first == "=" and at_block_start:
             tab = _TAB.match(rest)
             if tab:
+                self._leave_quote_for_block(quote)
                 self._enter(column, strict=True)
                 self.previous = "other"
                 return position + tab.start(1), position + tab.end(1), False
