@@ -51,6 +51,14 @@ def section(heading: str) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+def subsection(heading: str) -> str:
+    """The text of the guide's `### heading` section, up to the next `### ` or `## `."""
+    text = guide_text()
+    start = text.index(f"\n### {heading}\n")
+    ends = [text.find(mark, start + 1) for mark in ("\n### ", "\n## ")]
+    return text[start : min((end for end in ends if end >= 0), default=len(text))]
+
+
 def table_rows(text: str) -> dict[str, list[str]]:
     """The rows of the Markdown tables in `text` whose first cell is code, by that code:
     `| `name` | a | b |` -> {"name": ["a", "b"]}."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_adopting_doc import guide_text, write_example
+from test_adopting_doc import subsection, write_example
 from test_workflows import commands
 
 from coalition_handbook.cli import build_parser, main
@@ -25,9 +25,7 @@ PRIVATE_NUMBER = "402-555-0142"
 
 
 def gitlab_section() -> str:
-    text = guide_text()
-    start = text.index("\n### GitLab CI/CD\n")
-    return text[start : text.index("\n### ", start + 1)]
+    return subsection("GitLab CI/CD")
 
 
 def fenced(language: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_adopting_doc import FENCED_BLOCK, guide_text, table_rows, write_example
+from test_adopting_doc import FENCED_BLOCK, subsection, table_rows, write_example
 
 from coalition_handbook.cli import main
 
@@ -25,9 +25,7 @@ BOM = "\ufeff"
 
 
 def spreadsheet_section() -> str:
-    text = guide_text()
-    start = text.index("\n### Terms from a spreadsheet\n")
-    return text[start : text.index("\n### ", start + 1)]
+    return subsection("Terms from a spreadsheet")
 
 
 def blocks() -> list[str]:
