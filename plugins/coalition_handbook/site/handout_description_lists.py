@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from .handout_tree_builder import tree_builder
+from .handout_tree_builder import wrap_tree_builder
 
 # Marks the wrapper, so that a process wraps WeasyPrint's function once.
 _WRAPPED = "_handbook_pairs_descriptions"
@@ -52,11 +52,13 @@ class _Entry:
 def pair_descriptions(weasyprint: ModuleType) -> None:
     """Make the tagged PDFs WeasyPrint writes give each term of a `<dl>` and its
     descriptions one list item: the term its label, each description a body."""
-    found = tree_builder(weasyprint, 3, "description lists")
-    if found is None or getattr(found[1], _WRAPPED, False):
-        return
-    tagging, build = found
-    tagging._build_box_tree = _with_paired_descriptions(build, tagging.pydyf)
+    wrap_tree_builder(
+        weasyprint,
+        3,
+        "description lists",
+        _WRAPPED,
+        lambda build, tagging: _with_paired_descriptions(build, tagging.pydyf),
+    )
 
 
 def _with_paired_descriptions(

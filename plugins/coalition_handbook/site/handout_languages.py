@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
-from .handout_tree_builder import tree_builder
+from .handout_tree_builder import wrap_tree_builder
 
 # Marks the wrapper, so that a process wraps WeasyPrint's function once.
 _WRAPPED = "_handbook_marks_languages"
@@ -41,11 +41,13 @@ _DOCUMENT_TAGS = frozenset({"html", "body"})
 def mark_languages(weasyprint: ModuleType) -> None:
     """Make the tagged PDFs WeasyPrint writes give each element in a language of its own
     (a `lang` attribute) that language as `/Lang`."""
-    found = tree_builder(weasyprint, 1, "languages of passages")
-    if found is None or getattr(found[1], _WRAPPED, False):
-        return
-    tagging, build = found
-    tagging._build_box_tree = _with_languages(build, tagging.pydyf.String)
+    wrap_tree_builder(
+        weasyprint,
+        1,
+        "languages of passages",
+        _WRAPPED,
+        lambda build, tagging: _with_languages(build, tagging.pydyf.String),
+    )
 
 
 def _with_languages(

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, MutableMapping
 from types import ModuleType
 from typing import Any
 
-from .handout_tree_builder import tree_builder
+from .handout_tree_builder import wrap_tree_builder
 
 # Marks the wrapper, so that a process wraps WeasyPrint's function once.
 _WRAPPED = "_handbook_joins_links"
@@ -35,11 +35,13 @@ _MADE_FOR = "_handbook_link_of"
 
 def join_links(weasyprint: ModuleType) -> None:
     """Make the tagged PDFs WeasyPrint writes give each link one `Link` element."""
-    found = tree_builder(weasyprint, 6, "links")
-    if found is None or getattr(found[1], _WRAPPED, False):
-        return
-    tagging, build = found
-    tagging._build_box_tree = _with_joined_links(build, tagging.pydyf)
+    wrap_tree_builder(
+        weasyprint,
+        6,
+        "links",
+        _WRAPPED,
+        lambda build, tagging: _with_joined_links(build, tagging.pydyf),
+    )
 
 
 def _with_joined_links(

@@ -44,6 +44,23 @@ def tree_builder(
     return None
 
 
+def wrap_tree_builder(
+    weasyprint: ModuleType,
+    reads: int,
+    what: str,
+    marker: str,
+    wrap: Callable[[Callable[..., Any], ModuleType], Callable[..., Any]],
+) -> None:
+    """Put `wrap(function, tagging module)` in the place of WeasyPrint's function, where it
+    takes the arguments the hook reads (`tree_builder`) and is not wrapped by this hook
+    already (its wrapper carries `marker`): once a process."""
+    found = tree_builder(weasyprint, reads, what)
+    if found is None or getattr(found[1], marker, False):
+        return
+    tagging, build = found
+    setattr(tagging, FUNCTION, wrap(build, tagging))
+
+
 def _parameters(build: Callable[..., Any]) -> tuple[str, ...]:
     """The names of the arguments `build` takes by position (the original's, under a
     hook's wrapper); () where they cannot be read."""
