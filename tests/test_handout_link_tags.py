@@ -22,9 +22,9 @@ LONG_TEXT = (
 BODY = f"\nRead [{LONG_TEXT}](https://www.childwelfare.gov/) before the session.\n"
 
 
-def _handout(tmp_path: Path) -> Path:
+def _handout(tmp_path: Path, body: str = BODY) -> Path:
     require_weasyprint()
-    modules = {"links": module_text("Links", BODY)}
+    modules = {"links": module_text("Links", body)}
     context = context_of(write_handbook(tmp_path, modules=modules))
     handouts.build_handouts(context, tmp_path / "out")
     return tmp_path / "out" / "links.pdf"
@@ -42,6 +42,29 @@ def test_a_link_over_two_lines_with_its_printed_address_is_one_link(tmp_path: Pa
     assert not links[0].find("Link")[1:]  # no link inside it
     paragraph = next(element for element in _all(tree) if links[0] in element.kids)
     assert paragraph.role == "P"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        f"*[{LONG_TEXT}](https://www.childwelfare.gov/)*",
+        f"**[{LONG_TEXT}](https://www.childwelfare.gov/)**",
+        f"***[{LONG_TEXT}](https://www.childwelfare.gov/)***",
+        f"[*{LONG_TEXT}*](https://www.childwelfare.gov/)",
+    ],
+    ids=["in-em", "in-strong", "in-em-and-strong", "em-in-link"],
+)
+def test_a_link_in_emphasis_over_two_lines_is_one_link(tmp_path: Path, link: str) -> None:
+    """Review rv46: a link inside emphasis (`<em><a>`, `<strong><a>`) that a line broke
+    was a link a line, each inside its line's piece of the emphasis; emphasis inside a
+    link (`<a><em>`) held a clickable area of its own, outside the link."""
+    pdf = _handout(tmp_path, f"\nRead {link} before the session.\n")
+    links = [link for link in structure_tree(pdf).find("Link") if "Mandatory" in link.text]
+    assert ["".join(link.text.split()) for link in links] == [
+        "".join(f"{LONG_TEXT}(https://www.childwelfare.gov/)".split())
+    ]
+    assert not links[0].find("Link")[1:]  # no link inside it
+    assert _pointers_checked(pdf) > 5
 
 
 def _all(tree: Tagged) -> list[Tagged]:

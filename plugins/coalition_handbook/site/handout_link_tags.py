@@ -12,10 +12,15 @@ Like `handout_languages`, this wraps WeasyPrint's one function that builds each 
 of the structure tree (`weasyprint.pdf.tags._build_box_tree`, which has no hook), once a
 process: each `Link` element is marked with the HTML element it is made for, and once an
 element is built, a `Link` inside it made for the same `<a>` on the same page is joined
-to the one before it (or to it, where it is inside the link itself). What pointed to the
-joined element (the page's map from marked content to elements, the annotations' parent)
-points to the one it joined. Where a WeasyPrint has no such function, or one that takes
-other arguments (`handout_tree_builder`), the PDF is tagged as WeasyPrint tags it.
+to the one before it (or to it, where it is inside the link itself). A link inside
+emphasis (`<em><a>…</a></em>`, `<strong>`) is a `Link` inside each line's piece of the
+emphasis: two pieces of one emphasis, the one ending and the next beginning with a piece of
+the same link, are joined first, which makes those pieces of the link neighbours (review
+rv46). WeasyPrint gives emphasis inside a link (`<a><em>`) a clickable area of its own,
+which the `Link` element holds. What pointed to the joined element (the page's map from
+marked content to elements, the annotations' parent) points to the one it joined. Where
+a WeasyPrint has no such function, or one that takes other arguments
+(`handout_tree_builder`), the PDF is tagged as WeasyPrint tags it.
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ from .handout_tree_builder import wrap_tree_builder
 _WRAPPED = "_handbook_joins_links"
 # Set on a `Link` element: the HTML element (the `<a>`) WeasyPrint made it for.
 _MADE_FOR = "_handbook_link_of"
+# Set on the element of an inline box other than a link (`<em>`, `<strong>`, `<span>`):
+# the HTML element a line's piece of it is made for.
+_PIECE_OF = "_handbook_inline_of"
 
 
 def join_links(weasyprint: ModuleType) -> None:
@@ -40,12 +48,14 @@ def join_links(weasyprint: ModuleType) -> None:
         6,
         "links",
         _WRAPPED,
-        lambda build, tagging: _with_joined_links(build, tagging.pydyf),
+        lambda build, tagging: _with_joined_links(
+            build, tagging.pydyf, getattr(getattr(tagging, "boxes", None), "InlineBox", None)
+        ),
     )
 
 
 def _with_joined_links(
-    build: Callable[..., Iterator[Any]], pydyf: ModuleType
+    build: Callable[..., Iterator[Any]], pydyf: ModuleType, inline_box: type | None
 ) -> Callable[..., Iterator[Any]]:
     @functools.wraps(build)
     def build_joining_links(
@@ -64,7 +74,12 @@ def _with_joined_links(
             if isinstance(element, dict) and isinstance(element.get("K"), list):
                 if element.get("S") == "/Link" and html is not None:
                     setattr(element, _MADE_FOR, html)
-                _join(element, _Pointers(pdf, nums, annotations), pydyf)
+                elif inline_box is not None and isinstance(box, inline_box) and html is not None:
+                    setattr(element, _PIECE_OF, html)
+                pointers = _Pointers(pdf, nums, annotations)
+                _join(element, pointers, pydyf)
+                if getattr(element, _MADE_FOR, None) is not None:
+                    _hold_annotations(element, element, pointers)
             yield element
 
     setattr(build_joining_links, _WRAPPED, True)
@@ -103,15 +118,16 @@ class _Pointers:
 def _join(element: Any, pointers: _Pointers, pydyf: ModuleType) -> None:
     """Join each `Link` kid of `element` made for the same `<a>`, on the same page, as
     `element` (a link's printed address, inside it) or as the kid before it (the next
-    line of a link) to that one."""
+    line of a link) to that one; and each piece of an emphasis holding the next line of
+    a link to the piece before it, whose link pieces are joined in turn."""
     kids: list[Any] = []
     joined = False
     for reference in element["K"]:
         kid = pointers.resolved(reference)
         into = element if _same_link(kid, element) else None
-        if into is None and kids:
-            before = pointers.resolved(kids[-1])
-            into = before if _same_link(kid, before) else None
+        before = pointers.resolved(kids[-1]) if kids else None
+        if into is None and (_same_link(kid, before) or _link_goes_on(before, kid, pointers)):
+            into = before
         if into is None:
             kids.append(reference)
             continue
@@ -121,10 +137,46 @@ def _join(element: Any, pointers: _Pointers, pydyf: ModuleType) -> None:
             kids.extend(kid["K"])
         else:
             into["K"].extend(kid["K"])
+            if not _same_link(kid, before):
+                # The link's last piece before and first piece after are neighbours now.
+                _join(into, pointers, pydyf)
     # Not by counting kids: a piece holding one kid (its clickable area alone) leaves
     # as many as there were (review rv31).
     if joined:
         element["K"] = pydyf.Array(kids)
+
+
+def _hold_annotations(link: Any, element: Any, pointers: _Pointers) -> None:
+    """Move into `link` the annotations (clickable areas) WeasyPrint gives the emphasis
+    inside it (`<a><em>`), held by that emphasis: a link's annotation is the `Link`
+    element's (ISO 32000-1, 14.8.4.4.2), or a screen reader read one link a line."""
+    for reference in list(element["K"]):
+        kid = pointers.resolved(reference)
+        if not isinstance(kid, dict) or kid.get("S") in ("/Link", "/Form"):
+            continue
+        if kid.get("Type") == "/OBJR" and element is not link:
+            element["K"].remove(reference)
+            link["K"].append(reference)
+            for index, (holder, annotation) in enumerate(pointers.annotations):
+                if holder == element.reference and annotation.reference == kid["Obj"]:
+                    pointers.annotations[index] = (link.reference, annotation)
+        elif isinstance(kid.get("K"), list):
+            _hold_annotations(link, kid, pointers)
+
+
+def _link_goes_on(before: Any, kid: Any, pointers: _Pointers) -> bool:
+    """Whether `before` and `kid` are pieces of one emphasis (or other inline element), on
+    the same page, `before` ending and `kid` beginning with a piece of the same link
+    (through emphasis inside emphasis, `<em><strong><a>`, too)."""
+    html = getattr(kid, _PIECE_OF, None)
+    if html is None or html is not getattr(before, _PIECE_OF, None):
+        return False
+    if kid.get("Pg") != before.get("Pg") or not kid["K"] or not before["K"]:
+        return False
+    last, first = pointers.resolved(before["K"][-1]), pointers.resolved(kid["K"][0])
+    if not isinstance(last, dict) or not isinstance(first, dict):
+        return False
+    return _same_link(first, last) or _link_goes_on(last, first, pointers)
 
 
 def _same_link(kid: Any, other: Any) -> bool:
