@@ -230,6 +230,29 @@ def test_a_quote_inside_the_quote_of_a_definition_is_no_address_or_title_of_it(
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        "1. Some prose.\n[x]:\n- 'x <iframe src=x></iframe>'\n",
+        "1. Some prose.\n   [x]:\n- 'x <iframe src=x></iframe>'\n",
+        "1. Some prose.\n[x]:\n    - 'x <iframe src=x></iframe>'\n",
+        "> 1. Some prose.\n> [x]:\n> - 'x <iframe src=x></iframe>'\n",
+        "- a\n    - b\n[x]:\n- 'x <iframe src=x></iframe>'\n",
+    ],
+)
+def test_a_list_item_after_a_label_on_an_items_lazy_line_is_no_address(
+    tmp_path: Path, page: str
+) -> None:
+    """A label on a lazy line of a list item is the item's: Python-Markdown splits the
+    list into its items first, so the next item (nested or not) is no address of it and
+    its tag is published. The block pass took the item as the address and its quoted
+    tag as a title, and the rule said nothing."""
+    assert "<iframe" in render(page)  # published
+    assert [finding.line for finding in _findings(tmp_path, {"content/about.md": page})] == [
+        page.count("\n")
+    ]
+
+
+@pytest.mark.parametrize(
     ("line", "column"),
     [("<script>alert(1)</script>", 1), ('"t" <script>alert(1)</script>', 5)],
 )

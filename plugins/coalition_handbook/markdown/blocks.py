@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from functools import lru_cache
 
 from .line_widths import LineWidths
@@ -606,7 +607,16 @@ class Blocks:
                 or (lazy and self.quote_depth > 0)
                 or (follows_definition and self.reference_quoted)
             )
-            if self._definition(rest, next_line, margin, starts_block, follows_definition):
+            # A label on a lazy line of a list item is the item's too: an item on the
+            # next line, nested or not, is no address of it (rv31's lazy '[x]:').
+            if self._definition(
+                rest,
+                next_line,
+                margin,
+                starts_block,
+                follows_definition,
+                item_before=sys.maxsize if lazy and self.chunk_is_list else None,
+            ):
                 return None
             footnote = _FOOTNOTE.match(rest)
             if footnote:
@@ -650,7 +660,7 @@ class Blocks:
                     self.reference_quoted = quote is not None
                     margin = (indent if quote else column) + item.end()
                     if self._definition(
-                        rest[item.end() :], next_line, margin, False, False, in_item=True
+                        rest[item.end() :], next_line, margin, False, False, item_before=margin
                     ):
                         return None
                 return self._paragraph(position + item.end(), end, False, column, list_item=True)
@@ -727,7 +737,7 @@ class Blocks:
         margin: int,
         starts_block: bool,
         follows_definition: bool,
-        in_item: bool = False,
+        item_before: int | None = None,
     ) -> bool:
         """Whether `rest` (a line from its `[`, at column `margin`) starts a reference
         definition; notes the line it goes on to, if any, and where it ends. Python-Markdown
@@ -749,7 +759,7 @@ class Blocks:
             # Python-Markdown sets a fence aside first, and the place it leaves is the
             # definition's URL: label and fence both vanish (the fence is read as one).
             return self._found(None)
-        if in_item and self._next_item(next_line, margin):
+        if item_before is not None and self._next_item(next_line, item_before):
             return False
         url_line = self._next_definition_line(next_line, margin, starts_block)
         if url_line is None or _definition_target(url_line) is None:
@@ -757,10 +767,11 @@ class Blocks:
         return self._found("url")
 
     def _next_item(self, next_line: str | None, margin: int) -> bool:
-        """Whether `next_line` starts another item of the list whose item's first line
-        holds a definition's label at `margin`: Python-Markdown splits a list into its
-        items before it reads a definition, so that item is no address of the label
-        (review rv31: its tags were published unreported)."""
+        """Whether `next_line` starts, before column `margin`, another item of the list
+        whose item holds a definition's label (`margin` is the label's column on the
+        item's first line): Python-Markdown splits a list into its items before it reads
+        a definition, so that item is no address of the label (review rv31: its tags
+        were published unreported)."""
         after = self._line_after(next_line)
         if after is None:
             return False
