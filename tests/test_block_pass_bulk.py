@@ -79,6 +79,10 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         # ... and a setext underline of a quote's first line, which Python-Markdown
         # reads first: the line is a heading, no quote (rv31).
         "> - quoted item\n-   \na b\n>     quoted code",
+        # A definition on a quote's lazy line, then a paragraph at the margin: the quote
+        # goes on to the next blank line, so its list item keeps the last line, as text.
+        "> - quoted item\n[x]: http://a.org\na b\n>     quoted code",
+        "> - quoted item\r\n[x]: http://a.org\r\na b\r\n>     quoted code",
     ],
 )
 def test_container_bodies(text: str) -> None:

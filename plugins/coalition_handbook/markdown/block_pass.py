@@ -194,11 +194,14 @@ def _bulk_prose(
         blocks.previous = "paragraph"
     if blocks.in_code and not _ONLY_BLANK_LINES.fullmatch(text, start, end):
         blocks.in_code = False
-    if (len(blocks.containers) > 1 or blocks.quote_containers is not None) and (
-        (not first_blank and not continues) or blank_before_prose
-    ):
+    if (len(blocks.containers) > 1 or blocks.quote_containers is not None) and blank_before_prose:
         blocks.end_quote()
         blocks.close_from(1)  # a paragraph at column 0 closes every container and quote
+    elif not first_blank and not continues:
+        # Going on from a block that is no paragraph (a definition on a quote's lazy line,
+        # say), a paragraph at the margin closes every container, as `classify` reads it,
+        # but not the quote: Python-Markdown gives a quote the lines up to a blank one.
+        blocks.close_from(1)
     if (blocks.chunk_column or blocks.chunk_is_list) and (not continues or blank_before_prose):
         blocks.chunk_column = 0  # a paragraph starts at the margin
         blocks.chunk_is_list = False
