@@ -361,3 +361,18 @@ def test_table_cells_are_the_cells_of_the_tables_extension(pieces: list[str]) ->
     inside = "".join(pieces) + " "
     view = mask_blocks(f"{TABLE}|{inside}|\n", 1)
     assert view[len(TABLE) + 1 : len(TABLE) + 1 + len(inside)].split(HARD) == _TABLES._split(inside)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "> - w1x\n# w2x\nw3x w4x\n>     w5x\n",
+        "> - w1x\n[w6x]: http://a.org\n# w2x\nw3x w4x\n>     w5x\n",
+        "> w1x\n# w2x\n> w3x\n>     w5x\n",
+    ],
+)
+def test_a_heading_out_of_a_quote_ends_it(page: str) -> None:
+    """Python-Markdown reads a heading (`#`) before any quote, splitting the block there:
+    a quote after it starts anew, and its line indented four past `>` is code. The block
+    pass kept the quote (its list item) open over the heading and checked the code."""
+    assert checked_words(page) == shown_words(page)

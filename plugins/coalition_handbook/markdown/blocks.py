@@ -227,14 +227,13 @@ class Blocks:
             return None
         if self.previous != "paragraph":  # not a lazy line: a margin line closes containers
             self.close_from(1)
-            # ... and, as `classify` reads it, the quote before a blank line, so that a
-            # quote after it starts anew (review rv31: its '>     code' was prose).
-            if self.previous == "blank":
-                self.end_quote()
-            self.quote_depth = 0
             self.line_quoted = False
         elif len(self.containers) > 1:
             self._ends_strict(0)
+        # ... and, as `classify` reads it, any quote: a block of its own, so that a quote
+        # after it starts anew (review rv31: its '>     code' was prose).
+        self.end_quote()
+        self.quote_depth = 0
         self.in_code = False
         self.previous = "other"
         return heading.end(), len(line) - 1 if line.endswith("\r") else len(line), False
@@ -553,6 +552,9 @@ class Blocks:
         if first == "#" and (position == quote.end() if quote else column == 0 or at_block_start):
             heading = _ATX.match(rest)
             if heading:
+                if quote is None:  # Python-Markdown reads it first: it ends any quote
+                    self.end_quote()
+                    self.quote_depth = 0
                 self.previous = "other"
                 return position + heading.end(), end, False
         if first in "!?" and at_block_start:
