@@ -369,10 +369,15 @@ def test_table_cells_are_the_cells_of_the_tables_extension(pieces: list[str]) ->
         "> - w1x\n# w2x\nw3x w4x\n>     w5x\n",
         "> - w1x\n[w6x]: http://a.org\n# w2x\nw3x w4x\n>     w5x\n",
         "> w1x\n# w2x\n> w3x\n>     w5x\n",
+        "> - w1x\n***\nw3x w4x\n>     w5x\n",
+        "> - w1x\n[w6x]: http://a.org\n***\nw3x w4x\n>     w5x\n",
+        "> w1x\n> w2x\n***\n>     w5x\n",
+        "> - w1x\n---\nw3x w4x\n>     w5x\n",
     ],
 )
-def test_a_heading_out_of_a_quote_ends_it(page: str) -> None:
-    """Python-Markdown reads a heading (`#`) before any quote, splitting the block there:
-    a quote after it starts anew, and its line indented four past `>` is code. The block
-    pass kept the quote (its list item) open over the heading and checked the code."""
+def test_a_heading_or_rule_out_of_a_quote_ends_it(page: str) -> None:
+    """Python-Markdown reads a heading (`#`) or a rule before any quote, splitting the
+    block there: a quote after it starts anew, and its line indented four past `>` is
+    code. The block pass kept the quote (its list item) open over the heading or rule
+    and checked the code."""
     assert checked_words(page) == shown_words(page)

@@ -316,6 +316,14 @@ class Blocks:
             self.end_quote()
             self.quote_depth = 0
 
+    def _split_block(self, quote: re.Match[str] | None) -> None:
+        """A heading or rule on a line out of any quote: Python-Markdown reads it before
+        quotes, splitting the block there, so a quote before it is over and one after it
+        starts anew (its line indented four past `>` is code)."""
+        if quote is None:
+            self.end_quote()
+            self.quote_depth = 0
+
     def close_from(self, index: int) -> None:
         """Close the container at `index` and all inside it."""
         del self.containers[index:]
@@ -552,9 +560,7 @@ class Blocks:
         if first == "#" and (position == quote.end() if quote else column == 0 or at_block_start):
             heading = _ATX.match(rest)
             if heading:
-                if quote is None:  # Python-Markdown reads it first: it ends any quote
-                    self.end_quote()
-                    self.quote_depth = 0
+                self._split_block(quote)
                 self.previous = "other"
                 return position + heading.end(), end, False
         if first in "!?" and at_block_start:
@@ -587,6 +593,7 @@ class Blocks:
         # Going on from a paragraph, a rule or setext underline is one only near the
         # start of the paragraph's block (Python-Markdown reads its lines as they are).
         if first in "-*_" and _RULE.match(rest) and (not lazy or column - self.chunk_column < 4):
+            self._split_block(quote)
             self._close_beyond(column)  # a rule in a list item ends the list
             self.previous = "other"
             return None
