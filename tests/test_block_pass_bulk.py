@@ -89,13 +89,11 @@ def test_container_bodies(text: str) -> None:
     assert _bulk(text) == _line_by_line(text)
 
 
-# The same examples every run: a random run fails about one in twenty on a family left
-# open, a quote's lazy line, then a reference definition at the margin, then a quoted
-# line ('> - quoted item', '[x]: http://a.org', 'a b', '>     quoted code'): the bulk
-# path reads the last line as code, where Python-Markdown keeps it all in the quote's
-# list item, as text. CI must not pass or fail by chance; run with a seed of your own
-# (and no `derandomize`) to look for more.
-@settings(max_examples=1500, deadline=None, derandomize=True)
+# Random examples each run: the family that failed about one run in twenty (a quote's
+# lazy line, a reference definition, a paragraph at the margin, '>     quoted code') is
+# fixed (see `test_container_bodies`). Since, 20 random seeds of 1,500 examples and four
+# of 40,000 all pass; a failure here is a new family: add it to `test_container_bodies`.
+@settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=25), st.sampled_from(["\n", "\r\n"]))
 def test_random_lines(lines: list[str], newline: str) -> None:
     text = newline.join(lines)
