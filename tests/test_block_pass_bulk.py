@@ -83,6 +83,8 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         # goes on to the next blank line, so its list item keeps the last line, as text.
         "> - quoted item\n[x]: http://a.org\na b\n>     quoted code",
         "> - quoted item\r\n[x]: http://a.org\r\na b\r\n>     quoted code",
+        # A line of quote marks alone is no blank line: the quote goes on (as text).
+        "> - quoted item\n>\na b\n>     quoted code",
     ],
 )
 def test_container_bodies(text: str) -> None:

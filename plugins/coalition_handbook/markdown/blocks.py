@@ -189,6 +189,7 @@ class Blocks:
         self.abbreviations: set[str] = set()
         self.previous = "blank"  # "blank" | "paragraph" | "raw" (HTML) | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
+        self.blank_in_quote = False  # whether the last blank line was one of quote marks
         # The whole text and where the next line starts: an opening fence is one only if
         # a closing fence follows.
         self.text = ""
@@ -408,6 +409,7 @@ class Blocks:
             if self.previous != "blank":
                 self.in_table = False
             self.previous = "blank"
+            self.blank_in_quote = False
             self.chunk_is_list = False  # a blank line ends the block
             return None
 
@@ -430,7 +432,7 @@ class Blocks:
         elif not lazy:
             self._close_beyond(column)
         quote = _BLOCKQUOTE.match(line, position)
-        if quote is None and self.previous == "blank":
+        if quote is None and self.previous == "blank" and not self.blank_in_quote:
             self.end_quote()  # at a blank line
         base = self.containers[-1]
         if (
@@ -467,7 +469,9 @@ class Blocks:
         if quote:
             position, indent = _indent_of(line, quote.end())
             if position >= end:
+                # No blank line to Python-Markdown: the quote goes on over it.
                 self.previous = "blank"
+                self.blank_in_quote = True
                 return None
             self.quote_indent = indent
             if not lazy:  # less indented than a container's content, a line ends it
