@@ -85,6 +85,7 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         "> - quoted item\r\n[x]: http://a.org\r\na b\r\n>     quoted code",
         # A line of quote marks alone is no blank line: the quote goes on (as text).
         "> - quoted item\n>\na b\n>     quoted code",
+        ">\n> - quoted item\n\n    indented text",
     ],
 )
 def test_container_bodies(text: str) -> None:

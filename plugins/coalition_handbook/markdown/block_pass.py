@@ -189,6 +189,7 @@ def _bulk_prose(
     if _is_blank_line(text, last_start, last_end):
         body_end = end
         blocks.previous = "blank"
+        blocks.blank_in_quote = False
     else:
         body_end = last_end - 1 if text[last_end - 1] == "\r" else last_end
         blocks.previous = "paragraph"
