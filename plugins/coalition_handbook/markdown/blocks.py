@@ -309,18 +309,11 @@ class Blocks:
             self.quote_containers = None
         self.quote_columns.clear()
 
-    def _leave_quote_for_block(self, quote: re.Match[str] | None) -> None:
-        """An admonition, details or tab opened on a quote's lazy line, outside the quote:
-        Python-Markdown reads it as a block of its own before any quote, so the quote is
-        over and one after it starts anew (rv31's random lines)."""
-        if self.quote_depth and quote is None:
-            self.end_quote()
-            self.quote_depth = 0
-
     def _split_block(self, quote: re.Match[str] | None) -> None:
-        """A heading or rule on a line out of any quote: Python-Markdown reads it before
-        quotes, splitting the block there, so a quote before it is over and one after it
-        starts anew (its line indented four past `>` is code)."""
+        """A heading, rule, admonition, details or tab on a line out of any quote:
+        Python-Markdown reads it before quotes, splitting the block there, so a quote
+        before it is over and one after it starts anew (its line indented four past `>` is
+        code)."""
         if quote is None:
             self.end_quote()
             self.quote_depth = 0
@@ -570,7 +563,7 @@ class Blocks:
         if first in "!?" and at_block_start:
             admonition = _ADMONITION.match(rest)
             if admonition:
-                self._leave_quote_for_block(quote)
+                self._split_block(quote)
                 self._enter(column, strict=True)
                 if first == "?" or admonition.group(1) != "":
                     # its title (a details' summary, even empty) is a block before its content
@@ -590,7 +583,7 @@ class Blocks:
         if first == "=" and at_block_start:
             tab = _TAB.match(rest)
             if tab:
-                self._leave_quote_for_block(quote)
+                self._split_block(quote)
                 self._enter(column, strict=True)
                 self.previous = "other"
                 return position + tab.start(1), position + tab.end(1), False
