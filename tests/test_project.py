@@ -12,6 +12,7 @@ import zipfile
 from importlib import metadata
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
@@ -236,14 +237,30 @@ def test_engine_does_not_import_mkdocs() -> None:
     assert offenders == []
 
 
-def test_wheel_carries_every_package_file(tmp_path: Path) -> None:
-    """Another coalition installs the plugin as a package, not from this tree: the wheel
-    must hold every template, schema and asset the code reads, and its entry points."""
+# What the copy the wheel tests build says its version is: none the package had, so a
+# version read anywhere but the package's `__version__` shows.
+_WHEEL_VERSION = "9.8.7"
+
+
+@pytest.fixture(scope="module")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(the wheel, the source it was built from): a copy of the package whose
+    `__version__` alone is raised to `_WHEEL_VERSION`, built offline."""
+    tmp_path = tmp_path_factory.mktemp("wheel")
     source = tmp_path / "source"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     shutil.copytree(ROOT / "plugins", source / "plugins", ignore=ignore)
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy2(ROOT / name, source / name)
+    init = source / "plugins" / "coalition_handbook" / "__init__.py"
+    text, count = re.subn(
+        r'^__version__ = "[^"]*"$',
+        f'__version__ = "{_WHEEL_VERSION}"',
+        init.read_text(encoding="utf-8"),
+        flags=re.MULTILINE,
+    )
+    assert count == 1
+    init.write_text(text, encoding="utf-8")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
          "--wheel-dir", str(tmp_path / "dist"), str(source)],
@@ -251,6 +268,13 @@ def test_wheel_carries_every_package_file(tmp_path: Path) -> None:
         capture_output=True,
     )  # fmt: skip
     (wheel,) = (tmp_path / "dist").glob("coalition_handbook-*.whl")
+    return wheel, source
+
+
+def test_wheel_carries_every_package_file(built_wheel: tuple[Path, Path]) -> None:
+    """Another coalition installs the plugin as a package, not from this tree: the wheel
+    must hold every template, schema and asset the code reads, and its entry points."""
+    wheel, source = built_wheel
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         (entry_points,) = (name for name in names if name.endswith(".dist-info/entry_points.txt"))
@@ -266,6 +290,19 @@ def test_wheel_carries_every_package_file(tmp_path: Path) -> None:
     assert "handbook = coalition_handbook.cli:main" in entry_points_text
     # MIT asks that its text go with every copy.
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), sorted(names)
+
+
+def test_the_wheel_takes_its_version_from_the_package(built_wheel: tuple[Path, Path]) -> None:
+    """Release audit: pyproject.toml and `__version__` each said 0.1.0, so raising one
+    alone shipped a wheel whose `handbook --version`, SARIF report and handout cache
+    keys named another version than pip does. `__version__` is the one place: it is
+    also in the cache keys (a new version's code reads no old entry)."""
+    wheel, _ = built_wheel
+    assert wheel.name == f"coalition_handbook-{_WHEEL_VERSION}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = (name for name in archive.namelist() if name.endswith(".dist-info/METADATA"))
+        meta = archive.read(name).decode()
+    assert f"\nVersion: {_WHEEL_VERSION}\n" in meta
 
 
 def _schema_patterns() -> list[tuple[str, str]]:
