@@ -20,7 +20,7 @@ from conftest import require_or_skip
 from helpers_model import load, term_yaml
 from site_builds import SiteBuild
 
-from coalition_handbook import mkdocs_yml
+from coalition_handbook import __version__, mkdocs_yml
 from coalition_handbook.cli import CONFIG_NAMES, main
 from coalition_handbook.matching import Matcher
 from coalition_handbook.plugin.config import HandbookPluginConfig
@@ -285,6 +285,18 @@ def test_the_guide_runs_pip_from_the_virtual_environment() -> None:
     assert len(commands) >= 3  # install, wheel, install the wheel
     for command in commands:
         assert command.startswith(".venv/bin/python -m pip "), command
+
+
+def test_the_guide_names_the_version_the_package_has() -> None:
+    """Release audit: raising `__version__` left the guide's `handbook --version` output
+    and its wheel file names (`pip install vendor/coalition_handbook-0.1.0-...whl`,
+    which pip then cannot find) at the version before."""
+    named = re.findall(
+        r"handbook (\d+\.\d+\.\d+)\b|coalition_handbook-(\d+\.\d+\.\d+)-",
+        guide_text(),
+    )
+    assert len(named) >= 3  # `--version`, the wheel in GitHub Actions and in GitLab CI/CD
+    assert {version for pair in named for version in pair if version} == {__version__}
 
 
 def test_every_environment_variable_the_engine_reads_is_in_the_guide() -> None:

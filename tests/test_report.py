@@ -64,11 +64,13 @@ SUFFIXES = {"text": "txt", "json": "json", "github": "github.txt", "sarif": "sar
 @pytest.mark.parametrize("name", sorted(FORMATTERS))
 def test_formatter_matches_golden_file(name: str) -> None:
     expected = (GOLDEN / f"findings.{SUFFIXES[name]}").read_text(encoding="utf-8")
-    # The SARIF report lists every rule: a new one changes it (audit: a first contributor
-    # adding a rule got a long diff and no word of what to do).
+    # The SARIF report lists every rule and names the package's version: a new rule or a
+    # new version changes it (audit: a first contributor adding a rule got a long diff and
+    # no word of what to do).
     assert FORMATTERS[name](FINDINGS) == expected, (
-        f"tests/golden/findings.{SUFFIXES[name]} differs: after adding a rule, write it "
-        'again as CONTRIBUTING.md says ("Add a rule", step 5) and read its diff'
+        f"tests/golden/findings.{SUFFIXES[name]} differs: after adding a rule or raising "
+        '`__version__`, write it again as CONTRIBUTING.md says ("Add a rule", step 5) and '
+        "read its diff"
     )
 
 
