@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
 from importlib import metadata
@@ -242,16 +243,31 @@ def test_engine_does_not_import_mkdocs() -> None:
 _WHEEL_VERSION = "9.8.7"
 
 
+# What a checkout has beside its own files: none of it belongs in a package.
+_NOT_SOURCE = {".git", ".venv", "site", ".cache", "build", "dist", ".pytest_cache",
+               ".ruff_cache", ".hypothesis"}  # fmt: skip
+
+
+def _checkout_files(folder: str, names: list[str]) -> set[str]:
+    """`shutil.copytree`'s ignore: what a build or a run left in the checkout."""
+    at_root = Path(folder) == ROOT
+    return {
+        name
+        for name in names
+        if (at_root and name in _NOT_SOURCE)
+        or name == "__pycache__"
+        or name.endswith((".pyc", ".egg-info"))
+    }
+
+
 @pytest.fixture(scope="module")
-def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(the wheel, the source it was built from): a copy of the package whose
-    `__version__` alone is raised to `_WHEEL_VERSION`, built offline."""
-    tmp_path = tmp_path_factory.mktemp("wheel")
+def built_packages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """(the source archive, the wheel built from it, the source it came from): from a
+    copy of the checkout whose `__version__` alone is raised to `_WHEEL_VERSION`, built
+    offline, as pip installs the archive (a wheel made from its unpacked files)."""
+    tmp_path = tmp_path_factory.mktemp("packages")
     source = tmp_path / "source"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
-    shutil.copytree(ROOT / "plugins", source / "plugins", ignore=ignore)
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
-        shutil.copy2(ROOT / name, source / name)
+    shutil.copytree(ROOT, source, ignore=_checkout_files)
     init = source / "plugins" / "coalition_handbook" / "__init__.py"
     text, count = re.subn(
         r'^__version__ = "[^"]*"$',
@@ -261,14 +277,42 @@ def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     )
     assert count == 1
     init.write_text(text, encoding="utf-8")
+    dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(tmp_path / "dist"), str(source)],
+        [sys.executable, "-c", "import sys; from setuptools import build_meta; "
+         "build_meta.build_sdist(sys.argv[1])", str(dist)],
+        cwd=source,
         check=True,
         capture_output=True,
     )  # fmt: skip
-    (wheel,) = (tmp_path / "dist").glob("coalition_handbook-*.whl")
+    (sdist,) = dist.glob("coalition_handbook-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path / "unpacked", filter="data")
+    (unpacked,) = (tmp_path / "unpacked").iterdir()
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(dist), str(unpacked)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    (wheel,) = dist.glob("coalition_handbook-*.whl")
+    return sdist, wheel, source
+
+
+@pytest.fixture(scope="module")
+def built_wheel(built_packages: tuple[Path, Path, Path]) -> tuple[Path, Path]:
+    """(the wheel, the source it was built from)."""
+    _, wheel, source = built_packages
     return wheel, source
+
+
+def _package_files(source: Path) -> set[str]:
+    """Every file of the package in `source`, as the wheel names it."""
+    return {
+        path.relative_to(source / "plugins").as_posix()
+        for path in (source / "plugins" / "coalition_handbook").rglob("*")
+        if path.is_file()
+    }
 
 
 def test_wheel_carries_every_package_file(built_wheel: tuple[Path, Path]) -> None:
@@ -279,11 +323,7 @@ def test_wheel_carries_every_package_file(built_wheel: tuple[Path, Path]) -> Non
         names = set(archive.namelist())
         (entry_points,) = (name for name in names if name.endswith(".dist-info/entry_points.txt"))
         entry_points_text = archive.read(entry_points).decode()
-    package_files = {
-        path.relative_to(source / "plugins").as_posix()
-        for path in (source / "plugins" / "coalition_handbook").rglob("*")
-        if path.is_file()
-    }
+    package_files = _package_files(source)
     assert len(package_files) > 50
     assert sorted(package_files - names) == []
     assert "handbook = coalition_handbook.plugin:HandbookPlugin" in entry_points_text
@@ -303,6 +343,24 @@ def test_the_wheel_takes_its_version_from_the_package(built_wheel: tuple[Path, P
         (name,) = (name for name in archive.namelist() if name.endswith(".dist-info/METADATA"))
         meta = archive.read(name).decode()
     assert f"\nVersion: {_WHEEL_VERSION}\n" in meta
+
+
+def test_the_source_archive_carries_the_package_and_no_checkout_files(
+    built_packages: tuple[Path, Path, Path],
+) -> None:
+    """Release audit: what `pip install coalition_handbook-X.tar.gz` builds from. It
+    holds the package whole, the licence and the pinned versions ADOPTING.md installs
+    with, and nothing a checkout has for its own work (tests, the example handbook)."""
+    sdist, _, source = built_packages
+    with tarfile.open(sdist) as archive:
+        names = {name.partition("/")[2] for name in archive.getnames()}
+    package_files = {f"plugins/{name}" for name in _package_files(source)}
+    wanted = {"LICENSE", "README.md", "pyproject.toml", "constraints.txt", *package_files}
+    assert sorted(wanted - names) == []
+    tops = {name.split("/")[0] for name in names if name}
+    assert tops <= {"LICENSE", "README.md", "pyproject.toml", "constraints.txt",
+                    "MANIFEST.in", "setup.cfg", "PKG-INFO", "plugins"}, sorted(tops)  # fmt: skip
+    assert [name for name in names if "__pycache__" in name or name.endswith(".pyc")] == []
 
 
 def _schema_patterns() -> list[tuple[str, str]]:
