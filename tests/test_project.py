@@ -150,6 +150,23 @@ def test_entry_points_and_pins() -> None:
         assert ">=" in requirement, f"{requirement} has no lower bound"
 
 
+def test_classifiers_say_mkdocs_and_the_pythons_requires_python_allows() -> None:
+    """Release audit: the metadata had no classifiers, so an index or `pip` listing told
+    nobody it is a MkDocs plugin, nor which Pythons CI runs it on (requires-python's
+    lowest, the one CI uses)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    classifiers = project.get("classifiers", [])
+    assert "Framework :: MkDocs" in classifiers
+    lowest = Version(project["requires-python"].removeprefix(">="))
+    pythons = [
+        Version(name.rpartition(" :: ")[2])
+        for name in classifiers
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", name)
+    ]
+    assert lowest in pythons
+    assert all(python >= lowest for python in pythons), pythons
+
+
 def test_constraints_pin_every_dependency() -> None:
     constraints = (ROOT / "constraints.txt").read_text(encoding="utf-8")
     pinned = {
