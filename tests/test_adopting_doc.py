@@ -299,6 +299,21 @@ def test_the_guide_names_the_version_the_package_has() -> None:
     assert {version for pair in named for version in pair if version} == {__version__}
 
 
+def test_the_guide_builds_the_wheel_without_an_earlier_builds_files() -> None:
+    """Release audit: pip builds a checkout's wheel in its `build/` folder, which keeps
+    the files of the build before: a rule module removed upstream since went into the
+    wheel all the same, and `coalition_handbook.check` runs every module of `rules/`."""
+    (block,) = (
+        match["text"]
+        for match in FENCED_BLOCK.finditer(section("Install the package"))
+        if " -m pip wheel " in match["text"]
+    )
+    lines = block.splitlines()
+    (wheel,) = (number for number, line in enumerate(lines) if " -m pip wheel " in line)
+    source = lines[wheel].split()[-1]
+    assert f"rm -rf {source}/build" in lines[:wheel]
+
+
 def test_every_environment_variable_the_engine_reads_is_in_the_guide() -> None:
     read = set()
     for path in (ROOT / "plugins").rglob("*.py"):
