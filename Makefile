@@ -14,7 +14,8 @@ help:  ## list these targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
 		sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
 
-$(INSTALLED): pyproject.toml constraints.txt
+# __init__.py: the version, which an editable install keeps in its metadata.
+$(INSTALLED): pyproject.toml constraints.txt plugins/coalition_handbook/__init__.py
 	@$(PYTHON) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 		echo "make: $(PYTHON) is missing, older than 3.11, or has no venv (Debian and" \
 			"Ubuntu: apt-get install python3-venv, or python3.X-venv for python3.X;" \

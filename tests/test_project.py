@@ -150,6 +150,20 @@ def test_entry_points_and_pins() -> None:
         assert ">=" in requirement, f"{requirement} has no lower bound"
 
 
+def test_make_installs_again_when_the_version_changes() -> None:
+    """`make install` is redone when a file it depends on changes: the version's file is
+    one (an editable install keeps the version it was made with in its metadata, so
+    `pip list` and `importlib.metadata` kept naming the one before a release)."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    attribute = pyproject["tool"]["setuptools"]["dynamic"]["version"]["attr"]
+    module = attribute.rpartition(".")[0].replace(".", "/")
+    version_file = f"plugins/{module}/__init__.py"
+    assert (ROOT / version_file).is_file()
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (prerequisites,) = re.findall(r"^\$\(INSTALLED\):(.*)$", text, flags=re.MULTILINE)
+    assert version_file in prerequisites.split()
+
+
 def test_classifiers_say_mkdocs_and_the_pythons_requires_python_allows() -> None:
     """Release audit: the metadata had no classifiers, so an index or `pip` listing told
     nobody it is a MkDocs plugin, nor which Pythons CI runs it on (requires-python's
