@@ -2259,6 +2259,16 @@ def test_a_source_address_is_a_web_address_in_either_case(
         ('"labor, forced"', False),
         ('"Trafficking Victims Protection Act (TVPA)"', False),
         ('"survivors\'"', False),
+        # Audit (Spanish translator): Spanish quotes and opening marks were kept as part
+        # of the form, which then matched only where the text wrote them too.
+        ('"«lover boy»"', True),
+        ('"‹lover boy›"', True),
+        ('"„lover boy“"', True),
+        ('"¿trata"', True),
+        ('"¡trata"', True),
+        ('"trata¿"', True),
+        ('"año de acogida"', False),
+        ('"niño «lover boy» Pérez"', False),  # inside a form, as a name's nickname
     ],
 )
 def test_a_form_with_the_punctuation_of_a_sentence_around_it_is_refused(
