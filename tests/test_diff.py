@@ -3129,6 +3129,92 @@ def test_a_changed_reason_to_avoid_and_translation_are_shown_old_and_new(
     assert "  - `translations`: es: `sobreviviente` → `superviviente`\n" in out  # fr unchanged
 
 
+def test_translations_to_review_name_each_term_a_translator_must_redo(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit (Spanish translator): a second language's handbook is a site of its own,
+    whose diff saw none of these changes, and the first one's report named no
+    translation to redo: a definition changed under `es: sobreviviente`, a term
+    deprecated for one whose Spanish form was new, a term renamed with its translation."""
+    write(repository, "glossary/survivor.yml", term(extra="translations: {es: sobreviviente}\n"))
+    write(repository, "glossary/victim.yml", term("victim", extra="translations: {es: víctima}\n"))
+    write(repository, "glossary/prostitute.yml", term("prostitute"))
+    write(repository, "glossary/sources-only.yml", term("hotline", extra="translations: {es: x}\n"))
+    commit(repository, "base with translations")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(
+            version=2,
+            versions=(2, 1),
+            definition="A person harmed by trafficking.",
+            extra="translations: {es: sobreviviente}\n",
+        ),
+    )
+    write(
+        repository,
+        "glossary/victim.yml",
+        term(
+            "victim or survivor",
+            version=2,
+            versions=(2, 1),
+            extra="aliases: [victim]\ntranslations: {es: víctima o sobreviviente}\n",
+        ),
+    )
+    write(
+        repository,
+        "glossary/prostitute.yml",
+        term(
+            "prostitute",
+            version=2,
+            versions=(2, 1),
+            extra="status: deprecated\nreplaced_by: person-in-the-sex-trade\n",
+        ),
+    )
+    write(
+        repository,
+        "glossary/person-in-the-sex-trade.yml",
+        term(
+            "person in the sex trade", extra="translations: {es: persona en el comercio sexual}\n"
+        ),
+    )
+    # Only its translation changed: the translator's own edit, nothing to redo.
+    write(
+        repository,
+        "glossary/sources-only.yml",
+        term("hotline", version=2, versions=(2, 1), extra="translations: {es: y}\n"),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    section = out[out.index("### Translations to review") :].split("\n### ")[0]
+    assert "The glossary translates its terms into `es`." in section
+    assert (
+        "- **survivor** (`survivor`): `definition` changed\n  - `es`: `sobreviviente`\n"
+    ) in section
+    assert (
+        "- **victim or survivor** (`victim`): `term`, `aliases` changed\n"
+        "  - `es`: `víctima o sobreviviente` (was `víctima`)\n"
+    ) in section
+    assert (
+        "- **prostitute** (`prostitute`): deprecated, replaced by `person-in-the-sex-trade`\n"
+        "  - `es`: no translation; the replacement's: `persona en el comercio sexual`\n"
+    ) in section
+    assert (
+        "- **person in the sex trade** (`person-in-the-sex-trade`): new term\n"
+        "  - `es`: `persona en el comercio sexual`\n"
+    ) in section
+    assert "hotline" not in section
+
+
+def test_no_translations_to_review_where_the_glossary_translates_nothing(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(repository, "glossary/survivor.yml", term(version=2, versions=(2, 1), definition="New."))
+    code, out, _ = diff(repository, capsys)
+    assert code == 0 and "- **survivor**" in out
+    assert "Translations to review" not in out
+
+
 def test_a_form_to_avoid_added_is_shown_with_its_reason(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

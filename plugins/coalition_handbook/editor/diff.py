@@ -291,6 +291,7 @@ def diff_report(
         loosened,
         settings=new.settings,
         use_directory_urls=config.use_directory_urls,
+        head_terms=new.handbook.terms,
     )
     # The step summary outlives a leak's clean-up: personal data is shown masked.
     mask = PersonalDataMask.of(config)

@@ -47,6 +47,7 @@ from .report_limits import Budget, ReportLimits, within
 from .report_markdown import escape, fenced, inline_code, line_start, link_target
 from .report_masks import MASKED_NOTE
 from .report_suppressions import SwitchedOff, suppressions_section
+from .report_translations import translations_section
 from .report_uses import first_places, uses_section
 from .usage import Use
 
@@ -161,7 +162,9 @@ class ReportContext:
     plugin's settings makes the checks stop saying; `settings`, mkdocs-redirects and
     `nav` as the head's config file sets them, and `use_directory_urls`, for the old
     addresses this change takes off the site (`page_moves`); `personal_data_masked`,
-    whether it shows personal data masked (`report_masks`), which it then says once."""
+    whether it shows personal data masked (`report_masks`), which it then says once;
+    `head_terms`, the head's terms, for the languages the glossary translates into and a
+    deprecated term's replacement (`report_translations`)."""
 
     base_label: str
     head_label: str
@@ -172,6 +175,7 @@ class ReportContext:
     settings: SiteSettings = dataclasses.field(default_factory=SiteSettings)
     use_directory_urls: bool = True
     personal_data_masked: bool = False
+    head_terms: Mapping[str, Term] = dataclasses.field(default_factory=dict)
 
 
 def render(
@@ -218,6 +222,7 @@ def render(
         )
     lowered = check_settings.lowered if check_settings else {}
     lines += uses_section(changes, uses, budget, lowered)
+    lines += translations_section(changes, context.head_terms)
     # Last, where a size limit cuts first (`NEW_ITEMS`).
     for kind in KINDS:
         lines += _new_items_section(kind, changes.of_kind(kind), budget)
