@@ -370,6 +370,34 @@ def test_merge_keys_fill_in_without_overriding() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "path", "expected"),
+    [
+        # A key the mapping sets itself is placed at its own value, not the merged one.
+        ("d: &d {status: approved}\nstatus: wrong\n<<: *d\n", "status", "wrong"),
+        ("d: &d {s: {t: 1}}\ne:\n  s: {t: x}\n  <<: *d\n", "e.s.t", "x"),
+        # The first of two merged mappings gives the value, and its place.
+        ("e:\n  <<: [{s: one}, {s: two}]\n", "e.s", "one"),
+        ("e:\n  <<: {s: one}\n  <<: {s: two}\n", "e.s", "one"),
+        # A key only a merge gives is placed where the merged mapping writes it.
+        ("d: &d {s: merged}\ne:\n  <<: *d\n", "e.s", "merged"),
+    ],
+)
+def test_a_merged_value_is_placed_where_the_value_read_is(
+    text: str, path: str, expected: str
+) -> None:
+    """Found by differential fuzzing against PyYAML's node marks: a merged mapping's
+    values took the places of the keys the mapping sets itself, so a schema finding
+    about `status: wrong` pointed at the merged `approved`."""
+    document = load_yaml(text)
+    data = document.data
+    for part in path.split("."):
+        data = data[part]
+    assert str(data) == expected
+    assert raw(text, path) == expected
+    assert not document.problems
+
+
+@pytest.mark.parametrize(
     ("text", "fragment"),
     [
         ("a: !custom x\n", "the YAML tag '!custom' is not supported here"),

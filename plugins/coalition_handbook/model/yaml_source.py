@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,6 +241,13 @@ class YamlDocument:
 
 def join_path(prefix: str, part: str | int) -> str:
     return f"{prefix}.{part}" if prefix else str(part)
+
+
+def _within(paths: Iterable[str], roots: list[str]) -> list[str]:
+    """The dotted `paths` that are one of `roots` or a value inside one."""
+    return [
+        path for path in paths if any(path == root or path.startswith(f"{root}.") for root in roots)
+    ]
 
 
 def load_yaml(
@@ -732,12 +740,37 @@ class _Builder:
                 if not isinstance(source, yaml.MappingNode):
                     self.problem("'<<' must merge a mapping", source)
                     continue
-                merged: dict[str, Any] = {}
-                self.fill_mapping(source, path, depth, merged, explicit=set())
-                for key, value in merged.items():
-                    if key not in explicit:
-                        result[key] = value
-                        explicit.add(key)
+                self.merge_mapping(source, path, depth, result, explicit)
+
+    def merge_mapping(
+        self,
+        source: yaml.MappingNode,
+        path: str,
+        depth: int,
+        result: dict[str, Any],
+        explicit: set[str],
+    ) -> None:
+        """Fill in `result` (the mapping at `path`) from the merged mapping `source`,
+        with the keys not in `explicit` (set already). The merged values are built
+        aside, places and all: the places of a key set already stay those of the value
+        read (a finding about `status: wrong` pointed at a merged `approved`)."""
+        document = self.document
+        places = document.values, document.keys, document.unreadable
+        document.values, document.keys, document.unreadable = {}, {}, set()
+        merged: dict[str, Any] = {}
+        try:
+            self.fill_mapping(source, path, depth, merged, explicit=set())
+            values, keys, unreadable = document.values, document.keys, document.unreadable
+        finally:
+            document.values, document.keys, document.unreadable = places
+        taken = [join_path(path, key) for key in merged if key not in explicit]
+        for key, value in merged.items():
+            if key not in explicit:
+                result[key] = value
+                explicit.add(key)
+        document.values.update((child, values[child]) for child in _within(values, taken))
+        document.keys.update((child, keys[child]) for child in _within(keys, taken))
+        document.unreadable.update(_within(unreadable, taken))
 
     def scalar(self, node: yaml.Node, path: str = "") -> Any:
         """The value of a scalar `node`, stored at `path` (which a problem names)."""
