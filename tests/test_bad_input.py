@@ -962,6 +962,10 @@ def test_quotes_are_advised_only_where_text_alone_is_wanted(tmp_path: Path) -> N
         ("!!python/name:os.system", "the YAML tag '!!python/name:os.system' is not supported"),
         ("!!bool maybe", "cannot read this value as bool"),
         ('!!int ""', "cannot read this value as int"),
+        # PyYAML refuses these too; they were read as text, silently (found by fuzzing).
+        ("!!int 2a", "cannot read this value as int"),
+        ("!!float abc", "cannot read this value as float"),
+        ("!!float |\n    1e3\n    x", "cannot read this value as float"),
         ("!custom x", "the YAML tag '!custom' is not supported"),
     ],
 )

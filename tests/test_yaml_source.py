@@ -451,6 +451,23 @@ def test_a_line_out_of_step_with_its_block_is_said_in_plain_words(
         assert "<block end>" not in problem.message and "expected key" not in problem.message
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: !!int 2a\n", "cannot read this value as int"),
+        ("a: &x !!float abc\n", "cannot read this value as float"),
+        ("a: 0x_\n", "cannot read this value as int; put it in quotes to keep it as text"),
+        ("a: [0b_]\n", "cannot read this value as int; put it in quotes to keep it as text"),
+    ],
+)
+def test_a_number_yaml_cannot_read_is_a_problem_at_it(text: str, message: str) -> None:
+    """PyYAML refuses these documents; they were read as text without a word (found by
+    differential fuzzing against PyYAML)."""
+    (problem,) = load_yaml(text).problems
+    assert problem.message == message
+    assert problem.offset == (text.index("[") + 1 if "[" in text else 3)
+
+
 def test_an_impossible_timestamp_stays_text() -> None:
     document = load_yaml("d: 2026-02-30\n")
     assert document.data == {"d": "2026-02-30"} and not document.problems

@@ -811,9 +811,19 @@ class _Builder:
         except yaml.constructor.ConstructorError as error:
             self.problem(f"cannot read this value: {shortened(str(error.problem), 200)}", node)
         except ValueError:
-            pass  # a timestamp such as 2026-02-30 stays text; the schema says if it matters
+            if node.tag != _TIMESTAMP_TAG:  # `!!int 2a`, `!!float abc`: PyYAML refuses
+                self.cannot_read(node)
+            # A timestamp such as 2026-02-30 stays text; the schema says if it matters.
         except (KeyError, IndexError, AttributeError, TypeError, OverflowError):
             # An explicit tag on a value it cannot hold (`!!bool maybe`, `!!timestamp x`).
-            tag = shortened(node.tag.rpartition(":")[2])
-            self.problem(f"cannot read this value as {tag}", node)
+            self.cannot_read(node)
         return node.value
+
+    def cannot_read(self, node: yaml.Node) -> None:
+        tag = shortened(node.tag.rpartition(":")[2])
+        start, end = self.span(node)
+        properties = _PROPERTIES.match(self.lines.text, start, end)
+        tagged = properties is not None and "!" in properties.group()
+        # Untagged, a plain `0x_` looks like a number to YAML, which cannot read it.
+        hint = "" if tagged else "; put it in quotes to keep it as text"
+        self.problem(f"cannot read this value as {tag}{hint}", node)
