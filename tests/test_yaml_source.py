@@ -72,6 +72,20 @@ def test_an_empty_value_with_an_anchor_is_placed_on_its_own_line(
     assert text[start - 2 : start] in ("&x", "a2")
 
 
+@pytest.mark.parametrize("bom", ["\ufeff", "\ufeff\ufeff"])
+def test_a_bom_left_in_the_text_moves_no_place(bom: str) -> None:
+    """A file saved with two BOMs keeps one after decoding, which libyaml's marks did
+    not count: every value was placed one character early, `b` at ' [x, 1' (found by
+    differential fuzzing against PyYAML's node marks)."""
+    text = bom + "a: 1\nb: [x, 1]\n"
+    assert load_yaml(text).data == {"a": 1, "b": ["x", 1]}
+    assert raw(text, "b") == "[x, 1]"
+    assert raw(text, "b.1") == "1"
+    broken = bom + "a: 1\nb: [x,\n  {\n"
+    (problem,) = load_yaml(broken).problems
+    assert problem.offset == len(broken)  # where the text ends with the list open
+
+
 def test_spans_of_a_window_are_offsets_into_the_whole_text() -> None:
     text = "---\ntitle: Module\nobjectives:\n  - One\n---\nBody\n"
     start = text.index("title")

@@ -164,6 +164,7 @@ _NON_PRINTABLE = re.compile(
 # LineIndex: an invisible one splits a value where the editor sees one line.
 _HIDDEN_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 _HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+_BOM = "\ufeff"
 _MAPPING_TAG = "tag:yaml.org,2002:map"
 _SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -265,10 +266,14 @@ def load_yaml(
     unsupported tags and alias bombs are returned as problems.
     """
     end = len(text) if end is None else end
-    source = text[start:end]
     lines = lines or LineIndex(text)
     document = YamlDocument()
     document.values[""] = (start, end)
+    # BOMs left at the start (a file saved with two: decoding drops one) are no part of
+    # the YAML, and libyaml's marks do not count them: every place would be too early.
+    while text.startswith(_BOM, start, end):
+        start += 1
+    source = text[start:end]
 
     bad_character = _NON_PRINTABLE.search(source)
     if bad_character:
