@@ -569,6 +569,22 @@ def test_names_that_yaml_would_misread_are_quoted(config: HandbookConfig, name: 
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["term"] == name
 
 
+@pytest.mark.parametrize("kind", ["term", "protocol", "module"])
+@pytest.mark.parametrize("name", ["2026-02-30", "2026-02-30 form", "12:30", "0o17"])
+def test_a_name_yaml_reads_as_no_date_is_written_as_text(
+    config: HandbookConfig, kind: str, name: str
+) -> None:
+    """`handbook new term 2026-02-30` was a traceback: PyYAML, asked whether the name
+    reads back as written, raised for a date that is no day (found by fuzzing the
+    scaffold's round trip through yaml.safe_load)."""
+    assert run_new(config, kind, name) == 0
+    text = scaffold.target_path(config, kind, slugify(name)).read_text(encoding="utf-8")
+    if kind == "module":
+        text = text.split("---\n")[1]
+    data = yaml.safe_load(text)
+    assert data["term" if kind == "term" else "title"] == name
+
+
 def test_leap_day_review_date(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", encoding="utf-8")
     config = load_config(tmp_path / "mkdocs.yml", today=dt.date(2028, 2, 29))

@@ -551,7 +551,7 @@ def _yaml_scalar(value: str) -> str:
     try:
         if yaml.safe_load(value) == value and "#" not in value and ": " not in value:
             return value
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date that is no day (2026-02-30)
         pass
     # A JSON string is a valid YAML double-quoted scalar.
     return json.dumps(value, ensure_ascii=False)
