@@ -739,13 +739,14 @@ class _Builder:
             self.document.keys[child] = key_span
             result[key] = self.build(value_node, child, depth + 1)
         # `<<: *defaults` fills in keys the mapping does not set itself.
+        own = frozenset(explicit)
         for merge in merges:
             sources = merge.value if isinstance(merge, yaml.SequenceNode) else [merge]
             for source in sources:
                 if not isinstance(source, yaml.MappingNode):
                     self.problem("'<<' must merge a mapping", source)
                     continue
-                self.merge_mapping(source, path, depth, result, explicit)
+                self.merge_mapping(source, path, depth, result, explicit, own)
 
     def merge_mapping(
         self,
@@ -754,11 +755,13 @@ class _Builder:
         depth: int,
         result: dict[str, Any],
         explicit: set[str],
+        own: frozenset[str],
     ) -> None:
         """Fill in `result` (the mapping at `path`) from the merged mapping `source`,
-        with the keys not in `explicit` (set already). The merged values are built
-        aside, places and all: the places of a key set already stay those of the value
-        read (a finding about `status: wrong` pointed at a merged `approved`)."""
+        with the keys not in `explicit` (set already; `own` by the mapping itself). The
+        merged values are built aside, places and all: the places of a key set already
+        stay those of the value read (a finding about `status: wrong` pointed at a
+        merged `approved`)."""
         document = self.document
         places = document.values, document.keys, document.unreadable
         document.values, document.keys, document.unreadable = {}, {}, set()
@@ -770,12 +773,29 @@ class _Builder:
             document.values, document.keys, document.unreadable = places
         taken = [join_path(path, key) for key in merged if key not in explicit]
         for key, value in merged.items():
+            if key in explicit and key not in own and value != result[key]:
+                self.merged_twice(key, keys[join_path(path, key)][0])
+        for key, value in merged.items():
             if key not in explicit:
                 result[key] = value
                 explicit.add(key)
         document.values.update((child, values[child]) for child in _within(values, taken))
         document.keys.update((child, keys[child]) for child in _within(keys, taken))
         document.unreadable.update(_within(unreadable, taken))
+
+    def merged_twice(self, key: str, offset: int) -> None:
+        """Two merged mappings give `key` different values: the YAML spec keeps the
+        first, as this loader does, but PyYAML (and so MkDocs) keeps the last for any
+        key longer than one character (its merge compares the keys' string objects)."""
+        self.document.problems.append(
+            YamlProblem(
+                f"'{shortened(key)}' is given different values by two merged mappings "
+                "('<<'): YAML readers differ on which one wins (the first here, the last "
+                f"in PyYAML); set '{shortened(key)}' in this mapping itself",
+                offset,
+                read=True,
+            )
+        )
 
     def scalar(self, node: yaml.Node, path: str = "") -> Any:
         """The value of a scalar `node`, stored at `path` (which a problem names)."""
