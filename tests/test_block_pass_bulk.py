@@ -86,6 +86,10 @@ def _bulk(text: str) -> tuple[str, list[tuple[int, int]]]:
         # A line of quote marks alone is no blank line: the quote goes on (as text).
         "> - quoted item\n>\na b\n>     quoted code",
         ">\n> - quoted item\n\n    indented text",
+        # Lines out of the quote read in bulk leave its admonition as each line would,
+        # at the least indentation of theirs (not the margin).
+        "> !!! note\n>     quoted code\n    indented text\n>>     quoted code",
+        "> !!! note\n>     quoted code\n    indented text\nText\n>>     quoted code",
     ],
 )
 def test_container_bodies(text: str) -> None:

@@ -381,3 +381,30 @@ def test_a_heading_or_rule_out_of_a_quote_ends_it(page: str) -> None:
     code. The block pass kept the quote (its list item) open over the heading or rule
     and checked the code."""
     assert checked_words(page) == shown_words(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "> !!! note\nw2x\n>>     w3x\n",
+        "> !!! note\n>     w1x\nw2x\n>>     w3x\n",
+        '> === "w1x"\nw2x\n>>     w3x\n',
+        "> - w1x\n>\nw2x w3x\n>\n>     w4x\n",
+        # ... but not one after a deeper quote's marks alone (a line of the list item's).
+        "> - w1x\n> >\nw2x\n\n>     - w3x\n",
+        # A definition vanishes: the indented line after it goes on in the list item.
+        "> - w1x\n>\n[w2x]: http://a.org\n>\n>     w4x\n",
+        "> - w1x\n[w2x]: http://a.org\nw3x w4x\n>     w5x\n",
+        # The paragraph that a line out of the quote starts goes on in the quote's lines.
+        "> !!! note\nw2x\n>     w3x\n",
+        "> !!! note\n|---|---|\n>     - w1x\n",
+        "> ***\n===\n>         w1x\n",  # a setext heading: the quote after it starts anew
+    ],
+)
+def test_a_quote_s_container_ends_on_a_line_out_of_the_quote(page: str) -> None:
+    """An admonition, details or tab opened in a quote ends at a line of the quote's
+    written without `>` and less indented than its content, and so does a list item
+    when a line of quote marks alone comes before it: Python-Markdown then reads the
+    quote's line indented four past `>` as code. The block pass kept the container's
+    column and checked the code (review rv33: differential fuzz)."""
+    assert checked_words(page) == shown_words(page)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .blocks import Blocks
+from .blocks import Blocks, indentation_of
 from .syntax import HARD, hard, replaced
 
 _SOFT_TAIL = re.compile(r"[^\n]")
@@ -180,9 +180,12 @@ def _bulk_prose(
     `classify` would have; returns the tail of the last line, not yet written."""
     first_blank = _is_blank_line(text, start)
     continues = not first_blank and blocks.previous == "paragraph"
+    if not first_blank and blocks.quote_columns:  # lines out of any quote, a quote open
+        least = _least_indentation(text, start, end)
+        blocks.leave_quote_containers(least, blocks.after_quote_blank() and not continues)
     blank_before_prose = _BLANK_BEFORE_PROSE.search(text, start, end) is not None
-    if not continues or blank_before_prose:
-        blocks.quote_depth = 0  # a paragraph at the margin, after a blank line or not
+    if blank_before_prose or (not continues and not blocks.quote_goes_on()):
+        blocks.quote_depth = 0  # a paragraph at the margin, out of any quote
     pieces.append(_soft(tail) if continues else HARD * len(tail))
     last_start = text.rfind("\n", start, end - 1) + 1 or start
     last_end = end - 1 if text[end - 1] == "\n" else end
@@ -221,6 +224,17 @@ def _bulk_prose(
         body = _INDENTS.sub(lambda indent: indent.group().replace("\t", " "), body)
     pieces.append(body)
     return text[body_end:end]
+
+
+def _least_indentation(text: str, start: int, end: int) -> int:
+    """The least indentation of the lines in `text[start:end]` that are not blank, as
+    `classify`, reading each, would leave a quote's containers right of it."""
+    least = None
+    for line in text[start:end].split("\n"):
+        position, column = indentation_of(line, 0)
+        if position < len(line.rstrip("\r")):
+            least = column if least is None else min(least, column)
+    return least or 0
 
 
 def _is_blank_line(text: str, start: int, end: int | None = None) -> bool:

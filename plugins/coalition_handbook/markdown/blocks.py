@@ -106,7 +106,7 @@ _TAB_WIDTH = 4
 # The indentation of a line that is not blank.
 
 
-def _indent_of(line: str, start: int) -> tuple[int, int]:
+def indentation_of(line: str, start: int) -> tuple[int, int]:
     """(position of the first non-blank character at or after `start`, its column)."""
     position = start
     column = 0
@@ -161,6 +161,7 @@ class Blocks:
         # counted from the quote's content: text indented four past the innermost one is
         # code. `quote_indent` is the current quoted line's indentation, counted so too.
         self.quote_columns: list[int] = []
+        self.quote_strict: list[bool] = []  # whether each is an admonition, details or tab
         self.quote_indent = 0
         # The tag of the raw HTML block open (None: none) and how deep in it: its lines
         # are prose as HTML shows it, with no Markdown (see `raw_spans`).
@@ -190,6 +191,7 @@ class Blocks:
         self.previous = "blank"  # "blank" | "paragraph" | "raw" (HTML) | "other"
         self.quote_depth = 0  # of the last line read inside or out of a blockquote
         self.blank_in_quote = False  # whether the last blank line was one of quote marks
+        self.blank_quote_depth = 0  # ... and how many
         # The whole text and where the next line starts: an opening fence is one only if
         # a closing fence follows.
         self.text = ""
@@ -296,6 +298,7 @@ class Blocks:
             if self.quote_containers is None:
                 self.quote_containers = len(self.containers)
             self.quote_columns.append(self.quote_indent - self.quote_indent % 4 + 4)
+            self.quote_strict.append(strict)
         if strict:  # it splits the block it is in: a list's first block ends
             self.chunk_is_list = False
         self.containers.append(column - column % 4 + 4)
@@ -308,6 +311,7 @@ class Blocks:
             self.close_from(min(self.quote_containers, len(self.containers)))
             self.quote_containers = None
         self.quote_columns.clear()
+        self.quote_strict.clear()
 
     def _split_block(self, quote: re.Match[str] | None) -> None:
         """A heading, rule, admonition, details or tab on a line out of any quote:
@@ -317,6 +321,31 @@ class Blocks:
         if quote is None:
             self.end_quote()
             self.quote_depth = 0
+
+    def leave_quote_containers(self, column: int, after_quote_blank: bool) -> None:
+        """A line of the quote's written without `>`, at `column`, about to close the
+        containers right of it: those opened in the quote that Python-Markdown ends there
+        no longer set the columns of the quote's lines (one indented four past `>` is
+        code). An admonition, details or tab ends at any line less indented than its
+        content; a list item only after a line of quote marks alone: going on from a
+        block that is no paragraph (a definition, which Python-Markdown takes out), it
+        keeps the line lazily (review rv33)."""
+        for offset, content in enumerate(self.quote_columns):
+            if content > column and (self.quote_strict[offset] or after_quote_blank):
+                del self.quote_columns[offset:]
+                del self.quote_strict[offset:]
+                return
+
+    def after_quote_blank(self) -> bool:
+        """Whether the line before is a blank line of the outermost quote (`>` alone):
+        a line without `>` after it starts a block of that quote (deeper, `> >`, it is
+        a line of a quote inside the outer quote's block)."""
+        return self.previous == "blank" and self.blank_in_quote and self.blank_quote_depth == 1
+
+    def quote_goes_on(self) -> bool:
+        """Whether a line without `>` read now is a line of the quote before it: no blank
+        line (but quote marks alone) stands between them."""
+        return self.quote_depth > 0 and (self.previous != "blank" or self.blank_in_quote)
 
     def close_from(self, index: int) -> None:
         """Close the container at `index` and all inside it."""
@@ -376,7 +405,7 @@ class Blocks:
         if self.raw_block is not None:
             # superfences reads fences before raw HTML: one there is code, and a closing
             # tag inside it closes nothing.
-            start = _indent_of(line, 0)[0]
+            start = indentation_of(line, 0)[0]
             if start < end and line[start] in "`~":
                 fence = self._fence_opened(line, start, end)
                 if fence is not None:
@@ -384,7 +413,7 @@ class Blocks:
                     return None
             return self._raw_block_line(line, end)
 
-        position, column = _indent_of(line, 0)
+        position, column = indentation_of(line, 0)
         if self.in_snippets or (line[position : position + 1] == "-" and "8<" in line):
             snippet = _SNIPPET.fullmatch(line, position, end)
             marker = snippet is not None and snippet.group("file") is None
@@ -420,11 +449,13 @@ class Blocks:
             self.in_table = False
 
         lazy = self.previous == "paragraph"
+        quote = _BLOCKQUOTE.match(line, position)
+        if quote is None:
+            self.leave_quote_containers(column, after_quote_blank=False)
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
             lazy = False
         elif not lazy:
             self._close_beyond(column)
-        quote = _BLOCKQUOTE.match(line, position)
         if quote is None and self.previous == "blank" and not self.blank_in_quote:
             self.end_quote()  # at a blank line
         base = self.containers[-1]
@@ -456,20 +487,27 @@ class Blocks:
             # "> a" then ">> b": two blocks; ">> a" then "> b": one paragraph, its line
             # going on lazily in the inner quote (which a later ">> c" still continues).
             lazy = lazy and 0 < depth <= self.quote_depth
-            if not lazy:
+            # A line without `>` going on from a quote's block that is no paragraph is
+            # still the quote's (Python-Markdown ends a quote at a blank line): the
+            # quote's lines after it go on with the paragraph it starts (review rv33).
+            # Not a setext underline, which Python-Markdown reads with the line above
+            # as a heading before any quote.
+            if not lazy and (quote or not self.quote_goes_on() or line[position] == "="):
                 self.quote_depth = depth
         self.line_quoted = quote is not None
         if quote:
-            position, indent = _indent_of(line, quote.end())
+            position, indent = indentation_of(line, quote.end())
             if position >= end:
                 # No blank line to Python-Markdown: the quote goes on over it.
                 self.previous = "blank"
                 self.blank_in_quote = True
+                self.blank_quote_depth = depth
                 return None
             self.quote_indent = indent
             if not lazy:  # less indented than a container's content, a line ends it
                 while self.quote_columns and self.quote_columns[-1] > indent:
                     self.quote_columns.pop()
+                    self.quote_strict.pop()
             # Indented four past the content of the innermost container opened in the
             # quote (or of the quote itself), a line is code.
             if not lazy and indent >= (self.quote_columns or [0])[-1] + 4:
@@ -830,7 +868,7 @@ class Blocks:
                 # lazy label's quote is the one it goes on, whose lines these may be.
                 return None
             line = _unquoted(line)
-        position, column = _indent_of(line, 0)
+        position, column = indentation_of(line, 0)
         return None if position == len(line) else (line, position, column)
 
     def _next_definition_line(
@@ -868,6 +906,8 @@ class Blocks:
     ) -> tuple[int, int, bool]:
         """A line of a paragraph; one that does not go on from the line before starts
         its block at `block_column` (a list item's block is a list)."""
+        if not continues and not self.line_quoted and self.after_quote_blank():
+            self.leave_quote_containers(block_column, after_quote_blank=True)
         self.previous = "paragraph"
         if not continues:
             self.chunk_column = block_column
@@ -955,7 +995,7 @@ class Blocks:
                 self.raw_block = None
                 raw_end = min(end, found.end())
                 break
-        position, _ = _indent_of(line, 0)
+        position, _ = indentation_of(line, 0)
         if position >= end:
             self.previous = "blank"
             return None
@@ -1014,7 +1054,7 @@ def _unquoted(line: str) -> str:
 
 def _quote_depth(line: str) -> int:
     """How many blockquotes `line` starts in (its quote marks)."""
-    quote = _BLOCKQUOTE.match(line, _indent_of(line, 0)[0])
+    quote = _BLOCKQUOTE.match(line, indentation_of(line, 0)[0])
     return quote.group().count(">") if quote else 0
 
 
