@@ -408,3 +408,22 @@ def test_a_quote_s_container_ends_on_a_line_out_of_the_quote(page: str) -> None:
     quote's line indented four past `>` as code. The block pass kept the container's
     column and checked the code (review rv33: differential fuzz)."""
     assert checked_words(page) == shown_words(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "> \tw1x\n",
+        ">  \tw1x\n",
+        "> w0x\n>\n> \tw1x\n",
+        "> \t- w1x\n>\n>\t    w2x\n",
+        "> > \tw1x\n",  # four columns past the inner `> `: code
+        ">\t\tw1x\n",
+    ],
+)
+def test_a_tab_after_a_quote_mark_is_read_to_its_stop(page: str) -> None:
+    """Python-Markdown expands a tab to the next stop of four columns from the line's
+    start, then takes `> ` off: after `> ` a tab is two columns, and the line is the
+    quote's text. The block pass counted four from the quote's content and blanked the
+    line as code (review rv33: differential fuzz)."""
+    assert checked_words(page) == shown_words(page)

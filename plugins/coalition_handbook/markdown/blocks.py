@@ -123,6 +123,24 @@ def indentation_of(line: str, start: int) -> tuple[int, int]:
     return position, column
 
 
+def _quoted_indentation(line: str, quote: re.Match[str]) -> tuple[int, int]:
+    """(position of the first non-blank character after the quote marks `quote`, its
+    column counted from the quote's content). Python-Markdown expands tabs over the whole
+    line first, to stops every four columns from its start, then takes each `>` and one
+    space after it off: after `> `, a tab is two columns, no code (review rv33)."""
+    last = quote.start() + quote.group().rindex(">")
+    position = column = content = 0
+    while position < len(line):
+        char = line[position]
+        if position > last and char not in " \t":
+            break
+        column += _TAB_WIDTH - column % _TAB_WIDTH if char == "\t" else 1
+        if position == last:  # the content starts after the `>` and a space, if any
+            content = column + (line[position + 1 : position + 2] in (" ", "\t"))
+        position += 1
+    return position, column - content
+
+
 class Blocks:
     """The line-by-line pass: decides, for each line, which part is prose and whether it
     continues the paragraph of the line before."""
@@ -496,7 +514,7 @@ class Blocks:
                 self.quote_depth = depth
         self.line_quoted = quote is not None
         if quote:
-            position, indent = indentation_of(line, quote.end())
+            position, indent = _quoted_indentation(line, quote)
             if position >= end:
                 # No blank line to Python-Markdown: the quote goes on over it.
                 self.previous = "blank"
