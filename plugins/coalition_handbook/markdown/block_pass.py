@@ -181,10 +181,14 @@ def _bulk_prose(
     first_blank = _is_blank_line(text, start)
     continues = not first_blank and blocks.previous == "paragraph"
     if not first_blank and blocks.quote_columns:  # lines out of any quote, a quote open
-        least = _least_indentation(text, start, end)
-        blocks.leave_quote_containers(least, blocks.after_quote_blank() and not continues)
+        after_quote_blank = blocks.after_quote_blank() and not continues
+        if blocks.ends_quote_containers(after_quote_blank):
+            least = _least_indentation(text, start, end)
+            blocks.leave_quote_containers(least, after_quote_blank)
     blank_before_prose = _BLANK_BEFORE_PROSE.search(text, start, end) is not None
-    if blank_before_prose or (not continues and not blocks.quote_goes_on()):
+    if blank_before_prose or (
+        not continues and (not blocks.quote_depth or not blocks.quote_goes_on())
+    ):
         blocks.quote_depth = 0  # a paragraph at the margin, out of any quote
     pieces.append(_soft(tail) if continues else HARD * len(tail))
     last_start = text.rfind("\n", start, end - 1) + 1 or start

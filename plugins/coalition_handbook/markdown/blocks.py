@@ -348,11 +348,18 @@ class Blocks:
         content; a list item only after a line of quote marks alone: going on from a
         block that is no paragraph (a definition, which Python-Markdown takes out), it
         keeps the line lazily (review rv33)."""
+        if not self.ends_quote_containers(after_quote_blank):
+            return  # the common case, at the speed of a list's search in C
         for offset, content in enumerate(self.quote_columns):
             if content > column and (self.quote_strict[offset] or after_quote_blank):
                 del self.quote_columns[offset:]
                 del self.quote_strict[offset:]
                 return
+
+    def ends_quote_containers(self, after_quote_blank: bool) -> bool:
+        """Whether a line out of the quote may end containers opened in it: an
+        admonition, details or tab is open in it, or (`after_quote_blank`) any."""
+        return bool(self.quote_columns) and (after_quote_blank or True in self.quote_strict)
 
     def after_quote_blank(self) -> bool:
         """Whether the line before is a blank line of the outermost quote (`>` alone):
@@ -468,7 +475,7 @@ class Blocks:
 
         lazy = self.previous == "paragraph"
         quote = _BLOCKQUOTE.match(line, position)
-        if quote is None:
+        if quote is None and self.quote_columns:
             self.leave_quote_containers(column, after_quote_blank=False)
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
             lazy = False
@@ -510,11 +517,15 @@ class Blocks:
             # quote's lines after it go on with the paragraph it starts (review rv33).
             # Not a setext underline, which Python-Markdown reads with the line above
             # as a heading before any quote.
-            if not lazy and (quote or not self.quote_goes_on() or line[position] == "="):
+            if not lazy and (
+                quote or not self.quote_depth or not self.quote_goes_on() or line[position] == "="
+            ):
                 self.quote_depth = depth
         self.line_quoted = quote is not None
         if quote:
-            position, indent = _quoted_indentation(line, quote)
+            position, indent = indentation_of(line, quote.end())
+            if line.find("\t", quote.start(), position) >= 0:
+                position, indent = _quoted_indentation(line, quote)
             if position >= end:
                 # No blank line to Python-Markdown: the quote goes on over it.
                 self.previous = "blank"
