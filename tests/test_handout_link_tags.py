@@ -145,3 +145,53 @@ def _pointers_checked(pdf: Path) -> int:
             assert annotation.get_object().indirect_reference.idnum in referenced
             checked += 1
     return checked
+
+
+OTHER_TEXT = (
+    "National Human Trafficking Hotline statistics and data reports, with a state by state "
+    "breakdown of the calls, texts and chats the hotline received last year"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"Read *[{LONG_TEXT}](https://a.example/one)[{OTHER_TEXT}](https://a.example/two)* now.",
+        f"Read **[{LONG_TEXT}](https://a.example/one) and [{OTHER_TEXT}](https://a.example/two)**.",
+        f"| A | B |\n|---|---|\n| [{LONG_TEXT}](https://a.example/one) "
+        f"| *[{OTHER_TEXT}](https://a.example/two)* |",
+    ],
+    ids=["adjacent-in-em", "two-in-strong", "table-cells"],
+)
+def test_two_links_in_one_emphasis_or_row_stay_two_links(tmp_path: Path, body: str) -> None:
+    """Review rv33: joining the pieces of one emphasis must not join two links that
+    meet in it (or in a table's row): each link is one `Link` element, holding every
+    clickable area of its own address and none of the other's."""
+    pdf = _handout(tmp_path, f"\n{body}\n")
+    addresses = _link_addresses(pdf)
+    mine = [sorted(set(held)) for held in addresses if any("a.example" in a for a in held)]
+    assert mine == [["https://a.example/one"], ["https://a.example/two"]]
+    assert all(len(held) >= 2 for held in addresses if "https://a.example/one" in held)
+    assert _pointers_checked(pdf) > 5
+
+
+def _link_addresses(pdf: Path) -> list[list[str]]:
+    """For each `Link` element of the tree, in order, the addresses of the clickable
+    areas (annotations) it holds."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    def kids(element: DictionaryObject) -> list:
+        held = element.get("/K", [])
+        return [kid.get_object() for kid in (held if isinstance(held, ArrayObject) else [held])]
+
+    found: list[list[str]] = []
+    pending = [PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"].get_object()]
+    while pending:
+        element = pending.pop(0)
+        inner = [kid for kid in kids(element) if isinstance(kid, DictionaryObject)]
+        if element.get("/S") == "/Link":
+            areas = [kid["/Obj"].get_object() for kid in inner if kid.get("/Type") == "/OBJR"]
+            found.append([str(area["/A"]["/URI"]) for area in areas])
+        pending += [kid for kid in inner if "/S" in kid]
+    return found
