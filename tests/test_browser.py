@@ -81,12 +81,19 @@ def browser() -> Iterator[object]:
 
 
 def _opened_page(
-    browser: object, site_url: str, width: int, height: int, color_scheme: str = "light"
+    browser: object,
+    site_url: str,
+    width: int,
+    height: int,
+    color_scheme: str = "light",
+    touch: bool = False,
 ) -> Iterator[object]:
     context = browser.new_context(  # type: ignore[attr-defined]
         base_url=site_url,
         viewport={"width": width, "height": height},
         color_scheme=color_scheme,
+        has_touch=touch,
+        is_mobile=touch,
     )
     opened = context.new_page()
     opened.set_default_timeout(15_000)
@@ -110,6 +117,18 @@ def phone(browser: object, site_url: str) -> Iterator[object]:
 def narrow_phone(browser: object, site_url: str) -> Iterator[object]:
     """The narrowest screen WCAG 1.4.10 asks a page to fit, 320 px (a phone zoomed in)."""
     yield from _opened_page(browser, site_url, 320, 640)
+
+
+@pytest.fixture
+def tablet(browser: object, site_url: str) -> Iterator[object]:
+    """A tablet held landscape, used by touch, as a trainer runs a session from one."""
+    yield from _opened_page(browser, site_url, 1024, 768, touch=True)
+
+
+@pytest.fixture
+def touch_phone(browser: object, site_url: str) -> Iterator[object]:
+    """A phone used by touch, 390 px wide."""
+    yield from _opened_page(browser, site_url, 390, 844, touch=True)
 
 
 @pytest.fixture
@@ -1440,6 +1459,39 @@ def test_a_focused_term_s_tooltip_is_scrolled_into_view(narrow_phone: object) ->
         seen.append(inner.evaluate("e => [e.getBoundingClientRect().bottom, innerHeight]"))
     assert len(seen) >= 5, seen
     assert all(bottom <= height for bottom, height in seen), seen
+
+
+@pytest.mark.parametrize("screen", ["tablet", "touch_phone"])
+def test_a_tap_on_a_term_shows_its_definition_and_a_second_tap_opens_its_page(
+    screen: str, request: pytest.FixtureRequest
+) -> None:
+    """On a touch screen a tap on a term went straight to its page: the definition, shown
+    on hover or focus only, was never seen from a tablet or a phone (audit). A first tap
+    shows it, whole within the window and below the term's line; a tap elsewhere closes
+    it; a second tap on the term opens its page."""
+    touched = request.getfixturevalue(screen)
+    touched.goto("modules/hotel-staff/")
+    link = touched.locator("article a.hb-term").nth(1)
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    inner = touched.locator(".md-tooltip2--active .md-tooltip2__inner")
+    link.tap()
+    expect(inner).to_be_visible()
+    expect(inner).to_contain_text((link.get_attribute("title") or "")[:40])
+    touched.wait_for_timeout(600)  # the theme slides it into place
+    term, tip = link.bounding_box(), inner.bounding_box()
+    assert term and tip
+    width = touched.viewport_size["width"]
+    assert tip["x"] >= 0 and tip["x"] + tip["width"] <= width, (tip, width)
+    assert tip["y"] >= term["y"] + term["height"] - 1, (tip, term)  # the term's line stays seen
+    assert touched.url.endswith("/modules/hotel-staff/")
+
+    touched.locator("article h1").tap()
+    expect(inner).to_have_count(0)
+    link.tap()
+    expect(inner).to_be_visible()
+    term_id = link.get_attribute("data-term")
+    link.tap()
+    touched.wait_for_url(f"**/glossary/{term_id}/")
 
 
 @pytest.mark.parametrize("path", ["index.html", "glossary/survivor/"])

@@ -542,7 +542,8 @@ new MutationObserver(function (changes) {
    just enough to show it (not for a pointer, whose page would move under it). */
 function showFocusedTooltip(tooltip) {
   var focused = document.activeElement;
-  if (!focused || !focused.matches("a.hb-term:focus-visible")) {
+  var tapped = focused && focused === tappedTerm; // the finger is off the page: it may move
+  if (!focused || !(tapped || focused.matches("a.hb-term:focus-visible"))) {
     return;
   }
   requestAnimationFrame(function () {
@@ -593,6 +594,47 @@ document.addEventListener(
     if (control) {
       control.click(); // the browser's own click goes to the body, below the two
     }
+  },
+  true
+);
+
+/* On a touch screen a tap on a term went straight to its page: its definition, which the
+   theme shows on hover and focus, was never seen from a tablet or a phone (audit). The
+   first tap shows it (the tap focuses the link, which opens its tooltip) and a tap
+   elsewhere closes it (focus leaves); a tap on a term whose tooltip is open, as the
+   second one, opens its page. Open is read as the press starts: a browser that opens
+   the tooltip on a touch's emulated hover (iPad Safari) opens the page at its second
+   tap too. A mouse click or Enter opens the page at once, as before. */
+var tappedTerm = null; // the term link a touch pressed while its tooltip was closed
+
+function tooltipOpenFor(term) {
+  var id = term.getAttribute("aria-describedby");
+  var tooltip = id && document.getElementById(id);
+  return Boolean(
+    tooltip &&
+      tooltip.classList.contains("md-tooltip2--active") &&
+      !tooltip.classList.contains("hb-tooltip--dismissed")
+  );
+}
+
+document.addEventListener(
+  "pointerdown",
+  function (event) {
+    var term = event.target.closest && event.target.closest("a.hb-term");
+    var touch = event.pointerType === "touch" || event.pointerType === "pen";
+    tappedTerm = touch && term && !tooltipOpenFor(term) ? term : null;
+  },
+  true
+);
+document.addEventListener(
+  "click",
+  function (event) {
+    var term = event.target.closest && event.target.closest("a.hb-term");
+    if (!term || term !== tappedTerm) {
+      return;
+    }
+    event.preventDefault();
+    term.focus(); // the theme shows a focused term's tooltip
   },
   true
 );
