@@ -1461,6 +1461,23 @@ def test_a_focused_term_s_tooltip_is_scrolled_into_view(narrow_phone: object) ->
     assert all(bottom <= height for bottom, height in seen), seen
 
 
+def test_a_term_tooltip_keeps_an_edge_in_forced_colours(page: object) -> None:
+    """Forced colours (a high-contrast setting, as some rooms' laptops and projectors use)
+    drop the theme's shadow, a tooltip's only edge: its definition ran into the text it
+    covers, a box's border through it (audit). A border of the text's colour stays."""
+    page.emulate_media(forced_colors="active")
+    page.goto("modules/hotel-staff/")
+    page.locator("article a.hb-term").first.focus()
+    inner = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    expect(inner).to_be_visible()
+    edge = inner.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.borderTopWidth,"
+        " s.borderTopColor, s.color]; }"
+    )
+    assert edge[0] != "none" and float(edge[1].removesuffix("px")) >= 1, edge
+    assert edge[2] == edge[3], edge
+
+
 @pytest.mark.parametrize("screen", ["tablet", "touch_phone"])
 def test_a_tap_on_a_term_shows_its_definition_and_a_second_tap_opens_its_page(
     screen: str, request: pytest.FixtureRequest
