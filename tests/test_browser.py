@@ -1864,6 +1864,18 @@ def test_print_hides_the_navigation(page: object) -> None:
     expect(page.locator("article h1")).to_be_visible()
 
 
+def test_print_leaves_out_a_term_s_open_tooltip(tablet: object) -> None:
+    """A trainer who tapped a term (its tooltip open) and then printed the module got the
+    definition printed over the lines below the term (audit)."""
+    tablet.goto("modules/hotel-staff/")
+    tablet.locator("article a.hb-term").first.tap()
+    tooltip = tablet.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    tablet.emulate_media(media="print")
+    expect(tooltip).to_be_hidden()
+    expect(tablet.locator("article h1")).to_be_visible()
+
+
 def test_print_gives_the_address_of_a_link_to_another_site(page: object) -> None:
     """On paper a term's sources say where they go; a contact's link, whose text is its
     address, says it once."""
