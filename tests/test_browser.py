@@ -4,7 +4,7 @@ site's own search worker alone, finds it by every accepted form, nearly always f
 puts a page first for its title typed whole or for matching every word typed, finds a
 page's words typed with or without their accents, and marks words, not letters, on the
 page a result opens,
-term links show their definition on hover and on keyboard focus, the
+term links show their definition on hover, on keyboard focus and at a first tap, the
 glossary's letters work, print hides the navigation, axe-core finds no serious
 accessibility problem on the main kinds of page in the light and the dark scheme, the
 scheme follows the device and its switch works by mouse and keyboard, the navigation
