@@ -2398,6 +2398,27 @@ def test_shift_tab_before_the_drawer_s_first_stop_closes_it_back_on_its_button(
     expect(zoomed_page.locator("#__search")).not_to_be_checked()  # type: ignore[attr-defined]
 
 
+def test_the_drawer_s_icons_show_in_forced_colours(tablet: object) -> None:
+    """The theme draws the drawer's icons as a mask filled with a background colour, which
+    forced colours (a high-contrast setting) turn into the page's own: a tablet's drawer
+    showed no arrow back to the level above nor the page's contents button, only blank
+    places to tap (audit). They are filled with their text's colour."""
+    tablet.set_viewport_size({"width": 768, "height": 1024})  # upright: contents in the drawer
+    tablet.emulate_media(forced_colors="active")
+    tablet.goto("modules/hotel-staff/")
+    tablet.locator(DRAWER_BUTTON).tap()
+    expect(tablet.locator(".md-sidebar--primary label.md-nav__link[for='__toc']")).to_be_visible()
+    icons = tablet.evaluate(
+        """() => [...document.querySelectorAll(
+            ".md-sidebar--primary :is(.md-nav__icon, .md-icon)")]
+            .filter((icon) => icon.getBoundingClientRect().width > 0 && !icon.closest("[inert]"))
+            .map((icon) => [icon.parentElement.className,
+                getComputedStyle(icon, "::after").backgroundColor, getComputedStyle(icon).color])"""
+    )
+    assert len(icons) >= 2, icons  # the way back and the page's contents
+    assert [icon for icon in icons if icon[1] != icon[2]] == []
+
+
 def _open_drawer(page: object, button: object, opened_by: str) -> None:
     """Open the drawer with a click, or with Enter on its button, which moves focus into
     the navigation."""
