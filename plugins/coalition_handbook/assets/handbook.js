@@ -605,7 +605,8 @@ document.addEventListener(
    second one, opens its page. Open is read as the press starts: a browser that opens
    the tooltip on a touch's emulated hover (iPad Safari) opens the page at its second
    tap too. A mouse click or Enter opens the page at once, as before. */
-var tappedTerm = null; // the term link a touch pressed while its tooltip was closed
+var pressedTerm = null; // the term a touch pressed while its tooltip was closed, until its click
+var tappedTerm = null; // the term whose tooltip a tap opened
 
 function tooltipOpenFor(term) {
   var id = term.getAttribute("aria-describedby");
@@ -622,7 +623,7 @@ document.addEventListener(
   function (event) {
     var term = event.target.closest && event.target.closest("a.hb-term");
     var touch = event.pointerType === "touch" || event.pointerType === "pen";
-    tappedTerm = touch && term && !tooltipOpenFor(term) ? term : null;
+    pressedTerm = touch && term && !tooltipOpenFor(term) ? term : null;
   },
   true
 );
@@ -630,10 +631,13 @@ document.addEventListener(
   "click",
   function (event) {
     var term = event.target.closest && event.target.closest("a.hb-term");
-    if (!term || term !== tappedTerm) {
+    var pressed = pressedTerm;
+    pressedTerm = null; // a later click with no press (Enter) opens the page
+    if (!term || term !== pressed) {
       return;
     }
     event.preventDefault();
+    tappedTerm = term;
     term.focus(); // the theme shows a focused term's tooltip
   },
   true
