@@ -1122,6 +1122,49 @@ def test_the_offline_build_searches_from_a_page_opened_as_a_file(
         context.close()
 
 
+def test_the_offline_folder_works_moved_and_its_404_page_too(
+    browser: object, offline_site: SiteBuild, tmp_path: Path
+) -> None:
+    """USB stick audit: the offline folder, copied after the build to a folder whose
+    name has a space and an accent, opens with every file it asks for from the folder
+    itself and nothing from elsewhere. Its 404 page, which a trainer browsing the stick
+    opens like any other file, linked from the root of the disk (`/assets/...`,
+    `/index.html`): no stylesheet, and every link a dead end."""
+    folder = tmp_path / "Coalición handbook"
+    shutil.copytree(offline_site.require(), folder)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    requested: list[str] = []
+    failed: list[str] = []
+    opened.on("request", lambda request: requested.append(request.url))
+    opened.on("requestfailed", lambda request: failed.append(request.url))
+    try:
+        for path in ("index.html", "glossary/index.html", "404.html"):
+            opened.goto((folder / path).as_uri())
+            opened.wait_for_load_state("load")
+        # Material's stylesheet applied: the header is coloured, not the browser's default.
+        assert opened.locator("header.md-header").evaluate(
+            "(header) => getComputedStyle(header).position"
+        ) in {"sticky", "fixed"}
+        home = opened.locator("a.md-header__button.md-logo")
+        assert home.evaluate("(link) => link.href") == (folder / "index.html").as_uri()
+        main_pages = opened.locator("ul.hb-not-found a").evaluate_all(
+            "(links) => links.map((link) => link.href)"
+        )
+        assert main_pages
+        for address in main_pages:
+            assert address.startswith(folder.as_uri() + "/"), address
+        home.click()
+        opened.wait_for_url((folder / "index.html").as_uri())
+        expect(opened.locator("article h1")).to_contain_text("Coalition Handbook")
+    finally:
+        context.close()
+    assert failed == []
+    assert requested
+    assert [url for url in requested if not url.startswith(folder.as_uri() + "/")] == []
+
+
 # Records what the page's Content-Security-Policy refuses, as the browser reports it.
 _WATCH_POLICY = """
     window.__refused = [];

@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import is_error_template
 from mkdocs.utils.templates import TemplateContext
 
 from ..cache import RunCache
@@ -137,6 +138,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.modules_by_src: dict[str, Module] = {}
         self.page_date: dt.date | None = None
         self.searches = True  # whether the site has a search plugin, on (`has_search`)
+        self.offline = False  # Material's offline plugin is on: pages open from file://
         self.assets: tuple[Asset, ...] = ()  # the stylesheet's, script's and shim's files
         self.main_pages: list[navigation.NavEntry] = []
         self.handout_stand_ins: list[File] = []
@@ -243,6 +245,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.warning(f"handbook: {warning}")
         setup = configure_site(config, self.config, self.autolink)
         self.searches, self.assets = setup.searches, setup.assets
+        self.offline = setup.offline
         options: dict[str, Any] = {
             key: value for key, value in self.config.items() if key != "enabled"
         }
@@ -649,6 +652,11 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     def on_template_context(
         self, context: TemplateContext, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
+        if self.offline and is_error_template(template_name):
+            # MkDocs links an error page from the server's root (`/assets/...`), as a
+            # server shows it at any depth; the offline folder has no server, and its
+            # 404.html, opened from the folder as any other file, lies at its top.
+            context["base_url"] = "."
         return self._dated(context)
 
     def _dated(self, context: TemplateContext) -> TemplateContext:
