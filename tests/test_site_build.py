@@ -1149,6 +1149,60 @@ def test_a_page_that_sends_its_reader_to_another_host_fails_a_strict_build(
     ]
 
 
+ROOT_LINK_PAGE = "# Home\n\nSee [survivor](/glossary/survivor/).\n"
+ROOT_LINK_TERM = term_yaml("survivor", "A person. Read [the protocol](/protocols/hotel/).")
+
+
+def test_a_link_from_the_server_s_root_fails_a_strict_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Audit (a site published under a project's path, the offline folder): a link
+    written from the server's root (`/glossary/survivor/`) passed `--strict`, MkDocs
+    saying it at INFO, and led to `https://owner.github.io/glossary/survivor/` once
+    published under `/handbook/`, to `file:///glossary/survivor/` from a USB stick. A
+    warning now, in a page, a term's definition (at its line there) and the nav."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": ROOT_LINK_PAGE},
+        terms={"survivor": ROOT_LINK_TERM},
+        extra_config="nav:\n  - Home: index.md\n  - Privacy: /privacy/\n",
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Exception, match="strict"):
+        build_site(config)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    line = ROOT_LINK_TERM.splitlines().index(
+        next(text for text in ROOT_LINK_TERM.splitlines() if "/protocols/hotel/" in text)
+    )
+    column = ROOT_LINK_TERM.splitlines()[line].index("/protocols/hotel/") + 1
+    for said in (
+        "Doc file 'index.md' contains an absolute link '/glossary/survivor/'",
+        "Doc file 'glossary/survivor.md' contains an absolute link '/protocols/hotel/'",
+        f"(written in glossary/survivor.yml:{line + 1}:{column})",
+        "An absolute path to '/privacy/' is included in the 'nav' configuration",
+    ):
+        assert [message for message in warnings if said in message], (said, warnings)
+
+
+@pytest.mark.parametrize(
+    "validation",
+    [
+        "validation:\n  links:\n    absolute_links: info\n  nav:\n    absolute_links: info\n",
+        "validation:\n  absolute_links: relative_to_docs\n",
+    ],
+)
+def test_a_level_mkdocs_yml_sets_for_links_from_the_root_stands(
+    tmp_path: Path, validation: str
+) -> None:
+    """A coalition whose site has the server's root to itself may say so."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": ROOT_LINK_PAGE.replace("/survivor/", "/survivor.md")},
+        terms={"survivor": ROOT_LINK_TERM.replace("/protocols/hotel/", "/index.md")},
+        extra_config=validation,
+    )
+    assert (build_site(config) / "index.html").is_file()
+
+
 def test_a_redirect_written_anywhere_a_page_is_made_from_is_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -23,7 +23,8 @@ PAGES_LOGGER = "mkdocs.structure.pages"
 # Its messages quote the link as written, which may hold a quote of its own.
 _LINK_MESSAGE = re.compile(
     r"Doc file '(?P<page>[^']+)' contains "
-    r"(?:a link '(?P<link>.+?)', but |an unrecognized relative link '(?P<other>.+?)', it was)"
+    r"(?:a link '(?P<link>.+?)', but "
+    r"|an (?:unrecognized relative|absolute) link '(?P<other>.+?)', it was)"
 )
 # What may follow a link's destination in Markdown: its end, a title, the end of `<...>`.
 _AFTER_DESTINATION = frozenset(")> \t\n\"'")

@@ -108,6 +108,7 @@ from .other_plugins import (
 from .page_policy import PagePolicy
 from .published_site import restore_previous_site, stop_build_on_sigterm
 from .record_folders import watch_included_folders, watch_record_folders
+from .root_links import warn_of_root_links
 from .search_index import (
     PendingSearch,
     finish_search_entries,
@@ -294,6 +295,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.page_policy = PagePolicy.of_site(
             self.handbook_config, config, setup, live_reload=self.live_reload
         )
+        warn_of_root_links(config)
         self._watch_record_folders()
         return config
 

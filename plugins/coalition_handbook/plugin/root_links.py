@@ -1,0 +1,40 @@
+"""A link from the server's root (`[Victim](/glossary/victim/)`, a nav entry `/privacy/`)
+leads nowhere on a site published under a path, as GitLab and GitHub Pages publish a
+project (`https://owner.github.io/handbook/` sends it to `https://owner.github.io/glossary/`),
+nor in the offline folder (`make offline`: `file:///glossary/victim/`). MkDocs reports
+one at INFO and leaves it as it is, so `--strict` passed and the link broke only once
+published (audit). The handbook makes it a warning, but where mkdocs.yml sets the level
+itself (MkDocs' `validation` settings: `relative_to_docs` reads such links from docs_dir).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..mkdocs_yml import read_config_file
+
+# MkDocs' `validation` sections whose `absolute_links` the handbook raises.
+_SECTIONS = ("links", "nav")
+
+
+def warn_of_root_links(config: MkDocsConfig) -> None:
+    """Report links from the server's root as warnings, in each section of MkDocs'
+    `validation` whose level mkdocs.yml leaves as MkDocs' default."""
+    settings, _, _, _ = read_config_file(Path(config.config_file_path), "mkdocs.yml", seen=())
+    written = settings.get("validation")
+    for section in _SECTIONS:
+        if not _level_written(written, section):
+            config.validation[section]["absolute_links"] = logging.WARNING
+
+
+def _level_written(validation: Any, section: str) -> bool:
+    """Whether mkdocs.yml's `validation` sets `absolute_links` for `section`: in it, or
+    for both sections at once (`validation: {absolute_links: ...}`)."""
+    if not isinstance(validation, dict):
+        return False
+    inner = validation.get(section)
+    return "absolute_links" in validation or (isinstance(inner, dict) and "absolute_links" in inner)
