@@ -1183,6 +1183,35 @@ def test_a_link_from_the_server_s_root_fails_a_strict_build(
         assert [message for message in warnings if said in message], (said, warnings)
 
 
+@pytest.mark.parametrize("offline", [True, False])
+def test_a_link_to_a_folder_fails_the_offline_build_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, offline: bool
+) -> None:
+    """USB stick audit: `[About](about/)` works on a web server, which sends the
+    folder's index.html; from the offline folder it opened the folder's file listing, and
+    `make offline` (--strict) passed, MkDocs saying so at INFO."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n\n[About](about/)\n", "about.md": "# About\n"},
+        theme="material",
+    )
+    settings = config.read_text(encoding="utf-8")
+    enabled = "true" if offline else "false"
+    config.write_text(
+        settings.replace("plugins:\n", f"plugins:\n  - offline:\n      enabled: {enabled}\n"),
+        encoding="utf-8",
+    )
+    said = "Doc file 'index.md' contains an unrecognized relative link 'about/'"
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        if offline:
+            with pytest.raises(Exception, match="strict"):
+                build_site(config)
+        else:
+            build_site(config)
+    levels = [r.levelno for r in caplog.records if said in r.getMessage()]
+    assert levels == [logging.WARNING if offline else logging.INFO]
+
+
 @pytest.mark.parametrize(
     "validation",
     [

@@ -295,7 +295,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.page_policy = PagePolicy.of_site(
             self.handbook_config, config, setup, live_reload=self.live_reload
         )
-        warn_of_root_links(config)
+        warn_of_root_links(config, offline=setup.offline)
         self._watch_record_folders()
         return config
 

@@ -5,6 +5,10 @@ nor in the offline folder (`make offline`: `file:///glossary/victim/`). MkDocs r
 one at INFO and leaves it as it is, so `--strict` passed and the link broke only once
 published (audit). The handbook makes it a warning, but where mkdocs.yml sets the level
 itself (MkDocs' `validation` settings: `relative_to_docs` reads such links from docs_dir).
+
+In the offline folder a link to a folder (`[About](about/)`, which MkDocs leaves as it
+is, at INFO, as an "unrecognized relative link") opens the folder's file listing: the
+offline build warns of it too.
 """
 
 from __future__ import annotations
@@ -21,20 +25,24 @@ from ..mkdocs_yml import read_config_file
 _SECTIONS = ("links", "nav")
 
 
-def warn_of_root_links(config: MkDocsConfig) -> None:
+def warn_of_root_links(config: MkDocsConfig, *, offline: bool) -> None:
     """Report links from the server's root as warnings, in each section of MkDocs'
-    `validation` whose level mkdocs.yml leaves as MkDocs' default."""
+    `validation` whose level mkdocs.yml leaves as MkDocs' default; `offline` (the
+    offline build), links to a folder too."""
     settings, _, _, _ = read_config_file(Path(config.config_file_path), "mkdocs.yml", seen=())
     written = settings.get("validation")
-    for section in _SECTIONS:
-        if not _level_written(written, section):
-            config.validation[section]["absolute_links"] = logging.WARNING
+    raised = [(section, "absolute_links") for section in _SECTIONS]
+    if offline:
+        raised.append(("links", "unrecognized_links"))
+    for section, setting in raised:
+        if not _level_written(written, section, setting):
+            config.validation[section][setting] = logging.WARNING
 
 
-def _level_written(validation: Any, section: str) -> bool:
-    """Whether mkdocs.yml's `validation` sets `absolute_links` for `section`: in it, or
-    for both sections at once (`validation: {absolute_links: ...}`)."""
+def _level_written(validation: Any, section: str, setting: str) -> bool:
+    """Whether mkdocs.yml's `validation` sets `setting` for `section`: in it, or for
+    both sections at once (`validation: {absolute_links: ...}`)."""
     if not isinstance(validation, dict):
         return False
     inner = validation.get(section)
-    return "absolute_links" in validation or (isinstance(inner, dict) and "absolute_links" in inner)
+    return setting in validation or (isinstance(inner, dict) and setting in inner)
