@@ -110,10 +110,33 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _PagesHandler(_QuietHandler):
+    """Answers a missing address with the site's 404 page, as GitLab and GitHub Pages do
+    at any depth."""
+
+    not_found: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 (a free port) in a thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, *, not_found: Path | None = None) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port) in a thread; yields the base URL.
+    `not_found`: the page a missing address gets, as a Pages host sends its 404.html."""
+    if not_found is None:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+    else:
+        pages = type("Pages", (_PagesHandler,), {"not_found": not_found})
+        handler = functools.partial(pages, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

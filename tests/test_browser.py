@@ -10,8 +10,9 @@ accessibility problem on the main kinds of page in the light and the dark scheme
 scheme follows the device and its switch works by mouse and keyboard, the navigation
 drawer of a narrow or zoomed window opens from the keyboard, a phone number breaks at its
 hyphens rather than run off a zoomed phone, print is dark ink
-on white from either scheme, and the offline build's search works from pages opened as
-files."""
+on white from either scheme, the offline build's search works from pages opened as
+files (its folder moved, its 404 page too), and a site under a project's path works, its
+404 page at any depth."""
 
 from __future__ import annotations
 
@@ -1163,6 +1164,50 @@ def test_the_offline_folder_works_moved_and_its_404_page_too(
     assert failed == []
     assert requested
     assert [url for url in requested if not url.startswith(folder.as_uri() + "/")] == []
+
+
+def test_a_site_under_a_project_s_path_works_and_its_404_page_at_any_depth(
+    browser: object, tmp_path: Path
+) -> None:
+    """Pages audit: a site published under a project's path (GitLab or GitHub Pages,
+    `site_url: https://example.org/group/handbook/`), served from there, its 404.html
+    answering a missing address at any depth. The 404 page has its stylesheet, its
+    search finds a term and leads into the site, and its logo leads to the site's home;
+    no page asks for anything outside the site's path."""
+    config = write_site(
+        tmp_path / "handbook",
+        pages={"index.md": "# Home\n\nA survivor.\n"},
+        terms={"survivor": term_yaml("survivor", "A person who lived through it.")},
+        theme="material",
+        search=True,
+        options="handouts: false\n",
+        extra_config="site_url: https://example.org/group/handbook/\n",
+    )
+    site = build_site(config, site_dir=tmp_path / "web" / "group" / "handbook")
+    with (
+        serve(tmp_path / "web", not_found=site / "404.html") as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
+        home = f"{url}group/handbook/"
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        missing = f"{home}glossary/renamed-term/deeper/"
+        assert page.goto(missing).status == 404
+        expect(page.locator("article h1")).to_contain_text("Page not found")
+        assert page.locator("header.md-header").evaluate(
+            "(header) => getComputedStyle(header).position"
+        ) in {"sticky", "fixed"}
+        _typed_in_search(page, "survivor")
+        result = page.locator(".md-search-result__item > .md-search-result__link").first
+        expect(result).to_have_attribute("href", f"{home}glossary/survivor/")
+        result.click()
+        page.wait_for_url(f"{home}glossary/survivor/")
+        page.goto(missing)
+        page.locator("a.md-header__button.md-logo").click()
+        page.wait_for_url(home)
+        assert [address for address in requested if not address.startswith(home)] == []
+        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+        assert "<loc>https://example.org/group/handbook/glossary/survivor/</loc>" in sitemap
 
 
 # Records what the page's Content-Security-Policy refuses, as the browser reports it.
