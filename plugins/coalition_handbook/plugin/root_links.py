@@ -29,7 +29,10 @@ def warn_of_root_links(config: MkDocsConfig, *, offline: bool) -> None:
     """Report links from the server's root as warnings, in each section of MkDocs'
     `validation` whose level mkdocs.yml leaves as MkDocs' default; `offline` (the
     offline build), links to a folder too."""
-    settings, _, _, _ = read_config_file(Path(config.config_file_path), "mkdocs.yml", seen=())
+    config_file = Path(config.config_file_path or "")
+    if not config.config_file_path or not config_file.is_file():
+        return  # read from standard input (`mkdocs build -f -`): what it sets is unknown
+    settings, _, _, _ = read_config_file(config_file, "mkdocs.yml", seen=())
     written = settings.get("validation")
     raised = [(section, "absolute_links") for section in _SECTIONS]
     if offline:
