@@ -1166,6 +1166,29 @@ def test_the_offline_folder_works_moved_and_its_404_page_too(
     assert [url for url in requested if not url.startswith(folder.as_uri() + "/")] == []
 
 
+def test_the_offline_folder_asks_no_other_host_for_what_an_older_browser_lacks(
+    browser: object, offline_site: SiteBuild
+) -> None:
+    """USB stick audit: in a browser without ResizeObserver (Safari before 13.1, Chrome
+    before 64), Material's script fetched a stand-in from unpkg.com, which the offline
+    folder, having no content policy, let through. It ships its own: the page asks
+    nothing of another host, and its search still works."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    context.add_init_script("delete window.ResizeObserver")
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    requested: list[str] = []
+    opened.on("request", lambda request: requested.append(request.url))
+    try:
+        opened.goto((offline_site.require() / "index.html").as_uri())
+        _typed_in_search(opened, "survivor")
+        expect(opened.locator(".md-search-result__link").first).to_be_visible()
+    finally:
+        context.close()
+    assert requested
+    assert [url for url in requested if not url.startswith("file:")] == []
+
+
 def test_a_site_under_a_project_s_path_works_and_its_404_page_at_any_depth(
     browser: object, tmp_path: Path
 ) -> None:

@@ -39,6 +39,11 @@ _FINGERPRINT_DIGITS = 8
 # Lets search work from file:// pages in an offline build; Material's offline plugin
 # would load it from unpkg.
 WORKER_SHIM = f"{ASSETS_DIR}/iframe-worker.js"
+# What Material's script would fetch from unpkg in a browser without ResizeObserver: the
+# offline site has no content policy to refuse it, and no network to get it from.
+RESIZE_SHIM = f"{ASSETS_DIR}/resize-observer.js"
+# The offline build's own copies of the scripts Material would take from unpkg.
+_OFFLINE_SHIMS = (RESIZE_SHIM, WORKER_SHIM)
 # Folds accents out of the words search indexes and is asked for: added to the end of
 # Material's search worker, and to the start of SCRIPT, which compares queries with it.
 SEARCH_FOLD = ASSETS / "search-fold.js"
@@ -80,8 +85,8 @@ def fingerprinted(uri: str, content: bytes) -> str:
 
 def plugin_assets(offline: bool) -> tuple[Asset, ...]:
     """The stylesheet and the script (after the search's folding, `SEARCH_FOLD`) under
-    names of their content (`fingerprinted`), and, in an offline build, the search shim,
-    which pages opened from files never take from a cache of the web's."""
+    names of their content (`fingerprinted`), and, in an offline build, the search and
+    ResizeObserver shims, which pages opened from files never take from the web."""
     stylesheet = (ASSETS / posixpath.basename(STYLESHEET)).read_bytes()
     script = (ASSETS / posixpath.basename(SCRIPT)).read_text(encoding="utf-8")
     fold = SEARCH_FOLD.read_text(encoding="utf-8")
@@ -91,7 +96,9 @@ def plugin_assets(offline: bool) -> tuple[Asset, ...]:
         Asset(fingerprinted(SCRIPT, folded_script), folded_script),
     ]
     if offline:
-        assets.append(Asset(WORKER_SHIM, (ASSETS / posixpath.basename(WORKER_SHIM)).read_bytes()))
+        assets += [
+            Asset(uri, (ASSETS / posixpath.basename(uri)).read_bytes()) for uri in _OFFLINE_SHIMS
+        ]
     return tuple(assets)
 
 
@@ -117,8 +124,12 @@ def configure_site(
         log.warning(warning)
     mermaid_from_elsewhere = is_material(config) and not loads_own_mermaid(config.extra_javascript)
     polyfills = config.extra.get("polyfills") or []
+    if offline and not any("resize-observer" in str(script) for script in polyfills):
+        polyfills = [*polyfills, RESIZE_SHIM]
     if offline and not any("iframe-worker" in str(script) for script in polyfills):
-        config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
+        polyfills = [*polyfills, WORKER_SHIM]
+    if offline:
+        config.extra["polyfills"] = polyfills
     searches = has_search(config)
     if not searches:
         # Information, as for an image from another host: the site is sound without
