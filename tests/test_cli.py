@@ -828,3 +828,19 @@ def test_a_closed_standard_output_is_named_not_a_traceback(
     completed = run_check_for_bytes(config_file, report_format, preexec_fn=lambda: os.close(1))
     assert completed.returncode == 2
     assert completed.stderr == b"handbook: cannot write the report: standard output is closed\n"
+
+
+def test_a_term_left_out_with_its_schema_rule_off_is_named_as_the_build_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build warns that the term's page is gone (test_plugin_checks); the check,
+    which CI runs to say what the build will do, said nothing of it (parity audit)."""
+    config_file = make_handbook(tmp_path, **{"glossary__t-visa.yml": "term: T visa\n"})
+    set_handbook_options(config_file, "rules: {glossary.schema: off}")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["findings"] == []
+    assert captured.err.splitlines() == [
+        "handbook: glossary/t-visa.yml is left out of the site: it does not fit its format, "
+        "and its glossary.schema findings are not reported, as mkdocs.yml turns that rule off"
+    ]

@@ -359,6 +359,7 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     from .report.sarif import left_out_note
     from .report.totals import totals_line
     from .report.workspace import FORMATS_READ_BY_GITHUB, from_workspace, workspace_folder
+    from .site.left_out_records import left_out_notes
 
     with two_processes_allowed():  # this command owns its process: it may fork
         result = run_checks(config)
@@ -383,6 +384,10 @@ def run_check(args: argparse.Namespace, config: HandbookConfig) -> int:
     # by code scanning, and stdout holds nothing but the findings (DESIGN section 6).
     if args.format in ("text", "github") and (totals := totals_line(findings)) is not None:
         print(f"handbook: {totals}", file=sys.stderr)
+    # A record left out of the site with its schema rule off is no finding, but the
+    # build warns of it: said here too, so the check tells what the build will.
+    for note in left_out_notes(result.handbook.rejected, config):
+        print(note, file=sys.stderr)
     strict = args.strict or config.strict  # as `mkdocs build` reads mkdocs.yml's `strict`
     return EXIT_FAILING if result.failing(strict=strict) else EXIT_OK
 

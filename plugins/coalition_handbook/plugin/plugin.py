@@ -54,7 +54,7 @@ from ..site.handout_background import render_in_background, stop_background_hand
 from ..site.handout_links import left_out_modules
 from ..site.html_comments import without_comments
 from ..site.languages import english_label, is_english
-from ..site.left_out_records import left_out_unreported
+from ..site.left_out_records import left_out_notes
 from ..site.missing_handouts import unlink_missing_handouts
 from ..site.pages import (
     USED_ON_PLACEHOLDER,
@@ -394,11 +394,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             frozenset(public_phone_keys(hb_config.privacy_allow)),
         )
         self.page_date = content_date(hb_config.root, handbook)
-        for path, rule in left_out_unreported(handbook.rejected, hb_config):
-            log.warning(
-                f"handbook: {path} is left out of the site: it does not fit its format, and "
-                f"its {rule} findings are not reported, as mkdocs.yml turns that rule off"
-            )
+        for note in left_out_notes(handbook.rejected, hb_config):
+            log.warning(note)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         keep_copied_files_in_the_handbook(files, config, self.handbook_config)

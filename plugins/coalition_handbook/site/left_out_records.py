@@ -25,3 +25,13 @@ def left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> list
         if rule_level(config.rules, rule) == "off":
             unreported.append((path, rule))
     return unreported
+
+
+def left_out_notes(rejected: Iterable[str], config: HandbookConfig) -> list[str]:
+    """What the build warns of each record file `left_out_unreported`, and `handbook
+    check` says on stderr: the check that CI runs before the build names it too."""
+    return [
+        f"handbook: {path} is left out of the site: it does not fit its format, and its "
+        f"{rule} findings are not reported, as mkdocs.yml turns that rule off"
+        for path, rule in left_out_unreported(rejected, config)
+    ]
