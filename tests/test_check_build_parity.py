@@ -3,9 +3,10 @@
 A differential test on a few random handbooks (`random_handbooks`, seeded, so each run
 checks the same ones): every output format of the check, cold and warm, and the build's
 log, cold and warm (`--strict`), must name the same findings at the same place with the
-same severity, and fail alike. The seeds were drawn from a run of 240 random handbooks
-(a few with every kind of content: suppressions, includes, drafts, exclude_docs,
-not_in_nav, modules and protocols with errors, rule levels set in mkdocs.yml).
+same severity, and fail alike. The seeds are three of the first sixteen, chosen for what
+they hold between them; longer runs of the same generator (137 handbooks, with edits
+between warm runs, dirty and ProperDocs builds, `mkdocs serve` rebuilds) found no
+disagreement.
 """
 
 from __future__ import annotations
