@@ -31,6 +31,7 @@ from coalition_handbook.model.types import Origin
 from coalition_handbook.rules.base import CheckContext
 from coalition_handbook.site import (
     handout_cache,
+    handout_held_back,
     handout_languages,
     handout_phones,
     handout_problems,
@@ -1471,15 +1472,17 @@ def test_a_file_a_handout_prints_from_holds_it_back_while_it_has_errors(
     own file, a protocol it names or a term it uses has errors."""
     context = context_of(write_handbook(tmp_path))
     hotel = "content/modules/hotel-staff.md"
-    assert handouts.held_back_by_errors(context, {hotel}) == {hotel: "the module has errors"}
-    assert handouts.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
+    assert handout_held_back.held_back_by_errors(context, {hotel}) == {
+        hotel: "the module has errors"
+    }
+    assert handout_held_back.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
         hotel: "it prints from a file with errors: protocols/hotel-staff.yml"
     }
-    assert handouts.held_back_by_errors(context, {"glossary/debt-bondage.yml"}) == {
+    assert handout_held_back.held_back_by_errors(context, {"glossary/debt-bondage.yml"}) == {
         hotel: "it prints from a file with errors: glossary/debt-bondage.yml"
     }
-    assert handouts.held_back_by_errors(context, {"glossary/labor-trafficking.yml"}) == {}
-    assert handouts.held_back_by_errors(context, {"content/index.md"}) == {}
+    assert handout_held_back.held_back_by_errors(context, {"glossary/labor-trafficking.yml"}) == {}
+    assert handout_held_back.held_back_by_errors(context, {"content/index.md"}) == {}
 
 
 def term_file(fields: str, version: str = "1") -> str:
@@ -1512,7 +1515,7 @@ def test_a_term_file_with_errors_holds_back_only_the_handouts_that_use_its_forms
     context = context_with_errors(config_file)
     assert "glossary/new-term.yml" in context.handbook.rejected
     why = "it prints from a file with errors: glossary/new-term.yml"
-    assert handouts.held_back_by_errors(context, {"glossary/new-term.yml"}) == {
+    assert handout_held_back.held_back_by_errors(context, {"glossary/new-term.yml"}) == {
         f"content/modules/{module_id}.md": why for module_id in used_by
     }
 
@@ -1528,12 +1531,12 @@ def test_a_term_file_with_errors_is_not_used_where_a_longer_form_takes_its_words
     new_term = term_file("term: bondage\nstatuss: approved")
     (tmp_path / "glossary" / "bondage.yml").write_text(new_term, "utf-8")
     context = context_with_errors(config_file)
-    assert handouts.held_back_by_errors(context, {"glossary/bondage.yml"}) == {}
+    assert handout_held_back.held_back_by_errors(context, {"glossary/bondage.yml"}) == {}
     community = tmp_path / "content" / "modules" / "community.md"
     text = community.read_text("utf-8").replace("many forms.", "many forms, bondage among them.")
     community.write_text(text, "utf-8")
     context = context_with_errors(config_file)
-    assert handouts.held_back_by_errors(context, {"glossary/bondage.yml"}) == {
+    assert handout_held_back.held_back_by_errors(context, {"glossary/bondage.yml"}) == {
         "content/modules/community.md": "it prints from a file with errors: glossary/bondage.yml"
     }
 
@@ -1562,7 +1565,7 @@ def test_a_term_file_whose_forms_cannot_be_read_holds_every_handout_back(
         "the forms of a term cannot be read (glossary/sextortion.yml), and its term could be "
         "one of the module's key terms"
     )
-    assert handouts.held_back_by_errors(context, {"glossary/sextortion.yml"}) == {
+    assert handout_held_back.held_back_by_errors(context, {"glossary/sextortion.yml"}) == {
         "content/modules/hotel-staff.md": unread,
         "content/modules/community.md": unread,
     }
@@ -1598,11 +1601,11 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
     handbook = context.handbook
     assert {"protocols/hotel-staff.yml", "glossary/sextortion.yml"} <= handbook.rejected
     hotel, community = "content/modules/hotel-staff.md", "content/modules/community.md"
-    assert handouts.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
+    assert handout_held_back.held_back_by_errors(context, {"protocols/hotel-staff.yml"}) == {
         hotel: "it prints from a file with errors: protocols/hotel-staff.yml"
     }
     why = f"{unread} (glossary/sextortion.yml), and its term could be one of the module's key terms"
-    assert handouts.held_back_by_errors(context, {"glossary/sextortion.yml"}) == {
+    assert handout_held_back.held_back_by_errors(context, {"glossary/sextortion.yml"}) == {
         hotel: why,
         community: why,
     }
@@ -1610,7 +1613,7 @@ def test_a_file_that_cannot_be_read_at_all_holds_handouts_back(
     # not read as one (review: a misnamed notes.yaml held every handout back).
     stray = {"glossary/notes.txt", "glossary/notes.yaml"}
     assert stray <= handbook.rejected
-    assert handouts.held_back_by_errors(context, stray) == {}
+    assert handout_held_back.held_back_by_errors(context, stray) == {}
 
 
 def test_cli_says_why_a_module_that_cannot_be_read_gets_no_handout(
@@ -1687,7 +1690,7 @@ def test_a_deprecated_key_terms_replacement_with_errors_holds_the_handout_back(
     config_file = write_handbook(tmp_path, modules={"words": module})
     (tmp_path / "glossary" / "bonded-labor.yml").write_text(BONDED_LABOR, encoding="utf-8")
     context = context_of(config_file)
-    assert handouts.held_back_by_errors(context, {"glossary/debt-bondage.yml"}) == {
+    assert handout_held_back.held_back_by_errors(context, {"glossary/debt-bondage.yml"}) == {
         "content/modules/words.md": "it prints from a file with errors: glossary/debt-bondage.yml"
     }
 
