@@ -42,6 +42,13 @@ from .handout_cache import HandoutCache, cache_key, read_files, write_atomically
 from .handout_held_back import held_back_by_errors
 from .handout_key_terms import module_key_terms
 from .handout_links import PublishedSite, left_out_modules, module_src_uri, published_site
+from .handout_messages import (
+    cache_unwritable_message,
+    describe,
+    describe_failure,
+    printing_problem_message,
+    unavailable_message,
+)
 from .handout_problems import HandoutProblem, Unplaced, placed
 from .handout_render import (
     HandoutContent,
@@ -431,22 +438,22 @@ def publish_handouts(
     made = made or make_handouts(context, say=lambda message: emit(logging.INFO, message))
     report = publish_made(made, site_dir / HANDOUTS_DIR)
     if report.cache_unwritable is not None:
-        emit(logging.WARNING, _cache_unwritable(report.cache_unwritable, config))
+        emit(logging.WARNING, cache_unwritable_message(report.cache_unwritable, config))
     if full_build and (not_removed := remove_retired_from_cache(context)):
         # INFO: a gone module's PDFs left in the cache change nothing published, and
         # must not fail a build under --strict.
         emit(logging.INFO, not_removed)
     for result in report.results:
         if result.outcome == "failed" and report.unavailable is None:
-            emit(logging.WARNING, _describe_failure(result, config.relative))
+            emit(logging.WARNING, describe_failure(result, config.relative))
         else:
-            emit(logging.DEBUG, _describe(result, config.relative))
+            emit(logging.DEBUG, describe(result, config.relative))
         for problem in result.printing_problems:
-            emit(logging.WARNING, _printing_problem(result, problem))
+            emit(logging.WARNING, printing_problem_message(result, problem))
     if report.unavailable is not None:
         # Once for the whole build, not once per module; INFO so that a laptop without
         # Pango still publishes the site under --strict (CI fails below instead).
-        emit(logging.INFO, _unavailable(report, failing=in_ci()))
+        emit(logging.INFO, unavailable_message(report, failing=in_ci()))
     if report.results:
         emit(
             logging.INFO,
@@ -509,16 +516,16 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
         _say(f"handbook: cannot write the handouts: {error}")
         return 1
     if report.cache_unwritable is not None:
-        _say(f"handbook: {_cache_unwritable(report.cache_unwritable, config)}")
+        _say(f"handbook: {cache_unwritable_message(report.cache_unwritable, config)}")
     if not_removed := remove_retired_from_cache(checked.context):
         _say(f"handbook: {not_removed}")
     for result in report.results:
         if result.outcome == "failed":
-            _say(_describe_failure(result, shown_name))
+            _say(describe_failure(result, shown_name))
         else:
-            _say(_describe(result, shown_name), sys.stdout)
+            _say(describe(result, shown_name), sys.stdout)
         for problem in result.printing_problems:
-            _say(_printing_problem(result, problem))
+            _say(printing_problem_message(result, problem))
     # A module file whose front matter does not fit (or cannot be read) made no module:
     # it keeps its published handout, as a module with errors does.
     made = {module.id for module in checked.context.handbook.modules.values()}
@@ -604,46 +611,6 @@ def _retired_handouts(output_dir: Path, modules: Collection[str]) -> list[Path]:
         return []
 
 
-def _unavailable(report: HandoutReport, failing: bool) -> str:
-    """The one message of a build that cannot render PDFs: why, and what the site has
-    instead of each handout: the last PDF made of it (which may be out of date), or none.
-    A `failing` build (CI requires the PDFs) publishes no site to speak of."""
-    why = f"handouts: {len(report.failed)} PDF handout(s) not made: {report.unavailable}."
-    if failing:
-        return why
-    earlier = [result.module.id for result in report.failed if result.path is not None]
-    missing = [result.module.id for result in report.failed if result.path is None]
-    published = []
-    if earlier:
-        published.append(
-            f"the last PDF made of {', '.join(earlier)} (out of date if the module, its "
-            "protocols or its terms changed since)"
-        )
-    if missing:
-        published.append(f"no handout of {', '.join(missing)}")
-    return f"{why} The site is published with {' and '.join(published)}."
-
-
-def _cache_unwritable(unwritable: tuple[Path, str], config: HandbookConfig) -> str:
-    path, reason = unwritable
-    return (
-        f"handouts: {config.relative(path)} cannot be written ({reason}): the handout cache "
-        "is not written in this run; the PDFs are published all the same, and the next "
-        "build makes them again"
-    )
-
-
-def _describe(result: HandoutResult, name: Callable[[Path], str]) -> str:
-    """The line of a PDF made or cached, naming it with `name`: from the current folder
-    for `handbook handouts` (as `-o` is read, and `handbook new` names what it writes;
-    audit: `-f other/mkdocs.yml` printed paths from that config's folder), from the
-    config's folder in the build's log, as MkDocs names files."""
-    where = name(result.path) if result.path else result.module.id
-    if result.outcome == "cached":
-        return f"{where}: cached"
-    return f"{where}: rendered in {result.seconds:.2f} s"
-
-
 def _placed(problems: Iterable[Unplaced], content: HandoutContent) -> tuple[HandoutProblem, ...]:
     """`problems` placed in the files the handout prints from, as they are now, by file
     and line as findings are: WeasyPrint reports them as it loads what they are about,
@@ -655,15 +622,3 @@ def _placed(problems: Iterable[Unplaced], content: HandoutContent) -> tuple[Hand
             key=lambda problem: (problem.path, problem.line),
         )
     )
-
-
-def _printing_problem(result: HandoutResult, problem: HandoutProblem) -> str:
-    """`path:line: warning: <module>.pdf: message`."""
-    return f"{problem.path}:{problem.line}: warning: {result.module.id}.pdf: {problem.message}"
-
-
-def _describe_failure(result: HandoutResult, name: Callable[[Path], str]) -> str:
-    """The line of a handout not made: its module file as findings name it, the PDF kept
-    as `_describe` names it."""
-    kept = f"; kept the previous {name(result.path)}" if result.path else "; no handout published"
-    return f"{result.module.origin.path}: handout not made: {result.problem}{kept}"
