@@ -30,7 +30,13 @@ from test_handouts import (
 
 from coalition_handbook.cache_signature import HANDOUT, KEY_FILE_VARIABLE, verified
 from coalition_handbook.config import load_config
-from coalition_handbook.site import handout_cache, handout_problems, handout_render, handouts
+from coalition_handbook.site import (
+    handout_cache,
+    handout_command,
+    handout_problems,
+    handout_render,
+    handouts,
+)
 from coalition_handbook.site.handout_cache import (
     CACHE_DIR,
     HandoutCache,
@@ -643,7 +649,7 @@ def test_a_build_makes_the_handouts_without_a_cache_folder_that_is_a_file(
         "run (runs keep their cache files in a folder of that name; remove the file)"
     ]
     config = load_config(tmp_path / "mkdocs.yml")
-    assert handouts.run_handouts(config, tmp_path / "out") == 0
+    assert handout_command.run_handouts(config, tmp_path / "out") == 0
     assert (tmp_path / "out" / "community.pdf").read_bytes() == RENDERED
     assert (tmp_path / file_in_place).is_file()
 
@@ -694,7 +700,7 @@ def test_handouts_command_says_once_that_their_cache_cannot_be_written(
     write_handbook(tmp_path, modules=three_modules())
     _render_here(monkeypatch)
     _refuse_cache_writes(monkeypatch)
-    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
+    assert handout_command.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
     assert (tmp_path / "out" / "debt.pdf").read_bytes() == RENDERED
     assert capsys.readouterr().err == f"handbook: {UNWRITABLE}\n"
 
@@ -706,7 +712,7 @@ def test_handouts_command_says_when_there_is_no_module(
     word at all, and exit 0, which read as "all made"."""
     write_handbook(tmp_path, modules={})
     monkeypatch.chdir(tmp_path)
-    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), None) == 0
+    assert handout_command.run_handouts(load_config(tmp_path / "mkdocs.yml"), None) == 0
     assert capsys.readouterr().err == (
         "handbook: no training module in content/modules/, so no handout to make (the "
         "plugin's option modules_dir names the folder, in docs_dir)\n"
@@ -965,7 +971,7 @@ def test_the_handouts_command_removes_the_cache_of_gone_modules_alone(
     write_handbook(tmp_path, modules=three_modules())
     _render_here(monkeypatch)
     config = load_config(tmp_path / "mkdocs.yml")
-    assert handouts.run_handouts(config, tmp_path / "out") == 0
+    assert handout_command.run_handouts(config, tmp_path / "out") == 0
     assert _cached_modules(tmp_path) == ["community", "debt", "hotel"]
     cache = tmp_path / CACHE_DIR
     (cache / "notes.txt").write_text("not a module's", encoding="utf-8")
@@ -981,7 +987,7 @@ def test_the_handouts_command_removes_the_cache_of_gone_modules_alone(
     hotel.write_text(hotel.read_text().replace("duration:", "durration:"), encoding="utf-8")
     capsys.readouterr()
 
-    assert handouts.run_handouts(config, tmp_path / "out") == 1  # hotel's error
+    assert handout_command.run_handouts(config, tmp_path / "out") == 1  # hotel's error
     assert _cached_modules(tmp_path) == ["debt", "hotel", "linked", "notes.txt", "retired"]
     assert [path.name for path in (cache / "retired").iterdir()] == ["mine.txt"]
     assert sorted(path.name for path in (outside / "linked").iterdir()) == [
@@ -1011,11 +1017,16 @@ def test_another_sites_records_in_the_shared_cache_are_not_removed(
     )
     _render_here(monkeypatch)
     for name in ("mkdocs.yml", "mkdocs.es.yml"):
-        assert handouts.run_handouts(load_config(tmp_path / name), tmp_path / f"out-{name}") == 0
+        assert (
+            handout_command.run_handouts(load_config(tmp_path / name), tmp_path / f"out-{name}")
+            == 0
+        )
     assert _cached_modules(tmp_path) == ["community", "debt", "hotel", "hotel-es"]
     (tmp_path / "content" / "modules" / "community.md").unlink()
 
-    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out-2") == 0
+    assert (
+        handout_command.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out-2") == 0
+    )
     assert _cached_modules(tmp_path) == ["debt", "hotel", "hotel-es"]
     spanish_cache = HandoutCache.beside(tmp_path, "mkdocs.es.yml")
     assert spanish_cache.last_good_pdf("hotel-es") == RENDERED
@@ -1127,7 +1138,7 @@ def test_each_site_publishes_its_own_last_good_handout(
     _render_here(monkeypatch)
     output = tmp_path / "out"
 
-    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.es.yml"), output) == 1
+    assert handout_command.run_handouts(load_config(tmp_path / "mkdocs.es.yml"), output) == 1
     assert "community.md: handout not made: the module has errors; kept" in capsys.readouterr().err
     assert (output / "hotel.pdf").read_bytes() == b"%PDF-1.7 hotel es"
     assert (output / "community.pdf").read_bytes() == b"%PDF-1.7 community es"
@@ -1232,7 +1243,7 @@ def test_a_gone_modules_cache_that_cannot_be_removed_fails_nothing(
         "debt.pdf",
         "hotel.pdf",
     ]
-    assert handouts.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
+    assert handout_command.run_handouts(load_config(tmp_path / "mkdocs.yml"), tmp_path / "out") == 0
     assert f"handbook: {said}\n" in capsys.readouterr().err
 
 

@@ -453,7 +453,7 @@ def run_new(args: argparse.Namespace, config: HandbookConfig) -> int:
 
 
 def run_handouts(args: argparse.Namespace, config: HandbookConfig) -> int:
-    from .site.handouts import run_handouts as handouts_command
+    from .site.handout_command import run_handouts as handouts_command
 
     return handouts_command(config, args.output)
 

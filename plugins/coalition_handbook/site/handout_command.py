@@ -1,0 +1,172 @@
+"""`handbook handouts`: the trainers' PDF handouts without the site (DESIGN section 8).
+
+Runs every check first, as `handbook check` does, makes the handouts that no error holds
+back (`build_handouts`), and says on stdout what it wrote and on stderr what it could not.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Collection
+from pathlib import Path
+from typing import TextIO
+
+from ..config import ConfigError, HandbookConfig
+from ..file_names import shown_name
+from ..model.modules import module_files
+from ..report.encoding import in_utf8_text
+from ..rules.protocol_review import RULE as OVERDUE_RULE
+from .handout_cache import HandoutCache
+from .handout_held_back import held_back_by_errors
+from .handout_links import left_out_modules
+from .handout_messages import (
+    cache_unwritable_message,
+    describe,
+    describe_failure,
+    printing_problem_message,
+)
+from .handouts import build_handouts, keep_published, remove_retired_from_cache
+from .urls import HANDOUTS_DIR
+
+
+def run_handouts(config: HandbookConfig, output: Path | None) -> int:
+    """`handbook handouts`: one line per PDF on stdout, problems on stderr. Exit 0, or 1
+    when a handout could not be made (or the handbook has errors)."""
+    from ..check import run_checks
+
+    site_dir = config.site_dir or config.root / "site"  # MkDocs' default
+    output_dir = output if output is not None else site_dir / HANDOUTS_DIR
+    _refuse_a_file_in_the_way(output_dir, config, given=output is not None)
+    if not config.handouts:
+        _say(
+            "handbook: the plugin's option handouts is false, so the site's build makes "
+            "no handout; making them here, as asked"
+        )
+    if config.site_url_refused:
+        # Once, before the handouts: each of them links to no page of the site.
+        _say(config.site_url_refused)
+    # Every check, as `handbook check` runs them: a module with a structure or reference
+    # error would print without its sections or its protocols' steps.
+    checked = run_checks(config)
+    # Every module file, also one with problems: its published handout stays.
+    module_paths = module_files(config)
+    modules = {path.stem for path in module_paths}
+    left_out = left_out_modules(config, modules)
+    errors = checked.failing(strict=False)
+    for finding in errors:
+        _say(f"{finding.location()}: error {finding.rule} {finding.message}")
+    # A protocol past its review date still prints: the trainer is told, as the site
+    # marks it (audit: the PDF said nothing, and `handbook handouts` neither).
+    handbook = checked.context.handbook
+    printed = {
+        handbook.protocols[protocol_id].origin.path
+        for module in handbook.modules.values()
+        if module.id not in left_out
+        for protocol_id in module.protocols
+        if protocol_id in handbook.protocols
+    }
+    for finding in checked.findings:
+        if finding.rule == OVERDUE_RULE and finding.path in printed and finding not in errors:
+            _say(f"{finding.location()}: {finding.severity} {finding.rule} {finding.message}")
+    try:
+        held_back = held_back_by_errors(checked.context, {finding.path for finding in errors})
+        report = build_handouts(
+            checked.context, output_dir, held_back, say=lambda line: _say(f"handbook: {line}")
+        )
+    except OSError as error:
+        _say(f"handbook: cannot write the handouts: {error}")
+        return 1
+    if report.cache_unwritable is not None:
+        _say(f"handbook: {cache_unwritable_message(report.cache_unwritable, config)}")
+    if not_removed := remove_retired_from_cache(checked.context):
+        _say(f"handbook: {not_removed}")
+    for result in report.results:
+        if result.outcome == "failed":
+            _say(describe_failure(result, shown_name))
+        else:
+            _say(describe(result, shown_name), sys.stdout)
+        for problem in result.printing_problems:
+            _say(printing_problem_message(result, problem))
+    # A module file whose front matter does not fit (or cannot be read) made no module:
+    # it keeps its published handout, as a module with errors does.
+    made = {module.id for module in checked.context.handbook.modules.values()}
+    unread = [path for path in module_paths if path.stem not in made | left_out]
+    cache = HandoutCache.beside(config.root, config.config_name)
+    for path in unread:
+        kept = keep_published(output_dir / f"{path.stem}.pdf", cache)
+        shown = f"kept the previous {shown_name(kept)}" if kept else "no handout published"
+        _say(f"{config.relative(path)}: handout not made: the module has errors; {shown}")
+    for path in module_paths:
+        if path.stem in left_out:
+            _say(_left_out(config, path, output_dir / f"{path.stem}.pdf"))
+    if report.unavailable is not None:
+        _say(f"handbook: {report.unavailable}")
+    for stale in _retired_handouts(output_dir, modules):
+        _say(
+            f"handbook: {shown_name(stale)} is no module's handout (left as it is); if "
+            "it is a retired or renamed module's, delete it, so that no one prints it"
+        )
+    if not module_paths:
+        # Silence read as success (audit: a new handbook whose modules sat elsewhere).
+        _say(
+            f"handbook: no training module in {shown_name(config.modules_dir)}/, so no "
+            "handout to make (the plugin's option modules_dir names the folder, in docs_dir)"
+        )
+    if errors:
+        # The command fails on any error, as `handbook check` does; say whether a handout
+        # was held back, since an error in a page no handout prints holds back none.
+        outcome = (
+            "a module with errors, or printing from a file with errors, gets no new handout"
+            if held_back or unread
+            else "none is in a file a handout prints from, so every handout was made"
+        )
+        _say(f"handbook: {len(errors)} error(s) in the handbook; {outcome} (run `handbook check`)")
+    return 1 if report.failed or unread or errors else 0
+
+
+def _left_out(config: HandbookConfig, module_path: Path, pdf: Path) -> str:
+    """The line of a module that the site leaves out (exclude_docs): no handout made for
+    it, and one made before is named, to be deleted (left as it is, as a retired one)."""
+    line = (
+        f"{config.relative(module_path)}: no handout: exclude_docs leaves the module out "
+        "of the site"
+    )
+    if pdf.is_file():
+        line += (
+            f"; {shown_name(pdf)} was made before (left as it is): delete it, so that no "
+            "one prints it"
+        )
+    return line
+
+
+def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given: bool) -> None:
+    """A `ConfigError` (exit 2, before any check runs) when a file stands where the PDFs'
+    folder, or a folder above it, must be: `-o notes.txt`, or a file named `site`."""
+    for folder in (output_dir, *output_dir.parents):
+        if folder.is_dir():
+            return
+        if folder.exists() or folder.is_symlink():
+            # As typed after -o; the site's folder as the PDFs' lines name it.
+            shown = str(folder) if given else shown_name(folder)
+            wanted = str(output_dir) if given else shown_name(output_dir)
+            what = "a file" if folder.exists() else "a link to nothing"
+            raise ConfigError(
+                f"{shown} is {what}, where a folder must be for the PDFs to go into "
+                f"{wanted}; move it away, or name another folder with -o"
+            )
+
+
+def _say(line: str, stream: TextIO | None = None) -> None:
+    """Print a line of `handbook handouts` (to stderr unless told), a file name's byte
+    that is not UTF-8 shown as `\\xe9`, as the other commands show it."""
+    print(in_utf8_text(line), file=stream or sys.stderr)
+
+
+def _retired_handouts(output_dir: Path, modules: Collection[str]) -> list[Path]:
+    """The PDFs in `output_dir` named after no module file: written for a module since
+    retired or renamed, or some other PDF (`mkdocs build` empties the site folder first;
+    `handbook handouts` writes into a folder that may hold them)."""
+    try:
+        return sorted(path for path in output_dir.glob("*.pdf") if path.stem not in modules)
+    except OSError:
+        return []
