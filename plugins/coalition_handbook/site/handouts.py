@@ -1,9 +1,9 @@
 """The trainers' PDF handouts: one per training module (DESIGN section 8).
 
 `make_handouts` gathers each module's content (its protocols, and the glossary terms its
-text uses, from the engine's one scan of the handbook) and renders what the cache does
-not already hold; `publish_made` writes `<module-id>.pdf` into a folder (`build_handouts`
-does both). Two front doors:
+text uses: `handout_key_terms`) and renders what the cache does not already hold;
+`publish_made` writes `<module-id>.pdf` into a folder (`build_handouts` does both).
+Two front doors:
 
 - the plugin makes them before the pages, and `publish_handouts(context, site_dir, emit,
   made)` publishes them at `on_post_build` into `site_dir/handouts`; it returns a message
