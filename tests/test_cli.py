@@ -844,3 +844,18 @@ def test_a_term_left_out_with_its_schema_rule_off_is_named_as_the_build_names_it
         "handbook: glossary/t-visa.yml is left out of the site: it does not fit its format, "
         "and its glossary.schema findings are not reported, as mkdocs.yml turns that rule off"
     ]
+
+
+def test_a_left_out_file_named_as_a_workflow_command_is_shown_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Security review: a pull request's file name holding a line break printed raw on
+    stderr started a line of the Actions log with `::error ...` (or `::stop-commands::`),
+    a workflow command the runner obeys; it is shown as findings show names."""
+    name = "t\n::error file=README.md,line=1::Approved\u202e.yml"
+    config_file = make_handbook(tmp_path, **{f"glossary__{name}": "term: T visa\n"})
+    set_handbook_options(config_file, "rules: {glossary.schema: off}")
+    assert main(["check", "-f", str(config_file), "--format", "github"]) == 0
+    err = capsys.readouterr().err
+    assert not any(line.startswith("::") for line in err.splitlines())
+    assert "glossary/t\\n::error file=README.md,line=1::Approved\\u202e.yml is left out" in err

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from ..config import HandbookConfig
 from ..model.records import record_file_kind
+from ..report.encoding import in_utf8_text
+from ..report.text import one_line
 from ..rules.base import rule_level
 
 
@@ -29,9 +31,11 @@ def left_out_unreported(rejected: Iterable[str], config: HandbookConfig) -> list
 
 def left_out_notes(rejected: Iterable[str], config: HandbookConfig) -> list[str]:
     """What the build warns of each record file `left_out_unreported`, and `handbook
-    check` says on stderr: the check that CI runs before the build names it too."""
+    check` says on stderr: the check that CI runs before the build names it too. The
+    name is shown as findings show it, on one line: a name holding a line break would
+    start a line of CI's log, where `::error ...` is a workflow command (review)."""
     return [
-        f"handbook: {path} is left out of the site: it does not fit its format, and its "
-        f"{rule} findings are not reported, as mkdocs.yml turns that rule off"
+        f"handbook: {one_line(in_utf8_text(path))} is left out of the site: it does not fit "
+        f"its format, and its {rule} findings are not reported, as mkdocs.yml turns that rule off"
         for path, rule in left_out_unreported(rejected, config)
     ]
