@@ -1183,6 +1183,25 @@ def test_a_link_from_the_server_s_root_fails_a_strict_build(
         assert [message for message in warnings if said in message], (said, warnings)
 
 
+def test_a_link_holding_a_line_break_is_reported_on_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security review: Python-Markdown keeps a line break in a link's destination, and
+    MkDocs quoted it as it is, so a page or a term of a pull request started a line of
+    CI's build log with `::error ...`, a workflow command the runner obeys."""
+    command = "::error file=README.md::Approved by security"
+    config = write_site(
+        tmp_path,
+        pages={"index.md": f"# Home\n\nSee [a](/x\n{command}).\n"},
+        terms={"survivor": term_yaml("survivor", f"A person. See [p](/y\n{command}).")},
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Exception, match="strict"):
+        build_site(config)
+    said = [r.getMessage() for r in caplog.records if "absolute link" in r.getMessage()]
+    assert len(said) == 2, said
+    assert all("\n" not in message and f"\\n{command}'" in message for message in said)
+
+
 @pytest.mark.parametrize("offline", [True, False])
 def test_a_link_to_a_folder_fails_the_offline_build_alone(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, offline: bool

@@ -33,6 +33,25 @@ class _ShownInUtf8(logging.Filter):
 
 log.addFilter(_ShownInUtf8())
 
+
+class OnOneLine(logging.Filter):
+    """A message of MkDocs' that quotes a page's text shows it on one line (`one_line`),
+    as the handbook's own messages do: Python-Markdown keeps a line break in a link's
+    destination (`[a](/x` and `::error ...)` on the next line), which MkDocs quotes as it
+    is, so a page started a line of CI's log with a workflow command the runner obeys
+    (review)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # arguments that do not fit: logging says so
+            return True
+        shown = one_line(message)
+        if shown != message:
+            record.msg, record.args = shown, ()
+        return True
+
+
 LOG_LEVELS = {
     Severity.ERROR: logging.ERROR,
     Severity.WARNING: logging.WARNING,

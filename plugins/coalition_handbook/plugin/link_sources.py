@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from ..documents import yaml_values
 from ..markdown import LineIndex
 from ..model.types import Protocol, Term
+from .build_log import OnOneLine
 
 # The logger MkDocs' pages report their links on (mkdocs/structure/pages.py).
 PAGES_LOGGER = "mkdocs.structure.pages"
@@ -83,6 +84,7 @@ def _places(item: Term | Protocol, link: str) -> list[int]:
 # One filter for the process: `mkdocs serve` makes a new plugin for each change of
 # mkdocs.yml, and tests build many sites in one process; each build gives it its pages.
 _SOURCES = LinkSources({})
+_ON_ONE_LINE = OnOneLine()
 
 
 def record_of(src_uri: str) -> Term | Protocol | None:
@@ -98,3 +100,6 @@ def install(records: Mapping[str, Term | Protocol]) -> None:
     logger = logging.getLogger(PAGES_LOGGER)
     if _SOURCES not in logger.filters:
         logger.addFilter(_SOURCES)
+    # After `_SOURCES`, which finds the link as written.
+    if _ON_ONE_LINE not in logger.filters:
+        logger.addFilter(_ON_ONE_LINE)
