@@ -3206,6 +3206,42 @@ def test_translations_to_review_name_each_term_a_translator_must_redo(
     assert "hotline" not in section
 
 
+def test_translations_to_review_show_a_pull_request_s_text_as_code(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Security review (regression cover, found working): a translation is the
+    contributor's text, written into the step summary GitHub renders: a comment opener
+    there would hide the rest of the report from reviewers, HTML or an image would run
+    or call another host, a line break would start a line of its own, a control of
+    writing direction would show another word. Each stays inline code, on its line."""
+    hostile = {
+        "de": "<img src=x onerror=alert(1)> <details>",
+        "es": "``` <!-- ```` x",
+        "fr": "a | b\n- ::error::x <script>",
+        "it": "@octocat #123 ![t](https://evil.example/p.png)",
+        "pt": "vi\u202ectima\u200b",
+    }
+    translations = f"translations: {json.dumps(hostile)}\n"
+    write(repository, "glossary/survivor.yml", term(extra=translations))
+    commit(repository, "base")
+    write(
+        repository,
+        "glossary/survivor.yml",
+        term(version=2, versions=(2, 1), definition="New.", extra=translations),
+    )
+    code, out, _ = diff(repository, capsys)
+    assert code == 0
+    section = out[out.index("### Translations to review") :].split("\n### ")[0]
+    assert section.splitlines()[4:] == [
+        "- **survivor** (`survivor`): `definition` changed",
+        "  - `de`: `<img src=x onerror=alert(1)> <details>`",
+        "  - `es`: ````` ``` <!-- ```` x `````",
+        "  - `fr`: `a | b - ::error::x <script>`",
+        "  - `it`: `@octocat #123 ![t](https://evil.example/p.png)`",
+        "  - `pt`: `vi\u27e8U+202E\u27e9ctima\u27e8U+200B\u27e9`",
+    ]
+
+
 def test_no_translations_to_review_where_the_glossary_translates_nothing(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
