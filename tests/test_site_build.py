@@ -1202,6 +1202,22 @@ def test_a_link_holding_a_line_break_is_reported_on_one_line(
     assert all("\n" not in message and f"\\n{command}'" in message for message in said)
 
 
+def test_an_address_holding_a_line_break_is_reported_on_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security review: the handbook's own messages quote a page's text too: an image
+    from another host whose address held a line break started a line of CI's build log
+    with `::error ...`, a workflow command the runner obeys."""
+    command = "::error file=README.md::Approved by security"
+    page = f"# Home\n\n![x](https://example.org/a\n{command}.png)\n"
+    config = write_site(tmp_path, pages={"index.md": page})
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config)
+    said = [r.getMessage() for r in caplog.records if "another host" in r.getMessage()]
+    assert said and all("\n" not in message for message in said), said
+    assert f"https://example.org/a\\n{command}.png is on another host" in said[0]
+
+
 @pytest.mark.parametrize("offline", [True, False])
 def test_a_link_to_a_folder_fails_the_offline_build_alone(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, offline: bool

@@ -31,12 +31,9 @@ class _ShownInUtf8(logging.Filter):
         return True
 
 
-log.addFilter(_ShownInUtf8())
-
-
 class OnOneLine(logging.Filter):
-    """A message of MkDocs' that quotes a page's text shows it on one line (`one_line`),
-    as the handbook's own messages do: Python-Markdown keeps a line break in a link's
+    """A message that quotes a page's text or names a file shows it on one line
+    (`one_line`), as the findings do: Python-Markdown keeps a line break in a link's
     destination (`[a](/x` and `::error ...)` on the next line), which MkDocs quotes as it
     is, so a page started a line of CI's log with a workflow command the runner obeys
     (review)."""
@@ -50,6 +47,12 @@ class OnOneLine(logging.Filter):
         if shown != message:
             record.msg, record.args = shown, ()
         return True
+
+
+# A message of the handbook's own names files and quotes their text too (a file of
+# docs_dir it does not publish, named `a` and `::error ...` on a line of its own).
+log.addFilter(_ShownInUtf8())
+log.addFilter(OnOneLine())
 
 
 LOG_LEVELS = {
