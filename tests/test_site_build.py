@@ -1190,15 +1190,17 @@ def test_a_link_holding_a_line_break_is_reported_on_one_line(
     MkDocs quoted it as it is, so a page or a term of a pull request started a line of
     CI's build log with `::error ...`, a workflow command the runner obeys."""
     command = "::error file=README.md::Approved by security"
+    nav_entry = f"/z\n{command}"  # mkdocs.yml's, which the pull request may change too
     config = write_site(
         tmp_path,
         pages={"index.md": f"# Home\n\nSee [a](/x\n{command}).\n"},
         terms={"survivor": term_yaml("survivor", f"A person. See [p](/y\n{command}).")},
+        extra_config=f"nav:\n  - Home: index.md\n  - Privacy: {json.dumps(nav_entry)}\n",
     )
     with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Exception, match="strict"):
         build_site(config)
-    said = [r.getMessage() for r in caplog.records if "absolute link" in r.getMessage()]
-    assert len(said) == 2, said
+    said = [r.getMessage() for r in caplog.records if "absolute " in r.getMessage()]
+    assert len(said) == 3, said
     assert all("\n" not in message and f"\\n{command}'" in message for message in said)
 
 

@@ -21,6 +21,8 @@ from .build_log import OnOneLine
 
 # The logger MkDocs' pages report their links on (mkdocs/structure/pages.py).
 PAGES_LOGGER = "mkdocs.structure.pages"
+# The one its nav reports an absolute path on, quoting mkdocs.yml's entry as written.
+NAV_LOGGER = "mkdocs.structure.nav"
 # Its messages quote the link as written, which may hold a quote of its own.
 _LINK_MESSAGE = re.compile(
     r"Doc file '(?P<page>[^']+)' contains "
@@ -101,5 +103,6 @@ def install(records: Mapping[str, Term | Protocol]) -> None:
     if _SOURCES not in logger.filters:
         logger.addFilter(_SOURCES)
     # After `_SOURCES`, which finds the link as written.
-    if _ON_ONE_LINE not in logger.filters:
-        logger.addFilter(_ON_ONE_LINE)
+    for quoting in (logger, logging.getLogger(NAV_LOGGER)):
+        if _ON_ONE_LINE not in quoting.filters:
+            quoting.addFilter(_ON_ONE_LINE)
