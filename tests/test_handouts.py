@@ -38,6 +38,7 @@ from coalition_handbook.site import (
     handout_render,
     handouts,
 )
+from coalition_handbook.site.file_sizes import shown_size
 from coalition_handbook.site.handout_problems import HandoutProblem
 from coalition_handbook.site.handout_render import HandoutsUnavailable
 from coalition_handbook.site.print_only import remove_document_styling
@@ -2745,6 +2746,37 @@ def test_without_pango_a_handout_made_before_is_still_linked(
     # Each module is an item of its own, the handout link ending it.
     items = [item.text for item in elements(training, "li") if "minutes" in item.text]
     assert len(items) == 2 and items[1].endswith("45 minutes; handout (PDF)"), items
+
+
+def test_a_handout_link_shows_the_size_of_the_pdf_it_downloads(tmp_path: Path) -> None:
+    # A member on a metered phone plan decides from it whether to download now.
+    require_weasyprint()
+    site = build_site(write_handbook(tmp_path))
+    for module_id in ("hotel-staff", "community"):
+        size = shown_size((site / "handouts" / f"{module_id}.pdf").stat().st_size)
+        page = (site / "modules" / module_id / "index.html").read_text(encoding="utf-8")
+        (link,) = elements(page, "a", "hb-handout")
+        assert link.text == f"printable handout (PDF, {size})", link.text
+    training = (site / "modules" / "index.html").read_text(encoding="utf-8")
+    links = {link.attrs["href"]: link for link in elements(training, "a", "hb-handout")}
+    size = shown_size((site / "handouts" / "hotel-staff.pdf").stat().st_size)
+    hotel = links["../handouts/hotel-staff.pdf"]
+    assert hotel.text == f"handout (PDF, {size})"
+    assert hotel.attrs["aria-label"] == f"Hotel and motel staff: handout (PDF, {size})"
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (1, "1 kB"),
+        (74_274, "75 kB"),
+        (999_999, "1000 kB"),
+        (1_000_000, "1 MB"),
+        (2_340_001, "2.4 MB"),
+    ],
+)
+def test_a_file_size_is_shown_in_decimal_units_rounded_up(size: int, shown: str) -> None:
+    assert shown_size(size) == shown
 
 
 def test_without_pango_ci_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -375,6 +375,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             modules_dir=modules_dir,
             handouts=hb_config.handouts,
             unpublished_handouts=unpublished,
+            handout_sizes={} if self.handouts_made is None else self.handouts_made.sizes(),
             left_out_modules=left_out,
             usage=used_on(handbook, pages_using_terms(context), hb_config.language),
             forms_as_search_tags=not any(name.endswith("tags") for name in config.plugins),

@@ -109,6 +109,14 @@ class HandoutReport:
     def count(self, outcome: Outcome) -> int:
         return sum(result.outcome == outcome for result in self.results)
 
+    def sizes(self) -> dict[str, int]:
+        """Module id -> bytes of the PDF this run made (rendered or from the cache), which
+        the build publishes: what its link tells a reader the download costs. Not a failed
+        one's, whose earlier PDF is only chosen when published (`publish_made`)."""
+        return {
+            result.module.id: len(result.pdf) for result in self.results if result.pdf is not None
+        }
+
 
 def handout_content(
     context: CheckContext, module: Module, unpublished: frozenset[str] = frozenset()

@@ -20,6 +20,7 @@ from ..markdown.definitions import definition_as_shown
 from ..model.types import Handbook, HistoryEntry, Module, Page, Protocol, Term
 from ..rules.module_readability import TARGET_GRADE
 from ..slugs import a_to_z_key, index_letter, index_letters, natural_sort_key, sort_key
+from .file_sizes import shown_size
 from .languages import english_label
 from .search_boost import (
     CHANGES_BOOST,
@@ -74,6 +75,9 @@ class SiteInputs:
     # nothing cached), and their pages say so instead of linking to a PDF that is not
     # there; or it makes none (`handouts` false). A link to one is its text, saying so.
     unpublished_handouts: frozenset[str] = frozenset()
+    # module id -> bytes of its PDF, where the build has made it before the pages: shown
+    # beside its links, for a reader paying for data (`file_sizes.shown_size`).
+    handout_sizes: Mapping[str, int] = field(default_factory=dict)
     # Modules whose page the site leaves out (exclude_docs: a draft): checked, but no
     # generated page lists them, links to them or shows their history.
     left_out_modules: frozenset[str] = frozenset()
@@ -471,6 +475,7 @@ def modules_index(inputs: SiteInputs) -> str:
         and not any(module.id in inputs.unpublished_handouts for module in modules),
         href=lambda module_id: _link(index, inputs.module_src_uri(module_id)),
         handout=handout,
+        handout_size=lambda module_id: _handout_size(inputs, module_id),
     )
 
 
@@ -492,9 +497,16 @@ def module_header(module: Module, inputs: SiteInputs, page_url: str) -> str:
         if inputs.handouts and not unpublished
         else None,
         handout_unpublished=unpublished,
+        handout_size=_handout_size(inputs, module.id),
         grade=inputs.reading_grades.get(module.id),
         plain_language_grade=TARGET_GRADE,
     )
+
+
+def _handout_size(inputs: SiteInputs, module_id: str) -> str | None:
+    """The size of the module's handout as its links show it, if known."""
+    size = inputs.handout_sizes.get(module_id)
+    return None if size is None else shown_size(size)
 
 
 def inject_module_header(markdown: str, header: str, title: str) -> str:
