@@ -40,7 +40,12 @@ def import_or_skip(name: str) -> ModuleType:
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("browser") is not None:
-        require_or_skip(Path(CHROMIUM).exists(), f"{CHROMIUM} is not installed")
+        # Name what to install (audit: a newcomer's laptop read only "is not installed").
+        require_or_skip(
+            Path(CHROMIUM).exists(),
+            f"{CHROMIUM} is not installed: install Debian's chromium "
+            "(`make system-deps`, as root, also installs the PDF handouts' Pango)",
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from types import SimpleNamespace
+
+import conftest
+import pytest
+from _pytest.outcomes import Skipped
 
 TESTS = Path(__file__).resolve().parent
 
@@ -144,3 +149,16 @@ def test_the_rules_find_what_they_forbid() -> None:
         "test_example.py:15 importorskip",
         "test_example.py:27 importorskip",
     ]
+
+
+def test_a_browser_test_without_chromium_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Audit (a newcomer's laptop): the skip said "/usr/bin/chromium is not installed" and
+    nothing of how to get it."""
+    monkeypatch.setattr(conftest, "CHROMIUM", str(tmp_path / "chromium"))
+    monkeypatch.setattr(conftest, "CI", False)
+    item = SimpleNamespace(get_closest_marker=lambda name: name == "browser" or None)
+    with pytest.raises(Skipped) as skipped:
+        conftest.pytest_runtest_setup(item)  # type: ignore[arg-type]
+    assert "is not installed: install Debian's chromium (`make system-deps`" in str(skipped.value)
