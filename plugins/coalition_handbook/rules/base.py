@@ -41,12 +41,15 @@ RULES: dict[str, Rule] = {
         Rule("module.schema", Severity.ERROR, "module front matter that does not fit"),
         Rule("module.structure", Severity.ERROR, "Realize / Recognize / Respond missing"),
         Rule("module.reference", Severity.ERROR, "a module names an unknown protocol"),
+        # Beyond DESIGN section 5, off unless the settings name it: for trainers.
         Rule(
             "module.readability",
             Severity.INFO,
             "a module's reading grade, for trainers",
             opt_in=True,
         ),
+        # The last of DESIGN section 5's (tests/test_rule_modules.py keeps their ids and
+        # defaults as the contract fixes them).
         Rule("privacy.pii", Severity.ERROR, "personal data in published content"),
         # Beyond DESIGN section 5, for section 11's bad input.
         Rule(
