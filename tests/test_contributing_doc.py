@@ -242,3 +242,33 @@ def test_the_constants_docstrings_and_comments_name_exist() -> None:
             defined = any(hasattr(importlib.import_module(name), found[2]) for name in matches)
             assert defined, f"{path.relative_to(ROOT)} names {found[0]}, which does not exist"
     assert checked >= 10
+
+
+# A finding line of the guide's examples: `path:line:column: severity rule message`.
+EXAMPLE_FINDING = re.compile(r"^\S+:\d+:\d+: (error|warning|info) ([a-z]+\.[a-z-]+) (.*)$")
+
+
+def example_findings() -> list[tuple[str, str, str]]:
+    """(severity, rule, message) of each finding line the guide quotes."""
+    text = GUIDE.read_text(encoding="utf-8")
+    return [found.groups() for found in map(EXAMPLE_FINDING.match, text.splitlines()) if found]
+
+
+def test_the_example_findings_name_rules_at_their_default_severity() -> None:
+    examples = example_findings()
+    assert len(examples) >= 15
+    for severity, rule, _ in examples:
+        assert rule in RULES, rule
+        assert severity == RULES[rule].default.value, rule
+
+
+def test_the_example_of_personal_data_is_masked_as_the_check_writes_it(tmp_path: Path) -> None:
+    """Audit: the guide showed the phone number whole, where the check writes it masked
+    (`555-***-**67`), as its other examples and ADOPTING.md do."""
+    (message,) = [message for _, rule, message in example_findings() if rule == "privacy.pii"]
+    shown = re.match(r"'([^']+)'", message)
+    assert shown and "*" in shown[1], "the guide shows the personal data unmasked"
+    number = shown[1].replace("***", "123").replace("**", "45")
+    config = write_files(tmp_path, {"content/index.md": f"# Help\n\nCall {number} tonight.\n"})
+    (finding,) = [f for f in run_checks(config).findings if f.rule == "privacy.pii"]
+    assert finding.message == message
