@@ -184,6 +184,10 @@ def test_the_names_the_code_section_gives_are_in_the_code() -> None:
         ("NON_PAGE_RULES", "rules/base.py"),
         ("finding_at", "rules/base.py"),  # written `context.finding_at(...)`
         ("opt_in", "rules/base.py"),
+        # What a rule reads (audit: a first rule had to be copied from another to find it).
+        ("pages", "model/types.py"),  # written `context.handbook.pages`
+        ("scan_handbook", "documents.py"),
+        ("located", "documents.py"),
     ):
         assert re.search(rf"[`.(]{name}[`(=]", text), name
         assert re.search(rf"\b{name}\b", (PACKAGE / file).read_text(encoding="utf-8")), name
