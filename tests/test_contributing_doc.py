@@ -276,3 +276,32 @@ def test_the_example_of_personal_data_is_masked_as_the_check_writes_it(tmp_path:
     config = write_files(tmp_path, {"content/index.md": f"# Help\n\nCall {number} tonight.\n"})
     (finding,) = [f for f in run_checks(config).findings if f.rule == "privacy.pii"]
     assert finding.message == message
+
+
+def test_the_term_rules_examples_are_the_messages_the_checks_write(tmp_path: Path) -> None:
+    """Audit (a first change: a typo fixed in a rule's message): every test passed while
+    the guide kept quoting the old message. The term rules' examples, reproduced."""
+    quoted = {
+        rule: message
+        for _, rule, message in example_findings()
+        if rule in {"term.avoid", "term.deprecated", "term.case", "term.unknown-acronym"}
+    }
+    reason = quoted["term.avoid"].split(" Why: ", 1)[1]
+    avoid = f"avoid:\n  - text: child prostitute\n    reason: {reason}\n"
+    deprecated = "status: deprecated\nreplaced_by: human-trafficking\n"
+    config = write_files(
+        tmp_path,
+        {
+            "glossary/commercially-sexually-exploited-child.yml": term_yaml(
+                "commercially sexually exploited child", avoid
+            ),
+            "glossary/human-trafficking.yml": term_yaml("human trafficking"),
+            "glossary/modern-day-slavery.yml": term_yaml("modern-day slavery", deprecated),
+            "glossary/t-visa.yml": term_yaml("T visa", "case_sensitive: true\n"),
+            "content/index.md": (
+                "# Help\n\nA child prostitute, modern-day slavery, a t visa, an NGO.\n"
+            ),
+        },
+    )
+    written = {finding.rule: finding.message for finding in run_checks(config).findings}
+    assert {rule: written.get(rule) for rule in quoted} == quoted
