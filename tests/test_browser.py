@@ -1627,6 +1627,91 @@ def test_a_tap_on_a_term_shows_its_definition_and_a_second_tap_opens_its_page(
     touched.wait_for_url(f"**/glossary/{term_id}/")
 
 
+TAPPED_PAGES = {"index.md": "# Home\n\nA widget here.\n", "about.md": "# About\n\nWho we are.\n"}
+TAPPED_TERMS = {"widget": term_yaml("widget", "A tool.", extra="short: A small tool.\n")}
+
+
+def _touch_page(browser: object, url: str) -> tuple[object, object]:
+    context = browser.new_context(  # type: ignore[attr-defined]
+        base_url=url, viewport={"width": 1024, "height": 768}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, page
+
+
+def test_a_tap_on_a_term_opens_its_page_with_a_theme_without_tooltips(
+    browser: object, tmp_path: Path
+) -> None:
+    """With MkDocs' own theme, which has no tooltip to show at a first tap, every tap on a
+    term was kept from opening its page: a tablet never reached a term page (review
+    rv34b). A tap opens it at once, as a click does."""
+    config = write_site(tmp_path, pages=TAPPED_PAGES, terms=TAPPED_TERMS)
+    with serve(build_site(config)) as url:
+        context, page = _touch_page(browser, url)
+        page.goto("")  # type: ignore[attr-defined]
+        page.locator("a.hb-term").first.tap()  # type: ignore[attr-defined]
+        page.wait_for_url("**/glossary/widget/")  # type: ignore[attr-defined]
+        context.close()  # type: ignore[attr-defined]
+
+
+def test_a_first_tap_on_a_term_shows_its_tooltip_with_instant_navigation(
+    browser: object, tmp_path: Path
+) -> None:
+    """Material's instant navigation follows a link from the body's click, whether or not
+    a script prevented it: the first tap on a term opened its page and never showed its
+    definition (review rv34b). The first tap shows it, the second opens the page there."""
+    config = write_site(
+        tmp_path,
+        pages=TAPPED_PAGES,
+        terms=TAPPED_TERMS,
+        theme="material",
+        extra_config=INSTANT_SITE,
+    )
+    text = config.read_text(encoding="utf-8").replace("theme: {name: material}", INSTANT_THEME)
+    config.write_text(text, encoding="utf-8")
+    site = build_site(config)
+    with serve(site) as url:
+        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+        (site / "sitemap.xml").write_text(sitemap.replace("https://example.org/", url))
+        context, page = _touch_page(browser, url)
+        page.goto("")  # type: ignore[attr-defined]
+        page.evaluate("window.hbFirstPage = true")  # type: ignore[attr-defined]
+        link = page.locator("article a.hb-term").first  # type: ignore[attr-defined]
+        link.tap()
+        expect(page.locator(".md-tooltip2--active")).to_contain_text("A small tool.")  # type: ignore[attr-defined]
+        assert urlsplit(page.url).path == "/", page.url  # type: ignore[attr-defined]
+        link.tap()
+        expect(page.locator("article h1")).to_have_text("widget")  # type: ignore[attr-defined]
+        assert page.evaluate("window.hbFirstPage === true"), "no instant navigation"  # type: ignore[attr-defined]
+        context.close()  # type: ignore[attr-defined]
+
+
+def test_a_click_with_no_pointer_opens_a_term_after_a_scroll_begun_on_it(
+    tablet: object,
+) -> None:
+    """A touch that begins a scroll on a term has no click: its mark stayed, and the next
+    click on that term with no press (a screen reader's activation, Enter) showed the
+    tooltip instead of opening the page (review rv34b). It opens the page."""
+    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    box = link.bounding_box()
+    assert box
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    touch = tablet.context.new_cdp_session(tablet)  # type: ignore[attr-defined]
+    touch.send(
+        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]}
+    )
+    for step in range(1, 8):
+        point = {"x": x, "y": y - 20 * step}
+        touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    term_id = link.get_attribute("data-term")
+    link.evaluate("element => element.click()")  # as a screen reader activates a link
+    tablet.wait_for_url(f"**/glossary/{term_id}/")  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("path", ["index.html", "glossary/survivor/"])
 def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> None:
     """Screen readers list landmarks by name: Material labels each section's menu by its

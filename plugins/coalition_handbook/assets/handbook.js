@@ -623,7 +623,19 @@ document.addEventListener(
   function (event) {
     var term = event.target.closest && event.target.closest("a.hb-term");
     var touch = event.pointerType === "touch" || event.pointerType === "pen";
-    pressedTerm = touch && term && !tooltipOpenFor(term) ? term : null;
+    // Only where the theme gives the term a tooltip to show: with another theme (MkDocs'
+    // own), or outside Material's content, no tap ever opened the page (review rv34b).
+    var shown = term && materialTooltips() && term.closest("[data-md-component=content]");
+    pressedTerm = touch && shown && !tooltipOpenFor(term) ? term : null;
+  },
+  true
+);
+// A press the browser takes for a scroll or a long press has no click of its own: its
+// mark kept a later click with no press (a screen reader's, Enter) from opening the page.
+document.addEventListener(
+  "pointercancel",
+  function () {
+    pressedTerm = null;
   },
   true
 );
@@ -637,6 +649,9 @@ document.addEventListener(
       return;
     }
     event.preventDefault();
+    // Material's instant navigation follows a link from the body's click, prevented or
+    // not: the first tap opened the page and showed no definition (review rv34b).
+    event.stopPropagation();
     tappedTerm = term;
     term.focus(); // the theme shows a focused term's tooltip
   },
