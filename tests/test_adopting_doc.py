@@ -350,6 +350,32 @@ def build_site(config: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
+def test_the_offline_build_of_the_two_language_sites_does_as_the_guide_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review rv34b of bdc3071: the guide's link to the other language's site,
+    `[español](es/)`, passes `--strict` on the web, but `make offline` warns of a link to
+    a folder, so a bilingual site that followed the guide failed its offline build with
+    no word of it there. The guide says so, and its setting builds the offline folder."""
+    said = " ".join(second_language_section().split())
+    english = write_example(tmp_path, monkeypatch)
+    settings = yaml.safe_load(english.read_text(encoding="utf-8"))
+    settings["plugins"][1]["handbook"]["handouts"] = False  # no module needs one here
+    settings["plugins"].insert(0, "offline")
+    english.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    index = tmp_path / "content" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n[español](es/)\n", "utf-8")
+    failed = build_site(english)
+    assert failed.returncode == 1
+    assert "unrecognized relative link 'es/'" in failed.stderr, failed.stderr[-4000:]
+    assert "offline build (`make offline`)" in said
+    (setting,) = re.findall(r"\(`(validation: \{links: \{unrecognized_links: info\}\})`\)", said)
+    english.write_text(yaml.safe_dump({**settings, **yaml.safe_load(setting)}), "utf-8")
+    built = build_site(english)
+    assert built.returncode == 0, built.stderr[-4000:]
+
+
+@pytest.mark.slow
 def test_the_two_language_sites_link_to_each_other_as_the_guide_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
