@@ -1687,6 +1687,28 @@ def test_a_first_tap_on_a_term_shows_its_tooltip_with_instant_navigation(
         context.close()  # type: ignore[attr-defined]
 
 
+def test_a_tap_on_a_term_whose_tooltip_escape_hid_shows_it_then_opens_the_page(
+    tablet: object,
+) -> None:
+    """Escape hides a tooltip while its term keeps focus: a tap on the term then found it
+    closed and showed it again by focusing the term, which had focus already, so it
+    stayed hidden at every tap and no tap opened the page (review rv34b). A tap shows
+    it, the next opens the page."""
+    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link.tap()
+    expect(shown).to_have_count(1)
+    tablet.keyboard.press("Escape")  # type: ignore[attr-defined]  # a tablet's keyboard
+    expect(shown).to_have_count(0)
+    link.tap()
+    expect(shown).to_have_count(1)
+    term_id = link.get_attribute("data-term")
+    link.tap()
+    tablet.wait_for_url(f"**/glossary/{term_id}/")  # type: ignore[attr-defined]
+
+
 def test_a_click_with_no_pointer_opens_a_term_after_a_scroll_begun_on_it(
     tablet: object,
 ) -> None:

@@ -653,6 +653,13 @@ document.addEventListener(
     // not: the first tap opened the page and showed no definition (review rv34b).
     event.stopPropagation();
     tappedTerm = term;
+    // Hidden with Escape while the term kept focus, it stayed hidden at every tap, and no
+    // tap opened the page (review rv34b): the tap shows it again.
+    var id = term.getAttribute("aria-describedby");
+    var hidden = id && document.getElementById(id);
+    if (hidden) {
+      hidden.classList.remove("hb-tooltip--dismissed");
+    }
     term.focus(); // the theme shows a focused term's tooltip
   },
   true
