@@ -419,6 +419,12 @@ def test_a_quote_s_container_ends_on_a_line_out_of_the_quote(page: str) -> None:
         "> \t- w1x\n>\n>\t    w2x\n",
         "> > \tw1x\n",  # four columns past the inner `> `: code
         ">\t\tw1x\n",
+        # `# ` two or three columns into the quote's content is no heading but text, and
+        # the line after it goes on with it (review rv34a); two columns in, it is one.
+        ">\t# w1x\n\tw2x\n",
+        "   >\t# w1x\n    w2x\n",
+        ">>\t# w1x\n>\t  w2x\n",
+        "  >\t# w1x\n    w2x\n",
     ],
 )
 def test_a_tab_after_a_quote_mark_is_read_to_its_stop(page: str) -> None:

@@ -621,7 +621,9 @@ class Blocks:
             at_block_start = indent == (self.quote_columns or [0])[-1]
         else:
             at_block_start = column == (self.chunk_column if lazy else base)
-        if first == "#" and (position == quote.end() if quote else column == 0 or at_block_start):
+        # In a quote, a heading's `#` starts the quote's content: a tab after `>` may
+        # leave it two columns in, which Python-Markdown reads as text (`>\t# a`).
+        if first == "#" and (indent == 0 if quote else column == 0 or at_block_start):
             heading = _ATX.match(rest)
             if heading:
                 self._split_block(quote)
