@@ -585,6 +585,21 @@ def test_a_name_yaml_reads_as_no_date_is_written_as_text(
     assert data["term" if kind == "term" else "title"] == name
 
 
+@pytest.mark.parametrize("kind", ["protocol", "module"])
+@pytest.mark.parametrize("name", ["!!bool maybe", "!!timestamp x", "!!int 2a"])
+def test_a_title_with_a_tag_yaml_cannot_hold_is_written_as_text(
+    config: HandbookConfig, kind: str, name: str
+) -> None:
+    """`handbook new protocol '!!bool maybe'` was a traceback (KeyError): asked whether
+    the title reads back as written, PyYAML raised more than YAMLError and ValueError
+    (review rv34a of c8bcde7)."""
+    assert run_new(config, kind, name) == 0
+    text = scaffold.target_path(config, kind, slugify(name)).read_text(encoding="utf-8")
+    if kind == "module":
+        text = text.split("---\n")[1]
+    assert yaml.safe_load(text)["title"] == name
+
+
 def test_leap_day_review_date(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins: [handbook]\n", encoding="utf-8")
     config = load_config(tmp_path / "mkdocs.yml", today=dt.date(2028, 2, 29))

@@ -551,7 +551,10 @@ def _yaml_scalar(value: str) -> str:
     try:
         if yaml.safe_load(value) == value and "#" not in value and ": " not in value:
             return value
-    except (yaml.YAMLError, ValueError):  # ValueError: a date that is no day (2026-02-30)
+    except (yaml.YAMLError, ValueError, LookupError, AttributeError, TypeError, OverflowError):
+        # PyYAML's constructors raise what their conversion raises: ValueError for a date
+        # that is no day (2026-02-30), KeyError for `!!bool maybe`, AttributeError for
+        # `!!timestamp x` (as `yaml_source` reads them).
         pass
     # A JSON string is a valid YAML double-quoted scalar.
     return json.dumps(value, ensure_ascii=False)
