@@ -3242,6 +3242,37 @@ def test_translations_to_review_show_a_pull_request_s_text_as_code(
     ]
 
 
+def test_translations_to_redo_come_before_the_new_terms_a_cut_report_leaves_out(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A partner's glossary imported with its translations: the new terms' entries came
+    first (by id), and a report cut short left out the one term whose Spanish entry must
+    be redone, the section's reason to be (review rv34a of 1073465)."""
+    write(repository, "glossary/survivor.yml", term(extra="translations: {es: sobreviviente}\n"))
+    commit(repository, "base with a translation")
+    _limit_step_summary(monkeypatch, text_bytes=100_000, report_bytes=3000)
+    for number in range(60):
+        extra = f"translations: {{es: término {number:02d}}}\n"
+        write(repository, f"glossary/a{number:02d}.yml", term(f"a {number:02d}", extra=extra))
+    changed = term(
+        version=2,
+        versions=(2, 1),
+        definition="A person harmed by trafficking.",
+        extra="translations: {es: sobreviviente}\n",
+    )
+    write(repository, "glossary/survivor.yml", changed)
+    config = load_config(repository / "mkdocs.yml", require_folders=False)
+    actions = {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}
+    assert run_diff(config, "HEAD", None, environ=actions) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("### Translations to review") :]
+    assert "- **survivor** (`survivor`): `definition` changed\n  - `es`: `sobreviviente`\n" in (
+        section
+    )
+    assert section.index("- **survivor**") < section.index("- **a 00**")
+    assert "left out (the rest of **Translations to review**, **New terms**)" in out
+
+
 def test_no_translations_to_review_where_the_glossary_translates_nothing(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

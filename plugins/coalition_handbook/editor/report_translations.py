@@ -47,6 +47,9 @@ def translations_section(changes: Changes, head_terms: Mapping[str, Term]) -> li
         }
     )
     entries = [(change, what) for change in terms if languages and (what := _what_changed(change))]
+    # The terms whose translation must be redone first, the new ones (listed under New
+    # terms too) last: a report cut short cuts these (a partner's glossary imported).
+    entries.sort(key=lambda entry: not isinstance(entry[0].old, Term))
     if not entries:
         return []
     named = ", ".join(inline_code(language) for language in languages)
