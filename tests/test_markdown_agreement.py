@@ -425,6 +425,9 @@ def test_a_quote_s_container_ends_on_a_line_out_of_the_quote(page: str) -> None:
         "   >\t# w1x\n    w2x\n",
         ">>\t# w1x\n>\t  w2x\n",
         "  >\t# w1x\n    w2x\n",
+        # `===` two columns in is no setext underline: the line above is a definition.
+        "  > [w1x]: http://a.org\n>\t===\n",
+        "> [w1x]: http://a.org\n> \t===\n",
     ],
 )
 def test_a_tab_after_a_quote_mark_is_read_to_its_stop(page: str) -> None:

@@ -1077,10 +1077,19 @@ def _definition_target(text: str) -> bool | None:
 
 
 def _unquoted(line: str) -> str:
-    """A line inside a blockquote without its quote marks (a lazy line has none)."""
-    stripped = line.lstrip(_SPACES)
-    quote = _BLOCKQUOTE.match(stripped)
-    return stripped[quote.end() :] if quote else line
+    """A line inside a blockquote without its quote marks (a lazy line has none), its
+    text as far in as Python-Markdown reads it: a tab among the marks or after them is
+    expanded from the line's start first (`>\t===` is two columns in, no underline)."""
+    quote = _BLOCKQUOTE.match(line, indentation_of(line, 0)[0])
+    if quote is None:
+        return line
+    position = indentation_of(line, quote.end())[0]
+    if "\t" not in line[:position]:
+        return line[quote.end() :]
+    inside = line[:position].expandtabs(_TAB_WIDTH).lstrip(" ")
+    while inside.startswith(">"):  # each mark, and one space after it
+        inside = inside[2:] if inside.startswith("> ") else inside[1:]
+    return inside + line[position:]
 
 
 def _quote_depth(line: str) -> int:
