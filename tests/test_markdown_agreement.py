@@ -436,3 +436,21 @@ def test_a_tab_after_a_quote_mark_is_read_to_its_stop(page: str) -> None:
     quote's text. The block pass counted four from the quote's content and blanked the
     line as code (review rv33: differential fuzz)."""
     assert checked_words(page) == shown_words(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "> - w1x\n> # w2x\n>       w3x\n",
+        "> 1. w1x\n> ***\n>       w3x\n",
+        "> > - w1x\n> > # w2x\n> >       w3x\n",
+        "> - w1x\n>   !!! note\n> # w2x\n>       w3x\n",
+    ],
+)
+def test_a_heading_or_rule_in_a_quote_ends_the_list_item_it_goes_on_from(page: str) -> None:
+    """A heading or rule on a quote's line right after a list item's paragraph (no blank
+    line between) splits the quote's block as Python-Markdown reads it: the item is
+    over, and the quote's line indented four past `>` is code. The block pass kept the
+    item's column for the quote's lines and checked the code (review rv34a: differential
+    fuzz of quotes)."""
+    assert checked_words(page) == shown_words(page)

@@ -339,6 +339,10 @@ class Blocks:
         if quote is None:
             self.end_quote()
             self.quote_depth = 0
+        else:  # in the quote, it ends the containers opened there right of it, lazy or not
+            while self.quote_columns and self.quote_columns[-1] > self.quote_indent:
+                self.quote_columns.pop()
+                self.quote_strict.pop()
 
     def leave_quote_containers(self, column: int, after_quote_blank: bool) -> None:
         """A line of the quote's written without `>`, at `column`, about to close the
