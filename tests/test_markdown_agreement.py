@@ -454,3 +454,25 @@ def test_a_heading_or_rule_in_a_quote_ends_the_list_item_it_goes_on_from(page: s
     item's column for the quote's lines and checked the code (review rv34a: differential
     fuzz of quotes)."""
     assert checked_words(page) == shown_words(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "> 1. w1x\n> >     w2x\n",
+        "> !!! note\n> >     w1x\n",
+        "> - w1x\n> > \tw2x\n",
+        # A quote inside the outer one that came first holds the rest of the block: the
+        # list item is in it, and so is the indented line after it.
+        "> > w1x\n> - w2x\n> >     w3x\n",
+        ">>\n>\t1. w1x\n> >     w2x\n",
+        "> > w1x\n>\n> 1. w2x\n> >     w3x\n",
+        "> - w0x\n> > - w1x\n> >     w2x\n",
+    ],
+)
+def test_a_quote_inside_a_quote_s_container_counts_its_columns_afresh(page: str) -> None:
+    """`> >` after a list item or admonition opened in the outer quote starts a quote in
+    that container, whose line indented four past its `>` is code to Python-Markdown;
+    the block pass counted from the outer container's content and checked the code
+    (review rv34a: differential fuzz of quotes, the most frequent family left)."""
+    assert checked_words(page) == shown_words(page)

@@ -180,6 +180,13 @@ class Blocks:
         # code. `quote_indent` is the current quoted line's indentation, counted so too.
         self.quote_columns: list[int] = []
         self.quote_strict: list[bool] = []  # whether each is an admonition, details or tab
+        # ... and how many quotes deep the line that opened each is: a quote inside the
+        # one a container opened in counts its columns afresh.
+        self.quote_depths: list[int] = []
+        # How many quotes deep the current line's block is: after `> > a`, a `> - b` with
+        # no blank line between goes on in the inner quote (Python-Markdown puts the rest
+        # of a block in the quote its first `>` opens).
+        self.line_quote_depth = 0
         self.quote_indent = 0
         # The tag of the raw HTML block open (None: none) and how deep in it: its lines
         # are prose as HTML shows it, with no Markdown (see `raw_spans`).
@@ -317,11 +324,24 @@ class Blocks:
                 self.quote_containers = len(self.containers)
             self.quote_columns.append(self.quote_indent - self.quote_indent % 4 + 4)
             self.quote_strict.append(strict)
+            self.quote_depths.append(self.line_quote_depth)
         if strict:  # it splits the block it is in: a list's first block ends
             self.chunk_is_list = False
         self.containers.append(column - column % 4 + 4)
         self.strict.append(strict)
         self.opened_at.append(self.next_offset)
+
+    def _quote_content_column(self, depth: int) -> int:
+        """The column, counted from a quoted line's content, of the innermost container
+        opened in its quote: a quote `depth` deep inside a container opened in an outer
+        quote starts in it, with none of its own (Python-Markdown reads `> - a` then
+        `> >     b` as code in a quote in the item)."""
+        for column, opened_in in zip(
+            reversed(self.quote_columns), reversed(self.quote_depths), strict=True
+        ):
+            if opened_in >= depth:
+                return column
+        return 0
 
     def end_quote(self) -> None:
         """The blockquote ended: so did the containers opened in it."""
@@ -330,6 +350,7 @@ class Blocks:
             self.quote_containers = None
         self.quote_columns.clear()
         self.quote_strict.clear()
+        self.quote_depths.clear()
 
     def _split_block(self, quote: re.Match[str] | None) -> None:
         """A heading, rule, admonition, details or tab on a line out of any quote:
@@ -343,6 +364,7 @@ class Blocks:
             while self.quote_columns and self.quote_columns[-1] > self.quote_indent:
                 self.quote_columns.pop()
                 self.quote_strict.pop()
+                self.quote_depths.pop()
 
     def leave_quote_containers(self, column: int, after_quote_blank: bool) -> None:
         """A line of the quote's written without `>`, at `column`, about to close the
@@ -358,6 +380,7 @@ class Blocks:
             if content > column and (self.quote_strict[offset] or after_quote_blank):
                 del self.quote_columns[offset:]
                 del self.quote_strict[offset:]
+                del self.quote_depths[offset:]
                 return
 
     def ends_quote_containers(self, after_quote_blank: bool) -> bool:
@@ -527,6 +550,9 @@ class Blocks:
                 self.quote_depth = depth
         self.line_quoted = quote is not None
         if quote:
+            went_on = self.previous != "blank" or self.blank_in_quote
+            self.line_quote_depth = max(self.line_quote_depth if went_on else 0, depth)
+        if quote:
             position, indent = indentation_of(line, quote.end())
             if line.find("\t", quote.start(), position) >= 0:
                 position, indent = _quoted_indentation(line, quote)
@@ -535,15 +561,19 @@ class Blocks:
                 self.previous = "blank"
                 self.blank_in_quote = True
                 self.blank_quote_depth = depth
+                # A blank line of the quote `depth` deep, but a quote's mark in the one
+                # around it, whose block goes on in that quote.
+                self.line_quote_depth = depth if depth > 1 else 0
                 return None
             self.quote_indent = indent
             if not lazy:  # less indented than a container's content, a line ends it
                 while self.quote_columns and self.quote_columns[-1] > indent:
                     self.quote_columns.pop()
                     self.quote_strict.pop()
+                    self.quote_depths.pop()
             # Indented four past the content of the innermost container opened in the
             # quote (or of the quote itself), a line is code.
-            if not lazy and indent >= (self.quote_columns or [0])[-1] + 4:
+            if not lazy and indent >= self._quote_content_column(depth) + 4:
                 self.previous = "other"
                 return None
         rest = line[position:end]
