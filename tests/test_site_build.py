@@ -1843,3 +1843,36 @@ def test_term_files_kept_in_docs_dir_are_published_as_their_pages_only(
     assert (site / "glossary" / "survivor" / "index.html").is_file()
     assert not (site / "terms").exists()
     assert "1 term or protocol file(s) in content/ are published as their pages" in caplog.text
+
+
+def test_a_link_holding_a_line_break_is_named_where_it_is_written(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Review rv35: MkDocs' message quoting such a link named only the generated page
+    (`glossary/survivor.md`, in no repository), just where a pull request hides a
+    workflow command in the link; it names the term's file at the link, as for any other.
+    Written across two lines of a block, or as an escape in a quoted string."""
+    command = "::error file=README.md::Approved"
+    block = (
+        "term: survivor\nversion: 1\ndefinition: |\n"
+        f"  A person. See [p](/y\n  {command}).\n"
+        "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
+    )
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n"},
+        terms={
+            "survivor": block,
+            "victim": term_yaml("victim", f"A person. See [v](/z\n{command})."),
+        },
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config, strict=False)
+    said = [r.getMessage() for r in caplog.records if "absolute link" in r.getMessage()]
+    victim_file = (tmp_path / "glossary" / "victim.yml").read_text(encoding="utf-8")
+    line = victim_file[: victim_file.index("definition:")].count("\n") + 1
+    column = victim_file.splitlines()[line - 1].index("](/z") + 3
+    assert sorted(message[message.rindex("(written in ") :] for message in said) == [
+        "(written in glossary/survivor.yml:4:21)",
+        f"(written in glossary/victim.yml:{line}:{column})",
+    ], said

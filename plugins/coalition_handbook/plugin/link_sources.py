@@ -23,11 +23,14 @@ from .build_log import OnOneLine
 PAGES_LOGGER = "mkdocs.structure.pages"
 # The one its nav reports an absolute path on, quoting mkdocs.yml's entry as written.
 NAV_LOGGER = "mkdocs.structure.nav"
-# Its messages quote the link as written, which may hold a quote of its own.
+# Its messages quote the link as written, which may hold a quote of its own, or a line
+# break (Python-Markdown keeps one in a destination: just where a pull request would hide
+# a workflow command, the reader most needs the file it is in).
 _LINK_MESSAGE = re.compile(
     r"Doc file '(?P<page>[^']+)' contains "
     r"(?:a link '(?P<link>.+?)', but "
-    r"|an (?:unrecognized relative|absolute) link '(?P<other>.+?)', it was)"
+    r"|an (?:unrecognized relative|absolute) link '(?P<other>.+?)', it was)",
+    re.DOTALL,
 )
 # What may follow a link's destination in Markdown: its end, a title, the end of `<...>`.
 _AFTER_DESTINATION = frozenset(")> \t\n\"'")
@@ -67,19 +70,18 @@ class LinkSources(logging.Filter):
 
 def _places(item: Term | Protocol, link: str) -> list[int]:
     """The offsets in the item's file of each destination `link` written in one of its
-    checked strings, in file order (none where the file escapes or folds it)."""
-    text = item.origin.text
+    checked strings, in file order. Found in the string's value, as Markdown reads it,
+    then placed in the file: a link the file folds across lines or escapes is placed too."""
     places: set[int] = set()
     for value, offsets in yaml_values(item):
-        first, end = offsets[0], offsets[len(value)]
         for opener in ("](", "]: ", "](<"):
-            start = text.find(opener + link, first, end)
+            start = value.find(opener + link)
             while start >= 0:
                 at = start + len(opener)
-                after = text[at + len(link) : at + len(link) + 1]
+                after = value[at + len(link) : at + len(link) + 1]
                 if not after or after in _AFTER_DESTINATION:
-                    places.add(at)
-                start = text.find(opener + link, start + 1, end)
+                    places.add(offsets[at])
+                start = value.find(opener + link, start + 1)
     return sorted(places)
 
 
