@@ -1204,6 +1204,25 @@ def test_a_link_holding_a_line_break_is_reported_on_one_line(
     assert all("\n" not in message and f"\\n{command}'" in message for message in said)
 
 
+def test_mkdocs_list_of_pages_left_out_of_nav_keeps_its_lines(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Review rv35: the one-line filter on MkDocs' nav logger wrote its ordinary list of
+    the pages not in nav on one line, `\\n  - ` between them. Its own lines stay, each
+    page's indented (no line the runner reads as a command); a line break in a page's
+    name is still escaped."""
+    command = "::error file=README.md::Approved"
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", "about.md": "# About\n", f"a\n{command}.md": "# X\n"},
+        extra_config="nav:\n  - Home: index.md\n",
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config, strict=False)
+    (said,) = [r.getMessage() for r in caplog.records if "not included in" in r.getMessage()]
+    assert said.split("\n")[1:] == ["  - a\\n::error file=README.md::Approved.md", "  - about.md"]
+
+
 def test_an_address_holding_a_line_break_is_reported_on_one_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

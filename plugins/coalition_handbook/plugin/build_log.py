@@ -31,19 +31,31 @@ class _ShownInUtf8(logging.Filter):
         return True
 
 
+# How MkDocs starts each item of a list in a message ("not included in the nav
+# configuration:\n  - about.md"): kept, its message is written as MkDocs writes it. The
+# runner reads a line as a command only where it starts with `::` after its spaces.
+_LIST_ITEM = "\n  - "
+
+
 class OnOneLine(logging.Filter):
     """A message that quotes a page's text or names a file shows it on one line
     (`one_line`), as the findings do: Python-Markdown keeps a line break in a link's
     destination (`[a](/x` and `::error ...)` on the next line), which MkDocs quotes as it
     is, so a page started a line of CI's log with a workflow command the runner obeys
-    (review)."""
+    (review). With `keeps_lists`, the line breaks of MkDocs' own lists stay (`_LIST_ITEM`):
+    for its loggers that write one, the quoted names within an item on its line."""
+
+    def __init__(self, *, keeps_lists: bool = False) -> None:
+        super().__init__()
+        self.keeps_lists = keeps_lists
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
         except (TypeError, ValueError):  # arguments that do not fit: logging says so
             return True
-        shown = one_line(message)
+        parts = message.split(_LIST_ITEM) if self.keeps_lists else [message]
+        shown = _LIST_ITEM.join(one_line(part) for part in parts)
         if shown != message:
             record.msg, record.args = shown, ()
         return True

@@ -89,6 +89,8 @@ def _places(item: Term | Protocol, link: str) -> list[int]:
 # mkdocs.yml, and tests build many sites in one process; each build gives it its pages.
 _SOURCES = LinkSources({})
 _ON_ONE_LINE = OnOneLine()
+# MkDocs' nav lists the pages it leaves out, one a line: that message keeps its lines.
+_NAV = OnOneLine(keeps_lists=True)
 
 
 def record_of(src_uri: str) -> Term | Protocol | None:
@@ -105,6 +107,6 @@ def install(records: Mapping[str, Term | Protocol]) -> None:
     if _SOURCES not in logger.filters:
         logger.addFilter(_SOURCES)
     # After `_SOURCES`, which finds the link as written.
-    for quoting in (logger, logging.getLogger(NAV_LOGGER)):
-        if _ON_ONE_LINE not in quoting.filters:
-            quoting.addFilter(_ON_ONE_LINE)
+    for quoting, on_one_line in ((logger, _ON_ONE_LINE), (logging.getLogger(NAV_LOGGER), _NAV)):
+        if on_one_line not in quoting.filters:
+            quoting.addFilter(on_one_line)
