@@ -1895,3 +1895,25 @@ def test_a_link_holding_a_line_break_is_named_where_it_is_written(
         "(written in glossary/survivor.yml:4:21)",
         f"(written in glossary/victim.yml:{line}:{column})",
     ], said
+
+
+def test_properdocs_writes_a_link_holding_a_line_break_on_one_line_at_its_place(
+    tmp_path: Path,
+) -> None:
+    """Review rv35: the filters that write MkDocs' messages on one line, and name where a
+    term's link is written, sat on MkDocs' loggers only: under `properdocs build` (its
+    own, `properdocs.structure.pages` and `.nav`) a page, term or nav entry of a pull
+    request still started a line of CI's log with a workflow command."""
+    command = "::error file=README.md::Approved"
+    config = write_site(
+        tmp_path,
+        pages={"index.md": f"# Home\n\nSee [a](/x\n{command}).\n"},
+        terms={"victim": term_yaml("victim", f"A person. See [v](/z\n{command}).")},
+        extra_config=f"nav:\n  - Home: index.md\n  - X: {json.dumps(f'/q{chr(10)}{command}')}\n",
+        theme="material",
+    )
+    output = run_build("properdocs", tmp_path / "site", config=config, strict=False).output
+    assert not [line for line in output.splitlines() if line.lstrip().startswith("::")], output
+    said = [line for line in output.splitlines() if f"\\n{command}'" in line]
+    assert len(said) == 3, output
+    assert any("(written in glossary/victim.yml:" in line for line in said), output

@@ -19,10 +19,12 @@ from ..markdown import LineIndex
 from ..model.types import Protocol, Term
 from .build_log import OnOneLine
 
-# The logger MkDocs' pages report their links on (mkdocs/structure/pages.py).
-PAGES_LOGGER = "mkdocs.structure.pages"
-# The one its nav reports an absolute path on, quoting mkdocs.yml's entry as written.
-NAV_LOGGER = "mkdocs.structure.nav"
+# The loggers MkDocs' pages report their links on (mkdocs/structure/pages.py), and
+# ProperDocs', the maintained continuation, under its own name (review rv35: its
+# messages kept their line breaks, and a term's link was not placed).
+PAGES_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
+# The ones its nav reports an absolute path on, quoting mkdocs.yml's entry as written.
+NAV_LOGGERS = ("mkdocs.structure.nav", "properdocs.structure.nav")
 # Its messages quote the link as written, which may hold a quote of its own, or a line
 # break (Python-Markdown keeps one in a destination: just where a pull request would hide
 # a workflow command, the reader most needs the file it is in).
@@ -103,10 +105,10 @@ def install(records: Mapping[str, Term | Protocol]) -> None:
     generated pages; none once it is over, so another site's pages are never named)."""
     _SOURCES.records = records
     _SOURCES.reported.clear()
-    logger = logging.getLogger(PAGES_LOGGER)
-    if _SOURCES not in logger.filters:
-        logger.addFilter(_SOURCES)
-    # After `_SOURCES`, which finds the link as written.
-    for quoting, on_one_line in ((logger, _ON_ONE_LINE), (logging.getLogger(NAV_LOGGER), _NAV)):
-        if on_one_line not in quoting.filters:
-            quoting.addFilter(on_one_line)
+    # `_ON_ONE_LINE` after `_SOURCES`, which finds the link as written.
+    filters = [(name, (_SOURCES, _ON_ONE_LINE)) for name in PAGES_LOGGERS]
+    for name, added in [*filters, *((name, (_NAV,)) for name in NAV_LOGGERS)]:
+        logger = logging.getLogger(name)
+        for one in added:
+            if one not in logger.filters:
+                logger.addFilter(one)
