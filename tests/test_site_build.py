@@ -1917,3 +1917,27 @@ def test_properdocs_writes_a_link_holding_a_line_break_on_one_line_at_its_place(
     said = [line for line in output.splitlines() if f"\\n{command}'" in line]
     assert len(said) == 3, output
     assert any("(written in glossary/victim.yml:" in line for line in said), output
+
+
+def test_a_readme_set_aside_for_an_index_is_named_on_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Review rv35: MkDocs' files logger names a README.md it leaves out for the index.md
+    beside it, quoting the folder's name as it is: a folder of a pull request named with
+    a line break started a line of CI's log with its `::error ...`."""
+    folder = "x\n::error file=a::Approved"
+    config = write_site(
+        tmp_path,
+        pages={
+            "index.md": "# Home\n",
+            f"{folder}/README.md": "# R\n",
+            f"{folder}/index.md": "# I\n",
+        },
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(config, strict=False)
+    (said,) = [r.getMessage() for r in caplog.records if "conflicts with" in r.getMessage()]
+    assert said == (
+        "Excluding 'x\\n::error file=a::Approved/README.md' from the site because it "
+        "conflicts with 'x\\n::error file=a::Approved/index.md'."
+    )

@@ -19,12 +19,15 @@ from ..markdown import LineIndex
 from ..model.types import Protocol, Term
 from .build_log import OnOneLine
 
-# The loggers MkDocs' pages report their links on (mkdocs/structure/pages.py), and
-# ProperDocs', the maintained continuation, under its own name (review rv35: its
-# messages kept their line breaks, and a term's link was not placed).
-PAGES_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
-# The ones its nav reports an absolute path on, quoting mkdocs.yml's entry as written.
-NAV_LOGGERS = ("mkdocs.structure.nav", "properdocs.structure.nav")
+# MkDocs' loggers whose messages quote a page's text or a file's name, and ProperDocs',
+# the maintained continuation, under its own name: its pages' (their links), its nav's
+# (an absolute path in it, as mkdocs.yml writes it) and its files' (a README set aside
+# for an index) (review rv35). Not its build's: it writes the plugin's errors, one a line.
+_GENERATORS = ("mkdocs", "properdocs")
+PAGES_LOGGERS = tuple(f"{name}.structure.pages" for name in _GENERATORS)
+QUOTING_LOGGERS = tuple(
+    f"{name}.structure.{part}" for name in _GENERATORS for part in ("files", "nav")
+)
 # Its messages quote the link as written, which may hold a quote of its own, or a line
 # break (Python-Markdown keeps one in a destination: just where a pull request would hide
 # a workflow command, the reader most needs the file it is in).
@@ -92,7 +95,7 @@ def _places(item: Term | Protocol, link: str) -> list[int]:
 _SOURCES = LinkSources({})
 _ON_ONE_LINE = OnOneLine()
 # MkDocs' nav lists the pages it leaves out, one a line: that message keeps its lines.
-_NAV = OnOneLine(keeps_lists=True)
+_KEEPING_LISTS = OnOneLine(keeps_lists=True)
 
 
 def record_of(src_uri: str) -> Term | Protocol | None:
@@ -105,10 +108,20 @@ def install(records: Mapping[str, Term | Protocol]) -> None:
     generated pages; none once it is over, so another site's pages are never named)."""
     _SOURCES.records = records
     _SOURCES.reported.clear()
+    _add_filters()
+
+
+def _add_filters() -> None:
+    """The filters on MkDocs' loggers, once a process (`mkdocs serve` builds again in it)."""
     # `_ON_ONE_LINE` after `_SOURCES`, which finds the link as written.
     filters = [(name, (_SOURCES, _ON_ONE_LINE)) for name in PAGES_LOGGERS]
-    for name, added in [*filters, *((name, (_NAV,)) for name in NAV_LOGGERS)]:
+    for name, added in [*filters, *((name, (_KEEPING_LISTS,)) for name in QUOTING_LOGGERS)]:
         logger = logging.getLogger(name)
         for one in added:
             if one not in logger.filters:
                 logger.addFilter(one)
+
+
+# From the plugin's loading on: MkDocs reads the files, and names a README it sets aside,
+# before any event of the plugin's (on_files) installs this build's records.
+_add_filters()
