@@ -1378,9 +1378,10 @@ def test_the_content_policy_runs_the_pages_scripts_and_no_event_handler(
         "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n",
     )
     site = build_site(config, strict=False)  # the handler and the script are warnings
-    with serve(site) as url, contextmanager(_opened_page)(browser, url, 1280, 900) as page:
-        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-        (site / "sitemap.xml").write_text(sitemap.replace("https://example.org/", url))
+    with (
+        _served_with_sitemap(site) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
         page.add_init_script(_WATCH_POLICY)
         page.goto("handler/")
         expect(page.locator("article a[autofocus]")).to_be_focused()
@@ -1668,12 +1669,8 @@ def test_a_first_tap_on_a_term_shows_its_tooltip_with_instant_navigation(
         theme="material",
         extra_config=INSTANT_SITE,
     )
-    text = config.read_text(encoding="utf-8").replace("theme: {name: material}", INSTANT_THEME)
-    config.write_text(text, encoding="utf-8")
-    site = build_site(config)
-    with serve(site) as url:
-        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-        (site / "sitemap.xml").write_text(sitemap.replace("https://example.org/", url))
+    site = build_site(_with_instant_theme(config))
+    with _served_with_sitemap(site) as url:
         context, page = _touch_page(browser, url)
         page.goto("")  # type: ignore[attr-defined]
         page.evaluate("window.hbFirstPage = true")  # type: ignore[attr-defined]
@@ -2683,6 +2680,24 @@ INSTANT_THEME = (
 )
 
 
+def _with_instant_theme(config: Path) -> Path:
+    """`config`, written by `write_site` with the plain Material theme, with Material's
+    instant navigation on."""
+    text = config.read_text(encoding="utf-8").replace("theme: {name: material}", INSTANT_THEME)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+@contextmanager
+def _served_with_sitemap(site: Path) -> Iterator[str]:
+    """`site` served, its sitemap naming the served address: Material's instant
+    navigation follows only the links the sitemap lists (`INSTANT_SITE`)."""
+    with serve(site) as url:
+        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+        (site / "sitemap.xml").write_text(sitemap.replace("https://example.org/", url))
+        yield url
+
+
 # Each menu's name, as its label or the element that labels it says.
 _MENU_NAMES = """() => Array.from(document.querySelectorAll("nav.md-nav")).map((menu) => {
     const by = document.getElementById(menu.getAttribute("aria-labelledby"));
@@ -2710,12 +2725,8 @@ def test_the_drawer_works_on_a_page_reached_by_instant_navigation(
         theme="material",
         extra_config=INSTANT_SITE,
     )
-    text = config.read_text(encoding="utf-8").replace("theme: {name: material}", INSTANT_THEME)
-    config.write_text(text, encoding="utf-8")
-    site = build_site(config)
-    with serve(site) as url:
-        sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-        (site / "sitemap.xml").write_text(sitemap.replace("https://example.org/", url))
+    site = build_site(_with_instant_theme(config))
+    with _served_with_sitemap(site) as url:
         context = browser.new_context(  # type: ignore[attr-defined]
             base_url=url, viewport={"width": 640, "height": 450}
         )
