@@ -5,6 +5,7 @@ loads nothing from other hosts either, and its search works from file:// pages."
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
@@ -1941,3 +1942,103 @@ def test_a_readme_set_aside_for_an_index_is_named_on_one_line(
         "Excluding 'x\\n::error file=a::Approved/README.md' from the site because it "
         "conflicts with 'x\\n::error file=a::Approved/index.md'."
     )
+
+
+_PAGE_WITH_A_COMMAND = "p\n::error file=README.md::x.md"
+# A hook (mkdocs.yml's `hooks:`) that makes MkDocs' build logger name that page; after
+# the handbook's own, which would fill an empty page.
+_HOOKS = """
+from mkdocs.plugins import event_priority
+
+def on_page_markdown(markdown, page, **kwargs):
+    if "::error" in page.file.src_uri and "{event}" == "page_markdown":
+        raise ValueError("no")
+
+@event_priority(-10000)
+def on_post_page(output, page, **kwargs):
+    if "::error" in page.file.src_uri and "{event}" == "post_page":
+        return ""
+    return output
+"""
+
+
+@pytest.mark.parametrize(
+    ("event", "message"),
+    [
+        ("page_markdown", "Error reading page 'p\\n::error file=README.md::x.md': no"),
+        ("post_page", "Page skipped: 'p\\n::error file=README.md::x.md'. Generated empty output."),
+    ],
+)
+def test_the_build_logger_names_a_page_holding_a_line_break_on_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, event: str, message: str
+) -> None:
+    """MkDocs' build logger (`mkdocs.commands.build`) quotes a page's name as it is in
+    "Error reading page '...'" and "Page skipped: '...'": a page of a pull request named
+    with a line break started a line of CI's log with the `::error ...` it holds."""
+    (tmp_path / "hooks.py").write_text(_HOOKS.replace("{event}", event), encoding="utf-8")
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", _PAGE_WITH_A_COMMAND: "# P\n"},
+        extra_config="hooks:\n  - hooks.py\n",
+    )
+    # The hook's ValueError, which MkDocs names the page for, ends that build.
+    with caplog.at_level(logging.INFO, logger="mkdocs"), contextlib.suppress(ValueError):
+        build_site(config, strict=False)
+    said = [record.getMessage() for record in caplog.records]
+    assert message in said, said
+    lines = [line for text in said for line in text.splitlines()]
+    assert not [line for line in lines if line.lstrip().startswith("::")], said
+
+
+@pytest.mark.parametrize("generator", ["mkdocs", "properdocs"])
+def test_each_message_of_the_build_logger_naming_a_file_names_it_on_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, generator: str
+) -> None:
+    """Every message of MkDocs' build.py (and ProperDocs') that names a page or a template
+    writes the name on one line, once a process; the plugin's own errors, which that
+    logger writes too, keep their lines."""
+    import coalition_handbook.plugin.link_sources as link_sources
+
+    config = write_site(tmp_path, pages={"index.md": "# Home\n"})
+    build_site(config)  # a build, then the filters once more: still one of each
+    link_sources.install({})
+    name = "t\n::error file=README.md::x\r.html"
+    shown = "t\\n::error file=README.md::x\\r.html"
+    written = {
+        f"Error reading page '{name}':": f"Error reading page '{shown}':",
+        f"Error reading page '{name}': boom": f"Error reading page '{shown}': boom",
+        f"Error building page '{name}': boom": f"Error building page '{shown}': boom",
+        f"Error reading template '{name}': boom": f"Error reading template '{shown}': boom",
+        f"Page skipped: '{name}'. Generated empty output.": (
+            f"Page skipped: '{shown}'. Generated empty output."
+        ),
+        **{
+            f"Template skipped: '{name}' {why}.": f"Template skipped: '{shown}' {why}."
+            for why in (
+                "not found in theme directories",
+                "generated empty output",
+                "not found in docs_dir",
+            )
+        },
+        **{
+            f"{start}{name}": f"{start}{shown}"
+            for start in (
+                "Building page ",
+                "Reading: ",
+                "Building theme template: ",
+                "Gzipping template: ",
+                "Building extra template: ",
+                "Building documentation to directory: ",
+            )
+        },
+        "handbook: a.md:1:1: x\nhandbook: b.md:1:1: y": (
+            "handbook: a.md:1:1: x\nhandbook: b.md:1:1: y"
+        ),
+    }
+    build_logger = logging.getLogger(f"{generator}.commands.build")
+    kinds = [type(one).__name__ for one in build_logger.filters]
+    assert kinds.count("NamesOnOneLine") == 1, kinds
+    with caplog.at_level(logging.DEBUG, logger=build_logger.name):
+        for message in written:
+            build_logger.debug(message)
+    assert [record.getMessage() for record in caplog.records] == list(written.values())

@@ -6,6 +6,7 @@ own build logger counted and said.
 from __future__ import annotations
 
 import logging
+import re
 
 from ..findings import Finding, Severity
 from ..report.encoding import in_utf8_text
@@ -58,6 +59,44 @@ class OnOneLine(logging.Filter):
         shown = _LIST_ITEM.join(one_line(part) for part in parts)
         if shown != message:
             record.msg, record.args = shown, ()
+        return True
+
+
+# The messages of MkDocs' build logger (and ProperDocs') that name a page or a template,
+# its name in `name`. Greedy up to what MkDocs writes after it: a name holding `':` of
+# its own is escaped whole; the error after "Error reading page '...': " may be escaped
+# in part, never the name left with a line break.
+_NAMING_MESSAGES = tuple(
+    re.compile(pattern, re.DOTALL)
+    for pattern in (
+        r"Error (?:reading|building) page '(?P<name>.*)':(?= |$)",
+        r"Error reading template '(?P<name>.*)': ",
+        r"Page skipped: '(?P<name>.*)'\. Generated empty output\.$",
+        r"Template skipped: '(?P<name>.*)' "
+        r"(?:not found in theme directories|generated empty output|not found in docs_dir)\.$",
+        r"(?:Building page |Reading: |(?:Building|Gzipping) (?:theme |extra )?template: "
+        r"|Building documentation to directory: )(?P<name>.*)$",
+    )
+)
+
+
+class NamesOnOneLine(logging.Filter):
+    """MkDocs' build logger quotes a page's name as it is ("Error reading page '...'"),
+    so a page of a pull request named with a line break started a line of CI's log with
+    the workflow command it holds (review rv35). Only the name is written on one line:
+    the plugin's own errors, which MkDocs writes there too, keep their lines."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # arguments that do not fit: logging says so
+            return True
+        found = next(filter(None, (each.match(message) for each in _NAMING_MESSAGES)), None)
+        if found is not None:
+            start, end = found.span("name")
+            shown = message[:start] + one_line(found["name"]) + message[end:]
+            if shown != message:
+                record.msg, record.args = shown, ()
         return True
 
 

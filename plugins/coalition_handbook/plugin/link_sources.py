@@ -17,17 +17,19 @@ from collections.abc import Mapping
 from ..documents import yaml_values
 from ..markdown import LineIndex
 from ..model.types import Protocol, Term
-from .build_log import OnOneLine
+from .build_log import NamesOnOneLine, OnOneLine
 
 # MkDocs' loggers whose messages quote a page's text or a file's name, and ProperDocs',
 # the maintained continuation, under its own name: its pages' (their links), its nav's
 # (an absolute path in it, as mkdocs.yml writes it) and its files' (a README set aside
-# for an index) (review rv35). Not its build's: it writes the plugin's errors, one a line.
+# for an index) (review rv35). Its build's only for the messages naming a page or a
+# template: it writes the plugin's errors too, which keep their lines.
 _GENERATORS = ("mkdocs", "properdocs")
 PAGES_LOGGERS = tuple(f"{name}.structure.pages" for name in _GENERATORS)
 QUOTING_LOGGERS = tuple(
     f"{name}.structure.{part}" for name in _GENERATORS for part in ("files", "nav")
 )
+BUILD_LOGGERS = tuple(f"{name}.commands.build" for name in _GENERATORS)
 # Its messages quote the link as written, which may hold a quote of its own, or a line
 # break (Python-Markdown keeps one in a destination: just where a pull request would hide
 # a workflow command, the reader most needs the file it is in).
@@ -96,6 +98,7 @@ _SOURCES = LinkSources({})
 _ON_ONE_LINE = OnOneLine()
 # MkDocs' nav lists the pages it leaves out, one a line: that message keeps its lines.
 _KEEPING_LISTS = OnOneLine(keeps_lists=True)
+_NAMES_ON_ONE_LINE = NamesOnOneLine()
 
 
 def record_of(src_uri: str) -> Term | Protocol | None:
@@ -114,8 +117,12 @@ def install(records: Mapping[str, Term | Protocol]) -> None:
 def _add_filters() -> None:
     """The filters on MkDocs' loggers, once a process (`mkdocs serve` builds again in it)."""
     # `_ON_ONE_LINE` after `_SOURCES`, which finds the link as written.
-    filters = [(name, (_SOURCES, _ON_ONE_LINE)) for name in PAGES_LOGGERS]
-    for name, added in [*filters, *((name, (_KEEPING_LISTS,)) for name in QUOTING_LOGGERS)]:
+    filters = [
+        *((name, (_SOURCES, _ON_ONE_LINE)) for name in PAGES_LOGGERS),
+        *((name, (_KEEPING_LISTS,)) for name in QUOTING_LOGGERS),
+        *((name, (_NAMES_ON_ONE_LINE,)) for name in BUILD_LOGGERS),
+    ]
+    for name, added in filters:
         logger = logging.getLogger(name)
         for one in added:
             if one not in logger.filters:
