@@ -2042,3 +2042,27 @@ def test_each_message_of_the_build_logger_naming_a_file_names_it_on_one_line(
         for message in written:
             build_logger.debug(message)
     assert [record.getMessage() for record in caplog.records] == list(written.values())
+
+
+def test_the_plugins_own_error_names_a_page_holding_a_line_break_on_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The plugin's errors, which MkDocs' build logger writes a line each, named a page as
+    it is ("handbook: content/p" and "::error ...x.md:2:11: template 'nope.html' is no
+    template of the theme" on a line of its own): a pull request's page named with a line
+    break started a line of CI's log with a workflow command."""
+    from mkdocs.exceptions import Abort
+
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n", _PAGE_WITH_A_COMMAND: "---\ntemplate: nope.html\n---\n"},
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"), pytest.raises(Abort):
+        build_site(config, strict=False)
+    said = [r.getMessage() for r in caplog.records if r.name == "mkdocs.commands.build"]
+    assert (
+        "handbook: content/p\\n::error file=README.md::x.md:2:11: template 'nope.html' "
+        "is no template of the theme"
+    ) in said, said
+    lines = [line for text in said for line in text.splitlines()]
+    assert not [line for line in lines if line.lstrip().startswith("::")], said

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 
 from ..findings import Finding, Severity
 from ..report.encoding import in_utf8_text
@@ -135,6 +136,13 @@ def said_before(message: str) -> bool:
         for build_log in build_logs
         for known in (getattr(found, "msgs", None) for found in build_log.filters)
     )
+
+
+def error_text(problems: Iterable[str]) -> str:
+    """The plugin's error as MkDocs' build logger writes it, a problem a line: each on
+    its own (`one_line`), as a problem may name a page of a pull request whose name holds
+    a line break and `::error ...`, which would start a line of CI's log (review rv35)."""
+    return "\n".join(f"handbook: {one_line(problem)}" for problem in problems)
 
 
 def describe(finding: Finding) -> str:

@@ -22,7 +22,7 @@ from ..model.source import outside_docs
 from ..rules.base import rule_level
 from ..rules.page_source import RULE as PAGE_SOURCE_RULE
 from ..site.content_policy import with_content_policy
-from .build_log import log
+from .build_log import error_text, log
 from .other_host_reports import warn_of_redirects
 
 
@@ -148,7 +148,7 @@ def add_policy_to_copied_html(
             if with_policy != html:
                 path.write_bytes(with_policy.encode("utf-8", "surrogateescape"))
         except OSError as problem:
-            raise PluginError(f"handbook: {path} gets no content policy: {problem}") from None
+            raise PluginError(error_text([f"{path} gets no content policy: {problem}"])) from None
 
 
 def _not_copyable(path: Path) -> str | None:

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from ..site.content_policy import policy_meta, with_policy_meta
 from ..site.inline_scripts import inline_script_hashes
-from .build_log import log
+from .build_log import error_text, log
 from .mkdocs_config import is_material
 
 INSTANT = "navigation.instant"
@@ -71,5 +71,7 @@ class InstantNavigationPolicies:
                     continue
                 path.write_bytes(html.replace(old, new, 1))
             except OSError as problem:
-                raise PluginError(f"handbook: {path} gets no content policy: {problem}") from None
+                raise PluginError(
+                    error_text([f"{path} gets no content policy: {problem}"])
+                ) from None
         self.written = []

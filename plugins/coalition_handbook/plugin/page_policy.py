@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from ..config import HandbookConfig
 from ..site.content_policy import with_content_policy
 from ..site.other_hosts import draws_mermaid
+from .build_log import error_text
 from .copied_files import (
     add_policy_to_copied_html,
     copied_html_files,
@@ -154,4 +155,6 @@ class PagePolicy:
                 if with_policy != html:
                     path.write_text(with_policy, encoding="utf-8", errors="surrogateescape")
             except OSError as problem:
-                raise PluginError(f"handbook: {path} gets no content policy: {problem}") from None
+                raise PluginError(
+                    error_text([f"{path} gets no content policy: {problem}"])
+                ) from None

@@ -85,7 +85,14 @@ from ..site.urls import (
 )
 from ..snippet_settings import SnippetSettings
 from . import link_sources
-from .build_log import LOG_LEVELS, describe, log, said_before, warnings_counted
+from .build_log import (
+    LOG_LEVELS,
+    describe,
+    error_text,
+    log,
+    said_before,
+    warnings_counted,
+)
 from .config import HandbookPluginConfig
 from .copied_files import keep_copied_files_in_the_handbook
 from .generated_files import add_generated_pages, add_handout_stand_ins, render_cache_for
@@ -239,7 +246,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             return config
         problems = unsupported_plugins(config)
         if problems:
-            raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
+            raise PluginError(error_text(problems))
         for note in plugin_notes(config):
             log.info(f"handbook: {note}")
         for warning in (*redirects_elsewhere(config), *redirects_listed_first(config)):
@@ -289,9 +296,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 markdown_includes=self.markdown_includes,
             )
         except ConfigError as error:
-            raise PluginError(
-                "\n".join(f"handbook: {problem}" for problem in error.problems)
-            ) from None
+            raise PluginError(error_text(error.problems)) from None
         self.page_policy = PagePolicy.of_site(
             self.handbook_config, config, setup, live_reload=self.live_reload
         )
@@ -311,7 +316,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         except OSError as error:  # a folder of records that cannot be read: as the CLI says
             where = self.handbook_config.relative(Path(error.filename)) if error.filename else ""
             raise PluginError(
-                f"handbook: {where}{': ' if where else ''}{error.strerror or error}"
+                error_text([f"{where}{': ' if where else ''}{error.strerror or error}"])
             ) from None
         self._watch_included_folders()  # before a failing check stops the build
         for finding in self.result.findings:
@@ -526,7 +531,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         if self.result is not None:
             problems = missing_theme_files(self.result.handbook.pages, env, is_material(config))
             if problems:
-                raise PluginError("\n".join(f"handbook: {problem}" for problem in problems))
+                raise PluginError(error_text(problems))
         return env
 
     def on_page_markdown(
@@ -738,7 +743,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             self.result.context, Path(config.site_dir), log.log, made, full_build=not self.dirty
         )
         if problem is not None:
-            raise PluginError(f"handbook: {problem}")
+            raise PluginError(error_text([problem]))
 
     # Last of all: the new site is complete, unless MkDocs is about to stop the build for
     # warnings under --strict (then `on_build_error` puts the previous site back).
