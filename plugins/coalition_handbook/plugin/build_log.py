@@ -18,19 +18,29 @@ from ..report.text import one_line
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
-class _ShownInUtf8(logging.Filter):
-    """A file name's byte that is not UTF-8 shows as `\\xe9` in the build's log, as the
-    CLI shows it (`report.encoding`), not as the log's own escape of it (`\\udce9`)."""
+class _Rewriting(logging.Filter):
+    """A filter that writes a record's message otherwise (`shown`), never drops one."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()  # with its `%` arguments, if any
         except (TypeError, ValueError):  # arguments that do not fit: logging says so
             return True
-        shown = in_utf8_text(message)
-        if shown is not message:
+        shown = self.shown(message)
+        if shown != message:
             record.msg, record.args = shown, ()
         return True
+
+    def shown(self, message: str) -> str:
+        raise NotImplementedError
+
+
+class _ShownInUtf8(_Rewriting):
+    """A file name's byte that is not UTF-8 shows as `\\xe9` in the build's log, as the
+    CLI shows it (`report.encoding`), not as the log's own escape of it (`\\udce9`)."""
+
+    def shown(self, message: str) -> str:
+        return in_utf8_text(message)
 
 
 # How MkDocs starts each item of a list in a message ("not included in the nav
@@ -39,7 +49,7 @@ class _ShownInUtf8(logging.Filter):
 _LIST_ITEM = "\n  - "
 
 
-class OnOneLine(logging.Filter):
+class OnOneLine(_Rewriting):
     """A message that quotes a page's text or names a file shows it on one line
     (`one_line`), as the findings do: Python-Markdown keeps a line break in a link's
     destination (`[a](/x` and `::error ...)` on the next line), which MkDocs quotes as it
@@ -51,16 +61,9 @@ class OnOneLine(logging.Filter):
         super().__init__()
         self.keeps_lists = keeps_lists
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except (TypeError, ValueError):  # arguments that do not fit: logging says so
-            return True
+    def shown(self, message: str) -> str:
         parts = message.split(_LIST_ITEM) if self.keeps_lists else [message]
-        shown = _LIST_ITEM.join(one_line(part) for part in parts)
-        if shown != message:
-            record.msg, record.args = shown, ()
-        return True
+        return _LIST_ITEM.join(one_line(part) for part in parts)
 
 
 # The messages of MkDocs' build logger (and ProperDocs') that name a page or a template,
@@ -81,24 +84,18 @@ _NAMING_MESSAGES = tuple(
 )
 
 
-class NamesOnOneLine(logging.Filter):
+class NamesOnOneLine(_Rewriting):
     """MkDocs' build logger quotes a page's name as it is ("Error reading page '...'"),
     so a page of a pull request named with a line break started a line of CI's log with
     the workflow command it holds (review rv35). Only the name is written on one line:
     the plugin's own errors, which MkDocs writes there too, keep their lines."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except (TypeError, ValueError):  # arguments that do not fit: logging says so
-            return True
+    def shown(self, message: str) -> str:
         found = next(filter(None, (each.match(message) for each in _NAMING_MESSAGES)), None)
-        if found is not None:
-            start, end = found.span("name")
-            shown = message[:start] + one_line(found["name"]) + message[end:]
-            if shown != message:
-                record.msg, record.args = shown, ()
-        return True
+        if found is None:
+            return message
+        start, end = found.span("name")
+        return message[:start] + one_line(found["name"]) + message[end:]
 
 
 # A message of the handbook's own names files and quotes their text too (a file of
