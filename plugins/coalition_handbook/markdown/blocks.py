@@ -154,6 +154,9 @@ class Blocks:
         self.raw_html_end: str | None = None
         self.in_comment = False
         self.in_table = False
+        # How many quotes deep the open table is: quote marks alone that deep or less
+        # are a blank line to it (it ends); deeper, they are one of its rows.
+        self.table_depth = 0
         self.in_code = False
         self.in_snippets = False  # inside a block of pymdownx.snippets' file names
         self.containers: list[int] = [0]  # the column where each one's content starts
@@ -557,7 +560,11 @@ class Blocks:
             if line.find("\t", quote.start(), position) >= 0:
                 position, indent = _quoted_indentation(line, quote)
             if position >= end:
-                # No blank line to Python-Markdown: the quote goes on over it.
+                # No blank line to Python-Markdown: the quote goes on over it. It is
+                # one to a table this deep or deeper, which ends there as at a blank
+                # line out of any quote (deeper marks are a row of the table's).
+                if depth <= self.table_depth:
+                    self.in_table = False
                 self.previous = "blank"
                 self.blank_in_quote = True
                 self.blank_quote_depth = depth
@@ -781,6 +788,7 @@ class Blocks:
             and _TABLE_DELIMITER.match(next_line.strip().lstrip(">").strip())
         ):
             self.in_table = True
+            self.table_depth = self.quote_depth
             return self._table_row(line, position, end)
         return self._paragraph(position, end, lazy, base)
 
