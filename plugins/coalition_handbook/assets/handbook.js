@@ -608,9 +608,13 @@ document.addEventListener(
 var pressedTerm = null; // the term a touch pressed while its tooltip was closed, until its click
 var tappedTerm = null; // the term whose tooltip a tap opened
 
-function tooltipOpenFor(term) {
+function tooltipOf(term) {
   var id = term.getAttribute("aria-describedby");
-  var tooltip = id && document.getElementById(id);
+  return id ? document.getElementById(id) : null;
+}
+
+function tooltipOpenFor(term) {
+  var tooltip = tooltipOf(term);
   return Boolean(
     tooltip &&
       tooltip.classList.contains("md-tooltip2--active") &&
@@ -655,8 +659,7 @@ document.addEventListener(
     tappedTerm = term;
     // Hidden with Escape while the term kept focus, it stayed hidden at every tap, and no
     // tap opened the page (review rv34b): the tap shows it again.
-    var id = term.getAttribute("aria-describedby");
-    var hidden = id && document.getElementById(id);
+    var hidden = tooltipOf(term);
     if (hidden) {
       hidden.classList.remove("hb-tooltip--dismissed");
     }
