@@ -228,6 +228,55 @@ def test_new_accepted_forms_used_nowhere_are_one_line_under_the_table(
     ) in lines
 
 
+# An English set (a case-sensitive form and one in capitals, which raw order put before
+# every lowercase one) and a Spanish one (accented letters, which it put after `z`: audit).
+A_TO_Z_FORMS = [
+    pytest.param(
+        ["wage theft", "T visa", "ILO", "aging out", "debt bondage"],
+        ["aging out", "debt bondage", "ILO", "T visa", "wage theft"],
+        id="english",
+    ),
+    pytest.param(
+        ["zona", "Lover boy", "Órgano rector", "ñu", "ética", "Ángel", "abuso"],
+        ["abuso", "Ángel", "ética", "Lover boy", "ñu", "Órgano rector", "zona"],
+        id="spanish",
+    ),
+]
+
+
+def _add_terms(repository: Path, names: Sequence[str]) -> None:
+    for number, name in enumerate(names):
+        exact_case = "case_sensitive: true\n" if name == "T visa" else ""
+        write(repository, f"glossary/t{number}.yml", term(name, extra=exact_case))
+
+
+@pytest.mark.parametrize(("names", "in_order"), A_TO_Z_FORMS)
+def test_new_accepted_forms_used_nowhere_are_named_in_the_a_to_z_order(
+    repository: Path, capsys: pytest.CaptureFixture[str], names: list[str], in_order: list[str]
+) -> None:
+    """Audit (a Spanish translator): the forms came in code-point order, capitals before
+    every lowercase letter and accented letters after `z`; they come as the site's A-Z
+    files them (`a_to_z_key`)."""
+    _add_terms(repository, names)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    line = next(line for line in out.splitlines() if line.startswith("New accepted forms"))
+    assert line.endswith("): " + ", ".join(inline_code(name) for name in in_order)), line
+
+
+@pytest.mark.parametrize(("names", "in_order"), A_TO_Z_FORMS)
+def test_the_uses_table_lists_its_forms_in_the_a_to_z_order(
+    repository: Path, capsys: pytest.CaptureFixture[str], names: list[str], in_order: list[str]
+) -> None:
+    write(repository, "content/index.md", "# Home\n\n" + "".join(f"{name}.\n" for name in names))
+    commit(repository)
+    _add_terms(repository, names)
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    rows = [line for line in out.splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == in_order, rows
+
+
 def test_new_accepted_forms_used_nowhere_alone_make_no_table(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

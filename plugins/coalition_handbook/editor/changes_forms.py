@@ -13,6 +13,7 @@ from ..forms import form_key
 from ..matching import KIND_RANK
 from ..model.types import Handbook, Term
 from ..rules.glossary_duplicate import claims_agree, written_forms
+from ..slugs import a_to_z_key
 from .changes_model import FormState, FormStatusChange, Renames
 
 
@@ -84,7 +85,8 @@ def form_status_changes(
     before, after = form_states(old), form_states(new)
     renamed_terms = renames.get("term", {})
     changes: list[FormStatusChange] = []
-    for key in sorted(set(before) | set(after)):
+    shown = {**before, **after}  # each key's form as the report names it: the new one's
+    for key in sorted(shown, key=lambda key: _a_to_z_order(shown[key][0], key)):
         old_entry, new_entry = before.get(key), after.get(key)
         old_state = old_entry[2] if old_entry else None
         new_state = new_entry[2] if new_entry else None
@@ -93,6 +95,14 @@ def form_status_changes(
         form, case_sensitive, _ = new_entry or old_entry  # type: ignore[misc]
         changes.append(FormStatusChange(form, case_sensitive, old_state, new_state))
     return _case_rule_changes(changes)
+
+
+def _a_to_z_order(form: str, key: str) -> tuple[bool, str, str, str]:
+    """Where the report lists `form` (under `key`): as the site's A-Z files it, not by
+    code point, which put `ILO` before `abuse` and `Ángel` after `zone` (audit).
+    `compare` knows no site language: the key is the one every language shares. The raw
+    form, then the key, keep ties in one order."""
+    return (*a_to_z_key(form), form, key)
 
 
 def _renamed_state(state: FormState | None, renamed_terms: Mapping[str, str]) -> FormState | None:
