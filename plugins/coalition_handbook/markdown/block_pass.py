@@ -180,7 +180,7 @@ def _bulk_prose(
     `classify` would have; returns the tail of the last line, not yet written."""
     first_blank = _is_blank_line(text, start)
     continues = not first_blank and blocks.previous == "paragraph"
-    if not first_blank and blocks.quote_columns:  # lines out of any quote, a quote open
+    if not first_blank and blocks.quote_containers_open:  # lines out of any quote, a quote open
         after_quote_blank = blocks.after_quote_blank() and not continues
         if blocks.ends_quote_containers(after_quote_blank):
             least = _least_indentation(text, start, end)

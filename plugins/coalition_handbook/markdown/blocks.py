@@ -10,6 +10,7 @@ import bisect
 import re
 import sys
 from functools import lru_cache
+from typing import NamedTuple
 
 from .line_widths import LineWidths
 from .syntax import BLOCK_TAGS
@@ -141,6 +142,20 @@ def _quoted_indentation(line: str, quote: re.Match[str]) -> tuple[int, int]:
     return position, column - content
 
 
+class QuoteContainer(NamedTuple):
+    """A container (list item, admonition, details, tab) opened in a blockquote and
+    still open. A NamedTuple: built and read once per container line of every page
+    scanned, it is the quickest record to make and to read."""
+
+    # Where its content starts, counted from the quote's content: text indented four
+    # past the innermost one is code.
+    column: int
+    strict: bool  # an admonition, details or tab: any less indented line ends it
+    # How many quotes deep the line that opened it is: a quote inside the one it
+    # opened in counts its columns afresh.
+    opened_depth: int
+
+
 class Blocks:
     """The line-by-line pass: decides, for each line, which part is prose and whether it
     continues the paragraph of the line before."""
@@ -178,14 +193,10 @@ class Blocks:
         # Where the containers opened inside the current blockquote start (None: none
         # was): they end with the quote (`end_quote`).
         self.quote_containers: int | None = None
-        # Where the content of each container opened in the quote and still open starts,
-        # counted from the quote's content: text indented four past the innermost one is
-        # code. `quote_indent` is the current quoted line's indentation, counted so too.
-        self.quote_columns: list[int] = []
-        self.quote_strict: list[bool] = []  # whether each is an admonition, details or tab
-        # ... and how many quotes deep the line that opened each is: a quote inside the
-        # one a container opened in counts its columns afresh.
-        self.quote_depths: list[int] = []
+        # The containers opened in the quote and still open, outermost first.
+        # `quote_indent` is the current quoted line's indentation, counted from the
+        # quote's content as their columns are.
+        self.quote_containers_open: list[QuoteContainer] = []
         # How many quotes deep the current line's block is: after `> > a`, a `> - b` with
         # no blank line between goes on in the inner quote (Python-Markdown puts the rest
         # of a block in the quote its first `>` opens).
@@ -325,9 +336,10 @@ class Blocks:
         if self.line_quoted:
             if self.quote_containers is None:
                 self.quote_containers = len(self.containers)
-            self.quote_columns.append(self.quote_indent - self.quote_indent % 4 + 4)
-            self.quote_strict.append(strict)
-            self.quote_depths.append(self.line_quote_depth)
+            content = self.quote_indent - self.quote_indent % 4 + 4
+            self.quote_containers_open.append(
+                QuoteContainer(content, strict, self.line_quote_depth)
+            )
         if strict:  # it splits the block it is in: a list's first block ends
             self.chunk_is_list = False
         self.containers.append(column - column % 4 + 4)
@@ -339,10 +351,8 @@ class Blocks:
         opened in its quote: a quote `depth` deep inside a container opened in an outer
         quote starts in it, with none of its own (Python-Markdown reads `> - a` then
         `> >     b` as code in a quote in the item)."""
-        for column, opened_in in zip(
-            reversed(self.quote_columns), reversed(self.quote_depths), strict=True
-        ):
-            if opened_in >= depth:
+        for column, _strict, opened_depth in reversed(self.quote_containers_open):
+            if opened_depth >= depth:
                 return column
         return 0
 
@@ -351,9 +361,7 @@ class Blocks:
         if self.quote_containers is not None:
             self.close_from(min(self.quote_containers, len(self.containers)))
             self.quote_containers = None
-        self.quote_columns.clear()
-        self.quote_strict.clear()
-        self.quote_depths.clear()
+        self.quote_containers_open.clear()
 
     def _split_block(self, quote: re.Match[str] | None) -> None:
         """A heading, rule, admonition, details or tab on a line out of any quote:
@@ -364,10 +372,9 @@ class Blocks:
             self.end_quote()
             self.quote_depth = 0
         else:  # in the quote, it ends the containers opened there right of it, lazy or not
-            while self.quote_columns and self.quote_columns[-1] > self.quote_indent:
-                self.quote_columns.pop()
-                self.quote_strict.pop()
-                self.quote_depths.pop()
+            opened = self.quote_containers_open
+            while opened and opened[-1].column > self.quote_indent:
+                opened.pop()
 
     def leave_quote_containers(self, column: int, after_quote_blank: bool) -> None:
         """A line of the quote's written without `>`, at `column`, about to close the
@@ -378,18 +385,18 @@ class Blocks:
         block that is no paragraph (a definition, which Python-Markdown takes out), it
         keeps the line lazily (review rv33)."""
         if not self.ends_quote_containers(after_quote_blank):
-            return  # the common case, at the speed of a list's search in C
-        for offset, content in enumerate(self.quote_columns):
-            if content > column and (self.quote_strict[offset] or after_quote_blank):
-                del self.quote_columns[offset:]
-                del self.quote_strict[offset:]
-                del self.quote_depths[offset:]
+            return  # the common case: none of them ends, no need to look for where
+        opened = self.quote_containers_open
+        for offset, (content, strict, _opened_depth) in enumerate(opened):
+            if content > column and (strict or after_quote_blank):
+                del opened[offset:]
                 return
 
     def ends_quote_containers(self, after_quote_blank: bool) -> bool:
         """Whether a line out of the quote may end containers opened in it: an
         admonition, details or tab is open in it, or (`after_quote_blank`) any."""
-        return bool(self.quote_columns) and (after_quote_blank or True in self.quote_strict)
+        opened = self.quote_containers_open
+        return bool(opened) and (after_quote_blank or any(strict for _, strict, _ in opened))
 
     def after_quote_blank(self) -> bool:
         """Whether the line before is a blank line of the outermost quote (`>` alone):
@@ -505,7 +512,7 @@ class Blocks:
 
         lazy = self.previous == "paragraph"
         quote = _BLOCKQUOTE.match(line, position)
-        if quote is None and self.quote_columns:
+        if quote is None and self.quote_containers_open:
             self.leave_quote_containers(column, after_quote_blank=False)
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
             lazy = False
@@ -574,10 +581,9 @@ class Blocks:
                 return None
             self.quote_indent = indent
             if not lazy:  # less indented than a container's content, a line ends it
-                while self.quote_columns and self.quote_columns[-1] > indent:
-                    self.quote_columns.pop()
-                    self.quote_strict.pop()
-                    self.quote_depths.pop()
+                opened = self.quote_containers_open
+                while opened and opened[-1].column > indent:
+                    opened.pop()
             # Indented four past the content of the innermost container opened in the
             # quote (or of the quote itself), a line is code.
             if not lazy and indent >= self._quote_content_column(depth) + 4:
@@ -659,7 +665,8 @@ class Blocks:
         # A heading, admonition or tab starts its line, its container's content or (going
         # on from a paragraph) the paragraph's block; a heading may start a quote too.
         if quote:  # in a quote, columns count from its content
-            at_block_start = indent == (self.quote_columns or [0])[-1]
+            opened = self.quote_containers_open
+            at_block_start = indent == (opened[-1].column if opened else 0)
         else:
             at_block_start = column == (self.chunk_column if lazy else base)
         # In a quote, a heading's `#` starts the quote's content: a tab after `>` may
