@@ -202,7 +202,9 @@ def _bulk_prose(
         blocks.previous = "paragraph"
     if blocks.in_code and not _ONLY_BLANK_LINES.fullmatch(text, start, end):
         blocks.in_code = False
-    if (len(blocks.containers) > 1 or blocks.quote_containers is not None) and blank_before_prose:
+    if (
+        len(blocks.containers) > 1 or blocks.first_quote_container is not None
+    ) and blank_before_prose:
         blocks.end_quote()
         blocks.close_from(1)  # a paragraph at column 0 closes every container and quote
     elif not first_blank and not continues:

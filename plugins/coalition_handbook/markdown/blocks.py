@@ -190,9 +190,9 @@ class Blocks:
         # marker on a line that goes on from a paragraph start an item (Python-Markdown's
         # lists do not interrupt a paragraph).
         self.chunk_is_list = False
-        # Where the containers opened inside the current blockquote start (None: none
-        # was): they end with the quote (`end_quote`).
-        self.quote_containers: int | None = None
+        # The index in `containers` of the first one opened inside the current blockquote
+        # (None: none was): they end with the quote (`end_quote`).
+        self.first_quote_container: int | None = None
         # The containers opened in the quote and still open, outermost first.
         # `quote_indent` is the current quoted line's indentation, counted from the
         # quote's content as their columns are.
@@ -334,8 +334,8 @@ class Blocks:
         marker indented 2 (`  - b`) holds content indented 4, not 6."""
         self._close_beyond(column)
         if self.line_quoted:
-            if self.quote_containers is None:
-                self.quote_containers = len(self.containers)
+            if self.first_quote_container is None:
+                self.first_quote_container = len(self.containers)
             content = self.quote_indent - self.quote_indent % 4 + 4
             self.quote_containers_open.append(
                 QuoteContainer(content, strict, self.line_quote_depth)
@@ -358,9 +358,9 @@ class Blocks:
 
     def end_quote(self) -> None:
         """The blockquote ended: so did the containers opened in it."""
-        if self.quote_containers is not None:
-            self.close_from(min(self.quote_containers, len(self.containers)))
-            self.quote_containers = None
+        if self.first_quote_container is not None:
+            self.close_from(min(self.first_quote_container, len(self.containers)))
+            self.first_quote_container = None
         self.quote_containers_open.clear()
 
     def _split_block(self, quote: re.Match[str] | None) -> None:
