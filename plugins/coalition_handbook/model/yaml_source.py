@@ -772,13 +772,12 @@ class _Builder:
         finally:
             document.values, document.keys, document.unreadable = places
         taken = [join_path(path, key) for key in merged if key not in explicit]
-        for key, value in merged.items():
-            if key in explicit and key not in own and value != result[key]:
-                self.merged_twice(key, keys[join_path(path, key)][0])
-        for key, value in merged.items():
+        for key, value in merged.items():  # each key once: adding one checks no other
             if key not in explicit:
                 result[key] = value
                 explicit.add(key)
+            elif key not in own and value != result[key]:
+                self.merged_twice(key, keys[join_path(path, key)][0])
         document.values.update((child, values[child]) for child in _within(values, taken))
         document.keys.update((child, keys[child]) for child in _within(keys, taken))
         document.unreadable.update(_within(unreadable, taken))
