@@ -282,6 +282,7 @@ def _read_settings(
     `ConfigError`."""
     from .model.yaml_source import (
         MAX_VALUES,
+        VALUE_CONVERSION_ERRORS,
         alias_refusal,
         deep_nesting_offset,
         syntax_problem,
@@ -324,7 +325,7 @@ def _read_settings(
     except RecursionError:
         line, _ = LineIndex.of(text).position(deep_nesting_offset(text))
         raise ConfigError(f"{where}:{line}: nested too deeply to read") from None
-    except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError) as error:
+    except VALUE_CONVERSION_ERRORS as error:
         # A value its tag cannot hold (`!!timestamp 0000-01-01`, `!!bool maybe`).
         raise ConfigError(f"{where}: a value cannot be read: {error}") from None
     finally:

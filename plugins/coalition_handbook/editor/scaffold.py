@@ -32,6 +32,7 @@ from ..model.schema import load_schema
 from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..model.windows_names import WINDOWS_DEVICE_NAMES
+from ..model.yaml_source import VALUE_CONVERSION_ERRORS
 from ..rules.glossary_duplicate import Claim, claims_agree, claims_of
 from ..slugs import letters_left_out, slugify, words_left_out, words_respelled
 from ..utf8 import LONE_SURROGATE
@@ -551,10 +552,7 @@ def _yaml_scalar(value: str) -> str:
     try:
         if yaml.safe_load(value) == value and "#" not in value and ": " not in value:
             return value
-    except (yaml.YAMLError, ValueError, LookupError, AttributeError, TypeError, OverflowError):
-        # PyYAML's constructors raise what their conversion raises: ValueError for a date
-        # that is no day (2026-02-30), KeyError for `!!bool maybe`, AttributeError for
-        # `!!timestamp x` (as `yaml_source` reads them).
+    except (yaml.YAMLError, *VALUE_CONVERSION_ERRORS):  # `2026-02-30`, `!!bool maybe`
         pass
     # A JSON string is a valid YAML double-quoted scalar.
     return json.dumps(value, ensure_ascii=False)

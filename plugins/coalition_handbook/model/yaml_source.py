@@ -171,6 +171,10 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STRING_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# What PyYAML's constructors raise, beside their own errors, for a value its tag cannot
+# hold: ValueError for a date that is no day (`2026-02-30`) or `!!int 2a`, KeyError for
+# `!!bool maybe`, AttributeError for `!!timestamp x`.
+VALUE_CONVERSION_ERRORS = (ValueError, LookupError, AttributeError, TypeError, OverflowError)
 # A node's properties, an anchor and a tag in either order, each followed by spaces, line
 # breaks or a comment (possessive: nothing to backtrack into).
 _PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*+(?:[ \t\r\n]++|#[^\r\n]*+)*+)++")
@@ -838,7 +842,7 @@ class _Builder:
             if node.tag != _TIMESTAMP_TAG:  # `!!int 2a`, `!!float abc`: PyYAML refuses
                 self.cannot_read(node)
             # A timestamp such as 2026-02-30 stays text; the schema says if it matters.
-        except (KeyError, IndexError, AttributeError, TypeError, OverflowError):
+        except VALUE_CONVERSION_ERRORS:
             # An explicit tag on a value it cannot hold (`!!bool maybe`, `!!timestamp x`).
             self.cannot_read(node)
         return node.value
