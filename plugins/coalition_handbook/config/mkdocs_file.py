@@ -123,6 +123,7 @@ def load_config(
         plugin_listed=bool(instances),
         site_url_refused=refused,
         snippets=snippets,
+        validation=data.get("validation"),
         markdown_includes=include_markdown_settings(data.get("plugins")),
         site_texts=site_texts(data, lines, where, root),
         shown_texts=tuple(

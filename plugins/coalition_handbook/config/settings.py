@@ -107,6 +107,10 @@ class HandbookConfig:
     """mkdocs.yml's texts that the pages show (its `SITE_TEXTS`, `nav` and `extra`:
     `mkdocs_yml.ShownText`), each named relative to the directory of mkdocs.yml, for
     privacy.pii to read."""
+    validation: object = None
+    """mkdocs.yml's `validation` setting as written (an INHERIT's included), None where
+    unset: the link levels it sets itself, which the plugin leaves as they are
+    (`plugin.root_links`)."""
     snippets: SnippetSettings | None = None
     """pymdownx.snippets' settings where mkdocs.yml's `markdown_extensions` turns it on:
     the files its pages include are checked too (`model.snippets`)."""

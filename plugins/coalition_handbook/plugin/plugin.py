@@ -169,6 +169,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         # mkdocs.yml's `site_url` as `handbook handouts` reads it, where it was read from
         # a file: `mkdocs serve` puts its own local address in MkDocs' setting.
         self.site_url_written: str | None = None
+        # mkdocs.yml's `validation` as written, in a 1-tuple where it was read from a file
+        # (None: not read, as from standard input): the link levels it sets stand.
+        self.validation_written: tuple[object] | None = None
         # mkdocs.yml's texts the theme writes into every page, where they are written, as
         # `handbook check` reads them: html.active-content names markup in them.
         self.site_texts: tuple[SiteText, ...] = ()
@@ -204,6 +207,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self._stop_handouts("a new build starts")
         errors, warnings = super().load_config(options, config_file_path)
         self.site_url_written = None
+        self.validation_written = None
         self.site_texts = ()
         self.shown_texts = ()
         self.snippets = None
@@ -218,6 +222,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
                 Path(config_file_path), shown_as=config_file_shown(config_file_path)
             )
             self.site_url_written = site_config.site_url
+            self.validation_written = (site_config.validation,)
             self.site_texts = site_config.site_texts
             self.shown_texts = site_config.shown_texts
             # Read off mkdocs.yml as `handbook check` reads it: both check the same files.
@@ -300,7 +305,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.page_policy = PagePolicy.of_site(
             self.handbook_config, config, setup, live_reload=self.live_reload
         )
-        warn_of_root_links(config, offline=setup.offline)
+        if self.validation_written is not None:  # what a config not from a file sets is unknown
+            warn_of_root_links(config, *self.validation_written, offline=setup.offline)
         self._watch_record_folders()
         return config
 

@@ -14,35 +14,27 @@ offline build warns of it too.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-
-from ..mkdocs_yml import read_config_file
 
 # MkDocs' `validation` sections whose `absolute_links` the handbook raises.
 _SECTIONS = ("links", "nav")
 
 
-def warn_of_root_links(config: MkDocsConfig, *, offline: bool) -> None:
+def warn_of_root_links(config: MkDocsConfig, validation: object, *, offline: bool) -> None:
     """Report links from the server's root as warnings, in each section of MkDocs'
-    `validation` whose level mkdocs.yml leaves as MkDocs' default; `offline` (the
+    `validation` whose level mkdocs.yml's `validation` (as written, read with the rest of
+    the file: `HandbookConfig.validation`) leaves as MkDocs' default; `offline` (the
     offline build), links to a folder too."""
-    config_file = Path(config.config_file_path or "")
-    if not config.config_file_path or not config_file.is_file():
-        return  # read from standard input (`mkdocs build -f -`): what it sets is unknown
-    settings, _, _, _ = read_config_file(config_file, "mkdocs.yml", seen=())
-    written = settings.get("validation")
     raised = [(section, "absolute_links") for section in _SECTIONS]
     if offline:
         raised.append(("links", "unrecognized_links"))
     for section, setting in raised:
-        if not _level_written(written, section, setting):
+        if not _level_written(validation, section, setting):
             config.validation[section][setting] = logging.WARNING
 
 
-def _level_written(validation: Any, section: str, setting: str) -> bool:
+def _level_written(validation: object, section: str, setting: str) -> bool:
     """Whether mkdocs.yml's `validation` sets `setting` for `section`: in it, or for
     both sections at once (`validation: {absolute_links: ...}`)."""
     if not isinstance(validation, dict):
