@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .blocks import Blocks, indentation_of
+from .blocks import Blocks
+from .line_widths import indentation_of
 from .syntax import HARD, hard, replaced
 
 _SOFT_TAIL = re.compile(r"[^\n]")

@@ -10,9 +10,17 @@ import bisect
 import re
 import sys
 from functools import lru_cache
-from typing import NamedTuple
 
-from .line_widths import LineWidths
+from .line_widths import TAB_WIDTH, LineWidths, indentation_of
+from .quotes import (
+    BLOCKQUOTE,
+    QuoteContainer,
+    inside_quotes,
+    quote_depth_of,
+    quote_start,
+    quoted_indentation,
+    unquoted,
+)
 from .syntax import BLOCK_TAGS
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
@@ -79,7 +87,6 @@ _DEFINITION_ITEM = re.compile(r":[ \t]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
 _RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
 _HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
-_BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 # A line of nothing but the end of an HTML block: what follows starts a new block.
 _BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
 # A block-level tag that starts a line at the margin, without md_in_html's `markdown`
@@ -102,58 +109,6 @@ _SPAN_TAGS = frozenset(
     | {"td", "th"}
 )
 _RAW_TAGS = frozenset({"canvas", "math", "option", "pre", "script", "style", "textarea"})
-
-_TAB_WIDTH = 4
-# The indentation of a line that is not blank.
-
-
-def indentation_of(line: str, start: int) -> tuple[int, int]:
-    """(position of the first non-blank character at or after `start`, its column)."""
-    position = start
-    column = 0
-    length = len(line)
-    while position < length:
-        char = line[position]
-        if char == " ":
-            column += 1
-        elif char == "\t":
-            column += _TAB_WIDTH - column % _TAB_WIDTH
-        else:
-            break
-        position += 1
-    return position, column
-
-
-def _quoted_indentation(line: str, quote: re.Match[str]) -> tuple[int, int]:
-    """(position of the first non-blank character after the quote marks `quote`, its
-    column counted from the quote's content). Python-Markdown expands tabs over the whole
-    line first, to stops every four columns from its start, then takes each `>` and one
-    space after it off: after `> `, a tab is two columns, no code (review rv33)."""
-    last = quote.start() + quote.group().rindex(">")
-    position = column = content = 0
-    while position < len(line):
-        char = line[position]
-        if position > last and char not in " \t":
-            break
-        column += _TAB_WIDTH - column % _TAB_WIDTH if char == "\t" else 1
-        if position == last:  # the content starts after the `>` and a space, if any
-            content = column + (line[position + 1 : position + 2] in (" ", "\t"))
-        position += 1
-    return position, column - content
-
-
-class QuoteContainer(NamedTuple):
-    """A container (list item, admonition, details, tab) opened in a blockquote and
-    still open. A NamedTuple: built and read once per container line of every page
-    scanned, it is the quickest record to make and to read."""
-
-    # Where its content starts, counted from the quote's content: text indented four
-    # past the innermost one is code.
-    column: int
-    strict: bool  # an admonition, details or tab: any less indented line ends it
-    # How many quotes deep the line that opened it is: a quote inside the one it
-    # opened in counts its columns afresh.
-    opened_depth: int
 
 
 class Blocks:
@@ -438,7 +393,7 @@ class Blocks:
         self.line_start = self.next_offset - len(line) - 1
         if self.reference_next is not None:  # the definition's URL or title line
             url_line = self.reference_next == "url"
-            titled = _definition_target(_unquoted(line) if self.reference_quoted else line)
+            titled = _definition_target(unquoted(line) if self.reference_quoted else line)
             self.reference_next = (
                 "title" if url_line and titled is False and self._title_next(next_line) else None
             )
@@ -511,7 +466,7 @@ class Blocks:
             self.in_table = False
 
         lazy = self.previous == "paragraph"
-        quote = _BLOCKQUOTE.match(line, position)
+        quote = BLOCKQUOTE.match(line, position)
         if quote is None and self.quote_containers_open:
             self.leave_quote_containers(column, after_quote_blank=False)
         if lazy and len(self.containers) > 1 and self._ends_strict(column):
@@ -565,7 +520,7 @@ class Blocks:
         if quote:
             position, indent = indentation_of(line, quote.end())
             if line.find("\t", quote.start(), position) >= 0:
-                position, indent = _quoted_indentation(line, quote)
+                position, indent = quoted_indentation(line, quote)
             if position >= end:
                 # No blank line to Python-Markdown: the quote goes on over it. It is
                 # one to a table this deep or deeper, which ends there as at a blank
@@ -814,9 +769,9 @@ class Blocks:
         if lazy:
             return True
         start = self.opened_at[-1]
-        depth = _quote_depth(line) if self.line_quoted else 0
+        depth = quote_depth_of(line) if self.line_quoted else 0
         before = self._block_line_before(start, self.line_start, depth)
-        if before is None or _quote_depth(before) >= depth:
+        if before is None or quote_depth_of(before) >= depth:
             return before is not None  # a block in the same quote (or container), or none
         # A line less deep in quotes (before the quote, or a lazy line of it): where
         # does the quote start?
@@ -830,11 +785,11 @@ class Blocks:
         is read once."""
         last = self._last_quote
         if last is not None and last[:2] == (floor, depth):
-            start = _quote_start(self.text, last[2], self.line_start, depth)
+            start = quote_start(self.text, last[2], self.line_start, depth)
             if start == last[2]:
                 start = last[3]
         else:
-            start = _quote_start(self.text, floor, self.line_start, depth)
+            start = quote_start(self.text, floor, self.line_start, depth)
         self._last_quote = (floor, depth, self.line_start, start)
         return start
 
@@ -849,7 +804,7 @@ class Blocks:
                 end = self.reference_lines[index][0]  # a reference definition: no block
                 continue
             line = self.text[line_start:end]
-            if _inside_quotes(line, depth).strip():
+            if inside_quotes(line, depth).strip():
                 return line
             end = line_start
         return None
@@ -942,12 +897,12 @@ class Blocks:
             return None
         line = line.removesuffix("\r")
         if self.reference_quoted:
-            if self.line_quoted and _quote_depth(line) > self.quote_depth:
+            if self.line_quoted and quote_depth_of(line) > self.quote_depth:
                 # A quote inside the quote of a label written in it: a block of its
                 # own, read first (review rv31: its tags were taken for a title's). A
                 # lazy label's quote is the one it goes on, whose lines these may be.
                 return None
-            line = _unquoted(line)
+            line = unquoted(line)
         position, column = indentation_of(line, 0)
         return None if position == len(line) else (line, position, column)
 
@@ -1025,7 +980,7 @@ class Blocks:
             return None
         prefix = line[:position]
         closing = self._closing_line(
-            fence.group(1), len(prefix.expandtabs(_TAB_WIDTH)), ">" in prefix
+            fence.group(1), len(prefix.expandtabs(TAB_WIDTH)), ">" in prefix
         )
         if closing is None:
             return None
@@ -1125,93 +1080,6 @@ def _definition_target(text: str) -> bool | None:
     return True if opener in text[1:url_end] else None
 
 
-def _unquoted(line: str) -> str:
-    """A line inside a blockquote without its quote marks (a lazy line has none), its
-    text as far in as Python-Markdown reads it: a tab among the marks or after them is
-    expanded from the line's start first (`>\t===` is two columns in, no underline)."""
-    quote = _BLOCKQUOTE.match(line, indentation_of(line, 0)[0])
-    if quote is None:
-        return line
-    position = indentation_of(line, quote.end())[0]
-    if "\t" not in line[:position]:
-        return line[quote.end() :]
-    inside = line[:position].expandtabs(_TAB_WIDTH).lstrip(" ")
-    while inside.startswith(">"):  # each mark, and one space after it
-        inside = inside[2:] if inside.startswith("> ") else inside[1:]
-    return inside + line[position:]
-
-
-def _quote_depth(line: str) -> int:
-    """How many blockquotes `line` starts in (its quote marks)."""
-    quote = _BLOCKQUOTE.match(line, indentation_of(line, 0)[0])
-    return quote.group().count(">") if quote else 0
-
-
-def _quote_start(text: str, floor: int, line_start: int, depth: int) -> int:
-    """Where the blockquote `depth` deep that holds the line at `line_start` starts, no
-    earlier than `floor`, as Python-Markdown reads quotes: one takes a block from its
-    first quoted line on, and goes on in the next block that starts quoted; inside it,
-    the same holds for the quotes it holds, its lines without one quote mark."""
-    line_end = text.find("\n", line_start)
-    lines = text[floor : len(text) if line_end < 0 else line_end].split("\n")
-    offsets = [floor]
-    for line in lines[:-1]:
-        offsets.append(offsets[-1] + len(line) + 1)
-    opening = 0
-    for _ in range(depth):
-        opening = _quote_opening(lines, opening)
-        lines[opening:] = [_without_quote_mark(line) for line in lines[opening:]]
-    return offsets[opening]
-
-
-def _quote_opening(lines: list[str], lowest: int) -> int:
-    """The index of the line, `lowest` or later, where the blockquote holding the last
-    of `lines` opens."""
-
-    def is_blank(index: int) -> bool:
-        return not lines[index].strip()
-
-    def is_quoted(index: int) -> bool:
-        return lines[index].lstrip(_SPACES).startswith(">")
-
-    def chunk_start(index: int) -> int:
-        while index > lowest and not is_blank(index - 1):
-            index -= 1
-        return index
-
-    last = len(lines) - 1
-    chunk = chunk_start(last)
-    opening = next(index for index in range(chunk, last + 1) if is_quoted(index))
-    while opening == chunk:  # the block before it may hold the quote it goes on with
-        before = chunk - 1
-        while before >= lowest and is_blank(before):
-            before -= 1
-        if before < lowest:
-            break
-        chunk = chunk_start(before)
-        quoted = [index for index in range(chunk, before + 1) if is_quoted(index)]
-        if not quoted:
-            break
-        opening = quoted[0]
-    return opening
-
-
-def _inside_quotes(line: str, depth: int) -> str:
-    """`line` without its first `depth` quote marks, as the blockquotes read it."""
-    for _ in range(depth):
-        line = _without_quote_mark(line)
-    return line
-
-
-def _without_quote_mark(line: str) -> str:
-    """`line` without its first quote mark and the space after it, as Python-Markdown's
-    blockquote reads its lines (a lazy line has none)."""
-    stripped = line.lstrip(_SPACES)
-    if not stripped.startswith(">"):
-        return line
-    return stripped[2:] if stripped[1:2] == " " else stripped[1:]
-
-
 def _takes_html_block(text: str) -> bool:
     """Whether a line starting with `<` opens raw HTML that Python-Markdown reads before
     any definition: a script, pre, style or textarea, or a block-level tag."""
@@ -1225,13 +1093,6 @@ def _takes_html_block(text: str) -> bool:
 def _tag_pattern(tag: str) -> re.Pattern[str]:
     """An opening or (group 1: `/`) closing tag named `tag`, in any case."""
     return re.compile(rf"<(/?){re.escape(tag)}(?![\w-])[^>]*>?", re.IGNORECASE)
-
-
-@lru_cache(maxsize=64)
-def _closing_fence(fence: str) -> re.Pattern[str]:
-    """A line that closes `fence`: the same character, as many times or more, alone (after
-    any indentation and blockquote marks)."""
-    return re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
 
 
 def _opens_markdown_blocks(text: str) -> bool:
@@ -1265,6 +1126,13 @@ def _markdown_state(name: str, attributes: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _closing_fence(fence: str) -> re.Pattern[str]:
+    """A line that closes `fence`: the same character, as many times or more, alone (after
+    any indentation and blockquote marks)."""
+    return re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
+
+
 def _closings_by_indent(
     text: str, candidates: list[int], fence: str, quoted: bool
 ) -> dict[int, list[int]]:
@@ -1278,7 +1146,7 @@ def _closings_by_indent(
         line = text[start : len(text) if end < 0 else end].rstrip("\r")
         rest = line.lstrip(allowed)
         if rest.rstrip(" \t") == fence:
-            prefix = line[: len(line) - len(rest)].expandtabs(_TAB_WIDTH)
+            prefix = line[: len(line) - len(rest)].expandtabs(TAB_WIDTH)
             by_indent.setdefault(len(prefix), []).append(start)
     return by_indent
 

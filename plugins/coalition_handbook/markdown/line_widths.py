@@ -1,18 +1,36 @@
-"""The indentation of every line of a page that is not blank, and the first such line
-after an offset indented less than a given width: where superfences gives up a fence
-opened that far in (blocks.py). Read in O(log n) a question, however many widths the
-page's fences are opened at, so a page of fences at ever other indentations stays
-linear (a pass over the page per width was not)."""
+"""The indentation of lines: of one line (`indentation_of`), and of every line of a page
+that is not blank, with the first such line after an offset indented less than a given
+width: where superfences gives up a fence opened that far in (fences.py). Read in
+O(log n) a question, however many widths the page's fences are opened at, so a page of
+fences at ever other indentations stays linear (a pass over the page per width was
+not)."""
 
 from __future__ import annotations
 
 import bisect
 import re
 
-_TAB_WIDTH = 4
+TAB_WIDTH = 4  # Python-Markdown's tab length
 _BLOCK = 64  # lines a block: the minimum width of each is kept, and of runs of blocks
 _INDENTATION = re.compile(r"^[ \t]*(?=[^\s])", re.MULTILINE)
 _INDENTATION_AND_QUOTE_MARKS = re.compile(r"^[ \t>]*+(?=\S)", re.MULTILINE)
+
+
+def indentation_of(line: str, start: int) -> tuple[int, int]:
+    """(position of the first non-blank character at or after `start`, its column)."""
+    position = start
+    column = 0
+    length = len(line)
+    while position < length:
+        char = line[position]
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column += TAB_WIDTH - column % TAB_WIDTH
+        else:
+            break
+        position += 1
+    return position, column
 
 
 class LineWidths:
@@ -27,7 +45,7 @@ class LineWidths:
             self.offsets.append(found.start())
             indentation = found.group()
             self.widths.append(
-                len(indentation.expandtabs(_TAB_WIDTH)) if "\t" in indentation else len(indentation)
+                len(indentation.expandtabs(TAB_WIDTH)) if "\t" in indentation else len(indentation)
             )
         # minima[k][b]: the least width of blocks b to b + 2**k - 1.
         blocks = [
