@@ -11,6 +11,17 @@ import re
 import sys
 from functools import lru_cache
 
+from .html_blocks import (
+    BLOCK_END_TAG,
+    HTML_BLOCK,
+    RAW_BLOCK_START,
+    RAW_HTML,
+    TAG_START,
+    markdown_span,
+    opens_markdown_blocks,
+    tag_pattern,
+    takes_html_block,
+)
 from .line_widths import TAB_WIDTH, LineWidths, indentation_of
 from .quotes import (
     BLOCKQUOTE,
@@ -85,30 +96,6 @@ _BLOCK_NAMES = frozenset(
 # def_list's definition item: `:` then spaces, up to three columns into its block.
 _DEFINITION_ITEM = re.compile(r":[ \t]+")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:[ \t]*")
-_RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
-_HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
-# A line of nothing but the end of an HTML block: what follows starts a new block.
-_BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")
-# A block-level tag that starts a line at the margin, without md_in_html's `markdown`
-# attribute: Python-Markdown shows what follows up to its closing tag as raw HTML.
-_RAW_BLOCK_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])(?![^>]*\bmarkdown\b)")
-_TAG_START = re.compile(r"<([A-Za-z][\w-]*)(?![\w-])")
-
-# An opening tag (alone on its line), and md_in_html's `markdown` attribute in it.
-_TAG_START_WITH_ATTRIBUTES = re.compile(
-    r"""<([A-Za-z][\w-]*)(?![\w-])((?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?)/?>"""
-)
-_TAG_LINE = re.compile(_TAG_START_WITH_ATTRIBUTES.pattern + r"[ \t]*\r?$")
-_MARKDOWN_ATTRIBUTE = re.compile(
-    r"""(?<![\w-])markdown(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?(?![\w-])"""
-)
-# md_in_html's block-level tags whose Markdown is a span unless `markdown="block"` says
-# otherwise, and those whose text it never reads.
-_SPAN_TAGS = frozenset(
-    {"address", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "p", "summary"}
-    | {"td", "th"}
-)
-_RAW_TAGS = frozenset({"canvas", "math", "option", "pre", "script", "style", "textarea"})
 
 
 class Blocks:
@@ -577,7 +564,7 @@ class Blocks:
                 return (
                     None if closing < 0 else self._after_comment(line, position + closing + 3, end)
                 )
-            raw = _RAW_HTML.match(rest)
+            raw = RAW_HTML.match(rest)
             if raw:
                 closing = f"</{raw.group(1).lower()}>"
                 if closing not in rest.lower():
@@ -590,9 +577,9 @@ class Blocks:
             # quote's `>`: Python-Markdown reads raw HTML in the page as written, where
             # a quoted line starts with the `>` (a link there is a link).
             at_margin = column < 4 and quote is None
-            raw_start = _RAW_BLOCK_START if column == 0 else _TAG_START
+            raw_start = RAW_BLOCK_START if column == 0 else TAG_START
             raw_block = raw_start.match(rest) if at_margin else None
-            span = _markdown_span(rest) if column == 0 and quote is None else None
+            span = markdown_span(rest) if column == 0 and quote is None else None
             if span is not None or (raw_block and raw_block.group(1).lower() in BLOCK_TAGS):
                 if column:
                     self.close_from(1)
@@ -600,18 +587,18 @@ class Blocks:
                 self.raw_block_markdown = span is not None
                 self.raw_depth = 0
                 return self._raw_block_line(line, end)
-            block_end = _BLOCK_END_TAG.match(rest) if column == 0 else None
+            block_end = BLOCK_END_TAG.match(rest) if column == 0 else None
             if block_end and self._ends_html_block(block_end.group(1)):
                 self.previous = "other"
                 return None
-            if at_margin and _opens_markdown_blocks(rest):
+            if at_margin and opens_markdown_blocks(rest):
                 # md_in_html reads what follows as blocks of their own: a line indented
                 # four after it is code. The tag shows nothing.
                 if column:
                     self.close_from(1)
                 self.previous = "other"
                 return None
-            if _HTML_BLOCK.match(rest):
+            if HTML_BLOCK.match(rest):
                 # Its text is prose, joined with the lines around it; a block-level tag
                 # in it is a hard break (see `_inline_replacement`).
                 return self._paragraph(position, end, lazy, base)
@@ -926,7 +913,7 @@ class Blocks:
             return None
         if _ADMONITION.match(text) or _TAB.match(text):
             return None
-        if text[0] == "<" and (text.startswith("<!--") or _takes_html_block(text)):
+        if text[0] == "<" and (text.startswith("<!--") or takes_html_block(text)):
             return None
         if margin is not None and column - margin <= 3:
             at_margin = column == margin
@@ -1024,7 +1011,7 @@ class Blocks:
         tag = self.raw_block
         assert tag is not None
         raw_end = end  # what follows the closing tag on its line is Markdown again
-        for found in _tag_pattern(tag).finditer(line):
+        for found in tag_pattern(tag).finditer(line):
             self.raw_depth += -1 if found.group(1) else 1
             if self.raw_depth <= 0:
                 self.raw_block = None
@@ -1078,52 +1065,6 @@ def _definition_target(text: str) -> bool | None:
     if text[title_start] == opener and title_start < len(text) - 1:
         return True
     return True if opener in text[1:url_end] else None
-
-
-def _takes_html_block(text: str) -> bool:
-    """Whether a line starting with `<` opens raw HTML that Python-Markdown reads before
-    any definition: a script, pre, style or textarea, or a block-level tag."""
-    if _RAW_HTML.match(text):
-        return True
-    tag = _RAW_BLOCK_START.match(text)
-    return tag is not None and tag.group(1).lower() in BLOCK_TAGS
-
-
-@lru_cache(maxsize=64)
-def _tag_pattern(tag: str) -> re.Pattern[str]:
-    """An opening or (group 1: `/`) closing tag named `tag`, in any case."""
-    return re.compile(rf"<(/?){re.escape(tag)}(?![\w-])[^>]*>?", re.IGNORECASE)
-
-
-def _opens_markdown_blocks(text: str) -> bool:
-    """Whether `text` is an opening tag alone whose content md_in_html reads as Markdown
-    blocks (`<div markdown>`, `<p markdown="block">`), not as a span or raw text."""
-    tag = _TAG_LINE.match(text)
-    return tag is not None and _markdown_state(tag.group(1), tag.group(2)) == "block"
-
-
-def _markdown_span(text: str) -> str | None:
-    """The name of the tag that starts `text` if md_in_html reads its content as a span
-    of Markdown (`<p markdown>`, `<div markdown="span">`); else None."""
-    tag = _TAG_START_WITH_ATTRIBUTES.match(text)
-    if tag is None or _markdown_state(tag.group(1), tag.group(2)) != "span":
-        return None
-    return tag.group(1).lower()
-
-
-def _markdown_state(name: str, attributes: str) -> str | None:
-    """How md_in_html reads the content of a block-level tag `name` with `attributes`
-    (`MarkdownInHtmlProcessor.get_state`): "block", "span", or None (raw HTML)."""
-    name = name.lower()
-    attribute = _MARKDOWN_ATTRIBUTE.search(attributes)
-    if attribute is None or name not in BLOCK_TAGS or name in _RAW_TAGS:
-        return None
-    value = next((value for value in attribute.groups() if value is not None), "1")
-    if value == "block" or (value in ("1", "markdown") and name not in _SPAN_TAGS):
-        return "block"
-    if value == "span" or value in ("1", "markdown"):
-        return "span"
-    return None
 
 
 @lru_cache(maxsize=64)
