@@ -20,7 +20,7 @@ from coalition_handbook.markdown import (
     inline,
     inline_openers,
 )
-from coalition_handbook.markdown.blocks import _closing_fence, _closing_lines
+from coalition_handbook.markdown.fences import closing_fence, closing_lines
 from coalition_handbook.markdown.inline_openers import put_back, set_aside
 
 
@@ -763,9 +763,9 @@ _FENCE_PIECES = ["`", "~", "```", "~~~~", " ", "\t", ">", "a", "\n", "\r", "\r\n
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(_FENCE_PIECES), max_size=30))
 def test_closing_lines_are_where_the_pattern_finds_them(pieces: list[str]) -> None:
-    """`_closing_lines` tries the pattern only on lines with a run of the fence's
+    """`closing_lines` tries the pattern only on lines with a run of the fence's
     characters: it finds every line that the pattern, tried everywhere, finds."""
     text = "".join(pieces)
     for fence in ("```", "~~~", "````", "~~~~~~"):
-        expected = [line.start() for line in _closing_fence(fence).finditer(text)]
-        assert _closing_lines(text, fence) == expected
+        expected = [line.start() for line in closing_fence(fence).finditer(text)]
+        assert closing_lines(text, fence) == expected

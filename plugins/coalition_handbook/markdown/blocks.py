@@ -2,15 +2,17 @@
 `Blocks.classify` says which part of a line is prose and whether it continues the
 paragraph of the line before, keeping track of fences, containers (lists, admonitions,
 details, tabs, quotes), raw HTML, comments and tables. The block pass (block_pass.py)
-asks it only about the lines that are not plain prose."""
+asks it only about the lines that are not plain prose. How one line's syntax reads is
+in the modules it asks: quotes.py (quote marks), fences.py (fences and their closing
+lines), html_blocks.py (HTML blocks and md_in_html's tags)."""
 
 from __future__ import annotations
 
 import bisect
 import re
 import sys
-from functools import lru_cache
 
+from .fences import CODE_TITLE, FenceClosings, opening_fence
 from .html_blocks import (
     BLOCK_END_TAG,
     HTML_BLOCK,
@@ -22,7 +24,7 @@ from .html_blocks import (
     tag_pattern,
     takes_html_block,
 )
-from .line_widths import TAB_WIDTH, LineWidths, indentation_of
+from .line_widths import TAB_WIDTH, indentation_of
 from .quotes import (
     BLOCKQUOTE,
     QuoteContainer,
@@ -34,16 +36,6 @@ from .quotes import (
 )
 from .syntax import BLOCK_TAGS
 
-_FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
-# superfences (without `relaxed_headers`) opens a fence only for an info string it reads:
-# a language, then `{attributes}` or `key="value"` options. "```Python 3" opens none.
-_FENCE_INFO = re.compile(
-    r"""[ \t]*(?:\.?[\w#.+-]+(?=[\t ]|$))?"""
-    r"""(?:[ \t]*\{[^\n]*\}|(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:="[^"]*"|='[^']*')?(?=[\t ]|$))+)?"""
-    r"""[ \t]*$"""
-)
-# Right after the fence too ("```title="...""), as superfences reads its options.
-_CODE_TITLE = re.compile(r"""(?<=[\s{`~])title=(["'])(.*?)\1""")
 # Python-Markdown: one to six `#` that start a line make a heading, with or without a
 # space after them (a seventh is text).
 _ATX = re.compile(r"#{1,6}+[ \t]*")
@@ -177,12 +169,8 @@ class Blocks:
         # a closing fence follows.
         self.text = ""
         self.next_offset = 0
-        self._closings: dict[str, list[int]] = {}  # fence -> offsets of its closing lines
-        # (fence, in a quote) -> indentation -> offsets of the lines that close such a
-        # fence opened so far in.
-        self._exact_closings: dict[tuple[str, bool], dict[int, list[int]]] = {}
-        # in a quote -> the indentation of every line not blank (quote marks counted).
-        self._line_widths: dict[bool, LineWidths] = {}
+        # The lines of `text` that close fences, found when the first fence opens.
+        self._fence_closings: FenceClosings | None = None
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
         self._comment_end: int | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
@@ -232,29 +220,13 @@ class Blocks:
 
     def _closing_line(self, fence: str, indent: int, quoted: bool) -> int | None:
         """Where the line that closes `fence`, opened on the current line after `indent`
-        columns of indentation and quote marks, starts; None if no line does. As
-        superfences reads it: the same run alone, indented as the opening one, before any
-        line (not blank) indented less. Unclosed, the fence takes the lines to that one or
-        to the end (`_unclosed_fence`). The lines are found once per text, fence and
-        indentation: a page of unclosed fences stays linear (`line_widths`)."""
-        by_indent = self._exact_closings.get((fence, quoted))
-        if by_indent is None:
-            candidates = self._closings.get(fence)
-            if candidates is None:
-                candidates = self._closings[fence] = _closing_lines(self.text, fence)
-            by_indent = self._exact_closings[(fence, quoted)] = _closings_by_indent(
-                self.text, candidates, fence, quoted
-            )
-        closings = by_indent.get(indent, [])
-        index = bisect.bisect_left(closings, self.next_offset)
-        closing = closings[index] if index < len(closings) else None
-        given_up = len(self.text)  # where superfences gives the fence up, unclosed
-        if indent:
-            widths = self._line_widths.get(quoted)
-            if widths is None:
-                widths = self._line_widths[quoted] = LineWidths(self.text, quoted)
-            shallow = widths.first_less(self.next_offset, indent)
-            given_up = given_up if shallow is None else shallow
+        columns of indentation and quote marks, starts; None if no line does
+        (`FenceClosings.closing_line`). Unclosed, the fence takes the lines to where
+        superfences gives it up (`_unclosed_fence`)."""
+        closings = self._fence_closings
+        if closings is None:
+            closings = self._fence_closings = FenceClosings(self.text)
+        closing, given_up = closings.closing_line(fence, indent, quoted, self.next_offset)
         if closing is not None and closing < given_up:
             return closing
         self._unclosed_fence = (self.next_offset, given_up)
@@ -541,7 +513,7 @@ class Blocks:
                 self.in_table = False
                 self.previous = "other"
                 # A title (`title="..."`, superfences' and Material's) is shown above it.
-                title = _CODE_TITLE.search(rest, len(fence))
+                title = CODE_TITLE.search(rest, len(fence))
                 return (
                     (position + title.start(2), position + title.end(2), False) if title else None
                 )
@@ -958,21 +930,15 @@ class Blocks:
         first, last = self._unclosed_fence
         if first <= self.line_start <= last:
             return None  # a line that a fence never closed takes
-        fence = _FENCE.match(line, position, end)
-        if (
-            fence is None
-            or (fence.group(1)[0] == "`" and "`" in fence.group(2))
-            or not _FENCE_INFO.match(fence.group(2))
-        ):
+        fence = opening_fence(line, position, end)
+        if fence is None:
             return None
         prefix = line[:position]
-        closing = self._closing_line(
-            fence.group(1), len(prefix.expandtabs(TAB_WIDTH)), ">" in prefix
-        )
+        closing = self._closing_line(fence, len(prefix.expandtabs(TAB_WIDTH)), ">" in prefix)
         if closing is None:
             return None
         self.fence_close = closing
-        return fence.group(1)
+        return fence
 
     @staticmethod
     def _table_goes_on(rest: str) -> bool:
@@ -1065,48 +1031,3 @@ def _definition_target(text: str) -> bool | None:
     if text[title_start] == opener and title_start < len(text) - 1:
         return True
     return True if opener in text[1:url_end] else None
-
-
-@lru_cache(maxsize=64)
-def _closing_fence(fence: str) -> re.Pattern[str]:
-    """A line that closes `fence`: the same character, as many times or more, alone (after
-    any indentation and blockquote marks)."""
-    return re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
-
-
-def _closings_by_indent(
-    text: str, candidates: list[int], fence: str, quoted: bool
-) -> dict[int, list[int]]:
-    """The lines at `candidates` that close `fence` as superfences reads them, by the
-    indentation (and quote marks, if `quoted`) of the fence they close: that many
-    columns, then the same run alone (a longer run, or one indented more, is code)."""
-    allowed = " \t>" if quoted else " \t"
-    by_indent: dict[int, list[int]] = {}
-    for start in candidates:
-        end = text.find("\n", start)
-        line = text[start : len(text) if end < 0 else end].rstrip("\r")
-        rest = line.lstrip(allowed)
-        if rest.rstrip(" \t") == fence:
-            prefix = line[: len(line) - len(rest)].expandtabs(TAB_WIDTH)
-            by_indent.setdefault(len(prefix), []).append(start)
-    return by_indent
-
-
-def _closing_lines(text: str, fence: str) -> list[int]:
-    """Where each line of `text` that closes `fence` (`_closing_fence`) starts. Each holds
-    the fence's characters as many times, which `str.find` finds at C speed: the pattern
-    is tried on their lines only, not at every character of the page, as its `^` has the
-    engine do."""
-    closing = _closing_fence(fence)
-    run = fence[0] * len(fence)
-    starts: list[int] = []
-    found = text.find(run)
-    while found >= 0:
-        line_start = text.rfind("\n", 0, found) + 1
-        if closing.match(text, line_start):
-            starts.append(line_start)
-        line_end = text.find("\n", found)
-        if line_end < 0:
-            break
-        found = text.find(run, line_end + 1)
-    return starts
