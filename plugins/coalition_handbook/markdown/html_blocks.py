@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from .syntax import BLOCK_TAGS
 
+# script, pre, style, textarea: up to the closing tag, raw HTML with no prose.
 RAW_HTML = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
+# Any tag that starts a line: its text is prose, joined with the lines around it.
 HTML_BLOCK = re.compile(r"</?[A-Za-z][\w-]*(?:[\s/>]|$)")
 # A line of nothing but the end of an HTML block: what follows starts a new block.
 BLOCK_END_TAG = re.compile(r"</([A-Za-z][\w-]*)[ \t]*>[ \t]*\r?$")

@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 from .line_widths import TAB_WIDTH, indentation_of
 
+# The quote marks that start a quoted line (`>`, `> >`, `>>`), each with the space or tab
+# after it, if any.
 BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 _SPACES = " \t"
 
