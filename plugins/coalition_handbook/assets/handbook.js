@@ -604,7 +604,8 @@ document.addEventListener(
    elsewhere closes it (focus leaves); a tap on a term whose tooltip is open, as the
    second one, opens its page. Open is read as the press starts: a browser that opens
    the tooltip on a touch's emulated hover (iPad Safari) opens the page at its second
-   tap too. A mouse click or Enter opens the page at once, as before. */
+   tap too. A mouse click, Enter or a screen reader's activation opens the page at once,
+   as before. */
 var pressedTerm = null; // the term a touch pressed while its tooltip was closed, until its click
 var tappedTerm = null; // the term whose tooltip a tap opened
 
@@ -643,13 +644,33 @@ document.addEventListener(
   },
   true
 );
+/* The click a browser makes of a tap says so: a click is a PointerEvent, its pointerType
+   the finger's or the pen's. A click with another ("" from Enter, a screen reader's double
+   tap, Switch Access or Voice Access; "mouse") is no tap, whatever press came before it:
+   a touch with no click of its own (a long press, a press the browser dropped, the
+   touches a screen reader sends before its click) left its mark, and that activation
+   showed the tooltip, a second one opened the page (audit). Where a click carries no
+   pointerType (a plain MouseEvent), the press's mark decides, as it did. */
+function isClickOfTouch(event) {
+  var type = event.pointerType;
+  return typeof type !== "string" || type === "touch" || type === "pen";
+}
+
+// A key pressed comes after any tap: its click (Enter) opens the page.
+document.addEventListener(
+  "keydown",
+  function () {
+    pressedTerm = null;
+  },
+  true
+);
 document.addEventListener(
   "click",
   function (event) {
     var term = event.target.closest && event.target.closest("a.hb-term");
     var pressed = pressedTerm;
     pressedTerm = null; // a later click with no press (Enter) opens the page
-    if (!term || term !== pressed) {
+    if (!term || term !== pressed || !isClickOfTouch(event)) {
       return;
     }
     event.preventDefault();
