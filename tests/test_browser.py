@@ -1773,6 +1773,29 @@ def test_an_activation_with_no_tap_after_a_touch_without_its_click_opens_the_ter
     tablet.wait_for_url(f"**/glossary/{term_id}/")  # type: ignore[attr-defined]
 
 
+def test_a_tap_on_text_hides_a_tapped_term_s_tooltip_where_focus_stays_on_the_term(
+    tablet: object,
+) -> None:
+    """A tap elsewhere hid a tapped term's tooltip only by moving focus: iOS Safari moves
+    none at a tap on text (no click there), and the tooltip stayed over the lines below
+    it (audit). Emulated: a touch on the title with no click of its own. It hides the
+    tooltip; the term's next tap shows it again, the one after opens the page."""
+    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link.tap()
+    expect(shown).to_have_count(1)
+    tablet.locator("article h1").evaluate(TOUCH_WITHOUT_ITS_CLICK)  # type: ignore[attr-defined]
+    expect(link).to_be_focused()
+    expect(shown).to_have_count(0)
+    link.tap()
+    expect(shown).to_have_count(1)
+    term_id = link.get_attribute("data-term")
+    link.tap()
+    tablet.wait_for_url(f"**/glossary/{term_id}/")  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("path", ["index.html", "glossary/survivor/"])
 def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> None:
     """Screen readers list landmarks by name: Material labels each section's menu by its

@@ -644,6 +644,45 @@ document.addEventListener(
   },
   true
 );
+/* A tap elsewhere closed a term's tooltip by moving focus from the term. iOS Safari moves
+   none at a tap on text (it makes no click where no element listens for one), and the
+   tooltip stayed over the lines below until a link or a button was tapped; a tap on it
+   to be rid of it followed the link it covered (audit, emulated in Chromium). A touch
+   lifted away from the focused term and its tooltip hides the tooltip, as Escape does;
+   a scroll (cancelled) leaves it. */
+var touchedAway = null; // the focused term whose open tooltip a touch began away from
+
+document.addEventListener(
+  "pointerdown",
+  function (event) {
+    var focused = document.activeElement;
+    var touch = event.pointerType === "touch" || event.pointerType === "pen";
+    var term = touch && focused && focused.matches && focused.matches("a.hb-term") && focused;
+    var tooltip = term && tooltipOpenFor(term) && tooltipOf(term);
+    var away = tooltip && !term.contains(event.target) && !tooltip.contains(event.target);
+    touchedAway = away ? term : null;
+  },
+  true
+);
+document.addEventListener(
+  "pointercancel",
+  function () {
+    touchedAway = null;
+  },
+  true
+);
+document.addEventListener(
+  "pointerup",
+  function () {
+    var tooltip = touchedAway && tooltipOf(touchedAway);
+    touchedAway = null;
+    if (tooltip) {
+      tooltip.classList.add("hb-tooltip--dismissed");
+    }
+  },
+  true
+);
+
 /* The click a browser makes of a tap says so: a click is a PointerEvent, its pointerType
    the finger's or the pen's. A click with another ("" from Enter, a screen reader's double
    tap, Switch Access or Voice Access; "mouse") is no tap, whatever press came before it:
