@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -267,6 +268,32 @@ def test_engine_does_not_import_mkdocs() -> None:
     assert Path("plugin", "plugin.py") in importers  # the search finds what it looks for
     offenders = sorted(path.as_posix() for path in importers if path.parts[0] != "plugin")
     assert offenders == []
+
+
+def test_no_engine_module_defines_a_name_it_imports_from_typing() -> None:
+    """Tools that import the engine read its type hints: model/types.py imported
+    `typing.Protocol` and defined the response `Protocol` too, so a type checker read
+    every `Protocol` hint (`Handbook.protocols`, `ItemChange.old`...) as typing's, and a
+    tool's own `protocol.title` was an error. Python ran it, reading the later one."""
+    package = ROOT / "plugins" / "coalition_handbook"
+    clashes = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        from_typing = {
+            alias.asname or alias.name
+            for node in tree.body
+            if isinstance(node, ast.ImportFrom) and node.module == "typing"
+            for alias in node.names
+        }
+        defined = {
+            node.name
+            for node in tree.body
+            if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        clashes += [
+            f"{path.relative_to(package).as_posix()}: {name}" for name in from_typing & defined
+        ]
+    assert clashes == []
 
 
 # What the copy the wheel tests build says its version is: none the package had, so a

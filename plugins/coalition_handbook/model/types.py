@@ -8,9 +8,10 @@ point at the exact line and column of what it reports.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from ..findings import Finding
 from ..pickling import constructed_again
@@ -181,7 +182,8 @@ class OffsetSpans(Mapping[str, Span]):
         return tuple(self._offsets), tuple(numbers)
 
 
-class Positions(Protocol):
+# typing.Protocol by its module: `Protocol` below is the handbook's response protocol.
+class Positions(typing.Protocol):
     """Where offsets into a text stand: `yaml_source.LineIndex`."""
 
     def position(self, offset: int) -> tuple[int, int]: ...
