@@ -390,6 +390,15 @@ def test_wheel_carries_every_package_file(built_wheel: tuple[Path, Path]) -> Non
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), sorted(names)
 
 
+def test_the_wheel_says_its_type_hints_are_for_other_tools(built_wheel: tuple[Path, Path]) -> None:
+    """A coalition's own tool may import the engine (which imports no MkDocs) and have
+    mypy or pyright check its calls: without `py.typed` (PEP 561) they skip the package
+    and read every value from it as `Any`."""
+    wheel, _ = built_wheel
+    with zipfile.ZipFile(wheel) as archive:
+        assert "coalition_handbook/py.typed" in archive.namelist()
+
+
 def test_the_wheel_takes_its_version_from_the_package(built_wheel: tuple[Path, Path]) -> None:
     """Release audit: pyproject.toml and `__version__` each said 0.1.0, so raising one
     alone shipped a wheel whose `handbook --version`, SARIF report and handout cache
