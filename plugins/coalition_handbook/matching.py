@@ -141,7 +141,7 @@ class FormEntry(NamedTuple):
 
     def __reduce__(
         self,
-    ) -> tuple[Callable[..., FormEntry], tuple[type[FormEntry], tuple[str, ...]]]:
+    ) -> tuple[Callable[..., FormEntry], tuple[type[FormEntry], tuple[object, ...]]]:
         # Unpickled by `tuple.__new__`, in C: a named tuple's own `__new__` is Python code,
         # run once for each of the thousands of entries a cached matcher or scan holds.
         return tuple.__new__, (FormEntry, tuple(self))

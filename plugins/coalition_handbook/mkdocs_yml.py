@@ -483,6 +483,7 @@ def _shown_texts(root: yaml.Node, text: str, where: str) -> list[ShownText]:
     found: list[ShownText] = []
     for key, value in root.value:
         setting = str(key.value)
+        scalars: list[tuple[tuple[str, ...], yaml.ScalarNode]]
         if setting in SITE_TEXTS:
             scalars = [((setting,), value)] if isinstance(value, yaml.ScalarNode) else []
         elif setting == "nav":  # its titles are keys; a list, replaced whole

@@ -209,7 +209,7 @@ def _run_child(
     items: Sequence[Item],
     reader: int,
     writer: int,
-    mask: set[signal.Signals],
+    mask: set[int | signal.Signals],  # as pthread_sigmask gives it
 ) -> None:
     """The forked child: compute `items`, write the pickled results, and leave at once,
     running none of the parent's clean-up (`os._exit`). Any failure sends nothing whole.

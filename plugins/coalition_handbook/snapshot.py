@@ -248,8 +248,8 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.
     values: list[Signature] = []
-    for files in records:
-        values += _folder_signatures(files.folder, files.names)
+    for folder_files in records:
+        values += _folder_signatures(folder_files.folder, folder_files.names)
     values += _signatures(modules.values())
     values += _signatures(plain_pages.values())
     values += _signatures(text_files.values())

@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from .documents import yaml_values
+from .documents import ScalarOffsets, yaml_values
 from .markdown import LONE_CARRIAGE_RETURN, LineIndex, lines_outside_code
 from .markdown.syntax import QUOTE_MARKS
 from .model.term_facts import term_facts
-from .model.types import Handbook
+from .model.types import Handbook, Protocol, RejectedRecord, Term
 
 if TYPE_CHECKING:
     from .rules.base import CheckContext
@@ -215,7 +215,7 @@ def _lines_covered(action: str, first: int, last: int) -> tuple[int, int] | None
 
 
 def parse_value_suppressions(
-    source: str, values: Iterable[tuple[str, Sequence[int]]]
+    source: str, values: Iterable[tuple[str, Sequence[int] | ScalarOffsets]]
 ) -> Suppressions:
     """Find the suppression comments in the Markdown strings of a YAML file, `source`;
     `values` gives each string with the offset in `source` of each of its code points
@@ -234,7 +234,9 @@ def parse_value_suppressions(
     return Suppressions(tuple(sorted(directives, key=lambda directive: directive.line)))
 
 
-def _value_directives(value: str, offsets: Sequence[int], file_lines: LineIndex) -> list[Directive]:
+def _value_directives(
+    value: str, offsets: Sequence[int] | ScalarOffsets, file_lines: LineIndex
+) -> list[Directive]:
     """The comments in one string of a YAML file, placed in the file. In a folded
     string (`>`) or a quoted one, one Markdown line is written over several lines of the
     file: a disable-line comment covers all of them, and a disable-next-line comment
@@ -297,7 +299,12 @@ def handbook_suppressions(handbook: Handbook) -> dict[str, Suppressions]:
         for term_id, facts in term_facts(handbook.terms).items()
         if facts.may_hold_comments
     )
-    for record in (*terms, *handbook.protocols.values(), *rejected):
+    records: tuple[Term | Protocol | RejectedRecord, ...] = (
+        *terms,
+        *handbook.protocols.values(),
+        *rejected,
+    )
+    for record in records:
         origin = record.origin
         if may_hold_comments(origin.text):  # most files have none: their strings are not read
             found[origin.path] = parse_value_suppressions(origin.text, yaml_values(record))

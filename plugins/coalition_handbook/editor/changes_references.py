@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model.types import Handbook, Term
+from ..model.types import Handbook, Module, Term
 from .changes_model import ItemChange, ItemKind
 
 # The fields that name other items by id, and the kind of item each names.
@@ -23,7 +23,8 @@ def named_by(handbook: Handbook, kind: ItemKind, item_id: str) -> tuple[tuple[st
     """The places in `handbook` that name the term or protocol `item_id` (`path:line`, as
     the links to its page are given: audit), with the field."""
     found: list[tuple[str, int, str]] = []
-    for item in (*handbook.terms.values(), *handbook.modules.values()):
+    items: tuple[Term | Module, ...] = (*handbook.terms.values(), *handbook.modules.values())
+    for item in items:
         for name, named_kind in REFERENCE_FIELDS.items():
             value = getattr(item, name, None)  # a term names no protocols, a module no terms
             if named_kind != kind or item_id not in (names := _as_tuple(value)):

@@ -66,7 +66,7 @@ CHANGE_TITLES = {
 # protocols changed with them, and a report cut to a step summary's size lost those and
 # the pages affected, not the new terms (audit). The summary table keeps CHANGE_TITLES'
 # order.
-SECTION_ORDER = ("removed", "renamed", "moved", "changed")
+SECTION_ORDER: tuple[ChangeType, ...] = ("removed", "renamed", "moved", "changed")
 NEW_ITEMS = {"term": "New terms", "protocol": "New protocols", "module": "New modules"}
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..model.types import Handbook
+from ..model.types import Handbook, Page, Protocol, RejectedRecord, Term, TextFile
 from ..rules.base import RULES
 from ..suppression import ACTIONS, Directive, Suppressions, handbook_suppressions
 from .changes_layout import file_lines
@@ -211,7 +211,7 @@ def _line_blocks(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Opc
 
 def _file_texts(handbook: Handbook) -> dict[str, str]:
     """The text of each file that `handbook_suppressions` reads comments in, by path."""
-    records = (
+    records: tuple[Page | TextFile | Term | Protocol | RejectedRecord, ...] = (
         *handbook.checked_pages,
         *handbook.text_files,
         *handbook.terms.values(),

@@ -206,8 +206,8 @@ def steps_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
     unchanged step whose number changed with its old number too (`(was 2)`). No line
     of a file is theirs to number: each stretch that changed is headed by the title of the
     step it starts in, where it does not start at one."""
-    keys = [[_STEP_NUMBER.sub("", line) for line in lines] for lines in (old, new)]
-    matcher = difflib.SequenceMatcher(None, *keys, autojunk=False)
+    old_keys, new_keys = ([_STEP_NUMBER.sub("", line) for line in lines] for lines in (old, new))
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     lines: list[str] = []
     for group in matcher.get_grouped_opcodes(1):
         first = group[0][3]  # the stretch's first line, on the new side

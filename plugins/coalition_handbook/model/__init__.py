@@ -95,9 +95,9 @@ def load_handbook(
         report = FileReport("page.source", Path(os.path.relpath(link, config.root)).as_posix())
         report.at_position(1, 1, why.format(docs=boundary))
         findings += report.findings
-    for path, why in walk.misnamed:  # editors' leftovers, names Windows cannot hold
-        if not in_record_folder(config, path):  # its loader lets a leftover be
-            report = FileReport("page.source", relative_path(config, Path(path)))
+    for misnamed, why in walk.misnamed:  # editors' leftovers, names Windows cannot hold
+        if not in_record_folder(config, misnamed):  # its loader lets a leftover be
+            report = FileReport("page.source", relative_path(config, Path(misnamed)))
             report.at_position(1, 1, why)
             findings.append(report.findings[0].with_severity(Severity.WARNING))
     # Modules outside docs_dir (its modules folder a link to one elsewhere) are still

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
@@ -222,7 +222,7 @@ def _version_and_history(data: dict[str, Any]) -> tuple[int | None, tuple[Histor
     return version, tuple(entries)
 
 
-def _is_version(value: Any) -> bool:
+def _is_version(value: Any) -> TypeGuard[int]:
     return type(value) is int and value >= 1  # not True, which YAML's `yes` also gives
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import HandbookConfig
-from ..model.types import Handbook
+from ..model.types import Handbook, Page, TextFile
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
     from mkdocs.livereload import LiveReloadServer
@@ -55,7 +55,8 @@ def watch_included_folders(
 
 def _included_folders(hb_config: HandbookConfig, handbook: Handbook) -> Iterable[Path]:
     docs_dir = hb_config.docs_dir.resolve()
-    names = {item.path for item in (*handbook.included_files, *handbook.included_code)}
+    included: tuple[Page | TextFile, ...] = (*handbook.included_files, *handbook.included_code)
+    names = {item.path for item in included}
     for name in sorted(names):
         folder = (hb_config.root / name).resolve().parent
         if not folder.is_relative_to(docs_dir):
