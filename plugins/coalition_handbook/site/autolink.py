@@ -90,11 +90,17 @@ TREEPROCESSOR_PRIORITY = -10
 
 
 class _Match(Protocol):
-    start: int
-    end: int
-    term_id: str
-    kind: str
-    case_ok: bool
+    # Read-only, as `matching.Match` (a frozen dataclass) holds them.
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def term_id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def case_ok(self) -> bool: ...
 
 
 class Scanner(Protocol):
