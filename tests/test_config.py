@@ -1143,3 +1143,36 @@ def test_a_number_mkdocs_read_for_the_plugin_is_shown_without_a_traceback() -> N
     assert as_written(number) == "0x" + "f" * 58 + "…"
     assert as_written(12) == "12"
     assert "holding a number of thousands of digits" in as_written([number])
+
+
+# mkdocs.yml is a file a pull request may change too: a key or value it quotes holds a
+# line break, and the workflow command after it (review rv37).
+_COMMAND = "::error file=README.md::Approved"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        f'rules: {{"x\\n{_COMMAND}": off}}\n',
+        f'rules: {{term.avoid: "x\\n{_COMMAND}"}}\n',
+        f'"x\\n{_COMMAND}": 1\n',  # an unknown option
+    ],
+)
+def test_a_problem_of_mkdocs_yml_quoting_a_line_break_is_said_on_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: str
+) -> None:
+    """`handbook check` and the build named a rule id or a level as written: a pull
+    request's mkdocs.yml started a line of CI's log with the workflow command it holds."""
+    config_file = write_config(
+        tmp_path, f"site_name: X\ndocs_dir: content\nplugins:\n  - handbook:\n      {options}"
+    )
+    with pytest.raises(ConfigError) as raised:
+        load_config(config_file)
+    assert raised.value.problems, raised.value
+    assert all("\n" not in problem for problem in raised.value.problems), raised.value.problems
+    assert "\\n" + _COMMAND in str(raised.value)
+    with pytest.raises(Exception, match="configuration error"):  # MkDocs' Abort
+        load_mkdocs_config(config_file=str(config_file))
+    lines = [line for record in caplog.records for line in record.getMessage().splitlines()]
+    assert "\\n" + _COMMAND in caplog.text
+    assert not [line for line in lines if line.lstrip().startswith("::")], lines

@@ -21,6 +21,7 @@ from yaml_env_tag import construct_env_tag
 from .cache import read_regular_file
 from .markdown import LineIndex
 from .plugin_list import GROUP_PLUGINS, PluginList, walk_plugins
+from .report.text import one_line
 from .script_scheme import script_scheme
 from .utf8 import decode_utf8
 
@@ -52,6 +53,10 @@ class ConfigError(Exception):
     names the file, and the line where it can."""
 
     def __init__(self, *problems: str) -> None:
+        # Each on one line (`one_line`): a problem quotes mkdocs.yml's keys and values as
+        # written, and a pull request's may hold a line break and then a workflow command
+        # (`::error ...`), which would start a line of CI's log (review rv37).
+        problems = tuple(one_line(problem) for problem in problems)
         super().__init__("\n".join(problems))
         self.problems = problems
 
