@@ -1176,3 +1176,23 @@ def test_a_problem_of_mkdocs_yml_quoting_a_line_break_is_said_on_one_line(
     lines = [line for record in caplog.records for line in record.getMessage().splitlines()]
     assert "\\n" + _COMMAND in caplog.text
     assert not [line for line in lines if line.lstrip().startswith("::")], lines
+
+
+def test_an_unknown_rule_of_mkdocs_yml_read_from_standard_input_is_named_on_one_line(
+    tmp_path: Path,
+) -> None:
+    """`mkdocs build -f -` (mkdocs.yml from standard input, not re-read by the plugin):
+    the build's own refusal of an unknown rule id named it as written (review rv37)."""
+    import io
+
+    from mkdocs.exceptions import PluginError
+
+    text = (
+        f"site_name: X\ndocs_dir: {tmp_path}\nplugins:\n  - handbook:\n"
+        f'      rules: {{"x\\n{_COMMAND}": off}}\n'
+    )
+    mkdocs_config = load_mkdocs_config(config_file=io.StringIO(text))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError) as raised:
+        mkdocs_config.plugins.on_config(mkdocs_config)
+    assert str(raised.value) == f"handbook: unknown rule id(s) in 'rules': x\\n{_COMMAND}"

@@ -268,9 +268,8 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         }
         unknown = set(self.config.rules) - set(RULES)
         if unknown:
-            raise PluginError(
-                f"handbook: unknown rule id(s) in 'rules': {', '.join(sorted(unknown))}"
-            )
+            named = ", ".join(sorted(unknown))
+            raise PluginError(error_text([f"unknown rule id(s) in 'rules': {named}"]))
         try:
             self.handbook_config = build_config(
                 root=Path(config.config_file_path).parent,
