@@ -264,6 +264,21 @@ def test_new_accepted_forms_used_nowhere_are_named_in_the_a_to_z_order(
     assert line.endswith("): " + ", ".join(inline_code(name) for name in in_order)), line
 
 
+def test_a_spanish_site_s_forms_come_in_its_own_a_to_z_order(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv37: a Spanish glossary files `ñu` under Ñ, after every N; the report
+    listed it among the Ns (`ñu` before `nube`), unlike the site it was said to follow."""
+    config = (repository / "mkdocs.yml").read_text(encoding="utf-8")
+    write(repository, "mkdocs.yml", config + "theme:\n  name: mkdocs\n  language: es\n")
+    commit(repository)
+    _add_terms(repository, ["oso", "ñu", "nube"])
+    code, out, _ = diff(repository, capsys)
+    assert code == 0, out
+    line = next(line for line in out.splitlines() if line.startswith("New accepted forms"))
+    assert line.endswith("): `nube`, `ñu`, `oso`"), line
+
+
 @pytest.mark.parametrize(("names", "in_order"), A_TO_Z_FORMS)
 def test_the_uses_table_lists_its_forms_in_the_a_to_z_order(
     repository: Path, capsys: pytest.CaptureFixture[str], names: list[str], in_order: list[str]

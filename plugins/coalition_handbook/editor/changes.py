@@ -34,12 +34,14 @@ def compare(
     *,
     use_directory_urls: bool = True,
     forms: tuple[Handbook, Handbook] | None = None,
+    language: str = "en",
 ) -> Changes:
     """Everything that differs between `old` and `new`, in a stable order;
     `use_directory_urls` says where the site publishes pages, which its links start from;
     `forms`, the two handbooks whose term forms to compare, where they are not `old` and
     `new` (the base whole, where `old` leaves out the items whose files do not load at
-    the head: what their forms were still counts)."""
+    the head: what their forms were still counts); `language`, the site's, whose A-Z
+    order the forms are listed in."""
     items: list[ItemChange] = []
     renames: Renames = {}
     old_prefix, new_prefix = docs_prefix(old), docs_prefix(new)
@@ -72,7 +74,7 @@ def compare(
         else item
         for item in items
     ]
-    form_changes = form_status_changes(*(forms or (old, new)), renames)
+    form_changes = form_status_changes(*(forms or (old, new)), renames, language)
     moved_pages = moved_folder_pages(old, new, moved, sources, use_directory_urls)
     return Changes(tuple(items), tuple(form_changes), moved_pages)
 

@@ -80,13 +80,13 @@ def _in_conflict(claimed: Iterable[tuple[str, bool, FormState, tuple[str, str]]]
 
 
 def form_status_changes(
-    old: Handbook, new: Handbook, renames: Renames
+    old: Handbook, new: Handbook, renames: Renames, language: str = "en"
 ) -> Iterable[FormStatusChange]:
     before, after = form_states(old), form_states(new)
     renamed_terms = renames.get("term", {})
     changes: list[FormStatusChange] = []
     shown = {**before, **after}  # each key's form as the report names it: the new one's
-    for key in sorted(shown, key=lambda key: _a_to_z_order(shown[key][0], key)):
+    for key in sorted(shown, key=lambda key: _a_to_z_order(shown[key][0], key, language)):
         old_entry, new_entry = before.get(key), after.get(key)
         old_state = old_entry[2] if old_entry else None
         new_state = new_entry[2] if new_entry else None
@@ -97,12 +97,12 @@ def form_status_changes(
     return _case_rule_changes(changes)
 
 
-def _a_to_z_order(form: str, key: str) -> tuple[bool, str, str, str]:
-    """Where the report lists `form` (under `key`): as the site's A-Z files it, not by
-    code point, which put `ILO` before `abuse` and `Ángel` after `zone` (audit).
-    `compare` knows no site language: the key is the one every language shares. The raw
-    form, then the key, keep ties in one order."""
-    return (*a_to_z_key(form), form, key)
+def _a_to_z_order(form: str, key: str, language: str) -> tuple[bool, str, str, str]:
+    """Where the report lists `form` (under `key`): as the site's A-Z files it in its
+    `language`, not by code point, which put `ILO` before `abuse` and `Ángel` after
+    `zone` (audit), nor as English files it, which put Spanish `ñu` among the Ns (review
+    rv37). The raw form, then the key, keep ties in one order."""
+    return (*a_to_z_key(form, language), form, key)
 
 
 def _renamed_state(state: FormState | None, renamed_terms: Mapping[str, str]) -> FormState | None:

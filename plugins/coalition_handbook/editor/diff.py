@@ -258,6 +258,7 @@ def diff_report(
         new.handbook,
         use_directory_urls=config.use_directory_urls,
         forms=(old.handbook, new.handbook),
+        language=config.language,
     )
     changes = _without_forms_of(changes, _term_ids(old.handbook, unloaded))
     uses = find_uses(changes.form_changes, before, new.handbook, config.rules)
