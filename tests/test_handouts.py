@@ -3493,3 +3493,27 @@ def test_a_handout_prints_a_word_of_thousands_of_characters_whole(tmp_path: Path
     printed = re.search(r"See(.*?)here", "".join(line for lines in pages for line in lines), re.S)
     assert printed is not None
     assert re.sub(r"[\s\u200b]", "", printed.group(1)) == word
+
+
+def test_handbook_handouts_names_a_module_holding_a_line_break_on_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv37: `handbook handouts` wrote its findings and "handout not made" lines
+    with a file's name as it is, so a pull request's module named with a line break
+    started lines of CI's log with the workflow command it holds; each line is written as
+    `handbook check` writes it (`one_line`)."""
+    monkeypatch.delenv("CI", raising=False)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook\n", encoding="utf-8"
+    )
+    modules = tmp_path / "content" / "modules"
+    modules.mkdir(parents=True)
+    (tmp_path / "content" / "index.md").write_text("# Home\n", encoding="utf-8")
+    command = "::error file=README.md::Approved"
+    (modules / f"m\n{command}.md").write_text("---\ntitle: [x\n---\n# M\n", encoding="utf-8")
+    code = main(["handouts", "-f", str(tmp_path / "mkdocs.yml"), "-o", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    lines = (captured.out + captured.err).splitlines()
+    assert code == 1, lines
+    assert any(f"m\\n{command}.md: handout not made" in line for line in lines), lines
+    assert not [line for line in lines if line.lstrip().startswith("::")], lines

@@ -15,6 +15,7 @@ from ..config import ConfigError, HandbookConfig
 from ..file_names import shown_name
 from ..model.modules import module_files
 from ..report.encoding import in_utf8_text
+from ..report.text import one_line
 from ..rules.protocol_review import RULE as OVERDUE_RULE
 from .handout_cache import HandoutCache
 from .handout_held_back import held_back_by_errors
@@ -158,8 +159,10 @@ def _refuse_a_file_in_the_way(output_dir: Path, config: HandbookConfig, *, given
 
 def _say(line: str, stream: TextIO | None = None) -> None:
     """Print a line of `handbook handouts` (to stderr unless told), a file name's byte
-    that is not UTF-8 shown as `\\xe9`, as the other commands show it."""
-    print(in_utf8_text(line), file=stream or sys.stderr)
+    that is not UTF-8 shown as `\\xe9`, as the other commands show it; on one line
+    (`one_line`), as `handbook check` writes a finding: a module of a pull request named
+    with a line break started a line of CI's log with a workflow command (review rv37)."""
+    print(one_line(in_utf8_text(line)), file=stream or sys.stderr)
 
 
 def _retired_handouts(output_dir: Path, modules: Collection[str]) -> list[Path]:
