@@ -5750,3 +5750,17 @@ def test_a_change_of_layout_alone_in_thousands_of_brackets_is_still_layout(
     write(repository, "glossary/survivor.yml", term(definition=f'"See {brackets} there."'))
     code, out, _ = diff(repository, capsys)
     assert "fields changed: `definition`" in out
+
+
+def test_a_reason_the_diff_fails_names_a_file_holding_a_line_break_on_one_line(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv37: out of GitHub Actions, each reason the diff fails was promised a line
+    of its own, but named the file as it is: a pull request's term file named with a line
+    break split it, its second line a workflow command (`::error ...`)."""
+    command = "::error file=README.md::Approved"
+    write(repository, f"glossary/x\n{command}.yml", "term: [x\n")
+    code, _, err = diff(repository, capsys)
+    assert code == 1, err
+    assert f"glossary/x\\n{command}.yml:1: does not load" in err, err
+    assert not [line for line in err.splitlines() if line.lstrip().startswith("::")], err

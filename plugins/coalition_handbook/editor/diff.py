@@ -44,6 +44,7 @@ from ..model.files import MARKUP_SUFFIXES
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
 from ..report.github import not_shown_command, render_github
+from ..report.text import one_line
 from ..report.workspace import from_workspace, workspace_folder
 from ..rules.glossary_duplicate import written_forms
 from . import git, pull_request
@@ -168,7 +169,11 @@ def failure_report(problems: Sequence[Finding], root: Path, environ: Mapping[str
         ]
         listed_by = "this step's log lists each, with its file"
         return not_shown_command(named, listed_by) + render_github(named)
-    return "".join(f"{problem.path}:{problem.line}: {problem.message}\n" for problem in problems)
+    # Each on one line (`one_line`): a file of a pull request may be named with a line
+    # break, which would start a line of the log with what follows it (review rv37).
+    return "".join(
+        f"{one_line(f'{problem.path}:{problem.line}: {problem.message}')}\n" for problem in problems
+    )
 
 
 # The findings `handbook diff` fails for, in no rule of the check's (it has no base).
