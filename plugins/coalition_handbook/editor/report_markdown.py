@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..forms import STRAY_INVISIBLE
+
 
 def inline_code(text: str) -> str:
     """`text` as inline code, with a fence long enough for any backticks inside it, and
-    characters that show nothing named (`_INVISIBLE`)."""
+    characters that show nothing named (`STRAY_INVISIBLE`)."""
     text = _named_invisibles(" ".join(text.split()))
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     padding = " " if text.startswith("`") or text.endswith("`") else ""
@@ -23,7 +25,7 @@ def inline_code(text: str) -> str:
 def escape(text: str) -> str:
     """`text` as Markdown text on one line: what an editor typed never becomes markup in
     the report (a `<!--` in a contact's text hid all that followed it), and characters
-    that show nothing are named (`_INVISIBLE`). A web address in it stays a working link,
+    that show nothing are named (`STRAY_INVISIBLE`). A web address in it stays a working link,
     or is shown as typed (`_address`)."""
     text = " ".join(text.split())
     parts: list[str] = []
@@ -148,21 +150,10 @@ def _address(address: str) -> str:
     return f"<{address}>" if linkable else inline_code(address)
 
 
-# Characters that show nothing and belong in no definition or form: a zero-width space, a
-# soft hyphen, a word joiner, a byte-order mark, the controls that reorder text shown
-# (what "Trojan Source" hides code with). They still change what a form matches: a change
-# of one alone would show two words that look alike, one struck, one new (audit). The
-# joiners and marks that Persian, Arabic, Hebrew, Indic scripts and emoji need (U+200C,
-# U+200D, U+200E, U+200F, U+061C) are named only between ASCII characters, where no
-# script needs them ("care\u200dworker"), and left as written elsewhere (reviews).
-_INVISIBLE = re.compile(
-    "[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
-    "|(?:(?<=[\x00-\x7f])|^)[\u200c-\u200f\u061c](?=[\x00-\x7f]|$)"
-)
-
-
+# Characters that show nothing are named (`STRAY_INVISIBLE`): a change of one alone would
+# show two words that look alike, one struck, one new (audit).
 def _named_invisibles(text: str) -> str:
-    return text if text.isascii() else _INVISIBLE.sub(_named_code_point, text)
+    return text if text.isascii() else STRAY_INVISIBLE.sub(_named_code_point, text)
 
 
 def _named_code_point(found: re.Match[str]) -> str:

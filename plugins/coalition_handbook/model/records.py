@@ -282,6 +282,14 @@ def report_schema_problems(
             report.at_offset(document.root_offset, problem.message)
         else:
             span = origin.span(problem.dotted)
+            # At a character no reader sees, where the file holds it as it is: the editor
+            # is sent to it, not to a value that looks right.
+            invisible = (
+                text.find(problem.invisible, span.start, span.end) if problem.invisible else -1
+            )
+            if invisible >= 0:
+                report.at_offset(invisible, problem.message, problem.invisible)
+                continue
             # At the document itself (a field missing from it), nothing was found.
             found = _excerpt(text, span.start, span.end) if problem.dotted else None
             report.at_position(span.line, span.column, problem.message, found)

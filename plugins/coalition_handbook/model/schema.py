@@ -16,12 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..forms import STRAY_INVISIBLE
 from ..hints import did_you_mean
 from .yaml_source import quoted, shortened, value_label
 
@@ -51,6 +53,9 @@ class SchemaProblem:
     message: str
     at_key: bool = False
     unknown_field: bool = False
+    # A character no reader sees that the value holds and the schema refuses: the
+    # problem is placed at it where the file writes it as it is (not as an escape).
+    invisible: str | None = None
 
     @property
     def dotted(self) -> str:
@@ -344,7 +349,34 @@ def _describe(error: ValidationError, root_schema: Mapping[str, Any]) -> Iterato
     if validator == "uniqueItems" and isinstance(instance, list):
         yield from _repeated_items(path, instance)
         return
+    invisible = _refused_invisible(error)
+    if invisible is not None:
+        yield SchemaProblem(path, _invisible_message(label, invisible), invisible=invisible)
+        return
     yield SchemaProblem(path, _message(error, label))
+
+
+def _refused_invisible(error: ValidationError) -> str | None:
+    """The character no reader sees (`STRAY_INVISIBLE`) that makes a string fail its
+    pattern, if that is why it fails: without them, it would fit."""
+    instance = error.instance
+    if error.validator != "pattern" or not isinstance(instance, str) or instance.isascii():
+        return None
+    found = STRAY_INVISIBLE.search(instance)
+    if found is None or _fails_pattern(error.schema, STRAY_INVISIBLE.sub("", instance)):
+        return None
+    return found.group()
+
+
+def _invisible_message(label: str, character: str) -> str:
+    # Named by code point and name: the editor cannot see it, and `'\u200b'` in a
+    # quoted value means nothing to most.
+    name = unicodedata.name(character, "FORMAT CHARACTER")
+    return (
+        f"{label} holds U+{ord(character):04X} ({name}), "
+        "which no reader sees (text pasted from a word processor, a PDF or a web page "
+        "brings such characters): delete it; the form would be published with it"
+    )
 
 
 def _repeated_items(path: tuple[str | int, ...], items: list[Any]) -> Iterator[SchemaProblem]:

@@ -1,0 +1,68 @@
+"""Text pasted from Word, Google Docs, a PDF or a chat app on a phone: characters no
+reader sees in a glossary form are refused where they are, and what a reader reads
+as an apostrophe is one to the matcher (audit of an editor who edits on a phone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_model import run_rules, term_yaml
+
+TERM_FILE = "glossary/peonage.yml"
+
+
+@pytest.mark.parametrize(
+    ("extra", "term", "line", "column", "named"),
+    [
+        # A zero width space before the name filed the term under "#" in the A-Z index.
+        ("", "\u200bpeonage", 1, 7, "U+200B (ZERO WIDTH SPACE)"),
+        ("", "peo\u00adnage", 1, 10, "U+00AD (SOFT HYPHEN)"),
+        # Written as an escape in double quotes: at the value, the character named.
+        ("", '"peo\\u2060nage"', 1, 7, "U+2060 (WORD JOINER)"),
+        ("", "peo\ufeffnage", 1, 10, "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+        # A zero width space between words made a form "forcedlabour" that never matched.
+        ("aliases:\n  - forced\u200blabour\n", "peonage", 5, 11, "U+200B"),
+        # A right-to-left override published the form reversed ("noep tbed").
+        ("aliases:\n  - \u202edebt peon\u202c\n", "peonage", 5, 5, "U+202E"),
+        ("avoid:\n  - text: debt\u200e slave\n    reason: R.\n", "peonage", 5, 15, "U+200E"),
+        ("avoid:\n  - debt\u200dslave\n", "peonage", 5, 9, "U+200D (ZERO WIDTH JOINER)"),
+    ],
+)
+def test_an_invisible_character_in_a_form_is_refused_where_it_is(
+    tmp_path: Path, extra: str, term: str, line: int, column: int, named: str
+) -> None:
+    findings = run_rules(tmp_path, {TERM_FILE: term_yaml(term, extra=extra)})
+    schema = [f for f in findings if f.rule == "glossary.schema"]
+    assert [(f.line, f.column) for f in schema] == [(line, column)], findings
+    assert named in schema[0].message
+    assert "no reader sees" in schema[0].message
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # Persian writes a zero width non-joiner inside words; Hebrew and Arabic mix
+        # direction marks with Latin acronyms: only between ASCII are they stray.
+        "aliases:\n  - \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n",
+        "aliases:\n  - \u05d0\u05d1\u200e TIP\n",
+        # Not a form: a definition or short may hold what it likes.
+        "short: Compulsory ser\u00advice.\n",
+    ],
+)
+def test_joiners_that_a_script_needs_and_other_fields_are_no_finding(
+    tmp_path: Path, extra: str
+) -> None:
+    findings = run_rules(tmp_path, {TERM_FILE: term_yaml("peonage", extra=extra)})
+    assert [f for f in findings if f.rule == "glossary.schema"] == []
+
+
+def test_the_guide_quotes_the_message_for_an_invisible_character(tmp_path: Path) -> None:
+    guide = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    (quoted,) = [
+        line.split(" error glossary.schema ", 1)[1]
+        for line in guide.splitlines()
+        if " glossary.schema " in line and "no reader sees" in line
+    ]
+    findings = run_rules(tmp_path, {TERM_FILE: term_yaml("\u200bpeonage")})
+    assert [f.message for f in findings if f.rule == "glossary.schema"] == [quoted]
