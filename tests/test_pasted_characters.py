@@ -66,3 +66,33 @@ def test_the_guide_quotes_the_message_for_an_invisible_character(tmp_path: Path)
     ]
     findings = run_rules(tmp_path, {TERM_FILE: term_yaml("\u200bpeonage")})
     assert [f.message for f in findings if f.rule == "glossary.schema"] == [quoted]
+
+
+def test_search_reads_a_page_as_its_reader_does(tmp_path: Path) -> None:
+    """A soft hyphen or zero width space pasted inside a word, a ligature from a PDF and
+    accents written apart (NFD, as a Mac's files have them) went into the search index as
+    they were: a member typing "survivor", "trafficking" or "código" did not find the page
+    that shows those words."""
+    import json
+
+    from site_builds import build_site, write_site
+
+    config = write_site(
+        tmp_path,
+        pages={
+            "index.md": "# Home\n\nA page.\n",
+            "pasted.md": (
+                "# Sur\u00advivor voices\n\n"
+                "Every sur\u00advivor and sur\u200bvivor, labor tra\ufb03cking,\n"
+                "the co\u0301digo penal, \u202ewhat\u202c, and care\u200dworker here.\n"
+            ),
+        },
+        theme="material",
+        search=True,
+    )
+    site = build_site(config)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    (entry,) = [doc for doc in index["docs"] if doc["location"] == "pasted/"]
+    assert entry["title"] == "Survivor voices"
+    assert "Every survivor and survivor, labor trafficking, the c\u00f3digo penal" in entry["text"]
+    assert "what, and careworker here" in entry["text"]

@@ -20,6 +20,7 @@ from ..site.search_boost import (
     STEPS_FIELD,
     TRANSLATIONS_KEY,
     TYPED_FORMS_KEY,
+    as_read,
 )
 
 
@@ -83,6 +84,17 @@ def with_plain_quotes(entries: list[dict[str, Any]]) -> None:
         tags = entry.get("tags")
         if isinstance(tags, list):
             entry["tags"] = [_plain_quotes(tag) if isinstance(tag, str) else tag for tag in tags]
+
+
+def with_text_as_read(entries: list[dict[str, Any]]) -> None:
+    """Write the entries' titles and texts as their reader reads them (`as_read`): a
+    word with a soft hyphen or zero width space pasted inside it was no word a member
+    could search for."""
+    for entry in entries:
+        for field in ("title", "text"):
+            value = entry.get(field)
+            if isinstance(value, str):
+                entry[field] = as_read(value)
 
 
 def _plain_quotes(html: str) -> str:
@@ -175,6 +187,7 @@ def finish_search_entries(
     search_index = material_search_index(config)
     if search_index is not None and search_start is not None:
         with_plain_quotes(search_index[search_start:])
+        with_text_as_read(search_index[search_start:])
         add_search_forms(page, search_index[search_start:])
         drop_section_tags(page, search_index[search_start:])
     if pending is not None and pending.page is page and cache is not None:

@@ -45,7 +45,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ..forms import is_all_capitals, split_words
+from ..forms import STRAY_INVISIBLE, is_all_capitals, split_words
 from ..model.glossary import plain_blocks, plain_text
 from ..model.types import Protocol, Term
 from ..slugs import folded_latin
@@ -200,3 +200,25 @@ def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     # Typed without accents too ("victima", "explotacion sexual"): see `accentless`.
     typed += [typed_form(folded_latin(form)) for form in forms]
     return list(dict.fromkeys(typed))
+
+
+# The Latin ligatures Unicode keeps for older encodings, which text copied from a PDF
+# holds ("tra\ufb03cking"): no member types them.
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+
+
+def as_read(text: str) -> str:
+    """`text` as its reader reads it, for the search index: without the characters no
+    reader sees that stand where no script needs them (`STRAY_INVISIBLE`: a soft hyphen
+    or zero width space pasted inside a word made "sur\u00advivor" a word no query
+    matches), with a PDF's ligatures as their letters, and NFC, as phones type accents
+    (the theme's search compares words as written). Told in C for most text."""
+    if text.isascii():
+        return text
+    text = STRAY_INVISIBLE.sub("", text)
+    text = _LIGATURES.sub(_letters_of_ligature, text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _letters_of_ligature(found: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", found.group())
