@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_model import run_rules, term_yaml
+from helpers_model import run_rules, term_yaml, write_files
+
+from coalition_handbook.check import run_checks
 
 TERM_FILE = "glossary/peonage.yml"
 
@@ -96,3 +98,24 @@ def test_search_reads_a_page_as_its_reader_does(tmp_path: Path) -> None:
     assert entry["title"] == "Survivor voices"
     assert "Every survivor and survivor, labor trafficking, the c\u00f3digo penal" in entry["text"]
     assert "what, and careworker here" in entry["text"]
+
+
+@pytest.mark.parametrize(
+    ("page", "found"),
+    [
+        # U+02BC, the modifier letter apostrophe some keyboards and autocorrect type: a
+        # letter to Unicode, so "slaveʼs" was one word, and no use of "slave".
+        ("The slave\u02bcs story.", "slave\u02bcs"),
+        ("The slaves\u02bc stories.", "slaves\u02bc"),
+        ("The slave\u2019s story.", "slave\u2019s"),
+    ],
+)
+def test_a_modifier_letter_apostrophe_reads_as_an_apostrophe(
+    tmp_path: Path, page: str, found: str
+) -> None:
+    avoid = "avoid:\n  - text: slave\n    reason: Not person-first.\n"
+    files = {TERM_FILE: term_yaml("survivor", extra=avoid), "content/index.md": f"# Hi\n\n{page}\n"}
+    findings = [
+        f for f in run_checks(write_files(tmp_path, files)).findings if f.rule == "term.avoid"
+    ]
+    assert [(f.line, f.column, f.found) for f in findings] == [(3, 5, found)]

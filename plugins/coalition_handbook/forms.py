@@ -67,10 +67,21 @@ def split_words(form: str) -> list[str]:
     return [word for word in WORD_SEPARATORS.split(normalised) if word]
 
 
+# What a reader reads as an apostrophe, and the matcher as a straight one: the curly one,
+# and the modifier letter apostrophe that some phone keyboards and autocorrect type (a
+# letter to Unicode: "slave\u02bcs" was one word, no use of "slave").
+APOSTROPHES = "\u2019\u02bc"
+
+
+def straight_apostrophes(text: str) -> str:
+    """`text` with its `APOSTROPHES` straight."""
+    return text.replace("\u2019", "'").replace("\u02bc", "'")
+
+
 def matched_words(form: str) -> list[str]:
     """The words of a form as the matcher reads them: `split_words`, with straight
     apostrophes (it straightens curly ones in the text too)."""
-    return split_words(form.replace("\u2019", "'"))
+    return split_words(straight_apostrophes(form))
 
 
 def is_all_capitals(form: str) -> bool:

@@ -34,6 +34,7 @@ import ahocorasick
 
 from .cache import PROTOCOL
 from .forms import (
+    APOSTROPHES,
     INVISIBLE_CHARACTERS,
     UNICODE_SPACES,
     WORD_SEPARATORS,
@@ -42,6 +43,7 @@ from .forms import (
     is_all_capitals,
     last_word_variants,
     matched_words,
+    straight_apostrophes,
     without_invisible,
 )
 from .markdown import GLUE, is_mark
@@ -50,11 +52,15 @@ from .model.types import Term
 MatchKind = Literal["accepted", "avoid", "deprecated"]
 
 # Length-preserving: separators become a space, invisible characters `GLUE` (taken out
-# with it), curly apostrophes straight ones. None of the non-ASCII ones costs ASCII text
-# anything (see `_separators_to_spaces`).
+# with it), curly apostrophes straight ones (`APOSTROPHES`). None of the non-ASCII ones
+# costs ASCII text anything (see `_separators_to_spaces`).
 _SEPARATORS = "\t\n\r-\u2010\u2011" + UNICODE_SPACES
 _TRANSLATE = str.maketrans(
-    {**dict.fromkeys(_SEPARATORS, " "), **dict.fromkeys(INVISIBLE_CHARACTERS, GLUE), "\u2019": "'"}
+    {
+        **dict.fromkeys(_SEPARATORS, " "),
+        **dict.fromkeys(INVISIBLE_CHARACTERS, GLUE),
+        **dict.fromkeys(APOSTROPHES, "'"),
+    }
 )
 _ASCII_SEPARATORS = tuple(separator for separator in _SEPARATORS if separator.isascii())
 # The others in the Basic Multilingual Plane, searched for in one pattern (`re` reads the
@@ -576,7 +582,7 @@ def _comparable(written: str) -> str:
     markup glued into it ("T visa**s**") nor invisible characters: two writings of one
     form in the same case compare equal."""
     visible = without_invisible(written).replace(GLUE, "")
-    return WORD_SEPARATORS.sub(" ", visible.strip()).replace("\u2019", "'")
+    return straight_apostrophes(WORD_SEPARATORS.sub(" ", visible.strip()))
 
 
 @lru_cache(maxsize=16_384)
