@@ -119,3 +119,19 @@ def test_a_modifier_letter_apostrophe_reads_as_an_apostrophe(
         f for f in run_checks(write_files(tmp_path, files)).findings if f.rule == "term.avoid"
     ]
     assert [(f.line, f.column, f.found) for f in findings] == [(3, 5, found)]
+
+
+def test_a_term_with_an_invisible_character_in_a_form_is_still_read(tmp_path: Path) -> None:
+    """The error asks for the character to go; meanwhile the term stays in the glossary,
+    its forms found as a reader reads them: a page that uses it keeps its links, and
+    `handbook diff` still shows what the change does."""
+    from helpers_model import load
+
+    files = {TERM_FILE: term_yaml("peo\u00adnage", extra="aliases:\n  - debt\u200b servitude\n")}
+    handbook, findings = load(tmp_path, files)
+    assert sorted((f.rule, f.line) for f in findings) == [
+        ("glossary.schema", 1),
+        ("glossary.schema", 5),
+    ]
+    assert handbook.rejected == set()
+    assert handbook.terms["peonage"].aliases == ("debt\u200b servitude",)

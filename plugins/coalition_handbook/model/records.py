@@ -102,7 +102,9 @@ def validated_fields(
     report_schema_problems(problems, document, report, origin_spans)
     if not report.findings:
         return data
-    if earlier or not all(problem.unknown_field for problem in problems):
+    # An unknown field near no valid one, or a character no reader sees in a form (the
+    # matcher reads it as if it were not there): reported, and the record read as it is.
+    if earlier or not all(problem.unknown_field or problem.invisible for problem in problems):
         return None
     return _without_unknown_fields(kind, data, problems)
 
@@ -111,14 +113,17 @@ def _without_unknown_fields(
     kind: str, data: dict[str, Any], problems: list[SchemaProblem]
 ) -> dict[str, Any] | None:
     """`data` without the unknown fields that `problems` name (already reported): the
-    record as the checks read it; None should it still not fit the schema."""
+    record as the checks read it; None should it still not fit the schema for another
+    reason than a character no reader sees in a form."""
     for problem in problems:
+        if not problem.unknown_field:
+            continue
         *parents, key = problem.path
         mapping: Any = data
         for part in parents:
             mapping = mapping[part]
         del mapping[key]
-    return None if validate(kind, data) else data
+    return None if any(not problem.invisible for problem in validate(kind, data)) else data
 
 
 # The strings the checks read in each kind of record, as dotted paths (`*`: every item
