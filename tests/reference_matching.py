@@ -190,7 +190,7 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
             visible = "".join(
                 char for char in found if char not in INVISIBLE_CHARACTERS and char != _GLUE
             )
-            written = _SEPARATOR_RUN.sub(" ", visible).replace("\u2019", "'")
+            written = _SEPARATOR_RUN.sub(" ", visible).replace("\u2019", "'").replace("\u02bc", "'")
         if written == entry.written:
             return entry, True
     for entry in key_entries:
@@ -201,7 +201,7 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
 
 def _searched(lowered: str) -> tuple[str, list[int]]:
     """The text the automaton searches, and the offset in `lowered` of each of its
-    characters: separators made one space, curly apostrophes straight, invisible
+    characters: separators made one space, curly apostrophes (and U+02BC) straight, invisible
     characters and `GLUE` left out, and a space after a space left out."""
     searched: list[str] = []
     offsets: list[int] = []
@@ -210,7 +210,7 @@ def _searched(lowered: str) -> tuple[str, list[int]]:
             continue
         if char in "\t\n\r-\u2010\u2011" or unicodedata.category(char) in ("Zs", "Zl", "Zp"):
             char = " "
-        elif char == "\u2019":
+        elif char in "\u2019\u02bc":  # a curly and a modifier letter apostrophe
             char = "'"
         if char == " " and searched and searched[-1] == " ":
             continue
