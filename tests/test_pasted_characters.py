@@ -135,3 +135,33 @@ def test_a_term_with_an_invisible_character_in_a_form_is_still_read(tmp_path: Pa
     ]
     assert handbook.rejected == set()
     assert handbook.terms["peonage"].aliases == ("debt\u200b servitude",)
+
+
+def test_a_page_with_decomposed_accents_is_composed_only_where_it_is_past_ascii(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Text saved with decomposed accents (NFD, as a Mac may save it) was read a
+    character at a time in Python to compose it, and scanned eight times slower (audit):
+    only the runs past ASCII are read so, and what they give is unchanged."""
+    import unicodedata
+
+    from coalition_handbook import matching
+
+    looked_at: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(unicodedata, name)
+
+        @staticmethod
+        def combining(char: str) -> int:
+            looked_at.append(char)
+            return unicodedata.combining(char)
+
+    monkeypatch.setattr(matching, "unicodedata", Counting())
+    text = "A victim. " * 1000 + "cafe\u0301 A\u030a\u0327 x"
+    nfc, offsets = matching._nfc(text)
+    assert nfc == unicodedata.normalize("NFC", text)
+    assert offsets is not None and len(offsets) == len(nfc) + 1
+    assert [text[offset] for offset in offsets[-7:-1]] == ["e", " ", "A", "A", " ", "x"]
+    assert len(looked_at) <= 5

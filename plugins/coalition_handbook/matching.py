@@ -637,16 +637,41 @@ def _take_out_gaps(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), shifts_at, shifts
 
 
+# Where a text needs composing: its runs of characters past ASCII (every combining mark is
+# one), each with the letter before it, which a mark may follow ("e\u0301").
+_PAST_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
 def _nfc(text: str) -> tuple[str, list[int] | None]:
     """NFC of `text` and, when that differs, the offset in `text` of every code point of
-    the result (plus one past the end)."""
+    the result (plus one past the end). Only the runs past ASCII are composed, a cluster
+    at a time; the ASCII between them is copied as it is, in C (a page written with
+    decomposed accents, as a Mac may save it, was read a character at a time in Python,
+    and scanned eight times slower: audit)."""
     if unicodedata.is_normalized("NFC", text):
         return text, None
     pieces: list[str] = []
     offsets: list[int] = []
-    cluster_start = 0
-    for index in range(1, len(text) + 1):
-        if index < len(text) and unicodedata.combining(text[index]):
+    done = 0
+    for run in _PAST_ASCII_RUN.finditer(text):
+        start = max(done, run.start() - 1)
+        pieces.append(text[done:start])
+        offsets.extend(range(done, start))
+        _compose_clusters(text, start, run.end(), pieces, offsets)
+        done = run.end()
+    pieces.append(text[done:])
+    offsets.extend(range(done, len(text) + 1))
+    return "".join(pieces), offsets
+
+
+def _compose_clusters(
+    text: str, start: int, end: int, pieces: list[str], offsets: list[int]
+) -> None:
+    """NFC of `text[start:end]`, a cluster (a character and the marks after it) at a
+    time, into `pieces`, and the offset in `text` of each code point it gives."""
+    cluster_start = start
+    for index in range(start + 1, end + 1):
+        if index < end and unicodedata.combining(text[index]):
             continue
         normalised = unicodedata.normalize("NFC", text[cluster_start:index])
         pieces.append(normalised)
@@ -655,5 +680,3 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
         else:
             offsets.extend([cluster_start] * len(normalised))
         cluster_start = index
-    offsets.append(len(text))
-    return "".join(pieces), offsets
