@@ -165,3 +165,12 @@ def test_a_page_with_decomposed_accents_is_composed_only_where_it_is_past_ascii(
     assert offsets is not None and len(offsets) == len(nfc) + 1
     assert [text[offset] for offset in offsets[-7:-1]] == ["e", " ", "A", "A", " ", "x"]
     assert len(looked_at) <= 5
+
+
+def test_an_acronyms_possessive_with_a_modifier_letter_apostrophe_is_read(
+    tmp_path: Path,
+) -> None:
+    files = {"content/index.md": "# Hi\n\nThe QWRT\u02bcs plan, DON\u02bcT go.\n"}
+    findings = run_checks(write_files(tmp_path, files)).findings
+    acronyms = [f for f in findings if f.rule == "term.unknown-acronym"]
+    assert [(f.line, f.column, f.found) for f in acronyms] == [(3, 5, "QWRT")]

@@ -64,13 +64,14 @@ RULE = "term.unknown-acronym"
 # The first capital is consumed at once (the engine skips to it at C speed); the
 # lookbehinds over it and the characters before say the word starts there: after no
 # letter, and after no apostrophe inside a word ("O'NEILL"). It may end in a possessive
-# ("NGO's", "NGOs'") or a closing quote ('TIP'), but not in a contraction ("DON'T").
+# ("NGO's", "NGOs'", with a curly or a modifier letter apostrophe too: "NGOʼs") or a
+# closing quote ('TIP'), but not in a contraction ("DON'T").
 _ACRONYM = re.compile(
-    r"([A-Z](?<!\w[A-Z])(?<!\w['\u2019][A-Z])[A-Z]{1,5})(s?)"
-    r"(?=(?:['\u2019]s?)?(?![\w'\u2019]))"
+    r"([A-Z](?<!\w[A-Z])(?<!\w['\u2019\u02bc][A-Z])[A-Z]{1,5})(s?)"
+    r"(?=(?:['\u2019\u02bc]s?)?(?![\w'\u2019\u02bc]))"
 )
 # What may follow an acronym: a possessive ("NGO's", "NGOs'").
-_POSSESSIVE = re.compile("['\u2019]s?")
+_POSSESSIVE = re.compile("['\u2019\u02bc]s?")
 # A Roman numeral in standard form (not `IIII` or `IC`), up to 3999.
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _LONG_NUMERAL = 4  # letters; shorter ones with an L, C, D or M are often acronyms
@@ -93,7 +94,10 @@ _IDENTIFIER_MARK = re.compile(r"[0-9&]")
 # (NFD text): an accented capital is never an acronym's (`_ACRONYM`), but shouted words
 # hold them as they hold A-Z.
 _CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
-_CAPITALS_WORD = rf"(?<![\w'\u2019-])(?:{_CAPITAL})+(?:['\u2019-](?:{_CAPITAL})+)*(?![\w'\u2019-])"
+_CAPITALS_WORD = (
+    rf"(?<![\w'\u2019\u02bc-])(?:{_CAPITAL})+(?:['\u2019\u02bc-](?:{_CAPITAL})+)*"
+    rf"(?![\w'\u2019\u02bc-])"
+)
 # Between words of a run: spaces and tabs, and the Unicode spaces section 4 reads as one
 # (`CALL\u00a0NOW`), not a line or paragraph separator (`UNICODE_SPACES` less
 # `LINE_SEPARATORS`): a line break ends a run.
