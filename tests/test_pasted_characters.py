@@ -174,3 +174,18 @@ def test_an_acronyms_possessive_with_a_modifier_letter_apostrophe_is_read(
     findings = run_checks(write_files(tmp_path, files)).findings
     acronyms = [f for f in findings if f.rule == "term.unknown-acronym"]
     assert [(f.line, f.column, f.found) for f in acronyms] == [(3, 5, "QWRT")]
+
+
+def test_an_acronym_form_with_a_modifier_letter_apostrophe_is_found(tmp_path: Path) -> None:
+    """Found by the fuzzed comparison with the reference scan: an all-capitals form is
+    compared as written, and "DMSTʼs", letters alone to `str.isalnum`, was not
+    straightened first."""
+    avoid = "avoid:\n  - text: DMST\n    reason: Retired.\n"
+    files = {
+        TERM_FILE: term_yaml("child sex trafficking", extra=avoid),
+        "content/index.md": "# Hi\n\nThe DMST\u02bcs cases.\n",
+    }
+    findings = [
+        f for f in run_checks(write_files(tmp_path, files)).findings if f.rule == "term.avoid"
+    ]
+    assert [(f.line, f.column, f.found) for f in findings] == [(3, 5, "DMST\u02bcs")]

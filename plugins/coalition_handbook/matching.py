@@ -567,8 +567,10 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
         if entry.case_rule == "any":
             return entry, True
         if written is None:
-            # A word of letters and digits alone ("TQ119"), the commonest, is as it is.
-            written = found if found.isalnum() else _comparable(found)
+            # A word of letters and digits alone ("TQ119"), the commonest, is as it is
+            # (but for the modifier letter apostrophe, a letter to Unicode: "TIPʼs").
+            plain = found.isalnum() and "\u02bc" not in found
+            written = found if plain else _comparable(found)
         if written == _comparable_form(entry.written):
             return entry, True
     for entry in key_entries:
