@@ -11,7 +11,16 @@ import pytest
 from mkdocs.config import load_config as load_mkdocs_config
 
 from coalition_handbook.config import ConfigError, load_config
+from coalition_handbook.config import today as config_today
 from coalition_handbook.mkdocs_yml import as_written
+
+
+@pytest.fixture
+def stopped_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One instant for the plugin's read and the CLI's: the dates read from the clock
+    (today, and the date begun first, UTC+14's) are settings too."""
+    instant = dt.datetime(2026, 12, 5, 10, 30, tzinfo=dt.UTC)
+    monkeypatch.setattr(config_today, "now", lambda: instant)
 
 
 def write_config(tmp_path: Path, text: str, folders: tuple[str, ...] = ("content",)) -> Path:
@@ -529,6 +538,7 @@ def test_a_file_outside_the_site_folder_is_named_relative_to_it(tmp_path: Path) 
     assert config.relative(config.glossary_dir / "a.yml") == "../shared-glossary/a.yml"
 
 
+@pytest.mark.usefixtures("stopped_clock")
 def test_settings_inherited_with_inherit_are_read_as_mkdocs_reads_them(tmp_path: Path) -> None:
     """MkDocs' INHERIT: the child's settings over its parent's, mappings merged, lists
     replaced; the plugin (through MkDocs) and the CLI must read the same settings."""
@@ -555,7 +565,7 @@ def test_settings_inherited_with_inherit_are_read_as_mkdocs_reads_them(tmp_path:
     mkdocs_config.plugins.on_startup(command="build", dirty=False)
     mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
     from_plugin = mkdocs_config.plugins["handbook"].handbook_config
-    assert from_plugin == load_config(config_file, today=from_plugin.today)
+    assert from_plugin == load_config(config_file)
 
 
 def test_a_config_inherited_through_a_chain_is_named_from_the_folder_of_mkdocs_yml(
@@ -663,6 +673,7 @@ def test_a_config_error_names_the_file_as_the_editor_named_it(
         assert capsys.readouterr().err == f"handbook: {message}\n"
 
 
+@pytest.mark.usefixtures("stopped_clock")
 def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
     """`mkdocs build` and `handbook check` share one cache of findings, keyed by the
     settings: the plugin (through MkDocs) must read every one as the CLI does."""
@@ -671,7 +682,7 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
     mkdocs_config.plugins.on_startup(command="build", dirty=False)
     mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
     from_plugin = mkdocs_config.plugins["handbook"].handbook_config
-    assert from_plugin == load_config(config_file, today=from_plugin.today)
+    assert from_plugin == load_config(config_file)
 
 
 @pytest.mark.parametrize(
@@ -683,6 +694,7 @@ def test_the_plugin_reads_the_example_settings_as_the_cli_does() -> None:
         ("", True),
     ],
 )
+@pytest.mark.usefixtures("stopped_clock")
 def test_the_plugin_reads_use_directory_urls_as_the_cli_does(
     tmp_path: Path, setting: str, expected: bool
 ) -> None:
@@ -695,7 +707,7 @@ def test_the_plugin_reads_use_directory_urls_as_the_cli_does(
     mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
     from_plugin = mkdocs_config.plugins["handbook"].handbook_config
     assert from_plugin.use_directory_urls is expected
-    assert from_plugin == load_config(config_file, today=from_plugin.today)
+    assert from_plugin == load_config(config_file)
 
 
 @pytest.mark.parametrize(
@@ -787,6 +799,7 @@ def test_the_check_and_the_build_read_an_empty_or_wrong_option_alike(
     assert error in caplog.text.split("'plugins': Plugin 'handbook' ", 1)[-1]
 
 
+@pytest.mark.usefixtures("stopped_clock")
 def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
     config_file = write_config(
         tmp_path,
@@ -798,7 +811,7 @@ def test_the_plugin_reads_exclude_docs_as_the_cli_does(tmp_path: Path) -> None:
     mkdocs_config = mkdocs_config.plugins.on_config(mkdocs_config)
     from_plugin = mkdocs_config.plugins["handbook"].handbook_config
     assert from_plugin.exclude_docs == ("drafts/", "!drafts/ready.md")
-    assert from_plugin == load_config(config_file, today=from_plugin.today)
+    assert from_plugin == load_config(config_file)
 
 
 def test_a_config_reusing_an_anchor_often_is_no_alias_bomb(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from .problems import Problems
 from .rule_levels import rule_levels
 from .settings import AUTOLINK_MODES, OPTION_DEFAULTS, PAPER_SIZES, HandbookConfig
 from .site_settings import exclude_patterns
-from .today import TODAY_VARIABLE, today_from_environment
+from .today import TODAY_VARIABLE, date_begun_first, today_from_environment
 from .values import choice
 
 
@@ -86,6 +86,7 @@ def build_config(
             problems.add(f"{at(option)}: '{option}' must be true or false")
     excluded = exclude_patterns(exclude_docs, at("exclude_docs"), problems)
     today_given = today is None and bool(os.environ.get(TODAY_VARIABLE, "").strip())
+    from_clock = today is None and not today_given
     today = today or today_from_environment(where, problems)
     problems.raise_any()
 
@@ -105,6 +106,7 @@ def build_config(
         paper_size=paper_size,  # type: ignore[arg-type]
         today=today,
         today_given=today_given,
+        newest_date_begun=date_begun_first() if from_clock else None,
         exclude_docs=excluded,
         strict=strict,
         site_dir=site_path,

@@ -72,6 +72,10 @@ class HandbookConfig:
     # Whether `today` is a day `HANDBOOK_TODAY` sets, not the clock's: a month ahead, as
     # the weekly "Reviews due soon" workflow checks, a review is not yet overdue.
     today_given: bool = False
+    newest_date_begun: dt.date | None = None
+    """Where `today` is the clock's: the date now where the day begins first (UTC+14), the
+    latest a history entry may have (an editor's today 25 hours ahead of the machine was
+    refused); None: the day after `today`."""
     exclude_docs: tuple[str, ...] = ()
     """mkdocs.yml's `exclude_docs`, one gitignore-style pattern a line: pages MkDocs leaves
     out of the site, which are not checked either."""

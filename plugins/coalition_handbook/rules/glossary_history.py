@@ -40,17 +40,23 @@ def check(context: CheckContext) -> Iterator[Finding]:
         assert record.version is not None
         for span_key, message in history_problems(record.version, record.history):
             yield context.finding_at(rule, record.origin, span_key, message)
-        for span_key, message in future_dates(record.history, config.today, config.today_given):
+        for span_key, message in future_dates(
+            record.history, config.today, config.today_given, config.newest_date_begun
+        ):
             yield context.finding_at(rule, record.origin, span_key, message)
 
 
 def future_dates(
-    history: tuple[HistoryEntry, ...], today: dt.date, today_given: bool = False
+    history: tuple[HistoryEntry, ...],
+    today: dt.date,
+    today_given: bool = False,
+    newest_date_begun: dt.date | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """(span key, message) for each entry dated after `today` (and the day after it): a
-    typo in the year tops the Changes page for a year, and the next editor's entry, of
-    the real date, is then the one "not newest first" (audit)."""
-    latest = today + _TIME_ZONE_SLACK
+    """(span key, message) for each entry dated after `today` (and the day after it, or
+    `newest_date_begun` if later: the date that is today somewhere): a typo in the year
+    tops the Changes page for a year, and the next editor's entry, of the real date, is
+    then the one "not newest first" (audit)."""
+    latest = max(today + _TIME_ZONE_SLACK, newest_date_begun or today)
     said_today = (
         f"{today.isoformat()}, the day HANDBOOK_TODAY sets"
         if today_given
