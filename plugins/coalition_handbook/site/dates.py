@@ -25,7 +25,8 @@ def content_date(root: Path, handbook: Handbook) -> dt.date | None:
 def _commit_date(root: Path) -> dt.date | None:
     try:
         completed = subprocess.run(
-            ["git", "log", "-1", "--format=%cs"],
+            # A builder's `log.showSignature` put gpg's lines before the date (audit).
+            ["git", "log", "-1", "--no-show-signature", "--format=%cs"],
             cwd=root,
             capture_output=True,
             text=True,
