@@ -65,3 +65,21 @@ def test_pages_carry_the_commits_date_when_git_shows_signatures(
     git(tmp_path, "config", "log.showSignature", str(show_signature).lower())
     # The committer's own date (UTC-10), not the builder's: as `git log` shows it.
     assert content_date(tmp_path, Handbook({}, {}, {}, ())) == dt.date(2026, 3, 4)
+
+
+def test_a_checkout_git_cannot_read_says_which_date_the_pages_carry(tmp_path: Path) -> None:
+    """Audit: where git refuses the checkout (another user's folder in a container:
+    "dubious ownership"; a worktree whose repository moved), the pages silently carried
+    the newest history entry's date, and the site differed from CI's with no word why."""
+    (tmp_path / ".git").write_text("gitdir: /nowhere/moved\n", encoding="utf-8")
+    notes: list[str] = []
+    assert content_date(tmp_path, Handbook({}, {}, {}, ()), notes) is None
+    assert len(notes) == 1
+    assert notes[0].startswith("pages are dated by the newest history entry, not the commit:")
+    assert "git log failed" in notes[0] and "/nowhere/moved" in notes[0]
+
+
+def test_outside_git_the_newest_history_date_is_no_news(tmp_path: Path) -> None:
+    notes: list[str] = []
+    content_date(tmp_path, Handbook({}, {}, {}, ()), notes)
+    assert notes == []

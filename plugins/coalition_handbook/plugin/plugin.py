@@ -404,7 +404,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             hb_config.autolink,
             frozenset(public_phone_keys(hb_config.privacy_allow)),
         )
-        self.page_date = content_date(hb_config.root, handbook)
+        date_notes: list[str] = []
+        self.page_date = content_date(hb_config.root, handbook, date_notes)
+        for note in date_notes:
+            log.info(f"handbook: {note}")
         for note in left_out_notes(handbook.rejected, hb_config):
             log.warning(note)
 

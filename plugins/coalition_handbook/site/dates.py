@@ -15,14 +15,15 @@ from pathlib import Path
 from ..model.types import Handbook
 
 
-def content_date(root: Path, handbook: Handbook) -> dt.date | None:
-    """The date to stamp pages with; None leaves MkDocs' own (`SOURCE_DATE_EPOCH` set)."""
+def content_date(root: Path, handbook: Handbook, notes: list[str] | None = None) -> dt.date | None:
+    """The date to stamp pages with; None leaves MkDocs' own (`SOURCE_DATE_EPOCH` set).
+    Where `root` is in git but git cannot read the commit, `notes` hears why."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return None
-    return _commit_date(root) or _newest_history(handbook)
+    return _commit_date(root, [] if notes is None else notes) or _newest_history(handbook)
 
 
-def _commit_date(root: Path) -> dt.date | None:
+def _commit_date(root: Path, notes: list[str]) -> dt.date | None:
     try:
         completed = subprocess.run(
             # A builder's `log.showSignature` put gpg's lines before the date (audit).
@@ -38,7 +39,20 @@ def _commit_date(root: Path) -> dt.date | None:
     try:
         return dt.date.fromisoformat(completed.stdout.strip())
     except ValueError:
-        return None
+        pass
+    # In git all the same (another user's checkout, "dubious ownership"; a worktree whose
+    # repository moved): this build's pages differ from CI's, so say why.
+    if _in_git(root):
+        said = completed.stderr.strip().splitlines() or [f"exit status {completed.returncode}"]
+        notes.append(
+            "pages are dated by the newest history entry, not the commit: "
+            f"git log failed ({said[0]})"
+        )
+    return None
+
+
+def _in_git(root: Path) -> bool:
+    return any((folder / ".git").exists() for folder in (root, *root.parents))
 
 
 def _newest_history(handbook: Handbook) -> dt.date | None:
