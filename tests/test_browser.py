@@ -432,6 +432,14 @@ WHOLE_QUERIES = [
     ("CSAM.", "glossary/child-sexual-abuse-material/"),
     ("victim.", "glossary/victim/"),
     ("coercion,", "glossary/coercion/"),
+    # The hotline's number as a phone's contacts or a poster write it: the search split
+    # the page's "1-888-373-7888" at its hyphens, and these found no page (found in an
+    # audit).
+    ("8883737888", "glossary/national-human-trafficking-hotline/"),
+    ("18883737888", "glossary/national-human-trafficking-hotline/"),
+    ("888.373.7888", "glossary/national-human-trafficking-hotline/"),
+    ("3737888", "glossary/national-human-trafficking-hotline/"),
+    ("8663472423", "glossary/hsi-tip-line/"),
 ]
 
 

@@ -47,6 +47,7 @@ from coalition_handbook.site.search_boost import (
     typed_form,
     typed_search_forms,
 )
+from coalition_handbook.site.search_numbers import joined_numbers
 from coalition_handbook.site.templates import (
     attribute_in_markdown,
     markdown_text,
@@ -1315,3 +1316,21 @@ def test_folding_ascii_text_is_lowercasing_it() -> None:
         character = chr(code)
         assert folded_latin(character) == folded_latin(character + "É")[:-1]
     assert folded_latin("Human TRAFFICKING's") == "human trafficking's"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call 1-888-373-7888 or text 233733.", ["18883737888", "8883737888", "3737888"]),
+        ("(888) 373-7888", ["8883737888", "3737888"]),
+        ("888.373.7888", ["8883737888", "3737888"]),
+        ("+44 20 7946 0958", ["442079460958", "2079460958", "79460958"]),
+        # Not phone numbers: a date, a version, two years, a statute, a word's digits.
+        ("on 2026-03-01, version 1.2.3", []),
+        ("between 2016 2019, 24 hours, 7 days", []),
+        ("22 U.S.C. 7102", []),
+        ("v1-888-373-7888", []),
+    ],
+)
+def test_joined_numbers(text: str, expected: list[str]) -> None:
+    assert joined_numbers(text) == expected

@@ -37,10 +37,15 @@ function searchTrimmed(word) {
   return word.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, "");
 }
 
-/* A word typed as the worker asks for it: folded and trimmed ("(OHCHR)" -> "ohchr"); a
-   word of marks alone as it is. */
+/* A word typed as the worker asks for it: folded and trimmed ("(OHCHR)" -> "ohchr"), a
+   phone number typed with dots or brackets as its digits joined ("888.373.7888" ->
+   "8883737888", as site/search_numbers.py indexes a page's numbers); a word of marks
+   alone as it is. */
 function searchAsked(word) {
   var folded = searchFolded(word);
+  if (/^\+?\(?\d+\)?(?:[.()]+\d+)+\)?$/.test(folded)) {
+    return folded.replace(/\D/g, "");
+  }
   return searchTrimmed(folded) || folded;
 }
 

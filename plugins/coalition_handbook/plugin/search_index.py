@@ -22,6 +22,7 @@ from ..site.search_boost import (
     TYPED_FORMS_KEY,
     as_read,
 )
+from ..site.search_numbers import NUMBERS_FIELD, joined_numbers
 
 
 @dataclass
@@ -99,6 +100,17 @@ def with_text_as_read(entries: list[dict[str, Any]]) -> None:
 
 def _plain_quotes(html: str) -> str:
     return _ESCAPED_QUOTE.sub(lambda match: _QUOTES[match.group(0)[1:-1].lower()], html)
+
+
+def add_search_numbers(entries: list[dict[str, Any]]) -> None:
+    """Give each entry whose text writes a phone number in groups the number's digits
+    joined (`NUMBERS_FIELD`, site/search_numbers.py): "8883737888" found no page."""
+    for entry in entries:
+        numbers = joined_numbers(str(entry.get("text", "")))
+        if numbers:
+            entry[NUMBERS_FIELD] = " ".join(numbers)
+        else:
+            entry.pop(NUMBERS_FIELD, None)
 
 
 def drop_section_tags(page: Page, entries: list[dict[str, Any]]) -> None:
@@ -189,6 +201,7 @@ def finish_search_entries(
         with_plain_quotes(search_index[search_start:])
         with_text_as_read(search_index[search_start:])
         add_search_forms(page, search_index[search_start:])
+        add_search_numbers(search_index[search_start:])
         drop_section_tags(page, search_index[search_start:])
     if pending is not None and pending.page is page and cache is not None:
         if pending.key is None:  # indexed from the cache: the page's own front matter back

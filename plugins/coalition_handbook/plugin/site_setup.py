@@ -25,6 +25,7 @@ from ..site.other_hosts import (
     loads_own_mermaid,
 )
 from ..site.search_boost import FORMS_BOOST, FORMS_FIELD, STEPS_BOOST, STEPS_FIELD
+from ..site.search_numbers import NUMBERS_BOOST, NUMBERS_FIELD
 from ..site.urls import ASSETS_DIR
 from .build_log import log
 from .config import HandbookPluginConfig
@@ -141,11 +142,13 @@ def configure_site(
         )
     # Term pages are also found by their plurals and forms to avoid, and protocol
     # pages by who they are for and their steps, in search fields of their own
-    # (site/search_boost.py) that Material indexes but never shows.
+    # (site/search_boost.py) that Material indexes but never shows, and every page by its
+    # phone numbers' digits typed together (site/search_numbers.py).
     search = config.plugins.get("material/search")
     if search is not None and isinstance(search.config.get("fields"), dict):
         search.config["fields"].setdefault(FORMS_FIELD, {"boost": FORMS_BOOST})
         search.config["fields"].setdefault(STEPS_FIELD, {"boost": STEPS_BOOST})
+        search.config["fields"].setdefault(NUMBERS_FIELD, {"boost": NUMBERS_BOOST})
     # Generated pages use both: letter anchors are `{ #letter-a }`, banners admonitions.
     for extension in ("attr_list", "admonition"):
         if extension not in config.markdown_extensions:

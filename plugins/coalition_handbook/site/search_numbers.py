@@ -1,0 +1,43 @@
+"""A phone number's digits written together, as a member types one from a phone's
+contacts or a poster ("8883737888"), for the site's search.
+
+The theme's search splits words at spaces and hyphens only, so a page that writes
+"1-888-373-7888" holds the words "1", "888", "373" and "7888": "888-373-7888" found the
+hotline's page first, but "8883737888", "18883737888" and "3737888" found no page at all
+(audit). Each number written in groups is also indexed with its groups joined, from each
+group on to its end ("18883737888", "8883737888", "3737888"), in a search field of its
+own (`NUMBERS_FIELD`, weighed as a page's text, never shown). A number typed with dots
+("888.373.7888") the search asks for with its digits joined (assets/search-fold.js).
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBERS_FIELD = "handbook_numbers"
+NUMBERS_BOOST = 1.0  # as the page's text, where the number is written in groups
+
+# Groups of digits joined by a hyphen, a dot or a space, the first maybe in brackets
+# ("(888) 373-7888"), with a `+` before it or not; not inside a longer word or number.
+_GROUPED = re.compile(
+    r"(?<![\w.\-+])\+?(?:\(\d{1,4}\)|\d{1,4})(?:[ .\-]\(?\d{1,4}\)?)*[ .\-]\d{3,4}(?![\w\-]|\.\d)"
+)
+_DIGITS = re.compile(r"\d+")
+FEWEST_DIGITS = 7  # a local number ("373-7888"); a date (2026-03-01) has no group of 3+ at its end
+MOST_DIGITS = 15  # the longest international number (E.164)
+
+
+def joined_numbers(text: str) -> list[str]:
+    """The phone numbers of `text` written in groups, each with its digits joined, from
+    each group on to its end, where that holds 7 to 15 digits, once each:
+    "1-888-373-7888" -> "18883737888", "8883737888", "3737888"."""
+    joined: dict[str, None] = {}
+    for number in _GROUPED.finditer(text):
+        groups = _DIGITS.findall(number.group(0))
+        if len(groups) < 2 or (" " in number.group(0) and len(groups) < 3):
+            continue  # "2016 2019": two years, not a number
+        for start in range(len(groups) - 1):
+            digits = "".join(groups[start:])
+            if FEWEST_DIGITS <= len(digits) <= MOST_DIGITS:
+                joined[digits] = None
+    return list(joined)
