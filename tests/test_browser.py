@@ -811,6 +811,30 @@ def test_every_page_title_typed_whole_lists_its_page_first(page: object) -> None
     assert misplaced == {}
 
 
+# A deprecated term's forms, as an agency still writes them: its own page, which says to
+# use its replacement, comes first, and the replacement's page next. "DMST" listed the
+# deprecated term's page alone, "modern slavery" human trafficking nowhere in the first
+# five (found in an audit).
+REPLACED_QUERIES = [
+    ("DMST", "glossary/domestic-minor-sex-trafficking/", "glossary/child-sex-trafficking/"),
+    ("dmst", "glossary/domestic-minor-sex-trafficking/", "glossary/child-sex-trafficking/"),
+    ("modern slavery", "glossary/modern-day-slavery/", "glossary/human-trafficking/"),
+    ('"modern slavery"', "glossary/modern-day-slavery/", "glossary/human-trafficking/"),
+]
+
+
+@pytest.mark.parametrize(("typed", "deprecated", "replacement"), REPLACED_QUERIES)
+def test_a_deprecated_term_lists_its_page_then_its_replacement_s(
+    page: object, typed: str, deprecated: str, replacement: str
+) -> None:
+    page.goto("index.html")
+    _typed_in_search(page, typed)
+    results = page.locator(".md-search-result__item > .md-search-result__link")
+    expect(results.nth(1)).to_be_visible()
+    paths = [urlsplit(results.nth(at).get_attribute("href") or "").path for at in range(2)]
+    assert paths == [f"/{deprecated}", f"/{replacement}"]
+
+
 # A member's questions, typed as asked: the first ten results were term pages, a form's
 # first letter ("i" of "indicator") outranking the protocols' words (found in an audit).
 QUESTIONS = [

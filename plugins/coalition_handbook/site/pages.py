@@ -27,6 +27,7 @@ from .search_boost import (
     capital_search_words,
     other_search_forms,
     protocol_search_steps,
+    replaced_forms,
     term_search_boosts,
     typed_search_forms,
 )
@@ -304,7 +305,13 @@ def term_page(term: Term, inputs: SiteInputs, search_boost: float) -> str:
         forms=(term.term, *term.aliases),
         search_tags=search_tags(term) if inputs.forms_as_search_tags else (),
         search_boost=search_boost,
-        search_forms=other_search_forms(term, inputs.written_forms.get(term.id, ())),
+        search_forms=other_search_forms(
+            term,
+            [
+                *inputs.written_forms.get(term.id, ()),
+                *replaced_forms(term, terms.values(), inputs.written_forms),
+            ],
+        ),
         typed_forms=typed_search_forms(term, inputs.written_forms.get(term.id, ())),
         capital_words=capital_search_words(term, inputs.written_forms.get(term.id, ())),
         replacement=replacement,

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..forms import STRAY_INVISIBLE, is_all_capitals, split_words
 from ..model.glossary import plain_blocks, plain_text
@@ -164,6 +164,23 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     every_form = (term.term, *term.aliases, *written_forms, *term.translations.values())
     forms.update(dict.fromkeys(accentless(every_form)))
     return list(forms)
+
+
+def replaced_forms(
+    term: Term, terms: Iterable[Term], written_forms: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """The forms, as written (`written_forms`, by term id), of the deprecated terms that
+    `term` replaces: `other_search_forms` gives them to its page too. DESIGN section 3.1
+    makes them forms to avoid that suggest `term`, but "DMST" found only the deprecated
+    term's page, and "modern slavery" listed human trafficking nowhere in the first five
+    (audit). Not typed forms (`typed_search_forms`): the deprecated term's own page, which
+    says what it was and to use `term`, stays first, `term`'s comes next."""
+    return [
+        form
+        for other in terms
+        if other.status == "deprecated" and other.replaced_by == term.id and other.id != term.id
+        for form in written_forms.get(other.id, ())
+    ]
 
 
 def typed_form(text: str) -> str:
