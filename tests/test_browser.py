@@ -811,6 +811,26 @@ def test_every_page_title_typed_whole_lists_its_page_first(page: object) -> None
     assert misplaced == {}
 
 
+def test_a_query_that_finds_nothing_says_what_to_try_and_where_to_look(page: object) -> None:
+    """An agency's word the handbook does not write ("pimp") showed "No matching
+    documents" and no way on (found in an audit)."""
+    page.goto("protocols/hotel-employee/")
+    _typed_in_search(page, "pimp")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+    hint = page.locator("[data-hb-no-results]")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("Try another word")
+    hint.get_by_role("link", name="the glossary A to Z").click()
+    expect(page).to_have_url(re.compile(r"/glossary/$"))
+    _typed_in_search(page, "protocols")
+    expect(page.locator("[data-hb-no-results]")).to_have_count(0)
+    _typed_in_search(page, "pimp")
+    _typed_in_search(page, "pimps")
+    expect(page.locator("[data-hb-no-results]")).to_have_count(1)  # once, not once a query
+    page.locator("input.md-search__input").fill("")
+    expect(page.locator("[data-hb-no-results]")).to_have_count(0)
+
+
 # A deprecated term's forms, as an agency still writes them: its own page, which says to
 # use its replacement, comes first, and the replacement's page next. "DMST" listed the
 # deprecated term's page alone, "modern slavery" human trafficking nowhere in the first

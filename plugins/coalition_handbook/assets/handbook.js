@@ -1634,6 +1634,59 @@ document.querySelectorAll(SEARCH_RESULTS).forEach(function (results) {
   }).observe(results, { childList: true, subtree: true });
 });
 
+/* A query that finds nothing showed "No matching documents" and no way on: a member who
+   typed their agency's word for something ("pimp", "doctor", "CPS") was left at a dead
+   end (audit). Under the count, a hint says what search looks for and links to the
+   glossary's A-Z and the protocols, as this page's navigation links to them. */
+var NO_RESULTS_HINT = "data-hb-no-results";
+
+function navigationLink(folder) {
+  var links = document.querySelectorAll("a.md-nav__link[href]");
+  return Array.prototype.find.call(links, function (link) {
+    var path = new URL(link.href, location.href).pathname;
+    return path.endsWith("/" + folder + "/") || path.endsWith("/" + folder + "/index.html");
+  });
+}
+
+function showNoResultsHint(nothingFound) {
+  document.querySelectorAll("[" + NO_RESULTS_HINT + "]").forEach(function (hint) {
+    hint.remove();
+  });
+  var count = document.querySelector(".md-search-result__meta");
+  if (!nothingFound || !count) {
+    return;
+  }
+  var hint = document.createElement("p");
+  hint.setAttribute(NO_RESULTS_HINT, "");
+  hint.className = "hb-no-results";
+  hint.append(
+    "Search finds words as the handbook writes them. Try another word for it, or one word alone"
+  );
+  var places = [
+    [navigationLink("glossary"), "the glossary A to Z"],
+    [navigationLink("protocols"), "the protocols"],
+  ].filter(function (place) {
+    return place[0];
+  });
+  places.forEach(function (place, at) {
+    hint.append(at === 0 ? ", or look in " : " or ");
+    var link = document.createElement("a");
+    link.href = place[0].href;
+    link.textContent = place[1];
+    hint.append(link);
+  });
+  hint.append(".");
+  count.after(hint);
+}
+
+// The field emptied: the theme asks nothing, and the count says to type.
+document.addEventListener("input", function (event) {
+  var field = event.target;
+  if (field.matches && field.matches(".md-search__input") && !field.value.trim()) {
+    showNoResultsHint(false);
+  }
+});
+
 /* The theme's listener of its search worker is added before this script runs, and draws
    each answer as it reads the message's `data`. A listener of ours came second and told
    the answer again in the order above: the list was drawn twice a key (typing
@@ -1727,6 +1780,8 @@ function watchSearchQueries(Worker) {
   var markAnswered = function (event) {
     var answer = event.data;
     if (answer && answered.has(answer)) {
+      var items = answer.data && answer.data.items;
+      showNoResultsHint(Array.isArray(items) && !items.length && !!answered.get(answer).trim());
       // The browser tests wait for it before they move through the list.
       document.documentElement.setAttribute("data-hb-answered", answered.get(answer));
     }
