@@ -853,6 +853,10 @@ def test_a_deprecated_term_lists_its_page_then_its_replacement_s(
     expect(results.nth(1)).to_be_visible()
     paths = [urlsplit(results.nth(at).get_attribute("href") or "").path for at in range(2)]
     assert paths == [f"/{deprecated}", f"/{replacement}"]
+    # Its result says which term to use, whether or not its title holds the words typed:
+    # the theme showed only the paragraphs that hold them (found in an audit).
+    name = page.locator(".md-search-result__item").nth(1).locator("h1").inner_text()
+    expect(results.first).to_contain_text(f"Do not use this term; use {name} instead.")
 
 
 # A member's questions, typed as asked: the first ten results were term pages, a form's

@@ -1442,6 +1442,30 @@ function firstAt(items, at) {
   return [first].concat(items.slice(0, at), items.slice(at + 1));
 }
 
+/* A deprecated term's notice ("Do not use this term; use child sex trafficking instead.",
+   `handbook_notice` of its page's entry, site/search_boost.NOTICE_KEY) first in its
+   result's text. The theme shows of a result whose title holds none of the words
+   searched for only the paragraphs that hold them: "DMST" listed the deprecated term's
+   page without the notice that names the term to use (audit). */
+var NOTICE = "handbook_notice";
+
+function escapedText(text) {
+  return String(text).replace(/[&<>"']/g, function (character) {
+    return "&#" + character.charCodeAt(0) + ";";
+  });
+}
+
+function withNotices(items) {
+  items.forEach(function (group) {
+    group.forEach(function (item) {
+      var notice = item[NOTICE];
+      if (typeof notice === "string" && notice && textOf(item.text).indexOf(notice) < 0) {
+        item.text = "<p>" + escapedText(notice) + "</p> " + (item.text || "");
+      }
+    });
+  });
+}
+
 /* The answer's groups in the order described above, `capitals` the words searched for
    that are typed in capitals (`wordsInCapitals`); `items` itself if that is theirs. */
 function rankedAnswer(items, typed, capitals) {
@@ -1731,6 +1755,7 @@ function watchSearchQueries(Worker) {
     if (Array.isArray(items)) {
       withWrittenWords(items);
       keepTranslations(items);
+      withNotices(items);
     }
     var capitals = wordsInCapitals(asked.typed);
     var reordered = Array.isArray(items) ? rankedAnswer(items, typed, capitals) : items;

@@ -17,6 +17,7 @@ from ..site.render_cache import PageRenderCache
 from ..site.search_boost import (
     CAPITAL_WORDS_KEY,
     FORMS_FIELD,
+    NOTICE_KEY,
     STEPS_FIELD,
     TRANSLATIONS_KEY,
     TYPED_FORMS_KEY,
@@ -44,13 +45,15 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
     typing one is compared with them (`handbook_typed_forms`, kept under
     `TYPED_FORMS_KEY`, which is no search field), the words of them written in capitals
     (`CAPITAL_WORDS_KEY`, no search field either), its translations by language
-    (`TRANSLATIONS_KEY`, nor this): see site/search_boost.py. A protocol page's first
+    (`TRANSLATIONS_KEY`, nor this), a deprecated term's notice (`NOTICE_KEY`): see
+    site/search_boost.py. A protocol page's first
     entry gets who it is for and its steps (`STEPS_FIELD`)."""
     forms = page.meta.get(FORMS_FIELD)
     typed = page.meta.get(TYPED_FORMS_KEY)
     capitals = page.meta.get(CAPITAL_WORDS_KEY)
     steps = page.meta.get(STEPS_FIELD)
     translations = page.meta.get(TRANSLATIONS_KEY)
+    notice = page.meta.get(NOTICE_KEY)
     for entry in entries:
         if entry.get("location") == page.url:
             if isinstance(forms, list) and forms:
@@ -63,6 +66,8 @@ def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
                 entry[STEPS_FIELD] = steps
             if isinstance(translations, list) and translations:
                 entry[TRANSLATIONS_KEY] = [[str(part) for part in pair] for pair in translations]
+            if isinstance(notice, str) and notice:
+                entry[NOTICE_KEY] = notice
             return
 
 

@@ -84,6 +84,11 @@ CAPITAL_WORDS_KEY = "handbook_capital_words"
 # for handbook.js to say in a result found by one which language it matched (a screen
 # reader does not hear the result's forms, which it hides: its tags).
 TRANSLATIONS_KEY = "handbook_translations"
+# Not a search field either: a deprecated term page's notice as its page writes it ("Do
+# not use this term; use child sex trafficking instead."), for handbook.js to show in its
+# result. The theme shows of a result whose title holds none of the words searched for
+# only the paragraphs that hold them: "DMST" listed the page without its notice (audit).
+NOTICE_KEY = "handbook_notice"
 # A plural's or possessive's ending after an acronym, as handbook.js's `inCapitals` reads it
 _ACRONYM_ENDING = re.compile("(?:['\u2019]s|s['\u2019]?)$")
 
