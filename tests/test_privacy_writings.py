@@ -415,6 +415,27 @@ def test_email_addresses_written_out_are_reported(text: str, expected: list[str]
     assert personal(text) == [("e-mail address", found) for found in expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # differential fuzzing: Markdown's `_` emphasis around an address hid it whole
+        ("Write to _jane@gmail.com_ today.", ["jane@gmail.com"]),
+        (
+            "Write to __jane.doe+shelter@mail.example.co.uk__ today.",
+            ["jane.doe+shelter@mail.example.co.uk"],
+        ),
+        ("Escriba a _josé@correo.es_, hoy.", ["josé@correo.es"]),
+        ("Write to _jane [at] gmail [dot] com_ today.", ["jane [at] gmail [dot] com"]),
+        ("Write to _jane(at)gmail(dot)com_ today.", ["jane(at)gmail(dot)com"]),
+        ("Write to _jane\uff20gmail.com_ today.", ["jane\uff20gmail.com"]),
+        # an identifier's `_` or a word after the address is still no boundary
+        ("See case_id_jane@gmail.com_x and jane@gmail.com_2.", []),
+    ],
+)
+def test_an_address_in_underscore_emphasis_is_reported(text: str, expected: list[str]) -> None:
+    assert personal(text) == [("e-mail address", found) for found in expected]
+
+
 def test_an_address_written_out_is_compared_with_the_allow_list_plainly(tmp_path: Path) -> None:
     page = "Write to Info [at] Coalition [dot] org or jane(at)gmail(dot)com.\n"
     assert found_in(tmp_path, page, ["info@coalition.org"]) == [(1, 43, "jane(at)gmail(dot)com")]

@@ -12,8 +12,14 @@ from ..markdown.top_level_domains import TOP_LEVEL_DOMAINS
 from .privacy_allow import Spans
 from .soft_breaks import WORD_SPACE, may_write_out_a_mark
 
+# Where an address may start and end: not inside a word or an identifier, but inside
+# Markdown's `_` emphasis, `_jane@gmail.com_`, which hid the address whole (differential
+# fuzzing): a `_` after a word's start and before its end is no part of it, as for a
+# phone number (`privacy_phones`); `case_id_jane@x.org` is one word.
+_EMAIL_START = r"(?<![^\W_]|[.+-])(?<![^\W_]_)(?!_)"
+_EMAIL_END = r"(?!-|_*[^\W_])"
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
-EMAIL_REST = r"(?<![\w.+-])[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}(?![\w-])"
+EMAIL_REST = _EMAIL_START + r"[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}" + _EMAIL_END
 EMAIL = re.compile(EMAIL_REST.format(at="@"))
 # An e-mail address written out so that harvesters miss it, which a reader reads all the
 # same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
@@ -29,9 +35,9 @@ _DOT_WORD = rf"{WORD_SPACE}*[\[(](?i:dot)[\])]{WORD_SPACE}*"  # ` [dot] `, `(dot
 _WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{WORD_SPACE}+@{WORD_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 _WRITTEN_OUT_DOT = rf"(?:{_DOT_WORD}|\.)"
 _WRITTEN_OUT_EMAIL = re.compile(
-    rf"(?<![\w.+-])(?![^\W\d_]+{WORD_SPACE}+@)[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*"
+    rf"{_EMAIL_START}(?![^\W\d_]+{WORD_SPACE}+@)[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*"
     rf"{_WRITTEN_OUT_AT}[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}"
-    r"(?![\w-]|/\w)"
+    rf"{_EMAIL_END}(?!/\w)"
 )
 # What every address written out holds: the scan is skipped in a text without any.
 _WRITTEN_OUT_HINT = re.compile(r"[\[(](?i:at|dot)[\])]|\uff20|\s@|@\s")
