@@ -60,6 +60,12 @@ NATIONAL_NUMBERS = [
     ("DE", "0171 1234567"),
     ("AU", "0412 345 678"),
     ("AU", "(02) 9876 5432"),
+    # differential fuzzing: an area code or mobile prefix of five digits after the 0,
+    # as libphonenumber itself writes these numbers at home, went unread
+    ("IN", "098765 43210"),
+    ("DE", "033203 12345"),
+    ("DE", "(033203) 12345"),
+    ("GB", "016977 3456"),
 ]
 
 
@@ -80,8 +86,8 @@ def test_a_number_written_as_a_listed_country_writes_it_is_reported(
 def test_only_the_listed_countries_formats_are_read(tmp_path: Path) -> None:
     """A number written as another country writes it is no finding where its digits
     make no number of a listed country, nor for a handbook that lists none. Where they
-    do, it is reported: Germany's `030 12345678` is a UK number too, and Australia's
-    numbers are French ones (numbering plans overlap)."""
+    do, it is reported: Germany's `030 12345678` and `033203 12345` are UK numbers too,
+    and Australia's numbers are French ones (numbering plans overlap)."""
     page = "".join(f"{country}: {number}.\n" for country, number in NATIONAL_NUMBERS)
     assert national_findings(tmp_path, page, ["AU"]) == [
         (7, 5, "0412 345 678"),
@@ -91,6 +97,9 @@ def test_only_the_listed_countries_formats_are_read(tmp_path: Path) -> None:
         (1, 5, "020 7946 0958"),
         (2, 5, "07911 123456"),
         (5, 5, "030 12345678"),
+        (10, 5, "033203 12345"),
+        (11, 5, "(033203) 12345"),
+        (12, 5, "016977 3456"),
     ]
     assert national_findings(tmp_path, page, []) == []
 

@@ -45,7 +45,10 @@ _CURRENCY_AFTER = (
 
 # A run of digit groups that starts with a trunk 0, maybe in brackets (`(02)`), each two
 # groups one separator apart (a slash after the area code too, as Germany writes
-# `030/12345678`). The pattern consumes its first character, so the engine skips prose
+# `030/12345678`); an area code or prefix has up to five digits after the 0, as
+# libphonenumber writes Germany's `033203 12345`, India's mobile `098765 43210` and the
+# UK's `016977 3456` (differential fuzzing: four missed them). The pattern consumes its
+# first character, so the engine skips prose
 # at C speed until a `0` or `(` turns up; what may come before is checked by lookbehinds
 # over it and the character before: not inside a word or a number, nor after a sign, an
 # amount or a slash, nor as a later group of a longer run, nor in an identifier
@@ -56,7 +59,7 @@ _CANDIDATE = re.compile(
     rf"""
     [(0]
     (?<![^\W_].)(?<![^\W_]_.)(?<![.,+/$\u00a3\u00a5\u20ac\u00a7\u2116{DASHES}].)(?<!\d{SEPARATOR}.)
-    (?:(?<=\()0\d{{1,4}}+\){SEPARATOR}?|(?<=0)\d{{1,4}}+(?:{SEPARATOR}|/))
+    (?:(?<=\()0\d{{1,5}}+\){SEPARATOR}?|(?<=0)\d{{1,5}}+(?:{SEPARATOR}|/))
     \d{{1,8}}+(?:{SEPARATOR}\d{{1,8}}+){{0,4}}+
     (?!(?!x\d)[^\W_]|[.,]\d|[/{DASHES}]\d|{SEPARATOR}?[%$\u00a3\u00a5\u20ac]|{_CURRENCY_AFTER})
     """,
