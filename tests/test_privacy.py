@@ -814,6 +814,18 @@ def test_a_book_cited_without_its_isbn_label_is_reported_unless_allowed(tmp_path
     assert found == [(3, "0612345610")]
 
 
+def test_a_book_cited_by_isbn_over_a_line_break_is_no_phone_number(tmp_path: Path) -> None:
+    """Differential fuzzing: a hard-wrapped paragraph that breaks between the label and
+    the number cites the same book, and a quote's `>` or a list item's indent on the next
+    line changes nothing; the number alone is still reported (`0612345610`)."""
+    page = (
+        "# Books\n\nRead the report, ISBN\n0306406152, and *ISBN:*\n0198526636.\n\n"
+        "> Or ISBN-10\n> 0306406152.\n\n- Or ISBN\n  0198526636. Call\n  0612345610.\n"
+    )
+    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, [])]
+    assert found == [(12, "0612345610")]
+
+
 def test_term_and_protocol_files_are_checked_too(tmp_path: Path) -> None:
     """Every published file: pages, term files and protocol files, comments included; a
     public number on the allow list matches however its digits are grouped."""
