@@ -18,8 +18,18 @@ from .soft_breaks import WORD_SPACE, may_write_out_a_mark
 # phone number (`privacy_phones`); `case_id_jane@x.org` is one word.
 _EMAIL_START = r"(?<![^\W_]|[.+-])(?<![^\W_]_)(?!_)"
 _EMAIL_END = r"(?!-|_*[^\W_])"
+# An apostrophe inside a mailbox, which RFC 5322 allows and Irish and Italian surnames
+# have (`o'brien@`, `d'angelo@`; differential fuzzing: it was found from after it); not
+# the quotes around one, `'jane@gmail.com'`.
+_APOSTROPHE = r"(?:'[\w.+-]+)*"
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
-EMAIL_REST = _EMAIL_START + r"[\w.+-]+{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}" + _EMAIL_END
+EMAIL_REST = (
+    _EMAIL_START
+    + r"[\w.+-]+"
+    + _APOSTROPHE
+    + r"{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"
+    + _EMAIL_END
+)
 EMAIL = re.compile(EMAIL_REST.format(at="@"))
 # An e-mail address written out so that harvesters miss it, which a reader reads all the
 # same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
@@ -35,7 +45,8 @@ _DOT_WORD = rf"{WORD_SPACE}*[\[(](?i:dot)[\])]{WORD_SPACE}*"  # ` [dot] `, `(dot
 _WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{WORD_SPACE}+@{WORD_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 _WRITTEN_OUT_DOT = rf"(?:{_DOT_WORD}|\.)"
 _WRITTEN_OUT_EMAIL = re.compile(
-    rf"{_EMAIL_START}(?![^\W\d_]+{WORD_SPACE}+@)[\w+-]+(?:{_WRITTEN_OUT_DOT}[\w+-]+)*"
+    rf"{_EMAIL_START}(?![^\W\d_]+(?:'[^\W\d_]+)*{WORD_SPACE}+@)"
+    rf"[\w+-]+(?:'[\w+-]+)*(?:{_WRITTEN_OUT_DOT}[\w+-]+(?:'[\w+-]+)*)*"
     rf"{_WRITTEN_OUT_AT}[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}"
     rf"{_EMAIL_END}(?!/\w)"
 )
