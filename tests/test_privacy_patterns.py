@@ -26,7 +26,14 @@ from coalition_handbook.rules.privacy_phones import names_no_phone
 from coalition_handbook.rules.privacy_streets import names_no_street
 
 URL = re.compile(r"\b(?:https?|ftp|whatsapp|tg)://[^\s<>\"')\]]+", re.IGNORECASE)
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# Emphasis' `_` before a letter or digit is no part of an address, nor after it; an
+# apostrophe inside its mailbox is (`_o'brien@x.org_`).
+EMPHASIS_BEFORE = r"(?:_+(?=[^\W_]))?"
+EMPHASIS_AFTER = r"(?!-|_*[^\W_])"
+EMAIL = re.compile(
+    rf"(?<![\w.+-]){EMPHASIS_BEFORE}"
+    rf"(?P<address>[\w.+-]+(?:'[\w.+-]+)*@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}){EMPHASIS_AFTER}"
+)
 # Written out: `jane [at] x [dot] org`, `jane(at)x(dot)org`, `jane @ x.org`, `jane\uff20x.org`.
 LINE_SPACE = f"[ \t{UNICODE_SPACES}]"
 AT = (
@@ -36,8 +43,9 @@ AT = (
 DOT = rf"(?:{LINE_SPACE}*[\[(](?i:dot)[\])]{LINE_SPACE}*|\.)"
 # Not a word of letters alone before a spaced `@` (a website: "Find us online @ x.org").
 WRITTEN_OUT_EMAIL = re.compile(
-    rf"(?<![\w.+-])(?![^\W\d_]+{LINE_SPACE}+@)[\w+-]+(?:{DOT}[\w+-]+)*{AT}"
-    rf"[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}(?![\w-]|/\w)"
+    rf"(?<![\w.+-])(?!_*[^\W\d_]+(?:'[^\W\d_]+)*{LINE_SPACE}+@){EMPHASIS_BEFORE}"
+    rf"(?P<address>[\w+-]+(?:'[\w+-]+)*(?:{DOT}[\w+-]+(?:'[\w+-]+)*)*{AT}"
+    rf"[\w-]+(?:{DOT}[\w-]+)*{DOT}[A-Za-z]{{2,}}){EMPHASIS_AFTER}(?!/\w)"
 )
 DASH = "[-\u2010-\u2013\u2212]"
 SEP = f"[ .\\n{UNICODE_SPACES}\u2010-\u2013\u2212-]"
@@ -127,13 +135,13 @@ def plain_visible_data(masked: str) -> Iterator[tuple[str, int, int]]:
     emails = []
     for found in EMAIL.finditer(masked):
         if not is_file_name(found.group()):
-            emails.append(found.span())
-            yield "e-mail address", found.start(), found.end()
+            emails.append(found.span("address"))
+            yield "e-mail address", found.start("address"), found.end()
     for found in WRITTEN_OUT_EMAIL.finditer(masked):
         start, end = found.span()
         overlaps = any(start < plain_end and plain_start < end for plain_start, plain_end in emails)
         if not overlaps and not is_file_name(found.group()):
-            yield "e-mail address", start, end
+            yield "e-mail address", found.start("address"), end
     yield from plain_phone_numbers(masked)
     streets = []
     for found in STREET.finditer(masked):

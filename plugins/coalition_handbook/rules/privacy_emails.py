@@ -14,22 +14,19 @@ from .soft_breaks import WORD_SPACE, may_write_out_a_mark
 
 # Where an address may start and end: not inside a word or an identifier, but inside
 # Markdown's `_` emphasis, `_jane@gmail.com_`, which hid the address whole (differential
-# fuzzing): a `_` after a word's start and before its end is no part of it, as for a
-# phone number (`privacy_phones`); `case_id_jane@x.org` is one word.
-_EMAIL_START = r"(?<![^\W_]|[.+-])(?<![^\W_]_)(?!_)"
+# fuzzing): a `_` after the address, before no letter or digit, is no part of it, nor
+# are the `_` it starts with (`_without_leading_marks`; `case_id_jane@x.org` is one
+# word). The lookbehind is the one class it was: the engine tries it at every position
+# (two, or an alternation, made the pass twice as slow).
+_EMAIL_START = r"(?<![\w.+-])"
 _EMAIL_END = r"(?!-|_*[^\W_])"
-# An apostrophe inside a mailbox, which RFC 5322 allows and Irish and Italian surnames
-# have (`o'brien@`, `d'angelo@`; differential fuzzing: it was found from after it); not
-# the quotes around one, `'jane@gmail.com'`.
-_APOSTROPHE = r"(?:'[\w.+-]+)*"
+# A mailbox, with an apostrophe inside it, which RFC 5322 allows and Irish and Italian
+# surnames have (`o'brien@`, `d'angelo@`; differential fuzzing: it was found from after
+# it); not the quotes around one, `'jane@gmail.com'`. Possessive: `@` and `'` are none
+# of the class, and an address's start not found gives no backtracking through a word.
+_MAILBOX = r"[\w.+-]++(?:'[\w.+-]++)*+"
 # An e-mail address; in a link, its `@` may be escaped (`%40`).
-EMAIL_REST = (
-    _EMAIL_START
-    + r"[\w.+-]+"
-    + _APOSTROPHE
-    + r"{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}"
-    + _EMAIL_END
-)
+EMAIL_REST = _EMAIL_START + _MAILBOX + r"{at}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{{2,}}" + _EMAIL_END
 EMAIL = re.compile(EMAIL_REST.format(at="@"))
 # An e-mail address written out so that harvesters miss it, which a reader reads all the
 # same: `jane [at] gmail [dot] com`, `jane(at)gmail(dot)com`, spaces around its `@`
@@ -45,7 +42,7 @@ _DOT_WORD = rf"{WORD_SPACE}*[\[(](?i:dot)[\])]{WORD_SPACE}*"  # ` [dot] `, `(dot
 _WRITTEN_OUT_AT = rf"(?:{_AT_WORD}|{WORD_SPACE}+@{WORD_SPACE}+(?!(?i:www)\.)|[@\uff20])"
 _WRITTEN_OUT_DOT = rf"(?:{_DOT_WORD}|\.)"
 _WRITTEN_OUT_EMAIL = re.compile(
-    rf"{_EMAIL_START}(?![^\W\d_]+(?:'[^\W\d_]+)*{WORD_SPACE}+@)"
+    rf"{_EMAIL_START}(?!_*[^\W\d_]+(?:'[^\W\d_]+)*{WORD_SPACE}+@)"
     rf"[\w+-]+(?:'[\w+-]+)*(?:{_WRITTEN_OUT_DOT}[\w+-]+(?:'[\w+-]+)*)*"
     rf"{_WRITTEN_OUT_AT}[\w-]+(?:{_WRITTEN_OUT_DOT}[\w-]+)*{_WRITTEN_OUT_DOT}[A-Za-z]{{2,}}"
     rf"{_EMAIL_END}(?!/\w)"
@@ -95,14 +92,27 @@ def find_email_addresses(text: str) -> list[tuple[int, int]]:
             if is_file_name(found.group()):
                 after_a_file_name = True
             else:
-                emails.append(found.span())
+                emails.append(_without_leading_marks(found))
     if after_a_file_name or (_may_write_out_an_address(text) and _WRITTEN_OUT_HINT.search(text)):
         written_plainly = Spans(emails)
         for found in _WRITTEN_OUT_EMAIL.finditer(text):
             start, end = found.span()
             if not written_plainly.overlaps(start, end) and not is_file_name(found.group()):
-                emails.append(found.span())
+                emails.append(_without_leading_marks(found))
     return emails
+
+
+def _without_leading_marks(found: re.Match[str]) -> tuple[int, int]:
+    """(start, end) of the address `found`, without the `_` it starts with, before a
+    letter or digit: Markdown's emphasis (`_jane@gmail.com_`), or so rare in a mailbox
+    that the rest of it, reported, says enough."""
+    start, end = found.span()
+    marks = _LEADING_MARKS.match(found.group())
+    return start + (marks.end() if marks else 0), end
+
+
+# The `_` an address starts with, before a letter or a digit.
+_LEADING_MARKS = re.compile(r"_+(?=[^\W_])")
 
 
 def _may_write_out_an_address(text: str) -> bool:
