@@ -66,3 +66,14 @@ def test_an_amount_grouped_with_spaces_before_its_currency_is_no_number(
         "Llámeme al 612 345 678 en euros no cuesta nada.\n"
     )
     assert national_findings(tmp_path, page, ["ES", "MX"]) == [(5, 12, "612 345 678")]
+
+
+def test_a_group_of_a_number_found_is_no_number_of_its_own(tmp_path: Path) -> None:
+    """Differential fuzzing: Mexico City's `(55) 0754-6114` was reported, and inside it
+    `0754-6114`, a valid German number written after its trunk 0: two findings, one
+    number. Each number once, whichever country is listed first."""
+    page = "Llame al (55) 0754-6114 o al 55 0754 6114.\n"
+    expected = [(1, 10, "(55) 0754-6114"), (1, 30, "55 0754 6114")]
+    assert national_findings(tmp_path, page, ["MX", "DE"]) == expected
+    (tmp_path / "de").mkdir()
+    assert national_findings(tmp_path / "de", page, ["DE", "MX"]) == expected

@@ -117,7 +117,12 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
     without_trunk = _without_trunk_prefix(tuple(countries))
     if without_trunk:
         runs = merge(runs, _CANDIDATE_WITHOUT_TRUNK.finditer(text), key=lambda run: run.start())
+    last_end = 0
     for run in runs:
+        if run.start() < last_end:
+            # A group of the number found before (`(55) 0754-6114`, and Germany's
+            # `0754-6114` in it): one number, one finding (differential fuzzing).
+            continue
         if _DATE_OR_TIMES.match(text, run.start()) or _is_zip_code(text, run.start()):
             continue
         # A run from a digit 1-9 is read in the countries without a trunk prefix alone.
@@ -129,6 +134,7 @@ def national_numbers(text: str, countries: Sequence[str]) -> Iterator[tuple[int,
             readers = without_trunk
         for end in reversed(group_ends[1:]):
             if international_readings(text[run.start() : end], readers):
+                last_end = end
                 yield run.start(), end
                 break
 
