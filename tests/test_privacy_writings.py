@@ -563,3 +563,21 @@ def test_an_allowed_street_allows_each_writing_of_its_directional(tmp_path: Path
         "4500 SE 5th Avenue",
         "12 South Oak Street",
     ]
+
+
+def test_numbers_in_arabic_and_persian_digits_are_read_as_in_ascii_ones(tmp_path: Path) -> None:
+    """An Arabic or Persian page writes its numbers in Arabic-Indic (٠-٩) or Extended
+    Arabic-Indic (۰-۹) digits: found as the same number in ASCII digits would be (a trunk
+    `0`, ten digits together, a `00` for `+`), quoted as written; a public one is still
+    the allow list's, whatever its digits."""
+    page = (
+        "رقم ٠٦١٢٣٤٥٦٧٨ هنا.\n\nشماره ۰۹۱۲۳۴۵۶۷۸۹ اینجا.\n\nرقم ٥٥٥٢٣٤٥٦٧٨ هنا.\n\n"
+        "رقم ٠٠٤٤ ٢٠ ٧٩٤٦ ٠٩٥٨ هنا.\n\nخط المساعدة ١-٨٨٨-٣٧٣-٧٨٨٨ أو ۲۳۳۷۳۳.\n"
+    )
+    assert found_in(tmp_path, page, ["1-888-373-7888", "233733"]) == [
+        (1, 5, "٠٦١٢٣٤٥٦٧٨"),
+        (3, 7, "۰۹۱۲۳۴۵۶۷۸۹"),
+        (5, 5, "٥٥٥٢٣٤٥٦٧٨"),
+        (7, 5, "٠٠٤٤ ٢٠ ٧٩٤٦ ٠٩٥٨"),
+    ]
+    assert personal("رقم ٠٦١٢٣٤٥٦٧٨") == [("phone number", "٠٦١٢٣٤٥٦٧٨")]

@@ -30,6 +30,7 @@ def find_personal_data(
     format of one of `countries` (privacy.countries) too (`national_phones`)."""
     urls = url_spans(text) if urls is None else urls
     masked = _mask_urls(text, urls) if urls else text
+    masked = with_ascii_digits(masked)
     if not has_invisible(masked):
         yield from _personal_data(masked, countries)
         return
@@ -42,6 +43,20 @@ def find_personal_data(
             start + removed[bisect_right(cuts, start)],
             end + removed[bisect_right(cuts, end - 1)],
         )
+
+
+# Arabic-Indic (Arabic) and Extended Arabic-Indic (Persian, Urdu) digits as ASCII ones,
+# one for one: the patterns name digits such as the trunk `0` literally, and the allow
+# list holds ASCII numbers (review: `٠٦١٢٣٤٥٦٧٨` was not found where `0612345678` was).
+_ASCII_DIGITS = str.maketrans(
+    {chr(zero + value): str(value) for zero in (0x0660, 0x06F0) for value in range(10)}
+)
+
+
+def with_ascii_digits(text: str) -> str:
+    """`text` with its Arabic-Indic and Extended Arabic-Indic digits written as ASCII
+    ones: as long as `text`, so that offsets into it are offsets into `text`."""
+    return text if text.isascii() else text.translate(_ASCII_DIGITS)
 
 
 # Runs of characters no reader sees (a soft hyphen, a zero width space...).

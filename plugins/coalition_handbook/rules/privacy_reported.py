@@ -23,7 +23,7 @@ from .privacy_links import (
 )
 from .privacy_locations import LOCATION, find_locations, location_message
 from .privacy_masks import masked, masked_digits
-from .privacy_personal_data import find_personal_data, street_spans
+from .privacy_personal_data import find_personal_data, street_spans, with_ascii_digits
 from .privacy_streets import COUNT_STARTS_A_LINE
 from .privacy_text_keys import link_key, text_key
 from .soft_breaks import soft_breaks_joined
@@ -109,6 +109,8 @@ def _reported_in(
     to_source = chained(to_source, unwrapped)
     text, joined = soft_breaks_joined(text, lines_of(text))
     to_source = chained(to_source, joined)
+    # Compared with the allow list as ASCII digits; quoted from `source` as written.
+    text = with_ascii_digits(text)
 
     def placed(start: int, end: int) -> tuple[int, int]:
         return to_source.start(start), to_source.end(end)
