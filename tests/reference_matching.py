@@ -199,6 +199,16 @@ def _choose(key_entries: Sequence[FormEntry], found: str) -> tuple[FormEntry, bo
     return None
 
 
+# Arabic letters read as one: alef with hamza or madda, and wasla, as alef; Persian yeh and
+# keheh as Arabic yeh and kaf.
+_ARABIC_ALIKE = {"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ی": "ي", "ک": "ك"}
+
+
+def _is_arabic_mark(char: str) -> bool:
+    """A tatweel, a harakat (U+064B-U+065F) or a superscript alef."""
+    return char in "\u0640\u0670" or "\u064b" <= char <= "\u065f"
+
+
 def _searched(lowered: str) -> tuple[str, list[int]]:
     """The text the automaton searches, and the offset in `lowered` of each of its
     characters: separators made one space, curly apostrophes (and U+02BC) straight, invisible
@@ -206,8 +216,9 @@ def _searched(lowered: str) -> tuple[str, list[int]]:
     searched: list[str] = []
     offsets: list[int] = []
     for offset, char in enumerate(lowered):
-        if char in INVISIBLE_CHARACTERS or char == _GLUE:
+        if char in INVISIBLE_CHARACTERS or char == _GLUE or _is_arabic_mark(char):
             continue
+        char = _ARABIC_ALIKE.get(char, char)
         if char in "\t\n\r-\u2010\u2011" or unicodedata.category(char) in ("Zs", "Zl", "Zp"):
             char = " "
         elif char in "\u2019\u02bc":  # a curly and a modifier letter apostrophe

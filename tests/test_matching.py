@@ -66,11 +66,15 @@ TERMS = [
     make_term("strasse", "Straße", case_sensitive=True),
     make_term("exploitation-sexuelle", "exploitation sexuelle", avoid=("esclavage",)),
     make_term("brien", "Brien"),
+    make_term("human-trafficking-ar", "الاتجار بالبشر", avoid=("تهريب البشر",)),
+    make_term("victim-ar", "ضحية"),
+    make_term("child-fa", "کودک"),
 ]  # fmt: skip
 
 MATCHER = Matcher.from_terms(TERMS)
 HOMELESS_PERSON = ("person-experiencing-homelessness", "avoid", True)
 SEXUAL = ("exploitation-sexuelle", "accepted", True)
+TRAFFICKING_AR = ("human-trafficking-ar", "accepted", True)
 # Words written elided before the next word: French, then Italian.
 ELIDED = (
     "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'",
@@ -235,8 +239,23 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ("O'Brien o\u2019brien Mc'Brien al'esclavage lequ'esclavage x'esclavage", []),
         ("l'l'esclavage 7'esclavage _l'esclavage \u00e9'esclavage", []),
         ("Brien O'Brien", [("Brien", "brien", "accepted", True)]),
+        # Arabic script: vowel marks and the tatweel a text writes are read through, an
+        # alef with a hamza or madda is an alef, Persian yeh and keheh are Arabic yeh and
+        # kaf, in either direction; found as written
+        ("الاتِّجَار بالبَشَر", [("الاتِّجَار بالبَشَر", *TRAFFICKING_AR)]),
+        ("الاتجـــار بالبشر", [("الاتجـــار بالبشر", *TRAFFICKING_AR)]),
+        ("الإتجار بالبشر، الأتجار بالبشر", [("الإتجار بالبشر", *TRAFFICKING_AR),
+                                           ("الأتجار بالبشر", *TRAFFICKING_AR)]),
+        ("تهريبُ البشرِ", [("تهريبُ البشر", "human-trafficking-ar", "avoid", True)]),
+        ("ضحیة ضحيّة", [("ضحیة", "victim-ar", "accepted", True),
+                        ("ضحيّة", "victim-ar", "accepted", True)]),
+        ("كودك کودك", [("كودك", "child-fa", "accepted", True),
+                       ("کودك", "child-fa", "accepted", True)]),
+        # ...but a letter joined to the form is still another word ("and the", "for")
+        ("والاتجار بالبشر للضحية كودكي", []),
+        ("‏ضحية‏", [("ضحية", "victim-ar", "accepted", True)]),
     ],
-)
+)  # fmt: skip
 def test_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
     assert found(text) == expected
 
@@ -399,6 +418,8 @@ _WORDS = [
     "Großrazzia", "GROSSRAZZIA", "GROẞRAZZIA", "Grossrazzia", "Straße", "STRASSE", "Strasse",
     "Strassenstrich", "Straßenstrich", "ß", "ẞ", "s", "ﬃ", "\u0130",
     "l", "L", "d", "qu", "jusqu", "dell", "exploitation", "sexuelle", "esclavage", "Brien",
+    "الاتِّجار", "الإتجـار", "بالبشر", "والاتجار", "تهريب", "البشرِ", "ضحیة", "ضحيةٌ", "کودک", "ك",
+    "\u064b", "\u0640",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",
