@@ -58,6 +58,7 @@ from coalition_handbook.site.templates import (
 from coalition_handbook.site.urls import page_url, relative_page_url, relative_src, relative_url
 from coalition_handbook.slugs import (
     ADDED_LETTERS,
+    a_to_z_key,
     folded_latin,
     index_letter,
     index_letters,
@@ -306,6 +307,9 @@ def test_sort_key_in_the_sites_language(language: str, ordered: list[str]) -> No
         ("nb-NO", "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"),
         ("fi", "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"),
         ("pt-BR", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        ("ar", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        ("fa", "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        ("uk", "АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
     ],
 )
 def test_index_letters(language: str, letters: str) -> None:
@@ -328,6 +332,41 @@ def test_each_letter_of_the_index_has_its_own_ascii_anchor(tmp_path: Path, langu
     assert all(re.fullmatch(r"letter-[a-z]+", anchor) for anchor in ids)
     assert len(set(ids)) == len(ids)
     assert {f"letter-{chr(code)}" for code in range(ord("a"), ord("z") + 1)} <= set(ids)
+
+
+@pytest.mark.parametrize(
+    ("language", "ordered", "letters"),
+    [
+        # Audit: every Arabic, Persian and Ukrainian term was under "Other", in the order
+        # of its code points (Persian ق before پ, Ukrainian Ї after Я). Filed by the
+        # script's own letters, before A-Z; alef with a hamza as alef, the vowel marks
+        # and tatweel aside; Arabic kaf and yeh as Persian keheh and yeh in Persian.
+        ("ar", ["الاتجار", "أمل", "بَيت", "ضحية", "كتاب", "هوا", "ولد", "يد", "NGO", "1 خط"],
+         "اابضكهويN#"),
+        ("fa", ["آب", "پناهنده", "چهره", "قاچاق انسان", "كودك", "گزارش", "ولد", "هوا", "یک"],
+         "اپچقکگوهی"),
+        ("uk", ["Ґанок", "Європа", "Іван", "їжа", "йод", "Мати", "мʼята", "яблуко", "Fax"],
+         "ҐЄІЇЙММЯF"),
+    ],
+)  # fmt: skip
+def test_a_language_of_another_script_files_terms_by_its_letters(
+    tmp_path: Path, language: str, ordered: list[str], letters: str
+) -> None:
+    from coalition_handbook.site.pages import SiteInputs, glossary_index
+
+    rotated = [*ordered[1:], ordered[0]]
+    assert sorted(rotated, key=lambda name: a_to_z_key(name, language)) == ordered
+    assert "".join(index_letter(name, language) for name in ordered) == letters
+    terms = {f"glossary/t{n}.yml": term_yaml(name) for n, name in enumerate(ordered)}
+    handbook, _ = load(tmp_path, terms)
+    page = glossary_index(SiteInputs(handbook, language=language))
+    anchors = re.findall(r"^## (\S+) \{ #(\S+) \}$", page, re.MULTILINE)
+    assert "".join(dict.fromkeys(letters)) == "".join(
+        "#" if letter == "Other" else letter for letter, _ in anchors
+    )
+    ids = [anchor for _, anchor in anchors]
+    assert all(re.fullmatch(r"letter-[a-z]+(?:-[a-z]+)*", anchor) for anchor in ids)
+    assert len(set(ids)) == len(ids)
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,58 @@ class _Alphabet:
     index_letters: tuple[str, ...]
 
 
+# The languages whose readers look a term up by the letters of another script, as their
+# dictionaries order them: the glossary files their terms under these letters, before A-Z
+# (for the terms written in Latin letters). Each letter is listed with those filed as it
+# (after `/`): alef with a hamza or madda as alef, Arabic yeh and kaf as Persian yeh and
+# keheh, teh marbuta as heh; the vowel marks and tatweel are no letters to file by. In
+# Persian, waw comes before heh; in Ukrainian, Ґ, Є, І, Ї and Й have places of their own,
+# where the order of the code points put them after Я (or, folded, under Г, И...).
+_SCRIPT_ALPHABETS: dict[str, str] = {
+    "ar": "ا/آأإٱء ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك/ک ل م ن ه/ة و/ؤ ي/یىئ",
+    "fa": "ا/آأإٱء ب پ ت ث ج چ ح خ د ذ ر ز ژ س ش ص ض ط ظ ع غ ف ق ک/ك گ ل م ن و/ؤ ه/ةۀ ی/يىئ",
+    "uk": "а б в г ґ д е є ж з и і ї й к л м н о п р с т у ф х ц ч ш щ ь ю я",
+}
+# Not letters to file a name by: Arabic's tatweel and apostrophes inside a word (`мʼята`).
+_NOT_FILED = "\u0640'\u2019\u02bc"
+# The first sort key of a script's letters: past the Basic Multilingual Plane, in the
+# Supplementary Private Use Area, which no name writes (and below `_AFTER_ALL`).
+_SCRIPT_KEYS = 0xF0000
+
+
+@dataclass(frozen=True, slots=True)
+class _Script:
+    keys: dict[str, str]  # a letter, or one filed as it -> its sort key ("" to leave out)
+    letters: dict[str, str]  # a letter's sort key -> its index letter ("Ґ")
+    index_letters: tuple[str, ...]
+
+
+@cache
+def _script(language: str) -> _Script | None:
+    """The alphabet of another script that `language` files its glossary by
+    (`_SCRIPT_ALPHABETS`), ready to sort by; None for a language that has none."""
+    alphabet = _SCRIPT_ALPHABETS.get(_language_subtag(language))
+    if alphabet is None:
+        return None
+    keys = dict.fromkeys(_NOT_FILED, "")
+    letters: dict[str, str] = {}
+    for rank, entry in enumerate(alphabet.split()):
+        letter, _, also = entry.partition("/")
+        key = chr(_SCRIPT_KEYS + rank)
+        keys |= dict.fromkeys(letter + also, key)
+        letters[key] = letter.upper()
+    return _Script(keys, letters, tuple(letters.values()))
+
+
+def _script_sort_key(text: str, script: _Script) -> str:
+    """`sort_key` in a language of `script`: its letters by their place in it, any other
+    letter folded as everywhere (`folded_latin`), its marks left out."""
+    composed = unicodedata.normalize("NFC", text).casefold()
+    return "".join(
+        script.keys[char] if char in script.keys else folded_latin(char) for char in composed
+    )
+
+
 def _language_subtag(language: str) -> str:
     return language.replace("_", "-").split("-")[0].lower()
 
@@ -172,6 +224,9 @@ def words_respelled(name: str, language: str) -> list[tuple[str, str]]:
 def index_letters(language: str = "en") -> tuple[str, ...]:
     """The letters of the glossary's A-Z index in the site's language, in order: A to Z,
     with the letters the language adds (`ADDED_LETTERS`) where it files them."""
+    script = _script(language)
+    if script is not None:
+        return script.index_letters + _A_TO_Z
     alphabet = _alphabet(language)
     return _A_TO_Z if alphabet is None else alphabet.index_letters
 
@@ -183,8 +238,11 @@ def sort_key(text: str, language: str = "en") -> str:
     `action-means-purpose model` comes before `action plan`, as `action means` would.
     A letter the site's language adds to A-Z is no accented letter there: Spanish files
     `ñandú` after `niño` (`ADDED_LETTERS`)."""
+    script = _script(language)
     alphabet = _alphabet(language)
-    if alphabet is None:
+    if script is not None:
+        folded = _script_sort_key(text, script)
+    elif alphabet is None:
         folded = folded_latin(text)
     else:
         # Composed and case-folded first, so that `Ñ`, `ñ` and `n` + a combining tilde
@@ -224,6 +282,9 @@ def index_letter(text: str, language: str = "en") -> str:
     """The A-Z section a term is listed under (one the site's language adds, such as
     Spanish `Ñ`, included); anything but a letter goes under `#`."""
     key = sort_key(text, language).lstrip()
+    script = _script(language)
+    if script is not None and key[:1] in script.letters:
+        return script.letters[key[:1]]
     alphabet = _alphabet(language)
     if alphabet is not None and key[1:2] == _AFTER_ALL:
         return alphabet.letters[key[:3]]
@@ -231,7 +292,11 @@ def index_letter(text: str, language: str = "en") -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
-def a_to_z_key(name: str, language: str = "en") -> tuple[bool, str]:
+def a_to_z_key(name: str, language: str = "en") -> tuple[int, str]:
     """Where a term's name goes in the glossary's order: A to Z, then those under `#`
-    (that start with no letter from A to Z), as the letter navigation lists them."""
-    return index_letter(name, language) == "#", sort_key(name, language)
+    (that start with no letter from A to Z), as the letter navigation lists them; in a
+    language filed by another script's letters (`_SCRIPT_ALPHABETS`), those first."""
+    letter = index_letter(name, language)
+    script = _script(language)
+    group = 2 if letter == "#" else 0 if script and letter in script.index_letters else 1
+    return group, sort_key(name, language)

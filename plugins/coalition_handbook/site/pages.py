@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.entities import codepoint2name
@@ -271,7 +272,14 @@ def _letter_anchor(letter: str) -> str:
     if letter == "#":
         return "letter-other"
     lower = letter.lower()
-    return f"letter-{lower if lower.isascii() else codepoint2name[ord(lower)]}"
+    if lower.isascii():
+        return f"letter-{lower}"
+    if ord(lower) in codepoint2name:
+        return f"letter-{codepoint2name[ord(lower)]}"
+    # A letter of another script by its Unicode name, which says the script: Ukrainian Г
+    # is `letter-cyrillic-ghe` (no clash with A-Z's `letter-g`), Arabic ب `letter-arabic-beh`.
+    words = unicodedata.name(lower).lower().replace(" small", "").split()
+    return "letter-" + "-".join(word for word in words if word != "letter")
 
 
 def _letter_heading(letter: str) -> str:
