@@ -474,9 +474,26 @@ def test_a_handout_declares_the_sites_language(tmp_path: Path) -> None:
     context = context_of(config_file)
     content = handouts.handout_content(context, context.handbook.modules["community"])
     assert content.language == "es"
-    assert '<html lang="es">' in handout_render.render_html(content)
+    assert '<html lang="es" dir="ltr">' in handout_render.render_html(content)
     english = dataclasses.replace(content, language="en")
     assert handout_cache.cache_key(english) != handout_cache.cache_key(content)
+
+
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("fa", "rtl"), ("uk", "ltr")])
+def test_a_handout_in_a_right_to_left_language_reads_right_to_left(
+    tmp_path: Path, language: str, direction: str
+) -> None:
+    """Audit (an Arabic site): the handout was laid out left to right, so a sentence's
+    parts around a phone number came in the wrong order and its full stop on the wrong
+    side. The root says the direction, and keeps it as printed; a page's stray
+    `<html dir>` turns no handout around."""
+    config_file = write_handbook(tmp_path)
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["community"])
+    html = handout_render.render_html(dataclasses.replace(content, language=language))
+    assert printable_tree(html).get("dir") == direction
+    stray = html.replace("<main", f'<html dir="{"ltr" if direction == "rtl" else "rtl"}"><main', 1)
+    assert printable_tree(stray).get("dir") == direction
 
 
 def test_a_handouts_english_labels_are_marked_english_in_a_site_of_another_language(

@@ -48,7 +48,7 @@ from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
 from .handout_long_words import break_long_words
 from .handout_problems import Unplaced
-from .languages import english_label
+from .languages import english_label, text_direction
 from .print_only import remove_document_styling
 from .printed_html import as_printed
 from .urls import protocol_src_uri, term_src_uri
@@ -394,6 +394,7 @@ def render_html(content: HandoutContent, site_links: SiteLinks | None = None) ->
             site_name=content.site_name,
             site_url=content.site.url if content.site is not None else "",
             language=content.language,
+            right_to_left=text_direction(content.language) == "rtl",
             package_version=__version__,
             stylesheet=Markup((TEMPLATE_DIR / STYLESHEET_NAME).read_text(encoding="utf-8")),
         )

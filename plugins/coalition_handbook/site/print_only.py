@@ -29,7 +29,7 @@ import xml.etree.ElementTree as etree
 # HTML elements that act on the whole document (an SVG's, in its namespace, do not).
 _DOCUMENT_TAGS = frozenset({"style", "link", "meta", "base"})
 # The attributes the handout's template gives its root and body (`handout.html.j2`).
-_OWN_ATTRIBUTES = {"html": frozenset({"lang"}), "body": frozenset()}
+_OWN_ATTRIBUTES = {"html": frozenset({"lang", "dir"}), "body": frozenset()}
 
 
 def remove_document_styling(root: etree.Element) -> None:
