@@ -1373,3 +1373,23 @@ def test_folding_ascii_text_is_lowercasing_it() -> None:
 )
 def test_joined_numbers(text: str, expected: list[str]) -> None:
     assert joined_numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "marked"),
+    [
+        ("ar", '<span lang="en" dir="ltr">Forms to avoid.</span>'),
+        ("fa", '<span lang="en" dir="ltr">Forms to avoid.</span>'),
+        ("es", '<span lang="en">Forms to avoid.</span>'),
+        ("uk", '<span lang="en">Forms to avoid.</span>'),
+        ("en", "Forms to avoid."),
+    ],
+)
+def test_an_english_label_in_a_right_to_left_site_reads_left_to_right(
+    language: str, marked: str
+) -> None:
+    """Audit (an Arabic site): the glossary's English introduction ended ".use and to
+    avoid": in a right-to-left paragraph its full stop went to the line's other side."""
+    from coalition_handbook.site.languages import english_label
+
+    assert english_label("Forms to avoid.", language) == marked

@@ -63,7 +63,17 @@ def english_label(label: str, site_language: str) -> Markup:
     template wrote it (Markdown or HTML, its values already escaped): as it is in an
     English site; in another, inside `<span lang="en">`, so that a screen reader speaks
     it as English, not with the pronunciation of the page's `lang="es"`. Only the
-    English words are marked, never a value written in the site's language."""
+    English words are marked, never a value written in the site's language. In a site
+    written right to left (Arabic, Persian), also `dir="ltr"`: the label's own full stop
+    or colon then ends it, not the line's other side (".use and to avoid", audit)."""
     if is_english(site_language):
         return Markup(label)
+    if _right_to_left(site_language):
+        return Markup('<span lang="en" dir="ltr">') + Markup(label) + Markup("</span>")
     return Markup('<span lang="en">') + Markup(label) + Markup("</span>")
+
+
+@cache
+def _right_to_left(language: str) -> bool:
+    """`text_direction`, kept: a site's language, asked at every label."""
+    return text_direction(language) == "rtl"
