@@ -3358,3 +3358,35 @@ def test_print_shows_every_column_of_a_wide_table_and_a_long_address_whole(
     words = "".join(text.split())
     for printed in ("Website", "Notes", "lawenforcement", LONG_URL, "Column12"):
         assert printed in words, printed
+
+
+def test_a_phone_number_in_a_right_to_left_page_keeps_its_groups_in_order(browser: object) -> None:
+    """Audit (an Arabic site): after Arabic letters a number's digits are Arabic numbers
+    to the bidi algorithm, which a hyphen does not join: "1-888-373-7888" showed as
+    "7888-373-888-1". handbook.css sets a phone link apart, left to right."""
+    import coalition_handbook
+
+    css = (Path(coalition_handbook.__file__).parent / "assets" / "handbook.css").read_text(
+        encoding="utf-8"
+    )
+    context = browser.new_context()  # type: ignore[attr-defined]
+    opened = context.new_page()
+    opened.set_content(
+        f"<html lang='ar' dir='rtl'><head><style>{css}</style></head><body dir='rtl'>"
+        "<div class='md-typeset'><p>اتصل على <a href='tel:+18883737888'>1-888-373-7888</a>"
+        " الآن</p></div></body></html>"
+    )
+    first, last = opened.evaluate(
+        """() => {
+            const text = document.querySelector("a").firstChild;
+            const left = (offset) => {
+                const range = document.createRange();
+                range.setStart(text, offset);
+                range.setEnd(text, offset + 1);
+                return range.getBoundingClientRect().left;
+            };
+            return [left(0), left(text.length - 1)];
+        }"""
+    )
+    context.close()
+    assert first < last  # "1" on the left, the last "8" on the right
