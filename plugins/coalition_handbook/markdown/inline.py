@@ -68,8 +68,10 @@ _EMAIL_LOCAL_BACKWARDS = re.compile(r"[\w.+-]{1,256}")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
 # Underscores mark emphasis only at the edge of a word: Python-Markdown leaves those
-# inside a word as they are ("victim_id" is one word, not "victim").
-_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+# inside a word as they are ("victim_id" is one word, not "victim"). A run is read from
+# its first underscore only (`(?<!_)`, possessive): tried from each underscore of a run
+# between two letters, `_+(?!\w)` read the run to its end again, quadratic in its length.
+_EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|(?<!_)_++(?!\w)")
 # Emphasis, text-level tags or comments, or a link's destination right before a letter or
 # digit: with one just before it too, they are inside a word (see `_glue_words`):
 # "sex<b></b>slavery" reads "sexslavery". Not a tag that breaks the line or shows
