@@ -18,6 +18,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from handbooks import set_handbook_options
@@ -1180,6 +1181,41 @@ def test_a_long_history_is_compared_in_linear_time() -> None:
     small = calls_made(history_lines, *edited(100))
     large = calls_made(history_lines, *edited(1_000))
     assert large <= small * 10.5
+
+
+@pytest.mark.parametrize("kind", ["one-word", "ten-words"])
+def test_diffs_of_repetitive_texts_take_bounded_work(kind: str) -> None:
+    """Complexity audit: difflib, without autojunk, read each word of a text again for
+    every place the other text holds it, and again on each side of each block it found:
+    16 KB of one word with one changed took 7 s, 2,000 words of ten kinds 11 s, so a
+    pull request's definition, steps or table could hold `handbook diff` for hours."""
+    from work import calls_made
+
+    from coalition_handbook.editor.changes_items import _similarity
+    from coalition_handbook.editor.text_diff import steps_diff
+
+    if kind == "one-word":
+        old = ["a"] * 4_000
+        new = [*old[:2_000], "b", *old[2_001:]]
+    else:  # few kinds of words in another order, as in a table's cells
+        old = [f"w{index % 10}" for index in range(4_000)]
+        new = [f"w{index * 7 % 10}" for index in range(4_000)]
+    old_text, new_text = " ".join(old), " ".join(new)
+    budget = 4_000_000  # each of difflib's readings calls a dict's get: hundreds of millions before
+    for diff, *texts in [
+        (word_diff, old_text, new_text),
+        (text_diff, old_text, new_text),
+        (steps_diff, [f"1. {word}" for word in old], [f"1. {word}" for word in new]),
+        (line_diff, [f"| {word} |" for word in old], [f"| {word} |" for word in new]),
+    ]:
+        calls_made(diff, *texts, budget=budget)
+    # A module's body, as a page that was renamed is compared (characters, not words).
+    old_body, new_body = SimpleNamespace(body=old_text), SimpleNamespace(body=new_text)
+    calls_made(_similarity, old_body, new_body, budget=budget)
+    # What changed is shown still: between the words the two texts start and end with.
+    if kind == "one-word":
+        assert "~~a~~ **b**" in word_diff(old_text, new_text)
+        assert "+| b |" in line_diff([f"| {w} |" for w in old], [f"| {w} |" for w in new])
 
 
 def test_history_entries_swapped_are_shown_reordered(

@@ -10,11 +10,11 @@ definition, summary or body); its other fields are then compared as for any chan
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Set
 
 from ..forms import form_key
 from ..model.types import Protocol, Term
+from .bounded_matcher import BoundedSequenceMatcher
 from .changes_fields import compare_item
 from .changes_model import Item, ItemChange, ItemKind, Renames
 from .changes_versions import added_version_problem
@@ -32,7 +32,7 @@ _SAME_TEXT = 0.6
 
 
 def _similarity(old: Item, new: Item) -> float:
-    return difflib.SequenceMatcher(None, _main_text(old), _main_text(new), autojunk=False).ratio()
+    return BoundedSequenceMatcher(_main_text(old), _main_text(new)).ratio()
 
 
 def _main_text(item: Item) -> str:

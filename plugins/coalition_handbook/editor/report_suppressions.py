@@ -13,7 +13,6 @@ is information, and fails no diff.
 from __future__ import annotations
 
 import bisect
-import difflib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from types import MappingProxyType
 from ..model.types import Handbook, Page, Protocol, RejectedRecord, Term, TextFile
 from ..rules.base import RULES
 from ..suppression import ACTIONS, Directive, Suppressions, handbook_suppressions
+from .bounded_matcher import BoundedSequenceMatcher
 from .changes_layout import file_lines
 from .check_settings import SettingsChange, settings_lines
 from .report_markdown import inline_code
@@ -197,7 +197,7 @@ def _line_blocks(old_lines: Sequence[str], new_lines: Sequence[str]) -> list[Opc
     tail = next((i for i in range(most) if old_lines[-1 - i] != new_lines[-1 - i]), most)
     old_middle = old_lines[head : len(old_lines) - tail]
     new_middle = new_lines[head : len(new_lines) - tail]
-    matcher = difflib.SequenceMatcher(a=old_middle, b=new_middle, autojunk=False)
+    matcher = BoundedSequenceMatcher(old_middle, new_middle)
     blocks: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
     blocks += [
         (tag, head + old_start, head + old_end, head + new_start, head + new_end)
@@ -287,7 +287,7 @@ def _most_alike(
 
 
 def _alike(old_context: str, new_context: str) -> float:
-    return difflib.SequenceMatcher(a=old_context, b=new_context, autojunk=False).ratio()
+    return BoundedSequenceMatcher(old_context, new_context).ratio()
 
 
 def _switching_off(suppressions: Suppressions | None) -> list[Directive]:

@@ -4,12 +4,12 @@ short prose; a unified line diff of long Markdown; a diff of a protocol's number
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
+from .bounded_matcher import BoundedSequenceMatcher
 from .changes_layout import paragraph_blocks
 from .report_markdown import escape
 
@@ -20,7 +20,7 @@ def text_diff(old: str, new: str) -> list[str]:
     blocks in bold, removed ones struck through, and `…` where unchanged blocks are left
     out."""
     old_blocks, new_blocks = _blocks(old), _blocks(new)
-    opcodes = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False).get_opcodes()
+    opcodes = BoundedSequenceMatcher(old_blocks, new_blocks).get_opcodes()
     shown: list[str] = []
     for operation, a_start, a_end, b_start, b_end in opcodes:
         if operation == "equal":
@@ -43,7 +43,7 @@ def word_diff(old: str, new: str) -> str:
     """`new` with the words removed since `old` as ~~struck~~ and the added ones **bold**."""
     old_words, new_words = old.split(), new.split()
     runs: list[Run] = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    matcher = BoundedSequenceMatcher(old_words, new_words)
     for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if operation == "equal":
             runs.append(("equal", new_words[b_start:b_end]))
@@ -98,7 +98,7 @@ class _ChangedBlocks:
                 *(_shown_runs([("equal", block.split())]) for block in self.added),
                 BREAKS_MOVED,
             ]
-        matcher = difflib.SequenceMatcher(a=self.old_words, b=self.new_words, autojunk=False)
+        matcher = BoundedSequenceMatcher(self.old_words, self.new_words)
         for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
             if operation == "delete":
                 self._place_deleted(a_start, a_end, b_start)
@@ -186,11 +186,36 @@ def line_diff(
 ) -> list[str]:
     """A unified diff of two texts' lines, without the file header; its hunks numbered
     from `starts`, the lines the old and new texts start at in their files."""
-    diff = difflib.unified_diff(list(old), list(new), lineterm="", n=1)
-    lines = [line for line in diff if not line.startswith(("---", "+++"))]
+    lines = _unified_hunks(old, new)
     if starts == (1, 1):
         return lines
     return [_HUNK.sub(lambda hunk: _moved_hunk(hunk, starts), line, count=1) for line in lines]
+
+
+def _unified_hunks(old: Sequence[str], new: Sequence[str]) -> list[str]:
+    """`difflib.unified_diff(old, new, lineterm="", n=1)` without its file header, with
+    the work of its matching bounded (`BoundedSequenceMatcher`, autojunk on as there)."""
+    lines: list[str] = []
+    for group in BoundedSequenceMatcher(old, new, autojunk=True).get_grouped_opcodes(1):
+        first, last = group[0], group[-1]
+        old_range, new_range = _range(first[1], last[2]), _range(first[3], last[4])
+        lines.append(f"@@ -{old_range} +{new_range} @@")
+        for tag, old_start, old_end, new_start, new_end in group:
+            if tag == "equal":
+                lines += [f" {line}" for line in old[old_start:old_end]]
+                continue
+            lines += [f"-{line}" for line in old[old_start:old_end]]
+            lines += [f"+{line}" for line in new[new_start:new_end]]
+    return lines
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's range as `unified_diff` writes it: its first line, and its length unless
+    1; an empty range starts at the line before it."""
+    length = stop - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start + 1 if length else start},{length}"
 
 
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
@@ -207,7 +232,7 @@ def steps_diff(old: Sequence[str], new: Sequence[str]) -> list[str]:
     of a file is theirs to number: each stretch that changed is headed by the title of the
     step it starts in, where it does not start at one."""
     old_keys, new_keys = ([_STEP_NUMBER.sub("", line) for line in lines] for lines in (old, new))
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    matcher = BoundedSequenceMatcher(old_keys, new_keys)
     lines: list[str] = []
     for group in matcher.get_grouped_opcodes(1):
         first = group[0][3]  # the stretch's first line, on the new side
