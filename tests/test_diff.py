@@ -5164,15 +5164,15 @@ def test_only_the_lines_between_a_files_alike_beginning_and_end_are_matched(
     comments are: the lines a change left alone at a file's start and end are not given
     to it, and keep their place."""
     compared: list[tuple[int, int]] = []
-    matcher = difflib.SequenceMatcher
+    matcher = report_suppressions.BoundedSequenceMatcher
 
     def comparing(
-        a: Sequence[str], b: Sequence[str], autojunk: bool
+        a: Sequence[str], b: Sequence[str], autojunk: bool = False
     ) -> difflib.SequenceMatcher[str]:
         compared.append((len(a), len(b)))
-        return matcher(a=a, b=b, autojunk=autojunk)
+        return matcher(a, b, autojunk=autojunk)
 
-    monkeypatch.setattr(report_suppressions.difflib, "SequenceMatcher", comparing)
+    monkeypatch.setattr(report_suppressions, "BoundedSequenceMatcher", comparing)
     old = ["# Res", "", *(["<!-- handbook-disable -->", "Call.", "<!-- handbook-enable -->"] * 300)]
     new = [*old[:450], "Call the desk.", "<!-- handbook-enable term -->", *old[451:]]
     lines_now = report_suppressions._line_mapping(old, new)
