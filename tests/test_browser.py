@@ -831,6 +831,41 @@ def test_a_query_that_finds_nothing_says_what_to_try_and_where_to_look(page: obj
     expect(page.locator("[data-hb-no-results]")).to_have_count(0)
 
 
+def test_the_no_results_hint_links_only_to_the_site_s_own_pages(
+    browser: object, tmp_path: Path
+) -> None:
+    """Found in a security audit: the hint took the first navigation link whose path ends
+    in /glossary/ or /protocols/, another host's ("https://elsewhere.example/glossary/")
+    or a data: address, which a pull request's mkdocs.yml can list before the site's own:
+    "the glossary A to Z" led off the site. It takes only this site's pages."""
+    pages = {
+        "index.md": "# Home\n\nA page.\n",
+        "glossary/index.md": "# Glossary\n\nThe terms.\n",
+        "protocols/index.md": "# Protocols\n\nThe protocols.\n",
+    }
+    nav = (
+        "nav:\n  - Home: index.md\n"
+        "  - Elsewhere: https://elsewhere.example/glossary/\n"
+        "  - Data: 'data:text/plain,x//protocols/'\n"
+        "  - Glossary: glossary/index.md\n  - Protocols: protocols/index.md\n"
+    )
+    config = write_site(tmp_path, pages=pages, theme="material", search=True, extra_config=nav,
+                        options="handouts: false\n")  # fmt: skip
+    with (
+        serve(build_site(config)) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
+        page.goto("")
+        _typed_in_search(page, "pimp")
+        hint = page.locator("[data-hb-no-results]")
+        expect(hint.get_by_role("link", name="the glossary A to Z")).to_have_attribute(
+            "href", f"{url}glossary/"
+        )
+        expect(hint.get_by_role("link", name="the protocols")).to_have_attribute(
+            "href", f"{url}protocols/"
+        )
+
+
 # A deprecated term's forms, as an agency still writes them: its own page, which says to
 # use its replacement, comes first, and the replacement's page next. "DMST" listed the
 # deprecated term's page alone, "modern slavery" human trafficking nowhere in the first

@@ -1664,11 +1664,19 @@ document.querySelectorAll(SEARCH_RESULTS).forEach(function (results) {
    glossary's A-Z and the protocols, as this page's navigation links to them. */
 var NO_RESULTS_HINT = "data-hb-no-results";
 
+// Only a page of this site: mkdocs.yml's navigation may list another host's address or a
+// data: one whose path ends so too, and the hint led off the site (security audit). The
+// offline build's file: pages have no host, as its links.
 function navigationLink(folder) {
   var links = document.querySelectorAll("a.md-nav__link[href]");
   return Array.prototype.find.call(links, function (link) {
-    var path = new URL(link.href, location.href).pathname;
-    return path.endsWith("/" + folder + "/") || path.endsWith("/" + folder + "/index.html");
+    var address = new URL(link.href, location.href);
+    var path = address.pathname;
+    return (
+      address.protocol === location.protocol &&
+      address.host === location.host &&
+      (path.endsWith("/" + folder + "/") || path.endsWith("/" + folder + "/index.html"))
+    );
   });
 }
 
