@@ -1,0 +1,68 @@
+"""The names the user guides quote (README.md, ADOPTING.md, CONTRIBUTING.md and the
+handbook's own pages) against the code: a command's option or a rule id that a guide
+names and the tool does not know sends a coordinator, who follows the guide as written,
+to an error ("unrecognized arguments") or to a `rules:` entry the check refuses."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from coalition_handbook.cli import build_parser
+from coalition_handbook.rules import RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDES = [ROOT / "README.md", ROOT / "ADOPTING.md", ROOT / "CONTRIBUTING.md"]
+
+# A `handbook` command as a guide writes it, in code or in a fenced block, up to the end
+# of the code span or line: `handbook check -f mkdocs.es.yml --format github --strict`.
+COMMAND = re.compile(r"\bhandbook (check|diff|new|handouts)\b([^`\n#]*)")
+OPTION = re.compile(r"(?<![\w-])(--?[a-zA-Z][\w-]*)")
+
+# Names of the rules' form (`prefix.name`) that the guides quote and are no rule: the
+# plugin's settings, and the made-up rules CONTRIBUTING.md's examples name (one to add,
+# one misspelt to show the check's answer), and a file name.
+NOT_RULES = {"privacy.allow", "privacy.countries", "page.todo", "term.avoidd", "page.html"}
+RULE_PREFIXES = "|".join(sorted({rule.split(".")[0] for rule in RULES}))
+QUOTED_RULE = re.compile(rf"`({RULE_PREFIXES})\.([a-z][a-z-]*[a-z])`")
+
+
+def guides() -> list[Path]:
+    return GUIDES + sorted((ROOT / "content").rglob("*.md"))
+
+
+def subcommand_options() -> dict[str, set[str]]:
+    """Each subcommand's option strings (`-f`, `--config-file`, `--strict`...)."""
+    commands = next(
+        action
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    return {
+        name: {option for action in parser._actions for option in action.option_strings}
+        for name, parser in commands.choices.items()
+    }
+
+
+def test_every_option_a_guide_gives_a_handbook_command_exists() -> None:
+    options = subcommand_options()
+    unknown = []
+    for guide in guides():
+        for number, line in enumerate(guide.read_text(encoding="utf-8").splitlines(), 1):
+            for command in COMMAND.finditer(line):
+                for option in OPTION.findall(command[2]):
+                    if option not in options[command[1]]:
+                        unknown.append(f"{guide.name}:{number}: handbook {command[1]} {option}")
+    assert unknown == []
+
+
+def test_every_rule_id_a_guide_quotes_is_a_rule() -> None:
+    unknown = []
+    for guide in guides():
+        for number, line in enumerate(guide.read_text(encoding="utf-8").splitlines(), 1):
+            for quoted in QUOTED_RULE.finditer(line):
+                rule = f"{quoted[1]}.{quoted[2]}"
+                if rule not in RULES and rule not in NOT_RULES:
+                    unknown.append(f"{guide.name}:{number}: {rule}")
+    assert unknown == []
