@@ -483,3 +483,16 @@ def test_the_guide_says_search_finds_only_the_plural_made_of_a_form_s_last_word(
     words = {word for form in found_by for word in form.split()}
     assert "tratas" in words
     assert not any(word.startswith(("víctimas", "victimas")) for word in words)
+
+
+def test_the_guide_quotes_the_hint_of_a_search_that_finds_nothing_as_the_script_writes_it() -> None:
+    """The guide said the hint's links were named as the page's navigation names them:
+    the script names them itself, in English (audit)."""
+    script = (ROOT / "plugins/coalition_handbook/assets/handbook.js").read_text(encoding="utf-8")
+    opening = re.search(r'hint\.append\(\s*"([^"]+)"\s*\);', script)
+    places = re.findall(r'\[navigationLink\("\w+"\), "([^"]+)"\]', script)
+    joins = re.search(r'hint\.append\(at === 0 \? "([^"]+)" : "([^"]+)"\);', script)
+    assert opening and joins and len(places) == 2
+    hint = f"{opening[1]}{joins[1]}{places[0]}{joins[2]}{places[1]}."
+    search = " ".join(section("What the site contains").split())
+    assert f'what to try: "{hint}", in English whatever the site\'s language' in search
