@@ -66,3 +66,29 @@ def test_every_rule_id_a_guide_quotes_is_a_rule() -> None:
                 if rule not in RULES and rule not in NOT_RULES:
                     unknown.append(f"{guide.name}:{number}: {rule}")
     assert unknown == []
+
+
+# A shell block of a guide: ```sh ... ```, indented as a list item's.
+SHELL_BLOCK = re.compile(r"^( *)```(?:sh|bash|console|shell)\n(?P<text>.*?)^\1```", re.M | re.S)
+
+
+def typed_commands(block: str) -> list[str]:
+    """The commands a reader types from a shell block: its `$ ` lines where it shows a
+    prompt (the others are output), else every line."""
+    lines = [line.strip() for line in block.splitlines()]
+    prompted = [line.removeprefix("$ ") for line in lines if line.startswith("$ ")]
+    return prompted if prompted else lines
+
+
+def test_every_command_a_guide_has_typed_runs_the_installed_tools() -> None:
+    """The editors' page had `handbook check --strict` to type: the tools are installed in
+    `.venv` (`make install`), and a coordinator typing it as written got "command not
+    found" (audit). Typed commands name `.venv/bin/handbook` and `.venv/bin/mkdocs`."""
+    bare = [
+        f"{guide.name}: {command}"
+        for guide in guides()
+        for block in SHELL_BLOCK.finditer(guide.read_text(encoding="utf-8"))
+        for command in typed_commands(block["text"])
+        if re.match(r"(handbook|mkdocs) ", command)
+    ]
+    assert bare == []
