@@ -496,3 +496,16 @@ def test_the_guide_quotes_the_hint_of_a_search_that_finds_nothing_as_the_script_
     hint = f"{opening[1]}{joins[1]}{places[0]}{joins[2]}{places[1]}."
     search = " ".join(section("What the site contains").split())
     assert f'what to try: "{hint}", in English whatever the site\'s language' in search
+
+
+def test_the_guide_says_how_to_build_the_offline_copy_as_make_offline_does() -> None:
+    """The guide sent readers to `make offline`, a target of this repository's Makefile
+    that an adopting coalition's repository does not have (audit): it gives the setting
+    and the command, as this repository's mkdocs.yml and Makefile have them."""
+    said = subsection("An offline copy")
+    (block,) = [match["text"] for match in FENCED_BLOCK.finditer(said)]
+    offline_entry = "  - offline:\n      enabled: !ENV [HANDBOOK_OFFLINE, false]\n"
+    assert offline_entry in block
+    assert offline_entry in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (recipe,) = re.findall(r"^offline:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert f"`{recipe.replace('$(BIN)', '.venv/bin')}`" in said
