@@ -529,3 +529,21 @@ def test_the_guide_counts_the_files_of_the_reproducible_builds_as_they_are(
     site = shipped_site.require()
     built = (files(site), files(offline_site.require()), len(list(site.glob("handouts/*.pdf"))))
     assert tuple(int(number) for number in found.groups()) == built
+
+
+def test_the_guide_installs_again_from_the_checkout_without_an_earlier_builds_files() -> None:
+    """`pip install ~/src/coalition-handbook` builds in the checkout's `build/` folder
+    too: after a `git pull`, installing again as the guide said carried a removed rule
+    module into `.venv` (audit). Every block that installs from a checkout it did not
+    just clone deletes `build/` first."""
+    blocks = [m["text"] for m in FENCED_BLOCK.finditer(section("Install the package"))]
+    checked = 0
+    for block in blocks:
+        lines = block.splitlines()
+        for number, line in enumerate(lines):
+            words = line.split()
+            if " -m pip " not in line or "git clone" in block or not words[-1].startswith("~"):
+                continue
+            checked += 1
+            assert f"rm -rf {words[-1]}/build" in lines[:number], block
+    assert checked >= 2  # the wheel, and installing again
