@@ -1887,6 +1887,80 @@ def test_a_tap_on_text_hides_a_tapped_term_s_tooltip_where_focus_stays_on_the_te
     tablet.wait_for_url(f"**/glossary/{term_id}/")  # type: ignore[attr-defined]
 
 
+# A tap as iOS Safari 18 made it before WebKit's fix (bug 282988): the touch's press and
+# lift on the term, then its click where the finger was, a PointerEvent said to be a
+# mouse's. Returns whether the click went ahead (not prevented).
+TAP_WITH_A_MOUSE_S_CLICK = """term => {
+    const box = term.getBoundingClientRect();
+    const options = {
+        clientX: box.x + box.width / 2, clientY: box.y + box.height / 2,
+        isPrimary: true, bubbles: true, cancelable: true, composed: true,
+    };
+    for (const type of ["pointerdown", "pointerup"]) {
+        term.dispatchEvent(new PointerEvent(type, {...options, pointerType: "touch"}));
+    }
+    return term.dispatchEvent(new PointerEvent("click", {...options, pointerType: "mouse"}));
+}"""
+
+
+def test_a_first_tap_shows_the_tooltip_where_the_browser_calls_its_click_a_mouse_s(
+    tablet: object,
+) -> None:
+    """iOS Safari 18, before WebKit fixed it (bug 282988), made a tap's click a
+    PointerEvent of pointerType "mouse": taken for a mouse's click, the first tap on a
+    term opened its page on an iPad, and its definition was never seen (review rv38). A
+    click said to be a mouse's with no mouse press before it, where the touch pressed,
+    is the tap's: the first shows the tooltip, the second opens the page."""
+    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    assert link.evaluate(TAP_WITH_A_MOUSE_S_CLICK) is False  # held back: no page opened
+    expect(shown).to_have_count(1)
+    expect(link).to_be_focused()
+    term_id = link.get_attribute("data-term")
+    link.evaluate(TAP_WITH_A_MOUSE_S_CLICK)
+    tablet.wait_for_url(f"**/glossary/{term_id}/")  # type: ignore[attr-defined]
+
+
+def test_a_tap_on_a_term_s_open_tooltip_hides_it_and_opens_nothing_it_covered(
+    tablet: object,
+) -> None:
+    """A tap on a term's open tooltip hid it, and its click reached what the tooltip
+    covered: another term's page opened, one the reader never saw they tapped (audit,
+    finding 3; review rv38). A touch's only way to be rid of the tooltip is a tap, the
+    one on the tooltip too: it hides the tooltip and opens nothing. (A mouse's click
+    there reaches what it covers, as before: the mouse can leave the tooltip.)"""
+    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    link = tablet.locator("article a.hb-term").nth(1)  # type: ignore[attr-defined]
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link.tap()
+    expect(shown).to_have_count(1)
+    tablet.wait_for_timeout(600)  # type: ignore[attr-defined]  # the theme slides it into place
+    box = shown.locator(".md-tooltip2__inner").bounding_box()
+    assert box
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    covered = tablet.evaluate(  # type: ignore[attr-defined]
+        """([x, y]) => {
+            const tooltip = document.querySelector(".md-tooltip2--active");
+            tooltip.style.visibility = "hidden";
+            const under = document.elementFromPoint(x, y);
+            tooltip.style.visibility = "";
+            return under && under.closest("a[href]") ? under.closest("a[href]").href : null;
+        }""",
+        [x, y],
+    )
+    assert covered, "the tooltip covers no link here: the test shows nothing"
+    tablet.evaluate("addEventListener('click', event => { window.hbClick = event; }, true)")  # type: ignore[attr-defined]
+    tablet.touchscreen.tap(x, y)  # type: ignore[attr-defined]
+    expect(shown).to_have_count(0)
+    assert tablet.evaluate("window.hbClick.defaultPrevented")  # type: ignore[attr-defined]
+    assert tablet.url.endswith("/modules/hotel-staff/"), (tablet.url, covered)  # type: ignore[attr-defined]
+    link.tap()
+    expect(shown).to_have_count(1)
+
+
 @pytest.mark.parametrize("path", ["index.html", "glossary/survivor/"])
 def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> None:
     """Screen readers list landmarks by name: Material labels each section's menu by its

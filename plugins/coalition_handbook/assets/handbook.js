@@ -563,9 +563,12 @@ function showFocusedTooltip(tooltip) {
 /* A term's tooltip takes the pointer, to stay open while read, and so covered the lines
    below its term: a click on a link there landed on the tooltip and did nothing. A press
    on a tooltip hides it, as Escape does, and a plain left click there reaches what it
-   covered (a touch's own click does already; another button or a modifier key is the
-   reader's to use on what they see next). */
+   covered (another button or a modifier key is the reader's to use on what they see
+   next). A tap there only hides it: its click reached what the tooltip covered, and
+   another term's page opened, never seen to be tapped (audit, review rv38); a finger,
+   unlike a mouse, has no other way to be rid of the tooltip than a tap. */
 var pressedTooltip = null;
+var tappedTooltip = false; // a touch pressed an open tooltip: its click opens nothing
 document.addEventListener(
   "pointerdown",
   function (event) {
@@ -575,8 +578,38 @@ document.addEventListener(
       event.button === 0 &&
       !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
     pressedTooltip = tooltip && plainClick ? { x: event.clientX, y: event.clientY } : null;
+    tappedTooltip = Boolean(tooltip) && isTouch(event);
     if (tooltip) {
       tooltip.classList.add("hb-tooltip--dismissed");
+    }
+  },
+  true
+);
+// The mouse's events a tap makes come where the tooltip was, hidden now: the term it
+// covered took them for a hover, and its press for a focus, and the theme opened that
+// term's tooltip instead.
+["mouseover", "mouseenter", "mousedown", "mouseup"].forEach(function (type) {
+  document.addEventListener(
+    type,
+    function (event) {
+      if (tappedTooltip) {
+        event.stopPropagation();
+        if (type === "mousedown") {
+          event.preventDefault(); // no focus moved
+        }
+      }
+    },
+    true
+  );
+});
+document.addEventListener(
+  "click",
+  function (event) {
+    var tapped = tappedTooltip;
+    tappedTooltip = false;
+    if (tapped && isClickOfTouch(event)) {
+      event.preventDefault();
+      event.stopPropagation(); // Material's instant navigation follows the body's clicks
     }
   },
   true
@@ -627,7 +660,7 @@ document.addEventListener(
   "pointerdown",
   function (event) {
     var term = event.target.closest && event.target.closest("a.hb-term");
-    var touch = event.pointerType === "touch" || event.pointerType === "pen";
+    var touch = isTouch(event);
     // Only where the theme gives the term a tooltip to show: with another theme (MkDocs'
     // own), or outside Material's content, no tap ever opened the page (review rv34b).
     var shown = term && materialTooltips() && term.closest("[data-md-component=content]");
@@ -641,6 +674,8 @@ document.addEventListener(
   "pointercancel",
   function () {
     pressedTerm = null;
+    touchPress = null;
+    tappedTooltip = false;
   },
   true
 );
@@ -656,7 +691,7 @@ document.addEventListener(
   "pointerdown",
   function (event) {
     var focused = document.activeElement;
-    var touch = event.pointerType === "touch" || event.pointerType === "pen";
+    var touch = isTouch(event);
     var term = touch && focused && focused.matches && focused.matches("a.hb-term") && focused;
     var tooltip = term && tooltipOpenFor(term) && tooltipOf(term);
     var away = tooltip && !term.contains(event.target) && !tooltip.contains(event.target);
@@ -689,10 +724,35 @@ document.addEventListener(
    a touch with no click of its own (a long press, a press the browser dropped, the
    touches a screen reader sends before its click) left its mark, and that activation
    showed the tooltip, a second one opened the page (audit). Where a click carries no
-   pointerType (a plain MouseEvent), the press's mark decides, as it did. */
+   pointerType (a plain MouseEvent), the press's mark decides, as it did.
+   iOS Safari 18, until WebKit fixed it (bug 282988), said a tap's click was a mouse's
+   ("mouse"): the first tap on an iPad opened the page (review rv38). A mouse's own
+   click comes after a mouse's press, which forgets the touch's (`touchPress`): a click
+   said to be a mouse's, with no press since the touch's and where it pressed, is the
+   tap's. */
+var TAP_SLOP = 24; // CSS px (x and y added) between a tap's press and its click
+var touchPress = null; // where the last press was, a touch's or a pen's, until a key
+
+function isTouch(event) {
+  return event.pointerType === "touch" || event.pointerType === "pen";
+}
+
+document.addEventListener(
+  "pointerdown",
+  function (event) {
+    touchPress = isTouch(event) ? { x: event.clientX, y: event.clientY } : null;
+  },
+  true
+);
+
 function isClickOfTouch(event) {
   var type = event.pointerType;
-  return typeof type !== "string" || type === "touch" || type === "pen";
+  if (typeof type !== "string" || type === "touch" || type === "pen") {
+    return true;
+  }
+  var press = touchPress;
+  var moved = press ? Math.abs(event.clientX - press.x) + Math.abs(event.clientY - press.y) : 0;
+  return type === "mouse" && !!press && moved <= TAP_SLOP;
 }
 
 // A key pressed comes after any tap: its click (Enter) opens the page.
@@ -700,6 +760,8 @@ document.addEventListener(
   "keydown",
   function () {
     pressedTerm = null;
+    touchPress = null;
+    tappedTooltip = false;
   },
   true
 );
