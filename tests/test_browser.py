@@ -1961,6 +1961,26 @@ def test_a_tap_on_a_term_s_open_tooltip_hides_it_and_opens_nothing_it_covered(
     expect(shown).to_have_count(1)
 
 
+def test_a_mouse_s_hover_shows_a_tooltip_after_a_touch_on_one_that_made_no_click(
+    tablet: object,
+) -> None:
+    """A touch on a term's open tooltip holds back the mouse's events its tap makes, until
+    its click; iOS Safari makes none at a tap on text, and a trackpad's hover then opened
+    no tooltip until the next press (review rv38). A mouse moved is no part of the tap."""
+    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link.tap()
+    expect(shown).to_have_count(1)
+    shown.locator(".md-tooltip2__inner").evaluate(TOUCH_WITHOUT_ITS_CLICK)
+    expect(shown).to_have_count(0)
+    other = tablet.locator("article a.hb-term").nth(2)  # type: ignore[attr-defined]
+    other.hover()
+    expect(shown).to_have_count(1)
+    assert other.get_attribute("aria-describedby") == shown.get_attribute("id")
+
+
 @pytest.mark.parametrize("path", ["index.html", "glossary/survivor/"])
 def test_every_navigation_landmark_has_its_own_name(page: object, path: str) -> None:
     """Screen readers list landmarks by name: Material labels each section's menu by its

@@ -602,6 +602,19 @@ document.addEventListener(
     true
   );
 });
+// A tap with no click (iOS Safari makes none on text) holds its events back until the
+// next press: a mouse or a trackpad moved since is no part of it, and its hover shows.
+["pointerover", "pointermove"].forEach(function (type) {
+  document.addEventListener(
+    type,
+    function (event) {
+      if (event.pointerType === "mouse") {
+        tappedTooltip = false;
+      }
+    },
+    true
+  );
+});
 document.addEventListener(
   "click",
   function (event) {
