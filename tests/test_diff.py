@@ -1960,12 +1960,14 @@ def test_an_invisible_character_in_a_form_is_named_and_a_scripts_joiner_is_not(
     before = term(extra="aliases: [care worker]\ntranslations: {fa: x}\n")
     write(repository, "glossary/survivor.yml", before)
     commit(repository)
-    after = term(extra=f"aliases: [care\u200b worker, x\u200dy]\ntranslations: {{fa: {persian}}}\n")
+    aliases = "[care\u200b worker, x\u200dy, a\u200c\u200db]"
+    after = term(extra=f"aliases: {aliases}\ntranslations: {{fa: {persian}}}\n")
     write(repository, "glossary/survivor.yml", after)
     code, out, _ = diff(repository, capsys)
     assert code == 1, out
     assert "`care⟨U+200B⟩ worker`" in out
     assert "`x⟨U+200D⟩y`" in out  # a joiner between Latin letters: named (second review)
+    assert "`a⟨U+200C⟩⟨U+200D⟩b`" in out  # two of them together too (review rv39)
     assert f"fa: `x` → `{persian}`" in out
 
 

@@ -29,6 +29,10 @@ TERM_FILE = "glossary/peonage.yml"
         ("aliases:\n  - \u202edebt peon\u202c\n", "peonage", 5, 5, "U+202E"),
         ("avoid:\n  - text: debt\u200e slave\n    reason: R.\n", "peonage", 5, 15, "U+200E"),
         ("avoid:\n  - debt\u200dslave\n", "peonage", 5, 9, "U+200D (ZERO WIDTH JOINER)"),
+        # Two of them pasted together: each stood beside a character past ASCII, the
+        # other (review rv39).
+        ("avoid:\n  - debt\u200c\u200dslave\n", "peonage", 5, 9, "U+200C"),
+        ("aliases:\n  - debt\u200e\u200e peon\n", "peonage", 5, 9, "U+200E"),
     ],
 )
 def test_an_invisible_character_in_a_form_is_refused_where_it_is(

@@ -157,4 +157,4 @@ def _named_invisibles(text: str) -> str:
 
 
 def _named_code_point(found: re.Match[str]) -> str:
-    return f"⟨U+{ord(found.group()):04X}⟩"
+    return "".join(f"⟨U+{ord(character):04X}⟩" for character in found.group())

@@ -365,7 +365,7 @@ def _refused_invisible(error: ValidationError) -> str | None:
     found = STRAY_INVISIBLE.search(instance)
     if found is None or _fails_pattern(error.schema, STRAY_INVISIBLE.sub("", instance)):
         return None
-    return found.group()
+    return found.group()[0]  # the first of a run of joiners
 
 
 def _invisible_message(label: str, character: str) -> str:
