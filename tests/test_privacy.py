@@ -826,6 +826,18 @@ def test_a_book_cited_by_isbn_over_a_line_break_is_no_phone_number(tmp_path: Pat
     assert found == [(12, "0612345610")]
 
 
+def test_a_number_a_paragraph_after_an_isbn_label_is_still_read(tmp_path: Path) -> None:
+    """Review rv39: the label was looked for across any number of line breaks, so a
+    phone number opening the paragraph after one that ends in "ISBN" went unreported
+    when its digits made an ISBN-10's check digit fit (one number in eleven)."""
+    page = (
+        "# Books\n\nWe list each book by its ISBN\n\n0306406152 is the shelter's line.\n\n"
+        "> Quote the ISBN\n>\n> 0306406152 at night.\n"
+    )
+    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, [])]
+    assert found == [(5, "0306406152"), (9, "0306406152")]
+
+
 def test_term_and_protocol_files_are_checked_too(tmp_path: Path) -> None:
     """Every published file: pages, term files and protocol files, comments included; a
     public number on the allow list matches however its digits are grouped."""

@@ -81,8 +81,11 @@ def candidates(ascii_only: bool) -> re.Pattern[str]:
 
 # An ISBN's label right before a number: "ISBN 0306406152", "ISBN-10: 0306406152",
 # "**ISBN:** 0306406152"; a paragraph's line break between them too, which `soft_breaks`
-# reads as a line feed (differential fuzzing: "ISBN\n0306406152" was a phone number).
-_ISBN_BEFORE = re.compile(r"(?<![^\W_])(?i:isbn)(?:[- ]?10)?[*_]*:?[*_]*[ \u00a0\n]*\Z")
+# reads as a line feed (differential fuzzing: "ISBN\n0306406152" was a phone number);
+# one, not the blank line that ends the paragraph (review rv39).
+_ISBN_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:isbn)(?:[- ]?10)?[*_]*:?[*_]*[ \u00a0]*(?:\n[ \u00a0]*)?\Z"
+)
 # A number sign right before a number ("order #0612345678"), or a key, as a link's query
 # or a setting writes it ("order_id=0612345678").
 _MARK_BEFORE = re.compile(r"(?:\#|(?<![\w.-])(?P<key>[\w.-]+)=)\Z")
