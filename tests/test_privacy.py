@@ -1168,3 +1168,23 @@ def test_a_text_is_lowered_once_for_what_its_link_scans_look_for_first() -> None
     found = list(reported_personal_data("a.md", text, text, SourceMap(), AllowList.of([], ())))
     assert [text[data.start : data.end] for data in found] == ["jane%40gmail.com"]
     assert CountsLowering.lowered == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("She lives by 123 Main Street's corner shop.\n", (1, 14, "123 Main Street")),
+        ("She lives by 123 Main Street\u2019s corner shop.\n", (1, 14, "123 Main Street")),
+        ("She lives by 123 Main Street\u02bcs corner shop.\n", (1, 14, "123 Main Street")),
+        # Inside a mailbox it stays part of the address, as it was.
+        ("Write to o\u02bcbrien@gmail.com today.\n", (1, 10, "o\u02bcbrien@gmail.com")),
+    ],
+)
+def test_an_address_before_a_possessive_is_reported_whatever_its_apostrophe(
+    tmp_path: Path, page: str, expected: tuple[int, int, str]
+) -> None:
+    """Review rv39: the modifier letter apostrophe some phone keyboards type (U+02BC, a
+    letter to Unicode) made "Street\u02bcs" one word, and the address went unreported; it
+    reads as an apostrophe, as matching reads it."""
+    found = [(f.line, f.column, f.found) for f in privacy_findings(tmp_path, page, [])]
+    assert found == [expected]
