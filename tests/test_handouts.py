@@ -3534,3 +3534,75 @@ def test_handbook_handouts_names_a_module_holding_a_line_break_on_one_line(
     assert code == 1, lines
     assert any(f"m\\n{command}.md: handout not made" in line for line in lines), lines
     assert not [line for line in lines if line.lstrip().startswith("::")], lines
+
+
+# Phone numbers after Arabic words, as members write them (each another number, so one
+# line's cannot stand for another's); in the order dialled.
+_ARABIC_CALLS = {
+    "اتصل على 1 888 373 7888 أو.": "18883737888",
+    "اتصل على +1 800 555 0199 أو.": "+18005550199",
+    "اتصل على (202) 555-0173 أو.": "(202)5550173",
+    "اتصل على 1-800-555-0142 أو.": "18005550142",
+}
+# A phone link's number, printed after its text in brackets (`data-print`).
+_ARABIC_LINK = "اتصل على [خط المساعدة](tel:+18005550100) الآن."
+
+
+def numbers_left_to_right(pdf: bytes) -> list[str]:
+    """The digits, `+` and brackets of each line of the PDF's first page, in the order
+    they stand from left to right: each run of glyphs (a `TJ`) where its matrix puts it,
+    its glyphs read through its font's ToUnicode map. A bracket is as written, so in a
+    run laid out right to left may be the other one (mirrored) of those shown."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    fonts = page["/Resources"]["/Font"]
+    maps: dict[str, dict[str, str]] = {}
+    for name, font in fonts.items():
+        cmap = font.get_object()["/ToUnicode"].get_object().get_data().decode("ascii")
+        maps[name] = {
+            glyph: chr(int(code, 16))
+            for glyph, code in re.findall(r"<([0-9a-f]{4})> <([0-9a-f]{4})>", cmap)
+        }
+    runs: list[tuple[float, float, str]] = []
+    font_name, x, y = "", 0.0, 0.0
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"Tf":
+            font_name = operands[0]
+        elif operator == b"Tm":
+            x, y = float(operands[4]), float(operands[5])
+        elif operator == b"TJ":
+            glyphs = "".join(
+                item.original_bytes.hex() for item in operands[0] if hasattr(item, "original_bytes")
+            )
+            text = "".join(
+                maps[font_name].get(glyphs[i : i + 4], "") for i in range(0, len(glyphs), 4)
+            )
+            runs.append((round(y, 1), x, text))
+    lines: dict[float, list[tuple[float, str]]] = {}
+    for line_y, run_x, text in runs:
+        lines.setdefault(line_y, []).append((run_x, text))
+    shown = ("".join(text for _, text in sorted(line)) for _, line in sorted(lines.items()))
+    return [kept for line in shown if (kept := re.sub(r"[^0-9+()]", "", line))]
+
+
+@pytest.mark.pdf
+def test_a_phone_number_after_arabic_words_prints_in_the_order_dialled(tmp_path: Path) -> None:
+    """Audit of an Arabic handout: after Arabic letters the bidi algorithm reads a
+    number's digits as Arabic numbers, which a space, a bracket or a plus does not join,
+    and "1 888 373 7888" printed as "7888 373 888 1" (a phone link's printed number too).
+    Each digit's place on the page is read, left to right."""
+    require_weasyprint()
+    config_file = write_handbook(tmp_path, modules={})
+    body = "".join(f"\n{line}\n" for line in (*_ARABIC_CALLS, _ARABIC_LINK))
+    module = module_text("Arabic", body, protocols="[]")
+    (tmp_path / "content" / "modules" / "m.md").write_text(module, encoding="utf-8")
+    context = context_of(config_file)
+    content = handouts.handout_content(context, context.handbook.modules["m"])
+    arabic = dataclasses.replace(content, language="ar")
+    pdf = handout_render.render_pdf(arabic, tmp_path / "content" / "modules", [])
+    dialled = numbers_left_to_right(pdf)
+    for number in _ARABIC_CALLS.values():
+        assert number in dialled
+    assert "+18005550100" in [re.sub(r"[()]", "", number) for number in dialled]

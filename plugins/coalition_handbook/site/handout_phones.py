@@ -12,6 +12,12 @@ The space before such a span is set in a `span.hb-space` of its own: WeasyPrint 
 measures a run of text that ends in a space, before an inline element, with that space,
 and where only the space did not fit it broke the run after its first word ("answered"
 alone over "live 24 hours a day, 7 days a week. Call", before the hotline's number).
+
+In a right-to-left handout (`dir="rtl"` on the root) each such span is `dir="ltr"`, a
+left-to-right isolate: after Arabic letters the bidi algorithm reads a number's digits as
+Arabic numbers, which a space, a bracket or a plus does not join, and "1 888 373 7888"
+printed as "7888 373 888 1" (audit of an Arabic handout). A left-to-right handout's spans
+get no `dir`, so its PDF is unchanged.
 """
 
 from __future__ import annotations
@@ -53,6 +59,10 @@ def keep_phone_numbers_whole(root: etree.Element, countries: Sequence[str] = ())
         tag = element.tag
         if isinstance(tag, str) and not tag.startswith("{") and tag not in NOT_TEXT:
             _wrap_numbers(element, countries)
+    if root.get("dir", "").strip().lower() == "rtl":
+        for span in body.iter("span"):
+            if PHONE_CLASS in span.get("class", "").split():
+                span.set("dir", "ltr")
     for table in body.iter("table"):
         if WIDE_TABLE_CLASS in table.get("class", "").split():
             _size_phone_columns(table)
