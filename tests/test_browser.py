@@ -3519,3 +3519,40 @@ def test_a_phone_number_in_a_right_to_left_page_keeps_its_groups_in_order(browse
     )
     context.close()
     assert first < last  # "1" on the left, the last "8" on the right
+
+
+# An Arabic handbook's pages, each writing "الاتجار" (trafficking) one way only: with its
+# vowel marks, with alef with hamza, with tatweel.
+ARABIC_PAGES = {
+    "index.md": "# الرئيسية\n\nمرحبا.\n",
+    "harakat.md": "# التشكيل\n\nمكافحة الاتِّجَار بالبشر.\n",
+    "hamza.md": "# الهمزة\n\nمكافحة الإتجار بالبشر.\n",
+    "tatweel.md": "# التطويل\n\nمكافحة الاتجـــار بالبشر.\n",
+}
+
+
+def test_search_finds_an_arabic_word_written_with_or_without_its_vowel_marks(
+    browser: object, tmp_path: Path
+) -> None:
+    """Audit of an Arabic site: "الاتجار" found no page that wrote "الاتِّجَار" or
+    "الإتجار", as Latin accents are found. Vowel marks and tatweel are read through,
+    alef with hamza is alef, both in the index and in what is typed, as matching does."""
+    config = write_site(
+        tmp_path,
+        pages=ARABIC_PAGES,
+        theme="material",
+        theme_options="language: ar",
+        search=True,
+        options="handouts: false\n",
+    )
+    with (
+        serve(build_site(config)) as url,
+        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
+    ):
+        results = page.locator(".md-search-result__item > .md-search-result__link")
+        for typed in ("الاتجار", "الإتجار", "الاتِّجَار"):
+            page.goto("")
+            _typed_in_search(page, typed)
+            expect(results).to_have_count(3)
+            hrefs = results.evaluate_all("l => l.map(a => a.href)")
+            assert {urlsplit(href).path for href in hrefs} == {"/harakat/", "/hamza/", "/tatweel/"}

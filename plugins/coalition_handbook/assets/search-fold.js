@@ -19,14 +19,33 @@ var UNFOLDED = /[ßæøœłđðþıħŧŋ]/g;
    as slugs.folded_latin folds a name. Other scripts keep their marks: a Devanagari
    vowel sign or a Cyrillic breve (й) makes another letter, no accent. */
 function searchFolded(text) {
-  return String(text)
+  var folded = String(text)
     .normalize("NFKD")
     .toLowerCase()
     .replace(UNFOLDED, function (letter) {
       return FOLDED_LETTERS[letter];
     })
-    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
-    .normalize("NFC");
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1");
+  return (ARABIC_LETTER.test(folded) ? searchFoldedArabic(folded) : folded).normalize("NFC");
+}
+
+/* Arabic script as matching.py reads it: "الاتجار" found no page that wrote
+   "الاتِّجَار" (vowel marks) or "الإتجار" (alef with hamza), as Latin accents were found
+   (audit of an Arabic site). Vowel marks (harakat, U+064B-U+065F, the superscript alef
+   U+0670) and tatweel (U+0640) are dropped, alef with hamza or madda and alef wasla are
+   alef, Persian yeh and keheh are Arabic yeh and kaf. `text` is in NFKD: the hamza or
+   madda of an alef is a mark of its own there, dropped with the harakat. Only text with
+   an Arabic letter is read so: a Latin site pays nothing. */
+var ARABIC_LETTER = /[\u0600-\u06ff]/;
+var ARABIC_FOLDED = { "\u0671": "\u0627", "\u06cc": "\u064a", "\u06a9": "\u0643" };
+
+function searchFoldedArabic(text) {
+  return text
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, "")
+    .replace(/[\u0622\u0623\u0625]/g, "\u0627")
+    .replace(/[\u0671\u06cc\u06a9]/g, function (letter) {
+      return ARABIC_FOLDED[letter];
+    });
 }
 
 /* `word` without the quotes, brackets and marks around it: the theme's default separator
