@@ -1369,6 +1369,16 @@ def test_folding_ascii_text_is_lowercasing_it() -> None:
         ("between 2016 2019, 24 hours, 7 days", []),
         ("22 U.S.C. 7102", []),
         ("v1-888-373-7888", []),
+        # A number after more than 15 groups in a row (hotlines written one after the
+        # other, spaces between them) is found as when it stood alone (review rv40).
+        (
+            "Hotlines: 1 888 373 7888 1 800 656 4673 1 866 331 9474 1 800 799 7233.",
+            ["947418007997233", "18007997233", "8007997233", "7997233"],
+        ),
+        (
+            "Codes 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 555 1234 end",
+            ["131415165551234", "1415165551234", "15165551234", "165551234", "5551234"],
+        ),
     ],
 )
 def test_joined_numbers(text: str, expected: list[str]) -> None:
