@@ -581,3 +581,22 @@ def test_numbers_in_arabic_and_persian_digits_are_read_as_in_ascii_ones(tmp_path
         (7, 5, "٠٠٤٤ ٢٠ ٧٩٤٦ ٠٩٥٨"),
     ]
     assert personal("رقم ٠٦١٢٣٤٥٦٧٨") == [("phone number", "٠٦١٢٣٤٥٦٧٨")]
+
+
+@pytest.mark.parametrize("zero", ["\u0966", "\u09e6", "\uff10", "\U0001d7ce"])
+def test_numbers_in_any_script_s_digits_are_read_as_in_ascii_ones(
+    tmp_path: Path, zero: str
+) -> None:
+    """Review rv40: in Devanagari, Bengali or fullwidth digits (a Hindi, Bengali or
+    Japanese page) 555-123-4567 was found, as `\\d` reads them, but 0612345678 and
+    5552345678 were not, as the patterns name ASCII digits: read alike, as Arabic ones are."""
+
+    def written(number: str) -> str:
+        return "".join(chr(ord(zero) + int(c)) if c.isdigit() else c for c in number)
+
+    page = f"Call {written('0612345678')}.\n\nCall {written('5552345678')}.\n\n"
+    page += f"Call {written('1-888-373-7888')}.\n"
+    assert found_in(tmp_path, page, ["1-888-373-7888"]) == [
+        (1, 6, written("0612345678")),
+        (3, 6, written("5552345678")),
+    ]

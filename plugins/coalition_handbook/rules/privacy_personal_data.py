@@ -8,6 +8,7 @@ hyphen, a zero width space): `find_personal_data`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
@@ -51,17 +52,27 @@ def find_personal_data(
         )
 
 
-# Arabic-Indic (Arabic) and Extended Arabic-Indic (Persian, Urdu) digits as ASCII ones,
-# one for one: the patterns name digits such as the trunk `0` literally, and the allow
-# list holds ASCII numbers (review: `٠٦١٢٣٤٥٦٧٨` was not found where `0612345678` was).
-_ASCII_DIGITS = str.maketrans(
-    {chr(zero + value): str(value) for zero in (0x0660, 0x06F0) for value in range(10)}
-)
+# Each script's decimal digits (Arabic-Indic, Persian, Devanagari, Bengali, fullwidth...)
+# as ASCII ones, one for one: the patterns name digits such as the trunk `0` literally,
+# and the allow list holds ASCII numbers (review: `٠٦١٢٣٤٥٦٧٨` was not found where
+# `0612345678` was; rv40: nor `०६१२३४५६७८`, whose `५५५-१२३-४५६७` `\d` did find).
+class _AsciiDigits(dict[int, str | int]):
+    """`str.translate`'s table, filled as characters are met (a table of every code
+    point, built on import, cost each command a tenth of a second)."""
+
+    def __missing__(self, code: int) -> str | int:
+        character = chr(code)
+        is_digit = unicodedata.category(character) == "Nd"
+        self[code] = str(unicodedata.decimal(character)) if is_digit else code
+        return self[code]
+
+
+_ASCII_DIGITS = _AsciiDigits()
 
 
 def with_ascii_digits(text: str) -> str:
-    """`text` with its Arabic-Indic and Extended Arabic-Indic digits written as ASCII
-    ones: as long as `text`, so that offsets into it are offsets into `text`."""
+    """`text` with each script's decimal digits written as ASCII ones: as long as
+    `text`, so that offsets into it are offsets into `text`."""
     return text if text.isascii() else text.translate(_ASCII_DIGITS)
 
 
