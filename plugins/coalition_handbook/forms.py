@@ -238,6 +238,26 @@ def _letter_folded(letter: str) -> str:
     return folded
 
 
+# Arabic script, as its readers read it alike: the vowel marks (harakat, tashkeel: fatha,
+# shadda, sukun...) and the superscript alef that a text writes and a form leaves out,
+# and the tatweel that stretches a word, are taken out as `GLUE` is ("الاتِّجـار" is
+# "الاتجار"); an alef with a hamza or a madda is a bare alef ("الإتجار"), and the Persian
+# yeh and keheh are the Arabic yeh and kaf (Persian typed on an Arabic keyboard). Not
+# teh marbuta and heh, nor alef maqsura and yeh: they tell words apart ("كتابة" writing,
+# "كتابه" his book; "على" on, "علي" Ali).
+ARABIC_MARKS = "\u0640" + "".join(map(chr, range(0x064B, 0x0660))) + "\u0670"
+ARABIC_LETTERS = {"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627"}
+ARABIC_LETTERS |= {"\u06cc": "\u064a", "\u06a9": "\u0643"}
+# A form's key: its Arabic letters read alike, its Arabic marks left out, as the
+# matcher reads a text (`matching._TRANSLATE`).
+_ARABIC_KEY = str.maketrans({**dict.fromkeys(ARABIC_MARKS), **ARABIC_LETTERS})
+
+
+def arabic_read_alike(text: str) -> str:
+    """`text` with its Arabic marks left out and its Arabic letters read alike."""
+    return text.translate(_ARABIC_KEY)
+
+
 def form_key(form: str, case_sensitive: bool = False) -> str:
     """A key under which forms that section 4 treats as the same form are equal.
 
@@ -250,6 +270,8 @@ def form_key(form: str, case_sensitive: bool = False) -> str:
         return ""
     words[-1] = singular(words[-1])
     key = " ".join(words)
+    if not key.isascii():
+        key = arabic_read_alike(key)
     if case_sensitive or is_all_capitals(form):
         return key
     return fold_case(key)

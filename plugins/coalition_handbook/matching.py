@@ -35,9 +35,12 @@ import ahocorasick
 from .cache import PROTOCOL
 from .forms import (
     APOSTROPHES,
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
     INVISIBLE_CHARACTERS,
     UNICODE_SPACES,
     WORD_SEPARATORS,
+    arabic_read_alike,
     fold_case,
     folded_with_shifts,
     is_all_capitals,
@@ -55,27 +58,14 @@ MatchKind = Literal["accepted", "avoid", "deprecated"]
 # with it), curly apostrophes straight ones (`APOSTROPHES`). None of the non-ASCII ones
 # costs ASCII text anything (see `_separators_to_spaces`).
 _SEPARATORS = "\t\n\r-\u2010\u2011" + UNICODE_SPACES
-# Arabic script, as its readers read it alike: the vowel marks (harakat, tashkeel: fatha,
-# shadda, sukun...) and the superscript alef that a text writes and a form leaves out,
-# and the tatweel that stretches a word, are taken out as `GLUE` is ("الاتِّجـار" is
-# "الاتجار"); an alef with a hamza or a madda is a bare alef ("الإتجار"), and the Persian
-# yeh and keheh are the Arabic yeh and kaf (Persian typed on an Arabic keyboard). Not
-# teh marbuta and heh, nor alef maqsura and yeh: they tell words apart ("كتابة" writing,
-# "كتابه" his book; "على" on, "علي" Ali).
-ARABIC_MARKS = "\u0640" + "".join(map(chr, range(0x064B, 0x0660))) + "\u0670"
-_ARABIC_LETTERS = {"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627"}
-_ARABIC_LETTERS |= {"\u06cc": "\u064a", "\u06a9": "\u0643"}
 _TRANSLATE = str.maketrans(
     {
         **dict.fromkeys(_SEPARATORS, " "),
         **dict.fromkeys(INVISIBLE_CHARACTERS + ARABIC_MARKS, GLUE),
         **dict.fromkeys(APOSTROPHES, "'"),
-        **_ARABIC_LETTERS,
+        **ARABIC_LETTERS,
     }
 )
-# A form's search key as the text is searched: its Arabic letters read alike
-# (`_TRANSLATE`), its Arabic marks left out.
-_KEY_LETTERS = str.maketrans({**dict.fromkeys(ARABIC_MARKS), **_ARABIC_LETTERS})
 _ASCII_SEPARATORS = tuple(separator for separator in _SEPARATORS if separator.isascii())
 # The others in the Basic Multilingual Plane, searched for in one pattern (`re` reads the
 # few past it, tag characters among them, about 25 times slower).
@@ -564,7 +554,7 @@ def _add_form(
     for last in last_word_variants(words[-1]):
         key = fold_case(f"{head} {last}" if head else last)
         if not key.isascii():
-            key = key.translate(_KEY_LETTERS)
+            key = arabic_read_alike(key)
         written = head_as_written + (last.replace("'", "\u2019") if curly else last)
         entry = FormEntry(term.id, form, kind, suggestion, case_rule, written)
         bucket = entries.setdefault(key, [])
