@@ -29,6 +29,7 @@ from ..findings import Finding, Severity
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
 from .files import LEFTOVER_WHY, is_text_file, read_as_utf16
+from .generated_keys import generated_pages_key_why, is_generated_pages_key
 from .records import editors_leftover, report_schema_problems
 from .schema import to_json_data, validate
 from .source import (
@@ -432,9 +433,17 @@ def front_matter_findings(relative: str, source: PageSource) -> tuple[Finding, .
             problems = validate("page", data) if isinstance(data, dict) else []
             if problems:
                 report_schema_problems(problems, document, report, source.origin(relative))
+    if document is not None and document.usable and isinstance(document.data, dict):
+        for key in filter(is_generated_pages_key, document.data):
+            report.at_offset(document.keys[key][0], generated_pages_key_why(key))
+            report.findings[-1] = report.findings[-1].with_severity(Severity.WARNING)
     if document is None:  # MultiMarkdown metadata, whose values reach the theme too
-        for line, message in metadata_findings(multimarkdown_metadata(source.text)):
+        metadata = multimarkdown_metadata(source.text)
+        for line, message in metadata_findings(metadata):
             report.at_position(line, 1, message)
+        for key in filter(is_generated_pages_key, metadata.values):
+            report.at_position(metadata.lines[key], 1, generated_pages_key_why(key))
+            report.findings[-1] = report.findings[-1].with_severity(Severity.WARNING)
     for why in (not_read_as_front_matter(source), read_as_front_matter(source)):
         if why is not None:  # a warning: the editor may have meant what MkDocs does
             line, message = why

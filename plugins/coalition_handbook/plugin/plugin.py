@@ -120,6 +120,7 @@ from .search_index import (
     PendingSearch,
     finish_search_entries,
     index_from_cache,
+    is_generated,
     merge_previous_index,
 )
 from .shared_markdown import SharedMarkdown
@@ -159,6 +160,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.render_cache: PageRenderCache | None = None
         self.pending_search: PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
+        self.generated_sources: frozenset[str] = frozenset()  # src_uri of each generated page
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
         # `--dirty`: the build rewrites what changed only, and leaves the cache's
@@ -416,12 +418,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.page_policy.look_at_files(files, config)
         if self.site_inputs is None:
             link_sources.install({})  # no generated pages in this build
+            self.generated_sources = frozenset()
             return files
         assert self.handbook_config is not None  # set with the site's inputs
         keep_compiled_templates(template_code_cache(self.handbook_config.root))
         # Read once for the generated pages, the rendered ones and the reading grades.
         cache = RunCache.beside(self.handbook_config.root, self.handbook_config.config_name)
         self.site_inputs, generated = add_generated_pages(files, config, self.site_inputs, cache)
+        self.generated_sources = frozenset(file.src_uri for file in generated)
         self.site_inputs, self.handout_stand_ins = add_handout_stand_ins(
             files, config, self.site_inputs, self.handbook_config, handouts=self.config.handouts
         )
@@ -643,7 +647,14 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         pending, self.pending_search = self.pending_search, None
-        finish_search_entries(page, config, pending, self.search_start, self.render_cache)
+        finish_search_entries(
+            page,
+            config,
+            pending,
+            self.search_start,
+            self.render_cache,
+            generated=is_generated(page, self.generated_sources),
+        )
         listing = self.used_on_lists.get(page.file.src_uri)
         if listing is not None and page.content is not None:
             page.content = page.content.replace(USED_ON_PLACEHOLDER, listing, 1)

@@ -39,6 +39,33 @@ class PendingSearch:
     start: int
 
 
+# What `add_search_forms` copies from a generated page's front matter into its entry.
+_GENERATED_FIELDS = (
+    FORMS_FIELD,
+    TYPED_FORMS_KEY,
+    CAPITAL_WORDS_KEY,
+    STEPS_FIELD,
+    TRANSLATIONS_KEY,
+    NOTICE_KEY,
+)
+
+
+def is_generated(page: Page, generated_sources: Collection[str]) -> bool:
+    """Whether `page` is one the handbook generated (`generated_sources`, their source
+    paths): only such a page's front matter keys of the plugin are its own
+    (model/generated_keys.py); a hand-written page that sets them is reported, not
+    trusted."""
+    return page.file.generated_by is not None and page.file.src_uri in generated_sources
+
+
+def without_generated_fields(entries: list[dict[str, Any]]) -> None:
+    """Take the fields of a generated page off the entries of a hand-written one, such as
+    its entries kept in the render cache by an earlier build that trusted them."""
+    for entry in entries:
+        for field in _GENERATED_FIELDS:
+            entry.pop(field, None)
+
+
 def add_search_forms(page: Page, entries: list[dict[str, Any]]) -> None:
     """Give a term page's first search entry the words it is also found by (front matter
     `handbook_forms`, in the search field `FORMS_FIELD`) and its forms whole, as a query
@@ -197,17 +224,23 @@ def finish_search_entries(
     pending: PendingSearch | None,
     search_start: int | None,
     cache: PageRenderCache | None,
+    *,
+    generated: bool,
 ) -> None:
     """Once search indexed the page: its entries' quotes as written, a term's or protocol's
-    search fields (`add_search_forms`), and either its own front matter `search` back (its
-    entries came from `cache`) or its new entries into `cache`."""
+    search fields (`add_search_forms`, of a `generated` page only), and either its own
+    front matter `search` back (its entries came from `cache`) or its new entries into
+    `cache`."""
     search_index = material_search_index(config)
     if search_index is not None and search_start is not None:
         with_plain_quotes(search_index[search_start:])
         with_text_as_read(search_index[search_start:])
-        add_search_forms(page, search_index[search_start:])
+        if generated:
+            add_search_forms(page, search_index[search_start:])
+            drop_section_tags(page, search_index[search_start:])
+        else:
+            without_generated_fields(search_index[search_start:])
         add_search_numbers(search_index[search_start:])
-        drop_section_tags(page, search_index[search_start:])
     if pending is not None and pending.page is page and cache is not None:
         if pending.key is None:  # indexed from the cache: the page's own front matter back
             if pending.search is None:

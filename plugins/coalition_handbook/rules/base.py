@@ -67,7 +67,8 @@ RULES: dict[str, Rule] = {
             "page.front-matter",
             Severity.ERROR,
             "a page's front matter that does not parse, a value of the wrong type, or (a warning) "
-            "a block MkDocs would publish as text: never closed, or no mapping",
+            "a block MkDocs would publish as text: never closed, or no mapping, or a key "
+            "of the pages the handbook generates (handbook_...) on a page written by hand",
         ),
         Rule(
             "page.replaced",

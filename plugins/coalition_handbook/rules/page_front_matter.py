@@ -5,7 +5,9 @@ build with a traceback on such a value; the problems are found when the page is 
 (`model.pages.front_matter_findings`). A block meant as front matter that MkDocs would
 publish as text (never closed, or a list) is a warning: it may be a rule the editor meant;
 so is text that MkDocs reads as front matter (a sentence between a rule and another) or as
-MultiMarkdown metadata (`key: value` lines at the top), and leaves out of the page."""
+MultiMarkdown metadata (`key: value` lines at the top), and leaves out of the page; and so
+is a key of the pages the handbook generates (`handbook_notice`...), which the build
+ignores on a page written by hand (model/generated_keys.py)."""
 
 from __future__ import annotations
 
