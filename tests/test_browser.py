@@ -321,6 +321,11 @@ WHOLE_FORMS = [
     ("Office on Trafficking in Persons", "office-on-trafficking-in-persons"),
     ("T visas", "t-visa"),
     ("Trafficking Hotline\u2019s", "national-human-trafficking-hotline"),
+    # With the modifier letter apostrophe (U+02BC) some phone keyboards type: the index
+    # holds a possessive with a straight and a curly one only, and nothing was found.
+    ("Trafficking Hotline\u02bcs", "national-human-trafficking-hotline"),
+    ("survivor\u02bcs", "survivor"),
+    ("survivor\u2019s", "survivor"),
     ("child pornography", "child-sexual-abuse-material"),
     ("slave", "survivor"),
     ("victims", "victim"),
@@ -1160,6 +1165,8 @@ def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> Non
     gives what site/search_boost.typed_form gave them."""
     written = [
         "Sex-Trafficking\u2019s",
+        "Sex-Trafficking\u02bcs",
+        "TIP\u02bcs",
         "  T   visas ",
         "Trafficking in Persons's",
         "Cafe\u0301",
@@ -1171,6 +1178,25 @@ def test_handbook_js_reads_a_query_as_the_build_lists_forms(page: object) -> Non
     page.goto("index.html")
     in_browser = page.evaluate("(texts) => texts.map(typedForm)", written)
     assert in_browser == [typed_form(text) for text in written]
+
+
+def test_a_query_with_a_phones_apostrophe_is_read_as_with_a_curly_one(page: object) -> None:
+    """The modifier letter apostrophe (U+02BC) some phone keyboards type is a letter to
+    Unicode: the worker asked for "survivorʼs*", which no word of the index starts with
+    (it holds a possessive with a straight and a curly apostrophe), and `typedForm`
+    compared "survivorʼs" with no form; the results were the one-letter leeway's. It is
+    read as the curly one, in the query and in a page's text alike."""
+    typed = ["survivor\u02bcs", "Trafficking Hotline\u02bcs", "TIP\u02bcs", "victims\u02bc."]
+    curly = [query.replace("\u02bc", "\u2019") for query in typed]
+    page.goto("index.html")
+    read = (
+        "(queries) => queries.map((query) => "
+        "[query.split(' ').map(searchAsked), typedForm(query), inCapitals(query)])"
+    )
+    assert page.evaluate(read, typed) == page.evaluate(read, curly)
+    ranked = page.evaluate(_RANKED_PAGES, typed + curly)
+    assert ranked[: len(typed)] == ranked[len(typed) :]
+    assert ranked[0][0] == "glossary/survivor/"
 
 
 def test_search_folds_accents_as_the_build_folds_a_name(page: object) -> None:

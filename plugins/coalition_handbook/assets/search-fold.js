@@ -16,7 +16,9 @@ var UNFOLDED = /[ßæøœłđðþıħŧŋ]/g;
 
 /* `text` in lower case, its Latin letters without accents, ß as "ss", and the Latin
    letters with no accent to drop as ASCII ("Víctima" -> "victima", "Łódź" -> "lodz"),
-   as slugs.folded_latin folds a name. Other scripts keep their marks: a Devanagari
+   as slugs.folded_latin folds a name; the modifier letter apostrophe some phone
+   keyboards type (U+02BC) as the curly one, which the index holds possessives with
+   beside the straight one (site/search_boost.other_search_forms): "survivorʼs". Other scripts keep their marks: a Devanagari
    vowel sign or a Cyrillic breve (й) makes another letter, no accent. */
 function searchFolded(text) {
   var folded = String(text)
@@ -26,7 +28,9 @@ function searchFolded(text) {
       return FOLDED_LETTERS[letter];
     })
     .replace(/(\p{Script=Latin})\p{M}+/gu, "$1");
-  return (ARABIC_LETTER.test(folded) ? searchFoldedArabic(folded) : folded).normalize("NFC");
+  return (ARABIC_LETTER.test(folded) ? searchFoldedArabic(folded) : folded)
+    .normalize("NFC")
+    .replace(/\u02bc/g, "\u2019");
 }
 
 /* Arabic script as matching.py reads it: "الاتجار" found no page that wrote

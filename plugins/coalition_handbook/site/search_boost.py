@@ -45,7 +45,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..forms import STRAY_INVISIBLE, is_all_capitals, split_words
+from ..forms import STRAY_INVISIBLE, is_all_capitals, split_words, straight_apostrophes
 from ..model.glossary import plain_blocks, plain_text
 from ..model.types import Protocol, Term
 from ..slugs import folded_latin
@@ -90,7 +90,7 @@ TRANSLATIONS_KEY = "handbook_translations"
 # only the paragraphs that hold them: "DMST" listed the page without its notice (audit).
 NOTICE_KEY = "handbook_notice"
 # A plural's or possessive's ending after an acronym, as handbook.js's `inCapitals` reads it
-_ACRONYM_ENDING = re.compile("(?:['\u2019]s|s['\u2019]?)$")
+_ACRONYM_ENDING = re.compile("(?:['\u2019\u02bc]s|s['\u2019\u02bc]?)$")
 
 
 # A protocol page's search field (in its first entry): who the protocol is for, what it
@@ -192,8 +192,9 @@ def typed_form(text: str) -> str:
     """`text` as handbook.js compares a query with a form (its `typedForm`, which must
     agree): NFC, lower case, ß as "ss" (as the checks compare forms: "Straßenstrich" is
     "strassenstrich"), a straight apostrophe, one space for runs of spaces and hyphens
-    ("Sex-Trafficking’s" -> "sex trafficking's"), "s'" for "s's"."""
-    text = unicodedata.normalize("NFC", text).lower().replace("ß", "ss").replace("\u2019", "'")
+    ("Sex-Trafficking’s" -> "sex trafficking's", and so with a phone's "ʼ", U+02BC: the
+    matcher's `straight_apostrophes`), "s'" for "s's"."""
+    text = straight_apostrophes(unicodedata.normalize("NFC", text).lower().replace("ß", "ss"))
     return _S_APOSTROPHE_S.sub("s'", _SPACES_AND_HYPHENS.sub(" ", text).strip(" "))
 
 
