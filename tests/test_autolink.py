@@ -124,14 +124,19 @@ def test_a_form_after_an_elided_article_links_the_form_alone(tmp_path: Path) -> 
         "exploitation-sexuelle": term_yaml("exploitation sexuelle", "Exploitation."),
         "brien": term_yaml("Brien", "A name."),
     }
-    page = "# Page\n\nO'Brien: L'exploitation sexuelle, d\u2019exploitation sexuelle.\n"
+    page = (
+        "# Page\n\nO'Brien: L'exploitation sexuelle, d\u2019exploitation sexuelle, "
+        "l\u02bcexploitation sexuelle.\n"  # a phone keyboard's apostrophe (U+02BC)
+    )
     config = write_site(tmp_path, pages={"index.md": page}, terms=terms, options="autolink: all\n")
     html = read(build_site(config), "index.html")
     assert [(link.text, link.attrs["data-term"]) for link in term_links(html)] == [
         ("exploitation sexuelle", "exploitation-sexuelle"),
         ("exploitation sexuelle", "exploitation-sexuelle"),
+        ("exploitation sexuelle", "exploitation-sexuelle"),
     ]
     assert 'L\'<a class="hb-term"' in html and 'd\u2019<a class="hb-term"' in html
+    assert 'l\u02bc<a class="hb-term"' in html
 
 
 @pytest.mark.parametrize(
