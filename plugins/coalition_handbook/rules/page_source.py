@@ -6,7 +6,12 @@ such a file (`not_text`), the other rules would report on garbage, but for perso
 (privacy.pii): MkDocs may publish the page, and personal data is never published
 unreported. A page saved as UTF-16 is read as such for it (`model.pages._page_text`).
 Also, a warning: a page saved with its extension in capitals (`Tips.MD`), which MkDocs
-publishes as it is, as no page (`model.files.misnamed_page`)."""
+publishes as it is, as no page (`model.files.misnamed_page`).
+And a warning at an `<!--` that no `-->` (or `--!>`) follows: Python-Markdown publishes it,
+and the note after it, as text, and MkDocs' own reading of the page's HTML
+(`mkdocs.structure.pages._RawHTMLPreprocessor`, html.parser before CPython's fix of
+gh-135462) takes time growing with the square of how many are left open (audit: 4.6 s of
+build for a 100 KB page of `<!--`; the check itself is a few `str.rfind`)."""
 
 from __future__ import annotations
 
@@ -49,6 +54,35 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if why is not None:
             misnamed = context.finding(RULE, text_file.path, 1, 1, why)
             yield misnamed.with_severity(Severity.WARNING)
+    for page in context.handbook.checked_pages:
+        if not not_text(page):
+            yield from _unclosed_comment(context, page)
+
+
+def _unclosed_comment(context: CheckContext, page: Page) -> Iterator[Finding]:
+    """The first `<!--` after the page's last comment end, with how many follow it: none
+    after the last end is closed (code spans and blocks too: MkDocs reads them alike)."""
+    text = page.origin.text
+    last_end = max(text.rfind("-->"), text.rfind("--!>"))
+    # `<!-->` ends itself: its `-->` overlaps its `<!--`.
+    start = last_end + 3 if last_end >= 0 else 0
+    opener = text.find("<!--", start)
+    if opener < 0:
+        return
+    left_open = text.count("<!--", opener)
+    line, column = LineIndex.of(text).position(opener)
+    more = f" (and {left_open - 1} more after it)" if left_open > 1 else ""
+    finding = context.finding(
+        RULE,
+        page.path,
+        line,
+        column,
+        f"the `<!--` at line {line}{more} is never closed by a `-->`: it is published, and "
+        "the note after it, as text, not hidden, and MkDocs takes "
+        "time growing with the square of how many are left open to build it; close the note "
+        "with `-->`, or write `&lt;!--` to show the characters",
+    )
+    yield finding.with_severity(Severity.WARNING)
 
 
 def not_text(page: Page) -> bool:
