@@ -578,7 +578,10 @@ def test_a_long_line_of_unclosed_comments_or_code_is_read_in_linear_time(
     from work import checked_in_time
 
     completed = checked_in_time(make_handbook(tmp_path, f"# Home\n\n{line}\n"))
-    assert (completed.returncode, completed.stderr) == (0, "")
+    # `<!--` left open are a page.source warning (MkDocs reads them in quadratic time).
+    left_open = "handbook: 1 finding: 0 errors, 1 warning, 0 infos (page.source 1)\n"
+    expected = left_open if line.startswith("<!--") else ""
+    assert (completed.returncode, completed.stderr) == (0, expected)
 
 
 # The regular expressions that read a line's comments and inline code before they were
