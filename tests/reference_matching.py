@@ -14,7 +14,9 @@ a soft hyphen, a zero-width space) are not there at all, as `GLUE` is not
 folded as `forms.form_key` folds it, not only lowered ("GROSSRAZZIA" and "Grossrazzia" are
 "Großrazzia"), but for the letters whose folding holds a combining mark, lowered to one
 ("\u0130" is "i"); a French, Italian or Catalan word elided before an apostrophe is a
-word of its own ("l'exploitation" holds "exploitation", "O'Brien" no "Brien")."""
+word of its own ("l'exploitation" holds "exploitation", "O'Brien" no "Brien"); a use
+takes in the Arabic marks and tatweel just after it ("تهريبُ البشرِ" is found with its
+kasra, as its letter's; session 48)."""
 
 from __future__ import annotations
 
@@ -110,6 +112,8 @@ def reference_scan(matcher: Matcher, text: str) -> list[Match]:
     for begin, finish, entry, case_ok in taken:
         if nfc_offsets:
             begin, finish = nfc_offsets[begin], nfc_offsets[finish]
+        while finish < len(text) and _is_arabic_mark(text[finish]):
+            finish += 1
         matches.append(
             Match(
                 begin,

@@ -246,7 +246,12 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         ("الاتجـــار بالبشر", [("الاتجـــار بالبشر", *TRAFFICKING_AR)]),
         ("الإتجار بالبشر، الأتجار بالبشر", [("الإتجار بالبشر", *TRAFFICKING_AR),
                                            ("الأتجار بالبشر", *TRAFFICKING_AR)]),
-        ("تهريبُ البشرِ", [("تهريبُ البشر", "human-trafficking-ar", "avoid", True)]),
+        # ...and the marks after a use's last letter are its letter's, in the use
+        ("تهريبُ البشرِ", [("تهريبُ البشرِ", "human-trafficking-ar", "avoid", True)]),
+        ("تهريب البشرـــٌ، تهريب البشرِ\u200b", [
+            ("تهريب البشرـــٌ", "human-trafficking-ar", "avoid", True),
+            ("تهريب البشرِ", "human-trafficking-ar", "avoid", True),
+        ]),
         ("ضحیة ضحيّة", [("ضحیة", "victim-ar", "accepted", True),
                         ("ضحيّة", "victim-ar", "accepted", True)]),
         ("كودك کودك", [("كودك", "child-fa", "accepted", True),

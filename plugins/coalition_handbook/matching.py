@@ -66,6 +66,7 @@ _TRANSLATE = str.maketrans(
         **ARABIC_LETTERS,
     }
 )
+_ARABIC_MARK_SET = frozenset(ARABIC_MARKS)
 _ASCII_SEPARATORS = tuple(separator for separator in _SEPARATORS if separator.isascii())
 # The others in the Basic Multilingual Plane, searched for in one pattern (`re` reads the
 # few past it, tag characters among them, about 25 times slower).
@@ -304,7 +305,7 @@ class Matcher:
                 if place(start, last, key) is not None:
                     # Two uses overlap, the later one reaching further: the longer wins,
                     # which the in-order pass cannot tell (rare; DESIGN section 4).
-                    return _longest_first(place, ordered, nfc_offsets)
+                    return _over_arabic_marks(text, _longest_first(place, ordered, nfc_offsets))
                 continue
             if (
                 any_case[key]
@@ -327,7 +328,7 @@ class Matcher:
                     continue
             taken_until = last + 1
             hits.append(use)
-        return _to_source(hits, nfc_offsets)
+        return _over_arabic_marks(text, _to_source(hits, nfc_offsets))
 
 
 def _unpickled_matcher(one_word_keys: frozenset[str], tables: bytes) -> Matcher:
@@ -501,6 +502,21 @@ def _to_source(hits: list[Hit], nfc_offsets: list[int] | None) -> list[Hit]:
         (nfc_offsets[begin], nfc_offsets[finish], entry, case_ok)
         for begin, finish, entry, case_ok in hits
     ]
+
+
+def _over_arabic_marks(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` each reaching over the Arabic marks and tatweel just after it: read through
+    when searching, they are the last letter's ("تهريبُ البشرِ" is found with its kasra), and
+    a link ending before one would part a mark from its letter (review, session 48)."""
+    if text.isascii():  # O(1) in CPython: ASCII text has none, and pays nothing more
+        return hits
+    length = len(text)
+    extended: list[Hit] = []
+    for begin, finish, entry, case_ok in hits:
+        while finish < length and text[finish] in _ARABIC_MARK_SET:
+            finish += 1
+        extended.append((begin, finish, entry, case_ok))
+    return extended
 
 
 def _separators_to_spaces(folded: str) -> str:
