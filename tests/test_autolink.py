@@ -722,3 +722,24 @@ def test_no_link_inside_text_critic_marks_for_deletion(tmp_path: Path) -> None:
     assert links == [("survivor", "p"), ("victim", "p"), ("human trafficking", "ins")]
     assert '<del class="critic">a <strong>survivor</strong> here</del>' in html
     assert '<del class="critic">victim</del><ins class="critic">person</ins>' in html
+
+
+def test_a_link_holds_the_arabic_marks_after_the_last_letter() -> None:
+    """The vowel marks and tatweel after a use's last letter are that letter's: a link
+    ending before them would part a mark from its letter, which Arabic shaping and the
+    reader need together (review, session 48)."""
+    from xml.etree import ElementTree
+
+    from test_matching import make_term
+
+    from coalition_handbook.matching import Matcher
+    from coalition_handbook.site.autolink import Autolinker, LinkTarget
+
+    matcher = Matcher.from_terms([make_term("human-trafficking-ar", "الاتجار بالبشر")])
+    target = LinkTarget("human-trafficking-ar", "glossary/human-trafficking-ar.md", "")
+    linker = Autolinker(matcher, {"human-trafficking-ar": target}, "all")
+    linker.know_pages({"glossary/human-trafficking-ar.md": "glossary/human-trafficking-ar/"})
+    linker.begin_page("index/")
+    root = ElementTree.fromstring("<div><p>مكافحة الاتِّجَار بالبَشَرِ، ثم الاتجار بالبشرـٌ.</p></div>")
+    assert linker.link_tree(root) == 2
+    assert [link.text for link in root.iter("a")] == ["الاتِّجَار بالبَشَرِ", "الاتجار بالبشرـٌ"]

@@ -189,6 +189,23 @@ def test_json_output_is_the_contract_object(
     }
 
 
+def test_json_found_holds_the_arabic_marks_after_the_last_letter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`found` is the use as written, with the vowel mark on its last letter: the
+    matcher reads the marks through, and they are that letter's (review, session 48)."""
+    term = TERM.replace("person experiencing homelessness", "الاتجار بالبشر").replace(
+        "vagrant", "تهريب البشر"
+    )
+    config_file = make_handbook(tmp_path, page="# الرئيسية\n\nعن تهريبُ البشرِ.\n")
+    (tmp_path / "glossary" / "person-experiencing-homelessness.yml").unlink()
+    (tmp_path / "glossary" / "human-trafficking-ar.yml").write_text(term, encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    (finding,) = report["findings"]
+    assert (finding["rule"], finding["found"]) == ("term.avoid", "تهريبُ البشرِ")
+
+
 def test_text_an_alias_repeats_is_reported_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
