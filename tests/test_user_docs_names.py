@@ -22,8 +22,10 @@ OPTION = re.compile(r"(?<![\w-])(--?[a-zA-Z][\w-]*)")
 
 # Names of the rules' form (`prefix.name`) that the guides quote and are no rule: the
 # plugin's settings, and the made-up rules CONTRIBUTING.md's examples name (one to add,
-# one misspelt to show the check's answer), and a file name.
-NOT_RULES = {"privacy.allow", "privacy.countries", "page.todo", "term.avoidd", "page.html"}
+# one misspelt to show the check's answer), a file name and a standard library module.
+NOT_RULES = {
+    "privacy.allow", "privacy.countries", "page.todo", "term.avoidd", "page.html", "html.parser",
+}  # fmt: skip
 RULE_PREFIXES = "|".join(sorted({rule.split(".")[0] for rule in RULES}))
 QUOTED_RULE = re.compile(rf"`({RULE_PREFIXES})\.([a-z][a-z-]*[a-z])`")
 
