@@ -102,6 +102,13 @@ def _opened_page(
     context.close()
 
 
+@contextmanager
+def _desktop_page_of(browser: object, config: Path) -> Iterator[object]:
+    """A desktop window on the site `config` builds, served."""
+    with serve(build_site(config)) as url:
+        yield from _opened_page(browser, url, 1280, 900)
+
+
 @pytest.fixture
 def page(browser: object, site_url: str) -> Iterator[object]:
     """A desktop window."""
@@ -503,10 +510,7 @@ def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
         search=True,
         options="handouts: false\n",
     )
-    with (
-        serve(build_site(config)) as url,
-        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
-    ):
+    with _desktop_page_of(browser, config) as page:
         page.goto("")
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed, location in SHARP_S_QUERIES:
@@ -553,10 +557,7 @@ def test_search_finds_a_page_s_word_typed_with_or_without_its_accents(
     )
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("plugins:\n", "plugins:\n  - search: {lang: es}\n"), "utf-8")
-    with (
-        serve(build_site(config)) as url,
-        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
-    ):
+    with _desktop_page_of(browser, config) as page:
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed, location, written in ACCENT_QUERIES:
             page.goto("")
@@ -593,10 +594,7 @@ def test_search_finds_a_word_written_in_brackets_or_quotes(browser: object, tmp_
     around them."""
     config = write_site(tmp_path, pages=BRACKETED_PAGES, theme="material", search=True,
                         options="handouts: false\n")  # fmt: skip
-    with (
-        serve(build_site(config)) as url,
-        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
-    ):
+    with _desktop_page_of(browser, config) as page:
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed, location in BRACKETED_QUERIES:
             page.goto("")
@@ -1591,10 +1589,7 @@ def test_a_term_shows_its_tooltip_on_focus_with_adopting_s_minimal_mkdocs_yml(
         theme="material",
     )
     assert "features" not in config.read_text(encoding="utf-8")
-    with (
-        serve(build_site(config)) as url,
-        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
-    ):
+    with _desktop_page_of(browser, config) as page:
         page.goto("")
         link = page.locator("article a.hb-term").first
         link.focus()
@@ -3340,10 +3335,7 @@ def test_html_in_a_short_or_a_form_stays_text_in_tooltips_and_search_results(
         theme_options="features: [content.tooltips]",
         search=True,
     )
-    with (
-        serve(build_site(config)) as url,
-        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
-    ):
+    with _desktop_page_of(browser, config) as page:
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto("")
@@ -3417,10 +3409,7 @@ def test_a_module_s_or_page_s_front_matter_title_reads_as_typed_and_runs_nothing
         search=True,
         options="handouts: false\n",
     )
-    with (
-        serve(build_site(config)) as url,
-        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
-    ):
+    with _desktop_page_of(browser, config) as page:
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for path in ("", "404.html", "about/"):
@@ -3571,10 +3560,7 @@ def test_search_finds_an_arabic_word_written_with_or_without_its_vowel_marks(
         search=True,
         options="handouts: false\n",
     )
-    with (
-        serve(build_site(config)) as url,
-        contextmanager(_opened_page)(browser, url, 1280, 900) as page,
-    ):
+    with _desktop_page_of(browser, config) as page:
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed in ("الاتجار", "الإتجار", "الاتِّجَار"):
             page.goto("")
