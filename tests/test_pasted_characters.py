@@ -193,3 +193,29 @@ def test_an_acronym_form_with_a_modifier_letter_apostrophe_is_found(tmp_path: Pa
         f for f in run_checks(write_files(tmp_path, files)).findings if f.rule == "term.avoid"
     ]
     assert [(f.line, f.column, f.found) for f in findings] == [(3, 5, "DMST\u02bcs")]
+
+
+def test_the_schema_and_the_checks_refuse_the_same_invisible_characters() -> None:
+    """The term schema's `withoutInvisible` pattern (what an editor's YAML tooling shows)
+    and `forms.STRAY_INVISIBLE` (what the checks name and search leaves out) are one rule
+    written twice: they agree on every character of the Basic Multilingual Plane, alone,
+    between ASCII letters, beside an Arabic letter, and doubled between ASCII letters
+    (two joiners pasted together, review rv39)."""
+    import json
+    import re
+
+    from coalition_handbook.editor.scaffold import SCHEMAS_DIR
+    from coalition_handbook.forms import STRAY_INVISIBLE
+
+    schema = json.loads((SCHEMAS_DIR / "term.schema.json").read_text(encoding="utf-8"))
+    fits = re.compile(schema["$defs"]["withoutInvisible"]["pattern"])
+    contexts = ("{}", "a{}b", "\u0628{}b", "a{}\u0628", "a{0}{0}b")
+    disagreeing = [
+        (context, hex(code))
+        for code in range(0x10000)
+        if not 0xD800 <= code <= 0xDFFF
+        for context in contexts
+        if (fits.search(text := context.format(chr(code))) is None)
+        != (STRAY_INVISIBLE.search(text) is not None)
+    ]
+    assert disagreeing == []
