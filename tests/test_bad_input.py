@@ -2441,6 +2441,27 @@ def test_an_html_comment_left_open_is_a_page_source_warning(tmp_path: Path) -> N
     assert message.startswith("warning the `<!--` at line 5 (and 2 more after it) is never")
 
 
+def test_a_comment_left_open_is_read_as_markdown_reads_it_not_in_fences_nor_front_matter(
+    tmp_path: Path,
+) -> None:
+    """Review rv41: Python-Markdown sets fenced code aside before it or MkDocs reads a
+    page's HTML, and reads no front matter: a mermaid diagram's `-->` after a note left
+    open hid it (its text was published), and a `<!--` shown in a fence or written in
+    front matter was reported, closed by nothing that anyone reads."""
+    hidden = "# A page\n\nText <!-- draft: call Ana\n\n```mermaid\ngraph LR\n  A --> B\n```\n"
+    [(line, column, _)] = _page_source_findings(tmp_path / "hidden", hidden)
+    assert (line, column) == (3, 6)
+    shown = "# A page\n\nOpen a note so:\n\n```html\n<!-- a note\n```\n\nText.\n"
+    assert _page_source_findings(tmp_path / "shown", shown) == []
+    described = '---\ndescription: "How to write <!--"\n---\n\n# A page\n\nText.\n'
+    assert _page_source_findings(tmp_path / "described", described) == []
+    # Indented code is no fence: MkDocs reads its HTML, and the note stays open.
+    indented = "# A page\n\n    <!-- a note\n\nText.\n"
+    assert [
+        (line, column) for line, column, _ in _page_source_findings(tmp_path / "indented", indented)
+    ] == [(3, 5)]
+
+
 def test_html_comments_left_open_are_counted_in_linear_time() -> None:
     """The check looks for the last end and counts what follows: a few `str` scans."""
     from work import python_in_time
@@ -2449,8 +2470,13 @@ def test_html_comments_left_open_are_counted_in_linear_time() -> None:
         "from types import SimpleNamespace as N\n"
         "from coalition_handbook.rules.page_source import _unclosed_comment\n"
         "context = N(finding=lambda *a: N(with_severity=lambda s: a))\n"
-        "page = N(path='p.md', origin=N(text='-->' + '<!--' * 2_000_000))\n"
+        "page = N(path='p.md', origin=N(text='-->' + '<!--' * 2_000_000, body_line=1))\n"
         "[finding] = _unclosed_comment(context, page)\n"
         "assert finding[1:4] == ('p.md', 1, 4), finding\n"
+        # Fenced code set aside too (review rv41): a line each, a fence every other.
+        "text = '```\\n-->\\n```\\n' + '<!--\\n```\\n' * 200_000\n"
+        "page = N(path='p.md', origin=N(text=text, body_line=1))\n"
+        "[finding] = _unclosed_comment(context, page)\n"
+        "assert finding[1:4] == ('p.md', 4, 1), finding\n"
     )
     assert (completed.returncode, completed.stderr) == (0, "")

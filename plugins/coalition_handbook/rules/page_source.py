@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, Severity
-from ..markdown import LineIndex
+from ..markdown import LineIndex, without_fenced_code
 from ..model.files import misnamed_page
 from ..model.modules import RULE as MODULE_RULE
 from ..model.types import Page
@@ -61,16 +61,23 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 def _unclosed_comment(context: CheckContext, page: Page) -> Iterator[Finding]:
     """The first `<!--` after the page's last comment end, with how many follow it: none
-    after the last end is closed (code spans and blocks too: MkDocs reads them alike)."""
+    after the last end is closed. Read as MkDocs and Python-Markdown read the page: its
+    body (no front matter), fenced code set aside (a mermaid diagram's `A --> B` closes
+    no note: review rv41), code spans and indented code kept (they read those alike)."""
     text = page.origin.text
-    last_end = max(text.rfind("-->"), text.rfind("--!>"))
+    if "<!--" not in text:  # most pages: told in C, with no pass over their lines
+        return
+    lines = LineIndex.of(text)
+    body = lines.offset(page.origin.body_line, 1)
+    read = without_fenced_code(text[body:])
+    last_end = max(read.rfind("-->"), read.rfind("--!>"))
     # `<!-->` ends itself: its `-->` overlaps its `<!--`.
     start = last_end + 3 if last_end >= 0 else 0
-    opener = text.find("<!--", start)
+    opener = read.find("<!--", start)
     if opener < 0:
         return
-    left_open = text.count("<!--", opener)
-    line, column = LineIndex.of(text).position(opener)
+    left_open = read.count("<!--", opener)
+    line, column = lines.position(body + opener)
     more = f" (and {left_open - 1} more after it)" if left_open > 1 else ""
     finding = context.finding(
         RULE,
