@@ -1695,6 +1695,108 @@ def test_a_focused_term_s_tooltip_is_scrolled_into_view(narrow_phone: object) ->
     assert all(bottom <= height for bottom, height in seen), seen
 
 
+# The text spacing WCAG 1.4.12 asks a page to take (the W3C's bookmarklet): a reader's own
+# style sheet sets it, over the site's.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
+
+# Where a focused term's open tooltip is, once the theme has slid it into place, and how
+# much of its text it holds hidden (drawn only by scrolling inside it).
+_OPEN_TOOLTIP = """() => {
+    const inner = document.querySelector(".md-tooltip2--active .md-tooltip2__inner");
+    const box = inner.getBoundingClientRect();
+    return {
+        term: document.activeElement.dataset.term,
+        left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+        hidden: inner.scrollHeight - inner.clientHeight,
+        font: parseFloat(getComputedStyle(inner).fontSize),
+        header: document.querySelector(".md-header").getBoundingClientRect().bottom,
+        width: innerWidth, height: innerHeight,
+    };
+}"""
+
+
+def _open_tooltips_by_keyboard(page: object, path: str, terms: int) -> list[dict[str, float]]:
+    """Each of the first `terms` term links of `path` focused from the keyboard, as placed
+    with its tooltip open."""
+    page.goto(path)  # type: ignore[attr-defined]
+    links = page.locator("article a.hb-term")  # type: ignore[attr-defined]
+    seen = []
+    for at in range(min(terms, links.count())):
+        page.keyboard.press("Escape")  # type: ignore[attr-defined]  # the last one's, hidden
+        links.nth(at).focus()
+        assert links.nth(at).evaluate("link => link.matches(':focus-visible')")
+        expect(page.locator(".md-tooltip2--active .md-tooltip2__inner")).to_be_visible()  # type: ignore[attr-defined]
+        _settled(page)
+        seen.append(page.evaluate(_OPEN_TOOLTIP))  # type: ignore[attr-defined]
+    return seen
+
+
+@pytest.mark.parametrize("spaced", [False, True], ids=["text", "spaced-text"])
+def test_a_focused_term_s_whole_definition_shows_at_400_percent_zoom(
+    browser: object, site_url: str, spaced: bool
+) -> None:
+    """WCAG 1.4.10, audit (a low-vision member): a 1280 by 900 window zoomed to 400% is
+    320 by 225 CSS px, where the theme's tooltip, 40% of the window high, showed 88 px
+    of a definition 172 px long and scrolled inside for the rest, which a keyboard
+    reader, whose focus stays on the term, could not reach. It shows whole, from its
+    first line below the header, also with the text spacing of WCAG 1.4.12; one taller
+    than the window scrolls with the page."""
+    for opened in _opened_page(browser, site_url, 320, 225):
+        if spaced:
+            opened.add_init_script(  # type: ignore[attr-defined]
+                "addEventListener('DOMContentLoaded', () => document.head.insertAdjacentHTML("
+                f"'beforeend', '<style>{TEXT_SPACING}</style>'))"
+            )
+        seen = _open_tooltips_by_keyboard(opened, "modules/health-care/", 12)
+        assert len(seen) >= 8, seen
+        assert [tip for tip in seen if tip["hidden"] > 1] == []
+        assert [tip for tip in seen if tip["left"] < 0 or tip["right"] > tip["width"]] == []
+        assert [tip for tip in seen if tip["top"] < tip["header"]] == []
+        fits = [
+            tip for tip in seen if tip["bottom"] - tip["top"] <= tip["height"] - tip["header"] - 16
+        ]
+        assert fits, seen  # most of them, which show whole in the window
+        assert [tip for tip in fits if tip["bottom"] > tip["height"]] == []
+
+
+@pytest.fixture
+def large_text_page(browser: object, site_url: str) -> Iterator[object]:
+    """A desktop window whose text is set twice as large (a default font size of 32 px),
+    as a low-vision reader zooms text only."""
+    for opened in _opened_page(browser, site_url, 1280, 900):
+        session = opened.context.new_cdp_session(opened)  # type: ignore[attr-defined]
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": 32}})
+        yield opened
+
+
+def test_a_term_tooltip_and_a_facts_box_grow_with_the_reader_s_text_size(
+    page: object, large_text_page: object
+) -> None:
+    """WCAG 1.4.4, audit: at twice the text size a tooltip's letters grew but the theme
+    kept it 400 px wide, with half the words on a line; the longest definitions ran past
+    its height, to scroll inside it. It widens with the text; the module's facts box
+    grows with it too."""
+    facts = "article .admonition"
+    normal = _open_tooltips_by_keyboard(page, "modules/health-care/", 12)
+    normal_facts = page.locator(facts).first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )  # type: ignore[attr-defined]
+    large = _open_tooltips_by_keyboard(large_text_page, "modules/health-care/", 12)
+    large_facts = large_text_page.locator(facts).first.evaluate(  # type: ignore[attr-defined]
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert large_facts >= 1.9 * normal_facts, (normal_facts, large_facts)
+    for small, big in zip(normal, large, strict=True):
+        assert big["term"] == small["term"]
+        assert big["font"] >= 1.9 * small["font"], (small, big)
+        # As many words on a line: as wide again, where the window has the room.
+        assert big["right"] - big["left"] >= 1.9 * (small["right"] - small["left"]), (small, big)
+        assert big["hidden"] <= 1 and big["left"] >= 0 and big["right"] <= big["width"], big
+
+
 def test_a_term_tooltip_keeps_an_edge_in_forced_colours(page: object) -> None:
     """Forced colours (a high-contrast setting, as some rooms' laptops and projectors use)
     drop the theme's shadow, a tooltip's only edge: its definition ran into the text it

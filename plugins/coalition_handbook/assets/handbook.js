@@ -537,9 +537,17 @@ new MutationObserver(function (changes) {
   });
 }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class"] });
 
+/* Where the theme's header, which stays at the window's top, ends: nothing shows above it. */
+function headerBottom() {
+  var header = document.querySelector(".md-header");
+  return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+}
+
 /* The theme opens a term's tooltip below its term, also past the window's bottom edge: a
    keyboard reader tabbing to a term on the last lines saw nothing open. The page scrolls
-   just enough to show it (not for a pointer, whose page would move under it). */
+   just enough to show it (not for a pointer, whose page would move under it); one taller
+   than the window below the header (400% zoom, wider text spacing) shows from its first
+   line there, not its last, and the reader scrolls on to read the rest (handbook.css). */
 function showFocusedTooltip(tooltip) {
   var focused = document.activeElement;
   var tapped = focused && focused === tappedTerm; // the finger is off the page: it may move
@@ -553,9 +561,11 @@ function showFocusedTooltip(tooltip) {
     var inner = tooltip.querySelector(".md-tooltip2__inner") || tooltip;
     // Where it comes to rest: the theme slides it down into place (translateY).
     var sliding = new DOMMatrixReadOnly(getComputedStyle(tooltip).transform).m42;
-    var below = inner.getBoundingClientRect().bottom - sliding - window.innerHeight;
+    var box = inner.getBoundingClientRect();
+    var below = box.bottom - sliding - window.innerHeight;
+    var above = box.top - sliding - headerBottom(); // the room between it and the header
     if (below > 0 && tooltip.classList.contains("md-tooltip2--active")) {
-      window.scrollBy(0, below + 8);
+      window.scrollBy(0, Math.min(below + 8, above - 8));
     }
   });
 }
