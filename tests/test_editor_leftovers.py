@@ -30,6 +30,17 @@ LEFTOVERS = {
     "content__~$notes.docx": "Jane Doe",
     "content__Thumbs.db": "thumbnails",
     "content__desktop.ini": "[.ShellClassInfo]\r\n",
+    # macOS Finder's custom folder icon: its name ends in a carriage return.
+    "content__modules__Icon\r": "",
+}
+# What Finder leaves (binary): `.DS_Store`, and AppleDouble `._name` files (a zip made on a
+# Mac, a volume that is not APFS), which start with the bytes 00 05 16 07.
+APPLE_DOUBLE = "\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02"
+FINDER_FILES = {
+    "__.DS_Store": "Bud1\x00\x00\x10\x00",
+    "__._survivor.yml": APPLE_DOUBLE,
+    "__._index.md": APPLE_DOUBLE,
+    "__Icon\r": "",
 }
 # Their paths, as findings name them, sorted as findings are.
 LEFTOVER_PATHS = sorted(name.replace("__", "/") for name in LEFTOVERS)
@@ -55,6 +66,8 @@ def leftover_finding(path: str) -> tuple[str, int, str, str, str]:
         ("thumbs.db.csv", False),
         ("a~b.txt", False),
         ("$notes.docx", False),
+        ("Icon", False),
+        ("Icon.png", False),
         ("x.rej", False),  # a change `patch` could not apply: named in a record folder
     ],
 )
@@ -96,7 +109,9 @@ def test_the_built_site_holds_no_leftover(tmp_path: Path, caplog: pytest.LogCapt
     warned = [
         record.getMessage() for record in caplog.records if LEFTOVER_WHY in record.getMessage()
     ]
-    assert warned == [f"{path}:1:1: page.source {LEFTOVER_WHY}" for path in LEFTOVER_PATHS]
+    # A log line shows a name's carriage return escaped (Finder's `Icon\\r`).
+    shown = [path.replace("\r", "\\r") for path in LEFTOVER_PATHS]
+    assert warned == [f"{path}:1:1: page.source {LEFTOVER_WHY}" for path in shown]
 
 
 def test_with_page_source_off_a_leftover_is_still_left_out(tmp_path: Path) -> None:
@@ -137,6 +152,30 @@ def test_record_folders_let_windows_and_word_leftovers_be(tmp_path: Path) -> Non
         },
     )
     assert finding_rows(config_file) == []
+
+
+def test_what_finder_leaves_is_neither_read_nor_published(tmp_path: Path) -> None:
+    """Audit (macOS): Finder's `Icon\\r` in glossary/ was a glossary.schema error, which
+    failed the build; its `.DS_Store` and AppleDouble `._survivor.yml` are hidden files,
+    neither read as records nor published. In content/, `Icon\\r` is a leftover (one
+    warning, as Thumbs.db), not also a name Windows cannot hold."""
+    folders = ("glossary", "protocols", "content", "content/modules")
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            f"{folder}{name}".replace("/", "__"): text
+            for folder in folders
+            for name, text in FINDER_FILES.items()
+        },
+    )
+    assert finding_rows(config_file) == [
+        leftover_finding("content/Icon\r"),
+        leftover_finding("content/modules/Icon\r"),
+    ]
+    build(load_mkdocs_config(str(config_file)))
+    published = [path.name for path in (tmp_path / "site").rglob("*")]
+    assert "index.html" in published
+    assert [name for name in published if name.startswith((".", "Icon"))] == []
 
 
 def test_a_page_with_its_extension_in_capitals_is_named(tmp_path: Path) -> None:

@@ -68,8 +68,9 @@ _TEXT_CONTROLS = frozenset("\t\n\v\f\r")
 # Why a file an editor or Windows leaves beside a page (`records.editors_leftover`) is
 # left out of the site: a warning, so that `--strict` CI has it deleted from the repository.
 LEFTOVER_WHY = (
-    "is left out of the site: it is what an editor, Windows or Word leaves beside a file "
-    "(a backup or auto-save, Thumbs.db, desktop.ini, a ~$ owner file), and a backup may "
+    "is left out of the site: it is what an editor, Windows, macOS or Word leaves beside a "
+    "file (a backup or auto-save, Thumbs.db, desktop.ini, Finder's Icon file, a ~$ owner "
+    "file), and a backup may "
     "hold what was since taken out of the page, personal data too; delete it, and list "
     "such names in .gitignore (to publish it, give it another name)"
 )

@@ -311,8 +311,13 @@ def _not_for_windows(
 ) -> Iterator[tuple[tuple[str, ...], str, str]]:
     """(path parts, path, why) for each entry of a folder of docs_dir, hidden ones aside,
     whose name a clone on Windows cannot hold, alone or beside another (`windows_names`).
-    Whether the site publishes it or not (`exclude_docs`): the clone fails all the same."""
-    shown = {entry.name: entry.path for entry in entries if not entry.name.startswith(".")}
+    Whether the site publishes it or not (`exclude_docs`): the clone fails all the same.
+    What editors and Finder leave (`Icon\\r`) is named once, as such: deleting it is the fix."""
+    shown = {
+        entry.name: entry.path
+        for entry in entries
+        if not entry.name.startswith(".") and not editors_leftover(entry.name)
+    }
     if all_fine_on_windows(list(shown)):
         return
     for name, path in shown.items():

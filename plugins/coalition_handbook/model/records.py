@@ -372,12 +372,15 @@ def is_record_file_name(name: str) -> bool:
 # Also what Windows and Office leave in a folder: Explorer's thumbnails (`Thumbs.db`,
 # which keeps those of images since deleted) and folder settings (`desktop.ini`), and
 # Word's owner file (`~$notes.docx`, with the editing user's name); Explorer hides the
-# last two. In any case: on Windows, `X.BAK` is `x.bak`. In docs_dir such a file is left
+# last two. macOS Finder hides what it leaves: `.DS_Store` and AppleDouble `._name` files
+# (hidden already) and `Icon\r`, a folder's custom icon (Google Drive and Dropbox set
+# one), whose name ends in a carriage return (audit: it failed the build in glossary/).
+# In any case: on Windows, `X.BAK` is `x.bak`. In docs_dir such a file is left
 # out of the site (a backup holds the text before personal data was taken out of it).
 # A `.rej` is still named: it holds a change that did not apply.
 _EDITORS_LEFTOVER = re.compile(
     r".*~|#.*#|4913|.*\.(?:bak|tmp|swp|swo|save|kate-swp|orig)|.*___jb_(?:tmp|old)___"
-    r"|~\$.*|thumbs\.db|desktop\.ini",
+    r"|~\$.*|thumbs\.db|desktop\.ini|icon\r",
     re.IGNORECASE,
 )
 # The copies `git mergetool` writes beside a file while a merge is resolved
