@@ -10,16 +10,18 @@ PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 
+# Only what macOS has too: GNU make 3.81, and BSD awk, sed and grep (whose sed writes
+# `\t` as a `t`); tests/test_macos_make.py keeps GNU-only features out of this file.
 help:  ## list these targets
-	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | \
-		sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
+	@awk -F ':.*## ' '/^[a-z][a-z-]*:.*## / { printf "  make %-17s%s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 # __init__.py: the version, which an editable install keeps in its metadata.
 $(INSTALLED): pyproject.toml constraints.txt plugins/coalition_handbook/__init__.py
 	@$(PYTHON) -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 		echo "make: $(PYTHON) is missing, older than 3.11, or has no venv (Debian and" \
 			"Ubuntu: apt-get install python3-venv, or python3.X-venv for python3.X;" \
-			"another Python: make PYTHON=python3.12 ...)" >&2; \
+			"macOS, whose own python3 is 3.9: install Python 3.12 from python.org or" \
+			"Homebrew, brew install python@3.12; another Python: make PYTHON=python3.12 ...)" >&2; \
 		exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -60,13 +62,23 @@ bench: $(INSTALLED)  ## print DESIGN section 10's figures with their targets (ab
 # Debian packages for the browser and PDF tests (root, or sudo); .ci/run calls this.
 PDF_PACKAGES := fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
+# Where there is no apt-get (macOS), say what to install instead of failing on the command.
+NO_APT_GET = command -v apt-get >/dev/null 2>&1 || { \
+	echo "make: $@ installs Debian packages with apt-get, which this system lacks." \
+		"macOS: brew install pango for the PDF handouts (https://brew.sh); without it the" \
+		"site is still built, with a note. The browser tests need Debian's Chromium (in /usr/bin)" \
+		"and skip without it; CI runs them." >&2; \
+	exit 1; }
+
 system-deps:  ## apt-get the Debian packages for the browser and PDF tests (root)
+	@$(NO_APT_GET)
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 		chromium $(PDF_PACKAGES)
 
 # Those the PDF handouts need alone: publishing the site needs no browser.
 system-deps-pdf:  ## apt-get only the packages the PDF handouts need (root)
+	@$(NO_APT_GET)
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 		$(PDF_PACKAGES)
