@@ -48,6 +48,7 @@ from .handout_addresses import keep_addresses_unhyphenated
 from .handout_links import PublishedSite
 from .handout_long_words import break_long_words
 from .handout_problems import Unplaced
+from .homebrew_libraries import homebrew_libraries_found
 from .languages import english_label, text_direction
 from .print_only import remove_document_styling
 from .printed_html import as_printed
@@ -256,7 +257,7 @@ def _import_weasyprint() -> tuple[ModuleType | None, str]:
         # Where fontconfig finds no font, WeasyPrint only warns (with a stack excerpt) and
         # Pango then kills the process at the first text it lays out (audit: a segmentation
         # fault mid-build, the PDF being replaced lost). `load_weasyprint` says so instead.
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), homebrew_libraries_found():
             warnings.filterwarnings("ignore", message=r".*FontConfig", category=UserWarning)
             import weasyprint
     except ImportError as error:
