@@ -4,21 +4,33 @@ findings name them, or to the current folder, as a user named them."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
+
+
+def composed(name: str) -> str:
+    """`name` with its accented letters composed (NFC): how the handbook names a file in
+    findings, page addresses and links, whatever form its name has on disk. macOS apps
+    and Finder write `protección.md` decomposed (NFD); git on macOS records it composed
+    (core.precomposeunicode), as CI's clone then has it, and as links are typed (audit:
+    a link typed to it found no page). A file is still opened by the name it has."""
+    if name.isascii() or unicodedata.is_normalized("NFC", name):
+        return name
+    return unicodedata.normalize("NFC", name)
 
 
 def relative_name(path: Path, root: Path) -> str:
     """`HandbookConfig.relative` before there is a config: `path` relative to `root`,
-    with `/`, `../` outside it, absolute on another drive."""
+    with `/`, `../` outside it, absolute on another drive; `composed`."""
     target, resolved_root = resolved(path), root.resolve()
     try:
-        return target.relative_to(resolved_root).as_posix()
+        return composed(target.relative_to(resolved_root).as_posix())
     except ValueError:
         pass
     try:
-        return Path(os.path.relpath(target, resolved_root)).as_posix()
+        return composed(Path(os.path.relpath(target, resolved_root)).as_posix())
     except ValueError:
-        return path.as_posix()
+        return composed(path.as_posix())
 
 
 def shown_name(path: Path) -> str:

@@ -24,7 +24,7 @@ import pathspec
 
 from ..cache import STATS, RunCache
 from ..config import HandbookConfig
-from ..file_names import resolved
+from ..file_names import composed, resolved
 from ..findings import Finding, Severity
 from ..markdown import LONE_CARRIAGE_RETURN
 from ..utf8 import decode_utf8
@@ -325,7 +325,7 @@ def _not_for_windows(
         if why is not None:
             yield (*parts, name), path, why
     for name, first in case_twins(shown):
-        yield (*parts, name), shown[name], case_twin_problem(first)
+        yield (*parts, name), shown[name], case_twin_problem(name, first)
 
 
 def _leads_out(path: str, within: tuple[str, ...]) -> str | None:
@@ -393,7 +393,7 @@ def page_paths(path: Path, config: HandbookConfig) -> tuple[str, str]:
     relative = relative_path(config, path)
     target = path if path.is_absolute() and not path.is_symlink() else resolved(path)
     try:
-        src_uri = target.relative_to(config.docs_dir).as_posix()
+        src_uri = composed(target.relative_to(config.docs_dir).as_posix())  # as MkDocs' File
     except ValueError:
         src_uri = relative
     return relative, src_uri

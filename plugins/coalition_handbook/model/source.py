@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..cache import RunCache, read_regular_file
 from ..config import HandbookConfig
-from ..file_names import resolved
+from ..file_names import composed, resolved
 from ..findings import Finding
 from ..rules.base import RULES
 from ..slugs import slugify
@@ -61,12 +61,12 @@ class FileReport:
 def relative_path(config: HandbookConfig, path: Path | str) -> str:
     """`config.relative(path)` for a file listed from a resolved directory, without
     resolving it (a system call per path component), nor making a `Path` of a string
-    inside the handbook."""
+    inside the handbook; `composed`, as findings name files."""
     text = str(path)
     root = str(config.root)
     inside = text.startswith(root) and text[len(root) : len(root) + 1] == os.sep
     if inside:  # a link is named where it is, as the editor sees it in the folder
-        return text[len(root) + 1 :].replace(os.sep, "/")
+        return composed(text[len(root) + 1 :].replace(os.sep, "/"))
     return config.relative(Path(path))
 
 

@@ -2,15 +2,19 @@
 them: a device's name (`aux.md`, `con.yml`), a character Windows keeps out of names
 (`what?.md`), a name that ends in a dot or a space; and, on Windows and macOS alike, whose
 file systems take a name in any case as the same, two names of one folder that differ
-only in case (`About.md`, `about.md`). An editor on Linux may commit them; a Windows
-editor's clone then stops, or holds one of the two (audit). `handbook new` refuses the
-device names (`editor.scaffold`); the checks warn of each such name, at the file.
+only in case (`About.md`, `about.md`), or on macOS only in how their accents are encoded
+(`protección.md` composed and decomposed: `file_names.composed`). An editor on Linux may
+commit them; a Windows or Mac editor's clone then stops, or holds one of the two (audit).
+`handbook new` refuses the device names (`editor.scaffold`); the checks warn of each such
+name, at the file.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+
+from ..file_names import composed
 
 # Names Windows keeps for devices, with any suffix (`con.yml`): git cannot check such a
 # file out there.
@@ -40,7 +44,7 @@ def all_fine_on_windows(names: list[str]) -> bool:
     joined = "/".join(names) + "/"
     if _MAYBE_NOT_ON_WINDOWS.search(joined):
         return False
-    return len(set(joined.lower().split("/"))) == len(names) + 1
+    return len(set(composed(joined).lower().split("/"))) == len(names) + 1
 
 
 def windows_name_problem(name: str) -> str | None:
@@ -59,18 +63,25 @@ def windows_name_problem(name: str) -> str | None:
 
 def case_twins(names: Iterable[str]) -> Iterator[tuple[str, str]]:
     """(name, the first name) for each of `names` (of one folder) whose name differs from
-    an earlier one's only in case, in sorted order."""
+    an earlier one's only in case or in how its accents are encoded, in sorted order."""
     first: dict[str, str] = {}
     for name in sorted(names):
-        folded = name.lower()  # as Windows compares names: `Straße` is not `Strasse`
+        folded = composed(name).lower()  # as Windows compares names: `Straße` is not `Strasse`
         if folded in first:
             yield name, first[folded]
         else:
             first[folded] = name
 
 
-def case_twin_problem(first: str) -> str:
-    """Why a name that differs from `first`'s only in case is a problem."""
+def case_twin_problem(name: str, first: str) -> str:
+    """Why `name`, which differs from `first`'s only in case or in how its accents are
+    encoded, is a problem."""
+    if composed(name) == composed(first):
+        return (
+            f"its name is {composed(first)}'s with its accents encoded otherwise (composed "
+            "or decomposed): a clone on macOS, where such names are the same, holds only one "
+            "of the two; rename one"
+        )
     return (
         f"its name differs from {first}'s only in case: a clone on Windows or macOS, where "
         "file names are the same in any case, holds only one of the two; rename one"

@@ -93,6 +93,7 @@ from .build_log import (
     said_before,
     warnings_counted,
 )
+from .composed_names import compose_file_names
 from .config import HandbookPluginConfig
 from .copied_files import keep_copied_files_in_the_handbook
 from .generated_files import add_generated_pages, add_handout_stand_ins, render_cache_for
@@ -414,6 +415,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             log.warning(note)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        compose_file_names(files)
         keep_copied_files_in_the_handbook(files, config, self.handbook_config)
         self.page_policy.look_at_files(files, config)
         if self.site_inputs is None:

@@ -1,0 +1,103 @@
+"""A page whose name macOS wrote decomposed (NFD: `protección.md`, as Finder and TextEdit
+save it) is the page a link typed to it (composed, NFC) names: in the checks' findings,
+the built site, its search and Used on lists, and `handbook diff` (audit: on a Mac,
+`mkdocs build --strict` failed on the link, and the page's address was decomposed).
+Findings name it composed, as git on macOS and CI's clone do."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from handbooks import finding_rows, make_handbook
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+
+from coalition_handbook.cli import diff_command as run_diff
+from coalition_handbook.config import load_config
+
+COMPOSED = unicodedata.normalize("NFC", "protección")
+DECOMPOSED = unicodedata.normalize("NFD", "protección")
+PAGE = "# Protección\n\nNo person experiencing homelessness is a vagrant.\n"
+CLEAN_PAGE = "# Protección\n\nNo person experiencing homelessness is turned away.\n"
+HOME = f"# Home\n\nSee [{COMPOSED}]({COMPOSED}.md).\n"
+
+
+def test_names_differ_on_disk() -> None:
+    assert COMPOSED != DECOMPOSED
+
+
+def test_findings_name_a_decomposed_page_composed(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, HOME, **{f"content__{DECOMPOSED}.md": PAGE})
+    assert (tmp_path / "content" / f"{DECOMPOSED}.md").is_file()
+    paths = {row[0] for row in finding_rows(config_file)}
+    assert paths == {f"content/{COMPOSED}.md"}
+
+
+def test_the_site_publishes_a_decomposed_page_at_its_composed_address(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, HOME, **{f"content__{DECOMPOSED}.md": CLEAN_PAGE})
+    config = load_mkdocs_config(str(config_file), strict=True)
+    build(config)  # the typed link leads to the page: no warning under --strict
+    site = tmp_path / "site"
+    assert (site / COMPOSED / "index.html").is_file()
+    assert not (site / DECOMPOSED).exists()
+    address = "protecci%C3%B3n/"  # composed, as a link typed to it
+    assert f'href="{address}"' in (site / "index.html").read_text(encoding="utf-8")
+    term_page = (site / "glossary" / "person-experiencing-homelessness" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert f'href="../../{address}"' in term_page  # Used on
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert address in {entry["location"] for entry in index["docs"]}
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_diff_takes_a_page_saved_decomposed_for_the_page_committed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Git on macOS commits the composed name; a Mac app saves the page again with its
+    name decomposed: no page moved, no old address to keep."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    root = tmp_path / "handbook"
+    make_handbook(root, HOME, **{f"content__{COMPOSED}.md": PAGE})
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "base")
+    (root / "content" / f"{COMPOSED}.md").rename(root / "content" / f"{DECOMPOSED}.md")
+    code = run_diff(load_config(root / "mkdocs.yml", require_folders=False), "HEAD", None)
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "### Old addresses" not in out
+    assert "No glossary term, protocol or training module changed." in out
+
+
+def test_a_page_beside_its_name_encoded_otherwise_is_named(tmp_path: Path) -> None:
+    """Both committed from Linux, `protección.md` composed and decomposed are one file to
+    macOS: a Mac editor's clone holds one of the two, as with names that differ in case."""
+    config_file = make_handbook(
+        tmp_path,
+        **{f"content__{COMPOSED}.md": CLEAN_PAGE, f"content__{DECOMPOSED}.md": CLEAN_PAGE},
+    )
+    assert finding_rows(config_file) == [
+        (
+            f"content/{COMPOSED}.md",
+            1,
+            "warning",
+            "page.source",
+            f"its name is {COMPOSED}.md's with its accents encoded otherwise (composed or "
+            "decomposed): a clone on macOS, where such names are the same, holds only one "
+            "of the two; rename one",
+        )
+    ]
