@@ -28,6 +28,28 @@ def require_or_skip(condition: bool, reason: str) -> None:
     pytest.skip(reason, allow_module_level=True)
 
 
+def require_names_apart(folder: Path) -> None:
+    """For a test that writes two names one folder of macOS or Windows holds as one
+    (`About.md` and `about.md`; `protección.md` composed and decomposed): skip where the
+    file system of `folder` takes them for one, as a Mac's does (audit: `make test` failed
+    there, the second file written over the first); CI's Linux holds them apart."""
+    probe = folder / "names-apart-probe"
+    probe.write_text("", encoding="utf-8")
+    try:
+        composed, decomposed = "\u00f3", "o\u0301"
+        apart = not (folder / "NAMES-APART-PROBE").exists()
+        (folder / composed).write_text("", encoding="utf-8")
+        apart = apart and not (folder / decomposed).exists()
+        (folder / composed).unlink()
+    finally:
+        probe.unlink()
+    require_or_skip(
+        apart,
+        f"the file system of {folder} takes names that differ only in case or in how "
+        "accents are encoded for one (as macOS's and Windows' do): the test needs two",
+    )
+
+
 def import_or_skip(name: str) -> ModuleType:
     """`pytest.importorskip` as `require_or_skip`: a Python package that CI installs
     (Playwright, axe) missing there fails, rather than skipping every test that needs it."""

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from conftest import require_names_apart
 from handbooks import finding_rows, make_handbook, set_handbook_options
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
@@ -179,6 +180,7 @@ def test_what_finder_leaves_is_neither_read_nor_published(tmp_path: Path) -> Non
 
 
 def test_a_page_with_its_extension_in_capitals_is_named(tmp_path: Path) -> None:
+    require_names_apart(tmp_path)  # Tips.Md beside tips.md
     config_file = make_handbook(
         tmp_path,
         **{

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import require_names_apart
 from handbooks import TERM, finding_rows, make_handbook
 
 from coalition_handbook.check import run_checks
@@ -74,6 +75,7 @@ def test_names_that_differ_only_in_case_are_named_after_the_first() -> None:
 
 
 def test_each_name_a_windows_clone_cannot_hold_is_a_warning_at_the_file(tmp_path: Path) -> None:
+    require_names_apart(tmp_path)
     config_file = make_handbook(
         tmp_path,
         **{
@@ -106,6 +108,7 @@ def test_each_name_a_windows_clone_cannot_hold_is_a_warning_at_the_file(tmp_path
 def test_the_cache_sees_a_case_twin_come_and_go(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    require_names_apart(tmp_path)
     monkeypatch.delenv("HANDBOOK_NO_CACHE", raising=False)
     config_file = make_handbook(tmp_path, **{"content__about.md": "# About\n"})
     assert finding_rows(config_file, cache=True) == []
