@@ -83,6 +83,31 @@ def test_findings_sort_by_path_line_column_rule() -> None:
     ]
 
 
+def test_findings_sort_by_line_before_column_and_column_before_rule() -> None:
+    """DESIGN section 6: path, then line, then column, then rule; the message last, so
+    that two findings at one place of one rule come out in one order whatever order the
+    checks made them in. Each pair below differs in the later key the other way round."""
+
+    def at(line: int, column: int, rule: str, message: str = "m") -> Finding:
+        return Finding(rule, Severity.WARNING, "content/index.md", line, column, message)
+
+    expected = [
+        at(1, 9, "term.case"),
+        at(2, 1, "term.case"),
+        at(2, 5, "term.avoid", "b"),
+        at(2, 5, "term.case", "a"),
+        at(2, 5, "term.case", "b"),
+        at(2, 7, "glossary.schema"),
+    ]
+    assert sort_findings(expected[::-1]) == expected
+    assert sort_findings([expected[4], expected[0], expected[3], expected[2]]) == [
+        expected[0],
+        expected[2],
+        expected[3],
+        expected[4],
+    ]
+
+
 def test_json_has_the_contract_keys_and_counts() -> None:
     report = json.loads(FORMATTERS["json"](FINDINGS))
     assert set(report) == {"findings", "counts"}
