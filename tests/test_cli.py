@@ -73,6 +73,37 @@ def test_warning_fails_only_under_strict(
     assert main(["check", "-f", str(config_file), "--strict"]) == 1
 
 
+def test_info_never_fails_even_under_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DESIGN section 5: `info` is reported only, whatever --strict says."""
+    config_file = make_handbook(tmp_path, page="# Home\n\nCall XYZ now.\n")
+    assert main(["check", "-f", str(config_file), "--strict"]) == 0
+    assert capsys.readouterr().out.startswith("content/index.md:3:6: info term.unknown-acronym ")
+
+
+def test_rule_levels_from_config_lower_and_raise_what_strict_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plugin's `rules` sets the level --strict reads: a warning lowered to info
+    passes, an info raised to warning fails."""
+    config_file = make_handbook(tmp_path, page="# Home\n\nNo vagrant here. Call XYZ.\n")
+    settings = config_file.read_text(encoding="utf-8")
+    with_rules = settings.replace(
+        "  - handbook\n", "  - handbook:\n      rules: {term.avoid: info}\n"
+    )
+    config_file.write_text(with_rules, encoding="utf-8")
+    assert main(["check", "-f", str(config_file), "--strict"]) == 0
+    assert ": info term.avoid " in capsys.readouterr().out
+    config_file.write_text(
+        with_rules.replace("term.avoid: info", "term.avoid: info, term.unknown-acronym: warning"),
+        encoding="utf-8",
+    )
+    assert main(["check", "-f", str(config_file), "--strict"]) == 1
+    assert "content/index.md:3:23: warning term.unknown-acronym " in capsys.readouterr().out
+    assert main(["check", "-f", str(config_file)]) == 0
+
+
 def test_strict_in_mkdocs_yml_fails_warnings_as_the_build_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
