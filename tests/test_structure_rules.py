@@ -957,6 +957,20 @@ def test_structure_findings_point_at_the_start_of_their_line(tmp_path: Path) -> 
     assert found == [(BODY_LINE + 1, 1), (BODY_LINE + 5, 1)]
 
 
+def test_an_indented_heading_is_found_where_its_text_starts(tmp_path: Path) -> None:
+    """A heading indented by up to three spaces, or into an admonition, is found at its
+    first character, `found` the heading as written without the indent (DESIGN section 6:
+    the column points at the first character of `found`)."""
+    body = "   ## Respond\n\n## Realize\n\n!!! note\n\n    ## Recognize\n"
+    files = {MODULE_FILE: module_md(body=body), "protocols/hotel-staff.yml": PROTOCOL}
+    found = [
+        (f.line, f.column, f.found)
+        for f in run_rules(tmp_path, files)
+        if f.rule == "module.structure"
+    ]
+    assert found == [(BODY_LINE + 1, 4, "## Respond"), (BODY_LINE + 7, 5, "## Recognize")]
+
+
 def test_sections_out_of_order_are_reported_at_the_heading(tmp_path: Path) -> None:
     found = structure(tmp_path, "## Respond\n\n## Realize\n\n## Recognize\n")
     assert found == [
@@ -965,6 +979,24 @@ def test_sections_out_of_order_are_reported_at_the_heading(tmp_path: Path) -> No
             "'## Respond' must come after '## Recognize' (line "
             f"{BODY_LINE + 5}): the sections go Realize, Recognize, Respond",
         )
+    ]
+
+
+def test_each_section_before_one_it_must_follow_is_reported(tmp_path: Path) -> None:
+    """Recognize and Respond both stand before Realize: each is out of order, though
+    Respond follows Recognize (a section is compared with the last one in order, not
+    with the last one written)."""
+    found = structure(tmp_path, "## Recognize\n\n## Respond\n\n## Realize\n")
+    after_realize = f"must come after '## Realize' (line {BODY_LINE + 5})"
+    assert found == [
+        (
+            BODY_LINE + 1,
+            f"'## Recognize' {after_realize}: the sections go Realize, Recognize, Respond",
+        ),
+        (
+            BODY_LINE + 3,
+            f"'## Respond' {after_realize}: the sections go Realize, Recognize, Respond",
+        ),
     ]
 
 
