@@ -160,6 +160,24 @@ def test_an_enable_a_yaml_string_implies_ends_nothing_named() -> None:
     assert suppressions.enables_ending(["term.avoid"]) == []
 
 
+def test_a_yaml_string_s_comment_switches_nothing_off_on_the_file_s_next_line() -> None:
+    """The next field, on the line just after the string's last, is checked again."""
+    source = "steps:\n  - detail: >\n      A. <!-- handbook-disable -->\n      B.\n    title: C\n"
+    value = "A. <!-- handbook-disable -->\nB.\n"
+    start = source.index("A.")
+    offsets = [
+        *range(start, start + 29),  # "A. <!-- ... -->" and its line break
+        *range(source.index("B."), source.index("B.") + 4),  # "B.\n", then one past
+    ]
+    suppressions = suppression.parse_value_suppressions(source, [(value, offsets)])
+    assert [suppressions.suppresses("term.avoid", line) for line in (2, 3, 4, 5)] == [
+        False,
+        True,
+        True,
+        False,
+    ]
+
+
 def test_comments_in_indented_code_do_not_count() -> None:
     text = "Para.\n\n    <!-- handbook-disable -->\n\nline 5\n"
     assert not parse_suppressions(text).suppresses("term.avoid", 5)
