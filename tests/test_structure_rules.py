@@ -864,6 +864,14 @@ def test_a_missing_section_is_reported_at_the_one_heading_in_its_place(
     assert ("is meant to be it" in message) == (line != BODY_LINE)
 
 
+def test_a_section_written_twice_is_not_taken_for_a_missing_one(tmp_path: Path) -> None:
+    """A second `## Realize` where Recognize belongs is a section written twice, not a
+    translated heading: the finding stays at the body's start, naming the three."""
+    ((found_line, message),) = structure(tmp_path, "## Realize\n\n## Realize\n\n## Respond\n", "es")
+    assert found_line == BODY_LINE
+    assert message.startswith("module 'hotel-staff' has no '## Recognize' section (every module")
+
+
 @pytest.mark.parametrize(
     "body",
     [
