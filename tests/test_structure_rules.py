@@ -864,6 +864,18 @@ def test_a_missing_section_is_reported_at_the_one_heading_in_its_place(
     assert ("is meant to be it" in message) == (line != BODY_LINE)
 
 
+def test_missing_sections_on_both_sides_of_a_placed_one_are_each_found_in_place(
+    tmp_path: Path,
+) -> None:
+    """Each run of missing sections looks only between the sections placed around it:
+    the heading before `## Recognize` is no candidate for Respond, after it."""
+    body = "## Tomar conciencia\n\n## Recognize\n\n## Actuar\n"
+    assert [line for line, _ in structure(tmp_path, body, "es")] == [
+        BODY_LINE + 1,
+        BODY_LINE + 5,
+    ]
+
+
 def test_a_section_written_twice_is_not_taken_for_a_missing_one(tmp_path: Path) -> None:
     """A second `## Realize` where Recognize belongs is a section written twice, not a
     translated heading: the finding stays at the body's start, naming the three."""
