@@ -876,6 +876,16 @@ def test_missing_sections_on_both_sides_of_a_placed_one_are_each_found_in_place(
     ]
 
 
+def test_a_near_miss_holds_its_place_against_a_translated_heading(tmp_path: Path) -> None:
+    """`## Recognise` is Recognize written almost right, at its place: `## Actuar`, before
+    it, is not where Respond belongs, nor is the near miss itself."""
+    found = structure(tmp_path, "## Realize\n\n## Actuar\n\n## Recognise\n", "es")
+    assert [(line, message.partition(";")[0].partition(" (")[0]) for line, message in found] == [
+        (BODY_LINE, "module 'hotel-staff' has no '## Respond' section"),
+        (BODY_LINE + 5, "module 'hotel-staff' has no '## Recognize' section"),
+    ]
+
+
 def test_a_section_written_twice_is_not_taken_for_a_missing_one(tmp_path: Path) -> None:
     """A second `## Realize` where Recognize belongs is a section written twice, not a
     translated heading: the finding stays at the body's start, naming the three."""
