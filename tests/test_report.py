@@ -290,6 +290,16 @@ def test_text_escapes_control_characters_as_it_escapes_line_breaks(
     )
 
 
+def test_text_writes_a_file_name_that_is_not_utf8_with_escapes() -> None:
+    """A file named in Latin-1 by another system (`caf\\xe9`, read as the lone surrogate
+    U+DCE9) is shown as Python shows its bytes, from \\x80 on; half a character as its
+    code: the output stays valid UTF-8."""
+    path = "glossary/caf\udce9\udc80\udc7f.yml"
+    assert FORMATTERS["text"]([avoided(path, "x", line=1, column=1, message="M.")]) == (
+        "glossary/caf\\xe9\\x80\\udc7f.yml:1:1: warning term.avoid M.\n"
+    )
+
+
 def test_text_keeps_a_file_name_with_a_line_break_on_its_line() -> None:
     """A file named `a\n::error file=...` made a line of its own, which CI would read as
     an annotation of its own (found by the security review)."""
