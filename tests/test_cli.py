@@ -104,6 +104,38 @@ def test_rule_levels_from_config_lower_and_raise_what_strict_fails(
     assert main(["check", "-f", str(config_file)]) == 0
 
 
+@pytest.mark.parametrize("no_cache", ["1", ""], ids=["without-cache", "with-cache"])
+def test_findings_of_several_rules_come_sorted_with_or_without_the_cache(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_cache: str,
+) -> None:
+    """DESIGN section 6: sorted by path, line, column, rule, not in the order the rules
+    ran (term.avoid's module before term.unknown-acronym's)."""
+    monkeypatch.setenv("HANDBOOK_NO_CACHE", no_cache)
+    history = "history:\n  - version: 1\n    date: 2026-01-01\n    summary: First.\n"
+    config_file = make_handbook(
+        tmp_path,
+        page="# Home\n\nXYZ first.\n\nNo vagrant here.\n",
+        **{
+            # A term file's uses are found with the pages' (checked apart), a schema
+            # problem as the files are loaded: the two lists are sorted as one.
+            "glossary__aa-term.yml": f"term: aa term\nversion: 1\nwhat: A.\n{history}",
+            "glossary__zz-term.yml": f"term: zz\nversion: 1\ndefinition: A vagrant.\n{history}",
+        },
+    )
+    assert main(["check", "-f", str(config_file)]) == 1
+    places = [line.split(" ")[0:3] for line in capsys.readouterr().out.splitlines()]
+    assert places == [
+        ["content/index.md:3:1:", "info", "term.unknown-acronym"],
+        ["content/index.md:5:4:", "warning", "term.avoid"],
+        ["glossary/aa-term.yml:1:1:", "error", "glossary.schema"],
+        ["glossary/aa-term.yml:3:1:", "error", "glossary.schema"],
+        ["glossary/zz-term.yml:3:15:", "warning", "term.avoid"],
+    ]
+
+
 def test_strict_in_mkdocs_yml_fails_warnings_as_the_build_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
