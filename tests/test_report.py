@@ -258,6 +258,20 @@ CRLF_FINDING = Finding(
 )
 
 
+def test_sarif_gives_properties_to_a_finding_with_a_suggestion_only() -> None:
+    """glossary.duplicate names the term whose claim it reports, and suggests nothing:
+    its result carries no `suggestion` property (a null one is no SARIF string)."""
+    duplicate = Finding(
+        "glossary.duplicate", Severity.ERROR, "glossary/a.yml", 4, 5, "m", found="x", term="a"
+    )
+    log = json.loads(FORMATTERS["sarif"]([duplicate, CRLF_FINDING]))
+    results = log["runs"][0]["results"]
+    assert [result.get("properties") for result in results] == [
+        None,
+        {"suggestion": "survivor\u2019s advocate", "term": "person-experiencing-homelessness"},
+    ]
+
+
 def test_text_escapes_carriage_returns_too() -> None:
     assert FORMATTERS["text"]([CRLF_FINDING]) == (
         "content/a,b:c%d.md:2:5: warning term.avoid "
