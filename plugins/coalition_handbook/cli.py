@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import ConfigError, HandbookConfig, load_config
+from .config.zensical_toml import ZENSICAL_CONFIG, lone_zensical_config
 from .file_names import shown_name
 
 if TYPE_CHECKING:  # for type hints alone: each command imports its own code when run
@@ -196,14 +197,27 @@ def _note_other_configs(read: Path) -> None:
     """Say on stderr which config is read where another is beside it: `mkdocs build`
     reads mkdocs.yml first, `properdocs build` properdocs.yml, so the check and one of
     the builds would read different settings without a word (audit)."""
-    others = [name for name in CONFIG_NAMES if name != read.name and Path(name).is_file()]
+    if not read.is_file():  # none of CONFIG_NAMES: the error names what is here
+        return
+    # `zensical build` reads zensical.toml first, which no -f makes the check read.
+    names = (*CONFIG_NAMES, ZENSICAL_CONFIG)
+    others = [name for name in names if name != read.name and Path(name).is_file()]
     if others:
         properdocs = any(name.startswith("properdocs") for name in others)
+        zensical = ZENSICAL_CONFIG in others
+        first = [
+            *(["ProperDocs reads properdocs.yml first"] if properdocs else []),
+            *([f"Zensical reads {ZENSICAL_CONFIG} first"] if zensical else []),
+        ]
+        advice = (
+            "keep one config, mkdocs.yml, which Zensical reads too"
+            if zensical
+            else "keep one config, or name the one meant with -f"
+        )
         print(
             f"handbook: note: reading {read.name}; {' and '.join(others)} "
             f"{'is' if len(others) == 1 else 'are'} here too"
-            f"{', and ProperDocs reads properdocs.yml first' if properdocs else ''}: keep "
-            "one config, or name the one meant with -f",
+            f"{''.join(f', and {said}' for said in first)}: {advice}",
             file=sys.stderr,
         )
 
@@ -296,6 +310,8 @@ def _default_config_here() -> Path:
                 f"{config_file}: a symbolic link to {config_file.readlink()}, which "
                 "does not exist: link it to the site's config, or name that with -f"
             )
+        if (zensical := lone_zensical_config(Path.cwd())) is not None:
+            raise ConfigError(f"{config_file.resolve()}: no such file; {zensical}")
         raise ConfigError(
             f"{config_file.resolve()}: no such file (run handbook in the folder of "
             "mkdocs.yml, or name it with -f)"

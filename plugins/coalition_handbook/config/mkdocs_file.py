@@ -36,6 +36,7 @@ from .site_settings import (
     site_url_refused,
 )
 from .values import true_or_false
+from .zensical_toml import toml_config_problem
 
 
 def load_config(
@@ -56,6 +57,8 @@ def load_config(
     Messages name the file `shown_as` (see `shown_name`), by default by its name alone."""
     where = shown_as or config_file.name
     config_file = _existing_file(config_file, shown_as)
+    if (toml := toml_config_problem(config_file, where)) is not None:
+        raise ConfigError(toml)
     root = config_file.parent
     data, lines, script_links, shown_texts = read_config_file(config_file, where, seen=())
     instances = plugin_instances(
