@@ -95,3 +95,19 @@ def test_check_runs_where_mkdocs_cannot_be_imported(tmp_path: Path) -> None:
     )
     assert (completed.returncode, completed.stderr) == (0, "")
     assert '"rule": "term.avoid"' in completed.stdout
+
+
+def test_beside_properdocs_yml_zensical_toml_is_said_to_be_what_zensical_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Zensical reads zensical.toml, mkdocs.yml or mkdocs.yaml, never properdocs.yml: the
+    note does not advise keeping a file Zensical cannot build from."""
+    make_handbook(tmp_path).rename(tmp_path / "properdocs.yml")
+    (tmp_path / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
+    assert without_totals(capsys.readouterr().err) == (
+        "handbook: note: reading properdocs.yml; zensical.toml is here too, and Zensical "
+        "reads zensical.toml first: keep one config; Zensical reads mkdocs.yml, not "
+        "properdocs.yml\n"
+    )

@@ -183,6 +183,8 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
 
 # MkDocs' names first, then ProperDocs' own (which it asks new sites to use).
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+# Those of them `zensical build` reads where there is no zensical.toml.
+ZENSICAL_READS = ("mkdocs.yml", "mkdocs.yaml")
 
 
 def default_config_file() -> Path:
@@ -209,11 +211,13 @@ def _note_other_configs(read: Path) -> None:
             *(["ProperDocs reads properdocs.yml first"] if properdocs else []),
             *([f"Zensical reads {ZENSICAL_CONFIG} first"] if zensical else []),
         ]
-        advice = (
-            "keep one config, mkdocs.yml, which Zensical reads too"
-            if zensical
-            else "keep one config, or name the one meant with -f"
-        )
+        advice = "keep one config, or name the one meant with -f"
+        if zensical:  # which -f cannot make Zensical read
+            advice = (
+                f"keep one config, {read.name}, which Zensical reads too"
+                if read.name in ZENSICAL_READS
+                else f"keep one config; Zensical reads mkdocs.yml, not {read.name}"
+            )
         print(
             f"handbook: note: reading {read.name}; {' and '.join(others)} "
             f"{'is' if len(others) == 1 else 'are'} here too"
