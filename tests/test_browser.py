@@ -88,6 +88,7 @@ def _opened_page(
     height: int,
     color_scheme: str = "light",
     touch: bool = False,
+    java_script: bool = True,
 ) -> Iterator[object]:
     context = browser.new_context(  # type: ignore[attr-defined]
         base_url=site_url,
@@ -95,6 +96,7 @@ def _opened_page(
         color_scheme=color_scheme,
         has_touch=touch,
         is_mobile=touch,
+        java_script_enabled=java_script,
     )
     opened = context.new_page()
     opened.set_default_timeout(15_000)
@@ -113,6 +115,19 @@ def _desktop_page_of(browser: object, config: Path) -> Iterator[object]:
 def page(browser: object, site_url: str) -> Iterator[object]:
     """A desktop window."""
     yield from _opened_page(browser, site_url, 1280, 900)
+
+
+@pytest.fixture
+def no_script_page(browser: object, site_url: str) -> Iterator[object]:
+    """A desktop window whose browser runs no JavaScript: Tor Browser at its "Safest"
+    level, an agency's locked-down laptop."""
+    yield from _opened_page(browser, site_url, 1280, 900, java_script=False)
+
+
+@pytest.fixture
+def no_script_phone(browser: object, site_url: str) -> Iterator[object]:
+    """A phone's screen, 375 px wide, whose browser runs no JavaScript."""
+    yield from _opened_page(browser, site_url, 375, 740, java_script=False)
 
 
 @pytest.fixture
@@ -2813,6 +2828,51 @@ def test_every_tab_stop_at_the_top_of_a_page_can_be_seen(page: object) -> None:
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     tab()
     assert invisible == []
+
+
+def test_without_javascript_the_search_s_place_links_to_the_glossary_a_to_z(
+    browser: object, site_url: str
+) -> None:
+    """Tor Browser audit: the theme's search is a script, and without JavaScript the
+    header showed no search and no word of why. Its place links to the glossary's A-Z
+    index, named for why on a wide screen and read so on a phone's; a browser that runs
+    scripts shows the search and not the link."""
+    for width, height in ((1280, 900), (375, 740)):
+        opened_pages = _opened_page(browser, site_url, width, height, java_script=False)
+        opened = next(opened_pages)
+        opened.goto("protocols/hotel-employee/")
+        link = opened.locator("header a.hb-without-script")
+        expect(link).to_be_visible()
+        expect(link).to_have_accessible_name("Search needs JavaScript: Glossary A–Z")
+        why = link.locator(".hb-without-script__why").bounding_box()
+        assert (why is not None and why["width"] > 1) == (width > 1000)  # a phone's: read only
+        link.click()
+        opened.wait_for_url(re.compile(r"/glossary/$"))
+        expect(opened.locator(".md-content a[href='#letter-s']").first).to_be_visible()
+        opened_pages.close()
+    with_script = _opened_page(browser, site_url, 1280, 900)
+    opened = next(with_script)
+    opened.goto("protocols/hotel-employee/")
+    expect(opened.locator("input.md-search__input")).to_be_visible()
+    assert opened.locator("a.hb-without-script").count() == 0  # noscript: text, no link
+    with_script.close()
+
+
+def test_without_javascript_the_offline_folder_links_to_its_glossary_file(
+    browser: object, offline_site: SiteBuild
+) -> None:
+    """The offline folder opened from files with JavaScript off: the search's place
+    leads to the glossary's A-Z page as a file, not to a folder's listing."""
+    folder = offline_site.require()
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    try:
+        opened.goto((folder / "modules" / "hotel-staff.html").as_uri())
+        opened.locator("header a.hb-without-script").click()
+        opened.wait_for_url((folder / "glossary" / "index.html").as_uri())
+    finally:
+        context.close()
 
 
 @pytest.fixture

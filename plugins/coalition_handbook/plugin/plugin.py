@@ -131,6 +131,7 @@ from .theme import (
     TERM_TEMPLATE,
     RenderedOnce,
     missing_theme_files,
+    with_theme_s_own_templates,
 )
 
 if TYPE_CHECKING:  # only `mkdocs serve` loads it, with watchdog: not worth it for a build
@@ -540,6 +541,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         env.globals["handbook_english"] = partial(
             english_label, site_language=language_tag(config.theme.get("language"))
         )
+        with_theme_s_own_templates(env, config.theme.dirs)
         if self.handbook_config is not None and env.bytecode_cache is None:
             env.bytecode_cache = template_code_cache(self.handbook_config.root)
         if self.result is not None:

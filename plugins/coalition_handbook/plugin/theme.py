@@ -9,7 +9,7 @@ from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, TemplateNotFound
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, TemplateNotFound
 from mkdocs.structure.pages import Page
 
 from ..model.pages import multimarkdown_metadata
@@ -18,6 +18,10 @@ from ..model.types import Page as HandbookPage
 # Templates for Material: term pages get a compact sidebar instead of the whole navigation.
 THEME_TEMPLATES = Path(__file__).parent.parent / "templates" / "theme"
 TERM_TEMPLATE = "hb-term.html"
+
+# A plugin template standing in front of the theme's own of the same name includes the
+# theme's as `theme-own/<name>` (partials/search.html adds to Material's, not copies it).
+THEME_OWN = "theme-own"
 
 # Where a term page's own entries go in its sidebar, which is otherwise the same for all.
 PAGE_SLOT = "\x00handbook-page\x00"
@@ -82,6 +86,17 @@ class RenderedOnce:
             page.meta["title"] = title
         fits = shared.count(self.TITLE_SLOT) == 1 and shared.replace(self.TITLE_SLOT, title) == own
         return shared if fits else None
+
+
+def with_theme_s_own_templates(env: Environment, theme_dirs: Sequence[str]) -> None:
+    """Let `env` read the templates of the theme's folders after the plugin's as
+    `theme-own/<name>`: the plugin's `<name>` hides them from their own name."""
+    ours = str(THEME_TEMPLATES)
+    if env.loader is None or ours not in theme_dirs:
+        return
+    after = list(theme_dirs[theme_dirs.index(ours) + 1 :])
+    theme_s_own = PrefixLoader({THEME_OWN: FileSystemLoader(after)})
+    env.loader = ChoiceLoader([env.loader, theme_s_own])
 
 
 def missing_theme_files(
