@@ -2875,6 +2875,28 @@ def test_without_javascript_the_offline_folder_links_to_its_glossary_file(
         context.close()
 
 
+def test_without_javascript_every_tab_stop_at_the_top_of_a_page_can_be_seen(
+    no_script_page: object,
+) -> None:
+    """WCAG 2.4.7, Tor Browser audit: without JavaScript the theme leaves both labels of
+    its light/dark switch hidden, and its two radio buttons, of no size, took two Tab
+    stops on every page where nothing showed the focus (and switched nothing)."""
+    no_script_page.goto("protocols/hotel-employee/")  # type: ignore[attr-defined]
+    unseen = []
+    for _ in range(8):
+        no_script_page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        focused = no_script_page.evaluate(  # type: ignore[attr-defined]
+            """() => {
+                const box = document.activeElement.getBoundingClientRect();
+                return {name: document.activeElement.outerHTML.slice(0, 80),
+                        seen: box.width > 0 && box.height > 0};
+            }"""
+        )
+        if not focused["seen"]:
+            unseen.append(focused["name"])
+    assert unseen == []
+
+
 @pytest.fixture
 def zoomed_page(browser: object, site_url: str) -> Iterator[object]:
     """A 1280 px window zoomed to 200%: 640 CSS px, where the navigation is a drawer."""
