@@ -2897,6 +2897,22 @@ def test_without_javascript_every_tab_stop_at_the_top_of_a_page_can_be_seen(
     assert unseen == []
 
 
+def test_without_javascript_the_drawer_and_term_links_work(no_script_phone: object) -> None:
+    """Tor Browser audit: on a phone with JavaScript off the menu icon (the theme's
+    label, not handbook.js's button) opens the drawer, and a term link carries its
+    definition as its title and opens the term's page."""
+    no_script_phone.goto("")  # type: ignore[attr-defined]
+    no_script_phone.locator("label.md-header__button[for='__drawer']").click()  # type: ignore[attr-defined]
+    expect(no_script_phone.locator(".md-sidebar--primary a[href='glossary/']")).to_be_visible()  # type: ignore[attr-defined]
+    no_script_phone.locator("label.md-overlay").click(position={"x": 360, "y": 400})  # type: ignore[attr-defined]
+    term = no_script_phone.locator(".md-content a.hb-term").first  # type: ignore[attr-defined]
+    assert term.get_attribute("title")
+    href = term.get_attribute("href")
+    term.click()
+    no_script_phone.wait_for_url(re.compile(re.escape(href) + "$"))  # type: ignore[attr-defined]
+    expect(no_script_phone.locator("article h1")).to_be_visible()  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def zoomed_page(browser: object, site_url: str) -> Iterator[object]:
     """A 1280 px window zoomed to 200%: 640 CSS px, where the navigation is a drawer."""
