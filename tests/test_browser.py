@@ -2858,6 +2858,25 @@ def test_without_javascript_the_search_s_place_links_to_the_glossary_a_to_z(
     with_script.close()
 
 
+def test_without_javascript_the_404_page_does_not_send_the_reader_to_a_search_box(
+    browser: object, site_url: str
+) -> None:
+    """Tor Browser audit: the 404 page said to search "with the search box at the top of
+    the page", which the theme hides without JavaScript. Then it names the glossary's A-Z
+    link there instead; a browser that runs scripts reads the sentence as before."""
+    for java_script, said, unsaid in (
+        (False, "glossary's A–Z list, linked at the top", "with the search box"),
+        (True, "with the search box at the top", "glossary's A–Z list"),
+    ):
+        opened_pages = _opened_page(browser, site_url, 1280, 900, java_script=java_script)
+        opened = next(opened_pages)
+        opened.goto("404.html")
+        content = opened.locator("article")
+        expect(content).to_contain_text(said, use_inner_text=True)
+        expect(content).not_to_contain_text(unsaid, use_inner_text=True)
+        opened_pages.close()
+
+
 def test_without_javascript_the_offline_folder_links_to_its_glossary_file(
     browser: object, offline_site: SiteBuild
 ) -> None:
