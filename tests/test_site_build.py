@@ -6,6 +6,7 @@ loads nothing from other hosts either, and its search works from file:// pages."
 from __future__ import annotations
 
 import contextlib
+import errno
 import html
 import json
 import logging
@@ -1533,6 +1534,35 @@ def test_a_build_that_fails_leaves_the_published_site_as_it_was(
     assert _files(site) == published
     assert signal.getsignal(signal.SIGTERM) is sigterm_handler  # the build's own is gone
     assert sorted(path.name for path in site.iterdir() if path.name.startswith(".")) == [".git"]
+
+
+@pytest.mark.parametrize(
+    ("number", "said"),
+    [(errno.ENOSPC, "No space left on device"), (errno.EROFS, "Read-only file system")],
+)
+def test_a_full_disk_or_read_only_site_stops_the_build_in_a_line_and_keeps_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, said: str
+) -> None:
+    """A volunteer's full disk, or a CI container's read-only checkout: MkDocs' own write
+    fails, and `mkdocs build` ended in a traceback of MkDocs' and click's code (audit:
+    crash and concurrency). It says what failed in a line, and the site stays."""
+    import mkdocs.utils
+    from mkdocs.exceptions import Abort
+
+    config = write_site(tmp_path, pages={"index.md": "# Home\n\nA page.\n"})
+    site = build_site(config)
+    published = _files(site)
+    (tmp_path / "content" / "about.md").write_text("# About\n", encoding="utf-8")
+
+    def refused(content: bytes, output_path: str) -> None:
+        raise OSError(number, os.strerror(number), output_path)
+
+    monkeypatch.setattr(mkdocs.utils, "write_file", refused)
+    with pytest.raises(Abort) as stopped:
+        build_site(config)
+
+    assert said in str(stopped.value) and str(site) in str(stopped.value)
+    assert _files(site) == published
 
 
 def test_a_build_that_succeeds_replaces_the_site_and_keeps_its_hidden_entries(

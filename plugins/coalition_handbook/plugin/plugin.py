@@ -23,7 +23,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -114,7 +114,7 @@ from .other_plugins import (
     unsupported_plugins,
 )
 from .page_policy import PagePolicy
-from .published_site import restore_previous_site, stop_build_on_sigterm
+from .published_site import refused_write_text, restore_previous_site, stop_build_on_sigterm
 from .record_folders import watch_included_folders, watch_record_folders
 from .root_links import warn_of_root_links
 from .search_index import (
@@ -798,9 +798,19 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         _keep_new_site,
     )
 
-    def on_build_error(self, *, error: Exception) -> None:
+    def _put_back_published_site(self, *, error: Exception) -> None:
         link_sources.install({})
         self._restore_previous_site()
+
+    # Last of all, other plugins' build_error events first: a full disk or a read-only
+    # site_dir, said in a line where MkDocs would re-raise it as a traceback (audit).
+    @event_priority(-1000)
+    def _say_what_could_not_be_written(self, *, error: Exception) -> None:
+        text = refused_write_text(error)
+        if text is not None:
+            raise Abort(text) from error
+
+    on_build_error = CombinedEvent(_put_back_published_site, _say_what_could_not_be_written)
 
     def on_shutdown(self) -> None:
         # The server is gone: MkDocs keeps this instance for the process, and a build

@@ -4,6 +4,7 @@ put back, with a word in the build's log, when the build fails or stops.
 
 from __future__ import annotations
 
+import errno
 import signal
 import threading
 from collections.abc import Callable
@@ -25,6 +26,28 @@ def restore_previous_site(previous: PreviousSite | None) -> None:
     else:
         # Failed, or stopped (Ctrl-C, SIGTERM): "failed" misread a stop (review).
         log.info("handbook: the build did not finish; the site published before is back in place")
+
+
+# What the machine refuses, not the handbook or the code: a full disk (a volunteer's
+# laptop), a read-only checkout (a CI container's), a folder the user may not write.
+_REFUSED_WRITES = {
+    errno.ENOSPC,
+    errno.EFBIG,
+    errno.EROFS,
+    errno.EACCES,
+    errno.EPERM,
+    getattr(errno, "EDQUOT", errno.ENOSPC),  # (no quotas on Windows)
+}
+
+
+def refused_write_text(error: BaseException) -> str | None:
+    """What to say, in one line, of a build that `error` stopped because the machine
+    would not let it write (MkDocs re-raises it, and its traceback buried the reason);
+    None for any other error."""
+    if not isinstance(error, OSError) or error.errno not in _REFUSED_WRITES:
+        return None
+    where = f": {error.filename}" if error.filename else ""
+    return f"handbook: the build stopped, as it could not write the site: {error.strerror}{where}"
 
 
 def _stop_build(number: int, frame: FrameType | None) -> None:
