@@ -345,6 +345,35 @@ def test_packs_of_earlier_versions_are_removed_by_a_run_that_writes(tmp_path: Pa
     assert (cache / "records-term.pickle").exists()
 
 
+def test_a_killed_run_s_half_written_pack_goes_when_its_pack_is_written_again(
+    tmp_path: Path,
+) -> None:
+    """A run killed (SIGKILL, a power cut) while it wrote a pack leaves the temporary
+    file, never renamed; each one stayed for good, a whole pack's size each (audit: crash
+    and concurrency). The next run that writes that pack removes it; anything else
+    in the folder stays."""
+    config = make(tmp_path)
+    cache = tmp_path / CACHE_DIR
+    check(config)
+    left = cache / ".records-term.pickle.k1ll3d"  # as `write_cache_file` names them
+    left.write_bytes(b"half a pack")
+    earlier = cache / ".tmp-k1ll3d"  # as an earlier version named them
+    earlier.write_bytes(b"half a pack")
+    kept = cache / "notes.txt"
+    kept.write_text("someone's file", encoding="utf-8")
+    (tmp_path / "glossary" / "survivor.yml").write_text(
+        (tmp_path / "glossary" / "survivor.yml").read_text(encoding="utf-8") + "\n",
+        encoding="utf-8",
+    )
+
+    check(config)
+
+    assert STATS.writes
+    assert not left.exists() and not earlier.exists()
+    assert kept.exists()
+    assert sorted(path.name for path in cache.glob(".*")) == []
+
+
 def test_damaged_entries_inside_a_pack_are_misses(tmp_path: Path) -> None:
     config = make(tmp_path)
     first = check(config)

@@ -9,7 +9,8 @@ computed from. A namespace is one file (thousands of small files cost more to wr
 the checks they save) whose values stay pickled until asked for. A file is never updated
 in place, only replaced whole (temp file, then `os.replace`), so concurrent runs cannot
 read a half-written one (the last writer wins; the other's new entries are only misses
-next time); anything that cannot be read or unpickled is ignored and rebuilt.
+next time); anything that cannot be read or unpickled is ignored and rebuilt. The
+temporary file a killed run left goes when its pack is written again.
 `HANDBOOK_NO_CACHE=1` turns the cache off.
 
 Only this machine's own runs write the cache, so only they may be read back: unpickling
@@ -642,21 +643,50 @@ class RunCache:
             write_cache_file(target, data)
 
 
+# How earlier versions named every temporary file: one a killed run left is removed too.
+_EARLIER_TEMPORARY_PREFIX = ".tmp-"
+
+
 def write_cache_file(target: Path, data: bytes) -> None:
     """Replace `target` with `data` whole (a temporary file, then a rename: a concurrent
     run reads the old file or the new one, never half); where it cannot be written (a
-    read-only checkout), nothing is."""
+    read-only checkout), nothing is. Then the temporary files of `target` that killed runs
+    left go (`_remove_left_temporaries`)."""
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=_temporary_prefix(target))
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         Path(temporary).replace(target)
         temporary = None
+        _remove_left_temporaries(target)
     except OSError:
         pass
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()
+
+
+def _temporary_prefix(target: Path) -> str:
+    """How the temporary files of `target` begin: hidden, and named after it."""
+    return f".{target.name}."
+
+
+def _remove_left_temporaries(target: Path) -> None:
+    """Remove the temporary files of `target` in its folder, and those of earlier
+    versions: a run killed (SIGKILL, a power cut) between writing one and renaming it
+    left it there for good (audit). One a concurrent run is writing may go too: its
+    rename then fails, and that run writes nothing, as if the last writer, this run,
+    had written after it."""
+    prefixes = (_temporary_prefix(target), _EARLIER_TEMPORARY_PREFIX)
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        left = [
+            Path(entry.path)
+            for entry in entries
+            if entry.name.startswith(prefixes) and not entry.is_dir(follow_symlinks=False)
+        ]
+    for path in left:
+        with contextlib.suppress(OSError):
+            path.unlink()  # a link goes, never what it leads to
