@@ -336,6 +336,29 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(
     assert [path.name for path in tmp_path.iterdir()] == ["x.pdf"]
 
 
+@pytest.mark.parametrize("bytes_there", [b"the last handout", b"new"])
+def test_a_killed_run_s_half_written_handout_goes_when_the_handout_is_written(
+    tmp_path: Path, bytes_there: bytes
+) -> None:
+    """`handbook handouts` killed (SIGKILL, a power cut) between writing a PDF's temporary
+    file and renaming it left half a PDF, hidden, in site/handouts/ for good, where a
+    folder synced or deployed whole takes it (audit: crash and concurrency). The next
+    write of that handout removes it, written again or not; another file's stays."""
+    target = tmp_path / "hotel-staff.pdf"
+    target.write_bytes(bytes_there)
+    target.chmod(0o644)
+    left = tmp_path / ".hotel-staff.pdf.k1ll3d"  # as `write_atomically` names them
+    left.write_bytes(b"%PDF-1.7 half")
+    other = tmp_path / ".health-care.pdf.k1ll3d"
+    other.write_bytes(b"%PDF-1.7 half")
+
+    write_atomically(target, b"new")
+
+    assert target.read_bytes() == b"new"
+    assert not left.exists()
+    assert other.exists()  # another handout's: its own next write removes it
+
+
 def test_a_file_that_holds_the_bytes_already_is_not_written_again(tmp_path: Path) -> None:
     """A published handout that did not change keeps its time (audit: every run wrote
     each PDF again, so a synced folder of handouts changed every time); a link is

@@ -651,16 +651,16 @@ def write_cache_file(target: Path, data: bytes) -> None:
     """Replace `target` with `data` whole (a temporary file, then a rename: a concurrent
     run reads the old file or the new one, never half); where it cannot be written (a
     read-only checkout), nothing is. Then the temporary files of `target` that killed runs
-    left go (`_remove_left_temporaries`)."""
+    left go (`remove_left_temporaries`)."""
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=_temporary_prefix(target))
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=temporary_prefix(target))
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         Path(temporary).replace(target)
         temporary = None
-        _remove_left_temporaries(target)
+        remove_left_temporaries(target, _EARLIER_TEMPORARY_PREFIX)
     except OSError:
         pass
     finally:
@@ -669,18 +669,18 @@ def write_cache_file(target: Path, data: bytes) -> None:
                 Path(temporary).unlink()
 
 
-def _temporary_prefix(target: Path) -> str:
+def temporary_prefix(target: Path) -> str:
     """How the temporary files of `target` begin: hidden, and named after it."""
     return f".{target.name}."
 
 
-def _remove_left_temporaries(target: Path) -> None:
-    """Remove the temporary files of `target` in its folder, and those of earlier
-    versions: a run killed (SIGKILL, a power cut) between writing one and renaming it
-    left it there for good (audit). One a concurrent run is writing may go too: its
-    rename then fails, and that run writes nothing, as if the last writer, this run,
-    had written after it."""
-    prefixes = (_temporary_prefix(target), _EARLIER_TEMPORARY_PREFIX)
+def remove_left_temporaries(target: Path, *earlier_prefixes: str) -> None:
+    """Remove the temporary files of `target` in its folder (`temporary_prefix`), and any
+    file whose name starts with one of `earlier_prefixes`: a run killed (SIGKILL, a
+    power cut) between writing one and renaming it left it there for good (audit). One a
+    concurrent run is writing may go too: its rename then fails, and that run writes
+    nothing, as if the last writer, this run, had written after it."""
+    prefixes = (temporary_prefix(target), *earlier_prefixes)
     with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
         left = [
             Path(entry.path)

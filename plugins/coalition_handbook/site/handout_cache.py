@@ -66,7 +66,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import __version__
-from ..cache import DEFAULT_SITE, HANDOUTS_CACHE_DIR, cache_refused, read_regular_file
+from ..cache import (
+    DEFAULT_SITE,
+    HANDOUTS_CACHE_DIR,
+    cache_refused,
+    read_regular_file,
+    remove_left_temporaries,
+    temporary_prefix,
+)
 from ..cache_signature import HANDOUT, signed, verified
 from ..model.source import SLUG
 from . import handout_render
@@ -557,11 +564,13 @@ def _as_written(pdf: bytes | None, digest: str) -> bytes | None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file and a rename in the same folder;
     a file that holds `data` already is left as it is (its time too: a folder of
-    handouts that a trainer syncs changes only where a handout did)."""
+    handouts that a trainer syncs changes only where a handout did). Either way, the
+    half-written temporary files of `path` that killed runs left go."""
     if _holds(path, data):
+        remove_left_temporaries(path)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    descriptor, temporary = tempfile.mkstemp(prefix=temporary_prefix(path), dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
@@ -571,6 +580,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    remove_left_temporaries(path)
 
 
 def _holds(path: Path, data: bytes) -> bool:
