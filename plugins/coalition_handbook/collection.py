@@ -8,13 +8,17 @@ of its time in the collector, walking the handbook again and again. Inside
 `fewer_collections()` the first generation is collected every 20,000 new objects instead
 (mypy raises it the same way); nothing is left uncollected, and the threshold is put back
 on the way out.
+
+A site build keeps the handbook alive too, with the matcher, the site's inputs and every
+page MkDocs holds, while each page it renders creates many small objects:
+`BuildCollections` raises the threshold from the build's first hook to its last.
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 _THRESHOLD = 20_000
 
@@ -31,3 +35,18 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(first, *older)
+
+
+class BuildCollections:
+    """`fewer_collections()` from one call to another: over a site build, which starts
+    and ends in different hooks."""
+
+    def __init__(self) -> None:
+        self._raised = ExitStack()
+
+    def start(self) -> None:
+        self._raised.close()  # a build that never reached its end (stopped) ends here
+        self._raised.enter_context(fewer_collections())
+
+    def stop(self) -> None:
+        self._raised.close()
