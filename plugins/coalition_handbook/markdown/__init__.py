@@ -34,8 +34,13 @@ from operator import add
 
 from .block_pass import mask_blocks
 from .blocks import Blocks
+from .html_comments import raw_html_comments
 from .inline import mask_addresses, mask_inline, mask_raw_html
 from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
+
+# What a comment in raw HTML is made in the view: spaces, its line breaks and the block
+# pass's `HARD` kept.
+_BLANKED = re.compile(r"[^\n\x00]")
 
 __all__ = [
     "GLUE",
@@ -103,6 +108,14 @@ def checkable_text(text: str, body_line: int = 1) -> str:
     view = mask_blocks(text, body_line, raw_spans)
     if not raw_spans:
         return mask_inline(view)
+    if "<!--" in view:  # comments in raw HTML, hidden over the blank lines that part it
+        view = replaced(
+            view,
+            [
+                (start, end, _BLANKED.sub(" ", view[start:end]))
+                for start, end in raw_html_comments(view, raw_spans)
+            ],
+        )
     # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
     pieces: list[str] = []
     previous = 0
@@ -203,14 +216,15 @@ def code_block_lines(text: str, body_line: int = 1) -> frozenset[int]:
     )
 
 
-def without_fenced_code(text: str) -> str:
+def without_fenced_code(text: str, blocks: Blocks | None = None) -> str:
     """`text` with the lines of its fenced code blocks, fences included, blanked (their
     line breaks kept): what Python-Markdown reads after its fence pass has set the blocks
-    aside, offsets as in `text`."""
+    aside, offsets as in `text` (read by `blocks`, if given)."""
     if "```" not in text and "~~~" not in text:
         return text
     return "\n".join(
-        " " * len(line) if fenced else line for _, line, fenced, _, _ in _lines_and_code(text, 1)
+        " " * len(line) if fenced else line
+        for _, line, fenced, _, _ in _lines_and_code(text, 1, blocks)
     )
 
 

@@ -24,6 +24,7 @@ from .html_blocks import (
     tag_pattern,
     takes_html_block,
 )
+from .html_comments import COMMENT_END, ReadComments
 from .line_widths import TAB_WIDTH, indentation_of
 from .quotes import (
     BLOCKQUOTE,
@@ -173,6 +174,7 @@ class Blocks:
         self._fence_closings: FenceClosings | None = None
         self._first_openings: dict[str, int] = {}  # HTML tag -> its first line's offset
         self._comment_end: int | None = None
+        self._read_comments: ReadComments | None = None
         self._snippet_markers: list[int] | None = None  # offsets of block marker lines
         # The last blockquote start found (`_quote_start`): (floor, depth, the line it was
         # found for, where it starts).
@@ -367,11 +369,11 @@ class Blocks:
                 self._paragraph(0, 0, False, self.containers[-1])
             return None
         if self.in_comment:
-            closing = line.find("-->")
-            if closing >= 0:
+            closing = COMMENT_END.search(line)
+            if closing is not None:
                 self.in_comment = False
                 self.previous = "other"
-                return self._after_comment(line, closing + 3, end)
+                return self._after_comment(line, closing.end(), end)
             return None
         if self.raw_html_end is not None:
             if self.raw_html_end in line.lower():
@@ -517,25 +519,34 @@ class Blocks:
                 return (
                     (position + title.start(2), position + title.end(2), False) if title else None
                 )
-        if first == "<":
-            # A comment that no `-->` closes is text, as Python-Markdown shows it.
-            line_start = self.next_offset - len(line) - 1
-            if rest.startswith("<!--") and self._last_comment_end() >= line_start + position + 4:
-                closing = rest.find("-->", 4)
+        line_start = self.line_start
+        # Inside a comment an earlier `<!--` opened (in a paragraph, a code span), HTML
+        # starts no block: Python-Markdown's reading of the page's HTML took it for the
+        # comment's text (review of rv41).
+        if first == "<" and not self._in_read_comment(line_start + position):
+            # A comment that no `-->` closes is text, as Python-Markdown shows it. Nor is
+            # one a block after a quote's `>` or four columns in (an admonition's, a list
+            # item's second block): Python-Markdown reads it in its paragraph, where it
+            # is text if it is not closed there (review of rv41).
+            if (
+                rest.startswith("<!--")
+                and not self.line_quoted
+                and column < 4
+                and self._last_comment_end() >= line_start + position + 4
+            ):
+                found = COMMENT_END.search(rest, 4)
+                closing = -1 if found is None else found.end()
                 self.in_comment = closing < 0
                 self.previous = "other"
-                if column == 0 or (column < 4 and closing >= 0 and rest[closing + 3 :].strip()):
+                if column == 0 or (closing >= 0 and rest[closing:].strip()):
                     # A block of HTML to Python-Markdown: it ends every list and admonition
                     # (indented, only when text follows it on its line), and a quote it
                     # is no line of: a quote after it starts anew (review rv31: its
                     # '>     code' was read in the list of the quote before).
                     self.close_from(1)
-                    if not self.line_quoted:
-                        self.end_quote()
-                        self.quote_depth = 0
-                return (
-                    None if closing < 0 else self._after_comment(line, position + closing + 3, end)
-                )
+                    self.end_quote()
+                    self.quote_depth = 0
+                return None if closing < 0 else self._after_comment(line, position + closing, end)
             raw = RAW_HTML.match(rest)
             if raw:
                 closing = f"</{raw.group(1).lower()}>"
@@ -966,10 +977,25 @@ class Blocks:
         return first < self.next_offset - 1
 
     def _last_comment_end(self) -> int:
-        """The offset of the text's last `-->` (-1 if none), found once per text."""
+        """The offset of the text's last `-->` or `--!>` (-1 if none), found once per text."""
         if self._comment_end is None:
-            self._comment_end = self.text.rfind("-->")
+            self._comment_end = max(self.text.rfind("-->"), self.text.rfind("--!>"))
         return self._comment_end
+
+    def _in_read_comment(self, position: int) -> bool:
+        """Whether the `<!--` at `position` is inside a comment an earlier one opened, to
+        Python-Markdown's reading of the page's HTML (`ReadComments`): then it is text in
+        its paragraph, no block. Found once per text, fenced code set aside."""
+        if self._last_comment_end() < position:  # no comment goes on past it
+            return False
+        if self._read_comments is None:
+            from . import without_fenced_code  # the package's, which imports this module
+
+            # Its fences found by a pass that reads no comment so: no pass within a pass.
+            fences_only = Blocks()
+            fences_only._read_comments = ReadComments("")
+            self._read_comments = ReadComments(without_fenced_code(self.text, fences_only))
+        return self._read_comments.inside(position)
 
     def _raw_block_line(self, line: str, end: int) -> tuple[int, int, bool] | None:
         """A line of a raw HTML block: prose, where Markdown means nothing (backticks and
@@ -995,7 +1021,17 @@ class Blocks:
         return position, end, continues
 
     def _after_comment(self, line: str, start: int, end: int) -> tuple[int, int, bool] | None:
-        """Text after an HTML comment that ends on its line starts a paragraph."""
+        """Text after an HTML comment that ends on its line starts a paragraph. A comment
+        that opens in it is part of the HTML block to Python-Markdown (the block's tail),
+        hidden to its end over blank lines too, if it does not end on the line."""
+        opener = line.find("<!--", start, end)
+        if (
+            opener >= 0
+            and COMMENT_END.search(line, opener + 4, end) is None
+            and self._last_comment_end() >= self.line_start + opener + 4
+        ):
+            self.in_comment = True
+            end = opener
         if line[start:end].strip():
             return self._paragraph(start, end, False, self.containers[-1])
         return None

@@ -135,14 +135,18 @@ def _failing_runs(view: str, runs: list[tuple[int, int]]) -> Iterator[Restore]:
 
 
 def _comments(view: str) -> Iterator[Restore]:
-    """`<!--` closes at the first `-->` four characters on or more: none after the last
+    """`<!--` closes at the first `-->` (or `--!>`, which Python-Markdown's reading of a
+    page's HTML writes `-->`) four characters on or more: none after the last
     one of its paragraph can close. Its `!` is set aside (a `<` would start a tag)."""
     paragraph = _Paragraph(view)
     last_close = -1
     position = view.find("<!--")
     while position >= 0:
         if paragraph.around(position):
-            last_close = view.rfind("-->", paragraph.start, paragraph.end)
+            last_close = max(
+                view.rfind("-->", paragraph.start, paragraph.end),
+                view.rfind("--!>", paragraph.start, paragraph.end),
+            )
         if position + 4 > last_close:
             yield position + 1, "!", STAND_IN
         position = view.find("<!--", position + 4)

@@ -1,0 +1,60 @@
+"""The comments of a page as Python-Markdown's reading of its HTML finds them (its
+`HTMLExtractor`, an `html.parser` over the whole page, fenced code set aside): from each
+`<!--` it meets to the first `-->` or `--!>` after it, every `<!--` in between being part
+of that comment. A `<!--` that starts a line starts a hidden block of HTML only if the
+reader meets it, not inside a comment an earlier `<!--` opened (a `<!--` shown in a code
+span, say): else it is text in its paragraph (review of rv41)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# What ends a comment, to that reader as to a browser.
+COMMENT_END = re.compile(r"--!?>")
+
+
+class ReadComments:
+    """The (start, end) of the comments that reader finds in one text, found once, in
+    one pass: a close is looked for from each comment's `<!--` on, and none is looked for
+    again once none is left."""
+
+    def __init__(self, read: str) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        opener = read.find("<!--")
+        while opener >= 0:
+            # Looked for from after the `<!--`, as html.parser does: `<!-->` ends no
+            # comment there, the next `-->` does.
+            close = COMMENT_END.search(read, opener + 4)
+            if close is None:  # the rest is text: no `<!--` left closes
+                break
+            self._starts.append(opener)
+            self._ends.append(close.end())
+            opener = read.find("<!--", close.end())
+
+    def inside(self, position: int) -> bool:
+        """Whether `position` is inside a comment an earlier `<!--` opened."""
+        index = bisect.bisect_left(self._starts, position) - 1
+        return index >= 0 and position < self._ends[index]
+
+
+def raw_html_comments(view: str, raw_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each comment that opens in raw HTML (`raw_spans`, sorted, of the
+    block pass's `view`): Python-Markdown keeps it raw to its end, over blank lines and
+    out of the block too, and a browser hides it all. Each `<!--` is read from past the
+    last comment's end, and none once no end is left: linear."""
+    comments: list[tuple[int, int]] = []
+    after = 0
+    for start, end in raw_spans:
+        opener = view.find("<!--", max(start, after), end)
+        while opener >= 0:
+            # A browser ends `<!-->` and `<!--->` at once (`markup.CLOSED_COMMENT`).
+            at_once = view.startswith("<!-->", opener) or view.startswith("<!--->", opener)
+            close = COMMENT_END.search(view, opener + 2 if at_once else opener + 4)
+            if close is None:
+                return comments
+            comments.append((opener, close.end()))
+            after = close.end()
+            opener = view.find("<!--", after, end) if after < end else -1
+    return comments
