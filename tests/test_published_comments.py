@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 from site_markdown import render
+from test_bad_input import _page_source_findings
 from test_markdown_agreement import checked_words, shown_words
 
 # A code element shows `&lt;!--` on purpose.
@@ -133,3 +135,57 @@ def test_the_checks_read_a_published_note_as_text_and_a_hidden_one_not(batch: in
             f"seed {seed}: shown but not checked {sorted(shown - checked)}, "
             f"checked but not shown {sorted(checked - shown)}, in:\n{page}"
         )
+
+
+@pytest.mark.parametrize("batch", range(4))
+def test_the_warning_comes_exactly_where_python_markdown_publishes_a_comment(
+    batch: int, tmp_path: Path
+) -> None:
+    for seed in range(batch * 100, (batch + 1) * 100):
+        page = CommentPage(seed).page()
+        published = published_openers(page)
+        expected = [_position(page, published[0])] if published else []
+        found = _page_source_findings(tmp_path / str(seed), page)
+        assert [(line, column) for line, column, _ in found] == expected, (
+            f"seed {seed}: {found} for {published}, in:\n{page}\n{render(page)}"
+        )
+
+
+def test_the_comparison_can_fail(tmp_path: Path) -> None:
+    """Review of rv41: a comment opened mid-paragraph and closed after a blank line is
+    published, `<p>Text here &lt;!-- TODO</p><p>Ask Ana --&gt;</p>`; closed on the next
+    line, it is hidden."""
+    shown = "# A page\n\nText here <!-- TODO\n\nAsk Ana -->\n"
+    assert published_openers(shown.replace("TODO", "w1x")) == [shown.index("<!--")]
+    [(line, column, message)] = _page_source_findings(tmp_path / "shown", shown)
+    assert (line, column) == (3, 11)
+    assert "publishes it as text" in message
+    hidden = shown.replace("\n\nAsk", "\nAsk")
+    assert published_openers(hidden.replace("TODO", "w1x")) == []
+    assert _page_source_findings(tmp_path / "hidden", hidden) == []
+
+
+def test_comments_published_are_found_in_linear_time() -> None:
+    """Each shape repeated 100,000 times (2 MB): every `<!--` is read once, whether its
+    paragraph, quote or list item ends before its `-->`, a code span's `<!--` takes the
+    next comment block in, or one opens inside another."""
+    from work import python_in_time
+
+    completed = python_in_time(
+        "from types import SimpleNamespace as N\n"
+        "from coalition_handbook.rules.page_source import _unclosed_comment\n"
+        "context = N(finding=lambda *a: N(with_severity=lambda s: a))\n"
+        "def first(unit, times=100_000):\n"
+        "    page = N(path='p.md', origin=N(text=unit * times, body_line=1))\n"
+        "    found = _unclosed_comment(context, page)\n"
+        "    return [(line, column, text.split(' more')[0]) for *_, line, column, text in found]\n"
+        "more = 'the `<!--` at line {} (and 99999'\n"
+        "assert first('Text <!-- a\\n\\nb -->\\n\\n') == [(1, 6, more.format(1))]\n"
+        "assert first('> <!-- a\\n>\\n> b -->\\n\\n') == [(1, 3, more.format(1))]\n"
+        "assert first('- a <!-- b\\n\\n    c -->\\n\\n') == [(1, 5, more.format(1))]\n"
+        "assert first('`<!--`\\n\\n<!-- a\\n\\nb -->\\n\\n') == [(3, 1, more.format(3))]\n"
+        "assert first('Text ' + '<!-- a ' * 100_001 + '-->', 1) == [(1, 6, more.format(1))]\n"
+        "assert first('<!-- a --> t <!-- b\\n\\nc -->\\n\\n') == []\n"
+        "assert first('<!-- a\\n\\nb -->\\n\\n') == []\n"
+    )
+    assert (completed.returncode, completed.stderr) == (0, "")

@@ -7,18 +7,21 @@ such a file (`not_text`), the other rules would report on garbage, but for perso
 unreported. A page saved as UTF-16 is read as such for it (`model.pages._page_text`).
 Also, a warning: a page saved with its extension in capitals (`Tips.MD`), which MkDocs
 publishes as it is, as no page (`model.files.misnamed_page`).
-And a warning at an `<!--` that no `-->` (or `--!>`) follows: Python-Markdown publishes it,
-and the note after it, as text, and MkDocs' own reading of the page's HTML
+And a warning at an `<!--` that Python-Markdown publishes as text, and the note after
+it: one that no `-->` (or `--!>`) follows, and one the checks read as prose
+(`markdown.checkable_text`), opened in a paragraph and closed past its end, say (review
+of rv41). Left open, MkDocs' own reading of the page's HTML
 (`mkdocs.structure.pages._RawHTMLPreprocessor`, html.parser before CPython's fix of
-gh-135462) takes time growing with the square of how many are left open (audit: 4.6 s of
-build for a 100 KB page of `<!--`; the check itself is a few `str.rfind`)."""
+gh-135462) also takes time growing with the square of how many there are (audit: 4.6 s
+of build for a 100 KB page of `<!--`; the check is a few `str` scans and the view)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..findings import Finding, Severity
-from ..markdown import LineIndex, without_fenced_code
+from ..markdown import LineIndex, checkable_text, without_fenced_code
 from ..model.files import misnamed_page
 from ..model.modules import RULE as MODULE_RULE
 from ..model.types import Page
@@ -28,6 +31,9 @@ RULE = "page.source"
 # What is reported of a file that is no text (`not_text`): the errors about the file
 # itself (a module's too, such as a link out of docs_dir), none found in its text.
 FILE_RULES = frozenset({RULE, MODULE_RULE})
+# A `<!--` that opens a note: `<!-->` and `<!--->`, shown as typed by Python-Markdown,
+# hide none (a browser reads them as empty comments, as `markup.CLOSED_COMMENT` does).
+_NOTE_OPENER = re.compile(r"<!--(?!-?>)")
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -60,36 +66,67 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 
 def _unclosed_comment(context: CheckContext, page: Page) -> Iterator[Finding]:
-    """The first `<!--` after the page's last comment end, with how many follow it: none
-    after the last end is closed. Read as MkDocs and Python-Markdown read the page: its
-    body (no front matter), fenced code set aside (a mermaid diagram's `A --> B` closes
-    no note: review rv41), code spans and indented code kept (they read those alike)."""
+    """A warning at the page's first `<!--` that Python-Markdown publishes as text, with
+    how many follow it: one that no `-->` closes (`_first_never_closed`), or one that the
+    checks' reading of the page keeps as prose (`checkable_text`, where what readers see
+    stays in place and code is blanked): one opened in a paragraph, a list item, a quote,
+    an admonition or a table cell and closed only past its end (after a blank line, in
+    the next cell: review of rv41), or one opened inside another."""
     text = page.origin.text
     if "<!--" not in text:  # most pages: told in C, with no pass over their lines
         return
     lines = LineIndex.of(text)
     body = lines.offset(page.origin.body_line, 1)
     read = without_fenced_code(text[body:])
-    last_end = max(read.rfind("-->"), read.rfind("--!>"))
-    # `<!-->` ends itself: its `-->` overlaps its `<!--`.
-    start = last_end + 3 if last_end >= 0 else 0
-    opener = read.find("<!--", start)
-    if opener < 0:
+    never_closed = _first_never_closed(read)
+    # Every `<!--` after the first never closed is never closed; those before it are
+    # published if the checks read them as prose. Counted, not listed: a page of
+    # thousands left open stays a few passes in C.
+    view = checkable_text(text, page.origin.body_line)
+    before = len(text) if never_closed < 0 else body + never_closed
+    shown = _NOTE_OPENER.search(view, 0, before)
+    first_shown = -1 if shown is None else shown.start()
+    if first_shown < 0 and never_closed < 0:
         return
-    left_open = read.count("<!--", opener)
-    line, column = lines.position(body + opener)
-    more = f" (and {left_open - 1} more after it)" if left_open > 1 else ""
+    count = sum(1 for _ in _NOTE_OPENER.finditer(view, first_shown, before)) if shown else 0
+    if never_closed >= 0:
+        count += read.count("<!--", never_closed)
+    first = first_shown if first_shown >= 0 else before
+    line, column = lines.position(first)
+    more = f" (and {count - 1} more after it)" if count > 1 else ""
+    if first_shown < 0:
+        why = (
+            "is never closed by a `-->`: it is published, and the note after it, as text, "
+            "not hidden, and MkDocs takes time growing with the square of how many are "
+            "left open to build it"
+        )
+    else:
+        why = (
+            "opens a note that its paragraph, list item, quote or table cell does not close "
+            "(its `-->` comes after a blank line or in another cell, or another `<!--` comes "
+            "first): Python-Markdown hides no such note, it publishes it as text, `<!--` "
+            "and all"
+        )
     finding = context.finding(
         RULE,
         page.path,
         line,
         column,
-        f"the `<!--` at line {line}{more} is never closed by a `-->`: it is published, and "
-        "the note after it, as text, not hidden, and MkDocs takes "
-        "time growing with the square of how many are left open to build it; close the note "
-        "with `-->`, or write `&lt;!--` to show the characters",
+        f"the `<!--` at line {line}{more} {why}; close the note with `-->` where it opens "
+        "(in the same paragraph), or write `&lt;!--` to show the characters",
     )
     yield finding.with_severity(Severity.WARNING)
+
+
+def _first_never_closed(read: str) -> int:
+    """The offset in `read` of the first `<!--` that no `-->` (or `--!>`) follows (after
+    the last end), or -1. `read` is the page as MkDocs and Python-Markdown read its HTML:
+    its body (no front matter), fenced code set aside (a mermaid diagram's `A --> B`
+    closes no note: review rv41), code spans and indented code kept (they read those
+    alike)."""
+    last_end = max(read.rfind("-->"), read.rfind("--!>"))
+    # `<!-->` ends itself: its `-->` overlaps its `<!--`.
+    return read.find("<!--", last_end + 3 if last_end >= 0 else 0)
 
 
 def not_text(page: Page) -> bool:
