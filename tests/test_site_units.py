@@ -284,6 +284,32 @@ def test_a_name_with_the_character_after_all_others_is_filed_as_the_rest(languag
 
 
 @pytest.mark.parametrize(
+    ("language", "term", "letter", "group"),
+    [
+        # Letters a language adds to A-Z and another script's share one way of filing
+        # (`slugs._IndexAlphabet`): a letter typed as a base and a combining mark is the
+        # composed letter in either; the added ones are listed among A-Z, the script's first.
+        ("es", "N\u0303u", "Ñ", 1),
+        ("uk", "И\u0306од", "Й", 0),
+        ("ar", "ا\u0653ب", "ا", 0),
+        ("ar", "\u0640كتاب", "ك", 0),  # tatweel, no letter to file by
+        ("uk", "мʼята", "М", 0),
+        # A Latin letter another script's language has not: folded as everywhere.
+        ("uk", "ñandú", "N", 1),
+        ("ar", "Æsir", "A", 1),
+        ("es", "Мати", "#", 2),
+        # U+10FFFF is no letter in either kind: left out, as "a\U0010ffffb" shows above.
+        ("uk", "\U0010ffffяблуко", "Я", 0),
+    ],
+)
+def test_added_letters_and_another_scripts_are_filed_alike(
+    language: str, term: str, letter: str, group: int
+) -> None:
+    assert index_letter(term, language) == letter
+    assert a_to_z_key(term, language)[0] == group
+
+
+@pytest.mark.parametrize(
     ("language", "ordered"),
     [
         # Audit: a Spanish site put ñandú before niño; RAE files ñ after every n.

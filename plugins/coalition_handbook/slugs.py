@@ -101,14 +101,6 @@ _AFTER_ALL = chr(sys.maxunicode)
 _A_TO_Z = tuple(chr(code) for code in range(ord("A"), ord("Z") + 1))
 
 
-@dataclass(frozen=True, slots=True)
-class _Alphabet:
-    keys: dict[str, str]  # an added letter (or one filed as it) -> its sort key
-    letters: dict[str, str]  # an added letter's sort key -> its index letter ("Ñ")
-    added: re.Pattern[str]
-    index_letters: tuple[str, ...]
-
-
 # The languages whose readers look a term up by the letters of another script, as their
 # dictionaries order them: the glossary files their terms under these letters, before A-Z
 # (for the terms written in Latin letters). Each letter is listed with those filed as it
@@ -129,36 +121,18 @@ _SCRIPT_KEYS = 0xF0000
 
 
 @dataclass(frozen=True, slots=True)
-class _Script:
-    keys: dict[str, str]  # a letter, or one filed as it -> its sort key ("" to leave out)
-    letters: dict[str, str]  # a letter's sort key -> its index letter ("Ґ")
-    index_letters: tuple[str, ...]
+class _IndexAlphabet:
+    """The letters beyond A-Z that a language's glossary index files names under, ready to
+    sort by: those its alphabet adds to A-Z (`ADDED_LETTERS`: Spanish `Ñ`, after N) or
+    another script's (`_SCRIPT_ALPHABETS`: Ukrainian's, before A-Z)."""
 
-
-@cache
-def _script(language: str) -> _Script | None:
-    """The alphabet of another script that `language` files its glossary by
-    (`_SCRIPT_ALPHABETS`), ready to sort by; None for a language that has none."""
-    alphabet = _SCRIPT_ALPHABETS.get(_language_subtag(language))
-    if alphabet is None:
-        return None
-    keys = dict.fromkeys(_NOT_FILED, "")
-    letters: dict[str, str] = {}
-    for rank, entry in enumerate(alphabet.split()):
-        letter, _, also = entry.partition("/")
-        key = chr(_SCRIPT_KEYS + rank)
-        keys |= dict.fromkeys(letter + also, key)
-        letters[key] = letter.upper()
-    return _Script(keys, letters, tuple(letters.values()))
-
-
-def _script_sort_key(text: str, script: _Script) -> str:
-    """`sort_key` in a language of `script`: its letters by their place in it, any other
-    letter folded as everywhere (`folded_latin`), its marks left out."""
-    composed = unicodedata.normalize("NFC", text).casefold()
-    return "".join(
-        script.keys[char] if char in script.keys else folded_latin(char) for char in composed
-    )
+    # A letter, or one filed as it -> its sort key ("" to leave out), as `str.translate`
+    # takes them: `folded_latin` leaves a key as it is.
+    keys: dict[int, str]
+    letters: dict[str, str]  # a letter's sort key -> its index letter ("Ñ", "Ґ")
+    key_length: int  # the characters of a sort key that a letter's key takes
+    index_letters: tuple[str, ...]  # the whole index in order, A-Z included
+    before_a_to_z: bool  # another script's letters, listed before A-Z's
 
 
 def _language_subtag(language: str) -> str:
@@ -166,22 +140,49 @@ def _language_subtag(language: str) -> str:
 
 
 @cache
-def _alphabet(language: str) -> _Alphabet | None:
-    """The letters `language` adds to A-Z, ready to sort by; None for a language that
-    adds none."""
-    added = ADDED_LETTERS.get(_language_subtag(language))
-    if not added:
-        return None
+def _index_alphabet(language: str) -> _IndexAlphabet | None:
+    """The letters beyond A-Z that `language` files its glossary by; None for a language
+    that has none (English: all is filed under A-Z)."""
+    subtag = _language_subtag(language)
+    script = _SCRIPT_ALPHABETS.get(subtag)
+    if script is not None:
+        return _another_script(script)
+    added = ADDED_LETTERS.get(subtag)
+    return _added_to_a_to_z(added) if added else None
+
+
+def _another_script(alphabet: str) -> _IndexAlphabet:
+    """A language's index in the letters of another script (`_SCRIPT_ALPHABETS`), each
+    with a sort key of one character after every one a name writes in the BMP."""
+    keys = dict.fromkeys(_NOT_FILED, "")
+    letters: dict[str, str] = {}
+    for rank, entry in enumerate(alphabet.split()):
+        letter, _, also = entry.partition("/")
+        key = chr(_SCRIPT_KEYS + rank)
+        keys |= dict.fromkeys(letter + also, key)
+        letters[key] = letter.upper()
+    return _IndexAlphabet(
+        keys=str.maketrans(keys),
+        letters=letters,
+        key_length=1,
+        index_letters=(*letters.values(), *_A_TO_Z),
+        before_a_to_z=True,
+    )
+
+
+def _added_to_a_to_z(added: tuple[AddedLetter, ...]) -> _IndexAlphabet:
+    """A language's index in A-Z and the letters it adds (`ADDED_LETTERS`), each with a
+    sort key of three characters: the letter it follows, `_AFTER_ALL` and its rank."""
     keys: dict[str, str] = {}
     letters: dict[str, str] = {}
     for rank, letter in enumerate(added, start=1):
         key = f"{letter.follows}{_AFTER_ALL}{rank}"
         keys |= dict.fromkeys(letter.letter + letter.also, key)
         letters[key] = letter.letter.upper()
-    return _Alphabet(
-        keys=keys,
+    return _IndexAlphabet(
+        keys=str.maketrans(keys),
         letters=letters,
-        added=re.compile(f"([{''.join(keys)}])"),
+        key_length=3,
         index_letters=tuple(
             letter
             for base in _A_TO_Z
@@ -190,6 +191,7 @@ def _alphabet(language: str) -> _Alphabet | None:
                 *(item.letter.upper() for item in added if item.follows == base.lower()),
             )
         ),
+        before_a_to_z=False,
     )
 
 
@@ -202,8 +204,8 @@ _RESPELLED_IN_ANY_LANGUAGE = "ñ"
 def _respelled_letters(language: str) -> frozenset[str]:
     """The letters of their own (`ñ`; those `language` adds to A-Z) that an id writes as
     one other letter (`ñ` as `n`; not `æ`, which it writes `ae`)."""
-    added = ADDED_LETTERS.get(_language_subtag(language), ())
-    letters = _RESPELLED_IN_ANY_LANGUAGE + "".join(item.letter + item.also for item in added)
+    alphabet = _index_alphabet(language)
+    letters = _RESPELLED_IN_ANY_LANGUAGE + "".join(map(chr, alphabet.keys if alphabet else ()))
     return frozenset(letter for letter in letters if len(slugify(letter)) == 1)
 
 
@@ -223,11 +225,9 @@ def words_respelled(name: str, language: str) -> list[tuple[str, str]]:
 
 def index_letters(language: str = "en") -> tuple[str, ...]:
     """The letters of the glossary's A-Z index in the site's language, in order: A to Z,
-    with the letters the language adds (`ADDED_LETTERS`) where it files them."""
-    script = _script(language)
-    if script is not None:
-        return script.index_letters + _A_TO_Z
-    alphabet = _alphabet(language)
+    with the letters the language adds (`ADDED_LETTERS`) where it files them, after
+    another script's (`_SCRIPT_ALPHABETS`)."""
+    alphabet = _index_alphabet(language)
     return _A_TO_Z if alphabet is None else alphabet.index_letters
 
 
@@ -237,24 +237,18 @@ def sort_key(text: str, language: str = "en") -> str:
     word as a dictionary files names: a hyphen between two words sorts as a space, so
     `action-means-purpose model` comes before `action plan`, as `action means` would.
     A letter the site's language adds to A-Z is no accented letter there: Spanish files
-    `ñandú` after `niño` (`ADDED_LETTERS`)."""
-    script = _script(language)
-    alphabet = _alphabet(language)
-    if script is not None:
-        folded = _script_sort_key(text, script)
-    elif alphabet is None:
+    `ñandú` after `niño` (`ADDED_LETTERS`); another script's letters go in its
+    alphabet's order (`_SCRIPT_ALPHABETS`), after every Latin one."""
+    alphabet = _index_alphabet(language)
+    if alphabet is None:
         folded = folded_latin(text)
     else:
         # Composed and case-folded first, so that `Ñ`, `ñ` and `n` + a combining tilde
-        # are one letter; the rest is folded as everywhere. `_AFTER_ALL` marks an added
-        # letter's key alone: a name's own (a noncharacter) is left out (review).
-        composed = unicodedata.normalize(
-            "NFC", unicodedata.normalize("NFKD", text.replace(_AFTER_ALL, "")).casefold()
-        )
-        folded = "".join(
-            alphabet.keys.get(piece) or folded_latin(piece)
-            for piece in alphabet.added.split(composed)
-        )
+        # (`Й` and `и` + a breve) are one letter; the rest is folded as everywhere.
+        # `_AFTER_ALL` marks an added letter's key alone: a name's own (a noncharacter)
+        # is left out (review).
+        composed = unicodedata.normalize("NFC", text.replace(_AFTER_ALL, "")).casefold()
+        folded = folded_latin(composed.translate(alphabet.keys))
     return _JOINING_HYPHEN.sub(" ", folded)
 
 
@@ -282,12 +276,9 @@ def index_letter(text: str, language: str = "en") -> str:
     """The A-Z section a term is listed under (one the site's language adds, such as
     Spanish `Ñ`, included); anything but a letter goes under `#`."""
     key = sort_key(text, language).lstrip()
-    script = _script(language)
-    if script is not None and key[:1] in script.letters:
-        return script.letters[key[:1]]
-    alphabet = _alphabet(language)
-    if alphabet is not None and key[1:2] == _AFTER_ALL:
-        return alphabet.letters[key[:3]]
+    alphabet = _index_alphabet(language)
+    if alphabet is not None and (letter := alphabet.letters.get(key[: alphabet.key_length])):
+        return letter
     first = key[:1].upper()
     return first if "A" <= first <= "Z" else "#"
 
@@ -297,6 +288,7 @@ def a_to_z_key(name: str, language: str = "en") -> tuple[int, str]:
     (that start with no letter from A to Z), as the letter navigation lists them; in a
     language filed by another script's letters (`_SCRIPT_ALPHABETS`), those first."""
     letter = index_letter(name, language)
-    script = _script(language)
-    group = 2 if letter == "#" else 0 if script and letter in script.index_letters else 1
+    alphabet = _index_alphabet(language)
+    before_a_to_z = alphabet is not None and alphabet.before_a_to_z and letter not in _A_TO_Z
+    group = 2 if letter == "#" else 0 if before_a_to_z else 1
     return group, sort_key(name, language)
