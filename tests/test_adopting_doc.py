@@ -17,6 +17,7 @@ import material
 import pytest
 import yaml
 from conftest import require_or_skip
+from git_repositories import git
 from helpers_model import load, term_yaml
 from site_builds import SiteBuild
 
@@ -446,14 +447,10 @@ def test_the_output_of_new_shown_is_what_it_prints_in_a_clone(
     origin, clone = tmp_path / "origin", tmp_path / "clone"
     origin.mkdir()
     (origin / "mkdocs.yml").write_text(example_files()["mkdocs.yml"], encoding="utf-8")
-    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
-    for arguments in (
-        ["-c", "init.defaultBranch=main", "init", "-q"],
-        ["add", "mkdocs.yml"],
-        [*identity, "commit", "-q", "-m", "Start the handbook"],
-    ):
-        subprocess.run(["git", *arguments], cwd=origin, check=True, capture_output=True)
-    subprocess.run(["git", "clone", "-q", str(origin), str(clone)], check=True)
+    git(origin, "-c", "init.defaultBranch=main", "init", "-q")
+    git(origin, "add", "mkdocs.yml")
+    git(origin, "commit", "-q", "-m", "Start the handbook")
+    git(tmp_path, "clone", "-q", str(origin), str(clone))
     monkeypatch.chdir(clone)
     assert main(shlex.split(command)[2:]) == 0  # after "$ .venv/bin/handbook"
     assert capsys.readouterr().out.splitlines() == printed

@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from git_repositories import commit, git
 from site_builds import BIN, build_site
-from test_diff import git
 
 from coalition_handbook import cache as cache_module
 from coalition_handbook.cache import CACHE_DIR, RETIRED_NAMESPACES, STATS, RunCache
@@ -482,8 +482,7 @@ def repository(root: Path) -> Path:
     config = make(root)
     (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
     git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "handbook")
+    commit(root, "handbook")
     return config
 
 
@@ -762,8 +761,7 @@ def test_a_cache_that_is_a_git_submodule_is_not_run(tmp_path: Path) -> None:
     forge_packs(tmp_path / "forged", marker)
     forged = tmp_path / "forged" / ".cache"  # the submodule's repository: `handbook/...`
     git(forged, "init", "-q")
-    git(forged, "add", "-A")
-    git(forged, "commit", "-q", "-m", "packs")
+    commit(forged, "packs")
     config = repository(tmp_path / "handbook")
     root = tmp_path / "handbook"
     # --force: `.cache/` is in .gitignore; file: addresses are refused unless allowed.

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from git_repositories import commit, git
 from handbooks import set_handbook_options
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -115,23 +116,6 @@ def term(
         history=history(*versions),
         extra=extra,
     )
-
-
-def git(repository: Path, *args: str) -> str:
-    completed = subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=repository,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return completed.stdout.strip()
-
-
-def commit(repository: Path, message: str = "change") -> str:
-    git(repository, "add", "-A")
-    git(repository, "commit", "-q", "--allow-empty", "-m", message)
-    return git(repository, "rev-parse", "HEAD")
 
 
 def write(repository: Path, path: str, text: str) -> None:
@@ -2776,20 +2760,10 @@ def test_an_option_given_as_a_revision_gets_no_command_to_run(
 
 
 def shallow_clone(repository: Path, destination: Path, branch: str) -> Path:
-    subprocess.run(
-        [
-            "git",
-            "clone",
-            "-q",
-            "--depth",
-            "1",
-            "--branch",
-            branch,
-            repository.as_uri(),
-            str(destination),
-        ],
-        check=True,
-        capture_output=True,
+    git(
+        destination.parent,
+        *("clone", "-q", "--depth", "1", "--branch", branch),
+        *(repository.as_uri(), str(destination)),
     )
     return destination
 
@@ -2830,7 +2804,7 @@ def test_shallow_clone_named_by_its_parent_says_to_fetch_history(
     code, out, err = diff(clone, capsys, "HEAD^1")
     assert (code, out) == (2, "")
     assert "shallow clone" in err and "fetch-depth: 0" in err
-    subprocess.run(["git", "fetch", "-q", "--deepen=1"], cwd=clone, check=True)
+    git(clone, "fetch", "-q", "--deepen=1")
     assert diff(clone, capsys, "HEAD^1")[0] == 1
 
 
@@ -3962,14 +3936,6 @@ def test_committed_links_are_read_as_in_a_checkout(
         assert "### Not compared" in out and "- ❌ `glossary/outside.yml:1:1`: " in out
 
 
-def git_input(repository: Path, data: bytes, *args: str) -> str:
-    """`git args...` with `data` on its standard input."""
-    completed = subprocess.run(
-        ["git", *args], cwd=repository, input=data, capture_output=True, check=True
-    )
-    return completed.stdout.decode().strip()
-
-
 def commit_glossary_entries(repository: Path, entries: list[tuple[str, str, bytes | str]]) -> None:
     """Commit, on top of HEAD, the glossary with extra tree entries (mode, name, content:
     bytes for a blob, a tree id for a folder), as git stores them but no checkout writes."""
@@ -3981,7 +3947,7 @@ def commit_glossary_entries(repository: Path, entries: list[tuple[str, str, byte
         if not line.endswith("\tglossary")
     ]
     top.append(f"040000 tree {glossary}\tglossary\n")
-    tree = git_input(repository, "".join(top).encode(), "mktree")
+    tree = git(repository, "mktree", stdin="".join(top).encode())
     new = git(repository, "commit-tree", tree, "-p", "HEAD", "-m", "crafted")
     git(repository, "update-ref", "refs/heads/main", new)
 
@@ -3993,11 +3959,11 @@ def tree_of(
     lines = list(lines or [])
     for mode, name, content in entries:
         if isinstance(content, bytes):
-            object_id = git_input(repository, content, "hash-object", "-w", "--stdin")
+            object_id = git(repository, "hash-object", "-w", "--stdin", stdin=content)
             lines.append(f"{mode} blob {object_id}\t{name}\n")
         else:
             lines.append(f"{mode} tree {content}\t{name}\n")
-    return git_input(repository, "".join(lines).encode(), "mktree")
+    return git(repository, "mktree", stdin="".join(lines).encode())
 
 
 @pytest.mark.parametrize("crafted", ["dot-dot", "link beside a folder", "NUL in a link"])

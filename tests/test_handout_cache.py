@@ -18,6 +18,7 @@ from subprocess import CompletedProcess
 
 import pytest
 from conftest import require_or_skip
+from git_repositories import commit, git
 from site_builds import BIN, build_site
 from test_handouts import (
     TERMS,
@@ -396,15 +397,6 @@ def _render_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(handout_render, "render_pdf", lambda *args, **kwargs: RENDERED)
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=root,
-        capture_output=True,
-        check=True,
-    )
-
-
 def _forged_in_git(root: Path) -> Path:
     """The handbook in git, with a PDF under the current key of `community`, forced in."""
     write_handbook(root, modules=three_modules())
@@ -414,10 +406,9 @@ def _forged_in_git(root: Path) -> Path:
     forged.parent.mkdir(parents=True)
     forged.write_bytes(FORGED)
     (root / ".gitignore").write_text(".cache/\n", encoding="utf-8")
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "add", "-f", ".cache")
-    _git(root, "commit", "-q", "-m", "handbook, and a cache forced in")
+    git(root, "init", "-q")
+    git(root, "add", "-f", ".cache")
+    commit(root, "handbook, and a cache forced in")
     return forged
 
 

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
+import functools
 from pathlib import Path
 
 import pytest
+from git_repositories import git as any_git
 
 from coalition_handbook.model.types import Handbook
 from coalition_handbook.site.dates import content_date
@@ -18,17 +18,8 @@ FAKE_GPG = '#!/bin/sh\necho "gpg: Signature made by a key this machine lacks" >&
 SIGNATURE = "gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQ==\n -----END PGP SIGNATURE-----\n"
 
 
-def git(root: Path, *args: str, stdin: str | None = None) -> str:
-    environment = {**os.environ, "GIT_COMMITTER_DATE": "2026-03-04T23:00:00-10:00"}
-    return subprocess.run(
-        ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
-        cwd=root,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=environment,
-    ).stdout
+# Every git command here runs as on 4 March 2026, late in the evening at UTC-10.
+git = functools.partial(any_git, env={"GIT_COMMITTER_DATE": "2026-03-04T23:00:00-10:00"})
 
 
 def signed_commit(root: Path) -> None:
@@ -44,9 +35,9 @@ def signed_commit(root: Path) -> None:
         "commit",
         "-w",
         "--stdin",
-        stdin=f"{head}\n{SIGNATURE}\n{message}",
+        stdin=f"{head}\n{SIGNATURE}\n{message}\n",  # the newline git's output ended with
     )
-    git(root, "update-ref", "HEAD", forged.strip())
+    git(root, "update-ref", "HEAD", forged)
 
 
 @pytest.mark.parametrize("show_signature", [False, True])

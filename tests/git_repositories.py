@@ -1,0 +1,42 @@
+"""Git repositories the tests make in a temporary folder: one way to run git in them and
+to commit, shared by the diff, cache, handout cache, site date and guide tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+
+# Who the tests commit as: no user's own git configuration is needed, nor read for it.
+_EDITOR = ("-c", "user.name=Editor", "-c", "user.email=editor@example.org")
+
+
+def git(
+    repository: Path,
+    *args: str,
+    stdin: str | bytes | None = None,
+    env: Mapping[str, str] | None = None,
+) -> str:
+    """`git args...` in `repository`, committing as the tests' editor; its output, stripped.
+    `stdin` is text, or bytes (a tree's entries, a blob) read as git reads a file; `env`
+    adds variables to the test's own (`GIT_COMMITTER_DATE`)."""
+    completed = subprocess.run(
+        ["git", *_EDITOR, *args],
+        cwd=repository,
+        input=stdin,
+        capture_output=True,
+        text=not isinstance(stdin, bytes),
+        check=True,
+        env=None if env is None else {**os.environ, **env},
+    )
+    output: str | bytes = completed.stdout
+    return (output.decode() if isinstance(output, bytes) else output).strip()
+
+
+def commit(repository: Path, message: str = "change") -> str:
+    """Everything in `repository`'s folder committed (but what .gitignore leaves out);
+    the commit's id."""
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "--allow-empty", "-m", message)
+    return git(repository, "rev-parse", "HEAD")
