@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pytest
 
@@ -196,21 +197,33 @@ def protocol_yaml(title: str, *, review_by: str = "2099-01-01", history: str = "
     )
 
 
+class SiteSettings(TypedDict, total=False):
+    """What a tiny handbook's mkdocs.yml sets beyond its files (`write_site`), named once
+    where several tests build the same kind of site (`READERS_SITE`)."""
+
+    options: str  # the handbook plugin's, YAML as under `- handbook:`
+    extra_config: str  # mkdocs.yml's lines before `plugins:`
+    theme: str  # MkDocs' plain theme unless this says, for speed
+    theme_options: str  # after the theme's name: `language: es`
+    search: bool  # the search plugin too
+
+
+# The site as a reader sees it, but for the PDF handouts (slow to render, and no page).
+READERS_SITE: SiteSettings = {"theme": "material", "search": True, "options": "handouts: false\n"}
+
+
 def write_site(
     root: Path,
     *,
     pages: dict[str, str],
     terms: dict[str, str] | None = None,
     protocols: dict[str, str] | None = None,
-    options: str = "",
-    extra_config: str = "",
-    theme: str = "mkdocs",
-    theme_options: str = "",
-    search: bool = False,
+    **settings: Unpack[SiteSettings],
 ) -> Path:
-    """A tiny handbook in `root` (MkDocs' plain theme unless `theme` says, for speed, with
-    `theme_options` after its name: `language: es`; `search` adds the search plugin);
-    returns mkdocs.yml."""
+    """A tiny handbook in `root`, its mkdocs.yml set as `settings` say (given one by one,
+    or as a named `SiteSettings` and what it leaves out); returns mkdocs.yml."""
+    if unknown := sorted(settings.keys() - SiteSettings.__optional_keys__):
+        raise TypeError(f"write_site() got unknown settings: {', '.join(unknown)}")
     for folder, files, suffix in (
         ("content", pages, ""),
         ("glossary", terms or {}, ".yml"),
@@ -222,15 +235,17 @@ def write_site(
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     config = root / "mkdocs.yml"
+    options, theme_options = settings.get("options", ""), settings.get("theme_options", "")
     plugin = (
-        ("  - search\n" if search else "")
+        ("  - search\n" if settings.get("search", False) else "")
         + "  - handbook"
         + (":\n" + textwrap.indent(textwrap.dedent(options), "      ") if options else "")
     )
+    theme = settings.get("theme", "mkdocs")
     config.write_text(
         f"site_name: Tiny handbook\ndocs_dir: content\n"
         f"theme: {{name: {theme}{f', {theme_options}' if theme_options else ''}}}\n"
-        f"{extra_config}plugins:\n{plugin}\n",
+        f"{settings.get('extra_config', '')}plugins:\n{plugin}\n",
         encoding="utf-8",
     )
     return config

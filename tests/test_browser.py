@@ -30,6 +30,7 @@ import pytest
 from conftest import import_or_skip
 from site_builds import (
     CHROMIUM,
+    READERS_SITE,
     ROOT,
     SiteBuild,
     build_site,
@@ -520,10 +521,8 @@ def test_search_finds_a_german_term_typed_with_ss_or_with_sharp_s(
         tmp_path,
         pages={"index.md": "# Start\n\nDer Strassenstrich.\n"},
         terms=SHARP_S_TERMS,
-        theme="material",
         theme_options="language: de",
-        search=True,
-        options="handouts: false\n",
+        **READERS_SITE,
     )
     with _desktop_page_of(browser, config) as page:
         page.goto("")
@@ -607,8 +606,7 @@ def test_search_finds_a_word_written_in_brackets_or_quotes(browser: object, tmp_
     """A word a page writes only in brackets or quotes, "(OHCHR)", was indexed with them,
     and typing OHCHR found nothing. Words are indexed and asked for without the marks
     around them."""
-    config = write_site(tmp_path, pages=BRACKETED_PAGES, theme="material", search=True,
-                        options="handouts: false\n")  # fmt: skip
+    config = write_site(tmp_path, pages=BRACKETED_PAGES, **READERS_SITE)
     with _desktop_page_of(browser, config) as page:
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed, location in BRACKETED_QUERIES:
@@ -867,8 +865,7 @@ def test_the_no_results_hint_links_only_to_the_site_s_own_pages(
         "  - Data: 'data:text/plain,x//protocols/'\n"
         "  - Glossary: glossary/index.md\n  - Protocols: protocols/index.md\n"
     )
-    config = write_site(tmp_path, pages=pages, theme="material", search=True, extra_config=nav,
-                        options="handouts: false\n")  # fmt: skip
+    config = write_site(tmp_path, pages=pages, extra_config=nav, **READERS_SITE)
     with (
         serve(build_site(config)) as url,
         contextmanager(_opened_page)(browser, url, 1280, 900) as page,
@@ -1341,10 +1338,8 @@ def test_a_site_under_a_project_s_path_works_and_its_404_page_at_any_depth(
         tmp_path / "handbook",
         pages={"index.md": "# Home\n\nA survivor.\n"},
         terms={"survivor": term_yaml("survivor", "A person who lived through it.")},
-        theme="material",
-        search=True,
-        options="handouts: false\n",
         extra_config="site_url: https://example.org/group/handbook/\n",
+        **READERS_SITE,
     )
     site = build_site(config, site_dir=tmp_path / "web" / "group" / "handbook")
     with (
@@ -1510,12 +1505,10 @@ def test_the_content_policy_runs_the_pages_scripts_and_no_event_handler(
         tmp_path,
         pages=INLINE_SCRIPT_PAGES,
         terms={"widget": term_yaml("widget", "A tool.", extra="short: A small tool.\n")},
-        theme="material",
         theme_options=INSTANT_PALETTE_OPTIONS,
-        search=True,
-        options="handouts: false\n",
         extra_config=f"{INSTANT_SITE}markdown_extensions:\n  - attr_list\n"
         "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n",
+        **READERS_SITE,
     )
     site = build_site(config, strict=False)  # the handler and the script are warnings
     with (
@@ -3624,9 +3617,7 @@ def test_a_module_s_or_page_s_front_matter_title_reads_as_typed_and_runs_nothing
     config = write_site(
         tmp_path,
         pages={"index.md": "# Home\n", "about.md": about, "modules/hotel-staff.md": module},
-        theme="material",
-        search=True,
-        options="handouts: false\n",
+        **READERS_SITE,
     )
     with _desktop_page_of(browser, config) as page:
         dialogs: list[str] = []
@@ -3771,14 +3762,7 @@ def test_search_finds_an_arabic_word_written_with_or_without_its_vowel_marks(
     """Audit of an Arabic site: "الاتجار" found no page that wrote "الاتِّجَار" or
     "الإتجار", as Latin accents are found. Vowel marks and tatweel are read through,
     alef with hamza is alef, both in the index and in what is typed, as matching does."""
-    config = write_site(
-        tmp_path,
-        pages=ARABIC_PAGES,
-        theme="material",
-        theme_options="language: ar",
-        search=True,
-        options="handouts: false\n",
-    )
+    config = write_site(tmp_path, pages=ARABIC_PAGES, theme_options="language: ar", **READERS_SITE)
     with _desktop_page_of(browser, config) as page:
         results = page.locator(".md-search-result__item > .md-search-result__link")
         for typed in ("الاتجار", "الإتجار", "الاتِّجَار"):

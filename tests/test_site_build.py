@@ -22,6 +22,7 @@ import pytest
 from site_builds import (
     BIN,
     BUILD_ENV,
+    READERS_SITE,
     ROOT,
     SiteBuild,
     build_site,
@@ -378,10 +379,8 @@ def test_a_theme_that_ships_no_search_worker_so_named_fails_a_strict_build(
     config = write_site(
         tmp_path,
         pages={"index.md": "# Home\n\nA page.\n"},
-        theme="material",
-        search=True,
         extra_config="hooks: [rename_worker.py]\n",
-        options="handouts: false\n",
+        **READERS_SITE,
     )
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         site = build_site(config, strict=False)

@@ -15,6 +15,7 @@ from conftest import require_or_skip
 from mkdocs.exceptions import Abort
 from site_builds import (
     Element,
+    SiteSettings,
     build_site,
     elements,
     protocol_yaml,
@@ -100,6 +101,8 @@ privacy: {allow: ["1-888-373-7888", "233733"]}
 handouts: false
 """
 HANDOUTS = OPTIONS.replace("handouts: false", "handouts: true")
+# Material and its search, as a reader finds the site, with this file's OPTIONS.
+SEARCHED: SiteSettings = {"options": OPTIONS, "theme": "material", "search": True}
 
 
 def _site(tmp_path: Path, **overrides: object) -> Path:
@@ -146,7 +149,7 @@ def test_a_term_s_search_result_lists_its_forms_once(tmp_path: Path) -> None:
     """A term's result on a phone showed its forms twice: its "Use:" line, then the same
     forms as chips, its tags (audit). The line stays on the page but is out of search;
     the tags still hold every accepted form, which find the page (DESIGN section 7)."""
-    site = _site(tmp_path, theme="material", search=True)
+    site = _site(tmp_path, **SEARCHED)
     index = json.loads(read(site, "search/search_index.json"))
     [entry] = [doc for doc in index["docs"] if doc["location"] == "glossary/survivor/"]
     assert "Use:" not in entry["text"]
@@ -373,7 +376,7 @@ def test_search_finds_a_protocol_by_who_it_is_for_and_its_steps(tmp_path: Path) 
     """A member asks as they would ask a colleague ("I am a nurse", "how do I report"):
     the protocol page's first search entry holds its audience, what it is about and its
     steps, in a field weighed as a title is, which handbook.js reads as one."""
-    site = _site(tmp_path, theme="material", search=True)
+    site = _site(tmp_path, **SEARCHED)
     index = json.loads(read(site, "search/search_index.json"))
     fields = index["config"]["fields"]
     assert fields["handbook_steps"]["boost"] == fields["title"]["boost"]
@@ -571,7 +574,7 @@ def test_a_module_without_a_title_line_skips_to_its_title_above_its_facts(
     facts' protocol and handout links (audit). The module's title is its heading now."""
     untitled = MODULE.replace("# Hotel staff\n\n", "")
     pages = {"index.md": "# Home\n", "modules/hotel-staff.md": untitled}
-    site = _site(tmp_path, pages=pages, theme="material", search=True)
+    site = _site(tmp_path, pages=pages, **SEARCHED)
     html = read(site, "modules/hotel-staff/index.html")
 
     assert re.findall(r'<a href="([^"]*)" class="md-skip"', html) == ["#hotel-staff"]
@@ -775,7 +778,7 @@ def test_a_term_page_has_materials_header_and_a_compact_sidebar(
     tmp_path: Path, url_style: str, term_path: str, links: list[str]
 ) -> None:
     pages = {"index.md": "# Home\n", "about.md": "# About\n", "modules/hotel-staff.md": MODULE}
-    site = _site(tmp_path, pages=pages, theme="material", search=True, extra_config=url_style)
+    site = _site(tmp_path, pages=pages, extra_config=url_style, **SEARCHED)
     term = read(site, term_path)
     home = read(site, "index.html")
 
@@ -807,7 +810,7 @@ def test_a_term_page_has_materials_header_and_a_compact_sidebar(
 def test_a_term_pages_sidebar_follows_the_authors_nav(tmp_path: Path) -> None:
     pages = {"index.md": "# Home\n", "about.md": "# About\n"}
     nav = "nav:\n  - Home: index.md\n  - About us: about.md\n  - Words: glossary/index.md\n"
-    site = _site(tmp_path, pages=pages, theme="material", search=True, extra_config=nav)
+    site = _site(tmp_path, pages=pages, extra_config=nav, **SEARCHED)
     sidebar = _primary_sidebar(read(site, "glossary/survivor/index.html"))
     titles = [link.text.strip() for link in elements(sidebar, "a", "md-nav__link")]
     assert titles[:4] == ["Home", "About us", "Words", "Terms under S"]
@@ -823,7 +826,7 @@ def test_a_term_pages_place_goes_under_the_section_that_holds_the_glossary(
         "      - Glossary: glossary/index.md\n"
         "  - Links:\n      - Polaris: https://polarisproject.org/\n"
     )
-    site = _site(tmp_path, pages=pages, theme="material", search=True, extra_config=nav)
+    site = _site(tmp_path, pages=pages, extra_config=nav, **SEARCHED)
     sidebar = _primary_sidebar(read(site, "glossary/survivor/index.html"))
     titles = [link.text.strip() for link in _navigation_links(sidebar)]
     # A section without an index page is a heading over its entries (see the next test).
@@ -847,7 +850,7 @@ def test_a_term_pages_sidebar_shows_a_section_as_the_other_pages_do(tmp_path: Pa
         "resources/hotlines.md": "# Hotlines\n",
         "modules/hotel-staff.md": MODULE,
     }
-    site = _site(tmp_path, pages=pages, theme="material", search=True)
+    site = _site(tmp_path, pages=pages, **SEARCHED)
     sidebar = _primary_sidebar(read(site, "glossary/survivor/index.html"))
     links = {link.text.strip(): link.attrs["href"] for link in _navigation_links(sidebar)}
     assert _section_headings(sidebar) == ["Coalition"]
@@ -879,7 +882,7 @@ def _section_headings(sidebar: str) -> list[str]:
 
 def test_each_term_page_heads_with_its_own_title(tmp_path: Path) -> None:
     """Material's header is rendered once for all term pages; each shows its own title."""
-    site = _site(tmp_path, theme="material", search=True)
+    site = _site(tmp_path, **SEARCHED)
     for term_id, title in (
         ("survivor", "survivor"),
         ("victim", "victim"),
@@ -905,7 +908,7 @@ def test_markup_in_a_term_or_protocol_title_is_text_in_every_part_of_the_page(
         ),
     }
     protocols = {"hotel": protocol_yaml("<script>alert(2)</script> Hotel")}
-    site = _site(tmp_path, terms=terms, protocols=protocols, theme="material", search=True)
+    site = _site(tmp_path, terms=terms, protocols=protocols, **SEARCHED)
     for path in ("glossary/odd/index.html", "protocols/hotel/index.html", "index.html"):
         html = read(site, path)
         assert "<img src=x" not in html and "<script>alert" not in html, path
@@ -956,9 +959,7 @@ def test_markup_in_a_module_s_or_page_s_front_matter_is_text_on_every_page(
         },
         terms=TERMS,
         protocols={"hotel": HOTEL},
-        options=OPTIONS,
-        theme="material",
-        search=True,
+        **SEARCHED,
     )
     features = "{name: material, features: [navigation.footer, navigation.tabs]}"
     config.write_text(config.read_text("utf-8").replace("{name: material}", features), "utf-8")
@@ -1025,7 +1026,7 @@ def test_a_title_made_of_a_file_or_folder_name_or_a_heading_is_text_on_every_pag
         "closing.md": f"# `{HEADING_TITLE.removesuffix(' & co')}` & co\n\nText.\n",
         "hotels.md": f"# {PLAIN_TITLE}\n\nText.\n",
     }
-    config = write_site(tmp_path, pages=pages, options=OPTIONS, theme="material", search=True)
+    config = write_site(tmp_path, pages=pages, **SEARCHED)
     features = "{name: material, features: [navigation.footer, navigation.tabs, navigation.path]}"
     config.write_text(config.read_text("utf-8").replace("{name: material}", features), "utf-8")
     # Not strict: a name holding `<` is warned of (page.source: Windows cannot hold it).
@@ -1106,9 +1107,7 @@ def test_search_finds_a_page_or_a_term_by_a_word_of_its_title_with_an_apostrophe
         **TERMS,
         "survivors-advocate": term_yaml("survivor's advocate", "Someone who stands by a survivor."),
     }
-    config = write_site(
-        tmp_path, pages=pages, terms=terms, options=OPTIONS, theme="material", search=True
-    )
+    config = write_site(tmp_path, pages=pages, terms=terms, **SEARCHED)
     index = json.loads(read(build_site(config), "search/search_index.json"))
     entries = {entry["location"]: entry for entry in index["docs"]}
     assert "children's" in _search_words(index, entries["shelters/"]["title"])
@@ -1124,7 +1123,7 @@ def test_a_term_page_s_search_entry_is_tagged_with_its_translations(tmp_path: Pa
     the theme tells the words a result holds, and marks them, from its entry's own
     fields. The page's first entry holds its translations as tags, after its forms, in
     the order of its page's table (by language); its sections hold no tags."""
-    site = _site(tmp_path, theme="material", search=True)
+    site = _site(tmp_path, **SEARCHED)
     index = json.loads(read(site, "search/search_index.json"))
     entries = {entry["location"]: entry for entry in index["docs"]}
     assert entries["glossary/survivor/"]["tags"] == [
@@ -1161,9 +1160,7 @@ def test_a_redirect_pages_location_is_escaped_where_material_prints_it(tmp_path:
         "glossary_letter: '<img src=x onerror=alert(3)>'\n"
         "glossary_anchor: '\"><img src=x onerror=alert(4)>'\n---\n\n# Letter\n\nText.\n",
     }
-    config = write_site(
-        tmp_path, pages=pages, terms=TERMS, options=OPTIONS, theme="material", search=True
-    )
+    config = write_site(tmp_path, pages=pages, terms=TERMS, **SEARCHED)
     site = build_site(config)
     for name, location in REDIRECTS.items():
         html = read(site, f"{name}/index.html")
@@ -1206,9 +1203,7 @@ def test_used_on_follows_pages_another_plugin_moves(tmp_path: Path) -> None:
         "blog/posts/first.md": "---\ndate: 2026-11-20\nslug: new-beds\n---\n\n"
         "# New beds\n\nA survivor found a bed.\n\n<!-- more -->\n\nMore.\n",
     }
-    config = write_site(
-        tmp_path, pages=pages, terms=TERMS, options=OPTIONS, theme="material", search=True
-    )
+    config = write_site(tmp_path, pages=pages, terms=TERMS, **SEARCHED)
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  - handbook", "  - blog\n  - handbook", 1), "utf-8")
     site = build_site(config)
@@ -1232,9 +1227,7 @@ def test_used_on_names_no_draft_the_blog_leaves_out(tmp_path: Path) -> None:
         "# Plans for the shelter on Elm Street\n\nA survivor found a bed.\n",
         "blog/posts/out.md": "---\ndate: 2026-11-21\n---\n\n# Out\n\nA survivor spoke.\n",
     }
-    config = write_site(
-        tmp_path, pages=pages, terms=TERMS, options=OPTIONS, theme="material", search=True
-    )
+    config = write_site(tmp_path, pages=pages, terms=TERMS, **SEARCHED)
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  - handbook", "  - blog\n  - handbook", 1), "utf-8")
     site = build_site(config)
@@ -1419,8 +1412,7 @@ def test_an_editors_comment_is_published_nowhere(tmp_path: Path) -> None:
         pages={"index.md": NOTED_PAGE},
         terms=terms,
         protocols={"hotel": NOTED_PROTOCOL},
-        theme="material",
-        search=True,
+        **SEARCHED,
     )
     published = {
         str(path.relative_to(site)): path.read_text("utf-8")
