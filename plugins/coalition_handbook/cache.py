@@ -64,6 +64,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache_signature import KEY_FILE_VARIABLE, PACK, key_file, signed, signing_key, verified
+from .new_files import temporary_prefix
 
 CACHE_DIR = Path(".cache") / "handbook"
 # The site whose packs are in CACHE_DIR itself: MkDocs' own config file's name.
@@ -667,11 +668,6 @@ def write_cache_file(target: Path, data: bytes) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()
-
-
-def temporary_prefix(target: Path) -> str:
-    """How the temporary files of `target` begin: hidden, and named after it."""
-    return f".{target.name}."
 
 
 def remove_left_temporaries(target: Path, *earlier_prefixes: str) -> None:

@@ -20,8 +20,9 @@ vouches for a cached PDF would otherwise come with the PDF (review rv1, finding 
 The key file named by HANDBOOK_CACHE_KEY_FILE is the user's: made when missing, never
 replaced (review: a hex key from a CI secret was overwritten with new bytes, so every run
 was cold). The default one is ours, and replaced when it is no key. Two runs that make it
-at once keep the first one linked in place (`_link`). The key is read again when its file
-changes (one stat per use): a long `mkdocs serve` signs as `handbook check` does.
+at once keep the first one linked in place (`new_files.link_into_place`). The key is read
+again when its file changes (one stat per use): a long `mkdocs serve` signs as `handbook
+check` does.
 
 Where no key can be read or made (a home folder that cannot be written, a named file too
 short), `signing_key` is None and the caches are off for as long as that lasts (said at
@@ -40,6 +41,8 @@ import stat
 import tempfile
 from pathlib import Path
 from typing import NamedTuple
+
+from .new_files import link_into_place
 
 KEY_FILE_VARIABLE = "HANDBOOK_CACHE_KEY_FILE"
 # Marks a signed file: a pack written by an earlier version (a bare pickle) has none.
@@ -195,37 +198,23 @@ def _make_key(path: Path, replace_damaged: bool) -> tuple[os.stat_result, bytes]
     another run made meanwhile is kept and returned (the first one made wins), a damaged
     one replaced if `replace_damaged`."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = secrets.token_hex(_MADE_KEY_BYTES).encode("ascii") + b"\n"
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key-")  # mode 0600
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(secrets.token_hex(_MADE_KEY_BYTES).encode("ascii") + b"\n")
-        if not _link(Path(temporary), path):
+            file.write(key)
+        if not link_into_place(Path(temporary), path, key, 0o600):
             try:
                 return _read_key(path)
             except (KeyUnusable, OSError):
                 if not replace_damaged:
                     raise
             path.unlink()  # a folder in its place stays, and the caches are off
-            _link(Path(temporary), path)  # or another run's, made meanwhile, is read
+            # Or another run's, made meanwhile, is read.
+            link_into_place(Path(temporary), path, key, 0o600)
     finally:
         Path(temporary).unlink(missing_ok=True)
     return _read_key(path)
-
-
-def _link(temporary: Path, path: Path) -> bool:
-    """Put `temporary` at `path` unless anything is there already; whether it was put."""
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        return False
-    except OSError:  # a file system without hard links: made exclusively, then written
-        try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return False
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(temporary.read_bytes())
-    return True
 
 
 def _identity(status: os.stat_result) -> tuple[int, int, int, int, int]:

@@ -8,7 +8,6 @@ new file would fail `handbook check`, and the editor's change belongs in that te
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
@@ -19,12 +18,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TextIO
 
 import jinja2
 import yaml
 
-from ..cache import read_regular_file
+from ..cache import read_regular_file, remove_left_temporaries
 from ..config import HandbookConfig
 from ..file_names import shown_name
 from ..model.glossary import load_terms
@@ -33,6 +31,7 @@ from ..model.source import RESERVED_ID
 from ..model.types import Origin, Term
 from ..model.windows_names import WINDOWS_DEVICE_NAMES
 from ..model.yaml_source import VALUE_CONVERSION_ERRORS
+from ..new_files import create_whole
 from ..rules.glossary_duplicate import Claim, claims_agree, claims_of
 from ..slugs import letters_left_out, slugify, words_left_out, words_respelled
 from ..utf8 import LONE_SURROGATE
@@ -358,10 +357,13 @@ def _write_new_file(
         )
         return f"cannot make the folder {folder}: {reason}", EXIT_USAGE
     try:
-        # Mode "x" creates the file or fails if it exists: no window to overwrite it.
-        with path.open("x", encoding="utf-8", newline="\n") as output:
-            _write_or_remove(output, path, text)
-    except FileExistsError:
+        # Whole or not at all, and never over a file there already (`create_whole`): a
+        # run killed midway left an empty term file, which the check read as a broken
+        # term (audit). Encoded first: a name that cannot be written makes no file.
+        written = create_whole(path, text.encode("utf-8"))
+    except OSError as error:
+        return f"cannot write {shown}: {error.strerror}", EXIT_USAGE
+    if not written:
         if path.is_dir() and not path.is_symlink():
             # A folder cannot be edited into a file: say what stands in the way.
             return (
@@ -374,8 +376,7 @@ def _write_new_file(
             f"{shown} {what}; it was left untouched. Edit it, or choose another name.",
             EXIT_REFUSED,
         )
-    except OSError as error:
-        return f"cannot write {shown}: {error.strerror}", EXIT_USAGE
+    remove_left_temporaries(path)  # of a run killed before it linked its file in place
     return None
 
 
@@ -569,18 +570,6 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["yaml"] = _yaml_scalar
     return environment
-
-
-def _write_or_remove(output: TextIO, path: Path, text: str) -> None:
-    """Write `text` to the new file `path`, or remove the file if that fails (a full
-    disk): an empty or half-written scaffold would pass for one to fill in."""
-    try:
-        output.write(text)
-        output.flush()
-    except BaseException:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise
 
 
 def _as_utf8(name: str) -> str:

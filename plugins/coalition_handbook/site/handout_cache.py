@@ -72,10 +72,10 @@ from ..cache import (
     cache_refused,
     read_regular_file,
     remove_left_temporaries,
-    temporary_prefix,
 )
 from ..cache_signature import HANDOUT, signed, verified
 from ..model.source import SLUG
+from ..new_files import temporary_prefix
 from . import handout_render
 from .handout_links import PublishedSite
 from .handout_problems import Unplaced, wants_a_font
