@@ -60,8 +60,9 @@ RULES: dict[str, Rule] = {
             "file of docs_dir "
             "that a symbolic link leads out of it (or into a .git folder); a warning for a "
             "file an editor leaves beside a page (left out of the site) and a page whose "
-            "extension is not in lower case (no page to MkDocs), or a name a clone on "
-            "Windows cannot hold",
+            "extension is not in lower case (no page to MkDocs), a name a clone on "
+            "Windows or macOS cannot hold, or an HTML comment the page would publish as "
+            "text (left open, or closed only past its paragraph)",
         ),
         Rule(
             "page.front-matter",
