@@ -418,6 +418,40 @@ def test_the_404_page_leads_on_to_the_main_pages(shipped_site: SiteBuild) -> Non
     assert "with the search box at the top" in page
 
 
+@pytest.mark.parametrize("own_search", [False, True])
+def test_the_404_page_without_script_names_the_header_s_glossary_link_only_where_it_is(
+    tmp_path: Path, own_search: bool
+) -> None:
+    """Review rv42b: a `custom_dir` with its own partials/search.html replaces the
+    plugin's, and with it the header's link to the glossary that a browser without
+    JavaScript shows; the 404 page then sent such a reader to a link "at the top of the
+    page" that was not there."""
+    config = write_site(
+        tmp_path,
+        pages={"index.md": "# Home\n"},
+        terms={"survivor": term_yaml("survivor", "A person.")},
+        theme="material",
+        theme_options="custom_dir: overrides" if own_search else "",
+        search=True,
+    )
+    if own_search:
+        (tmp_path / "overrides" / "partials").mkdir(parents=True)
+        (tmp_path / "overrides" / "partials" / "search.html").write_text(
+            '<div class="md-search" data-md-component="search"></div>\n', encoding="utf-8"
+        )
+    site = build_site(config)
+    header_link = "hb-without-script" in (site / "index.html").read_text(encoding="utf-8")
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    assert header_link is not own_search
+    assert ("linked at the top of the page" in not_found) is header_link
+    without_script = not_found[not_found.index("<noscript><p>") :]
+    assert without_script.startswith(
+        "<noscript><p>Find a term in the glossary's A–Z list, linked at the top"
+        if header_link
+        else "<noscript><p>Go on from one of the handbook's main pages:</p></noscript>"
+    )
+
+
 @pytest.mark.parametrize("search", ["none", "on", "off"])
 def test_a_site_without_search_is_told_so_and_its_404_page_points_at_no_box(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, search: str

@@ -129,9 +129,11 @@ from .shared_markdown import SharedMarkdown
 from .site_setup import Asset, asset_files, configure_site, fold_search_worker
 from .theme import (
     PAGE_SLOT,
+    SEARCH_PARTIAL,
     TERM_TEMPLATE,
     RenderedOnce,
     missing_theme_files,
+    reads_plugin_s_own,
     with_theme_s_own_templates,
 )
 
@@ -553,6 +555,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
             english_label, site_language=language_tag(config.theme.get("language"))
         )
         with_theme_s_own_templates(env, config.theme.dirs)
+        # The header's link to the glossary for a browser without JavaScript, which the
+        # 404 page names: a `custom_dir`'s own search partial leaves it out.
+        env.globals["handbook_search_link"] = reads_plugin_s_own(env, SEARCH_PARTIAL)
         if self.handbook_config is not None and env.bytecode_cache is None:
             env.bytecode_cache = template_code_cache(self.handbook_config.root)
         if self.result is not None:

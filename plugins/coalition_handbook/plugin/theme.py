@@ -22,6 +22,7 @@ TERM_TEMPLATE = "hb-term.html"
 # A plugin template standing in front of the theme's own of the same name includes the
 # theme's as `theme-own/<name>` (partials/search.html adds to Material's, not copies it).
 THEME_OWN = "theme-own"
+SEARCH_PARTIAL = "partials/search.html"
 
 # Where a term page's own entries go in its sidebar, which is otherwise the same for all.
 PAGE_SLOT = "\x00handbook-page\x00"
@@ -97,6 +98,18 @@ def with_theme_s_own_templates(env: Environment, theme_dirs: Sequence[str]) -> N
     after = list(theme_dirs[theme_dirs.index(ours) + 1 :])
     theme_s_own = PrefixLoader({THEME_OWN: FileSystemLoader(after)})
     env.loader = ChoiceLoader([env.loader, theme_s_own])
+
+
+def reads_plugin_s_own(env: Environment, name: str) -> bool:
+    """Whether `env` reads the plugin's template `name`, not one of a `custom_dir` (or
+    other theme folder) before it, which replaces it and what it adds."""
+    if env.loader is None:
+        return False
+    try:
+        _, filename, _ = env.loader.get_source(env, name)
+    except TemplateNotFound:
+        return False
+    return filename is not None and Path(filename) == THEME_TEMPLATES / name
 
 
 def missing_theme_files(
