@@ -269,6 +269,20 @@ def test_json_found_holds_the_arabic_marks_after_the_last_letter(
     assert (finding["rule"], finding["found"]) == ("term.avoid", "تهريبُ البشرِ")
 
 
+def test_json_found_holds_a_character_reference_that_ends_a_use_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`found` is the use as written: a possessive's apostrophe written as a character
+    reference is in it whole, not cut after its `&` ("vagrants&" for
+    "vagrants&rsquo;"), as the autolink holds the apostrophe (differential test)."""
+    page = "# Home\n\nNo vagrants&rsquo; camp, no vagrant&#39;s tent.\n"
+    config_file = make_handbook(tmp_path, page=page)
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    found = [(finding["column"], finding["found"]) for finding in report["findings"]]
+    assert found == [(4, "vagrants&rsquo;"), (29, "vagrant&#39;s")]
+
+
 def test_text_an_alias_repeats_is_reported_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,6 +20,7 @@ from .markdown import (
     LineIndex,
     blank_lines,
     checkable_text,
+    end_past_reference,
     mask_addresses,
 )
 from .matching import FormEntry, Hit, Match, Matcher
@@ -166,6 +167,7 @@ class ScannedDocument:
             for view_start, view_end in spans(text, hits):
                 lines = lines or LineIndex.of(text.source)
                 start, end = text.source_span(view_start, view_end)
+                end = end_past_reference(text.source, end)
                 line, column = lines.position(start)
                 yield line, column, text.source[start:end]
 
@@ -195,6 +197,7 @@ class ScannedDocument:
                     start, end = hit[0], hit[1]
                 else:
                     start, end = text.source_span(hit[0], hit[1])
+                end = end_past_reference(source, end)
                 if lines is not None:
                     yield text, hit, *lines.position(start), source[start:end]
                     continue

@@ -35,7 +35,7 @@ from operator import add
 from .block_pass import mask_blocks
 from .blocks import Blocks
 from .html_comments import raw_html_comments
-from .inline import mask_addresses, mask_inline, mask_raw_html
+from .inline import end_past_reference, mask_addresses, mask_inline, mask_raw_html
 from .syntax import GLUE, HARD, QUOTE_MARKS, is_mark, replaced
 
 # What a comment in raw HTML is made in the view: spaces, its line breaks and the block
@@ -53,6 +53,7 @@ __all__ = [
     "code_block_lines",
     "code_block_spans",
     "defined_abbreviations",
+    "end_past_reference",
     "fence_opening_lines",
     "is_mark",
     "line_starts",

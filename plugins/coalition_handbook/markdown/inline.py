@@ -29,6 +29,8 @@ HTML_TAG_PATTERN = re.compile(HTML_TAG)  # one tag alone (autolinks, link.unsafe
 # An escape is a backslash before one of Python-Markdown's `ESCAPED_CHARS`, with the
 # tables extension's `|`: before any other character ("\<b>", "\&amp;") the backslash is
 # shown and what follows is read as usual (a tag, a character reference).
+# What follows the `&` of a character reference Python-Markdown reads as one.
+_REFERENCE_NAME = r"(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 _INLINE = re.compile(
     r"""
     \\(?P<escape>[\\`*_{}\[\]()>\#+\-.!|])
@@ -45,10 +47,13 @@ _INLINE = re.compile(
     |\{(?P<critic_deleted>--[^\x00]{0,2000}?--\})
     |\{(?P<critic_replaced>~~[^\x00]{0,2000}?~>)(?=[^\x00]{0,2000}?~~\})
     |\{(?P<attributes>:?[ \t]*(?:[#.][\w-]|[\w-]+=)[^}\x00\n]*\})
-    |&(?P<entity>(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
+    |&(?P<entity>"""
+    + _REFERENCE_NAME
+    + r""")
     """,
     re.VERBOSE,
 )
+_CHARACTER_REFERENCE = re.compile("&" + _REFERENCE_NAME)
 _URL = re.compile(
     r"(?:[a-z][a-z0-9+.]*://|[A-Z][A-Z0-9+.]*://|www\.|WWW\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
 )
@@ -297,6 +302,18 @@ def _inline_replacement(match: re.Match[str]) -> str:
             rest = " " if not following or following.isspace() else GLUE
             return character + rest * (len(found) - 1)
     return HARD * len(found)
+
+
+def end_past_reference(source: str, end: int) -> int:
+    """The end of a span of the view that ends `source[:end]`, taken past the rest of the
+    character reference its last character was written as: the view reads "&rsquo;" as
+    "’" and spaces where a word ends there (`_inline_replacement`), so a use ending in
+    it ended after the `&` ("vagrants&"), where its `found` is the source text whole."""
+    if end and source[end - 1] == "&":
+        reference = _CHARACTER_REFERENCE.match(source, end - 1)
+        if reference is not None:
+            return reference.end()
+    return end
 
 
 def _mask_hosts_with_paths(view: str) -> str:
