@@ -743,3 +743,45 @@ def test_a_link_holds_the_arabic_marks_after_the_last_letter() -> None:
     root = ElementTree.fromstring("<div><p>مكافحة الاتِّجَار بالبَشَرِ، ثم الاتجار بالبشرـٌ.</p></div>")
     assert linker.link_tree(root) == 2
     assert [link.text for link in root.iter("a")] == ["الاتِّجَار بالبَشَرِ", "الاتجار بالبشرـٌ"]
+
+
+def test_a_form_over_emphasis_or_a_hard_line_break_is_linked_whole(tmp_path: Path) -> None:
+    """`handbook check` reads "*trafficking* in persons", "**survivor**s" and a form
+    over a hard line break (two spaces, or `<br>`) as uses (DESIGN section 4), and a link
+    is allowed there (section 7): the link holds the emphasis or the break, as the page
+    shows them. Across code, a link or an image, or from one paragraph to the next, no
+    form is read (differential test of the engine and the autolinks)."""
+    page = (
+        "# Page\n\nOne *trafficking* in persons. Two **survivor**s.\n"
+        "Three trafficking  \nin persons. Four trafficking<br>in persons.\n\n"
+        "Five *trafficking in* `x` persons, trafficking [in](https://example.org/) persons,\n"
+        "trafficking ![in](https://example.org/a.png) persons, trafficking\n\nin persons.\n"
+    )
+    html = read(_site(tmp_path, "all", pages={"index.md": page}), "index.html")
+    links = term_links(html)
+    assert [(link.text, link.attrs["data-term"]) for link in links] == [
+        ("trafficking in persons", "human-trafficking"),
+        ("survivors", "survivor"),
+        ("trafficking\nin persons", "human-trafficking"),
+        ("traffickingin persons", "human-trafficking"),  # the text around the <br>
+    ]
+    assert 'href="glossary/human-trafficking/" title="Exploitation by force or fraud."' in html
+    assert ">One <a class" in html and "><em>trafficking</em> in persons</a>. Two" in html
+    assert "><strong>survivor</strong>s</a>." in html
+    assert ">trafficking<br />\nin persons</a>. Four <a" in html
+    assert ">trafficking<br>in persons</a>.</p>" in html  # the raw tag as written
+
+
+def test_the_text_after_a_link_over_emphasis_links_too(tmp_path: Path) -> None:
+    """What is left of a text that a link over emphasis ends in is linked as any text:
+    with `first`, a term's first use is the one over the emphasis."""
+    page = "# Page\n\nA *trafficking* in persons and trafficking in persons, then a survivor.\n"
+    every = term_links(read(_site(tmp_path / "all", "all", {"index.md": page}), "index.html"))
+    assert [link.text for link in every] == [
+        "trafficking in persons",
+        "trafficking in persons",
+        "survivor",
+    ]
+    html = read(_site(tmp_path / "first", "first", {"index.md": page}), "index.html")
+    assert [link.text for link in term_links(html)] == ["trafficking in persons", "survivor"]
+    assert "<em>trafficking</em> in persons</a> and trafficking in persons, then" in html

@@ -31,6 +31,7 @@ from ..markdown.inline import HTML_TAG_PATTERN
 from ..model.types import Term
 from ..rules.privacy_allow import public_short_codes
 from ..rules.privacy_public_phones import public_phone_numbers
+from .autolink_across import Cut, link_across
 from .html_comments import text_without_comments
 from .templates import phone_href
 from .urls import relative_page_url, term_src_uri
@@ -81,6 +82,8 @@ _BOUNDARY = "\x00"
 _WHITESPACE = re.compile(r"\s+")
 # A character reference, named or numeric, as Python-Markdown stashes it.
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
+# A line break written in HTML, as Python-Markdown stashes it.
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 # Last: after inline parsing (20), attr_list (8), abbr (7), toc (5), unescaping (0) and
 # MkDocs' `relpath` (0), which parses and validates every link of a page. A term page
@@ -201,7 +204,8 @@ class Autolinker:
         segments: list[tuple[etree.Element, etree.Element | None, str]] = []
         blocks: list[etree.Element] = []
         item_terms: list[frozenset[str]] = []
-        _collect(root, segments, blocks, root, item_terms, self._item_term)
+        joints = _Joints()
+        _collect(root, segments, blocks, root, item_terms, self._item_term, joints)
         if not segments:
             return 0
         in_raw = _inside_raw_elements(
@@ -210,25 +214,40 @@ class Autolinker:
         views = [_readable(text, raw_html) for _, _, text in segments]
         starts: list[int] = []
         offset = 0
-        for view, _ in views:
+        pieces: list[str] = []
+        for (view, _), joint in zip(views, joints.joints, strict=True):
+            if starts:
+                pieces.append(joint)
+                offset += len(joint)
             starts.append(offset)
-            offset += len(view) + 1
+            pieces.append(view)
+            offset += len(view)
         # A bare URL or e-mail address is no use of a form (DESIGN section 4), nor a phone
         # number: masked, as the checks mask it, so it neither gets a link nor takes the
         # first one.
-        masked = mask_addresses(_BOUNDARY.join(view for view, _ in views))
+        masked = mask_addresses("".join(pieces))
         matches = self.scanner.scan(masked) if self.mode != "none" else ()
+
+        def locate(position: int, at_end: bool) -> tuple[int, int]:
+            """The segment of a position of the view, and the position in its text."""
+            index = bisect.bisect_right(starts, position - 1 if at_end else position) - 1
+            local = min(position - starts[index], len(views[index][0]))
+            offsets = views[index][1]
+            return index, local if offsets is None else offsets[local]
 
         def place(start: int, end: int) -> tuple[int, int, int] | None:
             """The segment of the view's (start, end), and where it is in its text."""
-            index = bisect.bisect_right(starts, start) - 1
-            start, end = start - starts[index], end - starts[index]
-            view, offsets = views[index]
-            if end > len(view):
-                return None
-            if offsets is not None:
-                start, end = offsets[start], offsets[end]
-            return index, start, end
+            index, start = locate(start, False)
+            end_index, end = locate(end, True)
+            return (index, start, end) if end_index == index else None
+
+        # Links over more than one text (autolink_across.py), made as found: each text's
+        # links are made after, in what is left of it (`current`, by segment: the slot
+        # it is in now, its text, and where that starts in the text first collected).
+        current = {
+            index: (owner, child, text, 0) for index, (owner, child, text) in enumerate(segments)
+        }
+        across = _Across(segments, blocks, in_raw, current)
 
         linked: set[str] = set()
         by_segment: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
@@ -243,8 +262,18 @@ class Autolinker:
             if _in_compound(masked, match.start, match.end):
                 continue  # "victim-centered", "anti-trafficking": part of another word
             href = self._href(target)
+            if href is None:
+                continue
             placed = place(match.start, match.end)
-            if href is None or placed is None:
+            if placed is None:
+                first, first_at = locate(match.start, False)
+                last, last_at = locate(match.end, True)
+                if (
+                    not abbreviations  # a link holds one whole: not looked into here
+                    and match.term_id not in item_terms[first]
+                    and across.link(first, first_at, last, last_at, self._attributes(target, href))
+                ):
+                    linked.add(match.term_id)
                 continue
             index, start, end = placed
             if in_raw[index].overlaps(start, end):
@@ -254,13 +283,7 @@ class Autolinker:
             if match.term_id in item_terms[index]:
                 continue  # in a list item that starts with a link to this term's page
             linked.add(match.term_id)
-            attributes = {
-                "class": "hb-term",
-                "data-term": target.term_id,
-                "href": href,
-                "title": target.tooltip,
-            }
-            by_segment.setdefault(index, []).append((start, end, attributes))
+            by_segment.setdefault(index, []).append((start, end, self._attributes(target, href)))
         if self.public_phones:
             calls = public_phone_numbers(masked, self.public_phones)
             texts = public_short_codes(masked, self.public_phones)
@@ -273,8 +296,10 @@ class Autolinker:
                 if placed is None:
                     continue
                 index, start, end = placed
-                if in_raw[index].overlaps(start, end) or _cuts_abbreviation(
-                    abbreviations, segments[index], start, end
+                if (
+                    in_raw[index].overlaps(start, end)
+                    or across.covers(index, start, end)
+                    or _cuts_abbreviation(abbreviations, segments[index], start, end)
                 ):
                     continue
                 spans = by_segment.setdefault(index, [])
@@ -287,11 +312,22 @@ class Autolinker:
                 spans.append((start, end, {"class": "hb-phone", "href": href}))
         for index, spans in by_segment.items():
             if spans:
-                links = self._split(segments[index], sorted(spans, key=lambda span: span[0]))
+                owner, child, text, shift = current[index]
+                shifted = [(start - shift, end - shift, link) for start, end, link in spans]
+                links = self._split((owner, child, text), sorted(shifted, key=lambda span: span[0]))
                 owner, child, _ = segments[index]
                 if (owner, child) in abbreviations:
                     abbreviations[owner, child].links = links
-        return sum(len(spans) for spans in by_segment.values())
+        return across.made + sum(len(spans) for spans in by_segment.values())
+
+    @staticmethod
+    def _attributes(target: LinkTarget, href: str) -> dict[str, str]:
+        return {
+            "class": "hb-term",
+            "data-term": target.term_id,
+            "href": href,
+            "title": target.tooltip,
+        }
 
     def _item_term(self, item: etree.Element) -> str | None:
         """The term whose page a list item starts with a link to, as the glossary's
@@ -523,8 +559,12 @@ def _raw_tags(raw_html: Sequence[object]) -> dict[int, tuple[str, bool]]:
 
 
 def _referenced_character(stashed: object) -> str | None:
-    """The character a stashed character reference stands for; None for anything else
-    (or a reference to more than one character, which no form needs)."""
+    """The character a stashed character reference stands for, and a space for a line
+    break written in HTML (`<br>`: a form over it is a use, as the checks read it); None
+    for anything else (or a reference to more than one character, which no form
+    needs)."""
+    if isinstance(stashed, str) and _BREAK_TAG.fullmatch(stashed):
+        return " "
     if not isinstance(stashed, str) or not _CHARACTER_REFERENCE.fullmatch(stashed):
         return None
     character = unescape(stashed)
@@ -645,6 +685,94 @@ def _skipped(element: etree.Element) -> bool:
     return _skipped_by_class(element)
 
 
+class _Across:
+    """The links a page gets over more than one of its texts (`link_across`), and what
+    is left of each text after them, for its own links (`current`: by segment, the slot
+    its text is in now, that text, and where it starts in the text first collected)."""
+
+    def __init__(
+        self,
+        segments: Sequence[tuple[etree.Element, etree.Element | None, str]],
+        blocks: Sequence[etree.Element],
+        in_raw: Sequence[RawSpans],
+        current: dict[int, tuple[etree.Element, etree.Element | None, str, int]],
+    ) -> None:
+        self.segments, self.blocks, self.in_raw, self.current = segments, blocks, in_raw, current
+        self.made = 0
+        self._covered: dict[int, tuple[int, int]] = {}
+        self._by_slot: dict[tuple[etree.Element, etree.Element | None], int] = {
+            (owner, child): index for index, (owner, child, _) in enumerate(segments)
+        }
+
+    def covers(self, index: int, start: int, end: int) -> bool:
+        """Whether a link made here holds part of segment `index`'s (start, end)."""
+        covered = self._covered.get(index)
+        return covered is not None and start < covered[1] and covered[0] < end
+
+    def link(
+        self, first: int, first_at: int, last: int, last_at: int, attributes: dict[str, str]
+    ) -> bool:
+        """Link from `first_at` in segment `first` to `last_at` in segment `last`; whether
+        it was made (not where raw HTML makes part of it a link or code, nor where the two
+        places are no start and end of one element's content)."""
+        if self.blocks[first] is not self.blocks[last]:
+            return False
+        spans = {
+            index: (
+                first_at if index == first else 0,
+                last_at if index == last else len(self.segments[index][2]),
+            )
+            for index in range(first, last + 1)
+        }
+        if any(self.in_raw[index].overlaps(*span) for index, span in spans.items()):
+            return False
+        owner, child, _, shift = self.current[first]
+        start = Cut(owner, child, first_at - shift)
+        owner, child, _, shift = self.current[last]
+        made = link_across(
+            start, Cut(owner, child, last_at - shift), self.blocks[first], attributes
+        )
+        if made is None:
+            return False
+        self.made += 1
+        self._covered.update(spans)
+        owner, child, text, shift = self.current[first]
+        self.current[first] = owner, child, text[: first_at - shift], shift
+        # The text after the link was the tail of the last element it holds: now its own.
+        link_owner, link, held_last, offset = made
+        rest = self._by_slot.pop((link_owner, held_last), None)
+        if rest is not None:
+            _, _, text, shift = self.current[rest]
+            self.current[rest] = link_owner, link, text[offset:], shift + offset
+            self._by_slot[link_owner, link] = rest
+        return True
+
+
+class _Joints:
+    """What joins each text of a page to the one before it, for the scan (`_collect`):
+    nothing where only the edges of inline elements read through are between them
+    ("*trafficking* in persons"), a space where a hard line break is (`<br>`), and
+    `_BOUNDARY` where anything else is (a link, code, an image, another block), so no
+    form matches across it."""
+
+    __slots__ = ("joints", "pending")
+
+    def __init__(self) -> None:
+        self.joints: list[str] = []
+        self.pending = _BOUNDARY
+
+    def text(self) -> None:
+        self.joints.append(self.pending)
+        self.pending = ""
+
+    def cut(self) -> None:
+        self.pending = _BOUNDARY
+
+    def line_break(self) -> None:
+        if self.pending != _BOUNDARY:
+            self.pending = " "  # a space: the break's own line break may follow it
+
+
 def _collect(
     element: etree.Element,
     segments: list[tuple[etree.Element, etree.Element | None, str]],
@@ -652,27 +780,38 @@ def _collect(
     block: etree.Element,
     item_terms: list[frozenset[str]],
     item_term_of: Callable[[etree.Element], str | None],
+    joints: _Joints,
     about: frozenset[str] = frozenset(),
 ) -> None:
     """The texts of `element` in reading order, as (owner, child, text): `owner.text`
     when `child` is None, else the tail of `child` (which sits in `owner`); and for each,
     in `blocks`, the element it is in that is no phrasing (its paragraph, item, cell),
-    and in `item_terms`, the terms the list items it is in are about (`item_term_of`)."""
-    if element.tag not in _PHRASING_TAGS:
+    in `item_terms`, the terms the list items it is in are about (`item_term_of`), and in
+    `joints`, what joins it to the text before."""
+    if element.tag == "br":
+        joints.line_break()
+    elif element.tag not in _PHRASING_TAGS:
         block = element
+        joints.cut()
     if element.tag == "li" and (item_term := item_term_of(element)) is not None:
         about = about | {item_term}
     if element.text:
         segments.append((element, None, element.text))
         blocks.append(block)
         item_terms.append(about)
+        joints.text()
     for child in element:
-        if not _skipped(child):
-            _collect(child, segments, blocks, block, item_terms, item_term_of, about)
+        if _skipped(child):
+            joints.cut()
+        else:
+            _collect(child, segments, blocks, block, item_terms, item_term_of, joints, about)
         if child.tail:
             segments.append((element, child, child.tail))
             blocks.append(block)
             item_terms.append(about)
+            joints.text()
+    if element.tag not in _PHRASING_TAGS and element.tag != "br":
+        joints.cut()
 
 
 def link_targets(terms: Mapping[str, Term]) -> dict[str, LinkTarget]:
