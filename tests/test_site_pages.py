@@ -1117,6 +1117,24 @@ def test_search_finds_a_page_or_a_term_by_a_word_of_its_title_with_an_apostrophe
     assert entries["shelters/"]["title"] == 'Children\'s shelters, the "safe" ones'
 
 
+def test_search_reads_the_words_on_either_side_of_a_line_break_apart(tmp_path: Path) -> None:
+    """Material's search drops a `<br>`: "Labor<br>recruiters" was the word
+    "laborrecruiters", and searching "recruiters" found no page that wrote it so, though
+    the checks read the two words as a use of "labor recruiter" and the page links it
+    (differential test of the engine, the autolinks and search). The page as published
+    keeps its break as written."""
+    pages = {"index.md": "# Home\n\nLabor<br>recruiters and<br/>*shelter<br />staff* now.\n"}
+    config = write_site(
+        tmp_path, pages=pages, terms=TERMS, options=OPTIONS, theme="material", search=True
+    )
+    site = build_site(config)
+    index = json.loads(read(site, "search/search_index.json"))
+    text = " ".join(entry["text"] for entry in index["docs"] if entry["location"] == "")
+    words = _search_words(index, re.sub(r"<[^>]*>", " ", text))
+    assert {"labor", "recruiters", "and", "shelter", "staff"} <= words
+    assert "Labor<br>recruiters and<br/><em>shelter<br />staff</em>" in read(site, "index.html")
+
+
 def test_a_term_page_s_search_entry_is_tagged_with_its_translations(tmp_path: Path) -> None:
     """Searching a translation ("trata de personas") listed its term's page first, said
     "Missing: trata personas" under it and linked to the page marking only "de" (audit):

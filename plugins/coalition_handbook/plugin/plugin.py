@@ -69,6 +69,7 @@ from ..site.pages import (
 )
 from ..site.publishing import PreviousSite
 from ..site.render_cache import PageRenderCache
+from ..site.search_line_breaks import spaced_line_breaks
 from ..site.template_cache import template_code_cache
 from ..site.templates import keep_compiled_templates
 from ..site.titles import (
@@ -165,6 +166,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self.render_cache: PageRenderCache | None = None
         self.pending_search: PendingSearch | None = None
         self.search_start: int | None = None  # where the page's search entries begin
+        # A page's HTML while search reads it, and as it is published (`_index_from_cache`).
+        self.content_for_search: str | None = None
+        self.published_content: str | None = None
         self.generated_sources: frozenset[str] = frozenset()  # src_uri of each generated page
         # The published site, set aside while a build replaces it (site/publishing.py).
         self.keeps_published_site = True
@@ -658,6 +662,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         self.pending_search, self.search_start = index_from_cache(page, config, self.render_cache)
+        if page.content is not None:
+            # Search reads the words around a `<br>` apart (site/search_line_breaks.py).
+            self.published_content = page.content
+            page.content = self.content_for_search = spaced_line_breaks(page.content)
         return context
 
     # Late: after the search plugins (default priority) have indexed the page, so they
@@ -667,6 +675,9 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         pending, self.pending_search = self.pending_search, None
+        if page.content is not None and page.content is self.content_for_search:
+            page.content = self.published_content  # as written, unless a plugin changed it
+        self.published_content = self.content_for_search = None
         finish_search_entries(
             page,
             config,
