@@ -84,6 +84,8 @@ _WHITESPACE = re.compile(r"\s+")
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 # A line break written in HTML, as Python-Markdown stashes it.
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# An HTML comment, as Python-Markdown stashes one in a paragraph.
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 # Last: after inline parsing (20), attr_list (8), abbr (7), toc (5), unescaping (0) and
 # MkDocs' `relpath` (0), which parses and validates every link of a page. A term page
@@ -560,10 +562,10 @@ def _raw_tags(raw_html: Sequence[object]) -> dict[int, tuple[str, bool]]:
 
 def _referenced_character(stashed: object) -> str | None:
     """The character a stashed character reference stands for, and a space for a line
-    break written in HTML (`<br>`: a form over it is a use, as the checks read it); None
-    for anything else (or a reference to more than one character, which no form
-    needs)."""
-    if isinstance(stashed, str) and _BREAK_TAG.fullmatch(stashed):
+    break written in HTML (`<br>`) and for an editor's comment (`<!-- note -->`, not
+    published): a form over either is a use, as the checks read it. None for anything
+    else (or a reference to more than one character, which no form needs)."""
+    if isinstance(stashed, str) and (_BREAK_TAG.fullmatch(stashed) or _COMMENT.fullmatch(stashed)):
         return " "
     if not isinstance(stashed, str) or not _CHARACTER_REFERENCE.fullmatch(stashed):
         return None
