@@ -798,3 +798,30 @@ def test_a_form_over_an_editor_s_comment_is_linked_whole(tmp_path: Path) -> None
         ("trafficking  in persons", "human-trafficking")
     ]
     assert "see the 2026 report" not in html
+
+
+def test_a_form_over_raw_inline_html_is_linked_with_whole_elements(tmp_path: Path) -> None:
+    """The checks read "<span>trafficking</span> in persons" as a use (a tag is a word
+    break to them); the link holds the span whole, so the page stays well nested, or is
+    not made where it would start in one element and end in another (differential test
+    of the engine and the autolinks)."""
+    page = (
+        "# Page\n\nOne <span>trafficking</span> in persons. Two <b><i>trafficking</i></b> in"
+        " persons. Three trafficking <mark>in persons</mark> here. Four <b>trafficking</b>"
+        " <i>in persons</i>. Five <b>survivor</b>s. <span>Six trafficking</span> in"
+        " persons.\n"
+    )
+    html = read(_site(tmp_path, "all", pages={"index.md": page}), "index.html")
+    assert [(link.text, link.attrs["data-term"]) for link in term_links(html)] == [
+        ("trafficking in persons", "human-trafficking"),
+        ("trafficking in persons", "human-trafficking"),
+        ("trafficking in persons", "human-trafficking"),
+        ("trafficking in persons", "human-trafficking"),
+        ("survivors", "survivor"),
+    ]
+    assert 'One <a class="hb-term" data-term="human-trafficking"' in html
+    assert "><span>trafficking</span> in persons</a>. Two <a" in html
+    assert "><b><i>trafficking</i></b> in persons</a>. Three <a" in html
+    assert ">trafficking <mark>in persons</mark></a> here. Four <a" in html
+    assert "><b>trafficking</b> <i>in persons</i></a>. Five <a" in html
+    assert "><b>survivor</b>s</a>. <span>Six trafficking</span> in persons.</p>" in html

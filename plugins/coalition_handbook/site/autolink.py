@@ -27,11 +27,11 @@ from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 from ..character_references import unescape
 from ..markdown import mask_addresses
-from ..markdown.inline import HTML_TAG_PATTERN
 from ..model.types import Term
 from ..rules.privacy_allow import public_short_codes
 from ..rules.privacy_public_phones import public_phone_numbers
 from .autolink_across import Cut, link_across
+from .autolink_raw_tags import RawTags, balanced_span, raw_tags
 from .html_comments import text_without_comments
 from .templates import phone_href
 from .urls import relative_page_url, term_src_uri
@@ -61,6 +61,9 @@ _PHRASING_TAGS = frozenset(
         *("sub", "sup", "time", "u", "var"),
     }
 )
+# Elements whose raw tags in a paragraph the scan reads through, as the checks read a tag:
+# a link over them holds them whole (site/autolink_raw_tags.py).
+_READ_THROUGH_TAGS = _PHRASING_TAGS - SKIPPED_TAGS
 # Classes that mark text which is not prose either: admonition titles, permalinks,
 # pymdownx.arithmatex's math (TeX for MathJax or KaTeX, which read a formula only from one
 # text: a link inside breaks it) and its preview, and anything an author marks with
@@ -213,7 +216,8 @@ class Autolinker:
         in_raw = _inside_raw_elements(
             [text for _, _, text in segments], blocks, raw_html, critic_marks
         )
-        views = [_readable(text, raw_html) for _, _, text in segments]
+        read_through = raw_tags(raw_html, _READ_THROUGH_TAGS) if raw_html else {}
+        views = [_readable(text, raw_html, read_through) for _, _, text in segments]
         starts: list[int] = []
         offset = 0
         pieces: list[str] = []
@@ -249,7 +253,7 @@ class Autolinker:
         current = {
             index: (owner, child, text, 0) for index, (owner, child, text) in enumerate(segments)
         }
-        across = _Across(segments, blocks, in_raw, current)
+        across = _Across(segments, blocks, in_raw, current, read_through)
 
         linked: set[str] = set()
         by_segment: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
@@ -278,6 +282,10 @@ class Autolinker:
                     linked.add(match.term_id)
                 continue
             index, start, end = placed
+            balanced = balanced_span(segments[index][2], start, end, read_through)
+            if balanced is None:
+                continue  # it starts in one element of raw HTML and ends in another
+            start, end = balanced
             if in_raw[index].overlaps(start, end):
                 continue  # in a link or code written in HTML: no use to link
             if _cuts_abbreviation(abbreviations, segments[index], start, end):
@@ -410,10 +418,12 @@ def _next_character(text: str, index: int, step: int) -> int | None:
     return index if 0 <= index < len(text) else None
 
 
-def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | None]:
+def _readable(
+    text: str, raw_html: Sequence[object], read_through: RawTags
+) -> tuple[str, list[int] | None]:
     """`text` as it reads, each placeholder of a character reference (`&amp;`) replaced by
-    its character, with the offset in `text` of each character of that and of its end
-    (None: `text` itself)."""
+    its character, and of a tag in `read_through` by nothing, with the offset in `text` of
+    each character of that and of its end (None: `text` itself)."""
     if STX not in text:  # most texts: no placeholder at all
         return text, None
     pieces: list[str] = []
@@ -422,13 +432,14 @@ def _readable(text: str, raw_html: Sequence[object]) -> tuple[str, list[int] | N
     for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
         number = int(placeholder.group(1))
         stashed = raw_html[number] if number < len(raw_html) else None
-        character = _referenced_character(stashed)
+        character = "" if number in read_through else _referenced_character(stashed)
         if character is None:  # an HTML tag, or another kind of placeholder: left as is
             continue
         pieces.append(text[previous : placeholder.start()])
         offsets.extend(range(previous, placeholder.start()))
         pieces.append(character)
-        offsets.append(placeholder.start())
+        if character:
+            offsets.append(placeholder.start())
         previous = placeholder.end()
     if not pieces:
         return text, None
@@ -552,12 +563,7 @@ def _raw_tags(raw_html: Sequence[object]) -> dict[int, tuple[str, bool]]:
     (`<a href="...">`, `</code>`) is kept out of the tree as a placeholder: the text of
     its element is in the tree, where only these tags say that it is a link's or code's
     (`_inside_raw_elements`)."""
-    tags: dict[int, tuple[str, bool]] = {}
-    for number, stashed in enumerate(raw_html):
-        tag = HTML_TAG_PATTERN.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
-        if tag is not None and (name := tag.group("tag_name").lower()) in SKIPPED_TAGS:
-            tags[number] = name, tag.group("tag").startswith("/")
-    return tags
+    return raw_tags(raw_html, SKIPPED_TAGS)
 
 
 def _referenced_character(stashed: object) -> str | None:
@@ -698,8 +704,10 @@ class _Across:
         blocks: Sequence[etree.Element],
         in_raw: Sequence[RawSpans],
         current: dict[int, tuple[etree.Element, etree.Element | None, str, int]],
+        read_through: RawTags,
     ) -> None:
         self.segments, self.blocks, self.in_raw, self.current = segments, blocks, in_raw, current
+        self.read_through = read_through
         self.made = 0
         self._covered: dict[int, tuple[int, int]] = {}
         self._by_slot: dict[tuple[etree.Element, etree.Element | None], int] = {
@@ -728,6 +736,12 @@ class _Across:
         }
         if any(self.in_raw[index].overlaps(*span) for index, span in spans.items()):
             return False
+        if self.read_through and any(
+            int(placeholder.group(1)) in self.read_through
+            for index, (start, end) in spans.items()
+            for placeholder in HTML_PLACEHOLDER_RE.finditer(self.segments[index][2], start, end)
+        ):
+            return False  # raw HTML's tags too: not looked into here
         owner, child, _, shift = self.current[first]
         start = Cut(owner, child, first_at - shift)
         owner, child, _, shift = self.current[last]

@@ -1,0 +1,81 @@
+"""Autolinks over the inline tags of raw HTML in a paragraph: "<span>labor</span>
+recruiter" is a use of "labor recruiter" to `handbook check`, which reads a tag as
+nothing but a word break (DESIGN section 4), and a link is allowed there (section 7).
+
+Python-Markdown keeps each raw tag out of the tree as a placeholder in the text
+(`htmlStash`): the autolinker reads the placeholder of a tag of an element that holds
+text it links (`<span>`, `<b>`, `<em>`...) as nothing, and a link made over one holds
+whole elements only, so the page's HTML stays well nested: the link starts before an
+element it ends inside, or ends after one it starts inside, or is not made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+
+from markdown.util import HTML_PLACEHOLDER_RE
+
+from ..markdown.inline import HTML_TAG_PATTERN
+
+# (name, whether it closes), by placeholder number.
+RawTags = Mapping[int, tuple[str, bool]]
+
+# A placeholder that ends where a search for it stops (its `endpos`).
+_PLACEHOLDER_BEFORE = re.compile(HTML_PLACEHOLDER_RE.pattern + r"\Z")
+# Longer than any placeholder (STX, "wzxhzdk:", its number, ETX): where to look back from.
+_LOOK_BACK = 32
+
+
+def raw_tags(raw_html: Sequence[object], names: Collection[str]) -> dict[int, tuple[str, bool]]:
+    """(name, whether it closes) of each stashed raw tag of an element named in `names`,
+    by its placeholder's number."""
+    tags: dict[int, tuple[str, bool]] = {}
+    for number, stashed in enumerate(raw_html):
+        tag = HTML_TAG_PATTERN.fullmatch(stashed.strip()) if isinstance(stashed, str) else None
+        if tag is not None and (name := tag.group("tag_name").lower()) in names:
+            tags[number] = name, tag.group("tag").startswith("/")
+    return tags
+
+
+def _tag_before(text: str, position: int, tags: RawTags) -> re.Match[str] | None:
+    """The placeholder of one of `tags` that ends at `position`, if one does."""
+    found = _PLACEHOLDER_BEFORE.search(text, max(0, position - _LOOK_BACK), position)
+    return found if found is not None and int(found.group(1)) in tags else None
+
+
+def balanced_span(text: str, start: int, end: int, tags: RawTags) -> tuple[int, int] | None:
+    """`text[start:end]`, a use to link, as a span that holds whole elements of `tags`:
+    without the tags it ends with, and taking in the opening tag just before it of an
+    element it ends inside, or the closing tag just after it of one it starts inside.
+    None where it cannot (it starts in one element and ends in another)."""
+    if not tags:
+        return start, end
+    while (trailing := _tag_before(text, end, tags)) is not None and trailing.start() >= start:
+        end = trailing.start()
+    opened: list[str] = []
+    closed_first: list[str] = []  # closing tags of elements opened before `start`
+    for placeholder in HTML_PLACEHOLDER_RE.finditer(text, start, end):
+        tag = tags.get(int(placeholder.group(1)))
+        if tag is None:
+            continue
+        name, closing = tag
+        if not closing:
+            opened.append(name)
+        elif opened and opened[-1] == name:
+            opened.pop()
+        elif not opened:
+            closed_first.append(name)
+        else:
+            return None
+    for name in closed_first:
+        before = _tag_before(text, start, tags)
+        if before is None or tags[int(before.group(1))] != (name, False):
+            return None
+        start = before.start()
+    for name in reversed(opened):
+        after = HTML_PLACEHOLDER_RE.match(text, end)
+        if after is None or tags.get(int(after.group(1))) != (name, True):
+            return None
+        end = after.end()
+    return start, end
