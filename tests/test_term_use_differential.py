@@ -82,6 +82,9 @@ CONTEXTS: dict[str, tuple[str, bool, bool]] = {
     "hard_break": ("Before X after.", True, True),
     "html_break": ("Before X after.", True, True),
     "reference": ("Before X after.", True, True),
+    "raw_span_split": ("Before X after.", True, True),
+    "comment_split": ("Before X after.", True, True),
+    "link_split": ("Before X after.", False, True),
     "escaped": ("Before X after.", True, True),
 }
 # Where the engine sees a use that the site does not link, though a link is allowed there
@@ -121,6 +124,9 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "html_break": lambda use: _FIRST_SEPARATOR.sub("<br>", use, count=1),
     "reference": _references,
     "escaped": _escaped,
+    "raw_span_split": lambda use: re.sub(r"^([^ \u00a0\n-]+)", r"<span>\1</span>", use),
+    "comment_split": lambda use: _FIRST_SEPARATOR.sub(" <!-- a note --> ", use, count=1),
+    "link_split": lambda use: re.sub(r"^([^ \u00a0\n-]+)", r"[\1](https://example.org/)", use),
     "fence": lambda use: use.replace("\n", " "),
 }
 
@@ -263,8 +269,10 @@ def as_read(text: str) -> str:
 
 def as_shown(found: str) -> str:
     """A use as written in the source (`found`) as the page shows it: its backslash
-    escapes and character references read, its emphasis marks gone, a `<br>` a space."""
-    shown = re.sub(r"(?<!\\)\*", "", re.sub(r"<br\s*/?>", " ", found))
+    escapes and character references read, its emphasis marks, tags, comments and link
+    syntax gone, a `<br>` a space."""
+    shown = re.sub(r"<br\s*/?>", " ", found)
+    shown = re.sub(r"<!--.*?-->|<[^<>]*>|(?<!\\)\*|\[|\]\([^()]*\)", "", shown)
     return as_read(unescape(re.sub(r"\\([-'*_\\])", r"\1", shown)))
 
 
