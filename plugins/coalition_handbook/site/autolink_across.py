@@ -13,7 +13,16 @@ are. Only the inline elements autolinking reads through are gone over (autolink.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markdown.util import HTML_PLACEHOLDER_RE
+
+from .autolink_raw_tags import RawTags
+
+if TYPE_CHECKING:
+    from .autolink import RawSpans
 
 Slot = tuple[etree.Element, etree.Element | None]
 
@@ -113,3 +122,75 @@ def link_across(
     link.tail = end_text[end.offset :] or None
     owner.insert(first, link)
     return owner, link, last, end.offset
+
+
+class LinksAcross:
+    """The links a page gets over more than one of its texts (`link_across`), made as
+    autolink.py finds their uses, and what is left of each text after them, for its own
+    links (`current`: by segment, the slot its text is in now, that text, and where it
+    starts in the text first collected)."""
+
+    def __init__(
+        self,
+        segments: Sequence[tuple[etree.Element, etree.Element | None, str]],
+        blocks: Sequence[etree.Element],
+        in_raw: Sequence[RawSpans],
+        current: dict[int, tuple[etree.Element, etree.Element | None, str, int]],
+        read_through: RawTags,
+    ) -> None:
+        self.segments, self.blocks, self.in_raw, self.current = segments, blocks, in_raw, current
+        self.read_through = read_through
+        self.made = 0
+        self._covered: dict[int, tuple[int, int]] = {}
+        self._by_slot: dict[tuple[etree.Element, etree.Element | None], int] = {
+            (owner, child): index for index, (owner, child, _) in enumerate(segments)
+        }
+
+    def covers(self, index: int, start: int, end: int) -> bool:
+        """Whether a link made here holds part of segment `index`'s (start, end)."""
+        covered = self._covered.get(index)
+        return covered is not None and start < covered[1] and covered[0] < end
+
+    def link(
+        self, first: int, first_at: int, last: int, last_at: int, attributes: dict[str, str]
+    ) -> bool:
+        """Link from `first_at` in segment `first` to `last_at` in segment `last`; whether
+        it was made (not where raw HTML makes part of it a link or code, nor where the two
+        places are no start and end of one element's content)."""
+        if self.blocks[first] is not self.blocks[last]:
+            return False
+        spans = {
+            index: (
+                first_at if index == first else 0,
+                last_at if index == last else len(self.segments[index][2]),
+            )
+            for index in range(first, last + 1)
+        }
+        if any(self.in_raw[index].overlaps(*span) for index, span in spans.items()):
+            return False
+        if self.read_through and any(
+            int(placeholder.group(1)) in self.read_through
+            for index, (start, end) in spans.items()
+            for placeholder in HTML_PLACEHOLDER_RE.finditer(self.segments[index][2], start, end)
+        ):
+            return False  # raw HTML's tags too: not looked into here
+        owner, child, _, shift = self.current[first]
+        start = Cut(owner, child, first_at - shift)
+        owner, child, _, shift = self.current[last]
+        made = link_across(
+            start, Cut(owner, child, last_at - shift), self.blocks[first], attributes
+        )
+        if made is None:
+            return False
+        self.made += 1
+        self._covered.update(spans)
+        owner, child, text, shift = self.current[first]
+        self.current[first] = owner, child, text[: first_at - shift], shift
+        # The text after the link was the tail of the last element it holds: now its own.
+        link_owner, link, held_last, offset = made
+        rest = self._by_slot.pop((link_owner, held_last), None)
+        if rest is not None:
+            _, _, text, shift = self.current[rest]
+            self.current[rest] = link_owner, link, text[offset:], shift + offset
+            self._by_slot[link_owner, link] = rest
+        return True
