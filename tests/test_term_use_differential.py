@@ -85,6 +85,7 @@ CONTEXTS: dict[str, tuple[str, bool, bool]] = {
     "raw_span_split": ("Before X after.", True, True),
     "comment_split": ("Before X after.", True, True),
     "link_split": ("Before X after.", False, True),
+    "strong_stem": ("Before X after.", True, True),
     "escaped": ("Before X after.", True, True),
 }
 # Where the engine sees a use that the site does not link, though a link is allowed there
@@ -124,6 +125,9 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "html_break": lambda use: _FIRST_SEPARATOR.sub("<br>", use, count=1),
     "reference": _references,
     "escaped": _escaped,
+    "strong_stem": lambda use: (
+        f"**{use[:-1]}**s" if use[-2:-1].isalpha() and use.endswith("s") else f"**{use}**"
+    ),
     "raw_span_split": lambda use: re.sub(r"^([^ \u00a0\n-]+)", r"<span>\1</span>", use),
     "comment_split": lambda use: _FIRST_SEPARATOR.sub(" <!-- a note --> ", use, count=1),
     "link_split": lambda use: re.sub(r"^([^ \u00a0\n-]+)", r"[\1](https://example.org/)", use),
@@ -196,7 +200,7 @@ def _ended(rng: random.Random, words: list[str]) -> list[str]:
     apostrophe = rng.choice("'\u2019")
     ending = rng.choice(
         [last, last, plural, f"{last}{apostrophe}s", f"{plural}{apostrophe}"]
-        if plural.endswith("s")
+        if plural.lower().endswith("s")
         else [last, last, plural, f"{last}{apostrophe}s", f"{plural}{apostrophe}s"]
     )
     return [*words[:-1], ending]
