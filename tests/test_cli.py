@@ -283,6 +283,20 @@ def test_json_found_holds_a_character_reference_that_ends_a_use_whole(
     assert found == [(4, "vagrants&rsquo;"), (29, "vagrant&#39;s")]
 
 
+def test_json_found_holds_a_possessive_after_emphasis(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A possessive after emphasis, "**vagrant**'s", reads "vagrant's", as "**vagrant**s"
+    reads "vagrants": `found` holds its ending, as the autolink's link does (differential
+    test), not the word alone."""
+    page = "# Home\n\nNo **vagrant**'s tent, no *vagrant*\u2019s camp, no **vagrant**s.\n"
+    config_file = make_handbook(tmp_path, page=page)
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    found = [finding["found"] for finding in report["findings"]]
+    assert found == ["vagrant**'s", "vagrant*\u2019s", "vagrant**s"]
+
+
 def test_text_an_alias_repeats_is_reported_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -78,10 +78,10 @@ _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
 # between two letters, `_+(?!\w)` read the run to its end again, quadratic in its length.
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|(?<!_)_++(?!\w)")
 # Emphasis, text-level tags or comments, or a link's destination right before a letter or
-# digit: with one just before it too, they are inside a word (see `_glue_words`):
-# "sex<b></b>slavery" reads "sexslavery". Not a tag that breaks the line or shows
-# something (`<br>`, `<img>`): the reader sees two words there. A comment is sought only
-# so far along its line, so a line of comments never closed stays linear.
+# digit (or a possessive's ending): with one just before it too, they are inside a word
+# (see `_glue_words`): "sex<b></b>slavery" reads "sexslavery". Not a tag that breaks the
+# line or shows something (`<br>`, `<img>`): the reader sees two words there. A comment is
+# sought only so far along its line, so a line of comments never closed stays linear.
 _GLUED_TAGS = (
     "a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span|strong|sub|sup|time|u|var|wbr"
 )
@@ -91,8 +91,12 @@ _GLUED_TAG_OR_COMMENT = (
 _MARKUP_BEFORE_LETTER = re.compile(
     r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
     rf"|<(?<=[^\W_]<|[\u0300-\u036f]<){_GLUED_TAG_OR_COMMENT}(?:<{_GLUED_TAG_OR_COMMENT})*"
-    r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))(?=[^\W_])"
+    r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))"
+    r"(?=[^\W_]|['\u2019\u02bc][sS](?![^\W_]))"
 )
+# A possessive's ending ("'s") right after markup that ends a word: "**victim**'s" reads
+# "victim's", as "**victim**s" reads "victims".
+_POSSESSIVE_ENDING = re.compile("['\u2019\u02bc][sS](?![^\\W_])")
 _STAR_RUNS_AND_BREAKS = re.compile(r"\*+|\x00+")
 
 
@@ -174,7 +178,7 @@ def _glue_words(view: str, masked: str) -> str:
         if (
             start > previous
             and _in_word(masked[start - 1])
-            and _in_word(masked[end])
+            and (_in_word(masked[end]) or _POSSESSIVE_ENDING.match(masked, end))
             and not masked[start:end].strip(" ")  # all of it blanked, none of it a break
         ):
             if view[start] == "*":
