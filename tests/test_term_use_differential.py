@@ -114,6 +114,13 @@ def _references(use: str) -> str:
     )
 
 
+def _strong_stem(use: str) -> str:
+    """The use in bold but for its plural's `s` or its possessive's ending."""
+    ending = re.search(r"(?<=[^\W\d_])(?:s|['\u2019]s)$", use)
+    cut = ending.start() if ending else len(use)
+    return f"**{use[:cut]}**{use[cut:]}"
+
+
 def _escaped(use: str) -> str:
     return use.replace("-", "\\-").replace("'", "\\'")
 
@@ -125,9 +132,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "html_break": lambda use: _FIRST_SEPARATOR.sub("<br>", use, count=1),
     "reference": _references,
     "escaped": _escaped,
-    "strong_stem": lambda use: (
-        f"**{use[:-1]}**s" if use[-2:-1].isalpha() and use.endswith("s") else f"**{use}**"
-    ),
+    "strong_stem": _strong_stem,
     "raw_span_split": lambda use: re.sub(r"^([^ \u00a0\n-]+)", r"<span>\1</span>", use),
     "comment_split": lambda use: _FIRST_SEPARATOR.sub(" <!-- a note --> ", use, count=1),
     "link_split": lambda use: re.sub(r"^([^ \u00a0\n-]+)", r"[\1](https://example.org/)", use),
