@@ -29,6 +29,7 @@ import operator
 import os
 import pickle
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cached_property
@@ -36,6 +37,7 @@ from pathlib import Path
 
 from .cache import PROTOCOL, RunCache, digest, engine_fingerprint
 from .config import HandbookConfig
+from .file_names import composed
 from .findings import Finding
 from .model.files import published_text_files
 from .model.modules import markdown_names_in, module_file_paths
@@ -402,7 +404,18 @@ _UNSIGNED: Signature = (0, 0, 0, 0)
 
 
 def _named(paths: list[str], root: str) -> dict[str, str]:
-    return {file_name(path, root): path for path in paths}
+    """Each file's name, `composed` as findings name a page (else no run keeps them by
+    page: review rv42), but for two files one composed name would give (each keeps its
+    own, and the findings are kept together, as a page.source warning names them)."""
+    names = [file_name(path, root) for path in paths]
+    as_found = [composed(name) for name in names]
+    if as_found == names:  # names as typed: almost every handbook
+        return dict(zip(names, paths, strict=True))
+    shared = Counter(as_found)
+    return {
+        name if shared[found] > 1 else found: path
+        for name, found, path in zip(names, as_found, paths, strict=True)
+    }
 
 
 def file_name(path: str, root: str) -> str:
