@@ -2462,6 +2462,26 @@ def test_a_comment_left_open_is_read_as_markdown_reads_it_not_in_fences_nor_fron
     ] == [(3, 5)]
 
 
+def test_comments_before_a_page_s_first_fence_are_found_with_no_pass_over_its_lines() -> None:
+    """Review rv42: a `<!-- handbook-disable -->` at the top of a page with code below
+    it had every line of the page read for its fences (a third more time for a cold
+    check of such pages). No fence can hold a comment written before the first one."""
+    from types import SimpleNamespace as N
+
+    from work import calls_made
+
+    from coalition_handbook.rules.page_source import _unclosed_comment
+
+    context = N(finding=lambda *a: N(with_severity=lambda s: a))
+    code = "Text.\n\n```python\nprint(1)\n```\n\n" * 200
+    for note in ("<!-- handbook-disable term.avoid -->", "<!-- a note left open"):
+        text = f"# A page\n\n{note}\n\n{code}"
+        page = N(path="p.md", origin=N(text=text, body_line=1))
+        found = [finding[1:4] for finding in _unclosed_comment(context, page)]
+        assert found == ([] if note.endswith("-->") else [("p.md", 3, 1)])
+        assert calls_made(lambda page=page: list(_unclosed_comment(context, page))) < 100
+
+
 def test_html_comments_left_open_are_counted_in_linear_time() -> None:
     """The check looks for the last end and counts what follows: a few `str` scans."""
     from work import python_in_time
