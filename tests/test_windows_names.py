@@ -123,3 +123,21 @@ def test_the_cache_sees_a_case_twin_come_and_go(
     ]
     (tmp_path / "content" / "ABOUT.md").unlink()
     assert finding_rows(config_file, cache=True) == []
+
+
+def test_a_folder_of_names_fine_on_windows_is_looked_at_whole(tmp_path: Path) -> None:
+    """Review rv42: the walk of docs_dir on every run asked each page's name whether an
+    editor left it (a regular expression each, since 30a75f6) before seeing that every
+    name of the folder is fine on Windows, which one look at them all tells."""
+    import os
+
+    from work import calls_made
+
+    from coalition_handbook.model.pages import _not_for_windows
+
+    for index in range(500):
+        (tmp_path / f"page-{index}.md").write_text("", encoding="utf-8")
+    with os.scandir(tmp_path) as found:
+        entries = list(found)
+    # One call a name (is it hidden?), as before: not three.
+    assert calls_made(lambda: list(_not_for_windows((), entries))) < 600

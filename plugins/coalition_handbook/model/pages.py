@@ -313,13 +313,10 @@ def _not_for_windows(
     whose name a clone on Windows cannot hold, alone or beside another (`windows_names`).
     Whether the site publishes it or not (`exclude_docs`): the clone fails all the same.
     What editors and Finder leave (`Icon\\r`) is named once, as such: deleting it is the fix."""
-    shown = {
-        entry.name: entry.path
-        for entry in entries
-        if not entry.name.startswith(".") and not editors_leftover(entry.name)
-    }
-    if all_fine_on_windows(list(shown)):
+    shown = {entry.name: entry.path for entry in entries if not entry.name.startswith(".")}
+    if all_fine_on_windows(list(shown)):  # almost every folder: no look at each name
         return
+    shown = {name: path for name, path in shown.items() if not editors_leftover(name)}
     for name, path in shown.items():
         why = windows_name_problem(name)
         if why is not None:
