@@ -840,7 +840,10 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
     # site_dir, said in a line where MkDocs would re-raise it as a traceback (audit).
     @event_priority(-1000)
     def _say_what_could_not_be_written(self, *, error: Exception) -> None:
-        text = refused_write_text(error)
+        # Named from mkdocs.yml's folder, as the build's log names files.
+        config = self.handbook_config
+        name = str if config is None else lambda path: config.relative(Path(path))
+        text = refused_write_text(error, name)
         if text is not None:
             raise Abort(text) from error
 

@@ -4,12 +4,12 @@ put back, with a word in the build's log, when the build fails or stops.
 
 from __future__ import annotations
 
-import errno
 import signal
 import threading
 from collections.abc import Callable
 from types import FrameType
 
+from ..refused_writes import refused_write, refused_write_reason
 from ..site.publishing import PreviousSite
 from .build_log import log
 
@@ -28,26 +28,15 @@ def restore_previous_site(previous: PreviousSite | None) -> None:
         log.info("handbook: the build did not finish; the site published before is back in place")
 
 
-# What the machine refuses, not the handbook or the code: a full disk (a volunteer's
-# laptop), a read-only checkout (a CI container's), a folder the user may not write.
-_REFUSED_WRITES = {
-    errno.ENOSPC,
-    errno.EFBIG,
-    errno.EROFS,
-    errno.EACCES,
-    errno.EPERM,
-    getattr(errno, "EDQUOT", errno.ENOSPC),  # (no quotas on Windows)
-}
-
-
-def refused_write_text(error: BaseException) -> str | None:
+def refused_write_text(error: BaseException, name: Callable[[str], str] = str) -> str | None:
     """What to say, in one line, of a build that `error` stopped because the machine
-    would not let it write (MkDocs re-raises it, and its traceback buried the reason);
-    None for any other error."""
-    if not isinstance(error, OSError) or error.errno not in _REFUSED_WRITES:
+    would not let it write (MkDocs re-raises it, and its traceback buried the reason),
+    the file as `name` shows it; None for any other error."""
+    refused = refused_write(error)
+    if refused is None:
         return None
-    where = f": {error.filename}" if error.filename else ""
-    return f"handbook: the build stopped, as it could not write the site: {error.strerror}{where}"
+    reason = refused_write_reason(refused, name)
+    return f"handbook: the build stopped, as it could not write the site: {reason}"
 
 
 def _stop_build(number: int, frame: FrameType | None) -> None:

@@ -11,9 +11,11 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import TextIO
 
+from ..cli import EXIT_FAILING, EXIT_USAGE
 from ..config import ConfigError, HandbookConfig
 from ..file_names import shown_name
 from ..model.modules import module_files
+from ..refused_writes import refused_write, refused_write_reason
 from ..report.encoding import in_utf8_text
 from ..report.text import one_line
 from ..rules.protocol_review import RULE as OVERDUE_RULE
@@ -75,8 +77,14 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
             checked.context, output_dir, held_back, say=lambda line: _say(f"handbook: {line}")
         )
     except OSError as error:
-        _say(f"handbook: cannot write the handouts: {error}")
-        return 1
+        if (refused := refused_write(error)) is None:
+            _say(f"handbook: cannot write the handouts: {error}")
+            return EXIT_FAILING
+        # Exit 2, as the CLI's other writes the machine refuses (`handbook new`, a report
+        # to a full disk): the machine's setup stopped the run, not the handbook.
+        reason = refused_write_reason(refused, lambda path: shown_name(Path(path)))
+        _say(f"handbook: cannot write {reason}; the handouts published before are left in place")
+        return EXIT_USAGE
     if report.cache_unwritable is not None:
         _say(f"handbook: {cache_unwritable_message(report.cache_unwritable, config)}")
     if not_removed := remove_retired_from_cache(checked.context):

@@ -375,7 +375,7 @@ def publish_made(made: HandoutReport, output_dir: Path) -> HandoutReport:
         if result.pdf is None:
             published.results.append(replace(result, path=keep_published(target, cache)))
             continue
-        write_atomically(target, result.pdf)
+        _write_published(target, result.pdf)
         published.results.append(replace(result, path=target, pdf=None))
     return published
 
@@ -418,8 +418,18 @@ def keep_published(target: Path, cache: HandoutCache) -> Path | None:
     last_good = cache.last_good_pdf(target.stem)
     if last_good is None:
         return None
-    write_atomically(target, last_good)
+    _write_published(target, last_good)
     return target
+
+
+def _write_published(target: Path, pdf: bytes) -> None:
+    """`write_atomically`, an error naming `target`: the PDF the reader knows, not the
+    temporary file beside it that is gone by now, nor no file (a full disk fails the
+    write, which Python names no file). The PDF there before stays, whole."""
+    try:
+        write_atomically(target, pdf)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(target)) from error
 
 
 def in_ci() -> bool:
