@@ -49,6 +49,6 @@ def homebrew_libraries_found() -> Iterator[None]:
         yield
     finally:
         if before is None:
-            del os.environ[FALLBACK]
+            os.environ.pop(FALLBACK, None)  # the import may have removed it itself
         else:
             os.environ[FALLBACK] = before
