@@ -16,7 +16,9 @@ folded as `forms.form_key` folds it, not only lowered ("GROSSRAZZIA" and "Grossr
 ("\u0130" is "i"); a French, Italian or Catalan word elided before an apostrophe is a
 word of its own ("l'exploitation" holds "exploitation", "O'Brien" no "Brien"); a use
 takes in the Arabic marks and tatweel just after it ("تهريبُ البشرِ" is found with its
-kasra, as its letter's; session 48)."""
+kasra, as its letter's; session 48); Arabic presentation forms (U+FB50-U+FDFF,
+U+FE70-U+FEFF, as a PDF's text gives them) are read as NFKC writes them, a mark's
+isolated form as the mark alone ("ﺍﻻﺗﺠﺎﺭ" is "الاتجار"; session 49)."""
 
 from __future__ import annotations
 
@@ -209,8 +211,19 @@ _ARABIC_ALIKE = {"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ی": "ي", "ک
 
 
 def _is_arabic_mark(char: str) -> bool:
-    """A tatweel, a harakat (U+064B-U+065F) or a superscript alef."""
+    """A tatweel, a harakat (U+064B-U+065F) or a superscript alef, or a presentation
+    form of marks alone (an isolated kasra, U+FE7A)."""
+    if _is_presentation_form(char):
+        return all(map(_is_arabic_mark, _letters_of_form(char)))
     return char in "\u0640\u0670" or "\u064b" <= char <= "\u065f"
+
+
+def _is_presentation_form(char: str) -> bool:
+    return "\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufefe"
+
+
+def _letters_of_form(char: str) -> str:
+    return unicodedata.normalize("NFKC", char).lstrip(" ")
 
 
 def _searched(lowered: str) -> tuple[str, list[int]]:
@@ -237,7 +250,7 @@ def _searched(lowered: str) -> tuple[str, list[int]]:
 def _nfc(text: str) -> tuple[str, list[int] | None]:
     """NFC of `text` and, when that differs, the offset in `text` of every code point of
     the result (plus one past the end)."""
-    if unicodedata.is_normalized("NFC", text):
+    if unicodedata.is_normalized("NFC", text) and not any(map(_is_presentation_form, text)):
         return text, None
     pieces: list[str] = []
     offsets: list[int] = []
@@ -245,7 +258,9 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
     for index in range(1, len(text) + 1):
         if index < len(text) and unicodedata.combining(text[index]):
             continue
-        normalised = unicodedata.normalize("NFC", text[cluster_start:index])
+        cluster = text[cluster_start:index]
+        letters = "".join(_letters_of_form(c) if _is_presentation_form(c) else c for c in cluster)
+        normalised = unicodedata.normalize("NFC", letters)
         pieces.append(normalised)
         if len(normalised) == index - cluster_start:  # nothing composed: one to one
             offsets.extend(range(cluster_start, index))

@@ -75,6 +75,7 @@ def test_is_all_capitals(form: str, expected: bool) -> None:
         ("الاتِّجـار", "الاتجار", False, True),
         ("کودک", "كودك", True, True),
         ("كتابة", "كتابه", False, False),
+        ("ﺍﻻﺗﺠﺎﺭ", "الاتجار", False, True),  # a PDF's presentation forms: the letters
     ],
 )
 def test_form_key(first: str, second: str, case_sensitive: bool, same: bool) -> None:

@@ -259,6 +259,11 @@ def found(text: str) -> list[tuple[str, str, str, bool]]:
         # ...but a letter joined to the form is still another word ("and the", "for")
         ("والاتجار بالبشر للضحية كودكي", []),
         ("‏ضحية‏", [("ضحية", "victim-ar", "accepted", True)]),
+        # Presentation forms (a PDF's positional shapes, `ﻻ` lam-alef, `ﹺ` an isolated
+        # kasra) are the letters and marks a reader sees, found as written
+        ("ﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ.", [("ﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ", *TRAFFICKING_AR)]),
+        ("ﺗﻬﺮﻳﺐ ﺍﻟﺒﺸﺮﹺ،", [("ﺗﻬﺮﻳﺐ ﺍﻟﺒﺸﺮﹺ", "human-trafficking-ar", "avoid", True)]),
+        ("ﻭﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ", []),
     ],
 )  # fmt: skip
 def test_matching_rules(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
@@ -282,6 +287,16 @@ def test_offsets_after_letters_that_fold_longer() -> None:
         (18, "GROSSRAZZIA"),
         (34, "Großrazzia"),
         (49, "STRAẞENSTRICH"),
+    ]
+
+
+def test_offsets_after_arabic_presentation_forms() -> None:
+    """A ligature (`ﻻ`) is two letters read, one written: a use after it, in ordinary
+    letters or in presentation forms, is where it is in the text as given."""
+    text = "ﻻ ﻻ ﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ و الاتجار بالبشر"
+    assert [(m.start, m.found) for m in MATCHER.scan(text)] == [
+        (4, "ﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮ"),
+        (20, "الاتجار بالبشر"),
     ]
 
 
@@ -424,7 +439,7 @@ _WORDS = [
     "Strassenstrich", "Straßenstrich", "ß", "ẞ", "s", "ﬃ", "\u0130",
     "l", "L", "d", "qu", "jusqu", "dell", "exploitation", "sexuelle", "esclavage", "Brien",
     "الاتِّجار", "الإتجـار", "بالبشر", "والاتجار", "تهريب", "البشرِ", "ضحیة", "ضحيةٌ", "کودک", "ك",
-    "\u064b", "\u0640",
+    "\u064b", "\u0640", "ﺍﻻﺗﺠﺎﺭ", "ﺑﺎﻟﺒﺸﺮ", "ﺗﻬﺮﻳﺐ", "ﺍﻟﺒﺸﺮﹺ", "ﻻ", "\ufe7a", "\ufc5e", "ﺁ\u0653",
 ]  # fmt: skip
 _BETWEEN = [
     " ", "  ", "\t", "\n", "\n\n", "\n \n", "-", "\u00a0", "\u2011", "\x00", "'", "\u2019",

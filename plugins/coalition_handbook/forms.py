@@ -253,9 +253,33 @@ ARABIC_LETTERS |= {"\u06cc": "\u064a", "\u06a9": "\u0643"}
 _ARABIC_KEY = str.maketrans({**dict.fromkeys(ARABIC_MARKS), **ARABIC_LETTERS})
 
 
+# Arabic presentation forms: a letter's positional shape (U+FE8D, an isolated alef) or a
+# ligature (U+FEFB, lam-alef), which a PDF's text layer gives and its reader reads as the
+# letters themselves. Read as NFKC writes them (only these two blocks: NFC, which section
+# 4 fixes, keeps them), a mark's isolated form as the mark alone, not after a space.
+ARABIC_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+@lru_cache(maxsize=1024)
+def arabic_letters_of(form: str) -> str:
+    """The Arabic letters (or mark) one presentation form is: `ﻻ` is `لا`, `ﹺ` a kasra."""
+    return unicodedata.normalize("NFKC", form).lstrip(" ")
+
+
+def arabic_letters(text: str) -> str:
+    """`text` with its Arabic presentation forms written as their letters."""
+    if text.isascii():
+        return text
+    return ARABIC_PRESENTATION_FORM.sub(_letters_of_found, text)
+
+
+def _letters_of_found(found: re.Match[str]) -> str:
+    return arabic_letters_of(found.group())
+
+
 def arabic_read_alike(text: str) -> str:
     """`text` with its Arabic marks left out and its Arabic letters read alike."""
-    return text.translate(_ARABIC_KEY)
+    return arabic_letters(text).translate(_ARABIC_KEY)
 
 
 def form_key(form: str, case_sensitive: bool = False) -> str:

@@ -37,9 +37,12 @@ from .forms import (
     APOSTROPHES,
     ARABIC_LETTERS,
     ARABIC_MARKS,
+    ARABIC_PRESENTATION_FORM,
     INVISIBLE_CHARACTERS,
     UNICODE_SPACES,
     WORD_SEPARATORS,
+    arabic_letters,
+    arabic_letters_of,
     arabic_read_alike,
     fold_case,
     folded_with_shifts,
@@ -66,7 +69,12 @@ _TRANSLATE = str.maketrans(
         **ARABIC_LETTERS,
     }
 )
-_ARABIC_MARK_SET = frozenset(ARABIC_MARKS)
+# The marks and tatweel a use reaches over, as written: those presentation forms too
+# that are a mark alone (`ﹺ`, an isolated kasra; `ﱞ`, shadda with dammatan).
+_MARK_FORMS = (chr(code) for code in (*range(0xFC5E, 0xFC64), *range(0xFE70, 0xFE80)))
+_ARABIC_MARK_SET = frozenset(ARABIC_MARKS) | {
+    form for form in _MARK_FORMS if set(arabic_letters_of(form)) <= set(ARABIC_MARKS)
+}
 _ASCII_SEPARATORS = tuple(separator for separator in _SEPARATORS if separator.isascii())
 # The others in the Basic Multilingual Plane, searched for in one pattern (`re` reads the
 # few past it, tag characters among them, about 25 times slower).
@@ -667,12 +675,15 @@ _PAST_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def _nfc(text: str) -> tuple[str, list[int] | None]:
-    """NFC of `text` and, when that differs, the offset in `text` of every code point of
-    the result (plus one past the end). Only the runs past ASCII are composed, a cluster
-    at a time; the ASCII between them is copied as it is, in C (a page written with
-    decomposed accents, as a Mac may save it, was read a character at a time in Python,
-    and scanned eight times slower: audit)."""
-    if unicodedata.is_normalized("NFC", text):
+    """NFC of `text`, its Arabic presentation forms as their letters (`forms.arabic_letters`),
+    and, when that differs, the offset in `text` of every code point of the result (plus
+    one past the end): a ligature's letters (`ﻻ`, lam-alef) are both at its offset. Only
+    the runs past ASCII are composed, a cluster at a time; the ASCII between them is
+    copied as it is, in C (a page written with decomposed accents, as a Mac may save it,
+    was read a character at a time in Python, and scanned eight times slower: audit)."""
+    if text.isascii() or (
+        unicodedata.is_normalized("NFC", text) and not ARABIC_PRESENTATION_FORM.search(text)
+    ):
         return text, None
     pieces: list[str] = []
     offsets: list[int] = []
@@ -697,7 +708,10 @@ def _compose_clusters(
     for index in range(start + 1, end + 1):
         if index < end and unicodedata.combining(text[index]):
             continue
-        normalised = unicodedata.normalize("NFC", text[cluster_start:index])
+        cluster = text[cluster_start:index]
+        if "\ufb50" <= cluster[0] <= "\ufefe":  # maybe a presentation form: its letters
+            cluster = arabic_letters(cluster)
+        normalised = unicodedata.normalize("NFC", cluster)
         pieces.append(normalised)
         if len(normalised) == index - cluster_start:  # nothing composed: one to one
             offsets.extend(range(cluster_start, index))
