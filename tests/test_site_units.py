@@ -300,6 +300,11 @@ def test_a_name_with_the_character_after_all_others_is_filed_as_the_rest(languag
         ("es", "Мати", "#", 2),
         # U+10FFFF is no letter in either kind: left out, as "a\U0010ffffb" shows above.
         ("uk", "\U0010ffffяблуко", "Я", 0),
+        # Arabic presentation forms, as a PDF's text gives them: filed by their letters,
+        # not under `#` (`ﺍ` is an alef, `ﻻ` lam-alef, `ﮊ` Persian jeh).
+        ("ar", "\ufe8d\ufefb\ufe97\ufea0\ufe8e\ufead", "ا", 0),
+        ("ar", "\ufefbجئ", "ل", 0),
+        ("fa", "\ufb8aاله", "ژ", 0),
     ],
 )
 def test_added_letters_and_another_scripts_are_filed_alike(

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .forms import arabic_letters
+
 # Latin letters that Unicode does not decompose into an ASCII letter and an accent.
 _ASCII_LETTERS = str.maketrans(
     {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
@@ -247,7 +249,9 @@ def sort_key(text: str, language: str = "en") -> str:
         # (`Й` and `и` + a breve) are one letter; the rest is folded as everywhere.
         # `_AFTER_ALL` marks an added letter's key alone: a name's own (a noncharacter)
         # is left out (review).
-        composed = unicodedata.normalize("NFC", text.replace(_AFTER_ALL, "")).casefold()
+        # A PDF's Arabic presentation forms are filed by their letters (`ﺍ` under `ا`).
+        name = arabic_letters(text.replace(_AFTER_ALL, ""))
+        composed = unicodedata.normalize("NFC", name).casefold()
         folded = folded_latin(composed.translate(alphabet.keys))
     return _JOINING_HYPHEN.sub(" ", folded)
 
