@@ -104,6 +104,16 @@ def test_search_reads_a_page_as_its_reader_does(tmp_path: Path) -> None:
     assert "what, and careworker here" in entry["text"]
 
 
+def test_search_indexes_arabic_presentation_forms_as_their_letters() -> None:
+    """Text pasted from a PDF writes Arabic in presentation forms (`ﺍ`, an isolated alef;
+    `ﻻ`, lam-alef; `ﹺ`, an isolated kasra): the reader sees the letters, and searches
+    for them."""
+    from coalition_handbook.site.search_boost import as_read
+
+    assert as_read("ﺍﻻﺗﺠﺎﺭ ﺑﺎﻟﺒﺸﺮﹺ، ﻭ ﺿﺤﻴﺔ") == "الاتجار بالبشرِ، و ضحية"
+    assert as_read("tra\ufb03cking") == "trafficking"
+
+
 @pytest.mark.parametrize(
     ("page", "found"),
     [

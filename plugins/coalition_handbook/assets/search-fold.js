@@ -38,13 +38,15 @@ function searchFolded(text) {
    (audit of an Arabic site). Vowel marks (harakat, U+064B-U+065F, the superscript alef
    U+0670) and tatweel (U+0640) are dropped, alef with hamza or madda and alef wasla are
    alef, Persian yeh and keheh are Arabic yeh and kaf. `text` is in NFKD: the hamza or
-   madda of an alef is a mark of its own there, dropped with the harakat. Only text with
+   madda of an alef is a mark of its own there, dropped with the harakat, and a PDF's
+   presentation forms ("ﺍﻻﺗﺠﺎﺭ", U+FB50-U+FDFF, U+FE70-U+FEFF) are letters. Only text with
    an Arabic letter is read so: a Latin site pays nothing. */
 var ARABIC_LETTER = /[\u0600-\u06ff]/;
 var ARABIC_FOLDED = { "\u0671": "\u0627", "\u06cc": "\u064a", "\u06a9": "\u0643" };
 
 function searchFoldedArabic(text) {
   return text
+    .replace(/ (?=[\u064b-\u065f\u0670])/g, "") // a PDF's isolated mark (U+FE7A): NFKD spaced it
     .replace(/[\u064b-\u065f\u0670\u0640]/g, "")
     .replace(/[\u0622\u0623\u0625]/g, "\u0627")
     .replace(/[\u0671\u06cc\u06a9]/g, function (letter) {

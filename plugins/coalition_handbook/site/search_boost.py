@@ -45,7 +45,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..forms import STRAY_INVISIBLE, is_all_capitals, split_words, straight_apostrophes
+from ..forms import (
+    STRAY_INVISIBLE,
+    arabic_letters,
+    is_all_capitals,
+    split_words,
+    straight_apostrophes,
+)
 from ..model.glossary import plain_blocks, plain_text
 from ..model.types import Protocol, Term
 from ..slugs import folded_latin
@@ -234,12 +240,13 @@ def as_read(text: str) -> str:
     """`text` as its reader reads it, for the search index: without the characters no
     reader sees that stand where no script needs them (`STRAY_INVISIBLE`: a soft hyphen
     or zero width space pasted inside a word made "sur\u00advivor" a word no query
-    matches), with a PDF's ligatures as their letters, and NFC, as phones type accents
+    matches), with a PDF's ligatures and Arabic presentation forms (`ﺍ`, `ﻻ`) as their
+    letters, and NFC, as phones type accents
     (the theme's search compares words as written). Told in C for most text."""
     if text.isascii():
         return text
     text = STRAY_INVISIBLE.sub("", text)
-    text = _LIGATURES.sub(_letters_of_ligature, text)
+    text = arabic_letters(_LIGATURES.sub(_letters_of_ligature, text))
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
