@@ -1220,6 +1220,17 @@ def test_search_folds_accents_as_the_build_folds_a_name(page: object) -> None:
     assert in_browser == [folded_latin(word) for word in words]
 
 
+def test_search_reads_arabic_presentation_forms_as_their_letters(page: object) -> None:
+    """A word pasted from a PDF writes Arabic in presentation forms (`ﻻ`, lam-alef; `ﹺ`,
+    an isolated kasra, which NFKD writes after a space): folded as the letters the index
+    holds (site/search_boost.as_read), with no space left in the word."""
+    words = ["ﺍﻻﺗﺠﺎﺭ", "ﺍﻟﺒﺸﺮﹺ", "ﺿﺤﻴﺔ"]
+    page.goto("index.html")
+    for fold in ("searchFolded", "searchAsked"):
+        in_browser = page.evaluate(f"(words) => words.map({fold})", words)
+        assert in_browser == ["الاتجار", "البشر", "ضحية"]
+
+
 def test_search_trims_marks_around_a_word_but_not_a_letter_s_own(page: object) -> None:
     """A word is indexed and asked for without the brackets and quotes around it
     (`searchAsked`), but with the vowel signs and marks that end a word in other scripts:
