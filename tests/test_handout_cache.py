@@ -13,8 +13,10 @@ import logging
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from subprocess import CompletedProcess
+from typing import Any
 
 import pytest
 from conftest import require_or_skip
@@ -1326,3 +1328,30 @@ def test_a_put_removes_the_records_another_key_signed(
     calls.clear()
     assert cache.last_good_pdf("hotel") == b"%PDF-1.7 new key"
     assert len(calls) == 2  # one manifest each: the record and the temporary file
+
+
+def test_a_handout_a_concurrent_run_wrote_meanwhile_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two runs write the same handout (`mkdocs serve` and `handbook handouts`, two CI
+    jobs on one checkout): the one that finishes first removes the other's temporary
+    file with the ones killed runs left (review rv42c). The other run's chmod or rename
+    then finds no file: it writes nothing, as the last writer had written after it, and
+    is no error (it was a FileNotFoundError that stopped the run)."""
+    target = tmp_path / "hotel-staff.pdf"
+    make_temporary = tempfile.mkstemp
+    other_run = []
+
+    def the_other_run_writes_meanwhile(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        made = make_temporary(*args, **kwargs)
+        if not other_run:
+            other_run.append(True)
+            write_atomically(target, b"%PDF-1.7 the other run's")
+        return made
+
+    monkeypatch.setattr(tempfile, "mkstemp", the_other_run_writes_meanwhile)
+
+    write_atomically(target, b"%PDF-1.7 this run's")
+
+    assert target.read_bytes() == b"%PDF-1.7 the other run's"  # whole, never half
+    assert [path.name for path in tmp_path.iterdir()] == ["hotel-staff.pdf"]

@@ -577,10 +577,19 @@ def write_atomically(path: Path, data: bytes) -> None:
         # mkstemp makes files only their owner can read; a published PDF is for everyone.
         Path(temporary).chmod(0o644)
         Path(temporary).replace(path)
-    except BaseException:
+    except BaseException as error:
+        if isinstance(error, FileNotFoundError) and _written_by_another_run(path, temporary):
+            return
         Path(temporary).unlink(missing_ok=True)
         raise
     remove_left_temporaries(path)
+
+
+def _written_by_another_run(path: Path, temporary: str) -> bool:
+    """Whether a concurrent run, writing `path` too, removed our `temporary` file with
+    the ones killed runs left (`remove_left_temporaries`): it does so only once its own
+    file is in place, so the last writer is that run, and ours writes nothing."""
+    return not os.path.lexists(temporary) and os.path.lexists(path)
 
 
 def _holds(path: Path, data: bytes) -> bool:
