@@ -14,6 +14,27 @@ import re
 COMMENT_END = re.compile(r"--!?>")
 
 
+# The last start tag's `<` before a `<!--`: `.*` runs to the end, then gives back.
+_LAST_TAG_START = re.compile(r".*(<[a-zA-Z])", re.DOTALL)
+# A start tag as html.parser reads one, quoted attribute values whole (`>` and `<!--`
+# in them included).
+_START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"'\x00]|"[^"\x00]*"|'[^'\x00]*')*>""")
+# How far past a `<!--` the end of a tag around it is looked for: an attribute value
+# holding one is short, and no `<!--` makes the reading slower than linear.
+_LONGEST_TAG_TAIL = 2_000
+
+
+def _end_of_tag_around(read: str, after: int, opener: int) -> int | None:
+    """The end of the start tag that the `<!--` at `opener` is inside, in a quoted
+    attribute value (`<a title="<!-- x">`), or None: html.parser reads it as the tag's,
+    no comment (review rv42c). Only the last tag opened since `after` is looked at."""
+    last = _LAST_TAG_START.match(read, after, opener)
+    if last is None:
+        return None
+    tag = _START_TAG.match(read, last.start(1), min(len(read), opener + _LONGEST_TAG_TAIL))
+    return tag.end() if tag is not None and tag.end() > opener + 4 else None
+
+
 class ReadComments:
     """The (start, end) of the comments that reader finds in one text, found once, in
     one pass: a close is looked for from each comment's `<!--` on, and none is looked for
@@ -23,7 +44,13 @@ class ReadComments:
         self._starts: list[int] = []
         self._ends: list[int] = []
         opener = read.find("<!--")
+        after = 0  # where the last comment or tag that held a `<!--` ended
         while opener >= 0:
+            tag_end = _end_of_tag_around(read, after, opener)
+            if tag_end is not None:  # in a quoted attribute value: part of the tag
+                after = tag_end
+                opener = read.find("<!--", tag_end)
+                continue
             # Looked for from after the `<!--`, as html.parser does: `<!-->` ends no
             # comment there, the next `-->` does.
             close = COMMENT_END.search(read, opener + 4)
@@ -31,7 +58,8 @@ class ReadComments:
                 break
             self._starts.append(opener)
             self._ends.append(close.end())
-            opener = read.find("<!--", close.end())
+            after = close.end()
+            opener = read.find("<!--", after)
 
     def inside(self, position: int) -> bool:
         """Whether `position` is inside a comment an earlier `<!--` opened."""
