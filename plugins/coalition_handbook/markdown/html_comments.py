@@ -77,6 +77,11 @@ def raw_html_comments(view: str, raw_spans: list[tuple[int, int]]) -> list[tuple
     for start, end in raw_spans:
         opener = view.find("<!--", max(start, after), end)
         while opener >= 0:
+            tag_end = _end_of_tag_around(view, max(start, after), opener)
+            if tag_end is not None:  # in a quoted attribute value: part of the tag
+                after = tag_end
+                opener = view.find("<!--", after, end) if after < end else -1
+                continue
             # A browser ends `<!-->` and `<!--->` at once (`markup.CLOSED_COMMENT`).
             at_once = view.startswith("<!-->", opener) or view.startswith("<!--->", opener)
             close = COMMENT_END.search(view, opener + 2 if at_once else opener + 4)
