@@ -300,6 +300,15 @@ def test_offsets_after_arabic_presentation_forms() -> None:
     ]
 
 
+def test_a_ligature_of_several_words_is_no_use_of_one_of_them() -> None:
+    """`ﷺ` (U+FDFA) and `ﷻ` (U+FDFB) are each a phrase of several words in one
+    character: a word of it is no use, where it was one with `found` empty (start equal
+    to end, both at the ligature), which no finding can show nor a link wrap."""
+    matcher = Matcher.from_terms([make_term("jalla", "جل"), make_term("salla", "صلى")])
+    assert matcher.scan("\ufdfb \ufdfa") == []
+    assert [(m.start, m.found) for m in matcher.scan("\ufdfa جل")] == [(2, "جل")]
+
+
 def test_suggestions() -> None:
     by_text = {m.found: m for m in MATCHER.scan("vagrant; modern slave; blue campaign")}
     assert by_text["vagrant"].suggestion == "person experiencing homelessness"

@@ -262,8 +262,11 @@ ARABIC_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 @lru_cache(maxsize=1024)
 def arabic_letters_of(form: str) -> str:
-    """The Arabic letters (or mark) one presentation form is: `ﻻ` is `لا`, `ﹺ` a kasra."""
-    return unicodedata.normalize("NFKC", form).lstrip(" ")
+    """The Arabic letters (or mark) one presentation form is: `ﻻ` is `لا`, `ﹺ` a kasra.
+    A phrase in one character (`ﷺ`, `ﷻ`) stays as written: a word of it would be a use
+    with no text of its own (both ends at the one character)."""
+    letters = unicodedata.normalize("NFKC", form).lstrip(" ")
+    return form if " " in letters else letters
 
 
 def arabic_letters(text: str) -> str:
