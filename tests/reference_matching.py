@@ -214,7 +214,8 @@ def _is_arabic_mark(char: str) -> bool:
     """A tatweel, a harakat (U+064B-U+065F) or a superscript alef, or a presentation
     form of marks alone (an isolated kasra, U+FE7A)."""
     if _is_presentation_form(char):
-        return all(map(_is_arabic_mark, _letters_of_form(char)))
+        letters = _letters_of_form(char)
+        return letters != char and all(map(_is_arabic_mark, letters))
     return char in "\u0640\u0670" or "\u064b" <= char <= "\u065f"
 
 
@@ -223,7 +224,8 @@ def _is_presentation_form(char: str) -> bool:
 
 
 def _letters_of_form(char: str) -> str:
-    return unicodedata.normalize("NFKC", char).lstrip(" ")
+    letters = unicodedata.normalize("NFKC", char).lstrip(" ")
+    return char if " " in letters else letters  # a phrase in one character (U+FDFA) stays
 
 
 def _searched(lowered: str) -> tuple[str, list[int]]:
