@@ -147,3 +147,20 @@ def test_a_disk_that_fills_midway_leaves_the_published_pdf_whole(
     err = capsys.readouterr().err
     assert "cannot write site/handouts/" in err and "No space left on device" in err
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+
+
+def test_a_refused_write_naming_no_file_still_reads_as_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review rv42e: a full disk met by a write outside the PDF's own (which names no
+    file) gave `handbook: cannot write No space left on device; ...`."""
+    monkeypatch.chdir(tmp_path)
+    config_file = write_handbook(tmp_path)
+
+    def full_disk(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("coalition_handbook.site.handout_command.build_handouts", full_disk)
+    assert main(["handouts", "-f", str(config_file)]) == 2
+    err = capsys.readouterr().err
+    assert "handbook: cannot write the handouts: No space left on device; free some space" in err

@@ -83,7 +83,11 @@ def run_handouts(config: HandbookConfig, output: Path | None) -> int:
         # Exit 2, as the CLI's other writes the machine refuses (`handbook new`, a report
         # to a full disk): the machine's setup stopped the run, not the handbook.
         reason = refused_write_reason(refused, lambda path: shown_name(Path(path)))
-        _say(f"handbook: cannot write {reason}; the handouts published before are left in place")
+        what = "" if refused.filename else "the handouts: "  # a full disk names no file
+        _say(
+            f"handbook: cannot write {what}{reason}; "
+            "the handouts published before are left in place"
+        )
         return EXIT_USAGE
     if report.cache_unwritable is not None:
         _say(f"handbook: {cache_unwritable_message(report.cache_unwritable, config)}")
