@@ -297,6 +297,20 @@ def test_json_found_holds_a_possessive_after_emphasis(
     assert found == ["vagrant**'s", "vagrant*\u2019s", "vagrant**s"]
 
 
+def test_json_found_holds_a_possessive_after_emphasis_written_as_a_reference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A possessive after emphasis whose apostrophe is a reference, "**vagrant**&rsquo;s",
+    reads "vagrant's" as "**vagrant**'s" does: `found` holds the
+    reference and the ending whole, as the autolink's link does (review rv42d)."""
+    page = "# Home\n\nNo **vagrant**&rsquo;s tent, no *vagrant*&#39;s camp.\n"
+    config_file = make_handbook(tmp_path, page=page)
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    found = [(finding["column"], finding["found"]) for finding in report["findings"]]
+    assert found == [(6, "vagrant**&rsquo;s"), (34, "vagrant*&#39;s")]
+
+
 def test_text_an_alias_repeats_is_reported_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -77,6 +77,10 @@ _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
 # its first underscore only (`(?<!_)`, possessive): tried from each underscore of a run
 # between two letters, `_+(?!\w)` read the run to its end again, quadratic in its length.
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|(?<!_)_++(?!\w)")
+# An apostrophe written as a character reference ("**victim**&rsquo;s").
+_APOSTROPHE_REFERENCE = (
+    r"&(?:rsquo|apos|\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]);"
+)
 # Emphasis, text-level tags or comments, or a link's destination right before a letter or
 # digit (or a possessive's ending): with one just before it too, they are inside a word
 # (see `_glue_words`): "sex<b></b>slavery" reads "sexslavery". Not a tag that breaks the
@@ -92,11 +96,12 @@ _MARKUP_BEFORE_LETTER = re.compile(
     r"(?:\*(?<=[^\W_]\*|[\u0300-\u036f]\*)\**"
     rf"|<(?<=[^\W_]<|[\u0300-\u036f]<){_GLUED_TAG_OR_COMMENT}(?:<{_GLUED_TAG_OR_COMMENT})*"
     r"|\](?<=[^\W_]\]|[\u0300-\u036f]\])\([^()\s\x00]*\))"
-    r"(?=[^\W_]|['\u2019\u02bc][sS](?![^\W_]))"
+    rf"(?=[^\W_]|(?:['\u2019\u02bc]|{_APOSTROPHE_REFERENCE})[sS](?![^\W_]))"
 )
 # A possessive's ending ("'s") right after markup that ends a word: "**victim**'s" reads
-# "victim's", as "**victim**s" reads "victims".
-_POSSESSIVE_ENDING = re.compile("['\u2019\u02bc][sS](?![^\\W_])")
+# "victim's", as "**victim**s" reads "victims". In the masked view an apostrophe written
+# as a reference ("&rsquo;s") is its character, then `GLUE` (`_inline_replacement`).
+_POSSESSIVE_ENDING = re.compile("['\u2019\u02bc]\x01*[sS](?![^\\W_])")
 _STAR_RUNS_AND_BREAKS = re.compile(r"\*+|\x00+")
 
 
