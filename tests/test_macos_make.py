@@ -77,18 +77,3 @@ def test_system_deps_without_apt_get_say_what_to_install_on_macos(tmp_path: Path
         assert f"make: {target} installs Debian packages with apt-get" in completed.stderr
         assert "macOS: brew install pango for the PDF handouts" in completed.stderr
         assert "apt-get update" not in completed.stdout
-
-
-def test_an_old_python_on_macos_is_told_what_to_install(tmp_path: Path) -> None:
-    """macOS's own python3 (Xcode's command line tools) is 3.9: the message names a way
-    to a 3.11 or newer there, not only Debian's python3-venv."""
-    settings = [f"VENV={tmp_path / 'venv'}", "PYTHON=/nonexistent/python3"]
-    completed = subprocess.run(
-        ["make", "-C", str(ROOT), *settings, "install"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert completed.returncode != 0
-    assert "macOS, whose own python3 is 3.9" in completed.stderr
-    assert "brew install python@3.12" in completed.stderr

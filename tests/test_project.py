@@ -129,6 +129,9 @@ def test_make_says_clearly_when_python_cannot_make_the_venv(tmp_path: Path) -> N
     assert completed.returncode != 0
     assert "/nonexistent/python3 is missing, older than 3.11, or has no venv" in completed.stderr
     assert "apt-get install python3-venv" in completed.stderr
+    # macOS's own python3 (Xcode's command line tools) is 3.9: a way to a newer one there.
+    assert "macOS, whose own python3 is 3.9" in completed.stderr
+    assert "brew install python@3.12" in completed.stderr
     assert not (tmp_path / "venv").exists()
 
 
