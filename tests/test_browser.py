@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -1927,6 +1928,16 @@ def test_a_first_tap_on_a_term_shows_its_tooltip_with_instant_navigation(
         context.close()  # type: ignore[attr-defined]
 
 
+def _hotel_staff_term(tablet: object, index: int = 0) -> tuple[Any, Any]:
+    """The hotel-staff module's term link `index` on the tablet, centred in the window,
+    and the locator of a tooltip shown (not dismissed), for the tap tests."""
+    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
+    link = tablet.locator("article a.hb-term").nth(index)  # type: ignore[attr-defined]
+    link.evaluate("element => element.scrollIntoView({block: 'center'})")
+    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    return link, shown
+
+
 def test_a_tap_on_a_term_whose_tooltip_escape_hid_shows_it_then_opens_the_page(
     tablet: object,
 ) -> None:
@@ -1934,10 +1945,7 @@ def test_a_tap_on_a_term_whose_tooltip_escape_hid_shows_it_then_opens_the_page(
     closed and showed it again by focusing the term, which had focus already, so it
     stayed hidden at every tap and no tap opened the page (review rv34b). A tap shows
     it, the next opens the page."""
-    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
-    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
-    link.evaluate("element => element.scrollIntoView({block: 'center'})")
-    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link, shown = _hotel_staff_term(tablet)
     link.tap()
     expect(shown).to_have_count(1)
     tablet.keyboard.press("Escape")  # type: ignore[attr-defined]  # a tablet's keyboard
@@ -2013,10 +2021,7 @@ def test_a_tap_on_text_hides_a_tapped_term_s_tooltip_where_focus_stays_on_the_te
     none at a tap on text (no click there), and the tooltip stayed over the lines below
     it (audit). Emulated: a touch on the title with no click of its own. It hides the
     tooltip; the term's next tap shows it again, the one after opens the page."""
-    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
-    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
-    link.evaluate("element => element.scrollIntoView({block: 'center'})")
-    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link, shown = _hotel_staff_term(tablet)
     link.tap()
     expect(shown).to_have_count(1)
     tablet.locator("article h1").evaluate(TOUCH_WITHOUT_ITS_CLICK)  # type: ignore[attr-defined]
@@ -2053,10 +2058,7 @@ def test_a_first_tap_shows_the_tooltip_where_the_browser_calls_its_click_a_mouse
     term opened its page on an iPad, and its definition was never seen (review rv38). A
     click said to be a mouse's with no mouse press before it, where the touch pressed,
     is the tap's: the first shows the tooltip, the second opens the page."""
-    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
-    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
-    link.evaluate("element => element.scrollIntoView({block: 'center'})")
-    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link, shown = _hotel_staff_term(tablet)
     assert link.evaluate(TAP_WITH_A_MOUSE_S_CLICK) is False  # held back: no page opened
     expect(shown).to_have_count(1)
     expect(link).to_be_focused()
@@ -2073,10 +2075,7 @@ def test_a_tap_on_a_term_s_open_tooltip_hides_it_and_opens_nothing_it_covered(
     finding 3; review rv38). A touch's only way to be rid of the tooltip is a tap, the
     one on the tooltip too: it hides the tooltip and opens nothing. (A mouse's click
     there reaches what it covers, as before: the mouse can leave the tooltip.)"""
-    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
-    link = tablet.locator("article a.hb-term").nth(1)  # type: ignore[attr-defined]
-    link.evaluate("element => element.scrollIntoView({block: 'center'})")
-    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link, shown = _hotel_staff_term(tablet, 1)
     link.tap()
     expect(shown).to_have_count(1)
     tablet.wait_for_timeout(600)  # type: ignore[attr-defined]  # the theme slides it into place
@@ -2109,10 +2108,7 @@ def test_a_mouse_s_hover_shows_a_tooltip_after_a_touch_on_one_that_made_no_click
     """A touch on a term's open tooltip holds back the mouse's events its tap makes, until
     its click; iOS Safari makes none at a tap on text, and a trackpad's hover then opened
     no tooltip until the next press (review rv38). A mouse moved is no part of the tap."""
-    tablet.goto("modules/hotel-staff/")  # type: ignore[attr-defined]
-    link = tablet.locator("article a.hb-term").first  # type: ignore[attr-defined]
-    link.evaluate("element => element.scrollIntoView({block: 'center'})")
-    shown = tablet.locator(".md-tooltip2--active:not(.hb-tooltip--dismissed)")  # type: ignore[attr-defined]
+    link, shown = _hotel_staff_term(tablet)
     link.tap()
     expect(shown).to_have_count(1)
     shown.locator(".md-tooltip2__inner").evaluate(TOUCH_WITHOUT_ITS_CLICK)
