@@ -311,6 +311,21 @@ def test_json_found_holds_a_possessive_after_emphasis_written_as_a_reference(
     assert found == [(6, "vagrant**&rsquo;s"), (34, "vagrant*&#39;s")]
 
 
+@pytest.mark.parametrize("apostrophe", ["&rsquor;", "&CloseCurlyQuote;", "&#x2019;", "&#X27;"])
+def test_json_found_holds_a_possessive_after_emphasis_in_any_apostrophe_reference(
+    apostrophe: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every reference a browser shows as an apostrophe ends the possessive, the named
+    ones HTML5 added too ("&rsquor;", "&CloseCurlyQuote;" are the curly one): "vagrant" alone
+    was found after them (review rv43)."""
+    page = f"# Home\n\nNo **vagrant**{apostrophe}s tent.\n"
+    config_file = make_handbook(tmp_path, page=page)
+    assert main(["check", "-f", str(config_file), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    found = [(finding["column"], finding["found"]) for finding in report["findings"]]
+    assert found == [(6, f"vagrant**{apostrophe}s")]
+
+
 def test_text_an_alias_repeats_is_reported_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

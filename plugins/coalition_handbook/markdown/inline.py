@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from html.entities import html5
 
 from ..character_references import unescape
-from ..forms import INVISIBLE_CHARACTERS
+from ..forms import APOSTROPHES, INVISIBLE_CHARACTERS
 from .inline_openers import put_back, set_aside
 from .syntax import BLOCK_TAGS, GLUE, HARD, is_mark
 from .top_level_domains import is_top_level_domain
@@ -77,9 +78,16 @@ _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
 # its first underscore only (`(?<!_)`, possessive): tried from each underscore of a run
 # between two letters, `_+(?!\w)` read the run to its end again, quadratic in its length.
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|(?<!_)_++(?!\w)")
-# An apostrophe written as a character reference ("**victim**&rsquo;s").
+# An apostrophe written as a character reference ("**victim**&rsquo;s"): by number, or by
+# any name a browser reads as one (HTML5 added "&rsquor;" and "&CloseCurlyQuote;").
+_APOSTROPHE_NAMES = sorted(
+    name[:-1]
+    for name, character in html5.items()
+    if name[-1:] == ";" and character in ("'", *APOSTROPHES)
+)
 _APOSTROPHE_REFERENCE = (
-    r"&(?:rsquo|apos|\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]);"
+    rf"&(?:{'|'.join(_APOSTROPHE_NAMES)}"
+    r"|\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]);"
 )
 # Emphasis, text-level tags or comments, or a link's destination right before a letter or
 # digit (or a possessive's ending): with one just before it too, they are inside a word
