@@ -114,6 +114,16 @@ def test_search_indexes_arabic_presentation_forms_as_their_letters() -> None:
     assert as_read("tra\ufb03cking") == "trafficking"
 
 
+def test_search_indexes_a_presentation_form_of_a_phrase_as_its_words() -> None:
+    """`ﷺ` (U+FDFA) and `ﷻ` (U+FDFB) are each a phrase in one character, kept as written
+    by the matcher (fd53ccf): the index holds their words, as before, so that a reader
+    who types one of them finds the page (review rv43: it held the character alone)."""
+    from coalition_handbook.site.search_boost import as_read
+
+    assert as_read("\u0646\u0628\u064a \ufdfa") == "\u0646\u0628\u064a " + "صلى الله عليه وسلم"
+    assert as_read("\ufdfb") == "جل جلاله"
+
+
 @pytest.mark.parametrize(
     ("page", "found"),
     [

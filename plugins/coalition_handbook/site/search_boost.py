@@ -232,8 +232,10 @@ def typed_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
 
 
 # The Latin ligatures Unicode keeps for older encodings, which text copied from a PDF
-# holds ("tra\ufb03cking"): no member types them.
-_LIGATURES = re.compile("[\ufb00-\ufb06]")
+# holds ("tra\ufb03cking"): no member types them. And the Arabic presentation forms that
+# are phrases (U+FDFA, U+FDFB), which `arabic_letters` keeps as written (a word of them
+# is no use to the matcher): the index holds their words, which a reader types.
+_LIGATURES = re.compile("[\ufb00-\ufb06\ufdfa\ufdfb]")
 
 
 def as_read(text: str) -> str:
