@@ -110,13 +110,15 @@ def checkable_text(text: str, body_line: int = 1) -> str:
     if not raw_spans:
         return mask_inline(view)
     if "<!--" in view:  # comments in raw HTML, hidden over the blank lines that part it
-        view = replaced(
-            view,
-            [
-                (start, end, _BLANKED.sub(" ", view[start:end]))
-                for start, end in raw_html_comments(view, raw_spans)
-            ],
-        )
+        in_tags: list[int] = []
+        hidden = [
+            (start, end, _BLANKED.sub(" ", view[start:end]))
+            for start, end in raw_html_comments(view, raw_spans, in_tags)
+        ]
+        # A `<!--` in an attribute value is the tag's, unquoted too (`<div title=<!--x>`),
+        # which a browser reads so and the tag pattern, holding no `<`, did not: without
+        # its `<`, the tag is blanked as any other (review rv43).
+        view = replaced(view, sorted([*hidden, *((opener, opener + 1, " ") for opener in in_tags)]))
     # Raw HTML shows Markdown as it is: its lines get only the HTML part of the pass.
     pieces: list[str] = []
     previous = 0

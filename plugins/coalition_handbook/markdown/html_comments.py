@@ -25,8 +25,8 @@ _LONGEST_TAG_TAIL = 2_000
 
 
 def _end_of_tag_around(read: str, after: int, opener: int) -> int | None:
-    """The end of the start tag that the `<!--` at `opener` is inside, in a quoted
-    attribute value (`<a title="<!-- x">`), or None: html.parser reads it as the tag's,
+    """The end of the start tag that the `<!--` at `opener` is inside, in an attribute
+    value (`<a title="<!-- x">`, `<a title=<!--x>`), or None: html.parser reads it as the tag's,
     no comment (review rv42c). Only the last tag opened since `after` is looked at."""
     last = _LAST_TAG_START.match(read, after, opener)
     if last is None:
@@ -67,18 +67,23 @@ class ReadComments:
         return index >= 0 and position < self._ends[index]
 
 
-def raw_html_comments(view: str, raw_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def raw_html_comments(
+    view: str, raw_spans: list[tuple[int, int]], in_tags: list[int] | None = None
+) -> list[tuple[int, int]]:
     """(start, end) of each comment that opens in raw HTML (`raw_spans`, sorted, of the
     block pass's `view`): Python-Markdown keeps it raw to its end, over blank lines and
     out of the block too, and a browser hides it all. Each `<!--` is read from past the
-    last comment's end, and none once no end is left: linear."""
+    last comment's end, and none once no end is left: linear. The offset of each `<!--`
+    that is a tag's, in an attribute value, is added to `in_tags`, if given."""
     comments: list[tuple[int, int]] = []
     after = 0
     for start, end in raw_spans:
         opener = view.find("<!--", max(start, after), end)
         while opener >= 0:
             tag_end = _end_of_tag_around(view, max(start, after), opener)
-            if tag_end is not None:  # in a quoted attribute value: part of the tag
+            if tag_end is not None:  # in an attribute value: part of the tag
+                if in_tags is not None:
+                    in_tags.append(opener)
                 after = tag_end
                 opener = view.find("<!--", after, end) if after < end else -1
                 continue
