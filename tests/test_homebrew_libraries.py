@@ -52,3 +52,18 @@ def test_weasyprint_is_imported_with_homebrew_s_folders_on_macos_only(
     assert len(seen) == 1
     assert ("/opt/homebrew/lib" in (seen[0] or "")) is during
     assert FALLBACK not in os.environ  # as it was after
+
+
+def test_an_import_that_removes_the_fallback_itself_is_no_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review rv42a: the variable, unset before, is put back by removing it; an import
+    that had removed it already made that removal raise KeyError (2bdebe0 had no test)."""
+    from coalition_handbook.site.homebrew_libraries import homebrew_libraries_found
+
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.delenv(FALLBACK, raising=False)
+    with homebrew_libraries_found():
+        assert "/opt/homebrew/lib" in os.environ[FALLBACK]
+        del os.environ[FALLBACK]  # as a library's import may
+    assert FALLBACK not in os.environ
