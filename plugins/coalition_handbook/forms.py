@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from .lexicon import get_inflection
+
 # Spaces, tabs, line breaks, non-breaking spaces and hyphens all separate words alike
 # (`\s` is every Unicode space: thin, en, em, ideographic, line and paragraph separators).
 WORD_SEPARATORS = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
@@ -122,9 +124,9 @@ def singular(word: str) -> str:
     lower = word.lower()
     if lower in _SUPPLETIVE_SINGULARS:
         return _match_case(_SUPPLETIVE_SINGULARS[lower], word)
-    from lemminflect import getInflection  # imported on first use: keeps start-up cheap
+    inflection = get_inflection()
 
-    if getInflection(lower, tag="NNS", inflect_oov=False):
+    if inflection(lower, tag="NNS", inflect_oov=False):
         return word  # a noun the lexicon knows as a singular ("bus", "news")
     for inflect_oov in (False, True):  # the lexicon's plurals first, then its rules
         guess = _singular_whose_plural_is(lower, inflect_oov)
@@ -146,13 +148,13 @@ def _singular_guesses(lower: str) -> list[str]:
 def _singular_whose_plural_is(lower: str, inflect_oov: bool) -> str | None:
     """The first of `_singular_guesses(lower)` whose plural lemminflect gives as `lower`:
     from its lexicon, or with `inflect_oov` from its rules too; None if none is."""
-    from lemminflect import getInflection  # imported on first use: keeps start-up cheap
+    inflection = get_inflection()
 
     return next(
         (
             guess
             for guess in _singular_guesses(lower)
-            if lower in getInflection(guess, tag="NNS", inflect_oov=inflect_oov)
+            if lower in inflection(guess, tag="NNS", inflect_oov=inflect_oov)
         ),
         None,
     )
@@ -168,10 +170,10 @@ def is_plural(word: str) -> bool:
         return False
     if word.endswith("s") and is_all_capitals(word[:-1]):
         return True
-    from lemminflect import getInflection  # imported on first use: keeps start-up cheap
+    inflection = get_inflection()
 
     lower = word.lower()
-    if getInflection(lower, tag="NNS", inflect_oov=False):
+    if inflection(lower, tag="NNS", inflect_oov=False):
         return False  # a noun the lexicon knows as a singular
     return _singular_whose_plural_is(lower, inflect_oov=False) is not None
 
@@ -315,10 +317,10 @@ def plurals(word: str) -> tuple[str, ...]:
         return (word + "s",)
     if not any(char.isalpha() for char in word):
         return ()
-    from lemminflect import getInflection  # imported on first use: keeps start-up cheap
+    inflection = get_inflection()
 
     lower = word.lower()
-    found = (*(getInflection(lower, tag="NNS") or ()), *_SUPPLETIVE_PLURALS.get(lower, ()))
+    found = (*(inflection(lower, tag="NNS") or ()), *_SUPPLETIVE_PLURALS.get(lower, ()))
     result = []
     for plural in found:
         cased = plural if word.islower() else _match_case(plural, word)

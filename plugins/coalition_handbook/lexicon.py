@@ -1,0 +1,79 @@
+"""lemminflect's lexicon of inflections, each word's entry read when it is looked up.
+
+At its first lookup lemminflect reads its whole lexicon (some 40,000 lines: every noun,
+verb, adjective and adverb it knows) into a dictionary, parsing every line: about 0.12 s,
+a twentieth of a cold `handbook check`, which looks up a few thousand words.
+`get_inflection()` gives lemminflect a `LexiconOnDemand` instead: the same file's lines,
+in the sorted order they are written in, each word's lines parsed by lemminflect's own
+codec when the word is looked up, as its reader would merge them. The answers are the same.
+"""
+
+from __future__ import annotations
+
+import gzip
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import cache
+
+Forms = dict[str, tuple[str, ...]]
+
+
+class LexiconOnDemand:
+    """What `InflectionLUCodec.load` reads from a lexicon file, looked up one word at a
+    time (`get`, the one method lemminflect's `Inflections` calls on it)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+
+        self._lines = lines  # sorted: a word's lines are together, found by bisection
+        self._parse = InflectionLUCodec.fromString
+        # The auxiliaries and modals lemminflect writes over what the file says.
+        self._fixed: dict[str, Forms] = InflectionLUCodec.updateForAuxMod({})
+        self._read: dict[str, Forms | None] = {}
+
+    @classmethod
+    def read(cls, path: str) -> LexiconOnDemand | None:
+        """The lexicon of the file at `path`; None if its lines are not sorted (a
+        lemminflect that writes it otherwise), which only its own reader can read."""
+        with gzip.open(path, "rb") as file:
+            lines = file.read().decode().split("\n")  # as its reader's lines, `\n` only
+        lines = [line for line in lines if line]
+        return cls(lines) if lines == sorted(lines) else None
+
+    def get(self, word: str, default: Forms | None = None) -> Forms | None:
+        if word in self._fixed:
+            return self._fixed[word]
+        if word not in self._read:
+            self._read[word] = self._entry(word)
+        found = self._read[word]
+        return default if found is None else found
+
+    def _entry(self, word: str) -> Forms | None:
+        """The forms of `word`'s lines merged in their order, as lemminflect's reader
+        merges them; None if it has none."""
+        prefix = word + ","
+        index = bisect_left(self._lines, prefix)
+        forms: Forms | None = None
+        while index < len(self._lines) and self._lines[index].startswith(prefix):
+            _, _, found = self._parse(self._lines[index])
+            if forms is None:
+                forms = found
+            else:
+                forms.update(found)
+            index += 1
+        return forms
+
+
+@cache
+def get_inflection() -> Callable[..., tuple[str, ...] | None]:
+    """lemminflect's `getInflection(lemma, tag, inflect_oov=True)`, imported on first use
+    (keeps start-up cheap), its lexicon read on demand (see the module docstring)."""
+    from lemminflect import getInflection
+    from lemminflect.core.Inflections import Inflections
+
+    inflections = Inflections()
+    if not hasattr(inflections, "infl_dict"):  # not read in full already
+        lexicon = LexiconOnDemand.read(inflections.infl_lu_fn)
+        if lexicon is not None:
+            inflections.infl_dict = lexicon
+    return getInflection

@@ -1,0 +1,56 @@
+"""lexicon: lemminflect's lexicon read one word at a time gives what its reader gives."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from pathlib import Path
+
+from lemminflect import config
+from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+
+from coalition_handbook.lexicon import LexiconOnDemand
+
+
+def test_every_word_of_the_lexicon_reads_as_lemminflect_reads_it() -> None:
+    whole = InflectionLUCodec.load(config.inflection_lu_fn)
+    lexicon = LexiconOnDemand.read(config.inflection_lu_fn)
+    assert lexicon is not None
+    assert {word: lexicon.get(word) for word in whole} == whole
+    # Words with lines of several parts of speech, merged; the auxiliaries written over.
+    assert lexicon.get("Afghan") == whole["Afghan"]
+    assert lexicon.get("be") == whole["be"]
+    assert lexicon.get("no such word") is None
+    assert lexicon.get("no such word", {}) == {}
+
+
+def test_a_word_s_lines_are_merged_in_their_order(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.csv.gz"
+    lines = "case,noun,cases\ncase,verb,cased,cased,casing,cases\nzebra,noun,zebras\n"
+    path.write_bytes(gzip.compress(lines.encode()))
+    lexicon = LexiconOnDemand.read(str(path))
+    assert lexicon is not None
+    assert lexicon.get("case") == InflectionLUCodec.load(str(path))["case"]
+    assert lexicon.get("cas") is None  # a prefix of a word is no word
+
+
+def test_an_unsorted_lexicon_is_left_to_lemminflect_s_reader(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.csv.gz"
+    path.write_bytes(gzip.compress(b"zebra,noun,zebras\ncase,noun,cases\n"))
+    assert LexiconOnDemand.read(str(path)) is None
+
+
+def test_a_glossary_s_inflections_read_the_lexicon_on_demand() -> None:
+    # A new interpreter: this one may have looked words up in lemminflect already.
+    script = (
+        "from coalition_handbook.forms import plurals, singular\n"
+        "from lemminflect.core.Inflections import Inflections\n"
+        "print(plurals('case'), singular('children'), plurals('hotline'), "
+        "type(Inflections().infl_dict).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["('cases',)", "child", "('hotlines',)", "LexiconOnDemand"]
