@@ -85,7 +85,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
+from pathlib import PurePosixPath
 
+from ..config import HandbookConfig
 from ..findings import Finding, Severity
 from ..markdown import LineIndex, code_block_spans
 from ..markup import decoded_references, shown_text
@@ -98,6 +100,7 @@ from .base import CheckContext
 from .folded_lines import is_folded, unfolded
 from .preformatted import preformatted_lines
 from .privacy_allow_list import AllowList
+from .privacy_file_names import name_messages
 from .privacy_reported import ReportedData, every_line, no_lines, reported_personal_data
 from .privacy_settings import setting_texts
 
@@ -150,6 +153,34 @@ def check(context: CheckContext) -> Iterator[Finding]:
             text, to_source = unfolded(text)
         found = reported_personal_data(text_file.path, source, text, to_source, allowed, lines_of)
         yield from _check_text(context, text_file.path, source, found)
+    # The names the site publishes in its addresses, its sitemap and its search index.
+    for path, name in _published_names(context):
+        for message in name_messages(name, allowed):
+            yield context.finding(RULE, path, 1, 1, message)
+
+
+def _published_names(context: CheckContext) -> Iterator[tuple[str, str]]:
+    """(path, name) of each file read whose name the site publishes: a page's and a text
+    file's path under docs_dir, a term's and a protocol's id (`glossary/<id>/`)."""
+    handbook = context.handbook
+    for page in handbook.checked_pages:
+        yield page.path, page.src_uri
+    for text_file in handbook.text_files:
+        yield text_file.path, _under_docs(context.config, text_file.path)
+    records = (*handbook.terms.values(), *handbook.protocols.values())
+    for record in records:
+        yield record.origin.path, record.id
+    for rejected in handbook.rejected_records:
+        if rejected.kind != "module":  # a module is a page, its name read there
+            yield rejected.origin.path, PurePosixPath(rejected.origin.path).stem
+
+
+def _under_docs(config: HandbookConfig, path: str) -> str:
+    """`path`, relative to mkdocs.yml, as relative to docs_dir: as the site names it."""
+    try:
+        return (config.root / path).relative_to(config.docs_dir).as_posix()
+    except ValueError:  # docs_dir elsewhere: its whole path is read, more than published
+        return path
 
 
 _CALENDAR_SUFFIXES = (".ics", ".ical")

@@ -1,0 +1,98 @@
+"""privacy.pii reads the names the site publishes in its addresses, sitemap and search
+index: a page's and a text file's path under docs_dir, a term's and a protocol's id
+(`rules.privacy_file_names`; a data-protection audit found them unread)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from handbooks import TERM, checked, make_handbook, set_handbook_options
+
+from coalition_handbook.rules.privacy_allow_list import AllowList
+from coalition_handbook.rules.privacy_file_names import personal_data_in_name
+
+PAGE = "# Notes\n\nA calm page.\n"
+PROTOCOL = """\
+title: Front desk
+version: 1
+owner: Steering committee
+effective: 2026-01-01
+review_by: 2099-01-01
+audience: [front desk staff]
+summary: What to do.
+steps:
+  - title: Call.
+    detail: Call the hotline.
+history:
+  - version: 1
+    date: 2026-01-01
+    summary: First approved.
+"""
+
+
+def _name_findings(config_file: Path, cache: bool = False) -> list[tuple[str, int, int, str]]:
+    """(path, line, column, masked quote) of each privacy.pii finding in a file's name."""
+    return [
+        (finding.path, finding.line, finding.column, finding.message.split(" looks like", 1)[0])
+        for finding in checked(config_file, cache)
+        if finding.rule == "privacy.pii" and "in the file's name" in finding.message
+    ]
+
+
+def test_the_names_of_published_files_are_read(tmp_path: Path) -> None:
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            "content__cases__mary-major-202-555-0122.md": PAGE,
+            "content__minutes__jane.roe@example.org.md": PAGE,
+            "content__visits__77-pine-road__index.md": PAGE,
+            "content__lists__call-2025550123.csv": "name\n",
+            "glossary__ask-202-555-0124.yml": TERM.replace(
+                "person experiencing homelessness", "person in a shelter"
+            ).replace("vagrant", "drifter"),
+            "protocols__call-202-555-0125.yml": PROTOCOL,
+        },
+    )
+    assert _name_findings(config_file) == [
+        ("content/cases/mary-major-202-555-0122.md", 1, 1, "'202 *** **22'"),
+        ("content/lists/call-2025550123.csv", 1, 1, "'202*****23'"),
+        ("content/minutes/jane.roe@example.org.md", 1, 1, "'j***@e***.org'"),
+        ("content/visits/77-pine-road/index.md", 1, 1, "'7* P*** R***'"),
+        ("glossary/ask-202-555-0124.yml", 1, 1, "'202 *** **24'"),
+        ("protocols/call-202-555-0125.yml", 1, 1, "'202 *** **25'"),
+    ]
+
+
+def test_a_renamed_page_is_read_through_the_cache(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, **{"content__notes.md": PAGE})
+    assert _name_findings(config_file, cache=True) == []
+    (tmp_path / "content" / "notes.md").rename(tmp_path / "content" / "notes-202-555-0126.md")
+    assert [path for path, *_ in _name_findings(config_file, cache=True)] == [
+        "content/notes-202-555-0126.md"
+    ]
+
+
+def test_a_public_number_in_a_name_is_allowed(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, **{"content__hotline-1-888-373-7888.md": PAGE})
+    assert _name_findings(config_file) != []
+    set_handbook_options(config_file, 'privacy: {allow: ["1-888-373-7888"]}')
+    assert _name_findings(config_file) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "logo@2x.png",
+        "2024-winter-coat-drive.md",
+        "events/2024-winter-coat-drive.md",
+        "minutes-2026-12-05.md",
+        "22-usc-7102.md",
+        "module-2-a-way-forward.md",
+        "5-drug-court-programs.md",
+        "top-10-signs.md",
+        "911.md",
+    ],
+)
+def test_names_that_hold_no_personal_data_are_not_reported(name: str) -> None:
+    assert personal_data_in_name(name, AllowList.of([], [])) == []
