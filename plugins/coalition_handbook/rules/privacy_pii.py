@@ -67,6 +67,10 @@ fields. Links are read in `privacy_links`.
 Locations are read too (`privacy_locations`): coordinates precise enough to find a
 building, and a map link's coordinates or the street address it leads to.
 
+The names the site publishes in its addresses (a page's and a text file's path under
+docs_dir, a term's and a protocol's id) are read too (`privacy_file_names`): a page saved
+as `cases/mary-major-402-555-0142.md` publishes the number in every page's navigation.
+
 The files of docs_dir that the site publishes as they are and that hold text
 (`model.files`: a `.csv`, `.txt`, `.html`, `.vcf`...) are read too, each whole; of an
 HTML, XML or SVG file only its text, as a browser shows it (`markup.shown_text`: a
