@@ -96,3 +96,20 @@ def test_a_public_number_in_a_name_is_allowed(tmp_path: Path) -> None:
 )
 def test_names_that_hold_no_personal_data_are_not_reported(name: str) -> None:
     assert personal_data_in_name(name, AllowList.of([], [])) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "quoted"),
+    [
+        ("notes-2025550127.md", "'202*****27'"),
+        # Digits of another script and a fullwidth `@` are read as in a page's text.
+        (
+            "notes-\uff12\uff10\uff12\uff15\uff15\uff15\uff10\uff11\uff12\uff17.md",
+            "'２０２*****２７'",
+        ),
+        ("jane.roe\uff20example.org.csv", "'j***.r**＠e******.o**'"),
+    ],
+)
+def test_names_that_hold_personal_data_are_reported(name: str, quoted: str) -> None:
+    [said] = personal_data_in_name(name, AllowList.of([], []))
+    assert said.startswith(quoted + " looks like")
