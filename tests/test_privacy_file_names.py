@@ -10,7 +10,10 @@ import pytest
 from handbooks import TERM, checked, make_handbook, set_handbook_options
 
 from coalition_handbook.rules.privacy_allow_list import AllowList
-from coalition_handbook.rules.privacy_file_names import personal_data_in_name
+from coalition_handbook.rules.privacy_file_names import (
+    personal_data_in_name,
+    personal_data_in_names,
+)
 
 PAGE = "# Notes\n\nA calm page.\n"
 PROTOCOL = """\
@@ -113,3 +116,15 @@ def test_names_that_hold_no_personal_data_are_not_reported(name: str) -> None:
 def test_names_that_hold_personal_data_are_reported(name: str, quoted: str) -> None:
     [said] = personal_data_in_name(name, AllowList.of([], []))
     assert said.startswith(quoted + " looks like")
+
+
+def test_names_read_together_are_read_apart() -> None:
+    # One text holds every name's readings: the end of one is no part of the next.
+    names = ["notes/call-202", "555-0199.md", "meet-at", "page-1.md", "x-202-555-0122.md"]
+    assert personal_data_in_names(names, AllowList.of([], [])) == [
+        [],
+        ["'***-**99' looks like a personal phone number"],
+        [],
+        [],
+        ["'202 *** **22' looks like a personal phone number"],
+    ]

@@ -104,7 +104,7 @@ from .base import CheckContext
 from .folded_lines import is_folded, unfolded
 from .preformatted import preformatted_lines
 from .privacy_allow_list import AllowList
-from .privacy_file_names import name_messages
+from .privacy_file_names import name_message, personal_data_in_names
 from .privacy_reported import ReportedData, every_line, no_lines, reported_personal_data
 from .privacy_settings import setting_texts
 
@@ -158,9 +158,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
         found = reported_personal_data(text_file.path, source, text, to_source, allowed, lines_of)
         yield from _check_text(context, text_file.path, source, found)
     # The names the site publishes in its addresses, its sitemap and its search index.
-    for path, name in _published_names(context):
-        for message in name_messages(name, allowed):
-            yield context.finding(RULE, path, 1, 1, message)
+    published = list(_published_names(context))
+    names = personal_data_in_names([name for _, name in published], allowed)
+    for (path, _), found in zip(published, names, strict=True):
+        for what in found:
+            yield context.finding(RULE, path, 1, 1, name_message(what))
 
 
 def _published_names(context: CheckContext) -> Iterator[tuple[str, str]]:
