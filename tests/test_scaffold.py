@@ -25,7 +25,7 @@ from coalition_handbook.editor.scaffold import (
     schema_reference,
     slugify,
 )
-from coalition_handbook.model import load_handbook
+from coalition_handbook.model import load_handbook, records
 from coalition_handbook.model.modules import sections_without_text
 from coalition_handbook.model.schema import to_json_data
 
@@ -1193,3 +1193,17 @@ def test_the_advised_f_is_quoted_for_the_shell_it_is_pasted_in(
     config_file = Path("R&D/mkdocs.yml")
     monkeypatch.setattr(advised_command, "os", SimpleNamespace(name=system))  # not pathlib's
     assert advised_command.handbook_command("diff", config_file, "HEAD") == expected
+
+
+def test_new_term_reads_unchanged_terms_from_the_check_cache(
+    config: HandbookConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit (a 2,000-term glossary): `handbook new term` parsed every term file again to
+    look for a taken form, though `handbook check` had just read them all; it reads them
+    from the check's cache, and still finds a taken form there."""
+    write_term(config, "survivor", "term: survivor\naliases: [lived-experience expert]\n")
+    write_term(config, "forced-labor", "term: forced labor\n")
+    run_checks(config)
+    with patch.object(records, "load_yaml_record", side_effect=AssertionError("parsed")):
+        assert run_new(config, "term", "Lived experience experts") == 1
+    assert "already a form of the term 'survivor'" in capsys.readouterr().err
