@@ -33,6 +33,9 @@ _WORD_PARTS = re.compile(r"[_.\-]+")
 _MAY_HOLD_DATA = re.compile(r"[\d@\uff20]")
 # Between two readings: a blank line, which ends a paragraph (nothing is read across it).
 _APART = "\n\n"
+# What the readings of one name write apart in one phone number or address: the name's
+# separators as written, a title's spaces (`'202-***-**22'` and `'202 *** **22'`).
+_SEPARATORS = re.compile(r"[\s_.\-]+")
 
 
 def personal_data_in_names(names: Sequence[str], allowed: AllowList) -> list[list[str]]:
@@ -51,11 +54,15 @@ def personal_data_in_names(names: Sequence[str], allowed: AllowList) -> list[lis
     said: list[list[str]] = [[] for _ in names]
     text = _APART.join(readings)
     starts = list(accumulate((len(reading) + len(_APART) for reading in readings), initial=0))
+    seen: set[tuple[int, str]] = set()
     for found in reported_personal_data("", text, text, SourceMap(), allowed):
         what = found.message.split(";", 1)[0]
-        owned = said[owners[bisect_right(starts, found.start) - 1]]
-        if what not in owned:
-            owned.append(what)
+        owner = owners[bisect_right(starts, found.start) - 1]
+        # Both readings of a name may find the same number: it is reported once, as
+        # written (the first reading).
+        if (owner, _SEPARATORS.sub("", what)) not in seen:
+            seen.add((owner, _SEPARATORS.sub("", what)))
+            said[owner].append(what)
     return said
 
 
