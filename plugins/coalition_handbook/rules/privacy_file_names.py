@@ -5,7 +5,8 @@ as `cases/mary-major-202-555-0122.md` publishes the number as surely as its text
 
 A name is read as written, without its extension, so that an e-mail address keeps its
 dots and hyphens (`jane.roe@example.org.pdf`); and each folder's and the file's name
-as words, each `-`, `_` and `.` a space and each word capitalised, as a title writes it,
+as words, each `-`, `_` and `.` a space and each word but a small one (`on`, `the`)
+capitalised, as a title writes it,
 so that a slug's `202-555-0122`, `2025550122` and `77-pine-road` read as the phone
 number and street address they are (as written, a digit after a letter's hyphen is part
 of an identifier, and a lower-case street name is prose). Each is read after "The", as
@@ -31,6 +32,17 @@ _WORD_PARTS = re.compile(r"[_.\-]+")
 # an e-mail address (an `@`, fullwidth too): a name with neither holds none of them, and
 # is not read.
 _MAY_HOLD_DATA = re.compile(r"[\d@\uff20]")
+# What a title reading starts with: an article, after which a year that starts a name
+# reads as one, as in prose ("the 2024 Winter Coat Drive": `privacy_streets.names_no_street`),
+# and a number no street's, as a slug's first words are no sentence's.
+_TITLE_START = "The "
+# The words a title leaves in lower case: capitalised, a slug's `8-hours-on-the-road`
+# would read as a street's name ("8 Hours On The Road"), which runs across none of them.
+# Not `via`, `de`, `del`, `la`: the first words of a street's name (12 Via Roma).
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of"}
+    | {"on", "onto", "or", "over", "the", "to", "up", "upon", "with"}
+)
 # Between two readings: a blank line, which ends a paragraph (nothing is read across it).
 _APART = "\n\n"
 # What the readings of one name write apart in one phone number or address: the name's
@@ -76,11 +88,18 @@ def _readings(name: str) -> list[str]:
     folder, slash, file_name = name.rpartition("/")
     stem, dot, _ = file_name.rpartition(".")
     without_extension = folder + slash + (stem if dot and stem else file_name)
-    as_titles = [
-        "The " + " ".join(word.capitalize() for word in _WORD_PARTS.split(part))
-        for part in without_extension.split("/")
-    ]
-    return [without_extension, *as_titles]
+    return [without_extension, *map(_as_title, without_extension.split("/"))]
+
+
+def _as_title(part: str) -> str:
+    """A folder's or a file's name `part` as a title writes it: its `-`, `_` and `.` as
+    spaces, each word capitalised but a small word after the first (`77 Pine Road`,
+    `8 Hours on the Road`), after `_TITLE_START`."""
+    words = _WORD_PARTS.split(part)
+    return _TITLE_START + " ".join(
+        word if index and word in _SMALL_WORDS else word.capitalize()
+        for index, word in enumerate(words)
+    )
 
 
 def name_message(what: str) -> str:
