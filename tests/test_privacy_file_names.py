@@ -140,3 +140,14 @@ def test_a_number_read_as_written_and_as_a_title_is_reported_once(name: str) -> 
     # Both readings of a name find it, each with its own spaces (review rv44b).
     [said] = personal_data_in_name(name, AllowList.of([], []))
     assert said.endswith("**22' looks like a personal phone number")
+
+
+def test_the_name_of_a_rejected_term_is_read_whole(tmp_path: Path) -> None:
+    # Its id is not a slug (glossary.schema), and its dots no extension's (review rv44b).
+    term = TERM.replace("person experiencing homelessness", "person in a shelter")
+    config_file = make_handbook(
+        tmp_path, **{"glossary__jane.roe@example.org.yml": term.replace("vagrant", "drifter")}
+    )
+    assert _name_findings(config_file) == [
+        ("glossary/jane.roe@example.org.yml", 1, 1, "'j***@e***.org'")
+    ]

@@ -178,7 +178,8 @@ def _published_names(context: CheckContext) -> Iterator[tuple[str, str]]:
         yield record.origin.path, record.id
     for rejected in handbook.rejected_records:
         if rejected.kind != "module":  # a module is a page, its name read there
-            yield rejected.origin.path, PurePosixPath(rejected.origin.path).stem
+            # Its file's name: the id, which may hold dots (not a slug), and its `.yml`.
+            yield rejected.origin.path, PurePosixPath(rejected.origin.path).name
 
 
 def _under_docs(config: HandbookConfig, path: str) -> str:
