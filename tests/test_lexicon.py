@@ -25,6 +25,23 @@ def test_every_word_of_the_lexicon_reads_as_lemminflect_reads_it() -> None:
     assert lexicon.get("no such word", {}) == {}
 
 
+def test_a_string_beside_a_word_reads_as_lemminflect_reads_it() -> None:
+    # A line starts with its word and a comma: "case,noun" is no word, nor "case,"; a
+    # word's prefix, or the word with more after it, is another word or none.
+    whole = InflectionLUCodec.load(config.inflection_lu_fn)
+    lexicon = LexiconOnDemand.read(config.inflection_lu_fn)
+    assert lexicon is not None
+    beside = {
+        written
+        for word in whole
+        for written in (word + ",", word + ",noun", word + ",verb", word[:-1], word + "-x")
+    }
+    assert {written: lexicon.get(written) for written in beside} == {
+        written: whole.get(written) for written in beside
+    }
+    assert lexicon.get("case,noun") is None
+
+
 def test_a_word_s_lines_are_merged_in_their_order(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.csv.gz"
     lines = "case,noun,cases\ncase,verb,cased,cased,casing,cases\nzebra,noun,zebras\n"
@@ -54,3 +71,19 @@ def test_a_glossary_s_inflections_read_the_lexicon_on_demand() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["('cases',)", "child", "('hotlines',)", "LexiconOnDemand"]
+
+
+def test_another_lemminflect_version_reads_its_lexicon_its_own_way() -> None:
+    # Its reader may name, merge or look up the lexicon otherwise: it is not replaced.
+    script = (
+        "import lemminflect\n"
+        "lemminflect.__version__ = '9.9.9'\n"
+        "from coalition_handbook.forms import plurals\n"
+        "from lemminflect.core.Inflections import Inflections\n"
+        "print(plurals('case'), type(Inflections().infl_dict).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["('cases',)", "dict"]

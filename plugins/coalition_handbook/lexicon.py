@@ -6,6 +6,8 @@ a twentieth of a cold `handbook check`, which looks up a few thousand words.
 `get_inflection()` gives lemminflect a `LexiconOnDemand` instead: the same file's lines,
 in the sorted order they are written in, each word's lines parsed by lemminflect's own
 codec when the word is looked up, as its reader would merge them. The answers are the same.
+Only for the lemminflect versions whose reader this mirrors (`MIRRORED_VERSIONS`); any
+other reads its lexicon its own way.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from collections.abc import Callable
 from functools import cache
 
 Forms = dict[str, tuple[str, ...]]
+
+# The lemminflect versions whose reader (`InflectionLUCodec.load`, `Inflections.infl_dict`
+# and `infl_lu_fn`) `LexiconOnDemand` is checked against word for word by the tests; another
+# may name, merge or look up its lexicon otherwise (review rv44).
+MIRRORED_VERSIONS = frozenset({"0.2.3"})
 
 
 class LexiconOnDemand:
@@ -51,6 +58,10 @@ class LexiconOnDemand:
     def _entry(self, word: str) -> Forms | None:
         """The forms of `word`'s lines merged in their order, as lemminflect's reader
         merges them; None if it has none."""
+        if "," in word:
+            # Its reader splits lines at commas: no word holds one, and "case,noun" is the
+            # start of a line of "case", not a word (review rv44).
+            return None
         prefix = word + ","
         index = bisect_left(self._lines, prefix)
         forms: Forms | None = None
@@ -68,9 +79,12 @@ class LexiconOnDemand:
 def get_inflection() -> Callable[..., tuple[str, ...] | None]:
     """lemminflect's `getInflection(lemma, tag, inflect_oov=True)`, imported on first use
     (keeps start-up cheap), its lexicon read on demand (see the module docstring)."""
+    import lemminflect
     from lemminflect import getInflection
     from lemminflect.core.Inflections import Inflections
 
+    if getattr(lemminflect, "__version__", None) not in MIRRORED_VERSIONS:
+        return getInflection
     inflections = Inflections()
     if not hasattr(inflections, "infl_dict"):  # not read in full already
         lexicon = LexiconOnDemand.read(inflections.infl_lu_fn)
