@@ -79,7 +79,9 @@ _NBSP_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;"})
 # between two letters, `_+(?!\w)` read the run to its end again, quadratic in its length.
 _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|(?<!_)_++(?!\w)")
 # An apostrophe written as a character reference ("**victim**&rsquo;s"): by number, or by
-# any name a browser reads as one (HTML5 added "&rsquor;" and "&CloseCurlyQuote;").
+# any name a browser reads as one (HTML5 added "&rsquor;" and "&CloseCurlyQuote;"). The
+# number 146 (0x92) is Windows-1252's curly apostrophe, which browsers and `unescape` read
+# as U+2019 (review rv44).
 _APOSTROPHE_NAMES = sorted(
     name[:-1]
     for name, character in html5.items()
@@ -87,7 +89,7 @@ _APOSTROPHE_NAMES = sorted(
 )
 _APOSTROPHE_REFERENCE = (
     rf"&(?:{'|'.join(_APOSTROPHE_NAMES)}"
-    r"|\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]);"
+    r"|\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]|\#0*146|\#[xX]0*92);"
 )
 # Emphasis, text-level tags or comments, or a link's destination right before a letter or
 # digit (or a possessive's ending): with one just before it too, they are inside a word
