@@ -215,7 +215,15 @@ def test_a_comment_opener_in_an_attribute_value_opens_no_comment(tag: str, tmp_p
 
 
 @pytest.mark.parametrize(
-    "tag", ['<div title="<!-- w1x">', "<div title='<!-- w1x'>", "<div title=<!--w1x>"]
+    "tag",
+    [
+        '<div title="<!-- w1x">',
+        "<div title='<!-- w1x'>",
+        "<div title=<!--w1x>",
+        # Two in one tag (review rv44: the second was left, and the tag read as prose).
+        "<div title=<!--w1x lang=<!--w1x>",
+        '<div title=<!--w1x lang="<!--w1x">',
+    ],
 )
 def test_a_comment_opener_in_an_attribute_value_in_raw_html_hides_nothing(
     tag: str, tmp_path: Path

@@ -74,7 +74,8 @@ def raw_html_comments(
     block pass's `view`): Python-Markdown keeps it raw to its end, over blank lines and
     out of the block too, and a browser hides it all. Each `<!--` is read from past the
     last comment's end, and none once no end is left: linear. The offset of each `<!--`
-    that is a tag's, in an attribute value, is added to `in_tags`, if given."""
+    that is a tag's, in an attribute value, is added to `in_tags`, if given: all of one
+    tag's (`<div title=<!--x lang=<!--y>`)."""
     comments: list[tuple[int, int]] = []
     after = 0
     for start, end in raw_spans:
@@ -82,8 +83,11 @@ def raw_html_comments(
         while opener >= 0:
             tag_end = _end_of_tag_around(view, max(start, after), opener)
             if tag_end is not None:  # in an attribute value: part of the tag
-                if in_tags is not None:
-                    in_tags.append(opener)
+                if in_tags is not None:  # each of the tag's, not its first only (rv44)
+                    found = opener
+                    while 0 <= found < tag_end:
+                        in_tags.append(found)
+                        found = view.find("<!--", found + 4, tag_end)
                 after = tag_end
                 opener = view.find("<!--", after, end) if after < end else -1
                 continue
