@@ -83,3 +83,13 @@ def test_another_lemminflect_version_reads_its_lexicon_its_own_way() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["('cases',)", "dict"]
+
+
+def test_importing_the_forms_reads_no_lexicon() -> None:
+    # A check answered from the cache looks no word up: it imports no gzip (review rv44).
+    script = "import sys, coalition_handbook.forms\nprint('gzip' in sys.modules)\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False"]

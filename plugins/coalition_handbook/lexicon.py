@@ -12,7 +12,6 @@ other reads its lexicon its own way.
 
 from __future__ import annotations
 
-import gzip
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
@@ -42,6 +41,8 @@ class LexiconOnDemand:
     def read(cls, path: str) -> LexiconOnDemand | None:
         """The lexicon of the file at `path`; None if its lines are not sorted (a
         lemminflect that writes it otherwise), which only its own reader can read."""
+        import gzip  # imported on first use: a check answered from the cache reads none
+
         with gzip.open(path, "rb") as file:
             lines = file.read().decode().split("\n")  # as its reader's lines, `\n` only
         lines = [line for line in lines if line]
