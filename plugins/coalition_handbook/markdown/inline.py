@@ -32,11 +32,30 @@ HTML_TAG_PATTERN = re.compile(HTML_TAG)  # one tag alone (autolinks, link.unsafe
 # shown and what follows is read as usual (a tag, a character reference).
 # What follows the `&` of a character reference Python-Markdown reads as one.
 _REFERENCE_NAME = r"(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-_INLINE = re.compile(
+# What Python-Markdown escapes with a backslash (its `ESCAPED_CHARS`, with `|`).
+_ESCAPED = r"[\\`*_{}\[\]()>\#+\-.!|]"
+# A code span, as the pass reads one: a run of backticks to the next run as long.
+_CODE_SPAN = r"`(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`)"
+# A comment in Markdown text: Python-Markdown finds code spans before comments (its inline
+# patterns' order), so a `-->` in a code span (`<!-- a `b --> c` -->`) ends none, and a
+# browser reads on past it too, shown escaped (`--&gt;`). Each step is atomic, as that
+# reading is: a code span is read to its first closer, a backtick that opens none is
+# text, and so is one escaped (`\``). (An escaped `\-->` ends the comment to a browser.)
+_MARKDOWN_COMMENT = (
+    r"!--(?:[^\x00`\\]|(?>\\[\\`]?"
+    r"|`(?P<comment_ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=comment_ticks)(?!`)|`))*?--!?>"
+)
+# A comment in raw HTML, as a browser reads one: to its first `-->`, code spans or not.
+_HTML_COMMENT = r"!--[^\x00]*?--!?>"
+_INLINE_PATTERN = (
     r"""
-    \\(?P<escape>[\\`*_{}\[\]()>\#+\-.!|])
-    |`(?P<code>(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`))
-    |<(?P<comment>!--[^\x00]*?--!?>)
+    \\(?P<escape>"""
+    + _ESCAPED
+    + r""")
+    |(?P<code>"""
+    + _CODE_SPAN
+    + r""")
+    |<(?P<comment>COMMENT)
     |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
     |<(?P<raw_code>(?P<code_tag>code|kbd|samp|script|style)(?![\w-])[^<>\x00]*>[^\x00]*?</(?P=code_tag)\s*>)
     |"""
@@ -51,10 +70,14 @@ _INLINE = re.compile(
     |&(?P<entity>"""
     + _REFERENCE_NAME
     + r""")
-    """,
-    re.VERBOSE,
+    """
 )
+_INLINE = re.compile(_INLINE_PATTERN.replace("COMMENT", _MARKDOWN_COMMENT), re.VERBOSE)
+_RAW_INLINE = re.compile(_INLINE_PATTERN.replace("COMMENT", _HTML_COMMENT), re.VERBOSE)
 _CHARACTER_REFERENCE = re.compile("&" + _REFERENCE_NAME)
+# The steps of a comment's body as `_MARKDOWN_COMMENT` reads it: an escaped backslash or
+# backtick, a code span, a `<` that starts a `<!--`, or any other character.
+_COMMENT_STEP = re.compile(r"(?>\\[\\`]|" + _CODE_SPAN + r"|<(?=!--)|[^\x00])", re.DOTALL)
 _URL = re.compile(
     r"(?:[a-z][a-z0-9+.]*://|[A-Z][A-Z0-9+.]*://|www\.|WWW\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
 )
@@ -117,7 +140,7 @@ _STAR_RUNS_AND_BREAKS = re.compile(r"\*+|\x00+")
 
 def mask_inline(view: str) -> str:
     """Blank the inline markup of text whose blocks are already separated by `HARD`."""
-    return _mask_inline(view, _inline_replacement)
+    return _mask_inline(view, _INLINE, _inline_replacement)
 
 
 def code_spans(view: str) -> list[tuple[int, int]]:
@@ -130,7 +153,7 @@ def code_spans(view: str) -> list[tuple[int, int]]:
 def mask_raw_html(view: str) -> str:
     """`mask_inline` for the lines of a raw HTML block: tags, comments, character
     references, addresses; code spans and link syntax are text there."""
-    return _mask_inline(view, _raw_html_replacement)
+    return _mask_inline(view, _RAW_INLINE, _raw_html_replacement)
 
 
 def _raw_html_replacement(match: re.Match[str]) -> str:
@@ -152,11 +175,13 @@ _CRITIC_DELETIONS = ("critic_deleted", "critic_replaced")
 _MARKDOWN_ONLY = frozenset({"escape", "code", "destination", "reference", "footnote", "attributes"})
 
 
-def _mask_inline(view: str, replacement: Callable[[re.Match[str]], str]) -> str:
+def _mask_inline(
+    view: str, pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str]
+) -> str:
     if not view:
         return view
     aside, restores = set_aside(view)  # openers that cannot close: linear, not quadratic
-    masked = mask_addresses(put_back(_INLINE.sub(replacement, aside), restores))
+    masked = mask_addresses(put_back(pattern.sub(replacement, aside), restores))
     if "_" in masked:
         masked = _EMPHASIS_UNDERSCORES.sub(_spaces, masked)
     return _glue_words(view, _blank_marks(masked))
@@ -290,7 +315,7 @@ def _inline_replacement(match: re.Match[str]) -> str:
         # `HTML_RE`): in `<!-- a <!-- b -->` the last `<!--` opens the one hidden, what
         # comes before it is published as text (review of rv41).
         # (One whose `<!--` overlaps the end, as in `<!--<!-->`, opens none.)
-        inner = found.rfind("<!--", 4, len(found) - (4 if found.endswith("--!>") else 3))
+        inner = _inner_opener(found)
         if inner > 0:
             return found[:inner] + re.sub(r"[^\n]", " ", found[inner:])
     if kind == "attributes" and (match.start() == 0 or match.string[match.start() - 1].isspace()):
@@ -321,6 +346,21 @@ def _inline_replacement(match: re.Match[str]) -> str:
             rest = " " if not following or following.isspace() else GLUE
             return character + rest * (len(found) - 1)
     return HARD * len(found)
+
+
+def _inner_opener(comment: str) -> int:
+    """Where the last `<!--` inside `comment` (a match of `_MARKDOWN_COMMENT`, `<` and
+    all) starts, or -1: not one in a code span, which Python-Markdown has set aside
+    before it reads comments."""
+    end = len(comment) - (4 if comment.endswith("--!>") else 3)
+    inner = comment.rfind("<!--", 4, end)
+    if inner < 0 or "`" not in comment:
+        return inner
+    inner = -1
+    for step in _COMMENT_STEP.finditer(comment, 4, end):
+        if step.group() == "<":
+            inner = step.start()
+    return inner
 
 
 def end_past_reference(source: str, end: int) -> int:

@@ -18,6 +18,7 @@ random markup).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -53,7 +54,8 @@ def set_aside(view: str) -> tuple[str, list[Restore]]:
         restores += _code_spans(view)
     less_than = "<" in view
     if less_than and "<!--" in view and view.count("<!--") > _FEW:
-        restores += _comments(view)
+        # A comment reads code spans in it as the pass will: backticks set aside are text.
+        restores += _comments(_with(view, restores) if restores else view)
     if less_than and sum(view.count(f"<{name}") for name in _CLOSING_TAGS) > _FEW:
         restores += _raw_code(view)
     if "[" in view and "[^" in view and view.count("[^") > _FEW:
@@ -62,10 +64,15 @@ def set_aside(view: str) -> tuple[str, list[Restore]]:
         restores += _attribute_lists(view)
     if not restores:
         return view, restores
+    return _with(view, restores), restores
+
+
+def _with(view: str, restores: list[Restore]) -> str:
+    """`view` with the stand-ins of `restores` in place."""
     chars = list(view)
     for position, _, stand_in in restores:
         chars[position] = stand_in
-    return "".join(chars), restores
+    return "".join(chars)
 
 
 def put_back(masked: str, restores: list[Restore]) -> str:
@@ -136,10 +143,13 @@ def _failing_runs(view: str, runs: list[tuple[int, int]]) -> Iterator[Restore]:
 
 def _comments(view: str) -> Iterator[Restore]:
     """`<!--` closes at the first `-->` (or `--!>`, which Python-Markdown's reading of a
-    page's HTML writes `-->`) four characters on or more: none after the last
-    one of its paragraph can close. Its `!` is set aside (a `<` would start a tag)."""
+    page's HTML writes `-->`) four characters on or more, not one in a code span: none
+    after the last one of its paragraph can close, nor, in a paragraph with backticks,
+    one whose reading (`_CommentReading`) runs to the paragraph's end. Its `!` is set
+    aside (a `<` would start a tag)."""
     paragraph = _Paragraph(view)
     last_close = -1
+    reading: _CommentReading | None = None
     position = view.find("<!--")
     while position >= 0:
         if paragraph.around(position):
@@ -147,9 +157,85 @@ def _comments(view: str) -> Iterator[Restore]:
                 view.rfind("-->", paragraph.start, paragraph.end),
                 view.rfind("--!>", paragraph.start, paragraph.end),
             )
+            has_code = view.find("`", paragraph.start, paragraph.end) >= 0
+            reading = _CommentReading(view, paragraph.start, paragraph.end) if has_code else None
         if position + 4 > last_close:
             yield position + 1, "!", STAND_IN
+        elif reading is not None:
+            end = reading.close(position)
+            if end < 0:  # and every `<!--` it read past fails alike: read once
+                for failing in reading.openers_read_from(position):
+                    yield failing + 1, "!", STAND_IN
+                position = view.find("<!--", paragraph.end)
+                continue
+            position = view.find("<!--", end)
+            continue
         position = view.find("<!--", position + 4)
+
+
+# What a comment's reading stops at: a close, a backslash, a backtick, the paragraph's end.
+_COMMENT_STOP = re.compile(r"--!?>|[\\`]")
+
+
+class _CommentReading:
+    """A comment's body in one paragraph read as the inline pass's `_MARKDOWN_COMMENT`
+    reads it: from its `<!--` to the first `-->` or `--!>` that is in no code span (a run
+    of backticks to the next run as long; one that none closes is text) and not after
+    a backslash that escapes a backslash or backtick. Each step depends on where it is
+    alone, so a `<!--` read past by a failing reading fails too."""
+
+    def __init__(self, view: str, start: int, end: int) -> None:
+        self.view, self.start, self.end = view, start, end
+        self.runs_by_length: dict[int, list[int]] = {}
+        self.run_starts: list[int] = []
+        self.run_ends: list[int] = []
+        for run in _RUN.finditer(view, start, end):
+            self.runs_by_length.setdefault(len(run.group()), []).append(run.start())
+            self.run_starts.append(run.start())
+            self.run_ends.append(run.end())
+        self.code: list[tuple[int, int]] = []  # the code spans the last reading read past
+
+    def close(self, opener: int) -> int:
+        """The end of the comment opened at `opener`, or -1 if none closes it."""
+        view, self.code = self.view, []
+        position = opener + 4
+        while True:
+            stop = _COMMENT_STOP.search(view, position, self.end)
+            if stop is None:
+                return -1
+            found = stop.group()
+            if found[0] == "-":
+                return stop.end()
+            if found == "\\":
+                after = view[stop.start() + 1 : stop.start() + 2]
+                position = stop.start() + (2 if after in ("\\", "`") else 1)
+                continue
+            position = self._past_code_span(stop.start())
+
+    def _past_code_span(self, tick: int) -> int:
+        """Where the reading goes on after the backtick at `tick`: past the code span its
+        run (from `tick` to the run's end) opens, or past the backtick if none closes."""
+        run_end = self.run_ends[bisect.bisect_right(self.run_starts, tick) - 1]
+        starts = self.runs_by_length.get(run_end - tick, [])
+        index = bisect.bisect_right(starts, tick)
+        if index == len(starts):
+            return tick + 1
+        closer = starts[index]
+        self.code.append((tick, closer + run_end - tick))
+        return closer + run_end - tick
+
+    def openers_read_from(self, opener: int) -> Iterator[int]:
+        """Each `<!--` from `opener` to the paragraph's end that the last reading (from
+        `opener`, failed) read as text, not inside a code span it read past."""
+        code = iter(self.code)
+        span = next(code, None)
+        position = opener
+        while position >= 0:
+            while span is not None and span[1] <= position:
+                span = next(code, None)
+            if span is None or position < span[0]:
+                yield position
+            position = self.view.find("<!--", position + 1, self.end)
 
 
 def _raw_code(view: str) -> Iterator[Restore]:

@@ -10,7 +10,8 @@ publishes as it is, as no page (`model.files.misnamed_page`).
 And a warning at an `<!--` that Python-Markdown publishes as text, and the note after
 it: one that no `-->` (or `--!>`) follows, and one the checks read as prose
 (`markdown.checkable_text`), opened in a paragraph and closed past its end, say (review
-of rv41). Left open, MkDocs' own reading of the page's HTML
+of rv41), or only by a `-->` in a code span (Python-Markdown reads code spans first).
+Left open, MkDocs' own reading of the page's HTML
 (`mkdocs.structure.pages._RawHTMLPreprocessor`, html.parser before CPython's fix of
 gh-135462) also takes time growing with the square of how many there are (audit: 4.6 s
 of build for a 100 KB page of `<!--`; the check is a few `str` scans and the view)."""
@@ -109,9 +110,9 @@ def _unclosed_comment(context: CheckContext, page: Page) -> Iterator[Finding]:
     else:
         why = (
             "opens a note that its paragraph, list item, quote or table cell does not close "
-            "(its `-->` comes after a blank line or in another cell, or another `<!--` comes "
-            "first): Python-Markdown hides no such note, it publishes it as text, `<!--` "
-            "and all"
+            "(its `-->` comes after a blank line, in another cell or in a code span, or "
+            "another `<!--` comes first): Python-Markdown hides no such note, it publishes "
+            "it as text, `<!--` and all"
         )
     finding = context.finding(
         RULE,
@@ -137,16 +138,17 @@ def _first_never_closed(read: str) -> int:
 
 def _each_note_closed_on_its_line(read: str) -> bool:
     """Whether every `<!--` of `read` is closed on its own line with no `|` (a table
-    cell's end) or other `<!--` before its end: Python-Markdown hides each such note, so
-    the checks' reading of the page (a pass over its lines) need not be asked. Any other
-    shape, even a hidden one, is left to that reading."""
+    cell's end), backtick or other `<!--` before its end: Python-Markdown hides each such
+    note, so the checks' reading of the page (a pass over its lines) need not be asked.
+    Any other shape, even a hidden one, is left to that reading: a `-->` in a code span
+    (`<!-- a `b --> c`) closes no note there."""
     opener = read.find("<!--")
     while opener >= 0:
         close = COMMENT_END.search(read, opener + 4)
         if close is None:
             return False
         note = read[opener + 4 : close.start()]
-        if "\n" in note or "|" in note or "<!--" in note:
+        if "\n" in note or "|" in note or "`" in note or "<!--" in note:
             return False
         opener = read.find("<!--", close.end())
     return True
