@@ -686,12 +686,15 @@ _MARKUP_PIECES = [
 @given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=40))
 def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> None:
     view = "".join(pieces)
-    for replacement in (inline._inline_replacement, inline._raw_html_replacement):
+    for pattern, replacement in (
+        (inline._INLINE, inline._inline_replacement),
+        (inline._RAW_INLINE, inline._raw_html_replacement),
+    ):
         with patch.object(inline_openers, "_FEW", 0):  # even a few openers are looked at
-            aside, restores = set_aside(view)
+            aside, restores = set_aside(view, markdown=pattern is inline._INLINE)
         assert len(aside) == len(view)
-        masked = put_back(inline._INLINE.sub(replacement, aside), restores)
-        assert masked == inline._INLINE.sub(replacement, view)
+        masked = put_back(pattern.sub(replacement, aside), restores)
+        assert masked == pattern.sub(replacement, view)
 
 
 @pytest.mark.parametrize(

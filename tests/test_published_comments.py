@@ -59,13 +59,16 @@ class CommentPage:
         nested: bool = True,
         unclosed: bool = True,
         code_close: bool = True,
+        empty: bool = True,
     ) -> str:
         code_close = code_close and self.markdown_notes
         """A comment in a block whose lines start with `indent` and `quote` (`> `)."""
         before = "" if at_start else f"{self.word()} "
         # `<!-->` and `<!--->` end at once to a browser; what follows is text.
         openers = ["<!-- ", "<!-- ", "<!-- ", "<!--> ", "<!---> "]
-        opener = self.random.choice(openers if self.empty_notes and code_close else ["<!-- "])
+        opener = self.random.choice(
+            openers if self.empty_notes and empty and code_close else ["<!-- "]
+        )
         note = f"{opener}{self.word()}"
         if nested and self.random.random() < 0.2:  # one opened inside another
             note += f" <!-- {self.word()}"
@@ -121,8 +124,8 @@ class CommentPage:
             return f"Write `<!--` to open a {self.word()}."
         if shape == "tail":  # after a comment block, on its line: the block's tail
             # (known: one opened inside another there is hidden whole, read as HTML; and
-            # one closed on its line in a code span there: hidden to it, the rest shown)
-            tail = self.comment("", "", False, nested=False, code_close=False)
+            # `<!-->` there is read to the next `-->` by html.parser, not by a browser)
+            tail = self.comment("", "", False, nested=False, empty=False)
             return f"<!-- {self.word()} --> {self.word()} {tail}"
         if shape == "raw_html":  # raw HTML: shown as it is, comments hidden by browsers
             return f"<div>\n{self.comment('', '', at_start)}\n</div>"

@@ -180,7 +180,8 @@ def _mask_inline(
 ) -> str:
     if not view:
         return view
-    aside, restores = set_aside(view)  # openers that cannot close: linear, not quadratic
+    # Openers that cannot close: linear, not quadratic.
+    aside, restores = set_aside(view, markdown=pattern is _INLINE)
     masked = mask_addresses(put_back(pattern.sub(replacement, aside), restores))
     if "_" in masked:
         masked = _EMPHASIS_UNDERSCORES.sub(_spaces, masked)

@@ -43,9 +43,10 @@ Restore = tuple[int, str, str]  # (position, original character, stand-in)
 _FEW = 16
 
 
-def set_aside(view: str) -> tuple[str, list[Restore]]:
+def set_aside(view: str, markdown: bool = True) -> tuple[str, list[Restore]]:
     """`view` with one character of every opener that cannot be closed replaced by a
-    stand-in, and what `put_back` needs to restore them."""
+    stand-in, and what `put_back` needs to restore them. In Markdown text (`markdown`) a
+    comment reads past code spans; in raw HTML, to its first `-->`."""
     restores: list[Restore] = []
     # A few openers cost a few reads of their paragraph at most: most pages are left as
     # they are, at the cost of a search or two for each opener (`in` first: faster, and
@@ -55,7 +56,7 @@ def set_aside(view: str) -> tuple[str, list[Restore]]:
     less_than = "<" in view
     if less_than and "<!--" in view and view.count("<!--") > _FEW:
         # A comment reads code spans in it as the pass will: backticks set aside are text.
-        restores += _comments(_with(view, restores) if restores else view)
+        restores += _comments(_with(view, restores) if restores else view, markdown)
     if less_than and sum(view.count(f"<{name}") for name in _CLOSING_TAGS) > _FEW:
         restores += _raw_code(view)
     if "[" in view and "[^" in view and view.count("[^") > _FEW:
@@ -141,7 +142,7 @@ def _failing_runs(view: str, runs: list[tuple[int, int]]) -> Iterator[Restore]:
         longest_before = max(longest_before, size)
 
 
-def _comments(view: str) -> Iterator[Restore]:
+def _comments(view: str, markdown: bool) -> Iterator[Restore]:
     """`<!--` closes at the first `-->` (or `--!>`, which Python-Markdown's reading of a
     page's HTML writes `-->`) four characters on or more, not one in a code span: none
     after the last one of its paragraph can close, nor, in a paragraph with backticks,
@@ -157,7 +158,7 @@ def _comments(view: str) -> Iterator[Restore]:
                 view.rfind("-->", paragraph.start, paragraph.end),
                 view.rfind("--!>", paragraph.start, paragraph.end),
             )
-            has_code = view.find("`", paragraph.start, paragraph.end) >= 0
+            has_code = markdown and view.find("`", paragraph.start, paragraph.end) >= 0
             reading = _CommentReading(view, paragraph.start, paragraph.end) if has_code else None
         if position + 4 > last_close:
             yield position + 1, "!", STAND_IN
