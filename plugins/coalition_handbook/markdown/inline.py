@@ -34,8 +34,11 @@ HTML_TAG_PATTERN = re.compile(HTML_TAG)  # one tag alone (autolinks, link.unsafe
 _REFERENCE_NAME = r"(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # What Python-Markdown escapes with a backslash (its `ESCAPED_CHARS`, with `|`).
 _ESCAPED = r"[\\`*_{}\[\]()>\#+\-.!|]"
-# A code span, as the pass reads one: a run of backticks to the next run as long.
-_CODE_SPAN = r"`(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`)"
+# A code span after its first backtick, as the pass reads one: a run of backticks to the
+# next run as long. (The backtick is left out of the group: an alternative that starts
+# with a literal lets the engine skip prose at C speed; one that starts with a group, six
+# times as slow.)
+_CODE_SPAN_REST = r"(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`)"
 # A comment in Markdown text: Python-Markdown finds code spans before comments (its inline
 # patterns' order), so a `-->` in a code span (`<!-- a `b --> c` -->`) ends none, and a
 # browser reads on past it too, shown escaped (`--&gt;`). Each step is atomic, as that
@@ -52,8 +55,8 @@ _INLINE_PATTERN = (
     \\(?P<escape>"""
     + _ESCAPED
     + r""")
-    |(?P<code>"""
-    + _CODE_SPAN
+    |`(?P<code>"""
+    + _CODE_SPAN_REST
     + r""")
     |<(?P<comment>COMMENT)
     |<(?P<autolink>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>\x00]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
@@ -77,7 +80,7 @@ _RAW_INLINE = re.compile(_INLINE_PATTERN.replace("COMMENT", _HTML_COMMENT), re.V
 _CHARACTER_REFERENCE = re.compile("&" + _REFERENCE_NAME)
 # The steps of a comment's body as `_MARKDOWN_COMMENT` reads it: an escaped backslash or
 # backtick, a code span, a `<` that starts a `<!--`, or any other character.
-_COMMENT_STEP = re.compile(r"(?>\\[\\`]|" + _CODE_SPAN + r"|<(?=!--)|[^\x00])", re.DOTALL)
+_COMMENT_STEP = re.compile(r"(?>\\[\\`]|`" + _CODE_SPAN_REST + r"|<(?=!--)|[^\x00])", re.DOTALL)
 _URL = re.compile(
     r"(?:[a-z][a-z0-9+.]*://|[A-Z][A-Z0-9+.]*://|www\.|WWW\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")\]]"
 )
