@@ -129,3 +129,73 @@ def test_a_decomposed_page_name_keeps_the_check_by_page(
     assert snapshot is not None
     assert snapshot.pages_apart
     assert f"content/{COMPOSED}.md" in snapshot.page_findings
+
+
+# A folder and a page committed decomposed from a Mac, as a Linux clone (CI's) has them.
+FOLDER = unicodedata.normalize("NFD", "protección")
+INDEX = unicodedata.normalize("NFD", "índice.md")
+IN_FOLDER = f"content__{FOLDER}__"
+SHOWN_FOLDER = f"content/{COMPOSED}"
+AVOIDED = "No person experiencing homelessness is a vagrant.\n"
+SNIPPETS = (
+    "markdown_extensions:\n  - pymdownx.snippets:\n      base_path:\n        - !relative\n"
+    "      check_paths: true\n"
+    "exclude_docs: |\n  _*.md\n"
+)
+
+
+def avoided_paths(config_file: Path) -> list[tuple[str, str]]:
+    return [(row[0], row[3]) for row in finding_rows(config_file)]
+
+
+def test_a_file_included_from_a_decomposed_folder_with_dot_slash_is_checked(
+    tmp_path: Path,
+) -> None:
+    """Audit: `{% include-markdown "./_part.md" %}` on a page in a folder committed
+    decomposed was looked for in the composed folder, which Linux does not have: the file
+    the site publishes in the page went unchecked."""
+    config_file = make_handbook(
+        tmp_path,
+        **{
+            f"{IN_FOLDER}{INDEX}": '# Índice\n\n{% include-markdown "./_part.md" %}\n',
+            f"{IN_FOLDER}_part.md": AVOIDED,
+        },
+    )
+    text = config_file.read_text(encoding="utf-8")
+    text += "  - include-markdown\nexclude_docs: |\n  _*.md\n"
+    config_file.write_text(text, encoding="utf-8")
+    assert avoided_paths(config_file) == [(f"{SHOWN_FOLDER}/_part.md", "term.avoid")]
+
+
+def handbook_with_snippet_in_folder(root: Path) -> Path:
+    """A page in a decomposed folder that includes a file beside it through a bare
+    `!relative` base_path, the file left out of the site (`_part.md`)."""
+    config_file = make_handbook(
+        root,
+        **{
+            f"{IN_FOLDER}{INDEX}": '# Índice\n\n--8<-- "_part.md"\n',
+            f"{IN_FOLDER}_part.md": AVOIDED,
+        },
+    )
+    config_file.write_text(config_file.read_text(encoding="utf-8") + SNIPPETS, encoding="utf-8")
+    return config_file
+
+
+def test_a_snippet_beside_a_page_in_a_decomposed_folder_is_checked(tmp_path: Path) -> None:
+    """Audit: the checks looked for the snippet in the composed folder: a page.source
+    error (no such file) where the build found it, and the snippet unchecked."""
+    config_file = handbook_with_snippet_in_folder(tmp_path)
+    assert avoided_paths(config_file) == [(f"{SHOWN_FOLDER}/_part.md", "term.avoid")]
+
+
+def test_a_handout_link_to_a_page_in_a_decomposed_folder_leads_to_it(tmp_path: Path) -> None:
+    """Audit: a handout's link to the page (typed composed) was looked for on disk by its
+    composed name: no such file on Linux, and the handout printed the link's text alone."""
+    from coalition_handbook.site.handout_links import PublishedSite
+
+    make_handbook(tmp_path, **{f"{IN_FOLDER}{INDEX}": CLEAN_PAGE})
+    site = PublishedSite("https://example.org/", True, tmp_path / "content", (), frozenset())
+    href = f"../{COMPOSED}/{unicodedata.normalize('NFC', INDEX)}"
+    assert site.address("modules/hotel-staff.md", href) == (
+        "https://example.org/protecci%C3%B3n/%C3%ADndice/"
+    )

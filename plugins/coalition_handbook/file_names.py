@@ -19,6 +19,36 @@ def composed(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 
+def on_disk(root: Path, name: str) -> Path:
+    """The file or folder that `name` (relative to `root`, with `/`, as `composed` names
+    it) is on disk: `root / name` where that is there, else each part of it as its folder
+    holds it, accented letters encoded as they may be (a folder committed decomposed from
+    a Mac: `protección/índice.md` on Linux); `root / name` where none is there."""
+    path = root / name
+    if name.isascii() or os.path.lexists(path):
+        return path
+    found = root
+    for part in name.split("/"):
+        if part in ("", ".", "..") or os.path.lexists(found / part):
+            found = found / part
+            continue
+        twin = _entry_named(found, part)
+        if twin is None:
+            return path
+        found = twin
+    return found
+
+
+def _entry_named(folder: Path, part: str) -> Path | None:
+    """The entry of `folder` whose name is `part` once both are composed; None if none."""
+    try:
+        return next(
+            (each for each in folder.iterdir() if composed(each.name) == composed(part)), None
+        )
+    except OSError:  # no such folder, or not one
+        return None
+
+
 def relative_name(path: Path, root: Path) -> str:
     """`HandbookConfig.relative` before there is a config: `path` relative to `root`,
     with `/`, `../` outside it, absolute on another drive; `composed`."""

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..cache import RunCache
 from ..config import HandbookConfig
+from ..file_names import on_disk
 from .include_globs import glob_files, glob_paths, names_a_folder
 from .pages import load_included_file
 from .source import relative_path
@@ -59,7 +60,8 @@ def load_markdown_includes(
     waiting = [
         (path, page.origin.text)
         for page in pages
-        if str(path := config.root / page.path) not in ignored  # its directives unread
+        # The page's folder as on disk, where a `./` name is read from.
+        if str(path := on_disk(config.root, page.path)) not in ignored  # its directives unread
     ]
     while waiting:
         path, text = waiting.pop()

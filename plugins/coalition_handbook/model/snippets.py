@@ -39,6 +39,7 @@ from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPrep
 
 from ..cache import RunCache
 from ..config import HandbookConfig
+from ..file_names import on_disk
 from ..findings import Finding, Severity
 from ..markdown import LineIndex, code_block_lines
 from ..snippet_settings import EXTENSION, PAGE_FOLDER, SnippetSettings
@@ -408,7 +409,9 @@ def _find(lines: list[str], line: str, start: int) -> int | None:
 
 
 def _page_folder(root: Path, page_path: str) -> str:
-    return os.path.dirname(os.path.join(root, page_path))  # noqa: PTH118, PTH120
+    """The folder of the page at `page_path` (composed) as it is on disk, which the
+    extension reads a bare `!relative`'s snippets from."""
+    return os.path.dirname(on_disk(root, page_path))  # noqa: PTH120
 
 
 def base_paths(settings: SnippetSettings, root: Path, page_path: str) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from ..config import HandbookConfig
+from ..file_names import on_disk
 from ..model.pages import left_out_of_site
 from ..model.source import MARKDOWN_SUFFIXES
 from ..model.types import Handbook
@@ -70,8 +71,9 @@ class PublishedSite:
             return True
         if left_out_of_site(src_uri, self.exclude_docs):
             return False
-        # os.path's: a name too long for the system is no file, where Path's raise.
-        return os.path.isfile(self.docs_dir / src_uri)  # noqa: PTH113
+        # os.path's: a name too long for the system is no file, where Path's raise. The
+        # file as on disk: `src_uri` is composed, a name committed from a Mac may not be.
+        return os.path.isfile(on_disk(self.docs_dir, src_uri))  # noqa: PTH113
 
 
 def published_site(config: HandbookConfig, handbook: Handbook) -> PublishedSite | None:
