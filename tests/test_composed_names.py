@@ -188,6 +188,17 @@ def test_a_snippet_beside_a_page_in_a_decomposed_folder_is_checked(tmp_path: Pat
     assert avoided_paths(config_file) == [(f"{SHOWN_FOLDER}/_part.md", "term.avoid")]
 
 
+def test_the_site_includes_a_snippet_beside_a_page_in_a_decomposed_folder(
+    tmp_path: Path,
+) -> None:
+    """Audit: MkDocs' `!relative` is docs_dir joined to the page's src_path, composed
+    since ba4ed69: the build stopped with a SnippetMissingError traceback."""
+    config_file = handbook_with_snippet_in_folder(tmp_path)
+    build(load_mkdocs_config(str(config_file)))
+    page = tmp_path / "site" / COMPOSED / unicodedata.normalize("NFC", "índice") / "index.html"
+    assert "is a vagrant." in page.read_text(encoding="utf-8")
+
+
 def test_a_handout_link_to_a_page_in_a_decomposed_folder_leads_to_it(tmp_path: Path) -> None:
     """Audit: a handout's link to the page (typed composed) was looked for on disk by its
     composed name: no such file on Linux, and the handout printed the link's text alone."""

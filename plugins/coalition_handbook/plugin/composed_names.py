@@ -2,11 +2,17 @@
 with its accented letters decomposed (NFD: `protección.md`, as Finder and TextEdit save
 it) is published at the composed (NFC) address, which a link typed to it names, and
 which `handbook check` and the Used on lists give the page (`file_names.composed`).
+What reads a page's neighbours (a bare `!relative` in `markdown_extensions`, as
+pymdownx.snippets' `base_path`) reads them from its folder on disk.
 """
 
 from __future__ import annotations
 
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.yaml import RelativeDirPlaceholder
 
 from ..file_names import composed
 
@@ -43,3 +49,33 @@ def _rename(file: File, name: str) -> None:
     file.src_uri = name
     for attribute in _FROM_THE_NAME:
         file.__dict__.pop(attribute, None)
+
+
+class _PageFolderOnDisk(RelativeDirPlaceholder):
+    """`!relative`: the folder of the page being rendered, as it is on disk. MkDocs'
+    own joins docs_dir and the composed `src_path`: on Linux, no folder for a page
+    committed decomposed from a Mac (`protección/índice.md`), where pymdownx.snippets
+    then found no snippet and stopped the build."""
+
+    def value(self) -> str:
+        page = self.config._current_page
+        if page is not None and page.file.abs_src_path:
+            return os.path.dirname(page.file.abs_src_path)  # noqa: PTH120
+        return super().value()
+
+
+def read_page_folders_from_disk(config: MkDocsConfig) -> None:
+    """Make each bare `!relative` among the options of `markdown_extensions` (in
+    lists too) the page's folder as on disk (`_PageFolderOnDisk`)."""
+    for options in config.mdx_configs.values():
+        if isinstance(options, dict):
+            for key, value in options.items():
+                options[key] = _on_disk(value)
+
+
+def _on_disk(value: object) -> object:
+    if type(value) is RelativeDirPlaceholder:
+        return _PageFolderOnDisk(value.config)
+    if isinstance(value, list):
+        return [_on_disk(item) for item in value]
+    return value

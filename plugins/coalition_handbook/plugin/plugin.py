@@ -95,7 +95,7 @@ from .build_log import (
     said_before,
     warnings_counted,
 )
-from .composed_names import compose_file_names
+from .composed_names import compose_file_names, read_page_folders_from_disk
 from .config import HandbookPluginConfig
 from .copied_files import keep_copied_files_in_the_handbook
 from .generated_files import add_generated_pages, add_handout_stand_ins, render_cache_for
@@ -434,6 +434,7 @@ class HandbookPlugin(BasePlugin[HandbookPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         compose_file_names(files)
+        read_page_folders_from_disk(config)
         keep_copied_files_in_the_handbook(files, config, self.handbook_config)
         self.page_policy.look_at_files(files, config)
         if self.site_inputs is None:
