@@ -210,3 +210,28 @@ def test_a_handout_link_to_a_page_in_a_decomposed_folder_leads_to_it(tmp_path: P
     assert site.address("modules/hotel-staff.md", href) == (
         "https://example.org/protecci%C3%B3n/%C3%ADndice/"
     )
+
+
+def test_a_destination_another_plugin_gave_a_decomposed_page_is_kept(tmp_path: Path) -> None:
+    """Review: composing the page's name worked its destination out again, dropping the
+    one a plugin listed before the handbook had set (`file.dest_uri` in its on_files)."""
+    from mkdocs.structure.files import File, Files
+
+    from coalition_handbook.plugin.composed_names import compose_file_names
+
+    docs, site = str(tmp_path / "content"), str(tmp_path / "site")
+    moved = File(f"{DECOMPOSED}.md", docs, site, use_directory_urls=True)
+    moved.dest_uri = "elsewhere/index.html"
+    plain = File(f"{FOLDER}/{INDEX}", docs, site, use_directory_urls=True)
+    assert plain.url == "proteccio%CC%81n/i%CC%81ndice/"  # worked out, then kept
+    compose_file_names(Files([moved, plain]))
+    assert (moved.src_uri, moved.dest_uri, moved.url) == (
+        f"{COMPOSED}.md",
+        "elsewhere/index.html",
+        "elsewhere/",
+    )
+    assert moved.abs_src_path == str(tmp_path / "content" / f"{DECOMPOSED}.md")
+    composed_index = unicodedata.normalize("NFC", "índice")
+    assert plain.dest_uri == f"{COMPOSED}/{composed_index}/index.html"
+    assert plain.url == "protecci%C3%B3n/%C3%ADndice/"
+    assert plain.abs_src_path == str(tmp_path / "content" / FOLDER / INDEX)

@@ -16,7 +16,8 @@ from mkdocs.utils.yaml import RelativeDirPlaceholder
 
 from ..file_names import composed
 
-# What MkDocs works out from `src_uri` and keeps: worked out again from the composed name.
+# What MkDocs works out from `src_uri` and keeps: worked out again from the composed name,
+# unless a plugin set its own.
 _FROM_THE_NAME = ("name", "dest_uri", "url", "abs_dest_path")
 
 
@@ -45,10 +46,18 @@ def compose_file_names(files: Files) -> None:
 
 
 def _rename(file: File, name: str) -> None:
+    """Name `file` `name`. What MkDocs worked out from the name on disk is worked out
+    again; what a plugin before this one set (a `dest_uri` of its own) is kept."""
     file.abs_src_path = file.abs_src_path  # still read from the name it has on disk
+    as_on_disk = File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls)
+    worked_out = [
+        attribute
+        for attribute in _FROM_THE_NAME
+        if attribute in file.__dict__ and file.__dict__[attribute] == getattr(as_on_disk, attribute)
+    ]
     file.src_uri = name
-    for attribute in _FROM_THE_NAME:
-        file.__dict__.pop(attribute, None)
+    for attribute in worked_out:
+        del file.__dict__[attribute]
 
 
 class _PageFolderOnDisk(RelativeDirPlaceholder):
