@@ -13,6 +13,7 @@ import logging
 import re
 import socket
 import types
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
@@ -1018,6 +1019,26 @@ def test_a_picture_without_a_description_is_said_with_file_and_line(tmp_path: Pa
         ("content/modules/exits.md", body_line(config_file, "img/exits.png")),
         ("content/modules/exits.md", body_line(config_file, "img/floor.png")),
     ]
+
+
+@pytest.mark.pdf
+def test_a_picture_in_a_folder_committed_decomposed_is_printed(tmp_path: Path) -> None:
+    """A module's picture in a folder whose name a Mac committed decomposed
+    (`imágenes/`, on a Linux clone), its link typed composed as the site resolves it: the
+    handout looked for it by the typed name and printed the map's place empty."""
+    require_weasyprint()
+    from PIL import Image
+
+    folder = unicodedata.normalize("NFD", "imágenes")
+    typed = unicodedata.normalize("NFC", "imágenes")
+    body = f"![Map of the exits]({typed}/exits.png)\n"
+    config_file = write_handbook(tmp_path, modules={"exits": module_text("Exits", body)})
+    (tmp_path / "content" / "modules" / folder).mkdir()
+    Image.new("RGB", (20, 10)).save(tmp_path / "content" / "modules" / folder / "exits.png")
+    report = handouts.build_handouts(context_of(config_file), tmp_path / "out")
+    (result,) = report.results
+    assert result.outcome == "rendered"
+    assert [problem.message for problem in result.printing_problems] == []
 
 
 @pytest.mark.pdf

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import jinja2
 import markdown
@@ -30,6 +30,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import __version__
+from ..file_names import on_disk
 from ..imported_sources import imported_sources
 from ..markdown.definitions import definition_as_shown
 from ..model.source import where_it_leads
@@ -521,7 +522,10 @@ def _local_fetcher(
             if parts.scheme == "file" and parts.netloc.lower() not in ("", "localhost"):
                 raise ValueError("handouts load nothing from the network")
             if parts.scheme == "file":
-                path = Path(unquote(parts.path)).resolve()
+                typed = Path(unquote(parts.path)).resolve()
+                path = _as_on_disk(typed)
+                if path != typed:  # read by its name on disk
+                    url = urlunsplit(parts._replace(path=urlsplit(path.as_uri()).path))
                 if where_it_leads(str(path), allowed) is not None:
                     # WeasyPrint's message names the URL: the reason does not again.
                     raise ValueError("handouts only read files of the handbook")
@@ -532,6 +536,13 @@ def _local_fetcher(
             return super().fetch(url, headers)
 
     return LocalFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
+def _as_on_disk(path: Path) -> Path:
+    """`path`, absolute, as it is on disk: a picture's link is typed with its accents
+    composed, and a folder committed from a Mac may have them decomposed (on Linux, no
+    such file by the typed name)."""
+    return on_disk(Path(path.anchor), path.relative_to(path.anchor).as_posix())
 
 
 @cache
