@@ -2515,6 +2515,34 @@ def test_print_keeps_each_protocol_step_and_box_on_one_page(page: object) -> Non
     assert box.evaluate("item => getComputedStyle(item).breakInside") == "avoid"
 
 
+@pytest.mark.parametrize(
+    ("path", "paper"),
+    [
+        ("protocols/hotel-employee/", "Letter"),
+        ("protocols/health-care-provider/", "A4"),
+        ("protocols/member-of-the-public/", "A4"),
+    ],
+)
+def test_print_keeps_a_protocol_s_contacts_on_one_page(page: object, path: str, paper: str) -> None:
+    """Print audit: a night manager printing the hotel protocol on Letter paper got the
+    hotline at one page's foot and the HSI Tip Line at the next page's top, as the handout
+    did before it kept them together; on A4 so did two other protocols."""
+    from pypdf import PdfReader
+
+    page.goto(path)  # type: ignore[attr-defined]
+    names = page.locator("article h2.hb-contacts + ul > li > strong").all_inner_texts()  # type: ignore[attr-defined]
+    assert len(names) >= 3
+    printed = PdfReader(io.BytesIO(page.pdf(format=paper)))  # type: ignore[attr-defined]
+    # NFKC: the PDF's ligatures ("ﬃ" in "Trafficking") read as their letters.
+    texts = [
+        " ".join(unicodedata.normalize("NFKC", sheet.extract_text()).split())
+        for sheet in printed.pages
+    ]
+    (sheet,) = [text for text in texts if "Contacts" in text]
+    for name in names:
+        assert " ".join(name.split()) in sheet, (name, texts.index(sheet))
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", AXE_PAGES)
 def test_axe_finds_no_serious_problem(
