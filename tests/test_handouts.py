@@ -1200,11 +1200,22 @@ def write_linking_handbook(root: Path, site: str = "") -> Path:
 
 def printed_links(html: str) -> list[tuple[str, str | None, str | None]]:
     """Each link of the handout's body and protocols as printed: (text, href, the
-    address printed after it), a link become text as (text, None, None)."""
+    address printed after it), a link become text as (text, None, None). Not the
+    protocols' contacts, whose numbers and addresses are links of their own (`.hb-contacts`)."""
     root = printable_tree(html)
+    contacts = {
+        id(element)
+        for listed in root.iter("ul")
+        if "hb-contacts" in listed.get("class", "").split()
+        for element in listed.iter()
+    }
     found = []
     for element in root.iter():
-        in_text = element.tag in ("a", "span") and element.get("class") is None
+        in_text = (
+            element.tag in ("a", "span")
+            and element.get("class") is None
+            and id(element) not in contacts
+        )
         if in_text and ("href" in element.attrib or element.tag == "span"):
             found.append(
                 ("".join(element.itertext()), element.get("href"), element.get("data-print"))
@@ -3109,6 +3120,34 @@ def test_a_protocols_contacts_print_together_under_their_heading(tmp_path: Path)
     (page,) = [text for text in pages if "CONTACTS" in text]
     for contact in ("National Human Trafficking Hotline", "Emergency services", "Local task force"):
         assert contact in page
+
+
+@pytest.mark.pdf
+def test_a_contact_s_numbers_are_links_a_phone_can_call_or_text(tmp_path: Path) -> None:
+    """Phone audit: a participant reading the hotel handout on a phone could not tap the
+    hotline's number to call it, nor its short code to text it, as on the site: they were
+    text, the web address alone a link. Each is a tagged link that prints as before."""
+    require_weasyprint()
+    from pypdf import PdfReader
+
+    context = context_of(ROOT / "mkdocs.yml")
+    content = handouts.handout_content(context, context.handbook.modules["hotel-staff"])
+    pdf = tmp_path / "hotel-staff.pdf"
+    pdf.write_bytes(handout_render.render_pdf(content, ROOT / "content", [ROOT]))
+    reader = PdfReader(pdf)
+    links = [
+        annotation.get_object()
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    ]
+    targets = {link["/A"].get("/URI") for link in links}
+    for target in ("tel:911", "tel:+18883737888", "sms:233733", "tel:+18663472423"):
+        assert target in targets
+    # Each is a `Link` of the structure tree: a screen reader says "link".
+    assert all("/StructParent" in link for link in links)
+    text = squashed(" ".join(page.extract_text() for page in reader.pages))
+    assert "Call 1-888-373-7888 Text 233733" in text  # no number printed twice
 
 
 @pytest.mark.pdf

@@ -18,7 +18,7 @@ import warnings
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -53,6 +53,7 @@ from .homebrew_libraries import homebrew_libraries_found
 from .languages import english_label, text_direction
 from .print_only import remove_document_styling
 from .printed_html import as_printed
+from .templates import has_digits, phone_href
 from .urls import protocol_src_uri, term_src_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "handout"
@@ -556,6 +557,10 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["css_string"] = _css_string
     environment.filters["english"] = _english
+    # A contact's numbers link as on its protocol's page (templates/site/protocol.md.j2).
+    environment.filters["tel"] = phone_href
+    environment.filters["sms"] = partial(phone_href, scheme="sms")
+    environment.globals["has_digits"] = has_digits
     return environment
 
 

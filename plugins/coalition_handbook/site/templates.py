@@ -115,6 +115,11 @@ def _is_north_american_with_country_code(written: str) -> bool:
     )
 
 
+def has_digits(text: object) -> bool:
+    """Whether a contact's `text` has a number to link (`233733`, not "use the live chat")."""
+    return any(char.isdigit() for char in str(text))
+
+
 def attribute_in_markdown(value: object) -> Markup:
     """Plain text for an attribute of raw HTML written in Markdown (`aria-label="..."`):
     Python-Markdown reads code spans and emphasis before it sets the tag aside, so every
@@ -172,7 +177,7 @@ def environment() -> Environment:
     env.filters["without_comments"] = text_without_comments
     env.globals["language"] = language_name
     env.globals["text_direction"] = text_direction
-    env.globals["has_digits"] = lambda text: any(char.isdigit() for char in str(text))
+    env.globals["has_digits"] = has_digits
     return env
 
 
