@@ -408,6 +408,16 @@ def _placer(
     return place
 
 
+def after_elision(text: str, start: int) -> bool:
+    """Whether `start` follows an elided word of `_ELISIONS` and its apostrophe, straight,
+    curly or the modifier letter one, in any case, in text not folded: "L'ONU", "d’OIT"."""
+    if start < 2 or text[start - 1] not in "'\u2019\u02bc":
+        return False
+    # The longest elided word and the character before it, folded as `_ELISIONS` are.
+    window = text[max(0, start - 2 - _LONGEST_ELISION) : start - 1].lower() + "'"
+    return _elided(window, len(window) - 1)
+
+
 def _elided(text: str, apostrophe: int) -> bool:
     """Whether the letters just before `apostrophe` are a word of `_ELISIONS`: "l" in
     "l'exploitation", not in "o'l'x"; "qu" in "qu'elle", not in "lequ'x"."""

@@ -16,6 +16,10 @@ after a word that numbers what it names (`Title XLII`, `Chapter LX`, `Part CC`).
 numeral of two or three letters with an L, C, D or M and no such word before it is
 reported: most of those are acronyms too (`DC`, `CD`, `MD`, `CV`, `MCC`, `CCC`).
 
+An apostrophe after a word's letters is inside the word ("O'NEILL", "DON'T"), but after a
+French, Catalan or Italian elided word it starts one, as for the matcher: "l'ONU" and
+"qu’OIT" are read, and "L'ONU" in a site not in English ("D'ARCY" is an English name).
+
 Nor are capitals that are part of an identifier or a name: joined without a space, by
 `-`, `/` or `&`, into a chain of letters and digits that holds a digit or an `&`
 (`COVID-19`, grant numbers `2020-VT-BX-0103` and `15POVC-21-GG-00650-HT`, the UN's
@@ -55,8 +59,9 @@ from ..findings import Finding
 from ..forms import INVISIBLE_CHARACTERS, SPACE_SEPARATORS, fold_case, has_invisible
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS
 from ..markdown import GLUE, defined_abbreviations, is_mark
-from ..matching import Hit, Matcher
+from ..matching import Hit, Matcher, after_elision
 from ..model.types import Handbook
+from ..theme_language import is_english
 from .base import CheckContext
 
 RULE = "term.unknown-acronym"
@@ -66,10 +71,12 @@ RULE = "term.unknown-acronym"
 # letter, and after no apostrophe inside a word ("O'NEILL"). It may end in a possessive
 # ("NGO's", "NGOs'", with a curly or a modifier letter apostrophe too: "NGOʼs") or a
 # closing quote ('TIP'), but not in a contraction ("DON'T").
-_ACRONYM = re.compile(
-    r"([A-Z](?<!\w[A-Z])(?<!\w['\u2019\u02bc][A-Z])[A-Z]{1,5})(s?)"
-    r"(?=(?:['\u2019\u02bc]s?)?(?![\w'\u2019\u02bc]))"
-)
+_ACRONYM_END = r"[A-Z]{1,5})(s?)(?=(?:['\u2019\u02bc]s?)?(?![\w'\u2019\u02bc]))"
+_ACRONYM = re.compile(r"([A-Z](?<!\w[A-Z])(?<!\w['\u2019\u02bc][A-Z])" + _ACRONYM_END)
+# After an elided word and its apostrophe ("L'ONU", "d’OIT"), which `after_elision`
+# tells from one inside a word ("O'NEILL"), a word starts as after a space (the modifier
+# letter apostrophe is a letter to `\w`).
+_ACRONYM_AFTER_ELISION = re.compile(r"([A-Z]" + _ACRONYM_END)
 # What may follow an acronym: a possessive ("NGO's", "NGOs'").
 _POSSESSIVE = re.compile("['\u2019\u02bc]s?")
 # A Roman numeral in standard form (not `IIII` or `IC`), up to 3999.
@@ -138,6 +145,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if record.forms
     }
     abbreviations = _abbreviations_shown(context.handbook)
+    # "L'ONU" opens a French sentence; in English, "D'ARCY" is a name in capitals.
+    capital_elisions = not is_english(context.config.language)
     for document in scan_handbook(context):
         known_here = own_forms.get(document.path, known)
         if document.kind == "page":
@@ -151,6 +160,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             matcher=term_matcher if document.kind == "term" else None,
             one_word_forms=one_word_forms,
             known=known_here,
+            capital_elisions=capital_elisions,
         )
         for line, column, word in document.located(spans):
             yield context.finding(
@@ -195,19 +205,22 @@ def _unknown_spans(
     matcher: Matcher | None,
     one_word_forms: Set[str],
     known: Set[str],
+    capital_elisions: bool,
 ) -> Iterator[tuple[int, int]]:
     if matcher is not None:
-        hits = matcher.hits(text.view) if _ACRONYM.search(text.view) else []
+        hits = matcher.hits(text.view) if any(acronyms(text.view, capital_elisions)) else []
     invisible = has_invisible(text.view)
     if not invisible and GLUE not in text.view:
-        return (found.span() for found in _unknown(text, hits, one_word_forms, known))
+        return (
+            found.span() for found in _unknown(text, hits, one_word_forms, known, capital_elisions)
+        )
     # Markup or an invisible character inside a word ("**NG**Os", "XY&shy;ZW"): the
     # words are read as shown, and each is reported as the source writes it.
     words = _Glueless.of(text, _GLUE_OR_INVISIBLE_RUN if invisible else _GLUE_RUN)
     inside = [(words.inside(hit[0]), words.inside(hit[1])) for hit in hits]
     return (
         (words.outside(found.start()), words.outside(found.end() - 1) + 1)
-        for found in _unknown(words, inside, one_word_forms, known)
+        for found in _unknown(words, inside, one_word_forms, known, capital_elisions)
     )
 
 
@@ -287,12 +300,13 @@ def _unknown(
     hits: list[Hit] | list[tuple[int, int]],
     one_word_forms: Set[str],
     known: Set[str],
+    capital_elisions: bool,
 ) -> Iterator[re.Match[str]]:
     starts: list[int] | None = None
     not_acronyms = _NotAcronyms(
         text, lambda word: word in known or fold_case(word) in one_word_forms
     )
-    for found in acronyms(text.view):
+    for found in acronyms(text.view, capital_elisions):
         word = found.group(1)
         if (
             word in known
@@ -427,8 +441,11 @@ def can_be_known(entry: str) -> bool:
     return _ACRONYM.fullmatch(entry) is not None
 
 
-def acronyms(view: str) -> Iterator[re.Match[str]]:
-    """What `_ACRONYM.finditer(view)` gives, the pattern tried only where two capitals
+def acronyms(view: str, capital_elisions: bool = False) -> Iterator[re.Match[str]]:
+    """What `_ACRONYM.finditer(view)` gives, and an acronym after an elided word and its
+    apostrophe: one in small letters ("l'ONU", "qu’OIT"), and with `capital_elisions`
+    (a site not in English) one in capitals too ("L'ONU"; in English, "D'ARCY" is a
+    name). The pattern is tried only where two capitals
     start (a pattern that starts with a class of characters scans prose ~3 times slower
     than `str.translate` and `str.find` together), less the words a combining mark
     touches: "E" and an acute accent before "TAT" normalise to "ÉTAT" (DESIGN section 4),
@@ -440,6 +457,12 @@ def acronyms(view: str) -> Iterator[re.Match[str]]:
     start = next_pair(0)
     while start >= 0:
         found = _ACRONYM.match(view, start)
+        if (
+            found is None
+            and after_elision(view, start)
+            and (capital_elisions or view[start - 2].islower())
+        ):
+            found = _ACRONYM_AFTER_ELISION.match(view, start)
         if found:
             if ascii_only or not _touches_a_mark(view, found):
                 yield found
