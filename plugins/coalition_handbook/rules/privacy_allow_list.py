@@ -22,6 +22,7 @@ from .privacy_allow import (
     public_number_end,
     public_phone_keys,
 )
+from .privacy_french_german_streets import french_and_german_streets
 from .privacy_locations import ListedLocations
 from .privacy_name_first_streets import name_first_streets
 from .privacy_personal_data import street_spans
@@ -102,4 +103,6 @@ def _street_at_start(entry: str) -> str | None:
     end = -1 if found is None else max(found.end("street"), found.end("street_alone"))
     if end < 0:  # or written name first, as Spanish writes it ("Calle de Alcalá 45, Madrid")
         end = next((end for start, end in name_first_streets(entry) if start == 0), -1)
+    if end < 0:  # or as French and German write it ("1234, rue Sainte-Catherine Ouest")
+        end = next((end for start, end in french_and_german_streets(entry) if start == 0), -1)
     return entry[:end] if end >= 0 else None

@@ -16,6 +16,7 @@ from ..forms import INVISIBLE_CHARACTERS, has_invisible
 from .national_phones import national_numbers
 from .privacy_allow import Spans
 from .privacy_emails import find_email_addresses
+from .privacy_french_german_streets import french_and_german_streets
 from .privacy_links import url_spans
 from .privacy_name_first_streets import name_first_streets
 from .privacy_phones import candidates, is_international_length, names_no_phone, reads_as_identifier
@@ -126,6 +127,12 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
     number_first = Spans(streets)
     for start, end in name_first_streets(masked):
         if not number_first.overlaps(start, end):
+            streets.append((start, end))
+            yield "street address", start, end
+    # French and German ("1234, rue Sainte-Catherine", "Hauptstraße 5"): once, too.
+    found_before = Spans(list(streets))
+    for start, end in french_and_german_streets(masked):
+        if not found_before.overlaps(start, end):
             streets.append((start, end))
             yield "street address", start, end
     if countries:

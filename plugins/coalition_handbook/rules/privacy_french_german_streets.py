@@ -1,0 +1,106 @@
+"""Street addresses as French (France, Quebec, Belgium, Switzerland) and German (Germany,
+Austria, Switzerland) write them, as privacy.pii reads them (`privacy_personal_data`).
+
+French writes the number first, maybe a comma after it as Quebec does, then the street's
+type in small letters or a capital and its name (`1234, rue Sainte-Catherine Ouest`, `56
+boulevard Saint-Laurent`, `12 rue de la Paix`); German writes the name and its type as
+one word, or an adjective and the type, then the number (`Hauptstraße 5`, `Müllerstr.
+12a`, `Bahnhofstrasse 12`, `Berliner Straße 12`). Neither was read: a Quebec and a
+German-speaking adopter's own addresses went unreported (their audit). Only these types:
+German `-weg` and `-platz` name a parking space or an escape route as often as a street
+(`Stellplatz 3`, `Fluchtweg 2`); and a French type with a capital that is an English
+word too (`Place`, `Route`, `Avenue`) only with a comma after the number, a `de` or a
+hyphenated name (`1 Place Ville-Marie`), not in a title ("10 Place Names"). A number
+that reads as a year is a house number only with a comma after it, as Quebec writes one
+(`2045, rue Sherbrooke`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
+from .privacy_streets import is_year
+from .soft_breaks import WORD_SPACE
+
+_CAPITAL = f"[A-Z{CAPITAL_LETTERS}][{COMBINING_ACCENTS}]*"
+_SMALL = f"[a-z{SMALL_LETTERS}{COMBINING_ACCENTS}]"
+_APOSTROPHE = "['\u2019]"
+# French street types, in full and abbreviated; a capital first too (`Rue`, `Place`).
+_FRENCH_TYPES = (
+    r"rue|boulevard|boul\.|bd|avenue|av\.|chemin|place|all(?:é|e)e|impasse|quai|route"
+    r"|rang|mont(?:é|e)e|c(?:ô|o)te|cours|square|promenade|croissant|terrasse"
+)
+# A word of the name (`Sainte-Catherine`, `Saint-Laurent`), or the little words before
+# one (`de la Paix`, `de l'Église`, `du Parc`), then a directional (`Ouest`).
+_FRENCH_NAME_WORD = rf"{_CAPITAL}{_SMALL}*(?:-{_CAPITAL}?{_SMALL}+)*"
+_FRENCH_LINK = (
+    rf"(?:de{WORD_SPACE}+la|de{WORD_SPACE}+l{_APOSTROPHE}|du|des|de|d{_APOSTROPHE}"
+    rf"|la|le|l{_APOSTROPHE})"
+)
+_FRENCH_STREET = re.compile(
+    rf"""
+    (?<![\w.,/-])(?P<number>\d{{1,5}})(?:{WORD_SPACE}?(?:bis|ter|[A-Da-d]))?(?![\w.,]\d)
+    (?P<comma>,)?{WORD_SPACE}+
+    (?P<type>(?i:{_FRENCH_TYPES}))                        # the type, in either case
+    {WORD_SPACE}+(?P<link>{_FRENCH_LINK}(?:{WORD_SPACE}+|(?<=['\u2019])))?
+    (?P<name>{_FRENCH_NAME_WORD})
+    (?:{WORD_SPACE}+(?:{_FRENCH_LINK}(?:{WORD_SPACE}+|(?<=['\u2019])))?{_FRENCH_NAME_WORD}){{0,3}}
+    """,
+    re.VERBOSE,
+)
+# German: a name joined to its type (`Hauptstraße`, `Karl-Marx-Allee`, `Müllerstr.`), or an
+# adjective in -er, or a name with a hyphen, before the type (`Berliner Straße`).
+_GERMAN_TYPES = r"stra(?:ß|ss)e|str\.|gasse|allee"
+_GERMAN_STREET = re.compile(
+    rf"""
+    (?<![\w-])
+    (?:
+      {_CAPITAL}{_SMALL}*(?:-{_CAPITAL}?{_SMALL}+)*-?(?i:{_GERMAN_TYPES})
+    | {_CAPITAL}{_SMALL}+er{WORD_SPACE}+(?:Stra(?:ß|ss)e|Str\.|Gasse|Allee)
+    )
+    {WORD_SPACE}*(?P<number>\d{{1,4}})(?:{WORD_SPACE}?[a-zA-Z])?
+    (?![^\W_]|[.,:]\d|/|{WORD_SPACE}?%)
+    (?!{WORD_SPACE}+(?i:km|m|meter|mal|jahre?n?|minuten|stunden|tage?n?|euro|eur|prozent)(?![^\W_]))
+    """,
+    re.VERBOSE,
+)
+# Texts with neither kind of street are most: a plain search says so at C speed.
+_FRENCH_HINT = re.compile(rf"(?i:{_FRENCH_TYPES})")
+_GERMAN_HINT = re.compile(rf"(?i:{_GERMAN_TYPES})")
+
+
+def french_and_german_streets(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every street address in `text` written as French or German write
+    them, in the order of their starts."""
+    found = [*_french_streets(text), *_german_streets(text)]
+    yield from sorted(found)
+
+
+def _french_streets(text: str) -> Iterator[tuple[int, int]]:
+    if not _FRENCH_HINT.search(text):
+        return
+    for found in _FRENCH_STREET.finditer(text):
+        comma = bool(found.group("comma"))
+        if is_year(found.group("number")) and not comma:
+            continue  # "depuis 2019 rue de Rivoli" dates, "2045, rue Sherbrooke" locates
+        if _english_too(found) and not (comma or found.group("link") or "-" in found["name"]):
+            continue
+        yield found.start(), found.end()
+
+
+def _english_too(found: re.Match[str]) -> bool:
+    """Whether the street's type is capitalised and an English word too, as a title
+    writes one ("10 Place Names", "5 Route Planning Tips"): a French street then needs
+    a comma after its number, a `de` or a name with a hyphen (`1 Place Ville-Marie`)."""
+    kind = found.group("type")
+    return kind[0].isupper() and kind.lower() != "rue"
+
+
+def _german_streets(text: str) -> Iterator[tuple[int, int]]:
+    if not _GERMAN_HINT.search(text):
+        return
+    for found in _GERMAN_STREET.finditer(text):
+        if not is_year(found.group("number")):
+            yield found.start(), found.end()

@@ -1,0 +1,66 @@
+"""privacy.pii on street addresses written as French and German write them: the number,
+a comma in Quebec, then the type and the name (`1234, rue Sainte-Catherine Ouest`), and
+the name joined to its type, then the number (`Hauptstraße 5`). A Quebec and a
+German-speaking adopter's audit: neither was read, so a survivor's home address in
+either language was published unreported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_privacy import personal, privacy_findings
+
+
+def test_french_and_german_streets_are_reported_where_they_are(tmp_path: Path) -> None:
+    page = (
+        "# Adresses\n\n"
+        "Elle habite au 1234, rue Sainte-Catherine Ouest, Montréal (Québec) H3G 1P1.\n"
+        "Il vit au 56 boulevard Saint-Laurent et au 12 rue de l\u2019Église.\n"
+        "Sie wohnt in der Hauptstraße 5, 10115 Berlin, oder Müllerstr. 12a.\n"
+        "Er wohnt in der Berliner Straße 12 und in der Bahnhofstrasse 7b, 8001 Zürich.\n"
+    )
+    found = [(f.line, f.column, f.found) for f in privacy_findings(tmp_path, page, [])]
+    assert found == [
+        (3, 16, "1234, rue Sainte-Catherine Ouest"),
+        (4, 11, "56 boulevard Saint-Laurent"),
+        (4, 44, "12 rue de l\u2019Église"),
+        (5, 18, "Hauptstraße 5"),
+        (5, 52, "Müllerstr. 12a"),
+        (6, 17, "Berliner Straße 12"),
+        (6, 47, "Bahnhofstrasse 7b"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "depuis 2019 rue de Rivoli fermée",  # a year, no comma after it
+        "les 3 rues de la ville, 2 places de Paris",  # plurals: counts
+        "Top 10 Place Names and 5 Route Planning Tips",  # an English title
+        "die Hauptstraße 2019 gesperrt, die Hauptstraße 5 km lang",  # a year; a distance
+        "Stellplatz 3, Fluchtweg 2, Die Straße 12 ist breit.",  # no street types
+        "Lindenstraße-Fest 2",
+    ],
+)
+def test_prose_with_a_french_or_german_street_type_and_a_number_is_no_address(
+    text: str,
+) -> None:
+    assert personal(text) == []
+
+
+def test_a_year_after_which_quebec_writes_a_comma_is_a_house_number() -> None:
+    assert personal("au 2045, rue Sherbrooke Est") == [
+        ("street address", "2045, rue Sherbrooke Est")
+    ]
+
+
+def test_a_public_office_listed_allows_its_french_or_german_street(tmp_path: Path) -> None:
+    page = (
+        "# Bureaux\n\n"
+        "Bureau : 1234, rue Sainte-Catherine Ouest. Beratung: Hauptstraße 5.\n"
+        "Elle habite au 1236, rue Sainte-Catherine Ouest.\n"
+    )
+    allow = ["1234, rue Sainte-Catherine Ouest, Montréal", "Hauptstraße 5, 10115 Berlin"]
+    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, allow)]
+    assert found == [(4, "1236, rue Sainte-Catherine Ouest")]
