@@ -2,14 +2,42 @@
 a comma in Quebec, then the type and the name (`1234, rue Sainte-Catherine Ouest`), and
 the name joined to its type, then the number (`Hauptstraße 5`). A Quebec and a
 German-speaking adopter's audit: neither was read, so a survivor's home address in
-either language was published unreported."""
+either language was published unreported. They are read where privacy.countries lists a
+country that writes them so, as its phone numbers' national formats are."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from test_privacy import personal, privacy_findings
+from test_privacy import privacy_findings
+
+from coalition_handbook.check import run_checks
+from coalition_handbook.config import load_config
+from coalition_handbook.findings import Finding
+from coalition_handbook.rules.privacy_personal_data import find_personal_data
+
+COUNTRIES = ("CA", "DE")
+
+
+def personal(text: str, countries: tuple[str, ...] = COUNTRIES) -> list[tuple[str, str]]:
+    found = find_personal_data(text, countries=countries)
+    return [(kind, text[start:end]) for kind, start, end in found]
+
+
+def findings(tmp_path: Path, page: str, allow: list[str]) -> list[Finding]:
+    """privacy.pii's findings in a handbook of one page, with `allow` as privacy.allow,
+    in a site that lists Canada and Germany."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "index.md").write_text(page, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - handbook:\n"
+        f"      privacy: {{allow: {json.dumps(allow)}, countries: [CA, DE]}}\n",
+        encoding="utf-8",
+    )
+    result = run_checks(load_config(tmp_path / "mkdocs.yml"))
+    return [finding for finding in result.findings if finding.rule == "privacy.pii"]
 
 
 def test_french_and_german_streets_are_reported_where_they_are(tmp_path: Path) -> None:
@@ -20,7 +48,7 @@ def test_french_and_german_streets_are_reported_where_they_are(tmp_path: Path) -
         "Sie wohnt in der Hauptstraße 5, 10115 Berlin, oder Müllerstr. 12a.\n"
         "Er wohnt in der Berliner Straße 12 und in der Bahnhofstrasse 7b, 8001 Zürich.\n"
     )
-    found = [(f.line, f.column, f.found) for f in privacy_findings(tmp_path, page, [])]
+    found = [(f.line, f.column, f.found) for f in findings(tmp_path, page, [])]
     assert found == [
         (3, 16, "1234, rue Sainte-Catherine Ouest"),
         (4, 11, "56 boulevard Saint-Laurent"),
@@ -62,5 +90,16 @@ def test_a_public_office_listed_allows_its_french_or_german_street(tmp_path: Pat
         "Elle habite au 1236, rue Sainte-Catherine Ouest.\n"
     )
     allow = ["1234, rue Sainte-Catherine Ouest, Montréal", "Hauptstraße 5, 10115 Berlin"]
-    found = [(f.line, f.found) for f in privacy_findings(tmp_path, page, allow)]
+    found = [(f.line, f.found) for f in findings(tmp_path, page, allow)]
     assert found == [(4, "1236, rue Sainte-Catherine Ouest")]
+
+
+def test_they_are_read_only_where_privacy_countries_lists_a_country_writing_them(
+    tmp_path: Path,
+) -> None:
+    text = "au 1234, rue Sainte-Catherine Ouest; in der Hauptstraße 5"
+    assert personal(text, ()) == []
+    assert personal(text, ("GB", "US")) == []
+    assert personal(text, ("fr",)) == [("street address", "1234, rue Sainte-Catherine Ouest")]
+    assert personal(text, ("AT",)) == [("street address", "Hauptstraße 5")]
+    assert [f.found for f in privacy_findings(tmp_path, f"# A\n\n{text}\n", [])] == []

@@ -18,7 +18,7 @@ that reads as a year is a house number only with a comma after it, as Quebec wri
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_streets import is_year
@@ -73,10 +73,24 @@ _GERMAN_TYPE_WORDS = (
 )  # fmt: skip
 
 
-def french_and_german_streets(text: str) -> Iterator[tuple[int, int]]:
+# The countries (privacy.countries) that write their addresses so: as their phone
+# numbers' national formats, read where a site lists one, and only there (no cost, and
+# no "5 rue X" read in a handbook of other countries).
+FRENCH_COUNTRIES = frozenset({"FR", "CA", "BE", "CH", "LU", "MC"})
+GERMAN_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
+
+
+def french_and_german_streets(
+    text: str, countries: Iterable[str] = (*FRENCH_COUNTRIES, *GERMAN_COUNTRIES)
+) -> Iterator[tuple[int, int]]:
     """(start, end) of every street address in `text` written as French or German write
-    them, in the order of their starts."""
-    found = [*_french_streets(text), *_german_streets(text)]
+    them, in the order of their starts: French where `countries` holds a country that
+    writes them so, German likewise (by default, both)."""
+    listed = {country.upper() for country in countries}
+    found = [
+        *(_french_streets(text) if listed & FRENCH_COUNTRIES else ()),
+        *(_german_streets(text) if listed & GERMAN_COUNTRIES else ()),
+    ]
     yield from sorted(found)
 
 

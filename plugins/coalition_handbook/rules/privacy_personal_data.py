@@ -129,9 +129,10 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
         if not number_first.overlaps(start, end):
             streets.append((start, end))
             yield "street address", start, end
-    # French and German ("1234, rue Sainte-Catherine", "Hauptstraße 5"): once, too.
+    # French and German ("1234, rue Sainte-Catherine", "Hauptstraße 5"), where
+    # privacy.countries lists a country that writes them so: once, too.
     found_before = Spans(list(streets))
-    for start, end in french_and_german_streets(masked):
+    for start, end in french_and_german_streets(masked, countries):
         if not found_before.overlaps(start, end):
             streets.append((start, end))
             yield "street address", start, end
