@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from ..letters import CAPITAL_LETTERS, COMBINING_ACCENTS, SMALL_LETTERS
 from .privacy_streets import is_year
@@ -39,22 +40,18 @@ _FRENCH_LINK = (
     rf"(?:de{WORD_SPACE}+la|de{WORD_SPACE}+l{_APOSTROPHE}|du|des|de|d{_APOSTROPHE}"
     rf"|la|le|l{_APOSTROPHE})"
 )
-_FRENCH_STREET = re.compile(
-    rf"""
+_FRENCH_STREET = rf"""
     (?<![\w.,/-])(?P<number>\d{{1,5}})(?:{WORD_SPACE}?(?:bis|ter|[A-Da-d]))?(?![\w.,]\d)
     (?P<comma>,)?{WORD_SPACE}+
     (?P<type>(?i:{_FRENCH_TYPES}))                        # the type, in either case
     {WORD_SPACE}+(?P<link>{_FRENCH_LINK}(?:{WORD_SPACE}+|(?<=['\u2019])))?
     (?P<name>{_FRENCH_NAME_WORD})
     (?:{WORD_SPACE}+(?:{_FRENCH_LINK}(?:{WORD_SPACE}+|(?<=['\u2019])))?{_FRENCH_NAME_WORD}){{0,3}}
-    """,
-    re.VERBOSE,
-)
+    """
 # German: a name joined to its type (`Hauptstraße`, `Karl-Marx-Allee`, `Müllerstr.`), or an
 # adjective in -er, or a name with a hyphen, before the type (`Berliner Straße`).
 _GERMAN_TYPES = r"stra(?:ß|ss)e|str\.|gasse|allee"
-_GERMAN_STREET = re.compile(
-    rf"""
+_GERMAN_STREET = rf"""
     (?<![\w-])
     (?:
       {_CAPITAL}{_SMALL}*(?:-{_CAPITAL}?{_SMALL}+)*-?(?i:{_GERMAN_TYPES})
@@ -63,9 +60,7 @@ _GERMAN_STREET = re.compile(
     {WORD_SPACE}*(?P<number>\d{{1,4}})(?:{WORD_SPACE}?[a-zA-Z])?
     (?![^\W_]|[.,:]\d|/|{WORD_SPACE}?%)
     (?!{WORD_SPACE}+(?i:km|m|meter|mal|jahre?n?|minuten|stunden|tage?n?|euro|eur|prozent)(?![^\W_]))
-    """,
-    re.VERBOSE,
-)
+    """
 # Most texts hold no German street type: `in` says so 3 times faster than the pattern
 # scans (a case-insensitive pattern of the types took 20 times longer).
 _GERMAN_TYPE_WORDS = (
@@ -95,7 +90,7 @@ def french_and_german_streets(
 
 
 def _french_streets(text: str) -> Iterator[tuple[int, int]]:
-    for found in _FRENCH_STREET.finditer(text):
+    for found in _compiled(_FRENCH_STREET).finditer(text):
         comma = bool(found.group("comma"))
         if is_year(found.group("number")) and not comma:
             continue  # "depuis 2019 rue de Rivoli" dates, "2045, rue Sherbrooke" locates
@@ -115,6 +110,13 @@ def _english_too(found: re.Match[str]) -> bool:
 def _german_streets(text: str) -> Iterator[tuple[int, int]]:
     if not any(word in text for word in _GERMAN_TYPE_WORDS):
         return
-    for found in _GERMAN_STREET.finditer(text):
+    for found in _compiled(_GERMAN_STREET).finditer(text):
         if not is_year(found.group("number")):
             yield found.start(), found.end()
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """`pattern` compiled on first use: a run for a site that lists no such country, or
+    whose checks come from the cache, never compiles it (50 ms)."""
+    return re.compile(pattern, re.VERBOSE)
