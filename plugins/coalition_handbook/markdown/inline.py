@@ -30,8 +30,13 @@ HTML_TAG_PATTERN = re.compile(HTML_TAG)  # one tag alone (autolinks, link.unsafe
 # An escape is a backslash before one of Python-Markdown's `ESCAPED_CHARS`, with the
 # tables extension's `|`: before any other character ("\<b>", "\&amp;") the backslash is
 # shown and what follows is read as usual (a tag, a character reference).
-# What follows the `&` of a character reference Python-Markdown reads as one.
-_REFERENCE_NAME = r"(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+# What follows the `&` of a character reference Python-Markdown reads as one. A number's
+# `;` may be left out before anything but a hex digit: its HTML parser reads "&#173" as
+# `html.parser` does, and publishes "&#173;" ("vag&#173rant" is shown "vagrant": rv44c).
+_NUMBER_END = r"(?:;|(?![0-9a-fA-F]))"
+_REFERENCE_NAME = (
+    rf"(?:(?:\#\d{{1,7}}|\#[xX][0-9a-fA-F]{{1,6}}){_NUMBER_END}|[A-Za-z][A-Za-z0-9]{{1,31}};)"
+)
 # What Python-Markdown escapes with a backslash (its `ESCAPED_CHARS`, with `|`).
 _ESCAPED = r"[\\`*_{}\[\]()>\#+\-.!|]"
 # A code span after its first backtick, as the pass reads one: a run of backticks to the
@@ -114,8 +119,9 @@ _APOSTROPHE_NAMES = sorted(
     if name[-1:] == ";" and character in ("'", *APOSTROPHES)
 )
 _APOSTROPHE_REFERENCE = (
-    rf"&(?:{'|'.join(_APOSTROPHE_NAMES)}"
-    r"|\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]|\#0*146|\#[xX]0*92);"
+    rf"&(?:(?:{'|'.join(_APOSTROPHE_NAMES)});"
+    r"|(?:\#0*39|\#[xX]0*27|\#0*8217|\#[xX]0*2019|\#0*700|\#[xX]0*2[bB][cC]|\#0*146|\#[xX]0*92)"
+    rf"{_NUMBER_END})"
 )
 # Emphasis, text-level tags or comments, or a link's destination right before a letter or
 # digit (or a possessive's ending): with one just before it too, they are inside a word
