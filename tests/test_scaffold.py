@@ -13,6 +13,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from coalition_handbook.cache_signature import KEY_FILE_VARIABLE
 from coalition_handbook.check import run_checks
 from coalition_handbook.cli import main
 from coalition_handbook.config import HandbookConfig, load_config
@@ -1207,3 +1208,18 @@ def test_new_term_reads_unchanged_terms_from_the_check_cache(
     with patch.object(records, "load_yaml_record", side_effect=AssertionError("parsed")):
         assert run_new(config, "term", "Lived experience experts") == 1
     assert "already a form of the term 'survivor'" in capsys.readouterr().err
+
+
+def test_new_term_makes_no_cache_key_where_no_check_left_a_cache(
+    config: HandbookConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no cache beside mkdocs.yml there is nothing to read: `handbook new term` made
+    the key that signs the check's cache files all the same (a file in the user's folder),
+    and asked git whether it tracks a cache (review rv44c)."""
+    key = tmp_path.parent / f"{tmp_path.name}-key"
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(key))
+    write_term(config, "survivor", "term: survivor\naliases: [lived-experience expert]\n")
+    assert run_new(config, "term", "Lived experience experts") == 1
+    assert run_new(config, "term", "Forced labor") == 0
+    assert not key.exists()
+    assert not (config.root / ".cache").exists()

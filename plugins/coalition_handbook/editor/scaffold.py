@@ -22,7 +22,13 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from ..cache import RunCache, read_regular_file, remove_left_temporaries
+from ..cache import (
+    CACHE_DIR,
+    RunCache,
+    read_regular_file,
+    remove_left_temporaries,
+    site_packs_folder,
+)
 from ..config import HandbookConfig
 from ..file_names import shown_name
 from ..model.glossary import load_terms
@@ -526,7 +532,7 @@ def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
         # Through `handbook check`'s cache: a term file unchanged since a run read it is
         # not parsed again (at 2,000 terms, parsing them all took most of the command's
         # time). Read only: nothing is written to the cache.
-        terms, _, _ = load_terms(config, RunCache.beside(config.root, config.config_name))
+        terms, _, _ = load_terms(config, _check_cache(config))
     except OSError:
         return None
     new_claims = list(claims_of(new_term))
@@ -542,6 +548,15 @@ def claimed_elsewhere(config: HandbookConfig, new_term: Term) -> Claim | None:
                 ):
                     return other
     return None
+
+
+def _check_cache(config: HandbookConfig) -> RunCache | None:
+    """The cache a `handbook check` or build of `config`'s site left, to read; None where
+    none did: there is nothing to read, and asking for it would make the key that signs
+    it (a file in the user's folder) and ask git whether it tracks one (review rv44c)."""
+    if not site_packs_folder(config.root / CACHE_DIR, config.config_name).is_dir():
+        return None
+    return RunCache.beside(config.root, config.config_name)
 
 
 def _one_year_after(day: dt.date) -> dt.date:
