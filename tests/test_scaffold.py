@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import random
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,6 +23,7 @@ from coalition_handbook.editor import advised_command, scaffold
 from coalition_handbook.editor.placeholders import placeholder_fields
 from coalition_handbook.editor.scaffold import (
     SCHEMAS_DIR,
+    claimed_elsewhere,
     render,
     run_new,
     schema_reference,
@@ -29,6 +32,7 @@ from coalition_handbook.editor.scaffold import (
 from coalition_handbook.model import load_handbook, records
 from coalition_handbook.model.modules import sections_without_text
 from coalition_handbook.model.schema import to_json_data
+from coalition_handbook.model.types import Origin, Term
 
 TODAY = dt.date(2026, 3, 14)
 
@@ -1223,3 +1227,63 @@ def test_new_term_makes_no_cache_key_where_no_check_left_a_cache(
     assert run_new(config, "term", "Forced labor") == 0
     assert not key.exists()
     assert not (config.root / ".cache").exists()
+
+
+_WORDS = ("victim", "survivor", "worker", "labor", "forced", "child", "youth", "case", "visa")
+
+
+def _phrase(rng: random.Random) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 2)))
+
+
+def _term_lines(rng: random.Random, name: str) -> str:
+    lines = f"term: {name}\n"
+    if rng.random() < 0.5:
+        lines += f"aliases: [{_phrase(rng)}]\n"
+    if rng.random() < 0.4:
+        lines += f"avoid:\n  - text: {_phrase(rng)}\n    reason: R.\n"
+    if rng.random() < 0.2:
+        lines += "status: deprecated\n"
+    return lines
+
+
+def _claim(config: HandbookConfig, name: str) -> tuple[str, str] | None:
+    new_term = Term(
+        id=slugify(name),
+        term=name,
+        version=1,
+        definition="",
+        short="",
+        history=(),
+        origin=Origin(path="glossary/new.yml", text=""),
+    )
+    claim = claimed_elsewhere(config, new_term)
+    return None if claim is None else (claim.term.id, claim.kind)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_taken_form_is_found_alike_through_the_cache_and_without(
+    seed: int, config: HandbookConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Generated glossaries, checked (the cache written), then half their files rewritten
+    with their times kept: `new term` finds the same claim, or none, through the cache as
+    without it, and writes nothing to it (review rv44c)."""
+    rng = random.Random(seed)
+    names = {slugify(name): name for name in (_phrase(rng) for _ in range(rng.randint(2, 6)))}
+    paths = [write_term(config, term_id, _term_lines(rng, name)) for term_id, name in names.items()]
+    run_checks(config)
+    for path in paths:
+        if rng.random() < 0.5:
+            times = path.stat()
+            write_term(config, path.stem, _term_lines(rng, names[path.stem]))
+            os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
+    cache_files = {path: path.read_bytes() for path in config.root.glob(".cache/**/*.pickle")}
+    assert cache_files
+    for name in (_phrase(rng) for _ in range(12)):
+        through_the_cache = _claim(config, name)
+        monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
+        assert through_the_cache == _claim(config, name), name
+        monkeypatch.delenv("HANDBOOK_NO_CACHE")
+    assert {
+        path: path.read_bytes() for path in config.root.glob(".cache/**/*.pickle")
+    } == cache_files
