@@ -1287,3 +1287,18 @@ def test_a_taken_form_is_found_alike_through_the_cache_and_without(
     assert {
         path: path.read_bytes() for path in config.root.glob(".cache/**/*.pickle")
     } == cache_files
+
+
+def test_a_term_file_linked_out_of_the_handbook_since_the_check_claims_nothing(
+    config: HandbookConfig, tmp_path: Path
+) -> None:
+    """A term file the check read, replaced by a link to a copy outside the handbook (the
+    same bytes), is not read, as `handbook check` says: through the cache its forms were
+    still taken (review rv44c)."""
+    path = write_term(config, "survivor", "term: survivor\naliases: [lived-experience expert]\n")
+    run_checks(config)
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yml"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    assert run_new(config, "term", "Lived experience experts") == 0

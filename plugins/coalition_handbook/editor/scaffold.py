@@ -556,7 +556,19 @@ def _check_cache(config: HandbookConfig) -> RunCache | None:
     it (a file in the user's folder) and ask git whether it tracks one (review rv44c)."""
     if not site_packs_folder(config.root / CACHE_DIR, config.config_name).is_dir():
         return None
+    if _holds_links(config.glossary_dir):
+        # Keyed by a file's bytes alone here (the check's keys know where a link leads):
+        # a link out of the handbook, which is not read, would find its copy's entry.
+        return None
     return RunCache.beside(config.root, config.config_name)
+
+
+def _holds_links(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return any(entry.is_symlink() for entry in entries)
+    except OSError:  # no folder: no term, and nothing to read
+        return False
 
 
 def _one_year_after(day: dt.date) -> dt.date:
