@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ from site_builds import (
     term_yaml,
     write_site,
 )
+
+from coalition_handbook.site.autolink import RawSpans
+from coalition_handbook.site.autolink_across import LinksAcross
 
 TERMS = {
     "survivor": term_yaml(
@@ -832,3 +836,21 @@ def test_a_form_over_raw_inline_html_is_linked_with_whole_elements(tmp_path: Pat
     assert ">trafficking <mark>in persons</mark></a> here. Four <a" in html
     assert "><b>trafficking</b> <i>in persons</i></a>. Five <a" in html
     assert "><b>survivor</b>s</a>. <span>Six trafficking</span> in persons.</p>" in html
+
+
+def test_a_text_a_link_over_emphasis_ends_in_is_found_where_it_is_now() -> None:
+    """`LinksAcross.current`: a text stays where it was collected until a link over
+    emphasis takes part of it; what is left after the link is the link's tail, and its
+    links are placed from where that starts in the text first collected."""
+    paragraph = etree.fromstring("<p><em>trafficking</em> in persons, then more</p>")
+    emphasis = paragraph[0]
+    segments = [(emphasis, None, "trafficking"), (paragraph, emphasis, emphasis.tail or "")]
+    across = LinksAcross(segments, [paragraph, paragraph], [RawSpans(), RawSpans()], {})
+    assert across.current(1) == (paragraph, emphasis, " in persons, then more", 0)
+    assert across.link(0, 0, 1, len(" in persons"), {"href": "t/"})
+    link = paragraph[0]
+    assert etree.tostring(paragraph, encoding="unicode") == (
+        '<p><a href="t/"><em>trafficking</em> in persons</a>, then more</p>'
+    )
+    assert across.current(1) == (paragraph, link, ", then more", len(" in persons"))
+    assert across.current(0) == (emphasis, None, "", 0)

@@ -248,12 +248,8 @@ class Autolinker:
             return (index, start, end) if end_index == index else None
 
         # Links over more than one text (autolink_across.py), made as found: each text's
-        # links are made after, in what is left of it (`current`, by segment: the slot
-        # it is in now, its text, and where that starts in the text first collected).
-        current = {
-            index: (owner, child, text, 0) for index, (owner, child, text) in enumerate(segments)
-        }
-        across = LinksAcross(segments, blocks, in_raw, current, read_through)
+        # links are made after, in what is left of it (`across.current`).
+        across = LinksAcross(segments, blocks, in_raw, read_through)
 
         linked: set[str] = set()
         by_segment: dict[int, list[tuple[int, int, dict[str, str]]]] = {}
@@ -270,10 +266,9 @@ class Autolinker:
             href = self._href(target)
             if href is None:
                 continue
-            placed = place(match.start, match.end)
-            if placed is None:
-                first, first_at = locate(match.start, False)
-                last, last_at = locate(match.end, True)
+            first, first_at = locate(match.start, False)
+            last, last_at = locate(match.end, True)
+            if first != last:
                 if (
                     not abbreviations  # a link holds one whole: not looked into here
                     and match.term_id not in item_terms[first]
@@ -281,7 +276,7 @@ class Autolinker:
                 ):
                     linked.add(match.term_id)
                 continue
-            index, start, end = placed
+            index, start, end = first, first_at, last_at
             balanced = balanced_span(segments[index][2], start, end, read_through)
             if balanced is None:
                 continue  # it starts in one element of raw HTML and ends in another
@@ -322,7 +317,7 @@ class Autolinker:
                 spans.append((start, end, {"class": "hb-phone", "href": href}))
         for index, spans in by_segment.items():
             if spans:
-                owner, child, text, shift = current[index]
+                owner, child, text, shift = across.current(index)
                 shifted = [(start - shift, end - shift, link) for start, end, link in spans]
                 links = self._split((owner, child, text), sorted(shifted, key=lambda span: span[0]))
                 owner, child, _ = segments[index]

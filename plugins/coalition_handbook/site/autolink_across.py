@@ -127,24 +127,32 @@ def link_across(
 class LinksAcross:
     """The links a page gets over more than one of its texts (`link_across`), made as
     autolink.py finds their uses, and what is left of each text after them, for its own
-    links (`current`: by segment, the slot its text is in now, that text, and where it
-    starts in the text first collected)."""
+    links (`current`)."""
 
     def __init__(
         self,
         segments: Sequence[tuple[etree.Element, etree.Element | None, str]],
         blocks: Sequence[etree.Element],
         in_raw: Sequence[RawSpans],
-        current: dict[int, tuple[etree.Element, etree.Element | None, str, int]],
         read_through: RawTags,
     ) -> None:
-        self.segments, self.blocks, self.in_raw, self.current = segments, blocks, in_raw, current
+        self.segments, self.blocks, self.in_raw = segments, blocks, in_raw
         self.read_through = read_through
         self.made = 0
         self._covered: dict[int, tuple[int, int]] = {}
-        self._by_slot: dict[tuple[etree.Element, etree.Element | None], int] = {
-            (owner, child): index for index, (owner, child, _) in enumerate(segments)
-        }
+        # Only the texts a link made here changed, and the slots by segment made at the
+        # first link: most pages get none, and every page has thousands of texts.
+        self._changed: dict[int, tuple[etree.Element, etree.Element | None, str, int]] = {}
+        self._by_slot: dict[tuple[etree.Element, etree.Element | None], int] | None = None
+
+    def current(self, index: int) -> tuple[etree.Element, etree.Element | None, str, int]:
+        """Segment `index` now: the slot its text is in, that text, and where it starts
+        in the text first collected."""
+        changed = self._changed.get(index)
+        if changed is not None:
+            return changed
+        owner, child, text = self.segments[index]
+        return owner, child, text, 0
 
     def covers(self, index: int, start: int, end: int) -> bool:
         """Whether a link made here holds part of segment `index`'s (start, end)."""
@@ -174,9 +182,9 @@ class LinksAcross:
             for placeholder in HTML_PLACEHOLDER_RE.finditer(self.segments[index][2], start, end)
         ):
             return False  # raw HTML's tags too: not looked into here
-        owner, child, _, shift = self.current[first]
+        owner, child, _, shift = self.current(first)
         start = Cut(owner, child, first_at - shift)
-        owner, child, _, shift = self.current[last]
+        owner, child, _, shift = self.current(last)
         made = link_across(
             start, Cut(owner, child, last_at - shift), self.blocks[first], attributes
         )
@@ -184,13 +192,17 @@ class LinksAcross:
             return False
         self.made += 1
         self._covered.update(spans)
-        owner, child, text, shift = self.current[first]
-        self.current[first] = owner, child, text[: first_at - shift], shift
+        owner, child, text, shift = self.current(first)
+        self._changed[first] = owner, child, text[: first_at - shift], shift
         # The text after the link was the tail of the last element it holds: now its own.
+        if self._by_slot is None:
+            self._by_slot = {
+                (owner, child): index for index, (owner, child, _) in enumerate(self.segments)
+            }
         link_owner, link, held_last, offset = made
         rest = self._by_slot.pop((link_owner, held_last), None)
         if rest is not None:
-            _, _, text, shift = self.current[rest]
-            self.current[rest] = link_owner, link, text[offset:], shift + offset
+            _, _, text, shift = self.current(rest)
+            self._changed[rest] = link_owner, link, text[offset:], shift + offset
             self._by_slot[link_owner, link] = rest
         return True
