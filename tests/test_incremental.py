@@ -413,11 +413,11 @@ def test_a_text_file_saved_while_a_check_runs_leaves_no_finding_behind(
     handbook, config = checked_once(tmp_path, random.Random(5))
     handbook.write("glossary/survivor.yml", TERMS["survivor"] + "tags: [edited]\n")
     handbook.write("content/late.csv", "Jane,555-123-4567\n")
-    listed = snapshot.published_text_files
+    listed = snapshot.published_files
     with monkeypatch.context() as patch:  # the survey lists the files before it is saved
         patch.setattr(
             snapshot,
-            "published_text_files",
+            "published_files",
             lambda *args: [path for path in listed(*args) if not path.endswith("late.csv")],
         )
         during = run_checks(load_config(config)).findings

@@ -1,13 +1,18 @@
 """privacy.pii reads the names the site publishes in its addresses, sitemap and search
-index: a page's and a text file's path under docs_dir, a term's and a protocol's id
-(`rules.privacy_file_names`; a data-protection audit found them unread)."""
+index: a page's and any other published file's path under docs_dir (a PDF's, an image's
+too), a term's and a protocol's id (`rules.privacy_file_names`; a data-protection audit
+found them unread)."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 from handbooks import TERM, checked, make_handbook, set_handbook_options
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import Abort, PluginError
 
 from coalition_handbook.rules.privacy_allow_list import AllowList
 from coalition_handbook.rules.privacy_file_names import (
@@ -151,3 +156,66 @@ def test_the_name_of_a_rejected_term_is_read_whole(tmp_path: Path) -> None:
     assert _name_findings(config_file) == [
         ("glossary/jane.roe@example.org.yml", 1, 1, "'j***@e***.org'")
     ]
+
+
+# The first bytes of a PNG: no text, never read (its name is).
+_PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+
+
+def _write_png(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_PNG)
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_the_name_of_a_published_image_or_pdf_is_read(tmp_path: Path, cache: bool) -> None:
+    # Copied to site/<the same path>, its name published as a page's is (review rv44b).
+    config_file = make_handbook(tmp_path)
+    _write_png(tmp_path / "content" / "photo-202-555-0144.png")
+    _write_png(tmp_path / "content" / "cases" / "intake-202-555-0188.pdf")
+    assert _name_findings(config_file, cache) == [
+        ("content/cases/intake-202-555-0188.pdf", 1, 1, "'202 *** **88'"),
+        ("content/photo-202-555-0144.png", 1, 1, "'202 *** **44'"),
+    ]
+
+
+def test_an_image_added_and_renamed_is_read_through_the_cache(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path, **{"content__notes.md": PAGE})
+    _write_png(tmp_path / "content" / "logo.png")
+    assert _name_findings(config_file, cache=True) == []
+    photo = tmp_path / "content" / "photo-202-555-0144.png"
+    _write_png(photo)
+    assert [path for path, *_ in _name_findings(config_file, cache=True)] == [
+        "content/photo-202-555-0144.png"
+    ]
+    # A page edited alone: the image's finding is kept, as a cold check finds it.
+    (tmp_path / "content" / "notes.md").write_text(PAGE + "More.\n", encoding="utf-8")
+    assert [path for path, *_ in _name_findings(config_file, cache=True)] == [
+        "content/photo-202-555-0144.png"
+    ]
+    photo.rename(tmp_path / "content" / "photo.png")
+    assert _name_findings(config_file, cache=True) == []
+
+
+def test_an_image_the_site_leaves_out_is_not_read(tmp_path: Path) -> None:
+    config_file = make_handbook(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(
+        config_file.read_text(encoding="utf-8") + "exclude_docs: |\n  private/\n",
+        encoding="utf-8",
+    )
+    _write_png(tmp_path / "content" / "private" / "photo-202-555-0144.png")
+    _write_png(tmp_path / "content" / ".hidden-202-555-0145.png")
+    # An editor's leftover (`records.editors_leftover`), which the plugin leaves out.
+    _write_png(tmp_path / "content" / "photo-202-555-0146.png~")
+    assert _name_findings(config_file) == []
+
+
+def test_the_build_reports_an_image_s_name(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config_file = make_handbook(tmp_path)
+    _write_png(tmp_path / "content" / "photo-202-555-0144.png")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises((PluginError, Abort)):
+        build(load_mkdocs_config(str(config_file)))
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "content/photo-202-555-0144.png:1:1: privacy.pii '202 *** **44' looks like" in logged

@@ -39,7 +39,7 @@ from .cache import PROTOCOL, RunCache, digest, engine_fingerprint
 from .config import HandbookConfig
 from .file_names import composed
 from .findings import Finding
-from .model.files import published_text_files
+from .model.files import published_files
 from .model.modules import markdown_names_in, module_file_paths
 from .model.pages import walk_docs
 from .model.records import handbook_folders, is_record_file_name, yaml_files_below
@@ -238,7 +238,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     modules = _named(module_file_paths(str(config.modules_dir)), root)
     walk = walk_docs(config)
     plain_pages = _named(walk.pages, root)
-    text_files = _named(published_text_files(config, walk.text_files), root)
+    text_files = _named(published_files(config, walk.text_files), root)
     # A folder of pages that cannot be read, a link to a folder or a file elsewhere, or a
     # misnamed file (an editor's leftover, a name Windows cannot hold), is a finding: one
     # that can be read again, or is gone, changes the listings, so that the finding is not
@@ -246,6 +246,10 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     listings += [f"(unreadable) {file_name(folder, root)}" for folder, _ in walk.unreadable]
     listings += [f"(outside) {file_name(link, root)}" for link, _ in walk.outside + walk.linked_out]
     listings += [f"(misnamed) {file_name(path, root)} {why}" for path, why in walk.misnamed]
+    # A file that is no text (a PDF, an image) is not read, but its name is (privacy.pii):
+    # one added, renamed or removed changes the listings.
+    other_files = published_files(config, walk.other_files)
+    listings += [f"(published) {file_name(path, root)}" for path in other_files]
     for name in modules:
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.

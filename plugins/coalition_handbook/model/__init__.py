@@ -15,7 +15,7 @@ from pathlib import Path
 from ..cache import RunCache
 from ..config import HandbookConfig
 from ..findings import Finding, Severity
-from .files import in_record_folder, load_text_file, published_text_files
+from .files import in_record_folder, load_text_file, published_files
 from .glossary import load_terms
 from .included import IncludedFiles
 from .modules import load_module, module_files
@@ -72,12 +72,15 @@ def load_handbook(
         if page is not None:
             pages.append(page)
     text_files = []
-    for text_path in map(Path, published_text_files(config, walk.text_files)):
+    for text_path in map(Path, published_files(config, walk.text_files)):
         if relative_path(config, text_path) in left_out:
             continue
         text_file = load_text_file(text_path, config, cache)
         if text_file is not None:
             text_files.append(text_file)
+    other_files = tuple(
+        relative_path(config, Path(path)) for path in published_files(config, walk.other_files)
+    )
     for folder, why in unreadable:
         report = FileReport("page.source", relative_path(config, Path(folder)))
         report.at_position(
@@ -137,6 +140,7 @@ def load_handbook(
         rejected=rejected,
         rejected_records=tuple(rejected_records),
         text_files=tuple(text_files),
+        other_files=other_files,
         included_files=tuple(included.pages),
         included_code=tuple(included.code),
         included_lines=included.lines,

@@ -97,9 +97,10 @@ def is_text_file(name: str) -> bool:
     return name.lower().endswith(TEXT_FILE_SUFFIXES)
 
 
-def published_text_files(config: HandbookConfig, paths: list[str]) -> list[str]:
-    """Of the text files the walk of docs_dir found (`paths`, not pages), those the site
-    publishes as they are: not the files of a term or protocol folder in docs_dir."""
+def published_files(config: HandbookConfig, paths: list[str]) -> list[str]:
+    """Of the files the walk of docs_dir found (`paths`, not pages: text files, or the
+    others), those the site publishes as they are: not the files of a term or protocol
+    folder in docs_dir."""
     return [path for path in paths if not in_record_folder(config, path)]
 
 

@@ -147,6 +147,7 @@ class DocsWalk:
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     outside: list[tuple[str, str]] = field(default_factory=list)
     text_files: list[str] = field(default_factory=list)
+    other_files: list[str] = field(default_factory=list)
     linked_out: list[tuple[str, str]] = field(default_factory=list)
     misnamed: list[tuple[str, str]] = field(default_factory=list)
 
@@ -164,6 +165,7 @@ def walk_docs(config: HandbookConfig) -> DocsWalk:
         walk.text_files,
         walk.linked_out,
         walk.misnamed,
+        walk.other_files,
     )
     return walk
 
@@ -177,6 +179,7 @@ def markdown_file_paths(
     text_files: list[str] | None = None,
     linked_out: list[tuple[str, str]] | None = None,
     misnamed: list[tuple[str, str]] | None = None,
+    other_files: list[str] | None = None,
 ) -> list[str]:
     """Every Markdown page under `directory` (`MARKDOWN_SUFFIXES`) that MkDocs publishes,
     sorted by the parts of its path. Left out, as MkDocs leaves them out of the site:
@@ -199,7 +202,9 @@ def markdown_file_paths(
     `what?.md`, `About.md` beside `about.md`: `windows_names`), as (path, why), in this
     list only for what it says; sorted as the pages. The other files left in, whose
     content is text (`files.is_text_file`), are added to `text_files`, if given, sorted
-    as the pages. The whys name docs_dir as `{docs}`.
+    as the pages; those whose content is no text (a PDF, an image), to `other_files`, if
+    given, sorted as the pages: MkDocs publishes them too, their names read, not their
+    bytes. The whys name docs_dir as `{docs}`.
     Paths as strings, one `os.scandir` per folder (its entries know their type without a
     system call each): the incremental check's survey lists thousands of files, and a
     `Path` each cost as much as the rest of it."""
@@ -210,6 +215,7 @@ def markdown_file_paths(
     found: list[tuple[tuple[str, ...], str]] = []
     pages: list[tuple[tuple[str, ...], str]] = []  # of the folder being read
     texts: list[tuple[tuple[str, ...], str]] = []
+    others: list[tuple[tuple[str, ...], str]] = []  # published, no text
     named: list[tuple[tuple[str, ...], str, str]] = []  # misnamed: parts, path, why
     # (path parts, folder, the real paths of the folder and of each folder it is in)
     folders: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = [
@@ -288,18 +294,20 @@ def markdown_file_paths(
                 ):
                     named.append(((*parts, name), entry.path, LEFTOVER_WHY))
             elif (
-                text_files is not None
-                and is_text_file(name)
+                (text_files is not None or other_files is not None)
                 and may_be_file(entry)
                 and (excluded is None or not excluded("/".join((*parts, name))))
             ):
-                texts.append(((*parts, name), entry.path))
+                (texts if is_text_file(name) else others).append(((*parts, name), entry.path))
         found += _without_readme_beside_index(pages)
         pages.clear()
     found.sort(key=operator.itemgetter(0))
     if text_files is not None:
         texts.sort(key=operator.itemgetter(0))
         text_files += (path for _, path in texts)
+    if other_files is not None:
+        others.sort(key=operator.itemgetter(0))
+        other_files += (path for _, path in others)
     if misnamed is not None:
         named.sort(key=operator.itemgetter(0, 2))
         misnamed += ((path, why) for _, path, why in named)

@@ -417,6 +417,9 @@ class Handbook:
     rejected_records: tuple[RejectedRecord, ...] = ()
     # The other files of docs_dir that the site publishes as they are, text ones only.
     text_files: tuple[TextFile, ...] = ()
+    # And the paths of the others, whose content is no text (a PDF, an image): their
+    # names are published, and read (privacy.pii), their bytes not.
+    other_files: tuple[str, ...] = ()
     # The files pymdownx.snippets includes in pages that are no page of the site (outside
     # docs_dir, or left out by exclude_docs): published in the pages, checked as pages.
     included_files: tuple[Page, ...] = ()

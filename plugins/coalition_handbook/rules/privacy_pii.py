@@ -166,13 +166,16 @@ def check(context: CheckContext) -> Iterator[Finding]:
 
 
 def _published_names(context: CheckContext) -> Iterator[tuple[str, str]]:
-    """(path, name) of each file read whose name the site publishes: a page's and a text
-    file's path under docs_dir, a term's and a protocol's id (`glossary/<id>/`)."""
+    """(path, name) of each file whose name the site publishes: a page's and any other
+    published file's path under docs_dir (a PDF's, an image's too, its content unread), a
+    term's and a protocol's id (`glossary/<id>/`)."""
     handbook = context.handbook
     for page in handbook.checked_pages:
         yield page.path, page.src_uri
     for text_file in handbook.text_files:
         yield text_file.path, _under_docs(context.config, text_file.path)
+    for path in handbook.other_files:  # a PDF, an image: its name, never its bytes
+        yield path, _under_docs(context.config, path)
     records = (*handbook.terms.values(), *handbook.protocols.values())
     for record in records:
         yield record.origin.path, record.id
