@@ -509,6 +509,27 @@ def test_another_site_url_checks_no_page_again(
     assert findings == cold(config, monkeypatch).findings
 
 
+def test_an_image_added_checks_no_page_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its name is read (privacy.pii), and no page is: none reads what images there are."""
+    _, config = checked_once(tmp_path, random.Random(1))
+    (tmp_path / "content" / "photo-202-555-0144.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    read: list[str] = []
+    check_text = privacy_pii._check_text
+
+    def reading(context: object, path: str, *rest: object) -> object:
+        read.append(path)
+        return check_text(context, path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(privacy_pii, "_check_text", reading)
+    findings = run_checks(load_config(config)).findings
+    # Protocols, modules and settings: read in every run that is not of pages alone.
+    assert [path for path in read if path.startswith("content/page")] == []
+    assert "content/photo-202-555-0144.png" in {finding.path for finding in findings}
+    assert findings == cold(config, monkeypatch).findings
+
+
 def test_a_term_edit_that_keeps_the_forms_checks_no_page_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

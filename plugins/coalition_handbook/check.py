@@ -56,6 +56,7 @@ from .snapshot import (
     Survey,
     changed_names,
     finding_values,
+    read_by_pages,
     survey,
 )
 from .suppression import shared_suppressions
@@ -459,7 +460,7 @@ def _load(
             and previous.pages_apart
             and previous.forms_key == terms_key
             # page.replaced reads the listings (record names, the modules folder's being)
-            and previous.listings == found.listings
+            and read_by_pages(previous.listings) == read_by_pages(found.listings)
         ):
             old, new = previous.files.digests, found.files.digests
             reused_pages.update(

@@ -249,7 +249,7 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     # A file that is no text (a PDF, an image) is not read, but its name is (privacy.pii):
     # one added, renamed or removed changes the listings.
     other_files = published_files(config, walk.other_files)
-    listings += [f"(published) {file_name(path, root)}" for path in other_files]
+    listings += [_PUBLISHED + file_name(path, root) for path in other_files]
     for name in modules:
         plain_pages.pop(name, None)
     # Every file's signature, in the order of `_ordered_paths`.
@@ -284,6 +284,18 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
         unchanged,
         root,
     )
+
+
+# What starts the listing of a published file that is no text (`survey`).
+_PUBLISHED = "(published) "
+
+
+def read_by_pages(listings: tuple[str, ...]) -> tuple[str, ...]:
+    """The `listings` that the page rules read (`page.replaced`: the record names, the
+    modules folder's being): all but the files that are no text, whose names privacy.pii
+    reads all together in any run that is not of pages alone (an image added checks no
+    page again)."""
+    return tuple(listing for listing in listings if not listing.startswith(_PUBLISHED))
 
 
 def _inside_folders(
