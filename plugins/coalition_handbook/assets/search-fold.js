@@ -16,9 +16,10 @@ var UNFOLDED = /[ßæøœłđðþıħŧŋ]/g;
 
 /* `text` in lower case, its Latin letters without accents, ß as "ss", and the Latin
    letters with no accent to drop as ASCII ("Víctima" -> "victima", "Łódź" -> "lodz"),
-   as slugs.folded_latin folds a name; the modifier letter apostrophe some phone
-   keyboards type (U+02BC) as the curly one, which the index holds possessives with
-   beside the straight one (site/search_boost.other_search_forms): "survivorʼs". Other scripts keep their marks: a Devanagari
+   as slugs.folded_latin folds a name; the curly apostrophe and the modifier letter one
+   some phone keyboards type (U+02BC) as a straight one, which the index holds a term's
+   possessives with, once (site/search_boost.other_search_forms): "survivorʼs" and
+   "survivor’s" find "survivor's". Other scripts keep their marks: a Devanagari
    vowel sign or a Cyrillic breve (й) makes another letter, no accent. */
 function searchFolded(text) {
   var folded = String(text)
@@ -30,7 +31,7 @@ function searchFolded(text) {
     .replace(/(\p{Script=Latin})\p{M}+/gu, "$1");
   return (ARABIC_LETTER.test(folded) ? searchFoldedArabic(folded) : folded)
     .normalize("NFC")
-    .replace(/\u02bc/g, "\u2019");
+    .replace(/[\u2019\u02bc]/g, "'");
 }
 
 /* Arabic script as matching.py reads it: "الاتجار" found no page that wrote

@@ -17,8 +17,8 @@ They go in a search field of their own (`FORMS_FIELD`, in each term page's first
 which Material indexes like the others but never shows in a result. Measured the same
 way, with the boost below: the page comes first for 115 of 126 plurals and 15 of 18 forms
 to avoid, in the first 5 for all (without it: 79 and 13, with 27 and 1 not found at all),
-and its accepted forms rank as before. Possessives are there with a straight and a curly
-apostrophe (phones type curly ones), as search reads "victim's" as one word: the page
+and its accepted forms rank as before. Possessives are there with a straight apostrophe,
+which search reads a curly one (phones type them) as, and "victim's" as one word: the page
 comes first for 107 of 130, in the first 5 for all (without them, 20 were not found).
 
 No weighting makes every form's page first: the search adds up what each page matches,
@@ -159,9 +159,11 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
     """What `FORMS_FIELD` holds for `term`, from `written_forms`, its forms as the matcher
     compiled them (`Matcher.written_forms`: inflections too, and no dictionary to load
     for a build): all but the page's title and tags (its own forms). A possessive is
-    there with a straight and a curly apostrophe: search reads "victim's" as one word,
-    and phones type "victim’s". Then the words of every form and translation that have
-    accents, written without them (`accentless`)."""
+    there once, as written: search reads "victim's" as one word, and reads a curly
+    apostrophe as a straight one (assets/search-fold.js), so "victim’s" typed finds it
+    (each was there with both: 95 KB of a 2,000-term glossary's index). Then the words
+    of every form and translation that have accents, written without them
+    (`accentless`)."""
     written_forms = list(written_forms)
     own = {" ".join(split_words(form)) for form in (term.term, *term.aliases)}
     forms: dict[str, None] = {}
@@ -169,9 +171,6 @@ def other_search_forms(term: Term, written_forms: Iterable[str]) -> list[str]:
         if " ".join(split_words(form)) in own:
             continue
         forms[form] = None
-        if "'" in form or "\u2019" in form:
-            forms[form.replace("\u2019", "'")] = None
-            forms[form.replace("'", "\u2019")] = None
     every_form = (term.term, *term.aliases, *written_forms, *term.translations.values())
     forms.update(dict.fromkeys(accentless(every_form)))
     return list(forms)
