@@ -919,6 +919,25 @@ def test_a_handout_reads_files_of_docs_dir_and_none_of_a_git_folder(tmp_path: Pa
 
 
 @pytest.mark.pdf
+def test_a_link_out_named_decomposed_is_refused_as_under_its_typed_name(tmp_path: Path) -> None:
+    """Review rv44e: a folder link named decomposed (`imágenes`, committed from a Mac),
+    typed composed in the module, was read by its name on disk without that name's link
+    being followed: a picture outside docs_dir, or in a `.git` folder, was read."""
+    require_weasyprint()
+    docs, outside = tmp_path / "content", tmp_path / "elsewhere"
+    (docs / "vendored" / ".git").mkdir(parents=True)
+    (docs / "vendored" / ".git" / "map.svg").write_text("<svg/>", encoding="utf-8")
+    outside.mkdir()
+    (outside / "map.svg").write_text("<svg/>", encoding="utf-8")
+    (docs / unicodedata.normalize("NFD", "imágenes")).symlink_to(outside)
+    (docs / unicodedata.normalize("NFD", "histórico")).symlink_to(docs / "vendored" / ".git")
+    fetcher = handout_render._local_fetcher(handout_render.load_weasyprint(), (docs,))
+    for typed in ("imágenes/map.svg", "histórico/map.svg"):
+        with pytest.raises(ValueError, match="handouts only read files of the handbook"):
+            fetcher.fetch((docs / unicodedata.normalize("NFC", typed)).as_uri())
+
+
+@pytest.mark.pdf
 def test_a_file_address_naming_another_host_is_refused_before_any_lookup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

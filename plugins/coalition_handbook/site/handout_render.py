@@ -542,8 +542,10 @@ def _local_fetcher(
 def _as_on_disk(path: Path) -> Path:
     """`path`, absolute, as it is on disk: a picture's link is typed with its accents
     composed, and a folder committed from a Mac may have them decomposed (on Linux, no
-    such file by the typed name)."""
-    return on_disk(Path(path.anchor), path.relative_to(path.anchor).as_posix())
+    such file by the typed name). Resolved again: the name on disk may be a link, which
+    the check of where it leads must follow as it does the typed name's."""
+    found = on_disk(Path(path.anchor), path.relative_to(path.anchor).as_posix())
+    return path if found == path else found.resolve()
 
 
 @cache
