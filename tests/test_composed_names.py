@@ -235,3 +235,23 @@ def test_a_destination_another_plugin_gave_a_decomposed_page_is_kept(tmp_path: P
     assert plain.dest_uri == f"{COMPOSED}/{composed_index}/index.html"
     assert plain.url == "protecci%C3%B3n/%C3%ADndice/"
     assert plain.abs_src_path == str(tmp_path / "content" / FOLDER / INDEX)
+
+
+def test_a_name_is_found_on_disk_past_a_twin_folder_without_it(tmp_path: Path) -> None:
+    """Review rv44e: `protección/` composed (holding other pages) beside `protección/`
+    decomposed (holding `índice.md`): the composed folder was taken, `índice.md` not found
+    in it, and the page's neighbours (a `./` include, a bare `!relative` snippet) were
+    looked for in a folder that is not the page's."""
+    from coalition_handbook.file_names import on_disk
+
+    require_names_apart(tmp_path)
+    (tmp_path / COMPOSED).mkdir()
+    (tmp_path / COMPOSED / "otra.md").write_text("", encoding="utf-8")
+    (tmp_path / DECOMPOSED).mkdir()
+    index = unicodedata.normalize("NFD", "índice.md")
+    (tmp_path / DECOMPOSED / index).write_text("", encoding="utf-8")
+    typed = f"{COMPOSED}/{unicodedata.normalize('NFC', 'índice.md')}"
+    assert on_disk(tmp_path, typed) == tmp_path / DECOMPOSED / index
+    # Where the name is found in both, the composed twin, as typed, is read.
+    (tmp_path / COMPOSED / unicodedata.normalize("NFC", "índice.md")).write_text("", "utf-8")
+    assert on_disk(tmp_path, typed) == tmp_path / typed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -23,30 +24,42 @@ def on_disk(root: Path, name: str) -> Path:
     """The file or folder that `name` (relative to `root`, with `/`, as `composed` names
     it) is on disk: `root / name` where that is there, else each part of it as its folder
     holds it, accented letters encoded as they may be (a folder committed decomposed from
-    a Mac: `protección/índice.md` on Linux); `root / name` where none is there."""
+    a Mac: `protección/índice.md` on Linux); `root / name` where none is there. A part
+    named as typed comes first, then its twins by name: the same file on every run."""
     path = root / name
     if name.isascii() or os.path.lexists(path):
         return path
-    found = root
-    for part in name.split("/"):
-        if part in ("", ".", "..") or os.path.lexists(found / part):
-            found = found / part
-            continue
-        twin = _entry_named(found, part)
-        if twin is None:
-            return path
-        found = twin
-    return found
+    found = _found_below(root, name.split("/"))
+    return path if found is None else found
 
 
-def _entry_named(folder: Path, part: str) -> Path | None:
-    """The entry of `folder` whose name is `part` once both are composed; None if none."""
+def _found_below(folder: Path, parts: list[str]) -> Path | None:
+    """`folder` joined to `parts`, each as some entry holds it; None if none is there.
+    Past a twin folder without the rest (`protección/` composed and decomposed, the page
+    in one of them), the next twin is tried."""
+    if not parts:
+        return folder if os.path.lexists(folder) else None
+    part, rest = parts[0], parts[1:]
+    if part in ("", ".", "..") or part.isascii():  # no other encoding of the name
+        return _found_below(folder / part, rest)
+    for candidate in _entries_named(folder, part):
+        found = _found_below(candidate, rest)
+        if found is not None:
+            return found
+    return None
+
+
+def _entries_named(folder: Path, part: str) -> Iterator[Path]:
+    """The entries of `folder` whose name is `part` once both are composed: `part` as
+    typed first, then the others in order of name (the folder listed only then)."""
+    if os.path.lexists(folder / part):
+        yield folder / part
     try:
-        return next(
-            (each for each in folder.iterdir() if composed(each.name) == composed(part)), None
-        )
+        names = sorted(each.name for each in os.scandir(folder))
     except OSError:  # no such folder, or not one
-        return None
+        return
+    wanted = composed(part)
+    yield from (folder / each for each in names if each != part and composed(each) == wanted)
 
 
 def relative_name(path: Path, root: Path) -> str:
