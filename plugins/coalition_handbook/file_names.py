@@ -3,6 +3,7 @@ findings name them, or to the current folder, as a user named them."""
 
 from __future__ import annotations
 
+import functools
 import os
 import unicodedata
 from collections.abc import Iterator
@@ -55,11 +56,28 @@ def _entries_named(folder: Path, part: str) -> Iterator[Path]:
     if os.path.lexists(folder / part):
         yield folder / part
     try:
-        names = sorted(each.name for each in os.scandir(folder))
-    except OSError:  # no such folder, or not one
+        changed = folder.stat().st_mtime_ns
+    except OSError:  # no such folder
         return
-    wanted = composed(part)
-    yield from (folder / each for each in names if each != part and composed(each) == wanted)
+    listing = _names_by_composed(os.path.abspath(folder), changed)  # noqa: PTH100 (no resolving)
+    names = listing.get(composed(part), ())
+    yield from (folder / each for each in names if each != part)
+
+
+@functools.lru_cache(maxsize=64)
+def _names_by_composed(folder: str, changed: int) -> dict[str, tuple[str, ...]]:
+    """The names of `folder`'s entries by their composed name, in order of name, as the
+    folder was when last `changed` (a new listing once an entry comes or goes). Listed
+    once, not once per name looked up: 1,000 pages committed decomposed in one folder
+    listed it 1,000 times (1.1 s)."""
+    found: dict[str, list[str]] = {}
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError:  # not a folder
+        return {}
+    for name in names:
+        found.setdefault(composed(name), []).append(name)
+    return {name: tuple(each) for name, each in found.items()}
 
 
 def relative_name(path: Path, root: Path) -> str:
