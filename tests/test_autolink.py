@@ -854,3 +854,34 @@ def test_a_text_a_link_over_emphasis_ends_in_is_found_where_it_is_now() -> None:
     )
     assert across.current(1) == (paragraph, link, ", then more", len(" in persons"))
     assert across.current(0) == (emphasis, None, "", 0)
+
+
+def test_links_over_emphasis_one_after_another_in_a_text_link_what_is_left(
+    tmp_path: Path,
+) -> None:
+    """Review rv44h: a link over emphasis whose text starts in what an earlier one left of
+    a text (its tail, now the link's), nested emphasis, and an ordinary use after them:
+    each text's links are placed where the links before moved it (`LinksAcross.current`)."""
+    page = (
+        "# Page\n\nA *trafficking* in persons, trafficking *in persons* and a **survivor**s"
+        " and a victim, ***trafficking*** in persons and a survivor.\n"
+    )
+    html = read(_site(tmp_path, "all", {"index.md": page}), "index.html")
+    assert [(link.text, link.attrs["data-term"]) for link in term_links(html)] == [
+        ("trafficking in persons", "human-trafficking"),
+        ("trafficking in persons", "human-trafficking"),
+        ("survivors", "survivor"),
+        ("victim", "victim"),
+        ("trafficking in persons", "human-trafficking"),
+        ("survivor", "survivor"),
+    ]
+    paragraph = html[html.index("<p>A ") : html.index("</p>", html.index("<p>A "))]
+    tagged = [piece.split(">", 1)[1] for piece in paragraph.split("<a ")[1:]]
+    assert [piece.split("</a>", 1)[0] for piece in tagged] == [
+        "<em>trafficking</em> in persons",
+        "trafficking <em>in persons</em>",
+        "<strong>survivor</strong>s",
+        "victim",
+        "<strong><em>trafficking</em></strong> in persons",
+        "survivor",
+    ]
