@@ -103,3 +103,15 @@ def test_they_are_read_only_where_privacy_countries_lists_a_country_writing_them
     assert personal(text, ("fr",)) == [("street address", "1234, rue Sainte-Catherine Ouest")]
     assert personal(text, ("AT",)) == [("street address", "Hauptstraße 5")]
     assert [f.found for f in privacy_findings(tmp_path, f"# A\n\n{text}\n", [])] == []
+
+
+def test_a_map_link_to_a_french_or_german_street_is_reported_and_can_be_listed(
+    tmp_path: Path,
+) -> None:
+    """A map link's place is read with the site's countries, as its text is: a link to
+    a survivor's home in Berlin or Montreal went unreported (review)."""
+    home = "https://maps.google.com/?q=Hauptstra%C3%9Fe+5,+Berlin"
+    office = "https://maps.google.com/?q=1234,+rue+Sainte-Catherine+Ouest,+Montr%C3%A9al"
+    page = f"# Karte\n\n[Wohnung]({home}) und [Bureau]({office}).\n"
+    reported = findings(tmp_path, page, [office])
+    assert [(f.line, f.found) for f in reported] == [(3, "Hauptstra%C3%9Fe+5,+Berlin")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from functools import partial
 
 from .national_phones import international_forms, international_readings
 from .privacy_allow import (
@@ -56,7 +57,7 @@ class AllowList:
         texts |= {text_key(street) for street in map(_street_at_start, allow) if street}
         numbers = (number for number, _ in map(number_in, allow) if number is not None)
         # A map link's street address (`?q=100+Main+Street`) as the street it leads to.
-        locations = ListedLocations.of(allow, street_spans)
+        locations = ListedLocations.of(allow, partial(street_spans, countries=countries))
         texts |= {text_key(street) for street in locations.streets}
         return cls(
             phones=public_phone_keys(allow),

@@ -146,10 +146,10 @@ def _personal_data(masked: str, countries: Sequence[str]) -> Iterator[tuple[str,
                 yield "phone number", start, end
 
 
-def street_spans(text: str) -> Iterator[tuple[int, int]]:
+def street_spans(text: str, countries: Sequence[str] = ()) -> Iterator[tuple[int, int]]:
     """(start, end) of every street address in `text`: what a map link leads to
-    (`privacy_locations`)."""
-    for kind, start, end in find_personal_data(text):
+    (`privacy_locations`), read with privacy.countries as the text is ("Hauptstraße 5")."""
+    for kind, start, end in find_personal_data(text, countries=countries):
         if kind == "street address":
             yield start, end
 

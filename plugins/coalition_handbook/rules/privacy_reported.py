@@ -153,7 +153,8 @@ def _reported_in(
             continue
         yield reported(start, end, kind, partial(_personal_data_message, kind, in_link=True))
     # Coordinates and map links (`privacy_locations`).
-    for location in find_locations(text, urls, street_spans, lowered):
+    streets = partial(street_spans, countries=allowed.countries)
+    for location in find_locations(text, urls, streets, lowered):
         if location.kind == LOCATION:
             if location.point is not None and allowed.locations.lists(location.point):
                 continue
