@@ -115,3 +115,16 @@ def test_a_map_link_to_a_french_or_german_street_is_reported_and_can_be_listed(
     page = f"# Karte\n\n[Wohnung]({home}) und [Bureau]({office}).\n"
     reported = findings(tmp_path, page, [office])
     assert [(f.line, f.found) for f in reported] == [(3, "Hauptstra%C3%9Fe+5,+Berlin")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2019, rue de la Paix était fermée aux voitures.",  # a year opening a sentence
+        "depuis 2021, avenue Foch accueille le marché",
+        "Die Bundesstraße 96 führt nach Rügen, die Landesstraße 12 auch.",  # road numbers
+        "Die Landstraße 12 Kilometer weiter, die Hauptstraße 300 Metern entfernt",  # distances
+    ],
+)
+def test_a_year_a_road_number_or_a_distance_is_no_french_or_german_street(text: str) -> None:
+    assert personal(text) == []
