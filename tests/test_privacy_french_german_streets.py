@@ -128,3 +128,52 @@ def test_a_map_link_to_a_french_or_german_street_is_reported_and_can_be_listed(
 )
 def test_a_year_a_road_number_or_a_distance_is_no_french_or_german_street(text: str) -> None:
     assert personal(text) == []
+
+
+def test_a_swiss_street_is_read_with_its_number_after_its_name() -> None:
+    """French Switzerland writes the type and name first, then the number (`Rue de
+    Lausanne 12`): a Geneva or Lausanne address went unreported (review)."""
+    text = (
+        "Elle habite Rue de Lausanne 12, 1201 Genève, puis Chemin du Lac 4b"
+        " et Avenue de la Gare 10."
+    )
+    assert personal(text, ("CH",)) == [
+        ("street address", "Rue de Lausanne 12"),
+        ("street address", "Chemin du Lac 4b"),
+        ("street address", "Avenue de la Gare 10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Place de la Concorde 1789",  # a year
+        "la Route du Rhum 2 fois, le Chemin de Compostelle 800 km",  # a count, a distance
+        "Route 66 and Place Names 10",  # no `de` before the name
+        "Rue de la Paix 12 décembre",  # a date
+    ],
+)
+def test_a_swiss_street_shape_that_is_no_address(text: str) -> None:
+    assert personal(text, ("CH",)) == []
+
+
+def test_a_street_read_both_ways_is_one_address() -> None:
+    assert personal("au 12 Rue de Lausanne 14", ("CH",)) == [
+        ("street address", "12 Rue de Lausanne")
+    ]
+
+
+def test_french_german_and_swiss_streets_are_read_in_linear_time() -> None:
+    """Runs that each pattern may try at every word: capitalised names, `de la`,
+    numbers, hyphens and `Str.` repeated, a megabyte each (DESIGN section 11)."""
+    from work import python_in_time
+
+    code = (
+        "from coalition_handbook.rules.privacy_french_german_streets import "
+        "french_and_german_streets as found\n"
+        "for run in ('1 rue Abc ', 'Rue de ', 'Rue de la Paix 1 ', '-Bc', 'Str. ', "
+        "'AStr.', 'Berliner ', 'Hauptstraße ', 'de la ', '1 '):\n"
+        "    list(found('Rue de A' + run * (1_000_000 // len(run)) + ' 5', ('CH', 'DE')))\n"
+    )
+    completed = python_in_time(code)
+    assert completed.returncode == 0, completed.stderr

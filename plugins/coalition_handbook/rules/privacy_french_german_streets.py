@@ -12,7 +12,10 @@ German `-weg` and `-platz` name a parking space or an escape route as often as a
 word too (`Place`, `Route`, `Avenue`) only with a comma after the number, a `de` or a
 hyphenated name (`1 Place Ville-Marie`), not in a title ("10 Place Names"). A number
 that reads as a year is a house number only with a comma after it, as Quebec writes one
-(`2045, rue Sherbrooke`).
+(`2045, rue Sherbrooke`) and no `en` or `depuis` dates it ("En 2019, rue de la Paix...").
+French Switzerland writes the type and a `de` first, then the number (`Rue de Lausanne
+12`), read where privacy.countries lists `CH`. A road the state numbers (`Bundesstraße
+96`) is no address.
 """
 
 from __future__ import annotations
@@ -47,6 +50,17 @@ _FRENCH_STREET = rf"""
     {WORD_SPACE}+(?P<link>{_FRENCH_LINK}(?:{WORD_SPACE}+|(?<=['\u2019])))?
     (?P<name>{_FRENCH_NAME_WORD})
     (?:{WORD_SPACE}+(?:{_FRENCH_LINK}(?:{WORD_SPACE}+|(?<=['\u2019])))?{_FRENCH_NAME_WORD}){{0,3}}
+    """
+# Swiss French: the type with a capital, a `de` and the name, then the number (`Rue de
+# Lausanne 12`, `Chemin du Lac 4b`); the `de` tells it from an English title ("Route 66").
+_SWISS_STREET = rf"""
+    (?<![\w-])(?:Rue|Chemin|Avenue|Route|Place|Boulevard|Quai|Ruelle|Impasse|All(?:é|e)e)
+    {WORD_SPACE}+{_FRENCH_LINK}(?:{WORD_SPACE}+|(?<=['\u2019])){_FRENCH_NAME_WORD}
+    (?:{WORD_SPACE}+(?:{_FRENCH_LINK}(?:{WORD_SPACE}+|(?<=['\u2019])))?{_FRENCH_NAME_WORD}){{0,3}}
+    ,?{WORD_SPACE}+(?P<number>\d{{1,3}})(?:{WORD_SPACE}?(?:bis|ter|[A-Da-d]))?
+    (?![^\W_]|[.,:]\d|/|{WORD_SPACE}?%)
+    (?!{WORD_SPACE}+(?i:km|m|fois|ans?|heures?|h|minutes?|jours?|janvier|f(?:é|e)vrier|mars|avril
+      |mai|juin|juillet|ao(?:û|u)t|septembre|octobre|novembre|d(?:é|e)cembre)(?![^\W_]))
     """
 # German: a name joined to its type (`Hauptstraße`, `Karl-Marx-Allee`, `Müllerstr.`), or an
 # adjective in -er, or a name with a hyphen, before the type (`Berliner Straße`).
@@ -84,9 +98,14 @@ def french_and_german_streets(
     listed = {country.upper() for country in countries}
     found = [
         *(_french_streets(text) if listed & FRENCH_COUNTRIES else ()),
+        *(_swiss_streets(text) if "CH" in listed else ()),
         *(_german_streets(text) if listed & GERMAN_COUNTRIES else ()),
     ]
-    yield from sorted(found)
+    end = -1
+    for span in sorted(found):  # once: "12 Rue de Lausanne 14" is one street
+        if span[0] >= end:
+            yield span
+            end = span[1]
 
 
 # A word that dates the year after it, a comma after that year too: "En 2019, rue de la
@@ -108,6 +127,12 @@ def _french_streets(text: str) -> Iterator[tuple[int, int]]:
         if _english_too(found) and not (comma or found.group("link") or "-" in found["name"]):
             continue
         yield found.start(), found.end()
+
+
+def _swiss_streets(text: str) -> Iterator[tuple[int, int]]:
+    for found in _compiled(_SWISS_STREET).finditer(text):
+        if not is_year(found.group("number")):
+            yield found.start(), found.end()
 
 
 def _english_too(found: re.Match[str]) -> bool:
