@@ -172,8 +172,26 @@ def test_french_german_and_swiss_streets_are_read_in_linear_time() -> None:
         "from coalition_handbook.rules.privacy_french_german_streets import "
         "french_and_german_streets as found\n"
         "for run in ('1 rue Abc ', 'Rue de ', 'Rue de la Paix 1 ', '-Bc', 'Str. ', "
-        "'AStr.', 'Berliner ', 'Hauptstraße ', 'de la ', '1 '):\n"
+        "'AStr.', 'Berliner ', 'Hauptstraße ', 'de la ', '1 ', 'im Lindenweg ', 'Aweg1 '):\n"
         "    list(found('Rue de A' + run * (1_000_000 // len(run)) + ' 5', ('CH', 'DE')))\n"
     )
     completed = python_in_time(code)
     assert completed.returncode == 0, completed.stderr
+
+
+def test_a_weg_or_platz_is_a_street_where_an_address_is_around_it() -> None:
+    """`-weg` and `-platz` name a street as often as a parking space or an escape
+    route: with `im`, `am` or a label's colon before, or a postcode after, they are a
+    street (`im Lindenweg 4`, `Marktplatz 1, 8001 Zürich`), which went unreported (review)."""
+    text = (
+        "Sie wohnt im Lindenweg 4 und am Marktplatz 12a; Büro: Rosenweg 7. "
+        "Beratung Schillerplatz 1, 8001 Zürich."
+    )
+    assert personal(text, ("DE",)) == [
+        ("street address", "Lindenweg 4"),
+        ("street address", "Marktplatz 12a"),
+        ("street address", "Rosenweg 7"),
+        ("street address", "Schillerplatz 1"),
+    ]
+    prose = "Stellplatz 3, Fluchtweg 2 und der Rundweg 5 km; im Rundweg 2 Stunden"
+    assert personal(prose, ("DE",)) == []

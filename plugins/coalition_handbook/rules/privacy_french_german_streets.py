@@ -64,6 +64,11 @@ _SWISS_STREET = rf"""
     """
 # German: a name joined to its type (`Hauptstraße`, `Karl-Marx-Allee`, `Müllerstr.`), or an
 # adjective in -er, or a name with a hyphen, before the type (`Berliner Straße`).
+# A distance, a count or an amount after the number: "Hauptstraße 5 km", "5 Mal".
+_NO_GERMAN_UNIT_AFTER = (
+    rf"(?!{WORD_SPACE}+(?i:km|m|(?:kilo)?metern?|mal|jahre?n?|minuten|stunden|tage?n?|euro|eur"
+    r"|prozent)(?![^\W_]))"
+)
 _GERMAN_TYPES = r"stra(?:ß|ss)e|str\.|gasse|allee"
 _GERMAN_STREET = rf"""
     (?<![\w-])
@@ -73,8 +78,18 @@ _GERMAN_STREET = rf"""
     )
     {WORD_SPACE}*(?P<number>\d{{1,4}})(?:{WORD_SPACE}?[a-zA-Z])?
     (?![^\W_]|[.,:]\d|/|{WORD_SPACE}?%)
-    (?!{WORD_SPACE}+(?i:km|m|(?:kilo)?metern?|mal|jahre?n?|minuten|stunden|tage?n?|euro|eur|prozent)(?![^\W_]))
+    {_NO_GERMAN_UNIT_AFTER}
     """
+# `-weg` and `-platz` name a parking space or an escape route as often as a street
+# (`Stellplatz 3`, `Fluchtweg 2`): a street only with an address around it, `im`, `am`
+# or a label's colon before (`_CUE_BEFORE`), or a postcode and a town after.
+_GERMAN_CUED_STREET = rf"""
+    (?P<street>(?<![\w-]){_CAPITAL}{_SMALL}*(?:-{_CAPITAL}?{_SMALL}+)*-?(?:weg|platz|Weg|Platz)
+    {WORD_SPACE}*(?P<number>\d{{1,4}})(?:{WORD_SPACE}?[a-zA-Z])?)
+    (?![^\W_]|[.,:]\d|/|{WORD_SPACE}?%){_NO_GERMAN_UNIT_AFTER}
+    (?P<postcode>,?{WORD_SPACE}+\d{{4,5}}{WORD_SPACE}+{_CAPITAL})?
+    """
+_CUE_BEFORE = re.compile(r"(?:\b(?:[iI]m|[aA]m|[vV]om|[zZ]um|[bB]eim)\s+|:\s*)\Z")
 # Most texts hold no German street type: `in` says so 3 times faster than the pattern
 # scans (a case-insensitive pattern of the types took 20 times longer).
 _GERMAN_TYPE_WORDS = (
@@ -144,11 +159,18 @@ def _english_too(found: re.Match[str]) -> bool:
 
 
 def _german_streets(text: str) -> Iterator[tuple[int, int]]:
-    if not any(word in text for word in _GERMAN_TYPE_WORDS):
-        return
-    for found in _compiled(_GERMAN_STREET).finditer(text):
+    typed = any(word in text for word in _GERMAN_TYPE_WORDS)
+    for found in _compiled(_GERMAN_STREET).finditer(text) if typed else ():
         if not is_year(found.group("number")) and not found[0].startswith(_NUMBERED_ROADS):
             yield found.start(), found.end()
+    if "weg" not in text and "platz" not in text:
+        return
+    for found in _compiled(_GERMAN_CUED_STREET).finditer(text):
+        cued = found["postcode"] or _CUE_BEFORE.search(
+            text, max(0, found.start() - 8), found.start()
+        )
+        if cued and not is_year(found.group("number")):
+            yield found.span("street")
 
 
 @cache
