@@ -316,3 +316,16 @@ def test_a_comment_opener_in_a_code_span_inside_a_note_opens_none() -> None:
     assert "TODO" not in render(page).split("<!--")[0]
     assert "TODO" not in checkable_text(page)
     assert checked_words(page) == shown_words(page)
+
+
+@pytest.mark.parametrize("after", ["<b>", "a < b"])
+def test_a_tag_after_a_code_span_in_a_note_opened_inside_another_opens_none(after: str) -> None:
+    """Review rv44d: in `<!-- a <!-- b `c` <b> d -->` the last `<!--` opens the note
+    hidden; the `<` of a tag after the code span was taken for it, so `b` and `c`, hidden
+    to every reader, were checked as prose."""
+    from coalition_handbook.markdown import checkable_text
+
+    page = f"# A page\n\nSee <!-- w1x <!-- TODO `w2x` {after} w3x --> now.\n"
+    assert "TODO" not in render(page).split("<!-- TODO")[0]
+    assert "TODO" not in checkable_text(page)
+    assert checked_words(page) == shown_words(page)

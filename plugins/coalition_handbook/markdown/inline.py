@@ -368,7 +368,8 @@ def _inner_opener(comment: str) -> int:
         return inner
     inner = -1
     for step in _COMMENT_STEP.finditer(comment, 4, end):
-        if step.group() == "<":
+        # (A `<` read as any other character, as a tag's, is no opener.)
+        if step.group() == "<" and comment.startswith("<!--", step.start()):
             inner = step.start()
     return inner
 
