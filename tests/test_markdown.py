@@ -679,7 +679,7 @@ def test_fences_at_ever_other_indentations_are_read_in_linear_time() -> None:
 _MARKUP_PIECES = [
     "`", "``", "```", "\\", "<!--", "-->", "<code>", "</code>", "<kbd x>", "</kbd >",
     "<samp>", "</samp>", "[^", "]", "[", "{", "{#a", "{.b", "{k=", "}", " ", "\n", "\x00",
-    "x", "<a ", ">", "(", ")", "](", "][", "&amp;", "<", "!", "-", "^",
+    "x", "<a ", ">", "(", ")", "](", "][", "&amp;", "<", "!", "-", "^", "--!>",
 ]  # fmt: skip
 
 
@@ -705,6 +705,8 @@ def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> 
         ("`" * 500 + "\n" + "a ` b " * 500, "``"),  # all but its last backtick
         ("<!-- x\n" * 500, "<!--"),
         ("<!-- `-->` " * 500, "<!--"),  # each `-->` in a code span
+        # and each `--!>` after one closes nothing: html.parser ended the comment there
+        ("<!-- `-->` --!> " * 500, "<!--"),
         ("a <code> x\n" * 500, "<code"),
         ("a <script> b " * 500, "<script"),
         ("a <style> b " * 500, "<style"),
@@ -712,7 +714,8 @@ def test_setting_unclosable_openers_aside_changes_nothing(pieces: list[str]) -> 
         ("{#a " * 500, "{#"),
     ],
     ids=[
-        *("backticks", "long-run", "comments", "comments-closed-in-code", "code-elements"),
+        *("backticks", "long-run", "comments", "comments-closed-in-code"),
+        *("comments-bang-closed-after-code", "code-elements"),
         *("scripts", "styles"),
         *("footnotes", "attributes"),
     ],

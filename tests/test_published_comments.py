@@ -318,6 +318,34 @@ def test_a_comment_opener_in_a_code_span_inside_a_note_opens_none() -> None:
     assert checked_words(page) == shown_words(page)
 
 
+def test_a_note_closed_by_a_bang_close_after_a_code_span_close_is_published(
+    tmp_path: Path,
+) -> None:
+    """Review rv44d: html.parser reads a comment to its first `-->` or `--!>`, code span
+    or not, and writes a `--!>` found first as `-->`; one found after that is left as it
+    is, and Python-Markdown's comment pattern closes at `-->` only. So in `<!-- a `b -->
+    c` d --!>` the `--!>` closes nothing: the note is published, `&lt;!--` and all, where
+    the checks hid it whole (its words unchecked, no warning)."""
+    from coalition_handbook.markdown import checkable_text
+
+    page = "# A page\n\nSee <!-- TODO `a --> b` call 555-123-4567 --!> now.\n"
+    assert "&lt;!-- TODO" in render(page)
+    assert "TODO" in checkable_text(page)
+    assert "555-123-4567" in checkable_text(page)
+    assert checked_words(page) == shown_words(page)
+    found = _page_source_findings(tmp_path / "bang", page)
+    assert [(line, column) for line, column, _ in found] == [(3, 5)]
+    # A `--!>` that html.parser finds first (in the code span) is written `-->`; a
+    # `-->` after the code span closes the note as usual: hidden whole.
+    hidden = "# A page\n\nSee <!-- TODO `a --!> b` call --> now.\n"
+    assert "TODO" not in checkable_text(hidden)
+    assert checked_words(hidden) == shown_words(hidden)
+    assert _page_source_findings(tmp_path / "hidden", hidden) == []
+    # Many of them on one page (set aside by the paragraph's reading, not the pattern).
+    many = "# A page\n\n" + "See <!-- TODO `a --> b` call --!> now.\n" * 20
+    assert checkable_text(many).count("TODO") == 20
+
+
 @pytest.mark.parametrize("after", ["<b>", "a < b"])
 def test_a_tag_after_a_code_span_in_a_note_opened_inside_another_opens_none(after: str) -> None:
     """Review rv44d: in `<!-- a <!-- b `c` <b> d -->` the last `<!--` opens the note

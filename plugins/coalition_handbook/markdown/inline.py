@@ -49,9 +49,15 @@ _CODE_SPAN_REST = r"(?P<ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=ticks)(?!`)"
 # browser reads on past it too, shown escaped (`--&gt;`). Each step is atomic, as that
 # reading is: a code span is read to its first closer, a backtick that opens none is
 # text, and so is one escaped (`\``). (An escaped `\-->` ends the comment to a browser.)
+# A `--!>` closes it only if no code span read past holds a `-->` or `--!>`: html.parser
+# reads the comment to the first of them, code or not, and writes only that one `-->`
+# (`<!-- a `b --> c` d --!>` is published); `closed_code` tells a span that holds one.
 _MARKDOWN_COMMENT = (
     r"!--(?:[^\x00`\\]|(?>\\[\\`]?"
-    r"|`(?P<comment_ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=comment_ticks)(?!`)|`))*?--!?>"
+    r"|`(?P<closing_ticks>`*)(?!`)(?:(?!(?<!`)`(?P=closing_ticks)(?!`))[^\x00])*?--!?>"
+    r"[^\x00]*?(?<!`)`(?P=closing_ticks)(?!`)(?P<closed_code>)"
+    r"|`(?P<comment_ticks>`*)(?!`)[^\x00]*?(?<!`)`(?P=comment_ticks)(?!`)|`))*?"
+    r"(?:-->|(?(closed_code)(?!)|--!>))"
 )
 # A comment in raw HTML, as a browser reads one: to its first `-->`, code spans or not.
 _HTML_COMMENT = r"!--[^\x00]*?--!?>"

@@ -176,14 +176,17 @@ def _comments(view: str, markdown: bool) -> Iterator[Restore]:
 
 # What a comment's reading stops at: a close, a backslash, a backtick, the paragraph's end.
 _COMMENT_STOP = re.compile(r"--!?>|[\\`]")
+_CLOSE = re.compile(r"--!?>")
 
 
 class _CommentReading:
     """A comment's body in one paragraph read as the inline pass's `_MARKDOWN_COMMENT`
     reads it: from its `<!--` to the first `-->` or `--!>` that is in no code span (a run
     of backticks to the next run as long; one that none closes is text) and not after
-    a backslash that escapes a backslash or backtick. Each step depends on where it is
-    alone, so a `<!--` read past by a failing reading fails too."""
+    a backslash that escapes a backslash or backtick, and for a `--!>`, after no code
+    span that holds a close (html.parser ends the comment there, and writes only that
+    one `-->`). Each step depends on where it is alone, so a `<!--` read past by a
+    failing reading fails too, but for a `--!>` it read past after such a span."""
 
     def __init__(self, view: str, start: int, end: int) -> None:
         self.view, self.start, self.end = view, start, end
@@ -195,16 +198,22 @@ class _CommentReading:
             self.run_starts.append(run.start())
             self.run_ends.append(run.end())
         self.code: list[tuple[int, int]] = []  # the code spans the last reading read past
+        self.closing_code: list[int] = []  # where those of them that hold a close start
+        self.bangs_passed: list[int] = []  # each `--!>` it read past for them
 
     def close(self, opener: int) -> int:
         """The end of the comment opened at `opener`, or -1 if none closes it."""
-        view, self.code = self.view, []
+        view, self.code, self.closing_code, self.bangs_passed = self.view, [], [], []
         position = opener + 4
         while True:
             stop = _COMMENT_STOP.search(view, position, self.end)
             if stop is None:
                 return -1
             found = stop.group()
+            if found == "--!>" and self.closing_code:
+                self.bangs_passed.append(stop.start())
+                position = stop.end()
+                continue
             if found[0] == "-":
                 return stop.end()
             if found == "\\":
@@ -223,18 +232,28 @@ class _CommentReading:
             return tick + 1
         closer = starts[index]
         self.code.append((tick, closer + run_end - tick))
+        if _CLOSE.search(self.view, tick, closer + run_end - tick):
+            self.closing_code.append(tick)
         return closer + run_end - tick
 
     def openers_read_from(self, opener: int) -> Iterator[int]:
         """Each `<!--` from `opener` to the paragraph's end that the last reading (from
-        `opener`, failed) read as text, not inside a code span it read past."""
+        `opener`, failed) read as text, not inside a code span it read past, nor one that
+        a `--!>` it read past closes: no code span holding a close comes in between."""
         code = iter(self.code)
         span = next(code, None)
+        bangs, closing = iter(self.bangs_passed), iter(self.closing_code)
+        bang, closing_start = next(bangs, None), next(closing, None)
         position = opener
         while position >= 0:
             while span is not None and span[1] <= position:
                 span = next(code, None)
-            if span is None or position < span[0]:
+            while bang is not None and bang < position + 4:
+                bang = next(bangs, None)
+            while closing_start is not None and closing_start < position:
+                closing_start = next(closing, None)
+            closes = bang is not None and (closing_start is None or closing_start > bang)
+            if (span is None or position < span[0]) and not closes:
                 yield position
             position = self.view.find("<!--", position + 1, self.end)
 
