@@ -530,6 +530,23 @@ def test_an_image_added_checks_no_page_again(
     assert findings == cold(config, monkeypatch).findings
 
 
+def test_a_record_named_as_an_image_listing_checks_the_pages_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record folder lists bare file names: a term file named `(published) x.yml`
+    changes what page.replaced reads as surely as any other, so its listing is no image's
+    (review rv44i: the warm run kept the page's findings, without the page.replaced)."""
+    _, config = checked_once(tmp_path, random.Random(1))
+    (tmp_path / "content" / "glossary").mkdir(exist_ok=True)
+    (tmp_path / "content" / "glossary" / "(published) x.md").write_text("# X\n\nPlain.\n")
+    run_checks(load_config(config))
+    a_term = sorted((tmp_path / "glossary").glob("*.yml"))[0]
+    (tmp_path / "glossary" / "(published) x.yml").write_bytes(a_term.read_bytes())
+    findings = run_checks(load_config(config)).findings
+    assert "page.replaced" in {finding.rule for finding in findings}
+    assert findings == cold(config, monkeypatch).findings
+
+
 def test_a_term_edit_that_keeps_the_forms_checks_no_page_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

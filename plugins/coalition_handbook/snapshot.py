@@ -286,8 +286,10 @@ def survey(config: HandbookConfig, cache: RunCache, previous: Snapshot | None) -
     )
 
 
-# What starts the listing of a published file that is no text (`survey`).
-_PUBLISHED = "(published) "
+# What starts the listing of a published file that is no text (`survey`): with a NUL,
+# which no file name holds, as a record folder's bare names could (`(published) x.yml`,
+# whose page page.replaced reads, review rv44i).
+_PUBLISHED = "\x00(published) "
 
 
 def read_by_pages(listings: tuple[str, ...]) -> tuple[str, ...]:
